@@ -1,0 +1,56 @@
+/**
+ * What a simulated run produces: a Debug-tool-like trace. JSON-serialisable and deterministic
+ * (clock and generated ids are injected).
+ */
+
+export interface HttpExchange {
+  method: string;
+  url: string;
+  requestHeaders: Record<string, string>;
+  requestBody?: string;
+  /** HTTP status, or null when no response came (blocked/unmocked, timeout). */
+  status: number | null;
+  responseBody?: string;
+  /** Set when no mock answered the request: it was blocked, never sent. */
+  unmocked?: boolean;
+  /** Set when the mock simulated a timeout. */
+  timedOut?: boolean;
+}
+
+export interface TraceEntry {
+  /** 'main' or the event flow's UI name (`OnGlobalError`, …). */
+  flow: string;
+  activity: string;
+  activityId: string;
+  type: string;
+  /** Exit taken, 'error' when the activity failed, 'end' for terminal activities. */
+  outcome: string;
+  error?: string;
+  /** Variables this activity changed: name → new value (activity outputs use `Label.output`). */
+  modifiedVariables: Record<string, unknown>;
+  prompts?: string[];
+  http?: HttpExchange;
+}
+
+export type RunStatus =
+  /** The main flow (and any handler it triggered) ended normally. */
+  | 'completed'
+  /** An activity failed and no handler/exit took it; or a handler failed. */
+  | 'error'
+  /** Loop or step limit reached. */
+  | 'stuck'
+  /** An activity type the simulator does not know. */
+  | 'not-simulated';
+
+export interface SimulationResult {
+  status: RunStatus;
+  /** One line on how the run ended (`ended at EndFlow_kid`, `stuck in a loop at Music`, …). */
+  summary: string;
+  trace: TraceEntry[];
+  /** Final values of all variables (flow variables and activity outputs). */
+  variables: Record<string, unknown>;
+  /** True when OnGlobalError ran. */
+  globalErrorRaised: boolean;
+  /** Whether the caller is still connected at the end. */
+  callerConnected: boolean;
+}
