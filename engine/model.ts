@@ -26,8 +26,11 @@ export interface Activity {
   group: string;
   /** Canonical properties: plain keys win over their `x:name` / `x_name` / `x:type` UI copies. */
   props: Record<string, unknown>;
-  /** UI copies (`connectorId:name` → `connectorId` → 'WxCC_API'): display names of ids. */
-  names: Record<string, unknown>;
+  /**
+   * The UI's display copies, normalised to `key:suffix` (the colon form wins over `key_suffix`):
+   * `connectorId:name` → 'WxCC_API', `destination:name` → 'Q_140', `menuLinks:input` → option labels.
+   */
+  ui: Record<string, unknown>;
   /** RFC 6901 JSON pointer of this activity in the export file (inside `flow` for template bodies). */
   pointer: string;
   /** Exits that are linked: conditionExpr → target activity id (first link wins; duplicates are findings). */

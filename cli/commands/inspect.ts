@@ -1,0 +1,24 @@
+import { Command, Option } from 'commander';
+import type { CliContext } from '../context.js';
+import { EXIT } from '../errors.js';
+import { inputErrorLine, loadFlowFile } from '../io.js';
+import { parseSize } from '../options.js';
+import { describeModel } from '../describe-model.js';
+
+export function inspectCommand(ctx: CliContext): Command {
+  return new Command('inspect')
+    .description('print a readable summary of an exported flow (or the flow model as JSON)')
+    .argument('<file>', 'a Flow Designer export (.json)')
+    .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
+    .option('--attendee <id>', 'attendee id (default: from the flow name Main_Flow_<ID>, else the file name)')
+    .option('--max-size <size>', 'largest file accepted, e.g. 20MB', parseSize)
+    .action(async (file: string, options: { format: 'text' | 'json'; attendee?: string; maxSize?: number }) => {
+      const loaded = await loadFlowFile(file, { attendee: options.attendee, maxBytes: options.maxSize });
+      if (!loaded.ok) {
+        ctx.stderr(inputErrorLine(file, loaded.error) + '\n');
+        ctx.exit(EXIT.unusable);
+        return;
+      }
+      ctx.stdout(options.format === 'json' ? JSON.stringify(loaded.model, null, 2) + '\n' : describeModel(loaded.model));
+    });
+}

@@ -1,0 +1,31 @@
+/** The text summary `flowgrade inspect` prints. */
+import type { FlowGraph, FlowModel } from '../engine/model.js';
+
+export function describeModel(model: FlowModel): string {
+  const lines: string[] = [];
+  lines.push(`${model.name} (${model.flowType}, ${model.generation} export${model.templateBody ? ', from a flow-template body' : ''})`);
+  lines.push(`attendee: ${model.attendee.id} (from ${model.attendee.source})`);
+  lines.push('', `variables (${model.variables.length}):`);
+  for (const v of model.variables) lines.push(`  ${v.name}: ${v.type} = ${JSON.stringify(v.defaultValue)}${v.source ? ` [${v.source}]` : ''}`);
+  describeGraph('main flow', model.main, lines);
+  describeGraph('event flows', model.events, lines);
+  lines.push('', 'event handlers:');
+  const labelOf = new Map(model.events.activities.map((a) => [a.id, a.label]));
+  for (const h of model.handlers) {
+    const target = h.target ? `→ ${labelOf.get(h.target)}${h.reaches.length > 1 ? ` (reaches ${h.reaches.length} activities)` : ''}` : '(not linked)';
+    lines.push(`  ${h.display} (${h.name}) ${target}`);
+  }
+  lines.push('', `findings (${model.findings.length}):`);
+  for (const f of model.findings) lines.push(`  ${f.code}: ${f.message} at ${f.pointer}`);
+  return lines.join('\n') + '\n';
+}
+
+function describeGraph(title: string, graph: FlowGraph, lines: string[]): void {
+  lines.push('', `${title}: ${graph.activities.length} activities, ${graph.links.length} links`);
+  const byType = new Map<string, string[]>();
+  for (const a of graph.activities) byType.set(a.type, [...(byType.get(a.type) ?? []), a.label + (a.reachable ? '' : ' (unreachable)')]);
+  for (const [type, labels] of [...byType].sort(([a], [b]) => a.localeCompare(b))) lines.push(`  ${type}: ${labels.join(', ')}`);
+  const labelOf = new Map(graph.activities.map((a) => [a.id, a.label]));
+  lines.push('  links:');
+  for (const l of graph.links) lines.push(`    ${labelOf.get(l.from) ?? l.from} —${l.exit}→ ${labelOf.get(l.to) ?? l.to}`);
+}

@@ -1,0 +1,2 @@
+// placeholder: batch grading worker (issue 5)
+export {};

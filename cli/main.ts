@@ -1,0 +1,49 @@
+/** Entry of the Node CLI: parses argv, runs the command, returns the exit code (never calls process.exit). */
+import { CommanderError } from 'commander';
+import { createProgram } from './program.js';
+import type { CliContext } from './context.js';
+import { EXIT, UsageError } from './errors.js';
+import { version } from './version.js';
+
+export async function run(argv: string[], overrides: Partial<CliContext> = {}): Promise<number> {
+  let exitCode: number = EXIT.passed;
+  const debug = argv.includes('--debug');
+  const ctx: CliContext = {
+    stdout: (text) => process.stdout.write(text),
+    stderr: (text) => process.stderr.write(text),
+    isTTY: Boolean(process.stderr.isTTY),
+    color: !argv.includes('--no-color') && !('NO_COLOR' in process.env && process.env.NO_COLOR !== '') && Boolean(process.stdout.isTTY || process.env.FORCE_COLOR),
+    debug,
+    version,
+    exit: (code) => {
+      exitCode = Math.max(exitCode, code);
+    },
+    ...overrides,
+  };
+  const onFatal = (error: unknown) => {
+    ctx.stderr(`flowgrade: internal error: ${describe(error, debug)}\n`);
+    process.exitCode = EXIT.unusable;
+  };
+  process.once('uncaughtException', onFatal);
+  process.once('unhandledRejection', onFatal);
+  try {
+    await createProgram(ctx).parseAsync(argv);
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      // --help and --version end with code 0; usage mistakes (already printed by commander) with 2.
+      return error.exitCode === 0 ? EXIT.passed : EXIT.unusable;
+    }
+    if (error instanceof UsageError) ctx.stderr(`flowgrade: ${error.message}\n`);
+    else ctx.stderr(`flowgrade: internal error: ${describe(error, debug)}\n`);
+    return EXIT.unusable;
+  } finally {
+    process.off('uncaughtException', onFatal);
+    process.off('unhandledRejection', onFatal);
+  }
+  return exitCode;
+}
+
+function describe(error: unknown, debug: boolean): string {
+  if (!(error instanceof Error)) return String(error);
+  return debug && error.stack ? error.stack : `${error.message} (run with --debug for details)`;
+}

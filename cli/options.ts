@@ -1,0 +1,25 @@
+/** Parsers for option values; they throw commander's InvalidArgumentError with a clear message. */
+import { InvalidArgumentError } from 'commander';
+
+const UNITS: Record<string, number> = { '': 1, B: 1, KB: 1024, MB: 1024 ** 2, GB: 1024 ** 3 };
+
+/** `20MB`, `512KB`, `1048576` → bytes. */
+export function parseSize(value: string): number {
+  const match = /^\s*(\d+(?:\.\d+)?)\s*([KMG]?B?)\s*$/i.exec(value);
+  const unit = match ? match[2].toUpperCase().replace(/^([KMG])$/, '$1B') : '';
+  if (!match || !(unit in UNITS)) throw new InvalidArgumentError(`"${value}" is not a size (e.g. 20MB, 512KB)`);
+  return Math.floor(Number(match[1]) * UNITS[unit]);
+}
+
+/** A positive integer. */
+export function parsePositiveInt(value: string): number {
+  if (!/^\d+$/.test(value) || Number(value) < 1) throw new InvalidArgumentError(`"${value}" is not a positive integer`);
+  return Number(value);
+}
+
+/** `KEY=VALUE` pairs collected into a record (repeatable option). */
+export function collectPair(value: string, previous: Record<string, string> = {}): Record<string, string> {
+  const eq = value.indexOf('=');
+  if (eq <= 0) throw new InvalidArgumentError(`"${value}" is not NAME=VALUE`);
+  return { ...previous, [value.slice(0, eq)]: value.slice(eq + 1) };
+}

@@ -1,0 +1,19 @@
+/** The commander program: one module per command, added here. */
+import { Command } from 'commander';
+import type { CliContext } from './context.js';
+import { inspectCommand } from './commands/inspect.js';
+
+export function createProgram(ctx: CliContext): Command {
+  const program = new Command('flowgrade')
+    .description('Grade Webex Contact Center Flow Designer lab exports offline: static checks plus a simulated run against mocked services.')
+    .version(ctx.version, '-V, --version')
+    .option('--no-color', 'disable colours (NO_COLOR is honoured too)')
+    .option('--debug', 'print stack traces of internal errors')
+    .showHelpAfterError('(run flowgrade --help for usage)')
+    .configureOutput({ writeOut: ctx.stdout, writeErr: ctx.stderr })
+    .exitOverride();
+  for (const command of [inspectCommand(ctx)]) {
+    program.addCommand(command.exitOverride().configureOutput({ writeOut: ctx.stdout, writeErr: ctx.stderr }).showHelpAfterError('(add --help for usage)'));
+  }
+  return program;
+}

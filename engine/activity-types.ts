@@ -1,0 +1,69 @@
+/**
+ * What the export format tells us about activity types and events
+ * (`../shared/reference/flow-format.md` §3 exits table, §5 event catalogue).
+ */
+
+/** Fixed exits per activityName; menus and case statements add their `menuLinks`. */
+const FIXED_EXITS: Record<string, readonly string[]> = {
+  NewPhoneContact: ['out'],
+  NewSubFlowStart: ['out'],
+  event: ['out'],
+  Event: ['out'],
+  'play-message': ['default', 'error'],
+  'play-music': ['default', 'error'],
+  'ivr-menu': ['timeout', 'invalid', 'error'],
+  'ivr-collectdigits': ['default', 'timeout', 'invalid', 'error'],
+  'set-variable': ['out', 'error'],
+  'condition-activity': ['true', 'false', 'error'],
+  'case-statement': ['default', 'error'],
+  'http-request-v2': ['default'],
+  'queue-contact': ['default', 'failure'],
+  callback: ['default', 'failure'],
+  'start-media-stream': ['default', 'failure'],
+  'screen-pop': ['default'],
+  'disconnect-contact': [],
+  'blind-transfer': [],
+  SetCallerID: [],
+  end: [],
+  'end-subflow': [],
+};
+
+const WITH_MENU_LINKS = new Set(['ivr-menu', 'case-statement']);
+
+/** The exits an activity of this type has, or null when the format does not tell. */
+export function knownExitsOf(type: string, props: Record<string, unknown>): string[] | null {
+  const fixed = Object.hasOwn(FIXED_EXITS, type) ? FIXED_EXITS[type] : undefined;
+  if (!fixed) return null;
+  if (!WITH_MENU_LINKS.has(type)) return [...fixed];
+  const keys = Array.isArray(props.menuLinks) ? props.menuLinks.map(String) : [];
+  return [...keys, ...fixed];
+}
+
+export interface EventSpec {
+  /** eventSpecificationName as exported. */
+  name: string;
+  /** The name the Flow Designer UI shows. */
+  display: string;
+}
+
+/** GLOBAL_EVENTS catalogue, identical across orgs. */
+export const EVENT_CATALOGUE: readonly EventSpec[] = [
+  { name: 'GlobalErrorHandling', display: 'OnGlobalError' },
+  { name: 'AgentOfferContact', display: 'AgentOffered' },
+  { name: 'AgentContactAssigned', display: 'AgentAnswered' },
+  { name: 'ContactEnded', display: 'PhoneContactEnded' },
+  { name: 'FCAsk(ContactLastAgentRemoved)', display: 'AgentDisconnected' },
+  { name: 'ContactPredial', display: 'PreDial' },
+  { name: 'ContactOutboundCampaignResult', display: 'OutboundCampaignCallResult' },
+  { name: 'ContactCallbackFailed', display: 'CallbackFailed' },
+  { name: 'ContactAniUpdated', display: 'AniUpdated' },
+  { name: 'ContactReservationStarted', display: 'ReservationStarted' },
+];
+
+/** The catalogue entry for an event, by either of its names. */
+export function eventSpec(nameOrDisplay: string): EventSpec | undefined {
+  return EVENT_CATALOGUE.find((e) => e.name === nameOrDisplay || e.display === nameOrDisplay);
+}
+
+/** Types that start a graph. */
+export const START_TYPES = new Set(['NewPhoneContact', 'NewSubFlowStart']);

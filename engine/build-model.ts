@@ -1,0 +1,288 @@
+/**
+ * From a schema-valid export object to the flow model. Never throws on odd content inside a
+ * readable flow: problems become findings.
+ */
+import { EVENT_CATALOGUE, eventSpec, knownExitsOf, START_TYPES } from './activity-types.js';
+import type {
+  Activity,
+  AttendeeId,
+  EventHandler,
+  Finding,
+  FlowGraph,
+  FlowModel,
+  FormatGeneration,
+  GraphKind,
+  Link,
+  Position,
+  Variable,
+} from './model.js';
+import { pointerOf } from './pointer.js';
+
+type Json = Record<string, unknown>;
+
+export interface ModelOptions {
+  fileName?: string;
+  attendee?: string;
+  templateBody?: boolean;
+}
+
+export function buildModel(exported: Json, options: ModelOptions = {}): FlowModel {
+  const findings: Finding[] = [];
+  const main = buildGraph('main', asObject(exported.process), asObject(exported.diagram), ['process'], findings);
+  const globalEvents = asObject(asObject(asObject(exported.eventFlows).eventsMap).GLOBAL_EVENTS);
+  const eventsPointer = ['eventFlows', 'eventsMap', 'GLOBAL_EVENTS', 'process'];
+  const events = buildGraph('events', asObject(globalEvents.process), asObject(globalEvents.diagram), eventsPointer, findings);
+  findDuplicateLabels([main, events], findings);
+  if (!main.start) {
+    findings.push({ code: 'missing-start', message: 'the main flow has no start activity', pointer: '/process', graph: 'main' });
+  }
+  return {
+    name: String(exported.name),
+    flowType: exported.flowType === 'SUBFLOW' ? 'SUBFLOW' : 'FLOW',
+    versionId: optionalString(exported.id),
+    flowId: optionalString(exported.flowId),
+    version: typeof exported.version === 'number' ? exported.version : undefined,
+    lastModifiedDate: optionalString(exported.lastModifiedDate) || undefined,
+    generation: generationOf(exported),
+    templateBody: options.templateBody ?? false,
+    attendee: attendeeOf(String(exported.name), options),
+    variables: buildVariables(exported.variables, findings),
+    main,
+    events,
+    handlers: buildHandlers(events, asObject(globalEvents.onEvents)),
+    findings,
+  };
+}
+
+function buildGraph(kind: GraphKind, process: Json, diagram: Json, base: string[], findings: Finding[]): FlowGraph {
+  const rawActivities = asObject(process.activities);
+  const widgets = asObject(diagram.widgets);
+  const activities: Activity[] = [];
+  const byId = new Map<string, Activity>();
+  for (const [key, raw] of Object.entries(rawActivities)) {
+    const activity = buildActivity(key, asObject(raw), pointerOf([...base, 'activities', key]), positionOf(widgets[key]));
+    activities.push(activity);
+    byId.set(key, activity);
+  }
+  const links: Link[] = [];
+  const rawLinks = Array.isArray(process.links) ? process.links : [];
+  rawLinks.forEach((raw, index) => {
+    const l = asObject(raw);
+    const link: Link = {
+      id: String(l.id ?? `link-${index}`),
+      from: String(l.sourceActivityId),
+      to: String(l.targetActivityId),
+      exit: String(l.conditionExpr),
+      pointer: pointerOf([...base, 'links', index]),
+    };
+    links.push(link);
+    const source = byId.get(link.from);
+    const target = byId.get(link.to);
+    if (!source) {
+      findings.push({ code: 'link-from-missing-activity', message: `a link starts at activity ${link.from}, which does not exist`, pointer: link.pointer, graph: kind });
+      return;
+    }
+    if (!target) {
+      findings.push({ code: 'link-to-missing-activity', message: `${source.label} → ${link.exit} leads to activity ${link.to}, which does not exist`, pointer: link.pointer, graph: kind, activity: source.label });
+      return;
+    }
+    if (Object.hasOwn(source.exits, link.exit)) {
+      findings.push({ code: 'duplicate-exit-link', message: `${source.label} has two links on its ${link.exit} exit; the first one is used`, pointer: link.pointer, graph: kind, activity: source.label });
+      return;
+    }
+    if (source.knownExits && !source.knownExits.includes(link.exit)) {
+      findings.push({ code: 'unknown-exit', message: `${source.label} (${source.type}) has no exit named ${link.exit}`, pointer: link.pointer, graph: kind, activity: source.label });
+    }
+    source.exits[link.exit] = link.to;
+    target.incoming.push({ from: link.from, exit: link.exit });
+  });
+  for (const activity of activities) {
+    activity.unlinkedExits = (activity.knownExits ?? []).filter((exit) => !Object.hasOwn(activity.exits, exit));
+  }
+  const start = activities.find((a) => START_TYPES.has(a.type))?.id;
+  const entries = kind === 'main' ? (start ? [start] : []) : activities.filter((a) => a.type === 'event').map((a) => a.id);
+  for (const id of reachableFrom(entries, byId)) byId.get(id)!.reachable = true;
+  return { kind, activities, links, start: kind === 'main' ? start : undefined, pointer: pointerOf(base) };
+}
+
+function buildActivity(key: string, raw: Json, pointer: string, position: Position | undefined): Activity {
+  const properties = asObject(raw.properties);
+  const { props, ui } = canonicalProperties(properties);
+  const isEvent = raw.group === 'event' || properties.activityId === 'event';
+  const activityName = typeof properties.activityName === 'string' ? properties.activityName : '';
+  const type = isEvent && (activityName === '' || activityName === 'Event') ? 'event' : activityName || 'unknown';
+  const label = String(raw.name ?? properties.name ?? key);
+  const activity: Activity = {
+    id: key,
+    label,
+    type,
+    group: typeof raw.group === 'string' ? raw.group : '',
+    props,
+    ui,
+    pointer,
+    exits: Object.create(null) as Record<string, string>,
+    knownExits: knownExitsOf(type, props),
+    unlinkedExits: [],
+    incoming: [],
+    reachable: false,
+  };
+  if (position) activity.position = position;
+  if (type === 'event') activity.event = eventOf(label, props);
+  return activity;
+}
+
+/** Plain keys are canonical; `x:suffix` and `x_suffix` copies of a plain key `x` are UI display data. */
+function canonicalProperties(properties: Json): { props: Json; ui: Json } {
+  const props: Json = Object.create(null);
+  const ui: Json = Object.create(null);
+  for (const [key, value] of Object.entries(properties)) {
+    const colon = key.indexOf(':');
+    if (colon > 0) {
+      ui[key] = value;
+      continue;
+    }
+    const underscore = /^(.+)_(name|type|input|radioName)$/.exec(key);
+    if (underscore && Object.hasOwn(properties, underscore[1])) {
+      const colonKey = `${underscore[1]}:${underscore[2]}`;
+      if (!Object.hasOwn(properties, colonKey)) ui[colonKey] = value;
+      continue;
+    }
+    props[key] = value;
+  }
+  return { props, ui };
+}
+
+function eventOf(label: string, props: Json): { name: string; display: string } {
+  const name = optionalString(props.eventSpecificationName) || label;
+  const spec = eventSpec(name) ?? eventSpec(label);
+  const display = optionalString(props.displayName) || optionalString(props.event) || spec?.display || name;
+  return { name, display };
+}
+
+function buildHandlers(events: FlowGraph, onEvents: Json): EventHandler[] {
+  const byId = new Map(events.activities.map((a) => [a.id, a]));
+  const nodes = events.activities.filter((a) => a.type === 'event');
+  const mapped = new Map<string, string>();
+  for (const [name, id] of Object.entries(onEvents)) if (typeof id === 'string' && byId.has(id)) mapped.set(id, name);
+  const order = (name: string) => {
+    const index = EVENT_CATALOGUE.findIndex((e) => e.name === name);
+    return index < 0 ? EVENT_CATALOGUE.length : index;
+  };
+  return nodes
+    .map((node) => {
+      const name = node.event?.name ?? mapped.get(node.id) ?? node.label;
+      const reaches = [...reachableFrom([node.id], byId)].filter((id) => id !== node.id);
+      const handler: EventHandler = { name, display: node.event?.display ?? name, nodeId: node.id, reaches };
+      if (node.exits.out) handler.target = node.exits.out;
+      return handler;
+    })
+    .sort((a, b) => order(a.name) - order(b.name) || a.name.localeCompare(b.name));
+}
+
+function reachableFrom(entries: string[], byId: Map<string, Activity>): Set<string> {
+  const seen = new Set<string>();
+  const queue = [...entries];
+  while (queue.length > 0) {
+    const id = queue.shift()!;
+    if (seen.has(id) || !byId.has(id)) continue;
+    seen.add(id);
+    queue.push(...Object.values(byId.get(id)!.exits));
+  }
+  return seen;
+}
+
+function buildVariables(raw: unknown, findings: Finding[]): Variable[] {
+  const variables: Variable[] = [];
+  const seen = new Set<string>();
+  (Array.isArray(raw) ? raw : []).forEach((item, index) => {
+    const v = asObject(item);
+    const pointer = pointerOf(['variables', index]);
+    const name = String(v.name);
+    const type = String(v.type).toUpperCase();
+    const rawDefault = v.value === null || v.value === undefined ? null : String(v.value);
+    if (seen.has(name)) findings.push({ code: 'duplicate-variable', message: `variable ${name} is declared twice`, pointer });
+    seen.add(name);
+    const parsed = parseDefault(type, rawDefault);
+    if (!parsed.ok) findings.push({ code: 'default-unparseable', message: `variable ${name}: default ${JSON.stringify(rawDefault)} is not a valid ${type}`, pointer });
+    variables.push({ name, type, rawDefault, defaultValue: parsed.ok ? parsed.value : null, source: optionalString(v.source), pointer });
+  });
+  return variables;
+}
+
+/** A default value as its type reads it: "0" → 0, "false" → false, "{}" → {}, "null"/null → null (non-strings). */
+export function parseDefault(type: string, raw: string | null): { ok: true; value: unknown } | { ok: false } {
+  if (raw === null) return { ok: true, value: null };
+  const text = raw.trim();
+  switch (type) {
+    case 'STRING':
+    case 'DATETIME':
+      return { ok: true, value: raw };
+    case 'INTEGER':
+    case 'DECIMAL':
+      if (text === '' || /^null$/i.test(text)) return { ok: true, value: null };
+      if (type === 'INTEGER' ? /^[+-]?\d+$/.test(text) : /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(text)) {
+        return { ok: true, value: Number(text) };
+      }
+      return { ok: false };
+    case 'BOOLEAN':
+      if (text === '' || /^null$/i.test(text)) return { ok: true, value: null };
+      if (/^(true|false)$/i.test(text)) return { ok: true, value: text.toLowerCase() === 'true' };
+      return { ok: false };
+    case 'JSON':
+      if (text === '') return { ok: true, value: null };
+      try {
+        return { ok: true, value: JSON.parse(text) };
+      } catch {
+        return { ok: false };
+      }
+    default:
+      return { ok: true, value: raw };
+  }
+}
+
+function findDuplicateLabels(graphs: FlowGraph[], findings: Finding[]): void {
+  const seen = new Map<string, Activity>();
+  for (const graph of graphs) {
+    for (const activity of graph.activities) {
+      if (seen.has(activity.label)) {
+        findings.push({ code: 'duplicate-label', message: `two activities are labelled ${activity.label}`, pointer: activity.pointer, graph: graph.kind, activity: activity.label });
+      } else seen.set(activity.label, activity);
+    }
+  }
+}
+
+const MAIN_FLOW_NAME = /^Main_Flow_(.+)$/i;
+
+function attendeeOf(flowName: string, options: ModelOptions): AttendeeId {
+  if (options.attendee) return { id: options.attendee, source: 'option' };
+  const fromName = MAIN_FLOW_NAME.exec(flowName.trim());
+  if (fromName) return { id: fromName[1], source: 'flow-name' };
+  if (options.fileName) {
+    const base = options.fileName.split(/[\\/]/).pop()!.replace(/\.json$/i, '');
+    const fromFile = MAIN_FLOW_NAME.exec(base);
+    return { id: fromFile ? fromFile[1] : base, source: 'file-name' };
+  }
+  return { id: 'unknown', source: 'unknown' };
+}
+
+function generationOf(exported: Json): FormatGeneration {
+  if ('associatedChannels' in exported || 'flowOutcome' in exported) return '2026';
+  if ('__typename' in exported) return '2025-graphql';
+  if (!('settings' in exported)) return '2024';
+  return '2025';
+}
+
+function positionOf(widget: unknown): Position | undefined {
+  const point = asObject(asObject(widget).point);
+  return typeof point.x === 'number' && typeof point.y === 'number' && Number.isFinite(point.x) && Number.isFinite(point.y)
+    ? { x: point.x, y: point.y }
+    : undefined;
+}
+
+function asObject(value: unknown): Json {
+  return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Json) : {};
+}
+
+function optionalString(value: unknown): string {
+  return typeof value === 'string' ? value : '';
+}

@@ -1,0 +1,99 @@
+/**
+ * Turning untrusted bytes into a JSON value, with limits and precise errors.
+ */
+import { jsonErrorOffset } from './json-error-offset.js';
+import { LoadError } from './load-error.js';
+
+export interface JsonLimits {
+  /** Largest input accepted, in bytes. */
+  maxBytes: number;
+  /** Deepest nesting of arrays/objects accepted. */
+  maxDepth: number;
+}
+
+export const DEFAULT_LIMITS: JsonLimits = { maxBytes: 20 * 1024 * 1024, maxDepth: 64 };
+
+const decoder = new TextDecoder('utf-8', { fatal: false });
+
+/** Decode (UTF-8, BOM stripped) after the size check. */
+export function decodeText(input: string | Uint8Array, limits: JsonLimits): string {
+  const size = typeof input === 'string' ? utf8Length(input, limits.maxBytes) : input.byteLength;
+  if (size > limits.maxBytes) {
+    throw new LoadError('too-large', `file is larger than the ${formatBytes(limits.maxBytes)} limit`);
+  }
+  const text = typeof input === 'string' ? input : decoder.decode(input);
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
+
+/** Parse JSON text, refusing empty input, excessive nesting, and reporting syntax errors with line and column. */
+export function parseJsonText(text: string, limits: JsonLimits): unknown {
+  if (text.trim() === '') throw new LoadError('empty-file', 'file is empty');
+  const depth = nestingDepth(text, limits.maxDepth);
+  if (depth > limits.maxDepth) {
+    throw new LoadError('too-deep', `JSON nesting is deeper than the limit of ${limits.maxDepth} levels`);
+  }
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    throw new LoadError('not-json', `not valid JSON: ${describeSyntaxError(text, error)}`);
+  }
+}
+
+/** Bytes of the UTF-8 encoding, counting no further than `stopAfter`. */
+function utf8Length(text: string, stopAfter: number): number {
+  if (text.length * 3 <= stopAfter) return text.length; // cannot exceed the limit
+  let bytes = 0;
+  for (let i = 0; i < text.length && bytes <= stopAfter; i++) {
+    const code = text.charCodeAt(i);
+    bytes += code < 0x80 ? 1 : code < 0x800 ? 2 : code >= 0xd800 && code < 0xdc00 ? 2 : 3;
+  }
+  return bytes;
+}
+
+/** Maximum bracket nesting outside strings; stops counting once past `limit`. */
+function nestingDepth(text: string, limit: number): number {
+  let depth = 0;
+  let max = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 0x5c) i++; // backslash: skip the escaped character
+      else if (c === 0x22) inString = false;
+    } else if (c === 0x22) inString = true;
+    else if (c === 0x7b || c === 0x5b) {
+      if (++depth > max && (max = depth) > limit) return max;
+    } else if (c === 0x7d || c === 0x5d) depth--;
+  }
+  return max;
+}
+
+function describeSyntaxError(text: string, error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  const offset = jsonErrorOffset(text);
+  const reason =
+    offset >= text.length
+      ? 'unexpected end of JSON input'
+      : offset >= 0
+        ? `unexpected ${JSON.stringify(text.slice(offset, offset + 12).split('\n')[0] || text[offset])}`
+        : message;
+  if (offset < 0) return reason;
+  const { line, column } = lineAndColumn(text, offset);
+  return `${reason} at line ${line} column ${column}`;
+}
+
+export function lineAndColumn(text: string, offset: number): { line: number; column: number } {
+  let line = 1;
+  let lineStart = 0;
+  for (let i = 0; i < offset && i < text.length; i++) {
+    if (text.charCodeAt(i) === 0x0a) {
+      line++;
+      lineStart = i + 1;
+    }
+  }
+  return { line, column: offset - lineStart + 1 };
+}
+
+function formatBytes(bytes: number): string {
+  return bytes % (1024 * 1024) === 0 ? `${bytes / 1024 / 1024} MB` : `${bytes} bytes`;
+}

@@ -1,0 +1,77 @@
+/**
+ * Reads any real Flow Designer export into the flow model: plain exports (pretty, minified,
+ * with or without BOM), flow-template upload bodies, every format generation, FLOW and SUBFLOW.
+ */
+import Ajv from 'ajv';
+import flowExportSchema from '../schemas/flow-export.schema.json' with { type: 'json' };
+import { buildModel } from './build-model.js';
+import { decodeText, DEFAULT_LIMITS, parseJsonText, type JsonLimits } from './json-text.js';
+import { LoadError, type LoadErrorCode } from './load-error.js';
+import type { FlowModel } from './model.js';
+
+export interface LoadOptions extends Partial<JsonLimits> {
+  /** Used for the attendee id fallback (never read: the loader does no I/O). */
+  fileName?: string;
+  /** Explicit attendee id; wins over the flow name and the file name. */
+  attendee?: string;
+}
+
+export type LoadResult = { ok: true; model: FlowModel } | { ok: false; error: { code: LoadErrorCode; message: string } };
+
+export function loadFlow(input: string | Uint8Array, options: LoadOptions = {}): LoadResult {
+  const limits: JsonLimits = { ...DEFAULT_LIMITS, ...definedLimits(options) };
+  try {
+    const value = parseJsonText(decodeText(input, limits), limits);
+    const { exported, templateBody } = unwrap(value, limits);
+    assertFlowExport(exported);
+    return { ok: true, model: buildModel(exported, { fileName: options.fileName, attendee: options.attendee, templateBody }) };
+  } catch (error) {
+    if (error instanceof LoadError) return { ok: false, error: { code: error.code, message: error.message } };
+    // A bug of ours, not a property of the file: still one line, never a crash.
+    return { ok: false, error: { code: 'invalid-flow', message: `could not be read: ${error instanceof Error ? error.message : String(error)}` } };
+  }
+}
+
+/** A flow-template upload body holds the export as a JSON string in `flow`. */
+function unwrap(value: unknown, limits: JsonLimits): { exported: Record<string, unknown>; templateBody: boolean } {
+  if (Array.isArray(value)) throw new LoadError('not-a-flow', 'JSON is an array, not a Flow Designer export (expected an object with "process")');
+  if (value === null || typeof value !== 'object') throw new LoadError('not-a-flow', `JSON is a ${value === null ? 'null' : typeof value}, not a Flow Designer export`);
+  const object = value as Record<string, unknown>;
+  if (!('process' in object) && typeof object.flow === 'string') {
+    try {
+      const inner = parseJsonText(object.flow, limits);
+      if (inner === null || typeof inner !== 'object' || Array.isArray(inner)) throw new LoadError('bad-template-body', 'is not an object');
+      return { exported: inner as Record<string, unknown>, templateBody: true };
+    } catch (error) {
+      const reason = error instanceof LoadError ? error.message : String(error);
+      throw new LoadError('bad-template-body', `flow-template body whose "flow" field is not a readable export: ${reason}`);
+    }
+  }
+  if (!('process' in object)) {
+    if (isPostmanCollection(object)) throw new LoadError('not-a-flow', 'this is a Postman collection, not a Flow Designer export');
+    throw new LoadError('not-a-flow', 'JSON object has no "process": not a Flow Designer export');
+  }
+  return { exported: object, templateBody: false };
+}
+
+function isPostmanCollection(object: Record<string, unknown>): boolean {
+  const info = object.info as Record<string, unknown> | undefined;
+  return Array.isArray(object.item) || (typeof info === 'object' && info !== null && ('_postman_id' in info || 'schema' in info));
+}
+
+let validateExport: ReturnType<Ajv['compile']> | undefined;
+
+function assertFlowExport(exported: Record<string, unknown>): void {
+  validateExport ??= new Ajv({ allErrors: false, strict: false }).compile(flowExportSchema);
+  if (validateExport(exported)) return;
+  const first = validateExport.errors?.[0];
+  const where = first?.instancePath ? first.instancePath : '(top level)';
+  throw new LoadError('invalid-flow', `not a valid flow export: ${where} ${first?.message ?? 'does not match the export schema'}`);
+}
+
+function definedLimits(options: LoadOptions): Partial<JsonLimits> {
+  const limits: Partial<JsonLimits> = {};
+  if (options.maxBytes !== undefined) limits.maxBytes = options.maxBytes;
+  if (options.maxDepth !== undefined) limits.maxDepth = options.maxDepth;
+  return limits;
+}

@@ -1,0 +1,39 @@
+/** Shared test helpers (Node side). */
+import { execFile } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import path from 'node:path';
+
+export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+/** `../shared` beside the project: read in place, never copied. Tests using it skip cleanly when absent. */
+export const SHARED = path.resolve(ROOT, '..', 'shared');
+export const HAS_SHARED = existsSync(path.join(SHARED, 'real-flows'));
+
+export function fixturePath(relative: string): string {
+  return path.join(ROOT, 'fixtures', relative);
+}
+
+export function readFixture(relative: string): Uint8Array {
+  return readFileSync(fixturePath(relative));
+}
+
+export interface CliRun {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+/** Run the built CLI (`bin/flowgrade.js`) as a user would. */
+export function runCli(args: string[], options: { env?: Record<string, string>; cwd?: string } = {}): Promise<CliRun> {
+  return new Promise((resolve) => {
+    execFile(
+      process.execPath,
+      [path.join(ROOT, 'bin', 'flowgrade.js'), ...args],
+      { cwd: options.cwd ?? ROOT, env: { ...process.env, NO_COLOR: '1', ...options.env }, maxBuffer: 64 * 1024 * 1024 },
+      (error, stdout, stderr) => {
+        const code = error && typeof (error as { code?: unknown }).code === 'number' ? (error as { code: number }).code : 0;
+        resolve({ code, stdout, stderr });
+      },
+    );
+  });
+}

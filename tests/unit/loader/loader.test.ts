@@ -1,0 +1,230 @@
+import { test, expect } from '@playwright/test';
+import { loadFlow } from '../../../engine/loader.js';
+import type { FlowModel } from '../../../engine/model.js';
+import { tinyFlow } from './tiny-flow.js';
+
+function load(input: unknown, options = {}): FlowModel {
+  const result = loadFlow(typeof input === 'string' ? input : JSON.stringify(input), options);
+  if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`);
+  return result.model;
+}
+
+function failure(input: string | Uint8Array, options = {}) {
+  const result = loadFlow(input, options);
+  if (result.ok) throw new Error('expected the loader to refuse the input');
+  return result.error;
+}
+
+test.describe('accepted inputs', () => {
+  test('pretty, minified and BOM-prefixed exports give the same model', () => {
+    const flow = tinyFlow();
+    const pretty = load(JSON.stringify(flow, null, 2));
+    expect(load(JSON.stringify(flow))).toEqual(pretty);
+    expect(load('\uFEFF' + JSON.stringify(flow))).toEqual(pretty);
+    const bomBytes = new Uint8Array([0xef, 0xbb, 0xbf, ...new TextEncoder().encode(JSON.stringify(flow))]);
+    expect(loadFlow(bomBytes).ok).toBe(true);
+  });
+
+  test('a flow-template upload body is unwrapped', () => {
+    const body = { category: 'x', name: 'Template', flowType: 'FLOW', flow: JSON.stringify(tinyFlow()) };
+    const model = load(body);
+    expect(model.templateBody).toBe(true);
+    expect(model.main.activities).toHaveLength(4);
+  });
+
+  test('format generations are recognised', () => {
+    expect(load(tinyFlow()).generation).toBe('2025');
+    const older = tinyFlow();
+    delete older.settings;
+    expect(load(older).generation).toBe('2024');
+    expect(load(tinyFlow({ __typename: 'FlowVersionExport' })).generation).toBe('2025-graphql');
+    expect(load(tinyFlow({ associatedChannels: [], flowOutcome: null })).generation).toBe('2026');
+  });
+
+  test('SUBFLOW exports with an empty eventsMap load', () => {
+    const model = load(tinyFlow({ flowType: 'SUBFLOW', eventFlows: { eventsMap: {}, properties: {} } }));
+    expect(model.flowType).toBe('SUBFLOW');
+    expect(model.handlers).toEqual([]);
+  });
+});
+
+test.describe('the model', () => {
+  test('activities have type, label, canonical properties and UI copies', () => {
+    const play = load(tinyFlow()).main.activities.find((a) => a.label === 'Welcome')!;
+    expect(play.type).toBe('play-message');
+    expect(play.props.connector).toBe('Cisco Cloud Text-to-Speech');
+    expect(play.ui['connector:name']).toBe('TTS display'); // the colon copy wins over the underscore copy
+    expect(play.props).not.toHaveProperty('connector_name');
+    expect(play.pointer).toBe('/process/activities/p');
+  });
+
+  test('exits, incoming links, unlinked exits and reachability', () => {
+    const model = load(tinyFlow());
+    const byLabel = (label: string) => model.main.activities.find((a) => a.label === label)!;
+    expect(byLabel('NewPhoneContact').exits).toEqual({ out: 'p' });
+    expect(byLabel('Welcome').incoming).toEqual([{ from: 's', exit: 'out' }]);
+    expect(byLabel('Welcome').unlinkedExits).toEqual(['error']);
+    expect(byLabel('Bye').knownExits).toEqual([]);
+    expect(byLabel('Orphan').reachable).toBe(false);
+    expect(byLabel('Bye').reachable).toBe(true);
+    expect(model.main.start).toBe('s');
+  });
+
+  test('canvas positions are kept for drawing only', () => {
+    const model = load(tinyFlow());
+    expect(model.main.activities.find((a) => a.id === 's')!.position).toEqual({ x: 10, y: 20 });
+    expect(model.main.activities.find((a) => a.id === 'd')!.position).toBeUndefined();
+  });
+
+  test('event flows: handlers by both names, their target and what they reach', () => {
+    const model = load(tinyFlow());
+    const [handler] = model.handlers;
+    expect(handler).toMatchObject({ name: 'GlobalErrorHandling', display: 'OnGlobalError', nodeId: 'e1', target: 'end', reaches: ['end'] });
+    const node = model.events.activities.find((a) => a.id === 'e1')!;
+    expect(node.type).toBe('event');
+    expect(node.event).toEqual({ name: 'GlobalErrorHandling', display: 'OnGlobalError' });
+  });
+
+  test('variable defaults are parsed by type', () => {
+    const defaults = Object.fromEntries(load(tinyFlow()).variables.map((v) => [v.name, v.defaultValue]));
+    expect(defaults).toEqual({ count: 0, flag: false, blob: {}, nothing: null, text: '', unset: null });
+  });
+
+  test('attendee id: explicit option, else the flow name, else the file name', () => {
+    expect(load(tinyFlow()).attendee).toEqual({ id: '207', source: 'flow-name' });
+    expect(load(tinyFlow(), { attendee: 'A-1' }).attendee).toEqual({ id: 'A-1', source: 'option' });
+    expect(load(tinyFlow({ name: 'MyFlow' }), { fileName: 'exports/Main_Flow_301.json' }).attendee).toEqual({ id: '301', source: 'file-name' });
+    expect(load(tinyFlow({ name: 'MyFlow' }), { fileName: '/x/jane.doe.json' }).attendee).toEqual({ id: 'jane.doe', source: 'file-name' });
+    expect(load(tinyFlow({ name: 'MyFlow' })).attendee.source).toBe('unknown');
+  });
+});
+
+test.describe('problems inside a readable flow become findings', () => {
+  test('a link to a missing activity', () => {
+    const flow = tinyFlow();
+    flow.process.links.push({ id: 'bad', sourceActivityId: 'p', targetActivityId: 'ghost', conditionExpr: 'error' });
+    const model = load(flow);
+    expect(model.findings).toEqual([expect.objectContaining({ code: 'link-to-missing-activity', pointer: '/process/links/2', activity: 'Welcome' })]);
+    expect(model.main.activities.find((a) => a.id === 'p')!.exits).toEqual({ default: 'd' });
+  });
+
+  test('a link from a missing activity', () => {
+    const flow = tinyFlow();
+    flow.process.links.push({ id: 'bad', sourceActivityId: 'ghost', targetActivityId: 'p', conditionExpr: 'out' });
+    expect(load(flow).findings.map((f) => f.code)).toEqual(['link-from-missing-activity']);
+  });
+
+  test('two links on one exit: the first wins, the second is a finding', () => {
+    const flow = tinyFlow();
+    flow.process.links.push({ id: 'dup', sourceActivityId: 'p', targetActivityId: 'orphan', conditionExpr: 'default' });
+    const model = load(flow);
+    expect(model.findings.map((f) => f.code)).toEqual(['duplicate-exit-link']);
+    expect(model.main.activities.find((a) => a.id === 'p')!.exits.default).toBe('d');
+  });
+
+  test('an exit the activity type does not have', () => {
+    const flow = tinyFlow();
+    flow.process.links.push({ id: 'x', sourceActivityId: 'p', targetActivityId: 'orphan', conditionExpr: 'maybe' });
+    expect(load(flow).findings.map((f) => f.code)).toEqual(['unknown-exit']);
+  });
+
+  test('a duplicate label, a duplicate variable, an unparseable default, a missing start', () => {
+    const flow = tinyFlow();
+    flow.process.activities.orphan.name = 'Welcome';
+    flow.variables.push({ name: 'count', type: 'INTEGER', value: 'abc' });
+    delete flow.process.activities.s;
+    flow.process.links.shift();
+    const codes = load(flow).findings.map((f) => f.code).sort();
+    expect(codes).toEqual(['default-unparseable', 'duplicate-label', 'duplicate-variable', 'missing-start']);
+  });
+
+  test('hostile names never reach object prototypes', () => {
+    const flow = tinyFlow();
+    flow.process.activities.p.properties.activityName = '__proto__';
+    flow.process.links.push({ id: 'x', sourceActivityId: 'p', targetActivityId: 'd', conditionExpr: '__proto__' });
+    flow.process.links.push({ id: 'y', sourceActivityId: 'p', targetActivityId: 'd', conditionExpr: 'constructor' });
+    const model = load(flow);
+    const p = model.main.activities.find((a) => a.id === 'p')!;
+    expect(p.exits.__proto__).toBe('d');
+    expect(p.exits.constructor).toBe('d');
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+});
+
+test.describe('unreadable input: one clear line and a stable code', () => {
+  test('empty file and whitespace', () => {
+    expect(failure('')).toEqual({ code: 'empty-file', message: 'file is empty' });
+    expect(failure(' \n\t ').code).toBe('empty-file');
+  });
+
+  test('not JSON, with line and column', () => {
+    const error = failure('{\n  "name": "x",\n  "process": }\n');
+    expect(error.code).toBe('not-json');
+    expect(error.message).toMatch(/line 3 column 14/);
+    expect(failure('{"name":').message).toMatch(/unexpected end of JSON input at line 1 column 9/);
+  });
+
+  test('JSON that is not a flow export', () => {
+    expect(failure('[1,2]')).toMatchObject({ code: 'not-a-flow', message: expect.stringMatching(/array/) });
+    expect(failure('"hello"').code).toBe('not-a-flow');
+    expect(failure('null').code).toBe('not-a-flow');
+    expect(failure('{"info":{"_postman_id":"x","name":"c"},"item":[]}')).toMatchObject({ code: 'not-a-flow', message: expect.stringMatching(/Postman collection/) });
+    expect(failure('{"name":"x"}')).toMatchObject({ code: 'not-a-flow', message: expect.stringMatching(/"process"/) });
+  });
+
+  test('a flow-template body whose flow is broken', () => {
+    expect(failure(JSON.stringify({ name: 't', flow: '{"name": "x", "process": ' }))).toMatchObject({ code: 'bad-template-body', message: expect.stringMatching(/not valid JSON/) });
+    expect(failure(JSON.stringify({ name: 't', flow: '[1]' })).code).toBe('bad-template-body');
+  });
+
+  test('an export that breaks what grading relies on', () => {
+    const noLinks = tinyFlow();
+    delete noLinks.process.links;
+    expect(failure(JSON.stringify(noLinks))).toMatchObject({ code: 'invalid-flow', message: expect.stringMatching(/\/process .*links/) });
+    const badLink = tinyFlow();
+    badLink.process.links[0].conditionExpr = 5;
+    expect(failure(JSON.stringify(badLink)).message).toMatch(/\/process\/links\/0\/conditionExpr must be string/);
+    const badVars = tinyFlow({ variables: [{ type: 'STRING' }] });
+    expect(failure(JSON.stringify(badVars)).code).toBe('invalid-flow');
+    const badEvents = tinyFlow({ eventFlows: { eventsMap: { GLOBAL_EVENTS: { process: { activities: [] , links: [] } } } } });
+    expect(failure(JSON.stringify(badEvents)).code).toBe('invalid-flow');
+  });
+
+  test('unknown extra keys are tolerated', () => {
+    const flow = tinyFlow({ someFutureKey: { a: 1 } });
+    flow.process.activities.p.futureField = true;
+    flow.process.links[0].futureField = [];
+    expect(loadFlow(JSON.stringify(flow)).ok).toBe(true);
+  });
+
+  test('over the size limit (configurable)', () => {
+    const text = JSON.stringify(tinyFlow());
+    expect(failure(text, { maxBytes: 100 })).toMatchObject({ code: 'too-large', message: 'file is larger than the 100 bytes limit' });
+    expect(failure(new TextEncoder().encode(text), { maxBytes: 100 }).code).toBe('too-large');
+    expect(loadFlow(text, { maxBytes: text.length }).ok).toBe(true);
+  });
+
+  test('nesting deeper than the limit (configurable)', () => {
+    const deep = tinyFlow({ deep: JSON.parse('['.repeat(100) + ']'.repeat(100)) });
+    expect(failure(JSON.stringify(deep))).toMatchObject({ code: 'too-deep' });
+    expect(loadFlow(JSON.stringify(deep), { maxDepth: 200 }).ok).toBe(true);
+    expect(failure('['.repeat(1_000_000) + ']'.repeat(1_000_000)).code).toBe('too-deep');
+    // Brackets inside strings do not count.
+    expect(loadFlow(JSON.stringify(tinyFlow({ note: '['.repeat(500) }))).ok).toBe(true);
+  });
+});
+
+test('the syntax-error locator agrees with JSON.parse on what is valid', () => {
+  const samples = ['{}', '[]', '{"a":[1,2,{"b":null}],"c":"\\u00e9\\n"}', '-0.5e3', '{"a":1,}', '[1 2]', '{"a" 1}', '{"a":tru}', '"x', '{"a":"\u0001"}', '[01]', '{"a":1}x', '[', '{"a":[}', '"\\q"'];
+  for (const sample of samples) {
+    let valid = true;
+    try {
+      JSON.parse(sample);
+    } catch {
+      valid = false;
+    }
+    const result = loadFlow(sample);
+    const syntaxError = !result.ok && result.error.code === 'not-json';
+    expect(syntaxError, sample).toBe(!valid);
+  }
+});
