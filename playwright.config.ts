@@ -1,2 +1,31 @@
 import { defineConfig } from '@playwright/test';
-export default defineConfig({ testDir: 'tests', reporter: 'list' });
+
+/**
+ * One runner for everything: unit tests (plain Node, no browser) and browser tests in Debian's
+ * Chromium (/usr/bin/chromium, headless, --no-sandbox for root). Screenshots land in test-results/.
+ */
+export default defineConfig({
+  testDir: 'tests',
+  testMatch: '**/*.test.ts',
+  outputDir: 'test-results',
+  reporter: process.env.CI ? [['list'], ['junit', { outputFile: 'test-results/junit.xml' }]] : 'list',
+  forbidOnly: Boolean(process.env.CI),
+  workers: process.env.CI ? 2 : undefined,
+  timeout: 60_000,
+  projects: [
+    { name: 'unit', testDir: 'tests/unit' },
+    {
+      name: 'browser',
+      testDir: 'tests/browser',
+      use: {
+        browserName: 'chromium',
+        headless: true,
+        screenshot: 'on',
+        launchOptions: {
+          executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+          args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+        },
+      },
+    },
+  ],
+});

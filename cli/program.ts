@@ -1,7 +1,11 @@
 /** The commander program: one module per command, added here. */
 import { Command } from 'commander';
 import type { CliContext } from './context.js';
+import { checkCommand } from './commands/check.js';
+import { checksCommand, explainCommand, labsCommand } from './commands/checks.js';
+import { gradeCommand } from './commands/grade.js';
 import { inspectCommand } from './commands/inspect.js';
+import { serveCommand, webCommand } from './commands/web.js';
 
 export function createProgram(ctx: CliContext): Command {
   const program = new Command('flowgrade')
@@ -12,7 +16,7 @@ export function createProgram(ctx: CliContext): Command {
     .showHelpAfterError('(run flowgrade --help for usage)')
     .configureOutput({ writeOut: ctx.stdout, writeErr: ctx.stderr })
     .exitOverride();
-  for (const command of [inspectCommand(ctx)]) {
+  for (const command of [checkCommand(ctx), gradeCommand(ctx), inspectCommand(ctx), labsCommand(ctx), checksCommand(ctx), explainCommand(ctx), webCommand(ctx), serveCommand(ctx)]) {
     program.addCommand(command.exitOverride().configureOutput({ writeOut: ctx.stdout, writeErr: ctx.stderr }).showHelpAfterError('(add --help for usage)'));
   }
   return program;

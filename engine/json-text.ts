@@ -3,15 +3,19 @@
  */
 import { jsonErrorOffset } from './json-error-offset.js';
 import { LoadError } from './load-error.js';
+import { pointerOf } from './pointer.js';
 
 export interface JsonLimits {
   /** Largest input accepted, in bytes. */
   maxBytes: number;
   /** Deepest nesting of arrays/objects accepted. */
   maxDepth: number;
+  /** Longest string (value or key) accepted anywhere in the export, in characters. */
+  maxStringLength: number;
 }
 
-export const DEFAULT_LIMITS: JsonLimits = { maxBytes: 20 * 1024 * 1024, maxDepth: 64 };
+/** Real exports nest about 10 levels and their longest strings are under 1 KB (see SECURITY.md). */
+export const DEFAULT_LIMITS: JsonLimits = { maxBytes: 20 * 1024 * 1024, maxDepth: 64, maxStringLength: 256 * 1024 };
 
 const decoder = new TextDecoder('utf-8', { fatal: false });
 
@@ -37,6 +41,44 @@ export function parseJsonText(text: string, limits: JsonLimits): unknown {
   } catch (error) {
     throw new LoadError('not-json', `not valid JSON: ${describeSyntaxError(text, error)}`);
   }
+}
+
+/**
+ * Refuses a parsed export holding a string or key longer than `maxStringLength` (code too-large),
+ * naming where it is. Applied to the export itself, after a template body is unwrapped (its
+ * `flow` string is the whole export). Iterative: the depth is already bounded, this stays cheap.
+ */
+export function assertStringLengths(value: unknown, limits: JsonLimits): void {
+  interface Item {
+    value: unknown;
+    key: string | number | undefined;
+    parent: Item | undefined;
+  }
+  const stack: Item[] = [{ value, key: undefined, parent: undefined }];
+  const refuse = (item: Item, length: number, what: string): never => {
+    const segments: (string | number)[] = [];
+    for (let at: Item | undefined = item; at?.key !== undefined; at = at.parent) segments.unshift(at.key);
+    throw new LoadError('too-large', `${what} of ${length} characters at ${clipPointer(pointerOf(segments) || '(top level)')} is longer than the limit of ${limits.maxStringLength} characters`);
+  };
+  while (stack.length > 0) {
+    const item = stack.pop()!;
+    const current = item.value;
+    if (typeof current === 'string') {
+      if (current.length > limits.maxStringLength) refuse(item, current.length, 'a string');
+    } else if (Array.isArray(current)) {
+      for (let i = 0; i < current.length; i++) stack.push({ value: current[i], key: i, parent: item });
+    } else if (current !== null && typeof current === 'object') {
+      for (const key of Object.keys(current)) {
+        if (key.length > limits.maxStringLength) refuse(item, key.length, 'a key');
+        stack.push({ value: (current as Record<string, unknown>)[key], key, parent: item });
+      }
+    }
+  }
+}
+
+/** A JSON pointer short enough for a one-line message (keys can be long). */
+export function clipPointer(pointer: string, max = 160): string {
+  return pointer.length <= max ? pointer : `${pointer.slice(0, max - 1)}…`;
 }
 
 /** Bytes of the UTF-8 encoding, counting no further than `stopAfter`. */

@@ -5,7 +5,7 @@
 import Ajv from 'ajv';
 import flowExportSchema from '../schemas/flow-export.schema.json' with { type: 'json' };
 import { buildModel } from './build-model.js';
-import { decodeText, DEFAULT_LIMITS, parseJsonText, type JsonLimits } from './json-text.js';
+import { assertStringLengths, clipPointer, decodeText, DEFAULT_LIMITS, parseJsonText, type JsonLimits } from './json-text.js';
 import { LoadError, type LoadErrorCode } from './load-error.js';
 import type { FlowModel } from './model.js';
 
@@ -23,6 +23,7 @@ export function loadFlow(input: string | Uint8Array, options: LoadOptions = {}):
   try {
     const value = parseJsonText(decodeText(input, limits), limits);
     const { exported, templateBody } = unwrap(value, limits);
+    assertStringLengths(exported, limits);
     assertFlowExport(exported);
     return { ok: true, model: buildModel(exported, { fileName: options.fileName, attendee: options.attendee, templateBody }) };
   } catch (error) {
@@ -65,7 +66,7 @@ function assertFlowExport(exported: Record<string, unknown>): void {
   validateExport ??= new Ajv({ allErrors: false, strict: false }).compile(flowExportSchema);
   if (validateExport(exported)) return;
   const first = validateExport.errors?.[0];
-  const where = first?.instancePath ? first.instancePath : '(top level)';
+  const where = first?.instancePath ? clipPointer(first.instancePath) : '(top level)';
   throw new LoadError('invalid-flow', `not a valid flow export: ${where} ${first?.message ?? 'does not match the export schema'}`);
 }
 
@@ -73,5 +74,6 @@ function definedLimits(options: LoadOptions): Partial<JsonLimits> {
   const limits: Partial<JsonLimits> = {};
   if (options.maxBytes !== undefined) limits.maxBytes = options.maxBytes;
   if (options.maxDepth !== undefined) limits.maxDepth = options.maxDepth;
+  if (options.maxStringLength !== undefined) limits.maxStringLength = options.maxStringLength;
   return limits;
 }

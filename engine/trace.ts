@@ -23,7 +23,11 @@ export interface TraceEntry {
   activity: string;
   activityId: string;
   type: string;
-  /** Exit taken, 'error' when the activity failed, 'end' for terminal activities. */
+  /**
+   * Exit taken, 'error' when the activity failed, 'end' for terminal activities.
+   * The simulator also uses 'connected' (Queue Contact with an agent available: the caller is
+   * handed to the agent and the flow stops there). See docs/simulator.md.
+   */
   outcome: string;
   error?: string;
   /** Variables this activity changed: name → new value (activity outputs use `Label.output`). */
@@ -53,4 +57,22 @@ export interface SimulationResult {
   globalErrorRaised: boolean;
   /** Whether the caller is still connected at the end. */
   callerConnected: boolean;
+  /** Callbacks registered by Callback activities, in order (optional; the simulator always sets it). */
+  callbacks?: CallbackRecord[];
+  /** True when the run ended with the caller queued and no agent (e.g. a hold-music loop). Optional. */
+  inQueue?: boolean;
+}
+
+/** A callback registered by the main flow's Callback activity (not a Tasks API request). */
+export interface CallbackRecord {
+  /** Generated id (the simulator's injected `newId`). */
+  id: string;
+  /** Label of the Callback activity. */
+  activity: string;
+  /** Rendered Callback Dial Number. */
+  dialNumber: string;
+  /** Rendered callback ANI ('' when none is configured). */
+  ani: string;
+  /** Callback queue id as exported ('' when none). */
+  queue: string;
 }

@@ -1,7 +1,10 @@
-// Builds the Node CLI (and its worker) into dist/ with esbuild. The TypeScript sources are the
-// truth; `npm run typecheck` checks them. Run by `npm ci` (prepare) and `npm test`.
+// Builds the Node CLI (and its worker) into dist/ with esbuild, and the self-check page into
+// dist/web/. The TypeScript sources are the truth; `npm run typecheck` checks them. Run by
+// `npm ci` (prepare) and `npm test`.
 import { build } from 'esbuild';
-import { rmSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { ajvStandalone } from './esbuild-ajv-standalone.mjs';
 
 rmSync(new URL('../dist/', import.meta.url), { recursive: true, force: true });
 await build({
@@ -15,3 +18,35 @@ await build({
   sourcemap: 'linked',
   logLevel: 'warning',
 });
+
+// The self-check page (docs/web.md): one classic script (IIFE, so the page also works opened from
+// disk: Chromium refuses module scripts from file://) with everything (engine, checks, mocks, msw,
+// jsonpath-plus), schemas precompiled (no `new Function` under the page's CSP), no Node built-ins
+// (platform 'browser' refuses them), plus the static shell, its stylesheet and icon.
+const web = await build({
+  entryPoints: { app: 'web/app.ts' },
+  outdir: 'dist/web',
+  bundle: true,
+  platform: 'browser',
+  format: 'iife',
+  target: ['chrome109', 'firefox115', 'safari16'],
+  minify: true,
+  sourcemap: 'linked',
+  metafile: true,
+  legalComments: 'linked',
+  plugins: [
+    ajvStandalone({
+      root: fileURLToPath(new URL('..', import.meta.url)),
+      // The loader's export schema and the mocks' schemas, with the options they are compiled with.
+      schemas: ['schemas/flow-export.schema.json', ...readdirSync('mocks/schemas').map((name) => `mocks/schemas/${name}`)].map((file) => ({
+        file,
+        options: { strict: false, allErrors: false },
+      })),
+    }),
+  ],
+  logLevel: 'warning',
+});
+const external = Object.values(web.metafile.outputs).flatMap((o) => o.imports.filter((i) => i.external).map((i) => i.path));
+if (external.length > 0) throw new Error(`the web bundle must be self-contained, but imports ${external.join(', ')}`);
+mkdirSync('dist/web', { recursive: true });
+for (const file of ['index.html', 'page.css', 'favicon.svg']) copyFileSync(`web/${file}`, `dist/web/${file}`);

@@ -1,0 +1,39 @@
+import { defineCheck } from '../../engine/check.js';
+import { missionNodes } from './lib/find.js';
+import { exitTarget, reachableFrom } from './lib/graph.js';
+import { callbackApiOf } from './lib/nodes.js';
+import { failed, missing, passed } from './lib/outcome.js';
+
+export default defineCheck({
+  id: 'callback-api-after-global-error',
+  title: 'OnGlobalError leads to the HTTP Request CallBackAPI_HTTPRequest',
+  step: 8,
+  points: 3,
+  severity: 'required',
+  hint: 'Event Flows → add an HTTP Request labelled CallBackAPI_HTTPRequest and connect the OnGlobalError output to it.',
+  description: [
+    'Verifies Build step 8: in the **Event Flows**, an **HTTP Request** labelled **CallBackAPI_HTTPRequest**',
+    'exists and **OnGlobalError** leads to it.',
+    '',
+    'Tolerances:',
+    '- reachable, not necessarily adjacent: e.g. a Set Variable between OnGlobalError and the request passes;',
+    '- the label `CallBackAPI_Request` of the January 2025 guide is accepted, and the request is otherwise',
+    '  found by label in another case, or as the HTTP Request reached from OnGlobalError or calling /v1/tasks.',
+  ].join('\n'),
+  run(ctx) {
+    const api = callbackApiOf(ctx);
+    if (!api.ok) return api.outcome;
+    const node = missionNodes(ctx.model).globalError;
+    if (!node) return missing('The OnGlobalError event handler', 'the Event Flows', '/eventFlows');
+    const reached = reachableFrom(ctx.model.events, [node.id]).some((a) => a.id === api.activity.id);
+    if (!reached) {
+      const target = exitTarget(ctx.model.events, node, 'out');
+      return failed(`OnGlobalError does not lead to ${api.activity.label}`, {
+        expected: `OnGlobalError → ${api.activity.label}`,
+        actual: target ? `OnGlobalError → ${target.label}` : 'OnGlobalError not connected',
+        activity: api.activity,
+      });
+    }
+    return passed(`OnGlobalError leads to ${api.activity.label}`);
+  },
+});

@@ -1,0 +1,34 @@
+import { defineCheck } from '../../engine/check.js';
+import { connectorNameOf, isAuthenticated } from './lib/http.js';
+import { CREATE_TASK } from './lib/names.js';
+import { callbackApiOf } from './lib/nodes.js';
+import { failed, passed } from './lib/outcome.js';
+
+export default defineCheck({
+  id: 'callback-api-authenticated',
+  title: 'CallBackAPI_HTTPRequest uses the authenticated connector WxCC_API',
+  step: 8,
+  points: 3,
+  severity: 'required',
+  hint: 'CallBackAPI_HTTPRequest → Use Authenticated Endpoint: On, Connector: WxCC_API.',
+  description: [
+    'Verifies Build step 8: **Use Authenticated Endpoint** is **On** and the **Connector** is **WxCC_API**, so',
+    'Flow Designer sends the Create Task request to the Webex Contact Center API with its credentials.',
+    '',
+    'Tolerances: the connector is read from its display name in the export (`connectorId:name`) and compared',
+    'without case.',
+  ].join('\n'),
+  run(ctx) {
+    const api = callbackApiOf(ctx);
+    if (!api.ok) return api.outcome;
+    const connector = connectorNameOf(api.activity);
+    const expected = `Use Authenticated Endpoint: On, Connector: ${CREATE_TASK.connector}`;
+    if (!isAuthenticated(api.activity)) {
+      return failed(`${api.activity.label} does not use an authenticated endpoint`, { expected, actual: 'Use Authenticated Endpoint: Off', activity: api.activity });
+    }
+    if (connector?.toLowerCase() !== CREATE_TASK.connector.toLowerCase()) {
+      return failed(`${api.activity.label} uses the connector ${connector ?? '(none)'}`, { expected, actual: `Connector: ${connector ?? 'none'}`, activity: api.activity });
+    }
+    return passed(`${api.activity.label} uses the connector ${connector}`);
+  },
+});

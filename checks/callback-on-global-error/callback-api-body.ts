@@ -1,0 +1,47 @@
+import { defineCheck } from '../../engine/check.js';
+import { compareBody, guideBody, parseBody } from './lib/body.js';
+import { missionNodes } from './lib/find.js';
+import { requestBodyOf } from './lib/http.js';
+import { callbackApiOf } from './lib/nodes.js';
+import { failed, passed } from './lib/outcome.js';
+
+export default defineCheck({
+  id: 'callback-api-body',
+  title: 'The Create Task request body',
+  step: 8,
+  points: 6,
+  severity: 'required',
+  hint: 'CallBackAPI_HTTPRequest → Request Body: paste the JSON of Build step 8 ("entryPointId": "{{outdialcbid}}", "destination": "{{customani}}", … "callback": {"callbackOrigin": "web", "callbackType": "immediate"}).',
+  description: [
+    'Verifies the **Request Body** of Build step 8, the Create Task request:',
+    '',
+    '```json',
+    JSON.stringify(guideBody('customani'), null, 2),
+    '```',
+    '',
+    'The body is parsed as JSON and compared field by field; the message names every wrong, misspelt or',
+    'missing field, or says where the JSON breaks.',
+    '',
+    'Tolerances:',
+    '- key order, spacing, line breaks and indentation do not matter (a minified body passes);',
+    '- whitespace inside `{{ }}` does not matter (`"{{ outdialcbid }}"` passes);',
+    '- `attributes` must be an object of text values, but its entries are free (the guide\'s',
+    '  "Message"/"To Queue" are demo data that the callback does not use);',
+    '- fields the guide does not have are allowed (the simulated run judges what the API makes of them);',
+    '- `{{customANI}}` is accepted where the whole flow uses the January 2025 spelling.',
+  ].join('\n'),
+  run(ctx) {
+    const api = callbackApiOf(ctx);
+    if (!api.ok) return api.outcome;
+    const expected = guideBody(missionNodes(ctx.model).aniVariable);
+    const text = requestBodyOf(api.activity);
+    const parsed = parseBody(text);
+    const expectedText = JSON.stringify(expected);
+    if (!parsed.ok) return failed(`${api.activity.label}: ${parsed.error}`, { expected: expectedText, actual: text, activity: api.activity });
+    const problems = compareBody(parsed.value, expected);
+    if (problems.length > 0) {
+      return failed(`${api.activity.label} Request Body is wrong: ${problems.join('; ')}`, { expected: expectedText, actual: JSON.stringify(parsed.value), activity: api.activity });
+    }
+    return passed(`${api.activity.label} sends the Create Task body of the guide`);
+  },
+});

@@ -1,0 +1,35 @@
+import { defineCheck } from '../../engine/check.js';
+import { isAuthenticated, requestPathOf, requestUrlOf } from './lib/http.js';
+import { CREATE_TASK } from './lib/names.js';
+import { callbackApiOf } from './lib/nodes.js';
+import { failed, passed } from './lib/outcome.js';
+import { splitUrl } from './lib/url.js';
+
+export default defineCheck({
+  id: 'callback-api-path',
+  title: 'CallBackAPI_HTTPRequest calls /v1/tasks',
+  step: 8,
+  points: 2,
+  severity: 'required',
+  hint: 'CallBackAPI_HTTPRequest → Request Path: /v1/tasks.',
+  description: [
+    'Verifies Build step 8: the **Request Path** is **/v1/tasks**, the Create Task API.',
+    '',
+    'Tolerances: surrounding spaces and a missing leading `/` are ignored (Flow Designer joins the path to the',
+    'connector address). When Use Authenticated Endpoint is Off, the path of the Request URL is judged',
+    'instead (that mistake itself is reported by `callback-api-authenticated`).',
+  ].join('\n'),
+  run(ctx) {
+    const api = callbackApiOf(ctx);
+    if (!api.ok) return api.outcome;
+    const authenticated = isAuthenticated(api.activity);
+    const raw = authenticated ? requestPathOf(api.activity) : (splitUrl(requestUrlOf(api.activity))?.path ?? requestUrlOf(api.activity));
+    const path = raw.replace(/\s+/g, '');
+    const normalised = path.startsWith('/') ? path : `/${path}`;
+    if (normalised !== CREATE_TASK.path) {
+      const field = authenticated ? 'Request Path' : 'Request URL path';
+      return failed(`${api.activity.label} ${field} is ${raw || '(empty)'}`, { expected: CREATE_TASK.path, actual: raw || 'empty', activity: api.activity });
+    }
+    return passed(`${api.activity.label} calls ${CREATE_TASK.path}`);
+  },
+});

@@ -1,0 +1,33 @@
+import { defineCheck } from '../../engine/check.js';
+import { failed, passed } from './lib/outcome.js';
+
+const PATTERN = /^Main_Flow_([A-Za-z0-9]+)$/;
+
+export default defineCheck({
+  id: 'flow-name',
+  title: 'The export is the flow Main_Flow_<ID>',
+  step: 1,
+  points: 1,
+  severity: 'recommended',
+  hint: 'Export the flow you extended: Flow Designer → Flows → Main_Flow_<Your_Attendee_ID> → Export. Do not rename it.',
+  description: [
+    'Build step 1 opens the flow **Main_Flow_<Your_Attendee_ID>** that Callback Missions 1–2 built; this',
+    'mission extends that same flow. The check verifies that the exported flow is named `Main_Flow_` followed',
+    'by the attendee ID (letters and digits, e.g. `Main_Flow_140`).',
+    '',
+    'When an attendee ID is given to the grader (`--attendee`), the name must carry that ID.',
+    '',
+    'Recommended only: a differently named copy can still be a correct solution.',
+  ].join('\n'),
+  run(ctx) {
+    const name = ctx.model.name;
+    const match = PATTERN.exec(name);
+    const given = ctx.model.attendee.source === 'option' ? ctx.model.attendee.id : undefined;
+    const expected = `Main_Flow_${given ?? '<ID>'}`;
+    if (!match) return failed(`The flow is named ${JSON.stringify(name)}, not Main_Flow_<ID>`, { expected, actual: name, pointer: '/name' });
+    if (given !== undefined && match[1] !== given) {
+      return failed(`The flow is named ${name}, but the attendee ID is ${given}`, { expected, actual: name, pointer: '/name' });
+    }
+    return passed(`The flow is named ${name}`);
+  },
+});

@@ -1,0 +1,28 @@
+import { defineCheck } from '../../engine/check.js';
+import { parseContentTypeOf } from './lib/http.js';
+import { getCbidOf } from './lib/nodes.js';
+import { failed, passed } from './lib/outcome.js';
+
+export default defineCheck({
+  id: 'get-cbid-parse-json',
+  title: 'GET_CBID parses the response as JSON',
+  step: 4,
+  points: 2,
+  severity: 'required',
+  hint: 'GET_CBID → Parsing Settings → Content Type: JSON (not "Select").',
+  description: [
+    'Verifies Build step 4: **Parsing Settings → Content Type** of GET_CBID is **JSON**. Left on "Select",',
+    'Flow Designer does not parse the response, so outdialcbid and customani stay empty.',
+    '',
+    'Tolerances: compared without case.',
+  ].join('\n'),
+  run(ctx) {
+    const get = getCbidOf(ctx);
+    if (!get.ok) return get.outcome;
+    const type = parseContentTypeOf(get.activity);
+    if (type.toUpperCase() !== 'JSON') {
+      return failed(`${get.activity.label} Parsing Settings Content Type is ${type || 'not chosen ("Select")'}`, { expected: 'JSON', actual: type || 'Select (none)', activity: get.activity });
+    }
+    return passed(`${get.activity.label} parses the response as JSON`);
+  },
+});

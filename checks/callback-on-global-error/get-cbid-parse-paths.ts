@@ -1,0 +1,58 @@
+import { defineCheck } from '../../engine/check.js';
+import { missionNodes } from './lib/find.js';
+import { parseRowsOf } from './lib/http.js';
+import { canonicalPath, samePath } from './lib/jsonpath.js';
+import { DYNVARS, VARIABLES } from './lib/names.js';
+import { getCbidOf } from './lib/nodes.js';
+import { failed, passed } from './lib/outcome.js';
+
+export default defineCheck({
+  id: 'get-cbid-parse-paths',
+  title: 'GET_CBID parses outdialcbid and customani from the DynVars record',
+  step: 4,
+  points: 4,
+  severity: 'required',
+  hint: `GET_CBID → Parsing Settings: Output Variable outdialcbid, Path Expression ${DYNVARS.outdialcbidPath}; Add New → Output Variable customani, Path Expression ${DYNVARS.customaniPath}.`,
+  description: [
+    'Verifies the two **Parsing Settings** rows of Build step 4:',
+    `- Output Variable \`outdialcbid\` ← Path Expression \`${DYNVARS.outdialcbidPath}\`;`,
+    `- Output Variable \`customani\` ← Path Expression \`${DYNVARS.customaniPath}\`.`,
+    '',
+    'MockAPI answers with a JSON **array**, hence the `[0]`. The message names every wrong or missing row.',
+    '',
+    'Tolerances:',
+    "- equivalent JSONPath spellings: `$[0]['tacnumber']`, `$[0][\"tacnumber\"]`, spaces, and a path without",
+    '  the leading `$` (`[0].tacnumber`);',
+    '- the rows may come in any order, and further rows for other variables are allowed;',
+    '- `customANI` (the January 2025 guide) is accepted where the whole flow uses that spelling.',
+  ].join('\n'),
+  run(ctx) {
+    const get = getCbidOf(ctx);
+    if (!get.ok) return get.outcome;
+    const rows = parseRowsOf(get.activity);
+    const ani = missionNodes(ctx.model).aniVariable;
+    const wanted: [string, string][] = [
+      [VARIABLES.outdialcbid, DYNVARS.outdialcbidPath],
+      [ani, DYNVARS.customaniPath],
+    ];
+    const problems: string[] = [];
+    for (const [variable, path] of wanted) {
+      const row = rows.find((r) => r.variable === variable);
+      if (!row) {
+        const loose = rows.find((r) => r.variable.toLowerCase() === variable.toLowerCase());
+        problems.push(loose ? `the row for ${variable} writes ${loose.variable} (names are case-sensitive)` : `no row writes ${variable}`);
+      } else if (!samePath(row.path, path)) {
+        problems.push(`${variable} ← ${row.path || '(no path)'} (expected ${path}${canonicalPath(row.path) === `$.${path.slice(5)}` ? ': the response is an array, add [0]' : ''})`);
+      }
+    }
+    const actual = rows.map((r) => `${r.variable || '(no variable)'} ← ${r.path || '(no path)'}`).join(', ') || 'no Parsing Settings rows';
+    if (problems.length > 0) {
+      return failed(`${get.activity.label} Parsing Settings are wrong: ${problems.join('; ')}`, {
+        expected: wanted.map(([v, p]) => `${v} ← ${p}`).join(', '),
+        actual,
+        activity: get.activity,
+      });
+    }
+    return passed(`${get.activity.label} parses ${wanted.map(([v, p]) => `${v} ← ${p}`).join(' and ')}`);
+  },
+});

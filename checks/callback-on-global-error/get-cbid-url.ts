@@ -1,0 +1,74 @@
+import { defineCheck, type CheckContext } from '../../engine/check.js';
+import { isAuthenticated, queryParametersOf, requestPathOf, requestUrlOf } from './lib/http.js';
+import { DYNVARS } from './lib/names.js';
+import { getCbidOf } from './lib/nodes.js';
+import { failed, passed } from './lib/outcome.js';
+import { render, sameTemplate, SAMPLE_CONTACT } from './lib/templates.js';
+import { splitUrl } from './lib/url.js';
+
+/** Another DNIS, so that a dn that happens to give the right digits for one number does not pass. */
+const OTHER_DNIS = '+15557654321';
+
+export default defineCheck({
+  id: 'get-cbid-url',
+  title: 'GET_CBID calls the DynVars record of the dialled number',
+  step: 4,
+  points: 4,
+  severity: 'required',
+  hint: `GET_CBID → Request URL: ${DYNVARS.url}`,
+  description: [
+    'Verifies the **Request URL** of Build step 4:',
+    `\`${DYNVARS.url}\`.`,
+    '',
+    'It is compared part by part, by meaning:',
+    `- scheme \`https\` and host \`${DYNVARS.host}\` (without case);`,
+    `- path \`${DYNVARS.path}\` (exactly: MockAPI paths are case-sensitive);`,
+    '- one query parameter `dn` whose value gives the dialled number without its `+1`. Whitespace inside',
+    '  `{{ }}` is ignored (`{{NewPhoneContact.DNIS|slice(2)}}` passes). Any other expression passes when it',
+    '  gives the same digits for two different DNIS values (e.g. a `replace` of "+1"). The `dn` parameter may',
+    '  also be given under Query Parameters instead of in the URL.',
+    '- Other query parameters fail: MockAPI treats them as filters.',
+  ].join('\n'),
+  run(ctx) {
+    const get = getCbidOf(ctx);
+    if (!get.ok) return get.outcome;
+    const activity = get.activity;
+    const raw = requestUrlOf(activity);
+    if (raw === '') {
+      const where = isAuthenticated(activity) && requestPathOf(activity) ? ` (Use Authenticated Endpoint is On; the address is in Request Path: ${requestPathOf(activity)})` : '';
+      return failed(`${activity.label} has no Request URL${where}`, { expected: DYNVARS.url, actual: 'no Request URL', activity });
+    }
+    const parts = splitUrl(raw);
+    if (!parts) return failed(`${activity.label} Request URL is not a web address`, { expected: DYNVARS.url, actual: raw, activity });
+    const problems: string[] = [];
+    if (parts.scheme !== 'https') problems.push(`scheme ${parts.scheme} (expected https)`);
+    if (parts.host !== DYNVARS.host) problems.push(`host ${parts.host} (expected ${DYNVARS.host})`);
+    if (parts.path !== DYNVARS.path) problems.push(`path ${parts.path || '(none)'} (expected ${DYNVARS.path})`);
+    const query = [...parts.query, ...queryParametersOf(activity)];
+    const dn = query.filter(([name]) => name === 'dn');
+    const others = query.filter(([name]) => name !== 'dn').map(([name]) => name);
+    if (dn.length === 0) problems.push(`no dn query parameter (expected dn=${DYNVARS.dnTemplate})`);
+    else if (dn.length > 1) problems.push('the dn query parameter is given more than once');
+    else {
+      const problem = dnProblem(dn[0][1], ctx);
+      if (problem) problems.push(problem);
+    }
+    if (others.length > 0) problems.push(`unexpected query parameter${others.length > 1 ? 's' : ''} ${others.join(', ')}`);
+    if (problems.length > 0) return failed(`${activity.label} Request URL is wrong: ${problems.join('; ')}`, { expected: DYNVARS.url, actual: raw, activity });
+    return passed(`${activity.label} calls ${DYNVARS.host}${DYNVARS.path} with dn = the DNIS without +1`);
+  },
+});
+
+/** Why the dn value does not give the DNIS without its first two characters; undefined when it does. */
+function dnProblem(value: string, ctx: CheckContext): string | undefined {
+  if (sameTemplate(value, DYNVARS.dnTemplate)) return undefined;
+  for (const dnis of [ctx.settings.dnis, OTHER_DNIS]) {
+    const scope = new Map<string, unknown>([['NewPhoneContact', { ...SAMPLE_CONTACT, DNIS: dnis }]]);
+    const result = render(value, scope);
+    if (!result.ok) return `dn=${value} does not evaluate: ${result.error.message}`;
+    if (result.value !== dnis.slice(2)) {
+      return `dn=${value} gives ${JSON.stringify(result.value)} for the DNIS ${dnis}, not ${JSON.stringify(dnis.slice(2))} (expected dn=${DYNVARS.dnTemplate})`;
+    }
+  }
+  return undefined;
+}

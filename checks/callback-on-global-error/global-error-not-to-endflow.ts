@@ -1,0 +1,29 @@
+import { defineCheck } from '../../engine/check.js';
+import { missionNodes } from './lib/find.js';
+import { exitTarget } from './lib/graph.js';
+import { failed, missing, passed } from './lib/outcome.js';
+
+export default defineCheck({
+  id: 'global-error-not-to-endflow',
+  title: 'OnGlobalError no longer goes straight to End Flow',
+  step: 7,
+  points: 4,
+  severity: 'required',
+  hint: 'Event Flows → delete the connection from OnGlobalError to EndFlow (then connect OnGlobalError to CallBackAPI_HTTPRequest).',
+  description: [
+    'Verifies Build step 7: in the **Event Flows**, the template connection **OnGlobalError → EndFlow** is',
+    'deleted. While it exists, the global error ends the event flow at once and no callback is requested.',
+    '',
+    'Tolerances: the End Flow is recognised by type, whatever its random suffix (`EndFlow_kid`, …). An',
+    'unconnected OnGlobalError passes this check (the next check, `callback-api-after-global-error`, fails).',
+  ].join('\n'),
+  run(ctx) {
+    const node = missionNodes(ctx.model).globalError;
+    if (!node) return missing('The OnGlobalError event handler', 'the Event Flows', '/eventFlows');
+    const target = exitTarget(ctx.model.events, node, 'out');
+    if (target?.type === 'end') {
+      return failed(`OnGlobalError still goes straight to ${target.label}`, { expected: 'OnGlobalError → CallBackAPI_HTTPRequest', actual: `OnGlobalError → ${target.label} (End Flow)`, activity: node });
+    }
+    return passed(target ? `OnGlobalError goes to ${target.label}` : 'OnGlobalError is no longer connected to End Flow');
+  },
+});

@@ -1,0 +1,139 @@
+/**
+ * Mission "Callback on Global Error" (TS-2025 Callback track, Mission 3): its Build steps, the
+ * simulated scenarios, and every check in Build-step order. Each check is one file named after
+ * its id; shared helpers live in ./lib. Points: the required checks add up to 100; recommended
+ * checks add a few extra points; info checks (steps 10–13) earn none.
+ */
+import type { Mission, MissionSettings, ScenarioDefinition } from '../../engine/check.js';
+import type { Scenario } from '../../engine/simulator/index.js';
+import flowName from './flow-name.js';
+import variableOutdialcbid from './variable-outdialcbid.js';
+import variableCustomani from './variable-customani.js';
+import variableGetresult from './variable-getresult.js';
+import variableSimulatederror from './variable-simulatederror.js';
+import wantCallbackOption3 from './want-callback-option3.js';
+import wantCallbackOption3Description from './want-callback-option3-description.js';
+import wantCallbackPromptOption3 from './want-callback-prompt-option3.js';
+import wantCallbackOption1Regression from './want-callback-option1-regression.js';
+import wantCallbackOption2Regression from './want-callback-option2-regression.js';
+import getCbidAfterOption3 from './get-cbid-after-option3.js';
+import getCbidUnauthenticated from './get-cbid-unauthenticated.js';
+import getCbidMethod from './get-cbid-method.js';
+import getCbidUrl from './get-cbid-url.js';
+import getCbidContentType from './get-cbid-content-type.js';
+import getCbidParseJson from './get-cbid-parse-json.js';
+import getCbidParsePaths from './get-cbid-parse-paths.js';
+import runOption3ReachesGetCbid from './run-option3-reaches-get-cbid.js';
+import runGetCbidFillsVariables from './run-get-cbid-fills-variables.js';
+import setGetResultAfterGetCbid from './set-get-result-after-get-cbid.js';
+import setGetResultValue from './set-get-result-value.js';
+import runGetresultHoldsBody from './run-getresult-holds-body.js';
+import simulateErrorAfterSetGetResult from './simulate-error-after-set-get-result.js';
+import simulateErrorValueFails from './simulate-error-value-fails.js';
+import simulateErrorExitUnlinked from './simulate-error-exit-unlinked.js';
+import simulateErrorToDisconnect from './simulate-error-to-disconnect.js';
+import runGlobalErrorRaised from './run-global-error-raised.js';
+import globalErrorNotToEndflow from './global-error-not-to-endflow.js';
+import callbackApiAfterGlobalError from './callback-api-after-global-error.js';
+import callbackApiAuthenticated from './callback-api-authenticated.js';
+import callbackApiMethod from './callback-api-method.js';
+import callbackApiPath from './callback-api-path.js';
+import callbackApiContentType from './callback-api-content-type.js';
+import callbackApiBody from './callback-api-body.js';
+import runTaskCreated from './run-task-created.js';
+import statusConditionAfterCallbackApi from './status-condition-after-callback-api.js';
+import statusConditionExpression from './status-condition-expression.js';
+import statusConditionExitsToEndflow from './status-condition-exits-to-endflow.js';
+import runStatusTrueOn201 from './run-status-true-on-201.js';
+import runStatusFalseOn400 from './run-status-false-on-400.js';
+import runStatusFalseOn500 from './run-status-false-on-500.js';
+import flowPublishedLatest from './flow-published-latest.js';
+import channelRoutesToFlow from './channel-routes-to-flow.js';
+
+export const MISSION_ID = 'callback-on-global-error';
+
+/** Build steps 1–13 of the guide, in short. */
+export const STEPS: Record<number, string> = {
+  1: 'Open Main_Flow_<ID> in Flow Designer with Edit on',
+  2: 'Add the flow variables outdialcbid, customani, getresult and simulatederror',
+  3: 'WantCallback: add option 3 "Simulate an error" and offer it in the prompt',
+  4: 'Add the HTTP Request GET_CBID (MockAPI DynVars) after option 3',
+  5: 'Add the Set Variable SetGetResult: getresult = GET_CBID.httpResponseBody',
+  6: 'Add SimulateGlobalError ({{ ANI | 123}}) and a Disconnect Contact',
+  7: 'Event Flows: delete the OnGlobalError → EndFlow connection',
+  8: 'Add the Create Task request CallBackAPI_HTTPRequest (WxCC_API, POST /v1/tasks)',
+  9: 'Add the Condition HTTPStatusCode (== 201), True and False to EndFlow',
+  10: 'Validate, publish and select the Latest version',
+  11: 'Control Hub: Customer Experience → Channels',
+  12: 'Open <ID>_Channel',
+  13: 'Entry Point: Routing Flow Main_Flow_<ID>, Version Label Latest',
+};
+
+/** The call every scenario makes: the lab number, no agent available, the caller presses 3. */
+function pressThree(settings: MissionSettings): Scenario {
+  return { contact: { DNIS: settings.dnis }, dtmf: { WantCallback: '3' }, agentsAvailable: false, businessHours: 'working' };
+}
+
+export function scenarios(settings: MissionSettings): ScenarioDefinition[] {
+  return [
+    { id: 'happy-path', title: 'The caller presses 3; Create Task answers 201 Created', scenario: pressThree(settings) },
+    { id: 'tasks-400', title: 'The caller presses 3; Create Task answers 400 Bad Request', scenario: pressThree(settings), mocks: { tasks: { status: 400 } } },
+    { id: 'tasks-500', title: 'The caller presses 3; Create Task answers 500 Internal Server Error', scenario: pressThree(settings), mocks: { tasks: { status: 500 } } },
+  ];
+}
+
+export const mission: Mission = {
+  id: MISSION_ID,
+  title: 'Callback on Global Error',
+  guide: 'https://github.com/WebexCC-SA/TS-2025/blob/main/docs/main/CallbackTrack_Mission3.md',
+  steps: STEPS,
+  defaultSettings: { dnis: '+14694096861' },
+  scenarios,
+  checks: [
+    flowName,
+    variableOutdialcbid,
+    variableCustomani,
+    variableGetresult,
+    variableSimulatederror,
+    wantCallbackOption3,
+    wantCallbackOption3Description,
+    wantCallbackPromptOption3,
+    wantCallbackOption1Regression,
+    wantCallbackOption2Regression,
+    getCbidAfterOption3,
+    getCbidUnauthenticated,
+    getCbidMethod,
+    getCbidUrl,
+    getCbidContentType,
+    getCbidParseJson,
+    getCbidParsePaths,
+    runOption3ReachesGetCbid,
+    runGetCbidFillsVariables,
+    setGetResultAfterGetCbid,
+    setGetResultValue,
+    runGetresultHoldsBody,
+    simulateErrorAfterSetGetResult,
+    simulateErrorValueFails,
+    simulateErrorExitUnlinked,
+    simulateErrorToDisconnect,
+    runGlobalErrorRaised,
+    globalErrorNotToEndflow,
+    callbackApiAfterGlobalError,
+    callbackApiAuthenticated,
+    callbackApiMethod,
+    callbackApiPath,
+    callbackApiContentType,
+    callbackApiBody,
+    runTaskCreated,
+    statusConditionAfterCallbackApi,
+    statusConditionExpression,
+    statusConditionExitsToEndflow,
+    runStatusTrueOn201,
+    runStatusFalseOn400,
+    runStatusFalseOn500,
+    flowPublishedLatest,
+    channelRoutesToFlow,
+  ],
+};
+
+export default mission;

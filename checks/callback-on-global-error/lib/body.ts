@@ -1,0 +1,80 @@
+/**
+ * The Create Task request body of Build step 8, compared as parsed JSON: key order, spacing and
+ * line breaks never matter, and text values holding {{ }} are compared after normalising the
+ * whitespace inside the braces.
+ */
+import { canonicalTemplate } from './templates.js';
+
+export type BodyComparison = { ok: true } | { ok: false; problems: string[] };
+
+/** The guide's body for a given ANI variable name (`customani`, or `customANI` for the older guide). */
+export function guideBody(aniVariable: string): Record<string, unknown> {
+  return {
+    entryPointId: '{{outdialcbid}}',
+    destination: `{{${aniVariable}}}`,
+    attributes: { Message: 'tester', 'To Queue': 'sales' },
+    outboundType: 'CALLBACK',
+    mediaType: 'telephony',
+    callback: { callbackOrigin: 'web', callbackType: 'immediate' },
+  };
+}
+
+/** Parse the body text; the error says where JSON broke (line and column). */
+export function parseBody(text: string): { ok: true; value: unknown } | { ok: false; error: string } {
+  const trimmed = text.replace(/^\uFEFF/, '');
+  if (trimmed.trim() === '') return { ok: false, error: 'the Request Body is empty' };
+  try {
+    return { ok: true, value: JSON.parse(trimmed) };
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    const position = /position (\d+)/.exec(message);
+    if (!position) return { ok: false, error: `the Request Body is not valid JSON: ${message}` };
+    const offset = Number(position[1]);
+    const before = trimmed.slice(0, offset);
+    const line = before.split('\n').length;
+    const column = offset - before.lastIndexOf('\n');
+    const near = trimmed.slice(Math.max(0, offset - 20), offset + 10).replace(/\s+/g, ' ');
+    return { ok: false, error: `the Request Body is not valid JSON at line ${line}, column ${column} (near: ${near}): ${message.replace(/ in JSON at position \d+.*$/, '')}` };
+  }
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function sameValue(actual: unknown, expected: unknown): boolean {
+  if (typeof actual === 'string' && typeof expected === 'string') {
+    return actual.includes('{{') || expected.includes('{{') ? canonicalTemplate(actual) === canonicalTemplate(expected) : actual === expected;
+  }
+  return actual === expected;
+}
+
+/**
+ * Compare a parsed body with the guide's. Every guide field must be present with the same value;
+ * `attributes` only has to be an object of text values (its entries are free demo data); fields
+ * the guide does not have are allowed (the Create Task schema does not forbid extra properties;
+ * the simulated run judges what the API makes of them).
+ */
+export function compareBody(actual: unknown, expected: Record<string, unknown>, path = ''): string[] {
+  if (!isObject(actual)) return [`${path || 'the body'} is ${Array.isArray(actual) ? 'a list' : JSON.stringify(actual)}, not a JSON object`];
+  const problems: string[] = [];
+  for (const [key, want] of Object.entries(expected)) {
+    const name = path ? `${path}.${key}` : key;
+    if (!Object.hasOwn(actual, key)) {
+      const near = Object.keys(actual).find((k) => k.toLowerCase() === key.toLowerCase());
+      problems.push(near ? `field "${name}" is spelled "${path ? `${path}.` : ''}${near}"` : `field "${name}" is missing`);
+      continue;
+    }
+    const got = actual[key];
+    if (key === 'attributes' && path === '') {
+      if (!isObject(got) || !Object.values(got).every((v) => typeof v === 'string')) problems.push(`field "attributes" must be an object of text values, not ${JSON.stringify(got)}`);
+      continue;
+    }
+    if (isObject(want)) {
+      problems.push(...compareBody(got, want, name));
+      continue;
+    }
+    if (!sameValue(got, want)) problems.push(`field "${name}" is ${JSON.stringify(got)}, expected ${JSON.stringify(want)}`);
+  }
+  return problems;
+}

@@ -1,0 +1,130 @@
+/**
+ * Finding the mission's activities. Labels are what the guide names, but an attendee's flow may
+ * differ in small ways, so each activity is found by, in order:
+ *   1. its exact label (the guide's, or the older guide's where lab-context §2.6 lists one);
+ *   2. the same label in another case (`get_cbid`);
+ *   3. its role in the flow (e.g. GET_CBID = the HTTP Request reached from WantCallback option 3;
+ *      SetGetResult = the Set Variable writing getresult). End Flow and Disconnect Contact are
+ *      always found by type, never by label (template labels carry random suffixes).
+ * The checks then judge the activity found, and name it by its real label.
+ */
+import type { Activity, FlowGraph, FlowModel } from '../../../engine/model.js';
+import { exitReaches, reachableFrom } from './graph.js';
+import { parseRowsOf, requestBodyOf, requestPathOf, requestUrlOf } from './http.js';
+import { GLOBAL_ERROR, LABELS, VARIABLES } from './names.js';
+import { writes } from './set-variable.js';
+import { namesRead } from './templates.js';
+
+export interface MissionNodes {
+  wantCallback?: Activity;
+  getCbid?: Activity;
+  setGetResult?: Activity;
+  simulateError?: Activity;
+  /** The OnGlobalError event node (export name GlobalErrorHandling). */
+  globalError?: Activity;
+  callbackApi?: Activity;
+  statusCondition?: Activity;
+  /** The ANI variable's name: `customani`, or `customANI` when the flow uses the older spelling everywhere. */
+  aniVariable: string;
+}
+
+/** An activity by label: exact first (in the order given), then ignoring case when only one matches. */
+export function findByLabel(graph: FlowGraph, labels: readonly string[]): Activity | undefined {
+  for (const label of labels) {
+    const exact = graph.activities.find((a) => a.label === label);
+    if (exact) return exact;
+  }
+  for (const label of labels) {
+    const loose = graph.activities.filter((a) => a.label.toLowerCase() === label.toLowerCase());
+    if (loose.length === 1) return loose[0];
+  }
+  return undefined;
+}
+
+const cache = new WeakMap<FlowModel, MissionNodes>();
+
+/** The mission's activities in this flow (computed once per model). */
+export function missionNodes(model: FlowModel): MissionNodes {
+  let nodes = cache.get(model);
+  if (!nodes) {
+    nodes = locate(model);
+    cache.set(model, nodes);
+  }
+  return nodes;
+}
+
+function locate(model: FlowModel): MissionNodes {
+  const { main, events } = model;
+  const ofType = (graph: FlowGraph, type: string) => graph.activities.filter((a) => a.type === type);
+
+  const wantCallback =
+    findByLabel(main, [LABELS.wantCallback]) ??
+    ofType(main, 'ivr-menu').find((a) => menuDescriptions(a).some((d) => /call\s*back/i.test(d)));
+
+  const getCbid =
+    findByLabel(main, [LABELS.getCbid]) ??
+    (wantCallback ? exitReaches(main, wantCallback, '3', (a) => a.type === 'http-request-v2') : undefined) ??
+    ofType(main, 'http-request-v2').find((a) => /dynvars/i.test(requestUrlOf(a)));
+
+  const setGetResult = findByLabel(main, [LABELS.setGetResult]) ?? main.activities.find((a) => writes(a, VARIABLES.getresult));
+  const simulateError = findByLabel(main, [LABELS.simulateError]) ?? main.activities.find((a) => writes(a, VARIABLES.simulatederror));
+
+  const globalError = events.activities.find(
+    (a) => a.type === 'event' && (a.event?.name === GLOBAL_ERROR.name || a.event?.display === GLOBAL_ERROR.display),
+  );
+  const fromGlobalError = globalError ? reachableFrom(events, [globalError.id]) : [];
+
+  const callbackApi =
+    findByLabel(events, [LABELS.callbackApi, LABELS.callbackApiOld]) ??
+    fromGlobalError.find((a) => a.type === 'http-request-v2') ??
+    ofType(events, 'http-request-v2').find((a) => /\/v1\/tasks/i.test(`${requestPathOf(a)} ${requestUrlOf(a)}`));
+
+  const statusCondition =
+    findByLabel(events, [LABELS.statusCondition]) ??
+    (callbackApi ? exitReaches(events, callbackApi, 'default', (a) => a.type === 'condition-activity') : undefined) ??
+    fromGlobalError.find((a) => a.type === 'condition-activity');
+
+  return {
+    wantCallback,
+    getCbid,
+    setGetResult,
+    simulateError,
+    globalError,
+    callbackApi,
+    statusCondition,
+    aniVariable: aniVariableOf(model, getCbid, callbackApi),
+  };
+}
+
+/**
+ * `customANI` (the January 2025 guide) is accepted only when it is declared and nothing in the
+ * flow uses `customani`: the declaration, GET_CBID's parse rows and the Create Task body agree.
+ */
+function aniVariableOf(model: FlowModel, getCbid: Activity | undefined, callbackApi: Activity | undefined): string {
+  const uses = new Set<string>(model.variables.map((v) => v.name));
+  if (getCbid) for (const row of parseRowsOf(getCbid)) uses.add(row.variable);
+  if (callbackApi) for (const name of namesRead(requestBodyOf(callbackApi))) uses.add(name);
+  if (!uses.has(VARIABLES.customani) && model.variables.some((v) => v.name === VARIABLES.customaniOld)) return VARIABLES.customaniOld;
+  return VARIABLES.customani;
+}
+
+/** A menu's option descriptions (Custom Menu Links), parallel to its `menuLinks` keys. */
+export function menuDescriptions(menu: Activity): string[] {
+  const raw = menu.ui['menuLinks:input'] ?? menu.props.menuLinks_input;
+  return Array.isArray(raw) ? raw.map((d) => (typeof d === 'string' ? d : '')) : [];
+}
+
+/** A menu's option keys (`menuLinks`). */
+export function menuKeys(menu: Activity): string[] {
+  const raw = menu.props.menuLinks;
+  return Array.isArray(raw) ? raw.map((k) => String(k).trim()) : [];
+}
+
+/** The first End Flow reachable through an exit — End Flows are found by type (their labels carry random suffixes). */
+export function isEndFlow(activity: Activity): boolean {
+  return activity.type === 'end';
+}
+
+export function isDisconnect(activity: Activity): boolean {
+  return activity.type === 'disconnect-contact';
+}

@@ -1,0 +1,52 @@
+/** Walking a flow graph: what an exit leads to, and what is reachable from it. */
+import type { Activity, FlowGraph } from '../../../engine/model.js';
+
+export function activityById(graph: FlowGraph, id: string | undefined): Activity | undefined {
+  return id === undefined ? undefined : graph.activities.find((a) => a.id === id);
+}
+
+/** The activity an exit is linked to, or undefined when the exit is open. */
+export function exitTarget(graph: FlowGraph, activity: Activity, exit: string): Activity | undefined {
+  return Object.hasOwn(activity.exits, exit) ? activityById(graph, activity.exits[exit]) : undefined;
+}
+
+/**
+ * Activities reachable from `startIds` (the starts included), breadth-first, in visiting order.
+ * Activities in `avoid` are neither visited nor walked through.
+ */
+export function reachableFrom(graph: FlowGraph, startIds: readonly string[], avoid: ReadonlySet<string> = new Set()): Activity[] {
+  const byId = new Map(graph.activities.map((a) => [a.id, a]));
+  const seen = new Set<string>();
+  const order: Activity[] = [];
+  const queue = [...startIds];
+  while (queue.length > 0) {
+    const id = queue.shift()!;
+    if (seen.has(id) || avoid.has(id)) continue;
+    const activity = byId.get(id);
+    if (!activity) continue;
+    seen.add(id);
+    order.push(activity);
+    queue.push(...Object.values(activity.exits));
+  }
+  return order;
+}
+
+/**
+ * Does following `exit` of `from` lead to `target` (directly or through other activities)?
+ * The walk never passes through `from` again, so a loop back into it does not count.
+ */
+export function exitLeadsTo(graph: FlowGraph, from: Activity, exit: string, target: Activity): boolean {
+  return exitReaches(graph, from, exit, (a) => a.id === target.id) !== undefined;
+}
+
+/** The first activity (breadth-first) reachable through `exit` of `from` that matches, never passing through `from`. */
+export function exitReaches(graph: FlowGraph, from: Activity, exit: string, matches: (a: Activity) => boolean): Activity | undefined {
+  if (!Object.hasOwn(from.exits, exit)) return undefined;
+  return reachableFrom(graph, [from.exits[exit]], new Set([from.id])).find(matches);
+}
+
+/** The labels of the activities an exit leads to directly, for messages ("open" when not linked). */
+export function describeExit(graph: FlowGraph, activity: Activity, exit: string): string {
+  const target = exitTarget(graph, activity, exit);
+  return target ? `${activity.label} → ${target.label}` : `${activity.label}: exit ${exit} not connected`;
+}

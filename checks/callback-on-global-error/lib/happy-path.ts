@@ -1,0 +1,286 @@
+/**
+ * Reading the simulated run of the `happy-path` scenario (WantCallback = 3, Create Task answers
+ * 201) stage by stage, as the guide's Testing steps 5–10 read the Debug tool. The run is judged
+ * once; the first stage that deviates is where it went wrong, and only the check of that stage
+ * fails. The checks of later stages are skipped (they are not judged on a run that never got
+ * there), so one mistake gives one behavioural failure, on the Build step that caused it.
+ */
+import type { CheckContext, CheckOutcome, ScenarioRun } from '../../../engine/check.js';
+import type { Activity } from '../../../engine/model.js';
+import type { TraceEntry } from '../../../engine/trace.js';
+import { missionNodes, type MissionNodes } from './find.js';
+import { GLOBAL_ERROR, LABELS, VARIABLES } from './names.js';
+import { failed, passed, skipped } from './outcome.js';
+import { expectedRecord, type ExpectedRecord } from './record.js';
+import { show } from './templates.js';
+
+export const HAPPY_PATH = 'happy-path';
+
+/** The stages in run order, with the check that judges each. */
+export const STAGES = [
+  { stage: 'reach-get-cbid', check: 'run-option3-reaches-get-cbid' },
+  { stage: 'get-cbid-variables', check: 'run-get-cbid-fills-variables' },
+  { stage: 'getresult', check: 'run-getresult-holds-body' },
+  { stage: 'global-error', check: 'run-global-error-raised' },
+  { stage: 'task', check: 'run-task-created' },
+  { stage: 'status-true', check: 'run-status-true-on-201' },
+] as const;
+
+export type Stage = (typeof STAGES)[number]['stage'];
+
+export interface Deviation {
+  stage: Stage;
+  message: string;
+  expected?: string;
+  actual?: string;
+  activity?: Activity;
+  excerpt: TraceEntry[];
+}
+
+/** Where the trace entries of the stages are (filled as the analysis goes). */
+interface Walk {
+  trace: TraceEntry[];
+  nodes: MissionNodes;
+  record?: ExpectedRecord;
+  run: ScenarioRun;
+}
+
+const cache = new WeakMap<ScenarioRun, Deviation | null>();
+
+/** The first deviation of the happy-path run, or null when it went as the guide's Testing steps describe. */
+export function happyPathDeviation(ctx: CheckContext): Deviation | null | undefined {
+  const run = ctx.runs[HAPPY_PATH];
+  if (!run) return undefined;
+  if (!cache.has(run)) cache.set(run, analyse({ trace: run.result.trace, nodes: missionNodes(ctx.model), record: expectedRecord(run, ctx.settings.dnis), run }, ctx));
+  return cache.get(run)!;
+}
+
+/** The outcome of a stage's check: passed, failed at this stage, or skipped after an earlier deviation. */
+export function stageOutcome(ctx: CheckContext, stage: Stage, passMessage: string): CheckOutcome {
+  const deviation = happyPathDeviation(ctx);
+  if (deviation === undefined) return skipped(`Not judged: the ${HAPPY_PATH} scenario did not run`);
+  if (deviation === null) return passed(passMessage);
+  const mine = STAGES.findIndex((s) => s.stage === stage);
+  const theirs = STAGES.findIndex((s) => s.stage === deviation.stage);
+  if (theirs > mine) return passed(passMessage);
+  if (theirs < mine) return skipped(`Not judged: the simulated call went wrong earlier (${STAGES[theirs].check}: ${deviation.message})`);
+  return failed(deviation.message, {
+    ...(deviation.expected !== undefined ? { expected: deviation.expected } : {}),
+    ...(deviation.actual !== undefined ? { actual: deviation.actual } : {}),
+    ...(deviation.activity ? { activity: deviation.activity } : {}),
+    traceExcerpt: deviation.excerpt,
+  });
+}
+
+function analyse(walk: Walk, ctx: CheckContext): Deviation | null {
+  const { trace, nodes } = walk;
+  const summary = walk.run.result.summary;
+
+  // Stage 1 — Testing step 5: the call leaves WantCallback by option 3 and continues through GET_CBID.
+  const menuAt = trace.findIndex((e) => e.flow === 'main' && (nodes.wantCallback ? e.activityId === nodes.wantCallback.id : e.activity === LABELS.wantCallback));
+  if (menuAt < 0) return deviate('reach-get-cbid', `The simulated call never reached WantCallback (${summary})`, tail(trace));
+  const option3At = trace.findIndex((e, i) => i >= menuAt && e.activityId === trace[menuAt].activityId && e.outcome === '3');
+  if (option3At < 0) {
+    const last = [...trace].reverse().find((e) => e.activityId === trace[menuAt].activityId)!;
+    return deviate('reach-get-cbid', `The caller pressed 3, but ${last.activity} did not leave by option 3 (it left by ${exitName(last.outcome)})`, around(trace, trace.indexOf(last)), {
+      expected: 'option 3',
+      actual: exitName(last.outcome),
+      activity: nodes.wantCallback,
+    });
+  }
+  if (!nodes.getCbid) return deviate('reach-get-cbid', 'There is no HTTP Request GET_CBID for option 3 to reach', around(trace, option3At));
+  const getAt = indexOf(trace, nodes.getCbid, option3At);
+  if (getAt < 0) {
+    return deviate('reach-get-cbid', `After option 3 the call never reached ${nodes.getCbid.label} (${afterwards(trace, option3At, summary)})`, around(trace, option3At), {
+      expected: `${trace[option3At].activity} option 3 → ${nodes.getCbid.label}`,
+      actual: afterwards(trace, option3At, summary),
+      activity: nodes.wantCallback,
+    });
+  }
+
+  // Stage 2 — Testing step 6: GET_CBID fills outdialcbid and customani from the DynVars record.
+  const get = trace[getAt];
+  if (get.outcome === 'error') {
+    return deviate('get-cbid-variables', `${get.activity} failed: ${get.error ?? 'error'}`, [get, ...trace.slice(getAt + 1, getAt + 2)], { activity: nodes.getCbid });
+  }
+  if (get.http && get.http.status !== 200) {
+    return deviate('get-cbid-variables', `${get.activity} got HTTP ${get.http.status ?? 'no answer'} from ${get.http.method} ${get.http.url}`, [get], {
+      expected: 'HTTP 200 with the DynVars record',
+      actual: `HTTP ${get.http.status ?? 'no answer'}${get.http.responseBody ? `: ${clip(get.http.responseBody)}` : ''}`,
+      activity: nodes.getCbid,
+    });
+  }
+  const record = walk.record;
+  if (!record) return deviate('get-cbid-variables', `The DynVars dataset has no record for dn ${ctx.settings.dnis.slice(2)} (grader setup: check --dnis / --dynvars)`, [get]);
+  const wanted: [string, string][] = [
+    [VARIABLES.outdialcbid, record.outboundcallbackep],
+    [nodes.aniVariable, record.tacnumber],
+  ];
+  const wrong = wanted.filter(([name, value]) => get.modifiedVariables[name] !== value);
+  if (wrong.length > 0) {
+    const actual = wrong.map(([name]) => `${name} = ${show(get.modifiedVariables[name] ?? '')}`).join(', ');
+    return deviate('get-cbid-variables', `After ${get.activity}, ${actual} (expected ${wrong.map(([n, v]) => `${n} = ${show(v)}`).join(', ')}, from ${record.source})`, [get], {
+      expected: wanted.map(([n, v]) => `${n} = ${show(v)}`).join(', '),
+      actual,
+      activity: nodes.getCbid,
+    });
+  }
+
+  // Stage 3 — Testing step 7: SetGetResult writes the full response into getresult.
+  const setAt = nodes.setGetResult ? indexOf(trace, nodes.setGetResult, getAt + 1) : -1;
+  if (setAt < 0) {
+    return deviate('getresult', `After ${get.activity} the call never reached ${nodes.setGetResult?.label ?? LABELS.setGetResult} (${afterwards(trace, getAt, summary)})`, around(trace, getAt), {
+      activity: nodes.getCbid,
+    });
+  }
+  const set = trace[setAt];
+  if (set.outcome === 'error') return deviate('getresult', `${set.activity} failed: ${set.error ?? 'error'}`, [get, set, ...trace.slice(setAt + 1, setAt + 2)], { activity: nodes.setGetResult });
+  const body = get.http?.responseBody ?? '';
+  if (set.modifiedVariables[VARIABLES.getresult] !== body) {
+    return deviate('getresult', `After ${set.activity}, getresult = ${show(clip(String(set.modifiedVariables[VARIABLES.getresult] ?? '')))}, not the response body of ${get.activity}`, [get, set], {
+      expected: clip(body),
+      actual: show(set.modifiedVariables[VARIABLES.getresult] ?? ''),
+      activity: nodes.setGetResult,
+    });
+  }
+
+  // Stage 4 — Testing steps 8–9: SimulateGlobalError ends in Error and GlobalErrorHandling runs next.
+  const simAt = nodes.simulateError ? indexOf(trace, nodes.simulateError, setAt + 1) : -1;
+  if (simAt < 0) {
+    return deviate('global-error', `After ${set.activity} the call never reached ${nodes.simulateError?.label ?? LABELS.simulateError} (${afterwards(trace, setAt, summary)})`, around(trace, setAt), {
+      activity: nodes.setGetResult,
+    });
+  }
+  const sim = trace[simAt];
+  const next = trace[simAt + 1];
+  if (sim.outcome !== 'error') {
+    return deviate('global-error', `${sim.activity} ran without an error (outcome ${sim.outcome}), so no global error was raised`, around(trace, simAt), {
+      expected: 'Outcome Error, then GlobalErrorHandling',
+      actual: `Outcome ${sim.outcome}`,
+      activity: nodes.simulateError,
+    });
+  }
+  if (!next || (next.activity !== GLOBAL_ERROR.name && next.flow !== GLOBAL_ERROR.display)) {
+    return deviate('global-error', `${sim.activity} failed, but ${next ? `the call went on to ${next.activity} through its Undefined Error exit` : 'OnGlobalError did not run'}`, around(trace, simAt), {
+      expected: 'GlobalErrorHandling right after the error',
+      actual: next ? next.activity : walk.run.result.summary,
+      activity: nodes.simulateError,
+    });
+  }
+
+  // Stage 5 — the handler asks the Tasks API for one callback task with the record's values.
+  const handlerAt = simAt + 1;
+  const apiAt = nodes.callbackApi ? indexOf(trace, nodes.callbackApi, handlerAt) : -1;
+  if (apiAt < 0) {
+    return deviate('task', `OnGlobalError ran, but ${nodes.callbackApi?.label ?? LABELS.callbackApi} never did (${afterwards(trace, handlerAt, summary)})`, trace.slice(simAt, handlerAt + 3), {
+      activity: nodes.globalError,
+    });
+  }
+  const api = trace[apiAt];
+  if (api.outcome === 'error') return deviate('task', `${api.activity} failed: ${api.error ?? 'error'}`, [api], { activity: nodes.callbackApi });
+  const tasks = walk.run.tasks;
+  if (tasks.length === 0) {
+    const answer = api.http ? `the Tasks API answered ${api.http.status ?? 'nothing'}${api.http.responseBody ? `: ${apiMessage(api.http.responseBody)}` : ''}` : 'no request was sent';
+    return deviate('task', `No callback task was created: ${answer}`, [api], { expected: 'one task accepted (201 Created)', actual: answer, activity: nodes.callbackApi });
+  }
+  if (tasks.length > 1) return deviate('task', `${tasks.length} tasks were created instead of one`, trace.slice(handlerAt), { activity: nodes.callbackApi });
+  const sent = bodyOf(tasks[0].body);
+  const fields: [string, string][] = [
+    ['entryPointId', record.outboundcallbackep],
+    ['destination', record.tacnumber],
+  ];
+  const badFields = fields.filter(([key, value]) => sent[key] !== value);
+  if (badFields.length > 0) {
+    const actual = badFields.map(([key]) => `${key} = ${show(sent[key])}`).join(', ');
+    return deviate('task', `The task was created with ${actual} (expected ${badFields.map(([k, v]) => `${k} = ${show(v)}`).join(', ')})`, [api], {
+      expected: fields.map(([k, v]) => `${k} = ${show(v)}`).join(', '),
+      actual,
+      activity: nodes.callbackApi,
+    });
+  }
+
+  // Stage 6 — Testing step 10: HTTPStatusCode leaves by True, and the event flow ends.
+  const condAt = nodes.statusCondition ? indexOf(trace, nodes.statusCondition, apiAt + 1) : -1;
+  if (condAt < 0) {
+    return deviate('status-true', `After ${api.activity} the event flow never reached ${nodes.statusCondition?.label ?? LABELS.statusCondition} (${afterwards(trace, apiAt, summary)})`, around(trace, apiAt), {
+      activity: nodes.callbackApi,
+    });
+  }
+  const cond = trace[condAt];
+  if (cond.outcome !== 'true') {
+    return deviate('status-true', `${cond.activity} left by ${exitName(cond.outcome)}${cond.error ? ` (${cond.error})` : ''} although the Tasks API answered ${api.http?.status ?? 201}`, [api, cond], {
+      expected: 'True',
+      actual: exitName(cond.outcome),
+      activity: nodes.statusCondition,
+    });
+  }
+  if (walk.run.result.status !== 'completed') {
+    return deviate('status-true', `The event flow did not end after ${cond.activity}: ${summary}`, trace.slice(condAt), { activity: nodes.statusCondition });
+  }
+  return null;
+}
+
+function deviate(stage: Stage, message: string, excerpt: TraceEntry[], extra: Partial<Omit<Deviation, 'stage' | 'message' | 'excerpt'>> = {}): Deviation {
+  const deviation: Deviation = { stage, message, excerpt: excerpt.slice(0, 5) };
+  if (extra.expected !== undefined) deviation.expected = extra.expected;
+  if (extra.actual !== undefined) deviation.actual = extra.actual;
+  if (extra.activity) deviation.activity = extra.activity;
+  return deviation;
+}
+
+/** An exit as the Flow Designer canvas names it. */
+const EXIT_NAMES: Record<string, string> = { true: 'True', false: 'False', error: 'Undefined Error', timeout: 'No-Input Timeout', invalid: 'Unmatched Entry' };
+
+export function exitName(outcome: string): string {
+  return Object.hasOwn(EXIT_NAMES, outcome) ? EXIT_NAMES[outcome] : outcome;
+}
+
+function indexOf(trace: TraceEntry[], activity: Activity, from: number): number {
+  return trace.findIndex((e, i) => i >= from && e.activityId === activity.id && e.activity === activity.label);
+}
+
+/** What happened after entry `at`: the next activity, or how the run ended. */
+function afterwards(trace: TraceEntry[], at: number, summary: string): string {
+  const next = trace[at + 1];
+  return next ? `it went on to ${next.activity}` : summary;
+}
+
+function around(trace: TraceEntry[], at: number): TraceEntry[] {
+  return trace.slice(Math.max(0, at), at + 3);
+}
+
+function tail(trace: TraceEntry[]): TraceEntry[] {
+  return trace.slice(-3);
+}
+
+/** The error text of a WxCC API error answer (`{error: {message: [{description}]}}`), else the clipped body. */
+function apiMessage(body: string): string {
+  try {
+    const parsed = JSON.parse(body) as { error?: { message?: unknown } };
+    const message = parsed.error?.message;
+    if (typeof message === 'string') return message;
+    if (Array.isArray(message)) {
+      const texts = message.map((m) => (typeof m === 'object' && m !== null ? (m as { description?: unknown }).description : m)).filter((t): t is string => typeof t === 'string');
+      if (texts.length > 0) return texts.join('; ');
+    }
+  } catch {
+    // not JSON: quote it as it is
+  }
+  return clip(body);
+}
+
+function clip(text: string): string {
+  return text.length > 160 ? `${text.slice(0, 157)}...` : text;
+}
+
+/** An accepted task's body as an object (the mock may keep it as text or parsed). */
+export function bodyOf(body: unknown): Record<string, unknown> {
+  if (typeof body === 'string') {
+    try {
+      return bodyOf(JSON.parse(body));
+    } catch {
+      return {};
+    }
+  }
+  return typeof body === 'object' && body !== null && !Array.isArray(body) ? (body as Record<string, unknown>) : {};
+}

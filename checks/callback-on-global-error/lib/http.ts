@@ -1,0 +1,99 @@
+/** Reading HTTP Request (`http-request-v2`) settings as the Flow Designer panel shows them. */
+import type { Activity } from '../../../engine/model.js';
+
+function text(value: unknown): string | undefined {
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  return undefined;
+}
+
+function prop(activity: Activity, key: string): string | undefined {
+  return text(activity.props[key]);
+}
+
+function uiText(activity: Activity, key: string): string | undefined {
+  return text(activity.ui[key]) ?? text(activity.props[key]);
+}
+
+/** Use Authenticated Endpoint (true, or the text "true"). */
+export function isAuthenticated(activity: Activity): boolean {
+  const raw = activity.props.authenticated;
+  return raw === true || (typeof raw === 'string' && raw.trim().toLowerCase() === 'true');
+}
+
+/** Method, upper case ('' when none is chosen). */
+export function methodOf(activity: Activity): string {
+  return (prop(activity, 'httpRequestMethod') ?? uiText(activity, 'httpRequestMethod:name') ?? '').trim().toUpperCase();
+}
+
+/** Connector as the panel names it (`connectorId:name`, e.g. WxCC_API); undefined when none. */
+export function connectorNameOf(activity: Activity): string | undefined {
+  const name = uiText(activity, 'connectorId:name') ?? uiText(activity, 'connector:name');
+  return name?.trim() || undefined;
+}
+
+/** Request Content Type (`httpContentType`), as exported ('' when none). */
+export function requestContentTypeOf(activity: Activity): string {
+  return (prop(activity, 'httpContentType') ?? uiText(activity, 'httpContentType:name') ?? '').trim();
+}
+
+/** Parsing Settings → Content Type (`contentType`), as exported ('' when left on "Select"). */
+export function parseContentTypeOf(activity: Activity): string {
+  const raw = (prop(activity, 'contentType') ?? uiText(activity, 'contentType:name') ?? '').trim();
+  return /^select$/i.test(raw) ? '' : raw;
+}
+
+export interface ParseRow {
+  variable: string;
+  path: string;
+  index: number;
+}
+
+/** Parsing Settings rows (Output Variable + Path Expression); empty placeholder rows left out. */
+export function parseRowsOf(activity: Activity): ParseRow[] {
+  const rows = activity.props.outputVariableArray;
+  if (!Array.isArray(rows)) return [];
+  return rows
+    .map((row, index) => {
+      const r = (typeof row === 'object' && row !== null ? row : {}) as Record<string, unknown>;
+      return { variable: text(r.outputVariable)?.trim() ?? '', path: text(r.jsonPathExp)?.trim() ?? '', index };
+    })
+    .filter((row) => row.variable !== '' || row.path !== '');
+}
+
+/** Request URL (unauthenticated endpoint), trimmed; '' when empty. */
+export function requestUrlOf(activity: Activity): string {
+  return (prop(activity, 'httpRequestUrl') ?? '').trim();
+}
+
+/** Request Path (authenticated endpoint), trimmed; '' when empty. */
+export function requestPathOf(activity: Activity): string {
+  return (prop(activity, 'httpRequestPath') ?? '').trim();
+}
+
+/** Request Body text ('' when none). */
+export function requestBodyOf(activity: Activity): string {
+  return prop(activity, 'httpRequestBody') ?? '';
+}
+
+/** Query Parameters rows: the export's `{name: value}` object or a list of `{key|name, value}` rows. */
+export function queryParametersOf(activity: Activity): [string, string][] {
+  const value = activity.props.httpQueryParameters;
+  const out: [string, string][] = [];
+  if (Array.isArray(value)) {
+    for (const row of value) {
+      const r = (typeof row === 'object' && row !== null ? row : {}) as Record<string, unknown>;
+      const name = text(r.key) ?? text(r.name);
+      if (name?.trim()) out.push([name.trim(), text(r.value) ?? '']);
+    }
+  } else if (typeof value === 'object' && value !== null) {
+    for (const [name, v] of Object.entries(value)) if (name.trim()) out.push([name.trim(), text(v) ?? '']);
+  }
+  return out;
+}
+
+/** Content types compare without case and spaces ("application/json" = "Application/JSON"). */
+export function sameContentType(actual: string, expected: string): boolean {
+  const canonical = (s: string) => s.replace(/\s+/g, '').toLowerCase();
+  return canonical(actual) === canonical(expected);
+}

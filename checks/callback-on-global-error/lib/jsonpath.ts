@@ -1,0 +1,30 @@
+/**
+ * JSONPath comparison by meaning for simple paths: `$[0].tacnumber`, `$[0]['tacnumber']`,
+ * `$[0]["tacnumber"]`, `$ [0] . tacnumber` and `[0].tacnumber` (no `$`, as the simulator reads it)
+ * all give the canonical `$[0].tacnumber`.
+ */
+
+const SEGMENT = /^\s*(?:\.\s*([A-Za-z_$][\w$-]*)|\[\s*(\d+)\s*\]|\[\s*'([^']*)'\s*\]|\[\s*"([^"]*)"\s*\])/;
+
+/** The canonical form of a simple path, or undefined when it uses anything else (wildcards, filters, `..`). */
+export function canonicalPath(path: string): string | undefined {
+  let rest = path.trim();
+  if (rest.startsWith('$')) rest = rest.slice(1);
+  else if (/^[A-Za-z_]/.test(rest)) rest = `.${rest}`;
+  if (rest.trimStart().startsWith('..')) return undefined;
+  let out = '$';
+  while (rest.trim() !== '') {
+    const match = SEGMENT.exec(rest);
+    if (!match) return undefined;
+    const [whole, dotted, index, single, double] = match;
+    if (index !== undefined) out += `[${Number(index)}]`;
+    else out += `.${dotted ?? single ?? double}`;
+    rest = rest.slice(whole.length);
+  }
+  return out;
+}
+
+export function samePath(actual: string, expected: string): boolean {
+  const a = canonicalPath(actual);
+  return a !== undefined ? a === canonicalPath(expected) : actual.trim() === expected.trim();
+}

@@ -1,0 +1,47 @@
+/**
+ * The names the lab guide gives: activity labels, flow variables, the MockAPI DynVars endpoint.
+ * One place, so that every check and every message uses the same spelling.
+ */
+
+export const LABELS = {
+  wantCallback: 'WantCallback',
+  newNumber: 'NewNumber',
+  music: 'Music',
+  getCbid: 'GET_CBID',
+  setGetResult: 'SetGetResult',
+  simulateError: 'SimulateGlobalError',
+  callbackApi: 'CallBackAPI_HTTPRequest',
+  /** The January 2025 guide's label (lab-context §2.6): accepted when the flow uses it consistently. */
+  callbackApiOld: 'CallBackAPI_Request',
+  statusCondition: 'HTTPStatusCode',
+} as const;
+
+export const VARIABLES = {
+  outdialcbid: 'outdialcbid',
+  customani: 'customani',
+  /** The January 2025 guide's spelling: accepted only when every reference agrees. */
+  customaniOld: 'customANI',
+  getresult: 'getresult',
+  simulatederror: 'simulatederror',
+} as const;
+
+export const DYNVARS = {
+  host: '674481b1b4e2e04abea27c6e.mockapi.io',
+  path: '/flowdesigner/Lab/DynVars',
+  dnTemplate: '{{NewPhoneContact.DNIS | slice(2) }}',
+  url: 'https://674481b1b4e2e04abea27c6e.mockapi.io/flowdesigner/Lab/DynVars?dn={{NewPhoneContact.DNIS | slice(2) }}',
+  outdialcbidPath: '$[0].outboundcallbackep',
+  customaniPath: '$[0].tacnumber',
+} as const;
+
+export const CREATE_TASK = {
+  connector: 'WxCC_API',
+  path: '/v1/tasks',
+  method: 'POST',
+  contentType: 'Application/JSON',
+} as const;
+
+export const STATUS_EXPRESSION = '{{CallBackAPI_HTTPRequest.httpStatusCode == 201}}';
+
+/** The UI's name for the `OnGlobalError` event handler and its export name. */
+export const GLOBAL_ERROR = { name: 'GlobalErrorHandling', display: 'OnGlobalError' } as const;

@@ -1,0 +1,39 @@
+/** Small constructors for check outcomes, so that every failure states expected vs actual the same way. */
+import type { CheckOutcome } from '../../../engine/check.js';
+import type { Activity } from '../../../engine/model.js';
+import type { TraceEntry } from '../../../engine/trace.js';
+
+export function passed(message: string): CheckOutcome {
+  return { status: 'passed', message };
+}
+
+export interface FailureDetails {
+  expected?: string;
+  actual?: string;
+  activity?: Activity;
+  pointer?: string;
+  traceExcerpt?: TraceEntry[];
+}
+
+export function failed(message: string, details: FailureDetails = {}): CheckOutcome {
+  const outcome: CheckOutcome = { status: 'failed', message };
+  if (details.expected !== undefined) outcome.expected = details.expected;
+  if (details.actual !== undefined) outcome.actual = details.actual;
+  if (details.activity) outcome.activity = details.activity;
+  if (details.pointer) outcome.pointer = details.pointer;
+  if (details.traceExcerpt && details.traceExcerpt.length > 0) outcome.traceExcerpt = details.traceExcerpt;
+  return outcome;
+}
+
+export function skipped(message: string): CheckOutcome {
+  return { status: 'skipped', message };
+}
+
+export function info(message: string): CheckOutcome {
+  return { status: 'info', message };
+}
+
+/** The activity a check is about does not exist in the flow. */
+export function missing(what: string, where: string, pointer?: string): CheckOutcome {
+  return failed(`${what} was not found in ${where}`, { expected: what, actual: 'no such activity', ...(pointer ? { pointer } : {}) });
+}

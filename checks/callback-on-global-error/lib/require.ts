@@ -1,0 +1,39 @@
+/** "Find the activity this check is about, or fail saying it is missing / of the wrong type." */
+import type { CheckOutcome } from '../../../engine/check.js';
+import type { Activity } from '../../../engine/model.js';
+import { failed, missing } from './outcome.js';
+
+export type Found = { ok: true; activity: Activity } | { ok: false; outcome: CheckOutcome };
+
+const TYPE_NAMES: Record<string, string> = {
+  'http-request-v2': 'HTTP Request',
+  'set-variable': 'Set Variable',
+  'condition-activity': 'Condition',
+  'ivr-menu': 'Menu',
+  'ivr-collectdigits': 'Collect Digits',
+  'play-message': 'Play Message',
+  'play-music': 'Play Music',
+  'disconnect-contact': 'Disconnect Contact',
+  end: 'End Flow',
+};
+
+export function typeName(type: string): string {
+  return TYPE_NAMES[type] ?? type;
+}
+
+/** The activity, checked to be of `type`; otherwise a failure naming what is missing or wrong. */
+export function requireActivity(activity: Activity | undefined, type: string, label: string, where: 'the main flow' | 'the Event Flows'): Found {
+  const what = `The ${typeName(type)} activity ${label}`;
+  if (!activity) return { ok: false, outcome: missing(what, where) };
+  if (activity.type !== type) {
+    return {
+      ok: false,
+      outcome: failed(`${activity.label} is a ${typeName(activity.type)} activity, not a ${typeName(type)}`, {
+        expected: typeName(type),
+        actual: typeName(activity.type),
+        activity,
+      }),
+    };
+  }
+  return { ok: true, activity };
+}

@@ -1,0 +1,69 @@
+/**
+ * The error scenarios (`tasks-400`, `tasks-500`): the same call, with the mocked Tasks API forced
+ * to refuse. HTTPStatusCode must then leave by False — this is what proves the condition really
+ * tests the status code (a constant {{true}} passes the happy path but fails here).
+ */
+import { defineCheck, type Check } from '../../../engine/check.js';
+import { missionNodes } from './find.js';
+import { exitName, happyPathDeviation, STAGES } from './happy-path.js';
+import { LABELS } from './names.js';
+import { failed, passed, skipped } from './outcome.js';
+
+export function statusFalseCheck(options: { id: string; status: number; reason: string; points: number }): Check {
+  const { id, status, reason, points } = options;
+  const scenario = `tasks-${status}`;
+  return defineCheck({
+    id,
+    title: `Simulated call: HTTPStatusCode leaves by False on ${status} ${reason}`,
+    step: 9,
+    points,
+    severity: 'required',
+    scenario,
+    hint: `HTTPStatusCode → Expression must test the status code: {{CallBackAPI_HTTPRequest.httpStatusCode == 201}}; with any other answer (here ${status}) it leaves by False.`,
+    description: [
+      `Behaviour, on the \`${scenario}\` scenario: the same call as \`happy-path\`, but the mocked Create Task API`,
+      `answers **${status} ${reason}**. HTTPStatusCode must leave by **False**. This proves the condition really`,
+      'tests the status code: a constant `{{true}}` passes the happy path but fails here.',
+      '',
+      'Skipped when the happy path already fails before the Create Task request, or when HTTPStatusCode does',
+      'not run at all and the happy path already reports why (that failure is reported by its own check).',
+    ].join('\n'),
+    run(ctx) {
+      const deviation = happyPathDeviation(ctx);
+      const before = STAGES.findIndex((s) => s.stage === 'status-true');
+      if (deviation && STAGES.findIndex((s) => s.stage === deviation.stage) < before) {
+        const check = STAGES.find((s) => s.stage === deviation.stage)!.check;
+        return skipped(`Not judged: the simulated call already goes wrong before the Create Task request (${check})`);
+      }
+      const run = ctx.runs[scenario];
+      if (!run) return skipped(`Not judged: the ${scenario} scenario did not run`);
+      const node = missionNodes(ctx.model).statusCondition;
+      const trace = run.result.trace;
+      const at = node ? trace.findIndex((e) => e.activityId === node.id) : -1;
+      const api = missionNodes(ctx.model).callbackApi;
+      const apiEntry = api ? trace.find((e) => e.activityId === api.id) : undefined;
+      if (at < 0 && deviation) {
+        return skipped(`Not judged: ${node?.label ?? LABELS.statusCondition} did not run in this scenario either; the happy path already fails (${STAGES.find((s) => s.stage === deviation.stage)!.check})`);
+      }
+      if (at < 0) {
+        return failed(`With the Tasks API answering ${status}, ${node?.label ?? LABELS.statusCondition} never ran (${run.result.summary})`, {
+          expected: `${node?.label ?? LABELS.statusCondition} leaves by False`,
+          actual: run.result.summary,
+          traceExcerpt: trace.slice(-3),
+          ...(node ? { activity: node } : {}),
+        });
+      }
+      const entry = trace[at];
+      if (entry.outcome !== 'false') {
+        const answered = apiEntry?.http?.status ?? status;
+        return failed(`${entry.activity} left by ${exitName(entry.outcome)}${entry.error ? ` (${entry.error})` : ''} although the Tasks API answered ${answered}`, {
+          expected: 'False',
+          actual: exitName(entry.outcome),
+          traceExcerpt: [...(apiEntry ? [apiEntry] : []), entry],
+          ...(node ? { activity: node } : {}),
+        });
+      }
+      return passed(`${entry.activity} left by False when the Tasks API answered ${status}`);
+    },
+  });
+}

@@ -1,0 +1,80 @@
+/**
+ * Comparing and evaluating Flow Designer templates by meaning, with the project's Pebble engine:
+ * whitespace inside {{ }} never matters, and where the guide's value is a behaviour (a failing
+ * Set Value, a status test) the value is evaluated rather than compared.
+ */
+import type { FlowModel } from '../../../engine/model.js';
+import { ExpressionError, evaluateTemplate, normalizeTemplate, referencedNames, renderTemplate } from '../../../engine/pebble/index.js';
+
+/** Fixed clock for every evaluation a check makes (results never depend on the date). */
+const EVAL_OPTIONS = { now: () => new Date('2025-01-01T00:00:00.000Z') };
+
+/** The canonical text of a template (whitespace inside {{ }} normalised); the trimmed text when it does not parse. */
+export function canonicalTemplate(text: string): string {
+  try {
+    return normalizeTemplate(text.trim());
+  } catch (error) {
+    if (error instanceof ExpressionError) return text.trim();
+    throw error;
+  }
+}
+
+export function sameTemplate(a: string, b: string): boolean {
+  return canonicalTemplate(a) === canonicalTemplate(b);
+}
+
+/** Names a template reads (`NewPhoneContact.DNIS`, `outdialcbid`); [] when it does not parse. */
+export function namesRead(text: string): string[] {
+  try {
+    return referencedNames(text);
+  } catch (error) {
+    if (error instanceof ExpressionError) return [];
+    throw error;
+  }
+}
+
+export type Evaluation = { ok: true; value: unknown } | { ok: false; error: ExpressionError };
+
+/** The typed value of a lone {{ expr }} (else the rendered text), or the expression error. */
+export function evaluate(text: string, scope: ReadonlyMap<string, unknown>): Evaluation {
+  try {
+    return { ok: true, value: evaluateTemplate(text, scope, EVAL_OPTIONS) };
+  } catch (error) {
+    if (error instanceof ExpressionError) return { ok: false, error };
+    throw error;
+  }
+}
+
+/** The rendered text, or the expression error. */
+export function render(text: string, scope: ReadonlyMap<string, unknown>): { ok: true; value: string } | { ok: false; error: ExpressionError } {
+  try {
+    return { ok: true, value: renderTemplate(text, scope, EVAL_OPTIONS) };
+  } catch (error) {
+    if (error instanceof ExpressionError) return { ok: false, error };
+    throw error;
+  }
+}
+
+/** Sample contact data, as the simulator's defaults (E.164 numbers). */
+export const SAMPLE_CONTACT = { ANI: '+14085551234', DNIS: '+14694096861', InteractionId: 'sample-interaction', OrgId: 'sample-org' };
+
+/**
+ * A Pebble scope like the one at run time: activity outputs by label (`extra`), then every
+ * declared flow variable with its default value (a variable wins over a label of the same name,
+ * as in the simulator).
+ */
+export function flowScope(model: FlowModel, extra: Record<string, unknown> = {}): Map<string, unknown> {
+  const scope = new Map<string, unknown>();
+  scope.set('NewPhoneContact', { ...SAMPLE_CONTACT });
+  for (const [name, value] of Object.entries(extra)) scope.set(name, value);
+  for (const variable of model.variables) scope.set(variable.name, variable.defaultValue ?? (variable.type === 'STRING' ? '' : null));
+  return scope;
+}
+
+/** A value as a message shows it. */
+export function show(value: unknown): string {
+  if (value === undefined) return 'nothing';
+  if (typeof value === 'string') return JSON.stringify(value);
+  const text = JSON.stringify(value);
+  return text === undefined ? String(value) : text;
+}

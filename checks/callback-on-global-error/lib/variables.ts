@@ -1,0 +1,82 @@
+/** The shared logic of the four Build step 2 checks: one String flow variable with an empty default. */
+import { defineCheck, type Check } from '../../../engine/check.js';
+import type { FlowModel } from '../../../engine/model.js';
+import { missionNodes } from './find.js';
+import { failed, passed } from './outcome.js';
+
+export interface VariableCheckOptions {
+  id: string;
+  /** The guide's name (`outdialcbid`). */
+  name: string;
+  /** The guide's caption (`Outdial Entry Point Variable`). */
+  caption: string;
+  points: number;
+  /** The name this flow must use (differs from `name` only for the older `customANI` spelling). */
+  resolve?: (model: FlowModel) => string;
+  /** Extra Markdown for the description (tolerances specific to this variable). */
+  note?: string;
+}
+
+/** An empty default: nothing, blank, or the text null (some exports write an empty default as "NULL"). */
+export function isEmptyDefault(raw: string | null): boolean {
+  return raw === null || raw.trim() === '' || raw.trim().toLowerCase() === 'null';
+}
+
+export function variableCheck(options: VariableCheckOptions): Check {
+  const { id, name, caption, points } = options;
+  return defineCheck({
+    id,
+    title: `Flow variable ${name} (String, empty default)`,
+    step: 2,
+    points,
+    severity: 'required',
+    hint: `Global Flow Properties → Custom Variables → Flow Variables → Add Flow Variable: Name ${name}, Type String, Default Value left empty.`,
+    description: [
+      `Verifies the ${caption} of Build step 2: a flow variable named \`${name}\` is declared, its type is`,
+      'String, and its default value is empty.',
+      '',
+      'Tolerances:',
+      '- an empty default may be exported as nothing (`null`), an empty or blank text, or the text `null`/`NULL`;',
+      '- the variable may be flow-local or global; only its name, type and default are judged.',
+      '- The name is case-sensitive (Pebble names are): a variable that differs only in case fails, and the',
+      '  message names the spelling found.',
+      ...(options.note ? [options.note] : []),
+    ].join('\n'),
+    run(ctx) {
+      const expected = options.resolve ? options.resolve(ctx.model) : name;
+      const variable = ctx.model.variables.find((v) => v.name === expected);
+      if (!variable) {
+        const other = ctx.model.variables.find((v) => v.name.toLowerCase() === expected.toLowerCase());
+        if (other) {
+          return failed(`Flow variable ${expected} is declared as ${other.name}: names are case-sensitive, and the flow reads ${expected}`, {
+            expected: `${expected} (String, empty default)`,
+            actual: other.name,
+            pointer: other.pointer,
+          });
+        }
+        return failed(`Flow variable ${expected} is not declared`, {
+          expected: `${expected} (String, empty default)`,
+          actual: `not declared (flow variables: ${ctx.model.variables.map((v) => v.name).join(', ') || 'none'})`,
+          pointer: '/variables',
+        });
+      }
+      if (variable.type !== 'STRING') {
+        return failed(`Flow variable ${expected} has type ${variable.type}, not String`, { expected: 'String', actual: variable.type, pointer: variable.pointer });
+      }
+      if (!isEmptyDefault(variable.rawDefault)) {
+        return failed(`Flow variable ${expected} has the default value ${JSON.stringify(variable.rawDefault)}; it must be empty`, {
+          expected: 'empty default value',
+          actual: JSON.stringify(variable.rawDefault),
+          pointer: variable.pointer,
+        });
+      }
+      const older = expected !== name ? ` (the older guide's spelling, used consistently)` : '';
+      return passed(`Flow variable ${expected}${older} is a String with an empty default`);
+    },
+  });
+}
+
+/** `customani`, or `customANI` where the whole flow uses the older guide's spelling. */
+export function aniVariable(model: FlowModel): string {
+  return missionNodes(model).aniVariable;
+}

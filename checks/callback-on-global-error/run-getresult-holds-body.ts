@@ -1,0 +1,17 @@
+import { defineCheck } from '../../engine/check.js';
+import { HAPPY_PATH, stageOutcome } from './lib/happy-path.js';
+
+export default defineCheck({
+  id: 'run-getresult-holds-body',
+  title: 'Simulated call: SetGetResult stores the DynVars response in getresult',
+  step: 5,
+  points: 2,
+  severity: 'required',
+  scenario: HAPPY_PATH,
+  hint: 'In the Debug tool, SetGetResult → Modified Variables must show getresult holding the whole GET_CBID response. Connect GET_CBID to SetGetResult and use Set To Variable GET_CBID.httpResponseBody.',
+  description: [
+    'Behaviour (Testing step 7), on the `happy-path` call: after GET_CBID the call runs SetGetResult, which',
+    'succeeds and leaves `getresult` equal to the response body GET_CBID received.',
+  ].join('\n'),
+  run: (ctx) => stageOutcome(ctx, 'getresult', 'SetGetResult stored the response body in getresult'),
+});

@@ -1,0 +1,21 @@
+import { defineCheck } from '../../engine/check.js';
+import { HAPPY_PATH, stageOutcome } from './lib/happy-path.js';
+
+export default defineCheck({
+  id: 'run-option3-reaches-get-cbid',
+  title: 'Simulated call: pressing 3 at WantCallback runs GET_CBID',
+  step: 4,
+  points: 2,
+  severity: 'required',
+  scenario: HAPPY_PATH,
+  hint: 'Open the Debug tool on your last call: WantCallback must leave by Option 3 and continue through GET_CBID. Connect WantCallback option 3 to GET_CBID.',
+  description: [
+    'Behaviour (Testing step 5), judged on the simulated call of the `happy-path` scenario: the caller dials',
+    'the lab number, no agent is available, and the caller presses **3** at WantCallback. The call must',
+    'leave WantCallback by option 3 and then run GET_CBID.',
+    '',
+    'Tolerances: any activities before WantCallback (Core-track nodes, Business Hours, …) and between',
+    'option 3 and GET_CBID are fine. The failure shows the trace entries where the call went elsewhere.',
+  ].join('\n'),
+  run: (ctx) => stageOutcome(ctx, 'reach-get-cbid', 'WantCallback left by option 3 and GET_CBID ran'),
+});

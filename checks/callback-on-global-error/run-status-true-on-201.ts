@@ -1,0 +1,17 @@
+import { defineCheck } from '../../engine/check.js';
+import { HAPPY_PATH, stageOutcome } from './lib/happy-path.js';
+
+export default defineCheck({
+  id: 'run-status-true-on-201',
+  title: 'Simulated call: HTTPStatusCode leaves by True on 201 Created',
+  step: 9,
+  points: 3,
+  severity: 'required',
+  scenario: HAPPY_PATH,
+  hint: 'In the Debug tool, HTTPStatusCode must leave by the True exit. Expression: {{CallBackAPI_HTTPRequest.httpStatusCode == 201}}; connect True to EndFlow.',
+  description: [
+    'Behaviour (Testing step 10), on the `happy-path` call: after the Create Task request answered',
+    '**201 Created**, HTTPStatusCode leaves by **True** and the event flow ends.',
+  ].join('\n'),
+  run: (ctx) => stageOutcome(ctx, 'status-true', 'HTTPStatusCode left by True and the event flow ended'),
+});

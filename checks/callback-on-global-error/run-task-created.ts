@@ -1,0 +1,22 @@
+import { defineCheck } from '../../engine/check.js';
+import { HAPPY_PATH, stageOutcome } from './lib/happy-path.js';
+
+export default defineCheck({
+  id: 'run-task-created',
+  title: 'Simulated call: OnGlobalError creates one callback task for the caller',
+  step: 8,
+  points: 5,
+  severity: 'required',
+  scenario: HAPPY_PATH,
+  hint: 'In the Debug tool, open GlobalErrorHandling → CallBackAPI_HTTPRequest: it must answer 201 Created. Check Use Authenticated Endpoint (WxCC_API), Method POST, Request Path /v1/tasks and the Request Body.',
+  description: [
+    'Behaviour, on the `happy-path` call: once OnGlobalError runs, CallBackAPI_HTTPRequest sends the Create',
+    'Task request to the mocked Webex Contact Center API, which accepts **exactly one** task, with',
+    '`entryPointId` = the DynVars record\'s `outboundcallbackep` and `destination` = its `tacnumber`.',
+    '',
+    "When the mock rejects the request (e.g. 400 for a body that is not JSON or lacks `callback`), the",
+    "message quotes the mock's answer. A request that never reaches the API (unauthenticated, unknown",
+    'connector, wrong path or method) fails here too.',
+  ].join('\n'),
+  run: (ctx) => stageOutcome(ctx, 'task', 'CallBackAPI_HTTPRequest created one callback task with the DynVars values'),
+});

@@ -1,0 +1,50 @@
+import { defineCheck } from '../../engine/check.js';
+import { missionNodes } from './lib/find.js';
+import { LABELS, VARIABLES } from './lib/names.js';
+import { setGetResultOf } from './lib/nodes.js';
+import { failed, passed } from './lib/outcome.js';
+import { assignments, valueTemplate } from './lib/set-variable.js';
+import { sameTemplate } from './lib/templates.js';
+
+export default defineCheck({
+  id: 'set-get-result-value',
+  title: 'SetGetResult sets getresult to the variable GET_CBID.httpResponseBody',
+  step: 5,
+  points: 3,
+  severity: 'required',
+  hint: 'SetGetResult → Variable: getresult; choose Set To Variable (not Set Value) and pick GET_CBID.httpResponseBody.',
+  description: [
+    'Verifies Build step 5: SetGetResult writes the flow variable **getresult** with **Set To Variable**',
+    '**GET_CBID.httpResponseBody**, the body of the DynVars answer.',
+    '',
+    'Tolerances:',
+    '- the reference is compared by meaning: `{{GET_CBID.httpResponseBody}}`, `{{ GET_CBID.httpResponseBody }}`',
+    '  and a bare `GET_CBID.httpResponseBody` in a Set To Variable row are the same;',
+    '- a Set Value row holding exactly `{{GET_CBID.httpResponseBody}}` gives the same value and passes; a Set Value',
+    '  holding the plain text `GET_CBID.httpResponseBody` (no braces) stores that text and fails;',
+    '- the row may be one of several in the activity (`setVariablesArray` in newer exports);',
+    '- the HTTP Request is referred to by its real label (found as in `get-cbid-after-option3`).',
+  ].join('\n'),
+  run(ctx) {
+    const set = setGetResultOf(ctx);
+    if (!set.ok) return set.outcome;
+    const label = missionNodes(ctx.model).getCbid?.label ?? LABELS.getCbid;
+    const expected = `Set To Variable ${label}.httpResponseBody`;
+    const rows = assignments(set.activity);
+    const row = rows.find((r) => r.target === VARIABLES.getresult);
+    if (!row) {
+      return failed(`${set.activity.label} does not set getresult`, { expected: `getresult ← ${expected}`, actual: `sets ${rows.map((r) => r.target || '(no variable)').join(', ')}`, activity: set.activity });
+    }
+    if (!sameTemplate(valueTemplate(row), `{{${label}.httpResponseBody}}`)) {
+      const mode = row.setTo === 'set-to-variable' ? 'Set To Variable' : 'Set Value';
+      const literalName = row.setTo !== 'set-to-variable' && sameTemplate(`{{${row.value.trim()}}}`, `{{${label}.httpResponseBody}}`);
+      const why = literalName ? ': that stores the text itself, not the response; choose Set To Variable' : '';
+      return failed(`${set.activity.label} sets getresult with ${mode} ${JSON.stringify(row.value)}${why}`, {
+        expected: `getresult ← ${expected}`,
+        actual: `getresult ← ${mode} ${JSON.stringify(row.value)}`,
+        activity: set.activity,
+      });
+    }
+    return passed(`${set.activity.label} sets getresult to ${label}.httpResponseBody`);
+  },
+});

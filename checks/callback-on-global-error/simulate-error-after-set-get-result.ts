@@ -1,0 +1,34 @@
+import { defineCheck } from '../../engine/check.js';
+import { describeExit, exitLeadsTo } from './lib/graph.js';
+import { setGetResultOf, simulateErrorOf } from './lib/nodes.js';
+import { failed, passed } from './lib/outcome.js';
+
+export default defineCheck({
+  id: 'simulate-error-after-set-get-result',
+  title: 'SetGetResult leads to the Set Variable SimulateGlobalError',
+  step: 6,
+  points: 2,
+  severity: 'required',
+  hint: 'Add a Set Variable activity labelled SimulateGlobalError and connect the exit of SetGetResult to it.',
+  description: [
+    'Verifies Build step 6: a **Set Variable** activity labelled **SimulateGlobalError** exists and',
+    'SetGetResult leads to it.',
+    '',
+    'Tolerances: reachable from SetGetResult, not necessarily adjacent; SimulateGlobalError is found by its',
+    'label (also in another case), else as the Set Variable that writes simulatederror.',
+  ].join('\n'),
+  run(ctx) {
+    const set = setGetResultOf(ctx);
+    if (!set.ok) return set.outcome;
+    const sim = simulateErrorOf(ctx);
+    if (!sim.ok) return sim.outcome;
+    if (!exitLeadsTo(ctx.model.main, set.activity, 'out', sim.activity)) {
+      return failed(`${set.activity.label} does not lead to ${sim.activity.label}`, {
+        expected: `${set.activity.label} → ${sim.activity.label}`,
+        actual: describeExit(ctx.model.main, set.activity, 'out'),
+        activity: set.activity,
+      });
+    }
+    return passed(`${set.activity.label} leads to ${sim.activity.label}`);
+  },
+});

@@ -1,0 +1,31 @@
+import { defineCheck } from '../../engine/check.js';
+import { exitTarget } from './lib/graph.js';
+import { simulateErrorOf } from './lib/nodes.js';
+import { failed, passed } from './lib/outcome.js';
+
+export default defineCheck({
+  id: 'simulate-error-exit-unlinked',
+  title: 'The Undefined Error exit of SimulateGlobalError is not connected',
+  step: 6,
+  points: 3,
+  severity: 'required',
+  hint: 'SimulateGlobalError → delete the connection from its Undefined Error exit, so the error reaches OnGlobalError.',
+  description: [
+    'Verifies Build step 6: the **Undefined Error** exit of SimulateGlobalError is left unconnected. When an',
+    'activity fails and its error exit is connected, the flow follows that exit and the **OnGlobalError**',
+    'event flow never runs.',
+  ].join('\n'),
+  run(ctx) {
+    const sim = simulateErrorOf(ctx);
+    if (!sim.ok) return sim.outcome;
+    const target = exitTarget(ctx.model.main, sim.activity, 'error');
+    if (Object.hasOwn(sim.activity.exits, 'error')) {
+      return failed(`The Undefined Error exit of ${sim.activity.label} is connected${target ? ` to ${target.label}` : ''}, so OnGlobalError never runs`, {
+        expected: 'Undefined Error exit not connected',
+        actual: `Undefined Error → ${target?.label ?? sim.activity.exits.error}`,
+        activity: sim.activity,
+      });
+    }
+    return passed(`The Undefined Error exit of ${sim.activity.label} is not connected`);
+  },
+});

@@ -1,0 +1,34 @@
+import { defineCheck } from '../../engine/check.js';
+import { isDisconnect } from './lib/find.js';
+import { describeExit, exitReaches } from './lib/graph.js';
+import { simulateErrorOf } from './lib/nodes.js';
+import { failed, passed } from './lib/outcome.js';
+
+export default defineCheck({
+  id: 'simulate-error-to-disconnect',
+  title: 'SimulateGlobalError leads to a Disconnect Contact',
+  step: 6,
+  points: 2,
+  severity: 'required',
+  hint: 'Add a Disconnect Contact activity and connect the exit of SimulateGlobalError to it.',
+  description: [
+    'Verifies Build step 6: the normal exit of SimulateGlobalError leads to a **Disconnect Contact**, so the',
+    'branch ends properly should the value ever evaluate.',
+    '',
+    'Tolerances: the Disconnect Contact is found by type (its label carries a random suffix), and it may be',
+    'reached through other activities.',
+  ].join('\n'),
+  run(ctx) {
+    const sim = simulateErrorOf(ctx);
+    if (!sim.ok) return sim.outcome;
+    const disconnect = exitReaches(ctx.model.main, sim.activity, 'out', isDisconnect);
+    if (!disconnect) {
+      return failed(`${sim.activity.label} does not lead to a Disconnect Contact`, {
+        expected: `${sim.activity.label} → Disconnect Contact`,
+        actual: describeExit(ctx.model.main, sim.activity, 'out'),
+        activity: sim.activity,
+      });
+    }
+    return passed(`${sim.activity.label} leads to ${disconnect.label}`);
+  },
+});

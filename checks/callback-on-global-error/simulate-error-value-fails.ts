@@ -1,0 +1,48 @@
+import { defineCheck } from '../../engine/check.js';
+import { VARIABLES } from './lib/names.js';
+import { simulateErrorOf } from './lib/nodes.js';
+import { failed, passed } from './lib/outcome.js';
+import { assignments, valueTemplate } from './lib/set-variable.js';
+import { flowScope, render } from './lib/templates.js';
+
+const GUIDE_VALUE = '{{ ANI | 123}}';
+
+export default defineCheck({
+  id: 'simulate-error-value-fails',
+  title: 'SimulateGlobalError sets simulatederror to a value that fails at run time',
+  step: 6,
+  points: 4,
+  severity: 'required',
+  hint: `SimulateGlobalError → Variable: simulatederror, Set Value: ${GUIDE_VALUE}`,
+  description: [
+    'Verifies Build step 6: SimulateGlobalError writes **simulatederror** with a value that cannot be',
+    `evaluated, so that the activity fails and raises the global error. The guide's value is \`${GUIDE_VALUE}\``,
+    '(a number where Pebble expects a filter name).',
+    '',
+    "The value is judged by meaning: it is evaluated with flowgrade's Pebble engine, in a scope holding the",
+    "flow's variables and sample contact data. Any value whose evaluation fails passes (e.g. `{{ANI|123}}`,",
+    'an unknown filter, an unclosed `{{`); a value that evaluates, such as `{{ANI}}` or plain text, fails.',
+  ].join('\n'),
+  run(ctx) {
+    const sim = simulateErrorOf(ctx);
+    if (!sim.ok) return sim.outcome;
+    const rows = assignments(sim.activity);
+    const row = rows.find((r) => r.target === VARIABLES.simulatederror);
+    if (!row) {
+      return failed(`${sim.activity.label} does not set simulatederror`, {
+        expected: `simulatederror ← ${GUIDE_VALUE}`,
+        actual: `sets ${rows.map((r) => r.target || '(no variable)').join(', ')}`,
+        activity: sim.activity,
+      });
+    }
+    const result = render(valueTemplate(row), flowScope(ctx.model));
+    if (result.ok) {
+      return failed(`${sim.activity.label} sets simulatederror to ${JSON.stringify(row.value)}, which evaluates without error (to ${JSON.stringify(result.value)}), so no global error is raised`, {
+        expected: `a value that fails to evaluate, e.g. ${GUIDE_VALUE}`,
+        actual: JSON.stringify(row.value),
+        activity: sim.activity,
+      });
+    }
+    return passed(`${sim.activity.label} sets simulatederror to ${JSON.stringify(row.value)}, which fails: ${result.error.message}`);
+  },
+});

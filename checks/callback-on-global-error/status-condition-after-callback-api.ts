@@ -1,0 +1,34 @@
+import { defineCheck } from '../../engine/check.js';
+import { describeExit, exitLeadsTo } from './lib/graph.js';
+import { callbackApiOf, statusConditionOf } from './lib/nodes.js';
+import { failed, passed } from './lib/outcome.js';
+
+export default defineCheck({
+  id: 'status-condition-after-callback-api',
+  title: 'CallBackAPI_HTTPRequest leads to the Condition HTTPStatusCode',
+  step: 9,
+  points: 2,
+  severity: 'required',
+  hint: 'Event Flows → add a Condition labelled HTTPStatusCode and connect the exit of CallBackAPI_HTTPRequest to it.',
+  description: [
+    'Verifies Build step 9: a **Condition** activity labelled **HTTPStatusCode** exists in the Event Flows',
+    'and the exit of CallBackAPI_HTTPRequest leads to it.',
+    '',
+    'Tolerances: reachable, not necessarily adjacent; HTTPStatusCode is found by label (also in another case),',
+    'else as the Condition after the Create Task request.',
+  ].join('\n'),
+  run(ctx) {
+    const api = callbackApiOf(ctx);
+    if (!api.ok) return api.outcome;
+    const condition = statusConditionOf(ctx);
+    if (!condition.ok) return condition.outcome;
+    if (!exitLeadsTo(ctx.model.events, api.activity, 'default', condition.activity)) {
+      return failed(`${api.activity.label} does not lead to ${condition.activity.label}`, {
+        expected: `${api.activity.label} → ${condition.activity.label}`,
+        actual: describeExit(ctx.model.events, api.activity, 'default'),
+        activity: api.activity,
+      });
+    }
+    return passed(`${api.activity.label} leads to ${condition.activity.label}`);
+  },
+});

@@ -1,0 +1,35 @@
+import { defineCheck } from '../../engine/check.js';
+import { isEndFlow } from './lib/find.js';
+import { describeExit, exitReaches } from './lib/graph.js';
+import { statusConditionOf } from './lib/nodes.js';
+import { failed, passed } from './lib/outcome.js';
+
+export default defineCheck({
+  id: 'status-condition-exits-to-endflow',
+  title: 'Both exits of HTTPStatusCode lead to End Flow',
+  step: 9,
+  points: 3,
+  severity: 'required',
+  hint: 'HTTPStatusCode → connect both the True and the False exit to EndFlow.',
+  description: [
+    'Verifies Build step 9: the **True** and the **False** exit of HTTPStatusCode are both connected and lead',
+    'to an **End Flow**, so the Debug tool shows which way the request went and the event flow ends cleanly.',
+    '',
+    'Tolerances: End Flow is found by type (any random suffix); the two exits may go to the same or to',
+    'different End Flows, directly or through other activities.',
+  ].join('\n'),
+  run(ctx) {
+    const condition = statusConditionOf(ctx);
+    if (!condition.ok) return condition.outcome;
+    const activity = condition.activity;
+    const problems: string[] = [];
+    for (const [exit, name] of [['true', 'True'], ['false', 'False']] as const) {
+      if (!Object.hasOwn(activity.exits, exit)) problems.push(`the ${name} exit is not connected`);
+      else if (!exitReaches(ctx.model.events, activity, exit, isEndFlow)) problems.push(`the ${name} exit does not lead to End Flow (${describeExit(ctx.model.events, activity, exit)})`);
+    }
+    if (problems.length > 0) {
+      return failed(`${activity.label}: ${problems.join('; ')}`, { expected: 'True → EndFlow and False → EndFlow', actual: problems.join('; '), activity });
+    }
+    return passed(`Both exits of ${activity.label} lead to End Flow`);
+  },
+});

@@ -1,0 +1,77 @@
+import { defineCheck, type CheckContext } from '../../engine/check.js';
+import type { Activity } from '../../engine/model.js';
+import { missionNodes } from './lib/find.js';
+import { LABELS } from './lib/names.js';
+import { statusConditionOf } from './lib/nodes.js';
+import { failed, passed } from './lib/outcome.js';
+import { evaluate, flowScope, namesRead, show } from './lib/templates.js';
+
+/** Status codes the Create Task API may answer, and what the condition must give for each. */
+const CASES: { status: unknown; want: boolean }[] = [
+  { status: 201, want: true },
+  { status: 200, want: false },
+  { status: 400, want: false },
+  { status: 500, want: false },
+  { status: '201', want: false },
+];
+
+export default defineCheck({
+  id: 'status-condition-expression',
+  title: 'HTTPStatusCode tests CallBackAPI_HTTPRequest.httpStatusCode == 201',
+  step: 9,
+  points: 4,
+  severity: 'required',
+  hint: 'HTTPStatusCode → Expression: {{CallBackAPI_HTTPRequest.httpStatusCode == 201}} (use the label of your HTTP Request exactly).',
+  description: [
+    'Verifies the **Expression** of Build step 9: `{{CallBackAPI_HTTPRequest.httpStatusCode == 201}}`, true when',
+    'the Create Task request answered **201 Created** and false otherwise.',
+    '',
+    "The expression is judged by meaning, with flowgrade's Pebble engine: it is evaluated with the HTTP",
+    "Request's `httpStatusCode` set to 201 (must give true) and to 200, 400, 500 and the text \"201\" (must",
+    'give false), under the real label of the HTTP Request in this flow.',
+    '',
+    'So `{{ 201 == CallBackAPI_HTTPRequest.httpStatusCode }}`, other spacing and extra parentheses pass, while',
+    '`{{true}}`, `== 200`, a comparison with the text "201", or a reference to another activity fail — e.g.',
+    '`HTTP_PUT` (an old copy button), or `CallBackAPI_Request` when the request is labelled',
+    '`CallBackAPI_HTTPRequest` (the older label passes only when the request carries it too).',
+  ].join('\n'),
+  run(ctx) {
+    const condition = statusConditionOf(ctx);
+    if (!condition.ok) return condition.outcome;
+    const activity = condition.activity;
+    const label = missionNodes(ctx.model).callbackApi?.label ?? LABELS.callbackApi;
+    const expected = `{{${label}.httpStatusCode == 201}}`;
+    const expression = typeof activity.props.expression === 'string' ? activity.props.expression : '';
+    if (expression.trim() === '') return failed(`${activity.label} has no expression`, { expected, actual: 'no expression', activity });
+    for (const { status, want } of CASES) {
+      const scope = flowScope(ctx.model, { [label]: { httpStatusCode: status, httpResponseBody: '', httpResponseHeaders: {} } });
+      const result = evaluate(expression, scope);
+      const what = `with ${label}.httpStatusCode = ${show(status)}`;
+      if (!result.ok) return failed(`${activity.label} expression fails to evaluate ${what}: ${result.error.message}`, { expected, actual: expression, activity });
+      const value = asBoolean(result.value);
+      if (value !== want) {
+        return failed(`${activity.label} expression gives ${show(result.value)} ${what}; it must give ${want}${unknownNames(ctx, expression, label)}`, { expected, actual: expression, activity });
+      }
+    }
+    return passed(`${activity.label} is true for ${label}.httpStatusCode 201 and false for 200, 400, 500 and "201"`);
+  },
+});
+
+/** true/false, or the text "true"/"false" in any case (a rendered template); anything else is neither. */
+function asBoolean(value: unknown): boolean | undefined {
+  if (typeof value === 'boolean') return value;
+  if (typeof value === 'string' && /^(true|false)$/i.test(value.trim())) return value.trim().toLowerCase() === 'true';
+  return undefined;
+}
+
+/** " (it reads HTTP_PUT, which is no activity or variable of this flow; the HTTP Request is labelled …)". */
+function unknownNames(ctx: CheckContext, expression: string, label: string): string {
+  const known = new Set<string>([...allLabels(ctx), ...ctx.model.variables.map((v) => v.name), 'NewPhoneContact']);
+  const unknown = [...new Set(namesRead(expression).map((name) => name.split('.')[0]))].filter((root) => !known.has(root));
+  if (unknown.length === 0) return '';
+  return ` (it reads ${unknown.join(', ')}, which is no activity or variable of this flow; the HTTP Request is labelled ${label})`;
+}
+
+function allLabels(ctx: CheckContext): string[] {
+  return [...ctx.model.main.activities, ...ctx.model.events.activities].map((a: Activity) => a.label);
+}

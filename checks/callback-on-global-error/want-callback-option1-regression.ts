@@ -1,0 +1,35 @@
+import { defineCheck } from '../../engine/check.js';
+import { menuKeys } from './lib/find.js';
+import { wantCallbackOf } from './lib/nodes.js';
+import { describeExit, exitReaches } from './lib/graph.js';
+import { LABELS } from './lib/names.js';
+import { failed, passed } from './lib/outcome.js';
+
+export default defineCheck({
+  id: 'want-callback-option1-regression',
+  title: 'WantCallback option 1 still leads to NewNumber (Callback Mission 2)',
+  step: 3,
+  points: 1,
+  severity: 'recommended',
+  hint: 'WantCallback → connect the exit of option 1 to NewNumber (the Collect Digits activity of Callback Mission 2).',
+  description: [
+    'A regression check. Build step 3 only adds option 3; option 1 ("Callback") must still lead where',
+    'Callback Mission 2 put it: the Collect Digits activity **NewNumber** that asks for the callback number.',
+    '',
+    'Tolerances: activities between the menu and NewNumber are allowed ("leads to" means reachable,',
+    'not necessarily adjacent), and NewNumber may carry another label as long as it is a Collect Digits.',
+    '',
+    'Recommended only: it guards the previous mission, not this one.',
+  ].join('\n'),
+  run(ctx) {
+    const found = wantCallbackOf(ctx);
+    if (!found.ok) return found.outcome;
+    const menu = found.activity;
+    if (!menuKeys(menu).includes('1')) return failed(`${menu.label} no longer has option 1`, { expected: 'option 1 → NewNumber', actual: 'no option 1', activity: menu });
+    const target = exitReaches(ctx.model.main, menu, '1', (a) => a.label === LABELS.newNumber || a.type === 'ivr-collectdigits');
+    if (!target) {
+      return failed(`Option 1 of ${menu.label} no longer leads to NewNumber`, { expected: 'option 1 → NewNumber (Collect Digits)', actual: describeExit(ctx.model.main, menu, '1'), activity: menu });
+    }
+    return passed(`Option 1 of ${menu.label} leads to ${target.label}`);
+  },
+});

@@ -1,0 +1,35 @@
+import { defineCheck } from '../../engine/check.js';
+import { menuKeys } from './lib/find.js';
+import { wantCallbackOf } from './lib/nodes.js';
+import { describeExit, exitReaches } from './lib/graph.js';
+import { LABELS } from './lib/names.js';
+import { failed, passed } from './lib/outcome.js';
+
+export default defineCheck({
+  id: 'want-callback-option2-regression',
+  title: 'WantCallback option 2 still leads to the queue treatment (Callback Mission 2)',
+  step: 3,
+  points: 1,
+  severity: 'recommended',
+  hint: 'WantCallback → connect the exit of option 2 to Music (the Play Music that keeps the caller waiting in queue).',
+  description: [
+    'A regression check. Build step 3 only adds option 3; option 2 ("Stay in queue") must still lead where',
+    'Callback Mission 2 put it: the queue treatment, i.e. the Play Music activity **Music**.',
+    '',
+    'Tolerances: activities between the menu and the treatment are allowed (reachable, not necessarily',
+    'adjacent); the treatment may be any Play Music, or a Queue Contact, whatever its label.',
+    '',
+    'Recommended only: it guards the previous mission, not this one.',
+  ].join('\n'),
+  run(ctx) {
+    const found = wantCallbackOf(ctx);
+    if (!found.ok) return found.outcome;
+    const menu = found.activity;
+    if (!menuKeys(menu).includes('2')) return failed(`${menu.label} no longer has option 2`, { expected: 'option 2 → Music', actual: 'no option 2', activity: menu });
+    const target = exitReaches(ctx.model.main, menu, '2', (a) => a.label === LABELS.music || a.type === 'play-music' || a.type === 'queue-contact');
+    if (!target) {
+      return failed(`Option 2 of ${menu.label} no longer leads to the queue treatment (Music)`, { expected: 'option 2 → Music (Play Music)', actual: describeExit(ctx.model.main, menu, '2'), activity: menu });
+    }
+    return passed(`Option 2 of ${menu.label} leads to ${target.label}`);
+  },
+});

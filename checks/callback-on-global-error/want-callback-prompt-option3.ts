@@ -1,0 +1,53 @@
+import { defineCheck } from '../../engine/check.js';
+import type { Activity } from '../../engine/model.js';
+import { wantCallbackOf } from './lib/nodes.js';
+import { failed, passed } from './lib/outcome.js';
+
+const GUIDE_PROMPT =
+  'All agents are busy. Please press 1 if you want to schedule a callback. Press 2 if you want to wait in queue. Press 3 to simulate global error.';
+
+/** "Press 3", "press three", "dial 3", "option 3", "… or 3 to …": an offer of option 3 (not 13, not 33). */
+const OFFERS_3 = [
+  /(?:press|dial|enter|select|choose|push|hit|key|option)[\s\W]*(?:(?:the\s+)?(?:number|key|digit|option)[\s\W]*)?(?:3|three)\b/i,
+  /\b(?:or|and)\s+(?:3|three)\s+(?:to|for)\b/i,
+];
+
+/** The Text-to-Speech messages of a menu's prompt. */
+function ttsMessages(menu: Activity): string[] {
+  const tts = menu.props.promptsTts;
+  if (!Array.isArray(tts)) return [];
+  return tts
+    .map((entry) => (typeof entry === 'object' && entry !== null ? (entry as Record<string, unknown>).value : entry))
+    .filter((value): value is string => typeof value === 'string');
+}
+
+export default defineCheck({
+  id: 'want-callback-prompt-option3',
+  title: 'The WantCallback prompt offers option 3',
+  step: 3,
+  points: 2,
+  severity: 'required',
+  hint: `WantCallback → Prompt → Text-to-Speech Message: extend it with option 3, e.g. "${GUIDE_PROMPT}"`,
+  description: [
+    'Verifies Build step 3: the Text-to-Speech message of **WantCallback** tells the caller about option 3',
+    `(the guide's text: "${GUIDE_PROMPT}").`,
+    '',
+    'Tolerances: the wording is free as long as option 3 is offered: "Press 3 …", "press three",',
+    '"dial 3", "option 3", "… or 3 to …", in any case, with any spacing or punctuation. A prompt that only',
+    'mentions 13 or 33 does not count. Several TTS messages are read together.',
+  ].join('\n'),
+  run(ctx) {
+    const found = wantCallbackOf(ctx);
+    if (!found.ok) return found.outcome;
+    const menu = found.activity;
+    const messages = ttsMessages(menu);
+    const text = messages.join(' ');
+    if (messages.length === 0) {
+      return failed(`${menu.label} has no Text-to-Speech message offering option 3`, { expected: GUIDE_PROMPT, actual: 'no Text-to-Speech message', activity: menu });
+    }
+    if (!OFFERS_3.some((pattern) => pattern.test(text))) {
+      return failed(`The prompt of ${menu.label} does not offer option 3`, { expected: `a prompt that offers option 3, e.g. "${GUIDE_PROMPT}"`, actual: JSON.stringify(text), activity: menu });
+    }
+    return passed(`The prompt of ${menu.label} offers option 3`);
+  },
+});

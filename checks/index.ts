@@ -1,0 +1,14 @@
+/**
+ * The mission registry. Explicit imports, no directory scanning (it runs in the browser too).
+ * A new mission is a new folder `checks/<mission-id>/` exporting a Mission, added here.
+ */
+import type { Mission } from '../engine/check.js';
+import callbackOnGlobalError from './callback-on-global-error/index.js';
+
+export const MISSIONS: Mission[] = [callbackOnGlobalError];
+
+export const DEFAULT_MISSION_ID = 'callback-on-global-error';
+
+export function findMission(id: string): Mission | undefined {
+  return MISSIONS.find((mission) => mission.id === id);
+}

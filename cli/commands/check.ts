@@ -1,0 +1,61 @@
+import { writeFile } from 'node:fs/promises';
+import { Chalk } from 'chalk';
+import { Command, Option } from 'commander';
+import type { GradeReport } from '../../engine/report.js';
+import { renderConsole, renderHtmlReport, renderJson, renderJunit, renderMarkdown } from '../../reports/index.js';
+import type { CliContext } from '../context.js';
+import { EXIT, UsageError } from '../errors.js';
+import { gradeFile } from '../grade-file.js';
+import { addGradingOptions, resolveGradingOptions, type GradingFlags } from '../grading-options.js';
+import { inputErrorLine } from '../io.js';
+
+type Format = 'console' | 'json' | 'html' | 'junit' | 'markdown';
+interface CheckFlags extends GradingFlags {
+  format: Format;
+  out?: string;
+  attendee?: string;
+  quiet?: boolean;
+}
+
+export function checkCommand(ctx: CliContext): Command {
+  const command = new Command('check')
+    .description('grade exported flows against a lab mission and print what is right, what is wrong and how to fix it')
+    .argument('<files...>', 'Flow Designer exports (.json)')
+    .addOption(new Option('--format <format>', 'report format').choices(['console', 'json', 'html', 'junit', 'markdown']).default('console'))
+    .option('--out <file>', 'write the report to a file instead of stdout')
+    .option('--attendee <id>', 'attendee id (default: from the flow name Main_Flow_<ID>, else the file name)')
+    .option('-q, --quiet', 'console format: only the summary line and the failures');
+  return addGradingOptions(command).action(async (files: string[], flags: CheckFlags) => {
+    if (flags.attendee && files.length > 1) throw new UsageError('--attendee applies to one file; give one file or drop --attendee');
+    if (flags.format === 'html' && files.length > 1) throw new UsageError('--format html writes one report; use `flowgrade grade` for several files');
+    const options = await resolveGradingOptions(flags);
+    const reports: GradeReport[] = [];
+    for (const file of files) {
+      const report = await gradeFile(file, { ...options, attendee: flags.attendee });
+      // Console output says it itself, on stdout; other formats keep stdout machine-readable.
+      if (report.error && flags.format !== 'console') ctx.stderr(inputErrorLine(file, report.error) + '\n');
+      ctx.exit(report.verdict === 'passed' ? EXIT.passed : report.verdict === 'failed' ? EXIT.failed : EXIT.unusable);
+      reports.push(report);
+    }
+    const output = render(flags.format, reports, ctx, flags.quiet ?? false);
+    if (flags.out) await writeFile(flags.out, output);
+    else ctx.stdout(output);
+  });
+}
+
+function render(format: Format, reports: GradeReport[], ctx: CliContext, quiet: boolean): string {
+  switch (format) {
+    case 'json':
+      return reports.length === 1 ? renderJson(reports[0]) : JSON.stringify(reports, null, 2) + '\n';
+    case 'html':
+      return renderHtmlReport(reports[0]);
+    case 'junit':
+      return renderJunit(reports);
+    case 'markdown':
+      return renderMarkdown(reports);
+    case 'console': {
+      const chalk = new Chalk({ level: ctx.color ? 1 : 0 });
+      return reports.map((report) => renderConsole(report, { color: chalk, quiet })).join('\n');
+    }
+  }
+}

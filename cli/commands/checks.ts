@@ -1,0 +1,49 @@
+import { Command } from 'commander';
+import { DEFAULT_MISSION_ID, findMission, MISSIONS } from '../../checks/index.js';
+import { renderCheckPage } from '../../checks/check-page.js';
+import type { Mission } from '../../engine/check.js';
+import type { CliContext } from '../context.js';
+import { UsageError } from '../errors.js';
+
+function missionOf(id: string): Mission {
+  const mission = findMission(id);
+  if (!mission) throw new UsageError(`unknown lab "${id}"; known labs: ${MISSIONS.map((m) => m.id).join(', ')}`);
+  return mission;
+}
+
+/** `flowgrade labs`: the missions flowgrade can grade. */
+export function labsCommand(ctx: CliContext): Command {
+  return new Command('labs').description('list the lab missions flowgrade can grade').action(() => {
+    for (const m of MISSIONS) {
+      const points = m.checks.filter((c) => c.severity === 'required').reduce((a, c) => a + c.points, 0);
+      ctx.stdout(`${m.id}${m.id === DEFAULT_MISSION_ID ? ' (default)' : ''}  ${m.title} — ${m.checks.length} checks, ${points} required points\n`);
+    }
+  });
+}
+
+/** `flowgrade checks`: every check of a mission with its Build step and points. */
+export function checksCommand(ctx: CliContext): Command {
+  return new Command('checks')
+    .description("list a mission's checks with their Build step, severity and points")
+    .option('--lab <id>', 'lab mission', DEFAULT_MISSION_ID)
+    .action((flags: { lab: string }) => {
+      const mission = missionOf(flags.lab);
+      const rows = mission.checks.map((c) => [`step ${c.step}`, c.id, c.severity, `${c.severity === 'info' ? 0 : c.points} pts`, c.title]);
+      const widths = rows[0]?.map((_, i) => Math.max(...rows.map((r) => r[i].length))) ?? [];
+      for (const row of rows) ctx.stdout(row.map((cell, i) => (i < row.length - 1 ? cell.padEnd(widths[i]) : cell)).join('  ') + '\n');
+    });
+}
+
+/** `flowgrade explain <check-id>`: a check's documentation page. */
+export function explainCommand(ctx: CliContext): Command {
+  return new Command('explain')
+    .description("print a check's documentation page")
+    .argument('<check-id>', 'a check id (see `flowgrade checks`)')
+    .option('--lab <id>', 'lab mission', DEFAULT_MISSION_ID)
+    .action((id: string, flags: { lab: string }) => {
+      const mission = missionOf(flags.lab);
+      const check = mission.checks.find((c) => c.id === id);
+      if (!check) throw new UsageError(`no check "${id}" in ${mission.id}; run \`flowgrade checks\` for the list`);
+      ctx.stdout(renderCheckPage(check, mission));
+    });
+}

@@ -1,0 +1,92 @@
+/** `flowgrade grade <dir|zip|file|glob>… --out <dir>`: grade a whole class (docs/grade.md). */
+import { availableParallelism } from 'node:os';
+import { Command, Option } from 'commander';
+import type { CliContext } from '../context.js';
+import { EXIT } from '../errors.js';
+import { runBatch } from '../grade/batch.js';
+import { parseShard, type Shard } from '../grade/shard.js';
+import type { GradedRow } from '../grade/types.js';
+import { DEFAULT_ZIP_LIMITS } from '../grade/zip.js';
+import { addGradingOptions, resolveGradingOptions, type GradingFlags } from '../grading-options.js';
+import { inputErrorLine } from '../io.js';
+import { parsePositiveInt, parseSize } from '../options.js';
+import { DEFAULT_LIMITS } from '../../engine/json-text.js';
+
+type FailOn = 'none' | 'failed' | 'ungradable';
+
+interface GradeFlags extends GradingFlags {
+  out: string;
+  jobs?: number;
+  shard?: Shard;
+  failOn: FailOn;
+  quiet?: boolean;
+  maxArchiveSize?: number;
+  maxEntries?: number;
+  timeout: number;
+}
+
+export function gradeCommand(ctx: CliContext): Command {
+  const command = new Command('grade')
+    .description('grade a whole class (folders, zip archives, files, quoted globs) and write per-attendee and class reports into --out')
+    .argument('<inputs...>', 'folders (searched recursively for *.json and *.zip), zip archives, export files, or quoted globs such as "subs/**/*.json"')
+    .requiredOption('--out <dir>', 'folder to write the reports into (created if needed)')
+    .option('--jobs <n>', `grading threads (default: available parallelism, here ${availableParallelism()}); 1 grades in-process`, parsePositiveInt)
+    .option('--shard <i/n>', 'grade only block i of n of the submissions sorted by path (split a class across CI machines)', parseShard)
+    .addOption(new Option('--fail-on <what>', 'what makes the exit code non-zero: failed submissions (1), also ungradable ones (2), or nothing').choices(['none', 'failed', 'ungradable']).default('failed'))
+    .option('-q, --quiet', 'no progress display on stderr')
+    .option('--max-archive-size <size>', 'largest total expansion of a zip archive (default 200MB)', parseSize)
+    .option('--max-entries <n>', 'most exports in a zip archive (default 10000)', parsePositiveInt)
+    .option('--timeout <seconds>', 'longest time one submission may take in a worker thread', parsePositiveInt, 120);
+  return addGradingOptions(command).action(async (inputs: string[], flags: GradeFlags) => {
+    // The shared grading flags go to every worker as they are; one clock for the whole batch:
+    // every report says the same time, whichever thread made it.
+    const { out: _out, jobs: _jobs, shard: _shard, failOn: _failOn, quiet: _quiet, maxArchiveSize: _mas, maxEntries: _me, timeout: _timeout, ...shared } = flags;
+    const gradingFlags = { ...shared, now: shared.now ?? new Date().toISOString() };
+    const options = await resolveGradingOptions(gradingFlags);
+    const outcome = await runBatch({
+      inputs,
+      outDir: flags.out,
+      flags: gradingFlags,
+      options,
+      jobs: flags.jobs ?? availableParallelism(),
+      shard: flags.shard,
+      zipLimits: {
+        maxEntryBytes: flags.maxSize ?? DEFAULT_LIMITS.maxBytes,
+        maxTotalBytes: flags.maxArchiveSize ?? DEFAULT_ZIP_LIMITS.maxTotalBytes,
+        maxEntries: flags.maxEntries ?? DEFAULT_ZIP_LIMITS.maxEntries,
+      },
+      taskTimeoutMs: flags.timeout * 1000,
+      progress: flags.quiet ? undefined : { isTTY: ctx.isTTY, write: ctx.stderr },
+      warn: (line) => ctx.stderr(line + '\n'),
+    });
+    if (!outcome.ok) {
+      outcome.problems.forEach((line) => ctx.stderr(line + '\n'));
+      ctx.exit(EXIT.unusable);
+      return;
+    }
+    for (const row of outcome.rows) if (row.report.error) ctx.stderr(inputErrorLine(row.file, row.report.error) + '\n');
+    ctx.stdout(summary(outcome.rows, outcome.found, flags));
+    for (const duplicate of outcome.duplicates) {
+      ctx.stdout(`duplicate submissions for ${duplicate.attendee}: kept ${duplicate.kept}; set aside ${duplicate.dropped.join(', ')}\n`);
+    }
+    if (process.env.FLOWGRADE_REPORT_RSS) ctx.stderr(`flowgrade: peak RSS ${process.resourceUsage().maxRSS} KB\n`);
+    ctx.exit(exitCode(outcome.rows, flags.failOn));
+  });
+}
+
+/**
+ * `--fail-on failed` (default): 1 when a kept submission failed, else 0. `--fail-on ungradable`:
+ * also 2 when a kept submission was ungradable (as `check` exits 2 on an unreadable input).
+ * `--fail-on none`: 0.
+ */
+export function exitCode(rows: GradedRow[], failOn: FailOn): number {
+  if (failOn === 'none') return EXIT.passed;
+  if (failOn === 'ungradable' && rows.some((row) => row.report.verdict === 'ungradable')) return EXIT.unusable;
+  return rows.some((row) => row.report.verdict === 'failed') ? EXIT.failed : EXIT.passed;
+}
+
+function summary(rows: GradedRow[], found: number, flags: GradeFlags): string {
+  const count = (verdict: string) => rows.filter((row) => row.report.verdict === verdict).length;
+  const shard = flags.shard ? ` (shard ${flags.shard.index}/${flags.shard.count} of ${found} submissions found)` : '';
+  return `graded ${rows.length} attendee${rows.length === 1 ? '' : 's'} into ${flags.out}${shard}: ${count('passed')} passed, ${count('failed')} failed, ${count('ungradable')} ungradable\n`;
+}

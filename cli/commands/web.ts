@@ -1,0 +1,76 @@
+/**
+ * `flowgrade web --out <dir>` writes the self-check page as a static site; `flowgrade serve`
+ * serves it on the loopback interface for local use. The page itself is built by
+ * scripts/build.mjs into dist/web/ (docs/web.md).
+ */
+import { copyFile, mkdir, readdir } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Command, InvalidArgumentError } from 'commander';
+import type { CliContext } from '../context.js';
+import { UsageError } from '../errors.js';
+import { isLoopbackHost, startStaticServer } from '../static-server.js';
+
+export function webCommand(ctx: CliContext): Command {
+  return new Command('web')
+    .description('write the in-browser self-check page (a static site: HTML, JS, CSS) into a folder, to host on any static web server')
+    .requiredOption('--out <dir>', 'folder to write the site into (created if missing)')
+    .action(async (options: { out: string }) => {
+      const site = siteDir();
+      await mkdir(options.out, { recursive: true });
+      const files = await siteFiles(site);
+      for (const file of files) await copyFile(path.join(site, file), path.join(options.out, file));
+      ctx.stdout(`flowgrade: wrote the self-check page (${files.length} files) to ${options.out}; open its index.html or host the folder on any static web server (docs/web.md)\n`);
+    });
+}
+
+export function serveCommand(ctx: CliContext): Command {
+  return new Command('serve')
+    .description('serve the in-browser self-check page on this machine (127.0.0.1) until Ctrl-C')
+    .option('--port <n>', 'TCP port (0 picks a free one)', parsePort, 8080)
+    .option('--host <address>', 'loopback address to listen on', '127.0.0.1')
+    .option('--dir <dir>', 'serve this folder instead (e.g. one written by `flowgrade web --out`)')
+    .action(async (options: { port: number; host: string; dir?: string }) => {
+      if (!isLoopbackHost(options.host)) {
+        throw new UsageError(`--host ${options.host}: serve listens on this machine only (127.0.0.1, ::1 or localhost); to share the page, host the files of \`flowgrade web --out <dir>\` on a web server`);
+      }
+      const root = options.dir ?? siteDir();
+      if (options.dir !== undefined && !existsSync(path.join(options.dir, 'index.html'))) {
+        throw new UsageError(`--dir ${options.dir}: no index.html there; write the page with \`flowgrade web --out ${options.dir}\` first`);
+      }
+      const server = await startStaticServer(root, { host: options.host, port: options.port }).catch((error: NodeJS.ErrnoException) => {
+        throw new UsageError(error.code === 'EADDRINUSE' ? `port ${options.port} is already in use; try --port 0 for a free one` : `cannot listen on ${options.host}:${options.port}: ${error.message}`);
+      });
+      ctx.stdout(`flowgrade: serving the self-check page at ${server.url} (Ctrl-C to stop)\n`);
+      await new Promise<void>((resolve) => {
+        const stop = () => {
+          process.off('SIGINT', stop);
+          process.off('SIGTERM', stop);
+          server.close().then(resolve, resolve);
+        };
+        process.once('SIGINT', stop);
+        process.once('SIGTERM', stop);
+      });
+      ctx.stdout('flowgrade: stopped\n');
+    });
+}
+
+/** dist/web beside the built CLI (dist/cli.js), or dist/web of the project when run from source. */
+export function siteDir(): string {
+  const candidates = [new URL('./web/', import.meta.url), new URL('../../dist/web/', import.meta.url)].map((url) => fileURLToPath(url));
+  const found = candidates.find((dir) => existsSync(path.join(dir, 'index.html')));
+  if (!found) throw new UsageError('the self-check page is not built; run `npm run build` first');
+  return found;
+}
+
+async function siteFiles(site: string): Promise<string[]> {
+  const entries = await readdir(site, { withFileTypes: true });
+  return entries.filter((e) => e.isFile()).map((e) => e.name).sort();
+}
+
+function parsePort(value: string): number {
+  const port = Number(value);
+  if (!/^\d+$/.test(value) || port > 65535) throw new InvalidArgumentError(`"${value}" is not a TCP port (0-65535)`);
+  return port;
+}

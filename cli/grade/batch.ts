@@ -1,0 +1,116 @@
+/**
+ * A batch: discover the submissions, take this shard's share, grade them (worker threads, or
+ * in-process for one job), keep each attendee's newest submission, and write the outputs.
+ * Everything written depends only on the set of submissions and the options, never on input
+ * order, parallelism or timing.
+ */
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import path from 'node:path';
+import type { GradeOptions } from '../../engine/grade.js';
+import type { GradingFlags } from '../grading-options.js';
+import { discover } from './discover.js';
+import { keepNewest, sortRows, type Duplicate } from './duplicates.js';
+import { PoolTaskError, WorkerPool } from './pool.js';
+import { Progress } from './progress.js';
+import { selectShard, type Shard } from './shard.js';
+import { failedTask, runTask, type GradeTask, type TaskEnv } from './task.js';
+import type { GradedRow } from './types.js';
+import { writeOutputs } from './write-outputs.js';
+import type { ZipLimits } from './zip.js';
+
+export interface BatchOptions {
+  inputs: string[];
+  outDir: string;
+  /** Grading flags as given, with `now` fixed for the whole batch. */
+  flags: GradingFlags & { now: string };
+  /** Resolved from the same flags (validated before the batch starts). */
+  options: Omit<GradeOptions, 'fileName'>;
+  jobs: number;
+  shard?: Shard;
+  zipLimits: ZipLimits;
+  /** Per-submission limit in worker threads (none in-process). */
+  taskTimeoutMs: number;
+  /** Where progress goes (undefined: no progress). */
+  progress?: { isTTY: boolean; write: (text: string) => void };
+  warn: (line: string) => void;
+}
+
+export type BatchOutcome =
+  | { ok: false; problems: string[] }
+  | {
+      ok: true;
+      /** Submissions found in all inputs (before sharding). */
+      found: number;
+      /** Kept rows, sorted by attendee id then path. */
+      rows: GradedRow[];
+      duplicates: Duplicate[];
+      /** Output base name of each kept row (same order). */
+      names: string[];
+    };
+
+export const WORKER_SCRIPT = new URL('./worker.js', import.meta.url);
+
+export async function runBatch(batch: BatchOptions): Promise<BatchOutcome> {
+  const found = await discover(batch.inputs, batch.zipLimits, batch.outDir);
+  found.warnings.forEach(batch.warn);
+  if (found.missing.length > 0) return { ok: false, problems: found.missing };
+  if (found.candidates.length === 0) {
+    return { ok: false, problems: [`flowgrade: no exports (*.json) or archives (*.zip) found in ${batch.inputs.join(', ')} [no-input]`] };
+  }
+  const tasks: GradeTask[] = selectShard(found.candidates, batch.shard).map((candidate, index) => ({ ...candidate, index }));
+
+  await mkdir(batch.outDir, { recursive: true });
+  const stagingDir = await mkdtemp(path.join(batch.outDir, '.flowgrade-staging-'));
+  try {
+    const env: TaskEnv = { options: batch.options, stagingDir };
+    const progress = batch.progress ? new Progress({ total: tasks.length, ...batch.progress }) : undefined;
+    const graded = await gradeAll(tasks, env, batch, (row) => progress?.tick(row.report.verdict));
+    progress?.finish();
+    const { kept, duplicates } = keepNewest(sortRows(graded));
+    const names = writeOutputs({ outDir: batch.outDir, stagingDir, rows: kept, duplicates });
+    return { ok: true, found: found.candidates.length, rows: kept, duplicates, names };
+  } finally {
+    await rm(stagingDir, { recursive: true, force: true });
+  }
+}
+
+async function gradeAll(tasks: GradeTask[], env: TaskEnv, batch: BatchOptions, onRow: (row: GradedRow) => void): Promise<GradedRow[]> {
+  const jobs = Math.min(batch.jobs, tasks.length);
+  if (jobs <= 1) {
+    const rows: GradedRow[] = [];
+    for (const task of tasks) {
+      const row = await runTask(task, env);
+      onRow(row);
+      rows.push(row);
+    }
+    return rows;
+  }
+  const pool = new WorkerPool<GradeTask, GradedRow>({
+    size: jobs,
+    script: WORKER_SCRIPT,
+    workerData: { flags: batch.flags, stagingDir: env.stagingDir },
+    taskTimeoutMs: batch.taskTimeoutMs,
+    resourceLimits: { maxOldGenerationSizeMb: 512 },
+  });
+  try {
+    return await Promise.all(
+      tasks.map(async (task) => {
+        const row = await pool.run(task, transferable(task)).catch((error: unknown) => {
+          if (!(error instanceof PoolTaskError)) throw error;
+          return failedTask(task, { code: error.reason === 'timeout' ? 'grading-timeout' : 'grading-crashed', message: error.message }, env);
+        });
+        onRow(row);
+        return row;
+      }),
+    );
+  } finally {
+    await pool.close();
+  }
+}
+
+/** A zip entry's bytes move to the worker instead of being copied (when they own their buffer). */
+function transferable(task: GradeTask): ArrayBuffer[] {
+  if (task.kind !== 'bytes') return [];
+  const { buffer, byteOffset, byteLength } = task.bytes;
+  return buffer instanceof ArrayBuffer && byteOffset === 0 && byteLength === buffer.byteLength ? [buffer] : [];
+}

@@ -1,0 +1,83 @@
+/**
+ * Finding the submissions of a batch in what the user named: folders (walked recursively for
+ * `*.json` exports and `*.zip` archives), zip archives (expanded within limits, see zip.ts), single
+ * files (taken whatever their extension, like `check`), and quoted glob patterns (see glob.ts).
+ * A file reached twice (a folder and a file inside it) counts once.
+ */
+import { readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { expandGlob, isGlob } from './glob.js';
+import type { Candidate } from './types.js';
+import { compareCodePoints, walkFiles } from './walk.js';
+import { expandArchive, formatBytes, type ZipLimits } from './zip.js';
+
+export interface Discovery {
+  /** Every submission, sorted by display path. */
+  candidates: Candidate[];
+  /** Folders that could not be read: one formatted line each (the batch goes on). Refused files are candidates. */
+  warnings: string[];
+  /** Inputs that name nothing (missing path, pattern matching no file): usage errors, one line each. */
+  missing: string[];
+}
+
+/** `exclude`: a folder whose files are never submissions (the output folder, when it lies inside an input). */
+export async function discover(inputs: string[], limits: ZipLimits, exclude?: string): Promise<Discovery> {
+  const excluded = exclude ? path.resolve(exclude) + path.sep : undefined;
+  const warnings: string[] = [];
+  const missing: string[] = [];
+  const warn = (line: string) => warnings.push(line);
+  /** Absolute path → display path (the smallest display path wins: independent of input order). */
+  const found = new Map<string, string>();
+  const add = (file: string) => {
+    const display = path.normalize(file);
+    const key = path.resolve(file);
+    if (excluded && key.startsWith(excluded)) return;
+    const known = found.get(key);
+    if (known === undefined || compareCodePoints(display, known) < 0) found.set(key, display);
+  };
+
+  for (const input of inputs) {
+    const info = statSync(input, { throwIfNoEntry: false });
+    if (info?.isDirectory()) {
+      for (const file of await walkFiles(input, warn)) if (/\.(json|zip)$/i.test(file)) add(file);
+    } else if (info) {
+      add(input);
+    } else if (isGlob(input)) {
+      const files = await expandGlob(input, warn);
+      if (files.length === 0) missing.push(`flowgrade: ${input}: no file matches this pattern [no-input]`);
+      files.forEach(add);
+    } else {
+      missing.push(`flowgrade: ${input}: no such file or folder [no-input]`);
+    }
+  }
+
+  const candidates: Candidate[] = [];
+  for (const file of [...found.values()].sort(compareCodePoints)) {
+    const mtimeMs = statSync(file, { throwIfNoEntry: false })?.mtimeMs ?? 0;
+    if (!/\.zip$/i.test(file)) {
+      candidates.push({ kind: 'path', file, mtimeMs });
+      continue;
+    }
+    const archive = readArchive(file, limits.maxTotalBytes);
+    if (!archive.ok) {
+      candidates.push({ kind: 'refused', file, mtimeMs, error: archive.error });
+      continue;
+    }
+    candidates.push(...expandArchive(archive.bytes, file, mtimeMs, limits));
+  }
+  candidates.sort((a, b) => compareCodePoints(a.file, b.file));
+  return { candidates, warnings, missing };
+}
+
+function readArchive(file: string, maxBytes: number): { ok: true; bytes: Uint8Array } | { ok: false; error: { code: string; message: string } } {
+  try {
+    const info = statSync(file);
+    if (info.size > maxBytes) {
+      return { ok: false, error: { code: 'zip-too-large', message: `archive is larger than the ${formatBytes(maxBytes)} limit for an archive (${info.size} bytes); refused` } };
+    }
+    return { ok: true, bytes: readFileSync(file) };
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    return { ok: false, error: { code: 'unreadable-file', message: code === 'EACCES' ? 'permission denied' : (error as Error).message } };
+  }
+}

@@ -1,0 +1,33 @@
+/**
+ * Output file names from attendee ids, which come from untrusted exports: only `[A-Za-z0-9._-]`
+ * survive (others become `_`), no leading dot, at most 80 characters, never a class-level output's
+ * name (`index`, `grades`, `junit`, `summary`) nor a Windows device name, and unique ignoring case
+ * (`-2`, `-3`, … in row order, so the same rows always get the same names).
+ */
+const CLASS_OUTPUTS = new Set(['index', 'grades', 'junit', 'summary']);
+const DEVICES = new Set(['con', 'prn', 'aux', 'nul', ...[1, 2, 3, 4, 5, 6, 7, 8, 9].flatMap((n) => [`com${n}`, `lpt${n}`])]);
+
+function isReserved(name: string): boolean {
+  const lower = name.toLowerCase();
+  return CLASS_OUTPUTS.has(lower) || DEVICES.has(lower.split('.')[0]);
+}
+
+export function safeBaseName(attendee: string): string {
+  const cleaned = attendee
+    .replace(/[^A-Za-z0-9._-]/g, '_')
+    .replace(/^\.+/, (dots) => '_'.repeat(dots.length))
+    .slice(0, 80);
+  return cleaned === '' ? 'attendee' : cleaned;
+}
+
+/** One unique base name per attendee id, in the order given. */
+export function assignFileNames(attendees: string[]): string[] {
+  const taken = new Set<string>();
+  return attendees.map((attendee) => {
+    const base = safeBaseName(attendee);
+    let name = base;
+    for (let n = 2; taken.has(name.toLowerCase()) || isReserved(name); n++) name = `${base}-${n}`;
+    taken.add(name.toLowerCase());
+    return name;
+  });
+}

@@ -1,0 +1,162 @@
+/**
+ * A small pool of worker threads running one script. Each worker runs its tasks one at a time, in
+ * the order posted; the pool keeps up to `pipeline` tasks posted to each worker so that a worker
+ * never waits for the main thread between two tasks (on a busy machine the main thread may wait
+ * milliseconds for a core). A worker that crashes, runs out of its memory limit, or exceeds the
+ * per-task timeout is replaced: the task it was running fails (with a PoolTaskError), the tasks
+ * queued behind it go to the next free worker, so one hostile input can never stop the batch.
+ *
+ * Protocol with the worker script: once ready, the worker posts `{ ready: true }`; the pool then
+ * posts tasks, and the worker answers each, in order, with `{ ok: true, result }` or
+ * `{ ok: false, message }`. Workers that die before being ready twice in a row break the pool:
+ * every task is rejected with a plain Error (not a PoolTaskError): the setup is wrong, not an input.
+ */
+import { Worker, type ResourceLimits } from 'node:worker_threads';
+
+export interface PoolOptions {
+  size: number;
+  script: URL;
+  workerData?: unknown;
+  /** A task running longer than this is abandoned and its worker replaced. */
+  taskTimeoutMs?: number;
+  resourceLimits?: ResourceLimits;
+  /** Tasks posted ahead to each worker (default 2). */
+  pipeline?: number;
+}
+
+export type WorkerReply<R> = { ready: true } | { ok: true; result: R } | { ok: false; message: string };
+
+/** Why a task produced no result: `crashed` (the worker died), `timeout`, or `failed` (it reported an error). */
+export class PoolTaskError extends Error {
+  constructor(
+    readonly reason: 'crashed' | 'timeout' | 'failed',
+    message: string,
+  ) {
+    super(message);
+    this.name = 'PoolTaskError';
+  }
+}
+
+interface Job<T, R> {
+  task: T;
+  transfer: ArrayBuffer[];
+  resolve: (result: R) => void;
+  reject: (error: Error) => void;
+}
+
+interface Slot<T, R> {
+  worker: Worker;
+  ready: boolean;
+  /** Posted to the worker, oldest (the one running) first. */
+  jobs: Job<T, R>[];
+  /** Timeout of the running job. */
+  timer?: NodeJS.Timeout;
+}
+
+export class WorkerPool<T, R> {
+  private readonly slots: Slot<T, R>[] = [];
+  private readonly queue: Job<T, R>[] = [];
+  private readonly pipeline: number;
+  private closed = false;
+  private startupFailures = 0;
+  private broken?: Error;
+
+  constructor(private readonly options: PoolOptions) {
+    this.pipeline = Math.max(1, options.pipeline ?? 2);
+    for (let i = 0; i < Math.max(1, options.size); i++) this.slots.push(this.spawn());
+  }
+
+  /** Runs `task` on a worker; `transfer` buffers are moved, not copied. */
+  run(task: T, transfer: ArrayBuffer[] = []): Promise<R> {
+    if (this.closed) return Promise.reject(this.broken ?? new Error('the worker pool is closed'));
+    return new Promise<R>((resolve, reject) => {
+      this.queue.push({ task, transfer, resolve, reject });
+      this.dispatch();
+    });
+  }
+
+  /** Stops every worker (tasks not finished are rejected). */
+  async close(): Promise<void> {
+    this.closed = true;
+    const error = this.broken ?? new Error('the worker pool is closed');
+    for (const job of this.queue.splice(0)) job.reject(error);
+    await Promise.all(this.slots.splice(0).map((slot) => this.retire(slot, error)));
+  }
+
+  private spawn(): Slot<T, R> {
+    const worker = new Worker(this.options.script, { workerData: this.options.workerData, resourceLimits: this.options.resourceLimits });
+    const slot: Slot<T, R> = { worker, ready: false, jobs: [] };
+    worker.on('message', (reply: WorkerReply<R>) => {
+      if ('ready' in reply) {
+        slot.ready = true;
+        this.startupFailures = 0;
+        this.dispatch();
+        return;
+      }
+      const job = slot.jobs.shift();
+      this.startTimer(slot);
+      if (job && reply.ok) job.resolve(reply.result);
+      else job?.reject(new PoolTaskError('failed', reply.ok ? 'no result' : reply.message));
+      this.dispatch();
+    });
+    worker.on('error', (error) => this.replace(slot, new PoolTaskError('crashed', `grading worker crashed: ${error.message}`)));
+    worker.on('exit', (code) => this.replace(slot, new PoolTaskError('crashed', `grading worker exited with code ${code}`)));
+    return slot;
+  }
+
+  /** Fill every ready worker up to the pipeline depth, least loaded first. */
+  private dispatch(): void {
+    for (let depth = 1; depth <= this.pipeline; depth++) {
+      for (const slot of this.slots) {
+        if (this.queue.length === 0) return;
+        if (!slot.ready || slot.jobs.length >= depth) continue;
+        const job = this.queue.shift()!;
+        slot.jobs.push(job);
+        if (slot.jobs.length === 1) this.startTimer(slot);
+        slot.worker.postMessage(job.task, job.transfer);
+      }
+    }
+  }
+
+  /** (Re)arms the timeout for the slot's running job, if any. */
+  private startTimer(slot: Slot<T, R>): void {
+    clearTimeout(slot.timer);
+    slot.timer = undefined;
+    const timeout = this.options.taskTimeoutMs;
+    if (timeout && slot.jobs.length > 0) {
+      slot.timer = setTimeout(() => this.replace(slot, new PoolTaskError('timeout', `grading took longer than ${timeout / 1000} s; stopped`)), timeout);
+    }
+  }
+
+  /** A worker died or hung: fail its running task, requeue the ones behind it, start a fresh worker. */
+  private replace(slot: Slot<T, R>, error: PoolTaskError): void {
+    const index = this.slots.indexOf(slot);
+    if (index < 0) return; // already replaced or retired
+    clearTimeout(slot.timer);
+    const [running, ...waiting] = slot.jobs.splice(0);
+    this.queue.unshift(...waiting);
+    void this.stop(slot.worker);
+    if (!slot.ready && ++this.startupFailures >= 2) {
+      this.broken = new Error(`grading workers cannot start (${error.message})`);
+      this.slots.splice(index, 1);
+      running?.reject(this.broken);
+      void this.close();
+      return;
+    }
+    this.slots[index] = this.spawn();
+    running?.reject(error);
+    this.dispatch();
+  }
+
+  private async retire(slot: Slot<T, R>, error: Error): Promise<void> {
+    clearTimeout(slot.timer);
+    for (const job of slot.jobs.splice(0)) job.reject(error);
+    await this.stop(slot.worker);
+  }
+
+  private async stop(worker: Worker): Promise<void> {
+    worker.removeAllListeners();
+    worker.on('error', () => {});
+    await worker.terminate();
+  }
+}

@@ -1,0 +1,74 @@
+/**
+ * Grading one submission of a batch, the same way in a worker thread and in-process (`--jobs 1`):
+ * grade it, write its JSON and HTML reports into the staging folder under its task index (the
+ * batch renames them once every attendee's file name is known), and hand back a slim report for
+ * the class-level outputs. Never throws for a bad input: any failure becomes an `ungradable` row.
+ */
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { gradeFlow, type GradeOptions } from '../../engine/grade.js';
+import type { GradeReport } from '../../engine/report.js';
+import { renderHtmlReport, renderJson } from '../../reports/index.js';
+import { readInputFileSync } from './read-sync.js';
+import type { Candidate, GradedRow, InputError } from './types.js';
+
+export type GradeTask = Candidate & { index: number };
+
+export interface TaskEnv {
+  options: Omit<GradeOptions, 'fileName'>;
+  /** Folder the per-attendee reports are staged in, as `<index>.json` and `<index>.html`. */
+  stagingDir: string;
+}
+
+export async function runTask(task: GradeTask, env: TaskEnv): Promise<GradedRow> {
+  let report: GradeReport;
+  try {
+    report = await grade(task, env.options);
+  } catch (error) {
+    report = await ungradable(task.file, { code: 'internal-error', message: `grading failed: ${error instanceof Error ? error.message : String(error)}` }, env.options);
+  }
+  stageReports(task.index, report, env.stagingDir);
+  return { index: task.index, file: task.file, mtimeMs: task.mtimeMs, report: slim(report) };
+}
+
+/** A row for a submission whose grading never finished (worker crash, timeout). */
+export async function failedTask(task: GradeTask, error: InputError, env: TaskEnv): Promise<GradedRow> {
+  const report = await ungradable(task.file, error, env.options);
+  stageReports(task.index, report, env.stagingDir);
+  return { index: task.index, file: task.file, mtimeMs: task.mtimeMs, report };
+}
+
+export function stagedPath(stagingDir: string, index: number, extension: 'json' | 'html'): string {
+  return path.join(stagingDir, `${index}.${extension}`);
+}
+
+function grade(task: GradeTask, options: Omit<GradeOptions, 'fileName'>): Promise<GradeReport> {
+  switch (task.kind) {
+    case 'path': {
+      // Synchronous I/O: a grading thread has nothing else to do meanwhile, and it is much faster.
+      const read = readInputFileSync(task.file, options.limits?.maxBytes);
+      return read.ok ? gradeFlow(read.bytes, { ...options, fileName: task.file }) : ungradable(task.file, read.error, options);
+    }
+    case 'bytes':
+      return gradeFlow(task.bytes, { ...options, fileName: task.file });
+    case 'refused':
+      return ungradable(task.file, task.error, options);
+  }
+}
+
+/** An `ungradable` report carrying `error` (the same shape the loader's refusals give). */
+async function ungradable(file: string, error: InputError, options: Omit<GradeOptions, 'fileName'>): Promise<GradeReport> {
+  const report = await gradeFlow(new Uint8Array(), { ...options, fileName: file });
+  return { ...report, error };
+}
+
+function stageReports(index: number, report: GradeReport, stagingDir: string): void {
+  writeFileSync(stagedPath(stagingDir, index, 'json'), renderJson(report));
+  writeFileSync(stagedPath(stagingDir, index, 'html'), renderHtmlReport(report));
+}
+
+/** What class-level outputs need: everything but the scenario traces and the flow drawing. */
+function slim(report: GradeReport): GradeReport {
+  const { flow: _flow, ...rest } = report;
+  return { ...rest, scenarios: report.scenarios.map((scenario) => ({ ...scenario, trace: [] })) };
+}

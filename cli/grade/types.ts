@@ -1,0 +1,30 @@
+/** Shared shapes of batch grading: what discovery finds and what one graded submission gives back. */
+import type { GradeReport } from '../../engine/report.js';
+
+/** A stable code and a one-line message, as the loader and `readInputFile` report them. */
+export interface InputError {
+  code: string;
+  message: string;
+}
+
+/**
+ * One submission found in the inputs. `file` is its display path: the path as found for a file
+ * on disk, `<archive>!/<entry>` for a zip entry (nested: `a.zip!/b.zip!/c.json`).
+ */
+export type Candidate =
+  /** A file on disk: read (with the size check) by whoever grades it. */
+  | { kind: 'path'; file: string; mtimeMs: number }
+  /** A zip entry, already expanded (within the limits). */
+  | { kind: 'bytes'; file: string; mtimeMs: number; bytes: Uint8Array }
+  /** Refused before grading (unsafe zip entry, archive over its limits, …): an `ungradable` row. */
+  | { kind: 'refused'; file: string; mtimeMs: number; error: InputError };
+
+/** What one graded submission gives back to the batch. */
+export interface GradedRow {
+  /** Position in the batch's task list: names the staged report files. */
+  index: number;
+  file: string;
+  mtimeMs: number;
+  /** The report without its bulky parts (traces, flow drawing): enough for class-level outputs. */
+  report: GradeReport;
+}

@@ -1,0 +1,47 @@
+/** Listing the files under a folder for batch grading: hidden entries and node_modules skipped, symlinked folders not followed. */
+import { readdir, stat } from 'node:fs/promises';
+import path from 'node:path';
+
+/**
+ * Every file under `dir`, recursively, as paths joined onto `dir`, sorted by code point. Skips
+ * names starting with `.` and `node_modules`; follows symlinks to files but never to folders (no
+ * loops). Folders that cannot be read are reported through `warn` and skipped. `maxDepth` 1 lists
+ * only `dir` itself.
+ */
+export async function walkFiles(dir: string, warn: (line: string) => void, maxDepth = Infinity): Promise<string[]> {
+  const files: string[] = [];
+  const pending: [string, number][] = [[dir, 1]];
+  while (pending.length > 0) {
+    const [current, depth] = pending.pop()!;
+    let entries;
+    try {
+      entries = await readdir(current, { withFileTypes: true });
+    } catch (error) {
+      warn(`flowgrade: ${current}: cannot read folder (${(error as NodeJS.ErrnoException).code ?? 'error'}); skipped [unreadable-file]`);
+      continue;
+    }
+    for (const entry of entries) {
+      if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;
+      const full = path.join(current, entry.name);
+      if (entry.isDirectory()) {
+        if (depth < maxDepth) pending.push([full, depth + 1]);
+      }
+      else if (entry.isFile()) files.push(full);
+      else if (entry.isSymbolicLink() && (await isFile(full))) files.push(full);
+    }
+  }
+  return files.sort(compareCodePoints);
+}
+
+async function isFile(file: string): Promise<boolean> {
+  try {
+    return (await stat(file)).isFile();
+  } catch {
+    return false;
+  }
+}
+
+/** Locale-independent string order (the same on every machine). */
+export function compareCodePoints(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

@@ -1,0 +1,65 @@
+/**
+ * The files a batch writes into `--out`: per attendee `<name>.json` and `<name>.html` (staged by
+ * the graders, renamed here once names are known), and the class-level `index.html`, `grades.csv`,
+ * `junit.xml` and `summary.md`. Rows arrive sorted (attendee id, then path), so every file is the
+ * same whatever the parallelism.
+ */
+import { renameSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import type { GradeReport } from '../../engine/report.js';
+import { renderCsv, renderDashboard, renderJunit, renderMarkdown } from '../../reports/index.js';
+import type { Duplicate } from './duplicates.js';
+import { assignFileNames } from './file-names.js';
+import { stagedPath } from './task.js';
+import type { GradedRow } from './types.js';
+
+export interface Outputs {
+  outDir: string;
+  stagingDir: string;
+  /** Kept rows, sorted. */
+  rows: GradedRow[];
+  duplicates: Duplicate[];
+}
+
+/** Writes everything; returns the base name given to each row. */
+export function writeOutputs(outputs: Outputs): string[] {
+  const { outDir, stagingDir, rows, duplicates } = outputs;
+  const names = assignFileNames(rows.map((row) => row.report.attendee.id));
+  for (const [i, row] of rows.entries()) {
+    for (const extension of ['json', 'html'] as const) {
+      renameSync(stagedPath(stagingDir, row.index, extension), path.join(outDir, `${names[i]}.${extension}`));
+    }
+  }
+  const reports = rows.map((row) => row.report);
+  const hrefs = new Map<GradeReport, string>(reports.map((report, i) => [report, `${encodeURIComponent(names[i])}.html`]));
+  writeFileSync(path.join(outDir, 'index.html'), renderDashboard(reports, { reportHref: (report: GradeReport) => hrefs.get(report) ?? '', duplicates }));
+  writeFileSync(path.join(outDir, 'grades.csv'), renderCsv(reports, { notes: duplicateNotes(rows, duplicates) }));
+  writeFileSync(path.join(outDir, 'junit.xml'), renderJunit(reports));
+  writeFileSync(path.join(outDir, 'summary.md'), renderMarkdown(reports) + duplicatesSection(duplicates));
+  return names;
+}
+
+/** CSV notes, one per row (empty when there is nothing to say). */
+function duplicateNotes(rows: GradedRow[], duplicates: Duplicate[]): string[] {
+  const byKept = new Map(duplicates.map((d) => [d.kept, d]));
+  return rows.map((row) => {
+    const duplicate = byKept.get(row.file);
+    return duplicate ? `newest of ${duplicate.dropped.length + 1} submissions; set aside: ${duplicate.dropped.join(', ')}` : '';
+  });
+}
+
+/** The duplicates, for summary.md (attendee ids and paths come from untrusted inputs: escaped). */
+function duplicatesSection(duplicates: Duplicate[]): string {
+  if (duplicates.length === 0) return '';
+  const lines = duplicates.map((d) => `- ${escapeMarkdown(d.attendee)}: kept \`${codeSpan(d.kept)}\`; set aside ${d.dropped.map((f) => `\`${codeSpan(f)}\``).join(', ')}`);
+  return `\n## Duplicate submissions\n\nThe newest submission of each attendee was graded (by the export's lastModifiedDate, else the file time).\n\n${lines.join('\n')}\n`;
+}
+
+function escapeMarkdown(text: string): string {
+  return text.replace(/[\\`*_{}[\]()#+\-.!|<>&~]/g, (c) => (c === '<' ? '&lt;' : c === '>' ? '&gt;' : c === '&' ? '&amp;' : `\\${c}`)).replace(/[\r\n]+/g, ' ');
+}
+
+/** Text for a single-backtick code span: no backticks or line breaks can escape it. */
+function codeSpan(text: string): string {
+  return text.replace(/`/g, "'").replace(/[\r\n]+/g, ' ');
+}

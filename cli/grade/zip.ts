@@ -1,0 +1,254 @@
+/**
+ * Expanding a zip archive (as an LMS hands out a class's submissions) into candidates, refusing
+ * whatever could hurt: entry paths that are absolute or contain `..`, entries larger than the file
+ * size limit, archives that expand beyond a total or hold too many entries (zip bombs), and entries
+ * that expand beyond the size they declare. Only `.json` entries (exports) and `.zip` entries
+ * (archives inside the archive, up to MAX_NESTING deep) are expanded; everything else is ignored
+ * without being decompressed.
+ *
+ * Two passes with fflate: `unzipSync` with a filter that extracts nothing reads the central
+ * directory (declared sizes → refuse early, before decompressing a byte); then the streaming
+ * `Unzip` expands the chosen entries, fed in small chunks through a bounded DEFLATE decoder that
+ * stops as soon as an entry goes past its allowance, so memory and time stay bounded whatever the
+ * archive declares.
+ */
+import { Inflate, Unzip, unzipSync, type UnzipDecoder, type UnzipFile } from 'fflate';
+import type { Candidate, InputError } from './types.js';
+
+export interface ZipLimits {
+  /** Largest expanded entry (the file size limit). */
+  maxEntryBytes: number;
+  /** Largest total expansion of an archive, nested archives included. */
+  maxTotalBytes: number;
+  /** Most `.json`/`.zip` entries in an archive, nested archives included. */
+  maxEntries: number;
+}
+
+export const DEFAULT_ZIP_LIMITS: Omit<ZipLimits, 'maxEntryBytes'> = { maxTotalBytes: 200 * 1024 * 1024, maxEntries: 10_000 };
+
+/** Archives inside archives are expanded this many levels deep (the top-level archive is level 1). */
+export const MAX_NESTING = 3;
+
+/** Compressed bytes fed to the decoder at a time: bounds what one step can expand to (~1 000×). */
+const FEED_CHUNK = 16 * 1024;
+
+
+/** Raised when the archive as a whole must be refused (its candidates are dropped, one row stands for it). */
+class ArchiveRefused extends Error {
+  constructor(readonly error: InputError) {
+    super(error.message);
+  }
+}
+
+interface Budget {
+  bytes: number;
+  entries: number;
+}
+
+/**
+ * Expand `data` (the bytes of `file`) into candidates: one per `.json` entry, refused entries
+ * included (their error says why). Never throws for a bad archive: a refused archive gives a
+ * single refused candidate named after it.
+ */
+export function expandArchive(data: Uint8Array, file: string, mtimeMs: number, limits: ZipLimits): Candidate[] {
+  const out: Candidate[] = [];
+  try {
+    expandInto(data, file, mtimeMs, limits, { bytes: 0, entries: 0 }, 1, out);
+  } catch (error) {
+    if (!(error instanceof ArchiveRefused)) throw error;
+    return [{ kind: 'refused', file, mtimeMs, error: error.error }];
+  }
+  return out;
+}
+
+function expandInto(data: Uint8Array, file: string, mtimeMs: number, limits: ZipLimits, budget: Budget, depth: number, out: Candidate[]): void {
+  const declared = readDirectory(data, file, limits, budget);
+  const refuse = (entryFile: string, error: InputError) => {
+    out.push({ kind: 'refused', file: entryFile, mtimeMs, error });
+  };
+  const expanded: { name: string; bytes: Uint8Array }[] = [];
+  const unzip = new Unzip((entry) => {
+    const name = entry.name;
+    if (name.endsWith('/') || !isCandidateName(name)) return; // not started: never decompressed
+    const entryFile = `${file}!/${name}`;
+    if (isUnsafeName(name)) return refuse(entryFile, { code: 'zip-unsafe-path', message: 'zip entry path is absolute or contains ".."; refused' });
+    if (entry.compression !== 0 && entry.compression !== 8) {
+      return refuse(entryFile, { code: 'zip-unsupported', message: `zip entry uses compression method ${entry.compression}; only stored and deflate are supported` });
+    }
+    const size = declared.get(name) ?? entry.originalSize;
+    if (size !== undefined && size > limits.maxEntryBytes) return refuse(entryFile, tooLarge(limits.maxEntryBytes, size));
+    budget.entries += 1;
+    if (budget.entries > limits.maxEntries) throw new ArchiveRefused(tooManyEntries(limits.maxEntries));
+    collect(entry, size, entryFile, limits, budget, (bytes) => expanded.push({ name, bytes }), refuse);
+  });
+  unzip.register(boundedInflate(limits.maxEntryBytes));
+  try {
+    for (let offset = 0; offset < data.length; offset += FEED_CHUNK) {
+      unzip.push(data.subarray(offset, Math.min(offset + FEED_CHUNK, data.length)), offset + FEED_CHUNK >= data.length);
+    }
+  } catch (error) {
+    if (error instanceof ArchiveRefused) throw error;
+    throw new ArchiveRefused({ code: 'zip-corrupt', message: `not a readable zip archive (${error instanceof Error ? error.message : String(error)})` });
+  }
+  for (const { name, bytes } of expanded) {
+    const entryFile = `${file}!/${name}`;
+    if (!/\.zip$/i.test(name)) {
+      out.push({ kind: 'bytes', file: entryFile, mtimeMs, bytes });
+    } else if (depth >= MAX_NESTING) {
+      refuse(entryFile, { code: 'zip-too-deep', message: `archive nested more than ${MAX_NESTING} levels deep; refused` });
+    } else {
+      expandInto(bytes, entryFile, mtimeMs, limits, budget, depth + 1, out);
+    }
+  }
+}
+
+/** Pass 1: the central directory. Refuses the archive when its declared expansion is over the limits. */
+function readDirectory(data: Uint8Array, file: string, limits: ZipLimits, budget: Budget): Map<string, number> {
+  const declared = new Map<string, number>();
+  let total = 0;
+  let count = 0;
+  try {
+    unzipSync(data, {
+      filter: (info) => {
+        if (info.name.endsWith('/') || !isCandidateName(info.name) || isUnsafeName(info.name)) return false;
+        count += 1;
+        total += info.originalSize;
+        declared.set(info.name, Math.max(info.originalSize, declared.get(info.name) ?? 0));
+        return false; // nothing is extracted here
+      },
+    });
+  } catch (error) {
+    throw new ArchiveRefused({ code: 'zip-corrupt', message: `not a readable zip archive (${error instanceof Error ? error.message : String(error)})` });
+  }
+  if (budget.entries + count > limits.maxEntries) throw new ArchiveRefused(tooManyEntries(limits.maxEntries));
+  if (budget.bytes + total > limits.maxTotalBytes) {
+    throw new ArchiveRefused({
+      code: 'zip-too-large',
+      message: `${file.includes('!/') ? 'nested archive' : 'archive'} declares ${total} bytes of exports, beyond the ${formatBytes(limits.maxTotalBytes)} limit for an archive; refused`,
+    });
+  }
+  return declared;
+}
+
+/** Pass 2 for one entry: gather its expanded bytes, refusing it when it goes past what it declared or the limits. */
+function collect(
+  entry: UnzipFile,
+  declaredSize: number | undefined,
+  entryFile: string,
+  limits: ZipLimits,
+  budget: Budget,
+  done: (bytes: Uint8Array) => void,
+  refuse: (file: string, error: InputError) => void,
+): void {
+  const allowance = Math.min(limits.maxEntryBytes, declaredSize ?? Infinity);
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  let finished = false;
+  entry.ondata = (error, chunk, final) => {
+    if (finished) return;
+    if (error) {
+      finished = true;
+      const overrun = (error as Error & { overrun?: boolean }).overrun;
+      return refuse(entryFile, overrun ? expandsBeyond(declaredSize, limits.maxEntryBytes) : { code: 'zip-corrupt', message: `zip entry cannot be expanded (${error.message})` });
+    }
+    size += chunk.length;
+    budget.bytes += chunk.length;
+    if (budget.bytes > limits.maxTotalBytes) {
+      throw new ArchiveRefused({ code: 'zip-too-large', message: `archive expands beyond the ${formatBytes(limits.maxTotalBytes)} limit (at ${entryFile}); refused` });
+    }
+    if (size > allowance) {
+      finished = true;
+      return refuse(entryFile, expandsBeyond(declaredSize, limits.maxEntryBytes));
+    }
+    if (chunk.length) chunks.push(chunk);
+    if (final) {
+      finished = true;
+      done(concat(chunks, size));
+    }
+  };
+  entry.start();
+}
+
+/**
+ * DEFLATE for the streaming Unzip that stops decoding once an entry has produced more than the
+ * file size limit or the size its local header declares: a bomb costs at most one fed chunk's
+ * worth of expansion, never its full size.
+ */
+function boundedInflate(maxEntryBytes: number) {
+  return class BoundedInflate implements UnzipDecoder {
+    static compression = 8;
+    ondata!: UnzipDecoder['ondata'];
+    private readonly allowance: number;
+    private produced = 0;
+    private stopped = false;
+    private readonly inflate = new Inflate((chunk, final) => {
+      if (this.stopped) return;
+      this.produced += chunk.length;
+      if (this.produced > this.allowance) {
+        this.stopped = true;
+        this.ondata(Object.assign(new Error('expands beyond its allowance'), { overrun: true }) as never, new Uint8Array(), true);
+        return;
+      }
+      this.ondata(null, chunk, final);
+    });
+
+    constructor(_name: string, _size?: number, originalSize?: number) {
+      this.allowance = Math.min(maxEntryBytes, originalSize ?? Infinity);
+    }
+
+    push(chunk: Uint8Array, final: boolean): void {
+      if (this.stopped) return;
+      try {
+        this.inflate.push(chunk, final);
+      } catch (error) {
+        if (error instanceof ArchiveRefused) throw error;
+        this.stopped = true;
+        this.ondata(error as never, new Uint8Array(), true);
+      }
+    }
+  };
+}
+
+/** Exports and archives; not directories, hidden files, macOS resource forks, or node_modules. */
+function isCandidateName(name: string): boolean {
+  const segments = name.split(/[\\/]/);
+  const base = segments[segments.length - 1];
+  if (!/\.(json|zip)$/i.test(base)) return false;
+  return !segments.some((s) => s === '__MACOSX' || s === 'node_modules' || (s.startsWith('.') && s !== '.' && s !== '..'));
+}
+
+/** Absolute (`/x`, `\x`, `C:x`), traversing (`..`), or with a NUL: never trusted as a path. */
+export function isUnsafeName(name: string): boolean {
+  return /^[\\/]/.test(name) || /^[A-Za-z]:/.test(name) || name.includes('\0') || name.split(/[\\/]/).some((s) => s === '..');
+}
+
+function concat(chunks: Uint8Array[], size: number): Uint8Array {
+  if (chunks.length === 1) return chunks[0].slice();
+  const bytes = new Uint8Array(size);
+  let at = 0;
+  for (const chunk of chunks) {
+    bytes.set(chunk, at);
+    at += chunk.length;
+  }
+  return bytes;
+}
+
+function tooLarge(limit: number, size: number): InputError {
+  return { code: 'too-large', message: `zip entry declares ${size} bytes, beyond the ${formatBytes(limit)} file size limit; refused` };
+}
+
+function expandsBeyond(declared: number | undefined, limit: number): InputError {
+  return declared !== undefined && declared <= limit
+    ? { code: 'zip-bomb', message: `zip entry expands beyond the ${declared} bytes it declares; refused` }
+    : { code: 'too-large', message: `zip entry expands beyond the ${formatBytes(limit)} file size limit; refused` };
+}
+
+function tooManyEntries(limit: number): InputError {
+  return { code: 'zip-too-many-entries', message: `archive holds more than ${limit} exports; refused` };
+}
+
+export function formatBytes(bytes: number): string {
+  if (bytes >= 1024 * 1024 && bytes % (1024 * 1024) === 0) return `${bytes / 1024 / 1024} MB`;
+  if (bytes >= 1024 && bytes % 1024 === 0) return `${bytes / 1024} KB`;
+  return `${bytes} bytes`;
+}

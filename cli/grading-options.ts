@@ -1,0 +1,74 @@
+/**
+ * Options shared by `check`, `grade` and `simulate`, and their resolution into GradeOptions.
+ * The only place that reads user-supplied data files (the DynVars dataset).
+ */
+import { readFile } from 'node:fs/promises';
+import { Command, Option } from 'commander';
+import { DEFAULT_MISSION_ID, findMission, MISSIONS } from '../checks/index.js';
+import type { GradeOptions } from '../engine/grade.js';
+import { validateDynVarsDataset, type DynVarsRecord } from '../mocks/index.js';
+import { UsageError } from './errors.js';
+import { collectPair, parseSize } from './options.js';
+import { version } from './version.js';
+
+export interface GradingFlags {
+  lab: string;
+  dnis?: string;
+  dynvars?: string;
+  connector?: Record<string, string>;
+  maxSize?: number;
+  now?: string;
+}
+
+export function addGradingOptions(command: Command): Command {
+  return command
+    .addOption(new Option('--lab <id>', 'lab mission to grade against (see `flowgrade labs`)').default(DEFAULT_MISSION_ID))
+    .option('--dnis <number>', 'DNIS the simulated call dials, E.164 with + (default: the lab number +14694096861)')
+    .option('--dynvars <file>', 'your own MockAPI DynVars dataset (JSON array of records with "dn")')
+    .option('--connector <NAME=URL>', 'base URL of a Flow Designer connector (repeatable; default: every connector is WxCC us1)', collectPair)
+    .option('--max-size <size>', 'largest export accepted (default 20MB)', parseSize)
+    .option('--now <iso-time>', 'fixed clock for reproducible reports (ISO 8601)');
+}
+
+export async function resolveGradingOptions(flags: GradingFlags): Promise<Omit<GradeOptions, 'fileName'>> {
+  const mission = findMission(flags.lab);
+  if (!mission) throw new UsageError(`unknown lab "${flags.lab}"; known labs: ${MISSIONS.map((m) => m.id).join(', ')}`);
+  if (flags.dnis !== undefined && !/^\+\d{6,15}$/.test(flags.dnis)) {
+    throw new UsageError(`--dnis "${flags.dnis}" is not an E.164 number such as +14694096861`);
+  }
+  let now: (() => Date) | undefined;
+  if (flags.now !== undefined) {
+    const fixed = new Date(flags.now);
+    if (Number.isNaN(fixed.getTime())) throw new UsageError(`--now "${flags.now}" is not an ISO 8601 time`);
+    now = () => new Date(fixed);
+  }
+  return {
+    mission,
+    settings: flags.dnis ? { dnis: flags.dnis } : undefined,
+    mocks: {
+      ...(flags.dynvars ? { dynvars: await readDataset(flags.dynvars) } : {}),
+      ...(flags.connector ? { connectors: flags.connector } : {}),
+    },
+    limits: flags.maxSize ? { maxBytes: flags.maxSize } : undefined,
+    now,
+    tool: { name: 'flowgrade', version },
+  };
+}
+
+async function readDataset(file: string): Promise<DynVarsRecord[]> {
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (error) {
+    throw new UsageError(`${file}: cannot read the DynVars dataset (${(error as NodeJS.ErrnoException).code ?? 'error'})`);
+  }
+  let data: unknown;
+  try {
+    data = JSON.parse(text.replace(/^\uFEFF/, ''));
+  } catch {
+    throw new UsageError(`${file}: the DynVars dataset is not valid JSON`);
+  }
+  const checked = validateDynVarsDataset(data);
+  if (!checked.ok) throw new UsageError(`${file}: ${checked.message}`);
+  return checked.records;
+}

@@ -1,0 +1,94 @@
+/**
+ * The unit of a lab mission: a check is metadata plus one pure function over the flow model and
+ * the mission's simulated runs. Missions live under `checks/<mission-id>/`.
+ */
+import type { MockOptions, AcceptedTask, SeenRequest } from '../mocks/index.js';
+import type { Activity, FlowModel } from './model.js';
+import type { Severity } from './report.js';
+import type { Scenario } from './simulator/index.js';
+import type { SimulationResult, TraceEntry } from './trace.js';
+
+export interface CheckMeta {
+  /** Stable kebab-case id: file name, docs page, JUnit testcase. */
+  id: string;
+  title: string;
+  /** Build step of the guide this check verifies. */
+  step: number;
+  points: number;
+  severity: Severity;
+  /** What to change, in Flow Designer's own words (activity label, panel, field). */
+  hint: string;
+  /** Longer explanation for the check's docs page (Markdown): what it verifies and its tolerances. */
+  description: string;
+  /** The scenario whose run this check judges (behavioural checks); a scenario passes when all its checks pass. */
+  scenario?: string;
+}
+
+export type CheckOutcome =
+  | { status: 'passed'; message: string }
+  | {
+      status: 'failed';
+      message: string;
+      expected?: string;
+      actual?: string;
+      /** The activity the failure points at (its label and JSON pointer go into the report). */
+      activity?: Activity;
+      pointer?: string;
+      traceExcerpt?: TraceEntry[];
+    }
+  /** Not checkable from an export (validate, publish, Control Hub). Never counts as passed. */
+  | { status: 'info'; message: string }
+  /** Could not be evaluated because something it depends on is missing (reported, earns nothing). */
+  | { status: 'skipped'; message: string };
+
+/** One simulated run of a mission scenario, as checks see it. */
+export interface ScenarioRun {
+  result: SimulationResult;
+  /** Tasks the mocked Tasks API accepted during the run. */
+  tasks: AcceptedTask[];
+  /** Every request a mock saw. */
+  requests: SeenRequest[];
+}
+
+export interface CheckContext {
+  model: FlowModel;
+  /** Scenario id → its run. */
+  runs: Readonly<Record<string, ScenarioRun>>;
+  /** The mission's settings as resolved for this grading (DNIS, dataset record, …). */
+  settings: Readonly<MissionSettings>;
+}
+
+export interface Check extends CheckMeta {
+  run(ctx: CheckContext): CheckOutcome;
+}
+
+export interface ScenarioDefinition {
+  id: string;
+  title: string;
+  scenario: Scenario;
+  /** Mock behaviour for this scenario (forced Tasks API status, …), merged over the grading's options. */
+  mocks?: Pick<MockOptions, 'tasks'>;
+}
+
+export interface MissionSettings {
+  /** DNIS the scenarios call (E.164 with +). */
+  dnis: string;
+  [key: string]: unknown;
+}
+
+export interface Mission {
+  id: string;
+  title: string;
+  /** Where the guide lives (for docs links). */
+  guide: string;
+  /** Build step number → its short title, as the guide words it. */
+  steps: Record<number, string>;
+  checks: Check[];
+  /** Scenarios are built from the resolved settings (e.g. the DNIS a user passed). */
+  scenarios(settings: MissionSettings): ScenarioDefinition[];
+  defaultSettings: MissionSettings;
+}
+
+export function defineCheck(check: Check): Check {
+  return check;
+}

@@ -1,0 +1,140 @@
+/**
+ * Grading one export against a mission: load, run the mission's scenarios through the simulator
+ * against fresh mocks, run every check, score, and build the report. Pure and deterministic for
+ * a given input and clock.
+ */
+import { createMockServices, type MockOptions } from '../mocks/index.js';
+import type { Check, CheckContext, CheckOutcome, Mission, MissionSettings, ScenarioRun } from './check.js';
+import { loadFlow, type LoadOptions } from './loader.js';
+import type { FlowGraph, FlowModel } from './model.js';
+import type { CheckResult, DrawingGraph, GradeReport, ScenarioResult } from './report.js';
+import { simulate, type SimulationOptions } from './simulator/index.js';
+
+export interface GradeOptions {
+  mission: Mission;
+  /** The file's name as the user gave it (reports show it; the attendee id may come from it). */
+  fileName: string;
+  attendee?: string;
+  /** Overrides of the mission's settings (e.g. the DNIS). */
+  settings?: Partial<MissionSettings>;
+  /** Mock services setup shared by all scenarios (DynVars dataset, connectors, …). */
+  mocks?: Omit<MockOptions, 'tasks'>;
+  limits?: Pick<LoadOptions, 'maxBytes' | 'maxDepth'> & Pick<SimulationOptions, 'maxSteps' | 'maxVisitsPerActivity'>;
+  /** Injected clock: fixes `generatedAt` and every time the simulated flow reads. */
+  now?: () => Date;
+  tool: { name: string; version: string };
+}
+
+export async function gradeFlow(input: string | Uint8Array, options: GradeOptions): Promise<GradeReport> {
+  const now = options.now ?? (() => new Date());
+  const { mission } = options;
+  const bytes = typeof input === 'string' ? new TextEncoder().encode(input) : input;
+  const base = {
+    schemaVersion: 1 as const,
+    tool: options.tool,
+    lab: { id: mission.id, title: mission.title },
+    generatedAt: now().toISOString(),
+  };
+  const input_ = { file: options.fileName, sha256: await sha256(bytes) };
+  const loaded = loadFlow(bytes, { fileName: options.fileName, attendee: options.attendee, maxBytes: options.limits?.maxBytes, maxDepth: options.limits?.maxDepth });
+  if (!loaded.ok) {
+    const attendee = options.attendee ? { id: options.attendee, source: 'option' } : { id: baseName(options.fileName), source: 'file-name' };
+    return { ...base, attendee, input: input_, verdict: 'ungradable', checks: [], scenarios: [], error: loaded.error };
+  }
+  const model = loaded.model;
+  const settings: MissionSettings = { ...mission.defaultSettings, ...definedOnly(options.settings ?? {}) };
+  const runs: Record<string, ScenarioRun> = {};
+  const scenarios: ScenarioResult[] = [];
+  for (const definition of mission.scenarios(settings)) {
+    const services = createMockServices({ ...options.mocks, ...definition.mocks });
+    const result = await simulate(model, definition.scenario, {
+      services,
+      now,
+      maxSteps: options.limits?.maxSteps,
+      maxVisitsPerActivity: options.limits?.maxVisitsPerActivity,
+    });
+    runs[definition.id] = { result, tasks: services.tasks, requests: services.requests };
+    scenarios.push({ id: definition.id, title: definition.title, passed: false, summary: result.summary, trace: result.trace });
+  }
+  const checks = mission.checks.map((check) => runCheck(check, { model, runs, settings }));
+  markScenarioOutcomes(scenarios, checks, mission);
+  const scored = checks.filter((c) => c.severity !== 'info');
+  return {
+    ...base,
+    attendee: { id: model.attendee.id, source: model.attendee.source },
+    input: { ...input_, flowName: model.name, ...(model.lastModifiedDate ? { lastModified: model.lastModifiedDate } : {}) },
+    verdict: checks.every((c) => c.severity !== 'required' || c.status === 'passed') ? 'passed' : 'failed',
+    score: { earned: sum(scored.map((c) => c.earned)), possible: sum(scored.map((c) => c.points)) },
+    checks,
+    scenarios,
+    flow: { main: drawing(model.main), events: drawing(model.events) },
+  };
+}
+
+/** A check that throws is recorded as errored, naming the check: it never stops the grading. */
+function runCheck(check: Check, ctx: CheckContext): CheckResult {
+  let outcome: CheckOutcome;
+  try {
+    outcome = check.run(ctx);
+  } catch (error) {
+    return result(check, 'errored', `check ${check.id} crashed: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  const base = result(check, outcome.status, outcome.message);
+  if (outcome.status !== 'failed') return base;
+  return {
+    ...base,
+    ...(outcome.expected !== undefined ? { expected: outcome.expected } : {}),
+    ...(outcome.actual !== undefined ? { actual: outcome.actual } : {}),
+    ...(outcome.activity ? { activity: outcome.activity.label, pointer: outcome.activity.pointer } : {}),
+    ...(outcome.pointer ? { pointer: outcome.pointer } : {}),
+    ...(outcome.traceExcerpt ? { traceExcerpt: outcome.traceExcerpt } : {}),
+  };
+}
+
+function result(check: Check, status: CheckResult['status'], message: string): CheckResult {
+  return {
+    id: check.id,
+    title: check.title,
+    step: check.step,
+    severity: check.severity,
+    status,
+    points: check.severity === 'info' ? 0 : check.points,
+    earned: status === 'passed' && check.severity !== 'info' ? check.points : 0,
+    message,
+    hint: check.hint,
+  };
+}
+
+/** A scenario passed when every check that judges its run passed. */
+function markScenarioOutcomes(scenarios: ScenarioResult[], checks: CheckResult[], mission: Mission): void {
+  for (const scenario of scenarios) {
+    const judged = new Set(mission.checks.filter((c) => c.scenario === scenario.id).map((c) => c.id));
+    scenario.passed = checks.filter((c) => judged.has(c.id)).every((c) => c.status === 'passed');
+  }
+}
+
+function drawing(graph: FlowGraph): DrawingGraph {
+  return {
+    nodes: graph.activities.map((a) => ({ id: a.id, label: a.label, type: a.type, ...(a.position ? { position: a.position } : {}) })),
+    edges: graph.activities.flatMap((a) => Object.entries(a.exits).map(([exit, to]) => ({ from: a.id, to, exit }))),
+  };
+}
+
+async function sha256(bytes: Uint8Array): Promise<string> {
+  const digest = await globalThis.crypto.subtle.digest('SHA-256', bytes as unknown as ArrayBuffer);
+  return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+function baseName(file: string): string {
+  return file.split(/[\\/]/).pop()!.replace(/\.json$/i, '') || 'unknown';
+}
+
+function definedOnly<T extends object>(values: T): Partial<T> {
+  return Object.fromEntries(Object.entries(values).filter(([, v]) => v !== undefined)) as Partial<T>;
+}
+
+function sum(values: number[]): number {
+  return values.reduce((a, b) => a + b, 0);
+}
+
+export type { FlowModel };

@@ -1,0 +1,59 @@
+/** Per-evaluation state: scope, options, and the step/size budget that bounds all work. */
+import { fail } from './errors.js';
+import { DEFAULT_MAX_STEPS, MAX_LIST_LENGTH, MAX_STRING_LENGTH } from './limits.js';
+import { resolveZone, type Zone } from './timezone.js';
+import { UTC } from './datetime.js';
+
+export type Scope = ReadonlyMap<string, unknown>;
+
+export interface EvalOptions {
+  /** Clock for `now()` (default: the real clock). Inject one for deterministic results. */
+  now?: () => Date;
+  /** Pebble strictVariables: unknown variables/attributes are errors instead of null (default false). */
+  strictVariables?: boolean;
+  /** Evaluation step budget (default 100 000); exceeding it is a 'limit' error. */
+  maxSteps?: number;
+  /** Zone for dates without one (the JVM default zone in Pebble); default 'UTC'. */
+  timeZone?: string;
+}
+
+export class Context {
+  readonly strict: boolean;
+  readonly maxSteps: number;
+  readonly zone: Zone;
+  private readonly clock: () => Date;
+  private steps = 0;
+
+  constructor(
+    readonly scope: Scope,
+    options: EvalOptions = {},
+  ) {
+    this.strict = options.strictVariables ?? false;
+    this.maxSteps = options.maxSteps ?? DEFAULT_MAX_STEPS;
+    this.zone = (options.timeZone !== undefined ? resolveZone(options.timeZone) : null) ?? UTC;
+    this.clock = options.now ?? (() => new Date());
+  }
+
+  /** Counts work; throws 'limit' when the budget is spent. */
+  tick(pos: number, n = 1): void {
+    this.steps += n;
+    if (this.steps > this.maxSteps) fail('limit', `Evaluation exceeded ${this.maxSteps} steps`, pos);
+  }
+
+  /** Epoch millis of the injected clock. */
+  nowMillis(): number {
+    const t = this.clock().getTime();
+    return Number.isFinite(t) ? t : 0;
+  }
+
+  /** Enforces the string size limit on a produced string. */
+  str(s: string, pos: number): string {
+    if (s.length > MAX_STRING_LENGTH) fail('limit', `String longer than ${MAX_STRING_LENGTH} characters`, pos);
+    return s;
+  }
+
+  /** Enforces the list size limit before producing a list of `n` items. */
+  listSize(n: number, pos: number): void {
+    if (n > MAX_LIST_LENGTH) fail('limit', `List longer than ${MAX_LIST_LENGTH} items`, pos);
+  }
+}

@@ -1,0 +1,85 @@
+/** java.time ZonedDateTime methods available on `now()`: getters, plus/minus, conversions. */
+import { MONTHS } from './datepattern.js';
+import { localFields, zoneOf } from './datetime.js';
+import { m, type Method } from './method.js';
+import { javaString } from './stringify.js';
+import { localToInstant } from './timezone.js';
+import { PDate } from './values.js';
+
+const DAY_NAMES = ['MONDAY', 'TUESDAY', 'WEDNESDAY', 'THURSDAY', 'FRIDAY', 'SATURDAY', 'SUNDAY'];
+const MONTH_NAMES = MONTHS.map((name) => name.toUpperCase());
+
+const fields = (d: PDate) => localFields(d.millis, zoneOf(d.zone));
+const two = (n: number) => String(n).padStart(2, '0');
+
+/** Local date-time arithmetic (days, months, years), clamping the day like java.time. */
+function plusLocal(d: PDate, unit: 'day' | 'month' | 'year', amount: number): PDate {
+  const zone = zoneOf(d.zone);
+  const f = localFields(d.millis, zone);
+  const local = new Date(0);
+  if (unit === 'day') local.setUTCFullYear(f.year, f.month - 1, f.day + amount);
+  else {
+    const months = f.year * 12 + (f.month - 1) + (unit === 'month' ? amount : amount * 12);
+    const year = Math.floor(months / 12);
+    const month = months - year * 12;
+    const last = new Date(0);
+    last.setUTCFullYear(year, month + 1, 0);
+    local.setUTCFullYear(year, month, Math.min(f.day, last.getUTCDate()));
+  }
+  local.setUTCHours(f.hour, f.minute, f.second, f.milli);
+  return new PDate(localToInstant(zone, local.getTime()), d.zone);
+}
+
+const instantPlus = (ms: number) => m<PDate>(['long'], (d, [n]) => new PDate(d.millis + (n as number) * ms, d.zone));
+const instantMinus = (ms: number) => m<PDate>(['long'], (d, [n]) => new PDate(d.millis - (n as number) * ms, d.zone));
+const localPlus = (unit: 'day' | 'month' | 'year', k: number, sign: number) =>
+  m<PDate>(['long'], (d, [n]) => plusLocal(d, unit, sign * k * (n as number)));
+
+export const DATE_METHODS = new Map<string, Method>([
+  ['getYear', m<PDate>([], (d) => fields(d).year)],
+  ['getMonthValue', m<PDate>([], (d) => fields(d).month)],
+  ['getMonth', m<PDate>([], (d) => MONTH_NAMES[fields(d).month - 1])],
+  ['getDayOfMonth', m<PDate>([], (d) => fields(d).day)],
+  ['getDayOfYear', m<PDate>([], (d) => fields(d).doy)],
+  ['getDayOfWeek', m<PDate>([], (d) => DAY_NAMES[fields(d).dow - 1])],
+  ['getHour', m<PDate>([], (d) => fields(d).hour)],
+  ['getMinute', m<PDate>([], (d) => fields(d).minute)],
+  ['getSecond', m<PDate>([], (d) => fields(d).second)],
+  ['getNano', m<PDate>([], (d) => fields(d).milli * 1_000_000)],
+  ['getZone', m<PDate>([], (d) => zoneOf(d.zone).id)],
+  ['getOffset', m<PDate>([], (d) => offsetId(fields(d).offset))],
+  ['toEpochSecond', m<PDate>([], (d) => Math.floor(d.millis / 1000))],
+  ['toLocalDate', m<PDate>([], (d) => localDateTime(d).slice(0, 10))],
+  ['toLocalTime', m<PDate>([], (d) => localDateTime(d).slice(11))],
+  ['toLocalDateTime', m<PDate>([], (d) => localDateTime(d))],
+  ['toString', m<PDate>([], (d, _a, ctx, pos) => javaString(d, ctx, pos))],
+  ['plusSeconds', instantPlus(1000)],
+  ['plusMinutes', instantPlus(60_000)],
+  ['plusHours', instantPlus(3_600_000)],
+  ['plusDays', localPlus('day', 1, 1)],
+  ['plusWeeks', localPlus('day', 7, 1)],
+  ['plusMonths', localPlus('month', 1, 1)],
+  ['plusYears', localPlus('year', 1, 1)],
+  ['minusSeconds', instantMinus(1000)],
+  ['minusMinutes', instantMinus(60_000)],
+  ['minusHours', instantMinus(3_600_000)],
+  ['minusDays', localPlus('day', 1, -1)],
+  ['minusWeeks', localPlus('day', 7, -1)],
+  ['minusMonths', localPlus('month', 1, -1)],
+  ['minusYears', localPlus('year', 1, -1)],
+]);
+
+function offsetId(minutes: number): string {
+  if (minutes === 0) return 'Z';
+  const abs = Math.abs(minutes);
+  return `${minutes < 0 ? '-' : '+'}${two(Math.floor(abs / 60))}:${two(abs % 60)}`;
+}
+
+/** LocalDateTime.toString(): seconds and fraction only when non-zero. */
+function localDateTime(d: PDate): string {
+  const f = fields(d);
+  let time = `${two(f.hour)}:${two(f.minute)}`;
+  if (f.second > 0 || f.milli > 0) time += `:${two(f.second)}`;
+  if (f.milli > 0) time += `.${String(f.milli).padStart(3, '0')}`;
+  return `${String(f.year).padStart(4, '0')}-${two(f.month)}-${two(f.day)}T${time}`;
+}

@@ -1,0 +1,266 @@
+/**
+ * Java date patterns, English locale: `SimpleDateFormat` ('sdf': java.util.Date, epoch millis and
+ * strings) and `DateTimeFormatter.ofPattern` ('dtf': ZonedDateTime such as `now()`). Formatting
+ * covers every letter of both classes that has a fixed meaning. Parsing is in dateparse.ts.
+ */
+import { localFields, type LocalFields } from './datetime.js';
+import { formatOffset, zoneName, type Zone } from './timezone.js';
+
+export type DateMode = 'sdf' | 'dtf';
+
+/** A bad pattern or unparsable text; callers turn it into an ExpressionError. */
+export class DatePatternError extends Error {}
+
+export type DateItem = { lit: string } | { letter: string; count: number };
+
+const SDF_LETTERS = new Set('GyYMLwWDdFEuaHkKhmsSzZX');
+const DTF_LETTERS = new Set('GuyDMLdQqYwWEecFaKkHhmsSAnNVzOXxZ');
+const MAX_PATTERN = 1000;
+
+export const MONTHS = [
+  'January', 'February', 'March', 'April', 'May', 'June',
+  'July', 'August', 'September', 'October', 'November', 'December',
+];
+export const DAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
+
+export function compilePattern(pattern: string, mode: DateMode): DateItem[] {
+  if (pattern.length > MAX_PATTERN) throw new DatePatternError('Date pattern too long');
+  const items: DateItem[] = [];
+  const pushLit = (s: string) => {
+    const last = items[items.length - 1];
+    if (last && 'lit' in last) last.lit += s;
+    else items.push({ lit: s });
+  };
+  let i = 0;
+  while (i < pattern.length) {
+    const c = pattern[i];
+    if (c === "'") {
+      if (pattern[i + 1] === "'") {
+        pushLit("'");
+        i += 2;
+        continue;
+      }
+      let j = i + 1;
+      let text = '';
+      for (;;) {
+        if (j >= pattern.length) throw new DatePatternError(`Unterminated quote in date pattern "${pattern}"`);
+        if (pattern[j] === "'") {
+          if (pattern[j + 1] === "'") {
+            text += "'";
+            j += 2;
+            continue;
+          }
+          break;
+        }
+        text += pattern[j++];
+      }
+      pushLit(text);
+      i = j + 1;
+      continue;
+    }
+    if (/[A-Za-z]/.test(c)) {
+      const letters = mode === 'sdf' ? SDF_LETTERS : DTF_LETTERS;
+      if (!letters.has(c)) {
+        throw new DatePatternError(
+          mode === 'sdf' ? `Illegal pattern character '${c}'` : `Unknown pattern letter: ${c}`,
+        );
+      }
+      let j = i;
+      while (pattern[j] === c) j++;
+      items.push({ letter: c, count: j - i });
+      i = j;
+      continue;
+    }
+    if (mode === 'dtf' && (c === '[' || c === ']')) {
+      i++; // optional sections: every field of a ZonedDateTime is available, so they always print
+      continue;
+    }
+    if (mode === 'dtf' && (c === '{' || c === '}' || c === '#')) {
+      throw new DatePatternError(`Pattern includes reserved character: '${c}'`);
+    }
+    pushLit(c);
+    i++;
+  }
+  return items;
+}
+
+function pad(n: number, width: number): string {
+  const s = String(Math.abs(n)).padStart(width, '0');
+  return n < 0 ? `-${s}` : s;
+}
+
+/** Days since 1970-01-01 of a local date. */
+function dayNumber(year: number, month: number, day: number): number {
+  const d = new Date(0);
+  d.setUTCFullYear(year, month - 1, day);
+  return Math.round(d.getTime() / 86_400_000);
+}
+/** 0 = Sunday … 6 = Saturday. */
+function sundayIndex(dayNum: number): number {
+  return (((dayNum + 4) % 7) + 7) % 7;
+}
+
+/** US week rules (weeks start Sunday; week 1 contains 1 January), as Java's default en-US locale. */
+function weekFields(f: LocalFields): { week: number; weekYear: number; weekOfMonth: number } {
+  const today = dayNumber(f.year, f.month, f.day);
+  const week1 = (y: number) => {
+    const jan1 = dayNumber(y, 1, 1);
+    return jan1 - sundayIndex(jan1);
+  };
+  const first = dayNumber(f.year, f.month, 1);
+  const weekOfMonth = Math.floor((f.day - 1 + sundayIndex(first)) / 7) + 1;
+  if (today >= week1(f.year + 1)) return { week: 1, weekYear: f.year + 1, weekOfMonth };
+  return { week: Math.floor((today - week1(f.year)) / 7) + 1, weekYear: f.year, weekOfMonth };
+}
+
+function yearText(year: number, count: number): string {
+  if (count === 2) return pad(((year % 100) + 100) % 100, 2);
+  return pad(year, count);
+}
+
+function text(full: string, count: number, mode: DateMode): string {
+  if (mode === 'dtf' && count === 5) return full[0];
+  return count >= 4 ? full : full.slice(0, 3);
+}
+
+function era(ad: boolean, count: number, mode: DateMode): string {
+  if (mode === 'dtf' && count === 4) return ad ? 'Anno Domini' : 'Before Christ';
+  if (mode === 'dtf' && count === 5) return ad ? 'A' : 'B';
+  return ad ? 'AD' : 'BC';
+}
+
+function offsetText(letter: string, count: number, minutes: number): string {
+  const zero = minutes === 0;
+  const hhmm = formatOffset(minutes, false);
+  const hhColon = formatOffset(minutes, true);
+  switch (letter) {
+    case 'Z':
+      if (count <= 3) return hhmm;
+      if (count === 4) return zero ? 'GMT' : `GMT${hhColon}`;
+      return zero ? 'Z' : hhColon;
+    case 'O': {
+      if (zero) return 'GMT';
+      if (count === 4) return `GMT${hhColon}`;
+      const sign = minutes < 0 ? '-' : '+';
+      const abs = Math.abs(minutes);
+      const m = abs % 60;
+      return `GMT${sign}${Math.floor(abs / 60)}${m ? `:${pad(m, 2)}` : ''}`;
+    }
+    default: {
+      // X (Z for zero) and x
+      if (letter === 'X' && zero) return 'Z';
+      if (count === 1) return minutes % 60 === 0 ? hhmm.slice(0, 3) : hhmm;
+      return count === 2 || count === 4 ? hhmm : hhColon;
+    }
+  }
+}
+
+export function formatDate(items: DateItem[], millis: number, zone: Zone, mode: DateMode): string {
+  const f = localFields(millis, zone);
+  let out = '';
+  for (const item of items) {
+    if ('lit' in item) {
+      out += item.lit;
+      continue;
+    }
+    const { letter, count } = item;
+    const hour12 = f.hour % 12;
+    switch (letter) {
+      case 'G':
+        out += era(f.year > 0, count, mode);
+        break;
+      case 'y':
+        out += yearText(f.year > 0 ? f.year : 1 - f.year, count);
+        break;
+      case 'u':
+        out += mode === 'sdf' ? pad(f.dow, count) : yearText(f.year, count);
+        break;
+      case 'Y':
+        out += yearText(weekFields(f).weekYear, count);
+        break;
+      case 'M':
+      case 'L':
+        out += count <= 2 ? pad(f.month, count) : text(MONTHS[f.month - 1], count, mode);
+        break;
+      case 'Q':
+      case 'q': {
+        const q = Math.floor((f.month - 1) / 3) + 1;
+        if (count <= 2) out += pad(q, count);
+        else if (count === 3) out += `Q${q}`;
+        else out += count === 4 ? `${['1st', '2nd', '3rd', '4th'][q - 1]} quarter` : String(q);
+        break;
+      }
+      case 'w':
+        out += pad(weekFields(f).week, count);
+        break;
+      case 'W':
+        out += pad(weekFields(f).weekOfMonth, count);
+        break;
+      case 'D':
+        out += pad(f.doy, count);
+        break;
+      case 'd':
+        out += pad(f.day, count);
+        break;
+      case 'F':
+        out += pad(Math.floor((f.day - 1) / 7) + 1, count);
+        break;
+      case 'E':
+        out += text(DAYS[f.dow - 1], count, mode);
+        break;
+      case 'e':
+      case 'c':
+        out += count <= 2 ? pad((f.dow % 7) + 1, count) : text(DAYS[f.dow - 1], count, mode);
+        break;
+      case 'a':
+        out += f.hour < 12 ? 'AM' : 'PM';
+        break;
+      case 'H':
+        out += pad(f.hour, count);
+        break;
+      case 'k':
+        out += pad(f.hour === 0 ? 24 : f.hour, count);
+        break;
+      case 'K':
+        out += pad(hour12, count);
+        break;
+      case 'h':
+        out += pad(hour12 === 0 ? 12 : hour12, count);
+        break;
+      case 'm':
+        out += pad(f.minute, count);
+        break;
+      case 's':
+        out += pad(f.second, count);
+        break;
+      case 'S':
+        out += mode === 'sdf' ? pad(f.milli, count) : pad(f.milli * 1_000_000, 9).slice(0, count).padEnd(count, '0');
+        break;
+      case 'A':
+        out += pad(((f.hour * 60 + f.minute) * 60 + f.second) * 1000 + f.milli, count);
+        break;
+      case 'n':
+        out += pad(f.milli * 1_000_000, count);
+        break;
+      case 'N':
+        out += pad((((f.hour * 60 + f.minute) * 60 + f.second) * 1000 + f.milli) * 1_000_000, count);
+        break;
+      case 'V':
+        out += zone.id;
+        break;
+      case 'z':
+        out += zoneName(zone, millis, count >= 4);
+        break;
+      case 'Z':
+      case 'O':
+      case 'x':
+        out += offsetText(letter, count, f.offset);
+        break;
+      case 'X':
+        if (mode === 'sdf' && count > 3) throw new DatePatternError('invalid ISO 8601 format: length=' + count);
+        out += offsetText('X', count, f.offset);
+        break;
+    }
+  }
+  return out;
+}

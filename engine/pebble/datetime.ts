@@ -1,0 +1,116 @@
+/**
+ * Date-time values: local fields of an instant in a zone, java.time `toString` / ISO text, and
+ * ISO-8601 parsing (for `epoch` on strings without a format).
+ */
+import { PDate } from './values.js';
+import { formatOffset, localToInstant, offsetAt, resolveZone, type Zone } from './timezone.js';
+
+export interface LocalFields {
+  year: number;
+  /** 1–12 */
+  month: number;
+  day: number;
+  hour: number;
+  minute: number;
+  second: number;
+  milli: number;
+  /** ISO day of week: 1 = Monday … 7 = Sunday. */
+  dow: number;
+  /** Day of year, 1-based. */
+  doy: number;
+  /** Offset from UTC in minutes. */
+  offset: number;
+}
+
+export const UTC: Zone = { id: 'UTC', fixed: 0 };
+
+export function zoneOf(id: string): Zone {
+  return resolveZone(id) ?? UTC;
+}
+
+export function localFields(millis: number, zone: Zone): LocalFields {
+  const offset = offsetAt(zone, millis);
+  const d = new Date(millis + offset * 60000);
+  const year = d.getUTCFullYear();
+  const jan1 = new Date(0);
+  jan1.setUTCFullYear(year, 0, 1);
+  const midnight = new Date(0);
+  midnight.setUTCFullYear(year, d.getUTCMonth(), d.getUTCDate());
+  const jsDow = d.getUTCDay();
+  return {
+    year,
+    month: d.getUTCMonth() + 1,
+    day: d.getUTCDate(),
+    hour: d.getUTCHours(),
+    minute: d.getUTCMinutes(),
+    second: d.getUTCSeconds(),
+    milli: d.getUTCMilliseconds(),
+    dow: jsDow === 0 ? 7 : jsDow,
+    doy: Math.round((midnight.getTime() - jan1.getTime()) / 86_400_000) + 1,
+    offset,
+  };
+}
+
+/** Is the zone id a region (printed in brackets by java.time) rather than a bare offset? */
+function isRegion(zone: Zone): boolean {
+  return !(zone.id === 'Z' || /^[+-]\d/.test(zone.id));
+}
+
+function pad(n: number, width: number): string {
+  const s = String(Math.abs(n)).padStart(width, '0');
+  return n < 0 ? `-${s}` : s;
+}
+
+function isoDate(f: LocalFields): string {
+  const year = f.year > 9999 ? `+${f.year}` : pad(f.year, 4);
+  return `${year}-${pad(f.month, 2)}-${pad(f.day, 2)}`;
+}
+
+function isoOffset(minutes: number): string {
+  return minutes === 0 ? 'Z' : formatOffset(minutes, true);
+}
+
+/** java.time ZonedDateTime.toString(): `2025-02-06T21:09:02.712Z[UTC]` (seconds/fraction omitted when zero). */
+export function zonedToString(date: PDate): string {
+  const zone = zoneOf(date.zone);
+  const f = localFields(date.millis, zone);
+  let time = `${pad(f.hour, 2)}:${pad(f.minute, 2)}`;
+  if (f.second > 0 || f.milli > 0) time += `:${pad(f.second, 2)}`;
+  if (f.milli > 0) time += `.${pad(f.milli, 3)}`;
+  return `${isoDate(f)}T${time}${isoOffset(f.offset)}${isRegion(zone) ? `[${zone.id}]` : ''}`;
+}
+
+/** DateTimeFormatter.ISO_DATE_TIME: seconds always, fraction without trailing zeros. */
+export function zonedToIso(date: PDate): string {
+  const zone = zoneOf(date.zone);
+  const f = localFields(date.millis, zone);
+  let time = `${pad(f.hour, 2)}:${pad(f.minute, 2)}:${pad(f.second, 2)}`;
+  if (f.milli > 0) time += `.${pad(f.milli, 3).replace(/0+$/, '')}`;
+  return `${isoDate(f)}T${time}${isoOffset(f.offset)}${isRegion(zone) ? `[${zone.id}]` : ''}`;
+}
+
+const ISO_RE =
+  /^([+-]?\d{4,9})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?)?(Z|[+-]\d{2}(?::?\d{2})?)?(?:\[([^\]]{1,64})\])?$/;
+
+/**
+ * Parses ISO-8601 text (`2025-02-06`, `2025-02-06T21:09:02.712Z`, the `toString` of `now()`),
+ * local times in `defaultZone`. Returns epoch millis, or null when the text is not ISO.
+ */
+export function parseIso(text: string, defaultZone: Zone): number | null {
+  const m = ISO_RE.exec(text.trim());
+  if (!m) return null;
+  const [, y, mo, d, h, mi, s, frac, off, zoneId] = m;
+  const local = new Date(0);
+  local.setUTCFullYear(Number(y), Number(mo) - 1, Number(d));
+  const ms = frac ? Math.floor(Number(`0.${frac}`) * 1000) : 0;
+  local.setUTCHours(Number(h ?? 0), Number(mi ?? 0), Number(s ?? 0), ms);
+  if (local.getUTCMonth() !== Number(mo) - 1) return null;
+  if (off) {
+    const zone = resolveZone(off);
+    if (!zone || zone.fixed === undefined) return null;
+    return local.getTime() - zone.fixed * 60000;
+  }
+  const zone = zoneId ? resolveZone(zoneId) : defaultZone;
+  if (!zone) return null;
+  return localToInstant(zone, local.getTime());
+}

@@ -1,0 +1,85 @@
+/**
+ * Date filters. `date` follows Pebble's DateFilter; `epoch` is a WxCC addition whose exact
+ * contract is not published (see docs/expressions.md for the choices made here).
+ */
+import { fail } from './errors.js';
+import { parseIso, zonedToIso, UTC } from './datetime.js';
+import { DatePatternError, compilePattern, formatDate, type DateMode } from './datepattern.js';
+import { parseDate } from './dateparse.js';
+import { resolveZone, type Zone } from './timezone.js';
+import type { ArgMap, Invocation } from './invocation.js';
+import { stringArg } from './invocation.js';
+import { javaString } from './stringify.js';
+import { PDate, fromHost, isNumber, numValue, typeName } from './values.js';
+
+/** SimpleDateFormat pattern Pebble uses when none is given (and to parse strings by default). */
+export const DEFAULT_DATE_PATTERN = "yyyy-MM-dd'T'HH:mm:ssZ";
+
+function withPattern<T>(call: Invocation, run: () => T): T {
+  try {
+    return run();
+  } catch (e) {
+    if (e instanceof DatePatternError) fail('type', `${e.message} (${call.name})`, call.pos);
+    throw e;
+  }
+}
+
+function format(pattern: string, millis: number, zone: Zone, mode: DateMode, call: Invocation): string {
+  return call.ctx.str(withPattern(call, () => formatDate(compilePattern(pattern, mode), millis, zone, mode)), call.pos);
+}
+
+function parse(text: string, pattern: string, call: Invocation): number {
+  const millis = withPattern(call, () =>
+    parseDate(compilePattern(pattern, 'sdf'), text, call.ctx.zone, call.ctx.nowMillis()),
+  );
+  if (millis === null) {
+    const shown = text.length > 60 ? `${text.slice(0, 60)}…` : text;
+    fail('type', `Could not parse the string '${shown}' into a date, with formatting: ${pattern}`, call.pos);
+  }
+  return millis;
+}
+
+/** `date(format, existingFormat, timeZone)` */
+export function dateFilter(input: unknown, args: ArgMap, call: Invocation): unknown {
+  if (input === null) return null;
+  const pattern = stringArg(args, 'format', call);
+  const existingFormat = stringArg(args, 'existingFormat', call);
+  const timeZone = stringArg(args, 'timeZone', call);
+  if (input instanceof PDate && existingFormat === null) {
+    // java.time path: the value carries its zone, so timeZone does not apply (as in Pebble)
+    if (pattern === null) return zonedToIso(input);
+    return format(pattern, input.millis, resolveZone(input.zone) ?? UTC, 'dtf', call);
+  }
+  let millis: number;
+  if (isNumber(input)) millis = Math.trunc(numValue(input));
+  else if (typeof input === 'string' || input instanceof PDate) {
+    millis = parse(javaString(input, call.ctx, call.pos), existingFormat ?? DEFAULT_DATE_PATTERN, call);
+  } else fail('type', `Unsupported argument type for date: ${typeName(input)}`, call.pos);
+  // java.util.TimeZone.getTimeZone: an unknown id silently means GMT
+  const zone = timeZone === null ? call.ctx.zone : (resolveZone(timeZone) ?? UTC);
+  return format(pattern ?? DEFAULT_DATE_PATTERN, millis, zone, 'sdf', call);
+}
+
+/** `epoch`, `epoch(inMillis=true)`, `epoch(format="MMMM d, yyyy HH:mm")` (WxCC). */
+export function epochFilter(input: unknown, args: ArgMap, call: Invocation): unknown {
+  if (input === null) return null;
+  const inMillis = fromHost(args.get('inMillis') ?? null);
+  if (inMillis !== null && typeof inMillis !== 'boolean') {
+    fail('type', `Argument inMillis of epoch must be a Boolean, got ${typeName(inMillis)}`, call.pos);
+  }
+  const pattern = stringArg(args, 'format', call);
+  let millis: number;
+  if (input instanceof PDate) millis = input.millis;
+  else if (isNumber(input)) millis = Math.trunc(numValue(input));
+  else if (typeof input === 'string') {
+    if (pattern !== null) millis = parse(input, pattern, call);
+    else {
+      const iso = parseIso(input, call.ctx.zone);
+      if (iso === null) {
+        fail('type', `Could not parse the string '${input.slice(0, 60)}' into a date: give epoch(format="…")`, call.pos);
+      }
+      millis = iso;
+    }
+  } else fail('type', `Unsupported argument type for epoch: ${typeName(input)}`, call.pos);
+  return inMillis === true ? millis : Math.floor(millis / 1000);
+}

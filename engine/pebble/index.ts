@@ -1,0 +1,62 @@
+/**
+ * Pebble expression engine for Flow Designer templates (`{{ … }}` in TTS, URLs, JSON bodies,
+ * Set Variable values and Conditions). Pure TypeScript, no Node built-ins.
+ * Semantics and every deliberate choice: docs/expressions.md.
+ */
+import type { Template } from './ast.js';
+import type { EvalOptions, Scope } from './context.js';
+import { ExpressionError } from './errors.js';
+import { normalize } from './normalize.js';
+import { references, unknownCallables } from './references.js';
+import { evaluateTyped, render } from './render.js';
+import { parseTemplate as parseCached } from './template.js';
+
+export { ExpressionError } from './errors.js';
+export type { ExpressionErrorCode } from './errors.js';
+export type { Template, TemplatePart, Node } from './ast.js';
+export type { EvalOptions, Scope } from './context.js';
+
+/** Parse a template (text with {{ }}); throws ExpressionError on syntax errors. Cache-friendly (pure). */
+export function parseTemplate(text: string): Template {
+  return parseCached(text);
+}
+
+/** Render to a string (each {{ }} rendered and concatenated with the literal text). */
+export function renderTemplate(text: string, scope: Scope, options?: EvalOptions): string {
+  return render(parseCached(text), scope, options);
+}
+
+/** If `text.trim()` is exactly one {{ expr }}, return the typed value of expr (number, boolean, list, map, null, string); otherwise the rendered string. */
+export function evaluateTemplate(text: string, scope: Scope, options?: EvalOptions): unknown {
+  return evaluateTyped(parseCached(text), scope, options);
+}
+
+/** Names the template reads at top level and their dotted paths, e.g. ['NewPhoneContact.DNIS', 'outdialcbid'] (for static checks). Throws on syntax errors. */
+export function referencedNames(text: string): string[] {
+  return references(parseCached(text));
+}
+
+/** Does the text contain at least one {{ }}? (An unclosed `{{` counts, so that it reaches the parser.) */
+export function hasExpression(text: string): boolean {
+  return text.includes('{{');
+}
+
+/** Canonical text of a template for comparison: whitespace inside {{ }} normalised (e.g. `{{ a|slice(2)  }}` and `{{a | slice(2)}}` give the same string). Throws on syntax errors. */
+export function normalizeTemplate(text: string): string {
+  return normalize(parseCached(text));
+}
+
+/**
+ * Static problems without evaluating: the syntax error, or every call to a filter, function or
+ * test that does not exist (Pebble only reports those when the expression runs). [] when clean.
+ */
+export function lintTemplate(text: string): ExpressionError[] {
+  let template: Template;
+  try {
+    template = parseCached(text);
+  } catch (e) {
+    if (e instanceof ExpressionError) return [e];
+    throw e;
+  }
+  return unknownCallables(template);
+}

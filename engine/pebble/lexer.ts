@@ -1,0 +1,252 @@
+/**
+ * Template lexer, after Pebble's LexerImpl: literal text, and inside each `{{ … }}` a stream of
+ * tokens. Only `{{ }}` is recognised (`{% %}` and `{# #}` stay literal text). Whitespace control:
+ * `{{- ` trims whitespace before the tag, `-}}` after it; the first newline right after `}}` is
+ * dropped (Pebble's default newLineTrimming). The close delimiter counts only outside brackets, so
+ * `{{ {"a":{"b":1}} }}` works. Double-quoted strings may interpolate: `"Hi #{name}"`.
+ */
+import { fail } from './errors.js';
+
+export type TokenType =
+  | 'NAME'
+  | 'NUMBER'
+  | 'LONG'
+  | 'STRING'
+  | 'OPERATOR'
+  | 'PUNCTUATION'
+  | 'STRING_INTERPOLATION_START'
+  | 'STRING_INTERPOLATION_END'
+  | 'PRINT_END';
+
+export interface Token {
+  readonly type: TokenType;
+  /** Operator/name text, number digits, or the unescaped string value. */
+  readonly value: string;
+  /** 0-based offset in the template text. */
+  readonly pos: number;
+  /** Source text (strings: with quotes; interpolated string parts: the part as written). */
+  readonly raw: string;
+  /** True for a piece of an interpolated double-quoted string. */
+  readonly part?: boolean;
+}
+
+export interface TextSegment {
+  readonly kind: 'text';
+  readonly pos: number;
+  /** As written. */
+  readonly raw: string;
+  /** After whitespace control. */
+  readonly value: string;
+}
+
+export interface PrintSegment {
+  readonly kind: 'print';
+  /** Offset of `{{`. */
+  readonly pos: number;
+  readonly tokens: readonly Token[];
+  readonly trimLeft: boolean;
+  readonly trimRight: boolean;
+  /** The newline swallowed after `}}` ('' if none). */
+  readonly newline: string;
+}
+
+export type Segment = TextSegment | PrintSegment;
+
+/** Longest first, as Pebble sorts its operator regex ("is not" before "is"). */
+const OPERATORS = [
+  'contains', 'is not', 'equals', 'and', 'not', '==', '!=', '<=', '>=', '..', 'or', 'is',
+  '<', '>', '+', '-', '*', '/', '%', '|', '~',
+];
+const PUNCTUATION = '()[]{}?:.,|=';
+const CLOSERS: Record<string, string> = { ')': '(', ']': '[', '}': '{' };
+const OPENERS: Record<string, string> = { '(': ')', '[': ']', '{': '}', '#{': '}' };
+const IDENTIFIER = /[\p{L}_][\p{L}\p{Nd}_]*/uy;
+const LONG = /[0-9]+L/y;
+const NUMBER = /[0-9]+(?:\.[0-9]+)?/y;
+const JAVA_WS = /[ \t\n\x0B\f\r]/;
+const NEWLINES = ['\r\n', '\n\r', '\r', '\n', '\u0085', '\u2028', '\u2029'];
+
+function isWordChar(c: string | undefined): boolean {
+  return c !== undefined && /[A-Za-z0-9_]/.test(c);
+}
+
+function rtrim(s: string): string {
+  let end = s.length;
+  while (end > 0 && JAVA_WS.test(s[end - 1])) end--;
+  return s.slice(0, end);
+}
+function ltrim(s: string): string {
+  let start = 0;
+  while (start < s.length && JAVA_WS.test(s[start])) start++;
+  return s.slice(start);
+}
+
+/** Unescapes `\"` (or `\'`) only, exactly as Pebble does; other backslashes stay. */
+function unescapeQuote(content: string, quote: string): string {
+  return content.split(`\\${quote}`).join(quote);
+}
+
+/** Finds the closing quote of a string starting at `open`; -1 when unclosed. */
+function findStringEnd(text: string, open: number): number {
+  const quote = text[open];
+  for (let j = open + 1; j < text.length; j++) {
+    if (text[j] === '\\') j++;
+    else if (text[j] === quote) return j;
+  }
+  return -1;
+}
+
+interface Open {
+  kind: string;
+  pos: number;
+}
+
+function lexPrint(text: string, start: number, printPos: number) {
+  const tokens: Token[] = [];
+  const stack: Open[] = [];
+  const push = (type: TokenType, value: string, pos: number, raw = value, part?: boolean) =>
+    tokens.push(part ? { type, value, pos, raw, part } : { type, value, pos, raw });
+  let i = start;
+  for (;;) {
+    const top = stack[stack.length - 1];
+    if (top?.kind === '"') {
+      // inside an interpolated double-quoted string
+      let j = i;
+      for (;;) {
+        if (j >= text.length) fail('syntax', 'Unclosed string literal', top.pos);
+        const c = text[j];
+        if (c === '\\' && j + 1 < text.length) {
+          j += 2;
+          continue;
+        }
+        if (c === '"' || (c === '#' && text[j + 1] === '{')) break;
+        j++;
+      }
+      if (j > i) push('STRING', unescapeQuote(text.slice(i, j), '"'), i, text.slice(i, j), true);
+      if (text[j] === '"') {
+        stack.pop();
+        i = j + 1;
+      } else {
+        push('STRING_INTERPOLATION_START', '#{', j);
+        stack.push({ kind: '#{', pos: j });
+        i = j + 2;
+      }
+      continue;
+    }
+
+    while (i < text.length && /\s/.test(text[i])) i++;
+    if (i >= text.length) {
+      if (top) fail('syntax', `Unclosed "${top.kind}"`, top.pos);
+      fail('syntax', 'Unclosed "{{"', printPos);
+    }
+    if (stack.length === 0) {
+      const trimRight = text.startsWith('-}}', i);
+      if (trimRight || text.startsWith('}}', i)) {
+        push('PRINT_END', '}}', i);
+        let end = i + (trimRight ? 3 : 2);
+        const newline = NEWLINES.find((nl) => text.startsWith(nl, end)) ?? '';
+        end += newline.length;
+        return { tokens, end, trimRight, newline };
+      }
+    }
+    const c = text[i];
+    if (top?.kind === '#{' && c === '}') {
+      stack.pop();
+      push('STRING_INTERPOLATION_END', '}', i);
+      i++;
+      continue;
+    }
+
+    const op = OPERATORS.find(
+      (o) => text.startsWith(o, i) && !(/[a-z]$/.test(o) && isWordChar(text[i + o.length])),
+    );
+    if (op) {
+      push('OPERATOR', op, i);
+      i += op.length;
+      continue;
+    }
+    IDENTIFIER.lastIndex = i;
+    const name = IDENTIFIER.exec(text);
+    if (name) {
+      push('NAME', name[0], i);
+      i += name[0].length;
+      continue;
+    }
+    LONG.lastIndex = i;
+    const long = LONG.exec(text);
+    if (long) {
+      push('LONG', long[0].slice(0, -1), i, long[0]);
+      i += long[0].length;
+      continue;
+    }
+    NUMBER.lastIndex = i;
+    const num = NUMBER.exec(text);
+    if (num) {
+      push('NUMBER', num[0], i);
+      i += num[0].length;
+      continue;
+    }
+    if (PUNCTUATION.includes(c)) {
+      if (c in OPENERS) stack.push({ kind: c, pos: i });
+      else if (c in CLOSERS) {
+        if (!top) fail('syntax', `Unexpected "${c}"`, i);
+        if (top.kind !== CLOSERS[c]) fail('syntax', `Unexpected "${c}", expected "${OPENERS[top.kind]}"`, i);
+        stack.pop();
+      }
+      push('PUNCTUATION', c, i);
+      i++;
+      continue;
+    }
+    if (c === "'" || c === '"') {
+      const end = findStringEnd(text, i);
+      if (end < 0) fail('syntax', 'Unclosed string literal', i);
+      const content = text.slice(i + 1, end);
+      if (c === '"' && content.includes('#{')) {
+        stack.push({ kind: '"', pos: i });
+        i++;
+        continue;
+      }
+      push('STRING', unescapeQuote(content, c), i, text.slice(i, end + 1));
+      i = end + 1;
+      continue;
+    }
+    fail('syntax', `Unexpected character "${c}"`, i);
+  }
+}
+
+/** Splits a template into text and `{{ }}` segments; throws ExpressionError('syntax') on lexer errors. */
+export function lexTemplate(text: string): Segment[] {
+  const segments: Segment[] = [];
+  let i = 0;
+  let trimNext = false;
+  for (;;) {
+    const open = text.indexOf('{{', i);
+    const raw = text.slice(i, open < 0 ? text.length : open);
+    let value = trimNext ? ltrim(raw) : raw;
+    trimNext = false;
+    if (open < 0) {
+      if (raw.length > 0) segments.push({ kind: 'text', pos: i, raw, value });
+      return segments;
+    }
+    let start = open + 2;
+    const trim = /-\s+/y;
+    trim.lastIndex = start;
+    const trimLeft = trim.test(text);
+    if (trimLeft) {
+      start = trim.lastIndex;
+      value = rtrim(value);
+    }
+    if (raw.length > 0) segments.push({ kind: 'text', pos: i, raw, value });
+    const print = lexPrint(text, start, open);
+    segments.push({
+      kind: 'print',
+      pos: open,
+      tokens: print.tokens,
+      trimLeft,
+      trimRight: print.trimRight,
+      newline: print.newline,
+    });
+    trimNext = print.trimRight;
+    i = print.end;
+  }
+}

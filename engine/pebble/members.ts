@@ -1,0 +1,200 @@
+/**
+ * Attribute access and method calls, after Pebble's DefaultAttributeResolver:
+ * `x.name` / `x[key]` reads a map key, a list index, or a bean getter (`getName()`, `isName()`,
+ * `hasName()`, `name()`), so `ANI.length` is String.length(). `x.name(args)` calls a method.
+ *
+ * `contains` and `equals` are operators, so `.contains(…)` / `.equals(…)` are syntax errors, as in
+ * Pebble. Only the whitelisted Java methods below exist; everything else (including `constructor`,
+ * `__proto__`, `prototype`, `class`) resolves to null like any missing attribute, or is an error
+ * under strictVariables. No JS property or function of a value is ever reached. As in stock
+ * Pebble (greedyMatchMethod=false), methods taking a Java `int` (substring, charAt, get) are not
+ * callable with number literals, which are Longs — they resolve to null, so they are not listed.
+ */
+import type { Context } from './context.js';
+import { UndefinedVariableError, fail } from './errors.js';
+import { DATE_METHODS } from './date-methods.js';
+import { m, type Method, type Param } from './method.js';
+import { javaMatches, javaReplace, javaSplit, RegexError } from './regex.js';
+import { javaString } from './stringify.js';
+import {
+  PDate,
+  fromHost,
+  isList,
+  isMap,
+  javaEquals,
+  listItems,
+  mapEntries,
+  mapGet,
+  mapHas,
+  mapSize,
+  type MapValue,
+} from './values.js';
+
+/** Java String.trim(): strips chars <= U+0020. */
+export function javaTrim(s: string): string {
+  let start = 0;
+  let end = s.length;
+  while (start < end && s.charCodeAt(start) <= 32) start++;
+  while (end > start && s.charCodeAt(end - 1) <= 32) end--;
+  return s.slice(start, end);
+}
+
+function nonNull(v: unknown, pos: number): string {
+  if (v === null) fail('type', 'Null argument in a method call', pos);
+  return v as string;
+}
+
+/** Runs a regex operation, mapping its errors to ExpressionErrors. */
+export function withRegex<T>(pos: number, run: () => T): T {
+  try {
+    return run();
+  } catch (e) {
+    if (e instanceof RegexError) fail(e.isLimit ? 'limit' : 'type', e.message, pos);
+    throw e;
+  }
+}
+
+const STRING_METHODS = new Map<string, Method>([
+  ['length', m<string>([], (s) => s.length)],
+  ['isEmpty', m<string>([], (s) => s.length === 0)],
+  ['isBlank', m<string>([], (s) => /^\s*$/.test(s))],
+  ['trim', m<string>([], (s) => javaTrim(s))],
+  ['strip', m<string>([], (s) => s.trim())],
+  ['toUpperCase', m<string>([], (s) => s.toUpperCase())],
+  ['toLowerCase', m<string>([], (s) => s.toLowerCase())],
+  ['toString', m<string>([], (s) => s)],
+  ['indexOf', m<string>(['string'], (s, [x], _c, pos) => s.indexOf(nonNull(x, pos)))],
+  ['lastIndexOf', m<string>(['string'], (s, [x], _c, pos) => s.lastIndexOf(nonNull(x, pos)))],
+  ['startsWith', m<string>(['string'], (s, [x], _c, pos) => s.startsWith(nonNull(x, pos)))],
+  ['endsWith', m<string>(['string'], (s, [x], _c, pos) => s.endsWith(nonNull(x, pos)))],
+  ['equalsIgnoreCase', m<string>(['string'], (s, [x]) => typeof x === 'string' && s.toLowerCase() === x.toLowerCase())],
+  ['compareTo', m<string>(['string'], (s, [x], _c, pos) => {
+    const o = nonNull(x, pos);
+    for (let i = 0; i < Math.min(s.length, o.length); i++) {
+      if (s.charCodeAt(i) !== o.charCodeAt(i)) return s.charCodeAt(i) - o.charCodeAt(i);
+    }
+    return s.length - o.length;
+  })],
+  ['concat', m<string>(['string'], (s, [x], ctx, pos) => ctx.str(s + nonNull(x, pos), pos))],
+  ['replace', m<string>(['string', 'string'], (s, [a, b], ctx, pos) => {
+    const target = nonNull(a, pos);
+    const replacement = nonNull(b, pos);
+    ctx.tick(pos, s.length);
+    return ctx.str(s.replaceAll(target, () => replacement), pos);
+  })],
+  ['replaceAll', m<string>(['string', 'string'], (s, [a, b], ctx, pos) =>
+    ctx.str(withRegex(pos, () => javaReplace(s, nonNull(a, pos), nonNull(b, pos), true, () => ctx.tick(pos))), pos))],
+  ['replaceFirst', m<string>(['string', 'string'], (s, [a, b], ctx, pos) =>
+    ctx.str(withRegex(pos, () => javaReplace(s, nonNull(a, pos), nonNull(b, pos), false, () => ctx.tick(pos))), pos))],
+  ['split', m<string>(['string'], (s, [a], ctx, pos) => {
+    const parts = withRegex(pos, () => javaSplit(s, nonNull(a, pos), 0, () => ctx.tick(pos)));
+    ctx.listSize(parts.length, pos);
+    return parts;
+  })],
+  ['matches', m<string>(['string'], (s, [a], _c, pos) => withRegex(pos, () => javaMatches(s, nonNull(a, pos))))],
+]);
+
+type List = readonly unknown[];
+const LIST_METHODS = new Map<string, Method>([
+  ['size', m<List>([], (l) => l.length)],
+  ['isEmpty', m<List>([], (l) => l.length === 0)],
+  ['indexOf', m<List>(['object'], (l, [x], ctx, pos) => {
+    ctx.tick(pos, l.length);
+    return l.findIndex((y) => javaEquals(y, x));
+  })],
+  ['lastIndexOf', m<List>(['object'], (l, [x], ctx, pos) => {
+    ctx.tick(pos, l.length);
+    return listItems(l).map((y) => javaEquals(y, x)).lastIndexOf(true);
+  })],
+]);
+
+const MAP_METHODS = new Map<string, Method>([
+  ['size', m<MapValue>([], (mp) => mapSize(mp))],
+  ['isEmpty', m<MapValue>([], (mp) => mapSize(mp) === 0)],
+  ['containsKey', m<MapValue>(['object'], (mp, [k]) => mapHas(mp, k))],
+  ['containsValue', m<MapValue>(['object'], (mp, [v], ctx, pos) => {
+    ctx.tick(pos, mapSize(mp));
+    return mapEntries(mp).some(([, x]) => javaEquals(x, v));
+  })],
+  ['get', m<MapValue>(['object'], (mp, [k]) => mapGet(mp, k))],
+  ['getOrDefault', m<MapValue>(['object', 'object'], (mp, [k, d]) => (mapHas(mp, k) ? mapGet(mp, k) : d))],
+  ['keySet', m<MapValue>([], (mp, _a, ctx, pos) => {
+    ctx.tick(pos, mapSize(mp));
+    return mapEntries(mp).map(([k]) => k);
+  })],
+  ['values', m<MapValue>([], (mp, _a, ctx, pos) => {
+    ctx.tick(pos, mapSize(mp));
+    return mapEntries(mp).map(([, v]) => v);
+  })],
+]);
+
+function methodsOf(v: unknown): ReadonlyMap<string, Method> | null {
+  if (typeof v === 'string') return STRING_METHODS;
+  if (isList(v)) return LIST_METHODS;
+  if (isMap(v)) return MAP_METHODS;
+  if (v instanceof PDate) return DATE_METHODS;
+  return null;
+}
+
+function argMatches(param: Param, arg: unknown): boolean {
+  if (arg === null || param === 'object') return true;
+  return param === 'string' ? typeof arg === 'string' : typeof arg === 'number';
+}
+
+function missing(ctx: Context, what: string, pos: number): null {
+  if (ctx.strict) {
+    throw new UndefinedVariableError(
+      `Attribute "${what}" does not exist (strictVariables) at position ${pos}`,
+      pos,
+    );
+  }
+  return null;
+}
+
+/** Java Integer.parseInt of String.valueOf(key), or null. */
+function listIndex(key: unknown, ctx: Context, pos: number): number | null {
+  const s = typeof key === 'string' ? key : typeof key === 'number' ? String(key) : javaString(key, ctx, pos);
+  if (!/^[+-]?\d{1,10}$/.test(s)) return null;
+  const n = Number(s);
+  return n >= -(2 ** 31) && n < 2 ** 31 ? n : null;
+}
+
+const capitalize = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+
+/** `object.name` or `object[key]` (no call arguments). */
+export function getAttribute(object: unknown, key: unknown, ctx: Context, pos: number): unknown {
+  object = fromHost(object);
+  key = fromHost(key);
+  const label = typeof key === 'string' ? key : javaString(key, ctx, pos);
+  if (object === null) return missing(ctx, label, pos);
+  if (isMap(object)) {
+    if (mapHas(object, key)) return mapGet(object, key);
+    return missing(ctx, label, pos);
+  }
+  if (isList(object)) {
+    const index = listIndex(key, ctx, pos);
+    if (index !== null) {
+      if (index < 0 || index >= object.length) return missing(ctx, label, pos);
+      return fromHost(object[index]);
+    }
+  }
+  const methods = methodsOf(object);
+  if (methods && label.length > 0) {
+    for (const name of [`get${capitalize(label)}`, `is${capitalize(label)}`, `has${capitalize(label)}`, label]) {
+      const method = methods.get(name);
+      if (method && method.params.length === 0) return method.call(object as never, [], ctx, pos);
+    }
+  }
+  return missing(ctx, label, pos);
+}
+
+/** `object.name(args)`: a whitelisted Java method, or null when there is none with that signature. */
+export function callMethod(object: unknown, name: string, args: unknown[], ctx: Context, pos: number): unknown {
+  object = fromHost(object);
+  if (object === null) return missing(ctx, name, pos);
+  const method = methodsOf(object)?.get(name);
+  if (!method || method.params.length !== args.length || !method.params.every((p, i) => argMatches(p, args[i]))) {
+    return missing(ctx, `${name}()`, pos);
+  }
+  return fromHost(method.call(object as never, args, ctx, pos));
+}

@@ -1,0 +1,89 @@
+/**
+ * Canonical text of a template: literal text unchanged; each expression re-printed from its tree
+ * with single spaces around binary operators and `|`, `, ` between arguments, no spaces inside
+ * brackets, and only the parentheses the precedences need. Literals keep their source spelling.
+ */
+import type { Args, Node, Template } from './ast.js';
+import { BINARY_PRECEDENCE, UNARY_PRECEDENCE } from './ast.js';
+
+const PRIMARY = 1000;
+
+/** How tightly the node binds as an operand. */
+function strength(node: Node): number {
+  switch (node.kind) {
+    case 'binary':
+      return BINARY_PRECEDENCE.get(node.op) ?? 0;
+    case 'filter':
+      return 100;
+    case 'test':
+      return 20;
+    case 'ternary':
+      return -1;
+    case 'unary':
+      return UNARY_PRECEDENCE;
+    default:
+      return PRIMARY;
+  }
+}
+
+function wrap(node: Node, needsParens: boolean): string {
+  return needsParens ? `(${print(node)})` : print(node);
+}
+
+/** Objects of `.name`, `[key]`, `.m()` must be primaries; list/map literals take no postfix. */
+function postfixObject(node: Node): string {
+  return wrap(node, strength(node) < PRIMARY || node.kind === 'list' || node.kind === 'map');
+}
+
+function printArgs(args: Args | null): string {
+  if (!args) return '';
+  const all = [...args.positional.map(print), ...args.named.map((a) => `${a.name}=${print(a.value)}`)];
+  return `(${all.join(', ')})`;
+}
+
+export function print(node: Node): string {
+  switch (node.kind) {
+    case 'literal':
+      return node.raw;
+    case 'interpolation':
+      return `"${node.parts.map((p) => ('kind' in p ? `#{${print(p)}}` : p.raw)).join('')}"`;
+    case 'variable':
+      return node.name;
+    case 'attribute':
+      return `${postfixObject(node.object)}.${node.name}`;
+    case 'index':
+      return `${postfixObject(node.object)}[${print(node.key)}]`;
+    case 'method':
+      return `${postfixObject(node.object)}.${node.name}(${node.args.map(print).join(', ')})`;
+    case 'call':
+      return `${node.name}${printArgs(node.args)}`;
+    case 'unary': {
+      const operand = wrap(node.operand, strength(node.operand) < UNARY_PRECEDENCE);
+      return node.op === 'not' ? `not ${operand}` : `${node.op}${operand}`;
+    }
+    case 'binary': {
+      const p = strength(node);
+      return `${wrap(node.left, strength(node.left) < p)} ${node.op} ${wrap(node.right, strength(node.right) <= p)}`;
+    }
+    case 'filter':
+      return `${wrap(node.input, strength(node.input) < 100)} | ${node.name}${printArgs(node.args)}`;
+    case 'test':
+      return `${wrap(node.input, strength(node.input) < 20)} ${node.negated ? 'is not' : 'is'} ${node.name}${printArgs(node.args)}`;
+    case 'ternary':
+      return `${wrap(node.condition, node.condition.kind === 'ternary')} ? ${print(node.then)} : ${print(node.otherwise)}`;
+    case 'list':
+      return `[${node.items.map(print).join(', ')}]`;
+    case 'map':
+      return `{${node.entries.map(([k, v]) => `${print(k)}: ${print(v)}`).join(', ')}}`;
+  }
+}
+
+export function normalize(template: Template): string {
+  return template.parts
+    .map((part) =>
+      part.kind === 'text'
+        ? part.raw
+        : `{{${part.trimLeft ? '- ' : ' '}${print(part.expr)}${part.trimRight ? ' -' : ' '}}}${part.newline}`,
+    )
+    .join('');
+}

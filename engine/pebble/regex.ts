@@ -1,0 +1,170 @@
+/**
+ * Java regular expressions (as used by `split` and String methods) run with JS RegExp, guarded
+ * against catastrophic backtracking: patterns are length-capped and refused when they contain
+ * back-references or a repeated group that itself repeats or alternates (`(a+)+`, `(a|aa)*`);
+ * inputs are length-capped. Java-only syntax (possessive quantifiers, atomic groups) is refused
+ * because RegExp rejects it.
+ */
+import { MAX_REGEX_INPUT, MAX_REGEX_LENGTH } from './limits.js';
+
+export class RegexError extends Error {
+  constructor(
+    message: string,
+    readonly isLimit: boolean,
+  ) {
+    super(message);
+  }
+}
+
+/** Refuses patterns whose matching time can explode. */
+function assertSafe(pattern: string): void {
+  if (pattern.length > MAX_REGEX_LENGTH) {
+    throw new RegexError(`Regular expression longer than ${MAX_REGEX_LENGTH} characters`, true);
+  }
+  if (/\\[1-9]|\\k</.test(pattern)) throw new RegexError('Back-references are not supported in regular expressions', true);
+  // Track, for every open group, whether it contains a quantifier or an alternation.
+  const stack: { risky: boolean }[] = [];
+  let lastGroupRisky = false;
+  let inClass = false;
+  for (let i = 0; i < pattern.length; i++) {
+    const c = pattern[i];
+    if (c === '\\') {
+      i++;
+      lastGroupRisky = false;
+      continue;
+    }
+    if (inClass) {
+      if (c === ']') inClass = false;
+      continue;
+    }
+    if (c === '[') {
+      inClass = true;
+      lastGroupRisky = false;
+      continue;
+    }
+    if (c === '(') {
+      stack.push({ risky: false });
+      continue;
+    }
+    if (c === ')') {
+      const group = stack.pop();
+      lastGroupRisky = group?.risky ?? false;
+      if (group?.risky && stack.length > 0) stack[stack.length - 1].risky = true;
+      continue;
+    }
+    const unbounded = c === '*' || c === '+' || (c === '{' && /^\{\d*,\d*\}/.test(pattern.slice(i)));
+    if (unbounded || c === '?' || c === '{') {
+      if (unbounded && lastGroupRisky) {
+        throw new RegexError('Regular expression too complex (nested repetition)', true);
+      }
+      if (stack.length > 0) stack[stack.length - 1].risky = true;
+      lastGroupRisky = false;
+      continue;
+    }
+    if (c === '|') {
+      if (stack.length > 0) stack[stack.length - 1].risky = true;
+      else lastGroupRisky = false;
+      continue;
+    }
+    lastGroupRisky = false;
+  }
+}
+
+const cache = new Map<string, RegExp>();
+
+/** A global RegExp for a Java pattern (the engine never reads `lastIndex` across calls). */
+export function javaRegex(pattern: string): RegExp {
+  const hit = cache.get(pattern);
+  if (hit) {
+    hit.lastIndex = 0;
+    return hit;
+  }
+  assertSafe(pattern);
+  let re: RegExp;
+  try {
+    re = new RegExp(pattern, 'g');
+  } catch (e) {
+    throw new RegexError(`Invalid regular expression "${pattern}": ${(e as Error).message}`, false);
+  }
+  if (cache.size > 200) cache.clear();
+  cache.set(pattern, re);
+  return re;
+}
+
+function assertInput(input: string): void {
+  if (input.length > MAX_REGEX_INPUT) {
+    throw new RegexError(`Input longer than ${MAX_REGEX_INPUT} characters for a regular expression`, true);
+  }
+}
+
+/** Iterates matches like java.util.regex.Matcher.find (empty matches advance by one). */
+function* matches(re: RegExp, input: string): Generator<RegExpExecArray> {
+  re.lastIndex = 0;
+  for (;;) {
+    const m = re.exec(input);
+    if (!m) return;
+    if (m[0].length === 0) re.lastIndex = m.index + 1;
+    yield m;
+    if (re.lastIndex > input.length) return;
+  }
+}
+
+/** java.lang.String.split(regex, limit). `onMatch` is called per match (step accounting). */
+export function javaSplit(input: string, pattern: string, limit: number, onMatch: () => void): string[] {
+  assertInput(input);
+  const re = javaRegex(pattern);
+  const parts: string[] = [];
+  let index = 0;
+  let matchedAny = false;
+  for (const m of matches(re, input)) {
+    onMatch();
+    if (limit > 0 && parts.length >= limit - 1) break;
+    const start = m.index;
+    const end = start + m[0].length;
+    if (start === 0 && end === 0) continue; // no leading empty string for a zero-width match at 0
+    parts.push(input.slice(index, start));
+    index = end;
+    matchedAny = true;
+  }
+  if (!matchedAny) return [input];
+  parts.push(input.slice(index));
+  if (limit === 0) while (parts.length > 0 && parts[parts.length - 1] === '') parts.pop();
+  return parts;
+}
+
+/** Java replacement text: `$n` is a group, `\x` is a literal x. */
+function expandReplacement(replacement: string, m: RegExpExecArray): string {
+  let out = '';
+  for (let i = 0; i < replacement.length; i++) {
+    const c = replacement[i];
+    if (c === '\\' && i + 1 < replacement.length) out += replacement[++i];
+    else if (c === '$' && /\d/.test(replacement[i + 1] ?? '')) {
+      const group = Number(replacement[++i]);
+      if (group >= m.length) throw new RegexError(`No group ${group}`, false);
+      out += m[group] ?? '';
+    } else out += c;
+  }
+  return out;
+}
+
+/** String.replaceAll / replaceFirst. */
+export function javaReplace(input: string, pattern: string, replacement: string, all: boolean, onMatch: () => void): string {
+  assertInput(input);
+  const re = javaRegex(pattern);
+  let out = '';
+  let index = 0;
+  for (const m of matches(re, input)) {
+    onMatch();
+    out += input.slice(index, m.index) + expandReplacement(replacement, m);
+    index = m.index + m[0].length;
+    if (!all) break;
+  }
+  return out + input.slice(index);
+}
+
+/** String.matches: the whole input must match. */
+export function javaMatches(input: string, pattern: string): boolean {
+  assertInput(input);
+  javaRegex(pattern); // validates and guards
+  return new RegExp(`^(?:${pattern})$`).test(input);
+}

@@ -1,0 +1,92 @@
+/**
+ * Text of values, as Java's toString would give it, except that lists and maps print as compact
+ * JSON (`["a",1]`, `{"k":"v"}`) instead of Java's `[a, 1]` / `{k=v}`.
+ */
+import type { Context } from './context.js';
+import { zonedToString } from './datetime.js';
+import { MAX_STRING_LENGTH } from './limits.js';
+import { fail } from './errors.js';
+import {
+  PDate,
+  PDouble,
+  checkDepth,
+  fromHost,
+  isList,
+  isMap,
+  javaDoubleToString,
+  longToString,
+  mapEntries,
+} from './values.js';
+
+class Builder {
+  text = '';
+  constructor(
+    private readonly ctx: Context,
+    private readonly pos: number,
+  ) {}
+  add(s: string): void {
+    this.text += s;
+    if (this.text.length > MAX_STRING_LENGTH) {
+      fail('limit', `String longer than ${MAX_STRING_LENGTH} characters`, this.pos);
+    }
+  }
+  tick(): void {
+    this.ctx.tick(this.pos);
+  }
+}
+
+function scalar(v: unknown): string | undefined {
+  if (v === null) return 'null';
+  if (typeof v === 'string') return v;
+  if (typeof v === 'boolean') return v ? 'true' : 'false';
+  if (typeof v === 'number') return longToString(v);
+  if (v instanceof PDouble) return javaDoubleToString(v.value);
+  if (v instanceof PDate) return zonedToString(v);
+  return undefined;
+}
+
+function writeJson(v: unknown, b: Builder, depth = 0): void {
+  checkDepth(depth);
+  v = fromHost(v);
+  b.tick();
+  if (typeof v === 'string') return b.add(JSON.stringify(v));
+  if (v instanceof PDate) return b.add(JSON.stringify(zonedToString(v)));
+  const s = scalar(v);
+  if (s !== undefined) return b.add(s);
+  if (isList(v)) {
+    b.add('[');
+    v.forEach((item, i) => {
+      if (i > 0) b.add(',');
+      writeJson(item, b, depth + 1);
+    });
+    return b.add(']');
+  }
+  if (isMap(v)) {
+    b.add('{');
+    mapEntries(v).forEach(([k, item], i) => {
+      if (i > 0) b.add(',');
+      const key = fromHost(k);
+      b.add(JSON.stringify(typeof key === 'string' ? key : (scalar(key) ?? '')));
+      b.add(':');
+      writeJson(item, b, depth + 1);
+    });
+    return b.add('}');
+  }
+  b.add('null');
+}
+
+/** String.valueOf(v): null → "null". */
+export function javaString(v: unknown, ctx: Context, pos: number): string {
+  v = fromHost(v);
+  const s = scalar(v);
+  if (s !== undefined) return s;
+  const b = new Builder(ctx, pos);
+  writeJson(v, b);
+  return b.text;
+}
+
+/** What `{{ v }}` prints: null prints nothing. */
+export function renderValue(v: unknown, ctx: Context, pos: number): string {
+  v = fromHost(v);
+  return v === null ? '' : javaString(v, ctx, pos);
+}

@@ -1,0 +1,230 @@
+/**
+ * Run-time values of the engine, modelled on the Java types Pebble sees:
+ *
+ * | Pebble / Java            | here                                                        |
+ * |--------------------------|-------------------------------------------------------------|
+ * | null                     | `null` (host `undefined` becomes null)                      |
+ * | Boolean                  | `boolean`                                                   |
+ * | Long (integer literal)   | `number` that is an integer (always integral)               |
+ * | Double (`1.5`, `2.0`)    | {@link PDouble}                                             |
+ * | String, Character        | `string`                                                    |
+ * | List, array              | JS array (elements may be host values: read via fromHost)   |
+ * | Map                      | {@link PMap} (map literals), or a host plain object / Map   |
+ * | ZonedDateTime (`now()`)  | {@link PDate}                                               |
+ *
+ * Host values (scope) are converted lazily by {@link fromHost}: only own data properties of plain
+ * objects, arrays and Maps are visible; functions, class instances and symbols read as null.
+ */
+import { MAX_DATA_DEPTH } from './limits.js';
+
+/** A Java double. Integers from literals and the scope are Longs (plain numbers) instead. */
+export class PDouble {
+  constructor(readonly value: number) {}
+}
+
+/** A java.time.ZonedDateTime: an instant (epoch millis) and a zone id (`UTC`, `America/New_York`). */
+export class PDate {
+  constructor(
+    readonly millis: number,
+    readonly zone: string,
+  ) {}
+}
+
+/** Map literal: insertion-ordered, keyed by Java equality of the key. */
+export class PMap {
+  private readonly store = new Map<string, [unknown, unknown]>();
+
+  set(key: unknown, value: unknown): void {
+    this.store.set(keyIdentity(key), [key, value]);
+  }
+  get(key: unknown): unknown {
+    const entry = this.store.get(keyIdentity(key));
+    return entry === undefined ? null : entry[1];
+  }
+  has(key: unknown): boolean {
+    return this.store.has(keyIdentity(key));
+  }
+  get size(): number {
+    return this.store.size;
+  }
+  entries(): [unknown, unknown][] {
+    return [...this.store.values()];
+  }
+}
+
+function keyIdentity(key: unknown, depth = 0): string {
+  checkDepth(depth);
+  if (key === null) return 'n';
+  if (typeof key === 'string') return `s${key}`;
+  if (typeof key === 'number') return `l${key}`;
+  if (typeof key === 'boolean') return `b${key}`;
+  if (key instanceof PDouble) return `d${Object.is(key.value, -0) ? '-0' : key.value}`;
+  if (key instanceof PDate) return `t${key.millis}@${key.zone}`;
+  if (isList(key)) return `[${key.map((x) => keyIdentity(fromHost(x), depth + 1)).join(',')}]`;
+  if (isMap(key)) {
+    return `{${mapEntries(key).map(([k, v]) => `${keyIdentity(k, depth + 1)}:${keyIdentity(v, depth + 1)}`).join(',')}}`;
+  }
+  return 'o';
+}
+
+/**
+ * Thrown when list/map data nests deeper than MAX_DATA_DEPTH (or is cyclic). The evaluator turns
+ * it into ExpressionError('limit') at the position of the expression being rendered.
+ */
+export class DataDepthError extends Error {
+  constructor() {
+    super(`Data nested deeper than ${MAX_DATA_DEPTH} levels`);
+  }
+}
+
+export function checkDepth(depth: number): void {
+  if (depth > MAX_DATA_DEPTH) throw new DataDepthError();
+}
+
+export type PlainObject = Record<string, unknown>;
+export type MapValue = PMap | ReadonlyMap<unknown, unknown> | PlainObject;
+
+export function isPlainObject(v: unknown): v is PlainObject {
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) return false;
+  const proto = Object.getPrototypeOf(v);
+  return proto === Object.prototype || proto === null;
+}
+
+export function isLong(v: unknown): v is number {
+  return typeof v === 'number';
+}
+export function isNumber(v: unknown): v is number | PDouble {
+  return typeof v === 'number' || v instanceof PDouble;
+}
+export function numValue(v: number | PDouble): number {
+  return typeof v === 'number' ? v : v.value;
+}
+export function isList(v: unknown): v is readonly unknown[] {
+  return Array.isArray(v);
+}
+export function isMap(v: unknown): v is MapValue {
+  return v instanceof PMap || v instanceof Map || isPlainObject(v);
+}
+
+/** Converts a host (scope) value into an engine value. Idempotent on engine values. */
+export function fromHost(v: unknown): unknown {
+  switch (typeof v) {
+    case 'undefined':
+      return null;
+    case 'string':
+    case 'boolean':
+      return v;
+    case 'number':
+      return Number.isInteger(v) ? v + 0 : new PDouble(v);
+    case 'bigint':
+      return Number(v);
+    case 'object':
+      if (v === null || Array.isArray(v) || v instanceof PDouble || v instanceof PDate) return v;
+      if (v instanceof PMap || v instanceof Map || isPlainObject(v)) return v;
+      if (v instanceof Date) return Number.isNaN(v.getTime()) ? null : new PDate(v.getTime(), 'UTC');
+      return null;
+    default:
+      return null; // functions, symbols
+  }
+}
+
+/** Reads an own data property without touching prototypes or getters. */
+function ownData(obj: object, key: string): unknown {
+  const d = Object.getOwnPropertyDescriptor(obj, key);
+  return d !== undefined && 'value' in d ? d.value : undefined;
+}
+
+export function listItems(list: readonly unknown[]): unknown[] {
+  return list.map(fromHost);
+}
+
+export function mapSize(m: MapValue): number {
+  if (m instanceof PMap || m instanceof Map) return m.size;
+  return Object.keys(m).length;
+}
+
+/** Entries as engine values, in insertion order. */
+export function mapEntries(m: MapValue): [unknown, unknown][] {
+  if (m instanceof PMap) return m.entries().map(([k, v]) => [k, fromHost(v)]);
+  if (m instanceof Map) return [...m].map(([k, v]) => [fromHost(k), fromHost(v)]);
+  return Object.keys(m).map((k) => [k, fromHost(ownData(m, k))]);
+}
+
+/** Host-map key candidates for an engine key (a Long key also matches its digits, leniently). */
+function hostKeys(key: unknown): unknown[] {
+  if (typeof key === 'string') return [key];
+  if (typeof key === 'number') return [key, String(key)];
+  if (key instanceof PDouble) return [key.value];
+  return [key];
+}
+
+export function mapHas(m: MapValue, key: unknown): boolean {
+  if (m instanceof PMap) return m.has(key);
+  if (m instanceof Map) return hostKeys(key).some((k) => m.has(k));
+  if (typeof key === 'string' || typeof key === 'number') return Object.hasOwn(m, String(key));
+  return false;
+}
+
+export function mapGet(m: MapValue, key: unknown): unknown {
+  if (m instanceof PMap) return fromHost(m.get(key));
+  if (m instanceof Map) {
+    for (const k of hostKeys(key)) if (m.has(k)) return fromHost(m.get(k));
+    return null;
+  }
+  if (typeof key === 'string' || typeof key === 'number') return fromHost(ownData(m, String(key)));
+  return null;
+}
+
+/** Java class name used in messages. */
+export function typeName(v: unknown): string {
+  if (v === null) return 'null';
+  if (typeof v === 'boolean') return 'Boolean';
+  if (typeof v === 'number') return 'Long';
+  if (typeof v === 'string') return 'String';
+  if (v instanceof PDouble) return 'Double';
+  if (v instanceof PDate) return 'ZonedDateTime';
+  if (isList(v)) return 'List';
+  if (isMap(v)) return 'Map';
+  return 'Object';
+}
+
+/** Java `equals` (used by `==` for non-numbers, `contains`, list and map equality). */
+export function javaEquals(a: unknown, b: unknown, depth = 0): boolean {
+  checkDepth(depth);
+  a = fromHost(a);
+  b = fromHost(b);
+  if (a === null || b === null) return a === b;
+  if (typeof a === 'number' || typeof a === 'string' || typeof a === 'boolean') return a === b;
+  if (a instanceof PDouble) return b instanceof PDouble && Object.is(a.value, b.value);
+  if (a instanceof PDate) return b instanceof PDate && a.millis === b.millis && a.zone === b.zone;
+  if (isList(a)) {
+    if (!isList(b) || a.length !== b.length) return false;
+    return a.every((x, i) => javaEquals(x, b[i], depth + 1));
+  }
+  if (isMap(a)) {
+    if (!isMap(b) || mapSize(a) !== mapSize(b)) return false;
+    return mapEntries(a).every(([k, v]) => mapHas(b, k) && javaEquals(v, mapGet(b, k), depth + 1));
+  }
+  return false;
+}
+
+/** Java Double.toString: `1.0`, `0.001`, `1.0E7`, `1.2345E-5`, `NaN`, `Infinity`. */
+export function javaDoubleToString(d: number): string {
+  if (Number.isNaN(d)) return 'NaN';
+  if (d === Infinity) return 'Infinity';
+  if (d === -Infinity) return '-Infinity';
+  if (d === 0) return Object.is(d, -0) ? '-0.0' : '0.0';
+  const abs = Math.abs(d);
+  if (abs >= 1e-3 && abs < 1e7) {
+    const s = String(d);
+    return s.includes('.') ? s : `${s}.0`;
+  }
+  const [mantissa, exp] = d.toExponential().split('e');
+  const m = mantissa.includes('.') ? mantissa : `${mantissa}.0`;
+  return `${m}E${exp.startsWith('+') ? exp.slice(1) : exp}`;
+}
+
+/** Digits of a Long without exponent notation. */
+export function longToString(n: number): string {
+  return Number.isSafeInteger(n) ? String(n) : BigInt(n).toString();
+}

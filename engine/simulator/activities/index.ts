@@ -1,0 +1,55 @@
+/** The handler table: one handler per activityName the simulator knows (flow-format.md exits table). */
+import type { ActivityHandler } from '../context.js';
+import { httpRequest } from '../http.js';
+import { caseStatement, condition, setVariable } from './logic.js';
+import { ivrCollectDigits, ivrMenu, playMessage, playMusic } from './media.js';
+import {
+  blindTransfer,
+  businessHours,
+  callback,
+  disconnectContact,
+  endFlow,
+  endSubflow,
+  newPhoneContact,
+  passThrough,
+  queueContact,
+  screenPop,
+  setCallerId,
+} from './routing.js';
+
+const HANDLERS: ReadonlyMap<string, ActivityHandler> = new Map<string, ActivityHandler>([
+  ['NewPhoneContact', newPhoneContact],
+  ['NewSubFlowStart', passThrough],
+  ['event', passThrough],
+  ['Event', passThrough],
+  ['play-message', playMessage],
+  ['play-music', playMusic],
+  ['ivr-menu', ivrMenu],
+  ['ivr-collectdigits', ivrCollectDigits],
+  ['set-variable', setVariable],
+  ['condition-activity', condition],
+  ['case-statement', caseStatement],
+  ['http-request-v2', httpRequest],
+  ['queue-contact', queueContact],
+  ['callback', callback],
+  ['business-hours', businessHours],
+  ['screen-pop', screenPop],
+  ['disconnect-contact', disconnectContact],
+  ['blind-transfer', blindTransfer],
+  ['end', endFlow],
+  ['end-subflow', endSubflow],
+  ['SetCallerID', setCallerId],
+]);
+
+/** The handler for an activity type, or undefined when the simulator does not know the type. */
+export function handlerFor(type: string): ActivityHandler | undefined {
+  return HANDLERS.get(type);
+}
+
+/** Every activity type the simulator runs. */
+export function simulatedTypes(): string[] {
+  return [...HANDLERS.keys()];
+}
+
+/** Types that play to, or route, the caller (a hold loop is one of these after Queue Contact). */
+export const HOLD_TYPES: ReadonlySet<string> = new Set(['play-music', 'play-message']);

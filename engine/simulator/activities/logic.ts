@@ -1,0 +1,76 @@
+/** Activities that compute: Set Variable, Condition, Case. */
+import { exit, type ActivityHandler, type ActivityRun } from '../context.js';
+import { ActivityError } from '../errors.js';
+import { asVariableReference } from '../expressions.js';
+import { convertToType, describeValue, getOwn, isTextType } from '../variables.js';
+import { menuKeys } from './media.js';
+import { prop, text, textList, textProp, uiProp } from './read.js';
+
+interface Assignment {
+  target: string;
+  setTo: string;
+  value: string;
+}
+
+/** The rows of a Set Variable: `setVariablesArray` when it has rows, else the top-level fields. */
+function assignments(run: ActivityRun): Assignment[] {
+  const array = prop(run.activity, 'setVariablesArray');
+  const rows: unknown[] = Array.isArray(array) && array.length > 0 ? array : [run.activity.props];
+  return rows.map((row) => ({
+    target: text(getOwn(row, 'srcVariable'))?.trim() ?? '',
+    setTo: text(getOwn(row, 'setTo')) ?? 'set-to-literal',
+    value: text(getOwn(row, 'expr')) ?? text(getOwn(row, 'literal')) ?? '',
+  }));
+}
+
+/**
+ * Set Variable: each row's value is evaluated and converted to the target's declared type:
+ * text types get the rendered template, INTEGER/DECIMAL/BOOLEAN/JSON the typed value of a lone
+ * {{ expr }} (or the parsed text). Rows run in order and see earlier rows' results. Any failure
+ * (expression error, undeclared target, value that does not fit the type) fails the activity and
+ * none of its rows is kept.
+ */
+export const setVariable: ActivityHandler = (run) => {
+  for (const row of assignments(run)) {
+    if (row.target === '') throw new ActivityError('no variable selected');
+    const type = run.vars.typeOf(row.target);
+    if (type === undefined) throw new ActivityError(`variable '${row.target}' is not declared in the flow`);
+    const source = row.setTo === 'set-to-variable' ? asVariableReference(row.value) : row.value;
+    const field = `the value of ${row.target}`;
+    const value = isTextType(type)
+      ? run.expr.render(source, run.vars.scope(), field)
+      : convertToType(run.expr.evaluate(source, run.vars.scope(), field), type, row.target);
+    run.vars.setVariable(row.target, value);
+  }
+  return exit('out');
+};
+
+/**
+ * Condition: the expression must give a boolean (or the text "true"/"false", any case, which is
+ * what a rendered template gives). Anything else — a number, an empty string, null — fails the
+ * activity (the `error` exit, else OnGlobalError). An assumption: see docs/simulator.md.
+ */
+export const condition: ActivityHandler = (run) => {
+  const expression = textProp(run.activity, 'expression');
+  if (expression === undefined || expression.trim() === '') throw new ActivityError('no condition expression');
+  const value = run.expr.evaluate(expression, run.vars.scope(), 'the condition');
+  if (typeof value === 'boolean') return exit(String(value));
+  if (typeof value === 'string' && /^(true|false)$/i.test(value.trim())) return exit(value.trim().toLowerCase());
+  throw new ActivityError(`the condition gave ${describeValue(value)}, not true or false`);
+};
+
+/**
+ * Case: the rendered expression is matched exactly against the case labels (`menuLinks:input`,
+ * parallel to the exit keys `menuLinks`); the first equal label's key is the exit, else `default`.
+ * Without labels the keys themselves are the match values.
+ */
+export const caseStatement: ActivityHandler = (run) => {
+  const expression = textProp(run.activity, 'expression');
+  if (expression === undefined || expression.trim() === '') throw new ActivityError('no case expression');
+  const value = run.expr.render(asVariableReference(expression), run.vars.scope(), 'the case expression');
+  const keys = menuKeys(run.activity);
+  const labels = textList(uiProp(run.activity, 'menuLinks:input') ?? prop(run.activity, 'menuLinks_input'));
+  const matchValues = labels.length === keys.length ? labels : keys;
+  const index = matchValues.indexOf(value);
+  return exit(index >= 0 ? keys[index] : 'default');
+};

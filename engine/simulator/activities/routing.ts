@@ -1,0 +1,101 @@
+/** Start and event nodes, routing activities and terminal activities. */
+import { exit, type ActivityHandler } from '../context.js';
+import type { ContactData } from '../types.js';
+import { requireCaller } from './media.js';
+import { prop, text, textProp, uiProp } from './read.js';
+
+export const DEFAULT_CONTACT: Readonly<ContactData> = {
+  ANI: '+14085551234',
+  DNIS: '+14694096861',
+  InteractionId: '7b1d9f3e-2c4a-4e8b-9f60-0d5a3c2b1e47',
+  OrgId: '5c3e1a9f-8b27-4d6e-a1f0-92c4e7b3d815',
+  EntryPointId: 'a4f2c8e1-6d3b-4f9a-b7e5-1c0d9e8f2a63',
+};
+
+/** NewPhoneContact: exposes the contact data as `NewPhoneContact.ANI`, `.DNIS`, … */
+export const newPhoneContact: ActivityHandler = (run) => {
+  const contact: Record<string, string | undefined> = { ...DEFAULT_CONTACT };
+  for (const [key, value] of Object.entries(run.scenario.contact ?? {})) {
+    Object.defineProperty(contact, key, { value, enumerable: true, writable: true, configurable: true });
+  }
+  for (const [key, value] of Object.entries(contact)) {
+    if (typeof value === 'string') run.vars.setOutput(run.activity.label, key, value);
+  }
+  return exit('out');
+};
+
+/** Subflow start and event nodes simply leave by `out`. */
+export const passThrough: ActivityHandler = () => exit('out');
+
+/** Screen Pop: a desktop action; `default`. */
+export const screenPop: ActivityHandler = () => exit('default');
+
+/**
+ * Queue Contact. With an agent available the contact is assigned and the main flow stops there
+ * (outcome 'connected'); otherwise the caller stays in queue and the flow goes on down `default`
+ * (the hold treatment). The `failure` exit is never taken.
+ */
+export const queueContact: ActivityHandler = (run) => {
+  requireCaller(run);
+  if (run.scenario.agentsAvailable === true) {
+    return { kind: 'end', outcome: 'connected', summary: `connected to an agent at ${run.activity.label}` };
+  }
+  run.call.queued = true;
+  return exit('default');
+};
+
+/** Callback: renders the dial number and ANI, records the callback, leaves by `default`. */
+export const callback: ActivityHandler = (run) => {
+  requireCaller(run);
+  const scope = run.vars.scope();
+  const dialNumber = run.expr.render(textProp(run.activity, 'callbackDn') ?? '', scope, 'the callback dial number');
+  const ani = run.expr.render(textProp(run.activity, 'callbackAni') ?? '', scope, 'the callback ANI');
+  run.call.callbacks.push({
+    id: run.call.newId(),
+    activity: run.activity.label,
+    dialNumber,
+    ani,
+    queue: textProp(run.activity, 'callbackQueue') ?? '',
+  });
+  return exit('default');
+};
+
+/** Scenario state → candidate exit names, first linked one wins (exports use workingHours/holidays/override/default). */
+const BUSINESS_HOURS_EXITS: Record<string, string[]> = {
+  working: ['workingHours', 'working'],
+  holiday: ['holidays', 'holiday'],
+  override: ['override', 'overrides'],
+  closed: ['default'],
+};
+
+export const businessHours: ActivityHandler = (run) => {
+  const state = run.scenario.businessHours ?? 'working';
+  const candidates = Object.hasOwn(BUSINESS_HOURS_EXITS, state) ? BUSINESS_HOURS_EXITS[state] : ['default'];
+  const linked = candidates.find((name) => Object.hasOwn(run.activity.exits, name));
+  return exit(linked ?? candidates[0]);
+};
+
+export const disconnectContact: ActivityHandler = (run) => ({
+  kind: 'end',
+  summary: run.inHandler ? `${run.flow} ended at ${run.activity.label} (Disconnect Contact)` : `caller disconnected at ${run.activity.label}`,
+  callerConnected: false,
+});
+
+/** End Flow ends the flow without disconnecting (in a main-flow IVR path that is dead air). */
+export const endFlow: ActivityHandler = (run) => ({
+  kind: 'end',
+  summary: run.inHandler ? `${run.flow} ended at ${run.activity.label}` : `ended at ${run.activity.label}`,
+});
+
+export const endSubflow: ActivityHandler = (run) => ({ kind: 'end', summary: `subflow ended at ${run.activity.label}` });
+
+/** Blind Transfer hands the call to another number: the caller leaves this flow. */
+export const blindTransfer: ActivityHandler = (run) => {
+  requireCaller(run);
+  const target = text(prop(run.activity, 'transfertodn')) ?? text(uiProp(run.activity, 'transfertodn:name'));
+  const where = target ? run.expr.render(target, run.vars.scope(), 'the transfer number') : '';
+  return { kind: 'end', summary: `transferred${where ? ` to ${where}` : ''} at ${run.activity.label}`, callerConnected: false };
+};
+
+/** Set Caller ID ends a PreDial event flow. */
+export const setCallerId: ActivityHandler = (run) => ({ kind: 'end', summary: `ended at ${run.activity.label} (Set Caller ID)` });

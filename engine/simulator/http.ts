@@ -1,0 +1,212 @@
+/**
+ * HTTP Request (`http-request-v2`). The request is built from the activity (URL or connector +
+ * path, query parameters, headers, body), sent ONLY through MSW's `getResponse(handlers, request)`
+ * — never the network — and its response exposed as `Label.httpStatusCode` (number),
+ * `Label.httpResponseBody` (text) and `Label.httpResponseHeaders` (object), then parsed by the
+ * parse settings. Every HTTP status leaves by `default`. No answer (unmocked), a network error
+ * or a timeout fails the activity; as it has no error port, that raises OnGlobalError.
+ */
+import { getResponse } from 'msw';
+import type { HttpExchange } from '../trace.js';
+import { boolProp, prop, text, textProp, uiProp } from './activities/read.js';
+import { exit, type ActivityHandler, type ActivityRun } from './context.js';
+import { ActivityError } from './errors.js';
+import { applyParseSettings } from './parse-settings.js';
+import { getOwn, setOwn } from './variables.js';
+
+const NO_BODY_METHODS = new Set(['GET', 'HEAD']);
+
+export const httpRequest: ActivityHandler = async (run) => {
+  const method = requestMethod(run);
+  const authenticated = boolProp(run.activity, 'authenticated');
+  const url = requestUrl(run, authenticated);
+  const headers = new Headers();
+  for (const [name, value] of pairs(run, prop(run.activity, 'httpRequestHeaders'), 'a request header')) {
+    appendHeader(headers, name, value);
+  }
+  const body = NO_BODY_METHODS.has(method) ? undefined : requestBody(run);
+  if (body && !headers.has('content-type')) appendHeader(headers, 'Content-Type', body.mime ?? 'text/plain;charset=UTF-8');
+  if (authenticated) headers.set('Authorization', `Bearer ${run.services.bearerToken}`);
+
+  let request: Request;
+  try {
+    request = new Request(url.href, { method, headers, body: body?.text });
+  } catch (error) {
+    throw new ActivityError(`cannot build the ${method} request to ${url.href}: ${messageOf(error)}`);
+  }
+  const exchange: HttpExchange = {
+    method,
+    url: url.href,
+    requestHeaders: headerRecord(request.headers),
+    ...(body !== undefined ? { requestBody: body.text } : {}),
+    status: null,
+  };
+  run.http(exchange);
+
+  let response: Response | undefined;
+  try {
+    response = await getResponse(run.services.handlers, request);
+  } catch (error) {
+    throw new ActivityError(`${method} ${url.href} failed: the mock threw ${messageOf(error)}`);
+  }
+  if (response === undefined || isPassthrough(response)) {
+    exchange.unmocked = true;
+    throw new ActivityError(`${method} ${url.href} is not answered by any mock: the request was blocked and nothing was sent`);
+  }
+  if (response.type === 'error') {
+    exchange.timedOut = true;
+    throw new ActivityError(`${method} ${url.href} got no response (timeout or network error)`);
+  }
+  const responseBody = await response.text();
+  exchange.status = response.status;
+  exchange.responseBody = responseBody;
+
+  const label = run.activity.label;
+  run.vars.setOutput(label, 'httpStatusCode', response.status);
+  run.vars.setOutput(label, 'httpResponseBody', responseBody);
+  run.vars.setOutput(label, 'httpResponseHeaders', headerRecord(response.headers));
+  applyParseSettings(run, responseBody);
+  return exit('default');
+};
+
+function requestMethod(run: ActivityRun): string {
+  const raw = textProp(run.activity, 'httpRequestMethod') ?? text(uiProp(run.activity, 'httpRequestMethod:name')) ?? '';
+  return raw.trim().toUpperCase() || 'GET';
+}
+
+/** Authenticated: connector base URL + rendered Request Path; otherwise the rendered Request URL. Query parameters appended. */
+function requestUrl(run: ActivityRun, authenticated: boolean): URL {
+  const scope = run.vars.scope();
+  let target: string;
+  if (authenticated) {
+    const connector = connectorName(run);
+    if (!connector) throw new ActivityError('Use Authenticated Endpoint is on but no connector is selected');
+    let base: string;
+    try {
+      base = run.services.connectorBaseUrl(connector);
+    } catch (error) {
+      throw new ActivityError(`connector '${connector}' is not available: ${messageOf(error)}`);
+    }
+    if (!base) throw new ActivityError(`connector '${connector}' is not available`);
+    const path = run.expr.render(textProp(run.activity, 'httpRequestPath') ?? '', scope, 'the request path').trim();
+    target = joinUrl(base, path);
+  } else {
+    const raw = textProp(run.activity, 'httpRequestUrl') ?? '';
+    if (raw.trim() === '') throw new ActivityError('no request URL');
+    target = run.expr.render(raw, scope, 'the request URL').trim();
+  }
+  let url: URL;
+  try {
+    url = new URL(target);
+  } catch {
+    throw new ActivityError(`invalid request URL ${JSON.stringify(target)}`);
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new ActivityError(`request URL ${JSON.stringify(target)} is not http(s)`);
+  for (const [name, value] of pairs(run, prop(run.activity, 'httpQueryParameters'), 'a query parameter')) {
+    url.searchParams.append(name, value);
+  }
+  return url;
+}
+
+/** The connector's display name (`connectorId:name`, e.g. WxCC_API), else its id. */
+function connectorName(run: ActivityRun): string | undefined {
+  const name = text(uiProp(run.activity, 'connectorId:name')) ?? text(uiProp(run.activity, 'connector:name')) ?? textProp(run.activity, 'connectorId');
+  return name?.trim() || undefined;
+}
+
+export function joinUrl(base: string, path: string): string {
+  if (path === '') return base;
+  const trimmedBase = base.replace(/\/+$/, '');
+  return path.startsWith('/') ? `${trimmedBase}${path}` : `${trimmedBase}/${path}`;
+}
+
+interface Body {
+  text: string;
+  mime?: string;
+}
+
+/**
+ * The body by request content type: GraphQL → `{"query", "variables"}` JSON; form data →
+ * urlencoded; anything else → the rendered Request Body text. No body text → no body.
+ */
+function requestBody(run: ActivityRun): Body | undefined {
+  const contentType = (textProp(run.activity, 'httpContentType') ?? text(uiProp(run.activity, 'httpContentType:name')) ?? '').trim();
+  const kind = contentType.toLowerCase();
+  const scope = run.vars.scope();
+  if (kind.includes('graphql')) {
+    const gql = prop(run.activity, 'httpRequestBodyGQL');
+    const query = run.expr.render(text(getOwn(gql, 'query')) ?? '', scope, 'the GraphQL query');
+    const variablesText = run.expr.render(text(getOwn(gql, 'variables')) ?? '', scope, 'the GraphQL variables').trim();
+    let variables: unknown = {};
+    if (variablesText !== '') {
+      try {
+        variables = JSON.parse(variablesText);
+      } catch {
+        throw new ActivityError('the GraphQL variables are not valid JSON');
+      }
+    }
+    return { text: JSON.stringify({ query, variables }), mime: 'application/json' };
+  }
+  if (kind.includes('form')) {
+    const form = new URLSearchParams();
+    for (const [name, value] of pairs(run, prop(run.activity, 'httpRequestBodyFormData'), 'a form field')) form.append(name, value);
+    const encoded = form.toString();
+    return encoded === '' ? undefined : { text: encoded, mime: 'application/x-www-form-urlencoded' };
+  }
+  const raw = textProp(run.activity, 'httpRequestBody');
+  if (raw === undefined || raw === '') return undefined;
+  return { text: run.expr.render(raw, scope, 'the request body'), mime: mimeOf(kind) };
+}
+
+function mimeOf(kind: string): string | undefined {
+  if (kind.includes('json')) return 'application/json';
+  if (kind.includes('xml')) return 'application/xml';
+  if (kind.includes('html')) return 'text/html';
+  if (kind.includes('text')) return 'text/plain';
+  if (kind === '' || kind === 'none') return undefined;
+  return kind.includes('/') ? kind : undefined;
+}
+
+/**
+ * Key/value rows: an object `{name: value}` (the export shape) or a list of
+ * `{key|name, value}` rows. Names and values are rendered; rows without a name are skipped.
+ */
+function pairs(run: ActivityRun, value: unknown, what: string): [string, string][] {
+  const rows: [unknown, unknown][] = [];
+  if (Array.isArray(value)) {
+    for (const row of value) rows.push([getOwn(row, 'key') ?? getOwn(row, 'name'), getOwn(row, 'value')]);
+  } else if (typeof value === 'object' && value !== null) {
+    for (const key of Object.keys(value)) rows.push([key, getOwn(value, key)]);
+  }
+  const scope = run.vars.scope();
+  const out: [string, string][] = [];
+  for (const [rawName, rawValue] of rows) {
+    const name = text(rawName)?.trim();
+    if (!name) continue;
+    out.push([run.expr.render(name, scope, what), run.expr.render(text(rawValue) ?? '', scope, what)]);
+  }
+  return out;
+}
+
+function appendHeader(headers: Headers, name: string, value: string): void {
+  try {
+    headers.append(name, value);
+  } catch (error) {
+    throw new ActivityError(`invalid request header ${JSON.stringify(name)}: ${messageOf(error)}`);
+  }
+}
+
+function headerRecord(headers: Headers): Record<string, string> {
+  const record: Record<string, string> = {};
+  headers.forEach((value, name) => setOwn(record, name, value));
+  return record;
+}
+
+/** MSW's `passthrough()` answer means "send it to the real network": never done here, so it counts as unmocked. */
+function isPassthrough(response: Response): boolean {
+  return response.status === 302 && response.headers.get('x-msw-intention') === 'passthrough';
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

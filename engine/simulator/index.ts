@@ -1,0 +1,129 @@
+/**
+ * Flow simulator: runs a flow model for one scenario (what the caller presses, whether agents are
+ * free, business hours) against mocked services, and returns a Debug-tool-like trace.
+ * Pure TypeScript (no Node built-ins); deterministic for an injected clock and id generator.
+ * Semantics and every choice made where the references are unsure: docs/simulator.md.
+ */
+import type { EventHandler, FlowModel } from '../model.js';
+import type { RunStatus, SimulationResult } from '../trace.js';
+import { CallState } from './context.js';
+import { Expressions } from './expressions.js';
+import type { Scenario, SimulationOptions } from './types.js';
+import { VariableStore } from './variables.js';
+import { walk, type RunContext, type WalkEnd } from './walk.js';
+
+export type { BusinessHoursState, CallbackRecord, ContactData, Scenario, SimulationOptions, SimulatorServices } from './types.js';
+export type { SimulationResult, TraceEntry, HttpExchange, RunStatus } from '../trace.js';
+export { DEFAULT_CONTACT } from './activities/routing.js';
+export { simulatedTypes } from './activities/index.js';
+
+export const DEFAULT_NOW = '2025-01-01T00:00:00.000Z';
+export const DEFAULT_MAX_STEPS = 500;
+export const DEFAULT_MAX_VISITS_PER_ACTIVITY = 25;
+
+/** The event handler run on an unhandled activity error. */
+const GLOBAL_ERROR = 'GlobalErrorHandling';
+
+export async function simulate(model: FlowModel, scenario: Scenario, options: SimulationOptions): Promise<SimulationResult> {
+  const ctx = createContext(model, scenario, options);
+  let outcome: Outcome;
+  try {
+    outcome = await run(model, ctx, options);
+  } catch (error) {
+    outcome = { status: 'error', summary: `simulator failure: ${error instanceof Error ? error.message : String(error)}` };
+  }
+  return {
+    status: outcome.status,
+    summary: outcome.summary,
+    trace: ctx.trace,
+    variables: ctx.vars.snapshot(),
+    globalErrorRaised: outcome.globalErrorRaised ?? false,
+    callerConnected: ctx.call.callerConnected,
+    callbacks: [...ctx.call.callbacks],
+    inQueue: ctx.call.queued && ctx.call.callerConnected && !outcome.connected,
+  };
+}
+
+interface Outcome {
+  status: RunStatus;
+  summary: string;
+  globalErrorRaised?: boolean;
+  /** The run ended with the caller handed to an agent. */
+  connected?: boolean;
+}
+
+function createContext(model: FlowModel, scenario: Scenario, options: SimulationOptions): RunContext {
+  const fixedNow = Date.parse(DEFAULT_NOW);
+  let counter = 0;
+  const newId = options.newId ?? (() => `sim-id-${++counter}`);
+  return {
+    vars: new VariableStore(model.variables),
+    expr: new Expressions({ now: options.now ?? (() => new Date(fixedNow)), strictVariables: options.strictVariables ?? false }),
+    scenario,
+    services: options.services,
+    call: new CallState(scenario, newId),
+    trace: [],
+    maxSteps: options.maxSteps ?? DEFAULT_MAX_STEPS,
+    maxVisitsPerActivity: options.maxVisitsPerActivity ?? DEFAULT_MAX_VISITS_PER_ACTIVITY,
+    steps: 0,
+    visits: new Map(),
+  };
+}
+
+async function run(model: FlowModel, ctx: RunContext, options: SimulationOptions): Promise<Outcome> {
+  const start = model.main.start;
+  if (start === undefined) return { status: 'error', summary: 'the flow has no start activity' };
+  const main = await walk(ctx, model.main, start, 'main');
+  if (main.kind !== 'error') return fromWalk(main, ctx);
+
+  // An activity failed with no error exit: the main flow stops and OnGlobalError runs.
+  const failed = `${main.activity.label} failed: ${main.message}`;
+  const handler = model.handlers.find((h) => h.name === GLOBAL_ERROR) ?? model.handlers.find((h) => h.display === 'OnGlobalError');
+  if (!options.callerConnectedInErrorHandler) ctx.call.callerConnected = false;
+  if (!handler) return { status: 'error', summary: `${failed}; the flow has no OnGlobalError handler`, globalErrorRaised: false };
+
+  const flow = handler.display || 'OnGlobalError';
+  const node = model.events.activities.find((a) => a.id === handler.nodeId);
+  ctx.trace.push({
+    flow,
+    activity: node?.label ?? handler.name,
+    activityId: handler.nodeId,
+    type: node?.type ?? 'event',
+    outcome: 'out',
+    modifiedVariables: {},
+  });
+  const target = handlerTarget(handler, node?.exits);
+  const raised = `global error at ${main.activity.label}`;
+  if (target === undefined) return { status: 'completed', summary: `${raised}; ${flow} is not linked, so it ends`, globalErrorRaised: true };
+
+  const inHandler = await walk(ctx, model.events, target, flow);
+  if (inHandler.kind === 'error') {
+    return {
+      status: 'error',
+      summary: `${raised}; ${flow} failed at ${inHandler.activity.label}: ${inHandler.message}`,
+      globalErrorRaised: true,
+    };
+  }
+  const outcome = fromWalk(inHandler, ctx);
+  return { ...outcome, summary: `${raised}; ${outcome.summary}`, globalErrorRaised: true };
+}
+
+function handlerTarget(handler: EventHandler, exits: Record<string, string> | undefined): string | undefined {
+  if (handler.target !== undefined) return handler.target;
+  return exits && Object.hasOwn(exits, 'out') ? exits.out : undefined;
+}
+
+function fromWalk(end: Exclude<WalkEnd, { kind: 'error' }>, ctx: RunContext): Outcome {
+  switch (end.kind) {
+    case 'ended': {
+      const last = ctx.trace.at(-1);
+      return { status: 'completed', summary: end.summary, connected: last?.outcome === 'connected' };
+    }
+    case 'stuck':
+      return { status: 'stuck', summary: end.summary };
+    case 'not-simulated':
+      return { status: 'not-simulated', summary: end.summary };
+    case 'failure':
+      return { status: 'error', summary: end.summary };
+  }
+}

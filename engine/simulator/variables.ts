@@ -1,0 +1,217 @@
+/**
+ * Run-time variables: declared flow variables (by name) and activity outputs (by activity label,
+ * e.g. `GET_CBID` → {httpStatusCode, httpResponseBody, httpResponseHeaders}), the Pebble scope
+ * built from them, and conversion of values into a variable's declared type.
+ *
+ * Every value kept here is plain JSON data. Names come from the export (labels, variable names),
+ * so all lookups use Maps and own properties only: `__proto__` or `constructor` are just names.
+ */
+import type { Variable } from '../model.js';
+import { ActivityError } from './errors.js';
+
+/** Defines an own, enumerable property (never triggers the `__proto__` setter). */
+export function setOwn(record: Record<string, unknown>, key: string, value: unknown): void {
+  Object.defineProperty(record, key, { value, enumerable: true, writable: true, configurable: true });
+}
+
+/** Reads an own data property, or undefined. */
+export function getOwn(record: unknown, key: string): unknown {
+  if (typeof record !== 'object' || record === null) return undefined;
+  const d = Object.getOwnPropertyDescriptor(record, key);
+  return d !== undefined && 'value' in d ? d.value : undefined;
+}
+
+/** Deep copy into plain JSON data (arrays, own-property objects, primitives; anything else → null). */
+export function toPlain(value: unknown, depth = 0): unknown {
+  if (depth > 200) return null;
+  if (value === null || value === undefined) return null;
+  if (typeof value === 'string' || typeof value === 'boolean') return value;
+  if (typeof value === 'number') return Number.isFinite(value) ? value : null;
+  if (Array.isArray(value)) return value.map((v) => toPlain(v, depth + 1));
+  if (value instanceof Map) {
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of value) setOwn(out, String(k), toPlain(v, depth + 1));
+    return out;
+  }
+  if (typeof value === 'object') {
+    const out: Record<string, unknown> = {};
+    for (const key of Object.keys(value)) setOwn(out, key, toPlain(getOwn(value, key), depth + 1));
+    return out;
+  }
+  return null;
+}
+
+/** Short, one-line description of a value for messages. */
+export function describeValue(value: unknown): string {
+  if (value === null || value === undefined) return 'null';
+  if (typeof value === 'string') return JSON.stringify(value.length > 60 ? `${value.slice(0, 57)}...` : value);
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  const text = JSON.stringify(toPlain(value)) ?? 'null';
+  return text.length > 60 ? `${text.slice(0, 57)}...` : text;
+}
+
+/** The text form of a value written into a STRING variable: objects and lists as compact JSON, null as ''. */
+export function stringOf(value: unknown): string {
+  if (value === null || value === undefined) return '';
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  return JSON.stringify(toPlain(value));
+}
+
+const INTEGER = /^[+-]?\d+$/;
+const DECIMAL = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
+
+/**
+ * Converts a value into the declared type of variable `name`. Throws ActivityError when it does
+ * not fit (an assumption: the references do not document this; see docs/simulator.md).
+ * STRING (and DATETIME, and any type we do not know) → text; INTEGER → a safe integer;
+ * DECIMAL → a finite number; BOOLEAN → true/false (also from the text "true"/"false", any case);
+ * JSON → parsed from text, or the structured value as it is.
+ */
+export function convertToType(value: unknown, type: string, name: string): unknown {
+  const fail = (): never => {
+    throw new ActivityError(`cannot store ${describeValue(value)} in ${type} variable '${name}'`);
+  };
+  switch (type.toUpperCase()) {
+    case 'INTEGER': {
+      if (typeof value === 'number') return Number.isSafeInteger(value) ? value : fail();
+      if (typeof value === 'string' && INTEGER.test(value.trim())) {
+        const n = Number(value.trim());
+        return Number.isSafeInteger(n) ? n : fail();
+      }
+      return fail();
+    }
+    case 'DECIMAL': {
+      if (typeof value === 'number') return Number.isFinite(value) ? value : fail();
+      if (typeof value === 'string' && DECIMAL.test(value.trim())) return Number(value.trim());
+      return fail();
+    }
+    case 'BOOLEAN': {
+      if (typeof value === 'boolean') return value;
+      if (typeof value === 'string') {
+        const text = value.trim().toLowerCase();
+        if (text === 'true' || text === 'false') return text === 'true';
+      }
+      return fail();
+    }
+    case 'JSON': {
+      if (typeof value !== 'string') return toPlain(value);
+      try {
+        return toPlain(JSON.parse(value));
+      } catch {
+        return fail();
+      }
+    }
+    default:
+      return stringOf(value);
+  }
+}
+
+/** Types whose Set Variable value is the rendered text of the template (not its typed value). */
+export function isTextType(type: string): boolean {
+  return !['INTEGER', 'DECIMAL', 'BOOLEAN', 'JSON'].includes(type.toUpperCase());
+}
+
+/**
+ * Variables of one run. Changes made by an activity are collected between `begin()` and
+ * `commit()` (its trace entry's modifiedVariables); `rollback()` undoes them when it fails.
+ */
+export class VariableStore {
+  private readonly declared = new Map<string, Variable>();
+  private values = new Map<string, unknown>();
+  private outputs = new Map<string, Map<string, unknown>>();
+  private modified = new Map<string, unknown>();
+  private saved?: { values: Map<string, unknown>; outputs: Map<string, Map<string, unknown>> };
+
+  constructor(variables: readonly Variable[]) {
+    for (const v of variables) {
+      if (this.declared.has(v.name)) continue; // duplicates: the first declaration wins
+      this.declared.set(v.name, v);
+      this.values.set(v.name, toPlain(v.defaultValue));
+    }
+  }
+
+  isDeclared(name: string): boolean {
+    return this.declared.has(name);
+  }
+
+  /** Declared type of a flow variable (upper case), or undefined when not declared. */
+  typeOf(name: string): string | undefined {
+    const v = this.declared.get(name);
+    return v === undefined ? undefined : String(v.type ?? 'STRING').toUpperCase();
+  }
+
+  get(name: string): unknown {
+    return this.values.get(name);
+  }
+
+  /** Writes a declared flow variable (the value must already have its type). */
+  setVariable(name: string, value: unknown): void {
+    this.values.set(name, value);
+    this.modified.set(name, value);
+  }
+
+  /** Writes an activity output, visible as `{{label.key}}`. */
+  setOutput(label: string, key: string, value: unknown): void {
+    let outputs = this.outputs.get(label);
+    if (!outputs) {
+      outputs = new Map();
+      this.outputs.set(label, outputs);
+    }
+    outputs.set(key, value);
+    this.modified.set(`${label}.${key}`, value);
+  }
+
+  getOutput(label: string, key: string): unknown {
+    return this.outputs.get(label)?.get(key);
+  }
+
+  /** The Pebble scope: activity outputs as objects by label, flow variables by name (a variable wins over a label of the same name). */
+  scope(): Map<string, unknown> {
+    const scope = new Map<string, unknown>();
+    for (const [label, outputs] of this.outputs) {
+      const record: Record<string, unknown> = {};
+      for (const [key, value] of outputs) setOwn(record, key, value);
+      scope.set(label, record);
+    }
+    for (const [name, value] of this.values) scope.set(name, value);
+    return scope;
+  }
+
+  begin(): void {
+    this.modified = new Map();
+    this.saved = {
+      values: new Map(this.values),
+      outputs: new Map([...this.outputs].map(([label, outputs]) => [label, new Map(outputs)])),
+    };
+  }
+
+  /** Ends the activity: its changes as a modifiedVariables record. */
+  commit(): Record<string, unknown> {
+    const record: Record<string, unknown> = {};
+    for (const [key, value] of this.modified) setOwn(record, key, toPlain(value));
+    this.modified = new Map();
+    this.saved = undefined;
+    return record;
+  }
+
+  /** Undoes the current activity's changes. */
+  rollback(): void {
+    if (this.saved) {
+      this.values = this.saved.values;
+      this.outputs = this.saved.outputs;
+    }
+    this.modified = new Map();
+    this.saved = undefined;
+  }
+
+  /** Final values: flow variables by name, activity outputs as `Label.key`. */
+  snapshot(): Record<string, unknown> {
+    const record: Record<string, unknown> = {};
+    for (const [name, value] of this.values) setOwn(record, name, toPlain(value));
+    for (const [label, outputs] of this.outputs) {
+      for (const [key, value] of outputs) setOwn(record, `${label}.${key}`, toPlain(value));
+    }
+    return record;
+  }
+}

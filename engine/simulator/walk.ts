@@ -1,0 +1,131 @@
+/**
+ * Walking one graph (the main flow, or an event-flow handler) activity by activity, writing the
+ * trace, until the branch ends, fails without an error exit, loops too long or meets an
+ * activity type the simulator does not know.
+ */
+import type { Activity, FlowGraph } from '../model.js';
+import type { TraceEntry } from '../trace.js';
+import { HOLD_TYPES, handlerFor } from './activities/index.js';
+import type { ActivityOutcome, ActivityRun, CallState } from './context.js';
+import { ActivityError, NotSimulatedError } from './errors.js';
+import type { Expressions } from './expressions.js';
+import type { Scenario, SimulatorServices } from './types.js';
+import type { VariableStore } from './variables.js';
+
+export type WalkEnd =
+  /** The branch ended: terminal activity, agent connected, or an exit that is not linked. */
+  | { kind: 'ended'; summary: string }
+  /** An activity failed and its `error` exit is not linked. */
+  | { kind: 'error'; activity: Activity; message: string }
+  /** A loop or step limit was reached before running `activity` again. */
+  | { kind: 'stuck'; activity: Activity; summary: string }
+  | { kind: 'not-simulated'; summary: string }
+  /** A bug of ours surfaced while running an activity (never thrown out of simulate). */
+  | { kind: 'failure'; summary: string };
+
+/** Everything shared by the walks of one run. */
+export interface RunContext {
+  vars: VariableStore;
+  expr: Expressions;
+  scenario: Scenario;
+  services: SimulatorServices;
+  call: CallState;
+  trace: TraceEntry[];
+  maxSteps: number;
+  maxVisitsPerActivity: number;
+  /** Activity executions so far (all graphs). */
+  steps: number;
+  /** Executions per `graph:activityId`. */
+  visits: Map<string, number>;
+}
+
+export async function walk(ctx: RunContext, graph: FlowGraph, startId: string, flow: string): Promise<WalkEnd> {
+  const byId = new Map(graph.activities.map((a) => [a.id, a]));
+  const inHandler = flow !== 'main';
+  let id = startId;
+  for (;;) {
+    const activity = byId.get(id);
+    if (!activity) return { kind: 'ended', summary: `${prefix(flow)}a link leads to a missing activity (${id})` };
+
+    const visitKey = `${graph.kind}:${activity.id}`;
+    const visits = (ctx.visits.get(visitKey) ?? 0) + 1;
+    if (visits > ctx.maxVisitsPerActivity || ctx.steps + 1 > ctx.maxSteps) return stuck(ctx, activity, inHandler);
+    ctx.visits.set(visitKey, visits);
+    ctx.steps += 1;
+
+    const entry: TraceEntry = { flow, activity: activity.label, activityId: activity.id, type: activity.type, outcome: '', modifiedVariables: {} };
+    ctx.trace.push(entry);
+    const handler = handlerFor(activity.type);
+    if (!handler) {
+      const message = `activity type '${activity.type}' (${activity.label}) is not simulated`;
+      entry.outcome = 'not-simulated';
+      entry.error = message;
+      return { kind: 'not-simulated', summary: message };
+    }
+
+    const run: ActivityRun = {
+      activity,
+      flow,
+      inHandler,
+      vars: ctx.vars,
+      expr: ctx.expr,
+      scenario: ctx.scenario,
+      services: ctx.services,
+      call: ctx.call,
+      prompts: (list) => {
+        entry.prompts = list;
+      },
+      http: (exchange) => {
+        entry.http = exchange;
+      },
+    };
+
+    let outcome: ActivityOutcome;
+    ctx.vars.begin();
+    try {
+      outcome = await handler(run);
+      entry.modifiedVariables = ctx.vars.commit();
+    } catch (error) {
+      ctx.vars.rollback();
+      const message = error instanceof Error ? error.message : String(error);
+      entry.error = message;
+      if (error instanceof NotSimulatedError) {
+        entry.outcome = 'not-simulated';
+        return { kind: 'not-simulated', summary: message };
+      }
+      entry.outcome = 'error';
+      if (!(error instanceof ActivityError)) return { kind: 'failure', summary: `simulator failure at ${activity.label}: ${message}` };
+      const errorExit = exitTarget(activity, 'error');
+      if (errorExit === undefined) return { kind: 'error', activity, message };
+      id = errorExit;
+      continue;
+    }
+
+    if (outcome.kind === 'end') {
+      entry.outcome = outcome.outcome ?? 'end';
+      if (outcome.callerConnected !== undefined) ctx.call.callerConnected = outcome.callerConnected;
+      return { kind: 'ended', summary: outcome.summary };
+    }
+    entry.outcome = outcome.exit;
+    const next = exitTarget(activity, outcome.exit);
+    if (next === undefined) {
+      return { kind: 'ended', summary: `${prefix(flow)}ended: exit '${outcome.exit}' of ${activity.label} is not linked` };
+    }
+    id = next;
+  }
+}
+
+function exitTarget(activity: Activity, exit: string): string | undefined {
+  return Object.hasOwn(activity.exits, exit) ? activity.exits[exit] : undefined;
+}
+
+function prefix(flow: string): string {
+  return flow === 'main' ? '' : `${flow} `;
+}
+
+/** A queued caller looping through hold music/messages is waiting in queue, not a broken flow. */
+function stuck(ctx: RunContext, activity: Activity, inHandler: boolean): WalkEnd {
+  const holding = !inHandler && ctx.call.queued && ctx.call.callerConnected && HOLD_TYPES.has(activity.type);
+  const summary = holding ? `caller waiting in queue: hold loop at ${activity.label}` : `stuck in a loop at ${activity.label}`;
+  return { kind: 'stuck', activity, summary };
+}

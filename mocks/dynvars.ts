@@ -1,0 +1,47 @@
+/**
+ * MockAPI DynVars: `GET https://<24-hex>.mockapi.io/flowdesigner/Lab/DynVars?dn=<dn>` answers a JSON
+ * array of the records whose `dn` equals the query (MockAPI filters by field): the lab's record
+ * for its number, `[]` for an unknown one. Other paths on mockapi.io answer 404 "Not found", as
+ * MockAPI does. Only mockapi.io hosts are answered.
+ */
+import { http, HttpResponse, type HttpHandler } from 'msw';
+import dataset from './data/dynvars.json' with { type: 'json' };
+import datasetSchema from './schemas/dynvars-dataset.schema.json' with { type: 'json' };
+import { describeError, validatorFor } from './ajv.js';
+import type { SeenRequest } from './types.js';
+
+export interface DynVarsRecord {
+  dn: string;
+  [field: string]: unknown;
+}
+
+/** The lab's record for dn 4694096861 (MockAPI, 2025-02 snapshot of the lab guide). */
+export const DEFAULT_DYNVARS: DynVarsRecord[] = dataset;
+
+const MOCKAPI_HOST = /^[0-9a-f]{24}\.mockapi\.io$/i;
+const DYNVARS_PATH = /^\/flowdesigner\/Lab\/DynVars\/?$/;
+
+export function dynVarsHandlers(records: readonly DynVarsRecord[], seen: SeenRequest[]): HttpHandler[] {
+  return [
+    http.all(
+      ({ request }) => MOCKAPI_HOST.test(new URL(request.url).hostname),
+      ({ request }) => {
+        const url = new URL(request.url);
+        const answer = (response: Response) => {
+          seen.push({ method: request.method, url: request.url, status: response.status });
+          return response;
+        };
+        if (request.method !== 'GET' || !DYNVARS_PATH.test(url.pathname)) return answer(HttpResponse.json('Not found', { status: 404 }));
+        const dn = url.searchParams.get('dn');
+        const matches = dn === null ? records : records.filter((record) => record.dn === dn);
+        return answer(HttpResponse.json(matches));
+      },
+    ),
+  ];
+}
+
+export function validateDynVarsDataset(data: unknown): { ok: true; records: DynVarsRecord[] } | { ok: false; message: string } {
+  const validate = validatorFor(datasetSchema);
+  if (validate(data)) return { ok: true, records: data as DynVarsRecord[] };
+  return { ok: false, message: `not a DynVars dataset: ${describeError(validate.errors?.[0], 'dataset')} (expected a JSON array of records, each with a string "dn" of digits)` };
+}

@@ -1,0 +1,86 @@
+/**
+ * The mocked HTTP services a simulated flow talks to, as real MSW handlers. Browser-safe: the
+ * simulator resolves requests with `getResponse(handlers, request)`; nothing reaches the network.
+ * Every call gives fresh state, so one attendee's run never affects another's.
+ */
+import type { RequestHandler } from 'msw';
+import { connectorResolver, DEFAULT_CONNECTOR_BASE, MOCK_BEARER_TOKEN, REGIONAL_TASK_BASES } from './connectors.js';
+import { DEFAULT_DYNVARS, dynVarsHandlers, type DynVarsRecord } from './dynvars.js';
+import { tasksApiHandlers, type ForcedTasksBehaviour } from './tasks-api.js';
+import type { AcceptedTask, SeenRequest } from './types.js';
+
+export interface MockOptions {
+  /** DynVars records; default the lab's record for dn 4694096861. */
+  dynvars?: DynVarsRecord[];
+  /** Force a Tasks API failure; default: behave like the real API. */
+  tasks?: ForcedTasksBehaviour;
+  /** Connector name → base URL; unknown names → US1. */
+  connectors?: Record<string, string>;
+  /** More bases that answer POST /v1/tasks. */
+  extraTaskBases?: string[];
+  /** Outdial entry points accepted besides the dataset's `outboundcallbackep` values. */
+  extraOutdialEntryPoints?: string[];
+  orgId?: string;
+  /** Id generator for task and tracking ids; default deterministic UUID-shaped counters. */
+  newId?: () => string;
+}
+
+export interface MockServices {
+  handlers: RequestHandler[];
+  connectorBaseUrl(name: string): string;
+  bearerToken: string;
+  /** Tasks the mock accepted, in order. */
+  tasks: AcceptedTask[];
+  /** Every request a mock answered. */
+  requests: SeenRequest[];
+}
+
+export const DEFAULT_ORG_ID = '6ecef209-9a34-4ff0-a7d4-2b5ad1b2c2a0';
+
+export function createMockServices(options: MockOptions = {}): MockServices {
+  const records = options.dynvars ?? DEFAULT_DYNVARS;
+  const tasks: AcceptedTask[] = [];
+  const requests: SeenRequest[] = [];
+  const connectors = options.connectors ?? {};
+  const outdialEntryPoints = new Set([
+    ...records.map((r) => r.outboundcallbackep).filter((ep): ep is string => typeof ep === 'string' && ep !== ''),
+    ...(options.extraOutdialEntryPoints ?? []),
+  ]);
+  return {
+    handlers: [
+      ...dynVarsHandlers(records, requests),
+      ...tasksApiHandlers({
+        bases: [...REGIONAL_TASK_BASES, ...Object.values(connectors), ...(options.extraTaskBases ?? [])].filter(isHttpUrl),
+        token: MOCK_BEARER_TOKEN,
+        outdialEntryPoints,
+        orgId: options.orgId ?? DEFAULT_ORG_ID,
+        newId: options.newId ?? counterIds(),
+        forced: options.tasks,
+        tasks,
+        seen: requests,
+      }),
+    ],
+    connectorBaseUrl: connectorResolver(connectors),
+    bearerToken: MOCK_BEARER_TOKEN,
+    tasks,
+    requests,
+  };
+}
+
+/** `00000000-0000-4000-8000-000000000001`, `…002`, …: deterministic, UUID-shaped. */
+function counterIds(): () => string {
+  let n = 0;
+  return () => `00000000-0000-4000-8000-${String(++n).padStart(12, '0')}`;
+}
+
+function isHttpUrl(value: string): boolean {
+  try {
+    return /^https?:$/.test(new URL(value).protocol);
+  } catch {
+    return false;
+  }
+}
+
+export { DEFAULT_CONNECTOR_BASE, DEFAULT_DYNVARS, MOCK_BEARER_TOKEN, REGIONAL_TASK_BASES };
+export { validateDynVarsDataset } from './dynvars.js';
+export type { DynVarsRecord, ForcedTasksBehaviour, AcceptedTask, SeenRequest };

@@ -1,0 +1,97 @@
+/**
+ * WxCC Create Task: `POST <base>/v1/tasks` on every regional base (plus configured ones).
+ * Authorization: none → 401; not `Bearer <token>` → 400; a token the mock did not issue → 401.
+ * Body validated with ajv against the v1 schema → 400 naming the field (ApiErrorResponse shape);
+ * `entryPointId` must be an outdial entry point the dataset knows → else 400 (our choice: the spec
+ * documents no code). Success: 201 `{meta:{orgId}, data:{id}}`, and the task is recorded.
+ * A scenario can force 400/401/403/500/503, 429 with Retry-After, or a timeout (network error).
+ */
+import { http, HttpResponse, type HttpHandler } from 'msw';
+import createTaskSchema from './schemas/create-task-v1.schema.json' with { type: 'json' };
+import { describeError, validatorFor } from './ajv.js';
+import type { AcceptedTask, SeenRequest } from './types.js';
+
+export type ForcedTasksBehaviour = { status: 400 | 401 | 403 | 500 | 503 } | { status: 429; retryAfter?: number } | { timeout: true };
+
+export interface TasksApiSetup {
+  bases: readonly string[];
+  token: string;
+  outdialEntryPoints: ReadonlySet<string>;
+  orgId: string;
+  newId: () => string;
+  forced?: ForcedTasksBehaviour;
+  tasks: AcceptedTask[];
+  seen: SeenRequest[];
+}
+
+const encoder = new TextEncoder();
+
+export function tasksApiHandlers(setup: TasksApiSetup): HttpHandler[] {
+  const origins = new Set(setup.bases.map((base) => new URL(base).origin));
+  const isTasksUrl = (url: URL) => origins.has(url.origin) && /^\/v1\/tasks\/?$/.test(url.pathname);
+  return [
+    http.post(
+      ({ request }) => isTasksUrl(new URL(request.url)),
+      async ({ request }) => {
+        const response = await answer(request, setup);
+        setup.seen.push({ method: request.method, url: request.url, status: response.type === 'error' ? null : response.status });
+        return response;
+      },
+    ),
+  ];
+}
+
+async function answer(request: Request, setup: TasksApiSetup): Promise<Response> {
+  const trackingId = `mock-tracking-${setup.seen.length + 1}`;
+  const error = (status: number, description: string) =>
+    HttpResponse.json({ trackingId, error: { key: String(status), message: [{ description }] } }, { status });
+  const forced = setup.forced;
+  if (forced && 'timeout' in forced) return HttpResponse.error();
+  const authorization = request.headers.get('authorization');
+  if (authorization === null) return error(401, 'Unauthorized: no bearer token');
+  const bearer = /^Bearer (\S+)$/.exec(authorization);
+  if (!bearer) return error(400, 'Authorization header must be "Bearer <token>"');
+  if (bearer[1] !== setup.token) return error(401, 'Unauthorized, Token is Invalid');
+  if (forced && forced.status === 429) {
+    return new HttpResponse(null, { status: 429, headers: { 'Retry-After': String(forced.retryAfter ?? 4) } });
+  }
+  if (forced) return error(forced.status, forcedDescription(forced.status));
+  let body: unknown;
+  try {
+    body = JSON.parse(await request.text());
+  } catch {
+    return error(400, 'request body is not valid JSON');
+  }
+  const validate = validatorFor(createTaskSchema);
+  if (!validate(body)) return error(400, describeError(validate.errors?.[0]) + conditionOf(validate.errors?.[0]?.schemaPath));
+  const task = body as Record<string, unknown>;
+  const oversized = oversizedAttribute(task.attributes as Record<string, string> | undefined);
+  if (oversized) return error(400, oversized);
+  const entryPointId = String(task.entryPointId);
+  if ((task.outboundType === 'CALLBACK' || task.outboundType === 'OUTDIAL') && !setup.outdialEntryPoints.has(entryPointId)) {
+    return error(400, `entryPointId ${JSON.stringify(entryPointId)} is not an outbound entry point of this tenant`);
+  }
+  const id = setup.newId();
+  setup.tasks.push({ id, url: request.url, body: task });
+  return HttpResponse.json({ meta: { orgId: setup.orgId }, data: { id } }, { status: 201 });
+}
+
+/** Attribute limits are in UTF-8 bytes: key ≤ 200, value ≤ 1024. */
+function oversizedAttribute(attributes: Record<string, string> | undefined): string | undefined {
+  for (const [key, value] of Object.entries(attributes ?? {})) {
+    if (encoder.encode(key).length > 200) return `attributes key "${key.slice(0, 20)}…" is longer than 200 bytes`;
+    if (encoder.encode(value).length > 1024) return `attributes.${key} is longer than 1024 bytes`;
+  }
+  return undefined;
+}
+
+/** The schema's conditional requirements, in words. */
+function conditionOf(schemaPath: string | undefined): string {
+  if (schemaPath?.startsWith('#/allOf/0/')) return ' when outboundType is CALLBACK';
+  if (schemaPath?.startsWith('#/allOf/1/')) return ' when outboundType is OUTDIAL or EXECUTE_FLOW';
+  return '';
+}
+
+function forcedDescription(status: number): string {
+  return { 400: 'Bad Request', 401: 'Unauthorized, Token is Invalid', 403: 'Forbidden Request', 500: 'Internal Server Error', 503: 'Service Unavailable' }[status] ?? 'Error';
+}

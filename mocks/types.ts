@@ -1,0 +1,14 @@
+/** What the mocks record while a flow runs. */
+export interface AcceptedTask {
+  /** The new task id the mock answered. */
+  id: string;
+  url: string;
+  body: Record<string, unknown>;
+}
+
+export interface SeenRequest {
+  method: string;
+  url: string;
+  /** Status the mock answered; null for a simulated timeout. */
+  status: number | null;
+}

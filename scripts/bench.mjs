@@ -1,0 +1,246 @@
+#!/usr/bin/env node
+/**
+ * Speed benchmark of `flowgrade grade` (issue 5). Not a test: it prints figures.
+ *
+ *   npm run bench                      build, then generate 1,000 submissions and grade them
+ *   node scripts/bench.mjs [--count N] [--runs N] [--jobs N] [--keep] [--cpu-prof]
+ *
+ * 1. Generates a class into a temp folder: the fixture flows (minified, as Flow Designer exports
+ *    them), each under its own attendee id (Main_Flow_<id>), padded realistically with leftover
+ *    canvas activities (unlinked Play Message nodes with their diagram widgets) and unused flow
+ *    variables so sizes spread over 60–150 KB; ~55% correct (solution and noise variants), ~42%
+ *    defective (defect fixtures, before-mission), ~3% unreadable (truncated, empty, random bytes,
+ *    a Postman collection, a JSON array). Deterministic (seeded).
+ * 2. Baseline: a separate Node process that only reads every file and JSON.parses it.
+ * 3. Grades the class with the real CLI, `node bin/flowgrade.js grade <dir> --out <tmp> --quiet`,
+ *    `--runs` times (default 3), and reports the median.
+ *
+ * Peak RSS is the grading process's maximum resident set size. Worker threads live inside that
+ * one process, so it covers the main thread and every worker. Measured with `/usr/bin/time -v`
+ * when present, and cross-checked with `process.resourceUsage().maxRSS` which the CLI prints
+ * when FLOWGRADE_REPORT_RSS=1.
+ */
+import { spawn } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { availableParallelism, cpus, tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const args = process.argv.slice(2);
+const flag = (name, fallback) => {
+  const at = args.indexOf(name);
+  return at >= 0 ? args[at + 1] : fallback;
+};
+
+if (args[0] === '--baseline') {
+  // Child mode: read and parse every file of the folder, print the time taken.
+  const dir = args[1];
+  const started = performance.now();
+  let parsed = 0;
+  for (const name of readdirSync(dir)) {
+    const text = readFileSync(path.join(dir, name), 'utf8');
+    try {
+      JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+      parsed++;
+    } catch {
+      // unreadable submissions count too: they were read
+    }
+  }
+  process.stdout.write(JSON.stringify({ ms: performance.now() - started, parsed }) + '\n');
+  process.exit(0);
+}
+
+const COUNT = Number(flag('--count', '1000'));
+const RUNS = Number(flag('--runs', '3'));
+const JOBS = flag('--jobs', undefined);
+const KEEP = args.includes('--keep');
+const CPU_PROF = args.includes('--cpu-prof');
+
+// ---------------------------------------------------------------------------------------------
+// Deterministic randomness
+// ---------------------------------------------------------------------------------------------
+function mulberry32(seed) {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) | 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+const random = mulberry32(20250801);
+const pick = (list) => list[Math.floor(random() * list.length)];
+const uuid = () => 'xxxxxxxx-xxxx-4xxx-yxxx-xxxxxxxxxxxx'.replace(/[xy]/g, (c) => ((c === 'x' ? random() * 16 : 8 + random() * 4) | 0).toString(16));
+
+// ---------------------------------------------------------------------------------------------
+// The class
+// ---------------------------------------------------------------------------------------------
+const flowsDir = path.join(ROOT, 'fixtures', 'flows');
+const sources = readdirSync(flowsDir)
+  .filter((f) => f.endsWith('.json'))
+  .sort()
+  .map((file) => ({ file, text: readFileSync(path.join(flowsDir, file), 'utf8').replace(/^\uFEFF/, '') }));
+const correct = sources.filter((s) => s.file === 'solution.json' || s.file.startsWith('noise-'));
+const defective = sources.filter((s) => s.file.startsWith('defect-') || s.file === 'before-mission.json');
+
+const SENTENCES = [
+  'Thank you for calling the Webex Contact Center lab.',
+  'All our agents are busy; please stay on the line.',
+  'Press 1 for sales, 2 for support, or 3 to simulate an error.',
+  'We will call you back on the number you entered.',
+  'Our business hours are Monday to Friday, 8 AM to 6 PM.',
+  'Your call is important to us.',
+];
+
+/** An unlinked Play Message left on the canvas (a common sight in attendees' flows), with its widget. */
+function leftoverActivity(flow, n, template) {
+  const id = uuid();
+  const name = `PlayMessage_note${n}`;
+  const text = Array.from({ length: 1 + Math.floor(random() * 3) }, () => pick(SENTENCES)).join(' ');
+  const properties = { ...template.properties, name, description: `Draft prompt ${n}`, activityId: uuid().replace(/-/g, '').slice(0, 24), promptsTts: [{ type: 'tts', value: text, name: text }] };
+  flow.process.activities[id] = { ...template.activity, id, name, properties };
+  flow.diagram.widgets[id] = {
+    ...template.widget,
+    id,
+    point: { x: 2600 + 300 * (n % 6), y: 200 + 160 * Math.floor(n / 6) },
+    ports: template.widget.ports.map((port) => ({ ...port, portId: uuid(), linkId: null, links: [] })),
+    properties,
+  };
+}
+
+function unusedVariable(flow, n) {
+  flow.variables.push({ name: `note_${n}`, description: 'scratch variable', type: 'STRING', value: '', isCAD: false, desktopLabel: '', isAgentEditable: false, source: '', isReportable: false, overwrite: false, isSecure: false, id: uuid() });
+}
+
+function playMessageTemplate(flow) {
+  const activity = Object.values(flow.process.activities).find((a) => a.properties?.activityName === 'play-message');
+  const widget = activity && flow.diagram?.widgets?.[activity.id];
+  return activity && widget ? { activity, widget, properties: activity.properties } : undefined;
+}
+
+/** A padded, minified export of `source` for attendee `id`, aiming at `target` bytes. */
+function submission(source, id, target) {
+  const text = source.text.split('Main_Flow_140').join(`Main_Flow_${id}`);
+  const flow = JSON.parse(text);
+  if (!flow.process) return JSON.stringify(flow); // flow-template body: kept as is
+  const template = playMessageTemplate(flow);
+  let out = JSON.stringify(flow);
+  for (let n = 1; out.length < target && n < 200; n++) {
+    if (template && n % 4 !== 0) leftoverActivity(flow, n, template);
+    else unusedVariable(flow, n);
+    if (n % 3 === 0 || out.length + 4000 >= target) out = JSON.stringify(flow);
+  }
+  return JSON.stringify(flow);
+}
+
+function unreadable(i, id) {
+  const base = submission(correct[0], id, 90_000);
+  switch (i % 5) {
+    case 0:
+      return base.slice(0, Math.floor(base.length * 0.6)); // interrupted download
+    case 1:
+      return '';
+    case 2:
+      return Buffer.from(Array.from({ length: 70_000 }, () => Math.floor(random() * 256)));
+    case 3:
+      return JSON.stringify({ info: { _postman_id: uuid(), name: 'Create Task' }, item: [{ name: 'POST /v1/tasks', request: { method: 'POST' } }] });
+    default:
+      return JSON.stringify([{ name: `Main_Flow_${id}` }]);
+  }
+}
+
+function generate(dir) {
+  const counts = { correct: 0, defective: 0, unreadable: 0 };
+  const sizes = [];
+  for (let i = 0; i < COUNT; i++) {
+    const id = 1000 + i;
+    const roll = random();
+    let content;
+    if (roll < 0.03) {
+      content = unreadable(counts.unreadable, id);
+      counts.unreadable++;
+    } else {
+      const kind = roll < 0.58 ? 'correct' : 'defective';
+      counts[kind]++;
+      content = submission(pick(kind === 'correct' ? correct : defective), id, 60_000 + Math.floor(random() * 88_000));
+    }
+    const file = path.join(dir, `Main_Flow_${id}.json`);
+    writeFileSync(file, content);
+    sizes.push(statSync(file).size);
+  }
+  return { counts, sizes };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Running and measuring
+// ---------------------------------------------------------------------------------------------
+function run(command, commandArgs, env = {}) {
+  return new Promise((resolve) => {
+    const started = performance.now();
+    const child = spawn(command, commandArgs, { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d) => (stdout += d));
+    child.stderr.on('data', (d) => (stderr += d));
+    child.on('close', (code) => resolve({ code, stdout, stderr, ms: performance.now() - started }));
+  });
+}
+
+const TIME = existsSync('/usr/bin/time') ? '/usr/bin/time' : undefined;
+
+async function gradeOnce(dir, out) {
+  rmSync(out, { recursive: true, force: true });
+  const cli = [...(CPU_PROF ? ['--cpu-prof', '--cpu-prof-dir', path.join(out, '..', 'cpu-prof')] : []), path.join(ROOT, 'bin', 'flowgrade.js'), 'grade', dir, '--out', out, '--quiet', '--now', '2025-08-01T09:00:00Z', ...(JOBS ? ['--jobs', JOBS] : [])];
+  const result = TIME ? await run(TIME, ['-v', process.execPath, ...cli], { FLOWGRADE_REPORT_RSS: '1' }) : await run(process.execPath, cli, { FLOWGRADE_REPORT_RSS: '1' });
+  const timeRss = /Maximum resident set size \(kbytes\): (\d+)/.exec(result.stderr);
+  const cliRss = /peak RSS (\d+) KB/.exec(result.stderr);
+  return { ...result, rssKb: timeRss ? Number(timeRss[1]) : cliRss ? Number(cliRss[1]) : NaN, cliRssKb: cliRss ? Number(cliRss[1]) : NaN, rssSource: timeRss ? '/usr/bin/time -v' : 'process.resourceUsage().maxRSS' };
+}
+
+const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+const mb = (kb) => `${(kb / 1024).toFixed(0)} MB`;
+
+const work = mkdtempSync(path.join(tmpdir(), 'flowgrade-bench-'));
+const classDir = path.join(work, 'class');
+const outDir = path.join(work, 'out');
+mkdirSync(classDir);
+try {
+  const { counts, sizes } = generate(classDir);
+  const total = sizes.reduce((a, b) => a + b, 0);
+  const readable = sizes.filter((s) => s > 50_000);
+  console.log(`flowgrade bench: ${COUNT} submissions (${counts.correct} correct, ${counts.defective} defective, ${counts.unreadable} unreadable)`);
+  console.log(`  sizes ${Math.round(Math.min(...readable) / 1024)}–${Math.round(Math.max(...readable) / 1024)} KB (mean ${Math.round(total / COUNT / 1024)} KB, total ${(total / 1024 / 1024).toFixed(1)} MB) in ${classDir}`);
+  console.log(`  machine: ${availableParallelism()} CPUs (${cpus()[0]?.model ?? 'unknown'}), Node ${process.version}`);
+
+  const baselines = [];
+  for (let i = 0; i < RUNS; i++) {
+    const result = await run(process.execPath, [fileURLToPath(import.meta.url), '--baseline', classDir]);
+    baselines.push({ wall: result.ms, inner: JSON.parse(result.stdout).ms });
+  }
+  const baseWall = median(baselines.map((b) => b.wall));
+  console.log(`baseline (one process reads and JSON.parses every file): ${(baseWall / 1000).toFixed(2)} s wall (read+parse loop ${(median(baselines.map((b) => b.inner)) / 1000).toFixed(2)} s)`);
+
+  const runs = [];
+  for (let i = 0; i < RUNS; i++) {
+    const result = await gradeOnce(classDir, outDir);
+    if (result.code !== 0 && result.code !== 1) {
+      console.error(result.stderr);
+      throw new Error(`grade exited with ${result.code}`);
+    }
+    runs.push(result);
+    console.log(`  grade run ${i + 1}: ${(result.ms / 1000).toFixed(2)} s, peak RSS ${mb(result.rssKb)} (CLI's own maxRSS ${mb(result.cliRssKb)}), exit ${result.code}`);
+  }
+  const wall = median(runs.map((r) => r.ms));
+  const rss = Math.max(...runs.map((r) => r.rssKb));
+  const rate = COUNT / (wall / 1000);
+  const ratio = wall / baseWall;
+  console.log(`grade (${JOBS ? `--jobs ${JOBS}` : `default jobs = ${availableParallelism()}`}), median of ${RUNS}:`);
+  console.log(`  ${rate.toFixed(0)} flows/s (target ≥ 200)   wall ${(wall / 1000).toFixed(2)} s   ${ratio.toFixed(1)}× baseline (target ≤ 5×)   peak RSS ${mb(rss)} (target ≤ 400 MB; ${runs[0].rssSource})`);
+  console.log(`  ${runs[0].stdout.split('\n')[0]}`);
+  console.log(`command: node bin/flowgrade.js grade <class> --out <out> --quiet --now 2025-08-01T09:00:00Z${JOBS ? ` --jobs ${JOBS}` : ''}`);
+  if (CPU_PROF) console.log(`CPU profiles in ${path.join(work, 'cpu-prof')}`);
+} finally {
+  if (KEEP || CPU_PROF) console.log(`kept ${work}`);
+  else rmSync(work, { recursive: true, force: true });
+}

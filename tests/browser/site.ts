@@ -1,0 +1,74 @@
+/**
+ * The self-check page as a user gets it: written by `flowgrade web --out` into a temp folder and
+ * served by `flowgrade serve --port 0 --dir` (Chromium refuses module scripts from file://).
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { ConsoleMessage, Page, Request } from '@playwright/test';
+import { ROOT, runCli } from '../helpers.js';
+
+export interface ServedSite {
+  dir: string;
+  url: string;
+  /** Stops the server (SIGTERM, as Ctrl-C would) and returns what it printed. */
+  stop(): Promise<{ code: number | null; stdout: string }>;
+}
+
+export async function serveSite(): Promise<ServedSite> {
+  const dir = mkdtempSync(path.join(tmpdir(), 'flowgrade-web-'));
+  const written = await runCli(['web', '--out', dir]);
+  if (written.code !== 0) throw new Error(`flowgrade web failed: ${written.stderr}`);
+  const child = spawn(process.execPath, [path.join(ROOT, 'bin', 'flowgrade.js'), 'serve', '--port', '0', '--dir', dir], {
+    cwd: ROOT,
+    env: { ...process.env, NO_COLOR: '1' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stdout = '';
+  let stderr = '';
+  child.stdout!.on('data', (chunk) => (stdout += chunk));
+  child.stderr!.on('data', (chunk) => (stderr += chunk));
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  const url = await new Promise<string>((resolve, reject) => {
+    const look = () => {
+      const match = /serving the self-check page at (http:\/\/\S+)/.exec(stdout);
+      if (match) resolve(match[1]);
+    };
+    child.stdout!.on('data', look);
+    exited.then((code) => reject(new Error(`flowgrade serve exited (${code}): ${stderr}`)));
+  });
+  return {
+    dir,
+    url,
+    async stop() {
+      stopChild(child);
+      const code = await exited;
+      rmSync(dir, { recursive: true, force: true });
+      return { code, stdout };
+    },
+  };
+}
+
+function stopChild(child: ChildProcess): void {
+  if (child.exitCode === null && child.pid !== undefined) child.kill('SIGTERM');
+}
+
+/** Everything a page asked for and complained about, to assert "own origin only" and "no console errors". */
+export function watchPage(page: Page): { requests: string[]; errors: string[] } {
+  const seen = { requests: [] as string[], errors: [] as string[] };
+  page.on('request', (request: Request) => seen.requests.push(request.url()));
+  page.on('console', (message: ConsoleMessage) => {
+    if (message.type() === 'error') seen.errors.push(message.text());
+  });
+  page.on('pageerror', (error) => seen.errors.push(`uncaught: ${error.message}`));
+  return seen;
+}
+
+/** Requests that left the page's origin (blob: downloads the page made itself count as its own). */
+export function foreignRequests(requests: string[], origin: string): string[] {
+  return requests.filter((url) => {
+    if (url.startsWith(`blob:${origin}/`)) return false;
+    return new URL(url).origin !== origin;
+  });
+}

@@ -1,0 +1,197 @@
+/**
+ * The self-check page in real Chromium, as an attendee uses it: written by `flowgrade web --out`,
+ * served by `flowgrade serve`, a file given by the picker, by drag-and-drop and by keyboard.
+ * Every test also asserts that the page asked nothing of another origin and logged no error
+ * (a CSP violation, e.g. ajv compiling a schema with `new Function`, would show up as both).
+ */
+import { test, expect, type Page, type TestInfo } from '@playwright/test';
+import { readFileSync } from 'node:fs';
+import { DEFAULT_MISSION_ID, findMission, MISSIONS } from '../../checks/index.js';
+import { loadFlow } from '../../engine/loader.js';
+import type { GradeReport } from '../../engine/report.js';
+import { fixturePath, readFixture, runCli } from '../helpers.js';
+import { foreignRequests, serveSite, watchPage, type ServedSite } from './site.js';
+
+const SOLUTION = fixturePath('flows/solution.json');
+const DEFECT = 'flows/defect-callbackapi-method-put.json';
+const FIXED = '2025-06-02T10:00:00Z';
+
+let site: ServedSite;
+let watched: { requests: string[]; errors: string[] };
+
+test.beforeAll(async () => {
+  site = await serveSite();
+});
+
+test.afterAll(async () => {
+  const stopped = await site.stop();
+  expect(stopped.stdout).toContain('flowgrade: stopped');
+  expect(stopped.code).toBe(0);
+});
+
+test.beforeEach(async ({ page }) => {
+  watched = watchPage(page);
+  await page.clock.setFixedTime(new Date(FIXED));
+  await page.goto(site.url);
+  await expect(page.locator('#results')).toHaveAttribute('data-state', 'ready');
+});
+
+test.afterEach(async ({ page }, testInfo) => {
+  await shot(page, testInfo, 'final');
+  expect(foreignRequests(watched.requests, new URL(site.url).origin)).toEqual([]);
+  expect(watched.errors).toEqual([]);
+});
+
+async function shot(page: Page, testInfo: TestInfo, name: string): Promise<void> {
+  await page.screenshot({ path: testInfo.outputPath(`${name}.png`), fullPage: true });
+}
+
+const status = (page: Page) => page.locator('#status');
+const fileInput = (page: Page) => page.locator('#file-input');
+
+async function expectPassedWithFullScore(page: Page, fileName: string): Promise<void> {
+  await expect(status(page)).toHaveText(new RegExp(`^${fileName.replace(/\./g, '\\.')}: passed, (\\d+)/\\1 points\\.$`));
+  await expect(page.locator('#results')).toHaveAttribute('data-verdict', 'passed');
+  await expect(page.locator('#error')).toBeEmpty();
+  await expect(page.locator('#report')).toContainText(/passed/i);
+}
+
+test('the page is the built site: CSP meta tag, its own script and stylesheet, labelled controls', async ({ page }) => {
+  const csp = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');
+  expect(csp).toContain("script-src 'self'");
+  expect(csp).not.toContain('unsafe-eval');
+  expect(csp).toMatch(/default-src '(none|self)'/);
+  await expect(page.getByLabel('Flow export file (.json)')).toHaveAttribute('type', 'file');
+  await expect(page.getByLabel('Attendee id')).toBeEditable();
+  await expect(page.getByLabel('DNIS')).toBeEditable();
+  await expect(page.getByRole('button', { name: /drop your export here/i })).toBeEnabled();
+  await expect(page.locator('#results')).toHaveAttribute('aria-live', 'polite');
+});
+
+test('with one lab, the lab picker shows it and is disabled', async ({ page }) => {
+  test.skip(MISSIONS.length !== 1, 'several labs: the picker is enabled');
+  const lab = page.getByLabel('Lab');
+  await expect(lab).toBeDisabled();
+  await expect(lab).toHaveValue(DEFAULT_MISSION_ID);
+  await expect(lab.locator('option:checked')).toHaveText(findMission(DEFAULT_MISSION_ID)!.title);
+});
+
+test('the solution given with the file picker passes with full score', async ({ page }, testInfo) => {
+  await fileInput(page).setInputFiles(SOLUTION);
+  await expectPassedWithFullScore(page, 'solution.json');
+  await expect(page.getByRole('link', { name: 'Download this report (JSON)' })).toBeVisible();
+  await shot(page, testInfo, 'solution-passed');
+});
+
+test('the solution dropped on the drop zone (a real drop event with a DataTransfer) passes', async ({ page }, testInfo) => {
+  const bytes = [...readFixture('flows/solution.json')];
+  const dataTransfer = await page.evaluateHandle((data) => {
+    const transfer = new DataTransfer();
+    transfer.items.add(new File([new Uint8Array(data)], 'Main_Flow_140.json', { type: 'application/json' }));
+    return transfer;
+  }, bytes);
+  const zone = page.locator('#drop-zone');
+  await zone.dispatchEvent('dragenter', { dataTransfer });
+  await zone.dispatchEvent('dragover', { dataTransfer });
+  await expect(zone).toHaveClass(/is-dragging/);
+  await shot(page, testInfo, 'dragging');
+  await zone.dispatchEvent('drop', { dataTransfer });
+  await expectPassedWithFullScore(page, 'Main_Flow_140.json');
+  await expect(zone).not.toHaveClass(/is-dragging/);
+});
+
+test('a defect shows its failing Build step and the hint', async ({ page }, testInfo) => {
+  const cli = await runCli(['check', fixturePath(DEFECT), '--format', 'json', '--now', FIXED]);
+  const expected = JSON.parse(cli.stdout) as GradeReport;
+  const failing = expected.checks.filter((c) => c.status === 'failed' && c.severity === 'required');
+  expect(failing.length).toBeGreaterThan(0);
+  const stepTitle = findMission(DEFAULT_MISSION_ID)!.steps[failing[0].step];
+
+  await fileInput(page).setInputFiles(fixturePath(DEFECT));
+  await expect(status(page)).toHaveText(/^defect-callbackapi-method-put\.json: failed, \d+\/\d+ points\.$/);
+  await expect(page.locator('#results')).toHaveAttribute('data-verdict', 'failed');
+  const report = page.locator('#report');
+  for (const check of failing) {
+    await expect(report.getByText(check.hint, { exact: false }).first()).toBeVisible();
+    await expect(report.getByText(check.title, { exact: false }).first()).toBeVisible();
+  }
+  await expect(report.getByText(stepTitle, { exact: false }).first()).toBeVisible();
+  await shot(page, testInfo, 'defect-failed');
+});
+
+test('a file that is not JSON gives the loader message, and the next file still grades', async ({ page }, testInfo) => {
+  const text = 'Main_Flow_140 exported on Monday\n';
+  const refused = loadFlow(text);
+  expect(refused.ok).toBe(false);
+  const error = (refused as { error: { code: string; message: string } }).error;
+  expect(error.code).toBe('not-json');
+
+  await fileInput(page).setInputFiles({ name: 'Main_Flow_140.json', mimeType: 'application/json', buffer: Buffer.from(text) });
+  const alert = page.locator('#error [role="alert"]');
+  await expect(alert).toContainText(`Main_Flow_140.json: ${error.message} [not-json]`);
+  await expect(status(page)).toHaveText('Main_Flow_140.json could not be graded.');
+  await expect(page.locator('#report')).toBeEmpty();
+  await shot(page, testInfo, 'not-json');
+
+  await fileInput(page).setInputFiles(SOLUTION);
+  await expectPassedWithFullScore(page, 'solution.json');
+  await expect(alert).toHaveCount(0);
+});
+
+test('something that is JSON but not a flow says so', async ({ page }) => {
+  await fileInput(page).setInputFiles(fixturePath('unreadable/postman-collection.json'));
+  await expect(page.locator('#error [role="alert"]')).toContainText(/^postman-collection\.json: .*Postman collection.* \[not-a-flow\]/);
+});
+
+test('a file over 20 MB is refused before it is read, and the page stays usable', async ({ page }) => {
+  const big = Buffer.alloc(20 * 1024 * 1024 + 1, 0x20);
+  await fileInput(page).setInputFiles({ name: 'huge.json', mimeType: 'application/json', buffer: big });
+  await expect(page.locator('#error [role="alert"]')).toContainText(`huge.json: file is larger than the 20 MB limit (${big.length} bytes) [too-large]`);
+  await fileInput(page).setInputFiles(SOLUTION);
+  await expectPassedWithFullScore(page, 'solution.json');
+});
+
+test('keyboard: Tab reaches the drop zone first, Enter opens the file chooser, the chosen file is graded', async ({ page }) => {
+  await page.keyboard.press('Tab');
+  await expect(page.locator('#drop-zone')).toBeFocused();
+  const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.keyboard.press('Enter')]);
+  await chooser.setFiles(SOLUTION);
+  await expectPassedWithFullScore(page, 'solution.json');
+  // The focus ring is visible (not suppressed) on the drop zone.
+  const outline = await page.locator('#drop-zone').evaluate((el) => getComputedStyle(el).outlineStyle);
+  expect(outline).not.toBe('none');
+});
+
+test('the attendee id option is used, and export-controlled text is shown as text, never run', async ({ page }) => {
+  const attendee = '<img src=x onerror="window.pwned=1">';
+  await page.getByLabel('Attendee id').fill(attendee);
+  await fileInput(page).setInputFiles(SOLUTION);
+  await expectPassedWithFullScore(page, 'solution.json');
+  await expect(page.locator('#report')).toContainText(attendee);
+  await expect(page.locator('#report img[src="x"]')).toHaveCount(0);
+  expect(await page.evaluate(() => (window as unknown as { pwned?: number }).pwned)).toBeUndefined();
+});
+
+test('an invalid DNIS is pointed out and nothing is graded until it is fixed', async ({ page }) => {
+  const dnis = page.getByLabel('DNIS');
+  await dnis.fill('4694096861');
+  await fileInput(page).setInputFiles(SOLUTION);
+  await expect(page.locator('#dnis-error')).toHaveText(/is not an E\.164 number/);
+  await expect(dnis).toHaveAttribute('aria-invalid', 'true');
+  await expect(page.locator('#report')).toBeEmpty();
+  await dnis.fill('+14694096861');
+  await fileInput(page).setInputFiles(SOLUTION);
+  await expectPassedWithFullScore(page, 'solution.json');
+  await expect(page.locator('#dnis-error')).toBeHidden();
+});
+
+test('the JSON download is the report the page shows', async ({ page }) => {
+  await fileInput(page).setInputFiles(SOLUTION);
+  await expectPassedWithFullScore(page, 'solution.json');
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Download this report (JSON)' }).click()]);
+  expect(download.suggestedFilename()).toBe('140.flowgrade.json');
+  const report = JSON.parse(readFileSync(await download.path(), 'utf8')) as GradeReport;
+  expect(report.verdict).toBe('passed');
+  expect(report.generatedAt).toBe(new Date(FIXED).toISOString());
+  expect(report.input.file).toBe('solution.json');
+});

@@ -1,0 +1,63 @@
+/** The helpers behind the tolerances: JSONPath spellings, URLs with templates, JSON bodies, defaults. */
+import { test, expect } from '@playwright/test';
+import { compareBody, guideBody, parseBody } from '../../../checks/callback-on-global-error/lib/body.js';
+import { canonicalPath, samePath } from '../../../checks/callback-on-global-error/lib/jsonpath.js';
+import { sameTemplate } from '../../../checks/callback-on-global-error/lib/templates.js';
+import { splitUrl } from '../../../checks/callback-on-global-error/lib/url.js';
+import { isEmptyDefault } from '../../../checks/callback-on-global-error/lib/variables.js';
+
+test('JSONPath: equivalent spellings of a simple path are the same; others are not', () => {
+  for (const path of ['$[0].tacnumber', "$[0]['tacnumber']", '$[0]["tacnumber"]', ' $ [ 0 ] . tacnumber ', '[0].tacnumber']) {
+    expect(canonicalPath(path), path).toBe('$[0].tacnumber');
+  }
+  expect(canonicalPath('$.tacnumber')).toBe('$.tacnumber');
+  expect(canonicalPath('tacnumber')).toBe('$.tacnumber');
+  expect(canonicalPath('$..tacnumber')).toBeUndefined();
+  expect(canonicalPath('$[*].tacnumber')).toBeUndefined();
+  expect(samePath('$[1].tacnumber', '$[0].tacnumber')).toBe(false);
+  expect(samePath('$[0].tacNumber', '$[0].tacnumber')).toBe(false);
+  expect(samePath('$..tacnumber', '$[0].tacnumber')).toBe(false);
+});
+
+test('URL: split without touching the templates in the query', () => {
+  expect(splitUrl('https://674481b1b4e2e04abea27c6e.MockAPI.io/flowdesigner/Lab/DynVars?dn={{NewPhoneContact.DNIS | slice(2) }}&x=1')).toEqual({
+    scheme: 'https',
+    host: '674481b1b4e2e04abea27c6e.mockapi.io',
+    path: '/flowdesigner/Lab/DynVars',
+    query: [
+      ['dn', '{{NewPhoneContact.DNIS | slice(2) }}'],
+      ['x', '1'],
+    ],
+  });
+  expect(splitUrl('674481b1b4e2e04abea27c6e.mockapi.io/flowdesigner')).toBeUndefined();
+});
+
+test('templates compare with whitespace inside {{ }} ignored, nothing else', () => {
+  expect(sameTemplate('{{NewPhoneContact.DNIS|slice(2)}}', '{{ NewPhoneContact.DNIS | slice(2) }}')).toBe(true);
+  expect(sameTemplate('{{ NewPhoneContact.DNIS }}', '{{NewPhoneContact.DNIS | slice(2) }}')).toBe(false);
+  expect(sameTemplate('{{outdialcbid}}', '{{outdialCBID}}')).toBe(false);
+});
+
+test('Create Task body: parsed, compared field by field, every problem named', () => {
+  const guide = guideBody('customani');
+  const minified = parseBody(JSON.stringify({ ...guide, entryPointId: '{{ outdialcbid }}' }));
+  expect(minified.ok && compareBody(minified.value, guide)).toEqual([]);
+  const wrong = { ...guide, destination: '{{customANI}}', mediatype: 'telephony', callback: { callbackOrigin: 'web' } } as Record<string, unknown>;
+  delete wrong.mediaType;
+  expect(compareBody(wrong, guide)).toEqual([
+    'field "destination" is "{{customANI}}", expected "{{customani}}"',
+    'field "mediaType" is spelled "mediatype"',
+    'field "callback.callbackType" is missing',
+  ]);
+  expect(compareBody({ ...guide, attributes: 'tester' }, guide)).toEqual(['field "attributes" must be an object of text values, not "tester"']);
+  expect(compareBody([guide], guide)).toEqual(['the body is a list, not a JSON object']);
+  const broken = parseBody('{\n  "a": "x"\n  "b": 1\n}');
+  expect(broken.ok).toBe(false);
+  expect(!broken.ok && broken.error).toContain('line 3, column 3');
+  expect(parseBody('  ')).toEqual({ ok: false, error: 'the Request Body is empty' });
+});
+
+test('an empty default: nothing, blank, or the text null', () => {
+  for (const raw of [null, '', '   ', 'null', 'NULL']) expect(isEmptyDefault(raw), String(raw)).toBe(true);
+  for (const raw of ['empty', '0', ' x ']) expect(isEmptyDefault(raw), raw).toBe(false);
+});

@@ -1,0 +1,115 @@
+/**
+ * Named changes to the solution: mistakes no fixture carries (each must make a check fail), and
+ * tolerated variations (each must keep the checks passing). Applied to a parsed copy of
+ * fixtures/flows/solution.json by `mutated()`.
+ */
+import { addActivity, link, props, relabel, unlink, variable, type Mutation } from './support.js';
+
+const GUIDE_BODY = JSON.parse(
+  '{"entryPointId":"{{outdialcbid}}","destination":"{{customani}}","attributes":{"Message":"tester","To Queue":"sales"},"outboundType":"CALLBACK","mediaType":"telephony","callback":{"callbackOrigin":"web","callbackType":"immediate"}}',
+) as Record<string, unknown>;
+
+/** Mistakes: name → change. */
+export const MISTAKES = {
+  'flow-renamed': (f) => {
+    f.name = 'Callback_Copy_140';
+  },
+  'simulatederror-boolean': (f) => {
+    Object.assign(variable(f, 'simulatederror'), { type: 'BOOLEAN', value: 'false' });
+  },
+  'customani-old-spelling-declared-only': (f) => {
+    variable(f, 'customani').name = 'customANI';
+  },
+  'option3-removed': (f) => {
+    const p = props(f, 'WantCallback');
+    p.menuLinks = ['1', '2'];
+    p['menuLinks:input'] = p.menuLinks_input = ['Callback', 'Stay in queue'];
+    unlink(f, 'WantCallback', '3');
+  },
+  'option3-described-error': (f) => {
+    const p = props(f, 'WantCallback');
+    p['menuLinks:input'] = p.menuLinks_input = ['Callback', 'Stay in queue', 'Error'];
+  },
+  'prompt-offers-13': (f) => {
+    props(f, 'WantCallback').promptsTts[0].value = 'All agents are busy. Press 1 for a callback, press 2 to wait, press 13 for the operator.';
+  },
+  'get-cbid-text-plain': (f) => {
+    const p = props(f, 'GET_CBID');
+    p.httpContentType = p['httpContentType:name'] = p.httpContentType_name = 'text/plain';
+  },
+  'get-cbid-not-linked': (f) => unlink(f, 'GET_CBID', 'default'),
+  'callback-api-other-connector': (f) => {
+    const p = props(f, 'CallBackAPI_HTTPRequest');
+    p['connectorId:name'] = p.connectorId_name = 'Webhook_API';
+  },
+  'callback-api-text-plain': (f) => {
+    const p = props(f, 'CallBackAPI_HTTPRequest');
+    p.httpContentType = p['httpContentType:name'] = p.httpContentType_name = 'text/plain';
+  },
+  'callback-api-not-linked': (f) => unlink(f, 'CallBackAPI_HTTPRequest', 'default'),
+  'condition-compares-text-201': (f) => {
+    props(f, 'HTTPStatusCode').expression = '{{CallBackAPI_HTTPRequest.httpStatusCode == "201"}}';
+  },
+  'body-destination-outdialcbid': (f) => {
+    props(f, 'CallBackAPI_HTTPRequest').httpRequestBody = JSON.stringify({ ...GUIDE_BODY, destination: '{{outdialcbid}}' });
+  },
+  'body-outbound-type-lowercase': (f) => {
+    props(f, 'CallBackAPI_HTTPRequest').httpRequestBody = JSON.stringify({ ...GUIDE_BODY, outboundType: 'callback' });
+  },
+} satisfies Record<string, Mutation>;
+
+/** Variations every check must tolerate: name → change. */
+export const TOLERATED = {
+  'labels-in-other-case': (f) => {
+    relabel(f, 'SetGetResult', 'setGetResult');
+    relabel(f, 'HTTPStatusCode', 'httpStatusCode');
+  },
+  'jsonpath-bracket-notation': (f) => {
+    props(f, 'GET_CBID').outputVariableArray = [
+      { outputVariable: 'customani', jsonPathExp: "$[0]['tacnumber']" },
+      { outputVariable: 'outdialcbid', jsonPathExp: '$[0]["outboundcallbackep"]' },
+    ];
+  },
+  'dn-by-replace': (f) => {
+    props(f, 'GET_CBID').httpRequestUrl = "https://674481B1B4E2E04ABEA27C6E.mockapi.io/flowdesigner/Lab/DynVars?dn={{ NewPhoneContact.DNIS | replace({'+1': ''}) }}";
+  },
+  'dn-as-query-parameter': (f) => {
+    const p = props(f, 'GET_CBID');
+    p.httpRequestUrl = 'https://674481b1b4e2e04abea27c6e.mockapi.io/flowdesigner/Lab/DynVars';
+    p.httpQueryParameters = { dn: '{{NewPhoneContact.DNIS|slice(2)}}' };
+  },
+  'getresult-bare-variable-name': (f) => {
+    props(f, 'SetGetResult').expr = 'GET_CBID.httpResponseBody';
+  },
+  'getresult-set-value-template': (f) => {
+    Object.assign(props(f, 'SetGetResult'), { setTo: 'set-to-literal', expr: '{{ GET_CBID.httpResponseBody }}' });
+  },
+  'simulate-error-unknown-filter': (f) => {
+    props(f, 'SimulateGlobalError').expr = '{{ ANI | nosuchfilter }}';
+  },
+  'condition-in-parentheses': (f) => {
+    props(f, 'HTTPStatusCode').expression = '{{ (CallBackAPI_HTTPRequest.httpStatusCode == 201) }}';
+  },
+  'prompt-press-three': (f) => {
+    props(f, 'WantCallback').promptsTts[0].value = 'All agents are busy. Press one for a callback, press two to wait in queue, or press THREE to simulate a global error!';
+  },
+  'option3-description-spacing': (f) => {
+    const p = props(f, 'WantCallback');
+    p['menuLinks:input'] = p.menuLinks_input = ['Callback', 'Stay in queue', '  simulate AN error. '];
+  },
+  'play-message-before-get-cbid': (f) => {
+    addActivity(f, 'WantCallback', 'PleaseWait', { activityName: 'play-message', toggle: true, promptsTts: [{ type: 'tts', value: 'One moment please.' }] });
+    link(f, 'WantCallback', '3', 'PleaseWait');
+    link(f, 'PleaseWait', 'default', 'GET_CBID');
+  },
+  'separate-endflows-for-true-and-false': (f) => {
+    addActivity(f, 'HTTPStatusCode', 'EndFlow_z9z', { activityName: 'end' }, 'end');
+    link(f, 'HTTPStatusCode', 'false', 'EndFlow_z9z');
+  },
+  'body-with-other-attributes': (f) => {
+    props(f, 'CallBackAPI_HTTPRequest').httpRequestBody = JSON.stringify({ ...GUIDE_BODY, attributes: { reason: 'global error' } }, null, 8);
+  },
+} satisfies Record<string, Mutation>;
+
+export type MistakeName = keyof typeof MISTAKES;
+export type ToleratedName = keyof typeof TOLERATED;

@@ -1,0 +1,75 @@
+/**
+ * The pass/fail table: every scored check passes on fixtures/flows/solution.json and fails on each
+ * input listed here — a fixture (`flows/…`) carrying the mistake, or a named mistake of
+ * mutations.ts applied to the solution.
+ */
+import type { MistakeName } from './mutations.js';
+
+type Input = `flows/${string}.json` | MistakeName;
+
+export const FAILS_ON: Record<string, Input[]> = {
+  'flow-name': ['flow-renamed'],
+  'variable-outdialcbid': ['flows/defect-variable-outdialcbid-integer.json', 'flows/before-mission.json'],
+  'variable-customani': ['flows/defect-variable-customani-default-not-empty.json', 'customani-old-spelling-declared-only'],
+  'variable-getresult': ['flows/defect-variable-missing-getresult.json'],
+  'variable-simulatederror': ['simulatederror-boolean', 'flows/before-mission.json'],
+  'want-callback-option3': ['option3-removed', 'flows/before-mission.json'],
+  'want-callback-option3-description': ['option3-described-error'],
+  'want-callback-prompt-option3': ['flows/defect-menu-tts-without-option3.json', 'prompt-offers-13'],
+  'want-callback-option1-regression': ['flows/defect-regression-option1-unlinked.json'],
+  'want-callback-option2-regression': ['flows/defect-regression-option2-unlinked.json'],
+  'get-cbid-after-option3': ['flows/defect-menu-option3-unlinked.json', 'flows/defect-menu-option3-to-newnumber.json'],
+  'get-cbid-unauthenticated': ['flows/defect-getcbid-authenticated.json'],
+  'get-cbid-method': ['flows/defect-getcbid-method-post.json'],
+  'get-cbid-url': ['flows/defect-getcbid-url-without-slice.json', 'flows/defect-getcbid-host-typo.json', 'flows/defect-getcbid-path-typo.json'],
+  'get-cbid-content-type': ['get-cbid-text-plain'],
+  'get-cbid-parse-json': ['flows/defect-getcbid-parse-content-type-missing.json'],
+  'get-cbid-parse-paths': ['flows/defect-getcbid-jsonpath-without-index.json', 'flows/defect-getcbid-outputs-swapped.json'],
+  'run-option3-reaches-get-cbid': ['flows/defect-menu-option3-unlinked.json', 'flows/defect-menu-option3-to-newnumber.json'],
+  'run-get-cbid-fills-variables': [
+    'flows/defect-getcbid-url-without-slice.json',
+    'flows/defect-getcbid-host-typo.json',
+    'flows/defect-getcbid-jsonpath-without-index.json',
+    'flows/defect-getcbid-outputs-swapped.json',
+    'flows/defect-getcbid-parse-content-type-missing.json',
+  ],
+  'set-get-result-after-get-cbid': ['get-cbid-not-linked'],
+  'set-get-result-value': ['flows/defect-setgetresult-literal.json'],
+  'run-getresult-holds-body': ['flows/defect-setgetresult-literal.json', 'get-cbid-not-linked'],
+  'simulate-error-after-set-get-result': ['flows/defect-setgetresult-not-linked.json'],
+  'simulate-error-value-fails': ['flows/defect-simulate-valid-expression.json'],
+  'simulate-error-exit-unlinked': ['flows/defect-simulate-error-exit-wired.json'],
+  'simulate-error-to-disconnect': ['flows/defect-simulate-no-disconnect.json'],
+  'run-global-error-raised': ['flows/defect-simulate-valid-expression.json', 'flows/defect-simulate-error-exit-wired.json', 'flows/defect-setgetresult-not-linked.json'],
+  'global-error-not-to-endflow': ['flows/defect-globalerror-still-to-endflow.json', 'flows/before-mission.json'],
+  'callback-api-after-global-error': ['flows/defect-globalerror-still-to-endflow.json'],
+  'callback-api-authenticated': ['flows/defect-callbackapi-unauthenticated.json', 'callback-api-other-connector'],
+  'callback-api-method': ['flows/defect-callbackapi-method-put.json'],
+  'callback-api-path': ['flows/defect-callbackapi-path-v1-task.json'],
+  'callback-api-content-type': ['callback-api-text-plain'],
+  'callback-api-body': [
+    'flows/defect-callbackapi-body-without-callback.json',
+    'flows/defect-callbackapi-body-entrypoint-customani.json',
+    'flows/defect-callbackapi-body-invalid-json.json',
+    'body-destination-outdialcbid',
+    'body-outbound-type-lowercase',
+  ],
+  'run-task-created': [
+    'flows/defect-globalerror-still-to-endflow.json',
+    'flows/defect-callbackapi-body-invalid-json.json',
+    'flows/defect-callbackapi-body-entrypoint-customani.json',
+    'body-destination-outdialcbid',
+  ],
+  'status-condition-after-callback-api': ['callback-api-not-linked'],
+  'status-condition-expression': [
+    'flows/defect-condition-tests-200.json',
+    'flows/defect-condition-constant-true.json',
+    'flows/defect-condition-http-put.json',
+    'flows/defect-condition-label-mismatch.json',
+    'condition-compares-text-201',
+  ],
+  'status-condition-exits-to-endflow': ['flows/defect-condition-only-true-linked.json'],
+  'run-status-true-on-201': ['flows/defect-condition-tests-200.json', 'flows/defect-condition-http-put.json', 'flows/defect-condition-label-mismatch.json'],
+  'run-status-false-on-400': ['flows/defect-condition-constant-true.json'],
+  'run-status-false-on-500': ['flows/defect-condition-constant-true.json'],
+};

@@ -1,0 +1,104 @@
+/**
+ * Shared by the fuzz tests: how many cases to run, the fixed seed, and the per-property count line.
+ *
+ * - `FUZZ_RUNS` (default 150): cases per property, scaled by each property's `share` (expensive
+ *   properties run fewer). `npm run fuzz` sets 10 000.
+ * - `FUZZ_SEED` (default 20250801): every property derives its own seed from it and its name, so a
+ *   run is reproducible; a failure prints the seed and the fast-check path to replay it.
+ *
+ * Each property prints `fuzz <name>: N cases, 0 failures (seed S)`; each file prints a summary in
+ * its afterAll, and the last fuzz file of a run prints the total over every file (see `summarise`).
+ */
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import fc from 'fast-check';
+import { ROOT } from '../../helpers.js';
+
+export const FUZZ_RUNS = positive(process.env.FUZZ_RUNS, 150);
+export const FUZZ_SEED = integer(process.env.FUZZ_SEED, 20250801);
+
+/** Every fuzz test file, by the name it passes to `summarise` (the total is printed once all have reported). */
+export const FUZZ_FILES = ['loader', 'pebble', 'simulator', 'reports'] as const;
+export type FuzzFile = (typeof FUZZ_FILES)[number];
+
+export interface PropertyCount {
+  name: string;
+  cases: number;
+  failures: number;
+  seed: number;
+}
+
+const counts: PropertyCount[] = [];
+
+/** Cases for a property: FUZZ_RUNS × share, at least `min`. */
+export function runsFor(share = 1, min = 20): number {
+  return Math.max(min, Math.round(FUZZ_RUNS * share));
+}
+
+/** The seed of one property: FUZZ_SEED mixed with a hash of its name. */
+export function seedFor(name: string): number {
+  let hash = FUZZ_SEED | 0;
+  for (let i = 0; i < name.length; i++) hash = (Math.imul(hash ^ name.charCodeAt(i), 0x01000193) + 0x9e3779b9) | 0;
+  return hash;
+}
+
+/**
+ * Runs one property with its seed and case count, prints its count line, records it for the
+ * summary, and fails the test with fast-check's report (counterexample, seed, path) on a failure.
+ */
+export async function fuzz<Ts>(name: string, property: fc.IProperty<Ts> | fc.IAsyncProperty<Ts>, share = 1): Promise<void> {
+  const seed = seedFor(name);
+  const details = await fc.check(property as fc.IAsyncProperty<Ts>, { numRuns: runsFor(share), seed, endOnFailure: false });
+  const failures = details.failed ? 1 : 0;
+  counts.push({ name, cases: details.numRuns, failures, seed });
+  console.log(`fuzz ${name}: ${details.numRuns} cases, ${failures} failures (seed ${seed})`);
+  if (details.failed) {
+    const cause = details.errorInstance instanceof Error ? details.errorInstance.message : String(details.errorInstance);
+    throw new Error(`fuzz ${name} failed: ${cause}\nreplay: FUZZ_SEED=${FUZZ_SEED} (property seed ${seed}, path ${details.counterexamplePath})\n${fc.defaultReportMessage(details) ?? ''}`);
+  }
+}
+
+/**
+ * Call from `test.afterAll` of each fuzz file: prints the file's summary, stores its counts for this
+ * run (keyed by the Playwright runner's pid, the parent of every worker), and when every file of
+ * FUZZ_FILES has reported, prints the total once.
+ */
+export function summarise(file: FuzzFile): void {
+  const cases = counts.reduce((n, c) => n + c.cases, 0);
+  const failures = counts.reduce((n, c) => n + c.failures, 0);
+  console.log(`fuzz summary ${file}: ${counts.length} properties, ${cases} cases, ${failures} failures`);
+  const dir = path.join(ROOT, 'test-results', 'fuzz-counts', String(process.ppid));
+  try {
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(path.join(dir, `${file}.json`), JSON.stringify(counts));
+    const reported = readdirSync(dir).filter((f) => f.endsWith('.json'));
+    if (!FUZZ_FILES.every((f) => reported.includes(`${f}.json`))) return;
+    const marker = path.join(dir, 'total.printed');
+    if (existsSync(marker)) return;
+    writeFileSync(marker, '', { flag: 'wx' }); // the first file to get here prints the total
+    const all: PropertyCount[] = FUZZ_FILES.flatMap((f) => JSON.parse(readFileSync(path.join(dir, `${f}.json`), 'utf8')) as PropertyCount[]);
+    const total = all.reduce((n, c) => n + c.cases, 0);
+    const failed = all.reduce((n, c) => n + c.failures, 0);
+    console.log(`fuzz total: ${all.length} properties, ${total} cases, ${failed} failures (FUZZ_RUNS=${FUZZ_RUNS}, FUZZ_SEED=${FUZZ_SEED})`);
+  } catch {
+    // Counting across files is a convenience (another file may have printed the total first).
+  }
+}
+
+/**
+ * A plain assertion for use inside properties. Playwright's `expect` records a step with a stack
+ * trace per call, which costs more than the case itself when called thousands of times.
+ */
+export function check(condition: unknown, message: string | (() => string)): asserts condition {
+  if (!condition) throw new Error(typeof message === 'string' ? message : message());
+}
+
+function positive(value: string | undefined, fallback: number): number {
+  const n = Number(value);
+  return value !== undefined && Number.isInteger(n) && n > 0 ? n : fallback;
+}
+
+function integer(value: string | undefined, fallback: number): number {
+  const n = Number(value);
+  return value !== undefined && value.trim() !== '' && Number.isInteger(n) ? n : fallback;
+}

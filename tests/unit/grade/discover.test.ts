@@ -1,0 +1,147 @@
+/** Finding submissions: folders, files, globs and zip archives (with their refusals). */
+import { test, expect } from '@playwright/test';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { zipSync, type Zippable } from 'fflate';
+import { discover } from '../../../cli/grade/discover.js';
+import { globRegExp } from '../../../cli/grade/glob.js';
+import type { Candidate } from '../../../cli/grade/types.js';
+import { expandArchive, type ZipLimits } from '../../../cli/grade/zip.js';
+
+const LIMITS: ZipLimits = { maxEntryBytes: 20 * 1024 * 1024, maxTotalBytes: 200 * 1024 * 1024, maxEntries: 10_000 };
+const FLOW = new TextEncoder().encode('{"name":"Main_Flow_1","process":{}}');
+
+function tree(files: Record<string, string | Uint8Array>): string {
+  const root = mkdtempSync(path.join(tmpdir(), 'flowgrade-discover-'));
+  for (const [name, content] of Object.entries(files)) {
+    mkdirSync(path.dirname(path.join(root, name)), { recursive: true });
+    writeFileSync(path.join(root, name), content);
+  }
+  return root;
+}
+
+const files = (candidates: Candidate[]) => candidates.map((c) => c.file);
+const refusal = (candidates: Candidate[], file: string) => {
+  const found = candidates.find((c) => c.file === file);
+  return found?.kind === 'refused' ? found.error : undefined;
+};
+
+test('a folder is walked recursively for .json and .zip, skipping hidden folders, node_modules and other files', async () => {
+  const root = tree({
+    'a.json': FLOW,
+    'b/c/d.JSON': FLOW,
+    'b/notes.txt': 'x',
+    '.hidden/e.json': FLOW,
+    'node_modules/f.json': FLOW,
+    '.g.json': FLOW,
+    'h.zip': zipSync({ 'i.json': FLOW }),
+  });
+  const found = await discover([root], LIMITS);
+  expect(files(found.candidates)).toEqual([path.join(root, 'a.json'), path.join(root, 'b/c/d.JSON'), `${path.join(root, 'h.zip')}!/i.json`]);
+  expect(found.missing).toEqual([]);
+});
+
+test('a single file is taken whatever its extension, and a file reached twice counts once', async () => {
+  const root = tree({ 'a.json': FLOW, 'export.txt': FLOW });
+  const found = await discover([path.join(root, 'export.txt'), root, path.join(root, 'a.json'), `${root}/./a.json`], LIMITS);
+  expect(files(found.candidates)).toEqual([path.join(root, 'a.json'), path.join(root, 'export.txt')]);
+  expect(found.candidates[0].kind).toBe('path');
+});
+
+test('missing paths and patterns matching nothing are reported as usage problems', async () => {
+  const root = tree({ 'a.json': FLOW });
+  const found = await discover([path.join(root, 'nope.json'), `${root}/*.xml`, root], LIMITS);
+  expect(found.missing).toEqual([`flowgrade: ${path.join(root, 'nope.json')}: no such file or folder [no-input]`, `flowgrade: ${root}/*.xml: no file matches this pattern [no-input]`]);
+});
+
+test('quoted globs: * stays in one folder, ** crosses folders, ? is one character', async () => {
+  const root = tree({ 'x/a1.json': FLOW, 'x/a22.json': FLOW, 'x/y/a3.json': FLOW, 'x/y/z/a4.json': FLOW, 'x/b.txt': 'x' });
+  expect(files((await discover([`${root}/x/*.json`], LIMITS)).candidates)).toEqual([path.join(root, 'x/a1.json'), path.join(root, 'x/a22.json')]);
+  expect(files((await discover([`${root}/x/a?.json`], LIMITS)).candidates)).toEqual([path.join(root, 'x/a1.json')]);
+  expect(files((await discover([`${root}/x/**/*.json`], LIMITS)).candidates)).toEqual(
+    ['x/a1.json', 'x/a22.json', 'x/y/a3.json', 'x/y/z/a4.json'].map((f) => path.join(root, f)),
+  );
+  expect(globRegExp(['**', '*.json']).test('a.json')).toBe(true);
+  expect(globRegExp(['*.json']).test('d/a.json')).toBe(false);
+  expect(globRegExp(['a.b']).test('axb')).toBe(false);
+});
+
+test('zip: nested folders and archives inside the archive are expanded; hidden and __MACOSX entries skipped', () => {
+  const inner = zipSync({ 'deep/k.json': FLOW });
+  const archive = zipSync({ 'class/alice/a.json': FLOW, 'class/bob/b.json': FLOW, 'class/bob/upload.zip': inner, '__MACOSX/class/._a.json': FLOW, 'class/.DS_Store.json': FLOW, 'readme.pdf': FLOW } as Zippable);
+  const candidates = expandArchive(archive, 'lms.zip', 7, LIMITS);
+  expect(files(candidates).sort()).toEqual(['lms.zip!/class/alice/a.json', 'lms.zip!/class/bob/b.json', 'lms.zip!/class/bob/upload.zip!/deep/k.json']);
+  const entry = candidates[0];
+  expect(entry.kind).toBe('bytes');
+  expect(entry.kind === 'bytes' && new TextDecoder().decode(entry.bytes)).toBe(new TextDecoder().decode(FLOW));
+  expect(entry.mtimeMs).toBe(7);
+});
+
+test('zip: entries with absolute or .. paths are refused, each as its own row, and the others still count', () => {
+  const archive = zipSync({ 'ok.json': FLOW, '../evil.json': FLOW, '/abs.json': FLOW, 'a/../../up.json': FLOW, 'C:/win.json': FLOW });
+  const candidates = expandArchive(archive, 'lms.zip', 0, LIMITS);
+  expect(files(candidates).sort()).toEqual(['lms.zip!/../evil.json', 'lms.zip!//abs.json', 'lms.zip!/C:/win.json', 'lms.zip!/a/../../up.json', 'lms.zip!/ok.json']);
+  for (const bad of ['lms.zip!/../evil.json', 'lms.zip!//abs.json', 'lms.zip!/a/../../up.json', 'lms.zip!/C:/win.json']) {
+    expect(refusal(candidates, bad)?.code).toBe('zip-unsafe-path');
+  }
+  expect(candidates.find((c) => c.file === 'lms.zip!/ok.json')?.kind).toBe('bytes');
+});
+
+test('zip bomb: an entry expanding far beyond the file size limit is refused without expanding it', () => {
+  const bomb = zipSync({ 'bomb.json': new Uint8Array(64 * 1024 * 1024), 'ok.json': FLOW }); // 64 MB of zeros, ~64 KB compressed
+  expect(bomb.length).toBeLessThan(1024 * 1024);
+  const candidates = expandArchive(bomb, 'class.zip', 0, LIMITS);
+  expect(refusal(candidates, 'class.zip!/bomb.json')).toEqual({ code: 'too-large', message: expect.stringContaining('beyond the 20 MB file size limit') });
+  expect(candidates.find((c) => c.file === 'class.zip!/ok.json')?.kind).toBe('bytes');
+});
+
+test('zip bomb: an entry that lies about its size is stopped at the size it declares', () => {
+  const archive = zipSync({ 'liar.json': new Uint8Array(50 * 1024 * 1024) });
+  declareSize(archive, 'liar.json', 1000);
+  const candidates = expandArchive(archive, 'class.zip', 0, LIMITS);
+  expect(refusal(candidates, 'class.zip!/liar.json')).toEqual({ code: 'zip-bomb', message: 'zip entry expands beyond the 1000 bytes it declares; refused' });
+});
+
+test('zip bomb: an archive whose exports add up beyond the total limit is refused as a whole', () => {
+  const entries: Zippable = {};
+  for (let i = 0; i < 5; i++) entries[`e${i}.json`] = new Uint8Array(300 * 1024);
+  const candidates = expandArchive(zipSync(entries), 'class.zip', 0, { ...LIMITS, maxTotalBytes: 1024 * 1024 });
+  expect(candidates).toEqual([{ kind: 'refused', file: 'class.zip', mtimeMs: 0, error: { code: 'zip-too-large', message: expect.stringContaining('beyond the 1 MB limit for an archive') } }]);
+});
+
+test('zip bomb: the total limit also holds when the sizes are lies, across nested archives', () => {
+  const inner = zipSync({ 'big.json': new Uint8Array(600 * 1024) });
+  const archive = zipSync({ 'a.zip': inner, 'b.zip': inner }, { level: 0 });
+  const candidates = expandArchive(archive, 'class.zip', 0, { ...LIMITS, maxTotalBytes: 1024 * 1024 });
+  expect(candidates).toHaveLength(1);
+  expect(candidates[0]).toMatchObject({ kind: 'refused', file: 'class.zip', error: { code: 'zip-too-large' } });
+});
+
+test('zip: too many entries, and bytes that are not a zip, refuse the archive', () => {
+  const entries: Zippable = {};
+  for (let i = 0; i < 6; i++) entries[`e${i}.json`] = FLOW;
+  expect(expandArchive(zipSync(entries), 'many.zip', 0, { ...LIMITS, maxEntries: 5 })[0]).toMatchObject({ kind: 'refused', error: { code: 'zip-too-many-entries' } });
+  expect(expandArchive(new TextEncoder().encode('not a zip at all'), 'fake.zip', 0, LIMITS)[0]).toMatchObject({ kind: 'refused', error: { code: 'zip-corrupt' } });
+});
+
+test('a zip in a folder with a refused entry still yields the others', async () => {
+  const root = tree({ 'class.zip': zipSync({ 'a.json': FLOW, '../b.json': FLOW }) });
+  const found = await discover([root], LIMITS);
+  expect(found.candidates.map((c) => [c.file, c.kind])).toEqual([
+    [`${path.join(root, 'class.zip')}!/../b.json`, 'refused'],
+    [`${path.join(root, 'class.zip')}!/a.json`, 'bytes'],
+  ]);
+});
+
+/** Rewrites the uncompressed size an entry declares (local header and central directory). */
+function declareSize(zip: Uint8Array, name: string, size: number): void {
+  const view = new DataView(zip.buffer, zip.byteOffset, zip.byteLength);
+  const nameBytes = new TextEncoder().encode(name);
+  const matchesAt = (at: number) => nameBytes.every((b, i) => zip[at + i] === b);
+  for (let i = 0; i + 46 < zip.length; i++) {
+    const signature = view.getUint32(i, true);
+    if (signature === 0x04034b50 && matchesAt(i + 30)) view.setUint32(i + 22, size, true);
+    if (signature === 0x02014b50 && matchesAt(i + 46)) view.setUint32(i + 24, size, true);
+  }
+}

@@ -1,0 +1,201 @@
+/** `flowgrade grade` end to end through the built CLI (run `npm run build` first). */
+import { test, expect } from '@playwright/test';
+import { existsSync, mkdirSync, readFileSync, readdirSync, utimesSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { zipSync } from 'fflate';
+import { fixturePath, runCli } from '../../helpers.js';
+import { snapshot, tempDir, withAttendee, writeClass } from './class-fixture.js';
+
+const NOW = ['--now', '2025-08-01T09:00:00Z'];
+const solution = () => readFileSync(fixturePath('flows/solution.json'), 'utf8');
+const csvRows = (out: string) => readFileSync(path.join(out, 'grades.csv'), 'utf8').trim().split(/\r?\n/).slice(1);
+
+test.describe.configure({ mode: 'parallel' });
+
+test('a whole class: one row per submission, ungradable rows with their reason, every output written', async () => {
+  const dir = tempDir('class');
+  const members = writeClass(dir, { unreadable: true });
+  const out = tempDir('class-out');
+  const run = await runCli(['grade', dir, '--out', out, ...NOW, '--quiet']);
+  expect(run.code).toBe(1); // the defect fixtures fail
+
+  const names = readdirSync(out).sort();
+  for (const file of ['index.html', 'grades.csv', 'junit.xml', 'summary.md']) expect(names).toContain(file);
+  for (const member of members) {
+    expect(names).toContain(`${member.attendee}.json`);
+    expect(names).toContain(`${member.attendee}.html`);
+  }
+  expect(names).toHaveLength(members.length * 2 + 4); // nothing else (no staging leftovers)
+  expect(csvRows(out)).toHaveLength(members.length);
+
+  const manifest: { file: string; verdict: string }[] = JSON.parse(readFileSync(fixturePath('manifest.json'), 'utf8'));
+  for (const member of members) {
+    const report = JSON.parse(readFileSync(path.join(out, `${member.attendee}.json`), 'utf8'));
+    expect(report.verdict, member.fixture).toBe(manifest.find((m) => m.file === member.fixture)?.verdict);
+    expect(report.attendee.id).toBe(member.attendee);
+  }
+  const unreadable = members.filter((m) => m.fixture.startsWith('unreadable/'));
+  expect(unreadable.length).toBeGreaterThan(0);
+  for (const member of unreadable) {
+    const report = JSON.parse(readFileSync(path.join(out, `${member.attendee}.json`), 'utf8'));
+    expect(report.verdict).toBe('ungradable');
+    expect(run.stderr).toContain(`flowgrade: ${member.file}: ${report.error.message} [${report.error.code}]`);
+  }
+  const index = readFileSync(path.join(out, 'index.html'), 'utf8');
+  for (const member of members) expect(index).toContain(`href="${member.attendee}.html"`);
+  expect(run.stdout).toContain(`graded ${members.length} attendees into ${out}`);
+});
+
+test('the outputs are byte-identical whatever the parallelism or the input order', async () => {
+  const dir = tempDir('determinism');
+  const members = writeClass(dir, { unreadable: true, only: (f) => !/defect-(callbackapi|condition)/.test(f) });
+  const files = members.map((m) => m.file);
+  const outs = [tempDir('det-1'), tempDir('det-2'), tempDir('det-3')];
+  const runs = await Promise.all([
+    runCli(['grade', ...files, '--out', outs[0], '--jobs', '1', ...NOW, '--quiet']),
+    runCli(['grade', ...[...files].reverse(), '--out', outs[1], '--jobs', '2', ...NOW, '--quiet']),
+    runCli(['grade', dir, '--out', outs[2], '--jobs', '3', ...NOW, '--quiet']),
+  ]);
+  for (const run of runs) expect(run.stderr).not.toContain('internal');
+  const [first, ...others] = outs.map(snapshot);
+  expect(Object.keys(first)).toHaveLength(members.length * 2 + 4);
+  for (const other of others) {
+    expect(Object.keys(other)).toEqual(Object.keys(first));
+    for (const name of Object.keys(first)) expect(other[name], name).toBe(first[name]);
+  }
+});
+
+test('--shard 1/2 and 2/2 grade every submission exactly once', async () => {
+  const dir = tempDir('shard');
+  const members = writeClass(dir, { unreadable: true });
+  const [a, b] = [tempDir('shard-1'), tempDir('shard-2')];
+  const runs = await Promise.all([runCli(['grade', dir, '--out', a, '--shard', '1/2', ...NOW, '--quiet']), runCli(['grade', dir, '--out', b, '--shard', '2/2', ...NOW, '--quiet'])]);
+  expect(runs[0].stdout).toContain(`(shard 1/2 of ${members.length} submissions found)`);
+  const graded = (out: string) => readdirSync(out).filter((f) => f.endsWith('.json')).map((f) => f.replace(/\.json$/, ''));
+  const [first, second] = [graded(a), graded(b)];
+  expect(first.length + second.length).toBe(members.length);
+  expect(first.filter((id) => second.includes(id))).toEqual([]);
+  expect([...first, ...second].sort()).toEqual(members.map((m) => m.attendee).sort());
+  expect(Math.abs(first.length - second.length)).toBeLessThanOrEqual(1);
+});
+
+test('two submissions for one attendee: the newest is graded, the other is flagged everywhere', async () => {
+  const dir = tempDir('dup');
+  const older = solution().replace(/"lastModifiedDate": "[^"]*"/, '"lastModifiedDate": "2025-07-01T08:00:00.000"');
+  const newer = readFileSync(fixturePath('flows/before-mission.json'), 'utf8').replace(/"lastModifiedDate": "[^"]*"/, '"lastModifiedDate": "2025-07-30T08:00:00.000"');
+  writeFileSync(path.join(dir, 'a-first-try.json'), withAttendee(older, '77'));
+  writeFileSync(path.join(dir, 'b-second-try.json'), withAttendee(newer, '77'));
+  writeFileSync(path.join(dir, 'other.json'), withAttendee(solution(), '78'));
+  const out = tempDir('dup-out');
+  const run = await runCli(['grade', dir, '--out', out, ...NOW, '--quiet']);
+  const kept = path.join(dir, 'b-second-try.json');
+  const dropped = path.join(dir, 'a-first-try.json');
+  expect(run.stdout).toContain(`duplicate submissions for 77: kept ${kept}; set aside ${dropped}`);
+  expect(JSON.parse(readFileSync(path.join(out, '77.json'), 'utf8')).input.file).toBe(kept);
+  expect(run.code).toBe(1); // the newest (before-mission) fails
+  expect(csvRows(out)).toHaveLength(2);
+  expect(readFileSync(path.join(out, 'grades.csv'), 'utf8')).toContain('a-first-try.json');
+  expect(readFileSync(path.join(out, 'summary.md'), 'utf8')).toContain('a-first-try.json');
+  expect(readFileSync(path.join(out, 'index.html'), 'utf8')).toContain('a-first-try.json');
+});
+
+test('without lastModifiedDate the file time decides', async () => {
+  const dir = tempDir('dup-mtime');
+  const bare = solution().replace(/\s*"lastModifiedDate": "[^"]*",?/, '');
+  writeFileSync(path.join(dir, 'z.json'), withAttendee(bare, '5'));
+  writeFileSync(path.join(dir, 'a.json'), withAttendee(bare, '5'));
+  utimesSync(path.join(dir, 'z.json'), new Date('2025-01-01'), new Date('2025-01-01'));
+  utimesSync(path.join(dir, 'a.json'), new Date('2025-02-01'), new Date('2025-02-01'));
+  const run = await runCli(['grade', dir, '--out', tempDir('dup-mtime-out'), ...NOW, '--quiet']);
+  expect(run.stdout).toContain(`duplicate submissions for 5: kept ${path.join(dir, 'a.json')}; set aside ${path.join(dir, 'z.json')}`);
+});
+
+test('exit codes: 0 all pass, 1 any fail, --fail-on none, --fail-on ungradable → 2, 2 when there is nothing to grade', async () => {
+  const passing = tempDir('exit-pass');
+  writeClass(passing, { only: (f) => f === 'flows/solution.json' || f.startsWith('flows/noise-') });
+  const mixed = tempDir('exit-mixed');
+  writeClass(mixed, { only: (f) => f === 'flows/solution.json' || f === 'flows/before-mission.json' });
+  const unreadable = tempDir('exit-unreadable');
+  writeClass(unreadable, { unreadable: true, only: (f) => f === 'flows/solution.json' || f === 'unreadable/empty.json' });
+  const empty = tempDir('exit-empty');
+  mkdirSync(path.join(empty, 'sub'));
+  writeFileSync(path.join(empty, 'sub', 'notes.txt'), 'no exports here');
+  const grade = (inputs: string[], ...flags: string[]) => runCli(['grade', ...inputs, '--out', tempDir('exit-out'), ...NOW, '--quiet', ...flags]);
+
+  const [pass, fail, none, ungradableDefault, ungradableStrict, nothing, missing, badShard] = await Promise.all([
+    grade([passing]),
+    grade([mixed]),
+    grade([mixed], '--fail-on', 'none'),
+    grade([unreadable]),
+    grade([unreadable], '--fail-on', 'ungradable'),
+    grade([empty]),
+    grade([passing, path.join(passing, 'nope.json')]),
+    grade([passing], '--shard', '3/2'),
+  ]);
+  expect(pass.code).toBe(0);
+  expect(fail.code).toBe(1);
+  expect(none.code).toBe(0);
+  expect(ungradableDefault.code).toBe(0);
+  expect(ungradableStrict.code).toBe(2);
+  expect(nothing.code).toBe(2);
+  expect(nothing.stderr).toContain('no exports (*.json) or archives (*.zip) found');
+  expect(missing.code).toBe(2);
+  expect(missing.stderr).toContain(`flowgrade: ${path.join(passing, 'nope.json')}: no such file or folder [no-input]`);
+  expect(badShard.code).toBe(2);
+  const noOut = await runCli(['grade', passing]);
+  expect(noOut.code).toBe(2);
+});
+
+test('hostile attendee ids and labels are escaped in HTML, XML and Markdown, and never shape a path', async () => {
+  const hostile = '<img src=x onerror=alert(1)>';
+  const dir = tempDir('hostile');
+  const text = withAttendee(solution(), hostile).replace('"name": "GET_CBID"', `"name": "${hostile}"`);
+  writeFileSync(path.join(dir, 'evil.json'), text);
+  writeFileSync(path.join(dir, 'traversal.json'), withAttendee(solution(), '../../outside'));
+  const out = tempDir('hostile-out');
+  const run = await runCli(['grade', dir, '--out', out, ...NOW, '--quiet']);
+  expect(run.stderr).not.toContain('internal');
+  const names = readdirSync(out).sort();
+  expect(names).toContain('_img_src_x_onerror_alert_1__.html');
+  expect(names).toContain('___.._outside.html');
+  expect(existsSync(path.join(out, '..', 'outside.json'))).toBe(false);
+  for (const file of ['index.html', '_img_src_x_onerror_alert_1__.html', 'junit.xml', 'summary.md', '___.._outside.html']) {
+    expect(readFileSync(path.join(out, file), 'utf8'), file).not.toContain(hostile);
+  }
+  expect(readFileSync(path.join(out, '_img_src_x_onerror_alert_1__.html'), 'utf8')).toMatch(/(&lt;|&#0*60;|&#x0*3c;)img src=x onerror=alert\(1\)/i);
+});
+
+test('progress: plain lines on stderr when not a terminal, none with --quiet', async () => {
+  const dir = tempDir('progress');
+  const members = writeClass(dir, { unreadable: true });
+  const [loud, quiet] = await Promise.all([runCli(['grade', dir, '--out', tempDir('progress-out'), ...NOW]), runCli(['grade', dir, '--out', tempDir('progress-out'), ...NOW, '--quiet'])]);
+  const lines = loud.stderr.split('\n').filter((l) => l.startsWith('graded '));
+  expect(lines.length).toBeGreaterThanOrEqual(2);
+  expect(lines.every((l) => /^graded \d+\/\d+ \(\d+ failed, \d+ ungradable\) \d+ flows\/s$/.test(l))).toBe(true);
+  const unreadable = members.filter((m) => m.fixture.startsWith('unreadable/')).length;
+  expect(lines.at(-1)).toMatch(new RegExp(`^graded ${members.length}/${members.length} \\(\\d+ failed, ${unreadable} ungradable\\)`));
+  expect(loud.stderr).not.toContain('\r');
+  expect(quiet.stderr.split('\n').filter((l) => l.startsWith('graded '))).toEqual([]);
+});
+
+test('a zip from an LMS: nested folders graded, unsafe entries and bombs become ungradable rows with one-line errors', async () => {
+  const dir = tempDir('zip');
+  const enc = (s: string) => new TextEncoder().encode(s);
+  const archive = zipSync({
+    'Alice_1_assignsubmission_file_/Main_Flow_201.json': enc(withAttendee(solution(), '201')),
+    'Bob_2_assignsubmission_file_/upload.zip': zipSync({ 'flows/Main_Flow_202.json': enc(withAttendee(solution(), '202')) }),
+    '../escape.json': enc(withAttendee(solution(), '203')),
+    'Carol_3_assignsubmission_file_/bomb.json': new Uint8Array(40 * 1024 * 1024),
+  });
+  const zip = path.join(dir, 'class.zip');
+  writeFileSync(zip, archive);
+  const out = tempDir('zip-out');
+  const run = await runCli(['grade', zip, '--out', out, ...NOW, '--quiet']);
+  expect(run.code).toBe(0);
+  expect(JSON.parse(readFileSync(path.join(out, '201.json'), 'utf8')).verdict).toBe('passed');
+  expect(JSON.parse(readFileSync(path.join(out, '202.json'), 'utf8')).input.file).toBe(`${zip}!/Bob_2_assignsubmission_file_/upload.zip!/flows/Main_Flow_202.json`);
+  expect(run.stderr).toContain(`flowgrade: ${zip}!/../escape.json: zip entry path is absolute or contains ".."; refused [zip-unsafe-path]`);
+  expect(run.stderr).toMatch(new RegExp(`flowgrade: ${zip.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}!/Carol_3_assignsubmission_file_/bomb.json: .*20 MB.* \\[too-large\\]`));
+  expect(csvRows(out)).toHaveLength(4);
+  expect(existsSync(path.join(dir, 'escape.json'))).toBe(false);
+});

@@ -1,0 +1,100 @@
+/** The small parts of batch grading: progress display, file names, shards, duplicates. */
+import { test, expect } from '@playwright/test';
+import type { GradeReport, Verdict } from '../../../engine/report.js';
+import { keepNewest, sortRows } from '../../../cli/grade/duplicates.js';
+import { assignFileNames, safeBaseName } from '../../../cli/grade/file-names.js';
+import { Progress } from '../../../cli/grade/progress.js';
+import { parseShard, selectShard } from '../../../cli/grade/shard.js';
+import type { GradedRow } from '../../../cli/grade/types.js';
+
+function clock(stepMs: number) {
+  let now = 0;
+  return { now: () => now, advance: (ms = stepMs) => (now += ms) };
+}
+
+test('progress off a terminal: a plain line every tenth of the batch and at the end', () => {
+  const lines: string[] = [];
+  const time = clock(10);
+  const progress = new Progress({ total: 100, isTTY: false, write: (t) => lines.push(t), now: time.now });
+  for (let i = 0; i < 100; i++) {
+    time.advance();
+    progress.tick(i % 4 === 0 ? 'failed' : i % 10 === 1 ? 'ungradable' : 'passed');
+  }
+  progress.finish();
+  expect(lines).toHaveLength(10);
+  expect(lines.every((l) => l.endsWith('\n') && !l.includes('\r'))).toBe(true);
+  expect(lines[1]).toBe('graded 20/100 (5 failed, 2 ungradable) 100 flows/s\n');
+  expect(lines[9]).toBe('graded 100/100 (25 failed, 10 ungradable) 100 flows/s\n');
+});
+
+test('progress off a terminal: a slow batch also gets a line every few seconds', () => {
+  const lines: string[] = [];
+  const time = clock(2000);
+  const progress = new Progress({ total: 1000, isTTY: false, write: (t) => lines.push(t), now: time.now, intervalSeconds: 5 });
+  for (let i = 0; i < 6; i++) {
+    time.advance();
+    progress.tick('passed');
+  }
+  expect(lines).toEqual(['graded 3/1000 (0 failed, 0 ungradable) 1 flows/s\n', 'graded 6/1000 (0 failed, 0 ungradable) 1 flows/s\n']);
+});
+
+test('progress on a terminal: one line rewritten in place with rate and ETA, then a newline', () => {
+  const writes: string[] = [];
+  const time = clock(200);
+  const progress = new Progress({ total: 4, isTTY: true, write: (t) => writes.push(t), now: time.now });
+  for (const verdict of ['passed', 'failed', 'passed', 'ungradable'] as Verdict[]) {
+    time.advance();
+    progress.tick(verdict);
+  }
+  progress.finish();
+  expect(writes[0]).toBe('\r\x1b[Kgraded 1/4 (0 failed, 0 ungradable) 5 flows/s, ETA 1s');
+  expect(writes[3]).toBe('\r\x1b[Kgraded 4/4 (1 failed, 1 ungradable) 5 flows/s');
+  expect(writes[4]).toBe('\n');
+  expect(writes.slice(0, 4).join('')).not.toContain('\n');
+});
+
+test('file names: only safe characters, no hidden or reserved names, unique ignoring case, stable', () => {
+  expect(safeBaseName('<img src=x onerror=alert(1)>')).toBe('_img_src_x_onerror_alert_1__');
+  expect(safeBaseName('../../etc/passwd')).toBe('___.._etc_passwd');
+  expect(safeBaseName('')).toBe('attendee');
+  expect(safeBaseName('x'.repeat(300))).toHaveLength(80);
+  expect(assignFileNames(['Bob', 'bob', 'a b', 'a_b', 'index', 'CON', 'grades', 'ok'])).toEqual(['Bob', 'bob-2', 'a_b', 'a_b-2', 'index-2', 'CON-2', 'grades-2', 'ok']);
+});
+
+test('shards: i/n parsed strictly; the blocks cover every item exactly once', () => {
+  expect(parseShard('2/3')).toEqual({ index: 2, count: 3 });
+  for (const bad of ['0/2', '3/2', '1/0', 'a/b', '1', '1/2/3']) expect(() => parseShard(bad)).toThrow(/not a shard/);
+  const items = Array.from({ length: 11 }, (_, i) => i);
+  for (const count of [1, 2, 3, 5, 11, 13]) {
+    const blocks = Array.from({ length: count }, (_, i) => selectShard(items, { index: i + 1, count }));
+    expect(blocks.flat()).toEqual(items);
+    expect(Math.max(...blocks.map((b) => b.length)) - Math.min(...blocks.map((b) => b.length))).toBeLessThanOrEqual(1);
+  }
+});
+
+function row(attendee: string, file: string, options: { lastModified?: string; mtimeMs?: number } = {}): GradedRow {
+  const report = { attendee: { id: attendee, source: 'flow-name' }, input: { file, sha256: '', ...(options.lastModified ? { lastModified: options.lastModified } : {}) }, verdict: 'passed' } as GradeReport;
+  return { index: 0, file, mtimeMs: options.mtimeMs ?? 0, report };
+}
+
+test('duplicates: the newest export wins (lastModifiedDate, else file time, ties by path), whatever the order', () => {
+  const rows = [
+    row('7', 'b/old.json', { lastModified: '2025-01-01T10:00:00.000Z', mtimeMs: 9e12 }),
+    row('7', 'a/new.json', { lastModified: '2025-03-01T10:00:00.000Z' }),
+    row('8', 'z.json', { mtimeMs: 2000 }),
+    row('8', 'y.json', { mtimeMs: 1000 }),
+    row('9', 'q2.json', { mtimeMs: 5 }),
+    row('9', 'q1.json', { mtimeMs: 5 }),
+    row('10', 'solo.json'),
+  ];
+  for (const order of [rows, [...rows].reverse()]) {
+    const { kept, duplicates } = keepNewest(order);
+    expect(kept.map((r) => r.file)).toEqual(['solo.json', 'a/new.json', 'z.json', 'q1.json']);
+    expect(duplicates).toEqual([
+      { attendee: '7', kept: 'a/new.json', dropped: ['b/old.json'] },
+      { attendee: '8', kept: 'z.json', dropped: ['y.json'] },
+      { attendee: '9', kept: 'q1.json', dropped: ['q2.json'] },
+    ]);
+  }
+  expect(sortRows([row('b', '1'), row('a', '2'), row('a', '1')]).map((r) => `${r.report.attendee.id}${r.file}`)).toEqual(['a1', 'a2', 'b1']);
+});

@@ -1,0 +1,149 @@
+import { test, expect } from '@playwright/test';
+import { getResponse } from 'msw';
+import { createMockServices, DEFAULT_DYNVARS, MOCK_BEARER_TOKEN, validateDynVarsDataset, type MockOptions } from '../../../mocks/index.js';
+
+const DYNVARS = 'https://674481b1b4e2e04abea27c6e.mockapi.io/flowdesigner/Lab/DynVars';
+const TASKS = 'https://api.wxcc-us1.cisco.com/v1/tasks';
+const EP = '0011ed11-ca98-4c67-8621-9c54be08e692';
+const GOOD_BODY = {
+  entryPointId: EP,
+  destination: '+14085267209',
+  attributes: { Message: 'tester', 'To Queue': 'sales' },
+  outboundType: 'CALLBACK',
+  mediaType: 'telephony',
+  callback: { callbackOrigin: 'web', callbackType: 'immediate' },
+};
+
+async function send(request: Request, options: MockOptions = {}) {
+  const services = createMockServices(options);
+  const response = await getResponse(services.handlers, request);
+  const body = response && response.type !== 'error' ? await response.text() : undefined;
+  return { services, response, body, json: body ? JSON.parse(body) : undefined };
+}
+
+function post(body: unknown, headers: Record<string, string> = { authorization: `Bearer ${MOCK_BEARER_TOKEN}` }, url = TASKS): Request {
+  return new Request(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: typeof body === 'string' ? body : JSON.stringify(body) });
+}
+
+test.describe('DynVars', () => {
+  test('a known dn answers the array with its record', async () => {
+    const { response, json } = await send(new Request(`${DYNVARS}?dn=4694096861`));
+    expect(response?.status).toBe(200);
+    expect(json).toHaveLength(1);
+    expect(json[0]).toMatchObject({ dn: '4694096861', outboundcallbackep: EP, tacnumber: '+14085267209' });
+  });
+
+  test('an unknown dn answers []; another MockAPI project id works too', async () => {
+    expect((await send(new Request(`${DYNVARS}?dn=14694096861`))).json).toEqual([]);
+    expect((await send(new Request('https://0123456789abcdef01234567.mockapi.io/flowdesigner/Lab/DynVars?dn=4694096861'))).json).toHaveLength(1);
+  });
+
+  test('a wrong path answers 404 "Not found" as MockAPI does', async () => {
+    const { response, json } = await send(new Request(`https://674481b1b4e2e04abea27c6e.mockapi.io/lowdesigner/Lab/DynVars?dn=4694096861`));
+    expect(response?.status).toBe(404);
+    expect(json).toBe('Not found');
+  });
+
+  test('a user dataset answers its own records', async () => {
+    const dynvars = [{ dn: '2145550100', outboundcallbackep: 'ep-1', tacnumber: '+12145550199' }];
+    const { json } = await send(new Request(`${DYNVARS}?dn=2145550100`), { dynvars });
+    expect(json).toEqual(dynvars);
+  });
+
+  test('datasets are validated', () => {
+    expect(validateDynVarsDataset(DEFAULT_DYNVARS).ok).toBe(true);
+    const bad = validateDynVarsDataset([{ number: '1' }]);
+    expect(bad).toEqual({ ok: false, message: expect.stringMatching(/dn is required/) });
+    expect(validateDynVarsDataset({}).ok).toBe(false);
+    expect(validateDynVarsDataset([{ dn: 4694096861 }]).ok).toBe(false);
+  });
+});
+
+test.describe('Tasks API', () => {
+  test('a valid callback task is created: 201 {meta:{orgId}, data:{id}} and recorded', async () => {
+    const { response, json, services } = await send(post(GOOD_BODY));
+    expect(response?.status).toBe(201);
+    expect(json).toEqual({ meta: { orgId: expect.any(String) }, data: { id: '00000000-0000-4000-8000-000000000001' } });
+    expect(services.tasks).toEqual([{ id: json.data.id, url: TASKS, body: GOOD_BODY }]);
+    expect(services.requests).toEqual([{ method: 'POST', url: TASKS, status: 201 }]);
+  });
+
+  test('every regional base and configured connector bases answer', async () => {
+    for (const dc of ['eu1', 'eu2', 'anz1', 'ca1', 'jp1', 'sg1']) {
+      expect((await send(post(GOOD_BODY, undefined, `https://api.wxcc-${dc}.cisco.com/v1/tasks`))).response?.status).toBe(201);
+    }
+    const custom = await send(post(GOOD_BODY, undefined, 'https://wxcc.example.test/v1/tasks'), { connectors: { WxCC_API: 'https://wxcc.example.test' } });
+    expect(custom.response?.status).toBe(201);
+    expect(custom.services.connectorBaseUrl('WxCC_API')).toBe('https://wxcc.example.test');
+    expect(createMockServices().connectorBaseUrl('AnyName')).toBe('https://api.wxcc-us1.cisco.com');
+  });
+
+  const INVALID: [string, Record<string, unknown>, RegExp][] = [
+    ['missing entryPointId', { ...GOOD_BODY, entryPointId: undefined }, /entryPointId is required/],
+    ['missing destination', { ...GOOD_BODY, destination: undefined }, /destination is required/],
+    ['missing mediaType', { ...GOOD_BODY, mediaType: undefined }, /mediaType is required/],
+    ['wrong mediaType', { ...GOOD_BODY, mediaType: 'chat' }, /mediaType must be "telephony"/],
+    ['unknown outboundType', { ...GOOD_BODY, outboundType: 'CALLBACKS' }, /outboundType must be one of CALLBACK, OUTDIAL, EXECUTE_FLOW/],
+    ['CALLBACK without callback', { ...GOOD_BODY, callback: undefined }, /callback is required when outboundType is CALLBACK/],
+    ['wrong callbackType', { ...GOOD_BODY, callback: { callbackOrigin: 'web', callbackType: 'scheduled' } }, /callback.callbackType must be "immediate"/],
+    ['OUTDIAL without origin', { ...GOOD_BODY, outboundType: 'OUTDIAL' }, /origin is required when outboundType is OUTDIAL or EXECUTE_FLOW/],
+    ['destination over 36 characters', { ...GOOD_BODY, destination: '1'.repeat(37) }, /destination must be at most 36 characters/],
+    ['empty entryPointId', { ...GOOD_BODY, entryPointId: '' }, /entryPointId must not be empty/],
+    ['more than 30 attributes', { ...GOOD_BODY, attributes: Object.fromEntries(Array.from({ length: 31 }, (_, i) => [`k${i}`, 'v'])) }, /attributes must have at most 30 entries/],
+    ['an attribute value over 1024 bytes', { ...GOOD_BODY, attributes: { big: 'é'.repeat(513) } }, /attributes.big is longer than 1024 bytes/],
+    ['an entry point the tenant does not have', { ...GOOD_BODY, entryPointId: '+14085267209' }, /not an outbound entry point/],
+  ];
+  for (const [name, body, message] of INVALID) {
+    test(`400 naming the field: ${name}`, async () => {
+      const { response, json, services } = await send(post(JSON.parse(JSON.stringify(body))));
+      expect(response?.status).toBe(400);
+      expect(json.error.key).toBe('400');
+      expect(json.error.message[0].description).toMatch(message);
+      expect(services.tasks).toEqual([]);
+    });
+  }
+
+  test('a body that is not JSON is a 400', async () => {
+    const { response, json } = await send(post('{"entryPointId": "{{outdialcbid}}",'));
+    expect(response?.status).toBe(400);
+    expect(json.error.message[0].description).toMatch(/not valid JSON/);
+  });
+
+  test('authorization: none → 401, malformed → 400, a foreign token → 401', async () => {
+    expect((await send(post(GOOD_BODY, {}))).response?.status).toBe(401);
+    expect((await send(post(GOOD_BODY, { authorization: 'Token abc' }))).response?.status).toBe(400);
+    expect((await send(post(GOOD_BODY, { authorization: 'Bearer stolen' }))).response?.status).toBe(401);
+  });
+
+  for (const status of [400, 401, 403, 500, 503] as const) {
+    test(`a scenario can force ${status}`, async () => {
+      const { response, services } = await send(post(GOOD_BODY), { tasks: { status } });
+      expect(response?.status).toBe(status);
+      expect(services.tasks).toEqual([]);
+    });
+  }
+
+  test('a scenario can force 429 with Retry-After and no body, or a timeout', async () => {
+    const limited = await send(post(GOOD_BODY), { tasks: { status: 429, retryAfter: 7 } });
+    expect(limited.response?.status).toBe(429);
+    expect(limited.response?.headers.get('retry-after')).toBe('7');
+    expect(limited.body).toBe('');
+    const timeout = await send(post(GOOD_BODY), { tasks: { timeout: true } });
+    expect(timeout.response?.type).toBe('error');
+    expect(timeout.services.requests).toEqual([{ method: 'POST', url: TASKS, status: null }]);
+  });
+});
+
+test('requests no mock answers stay unanswered (the simulator blocks them)', async () => {
+  for (const url of ['https://example.com/', 'http://127.0.0.1:8080/x', 'http://[::1]:8080/', 'http://169.254.169.254/latest/meta-data', 'https://api.wxcc-us1.cisco.com/v1/other']) {
+    expect((await send(new Request(url))).response, url).toBeUndefined();
+  }
+});
+
+test('each createMockServices call starts with fresh state', async () => {
+  const first = await send(post(GOOD_BODY));
+  expect(first.services.tasks).toHaveLength(1);
+  const second = createMockServices();
+  expect(second.tasks).toEqual([]);
+  expect(second.requests).toEqual([]);
+});

@@ -1,0 +1,127 @@
+/** now(), epoch and date: the WxCC cheat-sheet expressions with a fixed clock. */
+import { test, expect } from '@playwright/test';
+import { CLOCK_MILLIS, errorOf, evaluate, render } from './support.js';
+
+const ms = CLOCK_MILLIS; // 2025-02-06T21:09:02.712Z, a Thursday
+const vars = { ms, startTime: Math.floor(ms / 1000) - 30 };
+
+const cases: [string, unknown][] = [
+  // now() is a ZonedDateTime in UTC; it prints like java.time
+  ['{{ now() }}', '2025-02-06T21:09:02.712Z[UTC]'],
+  ['{{ now() | date }}', '2025-02-06T21:09:02.712Z[UTC]'],
+  ['{{ now() | epoch }}', 1738876142],
+  ['{{ now() | epoch(inMillis=true) }}', 1738876142712],
+  ['{{ now() | epoch(inMillis=true) % 10 }}', 2],
+  ['{{ now() | epoch - startTime }}', 30],
+  ['{{ now() | epoch - startTime > 10 }}', true],
+  // epoch of a formatted date (UTC unless the text has a zone)
+  ['{{ "December 10, 2023 00:00" | epoch(format="MMMM d, yyyy HH:mm") }}', 1702166400],
+  ['{{ "2025-02-06T21:09:02.712Z" | epoch(inMillis=true) }}', 1738876142712],
+  ['{{ "2025-02-06T21:09:02.712Z[UTC]" | epoch }}', 1738876142],
+  ['{{ "2025-02-06" | epoch }}', 1738800000],
+  ['{{ ms | epoch }}', 1738876142],
+  ['{{ (now() | epoch / 86400) - ("October 1, 2023 00:00" | epoch(format="MMMM d, yyyy HH:mm") / 86400) }}', 494],
+  // date on epoch millis (SimpleDateFormat, default zone UTC)
+  ['{{ now() | epoch(inMillis=true) | date("EEEE") }}', 'Thursday'],
+  ['{{ (now() | epoch(inMillis=true) + 86400000) | date("EEEE") }}', 'Friday'],
+  ['{{ ms | date("yyyy-MM-dd") }}', '2025-02-06'],
+  ['{{ ms | date }}', '2025-02-06T21:09:02+0000'],
+  ['{{ ms | date("EEE, d MMM yyyy h:mm a z") }}', 'Thu, 6 Feb 2025 9:09 PM UTC'],
+  ['{{ ms | date("yy MMMM dd HH:mm:ss.SSS") }}', '25 February 06 21:09:02.712'],
+  ['{{ ms | date("D w W u F k K X XX XXX Z") }}', '37 6 2 4 1 21 9 Z Z Z +0000'],
+  ['{{ ms | date("\'at\' HH \'o\'\'clock\'") }}', "at 21 o'clock"],
+  ['{{ ms | date("HH:mm", timeZone="Asia/Kolkata") }}', '02:39'],
+  ['{{ ms | date("HH:mm z", timeZone="America/New_York") }}', '16:09 EST'],
+  ['{{ ms | date("HH:mm Z", timeZone="GMT+05:30") }}', '02:39 +0530'],
+  ['{{ ms | date("HH:mm", timeZone="No/Such_Zone") }}', '21:09'], // Java TimeZone: unknown id is GMT
+  // date on strings: parse with existingFormat (default yyyy-MM-dd'T'HH:mm:ssZ), then format
+  ['{{ "20250206" | date("yyyy-MM-dd", existingFormat="yyyyMMdd") }}', '2025-02-06'],
+  ['{{ "2025-02-06T21:09:02+0000" | date("dd/MM/yyyy") }}', '06/02/2025'],
+  ['{{ "06/02/25" | date("yyyy-MM-dd", existingFormat="dd/MM/yy") }}', '2025-02-06'],
+  ['{{ "2025-02-30" | date("yyyy-MM-dd", existingFormat="yyyy-MM-dd") }}', '2025-03-02'], // lenient
+  ['{{ "Feb 6, 2025 9:09 PM" | date("HH:mm", existingFormat="MMM d, yyyy h:mm a") }}', '21:09'],
+  ['{{ "2025-02-06 10:00 -0500" | date("HH:mm", existingFormat="yyyy-MM-dd HH:mm Z") }}', '15:00'],
+  ['{{ "2025-02-06T21:09:02Z trailing" | date("HH", existingFormat="yyyy-MM-dd\'T\'HH:mm:ssX") }}', '21'],
+  // now() with existingFormat is read as its text (so timeZone then applies) — cheat-sheet idioms
+  ['{{ now() | date("HHmm", existingFormat="yyyy-MM-dd\'T\'HH:mm:ss", timeZone="America/New_York") }}', '1609'],
+  ['{{ now() | date("EEEE", existingFormat="yyyy-MM-dd\'T\'HH:mm:ss.SSS\'Z\'") }}', 'Thursday'],
+  // now() without existingFormat keeps its own zone (Pebble's java.time path ignores timeZone)
+  ['{{ now() | date("HH:mm", timeZone="America/New_York") }}', '21:09'],
+  ['{{ now() | date("EEEE d MMMM uuuu, h:mm a VV xxx") }}', 'Thursday 6 February 2025, 9:09 PM UTC +00:00'],
+  ['{{ now() | date("HH:mm:ss.SSS [yyyy]") }}', '21:09:02.712 2025'],
+  // java.time getters on now()
+  ['{{ now().dayOfWeek }}', 'THURSDAY'],
+  ['{{ now().dayOfWeek == "THURSDAY" }}', true],
+  ['{{ now().hour }}', 21],
+  ['{{ now().year }}', 2025],
+  ['{{ now().monthValue }}', 2],
+  ['{{ now().toEpochSecond() }}', 1738876142],
+  ['{{ now().plusDays(1) | date("EEEE") }}', 'Friday'],
+  ['{{ now().minusMonths(1) | date("yyyy-MM-dd") }}', '2025-01-06'],
+  ['{{ now().plusHours(3).hour }}', 0],
+  ['{{ now().toLocalDate() }}', '2025-02-06'],
+  ['{{ now().toLocalTime() }}', '21:09:02.712'],
+  ['{{ now().getOffset() }}', 'Z'],
+  ['{{ now().zone }}', 'UTC'],
+  ['{{ now().month }}', 'FEBRUARY'],
+  ['{{ now().minusDays(37).plusMonths(1) | date("yyyy-MM-dd") }}', '2025-01-31'],
+  ['{{ now().minusDays(6).plusMonths(1) | date("yyyy-MM-dd") }}', '2025-02-28'], // 31 Jan + 1 month, clamped
+  ['{{ now().plusYears(-1).year }}', 2024],
+  ['{{ now().substring(1) }}', null],
+  // more pattern letters (java.time on now(), SimpleDateFormat on millis)
+  ['{{ now() | date("G GGGG Q QQQ QQQQ e c ccc") }}', 'AD Anno Domini 1 Q1 1st quarter 5 5 Thu'],
+  ['{{ now() | date("MMMMM EEEEE LLL") }}', 'F T Feb'],
+  ['{{ now() | date("O OOOO x xx xxx X ZZZZ ZZZZZ") }}', 'GMT GMT +00 +0000 +00:00 Z GMT Z'],
+  ['{{ now() | date("A n S SS SSSS") }}', '76142712 712000000 7 71 7120'],
+  ['{{ now() | date("zzzz") }}', 'Coordinated Universal Time'],
+  ['{{ ms | date("HH:mm XX XXX", timeZone="Asia/Kolkata") }}', '02:39 +0530 +05:30'],
+  ['{{ ms | date("Y ww", timeZone="UTC") }}', '2025 06'],
+  ['{{ 1735516800000 | date("Y w yyyy") }}', '2025 1 2024'], // Monday 30 Dec 2024 is in week 1 of 2025 (US rules)
+  ['{{ -62154086400000 | date("G yyyy") }}', 'BC 0001'], // ISO year 0 is 1 BC (proleptic Gregorian, unlike Java's Julian calendar before 1582)
+];
+for (const [text, expected] of cases) {
+  test(`date ${text}`, () => {
+    expect(evaluate(text, vars)).toEqual(expected);
+  });
+}
+
+test('now() prints without zero seconds or millis, like ZonedDateTime.toString', () => {
+  expect(render('{{ now() }}', {}, { now: () => new Date('2025-02-06T21:09:00.000Z') })).toBe('2025-02-06T21:09Z[UTC]');
+  expect(render('{{ now() }}', {}, { now: () => new Date('2025-02-06T21:09:05.000Z') })).toBe('2025-02-06T21:09:05Z[UTC]');
+  expect(render('{{ now() }}', {}, { now: () => new Date('2025-02-06T21:09:05.100Z') })).toBe('2025-02-06T21:09:05.100Z[UTC]');
+});
+
+test('the timeZone option is the default zone for formatting and parsing', () => {
+  const ny = { timeZone: 'America/New_York' };
+  expect(evaluate('{{ ms | date("HH:mm") }}', vars, ny)).toBe('16:09');
+  expect(evaluate('{{ "2025-02-06 12:00" | date("HH:mm", existingFormat="yyyy-MM-dd HH:mm", timeZone="UTC") }}', vars, ny)).toBe('17:00');
+  expect(evaluate('{{ "February 6, 2025 00:00" | epoch(format="MMMM d, yyyy HH:mm") }}', vars, ny)).toBe(1738818000);
+  expect(evaluate('{{ now() }}', vars, ny)).toBe('2025-02-06T21:09:02.712Z[UTC]'); // now() stays UTC
+});
+
+test('the clock is only the injected one', () => {
+  const later = () => new Date(CLOCK_MILLIS + 1000);
+  expect(evaluate('{{ now() | epoch }}', {}, { now: later })).toBe(1738876143);
+  expect(evaluate('{{ now() | epoch }}')).toBe(1738876142);
+});
+
+const failures: [string, string][] = [
+  ['{{ "nope" | date("yyyy", existingFormat="yyyyMMdd") }}', "Could not parse the string 'nope' into a date, with formatting: yyyyMMdd"],
+  ['{{ "2025-02-06" | date("yyyy") }}', "Could not parse the string '2025-02-06' into a date, with formatting: yyyy-MM-dd'T'HH:mm:ssZ"],
+  ['{{ ms | date("yyyy-bb") }}', "Illegal pattern character 'b'"],
+  ['{{ now() | date("bb") }}', 'Unknown pattern letter: b'],
+  ['{{ ms | date("\'open") }}', 'Unterminated quote'],
+  ['{{ true | date("yyyy") }}', 'Unsupported argument type for date: Boolean'],
+  ['{{ ms | date(1) }}', 'Argument format of date must be a String, got Long'],
+  ['{{ "not a date" | epoch }}', "Could not parse the string 'not a date' into a date"],
+  ['{{ "x" | epoch(format="yyyy") }}', "Could not parse the string 'x'"],
+  ['{{ now() | epoch(inMillis="yes") }}', 'Argument inMillis of epoch must be a Boolean, got String'],
+  ['{{ now() | epoch(millis=true) }}', 'The following named argument does not exist: millis'],
+];
+for (const [text, message] of failures) {
+  test(`date failure ${text}`, () => {
+    const error = errorOf(() => evaluate(text, vars));
+    expect(error.code).toBe('type');
+    expect(error.message).toContain(message);
+  });
+}

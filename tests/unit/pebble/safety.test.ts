@@ -1,0 +1,138 @@
+/** Prototype payloads stay harmless; every input is bounded (template size, nesting, steps, output). */
+import { test, expect } from '@playwright/test';
+import { readFileSync, readdirSync } from 'node:fs';
+import path from 'node:path';
+import { parseTemplate, renderTemplate } from '../../../engine/pebble/index.js';
+import { ROOT } from '../../helpers.js';
+import { errorOf, evaluate, render, scopeOf } from './support.js';
+
+const vars = { a: { x: 1 }, list: ['a'], s: 'text' };
+
+const payloads = [
+  '{{ a.constructor }}',
+  '{{ a["__proto__"] }}',
+  '{{ a.__proto__ }}',
+  '{{ a["constructor"]["prototype"] }}',
+  '{{ "".constructor.constructor("x") }}',
+  '{{ "".constructor.constructor("return process") }}',
+  '{{ a.constructor.constructor("return this") }}',
+  '{{ list.constructor }}',
+  '{{ list["map"] }}',
+  '{{ a.toString }}',
+  '{{ a.toString() }}',
+  '{{ a.hasOwnProperty("x") }}',
+  '{{ s.__proto__.polluted }}',
+  '{{ now().constructor }}',
+  '{{ 1.constructor }}',
+  '{{ constructor }}',
+  '{{ __proto__ }}',
+  '{{ toString }}',
+  '{{ a.valueOf() }}',
+];
+for (const text of payloads) {
+  test(`prototype payload ${text} is null and renders empty`, () => {
+    expect(evaluate(text, vars)).toBe(null);
+    expect(render(`[${text}]`, vars)).toBe('[]');
+  });
+}
+
+test('calling the result of a call is a syntax error (Pebble only calls names and methods)', () => {
+  expect(errorOf(() => parseTemplate('{{ "".constructor.constructor("x")() }}')).code).toBe('syntax');
+  expect(errorOf(() => parseTemplate('{{ now()() }}')).code).toBe('syntax');
+});
+
+test('prototype payloads are errors under strictVariables, never JS values', () => {
+  for (const text of ['{{ a.constructor }}', '{{ a["__proto__"] }}', '{{ "".constructor }}', '{{ constructor }}']) {
+    expect(errorOf(() => evaluate(text, vars, { strictVariables: true })).code).toBe('type');
+  }
+});
+
+test('filter, function and test names never reach JS prototypes', () => {
+  expect(errorOf(() => evaluate('{{ a | constructor }}', vars)).code).toBe('unknown-filter');
+  expect(errorOf(() => evaluate('{{ a | __proto__ }}', vars)).code).toBe('unknown-filter');
+  expect(errorOf(() => evaluate('{{ constructor() }}', vars)).code).toBe('unknown-function');
+  expect(errorOf(() => evaluate('{{ hasOwnProperty("x") }}', vars)).code).toBe('unknown-function');
+  expect(errorOf(() => evaluate('{{ a is constructor }}', vars)).code).toBe('unknown-test');
+});
+
+test('own data keys named like prototype members are ordinary data, and nothing is polluted', () => {
+  const json = JSON.parse('{"constructor": "data", "__proto__": {"polluted": "yes"}}');
+  expect(evaluate('{{ j.constructor }}', { j: json })).toBe('data');
+  expect(evaluate('{{ j.__proto__.polluted }}', { j: json })).toBe('yes');
+  const result = evaluate('{{ {"__proto__": {"polluted": "yes"}, "constructor": 1} | merge(j) }}', { j: json }) as Record<string, unknown>;
+  expect(Object.getPrototypeOf(result)).toBe(Object.prototype);
+  expect(Object.keys(result)).toEqual(['__proto__', 'constructor']);
+  expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  expect((Object.prototype as Record<string, unknown>).polluted).toBeUndefined();
+});
+
+test('the engine source has no eval, Function constructor or Node built-ins', () => {
+  const dir = path.join(ROOT, 'engine', 'pebble');
+  for (const file of readdirSync(dir).filter((f) => f.endsWith('.ts'))) {
+    const source = readFileSync(path.join(dir, file), 'utf8');
+    expect(source, file).not.toMatch(/\beval\s*\(|new\s+Function\b|\bFunction\s*\(/);
+    expect(source, file).not.toMatch(/from\s+['"](node:|fs|path|crypto|buffer)/);
+    expect(source, file).not.toMatch(/\bBuffer\b|\bprocess\./);
+  }
+});
+
+const limits: [string, () => unknown, string][] = [
+  ['a template longer than 200 000 characters', () => parseTemplate('x'.repeat(200_001)), 'Template longer than 200000 characters'],
+  ['150 nested parentheses', () => parseTemplate(`{{ ${'('.repeat(150)}1${')'.repeat(150)} }}`), 'nested deeper than 100 levels'],
+  ['150 nested lists', () => parseTemplate(`{{ ${'['.repeat(150)}${']'.repeat(150)} }}`), 'nested deeper than 100 levels'],
+  ['a chain of 150 unary nots', () => parseTemplate(`{{ ${'not '.repeat(150)}true }}`), 'nested deeper than 100 levels'],
+  ['a chain of 150 additions', () => parseTemplate(`{{ ${Array(150).fill('1').join(' + ')} }}`), 'nested deeper than 100 levels'],
+  ['a chain of 150 filters', () => parseTemplate(`{{ a${' | upper'.repeat(150)} }}`), 'nested deeper than 100 levels'],
+  ['a 200 000 item range', () => evaluate('{{ 1..200000 }}'), 'List longer than 100000 items'],
+  ['a range walked by join', () => evaluate('{{ range(1, 99999) | join(",") | split(",") | join(",") }}'), 'Evaluation exceeded 100000 steps'],
+  ['~ doubling a long string', () => evaluate('{{ s ~ s }}', { s: 'x'.repeat(600_000) }), 'String longer than 1000000 characters'],
+  ['+ doubling a long string', () => evaluate('{{ s + s }}', { s: 'x'.repeat(600_000) }), 'String longer than 1000000 characters'],
+  ['join blowing up', () => evaluate('{{ [s, s] | join }}', { s: 'x'.repeat(600_000) }), 'String longer than 1000000 characters'],
+  ['replace blowing up', () => evaluate('{{ s | replace({"x": "yyyy"}) }}', { s: 'x'.repeat(300_000) }), 'String longer than 1000000 characters'],
+  ['rendered output too long', () => render('{{ s }}{{ s }}', { s: 'x'.repeat(600_000) }), 'String longer than 1000000 characters'],
+  ['a huge format width', () => evaluate('{{ "%99999s" | format("x") }}'), 'Format width too large'],
+  ['nested repetition in a split pattern', () => evaluate('{{ s | split("(a+)+b") }}', { s: 'aaaa' }), 'too complex'],
+  ['repeated alternation in a split pattern', () => evaluate('{{ s | split("(a|aa)*c") }}', { s: 'aaaa' }), 'too complex'],
+  ['a back-reference in a pattern', () => evaluate('{{ s.replaceAll("(a)\\\\1", "") }}', { s: 'aa' }), 'Back-references'],
+  ['a very long regex input', () => evaluate('{{ s | split(",") }}', { s: 'x'.repeat(100_001) }), 'Input longer than 100000 characters'],
+  ['cyclic scope data', () => {
+    const cyclic: Record<string, unknown> = {};
+    cyclic.self = cyclic;
+    return render('{{ c }}', { c: cyclic });
+  }, 'Data nested deeper than 256 levels'],
+  ['deeply nested scope data compared', () => {
+    let deep: unknown = [];
+    for (let i = 0; i < 1000; i++) deep = [deep];
+    return evaluate('{{ d == d }}', { d: deep });
+  }, 'Data nested deeper than 256 levels'],
+];
+for (const [name, run, message] of limits) {
+  test(`limit: ${name}`, () => {
+    const error = errorOf(run);
+    expect(error.code).toBe('limit');
+    expect(error.message).toContain(message);
+    expect(error.message).toMatch(/at position \d+$/);
+  });
+}
+
+test('maxSteps is an option', () => {
+  expect(evaluate('{{ 1 + 2 }}', {}, { maxSteps: 3 })).toBe(3);
+  expect(errorOf(() => evaluate('{{ 1 + 2 }}', {}, { maxSteps: 2 })).message).toBe('Evaluation exceeded 2 steps at position 7');
+  expect(evaluate('{{ 1..1000 | length }}', {}, { maxSteps: 2000 })).toBe(1000);
+});
+
+test('moderately large inputs are fine', () => {
+  expect(evaluate(`{{ ${Array(90).fill('1').join(' + ')} }}`)).toBe(90);
+  expect(render('{{ a }}'.repeat(20_000), { a: 'x' })).toBe('x'.repeat(20_000));
+  expect(evaluate('{{ s | length }}', { s: 'x'.repeat(999_999) })).toBe(999_999);
+  expect(evaluate('{{ s | split("(ab)+") | length }}', { s: 'xababyab' })).toBe(2);
+});
+
+test('results are deterministic: same input, same output, map order is insertion order', () => {
+  const scope = scopeOf({ m: { b: 1, a: 2 } });
+  const text = '{{ m | merge({"c": 3, "a": 9}) }} {{ {"z": 1, "y": 2} }} {{ now() | epoch }}';
+  const options = { now: () => new Date(0) };
+  const first = renderTemplate(text, scope, options);
+  expect(first).toBe('{"b":1,"a":9,"c":3} {"z":1,"y":2} 0');
+  for (let i = 0; i < 5; i++) expect(renderTemplate(text, scope, options)).toBe(first);
+});

@@ -1,0 +1,198 @@
+/** Variables, attribute and index access, Java methods, strictVariables, typed results. */
+import { test, expect } from '@playwright/test';
+import { errorOf, evaluate, render } from './support.js';
+
+const vars = {
+  NewPhoneContact: { ANI: '+14695550123', DNIS: '+14694096861' },
+  resp: { items: [{ id: 'a1', tags: ['x'] }, { id: 'b2' }], count: 2, empty: {}, 'odd key': 1, '+1': 'plus' },
+  list: ['a', 'b', 'c'],
+  nil: null,
+  'Flat.httpStatusCode': 201, // a flat dotted name, as a simulator may store output variables
+  'Deep.body': { id: 7 },
+};
+
+const cases: [string, unknown][] = [
+  ['{{ NewPhoneContact.ANI }}', '+14695550123'],
+  ['{{ NewPhoneContact["DNIS"] }}', '+14694096861'],
+  ['{{ resp.items[0].id }}', 'a1'],
+  ['{{ resp.items[1]["id"] }}', 'b2'],
+  ['{{ resp.items[0].tags[0] }}', 'x'],
+  ['{{ resp["odd key"] }}', 1],
+  ['{{ resp["+1"] }}', 'plus'],
+  ['{{ list[2] }}', 'c'],
+  ['{{ list["1"] }}', 'b'], // Pebble parses String.valueOf(key) as the index
+  ['{{ list[3] }}', null], // out of range: null (not strict)
+  ['{{ list[-1] }}', null],
+  ['{{ resp.items[0].missing }}', null],
+  ['{{ resp.missing.deeper.still }}', null], // null-safe chains
+  ['{{ missing }}', null],
+  ['{{ missing.x }}', null],
+  ['{{ nil.x }}', null],
+  ['{{ resp.empty.x }}', null],
+  // bean-style getters and Java methods (String.length(), List.size(), …)
+  ['{{ NewPhoneContact.ANI.length }}', 12],
+  ['{{ NewPhoneContact.ANI.length() }}', 12],
+  ['{{ NewPhoneContact.ANI.empty }}', false],
+  ['{{ NewPhoneContact.ANI.replace("+", "") }}', '14695550123'],
+  ['{{ "a-b-c".replace("-","") }}', 'abc'],
+  ['{{ "a+b".replace("+", "$1") }}', 'a$1b'],
+  ['{{ "ABC".toLowerCase() }}', 'abc'],
+  ['{{ " x ".trim() }}', 'x'],
+  ['{{ "abc".startsWith("ab") }}', true],
+  ['{{ "abc".indexOf("c") }}', 2],
+  ['{{ "a1b22".replaceAll("[0-9]+", "#") }}', 'a#b#'],
+  ['{{ "a1b22".replaceFirst("([0-9]+)", "<$1>") }}', 'a<1>b22'],
+  ['{{ "1234".matches("[0-9]{4}") }}', true],
+  ['{{ "a,b".split(",") }}', ['a', 'b']],
+  ['{{ "abc".substring(1) }}', null], // substring(int) is not callable with a Long, as in stock Pebble
+  ['{{ list.size }}', 3],
+  ['{{ list.size() }}', 3],
+  ['{{ list.indexOf("c") }}', 2],
+  ['{{ list.get(0) }}', null], // get(int) is not callable with a Long
+  ['{{ resp.size }}', null], // on a map, .size is the key "size"
+  ['{{ resp.size() }}', 5],
+  ['{{ resp.containsKey("count") }}', true],
+  ['{{ resp.get("count") }}', 2],
+  ['{{ resp.keySet() | length }}', 5],
+  ['{{ "abc".noSuchMethod() }}', null],
+  ['{{ "abcabc".lastIndexOf("b") }}', 4],
+  ['{{ "b".compareTo("a") }}', 1],
+  ['{{ "ab".concat("cd") }}', 'abcd'],
+  ['{{ "  ".isBlank() }}', true],
+  ['{{ "  ".blank }}', true],
+  ['{{ "ABC".equalsIgnoreCase("abc") }}', true],
+  ['{{ "x".toUpperCase() }}', 'X'],
+  ['{{ "abc".replace(1, 2) }}', null], // no replace(Long, Long) on String
+  ['{{ resp.getOrDefault("nope", "d") }}', 'd'],
+  ['{{ resp.containsValue(2) }}', true],
+  ['{{ resp.empty.isEmpty() }}', true],
+  ['{{ list.lastIndexOf("a") }}', 0],
+  // flat dotted scope keys are found when the root name is not in the scope
+  ['{{ Flat.httpStatusCode == 201 }}', true],
+  ['{{ Deep.body.id }}', 7],
+];
+for (const [text, expected] of cases) {
+  test(`access ${text}`, () => {
+    expect(evaluate(text, vars)).toEqual(expected);
+  });
+}
+
+test('.contains( and .equals( are syntax errors: both names are operators in Pebble', () => {
+  expect(errorOf(() => evaluate('{{ "abc".contains("z") }}')).message).toBe(
+    'Unexpected token "contains" (OPERATOR) at position 9, expected an attribute name',
+  );
+  expect(errorOf(() => evaluate('{{ list.equals(list) }}', vars)).code).toBe('syntax');
+  expect(evaluate('{{ "abc" contains "z" }}')).toBe(false);
+});
+
+test('evaluateTemplate returns typed values for a lone expression, text otherwise', () => {
+  expect(evaluate('{{ resp.count }}', vars)).toBe(2);
+  expect(evaluate('  {{ resp.count == 2 }}  ', vars)).toBe(true);
+  expect(evaluate('{{ resp.items[0] }}', vars)).toEqual({ id: 'a1', tags: ['x'] });
+  expect(evaluate('{{ 2.5 }}', vars)).toBe(2.5);
+  expect(evaluate('{{ missing }}', vars)).toBe(null);
+  expect(evaluate('count={{ resp.count }}', vars)).toBe('count=2');
+  expect(evaluate('{{ missing }}!', vars)).toBe('!');
+  expect(evaluate('no braces', vars)).toBe('no braces');
+  expect(evaluate('{{ {1: "one", 2.5: "x", true: "t"} }}')).toEqual({ 1: 'one', '2.5': 'x', true: 't' });
+});
+
+test('rendering: null is empty, lists and maps are compact JSON', () => {
+  expect(render('[{{ missing }}][{{ nil }}]', vars)).toBe('[][]');
+  expect(render('{{ resp.items }}', vars)).toBe('[{"id":"a1","tags":["x"]},{"id":"b2"}]');
+  expect(render('{{ ["a", 1, 2.0, null, true] }}')).toBe('["a",1,2.0,null,true]');
+  expect(render('{{ {"k": now()} }}')).toBe('{"k":"2025-02-06T21:09:02.712Z[UTC]"}');
+});
+
+test('scope values that are not JSON read as null; getters are never run', () => {
+  let called = false;
+  const withGetter = Object.defineProperty({}, 'secret', {
+    enumerable: true,
+    get() {
+      called = true;
+      return 'leaked';
+    },
+  });
+  class Secret {
+    value = 'hidden';
+  }
+  const scope = { fn: () => 'x', instance: new Secret(), withGetter, date: new Date(Date.UTC(2025, 0, 1)), big: 12n };
+  expect(evaluate('{{ fn }}', scope)).toBe(null);
+  expect(evaluate('{{ instance.value }}', scope)).toBe(null);
+  expect(evaluate('{{ withGetter.secret }}', scope)).toBe(null);
+  expect(called).toBe(false);
+  expect(evaluate('{{ date }}', scope)).toBe('2025-01-01T00:00Z[UTC]');
+  expect(evaluate('{{ big + 1 }}', scope)).toBe(13);
+  // a JS Map in the scope is a map
+  expect(evaluate('{{ m.k }}', { m: new Map([['k', 'v']]) })).toBe('v');
+});
+
+test('strictVariables: unknown variables and attributes are errors', () => {
+  const strict = { strictVariables: true };
+  const missing = errorOf(() => evaluate('{{ nope }}', vars, strict));
+  expect(missing.code).toBe('type');
+  expect(missing.position).toBe(3);
+  expect(missing.message).toBe('Variable "nope" does not exist (strictVariables) at position 3');
+  expect(errorOf(() => evaluate('{{ resp.nope }}', vars, strict)).message).toContain('Attribute "nope" does not exist');
+  expect(errorOf(() => evaluate('{{ list[9] }}', vars, strict)).code).toBe('type');
+  expect(errorOf(() => evaluate('{{ nil.x }}', vars, strict)).code).toBe('type');
+  expect(errorOf(() => evaluate('{{ nil and true }}', vars, strict)).message).toContain('null value used in the "and" operator');
+  // present variables (even null ones) are fine, and default / is defined hide the miss
+  expect(evaluate('{{ nil }}', vars, strict)).toBe(null);
+  expect(evaluate('{{ nope | default("d") }}', vars, strict)).toBe('d');
+  expect(evaluate('{{ resp.nope.deeper | default("d") }}', vars, strict)).toBe('d');
+  expect(evaluate('{{ nope is defined }}', vars, strict)).toBe(false);
+  expect(evaluate('{{ resp.count is defined }}', vars, strict)).toBe(true);
+  expect(evaluate('{{ Flat.httpStatusCode }}', vars, strict)).toBe(201);
+  // without the option, the same templates are null
+  expect(evaluate('{{ nope }}', vars)).toBe(null);
+});
+
+test('unknown functions and tests are errors with their position', () => {
+  const fn = errorOf(() => evaluate('{{ 1 + later() }}'));
+  expect(fn.code).toBe('unknown-function');
+  expect(fn.position).toBe(7);
+  expect(fn.message).toBe('Unknown function "later" at position 7');
+  const t = errorOf(() => evaluate('{{ 1 is shiny }}'));
+  expect(t.code).toBe('unknown-test');
+  expect(t.message).toBe('Unknown test "shiny" at position 8');
+  // an unknown filter in a branch that does not run is not an error (Pebble reports it when evaluated)
+  expect(evaluate('{{ true ? 1 : x | nope }}')).toBe(1);
+});
+
+const tests: [string, unknown][] = [
+  ['{{ 4 is even }}', true],
+  ['{{ 3 is odd }}', true],
+  ['{{ -3 is odd }}', true],
+  ['{{ 3 is not odd }}', false],
+  ['{{ list is iterable }}', true],
+  ['{{ "abc" is iterable }}', false],
+  ['{{ resp is map }}', true],
+  ['{{ list is map }}', false],
+  ['{{ nil is null }}', true],
+  ['{{ missing is defined }}', false],
+  ['{{ list is defined }}', true],
+  ['{{ "  " is empty }}', true],
+  ['{{ resp.empty is empty }}', true],
+  ['{{ 0 is empty }}', false],
+];
+for (const [text, expected] of tests) {
+  test(`test ${text}`, () => {
+    expect(evaluate(text, vars)).toBe(expected);
+  });
+}
+
+test('even/odd need an integer', () => {
+  expect(errorOf(() => evaluate('{{ nil is even }}', vars)).message).toContain('Can not pass null value to "even" test');
+  expect(errorOf(() => evaluate('{{ 2.0 is even }}', vars)).message).toContain('needs an integer, got Double');
+  expect(errorOf(() => evaluate('{{ "2" is odd }}', vars)).message).toContain('needs an integer, got String');
+});
+
+test('functions min, max, range', () => {
+  expect(evaluate('{{ max(3, 9, 4) }}')).toBe(9);
+  expect(evaluate('{{ min(3, 1.5, 4) }}')).toBe(1.5);
+  expect(evaluate('{{ range(1, 10, 3) }}')).toEqual([1, 4, 7, 10]);
+  expect(evaluate('{{ range(3, 1, -1) }}')).toEqual([3, 2, 1]);
+  expect(errorOf(() => evaluate('{{ range(1, 3, 0) }}')).message).toContain('different than 0');
+  expect(errorOf(() => evaluate('{{ max("a", 1) }}')).code).toBe('type');
+});

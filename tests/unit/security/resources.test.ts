@@ -1,0 +1,209 @@
+/**
+ * Bounded resources: file size (checked on the file's size before a byte is read), zip entries and
+ * archives (zip bombs refused without expanding them), JSON nesting, string lengths, and simulation
+ * steps. Every refusal is one clear line with a stable code, and every limit is configurable.
+ */
+import { test, expect } from '@playwright/test';
+import { closeSync, mkdtempSync, openSync, readFileSync, writeFileSync, ftruncateSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { zipSync, type Zippable } from 'fflate';
+import { findMission } from '../../../checks/index.js';
+import { gradeFlow } from '../../../engine/grade.js';
+import { DEFAULT_LIMITS } from '../../../engine/json-text.js';
+import { loadFlow } from '../../../engine/loader.js';
+import { simulate } from '../../../engine/simulator/index.js';
+import { fixturePath, runCli } from '../../helpers.js';
+import { buildFlow, exportOf, fakeServices, play, setVar } from './flows.js';
+
+const NOW = ['--now', '2025-08-01T09:00:00Z'];
+const MB = 1024 * 1024;
+const tempDir = (prefix: string) => mkdtempSync(path.join(tmpdir(), `flowgrade-${prefix}-`));
+const solutionText = () => readFileSync(fixturePath('flows/solution.json'), 'utf8');
+
+/** A sparse file of `size` bytes: its size is known to stat, but it occupies no disk (and reading it would take that much memory). */
+function sparseFile(file: string, size: number): string {
+  const fd = openSync(file, 'w');
+  ftruncateSync(fd, size);
+  closeSync(fd);
+  return file;
+}
+
+test.describe('file size', () => {
+  test('a 50 MB export is refused with one clear line and exit code 2', async () => {
+    const file = sparseFile(path.join(tempDir('big'), 'Main_Flow_50MB.json'), 50 * MB);
+    const run = await runCli(['check', file]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toBe(`flowgrade: ${file}: file is larger than the 20 MB limit (${50 * MB} bytes) [too-large]\n`);
+    const inspect = await runCli(['inspect', file]);
+    expect(inspect.code).toBe(2);
+    expect(inspect.stderr).toContain('[too-large]');
+  });
+
+  test('the size is checked before reading: a 50 GB file is refused just as fast, never read', async () => {
+    // Reading 50 GB would fail with a different error (Node cannot buffer over 2 GB) or exhaust memory:
+    // getting `too-large` proves the file size was checked first.
+    const file = sparseFile(path.join(tempDir('huge'), 'Main_Flow_50GB.json'), 50 * 1024 * MB);
+    const check = await runCli(['check', file, '--format', 'json', ...NOW]);
+    expect(check.code).toBe(2);
+    expect(JSON.parse(check.stdout)).toMatchObject({ verdict: 'ungradable', error: { code: 'too-large' } });
+    const out = tempDir('huge-out');
+    const grade = await runCli(['grade', path.dirname(file), '--out', out, '--jobs', '1', '--quiet', ...NOW]);
+    expect(grade.stderr).toContain('[too-large]');
+    expect(JSON.parse(readFileSync(path.join(out, 'Main_Flow_50GB.json'), 'utf8'))).toMatchObject({ verdict: 'ungradable', error: { code: 'too-large' } });
+  });
+
+  test('--max-size moves the limit both ways', async () => {
+    const dir = tempDir('max-size');
+    const solution = path.join(dir, 'Main_Flow_140.json');
+    writeFileSync(solution, solutionText());
+    const small = await runCli(['check', solution, '--max-size', '10KB', '--format', 'json', ...NOW]);
+    expect(small.code).toBe(2);
+    expect(JSON.parse(small.stdout).error).toMatchObject({ code: 'too-large', message: expect.stringContaining('10240 bytes') });
+    const big = sparseFile(path.join(dir, 'big.json'), 30 * MB);
+    const raised = await runCli(['check', big, '--max-size', '40MB']);
+    expect(raised.stderr).toContain('[not-json]'); // read and parsed, not refused for its size
+  });
+
+  test('the limits have the documented defaults', () => {
+    expect(DEFAULT_LIMITS).toEqual({ maxBytes: 20 * MB, maxDepth: 64, maxStringLength: 256 * 1024 });
+  });
+});
+
+test.describe('nesting depth and string lengths', () => {
+  test('an export nested 10 000 levels deep is refused without recursion', async () => {
+    const dir = tempDir('deep');
+    const file = path.join(dir, 'deep.json');
+    writeFileSync(file, solutionText().replace('"process"', `"deep": ${'['.repeat(10_000)}${']'.repeat(10_000)}, "process"`));
+    const run = await runCli(['check', file]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toBe(`flowgrade: ${file}: JSON nesting is deeper than the limit of 64 levels [too-deep]\n`);
+  });
+
+  test('a string longer than the limit is refused, naming where it is; the limit is an option', () => {
+    const flow = JSON.parse(solutionText());
+    const id = Object.keys(flow.process.activities)[2];
+    flow.process.activities[id].properties.description = 'x'.repeat(300_000);
+    const refused = loadFlow(JSON.stringify(flow));
+    expect(refused).toEqual({
+      ok: false,
+      error: { code: 'too-large', message: `a string of 300000 characters at /process/activities/${id}/properties/description is longer than the limit of 262144 characters` },
+    });
+    expect(loadFlow(JSON.stringify(flow), { maxStringLength: 400_000 }).ok).toBe(true);
+    const key = JSON.parse(solutionText());
+    key.process.activities[id].properties['k'.repeat(300_000)] = 1;
+    expect(loadFlow(JSON.stringify(key))).toMatchObject({ ok: false, error: { code: 'too-large', message: expect.stringMatching(/^a key of 300000 characters at \/process\/activities\/[^ ]+\/properties is longer/) } });
+  });
+
+  test('a template body may hold a long export string; the limit applies to the export inside', () => {
+    const body = JSON.stringify({ name: 'template', flow: solutionText() });
+    expect(loadFlow(body, { maxStringLength: 10_000 }).ok).toBe(true);
+    const flow = JSON.parse(solutionText());
+    flow.description = 'y'.repeat(20_000);
+    expect(loadFlow(JSON.stringify({ flow: JSON.stringify(flow) }), { maxStringLength: 10_000 })).toMatchObject({ ok: false, error: { code: 'too-large' } });
+  });
+
+  test('error messages stay one short line even when the offending key is huge', () => {
+    const flow = JSON.parse(solutionText());
+    flow.process.activities['k'.repeat(100_000)] = { properties: 5 };
+    const result = loadFlow(JSON.stringify(flow), { maxStringLength: 200_000 });
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.error.code).toBe('invalid-flow');
+    expect(result.error.message.length).toBeLessThan(300);
+    expect(result.error.message).toMatch(/^not a valid flow export: \/process\/activities\/k+… must be object$/);
+  });
+});
+
+test.describe('simulation steps', () => {
+  test('an endless loop stops at the step budget and is reported as stuck', async () => {
+    const flow = buildFlow({
+      variables: [{ name: 'n', type: 'STRING', value: 'x' }],
+      main: [setVar('Grow', 'n', '{{ n ~ n }}'), play('Say', '{{ n | length }}')],
+      links: [
+        ['NewPhoneContact', 'out', 'Grow'],
+        ['Grow', 'out', 'Say'],
+        ['Grow', 'error', 'Say'],
+        ['Say', 'default', 'Grow'],
+      ],
+    });
+    const result = await simulate(flow, {}, { services: fakeServices(), maxSteps: 50, maxVisitsPerActivity: 1_000 });
+    expect(result.status).toBe('stuck');
+    expect(result.summary).toMatch(/^stuck in a loop at (Grow|Say)$/);
+    expect(result.trace.length).toBeLessThanOrEqual(50);
+    // The doubling string hit Pebble's 1 000 000 character limit long before: an activity error, not a blow-up.
+    expect(result.trace.some((e) => e.error?.includes('String longer than 1000000 characters'))).toBe(true);
+    const perActivity = await simulate(flow, {}, { services: fakeServices(), maxVisitsPerActivity: 3 });
+    expect(perActivity.status).toBe('stuck');
+    expect(perActivity.trace.filter((e) => e.activity === 'Grow')).toHaveLength(3);
+  });
+
+  test('grading applies the step limits it is given; the default is 500 steps and 25 visits', async () => {
+    const mission = findMission('callback-on-global-error')!;
+    const looping = exportOf({
+      main: [play('Hello', 'hello')],
+      links: [
+        ['NewPhoneContact', 'out', 'Hello'],
+        ['Hello', 'default', 'Hello'],
+      ],
+    });
+    const options = { mission, fileName: 'loop.json', now: () => new Date(0), tool: { name: 'flowgrade', version: 'test' } };
+    const report = await gradeFlow(JSON.stringify(looping), options);
+    for (const scenario of report.scenarios) {
+      expect(scenario.summary).toBe('stuck in a loop at Hello');
+      expect(scenario.trace.filter((e) => e.activity === 'Hello')).toHaveLength(25);
+    }
+    const limited = await gradeFlow(JSON.stringify(looping), { ...options, limits: { maxSteps: 5 } });
+    for (const scenario of limited.scenarios) expect(scenario.trace).toHaveLength(5);
+  });
+});
+
+test.describe('zip archives', () => {
+  const flow = new TextEncoder().encode(solutionText());
+
+  test('a zip bomb (a small archive expanding to gigabytes) is refused, entry by entry, without expanding it', async () => {
+    const dir = tempDir('bomb');
+    // 1 GB of zeros would take 1 GB to build here; 200 MB compresses to ~200 KB and shows the same.
+    const bomb = zipSync({ 'Main_Flow_1.json': flow, 'bomb/Main_Flow_2.json': new Uint8Array(200 * MB) } as Zippable, { level: 9 });
+    expect(bomb.length).toBeLessThan(MB);
+    writeFileSync(path.join(dir, 'class.zip'), bomb);
+    const out = tempDir('bomb-out');
+    const run = await runCli(['grade', path.join(dir, 'class.zip'), '--out', out, '--quiet', ...NOW]);
+    expect(run.stderr).toMatch(/class\.zip!\/bomb\/Main_Flow_2\.json: zip entry declares 209715200 bytes, beyond the 20 MB file size limit; refused \[too-large\]/);
+    expect(run.stdout).toContain('1 passed, 0 failed, 1 ungradable');
+  });
+
+  test('an entry lying about its size is stopped at the size it declares', async () => {
+    const dir = tempDir('liar');
+    const archive = zipSync({ 'Main_Flow_3.json': new Uint8Array(30 * MB) }, { level: 9 });
+    declareSize(archive, 'Main_Flow_3.json', 2_000);
+    writeFileSync(path.join(dir, 'liar.zip'), archive);
+    const run = await runCli(['grade', path.join(dir, 'liar.zip'), '--out', tempDir('liar-out'), '--quiet', ...NOW]);
+    expect(run.stderr).toContain('zip entry expands beyond the 2000 bytes it declares; refused [zip-bomb]');
+  });
+
+  test('archives nested deeper than 3 levels, too many entries, or too much in total are refused; the limits are options', async () => {
+    const dir = tempDir('nested');
+    let nested: Uint8Array = zipSync({ 'Main_Flow_4.json': flow });
+    for (let i = 0; i < 4; i++) nested = zipSync({ [`level${i}.zip`]: nested });
+    writeFileSync(path.join(dir, 'nested.zip'), nested);
+    const entries: Zippable = {};
+    for (let i = 0; i < 12; i++) entries[`Main_Flow_${100 + i}.json`] = flow;
+    writeFileSync(path.join(dir, 'many.zip'), zipSync(entries));
+    const run = await runCli(['grade', dir, '--out', tempDir('nested-out'), '--quiet', '--max-entries', '10', '--max-archive-size', '1MB', ...NOW]);
+    expect(run.stderr).toContain('archive nested more than 3 levels deep; refused [zip-too-deep]');
+    expect(run.stderr).toMatch(/many\.zip: archive (holds more than 10 exports|declares \d+ bytes of exports, beyond the 1 MB limit for an archive); refused \[zip-too-(many-entries|large)\]/);
+  });
+});
+
+/** Rewrites the uncompressed size an entry declares (local header and central directory). */
+function declareSize(zip: Uint8Array, name: string, size: number): void {
+  const view = new DataView(zip.buffer, zip.byteOffset, zip.byteLength);
+  const nameBytes = new TextEncoder().encode(name);
+  const matches = (at: number) => nameBytes.every((b, i) => zip[at + i] === b);
+  for (let i = 0; i + 46 < zip.length; i++) {
+    const signature = view.getUint32(i, true);
+    if (signature === 0x04034b50 && view.getUint16(i + 26, true) === nameBytes.length && matches(i + 30)) view.setUint32(i + 22, size, true);
+    if (signature === 0x02014b50 && view.getUint16(i + 28, true) === nameBytes.length && matches(i + 46)) view.setUint32(i + 24, size, true);
+  }
+}

@@ -1,0 +1,349 @@
+import { test, expect } from '@playwright/test';
+import { simulate, type Scenario } from '../../../engine/simulator/index.js';
+import type { FlowModel } from '../../../engine/model.js';
+import { buildFlow, condition, disconnect, endFlow, fakeServices, menu, play, setVar, type FlowSpec } from './helpers.js';
+
+function run(model: FlowModel, scenario: Scenario = {}, extra: Partial<Parameters<typeof simulate>[2]> = {}) {
+  return simulate(model, scenario, { services: fakeServices(), ...extra });
+}
+
+const entry = (result: Awaited<ReturnType<typeof run>>, label: string) => {
+  const found = result.trace.find((e) => e.activity === label);
+  if (!found) throw new Error(`no trace entry for ${label}: ${result.trace.map((e) => e.activity).join(', ')}`);
+  return found;
+};
+
+test.describe('NewPhoneContact', () => {
+  test('exposes default contact data (E.164 numbers) and scenario overrides', async () => {
+    const model = buildFlow({
+      main: [play('Say', 'ANI {{NewPhoneContact.ANI}} DNIS {{NewPhoneContact.DNIS | slice(2)}} vip {{NewPhoneContact.Vip}}'), disconnect()],
+      links: [['NewPhoneContact', 'out', 'Say'], ['Say', 'default', 'Disconnect']],
+    });
+    const plain = await run(model);
+    expect(entry(plain, 'NewPhoneContact').modifiedVariables).toMatchObject({ 'NewPhoneContact.ANI': '+14085551234', 'NewPhoneContact.DNIS': '+14694096861' });
+    expect(entry(plain, 'Say').prompts).toEqual(['ANI +14085551234 DNIS 4694096861 vip ']);
+    const custom = await run(model, { contact: { ANI: '+15550001111', Vip: 'yes' } });
+    expect(entry(custom, 'Say').prompts).toEqual(['ANI +15550001111 DNIS 4694096861 vip yes']);
+    expect(custom.variables['NewPhoneContact.Vip']).toBe('yes');
+  });
+});
+
+test.describe('play-message and play-music', () => {
+  test('TTS prompts are rendered with the flow variables; audio file names are kept', async () => {
+    const model = buildFlow({
+      variables: [{ name: 'who', type: 'STRING', value: 'Ada' }],
+      main: [
+        play('Hello', 'Hello {{who}}'),
+        { label: 'Audio', type: 'play-message', props: { toggle: false, promptsTts: null, prompts: [{ type: 'audioFile', value: 'Welcome.wav' }] } },
+        { label: 'Music', type: 'play-music', props: { prompt: 'defaultmusic_on_hold.wav' } },
+        disconnect(),
+      ],
+      links: [['NewPhoneContact', 'out', 'Hello'], ['Hello', 'default', 'Audio'], ['Audio', 'default', 'Music'], ['Music', 'default', 'Disconnect']],
+    });
+    const result = await run(model);
+    expect(entry(result, 'Hello').prompts).toEqual(['Hello Ada']);
+    expect(entry(result, 'Audio').prompts).toEqual(['Welcome.wav']);
+    expect(entry(result, 'Music').prompts).toEqual(['defaultmusic_on_hold.wav']);
+    expect(result.status).toBe('completed');
+  });
+
+  test('a prompt that does not render fails the activity and takes its linked error exit', async () => {
+    const model = buildFlow({
+      main: [play('Broken', 'Hi {{ ANI | 123 }}'), play('Sorry', 'sorry'), disconnect()],
+      links: [['NewPhoneContact', 'out', 'Broken'], ['Broken', 'error', 'Sorry'], ['Sorry', 'default', 'Disconnect']],
+    });
+    const result = await run(model);
+    expect(entry(result, 'Broken').outcome).toBe('error');
+    expect(entry(result, 'Broken').error).toContain('expression error');
+    expect(result.trace.map((e) => e.activity)).toEqual(['NewPhoneContact', 'Broken', 'Sorry', 'Disconnect']);
+    expect(result.globalErrorRaised).toBe(false);
+  });
+});
+
+test.describe('ivr-menu', () => {
+  const spec: FlowSpec = {
+    main: [menu('Menu', ['1', '2']), play('One', 'one'), play('Two', 'two'), disconnect()],
+    links: [
+      ['NewPhoneContact', 'out', 'Menu'],
+      ['Menu', '1', 'One'],
+      ['Menu', '2', 'Two'],
+      ['Menu', 'timeout', 'Menu'],
+      ['Menu', 'invalid', 'Menu'],
+      ['One', 'default', 'Disconnect'],
+      ['Two', 'default', 'Disconnect'],
+    ],
+  };
+
+  test('an answer that is a menu key leaves by that key, with OptionEntered and the prompt', async () => {
+    const result = await run(buildFlow(spec), { dtmf: { Menu: '2' } });
+    expect(entry(result, 'Menu')).toMatchObject({ outcome: '2', modifiedVariables: { 'Menu.OptionEntered': '2' }, prompts: ['Press a key'] });
+    expect(result.trace.map((e) => e.activity)).toEqual(['NewPhoneContact', 'Menu', 'Two', 'Disconnect']);
+  });
+
+  test('a list answers successive visits: no input → timeout, a wrong key → invalid', async () => {
+    const result = await run(buildFlow(spec), { dtmf: { Menu: ['', '7', '1'] } });
+    const menuEntries = result.trace.filter((e) => e.activity === 'Menu');
+    expect(menuEntries.map((e) => e.outcome)).toEqual(['timeout', 'invalid', '1']);
+    expect(menuEntries[1].modifiedVariables).toEqual({ 'Menu.OptionEntered': '7' });
+  });
+
+  test('a menu nobody answers loops on timeout until the visit limit: stuck', async () => {
+    const result = await run(buildFlow(spec), {}, { maxVisitsPerActivity: 4 });
+    expect(result.status).toBe('stuck');
+    expect(result.summary).toBe('stuck in a loop at Menu');
+    expect(result.trace.filter((e) => e.activity === 'Menu')).toHaveLength(4);
+  });
+});
+
+test.describe('ivr-collectdigits', () => {
+  const spec: FlowSpec = {
+    main: [
+      { label: 'Digits', type: 'ivr-collectdigits', props: { minDigits: '4', maxDigits: 6, terminatorSymbol: '#', promptsTts: [{ type: 'tts', value: 'Enter' }] } },
+      play('Echo', 'You entered {{Digits.DigitsEntered}}'),
+      play('Bad', 'bad'),
+      play('Silent', 'silent'),
+    ],
+    links: [['NewPhoneContact', 'out', 'Digits'], ['Digits', 'default', 'Echo'], ['Digits', 'invalid', 'Bad'], ['Digits', 'timeout', 'Silent']],
+  };
+
+  test('valid digits (terminator dropped) set DigitsEntered and leave by default', async () => {
+    const result = await run(buildFlow(spec), { dtmf: { Digits: '12345#' } });
+    expect(entry(result, 'Digits')).toMatchObject({ outcome: 'default', modifiedVariables: { 'Digits.DigitsEntered': '12345' } });
+    expect(entry(result, 'Echo').prompts).toEqual(['You entered 12345']);
+  });
+
+  test('too few, too many or non-digit answers are invalid; no answer is timeout', async () => {
+    for (const [answer, exit] of [['123', 'invalid'], ['1234567', 'invalid'], ['12a4', 'invalid'], ['', 'timeout']] as const) {
+      const result = await run(buildFlow(spec), { dtmf: { Digits: answer } });
+      expect(entry(result, 'Digits').outcome, answer).toBe(exit);
+      expect(entry(result, 'Digits').modifiedVariables).toEqual({});
+    }
+  });
+});
+
+test.describe('set-variable', () => {
+  const variables = [
+    { name: 'text', type: 'STRING', value: '' },
+    { name: 'count', type: 'INTEGER', value: '1' },
+    { name: 'flag', type: 'BOOLEAN', value: 'false' },
+    { name: 'blob', type: 'JSON', value: '{}' },
+  ];
+  const one = (node: ReturnType<typeof setVar>) => buildFlow({ variables, main: [node, endFlow()], links: [['NewPhoneContact', 'out', node.label], [node.label, 'out', 'EndFlow']] });
+  const typed = (label: string, variable: string, type: string, expr: string) => {
+    const node = setVar(label, variable, expr);
+    node.props!.srcVariableType = type;
+    return node;
+  };
+
+  test('STRING gets the rendered template; set-to-variable copies another value', async () => {
+    const literal = await run(one(setVar('S', 'text', 'n={{count + 1}}')));
+    expect(entry(literal, 'S').modifiedVariables).toEqual({ text: 'n=2' });
+    const copy = await run(one(setVar('S', 'text', '{{NewPhoneContact.ANI}}', 'set-to-variable')));
+    expect(copy.variables.text).toBe('+14085551234');
+    const bare = await run(one(setVar('S', 'text', 'NewPhoneContact.DNIS', 'set-to-variable')));
+    expect(bare.variables.text).toBe('+14694096861');
+  });
+
+  test('typed targets get converted values: INTEGER, BOOLEAN, JSON', async () => {
+    expect((await run(one(typed('S', 'count', 'INTEGER', '{{count + 41}}')))).variables.count).toBe(42);
+    expect((await run(one(typed('S', 'count', 'INTEGER', '7')))).variables.count).toBe(7);
+    expect((await run(one(typed('S', 'flag', 'BOOLEAN', 'true')))).variables.flag).toBe(true);
+    expect((await run(one(typed('S', 'blob', 'JSON', '{"a":[1,2]}')))).variables.blob).toEqual({ a: [1, 2] });
+  });
+
+  test('a value that does not fit the declared type is an activity error', async () => {
+    for (const [variable, type, expr] of [['count', 'INTEGER', 'abc'], ['flag', 'BOOLEAN', 'yes'], ['blob', 'JSON', '{not json']]) {
+      const result = await run(one(typed('S', variable, type, expr)));
+      expect(entry(result, 'S').outcome, `${variable} ${expr}`).toBe('error');
+      expect(entry(result, 'S').error).toContain(`variable '${variable}'`);
+      expect(result.globalErrorRaised).toBe(true);
+    }
+  });
+
+  test('an undeclared target or an invalid expression is an activity error', async () => {
+    const undeclared = await run(one(setVar('S', 'ghost', 'x')));
+    expect(entry(undeclared, 'S').error).toBe("variable 'ghost' is not declared in the flow");
+    const invalid = await run(one(setVar('S', 'text', '{{ ANI | 123}}')));
+    expect(entry(invalid, 'S').outcome).toBe('error');
+    expect(invalid.variables.text).toBe('');
+  });
+
+  test('setVariablesArray rows run in order and see earlier rows; a failing row keeps none', async () => {
+    const rows = (second: string) => ({
+      label: 'Multi',
+      type: 'set-variable',
+      props: {
+        srcVariable: 'text', setTo: 'set-to-literal', expr: 'ignored top-level copy',
+        setVariablesArray: [
+          { srcVariable: 'count', srcVariableType: 'INTEGER', setTo: 'set-to-literal', expr: '{{count * 10}}' },
+          { srcVariable: 'text', srcVariableType: 'STRING', setTo: 'set-to-literal', expr: second },
+        ],
+      },
+    });
+    const ok = await run(one(rows('count is {{count}}')));
+    expect(entry(ok, 'Multi').modifiedVariables).toEqual({ count: 10, text: 'count is 10' });
+    const failing = await run(one(rows('{{ count | 5 }}')));
+    expect(entry(failing, 'Multi').modifiedVariables).toEqual({});
+    expect(failing.variables.count).toBe(1);
+  });
+});
+
+test.describe('condition-activity', () => {
+  const spec = (expression: string, withErrorExit = false): FlowSpec => ({
+    variables: [{ name: 'code', type: 'INTEGER', value: '201' }],
+    main: [condition('Check', expression), play('Yes', 'yes'), play('No', 'no'), play('Oops', 'oops')],
+    links: [
+      ['NewPhoneContact', 'out', 'Check'],
+      ['Check', 'true', 'Yes'],
+      ['Check', 'false', 'No'],
+      ...(withErrorExit ? ([['Check', 'error', 'Oops']] as [string, string, string][]) : []),
+    ],
+  });
+
+  test('true and false exits follow the boolean (Pebble == between String and Number is false)', async () => {
+    expect(entry(await run(buildFlow(spec('{{code == 201}}'))), 'Check').outcome).toBe('true');
+    expect(entry(await run(buildFlow(spec('{{code == "201"}}'))), 'Check').outcome).toBe('false');
+    expect(entry(await run(buildFlow(spec('{{ code / 100 == 2 }}'))), 'Check').outcome).toBe('true');
+  });
+
+  test('a result that is not a boolean is an error (error exit when linked)', async () => {
+    const result = await run(buildFlow(spec('{{code}}', true)));
+    expect(entry(result, 'Check')).toMatchObject({ outcome: 'error', error: 'the condition gave 201, not true or false' });
+    expect(result.trace.at(-1)?.activity).toBe('Oops');
+  });
+});
+
+test.describe('case-statement', () => {
+  const spec: FlowSpec = {
+    variables: [{ name: 'result', type: 'STRING', value: 'ABANDONED' }],
+    main: [
+      { label: 'Case', type: 'case-statement', props: { expression: '{{result}}', menuLinks: ['0', '1'], 'menuLinks:input': ['AMD', 'ABANDONED'] } },
+      play('Amd', 'amd'),
+      play('Abandoned', 'abandoned'),
+      play('Other', 'other'),
+    ],
+    links: [['NewPhoneContact', 'out', 'Case'], ['Case', '0', 'Amd'], ['Case', '1', 'Abandoned'], ['Case', 'default', 'Other']],
+  };
+
+  test('the value matching a case label leaves by that case index; anything else by default', async () => {
+    expect(entry(await run(buildFlow(spec)), 'Case').outcome).toBe('1');
+    const other = buildFlow({ ...spec, variables: [{ name: 'result', type: 'STRING', value: 'BUSY' }] });
+    expect(entry(await run(other), 'Case').outcome).toBe('default');
+  });
+});
+
+test.describe('queue-contact, callback, business-hours, screen-pop', () => {
+  const queueSpec: FlowSpec = {
+    main: [
+      { label: 'Queue', type: 'queue-contact', props: { destination: 'q-1' } },
+      { label: 'Music', type: 'play-music', props: { prompt: 'hold.wav' } },
+      play('Waiting', 'An agent will be with you shortly'),
+    ],
+    links: [['NewPhoneContact', 'out', 'Queue'], ['Queue', 'default', 'Music'], ['Music', 'default', 'Waiting'], ['Waiting', 'default', 'Music']],
+  };
+
+  test('with agents available the caller is connected and the flow stops at Queue Contact', async () => {
+    const result = await run(buildFlow(queueSpec), { agentsAvailable: true });
+    expect(result.status).toBe('completed');
+    expect(result.summary).toBe('connected to an agent at Queue');
+    expect(entry(result, 'Queue').outcome).toBe('connected');
+    expect(result.callerConnected).toBe(true);
+    expect(result.inQueue).toBe(false);
+  });
+
+  test('without agents the caller waits in the hold loop until the limit: a distinct summary', async () => {
+    const result = await run(buildFlow(queueSpec), {}, { maxVisitsPerActivity: 3 });
+    expect(entry(result, 'Queue').outcome).toBe('default');
+    expect(result.status).toBe('stuck');
+    expect(result.summary).toBe('caller waiting in queue: hold loop at Music');
+    expect(result.inQueue).toBe(true);
+  });
+
+  test('callback records the rendered dial number and leaves by default', async () => {
+    const model = buildFlow({
+      main: [
+        { label: 'Callback', type: 'callback', props: { callbackDn: '{{NewPhoneContact.ANI}}', callbackAni: '+14694096861', callbackQueue: 'q-1' } },
+        disconnect(),
+      ],
+      links: [['NewPhoneContact', 'out', 'Callback'], ['Callback', 'default', 'Disconnect']],
+    });
+    const result = await run(model, {}, { newId: () => 'cb-1' });
+    expect(result.callbacks).toEqual([{ id: 'cb-1', activity: 'Callback', dialNumber: '+14085551234', ani: '+14694096861', queue: 'q-1' }]);
+    expect(result.summary).toBe('caller disconnected at Disconnect');
+    expect(result.callerConnected).toBe(false);
+  });
+
+  test('business hours take the exit of the scenario state', async () => {
+    const model = buildFlow({
+      main: [
+        { label: 'Hours', type: 'business-hours', props: { businessHoursId: 'bh' } },
+        play('Open', 'open'), play('Closed', 'closed'), play('Holiday', 'holiday'), play('Override', 'override'),
+      ],
+      links: [
+        ['NewPhoneContact', 'out', 'Hours'],
+        ['Hours', 'workingHours', 'Open'], ['Hours', 'default', 'Closed'], ['Hours', 'holidays', 'Holiday'], ['Hours', 'override', 'Override'],
+      ],
+    });
+    const exits = [];
+    for (const businessHours of ['working', 'closed', 'holiday', 'override'] as const) {
+      exits.push(entry(await run(model, { businessHours }), 'Hours').outcome);
+    }
+    expect(exits).toEqual(['workingHours', 'default', 'holidays', 'override']);
+    expect(entry(await run(model), 'Hours').outcome).toBe('workingHours');
+  });
+
+  test('screen pop leaves by default', async () => {
+    const model = buildFlow({ main: [{ label: 'Pop', type: 'screen-pop', props: {} }, endFlow()], links: [['NewPhoneContact', 'out', 'Pop'], ['Pop', 'default', 'EndFlow']] });
+    const result = await run(model);
+    expect(entry(result, 'Pop').outcome).toBe('default');
+    expect(result.summary).toBe('ended at EndFlow');
+    expect(result.callerConnected).toBe(true);
+  });
+});
+
+test.describe('terminal activities and subflows', () => {
+  test('blind transfer ends the flow and the caller leaves it', async () => {
+    const model = buildFlow({
+      main: [{ label: 'Transfer', type: 'blind-transfer', props: { transfertodn: '+18005550100' } }],
+      links: [['NewPhoneContact', 'out', 'Transfer']],
+    });
+    const result = await run(model);
+    expect(result).toMatchObject({ status: 'completed', summary: 'transferred to +18005550100 at Transfer', callerConnected: false });
+    expect(entry(result, 'Transfer').outcome).toBe('end');
+  });
+
+  test('a subflow runs from its start node to End Subflow', async () => {
+    const model = buildFlow({
+      subflow: true,
+      noGlobalErrorNode: true,
+      main: [play('Hi', 'hi'), { label: 'EndSubflow_x', type: 'end-subflow' }],
+      links: [['StartSubflow', 'out', 'Hi'], ['Hi', 'default', 'EndSubflow_x']],
+    });
+    const result = await run(model);
+    expect(result).toMatchObject({ status: 'completed', summary: 'subflow ended at EndSubflow_x' });
+    expect(result.trace.map((e) => e.outcome)).toEqual(['out', 'default', 'end']);
+  });
+});
+
+test.describe('names that look like object internals', () => {
+  test('labels and variables called __proto__ / constructor are ordinary names', async () => {
+    const model = buildFlow({
+      variables: [
+        { name: 'constructor', type: 'STRING', value: 'c' },
+        { name: 'toString', type: 'INTEGER', value: '3' },
+      ],
+      main: [
+        { label: '__proto__', type: 'ivr-menu', props: { menuLinks: ['1'], promptsTts: [{ type: 'tts', value: 'x' }] } },
+        setVar('hasOwnProperty', 'constructor', '{{__proto__.OptionEntered}}-{{constructor}}-{{toString}}'),
+        endFlow(),
+      ],
+      links: [['NewPhoneContact', 'out', '__proto__'], ['__proto__', '1', 'hasOwnProperty'], ['hasOwnProperty', 'out', 'EndFlow']],
+    });
+    const dtmf = JSON.parse('{"__proto__": "1"}') as Record<string, string>;
+    const result = await run(model, { dtmf });
+    expect(result.variables.constructor).toBe('1-c-3');
+    expect(Object.getPrototypeOf(result.variables)).toBe(Object.prototype);
+    expect(Object.hasOwn(result.variables, '__proto__.OptionEntered')).toBe(true);
+    expect(JSON.parse(JSON.stringify(result)).variables.constructor).toBe('1-c-3');
+  });
+});

@@ -1,0 +1,167 @@
+import { test, expect } from '@playwright/test';
+import { simulate, type SimulationOptions } from '../../../engine/simulator/index.js';
+import { buildFlow, condition, disconnect, endFlow, fakeServices, play, setVar, type Edge, type FlowSpec, type Node } from './helpers.js';
+
+const variables = [
+  { name: 'note', type: 'STRING', value: '' },
+  { name: 'simulatederror', type: 'STRING', value: '' },
+];
+
+/** Main: NewPhoneContact → Note (sets `note`) → Fail ({{ ANI | 123 }}) → Disconnect; handler chain given by the test. */
+function errorFlow(events: Node[], eventLinks: Edge[], extra: Partial<FlowSpec> = {}): FlowSpec {
+  return {
+    variables,
+    main: [setVar('Note', 'note', 'set before the error'), setVar('Fail', 'simulatederror', '{{ ANI | 123}}'), disconnect()],
+    links: [['NewPhoneContact', 'out', 'Note'], ['Note', 'out', 'Fail'], ['Fail', 'out', 'Disconnect']],
+    events,
+    eventLinks,
+    ...extra,
+  };
+}
+
+function run(spec: FlowSpec, options: Partial<SimulationOptions> = {}) {
+  return simulate(buildFlow(spec), {}, { services: fakeServices(), ...options });
+}
+
+test.describe('global error', () => {
+  test('an unhandled activity error runs OnGlobalError with the flow variables as they were', async () => {
+    const spec = errorFlow([setVar('Copy', 'note', 'handler saw: {{note}}'), endFlow('EndFlow_kid')], [
+      ['GlobalErrorHandling', 'out', 'Copy'],
+      ['Copy', 'out', 'EndFlow_kid'],
+    ]);
+    const result = await run(spec);
+    const labels = result.trace.map((e) => `${e.flow}/${e.activity}/${e.outcome}`);
+    expect(labels).toEqual([
+      'main/NewPhoneContact/out',
+      'main/Note/out',
+      'main/Fail/error',
+      'OnGlobalError/GlobalErrorHandling/out',
+      'OnGlobalError/Copy/out',
+      'OnGlobalError/EndFlow_kid/end',
+    ]);
+    expect(result.trace[2].error).toContain('expression error');
+    expect(result.trace[3]).toMatchObject({ type: 'event', activityId: 'e-GlobalErrorHandling', modifiedVariables: {} });
+    expect(result.variables.note).toBe('handler saw: set before the error');
+    expect(result).toMatchObject({
+      status: 'completed',
+      summary: 'global error at Fail; OnGlobalError ended at EndFlow_kid',
+      globalErrorRaised: true,
+      callerConnected: false,
+    });
+    expect(result.trace.some((e) => e.activity === 'Disconnect')).toBe(false);
+  });
+
+  test('a linked error exit takes the failure instead of OnGlobalError', async () => {
+    const spec = errorFlow([endFlow('EndFlow_kid')], [['GlobalErrorHandling', 'out', 'EndFlow_kid']]);
+    spec.links.push(['Fail', 'error', 'Disconnect']);
+    const result = await run(spec);
+    expect(result.trace.map((e) => e.activity)).toEqual(['NewPhoneContact', 'Note', 'Fail', 'Disconnect']);
+    expect(result).toMatchObject({ status: 'completed', globalErrorRaised: false, summary: 'caller disconnected at Disconnect' });
+  });
+
+  test('an unlinked OnGlobalError simply ends', async () => {
+    const result = await run(errorFlow([], []));
+    expect(result.trace.at(-1)).toMatchObject({ flow: 'OnGlobalError', activity: 'GlobalErrorHandling', outcome: 'out' });
+    expect(result).toMatchObject({ status: 'completed', globalErrorRaised: true, summary: 'global error at Fail; OnGlobalError is not linked, so it ends' });
+  });
+
+  test('without an OnGlobalError node the run ends in error', async () => {
+    const result = await run(errorFlow([], [], { noGlobalErrorNode: true }));
+    expect(result.status).toBe('error');
+    expect(result.summary).toContain('Fail failed: expression error');
+    expect(result.summary).toContain('no OnGlobalError handler');
+  });
+
+  test('an error inside the handler ends the run with status error (no recursion)', async () => {
+    const spec = errorFlow([setVar('AlsoFails', 'note', '{{ x | 1 }}'), endFlow('EndFlow_kid')], [
+      ['GlobalErrorHandling', 'out', 'AlsoFails'],
+      ['AlsoFails', 'out', 'EndFlow_kid'],
+    ]);
+    const result = await run(spec);
+    expect(result.status).toBe('error');
+    expect(result.summary).toMatch(/^global error at Fail; OnGlobalError failed at AlsoFails: expression error/);
+    expect(result.trace.filter((e) => e.activity === 'GlobalErrorHandling')).toHaveLength(1);
+  });
+
+  test('media in the handler has no caller: flagged as an error (its error exit when linked)', async () => {
+    const handler = [play('Sorry', 'Sorry, something went wrong'), disconnect('Bye')];
+    const wired = errorFlow(handler, [['GlobalErrorHandling', 'out', 'Sorry'], ['Sorry', 'default', 'Bye'], ['Sorry', 'error', 'Bye']]);
+    const result = await run(wired);
+    const sorry = result.trace.find((e) => e.activity === 'Sorry');
+    expect(sorry?.outcome).toBe('error');
+    expect(sorry?.error).toMatch(/^no caller/);
+    expect(result.status).toBe('completed');
+    expect(result.trace.at(-1)?.activity).toBe('Bye');
+
+    const unwired = errorFlow(handler, [['GlobalErrorHandling', 'out', 'Sorry'], ['Sorry', 'default', 'Bye']]);
+    expect((await run(unwired)).status).toBe('error');
+  });
+
+  test('option callerConnectedInErrorHandler keeps the caller for the handler', async () => {
+    const spec = errorFlow([play('Sorry', 'Sorry'), disconnect('Bye')], [['GlobalErrorHandling', 'out', 'Sorry'], ['Sorry', 'default', 'Bye']]);
+    const result = await run(spec, { callerConnectedInErrorHandler: true });
+    expect(result.trace.find((e) => e.activity === 'Sorry')).toMatchObject({ outcome: 'default', prompts: ['Sorry'] });
+    expect(result).toMatchObject({ status: 'completed', summary: 'global error at Fail; OnGlobalError ended at Bye (Disconnect Contact)', callerConnected: false });
+  });
+
+  test('a condition in the handler whose taken exit is not linked ends the handler', async () => {
+    const spec = errorFlow([condition('Check', '{{ note == "nope" }}'), endFlow('EndFlow_kid')], [
+      ['GlobalErrorHandling', 'out', 'Check'],
+      ['Check', 'true', 'EndFlow_kid'],
+    ]);
+    const result = await run(spec);
+    expect(result.summary).toBe("global error at Fail; OnGlobalError ended: exit 'false' of Check is not linked");
+    expect(result.status).toBe('completed');
+  });
+});
+
+test.describe('exits and limits', () => {
+  test('an exit that is not linked ends the flow there; the caller stays on the line', async () => {
+    const result = await run({ main: [play('Hello', 'hi')], links: [['NewPhoneContact', 'out', 'Hello']] });
+    expect(result).toMatchObject({ status: 'completed', summary: "ended: exit 'default' of Hello is not linked", callerConnected: true });
+  });
+
+  test('maxSteps bounds the whole run', async () => {
+    const spec: FlowSpec = {
+      main: [play('A', 'a'), play('B', 'b')],
+      links: [['NewPhoneContact', 'out', 'A'], ['A', 'default', 'B'], ['B', 'default', 'A']],
+    };
+    const result = await run(spec, { maxSteps: 10, maxVisitsPerActivity: 100 });
+    expect(result.status).toBe('stuck');
+    expect(result.trace).toHaveLength(10);
+    expect(result.summary).toMatch(/^stuck in a loop at (A|B)$/);
+  });
+
+  test('an activity type the simulator does not know stops the run as not-simulated', async () => {
+    const result = await run({
+      main: [{ label: 'Lookup', type: 'queue-lookup', props: {} }, endFlow()],
+      links: [['NewPhoneContact', 'out', 'Lookup'], ['Lookup', 'default', 'EndFlow']],
+    });
+    expect(result.status).toBe('not-simulated');
+    expect(result.summary).toBe("activity type 'queue-lookup' (Lookup) is not simulated");
+    expect(result.trace.at(-1)).toMatchObject({ activity: 'Lookup', outcome: 'not-simulated' });
+  });
+});
+
+test.describe('determinism', () => {
+  const spec: FlowSpec = {
+    variables: [{ name: 'stamp', type: 'STRING', value: '' }],
+    main: [setVar('Stamp', 'stamp', '{{ now() | date("yyyy-MM-dd HH:mm") }}'), { label: 'Callback', type: 'callback', props: { callbackDn: '{{NewPhoneContact.ANI}}' } }, endFlow()],
+    links: [['NewPhoneContact', 'out', 'Stamp'], ['Stamp', 'out', 'Callback'], ['Callback', 'default', 'EndFlow']],
+  };
+
+  test('the default clock is fixed and runs are identical and JSON-serialisable', async () => {
+    const first = await run(spec);
+    const second = await run(spec);
+    expect(first.variables.stamp).toBe('2025-01-01 00:00');
+    expect(second).toEqual(first);
+    expect(JSON.parse(JSON.stringify(first))).toEqual(first);
+    expect(first.callbacks?.[0].id).toBe('sim-id-1');
+  });
+
+  test('the clock and the id generator are injected', async () => {
+    const result = await run(spec, { now: () => new Date('2030-06-15T12:34:00Z'), newId: () => 'fixed-id' });
+    expect(result.variables.stamp).toBe('2030-06-15 12:34');
+    expect(result.callbacks?.[0].id).toBe('fixed-id');
+  });
+});

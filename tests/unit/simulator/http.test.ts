@@ -1,0 +1,259 @@
+import { test, expect } from '@playwright/test';
+import { passthrough } from 'msw';
+import { simulate } from '../../../engine/simulator/index.js';
+import { buildFlow, CONNECTOR_BASE, condition, endFlow, fakeServices, http, HttpResponse, TOKEN, type FlowSpec, type Node } from './helpers.js';
+
+const DYNVARS = 'https://674481b1b4e2e04abea27c6e.mockapi.io/flowdesigner/Lab/DynVars';
+const RECORD = [{ outboundcallbackep: '0011ed11-ca98-4c67-8621-9c54be08e692', tacnumber: '+14085267209', count: '12', vip: true }];
+
+const variables = [
+  { name: 'outdialcbid', type: 'STRING', value: '' },
+  { name: 'customani', type: 'STRING', value: '' },
+  { name: 'count', type: 'INTEGER', value: '0' },
+  { name: 'blob', type: 'JSON', value: '{}' },
+  { name: 'flag', type: 'BOOLEAN', value: 'false' },
+];
+
+function request(label: string, props: Record<string, unknown>): Node {
+  return {
+    label,
+    type: 'http-request-v2',
+    props: {
+      authenticated: false,
+      httpRequestMethod: 'GET',
+      httpContentType: 'Application/JSON',
+      httpRequestHeaders: {},
+      httpQueryParameters: {},
+      contentType: 'JSON',
+      outputVariableArray: [],
+      ...props,
+    },
+  };
+}
+
+/** NewPhoneContact → Req → Check ({{Req.httpStatusCode == 200}}) → EndFlow (true) / unlinked false. */
+function flowWith(node: Node): FlowSpec {
+  return {
+    variables,
+    main: [node, condition('Check', `{{${node.label}.httpStatusCode == 200}}`), endFlow()],
+    links: [['NewPhoneContact', 'out', node.label], [node.label, 'default', 'Check'], ['Check', 'true', 'EndFlow']],
+  };
+}
+
+const dynvars = () => http.get(DYNVARS, () => HttpResponse.json(RECORD));
+
+test.describe('request building', () => {
+  test('unauthenticated: the rendered URL plus query parameters and headers; outputs by label', async () => {
+    let seenUrl = '';
+    let seenHeader: string | null = null;
+    const services = fakeServices([
+      http.get(DYNVARS, ({ request }) => {
+        seenUrl = request.url;
+        seenHeader = request.headers.get('x-caller');
+        return HttpResponse.json(RECORD, { headers: { 'X-Trace': 'abc' } });
+      }),
+    ]);
+    const node = request('GET_CBID', {
+      httpRequestUrl: `${DYNVARS}?dn={{NewPhoneContact.DNIS | slice(2) }}`,
+      httpQueryParameters: { ani: '{{NewPhoneContact.ANI}}' },
+      httpRequestHeaders: { 'X-Caller': 'caller {{NewPhoneContact.ANI}}' },
+    });
+    const result = await simulate(buildFlow(flowWith(node)), {}, { services });
+    expect(seenUrl).toBe(`${DYNVARS}?dn=4694096861&ani=%2B14085551234`);
+    expect(seenHeader).toBe('caller +14085551234');
+    const entry = result.trace.find((e) => e.activity === 'GET_CBID')!;
+    expect(entry.outcome).toBe('default');
+    expect(entry.http).toMatchObject({ method: 'GET', url: seenUrl, status: 200, requestHeaders: { 'x-caller': 'caller +14085551234' } });
+    expect(entry.http?.requestBody).toBeUndefined();
+    expect(result.variables['GET_CBID.httpStatusCode']).toBe(200);
+    expect(JSON.parse(result.variables['GET_CBID.httpResponseBody'] as string)).toEqual(RECORD);
+    expect(result.variables['GET_CBID.httpResponseHeaders']).toMatchObject({ 'x-trace': 'abc', 'content-type': 'application/json' });
+    expect(result.trace.find((e) => e.activity === 'Check')?.outcome).toBe('true');
+  });
+
+  test('authenticated: connector base + path, bearer token, rendered JSON body', async () => {
+    let auth: string | null = null;
+    let body = '';
+    let contentType: string | null = null;
+    const services = fakeServices([
+      http.post(`${CONNECTOR_BASE}/v1/tasks`, async ({ request }) => {
+        auth = request.headers.get('authorization');
+        contentType = request.headers.get('content-type');
+        body = await request.text();
+        return HttpResponse.json({ data: { id: 't' } }, { status: 201 });
+      }),
+    ]);
+    const node = request('CallBackAPI_HTTPRequest', {
+      authenticated: true,
+      connectorId: 'c-1',
+      'connectorId:name': 'WxCC_API',
+      httpRequestPath: '/v1/tasks',
+      httpRequestUrl: null,
+      httpRequestMethod: 'POST',
+      httpRequestBody: '{"destination": "{{NewPhoneContact.ANI}}"}',
+      contentType: null,
+    });
+    const result = await simulate(buildFlow(flowWith(node)), {}, { services });
+    expect(auth).toBe(`Bearer ${TOKEN}`);
+    expect(contentType).toBe('application/json');
+    expect(JSON.parse(body)).toEqual({ destination: '+14085551234' });
+    const entry = result.trace.find((e) => e.activity === 'CallBackAPI_HTTPRequest')!;
+    expect(entry.http).toMatchObject({ url: `${CONNECTOR_BASE}/v1/tasks`, status: 201, requestBody: body });
+    expect(result.variables['CallBackAPI_HTTPRequest.httpStatusCode']).toBe(201);
+  });
+
+  test('a connector path without a leading slash is joined with one', async () => {
+    let seenUrl = '';
+    const services = fakeServices([http.get(`${CONNECTOR_BASE}/search`, ({ request }) => ((seenUrl = request.url), HttpResponse.json({})))]);
+    const node = request('Search', { authenticated: true, 'connectorId:name': 'WxCC_API', httpRequestPath: 'search?x=1' });
+    await simulate(buildFlow(flowWith(node)), {}, { services });
+    expect(seenUrl).toBe(`${CONNECTOR_BASE}/search?x=1`);
+  });
+
+  test('GraphQL bodies are sent as {query, variables} JSON', async () => {
+    let body: unknown;
+    const services = fakeServices([http.post(`${CONNECTOR_BASE}/search`, async ({ request }) => ((body = await request.json()), HttpResponse.json({})))]);
+    const node = request('Search', {
+      authenticated: true,
+      'connectorId:name': 'WxCC_API',
+      httpRequestPath: '/search',
+      httpRequestMethod: 'POST',
+      httpContentType: 'GraphQL',
+      httpRequestBodyGQL: { query: '{ task(ani: "{{NewPhoneContact.ANI}}") { id } }', variables: ' ' },
+    });
+    await simulate(buildFlow(flowWith(node)), {}, { services });
+    expect(body).toEqual({ query: '{ task(ani: "+14085551234") { id } }', variables: {} });
+  });
+
+  test('a GET request carries no body even when one is configured', async () => {
+    const node = request('GET_CBID', { httpRequestUrl: DYNVARS, httpRequestBody: '{"a":1}' });
+    const result = await simulate(buildFlow(flowWith(node)), {}, { services: fakeServices([dynvars()]) });
+    expect(result.trace.find((e) => e.activity === 'GET_CBID')?.http?.requestBody).toBeUndefined();
+    expect(result.trace.find((e) => e.activity === 'GET_CBID')?.outcome).toBe('default');
+  });
+});
+
+test.describe('responses and failures', () => {
+  for (const status of [400, 500]) {
+    test(`HTTP ${status} leaves by default; the following condition decides`, async () => {
+      const services = fakeServices([http.get(DYNVARS, () => HttpResponse.json({ error: 'x' }, { status }))]);
+      const result = await simulate(buildFlow(flowWith(request('GET_CBID', { httpRequestUrl: DYNVARS }))), {}, { services });
+      expect(result.trace.find((e) => e.activity === 'GET_CBID')?.outcome).toBe('default');
+      expect(result.variables['GET_CBID.httpStatusCode']).toBe(status);
+      expect(result.trace.find((e) => e.activity === 'Check')?.outcome).toBe('false');
+      expect(result.globalErrorRaised).toBe(false);
+    });
+  }
+
+  for (const url of ['https://example.com/api', 'http://127.0.0.1:8080/x']) {
+    test(`an unmocked request (${url}) is blocked, never sent, and fails the activity`, async () => {
+      const realFetch = globalThis.fetch;
+      let fetched = 0;
+      globalThis.fetch = (async () => {
+        fetched += 1;
+        throw new Error('network used');
+      }) as typeof fetch;
+      try {
+        const services = fakeServices([dynvars()]);
+        const result = await simulate(buildFlow(flowWith(request('Req', { httpRequestUrl: url }))), {}, { services });
+        const entry = result.trace.find((e) => e.activity === 'Req')!;
+        expect(entry.outcome).toBe('error');
+        expect(entry.http).toMatchObject({ url: new URL(url).href, status: null, unmocked: true });
+        expect(entry.error).toContain('not answered by any mock');
+        expect(entry.modifiedVariables).toEqual({});
+        expect(result.globalErrorRaised).toBe(true);
+        expect(fetched).toBe(0);
+      } finally {
+        globalThis.fetch = realFetch;
+      }
+    });
+  }
+
+  test('a passthrough answer counts as unmocked', async () => {
+    const services = fakeServices([http.get(DYNVARS, () => passthrough())]);
+    const result = await simulate(buildFlow(flowWith(request('Req', { httpRequestUrl: DYNVARS }))), {}, { services });
+    expect(result.trace.find((e) => e.activity === 'Req')?.http?.unmocked).toBe(true);
+  });
+
+  test('a network error / timeout (Response.error) is timedOut and fails the activity', async () => {
+    const services = fakeServices([http.get(DYNVARS, () => HttpResponse.error())]);
+    const result = await simulate(buildFlow(flowWith(request('Req', { httpRequestUrl: DYNVARS }))), {}, { services });
+    const index = result.trace.findIndex((e) => e.activity === 'Req');
+    expect(result.trace[index]).toMatchObject({ outcome: 'error', http: { status: null, timedOut: true } });
+    expect(result.trace[index + 1]).toMatchObject({ flow: 'OnGlobalError', activity: 'GlobalErrorHandling' });
+  });
+
+  test('an unknown connector or a URL that is not http(s) fails the activity', async () => {
+    const unknown = request('Req', { authenticated: true, 'connectorId:name': 'Salesforce', httpRequestPath: '/x' });
+    const a = await simulate(buildFlow(flowWith(unknown)), {}, { services: fakeServices() });
+    expect(a.trace.find((e) => e.activity === 'Req')?.error).toContain("connector 'Salesforce' is not available");
+    const ftp = await simulate(buildFlow(flowWith(request('Req', { httpRequestUrl: 'ftp://x/y' }))), {}, { services: fakeServices() });
+    expect(ftp.trace.find((e) => e.activity === 'Req')?.error).toContain('is not http(s)');
+  });
+});
+
+test.describe('parse settings', () => {
+  const parse = (rows: [string, string][], extra: Record<string, unknown> = {}) =>
+    request('GET_CBID', { httpRequestUrl: DYNVARS, outputVariableArray: rows.map(([outputVariable, jsonPathExp]) => ({ outputVariable, jsonPathExp })), ...extra });
+  const runParse = async (node: Node, handler = dynvars()) => simulate(buildFlow(flowWith(node)), {}, { services: fakeServices([handler]) });
+
+  test('JSONPath rows fill declared variables, converted to their types', async () => {
+    const result = await runParse(parse([['outdialcbid', '$[0].outboundcallbackep'], ['customani', '[0].tacnumber'], ['count', '$[0].count'], ['flag', '$[0].vip'], ['blob', '$[0]']]));
+    expect(result.trace.find((e) => e.activity === 'GET_CBID')?.modifiedVariables).toMatchObject({
+      outdialcbid: '0011ed11-ca98-4c67-8621-9c54be08e692',
+      customani: '+14085267209',
+      count: 12,
+      flag: true,
+      blob: RECORD[0],
+    });
+  });
+
+  test('no match leaves the variable empty: "" for STRING, null for other types', async () => {
+    const result = await runParse(parse([['outdialcbid', '$.outboundcallbackep'], ['count', '$.count']]));
+    expect(result.variables.outdialcbid).toBe('');
+    expect(result.variables.count).toBeNull();
+  });
+
+  test('a body that is not JSON matches nothing', async () => {
+    const result = await runParse(parse([['outdialcbid', '$[0].outboundcallbackep']]), http.get(DYNVARS, () => HttpResponse.text('<html>oops</html>', { status: 502 })));
+    expect(result.variables.outdialcbid).toBe('');
+    expect(result.variables['GET_CBID.httpStatusCode']).toBe(502);
+  });
+
+  test('an indefinite path gives the list of matches (text as JSON for a STRING variable)', async () => {
+    const result = await runParse(parse([['outdialcbid', '$[*].tacnumber']]));
+    expect(result.variables.outdialcbid).toBe('["+14085267209"]');
+  });
+
+  test('with no parse content type chosen nothing is parsed', async () => {
+    const result = await runParse(parse([['outdialcbid', '$[0].outboundcallbackep']], { contentType: null }));
+    expect(result.trace.find((e) => e.activity === 'GET_CBID')?.modifiedVariables).not.toHaveProperty('outdialcbid');
+    expect(result.variables.outdialcbid).toBe('');
+  });
+
+  test('lower-case json content type is parsed; an empty placeholder row is ignored', async () => {
+    const result = await runParse(parse([['outdialcbid', '$[0].outboundcallbackep'], ['Select', '']], { contentType: 'json' }));
+    expect(result.variables.outdialcbid).toBe('0011ed11-ca98-4c67-8621-9c54be08e692');
+  });
+
+  test('an undeclared output variable or an unconvertible value fails the activity', async () => {
+    const undeclared = await runParse(parse([['ghost', '$[0].tacnumber']]));
+    expect(undeclared.trace.find((e) => e.activity === 'GET_CBID')?.error).toContain("'ghost', which is not a declared flow variable");
+    const wrongType = await runParse(parse([['count', '$[0].outboundcallbackep']]));
+    const entry = wrongType.trace.find((e) => e.activity === 'GET_CBID')!;
+    expect(entry.outcome).toBe('error');
+    expect(entry.modifiedVariables).toEqual({});
+    expect(wrongType.globalErrorRaised).toBe(true);
+  });
+
+  test('a filter expression (script evaluation) is not simulated', async () => {
+    const result = await runParse(parse([['outdialcbid', '$[?(@.vip)].outboundcallbackep']]));
+    expect(result.status).toBe('not-simulated');
+    expect(result.summary).toContain('filter or script expression');
+  });
+
+  test('parse settings for XML are not simulated', async () => {
+    const result = await runParse(parse([['outdialcbid', '$.x']], { contentType: 'XML' }));
+    expect(result.status).toBe('not-simulated');
+  });
+});

@@ -1,0 +1,62 @@
+/** Real public exports (../shared/real-flows) run through the simulator without crashing. */
+import { test, expect } from '@playwright/test';
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { loadFlow } from '../../../engine/loader.js';
+import { simulate } from '../../../engine/simulator/index.js';
+import { HAS_SHARED, SHARED } from '../../helpers.js';
+import { fakeServices, http, HttpResponse } from './helpers.js';
+
+const DIR = path.join(SHARED, 'real-flows');
+const files = HAS_SHARED ? readdirSync(DIR).filter((f) => f.endsWith('.json')) : [];
+
+test.describe('real exports', () => {
+  test.skip(!HAS_SHARED, '../shared/real-flows is not present');
+
+  for (const file of files) {
+    test(`${file} runs to a reported end`, async () => {
+      const loaded = loadFlow(readFileSync(path.join(DIR, file)), { fileName: file });
+      expect(loaded.ok).toBe(true);
+      if (!loaded.ok) return;
+      const dtmf = { Menu_lsi: '1', ConfirmationMenu: '1', CollectDigits_kdd: '1234' };
+      const result = await simulate(loaded.model, { dtmf }, { services: fakeServices() });
+      expect(['completed', 'error', 'stuck', 'not-simulated']).toContain(result.status);
+      expect(result.summary.length).toBeGreaterThan(0);
+      expect(result.trace.length).toBeGreaterThan(0);
+      expect(JSON.parse(JSON.stringify(result))).toEqual(result);
+    });
+  }
+
+  test('the hello-world export plays its welcome and disconnects', async () => {
+    const loaded = loadFlow(readFileSync(path.join(DIR, 'hello-world_start-play-disconnect_MIT.json')));
+    if (!loaded.ok) throw new Error(loaded.error.message);
+    const result = await simulate(loaded.model, {}, { services: fakeServices() });
+    expect(result.status).toBe('completed');
+    expect(result.trace.map((e) => e.type)).toEqual(['NewPhoneContact', 'play-message', 'disconnect-contact']);
+    expect(result.trace[1].prompts?.length).toBe(1);
+    expect(result.callerConnected).toBe(false);
+  });
+
+  test('the older simple-inbound export queues the caller into its music loop', async () => {
+    const loaded = loadFlow(readFileSync(path.join(DIR, 'older-2024-02_simple-inbound_audiofile-prompt_queue_music-loop.json')));
+    if (!loaded.ok) throw new Error(loaded.error.message);
+    const result = await simulate(loaded.model, {}, { services: fakeServices() });
+    expect(result.status).toBe('stuck');
+    expect(result.summary).toBe('caller waiting in queue: hold loop at MusicOnHold');
+    expect(result.inQueue).toBe(true);
+    const withAgent = await simulate(loaded.model, { agentsAvailable: true }, { services: fakeServices() });
+    expect(withAgent.summary).toBe('connected to an agent at Queue');
+  });
+
+  test('the HTTP data-dip subflow parses $.customerId and speaks it in the menu prompt', async () => {
+    const loaded = loadFlow(readFileSync(path.join(DIR, 'subflow_http-unauthenticated-get_menu_collectdigits_condition_setvar-to-variable.json')));
+    if (!loaded.ok) throw new Error(loaded.error.message);
+    const services = fakeServices([http.get('https://60ef3435f587af00179d3960.mockapi.io/api/customers/1', () => HttpResponse.json({ customerId: '42' }))]);
+    const result = await simulate(loaded.model, { dtmf: { ConfirmationMenu: '1' } }, { services });
+    expect(result.status).toBe('completed');
+    expect(result.trace.find((e) => e.activity === 'HTTPRequest_zfk')?.modifiedVariables).toMatchObject({ response: '42' });
+    expect(result.trace.find((e) => e.activity === 'CheckHTTPStatus')?.outcome).toBe('true');
+    expect(result.trace.find((e) => e.activity === 'ConfirmationMenu')?.prompts?.[0]).toContain('account ID as 42');
+    expect(result.variables.outputVariable).toBe('42');
+  });
+});

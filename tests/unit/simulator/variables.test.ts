@@ -1,0 +1,62 @@
+import { test, expect } from '@playwright/test';
+import { joinUrl } from '../../../engine/simulator/http.js';
+import { normalisePath } from '../../../engine/simulator/parse-settings.js';
+import { convertToType, toPlain, VariableStore } from '../../../engine/simulator/variables.js';
+import { ActivityError } from '../../../engine/simulator/errors.js';
+
+test('convertToType: each declared type', () => {
+  expect(convertToType(5, 'STRING', 'v')).toBe('5');
+  expect(convertToType({ a: [1] }, 'STRING', 'v')).toBe('{"a":[1]}');
+  expect(convertToType(null, 'STRING', 'v')).toBe('');
+  expect(convertToType(' 12 ', 'INTEGER', 'v')).toBe(12);
+  expect(convertToType(-3, 'integer', 'v')).toBe(-3);
+  expect(convertToType('2.5', 'DECIMAL', 'v')).toBe(2.5);
+  expect(convertToType('TRUE', 'BOOLEAN', 'v')).toBe(true);
+  expect(convertToType('[1,{"b":null}]', 'JSON', 'v')).toEqual([1, { b: null }]);
+  expect(convertToType({ x: 1 }, 'JSON', 'v')).toEqual({ x: 1 });
+  expect(convertToType('2025-01-01T00:00:00Z', 'DATETIME', 'v')).toBe('2025-01-01T00:00:00Z');
+});
+
+test('convertToType: values that do not fit are activity errors naming the variable', () => {
+  for (const [value, type] of [[1.5, 'INTEGER'], ['12abc', 'INTEGER'], ['', 'INTEGER'], [null, 'INTEGER'], ['1e999x', 'DECIMAL'], ['yes', 'BOOLEAN'], [1, 'BOOLEAN'], ['{', 'JSON'], ['9007199254740993', 'INTEGER']] as const) {
+    expect(() => convertToType(value, type, 'target'), `${String(value)} as ${type}`).toThrow(ActivityError);
+    expect(() => convertToType(value, type, 'target')).toThrow(/variable 'target'/);
+  }
+});
+
+test('toPlain copies own data only and keeps __proto__ as a plain key', () => {
+  const parsed = JSON.parse('{"__proto__": {"polluted": true}, "a": 1}');
+  const copy = toPlain(parsed) as Record<string, unknown>;
+  expect(Object.getPrototypeOf(copy)).toBe(Object.prototype);
+  expect(Object.hasOwn(copy, '__proto__')).toBe(true);
+  expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  expect(toPlain(new Map([['k', [1, undefined]]]))).toEqual({ k: [1, null] });
+  expect(toPlain(Number.NaN)).toBeNull();
+});
+
+test('VariableStore: begin/commit reports the changes, rollback undoes them', () => {
+  const store = new VariableStore([
+    { name: 'a', type: 'STRING', rawDefault: 'x', defaultValue: 'x', source: '', pointer: '' },
+    { name: 'a', type: 'INTEGER', rawDefault: '1', defaultValue: 1, source: '', pointer: '' },
+  ]);
+  expect(store.typeOf('a')).toBe('STRING');
+  store.begin();
+  store.setVariable('a', 'y');
+  store.setOutput('Http', 'httpStatusCode', 200);
+  expect(store.scope().get('Http')).toEqual({ httpStatusCode: 200 });
+  expect(store.commit()).toEqual({ a: 'y', 'Http.httpStatusCode': 200 });
+  store.begin();
+  store.setVariable('a', 'z');
+  store.setOutput('Http', 'httpStatusCode', 500);
+  store.rollback();
+  expect(store.snapshot()).toEqual({ a: 'y', 'Http.httpStatusCode': 200 });
+});
+
+test('JSONPath paths without $ are rooted; URLs are joined with one slash', () => {
+  expect(normalisePath('value[0].contactid')).toBe('$.value[0].contactid');
+  expect(normalisePath('[0].tacnumber')).toBe('$[0].tacnumber');
+  expect(normalisePath('$[0].tacnumber')).toBe('$[0].tacnumber');
+  expect(joinUrl('https://h/', '/v1/tasks')).toBe('https://h/v1/tasks');
+  expect(joinUrl('https://h', 'v1/tasks')).toBe('https://h/v1/tasks');
+  expect(joinUrl('https://h/base', '')).toBe('https://h/base');
+});

@@ -1,0 +1,60 @@
+/** The page's own words and option checks (web/options.ts, web/messages.ts). */
+import { test, expect } from '@playwright/test';
+import { DEFAULT_MISSION_ID, MISSIONS } from '../../../checks/index.js';
+import type { GradeReport } from '../../../engine/report.js';
+import { downloadName, errorAdvice, errorLine, summaryLine } from '../../../web/messages.js';
+import { missionChoices, readSettings } from '../../../web/options.js';
+
+const base = { lab: DEFAULT_MISSION_ID, attendee: '', dnis: '' };
+
+test('empty options mean the defaults: the default lab, no attendee, no DNIS', () => {
+  const read = readSettings(base);
+  expect(read.ok && read.settings.mission.id).toBe(DEFAULT_MISSION_ID);
+  expect(read.ok && 'attendee' in read.settings).toBe(false);
+  expect(read.ok && 'dnis' in read.settings).toBe(false);
+});
+
+test('the DNIS follows the CLI rule (E.164 with +); spaces, dashes and brackets people type are dropped', () => {
+  const ok = readSettings({ ...base, dnis: '+1 (469) 409-6861' });
+  expect(ok.ok && ok.settings.dnis).toBe('+14694096861');
+  for (const bad of ['4694096861', '+1', 'tel:+14694096861', '+1469409686100000']) {
+    const read = readSettings({ ...base, dnis: bad });
+    expect(read.ok, bad).toBe(false);
+    expect(!read.ok && read.field).toBe('dnis');
+  }
+});
+
+test('the attendee id is trimmed; an unknown lab is refused', () => {
+  const read = readSettings({ ...base, attendee: '  ada ' });
+  expect(read.ok && read.settings.attendee).toBe('ada');
+  expect(readSettings({ ...base, lab: 'no-such-lab' })).toMatchObject({ ok: false, field: 'lab' });
+});
+
+test('the lab picker offers every mission with the default selected', () => {
+  const choices = missionChoices();
+  expect(choices.map((c) => c.id)).toEqual(MISSIONS.map((m) => m.id));
+  expect(choices.filter((c) => c.selected).map((c) => c.id)).toEqual([DEFAULT_MISSION_ID]);
+});
+
+const ungradable = {
+  verdict: 'ungradable',
+  input: { file: 'Main_Flow_140.json', sha256: '' },
+  attendee: { id: '../../Main Flow', source: 'file-name' },
+  error: { code: 'not-json', message: 'not valid JSON: unexpected "Main" at line 1 column 1' },
+} as unknown as GradeReport;
+
+test('an unreadable file is described in the CLI form: name, loader message, [code]', () => {
+  expect(errorLine(ungradable)).toBe('Main_Flow_140.json: not valid JSON: unexpected "Main" at line 1 column 1 [not-json]');
+  expect(summaryLine(ungradable)).toBe('Main_Flow_140.json could not be graded.');
+  expect(errorAdvice('not-a-flow')).toContain('Export');
+});
+
+test('the summary line gives verdict and score', () => {
+  const report = { ...ungradable, verdict: 'failed', score: { earned: 80, possible: 100 } } as GradeReport;
+  expect(summaryLine(report)).toBe('Main_Flow_140.json: failed, 80/100 points.');
+});
+
+test('download names come from the attendee id, made safe for a file name', () => {
+  expect(downloadName(ungradable, 'json')).toBe('Main_Flow.flowgrade.json');
+  expect(downloadName({ ...ungradable, attendee: { id: '140', source: 'flow-name' } } as GradeReport, 'html')).toBe('140.flowgrade.html');
+});

@@ -1,0 +1,141 @@
+/**
+ * `flowgrade web --out` and `flowgrade serve`: the static site is written; the server answers with
+ * the right content types and security headers, serves nothing outside its folder, and listens on
+ * loopback only.
+ */
+import { test, expect } from '@playwright/test';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { request } from 'node:http';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { isLoopbackHost, startStaticServer, type StaticServer } from '../../../cli/static-server.js';
+import { ROOT, runCli } from '../../helpers.js';
+
+const CSP = "default-src 'none'; script-src 'self'";
+
+let base: string;
+let root: string;
+let server: StaticServer;
+
+test.beforeAll(async () => {
+  base = mkdtempSync(path.join(tmpdir(), 'flowgrade-serve-'));
+  root = path.join(base, 'site');
+  mkdirSync(path.join(root, 'sub'), { recursive: true });
+  writeFileSync(path.join(root, 'index.html'), `<!doctype html><meta http-equiv="Content-Security-Policy" content="${CSP}"><p>page</p>`);
+  writeFileSync(path.join(root, 'app.js'), 'export {};\n');
+  writeFileSync(path.join(root, 'page.css'), 'body{}\n');
+  writeFileSync(path.join(root, '.env'), 'SECRET=1\n');
+  writeFileSync(path.join(base, 'secret.txt'), 'outside\n');
+  symlinkSync(path.join(base, 'secret.txt'), path.join(root, 'escape.txt'));
+  server = await startStaticServer(root, { host: '127.0.0.1', port: 0 });
+});
+
+test.afterAll(async () => {
+  await server?.close();
+  rmSync(base, { recursive: true, force: true });
+});
+
+/** A raw request (node:http keeps `..` and odd paths as written, unlike fetch). */
+function get(rawPath: string, method = 'GET'): Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: string }> {
+  return new Promise((resolve, reject) => {
+    const req = request({ host: '127.0.0.1', port: server.port, path: rawPath, method }, (res) => {
+      let body = '';
+      res.setEncoding('utf8');
+      res.on('data', (chunk) => (body += chunk));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }));
+    });
+    req.on('error', reject);
+    req.end();
+  });
+}
+
+test('the URL is on 127.0.0.1 with the port it got', () => {
+  expect(server.url).toBe(`http://127.0.0.1:${server.port}/`);
+  expect(server.port).toBeGreaterThan(0);
+});
+
+test('/ is index.html, with the page CSP as a header plus frame-ancestors, nosniff and no referrer', async () => {
+  const res = await get('/');
+  expect(res.status).toBe(200);
+  expect(res.headers['content-type']).toBe('text/html; charset=utf-8');
+  expect(res.body).toContain('<p>page</p>');
+  expect(res.headers['content-security-policy']).toBe(`${CSP}; frame-ancestors 'none'`);
+  expect(res.headers['x-content-type-options']).toBe('nosniff');
+  expect(res.headers['referrer-policy']).toBe('no-referrer');
+});
+
+test('files get their content types (a module script must be JavaScript)', async () => {
+  expect((await get('/app.js')).headers['content-type']).toBe('text/javascript; charset=utf-8');
+  expect((await get('/page.css')).headers['content-type']).toBe('text/css; charset=utf-8');
+  expect((await get('/index.html?x=1#y')).status).toBe(200);
+});
+
+test('HEAD answers without a body; other methods get 405', async () => {
+  const head = await get('/app.js', 'HEAD');
+  expect(head.status).toBe(200);
+  expect(head.body).toBe('');
+  const post = await get('/', 'POST');
+  expect(post.status).toBe(405);
+  expect(post.headers.allow).toBe('GET, HEAD');
+});
+
+for (const attempt of ['/../secret.txt', '/%2e%2e/secret.txt', '/..%2fsecret.txt', '/sub/..%2f..%2fsecret.txt', '/..\\secret.txt', '/%5c..%5csecret.txt', '/escape.txt', '/.env', '/sub', '/sub/', '/missing.js', '/app.js%00.html', '/%E0%A4%A']) {
+  test(`nothing outside the folder, no dot files, no directories: ${attempt} → 404`, async () => {
+    const res = await get(attempt);
+    expect(res.status).toBe(404);
+    expect(res.body).not.toContain('outside');
+    expect(res.body).not.toContain('SECRET');
+  });
+}
+
+test('only loopback hosts count as local', () => {
+  for (const host of ['127.0.0.1', '127.1.2.3', '::1', 'localhost']) expect(isLoopbackHost(host), host).toBe(true);
+  for (const host of ['0.0.0.0', '::', '192.168.1.10', 'example.test', '127.0.0.1.example.test']) expect(isLoopbackHost(host), host).toBe(false);
+});
+
+test('flowgrade serve refuses a non-loopback --host with exit 2', async () => {
+  const run = await runCli(['serve', '--host', '0.0.0.0', '--port', '0']);
+  expect(run.code).toBe(2);
+  expect(run.stderr).toContain('serve listens on this machine only');
+});
+
+test('flowgrade serve refuses a --dir without index.html, and a port that is not one', async () => {
+  const noPage = await runCli(['serve', '--port', '0', '--dir', base]);
+  expect(noPage.code).toBe(2);
+  expect(noPage.stderr).toContain('no index.html there');
+  const badPort = await runCli(['serve', '--port', '70000']);
+  expect(badPort.code).toBe(2);
+  expect(badPort.stderr).toContain('is not a TCP port');
+});
+
+test('flowgrade web --out writes the built page: index.html with its CSP, app.js, page.css', async () => {
+  const out = path.join(base, 'written', 'site');
+  const run = await runCli(['web', '--out', out]);
+  expect(run.code).toBe(0);
+  expect(run.stdout).toContain(`to ${out}`);
+  const files = readdirSync(out);
+  for (const file of ['index.html', 'app.js', 'page.css']) expect(files).toContain(file);
+  const html = readFileSync(path.join(out, 'index.html'), 'utf8');
+  expect(html).toMatch(/<meta http-equiv="Content-Security-Policy" content="[^"]*script-src 'self'/);
+  expect(html).not.toMatch(/(src|href)="(https?:)?\/\//); // no CDN, no external asset
+  expect(readFileSync(path.join(out, 'app.js'), 'utf8')).toBe(readFileSync(path.join(ROOT, 'dist', 'web', 'app.js'), 'utf8'));
+});
+
+test('the bundle is one self-contained classic script: no import or export, no Node built-in', () => {
+  const bundle = readFileSync(path.join(ROOT, 'dist', 'web', 'app.js'), 'utf8');
+  expect(bundle.trimStart()).toMatch(/^(\/\*[\s\S]*?\*\/\s*)?(\(\(\)=>\{|"use strict";\(\(\)=>\{)/);
+  expect(bundle).not.toMatch(/(^|[;}\s])import\s*[{*\w"'][^;]*?from\s*["']/);
+  expect(bundle).not.toMatch(/\bimport\s*\(\s*["']/);
+  expect(bundle).not.toMatch(/(^|[;}])export\s*\{/);
+  expect(bundle).not.toMatch(/require\(\s*["'](node:)?(fs|path|os|crypto|child_process|vm|http|https|net|url|buffer|stream|util|worker_threads)["']\s*\)/);
+  expect(bundle).not.toContain('"node:');
+  expect(existsSync(path.join(ROOT, 'dist', 'web', 'index.html'))).toBe(true);
+});
+
+test('the bundle has no ajv schema compiler: validators were precompiled at build time', () => {
+  const bundle = readFileSync(path.join(ROOT, 'dist', 'web', 'app.js'), 'utf8');
+  // ajv's compiler (code generation) carries these messages; the standalone validators do not.
+  expect(bundle).not.toContain('schema with key or id');
+  expect(bundle).not.toContain('strict mode: ');
+  expect(bundle).toContain('was not precompiled for the web page');
+});

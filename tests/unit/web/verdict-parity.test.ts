@@ -1,0 +1,60 @@
+/**
+ * The page's grading path (web/grade-file.ts: size check, read, gradeFlow) gives the CLI's report
+ * for every fixture of fixtures/manifest.json: verdict, score and failing checks, and for
+ * unreadable files the same code and message. Here in Node; tests/browser/verdict-parity.test.ts
+ * does the same with the built page in Chromium.
+ */
+import { test, expect } from '@playwright/test';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { DEFAULT_MISSION_ID, findMission } from '../../../checks/index.js';
+import type { GradeReport } from '../../../engine/report.js';
+import { gradePickedFile, MAX_BYTES } from '../../../web/grade-file.js';
+import { fixturePath, runCli } from '../../helpers.js';
+
+const FIXED = '2025-06-02T10:00:00Z';
+const MANIFEST = JSON.parse(readFileSync(fixturePath('manifest.json'), 'utf8')) as { file: string; verdict: string }[];
+const OPTIONS = { mission: findMission(DEFAULT_MISSION_ID)!, now: () => new Date(FIXED), tool: { name: 'flowgrade', version: '0.0.0-test' } };
+
+function fileOf(relative: string): File {
+  return new File([readFileSync(fixturePath(relative))], path.basename(relative), { type: 'application/json' });
+}
+
+function summary(report: GradeReport) {
+  return {
+    verdict: report.verdict,
+    score: report.score,
+    failing: report.checks.filter((c) => c.status === 'failed').map((c) => c.id),
+    statuses: report.checks.map((c) => `${c.id}:${c.status}`),
+    error: report.error,
+  };
+}
+
+test('every fixture: the page path and `flowgrade check` agree on verdict, score, failing checks and errors', async () => {
+  test.setTimeout(120_000);
+  const cli = await runCli(['check', ...MANIFEST.map((e) => fixturePath(e.file)), '--format', 'json', '--now', FIXED]);
+  const cliReports = JSON.parse(cli.stdout) as GradeReport[];
+  expect(cliReports).toHaveLength(MANIFEST.length);
+  for (const [i, entry] of MANIFEST.entries()) {
+    const page = await gradePickedFile(fileOf(entry.file), OPTIONS);
+    expect(summary(page), entry.file).toEqual(summary(cliReports[i]));
+    expect(page.verdict, entry.file).toBe(entry.verdict);
+  }
+});
+
+test('a file over the limit is refused from its size alone, like the CLI does, without being read', async () => {
+  let read = false;
+  const huge = { name: 'huge.json', size: MAX_BYTES + 1, arrayBuffer: async () => ((read = true), new ArrayBuffer(0)) };
+  const report = await gradePickedFile(huge, OPTIONS);
+  expect(read).toBe(false);
+  expect(report.verdict).toBe('ungradable');
+  expect(report.error).toEqual({ code: 'too-large', message: `file is larger than the 20 MB limit (${MAX_BYTES + 1} bytes)` });
+  expect(report.input.file).toBe('huge.json');
+});
+
+test('a file the browser cannot read gives an ungradable report with unreadable-file', async () => {
+  const gone = { name: 'Main_Flow_140.json', size: 10, arrayBuffer: async (): Promise<ArrayBuffer> => Promise.reject(new Error('A requested file could not be read')) };
+  const report = await gradePickedFile(gone, OPTIONS);
+  expect(report.verdict).toBe('ungradable');
+  expect(report.error).toEqual({ code: 'unreadable-file', message: 'could not be read: A requested file could not be read' });
+});

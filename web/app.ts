@@ -1,0 +1,208 @@
+/**
+ * Entry of the self-check page (dist/web/app.js): wires the drop zone, file picker and options to
+ * the pure engine, and shows the report with the HTML report's own rendering code. Everything
+ * happens in this page: the file is read locally, the simulated services answer inside the page
+ * (MSW handlers via getResponse), nothing is sent anywhere.
+ */
+import pkg from '../package.json' with { type: 'json' };
+import type { GradeReport } from '../engine/report.js';
+import { REPORT_CSS, renderHtmlReport, renderReportBody } from '../reports/html.js';
+import { renderJson } from '../reports/json.js';
+import { formatMegabytes, gradePickedFile, MAX_BYTES, type PickedFile } from './grade-file.js';
+import { downloadName, errorAdvice, errorLine, summaryLine } from './messages.js';
+import { missionChoices, readSettings } from './options.js';
+
+const TOOL = { name: 'flowgrade', version: pkg.version };
+
+function element<T extends HTMLElement>(id: string): T {
+  const found = document.getElementById(id);
+  if (!found) throw new Error(`the page has no #${id}`);
+  return found as T;
+}
+
+const dropZone = element<HTMLButtonElement>('drop-zone');
+const fileInput = element<HTMLInputElement>('file-input');
+const labSelect = element<HTMLSelectElement>('lab');
+const attendeeInput = element<HTMLInputElement>('attendee');
+const dnisInput = element<HTMLInputElement>('dnis');
+const dnisError = element<HTMLElement>('dnis-error');
+const results = element<HTMLElement>('results');
+const status = element<HTMLElement>('status');
+const errorArea = element<HTMLElement>('error');
+const downloads = element<HTMLElement>('downloads');
+const reportArea = element<HTMLElement>('report');
+
+/** The last file graded, so changing an option grades it again. */
+let lastFile: PickedFile | undefined;
+/** Each grading's number: a slower earlier grading never overwrites a later one. */
+let generation = 0;
+let objectUrls: string[] = [];
+
+function setUp(): void {
+  const style = document.createElement('style');
+  style.textContent = REPORT_CSS;
+  document.head.append(style);
+
+  for (const choice of missionChoices()) labSelect.add(new Option(choice.title, choice.id, choice.selected, choice.selected));
+  // One lab: show which, nothing to pick.
+  labSelect.disabled = labSelect.options.length <= 1;
+
+  element('max-size').textContent = formatMegabytes(MAX_BYTES);
+  element('tool-version').textContent = `${TOOL.name} ${TOOL.version}`;
+
+  dropZone.addEventListener('click', () => fileInput.click());
+  fileInput.addEventListener('change', () => {
+    const files = fileInput.files ? [...fileInput.files] : [];
+    fileInput.value = ''; // picking the same file again still fires `change`
+    void gradeFiles(files);
+  });
+  watchDragAndDrop();
+  for (const control of [labSelect, attendeeInput, dnisInput]) {
+    control.addEventListener('change', () => {
+      if (lastFile) void grade(lastFile, '');
+    });
+  }
+  element<HTMLFormElement>('grade-form').addEventListener('submit', (event) => event.preventDefault());
+
+  dropZone.disabled = false;
+  fileInput.disabled = false;
+  results.dataset.state = 'ready';
+  status.textContent = 'Ready: drop your flow export or choose it.';
+}
+
+/** Drops anywhere on the page are taken (and never make the browser open the file instead). */
+function watchDragAndDrop(): void {
+  let depth = 0;
+  const carriesFiles = (event: DragEvent) => event.dataTransfer?.types.includes('Files') ?? false;
+  document.addEventListener('dragenter', (event) => {
+    if (!carriesFiles(event)) return;
+    event.preventDefault();
+    depth++;
+    dropZone.classList.add('is-dragging');
+  });
+  document.addEventListener('dragover', (event) => {
+    if (!carriesFiles(event)) return;
+    event.preventDefault();
+    if (event.dataTransfer) event.dataTransfer.dropEffect = 'copy';
+  });
+  document.addEventListener('dragleave', () => {
+    if (--depth <= 0) {
+      depth = 0;
+      dropZone.classList.remove('is-dragging');
+    }
+  });
+  document.addEventListener('drop', (event) => {
+    event.preventDefault();
+    depth = 0;
+    dropZone.classList.remove('is-dragging');
+    void gradeFiles(event.dataTransfer ? [...event.dataTransfer.files] : []);
+  });
+}
+
+async function gradeFiles(files: File[]): Promise<void> {
+  if (files.length === 0) return;
+  const note = files.length > 1 ? ` Only one file is graded at a time: this is the first of the ${files.length} you gave.` : '';
+  await grade(files[0], note);
+}
+
+async function grade(file: PickedFile, note: string): Promise<void> {
+  const run = ++generation;
+  const settings = readSettings({ lab: labSelect.value, attendee: attendeeInput.value, dnis: dnisInput.value });
+  showFieldError(settings.ok ? undefined : settings);
+  if (!settings.ok) {
+    status.textContent = 'Fix the option marked below, then drop the file again.';
+    results.dataset.state = 'invalid-options';
+    return;
+  }
+  lastFile = file;
+  results.dataset.state = 'grading';
+  results.setAttribute('aria-busy', 'true');
+  status.textContent = `Grading ${file.name}…`;
+  errorArea.replaceChildren();
+  await nextFrame(); // let the status paint before the (synchronous) checks run
+
+  let report: GradeReport;
+  try {
+    const { mission, attendee, dnis } = settings.settings;
+    report = await gradePickedFile(file, { mission, attendee, settings: dnis ? { dnis } : undefined, tool: TOOL });
+  } catch (error) {
+    if (run !== generation) return;
+    showCrash(file.name, error);
+    return;
+  }
+  if (run !== generation) return;
+  show(report, note);
+}
+
+function show(report: GradeReport, note: string): void {
+  releaseDownloads();
+  results.removeAttribute('aria-busy');
+  results.dataset.state = 'done';
+  results.dataset.verdict = report.verdict;
+  status.textContent = summaryLine(report) + note;
+  if (report.verdict === 'ungradable') {
+    errorArea.replaceChildren(errorBox(errorLine(report), errorAdvice(report.error?.code)));
+    reportArea.replaceChildren();
+    return;
+  }
+  downloads.replaceChildren(
+    download(renderJson(report), 'application/json', downloadName(report, 'json'), 'Download this report (JSON)'),
+    download(renderHtmlReport(report), 'text/html', downloadName(report, 'html'), 'Download this report (HTML)'),
+  );
+  // The report writer escapes everything that comes from the export.
+  reportArea.innerHTML = renderReportBody(report);
+}
+
+/** A bug of ours, not the user's file: say so plainly, keep the page usable. */
+function showCrash(fileName: string, error: unknown): void {
+  releaseDownloads();
+  reportArea.replaceChildren();
+  results.removeAttribute('aria-busy');
+  results.dataset.state = 'done';
+  results.dataset.verdict = 'error';
+  status.textContent = `${fileName} could not be graded.`;
+  const reason = error instanceof Error ? error.message : String(error);
+  errorArea.replaceChildren(errorBox(`${fileName}: internal error of the grader: ${reason} [internal-error]`, 'Please tell your instructor; flowgrade check on the command line gives the same grade.'));
+}
+
+function errorBox(line: string, advice: string): HTMLElement {
+  const box = document.createElement('div');
+  box.className = 'error-box';
+  box.setAttribute('role', 'alert');
+  const strong = document.createElement('strong');
+  strong.textContent = line;
+  const help = document.createElement('p');
+  help.textContent = advice;
+  box.append(strong, help);
+  return box;
+}
+
+function showFieldError(problem: { field: 'dnis' | 'lab'; message: string } | undefined): void {
+  const dnisProblem = problem?.field === 'dnis' ? problem.message : '';
+  dnisError.textContent = dnisProblem;
+  dnisError.hidden = dnisProblem === '';
+  dnisInput.setAttribute('aria-invalid', String(dnisProblem !== ''));
+}
+
+function download(content: string, type: string, fileName: string, text: string): HTMLAnchorElement {
+  const url = URL.createObjectURL(new Blob([content], { type }));
+  objectUrls.push(url);
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = fileName;
+  link.textContent = text;
+  return link;
+}
+
+function releaseDownloads(): void {
+  for (const url of objectUrls) URL.revokeObjectURL(url);
+  objectUrls = [];
+  downloads.replaceChildren();
+}
+
+/** Yield to the browser once. */
+function nextFrame(): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, 0));
+}
+
+setUp();

@@ -1,0 +1,34 @@
+/** The page's own words around a report: the one-line summary and the message for a file that cannot be graded. */
+import type { GradeReport } from '../engine/report.js';
+
+/** `Main_Flow_140.json: passed, 100/100 points` — for the status line (read out by screen readers). */
+export function summaryLine(report: GradeReport): string {
+  if (report.verdict === 'ungradable') return `${report.input.file} could not be graded.`;
+  const score = report.score ? `, ${report.score.earned}/${report.score.possible} points` : '';
+  return `${report.input.file}: ${report.verdict}${score}.`;
+}
+
+/** The loader's reason in the CLI's form: `Main_Flow_140.json: not valid JSON … [not-json]`. */
+export function errorLine(report: GradeReport): string {
+  const error = report.error ?? { code: 'ungradable', message: 'could not be graded' };
+  return `${report.input.file}: ${error.message} [${error.code}]`;
+}
+
+/** What to do next, by the loader's code. */
+export function errorAdvice(code: string | undefined): string {
+  switch (code) {
+    case 'too-large':
+      return 'A Flow Designer export is far smaller than this: check that you picked the exported flow (.json).';
+    case 'not-a-flow':
+    case 'invalid-flow':
+      return 'This is not a Flow Designer flow export. In Flow Designer, open your flow and use Export, then drop that .json file.';
+    default:
+      return 'Export the flow again from Flow Designer and drop the new .json file.';
+  }
+}
+
+/** A file name safe for a download: the attendee id with anything unusual replaced. */
+export function downloadName(report: GradeReport, extension: string): string {
+  const base = report.attendee.id.replace(/[^\w.-]+/g, '_').replace(/^[._]+/, '') || 'report';
+  return `${base}.flowgrade.${extension}`;
+}

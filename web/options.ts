@@ -1,0 +1,29 @@
+/** The page's optional settings (lab, attendee id, DNIS), read from the form and checked like the CLI's flags. */
+import { DEFAULT_MISSION_ID, findMission, MISSIONS } from '../checks/index.js';
+import type { Mission } from '../engine/check.js';
+
+export interface PageSettings {
+  mission: Mission;
+  attendee?: string;
+  dnis?: string;
+}
+
+export type SettingsResult = { ok: true; settings: PageSettings } | { ok: false; field: 'dnis' | 'lab'; message: string };
+
+/** Same rule as `--dnis`. */
+const E164 = /^\+\d{6,15}$/;
+
+export function readSettings(values: { lab: string; attendee: string; dnis: string }): SettingsResult {
+  const mission = findMission(values.lab || DEFAULT_MISSION_ID);
+  if (!mission) return { ok: false, field: 'lab', message: `Unknown lab "${values.lab}".` };
+  const dnis = values.dnis.replace(/[\s()-]/g, '');
+  if (dnis !== '' && !E164.test(dnis)) {
+    return { ok: false, field: 'dnis', message: `"${values.dnis.trim()}" is not an E.164 number such as +14694096861.` };
+  }
+  const attendee = values.attendee.trim();
+  return { ok: true, settings: { mission, ...(attendee ? { attendee } : {}), ...(dnis ? { dnis } : {}) } };
+}
+
+export function missionChoices(): { id: string; title: string; selected: boolean }[] {
+  return MISSIONS.map((m) => ({ id: m.id, title: m.title, selected: m.id === DEFAULT_MISSION_ID }));
+}
