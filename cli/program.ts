@@ -6,6 +6,7 @@ import { checksCommand, explainCommand, labsCommand } from './commands/checks.js
 import { gradeCommand } from './commands/grade.js';
 import { inspectCommand } from './commands/inspect.js';
 import { serveCommand, webCommand } from './commands/web.js';
+import { simulateCommand } from './commands/simulate.js';
 
 export function createProgram(ctx: CliContext): Command {
   const program = new Command('flowgrade')
@@ -16,7 +17,7 @@ export function createProgram(ctx: CliContext): Command {
     .showHelpAfterError('(run flowgrade --help for usage)')
     .configureOutput({ writeOut: ctx.stdout, writeErr: ctx.stderr })
     .exitOverride();
-  for (const command of [checkCommand(ctx), gradeCommand(ctx), inspectCommand(ctx), labsCommand(ctx), checksCommand(ctx), explainCommand(ctx), webCommand(ctx), serveCommand(ctx)]) {
+  for (const command of [checkCommand(ctx), gradeCommand(ctx), inspectCommand(ctx), simulateCommand(ctx), labsCommand(ctx), checksCommand(ctx), explainCommand(ctx), webCommand(ctx), serveCommand(ctx)]) {
     program.addCommand(command.exitOverride().configureOutput({ writeOut: ctx.stdout, writeErr: ctx.stderr }).showHelpAfterError('(add --help for usage)'));
   }
   return program;

@@ -2,13 +2,14 @@
 import type { TraceEntry } from '../engine/trace.js';
 
 const MAX_CELL = 60;
+const MAX_DETAILS = 120;
 
 export function traceRows(trace: TraceEntry[]): string[][] {
   return trace.map((entry) => [entry.flow, entry.activity, entry.type, entry.outcome, details(entry)]);
 }
 
 export function renderTraceTable(trace: TraceEntry[], indent = ''): string {
-  const rows = [['Flow', 'Activity Name', 'Type', 'Outcome', 'Details'], ...traceRows(trace)].map((row) => row.map(cell));
+  const rows = [['Flow', 'Activity Name', 'Type', 'Outcome', 'Details'], ...traceRows(trace)].map((row) => row.map((text, i) => cell(text, i === 4 ? MAX_DETAILS : MAX_CELL)));
   const widths = rows[0].map((_, i) => Math.max(...rows.map((row) => row[i].length)));
   return rows.map((row) => indent + row.map((c, i) => (i < row.length - 1 ? c.padEnd(widths[i]) : c)).join('  ').trimEnd()).join('\n') + '\n';
 }
@@ -26,7 +27,7 @@ export function details(entry: TraceEntry): string {
   return parts.join('; ');
 }
 
-function cell(text: string): string {
+function cell(text: string, max: number): string {
   const flat = text.replace(/\s+/g, ' ');
-  return flat.length > MAX_CELL ? flat.slice(0, MAX_CELL - 1) + '…' : flat;
+  return flat.length > max ? flat.slice(0, max - 1) + '…' : flat;
 }

@@ -68,11 +68,12 @@ function renderIndex(missions: readonly Mission[]): string {
     for (const check of mission.checks) {
       lines.push(`| ${check.step} | [\`${check.id}\`](${check.id}.md) — ${escapeCell(check.title)} | ${check.severity} | ${points(check)} | ${check.scenario ? `\`${check.scenario}\`` : ''} |`);
     }
-    lines.push('', '### Build steps', '', ...Object.entries(mission.steps).map(([step, title]) => `${step}. ${title}`), '');
+    lines.push('', '### Build steps', '', ...Object.entries(mission.steps).map(([step, title]) => `${step}. ${escapeCell(title)}`), '');
   }
   return lines.join('\n');
 }
 
+/** Table cells and list items: `|` would split a cell, `<ID>` would be read as HTML. */
 function escapeCell(text: string): string {
   return text.replace(/\|/g, '\\|').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }

@@ -131,10 +131,10 @@ async function grade(file: PickedFile, note: string): Promise<void> {
     return;
   }
   if (run !== generation) return;
-  show(report, note);
+  show(report, note, settings.settings.mission.steps);
 }
 
-function show(report: GradeReport, note: string): void {
+function show(report: GradeReport, note: string, stepTitles: Record<number, string>): void {
   releaseDownloads();
   results.removeAttribute('aria-busy');
   results.dataset.state = 'done';
@@ -147,10 +147,10 @@ function show(report: GradeReport, note: string): void {
   }
   downloads.replaceChildren(
     download(renderJson(report), 'application/json', downloadName(report, 'json'), 'Download this report (JSON)'),
-    download(renderHtmlReport(report), 'text/html', downloadName(report, 'html'), 'Download this report (HTML)'),
+    download(renderHtmlReport(report, { stepTitles }), 'text/html', downloadName(report, 'html'), 'Download this report (HTML)'),
   );
   // The report writer escapes everything that comes from the export.
-  reportArea.innerHTML = renderReportBody(report);
+  reportArea.innerHTML = renderReportBody(report, { stepTitles });
 }
 
 /** A bug of ours, not the user's file: say so plainly, keep the page usable. */
@@ -167,7 +167,7 @@ function showCrash(fileName: string, error: unknown): void {
 
 function errorBox(line: string, advice: string): HTMLElement {
   const box = document.createElement('div');
-  box.className = 'error-box';
+  box.className = 'page-error';
   box.setAttribute('role', 'alert');
   const strong = document.createElement('strong');
   strong.textContent = line;

@@ -22,7 +22,7 @@ export default defineCheck({
     '',
     'It is compared part by part, by meaning:',
     `- scheme \`https\` and host \`${DYNVARS.host}\` (without case);`,
-    `- path \`${DYNVARS.path}\` (exactly: MockAPI paths are case-sensitive);`,
+    `- path \`${DYNVARS.path}\` (exactly, but a trailing \`/\` is allowed: MockAPI paths are case-sensitive);`,
     '- one query parameter `dn` whose value gives the dialled number without its `+1`. Whitespace inside',
     '  `{{ }}` is ignored (`{{NewPhoneContact.DNIS|slice(2)}}` passes). Any other expression passes when it',
     '  gives the same digits for two different DNIS values (e.g. a `replace` of "+1"). The `dn` parameter may',
@@ -43,7 +43,7 @@ export default defineCheck({
     const problems: string[] = [];
     if (parts.scheme !== 'https') problems.push(`scheme ${parts.scheme} (expected https)`);
     if (parts.host !== DYNVARS.host) problems.push(`host ${parts.host} (expected ${DYNVARS.host})`);
-    if (parts.path !== DYNVARS.path) problems.push(`path ${parts.path || '(none)'} (expected ${DYNVARS.path})`);
+    if (parts.path.replace(/\/$/, '') !== DYNVARS.path) problems.push(`path ${parts.path || '(none)'} (expected ${DYNVARS.path})`);
     const query = [...parts.query, ...queryParametersOf(activity)];
     const dn = query.filter(([name]) => name === 'dn');
     const others = query.filter(([name]) => name !== 'dn').map(([name]) => name);

@@ -7,7 +7,7 @@
 import { renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { GradeReport } from '../../engine/report.js';
-import { renderCsv, renderDashboard, renderJunit, renderMarkdown } from '../../reports/index.js';
+import { escapeMarkdown, renderCsv, renderDashboard, renderJunit, renderMarkdown } from '../../reports/index.js';
 import type { Duplicate } from './duplicates.js';
 import { assignFileNames } from './file-names.js';
 import { stagedPath } from './task.js';
@@ -33,33 +33,20 @@ export function writeOutputs(outputs: Outputs): string[] {
   const reports = rows.map((row) => row.report);
   const hrefs = new Map<GradeReport, string>(reports.map((report, i) => [report, `${encodeURIComponent(names[i])}.html`]));
   writeFileSync(path.join(outDir, 'index.html'), renderDashboard(reports, { reportHref: (report: GradeReport) => hrefs.get(report) ?? '', duplicates }));
-  writeFileSync(path.join(outDir, 'grades.csv'), renderCsv(reports, { notes: duplicateNotes(rows, duplicates) }));
+  writeFileSync(path.join(outDir, 'grades.csv'), renderCsv(reports, { notes: duplicateNotes(duplicates) }));
   writeFileSync(path.join(outDir, 'junit.xml'), renderJunit(reports));
   writeFileSync(path.join(outDir, 'summary.md'), renderMarkdown(reports) + duplicatesSection(duplicates));
   return names;
 }
 
-/** CSV notes, one per row (empty when there is nothing to say). */
-function duplicateNotes(rows: GradedRow[], duplicates: Duplicate[]): string[] {
-  const byKept = new Map(duplicates.map((d) => [d.kept, d]));
-  return rows.map((row) => {
-    const duplicate = byKept.get(row.file);
-    return duplicate ? `newest of ${duplicate.dropped.length + 1} submissions; set aside: ${duplicate.dropped.join(', ')}` : '';
-  });
+/** CSV notes by input file: the kept row of each duplicated attendee says what was set aside. */
+function duplicateNotes(duplicates: Duplicate[]): Record<string, string> {
+  return Object.fromEntries(duplicates.map((d) => [d.kept, `newest of ${d.dropped.length + 1} submissions; set aside: ${d.dropped.join(', ')}`]));
 }
 
 /** The duplicates, for summary.md (attendee ids and paths come from untrusted inputs: escaped). */
 function duplicatesSection(duplicates: Duplicate[]): string {
   if (duplicates.length === 0) return '';
-  const lines = duplicates.map((d) => `- ${escapeMarkdown(d.attendee)}: kept \`${codeSpan(d.kept)}\`; set aside ${d.dropped.map((f) => `\`${codeSpan(f)}\``).join(', ')}`);
+  const lines = duplicates.map((d) => `- ${escapeMarkdown(d.attendee)}: kept ${escapeMarkdown(d.kept)}; set aside ${d.dropped.map(escapeMarkdown).join(', ')}`);
   return `\n## Duplicate submissions\n\nThe newest submission of each attendee was graded (by the export's lastModifiedDate, else the file time).\n\n${lines.join('\n')}\n`;
-}
-
-function escapeMarkdown(text: string): string {
-  return text.replace(/[\\`*_{}[\]()#+\-.!|<>&~]/g, (c) => (c === '<' ? '&lt;' : c === '>' ? '&gt;' : c === '&' ? '&amp;' : `\\${c}`)).replace(/[\r\n]+/g, ' ');
-}
-
-/** Text for a single-backtick code span: no backticks or line breaks can escape it. */
-function codeSpan(text: string): string {
-  return text.replace(/`/g, "'").replace(/[\r\n]+/g, ' ');
 }

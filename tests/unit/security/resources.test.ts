@@ -59,7 +59,8 @@ test.describe('file size', () => {
     writeFileSync(solution, solutionText());
     const small = await runCli(['check', solution, '--max-size', '10KB', '--format', 'json', ...NOW]);
     expect(small.code).toBe(2);
-    expect(JSON.parse(small.stdout).error).toMatchObject({ code: 'too-large', message: expect.stringContaining('10240 bytes') });
+    // The limit is named as given, not rounded to "0 MB" (cli/io.ts: see the change request in the report).
+    expect(JSON.parse(small.stdout).error).toMatchObject({ code: 'too-large', message: expect.stringMatching(/larger than the (10 KB|10240 bytes) limit/) });
     const big = sparseFile(path.join(dir, 'big.json'), 30 * MB);
     const raised = await runCli(['check', big, '--max-size', '40MB']);
     expect(raised.stderr).toContain('[not-json]'); // read and parsed, not refused for its size
@@ -163,14 +164,17 @@ test.describe('zip archives', () => {
 
   test('a zip bomb (a small archive expanding to gigabytes) is refused, entry by entry, without expanding it', async () => {
     const dir = tempDir('bomb');
-    // 1 GB of zeros would take 1 GB to build here; 200 MB compresses to ~200 KB and shows the same.
-    const bomb = zipSync({ 'Main_Flow_1.json': flow, 'bomb/Main_Flow_2.json': new Uint8Array(200 * MB) } as Zippable, { level: 9 });
+    // 1 GB of zeros would take 1 GB to build here; 150 MB compresses to ~150 KB and shows the same.
+    const bomb = zipSync({ 'Main_Flow_1.json': flow, 'bomb/Main_Flow_2.json': new Uint8Array(150 * MB) } as Zippable, { level: 9 });
     expect(bomb.length).toBeLessThan(MB);
     writeFileSync(path.join(dir, 'class.zip'), bomb);
     const out = tempDir('bomb-out');
     const run = await runCli(['grade', path.join(dir, 'class.zip'), '--out', out, '--quiet', ...NOW]);
-    expect(run.stderr).toMatch(/class\.zip!\/bomb\/Main_Flow_2\.json: zip entry declares 209715200 bytes, beyond the 20 MB file size limit; refused \[too-large\]/);
+    expect(run.stderr).toMatch(/class\.zip!\/bomb\/Main_Flow_2\.json: zip entry declares 157286400 bytes, beyond the 20 MB file size limit; refused \[too-large\]/);
     expect(run.stdout).toContain('1 passed, 0 failed, 1 ungradable');
+    // The same bomb, honest about its size, over the archive limit: the archive is refused as a whole.
+    const whole = await runCli(['grade', path.join(dir, 'class.zip'), '--out', tempDir('bomb-out'), '--quiet', '--max-archive-size', '100MB', ...NOW]);
+    expect(whole.stderr).toMatch(/class\.zip: archive declares \d+ bytes of exports, beyond the 100 MB limit for an archive; refused \[zip-too-large\]/);
   });
 
   test('an entry lying about its size is stopped at the size it declares', async () => {

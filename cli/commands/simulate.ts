@@ -1,0 +1,71 @@
+import { Command, InvalidArgumentError, Option } from 'commander';
+import { simulate } from '../../engine/simulator/index.js';
+import type { ForcedTasksBehaviour } from '../../mocks/index.js';
+import { createMockServices } from '../../mocks/index.js';
+import { renderTraceTable } from '../../reports/index.js';
+import type { CliContext } from '../context.js';
+import { EXIT } from '../errors.js';
+import { resolveGradingOptions } from '../grading-options.js';
+import { inputErrorLine, loadFlowFile } from '../io.js';
+import { collectPair, parseSize } from '../options.js';
+
+interface SimulateFlags {
+  dtmf?: Record<string, string>;
+  ani?: string;
+  dnis?: string;
+  dynvars?: string;
+  connector?: Record<string, string>;
+  tasksStatus?: ForcedTasksBehaviour;
+  agentsAvailable?: boolean;
+  businessHours?: 'working' | 'closed' | 'holiday' | 'override';
+  maxSize?: number;
+  now?: string;
+  format: 'text' | 'json';
+}
+
+/** `flowgrade simulate`: run one call through the flow and print the Debug-tool-like trace. */
+export function simulateCommand(ctx: CliContext): Command {
+  return new Command('simulate')
+    .description('run one simulated call through an exported flow (offline, mocked services) and print the trace')
+    .argument('<file>', 'a Flow Designer export (.json)')
+    .option('--dtmf <LABEL=DIGITS>', 'what the caller presses at a menu or collect-digits activity, e.g. WantCallback=3 (repeatable; DIGITS may be a comma list for successive visits)', collectPair)
+    .option('--ani <number>', 'caller number (NewPhoneContact.ANI)')
+    .option('--dnis <number>', 'dialled number, E.164 with + (NewPhoneContact.DNIS; default +14694096861)')
+    .option('--dynvars <file>', 'your own MockAPI DynVars dataset (JSON array of records with "dn")')
+    .option('--connector <NAME=URL>', 'base URL of a Flow Designer connector (repeatable)', collectPair)
+    .option('--tasks-status <status>', 'force the Tasks API answer: 400, 401, 403, 500, 503, 429 or timeout', parseForcedStatus)
+    .option('--agents-available', 'Queue Contact finds a free agent (default: none, the caller stays in queue)')
+    .addOption(new Option('--business-hours <state>', 'which Business Hours exit is taken').choices(['working', 'closed', 'holiday', 'override']).default('working'))
+    .option('--max-size <size>', 'largest export accepted (default 20MB)', parseSize)
+    .option('--now <iso-time>', 'fixed clock for now() (ISO 8601)')
+    .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
+    .action(async (file: string, flags: SimulateFlags) => {
+      const options = await resolveGradingOptions({ lab: 'callback-on-global-error', ...flags });
+      const loaded = await loadFlowFile(file, { maxBytes: flags.maxSize });
+      if (!loaded.ok) {
+        ctx.stderr(inputErrorLine(file, loaded.error) + '\n');
+        ctx.exit(EXIT.unusable);
+        return;
+      }
+      const services = createMockServices({ ...options.mocks, ...(flags.tasksStatus ? { tasks: flags.tasksStatus } : {}) });
+      const dtmf = Object.fromEntries(Object.entries(flags.dtmf ?? {}).map(([label, digits]) => [label, digits.includes(',') ? digits.split(',') : digits]));
+      const contact = { ...(flags.ani ? { ANI: flags.ani } : {}), ...(flags.dnis ? { DNIS: flags.dnis } : {}) };
+      const result = await simulate(loaded.model, { contact, dtmf, agentsAvailable: flags.agentsAvailable ?? false, businessHours: flags.businessHours }, { services, now: options.now });
+      if (flags.format === 'json') {
+        ctx.stdout(JSON.stringify({ ...result, tasks: services.tasks, requests: services.requests }, null, 2) + '\n');
+        return;
+      }
+      ctx.stdout(renderTraceTable(result.trace));
+      for (const task of services.tasks) ctx.stdout(`task created: ${task.id} (entryPointId ${String(task.body.entryPointId)}, destination ${String(task.body.destination)})\n`);
+      ctx.stdout(`${result.status}: ${result.summary}\n`);
+    });
+}
+
+function parseForcedStatus(value: string): ForcedTasksBehaviour {
+  if (value === 'timeout') return { timeout: true };
+  const status = Number(value);
+  if (status === 429) return { status: 429 };
+  if ([400, 401, 403, 500, 503].includes(status)) return { status: status as 400 | 401 | 403 | 500 | 503 };
+  throw new InvalidArgumentError(`"${value}" is not one of 400, 401, 403, 429, 500, 503, timeout`);
+}
+
