@@ -2,7 +2,7 @@
  * The unit of a lab mission: a check is metadata plus one pure function over the flow model and
  * the mission's simulated runs. Missions live under `checks/<mission-id>/`.
  */
-import type { MockOptions, AcceptedTask, SeenRequest } from '../mocks/index.js';
+import type { AcceptedTask, DynVarsRecord, MockOptions, SeenRequest } from '../mocks/index.js';
 import type { Activity, FlowModel } from './model.js';
 import type { Severity } from './report.js';
 import type { Scenario } from './simulator/index.js';
@@ -73,7 +73,8 @@ export interface ScenarioDefinition {
 export interface MissionSettings {
   /** DNIS the scenarios call (E.164 with +). */
   dnis: string;
-  [key: string]: unknown;
+  /** The DynVars dataset the mocks answer from (the lab's own unless the user gave one). */
+  dynvars: readonly DynVarsRecord[];
 }
 
 export interface Mission {
@@ -85,8 +86,9 @@ export interface Mission {
   steps: Record<number, string>;
   checks: Check[];
   /** Scenarios are built from the resolved settings (e.g. the DNIS a user passed). */
-  scenarios(settings: MissionSettings): ScenarioDefinition[];
-  defaultSettings: MissionSettings;
+  scenarios(settings: Pick<MissionSettings, 'dnis'>): ScenarioDefinition[];
+  /** Mission defaults; `dynvars` is filled in by the grading (mocks' dataset). */
+  defaultSettings: Omit<MissionSettings, 'dynvars'>;
 }
 
 export function defineCheck(check: Check): Check {

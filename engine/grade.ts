@@ -3,7 +3,7 @@
  * against fresh mocks, run every check, score, and build the report. Pure and deterministic for
  * a given input and clock.
  */
-import { createMockServices, type MockOptions } from '../mocks/index.js';
+import { createMockServices, DEFAULT_DYNVARS, type MockOptions } from '../mocks/index.js';
 import type { Check, CheckContext, CheckOutcome, Mission, MissionSettings, ScenarioRun } from './check.js';
 import { loadFlow, type LoadOptions } from './loader.js';
 import type { FlowGraph, FlowModel } from './model.js';
@@ -16,7 +16,7 @@ export interface GradeOptions {
   fileName: string;
   attendee?: string;
   /** Overrides of the mission's settings (e.g. the DNIS). */
-  settings?: Partial<MissionSettings>;
+  settings?: Partial<Omit<MissionSettings, 'dynvars'>>;
   /** Mock services setup shared by all scenarios (DynVars dataset, connectors, …). */
   mocks?: Omit<MockOptions, 'tasks'>;
   limits?: Pick<LoadOptions, 'maxBytes' | 'maxDepth'> & Pick<SimulationOptions, 'maxSteps' | 'maxVisitsPerActivity'>;
@@ -42,7 +42,7 @@ export async function gradeFlow(input: string | Uint8Array, options: GradeOption
     return { ...base, attendee, input: input_, verdict: 'ungradable', checks: [], scenarios: [], error: loaded.error };
   }
   const model = loaded.model;
-  const settings: MissionSettings = { ...mission.defaultSettings, ...definedOnly(options.settings ?? {}) };
+  const settings: MissionSettings = { ...mission.defaultSettings, ...definedOnly(options.settings ?? {}), dynvars: options.mocks?.dynvars ?? DEFAULT_DYNVARS };
   const runs: Record<string, ScenarioRun> = {};
   const scenarios: ScenarioResult[] = [];
   for (const definition of mission.scenarios(settings)) {

@@ -26,7 +26,8 @@ export interface TraceEntry {
   /**
    * Exit taken, 'error' when the activity failed, 'end' for terminal activities.
    * The simulator also uses 'connected' (Queue Contact with an agent available: the caller is
-   * handed to the agent and the flow stops there). See docs/simulator.md.
+   * handed to the agent and the flow stops there) and 'not-simulated' (the activity that stopped
+   * a run with status 'not-simulated'). See docs/simulator.md.
    */
   outcome: string;
   error?: string;

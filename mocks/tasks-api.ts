@@ -29,13 +29,24 @@ const encoder = new TextEncoder();
 export function tasksApiHandlers(setup: TasksApiSetup): HttpHandler[] {
   const origins = new Set(setup.bases.map((base) => new URL(base).origin));
   const isTasksUrl = (url: URL) => origins.has(url.origin) && /^\/v1\/tasks\/?$/.test(url.pathname);
+  const record = (request: Request, response: Response) => {
+    setup.seen.push({ method: request.method, url: request.url, status: response.type === 'error' ? null : response.status });
+    return response;
+  };
   return [
     http.post(
       ({ request }) => isTasksUrl(new URL(request.url)),
-      async ({ request }) => {
-        const response = await answer(request, setup);
-        setup.seen.push({ method: request.method, url: request.url, status: response.type === 'error' ? null : response.status });
-        return response;
+      async ({ request }) => record(request, await answer(request, setup)),
+    ),
+    // The rest of the WxCC API host answers as the real API would: /v1/tasks with another method
+    // is 405, any other path 404. Still mocked: nothing leaves the machine.
+    http.all(
+      ({ request }) => origins.has(new URL(request.url).origin),
+      ({ request }) => {
+        const known = isTasksUrl(new URL(request.url));
+        const status = known ? 405 : 404;
+        const description = known ? `${request.method} is not allowed on /v1/tasks` : `${new URL(request.url).pathname} is not a WxCC API resource`;
+        return record(request, HttpResponse.json({ trackingId: `mock-tracking-${setup.seen.length + 1}`, error: { key: String(status), message: [{ description }] } }, { status }));
       },
     ),
   ];

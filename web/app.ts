@@ -10,7 +10,7 @@ import { REPORT_CSS, renderHtmlReport, renderReportBody } from '../reports/html.
 import { renderJson } from '../reports/json.js';
 import { formatMegabytes, gradePickedFile, MAX_BYTES, type PickedFile } from './grade-file.js';
 import { downloadName, errorAdvice, errorLine, summaryLine } from './messages.js';
-import { missionChoices, readSettings } from './options.js';
+import { missionChoices, readSettings, type SettingsResult } from './options.js';
 
 const TOOL = { name: 'flowgrade', version: pkg.version };
 
@@ -60,6 +60,7 @@ function setUp(): void {
   for (const control of [labSelect, attendeeInput, dnisInput]) {
     control.addEventListener('change', () => {
       if (lastFile) void grade(lastFile, '');
+      else showFieldError(currentSettings());
     });
   }
   element<HTMLFormElement>('grade-form').addEventListener('submit', (event) => event.preventDefault());
@@ -105,16 +106,20 @@ async function gradeFiles(files: File[]): Promise<void> {
   await grade(files[0], note);
 }
 
+function currentSettings(): SettingsResult {
+  return readSettings({ lab: labSelect.value, attendee: attendeeInput.value, dnis: dnisInput.value });
+}
+
 async function grade(file: PickedFile, note: string): Promise<void> {
   const run = ++generation;
-  const settings = readSettings({ lab: labSelect.value, attendee: attendeeInput.value, dnis: dnisInput.value });
-  showFieldError(settings.ok ? undefined : settings);
+  lastFile = file;
+  const settings = currentSettings();
+  showFieldError(settings);
   if (!settings.ok) {
-    status.textContent = 'Fix the option marked below, then drop the file again.';
+    status.textContent = `Fix the option marked above; ${file.name} is graded as soon as it is valid.`;
     results.dataset.state = 'invalid-options';
     return;
   }
-  lastFile = file;
   results.dataset.state = 'grading';
   results.setAttribute('aria-busy', 'true');
   status.textContent = `Grading ${file.name}…`;
@@ -177,8 +182,8 @@ function errorBox(line: string, advice: string): HTMLElement {
   return box;
 }
 
-function showFieldError(problem: { field: 'dnis' | 'lab'; message: string } | undefined): void {
-  const dnisProblem = problem?.field === 'dnis' ? problem.message : '';
+function showFieldError(settings: SettingsResult): void {
+  const dnisProblem = !settings.ok && settings.field === 'dnis' ? settings.message : '';
   dnisError.textContent = dnisProblem;
   dnisError.hidden = dnisProblem === '';
   dnisInput.setAttribute('aria-invalid', String(dnisProblem !== ''));

@@ -70,11 +70,11 @@ export const STEPS: Record<number, string> = {
 };
 
 /** The call every scenario makes: the lab number, no agent available, the caller presses 3. */
-function pressThree(settings: MissionSettings): Scenario {
+function pressThree(settings: Pick<MissionSettings, 'dnis'>): Scenario {
   return { contact: { DNIS: settings.dnis }, dtmf: { WantCallback: '3' }, agentsAvailable: false, businessHours: 'working' };
 }
 
-export function scenarios(settings: MissionSettings): ScenarioDefinition[] {
+export function scenarios(settings: Pick<MissionSettings, 'dnis'>): ScenarioDefinition[] {
   return [
     { id: 'happy-path', title: 'The caller presses 3; Create Task answers 201 Created', scenario: pressThree(settings) },
     { id: 'tasks-400', title: 'The caller presses 3; Create Task answers 400 Bad Request', scenario: pressThree(settings), mocks: { tasks: { status: 400 } } },

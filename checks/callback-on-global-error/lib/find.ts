@@ -120,7 +120,7 @@ export function menuKeys(menu: Activity): string[] {
   return Array.isArray(raw) ? raw.map((k) => String(k).trim()) : [];
 }
 
-/** The first End Flow reachable through an exit — End Flows are found by type (their labels carry random suffixes). */
+/** End Flow and Disconnect Contact are recognised by type: their labels carry random suffixes (`EndFlow_kid`). */
 export function isEndFlow(activity: Activity): boolean {
   return activity.type === 'end';
 }

@@ -51,7 +51,7 @@ const cache = new WeakMap<ScenarioRun, Deviation | null>();
 export function happyPathDeviation(ctx: CheckContext): Deviation | null | undefined {
   const run = ctx.runs[HAPPY_PATH];
   if (!run) return undefined;
-  if (!cache.has(run)) cache.set(run, analyse({ trace: run.result.trace, nodes: missionNodes(ctx.model), record: expectedRecord(run, ctx.settings.dnis), run }, ctx));
+  if (!cache.has(run)) cache.set(run, analyse({ trace: run.result.trace, nodes: missionNodes(ctx.model), record: expectedRecord(ctx.settings), run }, ctx));
   return cache.get(run)!;
 }
 

@@ -5,7 +5,8 @@
 import { test, expect } from '@playwright/test';
 import { MISTAKES, TOLERATED } from './mutations.js';
 import { FAILS_ON } from './pairs.js';
-import { gradeFixture, gradeMutation, mission, resultOf } from './support.js';
+import { gradeFlow } from '../../../engine/grade.js';
+import { FIXED_NOW, gradeFixture, gradeMutation, mission, mutated, resultOf } from './support.js';
 
 const scored = mission.checks.filter((c) => c.severity !== 'info');
 
@@ -79,4 +80,27 @@ test('the January 2025 labels pass only when every reference agrees', async () =
   expect(resultOf(partial, 'variable-customani').message).toContain('declared as customANI');
   const mismatch = await gradeFixture('flows/defect-condition-label-mismatch.json');
   expect(resultOf(mismatch, 'status-condition-expression').message).toContain('it reads CallBackAPI_Request');
+});
+
+test('the scenarios dial the DNIS of the settings and expect the dataset record of that number', async () => {
+  const record = { dn: '5551230000', outboundcallbackep: 'aaaaaaaa-1111-4222-8333-444444444444', tacnumber: '+15559876543' };
+  const grade = (dnis: string, dynvars = [record]) =>
+    gradeFlow(mutated(() => {}), {
+      mission,
+      fileName: 'Main_Flow_140.json',
+      settings: { dnis },
+      mocks: { dynvars },
+      now: () => new Date(FIXED_NOW),
+      tool: { name: 'flowgrade', version: 'test' },
+    });
+  const own = await grade('+15551230000');
+  const behavioural = new Set(mission.checks.filter((c) => c.scenario !== undefined).map((c) => c.id));
+  expect(own.checks.filter((c) => behavioural.has(c.id) && c.status !== 'passed').map((c) => `${c.id}: ${c.message}`)).toEqual([]);
+  const task = resultOf(own, 'run-task-created');
+  expect(task.status).toBe('passed');
+  // A DNIS the dataset does not know: GET_CBID gets [], the variables stay empty.
+  const unknown = await grade('+15550000000');
+  const result = resultOf(unknown, 'run-get-cbid-fills-variables');
+  expect(result.status).toBe('failed');
+  expect(result.traceExcerpt?.[0].activity).toBe('GET_CBID');
 });

@@ -29,7 +29,7 @@ test('the mission: title, guide, steps 1–13, default DNIS, three scenarios', (
   expect(Object.keys(mission.steps).map(Number)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13]);
   expect(Object.values(mission.steps).every((t) => t.length > 5)).toBe(true);
   expect(mission.defaultSettings).toEqual({ dnis: '+14694096861' });
-  const scenarios = mission.scenarios({ dnis: '+15550001111' });
+  const scenarios = mission.scenarios({ dnis: "+15550001111" });
   expect(scenarios.map((s) => s.id)).toEqual(['happy-path', 'tasks-400', 'tasks-500']);
   expect(scenarios.every((s) => s.scenario.contact?.DNIS === '+15550001111' && s.scenario.dtmf?.WantCallback === '3')).toBe(true);
   expect(scenarios.map((s) => s.mocks?.tasks)).toEqual([undefined, { status: 400 }, { status: 500 }]);

@@ -50,6 +50,7 @@ export const MISTAKES = {
   'condition-compares-text-201': (f) => {
     props(f, 'HTTPStatusCode').expression = '{{CallBackAPI_HTTPRequest.httpStatusCode == "201"}}';
   },
+  'old-label-with-new-condition': (f) => relabel(f, 'CallBackAPI_HTTPRequest', 'CallBackAPI_Request'),
   'body-destination-outdialcbid': (f) => {
     props(f, 'CallBackAPI_HTTPRequest').httpRequestBody = JSON.stringify({ ...GUIDE_BODY, destination: '{{outdialcbid}}' });
   },

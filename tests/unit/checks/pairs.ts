@@ -67,9 +67,15 @@ export const FAILS_ON: Record<string, Input[]> = {
     'flows/defect-condition-http-put.json',
     'flows/defect-condition-label-mismatch.json',
     'condition-compares-text-201',
+    'old-label-with-new-condition',
   ],
   'status-condition-exits-to-endflow': ['flows/defect-condition-only-true-linked.json'],
-  'run-status-true-on-201': ['flows/defect-condition-tests-200.json', 'flows/defect-condition-http-put.json', 'flows/defect-condition-label-mismatch.json'],
+  'run-status-true-on-201': [
+    'flows/defect-condition-tests-200.json',
+    'flows/defect-condition-http-put.json',
+    'flows/defect-condition-label-mismatch.json',
+    'old-label-with-new-condition',
+  ],
   'run-status-false-on-400': ['flows/defect-condition-constant-true.json'],
   'run-status-false-on-500': ['flows/defect-condition-constant-true.json'],
 };

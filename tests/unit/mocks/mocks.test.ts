@@ -135,7 +135,7 @@ test.describe('Tasks API', () => {
 });
 
 test('requests no mock answers stay unanswered (the simulator blocks them)', async () => {
-  for (const url of ['https://example.com/', 'http://127.0.0.1:8080/x', 'http://[::1]:8080/', 'http://169.254.169.254/latest/meta-data', 'https://api.wxcc-us1.cisco.com/v1/other']) {
+  for (const url of ['https://example.com/', 'http://127.0.0.1:8080/x', 'http://[::1]:8080/', 'http://169.254.169.254/latest/meta-data', 'https://api.wxcc-us1.cisco.ch/v1/tasks']) {
     expect((await send(new Request(url))).response, url).toBeUndefined();
   }
 });
@@ -146,4 +146,13 @@ test('each createMockServices call starts with fresh state', async () => {
   const second = createMockServices();
   expect(second.tasks).toEqual([]);
   expect(second.requests).toEqual([]);
+});
+
+test('the rest of the WxCC API host answers like the real API: 405 for another method, 404 for another path', async () => {
+  const put = await send(new Request(TASKS, { method: 'PUT', body: JSON.stringify(GOOD_BODY), headers: { authorization: `Bearer ${MOCK_BEARER_TOKEN}` } }));
+  expect(put.response?.status).toBe(405);
+  expect(put.services.tasks).toEqual([]);
+  const path = await send(post(GOOD_BODY, undefined, 'https://api.wxcc-us1.cisco.com/v1/task'));
+  expect(path.response?.status).toBe(404);
+  expect(path.json.error.message[0].description).toMatch(/\/v1\/task is not a WxCC API resource/);
 });

@@ -1,0 +1,44 @@
+/**
+ * Counterexamples the fuzzers found, pinned as plain tests so they keep failing until fixed and
+ * never come back (the fuzz properties only meet them with some seeds and run counts).
+ */
+import { test, expect } from '@playwright/test';
+import { loadFlow } from '../../../engine/loader.js';
+import { renderConsole, renderMarkdown, type ColorFns } from '../../../reports/index.js';
+import { findMission } from '../../../checks/index.js';
+import { gradeFlow } from '../../../engine/grade.js';
+import { fixtureJson, fixtureText, type Json } from './mutations.js';
+
+const NO_COLOR: ColorFns = { green: (s) => s, red: (s) => s, yellow: (s) => s, dim: (s) => s, bold: (s) => s };
+
+test('loader: a menu whose menuLinks hold an object with a "toString" key is a model or a documented error, not a loader bug', () => {
+  // Found by loader/hostile-properties (FUZZ_RUNS=3000): String({toString: {}}) throws inside knownExitsOf.
+  const flow = fixtureJson('flows/solution.json') as Record<string, Record<string, Record<string, Record<string, Json>>>>;
+  const menu = Object.values(flow.process.activities).find((a) => (a.properties as Record<string, Json>).activityName === 'ivr-menu')!;
+  (menu.properties as Record<string, Json>).menuLinks = [{ toString: {} }, '1', { valueOf: 1 }];
+  const result = loadFlow(JSON.stringify(flow));
+  if (!result.ok) expect(result.error.message).not.toMatch(/^could not be read/);
+});
+
+test('console report: control characters from the export never reach the terminal', async () => {
+  // Found by reports/hostile-strings: labels, file names and messages are printed raw, so ESC
+  // sequences (colours, cursor moves, window titles, OSC 8 links) from an export reach the terminal.
+  const mission = findMission('callback-on-global-error')!;
+  const flow = JSON.parse(fixtureText('flows/defect-getcbid-method-post.json'));
+  for (const activity of Object.values<Record<string, Record<string, unknown>>>(flow.process.activities)) {
+    if (activity.name === 'GET_CBID') activity.name = activity.properties.name = 'GET_CBID\u001b]0;pwned\u0007\u001b[2J\r';
+  }
+  const report = await gradeFlow(JSON.stringify(flow), { mission, fileName: 'evil\u001b[31m.json', now: () => new Date(0), tool: { name: 'flowgrade', version: 'test' } });
+  const text = renderConsole(report, { color: NO_COLOR });
+  expect(text).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/);
+  const ungradable = await gradeFlow('{"x": 1\r\u001b[2J', { mission, fileName: 'broken\u001b[2J\r.json', now: () => new Date(0), tool: { name: 'flowgrade', version: 'test' } });
+  expect(renderConsole(ungradable, { color: NO_COLOR })).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/);
+});
+
+test('markdown summary: a lone carriage return (a line break in CommonMark) cannot start a new line', async () => {
+  // Found by reports/hostile-strings: escapeMarkdown flattens \n and \r\n but not a lone \r.
+  const mission = findMission('callback-on-global-error')!;
+  const report = await gradeFlow('not json', { mission, fileName: 'x.json', attendee: 'a\r# injected heading\r| x | y |', now: () => new Date(0), tool: { name: 'flowgrade', version: 'test' } });
+  const md = renderMarkdown([report]);
+  expect(md).not.toMatch(/\r/);
+});
