@@ -136,10 +136,10 @@ async function grade(file: PickedFile, note: string): Promise<void> {
     return;
   }
   if (run !== generation) return;
-  show(report, note, settings.settings.mission.steps);
+  show(report, note);
 }
 
-function show(report: GradeReport, note: string, stepTitles: Record<number, string>): void {
+function show(report: GradeReport, note: string): void {
   releaseDownloads();
   results.removeAttribute('aria-busy');
   results.dataset.state = 'done';
@@ -152,10 +152,10 @@ function show(report: GradeReport, note: string, stepTitles: Record<number, stri
   }
   downloads.replaceChildren(
     download(renderJson(report), 'application/json', downloadName(report, 'json'), 'Download this report (JSON)'),
-    download(renderHtmlReport(report, { stepTitles }), 'text/html', downloadName(report, 'html'), 'Download this report (HTML)'),
+    download(renderHtmlReport(report), 'text/html', downloadName(report, 'html'), 'Download this report (HTML)'),
   );
   // The report writer escapes everything that comes from the export.
-  reportArea.innerHTML = renderReportBody(report, { stepTitles });
+  reportArea.innerHTML = renderReportBody(report);
 }
 
 /** A bug of ours, not the user's file: say so plainly, keep the page usable. */

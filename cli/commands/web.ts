@@ -18,6 +18,7 @@ export function webCommand(ctx: CliContext): Command {
     .requiredOption('--out <dir>', 'folder to write the site into (created if missing)')
     .action(async (options: { out: string }) => {
       const site = siteDir();
+      if (path.resolve(options.out) === path.resolve(site)) throw new UsageError(`--out ${options.out} is where the page is built; choose another folder`);
       await mkdir(options.out, { recursive: true });
       const files = await siteFiles(site);
       for (const file of files) await copyFile(path.join(site, file), path.join(options.out, file));

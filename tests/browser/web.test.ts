@@ -144,6 +144,16 @@ test('something that is JSON but not a flow says so', async ({ page }) => {
   await expect(page.locator('#error [role="alert"]')).toContainText(/^postman-collection\.json: .*Postman collection.* \[not-a-flow\]/);
 });
 
+test('an export the schema refuses gives the same message as in Node (precompiled validators, same errors)', async ({ page }) => {
+  const text = JSON.stringify({ name: 'Main_Flow_140', process: { activities: {}, links: 'none' } });
+  const refused = loadFlow(text); // Node: ajv compiling the schema at run time
+  expect(refused.ok).toBe(false);
+  const error = (refused as { error: { code: string; message: string } }).error;
+  expect(error.code).toBe('invalid-flow');
+  await fileInput(page).setInputFiles({ name: 'Main_Flow_140.json', mimeType: 'application/json', buffer: Buffer.from(text) });
+  await expect(page.locator('#error [role="alert"] strong')).toHaveText(`Main_Flow_140.json: ${error.message} [invalid-flow]`);
+});
+
 test('a file over 20 MB is refused before it is read, and the page stays usable', async ({ page }) => {
   const big = Buffer.alloc(20 * 1024 * 1024 + 1, 0x20);
   await fileInput(page).setInputFiles({ name: 'huge.json', mimeType: 'application/json', buffer: big });
@@ -153,9 +163,13 @@ test('a file over 20 MB is refused before it is read, and the page stays usable'
 });
 
 test('keyboard: Tab reaches the drop zone first, Enter opens the file chooser, the chosen file is graded', async ({ page }) => {
+  // Playwright turns on file-chooser interception without waiting for it: start listening before
+  // the keys are pressed, or the chooser may open natively (and invisibly) instead.
+  const chooserOpened = page.waitForEvent('filechooser');
   await page.keyboard.press('Tab');
   await expect(page.locator('#drop-zone')).toBeFocused();
-  const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.keyboard.press('Enter')]);
+  await page.keyboard.press('Enter');
+  const chooser = await chooserOpened;
   await chooser.setFiles(SOLUTION);
   await expectPassedWithFullScore(page, 'solution.json');
   // The focus ring is visible (not suppressed) on the drop zone.

@@ -1,0 +1,112 @@
+/**
+ * The HTML writers in real Chromium, opened from file:// as an instructor opens them: the class
+ * dashboard sorts (keyboard too) and filters under its own Content-Security-Policy, and hostile
+ * export text never runs, in the dashboard or in an attendee's report.
+ */
+import { test, expect, type Page } from '@playwright/test';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { GradeReport } from '../../engine/report.js';
+import { renderDashboard, renderHtmlReport } from '../../reports/index.js';
+import { failedReport, HOSTILE, hostileReport, passedReport, ungradableReport } from '../unit/reports/sample-reports.js';
+import { watchPage } from './site.js';
+
+let dir: string;
+
+test.beforeAll(() => {
+  dir = mkdtempSync(path.join(tmpdir(), 'flowgrade-reports-'));
+});
+
+test.afterAll(() => {
+  if (dir) rmSync(dir, { recursive: true, force: true });
+});
+
+async function open(page: Page, name: string, html: string) {
+  const file = path.join(dir, name);
+  writeFileSync(file, html);
+  const watched = watchPage(page);
+  let dialogs = 0;
+  page.on('dialog', async (dialog) => {
+    dialogs++;
+    await dialog.dismiss();
+  });
+  await page.goto(pathToFileURL(file).href);
+  return { watched, dialogs: () => dialogs };
+}
+
+function classOf(count: number): GradeReport[] {
+  const make = [passedReport, failedReport, ungradableReport];
+  return Array.from({ length: count }, (_, i) => {
+    const report = make[i % 3]();
+    return { ...report, attendee: { ...report.attendee, id: `${200 + ((i * 7) % count)}` } };
+  });
+}
+
+const attendees = (page: Page) => page.locator('#fg-table tbody tr:visible th[scope="row"] a').allTextContents();
+
+test('dashboard: sorting by a header button, with the keyboard, and aria-sort follows', async ({ page }) => {
+  const reports = classOf(6);
+  const { watched } = await open(page, 'index.html', renderDashboard(reports, { reportHref: (r) => `${r.attendee.id}.html` }));
+  await expect(page.locator('#fg-count')).toHaveText('Showing 6 of 6 submissions');
+  const ids = reports.map((r) => r.attendee.id);
+  expect(await attendees(page)).toEqual(ids);
+
+  await page.getByRole('button', { name: 'Attendee' }).click();
+  expect(await attendees(page)).toEqual([...ids].sort());
+  await expect(page.locator('th[data-column="attendee"]')).toHaveAttribute('aria-sort', 'ascending');
+
+  // Keyboard: focus the Score button and press Enter, then Space to reverse.
+  await page.getByRole('button', { name: 'Score' }).focus();
+  await page.keyboard.press('Enter');
+  await expect(page.locator('th[data-column="score"]')).toHaveAttribute('aria-sort', 'ascending');
+  await expect(page.locator('th[data-column="attendee"]')).toHaveAttribute('aria-sort', 'none');
+  const verdictsUp = await page.locator('#fg-table tbody tr td:nth-child(2) .fg-verdict').allTextContents();
+  expect(verdictsUp).toEqual(['ungradable', 'ungradable', 'failed', 'failed', 'passed', 'passed']);
+  await page.keyboard.press('Space');
+  await expect(page.locator('th[data-column="score"]')).toHaveAttribute('aria-sort', 'descending');
+  expect(await page.locator('#fg-table tbody tr td:nth-child(2) .fg-verdict').allTextContents()).toEqual([...verdictsUp].reverse());
+
+  // A Build step column: failed first.
+  await page.getByRole('button', { name: 'Step 8' }).click();
+  expect(await page.locator('#fg-table tbody tr td:nth-child(2) .fg-verdict').first().textContent()).toBe('failed');
+  expect(watched.errors).toEqual([]);
+  expect(watched.requests.filter((url) => !url.startsWith('file://'))).toEqual([]);
+});
+
+test('dashboard: filtering by text and by verdict, with a live count', async ({ page }) => {
+  const reports = classOf(6);
+  const { watched } = await open(page, 'filter.html', renderDashboard(reports, { reportHref: (r) => `${r.attendee.id}.html` }));
+  await page.getByLabel('Filter by attendee or file').fill(reports[1].attendee.id);
+  expect(await attendees(page)).toEqual([reports[1].attendee.id]);
+  await expect(page.locator('#fg-count')).toHaveText('Showing 1 of 6 submissions');
+  await page.getByLabel('Filter by attendee or file').fill('notes.json'); // the file column matches too
+  expect(await attendees(page)).toEqual(reports.filter((r) => r.input.file.includes('notes.json')).map((r) => r.attendee.id));
+  await page.getByLabel('Filter by attendee or file').fill('');
+  await page.getByLabel('Verdict').selectOption('passed');
+  expect(await attendees(page)).toEqual(reports.filter((r) => r.verdict === 'passed').map((r) => r.attendee.id));
+  await expect(page.locator('#fg-count')).toHaveText('Showing 2 of 6 submissions');
+  expect(watched.errors).toEqual([]);
+});
+
+test('dashboard and report: hostile export text shows as text and never runs', async ({ page }) => {
+  const hostile = hostileReport();
+  const dashboard = await open(page, 'hostile-index.html', renderDashboard([hostile, passedReport()], { reportHref: () => 'hostile.html', title: HOSTILE }));
+  await expect(page.locator('h1')).toContainText('<img src=x onerror=alert(1)>');
+  await expect(page.locator('#fg-table tbody th[scope="row"] a').first()).toContainText('</script><script>alert(1)</script>');
+  expect(await page.locator('img').count()).toBe(0);
+  expect(await page.locator('script').count()).toBe(2);
+  await page.getByRole('button', { name: 'Attendee' }).click(); // the script still works
+  expect(dashboard.dialogs()).toBe(0);
+  expect(dashboard.watched.errors).toEqual([]);
+
+  const report = await open(page, 'hostile.html', renderHtmlReport(hostile));
+  await expect(page.locator('h1')).toContainText('<img src=x onerror=alert(1)>');
+  await expect(page.locator('svg.flow').first()).toBeVisible();
+  expect(await page.locator('img').count()).toBe(0);
+  expect(await page.locator('script').count()).toBe(0);
+  expect(report.dialogs()).toBe(0);
+  expect(report.watched.errors).toEqual([]);
+  expect(report.watched.requests.filter((url) => !url.startsWith('file://'))).toEqual([]);
+});

@@ -1,0 +1,32 @@
+/** The JSON report `check` prints validates against the published schema (ajv), for every kind of outcome. */
+import { test, expect } from '@playwright/test';
+import Ajv from 'ajv';
+import addFormats from 'ajv-formats';
+import { readFileSync } from 'node:fs';
+import reportSchema from '../../../schemas/report.schema.json' with { type: 'json' };
+import { fixturePath, runCli } from '../../helpers.js';
+
+const ajv = new Ajv({ allErrors: true, strict: false });
+addFormats(ajv);
+const validate = ajv.compile(reportSchema);
+const manifest: { file: string; kind: string }[] = JSON.parse(readFileSync(fixturePath('manifest.json'), 'utf8'));
+
+test('every fixture\'s JSON report is valid against schemas/report.schema.json', async () => {
+  const files = manifest.map((e) => fixturePath(e.file));
+  const run = await runCli(['check', ...files, '--format', 'json', '--now', '2025-07-16T09:00:00Z']);
+  const reports: unknown[] = JSON.parse(run.stdout);
+  expect(reports).toHaveLength(manifest.length);
+  for (const report of reports) expect(validate(report), JSON.stringify(validate.errors)).toBe(true);
+  const verdicts = new Set(reports.map((r) => (r as { verdict: string }).verdict));
+  expect([...verdicts].sort()).toEqual(['failed', 'passed', 'ungradable']);
+});
+
+test('the schema refuses what is not a report', async () => {
+  const run = await runCli(['check', fixturePath('flows/solution.json'), '--format', 'json']);
+  const report = JSON.parse(run.stdout);
+  expect(validate(report)).toBe(true);
+  expect(validate({ ...report, verdict: 'ok' })).toBe(false);
+  expect(validate({ ...report, score: undefined })).toBe(false);
+  expect(validate({ ...report, verdict: 'ungradable' })).toBe(false); // an ungradable report needs its error
+  expect(validate({ ...report, checks: [{ ...report.checks[0], step: 14 }] })).toBe(false);
+});
