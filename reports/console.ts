@@ -1,6 +1,12 @@
-/** The console report: checks grouped by Build step, hints under failures, a one-line summary. */
+/**
+ * The console report: checks grouped by Build step with ✓ / ✗ / – marks; under each failure its
+ * message, expected/actual, where, the hint and the trace excerpt; then a one-line summary. Colours
+ * come in as functions (chalk, or identity under NO_COLOR); export text has control characters removed.
+ */
 import type { CheckResult, GradeReport } from '../engine/report.js';
-import { byStep, DEFAULT_STEP_TITLES, summarize } from './summary.js';
+import { escapeTerminal as t } from './escape.js';
+import { stepHeading, stepTitlesFor, type StepTitles } from './steps.js';
+import { byStep, formatPoints, isFailure, summaryLine } from './summary.js';
 import { renderTraceTable } from './trace-table.js';
 
 /** Colour functions: the CLI passes chalk (or identity functions under NO_COLOR). */
@@ -14,48 +20,58 @@ export interface ColorFns {
 
 export interface ConsoleOptions {
   color: ColorFns;
-  /** Only the summary line and the failures. */
+  /** Only the failures (and required checks not run) and the summary line. */
   quiet?: boolean;
-  stepTitles?: Record<number, string>;
+  /** Build step titles; default: the report's mission's (reports/steps.ts). */
+  stepTitles?: StepTitles;
 }
+
+/** Identity colours, for NO_COLOR and files. */
+export const NO_COLOR: ColorFns = { green: (s) => s, red: (s) => s, yellow: (s) => s, dim: (s) => s, bold: (s) => s };
 
 export function renderConsole(report: GradeReport, options: ConsoleOptions): string {
   const { color: c, quiet = false } = options;
-  const titles = options.stepTitles ?? DEFAULT_STEP_TITLES;
-  const summary = summarize(report);
-  const header = `${c.bold(report.input.file)} ${c.dim(`— attendee ${report.attendee.id}, ${report.lab.title}`)}`;
-  if (report.verdict === 'ungradable') return `${c.bold(report.input.file)}: ${c.red(summary.line)}\n`;
-  const lines = [header];
-  for (const [step, checks] of byStep(report.checks)) {
-    const shown = quiet ? checks.filter((check) => isProblem(check) || check.status === 'skipped') : checks;
-    if (shown.length === 0) continue;
-    lines.push('', c.bold(`Step ${step} — ${titles[step] ?? ''}`.trimEnd()));
-    for (const check of shown) lines.push(...renderCheck(check, c));
+  const titles = stepTitlesFor(report, options.stepTitles);
+  const lines = quiet ? [] : [`${c.bold(t(report.input.file))} ${c.dim(`— attendee ${t(report.attendee.id)}, ${t(report.lab.title)}`)}`, ''];
+  if (report.verdict !== 'ungradable') {
+    for (const [step, checks] of byStep(report.checks)) {
+      const shown = quiet ? checks.filter(needsAttention) : checks;
+      if (shown.length === 0) continue;
+      lines.push(c.bold(t(stepHeading(step, titles))));
+      for (const check of shown) lines.push(...renderCheck(check, c));
+      lines.push('');
+    }
   }
-  const verdict = report.verdict === 'passed' ? c.green(summary.line) : c.red(summary.line);
-  lines.push('', verdict);
+  const summary = t(summaryLine(report));
+  lines.push(report.verdict === 'passed' ? c.green(summary) : report.verdict === 'failed' ? c.red(summary) : c.yellow(summary));
   return lines.join('\n') + '\n';
 }
 
 function renderCheck(check: CheckResult, c: ColorFns): string[] {
-  const mark =
-    check.status === 'passed' ? c.green('✓') : check.status === 'info' || check.status === 'skipped' ? c.dim('–') : check.severity === 'required' ? c.red('✗') : c.yellow('!');
-  const points = check.severity === 'info' ? '' : c.dim(` (${check.earned}/${check.points})`);
-  const lines = [`  ${mark} ${check.title}${points}`];
-  if (!isProblem(check)) {
-    if (check.status === 'info' || check.status === 'skipped') lines.push(`    ${c.dim(check.message)}`);
+  const points = check.severity === 'info' ? '' : c.dim(` (${formatPoints(check.earned)}/${formatPoints(check.points)})`);
+  const severity = check.severity === 'required' || check.status === 'passed' ? '' : c.dim(` [${check.severity}]`);
+  const lines = [`  ${mark(check, c)} ${t(check.title)}${points}${severity}`];
+  if (!isFailure(check)) {
+    if (check.status !== 'passed') lines.push(`      ${c.dim(t(check.message))}`);
     return lines;
   }
-  lines.push(`    ${check.message}`);
-  if (check.expected !== undefined) lines.push(`    ${c.dim('expected:')} ${check.expected}`);
-  if (check.actual !== undefined) lines.push(`    ${c.dim('actual:  ')} ${check.actual}`);
-  if (check.activity) lines.push(`    ${c.dim('where:   ')} ${check.activity}${check.pointer ? c.dim(` (${check.pointer})`) : ''}`);
-  lines.push(`    ${c.yellow('hint:')} ${check.hint}`);
+  lines.push(`      ${t(check.message)}`);
+  if (check.expected !== undefined) lines.push(`      ${c.dim('expected:')} ${t(check.expected)}`);
+  if (check.actual !== undefined) lines.push(`      ${c.dim('actual:  ')} ${t(check.actual)}`);
+  if (check.activity !== undefined) lines.push(`      ${c.dim('where:   ')} ${t(check.activity)}${check.pointer ? c.dim(` (${t(check.pointer)})`) : ''}`);
+  lines.push(`      ${c.yellow('hint:')}     ${t(check.hint)}`);
   if (check.traceExcerpt?.length) lines.push(c.dim(renderTraceTable(check.traceExcerpt, '      ').trimEnd()));
-  lines.push(c.dim(`    (flowgrade explain ${check.id})`));
+  lines.push(`      ${c.dim(`more:     flowgrade explain ${t(check.id)}`)}`);
   return lines;
 }
 
-function isProblem(check: CheckResult): boolean {
-  return check.status === 'failed' || check.status === 'errored';
+function mark(check: CheckResult, c: ColorFns): string {
+  if (check.status === 'passed') return c.green('✓');
+  if (isFailure(check)) return check.severity === 'required' ? c.red('✗') : c.yellow('✗');
+  return c.dim('–');
+}
+
+/** Shown in quiet mode: failures, and required checks that could not run (they fail the verdict too). */
+function needsAttention(check: CheckResult): boolean {
+  return isFailure(check) || (check.status === 'skipped' && check.severity === 'required');
 }

@@ -1,132 +1,159 @@
 /**
- * The class dashboard (`index.html`): attendees × Build steps heat-map, verdict and score,
- * sortable and filterable, the most common failures, links to every report. Self-contained:
- * rows are rendered here; a small inline script only sorts and filters them.
+ * The class dashboard (`index.html` of `flowgrade grade --out`): one self-contained page with a
+ * heat-map of attendees × Build steps (passed, partly passed, failed, not checkable), verdict and
+ * score, sortable and filterable; the most common failures and who has them; links to every
+ * attendee's report; duplicate submissions. The table is plain HTML (readable without scripts);
+ * the script in dashboard-assets.ts sorts and filters it from a JSON data block.
  */
 import type { GradeReport } from '../engine/report.js';
-import { escapeHtml as h } from './escape.js';
+import { DASHBOARD_CSS, DASHBOARD_SCRIPT, DASHBOARD_SCRIPT_HASH } from './dashboard-assets.js';
+import { escapeHtml as h, jsonForScript, safeHref } from './escape.js';
 import { commonFailures } from './failures.js';
-import { byStep, DEFAULT_STEP_TITLES, formatPoints, stepState } from './summary.js';
+import { stepHeading, stepTitlesFor, type StepTitles } from './steps.js';
+import { byStep, formatPoints, percentOf, plural, stepState, type StepState } from './summary.js';
+
+/** Submissions of one attendee of which only the newest was graded. */
+export type DuplicateSubmissions = { attendee: string } & ({ kept: string; dropped: readonly string[] } | { files: readonly string[] });
 
 export interface DashboardOptions {
+  /** Where each attendee's HTML report is, relative to the dashboard ('' for none). */
   reportHref: (report: GradeReport) => string;
-  duplicates?: { attendee: string; kept: string; dropped: string[] }[];
+  duplicates?: readonly DuplicateSubmissions[];
   title?: string;
-  stepTitles?: Record<number, string>;
+  stepTitles?: StepTitles;
 }
 
-export function renderDashboard(reports: GradeReport[], options: DashboardOptions): string {
-  const titles = options.stepTitles ?? DEFAULT_STEP_TITLES;
-  const steps = [...new Set(reports.flatMap((r) => r.checks.map((c) => c.step)))].sort((a, b) => a - b);
-  const count = (v: string) => reports.filter((r) => r.verdict === v).length;
+const STATE_MARK: Record<StepState, string> = { passed: '✓', partial: '◐', failed: '✗', 'not-checkable': '–' };
+const STATE_WORDS: Record<StepState, string> = { passed: 'passed', partial: 'partly passed', failed: 'failed', 'not-checkable': 'not checkable from an export' };
+
+export function renderDashboard(reports: readonly GradeReport[], options: DashboardOptions): string {
   const title = options.title ?? 'flowgrade — class results';
-  const rows = reports.map((report) => {
-    const states = new Map(byStep(report.checks).map(([step, checks]) => [step, stepState(checks)]));
-    const percent = report.score && report.score.possible > 0 ? Math.round((report.score.earned / report.score.possible) * 100) : -1;
-    const cells = steps.map((step) => {
-      const state = report.verdict === 'ungradable' ? 'none' : states.get(step) ?? 'none';
-      return `<td class="cell ${state}" data-sort="${{ passed: 3, partial: 2, failed: 1, info: 0, none: 0 }[state]}" title="${h(`Step ${step}: ${state}`)}"><span class="sr">${state}</span></td>`;
-    });
-    const failing = report.checks.filter((c) => c.status === 'failed' || c.status === 'errored').map((c) => c.id);
-    return [
-      `<tr data-verdict="${h(report.verdict)}" data-search="${h(`${report.attendee.id} ${report.input.file} ${failing.join(' ')}`.toLowerCase())}">`,
-      `<th scope="row" data-sort="${h(report.attendee.id)}"><a href="${h(options.reportHref(report))}">${h(report.attendee.id)}</a></th>`,
-      `<td data-sort="${h(report.verdict)}"><span class="verdict ${h(report.verdict)}">${h(report.verdict)}</span></td>`,
-      `<td data-sort="${percent}">${report.score ? `${formatPoints(report.score.earned)}/${formatPoints(report.score.possible)}` : '—'}</td>`,
-      ...cells,
-      `<td class="file" data-sort="${h(report.input.file)}">${h(report.input.file)}${report.error ? ` <small>[${h(report.error.code)}]</small>` : ''}</td>`,
-      '</tr>',
-    ].join('');
-  });
-  const common = commonFailures(reports).slice(0, 15);
+  const lab = (reports.find((r) => r.verdict !== 'ungradable') ?? reports[0])?.lab;
+  const titles = lab ? stepTitlesFor({ lab }, options.stepTitles) : (options.stepTitles ?? {});
+  const steps = [...new Set(reports.flatMap((r) => r.checks.map((c) => c.step)))].sort((a, b) => a - b);
+  const href = (report: GradeReport) => safeHref(options.reportHref(report));
   return [
     '<!doctype html>',
-    '<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">',
+    '<html lang="en">',
+    '<head>',
+    '<meta charset="utf-8">',
+    '<meta name="viewport" content="width=device-width, initial-scale=1">',
+    `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; script-src '${DASHBOARD_SCRIPT_HASH}'; img-src data:">`,
+    '<meta name="referrer" content="no-referrer">',
     `<title>${h(title)}</title>`,
-    `<style>${CSS}</style></head><body><main>`,
+    `<style>${DASHBOARD_CSS}</style>`,
+    '</head>',
+    '<body>',
+    '<main class="fg-dash">',
     `<h1>${h(title)}</h1>`,
-    `<p class="totals"><strong>${reports.length}</strong> submissions — <span class="verdict passed">${count('passed')} passed</span> <span class="verdict failed">${count('failed')} failed</span> <span class="verdict ungradable">${count('ungradable')} ungradable</span></p>`,
-    '<div class="controls">',
-    '<label for="filter">Filter</label> <input id="filter" type="search" placeholder="attendee, file or check id">',
-    '<label for="verdict-filter">Verdict</label> <select id="verdict-filter"><option value="">all</option><option value="passed">passed</option><option value="failed">failed</option><option value="ungradable">ungradable</option></select>',
-    '<span id="shown" aria-live="polite"></span>',
-    '</div>',
-    '<table id="results"><thead><tr>',
-    '<th scope="col"><button type="button" data-col="0">Attendee</button></th><th scope="col"><button type="button" data-col="1">Verdict</button></th><th scope="col"><button type="button" data-col="2">Score</button></th>',
-    ...steps.map((step, i) => `<th scope="col" class="step-col"><button type="button" data-col="${i + 3}" title="${h(titles[step] ?? '')}">${step}</button></th>`),
-    `<th scope="col"><button type="button" data-col="${steps.length + 3}">File</button></th>`,
-    '</tr></thead><tbody>',
-    ...rows,
-    '</tbody></table>',
-    '<p class="legend"><span class="cell passed"></span> all checks passed <span class="cell partial"></span> some failed <span class="cell failed"></span> all failed <span class="cell info"></span> not checkable from an export</p>',
-    '<h2>Most common failures</h2>',
-    common.length
-      ? `<ol class="failures">${common.map((f) => `<li><strong>${h(f.title)}</strong> <code>${h(f.id)}</code> — step ${f.step} — <strong>${f.attendees.length}</strong> attendee${f.attendees.length === 1 ? '' : 's'}: ${f.attendees.map(h).join(', ')}<br><small>${h(f.hint)}</small></li>`).join('')}</ol>`
-      : '<p>No failing checks.</p>',
-    ...(options.duplicates?.length
-      ? ['<h2>Duplicate submissions</h2><ul class="duplicates">', ...options.duplicates.map((d) => `<li>${h(d.attendee)}: kept <code>${h(d.kept)}</code>, ignored ${d.dropped.map((f) => `<code>${h(f)}</code>`).join(', ')}</li>`), '</ul>']
-      : []),
-    `<script>${SCRIPT}</script>`,
-    '</main></body></html>',
+    `<p class="fg-meta">${lab ? `${h(lab.title)} · ` : ''}${plural(reports.length, 'submission')}${reports[0] ? ` · graded ${h(reports[0].generatedAt)}` : ''}</p>`,
+    totals(reports),
+    attendeesTable(reports, steps, titles, href),
+    failuresSection(reports, href),
+    duplicatesSection(options.duplicates ?? []),
+    '</main>',
+    `<script type="application/json" id="fg-data">${jsonForScript(tableData(reports))}</script>`,
+    `<script>${DASHBOARD_SCRIPT}</script>`,
+    '</body>',
+    '</html>',
     '',
+  ]
+    .filter(Boolean)
+    .join('\n');
+}
+
+function totals(reports: readonly GradeReport[]): string {
+  const count = (verdict: GradeReport['verdict']) => reports.filter((r) => r.verdict === verdict).length;
+  const percents = reports.map(percentOf).filter((p): p is number => p !== null);
+  const average = percents.length ? `${formatPoints(Math.round((percents.reduce((a, b) => a + b, 0) / percents.length) * 10) / 10)}%` : '—';
+  const item = (value: string | number, label: string) => `<li><strong>${h(value)}</strong>${label}</li>`;
+  return `<ul class="fg-totals" aria-label="Totals">${item(count('passed'), 'passed')}${item(count('failed'), 'failed')}${item(count('ungradable'), 'ungradable')}${item(average, 'average score')}</ul>`;
+}
+
+function attendeesTable(reports: readonly GradeReport[], steps: number[], titles: StepTitles, href: (r: GradeReport) => string | undefined): string {
+  const sortable = (column: string, label: string, tooltip?: string) =>
+    `<th scope="col" data-column="${h(column)}" aria-sort="none"><button type="button" data-sort="${h(column)}"${tooltip ? ` title="${h(tooltip)}"` : ''}>${label}</button></th>`;
+  const head = [
+    sortable('attendee', 'Attendee'),
+    sortable('verdict', 'Verdict'),
+    sortable('score', 'Score'),
+    ...steps.map((step) => sortable(`step-${step}`, `<span class="fg-sr">Step </span>${step}`, stepHeading(step, titles))),
+  ].join('');
+  const rows = reports.map((report, i) => {
+    const link = href(report);
+    const name = link ? `<a href="${h(link)}">${h(report.attendee.id)}</a>` : h(report.attendee.id);
+    const states = new Map(byStep(report.checks).map(([step, checks]) => [step, stepState(checks)]));
+    const percent = percentOf(report);
+    const score = report.score ? `${formatPoints(report.score.earned)}/${formatPoints(report.score.possible)}${percent === null ? '' : ` (${percent}%)`}` : '—';
+    const cells = steps.map((step) => {
+      const state = states.get(step);
+      if (!state) return `<td class="fg-cell not-graded"><span class="fg-sr">not graded</span></td>`;
+      return `<td class="fg-cell ${state}" title="${h(`${stepHeading(step, titles)}: ${STATE_WORDS[state]}`)}"><span aria-hidden="true">${STATE_MARK[state]}</span><span class="fg-sr">${STATE_WORDS[state]}</span></td>`;
+    });
+    return (
+      `<tr data-row="${i}"><th scope="row">${name}<div class="fg-file">${h(report.input.file)}</div></th>` +
+      `<td><span class="fg-verdict ${h(report.verdict)}">${h(report.verdict)}</span>${report.error ? `<div class="fg-file">${h(report.error.message)} [${h(report.error.code)}]</div>` : ''}</td>` +
+      `<td class="fg-score">${score}</td>${cells.join('')}</tr>`
+    );
+  });
+  const legend = (['passed', 'partial', 'failed', 'not-checkable'] as StepState[]).map((s) => `<li><span aria-hidden="true">${STATE_MARK[s]}</span> ${STATE_WORDS[s]}</li>`).join('');
+  return [
+    '<section aria-labelledby="fg-attendees-title">',
+    '<h2 id="fg-attendees-title">Attendees</h2>',
+    '<div class="fg-controls" id="fg-controls" role="search" hidden>',
+    '<div><label for="fg-filter">Filter by attendee or file</label><input type="search" id="fg-filter" autocomplete="off"></div>',
+    '<div><label for="fg-verdict-filter">Verdict</label><select id="fg-verdict-filter"><option value="">All</option><option value="passed">Passed</option><option value="failed">Failed</option><option value="ungradable">Ungradable</option></select></div>',
+    '<p class="fg-count" id="fg-count" aria-live="polite"></p>',
+    '</div>',
+    '<div class="fg-table-wrap">',
+    `<table class="fg-grid" id="fg-table"><caption>Each Build step: all its checks passed, some, none, or only checkable in Flow Designer / Control Hub. Click a column heading to sort.</caption>`,
+    `<thead><tr>${head}</tr></thead>`,
+    `<tbody>${rows.join('\n')}</tbody></table>`,
+    '</div>',
+    `<ul class="fg-legend" aria-label="Legend">${legend}</ul>`,
+    '</section>',
   ].join('\n');
 }
 
-const CSS = `
-body { font: 15px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: #1f2328; margin: 0; }
-main { max-width: 1400px; margin: 0 auto; padding: 16px; }
-.controls { display: flex; gap: 8px; align-items: center; flex-wrap: wrap; margin: 12px 0; }
-input, select { font: inherit; padding: 4px 8px; }
-table { border-collapse: collapse; width: 100%; }
-th, td { border: 1px solid #d0d7de; padding: 4px 6px; text-align: left; }
-thead th { background: #f6f8fa; position: sticky; top: 0; }
-thead button { font: inherit; font-weight: 600; background: none; border: 0; cursor: pointer; padding: 0; color: inherit; }
-thead button:focus-visible, input:focus-visible, select:focus-visible, a:focus-visible { outline: 3px solid #0969da; outline-offset: 2px; }
-thead th[aria-sort] button::after { content: " ▲"; } thead th[aria-sort="descending"] button::after { content: " ▼"; }
-.cell { width: 26px; min-width: 26px; } .cell.passed { background: #2da44e; } .cell.partial { background: #d4a72c; } .cell.failed { background: #cf222e; } .cell.info { background: #eaeef2; } .cell.none { background: #fff; }
-.legend .cell { display: inline-block; width: 14px; height: 14px; vertical-align: middle; margin: 0 4px 0 12px; border: 1px solid #d0d7de; }
-.verdict { display: inline-block; padding: 1px 8px; border-radius: 999px; color: #fff; font-weight: 600; }
-.verdict.passed { background: #1a7f37; } .verdict.failed { background: #c62828; } .verdict.ungradable { background: #9a6700; }
-.sr { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); }
-.file { color: #57606a; font-size: 13px; word-break: break-all; }
-tr[hidden] { display: none; }
-`;
-
-const SCRIPT = `
-(() => {
-  const body = document.querySelector('#results tbody');
-  const rows = Array.from(body.rows);
-  const filter = document.getElementById('filter');
-  const verdict = document.getElementById('verdict-filter');
-  const shown = document.getElementById('shown');
-  function apply() {
-    const text = filter.value.trim().toLowerCase();
-    let n = 0;
-    for (const row of rows) {
-      const visible = (!text || row.dataset.search.includes(text)) && (!verdict.value || row.dataset.verdict === verdict.value);
-      row.hidden = !visible;
-      if (visible) n++;
-    }
-    shown.textContent = n + ' of ' + rows.length + ' shown';
-  }
-  filter.addEventListener('input', apply);
-  verdict.addEventListener('change', apply);
-  for (const button of document.querySelectorAll('thead button')) {
-    button.addEventListener('click', () => {
-      const col = Number(button.dataset.col);
-      const th = button.parentElement;
-      const descending = th.getAttribute('aria-sort') === 'ascending';
-      for (const other of document.querySelectorAll('thead th')) other.removeAttribute('aria-sort');
-      th.setAttribute('aria-sort', descending ? 'descending' : 'ascending');
-      const key = (row) => row.cells[col].dataset.sort ?? row.cells[col].textContent;
-      rows.sort((a, b) => {
-        const x = key(a), y = key(b);
-        const order = !isNaN(x) && !isNaN(y) ? Number(x) - Number(y) : String(x).localeCompare(String(y));
-        return descending ? -order : order;
-      });
-      for (const row of rows) body.appendChild(row);
+function failuresSection(reports: readonly GradeReport[], href: (r: GradeReport) => string | undefined): string {
+  const common = commonFailures(reports);
+  if (common.length === 0) return '';
+  const items = common.map((f) => {
+    const who = f.reports.map((r) => {
+      const link = href(r);
+      return link ? `<a href="${h(link)}">${h(r.attendee.id)}</a>` : h(r.attendee.id);
     });
-  }
-  apply();
-})();
-`;
+    return `<li><strong>${h(f.title)}</strong> (step ${f.step}, <code>${h(f.id)}</code>): ${plural(f.reports.length, 'attendee')} — ${who.join(', ')}<p class="fg-hint">How to fix: ${h(f.hint)}</p></li>`;
+  });
+  return ['<section aria-labelledby="fg-failures-title">', '<h2 id="fg-failures-title">Most common failures</h2>', `<ol class="fg-failures">${items.join('\n')}</ol>`, '</section>'].join('\n');
+}
+
+function duplicatesSection(duplicates: readonly DuplicateSubmissions[]): string {
+  if (duplicates.length === 0) return '';
+  const rows = duplicates.map((d) => {
+    const [graded, setAside] = 'kept' in d ? [d.kept, d.dropped] : [d.files[0] ?? '', d.files.slice(1)];
+    const list = (files: readonly string[]) => files.map((f) => `<code>${h(f)}</code>`).join('<br>');
+    return `<tr><th scope="row">${h(d.attendee)}</th><td>${list([graded])}</td><td>${list(setAside)}</td></tr>`;
+  });
+  return [
+    '<section aria-labelledby="fg-duplicates-title">',
+    '<h2 id="fg-duplicates-title">Duplicate submissions</h2>',
+    '<p>Only the newest submission of each attendee was graded.</p>',
+    '<table class="fg-plain"><thead><tr><th scope="col">Attendee</th><th scope="col">Graded</th><th scope="col">Set aside</th></tr></thead>',
+    `<tbody>${rows.join('\n')}</tbody></table>`,
+    '</section>',
+  ].join('\n');
+}
+
+/** What the script sorts and filters by, one entry per table row (`data-row`). */
+function tableData(reports: readonly GradeReport[]) {
+  return {
+    rows: reports.map((report) => ({
+      attendee: report.attendee.id,
+      file: report.input.file,
+      verdict: report.verdict,
+      percent: percentOf(report),
+      steps: Object.fromEntries(byStep(report.checks).map(([step, checks]) => [String(step), stepState(checks)])),
+    })),
+  };
+}

@@ -1,13 +1,52 @@
-/** Report writers: pure functions from grade reports to text. */
-export { renderConsole, type ColorFns, type ConsoleOptions } from './console.js';
-export { renderCsv } from './csv.js';
-export { renderDashboard, type DashboardOptions } from './dashboard.js';
-export { escapeHtml, escapeMarkdown, escapeXml, csvCell } from './escape.js';
-export { renderHtmlReport, renderReportBody, REPORT_CSS } from './html.js';
-export { renderJson } from './json.js';
+/**
+ * The report writers: pure functions from grade reports to a string, safe in a browser (no Node
+ * built-ins, no global colour state). Per-attendee writers take one report; class writers take
+ * the list. Writing files is the CLI's job.
+ */
+import { renderConsole, type ConsoleOptions } from './console.js';
+import { renderCsv, type CsvOptions } from './csv.js';
+import { renderDashboard, type DashboardOptions } from './dashboard.js';
+import { renderHtmlReport, type HtmlOptions } from './html.js';
+import { renderJson } from './json.js';
+import { renderJunit } from './junit.js';
+import { renderMarkdown, type MarkdownOptions } from './markdown.js';
+
+export { NO_COLOR, renderConsole, type ColorFns, type ConsoleOptions } from './console.js';
+export { renderCsv, type CsvOptions } from './csv.js';
+export { renderDashboard, type DashboardOptions, type DuplicateSubmissions } from './dashboard.js';
+export { edgeKey, executedPath, failingActivities } from './drawing.js';
+export { csvCell, escapeHtml, escapeMarkdown, escapeTerminal, escapeXml, escapeXmlAttribute, jsonForScript, safeHref } from './escape.js';
+export { REPORT_CSS, renderHtmlReport, renderReportBody, type HtmlOptions } from './html.js';
+export { orderReport, renderJson } from './json.js';
 export { renderJunit } from './junit.js';
-export { renderMarkdown } from './markdown.js';
-export { renderFlowSvg } from './svg.js';
+export { renderMarkdown, type MarkdownOptions } from './markdown.js';
+export { stepTitlesFor, type StepTitles } from './steps.js';
+export { summaryLine } from './summary.js';
+export { renderFlowSvg, type SvgOptions } from './svg.js';
 export { renderTraceTable } from './trace-table.js';
 
-export type ReporterName = 'console' | 'json' | 'html' | 'junit' | 'csv' | 'markdown';
+/** Every writer by the name a user types (`--format junit`), with what it takes. */
+export const REPORTERS = {
+  console: { scope: 'attendee', render: renderConsole },
+  json: { scope: 'attendee', render: renderJson },
+  html: { scope: 'attendee', render: renderHtmlReport },
+  junit: { scope: 'class', render: renderJunit },
+  csv: { scope: 'class', render: renderCsv },
+  markdown: { scope: 'class', render: renderMarkdown },
+  dashboard: { scope: 'class', render: renderDashboard },
+} as const;
+
+export type ReporterName = keyof typeof REPORTERS;
+
+export const REPORTER_NAMES = Object.keys(REPORTERS) as ReporterName[];
+
+/** Options per writer (none for json and junit). */
+export interface ReporterOptions {
+  console: ConsoleOptions;
+  json: undefined;
+  html: HtmlOptions;
+  junit: undefined;
+  csv: CsvOptions;
+  markdown: MarkdownOptions;
+  dashboard: DashboardOptions;
+}

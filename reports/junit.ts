@@ -1,65 +1,91 @@
 /**
- * JUnit XML: a <testsuite> per attendee, a <testcase> per check. Failed → <failure>, crashed →
- * <error>, not checkable or skipped → <skipped/>; an ungradable submission is one <error> case.
+ * JUnit XML for CI: a <testsuite> per attendee, a <testcase> per check (classname
+ * `flowgrade.<attendee>`, name `<step>. <check id>`). A failed check is a <failure> (message,
+ * expected, actual, where, hint in its body), a check that crashed an <error>, an info or not-run
+ * check <skipped/>; an ungradable submission is one test case with an <error>. Verdict and score
+ * go in <properties>.
  */
 import type { CheckResult, GradeReport } from '../engine/report.js';
-import { escapeXml as x } from './escape.js';
+import { formatPoints, percentOf } from './summary.js';
+import { serializeXml, type XmlElement } from './xml.js';
 
-export function renderJunit(reports: GradeReport[]): string {
-  const suites = reports.map(suite);
-  const count = (key: 'tests' | 'failures' | 'errors' | 'skipped') => suites.reduce((n, s) => n + s.counts[key], 0);
-  return [
-    '<?xml version="1.0" encoding="UTF-8"?>',
-    `<testsuites name="flowgrade" tests="${count('tests')}" failures="${count('failures')}" errors="${count('errors')}" skipped="${count('skipped')}">`,
-    ...suites.map((s) => s.xml),
-    '</testsuites>',
-    '',
-  ].join('\n');
+interface Counts {
+  tests: number;
+  failures: number;
+  errors: number;
+  skipped: number;
 }
 
-function suite(report: GradeReport) {
-  const name = `${report.attendee.id} (${report.input.file})`;
+export function renderJunit(reports: readonly GradeReport[]): string {
+  const suites = reports.map(suite);
+  const total = suites.reduce((sum, s) => add(sum, s.counts), { tests: 0, failures: 0, errors: 0, skipped: 0 });
+  return serializeXml({ name: 'testsuites', attributes: { name: 'flowgrade', ...total }, children: suites.map((s) => s.element) });
+}
+
+function suite(report: GradeReport): { element: XmlElement; counts: Counts } {
   const classname = `flowgrade.${report.attendee.id}`;
   const cases =
     report.verdict === 'ungradable'
-      ? [`    <testcase classname="${x(classname)}" name="load ${x(report.input.file)}">\n      <error type="${x(report.error?.code)}" message="${x(report.error?.message)}"/>\n    </testcase>`]
+      ? [{ name: 'testcase', attributes: { classname, name: `load ${report.input.file}`, time: '0' }, children: [{ name: 'error', attributes: { type: report.error?.code ?? 'unknown', message: report.error?.message ?? 'not a readable flow export' } }] }]
       : report.checks.map((check) => testcase(classname, check));
-  const counts = {
+  const counts: Counts = {
     tests: cases.length,
-    failures: report.checks.filter((c) => c.status === 'failed').length,
-    errors: report.verdict === 'ungradable' ? 1 : report.checks.filter((c) => c.status === 'errored').length,
-    skipped: report.checks.filter((c) => c.status === 'info' || c.status === 'skipped').length,
+    failures: cases.filter((c) => c.children?.[0]?.name === 'failure').length,
+    errors: cases.filter((c) => c.children?.[0]?.name === 'error').length,
+    skipped: cases.filter((c) => c.children?.[0]?.name === 'skipped').length,
   };
-  const properties = [
+  const percent = percentOf(report);
+  const properties: [string, string | undefined][] = [
     ['verdict', report.verdict],
-    ['score', report.score ? `${report.score.earned}/${report.score.possible}` : ''],
+    ['score', report.score ? `${formatPoints(report.score.earned)}/${formatPoints(report.score.possible)}` : undefined],
+    ['percent', percent === null ? undefined : String(percent)],
     ['lab', report.lab.id],
+    ['attendee', report.attendee.id],
+    ['file', report.input.file],
+    ['flowName', report.input.flowName],
     ['sha256', report.input.sha256],
+    ['errorCode', report.error?.code],
   ];
-  const xml = [
-    `  <testsuite name="${x(name)}" tests="${counts.tests}" failures="${counts.failures}" errors="${counts.errors}" skipped="${counts.skipped}" timestamp="${x(report.generatedAt)}">`,
-    '    <properties>',
-    ...properties.map(([n, v]) => `      <property name="${n}" value="${x(v)}"/>`),
-    '    </properties>',
-    ...cases,
-    '  </testsuite>',
-  ].join('\n');
-  return { xml, counts };
+  const element: XmlElement = {
+    name: 'testsuite',
+    attributes: { name: report.attendee.id, ...counts, timestamp: report.generatedAt.replace(/\.\d+Z$|Z$/, '') },
+    children: [
+      { name: 'properties', children: properties.filter(([, v]) => v !== undefined).map(([name, value]) => ({ name: 'property', attributes: { name, value } })) },
+      ...cases,
+    ],
+  };
+  return { element, counts };
 }
 
-function testcase(classname: string, check: CheckResult): string {
-  const open = `    <testcase classname="${x(classname)}" name="${check.step}. ${x(check.id)}">`;
-  const body = [check.message, check.expected !== undefined ? `expected: ${check.expected}` : '', check.actual !== undefined ? `actual: ${check.actual}` : '', check.activity ? `activity: ${check.activity} (${check.pointer ?? ''})` : '', `hint: ${check.hint}`]
-    .filter(Boolean)
-    .join('\n');
+function testcase(classname: string, check: CheckResult): XmlElement {
+  const attributes = { classname, name: `${check.step}. ${check.id}`, time: '0' };
   switch (check.status) {
     case 'passed':
-      return `${open}</testcase>`;
+      return { name: 'testcase', attributes };
     case 'failed':
-      return `${open}\n      <failure message="${x(check.message)}" type="${check.severity}">${x(body)}</failure>\n    </testcase>`;
+      return { name: 'testcase', attributes, children: [{ name: 'failure', attributes: { message: check.message, type: check.severity }, text: details(check) }] };
     case 'errored':
-      return `${open}\n      <error message="${x(check.message)}">${x(body)}</error>\n    </testcase>`;
-    default:
-      return `${open}\n      <skipped message="${x(check.message)}"/>\n    </testcase>`;
+      return { name: 'testcase', attributes, children: [{ name: 'error', attributes: { message: check.message, type: 'check-crashed' }, text: details(check) }] };
+    case 'skipped':
+    case 'info':
+      return { name: 'testcase', attributes, children: [{ name: 'skipped', attributes: { message: check.message } }] };
   }
+}
+
+/** The failure's body: what a student reads in the CI log. */
+function details(check: CheckResult): string {
+  return [
+    `${check.title} (${check.severity}, ${formatPoints(check.points)} points)`,
+    check.message,
+    check.expected !== undefined ? `expected: ${check.expected}` : '',
+    check.actual !== undefined ? `actual: ${check.actual}` : '',
+    check.activity !== undefined ? `activity: ${check.activity}${check.pointer ? ` (${check.pointer})` : ''}` : '',
+    `hint: ${check.hint}`,
+  ]
+    .filter(Boolean)
+    .join('\n');
+}
+
+function add(a: Counts, b: Counts): Counts {
+  return { tests: a.tests + b.tests, failures: a.failures + b.failures, errors: a.errors + b.errors, skipped: a.skipped + b.skipped };
 }

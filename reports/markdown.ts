@@ -1,32 +1,50 @@
-/** A Markdown summary for CI job summaries and PR comments. */
+/**
+ * A Markdown summary for CI job summaries and pull-request comments: totals, a table with a row
+ * per attendee (verdict, score, failing Build steps), and the most common failures. Every value
+ * goes through `escapeMarkdown`, so export text (attendee ids, file names, labels in messages)
+ * renders as text: no HTML, links, emphasis or broken tables.
+ */
 import type { GradeReport } from '../engine/report.js';
 import { escapeMarkdown as md } from './escape.js';
 import { commonFailures } from './failures.js';
-import { formatPoints } from './summary.js';
+import { failingSteps, formatPoints, percentOf, plural } from './summary.js';
 
-export function renderMarkdown(reports: GradeReport[], options: { title?: string } = {}): string {
-  const count = (verdict: string) => reports.filter((r) => r.verdict === verdict).length;
+export interface MarkdownOptions {
+  title?: string;
+  /** How many of the most common failures to list (default 10). */
+  topFailures?: number;
+}
+
+const VERDICT: Record<GradeReport['verdict'], string> = { passed: '✅ passed', failed: '❌ failed', ungradable: '⚠️ ungradable' };
+
+export function renderMarkdown(reports: readonly GradeReport[], options: MarkdownOptions = {}): string {
+  const count = (verdict: GradeReport['verdict']) => reports.filter((r) => r.verdict === verdict).length;
+  const graded = reports.map(percentOf).filter((p): p is number => p !== null);
+  const average = graded.length ? ` Average score ${formatPoints(Math.round((graded.reduce((a, b) => a + b, 0) / graded.length) * 10) / 10)}%.` : '';
   const lines = [
     `# ${md(options.title ?? 'flowgrade results')}`,
     '',
-    `**${reports.length}** submissions: **${count('passed')}** passed, **${count('failed')}** failed, **${count('ungradable')}** ungradable.`,
+    `**${plural(reports.length, 'submission')}**: ${count('passed')} passed, ${count('failed')} failed, ${count('ungradable')} ungradable.${average}`,
     '',
     '| Attendee | Verdict | Score | Failing steps |',
-    '|---|---|---|---|',
+    '| --- | --- | --- | --- |',
+    ...reports.map(row),
   ];
-  for (const r of reports) {
-    const verdict = r.verdict === 'passed' ? '✅ passed' : r.verdict === 'failed' ? '❌ failed' : '⚠️ ungradable';
-    const score = r.score ? `${formatPoints(r.score.earned)}/${formatPoints(r.score.possible)}` : '—';
-    const failing =
-      r.verdict === 'ungradable'
-        ? md(`${r.error?.code}: ${r.error?.message}`)
-        : [...new Set(r.checks.filter((c) => c.status === 'failed' || c.status === 'errored').map((c) => c.step))].map((s) => `step ${s}`).join(', ') || '—';
-    lines.push(`| ${md(r.attendee.id)} | ${verdict} | ${score} | ${failing} |`);
-  }
-  const common = commonFailures(reports).slice(0, 10);
+  const common = commonFailures(reports).slice(0, options.topFailures ?? 10);
   if (common.length) {
-    lines.push('', '## Most common failures', '', '| Check | Step | Attendees |', '|---|---|---|');
-    for (const f of common) lines.push(`| ${md(f.title)} (\`${f.id}\`) | ${f.step} | ${f.attendees.length}: ${f.attendees.map(md).join(', ')} |`);
+    lines.push('', '## Most common failures', '', '| Check | Step | Attendees | How to fix |', '| --- | --- | --- | --- |');
+    for (const f of common) {
+      lines.push(`| ${md(f.title)} (${md(f.id)}) | ${f.step} | ${f.reports.length}: ${f.reports.map((r) => md(r.attendee.id)).join(', ')} | ${md(f.hint)} |`);
+    }
   }
   return lines.join('\n') + '\n';
+}
+
+function row(report: GradeReport): string {
+  const score = report.score ? `${formatPoints(report.score.earned)}/${formatPoints(report.score.possible)}` : '—';
+  const failing =
+    report.verdict === 'ungradable'
+      ? md(`${report.error?.message ?? 'not a readable flow export'} [${report.error?.code ?? 'unknown'}]`)
+      : failingSteps(report).join(', ') || '—';
+  return `| ${md(report.attendee.id)} | ${VERDICT[report.verdict]} | ${score} | ${failing} |`;
 }

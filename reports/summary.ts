@@ -1,31 +1,39 @@
-/** Figures every reporter shows, computed once. */
+/** Figures every writer shows, worked out once so the formats never disagree. */
 import type { CheckResult, GradeReport } from '../engine/report.js';
 
-export interface ReportSummary {
-  line: string;
-  /** Required checks that failed or crashed. */
-  failedRequired: CheckResult[];
-  /** Required checks not judged because something they depend on went wrong first. */
-  skippedRequired: CheckResult[];
-  failedOther: CheckResult[];
-  percent: number | null;
+/** A check that did not pass and needs the attendee's attention (a hint is shown for it). */
+export function isFailure(check: CheckResult): boolean {
+  return check.status === 'failed' || check.status === 'errored';
 }
 
-export function summarize(report: GradeReport): ReportSummary {
-  const failedRequired = report.checks.filter((c) => c.severity === 'required' && (c.status === 'failed' || c.status === 'errored'));
-  const skippedRequired = report.checks.filter((c) => c.severity === 'required' && c.status === 'skipped');
-  const failedOther = report.checks.filter((c) => c.severity === 'recommended' && c.status !== 'passed');
+/** Required checks that keep the verdict from passing: failed, errored, or not run. */
+export function blockingChecks(report: GradeReport): CheckResult[] {
+  return report.checks.filter((c) => c.severity === 'required' && c.status !== 'passed' && c.status !== 'info');
+}
+
+/** `PASSED 100/100`, `FAILED 62/100 — 3 required checks failed`, `UNGRADABLE — <message> [<code>]`. */
+export function summaryLine(report: GradeReport): string {
   if (report.verdict === 'ungradable' || !report.score) {
-    return { line: `UNGRADABLE — ${report.error?.message ?? 'not a readable flow export'} [${report.error?.code ?? 'error'}]`, failedRequired, skippedRequired, failedOther, percent: null };
+    return `UNGRADABLE — ${report.error?.message ?? 'not a readable flow export'} [${report.error?.code ?? 'unknown'}]`;
   }
-  const { earned, possible } = report.score;
-  const percent = possible > 0 ? Math.round((earned / possible) * 100) : 0;
-  const score = `${formatPoints(earned)}/${formatPoints(possible)}`;
-  const line =
-    report.verdict === 'passed'
-      ? `PASSED ${score}${failedOther.length ? ` — ${plural(failedOther.length, 'recommended check')} not met` : ''}`
-      : `FAILED ${score} — ${plural(failedRequired.length, 'required check')} failed${skippedRequired.length ? `, ${skippedRequired.length} not judged` : ''}`;
-  return { line, failedRequired, skippedRequired, failedOther, percent };
+  const score = `${formatPoints(report.score.earned)}/${formatPoints(report.score.possible)}`;
+  if (report.verdict === 'passed') {
+    const missed = report.checks.filter((c) => c.severity === 'recommended' && c.status !== 'passed').length;
+    return `PASSED ${score}${missed ? ` — ${plural(missed, 'recommended check')} not met` : ''}`;
+  }
+  const blocking = blockingChecks(report);
+  const failed = blocking.filter(isFailure).length;
+  const notRun = blocking.length - failed;
+  const parts: string[] = [];
+  if (failed) parts.push(`${plural(failed, 'required check')} failed`);
+  if (notRun) parts.push(failed ? `${notRun} not run` : `${plural(notRun, 'required check')} not run`);
+  return `FAILED ${score}${parts.length ? ` — ${parts.join(', ')}` : ''}`;
+}
+
+/** Percentage of the points earned, rounded to one decimal; null when ungradable or nothing to earn. */
+export function percentOf(report: GradeReport): number | null {
+  if (!report.score || report.score.possible <= 0) return null;
+  return Math.round((report.score.earned / report.score.possible) * 1000) / 10;
 }
 
 export function formatPoints(points: number): string {
@@ -36,34 +44,32 @@ export function plural(n: number, noun: string): string {
   return `${n} ${noun}${n === 1 ? '' : 's'}`;
 }
 
-/** Checks grouped by Build step, in step order. */
-export function byStep(checks: CheckResult[]): [number, CheckResult[]][] {
+/** Checks grouped by Build step, in step order; checks keep their report order inside a step. */
+export function byStep(checks: readonly CheckResult[]): [number, CheckResult[]][] {
   const groups = new Map<number, CheckResult[]>();
   for (const check of checks) groups.set(check.step, [...(groups.get(check.step) ?? []), check]);
   return [...groups].sort(([a], [b]) => a - b);
 }
 
-/** Step state for heat-maps: every check passed, some failed, all failed, or nothing checkable. */
-export function stepState(checks: CheckResult[]): 'passed' | 'partial' | 'failed' | 'info' {
+/** A Build step at a glance: the heat-map cell and the HTML section's colour. */
+export type StepState = 'passed' | 'partial' | 'failed' | 'not-checkable';
+
+/** Every scored check passed, some did, none did, or the step has only info checks. */
+export function stepState(checks: readonly CheckResult[]): StepState {
   const scored = checks.filter((c) => c.severity !== 'info');
-  if (scored.length === 0) return 'info';
+  if (scored.length === 0) return 'not-checkable';
   const passed = scored.filter((c) => c.status === 'passed').length;
   return passed === scored.length ? 'passed' : passed === 0 ? 'failed' : 'partial';
 }
 
-/** Step titles of the Callback on Global Error guide (missions may pass their own). */
-export const DEFAULT_STEP_TITLES: Record<number, string> = {
-  1: 'Open Main_Flow_<ID>',
-  2: 'Add the four flow variables',
-  3: 'WantCallback option 3',
-  4: 'HTTP Request GET_CBID',
-  5: 'Set Variable SetGetResult',
-  6: 'SimulateGlobalError and Disconnect',
-  7: 'Unlink OnGlobalError from End Flow',
-  8: 'HTTP Request CallBackAPI_HTTPRequest',
-  9: 'Condition HTTPStatusCode',
-  10: 'Validate and publish',
-  11: 'Control Hub: open Channels',
-  12: 'Control Hub: your channel',
-  13: 'Control Hub: route to Main_Flow_<ID> / Latest',
-};
+/** Step number → state, for the steps this report has checks for. */
+export function stepStates(report: GradeReport): Map<number, StepState> {
+  return new Map(byStep(report.checks).map(([step, checks]) => [step, stepState(checks)]));
+}
+
+/** Steps with at least one failed or errored check, in order. */
+export function failingSteps(report: GradeReport): number[] {
+  return byStep(report.checks)
+    .filter(([, checks]) => checks.some(isFailure))
+    .map(([step]) => step);
+}

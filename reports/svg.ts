@@ -1,106 +1,146 @@
 /**
- * The attendee's flow as inline SVG: canvas positions from the export where usable, else a
- * layered left-to-right layout; the executed path highlighted, failing activities marked.
+ * The attendee's flow as inline SVG: activity boxes (label and type), links as curves with the
+ * exit name, the executed path highlighted (class `executed`), activities with failing checks
+ * marked (class `failing`, dashed red and a ✗ badge). Presentation attributes make it stand alone;
+ * classes let a page restyle it. Deterministic; every label escaped.
  */
-import type { DrawingGraph, DrawingNode } from '../engine/report.js';
-import { escapeXml as x } from './escape.js';
+import type { DrawingEdge, DrawingGraph } from '../engine/report.js';
+import { activityTypeName, edgeKey } from './drawing.js';
+import { escapeXml as x, escapeXmlAttribute as xa } from './escape.js';
+import { layoutFlow, NODE_HEIGHT as H, NODE_WIDTH as W, type Point } from './svg-layout.js';
 
 export interface SvgOptions {
   /** Activity ids on the executed path. */
   executed: ReadonlySet<string>;
-  /** Executed edges as `from>to`. */
-  executedEdges?: ReadonlySet<string>;
-  /** Activity ids that failing checks point at. */
+  /** Ids of activities that failing checks point at. */
   failing: ReadonlySet<string>;
   title: string;
+  /**
+   * Edges taken (`edgeKey(from, exit)`, see drawing.ts `executedPath`). Without it, an edge counts
+   * as executed when both its ends are.
+   */
+  executedEdges?: ReadonlySet<string>;
+  /** Prefix of the ids inside the SVG (unique per page when several drawings share one). Default: from the title. */
+  idPrefix?: string;
 }
 
-const W = 160;
-const H = 44;
-const PAD = 30;
+const PAD = 40;
+const COLORS = { line: '#6e7781', text: '#1f2328', muted: '#57606a', exec: '#0969da', execFill: '#ddf4ff', bad: '#cf222e', badFill: '#ffebe9' };
 
 export function renderFlowSvg(graph: DrawingGraph, options: SvgOptions): string {
-  if (graph.nodes.length === 0) return `<p class="empty">${x(options.title)}: no activities</p>`;
-  const at = layout(graph);
-  const xs = [...at.values()].map((p) => p.x);
-  const ys = [...at.values()].map((p) => p.y);
-  const minX = Math.min(...xs) - PAD;
-  const minY = Math.min(...ys) - PAD;
-  const width = Math.max(...xs) + W + PAD - minX;
-  const height = Math.max(...ys) + H + PAD - minY;
-  const edges = graph.edges.map((edge) => {
+  const prefix = options.idPrefix ?? `fg-${slug(options.title)}`;
+  const { at } = layoutFlow(graph);
+  const boxes = [...at.values()];
+  const minX = boxes.length ? Math.min(...boxes.map((p) => p.x)) - PAD : 0;
+  const minY = boxes.length ? Math.min(...boxes.map((p) => p.y)) - PAD : 0;
+  const width = boxes.length ? Math.max(...boxes.map((p) => p.x)) + W + PAD - minX : 320;
+  const height = boxes.length ? Math.max(...boxes.map((p) => p.y)) + H + PAD * 2 - minY : 60;
+  const isExecuted = (edge: DrawingEdge) =>
+    options.executedEdges ? options.executedEdges.has(edgeKey(edge.from, edge.exit)) : options.executed.has(edge.from) && options.executed.has(edge.to);
+
+  const edges = graph.edges.map((edge, i) => {
     const from = at.get(edge.from);
     const to = at.get(edge.to);
     if (!from || !to) return '';
-    const executed = options.executedEdges?.has(`${edge.from}>${edge.to}`) ?? false;
-    const d =
-      edge.from === edge.to
-        ? `M${from.x + W},${from.y + H / 2} C${from.x + W + 40},${from.y - 30} ${from.x + W / 2},${from.y - 40} ${from.x + W / 2},${from.y}`
-        : curve(from.x + W, from.y + H / 2, to.x, to.y + H / 2);
-    const lx = edge.from === edge.to ? from.x + W + 6 : (from.x + W + to.x) / 2;
-    const ly = edge.from === edge.to ? from.y - 18 : (from.y + to.y + H) / 2 - 4;
-    return `<g class="edge${executed ? ' executed' : ''}"><path d="${d}" marker-end="url(#arrow)"/><text x="${r(lx)}" y="${r(ly)}">${x(edge.exit)}</text></g>`;
+    const parallel = graph.edges.slice(0, i).filter((e) => e.from === edge.from && e.to === edge.to).length;
+    const executed = isExecuted(edge);
+    const { d, label } = route(from, to, edge.from === edge.to, parallel * 16);
+    const stroke = executed ? `stroke="${COLORS.exec}" stroke-width="3"` : `stroke="${COLORS.line}" stroke-width="1.5"`;
+    return (
+      `<g class="edge${executed ? ' executed' : ''}">` +
+      `<path d="${d}" fill="none" ${stroke} marker-end="url(#${prefix}-arrow${executed ? '-executed' : ''})"/>` +
+      `<text x="${n(label.x)}" y="${n(label.y)}" text-anchor="middle" font-size="11" fill="${executed ? COLORS.exec : COLORS.muted}" stroke="#fff" stroke-width="3" paint-order="stroke">${x(edge.exit)}</text></g>`
+    );
   });
+
   const nodes = graph.nodes.map((node) => {
     const p = at.get(node.id)!;
-    const classes = ['node', options.executed.has(node.id) ? 'executed' : '', options.failing.has(node.id) ? 'failing' : ''].filter(Boolean).join(' ');
-    return `<g class="${classes}" data-id="${x(node.id)}"><title>${x(`${node.label} (${node.type})`)}</title><rect x="${r(p.x)}" y="${r(p.y)}" width="${W}" height="${H}" rx="6"/><text x="${r(p.x + 8)}" y="${r(p.y + 18)}" class="label">${x(truncate(node.label, 22))}</text><text x="${r(p.x + 8)}" y="${r(p.y + 34)}" class="type">${x(truncate(node.type, 26))}</text></g>`;
+    const executed = options.executed.has(node.id);
+    const failing = options.failing.has(node.id);
+    const classes = ['node', executed ? 'executed' : '', failing ? 'failing' : ''].filter(Boolean).join(' ');
+    const type = activityTypeName(node.type);
+    const states = [executed ? 'executed' : '', failing ? 'has a failing check' : ''].filter(Boolean).join(', ');
+    const fill = failing ? COLORS.badFill : executed ? COLORS.execFill : '#fff';
+    const stroke = failing ? `stroke="${COLORS.bad}" stroke-width="3" stroke-dasharray="7 3"` : executed ? `stroke="${COLORS.exec}" stroke-width="3"` : `stroke="${COLORS.line}" stroke-width="1.5"`;
+    return (
+      `<g class="${classes}" data-id="${xa(node.id)}">` +
+      `<title>${x(`${node.label} (${type})${states ? ` — ${states}` : ''}`)}</title>` +
+      `<rect x="${n(p.x)}" y="${n(p.y)}" width="${W}" height="${H}" rx="6" fill="${fill}" ${stroke}/>` +
+      `<text x="${n(p.x + 10)}" y="${n(p.y + 21)}" class="label" font-size="13" font-weight="600" fill="${COLORS.text}">${x(truncate(node.label, 22))}</text>` +
+      `<text x="${n(p.x + 10)}" y="${n(p.y + 39)}" class="type" font-size="11" fill="${COLORS.muted}">${x(truncate(type, 26))}</text>` +
+      (failing ? `<g class="badge"><circle cx="${n(p.x + W)}" cy="${n(p.y)}" r="10" fill="${COLORS.bad}"/><text x="${n(p.x + W)}" y="${n(p.y + 4)}" text-anchor="middle" font-size="12" font-weight="700" fill="#fff">✗</text></g>` : '') +
+      '</g>'
+    );
   });
+
   return [
-    `<svg xmlns="http://www.w3.org/2000/svg" class="flow" role="img" aria-label="${x(options.title)}" viewBox="${r(minX)} ${r(minY)} ${r(width)} ${r(height)}" width="${r(Math.min(width, 1600))}">`,
-    `<defs><marker id="arrow" viewBox="0 0 10 10" refX="10" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse"><path d="M0,0 L10,5 L0,10 z"/></marker></defs>`,
+    `<svg xmlns="http://www.w3.org/2000/svg" class="flow" role="img" aria-labelledby="${prefix}-title" viewBox="${n(minX)} ${n(minY)} ${n(width)} ${n(height)}" width="${n(width)}" height="${n(height)}" font-family="system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif">`,
+    `<title id="${prefix}-title">${x(options.title)}</title>`,
+    '<defs>',
+    marker(`${prefix}-arrow`, COLORS.line),
+    marker(`${prefix}-arrow-executed`, COLORS.exec),
+    '</defs>',
+    graph.nodes.length === 0 ? `<text x="${n(minX + PAD)}" y="${n(minY + PAD)}" font-size="13" fill="${COLORS.muted}">no activities</text>` : '',
     ...edges.filter(Boolean),
     ...nodes,
     '</svg>',
-  ].join('\n');
+  ]
+    .filter(Boolean)
+    .join('\n');
 }
 
-/** Canvas positions when every node has one and they are spread out; otherwise layers. */
-export function layout(graph: DrawingGraph): Map<string, { x: number; y: number }> {
-  const positioned = graph.nodes.filter((n): n is DrawingNode & { position: { x: number; y: number } } => Boolean(n.position));
-  const distinct = new Set(positioned.map((n) => `${n.position.x},${n.position.y}`)).size;
-  if (positioned.length === graph.nodes.length && distinct === graph.nodes.length && distinct > 1) {
-    return new Map(positioned.map((n) => [n.id, { x: n.position.x, y: n.position.y }]));
+function marker(id: string, color: string): string {
+  return `<marker id="${id}" viewBox="0 0 10 10" refX="9" refY="5" markerUnits="userSpaceOnUse" markerWidth="10" markerHeight="10" orient="auto"><path d="M0,0 L10,5 L0,10 z" fill="${color}"/></marker>`;
+}
+
+/**
+ * A curve between two boxes and where its exit label goes: right side to left side when the
+ * target is to the right, bottom to top when below, top to bottom when above, else a loop under
+ * both. `offset` spreads links that share both ends.
+ */
+function route(from: Point, to: Point, self: boolean, offset: number): { d: string; label: Point } {
+  if (self) {
+    const sx = from.x + W;
+    const sy = from.y + H / 2;
+    const top = from.y - 34 - offset;
+    return { d: `M${n(sx)},${n(sy)} C${n(sx + 50)},${n(sy)} ${n(from.x + W / 2)},${n(top)} ${n(from.x + W / 2)},${n(from.y)}`, label: { x: sx + 22, y: top + 4 } };
   }
-  return layered(graph);
-}
-
-function layered(graph: DrawingGraph): Map<string, { x: number; y: number }> {
-  const incoming = new Set(graph.edges.filter((e) => e.from !== e.to).map((e) => e.to));
-  const roots = graph.nodes.filter((n) => n.type === 'NewPhoneContact' || n.type === 'event' || !incoming.has(n.id)).map((n) => n.id);
-  const layer = new Map<string, number>();
-  const queue: [string, number][] = roots.map((id) => [id, 0]);
-  for (const [id, depth] of queue) layer.set(id, depth);
-  for (let i = 0; i < queue.length; i++) {
-    const [id, depth] = queue[i];
-    for (const edge of graph.edges) {
-      if (edge.from === id && !layer.has(edge.to)) {
-        layer.set(edge.to, depth + 1);
-        queue.push([edge.to, depth + 1]);
-      }
-    }
+  let start: Point, end: Point, c1: Point, c2: Point;
+  if (to.x >= from.x + W + 20) {
+    start = { x: from.x + W, y: from.y + H / 2 };
+    end = { x: to.x, y: to.y + H / 2 };
+    const bend = Math.max(30, (end.x - start.x) / 2);
+    c1 = { x: start.x + bend, y: start.y + offset };
+    c2 = { x: end.x - bend, y: end.y + offset };
+  } else if (to.y >= from.y + H + 20 || to.y + H + 20 <= from.y) {
+    const down = to.y > from.y;
+    start = { x: from.x + W / 2, y: down ? from.y + H : from.y };
+    end = { x: to.x + W / 2, y: down ? to.y : to.y + H };
+    const bend = Math.max(25, Math.abs(end.y - start.y) / 2) * (down ? 1 : -1);
+    c1 = { x: start.x + offset, y: start.y + bend };
+    c2 = { x: end.x + offset, y: end.y - bend };
+  } else {
+    start = { x: from.x + W / 2, y: from.y + H };
+    end = { x: to.x + W / 2, y: to.y + H };
+    const low = Math.max(start.y, end.y) + 45 + offset;
+    c1 = { x: start.x, y: low };
+    c2 = { x: end.x, y: low };
   }
-  for (const node of graph.nodes) if (!layer.has(node.id)) layer.set(node.id, 0);
-  const rows = new Map<number, number>();
-  const at = new Map<string, { x: number; y: number }>();
-  for (const node of graph.nodes) {
-    const column = layer.get(node.id)!;
-    const row = rows.get(column) ?? 0;
-    rows.set(column, row + 1);
-    at.set(node.id, { x: column * (W + 70), y: row * (H + 36) });
-  }
-  return at;
+  const d = `M${n(start.x)},${n(start.y)} C${n(c1.x)},${n(c1.y)} ${n(c2.x)},${n(c2.y)} ${n(end.x)},${n(end.y)}`;
+  // The curve's midpoint (t = 0.5), a little above the line.
+  const label = { x: (start.x + 3 * c1.x + 3 * c2.x + end.x) / 8, y: (start.y + 3 * c1.y + 3 * c2.y + end.y) / 8 - 5 };
+  return { d, label };
 }
 
-function curve(x1: number, y1: number, x2: number, y2: number): string {
-  const dx = Math.max(40, Math.abs(x2 - x1) / 2);
-  return `M${r(x1)},${r(y1)} C${r(x1 + dx)},${r(y1)} ${r(x2 - dx)},${r(y2)} ${r(x2)},${r(y2)}`;
-}
-
-function r(n: number): string {
-  return String(Math.round(n));
+function n(value: number): string {
+  return String(Math.round(value));
 }
 
 function truncate(text: string, max: number): string {
-  return text.length > max ? text.slice(0, max - 1) + '…' : text;
+  const chars = [...text];
+  return chars.length > max ? chars.slice(0, max - 1).join('') + '…' : text;
+}
+
+function slug(text: string): string {
+  return text.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'flow';
 }

@@ -1,33 +1,48 @@
-/** A trace as a Debug-tool-like text table (console report, `flowgrade simulate`). */
-import type { TraceEntry } from '../engine/trace.js';
+/** A trace as a small Debug-tool-like text table (console report). Cells are one line, control characters removed. */
+import type { HttpExchange, TraceEntry } from '../engine/trace.js';
+import { activityTypeName } from './drawing.js';
+import { escapeTerminal } from './escape.js';
 
 const MAX_CELL = 60;
 const MAX_DETAILS = 120;
+const HEADINGS = ['Flow', 'Activity Name', 'Type', 'Outcome', 'Details'];
 
-export function traceRows(trace: TraceEntry[]): string[][] {
-  return trace.map((entry) => [entry.flow, entry.activity, entry.type, entry.outcome, details(entry)]);
+export function renderTraceTable(trace: readonly TraceEntry[], indent = ''): string {
+  const rows = [HEADINGS, ...trace.map((e) => [e.flow, e.activity, activityTypeName(e.type), e.outcome, traceDetails(e)])].map((row) =>
+    row.map((text, i) => cell(text, i === 4 ? MAX_DETAILS : MAX_CELL)),
+  );
+  const widths = HEADINGS.map((_, i) => Math.max(...rows.map((row) => [...row[i]].length)));
+  return rows.map((row) => indent + row.map((c, i) => c + ' '.repeat(widths[i] - [...c].length)).join('  ').trimEnd()).join('\n') + '\n';
 }
 
-export function renderTraceTable(trace: TraceEntry[], indent = ''): string {
-  const rows = [['Flow', 'Activity Name', 'Type', 'Outcome', 'Details'], ...traceRows(trace)].map((row) => row.map((text, i) => cell(text, i === 4 ? MAX_DETAILS : MAX_CELL)));
-  const widths = rows[0].map((_, i) => Math.max(...rows.map((row) => row[i].length)));
-  return rows.map((row) => indent + row.map((c, i) => (i < row.length - 1 ? c.padEnd(widths[i]) : c)).join('  ').trimEnd()).join('\n') + '\n';
-}
-
-/** What happened in one line: error, HTTP exchange, prompts and modified variables. */
-export function details(entry: TraceEntry): string {
+/** What else the Debug tool shows for an activity, in one line: error, HTTP exchange, prompts, modified variables. */
+export function traceDetails(entry: TraceEntry): string {
   const parts: string[] = [];
   if (entry.error) parts.push(`error: ${entry.error}`);
-  if (entry.http) {
-    const status = entry.http.unmocked ? 'blocked (no mock)' : entry.http.timedOut ? 'no response' : String(entry.http.status);
-    parts.push(`${entry.http.method} ${entry.http.url} → ${status}`);
-  }
+  if (entry.http) parts.push(httpLine(entry.http));
   for (const prompt of entry.prompts ?? []) parts.push(`says "${prompt}"`);
-  for (const [name, value] of Object.entries(entry.modifiedVariables)) parts.push(`${name} = ${JSON.stringify(value)}`);
+  for (const [name, value] of Object.entries(entry.modifiedVariables)) parts.push(`${name} = ${valueText(value)}`);
   return parts.join('; ');
 }
 
+/** `GET https://… → 200`, `→ blocked (no mock)`, `→ no response (timeout)`. */
+export function httpLine(http: HttpExchange): string {
+  return `${http.method} ${http.url} → ${httpStatus(http)}`;
+}
+
+export function httpStatus(http: HttpExchange): string {
+  if (http.unmocked) return 'blocked (no mock)';
+  if (http.timedOut) return 'no response (timeout)';
+  return http.status === null ? 'no response' : String(http.status);
+}
+
+/** A variable's value: strings in quotes as they are (so an empty string shows as ""), the rest as JSON. */
+export function valueText(value: unknown): string {
+  if (typeof value === 'string') return `"${value}"`;
+  return JSON.stringify(value) ?? String(value);
+}
+
 function cell(text: string, max: number): string {
-  const flat = text.replace(/\s+/g, ' ');
-  return flat.length > max ? flat.slice(0, max - 1) + '…' : flat;
+  const flat = [...escapeTerminal(text)];
+  return flat.length > max ? flat.slice(0, max - 1).join('') + '…' : flat.join('');
 }

@@ -10,6 +10,7 @@
  * its afterAll, and the last fuzz file of a run prints the total over every file (see `summarise`).
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import fc from 'fast-check';
 import { ROOT } from '../../helpers.js';
@@ -64,19 +65,21 @@ export async function fuzz<Ts>(name: string, property: fc.IProperty<Ts> | fc.IAs
  * FUZZ_FILES has reported, prints the total once.
  */
 export function summarise(file: FuzzFile): void {
-  const cases = counts.reduce((n, c) => n + c.cases, 0);
-  const failures = counts.reduce((n, c) => n + c.failures, 0);
-  console.log(`fuzz summary ${file}: ${counts.length} properties, ${cases} cases, ${failures} failures`);
-  const dir = path.join(ROOT, 'test-results', 'fuzz-counts', String(process.ppid));
+  // A worker runs one file at a time: what was counted since the last summary is this file's.
+  const mine = counts.splice(0, counts.length);
+  const cases = mine.reduce((n, c) => n + c.cases, 0);
+  const failures = mine.reduce((n, c) => n + c.failures, 0);
+  console.log(`fuzz summary ${file}: ${mine.length} properties, ${cases} cases, ${failures} failures`);
+  const dir = path.join(tmpdir(), 'flowgrade-fuzz-counts', String(process.ppid));
   try {
     mkdirSync(dir, { recursive: true });
-    writeFileSync(path.join(dir, `${file}.json`), JSON.stringify(counts));
+    writeFileSync(path.join(dir, `${file}.${process.pid}.json`), JSON.stringify(mine));
     const reported = readdirSync(dir).filter((f) => f.endsWith('.json'));
-    if (!FUZZ_FILES.every((f) => reported.includes(`${f}.json`))) return;
+    if (!FUZZ_FILES.every((f) => reported.some((name) => name.startsWith(`${f}.`)))) return;
     const marker = path.join(dir, 'total.printed');
     if (existsSync(marker)) return;
     writeFileSync(marker, '', { flag: 'wx' }); // the first file to get here prints the total
-    const all: PropertyCount[] = FUZZ_FILES.flatMap((f) => JSON.parse(readFileSync(path.join(dir, `${f}.json`), 'utf8')) as PropertyCount[]);
+    const all: PropertyCount[] = reported.flatMap((name) => JSON.parse(readFileSync(path.join(dir, name), 'utf8')) as PropertyCount[]);
     const total = all.reduce((n, c) => n + c.cases, 0);
     const failed = all.reduce((n, c) => n + c.failures, 0);
     console.log(`fuzz total: ${all.length} properties, ${total} cases, ${failed} failures (FUZZ_RUNS=${FUZZ_RUNS}, FUZZ_SEED=${FUZZ_SEED})`);

@@ -1,0 +1,121 @@
+/**
+ * The class dashboard's stylesheet and its one small script. The script only reads the JSON data
+ * block and reorders or hides rows that are already in the page: it never builds HTML from data
+ * (no innerHTML), and the page's Content-Security-Policy allows exactly this script by its hash.
+ */
+
+/** Sorting (header buttons) and filtering (text box, verdict select) of the attendees table. */
+export const DASHBOARD_SCRIPT = `
+(function () {
+  'use strict';
+  var data = JSON.parse(document.getElementById('fg-data').textContent);
+  var table = document.getElementById('fg-table');
+  var body = table.tBodies[0];
+  var rows = Array.prototype.slice.call(body.rows);
+  var text = document.getElementById('fg-filter');
+  var verdict = document.getElementById('fg-verdict-filter');
+  var count = document.getElementById('fg-count');
+  var VERDICT_RANK = { failed: 0, ungradable: 1, passed: 2 };
+  var STATE_RANK = { failed: 0, partial: 1, passed: 2, 'not-checkable': 3, '': 4 };
+  var current = { column: '', direction: 1 };
+
+  function value(row, column) {
+    var d = data.rows[Number(row.getAttribute('data-row'))];
+    if (column === 'attendee') return d.attendee.toLowerCase();
+    if (column === 'verdict') return VERDICT_RANK[d.verdict];
+    if (column === 'score') return d.percent === null ? -1 : d.percent;
+    var state = d.steps[column.slice(5)];
+    return STATE_RANK[state === undefined ? '' : state];
+  }
+
+  function sortBy(column) {
+    current.direction = current.column === column ? -current.direction : 1;
+    current.column = column;
+    var sorted = rows.slice().sort(function (a, b) {
+      var x = value(a, column), y = value(b, column);
+      var order = x < y ? -1 : x > y ? 1 : 0;
+      return order * current.direction || Number(a.getAttribute('data-row')) - Number(b.getAttribute('data-row'));
+    });
+    sorted.forEach(function (row) { body.appendChild(row); });
+    Array.prototype.forEach.call(table.tHead.querySelectorAll('th[data-column]'), function (th) {
+      var active = th.getAttribute('data-column') === column;
+      th.setAttribute('aria-sort', active ? (current.direction === 1 ? 'ascending' : 'descending') : 'none');
+    });
+  }
+
+  function filter() {
+    var needle = text.value.trim().toLowerCase();
+    var wanted = verdict.value;
+    var shown = 0;
+    rows.forEach(function (row) {
+      var d = data.rows[Number(row.getAttribute('data-row'))];
+      var match = (!wanted || d.verdict === wanted) &&
+        (!needle || d.attendee.toLowerCase().indexOf(needle) !== -1 || d.file.toLowerCase().indexOf(needle) !== -1);
+      row.hidden = !match;
+      if (match) shown++;
+    });
+    count.textContent = 'Showing ' + shown + ' of ' + rows.length + ' submissions';
+  }
+
+  Array.prototype.forEach.call(table.tHead.querySelectorAll('button[data-sort]'), function (button) {
+    button.addEventListener('click', function () { sortBy(button.getAttribute('data-sort')); });
+  });
+  text.addEventListener('input', filter);
+  verdict.addEventListener('change', filter);
+  document.getElementById('fg-controls').hidden = false;
+  filter();
+})();
+`;
+
+/** CSP source for DASHBOARD_SCRIPT (sha256 of its text, base64); tests/unit/reports recompute it. */
+export const DASHBOARD_SCRIPT_HASH = 'sha256-DosHY22M39TZvxa2BYFxBGY6vmebvyXanunXJpPt+D8=';
+
+export const DASHBOARD_CSS = `
+body { margin: 0; background: #fff; }
+.fg-dash { --ok: #1a7f37; --bad: #b42318; --warn: #7d4e00; --muted: #57606a; --line: #d0d7de; --soft: #f6f8fa; --focus: #0969da;
+  font: 15px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif; color: #1f2328; max-width: 1400px; margin: 0 auto; padding: 16px 20px 40px; }
+.fg-dash h1 { font-size: 1.5rem; margin: 0 0 4px; }
+.fg-dash h2 { font-size: 1.2rem; margin: 28px 0 10px; padding-bottom: 4px; border-bottom: 1px solid var(--line); }
+.fg-dash a { color: #0550ae; }
+.fg-dash :focus-visible { outline: 3px solid var(--focus); outline-offset: 2px; }
+.fg-sr { position: absolute; width: 1px; height: 1px; padding: 0; margin: -1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; border: 0; }
+.fg-meta { color: var(--muted); margin: 0 0 12px; overflow-wrap: anywhere; }
+.fg-totals { display: flex; flex-wrap: wrap; gap: 10px; list-style: none; padding: 0; margin: 12px 0; }
+.fg-totals li { border: 1px solid var(--line); border-radius: 8px; padding: 6px 14px; }
+.fg-totals strong { font-size: 1.3rem; display: block; }
+.fg-controls { display: flex; flex-wrap: wrap; align-items: end; gap: 8px 18px; margin: 8px 0 10px; }
+.fg-controls label { display: block; font-weight: 600; font-size: 0.9rem; }
+.fg-controls input, .fg-controls select { font: inherit; padding: 4px 8px; border: 1px solid #8c959f; border-radius: 6px; background: #fff; color: inherit; }
+.fg-count { margin: 0; color: var(--muted); }
+.fg-table-wrap { overflow-x: auto; }
+table.fg-grid { border-collapse: collapse; font-size: 14px; }
+table.fg-grid caption { text-align: left; color: var(--muted); padding: 4px 0; }
+table.fg-grid th, table.fg-grid td { border: 1px solid var(--line); padding: 4px 8px; text-align: left; vertical-align: middle; }
+table.fg-grid thead th { background: var(--soft); white-space: nowrap; position: sticky; top: 0; }
+table.fg-grid thead button { font: inherit; font-weight: 700; background: none; border: 0; padding: 2px 4px; cursor: pointer; color: inherit; }
+table.fg-grid thead button::after { content: " ↕"; color: var(--muted); font-weight: 400; }
+table.fg-grid th[aria-sort="ascending"] button::after { content: " ↑"; color: inherit; }
+table.fg-grid th[aria-sort="descending"] button::after { content: " ↓"; color: inherit; }
+table.fg-grid tbody th { font-weight: 600; max-width: 22em; overflow-wrap: anywhere; }
+td.fg-score { white-space: nowrap; }
+.fg-file { font-weight: 400; color: var(--muted); font-size: 0.8rem; }
+.fg-verdict { display: inline-block; padding: 0 10px; border-radius: 999px; font-weight: 700; font-size: 0.8rem; color: #fff; }
+.fg-verdict.passed { background: var(--ok); } .fg-verdict.failed { background: var(--bad); } .fg-verdict.ungradable { background: var(--warn); }
+td.fg-cell { text-align: center; font-weight: 700; min-width: 2.2em; }
+td.fg-cell.passed { background: #dafbe1; color: #116329; }
+td.fg-cell.failed { background: #ffd8d3; color: #8c1a10; }
+td.fg-cell.partial { background: #fff1c2; color: #6a4000; }
+td.fg-cell.not-checkable { background: var(--soft); color: var(--muted); }
+td.fg-cell.not-graded { background: #fff; color: var(--muted); }
+.fg-legend { display: flex; flex-wrap: wrap; gap: 6px 16px; list-style: none; padding: 0; color: var(--muted); }
+.fg-failures li { margin: 0 0 10px; }
+.fg-failures .fg-hint { color: var(--muted); margin: 2px 0 0; }
+.fg-dash table.fg-plain { border-collapse: collapse; }
+.fg-dash table.fg-plain th, .fg-dash table.fg-plain td { border: 1px solid var(--line); padding: 4px 8px; text-align: left; vertical-align: top; overflow-wrap: anywhere; }
+@media print {
+  .fg-controls { display: none !important; }
+  .fg-dash { max-width: none; padding: 0; }
+  td.fg-cell, .fg-verdict { print-color-adjust: exact; -webkit-print-color-adjust: exact; }
+  table.fg-grid thead button::after { content: ""; }
+}
+`;

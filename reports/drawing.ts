@@ -1,0 +1,78 @@
+/** What a flow drawing highlights, worked out from a report: the path a call took, the activities at fault. */
+import type { DrawingGraph, GradeReport } from '../engine/report.js';
+import type { TraceEntry } from '../engine/trace.js';
+import { isFailure } from './summary.js';
+
+/** Key of one drawn edge: an activity's exit (each exit has at most one link). */
+export function edgeKey(from: string, exit: string): string {
+  return `${from}\n${exit}`;
+}
+
+/**
+ * Activities a trace ran through, and the edges it took: an edge counts when the trace goes from
+ * its activity, by its exit, straight to its target.
+ */
+export function executedPath(trace: readonly TraceEntry[], graphs: readonly DrawingGraph[]): { nodes: Set<string>; edges: Set<string> } {
+  const nodes = new Set(trace.map((entry) => entry.activityId));
+  const edges = new Set<string>();
+  const links = new Map(graphs.flatMap((graph) => graph.edges).map((edge) => [edgeKey(edge.from, edge.exit), edge.to]));
+  for (let i = 0; i + 1 < trace.length; i++) {
+    const key = edgeKey(trace[i].activityId, trace[i].outcome);
+    if (links.get(key) === trace[i + 1].activityId) edges.add(key);
+  }
+  return { nodes, edges };
+}
+
+/**
+ * Activity ids that failed or errored checks point at: by the JSON pointer
+ * (`…/activities/<id>…`), else by the activity label when exactly one activity has it.
+ */
+export function failingActivities(report: GradeReport): Set<string> {
+  const graphs = report.flow ? [report.flow.main, report.flow.events] : [];
+  const ids = new Set(graphs.flatMap((graph) => graph.nodes.map((node) => node.id)));
+  const byLabel = new Map<string, string[]>();
+  for (const node of graphs.flatMap((graph) => graph.nodes)) byLabel.set(node.label, [...(byLabel.get(node.label) ?? []), node.id]);
+  const failing = new Set<string>();
+  for (const check of report.checks.filter(isFailure)) {
+    const fromPointer = activityIdOf(check.pointer);
+    if (fromPointer !== undefined && ids.has(fromPointer)) failing.add(fromPointer);
+    else if (check.activity !== undefined && byLabel.get(check.activity)?.length === 1) failing.add(byLabel.get(check.activity)![0]);
+  }
+  return failing;
+}
+
+/** `/process/activities/<id>/…` (main, event flows, template bodies) → `<id>`, JSON-pointer unescaped. */
+export function activityIdOf(pointer: string | undefined): string | undefined {
+  const match = pointer ? /\/activities\/([^/]+)/.exec(pointer) : null;
+  return match ? match[1].replace(/~1/g, '/').replace(/~0/g, '~') : undefined;
+}
+
+/** Activity types as Flow Designer's palette names them. */
+const TYPE_NAMES: Record<string, string> = {
+  NewPhoneContact: 'New Phone Contact',
+  NewSubFlowStart: 'Subflow Start',
+  event: 'Event',
+  Event: 'Event',
+  'play-message': 'Play Message',
+  'play-music': 'Play Music',
+  'ivr-menu': 'Menu',
+  'ivr-collectdigits': 'Collect Digits',
+  'set-variable': 'Set Variable',
+  'condition-activity': 'Condition',
+  'case-statement': 'Case',
+  'http-request-v2': 'HTTP Request',
+  'queue-contact': 'Queue Contact',
+  callback: 'Callback',
+  'start-media-stream': 'Start Media Stream',
+  'screen-pop': 'Screen Pop',
+  'disconnect-contact': 'Disconnect Contact',
+  'blind-transfer': 'Blind Transfer',
+  SetCallerID: 'Set Caller ID',
+  end: 'End Flow',
+  'end-subflow': 'End Subflow',
+};
+
+/** `http-request-v2` → `HTTP Request`; unknown types as exported. */
+export function activityTypeName(type: string): string {
+  return Object.hasOwn(TYPE_NAMES, type) ? TYPE_NAMES[type] : type;
+}

@@ -1,0 +1,72 @@
+/**
+ * The stylesheet of the HTML report, scoped under `.fg-report` so the self-check page can use it
+ * beside its own. Colours meet WCAG AA contrast on white; state is never shown by colour alone
+ * (marks, words and dashed borders go with it).
+ */
+export const REPORT_CSS = `
+.fg-report { --fg-ok: #1a7f37; --fg-bad: #b42318; --fg-warn: #7d4e00; --fg-muted: #57606a; --fg-line: #d0d7de; --fg-soft: #f6f8fa; --fg-exec: #0969da;
+  font: 15px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif; color: #1f2328; background: #fff; max-width: 1180px; margin: 0 auto; padding: 16px 20px 40px; }
+.fg-report h1 { font-size: 1.5rem; margin: 0 0 4px; line-height: 1.25; }
+.fg-report h2 { font-size: 1.2rem; margin: 28px 0 10px; padding-bottom: 4px; border-bottom: 1px solid var(--fg-line); }
+.fg-report h3 { font-size: 1rem; margin: 0; }
+.fg-report code { font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; font-size: 0.9em; white-space: pre-wrap; overflow-wrap: anywhere; }
+.fg-report a { color: #0550ae; }
+.fg-report a:focus-visible, .fg-report summary:focus-visible { outline: 3px solid var(--fg-exec); outline-offset: 2px; }
+.fg-sr { position: absolute; width: 1px; height: 1px; padding: 0; margin: -1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; border: 0; }
+.fg-meta { color: var(--fg-muted); margin: 0 0 12px; overflow-wrap: anywhere; }
+.fg-verdict-line { display: flex; flex-wrap: wrap; align-items: center; gap: 8px 16px; margin: 8px 0; }
+.fg-verdict { display: inline-block; padding: 3px 14px; border-radius: 999px; font-weight: 700; letter-spacing: 0.04em; color: #fff; }
+.fg-verdict.passed { background: var(--fg-ok); } .fg-verdict.failed { background: var(--fg-bad); } .fg-verdict.ungradable { background: var(--fg-warn); }
+.fg-score { font-size: 1.15rem; font-weight: 600; }
+.fg-summary { margin: 4px 0 0; font-weight: 600; }
+.fg-error { border: 1px solid var(--fg-warn); border-left-width: 6px; background: #fff8c5; border-radius: 6px; padding: 10px 14px; margin: 16px 0; }
+.fg-steps { display: flex; flex-wrap: wrap; gap: 6px; list-style: none; padding: 0; margin: 14px 0 0; }
+.fg-steps a { display: inline-block; min-width: 3.2em; text-align: center; padding: 2px 8px; border-radius: 6px; border: 1px solid var(--fg-line); text-decoration: none; color: #1f2328; background: #fff; }
+.fg-steps .passed a { border-color: var(--fg-ok); } .fg-steps .failed a, .fg-steps .partial a { border-color: var(--fg-bad); border-width: 2px; } .fg-steps .not-checkable a { color: var(--fg-muted); }
+.fg-step { border: 1px solid var(--fg-line); border-left: 6px solid var(--fg-line); border-radius: 8px; margin: 12px 0; padding: 10px 14px; }
+.fg-step.passed { border-left-color: var(--fg-ok); } .fg-step.failed, .fg-step.partial { border-left-color: var(--fg-bad); }
+.fg-step-state { font-weight: 400; color: var(--fg-muted); font-size: 0.9rem; margin-left: 6px; }
+.fg-checks { list-style: none; margin: 6px 0 0; padding: 0; }
+.fg-check { margin: 6px 0; }
+.fg-check-head { display: flex; gap: 6px; align-items: baseline; flex-wrap: wrap; }
+.fg-mark { display: inline-block; width: 1.2em; font-weight: 700; }
+.fg-check.passed .fg-mark { color: var(--fg-ok); } .fg-check.failed .fg-mark, .fg-check.errored .fg-mark { color: var(--fg-bad); } .fg-check.info .fg-mark, .fg-check.skipped .fg-mark { color: var(--fg-muted); }
+.fg-check-title { font-weight: 600; }
+.fg-points, .fg-tag { color: var(--fg-muted); font-size: 0.85rem; }
+.fg-check-body { margin: 2px 0 8px 1.8em; }
+.fg-check-body p { margin: 2px 0; }
+.fg-check.info .fg-check-body, .fg-check.skipped .fg-check-body { color: var(--fg-muted); }
+.fg-facts { display: grid; grid-template-columns: max-content 1fr; gap: 2px 12px; margin: 6px 0; }
+.fg-facts dt { color: var(--fg-muted); } .fg-facts dd { margin: 0; }
+.fg-hint { background: #fff8c5; border: 1px solid #d4a72c; border-radius: 6px; padding: 6px 10px; margin: 6px 0 !important; }
+.fg-table-wrap { overflow-x: auto; margin: 6px 0 10px; }
+table.fg-trace { border-collapse: collapse; width: 100%; font-size: 13px; }
+table.fg-trace caption { text-align: left; color: var(--fg-muted); padding: 2px 0; }
+table.fg-trace th, table.fg-trace td { border: 1px solid var(--fg-line); padding: 4px 6px; text-align: left; vertical-align: top; }
+table.fg-trace thead th { background: var(--fg-soft); }
+table.fg-trace th:nth-child(1) { width: 7%; } table.fg-trace th:nth-child(2) { width: 17%; } table.fg-trace th:nth-child(3) { width: 10%; }
+table.fg-trace th:nth-child(4) { width: 8%; } table.fg-trace th:nth-child(5) { width: 34%; } table.fg-trace th:nth-child(6) { width: 24%; }
+table.fg-trace ul { list-style: none; margin: 0; padding: 0; }
+table.fg-trace .fg-outcome-error { color: var(--fg-bad); font-weight: 700; }
+table.fg-trace .fg-says { color: var(--fg-muted); font-style: italic; }
+table.fg-trace details summary { cursor: pointer; color: #0550ae; }
+.fg-scenario { margin: 16px 0; }
+.fg-scenario h3 .fg-mark { margin-right: 4px; }
+.fg-scenario.passed h3 .fg-mark { color: var(--fg-ok); } .fg-scenario.failed h3 .fg-mark { color: var(--fg-bad); }
+.fg-legend { display: flex; flex-wrap: wrap; gap: 6px 18px; color: var(--fg-muted); margin: 4px 0 8px; }
+.fg-key { display: inline-block; width: 2.2em; height: 1em; vertical-align: -0.15em; margin-right: 6px; border-radius: 3px; background: #fff; }
+.fg-key.fg-exec { border: 3px solid var(--fg-exec); background: #ddf4ff; } .fg-key.fg-fail { border: 3px dashed var(--fg-bad); background: #ffebe9; }
+.fg-figure { margin: 10px 0 18px; }
+.fg-figure figcaption { font-weight: 600; margin-bottom: 4px; }
+.fg-drawing { overflow: auto; max-height: 80vh; border: 1px solid var(--fg-line); border-radius: 8px; background: #fff; }
+.fg-drawing svg.flow { display: block; max-width: none; height: auto; }
+@media print {
+  .fg-report { max-width: none; padding: 0; font-size: 11pt; }
+  .fg-step, .fg-check, .fg-figure, table.fg-trace tr { break-inside: avoid; }
+  .fg-report h2, .fg-report h3 { break-after: avoid; }
+  .fg-drawing, .fg-table-wrap { overflow: visible; max-height: none; border: 0; }
+  .fg-drawing svg.flow { max-width: 100%; }
+  .fg-verdict, .fg-hint, .fg-key, table.fg-trace thead th { print-color-adjust: exact; -webkit-print-color-adjust: exact; }
+  .fg-report a { color: inherit; text-decoration: none; }
+}
+`;

@@ -1,0 +1,55 @@
+/**
+ * A trace as an HTML table shaped like Flow Designer's Debug tool: Flow, Activity Name, Type,
+ * Outcome, Modified Variables, HTTP. Long values (response bodies) are cut, with the full text in a
+ * <details>. Every value escaped.
+ */
+import type { HttpExchange, TraceEntry } from '../engine/trace.js';
+import { activityTypeName } from './drawing.js';
+import { escapeHtml as h } from './escape.js';
+import { httpStatus, valueText } from './trace-table.js';
+
+const SHORT = 160;
+
+export function renderTraceHtml(trace: readonly TraceEntry[], caption?: string): string {
+  const rows = trace.map(
+    (e) =>
+      '<tr>' +
+      `<td>${h(e.flow)}</td>` +
+      `<td>${h(e.activity)}${(e.prompts ?? []).map((p) => `<div class="fg-says">says “${h(p)}”</div>`).join('')}</td>` +
+      `<td>${h(activityTypeName(e.type))}</td>` +
+      `<td>${outcome(e)}</td>` +
+      `<td>${variables(e.modifiedVariables)}</td>` +
+      `<td>${e.http ? http(e.http) : ''}</td>` +
+      '</tr>',
+  );
+  const head = ['Flow', 'Activity Name', 'Type', 'Outcome', 'Modified Variables', 'HTTP'].map((title) => `<th scope="col">${title}</th>`).join('');
+  return (
+    '<div class="fg-table-wrap"><table class="fg-trace">' +
+    (caption ? `<caption>${h(caption)}</caption>` : '') +
+    `<thead><tr>${head}</tr></thead><tbody>${rows.join('')}</tbody></table></div>`
+  );
+}
+
+function outcome(entry: TraceEntry): string {
+  if (entry.outcome !== 'error') return h(entry.outcome);
+  return `<span class="fg-outcome-error">Error</span>${entry.error ? `<div><code>${h(entry.error)}</code></div>` : ''}`;
+}
+
+function variables(modified: Record<string, unknown>): string {
+  const items = Object.entries(modified).map(([name, value]) => `<li><code>${h(name)}</code> = ${long(valueText(value))}</li>`);
+  return items.length ? `<ul>${items.join('')}</ul>` : '';
+}
+
+function http(exchange: HttpExchange): string {
+  const parts = [`<code>${h(exchange.method)} ${h(exchange.url)}</code> → <strong>${h(httpStatus(exchange))}</strong>`];
+  if (exchange.requestBody) parts.push(`<div>request body: ${long(exchange.requestBody)}</div>`);
+  if (exchange.responseBody) parts.push(`<div>response body: ${long(exchange.responseBody)}</div>`);
+  return parts.join('');
+}
+
+/** A value in full when short; else its start, with the whole of it behind a <details>. */
+function long(text: string): string {
+  const chars = [...text];
+  if (chars.length <= SHORT) return `<code>${h(text)}</code>`;
+  return `<details><summary><code>${h(chars.slice(0, 60).join(''))}</code>… (${chars.length} characters)</summary><code>${h(text)}</code></details>`;
+}

@@ -1,0 +1,93 @@
+/**
+ * Where each activity of a drawing goes. The export's canvas positions are used when they are
+ * usable (present for most activities and not all on one point): the attendee recognises their own
+ * canvas. Otherwise a layered layout: breadth-first layers from the entry and event activities,
+ * left to right. Deterministic: the same graph always gives the same positions.
+ */
+import type { DrawingGraph } from '../engine/report.js';
+
+export interface Point {
+  x: number;
+  y: number;
+}
+
+/** Size of an activity box, in drawing units. */
+export const NODE_WIDTH = 180;
+export const NODE_HEIGHT = 50;
+const COLUMN_GAP = 90;
+const ROW_GAP = 40;
+
+export interface FlowLayout {
+  /** Top-left corner of each activity's box. */
+  at: Map<string, Point>;
+  source: 'canvas' | 'computed';
+}
+
+export function layoutFlow(graph: DrawingGraph): FlowLayout {
+  return canvasUsable(graph) ? { at: canvasLayout(graph), source: 'canvas' } : { at: layeredLayout(graph), source: 'computed' };
+}
+
+/** More than half the activities have a position, and they are not all on one point. */
+export function canvasUsable(graph: DrawingGraph): boolean {
+  const positioned = graph.nodes.filter((node) => isPoint(node.position));
+  if (positioned.length * 2 <= graph.nodes.length) return false;
+  const distinct = new Set(positioned.map((node) => `${node.position!.x},${node.position!.y}`)).size;
+  return distinct > 1 || graph.nodes.length === 1;
+}
+
+/** Canvas positions; activities without one go in a row under the drawing; exact overlaps are nudged apart. */
+function canvasLayout(graph: DrawingGraph): Map<string, Point> {
+  const at = new Map<string, Point>();
+  const taken = new Map<string, number>();
+  const positioned = graph.nodes.filter((node) => isPoint(node.position));
+  for (const node of positioned) {
+    const { x, y } = node.position!;
+    const seen = taken.get(`${x},${y}`) ?? 0;
+    taken.set(`${x},${y}`, seen + 1);
+    at.set(node.id, { x: x + seen * 24, y: y + seen * 24 });
+  }
+  const left = Math.min(...positioned.map((node) => node.position!.x));
+  const below = Math.max(...[...at.values()].map((p) => p.y)) + NODE_HEIGHT + ROW_GAP * 2;
+  graph.nodes
+    .filter((node) => !at.has(node.id))
+    .forEach((node, i) => at.set(node.id, { x: left + i * (NODE_WIDTH + COLUMN_GAP / 2), y: below }));
+  return at;
+}
+
+/** Breadth-first layers from the entries (start, event activities, anything nothing links to). */
+function layeredLayout(graph: DrawingGraph): Map<string, Point> {
+  const incoming = new Set(graph.edges.filter((edge) => edge.from !== edge.to).map((edge) => edge.to));
+  const isEntry = (node: DrawingGraph['nodes'][number]) => ['NewPhoneContact', 'NewSubFlowStart', 'event', 'Event'].includes(node.type) || !incoming.has(node.id);
+  const known = new Set(graph.nodes.map((node) => node.id));
+  const layer = new Map<string, number>();
+  const visit = (roots: string[]) => {
+    const queue = roots.filter((id) => !layer.has(id));
+    for (const id of queue) layer.set(id, 0);
+    for (let i = 0; i < queue.length; i++) {
+      for (const edge of graph.edges) {
+        if (edge.from !== queue[i] || layer.has(edge.to) || !known.has(edge.to)) continue;
+        layer.set(edge.to, layer.get(queue[i])! + 1);
+        queue.push(edge.to);
+      }
+    }
+  };
+  visit(graph.nodes.filter(isEntry).map((node) => node.id));
+  // Activities only reachable through a cycle no entry leads into: each starts its own layers.
+  for (const node of graph.nodes) if (!layer.has(node.id)) visit([node.id]);
+
+  const order = [...graph.nodes].sort((a, b) => layer.get(a.id)! - layer.get(b.id)!);
+  const rows = new Map<number, number>();
+  const at = new Map<string, Point>();
+  for (const node of order) {
+    const column = layer.get(node.id)!;
+    const row = rows.get(column) ?? 0;
+    rows.set(column, row + 1);
+    at.set(node.id, { x: column * (NODE_WIDTH + COLUMN_GAP), y: row * (NODE_HEIGHT + ROW_GAP) });
+  }
+  return at;
+}
+
+function isPoint(position: unknown): position is Point {
+  const p = position as Point | undefined;
+  return p !== undefined && p !== null && Number.isFinite(p.x) && Number.isFinite(p.y);
+}

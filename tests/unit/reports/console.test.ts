@@ -1,0 +1,103 @@
+/** The console report. */
+import { test, expect } from '@playwright/test';
+import { Chalk } from 'chalk';
+import { findMission } from '../../../checks/index.js';
+import { NO_COLOR, renderConsole } from '../../../reports/console.js';
+import { failedReport, hostileReport, hostileUngradable, IDENTITY, passedReport, TAGGED, ungradableReport } from './sample-reports.js';
+
+const STEPS = findMission('callback-on-global-error')!.steps;
+
+test('checks are grouped under their Build step, in step order, with the mission’s step titles', () => {
+  const text = renderConsole(failedReport(), { color: NO_COLOR });
+  const headings = text.split('\n').filter((line) => line.startsWith('Step '));
+  expect(headings).toEqual([2, 4, 6, 8, 9, 10].map((step) => `Step ${step} — ${STEPS[step]}`));
+  const step6 = text.slice(text.indexOf('Step 6'), text.indexOf('Step 8'));
+  expect(step6).toContain('✗ Title of simulate-error-value-fails (0/4)');
+  expect(step6).toContain('✓ Title of simulate-error-to-disconnect (2/2)');
+});
+
+test('titles given by the caller win; a step without a title is just "Step N"', () => {
+  const text = renderConsole(failedReport(), { color: NO_COLOR, stepTitles: { 6: 'Break the flow' } });
+  expect(text).toContain('\nStep 6 — Break the flow\n');
+  expect(text).toContain('\nStep 4\n');
+});
+
+test('a failure shows message, expected, actual, where, hint and its trace excerpt as a table', () => {
+  const text = renderConsole(failedReport(), { color: NO_COLOR });
+  const block = text.slice(text.indexOf('✗ Title of simulate-error-value-fails'), text.indexOf('✓ Title of simulate-error-to-disconnect'));
+  expect(block).toContain('SimulateGlobalError sets simulatederror to "{{ANI}}", which evaluates without error');
+  expect(block).toContain('expected: a value that fails to evaluate, e.g. {{ ANI | 123}}');
+  expect(block).toContain('actual:   "{{ANI}}"');
+  expect(block).toContain('where:    SimulateGlobalError (/process/activities/sim)');
+  expect(block).toContain('hint:     SimulateGlobalError → Variable: simulatederror, Set Value: {{ ANI | 123}}');
+  const table = block.split('\n').filter((line) => line.startsWith('      ') && /main|Flow/.test(line)).map((line) => line.trim().split(/\s{2,}/));
+  expect(table).toEqual([
+    ['Flow', 'Activity Name', 'Type', 'Outcome', 'Details'],
+    ['main', 'SimulateGlobalError', 'Set Variable', 'out', 'simulatederror = ""'],
+    ['main', 'DisconnectContact_g9e', 'Disconnect Contact', 'end'],
+  ]);
+  expect(block.trimEnd().split('\n').at(-1)).toBe('      more:     flowgrade explain simulate-error-value-fails');
+});
+
+test('hints only under failures; passed checks are one line; info and not-run checks show their message', () => {
+  const passed = renderConsole(passedReport(), { color: NO_COLOR });
+  expect(passed).not.toContain('hint:');
+  expect(passed).not.toContain('Hint of');
+  expect(passed).toContain('– Title of flow-published-latest [info]\n      Not checkable from an export: publish the flow');
+  const failed = renderConsole(failedReport(), { color: NO_COLOR });
+  expect(failed.match(/hint:/g)).toHaveLength(3); // two failed, one errored
+  expect(failed).not.toContain('Hint of run-task-created');
+  expect(failed).toContain('– Title of run-task-created (0/5)\n      Not judged: the simulated call went wrong earlier');
+  expect(failed).toContain('✗ Title of get-cbid-content-type (0/1) [recommended]');
+});
+
+test('one summary line at the end: PASSED / FAILED with the score and what failed', () => {
+  const last = (text: string) => text.trimEnd().split('\n').at(-1);
+  expect(last(renderConsole(passedReport(), { color: NO_COLOR }))).toBe('PASSED 10/10');
+  expect(last(renderConsole(failedReport(), { color: NO_COLOR }))).toBe('FAILED 6/19 — 2 required checks failed, 1 not run');
+  const header = renderConsole(passedReport(), { color: NO_COLOR }).split('\n')[0];
+  expect(header).toBe('submissions/Main_Flow_140.json — attendee 140, Callback on Global Error');
+});
+
+test('quiet: only the failures (and required checks not run) and the summary line', () => {
+  const quiet = renderConsole(failedReport(), { color: NO_COLOR, quiet: true });
+  expect(quiet).not.toContain('✓');
+  expect(quiet).not.toContain('submissions/Main_Flow_141.json');
+  expect(quiet).not.toContain('flow-published-latest');
+  expect(quiet).toContain('✗ Title of simulate-error-value-fails');
+  expect(quiet).toContain('– Title of run-task-created');
+  expect(quiet).not.toContain('Step 2'); // nothing failed there
+  expect(quiet.trimEnd().split('\n').at(-1)).toBe('FAILED 6/19 — 2 required checks failed, 1 not run');
+  expect(renderConsole(passedReport(), { color: NO_COLOR, quiet: true })).toBe('PASSED 10/10\n');
+});
+
+test('ungradable: the message and the error code', () => {
+  const text = renderConsole(ungradableReport(), { color: NO_COLOR });
+  expect(text).toBe('submissions/notes.json — attendee 142, Callback on Global Error\n\nUNGRADABLE — file is not JSON: Unexpected token N at line 1 column 1 [not-json]\n');
+  expect(renderConsole(ungradableReport(), { color: NO_COLOR, quiet: true })).toBe('UNGRADABLE — file is not JSON: Unexpected token N at line 1 column 1 [not-json]\n');
+});
+
+test('colours come from the functions given: marks and the summary line are coloured by outcome', () => {
+  const text = renderConsole(failedReport(), { color: TAGGED });
+  expect(text).toContain('<g>✓</g> Title of variable-outdialcbid');
+  expect(text).toContain('<r>✗</r> Title of simulate-error-value-fails');
+  expect(text).toContain('<y>✗</y> Title of get-cbid-content-type');
+  expect(text).toContain('<r>FAILED 6/19');
+  expect(renderConsole(passedReport(), { color: TAGGED })).toContain('<g>PASSED 10/10</g>');
+});
+
+test('no ANSI codes without colour, and chalk at level 1 adds them', () => {
+  const ansi = /\u001b\[/;
+  expect(renderConsole(failedReport(), { color: NO_COLOR })).not.toMatch(ansi);
+  expect(renderConsole(failedReport(), { color: new Chalk({ level: 0 }) })).not.toMatch(ansi);
+  expect(renderConsole(failedReport(), { color: new Chalk({ level: 1 }) })).toMatch(ansi);
+  expect(renderConsole(failedReport(), { color: IDENTITY })).toBe(renderConsole(failedReport(), { color: NO_COLOR }));
+});
+
+test('export text cannot drive the terminal: escape sequences and line breaks are removed', () => {
+  for (const report of [hostileReport(), hostileUngradable()]) {
+    const text = renderConsole(report, { color: NO_COLOR });
+    expect(text).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/);
+    expect(text).toContain('<img src=x onerror=alert(1)>'); // plain text is fine in a terminal
+  }
+});

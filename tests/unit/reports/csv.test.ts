@@ -1,0 +1,72 @@
+/** The CSV gradebook. */
+import { test, expect } from '@playwright/test';
+import { renderCsv } from '../../../reports/csv.js';
+import { failedReport, passedReport, ungradableReport } from './sample-reports.js';
+
+/** RFC 4180 parser: quoted fields may hold commas, quotes ("") and line breaks. */
+function parseCsv(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let cell = '';
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') (cell += '"'), i++;
+      else if (c === '"') quoted = false;
+      else cell += c;
+    } else if (c === '"' && cell === '') quoted = true;
+    else if (c === ',') row.push(cell), (cell = '');
+    else if (c === '\r' && text[i + 1] === '\n') row.push(cell), rows.push(row), (row = []), (cell = ''), i++;
+    else cell += c;
+  }
+  expect(row).toEqual([]); // the text ends with CRLF
+  return rows;
+}
+
+test('a header, a row per submission, a column per check id with its status', () => {
+  const rows = parseCsv(renderCsv([passedReport(), failedReport(), ungradableReport()]));
+  expect(rows[0]).toEqual([
+    'attendee', 'file', 'verdict', 'earned', 'possible', 'percent', 'error',
+    'variable-outdialcbid', 'get-cbid-method', 'get-cbid-content-type', 'simulate-error-value-fails', 'flow-published-latest',
+    'simulate-error-to-disconnect', 'run-task-created', 'status-condition-expression',
+  ]);
+  expect(rows[1]).toEqual(['140', 'submissions/Main_Flow_140.json', 'passed', '10', '10', '100', '', 'passed', 'passed', 'passed', 'passed', 'info', '', '', '']);
+  expect(rows[2]).toEqual(['141', 'submissions/Main_Flow_141.json', 'failed', '6', '19', '31.6', '', 'passed', 'passed', 'failed', 'failed', 'info', 'passed', 'skipped', 'errored']);
+  expect(rows[3]).toEqual(['142', 'submissions/notes.json', 'ungradable', '', '', '', 'not-json: file is not JSON: Unexpected token N at line 1 column 1', '', '', '', '', '', '', '', '']);
+  expect(rows).toHaveLength(4);
+});
+
+test('notes: a column only when given, as a list by row or a map by file', () => {
+  const reports = [passedReport(), failedReport()];
+  expect(parseCsv(renderCsv(reports))[0]).not.toContain('notes');
+  const byRow = parseCsv(renderCsv(reports, { notes: ['', 'newest of 2 submissions; set aside: a.json'] }));
+  expect(byRow[0][7]).toBe('notes');
+  expect(byRow.map((r) => r[7])).toEqual(['notes', '', 'newest of 2 submissions; set aside: a.json']);
+  const byFile = parseCsv(renderCsv(reports, { notes: { 'submissions/Main_Flow_140.json': 'duplicate' } }));
+  expect(byFile.map((r) => r[7])).toEqual(['notes', 'duplicate', '']);
+});
+
+test('RFC 4180: CRLF line ends, cells with commas, quotes or line breaks quoted, quotes doubled', () => {
+  const report = passedReport();
+  report.attendee.id = 'Doe, "JJ"';
+  report.input.file = 'two\nlines.json';
+  const text = renderCsv([report]);
+  expect(text.endsWith('\r\n')).toBe(true);
+  expect(text).toContain('"Doe, ""JJ""","two\nlines.json",passed');
+  expect(parseCsv(text)[1].slice(0, 2)).toEqual(['Doe, "JJ"', 'two\nlines.json']);
+});
+
+test('formula injection: cells starting with = + - @ tab or CR get a leading quote', () => {
+  const cells = ['=1+1', '+1', '-1', '@SUM(A1)', '\tx', '\rx', '=HYPERLINK("http://evil","click")'];
+  const reports = cells.map((id) => ({ ...passedReport(), attendee: { id, source: 'option' } }));
+  const rows = parseCsv(renderCsv(reports));
+  expect(rows.slice(1).map((r) => r[0])).toEqual(cells.map((c) => `'${c}`));
+  const notes = parseCsv(renderCsv([passedReport()], { notes: ['=cmd|'] }));
+  expect(notes[1][7]).toBe("'=cmd|");
+});
+
+test('an empty class is a header line only; deterministic', () => {
+  expect(renderCsv([])).toBe('attendee,file,verdict,earned,possible,percent,error\r\n');
+  expect(renderCsv([passedReport(), failedReport()])).toBe(renderCsv([passedReport(), failedReport()]));
+});

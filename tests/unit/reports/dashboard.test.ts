@@ -1,0 +1,108 @@
+/** The class dashboard (index.html). Sorting and filtering in a real browser: tests/browser/reports.test.ts. */
+import { test, expect } from '@playwright/test';
+import { createHash } from 'node:crypto';
+import type { GradeReport } from '../../../engine/report.js';
+import { DASHBOARD_SCRIPT, DASHBOARD_SCRIPT_HASH } from '../../../reports/dashboard-assets.js';
+import { renderDashboard } from '../../../reports/dashboard.js';
+import { failedReport, passedReport, ungradableReport } from './sample-reports.js';
+
+const href = (report: GradeReport) => `${report.attendee.id}.html`;
+const CLASS = () => [passedReport(), failedReport(), ungradableReport()];
+
+/** The JSON data block, parsed. */
+function data(html: string): { rows: { attendee: string; file: string; verdict: string; percent: number | null; steps: Record<string, string> }[] } {
+  const match = /<script type="application\/json" id="fg-data">([\s\S]*?)<\/script>/.exec(html);
+  expect(match).not.toBeNull();
+  return JSON.parse(match![1]);
+}
+
+test('one self-contained page: inline CSS and script, no external URLs', () => {
+  const html = renderDashboard(CLASS(), { reportHref: href });
+  expect(html.startsWith('<!doctype html>\n<html lang="en">')).toBe(true);
+  expect(html).not.toMatch(/\s(src|href)="(https?:)?\/\//i);
+  expect(html).not.toMatch(/<script[^>]*\ssrc=/i);
+  expect(html).not.toMatch(/@import|url\(|<link\b/i);
+  expect(html).toContain(`<script>${DASHBOARD_SCRIPT}</script>`);
+});
+
+test('the Content-Security-Policy allows exactly the dashboard script, by its hash', () => {
+  const hash = `sha256-${createHash('sha256').update(DASHBOARD_SCRIPT, 'utf8').digest('base64')}`;
+  expect(DASHBOARD_SCRIPT_HASH, 'update DASHBOARD_SCRIPT_HASH in reports/dashboard-assets.ts').toBe(hash);
+  const html = renderDashboard(CLASS(), { reportHref: href });
+  expect(html).toContain(`script-src '${hash}'`);
+  expect(html).not.toMatch(/script-src[^;"]*unsafe-inline/);
+});
+
+test('links to every attendee’s report, in the table and in the common failures', () => {
+  const html = renderDashboard(CLASS(), { reportHref: href });
+  for (const id of ['140', '141', '142']) expect(html).toContain(`<th scope="row"><a href="${id}.html">${id}</a>`);
+  const failures = html.slice(html.indexOf('id="fg-failures-title"'));
+  expect(failures).toContain('<a href="141.html">141</a>');
+});
+
+test('links that are not relative or http(s) are dropped, the name stays as text', () => {
+  const html = renderDashboard([passedReport()], { reportHref: () => 'javascript:alert(1)' });
+  expect(html).not.toContain('javascript:');
+  expect(html).toContain('<th scope="row">140<div class="fg-file">');
+  expect(renderDashboard([passedReport()], { reportHref: () => '' })).not.toContain('<a href=""');
+});
+
+test('heat-map: a cell per attendee and Build step with its state, in words for screen readers', () => {
+  const html = renderDashboard(CLASS(), { reportHref: href });
+  const row = (id: string) => html.slice(html.indexOf(`<a href="${id}.html">${id}</a>`), html.indexOf('</tr>', html.indexOf(`<a href="${id}.html">${id}</a>`)));
+  const cells = (id: string) => [...row(id).matchAll(/<td class="fg-cell ([a-z-]+)"/g)].map((m) => m[1]);
+  // Steps with checks in the class: 2 4 6 8 9 10.
+  expect(cells('140')).toEqual(['passed', 'passed', 'passed', 'not-graded', 'not-graded', 'not-checkable']);
+  expect(cells('141')).toEqual(['passed', 'partial', 'partial', 'failed', 'failed', 'not-checkable']);
+  expect(cells('142')).toEqual(['not-graded', 'not-graded', 'not-graded', 'not-graded', 'not-graded', 'not-graded']);
+  expect(row('141')).toContain('<span aria-hidden="true">◐</span><span class="fg-sr">partly passed</span>');
+  expect(row('141')).toContain('<td class="fg-score">6/19 (31.6%)</td>');
+  expect(row('141')).toContain('<span class="fg-verdict failed">failed</span>');
+  expect(row('142')).toContain('file is not JSON: Unexpected token N at line 1 column 1 [not-json]');
+});
+
+test('sortable headers are buttons; the filter controls are labelled', () => {
+  const html = renderDashboard(CLASS(), { reportHref: href });
+  for (const column of ['attendee', 'verdict', 'score', 'step-2', 'step-10']) {
+    expect(html).toMatch(new RegExp(`<th scope="col" data-column="${column}" aria-sort="none"><button type="button" data-sort="${column}"`));
+  }
+  expect(html).toMatch(/<button type="button" data-sort="step-6" title="Step 6 — [^"]+"><span class="fg-sr">Step <\/span>6<\/button>/);
+  expect(html).toContain('<label for="fg-filter">Filter by attendee or file</label><input type="search" id="fg-filter"');
+  expect(html).toContain('<label for="fg-verdict-filter">Verdict</label><select id="fg-verdict-filter">');
+  expect(html).toContain('id="fg-count" aria-live="polite"');
+  expect(html).not.toMatch(/\son[a-z]+=/i); // no inline event handlers at all
+});
+
+test('the data block holds what the script sorts and filters by, one entry per row in table order', () => {
+  const html = renderDashboard(CLASS(), { reportHref: href });
+  expect(data(html).rows).toEqual([
+    { attendee: '140', file: 'submissions/Main_Flow_140.json', verdict: 'passed', percent: 100, steps: { 2: 'passed', 4: 'passed', 6: 'passed', 10: 'not-checkable' } },
+    { attendee: '141', file: 'submissions/Main_Flow_141.json', verdict: 'failed', percent: 31.6, steps: { 2: 'passed', 4: 'partial', 6: 'partial', 8: 'failed', 9: 'failed', 10: 'not-checkable' } },
+    { attendee: '142', file: 'submissions/notes.json', verdict: 'ungradable', percent: null, steps: {} },
+  ]);
+  expect([...html.matchAll(/<tr data-row="(\d+)">/g)].map((m) => m[1])).toEqual(['0', '1', '2']);
+});
+
+test('totals and the most common failures with counts and the attendees affected', () => {
+  const second = failedReport();
+  second.attendee.id = '150';
+  const html = renderDashboard([passedReport(), failedReport(), second], { reportHref: href, title: 'Group A' });
+  expect(html).toContain('<title>Group A</title>');
+  expect(html).toContain('<h1>Group A</h1>');
+  expect(html).toContain('<li><strong>1</strong>passed</li><li><strong>2</strong>failed</li><li><strong>0</strong>ungradable</li><li><strong>54.4%</strong>average score</li>');
+  const failures = html.slice(html.indexOf('id="fg-failures-title"'));
+  expect(failures).toContain('<li><strong>Title of simulate-error-value-fails</strong> (step 6, <code>simulate-error-value-fails</code>): 2 attendees — <a href="141.html">141</a>, <a href="150.html">150</a><p class="fg-hint">How to fix: SimulateGlobalError → Variable: simulatederror, Set Value: {{ ANI | 123}}</p></li>');
+});
+
+test('duplicate submissions: which file was graded, which were set aside', () => {
+  const kept = renderDashboard(CLASS(), { reportHref: href, duplicates: [{ attendee: '141', kept: 'b/Main_Flow_141.json', dropped: ['a/Main_Flow_141.json', 'c.json'] }] });
+  expect(kept).toContain('<tr><th scope="row">141</th><td><code>b/Main_Flow_141.json</code></td><td><code>a/Main_Flow_141.json</code><br><code>c.json</code></td></tr>');
+  const files = renderDashboard(CLASS(), { reportHref: href, duplicates: [{ attendee: '141', files: ['new.json', 'old.json'] }] });
+  expect(files).toContain('<td><code>new.json</code></td><td><code>old.json</code></td>');
+  expect(renderDashboard(CLASS(), { reportHref: href })).not.toContain('Duplicate submissions');
+});
+
+test('an empty class renders; deterministic', () => {
+  expect(renderDashboard([], { reportHref: href })).toContain('0 submissions');
+  expect(renderDashboard(CLASS(), { reportHref: href })).toBe(renderDashboard(CLASS(), { reportHref: href }));
+});

@@ -1,0 +1,123 @@
+/** The per-attendee HTML report. */
+import { test, expect } from '@playwright/test';
+import { findMission } from '../../../checks/index.js';
+import { REPORT_CSS, renderHtmlReport, renderReportBody } from '../../../reports/html.js';
+import { failedReport, passedReport, ungradableReport } from './sample-reports.js';
+
+const STEPS = findMission('callback-on-global-error')!.steps;
+
+/** The HTML of one Build step's section. */
+function stepSection(html: string, step: number): string {
+  const start = html.indexOf(`<section class="fg-step`, html.indexOf(`id="fg-step-${step}"`) - 80);
+  return html.slice(start, html.indexOf('</section>', start));
+}
+
+test('a complete document: doctype, language, charset, title, inline CSS, no scripts', () => {
+  const html = renderHtmlReport(failedReport());
+  expect(html.startsWith('<!doctype html>\n<html lang="en">')).toBe(true);
+  expect(html).toContain('<meta charset="utf-8">');
+  expect(html).toContain('<title>141 — FAILED 6/19 — flowgrade</title>');
+  expect(html).toContain(REPORT_CSS);
+  expect(html).not.toMatch(/<script/i);
+  expect(html).toContain(`content="default-src 'none'; style-src 'unsafe-inline'; img-src data:"`);
+  expect(html).toContain('@media print');
+});
+
+test('self-contained: no external URLs, links or imports', () => {
+  for (const report of [passedReport(), failedReport(), ungradableReport()]) {
+    const html = renderHtmlReport(report);
+    expect(html).not.toMatch(/\s(src|href)="(https?:)?\/\//i);
+    expect(html).not.toMatch(/@import|url\((?!#)/i); // url(#marker) points inside the page
+    expect(html).not.toMatch(/<link\b/i);
+  }
+});
+
+test('verdict, score and the summary line', () => {
+  const html = renderReportBody(failedReport());
+  expect(html).toContain('<article class="fg-report" data-verdict="failed">');
+  expect(html).toContain('<span class="fg-verdict failed">FAILED</span><span class="fg-score">6 / 19 points (31.6%)</span>');
+  expect(html).toContain('<p class="fg-summary">FAILED 6/19 — 2 required checks failed, 1 not run</p>');
+  expect(html).toContain('<h1>Callback on Global Error — attendee 141</h1>');
+  expect(renderReportBody(passedReport())).toContain('<span class="fg-verdict passed">PASSED</span>');
+});
+
+test('checks grouped by Build step with the mission’s titles; the failing step shows the hint, expected and actual', () => {
+  const html = renderReportBody(failedReport());
+  const step6 = stepSection(html, 6);
+  expect(step6).toContain(`Step 6 — ${STEPS[6]}`);
+  expect(step6).toContain('class="fg-step partial"');
+  expect(step6).toContain('<p class="fg-hint"><strong>How to fix:</strong> SimulateGlobalError → Variable: simulatederror, Set Value: {{ ANI | 123}}</p>');
+  expect(step6).toContain('<dt>Expected</dt><dd><code>a value that fails to evaluate, e.g. {{ ANI | 123}}</code></dd>');
+  expect(step6).toContain('<dt>Actual</dt><dd><code>&quot;{{ANI}}&quot;</code></dd>');
+  expect(step6).toContain('<caption>In the simulated call:</caption>');
+  // Hints only where something failed.
+  expect(html).not.toContain('Hint of simulate-error-to-disconnect');
+  expect(html).not.toContain('Hint of run-task-created');
+  expect(renderReportBody(passedReport())).not.toContain('How to fix');
+  // A step nav with each step's state, in words for screen readers too.
+  expect(html).toMatch(/<li class="partial"><a href="#fg-step-6" title="Step 6 — [^"]*">6 <span aria-hidden="true">◐<\/span><span class="fg-sr">: partly passed<\/span><\/a><\/li>/);
+});
+
+test('each simulated call as a Debug-tool-like table', () => {
+  const html = renderReportBody(passedReport());
+  const calls = html.slice(html.indexOf('id="fg-calls-title"'));
+  expect(calls).toContain('<th scope="col">Flow</th><th scope="col">Activity Name</th><th scope="col">Type</th><th scope="col">Outcome</th><th scope="col">Modified Variables</th><th scope="col">HTTP</th>');
+  expect(calls).toContain('<td>main</td><td>GET_CBID</td><td>HTTP Request</td><td>default</td>');
+  expect(calls).toContain('<li><code>outdialcbid</code> = <code>&quot;0011ed11&quot;</code></li>');
+  expect(calls).toContain('<code>POST https://api.wxcc-us1.cisco.com/v1/tasks</code> → <strong>201</strong>');
+  expect(calls).toContain('<span class="fg-outcome-error">Error</span><div><code>expression error in &quot;{{ ANI | 123}}&quot;</code></div>');
+  expect(calls).toContain('<div class="fg-says">says “Press 3 to simulate global error.”</div>');
+  expect(calls).toContain('<td>OnGlobalError</td><td>HTTPStatusCode</td><td>Condition</td><td>true</td>');
+});
+
+test('long values are cut, with the whole value in a <details>', () => {
+  const report = passedReport();
+  report.scenarios[0].trace[3].modifiedVariables.getresult = 'x'.repeat(1000);
+  const html = renderReportBody(report);
+  expect(html).toContain(`<details><summary><code>&quot;${'x'.repeat(59)}</code>… (1002 characters)</summary><code>&quot;${'x'.repeat(1000)}&quot;</code></details>`);
+});
+
+test('a drawing of the main flow and the event flows with the executed path highlighted and the failing activity marked', () => {
+  const html = renderReportBody(failedReport());
+  const figures = html.match(/<figure class="fg-figure">[\s\S]*?<\/figure>/g) ?? [];
+  expect(figures).toHaveLength(2);
+  expect(figures[0]).toContain('<figcaption>Main flow</figcaption>');
+  expect(figures[1]).toContain('<figcaption>Event flows</figcaption>');
+  expect(figures[0]).toMatch(/<svg [^>]*class="flow"/);
+  expect(figures[0]).toContain('<g class="node executed failing" data-id="sim">');
+  expect(figures[0]).toContain('<g class="node executed" data-id="menu">');
+  expect(figures[0]).toMatch(/<g class="edge executed"><path [^>]*\/><text [^>]*>3<\/text><\/g>/);
+  expect(figures[1]).not.toMatch(/class="(node|edge) executed/); // the broken call never reached the event flow
+  // Two drawings on one page: their ids do not clash.
+  expect(figures[0]).toContain('id="fg-main-arrow"');
+  expect(figures[1]).toContain('id="fg-events-arrow"');
+  expect(html).toContain('the path of the simulated call “Title of scenario happy-path”');
+  // The passed report's happy path reaches the event flow.
+  expect(renderReportBody(passedReport())).toContain('<g class="node executed" data-id="api">');
+});
+
+test('an ungradable report says why, with the code, and nothing else', () => {
+  const html = renderReportBody(ungradableReport());
+  expect(html).toContain('<div class="fg-error" role="alert"><p><strong>This file could not be graded.</strong></p><p>file is not JSON: Unexpected token N at line 1 column 1 <code>[not-json]</code></p></div>');
+  expect(html).toContain('<span class="fg-verdict ungradable">UNGRADABLE</span>');
+  expect(html).not.toContain('<svg');
+  expect(html).not.toContain('Checks by Build step');
+});
+
+test('renderReportBody is exactly the body of renderHtmlReport', () => {
+  const report = failedReport();
+  expect(renderHtmlReport(report)).toContain(`<body>\n${renderReportBody(report)}\n</body>`);
+});
+
+test('accessible: one h1, headings in order, marks hidden from screen readers with words beside them', () => {
+  const html = renderReportBody(failedReport());
+  expect(html.match(/<h1>/g)).toHaveLength(1);
+  const levels = [...html.matchAll(/<h([1-6])[ >]/g)].map((m) => Number(m[1]));
+  for (let i = 1; i < levels.length; i++) expect(levels[i] - levels[i - 1]).toBeLessThanOrEqual(1);
+  expect(html).toContain('<span class="fg-mark" aria-hidden="true">✗</span><span class="fg-sr">failed: </span><span class="fg-check-title">Title of simulate-error-value-fails</span>');
+  expect(html).toContain('<span class="fg-sr">not run: </span><span class="fg-check-title">Title of run-task-created</span>');
+});
+
+test('deterministic', () => {
+  expect(renderHtmlReport(failedReport())).toBe(renderHtmlReport(failedReport()));
+});

@@ -1,0 +1,91 @@
+/** JUnit XML: structure, counts, mapping of check statuses, well-formedness. */
+import { test, expect } from '@playwright/test';
+import { renderJunit } from '../../../reports/junit.js';
+import { findAll, parseXml } from './xml-check.js';
+import { failedReport, passedReport, ungradableReport } from './sample-reports.js';
+
+const counts = (node: { attributes: Record<string, string> }) => ['tests', 'failures', 'errors', 'skipped'].map((k) => Number(node.attributes[k]));
+
+test('a <testsuite> per attendee, a <testcase> per check, counts right at both levels', () => {
+  const root = parseXml(renderJunit([passedReport(), failedReport(), ungradableReport()]));
+  expect(root.name).toBe('testsuites');
+  const suites = findAll(root, 'testsuite');
+  expect(suites.map((s) => s.attributes.name)).toEqual(['140', '141', '142']);
+  // passed: 5 checks, 1 info → skipped. failed: 8 checks: 2 failed, 1 errored, 1 skipped + 1 info. ungradable: 1 error.
+  expect(suites.map(counts)).toEqual([
+    [5, 0, 0, 1],
+    [8, 2, 1, 2],
+    [1, 0, 1, 0],
+  ]);
+  expect(counts(root)).toEqual([14, 2, 2, 3]);
+  for (const suite of suites) {
+    const cases = findAll(suite, 'testcase');
+    expect(cases).toHaveLength(Number(suite.attributes.tests));
+    expect(cases.filter((c) => c.children[0]?.name === 'failure')).toHaveLength(Number(suite.attributes.failures));
+    expect(cases.filter((c) => c.children[0]?.name === 'error')).toHaveLength(Number(suite.attributes.errors));
+    expect(cases.filter((c) => c.children[0]?.name === 'skipped')).toHaveLength(Number(suite.attributes.skipped));
+  }
+});
+
+test('test case names: classname flowgrade.<attendee>, name "<step>. <check id>"', () => {
+  const suite = findAll(parseXml(renderJunit([failedReport()])), 'testsuite')[0];
+  const cases = findAll(suite, 'testcase');
+  expect(cases.map((c) => c.attributes.name)).toEqual([
+    '2. variable-outdialcbid',
+    '4. get-cbid-method',
+    '4. get-cbid-content-type',
+    '6. simulate-error-value-fails',
+    '6. simulate-error-to-disconnect',
+    '8. run-task-created',
+    '9. status-condition-expression',
+    '10. flow-published-latest',
+  ]);
+  expect(new Set(cases.map((c) => c.attributes.classname))).toEqual(new Set(['flowgrade.141']));
+});
+
+test('a failed check is a <failure> with message, expected, actual, where and hint', () => {
+  const cases = findAll(parseXml(renderJunit([failedReport()])), 'testcase');
+  const failure = cases.find((c) => c.attributes.name === '6. simulate-error-value-fails')!.children[0];
+  expect(failure.name).toBe('failure');
+  expect(failure.attributes.message).toBe('SimulateGlobalError sets simulatederror to "{{ANI}}", which evaluates without error');
+  expect(failure.attributes.type).toBe('required');
+  expect(failure.text.split('\n')).toEqual([
+    'Title of simulate-error-value-fails (required, 4 points)',
+    'SimulateGlobalError sets simulatederror to "{{ANI}}", which evaluates without error',
+    'expected: a value that fails to evaluate, e.g. {{ ANI | 123}}',
+    'actual: "{{ANI}}"',
+    'activity: SimulateGlobalError (/process/activities/sim)',
+    'hint: SimulateGlobalError → Variable: simulatederror, Set Value: {{ ANI | 123}}',
+  ]);
+  expect(cases.find((c) => c.attributes.name === '4. get-cbid-content-type')!.children[0].attributes.type).toBe('recommended');
+  const errored = cases.find((c) => c.attributes.name === '9. status-condition-expression')!.children[0];
+  expect(errored.name).toBe('error');
+  expect(errored.attributes.message).toBe('check status-condition-expression crashed: boom');
+  expect(cases.find((c) => c.attributes.name === '8. run-task-created')!.children[0].name).toBe('skipped');
+  expect(cases.find((c) => c.attributes.name === '10. flow-published-latest')!.children[0].name).toBe('skipped');
+  expect(cases.find((c) => c.attributes.name === '2. variable-outdialcbid')!.children).toEqual([]);
+});
+
+test('an ungradable submission is one test case with an <error> naming the code', () => {
+  const suite = findAll(parseXml(renderJunit([ungradableReport()])), 'testsuite')[0];
+  const cases = findAll(suite, 'testcase');
+  expect(cases).toHaveLength(1);
+  expect(cases[0].attributes).toEqual({ classname: 'flowgrade.142', name: 'load submissions/notes.json', time: '0' });
+  expect(cases[0].children[0]).toMatchObject({ name: 'error', attributes: { type: 'not-json', message: 'file is not JSON: Unexpected token N at line 1 column 1' } });
+});
+
+test('<properties> carry verdict and score', () => {
+  const properties = (xml: string) => Object.fromEntries(findAll(parseXml(xml), 'property').map((p) => [p.attributes.name, p.attributes.value]));
+  expect(properties(renderJunit([failedReport()]))).toMatchObject({ verdict: 'failed', score: '6/19', percent: '31.6', lab: 'callback-on-global-error', attendee: '141', file: 'submissions/Main_Flow_141.json' });
+  expect(properties(renderJunit([ungradableReport()]))).toMatchObject({ verdict: 'ungradable', errorCode: 'not-json' });
+  expect(properties(renderJunit([ungradableReport()]))).not.toHaveProperty('score');
+});
+
+test('an empty class is still a valid document', () => {
+  const root = parseXml(renderJunit([]));
+  expect(counts(root)).toEqual([0, 0, 0, 0]);
+});
+
+test('deterministic', () => {
+  expect(renderJunit([passedReport(), failedReport()])).toBe(renderJunit([passedReport(), failedReport()]));
+});

@@ -1,0 +1,52 @@
+/** The Markdown summary (CI job summaries, PR comments). */
+import { test, expect } from '@playwright/test';
+import { renderMarkdown } from '../../../reports/markdown.js';
+import { failedReport, HOSTILE, hostileReport, hostileUngradable, passedReport, ungradableReport } from './sample-reports.js';
+
+test('title, totals, a row per attendee with verdict, score and failing steps', () => {
+  const md = renderMarkdown([passedReport(), failedReport(), ungradableReport()], { title: 'Lab 3, group A' });
+  const lines = md.split('\n');
+  expect(lines[0]).toBe('# Lab 3, group A');
+  expect(md).toContain('**3 submissions**: 1 passed, 1 failed, 1 ungradable. Average score 65.8%.');
+  expect(lines).toContain('| Attendee | Verdict | Score | Failing steps |');
+  expect(lines).toContain('| 140 | ✅ passed | 10/10 | — |');
+  expect(lines).toContain('| 141 | ❌ failed | 6/19 | 4, 6, 9 |');
+  expect(lines).toContain('| 142 | ⚠️ ungradable | — | file is not JSON\\: Unexpected token N at line 1 column 1 \\[not\\-json\\] |');
+  expect(renderMarkdown([passedReport()]).split('\n')[0]).toBe('# flowgrade results');
+});
+
+test('the most common failures, most frequent first, with who and how to fix', () => {
+  const second = failedReport();
+  second.attendee.id = '150';
+  second.checks = second.checks.map((c) => (c.id === 'get-cbid-content-type' ? { ...c, status: 'passed' } : c));
+  const md = renderMarkdown([failedReport(), second, passedReport()]);
+  const section = md.slice(md.indexOf('## Most common failures'));
+  const rows = section.split('\n').filter((l) => l.startsWith('| Title'));
+  expect(rows).toEqual([
+    '| Title of simulate\\-error\\-value\\-fails (simulate\\-error\\-value\\-fails) | 6 | 2: 141, 150 | SimulateGlobalError → Variable\\: simulatederror, Set Value\\: \\{\\{ ANI \\| 123\\}\\} |',
+    '| Title of status\\-condition\\-expression (status\\-condition\\-expression) | 9 | 2: 141, 150 | Hint of status\\-condition\\-expression |',
+    '| Title of get\\-cbid\\-content\\-type (get\\-cbid\\-content\\-type) | 4 | 1: 141 | Hint of get\\-cbid\\-content\\-type |',
+  ]);
+  expect(renderMarkdown([passedReport()])).not.toContain('Most common failures');
+  expect(renderMarkdown([failedReport(), second], { topFailures: 1 }).split('\n').filter((l) => l.startsWith('| Title'))).toHaveLength(1);
+});
+
+test('export text renders as text: no HTML, no table breaks, no code spans, links or emphasis', () => {
+  const md = renderMarkdown([hostileReport(), hostileUngradable()]);
+  expect(md).not.toContain('<img');
+  expect(md).not.toContain('<script');
+  expect(md).not.toContain('</script');
+  expect(md).toContain('&lt;img src=x onerror=alert\\(1\\)&gt;');
+  // Every table row still has exactly its four cells: no unescaped pipe came from the export.
+  for (const line of md.split('\n').filter((l) => l.startsWith('|'))) expect(line.split(/(?<!\\)\|/).length - 2, line).toBe(4);
+  // No unescaped backtick, bracket, asterisk or underscore from the export.
+  const hostileRows = md.split('\n').filter((l) => l.includes('img src'));
+  expect(hostileRows.length).toBeGreaterThan(0);
+  for (const line of hostileRows) expect(line).not.toMatch(/(?<!\\)[`[\]*_]/);
+  expect(md).not.toContain(HOSTILE);
+  expect(md).not.toMatch(/[\u0000\u001b]/);
+});
+
+test('deterministic', () => {
+  expect(renderMarkdown([passedReport(), failedReport()])).toBe(renderMarkdown([passedReport(), failedReport()]));
+});

@@ -1,0 +1,123 @@
+/** The flow drawing: layout, highlighting, escaping, determinism. */
+import { test, expect } from '@playwright/test';
+import type { DrawingGraph } from '../../../engine/report.js';
+import { edgeKey, executedPath, failingActivities } from '../../../reports/drawing.js';
+import { renderFlowSvg } from '../../../reports/svg.js';
+import { canvasUsable, layoutFlow, NODE_HEIGHT, NODE_WIDTH } from '../../../reports/svg-layout.js';
+import { parseXml, findAll, type XmlNode } from './xml-check.js';
+import { brokenTrace, eventGraph, failedReport, HOSTILE, hostileReport, mainGraph } from './sample-reports.js';
+
+const NONE = { executed: new Set<string>(), failing: new Set<string>(), title: 'Main flow' };
+
+/** The <rect> of each activity box, by activity id. */
+function boxes(svg: string): Map<string, { x: number; y: number }> {
+  const root = parseXml(svg);
+  const nodes = findAll(root, 'g').filter((g) => g.attributes.class?.split(' ').includes('node'));
+  return new Map(nodes.map((g) => [g.attributes['data-id'], { x: Number(rect(g).attributes.x), y: Number(rect(g).attributes.y) }]));
+}
+const rect = (g: XmlNode) => g.children.find((c) => c.name === 'rect')!;
+const classOf = (svg: string, id: string) => findAll(parseXml(svg), 'g').find((g) => g.attributes['data-id'] === id)?.attributes.class;
+
+test('canvas positions are used when most activities have one', () => {
+  const at = boxes(renderFlowSvg(mainGraph(), NONE));
+  expect(at.get('start')).toEqual({ x: 60, y: 80 });
+  expect(at.get('sim')).toEqual({ x: 1100, y: 200 });
+  expect(layoutFlow(mainGraph()).source).toBe('canvas');
+});
+
+test('activities without a position go in a row under the canvas drawing', () => {
+  const graph = mainGraph();
+  delete graph.nodes[6].position; // EndFlow_p88
+  const at = boxes(renderFlowSvg(graph, NONE));
+  expect(at.get('start')).toEqual({ x: 60, y: 80 });
+  expect(at.get('end1')!.y).toBeGreaterThan(220 + NODE_HEIGHT);
+  expect(at.get('end1')!.x).toBe(60);
+});
+
+test('without usable positions (none, too few, all on one point) a layered layout, left to right from the entry', () => {
+  const stacked = mainGraph();
+  stacked.nodes.forEach((node) => (node.position = { x: 0, y: 0 }));
+  const few = mainGraph(false);
+  few.nodes[0].position = { x: 5, y: 5 };
+  for (const graph of [mainGraph(false), stacked, few]) {
+    expect(canvasUsable(graph)).toBe(false);
+    const at = boxes(renderFlowSvg(graph, NONE));
+    const column = (id: string) => at.get(id)!.x / (at.get('menu')!.x - at.get('start')!.x);
+    expect(at.get('start')).toEqual({ x: 0, y: 0 });
+    expect([column('start'), column('menu'), column('get'), column('setget'), column('sim'), column('disc')]).toEqual([0, 1, 2, 3, 4, 5]);
+    expect(column('end1')).toBe(2); // WantCallback → timeout → EndFlow_p88, beside GET_CBID
+    expect(at.get('end1')!.y).not.toBe(at.get('get')!.y);
+  }
+  // Event flows: every event node starts a row in the first column.
+  const events = eventGraph();
+  events.nodes.push({ id: 'onend', label: 'ContactEnded', type: 'event' });
+  events.nodes.forEach((node) => delete node.position);
+  const at = layoutFlow(events).at;
+  expect(at.get('onerr')!.x).toBe(0);
+  expect(at.get('onend')!.x).toBe(0);
+  expect(at.get('api')!.x).toBeGreaterThan(NODE_WIDTH);
+});
+
+test('a cycle nothing leads into is still laid out', () => {
+  const graph: DrawingGraph = { nodes: [{ id: 'a', label: 'A', type: 'play-music' }, { id: 'b', label: 'B', type: 'play-message' }], edges: [{ from: 'a', to: 'b', exit: 'default' }, { from: 'b', to: 'a', exit: 'default' }] };
+  const at = layoutFlow(graph).at;
+  expect(at.get('a')).toEqual({ x: 0, y: 0 });
+  expect(at.get('b')!.x).toBeGreaterThan(0);
+});
+
+test('executed activities and edges are highlighted, failing activities marked', () => {
+  const report = failedReport();
+  const path = executedPath(brokenTrace(), [report.flow!.main]);
+  expect([...path.nodes]).toEqual(['start', 'menu', 'get', 'setget', 'sim', 'disc']);
+  expect(path.edges.has(edgeKey('menu', '3'))).toBe(true);
+  expect(path.edges.has(edgeKey('menu', 'timeout'))).toBe(false);
+  const failing = failingActivities(report);
+  expect([...failing].sort()).toEqual(['get', 'sim']); // by pointer; the errored check points nowhere
+  const svg = renderFlowSvg(report.flow!.main, { executed: path.nodes, executedEdges: path.edges, failing, title: 'Main flow' });
+  expect(classOf(svg, 'sim')).toBe('node executed failing');
+  expect(classOf(svg, 'menu')).toBe('node executed');
+  expect(classOf(svg, 'end1')).toBe('node');
+  const edges = findAll(parseXml(svg), 'g').filter((g) => g.attributes.class?.startsWith('edge'));
+  expect(edges.map((g) => `${g.children[1].text}:${g.attributes.class}`)).toEqual(['out:edge executed', '3:edge executed', 'timeout:edge', 'default:edge executed', 'out:edge executed', 'out:edge executed']);
+  expect(svg).toContain('marker-end="url(#fg-main-flow-arrow-executed)"');
+  expect(findAll(parseXml(svg), 'circle')).toHaveLength(2); // the ✗ badges of the two failing activities
+});
+
+test('without executedEdges an edge counts as executed when both its ends are', () => {
+  const svg = renderFlowSvg(eventGraph(), { executed: new Set(['onerr', 'api']), failing: new Set(), title: 'Event flows' });
+  const classes = findAll(parseXml(svg), 'g').filter((g) => g.attributes.class?.startsWith('edge')).map((g) => g.attributes.class);
+  expect(classes).toEqual(['edge executed', 'edge', 'edge', 'edge']);
+});
+
+test('a failing check is matched by label when its pointer names no activity', () => {
+  const report = failedReport();
+  report.checks = report.checks.map((c) => (c.id === 'simulate-error-value-fails' ? { ...c, pointer: '/process/links/4' } : c));
+  expect(failingActivities(report).has('sim')).toBe(true);
+});
+
+test('a scaled viewBox around the drawing, an accessible title, well-formed, escaped', () => {
+  const svg = renderFlowSvg(hostileReport().flow!.main, { ...NONE, title: HOSTILE });
+  const root = parseXml(svg);
+  expect(root.name).toBe('svg');
+  const [x, y, width, height] = root.attributes.viewBox.split(' ').map(Number);
+  expect(x).toBeLessThan(60);
+  expect(y).toBeLessThan(40);
+  expect(x + width).toBeGreaterThan(1360 + NODE_WIDTH);
+  expect(y + height).toBeGreaterThan(220 + NODE_HEIGHT);
+  expect(root.attributes.role).toBe('img');
+  expect(findAll(root, 'title')[0].text).toBe(HOSTILE);
+  expect(svg).not.toContain('<img');
+  expect(svg).not.toContain('<script');
+  expect(root.attributes['aria-labelledby']).toMatch(/^fg-[a-z0-9-]+-title$/); // ids are slugs, never raw export text
+});
+
+test('an empty graph still gives an <svg>', () => {
+  const svg = renderFlowSvg({ nodes: [], edges: [] }, NONE);
+  expect(parseXml(svg).name).toBe('svg');
+  expect(svg).toContain('no activities');
+});
+
+test('deterministic: the same input gives the same bytes', () => {
+  const render = () => renderFlowSvg(mainGraph(false), { executed: new Set(['start']), failing: new Set(['sim']), title: 'Main flow' });
+  expect(render()).toBe(render());
+});
