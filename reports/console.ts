@@ -32,7 +32,9 @@ export const NO_COLOR: ColorFns = { green: (s) => s, red: (s) => s, yellow: (s) 
 export function renderConsole(report: GradeReport, options: ConsoleOptions): string {
   const { color: c, quiet = false } = options;
   const titles = stepTitlesFor(report, options.stepTitles);
-  const lines = quiet ? [] : [`${c.bold(t(report.input.file))} ${c.dim(`— attendee ${t(report.attendee.id)}, ${t(report.lab.title)}`)}`, ''];
+  // Quiet output and ungradable files end in one line that names the file itself.
+  const oneLine = quiet || report.verdict === 'ungradable';
+  const lines = oneLine ? [] : [`${c.bold(t(report.input.file))} ${c.dim(`— attendee ${t(report.attendee.id)}, ${t(report.lab.title)}`)}`, ''];
   if (report.verdict !== 'ungradable') {
     for (const [step, checks] of byStep(report.checks)) {
       const shown = quiet ? checks.filter(needsAttention) : checks;
@@ -42,7 +44,7 @@ export function renderConsole(report: GradeReport, options: ConsoleOptions): str
       lines.push('');
     }
   }
-  const summary = t(summaryLine(report));
+  const summary = (oneLine ? `${t(report.input.file)}: ` : '') + t(summaryLine(report));
   lines.push(report.verdict === 'passed' ? c.green(summary) : report.verdict === 'failed' ? c.red(summary) : c.yellow(summary));
   return lines.join('\n') + '\n';
 }

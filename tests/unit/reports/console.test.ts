@@ -62,19 +62,20 @@ test('one summary line at the end: PASSED / FAILED with the score and what faile
 test('quiet: only the failures (and required checks not run) and the summary line', () => {
   const quiet = renderConsole(failedReport(), { color: NO_COLOR, quiet: true });
   expect(quiet).not.toContain('✓');
-  expect(quiet).not.toContain('submissions/Main_Flow_141.json');
+  expect(quiet).not.toContain('— attendee'); // no header: the summary line names the file
   expect(quiet).not.toContain('flow-published-latest');
   expect(quiet).toContain('✗ Title of simulate-error-value-fails');
   expect(quiet).toContain('– Title of run-task-created');
   expect(quiet).not.toContain('Step 2'); // nothing failed there
-  expect(quiet.trimEnd().split('\n').at(-1)).toBe('FAILED 6/19 — 2 required checks failed, 1 not run');
-  expect(renderConsole(passedReport(), { color: NO_COLOR, quiet: true })).toBe('PASSED 10/10\n');
+  expect(quiet.trimEnd().split('\n').at(-1)).toBe('submissions/Main_Flow_141.json: FAILED 6/19 — 2 required checks failed, 1 not run');
+  expect(renderConsole(passedReport(), { color: NO_COLOR, quiet: true })).toMatch(/^\S+\.json: PASSED 10\/10\n$/);
 });
 
 test('ungradable: the message and the error code', () => {
   const text = renderConsole(ungradableReport(), { color: NO_COLOR });
-  expect(text).toBe('submissions/notes.json — attendee 142, Callback on Global Error\n\nUNGRADABLE — file is not JSON: Unexpected token N at line 1 column 1 [not-json]\n');
-  expect(renderConsole(ungradableReport(), { color: NO_COLOR, quiet: true })).toBe('UNGRADABLE — file is not JSON: Unexpected token N at line 1 column 1 [not-json]\n');
+  // One line naming the file, the message and the code, quiet or not.
+  expect(text).toBe('submissions/notes.json: UNGRADABLE — file is not JSON: Unexpected token N at line 1 column 1 [not-json]\n');
+  expect(renderConsole(ungradableReport(), { color: NO_COLOR, quiet: true })).toBe(text);
 });
 
 test('colours come from the functions given: marks and the summary line are coloured by outcome', () => {
