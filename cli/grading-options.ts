@@ -8,7 +8,7 @@ import { DEFAULT_MISSION_ID, findMission, MISSIONS } from '../checks/index.js';
 import type { GradeOptions } from '../engine/grade.js';
 import { validateDynVarsDataset, type DynVarsRecord } from '../mocks/index.js';
 import { UsageError } from './errors.js';
-import { collectPair, parseSize } from './options.js';
+import { collectPair, parsePositiveInt, parseSize } from './options.js';
 import { version } from './version.js';
 
 export interface GradingFlags {
@@ -17,6 +17,9 @@ export interface GradingFlags {
   dynvars?: string;
   connector?: Record<string, string>;
   maxSize?: number;
+  maxDepth?: number;
+  maxSteps?: number;
+  maxVisits?: number;
   now?: string;
 }
 
@@ -27,6 +30,9 @@ export function addGradingOptions(command: Command): Command {
     .option('--dynvars <file>', 'your own MockAPI DynVars dataset (JSON array of records with "dn")')
     .option('--connector <NAME=URL>', 'base URL of a Flow Designer connector (repeatable; default: every connector is WxCC us1)', collectPair)
     .option('--max-size <size>', 'largest export accepted (default 20MB)', parseSize)
+    .option('--max-depth <n>', 'deepest JSON nesting accepted (default 64)', parsePositiveInt)
+    .option('--max-steps <n>', 'most activities one simulated call may run (default 500)', parsePositiveInt)
+    .option('--max-visits <n>', 'most times one activity may run in a simulated call (default 25)', parsePositiveInt)
     .option('--now <iso-time>', 'fixed clock for reproducible reports (ISO 8601)');
 }
 
@@ -49,7 +55,12 @@ export async function resolveGradingOptions(flags: GradingFlags): Promise<Omit<G
       ...(flags.dynvars ? { dynvars: await readDataset(flags.dynvars) } : {}),
       ...(flags.connector ? { connectors: flags.connector } : {}),
     },
-    limits: flags.maxSize ? { maxBytes: flags.maxSize } : undefined,
+    limits: {
+      ...(flags.maxSize ? { maxBytes: flags.maxSize } : {}),
+      ...(flags.maxDepth ? { maxDepth: flags.maxDepth } : {}),
+      ...(flags.maxSteps ? { maxSteps: flags.maxSteps } : {}),
+      ...(flags.maxVisits ? { maxVisitsPerActivity: flags.maxVisits } : {}),
+    },
     now,
     tool: { name: 'flowgrade', version },
   };

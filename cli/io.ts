@@ -1,7 +1,7 @@
 /** File reading at the Node edge: size-checked before reading, errors as one line with a stable code. */
 import { readFile, stat } from 'node:fs/promises';
 import { loadFlow, type LoadOptions, type LoadResult } from '../engine/loader.js';
-import { DEFAULT_LIMITS } from '../engine/json-text.js';
+import { DEFAULT_LIMITS, formatBytes } from '../engine/json-text.js';
 
 export type ReadResult = { ok: true; bytes: Uint8Array } | { ok: false; error: { code: string; message: string } };
 
@@ -10,7 +10,7 @@ export async function readInputFile(file: string, maxBytes = DEFAULT_LIMITS.maxB
     const info = await stat(file);
     if (info.isDirectory()) return { ok: false, error: { code: 'unreadable-file', message: 'is a directory, not a file' } };
     if (info.size > maxBytes) {
-      return { ok: false, error: { code: 'too-large', message: `file is larger than the ${Math.round(maxBytes / 1024 / 1024)} MB limit (${info.size} bytes)` } };
+      return { ok: false, error: { code: 'too-large', message: `file is larger than the ${formatBytes(maxBytes)} limit (${info.size} bytes)` } };
     }
     return { ok: true, bytes: await readFile(file) };
   } catch (error) {

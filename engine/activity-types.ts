@@ -35,8 +35,13 @@ export function knownExitsOf(type: string, props: Record<string, unknown>): stri
   const fixed = Object.hasOwn(FIXED_EXITS, type) ? FIXED_EXITS[type] : undefined;
   if (!fixed) return null;
   if (!WITH_MENU_LINKS.has(type)) return [...fixed];
-  const keys = Array.isArray(props.menuLinks) ? props.menuLinks.map(String) : [];
-  return [...keys, ...fixed];
+  return [...menuLinkKeys(props), ...fixed];
+}
+
+/** A menu's or case statement's option keys (`menuLinks`): scalars as text, anything else ''. */
+export function menuLinkKeys(props: Record<string, unknown>): string[] {
+  if (!Array.isArray(props.menuLinks)) return [];
+  return props.menuLinks.map((key: unknown) => (typeof key === 'string' ? key : typeof key === 'number' || typeof key === 'boolean' ? String(key) : ''));
 }
 
 export interface EventSpec {

@@ -108,7 +108,7 @@ function buildGraph(kind: GraphKind, process: Json, diagram: Json, base: string[
 function buildActivity(key: string, raw: Json, pointer: string, position: Position | undefined): Activity {
   const properties = asObject(raw.properties);
   const { props, ui } = canonicalProperties(properties);
-  const isEvent = raw.group === 'event' || properties.activityId === 'event';
+  const isEvent = isEventActivity(raw);
   const activityName = typeof properties.activityName === 'string' ? properties.activityName : '';
   const type = isEvent && (activityName === '' || activityName === 'Event') ? 'event' : activityName || 'unknown';
   const label = String(raw.name ?? properties.name ?? key);
@@ -179,16 +179,22 @@ function buildHandlers(events: FlowGraph, onEvents: Json): EventHandler[] {
     .sort((a, b) => order(a.name) - order(b.name) || a.name.localeCompare(b.name));
 }
 
+/** Breadth-first, linear in activities + exits (an index instead of shift(), no argument spreading). */
 function reachableFrom(entries: string[], byId: Map<string, Activity>): Set<string> {
   const seen = new Set<string>();
   const queue = [...entries];
-  while (queue.length > 0) {
-    const id = queue.shift()!;
+  for (let head = 0; head < queue.length; head++) {
+    const id = queue[head];
     if (seen.has(id) || !byId.has(id)) continue;
     seen.add(id);
-    queue.push(...Object.values(byId.get(id)!.exits));
+    for (const target of Object.values(byId.get(id)!.exits)) if (!seen.has(target)) queue.push(target);
   }
   return seen;
+}
+
+/** An event node of an event flow (OnGlobalError, AgentAnswered, …), as exported. */
+export function isEventActivity(raw: Json): boolean {
+  return raw.group === 'event' || asObject(raw.properties).activityId === 'event';
 }
 
 function buildVariables(raw: unknown, findings: Finding[]): Variable[] {

@@ -19,7 +19,7 @@ export interface GradeOptions {
   settings?: Partial<Omit<MissionSettings, 'dynvars'>>;
   /** Mock services setup shared by all scenarios (DynVars dataset, connectors, …). */
   mocks?: Omit<MockOptions, 'tasks'>;
-  limits?: Pick<LoadOptions, 'maxBytes' | 'maxDepth'> & Pick<SimulationOptions, 'maxSteps' | 'maxVisitsPerActivity'>;
+  limits?: Pick<LoadOptions, 'maxBytes' | 'maxDepth' | 'maxStringLength' | 'maxActivities' | 'maxEventHandlers'> & Pick<SimulationOptions, 'maxSteps' | 'maxVisitsPerActivity'>;
   /** Injected clock: fixes `generatedAt` and every time the simulated flow reads. */
   now?: () => Date;
   tool: { name: string; version: string };
@@ -36,7 +36,8 @@ export async function gradeFlow(input: string | Uint8Array, options: GradeOption
     generatedAt: now().toISOString(),
   };
   const input_ = { file: options.fileName, sha256: await sha256(bytes) };
-  const loaded = loadFlow(bytes, { fileName: options.fileName, attendee: options.attendee, maxBytes: options.limits?.maxBytes, maxDepth: options.limits?.maxDepth });
+  const { maxSteps, maxVisitsPerActivity, ...loadLimits } = options.limits ?? {};
+  const loaded = loadFlow(bytes, { ...loadLimits, fileName: options.fileName, attendee: options.attendee });
   if (!loaded.ok) {
     const attendee = options.attendee ? { id: options.attendee, source: 'option' } : { id: baseName(options.fileName), source: 'file-name' };
     return { ...base, attendee, input: input_, verdict: 'ungradable', checks: [], scenarios: [], error: loaded.error };
@@ -50,8 +51,8 @@ export async function gradeFlow(input: string | Uint8Array, options: GradeOption
     const result = await simulate(model, definition.scenario, {
       services,
       now,
-      maxSteps: options.limits?.maxSteps,
-      maxVisitsPerActivity: options.limits?.maxVisitsPerActivity,
+      maxSteps,
+      maxVisitsPerActivity,
     });
     runs[definition.id] = { result, tasks: services.tasks, requests: services.requests };
     scenarios.push({ id: definition.id, title: definition.title, passed: false, summary: result.summary, trace: result.trace });

@@ -12,10 +12,23 @@ export interface JsonLimits {
   maxDepth: number;
   /** Longest string (value or key) accepted anywhere in the export, in characters. */
   maxStringLength: number;
+  /** Most activities in the main flow and the event flows together. */
+  maxActivities: number;
+  /** Most event nodes (OnGlobalError, AgentAnswered, …) in the event flows. */
+  maxEventHandlers: number;
 }
 
-/** Real exports nest about 10 levels and their longest strings are under 1 KB (see SECURITY.md). */
-export const DEFAULT_LIMITS: JsonLimits = { maxBytes: 20 * 1024 * 1024, maxDepth: 64, maxStringLength: 256 * 1024 };
+/**
+ * Real exports nest about 10 levels, their longest strings are under 1 KB, they have tens of
+ * activities and one event node per event type (ten types). See SECURITY.md.
+ */
+export const DEFAULT_LIMITS: JsonLimits = {
+  maxBytes: 20 * 1024 * 1024,
+  maxDepth: 64,
+  maxStringLength: 256 * 1024,
+  maxActivities: 5_000,
+  maxEventHandlers: 100,
+};
 
 const decoder = new TextDecoder('utf-8', { fatal: false });
 
@@ -136,6 +149,9 @@ export function lineAndColumn(text: string, offset: number): { line: number; col
   return { line, column: offset - lineStart + 1 };
 }
 
-function formatBytes(bytes: number): string {
-  return bytes % (1024 * 1024) === 0 ? `${bytes / 1024 / 1024} MB` : `${bytes} bytes`;
+/** 20971520 → `20 MB`, 10240 → `10 KB`, 1000 → `1000 bytes`. */
+export function formatBytes(bytes: number): string {
+  if (bytes >= 1024 * 1024 && bytes % (1024 * 1024) === 0) return `${bytes / 1024 / 1024} MB`;
+  if (bytes >= 1024 && bytes % 1024 === 0) return `${bytes / 1024} KB`;
+  return `${bytes} bytes`;
 }

@@ -4,7 +4,7 @@
  */
 import Ajv from 'ajv';
 import flowExportSchema from '../schemas/flow-export.schema.json' with { type: 'json' };
-import { buildModel } from './build-model.js';
+import { buildModel, isEventActivity } from './build-model.js';
 import { assertStringLengths, clipPointer, decodeText, DEFAULT_LIMITS, parseJsonText, type JsonLimits } from './json-text.js';
 import { LoadError, type LoadErrorCode } from './load-error.js';
 import type { FlowModel } from './model.js';
@@ -25,6 +25,7 @@ export function loadFlow(input: string | Uint8Array, options: LoadOptions = {}):
     const { exported, templateBody } = unwrap(value, limits);
     assertStringLengths(exported, limits);
     assertFlowExport(exported);
+    assertGraphSize(exported, limits);
     return { ok: true, model: buildModel(exported, { fileName: options.fileName, attendee: options.attendee, templateBody }) };
   } catch (error) {
     if (error instanceof LoadError) return { ok: false, error: { code: error.code, message: error.message } };
@@ -70,10 +71,33 @@ function assertFlowExport(exported: Record<string, unknown>): void {
   throw new LoadError('invalid-flow', `not a valid flow export: ${where} ${first?.message ?? 'does not match the export schema'}`);
 }
 
+/**
+ * Refuses graphs far beyond any real flow (too-large): the work of building the model (event
+ * handler reachability is activities × event nodes) must stay small whatever the file says.
+ */
+function assertGraphSize(exported: Record<string, unknown>, limits: JsonLimits): void {
+  const main = objectAt(exported, 'process', 'activities');
+  const events = objectAt(exported, 'eventFlows', 'eventsMap', 'GLOBAL_EVENTS', 'process', 'activities');
+  const activities = Object.keys(main).length + Object.keys(events).length;
+  if (activities > limits.maxActivities) {
+    throw new LoadError('too-large', `the export has ${activities} activities, more than the limit of ${limits.maxActivities}`);
+  }
+  const eventNodes = Object.values(events).filter((raw) => isEventActivity(raw as Record<string, unknown>)).length;
+  if (eventNodes > limits.maxEventHandlers) {
+    throw new LoadError('too-large', `the event flows have ${eventNodes} event nodes, more than the limit of ${limits.maxEventHandlers}`);
+  }
+}
+
+function objectAt(value: unknown, ...path: string[]): Record<string, unknown> {
+  let at = value;
+  for (const key of path) at = at !== null && typeof at === 'object' && !Array.isArray(at) && Object.hasOwn(at, key) ? (at as Record<string, unknown>)[key] : undefined;
+  return at !== null && typeof at === 'object' && !Array.isArray(at) ? (at as Record<string, unknown>) : {};
+}
+
 function definedLimits(options: LoadOptions): Partial<JsonLimits> {
   const limits: Partial<JsonLimits> = {};
-  if (options.maxBytes !== undefined) limits.maxBytes = options.maxBytes;
-  if (options.maxDepth !== undefined) limits.maxDepth = options.maxDepth;
-  if (options.maxStringLength !== undefined) limits.maxStringLength = options.maxStringLength;
+  for (const key of Object.keys(DEFAULT_LIMITS) as (keyof JsonLimits)[]) {
+    if (options[key] !== undefined) limits[key] = options[key];
+  }
   return limits;
 }

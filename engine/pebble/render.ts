@@ -3,7 +3,7 @@ import type { Template } from './ast.js';
 import { Context, type EvalOptions, type Scope } from './context.js';
 import { zonedToString } from './datetime.js';
 import { evaluate } from './evaluate.js';
-import { renderValue } from './stringify.js';
+import { javaString, renderValue } from './stringify.js';
 import { ExpressionError } from './errors.js';
 import {
   DataDepthError,
@@ -42,7 +42,7 @@ function keyName(k: unknown, ctx: Context, pos: number, depth: number): string {
   const key = fromHost(k);
   if (typeof key === 'string') return key;
   if (key instanceof PDouble) return javaDoubleToString(key.value);
-  return String(toHost(key, ctx, pos, depth + 1));
+  return javaString(key, ctx, pos);
 }
 
 /** Engine value → plain JS: numbers, booleans, strings, arrays, plain objects, null; dates as text. */

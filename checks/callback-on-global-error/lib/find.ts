@@ -14,6 +14,7 @@ import { parseRowsOf, requestBodyOf, requestPathOf, requestUrlOf } from './http.
 import { GLOBAL_ERROR, LABELS, VARIABLES } from './names.js';
 import { writes } from './set-variable.js';
 import { namesRead } from './templates.js';
+import { menuLinkKeys } from '../../../engine/activity-types.js';
 
 export interface MissionNodes {
   wantCallback?: Activity;
@@ -116,8 +117,7 @@ export function menuDescriptions(menu: Activity): string[] {
 
 /** A menu's option keys (`menuLinks`). */
 export function menuKeys(menu: Activity): string[] {
-  const raw = menu.props.menuLinks;
-  return Array.isArray(raw) ? raw.map((k) => String(k).trim()) : [];
+  return menuLinkKeys(menu.props).map((key) => key.trim());
 }
 
 /** End Flow and Disconnect Contact are recognised by type: their labels carry random suffixes (`EndFlow_kid`). */

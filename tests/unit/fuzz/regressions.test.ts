@@ -4,6 +4,7 @@
  */
 import { test, expect } from '@playwright/test';
 import { loadFlow } from '../../../engine/loader.js';
+import { evaluateTemplate, ExpressionError } from '../../../engine/pebble/index.js';
 import { renderConsole, renderMarkdown, type ColorFns } from '../../../reports/index.js';
 import { findMission } from '../../../checks/index.js';
 import { gradeFlow } from '../../../engine/grade.js';
@@ -20,12 +21,25 @@ test('loader: a menu whose menuLinks hold an object with a "toString" key is a m
   if (!result.ok) expect(result.error.message).not.toMatch(/^could not be read/);
 });
 
+test('pebble: a map literal keyed by a map whose data has a "toString" key evaluates, or fails with an ExpressionError', () => {
+  // Found by pebble/evaluate (FUZZ_RUNS=10000): evaluateTemplate converts a non-string map key with
+  // String(), which calls the data's own "toString" → TypeError escapes the engine (and becomes a
+  // "simulator failure" in a Set Variable of type JSON).
+  for (const m of [{ toString: {} }, { toString: 1 }, [{ valueOf: {} }]]) {
+    try {
+      evaluateTemplate('{{ {m: 0} }}', new Map<string, unknown>([['m', m]]));
+    } catch (error) {
+      expect(error).toBeInstanceOf(ExpressionError);
+    }
+  }
+});
+
 test('console report: control characters from the export never reach the terminal', async () => {
   // Found by reports/hostile-strings: labels, file names and messages are printed raw, so ESC
   // sequences (colours, cursor moves, window titles, OSC 8 links) from an export reach the terminal.
   const mission = findMission('callback-on-global-error')!;
   const flow = JSON.parse(fixtureText('flows/defect-getcbid-method-post.json'));
-  for (const activity of Object.values<Record<string, Record<string, unknown>>>(flow.process.activities)) {
+  for (const activity of Object.values<{ name: string; properties: Record<string, unknown> }>(flow.process.activities)) {
     if (activity.name === 'GET_CBID') activity.name = activity.properties.name = 'GET_CBID\u001b]0;pwned\u0007\u001b[2J\r';
   }
   const report = await gradeFlow(JSON.stringify(flow), { mission, fileName: 'evil\u001b[31m.json', now: () => new Date(0), tool: { name: 'flowgrade', version: 'test' } });

@@ -1,13 +1,18 @@
 /**
- * Fuzzing the simulator with mutated fixtures (structure damaged, properties of the wrong type,
+ * Fuzzing the simulator (and the whole grading pipeline: loader, simulator, checks, report) with mutated fixtures (structure damaged, properties of the wrong type,
  * random Pebble templates in every field, links rewired into cycles) and hostile scenarios, run
  * against the real mocks. Every run ends with a status and a summary — never a rejection, never
  * the simulator's "bug of ours" catch-all — inside the step and visit budgets, as plain JSON
  * data, deterministically, and without a single network call.
  */
 import { test } from '@playwright/test';
+import Ajv from 'ajv';
 import fc from 'fast-check';
+import reportSchema from '../../../schemas/report.schema.json' with { type: 'json' };
+import { findMission } from '../../../checks/index.js';
+import { gradeFlow } from '../../../engine/grade.js';
 import { loadFlow } from '../../../engine/loader.js';
+import { renderJson } from '../../../reports/index.js';
 import type { FlowModel } from '../../../engine/model.js';
 import { simulate, type Scenario, type SimulationResult } from '../../../engine/simulator/index.js';
 import { createMockServices } from '../../../mocks/index.js';
@@ -126,5 +131,25 @@ test('fuzz: a run is deterministic: same flow and scenario, fresh mocks, identic
       check(JSON.stringify(once) === JSON.stringify(twice), `${file}: two runs differ`);
     }),
     0.15,
+  );
+});
+
+test('fuzz: grading mutated fixtures gives a schema-valid report in which no check crashed', async () => {
+  const mission = findMission('callback-on-global-error')!;
+  const validate = new Ajv({ allErrors: false, strict: false }).compile(reportSchema);
+  await fuzz(
+    'grade/mutated-fixtures',
+    fc.asyncProperty(fc.constantFrom(...FLOW_FILES), damage, async (file, list) => {
+      const report = await gradeFlow(JSON.stringify(mutate(fixtureJson(file), list)), { mission, fileName: file, now: () => new Date(0), tool: { name: 'flowgrade', version: 'fuzz' } });
+      const json = JSON.parse(renderJson(report)) as unknown;
+      check(validate(json), () => `report does not match schemas/report.schema.json: ${JSON.stringify(validate.errors?.[0])}`);
+      if (report.verdict === 'ungradable') check(report.error !== undefined, 'ungradable without an error');
+      const crashed = report.checks.filter((c) => c.status === 'errored');
+      check(crashed.length === 0, () => `check ${crashed[0].id} crashed: ${crashed[0].message}`);
+      for (const scenario of report.scenarios) check(!scenario.summary.startsWith('simulator failure'), `simulator bug surfaced: ${scenario.summary.slice(0, 300)}`);
+      check(fetchCalls === 0, `fetch was called ${fetchCalls} times`);
+      checkNoPollution();
+    }),
+    0.2,
   );
 });

@@ -19,7 +19,7 @@ export const FUZZ_RUNS = positive(process.env.FUZZ_RUNS, 150);
 export const FUZZ_SEED = integer(process.env.FUZZ_SEED, 20250801);
 
 /** Every fuzz test file, by the name it passes to `summarise` (the total is printed once all have reported). */
-export const FUZZ_FILES = ['loader', 'pebble', 'simulator', 'reports'] as const;
+export const FUZZ_FILES = ['loader', 'pebble', 'simulator', 'reports', 'archives'] as const;
 export type FuzzFile = (typeof FUZZ_FILES)[number];
 
 export interface PropertyCount {
@@ -74,12 +74,15 @@ export function summarise(file: FuzzFile): void {
   try {
     mkdirSync(dir, { recursive: true });
     writeFileSync(path.join(dir, `${file}.${process.pid}.json`), JSON.stringify(mine));
+    // A file's tests may be spread over several workers (a failure restarts the worker), so the
+    // total waits until every property of every fuzz file has reported.
     const reported = readdirSync(dir).filter((f) => f.endsWith('.json'));
-    if (!FUZZ_FILES.every((f) => reported.some((name) => name.startsWith(`${f}.`)))) return;
+    const byFile = (f: FuzzFile) => reported.filter((name) => name.startsWith(`${f}.`)).flatMap((name) => JSON.parse(readFileSync(path.join(dir, name), 'utf8')) as PropertyCount[]);
+    if (!FUZZ_FILES.every((f) => byFile(f).length >= propertiesIn(f))) return;
     const marker = path.join(dir, 'total.printed');
     if (existsSync(marker)) return;
     writeFileSync(marker, '', { flag: 'wx' }); // the first file to get here prints the total
-    const all: PropertyCount[] = reported.flatMap((name) => JSON.parse(readFileSync(path.join(dir, name), 'utf8')) as PropertyCount[]);
+    const all = FUZZ_FILES.flatMap(byFile);
     const total = all.reduce((n, c) => n + c.cases, 0);
     const failed = all.reduce((n, c) => n + c.failures, 0);
     console.log(`fuzz total: ${all.length} properties, ${total} cases, ${failed} failures (FUZZ_RUNS=${FUZZ_RUNS}, FUZZ_SEED=${FUZZ_SEED})`);
@@ -94,6 +97,11 @@ export function summarise(file: FuzzFile): void {
  */
 export function check(condition: unknown, message: string | (() => string)): asserts condition {
   if (!condition) throw new Error(typeof message === 'string' ? message : message());
+}
+
+/** How many properties a fuzz file runs: its `await fuzz(` calls. */
+function propertiesIn(file: FuzzFile): number {
+  return (readFileSync(path.join(ROOT, 'tests', 'unit', 'fuzz', `${file}.test.ts`), 'utf8').match(/await fuzz\(/g) ?? []).length;
 }
 
 function positive(value: string | undefined, fallback: number): number {

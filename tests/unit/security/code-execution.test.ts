@@ -13,7 +13,9 @@ import { loadFlow } from '../../../engine/loader.js';
 import { renderTemplate } from '../../../engine/pebble/index.js';
 import { simulate } from '../../../engine/simulator/index.js';
 import { ROOT } from '../../helpers.js';
-import { buildFlow, exportOf, expectNoVisibleEffect, fakeServices, http, httpFlow, httpNode, HttpResponse, markerPath, setVar, play } from './flows.js';
+import { buildFlow, exportOf, expectNoVisibleEffect, fakeServices, http, httpFlow, httpNode, HttpResponse, markerPath, play, removeTempDirs, setVar } from './flows.js';
+
+test.afterAll(removeTempDirs);
 
 const DATA_URL = 'https://api.example.test/data';
 const BODY = [{ x: 1, ok: true, id: 'first', outboundcallbackep: 'ep-1', nested: { constructor: 'own data' } }];

@@ -2,7 +2,7 @@
  * Small hostile flows for the security tests, built with the simulator tests' export builder, and
  * the checks every security test ends with: nothing polluted, no global set, no file written.
  */
-import { existsSync, mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { expect } from '@playwright/test';
@@ -15,9 +15,23 @@ const FUNCTION_PROTOTYPE_KEYS = Object.getOwnPropertyNames(Function.prototype).s
 const ARRAY_PROTOTYPE_KEYS = Object.getOwnPropertyNames(Array.prototype).sort();
 const GLOBAL_KEYS = new Set(Object.getOwnPropertyNames(globalThis));
 
+const tempDirs: string[] = [];
+
+/** A fresh temp folder, removed by `removeTempDirs()`. */
+export function tempDir(prefix: string): string {
+  const dir = mkdtempSync(path.join(tmpdir(), `flowgrade-${prefix}-`));
+  tempDirs.push(dir);
+  return dir;
+}
+
+/** Removes every folder `tempDir` and `markerPath` made (call from test.afterAll). */
+export function removeTempDirs(): void {
+  for (const dir of tempDirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+}
+
 /** A fresh path in a fresh temp folder that a payload would create if it ran. */
 export function markerPath(name = 'pwned'): string {
-  return path.join(mkdtempSync(path.join(tmpdir(), 'flowgrade-payload-')), name);
+  return path.join(tempDir('payload'), name);
 }
 
 /** No prototype changed, no `polluted`/`pwned` anywhere, no new global, no marker file. */

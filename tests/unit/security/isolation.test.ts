@@ -4,20 +4,20 @@
  * flow can never change another's result (fresh mock state per submission and per scenario).
  */
 import { test, expect } from '@playwright/test';
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { findMission } from '../../../checks/index.js';
 import { gradeFlow, type GradeOptions } from '../../../engine/grade.js';
 import type { GradeReport } from '../../../engine/report.js';
 import { fixturePath, runCli } from '../../helpers.js';
 import { FLOW_FILES, fixtureText } from '../fuzz/mutations.js';
-import { expectNoVisibleEffect } from './flows.js';
+import { expectNoVisibleEffect, removeTempDirs, tempDir } from './flows.js';
+
+test.afterAll(removeTempDirs);
 
 const NOW = '2025-08-01T09:00:00.000Z';
 const mission = findMission('callback-on-global-error')!;
 const options: Omit<GradeOptions, 'fileName'> = { mission, now: () => new Date(NOW), tool: { name: 'flowgrade', version: 'test' } };
-const tempDir = (prefix: string) => mkdtempSync(path.join(tmpdir(), `flowgrade-${prefix}-`));
 const withAttendee = (text: string, id: string) => text.split('Main_Flow_140').join(`Main_Flow_${id}`);
 
 /** The Tasks API requests a report's scenarios made. */

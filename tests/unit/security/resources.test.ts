@@ -4,8 +4,7 @@
  * steps. Every refusal is one clear line with a stable code, and every limit is configurable.
  */
 import { test, expect } from '@playwright/test';
-import { closeSync, mkdtempSync, openSync, readFileSync, writeFileSync, ftruncateSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { closeSync, ftruncateSync, openSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { zipSync, type Zippable } from 'fflate';
 import { findMission } from '../../../checks/index.js';
@@ -14,11 +13,11 @@ import { DEFAULT_LIMITS } from '../../../engine/json-text.js';
 import { loadFlow } from '../../../engine/loader.js';
 import { simulate } from '../../../engine/simulator/index.js';
 import { fixturePath, runCli } from '../../helpers.js';
-import { buildFlow, exportOf, fakeServices, play, setVar } from './flows.js';
+import { buildFlow, exportOf, fakeServices, play, removeTempDirs, setVar, tempDir } from './flows.js';
 
 const NOW = ['--now', '2025-08-01T09:00:00Z'];
 const MB = 1024 * 1024;
-const tempDir = (prefix: string) => mkdtempSync(path.join(tmpdir(), `flowgrade-${prefix}-`));
+test.afterAll(removeTempDirs); // some temp folders hold sparse files of 50 GB
 const solutionText = () => readFileSync(fixturePath('flows/solution.json'), 'utf8');
 
 /** A sparse file of `size` bytes: its size is known to stat, but it occupies no disk (and reading it would take that much memory). */
@@ -34,7 +33,10 @@ test.describe('file size', () => {
     const file = sparseFile(path.join(tempDir('big'), 'Main_Flow_50MB.json'), 50 * MB);
     const run = await runCli(['check', file]);
     expect(run.code).toBe(2);
-    expect(run.stderr).toBe(`flowgrade: ${file}: file is larger than the 20 MB limit (${50 * MB} bytes) [too-large]\n`);
+    expect(run.stdout).toContain(`UNGRADABLE — file is larger than the 20 MB limit (${50 * MB} bytes) [too-large]`);
+    const json = await runCli(['check', file, '--format', 'json']);
+    expect(json.code).toBe(2);
+    expect(json.stderr).toBe(`flowgrade: ${file}: file is larger than the 20 MB limit (${50 * MB} bytes) [too-large]\n`);
     const inspect = await runCli(['inspect', file]);
     expect(inspect.code).toBe(2);
     expect(inspect.stderr).toContain('[too-large]');
@@ -62,12 +64,12 @@ test.describe('file size', () => {
     // The limit is named as given, not rounded to "0 MB" (cli/io.ts: see the change request in the report).
     expect(JSON.parse(small.stdout).error).toMatchObject({ code: 'too-large', message: expect.stringMatching(/larger than the (10 KB|10240 bytes) limit/) });
     const big = sparseFile(path.join(dir, 'big.json'), 30 * MB);
-    const raised = await runCli(['check', big, '--max-size', '40MB']);
+    const raised = await runCli(['check', big, '--max-size', '40MB', '--format', 'json']);
     expect(raised.stderr).toContain('[not-json]'); // read and parsed, not refused for its size
   });
 
   test('the limits have the documented defaults', () => {
-    expect(DEFAULT_LIMITS).toEqual({ maxBytes: 20 * MB, maxDepth: 64, maxStringLength: 256 * 1024 });
+    expect(DEFAULT_LIMITS).toEqual({ maxBytes: 20 * MB, maxDepth: 64, maxStringLength: 256 * 1024, maxActivities: 5_000, maxEventHandlers: 100 });
   });
 });
 
@@ -76,7 +78,7 @@ test.describe('nesting depth and string lengths', () => {
     const dir = tempDir('deep');
     const file = path.join(dir, 'deep.json');
     writeFileSync(file, solutionText().replace('"process"', `"deep": ${'['.repeat(10_000)}${']'.repeat(10_000)}, "process"`));
-    const run = await runCli(['check', file]);
+    const run = await runCli(['check', file, '--format', 'json']);
     expect(run.code).toBe(2);
     expect(run.stderr).toBe(`flowgrade: ${file}: JSON nesting is deeper than the limit of 64 levels [too-deep]\n`);
   });
@@ -113,6 +115,50 @@ test.describe('nesting depth and string lengths', () => {
     expect(result.error.code).toBe('invalid-flow');
     expect(result.error.message.length).toBeLessThan(300);
     expect(result.error.message).toMatch(/^not a valid flow export: \/process\/activities\/k+… must be object$/);
+  });
+});
+
+test.describe('graph size', () => {
+  /** An export whose event flow has `events` event nodes, all leading into a chain of `chain` activities. */
+  function bigFlow(events: number, chain: number): string {
+    const activities: Record<string, unknown> = {};
+    const links: unknown[] = [];
+    for (let i = 0; i < events; i++) {
+      activities[`e${i}`] = { name: `E${i}`, group: 'event', properties: { activityId: 'event', eventSpecificationName: `E${i}` } };
+      links.push({ sourceActivityId: `e${i}`, targetActivityId: 'c0', conditionExpr: 'out' });
+    }
+    for (let i = 0; i < chain; i++) {
+      activities[`c${i}`] = { name: `C${i}`, properties: { activityName: 'play-message' } };
+      if (i > 0) links.push({ sourceActivityId: `c${i - 1}`, targetActivityId: `c${i}`, conditionExpr: 'default' });
+    }
+    return JSON.stringify({
+      name: 'Main_Flow_1',
+      process: { activities: { s: { name: 'NewPhoneContact', properties: { activityName: 'NewPhoneContact' } } }, links: [] },
+      eventFlows: { eventsMap: { GLOBAL_EVENTS: { process: { activities, links } } } },
+    });
+  }
+
+  test('more activities or event nodes than any real flow are refused (the model would cost activities × event nodes)', () => {
+    // Before this limit, 10 000 event nodes over a 10 000-activity chain (3 MB) took over a minute to load.
+    expect(loadFlow(bigFlow(10, 5_000))).toEqual({ ok: false, error: { code: 'too-large', message: 'the export has 5011 activities, more than the limit of 5000' } });
+    expect(loadFlow(bigFlow(101, 10))).toEqual({ ok: false, error: { code: 'too-large', message: 'the event flows have 101 event nodes, more than the limit of 100' } });
+    expect(loadFlow(bigFlow(10, 5_000), { maxActivities: 6_000 }).ok).toBe(true);
+    expect(loadFlow(bigFlow(101, 10), { maxEventHandlers: 200 }).ok).toBe(true);
+  });
+
+  test('at the limits the model is still built, every handler with what it reaches', () => {
+    const result = loadFlow(bigFlow(100, 4_899));
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(result.model.handlers).toHaveLength(100);
+    for (const handler of result.model.handlers) expect(handler.reaches).toHaveLength(4_899);
+  });
+
+  test('an activity with 200 000 exits loads (no argument spreading, no quadratic queue)', () => {
+    const links = Array.from({ length: 200_000 }, (_, i) => ({ sourceActivityId: 's', targetActivityId: 't', conditionExpr: `x${i}` }));
+    const activities = { s: { name: 'Start', properties: { activityName: 'NewPhoneContact' } }, t: { name: 'End', properties: { activityName: 'end' } } };
+    const result = loadFlow(JSON.stringify({ name: 'Main_Flow_1', process: { activities, links } }));
+    expect(result.ok && result.model.main.activities.every((a) => a.reachable)).toBe(true);
   });
 });
 
@@ -157,6 +203,36 @@ test.describe('simulation steps', () => {
     const limited = await gradeFlow(JSON.stringify(looping), { ...options, limits: { maxSteps: 5 } });
     for (const scenario of limited.scenarios) expect(scenario.trace).toHaveLength(5);
   });
+});
+
+test.describe('expressions in a flow', () => {
+  const cases: [string, string, RegExp][] = [
+    ['150 nested parentheses', `{{ ${'('.repeat(150)}1${')'.repeat(150)} }}`, /nested deeper than 100 levels/],
+    ['a chain of 40 doubling replaces', `{{ v${' | replace({"x": "xx"})'.repeat(40)} }}`, /String longer than 1000000 characters/],
+    ['a billion-item range', '{{ range(0, 1000000000) | join }}', /List longer than 100000 items/],
+    ['a catastrophic regular expression', '{{ v.replaceAll("(x+)+y", "") }}', /too complex/],
+    ['a 210 000 character template', `{{ v }}${'z'.repeat(210_000)}`, /Template longer than 200000 characters/],
+  ];
+  for (const [name, expression, message] of cases) {
+    test(`${name} in a Set Variable fails that activity with a limit error, and the flow goes on`, async () => {
+      const flow = buildFlow({
+        variables: [{ name: 'v', type: 'STRING', value: 'x' }],
+        main: [setVar('Blow', 'v', expression), play('After', 'still here')],
+        links: [
+          ['NewPhoneContact', 'out', 'Blow'],
+          ['Blow', 'error', 'After'],
+          ['Blow', 'out', 'After'],
+        ],
+      });
+      const result = await simulate(flow, {}, { services: fakeServices() });
+      const blow = result.trace.find((e) => e.activity === 'Blow')!;
+      expect(blow.outcome).toBe('error');
+      expect(blow.error).toMatch(message);
+      expect(blow.error!.length).toBeLessThan(400); // the expression is clipped in the message
+      expect(result.trace.at(-1)?.activity).toBe('After');
+      expect(result.variables.v).toBe('x');
+    });
+  }
 });
 
 test.describe('zip archives', () => {

@@ -1,0 +1,25 @@
+import { test, expect } from '@playwright/test';
+import { runCli } from '../../helpers.js';
+
+const SOLUTION = 'fixtures/flows/solution.json';
+
+test('--max-depth refuses an export nested deeper than the limit', async () => {
+  const run = await runCli(['check', SOLUTION, '--max-depth', '3']);
+  expect(run.code).toBe(2);
+  expect(run.stdout).toMatch(/UNGRADABLE — JSON nesting is deeper than the limit of 3 levels \[too-deep\]/);
+  expect((await runCli(['check', SOLUTION, '--max-depth', '64', '-q'])).code).toBe(0);
+});
+
+test('--max-steps and --max-visits bound the simulated call', async () => {
+  const steps = await runCli(['check', SOLUTION, '--max-steps', '4', '--format', 'json']);
+  expect(steps.code).toBe(1);
+  expect(JSON.parse(steps.stdout).scenarios[0].trace).toHaveLength(4);
+  const visits = await runCli(['simulate', SOLUTION, '--dtmf', 'WantCallback=', '--format', 'json']);
+  expect(JSON.parse(visits.stdout).status).toBe('stuck');
+});
+
+test('limit flags take positive integers only', async () => {
+  for (const bad of [['--max-steps', '0'], ['--max-depth', 'x'], ['--max-visits', '-1']]) {
+    expect((await runCli(['check', SOLUTION, ...bad])).code).toBe(2);
+  }
+});
