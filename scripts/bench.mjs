@@ -22,7 +22,7 @@
  */
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { availableParallelism, cpus, tmpdir } from 'node:os';
+import { availableParallelism, cpus, loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -195,7 +195,9 @@ async function gradeOnce(dir, out) {
   const result = TIME ? await run(TIME, ['-v', process.execPath, ...cli], { FLOWGRADE_REPORT_RSS: '1' }) : await run(process.execPath, cli, { FLOWGRADE_REPORT_RSS: '1' });
   const timeRss = /Maximum resident set size \(kbytes\): (\d+)/.exec(result.stderr);
   const cliRss = /peak RSS (\d+) KB/.exec(result.stderr);
-  return { ...result, rssKb: timeRss ? Number(timeRss[1]) : cliRss ? Number(cliRss[1]) : NaN, cliRssKb: cliRss ? Number(cliRss[1]) : NaN, rssSource: timeRss ? '/usr/bin/time -v' : 'process.resourceUsage().maxRSS' };
+  const user = /User time \(seconds\): ([\d.]+)/.exec(result.stderr);
+  const system = /System time \(seconds\): ([\d.]+)/.exec(result.stderr);
+  return { ...result, cpuSeconds: user && system ? Number(user[1]) + Number(system[1]) : NaN, rssKb: timeRss ? Number(timeRss[1]) : cliRss ? Number(cliRss[1]) : NaN, cliRssKb: cliRss ? Number(cliRss[1]) : NaN, rssSource: timeRss ? '/usr/bin/time -v' : 'process.resourceUsage().maxRSS' };
 }
 
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
@@ -211,7 +213,7 @@ try {
   const readable = sizes.filter((s) => s > 50_000);
   console.log(`flowgrade bench: ${COUNT} submissions (${counts.correct} correct, ${counts.defective} defective, ${counts.unreadable} unreadable)`);
   console.log(`  sizes ${Math.round(Math.min(...readable) / 1024)}–${Math.round(Math.max(...readable) / 1024)} KB (mean ${Math.round(total / COUNT / 1024)} KB, total ${(total / 1024 / 1024).toFixed(1)} MB) in ${classDir}`);
-  console.log(`  machine: ${availableParallelism()} CPUs (${cpus()[0]?.model ?? 'unknown'}), Node ${process.version}`);
+  console.log(`  machine: ${availableParallelism()} CPUs (${cpus()[0]?.model ?? 'unknown'}), Node ${process.version}, load average ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
 
   const baselines = [];
   for (let i = 0; i < RUNS; i++) {
@@ -229,7 +231,7 @@ try {
       throw new Error(`grade exited with ${result.code}`);
     }
     runs.push(result);
-    console.log(`  grade run ${i + 1}: ${(result.ms / 1000).toFixed(2)} s, peak RSS ${mb(result.rssKb)} (CLI's own maxRSS ${mb(result.cliRssKb)}), exit ${result.code}`);
+    console.log(`  grade run ${i + 1}: ${(result.ms / 1000).toFixed(2)} s wall, ${result.cpuSeconds.toFixed(2)} s CPU, peak RSS ${mb(result.rssKb)} (CLI's own maxRSS ${mb(result.cliRssKb)}), exit ${result.code}`);
   }
   const wall = median(runs.map((r) => r.ms));
   const rss = Math.max(...runs.map((r) => r.rssKb));
@@ -237,6 +239,7 @@ try {
   const ratio = wall / baseWall;
   console.log(`grade (${JOBS ? `--jobs ${JOBS}` : `default jobs = ${availableParallelism()}`}), median of ${RUNS}:`);
   console.log(`  ${rate.toFixed(0)} flows/s (target ≥ 200)   wall ${(wall / 1000).toFixed(2)} s   ${ratio.toFixed(1)}× baseline (target ≤ 5×)   peak RSS ${mb(rss)} (target ≤ 400 MB; ${runs[0].rssSource})`);
+  console.log(`  CPU (user+sys) per flow: ${((median(runs.map((r) => r.cpuSeconds)) * 1000) / COUNT).toFixed(1)} ms; load average now ${loadavg().map((l) => l.toFixed(2)).join(' ')} (other processes on the machine skew wall times)`);
   console.log(`  ${runs[0].stdout.split('\n')[0]}`);
   console.log(`command: node bin/flowgrade.js grade <class> --out <out> --quiet --now 2025-08-01T09:00:00Z${JOBS ? ` --jobs ${JOBS}` : ''}`);
   if (CPU_PROF) console.log(`CPU profiles in ${path.join(work, 'cpu-prof')}`);

@@ -64,10 +64,10 @@ export function gradeCommand(ctx: CliContext): Command {
       ctx.exit(EXIT.unusable);
       return;
     }
-    for (const row of outcome.rows) if (row.report.error) ctx.stderr(inputErrorLine(row.file, row.report.error) + '\n');
-    ctx.stdout(summary(outcome.rows, outcome.found, flags));
+    for (const row of outcome.rows) if (row.report.error) ctx.stderr(printable(inputErrorLine(row.file, row.report.error)) + '\n');
+    ctx.stdout(printable(summary(outcome.rows, outcome.found, flags)) + '\n');
     for (const duplicate of outcome.duplicates) {
-      ctx.stdout(`duplicate submissions for ${duplicate.attendee}: kept ${duplicate.kept}; set aside ${duplicate.dropped.join(', ')}\n`);
+      ctx.stdout(printable(`duplicate submissions for ${duplicate.attendee}: kept ${duplicate.kept}; set aside ${duplicate.dropped.join(', ')}`) + '\n');
     }
     if (process.env.FLOWGRADE_REPORT_RSS) ctx.stderr(`flowgrade: peak RSS ${process.resourceUsage().maxRSS} KB\n`);
     ctx.exit(exitCode(outcome.rows, flags.failOn));
@@ -88,5 +88,10 @@ export function exitCode(rows: GradedRow[], failOn: FailOn): number {
 function summary(rows: GradedRow[], found: number, flags: GradeFlags): string {
   const count = (verdict: string) => rows.filter((row) => row.report.verdict === verdict).length;
   const shard = flags.shard ? ` (shard ${flags.shard.index}/${flags.shard.count} of ${found} submissions found)` : '';
-  return `graded ${rows.length} attendee${rows.length === 1 ? '' : 's'} into ${flags.out}${shard}: ${count('passed')} passed, ${count('failed')} failed, ${count('ungradable')} ungradable\n`;
+  return `graded ${rows.length} attendee${rows.length === 1 ? '' : 's'} into ${flags.out}${shard}: ${count('passed')} passed, ${count('failed')} failed, ${count('ungradable')} ungradable`;
+}
+
+/** Attendee ids and paths come from strangers: no control characters (terminal escapes) reach the terminal. */
+function printable(line: string): string {
+  return line.replace(/[\u0000-\u001f\u007f-\u009f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }

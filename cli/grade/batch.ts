@@ -4,6 +4,7 @@
  * Everything written depends only on the set of submissions and the options, never on input
  * order, parallelism or timing.
  */
+import { rmSync } from 'node:fs';
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import path from 'node:path';
 import type { GradeOptions } from '../../engine/grade.js';
@@ -57,10 +58,17 @@ export async function runBatch(batch: BatchOptions): Promise<BatchOutcome> {
   if (found.candidates.length === 0) {
     return { ok: false, problems: [`flowgrade: no exports (*.json) or archives (*.zip) found in ${batch.inputs.join(', ')} [no-input]`] };
   }
+  const foundCount = found.candidates.length; // (found is not used below: other shards' archive entries can be freed)
   const tasks: GradeTask[] = selectShard(found.candidates, batch.shard).map((candidate, index) => ({ ...candidate, index }));
 
   await mkdir(batch.outDir, { recursive: true });
   const stagingDir = await mkdtemp(path.join(batch.outDir, '.flowgrade-staging-'));
+  // Ctrl-C: leave no staging folder behind.
+  const onInterrupt = () => {
+    rmSync(stagingDir, { recursive: true, force: true });
+    process.exit(130);
+  };
+  process.once('SIGINT', onInterrupt);
   try {
     const env: TaskEnv = { options: batch.options, stagingDir };
     const progress = batch.progress ? new Progress({ total: tasks.length, ...batch.progress }) : undefined;
@@ -68,8 +76,9 @@ export async function runBatch(batch: BatchOptions): Promise<BatchOutcome> {
     progress?.finish();
     const { kept, duplicates } = keepNewest(sortRows(graded));
     const names = writeOutputs({ outDir: batch.outDir, stagingDir, rows: kept, duplicates });
-    return { ok: true, found: found.candidates.length, rows: kept, duplicates, names };
+    return { ok: true, found: foundCount, rows: kept, duplicates, names };
   } finally {
+    process.off('SIGINT', onInterrupt);
     await rm(stagingDir, { recursive: true, force: true });
   }
 }

@@ -67,8 +67,16 @@ function stageReports(index: number, report: GradeReport, stagingDir: string): v
   writeFileSync(stagedPath(stagingDir, index, 'html'), renderHtmlReport(report));
 }
 
-/** What class-level outputs need: everything but the scenario traces and the flow drawing. */
+/**
+ * What the class-level outputs (dashboard, CSV, JUnit, Markdown) use: everything but the traces
+ * (scenarios' and checks' excerpts) and the flow drawing, which only the per-attendee reports show.
+ * Smaller to send back from a worker and to keep for a whole class.
+ */
 function slim(report: GradeReport): GradeReport {
   const { flow: _flow, ...rest } = report;
-  return { ...rest, scenarios: report.scenarios.map((scenario) => ({ ...scenario, trace: [] })) };
+  return {
+    ...rest,
+    checks: report.checks.map(({ traceExcerpt: _excerpt, ...check }) => check),
+    scenarios: report.scenarios.map((scenario) => ({ ...scenario, trace: [] })),
+  };
 }

@@ -166,6 +166,16 @@ test('hostile attendee ids and labels are escaped in HTML, XML and Markdown, and
   expect(readFileSync(path.join(out, '_img_src_x_onerror_alert_1__.html'), 'utf8')).toMatch(/(&lt;|&#0*60;|&#x0*3c;)img src=x onerror=alert\(1\)/i);
 });
 
+test('control characters from exports never reach the terminal', async () => {
+  const dir = tempDir('terminal');
+  const escaped = '\\u001b]0;pwned\\u0007x'; // JSON escapes: the flow name holds ESC and BEL
+  writeFileSync(path.join(dir, 'a.json'), withAttendee(solution(), escaped));
+  writeFileSync(path.join(dir, 'b.json'), withAttendee(solution(), escaped));
+  const run = await runCli(['grade', dir, '--out', tempDir('terminal-out'), ...NOW, '--quiet']);
+  expect(run.stdout).toContain('duplicate submissions for \\u001b]0;pwned\\u0007x: kept');
+  expect(run.stdout + run.stderr).not.toMatch(/[\u001b\u0007]/);
+});
+
 test('progress: plain lines on stderr when not a terminal, none with --quiet', async () => {
   const dir = tempDir('progress');
   const members = writeClass(dir, { unreadable: true });
