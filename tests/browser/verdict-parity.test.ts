@@ -20,7 +20,7 @@ const FIXED = '2025-06-02T10:00:00Z';
 const MANIFEST = JSON.parse(readFileSync(fixturePath('manifest.json'), 'utf8')) as ManifestEntry[];
 
 test('every fixture gets the same report in the page as from `flowgrade check`', async ({ page }) => {
-  test.setTimeout(240_000);
+  test.setTimeout(600_000); // 58 fixtures graded one by one in the page; generous for a loaded machine
   const files = MANIFEST.map((entry) => fixturePath(entry.file));
   const cli = await runCli(['check', ...files, '--format', 'json', '--now', FIXED]);
   const cliReports = JSON.parse(cli.stdout) as GradeReport[];
