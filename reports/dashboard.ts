@@ -8,6 +8,7 @@
 import type { GradeReport } from '../engine/report.js';
 import { DASHBOARD_CSS, DASHBOARD_SCRIPT, DASHBOARD_SCRIPT_HASH } from './dashboard-assets.js';
 import { escapeHtml as h, jsonForScript, safeHref } from './escape.js';
+import { renderHtmlPage } from './html-page.js';
 import { commonFailures } from './failures.js';
 import { stepHeading, stepTitlesFor, type StepTitles } from './steps.js';
 import { byStep, formatPoints, percentOf, plural, stepState, type StepState } from './summary.js';
@@ -32,18 +33,7 @@ export function renderDashboard(reports: readonly GradeReport[], options: Dashbo
   const titles = lab ? stepTitlesFor({ lab }, options.stepTitles) : (options.stepTitles ?? {});
   const steps = [...new Set(reports.flatMap((r) => r.checks.map((c) => c.step)))].sort((a, b) => a - b);
   const href = (report: GradeReport) => safeHref(options.reportHref(report));
-  return [
-    '<!doctype html>',
-    '<html lang="en">',
-    '<head>',
-    '<meta charset="utf-8">',
-    '<meta name="viewport" content="width=device-width, initial-scale=1">',
-    `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; script-src '${DASHBOARD_SCRIPT_HASH}'; img-src data:">`,
-    '<meta name="referrer" content="no-referrer">',
-    `<title>${h(title)}</title>`,
-    `<style>${DASHBOARD_CSS}</style>`,
-    '</head>',
-    '<body>',
+  const body = [
     '<main class="fg-dash">',
     `<h1>${h(title)}</h1>`,
     `<p class="fg-meta">${lab ? `${h(lab.title)} · ` : ''}${plural(reports.length, 'submission')}${reports[0] ? ` · graded ${h(reports[0].generatedAt)}` : ''}</p>`,
@@ -54,12 +44,8 @@ export function renderDashboard(reports: readonly GradeReport[], options: Dashbo
     '</main>',
     `<script type="application/json" id="fg-data">${jsonForScript(tableData(reports))}</script>`,
     `<script>${DASHBOARD_SCRIPT}</script>`,
-    '</body>',
-    '</html>',
-    '',
-  ]
-    .filter(Boolean)
-    .join('\n');
+  ];
+  return renderHtmlPage({ title, scriptSrc: `'${DASHBOARD_SCRIPT_HASH}'`, css: DASHBOARD_CSS, body: body.filter(Boolean).join('\n') });
 }
 
 function totals(reports: readonly GradeReport[]): string {

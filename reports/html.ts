@@ -7,6 +7,7 @@
 import type { CheckResult, GradeReport, ScenarioResult } from '../engine/report.js';
 import { executedPath, failingActivities } from './drawing.js';
 import { escapeHtml as h } from './escape.js';
+import { renderHtmlPage } from './html-page.js';
 import { REPORT_CSS } from './html-css.js';
 import { renderTraceHtml } from './html-trace.js';
 import { stepHeading, stepTitlesFor, type StepTitles } from './steps.js';
@@ -22,23 +23,7 @@ export interface HtmlOptions {
 
 export function renderHtmlReport(report: GradeReport, options: HtmlOptions = {}): string {
   const title = `${report.attendee.id} — ${report.verdict.toUpperCase()}${report.score ? ` ${formatPoints(report.score.earned)}/${formatPoints(report.score.possible)}` : ''} — flowgrade`;
-  return [
-    '<!doctype html>',
-    '<html lang="en">',
-    '<head>',
-    '<meta charset="utf-8">',
-    '<meta name="viewport" content="width=device-width, initial-scale=1">',
-    `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">`,
-    '<meta name="referrer" content="no-referrer">',
-    `<title>${h(title)}</title>`,
-    `<style>body { margin: 0; background: #fff; }${REPORT_CSS}</style>`,
-    '</head>',
-    '<body>',
-    renderReportBody(report, options),
-    '</body>',
-    '</html>',
-    '',
-  ].join('\n');
+  return renderHtmlPage({ title, css: `body { margin: 0; background: #fff; }${REPORT_CSS}`, body: renderReportBody(report, options) });
 }
 
 /** The report's content without <html>/<head>: an <article class="fg-report"> styled by REPORT_CSS. */
