@@ -7,6 +7,23 @@ import { fileURLToPath } from 'node:url';
 import { ajvStandalone } from './esbuild-ajv-standalone.mjs';
 
 rmSync(new URL('../dist/', import.meta.url), { recursive: true, force: true });
+
+// Every JSON Schema the product validates with at run time (the loader's export schema, the mocks'
+// schemas), compiled once here by ajv into standalone validators for all three bundles, with the
+// options the product code passes. Nothing compiles a schema at run time: the page's CSP forbids
+// it (ajv compiles with `new Function`), and in the CLI it cost every grading worker 35 ms.
+const precompiledSchemas = ajvStandalone({
+  root: fileURLToPath(new URL('..', import.meta.url)),
+  schemas: ['schemas/flow-export.schema.json', ...readdirSync('mocks/schemas').map((name) => `mocks/schemas/${name}`)].map((file) => ({
+    file,
+    options: { strict: false, allErrors: false },
+  })),
+});
+
+// The CLI and its worker are bundled with their packages (msw, ajv, commander, …): one file each
+// to load instead of hundreds of modules to resolve, which made starting the CLI 0.3 s and each
+// grading worker 0.2 s; bundled, 0.1 s and 0.07 s. The banner gives the bundled CommonJS packages
+// the `require` they use for Node built-ins.
 await build({
   entryPoints: { cli: 'cli/main.ts', worker: 'cli/grade/worker.ts' },
   outdir: 'dist',
@@ -14,14 +31,16 @@ await build({
   platform: 'node',
   format: 'esm',
   target: 'node20',
-  packages: 'external',
+  banner: { js: "import { createRequire as __flowgradeRequire } from 'node:module'; const require = __flowgradeRequire(import.meta.url);" },
   sourcemap: 'linked',
+  legalComments: 'linked',
+  plugins: [precompiledSchemas],
   logLevel: 'warning',
 });
 
 // The self-check page (docs/web.md): one classic script (IIFE, so the page also works opened from
 // disk: Chromium refuses module scripts from file://) with everything (engine, checks, mocks, msw,
-// jsonpath-plus), schemas precompiled (no `new Function` under the page's CSP), no Node built-ins
+// jsonpath-plus), schemas precompiled (above), no Node built-ins
 // (platform 'browser' refuses them), plus the static shell, its stylesheet and icon.
 const web = await build({
   entryPoints: { app: 'web/app.ts' },
@@ -34,16 +53,7 @@ const web = await build({
   sourcemap: 'linked',
   metafile: true,
   legalComments: 'linked',
-  plugins: [
-    ajvStandalone({
-      root: fileURLToPath(new URL('..', import.meta.url)),
-      // The loader's export schema and the mocks' schemas, with the options they are compiled with.
-      schemas: ['schemas/flow-export.schema.json', ...readdirSync('mocks/schemas').map((name) => `mocks/schemas/${name}`)].map((file) => ({
-        file,
-        options: { strict: false, allErrors: false },
-      })),
-    }),
-  ],
+  plugins: [precompiledSchemas],
   logLevel: 'warning',
 });
 const external = Object.values(web.metafile.outputs).flatMap((o) => o.imports.filter((i) => i.external).map((i) => i.path));

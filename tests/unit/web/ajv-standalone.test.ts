@@ -73,7 +73,7 @@ test('a listed schema validates exactly like ajv compiled at run time, errors in
 });
 
 test('a schema that was not precompiled throws when compiled, naming itself', () => {
-  expect(() => bundle.unlisted()).toThrow(/urn:example:other was not precompiled for the web page: list it in scripts\/build\.mjs/);
+  expect(() => bundle.unlisted()).toThrow(/urn:example:other was not precompiled: list it in scripts\/build\.mjs/);
 });
 
 test('the same schema with other error options is not silently served by the precompiled one', () => {
