@@ -100,6 +100,9 @@ async function gradeAll(tasks: GradeTask[], env: TaskEnv, batch: BatchOptions, o
     workerData: { flags: batch.flags, stagingDir: env.stagingDir },
     taskTimeoutMs: batch.taskTimeoutMs,
     resourceLimits: { maxOldGenerationSizeMb: 512 },
+    // A worker answers a task once its reports are written and grades the next meanwhile, up to
+    // 4 tasks behind (worker.ts): posted ahead this far, it never waits for the main thread.
+    pipeline: 6,
   });
   try {
     return await Promise.all(
