@@ -9,9 +9,13 @@
 import type { Variable } from '../model.js';
 import { ActivityError } from './errors.js';
 
-/** Defines an own, enumerable property (never triggers the `__proto__` setter). */
+/**
+ * Sets an own, enumerable property, whatever the key. `__proto__` is the one key an assignment
+ * would not store (Object.prototype's setter changes the prototype instead): it is defined.
+ */
 export function setOwn(record: Record<string, unknown>, key: string, value: unknown): void {
-  Object.defineProperty(record, key, { value, enumerable: true, writable: true, configurable: true });
+  if (key === '__proto__') Object.defineProperty(record, key, { value, enumerable: true, writable: true, configurable: true });
+  else record[key] = value;
 }
 
 /** Reads an own data property, or undefined. */
