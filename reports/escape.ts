@@ -8,10 +8,13 @@ const HTML: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '
 
 /** HTML text or attribute value (always double-quote attributes); control characters other than tab and line breaks removed. */
 export function escapeHtml(value: unknown): string {
-  return text(value)
-    .replace(/[\x00-\x08\x0B\x0C\x0E-\x1F\x7F]/g, '')
-    .replace(/[&<>"']/g, (c) => HTML[c]);
+  const plain = text(value);
+  if (!HTML_SPECIAL.test(plain)) return plain; // most values: one scan, no copy
+  return plain.replace(/[\x00-\x08\x0B\x0C\x0E-\x1F\x7F]/g, '').replace(/[&<>"']/g, (c) => HTML[c]);
 }
+
+/** Any character escapeHtml changes. */
+const HTML_SPECIAL = /[\x00-\x08\x0B\x0C\x0E-\x1F\x7F&<>"']/;
 
 /** Characters XML 1.0 cannot carry at all (control characters, lone surrogates, U+FFFE/U+FFFF). */
 const NOT_XML = /[^\t\n\r\x20-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu;
@@ -20,13 +23,21 @@ const XML: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"
 
 /** XML 1.0 text: escaped, characters XML cannot carry removed. `]]>` cannot survive (`>` is escaped). */
 export function escapeXml(value: unknown): string {
-  return text(value).replace(NOT_XML, '').replace(/[&<>"']|\r/g, (c) => XML[c]);
+  const plain = text(value);
+  if (!XML_TEXT_SPECIAL.test(plain)) return plain;
+  return plain.replace(NOT_XML, '').replace(/[&<>"']|\r/g, (c) => XML[c]);
 }
 
 /** XML 1.0 attribute value: as text, and tabs and line breaks as references so they survive normalisation. */
 export function escapeXmlAttribute(value: unknown): string {
-  return text(value).replace(NOT_XML, '').replace(/[&<>"'\t\n\r]/g, (c) => XML[c]);
+  const plain = text(value);
+  if (!XML_ATTRIBUTE_SPECIAL.test(plain)) return plain;
+  return plain.replace(NOT_XML, '').replace(/[&<>"'\t\n\r]/g, (c) => XML[c]);
 }
+
+/** Any character escapeXml / escapeXmlAttribute changes (NOT_XML's set, plus what they escape). */
+const XML_TEXT_SPECIAL = /[&<>"'\r]|[^\t\n\r\x20-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/u;
+const XML_ATTRIBUTE_SPECIAL = /[&<>"'\t\n\r]|[^\t\n\r\x20-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/u;
 
 /**
  * Markdown inline text (also inside a table cell): the characters CommonMark and GitHub give a

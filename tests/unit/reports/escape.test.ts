@@ -1,5 +1,6 @@
 /** The escapers every writer goes through. */
 import { test, expect } from '@playwright/test';
+import fc from 'fast-check';
 import { csvCell, escapeHtml, escapeMarkdown, escapeTerminal, escapeXml, escapeXmlAttribute, jsonForScript, safeHref } from '../../../reports/escape.js';
 import { parseXml } from './xml-check.js';
 import { CONTROL, HOSTILE } from './sample-reports.js';
@@ -60,4 +61,21 @@ test('safeHref: relative and http(s) links only', () => {
   expect(safeHref('%3Cimg%3E.html')).toBe('%3Cimg%3E.html');
   expect(safeHref('https://example.org/r/140.html')).toBe('https://example.org/r/140.html');
   for (const bad of ['javascript:alert(1)', ' JavaScript:alert(1)', 'java\tscript:alert(1)', 'data:text/html,x', 'vbscript:x', '']) expect(safeHref(bad), bad).toBeUndefined();
+});
+
+test('the escapers return a value unchanged only when there is nothing to escape (their fast path agrees with the full escape)', () => {
+  // The full escapes, without the fast path: what each escaper must give for any string.
+  const NOT_XML = /[^\t\n\r\x20-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu;
+  const html = (s: string) => s.replace(/[\x00-\x08\x0B\x0C\x0E-\x1F\x7F]/g, '').replace(/[&<>"']/g, (c) => `&${{ '&': 'amp', '<': 'lt', '>': 'gt', '"': 'quot', "'": '#39' }[c]};`);
+  const xmlRefs: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;', '\t': '&#9;', '\n': '&#10;', '\r': '&#13;' };
+  const xml = (s: string) => s.replace(NOT_XML, '').replace(/[&<>"']|\r/g, (c) => xmlRefs[c]);
+  const attribute = (s: string) => s.replace(NOT_XML, '').replace(/[&<>"'\t\n\r]/g, (c) => xmlRefs[c]);
+  fc.assert(
+    fc.property(fc.string({ unit: fc.oneof(fc.constantFrom('&', '<', '>', '"', "'", '\t', '\n', '\r', '\u0000', '\u001f', '\u007f', '\ud800', '\udc00', '\ufffe', 'a', '→'), fc.string({ unit: 'binary', maxLength: 1 })) }), (s) => {
+      expect(escapeHtml(s)).toBe(html(s));
+      expect(escapeXml(s)).toBe(xml(s));
+      expect(escapeXmlAttribute(s)).toBe(attribute(s));
+    }),
+    { numRuns: 2000 },
+  );
 });
