@@ -14,7 +14,7 @@ import { keepNewest, sortRows, type Duplicate } from './duplicates.js';
 import { PoolTaskError, WorkerPool } from './pool.js';
 import { Progress } from './progress.js';
 import { selectShard, type Shard } from './shard.js';
-import { failedTask, runTask, type GradeTask, type TaskEnv } from './task.js';
+import { failedTask, gradeTask, type GradeTask, type TaskEnv } from './task.js';
 import type { GradedRow } from './types.js';
 import { writeOutputs } from './write-outputs.js';
 import type { ZipLimits } from './zip.js';
@@ -88,7 +88,7 @@ async function gradeAll(tasks: GradeTask[], env: TaskEnv, batch: BatchOptions, o
   if (jobs <= 1) {
     const rows: GradedRow[] = [];
     for (const task of tasks) {
-      const row = await runTask(task, env);
+      const row = await gradeTask(task, env);
       onRow(row);
       rows.push(row);
     }
@@ -100,9 +100,8 @@ async function gradeAll(tasks: GradeTask[], env: TaskEnv, batch: BatchOptions, o
     workerData: { flags: batch.flags, stagingDir: env.stagingDir },
     taskTimeoutMs: batch.taskTimeoutMs,
     resourceLimits: { maxOldGenerationSizeMb: 512 },
-    // A worker answers a task once its reports are written and grades the next meanwhile, up to
-    // 4 tasks behind (worker.ts): posted ahead this far, it never waits for the main thread.
-    pipeline: 6,
+    // Posted ahead this far, a worker never waits for the main thread between two tasks.
+    pipeline: 3,
   });
   try {
     return await Promise.all(
