@@ -1,23 +1,41 @@
-/** parseTemplate with a small LRU cache (grading re-parses the same strings many times). */
+/**
+ * parseTemplate with a small LRU cache (grading re-parses the same strings many times). A text
+ * that does not parse is cached with its error, which is thrown again as is: an attendee's broken
+ * expression is read by several checks and every simulated call, and building an error costs
+ * more than parsing.
+ */
 import type { Template } from './ast.js';
+import { ExpressionError } from './errors.js';
 import { TEMPLATE_CACHE_SIZE } from './limits.js';
 import { parseTemplateUncached } from './parser.js';
 
 /** Longer texts are parsed every time rather than pinned in memory. */
 const MAX_CACHED_LENGTH = 20_000;
-const cache = new Map<string, Template>();
+const cache = new Map<string, { template: Template } | { error: ExpressionError }>();
 
 export function parseTemplate(text: string): Template {
-  const hit = cache.get(text);
-  if (hit) {
+  let entry = cache.get(text);
+  if (entry) {
     cache.delete(text);
-    cache.set(text, hit);
-    return hit;
-  }
-  const template = parseTemplateUncached(text);
-  if (text.length <= MAX_CACHED_LENGTH) {
+  } else {
+    entry = parse(text);
+    if (text.length > MAX_CACHED_LENGTH) return unwrap(entry);
     if (cache.size >= TEMPLATE_CACHE_SIZE) cache.delete(cache.keys().next().value as string);
-    cache.set(text, template);
   }
-  return template;
+  cache.set(text, entry);
+  return unwrap(entry);
+}
+
+function parse(text: string): { template: Template } | { error: ExpressionError } {
+  try {
+    return { template: parseTemplateUncached(text) };
+  } catch (error) {
+    if (error instanceof ExpressionError) return { error };
+    throw error;
+  }
+}
+
+function unwrap(entry: { template: Template } | { error: ExpressionError }): Template {
+  if ('error' in entry) throw entry.error;
+  return entry.template;
 }

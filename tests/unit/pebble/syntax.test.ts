@@ -212,3 +212,19 @@ test('parseTemplate caches: same text, same tree; the cache is bounded', () => {
   const long = `{{ a }}${' '.repeat(20_001)}`;
   expect(parseTemplate(long)).not.toBe(parseTemplate(long)); // long texts are not kept
 });
+
+test('parseTemplate caches a syntax error too: the same error again, without parsing again', () => {
+  const thrown = () => {
+    try {
+      parseTemplate('{{ ANI | 123}} cached');
+    } catch (error) {
+      return error;
+    }
+    throw new Error('expected a syntax error');
+  };
+  const first = thrown();
+  expect(first).toMatchObject({ name: 'ExpressionError', code: 'syntax', position: 9 });
+  expect(thrown()).toBe(first);
+  const long = `{{ ANI | 123}}${' '.repeat(20_001)}`;
+  expect(() => parseTemplate(long)).toThrow(/position 9/);
+});
