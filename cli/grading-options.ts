@@ -2,6 +2,7 @@
  * Options shared by `check`, `grade` and `simulate`, and their resolution into GradeOptions.
  * The only place that reads user-supplied data files (the DynVars dataset).
  */
+import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { Command, Option } from 'commander';
 import { DEFAULT_MISSION_ID, findMission, MISSIONS } from '../checks/index.js';
@@ -62,6 +63,7 @@ export async function resolveGradingOptions(flags: GradingFlags): Promise<Omit<G
       ...(flags.maxVisits ? { maxVisitsPerActivity: flags.maxVisits } : {}),
     },
     now,
+    sha256: (bytes) => createHash('sha256').update(bytes).digest('hex'),
     tool: { name: 'flowgrade', version },
   };
 }
