@@ -7,9 +7,9 @@
  */
 import type { CheckResult, GradeReport } from '../engine/report.js';
 import { formatPoints, percentOf } from './summary.js';
-import { serializeXml, type XmlElement } from './xml.js';
+import { serializeXml, serializeXmlElement, type XmlElement } from './xml.js';
 
-interface Counts {
+export interface Counts {
   tests: number;
   failures: number;
   errors: number;
@@ -17,9 +17,24 @@ interface Counts {
 }
 
 export function renderJunit(reports: readonly GradeReport[]): string {
-  const suites = reports.map(suite);
+  return renderJunitDocument(reports.map(renderJunitSuite));
+}
+
+/** One attendee's <testsuite>, serialized: a batch renders it where the report is graded. */
+export interface JunitSuite {
+  xml: string;
+  counts: Counts;
+}
+
+export function renderJunitSuite(report: GradeReport): JunitSuite {
+  const { element, counts } = suite(report);
+  return { xml: serializeXmlElement(element, '  '), counts };
+}
+
+/** The document holding the suites, in the order given, with the totals. */
+export function renderJunitDocument(suites: readonly JunitSuite[]): string {
   const total = suites.reduce((sum, s) => add(sum, s.counts), { tests: 0, failures: 0, errors: 0, skipped: 0 });
-  return serializeXml({ name: 'testsuites', attributes: { name: 'flowgrade', ...total }, children: suites.map((s) => s.element) });
+  return serializeXml({ name: 'testsuites', attributes: { name: 'flowgrade', ...total } }, suites.map((s) => s.xml));
 }
 
 function suite(report: GradeReport): { element: XmlElement; counts: Counts } {

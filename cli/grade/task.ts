@@ -1,14 +1,14 @@
 /**
  * Grading one submission of a batch, the same way in a worker thread and in-process (`--jobs 1`):
  * grade it, write its JSON and HTML reports into the staging folder under its task index (the
- * batch renames them once every attendee's file name is known), and hand back a slim report for
- * the class-level outputs. Never throws for a bad input: any failure becomes an `ungradable` row.
+ * batch renames them once every attendee's file name is known), and hand back a slim report and
+ * its JUnit suite for the class-level outputs (rendered here, in parallel, not all at the end). Never throws for a bad input: any failure becomes an `ungradable` row.
  */
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { gradeFlow, type GradeOptions } from '../../engine/grade.js';
 import type { GradeReport } from '../../engine/report.js';
-import { renderHtmlReport, renderJson } from '../../reports/index.js';
+import { renderHtmlReport, renderJson, renderJunitSuite } from '../../reports/index.js';
 import { readInputFileSync } from './read-sync.js';
 import type { Candidate, GradedRow, InputError } from './types.js';
 
@@ -29,14 +29,14 @@ export async function gradeTask(task: GradeTask, env: TaskEnv): Promise<GradedRo
     report = await ungradable(task.file, { code: 'internal-error', message: `grading failed: ${error instanceof Error ? error.message : String(error)}` }, env.options);
   }
   stageReports(task.index, report, env.stagingDir);
-  return { index: task.index, file: task.file, mtimeMs: task.mtimeMs, report: slim(report) };
+  return { index: task.index, file: task.file, mtimeMs: task.mtimeMs, report: slim(report), junit: renderJunitSuite(report) };
 }
 
 /** A row for a submission whose grading never finished (worker crash, timeout). */
 export async function failedTask(task: GradeTask, error: InputError, env: TaskEnv): Promise<GradedRow> {
   const report = await ungradable(task.file, error, env.options);
   stageReports(task.index, report, env.stagingDir);
-  return { index: task.index, file: task.file, mtimeMs: task.mtimeMs, report };
+  return { index: task.index, file: task.file, mtimeMs: task.mtimeMs, report, junit: renderJunitSuite(report) };
 }
 
 export function stagedPath(stagingDir: string, index: number, extension: 'json' | 'html'): string {

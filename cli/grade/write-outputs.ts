@@ -7,7 +7,7 @@
 import { renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { GradeReport } from '../../engine/report.js';
-import { escapeMarkdown, renderCsv, renderDashboard, renderJunit, renderMarkdown } from '../../reports/index.js';
+import { escapeMarkdown, renderCsv, renderDashboard, renderJunitDocument, renderMarkdown } from '../../reports/index.js';
 import type { Duplicate } from './duplicates.js';
 import { assignFileNames } from './file-names.js';
 import { stagedPath } from './task.js';
@@ -34,7 +34,7 @@ export function writeOutputs(outputs: Outputs): string[] {
   const hrefs = new Map<GradeReport, string>(reports.map((report, i) => [report, `${encodeURIComponent(names[i])}.html`]));
   writeFileSync(path.join(outDir, 'index.html'), renderDashboard(reports, { reportHref: (report: GradeReport) => hrefs.get(report) ?? '', duplicates }));
   writeFileSync(path.join(outDir, 'grades.csv'), renderCsv(reports, { notes: duplicateNotes(duplicates) }));
-  writeFileSync(path.join(outDir, 'junit.xml'), renderJunit(reports));
+  writeFileSync(path.join(outDir, 'junit.xml'), renderJunitDocument(rows.map((row) => row.junit)));
   writeFileSync(path.join(outDir, 'summary.md'), renderMarkdown(reports) + duplicatesSection(duplicates));
   return names;
 }
