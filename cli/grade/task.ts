@@ -9,7 +9,7 @@ import path from 'node:path';
 import { gradeFlow, type GradeOptions } from '../../engine/grade.js';
 import type { GradeReport } from '../../engine/report.js';
 import { renderHtmlReport, renderJson, renderJunitSuite } from '../../reports/index.js';
-import { readInputFileSync } from './read-sync.js';
+import { withInputFileSync } from './read-sync.js';
 import type { Candidate, GradedRow, InputError } from './types.js';
 
 export type GradeTask = Candidate & { index: number };
@@ -47,8 +47,9 @@ function grade(task: GradeTask, options: Omit<GradeOptions, 'fileName'>): Promis
   switch (task.kind) {
     case 'path': {
       // Synchronous I/O: a grading thread has nothing else to do meanwhile, and it is much faster.
-      const read = readInputFileSync(task.file, options.limits?.maxBytes);
-      return read.ok ? gradeFlow(read.bytes, { ...options, fileName: task.file }) : ungradable(task.file, read.error, options);
+      return withInputFileSync(task.file, options.limits?.maxBytes, (read) =>
+        read.ok ? gradeFlow(read.bytes, { ...options, fileName: task.file }) : ungradable(task.file, read.error, options),
+      );
     }
     case 'bytes':
       return gradeFlow(task.bytes, { ...options, fileName: task.file });

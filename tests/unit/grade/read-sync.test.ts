@@ -1,0 +1,42 @@
+/** withInputFileSync: a grading thread's reads into one reused buffer, never mixing two files' bytes. */
+import { test, expect } from '@playwright/test';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { withInputFileSync } from '../../../cli/grade/read-sync.js';
+
+let dir: string;
+test.beforeAll(() => {
+  dir = mkdtempSync(path.join(tmpdir(), 'flowgrade-read-'));
+  writeFileSync(path.join(dir, 'big.json'), 'b'.repeat(3 * 1024 * 1024)); // beyond the first buffer
+  writeFileSync(path.join(dir, 'mid.json'), 'm'.repeat(5000));
+  writeFileSync(path.join(dir, 'small.json'), '{"small":1}');
+  writeFileSync(path.join(dir, 'empty.json'), '');
+  mkdirSync(path.join(dir, 'folder.json'));
+});
+test.afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+const text = (file: string, maxBytes?: number) =>
+  withInputFileSync(path.join(dir, file), maxBytes, async (read) => (read.ok ? Buffer.from(read.bytes).toString() : `${read.error.code}: ${read.error.message}`));
+
+test('each file gives exactly its bytes, whatever was read before it', async () => {
+  expect(await text('big.json')).toBe('b'.repeat(3 * 1024 * 1024));
+  expect(await text('mid.json')).toBe('m'.repeat(5000));
+  expect(await text('small.json')).toBe('{"small":1}');
+  expect(await text('empty.json')).toBe('');
+  expect(await text('big.json')).toHaveLength(3 * 1024 * 1024);
+});
+
+test('a reading while the buffer is lent gets its own buffer: the first bytes stay intact', async () => {
+  const seen = await withInputFileSync(path.join(dir, 'mid.json'), undefined, async (outer) => {
+    const inner = await text('small.json');
+    return { outer: outer.ok ? Buffer.from(outer.bytes).toString() : '', inner };
+  });
+  expect(seen).toEqual({ outer: 'm'.repeat(5000), inner: '{"small":1}' });
+});
+
+test('unreadable files give the same codes and messages as readInputFile', async () => {
+  expect(await text('missing.json')).toBe('unreadable-file: no such file');
+  expect(await text('folder.json')).toBe('unreadable-file: is a directory, not a file');
+  expect(await text('mid.json', 4000)).toBe('too-large: file is larger than the 0 MB limit (5000 bytes)');
+});
