@@ -62,6 +62,9 @@ export function stringOf(value: unknown): string {
   return JSON.stringify(toPlain(value));
 }
 
+/** Marks a variable that had no value before an activity changed it. */
+const ABSENT = Symbol('absent');
+
 const INTEGER = /^[+-]?\d+$/;
 const DECIMAL = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
 
@@ -118,14 +121,22 @@ export function isTextType(type: string): boolean {
 
 /**
  * Variables of one run. Changes made by an activity are collected between `begin()` and
- * `commit()` (its trace entry's modifiedVariables); `rollback()` undoes them when it fails.
+ * `commit()` (its trace entry's modifiedVariables); `rollback()` undoes them when it fails. The
+ * first change of each name within an activity records what it replaced, so beginning an activity
+ * costs nothing however many variables the flow declares.
  */
 export class VariableStore {
   private readonly declared = new Map<string, Variable>();
-  private values = new Map<string, unknown>();
-  private outputs = new Map<string, Map<string, unknown>>();
+  private readonly values = new Map<string, unknown>();
+  private readonly outputs = new Map<string, Map<string, unknown>>();
   private modified = new Map<string, unknown>();
-  private saved?: { values: Map<string, unknown>; outputs: Map<string, Map<string, unknown>> };
+  /** Within an activity: the value each changed variable had before it (ABSENT: none). */
+  private readonly replacedValues = new Map<string, unknown>();
+  /** Within an activity: each changed label's outputs before the change (undefined: none yet). */
+  private readonly replacedOutputs = new Map<string, Map<string, unknown> | undefined>();
+  private inActivity = false;
+  /** The last scope built, until something changes. */
+  private cachedScope?: Map<string, unknown>;
 
   constructor(variables: readonly Variable[]) {
     for (const v of variables) {
@@ -151,27 +162,36 @@ export class VariableStore {
 
   /** Writes a declared flow variable (the value must already have its type). */
   setVariable(name: string, value: unknown): void {
+    if (this.inActivity && !this.replacedValues.has(name)) this.replacedValues.set(name, this.values.has(name) ? this.values.get(name) : ABSENT);
     this.values.set(name, value);
     this.modified.set(name, value);
+    this.cachedScope = undefined;
   }
 
   /** Writes an activity output, visible as `{{label.key}}`. */
   setOutput(label: string, key: string, value: unknown): void {
-    let outputs = this.outputs.get(label);
+    const before = this.outputs.get(label);
+    if (this.inActivity && !this.replacedOutputs.has(label)) this.replacedOutputs.set(label, before && new Map(before));
+    let outputs = before;
     if (!outputs) {
       outputs = new Map();
       this.outputs.set(label, outputs);
     }
     outputs.set(key, value);
     this.modified.set(`${label}.${key}`, value);
+    this.cachedScope = undefined;
   }
 
   getOutput(label: string, key: string): unknown {
     return this.outputs.get(label)?.get(key);
   }
 
-  /** The Pebble scope: activity outputs as objects by label, flow variables by name (a variable wins over a label of the same name). */
+  /**
+   * The Pebble scope: activity outputs as objects by label, flow variables by name (a variable
+   * wins over a label of the same name). A new Map after every change; never changed once given.
+   */
   scope(): Map<string, unknown> {
+    if (this.cachedScope) return this.cachedScope;
     const scope = new Map<string, unknown>();
     for (const [label, outputs] of this.outputs) {
       const record: Record<string, unknown> = {};
@@ -179,15 +199,15 @@ export class VariableStore {
       scope.set(label, record);
     }
     for (const [name, value] of this.values) scope.set(name, value);
+    this.cachedScope = scope;
     return scope;
   }
 
   begin(): void {
     this.modified = new Map();
-    this.saved = {
-      values: new Map(this.values),
-      outputs: new Map([...this.outputs].map(([label, outputs]) => [label, new Map(outputs)])),
-    };
+    this.replacedValues.clear();
+    this.replacedOutputs.clear();
+    this.inActivity = true;
   }
 
   /** Ends the activity: its changes as a modifiedVariables record. */
@@ -195,18 +215,25 @@ export class VariableStore {
     const record: Record<string, unknown> = {};
     for (const [key, value] of this.modified) setOwn(record, key, toPlain(value));
     this.modified = new Map();
-    this.saved = undefined;
+    this.inActivity = false;
     return record;
   }
 
   /** Undoes the current activity's changes. */
   rollback(): void {
-    if (this.saved) {
-      this.values = this.saved.values;
-      this.outputs = this.saved.outputs;
+    if (this.inActivity) {
+      for (const [name, value] of this.replacedValues) {
+        if (value === ABSENT) this.values.delete(name);
+        else this.values.set(name, value);
+      }
+      for (const [label, outputs] of this.replacedOutputs) {
+        if (outputs) this.outputs.set(label, outputs);
+        else this.outputs.delete(label);
+      }
+      this.cachedScope = undefined;
     }
     this.modified = new Map();
-    this.saved = undefined;
+    this.inActivity = false;
   }
 
   /** Final values: flow variables by name, activity outputs as `Label.key`. */

@@ -52,6 +52,34 @@ test('VariableStore: begin/commit reports the changes, rollback undoes them', ()
   expect(store.snapshot()).toEqual({ a: 'y', 'Http.httpStatusCode': 200 });
 });
 
+test('VariableStore: rollback restores the values from before the activity, even after several changes of one name', () => {
+  const store = new VariableStore([{ name: 'a', type: 'STRING', rawDefault: 'x', defaultValue: 'x', source: '', pointer: '' }]);
+  store.begin();
+  store.setOutput('Old', 'httpStatusCode', 201);
+  store.commit();
+  const before = store.scope();
+  store.begin();
+  store.setVariable('a', 'y');
+  store.setVariable('a', 'z');
+  store.setOutput('Old', 'httpStatusCode', 500);
+  store.setOutput('Old', 'httpResponseBody', 'oops');
+  store.setOutput('New', 'httpStatusCode', 200);
+  const during = store.scope();
+  expect(during).not.toBe(before); // a new scope after a change…
+  expect(before.get('a')).toBe('x'); // …and the one given before is unchanged
+  expect(during.get('a')).toBe('z');
+  expect(store.scope()).toBe(during); // nothing changed since: the same scope
+  store.rollback();
+  expect(store.snapshot()).toEqual({ a: 'x', 'Old.httpStatusCode': 201 });
+  expect(store.scope().get('New')).toBeUndefined();
+  expect(store.scope().get('Old')).toEqual({ httpStatusCode: 201 });
+  store.begin();
+  store.setVariable('a', 'kept');
+  expect(store.commit()).toEqual({ a: 'kept' });
+  store.rollback(); // after commit: nothing to undo
+  expect(store.get('a')).toBe('kept');
+});
+
 test('JSONPath paths without $ are rooted; URLs are joined with one slash', () => {
   expect(normalisePath('value[0].contactid')).toBe('$.value[0].contactid');
   expect(normalisePath('[0].tacnumber')).toBe('$[0].tacnumber');
