@@ -75,7 +75,7 @@ export async function runBatch(batch: BatchOptions): Promise<BatchOutcome> {
     const graded = await gradeAll(tasks, env, batch, (row) => progress?.tick(row.report.verdict));
     progress?.finish();
     const { kept, duplicates } = keepNewest(sortRows(graded));
-    const names = writeOutputs({ outDir: batch.outDir, stagingDir, rows: kept, duplicates });
+    const names = await writeOutputs({ outDir: batch.outDir, stagingDir, rows: kept, duplicates });
     return { ok: true, found: foundCount, rows: kept, duplicates, names };
   } finally {
     process.off('SIGINT', onInterrupt);

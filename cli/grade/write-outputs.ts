@@ -4,7 +4,8 @@
  * `junit.xml` and `summary.md`. Rows arrive sorted (attendee id, then path), so every file is the
  * same whatever the parallelism.
  */
-import { renameSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
+import { rename } from 'node:fs/promises';
 import path from 'node:path';
 import type { GradeReport } from '../../engine/report.js';
 import { escapeMarkdown, renderCsv, renderDashboard, renderJunitDocument, renderMarkdown } from '../../reports/index.js';
@@ -21,22 +22,32 @@ export interface Outputs {
   duplicates: Duplicate[];
 }
 
-/** Writes everything; returns the base name given to each row. */
-export function writeOutputs(outputs: Outputs): string[] {
-  const { outDir, stagingDir, rows, duplicates } = outputs;
+/**
+ * Writes everything; returns the base name given to each row. The per-attendee reports are moved
+ * to their names by the thread pool while this thread renders the class-level files.
+ */
+export async function writeOutputs(outputs: Outputs): Promise<string[]> {
+  const { outDir, stagingDir, rows } = outputs;
   const names = assignFileNames(rows.map((row) => row.report.attendee.id));
-  for (const [i, row] of rows.entries()) {
-    for (const extension of ['json', 'html'] as const) {
-      renameSync(stagedPath(stagingDir, row.index, extension), path.join(outDir, `${names[i]}.${extension}`));
-    }
+  const moved = Promise.all(
+    rows.flatMap((row, i) => (['json', 'html'] as const).map((extension) => rename(stagedPath(stagingDir, row.index, extension), path.join(outDir, `${names[i]}.${extension}`)))),
+  );
+  try {
+    writeClassFiles(outputs, names);
+  } finally {
+    await Promise.allSettled([moved]); // never leave moves running behind a failure
   }
+  await moved;
+  return names;
+}
+
+function writeClassFiles({ outDir, rows, duplicates }: Outputs, names: string[]): void {
   const reports = rows.map((row) => row.report);
   const hrefs = new Map<GradeReport, string>(reports.map((report, i) => [report, `${encodeURIComponent(names[i])}.html`]));
   writeFileSync(path.join(outDir, 'index.html'), renderDashboard(reports, { reportHref: (report: GradeReport) => hrefs.get(report) ?? '', duplicates }));
   writeFileSync(path.join(outDir, 'grades.csv'), renderCsv(reports, { notes: duplicateNotes(duplicates) }));
   writeFileSync(path.join(outDir, 'junit.xml'), renderJunitDocument(rows.map((row) => row.junit)));
   writeFileSync(path.join(outDir, 'summary.md'), renderMarkdown(reports) + duplicatesSection(duplicates));
-  return names;
 }
 
 /** CSV notes by input file: the kept row of each duplicated attendee says what was set aside. */
