@@ -42,13 +42,23 @@ export function decodeText(input: string | Uint8Array, limits: JsonLimits): stri
   return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }
 
-/** Parse JSON text, refusing empty input, excessive nesting, and reporting syntax errors with line and column. */
+/**
+ * Texts up to this many characters are parsed before their nesting is measured: V8's JSON.parse is iterative,
+ * and even a megabyte of brackets builds at most half a million small arrays (about 30 MB, 0.1 s),
+ * which assertValueLimits then refuses. Larger texts are scanned first, so that a 20 MB file of
+ * brackets is refused without building ten million arrays. (The scan costs as much as parsing: a
+ * fifth of loading a real export, which is 60–150 KB.)
+ */
+export const SCAN_BEFORE_PARSE_LENGTH = 1024 * 1024;
+
+/**
+ * Parse JSON text, refusing empty input and (for large texts, see SCAN_BEFORE_PARSE_LENGTH)
+ * excessive nesting, and reporting syntax errors with line and column. A parsed value's nesting
+ * is checked by assertValueLimits.
+ */
 export function parseJsonText(text: string, limits: JsonLimits): unknown {
   if (text.trim() === '') throw new LoadError('empty-file', 'file is empty');
-  const depth = nestingDepth(text, limits.maxDepth);
-  if (depth > limits.maxDepth) {
-    throw new LoadError('too-deep', `JSON nesting is deeper than the limit of ${limits.maxDepth} levels`);
-  }
+  if (text.length > SCAN_BEFORE_PARSE_LENGTH && nestingDepth(text, limits.maxDepth) > limits.maxDepth) throw tooDeep(limits);
   try {
     return JSON.parse(text);
   } catch (error) {
@@ -56,18 +66,25 @@ export function parseJsonText(text: string, limits: JsonLimits): unknown {
   }
 }
 
+function tooDeep(limits: JsonLimits): LoadError {
+  return new LoadError('too-deep', `JSON nesting is deeper than the limit of ${limits.maxDepth} levels`);
+}
+
 /**
- * Refuses a parsed export holding a string or key longer than `maxStringLength` (code too-large),
- * naming where it is. Applied to the export itself, after a template body is unwrapped (its
- * `flow` string is the whole export). Iterative: the depth is already bounded, this stays cheap.
+ * Refuses a parsed value nested deeper than `maxDepth` (too-deep), or holding a string or key
+ * longer than `maxStringLength` (too-large, naming where it is). Applied to the export itself,
+ * after a template body is unwrapped (its `flow` string is the whole export), and before any
+ * recursive code (schema validation, the model) sees it. Iterative, one visit per value.
  */
-export function assertStringLengths(value: unknown, limits: JsonLimits): void {
+export function assertValueLimits(value: unknown, limits: JsonLimits): void {
   interface Item {
     value: unknown;
     key: string | number | undefined;
     parent: Item | undefined;
+    /** Arrays and objects holding this value, itself included when it is one. */
+    depth: number;
   }
-  const stack: Item[] = [{ value, key: undefined, parent: undefined }];
+  const stack: Item[] = [{ value, key: undefined, parent: undefined, depth: 0 }];
   const refuse = (item: Item, length: number, what: string): never => {
     const segments: (string | number)[] = [];
     for (let at: Item | undefined = item; at?.key !== undefined; at = at.parent) segments.unshift(at.key);
@@ -78,12 +95,16 @@ export function assertStringLengths(value: unknown, limits: JsonLimits): void {
     const current = item.value;
     if (typeof current === 'string') {
       if (current.length > limits.maxStringLength) refuse(item, current.length, 'a string');
-    } else if (Array.isArray(current)) {
-      for (let i = 0; i < current.length; i++) stack.push({ value: current[i], key: i, parent: item });
     } else if (current !== null && typeof current === 'object') {
-      for (const key of Object.keys(current)) {
-        if (key.length > limits.maxStringLength) refuse(item, key.length, 'a key');
-        stack.push({ value: (current as Record<string, unknown>)[key], key, parent: item });
+      const depth = item.depth + 1;
+      if (depth > limits.maxDepth) throw tooDeep(limits);
+      if (Array.isArray(current)) {
+        for (let i = 0; i < current.length; i++) stack.push({ value: current[i], key: i, parent: item, depth });
+      } else {
+        for (const key of Object.keys(current)) {
+          if (key.length > limits.maxStringLength) refuse(item, key.length, 'a key');
+          stack.push({ value: (current as Record<string, unknown>)[key], key, parent: item, depth });
+        }
       }
     }
   }
@@ -106,7 +127,7 @@ function utf8Length(text: string, stopAfter: number): number {
 }
 
 /** Maximum bracket nesting outside strings; stops counting once past `limit`. */
-function nestingDepth(text: string, limit: number): number {
+export function nestingDepth(text: string, limit: number): number {
   let depth = 0;
   let max = 0;
   let inString = false;

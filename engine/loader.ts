@@ -5,7 +5,7 @@
 import Ajv from 'ajv';
 import flowExportSchema from '../schemas/flow-export.schema.json' with { type: 'json' };
 import { buildModel, isEventActivity } from './build-model.js';
-import { assertStringLengths, clipPointer, decodeText, DEFAULT_LIMITS, parseJsonText, type JsonLimits } from './json-text.js';
+import { assertValueLimits, clipPointer, decodeText, DEFAULT_LIMITS, parseJsonText, type JsonLimits } from './json-text.js';
 import { LoadError, type LoadErrorCode } from './load-error.js';
 import type { FlowModel } from './model.js';
 
@@ -23,7 +23,6 @@ export function loadFlow(input: string | Uint8Array, options: LoadOptions = {}):
   try {
     const value = parseJsonText(decodeText(input, limits), limits);
     const { exported, templateBody } = unwrap(value, limits);
-    assertStringLengths(exported, limits);
     assertFlowExport(exported);
     assertGraphSize(exported, limits);
     return { ok: true, model: buildModel(exported, { fileName: options.fileName, attendee: options.attendee, templateBody }) };
@@ -34,26 +33,44 @@ export function loadFlow(input: string | Uint8Array, options: LoadOptions = {}):
   }
 }
 
-/** A flow-template upload body holds the export as a JSON string in `flow`. */
+/**
+ * The export in a parsed value, its limits checked (see assertValueLimits) before anything else
+ * looks inside it. A flow-template upload body holds the export as a JSON string in `flow`.
+ */
 function unwrap(value: unknown, limits: JsonLimits): { exported: Record<string, unknown>; templateBody: boolean } {
+  const flow = templateFlow(value);
+  if (flow === undefined) {
+    assertValueLimits(value, limits);
+    return { exported: asExport(value), templateBody: false };
+  }
+  assertValueLimits(value, { ...limits, maxStringLength: Infinity }); // the wrapper: its long `flow` string is the export
+  let inner: unknown;
+  try {
+    inner = parseJsonText(flow, limits);
+    if (inner === null || typeof inner !== 'object' || Array.isArray(inner)) throw new LoadError('bad-template-body', 'is not an object');
+  } catch (error) {
+    const reason = error instanceof LoadError ? error.message : String(error);
+    throw new LoadError('bad-template-body', `flow-template body whose "flow" field is not a readable export: ${reason}`);
+  }
+  assertValueLimits(inner, limits);
+  return { exported: inner as Record<string, unknown>, templateBody: true };
+}
+
+function templateFlow(value: unknown): string | undefined {
+  if (value === null || typeof value !== 'object' || Array.isArray(value) || 'process' in value) return undefined;
+  const flow = (value as Record<string, unknown>).flow;
+  return typeof flow === 'string' ? flow : undefined;
+}
+
+function asExport(value: unknown): Record<string, unknown> {
   if (Array.isArray(value)) throw new LoadError('not-a-flow', 'JSON is an array, not a Flow Designer export (expected an object with "process")');
   if (value === null || typeof value !== 'object') throw new LoadError('not-a-flow', `JSON is a ${value === null ? 'null' : typeof value}, not a Flow Designer export`);
   const object = value as Record<string, unknown>;
-  if (!('process' in object) && typeof object.flow === 'string') {
-    try {
-      const inner = parseJsonText(object.flow, limits);
-      if (inner === null || typeof inner !== 'object' || Array.isArray(inner)) throw new LoadError('bad-template-body', 'is not an object');
-      return { exported: inner as Record<string, unknown>, templateBody: true };
-    } catch (error) {
-      const reason = error instanceof LoadError ? error.message : String(error);
-      throw new LoadError('bad-template-body', `flow-template body whose "flow" field is not a readable export: ${reason}`);
-    }
-  }
   if (!('process' in object)) {
     if (isPostmanCollection(object)) throw new LoadError('not-a-flow', 'this is a Postman collection, not a Flow Designer export');
     throw new LoadError('not-a-flow', 'JSON object has no "process": not a Flow Designer export');
   }
-  return { exported: object, templateBody: false };
+  return object;
 }
 
 function isPostmanCollection(object: Record<string, unknown>): boolean {

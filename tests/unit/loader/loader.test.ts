@@ -1,4 +1,5 @@
 import { test, expect } from '@playwright/test';
+import { SCAN_BEFORE_PARSE_LENGTH } from '../../../engine/json-text.js';
 import { loadFlow } from '../../../engine/loader.js';
 import type { FlowModel } from '../../../engine/model.js';
 import { tinyFlow } from './tiny-flow.js';
@@ -211,6 +212,36 @@ test.describe('unreadable input: one clear line and a stable code', () => {
     expect(failure('['.repeat(1_000_000) + ']'.repeat(1_000_000)).code).toBe('too-deep');
     // Brackets inside strings do not count.
     expect(loadFlow(JSON.stringify(tinyFlow({ note: '['.repeat(500) }))).ok).toBe(true);
+  });
+
+  test('nesting: a large text is measured before it is parsed, a small one after (never by recursive code)', () => {
+    const parsed: number[] = [];
+    const parse = JSON.parse;
+    JSON.parse = ((text: string, reviver?: Parameters<typeof JSON.parse>[1]) => {
+      if (text.length > 100_000) parsed.push(text.length); // (the test runner parses its own small messages)
+      return parse(text, reviver);
+    }) as typeof JSON.parse;
+    try {
+      const big = '['.repeat(SCAN_BEFORE_PARSE_LENGTH) + ']'.repeat(SCAN_BEFORE_PARSE_LENGTH);
+      expect(failure(big).code).toBe('too-deep');
+      expect(parsed).toEqual([]); // refused without building a million arrays
+      const small = '['.repeat(100_000) + ']'.repeat(100_000);
+      expect(failure(small)).toEqual({ code: 'too-deep', message: 'JSON nesting is deeper than the limit of 64 levels' });
+      expect(parsed).toEqual([small.length]);
+    } finally {
+      JSON.parse = parse;
+    }
+  });
+
+  test('nesting and string limits hold inside a flow-template body, and around it', () => {
+    const deepInside = JSON.stringify({ name: 't', flow: JSON.stringify(tinyFlow({ deep: JSON.parse('['.repeat(70) + ']'.repeat(70)) })) });
+    expect(failure(deepInside).code).toBe('too-deep');
+    const deepAround = JSON.stringify({ name: 't', flow: JSON.stringify(tinyFlow()), extra: JSON.parse('['.repeat(70) + ']'.repeat(70)) });
+    expect(failure(deepAround).code).toBe('too-deep');
+    const longInside = JSON.stringify({ name: 't', flow: JSON.stringify(tinyFlow({ note: 'x'.repeat(2000) })) });
+    expect(failure(longInside, { maxStringLength: 1000 })).toMatchObject({ code: 'too-large', message: expect.stringMatching(/at \/note/) });
+    // The wrapper's own `flow` string is the export: as long as the export is, it is not refused.
+    expect(loadFlow(JSON.stringify({ name: 't', flow: JSON.stringify(tinyFlow({ note: 'x'.repeat(900) })) }), { maxStringLength: 1000 }).ok).toBe(true);
   });
 });
 
