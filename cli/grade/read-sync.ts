@@ -7,7 +7,7 @@
  * on a virtual machine). A second reading while the buffer is lent gets a buffer of its own.
  */
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
-import { DEFAULT_LIMITS } from '../../engine/json-text.js';
+import { DEFAULT_LIMITS, formatBytes } from '../../engine/json-text.js';
 import type { ReadResult } from '../io.js';
 
 let spare: Buffer | undefined;
@@ -31,7 +31,7 @@ function readInto(file: string, maxBytes: number, buffer: Buffer, grow: (bigger:
     const info = fstatSync(fd);
     if (info.isDirectory()) return { ok: false, error: { code: 'unreadable-file', message: 'is a directory, not a file' } };
     if (info.size > maxBytes) {
-      return { ok: false, error: { code: 'too-large', message: `file is larger than the ${Math.round(maxBytes / 1024 / 1024)} MB limit (${info.size} bytes)` } };
+      return { ok: false, error: { code: 'too-large', message: `file is larger than the ${formatBytes(maxBytes)} limit (${info.size} bytes)` } };
     }
     if (info.size > buffer.length) grow((buffer = Buffer.allocUnsafeSlow(info.size)));
     let size = 0;

@@ -4,6 +4,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { withInputFileSync } from '../../../cli/grade/read-sync.js';
+import { readInputFile } from '../../../cli/io.js';
 
 let dir: string;
 test.beforeAll(() => {
@@ -36,7 +37,11 @@ test('a reading while the buffer is lent gets its own buffer: the first bytes st
 });
 
 test('unreadable files give the same codes and messages as readInputFile', async () => {
+  for (const [file, maxBytes] of [['missing.json'], ['folder.json'], ['mid.json', 4000]] as const) {
+    const read = await readInputFile(path.join(dir, file), maxBytes);
+    expect(await text(file, maxBytes)).toBe(read.ok ? '' : `${read.error.code}: ${read.error.message}`);
+  }
   expect(await text('missing.json')).toBe('unreadable-file: no such file');
   expect(await text('folder.json')).toBe('unreadable-file: is a directory, not a file');
-  expect(await text('mid.json', 4000)).toBe('too-large: file is larger than the 0 MB limit (5000 bytes)');
+  expect(await text('mid.json', 4000)).toBe('too-large: file is larger than the 4000 bytes limit (5000 bytes)');
 });
