@@ -93,9 +93,9 @@ table.fg-grid caption { text-align: left; color: var(--muted); padding: 4px 0; }
 table.fg-grid th, table.fg-grid td { border: 1px solid var(--line); padding: 4px 8px; text-align: left; vertical-align: middle; }
 table.fg-grid thead th { background: var(--soft); white-space: nowrap; position: sticky; top: 0; }
 table.fg-grid thead button { font: inherit; font-weight: 700; background: none; border: 0; padding: 2px 4px; cursor: pointer; color: inherit; }
-table.fg-grid thead button::after { content: " ↕"; color: var(--muted); font-weight: 400; }
-table.fg-grid th[aria-sort="ascending"] button::after { content: " ↑"; color: inherit; }
-table.fg-grid th[aria-sort="descending"] button::after { content: " ↓"; color: inherit; }
+table.fg-grid thead button::after { content: " \\2195"; color: var(--muted); font-weight: 400; }
+table.fg-grid th[aria-sort="ascending"] button::after { content: " \\2191"; color: inherit; }
+table.fg-grid th[aria-sort="descending"] button::after { content: " \\2193"; color: inherit; }
 table.fg-grid tbody th { font-weight: 600; max-width: 22em; overflow-wrap: anywhere; }
 td.fg-score { white-space: nowrap; }
 .fg-file { font-weight: 400; color: var(--muted); font-size: 0.8rem; }

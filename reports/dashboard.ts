@@ -24,7 +24,7 @@ export interface DashboardOptions {
   stepTitles?: StepTitles;
 }
 
-const STATE_MARK: Record<StepState, string> = { passed: '✓', partial: '◐', failed: '✗', 'not-checkable': '–' };
+const STATE_MARK: Record<StepState, string> = { passed: '&#10003;', partial: '&#9680;', failed: '&#10007;', 'not-checkable': '&ndash;' };
 const STATE_WORDS: Record<StepState, string> = { passed: 'passed', partial: 'partly passed', failed: 'failed', 'not-checkable': 'not checkable from an export' };
 
 export function renderDashboard(reports: readonly GradeReport[], options: DashboardOptions): string {
@@ -36,7 +36,7 @@ export function renderDashboard(reports: readonly GradeReport[], options: Dashbo
   const body = [
     '<main class="fg-dash">',
     `<h1>${h(title)}</h1>`,
-    `<p class="fg-meta">${lab ? `${h(lab.title)} · ` : ''}${plural(reports.length, 'submission')}${reports[0] ? ` · graded ${h(reports[0].generatedAt)}` : ''}</p>`,
+    `<p class="fg-meta">${lab ? `${h(lab.title)} &middot; ` : ''}${plural(reports.length, 'submission')}${reports[0] ? ` &middot; graded ${h(reports[0].generatedAt)}` : ''}</p>`,
     totals(reports),
     attendeesTable(reports, steps, titles, href),
     failuresSection(reports, href),
@@ -70,7 +70,7 @@ function attendeesTable(reports: readonly GradeReport[], steps: number[], titles
     const name = link ? `<a href="${h(link)}">${h(report.attendee.id)}</a>` : h(report.attendee.id);
     const states = new Map(byStep(report.checks).map(([step, checks]) => [step, stepState(checks)]));
     const percent = percentOf(report);
-    const score = report.score ? `${formatPoints(report.score.earned)}/${formatPoints(report.score.possible)}${percent === null ? '' : ` (${percent}%)`}` : '—';
+    const score = report.score ? `${formatPoints(report.score.earned)}/${formatPoints(report.score.possible)}${percent === null ? '' : ` (${percent}%)`}` : '&mdash;';
     const cells = steps.map((step) => {
       const state = states.get(step);
       if (!state) return `<td class="fg-cell not-graded"><span class="fg-sr">not graded</span></td>`;
@@ -109,7 +109,7 @@ function failuresSection(reports: readonly GradeReport[], href: (r: GradeReport)
       const link = href(r);
       return link ? `<a href="${h(link)}">${h(r.attendee.id)}</a>` : h(r.attendee.id);
     });
-    return `<li><strong>${h(f.title)}</strong> (step ${f.step}, <code>${h(f.id)}</code>): ${plural(f.reports.length, 'attendee')} — ${who.join(', ')}<p class="fg-hint">How to fix: ${h(f.hint)}</p></li>`;
+    return `<li><strong>${h(f.title)}</strong> (step ${f.step}, <code>${h(f.id)}</code>): ${plural(f.reports.length, 'attendee')} &mdash; ${who.join(', ')}<p class="fg-hint">How to fix: ${h(f.hint)}</p></li>`;
   });
   return ['<section aria-labelledby="fg-failures-title">', '<h2 id="fg-failures-title">Most common failures</h2>', `<ol class="fg-failures">${items.join('\n')}</ol>`, '</section>'].join('\n');
 }

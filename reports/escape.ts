@@ -6,38 +6,97 @@
 
 const HTML: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
-/** HTML text or attribute value (always double-quote attributes); control characters other than tab and line breaks removed. */
+/**
+ * HTML text or attribute value (always double-quote attributes), in ASCII: control characters
+ * (C0 but tab and line breaks, DEL, C1) removed, every other non-ASCII character written as a
+ * numeric character reference (see asciiReference).
+ */
 export function escapeHtml(value: unknown): string {
   const plain = text(value);
   if (!HTML_SPECIAL.test(plain)) return plain; // most values: one scan, no copy
-  return plain.replace(/[\x00-\x08\x0B\x0C\x0E-\x1F\x7F]/g, '').replace(/[&<>"']/g, (c) => HTML[c]);
+  return oneByte(htmlEscapes, plain, () => plain.replace(HTML_CHANGED, (c) => (CONTROL.test(c) ? '' : (HTML[c] ?? asciiReference(c)))));
 }
 
 /** Any character escapeHtml changes. */
-const HTML_SPECIAL = /[\x00-\x08\x0B\x0C\x0E-\x1F\x7F&<>"']/;
+const HTML_SPECIAL = /[\x00-\x08\x0B\x0C\x0E-\x1F&<>"']|[^\x00-\x7E]/;
+
+/** Control characters other than tab and line breaks: C0, DEL and C1. */
+const CONTROL = /^[\x00-\x08\x0B\x0C\x0E-\x1F\x7F-\x9F]$/;
+
+/** What escapeHtml removes or replaces, one code point at a time (in one pass: removing a character never joins two others). */
+const HTML_CHANGED = /[\x00-\x08\x0B\x0C\x0E-\x1F&<>"']|[^\x00-\x7E]/gu;
+
+/**
+ * A non-ASCII character as a numeric character reference (`→` → `&#8594;`), which HTML and XML
+ * show as the character itself; a lone surrogate as U+FFFD, as a UTF-8 encoder would write it.
+ * Pages and XML files are written in ASCII: a document with any character beyond Latin-1 is held
+ * by V8 at two bytes per character, and building and encoding one of 100 KB then cost over ten
+ * times as much (half the time of rendering an attendee's report).
+ */
+function asciiReference(character: string): string {
+  const code = character.codePointAt(0)!;
+  return `&#${code >= 0xd800 && code <= 0xdfff ? 0xfffd : code};`;
+}
+
+/**
+ * The escape of `input`, held one byte per character. V8 keeps what is left of a string that had
+ * a character beyond Latin-1 at two bytes per character, even when only ASCII is left, and then
+ * the whole document built from it too; a round trip through UTF-8 gives an equal string held at
+ * one byte. Remembered (per escaper) for the strings every report repeats: hints, titles, messages.
+ */
+function oneByte(remembered: Map<string, string>, input: string, escape: () => string): string {
+  if (!BEYOND_LATIN1.test(input)) return escape();
+  let escaped = remembered.get(input);
+  if (escaped === undefined) {
+    escaped = utf8Decoder.decode(utf8Encoder.encode(escape()));
+    if (remembered.size >= REMEMBERED) remembered.clear();
+    remembered.set(input, escaped);
+  }
+  return escaped;
+}
+
+const BEYOND_LATIN1 = /[^\x00-\xFF]/;
+const REMEMBERED = 1_000;
+const htmlEscapes = new Map<string, string>();
+const xmlTextEscapes = new Map<string, string>();
+const xmlAttributeEscapes = new Map<string, string>();
+const utf8Encoder = new TextEncoder();
+const utf8Decoder = new TextDecoder();
 
 /** Characters XML 1.0 cannot carry at all (control characters, lone surrogates, U+FFFE/U+FFFF). */
-const NOT_XML = /[^\t\n\r\x20-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu;
+const NOT_XML = /^[^\t\n\r\x20-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]$/u;
+
+/** What escapeXml / escapeXmlAttribute remove or replace, one code point at a time, in one pass. */
+const XML_TEXT_CHANGED = /[&<>"'\r\x00-\x08\x0B\x0C\x0E-\x1F]|[^\x00-\x7E]/gu;
+const XML_ATTRIBUTE_CHANGED = /[&<>"'\t\n\r\x00-\x08\x0B\x0C\x0E-\x1F]|[^\x00-\x7E]/gu;
+
+function xmlReplacement(c: string): string {
+  return NOT_XML.test(c) || CONTROL.test(c) ? '' : (XML[c] ?? asciiReference(c));
+}
 
 const XML: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;', '\t': '&#9;', '\n': '&#10;', '\r': '&#13;' };
 
-/** XML 1.0 text: escaped, characters XML cannot carry removed. `]]>` cannot survive (`>` is escaped). */
+/**
+ * XML 1.0 text, in ASCII: escaped, characters XML cannot carry and the other control characters
+ * (DEL, C1) removed, every other non-ASCII character as a numeric reference. `]]>` cannot survive
+ * (`>` is escaped).
+ */
 export function escapeXml(value: unknown): string {
   const plain = text(value);
   if (!XML_TEXT_SPECIAL.test(plain)) return plain;
-  return plain.replace(NOT_XML, '').replace(/[&<>"']|\r/g, (c) => XML[c]);
+  return oneByte(xmlTextEscapes, plain, () => plain.replace(XML_TEXT_CHANGED, xmlReplacement));
 }
 
 /** XML 1.0 attribute value: as text, and tabs and line breaks as references so they survive normalisation. */
 export function escapeXmlAttribute(value: unknown): string {
   const plain = text(value);
   if (!XML_ATTRIBUTE_SPECIAL.test(plain)) return plain;
-  return plain.replace(NOT_XML, '').replace(/[&<>"'\t\n\r]/g, (c) => XML[c]);
+  return oneByte(xmlAttributeEscapes, plain, () => plain.replace(XML_ATTRIBUTE_CHANGED, xmlReplacement));
 }
 
-/** Any character escapeXml / escapeXmlAttribute changes (NOT_XML's set, plus what they escape). */
-const XML_TEXT_SPECIAL = /[&<>"'\r]|[^\t\n\r\x20-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/u;
-const XML_ATTRIBUTE_SPECIAL = /[&<>"'\t\n\r]|[^\t\n\r\x20-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/u;
+/** Any character escapeXml / escapeXmlAttribute changes. */
+const XML_TEXT_SPECIAL = /[&<>"'\r\x00-\x08\x0B\x0C\x0E-\x1F]|[^\x00-\x7E]/;
+const XML_ATTRIBUTE_SPECIAL = /[&<>"'\t\n\r\x00-\x08\x0B\x0C\x0E-\x1F]|[^\x00-\x7E]/;
 
 /**
  * Markdown inline text (also inside a table cell): the characters CommonMark and GitHub give a
@@ -55,10 +114,11 @@ export function escapeMarkdown(value: unknown): string {
 
 /**
  * JSON for an inline `<script type="application/json">`: `<`, `>` and `&` as `\u` escapes so
- * `</script>` or `<!--` cannot end or change the element; JSON.parse gives the value back unchanged.
+ * `</script>` or `<!--` cannot end or change the element, and every non-ASCII character too (the
+ * page stays ASCII, see asciiReference); JSON.parse gives the value back unchanged.
  */
 export function jsonForScript(value: unknown): string {
-  return JSON.stringify(value).replace(/[<>&\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  return JSON.stringify(value).replace(/[<>&]|[^\x00-\x7F]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
 /**

@@ -15,7 +15,7 @@ export function renderTraceHtml(trace: readonly TraceEntry[], caption?: string):
     (e) =>
       '<tr>' +
       `<td>${h(e.flow)}</td>` +
-      `<td>${h(e.activity)}${(e.prompts ?? []).map((p) => `<div class="fg-says">says “${h(p)}”</div>`).join('')}</td>` +
+      `<td>${h(e.activity)}${(e.prompts ?? []).map((p) => `<div class="fg-says">says &ldquo;${h(p)}&rdquo;</div>`).join('')}</td>` +
       `<td>${h(activityTypeName(e.type))}</td>` +
       `<td>${outcome(e)}</td>` +
       `<td>${variables(e.modifiedVariables)}</td>` +
@@ -41,7 +41,7 @@ function variables(modified: Record<string, unknown>): string {
 }
 
 function http(exchange: HttpExchange): string {
-  const parts = [`<code>${h(exchange.method)} ${h(exchange.url)}</code> → <strong>${h(httpStatus(exchange))}</strong>`];
+  const parts = [`<code>${h(exchange.method)} ${h(exchange.url)}</code> &rarr; <strong>${h(httpStatus(exchange))}</strong>`];
   if (exchange.requestBody) parts.push(`<div>request body: ${long(exchange.requestBody)}</div>`);
   if (exchange.responseBody) parts.push(`<div>response body: ${long(exchange.responseBody)}</div>`);
   return parts.join('');
@@ -49,7 +49,8 @@ function http(exchange: HttpExchange): string {
 
 /** A value in full when short; else its start, with the whole of it behind a <details>. */
 function long(text: string): string {
+  if (text.length <= SHORT) return `<code>${h(text)}</code>`; // (no more characters than UTF-16 units)
   const chars = [...text];
   if (chars.length <= SHORT) return `<code>${h(text)}</code>`;
-  return `<details><summary><code>${h(chars.slice(0, 60).join(''))}</code>… (${chars.length} characters)</summary><code>${h(text)}</code></details>`;
+  return `<details><summary><code>${h(chars.slice(0, 60).join(''))}</code>&hellip; (${chars.length} characters)</summary><code>${h(text)}</code></details>`;
 }

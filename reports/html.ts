@@ -58,15 +58,15 @@ function header(report: GradeReport): string {
     : '';
   return [
     '<header>',
-    `<h1>${h(report.lab.title)} — attendee ${h(report.attendee.id)}</h1>`,
-    `<p class="fg-meta">${meta.join(' · ')}</p>`,
+    `<h1>${h(report.lab.title)} &mdash; attendee ${h(report.attendee.id)}</h1>`,
+    `<p class="fg-meta">${meta.join(' &middot; ')}</p>`,
     `<p class="fg-verdict-line"><span class="fg-verdict ${h(report.verdict)}">${h(report.verdict.toUpperCase())}</span>${score}</p>`,
     `<p class="fg-summary">${h(summaryLine(report))}</p>`,
     '</header>',
   ].join('\n');
 }
 
-const STATE_MARK: Record<StepState, string> = { passed: '✓', partial: '◐', failed: '✗', 'not-checkable': '–' };
+const STATE_MARK: Record<StepState, string> = { passed: '&#10003;', partial: '&#9680;', failed: '&#10007;', 'not-checkable': '&ndash;' };
 const STATE_WORDS: Record<StepState, string> = { passed: 'passed', partial: 'partly passed', failed: 'failed', 'not-checkable': 'not checkable from an export' };
 
 function stepNav(steps: [number, CheckResult[]][], titles: StepTitles): string {
@@ -89,7 +89,7 @@ function stepSection(step: number, checks: CheckResult[], titles: StepTitles): s
   ].join('\n');
 }
 
-const CHECK_MARK: Record<CheckResult['status'], string> = { passed: '✓', failed: '✗', errored: '✗', skipped: '–', info: '–' };
+const CHECK_MARK: Record<CheckResult['status'], string> = { passed: '&#10003;', failed: '&#10007;', errored: '&#10007;', skipped: '&ndash;', info: '&ndash;' };
 const CHECK_WORDS: Record<CheckResult['status'], string> = { passed: 'passed', failed: 'failed', errored: 'could not be run (internal error)', skipped: 'not run', info: 'not checkable' };
 
 function checkItem(check: CheckResult): string {
@@ -134,8 +134,8 @@ function drawings(report: GradeReport): string {
     '<section aria-labelledby="fg-flow-title">',
     '<h2 id="fg-flow-title">Your flow</h2>',
     '<p class="fg-legend">' +
-      (shown ? `<span><span class="fg-key fg-exec" aria-hidden="true"></span>blue, thick: the path of the simulated call “${h(shown.title)}”</span>` : '') +
-      (failing.size ? '<span><span class="fg-key fg-fail" aria-hidden="true"></span>red, dashed, with ✗: an activity with a failing check</span>' : '') +
+      (shown ? `<span><span class="fg-key fg-exec" aria-hidden="true"></span>blue, thick: the path of the simulated call &ldquo;${h(shown.title)}&rdquo;</span>` : '') +
+      (failing.size ? '<span><span class="fg-key fg-fail" aria-hidden="true"></span>red, dashed, with &#10007;: an activity with a failing check</span>' : '') +
       '</p>',
     figure('Main flow', 'fg-main', main),
     figure('Event flows', 'fg-events', events),
@@ -149,7 +149,7 @@ function scenarios(list: ScenarioResult[]): string {
     const state = s.passed ? 'passed' : 'failed';
     return [
       `<section class="fg-scenario ${state}" data-scenario="${h(s.id)}">`,
-      `<h3><span class="fg-mark" aria-hidden="true">${s.passed ? '✓' : '✗'}</span><span class="fg-sr">${state}: </span>${h(s.title)}</h3>`,
+      `<h3><span class="fg-mark" aria-hidden="true">${s.passed ? '&#10003;' : '&#10007;'}</span><span class="fg-sr">${state}: </span>${h(s.title)}</h3>`,
       `<p class="fg-meta">${h(s.summary)}</p>`,
       renderTraceHtml(s.trace),
       '</section>',

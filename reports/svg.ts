@@ -38,11 +38,14 @@ export function renderFlowSvg(graph: DrawingGraph, options: SvgOptions): string 
   const isExecuted = (edge: DrawingEdge) =>
     options.executedEdges ? options.executedEdges.has(edgeKey(edge.from, edge.exit)) : options.executed.has(edge.from) && options.executed.has(edge.to);
 
-  const edges = graph.edges.map((edge, i) => {
+  const seenPairs = new Map<string, number>();
+  const edges = graph.edges.map((edge) => {
     const from = at.get(edge.from);
     const to = at.get(edge.to);
+    const pair = JSON.stringify([edge.from, edge.to]);
+    const parallel = seenPairs.get(pair) ?? 0; // earlier edges with both these ends
+    seenPairs.set(pair, parallel + 1);
     if (!from || !to) return '';
-    const parallel = graph.edges.slice(0, i).filter((e) => e.from === edge.from && e.to === edge.to).length;
     const executed = isExecuted(edge);
     const { d, label } = route(from, to, edge.from === edge.to, parallel * 16);
     const stroke = executed ? `stroke="${COLORS.exec}" stroke-width="3"` : `stroke="${COLORS.line}" stroke-width="1.5"`;
@@ -68,7 +71,7 @@ export function renderFlowSvg(graph: DrawingGraph, options: SvgOptions): string 
       `<rect x="${n(p.x)}" y="${n(p.y)}" width="${W}" height="${H}" rx="6" fill="${fill}" ${stroke}/>` +
       `<text x="${n(p.x + 10)}" y="${n(p.y + 21)}" class="label" font-size="13" font-weight="600" fill="${COLORS.text}">${x(truncate(node.label, 22))}</text>` +
       `<text x="${n(p.x + 10)}" y="${n(p.y + 39)}" class="type" font-size="11" fill="${COLORS.muted}">${x(truncate(type, 26))}</text>` +
-      (failing ? `<g class="badge"><circle cx="${n(p.x + W)}" cy="${n(p.y)}" r="10" fill="${COLORS.bad}"/><text x="${n(p.x + W)}" y="${n(p.y + 4)}" text-anchor="middle" font-size="12" font-weight="700" fill="#fff">✗</text></g>` : '') +
+      (failing ? `<g class="badge"><circle cx="${n(p.x + W)}" cy="${n(p.y)}" r="10" fill="${COLORS.bad}"/><text x="${n(p.x + W)}" y="${n(p.y + 4)}" text-anchor="middle" font-size="12" font-weight="700" fill="#fff">&#10007;</text></g>` : '') +
       '</g>'
     );
   });
@@ -137,6 +140,7 @@ function n(value: number): string {
 }
 
 function truncate(text: string, max: number): string {
+  if (text.length <= max) return text; // (no more characters than UTF-16 units)
   const chars = [...text];
   return chars.length > max ? chars.slice(0, max - 1).join('') + '…' : text;
 }

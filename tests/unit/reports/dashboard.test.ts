@@ -5,6 +5,7 @@ import type { GradeReport } from '../../../engine/report.js';
 import { DASHBOARD_SCRIPT, DASHBOARD_SCRIPT_HASH } from '../../../reports/dashboard-assets.js';
 import { renderDashboard } from '../../../reports/dashboard.js';
 import { failedReport, passedReport, ungradableReport } from './sample-reports.js';
+import { shown } from './shown.js';
 
 const href = (report: GradeReport) => `${report.attendee.id}.html`;
 const CLASS = () => [passedReport(), failedReport(), ungradableReport()];
@@ -17,7 +18,7 @@ function data(html: string): { rows: { attendee: string; file: string; verdict: 
 }
 
 test('one self-contained page: inline CSS and script, no external URLs', () => {
-  const html = renderDashboard(CLASS(), { reportHref: href });
+  const html = shown(renderDashboard(CLASS(), { reportHref: href }));
   expect(html.startsWith('<!doctype html>\n<html lang="en">')).toBe(true);
   expect(html).not.toMatch(/\s(src|href)="(https?:)?\/\//i);
   expect(html).not.toMatch(/<script[^>]*\ssrc=/i);
@@ -28,27 +29,27 @@ test('one self-contained page: inline CSS and script, no external URLs', () => {
 test('the Content-Security-Policy allows exactly the dashboard script, by its hash', () => {
   const hash = `sha256-${createHash('sha256').update(DASHBOARD_SCRIPT, 'utf8').digest('base64')}`;
   expect(DASHBOARD_SCRIPT_HASH, 'update DASHBOARD_SCRIPT_HASH in reports/dashboard-assets.ts').toBe(hash);
-  const html = renderDashboard(CLASS(), { reportHref: href });
+  const html = shown(renderDashboard(CLASS(), { reportHref: href }));
   expect(html).toContain(`script-src '${hash}'`);
   expect(html).not.toMatch(/script-src[^;"]*unsafe-inline/);
 });
 
 test('links to every attendee’s report, in the table and in the common failures', () => {
-  const html = renderDashboard(CLASS(), { reportHref: href });
+  const html = shown(renderDashboard(CLASS(), { reportHref: href }));
   for (const id of ['140', '141', '142']) expect(html).toContain(`<th scope="row"><a href="${id}.html">${id}</a>`);
   const failures = html.slice(html.indexOf('id="fg-failures-title"'));
   expect(failures).toContain('<a href="141.html">141</a>');
 });
 
 test('links that are not relative or http(s) are dropped, the name stays as text', () => {
-  const html = renderDashboard([passedReport()], { reportHref: () => 'javascript:alert(1)' });
+  const html = shown(renderDashboard([passedReport()], { reportHref: () => 'javascript:alert(1)' }));
   expect(html).not.toContain('javascript:');
   expect(html).toContain('<th scope="row">140<div class="fg-file">');
   expect(renderDashboard([passedReport()], { reportHref: () => '' })).not.toContain('<a href=""');
 });
 
 test('heat-map: a cell per attendee and Build step with its state, in words for screen readers', () => {
-  const html = renderDashboard(CLASS(), { reportHref: href });
+  const html = shown(renderDashboard(CLASS(), { reportHref: href }));
   const row = (id: string) => html.slice(html.indexOf(`<a href="${id}.html">${id}</a>`), html.indexOf('</tr>', html.indexOf(`<a href="${id}.html">${id}</a>`)));
   const cells = (id: string) => [...row(id).matchAll(/<td class="fg-cell ([a-z-]+)"/g)].map((m) => m[1]);
   // Steps with checks in the class: 2 4 6 8 9 10.
@@ -62,7 +63,7 @@ test('heat-map: a cell per attendee and Build step with its state, in words for 
 });
 
 test('sortable headers are buttons; the filter controls are labelled', () => {
-  const html = renderDashboard(CLASS(), { reportHref: href });
+  const html = shown(renderDashboard(CLASS(), { reportHref: href }));
   for (const column of ['attendee', 'verdict', 'score', 'step-2', 'step-10']) {
     expect(html).toMatch(new RegExp(`<th scope="col" data-column="${column}" aria-sort="none"><button type="button" data-sort="${column}"`));
   }
@@ -74,7 +75,7 @@ test('sortable headers are buttons; the filter controls are labelled', () => {
 });
 
 test('the data block holds what the script sorts and filters by, one entry per row in table order', () => {
-  const html = renderDashboard(CLASS(), { reportHref: href });
+  const html = shown(renderDashboard(CLASS(), { reportHref: href }));
   expect(data(html).rows).toEqual([
     { attendee: '140', file: 'submissions/Main_Flow_140.json', verdict: 'passed', percent: 100, steps: { 2: 'passed', 4: 'passed', 6: 'passed', 10: 'not-checkable' } },
     { attendee: '141', file: 'submissions/Main_Flow_141.json', verdict: 'failed', percent: 31.6, steps: { 2: 'passed', 4: 'partial', 6: 'partial', 8: 'failed', 9: 'failed', 10: 'not-checkable' } },
@@ -86,7 +87,7 @@ test('the data block holds what the script sorts and filters by, one entry per r
 test('totals and the most common failures with counts and the attendees affected', () => {
   const second = failedReport();
   second.attendee.id = '150';
-  const html = renderDashboard([passedReport(), failedReport(), second], { reportHref: href, title: 'Group A' });
+  const html = shown(renderDashboard([passedReport(), failedReport(), second], { reportHref: href, title: 'Group A' }));
   expect(html).toContain('<title>Group A</title>');
   expect(html).toContain('<h1>Group A</h1>');
   expect(html).toContain('<li><strong>1</strong>passed</li><li><strong>2</strong>failed</li><li><strong>0</strong>ungradable</li><li><strong>54.4%</strong>average score</li>');

@@ -3,6 +3,7 @@ import { test, expect } from '@playwright/test';
 import { findMission } from '../../../checks/index.js';
 import { REPORT_CSS, renderHtmlReport, renderReportBody } from '../../../reports/html.js';
 import { failedReport, passedReport, ungradableReport } from './sample-reports.js';
+import { shown } from './shown.js';
 
 const STEPS = findMission('callback-on-global-error')!.steps;
 
@@ -13,7 +14,7 @@ function stepSection(html: string, step: number): string {
 }
 
 test('a complete document: doctype, language, charset, title, inline CSS, no scripts', () => {
-  const html = renderHtmlReport(failedReport());
+  const html = shown(renderHtmlReport(failedReport()));
   expect(html.startsWith('<!doctype html>\n<html lang="en">')).toBe(true);
   expect(html).toContain('<meta charset="utf-8">');
   expect(html).toContain('<title>141 — FAILED 6/19 — flowgrade</title>');
@@ -25,7 +26,7 @@ test('a complete document: doctype, language, charset, title, inline CSS, no scr
 
 test('self-contained: no external URLs, links or imports', () => {
   for (const report of [passedReport(), failedReport(), ungradableReport()]) {
-    const html = renderHtmlReport(report);
+    const html = shown(renderHtmlReport(report));
     expect(html).not.toMatch(/\s(src|href)="(https?:)?\/\//i);
     expect(html).not.toMatch(/@import|url\((?!#)/i); // url(#marker) points inside the page
     expect(html).not.toMatch(/<link\b/i);
@@ -33,7 +34,7 @@ test('self-contained: no external URLs, links or imports', () => {
 });
 
 test('verdict, score and the summary line', () => {
-  const html = renderReportBody(failedReport());
+  const html = shown(renderReportBody(failedReport()));
   expect(html).toContain('<article class="fg-report" data-verdict="failed">');
   expect(html).toContain('<span class="fg-verdict failed">FAILED</span><span class="fg-score">6 / 19 points (31.6%)</span>');
   expect(html).toContain('<p class="fg-summary">FAILED 6/19 — 2 required checks failed, 1 not run</p>');
@@ -42,7 +43,7 @@ test('verdict, score and the summary line', () => {
 });
 
 test('checks grouped by Build step with the mission’s titles; the failing step shows the hint, expected and actual', () => {
-  const html = renderReportBody(failedReport());
+  const html = shown(renderReportBody(failedReport()));
   const step6 = stepSection(html, 6);
   expect(step6).toContain(`Step 6 — ${STEPS[6]}`);
   expect(step6).toContain('class="fg-step partial"');
@@ -59,7 +60,7 @@ test('checks grouped by Build step with the mission’s titles; the failing step
 });
 
 test('each simulated call as a Debug-tool-like table', () => {
-  const html = renderReportBody(passedReport());
+  const html = shown(renderReportBody(passedReport()));
   const calls = html.slice(html.indexOf('id="fg-calls-title"'));
   expect(calls).toContain('<th scope="col">Flow</th><th scope="col">Activity Name</th><th scope="col">Type</th><th scope="col">Outcome</th><th scope="col">Modified Variables</th><th scope="col">HTTP</th>');
   expect(calls).toContain('<td>main</td><td>GET_CBID</td><td>HTTP Request</td><td>default</td>');
@@ -73,12 +74,12 @@ test('each simulated call as a Debug-tool-like table', () => {
 test('long values are cut, with the whole value in a <details>', () => {
   const report = passedReport();
   report.scenarios[0].trace[3].modifiedVariables.getresult = 'x'.repeat(1000);
-  const html = renderReportBody(report);
+  const html = shown(renderReportBody(report));
   expect(html).toContain(`<details><summary><code>&quot;${'x'.repeat(59)}</code>… (1002 characters)</summary><code>&quot;${'x'.repeat(1000)}&quot;</code></details>`);
 });
 
 test('a drawing of the main flow and the event flows with the executed path highlighted and the failing activity marked', () => {
-  const html = renderReportBody(failedReport());
+  const html = shown(renderReportBody(failedReport()));
   const figures = html.match(/<figure class="fg-figure">[\s\S]*?<\/figure>/g) ?? [];
   expect(figures).toHaveLength(2);
   expect(figures[0]).toContain('<figcaption>Main flow</figcaption>');
@@ -97,7 +98,7 @@ test('a drawing of the main flow and the event flows with the executed path high
 });
 
 test('an ungradable report says why, with the code, and nothing else', () => {
-  const html = renderReportBody(ungradableReport());
+  const html = shown(renderReportBody(ungradableReport()));
   expect(html).toContain('<div class="fg-error" role="alert"><p><strong>This file could not be graded.</strong></p><p>file is not JSON: Unexpected token N at line 1 column 1 <code>[not-json]</code></p></div>');
   expect(html).toContain('<span class="fg-verdict ungradable">UNGRADABLE</span>');
   expect(html).not.toContain('<svg');
@@ -110,7 +111,7 @@ test('renderReportBody is exactly the body of renderHtmlReport', () => {
 });
 
 test('accessible: one h1, headings in order, marks hidden from screen readers with words beside them', () => {
-  const html = renderReportBody(failedReport());
+  const html = shown(renderReportBody(failedReport()));
   expect(html.match(/<h1>/g)).toHaveLength(1);
   const levels = [...html.matchAll(/<h([1-6])[ >]/g)].map((m) => Number(m[1]));
   for (let i = 1; i < levels.length; i++) expect(levels[i] - levels[i - 1]).toBeLessThanOrEqual(1);
