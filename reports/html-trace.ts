@@ -49,8 +49,28 @@ function http(exchange: HttpExchange): string {
 
 /** A value in full when short; else its start, with the whole of it behind a <details>. */
 function long(text: string): string {
-  if (text.length <= SHORT) return `<code>${h(text)}</code>`; // (no more characters than UTF-16 units)
-  const chars = [...text];
-  if (chars.length <= SHORT) return `<code>${h(text)}</code>`;
-  return `<details><summary><code>${h(chars.slice(0, 60).join(''))}</code>&hellip; (${chars.length} characters)</summary><code>${h(text)}</code></details>`;
+  const length = text.length <= SHORT ? text.length : codePoints(text); // (no more characters than UTF-16 units)
+  if (length <= SHORT) return `<code>${h(text)}</code>`;
+  return `<details><summary><code>${h(text.slice(0, unitsOf(text, 60)))}</code>&hellip; (${length} characters)</summary><code>${h(text)}</code></details>`;
+}
+
+/** Characters (code points) of `text`, counted without splitting it. */
+function codePoints(text: string): number {
+  let count = text.length;
+  for (let i = 0; i < text.length; i++) if (isPairStart(text, i)) count--, i++;
+  return count;
+}
+
+/** UTF-16 units of the first `count` characters of `text`. */
+function unitsOf(text: string, count: number): number {
+  let i = 0;
+  for (let n = 0; n < count && i < text.length; n++) i += isPairStart(text, i) ? 2 : 1;
+  return i;
+}
+
+function isPairStart(text: string, i: number): boolean {
+  const code = text.charCodeAt(i);
+  if (code < 0xd800 || code > 0xdbff || i + 1 >= text.length) return false;
+  const next = text.charCodeAt(i + 1);
+  return next >= 0xdc00 && next <= 0xdfff;
 }

@@ -76,6 +76,11 @@ test('long values are cut, with the whole value in a <details>', () => {
   report.scenarios[0].trace[3].modifiedVariables.getresult = 'x'.repeat(1000);
   const html = shown(renderReportBody(report));
   expect(html).toContain(`<details><summary><code>&quot;${'x'.repeat(59)}</code>… (1002 characters)</summary><code>&quot;${'x'.repeat(1000)}&quot;</code></details>`);
+  // Characters, not UTF-16 units: 100 emoji are 200 units but short enough; 170 are cut after 60.
+  report.scenarios[0].trace[3].modifiedVariables.getresult = '😀'.repeat(100);
+  expect(shown(renderReportBody(report))).toContain(`<code>&quot;${'😀'.repeat(100)}&quot;</code>`);
+  report.scenarios[0].trace[3].modifiedVariables.getresult = `${'😀'.repeat(169)}é`;
+  expect(shown(renderReportBody(report))).toContain(`<details><summary><code>&quot;${'😀'.repeat(59)}</code>… (172 characters)</summary>`);
 });
 
 test('a drawing of the main flow and the event flows with the executed path highlighted and the failing activity marked', () => {
