@@ -49,7 +49,28 @@ function http(exchange: HttpExchange): string {
 
 /** A value in full when short; else its start, with the whole of it behind a <details>. */
 function long(text: string): string {
-  const length = text.length <= SHORT ? text.length : codePoints(text); // (no more characters than UTF-16 units)
+  if (text.length <= SHORT) return `<code>${h(text)}</code>`; // (no more characters than UTF-16 units)
+  if (text.length > REMEMBERED_LENGTH) return cutLong(text);
+  let html = remembered.get(text);
+  if (html === undefined) {
+    html = cutLong(text);
+    if (remembered.size >= REMEMBERED_VALUES) remembered.clear();
+    remembered.set(text, html);
+  }
+  return html;
+}
+
+/**
+ * long()'s HTML for the last long values it was given (up to 16 of up to 64 K characters). A
+ * report shows each response body several times (as the HTTP exchange and as a variable, in each
+ * call and in failing checks' excerpts): escaping it again was most of the time spent on traces.
+ */
+const remembered = new Map<string, string>();
+const REMEMBERED_VALUES = 16;
+const REMEMBERED_LENGTH = 65_536;
+
+function cutLong(text: string): string {
+  const length = codePoints(text);
   if (length <= SHORT) return `<code>${h(text)}</code>`;
   return `<details><summary><code>${h(text.slice(0, unitsOf(text, 60)))}</code>&hellip; (${length} characters)</summary><code>${h(text)}</code></details>`;
 }

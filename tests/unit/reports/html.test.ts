@@ -83,6 +83,18 @@ test('long values are cut, with the whole value in a <details>', () => {
   expect(shown(renderReportBody(report))).toContain(`<details><summary><code>&quot;${'😀'.repeat(59)}</code>… (172 characters)</summary>`);
 });
 
+test('long values shown again are cut the same way, however many there are', () => {
+  const report = passedReport();
+  const values = Array.from({ length: 40 }, (_, i) => `${i}:${'y'.repeat(200 + (i % 3))}`);
+  report.scenarios[0].trace[3].modifiedVariables = Object.fromEntries([...values, ...values.slice(0, 20)].map((value, i) => [`v${i}`, value]));
+  const html = shown(renderReportBody(report));
+  values.forEach((value, i) => {
+    const cut = `<details><summary><code>&quot;${value.slice(0, 59)}</code>… (${value.length + 2} characters)</summary><code>&quot;${value}&quot;</code></details>`;
+    expect(html.split(`<code>v${i}</code> = ${cut}`)).toHaveLength(2);
+    if (i < 20) expect(html.split(`<code>v${i + 40}</code> = ${cut}`)).toHaveLength(2);
+  });
+});
+
 test('a drawing of the main flow and the event flows with the executed path highlighted and the failing activity marked', () => {
   const html = shown(renderReportBody(failedReport()));
   const figures = html.match(/<figure class="fg-figure">[\s\S]*?<\/figure>/g) ?? [];
