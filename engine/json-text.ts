@@ -45,7 +45,7 @@ export function decodeText(input: string | Uint8Array, limits: JsonLimits): stri
 /**
  * Texts up to this many characters are parsed before their nesting is measured: V8's JSON.parse is iterative,
  * and even a megabyte of brackets builds at most half a million small arrays (about 30 MB, 0.1 s),
- * which assertValueLimits then refuses. Larger texts are scanned first, so that a 20 MB file of
+ * which assertNesting then refuses. Larger texts are scanned first, so that a 20 MB file of
  * brackets is refused without building ten million arrays. (The scan costs as much as parsing: a
  * fifth of loading a real export, which is 60–150 KB.)
  */
@@ -54,7 +54,7 @@ export const SCAN_BEFORE_PARSE_LENGTH = 1024 * 1024;
 /**
  * Parse JSON text, refusing empty input and (for large texts, see SCAN_BEFORE_PARSE_LENGTH)
  * excessive nesting, and reporting syntax errors with line and column. A parsed value's nesting
- * is checked by assertValueLimits.
+ * is checked by assertNesting.
  */
 export function parseJsonText(text: string, limits: JsonLimits): unknown {
   if (text.trim() === '') throw new LoadError('empty-file', 'file is empty');
@@ -71,20 +71,50 @@ function tooDeep(limits: JsonLimits): LoadError {
 }
 
 /**
- * Refuses a parsed value nested deeper than `maxDepth` (too-deep), or holding a string or key
- * longer than `maxStringLength` (too-large, naming where it is). Applied to the export itself,
- * after a template body is unwrapped (its `flow` string is the whole export), and before any
- * recursive code (schema validation, the model) sees it. Iterative, one visit per value.
+ * Refuses a parsed value nested deeper than `maxDepth` (too-deep). Applied before any recursive
+ * code (schema validation, the model) sees the value. Iterative, and it visits only arrays and
+ * objects (for…in: no array of values allocated per object).
  */
-export function assertValueLimits(value: unknown, limits: JsonLimits): void {
+export function assertNesting(value: unknown, limits: JsonLimits): void {
+  if (!isContainer(value)) return;
+  const containers: object[] = [value];
+  const depths: number[] = [1];
+  while (containers.length > 0) {
+    const container = containers.pop()!;
+    const depth = depths.pop()!;
+    if (depth > limits.maxDepth) throw tooDeep(limits);
+    if (Array.isArray(container)) {
+      for (let i = 0; i < container.length; i++) {
+        const child: unknown = container[i];
+        if (isContainer(child)) containers.push(child), depths.push(depth + 1);
+      }
+    } else {
+      for (const key in container) {
+        const child: unknown = (container as Record<string, unknown>)[key];
+        if (isContainer(child) && Object.hasOwn(container, key)) containers.push(child), depths.push(depth + 1);
+      }
+    }
+  }
+}
+
+function isContainer(value: unknown): value is object {
+  return value !== null && typeof value === 'object';
+}
+
+/**
+ * Refuses a parsed export holding a string or key longer than `maxStringLength` (too-large),
+ * naming where it is. Applied to the export itself, after a template body is unwrapped (its
+ * `flow` string is the whole export). No string or key is longer than the text it was parsed
+ * from (escapes only shorten them): a value from a text within the limit is not walked.
+ */
+export function assertStringLengths(value: unknown, textLength: number, limits: JsonLimits): void {
+  if (textLength <= limits.maxStringLength) return;
   interface Item {
     value: unknown;
     key: string | number | undefined;
     parent: Item | undefined;
-    /** Arrays and objects holding this value, itself included when it is one. */
-    depth: number;
   }
-  const stack: Item[] = [{ value, key: undefined, parent: undefined, depth: 0 }];
+  const stack: Item[] = [{ value, key: undefined, parent: undefined }];
   const refuse = (item: Item, length: number, what: string): never => {
     const segments: (string | number)[] = [];
     for (let at: Item | undefined = item; at?.key !== undefined; at = at.parent) segments.unshift(at.key);
@@ -95,16 +125,12 @@ export function assertValueLimits(value: unknown, limits: JsonLimits): void {
     const current = item.value;
     if (typeof current === 'string') {
       if (current.length > limits.maxStringLength) refuse(item, current.length, 'a string');
+    } else if (Array.isArray(current)) {
+      for (let i = 0; i < current.length; i++) stack.push({ value: current[i], key: i, parent: item });
     } else if (current !== null && typeof current === 'object') {
-      const depth = item.depth + 1;
-      if (depth > limits.maxDepth) throw tooDeep(limits);
-      if (Array.isArray(current)) {
-        for (let i = 0; i < current.length; i++) stack.push({ value: current[i], key: i, parent: item, depth });
-      } else {
-        for (const key of Object.keys(current)) {
-          if (key.length > limits.maxStringLength) refuse(item, key.length, 'a key');
-          stack.push({ value: (current as Record<string, unknown>)[key], key, parent: item, depth });
-        }
+      for (const key of Object.keys(current)) {
+        if (key.length > limits.maxStringLength) refuse(item, key.length, 'a key');
+        stack.push({ value: (current as Record<string, unknown>)[key], key, parent: item });
       }
     }
   }

@@ -5,7 +5,7 @@
 import Ajv from 'ajv';
 import flowExportSchema from '../schemas/flow-export.schema.json' with { type: 'json' };
 import { buildModel, isEventActivity } from './build-model.js';
-import { assertValueLimits, clipPointer, decodeText, DEFAULT_LIMITS, parseJsonText, type JsonLimits } from './json-text.js';
+import { assertNesting, assertStringLengths, clipPointer, decodeText, DEFAULT_LIMITS, parseJsonText, type JsonLimits } from './json-text.js';
 import { LoadError, type LoadErrorCode } from './load-error.js';
 import type { FlowModel } from './model.js';
 
@@ -21,8 +21,8 @@ export type LoadResult = { ok: true; model: FlowModel } | { ok: false; error: { 
 export function loadFlow(input: string | Uint8Array, options: LoadOptions = {}): LoadResult {
   const limits: JsonLimits = { ...DEFAULT_LIMITS, ...definedLimits(options) };
   try {
-    const value = parseJsonText(decodeText(input, limits), limits);
-    const { exported, templateBody } = unwrap(value, limits);
+    const text = decodeText(input, limits);
+    const { exported, templateBody } = unwrap(parseJsonText(text, limits), text.length, limits);
     assertFlowExport(exported);
     assertGraphSize(exported, limits);
     return { ok: true, model: buildModel(exported, { fileName: options.fileName, attendee: options.attendee, templateBody }) };
@@ -34,16 +34,17 @@ export function loadFlow(input: string | Uint8Array, options: LoadOptions = {}):
 }
 
 /**
- * The export in a parsed value, its limits checked (see assertValueLimits) before anything else
- * looks inside it. A flow-template upload body holds the export as a JSON string in `flow`.
+ * The export in a parsed value (of a text of `textLength` characters), its nesting and string
+ * lengths checked before anything else looks inside it. A flow-template upload body holds the
+ * export as a JSON string in `flow`.
  */
-function unwrap(value: unknown, limits: JsonLimits): { exported: Record<string, unknown>; templateBody: boolean } {
+function unwrap(value: unknown, textLength: number, limits: JsonLimits): { exported: Record<string, unknown>; templateBody: boolean } {
+  assertNesting(value, limits);
   const flow = templateFlow(value);
   if (flow === undefined) {
-    assertValueLimits(value, limits);
+    assertStringLengths(value, textLength, limits);
     return { exported: asExport(value), templateBody: false };
   }
-  assertValueLimits(value, { ...limits, maxStringLength: Infinity }); // the wrapper: its long `flow` string is the export
   let inner: unknown;
   try {
     inner = parseJsonText(flow, limits);
@@ -52,7 +53,8 @@ function unwrap(value: unknown, limits: JsonLimits): { exported: Record<string, 
     const reason = error instanceof LoadError ? error.message : String(error);
     throw new LoadError('bad-template-body', `flow-template body whose "flow" field is not a readable export: ${reason}`);
   }
-  assertValueLimits(inner, limits);
+  assertNesting(inner, limits);
+  assertStringLengths(inner, flow.length, limits);
   return { exported: inner as Record<string, unknown>, templateBody: true };
 }
 
