@@ -1,12 +1,13 @@
 /**
  * Fuzzing the loader: whatever the bytes, `loadFlow` returns a model or one of the documented
  * error codes with a one-line message. It never throws, never lands in its "bug of ours"
- * catch-all, never pollutes prototypes, and its depth and size limits hold exactly.
+ * catch-all, never pollutes prototypes, and its depth, size and string-length limits hold exactly.
  */
 import { test } from '@playwright/test';
 import fc from 'fast-check';
 import { loadFlow } from '../../../engine/loader.js';
-import { depthOf, fixtureJson, fixtureText, FIXTURE_FILES, FLOW_FILES, mutate, mutateText, mutations, propertyAttacks, textMutation, type Json } from './mutations.js';
+import { depthOf, fixtureJson, fixtureText, FIXTURE_FILES, FLOW_FILES, longestStringOf, mutate, mutateText, mutations, propertyAttacks, textMutation, type Json } from './mutations.js';
+import { tinyFlow } from '../loader/tiny-flow.js';
 import { checkLoadOutcome } from './outcomes.js';
 import { check, fuzz, summarise } from './support.js';
 
@@ -70,6 +71,26 @@ test('fuzz: the nesting limit holds exactly, wherever the nesting is and whateve
       const result = loadFlow(JSON.stringify(doc), { maxDepth });
       const refusedForDepth = !result.ok && result.error.code === 'too-deep';
       check(refusedForDepth === depth > maxDepth, `depth ${depth}, limit ${maxDepth}: ${result.ok ? 'loaded' : result.error.code}`);
+      checkLoadOutcome(result);
+    }),
+    0.5,
+  );
+});
+
+test('fuzz: the string-length limit holds exactly, for strings and keys, plain and in template bodies', async () => {
+  await fuzz(
+    'loader/string-limit',
+    fc.property(fc.string({ maxLength: 3_000, unit: 'binary' }), fc.integer({ min: -50, max: 50 }), fc.boolean(), fc.boolean(), fc.boolean(), (long, offset, asKey, minimal, inTemplate) => {
+      // Limits around the long string's length, in a flow or in an export that is little more than that string.
+      const maxStringLength = Math.max(1, long.length + offset);
+      const flow = tinyFlow();
+      flow.process.activities.p.properties[asKey ? long : 'description'] = asKey ? 1 : long;
+      const doc = (minimal ? { process: asKey ? { [long]: 1 } : long } : flow) as Json;
+      const text = inTemplate ? JSON.stringify({ name: 'template', flow: JSON.stringify(doc) }) : JSON.stringify(doc);
+      const longest = longestStringOf(doc);
+      const result = loadFlow(text, { maxStringLength });
+      const refusedForLength = !result.ok && result.error.code === 'too-large';
+      check(refusedForLength === longest > maxStringLength, `longest ${longest}, limit ${maxStringLength}: ${result.ok ? 'loaded' : result.error.code}`);
       checkLoadOutcome(result);
     }),
     0.5,

@@ -297,6 +297,14 @@ export function depthOf(value: Json): number {
   return max + 1;
 }
 
+/** Length of the longest string or object key in a JSON value. */
+export function longestStringOf(value: Json): number {
+  if (typeof value === 'string') return value.length;
+  if (value === null || typeof value !== 'object') return 0;
+  if (Array.isArray(value)) return Math.max(0, ...value.map(longestStringOf));
+  return Math.max(0, ...Object.entries(value).map(([key, child]) => Math.max(key.length, longestStringOf(child))));
+}
+
 // --- helpers -------------------------------------------------------------------------------
 
 function allPaths(doc: Json, max = 20_000): Path[] {

@@ -59,6 +59,13 @@ test.describe('the model', () => {
     expect(play.pointer).toBe('/process/activities/p');
   });
 
+  test('pointers escape "~" and "/" in activity ids (RFC 6901)', () => {
+    const flow = tinyFlow();
+    flow.process.activities['a/b~c~1'] = { id: 'a/b~c~1', name: 'Odd', group: 'action', properties: { activityName: 'play-message', name: 'Odd' } };
+    const odd = load(flow).main.activities.find((a) => a.label === 'Odd')!;
+    expect(odd.pointer).toBe('/process/activities/a~1b~0c~01');
+  });
+
   test('exits, incoming links, unlinked exits and reachability', () => {
     const model = load(tinyFlow());
     const byLabel = (label: string) => model.main.activities.find((a) => a.label === label)!;
