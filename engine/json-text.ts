@@ -43,11 +43,11 @@ export function decodeText(input: string | Uint8Array, limits: JsonLimits): stri
 }
 
 /**
- * Texts up to this many characters are parsed before their nesting is measured: V8's JSON.parse is iterative,
- * and even a megabyte of brackets builds at most half a million small arrays (about 30 MB, 0.1 s),
- * which assertNesting then refuses. Larger texts are scanned first, so that a 20 MB file of
- * brackets is refused without building ten million arrays. (The scan costs as much as parsing: a
- * fifth of loading a real export, which is 60–150 KB.)
+ * Texts up to this many characters are parsed before their nesting is measured (assertNesting):
+ * V8's JSON.parse is iterative, and even a megabyte of brackets builds at most half a million
+ * small arrays (about 30 MB, 0.1 s). Larger texts are scanned first, so that a 20 MB file of
+ * brackets is refused without building ten million arrays. (The scan costs as much as parsing:
+ * a fifth of loading a real export, which is 60–150 KB.)
  */
 export const SCAN_BEFORE_PARSE_LENGTH = 1024 * 1024;
 
@@ -153,7 +153,7 @@ function utf8Length(text: string, stopAfter: number): number {
 }
 
 /** Maximum bracket nesting outside strings; stops counting once past `limit`. */
-export function nestingDepth(text: string, limit: number): number {
+function nestingDepth(text: string, limit: number): number {
   let depth = 0;
   let max = 0;
   let inString = false;

@@ -14,33 +14,34 @@ let spare: Buffer | undefined;
 
 /** Reads `file` and hands its bytes to `use`; they are only valid until `use` settles. */
 export async function withInputFileSync<T>(file: string, maxBytes: number = DEFAULT_LIMITS.maxBytes, use: (read: ReadResult) => Promise<T>): Promise<T> {
-  let buffer = spare ?? Buffer.allocUnsafeSlow(1 << 20);
+  const lent = spare ?? Buffer.allocUnsafeSlow(1 << 20);
   spare = undefined;
+  const { read, buffer } = readInto(file, maxBytes, lent);
   try {
-    const read = readInto(file, maxBytes, buffer, (bigger) => (buffer = bigger));
     return await use(read);
   } finally {
     spare = buffer;
   }
 }
 
-function readInto(file: string, maxBytes: number, buffer: Buffer, grow: (bigger: Buffer) => void): ReadResult {
+/** The file's bytes in `buffer`, or in a bigger one when they do not fit (returned either way). */
+function readInto(file: string, maxBytes: number, buffer: Buffer): { read: ReadResult; buffer: Buffer } {
   let fd: number | undefined;
   try {
     fd = openSync(file, 'r');
     const info = fstatSync(fd);
-    if (info.isDirectory()) return { ok: false, error: { code: 'unreadable-file', message: 'is a directory, not a file' } };
+    if (info.isDirectory()) return { read: { ok: false, error: { code: 'unreadable-file', message: 'is a directory, not a file' } }, buffer };
     if (info.size > maxBytes) {
-      return { ok: false, error: { code: 'too-large', message: `file is larger than the ${formatBytes(maxBytes)} limit (${info.size} bytes)` } };
+      return { read: { ok: false, error: { code: 'too-large', message: `file is larger than the ${formatBytes(maxBytes)} limit (${info.size} bytes)` } }, buffer };
     }
-    if (info.size > buffer.length) grow((buffer = Buffer.allocUnsafeSlow(info.size)));
+    if (info.size > buffer.length) buffer = Buffer.allocUnsafeSlow(info.size);
     let size = 0;
     for (let n = 1; size < info.size && n > 0; size += n) n = readSync(fd, buffer, size, info.size - size, size);
-    return { ok: true, bytes: buffer.subarray(0, size) };
+    return { read: { ok: true, bytes: buffer.subarray(0, size) }, buffer };
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     const reason = code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'permission denied' : code === 'EISDIR' ? 'is a directory, not a file' : (error as Error).message;
-    return { ok: false, error: { code: 'unreadable-file', message: reason } };
+    return { read: { ok: false, error: { code: 'unreadable-file', message: reason } }, buffer };
   } finally {
     if (fd !== undefined) closeSync(fd);
   }

@@ -2,7 +2,8 @@
  * Grading one submission of a batch, the same way in a worker thread and in-process (`--jobs 1`):
  * grade it, write its JSON and HTML reports into the staging folder under its task index (the
  * batch renames them once every attendee's file name is known), and hand back a slim report and
- * its JUnit suite for the class-level outputs (rendered here, in parallel, not all at the end). Never throws for a bad input: any failure becomes an `ungradable` row.
+ * its JUnit suite for the class-level outputs (rendered here, in parallel, not all at the end).
+ * Never throws for a bad input: any failure becomes an `ungradable` row.
  */
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
