@@ -49,6 +49,7 @@ function oneByte(remembered: Map<string, string>, input: string, escape: () => s
   let escaped = remembered.get(input);
   if (escaped === undefined) {
     escaped = utf8Decoder.decode(utf8Encoder.encode(escape()));
+    if (input.length > REMEMBERED_LENGTH) return escaped; // (memory stays small whatever an export holds)
     if (remembered.size >= REMEMBERED) remembered.clear();
     remembered.set(input, escaped);
   }
@@ -57,6 +58,7 @@ function oneByte(remembered: Map<string, string>, input: string, escape: () => s
 
 const BEYOND_LATIN1 = /[^\x00-\xFF]/;
 const REMEMBERED = 1_000;
+const REMEMBERED_LENGTH = 1_000;
 const htmlEscapes = new Map<string, string>();
 const xmlTextEscapes = new Map<string, string>();
 const xmlAttributeEscapes = new Map<string, string>();

@@ -98,4 +98,7 @@ test('an escaped value is held one byte per character, even when its input had c
     expect(oneByte(escapeXmlAttribute(input)), input).toBe(true);
   }
   expect(escapeHtml('Flow Designer → Flows')).toBe(escapeHtml('Flow Designer → Flows')); // remembered, same text
+  const long = `${'→'.repeat(5000)}<`; // not remembered (too long), escaped and one-byte all the same
+  expect(escapeHtml(long)).toBe(`${'&#8594;'.repeat(5000)}&lt;`);
+  expect(oneByte(escapeHtml(long))).toBe(true);
 });
