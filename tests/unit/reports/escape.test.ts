@@ -41,9 +41,9 @@ test('escapeTerminal: no control characters, no line breaks, no bidi overrides',
 });
 
 test('jsonForScript: nothing can end the script element, and it parses back to the same value', () => {
-  const value = { text: HOSTILE, more: '<!-- --> \u2028 & >' };
+  const value = { text: HOSTILE, more: '<!-- --> \u2028 & >', unicode: 'café → 😀 \ud800' };
   const json = jsonForScript(value);
-  expect(json).not.toMatch(/[<>&\u2028\u2029]/);
+  expect(json).not.toMatch(/[<>&]|[^\x00-\x7F]/); // and ASCII, like the page around it
   expect(JSON.parse(json)).toEqual(value);
 });
 
