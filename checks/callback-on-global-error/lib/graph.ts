@@ -2,7 +2,20 @@
 import type { Activity, FlowGraph } from '../../../engine/model.js';
 
 export function activityById(graph: FlowGraph, id: string | undefined): Activity | undefined {
-  return id === undefined ? undefined : graph.activities.find((a) => a.id === id);
+  return id === undefined ? undefined : indexOf(graph).get(id);
+}
+
+/** Each graph's activities by id, built once (graphs do not change after loading). */
+const indexes = new WeakMap<FlowGraph, Map<string, Activity>>();
+
+function indexOf(graph: FlowGraph): Map<string, Activity> {
+  let index = indexes.get(graph);
+  if (!index) {
+    index = new Map();
+    for (const activity of graph.activities) if (!index.has(activity.id)) index.set(activity.id, activity);
+    indexes.set(graph, index);
+  }
+  return index;
 }
 
 /** The activity an exit is linked to, or undefined when the exit is open. */
@@ -15,7 +28,7 @@ export function exitTarget(graph: FlowGraph, activity: Activity, exit: string): 
  * Activities in `avoid` are neither visited nor walked through.
  */
 export function reachableFrom(graph: FlowGraph, startIds: readonly string[], avoid: ReadonlySet<string> = new Set()): Activity[] {
-  const byId = new Map(graph.activities.map((a) => [a.id, a]));
+  const byId = indexOf(graph);
   const seen = new Set<string>();
   const order: Activity[] = [];
   const queue = [...startIds];
