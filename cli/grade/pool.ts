@@ -51,6 +51,8 @@ interface Slot<T, R> {
   jobs: Job<T, R>[];
   /** Timeout of the running job. */
   timer?: NodeJS.Timeout;
+  /** The uncaught error that is ending the worker, until it has exited. */
+  crash?: PoolTaskError;
 }
 
 export class WorkerPool<T, R> {
@@ -99,8 +101,10 @@ export class WorkerPool<T, R> {
       else job?.reject(new PoolTaskError('failed', reply.ok ? 'no result' : reply.message));
       this.dispatch();
     });
-    worker.on('error', (error) => this.replace(slot, new PoolTaskError('crashed', `grading worker crashed: ${error.message}`)));
-    worker.on('exit', (code) => this.replace(slot, new PoolTaskError('crashed', `grading worker exited with code ${code}`)));
+    // An uncaught error ends the worker: its 'exit' follows, after the messages it sent before
+    // dying (a result it finished just before), so the slot is replaced then, with the error.
+    worker.on('error', (error) => (slot.crash ??= new PoolTaskError('crashed', `grading worker crashed: ${error.message}`)));
+    worker.on('exit', (code) => this.replace(slot, slot.crash ?? new PoolTaskError('crashed', `grading worker exited with code ${code}`)));
     return slot;
   }
 
