@@ -7,17 +7,25 @@ export type ReadResult = { ok: true; bytes: Uint8Array } | { ok: false; error: {
 
 export async function readInputFile(file: string, maxBytes = DEFAULT_LIMITS.maxBytes): Promise<ReadResult> {
   try {
-    const info = await stat(file);
-    if (info.isDirectory()) return { ok: false, error: { code: 'unreadable-file', message: 'is a directory, not a file' } };
-    if (info.size > maxBytes) {
-      return { ok: false, error: { code: 'too-large', message: `file is larger than the ${formatBytes(maxBytes)} limit (${info.size} bytes)` } };
-    }
-    return { ok: true, bytes: await readFile(file) };
+    const refused = refusedBeforeReading(await stat(file), maxBytes);
+    return refused ?? { ok: true, bytes: await readFile(file) };
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    const reason = code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'permission denied' : (error as Error).message;
-    return { ok: false, error: { code: 'unreadable-file', message: reason } };
+    return unreadable(error);
   }
+}
+
+/** A directory or a file over the size limit, refused before a byte is read (also by grading threads). */
+export function refusedBeforeReading(info: { isDirectory(): boolean; size: number }, maxBytes: number): ReadResult | undefined {
+  if (info.isDirectory()) return { ok: false, error: { code: 'unreadable-file', message: 'is a directory, not a file' } };
+  if (info.size > maxBytes) return { ok: false, error: { code: 'too-large', message: `file is larger than the ${formatBytes(maxBytes)} limit (${info.size} bytes)` } };
+  return undefined;
+}
+
+/** A file that could not be opened or read, in one line. */
+export function unreadable(error: unknown): ReadResult {
+  const code = (error as NodeJS.ErrnoException).code;
+  const reason = code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'permission denied' : code === 'EISDIR' ? 'is a directory, not a file' : (error as Error).message;
+  return { ok: false, error: { code: 'unreadable-file', message: reason } };
 }
 
 /** Read and load one flow file. */

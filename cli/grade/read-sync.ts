@@ -7,8 +7,8 @@
  * on a virtual machine). A second reading while the buffer is lent gets a buffer of its own.
  */
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
-import { DEFAULT_LIMITS, formatBytes } from '../../engine/json-text.js';
-import type { ReadResult } from '../io.js';
+import { DEFAULT_LIMITS } from '../../engine/json-text.js';
+import { refusedBeforeReading, unreadable, type ReadResult } from '../io.js';
 
 let spare: Buffer | undefined;
 
@@ -30,18 +30,14 @@ function readInto(file: string, maxBytes: number, buffer: Buffer): { read: ReadR
   try {
     fd = openSync(file, 'r');
     const info = fstatSync(fd);
-    if (info.isDirectory()) return { read: { ok: false, error: { code: 'unreadable-file', message: 'is a directory, not a file' } }, buffer };
-    if (info.size > maxBytes) {
-      return { read: { ok: false, error: { code: 'too-large', message: `file is larger than the ${formatBytes(maxBytes)} limit (${info.size} bytes)` } }, buffer };
-    }
+    const refused = refusedBeforeReading(info, maxBytes);
+    if (refused) return { read: refused, buffer };
     if (info.size > buffer.length) buffer = Buffer.allocUnsafeSlow(info.size);
     let size = 0;
     for (let n = 1; size < info.size && n > 0; size += n) n = readSync(fd, buffer, size, info.size - size, size);
     return { read: { ok: true, bytes: buffer.subarray(0, size) }, buffer };
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    const reason = code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'permission denied' : code === 'EISDIR' ? 'is a directory, not a file' : (error as Error).message;
-    return { read: { ok: false, error: { code: 'unreadable-file', message: reason } }, buffer };
+    return { read: unreadable(error), buffer };
   } finally {
     if (fd !== undefined) closeSync(fd);
   }
