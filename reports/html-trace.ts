@@ -5,6 +5,7 @@
  */
 import type { HttpExchange, TraceEntry } from '../engine/trace.js';
 import { activityTypeName } from './drawing.js';
+import { codePoints, firstCodePoints } from './code-points.js';
 import { escapeHtml as h } from './escape.js';
 import { httpStatus, valueText } from './trace-table.js';
 
@@ -72,26 +73,5 @@ const REMEMBERED_LENGTH = 65_536;
 function cutLong(text: string): string {
   const length = codePoints(text);
   if (length <= SHORT) return `<code>${h(text)}</code>`;
-  return `<details><summary><code>${h(text.slice(0, unitsOf(text, 60)))}</code>&hellip; (${length} characters)</summary><code>${h(text)}</code></details>`;
-}
-
-/** Characters (code points) of `text`, counted without splitting it. */
-function codePoints(text: string): number {
-  let count = text.length;
-  for (let i = 0; i < text.length; i++) if (isPairStart(text, i)) count--, i++;
-  return count;
-}
-
-/** UTF-16 units of the first `count` characters of `text`. */
-function unitsOf(text: string, count: number): number {
-  let i = 0;
-  for (let n = 0; n < count && i < text.length; n++) i += isPairStart(text, i) ? 2 : 1;
-  return i;
-}
-
-function isPairStart(text: string, i: number): boolean {
-  const code = text.charCodeAt(i);
-  if (code < 0xd800 || code > 0xdbff || i + 1 >= text.length) return false;
-  const next = text.charCodeAt(i + 1);
-  return next >= 0xdc00 && next <= 0xdfff;
+  return `<details><summary><code>${h(firstCodePoints(text, 60))}</code>&hellip; (${length} characters)</summary><code>${h(text)}</code></details>`;
 }

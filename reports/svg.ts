@@ -6,6 +6,7 @@
  */
 import type { DrawingEdge, DrawingGraph } from '../engine/report.js';
 import { activityTypeName, edgeKey } from './drawing.js';
+import { codePoints, firstCodePoints } from './code-points.js';
 import { escapeXml as x, escapeXmlAttribute as xa } from './escape.js';
 import { layoutFlow, NODE_HEIGHT as H, NODE_WIDTH as W, type Point } from './svg-layout.js';
 
@@ -141,8 +142,7 @@ function n(value: number): string {
 
 function truncate(text: string, max: number): string {
   if (text.length <= max) return text; // (no more characters than UTF-16 units)
-  const chars = [...text];
-  return chars.length > max ? chars.slice(0, max - 1).join('') + '…' : text;
+  return codePoints(text) > max ? firstCodePoints(text, max - 1) + '…' : text;
 }
 
 function slug(text: string): string {

@@ -1,0 +1,22 @@
+/** Counting and cutting text by characters (code points) without splitting it into an array. */
+
+/** Characters (code points) of `text`. */
+export function codePoints(text: string): number {
+  let count = text.length;
+  for (let i = 0; i < text.length; i++) if (isPairStart(text, i)) count--, i++;
+  return count;
+}
+
+/** The first `count` characters of `text`. */
+export function firstCodePoints(text: string, count: number): string {
+  let i = 0;
+  for (let n = 0; n < count && i < text.length; n++) i += isPairStart(text, i) ? 2 : 1;
+  return text.slice(0, i);
+}
+
+function isPairStart(text: string, i: number): boolean {
+  const code = text.charCodeAt(i);
+  if (code < 0xd800 || code > 0xdbff || i + 1 >= text.length) return false;
+  const next = text.charCodeAt(i + 1);
+  return next >= 0xdc00 && next <= 0xdfff;
+}
