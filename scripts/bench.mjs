@@ -11,9 +11,10 @@
  *    variables so sizes spread over 60–150 KB; ~55% correct (solution and noise variants), ~42%
  *    defective (defect fixtures, before-mission), ~3% unreadable (truncated, empty, random bytes,
  *    a Postman collection, a JSON array). Deterministic (seeded).
- * 2. Baseline: a separate Node process that only reads every file and JSON.parses it.
- * 3. Grades the class with the real CLI, `node bin/flowgrade.js grade <dir> --out <tmp> --quiet`,
- *    `--runs` times (default 3), and reports the median.
+ * 2. `--runs` times (default 3), in turn: the baseline, a separate Node process that only reads
+ *    every file and JSON.parses it; then the real CLI, `node bin/flowgrade.js grade <dir> --out
+ *    <tmp> --quiet`. Reports the medians, and the ratio of each grading to the baseline run just
+ *    before it.
  *
  * Peak RSS is the grading process's maximum resident set size. Worker threads live inside that
  * one process, so it covers the main thread and every worker. Measured with `/usr/bin/time -v`
@@ -214,35 +215,38 @@ try {
   console.log(`  sizes ${Math.round(Math.min(...readable) / 1024)}–${Math.round(Math.max(...readable) / 1024)} KB (mean ${Math.round(total / COUNT / 1024)} KB, total ${(total / 1024 / 1024).toFixed(1)} MB) in ${classDir}`);
   console.log(`  machine: ${availableParallelism()} CPUs (${cpus()[0]?.model ?? 'unknown'}), Node ${process.version}, load average ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
 
-  const baselines = [];
-  for (let i = 0; i < RUNS; i++) {
-    const result = await run(process.execPath, [fileURLToPath(import.meta.url), '--baseline', classDir]);
-    baselines.push({ wall: result.ms, inner: JSON.parse(result.stdout).ms });
-  }
-  const baseWall = median(baselines.map((b) => b.wall));
-  console.log(`baseline (one process reads and JSON.parses every file): ${(baseWall / 1000).toFixed(2)} s wall (read+parse loop ${(median(baselines.map((b) => b.inner)) / 1000).toFixed(2)} s)`);
-
+  // Baseline and grading alternate, and each grading is compared with the baseline run just
+  // before it: a shared machine's speed drifts by tens of per cent within minutes, so a baseline
+  // measured once, before all the gradings, would skew every ratio the same way.
   const runs = [];
   for (let i = 0; i < RUNS; i++) {
-    // Each run writes into a new folder, as a grading does: deleting the last run's 150 MB just
-    // before would make the next run's writes pay for it (measured on ext4 with discard: 1 s more
-    // of system time). They are all removed at the end.
+    const baseline = await run(process.execPath, [fileURLToPath(import.meta.url), '--baseline', classDir]);
+    const baseInner = JSON.parse(baseline.stdout).ms;
+    // Each run writes into a new folder, as a grading does; they are all removed at the end.
     const result = await gradeOnce(classDir, path.join(outDir, `run-${i + 1}`));
     if (result.code !== 0 && result.code !== 1) {
       console.error(result.stderr);
       throw new Error(`grade exited with ${result.code}`);
     }
-    runs.push(result);
-    console.log(`  grade run ${i + 1}: ${(result.ms / 1000).toFixed(2)} s wall, ${result.userSeconds.toFixed(2)} s user + ${result.systemSeconds.toFixed(2)} s system CPU, peak RSS ${mb(result.rssKb)} (CLI's own maxRSS ${mb(result.cliRssKb)}), exit ${result.code}`);
+    runs.push({ ...result, baseMs: baseline.ms, ratio: result.ms / baseline.ms });
+    console.log(
+      `  run ${i + 1}: baseline ${(baseline.ms / 1000).toFixed(2)} s (read+parse loop ${(baseInner / 1000).toFixed(2)} s); ` +
+        `grade ${(result.ms / 1000).toFixed(2)} s wall = ${(result.ms / baseline.ms).toFixed(1)}×, ${result.userSeconds.toFixed(2)} s user + ${result.systemSeconds.toFixed(2)} s system CPU, ` +
+        `peak RSS ${mb(result.rssKb)} (CLI's own maxRSS ${mb(result.cliRssKb)}), exit ${result.code}`,
+    );
   }
   const wall = median(runs.map((r) => r.ms));
+  const baseWall = median(runs.map((r) => r.baseMs));
+  const ratio = median(runs.map((r) => r.ratio));
   const rss = Math.max(...runs.map((r) => r.rssKb));
   const rate = COUNT / (wall / 1000);
-  const ratio = wall / baseWall;
+  console.log(`baseline: one process reads and JSON.parses every file, ${(baseWall / 1000).toFixed(2)} s wall (median)`);
   console.log(`grade (${JOBS ? `--jobs ${JOBS}` : `default jobs = ${availableParallelism()}`}), median of ${RUNS}:`);
-  console.log(`  ${rate.toFixed(0)} flows/s (target ≥ 200)   wall ${(wall / 1000).toFixed(2)} s   ${ratio.toFixed(1)}× baseline (target ≤ 5×)   peak RSS ${mb(rss)} (target ≤ 400 MB; ${runs[0].rssSource})`);
+  console.log(
+    `  ${rate.toFixed(0)} flows/s (target ≥ 200)   wall ${(wall / 1000).toFixed(2)} s   ${ratio.toFixed(1)}× its baseline (target ≤ 5×; best ${Math.min(...runs.map((r) => r.ratio)).toFixed(1)}×)   peak RSS ${mb(rss)} (target ≤ 400 MB; ${runs[0].rssSource})`,
+  );
   const perFlow = (key) => ((median(runs.map((r) => r[key])) * 1000) / COUNT).toFixed(1);
-  console.log(`  CPU per flow: ${perFlow('cpuSeconds')} ms (user ${perFlow('userSeconds')} ms, system ${perFlow('systemSeconds')} ms: writing the reports; it varies with the disk's state); load average now ${loadavg().map((l) => l.toFixed(2)).join(' ')} (other processes on the machine skew wall times)`);
+  console.log(`  CPU per flow: ${perFlow('cpuSeconds')} ms (user ${perFlow('userSeconds')} ms, system ${perFlow('systemSeconds')} ms: mostly creating and writing the report files; it varies with the file system's state); load average now ${loadavg().map((l) => l.toFixed(2)).join(' ')} (other processes on the machine skew wall times)`);
   console.log(`  ${runs[0].stdout.split('\n')[0]}`);
   console.log(`command: node bin/flowgrade.js grade <class> --out <out> --quiet --now 2025-08-01T09:00:00Z${JOBS ? ` --jobs ${JOBS}` : ''}`);
   if (CPU_PROF) console.log(`CPU profiles in ${path.join(work, 'cpu-prof')}`);
