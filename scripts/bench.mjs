@@ -4,6 +4,7 @@
  *
  *   npm run bench                      build, then generate 1,000 submissions and grade them
  *   node scripts/bench.mjs [--count N] [--runs N] [--jobs N] [--keep] [--cpu-prof]
+ *   node scripts/bench.mjs --phases [--count N] [--runs N]   where one flow's time goes, instead
  *
  * 1. Generates a class into a temp folder: the fixture flows (minified, as Flow Designer exports
  *    them), each under its own attendee id (Main_Flow_<id>), padded realistically with leftover
@@ -16,11 +17,16 @@
  *    <tmp> --quiet`. Reports the medians, and the ratio of each grading to the baseline run just
  *    before it.
  *
+ * `--phases` grades the generated class in one thread, `--runs` passes over it, and prints each
+ * phase's time per flow (scripts/bench-phases.ts, bundled with esbuild into node_modules/.cache
+ * and run in its own process).
+ *
  * Peak RSS is the grading process's maximum resident set size. Worker threads live inside that
  * one process, so it covers the main thread and every worker. Measured with `/usr/bin/time -v`
  * when present, and cross-checked with `process.resourceUsage().maxRSS` which the CLI prints
  * when FLOWGRADE_REPORT_RSS=1.
  */
+import { build } from 'esbuild';
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, loadavg, tmpdir } from 'node:os';
@@ -57,6 +63,7 @@ const RUNS = Number(flag('--runs', '3'));
 const JOBS = flag('--jobs', undefined);
 const KEEP = args.includes('--keep');
 const CPU_PROF = args.includes('--cpu-prof');
+const PHASES = args.includes('--phases');
 
 // ---------------------------------------------------------------------------------------------
 // Deterministic randomness
@@ -215,6 +222,15 @@ try {
   console.log(`  sizes ${Math.round(Math.min(...readable) / 1024)}–${Math.round(Math.max(...readable) / 1024)} KB (mean ${Math.round(total / COUNT / 1024)} KB, total ${(total / 1024 / 1024).toFixed(1)} MB) in ${classDir}`);
   console.log(`  machine: ${availableParallelism()} CPUs (${cpus()[0]?.model ?? 'unknown'}), Node ${process.version}, load average ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
 
+  if (PHASES) await measurePhases();
+  else await measureGrading();
+} finally {
+  if (KEEP || CPU_PROF) console.log(`kept ${work}`);
+  else rmSync(work, { recursive: true, force: true });
+}
+
+/** The bench proper: baseline and grading runs, in turn. */
+async function measureGrading() {
   // Baseline and grading alternate, and each grading is compared with the baseline run just
   // before it: a shared machine's speed drifts by tens of per cent within minutes, so a baseline
   // measured once, before all the gradings, would skew every ratio the same way.
@@ -250,7 +266,22 @@ try {
   console.log(`  ${runs[0].stdout.split('\n')[0]}`);
   console.log(`command: node bin/flowgrade.js grade <class> --out <out> --quiet --now 2025-08-01T09:00:00Z${JOBS ? ` --jobs ${JOBS}` : ''}`);
   if (CPU_PROF) console.log(`CPU profiles in ${path.join(work, 'cpu-prof')}`);
-} finally {
-  if (KEEP || CPU_PROF) console.log(`kept ${work}`);
-  else rmSync(work, { recursive: true, force: true });
+}
+
+/** `--phases`: where one flow's time goes, in one thread (scripts/bench-phases.ts). */
+async function measurePhases() {
+  // Beside the packages, which stay external (as scripts/docs-checks.mjs does).
+  const bundle = path.join(ROOT, 'node_modules', '.cache', 'flowgrade', 'bench-phases.mjs');
+  await build({
+    entryPoints: [path.join(ROOT, 'scripts', 'bench-phases.ts')],
+    outfile: bundle,
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    packages: 'external',
+    logLevel: 'warning',
+  });
+  const result = await run(process.execPath, [bundle, classDir, String(RUNS)]);
+  process.stdout.write(result.stdout + result.stderr);
+  if (result.code !== 0) throw new Error(`the phases run exited with ${result.code}`);
 }
