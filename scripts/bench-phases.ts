@@ -10,6 +10,7 @@
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { DEFAULT_MISSION_ID } from '../checks/index.js';
 import { resolveGradingOptions } from '../cli/grading-options.js';
 import { gradeFlow } from '../engine/grade.js';
 import { loadFlow } from '../engine/loader.js';
@@ -21,7 +22,7 @@ type Phase = (typeof PHASES)[number];
 const [folder, passesArg] = process.argv.slice(2);
 const passes = Number(passesArg ?? 3);
 const files = readdirSync(folder!).map((name) => path.join(folder!, name));
-const options = await resolveGradingOptions({ lab: 'callback-on-global-error', now: '2025-08-01T09:00:00Z' });
+const options = await resolveGradingOptions({ lab: DEFAULT_MISSION_ID, now: '2025-08-01T09:00:00Z' });
 const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 const decoder = new TextDecoder();
 
