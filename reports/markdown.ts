@@ -15,6 +15,13 @@ export interface MarkdownOptions {
   topFailures?: number;
 }
 
+/**
+ * Attendees named per common failure; the rest are counted. A whole class per failure would make
+ * the summary grow with failures × attendees, past what a pull-request comment takes (GitHub:
+ * 65,536 characters); the dashboard lists them all.
+ */
+export const NAMED_PER_FAILURE = 10;
+
 const VERDICT: Record<GradeReport['verdict'], string> = { passed: '✅ passed', failed: '❌ failed', ungradable: '⚠️ ungradable' };
 
 export function renderMarkdown(reports: readonly GradeReport[], options: MarkdownOptions = {}): string {
@@ -34,10 +41,17 @@ export function renderMarkdown(reports: readonly GradeReport[], options: Markdow
   if (common.length) {
     lines.push('', '## Most common failures', '', '| Check | Step | Attendees | How to fix |', '| --- | --- | --- | --- |');
     for (const f of common) {
-      lines.push(`| ${md(f.title)} (${md(f.id)}) | ${f.step} | ${f.reports.length}: ${f.reports.map((r) => md(r.attendee.id)).join(', ')} | ${md(f.hint)} |`);
+      lines.push(`| ${md(f.title)} (${md(f.id)}) | ${f.step} | ${f.reports.length}: ${named(f.reports)} | ${md(f.hint)} |`);
     }
   }
   return lines.join('\n') + '\n';
+}
+
+/** `141, 150` or, past NAMED_PER_FAILURE, `141, 150, …, 199 and 12 more`. */
+function named(reports: readonly GradeReport[]): string {
+  const names = reports.slice(0, NAMED_PER_FAILURE).map((r) => md(r.attendee.id)).join(', ');
+  const more = reports.length - NAMED_PER_FAILURE;
+  return more > 0 ? `${names} and ${more} more` : names;
 }
 
 function row(report: GradeReport): string {

@@ -1,6 +1,6 @@
 /** The Markdown summary (CI job summaries, PR comments). */
 import { test, expect } from '@playwright/test';
-import { renderMarkdown } from '../../../reports/markdown.js';
+import { NAMED_PER_FAILURE, renderMarkdown } from '../../../reports/markdown.js';
 import { failedReport, HOSTILE, hostileReport, hostileUngradable, passedReport, ungradableReport } from './sample-reports.js';
 
 test('title, totals, a row per attendee with verdict, score and failing steps', () => {
@@ -29,6 +29,27 @@ test('the most common failures, most frequent first, with who and how to fix', (
   ]);
   expect(renderMarkdown([passedReport()])).not.toContain('Most common failures');
   expect(renderMarkdown([failedReport(), second], { topFailures: 1 }).split('\n').filter((l) => l.startsWith('| Title'))).toHaveLength(1);
+});
+
+test('a common failure names its first attendees and counts the rest, so the summary stays the size of a PR comment', () => {
+  const attendee = (n: number) => {
+    const report = failedReport();
+    report.attendee.id = String(1000 + n);
+    return report;
+  };
+  const failureRow = (count: number) =>
+    renderMarkdown(Array.from({ length: count }, (_, n) => attendee(n)))
+      .split('\n')
+      .find((l) => l.includes('(simulate\\-error\\-value\\-fails)'))!;
+  const names = (from: number, to: number) => Array.from({ length: to - from }, (_, n) => String(1000 + from + n)).join(', ');
+  expect(NAMED_PER_FAILURE).toBe(10);
+  expect(failureRow(10)).toContain(`| 10: ${names(0, 10)} |`);
+  expect(failureRow(11)).toContain(`| 11: ${names(0, 10)} and 1 more |`);
+  expect(failureRow(500)).toContain(`| 500: ${names(0, 10)} and 490 more |`);
+  // A class of 500 failing the same checks: every row of the table, and the failures stay short.
+  const md = renderMarkdown(Array.from({ length: 500 }, (_, n) => attendee(n)));
+  expect(md.split('\n').filter((l) => /^\| 1\d{3} \|/.test(l))).toHaveLength(500);
+  expect(md.length).toBeLessThan(65_536);
 });
 
 test('export text renders as text: no HTML, no table breaks, no code spans, links or emphasis', () => {
