@@ -7,7 +7,6 @@
  * gradeFlow loads the flow itself, so loading is timed on its own (a second load of the same
  * bytes) and `simulate + check` is gradeFlow's time less that.
  */
-import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { DEFAULT_MISSION_ID } from '../checks/index.js';
@@ -23,7 +22,6 @@ const [folder, passesArg] = process.argv.slice(2);
 const passes = Number(passesArg ?? 3);
 const files = readdirSync(folder!).map((name) => path.join(folder!, name));
 const options = await resolveGradingOptions({ lab: DEFAULT_MISSION_ID, now: '2025-08-01T09:00:00Z' });
-const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 const decoder = new TextDecoder();
 
 console.log(`phases, ms per flow (${files.length} files, one thread):`);
@@ -51,7 +49,7 @@ for (let pass = 1; pass <= passes; pass++) {
     lap('JSON.parse');
     loadFlow(bytes, { fileName: file });
     const loadMs = lap('load');
-    const report = await gradeFlow(bytes, { ...options, fileName: file, sha256 });
+    const report = await gradeFlow(bytes, { ...options, fileName: file });
     spent['simulate + check'] -= loadMs; // gradeFlow loaded the flow again
     lap('simulate + check');
     renderJson(report);

@@ -244,10 +244,11 @@ async function measureGrading() {
       console.error(result.stderr);
       throw new Error(`grade exited with ${result.code}`);
     }
-    runs.push({ ...result, baseMs: baseline.ms, ratio: result.ms / baseline.ms });
+    const pairRatio = result.ms / baseline.ms;
+    runs.push({ ...result, baseMs: baseline.ms, ratio: pairRatio });
     console.log(
       `  run ${i + 1}: baseline ${(baseline.ms / 1000).toFixed(2)} s (read+parse loop ${(baseInner / 1000).toFixed(2)} s); ` +
-        `grade ${(result.ms / 1000).toFixed(2)} s wall = ${(result.ms / baseline.ms).toFixed(1)}×, ${result.userSeconds.toFixed(2)} s user + ${result.systemSeconds.toFixed(2)} s system CPU, ` +
+        `grade ${(result.ms / 1000).toFixed(2)} s wall = ${pairRatio.toFixed(1)}×, ${result.userSeconds.toFixed(2)} s user + ${result.systemSeconds.toFixed(2)} s system CPU, ` +
         `peak RSS ${mb(result.rssKb)} (CLI's own maxRSS ${mb(result.cliRssKb)}), exit ${result.code}`,
     );
   }
