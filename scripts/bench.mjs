@@ -264,6 +264,9 @@ async function measureGrading() {
   );
   const perFlow = (key) => ((median(runs.map((r) => r[key])) * 1000) / COUNT).toFixed(1);
   console.log(`  CPU per flow: ${perFlow('cpuSeconds')} ms (user ${perFlow('userSeconds')} ms, system ${perFlow('systemSeconds')} ms: mostly creating and writing the report files; it varies with the file system's state); load average now ${loadavg().map((l) => l.toFixed(2)).join(' ')} (other processes on the machine skew wall times)`);
+  // Even with every core busy all the time, 5× the baseline's wall time allows this much CPU.
+  const budget = (5 * baseWall * availableParallelism()) / COUNT;
+  console.log(`  CPU budget of the 5× target: ${budget.toFixed(1)} ms per flow (5 × the baseline's ${(baseWall / 1000).toFixed(2)} s × ${availableParallelism()} cores ÷ ${COUNT} flows, every core busy throughout)`);
   console.log(`  ${runs[0].stdout.split('\n')[0]}`);
   console.log(`command: node bin/flowgrade.js grade <class> --out <out> --quiet --now 2025-08-01T09:00:00Z${JOBS ? ` --jobs ${JOBS}` : ''}`);
   if (CPU_PROF) console.log(`CPU profiles in ${path.join(work, 'cpu-prof')}`);
