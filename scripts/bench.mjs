@@ -14,8 +14,8 @@
  *    a Postman collection, a JSON array). Deterministic (seeded).
  * 2. `--runs` times (default 3), in turn: the baseline, a separate Node process that only reads
  *    every file and JSON.parses it; then the real CLI, `node bin/flowgrade.js grade <dir> --out
- *    <tmp> --quiet`. Reports the medians, and the ratio of each grading to the baseline run just
- *    before it.
+ *    <tmp> --quiet`. Reports the medians, the ratio of each grading to the baseline run just
+ *    before it, and the CPU per flow the 5× target leaves with every core busy.
  *
  * `--phases` grades the generated class in one thread, `--runs` passes over it, and prints each
  * phase's time per flow (scripts/bench-phases.ts, bundled with esbuild into node_modules/.cache
