@@ -141,15 +141,25 @@ function canonicalProperties(properties: Json): { props: Json; ui: Json } {
       ui[key] = value;
       continue;
     }
-    const underscore = /^(.+)_(name|type|input|radioName)$/.exec(key);
-    if (underscore && Object.hasOwn(properties, underscore[1])) {
-      const colonKey = `${underscore[1]}:${underscore[2]}`;
+    const copyOf = underscoreCopyOf(key);
+    if (copyOf && Object.hasOwn(properties, copyOf.base)) {
+      const colonKey = `${copyOf.base}:${copyOf.suffix}`;
       if (!Object.hasOwn(properties, colonKey)) ui[colonKey] = value;
       continue;
     }
     props[key] = value;
   }
   return { props, ui };
+}
+
+const UI_SUFFIXES = new Set(['name', 'type', 'input', 'radioName']);
+
+/** `x_name` → {base: 'x', suffix: 'name'} (likewise `_type`, `_input`, `_radioName`); a string test, as every key of every activity passes here. */
+function underscoreCopyOf(key: string): { base: string; suffix: string } | undefined {
+  const underscore = key.lastIndexOf('_');
+  if (underscore < 1) return undefined;
+  const suffix = key.slice(underscore + 1);
+  return UI_SUFFIXES.has(suffix) ? { base: key.slice(0, underscore), suffix } : undefined;
 }
 
 function eventOf(label: string, props: Json): { name: string; display: string } {

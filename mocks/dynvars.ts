@@ -4,10 +4,11 @@
  * for its number, `[]` for an unknown one. Other paths on mockapi.io answer 404 "Not found", as
  * MockAPI does. Only mockapi.io hosts are answered.
  */
-import { http, HttpResponse, type HttpHandler } from 'msw';
+import { http, type HttpHandler } from 'msw';
 import dataset from './data/dynvars.json' with { type: 'json' };
 import datasetSchema from './schemas/dynvars-dataset.schema.json' with { type: 'json' };
 import { describeError, validatorFor } from './ajv.js';
+import { jsonResponse } from './json-response.js';
 import type { SeenRequest } from './types.js';
 
 export interface DynVarsRecord {
@@ -31,10 +32,10 @@ export function dynVarsHandlers(records: readonly DynVarsRecord[], seen: SeenReq
           seen.push({ method: request.method, url: request.url, status: response.status });
           return response;
         };
-        if (request.method !== 'GET' || !DYNVARS_PATH.test(url.pathname)) return answer(HttpResponse.json('Not found', { status: 404 }));
+        if (request.method !== 'GET' || !DYNVARS_PATH.test(url.pathname)) return answer(jsonResponse('Not found', 404));
         const dn = url.searchParams.get('dn');
         const matches = dn === null ? records : records.filter((record) => record.dn === dn);
-        return answer(HttpResponse.json(matches));
+        return answer(jsonResponse(matches));
       },
     ),
   ];

@@ -9,6 +9,7 @@
 import { http, HttpResponse, type HttpHandler } from 'msw';
 import createTaskSchema from './schemas/create-task-v1.schema.json' with { type: 'json' };
 import { describeError, validatorFor } from './ajv.js';
+import { jsonResponse } from './json-response.js';
 import type { AcceptedTask, SeenRequest } from './types.js';
 
 export type ForcedTasksBehaviour = { status: 400 | 401 | 403 | 500 | 503 } | { status: 429; retryAfter?: number } | { timeout: true };
@@ -46,7 +47,7 @@ export function tasksApiHandlers(setup: TasksApiSetup): HttpHandler[] {
         const known = isTasksUrl(new URL(request.url));
         const status = known ? 405 : 404;
         const description = known ? `${request.method} is not allowed on /v1/tasks` : `${new URL(request.url).pathname} is not a WxCC API resource`;
-        return record(request, HttpResponse.json({ trackingId: `mock-tracking-${setup.seen.length + 1}`, error: { key: String(status), message: [{ description }] } }, { status }));
+        return record(request, jsonResponse({ trackingId: `mock-tracking-${setup.seen.length + 1}`, error: { key: String(status), message: [{ description }] } }, status));
       },
     ),
   ];
@@ -55,7 +56,7 @@ export function tasksApiHandlers(setup: TasksApiSetup): HttpHandler[] {
 async function answer(request: Request, setup: TasksApiSetup): Promise<Response> {
   const trackingId = `mock-tracking-${setup.seen.length + 1}`;
   const error = (status: number, description: string) =>
-    HttpResponse.json({ trackingId, error: { key: String(status), message: [{ description }] } }, { status });
+    jsonResponse({ trackingId, error: { key: String(status), message: [{ description }] } }, status);
   const forced = setup.forced;
   if (forced && 'timeout' in forced) return HttpResponse.error();
   const authorization = request.headers.get('authorization');
@@ -84,7 +85,7 @@ async function answer(request: Request, setup: TasksApiSetup): Promise<Response>
   }
   const id = setup.newId();
   setup.tasks.push({ id, url: request.url, body: task });
-  return HttpResponse.json({ meta: { orgId: setup.orgId }, data: { id } }, { status: 201 });
+  return jsonResponse({ meta: { orgId: setup.orgId }, data: { id } }, 201);
 }
 
 /** Attribute limits are in UTF-8 bytes: key ≤ 200, value ≤ 1024. */
