@@ -95,6 +95,13 @@ test('totals and the most common failures with counts and the attendees affected
   expect(failures).toContain('<li><strong>Title of simulate-error-value-fails</strong> (step 6, <code>simulate-error-value-fails</code>): 2 attendees — <a href="141.html">141</a>, <a href="150.html">150</a><p class="fg-hint">How to fix: SimulateGlobalError → Variable: simulatederror, Set Value: {{ ANI | 123}}</p></li>');
 });
 
+test('an attendee counts once per failing check, even when the report lists that check twice', () => {
+  const report = failedReport();
+  report.checks.push({ ...report.checks.find((check) => check.id === 'simulate-error-value-fails')! });
+  const failures = shown(renderDashboard([report], { reportHref: href })).split('id="fg-failures-title"')[1];
+  expect(failures).toContain('(step 6, <code>simulate-error-value-fails</code>): 1 attendee — <a href="141.html">141</a><p');
+});
+
 test('duplicate submissions: which file was graded, which were set aside', () => {
   const kept = renderDashboard(CLASS(), { reportHref: href, duplicates: [{ attendee: '141', kept: 'b/Main_Flow_141.json', dropped: ['a/Main_Flow_141.json', 'c.json'] }] });
   expect(kept).toContain('<tr><th scope="row">141</th><td><code>b/Main_Flow_141.json</code></td><td><code>a/Main_Flow_141.json</code><br><code>c.json</code></td></tr>');
