@@ -1,6 +1,7 @@
 /** Shared test helpers (Node side). */
 import { execFile } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 
@@ -15,6 +16,25 @@ export function fixturePath(relative: string): string {
 
 export function readFixture(relative: string): Uint8Array {
   return readFileSync(fixturePath(relative));
+}
+
+const tempDirs: string[] = [];
+let removedAtExit = false;
+
+/** A fresh folder under the system's temp folder, removed by `removeTempDirs()` or, at the latest, when the test process exits. */
+export function tempDir(prefix: string): string {
+  if (!removedAtExit) {
+    process.once('exit', removeTempDirs);
+    removedAtExit = true;
+  }
+  const dir = mkdtempSync(path.join(tmpdir(), `flowgrade-${prefix}-`));
+  tempDirs.push(dir);
+  return dir;
+}
+
+/** Removes every folder `tempDir` made so far (from test.afterAll, to free large ones early). */
+export function removeTempDirs(): void {
+  for (const dir of tempDirs.splice(0)) rmSync(dir, { recursive: true, force: true });
 }
 
 export interface CliRun {

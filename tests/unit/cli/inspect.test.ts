@@ -1,11 +1,10 @@
 import { test, expect } from '@playwright/test';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { HAS_SHARED, SHARED, runCli } from '../../helpers.js';
+import { HAS_SHARED, SHARED, runCli, tempDir } from '../../helpers.js';
 import { tinyFlow } from '../loader/tiny-flow.js';
 
-const dir = mkdtempSync(path.join(tmpdir(), 'flowgrade-inspect-'));
+const dir = tempDir('inspect');
 function write(name: string, content: string | Uint8Array): string {
   const file = path.join(dir, name);
   writeFileSync(file, content);

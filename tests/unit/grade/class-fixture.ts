@@ -1,8 +1,9 @@
 /** A class of submissions built from the fixtures: each flow under its own attendee id (Main_Flow_<id>). */
-import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { copyFileSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fixturePath } from '../../helpers.js';
+
+export { tempDir } from '../../helpers.js';
 
 export interface ClassMember {
   /** Path of the written file. */
@@ -11,10 +12,6 @@ export interface ClassMember {
   fixture: string;
   /** Attendee id (flows), or the file's stem (unreadable files: their id comes from the file name). */
   attendee: string;
-}
-
-export function tempDir(prefix: string): string {
-  return mkdtempSync(path.join(tmpdir(), `flowgrade-${prefix}-`));
 }
 
 /** Every fixture flow as attendee 1000, 1001, … (sorted by fixture name), plus the unreadable fixtures under their own names. */

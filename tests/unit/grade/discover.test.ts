@@ -1,19 +1,19 @@
 /** Finding submissions: folders, files, globs and zip archives (with their refusals). */
 import { test, expect } from '@playwright/test';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { zipSync, type Zippable } from 'fflate';
 import { discover } from '../../../cli/grade/discover.js';
 import { globRegExp } from '../../../cli/grade/glob.js';
 import type { Candidate } from '../../../cli/grade/types.js';
 import { expandArchive, type ZipLimits } from '../../../cli/grade/zip.js';
+import { tempDir } from '../../helpers.js';
 
 const LIMITS: ZipLimits = { maxEntryBytes: 20 * 1024 * 1024, maxTotalBytes: 200 * 1024 * 1024, maxEntries: 10_000 };
 const FLOW = new TextEncoder().encode('{"name":"Main_Flow_1","process":{}}');
 
 function tree(files: Record<string, string | Uint8Array>): string {
-  const root = mkdtempSync(path.join(tmpdir(), 'flowgrade-discover-'));
+  const root = tempDir('discover');
   for (const [name, content] of Object.entries(files)) {
     mkdirSync(path.dirname(path.join(root, name)), { recursive: true });
     writeFileSync(path.join(root, name), content);

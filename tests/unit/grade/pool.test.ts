@@ -1,12 +1,12 @@
 /** The worker pool: results come back, and a crashing, hanging or broken worker fails only its own task. */
 import { test, expect } from '@playwright/test';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { PoolTaskError, WorkerPool } from '../../../cli/grade/pool.js';
+import { tempDir } from '../../helpers.js';
 
-const dir = mkdtempSync(path.join(tmpdir(), 'flowgrade-pool-'));
+const dir = tempDir('pool');
 function script(name: string, source: string): URL {
   const file = path.join(dir, name);
   writeFileSync(file, source);

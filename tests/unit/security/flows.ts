@@ -2,32 +2,19 @@
  * Small hostile flows for the security tests, built with the simulator tests' export builder, and
  * the checks every security test ends with: nothing polluted, no global set, no file written.
  */
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { expect } from '@playwright/test';
+import { tempDir } from '../../helpers.js';
 import { exportOf, type FlowSpec, type Node } from '../simulator/helpers.js';
 
+export { removeTempDirs, tempDir } from '../../helpers.js';
 export { buildFlow, exportOf, fakeServices, http, HttpResponse, play, setVar, tts, endFlow, disconnect } from '../simulator/helpers.js';
 
 const PROTOTYPE_KEYS = Object.getOwnPropertyNames(Object.prototype).sort();
 const FUNCTION_PROTOTYPE_KEYS = Object.getOwnPropertyNames(Function.prototype).sort();
 const ARRAY_PROTOTYPE_KEYS = Object.getOwnPropertyNames(Array.prototype).sort();
 const GLOBAL_KEYS = new Set(Object.getOwnPropertyNames(globalThis));
-
-const tempDirs: string[] = [];
-
-/** A fresh temp folder, removed by `removeTempDirs()`. */
-export function tempDir(prefix: string): string {
-  const dir = mkdtempSync(path.join(tmpdir(), `flowgrade-${prefix}-`));
-  tempDirs.push(dir);
-  return dir;
-}
-
-/** Removes every folder `tempDir` and `markerPath` made (call from test.afterAll). */
-export function removeTempDirs(): void {
-  for (const dir of tempDirs.splice(0)) rmSync(dir, { recursive: true, force: true });
-}
 
 /** A fresh path in a fresh temp folder that a payload would create if it ran. */
 export function markerPath(name = 'pwned'): string {
