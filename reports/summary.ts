@@ -47,7 +47,11 @@ export function plural(n: number, noun: string): string {
 /** Checks grouped by Build step, in step order; checks keep their report order inside a step. */
 export function byStep(checks: readonly CheckResult[]): [number, CheckResult[]][] {
   const groups = new Map<number, CheckResult[]>();
-  for (const check of checks) groups.set(check.step, [...(groups.get(check.step) ?? []), check]);
+  for (const check of checks) {
+    const group = groups.get(check.step);
+    if (group) group.push(check);
+    else groups.set(check.step, [check]);
+  }
   return [...groups].sort(([a], [b]) => a - b);
 }
 
