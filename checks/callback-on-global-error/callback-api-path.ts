@@ -15,16 +15,18 @@ export default defineCheck({
   description: [
     'Verifies Build step 8: the **Request Path** is **/v1/tasks**, the Create Task API.',
     '',
-    'Tolerances: surrounding spaces and a missing leading `/` are ignored (Flow Designer joins the path to the',
-    'connector address). When Use Authenticated Endpoint is Off, the path of the Request URL is judged',
-    'instead (that mistake itself is reported by `callback-api-authenticated`).',
+    'Tolerances: surrounding spaces, a missing leading `/` (Flow Designer joins the path to the connector',
+    'address) and a trailing `/` (the mocked API answers `/v1/tasks/` as `/v1/tasks`) are ignored; a space',
+    'inside the path is not (the request then goes to another address). When Use Authenticated Endpoint is',
+    'Off, the path of the Request URL is judged instead (that mistake itself is reported by',
+    '`callback-api-authenticated`).',
   ].join('\n'),
   run(ctx) {
     const api = callbackApiOf(ctx);
     if (!api.ok) return api.outcome;
     const authenticated = isAuthenticated(api.activity);
     const raw = authenticated ? requestPathOf(api.activity) : (splitUrl(requestUrlOf(api.activity))?.path ?? requestUrlOf(api.activity));
-    const path = raw.replace(/\s+/g, '');
+    const path = raw.trim().replace(/(.)\/$/, '$1');
     const normalised = path.startsWith('/') ? path : `/${path}`;
     if (normalised !== CREATE_TASK.path) {
       const field = authenticated ? 'Request Path' : 'Request URL path';

@@ -15,8 +15,9 @@ export default defineCheck({
     '`entryPointId` = the DynVars record\'s `outboundcallbackep` and `destination` = its `tacnumber`.',
     '',
     "When the mock rejects the request (e.g. 400 for a body that is not JSON or lacks `callback`), the",
-    "message quotes the mock's answer. A request that never reaches the API (unauthenticated, unknown",
-    'connector, wrong path or method) fails here too.',
+    "message quotes the mock's answer. A request the API refuses (unauthenticated: 401; wrong path: 404;",
+    'wrong method: 405) fails here too. A connector name the mock does not know is taken as WxCC US1, as',
+    'every connector is by default ([mocks](../mocks.md)).',
   ].join('\n'),
   run: (ctx) => stageOutcome(ctx, 'task', 'CallBackAPI_HTTPRequest created one callback task with the DynVars values'),
 });

@@ -11,9 +11,10 @@ export default defineCheck({
   severity: 'required',
   hint: 'SimulateGlobalError → delete the connection from its Undefined Error exit, so the error reaches OnGlobalError.',
   description: [
-    'Verifies Build step 6: the **Undefined Error** exit of SimulateGlobalError is left unconnected. When an',
-    'activity fails and its error exit is connected, the flow follows that exit and the **OnGlobalError**',
-    'event flow never runs.',
+    'Verifies that the **Undefined Error** exit of SimulateGlobalError is left unconnected. Build step 6 does',
+    'not say so in words (it only connects SimulateGlobalError to Disconnect Contact), but Testing steps 8–9',
+    'need it: when an activity fails and its error exit is connected, the flow follows that exit and the',
+    '**OnGlobalError** event flow never runs.',
   ].join('\n'),
   run(ctx) {
     const sim = simulateErrorOf(ctx);

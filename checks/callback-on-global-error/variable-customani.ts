@@ -8,7 +8,7 @@ export default variableCheck({
   resolve: aniVariable,
   note: [
     '- The January 2025 guide called this variable `customANI`. That spelling is accepted only when the',
-    '  whole flow uses it: it is declared, and neither the GET_CBID parse rows nor the Create Task body',
-    '  use `customani`.',
+    '  whole flow uses it: it is declared, `customani` is not, and neither the GET_CBID parse rows nor the',
+    '  Create Task body use `customani`.',
   ].join('\n'),
 });

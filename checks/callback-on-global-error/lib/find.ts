@@ -99,7 +99,8 @@ function locate(model: FlowModel): MissionNodes {
 
 /**
  * `customANI` (the January 2025 guide) is accepted only when it is declared and nothing in the
- * flow uses `customani`: the declaration, GET_CBID's parse rows and the Create Task body agree.
+ * flow declares or uses `customani`: the declarations, GET_CBID's parse rows and the Create Task
+ * body agree.
  */
 function aniVariableOf(model: FlowModel, getCbid: Activity | undefined, callbackApi: Activity | undefined): string {
   const uses = new Set<string>(model.variables.map((v) => v.name));

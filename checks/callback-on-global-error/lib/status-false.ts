@@ -25,15 +25,16 @@ export function statusFalseCheck(options: { id: string; status: number; reason: 
       `answers **${status} ${reason}**. HTTPStatusCode must leave by **False**. This proves the condition really`,
       'tests the status code: a constant `{{true}}` passes the happy path but fails here.',
       '',
-      'Skipped when the happy path already fails before the Create Task request, or when HTTPStatusCode does',
-      'not run at all and the happy path already reports why (that failure is reported by its own check).',
+      'Skipped when the happy path already goes wrong before HTTPStatusCode, up to and including the Create',
+      'Task request itself (an error answer there is not the one this scenario forces), or when HTTPStatusCode',
+      'does not run at all and the happy path already reports why (that failure is reported by its own check).',
     ].join('\n'),
     run(ctx) {
       const deviation = happyPathDeviation(ctx);
       const before = STAGES.findIndex((s) => s.stage === 'status-true');
       if (deviation && STAGES.findIndex((s) => s.stage === deviation.stage) < before) {
         const check = STAGES.find((s) => s.stage === deviation.stage)!.check;
-        return skipped(`Not judged: the simulated call already goes wrong before the Create Task request (${check})`);
+        return skipped(`Not judged: the simulated call already goes wrong before HTTPStatusCode (${check})`);
       }
       const run = ctx.runs[scenario];
       if (!run) return skipped(`Not judged: the ${scenario} scenario did not run`);

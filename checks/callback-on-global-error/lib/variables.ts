@@ -64,7 +64,8 @@ export function variableCheck(options: VariableCheckOptions): Check {
         return failed(`Flow variable ${expected} has type ${variable.type}, not String`, { expected: 'String', actual: variable.type, pointer: variable.pointer });
       }
       if (!isEmptyDefault(variable.rawDefault)) {
-        return failed(`Flow variable ${expected} has the default value ${JSON.stringify(variable.rawDefault)}; it must be empty`, {
+        const typedIn = variable.rawDefault?.trim().toLowerCase() === 'empty' ? ` (the guide's "Default Value: empty" means leaving the field blank)` : '';
+        return failed(`Flow variable ${expected} has the default value ${JSON.stringify(variable.rawDefault)}; it must be empty${typedIn}`, {
           expected: 'empty default value',
           actual: JSON.stringify(variable.rawDefault),
           pointer: variable.pointer,

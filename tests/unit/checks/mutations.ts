@@ -47,6 +47,9 @@ export const MISTAKES = {
     p.httpContentType = p['httpContentType:name'] = p.httpContentType_name = 'text/plain';
   },
   'callback-api-not-linked': (f) => unlink(f, 'CallBackAPI_HTTPRequest', 'default'),
+  'callback-api-path-inner-space': (f) => {
+    props(f, 'CallBackAPI_HTTPRequest').httpRequestPath = '/v1/ tasks';
+  },
   'condition-compares-text-201': (f) => {
     props(f, 'HTTPStatusCode').expression = '{{CallBackAPI_HTTPRequest.httpStatusCode == "201"}}';
   },
@@ -61,6 +64,9 @@ export const MISTAKES = {
 
 /** Variations every check must tolerate: name → change. */
 export const TOLERATED = {
+  'callback-api-path-trailing-slash': (f) => {
+    props(f, 'CallBackAPI_HTTPRequest').httpRequestPath = ' /v1/tasks/ ';
+  },
   'labels-in-other-case': (f) => {
     relabel(f, 'SetGetResult', 'setGetResult');
     relabel(f, 'HTTPStatusCode', 'httpStatusCode');

@@ -45,7 +45,7 @@ export const FAILS_ON: Record<string, Input[]> = {
   'callback-api-after-global-error': ['flows/defect-globalerror-still-to-endflow.json'],
   'callback-api-authenticated': ['flows/defect-callbackapi-unauthenticated.json', 'callback-api-other-connector'],
   'callback-api-method': ['flows/defect-callbackapi-method-put.json'],
-  'callback-api-path': ['flows/defect-callbackapi-path-v1-task.json'],
+  'callback-api-path': ['flows/defect-callbackapi-path-v1-task.json', 'callback-api-path-inner-space'],
   'callback-api-content-type': ['callback-api-text-plain'],
   'callback-api-body': [
     'flows/defect-callbackapi-body-without-callback.json',
