@@ -6,6 +6,7 @@
 /** Fixed exits per activityName; menus and case statements add their `menuLinks`. */
 const FIXED_EXITS: Record<string, readonly string[]> = {
   NewPhoneContact: ['out'],
+  NewContact: ['out'],
   NewSubFlowStart: ['out'],
   event: ['out'],
   Event: ['out'],
@@ -70,5 +71,8 @@ export function eventSpec(nameOrDisplay: string): EventSpec | undefined {
   return EVENT_CATALOGUE.find((e) => e.name === nameOrDisplay || e.display === nameOrDisplay);
 }
 
-/** Types that start a graph. */
-export const START_TYPES = new Set(['NewPhoneContact', 'NewSubFlowStart']);
+/**
+ * Types that start a graph. `NewContact` is the start node of the 2026 exports (its `event` names the
+ * channel's start event, `NewPhoneContact` for a voice flow); earlier exports call it `NewPhoneContact`.
+ */
+export const START_TYPES = new Set(['NewPhoneContact', 'NewContact', 'NewSubFlowStart']);

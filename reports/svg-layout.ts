@@ -57,7 +57,7 @@ function canvasLayout(graph: DrawingGraph): Map<string, Point> {
 /** Breadth-first layers from the entries (start, event activities, anything nothing links to). */
 function layeredLayout(graph: DrawingGraph): Map<string, Point> {
   const incoming = new Set(graph.edges.filter((edge) => edge.from !== edge.to).map((edge) => edge.to));
-  const isEntry = (node: DrawingGraph['nodes'][number]) => ['NewPhoneContact', 'NewSubFlowStart', 'event', 'Event'].includes(node.type) || !incoming.has(node.id);
+  const isEntry = (node: DrawingGraph['nodes'][number]) => ['NewPhoneContact', 'NewContact', 'NewSubFlowStart', 'event', 'Event'].includes(node.type) || !incoming.has(node.id);
   const known = new Set(graph.nodes.map((node) => node.id));
   const layer = new Map<string, number>();
   const visit = (roots: string[]) => {

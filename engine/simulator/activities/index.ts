@@ -19,6 +19,7 @@ import {
 
 const HANDLERS: ReadonlyMap<string, ActivityHandler> = new Map<string, ActivityHandler>([
   ['NewPhoneContact', newPhoneContact],
+  ['NewContact', newPhoneContact],
   ['NewSubFlowStart', passThrough],
   ['event', passThrough],
   ['Event', passThrough],

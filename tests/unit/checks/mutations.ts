@@ -3,7 +3,7 @@
  * tolerated variations (each must keep the checks passing). Applied to a parsed copy of
  * fixtures/flows/solution.json by `mutated()`.
  */
-import { addActivity, link, props, relabel, unlink, variable, type Mutation } from './support.js';
+import { addActivity, link, props, relabel, unlink, variable, type Json, type Mutation } from './support.js';
 
 const GUIDE_BODY = JSON.parse(
   '{"entryPointId":"{{outdialcbid}}","destination":"{{customani}}","attributes":{"Message":"tester","To Queue":"sales"},"outboundType":"CALLBACK","mediaType":"telephony","callback":{"callbackOrigin":"web","callbackType":"immediate"}}',
@@ -64,6 +64,10 @@ export const MISTAKES = {
 
 /** Variations every check must tolerate: name → change. */
 export const TOLERATED = {
+  'start-node-of-2026-exports': (f) => {
+    const start = Object.values(f.process.activities as Record<string, Json>).find((a) => a.group === 'start')!;
+    start.properties.activityName = 'NewContact';
+  },
   'callback-api-path-trailing-slash': (f) => {
     props(f, 'CallBackAPI_HTTPRequest').httpRequestPath = ' /v1/tasks/ ';
   },

@@ -54,7 +54,7 @@ export function failing(report: GradeReport): string[] {
 // Mutations of the solution export (for mistakes no fixture carries, and for tolerances)
 // ---------------------------------------------------------------------------------------------
 
-type Json = Record<string, any>;
+export type Json = Record<string, any>;
 export type Mutation = (flow: Json) => void;
 
 export function solutionExport(): Json {
