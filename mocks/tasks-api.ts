@@ -28,8 +28,10 @@ export interface TasksApiSetup {
 const encoder = new TextEncoder();
 
 export function tasksApiHandlers(setup: TasksApiSetup): HttpHandler[] {
-  const origins = new Set(setup.bases.map((base) => new URL(base).origin));
-  const isTasksUrl = (url: URL) => origins.has(url.origin) && /^\/v1\/tasks\/?$/.test(url.pathname);
+  // A base may carry a path (a gateway's prefix): /v1/tasks is answered below it.
+  const bases = setup.bases.map((base) => new URL(base)).map((base) => ({ origin: base.origin, tasksPath: `${base.pathname.replace(/\/+$/, '')}/v1/tasks` }));
+  const origins = new Set(bases.map((base) => base.origin));
+  const isTasksUrl = (url: URL) => bases.some((base) => base.origin === url.origin && (url.pathname === base.tasksPath || url.pathname === `${base.tasksPath}/`));
   const record = (request: Request, response: Response) => {
     setup.seen.push({ method: request.method, url: request.url, status: response.type === 'error' ? null : response.status });
     return response;

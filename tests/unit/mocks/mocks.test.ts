@@ -44,6 +44,12 @@ test.describe('DynVars', () => {
     expect(json).toBe('Not found');
   });
 
+  test("the guide's copy-button host (a digit short of a project id) is not answered: the request is blocked", async () => {
+    const { response, services } = await send(new Request('https://74481b1b4e2e04abea27c6e.mockapi.io/flowdesigner/Lab/DynVars?dn=4694096861'));
+    expect(response).toBeUndefined();
+    expect(services.requests).toEqual([]);
+  });
+
   test('a user dataset answers its own records', async () => {
     const dynvars = [{ dn: '2145550100', outboundcallbackep: 'ep-1', tacnumber: '+12145550199' }];
     const { json } = await send(new Request(`${DYNVARS}?dn=2145550100`), { dynvars });
@@ -76,6 +82,21 @@ test.describe('Tasks API', () => {
     expect(custom.response?.status).toBe(201);
     expect(custom.services.connectorBaseUrl('WxCC_API')).toBe('https://wxcc.example.test');
     expect(createMockServices().connectorBaseUrl('AnyName')).toBe('https://api.wxcc-us1.cisco.com');
+  });
+
+  test('a connector base with a path answers /v1/tasks below that path only', async () => {
+    const connectors = { WxCC_API: 'https://gateway.example.test/wxcc/' };
+    expect((await send(post(GOOD_BODY, undefined, 'https://gateway.example.test/wxcc/v1/tasks'), { connectors })).response?.status).toBe(201);
+    const outside = await send(post(GOOD_BODY, undefined, 'https://gateway.example.test/v1/tasks'), { connectors });
+    expect(outside.response?.status).toBe(404);
+    expect(outside.services.tasks).toEqual([]);
+  });
+
+  test('customAttributes are not limited to 20: the API keeps the first 20 rather than refusing the task', async () => {
+    const customAttributes = Object.fromEntries(Array.from({ length: 21 }, (_, i) => [`x-header-${i}`, 'v']));
+    const { response, services } = await send(post({ ...GOOD_BODY, customAttributes }));
+    expect(response?.status).toBe(201);
+    expect(services.tasks).toHaveLength(1);
   });
 
   const INVALID: [string, Record<string, unknown>, RegExp][] = [
