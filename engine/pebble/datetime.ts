@@ -70,13 +70,16 @@ function isoOffset(minutes: number): string {
   return minutes === 0 ? 'Z' : formatOffset(minutes, true);
 }
 
-/** java.time ZonedDateTime.toString(): `2025-02-06T21:09:02.712Z[UTC]` (seconds/fraction omitted when zero). */
-export function zonedToString(date: PDate): string {
+/**
+ * java.time ZonedDateTime.toString(): `2025-02-06T21:09:02.712Z[UTC]` (seconds/fraction omitted
+ * when zero); with `fullTime`, seconds and milliseconds always written (`…T21:09:00.000Z[UTC]`).
+ */
+export function zonedToString(date: PDate, fullTime = false): string {
   const zone = zoneOf(date.zone);
   const f = localFields(date.millis, zone);
   let time = `${pad(f.hour, 2)}:${pad(f.minute, 2)}`;
-  if (f.second > 0 || f.milli > 0) time += `:${pad(f.second, 2)}`;
-  if (f.milli > 0) time += `.${pad(f.milli, 3)}`;
+  if (fullTime || f.second > 0 || f.milli > 0) time += `:${pad(f.second, 2)}`;
+  if (fullTime || f.milli > 0) time += `.${pad(f.milli, 3)}`;
   return `${isoDate(f)}T${time}${isoOffset(f.offset)}${isRegion(zone) ? `[${zone.id}]` : ''}`;
 }
 

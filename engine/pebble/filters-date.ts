@@ -3,7 +3,7 @@
  * contract is not published (see docs/expressions.md for the choices made here).
  */
 import { fail } from './errors.js';
-import { parseIso, zonedToIso, UTC } from './datetime.js';
+import { parseIso, zonedToIso, zonedToString, UTC } from './datetime.js';
 import { DatePatternError, compilePattern, formatDate, type DateMode } from './datepattern.js';
 import { parseDate } from './dateparse.js';
 import { resolveZone, type Zone } from './timezone.js';
@@ -52,8 +52,12 @@ export function dateFilter(input: unknown, args: ArgMap, call: Invocation): unkn
   }
   let millis: number;
   if (isNumber(input)) millis = Math.trunc(numValue(input));
-  else if (typeof input === 'string' || input instanceof PDate) {
-    millis = parse(javaString(input, call.ctx, call.pos), existingFormat ?? DEFAULT_DATE_PATTERN, call);
+  else if (input instanceof PDate) {
+    // Java's text of a time omits zero seconds and milliseconds, which the cheat sheet's patterns
+    // (…HH:mm:ss, …ss.SSS'Z') then fail to parse at such instants: written out in full instead.
+    millis = parse(zonedToString(input, true), existingFormat ?? DEFAULT_DATE_PATTERN, call);
+  } else if (typeof input === 'string') {
+    millis = parse(input, existingFormat ?? DEFAULT_DATE_PATTERN, call);
   } else fail('type', `Unsupported argument type for date: ${typeName(input)}`, call.pos);
   // java.util.TimeZone.getTimeZone: an unknown id silently means GMT
   const zone = timeZone === null ? call.ctx.zone : (resolveZone(timeZone) ?? UTC);

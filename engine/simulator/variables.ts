@@ -7,6 +7,7 @@
  * so all lookups use Maps and own properties only: `__proto__` or `constructor` are just names.
  */
 import type { Variable } from '../model.js';
+import { PDouble } from '../pebble/values.js';
 import { ActivityError } from './errors.js';
 
 /**
@@ -188,7 +189,9 @@ export class VariableStore {
 
   /**
    * The Pebble scope: activity outputs as objects by label, flow variables by name (a variable
-   * wins over a label of the same name). A new Map after every change; never changed once given.
+   * wins over a label of the same name). A DECIMAL variable is a Java double there, whole or not
+   * (`{{ d / 4 }}` is 2.5 for 10), where a plain whole number would be a Long. A new Map after
+   * every change; never changed once given.
    */
   scope(): Map<string, unknown> {
     if (this.cachedScope) return this.cachedScope;
@@ -198,7 +201,7 @@ export class VariableStore {
       for (const [key, value] of outputs) setOwn(record, key, value);
       scope.set(label, record);
     }
-    for (const [name, value] of this.values) scope.set(name, value);
+    for (const [name, value] of this.values) scope.set(name, typeof value === 'number' && this.typeOf(name) === 'DECIMAL' ? new PDouble(value) : value);
     this.cachedScope = scope;
     return scope;
   }

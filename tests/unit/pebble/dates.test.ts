@@ -91,6 +91,20 @@ test('now() prints without zero seconds or millis, like ZonedDateTime.toString',
   expect(render('{{ now() }}', {}, { now: () => new Date('2025-02-06T21:09:05.100Z') })).toBe('2025-02-06T21:09:05.100Z[UTC]');
 });
 
+test("the cheat sheet's now() | date(…, existingFormat=…) idioms work at instants with zero seconds or millis too", () => {
+  const idioms = [
+    `{{ now() | date("HHmm", existingFormat="yyyy-MM-dd'T'HH:mm:ss", timeZone="America/New_York") }}`,
+    `{{ now() | date("EEEE", existingFormat="yyyy-MM-dd'T'HH:mm:ss.SSS'Z'") }}`,
+  ];
+  for (const [clock, expected] of [
+    ['2025-01-01T00:00:00.000Z', ['1900', 'Wednesday']],
+    ['2025-01-01T00:00:05.000Z', ['1900', 'Wednesday']],
+    ['2025-02-06T21:09:02.712Z', ['1609', 'Thursday']],
+  ] as const) {
+    expect(idioms.map((idiom) => render(idiom, {}, { now: () => new Date(clock) })), clock).toEqual(expected);
+  }
+});
+
 test('the timeZone option is the default zone for formatting and parsing', () => {
   const ny = { timeZone: 'America/New_York' };
   expect(evaluate('{{ ms | date("HH:mm") }}', vars, ny)).toBe('16:09');

@@ -127,6 +127,7 @@ test.describe('set-variable', () => {
     { name: 'count', type: 'INTEGER', value: '1' },
     { name: 'flag', type: 'BOOLEAN', value: 'false' },
     { name: 'blob', type: 'JSON', value: '{}' },
+    { name: 'price', type: 'DECIMAL', value: '10' },
   ];
   const one = (node: ReturnType<typeof setVar>) => buildFlow({ variables, main: [node, endFlow()], links: [['NewPhoneContact', 'out', node.label], [node.label, 'out', 'EndFlow']] });
   const typed = (label: string, variable: string, type: string, expr: string) => {
@@ -149,6 +150,12 @@ test.describe('set-variable', () => {
     expect((await run(one(typed('S', 'count', 'INTEGER', '7')))).variables.count).toBe(7);
     expect((await run(one(typed('S', 'flag', 'BOOLEAN', 'true')))).variables.flag).toBe(true);
     expect((await run(one(typed('S', 'blob', 'JSON', '{"a":[1,2]}')))).variables.blob).toEqual({ a: [1, 2] });
+  });
+
+  test('a DECIMAL variable is a double in expressions, whole or not', async () => {
+    expect((await run(one(setVar('S', 'text', '{{ price / 4 }} {{ price }} {{ count / 4 }}')))).variables.text).toBe('2.5 10.0 0');
+    expect((await run(one(typed('S', 'count', 'INTEGER', '{{ price }}')))).variables.count).toBe(10);
+    expect((await run(one(typed('S', 'price', 'DECIMAL', '{{ price * 3 }}')))).variables.price).toBe(30);
   });
 
   test('a value that does not fit the declared type is an activity error', async () => {
