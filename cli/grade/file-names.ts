@@ -1,8 +1,9 @@
 /**
  * Output file names from attendee ids, which come from untrusted exports: only `[A-Za-z0-9._-]`
  * survive (others become `_`), no leading dot, at most 80 characters, never a class-level output's
- * name (`index`, `grades`, `junit`, `summary`) nor a Windows device name, and unique ignoring case
- * (`-2`, `-3`, … in row order, so the same rows always get the same names).
+ * name (`index`, `grades`, `junit`, `summary`) nor a Windows device name (which Windows reserves
+ * whatever follows its first dot: `nul.x.json` too), and unique ignoring case (`-2`, `-3`, … before
+ * the first dot, in row order, so the same rows always get the same names).
  */
 const CLASS_OUTPUTS = new Set(['index', 'grades', 'junit', 'summary']);
 const DEVICES = new Set(['con', 'prn', 'aux', 'nul', ...[1, 2, 3, 4, 5, 6, 7, 8, 9].flatMap((n) => [`com${n}`, `lpt${n}`])]);
@@ -20,13 +21,19 @@ export function safeBaseName(attendee: string): string {
   return cleaned === '' ? 'attendee' : cleaned;
 }
 
+/** `base` with `-n` before its first dot: `nul.x` → `nul-2.x`, which is no longer a device name. */
+function numbered(base: string, n: number): string {
+  const dot = base.indexOf('.');
+  return dot < 0 ? `${base}-${n}` : `${base.slice(0, dot)}-${n}${base.slice(dot)}`;
+}
+
 /** One unique base name per attendee id, in the order given. */
 export function assignFileNames(attendees: string[]): string[] {
   const taken = new Set<string>();
   return attendees.map((attendee) => {
     const base = safeBaseName(attendee);
     let name = base;
-    for (let n = 2; taken.has(name.toLowerCase()) || isReserved(name); n++) name = `${base}-${n}`;
+    for (let n = 2; taken.has(name.toLowerCase()) || isReserved(name); n++) name = numbered(base, n);
     taken.add(name.toLowerCase());
     return name;
   });
