@@ -273,12 +273,15 @@ function attendeeOf(flowName: string, options: ModelOptions): AttendeeId {
   if (options.attendee) return { id: options.attendee, source: 'option' };
   const fromName = MAIN_FLOW_NAME.exec(flowName.trim());
   if (fromName) return { id: fromName[1], source: 'flow-name' };
-  if (options.fileName) {
-    const base = options.fileName.split(/[\\/]/).pop()!.replace(/\.json$/i, '');
-    const fromFile = MAIN_FLOW_NAME.exec(base);
-    return { id: fromFile ? fromFile[1] : base, source: 'file-name' };
-  }
+  if (options.fileName) return attendeeOfFile(options.fileName);
   return { id: 'unknown', source: 'unknown' };
+}
+
+/** The attendee a file name gives: `Main_Flow_<ID>.json` gives `<ID>`, any other name its base name. */
+export function attendeeOfFile(fileName: string): AttendeeId {
+  const base = fileName.split(/[\\/]/).pop()!.replace(/\.json$/i, '');
+  const fromFile = MAIN_FLOW_NAME.exec(base);
+  return { id: (fromFile ? fromFile[1] : base) || 'unknown', source: 'file-name' };
 }
 
 function generationOf(exported: Json): FormatGeneration {

@@ -4,6 +4,7 @@
  * a given input and clock.
  */
 import { createMockServices, DEFAULT_DYNVARS, type MockOptions } from '../mocks/index.js';
+import { attendeeOfFile } from './build-model.js';
 import type { Check, CheckContext, CheckOutcome, Mission, MissionSettings, ScenarioRun } from './check.js';
 import { loadFlow, type LoadOptions } from './loader.js';
 import type { FlowGraph, FlowModel } from './model.js';
@@ -35,18 +36,12 @@ export async function gradeFlow(input: string | Uint8Array, options: GradeOption
   const now = options.now ?? (() => new Date());
   const { mission } = options;
   const bytes = typeof input === 'string' ? new TextEncoder().encode(input) : input;
-  const base = {
-    schemaVersion: 1 as const,
-    tool: options.tool,
-    lab: { id: mission.id, title: mission.title },
-    generatedAt: now().toISOString(),
-  };
+  const base = reportBase(options, now);
   const input_ = { file: options.fileName, sha256: await (options.sha256 ?? webCryptoSha256)(bytes) };
   const { maxSteps, maxVisitsPerActivity, ...loadLimits } = options.limits ?? {};
   const loaded = loadFlow(bytes, { ...loadLimits, fileName: options.fileName, attendee: options.attendee });
   if (!loaded.ok) {
-    const attendee = options.attendee ? { id: options.attendee, source: 'option' } : { id: baseName(options.fileName), source: 'file-name' };
-    return { ...base, attendee, input: input_, verdict: 'ungradable', checks: [], scenarios: [], error: loaded.error };
+    return { ...base, attendee: attendeeWithoutFlow(options), input: input_, verdict: 'ungradable', checks: [], scenarios: [], error: loaded.error };
   }
   const model = loaded.model;
   const settings: MissionSettings = { ...mission.defaultSettings, ...definedOnly(options.settings ?? {}), dynvars: options.mocks?.dynvars ?? DEFAULT_DYNVARS };
@@ -76,6 +71,29 @@ export async function gradeFlow(input: string | Uint8Array, options: GradeOption
     scenarios,
     flow: { main: drawing(model.main), events: drawing(model.events) },
   };
+}
+
+/**
+ * The report of an input refused before it was read or graded to the end (too large, unreadable,
+ * an archive entry refused, a grading that crashed or timed out): `ungradable` with `error`, and
+ * no SHA-256, since no bytes were hashed.
+ */
+export function refusedReport(error: { code: string; message: string }, options: GradeOptions): GradeReport {
+  return { ...reportBase(options, options.now ?? (() => new Date())), attendee: attendeeWithoutFlow(options), input: { file: options.fileName }, verdict: 'ungradable', checks: [], scenarios: [], error };
+}
+
+function reportBase(options: GradeOptions, now: () => Date) {
+  return {
+    schemaVersion: 1 as const,
+    tool: options.tool,
+    lab: { id: options.mission.id, title: options.mission.title },
+    generatedAt: now().toISOString(),
+  };
+}
+
+/** Without a readable flow, the attendee is the option's, else the file name's. */
+function attendeeWithoutFlow(options: GradeOptions): GradeReport['attendee'] {
+  return options.attendee ? { id: options.attendee, source: 'option' } : attendeeOfFile(options.fileName);
 }
 
 /** A check that throws is recorded as errored, naming the check: it never stops the grading. */
@@ -130,10 +148,6 @@ function drawing(graph: FlowGraph): DrawingGraph {
 async function webCryptoSha256(bytes: Uint8Array): Promise<string> {
   const digest = await globalThis.crypto.subtle.digest('SHA-256', bytes as unknown as ArrayBuffer);
   return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('');
-}
-
-function baseName(file: string): string {
-  return file.split(/[\\/]/).pop()!.replace(/\.json$/i, '') || 'unknown';
 }
 
 function definedOnly<T extends object>(values: T): Partial<T> {

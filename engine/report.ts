@@ -62,7 +62,8 @@ export interface GradeReport {
   tool: { name: string; version: string };
   lab: { id: string; title: string };
   attendee: { id: string; source: string };
-  input: { file: string; flowName?: string; sha256: string; lastModified?: string };
+  /** `sha256` is absent when the input's bytes were never read (refused, or its grading never finished). */
+  input: { file: string; flowName?: string; sha256?: string; lastModified?: string };
   verdict: Verdict;
   /** Absent when ungradable. */
   score?: { earned: number; possible: number };

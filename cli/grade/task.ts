@@ -7,7 +7,7 @@
  */
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { gradeFlow, type GradeOptions } from '../../engine/grade.js';
+import { gradeFlow, refusedReport, type GradeOptions } from '../../engine/grade.js';
 import type { GradeReport } from '../../engine/report.js';
 import { renderHtmlReport, renderJson, renderJunitSuite } from '../../reports/index.js';
 import { withInputFileSync } from './read-sync.js';
@@ -27,15 +27,15 @@ export async function gradeTask(task: GradeTask, env: TaskEnv): Promise<GradedRo
   try {
     report = await grade(task, env.options);
   } catch (error) {
-    report = await ungradable(task.file, { code: 'internal-error', message: `grading failed: ${error instanceof Error ? error.message : String(error)}` }, env.options);
+    report = ungradable(task.file, { code: 'internal-error', message: `grading failed: ${error instanceof Error ? error.message : String(error)}` }, env.options);
   }
   stageReports(task.index, report, env.stagingDir);
   return { index: task.index, file: task.file, mtimeMs: task.mtimeMs, report: slim(report), junit: renderJunitSuite(report) };
 }
 
 /** A row for a submission whose grading never finished (worker crash, timeout). */
-export async function failedTask(task: GradeTask, error: InputError, env: TaskEnv): Promise<GradedRow> {
-  const report = await ungradable(task.file, error, env.options);
+export function failedTask(task: GradeTask, error: InputError, env: TaskEnv): GradedRow {
+  const report = ungradable(task.file, error, env.options);
   stageReports(task.index, report, env.stagingDir);
   return { index: task.index, file: task.file, mtimeMs: task.mtimeMs, report, junit: renderJunitSuite(report) };
 }
@@ -49,20 +49,19 @@ function grade(task: GradeTask, options: Omit<GradeOptions, 'fileName'>): Promis
     case 'path': {
       // Synchronous I/O: a grading thread has nothing else to do meanwhile, and it is much faster.
       return withInputFileSync(task.file, options.limits?.maxBytes, (read) =>
-        read.ok ? gradeFlow(read.bytes, { ...options, fileName: task.file }) : ungradable(task.file, read.error, options),
+        read.ok ? gradeFlow(read.bytes, { ...options, fileName: task.file }) : Promise.resolve(ungradable(task.file, read.error, options)),
       );
     }
     case 'bytes':
       return gradeFlow(task.bytes, { ...options, fileName: task.file });
     case 'refused':
-      return ungradable(task.file, task.error, options);
+      return Promise.resolve(ungradable(task.file, task.error, options));
   }
 }
 
-/** An `ungradable` report carrying `error` (the same shape the loader's refusals give). */
-async function ungradable(file: string, error: InputError, options: Omit<GradeOptions, 'fileName'>): Promise<GradeReport> {
-  const report = await gradeFlow(new Uint8Array(), { ...options, fileName: file });
-  return { ...report, error };
+/** An `ungradable` report carrying `error`, for a submission whose bytes were not graded. */
+function ungradable(file: string, error: InputError, options: Omit<GradeOptions, 'fileName'>): GradeReport {
+  return refusedReport(error, { ...options, fileName: file });
 }
 
 /**

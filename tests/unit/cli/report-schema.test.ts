@@ -30,3 +30,24 @@ test('the schema refuses what is not a report', async () => {
   expect(validate({ ...report, verdict: 'ungradable' })).toBe(false); // an ungradable report needs its error
   expect(validate({ ...report, checks: [{ ...report.checks[0], step: 14 }] })).toBe(false);
 });
+
+test('the schema keeps graded and ungradable reports apart, and trace entries closed', async () => {
+  const graded = JSON.parse((await runCli(['check', fixturePath('flows/solution.json'), '--format', 'json'])).stdout);
+  const refused = JSON.parse((await runCli(['check', fixturePath('flows/solution.json'), '--format', 'json', '--max-size', '1KB'])).stdout);
+  expect(validate(refused), JSON.stringify(validate.errors)).toBe(true);
+  expect(refused.error.code).toBe('too-large');
+  expect(refused.input).toEqual({ file: fixturePath('flows/solution.json') }); // never read, so never hashed
+  expect(validate({ ...refused, score: graded.score })).toBe(false);
+  expect(validate({ ...refused, flow: graded.flow })).toBe(false);
+  expect(validate({ ...refused, checks: graded.checks })).toBe(false);
+  expect(validate({ ...graded, error: refused.error })).toBe(false);
+  expect(validate({ ...graded, input: { file: graded.input.file } })).toBe(false); // a graded input was hashed
+  const withEntry = (change: (entry: Record<string, unknown>) => void) => {
+    const copy = structuredClone(graded);
+    change(copy.scenarios[0].trace.find((e: { http?: unknown }) => e.http));
+    return copy;
+  };
+  expect(validate(withEntry(() => {}))).toBe(true);
+  expect(validate(withEntry((e) => (e.note = 'extra')))).toBe(false);
+  expect(validate(withEntry((e) => delete (e.http as Record<string, unknown>).requestHeaders))).toBe(false);
+});

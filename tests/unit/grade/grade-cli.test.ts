@@ -111,6 +111,19 @@ test('without lastModifiedDate the file time decides', async () => {
   expect(run.stdout).toContain(`duplicate submissions for 5: kept ${path.join(dir, 'a.json')}; set aside ${path.join(dir, 'z.json')}`);
 });
 
+test('an unreadable resubmission named Main_Flow_<ID>.json is that attendee\'s, so it takes part in the duplicates', async () => {
+  const dir = tempDir('dup-unreadable');
+  const bare = solution().replace(/\s*"lastModifiedDate": "[^"]*",?/, '');
+  writeFileSync(path.join(dir, 'first.json'), withAttendee(bare, '140'));
+  writeFileSync(path.join(dir, 'Main_Flow_140.json'), '');
+  utimesSync(path.join(dir, 'first.json'), new Date('2025-01-01'), new Date('2025-01-01'));
+  utimesSync(path.join(dir, 'Main_Flow_140.json'), new Date('2025-02-01'), new Date('2025-02-01'));
+  const out = tempDir('dup-unreadable-out');
+  const run = await runCli(['grade', dir, '--out', out, ...NOW, '--quiet']);
+  expect(run.stdout).toContain(`duplicate submissions for 140: kept ${path.join(dir, 'Main_Flow_140.json')}; set aside ${path.join(dir, 'first.json')}`);
+  expect(csvRows(out)).toHaveLength(1);
+});
+
 test('exit codes: 0 all pass, 1 any fail, --fail-on none, --fail-on ungradable → 2, 2 when there is nothing to grade', async () => {
   const passing = tempDir('exit-pass');
   writeClass(passing, { only: (f) => f === 'flows/solution.json' || f.startsWith('flows/noise-') });
