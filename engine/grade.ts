@@ -79,10 +79,11 @@ export async function gradeFlow(input: string | Uint8Array, options: GradeOption
  * no SHA-256, since no bytes were hashed.
  */
 export function refusedReport(error: { code: string; message: string }, options: GradeOptions): GradeReport {
-  return { ...reportBase(options, options.now ?? (() => new Date())), attendee: attendeeWithoutFlow(options), input: { file: options.fileName }, verdict: 'ungradable', checks: [], scenarios: [], error };
+  const attendee = attendeeWithoutFlow(options);
+  return { ...reportBase(options), attendee, input: { file: options.fileName }, verdict: 'ungradable', checks: [], scenarios: [], error };
 }
 
-function reportBase(options: GradeOptions, now: () => Date) {
+function reportBase(options: GradeOptions, now = options.now ?? (() => new Date())) {
   return {
     schemaVersion: 1 as const,
     tool: options.tool,
