@@ -85,8 +85,11 @@ export interface Mission {
   /** Build step number → its short title, as the guide words it. */
   steps: Record<number, string>;
   checks: Check[];
-  /** Scenarios are built from the resolved settings (e.g. the DNIS a user passed). */
-  scenarios(settings: Pick<MissionSettings, 'dnis'>): ScenarioDefinition[];
+  /**
+   * Scenarios are built from the resolved settings (e.g. the DNIS a user passed) and, when grading,
+   * the flow (e.g. to answer the menu the flow really has, whatever its label).
+   */
+  scenarios(settings: Pick<MissionSettings, 'dnis'>, model?: FlowModel): ScenarioDefinition[];
   /** Mission defaults; `dynvars` is filled in by the grading (mocks' dataset). */
   defaultSettings: Omit<MissionSettings, 'dynvars'>;
 }

@@ -47,7 +47,7 @@ export async function gradeFlow(input: string | Uint8Array, options: GradeOption
   const settings: MissionSettings = { ...mission.defaultSettings, ...definedOnly(options.settings ?? {}), dynvars: options.mocks?.dynvars ?? DEFAULT_DYNVARS };
   const runs: Record<string, ScenarioRun> = {};
   const scenarios: ScenarioResult[] = [];
-  for (const definition of mission.scenarios(settings)) {
+  for (const definition of mission.scenarios(settings, model)) {
     const services = createMockServices({ ...options.mocks, ...definition.mocks });
     const result = await simulate(model, definition.scenario, {
       services,

@@ -5,7 +5,10 @@
  * checks add a few extra points; info checks (steps 10–13) earn none.
  */
 import type { Mission, MissionSettings, ScenarioDefinition } from '../../engine/check.js';
+import type { FlowModel } from '../../engine/model.js';
 import type { Scenario } from '../../engine/simulator/index.js';
+import { missionNodes } from './lib/find.js';
+import { LABELS } from './lib/names.js';
 import flowName from './flow-name.js';
 import variableOutdialcbid from './variable-outdialcbid.js';
 import variableCustomani from './variable-customani.js';
@@ -69,16 +72,21 @@ export const STEPS: Record<number, string> = {
   13: 'Entry Point: Routing Flow Main_Flow_<ID>, Version Label Latest',
 };
 
-/** The call every scenario makes: the lab number, no agent available, the caller presses 3. */
-function pressThree(settings: Pick<MissionSettings, 'dnis'>): Scenario {
-  return { contact: { DNIS: settings.dnis }, dtmf: { WantCallback: '3' }, agentsAvailable: false, businessHours: 'working' };
+/**
+ * The call every scenario makes: the lab number, no agent available, the caller presses 3 at the
+ * callback menu — the flow's own, found as the checks find it (`WantCallBack` in the 2026 guide, a
+ * default label, …), else the one labelled WantCallback.
+ */
+function pressThree(settings: Pick<MissionSettings, 'dnis'>, model: FlowModel | undefined): Scenario {
+  const menu = (model && missionNodes(model).wantCallback?.label) ?? LABELS.wantCallback;
+  return { contact: { DNIS: settings.dnis }, dtmf: { [menu]: '3' }, agentsAvailable: false, businessHours: 'working' };
 }
 
-export function scenarios(settings: Pick<MissionSettings, 'dnis'>): ScenarioDefinition[] {
+export function scenarios(settings: Pick<MissionSettings, 'dnis'>, model?: FlowModel): ScenarioDefinition[] {
   return [
-    { id: 'happy-path', title: 'The caller presses 3; Create Task answers 201 Created', scenario: pressThree(settings) },
-    { id: 'tasks-400', title: 'The caller presses 3; Create Task answers 400 Bad Request', scenario: pressThree(settings), mocks: { tasks: { status: 400 } } },
-    { id: 'tasks-500', title: 'The caller presses 3; Create Task answers 500 Internal Server Error', scenario: pressThree(settings), mocks: { tasks: { status: 500 } } },
+    { id: 'happy-path', title: 'The caller presses 3; Create Task answers 201 Created', scenario: pressThree(settings, model) },
+    { id: 'tasks-400', title: 'The caller presses 3; Create Task answers 400 Bad Request', scenario: pressThree(settings, model), mocks: { tasks: { status: 400 } } },
+    { id: 'tasks-500', title: 'The caller presses 3; Create Task answers 500 Internal Server Error', scenario: pressThree(settings, model), mocks: { tasks: { status: 500 } } },
   ];
 }
 

@@ -17,9 +17,16 @@ export interface VariableCheckOptions {
   note?: string;
 }
 
-/** An empty default: nothing, blank, or the text null (some exports write an empty default as "NULL"). */
+/**
+ * An empty default: nothing, blank, the text null (some exports write an empty default as "NULL"),
+ * or the text empty — the 2025 guide writes "Default Value: **empty**", which some attendees type in.
+ */
 export function isEmptyDefault(raw: string | null): boolean {
-  return raw === null || raw.trim() === '' || raw.trim().toLowerCase() === 'null';
+  return raw === null || raw.trim() === '' || isTypedEmpty(raw) || raw.trim().toLowerCase() === 'null';
+}
+
+function isTypedEmpty(raw: string | null): boolean {
+  return raw?.trim().toLowerCase() === 'empty';
 }
 
 export function variableCheck(options: VariableCheckOptions): Check {
@@ -37,6 +44,8 @@ export function variableCheck(options: VariableCheckOptions): Check {
       '',
       'Tolerances:',
       '- an empty default may be exported as nothing (`null`), an empty or blank text, or the text `null`/`NULL`;',
+      '- the text `empty` (any case) counts as empty too: the 2025 guide writes "Default Value: **empty**", and the',
+      '  flow replaces the value before it reads it;',
       '- the variable may be flow-local or global; only its name, type and default are judged.',
       '- The name is case-sensitive (Pebble names are): a variable that differs only in case fails, and the',
       '  message names the spelling found.',
@@ -64,15 +73,15 @@ export function variableCheck(options: VariableCheckOptions): Check {
         return failed(`Flow variable ${expected} has type ${variable.type}, not String`, { expected: 'String', actual: variable.type, pointer: variable.pointer });
       }
       if (!isEmptyDefault(variable.rawDefault)) {
-        const typedIn = variable.rawDefault?.trim().toLowerCase() === 'empty' ? ` (the guide's "Default Value: empty" means leaving the field blank)` : '';
-        return failed(`Flow variable ${expected} has the default value ${JSON.stringify(variable.rawDefault)}; it must be empty${typedIn}`, {
+        return failed(`Flow variable ${expected} has the default value ${JSON.stringify(variable.rawDefault)}; it must be empty`, {
           expected: 'empty default value',
           actual: JSON.stringify(variable.rawDefault),
           pointer: variable.pointer,
         });
       }
       const older = expected !== name ? ` (the older guide's spelling, used consistently)` : '';
-      return passed(`Flow variable ${expected}${older} is a String with an empty default`);
+      const typed = isTypedEmpty(variable.rawDefault) ? ' (the text "empty", as the 2025 guide words it: accepted, the value is replaced before it is read)' : '';
+      return passed(`Flow variable ${expected}${older} is a String with an empty default${typed}`);
     },
   });
 }

@@ -6,7 +6,7 @@ import { test, expect } from '@playwright/test';
 import { MISTAKES, TOLERATED } from './mutations.js';
 import { FAILS_ON } from './pairs.js';
 import { gradeFlow } from '../../../engine/grade.js';
-import { FIXED_NOW, gradeFixture, gradeMutation, mission, mutated, resultOf, variable as variableOf } from './support.js';
+import { FIXED_NOW, gradeFixture, gradeMutation, mission, mutated, resultOf } from './support.js';
 
 const scored = mission.checks.filter((c) => c.severity !== 'info');
 
@@ -46,14 +46,6 @@ for (const [name, mutation] of Object.entries(TOLERATED)) {
     expect(report.verdict).toBe('passed');
   });
 }
-
-test('a default typed in as the text "empty" is told apart: the guide means a blank field', async () => {
-  const typedIn = resultOf(await gradeFixture('flows/defect-variable-customani-default-not-empty.json'), 'variable-customani');
-  expect(typedIn.message).toContain('"Default Value: empty" means leaving the field blank');
-  const other = resultOf(await gradeMutation((f) => Object.assign(variableOf(f, 'customani'), { value: 'none' })), 'variable-customani');
-  expect(other.status).toBe('failed');
-  expect(other.message).not.toContain('means leaving the field blank');
-});
 
 test('failures point at the activity: label and JSON pointer of the export', async () => {
   const result = resultOf(await gradeFixture('flows/defect-getcbid-method-post.json'), 'get-cbid-method');

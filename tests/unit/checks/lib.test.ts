@@ -57,7 +57,7 @@ test('Create Task body: parsed, compared field by field, every problem named', (
   expect(parseBody('  ')).toEqual({ ok: false, error: 'the Request Body is empty' });
 });
 
-test('an empty default: nothing, blank, or the text null', () => {
-  for (const raw of [null, '', '   ', 'null', 'NULL']) expect(isEmptyDefault(raw), String(raw)).toBe(true);
-  for (const raw of ['empty', '0', ' x ']) expect(isEmptyDefault(raw), raw).toBe(false);
+test('an empty default: nothing, blank, the text null, or the text empty the 2025 guide shows', () => {
+  for (const raw of [null, '', '   ', 'null', 'NULL', 'empty', ' Empty ']) expect(isEmptyDefault(raw), String(raw)).toBe(true);
+  for (const raw of ['0', ' x ', 'empty string', '+14085267209']) expect(isEmptyDefault(raw), raw).toBe(false);
 });

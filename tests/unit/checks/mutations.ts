@@ -64,6 +64,11 @@ export const MISTAKES = {
 
 /** Variations every check must tolerate: name → change. */
 export const TOLERATED = {
+  'defaults-typed-in-as-empty': (f) => {
+    for (const name of ['outdialcbid', 'customani', 'getresult', 'simulatederror']) variable(f, name).value = name === 'getresult' ? 'EMPTY' : 'empty';
+  },
+  'menu-label-of-2026-guide': (f) => relabel(f, 'WantCallback', 'WantCallBack'),
+  'menu-default-label': (f) => relabel(f, 'WantCallback', 'Menu_k3x'),
   'start-node-of-2026-exports': (f) => {
     const start = Object.values(f.process.activities as Record<string, Json>).find((a) => a.group === 'start')!;
     start.properties.activityName = 'NewContact';
