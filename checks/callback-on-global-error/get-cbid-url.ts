@@ -3,7 +3,7 @@ import { isAuthenticated, queryParametersOf, requestPathOf, requestUrlOf } from 
 import { DYNVARS } from './lib/names.js';
 import { getCbidOf } from './lib/nodes.js';
 import { failed, passed } from './lib/outcome.js';
-import { render, sameTemplate, SAMPLE_CONTACT } from './lib/templates.js';
+import { render, sameTemplate, SAMPLE_CONTACT, startLabelOf } from './lib/templates.js';
 import { splitUrl } from './lib/url.js';
 
 /** Another DNIS, so that a dn that happens to give the right digits for one number does not pass. */
@@ -63,7 +63,7 @@ export default defineCheck({
 function dnProblem(value: string, ctx: CheckContext): string | undefined {
   if (sameTemplate(value, DYNVARS.dnTemplate)) return undefined;
   for (const dnis of [ctx.settings.dnis, OTHER_DNIS]) {
-    const scope = new Map<string, unknown>([['NewPhoneContact', { ...SAMPLE_CONTACT, DNIS: dnis }]]);
+    const scope = new Map<string, unknown>([[startLabelOf(ctx.model), { ...SAMPLE_CONTACT, DNIS: dnis }]]);
     const result = render(value, scope);
     if (!result.ok) return `dn=${value} does not evaluate: ${result.error.message}`;
     if (result.value !== dnis.slice(2)) {

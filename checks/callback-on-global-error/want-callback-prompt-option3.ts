@@ -6,10 +6,15 @@ import { failed, passed } from './lib/outcome.js';
 const GUIDE_PROMPT =
   'All agents are busy. Please press 1 if you want to schedule a callback. Press 2 if you want to wait in queue. Press 3 to simulate global error.';
 
-/** "Press 3", "press three", "dial 3", "option 3", "… or 3 to …": an offer of option 3 (not 13, not 33). */
+/**
+ * "Press 3", "press three", "dial 3", "option 3", "… or 3 to …", a list item ("…, 3 to …",
+ * "3 - error", "3: error" after a comma, a sentence or at the start of a message): an offer of
+ * option 3 (not 13, not 33).
+ */
 const OFFERS_3 = [
   /(?:press|dial|enter|select|choose|push|hit|key|option)[\s\W]*(?:(?:the\s+)?(?:number|key|digit|option)[\s\W]*)?(?:3|three)\b/i,
   /\b(?:or|and)\s+(?:3|three)\s+(?:to|for)\b/i,
+  /(?:^|[,;.!?])\s*(?:3|three)\s*(?:(?:to|for)\b|[-–—:=)])/i,
 ];
 
 /** The Text-to-Speech messages of a menu's prompt. */
@@ -33,7 +38,8 @@ export default defineCheck({
     `(the guide's text: "${GUIDE_PROMPT}").`,
     '',
     'Tolerances: the wording is free as long as option 3 is offered: "Press 3 …", "press three",',
-    '"dial 3", "option 3", "… or 3 to …", in any case, with any spacing or punctuation. A prompt that only',
+    '"dial 3", "option 3", "… or 3 to …", a list such as "press 1 to …, 2 to …, 3 to …" or a message',
+    '"3 - simulate global error", in any case, with any spacing or punctuation. A prompt that only',
     'mentions 13 or 33 does not count. Several TTS messages are read together.',
   ].join('\n'),
   run(ctx) {
@@ -45,7 +51,7 @@ export default defineCheck({
     if (messages.length === 0) {
       return failed(`${menu.label} has no Text-to-Speech message offering option 3`, { expected: GUIDE_PROMPT, actual: 'no Text-to-Speech message', activity: menu });
     }
-    if (!OFFERS_3.some((pattern) => pattern.test(text))) {
+    if (!OFFERS_3.some((pattern) => pattern.test(text) || messages.some((message) => pattern.test(message)))) {
       return failed(`The prompt of ${menu.label} does not offer option 3`, { expected: `a prompt that offers option 3, e.g. "${GUIDE_PROMPT}"`, actual: JSON.stringify(text), activity: menu });
     }
     return passed(`The prompt of ${menu.label} offers option 3`);

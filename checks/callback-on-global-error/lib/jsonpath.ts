@@ -1,10 +1,11 @@
 /**
  * JSONPath comparison by meaning for simple paths: `$[0].tacnumber`, `$[0]['tacnumber']`,
- * `$[0]["tacnumber"]`, `$ [0] . tacnumber` and `[0].tacnumber` (no `$`, as the simulator reads it)
- * all give the canonical `$[0].tacnumber`.
+ * `$[0]["tacnumber"]`, `$ [0] . tacnumber`, `[0].tacnumber` (no `$`, as the simulator reads it) and
+ * `$.[0].tacnumber` (a dot before a bracket, which the simulator's JSONPath reads the same way) all
+ * give the canonical `$[0].tacnumber`.
  */
 
-const SEGMENT = /^\s*(?:\.\s*([A-Za-z_$][\w$-]*)|\[\s*(\d+)\s*\]|\[\s*'([^']*)'\s*\]|\[\s*"([^"]*)"\s*\])/;
+const SEGMENT = /^\s*(?:\.\s*([A-Za-z_$][\w$-]*)|\.?\s*\[\s*(\d+)\s*\]|\.?\s*\[\s*'([^']*)'\s*\]|\.?\s*\[\s*"([^"]*)"\s*\])/;
 
 /** The canonical form of a simple path, or undefined when it uses anything else (wildcards, filters, `..`). */
 export function canonicalPath(path: string): string | undefined {

@@ -65,10 +65,15 @@ export const SAMPLE_CONTACT = { ANI: '+14085551234', DNIS: '+14694096861', Inter
  */
 export function flowScope(model: FlowModel, extra: Record<string, unknown> = {}): Map<string, unknown> {
   const scope = new Map<string, unknown>();
-  scope.set('NewPhoneContact', { ...SAMPLE_CONTACT });
+  scope.set(startLabelOf(model), { ...SAMPLE_CONTACT });
   for (const [name, value] of Object.entries(extra)) scope.set(name, value);
   for (const variable of model.variables) scope.set(variable.name, variable.defaultValue ?? (variable.type === 'STRING' ? '' : null));
   return scope;
+}
+
+/** The label the start node's contact data is read under: `NewPhoneContact` unless the flow names it otherwise. */
+export function startLabelOf(model: FlowModel): string {
+  return model.main.activities.find((a) => a.id === model.main.start)?.label ?? 'NewPhoneContact';
 }
 
 /** A value as a message shows it. */

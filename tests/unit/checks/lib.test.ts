@@ -7,7 +7,7 @@ import { splitUrl } from '../../../checks/callback-on-global-error/lib/url.js';
 import { isEmptyDefault } from '../../../checks/callback-on-global-error/lib/variables.js';
 
 test('JSONPath: equivalent spellings of a simple path are the same; others are not', () => {
-  for (const path of ['$[0].tacnumber', "$[0]['tacnumber']", '$[0]["tacnumber"]', ' $ [ 0 ] . tacnumber ', '[0].tacnumber']) {
+  for (const path of ['$[0].tacnumber', "$[0]['tacnumber']", '$[0]["tacnumber"]', ' $ [ 0 ] . tacnumber ', '[0].tacnumber', '$.[0].tacnumber', "$.[0].['tacnumber']"]) {
     expect(canonicalPath(path), path).toBe('$[0].tacnumber');
   }
   expect(canonicalPath('$.tacnumber')).toBe('$.tacnumber');
@@ -50,6 +50,10 @@ test('Create Task body: parsed, compared field by field, every problem named', (
     'field "callback.callbackType" is missing',
   ]);
   expect(compareBody({ ...guide, attributes: 'tester' }, guide)).toEqual(['field "attributes" must be an object of text values, not "tester"']);
+  const { attributes: _demo, ...withoutAttributes } = guide;
+  expect(compareBody(withoutAttributes, guide)).toEqual([]); // demo data the API does not require
+  const { mediaType: _required, ...withoutMediaType } = guide;
+  expect(compareBody(withoutMediaType, guide)).toEqual(['field "mediaType" is missing']);
   expect(compareBody([guide], guide)).toEqual(['the body is a list, not a JSON object']);
   const broken = parseBody('{\n  "a": "x"\n  "b": 1\n}');
   expect(broken.ok).toBe(false);

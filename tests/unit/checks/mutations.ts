@@ -64,6 +64,27 @@ export const MISTAKES = {
 
 /** Variations every check must tolerate: name → change. */
 export const TOLERATED = {
+  'body-without-attributes': (f) => {
+    props(f, 'CallBackAPI_HTTPRequest').httpRequestBody = JSON.stringify({ ...GUIDE_BODY, attributes: undefined });
+  },
+  'jsonpath-dot-before-bracket': (f) => {
+    props(f, 'GET_CBID').outputVariableArray = [
+      { outputVariable: 'outdialcbid', jsonPathExp: '$.[0].outboundcallbackep' },
+      { outputVariable: 'customani', jsonPathExp: '$.[0].tacnumber' },
+    ];
+  },
+  'start-node-labelled-newcontact': (f) => {
+    relabel(f, 'NewPhoneContact', 'NewContact');
+    props(f, 'GET_CBID').httpRequestUrl = props(f, 'GET_CBID').httpRequestUrl.replace('NewPhoneContact.DNIS', 'NewContact.DNIS');
+  },
+  'prompt-as-a-list': (f) => {
+    props(f, 'WantCallback').promptsTts[0].value = 'All agents are busy. Press 1 to schedule a callback, 2 to wait in queue, 3 to simulate a global error.';
+  },
+  'prompt-option3-in-its-own-message': (f) => {
+    const tts = props(f, 'WantCallback').promptsTts;
+    tts[0].value = 'All agents are busy. Press 1 to schedule a callback. Press 2 to wait in queue.';
+    tts.push({ ...tts[0], value: '3 - simulate global error.' });
+  },
   'defaults-typed-in-as-empty': (f) => {
     for (const name of ['outdialcbid', 'customani', 'getresult', 'simulatederror']) variable(f, name).value = name === 'getresult' ? 'EMPTY' : 'empty';
   },
