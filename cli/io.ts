@@ -1,31 +1,65 @@
 /** File reading at the Node edge: size-checked before reading, errors as one line with a stable code. */
-import { readFile, stat } from 'node:fs/promises';
+import { constants } from 'node:fs';
+import { open } from 'node:fs/promises';
 import { loadFlow, type LoadOptions, type LoadResult } from '../engine/loader.js';
 import { DEFAULT_LIMITS, formatBytes } from '../engine/json-text.js';
 
 export type ReadResult = { ok: true; bytes: Uint8Array } | { ok: false; error: { code: string; message: string } };
 
+/**
+ * How every input is opened: read-only and non-blocking, so that opening a named pipe returns at
+ * once (a blocking open waits for a writer forever); what was opened is then checked with fstat.
+ */
+export const OPEN_FOR_READING = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0);
+
 export async function readInputFile(file: string, maxBytes = DEFAULT_LIMITS.maxBytes): Promise<ReadResult> {
   try {
-    const refused = refusedBeforeReading(await stat(file), maxBytes);
-    return refused ?? { ok: true, bytes: await readFile(file) };
+    const handle = await open(file, OPEN_FOR_READING);
+    try {
+      const refused = refusedBeforeReading(await handle.stat(), maxBytes);
+      return refused ?? { ok: true, bytes: await handle.readFile() };
+    } finally {
+      await handle.close();
+    }
   } catch (error) {
     return unreadable(error);
   }
 }
 
-/** A directory or a file over the size limit, refused before a byte is read (also by grading threads). */
-export function refusedBeforeReading(info: { isDirectory(): boolean; size: number }, maxBytes: number): ReadResult | undefined {
+/**
+ * A directory, anything else that is not a regular file (a pipe, a device such as /dev/zero, whose
+ * size says nothing about what it would give), or a file over the size limit: refused before a byte
+ * is read (also by grading threads).
+ */
+export function refusedBeforeReading(info: { isDirectory(): boolean; isFile(): boolean; size: number }, maxBytes: number): ReadResult | undefined {
   if (info.isDirectory()) return { ok: false, error: { code: 'unreadable-file', message: 'is a directory, not a file' } };
+  if (!info.isFile()) return { ok: false, error: { code: 'unreadable-file', message: 'is not a regular file (a pipe, device or socket)' } };
   if (info.size > maxBytes) return { ok: false, error: { code: 'too-large', message: `file is larger than the ${formatBytes(maxBytes)} limit (${info.size} bytes)` } };
   return undefined;
 }
 
+const REASONS: Record<string, string> = {
+  ENOENT: 'no such file',
+  EACCES: 'permission denied',
+  EPERM: 'permission denied',
+  EISDIR: 'is a directory, not a file',
+  ELOOP: 'too many symbolic links (a loop)',
+  ENOTDIR: 'a part of the path is a file, not a folder',
+  ENAMETOOLONG: 'the path is too long',
+  EEXIST: 'a file of that name is in the way',
+  ENOSPC: 'no space left on the device',
+  EROFS: 'the file system is read-only',
+};
+
 /** A file that could not be opened or read, in one line. */
 export function unreadable(error: unknown): ReadResult {
+  return { ok: false, error: { code: 'unreadable-file', message: reasonOf(error) } };
+}
+
+/** Why a file-system call failed, in a few words. */
+export function reasonOf(error: unknown): string {
   const code = (error as NodeJS.ErrnoException).code;
-  const reason = code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'permission denied' : code === 'EISDIR' ? 'is a directory, not a file' : (error as Error).message;
-  return { ok: false, error: { code: 'unreadable-file', message: reason } };
+  return code !== undefined && Object.hasOwn(REASONS, code) ? REASONS[code] : (error as Error).message;
 }
 
 /** Read and load one flow file. */
@@ -35,7 +69,12 @@ export async function loadFlowFile(file: string, options: LoadOptions = {}): Pro
   return loadFlow(read.bytes, { ...options, fileName: options.fileName ?? file });
 }
 
-/** The one-line form of an input error: `flowgrade: <file>: <message> [<code>]`. */
+/** The one-line form of an input error: `flowgrade: <file>: <message> [<code>]`, printable (file names come from strangers). */
 export function inputErrorLine(file: string, error: { code: string; message: string }): string {
-  return `flowgrade: ${file}: ${error.message} [${error.code}]`;
+  return printable(`flowgrade: ${file}: ${error.message} [${error.code}]`);
+}
+
+/** Attendee ids and paths come from strangers: no control characters (line breaks, terminal escapes) reach the terminal. */
+export function printable(line: string): string {
+  return line.replace(/[\u0000-\u001f\u007f-\u009f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }

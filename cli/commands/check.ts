@@ -7,7 +7,7 @@ import type { CliContext } from '../context.js';
 import { EXIT, UsageError } from '../errors.js';
 import { gradeFile } from '../grade-file.js';
 import { addGradingOptions, resolveGradingOptions, type GradingFlags } from '../grading-options.js';
-import { inputErrorLine } from '../io.js';
+import { inputErrorLine, reasonOf } from '../io.js';
 
 type Format = 'console' | 'json' | 'html' | 'junit' | 'markdown';
 interface CheckFlags extends GradingFlags {
@@ -38,7 +38,9 @@ export function checkCommand(ctx: CliContext): Command {
       reports.push(report);
     }
     const output = render(flags.format, reports, ctx, flags.quiet ?? false);
-    if (flags.out) await writeFile(flags.out, output);
+    if (flags.out) await writeFile(flags.out, output).catch((error: unknown) => {
+      throw new UsageError(`cannot write --out ${flags.out}: ${reasonOf(error)}`);
+    });
     else ctx.stdout(output);
   });
 }

@@ -8,7 +8,7 @@ import { parseShard, type Shard } from '../grade/shard.js';
 import type { GradedRow } from '../grade/types.js';
 import { DEFAULT_ZIP_LIMITS } from '../grade/zip.js';
 import { addGradingOptions, resolveGradingOptions, type GradingFlags } from '../grading-options.js';
-import { inputErrorLine } from '../io.js';
+import { inputErrorLine, printable } from '../io.js';
 import { parsePositiveInt, parseSize } from '../options.js';
 import { DEFAULT_LIMITS } from '../../engine/json-text.js';
 
@@ -64,7 +64,7 @@ export function gradeCommand(ctx: CliContext): Command {
       ctx.exit(EXIT.unusable);
       return;
     }
-    for (const row of outcome.rows) if (row.report.error) ctx.stderr(printable(inputErrorLine(row.file, row.report.error)) + '\n');
+    for (const row of outcome.rows) if (row.report.error) ctx.stderr(inputErrorLine(row.file, row.report.error) + '\n');
     ctx.stdout(printable(summary(outcome.rows, outcome.found, flags)) + '\n');
     for (const duplicate of outcome.duplicates) {
       ctx.stdout(printable(`duplicate submissions for ${duplicate.attendee}: kept ${duplicate.kept}; set aside ${duplicate.dropped.join(', ')}`) + '\n');
@@ -91,7 +91,3 @@ function summary(rows: GradedRow[], found: number, flags: GradeFlags): string {
   return `graded ${rows.length} attendee${rows.length === 1 ? '' : 's'} into ${flags.out}${shard}: ${count('passed')} passed, ${count('failed')} failed, ${count('ungradable')} ungradable`;
 }
 
-/** Attendee ids and paths come from strangers: no control characters (terminal escapes) reach the terminal. */
-function printable(line: string): string {
-  return line.replace(/[\u0000-\u001f\u007f-\u009f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
-}

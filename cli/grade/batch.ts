@@ -4,12 +4,13 @@
  * Everything written depends only on the set of submissions and the options, never on input
  * order, parallelism or timing.
  */
-import { rmSync } from 'node:fs';
+import { rmSync, writeFileSync } from 'node:fs';
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { setFlagsFromString } from 'node:v8';
 import type { GradeOptions } from '../../engine/grade.js';
 import type { GradingFlags } from '../grading-options.js';
+import { reasonOf } from '../io.js';
 import { discover } from './discover.js';
 import { keepNewest, sortRows, type Duplicate } from './duplicates.js';
 import { PoolTaskError, WorkerPool } from './pool.js';
@@ -17,6 +18,7 @@ import { Progress } from './progress.js';
 import { selectShard, type Shard } from './shard.js';
 import { failedTask, gradeTask, type GradeTask, type TaskEnv } from './task.js';
 import type { GradedRow } from './types.js';
+import { OUTPUT_MARKER } from './walk.js';
 import { writeOutputs } from './write-outputs.js';
 import type { ZipLimits } from './zip.js';
 
@@ -53,6 +55,9 @@ export type BatchOutcome =
 export const WORKER_SCRIPT = new URL('./worker.js', import.meta.url);
 
 export async function runBatch(batch: BatchOptions): Promise<BatchOutcome> {
+  const out = path.resolve(batch.outDir);
+  const clash = batch.inputs.find((input) => path.resolve(input) === out);
+  if (clash !== undefined) return { ok: false, problems: [`flowgrade: --out ${batch.outDir} is also an input: write the reports into another folder [bad-out]`] };
   const found = await discover(batch.inputs, batch.zipLimits, batch.outDir);
   found.warnings.forEach(batch.warn);
   if (found.missing.length > 0) return { ok: false, problems: found.missing };
@@ -62,8 +67,14 @@ export async function runBatch(batch: BatchOptions): Promise<BatchOutcome> {
   const foundCount = found.candidates.length; // (found is not used below: other shards' archive entries can be freed)
   const tasks: GradeTask[] = selectShard(found.candidates, batch.shard).map((candidate, index) => ({ ...candidate, index }));
 
-  await mkdir(batch.outDir, { recursive: true });
-  const stagingDir = await mkdtemp(path.join(batch.outDir, '.flowgrade-staging-'));
+  let stagingDir: string;
+  try {
+    await mkdir(batch.outDir, { recursive: true });
+    writeFileSync(path.join(batch.outDir, OUTPUT_MARKER), 'Reports written by `flowgrade grade`. flowgrade never grades the files of a folder holding this file.\n');
+    stagingDir = await mkdtemp(path.join(batch.outDir, '.flowgrade-staging-'));
+  } catch (error) {
+    return { ok: false, problems: [`flowgrade: cannot write into --out ${batch.outDir}: ${reasonOf(error)} [bad-out]`] };
+  }
   // Ctrl-C: leave no staging folder behind.
   const onInterrupt = () => {
     rmSync(stagingDir, { recursive: true, force: true });

@@ -4,8 +4,9 @@
  * files (taken whatever their extension, like `check`), and quoted glob patterns (see glob.ts).
  * A file reached twice (a folder and a file inside it) counts once.
  */
-import { readFileSync, statSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
+import { OPEN_FOR_READING, refusedBeforeReading, unreadable } from '../io.js';
 import { expandGlob, isGlob } from './glob.js';
 import type { Candidate } from './types.js';
 import { compareCodePoints, walkFiles } from './walk.js';
@@ -37,7 +38,13 @@ export async function discover(inputs: string[], limits: ZipLimits, exclude?: st
   };
 
   for (const input of inputs) {
-    const info = statSync(input, { throwIfNoEntry: false });
+    let info;
+    try {
+      info = statSync(input, { throwIfNoEntry: false });
+    } catch {
+      add(input); // a symlink loop, a path through a file, a name too long…: its row says why
+      continue;
+    }
     if (info?.isDirectory()) {
       for (const file of await walkFiles(input, warn)) if (/\.(json|zip)$/i.test(file)) add(file);
     } else if (info) {
@@ -53,7 +60,7 @@ export async function discover(inputs: string[], limits: ZipLimits, exclude?: st
 
   const candidates: Candidate[] = [];
   for (const file of [...found.values()].sort(compareCodePoints)) {
-    const mtimeMs = statSync(file, { throwIfNoEntry: false })?.mtimeMs ?? 0;
+    const mtimeMs = mtimeOf(file);
     if (!/\.zip$/i.test(file)) {
       candidates.push({ kind: 'path', file, mtimeMs });
       continue;
@@ -69,15 +76,26 @@ export async function discover(inputs: string[], limits: ZipLimits, exclude?: st
   return { candidates, warnings, missing };
 }
 
-function readArchive(file: string, maxBytes: number): { ok: true; bytes: Uint8Array } | { ok: false; error: { code: string; message: string } } {
+function mtimeOf(file: string): number {
   try {
-    const info = statSync(file);
-    if (info.size > maxBytes) {
+    return statSync(file, { throwIfNoEntry: false })?.mtimeMs ?? 0;
+  } catch {
+    return 0;
+  }
+}
+
+function readArchive(file: string, maxBytes: number): { ok: true; bytes: Uint8Array } | { ok: false; error: { code: string; message: string } } {
+  let fd: number | undefined;
+  try {
+    fd = openSync(file, OPEN_FOR_READING);
+    const info = fstatSync(fd);
+    if (info.isFile() && info.size > maxBytes) {
       return { ok: false, error: { code: 'zip-too-large', message: `archive is larger than the ${formatBytes(maxBytes)} limit for an archive (${info.size} bytes); refused` } };
     }
-    return { ok: true, bytes: readFileSync(file) };
+    return refusedBeforeReading(info, Infinity) ?? { ok: true, bytes: readFileSync(fd) };
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    return { ok: false, error: { code: 'unreadable-file', message: code === 'EACCES' ? 'permission denied' : (error as Error).message } };
+    return unreadable(error);
+  } finally {
+    if (fd !== undefined) closeSync(fd);
   }
 }

@@ -8,7 +8,7 @@
  */
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { DEFAULT_LIMITS } from '../../engine/json-text.js';
-import { refusedBeforeReading, unreadable, type ReadResult } from '../io.js';
+import { OPEN_FOR_READING, refusedBeforeReading, unreadable, type ReadResult } from '../io.js';
 
 let spare: Buffer | undefined;
 
@@ -28,7 +28,7 @@ export async function withInputFileSync<T>(file: string, maxBytes: number = DEFA
 function readInto(file: string, maxBytes: number, buffer: Buffer): { read: ReadResult; buffer: Buffer } {
   let fd: number | undefined;
   try {
-    fd = openSync(file, 'r');
+    fd = openSync(file, OPEN_FOR_READING);
     const info = fstatSync(fd);
     const refused = refusedBeforeReading(info, maxBytes);
     if (refused) return { read: refused, buffer };

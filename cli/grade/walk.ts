@@ -1,11 +1,17 @@
-/** Listing the files under a folder for batch grading: hidden entries and node_modules skipped, symlinked folders not followed. */
+/**
+ * Listing the files under a folder for batch grading: hidden entries, node_modules and flowgrade's
+ * own output folders skipped, symlinked folders not followed.
+ */
 import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 
+/** The file `flowgrade grade` leaves in its output folder: a folder holding it holds reports, not submissions. */
+export const OUTPUT_MARKER = '.flowgrade-output';
+
 /**
  * Every file under `dir`, recursively, as paths joined onto `dir`, sorted by code point. Skips
- * names starting with `.` and `node_modules`; follows symlinks to files but never to folders (no
- * loops). Folders that cannot be read are reported through `warn` and skipped. `maxDepth` 1 lists
+ * names starting with `.`, `node_modules` and folders holding OUTPUT_MARKER; follows symlinks to
+ * files but never to folders (no loops). Folders that cannot be read are reported through `warn` and skipped. `maxDepth` 1 lists
  * only `dir` itself.
  */
 export async function walkFiles(dir: string, warn: (line: string) => void, maxDepth = Infinity): Promise<string[]> {
@@ -18,6 +24,10 @@ export async function walkFiles(dir: string, warn: (line: string) => void, maxDe
       entries = await readdir(current, { withFileTypes: true });
     } catch (error) {
       warn(`flowgrade: ${current}: cannot read folder (${(error as NodeJS.ErrnoException).code ?? 'error'}); skipped [unreadable-file]`);
+      continue;
+    }
+    if (entries.some((entry) => entry.name === OUTPUT_MARKER)) {
+      warn(`flowgrade: ${current}: a flowgrade output folder (it holds ${OUTPUT_MARKER}); skipped [output-folder]`);
       continue;
     }
     for (const entry of entries) {

@@ -1,6 +1,7 @@
 /** `flowgrade grade` end to end through the built CLI (run `npm run build` first). */
 import { test, expect } from '@playwright/test';
-import { existsSync, mkdirSync, readFileSync, readdirSync, utimesSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, readdirSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { zipSync } from 'fflate';
 import { escapeMarkdown } from '../../../reports/index.js';
@@ -26,7 +27,7 @@ test('a whole class: one row per submission, ungradable rows with their reason, 
     expect(names).toContain(`${member.attendee}.json`);
     expect(names).toContain(`${member.attendee}.html`);
   }
-  expect(names).toHaveLength(members.length * 2 + 4); // nothing else (no staging leftovers)
+  expect(names).toHaveLength(members.length * 2 + 5); // the class files and .flowgrade-output, nothing else (no staging leftovers)
   expect(csvRows(out)).toHaveLength(members.length);
 
   const manifest: { file: string; verdict: string }[] = JSON.parse(readFileSync(fixturePath('manifest.json'), 'utf8'));
@@ -59,7 +60,7 @@ test('the outputs are byte-identical whatever the parallelism or the input order
   ]);
   for (const run of runs) expect(run.stderr).not.toContain('internal');
   const [first, ...others] = outs.map(snapshot);
-  expect(Object.keys(first)).toHaveLength(members.length * 2 + 4);
+  expect(Object.keys(first)).toHaveLength(members.length * 2 + 5);
   for (const other of others) {
     expect(Object.keys(other)).toEqual(Object.keys(first));
     for (const name of Object.keys(first)) expect(other[name], name).toBe(first[name]);
@@ -122,6 +123,41 @@ test('an unreadable resubmission named Main_Flow_<ID>.json is that attendee\'s, 
   const run = await runCli(['grade', dir, '--out', out, ...NOW, '--quiet']);
   expect(run.stdout).toContain(`duplicate submissions for 140: kept ${path.join(dir, 'Main_Flow_140.json')}; set aside ${path.join(dir, 'first.json')}`);
   expect(csvRows(out)).toHaveLength(1);
+});
+
+test('a pipe, a device, a symlink loop or a path through a file is one ungradable row; the batch goes on', async () => {
+  test.skip(process.platform === 'win32', 'named pipes and /dev are POSIX');
+  const dir = tempDir('hostile-paths');
+  writeFileSync(path.join(dir, 'good.json'), withAttendee(solution(), '1'));
+  execFileSync('mkfifo', [path.join(dir, 'pipe.json')]);
+  execFileSync('mkfifo', [path.join(dir, 'pipe.zip')]);
+  symlinkSync('loop-b.json', path.join(dir, 'loop-a.json'));
+  symlinkSync('loop-a.json', path.join(dir, 'loop-b.json'));
+  const inputs = ['good.json', 'pipe.json', 'pipe.zip', '/dev/zero', 'loop-a.json', 'good.json/x.json'].map((f) => (path.isAbsolute(f) ? f : path.join(dir, f)));
+  const out = tempDir('hostile-paths-out');
+  const run = await runCli(['grade', ...inputs, '--out', out, ...NOW, '--quiet', '--jobs', '2']);
+  expect(run.code, run.stderr).toBe(0);
+  expect(run.stdout).toContain('1 passed, 0 failed, 5 ungradable');
+  expect(run.stderr).toContain(`${path.join(dir, 'pipe.json')}: is not a regular file (a pipe, device or socket) [unreadable-file]`);
+  expect(run.stderr).toContain(`${path.join(dir, 'pipe.zip')}: is not a regular file`);
+  expect(run.stderr).toContain('/dev/zero: is not a regular file');
+  expect(run.stderr).toContain(`${path.join(dir, 'loop-a.json')}: too many symbolic links (a loop) [unreadable-file]`);
+  expect(run.stderr).toContain(`${path.join(dir, 'good.json', 'x.json')}: a part of the path is a file, not a folder [unreadable-file]`);
+});
+
+test('--out: an input, or a place that cannot be written, is a usage error; an earlier output folder is never graded', async () => {
+  const dir = tempDir('out-checks');
+  writeFileSync(path.join(dir, 'a.json'), withAttendee(solution(), '7'));
+  const same = await runCli(['grade', dir, '--out', dir, ...NOW, '--quiet']);
+  expect([same.code, same.stderr.trim()]).toEqual([2, `flowgrade: --out ${dir} is also an input: write the reports into another folder [bad-out]`]);
+  const blocked = await runCli(['grade', dir, '--out', path.join(dir, 'a.json'), ...NOW, '--quiet']);
+  expect([blocked.code, blocked.stderr.trim()]).toEqual([2, `flowgrade: cannot write into --out ${path.join(dir, 'a.json')}: a file of that name is in the way [bad-out]`]);
+  // reports written inside the class folder are not submissions the next time
+  expect((await runCli(['grade', dir, '--out', path.join(dir, 'graded'), ...NOW, '--quiet'])).code).toBe(0);
+  const again = await runCli(['grade', dir, '--out', tempDir('out-checks-again'), ...NOW, '--quiet']);
+  expect(again.stdout).toContain('graded 1 attendee');
+  expect(again.stdout).toContain('1 passed, 0 failed, 0 ungradable');
+  expect(again.stderr).toContain(`flowgrade: ${path.join(dir, 'graded')}: a flowgrade output folder (it holds .flowgrade-output); skipped [output-folder]`);
 });
 
 test('exit codes: 0 all pass, 1 any fail, --fail-on none, --fail-on ungradable → 2, 2 when there is nothing to grade', async () => {

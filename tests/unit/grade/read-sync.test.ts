@@ -1,6 +1,7 @@
 /** withInputFileSync: a grading thread's reads into one reused buffer, never mixing two files' bytes. */
 import { test, expect } from '@playwright/test';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { withInputFileSync } from '../../../cli/grade/read-sync.js';
@@ -18,7 +19,7 @@ test.beforeAll(() => {
 test.afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 const text = (file: string, maxBytes?: number) =>
-  withInputFileSync(path.join(dir, file), maxBytes, async (read) => (read.ok ? Buffer.from(read.bytes).toString() : `${read.error.code}: ${read.error.message}`));
+  withInputFileSync(path.isAbsolute(file) ? file : path.join(dir, file), maxBytes, async (read) => (read.ok ? Buffer.from(read.bytes).toString() : `${read.error.code}: ${read.error.message}`));
 
 test('each file gives exactly its bytes, whatever was read before it', async () => {
   expect(await text('big.json')).toBe('b'.repeat(3 * 1024 * 1024));
@@ -44,4 +45,19 @@ test('unreadable files give the same codes and messages as readInputFile', async
   expect(await text('missing.json')).toBe('unreadable-file: no such file');
   expect(await text('folder.json')).toBe('unreadable-file: is a directory, not a file');
   expect(await text('mid.json', 4000)).toBe('too-large: file is larger than the 4000 bytes limit (5000 bytes)');
+});
+
+test('a pipe or a device is refused before it is read, by both readers: nothing blocks, nothing grows', async () => {
+  test.skip(process.platform === 'win32', 'named pipes and /dev are POSIX');
+  execFileSync('mkfifo', [path.join(dir, 'pipe.json')]);
+  symlinkSync('/dev/zero', path.join(dir, 'zero.json'));
+  symlinkSync('loop-b.json', path.join(dir, 'loop-a.json'));
+  symlinkSync('loop-a.json', path.join(dir, 'loop-b.json'));
+  const expected = 'unreadable-file: is not a regular file (a pipe, device or socket)';
+  for (const file of ['pipe.json', 'zero.json', ...(existsSync('/dev/urandom') ? ['/dev/urandom'] : [])]) {
+    expect(await text(file), file).toBe(expected);
+    const read = await readInputFile(path.isAbsolute(file) ? file : path.join(dir, file));
+    expect(read.ok ? '' : `${read.error.code}: ${read.error.message}`, file).toBe(expected);
+  }
+  expect(await text('loop-a.json')).toBe('unreadable-file: too many symbolic links (a loop)');
 });
