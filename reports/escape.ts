@@ -110,7 +110,7 @@ const XML_ATTRIBUTE_SPECIAL = /[&<>"'\t\n\r\x00-\x08\x0B\x0C\x0E-\x1F]|[^\x00-\x
 export function escapeMarkdown(value: unknown): string {
   return text(value)
     .replace(/[\x00-\x08\x0B\x0C\x0E-\x1F\x7F]/g, '')
-    .replace(/\s*[\r\n]+\s*/g, ' ')
+    .replace(/\s+/g, (space) => (/[\r\n]/.test(space) ? ' ' : space))
     .replace(/[\\`*_{}[\]()#+\-.!|~:$@<>&]/g, (c) => (c === '<' ? '&lt;' : c === '>' ? '&gt;' : c === '&' ? '&amp;' : `\\${c}`));
 }
 
@@ -139,7 +139,7 @@ export function csvCell(value: unknown): string {
  */
 export function escapeTerminal(value: unknown): string {
   return text(value)
-    .replace(/\s*[\r\n]+\s*/g, ' ')
+    .replace(/\s+/g, (space) => (/[\r\n]/.test(space) ? ' ' : space))
     .replace(/\t/g, ' ')
     .replace(/[\x00-\x1F\x7F-\x9F\u202A-\u202E\u2066-\u2069]/g, '');
 }

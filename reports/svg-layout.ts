@@ -60,14 +60,20 @@ function layeredLayout(graph: DrawingGraph): Map<string, Point> {
   const isEntry = (node: DrawingGraph['nodes'][number]) => ['NewPhoneContact', 'NewContact', 'NewSubFlowStart', 'event', 'Event'].includes(node.type) || !incoming.has(node.id);
   const known = new Set(graph.nodes.map((node) => node.id));
   const layer = new Map<string, number>();
+  const next = new Map<string, string[]>(); // each activity's targets, in edge order: linear, not activities × edges
+  for (const edge of graph.edges) {
+    const targets = next.get(edge.from);
+    if (targets) targets.push(edge.to);
+    else next.set(edge.from, [edge.to]);
+  }
   const visit = (roots: string[]) => {
     const queue = roots.filter((id) => !layer.has(id));
     for (const id of queue) layer.set(id, 0);
     for (let i = 0; i < queue.length; i++) {
-      for (const edge of graph.edges) {
-        if (edge.from !== queue[i] || layer.has(edge.to) || !known.has(edge.to)) continue;
-        layer.set(edge.to, layer.get(queue[i])! + 1);
-        queue.push(edge.to);
+      for (const to of next.get(queue[i]) ?? []) {
+        if (layer.has(to) || !known.has(to)) continue;
+        layer.set(to, layer.get(queue[i])! + 1);
+        queue.push(to);
       }
     }
   };

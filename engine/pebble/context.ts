@@ -46,10 +46,20 @@ export class Context {
     return Number.isFinite(t) ? t : 0;
   }
 
-  /** Enforces the string size limit on a produced string. */
+  /**
+   * Enforces the string size limit on a produced string, and charges its making to the step
+   * budget (a step per 64 characters): one step for a 250,000-character `urlencode` would let a
+   * template repeat it hundreds of times.
+   */
   str(s: string, pos: number): string {
-    if (s.length > MAX_STRING_LENGTH) fail('limit', `String longer than ${MAX_STRING_LENGTH} characters`, pos);
+    this.fits(s, pos);
+    this.tick(pos, Math.ceil(s.length / 64));
     return s;
+  }
+
+  /** Enforces the string size limit only (the rendered output as it grows: its parts were charged). */
+  fits(s: string, pos: number): void {
+    if (s.length > MAX_STRING_LENGTH) fail('limit', `String longer than ${MAX_STRING_LENGTH} characters`, pos);
   }
 
   /** Enforces the list size limit before producing a list of `n` items. */

@@ -34,7 +34,7 @@ export function toNumber(v: unknown, pos: number): Num {
   if (isNumber(v)) return v;
   if (typeof v === 'string') {
     if (/[.eE]/.test(v)) {
-      const m = /^[\x00-\x20]*([+-]?(?:NaN|Infinity|(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?)[fFdD]?)[\x00-\x20]*$/.exec(v);
+      const m = /^[\x00-\x20]*([+-]?(?:NaN|Infinity|(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?)[fFdD]?)[\x00-\x20]*$/.exec(v);
       if (m) return new PDouble(Number(m[1].replace(/[fFdD]$/, '')));
     } else if (/^[+-]?\d+$/.test(v)) {
       const big = BigInt(v);

@@ -32,7 +32,7 @@ export function render(template: Template, scope: Scope, options?: EvalOptions):
   let out = '';
   for (const part of template.parts) {
     out += part.kind === 'text' ? part.value : guarded(part.pos, () => renderValue(evaluate(part.expr, ctx), ctx, part.pos));
-    ctx.str(out, part.pos);
+    ctx.fits(out, part.pos);
   }
   return out;
 }

@@ -102,8 +102,12 @@ function requestUrl(run: ActivityRun, authenticated: boolean): URL {
     throw new ActivityError(`invalid request URL ${JSON.stringify(target)}`);
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new ActivityError(`request URL ${JSON.stringify(target)} is not http(s)`);
-  for (const [name, value] of pairs(run, prop(run.activity, 'httpQueryParameters'), 'a query parameter')) {
-    url.searchParams.append(name, value);
+  // Appended all at once: each `url.searchParams.append` writes the whole query again.
+  const parameters = pairs(run, prop(run.activity, 'httpQueryParameters'), 'a query parameter');
+  if (parameters.length > 0) {
+    const query = new URLSearchParams(url.search);
+    for (const [name, value] of parameters) query.append(name, value);
+    url.search = query.toString();
   }
   return url;
 }

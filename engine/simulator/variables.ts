@@ -63,11 +63,18 @@ export function stringOf(value: unknown): string {
   return JSON.stringify(toPlain(value));
 }
 
+/** An activity's outputs as the object expressions read (`{{label.key}}`). */
+function recordOf(outputs: Map<string, unknown>): Record<string, unknown> {
+  const record: Record<string, unknown> = {};
+  for (const [key, value] of outputs) setOwn(record, key, value);
+  return record;
+}
+
 /** Marks a variable that had no value before an activity changed it. */
 const ABSENT = Symbol('absent');
 
 const INTEGER = /^[+-]?\d+$/;
-const DECIMAL = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
+const DECIMAL = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/;
 
 /**
  * Converts a value into the declared type of variable `name`. Throws ActivityError when it does
@@ -166,7 +173,7 @@ export class VariableStore {
     if (this.inActivity && !this.replacedValues.has(name)) this.replacedValues.set(name, this.values.has(name) ? this.values.get(name) : ABSENT);
     this.values.set(name, value);
     this.modified.set(name, value);
-    this.cachedScope = undefined;
+    this.cachedScope?.set(name, this.scopeValue(name, value));
   }
 
   /** Writes an activity output, visible as `{{label.key}}`. */
@@ -180,7 +187,7 @@ export class VariableStore {
     }
     outputs.set(key, value);
     this.modified.set(`${label}.${key}`, value);
-    this.cachedScope = undefined;
+    if (!this.values.has(label)) this.cachedScope?.set(label, recordOf(outputs));
   }
 
   getOutput(label: string, key: string): unknown {
@@ -190,20 +197,21 @@ export class VariableStore {
   /**
    * The Pebble scope: activity outputs as objects by label, flow variables by name (a variable
    * wins over a label of the same name). A DECIMAL variable is a Java double there, whole or not
-   * (`{{ d / 4 }}` is 2.5 for 10), where a plain whole number would be a Long. A new Map after
-   * every change; never changed once given.
+   * (`{{ d / 4 }}` is 2.5 for 10), where a plain whole number would be a Long. Built once, then
+   * kept up to date by every change (a rebuild per change made a Set Variable of N rows over N
+   * variables cost N²); read it before the next change, never keep it across one.
    */
   scope(): Map<string, unknown> {
     if (this.cachedScope) return this.cachedScope;
     const scope = new Map<string, unknown>();
-    for (const [label, outputs] of this.outputs) {
-      const record: Record<string, unknown> = {};
-      for (const [key, value] of outputs) setOwn(record, key, value);
-      scope.set(label, record);
-    }
-    for (const [name, value] of this.values) scope.set(name, typeof value === 'number' && this.typeOf(name) === 'DECIMAL' ? new PDouble(value) : value);
+    for (const [label, outputs] of this.outputs) scope.set(label, recordOf(outputs));
+    for (const [name, value] of this.values) scope.set(name, this.scopeValue(name, value));
     this.cachedScope = scope;
     return scope;
+  }
+
+  private scopeValue(name: string, value: unknown): unknown {
+    return typeof value === 'number' && this.typeOf(name) === 'DECIMAL' ? new PDouble(value) : value;
   }
 
   begin(): void {

@@ -1,0 +1,112 @@
+/**
+ * The code rewritten because some input within the size limits made it super-linear (measured
+ * figures in SECURITY.md, "Bounded resources"): the same answers as before. Speed itself is not
+ * tested here (tests are not timed); what these prove is that each faster path still means the
+ * same, and where a limit is what protects, that the limit holds.
+ */
+import { test, expect } from '@playwright/test';
+import { readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { http, HttpResponse } from 'msw';
+import { loadFlow } from '../../../engine/loader.js';
+import { evaluateTemplate } from '../../../engine/pebble/index.js';
+import { simulate } from '../../../engine/simulator/index.js';
+import { convertToType, VariableStore } from '../../../engine/simulator/variables.js';
+import { escapeMarkdown, escapeTerminal } from '../../../reports/escape.js';
+import { fixturePath, runCli } from '../../helpers.js';
+import { buildFlow, exportOf, fakeServices, httpNode, play, tempDir } from './flows.js';
+
+const load = (exported: Record<string, unknown>) => {
+  const result = loadFlow(JSON.stringify(exported));
+  if (!result.ok) throw new Error(result.error.message);
+  return result.model;
+};
+
+test('decimal text: the rewritten pattern accepts and refuses what the old one did', () => {
+  for (const text of ['1', '-2', '+3.', '.5', '1.25', '1e5', '-2.5E-3', '007']) expect(convertToType(text, 'DECIMAL', 'd'), text).toBe(Number(text));
+  for (const text of ['', '.', '1.2.3', '1e', 'e5', '1x', `${'1'.repeat(1000)}x`, '- 1']) expect(() => convertToType(text, 'DECIMAL', 'd'), text).toThrow();
+  const model = load(exportOf({ variables: [{ name: 'd', type: 'DECIMAL', value: `${'1'.repeat(1000)}x` }, { name: 'e', type: 'DECIMAL', value: '2.5e1' }], main: [], links: [] }));
+  expect(model.findings.filter((f) => f.code === 'default-unparseable')).toHaveLength(1);
+  expect(model.variables.find((v) => v.name === 'e')?.defaultValue).toBe(25);
+});
+
+test('line breaks: a run of white space holding one becomes one space; other white space stays', () => {
+  expect(escapeTerminal('a \t b')).toBe('a   b');
+  expect(escapeTerminal('a  \r\n\t b')).toBe('a b');
+  expect(escapeMarkdown('a \n\n b   c')).toBe('a b   c');
+});
+
+test('Set Variable rows each see the rows before them', async () => {
+  const n = 50;
+  const variables = Array.from({ length: n }, (_, i) => ({ name: `v${i}`, type: 'STRING', value: '' }));
+  const rows = Array.from({ length: n }, (_, i) => ({ srcVariable: `v${i}`, srcVariableType: 'STRING', setTo: 'set-to-literal', expr: i === 0 ? 'a' : `{{v${i - 1}}}b` }));
+  const flow = buildFlow({
+    variables,
+    main: [{ label: 'Many', type: 'set-variable', props: { setVariablesArray: rows } }],
+    links: [['NewPhoneContact', 'out', 'Many']],
+  });
+  const result = await simulate(flow, {}, { services: fakeServices() });
+  expect(result.variables[`v${n - 1}`]).toBe(`a${'b'.repeat(n - 1)}`);
+});
+
+test('the scope, kept up to date, still lets a variable win over an activity label of the same name', () => {
+  const store = new VariableStore([{ name: 'Lookup', type: 'STRING', rawDefault: 'the variable', defaultValue: 'the variable', source: '', pointer: '' }]);
+  const scope = store.scope();
+  store.setOutput('Lookup', 'httpStatusCode', 200);
+  store.setOutput('Other', 'httpStatusCode', 404);
+  expect(scope.get('Lookup')).toBe('the variable');
+  expect(scope.get('Other')).toEqual({ httpStatusCode: 404 });
+});
+
+test('menu options and exits: each link is checked against the options, unknown exits are findings', () => {
+  const model = load(
+    exportOf({
+      main: [{ label: 'Menu', type: 'ivr-menu', props: { menuLinks: ['1', '2', '3'] } }, play('P', 'x')],
+      links: [['NewPhoneContact', 'out', 'Menu'], ['Menu', '1', 'P'], ['Menu', '3', 'P'], ['Menu', '7', 'P']],
+    }),
+  );
+  expect(Object.keys(model.main.activities.find((a) => a.label === 'Menu')!.exits)).toEqual(['1', '3', '7']);
+  expect(model.findings.filter((f) => f.code === 'unknown-exit').map((f) => f.message)).toEqual(['Menu (ivr-menu) has no exit named 7']);
+});
+
+test('event handlers reach every activity behind them, through activities with many links to the same place', () => {
+  const model = load(
+    exportOf({
+      main: [],
+      links: [],
+      events: [{ label: 'Other', type: 'event' }, play('Hub', 'x'), play('Next', 'y')],
+      eventLinks: [['GlobalErrorHandling', 'out', 'Hub'], ['Other', 'out', 'Next'], ...Array.from({ length: 1000 }, (_, i): [string, string, string] => ['Hub', `z${i}`, i === 999 ? 'Next' : 'Hub'])],
+    }),
+  );
+  const reaches = (name: string) => model.handlers.find((h) => h.name === name)!.reaches.map((id) => model.events.activities.find((a) => a.id === id)!.label);
+  expect(reaches('GlobalErrorHandling')).toEqual(['Hub', 'Next']);
+  expect(reaches('Other')).toEqual(['Next']);
+});
+
+test('query parameters are appended, in order, after the ones in the URL; a URL without any is left as written', async () => {
+  const seen: string[] = [];
+  const services = fakeServices([http.get('https://api.example.test/x', ({ request }) => (seen.push(request.url), HttpResponse.json({})))]);
+  const run = (props: Record<string, unknown>) => simulate(buildFlow({ main: [httpNode('Get', 'https://api.example.test/x?a=1%202', [], props)], links: [['NewPhoneContact', 'out', 'Get']] }), {}, { services });
+  await run({ httpQueryParameters: { b: 'x y', c: '{{ NewPhoneContact.DNIS }}' } });
+  await run({ httpQueryParameters: {} });
+  expect(seen).toEqual(['https://api.example.test/x?a=1+2&b=x+y&c=%2B14694096861', 'https://api.example.test/x?a=1%202']);
+});
+
+test('making long strings counts against the step budget: 200 urlencodes of 250,000 characters stop at the limit', () => {
+  const scope = new Map([['big', 'a'.repeat(250_000)]]);
+  expect(() => evaluateTemplate('{{ big | urlencode | length }}'.repeat(200), scope)).toThrow(/Evaluation exceeded 100000 steps/);
+  expect(evaluateTemplate('{{ big | urlencode | length }}', scope)).toBe(250_000);
+});
+
+test('a regular expression that backtracks without end is finished by the linear-time engine in the CLI', async () => {
+  // `a*a*a*a*b` passes the engine's guard (no nested repetition); on 3,000 characters it ran for minutes.
+  const flow = JSON.parse(readFileSync(fixturePath('flows/solution.json'), 'utf8'));
+  for (const activity of Object.values(flow.process.activities) as { name: string; properties: Record<string, unknown> }[]) {
+    if (activity.name === 'SimulateGlobalError') activity.properties.expr = `{{ '${'a'.repeat(3000)}'.matches('a*a*a*a*b') }}`;
+  }
+  const file = path.join(tempDir('redos'), 'Main_Flow_1.json');
+  writeFileSync(file, JSON.stringify(flow));
+  const run = await runCli(['simulate', file, '--dtmf', 'WantCallback=3', '--format', 'json']);
+  const trace: { activity: string; modifiedVariables: Record<string, unknown> }[] = JSON.parse(run.stdout).trace;
+  expect(trace.find((e) => e.activity === 'SimulateGlobalError')?.modifiedVariables).toEqual({ simulatederror: 'false' });
+});
