@@ -49,7 +49,8 @@ export function runCli(args: string[], options: { env?: Record<string, string>; 
     execFile(
       process.execPath,
       [path.join(ROOT, 'bin', 'flowgrade.js'), ...args],
-      { cwd: options.cwd ?? ROOT, env: { ...process.env, NO_COLOR: '1', ...options.env }, maxBuffer: 64 * 1024 * 1024 },
+      // killed after 2 minutes: a test that times out must not leave a CLI running behind it
+      { cwd: options.cwd ?? ROOT, env: { ...process.env, NO_COLOR: '1', ...options.env }, maxBuffer: 64 * 1024 * 1024, timeout: 120_000, killSignal: 'SIGKILL' },
       (error, stdout, stderr) => {
         const code = error && typeof (error as { code?: unknown }).code === 'number' ? (error as { code: number }).code : 0;
         resolve({ code, stdout, stderr });
