@@ -58,7 +58,9 @@ export function unreadable(error: unknown): ReadResult {
 
 /** Why a file-system call failed, in a few words. */
 export function reasonOf(error: unknown): string {
-  const code = (error as NodeJS.ErrnoException).code;
+  const { code, path } = error as NodeJS.ErrnoException;
+  // A name that is not UTF-8 reaches us with U+FFFD in place of its bytes, and is then not found.
+  if (code === 'ENOENT' && typeof path === 'string' && path.includes('\uFFFD')) return 'its name is not valid UTF-8: rename the file';
   return code !== undefined && Object.hasOwn(REASONS, code) ? REASONS[code] : (error as Error).message;
 }
 

@@ -1,7 +1,7 @@
 /** withInputFileSync: a grading thread's reads into one reused buffer, never mixing two files' bytes. */
 import { test, expect } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { withInputFileSync } from '../../../cli/grade/read-sync.js';
@@ -60,4 +60,11 @@ test('a pipe or a device is refused before it is read, by both readers: nothing 
     expect(read.ok ? '' : `${read.error.code}: ${read.error.message}`, file).toBe(expected);
   }
   expect(await text('loop-a.json')).toBe('unreadable-file: too many symbolic links (a loop)');
+});
+
+test('a file whose name is not UTF-8 is named as such, not as missing', async () => {
+  test.skip(process.platform !== 'linux', 'other file systems refuse such names');
+  writeFileSync(Buffer.concat([Buffer.from(path.join(dir, 'bad')), Buffer.from([0xff, 0xfe]), Buffer.from('.json')]), '{}');
+  const [name] = readdirSync(dir).filter((entry) => entry.startsWith('bad'));
+  expect(await text(name)).toBe('unreadable-file: its name is not valid UTF-8: rename the file');
 });
