@@ -1,10 +1,11 @@
 import { defineCheck } from '../../engine/check.js';
+import type { FlowModel } from '../../engine/model.js';
 import { missionNodes } from './lib/find.js';
 import { LABELS, VARIABLES } from './lib/names.js';
 import { setGetResultOf } from './lib/nodes.js';
 import { failed, passed } from './lib/outcome.js';
 import { assignments, valueTemplate } from './lib/set-variable.js';
-import { sameTemplate } from './lib/templates.js';
+import { flowScope, render, sameTemplate } from './lib/templates.js';
 
 export default defineCheck({
   id: 'set-get-result-value',
@@ -22,6 +23,7 @@ export default defineCheck({
     '  and a bare `GET_CBID.httpResponseBody` in a Set To Variable row are the same;',
     '- a Set Value row holding exactly `{{GET_CBID.httpResponseBody}}` gives the same value and passes; a Set Value',
     '  holding the plain text `GET_CBID.httpResponseBody` (no braces) stores that text and fails;',
+    '- any other expression that gives the body as it is passes too (`{{ GET_CBID[\'httpResponseBody\'] }}`);',
     '- the row may be one of several in the activity (`setVariablesArray` in newer exports);',
     '- the HTTP Request is referred to by its real label (found as in `get-cbid-after-option3`).',
   ].join('\n'),
@@ -35,7 +37,7 @@ export default defineCheck({
     if (!row) {
       return failed(`${set.activity.label} does not set getresult`, { expected: `getresult ← ${expected}`, actual: `sets ${rows.map((r) => r.target || '(no variable)').join(', ')}`, activity: set.activity });
     }
-    if (!sameTemplate(valueTemplate(row), `{{${label}.httpResponseBody}}`)) {
+    if (!sameTemplate(valueTemplate(row), `{{${label}.httpResponseBody}}`) && !givesTheBody(valueTemplate(row), label, ctx.model)) {
       const mode = row.setTo === 'set-to-variable' ? 'Set To Variable' : 'Set Value';
       const literalName = row.setTo !== 'set-to-variable' && sameTemplate(`{{${row.value.trim()}}}`, `{{${label}.httpResponseBody}}`);
       const why = literalName ? ': that stores the text itself, not the response; choose Set To Variable' : '';
@@ -48,3 +50,10 @@ export default defineCheck({
     return passed(`${set.activity.label} sets getresult to ${label}.httpResponseBody`);
   },
 });
+
+/** Does the value give the response body as it is (an equivalent spelling), whatever the flow's variables hold? */
+function givesTheBody(template: string, label: string, model: FlowModel): boolean {
+  const body = '[{"dn":"flowgrade-sample-body"}]';
+  const result = render(template, flowScope(model, { [label]: { httpStatusCode: 200, httpResponseBody: body } }));
+  return result.ok && result.value === body;
+}

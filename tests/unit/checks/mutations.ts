@@ -64,6 +64,10 @@ export const MISTAKES = {
 
 /** Variations every check must tolerate: name → change. */
 export const TOLERATED = {
+  'set-get-result-bracket-access': (f) => {
+    const p = props(f, 'SetGetResult');
+    for (const row of [p, ...(p.setVariablesArray ?? [])]) if (row.srcVariable === 'getresult') Object.assign(row, { setTo: 'set-to-literal', expr: "{{ GET_CBID['httpResponseBody'] }}", literal: "{{ GET_CBID['httpResponseBody'] }}" });
+  },
   'body-without-attributes': (f) => {
     props(f, 'CallBackAPI_HTTPRequest').httpRequestBody = JSON.stringify({ ...GUIDE_BODY, attributes: undefined });
   },
