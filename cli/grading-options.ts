@@ -6,6 +6,7 @@ import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { Command, Option } from 'commander';
 import { DEFAULT_MISSION_ID, findMission, MISSIONS } from '../checks/index.js';
+import { parseDnis } from '../engine/dnis.js';
 import type { GradeOptions } from '../engine/grade.js';
 import { validateDynVarsDataset, type DynVarsRecord } from '../mocks/index.js';
 import { UsageError } from './errors.js';
@@ -40,7 +41,8 @@ export function addGradingOptions(command: Command): Command {
 export async function resolveGradingOptions(flags: GradingFlags): Promise<Omit<GradeOptions, 'fileName'>> {
   const mission = findMission(flags.lab);
   if (!mission) throw new UsageError(`unknown lab "${flags.lab}"; known labs: ${MISSIONS.map((m) => m.id).join(', ')}`);
-  if (flags.dnis !== undefined && !/^\+\d{6,15}$/.test(flags.dnis)) {
+  const dnis = flags.dnis === undefined ? undefined : parseDnis(flags.dnis);
+  if (flags.dnis !== undefined && dnis === undefined) {
     throw new UsageError(`--dnis "${flags.dnis}" is not an E.164 number such as +14694096861`);
   }
   let now: (() => Date) | undefined;
@@ -51,7 +53,7 @@ export async function resolveGradingOptions(flags: GradingFlags): Promise<Omit<G
   }
   return {
     mission,
-    settings: flags.dnis ? { dnis: flags.dnis } : undefined,
+    settings: dnis ? { dnis } : undefined,
     mocks: {
       ...(flags.dynvars ? { dynvars: await readDataset(flags.dynvars) } : {}),
       ...(flags.connector ? { connectors: flags.connector } : {}),

@@ -32,6 +32,12 @@ export function isLoopbackHost(host: string): boolean {
   return host === 'localhost' || host === '::1' || /^127(\.\d{1,3}){3}$/.test(host);
 }
 
+/** The host of a Host header: `127.0.0.1:8080` → `127.0.0.1`, `[::1]:8080` → `::1`. */
+function hostName(header: string): string {
+  const bracketed = /^\[([^\]]*)\](?::\d*)?$/.exec(header);
+  return (bracketed ? bracketed[1] : header.replace(/:\d*$/, '')).toLowerCase();
+}
+
 export async function startStaticServer(root: string, options: { host: string; port: number }): Promise<StaticServer> {
   const realRoot = await realpath(root);
   const headers = await securityHeaders(realRoot);
@@ -62,6 +68,12 @@ export async function startStaticServer(root: string, options: { host: string; p
 }
 
 async function serve(root: string, headers: Record<string, string>, request: IncomingMessage, response: ServerResponse): Promise<void> {
+  // A web page elsewhere could point a name of its own at 127.0.0.1 (DNS rebinding) and read the
+  // answers as same-origin: only requests naming a loopback host are answered.
+  if (!isLoopbackHost(hostName(request.headers.host ?? ''))) {
+    send(response, 421, 'misdirected request: this server only answers for a loopback host name\n', headers);
+    return;
+  }
   if (request.method !== 'GET' && request.method !== 'HEAD') {
     send(response, 405, 'method not allowed\n', { ...headers, Allow: 'GET, HEAD' });
     return;
@@ -103,6 +115,8 @@ export async function resolveFile(root: string, requestUrl: string): Promise<{ p
   try {
     const real = await realpath(candidate);
     if (!real.startsWith(root + path.sep)) return undefined;
+    // A symlink in the folder must not lead to a dot file or into a dot folder (`.git`) either.
+    if (path.relative(root, real).split(path.sep).some((s) => s.startsWith('.'))) return undefined;
     const info = await stat(real);
     return info.isFile() ? { path: real, size: info.size } : undefined;
   } catch {
@@ -110,17 +124,28 @@ export async function resolveFile(root: string, requestUrl: string): Promise<{ p
   }
 }
 
+/** The policy of the shipped page, for a folder whose index.html states none. */
+export const PAGE_CSP = "default-src 'none'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self'; base-uri 'none'; form-action 'none'";
+
 /** The page's CSP (from its meta tag, the one place it is written) plus what only a header can say. */
 async function securityHeaders(root: string): Promise<Record<string, string>> {
   const html = await readFile(path.join(root, 'index.html'), 'utf8').catch(() => '');
-  const meta = /<meta\s+http-equiv="Content-Security-Policy"\s+content="([^"]+)"/i.exec(html)?.[1];
   return {
-    'Content-Security-Policy': `${meta ?? "default-src 'self'"}; frame-ancestors 'none'`,
+    'Content-Security-Policy': `${metaPolicy(html) ?? PAGE_CSP}; frame-ancestors 'none'`,
     'X-Content-Type-Options': 'nosniff',
     'Referrer-Policy': 'no-referrer',
     'Cross-Origin-Resource-Policy': 'same-origin',
     'Cache-Control': 'no-cache',
   };
+}
+
+/** The content of the page's `<meta http-equiv="Content-Security-Policy">`, whatever the order of its attributes. */
+export function metaPolicy(html: string): string | undefined {
+  for (const [tag] of html.matchAll(/<meta\b[^>]*>/gi)) {
+    const attribute = (name: string) => new RegExp(`\\s${name}\\s*=\\s*(?:"([^"]*)"|'([^']*)')`, 'i').exec(tag)?.slice(1).find((v) => v !== undefined);
+    if (attribute('http-equiv')?.toLowerCase() === 'content-security-policy') return attribute('content');
+  }
+  return undefined;
 }
 
 function send(response: ServerResponse, status: number, body: string, headers: Record<string, string>): void {

@@ -57,10 +57,23 @@ function setUp(): void {
     void gradeFiles(files);
   });
   watchDragAndDrop();
-  for (const control of [labSelect, attendeeInput, dnisInput]) {
-    control.addEventListener('change', () => {
-      if (lastFile) void grade(lastFile, '');
-      else showFieldError(currentSettings());
+  // An option grades the file again as soon as it is typed (not only when the field loses focus:
+  // a click on Download would then save the report of the old value while the new one is graded).
+  let pending: ReturnType<typeof setTimeout> | undefined;
+  const regrade = () => {
+    clearTimeout(pending);
+    pending = undefined;
+    if (lastFile) void grade(lastFile, '');
+    else showFieldError(currentSettings());
+  };
+  labSelect.addEventListener('change', regrade);
+  for (const input of [attendeeInput, dnisInput]) {
+    input.addEventListener('input', () => {
+      clearTimeout(pending);
+      pending = setTimeout(regrade, 300);
+    });
+    input.addEventListener('change', () => {
+      if (pending !== undefined) regrade();
     });
   }
   element<HTMLFormElement>('grade-form').addEventListener('submit', (event) => event.preventDefault());
@@ -116,6 +129,10 @@ async function grade(file: PickedFile, note: string): Promise<void> {
   const settings = currentSettings();
   showFieldError(settings);
   if (!settings.ok) {
+    // Nothing of an earlier grading stays on show (or for download) under this file's name.
+    releaseDownloads();
+    reportArea.replaceChildren();
+    errorArea.replaceChildren();
     status.textContent = `Fix the option marked above; ${file.name} is graded as soon as it is valid.`;
     results.dataset.state = 'invalid-options';
     return;

@@ -19,6 +19,8 @@ export function errorAdvice(code: string | undefined): string {
   switch (code) {
     case 'too-large':
       return 'A Flow Designer export is far smaller than this: check that you picked the exported flow (.json).';
+    case 'unreadable-file':
+      return 'The browser could not read the file: if it changed or moved since you picked it, pick it again.';
     case 'not-a-flow':
     case 'invalid-flow':
       return 'This is not a Flow Designer flow export. In Flow Designer, open your flow and use Export, then drop that .json file.';
@@ -27,8 +29,8 @@ export function errorAdvice(code: string | undefined): string {
   }
 }
 
-/** A file name safe for a download: the attendee id with anything unusual replaced. */
+/** A file name safe for a download: the attendee id with anything unusual replaced, at most 100 characters. */
 export function downloadName(report: GradeReport, extension: string): string {
-  const base = report.attendee.id.replace(/[^\w.-]+/g, '_').replace(/^[._]+/, '') || 'report';
+  const base = report.attendee.id.replace(/[^\w.-]+/g, '_').replace(/^[._]+/, '').slice(0, 100) || 'report';
   return `${base}.flowgrade.${extension}`;
 }

@@ -1,6 +1,7 @@
 /** The page's optional settings (lab, attendee id, DNIS), read from the form and checked like the CLI's flags. */
 import { DEFAULT_MISSION_ID, findMission, MISSIONS } from '../checks/index.js';
 import type { Mission } from '../engine/check.js';
+import { parseDnis } from '../engine/dnis.js';
 
 export interface PageSettings {
   mission: Mission;
@@ -10,14 +11,11 @@ export interface PageSettings {
 
 export type SettingsResult = { ok: true; settings: PageSettings } | { ok: false; field: 'dnis' | 'lab'; message: string };
 
-/** Same rule as `--dnis`. */
-const E164 = /^\+\d{6,15}$/;
-
 export function readSettings(values: { lab: string; attendee: string; dnis: string }): SettingsResult {
   const mission = findMission(values.lab || DEFAULT_MISSION_ID);
   if (!mission) return { ok: false, field: 'lab', message: `Unknown lab "${values.lab}".` };
-  const dnis = values.dnis.replace(/[\s()-]/g, '');
-  if (dnis !== '' && !E164.test(dnis)) {
+  const dnis = values.dnis.trim() === '' ? '' : parseDnis(values.dnis); // the rule of `--dnis`
+  if (dnis === undefined) {
     return { ok: false, field: 'dnis', message: `"${values.dnis.trim()}" is not an E.164 number such as +14694096861.` };
   }
   const attendee = values.attendee.trim();

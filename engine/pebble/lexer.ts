@@ -64,6 +64,8 @@ const IDENTIFIER = /[\p{L}_][\p{L}\p{Nd}_]*/uy;
 const LONG = /[0-9]+L/y;
 const NUMBER = /[0-9]+(?:\.[0-9]+)?/y;
 const JAVA_WS = /[ \t\n\x0B\f\r]/;
+/** Java's Character.isWhitespace, which Pebble skips between tokens: no-break spaces (U+00A0, U+2007, U+202F) are not white space. */
+const BETWEEN_TOKENS = /[\t\n\x0B\f\r\x1C-\x1F \u1680\u2000-\u2006\u2008-\u200A\u2028\u2029\u205F\u3000]/;
 const NEWLINES = ['\r\n', '\n\r', '\r', '\n', '\u0085', '\u2028', '\u2029'];
 
 function isWordChar(c: string | undefined): boolean {
@@ -134,7 +136,7 @@ function lexPrint(text: string, start: number, printPos: number) {
       continue;
     }
 
-    while (i < text.length && /\s/.test(text[i])) i++;
+    while (i < text.length && BETWEEN_TOKENS.test(text[i])) i++;
     if (i >= text.length) {
       if (top) fail('syntax', `Unclosed "${top.kind}"`, top.pos);
       fail('syntax', 'Unclosed "{{"', printPos);

@@ -212,6 +212,18 @@ test('an invalid DNIS is pointed out and nothing is graded until it is fixed', a
   await expect(dnis).toHaveAttribute('aria-invalid', 'false');
 });
 
+test('typing an option grades again without leaving the field; an invalid one leaves no earlier report on show', async ({ page }) => {
+  await fileInput(page).setInputFiles(SOLUTION);
+  await expectPassedWithFullScore(page, 'solution.json');
+  await page.getByLabel('Attendee id').fill('ada'); // no Tab: the page grades once typing pauses
+  await expect(page.locator('#report h1')).toContainText('attendee ada');
+  await page.getByLabel('DNIS').fill('abc');
+  await fileInput(page).setInputFiles(fixturePath('flows/before-mission.json'));
+  await expect(status(page)).toHaveText(/before-mission\.json is graded as soon as it is valid/);
+  await expect(page.locator('#report')).toBeEmpty();
+  await expect(page.getByRole('link', { name: /Download this report/ })).toHaveCount(0);
+});
+
 test('the JSON download is the report the page shows', async ({ page }) => {
   await fileInput(page).setInputFiles(SOLUTION);
   await expectPassedWithFullScore(page, 'solution.json');

@@ -86,6 +86,8 @@ const syntaxErrors: [string, number, string][] = [
   ['{{ 99999999999999999999 }}', 3, 'Number "99999999999999999999" is too large at position 3'],
   ['{{ "a" "b" }}', 7, 'Unexpected token "b" (STRING) at position 7, expected "}}"'],
   ['{{ not }}', 7, 'Unexpected end of expression "}}" at position 7, expected an expression'],
+  // Java's Character.isWhitespace: a no-break space (pasted from a web page) is not white space
+  ['{{ 1\u00a0== 1 }}', 4, 'Unexpected character "\u00a0" at position 4'],
 ];
 for (const [text, position, message] of syntaxErrors) {
   test(`syntax error in ${text}`, () => {

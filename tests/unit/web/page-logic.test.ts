@@ -4,6 +4,7 @@ import { DEFAULT_MISSION_ID, MISSIONS } from '../../../checks/index.js';
 import type { GradeReport } from '../../../engine/report.js';
 import { downloadName, errorAdvice, errorLine, summaryLine } from '../../../web/messages.js';
 import { missionChoices, readSettings } from '../../../web/options.js';
+import { fixturePath, runCli } from '../../helpers.js';
 
 const base = { lab: DEFAULT_MISSION_ID, attendee: '', dnis: '' };
 
@@ -14,7 +15,7 @@ test('empty options mean the defaults: the default lab, no attendee, no DNIS', (
   expect(read.ok && 'dnis' in read.settings).toBe(false);
 });
 
-test('the DNIS follows the CLI rule (E.164 with +); spaces, dashes and brackets people type are dropped', () => {
+test('the DNIS follows the CLI rule (E.164 with +; spaces, dashes and brackets people type are dropped, in both)', async () => {
   const ok = readSettings({ ...base, dnis: '+1 (469) 409-6861' });
   expect(ok.ok && ok.settings.dnis).toBe('+14694096861');
   for (const bad of ['4694096861', '+1', 'tel:+14694096861', '+1469409686100000']) {
@@ -22,6 +23,9 @@ test('the DNIS follows the CLI rule (E.164 with +); spaces, dashes and brackets 
     expect(read.ok, bad).toBe(false);
     expect(!read.ok && read.field).toBe('dnis');
   }
+  const cli = await runCli(['check', fixturePath('flows/solution.json'), '--dnis', '+1 (469) 409-6861', '--format', 'json']);
+  expect(cli.code, cli.stderr).toBe(0);
+  expect((await runCli(['check', fixturePath('flows/solution.json'), '--dnis', '4694096861'])).code).toBe(2);
 });
 
 test('the attendee id is trimmed; an unknown lab is refused', () => {
@@ -57,4 +61,9 @@ test('the summary line gives verdict and score', () => {
 test('download names come from the attendee id, made safe for a file name', () => {
   expect(downloadName(ungradable, 'json')).toBe('Main_Flow.flowgrade.json');
   expect(downloadName({ ...ungradable, attendee: { id: '140', source: 'flow-name' } } as GradeReport, 'html')).toBe('140.flowgrade.html');
+  expect(downloadName({ ...ungradable, attendee: { id: 'a'.repeat(2000), source: 'flow-name' } } as GradeReport, 'json')).toBe(`${'a'.repeat(100)}.flowgrade.json`);
+});
+
+test('a file the browser can no longer read (changed or moved since it was picked) says to pick it again', () => {
+  expect(errorAdvice('unreadable-file')).toContain('pick it again');
 });

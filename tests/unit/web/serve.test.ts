@@ -8,7 +8,7 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, 
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { isLoopbackHost, startStaticServer, type StaticServer } from '../../../cli/static-server.js';
+import { isLoopbackHost, metaPolicy, PAGE_CSP, startStaticServer, type StaticServer } from '../../../cli/static-server.js';
 import { ROOT, runCli } from '../../helpers.js';
 
 const CSP = "default-src 'none'; script-src 'self'";
@@ -27,6 +27,10 @@ test.beforeAll(async () => {
   writeFileSync(path.join(root, '.env'), 'SECRET=1\n');
   writeFileSync(path.join(base, 'secret.txt'), 'outside\n');
   symlinkSync(path.join(base, 'secret.txt'), path.join(root, 'escape.txt'));
+  symlinkSync('.env', path.join(root, 'visible.txt')); // inside the folder, but to a dot file
+  mkdirSync(path.join(root, '.git'));
+  writeFileSync(path.join(root, '.git', 'config'), 'SECRET=2\n');
+  symlinkSync('.git', path.join(root, 'gitlink'));
   server = await startStaticServer(root, { host: '127.0.0.1', port: 0 });
 });
 
@@ -36,9 +40,9 @@ test.afterAll(async () => {
 });
 
 /** A raw request (node:http keeps `..` and odd paths as written, unlike fetch). */
-function get(rawPath: string, method = 'GET'): Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: string }> {
+function get(rawPath: string, method = 'GET', host?: string): Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: string }> {
   return new Promise((resolve, reject) => {
-    const req = request({ host: '127.0.0.1', port: server.port, path: rawPath, method }, (res) => {
+    const req = request({ host: '127.0.0.1', port: server.port, path: rawPath, method, ...(host ? { headers: { host } } : {}) }, (res) => {
       let body = '';
       res.setEncoding('utf8');
       res.on('data', (chunk) => (body += chunk));
@@ -79,7 +83,7 @@ test('HEAD answers without a body; other methods get 405', async () => {
   expect(post.headers.allow).toBe('GET, HEAD');
 });
 
-for (const attempt of ['/../secret.txt', '/%2e%2e/secret.txt', '/..%2fsecret.txt', '/sub/..%2f..%2fsecret.txt', '/..\\secret.txt', '/%5c..%5csecret.txt', '/escape.txt', '/.env', '/sub', '/sub/', '/missing.js', '/app.js%00.html', '/%E0%A4%A']) {
+for (const attempt of ['/../secret.txt', '/%2e%2e/secret.txt', '/..%2fsecret.txt', '/sub/..%2f..%2fsecret.txt', '/..\\secret.txt', '/%5c..%5csecret.txt', '/escape.txt', '/.env', '/sub', '/sub/', '/missing.js', '/app.js%00.html', '/%E0%A4%A', '/visible.txt', '/gitlink/config']) {
   test(`nothing outside the folder, no dot files, no directories: ${attempt} → 404`, async () => {
     const res = await get(attempt);
     expect(res.status).toBe(404);
@@ -87,6 +91,18 @@ for (const attempt of ['/../secret.txt', '/%2e%2e/secret.txt', '/..%2fsecret.txt
     expect(res.body).not.toContain('SECRET');
   });
 }
+
+test('a request naming another host is refused (DNS rebinding): 421; loopback names are answered', async () => {
+  for (const host of ['evil.example', 'evil.example:80', '10.0.0.1', '127.0.0.1.evil.example']) expect((await get('/', 'GET', host)).status, host).toBe(421);
+  for (const host of [`127.0.0.1:${server.port}`, `localhost:${server.port}`, 'LOCALHOST', `[::1]:${server.port}`]) expect((await get('/', 'GET', host)).status, host).toBe(200);
+});
+
+test("the page's policy is read from its meta tag whatever the attribute order, and the shipped page's is the fallback", () => {
+  expect(metaPolicy(`<meta content="${CSP}" http-equiv="content-security-policy">`)).toBe(CSP);
+  expect(metaPolicy(`<meta charset="utf-8"><meta http-equiv='Content-Security-Policy' content='default-src https:'>`)).toBe('default-src https:');
+  expect(metaPolicy('<meta charset="utf-8">')).toBeUndefined();
+  expect(metaPolicy(readFileSync(path.join(ROOT, 'web', 'index.html'), 'utf8'))).toBe(PAGE_CSP);
+});
 
 test('only loopback hosts count as local', () => {
   for (const host of ['127.0.0.1', '127.1.2.3', '::1', 'localhost']) expect(isLoopbackHost(host), host).toBe(true);
