@@ -13,7 +13,9 @@ export default defineCheck({
   hint: 'Event Flows → add an HTTP Request labelled CallBackAPI_HTTPRequest and connect the OnGlobalError output to it.',
   description: [
     'Verifies Build step 8: in the **Event Flows**, an **HTTP Request** labelled **CallBackAPI_HTTPRequest**',
-    'exists and **OnGlobalError** leads to it.',
+    'exists and **OnGlobalError** leads to it — and no other event handler does: PhoneContactEnded runs after',
+    'every call and AgentDisconnected after every call an agent took, so a callback would be created again and',
+    'again.',
     '',
     'Tolerances:',
     '- reachable, not necessarily adjacent: e.g. a Set Variable between OnGlobalError and the request passes;',
@@ -31,6 +33,15 @@ export default defineCheck({
       return failed(`OnGlobalError does not lead to ${api.activity.label}`, {
         expected: `OnGlobalError → ${api.activity.label}`,
         actual: target ? `OnGlobalError → ${target.label}` : 'OnGlobalError not connected',
+        activity: api.activity,
+      });
+    }
+    const others = ctx.model.handlers.filter((h) => h.nodeId !== node.id && h.reaches.includes(api.activity.id));
+    if (others.length > 0) {
+      const names = others.map((h) => h.display).join(', ');
+      return failed(`${names} also ${others.length > 1 ? 'lead' : 'leads'} to ${api.activity.label}: a callback would be created whenever ${others.length > 1 ? 'those events fire' : 'that event fires'}`, {
+        expected: `only OnGlobalError → ${api.activity.label}`,
+        actual: `${names} → ${api.activity.label} too`,
         activity: api.activity,
       });
     }

@@ -17,7 +17,8 @@ export default defineCheck({
     "When the mock rejects the request (e.g. 400 for a body that is not JSON or lacks `callback`), the",
     "message quotes the mock's answer. A request the API refuses (unauthenticated: 401; wrong path: 404;",
     'wrong method: 405) fails here too. A connector name the mock does not know is taken as WxCC US1, as',
-    'every connector is by default ([mocks](../mocks.md)).',
+    'every connector is by default ([mocks](../mocks.md)). So does a Callback activity on the way, which',
+    'schedules a callback of its own: the caller would be called back twice.',
   ].join('\n'),
   run: (ctx) => stageOutcome(ctx, 'task', 'CallBackAPI_HTTPRequest created one callback task with the DynVars values'),
 });

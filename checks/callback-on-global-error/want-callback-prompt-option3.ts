@@ -17,10 +17,14 @@ const OFFERS_3 = [
   /(?:^|[,;.!?])\s*(?:3|three)\s*(?:(?:to|for)\b|[-–—:=)])/i,
 ];
 
-/** The Text-to-Speech messages of a menu's prompt. */
+/**
+ * The Text-to-Speech messages the caller hears: none when the menu plays its audio files instead
+ * (Text-to-Speech toggled off with audio prompts set, as the simulator plays it).
+ */
 function ttsMessages(menu: Activity): string[] {
   const tts = menu.props.promptsTts;
-  if (!Array.isArray(tts)) return [];
+  const audio = menu.props.prompts;
+  if (!Array.isArray(tts) || (menu.props.toggle === false && Array.isArray(audio) && audio.length > 0)) return [];
   return tts
     .map((entry) => (typeof entry === 'object' && entry !== null ? (entry as Record<string, unknown>).value : entry))
     .filter((value): value is string => typeof value === 'string');
@@ -49,7 +53,9 @@ export default defineCheck({
     const messages = ttsMessages(menu);
     const text = messages.join(' ');
     if (messages.length === 0) {
-      return failed(`${menu.label} has no Text-to-Speech message offering option 3`, { expected: GUIDE_PROMPT, actual: 'no Text-to-Speech message', activity: menu });
+      const audio = menu.props.toggle === false && Array.isArray(menu.props.prompts) && menu.props.prompts.length > 0;
+      const actual = audio ? 'audio files: Text-to-Speech is switched off, so its text is not played' : 'no Text-to-Speech message';
+      return failed(`${menu.label} has no Text-to-Speech message offering option 3${audio ? ' (it plays audio files)' : ''}`, { expected: GUIDE_PROMPT, actual, activity: menu });
     }
     if (!OFFERS_3.some((pattern) => pattern.test(text) || messages.some((message) => pattern.test(message)))) {
       return failed(`The prompt of ${menu.label} does not offer option 3`, { expected: `a prompt that offers option 3, e.g. "${GUIDE_PROMPT}"`, actual: JSON.stringify(text), activity: menu });

@@ -184,6 +184,16 @@ function analyse(walk: Walk, ctx: CheckContext): Deviation | null {
     return deviate('task', `No callback task was created: ${answer}`, [api], { expected: 'one task accepted (201 Created)', actual: answer, activity: nodes.callbackApi });
   }
   if (tasks.length > 1) return deviate('task', `${tasks.length} tasks were created instead of one`, trace.slice(handlerAt), { activity: nodes.callbackApi });
+  // A Callback activity on the way schedules a callback of its own: the caller would be called twice.
+  const callbacks = walk.run.result.callbacks ?? [];
+  if (callbacks.length > 0) {
+    const by = callbacks.map((c) => c.activity).join(', ');
+    return deviate('task', `Besides the task, the Callback activity ${by} scheduled a callback too: the caller would be called back twice`, trace.filter((e) => callbacks.some((c) => c.activity === e.activity)), {
+      expected: 'one callback, the task of CallBackAPI_HTTPRequest',
+      actual: `the task and ${callbacks.length === 1 ? 'a Callback activity' : `${callbacks.length} Callback activities`} (${by})`,
+      activity: nodes.callbackApi,
+    });
+  }
   const sent = bodyOf(tasks[0].body);
   const fields: [string, string][] = [
     ['entryPointId', record.outboundcallbackep],

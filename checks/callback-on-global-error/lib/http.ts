@@ -1,5 +1,6 @@
 /** Reading HTTP Request (`http-request-v2`) settings as the Flow Designer panel shows them. */
 import type { Activity } from '../../../engine/model.js';
+import { getOwn } from '../../../engine/simulator/variables.js';
 
 function text(value: unknown): string | undefined {
   if (typeof value === 'string') return value;
@@ -35,6 +36,22 @@ export function connectorNameOf(activity: Activity): string | undefined {
 /** Request Content Type (`httpContentType`), as exported ('' when none). */
 export function requestContentTypeOf(activity: Activity): string {
   return (prop(activity, 'httpContentType') ?? uiText(activity, 'httpContentType:name') ?? '').trim();
+}
+
+/**
+ * A request header set in the activity's Request Headers (`httpRequestHeaders`: an object, or rows
+ * of `{key|name, value}`), by name in any case; undefined when not set. It wins over the Content
+ * Type field, as in the simulated request.
+ */
+export function requestHeaderOf(activity: Activity, name: string): string | undefined {
+  const raw: unknown = activity.props.httpRequestHeaders;
+  const rows: [unknown, unknown][] = Array.isArray(raw)
+    ? raw.map((row) => (typeof row === 'object' && row !== null ? [getOwn(row, 'key') ?? getOwn(row, 'name'), getOwn(row, 'value')] : [undefined, undefined]))
+    : typeof raw === 'object' && raw !== null
+      ? Object.entries(raw)
+      : [];
+  const found = rows.find(([key]) => typeof key === 'string' && key.trim().toLowerCase() === name.toLowerCase());
+  return found && typeof found[1] === 'string' ? found[1] : undefined;
 }
 
 /** Parsing Settings → Content Type (`contentType`), as exported ('' when left on "Select"). */

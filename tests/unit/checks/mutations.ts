@@ -47,6 +47,23 @@ export const MISTAKES = {
     p.httpContentType = p['httpContentType:name'] = p.httpContentType_name = 'text/plain';
   },
   'callback-api-not-linked': (f) => unlink(f, 'CallBackAPI_HTTPRequest', 'default'),
+  'callback-api-content-type-header': (f) => {
+    props(f, 'CallBackAPI_HTTPRequest').httpRequestHeaders = { 'Content-Type': 'text/plain' };
+  },
+  'phone-contact-ended-creates-a-task': (f) => {
+    addActivity(f, 'CallBackAPI_HTTPRequest', 'PhoneContactEnded', { activityId: 'event', eventSpecificationName: 'ContactEnded' }, 'event');
+    link(f, 'PhoneContactEnded', 'out', 'CallBackAPI_HTTPRequest');
+  },
+  'extra-callback-activity': (f) => {
+    addActivity(f, 'SetGetResult', 'Callback_x', { activityName: 'callback', callbackDn: '{{customani}}' });
+    link(f, 'SetGetResult', 'out', 'Callback_x');
+    link(f, 'Callback_x', 'default', 'SimulateGlobalError');
+  },
+  'menu-plays-audio-files': (f) => {
+    const p = props(f, 'WantCallback');
+    p.toggle = false;
+    p.prompts = [{ type: 'audioFile', value: 'AllAgentsBusy.wav', name: 'AllAgentsBusy.wav' }];
+  },
   'callback-api-path-inner-space': (f) => {
     props(f, 'CallBackAPI_HTTPRequest').httpRequestPath = '/v1/ tasks';
   },
@@ -64,6 +81,9 @@ export const MISTAKES = {
 
 /** Variations every check must tolerate: name → change. */
 export const TOLERATED = {
+  'callback-api-json-content-type-header': (f) => {
+    props(f, 'CallBackAPI_HTTPRequest').httpRequestHeaders = [{ key: 'content-type', value: 'application/json; charset=utf-8' }];
+  },
   'set-get-result-bracket-access': (f) => {
     const p = props(f, 'SetGetResult');
     for (const row of [p, ...(p.setVariablesArray ?? [])]) if (row.srcVariable === 'getresult') Object.assign(row, { setTo: 'set-to-literal', expr: "{{ GET_CBID['httpResponseBody'] }}", literal: "{{ GET_CBID['httpResponseBody'] }}" });
