@@ -12,7 +12,8 @@ export default defineCheck({
   hint: 'Add an HTTP Request activity labelled GET_CBID and connect the exit of WantCallback option 3 to it.',
   description: [
     'Verifies Build step 4: an **HTTP Request** activity labelled **GET_CBID** exists in the main flow and',
-    'WantCallback option 3 leads to it.',
+    'WantCallback option 3 leads to it — and only option 3: when option 1, 2, the No-Input Timeout or the',
+    'Unmatched Entry exit leads there too, a caller who presses 1 or 2, or nothing, raises the error as well.',
     '',
     'Tolerances:',
     '- "leads to" means reachable through option 3, not necessarily adjacent (e.g. a Play Message in',
@@ -40,6 +41,20 @@ export default defineCheck({
         activity: menu.activity,
       });
     }
+    const others = Object.keys(menu.activity.exits).filter((exit) => exit !== '3' && exitLeadsTo(main, menu.activity, exit, get.activity));
+    if (others.length > 0) {
+      const exits = others.map(exitName).join(', ');
+      return failed(`${exits} of ${menu.activity.label} also ${others.length > 1 ? 'lead' : 'leads'} to ${get.activity.label}: only option 3 may raise the error`, {
+        expected: `only option 3 → ${get.activity.label}`,
+        actual: `${exits} → ${get.activity.label} too`,
+        activity: menu.activity,
+      });
+    }
     return passed(`Option 3 of ${menu.activity.label} leads to ${get.activity.label}`);
   },
 });
+
+/** A menu exit as Flow Designer names it. */
+function exitName(exit: string): string {
+  return { timeout: 'the No-Input Timeout exit', invalid: 'the Unmatched Entry exit', error: 'the Undefined Error exit' }[exit] ?? `option ${exit}`;
+}

@@ -18,7 +18,7 @@ export const FAILS_ON: Record<string, Input[]> = {
   'want-callback-prompt-option3': ['flows/defect-menu-tts-without-option3.json', 'prompt-offers-13', 'menu-plays-audio-files'],
   'want-callback-option1-regression': ['flows/defect-regression-option1-unlinked.json'],
   'want-callback-option2-regression': ['flows/defect-regression-option2-unlinked.json'],
-  'get-cbid-after-option3': ['flows/defect-menu-option3-unlinked.json', 'flows/defect-menu-option3-to-newnumber.json'],
+  'get-cbid-after-option3': ['flows/defect-menu-option3-unlinked.json', 'flows/defect-menu-option3-to-newnumber.json', 'option1-also-to-get-cbid', 'no-input-to-get-cbid'],
   'get-cbid-unauthenticated': ['flows/defect-getcbid-authenticated.json'],
   'get-cbid-method': ['flows/defect-getcbid-method-post.json'],
   'get-cbid-url': ['flows/defect-getcbid-url-without-slice.json', 'flows/defect-getcbid-host-typo.json', 'flows/defect-getcbid-path-typo.json'],
