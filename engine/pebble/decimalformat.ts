@@ -70,12 +70,18 @@ export function compileNumberPattern(pattern: string): NumberPattern {
     throw new NumberPatternError(`Malformed number pattern "${pattern}"`);
   }
   const lastComma = intPart.lastIndexOf(',');
+  // DecimalFormat.applyPattern: a pattern without any 0 but with a decimal point ("#.##", "$#.##")
+  // gets one integer digit ("0.##"); with no digit before the point (".##"), one of the fraction
+  // digits becomes that integer digit (".##" is "0.#").
+  const hashesBefore = [...intPart].filter((c) => c === '#').length;
+  const noZero = !intPart.includes('0') && !fracPart.includes('0');
+  const javaQuirk = noZero && hasDecimal && hashesBefore + fracPart.length > 0;
   const compiled: NumberPattern = {
     prefix,
     suffix,
-    minInt: [...intPart].filter((c) => c === '0').length,
+    minInt: javaQuirk ? 1 : [...intPart].filter((c) => c === '0').length,
     minFrac: [...fracPart].filter((c) => c === '0').length,
-    maxFrac: fracPart.length,
+    maxFrac: javaQuirk ? hashesBefore + fracPart.length - Math.max(1, hashesBefore) : fracPart.length,
     grouping: lastComma < 0 ? 0 : intPart.length - lastComma - 1,
     multiplier,
     alwaysShowDecimal: hasDecimal && fracPart.length === 0,

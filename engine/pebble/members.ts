@@ -18,7 +18,11 @@ import { javaMatches, javaReplace, javaSplit, RegexError } from './regex.js';
 import { javaString } from './stringify.js';
 import {
   PDate,
+  PDouble,
   fromHost,
+  isNumber,
+  javaDoubleToString,
+  numValue,
   isList,
   isMap,
   javaEquals,
@@ -128,12 +132,34 @@ const MAP_METHODS = new Map<string, Method>([
   })],
 ]);
 
+/** java.lang.Long and Double: what a flow calls on a number (`X.httpStatusCode.toString()`). */
+const NUMBER_METHODS: ReadonlyMap<string, Method> = new Map<string, Method>([
+  ['toString', m<number | PDouble>([], (n) => (typeof n === 'number' ? String(n) : javaDoubleToString(n.value)))],
+  ['intValue', m<number | PDouble>([], (n) => Math.trunc(numValue(n)) | 0)],
+  ['longValue', m<number | PDouble>([], (n) => Math.trunc(numValue(n)))],
+  ['doubleValue', m<number | PDouble>([], (n) => new PDouble(numValue(n)))],
+]);
+
+/**
+ * Each table keyed by lower-case name too: Pebble finds methods ignoring case
+ * (MemberCacheUtils: `equalsIgnoreCase`), so `ANI.Length` and `ANI.toUppercase()` work there.
+ */
+const byLowerCase = new Map<ReadonlyMap<string, Method>, ReadonlyMap<string, Method>>(
+  [STRING_METHODS, LIST_METHODS, MAP_METHODS, DATE_METHODS, NUMBER_METHODS].map((table) => [table, new Map([...table].map(([name, method]) => [name.toLowerCase(), method]))]),
+);
+
 function methodsOf(v: unknown): ReadonlyMap<string, Method> | null {
   if (typeof v === 'string') return STRING_METHODS;
   if (isList(v)) return LIST_METHODS;
   if (isMap(v)) return MAP_METHODS;
   if (v instanceof PDate) return DATE_METHODS;
+  if (isNumber(v)) return NUMBER_METHODS;
   return null;
+}
+
+/** The method of that name, exact or ignoring case, as Pebble resolves it. */
+function methodNamed(methods: ReadonlyMap<string, Method>, name: string): Method | undefined {
+  return methods.get(name) ?? byLowerCase.get(methods)?.get(name.toLowerCase());
 }
 
 function argMatches(param: Param, arg: unknown): boolean {
@@ -181,7 +207,7 @@ export function getAttribute(object: unknown, key: unknown, ctx: Context, pos: n
   const methods = methodsOf(object);
   if (methods && label.length > 0) {
     for (const name of [`get${capitalize(label)}`, `is${capitalize(label)}`, `has${capitalize(label)}`, label]) {
-      const method = methods.get(name);
+      const method = methodNamed(methods, name);
       if (method && method.params.length === 0) return method.call(object as never, [], ctx, pos);
     }
   }
@@ -192,7 +218,8 @@ export function getAttribute(object: unknown, key: unknown, ctx: Context, pos: n
 export function callMethod(object: unknown, name: string, args: unknown[], ctx: Context, pos: number): unknown {
   object = fromHost(object);
   if (object === null) return missing(ctx, name, pos);
-  const method = methodsOf(object)?.get(name);
+  const methods = methodsOf(object);
+  const method = methods && methodNamed(methods, name);
   if (!method || method.params.length !== args.length || !method.params.every((p, i) => argMatches(p, args[i]))) {
     return missing(ctx, `${name}()`, pos);
   }

@@ -87,13 +87,19 @@ const cases: [string, unknown][] = [
   ['{{ -5 | abs }}', 5],
   ['{{ -2.5 | abs }}', 2.5],
   ['{{ 3.14159 | numberformat("#.##") }}', '3.14'],
+  // DecimalFormat turns a pattern without any 0 into one with an integer digit: "#.##" is "0.##"
+  ['{{ 0.5 | numberformat("#.##") }}', '0.5'],
+  ['{{ -0.5 | numberformat("#.##") }}', '-0.5'],
+  ['{{ 0.75 | numberformat("$#.##") }}', '$0.75'],
+  ['{{ 0.55 | numberformat(".##") }}', '0.6'], // ".##" is "0.#"
+  ['{{ 0.5 | numberformat("#") }}', '0'], // no decimal point: unchanged (HALF_EVEN)
   ['{{ 1234567.891 | numberformat }}', '1,234,567.891'],
   ['{{ 1234.5 | numberformat("#,##0.00") }}', '1,234.50'],
   ['{{ 2.5 | numberformat("#") }}', '2'], // HALF_EVEN
   ['{{ 3.5 | numberformat("#") }}', '4'],
   ['{{ 0.125 | numberformat("0.00") }}', '0.12'],
   ['{{ 1.005 | numberformat("0.00") }}', '1.00'], // binary value is 1.00499…
-  ['{{ 0.5 | numberformat("#.#") }}', '.5'],
+  ['{{ 0.5 | numberformat("#.#") }}', '0.5'], // Java: "#.#" without any 0 is "0.#"
   ['{{ 0 | numberformat("#") }}', '0'],
   ['{{ 42 | numberformat("00000") }}', '00042'],
   ['{{ 0.256 | numberformat("#%") }}', '26%'],

@@ -67,6 +67,17 @@ const cases: [string, unknown][] = [
   ['{{ resp.containsValue(2) }}', true],
   ['{{ resp.empty.isEmpty() }}', true],
   ['{{ list.lastIndexOf("a") }}', 0],
+  // Pebble finds methods and getters ignoring case (MemberCacheUtils: equalsIgnoreCase)
+  ['{{ NewPhoneContact.ANI.Length }}', 12],
+  ['{{ "x".toUppercase() }}', 'X'],
+  ['{{ list.SIZE() }}', 3],
+  // java.lang.Long and Double methods
+  ['{{ Flat.httpStatusCode.toString() == "201" }}', true],
+  ['{{ 2.5.toString() }}', '2.5'],
+  ['{{ 2.0.toString() }}', '2.0'],
+  ['{{ 2.7.intValue() }}', 2],
+  ['{{ 7.doubleValue() / 2 }}', 3.5],
+  ['{{ 7.longValue() / 2 }}', 3],
   // flat dotted scope keys are found when the root name is not in the scope
   ['{{ Flat.httpStatusCode == 201 }}', true],
   ['{{ Deep.body.id }}', 7],
