@@ -8,7 +8,7 @@ import type { RequestHandler } from 'msw';
 export interface ContactData {
   ANI: string;
   DNIS: string;
-  InteractionId: string;
+  InteractionID: string;
   OrgId: string;
   EntryPointId?: string;
   [k: string]: string | undefined;

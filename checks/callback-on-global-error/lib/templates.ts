@@ -56,7 +56,7 @@ export function render(text: string, scope: ReadonlyMap<string, unknown>): { ok:
 }
 
 /** Sample contact data, as the simulator's defaults (E.164 numbers). */
-export const SAMPLE_CONTACT = { ANI: '+14085551234', DNIS: '+14694096861', InteractionId: 'sample-interaction', OrgId: 'sample-org' };
+export const SAMPLE_CONTACT = { ANI: '+14085551234', DNIS: '+14694096861', InteractionID: 'sample-interaction', OrgId: 'sample-org' };
 
 /**
  * A Pebble scope like the one at run time: activity outputs by label (`extra`), then every

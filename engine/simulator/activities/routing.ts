@@ -1,5 +1,6 @@
 /** Start and event nodes, routing activities and terminal activities. */
 import { exit, type ActivityHandler } from '../context.js';
+import { asVariableReference } from '../expressions.js';
 import type { ContactData } from '../types.js';
 import { requireCaller } from './media.js';
 import { prop, text, textProp, uiProp } from './read.js';
@@ -7,7 +8,7 @@ import { prop, text, textProp, uiProp } from './read.js';
 export const DEFAULT_CONTACT: Readonly<ContactData> = {
   ANI: '+14085551234',
   DNIS: '+14694096861',
-  InteractionId: '7b1d9f3e-2c4a-4e8b-9f60-0d5a3c2b1e47',
+  InteractionID: '7b1d9f3e-2c4a-4e8b-9f60-0d5a3c2b1e47',
   OrgId: '5c3e1a9f-8b27-4d6e-a1f0-92c4e7b3d815',
   EntryPointId: 'a4f2c8e1-6d3b-4f9a-b7e5-1c0d9e8f2a63',
 };
@@ -37,6 +38,10 @@ export const screenPop: ActivityHandler = () => exit('default');
  */
 export const queueContact: ActivityHandler = (run) => {
   requireCaller(run);
+  // The queue is an output, `{{Label.QueueId}}`: the static destination, or the rendered variable.
+  const variable = textProp(run.activity, 'destinationVariable');
+  const queueId = variable ? run.expr.render(asVariableReference(variable), run.vars.scope(), 'the queue variable') : textProp(run.activity, 'destination');
+  if (queueId) run.vars.setOutput(run.activity.label, 'QueueId', queueId);
   if (run.scenario.agentsAvailable === true) {
     return { kind: 'end', outcome: 'connected', summary: `connected to an agent at ${run.activity.label}` };
   }
