@@ -21,7 +21,7 @@ export const DASHBOARD_SCRIPT = `
 
   function value(row, column) {
     var d = data.rows[Number(row.getAttribute('data-row'))];
-    if (column === 'attendee') return d.attendee.toLowerCase();
+    if (column === 'attendee') return d.attendee;
     if (column === 'verdict') return VERDICT_RANK[d.verdict];
     if (column === 'score') return d.percent === null ? -1 : d.percent;
     var state = d.steps[column.slice(5)];
@@ -33,7 +33,8 @@ export const DASHBOARD_SCRIPT = `
     current.column = column;
     var sorted = rows.slice().sort(function (a, b) {
       var x = value(a, column), y = value(b, column);
-      var order = x < y ? -1 : x > y ? 1 : 0;
+      // attendee ids in natural order (2 before 10), ignoring case
+      var order = typeof x === 'string' ? x.localeCompare(y, 'en', { numeric: true, sensitivity: 'base' }) : x < y ? -1 : x > y ? 1 : 0;
       return order * current.direction || Number(a.getAttribute('data-row')) - Number(b.getAttribute('data-row'));
     });
     sorted.forEach(function (row) { body.appendChild(row); });
@@ -68,7 +69,7 @@ export const DASHBOARD_SCRIPT = `
 `;
 
 /** CSP source for DASHBOARD_SCRIPT (sha256 of its text, base64); tests/unit/reports recompute it. */
-export const DASHBOARD_SCRIPT_HASH = 'sha256-DosHY22M39TZvxa2BYFxBGY6vmebvyXanunXJpPt+D8=';
+export const DASHBOARD_SCRIPT_HASH = 'sha256-Qo6ARPb3PAN3XMOpRMdfSeGKwHuxgP7Z1Eh2yBq+rM4=';
 
 export const DASHBOARD_CSS = `
 body { margin: 0; background: #fff; }
@@ -87,15 +88,15 @@ body { margin: 0; background: #fff; }
 .fg-controls label { display: block; font-weight: 600; font-size: 0.9rem; }
 .fg-controls input, .fg-controls select { font: inherit; padding: 4px 8px; border: 1px solid #8c959f; border-radius: 6px; background: #fff; color: inherit; }
 .fg-count { margin: 0; color: var(--muted); }
-.fg-table-wrap { overflow-x: auto; }
+.fg-table-wrap { overflow: auto; max-height: 80vh; }
 table.fg-grid { border-collapse: collapse; font-size: 14px; }
 table.fg-grid caption { text-align: left; color: var(--muted); padding: 4px 0; }
 table.fg-grid th, table.fg-grid td { border: 1px solid var(--line); padding: 4px 8px; text-align: left; vertical-align: middle; }
 table.fg-grid thead th { background: var(--soft); white-space: nowrap; position: sticky; top: 0; }
 table.fg-grid thead button { font: inherit; font-weight: 700; background: none; border: 0; padding: 2px 4px; cursor: pointer; color: inherit; }
-table.fg-grid thead button::after { content: " \\2195"; color: var(--muted); font-weight: 400; }
-table.fg-grid th[aria-sort="ascending"] button::after { content: " \\2191"; color: inherit; }
-table.fg-grid th[aria-sort="descending"] button::after { content: " \\2193"; color: inherit; }
+table.fg-grid thead button::after { content: " \\2195"; content: " \\2195" / ""; color: var(--muted); font-weight: 400; }
+table.fg-grid th[aria-sort="ascending"] button::after { content: " \\2191"; content: " \\2191" / ""; color: inherit; }
+table.fg-grid th[aria-sort="descending"] button::after { content: " \\2193"; content: " \\2193" / ""; color: inherit; }
 table.fg-grid tbody th { font-weight: 600; max-width: 22em; overflow-wrap: anywhere; }
 td.fg-score { white-space: nowrap; }
 .fg-file { font-weight: 400; color: var(--muted); font-size: 0.8rem; }
@@ -108,7 +109,7 @@ td.fg-cell.partial { background: #fff1c2; color: #6a4000; }
 td.fg-cell.not-checkable { background: var(--soft); color: var(--muted); }
 td.fg-cell.not-graded { background: #fff; color: var(--muted); }
 .fg-legend { display: flex; flex-wrap: wrap; gap: 6px 16px; list-style: none; padding: 0; color: var(--muted); }
-.fg-failures li { margin: 0 0 10px; }
+.fg-failures li { margin: 0 0 10px; overflow-wrap: anywhere; }
 .fg-failures .fg-hint { color: var(--muted); margin: 2px 0 0; }
 .fg-dash table.fg-plain { border-collapse: collapse; }
 .fg-dash table.fg-plain th, .fg-dash table.fg-plain td { border: 1px solid var(--line); padding: 4px 8px; text-align: left; vertical-align: top; overflow-wrap: anywhere; }
@@ -117,5 +118,6 @@ td.fg-cell.not-graded { background: #fff; color: var(--muted); }
   .fg-dash { max-width: none; padding: 0; }
   td.fg-cell, .fg-verdict { print-color-adjust: exact; -webkit-print-color-adjust: exact; }
   table.fg-grid thead button::after { content: ""; }
+  .fg-table-wrap { overflow: visible; max-height: none; }
 }
 `;

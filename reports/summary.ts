@@ -58,12 +58,18 @@ export function byStep(checks: readonly CheckResult[]): [number, CheckResult[]][
 /** A Build step at a glance: the heat-map cell and the HTML section's colour. */
 export type StepState = 'passed' | 'partial' | 'failed' | 'not-checkable';
 
-/** Every scored check passed, some did, none did, or the step has only info checks. */
+/**
+ * Every scored check passed; a required check failed (or crashed), or none passed: failed — what
+ * an instructor scans a class for; otherwise (a recommended check missed, a check not run)
+ * partly passed; or the step has only info checks.
+ */
 export function stepState(checks: readonly CheckResult[]): StepState {
   const scored = checks.filter((c) => c.severity !== 'info');
   if (scored.length === 0) return 'not-checkable';
   const passed = scored.filter((c) => c.status === 'passed').length;
-  return passed === scored.length ? 'passed' : passed === 0 ? 'failed' : 'partial';
+  if (passed === scored.length) return 'passed';
+  const requiredFailed = scored.some((c) => c.severity === 'required' && isFailure(c));
+  return passed === 0 || requiredFailed ? 'failed' : 'partial';
 }
 
 /** Step number → state, for the steps this report has checks for. */

@@ -33,7 +33,11 @@ export function renderFlowSvg(graph: DrawingGraph, options: SvgOptions): string 
   const { at } = layoutFlow(graph);
   const boxes = [...at.values()];
   const minX = boxes.length ? Math.min(...boxes.map((p) => p.x)) - PAD : 0;
-  const minY = boxes.length ? Math.min(...boxes.map((p) => p.y)) - PAD : 0;
+  // Loops from an activity to itself rise above it, 16 px higher for each more (see route()).
+  const loops = new Map<string, number>();
+  for (const edge of graph.edges) if (edge.from === edge.to) loops.set(edge.from, (loops.get(edge.from) ?? 0) + 1);
+  const headroom = (id: string) => Math.max(PAD, loops.has(id) ? 34 + 16 * (loops.get(id)! - 1) + 16 : 0);
+  const minY = boxes.length ? Math.min(...[...at].map(([id, p]) => p.y - headroom(id))) : 0;
   const width = boxes.length ? Math.max(...boxes.map((p) => p.x)) + W + PAD - minX : 320;
   const height = boxes.length ? Math.max(...boxes.map((p) => p.y)) + H + PAD * 2 - minY : 60;
   const isExecuted = (edge: DrawingEdge) =>
@@ -70,7 +74,7 @@ export function renderFlowSvg(graph: DrawingGraph, options: SvgOptions): string 
       `<g class="${classes}" data-id="${xa(node.id)}">` +
       `<title>${x(`${node.label} (${type})${states ? ` — ${states}` : ''}`)}</title>` +
       `<rect x="${n(p.x)}" y="${n(p.y)}" width="${W}" height="${H}" rx="6" fill="${fill}" ${stroke}/>` +
-      `<text x="${n(p.x + 10)}" y="${n(p.y + 21)}" class="label" font-size="13" font-weight="600" fill="${COLORS.text}">${x(truncate(node.label, 22))}</text>` +
+      `<text x="${n(p.x + 10)}" y="${n(p.y + 21)}" class="label" font-size="13" font-weight="600" fill="${COLORS.text}">${x(truncate(node.label, 19))}</text>` +
       `<text x="${n(p.x + 10)}" y="${n(p.y + 39)}" class="type" font-size="11" fill="${COLORS.muted}">${x(truncate(type, 26))}</text>` +
       (failing ? `<g class="badge"><circle cx="${n(p.x + W)}" cy="${n(p.y)}" r="10" fill="${COLORS.bad}"/><text x="${n(p.x + W)}" y="${n(p.y + 4)}" text-anchor="middle" font-size="12" font-weight="700" fill="#fff">&#10007;</text></g>` : '') +
       '</g>'

@@ -54,7 +54,8 @@ test('heat-map: a cell per attendee and Build step with its state, in words for 
   const cells = (id: string) => [...row(id).matchAll(/<td class="fg-cell ([a-z-]+)"/g)].map((m) => m[1]);
   // Steps with checks in the class: 2 4 6 8 9 10.
   expect(cells('140')).toEqual(['passed', 'passed', 'passed', 'not-graded', 'not-graded', 'not-checkable']);
-  expect(cells('141')).toEqual(['passed', 'partial', 'partial', 'failed', 'failed', 'not-checkable']);
+  // step 4: a check not run (partly passed); step 6: a required check failed beside a passed one (failed)
+  expect(cells('141')).toEqual(['passed', 'partial', 'failed', 'failed', 'failed', 'not-checkable']);
   expect(cells('142')).toEqual(['not-graded', 'not-graded', 'not-graded', 'not-graded', 'not-graded', 'not-graded']);
   expect(row('141')).toContain('<span aria-hidden="true">◐</span><span class="fg-sr">partly passed</span>');
   expect(row('141')).toContain('<td class="fg-score">6/19 (31.6%)</td>');
@@ -78,7 +79,7 @@ test('the data block holds what the script sorts and filters by, one entry per r
   const html = shown(renderDashboard(CLASS(), { reportHref: href }));
   expect(data(html).rows).toEqual([
     { attendee: '140', file: 'submissions/Main_Flow_140.json', verdict: 'passed', percent: 100, steps: { 2: 'passed', 4: 'passed', 6: 'passed', 10: 'not-checkable' } },
-    { attendee: '141', file: 'submissions/Main_Flow_141.json', verdict: 'failed', percent: 31.6, steps: { 2: 'passed', 4: 'partial', 6: 'partial', 8: 'failed', 9: 'failed', 10: 'not-checkable' } },
+    { attendee: '141', file: 'submissions/Main_Flow_141.json', verdict: 'failed', percent: 31.6, steps: { 2: 'passed', 4: 'partial', 6: 'failed', 8: 'failed', 9: 'failed', 10: 'not-checkable' } },
     { attendee: '142', file: 'submissions/notes.json', verdict: 'ungradable', percent: null, steps: {} },
   ]);
   expect([...html.matchAll(/<tr data-row="(\d+)">/g)].map((m) => m[1])).toEqual(['0', '1', '2']);

@@ -46,7 +46,7 @@ test('checks grouped by Build step with the mission’s titles; the failing step
   const html = shown(renderReportBody(failedReport()));
   const step6 = stepSection(html, 6);
   expect(step6).toContain(`Step 6 — ${STEPS[6]}`);
-  expect(step6).toContain('class="fg-step partial"');
+  expect(step6).toContain('class="fg-step failed"'); // a required check failed, beside one that passed
   expect(step6).toContain('<p class="fg-hint"><strong>How to fix:</strong> SimulateGlobalError → Variable: simulatederror, Set Value: {{ ANI | 123}}</p>');
   expect(step6).toContain('<dt>Expected</dt><dd><code>a value that fails to evaluate, e.g. {{ ANI | 123}}</code></dd>');
   expect(step6).toContain('<dt>Actual</dt><dd><code>&quot;{{ANI}}&quot;</code></dd>');
@@ -56,7 +56,8 @@ test('checks grouped by Build step with the mission’s titles; the failing step
   expect(html).not.toContain('Hint of run-task-created');
   expect(renderReportBody(passedReport())).not.toContain('How to fix');
   // A step nav with each step's state, in words for screen readers too.
-  expect(html).toMatch(/<li class="partial"><a href="#fg-step-6" title="Step 6 — [^"]*">6 <span aria-hidden="true">◐<\/span><span class="fg-sr">: partly passed<\/span><\/a><\/li>/);
+  expect(html).toMatch(/<li class="failed"><a href="#fg-step-6" title="Step 6 — [^"]*">6 <span aria-hidden="true">✗<\/span><span class="fg-sr">: failed<\/span><\/a><\/li>/);
+  expect(html).toMatch(/<li class="partial"><a href="#fg-step-4" title="Step 4 — [^"]*">4 <span aria-hidden="true">◐<\/span><span class="fg-sr">: partly passed<\/span><\/a><\/li>/); // only a recommended check missed
 });
 
 test('each simulated call as a Debug-tool-like table', () => {

@@ -121,3 +121,14 @@ test('deterministic: the same input gives the same bytes', () => {
   const render = () => renderFlowSvg(mainGraph(false), { executed: new Set(['start']), failing: new Set(['sim']), title: 'Main flow' });
   expect(render()).toBe(render());
 });
+
+test('loops from an activity to itself stay inside the drawing, however many there are', () => {
+  const graph: DrawingGraph = {
+    nodes: [{ id: 'menu', label: 'Menu', type: 'ivr-menu', position: { x: 100, y: 100 } }, { id: 'next', label: 'Next', type: 'play-message', position: { x: 400, y: 100 } }],
+    edges: ['timeout', 'invalid', 'error'].map((exit) => ({ from: 'menu', to: 'menu', exit })),
+  };
+  const [, minY] = /viewBox="(-?[\d.]+) (-?[\d.]+)/.exec(renderFlowSvg(graph, NONE))!.slice(1).map(Number);
+  const labelTops = [...renderFlowSvg(graph, NONE).matchAll(/<text x="[\d.]+" y="(-?[\d.]+)" text-anchor="middle" font-size="11"/g)].map((m) => Number(m[1]) - 11);
+  expect(labelTops).toHaveLength(3);
+  for (const top of labelTops) expect(top).toBeGreaterThanOrEqual(minY);
+});
