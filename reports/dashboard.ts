@@ -74,7 +74,8 @@ function attendeesTable(reports: readonly GradeReport[], steps: number[], titles
     const cells = steps.map((step) => {
       const state = states.get(step);
       if (!state) return `<td class="fg-cell not-graded"><span class="fg-sr">not graded</span></td>`;
-      return `<td class="fg-cell ${state}" title="${h(`${stepHeading(step, titles)}: ${STATE_WORDS[state]}`)}"><span aria-hidden="true">${STATE_MARK[state]}</span><span class="fg-sr">${STATE_WORDS[state]}</span></td>`;
+      // The step's title is on its column heading only: repeated in every cell it was a third of a class's page.
+      return `<td class="fg-cell ${state}"><span aria-hidden="true">${STATE_MARK[state]}</span><span class="fg-sr">${STATE_WORDS[state]}</span></td>`;
     });
     return (
       `<tr data-row="${i}"><th scope="row">${name}<div class="fg-file">${h(report.input.file)}</div></th>` +
