@@ -52,5 +52,8 @@ export function simulatedTypes(): string[] {
   return [...HANDLERS.keys()];
 }
 
-/** Types that play to, or route, the caller (a hold loop is one of these after Queue Contact). */
-export const HOLD_TYPES: ReadonlySet<string> = new Set(['play-music', 'play-message']);
+/**
+ * Types that play to, or route, the caller (a hold loop is one of these after Queue Contact): a
+ * menu looping on no input while the caller is queued is the same wait (semantics §2.4, §2.6).
+ */
+export const HOLD_TYPES: ReadonlySet<string> = new Set(['play-music', 'play-message', 'ivr-menu', 'ivr-collectdigits']);

@@ -258,6 +258,15 @@ test.describe('queue-contact, callback, business-hours, screen-pop', () => {
     expect(result.inQueue).toBe(false);
   });
 
+  test('a queued caller at a menu that loops on no input is waiting in queue too', async () => {
+    const menuInQueue: FlowSpec = {
+      main: [{ label: 'Queue', type: 'queue-contact', props: { destination: 'q-1' } }, { label: 'Menu', type: 'ivr-menu', props: { menuLinks: ['1'], promptsTts: [{ type: 'tts', value: 'Press 1' }] } }],
+      links: [['NewPhoneContact', 'out', 'Queue'], ['Queue', 'default', 'Menu'], ['Menu', 'timeout', 'Menu']],
+    };
+    const result = await run(buildFlow(menuInQueue), {}, { maxVisitsPerActivity: 3 });
+    expect([result.status, result.summary, result.inQueue]).toEqual(['stuck', 'caller waiting in queue: hold loop at Menu', true]);
+  });
+
   test('without agents the caller waits in the hold loop until the limit: a distinct summary', async () => {
     const result = await run(buildFlow(queueSpec), {}, { maxVisitsPerActivity: 3 });
     expect(entry(result, 'Queue').outcome).toBe('default');
