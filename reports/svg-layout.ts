@@ -35,16 +35,36 @@ export function canvasUsable(graph: DrawingGraph): boolean {
   return distinct > 1 || graph.nodes.length === 1;
 }
 
-/** Canvas positions; activities without one go in a row under the drawing; exact overlaps are nudged apart. */
+/**
+ * Canvas positions; activities without one go in a row under the drawing. A box that would cover
+ * one placed before it (the canvas can hold activities a few pixels apart) moves down until clear.
+ */
 function canvasLayout(graph: DrawingGraph): Map<string, Point> {
   const at = new Map<string, Point>();
-  const taken = new Map<string, number>();
   const positioned = graph.nodes.filter((node) => isPoint(node.position));
+  const grid = new Map<string, Point[]>(); // placed boxes by NODE_WIDTH × NODE_HEIGHT cell: a few neighbours to test, not all
+  const cell = (p: Point) => [Math.floor(p.x / NODE_WIDTH), Math.floor(p.y / NODE_HEIGHT)];
+  const covers = (p: Point) => {
+    const [cx, cy] = cell(p);
+    for (let dx = -1; dx <= 1; dx++) {
+      for (let dy = -1; dy <= 1; dy++) {
+        for (const q of grid.get(`${cx + dx},${cy + dy}`) ?? []) if (Math.abs(q.x - p.x) < NODE_WIDTH && Math.abs(q.y - p.y) < NODE_HEIGHT) return true;
+      }
+    }
+    return false;
+  };
+  const stacked = new Map<string, number>(); // where the last box of each canvas point went: no re-walk of a tall stack
   for (const node of positioned) {
-    const { x, y } = node.position!;
-    const seen = taken.get(`${x},${y}`) ?? 0;
-    taken.set(`${x},${y}`, seen + 1);
-    at.set(node.id, { x: x + seen * 24, y: y + seen * 24 });
+    const p = { ...node.position! };
+    const point = `${p.x},${p.y}`;
+    p.y = stacked.get(point) ?? p.y;
+    while (covers(p)) p.y += NODE_HEIGHT + ROW_GAP / 2;
+    stacked.set(point, p.y);
+    const key = cell(p).join(',');
+    const placed = grid.get(key);
+    if (placed) placed.push(p);
+    else grid.set(key, [p]);
+    at.set(node.id, p);
   }
   const left = Math.min(...positioned.map((node) => node.position!.x));
   const below = Math.max(...[...at.values()].map((p) => p.y)) + NODE_HEIGHT + ROW_GAP * 2;

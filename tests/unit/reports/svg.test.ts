@@ -132,3 +132,22 @@ test('loops from an activity to itself stay inside the drawing, however many the
   expect(labelTops).toHaveLength(3);
   for (const top of labelTops) expect(top).toBeGreaterThanOrEqual(minY);
 });
+
+test('canvas boxes that would cover each other are moved apart, exact or a few pixels off', () => {
+  const graph: DrawingGraph = {
+    nodes: [
+      { id: 'a', label: 'A', type: 'play-message', position: { x: 100, y: 100 } },
+      { id: 'b', label: 'B', type: 'play-message', position: { x: 108, y: 104 } },
+      { id: 'c', label: 'C', type: 'play-message', position: { x: 100, y: 100 } },
+      { id: 'd', label: 'D', type: 'play-message', position: { x: 600, y: 100 } },
+    ],
+    edges: [],
+  };
+  const at = layoutFlow(graph).at;
+  const boxesOf = [...at.values()];
+  for (const [i, p] of boxesOf.entries()) {
+    for (const q of boxesOf.slice(i + 1)) expect(Math.abs(p.x - q.x) >= NODE_WIDTH || Math.abs(p.y - q.y) >= NODE_HEIGHT, JSON.stringify([p, q])).toBe(true);
+  }
+  expect(at.get('a')).toEqual({ x: 100, y: 100 });
+  expect(at.get('d')).toEqual({ x: 600, y: 100 });
+});
