@@ -111,7 +111,8 @@ function runCheck(check: Check, ctx: CheckContext): CheckResult {
     ...base,
     ...(outcome.expected !== undefined ? { expected: outcome.expected } : {}),
     ...(outcome.actual !== undefined ? { actual: outcome.actual } : {}),
-    ...(outcome.activity ? { activity: outcome.activity.label, pointer: outcome.activity.pointer } : {}),
+    // An event node by the name its canvas shows (OnGlobalError, not GlobalErrorHandling).
+    ...(outcome.activity ? { activity: outcome.activity.event?.display ?? outcome.activity.label, pointer: outcome.activity.pointer } : {}),
     ...(outcome.pointer ? { pointer: outcome.pointer } : {}),
     ...(outcome.traceExcerpt ? { traceExcerpt: outcome.traceExcerpt } : {}),
   };

@@ -50,7 +50,8 @@ export function renderConsole(report: GradeReport, options: ConsoleOptions): str
 }
 
 function renderCheck(check: CheckResult, c: ColorFns): string[] {
-  const points = check.severity === 'info' ? '' : c.dim(` (${formatPoints(check.earned)}/${formatPoints(check.points)})`);
+  // A check not judged (its cause is reported by another) lost no points of its own.
+  const points = check.severity === 'info' ? '' : c.dim(check.status === 'skipped' ? ` (not judged, ${formatPoints(check.points)} pts)` : ` (${formatPoints(check.earned)}/${formatPoints(check.points)})`);
   const severity = check.severity === 'required' || check.status === 'passed' ? '' : c.dim(` [${check.severity}]`);
   const lines = [`  ${mark(check, c)} ${t(check.title)}${points}${severity}`];
   if (!isFailure(check)) {

@@ -24,9 +24,11 @@ export function summaryLine(report: GradeReport): string {
   const blocking = blockingChecks(report);
   const failed = blocking.filter(isFailure).length;
   const notRun = blocking.length - failed;
+  const missed = report.checks.filter((c) => c.severity === 'recommended' && isFailure(c)).length;
   const parts: string[] = [];
   if (failed) parts.push(`${plural(failed, 'required check')} failed`);
   if (notRun) parts.push(failed ? `${notRun} not run` : `${plural(notRun, 'required check')} not run`);
+  if (missed) parts.push(`${plural(missed, 'recommended check')} not met`);
   return `FAILED ${score}${parts.length ? ` — ${parts.join(', ')}` : ''}`;
 }
 

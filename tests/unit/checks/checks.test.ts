@@ -47,6 +47,10 @@ for (const [name, mutation] of Object.entries(TOLERATED)) {
   });
 }
 
+test('an event node is named as its canvas shows it (OnGlobalError, not GlobalErrorHandling)', async () => {
+  expect(resultOf(await gradeFixture('flows/defect-globalerror-still-to-endflow.json'), 'global-error-not-to-endflow').activity).toBe('OnGlobalError');
+});
+
 test('failures point at the activity: label and JSON pointer of the export', async () => {
   const result = resultOf(await gradeFixture('flows/defect-getcbid-method-post.json'), 'get-cbid-method');
   expect(result.activity).toBe('GET_CBID');

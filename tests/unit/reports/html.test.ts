@@ -37,7 +37,7 @@ test('verdict, score and the summary line', () => {
   const html = shown(renderReportBody(failedReport()));
   expect(html).toContain('<article class="fg-report" data-verdict="failed">');
   expect(html).toContain('<span class="fg-verdict failed">FAILED</span><span class="fg-score">6 / 19 points (31.6%)</span>');
-  expect(html).toContain('<p class="fg-summary">FAILED 6/19 — 2 required checks failed, 1 not run</p>');
+  expect(html).toContain('<p class="fg-summary">FAILED 6/19 — 2 required checks failed, 1 not run, 1 recommended check not met</p>');
   expect(html).toContain('<h1>Callback on Global Error — attendee 141</h1>');
   expect(renderReportBody(passedReport())).toContain('<span class="fg-verdict passed">PASSED</span>');
 });
