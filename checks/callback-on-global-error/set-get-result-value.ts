@@ -38,6 +38,14 @@ export default defineCheck({
       return failed(`${set.activity.label} does not set getresult`, { expected: `getresult ← ${expected}`, actual: `sets ${rows.map((r) => r.target || '(no variable)').join(', ')}`, activity: set.activity });
     }
     if (!sameTemplate(valueTemplate(row), `{{${label}.httpResponseBody}}`) && !givesTheBody(valueTemplate(row), label, ctx.model)) {
+      if (label !== LABELS.getCbid && sameTemplate(valueTemplate(row), `{{${LABELS.getCbid}.httpResponseBody}}`)) {
+        // The reference is right; the HTTP Request it names was left with another Activity Name.
+        return failed(`${set.activity.label} reads ${LABELS.getCbid}.httpResponseBody, but the HTTP Request after option 3 is labelled ${label}: set its Activity Name to ${LABELS.getCbid} (Build step 4)`, {
+          expected: `an HTTP Request labelled ${LABELS.getCbid}`,
+          actual: `labelled ${label}`,
+          activity: missionNodes(ctx.model).getCbid ?? set.activity,
+        });
+      }
       const mode = row.setTo === 'set-to-variable' ? 'Set To Variable' : 'Set Value';
       const literalName = row.setTo !== 'set-to-variable' && sameTemplate(`{{${row.value.trim()}}}`, `{{${label}.httpResponseBody}}`);
       const why = literalName ? ': that stores the text itself, not the response; choose Set To Variable' : '';

@@ -59,6 +59,7 @@ export const MISTAKES = {
     link(f, 'SetGetResult', 'out', 'Callback_x');
     link(f, 'Callback_x', 'default', 'SimulateGlobalError');
   },
+  'get-cbid-default-label': (f) => relabel(f, 'GET_CBID', 'HTTPRequest_k2m'),
   'option1-also-to-get-cbid': (f) => link(f, 'WantCallback', '1', 'GET_CBID'),
   'no-input-to-get-cbid': (f) => link(f, 'WantCallback', 'timeout', 'GET_CBID'),
   'menu-plays-audio-files': (f) => {
