@@ -29,6 +29,9 @@ function isTypedEmpty(raw: string | null): boolean {
   return raw?.trim().toLowerCase() === 'empty';
 }
 
+/** Variable types as Flow Designer's Type list shows them. */
+const TYPE_NAMES: Record<string, string> = { STRING: 'String', INTEGER: 'Integer', BOOLEAN: 'Boolean', DECIMAL: 'Decimal', DATETIME: 'Date Time', JSON: 'JSON' };
+
 export function variableCheck(options: VariableCheckOptions): Check {
   const { id, name, caption, points } = options;
   return defineCheck({
@@ -70,7 +73,8 @@ export function variableCheck(options: VariableCheckOptions): Check {
         });
       }
       if (variable.type !== 'STRING') {
-        return failed(`Flow variable ${expected} has type ${variable.type}, not String`, { expected: 'String', actual: variable.type, pointer: variable.pointer });
+        const type = Object.hasOwn(TYPE_NAMES, variable.type) ? TYPE_NAMES[variable.type] : variable.type;
+        return failed(`Flow variable ${expected} has type ${type}, not String`, { expected: 'String', actual: type, pointer: variable.pointer });
       }
       if (!isEmptyDefault(variable.rawDefault)) {
         return failed(`Flow variable ${expected} has the default value ${JSON.stringify(variable.rawDefault)}; it must be empty`, {

@@ -114,3 +114,8 @@ test('a GET_CBID left with another Activity Name is named as the cause, not the 
   expect(result.message).toBe('SetGetResult reads GET_CBID.httpResponseBody, but the HTTP Request after option 3 is labelled HTTPRequest_k2m: set its Activity Name to GET_CBID (Build step 4)');
   expect(result.activity).toBe('HTTPRequest_k2m');
 });
+
+test('a variable type is named as Flow Designer lists it', async () => {
+  const result = resultOf(await gradeFixture('flows/defect-variable-outdialcbid-integer.json'), 'variable-outdialcbid');
+  expect([result.message, result.actual]).toEqual(['Flow variable outdialcbid has type Integer, not String', 'Integer']);
+});
