@@ -50,7 +50,8 @@ export default defineCheck({
       if (!result.ok) return failed(`${activity.label} expression fails to evaluate ${what}: ${result.error.message}`, { expected, actual: expression, activity });
       const value = asBoolean(result.value);
       if (value !== want) {
-        return failed(`${activity.label} expression gives ${show(result.value)} ${what}; it must give ${want}${unknownNames(ctx, expression, label)}`, { expected, actual: expression, activity });
+        const quoted = /["']201["']/.test(expression) ? ': "201" in quotes is text, and the status code is the number 201' : '';
+        return failed(`${activity.label} expression gives ${show(result.value)} ${what}; it must give ${want}${quoted}${unknownNames(ctx, expression, label)}`, { expected, actual: expression, activity });
       }
     }
     return passed(`${activity.label} is true for ${label}.httpStatusCode 201 and false for 200, 400, 500 and "201"`);

@@ -34,7 +34,8 @@ export default defineCheck({
     if (index < 0) return skipped(`${menu.label} has no option 3 to describe`);
     const actual = menuDescriptions(menu)[index] ?? '';
     if (canonical(actual) !== canonical(EXPECTED)) {
-      return failed(`Option 3 of ${menu.label} is described ${JSON.stringify(actual)}`, { expected: EXPECTED, actual: JSON.stringify(actual), activity: menu });
+      const said = actual.trim() === '' ? 'has no Link Description' : `is described ${JSON.stringify(actual)}`;
+      return failed(`Option 3 of ${menu.label} ${said}`, { expected: EXPECTED, actual: JSON.stringify(actual), activity: menu });
     }
     return passed(`Option 3 of ${menu.label} is described ${JSON.stringify(actual)}`);
   },

@@ -6,7 +6,7 @@ import { test, expect } from '@playwright/test';
 import { MISTAKES, TOLERATED } from './mutations.js';
 import { FAILS_ON } from './pairs.js';
 import { gradeFlow } from '../../../engine/grade.js';
-import { FIXED_NOW, gradeFixture, gradeMutation, mission, mutated, resultOf } from './support.js';
+import { FIXED_NOW, gradeFixture, gradeMutation, mission, mutated, props, resultOf } from './support.js';
 
 const scored = mission.checks.filter((c) => c.severity !== 'info');
 
@@ -118,4 +118,14 @@ test('a GET_CBID left with another Activity Name is named as the cause, not the 
 test('a variable type is named as Flow Designer lists it', async () => {
   const result = resultOf(await gradeFixture('flows/defect-variable-outdialcbid-integer.json'), 'variable-outdialcbid');
   expect([result.message, result.actual]).toEqual(['Flow variable outdialcbid has type Integer, not String', 'Integer']);
+});
+
+test('a condition comparing with "201" in quotes says why it fails; an empty option description says it is missing', async () => {
+  const quoted = resultOf(await gradeMutation(MISTAKES['condition-compares-text-201']), 'status-condition-expression');
+  expect(quoted.message).toContain(': "201" in quotes is text, and the status code is the number 201');
+  const undescribed = await gradeMutation((f) => {
+    const p = props(f, 'WantCallback');
+    p['menuLinks:input'] = p.menuLinks_input = ['Callback', 'Stay in queue', ''];
+  });
+  expect(resultOf(undescribed, 'want-callback-option3-description').message).toBe('Option 3 of WantCallback has no Link Description');
 });
