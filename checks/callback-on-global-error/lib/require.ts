@@ -1,6 +1,6 @@
 /** "Find the activity this check is about, or fail saying it is missing / of the wrong type." */
 import type { CheckOutcome } from '../../../engine/check.js';
-import type { Activity } from '../../../engine/model.js';
+import type { Activity, FlowModel } from '../../../engine/model.js';
 import { failed, missing } from './outcome.js';
 
 export type Found = { ok: true; activity: Activity } | { ok: false; outcome: CheckOutcome };
@@ -18,13 +18,23 @@ const TYPE_NAMES: Record<string, string> = {
 };
 
 export function typeName(type: string): string {
-  return TYPE_NAMES[type] ?? type;
+  return Object.hasOwn(TYPE_NAMES, type) ? TYPE_NAMES[type] : type;
 }
 
-/** The activity, checked to be of `type`; otherwise a failure naming what is missing or wrong. */
-export function requireActivity(activity: Activity | undefined, type: string, label: string, where: 'the main flow' | 'the Event Flows'): Found {
+/**
+ * The activity, checked to be of `type`; otherwise a failure naming what is missing or wrong —
+ * or where it is, when it was built on the other canvas (the main flow instead of the Event Flows).
+ */
+export function requireActivity(activity: Activity | undefined, type: string, label: string, where: 'the main flow' | 'the Event Flows', model?: FlowModel): Found {
   const what = `The ${typeName(type)} activity ${label}`;
-  if (!activity) return { ok: false, outcome: missing(what, where) };
+  if (!activity) {
+    const [other, otherName] = where === 'the main flow' ? [model?.events, 'the Event Flows'] : [model?.main, 'the main flow'];
+    const elsewhere = other?.activities.find((a) => a.label.toLowerCase() === label.toLowerCase());
+    if (elsewhere) {
+      return { ok: false, outcome: failed(`${elsewhere.label} was built in ${otherName}; it belongs in ${where}`, { expected: `${label} in ${where}`, actual: `in ${otherName}`, activity: elsewhere }) };
+    }
+    return { ok: false, outcome: missing(what, where) };
+  }
   if (activity.type !== type) {
     return {
       ok: false,

@@ -6,7 +6,7 @@ import { test, expect } from '@playwright/test';
 import { MISTAKES, TOLERATED } from './mutations.js';
 import { FAILS_ON } from './pairs.js';
 import { gradeFlow } from '../../../engine/grade.js';
-import { FIXED_NOW, gradeFixture, gradeMutation, mission, mutated, props, resultOf } from './support.js';
+import { activity, FIXED_NOW, gradeFixture, gradeMutation, mission, mutated, props, resultOf } from './support.js';
 
 const scored = mission.checks.filter((c) => c.severity !== 'info');
 
@@ -128,4 +128,17 @@ test('a condition comparing with "201" in quotes says why it fails; an empty opt
     p['menuLinks:input'] = p.menuLinks_input = ['Callback', 'Stay in queue', ''];
   });
   expect(resultOf(undescribed, 'want-callback-option3-description').message).toBe('Option 3 of WantCallback has no Link Description');
+});
+
+test('an activity built on the wrong canvas is named where it is, not as missing', async () => {
+  const report = await gradeMutation((f) => {
+    const events = f.eventFlows.eventsMap.GLOBAL_EVENTS.process;
+    const api = activity(f, 'CallBackAPI_HTTPRequest');
+    delete events.activities[api.id];
+    events.links = events.links.filter((l: { sourceActivityId: string; targetActivityId: string }) => l.sourceActivityId !== api.id && l.targetActivityId !== api.id);
+    f.process.activities[api.id] = api;
+  });
+  const result = resultOf(report, 'callback-api-method');
+  expect(result.message).toBe('CallBackAPI_HTTPRequest was built in the main flow; it belongs in the Event Flows');
+  expect(result.activity).toBe('CallBackAPI_HTTPRequest');
 });
