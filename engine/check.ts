@@ -35,6 +35,8 @@ export type CheckOutcome =
       activity?: Activity;
       pointer?: string;
       traceExcerpt?: TraceEntry[];
+      /** What to change for this very failure, when the check's own hint would not fit it. */
+      hint?: string;
     }
   /** Not checkable from an export (validate, publish, Control Hub). Never counts as passed. */
   | { status: 'info'; message: string }

@@ -115,6 +115,7 @@ function runCheck(check: Check, ctx: CheckContext): CheckResult {
     ...(outcome.activity ? { activity: outcome.activity.event?.display ?? outcome.activity.label, pointer: outcome.activity.pointer } : {}),
     ...(outcome.pointer ? { pointer: outcome.pointer } : {}),
     ...(outcome.traceExcerpt ? { traceExcerpt: outcome.traceExcerpt } : {}),
+    ...(outcome.hint ? { hint: outcome.hint } : {}),
   };
 }
 

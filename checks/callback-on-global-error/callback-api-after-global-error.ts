@@ -34,6 +34,7 @@ export default defineCheck({
         expected: `OnGlobalError → ${api.activity.label}`,
         actual: target ? `OnGlobalError → ${target.label}` : 'OnGlobalError not connected',
         activity: api.activity,
+        hint: `Event Flows → drag the connection of OnGlobalError${target ? ` from ${target.label}` : ''} to ${api.activity.label}.`,
       });
     }
     const others = ctx.model.handlers.filter((h) => h.nodeId !== node.id && h.reaches.includes(api.activity.id));

@@ -27,11 +27,14 @@ export default defineCheck({
     const get = getCbidOf(ctx);
     if (!get.ok) return get.outcome;
     const { main } = ctx.model;
+    // GET_CBID exists: the fix is the connection, not a new activity.
+    const connect = `${menu.activity.label} → drag the connection of option 3 to ${get.activity.label}.`;
     if (!Object.hasOwn(menu.activity.exits, '3')) {
       return failed(`Option 3 of ${menu.activity.label} is not connected to ${get.activity.label}`, {
         expected: `${menu.activity.label} option 3 → ${get.activity.label}`,
         actual: 'option 3 not connected',
         activity: menu.activity,
+        hint: connect,
       });
     }
     if (!exitLeadsTo(main, menu.activity, '3', get.activity)) {
@@ -39,6 +42,7 @@ export default defineCheck({
         expected: `${menu.activity.label} option 3 → ${get.activity.label}`,
         actual: describeExit(main, menu.activity, '3'),
         activity: menu.activity,
+        hint: connect,
       });
     }
     const others = Object.keys(menu.activity.exits).filter((exit) => exit !== '3' && exitLeadsTo(main, menu.activity, exit, get.activity));

@@ -13,6 +13,7 @@ export interface FailureDetails {
   activity?: Activity;
   pointer?: string;
   traceExcerpt?: TraceEntry[];
+  hint?: string;
 }
 
 export function failed(message: string, details: FailureDetails = {}): CheckOutcome {
@@ -22,6 +23,7 @@ export function failed(message: string, details: FailureDetails = {}): CheckOutc
   if (details.activity) outcome.activity = details.activity;
   if (details.pointer) outcome.pointer = details.pointer;
   if (details.traceExcerpt && details.traceExcerpt.length > 0) outcome.traceExcerpt = details.traceExcerpt;
+  if (details.hint) outcome.hint = details.hint;
   return outcome;
 }
 

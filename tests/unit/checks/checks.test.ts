@@ -142,3 +142,12 @@ test('an activity built on the wrong canvas is named where it is, not as missing
   expect(result.message).toBe('CallBackAPI_HTTPRequest was built in the main flow; it belongs in the Event Flows');
   expect(result.activity).toBe('CallBackAPI_HTTPRequest');
 });
+
+test('when the activity exists, a link failure hints at the connection, not at adding the activity', async () => {
+  const option3 = resultOf(await gradeFixture('flows/defect-menu-option3-to-newnumber.json'), 'get-cbid-after-option3');
+  expect(option3.hint).toBe('WantCallback → drag the connection of option 3 to GET_CBID.');
+  const handler = resultOf(await gradeFixture('flows/defect-globalerror-still-to-endflow.json'), 'callback-api-after-global-error');
+  expect(handler.hint).toMatch(/^Event Flows → drag the connection of OnGlobalError from \S+ to CallBackAPI_HTTPRequest\.$/);
+  const missingNode = resultOf(await gradeFixture('flows/before-mission.json'), 'get-cbid-after-option3');
+  expect(missingNode.hint).toBe(mission.checks.find((c) => c.id === 'get-cbid-after-option3')!.hint); // none yet: add it
+});
