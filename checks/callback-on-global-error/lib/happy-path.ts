@@ -64,11 +64,14 @@ export function stageOutcome(ctx: CheckContext, stage: Stage, passMessage: strin
   const theirs = STAGES.findIndex((s) => s.stage === deviation.stage);
   if (theirs > mine) return passed(passMessage);
   if (theirs < mine) return skipped(`Not judged: the simulated call went wrong earlier (${STAGES[theirs].check}: ${deviation.message})`);
+  const typeMismatch = /cannot store .* in \w+ variable '([^']+)'/.exec(deviation.message);
   return failed(deviation.message, {
     ...(deviation.expected !== undefined ? { expected: deviation.expected } : {}),
     ...(deviation.actual !== undefined ? { actual: deviation.actual } : {}),
     ...(deviation.activity ? { activity: deviation.activity } : {}),
     traceExcerpt: deviation.excerpt,
+    // A value the variable's type cannot hold: the fix is the variable, not the activity.
+    ...(typeMismatch ? { hint: `Global Flow Properties → Flow Variables → ${typeMismatch[1]}: set Type to String, as Build step 2 asks.` } : {}),
   });
 }
 

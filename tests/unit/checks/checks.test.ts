@@ -151,3 +151,9 @@ test('when the activity exists, a link failure hints at the connection, not at a
   const missingNode = resultOf(await gradeFixture('flows/before-mission.json'), 'get-cbid-after-option3');
   expect(missingNode.hint).toBe(mission.checks.find((c) => c.id === 'get-cbid-after-option3')!.hint); // none yet: add it
 });
+
+test('a simulated call that fails on a variable of the wrong type hints at the variable', async () => {
+  const result = resultOf(await gradeFixture('flows/defect-variable-outdialcbid-integer.json'), 'run-get-cbid-fills-variables');
+  expect(result.message).toMatch(/cannot store .* in INTEGER variable 'outdialcbid'/);
+  expect(result.hint).toBe('Global Flow Properties → Flow Variables → outdialcbid: set Type to String, as Build step 2 asks.');
+});
