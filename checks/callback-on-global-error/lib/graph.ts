@@ -59,8 +59,19 @@ export function exitReaches(graph: FlowGraph, from: Activity, exit: string, matc
   return reachableFrom(graph, [from.exits[exit]], new Set([from.id])).find(matches);
 }
 
-/** The labels of the activities an exit leads to directly, for messages ("open" when not linked). */
+/** Where an exit leads, for messages, in the canvas's words: `WantCallback option 3 → NewNumber`, `SetGetResult: its exit is not connected`. */
 export function describeExit(graph: FlowGraph, activity: Activity, exit: string): string {
   const target = exitTarget(graph, activity, exit);
-  return target ? `${activity.label} → ${target.label}` : `${activity.label}: exit ${exit} not connected`;
+  const name = canvasExitName(exit);
+  const from = name ? `${activity.label} ${name}` : activity.label;
+  return target ? `${from} → ${target.label}` : name ? `${from} not connected` : `${activity.label}: its exit is not connected`;
+}
+
+const CANVAS_EXITS: Record<string, string> = { true: 'True', false: 'False', error: 'Undefined Error', timeout: 'No-Input Timeout', invalid: 'Unmatched Entry' };
+
+/** An exit as the canvas names it: a menu digit is `option N`; the single way out of most activities has no name (''). */
+function canvasExitName(exit: string): string {
+  if (Object.hasOwn(CANVAS_EXITS, exit)) return CANVAS_EXITS[exit];
+  if (exit === 'out' || exit === 'default') return '';
+  return /^\d$/.test(exit) ? `option ${exit}` : exit;
 }

@@ -157,3 +157,8 @@ test('a simulated call that fails on a variable of the wrong type hints at the v
   expect(result.message).toMatch(/cannot store .* in INTEGER variable 'outdialcbid'/);
   expect(result.hint).toBe('Global Flow Properties → Flow Variables → outdialcbid: set Type to String, as Build step 2 asks.');
 });
+
+test('exits are named as the canvas names them in what a failure shows', async () => {
+  expect(resultOf(await gradeFixture('flows/defect-menu-option3-to-newnumber.json'), 'get-cbid-after-option3').actual).toBe('WantCallback option 3 → NewNumber');
+  expect(resultOf(await gradeFixture('flows/defect-setgetresult-not-linked.json'), 'simulate-error-after-set-get-result').actual).toBe('SetGetResult: its exit is not connected');
+});
