@@ -16,6 +16,7 @@ import type {
   Position,
   Variable,
 } from './model.js';
+import { DECIMAL_TEXT, INTEGER_TEXT } from './number-text.js';
 import { pointerOf } from './pointer.js';
 
 type Json = Record<string, unknown>;
@@ -241,7 +242,7 @@ export function parseDefault(type: string, raw: string | null): { ok: true; valu
     case 'INTEGER':
     case 'DECIMAL':
       if (text === '' || /^null$/i.test(text)) return { ok: true, value: null };
-      if (type === 'INTEGER' ? /^[+-]?\d+$/.test(text) : /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/.test(text)) {
+      if ((type === 'INTEGER' ? INTEGER_TEXT : DECIMAL_TEXT).test(text)) {
         return { ok: true, value: Number(text) };
       }
       return { ok: false };

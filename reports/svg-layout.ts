@@ -4,6 +4,7 @@
  * canvas. Otherwise a layered layout: breadth-first layers from the entry and event activities,
  * left to right. Deterministic: the same graph always gives the same positions.
  */
+import { START_TYPES } from '../engine/activity-types.js';
 import type { DrawingGraph } from '../engine/report.js';
 
 export interface Point {
@@ -77,7 +78,7 @@ function canvasLayout(graph: DrawingGraph): Map<string, Point> {
 /** Breadth-first layers from the entries (start, event activities, anything nothing links to). */
 function layeredLayout(graph: DrawingGraph): Map<string, Point> {
   const incoming = new Set(graph.edges.filter((edge) => edge.from !== edge.to).map((edge) => edge.to));
-  const isEntry = (node: DrawingGraph['nodes'][number]) => ['NewPhoneContact', 'NewContact', 'NewSubFlowStart', 'event', 'Event'].includes(node.type) || !incoming.has(node.id);
+  const isEntry = (node: DrawingGraph['nodes'][number]) => (START_TYPES.has(node.type) || node.type === 'event' || node.type === 'Event') || !incoming.has(node.id);
   const known = new Set(graph.nodes.map((node) => node.id));
   const layer = new Map<string, number>();
   const next = new Map<string, string[]>(); // each activity's targets, in edge order: linear, not activities × edges

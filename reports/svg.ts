@@ -26,6 +26,10 @@ export interface SvgOptions {
 }
 
 const PAD = 40;
+/** How far a loop from an activity to itself rises above it, and how far apart links sharing both ends are drawn. */
+const LOOP_RISE = 34;
+const PARALLEL_GAP = 16;
+const LABEL_HEIGHT = 16;
 const COLORS = { line: '#6e7781', text: '#1f2328', muted: '#57606a', exec: '#0969da', execFill: '#ddf4ff', bad: '#cf222e', badFill: '#ffebe9' };
 
 export function renderFlowSvg(graph: DrawingGraph, options: SvgOptions): string {
@@ -33,10 +37,13 @@ export function renderFlowSvg(graph: DrawingGraph, options: SvgOptions): string 
   const { at } = layoutFlow(graph);
   const boxes = [...at.values()];
   const minX = boxes.length ? Math.min(...boxes.map((p) => p.x)) - PAD : 0;
-  // Loops from an activity to itself rise above it, 16 px higher for each more (see route()).
+  // Loops from an activity to itself rise above it, each one more a gap higher (see route()).
   const loops = new Map<string, number>();
   for (const edge of graph.edges) if (edge.from === edge.to) loops.set(edge.from, (loops.get(edge.from) ?? 0) + 1);
-  const headroom = (id: string) => Math.max(PAD, loops.has(id) ? 34 + 16 * (loops.get(id)! - 1) + 16 : 0);
+  const headroom = (id: string) => {
+    const count = loops.get(id) ?? 0;
+    return Math.max(PAD, count > 0 ? LOOP_RISE + PARALLEL_GAP * (count - 1) + LABEL_HEIGHT : 0);
+  };
   const minY = boxes.length ? Math.min(...[...at].map(([id, p]) => p.y - headroom(id))) : 0;
   const width = boxes.length ? Math.max(...boxes.map((p) => p.x)) + W + PAD - minX : 320;
   const height = boxes.length ? Math.max(...boxes.map((p) => p.y)) + H + PAD * 2 - minY : 60;
@@ -52,7 +59,7 @@ export function renderFlowSvg(graph: DrawingGraph, options: SvgOptions): string 
     seenPairs.set(pair, parallel + 1);
     if (!from || !to) return '';
     const executed = isExecuted(edge);
-    const { d, label } = route(from, to, edge.from === edge.to, parallel * 16);
+    const { d, label } = route(from, to, edge.from === edge.to, parallel * PARALLEL_GAP);
     const stroke = executed ? `stroke="${COLORS.exec}" stroke-width="3"` : `stroke="${COLORS.line}" stroke-width="1.5"`;
     return (
       `<g class="edge${executed ? ' executed' : ''}">` +
@@ -110,7 +117,7 @@ function route(from: Point, to: Point, self: boolean, offset: number): { d: stri
   if (self) {
     const sx = from.x + W;
     const sy = from.y + H / 2;
-    const top = from.y - 34 - offset;
+    const top = from.y - LOOP_RISE - offset;
     return { d: `M${n(sx)},${n(sy)} C${n(sx + 50)},${n(sy)} ${n(from.x + W / 2)},${n(top)} ${n(from.x + W / 2)},${n(from.y)}`, label: { x: sx + 22, y: top + 4 } };
   }
   let start: Point, end: Point, c1: Point, c2: Point;

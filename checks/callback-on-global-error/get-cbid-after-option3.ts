@@ -1,5 +1,5 @@
 import { defineCheck } from '../../engine/check.js';
-import { describeExit, exitLeadsTo } from './lib/graph.js';
+import { describeExit, exitLeadsTo, exitName, isNamedExit } from './lib/graph.js';
 import { getCbidOf, wantCallbackOf } from './lib/nodes.js';
 import { failed, passed } from './lib/outcome.js';
 
@@ -47,7 +47,7 @@ export default defineCheck({
     }
     const others = Object.keys(menu.activity.exits).filter((exit) => exit !== '3' && exitLeadsTo(main, menu.activity, exit, get.activity));
     if (others.length > 0) {
-      const exits = others.map(exitName).join(', ');
+      const exits = others.map(menuExit).join(', ');
       return failed(`${exits} of ${menu.activity.label} also ${others.length > 1 ? 'lead' : 'leads'} to ${get.activity.label}: only option 3 may raise the error`, {
         expected: `only option 3 → ${get.activity.label}`,
         actual: `${exits} → ${get.activity.label} too`,
@@ -58,7 +58,7 @@ export default defineCheck({
   },
 });
 
-/** A menu exit as Flow Designer names it. */
-function exitName(exit: string): string {
-  return { timeout: 'the No-Input Timeout exit', invalid: 'the Unmatched Entry exit', error: 'the Undefined Error exit' }[exit] ?? `option ${exit}`;
+/** A menu exit as Flow Designer names it: `option 1`, `the No-Input Timeout exit`. */
+function menuExit(exit: string): string {
+  return isNamedExit(exit) ? `the ${exitName(exit)} exit` : `option ${exit}`;
 }

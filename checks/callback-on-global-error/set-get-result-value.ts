@@ -37,8 +37,9 @@ export default defineCheck({
     if (!row) {
       return failed(`${set.activity.label} does not set getresult`, { expected: `getresult ← ${expected}`, actual: `sets ${rows.map((r) => r.target || '(no variable)').join(', ')}`, activity: set.activity });
     }
-    if (!sameTemplate(valueTemplate(row), `{{${label}.httpResponseBody}}`) && !givesTheBody(valueTemplate(row), label, ctx.model)) {
-      if (label !== LABELS.getCbid && sameTemplate(valueTemplate(row), `{{${LABELS.getCbid}.httpResponseBody}}`)) {
+    const value = valueTemplate(row);
+    if (!sameTemplate(value, `{{${label}.httpResponseBody}}`) && !givesTheBody(value, label, ctx.model)) {
+      if (label !== LABELS.getCbid && sameTemplate(value, `{{${LABELS.getCbid}.httpResponseBody}}`)) {
         // The reference is right; the HTTP Request it names was left with another Activity Name.
         return failed(`${set.activity.label} reads ${LABELS.getCbid}.httpResponseBody, but the HTTP Request after option 3 is labelled ${label}: set its Activity Name to ${LABELS.getCbid} (Build step 4)`, {
           expected: `an HTTP Request labelled ${LABELS.getCbid}`,

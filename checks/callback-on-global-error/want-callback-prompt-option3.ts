@@ -17,14 +17,19 @@ const OFFERS_3 = [
   /(?:^|[,;.!?])\s*(?:3|three)\s*(?:(?:to|for)\b|[-–—:=)])/i,
 ];
 
+/** Text-to-Speech is toggled off and audio prompts are set: the caller hears those files. */
+function playsAudio(menu: Activity): boolean {
+  const audio = menu.props.prompts;
+  return menu.props.toggle === false && Array.isArray(audio) && audio.length > 0;
+}
+
 /**
  * The Text-to-Speech messages the caller hears: none when the menu plays its audio files instead
  * (Text-to-Speech toggled off with audio prompts set, as the simulator plays it).
  */
 function ttsMessages(menu: Activity): string[] {
   const tts = menu.props.promptsTts;
-  const audio = menu.props.prompts;
-  if (!Array.isArray(tts) || (menu.props.toggle === false && Array.isArray(audio) && audio.length > 0)) return [];
+  if (!Array.isArray(tts) || playsAudio(menu)) return [];
   return tts
     .map((entry) => (typeof entry === 'object' && entry !== null ? (entry as Record<string, unknown>).value : entry))
     .filter((value): value is string => typeof value === 'string');
@@ -53,7 +58,7 @@ export default defineCheck({
     const messages = ttsMessages(menu);
     const text = messages.join(' ');
     if (messages.length === 0) {
-      const audio = menu.props.toggle === false && Array.isArray(menu.props.prompts) && menu.props.prompts.length > 0;
+      const audio = playsAudio(menu);
       const actual = audio ? 'audio files: Text-to-Speech is switched off, so its text is not played' : 'no Text-to-Speech message';
       return failed(`${menu.label} has no Text-to-Speech message offering option 3${audio ? ' (it plays audio files)' : ''}`, { expected: GUIDE_PROMPT, actual, activity: menu });
     }

@@ -89,10 +89,12 @@ function readArchive(file: string, maxBytes: number): { ok: true; bytes: Uint8Ar
   try {
     fd = openSync(file, OPEN_FOR_READING);
     const info = fstatSync(fd);
-    if (info.isFile() && info.size > maxBytes) {
+    const refused = refusedBeforeReading(info, Infinity); // a folder, a pipe or a device; the size is the archive's own limit
+    if (refused) return refused;
+    if (info.size > maxBytes) {
       return { ok: false, error: { code: 'zip-too-large', message: `archive is larger than the ${formatBytes(maxBytes)} limit for an archive (${info.size} bytes); refused` } };
     }
-    return refusedBeforeReading(info, Infinity) ?? { ok: true, bytes: readFileSync(fd) };
+    return { ok: true, bytes: readFileSync(fd) };
   } catch (error) {
     return unreadable(error);
   } finally {

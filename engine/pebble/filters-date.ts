@@ -9,7 +9,6 @@ import { parseDate } from './dateparse.js';
 import { resolveZone, type Zone } from './timezone.js';
 import type { ArgMap, Invocation } from './invocation.js';
 import { stringArg } from './invocation.js';
-import { javaString } from './stringify.js';
 import { PDate, fromHost, isNumber, numValue, typeName } from './values.js';
 
 /** SimpleDateFormat pattern Pebble uses when none is given (and to parse strings by default). */

@@ -7,6 +7,7 @@
  * so all lookups use Maps and own properties only: `__proto__` or `constructor` are just names.
  */
 import type { Variable } from '../model.js';
+import { DECIMAL_TEXT, INTEGER_TEXT } from '../number-text.js';
 import { PDouble } from '../pebble/values.js';
 import { ActivityError } from './errors.js';
 
@@ -73,8 +74,6 @@ function recordOf(outputs: Map<string, unknown>): Record<string, unknown> {
 /** Marks a variable that had no value before an activity changed it. */
 const ABSENT = Symbol('absent');
 
-const INTEGER = /^[+-]?\d+$/;
-const DECIMAL = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/;
 
 /**
  * Converts a value into the declared type of variable `name`. Throws ActivityError when it does
@@ -90,7 +89,7 @@ export function convertToType(value: unknown, type: string, name: string): unkno
   switch (type.toUpperCase()) {
     case 'INTEGER': {
       if (typeof value === 'number') return Number.isSafeInteger(value) ? value : fail();
-      if (typeof value === 'string' && INTEGER.test(value.trim())) {
+      if (typeof value === 'string' && INTEGER_TEXT.test(value.trim())) {
         const n = Number(value.trim());
         return Number.isSafeInteger(n) ? n : fail();
       }
@@ -98,7 +97,7 @@ export function convertToType(value: unknown, type: string, name: string): unkno
     }
     case 'DECIMAL': {
       if (typeof value === 'number') return Number.isFinite(value) ? value : fail();
-      if (typeof value === 'string' && DECIMAL.test(value.trim())) return Number(value.trim());
+      if (typeof value === 'string' && DECIMAL_TEXT.test(value.trim())) return Number(value.trim());
       return fail();
     }
     case 'BOOLEAN': {

@@ -8,6 +8,7 @@
 import type { CheckContext, CheckOutcome, ScenarioRun } from '../../../engine/check.js';
 import type { Activity } from '../../../engine/model.js';
 import type { TraceEntry } from '../../../engine/trace.js';
+import { exitName } from './graph.js';
 import { missionNodes, type MissionNodes } from './find.js';
 import { GLOBAL_ERROR, LABELS, VARIABLES } from './names.js';
 import { failed, passed, skipped } from './outcome.js';
@@ -239,13 +240,6 @@ function deviate(stage: Stage, message: string, excerpt: TraceEntry[], extra: Pa
   if (extra.actual !== undefined) deviation.actual = extra.actual;
   if (extra.activity) deviation.activity = extra.activity;
   return deviation;
-}
-
-/** An exit as the Flow Designer canvas names it. */
-const EXIT_NAMES: Record<string, string> = { true: 'True', false: 'False', error: 'Undefined Error', timeout: 'No-Input Timeout', invalid: 'Unmatched Entry' };
-
-export function exitName(outcome: string): string {
-  return Object.hasOwn(EXIT_NAMES, outcome) ? EXIT_NAMES[outcome] : outcome;
 }
 
 function indexOf(trace: TraceEntry[], activity: Activity, from: number): number {

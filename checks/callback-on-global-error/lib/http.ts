@@ -1,6 +1,5 @@
 /** Reading HTTP Request (`http-request-v2`) settings as the Flow Designer panel shows them. */
 import type { Activity } from '../../../engine/model.js';
-import { getOwn } from '../../../engine/simulator/variables.js';
 
 function text(value: unknown): string | undefined {
   if (typeof value === 'string') return value;
@@ -39,19 +38,11 @@ export function requestContentTypeOf(activity: Activity): string {
 }
 
 /**
- * A request header set in the activity's Request Headers (`httpRequestHeaders`: an object, or rows
- * of `{key|name, value}`), by name in any case; undefined when not set. It wins over the Content
- * Type field, as in the simulated request.
+ * A request header set in the activity's Request Headers, by name in any case; undefined when not
+ * set. It wins over the Content Type field, as in the simulated request.
  */
 export function requestHeaderOf(activity: Activity, name: string): string | undefined {
-  const raw: unknown = activity.props.httpRequestHeaders;
-  const rows: [unknown, unknown][] = Array.isArray(raw)
-    ? raw.map((row) => (typeof row === 'object' && row !== null ? [getOwn(row, 'key') ?? getOwn(row, 'name'), getOwn(row, 'value')] : [undefined, undefined]))
-    : typeof raw === 'object' && raw !== null
-      ? Object.entries(raw)
-      : [];
-  const found = rows.find(([key]) => typeof key === 'string' && key.trim().toLowerCase() === name.toLowerCase());
-  return found && typeof found[1] === 'string' ? found[1] : undefined;
+  return rowsOf(activity.props.httpRequestHeaders).find(([key]) => key.toLowerCase() === name.toLowerCase())?.[1];
 }
 
 /** Parsing Settings → Content Type (`contentType`), as exported ('' when left on "Select"). */
@@ -93,9 +84,13 @@ export function requestBodyOf(activity: Activity): string {
   return prop(activity, 'httpRequestBody') ?? '';
 }
 
-/** Query Parameters rows: the export's `{name: value}` object or a list of `{key|name, value}` rows. */
+/** Query Parameters rows. */
 export function queryParametersOf(activity: Activity): [string, string][] {
-  const value = activity.props.httpQueryParameters;
+  return rowsOf(activity.props.httpQueryParameters);
+}
+
+/** Name/value rows (query parameters, headers): the export's `{name: value}` object or a list of `{key|name, value}` rows; names trimmed, rows without one left out. */
+function rowsOf(value: unknown): [string, string][] {
   const out: [string, string][] = [];
   if (Array.isArray(value)) {
     for (const row of value) {

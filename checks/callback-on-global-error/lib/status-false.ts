@@ -5,7 +5,8 @@
  */
 import { defineCheck, type Check } from '../../../engine/check.js';
 import { missionNodes } from './find.js';
-import { exitName, happyPathDeviation, STAGES } from './happy-path.js';
+import { exitName } from './graph.js';
+import { happyPathDeviation, STAGES } from './happy-path.js';
 import { LABELS } from './names.js';
 import { failed, passed, skipped } from './outcome.js';
 
