@@ -37,6 +37,11 @@ export type CheckOutcome =
       traceExcerpt?: TraceEntry[];
       /** What to change for this very failure, when the check's own hint would not fit it. */
       hint?: string;
+      /**
+       * A key naming the root cause when other checks can fail for it too (e.g. an activity that
+       * is missing): the first check in mission order reports it, the later ones are not judged.
+       */
+      cause?: string;
     }
   /** Not checkable from an export (validate, publish, Control Hub). Never counts as passed. */
   | { status: 'info'; message: string }

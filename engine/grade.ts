@@ -58,7 +58,7 @@ export async function gradeFlow(input: string | Uint8Array, options: GradeOption
     runs[definition.id] = { result, tasks: services.tasks, requests: services.requests };
     scenarios.push({ id: definition.id, title: definition.title, passed: false, summary: result.summary, trace: result.trace });
   }
-  const checks = mission.checks.map((check) => runCheck(check, { model, runs, settings }));
+  const checks = runChecks(mission.checks, { model, runs, settings });
   markScenarioOutcomes(scenarios, checks, mission);
   const scored = checks.filter((c) => c.severity !== 'info');
   return {
@@ -97,14 +97,35 @@ function attendeeWithoutFlow(options: GradeOptions): GradeReport['attendee'] {
   return options.attendee ? { id: options.attendee, source: 'option' } : attendeeOfFile(options.fileName);
 }
 
+/**
+ * Every check, in mission order. A failure whose cause an earlier check already reported (an
+ * activity missing, of the wrong type, on the wrong canvas) is not judged again: the first check
+ * tells what is wrong and how to mend it, the later ones point to it instead of repeating it.
+ * Points and verdict are the same either way (a check not judged earns nothing).
+ */
+function runChecks(checks: readonly Check[], ctx: CheckContext): CheckResult[] {
+  const reportedBy = new Map<string, Check>();
+  return checks.map((check) => {
+    const outcome = outcomeOf(check, ctx);
+    if (outcome.status === 'failed' && outcome.cause !== undefined) {
+      const first = reportedBy.get(outcome.cause);
+      if (first) return result(check, 'skipped', `Not judged: ${outcome.message} (reported under “${first.title}”)`);
+      reportedBy.set(outcome.cause, check);
+    }
+    return resultOf(check, outcome);
+  });
+}
+
 /** A check that throws is recorded as errored, naming the check: it never stops the grading. */
-function runCheck(check: Check, ctx: CheckContext): CheckResult {
-  let outcome: CheckOutcome;
+function outcomeOf(check: Check, ctx: CheckContext): CheckOutcome | { status: 'errored'; message: string } {
   try {
-    outcome = check.run(ctx);
+    return check.run(ctx);
   } catch (error) {
-    return result(check, 'errored', `check ${check.id} crashed: ${error instanceof Error ? error.message : String(error)}`);
+    return { status: 'errored', message: `check ${check.id} crashed: ${error instanceof Error ? error.message : String(error)}` };
   }
+}
+
+function resultOf(check: Check, outcome: CheckOutcome | { status: 'errored'; message: string }): CheckResult {
   const base = result(check, outcome.status, outcome.message);
   if (outcome.status !== 'failed') return base;
   return {

@@ -14,6 +14,8 @@ export interface FailureDetails {
   pointer?: string;
   traceExcerpt?: TraceEntry[];
   hint?: string;
+  /** Shared by every check this root cause makes fail (engine/check.ts). */
+  cause?: string;
 }
 
 export function failed(message: string, details: FailureDetails = {}): CheckOutcome {
@@ -24,6 +26,7 @@ export function failed(message: string, details: FailureDetails = {}): CheckOutc
   if (details.pointer) outcome.pointer = details.pointer;
   if (details.traceExcerpt && details.traceExcerpt.length > 0) outcome.traceExcerpt = details.traceExcerpt;
   if (details.hint) outcome.hint = details.hint;
+  if (details.cause) outcome.cause = details.cause;
   return outcome;
 }
 
@@ -35,7 +38,8 @@ export function info(message: string): CheckOutcome {
   return { status: 'info', message };
 }
 
-/** The activity a check is about does not exist in the flow. */
+/** The activity a check is about does not exist in the flow (one cause, whichever checks meet it). */
 export function missing(what: string, where: string, pointer?: string): CheckOutcome {
-  return failed(`${what} was not found in ${where}`, { expected: what, actual: 'no such activity', ...(pointer ? { pointer } : {}) });
+  const message = `${what} was not found in ${where}`;
+  return failed(message, { expected: what, actual: 'no such activity', ...(pointer ? { pointer } : {}), cause: message });
 }

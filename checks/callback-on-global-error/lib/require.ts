@@ -21,9 +21,15 @@ export function typeName(type: string): string {
   return Object.hasOwn(TYPE_NAMES, type) ? TYPE_NAMES[type] : type;
 }
 
+/** "an HTTP Request", "a Set Variable", "an End Flow". */
+function article(name: string): string {
+  return `${/^(?:[AEIOU]|HTTP)/i.test(name) ? 'an' : 'a'} ${name}`;
+}
+
 /**
  * The activity, checked to be of `type`; otherwise a failure naming what is missing or wrong —
  * or where it is, when it was built on the other canvas (the main flow instead of the Event Flows).
+ * Each such failure carries its cause, so that only the first check meeting it reports it.
  */
 export function requireActivity(activity: Activity | undefined, type: string, label: string, where: 'the main flow' | 'the Event Flows', model?: FlowModel): Found {
   const what = `The ${typeName(type)} activity ${label}`;
@@ -31,19 +37,14 @@ export function requireActivity(activity: Activity | undefined, type: string, la
     const [other, otherName] = where === 'the main flow' ? [model?.events, 'the Event Flows'] : [model?.main, 'the main flow'];
     const elsewhere = other?.activities.find((a) => a.label.toLowerCase() === label.toLowerCase());
     if (elsewhere) {
-      return { ok: false, outcome: failed(`${elsewhere.label} was built in ${otherName}; it belongs in ${where}`, { expected: `${label} in ${where}`, actual: `in ${otherName}`, activity: elsewhere }) };
+      const message = `${elsewhere.label} was built in ${otherName}; it belongs in ${where}`;
+      return { ok: false, outcome: failed(message, { expected: `${label} in ${where}`, actual: `in ${otherName}`, activity: elsewhere, cause: message }) };
     }
     return { ok: false, outcome: missing(what, where) };
   }
   if (activity.type !== type) {
-    return {
-      ok: false,
-      outcome: failed(`${activity.label} is a ${typeName(activity.type)} activity, not a ${typeName(type)}`, {
-        expected: typeName(type),
-        actual: typeName(activity.type),
-        activity,
-      }),
-    };
+    const message = `${activity.label} is ${article(typeName(activity.type))} activity, not ${article(typeName(type))}`;
+    return { ok: false, outcome: failed(message, { expected: typeName(type), actual: typeName(activity.type), activity, cause: message }) };
   }
   return { ok: true, activity };
 }

@@ -138,9 +138,36 @@ test('an activity built on the wrong canvas is named where it is, not as missing
     events.links = events.links.filter((l: { sourceActivityId: string; targetActivityId: string }) => l.sourceActivityId !== api.id && l.targetActivityId !== api.id);
     f.process.activities[api.id] = api;
   });
-  const result = resultOf(report, 'callback-api-method');
+  const result = resultOf(report, 'callback-api-after-global-error');
   expect(result.message).toBe('CallBackAPI_HTTPRequest was built in the main flow; it belongs in the Event Flows');
   expect(result.activity).toBe('CallBackAPI_HTTPRequest');
+  const later = resultOf(report, 'callback-api-method');
+  expect([later.status, later.message]).toEqual(['skipped', `Not judged: ${result.message} (reported under “${result.title}”)`]);
+});
+
+test('a missing activity is reported once, by the first check that needs it; the others point to it, with the same score and verdict', async () => {
+  const report = await gradeFixture('flows/before-mission.json');
+  const first = resultOf(report, 'get-cbid-after-option3');
+  expect([first.status, first.message, first.actual]).toEqual(['failed', 'The HTTP Request activity GET_CBID was not found in the main flow', 'no such activity']);
+  const needGetCbid = ['get-cbid-unauthenticated', 'get-cbid-method', 'get-cbid-url', 'get-cbid-content-type', 'get-cbid-parse-json', 'get-cbid-parse-paths', 'set-get-result-after-get-cbid'];
+  for (const id of needGetCbid) {
+    const later = resultOf(report, id);
+    expect([id, later.status, later.earned, later.message], id).toEqual([id, 'skipped', 0, `Not judged: ${first.message} (reported under “${first.title}”)`]);
+    expect(later.expected, id).toBeUndefined();
+  }
+  // Every failure of the flow before the mission has its own cause.
+  const messages = report.checks.filter((c) => c.status === 'failed').map((c) => c.message);
+  expect(new Set(messages).size).toBe(messages.length);
+  expect([report.verdict, report.score]).toEqual(['failed', { earned: 3, possible: 105 }]);
+});
+
+test('an activity of the wrong type is reported once too', async () => {
+  const report = await gradeMutation((f) => {
+    activity(f, 'GET_CBID').properties.activityName = 'set-variable';
+  });
+  const failures = report.checks.filter((c) => c.status === 'failed' && c.message === 'GET_CBID is a Set Variable activity, not an HTTP Request');
+  expect(failures.map((c) => c.id)).toEqual(['get-cbid-after-option3']);
+  expect(resultOf(report, 'get-cbid-method').message).toBe(`Not judged: ${failures[0].message} (reported under “${failures[0].title}”)`);
 });
 
 test('when the activity exists, a link failure hints at the connection, not at adding the activity', async () => {
