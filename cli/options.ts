@@ -17,6 +17,15 @@ export function parsePositiveInt(value: string): number {
   return Number(value);
 }
 
+/** A positive integer no larger than `max` (`what` names the unit in the message: "seconds"). */
+export function positiveIntUpTo(max: number, what: string): (value: string) => number {
+  return (value) => {
+    const n = parsePositiveInt(value);
+    if (n > max) throw new InvalidArgumentError(`${value} is more than ${max} ${what}`);
+    return n;
+  };
+}
+
 /** `KEY=VALUE` pairs collected into a record (repeatable option). */
 export function collectPair(value: string, previous: Record<string, string> = {}): Record<string, string> {
   const eq = value.indexOf('=');

@@ -9,7 +9,7 @@ import type { GradedRow } from '../grade/types.js';
 import { DEFAULT_ZIP_LIMITS } from '../grade/zip.js';
 import { addGradingOptions, resolveGradingOptions, type GradingFlags } from '../grading-options.js';
 import { inputErrorLine, printable } from '../io.js';
-import { parsePositiveInt, parseSize } from '../options.js';
+import { parsePositiveInt, parseSize, positiveIntUpTo } from '../options.js';
 import { DEFAULT_LIMITS } from '../../engine/json-text.js';
 
 type FailOn = 'none' | 'failed' | 'ungradable';
@@ -25,18 +25,27 @@ interface GradeFlags extends GradingFlags {
   timeout: number;
 }
 
+/** Each grading thread is a JavaScript runtime of its own (tens of MB); beyond the cores it adds memory, not speed. */
+const MAX_JOBS = 64;
+/** Node's timers hold at most 2^31 - 1 ms (about 24.8 days); a longer one fires at once. */
+const MAX_TIMEOUT_SECONDS = 86_400;
+
+function defaultJobs(): number {
+  return Math.min(availableParallelism(), MAX_JOBS);
+}
+
 export function gradeCommand(ctx: CliContext): Command {
   const command = new Command('grade')
     .description('grade a whole class (folders, zip archives, files, quoted globs) and write per-attendee and class reports into --out')
     .argument('<inputs...>', 'folders (searched recursively for *.json and *.zip), zip archives, export files, or quoted globs such as "subs/**/*.json"')
     .requiredOption('--out <dir>', 'folder to write the reports into (created if needed)')
-    .option('--jobs <n>', `grading threads (default: available parallelism, here ${availableParallelism()}); 1 grades in-process`, parsePositiveInt)
+    .option('--jobs <n>', `grading threads, at most ${MAX_JOBS} (default: available parallelism, here ${defaultJobs()}); 1 grades in-process`, positiveIntUpTo(MAX_JOBS, 'threads'))
     .option('--shard <i/n>', 'grade only block i of n of the submissions sorted by path (split a class across CI machines)', parseShard)
     .addOption(new Option('--fail-on <what>', 'what makes the exit code non-zero: failed submissions (1), also ungradable ones (2), or nothing').choices(['none', 'failed', 'ungradable']).default('failed'))
     .option('-q, --quiet', 'no progress display on stderr')
     .option('--max-archive-size <size>', 'largest total expansion of a zip archive (default 200MB)', parseSize)
     .option('--max-entries <n>', 'most exports in a zip archive (default 10000)', parsePositiveInt)
-    .option('--timeout <seconds>', 'longest time one submission may take in a worker thread', parsePositiveInt, 120);
+    .option('--timeout <seconds>', `longest time one submission may take in a worker thread, at most ${MAX_TIMEOUT_SECONDS} (a day)`, positiveIntUpTo(MAX_TIMEOUT_SECONDS, 'seconds'), 120);
   return addGradingOptions(command).action(async (inputs: string[], flags: GradeFlags) => {
     // The shared grading flags go to every worker as they are; one clock for the whole batch:
     // every report says the same time, whichever thread made it.
@@ -48,7 +57,7 @@ export function gradeCommand(ctx: CliContext): Command {
       outDir: flags.out,
       flags: gradingFlags,
       options,
-      jobs: flags.jobs ?? availableParallelism(),
+      jobs: flags.jobs ?? defaultJobs(),
       shard: flags.shard,
       zipLimits: {
         maxEntryBytes: flags.maxSize ?? DEFAULT_LIMITS.maxBytes,

@@ -196,6 +196,19 @@ test('exit codes: 0 all pass, 1 any fail, --fail-on none, --fail-on ungradable â
   expect(noOut.code).toBe(2);
 });
 
+test('--timeout beyond a day and --jobs beyond 64 are usage errors; a day is a timeout that waits', async () => {
+  const folder = tempDir('limits-class');
+  writeClass(folder, { only: (f) => f === 'flows/solution.json' || f === 'flows/noise-bom.json' });
+  const grade = (...flags: string[]) => runCli(['grade', folder, '--out', tempDir('limits-out'), ...NOW, '--quiet', ...flags]);
+  const [longest, tooLong, tooMany] = await Promise.all([grade('--timeout', '86400', '--jobs', '2'), grade('--timeout', '86401'), grade('--jobs', '65')]);
+  // Before: 86,400,000 ms fits a timer, but 3,000,000 s overflowed Node's 32-bit timers and stopped every submission at once.
+  expect([longest.code, longest.stderr]).toEqual([0, '']);
+  expect(tooLong.code).toBe(2);
+  expect(tooLong.stderr).toContain('86401 is more than 86400 seconds');
+  expect(tooMany.code).toBe(2);
+  expect(tooMany.stderr).toContain('65 is more than 64 threads');
+});
+
 test('hostile attendee ids and labels are escaped in HTML, XML and Markdown, and never shape a path', async () => {
   const hostile = '<img src=x onerror=alert(1)>';
   const dir = tempDir('hostile');
