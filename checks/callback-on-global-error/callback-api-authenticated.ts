@@ -3,6 +3,7 @@ import { connectorNameOf, isAuthenticated } from './lib/http.js';
 import { CREATE_TASK } from './lib/names.js';
 import { callbackApiOf } from './lib/nodes.js';
 import { failed, passed } from './lib/outcome.js';
+import { HINTS } from './lib/hints.js';
 
 export default defineCheck({
   id: 'callback-api-authenticated',
@@ -10,7 +11,7 @@ export default defineCheck({
   step: 8,
   points: 3,
   severity: 'required',
-  hint: 'CallBackAPI_HTTPRequest → Use Authenticated Endpoint: On, Connector: WxCC_API.',
+  hint: HINTS.callbackApiAuthenticated,
   description: [
     'Verifies Build step 8: **Use Authenticated Endpoint** is **On** and the **Connector** is **WxCC_API**, so',
     'Flow Designer sends the Create Task request to the Webex Contact Center API with its credentials.',

@@ -4,6 +4,7 @@ import { missionNodes } from './lib/find.js';
 import { requestBodyOf } from './lib/http.js';
 import { callbackApiOf } from './lib/nodes.js';
 import { failed, passed } from './lib/outcome.js';
+import { HINTS } from './lib/hints.js';
 
 export default defineCheck({
   id: 'callback-api-body',
@@ -11,7 +12,7 @@ export default defineCheck({
   step: 8,
   points: 6,
   severity: 'required',
-  hint: 'CallBackAPI_HTTPRequest → Request Body: paste the JSON of Build step 8 ("entryPointId": "{{outdialcbid}}", "destination": "{{customani}}", … "callback": {"callbackOrigin": "web", "callbackType": "immediate"}).',
+  hint: HINTS.callbackApiBody,
   description: [
     'Verifies the **Request Body** of Build step 8, the Create Task request:',
     '',

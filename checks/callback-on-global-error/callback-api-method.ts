@@ -2,6 +2,7 @@ import { defineCheck } from '../../engine/check.js';
 import { methodOf } from './lib/http.js';
 import { callbackApiOf } from './lib/nodes.js';
 import { failed, passed } from './lib/outcome.js';
+import { HINTS } from './lib/hints.js';
 
 export default defineCheck({
   id: 'callback-api-method',
@@ -9,7 +10,7 @@ export default defineCheck({
   step: 8,
   points: 2,
   severity: 'required',
-  hint: 'CallBackAPI_HTTPRequest → Method: POST.',
+  hint: HINTS.callbackApiMethod,
   description: ['Verifies Build step 8: the Create Task request uses method **POST**.', '', 'Tolerances: the method is compared without case.'].join('\n'),
   run(ctx) {
     const api = callbackApiOf(ctx);

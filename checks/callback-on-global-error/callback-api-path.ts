@@ -4,6 +4,7 @@ import { CREATE_TASK } from './lib/names.js';
 import { callbackApiOf } from './lib/nodes.js';
 import { failed, passed } from './lib/outcome.js';
 import { splitUrl } from './lib/url.js';
+import { HINTS } from './lib/hints.js';
 
 export default defineCheck({
   id: 'callback-api-path',
@@ -11,7 +12,7 @@ export default defineCheck({
   step: 8,
   points: 2,
   severity: 'required',
-  hint: 'CallBackAPI_HTTPRequest → Request Path: /v1/tasks.',
+  hint: HINTS.callbackApiPath,
   description: [
     'Verifies Build step 8: the **Request Path** is **/v1/tasks**, the Create Task API.',
     '',

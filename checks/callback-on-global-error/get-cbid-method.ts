@@ -2,6 +2,7 @@ import { defineCheck } from '../../engine/check.js';
 import { methodOf } from './lib/http.js';
 import { getCbidOf } from './lib/nodes.js';
 import { failed, passed } from './lib/outcome.js';
+import { HINTS } from './lib/hints.js';
 
 export default defineCheck({
   id: 'get-cbid-method',
@@ -9,7 +10,7 @@ export default defineCheck({
   step: 4,
   points: 2,
   severity: 'required',
-  hint: 'GET_CBID → Method: GET.',
+  hint: HINTS.getCbidMethod,
   description: ['Verifies Build step 4: GET_CBID reads the DynVars record with method **GET**.', '', 'Tolerances: the method is compared without case.'].join('\n'),
   run(ctx) {
     const get = getCbidOf(ctx);

@@ -2,6 +2,7 @@ import { defineCheck } from '../../engine/check.js';
 import { parseContentTypeOf } from './lib/http.js';
 import { getCbidOf } from './lib/nodes.js';
 import { failed, passed } from './lib/outcome.js';
+import { HINTS } from './lib/hints.js';
 
 export default defineCheck({
   id: 'get-cbid-parse-json',
@@ -9,7 +10,7 @@ export default defineCheck({
   step: 4,
   points: 2,
   severity: 'required',
-  hint: 'GET_CBID → Parsing Settings → Content Type: JSON (not "Select").',
+  hint: HINTS.getCbidParseJson,
   description: [
     'Verifies Build step 4: **Parsing Settings → Content Type** of GET_CBID is **JSON**. Left on "Select",',
     'Flow Designer does not parse the response, so outdialcbid and customani stay empty.',

@@ -5,6 +5,7 @@ import { canonicalPath, samePath } from './lib/jsonpath.js';
 import { DYNVARS, VARIABLES } from './lib/names.js';
 import { getCbidOf } from './lib/nodes.js';
 import { failed, passed } from './lib/outcome.js';
+import { HINTS } from './lib/hints.js';
 
 export default defineCheck({
   id: 'get-cbid-parse-paths',
@@ -12,7 +13,7 @@ export default defineCheck({
   step: 4,
   points: 4,
   severity: 'required',
-  hint: `GET_CBID → Parsing Settings: Output Variable outdialcbid, Path Expression ${DYNVARS.outdialcbidPath}; Add New → Output Variable customani, Path Expression ${DYNVARS.customaniPath}.`,
+  hint: HINTS.getCbidParsePaths,
   description: [
     'Verifies the two **Parsing Settings** rows of Build step 4:',
     `- Output Variable \`outdialcbid\` ← Path Expression \`${DYNVARS.outdialcbidPath}\`;`,

@@ -2,6 +2,7 @@ import { defineCheck } from '../../engine/check.js';
 import { connectorNameOf, isAuthenticated } from './lib/http.js';
 import { getCbidOf } from './lib/nodes.js';
 import { failed, passed } from './lib/outcome.js';
+import { HINTS } from './lib/hints.js';
 
 export default defineCheck({
   id: 'get-cbid-unauthenticated',
@@ -9,7 +10,7 @@ export default defineCheck({
   step: 4,
   points: 3,
   severity: 'required',
-  hint: 'GET_CBID → Use Authenticated Endpoint: Off, then paste the full MockAPI address into Request URL.',
+  hint: HINTS.getCbidUnauthenticated,
   description: [
     'Verifies Build step 4: **Use Authenticated Endpoint** is **Off** on GET_CBID. MockAPI is a public',
     'service: with the toggle on, Flow Designer sends the request to a connector (e.g. WxCC_API) instead.',

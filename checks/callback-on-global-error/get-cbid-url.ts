@@ -5,6 +5,7 @@ import { getCbidOf } from './lib/nodes.js';
 import { failed, passed } from './lib/outcome.js';
 import { render, sameTemplate, SAMPLE_CONTACT, startLabelOf } from './lib/templates.js';
 import { splitUrl } from './lib/url.js';
+import { HINTS } from './lib/hints.js';
 
 /** Another DNIS, so that a dn that happens to give the right digits for one number does not pass. */
 const OTHER_DNIS = '+15557654321';
@@ -15,7 +16,7 @@ export default defineCheck({
   step: 4,
   points: 4,
   severity: 'required',
-  hint: `GET_CBID → Request URL: ${DYNVARS.url}`,
+  hint: HINTS.getCbidUrl,
   description: [
     'Verifies the **Request URL** of Build step 4:',
     `\`${DYNVARS.url}\`.`,

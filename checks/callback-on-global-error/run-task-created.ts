@@ -19,6 +19,9 @@ export default defineCheck({
     'wrong method: 405) fails here too. A connector name the mock does not know is taken as WxCC US1, as',
     'every connector is by default ([mocks](../mocks.md)). So does a Callback activity on the way, which',
     'schedules a callback of its own: the caller would be called back twice.',
+    '',
+    "The hint names the setting the API's answer points at: 401 or 403 Use Authenticated Endpoint and the",
+    'connector, 404 the Request Path, 405 the Method, 400 the Request Body; otherwise the hint above.',
   ].join('\n'),
   run: (ctx) => stageOutcome(ctx, 'task', 'CallBackAPI_HTTPRequest created one callback task with the DynVars values'),
 });

@@ -7,9 +7,11 @@
  */
 import type { CheckContext, CheckOutcome, ScenarioRun } from '../../../engine/check.js';
 import type { Activity } from '../../../engine/model.js';
-import type { TraceEntry } from '../../../engine/trace.js';
+import type { HttpExchange, TraceEntry } from '../../../engine/trace.js';
 import { exitName } from './graph.js';
 import { missionNodes, type MissionNodes } from './find.js';
+import { HINTS } from './hints.js';
+import { isAuthenticated } from './http.js';
 import { GLOBAL_ERROR, LABELS, VARIABLES } from './names.js';
 import { failed, passed, skipped } from './outcome.js';
 import { expectedRecord, type ExpectedRecord } from './record.js';
@@ -36,6 +38,8 @@ export interface Deviation {
   actual?: string;
   activity?: Activity;
   excerpt: TraceEntry[];
+  /** What to change for this very deviation, when the setting at fault is known. */
+  hint?: string;
 }
 
 /** Where the trace entries of the stages are (filled as the analysis goes). */
@@ -72,7 +76,7 @@ export function stageOutcome(ctx: CheckContext, stage: Stage, passMessage: strin
     ...(deviation.activity ? { activity: deviation.activity } : {}),
     traceExcerpt: deviation.excerpt,
     // A value the variable's type cannot hold: the fix is the variable, not the activity.
-    ...(typeMismatch ? { hint: `Global Flow Properties → Flow Variables → ${typeMismatch[1]}: set Type to String, as Build step 2 asks.` } : {}),
+    ...(typeMismatch ? { hint: `Global Flow Properties → Flow Variables → ${typeMismatch[1]}: set Type to String, as Build step 2 asks.` } : deviation.hint ? { hint: deviation.hint } : {}),
   });
 }
 
@@ -105,13 +109,17 @@ function analyse(walk: Walk, ctx: CheckContext): Deviation | null {
   // Stage 2 — Testing step 6: GET_CBID fills outdialcbid and customani from the DynVars record.
   const get = trace[getAt];
   if (get.outcome === 'error') {
-    return deviate('get-cbid-variables', `${get.activity} failed: ${get.error ?? 'error'}`, [get, ...trace.slice(getAt + 1, getAt + 2)], { activity: nodes.getCbid });
+    return deviate('get-cbid-variables', `${get.activity} failed: ${get.error ?? 'error'}`, [get, ...trace.slice(getAt + 1, getAt + 2)], {
+      activity: nodes.getCbid,
+      ...(get.http?.unmocked ? { hint: dynVarsRequestHint(get.http, nodes.getCbid) } : {}),
+    });
   }
   if (get.http && get.http.status !== 200) {
     return deviate('get-cbid-variables', `${get.activity} got HTTP ${get.http.status ?? 'no answer'} from ${get.http.method} ${get.http.url}`, [get], {
       expected: 'HTTP 200 with the DynVars record',
       actual: `HTTP ${get.http.status ?? 'no answer'}${get.http.responseBody ? `: ${clip(get.http.responseBody)}` : ''}`,
       activity: nodes.getCbid,
+      hint: dynVarsRequestHint(get.http, nodes.getCbid),
     });
   }
   const record = walk.record;
@@ -127,6 +135,8 @@ function analyse(walk: Walk, ctx: CheckContext): Deviation | null {
       expected: wanted.map(([n, v]) => `${n} = ${show(v)}`).join(', '),
       actual,
       activity: nodes.getCbid,
+      // No record in the answer: the dn asked for is not the dialled number's; else the parsing.
+      hint: foundNoRecord(get.http?.responseBody) ? HINTS.getCbidUrl : HINTS.getCbidParsing,
     });
   }
 
@@ -185,7 +195,12 @@ function analyse(walk: Walk, ctx: CheckContext): Deviation | null {
   const tasks = walk.run.tasks;
   if (tasks.length === 0) {
     const answer = api.http ? `the Tasks API answered ${api.http.status ?? 'nothing'}${api.http.responseBody ? `: ${apiMessage(api.http.responseBody)}` : ''}` : 'no request was sent';
-    return deviate('task', `No callback task was created: ${answer}`, [api], { expected: 'one task accepted (201 Created)', actual: answer, activity: nodes.callbackApi });
+    return deviate('task', `No callback task was created: ${answer}`, [api], {
+      expected: 'one task accepted (201 Created)',
+      actual: answer,
+      activity: nodes.callbackApi,
+      ...(api.http ? taskRequestHint(api.http) : {}),
+    });
   }
   if (tasks.length > 1) return deviate('task', `${tasks.length} tasks were created instead of one`, trace.slice(handlerAt), { activity: nodes.callbackApi });
   // A Callback activity on the way schedules a callback of its own: the caller would be called twice.
@@ -234,11 +249,46 @@ function analyse(walk: Walk, ctx: CheckContext): Deviation | null {
   return null;
 }
 
+/** Which GET_CBID setting an unanswered or refused DynVars request points at. */
+function dynVarsRequestHint(http: HttpExchange, getCbid: Activity | undefined): string {
+  if (http.method !== 'GET') return HINTS.getCbidMethod;
+  return getCbid && isAuthenticated(getCbid) ? HINTS.getCbidUnauthenticated : HINTS.getCbidUrl;
+}
+
+/** Which CallBackAPI_HTTPRequest setting the Tasks API's refusal points at. */
+function taskRequestHint(http: HttpExchange): { hint: string } | Record<string, never> {
+  if (http.unmocked) return { hint: HINTS.callbackApiAuthenticated };
+  switch (http.status) {
+    case 401:
+    case 403:
+      return { hint: HINTS.callbackApiAuthenticated };
+    case 404:
+      return { hint: HINTS.callbackApiPath };
+    case 405:
+      return { hint: HINTS.callbackApiMethod };
+    case 400:
+      return { hint: HINTS.callbackApiBody };
+    default:
+      return {};
+  }
+}
+
+/** MockAPI answers a filter that matches nothing with an empty list. */
+function foundNoRecord(body: string | undefined): boolean {
+  try {
+    const parsed: unknown = JSON.parse(body ?? '');
+    return Array.isArray(parsed) && parsed.length === 0;
+  } catch {
+    return false;
+  }
+}
+
 function deviate(stage: Stage, message: string, excerpt: TraceEntry[], extra: Partial<Omit<Deviation, 'stage' | 'message' | 'excerpt'>> = {}): Deviation {
   const deviation: Deviation = { stage, message, excerpt: excerpt.slice(0, 5) };
   if (extra.expected !== undefined) deviation.expected = extra.expected;
   if (extra.actual !== undefined) deviation.actual = extra.actual;
   if (extra.activity) deviation.activity = extra.activity;
+  if (extra.hint) deviation.hint = extra.hint;
   return deviation;
 }
 

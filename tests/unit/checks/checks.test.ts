@@ -6,6 +6,7 @@ import { test, expect } from '@playwright/test';
 import { MISTAKES, TOLERATED } from './mutations.js';
 import { FAILS_ON } from './pairs.js';
 import { gradeFlow } from '../../../engine/grade.js';
+import { HINTS } from '../../../checks/callback-on-global-error/lib/hints.js';
 import { activity, FIXED_NOW, gradeFixture, gradeMutation, mission, mutated, props, resultOf } from './support.js';
 
 const scored = mission.checks.filter((c) => c.severity !== 'info');
@@ -183,6 +184,25 @@ test('a simulated call that fails on a variable of the wrong type hints at the v
   const result = resultOf(await gradeFixture('flows/defect-variable-outdialcbid-integer.json'), 'run-get-cbid-fills-variables');
   expect(result.message).toMatch(/cannot store .* in INTEGER variable 'outdialcbid'/);
   expect(result.hint).toBe('Global Flow Properties → Flow Variables → outdialcbid: set Type to String, as Build step 2 asks.');
+});
+
+test('a simulated call that goes wrong on a known setting hints at that setting, not at the whole activity', async () => {
+  const cases: [string, string, string][] = [
+    ['defect-getcbid-authenticated', 'run-get-cbid-fills-variables', HINTS.getCbidUnauthenticated],
+    ['defect-getcbid-method-post', 'run-get-cbid-fills-variables', HINTS.getCbidMethod],
+    ['defect-getcbid-host-typo', 'run-get-cbid-fills-variables', HINTS.getCbidUrl],
+    ['defect-getcbid-path-typo', 'run-get-cbid-fills-variables', HINTS.getCbidUrl],
+    ['defect-getcbid-url-without-slice', 'run-get-cbid-fills-variables', HINTS.getCbidUrl], // MockAPI found no record for that dn
+    ['defect-getcbid-outputs-swapped', 'run-get-cbid-fills-variables', HINTS.getCbidParsing],
+    ['defect-callbackapi-unauthenticated', 'run-task-created', HINTS.callbackApiAuthenticated],
+    ['defect-callbackapi-path-v1-task', 'run-task-created', HINTS.callbackApiPath],
+    ['defect-callbackapi-method-put', 'run-task-created', HINTS.callbackApiMethod],
+    ['defect-callbackapi-body-without-callback', 'run-task-created', HINTS.callbackApiBody],
+  ];
+  for (const [fixture, id, hint] of cases) expect([fixture, resultOf(await gradeFixture(`flows/${fixture}.json`), id).hint]).toEqual([fixture, hint]);
+  // No setting to blame (the handler never reached the request): the check's own hint.
+  const unreached = resultOf(await gradeFixture('flows/defect-globalerror-still-to-endflow.json'), 'run-task-created');
+  expect(unreached.hint).toBe(mission.checks.find((c) => c.id === 'run-task-created')!.hint);
 });
 
 test('exits are named as the canvas names them in what a failure shows', async () => {

@@ -1,0 +1,20 @@
+/**
+ * What to change, for the settings several checks judge: each static check's own hint, and the
+ * hint of a simulated call that went wrong because of that setting (lib/happy-path.ts).
+ */
+import { DYNVARS } from './names.js';
+
+export const HINTS = {
+  getCbidUnauthenticated: 'GET_CBID → Use Authenticated Endpoint: Off, then paste the full MockAPI address into Request URL.',
+  getCbidMethod: 'GET_CBID → Method: GET.',
+  getCbidUrl: `GET_CBID → Request URL: ${DYNVARS.url}`,
+  getCbidParseJson: 'GET_CBID → Parsing Settings → Content Type: JSON (not "Select").',
+  getCbidParsePaths: `GET_CBID → Parsing Settings: Output Variable outdialcbid, Path Expression ${DYNVARS.outdialcbidPath}; Add New → Output Variable customani, Path Expression ${DYNVARS.customaniPath}.`,
+  /** Both at once, for a run whose variables stayed wrong or empty. */
+  getCbidParsing: `GET_CBID → Parsing Settings: Content Type JSON; Output Variable outdialcbid, Path Expression ${DYNVARS.outdialcbidPath}; Add New → Output Variable customani, Path Expression ${DYNVARS.customaniPath}.`,
+  callbackApiAuthenticated: 'CallBackAPI_HTTPRequest → Use Authenticated Endpoint: On, Connector: WxCC_API.',
+  callbackApiMethod: 'CallBackAPI_HTTPRequest → Method: POST.',
+  callbackApiPath: 'CallBackAPI_HTTPRequest → Request Path: /v1/tasks.',
+  callbackApiBody:
+    'CallBackAPI_HTTPRequest → Request Body: paste the JSON of Build step 8 ("entryPointId": "{{outdialcbid}}", "destination": "{{customani}}", … "callback": {"callbackOrigin": "web", "callbackType": "immediate"}).',
+} as const;
