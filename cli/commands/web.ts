@@ -3,13 +3,15 @@
  * serves it on the loopback interface for local use. The page itself is built by
  * scripts/build.mjs into dist/web/ (docs/web.md).
  */
-import { copyFile, mkdir, readdir } from 'node:fs/promises';
+import { copyFile, readdir } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Command, InvalidArgumentError } from 'commander';
 import type { CliContext } from '../context.js';
 import { UsageError } from '../errors.js';
+import { reasonOf } from '../io.js';
+import { makeFolder } from '../make-folder.js';
 import { isLoopbackHost, startStaticServer } from '../static-server.js';
 
 export function webCommand(ctx: CliContext): Command {
@@ -19,7 +21,9 @@ export function webCommand(ctx: CliContext): Command {
     .action(async (options: { out: string }) => {
       const site = siteDir();
       if (path.resolve(options.out) === path.resolve(site)) throw new UsageError(`--out ${options.out} is where the page is built; choose another folder`);
-      await mkdir(options.out, { recursive: true });
+      await makeFolder(options.out).catch((error: unknown) => {
+        throw new UsageError(`cannot write into --out ${options.out}: ${reasonOf(error)} [bad-out]`, 'bad-out');
+      });
       const files = await siteFiles(site);
       for (const file of files) await copyFile(path.join(site, file), path.join(options.out, file));
       ctx.stdout(`flowgrade: wrote the self-check page (${files.length} files) to ${options.out}; open its index.html or host the folder on any static web server (docs/web.md)\n`);

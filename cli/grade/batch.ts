@@ -5,12 +5,13 @@
  * order, parallelism or timing.
  */
 import { rmSync, writeFileSync } from 'node:fs';
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { setFlagsFromString } from 'node:v8';
 import type { GradeOptions } from '../../engine/grade.js';
 import type { GradingFlags } from '../grading-options.js';
 import { reasonOf } from '../io.js';
+import { makeFolder } from '../make-folder.js';
 import { discover } from './discover.js';
 import { keepNewest, sortRows, type Duplicate } from './duplicates.js';
 import { PoolTaskError, WorkerPool } from './pool.js';
@@ -69,7 +70,7 @@ export async function runBatch(batch: BatchOptions): Promise<BatchOutcome> {
 
   let stagingDir: string;
   try {
-    await mkdir(batch.outDir, { recursive: true });
+    await makeFolder(batch.outDir);
     writeFileSync(path.join(batch.outDir, OUTPUT_MARKER), 'Reports written by `flowgrade grade`. flowgrade never grades the files of a folder holding this file.\n');
     stagingDir = await mkdtemp(path.join(batch.outDir, '.flowgrade-staging-'));
   } catch (error) {

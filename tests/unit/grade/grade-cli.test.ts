@@ -152,6 +152,16 @@ test('--out: an input, or a place that cannot be written, is a usage error; an e
   expect([same.code, same.stderr.trim()]).toEqual([2, `flowgrade: --out ${dir} is also an input: write the reports into another folder [bad-out]`]);
   const blocked = await runCli(['grade', dir, '--out', path.join(dir, 'a.json'), ...NOW, '--quiet']);
   expect([blocked.code, blocked.stderr.trim()]).toEqual([2, `flowgrade: cannot write into --out ${path.join(dir, 'a.json')}: a file of that name is in the way [bad-out]`]);
+  // Node's recursive mkdir never returns for a folder procfs refuses with ENOENT; nor does a path through a file
+  const [procfs, throughFile, webThroughFile] = await Promise.all([
+    existsSync('/proc/self') ? runCli(['grade', dir, '--out', '/proc/flowgrade/x', ...NOW, '--quiet']) : undefined,
+    runCli(['grade', dir, '--out', path.join(dir, 'a.json', 'x'), ...NOW, '--quiet']),
+    runCli(['web', '--out', path.join(dir, 'a.json', 'x')]),
+  ]);
+  if (procfs) expect([procfs.code, procfs.stderr.trim()]).toEqual([2, 'flowgrade: cannot write into --out /proc/flowgrade/x: no such file [bad-out]']);
+  const notAFolder = `flowgrade: cannot write into --out ${path.join(dir, 'a.json', 'x')}: a part of the path is a file, not a folder [bad-out]`;
+  expect([throughFile.code, throughFile.stderr.trim()]).toEqual([2, notAFolder]);
+  expect([webThroughFile.code, webThroughFile.stderr.trim()]).toEqual([2, notAFolder]);
   // reports written inside the class folder are not submissions the next time
   expect((await runCli(['grade', dir, '--out', path.join(dir, 'graded'), ...NOW, '--quiet'])).code).toBe(0);
   const again = await runCli(['grade', dir, '--out', tempDir('out-checks-again'), ...NOW, '--quiet']);
