@@ -1,5 +1,5 @@
 import { defineCheck } from '../../engine/check.js';
-import { missionNodes } from './lib/find.js';
+import { callsTasksApi, missionNodes } from './lib/find.js';
 import { exitTarget, reachableFrom } from './lib/graph.js';
 import { callbackApiOf } from './lib/nodes.js';
 import { failed, missing, passed } from './lib/outcome.js';
@@ -13,9 +13,9 @@ export default defineCheck({
   hint: 'Event Flows → add an HTTP Request labelled CallBackAPI_HTTPRequest and connect the OnGlobalError output to it.',
   description: [
     'Verifies Build step 8: in the **Event Flows**, an **HTTP Request** labelled **CallBackAPI_HTTPRequest**',
-    'exists and **OnGlobalError** leads to it — and no other event handler does: PhoneContactEnded runs after',
-    'every call and AgentDisconnected after every call an agent took, so a callback would be created again and',
-    'again.',
+    'exists and **OnGlobalError** leads to it — and no other event handler leads to it or to another request to',
+    '/v1/tasks: PhoneContactEnded runs after every call and AgentDisconnected after every call an agent took,',
+    'so a callback would be created again and again.',
     '',
     'Tolerances:',
     '- reachable, not necessarily adjacent: e.g. a Set Variable between OnGlobalError and the request passes;',
@@ -37,12 +37,16 @@ export default defineCheck({
         hint: `Event Flows → drag the connection of OnGlobalError${target ? ` from ${target.label}` : ''} to ${api.activity.label}.`,
       });
     }
-    const others = ctx.model.handlers.filter((h) => h.nodeId !== node.id && h.reaches.includes(api.activity.id));
+    // This request, or a copy of it: any request to /v1/tasks another event runs creates a task.
+    const byId = new Map(ctx.model.events.activities.map((a) => [a.id, a]));
+    const createsTask = (id: string) => id === api.activity.id || callsTasksApi(byId.get(id));
+    const others = ctx.model.handlers.filter((h) => h.nodeId !== node.id && h.reaches.some(createsTask));
     if (others.length > 0) {
       const names = others.map((h) => h.display).join(', ');
-      return failed(`${names} also ${others.length > 1 ? 'lead' : 'leads'} to ${api.activity.label}: a callback would be created whenever ${others.length > 1 ? 'those events fire' : 'that event fires'}`, {
+      const requests = [...new Set(others.flatMap((h) => h.reaches.filter(createsTask)))].map((id) => byId.get(id)?.label ?? id).join(', ');
+      return failed(`${names} also ${others.length > 1 ? 'lead' : 'leads'} to ${requests === api.activity.label ? requests : `a Create Task request (${requests})`}: a callback would be created whenever ${others.length > 1 ? 'those events fire' : 'that event fires'}`, {
         expected: `only OnGlobalError → ${api.activity.label}`,
-        actual: `${names} → ${api.activity.label} too`,
+        actual: `${names} → ${requests} too`,
         activity: api.activity,
       });
     }

@@ -1,5 +1,7 @@
 import { defineCheck } from '../../engine/check.js';
 import { describeExit, exitLeadsTo, exitName, isNamedExit } from './lib/graph.js';
+import type { Activity } from '../../engine/model.js';
+import { missionNodes } from './lib/find.js';
 import { getCbidOf, wantCallbackOf } from './lib/nodes.js';
 import { failed, passed } from './lib/outcome.js';
 
@@ -13,7 +15,8 @@ export default defineCheck({
   description: [
     'Verifies Build step 4: an **HTTP Request** activity labelled **GET_CBID** exists in the main flow and',
     'WantCallback option 3 leads to it — and only option 3: when option 1, 2, the No-Input Timeout or the',
-    'Unmatched Entry exit leads there too, a caller who presses 1 or 2, or nothing, raises the error as well.',
+    'Unmatched Entry exit leads there too, or further along the error chain (SetGetResult,',
+    'SimulateGlobalError), a caller who presses 1 or 2, or nothing, raises the error as well.',
     '',
     'Tolerances:',
     '- "leads to" means reachable through option 3, not necessarily adjacent (e.g. a Play Message in',
@@ -45,12 +48,22 @@ export default defineCheck({
         hint: connect,
       });
     }
-    const others = Object.keys(menu.activity.exits).filter((exit) => exit !== '3' && exitLeadsTo(main, menu.activity, exit, get.activity));
+    // The error chain: GET_CBID, SetGetResult, SimulateGlobalError. Another exit reaching any of
+    // them makes a caller who presses something else, or nothing, raise the error too.
+    const { setGetResult, simulateError } = missionNodes(ctx.model);
+    const chain = [get.activity, setGetResult, simulateError].filter((a): a is Activity => a !== undefined);
+    const others = Object.keys(menu.activity.exits)
+      .filter((exit) => exit !== '3')
+      .flatMap((exit) => {
+        const reached = chain.find((a) => exitLeadsTo(main, menu.activity, exit, a));
+        return reached ? [{ exit, reached }] : [];
+      });
     if (others.length > 0) {
-      const exits = others.map(menuExit).join(', ');
-      return failed(`${exits} of ${menu.activity.label} also ${others.length > 1 ? 'lead' : 'leads'} to ${get.activity.label}: only option 3 may raise the error`, {
+      const exits = others.map((o) => menuExit(o.exit)).join(', ');
+      const reached = [...new Set(others.map((o) => o.reached.label))].join(', ');
+      return failed(`${exits} of ${menu.activity.label} also ${others.length > 1 ? 'lead' : 'leads'} to ${reached}: only option 3 may raise the error`, {
         expected: `only option 3 → ${get.activity.label}`,
-        actual: `${exits} → ${get.activity.label} too`,
+        actual: others.map((o) => `${menuExit(o.exit)} → ${o.reached.label}`).join(', '),
         activity: menu.activity,
       });
     }

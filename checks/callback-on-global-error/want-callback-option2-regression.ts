@@ -1,9 +1,15 @@
 import { defineCheck } from '../../engine/check.js';
+import type { Activity } from '../../engine/model.js';
 import { menuKeys } from './lib/find.js';
 import { wantCallbackOf } from './lib/nodes.js';
 import { describeExit, exitReaches } from './lib/graph.js';
 import { LABELS } from './lib/names.js';
 import { failed, passed } from './lib/outcome.js';
+
+/** Where "Stay in queue" may lead: Music, any Play Music, a Queue Contact, or a Subflow playing the treatment. */
+function isQueueTreatment(activity: Activity): boolean {
+  return activity.label === LABELS.music || activity.type === 'play-music' || activity.type === 'queue-contact' || activity.type === 'subflow-handoff';
+}
 
 export default defineCheck({
   id: 'want-callback-option2-regression',
@@ -17,7 +23,8 @@ export default defineCheck({
     'Callback Mission 2 put it: the queue treatment, i.e. the Play Music activity **Music**.',
     '',
     'Tolerances: activities between the menu and the treatment are allowed (reachable, not necessarily',
-    'adjacent); the treatment may be any Play Music, or a Queue Contact, whatever its label.',
+    'adjacent); the treatment may be any Play Music, a Queue Contact, or a Subflow, whatever its label (the',
+    '2026 Core Mission 6 deletes Music and plays the queue treatment from a Subflow).',
     '',
     'Recommended only: it guards the previous mission, not this one.',
   ].join('\n'),
@@ -26,7 +33,7 @@ export default defineCheck({
     if (!found.ok) return found.outcome;
     const menu = found.activity;
     if (!menuKeys(menu).includes('2')) return failed(`${menu.label} no longer has option 2`, { expected: 'option 2 → Music', actual: 'no option 2', activity: menu });
-    const target = exitReaches(ctx.model.main, menu, '2', (a) => a.label === LABELS.music || a.type === 'play-music' || a.type === 'queue-contact');
+    const target = exitReaches(ctx.model.main, menu, '2', isQueueTreatment);
     if (!target) {
       return failed(`Option 2 of ${menu.label} no longer leads to the queue treatment (Music)`, { expected: 'option 2 → Music (Play Music)', actual: describeExit(ctx.model.main, menu, '2'), activity: menu });
     }

@@ -24,15 +24,33 @@ function playsAudio(menu: Activity): boolean {
 }
 
 /**
- * The Text-to-Speech messages the caller hears: none when the menu plays its audio files instead
- * (Text-to-Speech toggled off with audio prompts set, as the simulator plays it).
+ * The words of an SSML message (`<speak>Press <say-as interpret-as="digits">3</say-as> …`): each
+ * tag read as a space. One pass; a `<` with no `>` after it is text.
+ */
+export function ssmlWords(text: string): string {
+  let words = '';
+  let at = 0;
+  for (let open = text.indexOf('<'); open >= 0; open = text.indexOf('<', at)) {
+    const close = text.indexOf('>', open);
+    if (close < 0) break;
+    words += `${text.slice(at, open)} `;
+    at = close + 1;
+  }
+  return words + text.slice(at);
+}
+
+/**
+ * The Text-to-Speech messages the caller hears, as words (SSML tags removed): none when the menu
+ * plays its audio files instead (Text-to-Speech toggled off with audio prompts set, as the
+ * simulator plays it).
  */
 function ttsMessages(menu: Activity): string[] {
   const tts = menu.props.promptsTts;
   if (!Array.isArray(tts) || playsAudio(menu)) return [];
   return tts
     .map((entry) => (typeof entry === 'object' && entry !== null ? (entry as Record<string, unknown>).value : entry))
-    .filter((value): value is string => typeof value === 'string');
+    .filter((value): value is string => typeof value === 'string')
+    .map(ssmlWords);
 }
 
 export default defineCheck({
@@ -49,7 +67,8 @@ export default defineCheck({
     'Tolerances: the wording is free as long as option 3 is offered: "Press 3 …", "press three",',
     '"dial 3", "option 3", "… or 3 to …", a list such as "press 1 to …, 2 to …, 3 to …" or a message',
     '"3 - simulate global error", in any case, with any spacing or punctuation. A prompt that only',
-    'mentions 13 or 33 does not count. Several TTS messages are read together.',
+    'mentions 13 or 33 does not count. Several TTS messages are read together. SSML markup is read as',
+    'the words it speaks (`Press <say-as interpret-as="digits">3</say-as> …`).',
   ].join('\n'),
   run(ctx) {
     const found = wantCallbackOf(ctx);

@@ -78,7 +78,7 @@ function locate(model: FlowModel): MissionNodes {
   const callbackApi =
     findByLabel(events, [LABELS.callbackApi, LABELS.callbackApiOld]) ??
     fromGlobalError.find((a) => a.type === 'http-request-v2') ??
-    ofType(events, 'http-request-v2').find((a) => /\/v1\/tasks/i.test(`${requestPathOf(a)} ${requestUrlOf(a)}`));
+    ofType(events, 'http-request-v2').find(callsTasksApi);
 
   const statusCondition =
     findByLabel(events, [LABELS.statusCondition]) ??
@@ -111,6 +111,11 @@ function aniVariableOf(model: FlowModel, getCbid: Activity | undefined, callback
 }
 
 /** A menu's option descriptions (Custom Menu Links), parallel to its `menuLinks` keys. */
+/** An HTTP Request whose path or URL names the Create Task resource, /v1/tasks. */
+export function callsTasksApi(activity: Activity | undefined): boolean {
+  return activity?.type === 'http-request-v2' && /\/v1\/tasks/i.test(`${requestPathOf(activity)} ${requestUrlOf(activity)}`);
+}
+
 export function menuDescriptions(menu: Activity): string[] {
   const raw = menu.ui['menuLinks:input'] ?? menu.props.menuLinks_input;
   return Array.isArray(raw) ? raw.map((d) => (typeof d === 'string' ? d : '')) : [];

@@ -151,7 +151,7 @@ function analyse(walk: Walk, ctx: CheckContext): Deviation | null {
   if (set.outcome === 'error') return deviate('getresult', `${set.activity} failed: ${set.error ?? 'error'}`, [get, set, ...trace.slice(setAt + 1, setAt + 2)], { activity: nodes.setGetResult });
   const body = get.http?.responseBody ?? '';
   if (set.modifiedVariables[VARIABLES.getresult] !== body) {
-    return deviate('getresult', `After ${set.activity}, getresult = ${show(clip(String(set.modifiedVariables[VARIABLES.getresult] ?? '')))}, not the response body of ${get.activity}`, [get, set], {
+    return deviate('getresult', `After ${set.activity}, getresult = ${clip(show(set.modifiedVariables[VARIABLES.getresult] ?? ''))}, not the response body of ${get.activity}`, [get, set], {
       expected: clip(body),
       actual: show(set.modifiedVariables[VARIABLES.getresult] ?? ''),
       activity: nodes.setGetResult,

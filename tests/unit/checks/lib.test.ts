@@ -5,6 +5,7 @@ import { canonicalPath, samePath } from '../../../checks/callback-on-global-erro
 import { sameTemplate } from '../../../checks/callback-on-global-error/lib/templates.js';
 import { splitUrl } from '../../../checks/callback-on-global-error/lib/url.js';
 import { isEmptyDefault } from '../../../checks/callback-on-global-error/lib/variables.js';
+import { ssmlWords } from '../../../checks/callback-on-global-error/want-callback-prompt-option3.js';
 
 test('JSONPath: equivalent spellings of a simple path are the same; others are not', () => {
   for (const path of ['$[0].tacnumber', "$[0]['tacnumber']", '$[0]["tacnumber"]', ' $ [ 0 ] . tacnumber ', '[0].tacnumber', '$.[0].tacnumber', "$.[0].['tacnumber']"]) {
@@ -64,4 +65,10 @@ test('Create Task body: parsed, compared field by field, every problem named', (
 test('an empty default: nothing, blank, the text null, or the text empty the 2025 guide shows', () => {
   for (const raw of [null, '', '   ', 'null', 'NULL', 'empty', ' Empty ']) expect(isEmptyDefault(raw), String(raw)).toBe(true);
   for (const raw of ['0', ' x ', 'empty string', '+14085267209']) expect(isEmptyDefault(raw), raw).toBe(false);
+});
+
+test('SSML is read as the words it speaks: each tag a space, a < without > is text', () => {
+  expect(ssmlWords('<speak>Press <say-as interpret-as="digits">3</say-as> now<break time="1s"/>.</speak>')).toBe(' Press  3  now . ');
+  expect(ssmlWords('press 3 if < 5 minutes')).toBe('press 3 if < 5 minutes');
+  expect(ssmlWords('a<b>c<d')).toBe('a c<d');
 });

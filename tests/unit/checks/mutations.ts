@@ -3,7 +3,7 @@
  * tolerated variations (each must keep the checks passing). Applied to a parsed copy of
  * fixtures/flows/solution.json by `mutated()`.
  */
-import { addActivity, link, props, relabel, unlink, variable, type Json, type Mutation } from './support.js';
+import { activity, addActivity, link, props, relabel, unlink, variable, type Json, type Mutation } from './support.js';
 
 const GUIDE_BODY = JSON.parse(
   '{"entryPointId":"{{outdialcbid}}","destination":"{{customani}}","attributes":{"Message":"tester","To Queue":"sales"},"outboundType":"CALLBACK","mediaType":"telephony","callback":{"callbackOrigin":"web","callbackType":"immediate"}}',
@@ -62,6 +62,14 @@ export const MISTAKES = {
   'get-cbid-default-label': (f) => relabel(f, 'GET_CBID', 'HTTPRequest_k2m'),
   'option1-also-to-get-cbid': (f) => link(f, 'WantCallback', '1', 'GET_CBID'),
   'no-input-to-get-cbid': (f) => link(f, 'WantCallback', 'timeout', 'GET_CBID'),
+  'no-input-to-simulate-error': (f) => link(f, 'WantCallback', 'timeout', 'SimulateGlobalError'),
+  'option2-to-set-get-result': (f) => link(f, 'WantCallback', '2', 'SetGetResult'),
+  'phone-contact-ended-runs-a-copy-of-the-request': (f) => {
+    const copy = structuredClone(activity(f, 'CallBackAPI_HTTPRequest'));
+    addActivity(f, 'CallBackAPI_HTTPRequest', 'HTTPRequest_dup', copy.properties);
+    addActivity(f, 'CallBackAPI_HTTPRequest', 'PhoneContactEnded', { activityId: 'event', eventSpecificationName: 'ContactEnded' }, 'event');
+    link(f, 'PhoneContactEnded', 'out', 'HTTPRequest_dup');
+  },
   'menu-plays-audio-files': (f) => {
     const p = props(f, 'WantCallback');
     p.toggle = false;
@@ -103,6 +111,19 @@ export const TOLERATED = {
   'start-node-labelled-newcontact': (f) => {
     relabel(f, 'NewPhoneContact', 'NewContact');
     props(f, 'GET_CBID').httpRequestUrl = props(f, 'GET_CBID').httpRequestUrl.replace('NewPhoneContact.DNIS', 'NewContact.DNIS');
+  },
+  'prompt-in-ssml': (f) => {
+    props(f, 'WantCallback').promptsTts[0].value =
+      '<speak>All agents are busy. Please press 1 if you want to schedule a callback. Press 2 if you want to wait in queue. Press <say-as interpret-as="digits">3</say-as> to simulate global error.</speak>';
+  },
+  'option2-to-a-subflow': (f) => {
+    // 2026 Core Mission 6 deletes Music and plays the queue treatment from a Subflow.
+    const music = activity(f, 'Music');
+    addActivity(f, 'Music', 'Subflow_140', { activityName: 'subflow-handoff', subflowName: 'WaitTreatment' });
+    link(f, 'WantCallback', '2', 'Subflow_140');
+    const g = [f.process].find((x) => x.activities[music.id])!;
+    delete g.activities[music.id];
+    g.links = g.links.filter((l: { sourceActivityId: string; targetActivityId: string }) => l.sourceActivityId !== music.id && l.targetActivityId !== music.id);
   },
   'prompt-as-a-list': (f) => {
     props(f, 'WantCallback').promptsTts[0].value = 'All agents are busy. Press 1 to schedule a callback, 2 to wait in queue, 3 to simulate a global error.';
