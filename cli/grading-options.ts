@@ -35,7 +35,7 @@ export function addGradingOptions(command: Command): Command {
     .option('--max-depth <n>', 'deepest JSON nesting accepted (default 64)', parsePositiveInt)
     .option('--max-steps <n>', 'most activities one simulated call may run (default 500)', parsePositiveInt)
     .option('--max-visits <n>', 'most times one activity may run in a simulated call (default 25)', parsePositiveInt)
-    .option('--now <iso-time>', 'fixed clock for reproducible reports (ISO 8601)');
+    .option('--now <iso-time>', 'fixed clock for reproducible reports: ISO 8601 with Z or an offset (2025-08-01T09:00:00Z), or a date (midnight UTC)');
 }
 
 export async function resolveGradingOptions(flags: GradingFlags): Promise<Omit<GradeOptions, 'fileName'>> {
@@ -47,8 +47,8 @@ export async function resolveGradingOptions(flags: GradingFlags): Promise<Omit<G
   }
   let now: (() => Date) | undefined;
   if (flags.now !== undefined) {
-    const fixed = new Date(flags.now);
-    if (Number.isNaN(fixed.getTime())) throw new UsageError(`--now "${flags.now}" is not an ISO 8601 time`);
+    const fixed = parseInstant(flags.now);
+    if (fixed === undefined) throw new UsageError(`--now "${flags.now}" is not an ISO 8601 time with its time zone, such as 2025-08-01T09:00:00Z`);
     now = () => new Date(fixed);
   }
   return {
@@ -68,6 +68,19 @@ export async function resolveGradingOptions(flags: GradingFlags): Promise<Omit<G
     sha256: (bytes) => createHash('sha256').update(bytes).digest('hex'),
     tool: { name: 'flowgrade', version },
   };
+}
+
+/**
+ * One instant, the same on every machine: a date (midnight UTC) or a date and time with `Z` or an
+ * offset. A time without a zone would be read in the machine's own zone, so it is refused.
+ */
+export function parseInstant(text: string): Date | undefined {
+  if (!/^\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:\d{2}))?$/i.test(text)) return undefined;
+  const [year, month, day] = text.slice(0, 10).split('-').map(Number);
+  const calendar = new Date(Date.UTC(year, month - 1, day)); // 2025-02-30 would roll over to March
+  if (calendar.getUTCMonth() !== month - 1 || calendar.getUTCDate() !== day) return undefined;
+  const date = new Date(text);
+  return Number.isNaN(date.getTime()) ? undefined : date;
 }
 
 async function readDataset(file: string): Promise<DynVarsRecord[]> {

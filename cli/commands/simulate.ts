@@ -1,4 +1,5 @@
 import { Command, InvalidArgumentError, Option } from 'commander';
+import type { FlowModel } from '../../engine/model.js';
 import { simulate } from '../../engine/simulator/index.js';
 import type { ForcedTasksBehaviour } from '../../mocks/index.js';
 import { createMockServices } from '../../mocks/index.js';
@@ -6,11 +7,11 @@ import { renderTraceTable } from '../../reports/index.js';
 import type { CliContext } from '../context.js';
 import { EXIT } from '../errors.js';
 import { resolveGradingOptions } from '../grading-options.js';
-import { inputErrorLine, loadFlowFile } from '../io.js';
+import { inputErrorLine, loadFlowFile, printable } from '../io.js';
 import { collectPair, parseSize } from '../options.js';
 
 interface SimulateFlags {
-  dtmf?: Record<string, string>;
+  dtmf?: Record<string, string | string[]>;
   ani?: string;
   dnis?: string;
   dynvars?: string;
@@ -28,7 +29,7 @@ export function simulateCommand(ctx: CliContext): Command {
   return new Command('simulate')
     .description('run one simulated call through an exported flow (offline, mocked services) and print the trace')
     .argument('<file>', 'a Flow Designer export (.json)')
-    .option('--dtmf <LABEL=DIGITS>', 'what the caller presses at a menu or collect-digits activity, e.g. WantCallback=3 (repeatable; DIGITS may be a comma list for successive visits)', collectPair)
+    .option('--dtmf <LABEL=DIGITS>', 'what the caller presses at a menu or collect-digits activity, e.g. WantCallback=3 (repeatable; DIGITS may be a comma list for successive visits, and a label given again answers its next visits)', collectAnswers)
     .option('--ani <number>', 'caller number (NewPhoneContact.ANI)')
     .option('--dnis <number>', 'dialled number, E.164 with + (NewPhoneContact.DNIS; default +14694096861)')
     .option('--dynvars <file>', 'your own MockAPI DynVars dataset (JSON array of records with "dn")')
@@ -37,7 +38,7 @@ export function simulateCommand(ctx: CliContext): Command {
     .option('--agents-available', 'Queue Contact finds a free agent (default: none, the caller stays in queue)')
     .addOption(new Option('--business-hours <state>', 'which Business Hours exit is taken').choices(['working', 'closed', 'holiday', 'override']).default('working'))
     .option('--max-size <size>', 'largest export accepted (default 20MB)', parseSize)
-    .option('--now <iso-time>', 'fixed clock for now() (ISO 8601)')
+    .option('--now <iso-time>', 'fixed clock for now(): ISO 8601 with Z or an offset (2025-08-01T09:00:00Z), or a date (midnight UTC)')
     .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
     .action(async (file: string, flags: SimulateFlags) => {
       const options = await resolveGradingOptions({ lab: 'callback-on-global-error', ...flags });
@@ -48,8 +49,13 @@ export function simulateCommand(ctx: CliContext): Command {
         return;
       }
       const services = createMockServices({ ...options.mocks, ...(flags.tasksStatus ? { tasks: flags.tasksStatus } : {}) });
-      const dtmf = Object.fromEntries(Object.entries(flags.dtmf ?? {}).map(([label, digits]) => [label, digits.includes(',') ? digits.split(',') : digits]));
-      const contact = { ...(flags.ani ? { ANI: flags.ani } : {}), ...(flags.dnis ? { DNIS: flags.dnis } : {}) };
+      const dtmf = flags.dtmf ?? {};
+      for (const label of Object.keys(dtmf)) {
+        if (!answerable(loaded.model).has(label)) ctx.stderr(`flowgrade: --dtmf ${printable(label)}: no Menu or Collect Digits activity has that label (labels are case-sensitive); its answers are never used\n`);
+      }
+      // The DNIS as grading reads it (spaces, dashes and brackets dropped), not as typed.
+      const dnis = options.settings?.dnis;
+      const contact = { ...(flags.ani ? { ANI: flags.ani } : {}), ...(dnis ? { DNIS: dnis } : {}) };
       const result = await simulate(loaded.model, { contact, dtmf, agentsAvailable: flags.agentsAvailable ?? false, businessHours: flags.businessHours }, { services, now: options.now });
       if (flags.format === 'json') {
         ctx.stdout(JSON.stringify({ ...result, tasks: services.tasks, requests: services.requests }, null, 2) + '\n');
@@ -59,6 +65,22 @@ export function simulateCommand(ctx: CliContext): Command {
       for (const task of services.tasks) ctx.stdout(`task created: ${task.id} (entryPointId ${String(task.body.entryPointId)}, destination ${String(task.body.destination)})\n`);
       ctx.stdout(`${result.status}: ${result.summary}\n`);
     });
+}
+
+/**
+ * `--dtmf LABEL=DIGITS`, repeatable. One answer answers every visit; a comma list, or the label
+ * given again, answers successive visits (and later visits get no input).
+ */
+function collectAnswers(value: string, previous: Record<string, string | string[]> = {}): Record<string, string | string[]> {
+  const [label, digits] = Object.entries(collectPair(value))[0];
+  if (!Object.hasOwn(previous, label)) return { ...previous, [label]: digits.includes(',') ? digits.split(',') : digits };
+  return { ...previous, [label]: [previous[label], digits.split(',')].flat() };
+}
+
+/** Labels of the activities that read an answer (menus, collect digits), in every graph. */
+function answerable(model: FlowModel): Set<string> {
+  const types = new Set(['ivr-menu', 'ivr-collectdigits']);
+  return new Set([model.main, model.events].flatMap((graph) => graph.activities.filter((a) => types.has(a.type)).map((a) => a.label)));
 }
 
 function parseForcedStatus(value: string): ForcedTasksBehaviour {

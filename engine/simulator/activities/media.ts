@@ -56,22 +56,29 @@ export function menuKeys(activity: Activity): string[] {
 }
 
 /**
- * Menu: plays its prompt, then reads one answer from the scenario. No answer → `timeout`;
- * an answer that is one of the menu keys → that key's exit; anything else → `invalid`.
- * `Label.OptionEntered` holds whatever was entered.
+ * Menu: plays its prompt, then reads one answer from the scenario: one key press, so of a longer
+ * answer only its first key counts (the menu ends at the first digit). No answer → `timeout`;
+ * a key that is one of the menu keys → that key's exit; anything else → `invalid`.
+ * `Label.OptionEntered` holds the key entered.
  */
 export const ivrMenu: ActivityHandler = (run) => {
   requireCaller(run);
   run.prompts(renderPrompts(run));
-  const answer = run.call.nextAnswer(run.activity.label)?.trim();
+  const answer = firstKey(run.call.nextAnswer(run.activity.label)?.trim());
   if (answer === undefined || answer === '') return exit('timeout');
   run.vars.setOutput(run.activity.label, 'OptionEntered', answer);
   return exit(menuKeys(run.activity).includes(answer) ? answer : 'invalid');
 };
 
+/** The first key press of an answer (a key is one character; `undefined` stays `undefined`). */
+function firstKey(answer: string | undefined): string | undefined {
+  return answer === undefined ? undefined : [...answer].slice(0, 1).join('');
+}
+
 /**
- * Collect Digits: reads the answer, drops a trailing terminator symbol, then checks it is made of
- * 0-9 * # and has between minDigits and maxDigits digits. No answer → `timeout`; a bad answer →
+ * Collect Digits: reads the keys the caller presses until the terminator symbol (not kept) or
+ * until maxDigits keys, whichever comes first — later keys are not collected; then checks they
+ * are made of 0-9 * # and number at least minDigits. No answer → `timeout`; a bad answer →
  * `invalid` (DigitsEntered unchanged); a good one → `Label.DigitsEntered` and `default`.
  */
 export const ivrCollectDigits: ActivityHandler = (run) => {
@@ -80,10 +87,11 @@ export const ivrCollectDigits: ActivityHandler = (run) => {
   let digits = run.call.nextAnswer(run.activity.label)?.trim();
   if (digits === undefined || digits === '') return exit('timeout');
   const terminator = textProp(run.activity, 'terminatorSymbol') ?? text(uiProp(run.activity, 'terminatorSymbol:name'));
-  if (terminator && terminator.length === 1 && digits.endsWith(terminator)) digits = digits.slice(0, -1);
+  if (terminator && terminator.length === 1 && digits.includes(terminator)) digits = digits.slice(0, digits.indexOf(terminator));
   const min = intProp(run.activity, 'minDigits') ?? 1;
   const max = intProp(run.activity, 'maxDigits');
-  const valid = /^[0-9*#]+$/.test(digits) && digits.length >= min && (max === undefined || digits.length <= max);
+  if (max !== undefined && max > 0) digits = digits.slice(0, max);
+  const valid = /^[0-9*#]+$/.test(digits) && digits.length >= min;
   if (!valid) return exit('invalid');
   run.vars.setOutput(run.activity.label, 'DigitsEntered', digits);
   return exit('default');

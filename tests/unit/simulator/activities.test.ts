@@ -87,6 +87,11 @@ test.describe('ivr-menu', () => {
     expect(menuEntries[1].modifiedVariables).toEqual({ 'Menu.OptionEntered': '7' });
   });
 
+  test('a menu ends at the first key: of a longer answer only the first key counts', async () => {
+    const result = await run(buildFlow(spec), { dtmf: { Menu: '12' } });
+    expect(entry(result, 'Menu')).toMatchObject({ outcome: '1', modifiedVariables: { 'Menu.OptionEntered': '1' } });
+  });
+
   test('a menu nobody answers loops on timeout until the visit limit: stuck', async () => {
     const result = await run(buildFlow(spec), {}, { maxVisitsPerActivity: 4 });
     expect(result.status).toBe('stuck');
@@ -112,8 +117,15 @@ test.describe('ivr-collectdigits', () => {
     expect(entry(result, 'Echo').prompts).toEqual(['You entered 12345']);
   });
 
-  test('too few, too many or non-digit answers are invalid; no answer is timeout', async () => {
-    for (const [answer, exit] of [['123', 'invalid'], ['1234567', 'invalid'], ['12a4', 'invalid'], ['', 'timeout']] as const) {
+  test('entry ends at the terminator or at maxDigits: later keys are not collected', async () => {
+    for (const [answer, exit, digits] of [['1234#567', 'default', '1234'], ['12#456', 'invalid', undefined], ['1234567#', 'default', '123456'], ['12345678', 'default', '123456']] as const) {
+      const result = await run(buildFlow(spec), { dtmf: { Digits: answer } });
+      expect([answer, entry(result, 'Digits').outcome, entry(result, 'Digits').modifiedVariables['Digits.DigitsEntered']]).toEqual([answer, exit, digits]);
+    }
+  });
+
+  test('too few or non-digit answers are invalid; no answer is timeout', async () => {
+    for (const [answer, exit] of [['123', 'invalid'], ['12#', 'invalid'], ['12a4', 'invalid'], ['', 'timeout']] as const) {
       const result = await run(buildFlow(spec), { dtmf: { Digits: answer } });
       expect(entry(result, 'Digits').outcome, answer).toBe(exit);
       expect(entry(result, 'Digits').modifiedVariables).toEqual({});

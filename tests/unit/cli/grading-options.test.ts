@@ -1,0 +1,38 @@
+/** The grading options every command shares: one instant for --now, the DNIS as grading reads it. */
+import { test, expect } from '@playwright/test';
+import { parseInstant } from '../../../cli/grading-options.js';
+import { fixturePath, runCli } from '../../helpers.js';
+
+test('--now is one instant on every machine: a date, or a time with Z or an offset', () => {
+  expect(parseInstant('2025-08-01T09:00:00Z')?.toISOString()).toBe('2025-08-01T09:00:00.000Z');
+  expect(parseInstant('2025-08-01T09:00:00.5+02:00')?.toISOString()).toBe('2025-08-01T07:00:00.500Z');
+  expect(parseInstant('2025-08-01T09:00Z')?.toISOString()).toBe('2025-08-01T09:00:00.000Z');
+  expect(parseInstant('2025-08-01')?.toISOString()).toBe('2025-08-01T00:00:00.000Z');
+  // Read in the machine's own zone, or not a time at all: refused.
+  for (const text of ['2025-06-01T12:00:00', '1', '2025', 'Aug 1 2025', '2025-02-30T00:00:00Z', '2025-08-01T25:00:00Z', '2025-08-01 09:00:00Z', ' 2025-08-01']) {
+    expect(parseInstant(text), text).toBeUndefined();
+  }
+});
+
+test('check --now without a zone is a usage error', async () => {
+  const run = await runCli(['check', fixturePath('flows/solution.json'), '--now', '2025-06-01T12:00:00', '--quiet']);
+  expect([run.code, run.stderr.trim()]).toEqual([2, 'flowgrade: --now "2025-06-01T12:00:00" is not an ISO 8601 time with its time zone, such as 2025-08-01T09:00:00Z']);
+});
+
+test('simulate --dnis dials the number as grading reads it, spaces and brackets dropped', async () => {
+  const run = await runCli(['simulate', fixturePath('flows/solution.json'), '--dtmf', 'WantCallback=3', '--dnis', '+1 (469) 409-6861', '--format', 'json', '--now', '2025-08-01T09:00:00Z']);
+  const result = JSON.parse(run.stdout) as { requests: { url: string }[]; tasks: unknown[] };
+  expect(result.requests[0].url).toContain('DynVars?dn=4694096861');
+  expect(result.tasks).toHaveLength(1);
+});
+
+test('simulate --dtmf: a label no menu has is named on stderr; a label given again answers the next visits', async () => {
+  const flow = fixturePath('flows/solution.json');
+  const typo = await runCli(['simulate', flow, '--dtmf', 'wantcallback=3', '--format', 'json']);
+  expect(typo.stderr.trim()).toBe('flowgrade: --dtmf wantcallback: no Menu or Collect Digits activity has that label (labels are case-sensitive); its answers are never used');
+  // No input, then 3: the menu's timeout exit loops back to it (Callback Mission 2), the second visit takes option 3.
+  const twice = await runCli(['simulate', flow, '--dtmf', 'WantCallback=', '--dtmf', 'WantCallback=3', '--format', 'json']);
+  expect(twice.stderr).toBe('');
+  const visits = (JSON.parse(twice.stdout) as { trace: { activity: string; outcome: string }[] }).trace.filter((e) => e.activity === 'WantCallback');
+  expect(visits.map((e) => e.outcome)).toEqual(['timeout', '3']);
+});
