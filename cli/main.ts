@@ -16,13 +16,33 @@ function regexpsInLinearTimeWhenTheyBacktrack(): void {
   setFlagsFromString('--enable-experimental-regexp-engine-on-excessive-backtracks');
 }
 
+/** Output streams whose reader went away (`flowgrade checks | head -1`). */
+const closed = new Set<NodeJS.WriteStream>();
+
+/**
+ * A reader that stops reading early ends the output, not the run: the write fails with EPIPE,
+ * which Node raises as an error event on the stream (a crash with a stack trace when nobody
+ * listens); later writes to that stream are dropped, and the command ends with its own exit code.
+ */
+function dropOutputOnClosedPipe(stream: NodeJS.WriteStream): (text: string) => void {
+  if (stream.listenerCount('error') === 0) {
+    stream.on('error', (error: NodeJS.ErrnoException) => {
+      if (error.code !== 'EPIPE') throw error;
+      closed.add(stream);
+    });
+  }
+  return (text) => {
+    if (!closed.has(stream)) stream.write(text);
+  };
+}
+
 export async function run(argv: string[], overrides: Partial<CliContext> = {}): Promise<number> {
   regexpsInLinearTimeWhenTheyBacktrack();
   let exitCode: number = EXIT.passed;
   const debug = argv.includes('--debug');
   const ctx: CliContext = {
-    stdout: (text) => process.stdout.write(text),
-    stderr: (text) => process.stderr.write(text),
+    stdout: dropOutputOnClosedPipe(process.stdout),
+    stderr: dropOutputOnClosedPipe(process.stderr),
     isTTY: Boolean(process.stderr.isTTY),
     color: !argv.includes('--no-color') && !('NO_COLOR' in process.env && process.env.NO_COLOR !== '') && Boolean(process.stdout.isTTY || process.env.FORCE_COLOR),
     debug,

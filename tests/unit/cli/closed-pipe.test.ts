@@ -1,0 +1,26 @@
+/** `flowgrade … | head -1`: a reader that stops early ends the output, never the command with a stack trace. */
+import { test, expect } from '@playwright/test';
+import { execFile } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { ROOT, fixturePath, tempDir } from '../../helpers.js';
+
+/** Runs the CLI into `head -1` through a real pipe (bash): the CLI's exit code and its stderr. */
+function intoHead(args: string[]): Promise<{ code: number; stderr: string }> {
+  const stderrFile = path.join(tempDir('closed-pipe'), 'stderr.txt');
+  const script = '"$@" 2>"$STDERR_FILE" | head -1 >/dev/null; echo "${PIPESTATUS[0]}"';
+  const cli = [process.execPath, path.join(ROOT, 'bin', 'flowgrade.js'), ...args];
+  return new Promise((resolve, reject) => {
+    execFile('bash', ['-c', script, 'bash', ...cli], { env: { ...process.env, NO_COLOR: '1', STDERR_FILE: stderrFile } }, (error, stdout) => {
+      if (error) reject(error);
+      else resolve({ code: Number(stdout.trim()), stderr: readFileSync(stderrFile, 'utf8') });
+    });
+  });
+}
+
+for (const args of [['checks'], ['simulate', fixturePath('flows/solution.json')], ['check', fixturePath('flows/solution.json'), '--format', 'html'], ['check', fixturePath('flows/before-mission.json')]]) {
+  test(`flowgrade ${args.map((a) => path.basename(a)).join(' ')} | head -1: the rest is dropped, the command's own exit code, nothing on stderr`, async () => {
+    const expected = args.includes(fixturePath('flows/before-mission.json')) ? 1 : 0;
+    expect(await intoHead(args)).toEqual({ code: expected, stderr: '' });
+  });
+}
