@@ -4,7 +4,7 @@
  * Everything written depends only on the set of submissions and the options, never on input
  * order, parallelism or timing.
  */
-import { rmSync, writeFileSync } from 'node:fs';
+import { renameSync, rmSync, writeFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { setFlagsFromString } from 'node:v8';
@@ -76,10 +76,19 @@ export async function runBatch(batch: BatchOptions): Promise<BatchOutcome> {
   } catch (error) {
     return { ok: false, problems: [`flowgrade: cannot write into --out ${batch.outDir}: ${reasonOf(error)} [bad-out]`] };
   }
-  // Ctrl-C: leave no staging folder behind.
+  // Ctrl-C: stop at once (exit 130) and leave no staging folder behind. The grading threads are
+  // still writing into it: renamed first, it is a path they can no longer write to, and rm retries
+  // what a write already under way adds.
   const onInterrupt = () => {
-    rmSync(stagingDir, { recursive: true, force: true });
-    process.exit(130);
+    try {
+      const stopped = `${stagingDir}-stopped`;
+      renameSync(stagingDir, stopped);
+      rmSync(stopped, { recursive: true, force: true, maxRetries: 5 });
+    } catch {
+      rmSync(stagingDir, { recursive: true, force: true, maxRetries: 5 });
+    } finally {
+      process.exit(130);
+    }
   };
   process.once('SIGINT', onInterrupt);
   try {

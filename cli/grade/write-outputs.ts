@@ -22,9 +22,13 @@ export interface Outputs {
   duplicates: Duplicate[];
 }
 
+const CLASS_FILES = ['index.html', 'grades.csv', 'junit.xml', 'summary.md'] as const;
+
 /**
  * Writes everything; returns the base name given to each row. The per-attendee reports are moved
- * to their names by the thread pool while this thread renders the class-level files.
+ * to their names by the thread pool while this thread renders the class-level files into the
+ * staging folder; those are moved last, so that a run stopped on the way (Ctrl-C) never leaves a
+ * dashboard linking to reports that are not there.
  */
 export async function writeOutputs(outputs: Outputs): Promise<string[]> {
   const { outDir, stagingDir, rows } = outputs;
@@ -38,16 +42,20 @@ export async function writeOutputs(outputs: Outputs): Promise<string[]> {
     await Promise.allSettled([moved]); // never leave moves running behind a failure
   }
   await moved;
+  await Promise.all(CLASS_FILES.map((file) => rename(path.join(stagingDir, file), path.join(outDir, file))));
   return names;
 }
 
-function writeClassFiles({ outDir, rows, duplicates }: Outputs, names: string[]): void {
+function writeClassFiles({ stagingDir, rows, duplicates }: Outputs, names: string[]): void {
   const reports = rows.map((row) => row.report);
   const hrefs = new Map<GradeReport, string>(reports.map((report, i) => [report, `${encodeURIComponent(names[i])}.html`]));
-  writeFileSync(path.join(outDir, 'index.html'), renderDashboard(reports, { reportHref: (report: GradeReport) => hrefs.get(report) ?? '', duplicates }));
-  writeFileSync(path.join(outDir, 'grades.csv'), renderCsv(reports, { notes: duplicateNotes(duplicates) }));
-  writeFileSync(path.join(outDir, 'junit.xml'), renderJunitDocument(rows.map((row) => row.junit)));
-  writeFileSync(path.join(outDir, 'summary.md'), renderMarkdown(reports) + duplicatesSection(duplicates));
+  const contents: Record<(typeof CLASS_FILES)[number], string> = {
+    'index.html': renderDashboard(reports, { reportHref: (report: GradeReport) => hrefs.get(report) ?? '', duplicates }),
+    'grades.csv': renderCsv(reports, { notes: duplicateNotes(duplicates) }),
+    'junit.xml': renderJunitDocument(rows.map((row) => row.junit)),
+    'summary.md': renderMarkdown(reports) + duplicatesSection(duplicates),
+  };
+  for (const file of CLASS_FILES) writeFileSync(path.join(stagingDir, file), contents[file]);
 }
 
 /** CSV notes by input file: the kept row of each duplicated attendee says what was set aside. */

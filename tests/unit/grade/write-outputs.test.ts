@@ -1,0 +1,43 @@
+/** The end of a batch: staged reports moved to their names, then the class files, last. */
+import { test, expect } from '@playwright/test';
+import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { resolveGradingOptions } from '../../../cli/grading-options.js';
+import { stagedPath } from '../../../cli/grade/task.js';
+import type { GradedRow } from '../../../cli/grade/types.js';
+import { writeOutputs } from '../../../cli/grade/write-outputs.js';
+import { refusedReport } from '../../../engine/grade.js';
+import { renderJunitSuite } from '../../../reports/index.js';
+import { tempDir } from '../../helpers.js';
+
+async function rows(count: number): Promise<GradedRow[]> {
+  const options = await resolveGradingOptions({ lab: 'callback-on-global-error', now: '2025-08-01T09:00:00Z' });
+  return Array.from({ length: count }, (_, index) => {
+    const report = refusedReport({ code: 'empty-file', message: 'file is empty' }, { ...options, fileName: `Main_Flow_${100 + index}.json` });
+    return { index, file: report.input.file, mtimeMs: 0, report, junit: renderJunitSuite(report) };
+  });
+}
+
+function staged(count: number, missing?: number): { outDir: string; stagingDir: string } {
+  const outDir = tempDir('write-outputs');
+  const stagingDir = path.join(outDir, '.flowgrade-staging-test');
+  mkdirSync(stagingDir);
+  for (let index = 0; index < count; index++) {
+    if (index === missing) continue;
+    for (const extension of ['json', 'html'] as const) writeFileSync(stagedPath(stagingDir, index, extension), `${index}.${extension}`);
+  }
+  return { outDir, stagingDir };
+}
+
+test('every report moved to its name, then the four class files; nothing left in staging', async () => {
+  const dirs = staged(3);
+  expect(await writeOutputs({ ...dirs, rows: await rows(3), duplicates: [] })).toEqual(['100', '101', '102']);
+  expect(readdirSync(dirs.outDir).filter((f) => !f.startsWith('.')).sort()).toEqual(['100.html', '100.json', '101.html', '101.json', '102.html', '102.json', 'grades.csv', 'index.html', 'junit.xml', 'summary.md']);
+  expect(readdirSync(dirs.stagingDir)).toEqual([]);
+});
+
+test('when a report cannot be moved (a run stopped on the way), no dashboard links to it: the class files stay out', async () => {
+  const dirs = staged(3, 1);
+  await expect(writeOutputs({ ...dirs, rows: await rows(3), duplicates: [] })).rejects.toThrow(/ENOENT/);
+  for (const file of ['index.html', 'grades.csv', 'junit.xml', 'summary.md']) expect(existsSync(path.join(dirs.outDir, file)), file).toBe(false);
+});
