@@ -51,6 +51,9 @@ export async function resolveGradingOptions(flags: GradingFlags): Promise<Omit<G
     if (fixed === undefined) throw new UsageError(`--now "${flags.now}" is not an ISO 8601 time with its time zone, such as 2025-08-01T09:00:00Z`);
     now = () => new Date(fixed);
   }
+  for (const [name, base] of Object.entries(flags.connector ?? {})) {
+    if (!isWebAddress(base)) throw new UsageError(`--connector ${name}=${base}: "${base}" is not an http(s) address such as https://api.wxcc-us1.cisco.com`);
+  }
   return {
     mission,
     settings: dnis ? { dnis } : undefined,
@@ -68,6 +71,15 @@ export async function resolveGradingOptions(flags: GradingFlags): Promise<Omit<G
     sha256: (bytes) => createHash('sha256').update(bytes).digest('hex'),
     tool: { name: 'flowgrade', version },
   };
+}
+
+function isWebAddress(text: string): boolean {
+  try {
+    const url = new URL(text);
+    return url.protocol === 'http:' || url.protocol === 'https:';
+  } catch {
+    return false;
+  }
 }
 
 /**

@@ -36,3 +36,12 @@ test('simulate --dtmf: a label no menu has is named on stderr; a label given aga
   const visits = (JSON.parse(twice.stdout) as { trace: { activity: string; outcome: string }[] }).trace.filter((e) => e.activity === 'WantCallback');
   expect(visits.map((e) => e.outcome)).toEqual(['timeout', '3']);
 });
+
+test('--connector takes an http(s) address: a typo is a usage error, not a class of failed attendees', async () => {
+  for (const base of ['notaurl', 'ftp://x', 'api.wxcc-us1.cisco.com']) {
+    const run = await runCli(['check', fixturePath('flows/solution.json'), '--connector', `WxCC_API=${base}`, '--quiet']);
+    expect([base, run.code, run.stderr.trim()]).toEqual([base, 2, `flowgrade: --connector WxCC_API=${base}: "${base}" is not an http(s) address such as https://api.wxcc-us1.cisco.com`]);
+  }
+  const good = await runCli(['check', fixturePath('flows/solution.json'), '--connector', 'WxCC_API=https://api.wxcc-eu1.cisco.com', '--quiet']);
+  expect(good.code).toBe(0);
+});
