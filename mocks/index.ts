@@ -35,7 +35,8 @@ export interface MockServices {
   requests: SeenRequest[];
 }
 
-export const DEFAULT_ORG_ID = '6ecef209-9a34-4ff0-a7d4-2b5ad1b2c2a0';
+/** The tenant the simulated call belongs to: the same as its `NewPhoneContact.OrgId` (engine/simulator/activities/routing.ts). */
+export const DEFAULT_ORG_ID = '5c3e1a9f-8b27-4d6e-a1f0-92c4e7b3d815';
 
 export function createMockServices(options: MockOptions = {}): MockServices {
   const records = options.dynvars ?? DEFAULT_DYNVARS;

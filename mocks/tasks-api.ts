@@ -48,7 +48,7 @@ export function tasksApiHandlers(setup: TasksApiSetup): HttpHandler[] {
       ({ request }) => {
         const known = isTasksUrl(new URL(request.url));
         const status = known ? 405 : 404;
-        const description = known ? `${request.method} is not allowed on /v1/tasks` : `${new URL(request.url).pathname} is not a WxCC API resource`;
+        const description = known ? `${request.method} is not allowed on /v1/tasks` : `${new URL(request.url).pathname} is not mocked: flowgrade answers only /v1/tasks of the WxCC API`;
         return record(request, jsonResponse({ trackingId: `mock-tracking-${setup.seen.length + 1}`, error: { key: String(status), message: [{ description }] } }, status));
       },
     ),

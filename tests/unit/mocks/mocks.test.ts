@@ -1,6 +1,7 @@
 import { test, expect } from '@playwright/test';
 import { getResponse } from 'msw';
-import { createMockServices, DEFAULT_DYNVARS, MOCK_BEARER_TOKEN, validateDynVarsDataset, type MockOptions } from '../../../mocks/index.js';
+import { createMockServices, DEFAULT_DYNVARS, DEFAULT_ORG_ID, MOCK_BEARER_TOKEN, validateDynVarsDataset, type MockOptions } from '../../../mocks/index.js';
+import { DEFAULT_CONTACT } from '../../../engine/simulator/index.js';
 
 const DYNVARS = 'https://674481b1b4e2e04abea27c6e.mockapi.io/flowdesigner/Lab/DynVars';
 const TASKS = 'https://api.wxcc-us1.cisco.com/v1/tasks';
@@ -175,5 +176,9 @@ test('the rest of the WxCC API host answers like the real API: 405 for another m
   expect(put.services.tasks).toEqual([]);
   const path = await send(post(GOOD_BODY, undefined, 'https://api.wxcc-us1.cisco.com/v1/task'));
   expect(path.response?.status).toBe(404);
-  expect(path.json.error.message[0].description).toMatch(/\/v1\/task is not a WxCC API resource/);
+  expect(path.json.error.message[0].description).toMatch(/\/v1\/task is not mocked: flowgrade answers only \/v1\/tasks of the WxCC API/);
+});
+
+test('the Tasks API answers for the tenant of the simulated call (its NewPhoneContact.OrgId)', () => {
+  expect(DEFAULT_ORG_ID).toBe(DEFAULT_CONTACT.OrgId);
 });
