@@ -7,7 +7,7 @@ import type { HttpExchange, TraceEntry } from '../engine/trace.js';
 import { activityTypeName } from './drawing.js';
 import { codePoints, firstCodePoints } from './code-points.js';
 import { escapeHtml as h } from './escape.js';
-import { httpStatus, valueText } from './trace-table.js';
+import { httpStatus, isAudio, valueText } from './trace-table.js';
 
 const SHORT = 160;
 
@@ -16,7 +16,7 @@ export function renderTraceHtml(trace: readonly TraceEntry[], caption?: string):
     (e) =>
       '<tr>' +
       `<td>${h(e.flow)}</td>` +
-      `<td>${h(e.activity)}${(e.prompts ?? []).map((p) => `<div class="fg-says">says &ldquo;${h(p)}&rdquo;</div>`).join('')}</td>` +
+      `<td>${h(e.activity)}${(e.prompts ?? []).map((p) => `<div class="fg-says">${isAudio(e.type, p) ? `plays ${h(p)}` : `says &ldquo;${h(p)}&rdquo;`}</div>`).join('')}</td>` +
       `<td>${h(activityTypeName(e.type))}</td>` +
       `<td>${outcome(e)}</td>` +
       `<td>${variables(e.modifiedVariables)}</td>` +

@@ -20,9 +20,14 @@ export function traceDetails(entry: TraceEntry): string {
   const parts: string[] = [];
   if (entry.error) parts.push(`error: ${entry.error}`);
   if (entry.http) parts.push(httpLine(entry.http));
-  for (const prompt of entry.prompts ?? []) parts.push(`says "${prompt}"`);
+  for (const prompt of entry.prompts ?? []) parts.push(isAudio(entry.type, prompt) ? `plays ${prompt}` : `says "${prompt}"`);
   for (const [name, value] of Object.entries(entry.modifiedVariables)) parts.push(`${name} = ${valueText(value)}`);
   return parts.join('; ');
+}
+
+/** A prompt the caller hears as a recording (an audio file, hold music), not as Text-to-Speech. */
+export function isAudio(type: string, prompt: string): boolean {
+  return type === 'play-music' || /\.(?:wav|mp3|ulaw|alaw|au)$/i.test(prompt);
 }
 
 /** `GET https://… → 200`, `→ blocked (no mock)`, `→ no response (timeout)`. */

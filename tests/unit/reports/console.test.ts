@@ -3,6 +3,7 @@ import { test, expect } from '@playwright/test';
 import { Chalk } from 'chalk';
 import { findMission } from '../../../checks/index.js';
 import { NO_COLOR, renderConsole } from '../../../reports/console.js';
+import { traceDetails } from '../../../reports/trace-table.js';
 import { failedReport, hostileReport, hostileUngradable, IDENTITY, passedReport, TAGGED, ungradableReport } from './sample-reports.js';
 
 const STEPS = findMission('callback-on-global-error')!.steps;
@@ -101,4 +102,12 @@ test('export text cannot drive the terminal: escape sequences and line breaks ar
     expect(text).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/);
     expect(text).toContain('<img src=x onerror=alert(1)>'); // plain text is fine in a terminal
   }
+});
+
+test('a trace says a Text-to-Speech prompt and plays a recording (an audio file, hold music)', () => {
+  const entry = (type: string, prompts: string[]) => ({ flow: 'main', activity: 'A', activityId: 'a', type, outcome: 'default', modifiedVariables: {}, prompts });
+  expect(traceDetails(entry('play-message', ['Welcome to the lab.']))).toBe('says "Welcome to the lab."');
+  expect(traceDetails(entry('play-message', ['Welcome.wav']))).toBe('plays Welcome.wav');
+  expect(traceDetails(entry('play-music', ['defaultmusic_on_hold']))).toBe('plays defaultmusic_on_hold');
+  expect(traceDetails(entry('ivr-menu', ['Press 3.wav please']))).toBe('says "Press 3.wav please"');
 });
