@@ -50,8 +50,9 @@ export function simulateCommand(ctx: CliContext): Command {
       }
       const services = createMockServices({ ...options.mocks, ...(flags.tasksStatus ? { tasks: flags.tasksStatus } : {}) });
       const dtmf = flags.dtmf ?? {};
+      const labels = answerable(loaded.model);
       for (const label of Object.keys(dtmf)) {
-        if (!answerable(loaded.model).has(label)) ctx.stderr(`flowgrade: --dtmf ${printable(label)}: no Menu or Collect Digits activity has that label (labels are case-sensitive); its answers are never used\n`);
+        if (!labels.has(label)) ctx.stderr(`flowgrade: --dtmf ${printable(label)}: no Menu or Collect Digits activity has that label (labels are case-sensitive); its answers are never used\n`);
       }
       // The DNIS as grading reads it (spaces, dashes and brackets dropped), not as typed.
       const dnis = options.settings?.dnis;

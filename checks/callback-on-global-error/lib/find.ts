@@ -110,12 +110,12 @@ function aniVariableOf(model: FlowModel, getCbid: Activity | undefined, callback
   return VARIABLES.customani;
 }
 
-/** A menu's option descriptions (Custom Menu Links), parallel to its `menuLinks` keys. */
 /** An HTTP Request whose path or URL names the Create Task resource, /v1/tasks. */
 export function callsTasksApi(activity: Activity | undefined): boolean {
   return activity?.type === 'http-request-v2' && /\/v1\/tasks/i.test(`${requestPathOf(activity)} ${requestUrlOf(activity)}`);
 }
 
+/** A menu's option descriptions (Custom Menu Links), parallel to its `menuLinks` keys. */
 export function menuDescriptions(menu: Activity): string[] {
   const raw = menu.ui['menuLinks:input'] ?? menu.props.menuLinks_input;
   return Array.isArray(raw) ? raw.map((d) => (typeof d === 'string' ? d : '')) : [];
