@@ -1,6 +1,6 @@
 import { defineCheck } from '../../engine/check.js';
-import { isEndFlow } from './lib/find.js';
-import { describeExit, exitReaches } from './lib/graph.js';
+import { callsTasksApi, isEndFlow } from './lib/find.js';
+import { describeExit, exitReaches, reachableFrom } from './lib/graph.js';
 import { statusConditionOf } from './lib/nodes.js';
 import { failed, passed } from './lib/outcome.js';
 
@@ -16,16 +16,23 @@ export default defineCheck({
     'to an **End Flow**, so the Debug tool shows which way the request went and the event flow ends cleanly.',
     '',
     'Tolerances: End Flow is found by type (any random suffix); the two exits may go to the same or to',
-    'different End Flows, directly or through other activities.',
+    'different End Flows, directly or through other activities — but not through a way back to a request',
+    'to /v1/tasks (a retry loop: a refused request would be sent again and again, into the rate limit).',
   ].join('\n'),
   run(ctx) {
     const condition = statusConditionOf(ctx);
     if (!condition.ok) return condition.outcome;
     const activity = condition.activity;
     const problems: string[] = [];
+    const { events } = ctx.model;
     for (const [exit, name] of [['true', 'True'], ['false', 'False']] as const) {
       if (!Object.hasOwn(activity.exits, exit)) problems.push(`the ${name} exit is not connected`);
-      else if (!exitReaches(ctx.model.events, activity, exit, isEndFlow)) problems.push(`the ${name} exit does not lead to End Flow (${describeExit(ctx.model.events, activity, exit)})`);
+      else if (!exitReaches(events, activity, exit, isEndFlow)) problems.push(`the ${name} exit does not lead to End Flow (${describeExit(events, activity, exit)})`);
+      else {
+        // A way back to a Create Task request: a refused one would be sent again and again.
+        const again = reachableFrom(events, [activity.exits[exit]]).find(callsTasksApi);
+        if (again) problems.push(`the ${name} exit can lead back to ${again.label}, which would create a task again (and, refused, retry it without end)`);
+      }
     }
     if (problems.length > 0) {
       return failed(`${activity.label}: ${problems.join('; ')}`, { expected: 'True → EndFlow and False → EndFlow', actual: problems.join('; '), activity });

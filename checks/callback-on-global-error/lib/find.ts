@@ -110,9 +110,13 @@ function aniVariableOf(model: FlowModel, getCbid: Activity | undefined, callback
   return VARIABLES.customani;
 }
 
-/** An HTTP Request whose path or URL names the Create Task resource, /v1/tasks. */
+/**
+ * An HTTP Request whose Request Path or URL names the Create Task resource: `/v1/tasks`, also
+ * without its leading `/` (Flow Designer joins the path to the connector address).
+ */
 export function callsTasksApi(activity: Activity | undefined): boolean {
-  return activity?.type === 'http-request-v2' && /\/v1\/tasks/i.test(`${requestPathOf(activity)} ${requestUrlOf(activity)}`);
+  if (activity?.type !== 'http-request-v2') return false;
+  return [requestPathOf(activity), requestUrlOf(activity)].some((text) => /(?:^|\/)v1\/tasks\b/i.test(text.trim()));
 }
 
 /** A menu's option descriptions (Custom Menu Links), parallel to its `menuLinks` keys. */

@@ -23,8 +23,9 @@ export function statusFalseCheck(options: { id: string; status: number; reason: 
     hint: `HTTPStatusCode → Expression must test the status code: {{CallBackAPI_HTTPRequest.httpStatusCode == 201}}; with any other answer (here ${status}) it leaves by False.`,
     description: [
       `Behaviour, on the \`${scenario}\` scenario: the same call as \`happy-path\`, but the mocked Create Task API`,
-      `answers **${status} ${reason}**. HTTPStatusCode must leave by **False**. This proves the condition really`,
-      'tests the status code: a constant `{{true}}` passes the happy path but fails here.',
+      `answers **${status} ${reason}**. HTTPStatusCode must leave by **False**, and the event flow must then end`,
+      '(not retry the request in a loop). This proves the condition really tests the status code: a constant',
+      '`{{true}}` passes the happy path but fails here.',
       '',
       'Skipped when the happy path already goes wrong before HTTPStatusCode, up to and including the Create',
       'Task request itself (an error answer there is not the one this scenario forces), or when HTTPStatusCode',
@@ -65,7 +66,15 @@ export function statusFalseCheck(options: { id: string; status: number; reason: 
           ...(node ? { activity: node } : {}),
         });
       }
-      return passed(`${entry.activity} left by False when the Tasks API answered ${status}`);
+      if (run.result.status !== 'completed') {
+        return failed(`${entry.activity} left by False when the Tasks API answered ${status}, but the event flow did not end: ${run.result.summary}`, {
+          expected: 'False, then the event flow ends (EndFlow)',
+          actual: run.result.summary,
+          traceExcerpt: trace.slice(at, at + 4),
+          ...(node ? { activity: node } : {}),
+        });
+      }
+      return passed(`${entry.activity} left by False when the Tasks API answered ${status}, and the event flow ended`);
     },
   });
 }

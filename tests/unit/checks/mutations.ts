@@ -64,6 +64,20 @@ export const MISTAKES = {
   'no-input-to-get-cbid': (f) => link(f, 'WantCallback', 'timeout', 'GET_CBID'),
   'no-input-to-simulate-error': (f) => link(f, 'WantCallback', 'timeout', 'SimulateGlobalError'),
   'option2-to-set-get-result': (f) => link(f, 'WantCallback', '2', 'SetGetResult'),
+  'contact-ended-runs-a-copy-with-path-without-slash': (f) => {
+    const copy = structuredClone(activity(f, 'CallBackAPI_HTTPRequest'));
+    addActivity(f, 'CallBackAPI_HTTPRequest', 'HTTPRequest_dup', { ...copy.properties, httpRequestPath: 'v1/tasks' });
+    link(f, 'ContactEnded', 'out', 'HTTPRequest_dup');
+  },
+  'false-retries-through-a-condition': (f) => {
+    addActivity(f, 'HTTPStatusCode', 'RetryCheck', { activityName: 'condition-activity', expression: '{{CallBackAPI_HTTPRequest.httpStatusCode != 201}}' });
+    link(f, 'HTTPStatusCode', 'false', 'RetryCheck');
+    link(f, 'RetryCheck', 'true', 'CallBackAPI_HTTPRequest');
+    link(f, 'RetryCheck', 'false', 'EndFlow_kid');
+  },
+  'condition-also-true-on-401': (f) => {
+    props(f, 'HTTPStatusCode').expression = '{{CallBackAPI_HTTPRequest.httpStatusCode == 201 or CallBackAPI_HTTPRequest.httpStatusCode == 401}}';
+  },
   'phone-contact-ended-runs-a-copy-of-the-request': (f) => {
     const copy = structuredClone(activity(f, 'CallBackAPI_HTTPRequest'));
     addActivity(f, 'CallBackAPI_HTTPRequest', 'HTTPRequest_dup', copy.properties);
