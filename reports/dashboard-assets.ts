@@ -88,7 +88,7 @@ body { margin: 0; background: #fff; }
 .fg-controls label { display: block; font-weight: 600; font-size: 0.9rem; }
 .fg-controls input, .fg-controls select { font: inherit; padding: 4px 8px; border: 1px solid #8c959f; border-radius: 6px; background: #fff; color: inherit; }
 .fg-count { margin: 0; color: var(--muted); }
-.fg-table-wrap { overflow: auto; max-height: 80vh; }
+.fg-table-wrap { overflow: auto; max-height: 80vh; position: relative; }
 table.fg-grid { border-collapse: collapse; font-size: 14px; }
 table.fg-grid caption { text-align: left; color: var(--muted); padding: 4px 0; }
 table.fg-grid th, table.fg-grid td { border: 1px solid var(--line); padding: 4px 8px; text-align: left; vertical-align: middle; }
@@ -119,5 +119,8 @@ td.fg-cell.not-graded { background: #fff; color: var(--muted); }
   td.fg-cell, .fg-verdict { print-color-adjust: exact; -webkit-print-color-adjust: exact; }
   table.fg-grid thead button::after { content: ""; }
   .fg-table-wrap { overflow: visible; max-height: none; }
+  table.fg-grid thead th { position: static; }
+  table.fg-grid tr { break-inside: avoid; }
+  table.fg-grid tbody th { max-width: none; overflow-wrap: normal; }
 }
 `;

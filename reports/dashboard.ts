@@ -9,7 +9,7 @@ import type { GradeReport } from '../engine/report.js';
 import { DASHBOARD_CSS, DASHBOARD_SCRIPT, DASHBOARD_SCRIPT_HASH } from './dashboard-assets.js';
 import { escapeHtml as h, jsonForScript, safeHref } from './escape.js';
 import { renderHtmlPage } from './html-page.js';
-import { commonFailures } from './failures.js';
+import { commonFailures, type CommonFailure } from './failures.js';
 import { stepHeading, stepTitlesFor, type StepTitles } from './steps.js';
 import { byStep, formatPoints, percentOf, plural, stepState, type StepState } from './summary.js';
 
@@ -105,13 +105,19 @@ function attendeesTable(reports: readonly GradeReport[], steps: number[], titles
 function failuresSection(reports: readonly GradeReport[], href: (r: GradeReport) => string | undefined): string {
   const common = commonFailures(reports);
   if (common.length === 0) return '';
-  const items = common.map((f) => {
-    const who = f.reports.map((r) => {
-      const link = href(r);
-      return link ? `<a href="${h(link)}">${h(r.attendee.id)}</a>` : h(r.attendee.id);
-    });
-    return `<li><strong>${h(f.title)}</strong> (step ${f.step}, <code>${h(f.id)}</code>): ${plural(f.reports.length, 'attendee')} &mdash; ${who.join(', ')}<p class="fg-hint">How to fix: ${h(f.hint)}</p></li>`;
-  });
+  const who = (reports: readonly GradeReport[]) =>
+    reports
+      .map((r) => {
+        const link = href(r);
+        return link ? `<a href="${h(link)}">${h(r.attendee.id)}</a>` : h(r.attendee.id);
+      })
+      .join(', ');
+  // One fix for everyone, or each fix with the attendees it is for.
+  const fixes = (f: CommonFailure) =>
+    f.fixes.length === 1
+      ? `<p class="fg-hint">How to fix: ${h(f.fixes[0].hint)}</p>`
+      : `<p class="fg-hint">How to fix:</p><ul class="fg-hint">${f.fixes.map((fix) => `<li>${h(fix.hint)} &mdash; ${who(fix.reports)}</li>`).join('')}</ul>`;
+  const items = common.map((f) => `<li><strong>${h(f.title)}</strong> (step ${f.step}, <code>${h(f.id)}</code>): ${plural(f.reports.length, 'attendee')} &mdash; ${who(f.reports)}${fixes(f)}</li>`);
   return ['<section aria-labelledby="fg-failures-title">', '<h2 id="fg-failures-title">Most common failures</h2>', `<ol class="fg-failures">${items.join('\n')}</ol>`, '</section>'].join('\n');
 }
 

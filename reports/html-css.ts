@@ -31,15 +31,15 @@ export const REPORT_CSS = `
 .fg-check-head { display: flex; gap: 6px; align-items: baseline; flex-wrap: wrap; }
 .fg-mark { display: inline-block; width: 1.2em; font-weight: 700; }
 .fg-check.passed .fg-mark { color: var(--fg-ok); } .fg-check.failed .fg-mark, .fg-check.errored .fg-mark { color: var(--fg-bad); } .fg-check.info .fg-mark, .fg-check.skipped .fg-mark { color: var(--fg-muted); }
-.fg-check-title { font-weight: 600; overflow-wrap: anywhere; }
+.fg-check-title { font-weight: 600; overflow-wrap: anywhere; flex: 1 1 12em; min-width: 0; }
 .fg-points, .fg-tag { color: var(--fg-muted); font-size: 0.85rem; }
 .fg-check-body { margin: 2px 0 8px 1.8em; }
-.fg-check-body p { margin: 2px 0; }
+.fg-check-body p { margin: 2px 0; overflow-wrap: anywhere; }
 .fg-check.info .fg-check-body, .fg-check.skipped .fg-check-body { color: var(--fg-muted); }
 .fg-facts { display: grid; grid-template-columns: max-content 1fr; gap: 2px 12px; margin: 6px 0; }
 .fg-facts dt { color: var(--fg-muted); } .fg-facts dd { margin: 0; }
 .fg-hint { background: #fff8c5; border: 1px solid #d4a72c; border-radius: 6px; padding: 6px 10px; margin: 6px 0 !important; }
-.fg-table-wrap { overflow-x: auto; margin: 6px 0 10px; }
+.fg-table-wrap { overflow-x: auto; margin: 6px 0 10px; position: relative; }
 table.fg-trace { border-collapse: collapse; width: 100%; min-width: 760px; font-size: 13px; }
 table.fg-trace caption { text-align: left; color: var(--fg-muted); padding: 2px 0; }
 table.fg-trace th, table.fg-trace td { border: 1px solid var(--fg-line); padding: 4px 6px; text-align: left; vertical-align: top; }
@@ -62,7 +62,7 @@ table.fg-trace details summary { cursor: pointer; color: #0550ae; }
 .fg-drawing svg.flow { display: block; max-width: none; height: auto; }
 @media print {
   .fg-report { max-width: none; padding: 0; font-size: 11pt; }
-  .fg-step, .fg-check, .fg-figure, table.fg-trace tr { break-inside: avoid; }
+  .fg-check, .fg-figure, table.fg-trace tr { break-inside: avoid; }
   table.fg-trace { min-width: 0; }
   .fg-report h2, .fg-report h3 { break-after: avoid; }
   .fg-drawing, .fg-table-wrap { overflow: visible; max-height: none; border: 0; }

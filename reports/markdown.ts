@@ -41,7 +41,8 @@ export function renderMarkdown(reports: readonly GradeReport[], options: Markdow
   if (common.length) {
     lines.push('', '## Most common failures', '', '| Check | Step | Attendees | How to fix |', '| --- | --- | --- | --- |');
     for (const f of common) {
-      lines.push(`| ${md(f.title)} (${md(f.id)}) | ${f.step} | ${f.reports.length}: ${named(f.reports)} | ${md(f.hint)} |`);
+      const fixes = f.fixes.length === 1 ? md(f.fixes[0].hint) : f.fixes.map((fix) => `${md(fix.hint)} (${named(fix.reports)})`).join('; ');
+      lines.push(`| ${md(f.title)} (${md(f.id)}) | ${f.step} | ${f.reports.length}: ${named(f.reports)} | ${fixes} |`);
     }
   }
   return lines.join('\n') + '\n';

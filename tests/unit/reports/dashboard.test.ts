@@ -4,6 +4,7 @@ import { createHash } from 'node:crypto';
 import type { GradeReport } from '../../../engine/report.js';
 import { DASHBOARD_SCRIPT, DASHBOARD_SCRIPT_HASH } from '../../../reports/dashboard-assets.js';
 import { renderDashboard } from '../../../reports/dashboard.js';
+import { renderMarkdown } from '../../../reports/markdown.js';
 import { failedReport, passedReport, ungradableReport } from './sample-reports.js';
 import { shown } from './shown.js';
 
@@ -114,4 +115,20 @@ test('duplicate submissions: which file was graded, which were set aside', () =>
 test('an empty class renders; deterministic', () => {
   expect(renderDashboard([], { reportHref: href })).toContain('0 submissions');
   expect(renderDashboard(CLASS(), { reportHref: href })).toBe(renderDashboard(CLASS(), { reportHref: href }));
+});
+
+test('a common failure whose attendees need different fixes lists each fix with the attendees it is for', () => {
+  const withHint = (id: string, hint: string) => {
+    const report = failedReport();
+    report.attendee.id = id;
+    report.checks = report.checks.map((c) => (c.id === 'simulate-error-value-fails' ? { ...c, hint } : c));
+    return report;
+  };
+  const reports = [withHint('141', 'Fix A'), withHint('150', 'Fix B'), withHint('160', 'Fix B')];
+  const failures = shown(renderDashboard(reports, { reportHref: href })).split('id="fg-failures-title"')[1];
+  expect(failures).toContain(
+    '3 attendees — <a href="141.html">141</a>, <a href="150.html">150</a>, <a href="160.html">160</a><p class="fg-hint">How to fix:</p><ul class="fg-hint"><li>Fix B — <a href="150.html">150</a>, <a href="160.html">160</a></li><li>Fix A — <a href="141.html">141</a></li></ul>',
+  );
+  const md = renderMarkdown(reports).split('\n').find((l) => l.includes('(simulate\\-error\\-value\\-fails)'));
+  expect(md).toContain('| Fix B (150, 160); Fix A (141) |');
 });
