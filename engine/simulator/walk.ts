@@ -123,8 +123,15 @@ function prefix(flow: string): string {
   return flow === 'main' ? '' : `${flow} `;
 }
 
-/** A queued caller looping through hold music/messages is waiting in queue, not a broken flow. */
+/**
+ * A queued caller looping through hold music/messages is waiting in queue, not a broken flow —
+ * unless the loop is a menu refusing the caller's answer again and again (Unmatched Entry).
+ */
 function stuck(ctx: RunContext, activity: Activity, inHandler: boolean): WalkEnd {
+  const last = ctx.trace.findLast((e) => e.activityId === activity.id);
+  if (last?.outcome === 'invalid') {
+    return { kind: 'stuck', activity, summary: `stuck in a loop at ${activity.label}: the caller's answer is not one of its options (Unmatched Entry each time)` };
+  }
   const holding = !inHandler && ctx.call.queued && ctx.call.callerConnected && HOLD_TYPES.has(activity.type);
   const summary = holding ? `caller waiting in queue: hold loop at ${activity.label}` : `stuck in a loop at ${activity.label}`;
   return { kind: 'stuck', activity, summary };

@@ -279,6 +279,15 @@ test.describe('queue-contact, callback, business-hours, screen-pop', () => {
     expect([result.status, result.summary, result.inQueue]).toEqual(['stuck', 'caller waiting in queue: hold loop at Menu', true]);
   });
 
+  test('a queued caller whose answer the menu refuses again and again is stuck, not waiting', async () => {
+    const refusing: FlowSpec = {
+      main: [{ label: 'Queue', type: 'queue-contact', props: { destination: 'q-1' } }, { label: 'Menu', type: 'ivr-menu', props: { menuLinks: ['1'], promptsTts: [{ type: 'tts', value: 'Press 1' }] } }],
+      links: [['NewPhoneContact', 'out', 'Queue'], ['Queue', 'default', 'Menu'], ['Menu', 'invalid', 'Menu']],
+    };
+    const result = await run(buildFlow(refusing), { dtmf: { Menu: '3' } }, { maxVisitsPerActivity: 3 });
+    expect([result.status, result.summary]).toEqual(['stuck', "stuck in a loop at Menu: the caller's answer is not one of its options (Unmatched Entry each time)"]);
+  });
+
   test('without agents the caller waits in the hold loop until the limit: a distinct summary', async () => {
     const result = await run(buildFlow(queueSpec), {}, { maxVisitsPerActivity: 3 });
     expect(entry(result, 'Queue').outcome).toBe('default');
