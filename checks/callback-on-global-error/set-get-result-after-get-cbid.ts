@@ -17,10 +17,11 @@ export default defineCheck({
     '(also in another case), else as the Set Variable that writes getresult.',
   ].join('\n'),
   run(ctx) {
-    const get = getCbidOf(ctx);
-    if (!get.ok) return get.outcome;
+    // Its own activity first: when both are missing, this check is the one that says to add it.
     const set = setGetResultOf(ctx);
     if (!set.ok) return set.outcome;
+    const get = getCbidOf(ctx);
+    if (!get.ok) return get.outcome;
     if (!exitLeadsTo(ctx.model.main, get.activity, 'default', set.activity)) {
       return failed(`${get.activity.label} does not lead to ${set.activity.label}`, {
         expected: `${get.activity.label} → ${set.activity.label}`,

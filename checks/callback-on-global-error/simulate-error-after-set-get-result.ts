@@ -18,10 +18,11 @@ export default defineCheck({
     'label (also in another case), else as the Set Variable that writes simulatederror.',
   ].join('\n'),
   run(ctx) {
-    const set = setGetResultOf(ctx);
-    if (!set.ok) return set.outcome;
+    // Its own activity first: when both are missing, this check is the one that says to add it.
     const sim = simulateErrorOf(ctx);
     if (!sim.ok) return sim.outcome;
+    const set = setGetResultOf(ctx);
+    if (!set.ok) return set.outcome;
     if (!exitLeadsTo(ctx.model.main, set.activity, 'out', sim.activity)) {
       return failed(`${set.activity.label} does not lead to ${sim.activity.label}`, {
         expected: `${set.activity.label} → ${sim.activity.label}`,

@@ -18,10 +18,11 @@ export default defineCheck({
     'else as the Condition after the Create Task request.',
   ].join('\n'),
   run(ctx) {
-    const api = callbackApiOf(ctx);
-    if (!api.ok) return api.outcome;
+    // Its own activity first: when both are missing, this check is the one that says to add it.
     const condition = statusConditionOf(ctx);
     if (!condition.ok) return condition.outcome;
+    const api = callbackApiOf(ctx);
+    if (!api.ok) return api.outcome;
     if (!exitLeadsTo(ctx.model.events, api.activity, 'default', condition.activity)) {
       return failed(`${api.activity.label} does not lead to ${condition.activity.label}`, {
         expected: `${api.activity.label} → ${condition.activity.label}`,

@@ -150,15 +150,24 @@ test('a missing activity is reported once, by the first check that needs it; the
   const report = await gradeFixture('flows/before-mission.json');
   const first = resultOf(report, 'get-cbid-after-option3');
   expect([first.status, first.message, first.actual]).toEqual(['failed', 'The HTTP Request activity GET_CBID was not found in the main flow', 'no such activity']);
-  const needGetCbid = ['get-cbid-unauthenticated', 'get-cbid-method', 'get-cbid-url', 'get-cbid-content-type', 'get-cbid-parse-json', 'get-cbid-parse-paths', 'set-get-result-after-get-cbid'];
+  const needGetCbid = ['get-cbid-unauthenticated', 'get-cbid-method', 'get-cbid-url', 'get-cbid-content-type', 'get-cbid-parse-json', 'get-cbid-parse-paths'];
   for (const id of needGetCbid) {
     const later = resultOf(report, id);
     expect([id, later.status, later.earned, later.message], id).toEqual([id, 'skipped', 0, `Not judged: ${first.message} (reported under “${first.title}”)`]);
     expect(later.expected, id).toBeUndefined();
   }
-  // Every failure of the flow before the mission has its own cause.
+  // Every failure of the flow before the mission has its own cause; each missing activity is
+  // reported by the check that connects it, whose hint says to add it.
   const messages = report.checks.filter((c) => c.status === 'failed').map((c) => c.message);
   expect(new Set(messages).size).toBe(messages.length);
+  const missingHints = report.checks.filter((c) => c.status === 'failed' && c.actual === 'no such activity').map((c) => [c.id, /\badd an? /i.test(c.hint)]);
+  expect(missingHints).toEqual([
+    ['get-cbid-after-option3', true],
+    ['set-get-result-after-get-cbid', true],
+    ['simulate-error-after-set-get-result', true],
+    ['callback-api-after-global-error', true],
+    ['status-condition-after-callback-api', true],
+  ]);
   expect([report.verdict, report.score]).toEqual(['failed', { earned: 3, possible: 105 }]);
 });
 
