@@ -90,7 +90,7 @@ function stepSection(step: number, checks: CheckResult[], titles: StepTitles): s
 }
 
 const CHECK_MARK: Record<CheckResult['status'], string> = { passed: '&#10003;', failed: '&#10007;', errored: '&#10007;', skipped: '&ndash;', info: '&ndash;' };
-const CHECK_WORDS: Record<CheckResult['status'], string> = { passed: 'passed', failed: 'failed', errored: 'could not be run (internal error)', skipped: 'not run', info: 'not checkable' };
+const CHECK_WORDS: Record<CheckResult['status'], string> = { passed: 'passed', failed: 'failed', errored: 'could not be run (internal error)', skipped: 'not judged', info: 'not checkable' };
 
 function checkItem(check: CheckResult): string {
   const points = check.severity === 'info' ? '' : `<span class="fg-points">${formatPoints(check.earned)}/${formatPoints(check.points)} pts</span>`;

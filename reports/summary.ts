@@ -6,7 +6,7 @@ export function isFailure(check: CheckResult): boolean {
   return check.status === 'failed' || check.status === 'errored';
 }
 
-/** Required checks that keep the verdict from passing: failed, errored, or not run. */
+/** Required checks that keep the verdict from passing: failed, errored, or not judged. */
 export function blockingChecks(report: GradeReport): CheckResult[] {
   return report.checks.filter((c) => c.severity === 'required' && c.status !== 'passed' && c.status !== 'info');
 }
@@ -27,7 +27,7 @@ export function summaryLine(report: GradeReport): string {
   const missed = report.checks.filter((c) => c.severity === 'recommended' && isFailure(c)).length;
   const parts: string[] = [];
   if (failed) parts.push(`${plural(failed, 'required check')} failed`);
-  if (notRun) parts.push(failed ? `${notRun} not run` : `${plural(notRun, 'required check')} not run`);
+  if (notRun) parts.push(failed ? `${notRun} not judged` : `${plural(notRun, 'required check')} not judged`);
   if (missed) parts.push(`${plural(missed, 'recommended check')} not met`);
   return `FAILED ${score}${parts.length ? ` — ${parts.join(', ')}` : ''}`;
 }

@@ -55,7 +55,7 @@ test('hints only under failures; passed checks are one line; info and not-run ch
 test('one summary line at the end: PASSED / FAILED with the score and what failed', () => {
   const last = (text: string) => text.trimEnd().split('\n').at(-1);
   expect(last(renderConsole(passedReport(), { color: NO_COLOR }))).toBe('PASSED 10/10');
-  expect(last(renderConsole(failedReport(), { color: NO_COLOR }))).toBe('FAILED 6/19 — 2 required checks failed, 1 not run, 1 recommended check not met');
+  expect(last(renderConsole(failedReport(), { color: NO_COLOR }))).toBe('FAILED 6/19 — 2 required checks failed, 1 not judged, 1 recommended check not met');
   const header = renderConsole(passedReport(), { color: NO_COLOR }).split('\n')[0];
   expect(header).toBe('submissions/Main_Flow_140.json — attendee 140, Callback on Global Error');
 });
@@ -68,7 +68,7 @@ test('quiet: only the failures (and required checks not run) and the summary lin
   expect(quiet).toContain('✗ Title of simulate-error-value-fails');
   expect(quiet).toContain('– Title of run-task-created');
   expect(quiet).not.toContain('Step 2'); // nothing failed there
-  expect(quiet.trimEnd().split('\n').at(-1)).toBe('submissions/Main_Flow_141.json: FAILED 6/19 — 2 required checks failed, 1 not run, 1 recommended check not met');
+  expect(quiet.trimEnd().split('\n').at(-1)).toBe('submissions/Main_Flow_141.json: FAILED 6/19 — 2 required checks failed, 1 not judged, 1 recommended check not met');
   expect(renderConsole(passedReport(), { color: NO_COLOR, quiet: true })).toMatch(/^\S+\.json: PASSED 10\/10\n$/);
 });
 

@@ -37,7 +37,7 @@ test('verdict, score and the summary line', () => {
   const html = shown(renderReportBody(failedReport()));
   expect(html).toContain('<article class="fg-report" data-verdict="failed">');
   expect(html).toContain('<span class="fg-verdict failed">FAILED</span><span class="fg-score">6 / 19 points (31.6%)</span>');
-  expect(html).toContain('<p class="fg-summary">FAILED 6/19 — 2 required checks failed, 1 not run, 1 recommended check not met</p>');
+  expect(html).toContain('<p class="fg-summary">FAILED 6/19 — 2 required checks failed, 1 not judged, 1 recommended check not met</p>');
   expect(html).toContain('<h1>Callback on Global Error — attendee 141</h1>');
   expect(renderReportBody(passedReport())).toContain('<span class="fg-verdict passed">PASSED</span>');
 });
@@ -134,7 +134,7 @@ test('accessible: one h1, headings in order, marks hidden from screen readers wi
   const levels = [...html.matchAll(/<h([1-6])[ >]/g)].map((m) => Number(m[1]));
   for (let i = 1; i < levels.length; i++) expect(levels[i] - levels[i - 1]).toBeLessThanOrEqual(1);
   expect(html).toContain('<span class="fg-mark" aria-hidden="true">✗</span><span class="fg-sr">failed: </span><span class="fg-check-title">Title of simulate-error-value-fails</span>');
-  expect(html).toContain('<span class="fg-sr">not run: </span><span class="fg-check-title">Title of run-task-created</span>');
+  expect(html).toContain('<span class="fg-sr">not judged: </span><span class="fg-check-title">Title of run-task-created</span>');
 });
 
 test('deterministic', () => {
