@@ -4,6 +4,7 @@ import { CommanderError } from 'commander';
 import { createProgram } from './program.js';
 import type { CliContext } from './context.js';
 import { EXIT, UsageError } from './errors.js';
+import { reasonOf } from './io.js';
 import { version } from './version.js';
 
 /**
@@ -16,19 +17,25 @@ function regexpsInLinearTimeWhenTheyBacktrack(): void {
   setFlagsFromString('--enable-experimental-regexp-engine-on-excessive-backtracks');
 }
 
-/** Output streams whose reader went away (`flowgrade checks | head -1`). */
+/** Output streams that can no longer be written: their reader went away, or the write failed. */
 const closed = new Set<NodeJS.WriteStream>();
+/** Set when output was lost for another reason than a closed pipe (a full disk): exit code 2. */
+let outputLost = false;
 
 /**
- * A reader that stops reading early ends the output, not the run: the write fails with EPIPE,
- * which Node raises as an error event on the stream (a crash with a stack trace when nobody
- * listens); later writes to that stream are dropped, and the command ends with its own exit code.
+ * Writes to one of the process's streams. A failed write is an error event on the stream (a crash
+ * with a stack trace when nobody listens). A reader that stops early (`| head -1`, EPIPE) ends the
+ * output, not the run: later writes are dropped and the command keeps its own exit code. Any other
+ * failure (`> /dev/full`) is said in one line on stderr, and the command ends with exit code 2.
  */
-function dropOutputOnClosedPipe(stream: NodeJS.WriteStream): (text: string) => void {
+function writerTo(stream: NodeJS.WriteStream): (text: string) => void {
   if (stream.listenerCount('error') === 0) {
     stream.on('error', (error: NodeJS.ErrnoException) => {
-      if (error.code !== 'EPIPE') throw error;
       closed.add(stream);
+      if (error.code === 'EPIPE') return;
+      outputLost = true;
+      process.exitCode = EXIT.unusable;
+      if (stream === process.stdout && !closed.has(process.stderr)) process.stderr.write(`flowgrade: cannot write the output: ${reasonOf(error)}\n`);
     });
   }
   return (text) => {
@@ -41,8 +48,8 @@ export async function run(argv: string[], overrides: Partial<CliContext> = {}): 
   let exitCode: number = EXIT.passed;
   const debug = argv.includes('--debug');
   const ctx: CliContext = {
-    stdout: dropOutputOnClosedPipe(process.stdout),
-    stderr: dropOutputOnClosedPipe(process.stderr),
+    stdout: writerTo(process.stdout),
+    stderr: writerTo(process.stderr),
     isTTY: Boolean(process.stderr.isTTY),
     color: !argv.includes('--no-color') && !('NO_COLOR' in process.env && process.env.NO_COLOR !== '') && Boolean(process.stdout.isTTY || process.env.FORCE_COLOR),
     debug,
@@ -72,7 +79,7 @@ export async function run(argv: string[], overrides: Partial<CliContext> = {}): 
     process.off('uncaughtException', onFatal);
     process.off('unhandledRejection', onFatal);
   }
-  return exitCode;
+  return outputLost ? EXIT.unusable : exitCode;
 }
 
 function describe(error: unknown, debug: boolean): string {

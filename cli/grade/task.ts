@@ -29,7 +29,14 @@ export async function gradeTask(task: GradeTask, env: TaskEnv): Promise<GradedRo
   } catch (error) {
     report = ungradable(task.file, { code: 'internal-error', message: `grading failed: ${error instanceof Error ? error.message : String(error)}` }, env.options);
   }
-  stageReports(task.index, report, env.stagingDir);
+  try {
+    stageReports(task.index, report, env.stagingDir);
+  } catch (error) {
+    // A report that cannot be made (beyond the longest string V8 holds, say): this row says so, and
+    // the batch goes on — also in-process, where a throw here would end it.
+    report = ungradable(task.file, { code: 'report-failed', message: `its report could not be made: ${error instanceof Error ? error.message : String(error)}` }, env.options);
+    stageReports(task.index, report, env.stagingDir);
+  }
   return { index: task.index, file: task.file, mtimeMs: task.mtimeMs, report: slim(report), junit: renderJunitSuite(report) };
 }
 

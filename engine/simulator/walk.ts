@@ -73,7 +73,7 @@ export async function walk(ctx: RunContext, graph: FlowGraph, startId: string, f
       services: ctx.services,
       call: ctx.call,
       prompts: (list) => {
-        entry.prompts = list;
+        entry.prompts = list.map(clipPrompt);
       },
       http: (exchange) => {
         entry.http = exchange;
@@ -113,6 +113,16 @@ export async function walk(ctx: RunContext, graph: FlowGraph, startId: string, f
     }
     id = next;
   }
+}
+
+/**
+ * Longest prompt text a trace entry keeps. The caller hears the whole prompt, but a trace repeats
+ * it on every visit, and a prompt of a few hundred KB in a menu that loops made reports of 400 MB.
+ */
+export const MAX_TRACE_PROMPT = 2_000;
+
+function clipPrompt(text: string): string {
+  return text.length <= MAX_TRACE_PROMPT ? text : `${text.slice(0, MAX_TRACE_PROMPT)}… (${text.length} characters)`;
 }
 
 function exitTarget(activity: Activity, exit: string): string | undefined {

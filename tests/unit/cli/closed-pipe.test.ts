@@ -1,7 +1,7 @@
 /** `flowgrade … | head -1`: a reader that stops early ends the output, never the command with a stack trace. */
 import { test, expect } from '@playwright/test';
 import { execFile } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { ROOT, fixturePath, tempDir } from '../../helpers.js';
 
@@ -24,3 +24,13 @@ for (const args of [['checks'], ['simulate', fixturePath('flows/solution.json')]
     expect(await intoHead(args)).toEqual({ code: expected, stderr: '' });
   });
 }
+
+test('output that cannot be written (> /dev/full) is one line on stderr and exit code 2, never a stack trace', async () => {
+  test.skip(!existsSync('/dev/full'), 'needs /dev/full');
+  const run = await new Promise<{ code: number | null; stderr: string }>((resolve) => {
+    execFile('bash', ['-c', '"$@" >/dev/full', 'bash', process.execPath, path.join(ROOT, 'bin', 'flowgrade.js'), 'check', fixturePath('flows/solution.json'), '--format', 'json'], (error, _stdout, stderr) => {
+      resolve({ code: error ? ((error as { code?: number }).code ?? null) : 0, stderr });
+    });
+  });
+  expect(run).toEqual({ code: 2, stderr: 'flowgrade: cannot write the output: no space left on the device\n' });
+});

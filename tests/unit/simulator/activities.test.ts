@@ -384,3 +384,10 @@ test.describe('names that look like object internals', () => {
     expect(JSON.parse(JSON.stringify(result)).variables.constructor).toBe('1-c-3');
   });
 });
+
+test('a trace keeps 2,000 characters of a long prompt, and says how long it was', async () => {
+  const long = 'A'.repeat(50_000);
+  const flow = buildFlow({ main: [play('Long', long), disconnect()], links: [['NewPhoneContact', 'out', 'Long'], ['Long', 'default', 'Disconnect']] });
+  const result = await run(flow);
+  expect(entry(result, 'Long').prompts).toEqual([`${'A'.repeat(2_000)}… (50000 characters)`]);
+});
