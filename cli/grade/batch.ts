@@ -19,7 +19,7 @@ import { Progress } from './progress.js';
 import { selectShard, type Shard } from './shard.js';
 import { failedTask, gradeTask, type GradeTask, type TaskEnv } from './task.js';
 import type { GradedRow } from './types.js';
-import { OUTPUT_MARKER } from './walk.js';
+import { OUTPUT_MARKER, realPath } from './walk.js';
 import { writeOutputs } from './write-outputs.js';
 import type { ZipLimits } from './zip.js';
 
@@ -56,8 +56,9 @@ export type BatchOutcome =
 export const WORKER_SCRIPT = new URL('./worker.js', import.meta.url);
 
 export async function runBatch(batch: BatchOptions): Promise<BatchOutcome> {
-  const out = path.resolve(batch.outDir);
-  const clash = batch.inputs.find((input) => path.resolve(input) === out);
+  // Also through a symlink: --out named by a link to the class folder is that folder.
+  const out = realPath(batch.outDir);
+  const clash = batch.inputs.find((input) => realPath(input) === out);
   if (clash !== undefined) return { ok: false, problems: [`flowgrade: --out ${batch.outDir} is also an input: write the reports into another folder [bad-out]`] };
   const found = await discover(batch.inputs, batch.zipLimits, batch.outDir);
   found.warnings.forEach(batch.warn);

@@ -9,7 +9,7 @@ import path from 'node:path';
 import { OPEN_FOR_READING, refusedBeforeReading, unreadable } from '../io.js';
 import { expandGlob, isGlob } from './glob.js';
 import type { Candidate } from './types.js';
-import { compareCodePoints, walkFiles } from './walk.js';
+import { compareCodePoints, realPath, walkFiles } from './walk.js';
 import { expandArchive, formatBytes, type ZipLimits } from './zip.js';
 
 export interface Discovery {
@@ -21,18 +21,29 @@ export interface Discovery {
   missing: string[];
 }
 
-/** `exclude`: a folder whose files are never submissions (the output folder, when it lies inside an input). */
-export async function discover(inputs: string[], limits: ZipLimits, exclude?: string): Promise<Discovery> {
-  const excluded = exclude ? path.resolve(exclude) + path.sep : undefined;
+/**
+ * `outDir`: the output folder, whose files are never submissions: found in a folder, they are
+ * skipped with one warning; named directly, they are a usage error (their reports could
+ * overwrite them).
+ */
+export async function discover(inputs: string[], limits: ZipLimits, outDir?: string): Promise<Discovery> {
+  const excluded = outDir === undefined ? [] : [...new Set([path.resolve(outDir), realPath(outDir)])].map((dir) => dir + path.sep);
+  const insideOut = (file: string) => excluded.some((dir) => path.resolve(file).startsWith(dir) || realPath(file).startsWith(dir));
   const warnings: string[] = [];
   const missing: string[] = [];
   const warn = (line: string) => warnings.push(line);
+  let warnedOut = false;
   /** Absolute path → display path (the smallest display path wins: independent of input order). */
   const found = new Map<string, string>();
-  const add = (file: string) => {
+  const add = (file: string, named = false) => {
     const display = path.normalize(file);
     const key = path.resolve(file);
-    if (excluded && key.startsWith(excluded)) return;
+    if (insideOut(file)) {
+      if (named) missing.push(`flowgrade: ${display}: it is inside --out ${outDir}, where its report could replace it: write the reports into another folder [bad-out]`);
+      else if (!warnedOut) warn(`flowgrade: ${outDir}: the --out folder lies inside an input; its files are not graded [output-folder]`);
+      warnedOut ||= !named;
+      return;
+    }
     const known = found.get(key);
     if (known === undefined || compareCodePoints(display, known) < 0) found.set(key, display);
   };
@@ -42,17 +53,17 @@ export async function discover(inputs: string[], limits: ZipLimits, exclude?: st
     try {
       info = statSync(input, { throwIfNoEntry: false });
     } catch {
-      add(input); // a symlink loop, a path through a file, a name too long…: its row says why
+      add(input, true); // a symlink loop, a path through a file, a name too long…: its row says why
       continue;
     }
     if (info?.isDirectory()) {
       for (const file of await walkFiles(input, warn)) if (/\.(json|zip)$/i.test(file)) add(file);
     } else if (info) {
-      add(input);
+      add(input, true);
     } else if (isGlob(input)) {
       const files = await expandGlob(input, warn);
       if (files.length === 0) missing.push(`flowgrade: ${input}: no file matches this pattern [no-input]`);
-      files.forEach(add);
+      for (const file of files) add(file, true);
     } else {
       missing.push(`flowgrade: ${input}: no such file or folder [no-input]`);
     }

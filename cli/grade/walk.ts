@@ -2,8 +2,18 @@
  * Listing the files under a folder for batch grading: hidden entries, node_modules and flowgrade's
  * own output folders skipped, symlinked folders not followed.
  */
+import { realpathSync } from 'node:fs';
 import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
+
+/** The path with every symlink resolved, or (when it does not exist yet) just made absolute. */
+export function realPath(file: string): string {
+  try {
+    return realpathSync.native(file);
+  } catch {
+    return path.resolve(file);
+  }
+}
 
 /** The file `flowgrade grade` leaves in its output folder: a folder holding it holds reports, not submissions. */
 export const OUTPUT_MARKER = '.flowgrade-output';

@@ -162,6 +162,14 @@ test('--out: an input, or a place that cannot be written, is a usage error; an e
   const notAFolder = `flowgrade: cannot write into --out ${path.join(dir, 'a.json', 'x')}: a part of the path is a file, not a folder [bad-out]`;
   expect([throughFile.code, throughFile.stderr.trim()]).toEqual([2, notAFolder]);
   expect([webThroughFile.code, webThroughFile.stderr.trim()]).toEqual([2, notAFolder]);
+  // a file named directly inside --out (its report could replace it), and --out as a link to an input folder
+  const named = await runCli(['grade', path.join(dir, 'a.json'), '--out', dir, ...NOW, '--quiet']);
+  expect([named.code, named.stderr.trim()]).toEqual([2, `flowgrade: ${path.join(dir, 'a.json')}: it is inside --out ${dir}, where its report could replace it: write the reports into another folder [bad-out]`]);
+  const link = path.join(tempDir('out-link'), 'class-link');
+  symlinkSync(dir, link);
+  const linked = await runCli(['grade', dir, '--out', link, ...NOW, '--quiet']);
+  expect([linked.code, linked.stderr.trim()]).toEqual([2, `flowgrade: --out ${link} is also an input: write the reports into another folder [bad-out]`]);
+  expect(existsSync(path.join(dir, '.flowgrade-output'))).toBe(false);
   // reports written inside the class folder are not submissions the next time
   expect((await runCli(['grade', dir, '--out', path.join(dir, 'graded'), ...NOW, '--quiet'])).code).toBe(0);
   const again = await runCli(['grade', dir, '--out', tempDir('out-checks-again'), ...NOW, '--quiet']);
