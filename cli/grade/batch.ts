@@ -100,10 +100,21 @@ export async function runBatch(batch: BatchOptions): Promise<BatchOutcome> {
     const { kept, duplicates } = keepNewest(sortRows(graded));
     const names = await writeOutputs({ outDir: batch.outDir, stagingDir, rows: kept, duplicates });
     return { ok: true, found: foundCount, rows: kept, duplicates, names };
+  } catch (error) {
+    // The disk filled up, a folder is in the way of a report…: --out cannot take the reports.
+    if (!isFileSystemError(error)) throw error;
+    const { dest, path: file } = error as NodeJS.ErrnoException & { dest?: string };
+    const where = dest ?? file;
+    return { ok: false, problems: [`flowgrade: cannot write into --out ${batch.outDir}${where ? ` (${where})` : ''}: ${reasonOf(error)} [bad-out]`] };
   } finally {
     process.off('SIGINT', onInterrupt);
     await rm(stagingDir, { recursive: true, force: true });
   }
+}
+
+/** An error of a file system call (it names its syscall), as opposed to a bug of ours. */
+function isFileSystemError(error: unknown): boolean {
+  return error instanceof Error && typeof (error as NodeJS.ErrnoException).syscall === 'string';
 }
 
 async function gradeAll(tasks: GradeTask[], env: TaskEnv, batch: BatchOptions, onRow: (row: GradedRow) => void): Promise<GradedRow[]> {

@@ -30,10 +30,19 @@ function numbered(base: string, n: number): string {
 /** One unique base name per attendee id, in the order given. */
 export function assignFileNames(attendees: string[]): string[] {
   const taken = new Set<string>();
+  // Per base (ignoring case), the next number to try: 20,000 ids that all clean to "__" take
+  // linear time, not a search from -2 for each.
+  const nextNumber = new Map<string, number>();
   return attendees.map((attendee) => {
     const base = safeBaseName(attendee);
+    const key = base.toLowerCase();
+    let n = nextNumber.get(key) ?? 2;
     let name = base;
-    for (let n = 2; taken.has(name.toLowerCase()) || isReserved(name); n++) name = numbered(base, n);
+    if (taken.has(key) || isReserved(name)) {
+      do name = numbered(base, n++);
+      while (taken.has(name.toLowerCase()) || isReserved(name));
+    }
+    nextNumber.set(key, n);
     taken.add(name.toLowerCase());
     return name;
   });

@@ -170,6 +170,11 @@ test('--out: an input, or a place that cannot be written, is a usage error; an e
   const linked = await runCli(['grade', dir, '--out', link, ...NOW, '--quiet']);
   expect([linked.code, linked.stderr.trim()]).toEqual([2, `flowgrade: --out ${link} is also an input: write the reports into another folder [bad-out]`]);
   expect(existsSync(path.join(dir, '.flowgrade-output'))).toBe(false);
+  // a folder in the way of a class file: a usage error naming it, not an internal error
+  const blockedOut = tempDir('out-blocked');
+  mkdirSync(path.join(blockedOut, 'index.html'));
+  const inTheWay = await runCli(['grade', dir, '--out', blockedOut, ...NOW, '--quiet']);
+  expect([inTheWay.code, inTheWay.stderr.trim()]).toEqual([2, `flowgrade: cannot write into --out ${blockedOut} (${path.join(blockedOut, 'index.html')}): is a directory, not a file [bad-out]`]);
   // reports written inside the class folder are not submissions the next time
   expect((await runCli(['grade', dir, '--out', path.join(dir, 'graded'), ...NOW, '--quiet'])).code).toBe(0);
   const again = await runCli(['grade', dir, '--out', tempDir('out-checks-again'), ...NOW, '--quiet']);

@@ -63,6 +63,15 @@ test('file names: only safe characters, no hidden or reserved names, unique igno
   expect(assignFileNames(['nul.x', 'COM1.a.b', 'a.b', 'A.b', 'con.'])).toEqual(['nul-2.x', 'COM1-2.a.b', 'a.b', 'A-2.b', 'con-2.']);
 });
 
+test('file names: many ids that clean to one name are numbered in turn (-2 … -20000), each search starting where the last ended', () => {
+  const names = assignFileNames(Array.from({ length: 20_000 }, () => '字字'));
+  expect(names.slice(0, 3)).toEqual(['__', '__-2', '__-3']);
+  expect(names.at(-1)).toBe('__-20000');
+  expect(new Set(names).size).toBe(20_000);
+  // A number taken by another id is skipped, not reused.
+  expect(assignFileNames(['a', 'a-2', 'a', 'a'])).toEqual(['a', 'a-2', 'a-3', 'a-4']);
+});
+
 test('shards: i/n parsed strictly; the blocks cover every item exactly once', () => {
   expect(parseShard('2/3')).toEqual({ index: 2, count: 3 });
   for (const bad of ['0/2', '3/2', '1/0', 'a/b', '1', '1/2/3']) expect(() => parseShard(bad)).toThrow(/not a shard/);
