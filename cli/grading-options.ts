@@ -3,7 +3,7 @@
  * The only place that reads user-supplied data files (the DynVars dataset).
  */
 import { createHash } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
+import { readInputFile } from './io.js';
 import { Command, Option } from 'commander';
 import { DEFAULT_MISSION_ID, findMission, MISSIONS } from '../checks/index.js';
 import { parseDnis } from '../engine/dnis.js';
@@ -58,7 +58,7 @@ export async function resolveGradingOptions(flags: GradingFlags): Promise<Omit<G
     mission,
     settings: dnis ? { dnis } : undefined,
     mocks: {
-      ...(flags.dynvars ? { dynvars: await readDataset(flags.dynvars) } : {}),
+      ...(flags.dynvars !== undefined ? { dynvars: await readDataset(flags.dynvars) } : {}),
       ...(flags.connector ? { connectors: flags.connector } : {}),
     },
     limits: {
@@ -96,15 +96,12 @@ export function parseInstant(text: string): Date | undefined {
 }
 
 async function readDataset(file: string): Promise<DynVarsRecord[]> {
-  let text: string;
-  try {
-    text = await readFile(file, 'utf8');
-  } catch (error) {
-    throw new UsageError(`${file}: cannot read the DynVars dataset (${(error as NodeJS.ErrnoException).code ?? 'error'})`);
-  }
+  // Read as an export is: a regular file only (never a pipe that blocks or a device without end), within the size limit.
+  const read = await readInputFile(file);
+  if (!read.ok) throw new UsageError(`--dynvars ${JSON.stringify(file)}: cannot read the DynVars dataset: ${read.error.message}`);
   let data: unknown;
   try {
-    data = JSON.parse(text.replace(/^\uFEFF/, ''));
+    data = JSON.parse(new TextDecoder().decode(read.bytes).replace(/^\uFEFF/, ''));
   } catch {
     throw new UsageError(`${file}: the DynVars dataset is not valid JSON`);
   }

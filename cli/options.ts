@@ -8,7 +8,9 @@ export function parseSize(value: string): number {
   const match = /^\s*(\d+(?:\.\d+)?)\s*([KMG]?B?)\s*$/i.exec(value);
   const unit = match ? match[2].toUpperCase().replace(/^([KMG])$/, '$1B') : '';
   if (!match || !(unit in UNITS)) throw new InvalidArgumentError(`"${value}" is not a size (e.g. 20MB, 512KB)`);
-  return Math.floor(Number(match[1]) * UNITS[unit]);
+  const bytes = Math.floor(Number(match[1]) * UNITS[unit]);
+  if (bytes < 1) throw new InvalidArgumentError(`"${value}" is less than one byte: nothing could be read`);
+  return bytes;
 }
 
 /** A positive integer. */

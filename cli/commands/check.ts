@@ -38,7 +38,7 @@ export function checkCommand(ctx: CliContext): Command {
       reports.push(report);
     }
     const output = render(flags.format, reports, ctx, flags.quiet ?? false);
-    if (flags.out) await writeFile(flags.out, output).catch((error: unknown) => {
+    if (flags.out !== undefined) await writeFile(flags.out, output).catch((error: unknown) => {
       throw new UsageError(`cannot write --out ${flags.out}: ${reasonOf(error)}`);
     });
     else ctx.stdout(output);

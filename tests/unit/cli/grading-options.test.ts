@@ -45,3 +45,14 @@ test('--connector takes an http(s) address: a typo is a usage error, not a class
   const good = await runCli(['check', fixturePath('flows/solution.json'), '--connector', 'WxCC_API=https://api.wxcc-eu1.cisco.com', '--quiet']);
   expect(good.code).toBe(0);
 });
+
+test('--dynvars is read like an export: a pipe or a device is refused at once, never waited on; --max-size 0 is a usage error', async () => {
+  const flow = fixturePath('flows/solution.json');
+  const device = await runCli(['check', flow, '--dynvars', '/dev/zero', '--quiet']);
+  expect([device.code, device.stderr.trim()]).toEqual([2, 'flowgrade: --dynvars "/dev/zero": cannot read the DynVars dataset: is not a regular file (a pipe, device or socket)']);
+  const empty = await runCli(['check', flow, '--dynvars', '', '--quiet']);
+  expect([empty.code, empty.stderr.trim()]).toEqual([2, 'flowgrade: --dynvars "": cannot read the DynVars dataset: no such file']);
+  const zero = await runCli(['check', flow, '--max-size', '0', '--quiet']);
+  expect(zero.code).toBe(2);
+  expect(zero.stderr).toContain('"0" is less than one byte');
+});
