@@ -77,10 +77,11 @@ export async function runBatch(batch: BatchOptions): Promise<BatchOutcome> {
   } catch (error) {
     return { ok: false, problems: [`flowgrade: cannot write into --out ${batch.outDir}: ${reasonOf(error)} [bad-out]`] };
   }
-  // Ctrl-C: stop at once (exit 130) and leave no staging folder behind. The grading threads are
-  // still writing into it: renamed first, it is a path they can no longer write to, and rm retries
-  // what a write already under way adds.
-  const onInterrupt = () => {
+  // Ctrl-C, a CI job cancelled (SIGTERM), a terminal closed (SIGHUP): stop at once (exit 128 + the
+  // signal's number) and leave no staging folder behind. The grading threads are still writing
+  // into it: renamed first, it is a path they can no longer write to, and rm retries what a write
+  // already under way adds.
+  const onStop = (signal: keyof typeof STOP_SIGNALS) => {
     try {
       const stopped = `${stagingDir}-stopped`;
       renameSync(stagingDir, stopped);
@@ -88,10 +89,10 @@ export async function runBatch(batch: BatchOptions): Promise<BatchOutcome> {
     } catch {
       rmSync(stagingDir, { recursive: true, force: true, maxRetries: 5 });
     } finally {
-      process.exit(130);
+      process.exit(STOP_SIGNALS[signal]);
     }
   };
-  process.once('SIGINT', onInterrupt);
+  for (const signal of SIGNAL_NAMES) process.once(signal, onStop);
   try {
     const env: TaskEnv = { options: batch.options, stagingDir };
     const progress = batch.progress ? new Progress({ total: tasks.length, ...batch.progress }) : undefined;
@@ -107,10 +108,14 @@ export async function runBatch(batch: BatchOptions): Promise<BatchOutcome> {
     const where = dest ?? file;
     return { ok: false, problems: [`flowgrade: cannot write into --out ${batch.outDir}${where ? ` (${where})` : ''}: ${reasonOf(error)} [bad-out]`] };
   } finally {
-    process.off('SIGINT', onInterrupt);
+    for (const signal of SIGNAL_NAMES) process.off(signal, onStop);
     await rm(stagingDir, { recursive: true, force: true });
   }
 }
+
+/** Signals that stop a batch, and the exit code each ends it with (128 + its number). */
+const STOP_SIGNALS = { SIGINT: 130, SIGTERM: 143, SIGHUP: 129 } as const;
+const SIGNAL_NAMES = Object.keys(STOP_SIGNALS) as (keyof typeof STOP_SIGNALS)[];
 
 /** An error of a file system call (it names its syscall), as opposed to a bug of ours. */
 function isFileSystemError(error: unknown): boolean {

@@ -19,10 +19,11 @@ export function realPath(file: string): string {
 export const OUTPUT_MARKER = '.flowgrade-output';
 
 /**
- * Every file under `dir`, recursively, as paths joined onto `dir`, sorted by code point. Skips
- * names starting with `.`, `node_modules` and folders holding OUTPUT_MARKER; follows symlinks to
- * files but never to folders (no loops). Folders that cannot be read are reported through `warn` and skipped. `maxDepth` 1 lists
- * only `dir` itself.
+ * Every entry under `dir` that is not a folder, recursively, as paths joined onto `dir`, sorted by
+ * code point: files, and also pipes, devices and broken symlinks (reading them says what they
+ * are). Skips names starting with `.`, `node_modules` and folders holding OUTPUT_MARKER; never
+ * follows a symlink to a folder (no loops). Folders that cannot be read are reported through
+ * `warn` and skipped. `maxDepth` 1 lists only `dir` itself.
  */
 export async function walkFiles(dir: string, warn: (line: string) => void, maxDepth = Infinity): Promise<string[]> {
   const files: string[] = [];
@@ -46,16 +47,17 @@ export async function walkFiles(dir: string, warn: (line: string) => void, maxDe
       if (entry.isDirectory()) {
         if (depth < maxDepth) pending.push([full, depth + 1]);
       }
-      else if (entry.isFile()) files.push(full);
-      else if (entry.isSymbolicLink() && (await isFile(full))) files.push(full);
+      // Anything else that is not a folder — a file, a pipe, a device, a symlink to a file, a broken
+      // or looping one — is listed: its row says what it is (a symlink to a folder is not followed).
+      else if (!entry.isSymbolicLink() || !(await isFolder(full))) files.push(full);
     }
   }
   return files.sort(compareCodePoints);
 }
 
-async function isFile(file: string): Promise<boolean> {
+async function isFolder(file: string): Promise<boolean> {
   try {
-    return (await stat(file)).isFile();
+    return (await stat(file)).isDirectory();
   } catch {
     return false;
   }

@@ -1,11 +1,11 @@
 /** `flowgrade grade` end to end through the built CLI (run `npm run build` first). */
 import { test, expect } from '@playwright/test';
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, readdirSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { zipSync } from 'fflate';
 import { escapeMarkdown } from '../../../reports/index.js';
-import { fixturePath, runCli } from '../../helpers.js';
+import { ROOT, fixturePath, runCli } from '../../helpers.js';
 import { snapshot, tempDir, withAttendee, writeClass } from './class-fixture.js';
 
 const NOW = ['--now', '2025-08-01T09:00:00Z'];
@@ -143,6 +143,38 @@ test('a pipe, a device, a symlink loop or a path through a file is one ungradabl
   expect(run.stderr).toContain('/dev/zero: is not a regular file');
   expect(run.stderr).toContain(`${path.join(dir, 'loop-a.json')}: too many symbolic links (a loop) [unreadable-file]`);
   expect(run.stderr).toContain(`${path.join(dir, 'good.json', 'x.json')}: a part of the path is a file, not a folder [unreadable-file]`);
+});
+
+test('found in a folder, a pipe, a device, a broken or looping symlink is one ungradable row too, never silently left out', async () => {
+  test.skip(process.platform === 'win32', 'named pipes and /dev are POSIX');
+  const dir = tempDir('hostile-walk');
+  writeFileSync(path.join(dir, 'good.json'), withAttendee(solution(), '1'));
+  execFileSync('mkfifo', [path.join(dir, 'pipe.json')]);
+  symlinkSync('/dev/zero', path.join(dir, 'zero.json'));
+  symlinkSync('nowhere.json', path.join(dir, 'broken.json'));
+  symlinkSync('loop.json', path.join(dir, 'loop.json'));
+  mkdirSync(path.join(dir, 'real-folder'));
+  symlinkSync('real-folder', path.join(dir, 'folder-link.json')); // a link to a folder is not followed
+  const run = await runCli(['grade', dir, '--out', tempDir('hostile-walk-out'), ...NOW, '--quiet', '--jobs', '2']);
+  expect(run.code, run.stderr).toBe(0);
+  expect(run.stdout).toContain('1 passed, 0 failed, 4 ungradable');
+  for (const [name, reason] of [['pipe.json', 'is not a regular file'], ['zero.json', 'is not a regular file'], ['broken.json', 'no such file'], ['loop.json', 'too many symbolic links (a loop)']]) {
+    expect(run.stderr).toContain(`${path.join(dir, name)}: ${reason}`);
+  }
+});
+
+test('a batch stopped by SIGTERM (a CI job cancelled) exits 143 and leaves no staging folder', async () => {
+  test.skip(process.platform === 'win32', 'POSIX signals');
+  const dir = tempDir('sigterm-class');
+  for (let i = 0; i < 80; i++) writeFileSync(path.join(dir, `Main_Flow_${1000 + i}.json`), withAttendee(solution(), String(1000 + i)));
+  const out = tempDir('sigterm-out');
+  const child = spawn(process.execPath, [path.join(ROOT, 'bin', 'flowgrade.js'), 'grade', dir, '--out', out, ...NOW, '--quiet', '--jobs', '2']);
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  // As soon as reports are being staged, the batch is under way.
+  while (child.exitCode === null && !readdirSync(out).some((f) => f.startsWith('.flowgrade-staging-'))) await new Promise((r) => setTimeout(r, 5));
+  child.kill('SIGTERM');
+  expect(await exited).toBe(143);
+  expect(readdirSync(out).filter((f) => f.startsWith('.flowgrade-staging'))).toEqual([]);
 });
 
 test('--out: an input, or a place that cannot be written, is a usage error; an earlier output folder is never graded', async () => {
