@@ -48,7 +48,11 @@ export async function resolveGradingOptions(flags: GradingFlags): Promise<Omit<G
   let now: (() => Date) | undefined;
   if (flags.now !== undefined) {
     const fixed = parseInstant(flags.now);
-    if (fixed === undefined) throw new UsageError(`--now "${flags.now}" is not an ISO 8601 time with its time zone, such as 2025-08-01T09:00:00Z`);
+    if (fixed === undefined) {
+      throw new UsageError(
+        INSTANT.test(flags.now) ? `--now "${flags.now}" is not a day of the calendar` : `--now "${flags.now}" is not an ISO 8601 time with its time zone, such as 2025-08-01T09:00:00Z`,
+      );
+    }
     now = () => new Date(fixed);
   }
   for (const [name, base] of Object.entries(flags.connector ?? {})) {
@@ -82,15 +86,18 @@ function isWebAddress(text: string): boolean {
   }
 }
 
+const INSTANT = /^\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:\d{2}))?$/i;
+
 /**
  * One instant, the same on every machine: a date (midnight UTC) or a date and time with `Z` or an
  * offset. A time without a zone would be read in the machine's own zone, so it is refused.
  */
 export function parseInstant(text: string): Date | undefined {
-  if (!/^\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:\d{2}))?$/i.test(text)) return undefined;
+  if (!INSTANT.test(text)) return undefined;
   const [year, month, day] = text.slice(0, 10).split('-').map(Number);
-  const calendar = new Date(Date.UTC(year, month - 1, day)); // 2025-02-30 would roll over to March
-  if (calendar.getUTCMonth() !== month - 1 || calendar.getUTCDate() !== day) return undefined;
+  const calendar = new Date(0);
+  calendar.setUTCFullYear(year, month - 1, day); // (Date.UTC reads years 0–99 as 1900–1999)
+  if (calendar.getUTCMonth() !== month - 1 || calendar.getUTCDate() !== day) return undefined; // 2025-02-30 would roll over to March
   const date = new Date(text);
   return Number.isNaN(date.getTime()) ? undefined : date;
 }

@@ -8,15 +8,18 @@ test('--now is one instant on every machine: a date, or a time with Z or an offs
   expect(parseInstant('2025-08-01T09:00:00.5+02:00')?.toISOString()).toBe('2025-08-01T07:00:00.500Z');
   expect(parseInstant('2025-08-01T09:00Z')?.toISOString()).toBe('2025-08-01T09:00:00.000Z');
   expect(parseInstant('2025-08-01')?.toISOString()).toBe('2025-08-01T00:00:00.000Z');
+  expect(parseInstant('0000-02-29')?.toISOString()).toBe('0000-02-29T00:00:00.000Z'); // year 0 is a leap year
   // Read in the machine's own zone, or not a time at all: refused.
   for (const text of ['2025-06-01T12:00:00', '1', '2025', 'Aug 1 2025', '2025-02-30T00:00:00Z', '2025-08-01T25:00:00Z', '2025-08-01 09:00:00Z', ' 2025-08-01']) {
     expect(parseInstant(text), text).toBeUndefined();
   }
 });
 
-test('check --now without a zone is a usage error', async () => {
+test('check --now without a zone, or on a day the calendar does not have, is a usage error saying which', async () => {
   const run = await runCli(['check', fixturePath('flows/solution.json'), '--now', '2025-06-01T12:00:00', '--quiet']);
   expect([run.code, run.stderr.trim()]).toEqual([2, 'flowgrade: --now "2025-06-01T12:00:00" is not an ISO 8601 time with its time zone, such as 2025-08-01T09:00:00Z']);
+  const day = await runCli(['check', fixturePath('flows/solution.json'), '--now', '2025-02-29', '--quiet']);
+  expect([day.code, day.stderr.trim()]).toEqual([2, 'flowgrade: --now "2025-02-29" is not a day of the calendar']);
 });
 
 test('simulate --dnis dials the number as grading reads it, spaces and brackets dropped', async () => {
