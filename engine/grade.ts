@@ -164,7 +164,8 @@ function markScenarioOutcomes(scenarios: ScenarioResult[], checks: CheckResult[]
 
 function drawing(graph: FlowGraph): DrawingGraph {
   return {
-    nodes: graph.activities.map((a) => ({ id: a.id, label: a.label, type: a.type, ...(a.position ? { position: a.position } : {}) })),
+    // An event node by the name its canvas shows (OnGlobalError), as the checks name it.
+    nodes: graph.activities.map((a) => ({ id: a.id, label: a.event?.display ?? a.label, type: a.type, ...(a.position ? { position: a.position } : {}) })),
     edges: graph.activities.flatMap((a) => Object.entries(a.exits).map(([exit, to]) => ({ from: a.id, to, exit }))),
   };
 }

@@ -57,15 +57,15 @@ export function renderFlowSvg(graph: DrawingGraph, options: SvgOptions): string 
     const pair = JSON.stringify([edge.from, edge.to]);
     const parallel = seenPairs.get(pair) ?? 0; // earlier edges with both these ends
     seenPairs.set(pair, parallel + 1);
-    if (!from || !to) return '';
+    if (!from || !to) return { executed: false, svg: '' };
     const executed = isExecuted(edge);
     const { d, label } = route(from, to, edge.from === edge.to, parallel * PARALLEL_GAP);
     const stroke = executed ? `stroke="${COLORS.exec}" stroke-width="3"` : `stroke="${COLORS.line}" stroke-width="1.5"`;
-    return (
+    const svg =
       `<g class="edge${executed ? ' executed' : ''}">` +
       `<path d="${d}" fill="none" ${stroke} marker-end="url(#${prefix}-arrow${executed ? '-executed' : ''})"/>` +
-      `<text x="${n(label.x)}" y="${n(label.y)}" text-anchor="middle" font-size="11" fill="${executed ? COLORS.exec : COLORS.muted}" stroke="#fff" stroke-width="3" paint-order="stroke">${x(edge.exit)}</text></g>`
-    );
+      `<text x="${n(label.x)}" y="${n(label.y)}" text-anchor="middle" font-size="11" fill="${executed ? COLORS.exec : COLORS.muted}" stroke="#fff" stroke-width="3" paint-order="stroke">${x(edge.exit)}</text></g>`;
+    return { executed, svg };
   });
 
   const nodes = graph.nodes.map((node) => {
@@ -96,8 +96,11 @@ export function renderFlowSvg(graph: DrawingGraph, options: SvgOptions): string 
     marker(`${prefix}-arrow-executed`, COLORS.exec),
     '</defs>',
     graph.nodes.length === 0 ? `<text x="${n(minX + PAD)}" y="${n(minY + PAD)}" font-size="13" fill="${COLORS.muted}">no activities</text>` : '',
-    ...edges.filter(Boolean),
+    // The path the call took is drawn over the boxes: a straight link from the canvas positions may
+    // cross an activity it never ran through, and must not vanish behind it.
+    ...edges.filter((e) => !e.executed).map((e) => e.svg),
     ...nodes,
+    ...edges.filter((e) => e.executed).map((e) => e.svg),
     '</svg>',
   ]
     .filter(Boolean)

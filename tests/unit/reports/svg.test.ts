@@ -78,7 +78,11 @@ test('executed activities and edges are highlighted, failing activities marked',
   expect(classOf(svg, 'menu')).toBe('node executed');
   expect(classOf(svg, 'end1')).toBe('node');
   const edges = findAll(parseXml(svg), 'g').filter((g) => g.attributes.class?.startsWith('edge'));
-  expect(edges.map((g) => `${g.children[1].text}:${g.attributes.class}`)).toEqual(['out:edge executed', '3:edge executed', 'timeout:edge', 'default:edge executed', 'out:edge executed', 'out:edge executed']);
+  // The others first, the path taken last: drawn over the boxes, never hidden behind one.
+  expect(edges.map((g) => `${g.children[1].text}:${g.attributes.class}`)).toEqual(['timeout:edge', 'out:edge executed', '3:edge executed', 'default:edge executed', 'out:edge executed', 'out:edge executed']);
+  const order = findAll(parseXml(svg), 'g').map((g) => g.attributes.class);
+  expect(order.indexOf('edge')).toBeLessThan(order.findIndex((c) => c?.startsWith('node'))); // an edge not taken lies under the boxes
+  expect(order.findLastIndex((c) => c?.startsWith('node'))).toBeLessThan(order.indexOf('edge executed')); // the path taken over them
   expect(svg).toContain('marker-end="url(#fg-main-flow-arrow-executed)"');
   expect(findAll(parseXml(svg), 'circle')).toHaveLength(2); // the ✗ badges of the two failing activities
 });
@@ -86,7 +90,7 @@ test('executed activities and edges are highlighted, failing activities marked',
 test('without executedEdges an edge counts as executed when both its ends are', () => {
   const svg = renderFlowSvg(eventGraph(), { executed: new Set(['onerr', 'api']), failing: new Set(), title: 'Event flows' });
   const classes = findAll(parseXml(svg), 'g').filter((g) => g.attributes.class?.startsWith('edge')).map((g) => g.attributes.class);
-  expect(classes).toEqual(['edge executed', 'edge', 'edge', 'edge']);
+  expect(classes).toEqual(['edge', 'edge', 'edge', 'edge executed']);
 });
 
 test('a failing check is matched by label when its pointer names no activity', () => {
