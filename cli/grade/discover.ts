@@ -40,8 +40,10 @@ export async function discover(inputs: string[], limits: ZipLimits, outDir?: str
     const key = path.resolve(file);
     if (insideOut(file)) {
       if (named) missing.push(`flowgrade: ${display}: it is inside --out ${outDir}, where its report could replace it: write the reports into another folder [bad-out]`);
-      else if (!warnedOut) warn(`flowgrade: ${outDir}: the --out folder lies inside an input; its files are not graded [output-folder]`);
-      warnedOut ||= !named;
+      else if (!warnedOut) {
+        warn(`flowgrade: ${outDir}: the --out folder lies inside an input; its files are not graded [output-folder]`);
+        warnedOut = true;
+      }
       return;
     }
     const known = found.get(key);

@@ -119,10 +119,12 @@ export async function walk(ctx: RunContext, graph: FlowGraph, startId: string, f
  * Longest prompt text a trace entry keeps. The caller hears the whole prompt, but a trace repeats
  * it on every visit, and a prompt of a few hundred KB in a menu that loops made reports of 400 MB.
  */
-export const MAX_TRACE_PROMPT = 2_000;
+const MAX_TRACE_PROMPT = 2_000;
 
 function clipPrompt(text: string): string {
-  return text.length <= MAX_TRACE_PROMPT ? text : `${text.slice(0, MAX_TRACE_PROMPT)}… (${text.length} characters)`;
+  if (text.length <= MAX_TRACE_PROMPT) return text;
+  const end = /[\uD800-\uDBFF]/.test(text[MAX_TRACE_PROMPT - 1]) ? MAX_TRACE_PROMPT - 1 : MAX_TRACE_PROMPT; // never half a character
+  return `${text.slice(0, end)}… (${text.length} characters)`;
 }
 
 function exitTarget(activity: Activity, exit: string): string | undefined {
