@@ -45,8 +45,11 @@ export type CheckOutcome =
     }
   /** Not checkable from an export (validate, publish, Control Hub). Never counts as passed. */
   | { status: 'info'; message: string }
-  /** Could not be evaluated because something it depends on is missing (reported, earns nothing). */
-  | { status: 'skipped'; message: string };
+  /**
+   * Could not be evaluated because something it depends on went wrong (earns nothing);
+   * `reportedBy`: the id of the check that reports it (the report names it by its title).
+   */
+  | { status: 'skipped'; message: string; reportedBy?: string };
 
 /** One simulated run of a mission scenario, as checks see it. */
 export interface ScenarioRun {

@@ -105,12 +105,17 @@ function attendeeWithoutFlow(options: GradeOptions): GradeReport['attendee'] {
  */
 function runChecks(checks: readonly Check[], ctx: CheckContext): CheckResult[] {
   const reportedBy = new Map<string, Check>();
+  const byId = new Map(checks.map((check) => [check.id, check]));
   return checks.map((check) => {
     const outcome = outcomeOf(check, ctx);
     if (outcome.status === 'failed' && outcome.cause !== undefined) {
       const first = reportedBy.get(outcome.cause);
       if (first) return result(check, 'skipped', `Not judged: ${outcome.message} (reported under “${first.title}”)`);
       reportedBy.set(outcome.cause, check);
+    }
+    if (outcome.status === 'skipped' && outcome.reportedBy !== undefined) {
+      const reporter = byId.get(outcome.reportedBy);
+      return result(check, 'skipped', reporter ? `${outcome.message} (reported under “${reporter.title}”)` : outcome.message);
     }
     return resultOf(check, outcome);
   });

@@ -68,7 +68,7 @@ export function stageOutcome(ctx: CheckContext, stage: Stage, passMessage: strin
   const mine = STAGES.findIndex((s) => s.stage === stage);
   const theirs = STAGES.findIndex((s) => s.stage === deviation.stage);
   if (theirs > mine) return passed(passMessage);
-  if (theirs < mine) return skipped(`Not judged: the simulated call went wrong earlier (${STAGES[theirs].check}: ${deviation.message})`);
+  if (theirs < mine) return skipped('Not judged: the simulated call went wrong earlier', STAGES[theirs].check);
   const typeMismatch = /cannot store .* in \w+ variable '([^']+)'/.exec(deviation.message);
   return failed(deviation.message, {
     ...(deviation.expected !== undefined ? { expected: deviation.expected } : {}),

@@ -30,8 +30,9 @@ export function failed(message: string, details: FailureDetails = {}): CheckOutc
   return outcome;
 }
 
-export function skipped(message: string): CheckOutcome {
-  return { status: 'skipped', message };
+/** Not judged; `reportedBy`: the check that reports why (the report names it by its title). */
+export function skipped(message: string, reportedBy?: string): CheckOutcome {
+  return reportedBy === undefined ? { status: 'skipped', message } : { status: 'skipped', message, reportedBy };
 }
 
 export function info(message: string): CheckOutcome {

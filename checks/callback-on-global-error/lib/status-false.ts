@@ -36,7 +36,7 @@ export function statusFalseCheck(options: { id: string; status: number; reason: 
       const before = STAGES.findIndex((s) => s.stage === 'status-true');
       if (deviation && STAGES.findIndex((s) => s.stage === deviation.stage) < before) {
         const check = STAGES.find((s) => s.stage === deviation.stage)!.check;
-        return skipped(`Not judged: the simulated call already goes wrong before HTTPStatusCode (${check})`);
+        return skipped('Not judged: the simulated call already goes wrong before HTTPStatusCode', check);
       }
       const run = ctx.runs[scenario];
       if (!run) return skipped(`Not judged: the ${scenario} scenario did not run`);
@@ -46,7 +46,7 @@ export function statusFalseCheck(options: { id: string; status: number; reason: 
       const api = missionNodes(ctx.model).callbackApi;
       const apiEntry = api ? trace.find((e) => e.activityId === api.id) : undefined;
       if (at < 0 && deviation) {
-        return skipped(`Not judged: ${node?.label ?? LABELS.statusCondition} did not run in this scenario either; the happy path already fails (${STAGES.find((s) => s.stage === deviation.stage)!.check})`);
+        return skipped(`Not judged: ${node?.label ?? LABELS.statusCondition} did not run in this scenario either; the happy path already fails`, STAGES.find((s) => s.stage === deviation.stage)!.check);
       }
       if (at < 0) {
         return failed(`With the Tasks API answering ${status}, ${node?.label ?? LABELS.statusCondition} never ran (${run.result.summary})`, {
