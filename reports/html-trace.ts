@@ -7,13 +7,13 @@ import type { HttpExchange, TraceEntry } from '../engine/trace.js';
 import { activityTypeName } from './drawing.js';
 import { codePoints, firstCodePoints } from './code-points.js';
 import { escapeHtml as h } from './escape.js';
-import { httpStatus, isAudio, valueText } from './trace-table.js';
+import { collapseRepeats, httpStatus, isAudio, repeatText, valueText } from './trace-table.js';
 
 const SHORT = 160;
 
 export function renderTraceHtml(trace: readonly TraceEntry[], caption?: string): string {
-  const rows = trace.map(
-    (e) =>
+  const rows = collapseRepeats(trace).map(
+    ({ entry: e, repeats }) =>
       '<tr>' +
       `<td>${h(e.flow)}</td>` +
       `<td>${h(e.activity)}${(e.prompts ?? []).map((p) => `<div class="fg-says">${isAudio(e.type, p) ? `plays ${h(p)}` : `says &ldquo;${h(p)}&rdquo;`}</div>`).join('')}</td>` +
@@ -21,7 +21,8 @@ export function renderTraceHtml(trace: readonly TraceEntry[], caption?: string):
       `<td>${outcome(e)}</td>` +
       `<td>${variables(e.modifiedVariables)}</td>` +
       `<td>${e.http ? http(e.http) : ''}</td>` +
-      '</tr>',
+      '</tr>' +
+      (repeats ? `<tr class="fg-repeat"><td colspan="6">&#8635; ${h(e.activity)} ran ${repeatText(repeats)}</td></tr>` : ''),
   );
   const head = ['Flow', 'Activity Name', 'Type', 'Outcome', 'Modified Variables', 'HTTP'].map((title) => `<th scope="col">${title}</th>`).join('');
   return (

@@ -8,11 +8,33 @@ const MAX_DETAILS = 120;
 const HEADINGS = ['Flow', 'Activity Name', 'Type', 'Outcome', 'Details'];
 
 export function renderTraceTable(trace: readonly TraceEntry[], indent = ''): string {
-  const rows = [HEADINGS, ...trace.map((e) => [e.flow, e.activity, activityTypeName(e.type), e.outcome, traceDetails(e)])].map((row) =>
+  const lines = collapseRepeats(trace).map(({ entry: e, repeats }) => [e.flow, e.activity, activityTypeName(e.type), e.outcome, traceDetails(e) + (repeats ? ` (then ${repeatText(repeats)})` : '')]);
+  const rows = [HEADINGS, ...lines].map((row) =>
     row.map((text, i) => cell(text, i === 4 ? MAX_DETAILS : MAX_CELL)),
   );
   const widths = HEADINGS.map((_, i) => Math.max(...rows.map((row) => [...row[i]].length)));
   return rows.map((row) => indent + row.map((c, i) => c + ' '.repeat(widths[i] - [...c].length)).join('  ').trimEnd()).join('\n') + '\n';
+}
+
+/**
+ * A trace with each run of consecutive identical entries (a menu refusing the same key 25 times)
+ * as one entry and how many more times it ran: the whole trace stays in the JSON report.
+ */
+export function collapseRepeats(trace: readonly TraceEntry[]): { entry: TraceEntry; repeats: number }[] {
+  const rows: { entry: TraceEntry; repeats: number }[] = [];
+  for (const entry of trace) {
+    const last = rows.at(-1);
+    // Compared whole only when activity and outcome agree (rare): a report renders thousands of entries.
+    const same = last && !entry.http && last.entry.activityId === entry.activityId && last.entry.outcome === entry.outcome && JSON.stringify(last.entry) === JSON.stringify(entry);
+    if (same) last.repeats++;
+    else rows.push({ entry, repeats: 0 });
+  }
+  return rows;
+}
+
+/** "1 more time the same way", "24 more times the same way". */
+export function repeatText(repeats: number): string {
+  return `${repeats} more ${repeats === 1 ? 'time' : 'times'} the same way`;
 }
 
 /** What else the Debug tool shows for an activity, in one line: error, HTTP exchange, prompts, modified variables. */
