@@ -49,9 +49,8 @@ export async function resolveGradingOptions(flags: GradingFlags): Promise<Omit<G
   if (flags.now !== undefined) {
     const fixed = parseInstant(flags.now);
     if (fixed === undefined) {
-      throw new UsageError(
-        INSTANT.test(flags.now) ? `--now "${flags.now}" is not a day of the calendar` : `--now "${flags.now}" is not an ISO 8601 time with its time zone, such as 2025-08-01T09:00:00Z`,
-      );
+      const problem = !INSTANT.test(flags.now) ? 'is not an ISO 8601 time with its time zone, such as 2025-08-01T09:00:00Z' : isCalendarDay(flags.now) ? 'is not a time of day' : 'is not a day of the calendar';
+      throw new UsageError(`--now "${flags.now}" ${problem}`);
     }
     now = () => new Date(fixed);
   }
@@ -93,13 +92,17 @@ const INSTANT = /^\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|
  * offset. A time without a zone would be read in the machine's own zone, so it is refused.
  */
 export function parseInstant(text: string): Date | undefined {
-  if (!INSTANT.test(text)) return undefined;
+  if (!INSTANT.test(text) || !isCalendarDay(text)) return undefined;
+  const date = new Date(text);
+  return Number.isNaN(date.getTime()) ? undefined : date;
+}
+
+/** Whether the text's leading `YYYY-MM-DD` is a day the calendar has (2025-02-30 would roll over to March). */
+function isCalendarDay(text: string): boolean {
   const [year, month, day] = text.slice(0, 10).split('-').map(Number);
   const calendar = new Date(0);
   calendar.setUTCFullYear(year, month - 1, day); // (Date.UTC reads years 0–99 as 1900–1999)
-  if (calendar.getUTCMonth() !== month - 1 || calendar.getUTCDate() !== day) return undefined; // 2025-02-30 would roll over to March
-  const date = new Date(text);
-  return Number.isNaN(date.getTime()) ? undefined : date;
+  return calendar.getUTCMonth() === month - 1 && calendar.getUTCDate() === day;
 }
 
 async function readDataset(file: string): Promise<DynVarsRecord[]> {

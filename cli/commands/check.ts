@@ -24,7 +24,7 @@ export function checkCommand(ctx: CliContext): Command {
     .addOption(new Option('--format <format>', 'report format').choices(['console', 'json', 'html', 'junit', 'markdown']).default('console'))
     .option('--out <file>', 'write the report to a file instead of stdout')
     .option('--attendee <id>', 'attendee id (default: from the flow name Main_Flow_<ID>, else the file name)')
-    .option('-q, --quiet', 'console format: only the failures, the checks not judged and the summary line');
+    .option('-q, --quiet', 'console format: only the failures, the required checks not judged and the summary line');
   return addGradingOptions(command).action(async (files: string[], flags: CheckFlags) => {
     if (flags.attendee && files.length > 1) throw new UsageError('--attendee applies to one file; give one file or drop --attendee');
     if (flags.format === 'html' && files.length > 1) throw new UsageError('--format html writes one report; use `flowgrade grade` for several files');

@@ -20,6 +20,8 @@ test('check --now without a zone, or on a day the calendar does not have, is a u
   expect([run.code, run.stderr.trim()]).toEqual([2, 'flowgrade: --now "2025-06-01T12:00:00" is not an ISO 8601 time with its time zone, such as 2025-08-01T09:00:00Z']);
   const day = await runCli(['check', fixturePath('flows/solution.json'), '--now', '2025-02-29', '--quiet']);
   expect([day.code, day.stderr.trim()]).toEqual([2, 'flowgrade: --now "2025-02-29" is not a day of the calendar']);
+  const hour = await runCli(['check', fixturePath('flows/solution.json'), '--now', '2025-08-01T25:00:00Z', '--quiet']);
+  expect([hour.code, hour.stderr.trim()]).toEqual([2, 'flowgrade: --now "2025-08-01T25:00:00Z" is not a time of day']);
 });
 
 test('simulate --dnis dials the number as grading reads it, spaces and brackets dropped', async () => {
