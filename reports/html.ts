@@ -93,7 +93,9 @@ const CHECK_MARK: Record<CheckResult['status'], string> = { passed: '&#10003;', 
 const CHECK_WORDS: Record<CheckResult['status'], string> = { passed: 'passed', failed: 'failed', errored: 'could not be run (internal error)', skipped: 'not judged', info: 'not checkable' };
 
 function checkItem(check: CheckResult): string {
-  const points = check.severity === 'info' ? '' : `<span class="fg-points">${formatPoints(check.earned)}/${formatPoints(check.points)} pts</span>`;
+  // A check not judged lost no points of its own (its cause is reported by another): as in the console.
+  const earned = check.status === 'skipped' ? `not judged, ${formatPoints(check.points)}` : `${formatPoints(check.earned)}/${formatPoints(check.points)}`;
+  const points = check.severity === 'info' ? '' : `<span class="fg-points">${earned} pts</span>`;
   const tag = check.severity === 'required' ? '' : `<span class="fg-tag">${h(check.severity)}</span>`;
   const head =
     `<div class="fg-check-head"><span class="fg-mark" aria-hidden="true">${CHECK_MARK[check.status]}</span>` +

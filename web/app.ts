@@ -56,6 +56,7 @@ function setUp(): void {
     fileInput.value = ''; // picking the same file again still fires `change`
     void gradeFiles(files);
   });
+  status.tabIndex = -1; // focus can rest on the status while the result it describes is replaced
   watchDragAndDrop();
   // An option grades the file again as soon as it is typed (not only when the field loses focus:
   // a click on Download would then save the report of the old value while the new one is graded).
@@ -69,6 +70,8 @@ function setUp(): void {
   labSelect.addEventListener('change', regrade);
   for (const input of [attendeeInput, dnisInput]) {
     input.addEventListener('input', () => {
+      // From the first key on, the report on show is for the old value: no download of it.
+      if (lastFile) releaseDownloads();
       clearTimeout(pending);
       pending = setTimeout(regrade, 300);
     });
@@ -106,6 +109,7 @@ function watchDragAndDrop(): void {
     }
   });
   document.addEventListener('drop', (event) => {
+    if (!carriesFiles(event)) return; // text dropped into a field lands there
     event.preventDefault();
     depth = 0;
     dropZone.classList.remove('is-dragging');
@@ -117,6 +121,8 @@ async function gradeFiles(files: File[]): Promise<void> {
   if (files.length === 0) return;
   const note = files.length > 1 ? ` Only one file is graded at a time: this is the first of the ${files.length} you gave.` : '';
   await grade(files[0], note);
+  // A file just given: bring its result into view (on a phone it starts below the screen).
+  status.scrollIntoView({ block: 'nearest' });
 }
 
 function currentSettings(): SettingsResult {
@@ -128,11 +134,12 @@ async function grade(file: PickedFile, note: string): Promise<void> {
   lastFile = file;
   const settings = currentSettings();
   showFieldError(settings);
+  releaseDownloads(); // nothing of an earlier grading stays for download meanwhile
   if (!settings.ok) {
-    // Nothing of an earlier grading stays on show (or for download) under this file's name.
-    releaseDownloads();
+    // Nothing of an earlier grading stays on show under this file's name.
     reportArea.replaceChildren();
     errorArea.replaceChildren();
+    results.removeAttribute('aria-busy');
     status.textContent = `Fix the option marked above; ${file.name} is graded as soon as it is valid.`;
     results.dataset.state = 'invalid-options';
     return;
@@ -219,6 +226,8 @@ function download(content: string, type: string, fileName: string, text: string)
 function releaseDownloads(): void {
   for (const url of objectUrls) URL.revokeObjectURL(url);
   objectUrls = [];
+  // A removed link must not take the keyboard focus with it (it would fall back to the page).
+  if (downloads.contains(document.activeElement)) status.focus();
   downloads.replaceChildren();
 }
 

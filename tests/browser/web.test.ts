@@ -224,6 +224,26 @@ test('typing an option grades again without leaving the field; an invalid one le
   await expect(page.getByRole('link', { name: /Download this report/ })).toHaveCount(0);
 });
 
+test('from the first key typed in an option, the report on show can no longer be downloaded; keyboard focus stays on the page', async ({ page }) => {
+  await fileInput(page).setInputFiles(SOLUTION);
+  await expectPassedWithFullScore(page, 'solution.json');
+  const links = page.getByRole('link', { name: /Download this report/ });
+  await expect(links).toHaveCount(2);
+  const dnis = page.getByLabel('DNIS');
+  await dnis.fill('+14694096861'); // the lab's number: graded again, links back
+  await expect(links).toHaveCount(2);
+  await dnis.press('Backspace'); // one key, well before the grading pause
+  await expect(links).toHaveCount(0);
+  await expect(page.locator('#results')).toHaveAttribute('data-state', 'done');
+  // The next grading brings the links back, for the value on screen.
+  await expect(links).toHaveCount(2);
+  await dnis.fill('abc'); // invalid: nothing to download, and the result area is not left busy
+  await expect(status(page)).toHaveText(/is graded as soon as it is valid/);
+  await expect(links).toHaveCount(0);
+  await expect(page.locator('#results')).not.toHaveAttribute('aria-busy', 'true');
+  expect(await page.evaluate(() => document.activeElement?.tagName)).not.toBe('BODY');
+});
+
 test('the JSON download is the report the page shows', async ({ page }) => {
   await fileInput(page).setInputFiles(SOLUTION);
   await expectPassedWithFullScore(page, 'solution.json');

@@ -137,6 +137,12 @@ test('accessible: one h1, headings in order, marks hidden from screen readers wi
   expect(html).toContain('<span class="fg-sr">not judged: </span><span class="fg-check-title">Title of run-task-created</span>');
 });
 
+test('a check not judged shows its points as not judged, as the console does, not as 0 earned', () => {
+  const html = shown(renderReportBody(failedReport()));
+  expect(html).toContain('<span class="fg-check-title">Title of run-task-created</span><span class="fg-points">not judged, 5 pts</span>');
+  expect(html).toContain('<span class="fg-check-title">Title of simulate-error-value-fails</span><span class="fg-points">0/4 pts</span>');
+});
+
 test('deterministic', () => {
   expect(renderHtmlReport(failedReport())).toBe(renderHtmlReport(failedReport()));
 });
