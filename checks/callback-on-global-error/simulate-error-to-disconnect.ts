@@ -16,12 +16,16 @@ export default defineCheck({
     'branch ends properly should the value ever evaluate.',
     '',
     'Tolerances: the Disconnect Contact is found by type (its label carries a random suffix), and it may be',
-    'reached through other activities.',
+    'reached through other activities — but not through a Menu or Collect Digits, which would start the IVR',
+    'over instead of ending the branch.',
   ].join('\n'),
   run(ctx) {
     const sim = simulateErrorOf(ctx);
     if (!sim.ok) return sim.outcome;
-    const disconnect = exitReaches(ctx.model.main, sim.activity, 'out', isDisconnect);
+    // Not through an activity that waits for the caller again (a menu, collect digits): that
+    // branch would not end, it would start the IVR over.
+    const waitsForCaller = new Set(ctx.model.main.activities.filter((a) => a.type === 'ivr-menu' || a.type === 'ivr-collectdigits').map((a) => a.id));
+    const disconnect = exitReaches(ctx.model.main, sim.activity, 'out', isDisconnect, waitsForCaller);
     if (!disconnect) {
       return failed(`${sim.activity.label} does not lead to a Disconnect Contact`, {
         expected: `${sim.activity.label} → Disconnect Contact`,

@@ -103,11 +103,16 @@ function locate(model: FlowModel): MissionNodes {
  * body agree.
  */
 function aniVariableOf(model: FlowModel, getCbid: Activity | undefined, callbackApi: Activity | undefined): string {
-  const uses = new Set<string>(model.variables.map((v) => v.name));
-  if (getCbid) for (const row of parseRowsOf(getCbid)) uses.add(row.variable);
-  if (callbackApi) for (const name of namesRead(requestBodyOf(callbackApi))) uses.add(name);
-  if (!uses.has(VARIABLES.customani) && model.variables.some((v) => v.name === VARIABLES.customaniOld)) return VARIABLES.customaniOld;
-  return VARIABLES.customani;
+  const declared = new Set<string>(model.variables.map((v) => v.name));
+  const used = new Set<string>();
+  if (getCbid) for (const row of parseRowsOf(getCbid)) used.add(row.variable);
+  if (callbackApi) for (const name of namesRead(requestBodyOf(callbackApi))) used.add(name);
+  if (!declared.has(VARIABLES.customaniOld)) return VARIABLES.customani;
+  // The spelling the parse rows and the body use (a leftover customani declared beside a flow
+  // that uses customANI throughout does not matter); when they use neither, the one declared.
+  if (used.has(VARIABLES.customani)) return VARIABLES.customani;
+  if (used.has(VARIABLES.customaniOld)) return VARIABLES.customaniOld;
+  return declared.has(VARIABLES.customani) ? VARIABLES.customani : VARIABLES.customaniOld;
 }
 
 /**

@@ -53,10 +53,13 @@ export function exitLeadsTo(graph: FlowGraph, from: Activity, exit: string, targ
   return exitReaches(graph, from, exit, (a) => a.id === target.id) !== undefined;
 }
 
-/** The first activity (breadth-first) reachable through `exit` of `from` that matches, never passing through `from`. */
-export function exitReaches(graph: FlowGraph, from: Activity, exit: string, matches: (a: Activity) => boolean): Activity | undefined {
+/**
+ * The first activity (breadth-first) reachable through `exit` of `from` that matches, never passing
+ * through `from` (nor through the activities in `avoid`).
+ */
+export function exitReaches(graph: FlowGraph, from: Activity, exit: string, matches: (a: Activity) => boolean, avoid: ReadonlySet<string> = new Set()): Activity | undefined {
   if (!Object.hasOwn(from.exits, exit)) return undefined;
-  return reachableFrom(graph, [from.exits[exit]], new Set([from.id])).find(matches);
+  return reachableFrom(graph, [from.exits[exit]], new Set([from.id, ...avoid])).find(matches);
 }
 
 /** Where an exit leads, for messages, in the canvas's words: `WantCallback option 3 → NewNumber`, `SetGetResult: its exit is not connected`. */

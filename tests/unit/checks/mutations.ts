@@ -63,6 +63,7 @@ export const MISTAKES = {
   'option1-also-to-get-cbid': (f) => link(f, 'WantCallback', '1', 'GET_CBID'),
   'no-input-to-get-cbid': (f) => link(f, 'WantCallback', 'timeout', 'GET_CBID'),
   'no-input-to-simulate-error': (f) => link(f, 'WantCallback', 'timeout', 'SimulateGlobalError'),
+  'simulate-error-back-to-the-menu': (f) => link(f, 'SimulateGlobalError', 'out', 'WantCallback'),
   'option2-to-set-get-result': (f) => link(f, 'WantCallback', '2', 'SetGetResult'),
   'contact-ended-runs-a-copy-with-path-without-slash': (f) => {
     const copy = structuredClone(activity(f, 'CallBackAPI_HTTPRequest'));
@@ -125,6 +126,12 @@ export const TOLERATED = {
   'start-node-labelled-newcontact': (f) => {
     relabel(f, 'NewPhoneContact', 'NewContact');
     props(f, 'GET_CBID').httpRequestUrl = props(f, 'GET_CBID').httpRequestUrl.replace('NewPhoneContact.DNIS', 'NewContact.DNIS');
+  },
+  'customani-old-spelling-throughout-beside-a-leftover-customani': (f) => {
+    f.variables.push({ ...variable(f, 'customani'), name: 'customANI' });
+    const rows = props(f, 'GET_CBID').outputVariableArray as { outputVariable: string }[];
+    for (const row of rows) if (row.outputVariable === 'customani') row.outputVariable = 'customANI';
+    props(f, 'CallBackAPI_HTTPRequest').httpRequestBody = props(f, 'CallBackAPI_HTTPRequest').httpRequestBody.replace('{{customani}}', '{{customANI}}');
   },
   'prompt-in-ssml': (f) => {
     props(f, 'WantCallback').promptsTts[0].value =

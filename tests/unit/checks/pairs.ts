@@ -39,7 +39,7 @@ export const FAILS_ON: Record<string, Input[]> = {
   'simulate-error-after-set-get-result': ['flows/defect-setgetresult-not-linked.json'],
   'simulate-error-value-fails': ['flows/defect-simulate-valid-expression.json'],
   'simulate-error-exit-unlinked': ['flows/defect-simulate-error-exit-wired.json'],
-  'simulate-error-to-disconnect': ['flows/defect-simulate-no-disconnect.json'],
+  'simulate-error-to-disconnect': ['flows/defect-simulate-no-disconnect.json', 'simulate-error-back-to-the-menu'],
   'run-global-error-raised': ['flows/defect-simulate-valid-expression.json', 'flows/defect-simulate-error-exit-wired.json', 'flows/defect-setgetresult-not-linked.json'],
   'global-error-not-to-endflow': ['flows/defect-globalerror-still-to-endflow.json', 'flows/before-mission.json'],
   'callback-api-after-global-error': ['flows/defect-globalerror-still-to-endflow.json', 'phone-contact-ended-creates-a-task', 'phone-contact-ended-runs-a-copy-of-the-request', 'contact-ended-runs-a-copy-with-path-without-slash'],
