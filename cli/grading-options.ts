@@ -113,9 +113,9 @@ async function readDataset(file: string): Promise<DynVarsRecord[]> {
   try {
     data = JSON.parse(new TextDecoder().decode(read.bytes).replace(/^\uFEFF/, ''));
   } catch {
-    throw new UsageError(`${file}: the DynVars dataset is not valid JSON`);
+    throw new UsageError(`--dynvars ${JSON.stringify(file)}: the DynVars dataset is not valid JSON`);
   }
   const checked = validateDynVarsDataset(data);
-  if (!checked.ok) throw new UsageError(`${file}: ${checked.message}`);
+  if (!checked.ok) throw new UsageError(`--dynvars ${JSON.stringify(file)}: ${checked.message}`);
   return checked.records;
 }

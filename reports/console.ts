@@ -20,7 +20,7 @@ export interface ColorFns {
 
 export interface ConsoleOptions {
   color: ColorFns;
-  /** Only the failures (and required checks not run) and the summary line. */
+  /** Only the failures (and required checks not judged) and the summary line. */
   quiet?: boolean;
   /** Build step titles; default: the report's mission's (reports/steps.ts). */
   stepTitles?: StepTitles;
@@ -74,7 +74,7 @@ function mark(check: CheckResult, c: ColorFns): string {
   return c.dim('–');
 }
 
-/** Shown in quiet mode: failures, and required checks that could not run (they fail the verdict too). */
+/** Shown in quiet mode: failures, and required checks not judged (they fail the verdict too). */
 function needsAttention(check: CheckResult): boolean {
   return isFailure(check) || (check.status === 'skipped' && check.severity === 'required');
 }

@@ -22,18 +22,24 @@ export interface Fix {
 
 /** Failed or errored checks, most frequent first (then by step and id, so the order is stable). */
 export function commonFailures(reports: readonly GradeReport[]): CommonFailure[] {
-  const byId = new Map<string, CommonFailure>();
+  const byId = new Map<string, CommonFailure & { byHint: Map<string, Fix> }>();
   for (const report of reports) {
     for (const check of report.checks.filter(isFailure)) {
-      const entry = byId.get(check.id) ?? { id: check.id, title: check.title, step: check.step, reports: [], fixes: [] };
-      if (!entry.reports.includes(report)) entry.reports.push(report);
-      const fix = entry.fixes.find((f) => f.hint === check.hint) ?? entry.fixes[entry.fixes.push({ hint: check.hint, reports: [] }) - 1];
-      if (!fix.reports.includes(report)) fix.reports.push(report);
-      byId.set(check.id, entry);
+      let entry = byId.get(check.id);
+      if (!entry) byId.set(check.id, (entry = { id: check.id, title: check.title, step: check.step, reports: [], fixes: [], byHint: new Map() }));
+      // A report's checks come one after another: it is counted once even when it lists a check twice.
+      if (entry.reports.at(-1) !== report) entry.reports.push(report);
+      let fix = entry.byHint.get(check.hint);
+      if (!fix) {
+        entry.byHint.set(check.hint, (fix = { hint: check.hint, reports: [] }));
+        entry.fixes.push(fix);
+      }
+      if (fix.reports.at(-1) !== report) fix.reports.push(report);
     }
   }
-  for (const entry of byId.values()) entry.fixes.sort((a, b) => b.reports.length - a.reports.length); // stable: first seen first on ties
-  return [...byId.values()].sort((a, b) => b.reports.length - a.reports.length || a.step - b.step || compare(a.id, b.id));
+  return [...byId.values()]
+    .map(({ byHint: _byHint, ...entry }) => ({ ...entry, fixes: entry.fixes.sort((a, b) => b.reports.length - a.reports.length) })) // stable: first seen first on ties
+    .sort((a, b) => b.reports.length - a.reports.length || a.step - b.step || compare(a.id, b.id));
 }
 
 function compare(a: string, b: string): number {

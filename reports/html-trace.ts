@@ -7,7 +7,7 @@ import type { HttpExchange, TraceEntry } from '../engine/trace.js';
 import { activityTypeName } from './drawing.js';
 import { codePoints, firstCodePoints } from './code-points.js';
 import { escapeHtml as h } from './escape.js';
-import { collapseRepeats, httpStatus, isAudio, repeatText, valueText } from './trace-table.js';
+import { collapseRepeats, httpStatus, isAudio, valueText } from './trace-table.js';
 
 const SHORT = 160;
 
@@ -30,6 +30,11 @@ export function renderTraceHtml(trace: readonly TraceEntry[], caption?: string):
     (caption ? `<caption>${h(caption)}</caption>` : '') +
     `<thead><tr>${head}</tr></thead><tbody>${rows.join('')}</tbody></table></div>`
   );
+}
+
+/** "1 more time the same way", "24 more times the same way". */
+function repeatText(repeats: number): string {
+  return `${repeats} more ${repeats === 1 ? 'time' : 'times'} the same way`;
 }
 
 function outcome(entry: TraceEntry): string {

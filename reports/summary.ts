@@ -62,7 +62,7 @@ export type StepState = 'passed' | 'partial' | 'failed' | 'not-checkable';
 
 /**
  * Every scored check passed; a required check failed (or crashed), or none passed: failed — what
- * an instructor scans a class for; otherwise (a recommended check missed, a check not run)
+ * an instructor scans a class for; otherwise (a recommended check missed, a check not judged)
  * partly passed; or the step has only info checks.
  */
 export function stepState(checks: readonly CheckResult[]): StepState {

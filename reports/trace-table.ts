@@ -8,7 +8,8 @@ const MAX_DETAILS = 120;
 const HEADINGS = ['Flow', 'Activity Name', 'Type', 'Outcome', 'Details'];
 
 export function renderTraceTable(trace: readonly TraceEntry[], indent = ''): string {
-  const lines = collapseRepeats(trace).map(({ entry: e, repeats }) => [e.flow, e.activity, activityTypeName(e.type), e.outcome, traceDetails(e) + (repeats ? ` (then ${repeatText(repeats)})` : '')]);
+  // A run of identical visits is one row whose outcome counts them (`invalid ×25`): never cut off.
+  const lines = collapseRepeats(trace).map(({ entry: e, repeats }) => [e.flow, e.activity, activityTypeName(e.type), repeats ? `${e.outcome} ×${repeats + 1}` : e.outcome, traceDetails(e)]);
   const rows = [HEADINGS, ...lines].map((row) =>
     row.map((text, i) => cell(text, i === 4 ? MAX_DETAILS : MAX_CELL)),
   );
@@ -32,11 +33,6 @@ export function collapseRepeats(trace: readonly TraceEntry[]): { entry: TraceEnt
   return rows;
 }
 
-/** "1 more time the same way", "24 more times the same way". */
-export function repeatText(repeats: number): string {
-  return `${repeats} more ${repeats === 1 ? 'time' : 'times'} the same way`;
-}
-
 /** What else the Debug tool shows for an activity, in one line: error, HTTP exchange, prompts, modified variables. */
 export function traceDetails(entry: TraceEntry): string {
   const parts: string[] = [];
@@ -47,9 +43,9 @@ export function traceDetails(entry: TraceEntry): string {
   return parts.join('; ');
 }
 
-/** A prompt the caller hears as a recording (an audio file, hold music), not as Text-to-Speech. */
+/** A prompt the caller hears as a recording (hold music, an audio file's name), not as Text-to-Speech. */
 export function isAudio(type: string, prompt: string): boolean {
-  return type === 'play-music' || /\.(?:wav|mp3|ulaw|alaw|au)$/i.test(prompt);
+  return type === 'play-music' || /^\S+\.(?:wav|mp3|ulaw|alaw|au)$/i.test(prompt);
 }
 
 /** `GET https://… → 200`, `→ blocked (no mock)`, `→ no response (timeout)`. */

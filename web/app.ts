@@ -70,8 +70,12 @@ function setUp(): void {
   labSelect.addEventListener('change', regrade);
   for (const input of [attendeeInput, dnisInput]) {
     input.addEventListener('input', () => {
-      // From the first key on, the report on show is for the old value: no download of it.
-      if (lastFile) releaseDownloads();
+      // From the first key on, the report on show is for the old value: no download of it, and
+      // a grading still running for the old value will not put its links back.
+      if (lastFile) {
+        generation++;
+        releaseDownloads();
+      }
       clearTimeout(pending);
       pending = setTimeout(regrade, 300);
     });

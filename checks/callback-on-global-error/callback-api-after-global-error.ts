@@ -39,14 +39,15 @@ export default defineCheck({
     }
     // This request, or a copy of it: any request to /v1/tasks another event runs creates a task.
     const byId = new Map(ctx.model.events.activities.map((a) => [a.id, a]));
-    const createsTask = (id: string) => id === api.activity.id || callsTasksApi(byId.get(id));
+    const requests = new Set(ctx.model.events.activities.filter(callsTasksApi).map((a) => a.id)).add(api.activity.id);
+    const createsTask = (id: string) => requests.has(id);
     const others = ctx.model.handlers.filter((h) => h.nodeId !== node.id && h.reaches.some(createsTask));
     if (others.length > 0) {
       const names = others.map((h) => h.display).join(', ');
-      const requests = [...new Set(others.flatMap((h) => h.reaches.filter(createsTask)))].map((id) => byId.get(id)?.label ?? id).join(', ');
-      return failed(`${names} also ${others.length > 1 ? 'lead' : 'leads'} to ${requests === api.activity.label ? requests : `a Create Task request (${requests})`}: a callback would be created whenever ${others.length > 1 ? 'those events fire' : 'that event fires'}`, {
+      const reached = [...new Set(others.flatMap((h) => h.reaches.filter(createsTask)))].map((id) => byId.get(id)?.label ?? id).join(', ');
+      return failed(`${names} also ${others.length > 1 ? 'lead' : 'leads'} to ${reached === api.activity.label ? reached : `a Create Task request (${reached})`}: a callback would be created whenever ${others.length > 1 ? 'those events fire' : 'that event fires'}`, {
         expected: `only OnGlobalError → ${api.activity.label}`,
-        actual: `${names} → ${requests} too`,
+        actual: `${names} → ${reached} too`,
         activity: api.activity,
       });
     }

@@ -1,5 +1,5 @@
 import { defineCheck } from '../../engine/check.js';
-import { describeExit, exitLeadsTo, exitName, isNamedExit } from './lib/graph.js';
+import { describeExit, exitLeadsTo, exitName, exitReaches, isNamedExit } from './lib/graph.js';
 import type { Activity } from '../../engine/model.js';
 import { missionNodes } from './lib/find.js';
 import { getCbidOf, wantCallbackOf } from './lib/nodes.js';
@@ -51,11 +51,11 @@ export default defineCheck({
     // The error chain: GET_CBID, SetGetResult, SimulateGlobalError. Another exit reaching any of
     // them makes a caller who presses something else, or nothing, raise the error too.
     const { setGetResult, simulateError } = missionNodes(ctx.model);
-    const chain = [get.activity, setGetResult, simulateError].filter((a): a is Activity => a !== undefined);
+    const chain = new Set([get.activity, setGetResult, simulateError].filter((a): a is Activity => a !== undefined).map((a) => a.id));
     const others = Object.keys(menu.activity.exits)
       .filter((exit) => exit !== '3')
       .flatMap((exit) => {
-        const reached = chain.find((a) => exitLeadsTo(main, menu.activity, exit, a));
+        const reached = exitReaches(main, menu.activity, exit, (a) => chain.has(a.id)); // one walk per exit
         return reached ? [{ exit, reached }] : [];
       });
     if (others.length > 0) {

@@ -1,6 +1,7 @@
 import { defineCheck } from '../../engine/check.js';
 import type { Activity } from '../../engine/model.js';
 import { wantCallbackOf } from './lib/nodes.js';
+import { ssmlWords } from './lib/ssml.js';
 import { failed, passed } from './lib/outcome.js';
 
 const GUIDE_PROMPT =
@@ -21,22 +22,6 @@ const OFFERS_3 = [
 function playsAudio(menu: Activity): boolean {
   const audio = menu.props.prompts;
   return menu.props.toggle === false && Array.isArray(audio) && audio.length > 0;
-}
-
-/**
- * The words of an SSML message (`<speak>Press <say-as interpret-as="digits">3</say-as> …`): each
- * tag read as a space. One pass; a `<` with no `>` after it is text.
- */
-export function ssmlWords(text: string): string {
-  let words = '';
-  let at = 0;
-  for (let open = text.indexOf('<'); open >= 0; open = text.indexOf('<', at)) {
-    const close = text.indexOf('>', open);
-    if (close < 0) break;
-    words += `${text.slice(at, open)} `;
-    at = close + 1;
-  }
-  return words + text.slice(at);
 }
 
 /**

@@ -58,7 +58,9 @@ export async function discover(inputs: string[], limits: ZipLimits, outDir?: str
       add(input, true); // a symlink loop, a path through a file, a name too long…: its row says why
       continue;
     }
-    if (info?.isDirectory()) {
+    if (info?.isDirectory() && insideOut(path.join(input, 'x'))) {
+      missing.push(`flowgrade: ${input}: this folder is inside --out ${outDir}, where the reports go: write them into another folder [bad-out]`);
+    } else if (info?.isDirectory()) {
       for (const file of await walkFiles(input, warn)) if (/\.(json|zip)$/i.test(file)) add(file);
     } else if (info) {
       add(input, true);

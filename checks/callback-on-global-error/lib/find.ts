@@ -10,7 +10,7 @@
  */
 import type { Activity, FlowGraph, FlowModel } from '../../../engine/model.js';
 import { exitReaches, reachableFrom } from './graph.js';
-import { parseRowsOf, requestBodyOf, requestPathOf, requestUrlOf } from './http.js';
+import { methodOf, parseRowsOf, requestBodyOf, requestPathOf, requestUrlOf } from './http.js';
 import { GLOBAL_ERROR, LABELS, VARIABLES } from './names.js';
 import { writes } from './set-variable.js';
 import { namesRead } from './templates.js';
@@ -116,12 +116,15 @@ function aniVariableOf(model: FlowModel, getCbid: Activity | undefined, callback
 }
 
 /**
- * An HTTP Request whose Request Path or URL names the Create Task resource: `/v1/tasks`, also
- * without its leading `/` (Flow Designer joins the path to the connector address).
+ * An HTTP Request that creates a task: POST (or no method chosen yet) to the Create Task resource,
+ * `/v1/tasks` in its Request Path or URL, also without the leading `/` (Flow Designer joins the
+ * path to the connector address). `GET /v1/tasks/{id}` reads a task: not this.
  */
 export function callsTasksApi(activity: Activity | undefined): boolean {
   if (activity?.type !== 'http-request-v2') return false;
-  return [requestPathOf(activity), requestUrlOf(activity)].some((text) => /(?:^|\/)v1\/tasks\b/i.test(text.trim()));
+  const method = methodOf(activity);
+  if (method !== '' && method !== 'POST') return false;
+  return [requestPathOf(activity), requestUrlOf(activity)].some((text) => /(?:^|\/)v1\/tasks\/?(?:[?#]|$)/i.test(text.trim()));
 }
 
 /** A menu's option descriptions (Custom Menu Links), parallel to its `menuLinks` keys. */

@@ -5,7 +5,7 @@ import { canonicalPath, samePath } from '../../../checks/callback-on-global-erro
 import { sameTemplate } from '../../../checks/callback-on-global-error/lib/templates.js';
 import { splitUrl } from '../../../checks/callback-on-global-error/lib/url.js';
 import { isEmptyDefault } from '../../../checks/callback-on-global-error/lib/variables.js';
-import { ssmlWords } from '../../../checks/callback-on-global-error/want-callback-prompt-option3.js';
+import { ssmlWords } from '../../../checks/callback-on-global-error/lib/ssml.js';
 
 test('JSONPath: equivalent spellings of a simple path are the same; others are not', () => {
   for (const path of ['$[0].tacnumber', "$[0]['tacnumber']", '$[0]["tacnumber"]', ' $ [ 0 ] . tacnumber ', '[0].tacnumber', '$.[0].tacnumber', "$.[0].['tacnumber']"]) {

@@ -133,6 +133,13 @@ export const TOLERATED = {
     for (const row of rows) if (row.outputVariable === 'customani') row.outputVariable = 'customANI';
     props(f, 'CallBackAPI_HTTPRequest').httpRequestBody = props(f, 'CallBackAPI_HTTPRequest').httpRequestBody.replace('{{customani}}', '{{customANI}}');
   },
+  'true-path-reads-the-task-back': (f) => {
+    // GET /v1/tasks/{id} reads the task just created: it creates nothing, so no retry loop.
+    const copy = structuredClone(activity(f, 'CallBackAPI_HTTPRequest'));
+    addActivity(f, 'HTTPStatusCode', 'ReadTask', { ...copy.properties, httpRequestMethod: 'GET', httpRequestPath: '/v1/tasks/{{CallBackAPI_HTTPRequest.httpResponseBody}}', httpRequestBody: '' });
+    link(f, 'HTTPStatusCode', 'true', 'ReadTask');
+    link(f, 'ReadTask', 'default', 'EndFlow_kid');
+  },
   'prompt-in-ssml': (f) => {
     props(f, 'WantCallback').promptsTts[0].value =
       '<speak>All agents are busy. Please press 1 if you want to schedule a callback. Press 2 if you want to wait in queue. Press <say-as interpret-as="digits">3</say-as> to simulate global error.</speak>';

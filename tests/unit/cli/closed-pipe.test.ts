@@ -18,10 +18,14 @@ function intoHead(args: string[]): Promise<{ code: number; stderr: string }> {
   });
 }
 
-for (const args of [['checks'], ['simulate', fixturePath('flows/solution.json')], ['check', fixturePath('flows/solution.json'), '--format', 'html'], ['check', fixturePath('flows/before-mission.json')]]) {
+// Outputs larger than a pipe holds, so that the CLI is still writing when `head` goes away.
+for (const [args, code] of [
+  [['checks'], 0],
+  [['check', fixturePath('flows/solution.json'), '--format', 'html'], 0],
+  [['check', fixturePath('flows/before-mission.json'), '--format', 'html'], 1],
+] as const) {
   test(`flowgrade ${args.map((a) => path.basename(a)).join(' ')} | head -1: the rest is dropped, the command's own exit code, nothing on stderr`, async () => {
-    const expected = args.includes(fixturePath('flows/before-mission.json')) ? 1 : 0;
-    expect(await intoHead(args)).toEqual({ code: expected, stderr: '' });
+    expect(await intoHead([...args])).toEqual({ code, stderr: '' });
   });
 }
 

@@ -202,6 +202,13 @@ test('--out: an input, or a place that cannot be written, is a usage error; an e
   const linked = await runCli(['grade', dir, '--out', link, ...NOW, '--quiet']);
   expect([linked.code, linked.stderr.trim()]).toEqual([2, `flowgrade: --out ${link} is also an input: write the reports into another folder [bad-out]`]);
   expect(existsSync(path.join(dir, '.flowgrade-output'))).toBe(false);
+  // a class folder inside --out: a usage error, not "no exports found"
+  const outer = tempDir('out-outer');
+  const sub = path.join(outer, 'sub');
+  mkdirSync(sub);
+  writeFileSync(path.join(sub, 'b.json'), withAttendee(solution(), '8'));
+  const inner = await runCli(['grade', sub, '--out', outer, ...NOW, '--quiet']);
+  expect([inner.code, inner.stderr.trim()]).toEqual([2, `flowgrade: ${sub}: this folder is inside --out ${outer}, where the reports go: write them into another folder [bad-out]`]);
   // a folder in the way of a class file: a usage error naming it, not an internal error
   const blockedOut = tempDir('out-blocked');
   mkdirSync(path.join(blockedOut, 'index.html'));

@@ -111,12 +111,14 @@ test('a trace says a Text-to-Speech prompt and plays a recording (an audio file,
   expect(traceDetails(entry('play-message', ['Welcome.wav']))).toBe('plays Welcome.wav');
   expect(traceDetails(entry('play-music', ['defaultmusic_on_hold']))).toBe('plays defaultmusic_on_hold');
   expect(traceDetails(entry('ivr-menu', ['Press 3.wav please']))).toBe('says "Press 3.wav please"');
+  expect(traceDetails(entry('play-message', ['Visit example.com.au']))).toBe('says "Visit example.com.au"');
 });
 
 test('consecutive identical trace entries (a menu refusing the same key again and again) show once, with how many more times', () => {
   const visit = { flow: 'main', activity: 'WantCallback', activityId: 'menu', type: 'ivr-menu', outcome: 'invalid', modifiedVariables: { 'WantCallback.OptionEntered': '3' } };
   const trace = [{ flow: 'main', activity: 'NewPhoneContact', activityId: 'start', type: 'NewPhoneContact', outcome: 'out', modifiedVariables: {} }, ...Array.from({ length: 25 }, () => ({ ...visit })), { ...visit, outcome: 'timeout', modifiedVariables: {} }];
   expect(collapseRepeats(trace).map((row) => [row.entry.outcome, row.repeats])).toEqual([['out', 0], ['invalid', 24], ['timeout', 0]]);
-  expect(renderTraceTable(trace)).toContain('WantCallback.OptionEntered = "3" (then 24 more times the same way)');
+  const long = { ...visit, prompts: ['All agents are busy. '.repeat(10)] }; // details longer than a cell
+  expect(renderTraceTable([...Array.from({ length: 25 }, () => ({ ...long }))])).toMatch(/WantCallback +Menu +invalid ×25 /);
   expect(renderTraceHtml(trace)).toContain('<tr class="fg-repeat"><td colspan="6">&#8635; WantCallback ran 24 more times the same way</td></tr>');
 });

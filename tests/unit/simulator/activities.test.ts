@@ -390,4 +390,7 @@ test('a trace keeps 2,000 characters of a long prompt, and says how long it was'
   const flow = buildFlow({ main: [play('Long', long), disconnect()], links: [['NewPhoneContact', 'out', 'Long'], ['Long', 'default', 'Disconnect']] });
   const result = await run(flow);
   expect(entry(result, 'Long').prompts).toEqual([`${'A'.repeat(2_000)}… (50000 characters)`]);
+  // Never half a character: an emoji across the limit is left out whole.
+  const emoji = buildFlow({ main: [play('Emoji', `${'A'.repeat(1_999)}${'😀'.repeat(10)}`), disconnect()], links: [['NewPhoneContact', 'out', 'Emoji'], ['Emoji', 'default', 'Disconnect']] });
+  expect(entry(await run(emoji), 'Emoji').prompts).toEqual([`${'A'.repeat(1_999)}… (2019 characters)`]);
 });
