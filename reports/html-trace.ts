@@ -26,7 +26,8 @@ export function renderTraceHtml(trace: readonly TraceEntry[], caption?: string):
   );
   const head = ['Flow', 'Activity Name', 'Type', 'Outcome', 'Modified Variables', 'HTTP'].map((title) => `<th scope="col">${title}</th>`).join('');
   return (
-    '<div class="fg-table-wrap"><table class="fg-trace">' +
+    // Scrolls sideways on a phone: reachable by keyboard to scroll it.
+    '<div class="fg-table-wrap" tabindex="0" role="group" aria-label="Trace, scrollable"><table class="fg-trace">' +
     (caption ? `<caption>${h(caption)}</caption>` : '') +
     `<thead><tr>${head}</tr></thead><tbody>${rows.join('')}</tbody></table></div>`
   );

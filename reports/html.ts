@@ -131,7 +131,7 @@ function drawings(report: GradeReport): string {
   const path = executedPath(shown?.trace ?? [], [main, events]);
   const failing = failingActivities(report);
   const figure = (title: string, idPrefix: string, graph: typeof main) =>
-    `<figure class="fg-figure"><figcaption>${title}</figcaption><div class="fg-drawing">${renderFlowSvg(graph, { executed: path.nodes, executedEdges: path.edges, failing, title, idPrefix })}</div></figure>`;
+    `<figure class="fg-figure"><figcaption>${title}</figcaption><div class="fg-drawing" tabindex="0" role="group" aria-label="${title}, scrollable">${renderFlowSvg(graph, { executed: path.nodes, executedEdges: path.edges, failing, title, idPrefix })}</div></figure>`;
   return [
     '<section aria-labelledby="fg-flow-title">',
     '<h2 id="fg-flow-title">Your flow</h2>',

@@ -137,6 +137,12 @@ test('accessible: one h1, headings in order, marks hidden from screen readers wi
   expect(html).toContain('<span class="fg-sr">not judged: </span><span class="fg-check-title">Title of run-task-created</span>');
 });
 
+test('the drawings and trace tables scroll, so each can be reached by keyboard and is named', () => {
+  const html = shown(renderReportBody(failedReport()));
+  expect(html).toContain('<div class="fg-drawing" tabindex="0" role="group" aria-label="Main flow, scrollable">');
+  expect(html).toContain('<div class="fg-table-wrap" tabindex="0" role="group" aria-label="Trace, scrollable"><table class="fg-trace">');
+});
+
 test('a check not judged shows its points as not judged, as the console does, not as 0 earned', () => {
   const html = shown(renderReportBody(failedReport()));
   expect(html).toContain('<span class="fg-check-title">Title of run-task-created</span><span class="fg-points">not judged, 5 pts</span>');
