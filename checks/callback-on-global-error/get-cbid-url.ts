@@ -28,7 +28,9 @@ export default defineCheck({
     '  `{{ }}` is ignored (`{{NewPhoneContact.DNIS|slice(2)}}` passes). Any other expression passes when it',
     '  gives the same digits for two different DNIS values (e.g. a `replace` of "+1"). The `dn` parameter may',
     '  also be given under Query Parameters instead of in the URL.',
-    '- Other query parameters fail: MockAPI treats them as filters.',
+    '- MockAPI\'s own paging and sorting parameters (`page`, `limit`, `sortBy`, `order`) are allowed (with',
+    '  `dn` there is one record anyway), and so is the default port `:443`. Other query parameters fail:',
+    '  MockAPI treats them as filters.',
   ].join('\n'),
   run(ctx) {
     const get = getCbidOf(ctx);
@@ -43,11 +45,11 @@ export default defineCheck({
     if (!parts) return failed(`${activity.label} Request URL is not a web address`, { expected: DYNVARS.url, actual: raw, activity });
     const problems: string[] = [];
     if (parts.scheme !== 'https') problems.push(`scheme ${parts.scheme} (expected https)`);
-    if (parts.host !== DYNVARS.host) problems.push(`host ${parts.host} (expected ${DYNVARS.host})`);
+    if (parts.host.replace(/:443$/, '') !== DYNVARS.host) problems.push(`host ${parts.host} (expected ${DYNVARS.host})`);
     if (parts.path.replace(/\/$/, '') !== DYNVARS.path) problems.push(`path ${parts.path || '(none)'} (expected ${DYNVARS.path})`);
     const query = [...parts.query, ...queryParametersOf(activity)];
     const dn = query.filter(([name]) => name === 'dn');
-    const others = query.filter(([name]) => name !== 'dn').map(([name]) => name);
+    const others = query.filter(([name]) => name !== 'dn' && !MOCKAPI_RESERVED.has(name)).map(([name]) => name);
     if (dn.length === 0) problems.push(`no dn query parameter (expected dn=${DYNVARS.dnTemplate})`);
     else if (dn.length > 1) problems.push('the dn query parameter is given more than once');
     else {
@@ -59,6 +61,9 @@ export default defineCheck({
     return passed(`${activity.label} calls ${DYNVARS.host}${DYNVARS.path} with dn = the DNIS without +1`);
   },
 });
+
+/** Query parameters MockAPI reads itself (paging, sorting) instead of filtering records by them. */
+const MOCKAPI_RESERVED = new Set(['page', 'limit', 'sortBy', 'order']);
 
 /** Why the dn value does not give the DNIS without its first two characters; undefined when it does. */
 function dnProblem(value: string, ctx: CheckContext): string | undefined {

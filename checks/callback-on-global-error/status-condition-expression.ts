@@ -9,8 +9,11 @@ import { evaluate, flowScope, namesRead, show } from './lib/templates.js';
 /** Other answers the Create Task request may get (tasks-api.md, and gateways in between). */
 const OTHER_STATUSES = [200, 202, 204, 400, 401, 403, 404, 405, 409, 429, 500, 502, 503, 504];
 
-/** What the condition must give for each status code: true for 201 only (the number, not the text). */
-const CASES: { status: unknown; want: boolean }[] = [{ status: 201, want: true }, ...OTHER_STATUSES.map((status) => ({ status, want: false })), { status: '201', want: false }];
+/**
+ * What the condition must give for each status code: true for 201 only. The status code is a
+ * number at run time, so only numbers are tried (`== "201"` already fails on the number 201).
+ */
+const CASES: { status: number; want: boolean }[] = [{ status: 201, want: true }, ...OTHER_STATUSES.map((status) => ({ status, want: false }))];
 
 export default defineCheck({
   id: 'status-condition-expression',
@@ -25,8 +28,9 @@ export default defineCheck({
     '',
     "The expression is judged by meaning, with flowgrade's Pebble engine: it is evaluated with the HTTP",
     "Request's `httpStatusCode` set to 201 (must give true) and to every other answer the request may get",
-    `(${OTHER_STATUSES.join(', ')}) and the text "201" (must give false), under the real label of the HTTP`,
-    'Request in this flow: a condition that is also true for 401 would report a failed request as a callback.',
+    `(${OTHER_STATUSES.join(', ')}) (must give false), under the real label of the HTTP Request in this flow:`,
+    'a condition that is also true for 401 would report a failed request as a callback. The status code is a',
+    'number at run time, so a comparison with the text "201" is false for it, and fails.',
     '',
     'So `{{ 201 == CallBackAPI_HTTPRequest.httpStatusCode }}`, other spacing and extra parentheses pass, while',
     '`{{true}}`, `== 200`, a comparison with the text "201", or a reference to another activity fail — e.g.',
@@ -52,7 +56,7 @@ export default defineCheck({
         return failed(`${activity.label} expression gives ${show(result.value)} ${what}; it must give ${want}${quoted}${unknownNames(ctx, expression, label)}`, { expected, actual: expression, activity });
       }
     }
-    return passed(`${activity.label} is true for ${label}.httpStatusCode 201 and false for every other status code and for "201"`);
+    return passed(`${activity.label} is true for ${label}.httpStatusCode 201 and false for every other status code`);
   },
 });
 

@@ -140,6 +140,13 @@ export const TOLERATED = {
     link(f, 'HTTPStatusCode', 'true', 'ReadTask');
     link(f, 'ReadTask', 'default', 'EndFlow_kid');
   },
+  'condition-written-several-ways-right-for-numbers': (f) => {
+    // The status code is a number: a test that also accepts the text "201" is still right.
+    props(f, 'HTTPStatusCode').expression = '{{CallBackAPI_HTTPRequest.httpStatusCode == 201 or CallBackAPI_HTTPRequest.httpStatusCode == "201"}}';
+  },
+  'mockapi-paging-parameters-and-default-port': (f) => {
+    props(f, 'GET_CBID').httpRequestUrl = 'https://674481b1b4e2e04abea27c6e.mockapi.io:443/flowdesigner/Lab/DynVars?limit=1&dn={{NewPhoneContact.DNIS | slice(2) }}&page=1';
+  },
   'prompt-in-ssml': (f) => {
     props(f, 'WantCallback').promptsTts[0].value =
       '<speak>All agents are busy. Please press 1 if you want to schedule a callback. Press 2 if you want to wait in queue. Press <say-as interpret-as="digits">3</say-as> to simulate global error.</speak>';
