@@ -128,7 +128,9 @@ export function jsonForScript(value: unknown): string {
  * spreadsheet never runs it as a formula (OWASP "CSV injection").
  */
 export function csvCell(value: unknown): string {
-  let cell = text(value);
+  // Control characters other than line breaks and tabs (ESC, BEL, …) would act on a terminal
+  // showing the file (`cat grades.csv`): written as \u001b-style escapes, as on stdout.
+  let cell = text(value).replace(/[\x00-\x08\x0B\x0C\x0E-\x1F\x7F-\x9F]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
   if (/^[=+\-@\t\r]/.test(cell)) cell = `'${cell}`;
   return /[",\r\n]/.test(cell) ? `"${cell.replace(/"/g, '""')}"` : cell;
 }

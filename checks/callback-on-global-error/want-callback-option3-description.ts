@@ -31,7 +31,7 @@ export default defineCheck({
     if (!found.ok) return found.outcome;
     const menu = found.activity;
     const index = menuKeys(menu).indexOf('3');
-    if (index < 0) return skipped(`${menu.label} has no option 3 to describe`);
+    if (index < 0) return skipped(`Not judged: ${menu.label} has no option 3 to describe`, 'want-callback-option3');
     const actual = menuDescriptions(menu)[index] ?? '';
     if (canonical(actual) !== canonical(EXPECTED)) {
       const said = actual.trim() === '' ? 'has no Link Description' : `is described ${JSON.stringify(actual)}`;

@@ -14,6 +14,7 @@ import { HINTS } from './hints.js';
 import { isAuthenticated } from './http.js';
 import { GLOBAL_ERROR, LABELS, VARIABLES } from './names.js';
 import { failed, passed, skipped } from './outcome.js';
+import { missingCause } from './require.js';
 import { expectedRecord, type ExpectedRecord } from './record.js';
 import { show } from './templates.js';
 
@@ -40,6 +41,8 @@ export interface Deviation {
   excerpt: TraceEntry[];
   /** What to change for this very deviation, when the setting at fault is known. */
   hint?: string;
+  /** An activity missing: the same cause a static check reports first (engine/check.ts). */
+  cause?: string;
 }
 
 /** Where the trace entries of the stages are (filled as the analysis goes). */
@@ -77,6 +80,7 @@ export function stageOutcome(ctx: CheckContext, stage: Stage, passMessage: strin
     traceExcerpt: deviation.excerpt,
     // A value the variable's type cannot hold: the fix is the variable, not the activity.
     ...(typeMismatch ? { hint: `Global Flow Properties → Flow Variables → ${typeMismatch[1]}: set Type to String, as Build step 2 asks.` } : deviation.hint ? { hint: deviation.hint } : {}),
+    ...(deviation.cause ? { cause: deviation.cause } : {}),
   });
 }
 
@@ -86,7 +90,9 @@ function analyse(walk: Walk, ctx: CheckContext): Deviation | null {
 
   // Stage 1 — Testing step 5: the call leaves WantCallback by option 3 and continues through GET_CBID.
   const menuAt = trace.findIndex((e) => e.flow === 'main' && (nodes.wantCallback ? e.activityId === nodes.wantCallback.id : e.activity === LABELS.wantCallback));
-  if (menuAt < 0) return deviate('reach-get-cbid', `The simulated call never reached WantCallback (${summary})`, tail(trace));
+  if (menuAt < 0) {
+    return deviate('reach-get-cbid', `The simulated call never reached WantCallback (${summary})`, tail(trace), nodes.wantCallback ? {} : { cause: missingCause('ivr-menu', LABELS.wantCallback, 'the main flow') });
+  }
   const option3At = trace.findIndex((e, i) => i >= menuAt && e.activityId === trace[menuAt].activityId && e.outcome === '3');
   if (option3At < 0) {
     const last = [...trace].reverse().find((e) => e.activityId === trace[menuAt].activityId)!;
@@ -96,7 +102,9 @@ function analyse(walk: Walk, ctx: CheckContext): Deviation | null {
       activity: nodes.wantCallback,
     });
   }
-  if (!nodes.getCbid) return deviate('reach-get-cbid', 'There is no HTTP Request GET_CBID for option 3 to reach', around(trace, option3At));
+  if (!nodes.getCbid) {
+    return deviate('reach-get-cbid', 'There is no HTTP Request GET_CBID for option 3 to reach', around(trace, option3At), { cause: missingCause('http-request-v2', LABELS.getCbid, 'the main flow') });
+  }
   const getAt = indexOf(trace, nodes.getCbid, option3At);
   if (getAt < 0) {
     return deviate('reach-get-cbid', `After option 3 the call never reached ${nodes.getCbid.label} (${afterwards(trace, option3At, summary)})`, around(trace, option3At), {
@@ -145,6 +153,7 @@ function analyse(walk: Walk, ctx: CheckContext): Deviation | null {
   if (setAt < 0) {
     return deviate('getresult', `After ${get.activity} the call never reached ${nodes.setGetResult?.label ?? LABELS.setGetResult} (${afterwards(trace, getAt, summary)})`, around(trace, getAt), {
       activity: nodes.getCbid,
+      ...(nodes.setGetResult ? {} : { cause: missingCause('set-variable', LABELS.setGetResult, 'the main flow') }),
     });
   }
   const set = trace[setAt];
@@ -163,6 +172,7 @@ function analyse(walk: Walk, ctx: CheckContext): Deviation | null {
   if (simAt < 0) {
     return deviate('global-error', `After ${set.activity} the call never reached ${nodes.simulateError?.label ?? LABELS.simulateError} (${afterwards(trace, setAt, summary)})`, around(trace, setAt), {
       activity: nodes.setGetResult,
+      ...(nodes.simulateError ? {} : { cause: missingCause('set-variable', LABELS.simulateError, 'the main flow') }),
     });
   }
   const sim = trace[simAt];
@@ -188,6 +198,7 @@ function analyse(walk: Walk, ctx: CheckContext): Deviation | null {
   if (apiAt < 0) {
     return deviate('task', `OnGlobalError ran, but ${nodes.callbackApi?.label ?? LABELS.callbackApi} never did (${afterwards(trace, handlerAt, summary)})`, trace.slice(simAt, handlerAt + 3), {
       activity: nodes.globalError,
+      ...(nodes.callbackApi ? {} : { cause: missingCause('http-request-v2', LABELS.callbackApi, 'the Event Flows') }),
     });
   }
   const api = trace[apiAt];
@@ -233,6 +244,7 @@ function analyse(walk: Walk, ctx: CheckContext): Deviation | null {
   if (condAt < 0) {
     return deviate('status-true', `After ${api.activity} the event flow never reached ${nodes.statusCondition?.label ?? LABELS.statusCondition} (${afterwards(trace, apiAt, summary)})`, around(trace, apiAt), {
       activity: nodes.callbackApi,
+      ...(nodes.statusCondition ? {} : { cause: missingCause('condition-activity', LABELS.statusCondition, 'the Event Flows') }),
     });
   }
   const cond = trace[condAt];
@@ -289,6 +301,7 @@ function deviate(stage: Stage, message: string, excerpt: TraceEntry[], extra: Pa
   if (extra.actual !== undefined) deviation.actual = extra.actual;
   if (extra.activity) deviation.activity = extra.activity;
   if (extra.hint) deviation.hint = extra.hint;
+  if (extra.cause) deviation.cause = extra.cause;
   return deviation;
 }
 

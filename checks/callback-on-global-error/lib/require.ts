@@ -31,7 +31,14 @@ function article(name: string): string {
  * or where it is, when it was built on the other canvas (the main flow instead of the Event Flows).
  * Each such failure carries its cause, so that only the first check meeting it reports it.
  */
-export function requireActivity(activity: Activity | undefined, type: string, label: string, where: 'the main flow' | 'the Event Flows', model?: FlowModel): Found {
+type Canvas = 'the main flow' | 'the Event Flows';
+
+/** The cause a missing activity is reported under (the message of `missing()`): shared by the checks it makes fail. */
+export function missingCause(type: string, label: string, where: Canvas): string {
+  return `The ${typeName(type)} activity ${label} was not found in ${where}`;
+}
+
+export function requireActivity(activity: Activity | undefined, type: string, label: string, where: Canvas, model?: FlowModel): Found {
   const what = `The ${typeName(type)} activity ${label}`;
   if (!activity) {
     const [other, otherName] = where === 'the main flow' ? [model?.events, 'the Event Flows'] : [model?.main, 'the main flow'];

@@ -171,6 +171,21 @@ test('a missing activity is reported once, by the first check that needs it; the
   expect([report.verdict, report.score]).toEqual(['failed', { earned: 3, possible: 105 }]);
 });
 
+test('a missing activity is one failure, not also a simulated call that could not reach it', async () => {
+  const report = await gradeMutation((f) => {
+    const get = activity(f, 'GET_CBID');
+    delete f.process.activities[get.id];
+    f.process.links = f.process.links.filter((l: { sourceActivityId: string; targetActivityId: string }) => l.sourceActivityId !== get.id && l.targetActivityId !== get.id);
+  });
+  const first = resultOf(report, 'get-cbid-after-option3');
+  expect([first.status, first.message]).toEqual(['failed', 'The HTTP Request activity GET_CBID was not found in the main flow']);
+  const run = resultOf(report, 'run-option3-reaches-get-cbid');
+  expect([run.status, run.message]).toEqual(['skipped', `Not judged: There is no HTTP Request GET_CBID for option 3 to reach (reported under “${first.title}”)`]);
+  expect(report.checks.filter((c) => c.status === 'failed').map((c) => c.id)).toEqual(['get-cbid-after-option3']);
+  const described = resultOf(await gradeFixture('flows/before-mission.json'), 'want-callback-option3-description');
+  expect(described.message).toBe('Not judged: WantCallback has no option 3 to describe (reported under “WantCallback has option 3”)');
+});
+
 test('an activity of the wrong type is reported once too', async () => {
   const report = await gradeMutation((f) => {
     activity(f, 'GET_CBID').properties.activityName = 'set-variable';

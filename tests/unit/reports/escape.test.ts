@@ -56,6 +56,9 @@ test('csvCell: RFC 4180 quoting and formula injection defused', () => {
   expect(csvCell('=HYPERLINK("http://x","y")')).toBe(`"'=HYPERLINK(""http://x"",""y"")"`);
   expect(csvCell('a=b')).toBe('a=b');
   expect(csvCell(undefined)).toBe('');
+  // Terminal control characters cannot reach a terminal showing the file; tabs and line breaks stay.
+  expect(csvCell('Main_Flow_\u001b[2J\u0007x')).toBe('Main_Flow_\\u001b[2J\\u0007x');
+  expect(csvCell('a\tb')).toBe('a\tb');
 });
 
 test('safeHref: relative and http(s) links only', () => {

@@ -75,9 +75,11 @@ test('Markdown: no HTML and no table broken by pipes', () => {
   expect(md.split('\n')[0]).toBe('# &lt;img src=x onerror=alert\\(1\\)&gt;&lt;/script&gt;&lt;script&gt;alert\\(1\\)&lt;/script&gt;\\]\\]&gt;"&amp;\'\\|pipe\\|\\`tick\\`\\*\\_\\[x\\]\\(javascript\\:alert\\(1\\)\\)');
 });
 
-test('CSV and JSON: the values survive exactly (they are data, quoted as needed)', () => {
+test('CSV and JSON: the values survive (they are data, quoted as needed; in CSV, terminal control characters as escapes)', () => {
   const report = hostileReport();
   expect(JSON.parse(renderJson(report))).toEqual(report);
   const csv = renderCsv([report]);
-  expect(csv.split('\r\n')[1].startsWith(`"${report.attendee.id.replace(/"/g, '""')}"`)).toBe(true);
+  const shownId = report.attendee.id.replace('\u001b[31mred\u0000\u000c', '\\u001b[31mred\\u0000\\u000c');
+  expect(csv.split('\r\n')[1].startsWith(`"${shownId.replace(/"/g, '""')}"`)).toBe(true);
+  expect(csv).not.toMatch(/[\u0000\u001b]/);
 });
