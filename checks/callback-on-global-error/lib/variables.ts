@@ -60,10 +60,11 @@ export function variableCheck(options: VariableCheckOptions): Check {
       if (!variable) {
         const other = ctx.model.variables.find((v) => v.name.toLowerCase() === expected.toLowerCase());
         if (other) {
-          return failed(`Flow variable ${expected} is declared as ${other.name}: names are case-sensitive, and the flow reads ${expected}`, {
+          return failed(`Flow variable ${expected} is declared as ${other.name}: names are case-sensitive, and the lab's steps use ${expected}`, {
             expected: `${expected} (String, empty default)`,
             actual: other.name,
             pointer: other.pointer,
+            hint: `Global Flow Properties → Flow Variables → ${other.name}: rename it ${expected}, and use that name wherever the flow sets or reads it.`,
           });
         }
         return failed(`Flow variable ${expected} is not declared`, {

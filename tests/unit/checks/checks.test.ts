@@ -7,7 +7,7 @@ import { MISTAKES, TOLERATED } from './mutations.js';
 import { FAILS_ON } from './pairs.js';
 import { gradeFlow } from '../../../engine/grade.js';
 import { HINTS } from '../../../checks/callback-on-global-error/lib/hints.js';
-import { activity, FIXED_NOW, gradeFixture, gradeMutation, mission, mutated, props, resultOf } from './support.js';
+import { activity, FIXED_NOW, gradeFixture, gradeMutation, mission, mutated, props, resultOf, variable } from './support.js';
 
 const scored = mission.checks.filter((c) => c.severity !== 'info');
 
@@ -184,6 +184,15 @@ test('a missing activity is one failure, not also a simulated call that could no
   expect(report.checks.filter((c) => c.status === 'failed').map((c) => c.id)).toEqual(['get-cbid-after-option3']);
   const described = resultOf(await gradeFixture('flows/before-mission.json'), 'want-callback-option3-description');
   expect(described.message).toBe('Not judged: WantCallback has no option 3 to describe (reported under “WantCallback has option 3”)');
+});
+
+test('a variable declared in another case: the message names the spelling found, the hint says to rename it', async () => {
+  const report = await gradeMutation((f) => {
+    variable(f, 'getresult').name = 'getResult';
+  });
+  const result = resultOf(report, 'variable-getresult');
+  expect([result.status, result.message, result.actual]).toEqual(['failed', "Flow variable getresult is declared as getResult: names are case-sensitive, and the lab's steps use getresult", 'getResult']);
+  expect(result.hint).toBe('Global Flow Properties → Flow Variables → getResult: rename it getresult, and use that name wherever the flow sets or reads it.');
 });
 
 test('an activity of the wrong type is reported once too', async () => {
