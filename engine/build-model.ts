@@ -283,10 +283,19 @@ function attendeeOf(flowName: string, options: ModelOptions): AttendeeId {
   return { id: 'unknown', source: 'unknown' };
 }
 
-/** The attendee a file name gives: `Main_Flow_<ID>.json` gives `<ID>`, any other name its base name. */
+/**
+ * `Main_Flow_<ID>` inside a file name, as learning platforms name downloads and resubmissions:
+ * `doejane_12000_67001_Main_Flow_101-1.json`, `Main_Flow_111 (1).json`. The ID is letters and digits.
+ */
+const MAIN_FLOW_IN_FILE_NAME = /(?:^|[^A-Za-z0-9])Main_Flow_([A-Za-z0-9]+)/i;
+
+/**
+ * The attendee a file name gives: one holding `Main_Flow_<ID>` gives `<ID>` (so a broken
+ * resubmission joins the attendee's other submissions), any other name its base name.
+ */
 export function attendeeOfFile(fileName: string): AttendeeId {
   const base = fileName.split(/[\\/]/).pop()!.replace(/\.json$/i, '');
-  const fromFile = MAIN_FLOW_NAME.exec(base);
+  const fromFile = MAIN_FLOW_IN_FILE_NAME.exec(base);
   return { id: (fromFile ? fromFile[1] : base) || 'unknown', source: 'file-name' };
 }
 

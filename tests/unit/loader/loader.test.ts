@@ -105,6 +105,19 @@ test.describe('the model', () => {
     expect(load(tinyFlow({ name: 'MyFlow' }), { fileName: '/x/jane.doe.json' }).attendee).toEqual({ id: 'jane.doe', source: 'file-name' });
     expect(load(tinyFlow({ name: 'MyFlow' })).attendee.source).toBe('unknown');
   });
+
+  test('attendee id from a file name as learning platforms name submissions and resubmissions', () => {
+    for (const [file, id] of [
+      ['Main_Flow_111 (1).json', '111'],
+      ['doejane_12000_67001_Main_Flow_101-1.json', '101'],
+      ['Jane Doe_12345_assignsubmission_file_/Main_Flow_140.json', '140'],
+      ['main_flow_abc9.json', 'abc9'],
+      ['My flow.json', 'My flow'],
+      ['NotMain_Flow_7.json', 'NotMain_Flow_7'], // Main_Flow_ inside a word is not the lab's name
+    ]) {
+      expect([file, load(tinyFlow({ name: 'MyFlow' }), { fileName: file }).attendee.id]).toEqual([file, id]);
+    }
+  });
 });
 
 test.describe('problems inside a readable flow become findings', () => {
