@@ -85,7 +85,13 @@ export async function discover(inputs: string[], limits: ZipLimits, outDir?: str
       candidates.push({ kind: 'refused', file, mtimeMs, error: archive.error });
       continue;
     }
-    candidates.push(...expandArchive(archive.bytes, file, mtimeMs, limits));
+    const ignored: string[] = [];
+    candidates.push(...expandArchive(archive.bytes, file, mtimeMs, limits, (entry) => ignored.push(entry)));
+    // A student who uploaded a screenshot instead of the export would otherwise vanish without a word.
+    if (ignored.length > 0) {
+      const named = ignored.slice(0, 5).map((entry) => entry.slice(file.length + 2)).join(', ');
+      warn(`flowgrade: ${file}: ${ignored.length} ${ignored.length === 1 ? 'entry is' : 'entries are'} not a flow export (*.json) or archive (*.zip) and not graded: ${named}${ignored.length > 5 ? `, and ${ignored.length - 5} more` : ''} [not-an-export]`);
+    }
   }
   candidates.sort((a, b) => compareCodePoints(a.file, b.file));
   return { candidates, warnings, missing };

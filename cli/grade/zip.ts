@@ -48,12 +48,13 @@ interface Budget {
 /**
  * Expand `data` (the bytes of `file`) into candidates: one per `.json` entry, refused entries
  * included (their error says why). Never throws for a bad archive: a refused archive gives a
- * single refused candidate named after it.
+ * single refused candidate named after it. `ignored` hears each file entry that is neither an
+ * export nor an archive (a screenshot, a document), skipped without being decompressed.
  */
-export function expandArchive(data: Uint8Array, file: string, mtimeMs: number, limits: ZipLimits): Candidate[] {
+export function expandArchive(data: Uint8Array, file: string, mtimeMs: number, limits: ZipLimits, ignored: (entryFile: string) => void = () => {}): Candidate[] {
   const out: Candidate[] = [];
   try {
-    expandInto(data, file, mtimeMs, limits, { bytes: 0, entries: 0 }, 1, out);
+    expandInto(data, file, mtimeMs, limits, { bytes: 0, entries: 0 }, 1, out, ignored);
   } catch (error) {
     if (!(error instanceof ArchiveRefused)) throw error;
     return [{ kind: 'refused', file, mtimeMs, error: error.error }];
@@ -61,7 +62,7 @@ export function expandArchive(data: Uint8Array, file: string, mtimeMs: number, l
   return out;
 }
 
-function expandInto(data: Uint8Array, file: string, mtimeMs: number, limits: ZipLimits, budget: Budget, depth: number, out: Candidate[]): void {
+function expandInto(data: Uint8Array, file: string, mtimeMs: number, limits: ZipLimits, budget: Budget, depth: number, out: Candidate[], ignored: (entryFile: string) => void): void {
   const declared = readDirectory(data, file, limits, budget);
   const refuse = (entryFile: string, error: InputError) => {
     out.push({ kind: 'refused', file: entryFile, mtimeMs, error });
@@ -69,7 +70,10 @@ function expandInto(data: Uint8Array, file: string, mtimeMs: number, limits: Zip
   const expanded: { name: string; bytes: Uint8Array }[] = [];
   const unzip = new Unzip((entry) => {
     const name = entry.name;
-    if (name.endsWith('/') || !isCandidateName(name)) return; // not started: never decompressed
+    if (name.endsWith('/') || !isCandidateName(name)) {
+      if (!name.endsWith('/') && !isSystemName(name)) ignored(`${file}!/${name}`);
+      return; // not started: never decompressed
+    }
     const entryFile = `${file}!/${name}`;
     if (isUnsafeName(name)) return refuse(entryFile, { code: 'zip-unsafe-path', message: 'zip entry path is absolute or contains ".."; refused' });
     if (entry.compression !== 0 && entry.compression !== 8) {
@@ -97,7 +101,7 @@ function expandInto(data: Uint8Array, file: string, mtimeMs: number, limits: Zip
     } else if (depth >= MAX_NESTING) {
       refuse(entryFile, { code: 'zip-too-deep', message: `archive nested more than ${MAX_NESTING} levels deep; refused` });
     } else {
-      expandInto(bytes, entryFile, mtimeMs, limits, budget, depth + 1, out);
+      expandInto(bytes, entryFile, mtimeMs, limits, budget, depth + 1, out, ignored);
     }
   }
 }
@@ -211,10 +215,13 @@ function boundedInflate(maxEntryBytes: number) {
 
 /** Exports and archives; not directories, hidden files, macOS resource forks, or node_modules. */
 function isCandidateName(name: string): boolean {
-  const segments = name.split(/[\\/]/);
-  const base = segments[segments.length - 1];
-  if (!/\.(json|zip)$/i.test(base)) return false;
-  return !segments.some((s) => s === '__MACOSX' || s === 'node_modules' || (s.startsWith('.') && s !== '.' && s !== '..'));
+  const base = name.split(/[\\/]/).pop()!;
+  return /\.(json|zip)$/i.test(base) && !isSystemName(name);
+}
+
+/** macOS resource forks, hidden files and folders, node_modules: never a submission, never worth a word. */
+function isSystemName(name: string): boolean {
+  return name.split(/[\\/]/).some((s) => s === '__MACOSX' || s === 'node_modules' || (s.startsWith('.') && s !== '.' && s !== '..'));
 }
 
 /** Absolute (`/x`, `\x`, `C:x`), traversing (`..`), or with a NUL: never trusted as a path. */

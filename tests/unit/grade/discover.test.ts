@@ -70,8 +70,10 @@ test('quoted globs: * stays in one folder, ** crosses folders, ? is one characte
 test('zip: nested folders and archives inside the archive are expanded; hidden and __MACOSX entries skipped', () => {
   const inner = zipSync({ 'deep/k.json': FLOW });
   const archive = zipSync({ 'class/alice/a.json': FLOW, 'class/bob/b.json': FLOW, 'class/bob/upload.zip': inner, '__MACOSX/class/._a.json': FLOW, 'class/.DS_Store.json': FLOW, 'readme.pdf': FLOW } as Zippable);
-  const candidates = expandArchive(archive, 'lms.zip', 7, LIMITS);
+  const ignored: string[] = [];
+  const candidates = expandArchive(archive, 'lms.zip', 7, LIMITS, (entry) => ignored.push(entry));
   expect(files(candidates).sort()).toEqual(['lms.zip!/class/alice/a.json', 'lms.zip!/class/bob/b.json', 'lms.zip!/class/bob/upload.zip!/deep/k.json']);
+  expect(ignored).toEqual(['lms.zip!/readme.pdf']); // named, so that a student who uploaded something else is not lost silently
   const entry = candidates[0];
   expect(entry.kind).toBe('bytes');
   expect(entry.kind === 'bytes' && new TextDecoder().decode(entry.bytes)).toBe(new TextDecoder().decode(FLOW));

@@ -321,6 +321,7 @@ test('a zip from an LMS: nested folders graded, unsafe entries and bombs become 
     'Bob_2_assignsubmission_file_/upload.zip': zipSync({ 'flows/Main_Flow_202.json': enc(withAttendee(solution(), '202')) }),
     '../escape.json': enc(withAttendee(solution(), '203')),
     'Carol_3_assignsubmission_file_/bomb.json': new Uint8Array(40 * 1024 * 1024),
+    'Dave_4_assignsubmission_file_/screenshot.png': enc('not an export'),
   });
   const zip = path.join(dir, 'class.zip');
   writeFileSync(zip, archive);
@@ -333,4 +334,5 @@ test('a zip from an LMS: nested folders graded, unsafe entries and bombs become 
   expect(run.stderr).toMatch(new RegExp(`flowgrade: ${zip.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}!/Carol_3_assignsubmission_file_/bomb.json: .*20 MB.* \\[too-large\\]`));
   expect(csvRows(out)).toHaveLength(4);
   expect(existsSync(path.join(dir, 'escape.json'))).toBe(false);
+  expect(run.stderr).toContain(`flowgrade: ${zip}: 1 entry is not a flow export (*.json) or archive (*.zip) and not graded: Dave_4_assignsubmission_file_/screenshot.png [not-an-export]`);
 });
