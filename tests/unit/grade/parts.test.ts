@@ -90,7 +90,7 @@ function row(attendee: string, file: string, options: { lastModified?: string; m
 
 test('duplicates: the newest export wins (lastModifiedDate, else file time, ties by path), whatever the order', () => {
   const rows = [
-    row('7', 'b/old.json', { lastModified: '2025-01-01T10:00:00.000Z', mtimeMs: 9e12 }),
+    row('7', 'a/old.json', { lastModified: '2025-01-01T10:00:00.000Z', mtimeMs: 9e12 }),
     row('7', 'a/new.json', { lastModified: '2025-03-01T10:00:00.000Z' }),
     row('8', 'z.json', { mtimeMs: 2000 }),
     row('8', 'y.json', { mtimeMs: 1000 }),
@@ -102,10 +102,22 @@ test('duplicates: the newest export wins (lastModifiedDate, else file time, ties
     const { kept, duplicates } = keepNewest(order);
     expect(kept.map((r) => r.file)).toEqual(['solo.json', 'a/new.json', 'z.json', 'q1.json']);
     expect(duplicates).toEqual([
-      { attendee: '7', kept: 'a/new.json', dropped: ['b/old.json'] },
+      { attendee: '7', kept: 'a/new.json', dropped: ['a/old.json'] },
       { attendee: '8', kept: 'z.json', dropped: ['y.json'] },
       { attendee: '9', kept: 'q1.json', dropped: ['q2.json'] },
     ]);
   }
   expect(sortRows([row('b', '1'), row('a', '2'), row('a', '1')]).map((r) => `${r.report.attendee.id}${r.file}`)).toEqual(['a1', 'a2', 'b1']);
+});
+
+test('duplicates: one attendee id in two folders is two students (a platform gives each a folder), both graded', () => {
+  const rows = [
+    row('My flow', "class.zip!/Zoë O'Brien_50001_assignsubmission_file_/My flow.json", { mtimeMs: 1 }),
+    row('My flow', 'class.zip!/Tom Smith_50015_assignsubmission_file_/My flow.json', { mtimeMs: 2 }),
+    row('140', 'class.zip!/doejane_1_2_Main_Flow_140.json', { lastModified: '2025-01-01T10:00:00.000Z' }),
+    row('140', 'class.zip!/doejane_1_3_Main_Flow_140-1.json', { lastModified: '2025-02-01T10:00:00.000Z' }),
+  ];
+  const { kept, duplicates } = keepNewest(rows);
+  expect(kept.map((r) => r.file)).toEqual(['class.zip!/doejane_1_3_Main_Flow_140-1.json', 'class.zip!/Tom Smith_50015_assignsubmission_file_/My flow.json', "class.zip!/Zoë O'Brien_50001_assignsubmission_file_/My flow.json"]);
+  expect(duplicates).toEqual([{ attendee: '140', kept: 'class.zip!/doejane_1_3_Main_Flow_140-1.json', dropped: ['class.zip!/doejane_1_2_Main_Flow_140.json'] }]);
 });
