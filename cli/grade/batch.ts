@@ -69,30 +69,33 @@ export async function runBatch(batch: BatchOptions): Promise<BatchOutcome> {
   const foundCount = found.candidates.length; // (found is not used below: other shards' archive entries can be freed)
   const tasks: GradeTask[] = selectShard(found.candidates, batch.shard).map((candidate, index) => ({ ...candidate, index }));
 
-  let stagingDir: string;
-  try {
-    await makeFolder(batch.outDir);
-    writeFileSync(path.join(batch.outDir, OUTPUT_MARKER), 'Reports written by `flowgrade grade`. flowgrade never grades the files of a folder holding this file.\n');
-    stagingDir = await mkdtemp(path.join(batch.outDir, '.flowgrade-staging-'));
-  } catch (error) {
-    return { ok: false, problems: [`flowgrade: cannot write into --out ${batch.outDir}: ${reasonOf(error)} [bad-out]`] };
-  }
   // Ctrl-C, a CI job cancelled (SIGTERM), a terminal closed (SIGHUP): stop at once (exit 128 + the
-  // signal's number) and leave no staging folder behind. The grading threads are still writing
-  // into it: renamed first, it is a path they can no longer write to, and rm retries what a write
-  // already under way adds.
+  // signal's number) and leave no staging folder behind. Listening before the folder exists: a
+  // signal can come the moment it does. The grading threads are still writing into it: renamed
+  // first, it is a path they can no longer write to, and rm retries what a write under way adds.
+  let stagingDir: string | undefined;
   const onStop = (signal: keyof typeof STOP_SIGNALS) => {
     try {
-      const stopped = `${stagingDir}-stopped`;
-      renameSync(stagingDir, stopped);
-      rmSync(stopped, { recursive: true, force: true, maxRetries: 5 });
+      if (stagingDir !== undefined) {
+        const stopped = `${stagingDir}-stopped`;
+        renameSync(stagingDir, stopped);
+        rmSync(stopped, { recursive: true, force: true, maxRetries: 5 });
+      }
     } catch {
-      rmSync(stagingDir, { recursive: true, force: true, maxRetries: 5 });
+      if (stagingDir !== undefined) rmSync(stagingDir, { recursive: true, force: true, maxRetries: 5 });
     } finally {
       process.exit(STOP_SIGNALS[signal]);
     }
   };
   for (const signal of SIGNAL_NAMES) process.once(signal, onStop);
+  try {
+    await makeFolder(batch.outDir);
+    writeFileSync(path.join(batch.outDir, OUTPUT_MARKER), 'Reports written by `flowgrade grade`. flowgrade never grades the files of a folder holding this file.\n');
+    stagingDir = await mkdtemp(path.join(batch.outDir, '.flowgrade-staging-'));
+  } catch (error) {
+    for (const signal of SIGNAL_NAMES) process.off(signal, onStop);
+    return { ok: false, problems: [`flowgrade: cannot write into --out ${batch.outDir}: ${reasonOf(error)} [bad-out]`] };
+  }
   try {
     const env: TaskEnv = { options: batch.options, stagingDir };
     const progress = batch.progress ? new Progress({ total: tasks.length, ...batch.progress }) : undefined;
