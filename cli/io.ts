@@ -3,6 +3,7 @@ import { constants } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { loadFlow, type LoadOptions, type LoadResult } from '../engine/loader.js';
 import { DEFAULT_LIMITS, formatBytes } from '../engine/json-text.js';
+import { unicodeEscape } from '../reports/escape.js';
 
 export type ReadResult = { ok: true; bytes: Uint8Array } | { ok: false; error: { code: string; message: string } };
 
@@ -78,5 +79,5 @@ export function inputErrorLine(file: string, error: { code: string; message: str
 
 /** Attendee ids and paths come from strangers: no control characters (line breaks, terminal escapes) reach the terminal. */
 export function printable(line: string): string {
-  return line.replace(/[\u0000-\u001f\u007f-\u009f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  return line.replace(/[\u0000-\u001f\u007f-\u009f]/g, unicodeEscape);
 }

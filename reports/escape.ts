@@ -120,7 +120,12 @@ export function escapeMarkdown(value: unknown): string {
  * page stays ASCII, see asciiReference); JSON.parse gives the value back unchanged.
  */
 export function jsonForScript(value: unknown): string {
-  return JSON.stringify(value).replace(/[<>&]|[^\x00-\x7F]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  return JSON.stringify(value).replace(/[<>&]|[^\x00-\x7F]/g, unicodeEscape);
+}
+
+/** One UTF-16 code unit as a `\u001b`-style escape: how JSON, and terminal-safe text, write it. */
+export function unicodeEscape(c: string): string {
+  return `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`;
 }
 
 /**
@@ -130,7 +135,7 @@ export function jsonForScript(value: unknown): string {
 export function csvCell(value: unknown): string {
   // Control characters other than line breaks and tabs (ESC, BEL, …) would act on a terminal
   // showing the file (`cat grades.csv`): written as \u001b-style escapes, as on stdout.
-  let cell = text(value).replace(/[\x00-\x08\x0B\x0C\x0E-\x1F\x7F-\x9F]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  let cell = text(value).replace(/[\x00-\x08\x0B\x0C\x0E-\x1F\x7F-\x9F]/g, unicodeEscape);
   if (/^[=+\-@\t\r]/.test(cell)) cell = `'${cell}`;
   return /[",\r\n]/.test(cell) ? `"${cell.replace(/"/g, '""')}"` : cell;
 }

@@ -62,7 +62,7 @@ export async function runBatch(batch: BatchOptions): Promise<BatchOutcome> {
   if (clash !== undefined) return { ok: false, problems: [`flowgrade: --out ${batch.outDir} is also an input: write the reports into another folder [bad-out]`] };
   const found = await discover(batch.inputs, batch.zipLimits, batch.outDir);
   found.warnings.forEach(batch.warn);
-  if (found.missing.length > 0) return { ok: false, problems: found.missing };
+  if (found.problems.length > 0) return { ok: false, problems: found.problems };
   if (found.candidates.length === 0) {
     return { ok: false, problems: [`flowgrade: no exports (*.json) or archives (*.zip) found in ${batch.inputs.join(', ')} [no-input]`] };
   }

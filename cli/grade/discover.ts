@@ -17,8 +17,8 @@ export interface Discovery {
   candidates: Candidate[];
   /** Folders that could not be read: one formatted line each (the batch goes on). Refused files are candidates. */
   warnings: string[];
-  /** Inputs that name nothing (missing path, pattern matching no file): usage errors, one line each. */
-  missing: string[];
+  /** Usage errors, one line each: an input that names nothing (a missing path, a pattern matching no file) or lies inside --out. */
+  problems: string[];
 }
 
 /**
@@ -30,7 +30,7 @@ export async function discover(inputs: string[], limits: ZipLimits, outDir?: str
   const excluded = outDir === undefined ? [] : [...new Set([path.resolve(outDir), realPath(outDir)])].map((dir) => dir + path.sep);
   const insideOut = (file: string) => excluded.some((dir) => path.resolve(file).startsWith(dir) || realPath(file).startsWith(dir));
   const warnings: string[] = [];
-  const missing: string[] = [];
+  const problems: string[] = [];
   const warn = (line: string) => warnings.push(line);
   let warnedOut = false;
   /** Absolute path → display path (the smallest display path wins: independent of input order). */
@@ -39,7 +39,7 @@ export async function discover(inputs: string[], limits: ZipLimits, outDir?: str
     const display = path.normalize(file);
     const key = path.resolve(file);
     if (insideOut(file)) {
-      if (named) missing.push(`flowgrade: ${display}: it is inside --out ${outDir}, where its report could replace it: write the reports into another folder [bad-out]`);
+      if (named) problems.push(`flowgrade: ${display}: it is inside --out ${outDir}, where its report could replace it: write the reports into another folder [bad-out]`);
       else if (!warnedOut) {
         warn(`flowgrade: ${outDir}: the --out folder lies inside an input; its files are not graded [output-folder]`);
         warnedOut = true;
@@ -59,17 +59,17 @@ export async function discover(inputs: string[], limits: ZipLimits, outDir?: str
       continue;
     }
     if (info?.isDirectory() && insideOut(path.join(input, 'x'))) {
-      missing.push(`flowgrade: ${input}: this folder is inside --out ${outDir}, where the reports go: write them into another folder [bad-out]`);
+      problems.push(`flowgrade: ${input}: this folder is inside --out ${outDir}, where the reports go: write them into another folder [bad-out]`);
     } else if (info?.isDirectory()) {
       for (const file of await walkFiles(input, warn)) if (/\.(json|zip)$/i.test(file)) add(file);
     } else if (info) {
       add(input, true);
     } else if (isGlob(input)) {
       const files = await expandGlob(input, warn);
-      if (files.length === 0) missing.push(`flowgrade: ${input}: no file matches this pattern [no-input]`);
+      if (files.length === 0) problems.push(`flowgrade: ${input}: no file matches this pattern [no-input]`);
       for (const file of files) add(file, true);
     } else {
-      missing.push(`flowgrade: ${input}: no such file or folder [no-input]`);
+      problems.push(`flowgrade: ${input}: no such file or folder [no-input]`);
     }
   }
 
@@ -94,7 +94,7 @@ export async function discover(inputs: string[], limits: ZipLimits, outDir?: str
     }
   }
   candidates.sort((a, b) => compareCodePoints(a.file, b.file));
-  return { candidates, warnings, missing };
+  return { candidates, warnings, problems };
 }
 
 function mtimeOf(file: string): number {

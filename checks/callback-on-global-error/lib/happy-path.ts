@@ -14,7 +14,7 @@ import { HINTS } from './hints.js';
 import { isAuthenticated } from './http.js';
 import { GLOBAL_ERROR, LABELS, VARIABLES } from './names.js';
 import { failed, passed, skipped } from './outcome.js';
-import { missingCause } from './require.js';
+import { causeIfMissing } from './nodes.js';
 import { expectedRecord, type ExpectedRecord } from './record.js';
 import { show } from './templates.js';
 
@@ -91,7 +91,7 @@ function analyse(walk: Walk, ctx: CheckContext): Deviation | null {
   // Stage 1 — Testing step 5: the call leaves WantCallback by option 3 and continues through GET_CBID.
   const menuAt = trace.findIndex((e) => e.flow === 'main' && (nodes.wantCallback ? e.activityId === nodes.wantCallback.id : e.activity === LABELS.wantCallback));
   if (menuAt < 0) {
-    return deviate('reach-get-cbid', `The simulated call never reached WantCallback (${summary})`, tail(trace), nodes.wantCallback ? {} : { cause: missingCause('ivr-menu', LABELS.wantCallback, 'the main flow') });
+    return deviate('reach-get-cbid', `The simulated call never reached WantCallback (${summary})`, tail(trace), causeIfMissing(nodes, 'wantCallback'));
   }
   const option3At = trace.findIndex((e, i) => i >= menuAt && e.activityId === trace[menuAt].activityId && e.outcome === '3');
   if (option3At < 0) {
@@ -103,7 +103,7 @@ function analyse(walk: Walk, ctx: CheckContext): Deviation | null {
     });
   }
   if (!nodes.getCbid) {
-    return deviate('reach-get-cbid', 'There is no HTTP Request GET_CBID for option 3 to reach', around(trace, option3At), { cause: missingCause('http-request-v2', LABELS.getCbid, 'the main flow') });
+    return deviate('reach-get-cbid', 'There is no HTTP Request GET_CBID for option 3 to reach', around(trace, option3At), causeIfMissing(nodes, 'getCbid'));
   }
   const getAt = indexOf(trace, nodes.getCbid, option3At);
   if (getAt < 0) {
@@ -153,7 +153,7 @@ function analyse(walk: Walk, ctx: CheckContext): Deviation | null {
   if (setAt < 0) {
     return deviate('getresult', `After ${get.activity} the call never reached ${nodes.setGetResult?.label ?? LABELS.setGetResult} (${afterwards(trace, getAt, summary)})`, around(trace, getAt), {
       activity: nodes.getCbid,
-      ...(nodes.setGetResult ? {} : { cause: missingCause('set-variable', LABELS.setGetResult, 'the main flow') }),
+      ...causeIfMissing(nodes, 'setGetResult'),
     });
   }
   const set = trace[setAt];
@@ -172,7 +172,7 @@ function analyse(walk: Walk, ctx: CheckContext): Deviation | null {
   if (simAt < 0) {
     return deviate('global-error', `After ${set.activity} the call never reached ${nodes.simulateError?.label ?? LABELS.simulateError} (${afterwards(trace, setAt, summary)})`, around(trace, setAt), {
       activity: nodes.setGetResult,
-      ...(nodes.simulateError ? {} : { cause: missingCause('set-variable', LABELS.simulateError, 'the main flow') }),
+      ...causeIfMissing(nodes, 'simulateError'),
     });
   }
   const sim = trace[simAt];
@@ -198,7 +198,7 @@ function analyse(walk: Walk, ctx: CheckContext): Deviation | null {
   if (apiAt < 0) {
     return deviate('task', `OnGlobalError ran, but ${nodes.callbackApi?.label ?? LABELS.callbackApi} never did (${afterwards(trace, handlerAt, summary)})`, trace.slice(simAt, handlerAt + 3), {
       activity: nodes.globalError,
-      ...(nodes.callbackApi ? {} : { cause: missingCause('http-request-v2', LABELS.callbackApi, 'the Event Flows') }),
+      ...causeIfMissing(nodes, 'callbackApi'),
     });
   }
   const api = trace[apiAt];
@@ -244,7 +244,7 @@ function analyse(walk: Walk, ctx: CheckContext): Deviation | null {
   if (condAt < 0) {
     return deviate('status-true', `After ${api.activity} the event flow never reached ${nodes.statusCondition?.label ?? LABELS.statusCondition} (${afterwards(trace, apiAt, summary)})`, around(trace, apiAt), {
       activity: nodes.callbackApi,
-      ...(nodes.statusCondition ? {} : { cause: missingCause('condition-activity', LABELS.statusCondition, 'the Event Flows') }),
+      ...causeIfMissing(nodes, 'statusCondition'),
     });
   }
   const cond = trace[condAt];

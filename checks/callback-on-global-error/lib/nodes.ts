@@ -1,13 +1,35 @@
 /** The mission's activities, each checked to be of the type the guide asks for. */
 import type { CheckContext } from '../../../engine/check.js';
-import { missionNodes } from './find.js';
+import { missionNodes, type MissionNodes } from './find.js';
 import { LABELS } from './names.js';
-import { requireActivity, type Found } from './require.js';
+import { missingCause, requireActivity, type Canvas, type Found } from './require.js';
 
-export const wantCallbackOf = (ctx: CheckContext): Found => requireActivity(missionNodes(ctx.model).wantCallback, 'ivr-menu', LABELS.wantCallback, 'the main flow', ctx.model);
-export const getCbidOf = (ctx: CheckContext): Found => requireActivity(missionNodes(ctx.model).getCbid, 'http-request-v2', LABELS.getCbid, 'the main flow', ctx.model);
-export const setGetResultOf = (ctx: CheckContext): Found => requireActivity(missionNodes(ctx.model).setGetResult, 'set-variable', LABELS.setGetResult, 'the main flow', ctx.model);
-export const simulateErrorOf = (ctx: CheckContext): Found => requireActivity(missionNodes(ctx.model).simulateError, 'set-variable', LABELS.simulateError, 'the main flow', ctx.model);
-export const callbackApiOf = (ctx: CheckContext): Found => requireActivity(missionNodes(ctx.model).callbackApi, 'http-request-v2', LABELS.callbackApi, 'the Event Flows', ctx.model);
-export const statusConditionOf = (ctx: CheckContext): Found =>
-  requireActivity(missionNodes(ctx.model).statusCondition, 'condition-activity', LABELS.statusCondition, 'the Event Flows', ctx.model);
+/** What the guide asks each activity to be, and where. */
+const SPECS = {
+  wantCallback: { type: 'ivr-menu', label: LABELS.wantCallback, where: 'the main flow' },
+  getCbid: { type: 'http-request-v2', label: LABELS.getCbid, where: 'the main flow' },
+  setGetResult: { type: 'set-variable', label: LABELS.setGetResult, where: 'the main flow' },
+  simulateError: { type: 'set-variable', label: LABELS.simulateError, where: 'the main flow' },
+  callbackApi: { type: 'http-request-v2', label: LABELS.callbackApi, where: 'the Event Flows' },
+  statusCondition: { type: 'condition-activity', label: LABELS.statusCondition, where: 'the Event Flows' },
+} as const satisfies Record<string, { type: string; label: string; where: Canvas }>;
+
+type Node = keyof typeof SPECS;
+
+function required(ctx: CheckContext, node: Node): Found {
+  const { type, label, where } = SPECS[node];
+  return requireActivity(missionNodes(ctx.model)[node], type, label, where, ctx.model);
+}
+
+/** The cause a static check reports when `node` is missing (none when it is there): a simulated call that could not reach it shares it. */
+export function causeIfMissing(nodes: MissionNodes, node: Node): { cause?: string } {
+  const { type, label, where } = SPECS[node];
+  return nodes[node] ? {} : { cause: missingCause(type, label, where) };
+}
+
+export const wantCallbackOf = (ctx: CheckContext): Found => required(ctx, 'wantCallback');
+export const getCbidOf = (ctx: CheckContext): Found => required(ctx, 'getCbid');
+export const setGetResultOf = (ctx: CheckContext): Found => required(ctx, 'setGetResult');
+export const simulateErrorOf = (ctx: CheckContext): Found => required(ctx, 'simulateError');
+export const callbackApiOf = (ctx: CheckContext): Found => required(ctx, 'callbackApi');
+export const statusConditionOf = (ctx: CheckContext): Found => required(ctx, 'statusCondition');

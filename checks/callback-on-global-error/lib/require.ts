@@ -31,7 +31,7 @@ function article(name: string): string {
  * or where it is, when it was built on the other canvas (the main flow instead of the Event Flows).
  * Each such failure carries its cause, so that only the first check meeting it reports it.
  */
-type Canvas = 'the main flow' | 'the Event Flows';
+export type Canvas = 'the main flow' | 'the Event Flows';
 
 /** The cause a missing activity is reported under (the message of `missing()`): shared by the checks it makes fail. */
 export function missingCause(type: string, label: string, where: Canvas): string {

@@ -39,7 +39,7 @@ test('a folder is walked recursively for .json and .zip, skipping hidden folders
   });
   const found = await discover([root], LIMITS);
   expect(files(found.candidates)).toEqual([path.join(root, 'a.json'), path.join(root, 'b/c/d.JSON'), `${path.join(root, 'h.zip')}!/i.json`]);
-  expect(found.missing).toEqual([]);
+  expect(found.problems).toEqual([]);
 });
 
 test('a single file is taken whatever its extension, and a file reached twice counts once', async () => {
@@ -52,7 +52,7 @@ test('a single file is taken whatever its extension, and a file reached twice co
 test('missing paths and patterns matching nothing are reported as usage problems', async () => {
   const root = tree({ 'a.json': FLOW });
   const found = await discover([path.join(root, 'nope.json'), `${root}/*.xml`, root], LIMITS);
-  expect(found.missing).toEqual([`flowgrade: ${path.join(root, 'nope.json')}: no such file or folder [no-input]`, `flowgrade: ${root}/*.xml: no file matches this pattern [no-input]`]);
+  expect(found.problems).toEqual([`flowgrade: ${path.join(root, 'nope.json')}: no such file or folder [no-input]`, `flowgrade: ${root}/*.xml: no file matches this pattern [no-input]`]);
 });
 
 test('quoted globs: * stays in one folder, ** crosses folders, ? is one character', async () => {
