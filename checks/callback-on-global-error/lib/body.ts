@@ -1,9 +1,9 @@
 /**
  * The Create Task request body of Build step 8, compared as parsed JSON: key order, spacing and
- * line breaks never matter, and text values holding {{ }} are compared after normalising the
- * whitespace inside the braces.
+ * line breaks never matter, and text values holding {{ }} are compared by the text they render
+ * to (whitespace inside the braces, a `trim` or a `default` that changes nothing do not matter).
  */
-import { canonicalTemplate } from './templates.js';
+import { canonicalTemplate, namesRead, render } from './templates.js';
 
 export type BodyComparison = { ok: true } | { ok: false; problems: string[] };
 
@@ -44,9 +44,26 @@ function isObject(value: unknown): value is Record<string, unknown> {
 
 function sameValue(actual: unknown, expected: unknown): boolean {
   if (typeof actual === 'string' && typeof expected === 'string') {
-    return actual.includes('{{') || expected.includes('{{') ? canonicalTemplate(actual) === canonicalTemplate(expected) : actual === expected;
+    if (!actual.includes('{{') && !expected.includes('{{')) return actual === expected;
+    return canonicalTemplate(actual) === canonicalTemplate(expected) || sameRendering(actual, expected);
   }
   return actual === expected;
+}
+
+/**
+ * Two templates are the same value when they render alike with every variable either reads set
+ * to a sample value, for two different sets of samples (`{{ customani | trim }}` is
+ * `{{customani}}`; `{{ outdialcbid }}` is not, nor is `{{customani}}{{typo}}`: a name only one of
+ * them reads has a value of its own). Samples are plain text with no spaces, as the DynVars
+ * record's values are.
+ */
+function sameRendering(actual: string, expected: string): boolean {
+  const names = [...new Set([...namesRead(actual), ...namesRead(expected)].map((name) => name.split('.')[0]!))];
+  return [1, 2].every((round) => {
+    const scope = new Map(names.map((name, index) => [name, `sample${round}v${index}`]));
+    const [a, b] = [render(actual, scope), render(expected, scope)];
+    return a.ok && b.ok && a.value === b.value;
+  });
 }
 
 /**

@@ -62,6 +62,16 @@ test('Create Task body: parsed, compared field by field, every problem named', (
   expect(parseBody('  ')).toEqual({ ok: false, error: 'the Request Body is empty' });
 });
 
+test('Create Task body: templates compare by the text they render, not by their spelling', () => {
+  const guide = guideBody('customani');
+  for (const destination of ['{{ customani | trim }}', "{{customani|default('')}}", "{{ customani ~ '' }}"]) {
+    expect(compareBody({ ...guide, destination }, guide), destination).toEqual([]);
+  }
+  for (const destination of ['{{ outdialcbid }}', '{{customani}}{{typo}}', '+{{customani}}', '{{ customani | upper }}', '{{ NewPhoneContact.ANI }}', '{{ customani']) {
+    expect(compareBody({ ...guide, destination }, guide), destination).toEqual([`field "destination" is ${JSON.stringify(destination)}, expected "{{customani}}"`]);
+  }
+});
+
 test('an empty default: nothing, blank, the text null, or the text empty the 2025 guide shows', () => {
   for (const raw of [null, '', '   ', 'null', 'NULL', 'empty', ' Empty ']) expect(isEmptyDefault(raw), String(raw)).toBe(true);
   for (const raw of ['0', ' x ', 'empty string', '+14085267209']) expect(isEmptyDefault(raw), raw).toBe(false);
