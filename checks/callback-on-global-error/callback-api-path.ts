@@ -18,7 +18,9 @@ export default defineCheck({
     '',
     'Tolerances: surrounding spaces, a missing leading `/` (Flow Designer joins the path to the connector',
     'address) and a trailing `/` (the mocked API answers `/v1/tasks/` as `/v1/tasks`) are ignored; a space',
-    'inside the path is not (the request then goes to another address). When Use Authenticated Endpoint is',
+    'inside the path is not (the request then goes to another address). A query string after the path is not',
+    'judged here (`/v1/tasks?source=lab` calls /v1/tasks, as the same parameter under Query Parameters would).',
+    'When Use Authenticated Endpoint is',
     'Off, the path of the Request URL is judged instead (that mistake itself is reported by',
     '`callback-api-authenticated`).',
   ].join('\n'),
@@ -27,7 +29,7 @@ export default defineCheck({
     if (!api.ok) return api.outcome;
     const authenticated = isAuthenticated(api.activity);
     const raw = authenticated ? requestPathOf(api.activity) : (splitUrl(requestUrlOf(api.activity))?.path ?? requestUrlOf(api.activity));
-    const path = raw.trim().replace(/(.)\/$/, '$1');
+    const path = raw.trim().replace(/[?#].*$/, '').replace(/(.)\/$/, '$1');
     const normalised = path.startsWith('/') ? path : `/${path}`;
     if (normalised !== CREATE_TASK.path) {
       const field = authenticated ? 'Request Path' : 'Request URL path';

@@ -180,6 +180,13 @@ export const TOLERATED = {
   'callback-api-path-trailing-slash': (f) => {
     props(f, 'CallBackAPI_HTTPRequest').httpRequestPath = ' /v1/tasks/ ';
   },
+  // As a Query Parameters row would send it (the API ignores a parameter it does not know).
+  'callback-api-path-with-query-string': (f) => {
+    props(f, 'CallBackAPI_HTTPRequest').httpRequestPath = '/v1/tasks?source=lab';
+  },
+  'body-destination-trimmed': (f) => {
+    props(f, 'CallBackAPI_HTTPRequest').httpRequestBody = JSON.stringify({ ...GUIDE_BODY, destination: '{{ customani | trim }}' });
+  },
   'labels-in-other-case': (f) => {
     relabel(f, 'SetGetResult', 'setGetResult');
     relabel(f, 'HTTPStatusCode', 'httpStatusCode');
