@@ -285,18 +285,24 @@ function attendeeOf(flowName: string, options: ModelOptions): AttendeeId {
 
 /**
  * `Main_Flow_<ID>` inside a file name, as learning platforms name downloads and resubmissions:
- * `doejane_12000_67001_Main_Flow_101-1.json`, `Main_Flow_111 (1).json`. The ID is letters and digits.
+ * `doejane_12000_67001_Main_Flow_101-1.json`, `Main_Flow_111 (1).json`. The ID is the rest of
+ * the name, as in a flow name (`Main_Flow_jane_doe`), less the copy number a browser (` (1)`) or
+ * a learning platform (`-1`) adds.
  */
-const MAIN_FLOW_IN_FILE_NAME = /(?:^|[^A-Za-z0-9])Main_Flow_([A-Za-z0-9]+)/i;
+const MAIN_FLOW_IN_FILE_NAME = /(?:^|[^A-Za-z0-9])Main_Flow_(.+?)(?:-\d+)?$/i;
+
+/** A browser's copy number: `My flow (1)`. */
+const COPY_NUMBER = /\s*\(\d+\)$/;
 
 /**
  * The attendee a file name gives: one holding `Main_Flow_<ID>` gives `<ID>` (so a broken
- * resubmission joins the attendee's other submissions), any other name its base name.
+ * resubmission joins the attendee's other submissions), any other name its base name; a copy
+ * number is not part of either.
  */
 export function attendeeOfFile(fileName: string): AttendeeId {
-  const base = fileName.split(/[\\/]/).pop()!.replace(/\.json$/i, '');
+  const base = fileName.split(/[\\/]/).pop()!.replace(/\.json$/i, '').replace(COPY_NUMBER, '');
   const fromFile = MAIN_FLOW_IN_FILE_NAME.exec(base);
-  return { id: (fromFile ? fromFile[1] : base) || 'unknown', source: 'file-name' };
+  return { id: (fromFile ? fromFile[1].trim() : base) || 'unknown', source: 'file-name' };
 }
 
 function generationOf(exported: Json): FormatGeneration {

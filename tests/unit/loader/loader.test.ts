@@ -112,7 +112,10 @@ test.describe('the model', () => {
       ['doejane_12000_67001_Main_Flow_101-1.json', '101'],
       ['Jane Doe_12345_assignsubmission_file_/Main_Flow_140.json', '140'],
       ['main_flow_abc9.json', 'abc9'],
+      ['Main_Flow_jane_doe (1).json', 'jane_doe'], // the id a flow named Main_Flow_jane_doe has, not jane's
+      ['Main_Flow_jane-doe-2.json', 'jane-doe'],
       ['My flow.json', 'My flow'],
+      ['My flow (2).json', 'My flow'],
       ['NotMain_Flow_7.json', 'NotMain_Flow_7'], // Main_Flow_ inside a word is not the lab's name
     ]) {
       expect([file, load(tinyFlow({ name: 'MyFlow' }), { fileName: file }).attendee.id]).toEqual([file, id]);
