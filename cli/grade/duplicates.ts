@@ -1,8 +1,9 @@
 /**
- * Two submissions for one attendee in one folder: keep the newest — by the export's `lastModifiedDate`, else the
- * file's modification time (a zip entry has its archive's) — ties broken by the smaller display
- * path, so the choice never depends on input order or parallelism. Ungradable rows take part too
- * (their attendee id comes from the file name).
+ * Two submissions for one attendee in one folder: keep the newest — by the exports'
+ * `lastModifiedDate` when every one of them has it, else by the files' modification times (a zip
+ * entry's own) — ties broken by the smaller display path, so the choice never depends on input
+ * order, parallelism or the machine's time zone. Ungradable rows take part too (their attendee id
+ * comes from the file name).
  */
 import type { GradedRow } from './types.js';
 import { compareCodePoints } from './walk.js';
@@ -29,7 +30,7 @@ export function keepNewest(rows: GradedRow[]): { kept: GradedRow[]; duplicates: 
   const kept: GradedRow[] = [];
   const duplicates: Duplicate[] = [];
   for (const group of groups.values()) {
-    const ordered = [...group].sort((a, b) => timeOf(b) - timeOf(a) || compareCodePoints(a.file, b.file));
+    const ordered = newestFirst(group);
     kept.push(ordered[0]);
     if (ordered.length > 1) duplicates.push({ attendee: ordered[0].report.attendee.id, kept: ordered[0].file, dropped: ordered.slice(1).map((r) => r.file) });
   }
@@ -46,7 +47,31 @@ export function sortRows(rows: GradedRow[]): GradedRow[] {
   return [...rows].sort((a, b) => compareCodePoints(a.report.attendee.id, b.report.attendee.id) || compareCodePoints(a.file, b.file));
 }
 
-function timeOf(row: GradedRow): number {
-  const declared = row.report.input.lastModified ? Date.parse(row.report.input.lastModified) : NaN;
-  return Number.isFinite(declared) ? declared : row.mtimeMs;
+/**
+ * An export's lastModifiedDate is when it was saved in Flow Designer; a file's time is when it was
+ * downloaded, copied or uploaded: two clocks that cannot be compared (a broken upload would beat
+ * every export downloaded before it). So the export dates decide when every submission of the
+ * group has one (then the file times, then the path), else the file times decide for all alike.
+ */
+function newestFirst(group: GradedRow[]): GradedRow[] {
+  const declared = group.map((row) => declaredTime(row.report.input.lastModified));
+  const byDeclared = declared.every(Number.isFinite);
+  return group
+    .map((row, at) => ({ row, time: byDeclared ? declared[at] : row.mtimeMs }))
+    .sort((a, b) => b.time - a.time || b.row.mtimeMs - a.row.mtimeMs || compareCodePoints(a.row.file, b.row.file))
+    .map(({ row }) => row);
+}
+
+const ISO_DATE_TIME = /^(\d{4}-\d\d-\d\d)(?:[T ](\d\d:\d\d(?::\d\d(?:\.\d{1,9})?)?))?(Z|[+-]\d\d:?\d\d)?$/i;
+
+/**
+ * A lastModifiedDate in ms: ISO 8601, as exports write it. Flow Designer writes no time zone
+ * (`2025-07-29T10:37:05.902`): such a time is read as UTC, so that the choice is the same on every
+ * machine (JavaScript would read it in the machine's zone). Anything else: NaN (no date).
+ */
+export function declaredTime(text: string | undefined): number {
+  const match = ISO_DATE_TIME.exec(text?.trim() ?? '');
+  if (!match) return NaN;
+  const [, date, time = '00:00', zone = 'Z'] = match;
+  return Date.parse(`${date}T${time.replace(/(\.\d{3})\d+$/, '$1')}${zone.length === 5 ? `${zone.slice(0, 3)}:${zone.slice(3)}` : zone.toUpperCase()}`);
 }

@@ -14,6 +14,7 @@
  */
 import { Inflate, Unzip, unzipSync, type UnzipDecoder, type UnzipFile } from 'fflate';
 import type { Candidate, InputError } from './types.js';
+import { zipEntryTimes } from './zip-times.js';
 
 export interface ZipLimits {
   /** Largest expanded entry (the file size limit). */
@@ -64,8 +65,11 @@ export function expandArchive(data: Uint8Array, file: string, mtimeMs: number, l
 
 function expandInto(data: Uint8Array, file: string, mtimeMs: number, limits: ZipLimits, budget: Budget, depth: number, out: Candidate[], ignored: (entryFile: string) => void): void {
   const declared = readDirectory(data, file, limits, budget);
+  // Each entry's own time in the archive (else the archive's): which of two uploads is newer.
+  const times = zipEntryTimes(data);
+  const timeOf = (entryFile: string) => times.get(entryFile.slice(file.length + 2)) ?? mtimeMs;
   const refuse = (entryFile: string, error: InputError) => {
-    out.push({ kind: 'refused', file: entryFile, mtimeMs, error });
+    out.push({ kind: 'refused', file: entryFile, mtimeMs: timeOf(entryFile), error });
   };
   const expanded: { name: string; bytes: Uint8Array }[] = [];
   const unzip = new Unzip((entry) => {
@@ -97,11 +101,11 @@ function expandInto(data: Uint8Array, file: string, mtimeMs: number, limits: Zip
   for (const { name, bytes } of expanded) {
     const entryFile = `${file}!/${name}`;
     if (!/\.zip$/i.test(name)) {
-      out.push({ kind: 'bytes', file: entryFile, mtimeMs, bytes });
+      out.push({ kind: 'bytes', file: entryFile, mtimeMs: timeOf(entryFile), bytes });
     } else if (depth >= MAX_NESTING) {
       refuse(entryFile, { code: 'zip-too-deep', message: `archive nested more than ${MAX_NESTING} levels deep; refused` });
     } else {
-      expandInto(bytes, entryFile, mtimeMs, limits, budget, depth + 1, out, ignored);
+      expandInto(bytes, entryFile, timeOf(entryFile), limits, budget, depth + 1, out, ignored);
     }
   }
 }

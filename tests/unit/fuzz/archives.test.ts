@@ -60,7 +60,7 @@ test('fuzz: damaged and hostile zip archives expand within the limits or are ref
       let total = 0;
       for (const candidate of candidates) {
         check(candidate.file === 'class.zip' || candidate.file.startsWith('class.zip!/'), `candidate ${candidate.file} outside the archive`);
-        check(candidate.mtimeMs === 7, 'mtime lost');
+        check(Number.isFinite(candidate.mtimeMs), 'no time'); // the entry's own time, else the archive's
         if (candidate.kind === 'refused') {
           check(CODES.has(candidate.error.code), `undocumented code ${candidate.error.code}`);
           check(!/[\r\n]/.test(candidate.error.message) && candidate.error.message.length <= 300, () => `message: ${candidate.error.message.slice(0, 200)}`);

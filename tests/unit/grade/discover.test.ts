@@ -6,6 +6,7 @@ import { zipSync, type Zippable } from 'fflate';
 import { discover } from '../../../cli/grade/discover.js';
 import { globRegExp } from '../../../cli/grade/glob.js';
 import type { Candidate } from '../../../cli/grade/types.js';
+import { zipEntryTimes } from '../../../cli/grade/zip-times.js';
 import { expandArchive, type ZipLimits } from '../../../cli/grade/zip.js';
 import { tempDir } from '../../helpers.js';
 
@@ -77,7 +78,21 @@ test('zip: nested folders and archives inside the archive are expanded; hidden a
   const entry = candidates[0];
   expect(entry.kind).toBe('bytes');
   expect(entry.kind === 'bytes' && new TextDecoder().decode(entry.bytes)).toBe(new TextDecoder().decode(FLOW));
-  expect(entry.mtimeMs).toBe(7);
+  expect(entry.mtimeMs).not.toBe(7); // its own time in the archive, not the archive's
+});
+
+test('zip: each entry has its own time (which of two uploads is newer), the archive\'s when it has none', () => {
+  const local = new Date(2025, 6, 30, 9, 15, 20); // the archiver writes MS-DOS time in its own zone, read back as UTC
+  const exact = Date.UTC(2025, 6, 31, 12, 0, 7);
+  const stamp = new Uint8Array([1, ...new Uint8Array(new Uint32Array([exact / 1000]).buffer)]);
+  const archive = zipSync({ 'a.json': [FLOW, { mtime: local }], 'b.json': [FLOW, { mtime: local, extra: { 0x5455: stamp } }] } as Zippable);
+  const times = zipEntryTimes(archive);
+  expect(times.get('a.json')).toBe(Date.UTC(2025, 6, 30, 9, 15, 20));
+  expect(times.get('b.json')).toBe(exact); // the extended timestamp: exact, in UTC
+  const candidates = expandArchive(archive, 'lms.zip', 7, LIMITS);
+  expect(candidates.map((c) => c.mtimeMs)).toEqual([Date.UTC(2025, 6, 30, 9, 15, 20), exact]);
+  expect(zipEntryTimes(archive.subarray(0, archive.length - 30)).size).toBe(0); // no readable directory: no times
+  expect(expandArchive(zipSync({ 'n.zip': zipSync({ 'k.json': [FLOW, { mtime: local }] } as Zippable) }), 'lms.zip', 7, LIMITS)[0].mtimeMs).toBe(Date.UTC(2025, 6, 30, 9, 15, 20));
 });
 
 test('zip: entries with absolute or .. paths are refused, each as its own row, and the others still count', () => {

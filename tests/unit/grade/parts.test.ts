@@ -1,7 +1,7 @@
 /** The small parts of batch grading: progress display, file names, shards, duplicates. */
 import { test, expect } from '@playwright/test';
 import type { GradeReport, Verdict } from '../../../engine/report.js';
-import { keepNewest, sortRows } from '../../../cli/grade/duplicates.js';
+import { declaredTime, keepNewest, sortRows } from '../../../cli/grade/duplicates.js';
 import { assignFileNames, safeBaseName } from '../../../cli/grade/file-names.js';
 import { Progress } from '../../../cli/grade/progress.js';
 import { parseShard, selectShard } from '../../../cli/grade/shard.js';
@@ -108,6 +108,31 @@ test('duplicates: the newest export wins (lastModifiedDate, else file time, ties
     ]);
   }
   expect(sortRows([row('b', '1'), row('a', '2'), row('a', '1')]).map((r) => `${r.report.attendee.id}${r.file}`)).toEqual(['a1', 'a2', 'b1']);
+});
+
+test('duplicates: an export date without a time zone (as Flow Designer writes it) is UTC on every machine', () => {
+  const zone = process.env.TZ;
+  process.env.TZ = 'Asia/Tokyo'; // read in this zone, 10:00 would be 01:00 UTC: older than 05:00 UTC
+  try {
+    const rows = [row('7', 'a/zoneless.json', { lastModified: '2025-07-29T10:00:00.000' }), row('7', 'a/utc.json', { lastModified: '2025-07-29T05:00:00.000Z' })];
+    expect(keepNewest(rows).kept.map((r) => r.file)).toEqual(['a/zoneless.json']);
+  } finally {
+    if (zone === undefined) delete process.env.TZ;
+    else process.env.TZ = zone;
+  }
+  expect(declaredTime('2025-07-29T10:37:05.902')).toBe(Date.UTC(2025, 6, 29, 10, 37, 5, 902));
+  expect(declaredTime('2025-07-29T10:37:05.902+0200')).toBe(Date.UTC(2025, 6, 29, 8, 37, 5, 902));
+  expect(declaredTime('July 29, 2025')).toBeNaN(); // not ISO 8601: read differently by each engine, so no date
+});
+
+test('duplicates: export dates decide only when every submission has one, else the file times for all', () => {
+  // A broken upload has no export date: its file time (when it was uploaded) cannot be weighed against
+  // when the other was saved in Flow Designer, so both are judged by file time.
+  const mixed = [row('7', 'a/export.json', { lastModified: '2025-07-30T10:00:00.000', mtimeMs: Date.UTC(2025, 7, 1) }), row('7', 'a/broken.json', { mtimeMs: Date.UTC(2025, 6, 31) })];
+  expect(keepNewest(mixed).kept.map((r) => r.file)).toEqual(['a/export.json']);
+  // Equal export dates: the newer file, then the smaller path.
+  const tied = [row('8', 'b/v1.json', { lastModified: '2025-07-30T10:00:00.000', mtimeMs: 2 }), row('8', 'b/v2.json', { lastModified: '2025-07-30T10:00:00.000', mtimeMs: 3 })];
+  expect(keepNewest(tied).kept.map((r) => r.file)).toEqual(['b/v2.json']);
 });
 
 test('duplicates: one attendee id in two folders is two students (a platform gives each a folder), both graded', () => {

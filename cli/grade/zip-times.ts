@@ -1,0 +1,68 @@
+/**
+ * The modification time of each entry of a zip archive, from its central directory: the exact
+ * UTC time of the extended-timestamp field (0x5455) when the archiver wrote one, else the MS-DOS
+ * date and time every entry has. A DOS time carries no time zone: it is read as UTC, the same on
+ * every machine; all the entries of one archive were written in one zone, so their order holds.
+ * fflate does not expose these fields. Untrusted bytes: every read is bounds-checked, and an
+ * archive whose directory cannot be read (ZIP64, truncated) simply gives no times.
+ */
+
+const END_OF_DIRECTORY = 0x06054b50;
+const DIRECTORY_ENTRY = 0x02014b50;
+const EXTENDED_TIMESTAMP = 0x5455;
+/** The end record is 22 bytes, followed by a comment of at most 65,535. */
+const END_SEARCH = 22 + 0xffff;
+
+/** Entry name (as fflate decodes it) → modification time in ms since the epoch. */
+export function zipEntryTimes(data: Uint8Array): Map<string, number> {
+  const times = new Map<string, number>();
+  const view = new DataView(data.buffer, data.byteOffset, data.byteLength);
+  const u16 = (at: number) => view.getUint16(at, true);
+  const u32 = (at: number) => view.getUint32(at, true);
+  let end = -1;
+  for (let at = data.length - 22; at >= Math.max(0, data.length - END_SEARCH); at--) {
+    if (u32(at) === END_OF_DIRECTORY) {
+      end = at;
+      break;
+    }
+  }
+  if (end < 0) return times;
+  const count = u16(end + 10);
+  let at = u32(end + 16);
+  const utf8 = new TextDecoder();
+  for (let i = 0; i < count && at + 46 <= data.length && u32(at) === DIRECTORY_ENTRY; i++) {
+    const flags = u16(at + 8);
+    const [time, date] = [u16(at + 12), u16(at + 14)];
+    const [nameLength, extraLength, commentLength] = [u16(at + 28), u16(at + 30), u16(at + 32)];
+    const nameEnd = at + 46 + nameLength;
+    const extraEnd = nameEnd + extraLength;
+    if (extraEnd > data.length) break;
+    const nameBytes = data.subarray(at + 46, nameEnd);
+    // As fflate names entries: UTF-8 when the archive says so (bit 11), else one byte per character.
+    const name = flags & 0x800 ? utf8.decode(nameBytes) : latin1(nameBytes);
+    times.set(name, extendedTime(view, nameEnd, extraEnd) ?? dosTime(date, time));
+    at = extraEnd + commentLength;
+  }
+  return times;
+}
+
+function latin1(bytes: Uint8Array): string {
+  let text = '';
+  for (const byte of bytes) text += String.fromCharCode(byte);
+  return text;
+}
+
+/** The modification time of an extended-timestamp field in `[from, to)`, if there is one. */
+function extendedTime(view: DataView, from: number, to: number): number | undefined {
+  for (let at = from; at + 4 <= to; ) {
+    const [tag, size] = [view.getUint16(at, true), view.getUint16(at + 2, true)];
+    if (tag === EXTENDED_TIMESTAMP && size >= 5 && at + 9 <= to && view.getUint8(at + 4) & 1) return view.getUint32(at + 5, true) * 1000;
+    at += 4 + size;
+  }
+  return undefined;
+}
+
+/** An MS-DOS date and time (two-second precision), read as UTC. */
+function dosTime(date: number, time: number): number {
+  return Date.UTC(1980 + (date >> 9), ((date >> 5) & 0xf) - 1, date & 0x1f, time >> 11, (time >> 5) & 0x3f, (time & 0x1f) * 2);
+}
