@@ -2,19 +2,19 @@
  * Finding the submissions of a batch in what the user named: folders (walked recursively for
  * `*.json` exports and `*.zip` archives), zip archives (expanded within limits, see zip.ts), single
  * files (taken whatever their extension, like `check`), and quoted glob patterns (see glob.ts).
- * A file reached twice (a folder and a file inside it) counts once.
+ * A file reached twice (a folder and a file inside it, a folder and a symlink to it) counts once.
  */
 import { closeSync, fstatSync, openSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { OPEN_FOR_READING, refusedBeforeReading, unreadable } from '../io.js';
 import { expandGlob, isGlob } from './glob.js';
-import type { Candidate } from './types.js';
+import type { Submission } from './types.js';
 import { compareCodePoints, realPath, walkFiles } from './walk.js';
 import { expandArchive, formatBytes, type ZipLimits } from './zip.js';
 
 export interface Discovery {
   /** Every submission, sorted by display path. */
-  candidates: Candidate[];
+  candidates: Submission[];
   /** Folders that could not be read: one formatted line each (the batch goes on). Refused files are candidates. */
   warnings: string[];
   /** Usage errors, one line each: an input that names nothing (a missing path, a pattern matching no file) or lies inside --out. */
@@ -33,11 +33,11 @@ export async function discover(inputs: string[], limits: ZipLimits, outDir?: str
   const problems: string[] = [];
   const warn = (line: string) => warnings.push(line);
   let warnedOut = false;
-  /** Absolute path → display path (the smallest display path wins: independent of input order). */
+  /** Real path → display path (the smallest display path wins: independent of input order). */
   const found = new Map<string, string>();
   const add = (file: string, named = false) => {
     const display = path.normalize(file);
-    const key = path.resolve(file);
+    const key = realPath(file);
     if (insideOut(file)) {
       if (named) problems.push(`flowgrade: ${display}: it is inside --out ${outDir}, where its report could replace it: write the reports into another folder [bad-out]`);
       else if (!warnedOut) {
@@ -73,20 +73,25 @@ export async function discover(inputs: string[], limits: ZipLimits, outDir?: str
     }
   }
 
-  const candidates: Candidate[] = [];
-  for (const file of [...found.values()].sort(compareCodePoints)) {
+  const candidates: Submission[] = [];
+  for (const [real, file] of [...found].sort(([, a], [, b]) => compareCodePoints(a, b))) {
     const mtimeMs = mtimeOf(file);
+    const folder = path.dirname(real);
     if (!/\.zip$/i.test(file)) {
-      candidates.push({ kind: 'path', file, mtimeMs });
+      candidates.push({ kind: 'path', file, mtimeMs, folder });
       continue;
     }
     const archive = readArchive(file, limits.maxTotalBytes);
     if (!archive.ok) {
-      candidates.push({ kind: 'refused', file, mtimeMs, error: archive.error });
+      candidates.push({ kind: 'refused', file, mtimeMs, error: archive.error, folder });
       continue;
     }
     const ignored: string[] = [];
-    candidates.push(...expandArchive(archive.bytes, file, mtimeMs, limits, (entry) => ignored.push(entry)));
+    // An entry's folder: the archive's real path, then the entry's folder inside it.
+    const entryFolder = (entryFile: string) => `${real}${entryFile.slice(file.length, Math.max(entryFile.lastIndexOf('/'), file.length))}`;
+    for (const entry of expandArchive(archive.bytes, file, mtimeMs, limits, (name) => ignored.push(name))) {
+      candidates.push({ ...entry, folder: entry.file === file ? folder : entryFolder(entry.file) });
+    }
     // A student who uploaded a screenshot instead of the export would otherwise vanish without a word.
     if (ignored.length > 0) {
       const named = ignored.slice(0, 5).map((entry) => entry.slice(file.length + 2)).join(', ');

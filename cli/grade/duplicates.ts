@@ -22,7 +22,7 @@ export function keepNewest(rows: GradedRow[]): { kept: GradedRow[]; duplicates: 
   // a resubmission lies beside the first submission.
   const groups = new Map<string, GradedRow[]>();
   for (const row of rows) {
-    const key = JSON.stringify([row.report.attendee.id, folderOf(row.file)]);
+    const key = JSON.stringify([row.report.attendee.id, row.folder]);
     const group = groups.get(key);
     if (group) group.push(row);
     else groups.set(key, [row]);
@@ -35,11 +35,6 @@ export function keepNewest(rows: GradedRow[]): { kept: GradedRow[]; duplicates: 
     if (ordered.length > 1) duplicates.push({ attendee: ordered[0].report.attendee.id, kept: ordered[0].file, dropped: ordered.slice(1).map((r) => r.file) });
   }
   return { kept: sortRows(kept), duplicates: duplicates.sort((a, b) => compareCodePoints(a.attendee, b.attendee) || compareCodePoints(a.kept, b.kept)) };
-}
-
-/** The folder of a display path (`class.zip!/Jane_1_…/My flow.json` → `class.zip!/Jane_1_…`). */
-function folderOf(file: string): string {
-  return file.slice(0, Math.max(file.lastIndexOf('/'), file.lastIndexOf('\\'), 0));
 }
 
 /** The order of every output: attendee id, then display path. */

@@ -11,9 +11,9 @@ import { gradeFlow, refusedReport, type GradeOptions } from '../../engine/grade.
 import type { GradeReport } from '../../engine/report.js';
 import { renderHtmlReport, renderJson, renderJunitSuite } from '../../reports/index.js';
 import { withInputFileSync } from './read-sync.js';
-import type { Candidate, GradedRow, InputError } from './types.js';
+import type { GradedRow, InputError, Submission } from './types.js';
 
-export type GradeTask = Candidate & { index: number };
+export type GradeTask = Submission & { index: number };
 
 export interface TaskEnv {
   options: Omit<GradeOptions, 'fileName'>;
@@ -40,14 +40,14 @@ export async function gradeTask(task: GradeTask, env: TaskEnv): Promise<GradedRo
     pages = renderPages(report);
   }
   stagePages(task.index, pages, env.stagingDir);
-  return { index: task.index, file: task.file, mtimeMs: task.mtimeMs, report: slim(report), junit: renderJunitSuite(report) };
+  return { index: task.index, file: task.file, folder: task.folder, mtimeMs: task.mtimeMs, report: slim(report), junit: renderJunitSuite(report) };
 }
 
 /** A row for a submission whose grading never finished (worker crash, timeout). */
 export function failedTask(task: GradeTask, error: InputError, env: TaskEnv): GradedRow {
   const report = ungradable(task.file, error, env.options);
   stagePages(task.index, renderPages(report), env.stagingDir);
-  return { index: task.index, file: task.file, mtimeMs: task.mtimeMs, report, junit: renderJunitSuite(report) };
+  return { index: task.index, file: task.file, folder: task.folder, mtimeMs: task.mtimeMs, report, junit: renderJunitSuite(report) };
 }
 
 export function stagedPath(stagingDir: string, index: number, extension: 'json' | 'html'): string {

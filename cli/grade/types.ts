@@ -20,11 +20,20 @@ export type Candidate =
   /** Refused before grading (unsafe zip entry, archive over its limits, …): an `ungradable` row. */
   | { kind: 'refused'; file: string; mtimeMs: number; error: InputError };
 
+/**
+ * A candidate as discovery found it, with the real folder it lies in (symlinks resolved; inside an
+ * archive, the archive's real path then the entry's folder): one attendee's submissions are
+ * duplicates only within one folder, however the folder was named on the command line.
+ */
+export type Submission = Candidate & { folder: string };
+
 /** What one graded submission gives back to the batch. */
 export interface GradedRow {
   /** Position in the batch's task list: names the staged report files. */
   index: number;
   file: string;
+  /** The real folder it lies in (see Submission). */
+  folder: string;
   mtimeMs: number;
   /** The report without its bulky parts (traces, flow drawing): enough for class-level outputs. */
   report: GradeReport;

@@ -1,6 +1,6 @@
 /** Finding submissions: folders, files, globs and zip archives (with their refusals). */
 import { test, expect } from '@playwright/test';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, realpathSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { zipSync, type Zippable } from 'fflate';
 import { discover } from '../../../cli/grade/discover.js';
@@ -48,6 +48,15 @@ test('a single file is taken whatever its extension, and a file reached twice co
   const found = await discover([path.join(root, 'export.txt'), root, path.join(root, 'a.json'), `${root}/./a.json`], LIMITS);
   expect(files(found.candidates)).toEqual([path.join(root, 'a.json'), path.join(root, 'export.txt')]);
   expect(found.candidates[0].kind).toBe('path');
+});
+
+test('a folder named through a symlink is the same folder: its files count once, and one folder however it is spelled', async () => {
+  const root = tree({ 'class/a.json': FLOW, 'class/b.json': FLOW, 'class/c.zip': zipSync({ 'sub/d.json': FLOW }) });
+  symlinkSync(path.join(root, 'class'), path.join(root, 'link'));
+  const found = await discover([path.join(root, 'link'), path.join(root, 'class'), path.relative(process.cwd(), path.join(root, 'class', 'a.json'))], LIMITS);
+  expect(files(found.candidates).map((file) => path.resolve(file.split('!/')[0]!).slice(root.length) + (file.split('!/')[1] ?? '')).sort()).toEqual(['/class/a.json', '/class/b.json', '/class/c.zipsub/d.json']);
+  const real = realpathSync(path.join(root, 'class'));
+  expect(found.candidates.map((c) => c.folder).sort()).toEqual([real, real, `${real}/c.zip!/sub`]);
 });
 
 test('missing paths and patterns matching nothing are reported as usage problems', async () => {

@@ -85,7 +85,7 @@ test('shards: i/n parsed strictly; the blocks cover every item exactly once', ()
 
 function row(attendee: string, file: string, options: { lastModified?: string; mtimeMs?: number } = {}): GradedRow {
   const report = { attendee: { id: attendee, source: 'flow-name' }, input: { file, sha256: '', ...(options.lastModified ? { lastModified: options.lastModified } : {}) }, verdict: 'passed' } as GradeReport;
-  return { index: 0, file, mtimeMs: options.mtimeMs ?? 0, report, junit: { xml: '', counts: { tests: 0, failures: 0, errors: 0, skipped: 0 } } };
+  return { index: 0, file, folder: file.slice(0, Math.max(file.lastIndexOf('/'), 0)), mtimeMs: options.mtimeMs ?? 0, report, junit: { xml: '', counts: { tests: 0, failures: 0, errors: 0, skipped: 0 } } };
 }
 
 test('duplicates: the newest export wins (lastModifiedDate, else file time, ties by path), whatever the order', () => {

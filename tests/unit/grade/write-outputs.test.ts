@@ -14,7 +14,7 @@ async function rows(count: number): Promise<GradedRow[]> {
   const options = await resolveGradingOptions({ lab: 'callback-on-global-error', now: '2025-08-01T09:00:00Z' });
   return Array.from({ length: count }, (_, index) => {
     const report = refusedReport({ code: 'empty-file', message: 'file is empty' }, { ...options, fileName: `Main_Flow_${100 + index}.json` });
-    return { index, file: report.input.file, mtimeMs: 0, report, junit: renderJunitSuite(report) };
+    return { index, file: report.input.file, folder: '.', mtimeMs: 0, report, junit: renderJunitSuite(report) };
   });
 }
 
