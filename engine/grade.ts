@@ -92,6 +92,20 @@ function reportBase(options: GradeOptions, now = options.now ?? (() => new Date(
   };
 }
 
+/**
+ * The attendee id the report of `input` will carry, found without grading it (loading is enough):
+ * `grade --shard` keeps one attendee's submissions in one shard with it. No bytes (a file that
+ * could not be read): the id a refused report carries.
+ */
+export function attendeeIdOf(input: Uint8Array | undefined, options: GradeOptions): string {
+  if (input !== undefined) {
+    const { maxSteps: _steps, maxVisitsPerActivity: _visits, ...loadLimits } = options.limits ?? {};
+    const loaded = loadFlow(input, { ...loadLimits, fileName: options.fileName, attendee: options.attendee });
+    if (loaded.ok) return loaded.model.attendee.id;
+  }
+  return attendeeWithoutFlow(options).id;
+}
+
 /** Without a readable flow, the attendee is the option's, else the file name's. */
 function attendeeWithoutFlow(options: GradeOptions): GradeReport['attendee'] {
   return options.attendee ? { id: options.attendee, source: 'option' } : attendeeOfFile(options.fileName);

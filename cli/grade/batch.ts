@@ -13,12 +13,12 @@ import type { GradingFlags } from '../grading-options.js';
 import { reasonOf } from '../io.js';
 import { makeFolder } from '../make-folder.js';
 import { discover } from './discover.js';
-import { keepNewest, sortRows, type Duplicate } from './duplicates.js';
+import { duplicateKey, keepNewest, sortRows, type Duplicate } from './duplicates.js';
 import { PoolTaskError, WorkerPool } from './pool.js';
 import { Progress } from './progress.js';
-import { selectShard, type Shard } from './shard.js';
-import { failedTask, gradeTask, type GradeTask, type TaskEnv } from './task.js';
-import type { GradedRow } from './types.js';
+import { selectShardByGroup, type Shard } from './shard.js';
+import { attendeeOfTask, failedTask, gradeTask, type GradeTask, type TaskEnv } from './task.js';
+import type { GradedRow, Submission } from './types.js';
 import { OUTPUT_MARKER, realPath } from './walk.js';
 import { writeOutputs } from './write-outputs.js';
 import type { ZipLimits } from './zip.js';
@@ -67,7 +67,7 @@ export async function runBatch(batch: BatchOptions): Promise<BatchOutcome> {
     return { ok: false, problems: [`flowgrade: no exports (*.json) or archives (*.zip) found in ${batch.inputs.join(', ')} [no-input]`] };
   }
   const foundCount = found.candidates.length; // (found is not used below: other shards' archive entries can be freed)
-  const tasks: GradeTask[] = selectShard(found.candidates, batch.shard).map((candidate, index) => ({ ...candidate, index }));
+  const tasks: GradeTask[] = (await shareOf(found.candidates, batch)).map((candidate, index) => ({ ...candidate, index }));
 
   // Ctrl-C, a CI job cancelled (SIGTERM), a terminal closed (SIGHUP): stop at once (exit 128 + the
   // signal's number) and leave no staging folder behind. Listening before the folder exists: a
@@ -114,6 +114,18 @@ export async function runBatch(batch: BatchOptions): Promise<BatchOutcome> {
     for (const signal of SIGNAL_NAMES) process.off(signal, onStop);
     await rm(stagingDir, { recursive: true, force: true });
   }
+}
+
+/**
+ * The submissions this shard grades (all of them without --shard). Which of an attendee's
+ * submissions are duplicates depends on the attendee id inside each export, so every export is
+ * loaded (not graded) first — about a millisecond each — to keep each group in one shard.
+ */
+async function shareOf(submissions: Submission[], batch: BatchOptions): Promise<Submission[]> {
+  if (!batch.shard) return submissions;
+  const keys: string[] = [];
+  for (const submission of submissions) keys.push(duplicateKey(await attendeeOfTask(submission, batch.options), submission.folder));
+  return selectShardByGroup(submissions, keys, batch.shard);
 }
 
 /** Signals that stop a batch, and the exit code each ends it with (128 + its number). */

@@ -22,7 +22,7 @@ export function keepNewest(rows: GradedRow[]): { kept: GradedRow[]; duplicates: 
   // a resubmission lies beside the first submission.
   const groups = new Map<string, GradedRow[]>();
   for (const row of rows) {
-    const key = JSON.stringify([row.report.attendee.id, row.folder]);
+    const key = duplicateKey(row.report.attendee.id, row.folder);
     const group = groups.get(key);
     if (group) group.push(row);
     else groups.set(key, [row]);
@@ -35,6 +35,11 @@ export function keepNewest(rows: GradedRow[]): { kept: GradedRow[]; duplicates: 
     if (ordered.length > 1) duplicates.push({ attendee: ordered[0].report.attendee.id, kept: ordered[0].file, dropped: ordered.slice(1).map((r) => r.file) });
   }
   return { kept: sortRows(kept), duplicates: duplicates.sort((a, b) => compareCodePoints(a.attendee, b.attendee) || compareCodePoints(a.kept, b.kept)) };
+}
+
+/** Submissions with the same key are one attendee's, and only one of them is kept. */
+export function duplicateKey(attendee: string, folder: string): string {
+  return JSON.stringify([attendee, folder]);
 }
 
 /** The order of every output: attendee id, then display path. */

@@ -1,8 +1,11 @@
 /**
  * `--shard i/n`: split a large class across n CI machines. The submissions found (after expanding
- * folders, globs and archives) are sorted by display path and cut into n contiguous blocks of
- * near-equal size; machine i grades block i. Every submission lands in exactly one shard, and the
- * split depends only on the set of paths, not on input order or on the machine.
+ * folders, globs and archives) are put in groups — one attendee's submissions in one folder, the
+ * duplicates of which only the newest is kept — and the groups, in order, are cut into n
+ * contiguous blocks of near-equal count; machine i grades block i. A group is never split, so each
+ * shard keeps and sets aside exactly what a run over the whole class would: the shards' outputs
+ * together are that run's. The split depends only on the submissions, not on input order or on
+ * the machine.
  */
 import { InvalidArgumentError } from 'commander';
 
@@ -18,6 +21,20 @@ export function parseShard(value: string): Shard {
   const count = match ? Number(match[2]) : NaN;
   if (!match || count < 1 || index < 1 || index > count) throw new InvalidArgumentError(`"${value}" is not a shard i/n with 1 ≤ i ≤ n (e.g. 1/4)`);
   return { index, count };
+}
+
+/** The items of shard `shard`, cut between groups (items with the same key), in their first order. */
+export function selectShardByGroup<T>(items: T[], keys: string[], shard: Shard | undefined): T[] {
+  if (!shard) return items;
+  const groups = new Map<string, number[]>();
+  keys.forEach((key, at) => {
+    const group = groups.get(key);
+    if (group) group.push(at);
+    else groups.set(key, [at]);
+  });
+  const ordered = [...groups.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  const chosen = new Set(selectShard(ordered, shard).flatMap((key) => groups.get(key)!));
+  return items.filter((_, at) => chosen.has(at));
 }
 
 /** The block of `sorted` that shard `shard` grades. */

@@ -7,7 +7,7 @@
  */
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { gradeFlow, refusedReport, type GradeOptions } from '../../engine/grade.js';
+import { attendeeIdOf, gradeFlow, refusedReport, type GradeOptions } from '../../engine/grade.js';
 import type { GradeReport } from '../../engine/report.js';
 import { renderHtmlReport, renderJson, renderJunitSuite } from '../../reports/index.js';
 import { withInputFileSync } from './read-sync.js';
@@ -48,6 +48,19 @@ export function failedTask(task: GradeTask, error: InputError, env: TaskEnv): Gr
   const report = ungradable(task.file, error, env.options);
   stagePages(task.index, renderPages(report), env.stagingDir);
   return { index: task.index, file: task.file, folder: task.folder, mtimeMs: task.mtimeMs, report, junit: renderJunitSuite(report) };
+}
+
+/** The attendee id `task`'s report will carry, found by loading it (not grading it). */
+export async function attendeeOfTask(task: Submission, options: Omit<GradeOptions, 'fileName'>): Promise<string> {
+  const withFile = { ...options, fileName: task.file };
+  switch (task.kind) {
+    case 'path':
+      return withInputFileSync(task.file, options.limits?.maxBytes, async (read) => attendeeIdOf(read.ok ? read.bytes : undefined, withFile));
+    case 'bytes':
+      return attendeeIdOf(task.bytes, withFile);
+    case 'refused':
+      return attendeeIdOf(undefined, withFile);
+  }
 }
 
 export function stagedPath(stagingDir: string, index: number, extension: 'json' | 'html'): string {

@@ -81,6 +81,26 @@ test('--shard 1/2 and 2/2 grade every submission exactly once', async () => {
   expect(Math.abs(first.length - second.length)).toBeLessThanOrEqual(1);
 });
 
+test('--shard never splits one attendee\'s submissions: the shards keep and set aside what the whole run does', async () => {
+  const dir = tempDir('shard-dup');
+  const dated = (text: string, date: string) => text.replace(/"lastModifiedDate": "[^"]*"/, `"lastModifiedDate": "${date}"`);
+  // Sorted by path, the first file alone would be block 1 of 2, and its older twin block 2.
+  writeFileSync(path.join(dir, 'Main_Flow_1 (1).json'), withAttendee(dated(solution(), '2025-07-30T08:00:00.000'), '1'));
+  writeFileSync(path.join(dir, 'Main_Flow_1.json'), withAttendee(dated(readFileSync(fixturePath('flows/before-mission.json'), 'utf8'), '2025-07-29T08:00:00.000'), '1'));
+  writeFileSync(path.join(dir, 'Main_Flow_2.json'), withAttendee(solution(), '2'));
+  const [whole, a, b] = [tempDir('shard-dup-all'), tempDir('shard-dup-1'), tempDir('shard-dup-2')];
+  const runs = await Promise.all([
+    runCli(['grade', dir, '--out', whole, ...NOW, '--quiet']),
+    runCli(['grade', dir, '--out', a, '--shard', '1/2', ...NOW, '--quiet']),
+    runCli(['grade', dir, '--out', b, '--shard', '2/2', ...NOW, '--quiet']),
+  ]);
+  expect(runs.map((run) => run.code)).toEqual([0, 0, 0]); // the older, failing twin is set aside in every run
+  const reports = (out: string) => Object.fromEntries(readdirSync(out).filter((f) => /^\d+\.json$/.test(f)).map((f) => [f, JSON.parse(readFileSync(path.join(out, f), 'utf8')).input.file]));
+  expect({ ...reports(a), ...reports(b) }).toEqual(reports(whole));
+  expect(Object.keys(reports(a)).filter((f) => f in reports(b))).toEqual([]);
+  expect(runs.filter((run) => run.stdout.includes('duplicate submissions for 1:'))).toHaveLength(2);
+});
+
 test('two submissions for one attendee: the newest is graded, the other is flagged everywhere', async () => {
   const dir = tempDir('dup');
   const older = solution().replace(/"lastModifiedDate": "[^"]*"/, '"lastModifiedDate": "2025-07-01T08:00:00.000"');

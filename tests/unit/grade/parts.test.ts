@@ -4,7 +4,7 @@ import type { GradeReport, Verdict } from '../../../engine/report.js';
 import { declaredTime, keepNewest, sortRows } from '../../../cli/grade/duplicates.js';
 import { assignFileNames, safeBaseName } from '../../../cli/grade/file-names.js';
 import { Progress } from '../../../cli/grade/progress.js';
-import { parseShard, selectShard } from '../../../cli/grade/shard.js';
+import { parseShard, selectShard, selectShardByGroup } from '../../../cli/grade/shard.js';
 import type { GradedRow } from '../../../cli/grade/types.js';
 
 function clock(stepMs: number) {
@@ -81,6 +81,17 @@ test('shards: i/n parsed strictly; the blocks cover every item exactly once', ()
     expect(blocks.flat()).toEqual(items);
     expect(Math.max(...blocks.map((b) => b.length)) - Math.min(...blocks.map((b) => b.length))).toBeLessThanOrEqual(1);
   }
+});
+
+test('shards by group: a group is never split, and every item is in one shard', () => {
+  const items = ['a1', 'a2', 'b1', 'c1', 'c2', 'c3', 'd1'];
+  const keys = items.map((item) => item[0]!);
+  for (const count of [1, 2, 3, 4, 5]) {
+    const blocks = Array.from({ length: count }, (_, i) => selectShardByGroup(items, keys, { index: i + 1, count }));
+    expect(blocks.flat().sort()).toEqual(items);
+    for (const group of ['a', 'b', 'c', 'd']) expect(blocks.filter((block) => block.some((item) => item[0] === group))).toHaveLength(1);
+  }
+  expect(selectShardByGroup(items, keys, undefined)).toBe(items);
 });
 
 function row(attendee: string, file: string, options: { lastModified?: string; mtimeMs?: number } = {}): GradedRow {
