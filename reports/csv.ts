@@ -14,10 +14,16 @@ export interface CsvOptions {
    * order of `reports`, or a map from `input.file` to its note.
    */
   notes?: readonly string[] | Readonly<Record<string, string>>;
+  /**
+   * The check columns, in order (the mission's checks): the same header whatever the rows, so that
+   * the gradebooks of `--shard` runs, or of a class with no gradable row, line up. Check ids of the
+   * rows not listed here follow. Default: the check ids of the rows.
+   */
+  checkIds?: readonly string[];
 }
 
 export function renderCsv(reports: readonly GradeReport[], options: CsvOptions = {}): string {
-  const checkIds = [...new Set(reports.flatMap((report) => report.checks.map((check) => check.id)))];
+  const checkIds = [...new Set([...(options.checkIds ?? []), ...reports.flatMap((report) => report.checks.map((check) => check.id))])];
   const notes = options.notes;
   const header = ['attendee', 'file', 'verdict', 'earned', 'possible', 'percent', 'error', ...(notes ? ['notes'] : []), ...checkIds];
   const rows = reports.map((report, i) => {

@@ -102,7 +102,8 @@ export async function runBatch(batch: BatchOptions): Promise<BatchOutcome> {
     const graded = await gradeAll(tasks, env, batch, (row) => progress?.tick(row.report.verdict));
     progress?.finish();
     const { kept, duplicates } = keepNewest(sortRows(graded));
-    const names = await writeOutputs({ outDir: batch.outDir, stagingDir, rows: kept, duplicates });
+    const checkIds = batch.options.mission.checks.map((check) => check.id);
+    const names = await writeOutputs({ outDir: batch.outDir, stagingDir, rows: kept, duplicates, checkIds });
     return { ok: true, found: foundCount, rows: kept, duplicates, names };
   } catch (error) {
     // The disk filled up, a folder is in the way of a report…: --out cannot take the reports.

@@ -20,6 +20,8 @@ export interface Outputs {
   /** Kept rows, sorted. */
   rows: GradedRow[];
   duplicates: Duplicate[];
+  /** The mission's check ids, in order: the gradebook's columns. */
+  checkIds: readonly string[];
 }
 
 const CLASS_FILES = ['index.html', 'grades.csv', 'junit.xml', 'summary.md'] as const;
@@ -46,12 +48,12 @@ export async function writeOutputs(outputs: Outputs): Promise<string[]> {
   return names;
 }
 
-function writeClassFiles({ stagingDir, rows, duplicates }: Outputs, names: string[]): void {
+function writeClassFiles({ stagingDir, rows, duplicates, checkIds }: Outputs, names: string[]): void {
   const reports = rows.map((row) => row.report);
   const hrefs = new Map<GradeReport, string>(reports.map((report, i) => [report, `${encodeURIComponent(names[i])}.html`]));
   const contents: Record<(typeof CLASS_FILES)[number], string> = {
     'index.html': renderDashboard(reports, { reportHref: (report: GradeReport) => hrefs.get(report) ?? '', duplicates }),
-    'grades.csv': renderCsv(reports, { notes: duplicateNotes(duplicates) }),
+    'grades.csv': renderCsv(reports, { notes: duplicateNotes(duplicates), checkIds }),
     'junit.xml': renderJunitDocument(rows.map((row) => row.junit)),
     'summary.md': renderMarkdown(reports) + duplicatesSection(duplicates),
   };

@@ -1,6 +1,6 @@
 /** The end of a batch: staged reports moved to their names, then the class files, last. */
 import { test, expect } from '@playwright/test';
-import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { resolveGradingOptions } from '../../../cli/grading-options.js';
 import { stagedPath } from '../../../cli/grade/task.js';
@@ -31,13 +31,20 @@ function staged(count: number, missing?: number): { outDir: string; stagingDir: 
 
 test('every report moved to its name, then the four class files; nothing left in staging', async () => {
   const dirs = staged(3);
-  expect(await writeOutputs({ ...dirs, rows: await rows(3), duplicates: [] })).toEqual(['100', '101', '102']);
+  expect(await writeOutputs({ ...dirs, rows: await rows(3), duplicates: [], checkIds: ['flow-name'] })).toEqual(['100', '101', '102']);
   expect(readdirSync(dirs.outDir).filter((f) => !f.startsWith('.')).sort()).toEqual(['100.html', '100.json', '101.html', '101.json', '102.html', '102.json', 'grades.csv', 'index.html', 'junit.xml', 'summary.md']);
   expect(readdirSync(dirs.stagingDir)).toEqual([]);
 });
 
+test('the gradebook has a column per check of the mission, even with only ungradable rows (shards line up)', async () => {
+  const dirs = staged(2);
+  await writeOutputs({ ...dirs, rows: await rows(2), duplicates: [], checkIds: ['flow-name', 'variable-getresult'] });
+  const header = readFileSync(path.join(dirs.outDir, 'grades.csv'), 'utf8').split('\r\n')[0];
+  expect(header).toBe('attendee,file,verdict,earned,possible,percent,error,notes,flow-name,variable-getresult');
+});
+
 test('when a report cannot be moved (a run stopped on the way), no dashboard links to it: the class files stay out', async () => {
   const dirs = staged(3, 1);
-  await expect(writeOutputs({ ...dirs, rows: await rows(3), duplicates: [] })).rejects.toThrow(/ENOENT/);
+  await expect(writeOutputs({ ...dirs, rows: await rows(3), duplicates: [], checkIds: ['flow-name'] })).rejects.toThrow(/ENOENT/);
   for (const file of ['index.html', 'grades.csv', 'junit.xml', 'summary.md']) expect(existsSync(path.join(dirs.outDir, file)), file).toBe(false);
 });
