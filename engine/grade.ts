@@ -3,6 +3,7 @@
  * against fresh mocks, run every check, score, and build the report. Pure and deterministic for
  * a given input and clock.
  */
+import { sha256 as nobleSha256 } from '@noble/hashes/sha2';
 import { createMockServices, DEFAULT_DYNVARS, type MockOptions } from '../mocks/index.js';
 import { attendeeOfFile } from './build-model.js';
 import type { Check, CheckContext, CheckOutcome, Mission, MissionSettings, ScenarioRun } from './check.js';
@@ -189,9 +190,15 @@ function drawing(graph: FlowGraph): DrawingGraph {
   };
 }
 
+/**
+ * The SHA-256 of the input, by the platform's Web Crypto where there is one; else (a page served
+ * over plain HTTP from another host than localhost: browsers give `crypto.subtle` only to secure
+ * pages) by @noble/hashes, the same digest in plain JavaScript.
+ */
 async function webCryptoSha256(bytes: Uint8Array): Promise<string> {
-  const digest = await globalThis.crypto.subtle.digest('SHA-256', bytes as unknown as ArrayBuffer);
-  return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('');
+  const subtle = globalThis.crypto?.subtle;
+  const digest = subtle ? new Uint8Array(await subtle.digest('SHA-256', bytes as unknown as ArrayBuffer)) : nobleSha256(bytes);
+  return [...digest].map((b) => b.toString(16).padStart(2, '0')).join('');
 }
 
 function definedOnly<T extends object>(values: T): Partial<T> {

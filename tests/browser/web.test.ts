@@ -5,6 +5,7 @@
  * (a CSP violation, e.g. ajv compiling a schema with `new Function`, would show up as both).
  */
 import { test, expect, type Page, type TestInfo } from '@playwright/test';
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { DEFAULT_MISSION_ID, findMission, MISSIONS } from '../../checks/index.js';
 import { loadFlow } from '../../engine/loader.js';
@@ -259,4 +260,21 @@ test('the JSON download is the report the page shows', async ({ page }) => {
   expect(report.verdict).toBe('passed');
   expect(report.generatedAt).toBe(new Date(FIXED).toISOString());
   expect(report.input.file).toBe('solution.json');
+});
+
+test('served over plain HTTP from another host (no Web Crypto there), the page grades all the same', async ({ page }) => {
+  // A school's web server without HTTPS: browsers give crypto.subtle only to secure pages.
+  await page.route('http://lab.example.edu/**', async (route) => {
+    const upstream = new URL(new URL(route.request().url()).pathname.replace(/^\/flowgrade\//, ''), site.url);
+    await route.fulfill({ response: await page.request.fetch(upstream.href) });
+  });
+  await page.goto('http://lab.example.edu/flowgrade/');
+  await expect(page.locator('#results')).toHaveAttribute('data-state', 'ready');
+  expect(await page.evaluate(() => [window.isSecureContext, typeof crypto.subtle])).toEqual([false, 'undefined']);
+  await fileInput(page).setInputFiles(SOLUTION);
+  await expectPassedWithFullScore(page, 'solution.json');
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Download this report (JSON)' }).click()]);
+  const report = JSON.parse(readFileSync(await download.path(), 'utf8')) as GradeReport;
+  expect(report.input.sha256).toBe(createHash('sha256').update(readFileSync(SOLUTION)).digest('hex'));
+  watched.requests = watched.requests.filter((url) => !url.startsWith('http://lab.example.edu/'));
 });
