@@ -3,7 +3,9 @@
  * against catastrophic backtracking: patterns are length-capped and refused when they contain
  * back-references or a repeated group that itself repeats or alternates (`(a+)+`, `(a|aa)*`);
  * inputs are length-capped. Java-only syntax (possessive quantifiers, atomic groups) is refused
- * because RegExp rejects it.
+ * because RegExp rejects it; so are inline flags (`(?i)`, `(?i:…)`) and a group name used twice,
+ * which newer JavaScript engines accept and older ones (Node 20) do not: the same pattern must
+ * give the same result in the CLI and in every browser.
  */
 import { MAX_REGEX_INPUT, MAX_REGEX_LENGTH } from './limits.js';
 
@@ -24,6 +26,7 @@ function assertSafe(pattern: string): void {
   if (/\\[1-9]|\\k</.test(pattern)) throw new RegexError('Back-references are not supported in regular expressions', true);
   // Track, for every open group, whether it contains a quantifier or an alternation.
   const stack: { risky: boolean }[] = [];
+  const names = new Set<string>();
   let lastGroupRisky = false;
   let inClass = false;
   for (let i = 0; i < pattern.length; i++) {
@@ -43,6 +46,7 @@ function assertSafe(pattern: string): void {
       continue;
     }
     if (c === '(') {
+      assertPortableGroup(pattern.slice(i + 1), names);
       stack.push({ risky: false });
       continue;
     }
@@ -68,6 +72,21 @@ function assertSafe(pattern: string): void {
     }
     lastGroupRisky = false;
   }
+}
+
+/**
+ * Refuses, with one message on every engine, group syntax that JavaScript engines disagree on:
+ * inline flags (`(?i)`, `(?-i:…)`; Java runs them, Node 20 does not, Chromium 125+ does) and a
+ * group name used twice (Java refuses it, Chromium 125+ accepts it in alternatives).
+ */
+function assertPortableGroup(after: string, names: Set<string>): void {
+  if (/^\?[a-zA-Z]*-?[a-zA-Z]+[:)]/.test(after)) {
+    throw new RegexError(`Inline flags such as (?i) or (?i:…) are not supported in regular expressions`, false);
+  }
+  const name = /^\?<([A-Za-z][A-Za-z0-9]*)>/.exec(after)?.[1];
+  if (name === undefined) return;
+  if (names.has(name)) throw new RegexError(`Named group <${name}> is defined more than once in a regular expression`, false);
+  names.add(name);
 }
 
 const cache = new Map<string, RegExp>();

@@ -136,3 +136,19 @@ test('results are deterministic: same input, same output, map order is insertion
   expect(first).toBe('{"b":1,"a":9,"c":3} {"z":1,"y":2} 0');
   for (let i = 0; i < 5; i++) expect(renderTemplate(text, scope, options)).toBe(first);
 });
+
+test('regex syntax JavaScript engines disagree on is refused alike everywhere (the CLI and every browser grade the same)', () => {
+  // Node 20 rejects these, Chromium 125+ accepts them: each must be one error, with our words.
+  for (const [template, message] of [
+    ['{{ s.matches("(?i:2)01") }}', 'Inline flags'],
+    ['{{ s.replaceAll("(?-i:0)", "0") }}', 'Inline flags'],
+    ['{{ s | split("(?i)x") }}', 'Inline flags'],
+    ['{{ s.replaceFirst("(?<x>2)|(?<x>9)", "2") }}', 'Named group <x> is defined more than once'],
+  ] as const) {
+    const error = errorOf(() => evaluate(template, { s: '201' }));
+    expect([template, error.code, error.message]).toEqual([template, 'type', expect.stringContaining(message)]);
+  }
+  // Groups every engine reads alike stay allowed.
+  expect(evaluate('{{ s.replaceAll("(?:2)(?<d>0)(?=1)", "x") }}', { s: '201' })).toBe('x1');
+  expect(evaluate('{{ s.matches("[(]?i:201") }}', { s: '(i:201' })).toBe(true); // a parenthesis in a class opens no group
+});
