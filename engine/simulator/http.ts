@@ -18,6 +18,7 @@ const NO_BODY_METHODS = new Set(['GET', 'HEAD']);
 
 export const httpRequest: ActivityHandler = async (run) => {
   const method = requestMethod(run);
+  assertSendableMethod(method);
   const authenticated = boolProp(run.activity, 'authenticated');
   const url = requestUrl(run, authenticated);
   const headers = new Headers();
@@ -37,7 +38,8 @@ export const httpRequest: ActivityHandler = async (run) => {
   const exchange: HttpExchange = {
     method,
     url: url.href,
-    requestHeaders: headerRecord(request.headers),
+    // As the activity sets them: a browser drops some (Cookie, Host, User-Agent…) from the request.
+    requestHeaders: headerRecord(headers),
     ...(body !== undefined ? { requestBody: body.text } : {}),
     status: null,
   };
@@ -102,6 +104,7 @@ function requestUrl(run: ActivityRun, authenticated: boolean): URL {
     throw new ActivityError(`invalid request URL ${JSON.stringify(target)}`);
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new ActivityError(`request URL ${JSON.stringify(target)} is not http(s)`);
+  if (url.username !== '' || url.password !== '') throw new ActivityError(`request URL ${JSON.stringify(target)} holds a user name or password (user:password@): not sent`);
   // Appended all at once: each `url.searchParams.append` writes the whole query again.
   const parameters = pairs(run, prop(run.activity, 'httpQueryParameters'), 'a query parameter');
   if (parameters.length > 0) {
@@ -192,12 +195,27 @@ function pairs(run: ActivityRun, value: unknown, what: string): [string, string]
   return out;
 }
 
+/** An HTTP token (RFC 9110): what a method or a header name may hold. */
+const TOKEN = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
+
+/**
+ * Header names and values are checked here, in our words, before the platform sees them: Node and
+ * browsers refuse the same headers with different messages, and a report must read the same
+ * wherever it was made.
+ */
 function appendHeader(headers: Headers, name: string, value: string): void {
-  try {
-    headers.append(name, value);
-  } catch (error) {
-    throw new ActivityError(`invalid request header ${JSON.stringify(name)}: ${messageOf(error)}`);
-  }
+  if (!TOKEN.test(name)) throw new ActivityError(`invalid request header name ${JSON.stringify(name)}: only letters, digits and !#$%&'*+-.^_\`|~ are allowed`);
+  if (/[\0\r\n]/.test(value)) throw new ActivityError(`invalid value of request header ${name}: it holds a line break or a NUL character`);
+  if (/[^\0-\xff]/.test(value)) throw new ActivityError(`invalid value of request header ${name}: it holds a character beyond Latin-1 (${JSON.stringify(/[^\0-\xff]/u.exec(value)![0])}); encode it first, e.g. with | urlencode`);
+  headers.append(name, value);
+}
+
+/** Methods no HTTP client sends for an activity (fetch forbids them); other methods must be tokens. */
+const UNSENDABLE_METHODS = new Set(['CONNECT', 'TRACE', 'TRACK']);
+
+function assertSendableMethod(method: string): void {
+  if (!TOKEN.test(method)) throw new ActivityError(`invalid request method ${JSON.stringify(method)}: a method is letters only, such as GET or POST`);
+  if (UNSENDABLE_METHODS.has(method)) throw new ActivityError(`request method ${method} cannot be sent by an HTTP Request activity`);
 }
 
 function headerRecord(headers: Headers): Record<string, string> {
