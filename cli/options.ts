@@ -28,6 +28,13 @@ export function positiveIntUpTo(max: number, what: string): (value: string) => n
   };
 }
 
+/** An attendee id: trimmed, as the self-check page reads its field; blank is a mistake. */
+export function parseAttendee(value: string): string {
+  const id = value.trim();
+  if (id === '') throw new InvalidArgumentError(`"${value}" is blank: give the attendee id, or leave --attendee out to take it from the flow name`);
+  return id;
+}
+
 /** `KEY=VALUE` pairs collected into a record (repeatable option). */
 export function collectPair(value: string, previous: Record<string, string> = {}): Record<string, string> {
   const eq = value.indexOf('=');

@@ -8,6 +8,7 @@ import { EXIT, UsageError } from '../errors.js';
 import { gradeFile } from '../grade-file.js';
 import { addGradingOptions, resolveGradingOptions, type GradingFlags } from '../grading-options.js';
 import { inputErrorLine, reasonOf } from '../io.js';
+import { parseAttendee } from '../options.js';
 
 type Format = 'console' | 'json' | 'html' | 'junit' | 'markdown';
 interface CheckFlags extends GradingFlags {
@@ -23,7 +24,7 @@ export function checkCommand(ctx: CliContext): Command {
     .argument('<files...>', 'Flow Designer exports (.json)')
     .addOption(new Option('--format <format>', 'report format').choices(['console', 'json', 'html', 'junit', 'markdown']).default('console'))
     .option('--out <file>', 'write the report to a file instead of stdout')
-    .option('--attendee <id>', 'attendee id (default: from the flow name Main_Flow_<ID>, else the file name)')
+    .option('--attendee <id>', 'attendee id (default: from the flow name Main_Flow_<ID>, else the file name)', parseAttendee)
     .option('-q, --quiet', 'console format: only the failures, the required checks not judged and the summary line');
   return addGradingOptions(command).action(async (files: string[], flags: CheckFlags) => {
     if (flags.attendee && files.length > 1) throw new UsageError('--attendee applies to one file; give one file or drop --attendee');

@@ -2,7 +2,7 @@ import { Command, Option } from 'commander';
 import type { CliContext } from '../context.js';
 import { EXIT } from '../errors.js';
 import { inputErrorLine, loadFlowFile } from '../io.js';
-import { parseSize } from '../options.js';
+import { parseAttendee, parseSize } from '../options.js';
 import { describeModel } from '../describe-model.js';
 
 export function inspectCommand(ctx: CliContext): Command {
@@ -10,7 +10,7 @@ export function inspectCommand(ctx: CliContext): Command {
     .description('print a readable summary of an exported flow (or the flow model as JSON)')
     .argument('<file>', 'a Flow Designer export (.json)')
     .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
-    .option('--attendee <id>', 'attendee id (default: from the flow name Main_Flow_<ID>, else the file name)')
+    .option('--attendee <id>', 'attendee id (default: from the flow name Main_Flow_<ID>, else the file name)', parseAttendee)
     .option('--max-size <size>', 'largest file accepted, e.g. 20MB', parseSize)
     .action(async (file: string, options: { format: 'text' | 'json'; attendee?: string; maxSize?: number }) => {
       const loaded = await loadFlowFile(file, { attendee: options.attendee, maxBytes: options.maxSize });

@@ -61,3 +61,12 @@ test('--dynvars is read like an export: a pipe or a device is refused at once, n
   expect(zero.code).toBe(2);
   expect(zero.stderr).toContain('"0" is less than one byte');
 });
+
+test('--attendee is trimmed as the self-check page trims its field; a blank one is a usage error', async () => {
+  const spaced = await runCli(['check', fixturePath('flows/solution.json'), '--format', 'json', '--attendee', ' 140 ']);
+  expect(JSON.parse(spaced.stdout).attendee).toEqual({ id: '140', source: 'option' });
+  expect(spaced.code).toBe(0); // the flow name Main_Flow_140 carries that id
+  const blank = await runCli(['check', fixturePath('flows/solution.json'), '--attendee', '   ']);
+  expect(blank.code).toBe(2);
+  expect(blank.stderr).toContain('"   " is blank: give the attendee id');
+});
