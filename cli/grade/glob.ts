@@ -5,6 +5,7 @@
  * fixed leading folders, walked like a folder input (hidden entries and node_modules skipped), so
  * a glob only ever matches files. Use `/` as the separator.
  */
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { walkFiles } from './walk.js';
 
@@ -21,6 +22,7 @@ export async function expandGlob(pattern: string, warn: (line: string) => void):
   const base = baseSegments.length === 0 ? '.' : baseSegments.join('/') || '/';
   const globSegments = segments.slice(firstGlob);
   const matcher = globRegExp(globSegments);
+  if (!existsSync(base)) return []; // the pattern matches nothing: that is the usage error it gets, not a folder warning
   const files = await walkFiles(base, warn, globSegments.includes('**') ? Infinity : globSegments.length);
   return files.filter((file) => matcher.test(path.relative(base, file).split(path.sep).join('/'))).map((file) => (base === '.' ? path.relative('.', file) : file));
 }

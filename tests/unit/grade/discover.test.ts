@@ -63,6 +63,8 @@ test('missing paths and patterns matching nothing are reported as usage problems
   const root = tree({ 'a.json': FLOW });
   const found = await discover([path.join(root, 'nope.json'), `${root}/*.xml`, root], LIMITS);
   expect(found.problems).toEqual([`flowgrade: ${path.join(root, 'nope.json')}: no such file or folder [no-input]`, `flowgrade: ${root}/*.xml: no file matches this pattern [no-input]`]);
+  const missingFolder = await discover([`${root}/missing/*.json`, root], LIMITS);
+  expect([missingFolder.problems, missingFolder.warnings]).toEqual([[`flowgrade: ${root}/missing/*.json: no file matches this pattern [no-input]`], []]); // no folder warning besides
 });
 
 test('quoted globs: * stays in one folder, ** crosses folders, ? is one character', async () => {
