@@ -286,23 +286,35 @@ function attendeeOf(flowName: string, options: ModelOptions): AttendeeId {
 /**
  * `Main_Flow_<ID>` inside a file name, as learning platforms name downloads and resubmissions:
  * `doejane_12000_67001_Main_Flow_101-1.json`, `Main_Flow_111 (1).json`. The ID is the rest of
- * the name, as in a flow name (`Main_Flow_jane_doe`), less the copy number a browser (` (1)`) or
- * a learning platform (`-1`) adds.
+ * the name, as in a flow name (`Main_Flow_jane_doe`), less the copy marks that browsers, file
+ * managers and platforms add: ` (1)`, ` - Copy`, ` copy 2`, and (after an ID) `-1`.
  */
-const MAIN_FLOW_IN_FILE_NAME = /(?:^|[^A-Za-z0-9])Main_Flow_(.+?)(?:-\d+)?$/i;
+const MAIN_FLOW_IN_FILE_NAME = /(?:^|[^A-Za-z0-9])Main_Flow_/i;
 
-/** A browser's copy number: `My flow (1)`. */
-const COPY_NUMBER = /\s*\(\d+\)$/;
+/** One copy mark at the end of a name (anchored on its first character: linear on any name). */
+const COPY_MARK = /\(\d+\)$|-\s*copy$|\bcopy(?:\s\d+)?$/i;
+
+/** A name less its copy marks (a few at most: `x (1) (1)`, `x - Copy (2)`). */
+function withoutCopyMarks(name: string): string {
+  let rest = name.trimEnd();
+  for (let marks = 0; marks < 4; marks++) {
+    const mark = COPY_MARK.exec(rest);
+    if (!mark || mark.index === 0) break;
+    rest = rest.slice(0, mark.index).trimEnd();
+  }
+  return rest;
+}
 
 /**
  * The attendee a file name gives: one holding `Main_Flow_<ID>` gives `<ID>` (so a broken
- * resubmission joins the attendee's other submissions), any other name its base name; a copy
- * number is not part of either.
+ * resubmission joins the attendee's other submissions), any other name its base name; copy marks
+ * are not part of either.
  */
 export function attendeeOfFile(fileName: string): AttendeeId {
-  const base = fileName.split(/[\\/]/).pop()!.replace(/\.json$/i, '').replace(COPY_NUMBER, '');
-  const fromFile = MAIN_FLOW_IN_FILE_NAME.exec(base);
-  return { id: (fromFile ? fromFile[1].trim() : base) || 'unknown', source: 'file-name' };
+  const base = withoutCopyMarks(fileName.split(/[\\/]/).pop()!.replace(/\.json$/i, ''));
+  const found = MAIN_FLOW_IN_FILE_NAME.exec(base);
+  const id = found ? base.slice(found.index + found[0].length).replace(/-\d+$/, '').trim() : base;
+  return { id: id || base || 'unknown', source: 'file-name' };
 }
 
 function generationOf(exported: Json): FormatGeneration {

@@ -33,11 +33,13 @@ export async function discover(inputs: string[], limits: ZipLimits, outDir?: str
   const problems: string[] = [];
   const warn = (line: string) => warnings.push(line);
   let warnedOut = false;
-  /** Real path → display path (the smallest display path wins: independent of input order). */
+  /** Path in its real folder → display path (the smallest display path wins: independent of input order). */
   const found = new Map<string, string>();
   const add = (file: string, named = false) => {
     const display = path.normalize(file);
-    const key = realPath(file);
+    // The real folder and the name in it: a folder named again through a symlink is the same
+    // folder, but two files that are symlinks to one stored file (a content store) stay two.
+    const key = path.join(realPath(path.dirname(file)), path.basename(file));
     if (insideOut(file)) {
       if (named) problems.push(`flowgrade: ${display}: it is inside --out ${outDir}, where its report could replace it: write the reports into another folder [bad-out]`);
       else if (!warnedOut) {
@@ -88,7 +90,8 @@ export async function discover(inputs: string[], limits: ZipLimits, outDir?: str
     }
     const ignored: string[] = [];
     // An entry's folder: the archive's real path, then the entry's folder inside it.
-    const entryFolder = (entryFile: string) => `${real}${entryFile.slice(file.length, Math.max(entryFile.lastIndexOf('/'), file.length))}`;
+    // (Some Windows tools write `\` between an entry's folders.)
+    const entryFolder = (entryFile: string) => `${real}${entryFile.slice(file.length, Math.max(entryFile.lastIndexOf('/'), entryFile.lastIndexOf('\\'), file.length + 1))}`;
     for (const entry of expandArchive(archive.bytes, file, mtimeMs, limits, (name) => ignored.push(name))) {
       candidates.push({ ...entry, folder: entry.file === file ? folder : entryFolder(entry.file) });
     }

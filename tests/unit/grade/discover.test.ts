@@ -1,6 +1,6 @@
 /** Finding submissions: folders, files, globs and zip archives (with their refusals). */
 import { test, expect } from '@playwright/test';
-import { mkdirSync, realpathSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, realpathSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { zipSync, type Zippable } from 'fflate';
 import { discover } from '../../../cli/grade/discover.js';
@@ -57,6 +57,25 @@ test('a folder named through a symlink is the same folder: its files count once,
   expect(files(found.candidates).map((file) => path.resolve(file.split('!/')[0]!).slice(root.length) + (file.split('!/')[1] ?? '')).sort()).toEqual(['/class/a.json', '/class/b.json', '/class/c.zipsub/d.json']);
   const real = realpathSync(path.join(root, 'class'));
   expect(found.candidates.map((c) => c.folder).sort()).toEqual([real, real, `${real}/c.zip!/sub`]);
+});
+
+test('two files that are symlinks to one stored file are two submissions, each in its own folder', async () => {
+  const root = tree({ 'store/abc123': FLOW, 'class/Jane/Main_Flow_140.json': FLOW, 'class/Bob/Main_Flow_140.json': FLOW });
+  for (const student of ['Jane', 'Bob']) {
+    const link = path.join(root, 'class', student, 'Main_Flow_140.json');
+    rmSync(link);
+    symlinkSync(path.join(root, 'store/abc123'), link);
+  }
+  const found = await discover([path.join(root, 'class')], LIMITS);
+  expect(found.candidates.map((c) => path.basename(c.folder)).sort()).toEqual(['Bob', 'Jane']);
+});
+
+test('zip entries whose folders a Windows tool wrote with backslashes keep their folders', () => {
+  const archive = zipSync({ 'Jane Doe_1_file_\\Main_Flow_140.json': FLOW, 'Bob Roe_2_file_\\Main_Flow_140.json': FLOW } as Zippable);
+  const root = tree({ 'class.zip': archive });
+  return discover([path.join(root, 'class.zip')], LIMITS).then((found) => {
+    expect(new Set(found.candidates.map((c) => c.folder)).size).toBe(2);
+  });
 });
 
 test('missing paths and patterns matching nothing are reported as usage problems', async () => {

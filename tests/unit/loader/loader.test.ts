@@ -1,5 +1,6 @@
 import { test, expect } from '@playwright/test';
 import { SCAN_BEFORE_PARSE_LENGTH } from '../../../engine/json-text.js';
+import { attendeeOfFile } from '../../../engine/build-model.js';
 import { loadFlow } from '../../../engine/loader.js';
 import type { FlowModel } from '../../../engine/model.js';
 import { tinyFlow } from './tiny-flow.js';
@@ -106,6 +107,14 @@ test.describe('the model', () => {
     expect(load(tinyFlow({ name: 'MyFlow' })).attendee.source).toBe('unknown');
   });
 
+  test('attendee id from a long hostile file name (a zip entry name may be 64 KB) in linear time', () => {
+    for (const name of [' '.repeat(65_000) + 'x.json', '(1)'.repeat(20_000) + '.json', 'Main_Flow_'.repeat(6_000) + '.json', `Main_Flow_-${'1'.repeat(60_000)}x.json`]) {
+      const started = performance.now();
+      attendeeOfFile(name);
+      expect(performance.now() - started, name.slice(0, 20)).toBeLessThan(200);
+    }
+  });
+
   test('attendee id from a file name as learning platforms name submissions and resubmissions', () => {
     for (const [file, id] of [
       ['Main_Flow_111 (1).json', '111'],
@@ -116,6 +125,10 @@ test.describe('the model', () => {
       ['Main_Flow_jane-doe-2.json', 'jane-doe'],
       ['My flow.json', 'My flow'],
       ['My flow (2).json', 'My flow'],
+      ['Main_Flow_140 - Copy.json', '140'],
+      ['Main_Flow_140 copy 2.json', '140'],
+      ['Main_Flow_140 (1) (1).json', '140'],
+      ['Main_Flow_.json', 'Main_Flow_'],
       ['NotMain_Flow_7.json', 'NotMain_Flow_7'], // Main_Flow_ inside a word is not the lab's name
     ]) {
       expect([file, load(tinyFlow({ name: 'MyFlow' }), { fileName: file }).attendee.id]).toEqual([file, id]);
