@@ -20,13 +20,7 @@ export function keepNewest(rows: GradedRow[]): { kept: GradedRow[]; duplicates: 
   // One attendee id in two folders is two students (a learning platform gives each student a
   // folder of their own: two who renamed their flow alike must not lose one grade to the other);
   // a resubmission lies beside the first submission.
-  const groups = new Map<string, GradedRow[]>();
-  for (const row of rows) {
-    const key = duplicateKey(row.report.attendee.id, row.folder);
-    const group = groups.get(key);
-    if (group) group.push(row);
-    else groups.set(key, [row]);
-  }
+  const groups = groupBy(rows, (row) => duplicateKey(row.report.attendee.id, row.folder));
   const kept: GradedRow[] = [];
   const duplicates: Duplicate[] = [];
   for (const group of groups.values()) {
@@ -35,6 +29,18 @@ export function keepNewest(rows: GradedRow[]): { kept: GradedRow[]; duplicates: 
     if (ordered.length > 1) duplicates.push({ attendee: ordered[0].report.attendee.id, kept: ordered[0].file, dropped: ordered.slice(1).map((r) => r.file) });
   }
   return { kept: sortRows(kept), duplicates: duplicates.sort((a, b) => compareCodePoints(a.attendee, b.attendee) || compareCodePoints(a.kept, b.kept)) };
+}
+
+/** The items by key, keys and items in their first order. */
+export function groupBy<T>(items: readonly T[], keyOf: (item: T, at: number) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  items.forEach((item, at) => {
+    const key = keyOf(item, at);
+    const group = groups.get(key);
+    if (group) group.push(item);
+    else groups.set(key, [item]);
+  });
+  return groups;
 }
 
 /** Submissions with the same key are one attendee's, and only one of them is kept. */
@@ -58,7 +64,7 @@ function newestFirst(group: GradedRow[]): GradedRow[] {
   const byDeclared = declared.every(Number.isFinite);
   return group
     .map((row, at) => ({ row, time: byDeclared ? declared[at] : row.mtimeMs }))
-    .sort((a, b) => b.time - a.time || b.row.mtimeMs - a.row.mtimeMs || compareCodePoints(a.row.file, b.row.file))
+    .sort((a, b) => b.time - a.time || b.row.mtimeMs - a.row.mtimeMs || compareCodePoints(a.row.file, b.row.file) || a.row.index - b.row.index)
     .map(({ row }) => row);
 }
 

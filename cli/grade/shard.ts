@@ -8,6 +8,8 @@
  * the machine.
  */
 import { InvalidArgumentError } from 'commander';
+import { groupBy } from './duplicates.js';
+import { compareCodePoints } from './walk.js';
 
 export interface Shard {
   index: number;
@@ -26,13 +28,8 @@ export function parseShard(value: string): Shard {
 /** The items of shard `shard`, cut between groups (items with the same key), in their first order. */
 export function selectShardByGroup<T>(items: T[], keys: string[], shard: Shard | undefined): T[] {
   if (!shard) return items;
-  const groups = new Map<string, number[]>();
-  keys.forEach((key, at) => {
-    const group = groups.get(key);
-    if (group) group.push(at);
-    else groups.set(key, [at]);
-  });
-  const ordered = [...groups.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  const groups = groupBy(items.map((_, at) => at), (at) => keys[at]!);
+  const ordered = [...groups.keys()].sort(compareCodePoints);
   const chosen = new Set(selectShard(ordered, shard).flatMap((key) => groups.get(key)!));
   return items.filter((_, at) => chosen.has(at));
 }

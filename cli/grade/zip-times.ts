@@ -1,8 +1,9 @@
 /**
  * The modification time of each entry of a zip archive, from its central directory: the exact
- * UTC time of the extended-timestamp field (0x5455) when the archiver wrote one, else the MS-DOS
- * date and time every entry has. A DOS time carries no time zone: it is read as UTC, the same on
- * every machine; all the entries of one archive were written in one zone, so their order holds.
+ * UTC time of the extended-timestamp field (0x5455) when every entry has one, else the MS-DOS
+ * date and time every entry has (an archive updated by a second tool may mix them: two clocks).
+ * A DOS time carries no time zone: it is read as UTC, the same on every machine; the entries of
+ * one archive were written in one zone, so their order holds.
  * fflate does not expose these fields. Untrusted bytes: every read is bounds-checked, and an
  * archive whose directory cannot be read (ZIP64, truncated) simply gives no times.
  */
@@ -15,7 +16,7 @@ const END_SEARCH = 22 + 0xffff;
 
 /** Entry name (as fflate decodes it) → modification time in ms since the epoch. */
 export function zipEntryTimes(data: Uint8Array): Map<string, number> {
-  const times = new Map<string, number>();
+  const times = new Map<string, number>(); // extended timestamps
   const view = new DataView(data.buffer, data.byteOffset, data.byteLength);
   const u16 = (at: number) => view.getUint16(at, true);
   const u32 = (at: number) => view.getUint32(at, true);
@@ -30,6 +31,7 @@ export function zipEntryTimes(data: Uint8Array): Map<string, number> {
   const count = u16(end + 10);
   let at = u32(end + 16);
   const utf8 = new TextDecoder();
+  const dos = new Map<string, number>();
   for (let i = 0; i < count && at + 46 <= data.length && u32(at) === DIRECTORY_ENTRY; i++) {
     const flags = u16(at + 8);
     const [time, date] = [u16(at + 12), u16(at + 14)];
@@ -40,10 +42,12 @@ export function zipEntryTimes(data: Uint8Array): Map<string, number> {
     const nameBytes = data.subarray(at + 46, nameEnd);
     // As fflate names entries: UTF-8 when the archive says so (bit 11), else one byte per character.
     const name = flags & 0x800 ? utf8.decode(nameBytes) : latin1(nameBytes);
-    times.set(name, extendedTime(view, nameEnd, extraEnd) ?? dosTime(date, time));
+    dos.set(name, dosTime(date, time));
+    const exact = extendedTime(view, nameEnd, extraEnd);
+    if (exact !== undefined) times.set(name, exact);
     at = extraEnd + commentLength;
   }
-  return times;
+  return times.size === dos.size ? times : dos;
 }
 
 function latin1(bytes: Uint8Array): string {
@@ -56,7 +60,7 @@ function latin1(bytes: Uint8Array): string {
 function extendedTime(view: DataView, from: number, to: number): number | undefined {
   for (let at = from; at + 4 <= to; ) {
     const [tag, size] = [view.getUint16(at, true), view.getUint16(at + 2, true)];
-    if (tag === EXTENDED_TIMESTAMP && size >= 5 && at + 9 <= to && view.getUint8(at + 4) & 1) return view.getUint32(at + 5, true) * 1000;
+    if (tag === EXTENDED_TIMESTAMP && size >= 5 && at + 9 <= to && view.getUint8(at + 4) & 1) return view.getInt32(at + 5, true) * 1000; // signed: Unix seconds
     at += 4 + size;
   }
   return undefined;

@@ -4,8 +4,8 @@
  * back-references or a repeated group that itself repeats or alternates (`(a+)+`, `(a|aa)*`);
  * inputs are length-capped. Java-only syntax (possessive quantifiers, atomic groups) is refused
  * because RegExp rejects it; so are inline flags (`(?i)`, `(?i:…)`) and a group name used twice,
- * which newer JavaScript engines accept and older ones (Node 20) do not: the same pattern must
- * give the same result in the CLI and in every browser.
+ * some of which newer JavaScript engines accept and older ones (Node 20) do not: the same pattern
+ * must give the same result in the CLI and in every browser.
  */
 import { MAX_REGEX_INPUT, MAX_REGEX_LENGTH } from './limits.js';
 
@@ -76,14 +76,15 @@ function assertSafe(pattern: string): void {
 
 /**
  * Refuses, with one message on every engine, group syntax that JavaScript engines disagree on:
- * inline flags (`(?i)`, `(?-i:…)`; Java runs them, Node 20 does not, Chromium 125+ does) and a
+ * inline flags (`(?i)`, `(?-i:…)`: Java runs them; no engine runs `(?i)`, and Node 20 refuses
+ * `(?i:…)` which Chromium 125+ runs) and a
  * group name used twice (Java refuses it, Chromium 125+ accepts it in alternatives).
  */
 function assertPortableGroup(after: string, names: Set<string>): void {
   if (/^\?[a-zA-Z]*-?[a-zA-Z]+[:)]/.test(after)) {
     throw new RegexError(`Inline flags such as (?i) or (?i:…) are not supported in regular expressions`, false);
   }
-  const name = /^\?<([A-Za-z][A-Za-z0-9]*)>/.exec(after)?.[1];
+  const name = /^\?<([^>=!][^>]*)>/.exec(after)?.[1]; // any name, not a lookbehind (?<= (?<!
   if (name === undefined) return;
   if (names.has(name)) throw new RegexError(`Named group <${name}> is defined more than once in a regular expression`, false);
   names.add(name);

@@ -214,7 +214,7 @@ function appendHeader(headers: Headers, name: string, value: string): void {
 const UNSENDABLE_METHODS = new Set(['CONNECT', 'TRACE', 'TRACK']);
 
 function assertSendableMethod(method: string): void {
-  if (!TOKEN.test(method)) throw new ActivityError(`invalid request method ${JSON.stringify(method)}: a method is letters only, such as GET or POST`);
+  if (!TOKEN.test(method)) throw new ActivityError(`invalid request method ${JSON.stringify(method)}: a method is one word without spaces or accents, such as GET or POST`);
   if (UNSENDABLE_METHODS.has(method)) throw new ActivityError(`request method ${method} cannot be sent by an HTTP Request activity`);
 }
 

@@ -6,7 +6,7 @@
  */
 import { test, expect, type Page, type TestInfo } from '@playwright/test';
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { DEFAULT_MISSION_ID, findMission, MISSIONS } from '../../checks/index.js';
 import { loadFlow } from '../../engine/loader.js';
 import type { GradeReport } from '../../engine/report.js';
@@ -277,4 +277,18 @@ test('served over plain HTTP from another host (no Web Crypto there), the page g
   const report = JSON.parse(readFileSync(await download.path(), 'utf8')) as GradeReport;
   expect(report.input.sha256).toBe(createHash('sha256').update(readFileSync(SOLUTION)).digest('hex'));
   watched.requests = watched.requests.filter((url) => !url.startsWith('http://lab.example.edu/'));
+});
+
+test('the trace shows request headers as the activity sets them, also those a browser keeps from scripts (as the CLI does)', async ({ page }, testInfo) => {
+  const flow = JSON.parse(readFileSync(SOLUTION, 'utf8'));
+  const getCbid = Object.values(flow.process.activities as Record<string, { name: string; properties: Record<string, unknown> }>).find((a) => a.name === 'GET_CBID')!;
+  getCbid.properties.httpRequestHeaders = { Cookie: 'a=1', 'User-Agent': 'lab' };
+  const file = testInfo.outputPath('Main_Flow_140.json');
+  writeFileSync(file, JSON.stringify(flow));
+  await fileInput(page).setInputFiles(file);
+  await expectPassedWithFullScore(page, 'Main_Flow_140.json');
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Download this report (JSON)' }).click()]);
+  const report = JSON.parse(readFileSync(await download.path(), 'utf8')) as GradeReport;
+  const sent = report.scenarios[0]!.trace.find((entry) => entry.activity === 'GET_CBID')?.http?.requestHeaders;
+  expect(sent).toEqual({ cookie: 'a=1', 'user-agent': 'lab' });
 });

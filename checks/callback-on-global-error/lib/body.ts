@@ -54,13 +54,14 @@ function sameValue(actual: unknown, expected: unknown): boolean {
  * Two templates are the same value when they render alike with every variable either reads set
  * to a sample value, for two different sets of samples (`{{ customani | trim }}` is
  * `{{customani}}`; `{{ outdialcbid }}` is not, nor is `{{customani}}{{typo}}`: a name only one of
- * them reads has a value of its own). Samples are plain text with no spaces, as the DynVars
- * record's values are.
+ * them reads has a value of its own). The samples hold what filters act on — `+`, `-`, `&`, `/`,
+ * a space, upper and lower case, more than ten characters — so that `urlencode`, `replace`,
+ * `lower` or `abbreviate` are not taken for no change.
  */
 function sameRendering(actual: string, expected: string): boolean {
   const names = [...new Set([...namesRead(actual), ...namesRead(expected)].map((name) => name.split('.')[0]!))];
   return [1, 2].every((round) => {
-    const scope = new Map(names.map((name, index) => [name, `sample${round}v${index}`]));
+    const scope = new Map(names.map((name, index) => [name, `+1-408 Ab&Cd/${round}${index}`]));
     const [a, b] = [render(actual, scope), render(expected, scope)];
     return a.ok && b.ok && a.value === b.value;
   });

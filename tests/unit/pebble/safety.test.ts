@@ -144,11 +144,13 @@ test('regex syntax JavaScript engines disagree on is refused alike everywhere (t
     ['{{ s.replaceAll("(?-i:0)", "0") }}', 'Inline flags'],
     ['{{ s | split("(?i)x") }}', 'Inline flags'],
     ['{{ s.replaceFirst("(?<x>2)|(?<x>9)", "2") }}', 'Named group <x> is defined more than once'],
+    ['{{ s.replaceFirst("(?<a_b>2)|(?<a_b>9)", "2") }}', 'Named group <a_b> is defined more than once'],
   ] as const) {
     const error = errorOf(() => evaluate(template, { s: '201' }));
     expect([template, error.code, error.message]).toEqual([template, 'type', expect.stringContaining(message)]);
   }
   // Groups every engine reads alike stay allowed.
   expect(evaluate('{{ s.replaceAll("(?:2)(?<d>0)(?=1)", "x") }}', { s: '201' })).toBe('x1');
+  expect(evaluate('{{ s.replaceAll("(?<=2)0(?<!1)", "x") }}', { s: '201' })).toBe('2x1');
   expect(evaluate('{{ s.matches("[(]?i:201") }}', { s: '(i:201' })).toBe(true); // a parenthesis in a class opens no group
 });
