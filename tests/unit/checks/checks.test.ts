@@ -69,6 +69,28 @@ test('a behavioural failure carries the trace entries that show it, on the Build
   expect(resultOf(report, 'run-status-true-on-201').status).toBe('skipped');
 });
 
+test('the error scenarios are not judged when no task was created: no points for a condition never reached', async () => {
+  const report = await gradeFixture('flows/defect-callbackapi-body-invalid-json.json');
+  expect(resultOf(report, 'run-task-created').status).toBe('failed');
+  for (const id of ['run-status-true-on-201', 'run-status-false-on-400', 'run-status-false-on-500']) {
+    expect([id, resultOf(report, id).status, resultOf(report, id).earned]).toEqual([id, 'skipped', 0]);
+  }
+});
+
+test('failures state what they found: the actual value beside the expected one', async () => {
+  const cases: [keyof typeof MISTAKES, string, string][] = [
+    ['get-cbid-dn-hard-coded', 'get-cbid-url', '4694096861'],
+    ['callback-api-path-v2', 'callback-api-path', '/v2/tasks'],
+    ['callback-api-method-get', 'callback-api-method', 'GET'],
+    ['parse-row-writes-CustomANI', 'get-cbid-parse-paths', 'CustomANI'],
+    ['getresult-json-empty', 'variable-getresult', 'JSON'],
+  ];
+  for (const [mistake, check, found] of cases) {
+    const result = resultOf(await gradeMutation(MISTAKES[mistake]), check);
+    expect([mistake, result.status, result.actual ?? '']).toEqual([mistake, 'failed', expect.stringContaining(found)]);
+  }
+});
+
 test('flow-name: with --attendee the name must carry that id', async () => {
   const same = await gradeMutation(() => {}, '140');
   expect(resultOf(same, 'flow-name').status).toBe('passed');

@@ -9,6 +9,18 @@ const GUIDE_BODY = JSON.parse(
   '{"entryPointId":"{{outdialcbid}}","destination":"{{customani}}","attributes":{"Message":"tester","To Queue":"sales"},"outboundType":"CALLBACK","mediaType":"telephony","callback":{"callbackOrigin":"web","callbackType":"immediate"}}',
 ) as Record<string, unknown>;
 
+const DYNVARS_URL = 'https://674481b1b4e2e04abea27c6e.mockapi.io/flowdesigner/Lab/DynVars';
+
+function setMethod(f: Json, label: string, method: string): void {
+  const p = props(f, label);
+  p.httpRequestMethod = p['httpRequestMethod:name'] = p.httpRequestMethod_name = method;
+}
+
+function setContentType(f: Json, label: string, type: string | null): void {
+  const p = props(f, label);
+  p.httpContentType = p['httpContentType:name'] = p.httpContentType_name = type;
+}
+
 /** Mistakes: name → change. */
 export const MISTAKES = {
   'flow-renamed': (f) => {
@@ -103,10 +115,88 @@ export const MISTAKES = {
   'body-outbound-type-lowercase': (f) => {
     props(f, 'CallBackAPI_HTTPRequest').httpRequestBody = JSON.stringify({ ...GUIDE_BODY, outboundType: 'callback' });
   },
+  // From a mutation-testing review: one defect per setting the checks judge, beside the fixtures'.
+  'get-cbid-url-without-dn': (f) => {
+    props(f, 'GET_CBID').httpRequestUrl = `${DYNVARS_URL}`;
+  },
+  'get-cbid-dn-hard-coded': (f) => {
+    props(f, 'GET_CBID').httpRequestUrl = `${DYNVARS_URL}?dn=4694096861`;
+  },
+  'get-cbid-url-http': (f) => {
+    props(f, 'GET_CBID').httpRequestUrl = `${DYNVARS_URL.replace('https:', 'http:')}?dn={{NewPhoneContact.DNIS | slice(2) }}`;
+  },
+  'get-cbid-url-extra-filter': (f) => {
+    props(f, 'GET_CBID').httpRequestUrl = `${DYNVARS_URL}?dn={{NewPhoneContact.DNIS | slice(2) }}&tacnumber=14085267209`;
+  },
+  'get-cbid-dn-twice': (f) => {
+    props(f, 'GET_CBID').httpRequestUrl = `${DYNVARS_URL}?dn={{NewPhoneContact.DNIS | slice(2) }}&dn=1`;
+  },
+  'get-cbid-path-lower-case': (f) => {
+    props(f, 'GET_CBID').httpRequestUrl = `${DYNVARS_URL.toLowerCase()}?dn={{NewPhoneContact.DNIS | slice(2) }}`;
+  },
+  'get-cbid-skips-set-get-result': (f) => link(f, 'GET_CBID', 'default', 'SimulateGlobalError'),
+  'set-get-result-skips-simulate-error': (f) => link(f, 'SetGetResult', 'out', 'DisconnectContact_g9e'),
+  'callback-api-straight-to-end': (f) => link(f, 'CallBackAPI_HTTPRequest', 'default', 'EndFlow_kid'),
+  'option1-to-music': (f) => link(f, 'WantCallback', '1', 'Music'),
+  'option2-to-new-number': (f) => link(f, 'WantCallback', '2', 'NewNumber'),
+  'simulate-error-to-music': (f) => link(f, 'SimulateGlobalError', 'out', 'Music'),
+  'simulate-error-to-new-number': (f) => link(f, 'SimulateGlobalError', 'out', 'NewNumber'),
+  'status-true-unlinked': (f) => unlink(f, 'HTTPStatusCode', 'true'),
+  'status-true-to-a-dead-end': (f) => {
+    addActivity(f, 'HTTPStatusCode', 'PlayMessage_x', { activityName: 'play-message' });
+    link(f, 'HTTPStatusCode', 'true', 'PlayMessage_x');
+  },
+  'get-cbid-method-put': (f) => setMethod(f, 'GET_CBID', 'PUT'),
+  'callback-api-method-get': (f) => setMethod(f, 'CallBackAPI_HTTPRequest', 'GET'),
+  'get-cbid-parse-xml': (f) => {
+    const p = props(f, 'GET_CBID');
+    p.contentType = p['contentType:name'] = p.contentType_name = 'XML';
+  },
+  'get-cbid-no-content-type': (f) => setContentType(f, 'GET_CBID', null),
+  'callback-api-no-content-type': (f) => setContentType(f, 'CallBackAPI_HTTPRequest', null),
+  'callback-api-path-v2': (f) => {
+    props(f, 'CallBackAPI_HTTPRequest').httpRequestPath = '/v2/tasks';
+  },
+  'callback-api-path-upper-case': (f) => {
+    props(f, 'CallBackAPI_HTTPRequest').httpRequestPath = '/V1/TASKS';
+  },
+  'callback-api-unauthenticated-with-connector': (f) => {
+    props(f, 'CallBackAPI_HTTPRequest').authenticated = false;
+  },
+  'callback-api-authenticated-without-connector': (f) => {
+    const p = props(f, 'CallBackAPI_HTTPRequest');
+    p.connectorId = p['connectorId:name'] = p.connectorId_name = null;
+  },
+  'get-cbid-authenticated-without-connector': (f) => {
+    props(f, 'GET_CBID').authenticated = true;
+  },
+  'getresult-json-empty': (f) => {
+    Object.assign(variable(f, 'getresult'), { type: 'JSON', value: '' });
+  },
+  'parse-row-writes-CustomANI': (f) => {
+    const rows = props(f, 'GET_CBID').outputVariableArray as Json[];
+    rows.find((row) => row.outputVariable === 'customani')!.outputVariable = 'CustomANI';
+  },
+  'flow-named-with-suffix': (f) => {
+    f.name = 'Main_Flow_140_copy';
+  },
+  'prompt-offers-33': (f) => {
+    props(f, 'WantCallback').promptsTts[0].value = 'All agents are busy. Press 1 for a callback, press 2 to wait, press 33 for the operator.';
+  },
 } satisfies Record<string, Mutation>;
 
 /** Variations every check must tolerate: name → change. */
 export const TOLERATED = {
+  'get-cbid-method-lower-case': (f) => setMethod(f, 'GET_CBID', 'get'),
+  'callback-api-path-without-slash': (f) => {
+    props(f, 'CallBackAPI_HTTPRequest').httpRequestPath = 'v1/tasks';
+  },
+  'get-cbid-url-upper-case-scheme-and-trailing-slash': (f) => {
+    props(f, 'GET_CBID').httpRequestUrl = `${DYNVARS_URL.replace('https:', 'HTTPS:')}/?dn={{NewPhoneContact.DNIS | slice(2) }}`;
+  },
+  'body-with-byte-order-mark': (f) => {
+    props(f, 'CallBackAPI_HTTPRequest').httpRequestBody = `\uFEFF${JSON.stringify(GUIDE_BODY)}`;
+  },
   'callback-api-json-content-type-header': (f) => {
     props(f, 'CallBackAPI_HTTPRequest').httpRequestHeaders = [{ key: 'content-type', value: 'application/json; charset=utf-8' }];
   },
