@@ -177,6 +177,12 @@ export const MISTAKES = {
     const rows = props(f, 'GET_CBID').outputVariableArray as Json[];
     rows.find((row) => row.outputVariable === 'customani')!.outputVariable = 'CustomANI';
   },
+  'callback-api-twice': (f) => {
+    const copy = structuredClone(activity(f, 'CallBackAPI_HTTPRequest'));
+    addActivity(f, 'CallBackAPI_HTTPRequest', 'CallBackAPI_again', copy.properties);
+    link(f, 'CallBackAPI_HTTPRequest', 'default', 'CallBackAPI_again');
+    link(f, 'CallBackAPI_again', 'default', 'HTTPStatusCode');
+  },
   'flow-named-with-suffix': (f) => {
     f.name = 'Main_Flow_140_copy';
   },

@@ -56,6 +56,7 @@ export const FAILS_ON: Record<string, Input[]> = {
   ],
   'run-task-created': [
     'extra-callback-activity',
+    'callback-api-twice',
     'flows/defect-globalerror-still-to-endflow.json',
     'flows/defect-callbackapi-body-invalid-json.json',
     'flows/defect-callbackapi-body-entrypoint-customani.json',
@@ -73,6 +74,7 @@ export const FAILS_ON: Record<string, Input[]> = {
   ],
   'status-condition-exits-to-endflow': ['flows/defect-condition-only-true-linked.json', 'false-retries-through-a-condition', 'status-true-unlinked', 'status-true-to-a-dead-end'],
   'run-status-true-on-201': [
+    'status-true-to-a-dead-end',
     'flows/defect-condition-tests-200.json',
     'flows/defect-condition-http-put.json',
     'flows/defect-condition-label-mismatch.json',
