@@ -77,6 +77,14 @@ test('the error scenarios are not judged when no task was created: no points for
   }
 });
 
+test('without an OnGlobalError node, the checks of the event flow are not judged and point at the one failure', async () => {
+  const report = await gradeMutation(MISTAKES['no-global-error-handler']);
+  expect(resultOf(report, 'global-error-not-to-endflow').status).toBe('failed');
+  const after = resultOf(report, 'callback-api-after-global-error');
+  expect([after.status, after.earned]).toEqual(['skipped', 0]);
+  expect(after.message).toContain('reported under');
+});
+
 test('failures state what they found: the actual value beside the expected one', async () => {
   const cases: [keyof typeof MISTAKES, string, string][] = [
     ['get-cbid-dn-hard-coded', 'get-cbid-url', '4694096861'],

@@ -183,6 +183,12 @@ export const MISTAKES = {
     link(f, 'CallBackAPI_HTTPRequest', 'default', 'CallBackAPI_again');
     link(f, 'CallBackAPI_again', 'default', 'HTTPStatusCode');
   },
+  'no-global-error-handler': (f) => {
+    const g = f.eventFlows.eventsMap.GLOBAL_EVENTS.process;
+    const id = activity(f, 'GlobalErrorHandling').id;
+    delete g.activities[id];
+    g.links = (g.links as Json[]).filter((l) => l.sourceActivityId !== id);
+  },
   'flow-named-with-suffix': (f) => {
     f.name = 'Main_Flow_140_copy';
   },

@@ -41,7 +41,7 @@ export const FAILS_ON: Record<string, Input[]> = {
   'simulate-error-exit-unlinked': ['flows/defect-simulate-error-exit-wired.json'],
   'simulate-error-to-disconnect': ['flows/defect-simulate-no-disconnect.json', 'simulate-error-back-to-the-menu', 'simulate-error-to-music', 'simulate-error-to-new-number'],
   'run-global-error-raised': ['flows/defect-simulate-valid-expression.json', 'flows/defect-simulate-error-exit-wired.json', 'flows/defect-setgetresult-not-linked.json'],
-  'global-error-not-to-endflow': ['flows/defect-globalerror-still-to-endflow.json', 'flows/before-mission.json'],
+  'global-error-not-to-endflow': ['flows/defect-globalerror-still-to-endflow.json', 'flows/before-mission.json', 'no-global-error-handler'],
   'callback-api-after-global-error': ['flows/defect-globalerror-still-to-endflow.json', 'phone-contact-ended-creates-a-task', 'phone-contact-ended-runs-a-copy-of-the-request', 'contact-ended-runs-a-copy-with-path-without-slash'],
   'callback-api-authenticated': ['flows/defect-callbackapi-unauthenticated.json', 'callback-api-other-connector', 'callback-api-unauthenticated-with-connector', 'callback-api-authenticated-without-connector'],
   'callback-api-method': ['flows/defect-callbackapi-method-put.json', 'callback-api-method-get'],
