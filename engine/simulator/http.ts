@@ -97,6 +97,11 @@ function requestUrl(run: ActivityRun, authenticated: boolean): URL {
     if (raw.trim() === '') throw new ActivityError('no request URL');
     target = run.expr.render(raw, scope, 'the request URL').trim();
   }
+  // Node and browsers disagree on which punycode host names are valid (Node refuses `xn--a.io`,
+  // Chromium takes it): no mock answers such a host, so it is refused here, alike everywhere.
+  if (/^[a-z][a-z0-9+.-]*:\/\/(?:[^/?#@]*@)?(?:[^/?#.]*\.)*xn--/i.test(target)) {
+    throw new ActivityError(`request URL ${JSON.stringify(target)} names an internationalised host (xn--…), which no mock answers`);
+  }
   let url: URL;
   try {
     url = new URL(target);
