@@ -5,6 +5,7 @@ import { requestBodyOf } from './lib/http.js';
 import { callbackApiOf } from './lib/nodes.js';
 import { failed, passed } from './lib/outcome.js';
 import { HINTS } from './lib/hints.js';
+import { render } from './lib/templates.js';
 
 export default defineCheck({
   id: 'callback-api-body',
@@ -21,7 +22,8 @@ export default defineCheck({
     '```',
     '',
     'The body is parsed as JSON and compared field by field; the message names every wrong, misspelt or',
-    'missing field, or says where the JSON breaks.',
+    'missing field, or says where the JSON breaks. Its templates must parse as written in the body\'s text:',
+    'Flow Designer renders the text before anything reads it as JSON, so `default(\\"x\\")` inside a JSON string fails.',
     '',
     'Tolerances:',
     '- key order, spacing, line breaks and indentation do not matter (a minified body passes);',
@@ -41,6 +43,12 @@ export default defineCheck({
     const parsed = parseBody(text);
     const expectedText = JSON.stringify(expected);
     if (!parsed.ok) return failed(`${api.activity.label}: ${parsed.error}`, { expected: expectedText, actual: text, activity: api.activity });
+    // Flow Designer renders the body's text as written, before anything reads it as JSON: a
+    // template that only parses once the JSON is decoded (`default(\"x\")`) fails at run time.
+    const rendered = render(text, new Map());
+    if (!rendered.ok && rendered.error.code === 'syntax') {
+      return failed(`${api.activity.label} Request Body has a template that does not parse: ${rendered.error.message}`, { expected: expectedText, actual: text, activity: api.activity });
+    }
     const problems = compareBody(parsed.value, expected);
     if (problems.length > 0) {
       return failed(`${api.activity.label} Request Body is wrong: ${problems.join('; ')}`, { expected: expectedText, actual: JSON.stringify(parsed.value), activity: api.activity });

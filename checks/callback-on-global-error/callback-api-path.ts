@@ -29,7 +29,7 @@ export default defineCheck({
     if (!api.ok) return api.outcome;
     const authenticated = isAuthenticated(api.activity);
     const raw = authenticated ? requestPathOf(api.activity) : (splitUrl(requestUrlOf(api.activity))?.path ?? requestUrlOf(api.activity));
-    const path = raw.trim().replace(/[?#][\s\S]*$/, '').replace(/(.)\/$/, '$1');
+    const path = raw.replace(/[?#][\s\S]*$/, '').trim().replace(/(.)\/$/, '$1');
     const normalised = path.startsWith('/') ? path : `/${path}`;
     if (normalised !== CREATE_TASK.path) {
       const field = authenticated ? 'Request Path' : 'Request URL path';

@@ -69,5 +69,5 @@ function duplicateNotes(duplicates: Duplicate[]): Record<string, string> {
 function duplicatesSection(duplicates: Duplicate[]): string {
   if (duplicates.length === 0) return '';
   const lines = duplicates.map((d) => `- ${escapeMarkdown(d.attendee)}: kept ${escapeMarkdown(d.kept)}; set aside ${d.dropped.map(escapeMarkdown).join(', ')}`);
-  return `\n## Duplicate submissions\n\nThe newest submission of each attendee was graded (by the export's lastModifiedDate, else the file time).\n\n${lines.join('\n')}\n`;
+  return `\n## Duplicate submissions\n\nThe newest submission of each attendee in a folder was graded (by the exports' lastModifiedDate when every one of them has one, else by the file times).\n\n${lines.join('\n')}\n`;
 }

@@ -177,6 +177,9 @@ export const MISTAKES = {
     const rows = props(f, 'GET_CBID').outputVariableArray as Json[];
     rows.find((row) => row.outputVariable === 'customani')!.outputVariable = 'CustomANI';
   },
+  'body-template-escaped-quotes': (f) => {
+    props(f, 'CallBackAPI_HTTPRequest').httpRequestBody = JSON.stringify({ ...GUIDE_BODY, destination: '{{customani | default("x")}}' });
+  },
   'callback-api-twice': (f) => {
     const copy = structuredClone(activity(f, 'CallBackAPI_HTTPRequest'));
     addActivity(f, 'CallBackAPI_HTTPRequest', 'CallBackAPI_again', copy.properties);
@@ -284,7 +287,7 @@ export const TOLERATED = {
   },
   // As a Query Parameters row would send it (the API ignores a parameter it does not know).
   'callback-api-path-with-query-string': (f) => {
-    props(f, 'CallBackAPI_HTTPRequest').httpRequestPath = '/v1/tasks?source=lab';
+    props(f, 'CallBackAPI_HTTPRequest').httpRequestPath = '/v1/tasks\n?source=lab';
   },
   'body-destination-trimmed': (f) => {
     props(f, 'CallBackAPI_HTTPRequest').httpRequestBody = JSON.stringify({ ...GUIDE_BODY, destination: '{{ customani | trim }}' });

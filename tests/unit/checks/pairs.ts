@@ -53,6 +53,7 @@ export const FAILS_ON: Record<string, Input[]> = {
     'flows/defect-callbackapi-body-invalid-json.json',
     'body-destination-outdialcbid',
     'body-outbound-type-lowercase',
+    'body-template-escaped-quotes',
   ],
   'run-task-created': [
     'extra-callback-activity',
