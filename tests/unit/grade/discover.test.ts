@@ -50,6 +50,20 @@ test('a single file is taken whatever its extension, and a file reached twice co
   expect(found.candidates[0].kind).toBe('path');
 });
 
+test('zip entry times from a damaged directory: lengths pointing past the end give no time, never an exception', () => {
+  const stamp = new Uint8Array([1, 0, 0, 0, 0x68]);
+  const archive = zipSync({ 'a.json': [FLOW, { extra: { 0x5455: stamp } }] } as Zippable);
+  const directory = archive.findLastIndex((_, at) => archive[at] === 0x50 && archive[at + 1] === 0x4b && archive[at + 2] === 1 && archive[at + 3] === 2);
+  const view = (bytes: Uint8Array) => new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const extraTooLong = archive.slice();
+  view(extraTooLong).setUint16(directory + 30, 0xffff, true);
+  expect(() => zipEntryTimes(extraTooLong)).not.toThrow();
+  const fieldTooLong = archive.slice();
+  view(fieldTooLong).setUint16(directory + 46 + 6 + 2, 0xfff0, true); // the 0x5455 field's own size
+  const times = zipEntryTimes(fieldTooLong);
+  expect([...times.values()].every(Number.isFinite)).toBe(true);
+});
+
 test('a folder named through a symlink is the same folder: its files count once, and one folder however it is spelled', async () => {
   const root = tree({ 'class/a.json': FLOW, 'class/b.json': FLOW, 'class/c.zip': zipSync({ 'sub/d.json': FLOW }) });
   symlinkSync(path.join(root, 'class'), path.join(root, 'link'));

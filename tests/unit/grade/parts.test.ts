@@ -92,6 +92,11 @@ test('shards by group: a group is never split, and every item is in one shard', 
     for (const group of ['a', 'b', 'c', 'd']) expect(blocks.filter((block) => block.some((item) => item[0] === group))).toHaveLength(1);
   }
   expect(selectShardByGroup(items, keys, undefined)).toBe(items);
+  // The same shards whatever order the items came in (two CI machines may list them differently).
+  const reversed = [...items].reverse();
+  for (const index of [1, 2, 3]) {
+    expect(selectShardByGroup(reversed, reversed.map((item) => item[0]!), { index, count: 3 }).sort()).toEqual(selectShardByGroup(items, keys, { index, count: 3 }).sort());
+  }
 });
 
 function row(attendee: string, file: string, options: { lastModified?: string; mtimeMs?: number } = {}): GradedRow {
@@ -141,6 +146,13 @@ test('duplicates: export dates decide only when every submission has one, else t
   // when the other was saved in Flow Designer, so both are judged by file time.
   const mixed = [row('7', 'a/export.json', { lastModified: '2025-07-30T10:00:00.000', mtimeMs: Date.UTC(2025, 7, 1) }), row('7', 'a/broken.json', { mtimeMs: Date.UTC(2025, 6, 31) })];
   expect(keepNewest(mixed).kept.map((r) => r.file)).toEqual(['a/export.json']);
+  // Three submissions, one without a date: file times for all three.
+  const three = [
+    row('9', 'c/a.json', { lastModified: '2025-07-30T10:00:00.000', mtimeMs: 1 }),
+    row('9', 'c/b.json', { lastModified: '2025-07-29T10:00:00.000', mtimeMs: 3 }),
+    row('9', 'c/broken.json', { mtimeMs: 2 }),
+  ];
+  expect(keepNewest(three).kept.map((r) => r.file)).toEqual(['c/b.json']);
   // Equal export dates: the newer file, then the smaller path.
   const tied = [row('8', 'b/v1.json', { lastModified: '2025-07-30T10:00:00.000', mtimeMs: 2 }), row('8', 'b/v2.json', { lastModified: '2025-07-30T10:00:00.000', mtimeMs: 3 })];
   expect(keepNewest(tied).kept.map((r) => r.file)).toEqual(['b/v2.json']);

@@ -225,6 +225,12 @@ test.describe('condition-activity', () => {
     expect(entry(await run(buildFlow(spec('{{ code / 100 == 2 }}'))), 'Check').outcome).toBe('true');
   });
 
+  test('a text result "true" or "True" (a STRING variable, text around the braces) takes that exit', async () => {
+    expect(entry(await run(buildFlow(spec('{{ "True" }}'))), 'Check').outcome).toBe('true');
+    expect(entry(await run(buildFlow(spec(' {{code == 201}} '))), 'Check').outcome).toBe('true');
+    expect(entry(await run(buildFlow(spec('{{ "FALSE" }}'))), 'Check').outcome).toBe('false');
+  });
+
   test('a result that is not a boolean is an error (error exit when linked)', async () => {
     const result = await run(buildFlow(spec('{{code}}', true)));
     expect(entry(result, 'Check')).toMatchObject({ outcome: 'error', error: 'the condition gave 201, not true or false' });
@@ -248,6 +254,9 @@ test.describe('case-statement', () => {
     expect(entry(await run(buildFlow(spec)), 'Case').outcome).toBe('1');
     const other = buildFlow({ ...spec, variables: [{ name: 'result', type: 'STRING', value: 'BUSY' }] });
     expect(entry(await run(other), 'Case').outcome).toBe('default');
+    const first = buildFlow({ ...spec, variables: [{ name: 'result', type: 'STRING', value: 'AMD' }] });
+    expect(entry(await run(first), 'Case').outcome).toBe('0'); // the first label too
+
   });
 });
 
