@@ -39,6 +39,13 @@ test.describe('DynVars', () => {
     expect((await send(new Request('https://0123456789abcdef01234567.mockapi.io/flowdesigner/Lab/DynVars?dn=4694096861'))).json).toHaveLength(1);
   });
 
+  test('without ?dn= every record is answered, as MockAPI lists the whole resource; each answer is recorded', async () => {
+    const two = [...DEFAULT_DYNVARS, { ...DEFAULT_DYNVARS[0]!, dn: '5551230000' }];
+    const { json, services } = await send(new Request(DYNVARS), { dynvars: two });
+    expect(json).toHaveLength(2);
+    expect(services.requests).toEqual([{ method: 'GET', url: DYNVARS, status: 200 }]);
+  });
+
   test('a wrong path answers 404 "Not found" as MockAPI does', async () => {
     const { response, json } = await send(new Request(`https://674481b1b4e2e04abea27c6e.mockapi.io/lowdesigner/Lab/DynVars?dn=4694096861`));
     expect(response?.status).toBe(404);
