@@ -7,7 +7,7 @@ import { sha256 as nobleSha256 } from '@noble/hashes/sha2';
 import { createMockServices, DEFAULT_DYNVARS, type MockOptions } from '../mocks/index.js';
 import { attendeeOfFile } from './build-model.js';
 import type { Check, CheckContext, CheckOutcome, Mission, MissionSettings, ScenarioRun } from './check.js';
-import { loadFlow, type LoadOptions } from './loader.js';
+import { loadFlow, type LoadOptions, type LoadResult } from './loader.js';
 import type { FlowGraph, FlowModel } from './model.js';
 import type { CheckResult, DrawingGraph, GradeReport, ScenarioResult } from './report.js';
 import { simulate, type SimulationOptions } from './simulator/index.js';
@@ -39,8 +39,7 @@ export async function gradeFlow(input: string | Uint8Array, options: GradeOption
   const bytes = typeof input === 'string' ? new TextEncoder().encode(input) : input;
   const base = reportBase(options, now);
   const input_ = { file: options.fileName, sha256: await (options.sha256 ?? webCryptoSha256)(bytes) };
-  const { maxSteps, maxVisitsPerActivity, ...loadLimits } = options.limits ?? {};
-  const loaded = loadFlow(bytes, { ...loadLimits, fileName: options.fileName, attendee: options.attendee });
+  const loaded = loadFor(bytes, options);
   if (!loaded.ok) {
     return { ...base, attendee: attendeeWithoutFlow(options), input: input_, verdict: 'ungradable', checks: [], scenarios: [], error: loaded.error };
   }
@@ -53,8 +52,8 @@ export async function gradeFlow(input: string | Uint8Array, options: GradeOption
     const result = await simulate(model, definition.scenario, {
       services,
       now,
-      maxSteps,
-      maxVisitsPerActivity,
+      maxSteps: options.limits?.maxSteps,
+      maxVisitsPerActivity: options.limits?.maxVisitsPerActivity,
     });
     runs[definition.id] = { result, tasks: services.tasks, requests: services.requests };
     scenarios.push({ id: definition.id, title: definition.title, passed: false, summary: result.summary, trace: result.trace });
@@ -100,11 +99,16 @@ function reportBase(options: GradeOptions, now = options.now ?? (() => new Date(
  */
 export function attendeeIdOf(input: Uint8Array | undefined, options: GradeOptions): string {
   if (input !== undefined) {
-    const { maxSteps: _steps, maxVisitsPerActivity: _visits, ...loadLimits } = options.limits ?? {};
-    const loaded = loadFlow(input, { ...loadLimits, fileName: options.fileName, attendee: options.attendee });
+    const loaded = loadFor(input, options);
     if (loaded.ok) return loaded.model.attendee.id;
   }
   return attendeeWithoutFlow(options).id;
+}
+
+/** The flow model of `bytes`, loaded within the options' limits, as grading sees it. */
+function loadFor(bytes: Uint8Array, options: GradeOptions): LoadResult {
+  const { maxSteps: _steps, maxVisitsPerActivity: _visits, ...loadLimits } = options.limits ?? {};
+  return loadFlow(bytes, { ...loadLimits, fileName: options.fileName, attendee: options.attendee });
 }
 
 /** Without a readable flow, the attendee is the option's, else the file name's. */

@@ -33,13 +33,16 @@ export async function discover(inputs: string[], limits: ZipLimits, outDir?: str
   const problems: string[] = [];
   const warn = (line: string) => warnings.push(line);
   let warnedOut = false;
+  /** Each folder's real path, resolved once (a class folder holds hundreds of files). */
+  const realFolders = new Map<string, string>();
+  const realFolder = (dir: string) => realFolders.get(dir) ?? realFolders.set(dir, realPath(dir)).get(dir)!;
   /** Path in its real folder → display path (the smallest display path wins: independent of input order). */
   const found = new Map<string, string>();
   const add = (file: string, named = false) => {
     const display = path.normalize(file);
     // The real folder and the name in it: a folder named again through a symlink is the same
     // folder, but two files that are symlinks to one stored file (a content store) stay two.
-    const key = path.join(realPath(path.dirname(file)), path.basename(file));
+    const key = path.join(realFolder(path.dirname(file)), path.basename(file));
     if (insideOut(file)) {
       if (named) problems.push(`flowgrade: ${display}: it is inside --out ${outDir}, where its report could replace it: write the reports into another folder [bad-out]`);
       else if (!warnedOut) {

@@ -211,7 +211,8 @@ const TOKEN = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
 function appendHeader(headers: Headers, name: string, value: string): void {
   if (!TOKEN.test(name)) throw new ActivityError(`invalid request header name ${JSON.stringify(name)}: only letters, digits and !#$%&'*+-.^_\`|~ are allowed`);
   if (/[\0\r\n]/.test(value)) throw new ActivityError(`invalid value of request header ${name}: it holds a line break or a NUL character`);
-  if (/[^\0-\xff]/.test(value)) throw new ActivityError(`invalid value of request header ${name}: it holds a character beyond Latin-1 (${JSON.stringify(/[^\0-\xff]/u.exec(value)![0])}); encode it first, e.g. with | urlencode`);
+  const beyondLatin1 = /[^\0-\xff]/u.exec(value)?.[0];
+  if (beyondLatin1 !== undefined) throw new ActivityError(`invalid value of request header ${name}: it holds a character beyond Latin-1 (${JSON.stringify(beyondLatin1)}); encode it first, e.g. with | urlencode`);
   headers.append(name, value);
 }
 
