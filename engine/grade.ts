@@ -140,8 +140,16 @@ function runChecks(checks: readonly Check[], ctx: CheckContext): CheckResult[] {
   });
 }
 
-/** A check that throws is recorded as errored, naming the check: it never stops the grading. */
+/**
+ * A check that throws is recorded as errored, naming the check: it never stops the grading. So is
+ * a check judging a run the simulator could not finish for a bug of ours: that run says nothing
+ * about the flow, and the attendee is not blamed for it.
+ */
 function outcomeOf(check: Check, ctx: CheckContext): CheckOutcome | { status: 'errored'; message: string } {
+  const judged = check.scenario === undefined ? undefined : ctx.runs[check.scenario];
+  if (judged?.result.status === 'internal-error') {
+    return { status: 'errored', message: `check ${check.id} not judged: the simulated ${check.scenario} call stopped on a bug of flowgrade, not of the flow (${judged.result.summary})` };
+  }
   try {
     return check.run(ctx);
   } catch (error) {

@@ -45,7 +45,12 @@ export type RunStatus =
   /** Loop or step limit reached. */
   | 'stuck'
   /** An activity type the simulator does not know. */
-  | 'not-simulated';
+  | 'not-simulated'
+  /**
+   * A bug of ours surfaced while running an activity (the summary starts `simulator failure`):
+   * the run says nothing about the flow, so the checks judging it are errored, not failed.
+   */
+  | 'internal-error';
 
 export interface SimulationResult {
   status: RunStatus;

@@ -30,7 +30,7 @@ export async function simulate(model: FlowModel, scenario: Scenario, options: Si
   try {
     outcome = await run(model, ctx, options);
   } catch (error) {
-    outcome = { status: 'error', summary: `simulator failure: ${error instanceof Error ? error.message : String(error)}` };
+    outcome = { status: 'internal-error', summary: `simulator failure: ${error instanceof Error ? error.message : String(error)}` };
   }
   return {
     status: outcome.status,
@@ -124,6 +124,6 @@ function fromWalk(end: Exclude<WalkEnd, { kind: 'error' }>, ctx: RunContext): Ou
     case 'not-simulated':
       return { status: 'not-simulated', summary: end.summary };
     case 'failure':
-      return { status: 'error', summary: end.summary };
+      return { status: 'internal-error', summary: end.summary };
   }
 }
