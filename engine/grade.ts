@@ -4,13 +4,14 @@
  * a given input and clock.
  */
 import { sha256 as nobleSha256 } from '@noble/hashes/sha2';
-import { createMockServices, DEFAULT_DYNVARS, type MockOptions } from '../mocks/index.js';
+import { DEFAULT_DYNVARS, type MockOptions } from '../mocks/index.js';
 import { attendeeOfFile } from './build-model.js';
 import type { Check, CheckContext, CheckOutcome, Mission, MissionSettings, ScenarioRun } from './check.js';
 import { loadFlow, type LoadOptions, type LoadResult } from './loader.js';
 import type { FlowGraph, FlowModel } from './model.js';
 import type { CheckResult, DrawingGraph, GradeReport, ScenarioResult } from './report.js';
-import { simulate, type SimulationOptions } from './simulator/index.js';
+import { runScenarios } from './run-scenarios.js';
+import type { SimulationOptions } from './simulator/index.js';
 
 export interface GradeOptions {
   mission: Mission;
@@ -45,19 +46,14 @@ export async function gradeFlow(input: string | Uint8Array, options: GradeOption
   }
   const model = loaded.model;
   const settings: MissionSettings = { ...mission.defaultSettings, ...definedOnly(options.settings ?? {}), dynvars: options.mocks?.dynvars ?? DEFAULT_DYNVARS };
+  const definitions = mission.scenarios(settings, model);
+  const scenarioRuns = await runScenarios(model, definitions, options.mocks, { now, maxSteps: options.limits?.maxSteps, maxVisitsPerActivity: options.limits?.maxVisitsPerActivity });
   const runs: Record<string, ScenarioRun> = {};
-  const scenarios: ScenarioResult[] = [];
-  for (const definition of mission.scenarios(settings, model)) {
-    const services = createMockServices({ ...options.mocks, ...definition.mocks });
-    const result = await simulate(model, definition.scenario, {
-      services,
-      now,
-      maxSteps: options.limits?.maxSteps,
-      maxVisitsPerActivity: options.limits?.maxVisitsPerActivity,
-    });
-    runs[definition.id] = { result, tasks: services.tasks, requests: services.requests };
-    scenarios.push({ id: definition.id, title: definition.title, passed: false, summary: result.summary, trace: result.trace });
-  }
+  const scenarios: ScenarioResult[] = definitions.map((definition, index) => {
+    const run = scenarioRuns[index];
+    runs[definition.id] = run;
+    return { id: definition.id, title: definition.title, passed: false, summary: run.result.summary, trace: run.result.trace };
+  });
   const checks = runChecks(mission.checks, { model, runs, settings });
   markScenarioOutcomes(scenarios, checks, mission);
   const scored = checks.filter((c) => c.severity !== 'info');

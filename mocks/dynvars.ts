@@ -29,7 +29,7 @@ export function dynVarsHandlers(records: readonly DynVarsRecord[], seen: SeenReq
       ({ request }) => {
         const url = new URL(request.url);
         const answer = (response: Response) => {
-          seen.push({ method: request.method, url: request.url, status: response.status });
+          seen.push({ service: 'dynvars', method: request.method, url: request.url, status: response.status });
           return response;
         };
         if (request.method !== 'GET' || !DYNVARS_PATH.test(url.pathname)) return answer(jsonResponse('Not found', 404));

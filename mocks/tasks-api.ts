@@ -33,7 +33,7 @@ export function tasksApiHandlers(setup: TasksApiSetup): HttpHandler[] {
   const origins = new Set(bases.map((base) => base.origin));
   const isTasksUrl = (url: URL) => bases.some((base) => base.origin === url.origin && (url.pathname === base.tasksPath || url.pathname === `${base.tasksPath}/`));
   const record = (request: Request, response: Response) => {
-    setup.seen.push({ method: request.method, url: request.url, status: response.type === 'error' ? null : response.status });
+    setup.seen.push({ service: 'tasks-api', method: request.method, url: request.url, status: response.type === 'error' ? null : response.status });
     return response;
   };
   return [

@@ -7,6 +7,8 @@ export interface AcceptedTask {
 }
 
 export interface SeenRequest {
+  /** The mocked service that answered. */
+  service: 'dynvars' | 'tasks-api';
   method: string;
   url: string;
   /** Status the mock answered; null for a simulated timeout. */

@@ -11,13 +11,32 @@ export class CallState {
   callerConnected = true;
   /** A Queue Contact put the caller in queue (no agent available). */
   queued = false;
-  readonly callbacks: CallbackRecord[] = [];
-  private readonly dtmfVisits = new Map<string, number>();
+  callbacks: CallbackRecord[] = [];
+  private dtmfVisits = new Map<string, number>();
+  private idsGiven = 0;
 
+  /** `customId`: the caller's id generator; by default ids count `sim-id-1`, `sim-id-2`, … */
   constructor(
     private readonly scenario: Scenario,
-    readonly newId: () => string,
+    private readonly customId?: () => string,
   ) {}
+
+  /** A new id (callback records). */
+  newId(): string {
+    this.idsGiven += 1;
+    return this.customId ? this.customId() : `sim-id-${this.idsGiven}`;
+  }
+
+  /** An independent copy, as the call stands now. */
+  clone(): CallState {
+    const copy = new CallState(this.scenario, this.customId);
+    copy.callerConnected = this.callerConnected;
+    copy.queued = this.queued;
+    copy.callbacks = [...this.callbacks];
+    copy.dtmfVisits = new Map(this.dtmfVisits);
+    copy.idsGiven = this.idsGiven;
+    return copy;
+  }
 
   /**
    * The caller's DTMF answer for this visit of the menu labelled `label`, or undefined for no

@@ -8,7 +8,7 @@ import type { EventHandler, FlowModel } from '../model.js';
 import type { RunStatus, SimulationResult } from '../trace.js';
 import { CallState } from './context.js';
 import { Expressions } from './expressions.js';
-import type { Scenario, SimulationOptions } from './types.js';
+import type { Scenario, SimulationOptions, SimulatorServices } from './types.js';
 import { VariableStore } from './variables.js';
 import { walk, type RunContext, type WalkEnd } from './walk.js';
 
@@ -25,22 +25,62 @@ export const DEFAULT_MAX_VISITS_PER_ACTIVITY = 25;
 const GLOBAL_ERROR = 'GlobalErrorHandling';
 
 export async function simulate(model: FlowModel, scenario: Scenario, options: SimulationOptions): Promise<SimulationResult> {
+  return (await simulateMainFlow(model, scenario, options)).finish();
+}
+
+/**
+ * A simulation paused where the main flow stopped, before OnGlobalError runs (if it does).
+ * `fork` copies it for other services: runs of one scenario whose services answer alike until
+ * then (the same requests, the same answers) share the main flow's work and differ only after it.
+ */
+export interface PausedSimulation {
+  /** An independent copy that goes on with `services`. Only before `finish`. */
+  fork(services: SimulatorServices): PausedSimulation;
+  /** Runs the rest; once. */
+  finish(): Promise<SimulationResult>;
+}
+
+/** Runs the main flow of `scenario` and pauses there (see PausedSimulation). */
+export async function simulateMainFlow(model: FlowModel, scenario: Scenario, options: SimulationOptions): Promise<PausedSimulation> {
   const ctx = createContext(model, scenario, options);
-  let outcome: Outcome;
+  let main: WalkEnd | Outcome;
   try {
-    outcome = await run(model, ctx, options);
+    const start = model.main.start;
+    main = start === undefined ? { status: 'error', summary: 'the flow has no start activity' } : await walk(ctx, model.main, start, 'main');
   } catch (error) {
-    outcome = { status: 'internal-error', summary: `simulator failure: ${error instanceof Error ? error.message : String(error)}` };
+    main = internalError(error);
   }
+  return paused(model, ctx, options, main);
+}
+
+function paused(model: FlowModel, ctx: RunContext, options: SimulationOptions, main: WalkEnd | Outcome): PausedSimulation {
+  let finished = false;
   return {
-    status: outcome.status,
-    summary: outcome.summary,
-    trace: ctx.trace,
-    variables: ctx.vars.snapshot(),
-    globalErrorRaised: outcome.globalErrorRaised ?? false,
-    callerConnected: ctx.call.callerConnected,
-    callbacks: [...ctx.call.callbacks],
-    inQueue: ctx.call.queued && ctx.call.callerConnected && !outcome.connected,
+    fork(services) {
+      if (finished) throw new Error('a simulation is forked before it finishes');
+      const copy: RunContext = { ...ctx, services, vars: ctx.vars.clone(), call: ctx.call.clone(), trace: [...ctx.trace], visits: new Map(ctx.visits) };
+      return paused(model, copy, options, main);
+    },
+    async finish() {
+      if (finished) throw new Error('a simulation finishes once');
+      finished = true;
+      let outcome: Outcome;
+      try {
+        outcome = 'status' in main ? main : await afterMainFlow(model, ctx, options, main);
+      } catch (error) {
+        outcome = internalError(error);
+      }
+      return {
+        status: outcome.status,
+        summary: outcome.summary,
+        trace: ctx.trace,
+        variables: ctx.vars.snapshot(),
+        globalErrorRaised: outcome.globalErrorRaised ?? false,
+        callerConnected: ctx.call.callerConnected,
+        callbacks: [...ctx.call.callbacks],
+        inQueue: ctx.call.queued && ctx.call.callerConnected && !outcome.connected,
+      };
+    },
   };
 }
 
@@ -52,16 +92,18 @@ interface Outcome {
   connected?: boolean;
 }
 
+function internalError(error: unknown): Outcome {
+  return { status: 'internal-error', summary: `simulator failure: ${error instanceof Error ? error.message : String(error)}` };
+}
+
 function createContext(model: FlowModel, scenario: Scenario, options: SimulationOptions): RunContext {
   const fixedNow = Date.parse(DEFAULT_NOW);
-  let counter = 0;
-  const newId = options.newId ?? (() => `sim-id-${++counter}`);
   return {
     vars: new VariableStore(model.variables),
     expr: new Expressions({ now: options.now ?? (() => new Date(fixedNow)), strictVariables: options.strictVariables ?? false }),
     scenario,
     services: options.services,
-    call: new CallState(scenario, newId),
+    call: new CallState(scenario, options.newId),
     trace: [],
     maxSteps: options.maxSteps ?? DEFAULT_MAX_STEPS,
     maxVisitsPerActivity: options.maxVisitsPerActivity ?? DEFAULT_MAX_VISITS_PER_ACTIVITY,
@@ -70,10 +112,8 @@ function createContext(model: FlowModel, scenario: Scenario, options: Simulation
   };
 }
 
-async function run(model: FlowModel, ctx: RunContext, options: SimulationOptions): Promise<Outcome> {
-  const start = model.main.start;
-  if (start === undefined) return { status: 'error', summary: 'the flow has no start activity' };
-  const main = await walk(ctx, model.main, start, 'main');
+/** After the main flow: its outcome, or, when an activity failed with no error exit, OnGlobalError. */
+async function afterMainFlow(model: FlowModel, ctx: RunContext, options: SimulationOptions, main: WalkEnd): Promise<Outcome> {
   if (main.kind !== 'error') return fromWalk(main, ctx);
 
   // An activity failed with no error exit: the main flow stops and OnGlobalError runs.

@@ -133,9 +133,9 @@ export function isTextType(type: string): boolean {
  * costs nothing however many variables the flow declares.
  */
 export class VariableStore {
-  private readonly declared = new Map<string, Variable>();
-  private readonly values = new Map<string, unknown>();
-  private readonly outputs = new Map<string, Map<string, unknown>>();
+  private declared = new Map<string, Variable>();
+  private values = new Map<string, unknown>();
+  private outputs = new Map<string, Map<string, unknown>>();
   private modified = new Map<string, unknown>();
   /** Within an activity: the value each changed variable had before it (ABSENT: none). */
   private readonly replacedValues = new Map<string, unknown>();
@@ -151,6 +151,19 @@ export class VariableStore {
       this.declared.set(v.name, v);
       this.values.set(v.name, toPlain(v.defaultValue));
     }
+  }
+
+  /**
+   * An independent copy, between activities. Values are shared: a change sets a new value, never
+   * changes one in place. The copy builds its scope afresh when first asked.
+   */
+  clone(): VariableStore {
+    if (this.inActivity) throw new Error('a VariableStore is cloned only between activities');
+    const copy = new VariableStore([]);
+    copy.declared = this.declared;
+    copy.values = new Map(this.values);
+    copy.outputs = new Map([...this.outputs].map(([label, outputs]) => [label, new Map(outputs)]));
+    return copy;
   }
 
   isDeclared(name: string): boolean {

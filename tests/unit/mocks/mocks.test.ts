@@ -43,7 +43,7 @@ test.describe('DynVars', () => {
     const two = [...DEFAULT_DYNVARS, { ...DEFAULT_DYNVARS[0]!, dn: '5551230000' }];
     const { json, services } = await send(new Request(DYNVARS), { dynvars: two });
     expect(json).toHaveLength(2);
-    expect(services.requests).toEqual([{ method: 'GET', url: DYNVARS, status: 200 }]);
+    expect(services.requests).toEqual([{ service: 'dynvars', method: 'GET', url: DYNVARS, status: 200 }]);
   });
 
   test('a wrong path answers 404 "Not found" as MockAPI does', async () => {
@@ -79,7 +79,7 @@ test.describe('Tasks API', () => {
     expect(response?.status).toBe(201);
     expect(json).toEqual({ meta: { orgId: expect.any(String) }, data: { id: '00000000-0000-4000-8000-000000000001' } });
     expect(services.tasks).toEqual([{ id: json.data.id, url: TASKS, body: GOOD_BODY }]);
-    expect(services.requests).toEqual([{ method: 'POST', url: TASKS, status: 201 }]);
+    expect(services.requests).toEqual([{ service: 'tasks-api', method: 'POST', url: TASKS, status: 201 }]);
   });
 
   test('every regional base and configured connector bases answer', async () => {
@@ -159,7 +159,7 @@ test.describe('Tasks API', () => {
     expect(limited.body).toBe('');
     const timeout = await send(post(GOOD_BODY), { tasks: { timeout: true } });
     expect(timeout.response?.type).toBe('error');
-    expect(timeout.services.requests).toEqual([{ method: 'POST', url: TASKS, status: null }]);
+    expect(timeout.services.requests).toEqual([{ service: 'tasks-api', method: 'POST', url: TASKS, status: null }]);
   });
 });
 
