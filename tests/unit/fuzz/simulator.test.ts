@@ -12,6 +12,7 @@ import reportSchema from '../../../schemas/report.schema.json' with { type: 'jso
 import { findMission } from '../../../checks/index.js';
 import { gradeFlow } from '../../../engine/grade.js';
 import { loadFlow } from '../../../engine/loader.js';
+import { runScenarios } from '../../../engine/run-scenarios.js';
 import { renderJson } from '../../../reports/index.js';
 import type { FlowModel } from '../../../engine/model.js';
 import { simulate, type Scenario, type SimulationResult } from '../../../engine/simulator/index.js';
@@ -129,6 +130,24 @@ test('fuzz: a run is deterministic: same flow and scenario, fresh mocks, identic
       const once = await simulate(model, run, { services: createMockServices() });
       const twice = await simulate(model, run, { services: createMockServices() });
       check(JSON.stringify(once) === JSON.stringify(twice), `${file}: two runs differ`);
+    }),
+    0.15,
+  );
+});
+
+test('fuzz: scenarios sharing the main flow run as each would from the start', async () => {
+  await fuzz(
+    'simulator/shared-main-flow',
+    fc.asyncProperty(fc.constantFrom(...FLOW_FILES), fc.oneof(templateAttacks, propertyAttacks), scenario, async (file, list, call) => {
+      const model = load(mutate(fixtureJson(file), list));
+      if (!model) return;
+      const definitions = [undefined, { status: 400 as const }, { status: 500 as const }].map((tasks, i) => ({ id: `s${i}`, title: `s${i}`, scenario: call, ...(tasks ? { mocks: { tasks } } : {}) }));
+      const shared = await runScenarios(model, definitions, undefined, {});
+      for (const [i, definition] of definitions.entries()) {
+        const services = createMockServices({ ...definition.mocks });
+        const alone = { result: await simulate(model, call, { services }), tasks: services.tasks, requests: services.requests };
+        check(JSON.stringify(shared[i]) === JSON.stringify(alone), `${file}: scenario ${i} differs when it shares the main flow`);
+      }
     }),
     0.15,
   );
