@@ -1,19 +1,25 @@
 /**
- * `numberformat`: a subset of Java's DecimalFormat (en-US symbols). Supported: `#`, `0`, grouping
- * `,`, decimal `.`, literal prefix/suffix (quoted with '…'), `%` and `‰` multipliers, a negative
- * subpattern after `;` (ignored: Java prefixes `-` to the positive pattern by default).
- * Rounding is HALF_EVEN on the exact binary value of the double, as Java does.
+ * `numberformat`: Java's DecimalFormat with en-US symbols, after JDK 17's `applyPattern` and
+ * `subformat`. Supported: `#`, `0`, grouping `,`, decimal `.`, prefix and suffix text (quoted
+ * with '…', `''` for a quote), `%` and `‰` multipliers, `¤` (`$`) and `¤¤` (`USD`), `-`, and the
+ * negative subpattern after `;` (its prefix and suffix replace `-`). Patterns without digits
+ * (`"abc"`, `"%"`) and the empty pattern are valid, as in Java. Rounding is HALF_EVEN on the
+ * exact binary value of the double, as Java does.
  * Not supported (error): exponent patterns (`0.###E0`).
  */
+import { type Long, PDouble, longBig } from './values.js';
 
 export class NumberPatternError extends Error {}
 
 interface NumberPattern {
-  prefix: string;
-  suffix: string;
+  posPrefix: string;
+  posSuffix: string;
+  negPrefix: string;
+  negSuffix: string;
   minInt: number;
   minFrac: number;
   maxFrac: number;
+  /** Grouping size; 0 when grouping is not used. */
   grouping: number;
   multiplier: number;
   alwaysShowDecimal: boolean;
@@ -22,83 +28,190 @@ interface NumberPattern {
 /** NumberFormat.getInstance(Locale.US) */
 export const DEFAULT_NUMBER_PATTERN = '#,##0.###';
 
+/** DecimalFormat's DOUBLE_FRACTION_DIGITS: the most fraction digits a double is shown with. */
+const DOUBLE_FRACTION_DIGITS = 340;
+
 const cache = new Map<string, NumberPattern>();
 
+/**
+ * DecimalFormat.expandAffix (en-US symbols): in an affix pattern, `'` followed by `¤` (or `¤¤`),
+ * `%`, `‰` or `-` is that symbol; `'` followed by any other character is that character.
+ */
+function expandAffix(affix: string): string {
+  let out = '';
+  for (let i = 0; i < affix.length; ) {
+    let c = affix[i++];
+    if (c === "'") {
+      c = affix[i++];
+      if (c === '\u00a4') {
+        if (affix[i] === '\u00a4') {
+          i++;
+          out += 'USD';
+        } else out += '$';
+        continue;
+      }
+    }
+    out += c;
+  }
+  return out;
+}
+
+/** DecimalFormat.applyPattern(pattern, false), for the fields formatting needs. */
 export function compileNumberPattern(pattern: string): NumberPattern {
   const hit = cache.get(pattern);
   if (hit) return hit;
   if (pattern.length > 200) throw new NumberPatternError('Number pattern too long');
-  const positive = splitTopLevel(pattern);
-  let i = 0;
-  let prefix = '';
-  let multiplier = 1;
-  const readAffix = (stopAtNumber: boolean): string => {
-    let out = '';
-    while (i < positive.length) {
-      const c = positive[i];
-      if (stopAtNumber && '#0,.'.includes(c)) break;
-      if (c === "'") {
-        const end = positive.indexOf("'", i + 1);
-        if (end < 0) throw new NumberPatternError(`Unterminated quote in number pattern "${pattern}"`);
-        out += end === i + 1 ? "'" : positive.slice(i + 1, end);
-        i = end + 1;
+  const malformed = (what: string) =>
+    new NumberPatternError(what === 'Malformed' ? `Malformed pattern "${pattern}"` : `${what} in pattern "${pattern}"`);
+  const compiled: NumberPattern = {
+    posPrefix: '',
+    posSuffix: '',
+    negPrefix: '',
+    negSuffix: '',
+    minInt: 0,
+    minFrac: 0,
+    maxFrac: DOUBLE_FRACTION_DIGITS,
+    grouping: 3, // an empty pattern keeps the constructor's grouping
+    multiplier: 1,
+    alwaysShowDecimal: false,
+  };
+  let posPrefixPattern = '';
+  let posSuffixPattern = '';
+  let negPrefixPattern = '';
+  let negSuffixPattern = '';
+  let gotNegative = false;
+  let start = 0;
+  for (let j = 1; j >= 0 && start < pattern.length; --j) {
+    let inQuote = false;
+    let prefix = '';
+    let suffix = '';
+    let decimalPos = -1;
+    let multiplier = 1;
+    let digitLeftCount = 0;
+    let zeroDigitCount = 0;
+    let digitRightCount = 0;
+    let groupingCount = -1;
+    let phase = 0; // 0 prefix, 1 digits, 2 suffix
+    const append = (text: string) => {
+      if (phase === 0) prefix += text;
+      else suffix += text;
+    };
+    for (let pos = start; pos < pattern.length; ++pos) {
+      const ch = pattern[pos];
+      if (phase === 0 || phase === 2) {
+        if (inQuote) {
+          if (ch === "'") {
+            if (pattern[pos + 1] === "'") {
+              ++pos;
+              append("''");
+            } else inQuote = false;
+            continue;
+          }
+        } else if (ch === '#' || ch === '0' || ch === ',' || ch === '.') {
+          phase = 1;
+          --pos;
+          continue;
+        } else if (ch === '\u00a4') {
+          const doubled = pattern[pos + 1] === '\u00a4';
+          if (doubled) ++pos;
+          append(doubled ? "'\u00a4\u00a4" : "'\u00a4");
+          continue;
+        } else if (ch === "'") {
+          if (pattern[pos + 1] === "'") {
+            ++pos;
+            append("''");
+          } else inQuote = true;
+          continue;
+        } else if (ch === ';') {
+          if (phase === 0 || j === 0) throw malformed("Unquoted special character ';'");
+          start = pos + 1;
+          pos = pattern.length;
+          continue;
+        } else if (ch === '%' || ch === '\u2030') {
+          if (multiplier !== 1) throw malformed('Too many percent/per mille characters');
+          multiplier = ch === '%' ? 100 : 1000;
+          append(`'${ch}`);
+          continue;
+        } else if (ch === '-') {
+          append("'-");
+          continue;
+        }
+        append(ch);
         continue;
       }
-      if (c === '%') multiplier = 100;
-      if (c === '\u2030') multiplier = 1000;
-      out += c === '\u00a4' ? '$' : c;
-      i++;
+      // phase 1
+      if (j === 0) {
+        // the negative subpattern only gives a prefix and a suffix: its digits are skipped
+        while (pos < pattern.length && '#0,.E'.includes(pattern[pos])) ++pos;
+        --pos;
+        phase = 2;
+        continue;
+      }
+      if (ch === '#') {
+        if (zeroDigitCount > 0) ++digitRightCount;
+        else ++digitLeftCount;
+        if (groupingCount >= 0 && decimalPos < 0) ++groupingCount;
+      } else if (ch === '0') {
+        if (digitRightCount > 0) throw malformed("Unexpected '0'");
+        ++zeroDigitCount;
+        if (groupingCount >= 0 && decimalPos < 0) ++groupingCount;
+      } else if (ch === ',') {
+        groupingCount = 0;
+      } else if (ch === '.') {
+        if (decimalPos >= 0) throw malformed('Multiple decimal separators');
+        decimalPos = digitLeftCount + zeroDigitCount + digitRightCount;
+      } else if (ch === 'E') {
+        throw new NumberPatternError('Exponent number patterns are not supported');
+      } else {
+        phase = 2;
+        --pos;
+      }
     }
-    return out;
-  };
-  prefix = readAffix(true);
-  let intPart = '';
-  while (i < positive.length && '#0,'.includes(positive[i])) intPart += positive[i++];
-  let fracPart = '';
-  let hasDecimal = false;
-  if (positive[i] === '.') {
-    hasDecimal = true;
-    i++;
-    while (i < positive.length && '#0'.includes(positive[i])) fracPart += positive[i++];
+    // "##.###" is "#0.###" and ".###" is ".0##" (a pattern of only `#` keeps no integer digit)
+    if (zeroDigitCount === 0 && digitLeftCount > 0 && decimalPos >= 0) {
+      const n = decimalPos === 0 ? 1 : decimalPos;
+      digitRightCount = digitLeftCount - n;
+      digitLeftCount = n - 1;
+      zeroDigitCount = 1;
+    }
+    if (
+      (decimalPos < 0 && digitRightCount > 0) ||
+      (decimalPos >= 0 && (decimalPos < digitLeftCount || decimalPos > digitLeftCount + zeroDigitCount)) ||
+      groupingCount === 0 ||
+      inQuote
+    ) {
+      throw malformed('Malformed');
+    }
+    if (j === 1) {
+      posPrefixPattern = prefix;
+      posSuffixPattern = suffix;
+      negPrefixPattern = prefix;
+      negSuffixPattern = suffix;
+      const digitTotalCount = digitLeftCount + zeroDigitCount + digitRightCount;
+      const effectiveDecimalPos = decimalPos >= 0 ? decimalPos : digitTotalCount;
+      compiled.minInt = effectiveDecimalPos - digitLeftCount;
+      compiled.maxFrac = decimalPos >= 0 ? digitTotalCount - decimalPos : 0;
+      compiled.minFrac = decimalPos >= 0 ? digitLeftCount + zeroDigitCount - decimalPos : 0;
+      compiled.grouping = groupingCount > 0 ? groupingCount : 0;
+      compiled.multiplier = multiplier;
+      compiled.alwaysShowDecimal = decimalPos === 0 || decimalPos === digitTotalCount;
+    } else {
+      negPrefixPattern = prefix;
+      negSuffixPattern = suffix;
+      gotNegative = true;
+    }
   }
-  if (positive[i] === 'E') throw new NumberPatternError('Exponent number patterns are not supported');
-  if (i < positive.length && '#0,.'.includes(positive[i])) {
-    throw new NumberPatternError(`Malformed number pattern "${pattern}"`);
+  if (!gotNegative || (negPrefixPattern === posPrefixPattern && negSuffixPattern === posSuffixPattern)) {
+    negSuffixPattern = posSuffixPattern;
+    negPrefixPattern = `'-${posPrefixPattern}`;
   }
-  const suffix = readAffix(false);
-  if (intPart.length === 0 && fracPart.length === 0 && !hasDecimal) {
-    throw new NumberPatternError(`Malformed number pattern "${pattern}"`);
-  }
-  const lastComma = intPart.lastIndexOf(',');
-  // DecimalFormat.applyPattern: a pattern without any 0 but with a decimal point ("#.##", "$#.##")
-  // gets one integer digit ("0.##"); with no digit before the point (".##"), one of the fraction
-  // digits becomes that integer digit (".##" is "0.#").
-  const hashesBefore = [...intPart].filter((c) => c === '#').length;
-  const noZero = !intPart.includes('0') && !fracPart.includes('0');
-  const javaQuirk = noZero && hasDecimal && hashesBefore + fracPart.length > 0;
-  const compiled: NumberPattern = {
-    prefix,
-    suffix,
-    minInt: javaQuirk ? 1 : [...intPart].filter((c) => c === '0').length,
-    minFrac: [...fracPart].filter((c) => c === '0').length,
-    maxFrac: javaQuirk ? hashesBefore + fracPart.length - Math.max(1, hashesBefore) : fracPart.length,
-    grouping: lastComma < 0 ? 0 : intPart.length - lastComma - 1,
-    multiplier,
-    alwaysShowDecimal: hasDecimal && fracPart.length === 0,
-  };
+  compiled.posPrefix = expandAffix(posPrefixPattern);
+  compiled.posSuffix = expandAffix(posSuffixPattern);
+  compiled.negPrefix = expandAffix(negPrefixPattern);
+  compiled.negSuffix = expandAffix(negSuffixPattern);
   if (cache.size > 100) cache.clear();
   cache.set(pattern, compiled);
   return compiled;
-}
-
-/** The positive subpattern (text before an unquoted `;`). */
-function splitTopLevel(pattern: string): string {
-  let quoted = false;
-  for (let i = 0; i < pattern.length; i++) {
-    if (pattern[i] === "'") quoted = !quoted;
-    else if (pattern[i] === ';' && !quoted) return pattern.slice(0, i);
-  }
-  return pattern;
 }
 
 /** Exact decimal expansion of a finite double: integer digits and fraction digits. */
@@ -136,23 +249,53 @@ function group(int: string, size: number): string {
   return parts.join(',');
 }
 
-/** Formats a number (a Long is exact; a double is rounded HALF_EVEN on its binary value). */
-export function formatNumber(value: number, isInteger: boolean, pattern: NumberPattern): string {
-  let v = value * (pattern.multiplier === 1 ? 1 : pattern.multiplier);
-  const negative = v < 0 || Object.is(v, -0);
-  if (Number.isNaN(v)) return 'NaN';
-  if (!Number.isFinite(v)) return `${negative ? '-' : ''}${pattern.prefix}\u221e${pattern.suffix}`;
-  v = Math.abs(v);
+/** The shortest decimal digits that read back as `x` (finite, not negative), as Java's DigitList starts from. */
+function shortestDecimal(x: number): { int: string; frac: string } {
+  const m = /^(\d+)(?:\.(\d+))?(?:e([+-]\d+))?$/.exec(String(x));
+  if (!m) return exactDecimal(x);
+  let digits = m[1] + (m[2] ?? '');
+  let point = m[1].length + Number(m[3] ?? 0);
+  if (point <= 0) {
+    digits = '0'.repeat(1 - point) + digits;
+    point = 1;
+  }
+  if (point > digits.length) digits = digits.padEnd(point, '0');
+  return { int: digits.slice(0, point), frac: digits.slice(point).replace(/0+$/, '') };
+}
+
+/**
+ * Formats a number as DecimalFormat.format does: a Long exactly (also times 100 or 1000); a
+ * double with its shortest digits when they fit in the maximum fraction digits, otherwise rounded
+ * HALF_EVEN on its exact binary value.
+ */
+export function formatNumber(value: Long | PDouble, pattern: NumberPattern): string {
   let digits: { int: string; frac: string };
-  if (isInteger && Number.isSafeInteger(v)) digits = { int: String(v), frac: '' };
-  else digits = exactDecimal(v);
-  digits = roundHalfEven(digits.int, digits.frac, pattern.maxFrac);
+  let negative: boolean;
+  if (value instanceof PDouble) {
+    let v = value.value * pattern.multiplier;
+    negative = v < 0 || Object.is(v, -0);
+    if (Number.isNaN(v)) return 'NaN';
+    const prefix = negative ? pattern.negPrefix : pattern.posPrefix;
+    const suffix = negative ? pattern.negSuffix : pattern.posSuffix;
+    if (!Number.isFinite(v)) return `${prefix}\u221e${suffix}`;
+    v = Math.abs(v);
+    digits = shortestDecimal(v);
+    if (digits.frac.length > pattern.maxFrac) {
+      const exact = exactDecimal(v);
+      digits = roundHalfEven(exact.int, exact.frac, pattern.maxFrac);
+    }
+  } else {
+    const big = longBig(value) * BigInt(pattern.multiplier);
+    negative = big < 0n;
+    digits = { int: (negative ? -big : big).toString(), frac: '' };
+  }
   let frac = digits.frac.replace(/0+$/, '');
   if (frac.length < pattern.minFrac) frac = frac.padEnd(pattern.minFrac, '0');
   let int = digits.int.replace(/^0+/, '');
   if (int.length < pattern.minInt) int = int.padStart(pattern.minInt, '0');
+  // DecimalFormat.subformat: a zero digit when neither integer nor fraction digits are shown
   if (int.length === 0 && frac.length === 0) int = '0';
   let out = group(int, pattern.grouping);
   if (frac.length > 0 || pattern.alwaysShowDecimal) out += `.${frac}`;
-  return `${negative ? '-' : ''}${pattern.prefix}${out}${pattern.suffix}`;
+  return negative ? `${pattern.negPrefix}${out}${pattern.negSuffix}` : `${pattern.posPrefix}${out}${pattern.posSuffix}`;
 }

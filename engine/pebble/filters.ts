@@ -3,7 +3,17 @@
  * WxCC `epoch`. Behaviour follows Pebble's sources; see docs/expressions.md for the table.
  */
 import { fail } from './errors.js';
-import { base64Decode, base64Encode, escapeHtml, sha256Hex, urlEncode } from './encoding.js';
+import {
+  base64Decode,
+  base64Encode,
+  escapeCssIdentifier,
+  escapeHtml,
+  escapeJavaScript,
+  escapeJson,
+  escapeUriQueryParam,
+  sha256Hex,
+  urlEncode,
+} from './encoding.js';
 import { DEFAULT_NUMBER_PATTERN, NumberPatternError, compileNumberPattern, formatNumber } from './decimalformat.js';
 import { dateFilter, epochFilter } from './filters-date.js';
 import { javaFormat } from './javaformat.js';
@@ -19,12 +29,16 @@ import {
   PMap,
   fromHost,
   isList,
+  isLong,
   isMap,
   isNumber,
+  javaIntValue,
+  longBig,
   listItems,
   mapEntries,
   mapSize,
   numValue,
+  toLong,
   typeName,
 } from './values.js';
 
@@ -44,8 +58,8 @@ function nullSafe(fn: FilterFn): FilterFn {
 const abbreviate: FilterFn = nullSafe((input, args, call) => {
   const value = stringInput(input, call);
   const length = fromHost(args.get('length') ?? null);
-  if (typeof length !== 'number') fail('type', `Argument length of abbreviate must be an integer, got ${typeName(length)}`, call.pos);
-  const maxWidth = length | 0;
+  if (!isLong(length)) fail('type', `Argument length of abbreviate must be an integer, got ${typeName(length)}`, call.pos);
+  const maxWidth = javaIntValue(length);
   if (maxWidth < 0) fail('type', 'Invalid argument to abbreviate filter; must be greater than zero', call.pos);
   if (value.length < maxWidth || value.length <= 3) return value;
   if (maxWidth <= 3) return value.slice(0, maxWidth);
@@ -55,6 +69,7 @@ const abbreviate: FilterFn = nullSafe((input, args, call) => {
 const abs: FilterFn = (input, _args, call) => {
   if (input === null) fail('type', 'Can not pass null value to "abs" filter', call.pos);
   if (typeof input === 'number') return Math.abs(input);
+  if (typeof input === 'bigint') return toLong(input < 0n ? -input : input); // Math.abs(Long.MIN_VALUE) is itself
   if (input instanceof PDouble) return new PDouble(Math.abs(input.value));
   fail('type', `The abs filter requires a number, got ${typeName(input)}`, call.pos);
 };
@@ -91,11 +106,14 @@ const escape: FilterFn = nullSafe((input, args, call) => {
   switch (strategy) {
     case 'html':
       return call.ctx.str(escapeHtml(s), call.pos);
-    case 'json':
     case 'js':
-      return call.ctx.str(JSON.stringify(s).slice(1, -1), call.pos);
+      return call.ctx.str(escapeJavaScript(s), call.pos);
+    case 'json':
+      return call.ctx.str(escapeJson(s), call.pos);
+    case 'css':
+      return call.ctx.str(escapeCssIdentifier(s), call.pos);
     case 'url_param':
-      return call.ctx.str(encodeURIComponent(s), call.pos);
+      return call.ctx.str(escapeUriQueryParam(s), call.pos);
     default:
       fail('type', `Unknown escaping strategy "${strategy}"`, call.pos);
   }
@@ -183,7 +201,7 @@ const numberformat: FilterFn = nullSafe((input, args, call) => {
   if (!isNumber(input)) fail('type', `The input for the numberformat filter has to be a number, got ${typeName(input)}`, call.pos);
   const pattern = stringArg(args, 'format', call) ?? DEFAULT_NUMBER_PATTERN;
   try {
-    return formatNumber(numValue(input), typeof input === 'number', compileNumberPattern(pattern));
+    return formatNumber(input, compileNumberPattern(pattern));
   } catch (e) {
     if (e instanceof NumberPatternError) fail('type', e.message, call.pos);
     throw e;
@@ -218,6 +236,10 @@ const reverse: FilterFn = nullSafe((input, _args, call) => {
 function compareValues(a: unknown, b: unknown, call: Invocation): number {
   if (a === null || b === null) fail('type', 'Cannot sort a list containing null', call.pos);
   if (typeof a === 'string' && typeof b === 'string') return a < b ? -1 : a > b ? 1 : 0;
+  if (typeof a === 'bigint' || typeof b === 'bigint') {
+    // Long.compareTo is exact; with a Double both sides are doubles (the choice in the docs)
+    if (isLong(a) && isLong(b)) return longBig(a) < longBig(b) ? -1 : longBig(a) > longBig(b) ? 1 : 0;
+  }
   if (isNumber(a) && isNumber(b)) return numValue(a) - numValue(b);
   if (typeof a === 'boolean' && typeof b === 'boolean') return Number(a) - Number(b);
   fail('type', `Cannot compare ${typeName(a)} with ${typeName(b)} when sorting`, call.pos);

@@ -1,7 +1,7 @@
 /** Shared shape of filters, functions and tests, and Pebble's argument binding. */
 import type { Context } from './context.js';
 import { fail } from './errors.js';
-import { fromHost, isNumber, numValue, typeName } from './values.js';
+import { fromHost, isNumber, javaIntValue, typeName } from './values.js';
 
 export interface Invocation {
   readonly ctx: Context;
@@ -67,8 +67,7 @@ export function intArg(args: ArgMap, key: string, call: Invocation): number | nu
   const v = fromHost(args.get(key) ?? null);
   if (v === null) return null;
   if (!isNumber(v)) fail('type', `Argument ${key} of ${call.name} must be a number, got ${typeName(v)}`, call.pos);
-  const n = Math.trunc(numValue(v));
-  return Number.isFinite(n) ? n | 0 : 0;
+  return javaIntValue(v);
 }
 
 /** The input of a String-only filter (Java `(String) input`). */

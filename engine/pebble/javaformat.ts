@@ -7,7 +7,7 @@ import type { Context } from './context.js';
 import { fail } from './errors.js';
 import { exactDecimal } from './decimalformat.js';
 import { javaString } from './stringify.js';
-import { PDouble, fromHost, typeName } from './values.js';
+import { type Long, PDouble, fromHost, isLong, longBig, typeName } from './values.js';
 
 const SPEC = /%(\d+\$)?([-#+ 0,(]*)(\d+)?(\.\d+)?([a-zA-Z%])/g;
 
@@ -59,16 +59,16 @@ export function javaFormat(pattern: string, args: unknown[], ctx: Context, pos: 
         if (conv === 'B') text = text.toUpperCase();
         break;
       case 'c':
-        if (typeof arg === 'number') text = String.fromCodePoint(arg);
-        else if (typeof arg === 'string' && arg.length === 1) text = arg;
+        // Java's %c takes a Character (here: a one-character string), never a Long
+        if (typeof arg === 'string' && arg.length === 1) text = arg;
         else bad();
         break;
       case 'd': {
-        if (typeof arg !== 'number') bad();
-        const n = arg as number;
-        let digits = String(Math.abs(n));
+        if (!isLong(arg)) bad();
+        const n = longBig(arg as Long);
+        let digits = (n < 0n ? -n : n).toString();
         if (flags.includes(',')) digits = group(digits);
-        text = n < 0 ? `-${digits}` : flags.includes('+') ? `+${digits}` : flags.includes(' ') ? ` ${digits}` : digits;
+        text = n < 0n ? `-${digits}` : flags.includes('+') ? `+${digits}` : flags.includes(' ') ? ` ${digits}` : digits;
         break;
       }
       case 'f': {
@@ -88,9 +88,8 @@ export function javaFormat(pattern: string, args: unknown[], ctx: Context, pos: 
       }
       case 'x':
       case 'X': {
-        if (typeof arg !== 'number') bad();
-        const n = arg as number;
-        text = (n < 0 ? BigInt.asUintN(64, BigInt(n)) : BigInt(n)).toString(16);
+        if (!isLong(arg)) bad();
+        text = BigInt.asUintN(64, longBig(arg as Long)).toString(16);
         if (conv === 'X') text = text.toUpperCase();
         break;
       }

@@ -63,8 +63,16 @@ const OPENERS: Record<string, string> = { '(': ')', '[': ']', '{': '}', '#{': '}
 const IDENTIFIER = /[\p{L}_][\p{L}\p{Nd}_]*/uy;
 const LONG = /[0-9]+L/y;
 const NUMBER = /[0-9]+(?:\.[0-9]+)?/y;
-const JAVA_WS = /[ \t\n\x0B\f\r]/;
-/** Java's Character.isWhitespace, which Pebble skips between tokens: no-break spaces (U+00A0, U+2007, U+202F) are not white space. */
+/**
+ * `\s` of a Java regex (ASCII only). Pebble's delimiter patterns use it: `{{-` must be followed
+ * by one of these to trim, and only these may stand between the last token and `}}`, `-}}` or
+ * the `}` closing `#{`.
+ */
+const REGEX_SPACE = /^[ \t\n\x0B\f\r]*$/;
+/**
+ * Java's Character.isWhitespace, which Pebble skips between tokens and trims from text next to
+ * `{{-`/`-}}`: no-break spaces (U+00A0, U+2007, U+202F) are not white space.
+ */
 const BETWEEN_TOKENS = /[\t\n\x0B\f\r\x1C-\x1F \u1680\u2000-\u2006\u2008-\u200A\u2028\u2029\u205F\u3000]/;
 const NEWLINES = ['\r\n', '\n\r', '\r', '\n', '\u0085', '\u2028', '\u2029'];
 
@@ -72,15 +80,22 @@ function isWordChar(c: string | undefined): boolean {
   return c !== undefined && /[A-Za-z0-9_]/.test(c);
 }
 
+/** Pebble's StringUtils.rtrim / ltrim (Character.isWhitespace). */
 function rtrim(s: string): string {
   let end = s.length;
-  while (end > 0 && JAVA_WS.test(s[end - 1])) end--;
+  while (end > 0 && BETWEEN_TOKENS.test(s[end - 1])) end--;
   return s.slice(0, end);
 }
 function ltrim(s: string): string {
   let start = 0;
-  while (start < s.length && JAVA_WS.test(s[start])) start++;
+  while (start < s.length && BETWEEN_TOKENS.test(s[start])) start++;
   return s.slice(start);
+}
+
+/** `U+2003` for a message. */
+function codePointName(gap: string): string {
+  const c = [...gap].find((ch) => !REGEX_SPACE.test(ch)) ?? gap;
+  return `U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
 }
 
 /** Unescapes `\"` (or `\'`) only, exactly as Pebble does; other backslashes stay. */
@@ -136,12 +151,17 @@ function lexPrint(text: string, start: number, printPos: number) {
       continue;
     }
 
+    const gapStart = i;
     while (i < text.length && BETWEEN_TOKENS.test(text[i])) i++;
+    // Pebble looks for `}}` (and the `}` of `#{`) with `^\s*`: after other white space it is
+    // lexed as punctuation, an error
+    const plainGap = REGEX_SPACE.test(text.slice(gapStart, i));
+    const gapHint = plainGap ? '' : ` (after the white space ${codePointName(text.slice(gapStart, i))}, which Pebble does not accept before a closing delimiter)`;
     if (i >= text.length) {
       if (top) fail('syntax', `Unclosed "${top.kind}"`, top.pos);
       fail('syntax', 'Unclosed "{{"', printPos);
     }
-    if (stack.length === 0) {
+    if (stack.length === 0 && plainGap) {
       const trimRight = text.startsWith('-}}', i);
       if (trimRight || text.startsWith('}}', i)) {
         push('PRINT_END', '}}', i);
@@ -152,7 +172,7 @@ function lexPrint(text: string, start: number, printPos: number) {
       }
     }
     const c = text[i];
-    if (top?.kind === '#{' && c === '}') {
+    if (top?.kind === '#{' && c === '}' && plainGap) {
       stack.pop();
       push('STRING_INTERPOLATION_END', '}', i);
       i++;
@@ -191,7 +211,7 @@ function lexPrint(text: string, start: number, printPos: number) {
     if (PUNCTUATION.includes(c)) {
       if (c in OPENERS) stack.push({ kind: c, pos: i });
       else if (c in CLOSERS) {
-        if (!top) fail('syntax', `Unexpected "${c}"`, i);
+        if (!top || top.kind === '#{') fail('syntax', `Unexpected "${c}"${gapHint}`, i);
         if (top.kind !== CLOSERS[c]) fail('syntax', `Unexpected "${c}", expected "${OPENERS[top.kind]}"`, i);
         stack.pop();
       }
@@ -231,7 +251,7 @@ export function lexTemplate(text: string): Segment[] {
       return segments;
     }
     let start = open + 2;
-    const trim = /-\s+/y;
+    const trim = /-[ \t\n\x0B\f\r]+/y; // Pebble: `-\s+`, ASCII white space only
     trim.lastIndex = start;
     const trimLeft = trim.test(text);
     if (trimLeft) {

@@ -17,12 +17,18 @@ import { m, type Method, type Param } from './method.js';
 import { javaMatches, javaReplace, javaSplit, RegexError } from './regex.js';
 import { javaString } from './stringify.js';
 import {
+  type Long,
   PDate,
   PDouble,
   fromHost,
+  isLong,
   isNumber,
   javaDoubleToString,
+  javaIntValue,
+  javaLongValue,
+  longToString,
   numValue,
+  toLong,
   isList,
   isMap,
   javaEquals,
@@ -134,10 +140,10 @@ const MAP_METHODS = new Map<string, Method>([
 
 /** java.lang.Long and Double: what a flow calls on a number (`X.httpStatusCode.toString()`). */
 const NUMBER_METHODS: ReadonlyMap<string, Method> = new Map<string, Method>([
-  ['toString', m<number | PDouble>([], (n) => (typeof n === 'number' ? String(n) : javaDoubleToString(n.value)))],
-  ['intValue', m<number | PDouble>([], (n) => Math.trunc(numValue(n)) | 0)],
-  ['longValue', m<number | PDouble>([], (n) => Math.trunc(numValue(n)))],
-  ['doubleValue', m<number | PDouble>([], (n) => new PDouble(numValue(n)))],
+  ['toString', m<Long | PDouble>([], (n) => (n instanceof PDouble ? javaDoubleToString(n.value) : longToString(n)))],
+  ['intValue', m<Long | PDouble>([], (n) => javaIntValue(n))],
+  ['longValue', m<Long | PDouble>([], (n) => toLong(javaLongValue(n)))],
+  ['doubleValue', m<Long | PDouble>([], (n) => new PDouble(numValue(n)))],
 ]);
 
 /**
@@ -164,7 +170,7 @@ function methodNamed(methods: ReadonlyMap<string, Method>, name: string): Method
 
 function argMatches(param: Param, arg: unknown): boolean {
   if (arg === null || param === 'object') return true;
-  return param === 'string' ? typeof arg === 'string' : typeof arg === 'number';
+  return param === 'string' ? typeof arg === 'string' : isLong(arg);
 }
 
 function missing(ctx: Context, what: string, pos: number): null {
@@ -179,7 +185,7 @@ function missing(ctx: Context, what: string, pos: number): null {
 
 /** Java Integer.parseInt of String.valueOf(key), or null. */
 function listIndex(key: unknown, ctx: Context, pos: number): number | null {
-  const s = typeof key === 'string' ? key : typeof key === 'number' ? String(key) : javaString(key, ctx, pos);
+  const s = typeof key === 'string' ? key : isLong(key) ? String(key) : javaString(key, ctx, pos);
   if (!/^[+-]?\d{1,10}$/.test(s)) return null;
   const n = Number(s);
   return n >= -(2 ** 31) && n < 2 ** 31 ? n : null;

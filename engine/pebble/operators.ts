@@ -14,19 +14,23 @@ import type { Context } from './context.js';
 import { fail } from './errors.js';
 import { javaString } from './stringify.js';
 import {
+  type Long,
   PDouble,
   fromHost,
   isList,
   isMap,
   isNumber,
   javaEquals,
+  javaLongValue,
   listItems,
+  longBig,
   mapHas,
   numValue,
+  toLong,
   typeName,
 } from './values.js';
 
-type Num = number | PDouble;
+type Num = Long | PDouble;
 
 /** OperatorUtils.toNumber: numbers as is; strings via Long.parseLong / Double.parseDouble. */
 export function toNumber(v: unknown, pos: number): Num {
@@ -38,15 +42,11 @@ export function toNumber(v: unknown, pos: number): Num {
       if (m) return new PDouble(Number(m[1].replace(/[fFdD]$/, '')));
     } else if (/^[+-]?\d+$/.test(v)) {
       const big = BigInt(v);
-      if (big >= -(2n ** 63n) && big < 2n ** 63n) return Number(big);
+      if (big >= -(2n ** 63n) && big < 2n ** 63n) return toLong(big);
     }
     fail('type', `Cannot convert the string "${v.length > 40 ? `${v.slice(0, 40)}…` : v}" to a number`, pos);
   }
   fail('type', `Cannot use ${typeName(v)} as a number`, pos);
-}
-
-function wrapLong(big: bigint): number {
-  return Number(BigInt.asIntN(64, big));
 }
 
 export function arithmetic(op: string, a: unknown, b: unknown, pos: number): Num {
@@ -68,24 +68,25 @@ export function arithmetic(op: string, a: unknown, b: unknown, pos: number): Num
         return new PDouble(p % q);
     }
   }
-  const p = x as number;
-  const q = y as number;
-  if ((op === '+' || op === '-') && Number.isSafeInteger(p) && Number.isSafeInteger(q)) {
+  // Long op Long: exact 64-bit two's-complement arithmetic, as Java's long (overflow wraps).
+  const p = x as Long;
+  const q = y as Long;
+  if ((op === '+' || op === '-') && typeof p === 'number' && typeof q === 'number' && Number.isSafeInteger(p) && Number.isSafeInteger(q)) {
     const r = op === '+' ? p + q : p - q;
     if (Number.isSafeInteger(r)) return r;
   }
-  const bp = BigInt(p);
-  const bq = BigInt(q);
+  const bp = longBig(p);
+  const bq = longBig(q);
   switch (op) {
     case '+':
-      return wrapLong(bp + bq);
+      return toLong(bp + bq);
     case '-':
-      return wrapLong(bp - bq);
+      return toLong(bp - bq);
     case '*':
-      return wrapLong(bp * bq);
+      return toLong(bp * bq);
     default:
       if (bq === 0n) fail('type', 'Division by zero', pos);
-      return wrapLong(op === '/' ? bp / bq : bp % bq);
+      return toLong(op === '/' ? bp / bq : bp % bq);
   }
 }
 
@@ -180,29 +181,34 @@ export function range(start: unknown, end: unknown, step: unknown, ctx: Context,
   end = fromHost(end);
   step = fromHost(step ?? 1);
   if (!isNumber(step)) fail('type', 'The increment of range must be a number', pos);
-  const inc = Math.trunc(numValue(step));
-  if (inc === 0) fail('type', 'The increment of range must be different than 0', pos);
-  let from: number;
-  let to: number;
+  const inc = javaLongValue(step);
+  if (inc === 0n) fail('type', 'The increment of range must be different than 0', pos);
+  let from: bigint;
+  let to: bigint;
   let chars = false;
   if (isNumber(start) && isNumber(end)) {
-    from = Math.trunc(numValue(start));
-    to = Math.trunc(numValue(end));
+    from = javaLongValue(start);
+    to = javaLongValue(end);
   } else if (typeof start === 'string' && typeof end === 'string' && start.length === 1 && end.length === 1) {
-    from = start.charCodeAt(0);
-    to = end.charCodeAt(0);
+    from = BigInt(start.charCodeAt(0));
+    to = BigInt(end.charCodeAt(0));
     chars = true;
   } else {
     fail('type', 'Arguments of range must be numbers or strings of length 1', pos);
   }
-  const span = inc > 0 ? to - from : from - to;
-  const count = span >= 0 ? Math.floor(span / Math.abs(inc)) + 1 : 0;
+  const span = inc > 0n ? to - from : from - to;
+  const big = span >= 0n ? span / (inc > 0n ? inc : -inc) + 1n : 0n;
+  const count = Number(big);
   ctx.listSize(count, pos);
   ctx.tick(pos, count);
   const out: unknown[] = [];
-  for (let k = 0; k < count; k++) {
-    const n = from + k * inc;
-    out.push(chars ? String.fromCharCode(n) : n);
+  if (Number.isSafeInteger(Number(from)) && Number.isSafeInteger(Number(to)) && Number.isSafeInteger(Number(inc))) {
+    // every item lies between from and to: plain numbers suffice
+    const first = Number(from);
+    const step = Number(inc);
+    for (let k = 0; k < count; k++) out.push(chars ? String.fromCharCode(first + k * step) : first + k * step);
+    return out;
   }
+  for (let k = 0n; k < big; k++) out.push(toLong(from + k * inc));
   return out;
 }

@@ -10,7 +10,7 @@ import type { Args, Node, NodeInit, Template, TemplatePart } from './ast.js';
 import { BINARY_PRECEDENCE, UNARY_PRECEDENCE, childrenOf } from './ast.js';
 import { lexTemplate, type Token } from './lexer.js';
 import { MAX_DEPTH, MAX_TEMPLATE_LENGTH } from './limits.js';
-import { PDouble } from './values.js';
+import { PDouble, toLong } from './values.js';
 
 const LONG_MAX = 9223372036854775807n;
 const RESERVED = new Set(['true', 'false', 'null', 'none']);
@@ -141,8 +141,9 @@ class Parser {
         if (tok.value.includes('.')) {
           node = mk({ kind: 'literal', value: new PDouble(Number(tok.value)), raw: tok.raw, pos: tok.pos });
         } else {
-          if (BigInt(tok.value) > LONG_MAX) fail('syntax', `Number "${tok.value}" is too large`, tok.pos);
-          node = mk({ kind: 'literal', value: Number(tok.value), raw: tok.raw, pos: tok.pos });
+          const big = BigInt(tok.value);
+          if (big > LONG_MAX) fail('syntax', `Number "${tok.value}" is too large`, tok.pos);
+          node = mk({ kind: 'literal', value: toLong(big), raw: tok.raw, pos: tok.pos });
         }
         break;
       }

@@ -2,7 +2,7 @@
 import { fail } from './errors.js';
 import type { Callable, TestFn } from './invocation.js';
 import { javaTrim } from './members.js';
-import { fromHost, isList, isMap, mapSize, typeName } from './values.js';
+import { fromHost, isList, isLong, isMap, mapSize, typeName } from './values.js';
 
 /** Pebble EmptyTest (also used by `default`): null, blank string, empty list or map. */
 export function isEmpty(v: unknown): boolean {
@@ -16,8 +16,8 @@ export function isEmpty(v: unknown): boolean {
 
 const even: TestFn = (input, _args, call) => {
   if (input === null) fail('type', `Can not pass null value to "${call.name}" test`, call.pos);
-  if (typeof input !== 'number') fail('type', `The ${call.name} test needs an integer, got ${typeName(input)}`, call.pos);
-  return input % 2 === 0;
+  if (!isLong(input)) fail('type', `The ${call.name} test needs an integer, got ${typeName(input)}`, call.pos);
+  return typeof input === 'bigint' ? input % 2n === 0n : input % 2 === 0;
 };
 
 function def(apply: TestFn): Callable<TestFn> {

@@ -50,6 +50,7 @@ function toHost(v: unknown, ctx: Context, pos: number, depth = 0): unknown {
   checkDepth(depth);
   v = fromHost(v);
   if (v instanceof PDouble) return v.value;
+  if (typeof v === 'bigint') return Number(v); // a Long beyond 2^53: plain JS has only doubles
   if (v instanceof PDate) return zonedToString(v);
   if (isList(v)) {
     ctx.tick(pos, v.length);

@@ -12,6 +12,7 @@ import {
   checkDepth,
   fromHost,
   isList,
+  isLong,
   isMap,
   javaDoubleToString,
   longToString,
@@ -39,7 +40,7 @@ function scalar(v: unknown): string | undefined {
   if (v === null) return 'null';
   if (typeof v === 'string') return v;
   if (typeof v === 'boolean') return v ? 'true' : 'false';
-  if (typeof v === 'number') return longToString(v);
+  if (isLong(v)) return longToString(v);
   if (v instanceof PDouble) return javaDoubleToString(v.value);
   if (v instanceof PDate) return zonedToString(v);
   return undefined;

@@ -5,7 +5,7 @@
  * |--------------------------|-------------------------------------------------------------|
  * | null                     | `null` (host `undefined` becomes null)                      |
  * | Boolean                  | `boolean`                                                   |
- * | Long (integer literal)   | `number` that is an integer (always integral)               |
+ * | Long (integer literal)   | `number` (integral) up to 2^53, else `bigint` (see Long)    |
  * | Double (`1.5`, `2.0`)    | {@link PDouble}                                             |
  * | String, Character        | `string`                                                    |
  * | List, array              | JS array (elements may be host values: read via fromHost)   |
@@ -56,7 +56,7 @@ function keyIdentity(key: unknown, depth = 0): string {
   checkDepth(depth);
   if (key === null) return 'n';
   if (typeof key === 'string') return `s${key}`;
-  if (typeof key === 'number') return `l${key}`;
+  if (isLong(key)) return `l${longToString(key)}`;
   if (typeof key === 'boolean') return `b${key}`;
   if (key instanceof PDouble) return `d${Object.is(key.value, -0) ? '-0' : key.value}`;
   if (key instanceof PDate) return `t${key.millis}@${key.zone}`;
@@ -90,14 +90,57 @@ export function isPlainObject(v: unknown): v is PlainObject {
   return proto === Object.prototype || proto === null;
 }
 
-export function isLong(v: unknown): v is number {
-  return typeof v === 'number';
+/**
+ * A Java long. Safe integers (|n| < 2^53, all that JSON and everyday flows use) are plain numbers;
+ * a Long beyond that is a `bigint` in [-2^63, 2^63 - 1], so that it prints and computes exactly
+ * (`9223372036854775807` stays itself, `-9223372036854775807 - 1` is Long.MIN_VALUE). Make Longs
+ * with {@link toLong} to keep that single representation.
+ */
+export type Long = number | bigint;
+
+const LONG_MIN = -(2n ** 63n);
+const LONG_MAX = 2n ** 63n - 1n;
+
+/** A 64-bit value as a Long, wrapping like Java's long arithmetic. */
+export function toLong(big: bigint): Long {
+  const wrapped = big >= LONG_MIN && big <= LONG_MAX ? big : BigInt.asIntN(64, big);
+  const n = Number(wrapped);
+  return Number.isSafeInteger(n) ? n : wrapped;
 }
-export function isNumber(v: unknown): v is number | PDouble {
-  return typeof v === 'number' || v instanceof PDouble;
+
+/** The exact value of a Long (an integral host number beyond 2^53 is taken as it is). */
+export function longBig(v: Long): bigint {
+  return typeof v === 'bigint' ? v : BigInt(v);
 }
-export function numValue(v: number | PDouble): number {
-  return typeof v === 'number' ? v : v.value;
+
+export function isLong(v: unknown): v is Long {
+  return typeof v === 'number' || typeof v === 'bigint';
+}
+export function isNumber(v: unknown): v is Long | PDouble {
+  return typeof v === 'number' || typeof v === 'bigint' || v instanceof PDouble;
+}
+/** Java `Number.longValue()`: a Long as is; a double truncated and saturated (NaN is 0). */
+export function javaLongValue(v: Long | PDouble): bigint {
+  if (!(v instanceof PDouble)) return longBig(v);
+  const x = v.value;
+  if (Number.isNaN(x)) return 0n;
+  if (x >= 2 ** 63) return 2n ** 63n - 1n;
+  if (x <= -(2 ** 63)) return -(2n ** 63n);
+  return BigInt(Math.trunc(x));
+}
+
+/** Java `intValue()`: a Long keeps its low 32 bits; a double is truncated and saturated (NaN is 0). */
+export function javaIntValue(v: Long | PDouble): number {
+  if (typeof v === 'bigint') return Number(BigInt.asIntN(32, v));
+  if (typeof v === 'number') return Number.isSafeInteger(v) ? v | 0 : Number(BigInt.asIntN(32, BigInt(v)));
+  const x = v.value;
+  if (Number.isNaN(x)) return 0;
+  return Math.max(-(2 ** 31), Math.min(2 ** 31 - 1, Math.trunc(x))) + 0;
+}
+
+/** Java `doubleValue()` (a big Long rounds to the nearest double, as in Java). */
+export function numValue(v: Long | PDouble): number {
+  return typeof v === 'number' ? v : typeof v === 'bigint' ? Number(v) : v.value;
 }
 export function isList(v: unknown): v is readonly unknown[] {
   return Array.isArray(v);
@@ -117,7 +160,7 @@ export function fromHost(v: unknown): unknown {
     case 'number':
       return Number.isInteger(v) ? v + 0 : new PDouble(v);
     case 'bigint':
-      return Number(v);
+      return v >= LONG_MIN && v <= LONG_MAX ? toLong(v) : Number(v);
     case 'object':
       if (v === null || Array.isArray(v) || v instanceof PDouble || v instanceof PDate) return v;
       if (v instanceof PMap || v instanceof Map || isPlainObject(v)) return v;
@@ -154,6 +197,7 @@ export function mapEntries(m: MapValue): [unknown, unknown][] {
 function hostKeys(key: unknown): unknown[] {
   if (typeof key === 'string') return [key];
   if (typeof key === 'number') return [key, String(key)];
+  if (typeof key === 'bigint') return [key, String(key)];
   if (key instanceof PDouble) return [key.value];
   return [key];
 }
@@ -161,7 +205,7 @@ function hostKeys(key: unknown): unknown[] {
 export function mapHas(m: MapValue, key: unknown): boolean {
   if (m instanceof PMap) return m.has(key);
   if (m instanceof Map) return hostKeys(key).some((k) => m.has(k));
-  if (typeof key === 'string' || typeof key === 'number') return Object.hasOwn(m, String(key));
+  if (typeof key === 'string' || isLong(key)) return Object.hasOwn(m, String(key));
   return false;
 }
 
@@ -171,7 +215,7 @@ export function mapGet(m: MapValue, key: unknown): unknown {
     for (const k of hostKeys(key)) if (m.has(k)) return fromHost(m.get(k));
     return null;
   }
-  if (typeof key === 'string' || typeof key === 'number') return fromHost(ownData(m, String(key)));
+  if (typeof key === 'string' || isLong(key)) return fromHost(ownData(m, String(key)));
   return null;
 }
 
@@ -179,7 +223,7 @@ export function mapGet(m: MapValue, key: unknown): unknown {
 export function typeName(v: unknown): string {
   if (v === null) return 'null';
   if (typeof v === 'boolean') return 'Boolean';
-  if (typeof v === 'number') return 'Long';
+  if (isLong(v)) return 'Long';
   if (typeof v === 'string') return 'String';
   if (v instanceof PDouble) return 'Double';
   if (v instanceof PDate) return 'ZonedDateTime';
@@ -194,7 +238,9 @@ export function javaEquals(a: unknown, b: unknown, depth = 0): boolean {
   a = fromHost(a);
   b = fromHost(b);
   if (a === null || b === null) return a === b;
-  if (typeof a === 'number' || typeof a === 'string' || typeof a === 'boolean') return a === b;
+  if (typeof a === 'number' && typeof b === 'number') return a === b;
+  if (isLong(a)) return isLong(b) && longBig(a) === longBig(b);
+  if (typeof a === 'string' || typeof a === 'boolean') return a === b;
   if (a instanceof PDouble) return b instanceof PDouble && Object.is(a.value, b.value);
   if (a instanceof PDate) return b instanceof PDate && a.millis === b.millis && a.zone === b.zone;
   if (isList(a)) {
@@ -225,6 +271,6 @@ export function javaDoubleToString(d: number): string {
 }
 
 /** Digits of a Long without exponent notation. */
-export function longToString(n: number): string {
-  return Number.isSafeInteger(n) ? String(n) : BigInt(n).toString();
+export function longToString(n: Long): string {
+  return typeof n === 'number' && Number.isSafeInteger(n) ? String(n) : longBig(n).toString();
 }

@@ -91,7 +91,7 @@ const cases: [string, unknown][] = [
   ['{{ 0.5 | numberformat("#.##") }}', '0.5'],
   ['{{ -0.5 | numberformat("#.##") }}', '-0.5'],
   ['{{ 0.75 | numberformat("$#.##") }}', '$0.75'],
-  ['{{ 0.55 | numberformat(".##") }}', '0.6'], // ".##" is "0.#"
+  ['{{ 0.55 | numberformat(".##") }}', '.55'], // ".##" is ".0#" (DecimalFormat.applyPattern)
   ['{{ 0.5 | numberformat("#") }}', '0'], // no decimal point: unchanged (HALF_EVEN)
   ['{{ 1234567.891 | numberformat }}', '1,234,567.891'],
   ['{{ 1234.5 | numberformat("#,##0.00") }}', '1,234.50'],
@@ -106,7 +106,7 @@ const cases: [string, unknown][] = [
   ['{{ -1234 | numberformat("#,###") }}', '-1,234'],
   ['{{ 5 | numberformat("\'#\'0") }}', '#5'],
   ['{{ 0.0125 | numberformat("0.0\u2030") }}', '12.5\u2030'],
-  ['{{ -3 | numberformat("0;(0)") }}', '-3'], // the negative subpattern is not used
+  ['{{ -3 | numberformat("0;(0)") }}', '(3)'], // the negative subpattern gives the prefix and suffix
   ['{{ 12.0 | numberformat("0.") }}', '12.'],
   ['{{ 12345678.9 | numberformat("#,##0.0") }}', '12,345,678.9'],
   // strings
@@ -122,11 +122,11 @@ const cases: [string, unknown][] = [
   ['{{ "<a href=\'x\'>&</a>" | escape }}', '&lt;a href=&#39;x&#39;&gt;&amp;&lt;/a&gt;'],
   ['{{ "<b>" | raw }}', '<b>'],
   ['{{ "a\\"b" | escape("json") }}', 'a\\"b'],
-  ['{{ "a b&c/é" | escape("url_param") }}', 'a%20b%26c%2F%C3%A9'],
+  ['{{ "a b&c/é" | escape("url_param") }}', 'a%20b%26c/%C3%A9'], // unbescape keeps "/" in a query parameter
   ['{{ lines | nl2br }}', 'line1<br />line2<br />line3'],
   ['{{ "%s has %d items (%.2f%%)" | format("cart", 3, 12.345) }}', 'cart has 3 items (12.35%)'],
   ['{{ "%05d|%-4s|%x" | format(42, "ab", 255) }}', '00042|ab  |ff'],
-  ['{{ "%,d|%+.1f|%b|%c|%X|%2$s|%3$S|%n" | format(1234567, 2.25, "x", 65, 255) }}', '1,234,567|+2.3|true|A|FF|2.25|X|\n'],
+  ['{{ "%,d|%+.1f|%b|%c|%X|%2$s|%3$S|%n" | format(1234567, 2.25, "x", "AB" | first, 255) }}', '1,234,567|+2.3|true|A|FF|2.25|X|\n'],
   // merge
   ['{{ list | merge(["d"]) }}', ['b', 'a', 'c', 'd']],
   ['{{ map | merge({"b": 3, "c": 4}) }}', { a: 1, b: 3, c: 4 }],
@@ -187,7 +187,8 @@ const failures: [string, string, string][] = [
   ['{{ "%s %s" | format("x") }}', 'type', "Format specifier '%s' has no argument"],
   ['{{ "%e" | format(1.0) }}', 'type', "Format conversion '%e' is not supported"],
   ['{{ nil | merge(nil) }}', 'type', 'The two arguments to be merged are null'],
-  ['{{ "a" | escape("css") }}', 'type', 'Unknown escaping strategy "css"'],
+  ['{{ "a" | escape("bogus") }}', 'type', 'Unknown escaping strategy "bogus"'],
+  ['{{ "%c" | format(65) }}', 'type', "Format specifier '%c' does not accept Long"], // Java: c != java.lang.Long
   ['{{ list | join(1) }}', 'type', 'Argument separator of join must be a String, got Long'],
   ['{{ x | unknownfilter }}', 'unknown-filter', 'Unknown filter "unknownfilter" at position 7'],
   ['{{ x | constructor }}', 'unknown-filter', 'Unknown filter "constructor"'],

@@ -1,0 +1,214 @@
+/**
+ * Outputs checked against the real Java library: Pebble @68a1bb47 (the commit docs/expressions.md
+ * cites) built from source with unbescape 1.1.6.RELEASE, on OpenJDK 17 with Locale en_US,
+ * autoEscaping off. Each expected value below is what Java printed (or the error it raised) for
+ * the same template and the same `x`.
+ */
+import { test, expect } from '@playwright/test';
+import { evaluateTemplate } from '../../../engine/pebble/index.js';
+import { errorOf, evaluate, render } from './support.js';
+
+// ---------------------------------------------------------------------------------------------
+// 1. escape(strategy=…): unbescape's escapers, with the settings Pebble's EscapeFilter uses
+// ---------------------------------------------------------------------------------------------
+
+const TRICKY =
+  'say "hi" & <b>it\'s</b> a\\b/c </d> caf\u00e9 \u4e2d \u0000\u0001\u001f\u007f\u0085 \u0009\u000a\u000d\u000b\u000c \u2028\u2029 \ud83d\ude00 \ud83d';
+
+const escapes: [template: string, x: string | null, java: string][] = [
+  // JsonEscape.escapeJson: level 2 — also every non-ASCII character, `&`, and `/` after `<`; `'` kept
+  ['{{ x | escape(strategy="json") }}', TRICKY, 'say \\"hi\\" \\u0026 <b>it\'s<\\/b> a\\\\b/c <\\/d> caf\\u00E9 \\u4E2D \\u0000\\u0001\\u001F\\u007F\\u0085 \\t\\n\\r\\u000B\\f \\u2028\\u2029 \\uD83D\\uDE00 \\uD83D'],
+  // JavaScriptEscape.escapeJavaScript: `\'`, `\xHH` up to U+00FF, `\0`
+  ['{{ x | escape(strategy="js") }}', TRICKY, 'say \\"hi\\" \\x26 <b>it\\\'s<\\/b> a\\\\b/c <\\/d> caf\\xE9 \\u4E2D \\0\\x01\\x1F\\x7F\\x85 \\t\\n\\r\\x0B\\f \\u2028\\u2029 \\uD83D\\uDE00 \\uD83D'],
+  // CssEscape.escapeCssIdentifier: backslash before ASCII punctuation, compact hex for the rest
+  ['{{ x | escape(strategy="css") }}', TRICKY, 'say\\ \\"hi\\"\\ \\&\\ \\<b\\>it\\\'s\\<\\/b\\>\\ a\\\\b\\/c\\ \\<\\/d\\>\\ caf\\E9\\ \\4E2D\\ \\0\\1\\1F\\7F\\85\\ \\9\\A\\D\\B\\C\\ \\2028\\2029\\ \\1F600\\ \\D83D'],
+  // UriEscape.escapeUriQueryParam: `/ ? : @ ! $ ' ( ) * , ;` stay; a lone surrogate is `?` (%3F)
+  ['{{ x | escape(strategy="url_param") }}', TRICKY, 'say%20%22hi%22%20%26%20%3Cb%3Eit\'s%3C/b%3E%20a%5Cb/c%20%3C/d%3E%20caf%C3%A9%20%E4%B8%AD%20%00%01%1F%7F%C2%85%20%09%0A%0D%0B%0C%20%E2%80%A8%E2%80%A9%20%F0%9F%98%80%20%3F'],
+  ['{{ x | escape(strategy="html") }}', TRICKY, 'say &quot;hi&quot; &amp; &lt;b&gt;it&#39;s&lt;/b&gt; a\\b/c &lt;/d&gt; caf\u00e9 \u4e2d \u0000\u0001\u001f\u007f\u0085 \u0009\u000a\u000d\u000b\u000c \u2028\u2029 \ud83d\ude00 \ud83d'],
+  ['{{ x | escape(strategy="url_param") }}', "a=1&b=2+3#f ?q/p:@!$'()*,;~-._", "a%3D1%26b%3D2%2B3%23f%20?q/p:@!$'()*,;~-._"],
+  ['{{ x | escape("url_param") }}', 'a b&c/\u00e9', 'a%20b%26c/%C3%A9'],
+  ['{{ x | escape(strategy="css") }}', '1st', '\\31st'],
+  ['{{ x | escape(strategy="css") }}', '-1x', '\\-1x'],
+  ['{{ x | escape(strategy="css") }}', '--x', '\\--x'],
+  ['{{ x | escape(strategy="css") }}', '-x-y', '-x-y'],
+  ['{{ x | escape(strategy="css") }}', '_a_b', '\\_a_b'],
+  ['{{ x | escape(strategy="css") }}', 'a:b', 'a\\3A b'],
+  ['{{ x | escape(strategy="css") }}', '\u00e9a\u00e9g', '\\E9 a\\E9g'],
+  ['{{ 12 | escape(strategy="css") }}', null, '\\31 2'],
+  ['{{ x | escape(strategy="js") }}', '</script>', '<\\/script>'],
+  ['{{ x | escape(strategy="json") }}', '</script>', '<\\/script>'],
+  ['{{ x | escape(strategy="json") }}', 'it\'s "ok"', 'it\'s \\"ok\\"'],
+];
+for (const [template, x, java] of escapes) {
+  test(`escape as Java: ${template} on ${JSON.stringify(x)}`, () => {
+    expect(render(template, { x })).toBe(java);
+  });
+}
+
+test('escape: strategy names are exact, as in Pebble (no "HTML", "xml", "html_attr")', () => {
+  for (const strategy of ['HTML', 'xml', 'html_attr', '']) {
+    const error = errorOf(() => render(`{{ "a" | escape(strategy="${strategy}") }}`));
+    expect(error.code).toBe('type');
+    expect(error.message).toContain(`Unknown escaping strategy "${strategy}"`);
+  }
+});
+
+// ---------------------------------------------------------------------------------------------
+// 2. Long arithmetic: exact 64-bit values, overflow wraps as Java's long does
+// ---------------------------------------------------------------------------------------------
+
+const longs: [template: string, java: string][] = [
+  ['{{ -9223372036854775807 - 1 }}', '-9223372036854775808'],
+  ['{{ 9223372036854775807 + 1 }}', '-9223372036854775808'],
+  ['{{ 9223372036854775807 }}', '9223372036854775807'],
+  ['{{ -9223372036854775807 - 2 }}', '9223372036854775807'],
+  ['{{ 9223372036854775807 * 2 }}', '-2'],
+  ['{{ 4611686018427387904 * 2 }}', '-9223372036854775808'],
+  ['{{ 3037000500 * 3037000500 }}', '-9223372036709301616'],
+  ['{{ (-9223372036854775807 - 1) / -1 }}', '-9223372036854775808'],
+  ['{{ (-9223372036854775807 - 1) % -1 }}', '0'],
+  ['{{ -(-9223372036854775807 - 1) }}', '-9223372036854775808'],
+  ['{{ (-9223372036854775807 - 1) | abs }}', '-9223372036854775808'], // Math.abs(Long.MIN_VALUE)
+  ['{{ 9007199254740993 + 0 }}', '9007199254740993'],
+  ['{{ 9007199254740992 + 1 }}', '9007199254740993'],
+  ['{{ 123456789012345678 * 10 }}', '1234567890123456780'],
+  ['{{ 9223372036854775807 / 10 }}', '922337203685477580'],
+  ['{{ 9223372036854775807 % 10 }}', '7'],
+  ['{{ -7 / 2 }}', '-3'],
+  ['{{ 7 / -2 }}', '-3'],
+  ['{{ -7 % 3 }}', '-1'],
+  ['{{ 7 % -3 }}', '1'],
+  ['{{ -7.5 % 2 }}', '-1.5'],
+  ['{{ "9223372036854775807" * 1 }}', '9223372036854775807'],
+  ['{{ "-9223372036854775808" - 1 }}', '9223372036854775807'],
+  // comparisons go through doubleValue() in Pebble, Java equality (Long.equals) does not
+  ['{{ 9223372036854775807 == 9223372036854775806 }}', 'true'],
+  ['{{ 9223372036854775807 > 9223372036854775806 }}', 'false'],
+  ['{{ [9223372036854775807] == [9223372036854775806] }}', 'false'],
+  ['{{ [9223372036854775807] contains 9223372036854775806 }}', 'false'],
+  ['{{ 9223372036854775807 is odd }}', 'true'],
+  ['{{ (-9223372036854775807 - 1) is even }}', 'true'],
+  ['{{ [9223372036854775807, 9223372036854775806, 1] | sort | join(",") }}', '1,9223372036854775806,9223372036854775807'],
+  ['{{ "%d|%x|%,d" | format(9223372036854775807, -9223372036854775807 - 1, -9223372036854775807) }}', '9223372036854775807|8000000000000000|-9,223,372,036,854,775,807'],
+  ['{{ 9223372036854775807 | numberformat("#,##0.00") }}', '9,223,372,036,854,775,807.00'],
+  ['{{ 9223372036854775807 | numberformat("0%") }}', '922337203685477580700%'],
+  ['{{ 9223372036854775807.toString() }}', '9223372036854775807'],
+  ['{{ 9223372036854775807.intValue() }}', '-1'],
+  ['{{ 9223372036854775807.doubleValue() }}', '9.223372036854776E18'],
+  ['{{ (3000000000.5).intValue() }}', '2147483647'], // (int) of a double saturates
+  ['{{ 3000000000.intValue() }}', '-1294967296'], // (int) of a long keeps the low 32 bits
+  ['{{ 9223372036854775807 + 0.5 }}', '9.223372036854776E18'],
+  ['{{ 9223372036854775807 ~ "" }}', '9223372036854775807'],
+];
+for (const [template, java] of longs) {
+  test(`Long as Java: ${template}`, () => {
+    expect(render(template)).toBe(java);
+  });
+}
+
+test('Long: literals beyond Long.MAX_VALUE are errors (Java: NumberFormatException); -9223372036854775808 is one too', () => {
+  for (const text of ['{{ 9223372036854775808 }}', '{{ -9223372036854775808 }}', '{{ 9223372036854775808L }}']) {
+    expect(errorOf(() => render(text)).code).toBe('syntax');
+  }
+  expect(errorOf(() => render('{{ "9223372036854775808" * 1 }}')).code).toBe('type');
+  expect(errorOf(() => render('{{ 7 // 2 }}')).code).toBe('syntax');
+});
+
+test('Long: a typed result beyond 2^53 is a plain JS number; a bigint in the scope is exact', () => {
+  const v = evaluate('{{ 9223372036854775807 - 1 }}');
+  expect(typeof v).toBe('number');
+  expect(v).toBe(9223372036854775806);
+  expect(evaluate('{{ [9223372036854775807] }}')).toEqual([9223372036854775807]);
+  const scope = new Map<string, unknown>([['x', 9223372036854775807n]]);
+  expect(evaluateTemplate('{{ x }} {{ x - 1 }} {{ x + 1 }}', scope)).toBe('9223372036854775807 9223372036854775806 -9223372036854775808');
+});
+
+// ---------------------------------------------------------------------------------------------
+// 3. numberformat: DecimalFormat.applyPattern for patterns without digits, quotes, currency,
+//    percent/per mille and the negative subpattern
+// ---------------------------------------------------------------------------------------------
+
+const numberformats: [template: string, java: string][] = [
+  ['{{ 1234.5678 | numberformat("abc") }}', 'abc1235'],
+  ['{{ -0.5 | numberformat("abc") }}', '-abc0'],
+  ['{{ 1234.5678 | numberformat("") }}', '1,234.5678'],
+  ['{{ 0.125 | numberformat("") }}', '.125'],
+  ['{{ -0.5 | numberformat("") }}', '-.5'],
+  ['{{ (1.0 / 3) | numberformat("") }}', '.3333333333333333'],
+  ["{{ 1234.5678 | numberformat(\"'#'\") }}", '#1235'],
+  ['{{ 0.125 | numberformat("%") }}', '%12'],
+  ['{{ 0.125 | numberformat("\u2030") }}', '\u2030125'],
+  ['{{ 1234.5678 | numberformat("\u00a4") }}', '$1235'],
+  ['{{ 1234.5678 | numberformat("\u00a4\u00a40.00") }}', 'USD1234.57'],
+  ['{{ 1234.5678 | numberformat("-") }}', '-1235'],
+  ['{{ -12 | numberformat("0;(0)") }}', '(12)'],
+  ['{{ -12 | numberformat("0;abc") }}', 'abc12'],
+  ['{{ -12 | numberformat("#,##0.00;(#)") }}', '(12.00)'],
+  ['{{ 12 | numberformat("0;(0)") }}', '12'],
+  ['{{ 1234.5678 | numberformat(".#") }}', '1234.6'],
+  ['{{ 0 | numberformat(".#") }}', '.0'],
+  ['{{ 0.55 | numberformat(".##") }}', '.55'],
+  ['{{ 12 | numberformat("0x0") }}', '12x'],
+  ["{{ 5 | numberformat(\"a''b0\") }}", "a'b5"],
+];
+for (const [template, java] of numberformats) {
+  test(`numberformat as Java: ${template}`, () => {
+    expect(render(template)).toBe(java);
+  });
+}
+
+test('numberformat: the patterns DecimalFormat refuses are errors', () => {
+  const refused: [string, string][] = [
+    ['0,', 'Malformed pattern "0,"'],
+    ['0#', 'Malformed pattern "0#"'],
+    ['0#0', 'Unexpected \'0\' in pattern "0#0"'],
+    ['0.0.0', 'Multiple decimal separators in pattern "0.0.0"'],
+    [';0', 'Unquoted special character \';\' in pattern ";0"'],
+    ['abc;def', 'Unquoted special character \';\' in pattern "abc;def"'],
+    ['%%', 'Too many percent/per mille characters in pattern "%%"'],
+    ["'", 'Malformed pattern "\'"'],
+  ];
+  for (const [pattern, message] of refused) {
+    const error = errorOf(() => render(`{{ 1 | numberformat("${pattern}") }}`));
+    expect(error.code).toBe('type');
+    expect(error.message).toContain(message);
+  }
+});
+
+// ---------------------------------------------------------------------------------------------
+// 4. White space other than ASCII space/tab/newline
+// ---------------------------------------------------------------------------------------------
+
+test('white space: Unicode spaces separate tokens, but not before }} (Pebble matches the close with \\s*)', () => {
+  expect(render('{{\u2003x }}', { x: 'ab' })).toBe('ab');
+  expect(render('{{ 1\u2003+\u30002 }}')).toBe('3');
+  expect(render('{{ x\u2003| upper }}', { x: 'ab' })).toBe('AB');
+  expect(render('{{ x\u000b}}', { x: 'ab' })).toBe('ab'); // \v and \f are in Java's \s
+  for (const ws of ['\u2003', '\u3000', '\u001f', '\u1680', '\u2028']) {
+    const error = errorOf(() => render(`{{ x${ws}}}`, { x: 'ab' }));
+    expect(error.code).toBe('syntax');
+    expect(error.message).toContain('Unexpected "}"');
+    expect(errorOf(() => render(`{{ x${ws}-}}`, { x: 'ab' })).code).toBe('syntax'); // "-" is then minus
+    expect(errorOf(() => render(`{{ "#{ x${ws}}" }}`, { x: 'ab' })).code).toBe('syntax');
+  }
+});
+
+test('white space: {{- needs ASCII white space after the -; the text it trims loses any Java white space', () => {
+  expect(render('{{-\u2003x }}', { x: 5 })).toBe('-5'); // not a trim marker: unary minus
+  expect(render('{{-\u000bx }}', { x: 'ab' })).toBe('ab');
+  expect(render('a \u2003{{- x }}', { x: 'ab' })).toBe('aab');
+  expect(render('{{ x -}}\u3000b', { x: 'ab' })).toBe('abb');
+  expect(render('a \u2003\u00a0{{- x }}', { x: 'ab' })).toBe('a \u2003\u00a0ab'); // U+00A0 is not white space
+  expect(render('{{ x -}}\u3000\u00a0b', { x: 'ab' })).toBe('ab\u00a0b');
+  expect(render('{{ x }}\u2028b', { x: 'ab' })).toBe('abb'); // newLineTrimming knows U+2028
+});
+
+test('white space: no-break and zero-width spaces are unexpected characters, as in Pebble', () => {
+  for (const ws of ['\u00a0', '\u2007', '\u202f', '\u200b', '\ufeff', '\u0085']) {
+    for (const text of [`{{${ws}x }}`, `{{ x${ws}}}`, `{{ 1 +${ws}2 }}`, `{{-${ws}x }}`]) {
+      const error = errorOf(() => render(text, { x: 'ab' }));
+      expect(error.code).toBe('syntax');
+      expect(error.message).toContain('Unexpected character');
+    }
+  }
+});
