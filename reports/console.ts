@@ -6,7 +6,7 @@
 import type { CheckResult, GradeReport } from '../engine/report.js';
 import { escapeTerminal as t } from './escape.js';
 import { stepHeading, stepTitlesFor, type StepTitles } from './steps.js';
-import { byStep, formatPoints, isFailure, summaryLine } from './summary.js';
+import { byStep, fixOf, formatPoints, isFailure, summaryLine } from './summary.js';
 import { renderTraceTable } from './trace-table.js';
 
 /** Colour functions: the CLI passes chalk (or identity functions under NO_COLOR). */
@@ -62,7 +62,7 @@ function renderCheck(check: CheckResult, c: ColorFns): string[] {
   if (check.expected !== undefined) lines.push(`      ${c.dim('expected:')} ${t(check.expected)}`);
   if (check.actual !== undefined) lines.push(`      ${c.dim('actual:  ')} ${t(check.actual)}`);
   if (check.activity !== undefined) lines.push(`      ${c.dim('where:   ')} ${t(check.activity)}${check.pointer ? c.dim(` (${t(check.pointer)})`) : ''}`);
-  lines.push(`      ${c.yellow('hint:')}     ${t(check.hint)}`);
+  lines.push(`      ${c.yellow('hint:')}     ${t(fixOf(check))}`);
   if (check.traceExcerpt?.length) lines.push(c.dim(renderTraceTable(check.traceExcerpt, '      ').trimEnd()));
   lines.push(`      ${c.dim(`more:     flowgrade explain ${t(check.id)}`)}`);
   return lines;

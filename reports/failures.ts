@@ -1,6 +1,6 @@
 /** The most common failing checks across a class: which checks, how many attendees, who. */
 import type { GradeReport } from '../engine/report.js';
-import { isFailure } from './summary.js';
+import { fixOf, isFailure } from './summary.js';
 
 export interface CommonFailure {
   id: string;
@@ -29,9 +29,10 @@ export function commonFailures(reports: readonly GradeReport[]): CommonFailure[]
       if (!entry) byId.set(check.id, (entry = { id: check.id, title: check.title, step: check.step, reports: [], fixes: [], byHint: new Map() }));
       // A report's checks come one after another: it is counted once even when it lists a check twice.
       if (entry.reports.at(-1) !== report) entry.reports.push(report);
-      let fix = entry.byHint.get(check.hint);
+      const hint = fixOf(check);
+      let fix = entry.byHint.get(hint);
       if (!fix) {
-        entry.byHint.set(check.hint, (fix = { hint: check.hint, reports: [] }));
+        entry.byHint.set(hint, (fix = { hint, reports: [] }));
         entry.fixes.push(fix);
       }
       if (fix.reports.at(-1) !== report) fix.reports.push(report);

@@ -11,7 +11,7 @@ import { renderHtmlPage } from './html-page.js';
 import { REPORT_CSS } from './html-css.js';
 import { renderTraceHtml } from './html-trace.js';
 import { stepHeading, stepTitlesFor, type StepTitles } from './steps.js';
-import { byStep, formatPoints, isFailure, percentOf, stepState, summaryLine, type StepState } from './summary.js';
+import { byStep, fixOf, formatPoints, isFailure, percentOf, stepState, summaryLine, type StepState } from './summary.js';
 import { renderFlowSvg } from './svg.js';
 
 export { REPORT_CSS };
@@ -118,7 +118,7 @@ function failureBody(check: CheckResult): string {
     '<div class="fg-check-body">',
     `<p>${h(check.message)}</p>`,
     shown.length ? `<dl class="fg-facts">${shown.map(([term, value]) => `<dt>${term}</dt><dd><code>${h(value)}</code></dd>`).join('')}</dl>` : '',
-    `<p class="fg-hint"><strong>How to fix:</strong> ${h(check.hint)}</p>`,
+    `<p class="fg-hint"><strong>How to fix:</strong> ${h(fixOf(check))}</p>`,
     check.traceExcerpt?.length ? renderTraceHtml(check.traceExcerpt, 'In the simulated call:') : '',
     '</div>',
   ].join('');

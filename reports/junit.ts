@@ -6,7 +6,7 @@
  * go in <properties>.
  */
 import type { CheckResult, GradeReport } from '../engine/report.js';
-import { formatPoints, percentOf } from './summary.js';
+import { fixOf, formatPoints, percentOf } from './summary.js';
 import { serializeXml, serializeXmlElement, type XmlElement } from './xml.js';
 
 export interface Counts {
@@ -95,7 +95,7 @@ function details(check: CheckResult): string {
     check.expected !== undefined ? `expected: ${check.expected}` : '',
     check.actual !== undefined ? `actual: ${check.actual}` : '',
     check.activity !== undefined ? `activity: ${check.activity}${check.pointer ? ` (${check.pointer})` : ''}` : '',
-    `hint: ${check.hint}`,
+    `hint: ${fixOf(check)}`,
   ]
     .filter(Boolean)
     .join('\n');

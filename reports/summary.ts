@@ -6,12 +6,20 @@ export function isFailure(check: CheckResult): boolean {
   return check.status === 'failed' || check.status === 'errored';
 }
 
+/** What an errored check tells the attendee instead of its hint: there is nothing in the flow to mend. */
+export const ERRORED_FIX = 'Nothing to change in the flow for this one: flowgrade could not run this check (a bug of flowgrade, not a mistake in the flow). Please report it with the export.';
+
+/** How to fix a check that did not pass: its hint, or for an errored one, that it is not the attendee's to fix. */
+export function fixOf(check: CheckResult): string {
+  return check.status === 'errored' ? ERRORED_FIX : check.hint;
+}
+
 /** Required checks that keep the verdict from passing: failed, errored, or not judged. */
 export function blockingChecks(report: GradeReport): CheckResult[] {
   return report.checks.filter((c) => c.severity === 'required' && c.status !== 'passed' && c.status !== 'info');
 }
 
-/** `PASSED 100/100`, `FAILED 62/100 — 3 required checks failed`, `UNGRADABLE — <message> [<code>]`. */
+/** `PASSED 100/100`, `FAILED 62/100 — 3 required checks failed, 1 not judged`, `UNGRADABLE — <message> [<code>]`. */
 export function summaryLine(report: GradeReport): string {
   if (report.verdict === 'ungradable' || !report.score) {
     return `UNGRADABLE — ${report.error?.message ?? 'not a readable flow export'} [${report.error?.code ?? 'unknown'}]`;
@@ -22,12 +30,16 @@ export function summaryLine(report: GradeReport): string {
     return `PASSED ${score}${missed ? ` — ${plural(missed, 'recommended check')} not met` : ''}`;
   }
   const blocking = blockingChecks(report);
-  const failed = blocking.filter(isFailure).length;
-  const notRun = blocking.length - failed;
+  const failed = blocking.filter((c) => c.status === 'failed').length;
+  const errored = blocking.filter((c) => c.status === 'errored').length;
+  const notRun = blocking.length - failed - errored;
   const missed = report.checks.filter((c) => c.severity === 'recommended' && isFailure(c)).length;
   const parts: string[] = [];
-  if (failed) parts.push(`${plural(failed, 'required check')} failed`);
-  if (notRun) parts.push(failed ? `${notRun} not judged` : `${plural(notRun, 'required check')} not judged`);
+  // "3 required checks failed, 1 could not be run (a flowgrade bug), 2 not judged"
+  const counted = (n: number, what: string) => (parts.length ? `${n} ${what}` : `${plural(n, 'required check')} ${what}`);
+  if (failed) parts.push(counted(failed, 'failed'));
+  if (errored) parts.push(counted(errored, 'could not be run (a flowgrade bug)'));
+  if (notRun) parts.push(counted(notRun, 'not judged'));
   if (missed) parts.push(`${plural(missed, 'recommended check')} not met`);
   return `FAILED ${score}${parts.length ? ` — ${parts.join(', ')}` : ''}`;
 }

@@ -1,6 +1,7 @@
 /** java.time ZonedDateTime methods available on `now()`: getters, plus/minus, conversions. */
 import { MONTHS } from './datepattern.js';
 import { localFields, zoneOf } from './datetime.js';
+import { fail } from './errors.js';
 import { m, type Method } from './method.js';
 import { javaString } from './stringify.js';
 import { localToInstant } from './timezone.js';
@@ -30,10 +31,24 @@ function plusLocal(d: PDate, unit: 'day' | 'month' | 'year', amount: number): PD
   return new PDate(localToInstant(zone, local.getTime()), d.zone);
 }
 
-const instantPlus = (ms: number) => m<PDate>(['long'], (d, [n]) => new PDate(d.millis + (n as number) * ms, d.zone));
-const instantMinus = (ms: number) => m<PDate>(['long'], (d, [n]) => new PDate(d.millis - (n as number) * ms, d.zone));
+/** The latest instant a JS Date holds (±100,000,000 days from 1970). */
+const MAX_MILLIS = 8.64e15;
+
+/**
+ * `d` moved by `amount` (a Long: a number, or a bigint beyond 2^53). A result beyond what a JS
+ * Date holds is an error: java.time refuses years beyond ±999,999,999 (DateTimeException), and
+ * this engine those beyond about ±275,000.
+ */
+function moved(d: PDate, amount: unknown, move: (d: PDate, amount: number) => PDate, pos: number): PDate {
+  const result = move(d, Number(amount));
+  if (!(Math.abs(result.millis) <= MAX_MILLIS)) fail('type', `The date is out of the supported range (years beyond about ±275,000): moved by ${amount}`, pos);
+  return result;
+}
+
+const instantPlus = (ms: number) => m<PDate>(['long'], (d, [n], _ctx, pos) => moved(d, n, (date, k) => new PDate(date.millis + k * ms, date.zone), pos));
+const instantMinus = (ms: number) => m<PDate>(['long'], (d, [n], _ctx, pos) => moved(d, n, (date, k) => new PDate(date.millis - k * ms, date.zone), pos));
 const localPlus = (unit: 'day' | 'month' | 'year', k: number, sign: number) =>
-  m<PDate>(['long'], (d, [n]) => plusLocal(d, unit, sign * k * (n as number)));
+  m<PDate>(['long'], (d, [n], _ctx, pos) => moved(d, n, (date, amount) => plusLocal(date, unit, sign * k * amount), pos));
 
 export const DATE_METHODS = new Map<string, Method>([
   ['getYear', m<PDate>([], (d) => fields(d).year)],

@@ -139,3 +139,11 @@ for (const [text, message] of failures) {
     expect(error.message).toContain(message);
   });
 }
+
+test('plus/minus beyond the dates a JS Date holds is an expression error, also for Longs beyond 2^53 (no TypeError, no NaN date)', () => {
+  for (const text of ['{{ now().plusSeconds(9007199254740993) }}', '{{ now().plusDays(9007199254740993) }}', '{{ now().minusHours(9223372036854775807) }}', '{{ now().plusSeconds(9007199254740991) }}', '{{ now().plusYears(300000) }}']) {
+    expect(errorOf(() => render(text)).message, text).toMatch(/^The date is out of the supported range/);
+  }
+  expect(render('{{ now().plusYears(200000) | date("yyyy") }}')).toBe('202025');
+  expect(render('{{ now().minusMonths(5) | date("yyyy-MM") }}')).toBe('2024-09');
+});

@@ -48,6 +48,9 @@ test('hints only under failures; passed checks are one line; info and not-run ch
   expect(passed).toContain('– Title of flow-published-latest [info]\n      Not checkable from an export: publish the flow');
   const failed = renderConsole(failedReport(), { color: NO_COLOR });
   expect(failed.match(/hint:/g)).toHaveLength(3); // two failed, one errored
+  // A check flowgrade could not run is not the attendee's to fix: no hint of its own.
+  expect(failed).not.toContain('Hint of status-condition-expression');
+  expect(failed).toContain('check status-condition-expression crashed: boom\n      hint:     Nothing to change in the flow for this one: flowgrade could not run this check (a bug of flowgrade');
   expect(failed).not.toContain('Hint of run-task-created');
   expect(failed).toContain('– Title of run-task-created (not judged, 5 pts)\n      Not judged: the simulated call went wrong earlier');
   expect(failed).toContain('✗ Title of get-cbid-content-type (0/1) [recommended]');
@@ -56,7 +59,7 @@ test('hints only under failures; passed checks are one line; info and not-run ch
 test('one summary line at the end: PASSED / FAILED with the score and what failed', () => {
   const last = (text: string) => text.trimEnd().split('\n').at(-1);
   expect(last(renderConsole(passedReport(), { color: NO_COLOR }))).toBe('PASSED 10/10');
-  expect(last(renderConsole(failedReport(), { color: NO_COLOR }))).toBe('FAILED 6/19 — 2 required checks failed, 1 not judged, 1 recommended check not met');
+  expect(last(renderConsole(failedReport(), { color: NO_COLOR }))).toBe('FAILED 6/19 — 1 required check failed, 1 could not be run (a flowgrade bug), 1 not judged, 1 recommended check not met');
   const header = renderConsole(passedReport(), { color: NO_COLOR }).split('\n')[0];
   expect(header).toBe('submissions/Main_Flow_140.json — attendee 140, Callback on Global Error');
 });
@@ -69,7 +72,7 @@ test('quiet: only the failures (and required checks not run) and the summary lin
   expect(quiet).toContain('✗ Title of simulate-error-value-fails');
   expect(quiet).toContain('– Title of run-task-created');
   expect(quiet).not.toContain('Step 2'); // nothing failed there
-  expect(quiet.trimEnd().split('\n').at(-1)).toBe('submissions/Main_Flow_141.json: FAILED 6/19 — 2 required checks failed, 1 not judged, 1 recommended check not met');
+  expect(quiet.trimEnd().split('\n').at(-1)).toBe('submissions/Main_Flow_141.json: FAILED 6/19 — 1 required check failed, 1 could not be run (a flowgrade bug), 1 not judged, 1 recommended check not met');
   expect(renderConsole(passedReport(), { color: NO_COLOR, quiet: true })).toMatch(/^\S+\.json: PASSED 10\/10\n$/);
 });
 

@@ -37,7 +37,9 @@ test('verdict, score and the summary line', () => {
   const html = shown(renderReportBody(failedReport()));
   expect(html).toContain('<article class="fg-report" data-verdict="failed">');
   expect(html).toContain('<span class="fg-verdict failed">FAILED</span><span class="fg-score">6 / 19 points (31.6%)</span>');
-  expect(html).toContain('<p class="fg-summary">FAILED 6/19 — 2 required checks failed, 1 not judged, 1 recommended check not met</p>');
+  expect(html).toContain('<strong>How to fix:</strong> Nothing to change in the flow for this one: flowgrade could not run this check');
+  expect(html).not.toContain('Hint of status-condition-expression');
+  expect(html).toContain('<p class="fg-summary">FAILED 6/19 — 1 required check failed, 1 could not be run (a flowgrade bug), 1 not judged, 1 recommended check not met</p>');
   expect(html).toContain('<h1>Callback on Global Error — attendee 141</h1>');
   expect(renderReportBody(passedReport())).toContain('<span class="fg-verdict passed">PASSED</span>');
 });
