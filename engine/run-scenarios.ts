@@ -45,11 +45,16 @@ export async function runScenarios(
   return runs;
 }
 
-/** The call a scenario makes (contact, answers, agents, hours) as a key; undefined when it cannot be written as JSON. */
+/**
+ * The call a scenario makes (contact, answers, agents, hours) as a key, an explicit undefined kept
+ * apart from a missing field (`{ ANI: undefined }` is no ANI); undefined when it cannot be written.
+ */
 function callKey(definition: ScenarioDefinition): string | undefined {
   try {
-    return JSON.stringify(definition.scenario);
+    return JSON.stringify(definition.scenario, (_key, value: unknown) => (value === undefined ? UNDEFINED : value));
   } catch {
     return undefined;
   }
 }
+
+const UNDEFINED = { undefined: true };

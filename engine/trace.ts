@@ -47,7 +47,7 @@ export type RunStatus =
   /** An activity type the simulator does not know. */
   | 'not-simulated'
   /**
-   * A bug of ours surfaced while running an activity (the summary starts `simulator failure`):
+   * A bug of ours surfaced while running an activity (the summary says `simulator failure`):
    * the run says nothing about the flow, so the checks judging it are errored, not failed.
    */
   | 'internal-error';

@@ -34,7 +34,10 @@ export async function simulate(model: FlowModel, scenario: Scenario, options: Si
  * then (the same requests, the same answers) share the main flow's work and differ only after it.
  */
 export interface PausedSimulation {
-  /** An independent copy that goes on with `services`. Only before `finish`. */
+  /**
+   * An independent copy that goes on with `services`. Only before `finish`. A caller's own `newId`
+   * or `now` is shared, not copied: its ids and times follow the order the copies run in.
+   */
   fork(services: SimulatorServices): PausedSimulation;
   /** Runs the rest; once. */
   finish(): Promise<SimulationResult>;

@@ -160,3 +160,12 @@ test('each scenario goes on from its own copy of the call: variables, outputs, v
 function callback(label: string): Node {
   return { label, type: 'callback', props: { callbackDn: '{{NewPhoneContact.ANI}}', callbackQueue: 'q-1' } };
 }
+
+test('an explicit undefined in a call is not the same call as a missing field', async () => {
+  const model = load(readFileSync(fixturePath('flows/solution.json')), 'solution.json');
+  const definitions: ScenarioDefinition[] = [
+    { id: 'a', title: 'a', scenario: { contact: {} } },
+    { id: 'b', title: 'b', scenario: { contact: { ANI: undefined } }, mocks: { tasks: { status: 400 } } },
+  ];
+  expect(await expectSameAsFromTheStart(model, definitions)).toBe(false);
+});
