@@ -4,10 +4,11 @@
  * for its number, `[]` for an unknown one. Other paths on mockapi.io answer 404 "Not found", as
  * MockAPI does. Only mockapi.io hosts are answered.
  */
-import { http, type HttpHandler } from 'msw';
+import type { RequestHandler } from 'msw';
 import dataset from './data/dynvars.json' with { type: 'json' };
 import datasetSchema from './schemas/dynvars-dataset.schema.json' with { type: 'json' };
 import { describeError, validatorFor } from './ajv.js';
+import { RequestTestHandler } from './handler.js';
 import { jsonResponse } from './json-response.js';
 import type { SeenRequest } from './types.js';
 
@@ -22,10 +23,11 @@ export const DEFAULT_DYNVARS: DynVarsRecord[] = dataset;
 const MOCKAPI_HOST = /^[0-9a-f]{24}\.mockapi\.io$/i;
 const DYNVARS_PATH = /^\/flowdesigner\/Lab\/DynVars\/?$/;
 
-export function dynVarsHandlers(records: readonly DynVarsRecord[], seen: SeenRequest[]): HttpHandler[] {
+export function dynVarsHandlers(records: readonly DynVarsRecord[], seen: SeenRequest[]): RequestHandler[] {
   return [
-    http.all(
-      ({ request }) => MOCKAPI_HOST.test(new URL(request.url).hostname),
+    new RequestTestHandler(
+      'MockAPI DynVars',
+      (request) => MOCKAPI_HOST.test(new URL(request.url).hostname),
       ({ request }) => {
         const url = new URL(request.url);
         const answer = (response: Response) => {

@@ -6,9 +6,10 @@
  * documents no code). Success: 201 `{meta:{orgId}, data:{id}}`, and the task is recorded.
  * A scenario can force 400/401/403/500/503, 429 with Retry-After, or a timeout (network error).
  */
-import { http, HttpResponse, type HttpHandler } from 'msw';
+import { HttpResponse, type RequestHandler } from 'msw';
 import createTaskSchema from './schemas/create-task-v1.schema.json' with { type: 'json' };
 import { describeError, validatorFor } from './ajv.js';
+import { RequestTestHandler } from './handler.js';
 import { jsonResponse } from './json-response.js';
 import type { AcceptedTask, SeenRequest } from './types.js';
 
@@ -27,7 +28,7 @@ export interface TasksApiSetup {
 
 const encoder = new TextEncoder();
 
-export function tasksApiHandlers(setup: TasksApiSetup): HttpHandler[] {
+export function tasksApiHandlers(setup: TasksApiSetup): RequestHandler[] {
   // A base may carry a path (a gateway's prefix): /v1/tasks is answered below it.
   const bases = setup.bases.map((base) => new URL(base)).map((base) => ({ origin: base.origin, tasksPath: `${base.pathname.replace(/\/+$/, '')}/v1/tasks` }));
   const origins = new Set(bases.map((base) => base.origin));
@@ -37,14 +38,16 @@ export function tasksApiHandlers(setup: TasksApiSetup): HttpHandler[] {
     return response;
   };
   return [
-    http.post(
-      ({ request }) => isTasksUrl(new URL(request.url)),
+    new RequestTestHandler(
+      'WxCC Create Task',
+      (request) => request.method === 'POST' && isTasksUrl(new URL(request.url)),
       async ({ request }) => record(request, await answer(request, setup)),
     ),
     // The rest of the WxCC API host answers as the real API would: /v1/tasks with another method
     // is 405, any other path 404. Still mocked: nothing leaves the machine.
-    http.all(
-      ({ request }) => origins.has(new URL(request.url).origin),
+    new RequestTestHandler(
+      'WxCC API',
+      (request) => origins.has(new URL(request.url).origin),
       ({ request }) => {
         const known = isTasksUrl(new URL(request.url));
         const status = known ? 405 : 404;
