@@ -9,7 +9,7 @@ import { parseDate } from './dateparse.js';
 import { resolveZone, type Zone } from './timezone.js';
 import type { ArgMap, Invocation } from './invocation.js';
 import { stringArg } from './invocation.js';
-import { PDate, fromHost, isNumber, numValue, typeName } from './values.js';
+import { PDate, fromHost, isLong, isNumber, longBig, numValue, toLong, typeName } from './values.js';
 
 /** SimpleDateFormat pattern Pebble uses when none is given (and to parse strings by default). */
 export const DEFAULT_DATE_PATTERN = "yyyy-MM-dd'T'HH:mm:ssZ";
@@ -50,8 +50,10 @@ export function dateFilter(input: unknown, args: ArgMap, call: Invocation): unkn
     return format(pattern, input.millis, resolveZone(input.zone) ?? UTC, 'dtf', call);
   }
   let millis: number;
-  if (isNumber(input)) millis = Math.trunc(numValue(input));
-  else if (input instanceof PDate) {
+  if (isNumber(input)) {
+    millis = Math.trunc(numValue(input));
+    if (!(Math.abs(millis) <= 8.64e15)) fail('type', 'The date is out of the supported range (years beyond about ±275,000)', call.pos);
+  } else if (input instanceof PDate) {
     // Java's text of a time omits zero seconds and milliseconds, which the cheat sheet's patterns
     // (…HH:mm:ss, …ss.SSS'Z') then fail to parse at such instants: written out in full instead.
     millis = parse(zonedToString(input, true), existingFormat ?? DEFAULT_DATE_PATTERN, call);
@@ -71,6 +73,11 @@ export function epochFilter(input: unknown, args: ArgMap, call: Invocation): unk
     fail('type', `Argument inMillis of epoch must be a Boolean, got ${typeName(inMillis)}`, call.pos);
   }
   const pattern = stringArg(args, 'format', call);
+  if (isLong(input) && !Number.isSafeInteger(input)) {
+    // A Long beyond 2^53, exactly: milliseconds as they are, or seconds rounded down.
+    const big = longBig(input);
+    return toLong(inMillis === true ? big : big / 1000n - (big < 0n && big % 1000n !== 0n ? 1n : 0n));
+  }
   let millis: number;
   if (input instanceof PDate) millis = input.millis;
   else if (isNumber(input)) millis = Math.trunc(numValue(input));

@@ -147,3 +147,13 @@ test('plus/minus beyond the dates a JS Date holds is an expression error, also f
   expect(render('{{ now().plusYears(200000) | date("yyyy") }}')).toBe('202025');
   expect(render('{{ now().minusMonths(5) | date("yyyy-MM") }}')).toBe('2024-09');
 });
+
+test('epoch of a Long beyond 2^53 is exact (a Long, as Java keeps it); date of one beyond what a JS Date holds is an expression error', () => {
+  expect(render('{{ 9223372036854775807 | epoch(inMillis=true) }}')).toBe('9223372036854775807');
+  expect(render('{{ 9007199254740993 | epoch(inMillis=true) }}')).toBe('9007199254740993');
+  expect(render('{{ 9223372036854775807 | epoch }}')).toBe('9223372036854775');
+  expect(render('{{ -9007199254740993 | epoch }}')).toBe('-9007199254741');
+  expect(render('{{ -1500 | epoch }}')).toBe('-2');
+  expect(render('{{ [9223372036854775807 | epoch(inMillis=true)] contains 9223372036854775807 }}')).toBe('true');
+  expect(errorOf(() => render('{{ 9007199254740993 | date("yyyy") }}')).message).toMatch(/^The date is out of the supported range/);
+});
