@@ -4,7 +4,8 @@
  * runs once, and each scenario goes on from a copy of where it stopped, with its own mocks —
  * provided nothing before that point reached the Tasks API, so that every one of them would have
  * run the main flow alike. The runs are the same as running each scenario from the start (a test
- * compares them on every fixture and real flow).
+ * compares them on every fixture and real flow). Their trace entries up to that point are the same
+ * objects: nothing changes a trace entry once it is written.
  */
 import { createMockServices, type MockOptions, type MockServices } from '../mocks/index.js';
 import type { ScenarioDefinition, ScenarioRun } from './check.js';
