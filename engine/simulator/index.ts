@@ -60,12 +60,12 @@ function paused(model: FlowModel, ctx: RunContext, options: SimulationOptions, m
   let finished = false;
   return {
     fork(services) {
-      if (finished) throw new Error('a simulation is forked before it finishes');
+      if (finished) throw new Error('fork() after finish(): a simulation is copied only before it finishes');
       const copy: RunContext = { ...ctx, services, vars: ctx.vars.clone(), call: ctx.call.clone(), trace: [...ctx.trace], visits: new Map(ctx.visits) };
       return paused(model, copy, options, main);
     },
     async finish() {
-      if (finished) throw new Error('a simulation finishes once');
+      if (finished) throw new Error('finish() twice: a simulation finishes once');
       finished = true;
       let outcome: Outcome;
       try {
