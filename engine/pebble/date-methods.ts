@@ -1,7 +1,6 @@
 /** java.time ZonedDateTime methods available on `now()`: getters, plus/minus, conversions. */
 import { MONTHS } from './datepattern.js';
-import { localFields, zoneOf } from './datetime.js';
-import { fail } from './errors.js';
+import { assertDateInRange, localFields, zoneOf } from './datetime.js';
 import { m, type Method } from './method.js';
 import { javaString } from './stringify.js';
 import { localToInstant } from './timezone.js';
@@ -31,17 +30,10 @@ function plusLocal(d: PDate, unit: 'day' | 'month' | 'year', amount: number): PD
   return new PDate(localToInstant(zone, local.getTime()), d.zone);
 }
 
-/** The latest instant a JS Date holds (±100,000,000 days from 1970). */
-const MAX_MILLIS = 8.64e15;
-
-/**
- * `d` moved by `amount` (a Long: a number, or a bigint beyond 2^53). A result beyond what a JS
- * Date holds is an error: java.time refuses years beyond ±999,999,999 (DateTimeException), and
- * this engine those beyond about ±275,000.
- */
+/** `d` moved by `amount` (a Long: a number, or a bigint beyond 2^53), within the dates a JS Date holds. */
 function moved(d: PDate, amount: unknown, move: (d: PDate, amount: number) => PDate, pos: number): PDate {
   const result = move(d, Number(amount));
-  if (!(Math.abs(result.millis) <= MAX_MILLIS)) fail('type', `The date is out of the supported range (years beyond about ±275,000): moved by ${amount}`, pos);
+  assertDateInRange(result.millis, pos, `: moved by ${amount}`);
   return result;
 }
 

@@ -2,6 +2,7 @@
  * Date-time values: local fields of an instant in a zone, java.time `toString` / ISO text, and
  * ISO-8601 parsing (for `epoch` on strings without a format).
  */
+import { fail } from './errors.js';
 import { PDate } from './values.js';
 import { formatOffset, localToInstant, offsetAt, resolveZone, type Zone } from './timezone.js';
 
@@ -23,6 +24,17 @@ export interface LocalFields {
 }
 
 export const UTC: Zone = { id: 'UTC', fixed: 0 };
+
+/** The furthest instant a JS Date holds (±100,000,000 days from 1970). */
+const MAX_MILLIS = 8.64e15;
+
+/**
+ * Refuses an instant beyond what a JS Date holds, as an expression error: java.time goes on to
+ * years ±999,999,999, this engine to about ±275,000. `detail` ends the message.
+ */
+export function assertDateInRange(millis: number, pos: number, detail = ''): void {
+  if (!(Math.abs(millis) <= MAX_MILLIS)) fail('type', `The date is out of the supported range (years beyond about ±275,000)${detail}`, pos);
+}
 
 export function zoneOf(id: string): Zone {
   return resolveZone(id) ?? UTC;

@@ -3,7 +3,7 @@
  * contract is not published (see docs/expressions.md for the choices made here).
  */
 import { fail } from './errors.js';
-import { parseIso, zonedToIso, zonedToString, UTC } from './datetime.js';
+import { assertDateInRange, parseIso, zonedToIso, zonedToString, UTC } from './datetime.js';
 import { DatePatternError, compilePattern, formatDate, type DateMode } from './datepattern.js';
 import { parseDate } from './dateparse.js';
 import { resolveZone, type Zone } from './timezone.js';
@@ -52,7 +52,7 @@ export function dateFilter(input: unknown, args: ArgMap, call: Invocation): unkn
   let millis: number;
   if (isNumber(input)) {
     millis = Math.trunc(numValue(input));
-    if (!(Math.abs(millis) <= 8.64e15)) fail('type', 'The date is out of the supported range (years beyond about ±275,000)', call.pos);
+    assertDateInRange(millis, call.pos);
   } else if (input instanceof PDate) {
     // Java's text of a time omits zero seconds and milliseconds, which the cheat sheet's patterns
     // (…HH:mm:ss, …ss.SSS'Z') then fail to parse at such instants: written out in full instead.

@@ -15,6 +15,8 @@ import { fail } from './errors.js';
 import { javaString } from './stringify.js';
 import {
   type Long,
+  LONG_MAX,
+  LONG_MIN,
   PDouble,
   fromHost,
   isList,
@@ -42,7 +44,7 @@ export function toNumber(v: unknown, pos: number): Num {
       if (m) return new PDouble(Number(m[1].replace(/[fFdD]$/, '')));
     } else if (/^[+-]?\d+$/.test(v)) {
       const big = BigInt(v);
-      if (big >= -(2n ** 63n) && big < 2n ** 63n) return toLong(big);
+      if (big >= LONG_MIN && big <= LONG_MAX) return toLong(big);
     }
     fail('type', `Cannot convert the string "${v.length > 40 ? `${v.slice(0, 40)}…` : v}" to a number`, pos);
   }

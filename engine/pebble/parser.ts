@@ -10,9 +10,8 @@ import type { Args, Node, NodeInit, Template, TemplatePart } from './ast.js';
 import { BINARY_PRECEDENCE, UNARY_PRECEDENCE, childrenOf } from './ast.js';
 import { lexTemplate, type Token } from './lexer.js';
 import { MAX_DEPTH, MAX_TEMPLATE_LENGTH } from './limits.js';
-import { PDouble, toLong } from './values.js';
+import { LONG_MAX, PDouble, toLong } from './values.js';
 
-const LONG_MAX = 9223372036854775807n;
 const RESERVED = new Set(['true', 'false', 'null', 'none']);
 
 /** Adds the depth and enforces the depth limit. */

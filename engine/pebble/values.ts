@@ -98,8 +98,9 @@ export function isPlainObject(v: unknown): v is PlainObject {
  */
 export type Long = number | bigint;
 
-const LONG_MIN = -(2n ** 63n);
-const LONG_MAX = 2n ** 63n - 1n;
+/** Long.MIN_VALUE and Long.MAX_VALUE. */
+export const LONG_MIN = -(2n ** 63n);
+export const LONG_MAX = 2n ** 63n - 1n;
 
 /** A 64-bit value as a Long, wrapping like Java's long arithmetic. */
 export function toLong(big: bigint): Long {
@@ -124,8 +125,8 @@ export function javaLongValue(v: Long | PDouble): bigint {
   if (!(v instanceof PDouble)) return longBig(v);
   const x = v.value;
   if (Number.isNaN(x)) return 0n;
-  if (x >= 2 ** 63) return 2n ** 63n - 1n;
-  if (x <= -(2 ** 63)) return -(2n ** 63n);
+  if (x >= 2 ** 63) return LONG_MAX;
+  if (x <= -(2 ** 63)) return LONG_MIN;
   return BigInt(Math.trunc(x));
 }
 
