@@ -8,6 +8,15 @@ import { test, expect } from '@playwright/test';
 import { evaluateTemplate } from '../../../engine/pebble/index.js';
 import { errorOf, evaluate, render } from './support.js';
 
+/** One test per template: it renders what Java printed. */
+function rendersAsJava(what: string, cases: [template: string, java: string][]): void {
+  for (const [template, java] of cases) {
+    test(`${what} as Java: ${template}`, () => {
+      expect(render(template)).toBe(java);
+    });
+  }
+}
+
 // ---------------------------------------------------------------------------------------------
 // 1. escape(strategy=…): unbescape's escapers, with the settings Pebble's EscapeFilter uses
 // ---------------------------------------------------------------------------------------------
@@ -100,11 +109,7 @@ const longs: [template: string, java: string][] = [
   ['{{ 9223372036854775807 + 0.5 }}', '9.223372036854776E18'],
   ['{{ 9223372036854775807 ~ "" }}', '9223372036854775807'],
 ];
-for (const [template, java] of longs) {
-  test(`Long as Java: ${template}`, () => {
-    expect(render(template)).toBe(java);
-  });
-}
+rendersAsJava('Long', longs);
 
 test('Long: literals beyond Long.MAX_VALUE are errors (Java: NumberFormatException); -9223372036854775808 is one too', () => {
   for (const text of ['{{ 9223372036854775808 }}', '{{ -9223372036854775808 }}', '{{ 9223372036854775808L }}']) {
@@ -151,11 +156,7 @@ const numberformats: [template: string, java: string][] = [
   ['{{ 12 | numberformat("0x0") }}', '12x'],
   ["{{ 5 | numberformat(\"a''b0\") }}", "a'b5"],
 ];
-for (const [template, java] of numberformats) {
-  test(`numberformat as Java: ${template}`, () => {
-    expect(render(template)).toBe(java);
-  });
-}
+rendersAsJava('numberformat', numberformats);
 
 test('numberformat: the patterns DecimalFormat refuses are errors', () => {
   const refused: [string, string][] = [

@@ -7,8 +7,8 @@ import { loadFlow } from '../../../engine/loader.js';
 import { simulate, type SimulationResult, type TraceEntry } from '../../../engine/simulator/index.js';
 import { createMockServices, type AcceptedTask, type MockOptions } from '../../../mocks/index.js';
 import { readFixture } from '../../helpers.js';
+import { OUTDIAL_EP } from './helpers.js';
 
-const EP = '0011ed11-ca98-4c67-8621-9c54be08e692';
 const TAC = '+14085267209';
 
 interface Run {
@@ -47,7 +47,7 @@ const DEVIATIONS: Record<string, [MockOptions, (run: Run) => void]> = {
   }],
   'defect-getcbid-path-typo': [{}, (r) => expect(r.at('GET_CBID')).toMatchObject({ http: { status: 404 }, modifiedVariables: { outdialcbid: '', customani: '' } })],
   'defect-getcbid-jsonpath-without-index': [{}, (r) => expect(r.at('GET_CBID').modifiedVariables).toMatchObject({ outdialcbid: '', customani: '' })],
-  'defect-getcbid-outputs-swapped': [{}, (r) => expect(r.at('GET_CBID').modifiedVariables).toMatchObject({ outdialcbid: TAC, customani: EP })],
+  'defect-getcbid-outputs-swapped': [{}, (r) => expect(r.at('GET_CBID').modifiedVariables).toMatchObject({ outdialcbid: TAC, customani: OUTDIAL_EP })],
   'defect-getcbid-method-post': [{}, (r) => expect(r.at('GET_CBID')).toMatchObject({ http: { method: 'POST', status: 404 } })],
   'defect-getcbid-authenticated': [{}, (r) => expect(r.at('GET_CBID').http?.url).toMatch(/^https:\/\/api\.wxcc-us1\.cisco\.com\//)],
   'defect-getcbid-parse-content-type-missing': [{}, (r) => expect(r.at('GET_CBID').modifiedVariables).not.toHaveProperty('outdialcbid')],
@@ -111,8 +111,8 @@ for (const [file, [mocks, expectDeviation]] of Object.entries(DEVIATIONS)) {
 
 test('the solution does none of this', async () => {
   const r = await call('solution');
-  expect(r.at('GET_CBID').modifiedVariables).toMatchObject({ outdialcbid: EP, customani: TAC });
-  expect(r.at('SetGetResult').modifiedVariables.getresult).toContain(EP);
+  expect(r.at('GET_CBID').modifiedVariables).toMatchObject({ outdialcbid: OUTDIAL_EP, customani: TAC });
+  expect(r.at('SetGetResult').modifiedVariables.getresult).toContain(OUTDIAL_EP);
   expect(r.next('SimulateGlobalError')?.activity).toBe('GlobalErrorHandling');
   expect(r.at('CallBackAPI_HTTPRequest').http?.status).toBe(201);
   expect(r.at('HTTPStatusCode').outcome).toBe('true');

@@ -5,9 +5,8 @@ import type { FlowModel } from '../../../engine/model.js';
 import { simulate, type Scenario } from '../../../engine/simulator/index.js';
 import { createMockServices, type MockOptions } from '../../../mocks/index.js';
 import { readFixture } from '../../helpers.js';
-import { buildFlow, condition, endFlow } from './helpers.js';
+import { buildFlow, condition, endFlow, OUTDIAL_EP } from './helpers.js';
 
-const OUTDIAL_EP = '0011ed11-ca98-4c67-8621-9c54be08e692';
 const TAC = '+14085267209';
 const OPTION_3: Scenario = { dtmf: { WantCallback: '3' } };
 

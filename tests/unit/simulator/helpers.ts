@@ -92,6 +92,9 @@ export function buildFlow(spec: FlowSpec): FlowModel {
 }
 
 export const CONNECTOR_BASE = 'https://api.wxcc-us1.cisco.com';
+/** The lab's MockAPI DynVars resource, and the outdial entry point its record holds (mocks/data/dynvars.json). */
+export const DYNVARS_URL = 'https://674481b1b4e2e04abea27c6e.mockapi.io/flowdesigner/Lab/DynVars';
+export const OUTDIAL_EP = '0011ed11-ca98-4c67-8621-9c54be08e692';
 export const TOKEN = 'test-token';
 
 /** Services with the given MSW handlers; the connector `WxCC_API` maps to CONNECTOR_BASE. */
@@ -125,6 +128,21 @@ export const setVar = (label: string, variable: string, expr: string, setTo = 's
   props: { srcVariable: variable, srcVariableType: 'STRING', setTo, expr, literal_invalid_error: false },
 });
 export const condition = (label: string, expression: string): Node => ({ label, type: 'condition-activity', props: { expression } });
+/** An HTTP Request: an unauthenticated GET parsing JSON with no rows, unless `props` say otherwise. */
+export const httpRequest = (label: string, props: Record<string, unknown>): Node => ({
+  label,
+  type: 'http-request-v2',
+  props: {
+    authenticated: false,
+    httpRequestMethod: 'GET',
+    httpContentType: 'Application/JSON',
+    httpRequestHeaders: {},
+    httpQueryParameters: {},
+    contentType: 'JSON',
+    outputVariableArray: [],
+    ...props,
+  },
+});
 export const menu = (label: string, keys: string[], text = 'Press a key'): Node => ({
   label,
   type: 'ivr-menu',

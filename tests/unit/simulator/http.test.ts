@@ -1,10 +1,9 @@
 import { test, expect } from '@playwright/test';
 import { passthrough } from 'msw';
 import { simulate } from '../../../engine/simulator/index.js';
-import { buildFlow, CONNECTOR_BASE, condition, endFlow, fakeServices, http, HttpResponse, TOKEN, type FlowSpec, type Node } from './helpers.js';
+import { buildFlow, CONNECTOR_BASE, condition, DYNVARS_URL, endFlow, fakeServices, http, HttpResponse, httpRequest, OUTDIAL_EP, TOKEN, type FlowSpec, type Node } from './helpers.js';
 
-const DYNVARS = 'https://674481b1b4e2e04abea27c6e.mockapi.io/flowdesigner/Lab/DynVars';
-const RECORD = [{ outboundcallbackep: '0011ed11-ca98-4c67-8621-9c54be08e692', tacnumber: '+14085267209', count: '12', vip: true }];
+const RECORD = [{ outboundcallbackep: OUTDIAL_EP, tacnumber: '+14085267209', count: '12', vip: true }];
 
 const variables = [
   { name: 'outdialcbid', type: 'STRING', value: '' },
@@ -13,23 +12,6 @@ const variables = [
   { name: 'blob', type: 'JSON', value: '{}' },
   { name: 'flag', type: 'BOOLEAN', value: 'false' },
 ];
-
-function request(label: string, props: Record<string, unknown>): Node {
-  return {
-    label,
-    type: 'http-request-v2',
-    props: {
-      authenticated: false,
-      httpRequestMethod: 'GET',
-      httpContentType: 'Application/JSON',
-      httpRequestHeaders: {},
-      httpQueryParameters: {},
-      contentType: 'JSON',
-      outputVariableArray: [],
-      ...props,
-    },
-  };
-}
 
 /** NewPhoneContact → Req → Check ({{Req.httpStatusCode == 200}}) → EndFlow (true) / unlinked false. */
 function flowWith(node: Node): FlowSpec {
@@ -40,26 +22,26 @@ function flowWith(node: Node): FlowSpec {
   };
 }
 
-const dynvars = () => http.get(DYNVARS, () => HttpResponse.json(RECORD));
+const dynvars = () => http.get(DYNVARS_URL, () => HttpResponse.json(RECORD));
 
 test.describe('request building', () => {
   test('unauthenticated: the rendered URL plus query parameters and headers; outputs by label', async () => {
     let seenUrl = '';
     let seenHeader: string | null = null;
     const services = fakeServices([
-      http.get(DYNVARS, ({ request }) => {
+      http.get(DYNVARS_URL, ({ request }) => {
         seenUrl = request.url;
         seenHeader = request.headers.get('x-caller');
         return HttpResponse.json(RECORD, { headers: { 'X-Trace': 'abc' } });
       }),
     ]);
-    const node = request('GET_CBID', {
-      httpRequestUrl: `${DYNVARS}?dn={{NewPhoneContact.DNIS | slice(2) }}`,
+    const node = httpRequest('GET_CBID', {
+      httpRequestUrl: `${DYNVARS_URL}?dn={{NewPhoneContact.DNIS | slice(2) }}`,
       httpQueryParameters: { ani: '{{NewPhoneContact.ANI}}' },
       httpRequestHeaders: { 'X-Caller': 'caller {{NewPhoneContact.ANI}}' },
     });
     const result = await simulate(buildFlow(flowWith(node)), {}, { services });
-    expect(seenUrl).toBe(`${DYNVARS}?dn=4694096861&ani=%2B14085551234`);
+    expect(seenUrl).toBe(`${DYNVARS_URL}?dn=4694096861&ani=%2B14085551234`);
     expect(seenHeader).toBe('caller +14085551234');
     const entry = result.trace.find((e) => e.activity === 'GET_CBID')!;
     expect(entry.outcome).toBe('default');
@@ -83,7 +65,7 @@ test.describe('request building', () => {
         return HttpResponse.json({ data: { id: 't' } }, { status: 201 });
       }),
     ]);
-    const node = request('CallBackAPI_HTTPRequest', {
+    const node = httpRequest('CallBackAPI_HTTPRequest', {
       authenticated: true,
       connectorId: 'c-1',
       'connectorId:name': 'WxCC_API',
@@ -105,7 +87,7 @@ test.describe('request building', () => {
   test('a connector path without a leading slash is joined with one', async () => {
     let seenUrl = '';
     const services = fakeServices([http.get(`${CONNECTOR_BASE}/search`, ({ request }) => ((seenUrl = request.url), HttpResponse.json({})))]);
-    const node = request('Search', { authenticated: true, 'connectorId:name': 'WxCC_API', httpRequestPath: 'search?x=1' });
+    const node = httpRequest('Search', { authenticated: true, 'connectorId:name': 'WxCC_API', httpRequestPath: 'search?x=1' });
     await simulate(buildFlow(flowWith(node)), {}, { services });
     expect(seenUrl).toBe(`${CONNECTOR_BASE}/search?x=1`);
   });
@@ -113,7 +95,7 @@ test.describe('request building', () => {
   test('GraphQL bodies are sent as {query, variables} JSON', async () => {
     let body: unknown;
     const services = fakeServices([http.post(`${CONNECTOR_BASE}/search`, async ({ request }) => ((body = await request.json()), HttpResponse.json({})))]);
-    const node = request('Search', {
+    const node = httpRequest('Search', {
       authenticated: true,
       'connectorId:name': 'WxCC_API',
       httpRequestPath: '/search',
@@ -126,7 +108,7 @@ test.describe('request building', () => {
   });
 
   test('a GET request carries no body even when one is configured', async () => {
-    const node = request('GET_CBID', { httpRequestUrl: DYNVARS, httpRequestBody: '{"a":1}' });
+    const node = httpRequest('GET_CBID', { httpRequestUrl: DYNVARS_URL, httpRequestBody: '{"a":1}' });
     const result = await simulate(buildFlow(flowWith(node)), {}, { services: fakeServices([dynvars()]) });
     expect(result.trace.find((e) => e.activity === 'GET_CBID')?.http?.requestBody).toBeUndefined();
     expect(result.trace.find((e) => e.activity === 'GET_CBID')?.outcome).toBe('default');
@@ -136,8 +118,8 @@ test.describe('request building', () => {
 test.describe('responses and failures', () => {
   for (const status of [400, 500]) {
     test(`HTTP ${status} leaves by default; the following condition decides`, async () => {
-      const services = fakeServices([http.get(DYNVARS, () => HttpResponse.json({ error: 'x' }, { status }))]);
-      const result = await simulate(buildFlow(flowWith(request('GET_CBID', { httpRequestUrl: DYNVARS }))), {}, { services });
+      const services = fakeServices([http.get(DYNVARS_URL, () => HttpResponse.json({ error: 'x' }, { status }))]);
+      const result = await simulate(buildFlow(flowWith(httpRequest('GET_CBID', { httpRequestUrl: DYNVARS_URL }))), {}, { services });
       expect(result.trace.find((e) => e.activity === 'GET_CBID')?.outcome).toBe('default');
       expect(result.variables['GET_CBID.httpStatusCode']).toBe(status);
       expect(result.trace.find((e) => e.activity === 'Check')?.outcome).toBe('false');
@@ -155,7 +137,7 @@ test.describe('responses and failures', () => {
       }) as typeof fetch;
       try {
         const services = fakeServices([dynvars()]);
-        const result = await simulate(buildFlow(flowWith(request('Req', { httpRequestUrl: url }))), {}, { services });
+        const result = await simulate(buildFlow(flowWith(httpRequest('Req', { httpRequestUrl: url }))), {}, { services });
         const entry = result.trace.find((e) => e.activity === 'Req')!;
         expect(entry.outcome).toBe('error');
         expect(entry.http).toMatchObject({ url: new URL(url).href, status: null, unmocked: true });
@@ -170,31 +152,31 @@ test.describe('responses and failures', () => {
   }
 
   test('a passthrough answer counts as unmocked', async () => {
-    const services = fakeServices([http.get(DYNVARS, () => passthrough())]);
-    const result = await simulate(buildFlow(flowWith(request('Req', { httpRequestUrl: DYNVARS }))), {}, { services });
+    const services = fakeServices([http.get(DYNVARS_URL, () => passthrough())]);
+    const result = await simulate(buildFlow(flowWith(httpRequest('Req', { httpRequestUrl: DYNVARS_URL }))), {}, { services });
     expect(result.trace.find((e) => e.activity === 'Req')?.http?.unmocked).toBe(true);
   });
 
   test('a network error / timeout (Response.error) is timedOut and fails the activity', async () => {
-    const services = fakeServices([http.get(DYNVARS, () => HttpResponse.error())]);
-    const result = await simulate(buildFlow(flowWith(request('Req', { httpRequestUrl: DYNVARS }))), {}, { services });
+    const services = fakeServices([http.get(DYNVARS_URL, () => HttpResponse.error())]);
+    const result = await simulate(buildFlow(flowWith(httpRequest('Req', { httpRequestUrl: DYNVARS_URL }))), {}, { services });
     const index = result.trace.findIndex((e) => e.activity === 'Req');
     expect(result.trace[index]).toMatchObject({ outcome: 'error', http: { status: null, timedOut: true } });
     expect(result.trace[index + 1]).toMatchObject({ flow: 'OnGlobalError', activity: 'GlobalErrorHandling' });
   });
 
   test('an unknown connector or a URL that is not http(s) fails the activity', async () => {
-    const unknown = request('Req', { authenticated: true, 'connectorId:name': 'Salesforce', httpRequestPath: '/x' });
+    const unknown = httpRequest('Req', { authenticated: true, 'connectorId:name': 'Salesforce', httpRequestPath: '/x' });
     const a = await simulate(buildFlow(flowWith(unknown)), {}, { services: fakeServices() });
     expect(a.trace.find((e) => e.activity === 'Req')?.error).toContain("connector 'Salesforce' is not available");
-    const ftp = await simulate(buildFlow(flowWith(request('Req', { httpRequestUrl: 'ftp://x/y' }))), {}, { services: fakeServices() });
+    const ftp = await simulate(buildFlow(flowWith(httpRequest('Req', { httpRequestUrl: 'ftp://x/y' }))), {}, { services: fakeServices() });
     expect(ftp.trace.find((e) => e.activity === 'Req')?.error).toContain('is not http(s)');
   });
 });
 
 test.describe('requests the platform would refuse: our words, the same in Node and in every browser', () => {
   const errorOf = async (props: Record<string, unknown>) => {
-    const result = await simulate(buildFlow(flowWith(request('Req', { httpRequestUrl: DYNVARS, ...props }))), {}, { services: fakeServices([dynvars()]) });
+    const result = await simulate(buildFlow(flowWith(httpRequest('Req', { httpRequestUrl: DYNVARS_URL, ...props }))), {}, { services: fakeServices([dynvars()]) });
     return result.trace.find((e) => e.activity === 'Req')?.error;
   };
 
@@ -215,7 +197,7 @@ test.describe('requests the platform would refuse: our words, the same in Node a
 
 test.describe('parse settings', () => {
   const parse = (rows: [string, string][], extra: Record<string, unknown> = {}) =>
-    request('GET_CBID', { httpRequestUrl: DYNVARS, outputVariableArray: rows.map(([outputVariable, jsonPathExp]) => ({ outputVariable, jsonPathExp })), ...extra });
+    httpRequest('GET_CBID', { httpRequestUrl: DYNVARS_URL, outputVariableArray: rows.map(([outputVariable, jsonPathExp]) => ({ outputVariable, jsonPathExp })), ...extra });
   const runParse = async (node: Node, handler = dynvars()) => simulate(buildFlow(flowWith(node)), {}, { services: fakeServices([handler]) });
 
   test('JSONPath rows fill declared variables, converted to their types', async () => {
@@ -236,7 +218,7 @@ test.describe('parse settings', () => {
   });
 
   test('a body that is not JSON matches nothing', async () => {
-    const result = await runParse(parse([['outdialcbid', '$[0].outboundcallbackep']]), http.get(DYNVARS, () => HttpResponse.text('<html>oops</html>', { status: 502 })));
+    const result = await runParse(parse([['outdialcbid', '$[0].outboundcallbackep']]), http.get(DYNVARS_URL, () => HttpResponse.text('<html>oops</html>', { status: 502 })));
     expect(result.variables.outdialcbid).toBe('');
     expect(result.variables['GET_CBID.httpStatusCode']).toBe(502);
   });

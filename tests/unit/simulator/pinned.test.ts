@@ -5,11 +5,8 @@
 import { test, expect } from '@playwright/test';
 import { simulate, type Scenario, type SimulationOptions, type SimulationResult, type TraceEntry } from '../../../engine/simulator/index.js';
 import { createMockServices, type MockOptions } from '../../../mocks/index.js';
-import { buildFlow, CONNECTOR_BASE, condition, disconnect, endFlow, fakeServices, http, HttpResponse, menu, play, setVar, TOKEN, type Edge, type FlowSpec, type Node } from './helpers.js';
+import { buildFlow, CONNECTOR_BASE, condition, disconnect, DYNVARS_URL, endFlow, fakeServices, http, HttpResponse, httpRequest, menu, OUTDIAL_EP, play, setVar, TOKEN, type Edge, type FlowSpec, type Node } from './helpers.js';
 
-const DYNVARS = 'https://674481b1b4e2e04abea27c6e.mockapi.io/flowdesigner/Lab/DynVars';
-/** The outdial entry point of the default DynVars dataset (mocks/data/dynvars.json). */
-const OUTDIAL_EP = '0011ed11-ca98-4c67-8621-9c54be08e692';
 const RECORD = [{ outboundcallbackep: OUTDIAL_EP, tacnumber: '+14085267209' }];
 
 function run(spec: FlowSpec, scenario: Scenario = {}, options: Partial<SimulationOptions> = {}) {
@@ -20,14 +17,6 @@ function entry(result: SimulationResult, label: string): TraceEntry {
   const found = result.trace.find((e) => e.activity === label);
   if (!found) throw new Error(`no trace entry for ${label}: ${result.trace.map((e) => e.activity).join(', ')}`);
   return found;
-}
-
-function httpRequest(label: string, props: Record<string, unknown>): Node {
-  return {
-    label,
-    type: 'http-request-v2',
-    props: { authenticated: false, httpRequestMethod: 'GET', httpContentType: 'Application/JSON', httpRequestHeaders: {}, contentType: 'JSON', outputVariableArray: [], ...props },
-  };
 }
 
 /** NewPhoneContact → the node → EndFlow (by `default`). */
@@ -136,7 +125,7 @@ test.describe('HTTP Request parse settings that parse nothing', () => {
   const variables = [{ name: 'outdialcbid', type: 'STRING', value: 'before' }];
   const row = { outputVariable: 'outdialcbid', jsonPathExp: '$[0].outboundcallbackep' };
   const parse = (props: Record<string, unknown>) =>
-    run(through(httpRequest('GET_CBID', { httpRequestUrl: DYNVARS, ...props }), variables), {}, { services: fakeServices([http.get(DYNVARS, () => HttpResponse.json(RECORD))]) });
+    run(through(httpRequest('GET_CBID', { httpRequestUrl: DYNVARS_URL, ...props }), variables), {}, { services: fakeServices([http.get(DYNVARS_URL, () => HttpResponse.json(RECORD))]) });
 
   test('parse type "Select" (nothing chosen): nothing is parsed and the variable keeps its value', async () => {
     for (const select of ['Select', 'select']) {
@@ -184,14 +173,14 @@ test.describe("an HTTP Request's own Authorization header", () => {
   async function sentAuthorization(node: Node) {
     let seen: string | null = null;
     const answer = ({ request }: { request: Request }) => ((seen = request.headers.get('authorization')), HttpResponse.json({}));
-    const services = fakeServices([http.get(DYNVARS, answer), http.get(`${CONNECTOR_BASE}/v1/ping`, answer)]);
+    const services = fakeServices([http.get(DYNVARS_URL, answer), http.get(`${CONNECTOR_BASE}/v1/ping`, answer)]);
     const result = await run(through(node), {}, { services });
     expect(entry(result, node.label).outcome).toBe('default');
     return { seen, traced: entry(result, node.label).http?.requestHeaders.authorization };
   }
 
   test('Use Authenticated Endpoint off: it is sent as written', async () => {
-    expect(await sentAuthorization(httpRequest('Req', { httpRequestUrl: DYNVARS, ...own }))).toEqual({ seen: 'Basic b3duOmhlYWRlcg==', traced: 'Basic b3duOmhlYWRlcg==' });
+    expect(await sentAuthorization(httpRequest('Req', { httpRequestUrl: DYNVARS_URL, ...own }))).toEqual({ seen: 'Basic b3duOmhlYWRlcg==', traced: 'Basic b3duOmhlYWRlcg==' });
   });
 
   test("Use Authenticated Endpoint on: the connector's bearer token replaces it (not appended to it)", async () => {
