@@ -2,7 +2,8 @@
  * The gradebook: one row per submission (attendee, file, verdict, points earned and possible,
  * percent, the reason when ungradable, notes such as duplicate submissions when given), then one
  * column per check id with its status. RFC 4180 (CRLF, quoted when needed); cells that a
- * spreadsheet would run as a formula are defused (escape.ts `csvCell`).
+ * spreadsheet would run as a formula are defused (escape.ts `csvCell`). A batch renders each row
+ * where the report is graded (`renderCsvRow`) and hands the rows in, as for the dashboard.
  */
 import type { GradeReport } from '../engine/report.js';
 import { csvCell } from './escape.js';
@@ -20,28 +21,55 @@ export interface CsvOptions {
    * rows not listed here follow. Default: the check ids of the rows.
    */
   checkIds?: readonly string[];
+  /**
+   * Each report's row, rendered before (by `renderCsvRow`), in the order of the reports. A row
+   * rendered for other check columns than this gradebook's is rendered again.
+   */
+  rows?: readonly CsvRow[];
+}
+
+/** One submission's gradebook line but its note, its cells already quoted. */
+export interface CsvRow {
+  /** The check columns the statuses are for (`checkIdsKey`). */
+  checkIds: string;
+  /** attendee … error. */
+  fields: string;
+  /** A comma, then the status, for each check column. */
+  statuses: string;
 }
 
 export function renderCsv(reports: readonly GradeReport[], options: CsvOptions = {}): string {
   const checkIds = [...new Set([...(options.checkIds ?? []), ...reports.flatMap((report) => report.checks.map((check) => check.id))])];
   const notes = options.notes;
-  const header = ['attendee', 'file', 'verdict', 'earned', 'possible', 'percent', 'error', ...(notes ? ['notes'] : []), ...checkIds];
-  const rows = reports.map((report, i) => {
-    const status = new Map(report.checks.map((check) => [check.id, check.status]));
-    const percent = percentOf(report);
-    return [
-      report.attendee.id,
-      report.input.file,
-      report.verdict,
-      report.score ? formatPoints(report.score.earned) : '',
-      report.score ? formatPoints(report.score.possible) : '',
-      percent === null ? '' : String(percent),
-      report.error ? `${report.error.code}: ${report.error.message}` : '',
-      ...(notes ? [noteFor(notes, report, i)] : []),
-      ...checkIds.map((id) => status.get(id) ?? ''),
-    ];
+  const key = checkIdsKey(checkIds);
+  const header = ['attendee', 'file', 'verdict', 'earned', 'possible', 'percent', 'error', ...(notes ? ['notes'] : []), ...checkIds].map(csvCell).join(',');
+  const lines = reports.map((report, i) => {
+    const given = options.rows?.[i];
+    const row = given?.checkIds === key ? given : renderCsvRow(report, checkIds);
+    return `${row.fields}${notes ? `,${csvCell(noteFor(notes, report, i))}` : ''}${row.statuses}`;
   });
-  return [header, ...rows].map((row) => row.map(csvCell).join(',')).join('\r\n') + '\r\n';
+  return [header, ...lines].join('\r\n') + '\r\n';
+}
+
+/** `report`'s line for a gradebook whose check columns are `checkIds` (in order), but its note. */
+export function renderCsvRow(report: GradeReport, checkIds: readonly string[]): CsvRow {
+  const status = new Map(report.checks.map((check) => [check.id, check.status]));
+  const percent = percentOf(report);
+  const fields = [
+    report.attendee.id,
+    report.input.file,
+    report.verdict,
+    report.score ? formatPoints(report.score.earned) : '',
+    report.score ? formatPoints(report.score.possible) : '',
+    percent === null ? '' : String(percent),
+    report.error ? `${report.error.code}: ${report.error.message}` : '',
+  ];
+  return { checkIds: checkIdsKey(checkIds), fields: fields.map(csvCell).join(','), statuses: checkIds.map((id) => `,${csvCell(status.get(id) ?? '')}`).join('') };
+}
+
+/** The check columns of a gradebook, as `CsvRow.checkIds` records them. */
+function checkIdsKey(checkIds: readonly string[]): string {
+  return JSON.stringify(checkIds);
 }
 
 function noteFor(notes: NonNullable<CsvOptions['notes']>, report: GradeReport, index: number): string {

@@ -4,6 +4,10 @@
  * score, sortable and filterable; the most common failures and who has them; links to every
  * attendee's report; duplicate submissions. The table is plain HTML (readable without scripts);
  * the script in dashboard-assets.ts sorts and filters it from a JSON data block.
+ *
+ * A batch renders each attendee's row where the report is graded (`renderDashboardRow`, in the
+ * grading threads, warm code in parallel) and hands the rows in: writing the page is then joining
+ * them, not a thousand rows rendered on one thread after the last grading.
  */
 import type { GradeReport } from '../engine/report.js';
 import { DASHBOARD_CSS, DASHBOARD_SCRIPT, DASHBOARD_SCRIPT_HASH } from './dashboard-assets.js';
@@ -11,7 +15,7 @@ import { escapeHtml as h, jsonForScript, safeHref } from './escape.js';
 import { renderHtmlPage } from './html-page.js';
 import { commonFailures, type CommonFailure } from './failures.js';
 import { stepHeading, stepTitlesFor, type StepTitles } from './steps.js';
-import { byStep, formatPoints, percentOf, plural, stepState, type StepState } from './summary.js';
+import { formatPoints, percentOf, plural, stepStates, type StepState } from './summary.js';
 
 /** Submissions of one attendee of which only the newest was graded. */
 export type DuplicateSubmissions = { attendee: string } & ({ kept: string; dropped: readonly string[] } | { files: readonly string[] });
@@ -22,6 +26,29 @@ export interface DashboardOptions {
   duplicates?: readonly DuplicateSubmissions[];
   title?: string;
   stepTitles?: StepTitles;
+  /**
+   * Each report's row, rendered before (by `renderDashboardRow`), in the order of the reports. A
+   * row rendered for other step columns than this class's is rendered again.
+   */
+  rows?: readonly DashboardRow[];
+}
+
+/** One attendee's row of the table, but its link and its place in the class. */
+export interface DashboardRow {
+  /** The step columns the cells are for (`stepsKey`). */
+  steps: string;
+  /** Verdict, score and a cell per step (HTML). */
+  cells: string;
+  /** What the script sorts and filters this row by. */
+  data: RowData;
+}
+
+interface RowData {
+  attendee: string;
+  file: string;
+  verdict: GradeReport['verdict'];
+  percent: number | null;
+  steps: Record<string, StepState>;
 }
 
 const STATE_MARK: Record<StepState, string> = { passed: '&#10003;', partial: '&#9680;', failed: '&#10007;', 'not-checkable': '&ndash;' };
@@ -32,17 +59,22 @@ export function renderDashboard(reports: readonly GradeReport[], options: Dashbo
   const lab = (reports.find((r) => r.verdict !== 'ungradable') ?? reports[0])?.lab;
   const titles = lab ? stepTitlesFor({ lab }, options.stepTitles) : (options.stepTitles ?? {});
   const steps = [...new Set(reports.flatMap((r) => r.checks.map((c) => c.step)))].sort((a, b) => a - b);
+  const key = stepsKey(steps);
+  const rows = reports.map((report, i) => {
+    const row = options.rows?.[i];
+    return row?.steps === key ? row : renderDashboardRow(report, steps);
+  });
   const href = (report: GradeReport) => safeHref(options.reportHref(report));
   const body = [
     '<main class="fg-dash">',
     `<h1>${h(title)}</h1>`,
     `<p class="fg-meta">${lab ? `${h(lab.title)} &middot; ` : ''}${plural(reports.length, 'submission')}${reports[0] ? ` &middot; graded ${h(reports[0].generatedAt)}` : ''}</p>`,
     totals(reports),
-    attendeesTable(reports, steps, titles, href),
+    attendeesTable(reports, rows, steps, titles, href),
     failuresSection(reports, href),
     duplicatesSection(options.duplicates ?? []),
     '</main>',
-    `<script type="application/json" id="fg-data">${jsonForScript(tableData(reports))}</script>`,
+    `<script type="application/json" id="fg-data">${jsonForScript({ rows: rows.map((row) => row.data) })}</script>`,
     `<script>${DASHBOARD_SCRIPT}</script>`,
   ];
   return renderHtmlPage({ title, scriptSrc: `'${DASHBOARD_SCRIPT_HASH}'`, css: DASHBOARD_CSS, body: body.filter(Boolean).join('\n') });
@@ -56,7 +88,7 @@ function totals(reports: readonly GradeReport[]): string {
   return `<ul class="fg-totals" aria-label="Totals">${item(count('passed'), 'passed')}${item(count('failed'), 'failed')}${item(count('ungradable'), 'ungradable')}${item(average, 'average score')}</ul>`;
 }
 
-function attendeesTable(reports: readonly GradeReport[], steps: number[], titles: StepTitles, href: (r: GradeReport) => string | undefined): string {
+function attendeesTable(reports: readonly GradeReport[], rows: readonly DashboardRow[], steps: number[], titles: StepTitles, href: (r: GradeReport) => string | undefined): string {
   const sortable = (column: string, label: string, tooltip?: string) =>
     `<th scope="col" data-column="${h(column)}" aria-sort="none"><button type="button" data-sort="${h(column)}"${tooltip ? ` title="${h(tooltip)}"` : ''}>${label}</button></th>`;
   const head = [
@@ -65,23 +97,10 @@ function attendeesTable(reports: readonly GradeReport[], steps: number[], titles
     sortable('score', 'Score'),
     ...steps.map((step) => sortable(`step-${step}`, `<span class="fg-sr">Step </span>${step}`, stepHeading(step, titles))),
   ].join('');
-  const rows = reports.map((report, i) => {
+  const lines = reports.map((report, i) => {
     const link = href(report);
     const name = link ? `<a href="${h(link)}">${h(report.attendee.id)}</a>` : h(report.attendee.id);
-    const states = new Map(byStep(report.checks).map(([step, checks]) => [step, stepState(checks)]));
-    const percent = percentOf(report);
-    const score = report.score ? `${formatPoints(report.score.earned)}/${formatPoints(report.score.possible)}${percent === null ? '' : ` (${percent}%)`}` : '&mdash;';
-    const cells = steps.map((step) => {
-      const state = states.get(step);
-      if (!state) return `<td class="fg-cell not-graded"><span class="fg-sr">not graded</span></td>`;
-      // The step's title is on its column heading only: repeated in every cell it was a third of a class's page.
-      return `<td class="fg-cell ${state}"><span aria-hidden="true">${STATE_MARK[state]}</span><span class="fg-sr">${STATE_WORDS[state]}</span></td>`;
-    });
-    return (
-      `<tr data-row="${i}"><th scope="row">${name}<div class="fg-file">${h(report.input.file)}</div></th>` +
-      `<td><span class="fg-verdict ${h(report.verdict)}">${h(report.verdict)}</span>${report.error ? `<div class="fg-file">${h(report.error.message)} [${h(report.error.code)}]</div>` : ''}</td>` +
-      `<td class="fg-score">${score}</td>${cells.join('')}</tr>`
-    );
+    return `<tr data-row="${i}"><th scope="row">${name}<div class="fg-file">${h(report.input.file)}</div></th>${rows[i].cells}</tr>`;
   });
   const legend = (['passed', 'partial', 'failed', 'not-checkable'] as StepState[]).map((s) => `<li><span aria-hidden="true">${STATE_MARK[s]}</span> ${STATE_WORDS[s]}</li>`).join('');
   return [
@@ -95,7 +114,7 @@ function attendeesTable(reports: readonly GradeReport[], steps: number[], titles
     '<div class="fg-table-wrap">',
     `<table class="fg-grid" id="fg-table"><caption>Each Build step: all its checks passed, some, none, or only checkable in Flow Designer / Control Hub. Click a column heading to sort.</caption>`,
     `<thead><tr>${head}</tr></thead>`,
-    `<tbody>${rows.join('\n')}</tbody></table>`,
+    `<tbody>${lines.join('\n')}</tbody></table>`,
     '</div>',
     `<ul class="fg-legend" aria-label="Legend">${legend}</ul>`,
     '</section>',
@@ -138,15 +157,27 @@ function duplicatesSection(duplicates: readonly DuplicateSubmissions[]): string 
   ].join('\n');
 }
 
-/** What the script sorts and filters by, one entry per table row (`data-row`). */
-function tableData(reports: readonly GradeReport[]) {
+/** `report`'s row for a class whose step columns are `steps` (in order). */
+export function renderDashboardRow(report: GradeReport, steps: readonly number[]): DashboardRow {
+  const states = stepStates(report);
+  const percent = percentOf(report);
+  const score = report.score ? `${formatPoints(report.score.earned)}/${formatPoints(report.score.possible)}${percent === null ? '' : ` (${percent}%)`}` : '&mdash;';
+  const cells = steps.map((step) => {
+    const state = states.get(step);
+    if (!state) return `<td class="fg-cell not-graded"><span class="fg-sr">not graded</span></td>`;
+    // The step's title is on its column heading only: repeated in every cell it was a third of a class's page.
+    return `<td class="fg-cell ${state}"><span aria-hidden="true">${STATE_MARK[state]}</span><span class="fg-sr">${STATE_WORDS[state]}</span></td>`;
+  });
   return {
-    rows: reports.map((report) => ({
-      attendee: report.attendee.id,
-      file: report.input.file,
-      verdict: report.verdict,
-      percent: percentOf(report),
-      steps: Object.fromEntries(byStep(report.checks).map(([step, checks]) => [String(step), stepState(checks)])),
-    })),
+    steps: stepsKey(steps),
+    cells:
+      `<td><span class="fg-verdict ${h(report.verdict)}">${h(report.verdict)}</span>${report.error ? `<div class="fg-file">${h(report.error.message)} [${h(report.error.code)}]</div>` : ''}</td>` +
+      `<td class="fg-score">${score}</td>${cells.join('')}`,
+    data: { attendee: report.attendee.id, file: report.input.file, verdict: report.verdict, percent, steps: Object.fromEntries([...states].map(([step, state]) => [String(step), state])) },
   };
+}
+
+/** The step columns of a class, as `DashboardRow.steps` records them. */
+function stepsKey(steps: readonly number[]): string {
+  return steps.join(',');
 }

@@ -2,7 +2,8 @@
  * A Markdown summary for CI job summaries and pull-request comments: totals, a table with a row
  * per attendee (verdict, score, failing Build steps), and the most common failures. Every value
  * goes through `escapeMarkdown`, so export text (attendee ids, file names, labels in messages)
- * renders as text: no HTML, links, emphasis or broken tables.
+ * renders as text: no HTML, links, emphasis or broken tables. A batch renders each attendee's row
+ * where the report is graded (`renderMarkdownRow`) and hands the rows in, as for the dashboard.
  */
 import type { GradeReport } from '../engine/report.js';
 import { escapeMarkdown as md } from './escape.js';
@@ -13,6 +14,8 @@ export interface MarkdownOptions {
   title?: string;
   /** How many of the most common failures to list (default 10). */
   topFailures?: number;
+  /** Each report's table row, rendered before (by `renderMarkdownRow`), in the order of the reports. */
+  rows?: readonly string[];
 }
 
 /**
@@ -35,7 +38,7 @@ export function renderMarkdown(reports: readonly GradeReport[], options: Markdow
     '',
     '| Attendee | Verdict | Score | Failing steps |',
     '| --- | --- | --- | --- |',
-    ...reports.map(row),
+    ...reports.map((report, i) => options.rows?.[i] ?? renderMarkdownRow(report)),
   ];
   const common = commonFailures(reports).slice(0, options.topFailures ?? 10);
   if (common.length) {
@@ -55,7 +58,8 @@ function named(reports: readonly GradeReport[]): string {
   return more > 0 ? `${names} and ${more} more` : names;
 }
 
-function row(report: GradeReport): string {
+/** `report`'s row of the attendees table. */
+export function renderMarkdownRow(report: GradeReport): string {
   const score = report.score ? `${formatPoints(report.score.earned)}/${formatPoints(report.score.possible)}` : '—';
   const failing =
     report.verdict === 'ungradable'

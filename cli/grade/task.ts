@@ -9,7 +9,8 @@ import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { attendeeIdOf, gradeFlow, refusedReport, type GradeOptions } from '../../engine/grade.js';
 import type { GradeReport } from '../../engine/report.js';
-import { renderHtmlReport, renderJson, renderJunitSuite } from '../../reports/index.js';
+import type { Mission } from '../../engine/check.js';
+import { renderClassRow, renderHtmlReport, renderJson, type ClassColumns } from '../../reports/index.js';
 import { withInputFileSync } from './read-sync.js';
 import type { GradedRow, InputError, Submission } from './types.js';
 
@@ -40,14 +41,14 @@ export async function gradeTask(task: GradeTask, env: TaskEnv): Promise<GradedRo
     pages = renderPages(report);
   }
   stagePages(task.index, pages, env.stagingDir);
-  return { index: task.index, file: task.file, folder: task.folder, mtimeMs: task.mtimeMs, report: slim(report), junit: renderJunitSuite(report) };
+  return { index: task.index, file: task.file, folder: task.folder, mtimeMs: task.mtimeMs, report: slim(report), classRow: renderClassRow(report, classColumns(env.options.mission)) };
 }
 
 /** A row for a submission whose grading never finished (worker crash, timeout). */
 export function failedTask(task: GradeTask, error: InputError, env: TaskEnv): GradedRow {
   const report = ungradable(task.file, error, env.options);
   stagePages(task.index, renderPages(report), env.stagingDir);
-  return { index: task.index, file: task.file, folder: task.folder, mtimeMs: task.mtimeMs, report, junit: renderJunitSuite(report) };
+  return { index: task.index, file: task.file, folder: task.folder, mtimeMs: task.mtimeMs, report, classRow: renderClassRow(report, classColumns(env.options.mission)) };
 }
 
 /** The attendee id `task`'s report will carry, found by loading it (not grading it). */
@@ -61,6 +62,11 @@ export async function attendeeOfTask(task: Submission, options: Omit<GradeOption
     case 'refused':
       return attendeeIdOf(undefined, withFile);
   }
+}
+
+/** The columns a class graded on `mission` has: its Build steps and its checks. */
+export function classColumns(mission: Mission): ClassColumns {
+  return { steps: [...new Set(mission.checks.map((check) => check.step))].sort((a, b) => a - b), checkIds: mission.checks.map((check) => check.id) };
 }
 
 export function stagedPath(stagingDir: string, index: number, extension: 'json' | 'html'): string {

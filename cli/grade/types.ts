@@ -1,6 +1,6 @@
 /** Shared shapes of batch grading: what discovery finds and what one graded submission gives back. */
 import type { GradeReport } from '../../engine/report.js';
-import type { JunitSuite } from '../../reports/index.js';
+import type { ClassRow } from '../../reports/index.js';
 
 /** A stable code and a one-line message, as the loader and `readInputFile` report them. */
 export interface InputError {
@@ -37,6 +37,6 @@ export interface GradedRow {
   mtimeMs: number;
   /** The report without its bulky parts (traces, flow drawing): enough for class-level outputs. */
   report: GradeReport;
-  /** Its <testsuite> of junit.xml, rendered by the thread that graded it. */
-  junit: JunitSuite;
+  /** Its rows of junit.xml, index.html, grades.csv and summary.md, rendered by the thread that graded it. */
+  classRow: ClassRow;
 }

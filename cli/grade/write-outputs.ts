@@ -51,11 +51,12 @@ export async function writeOutputs(outputs: Outputs): Promise<string[]> {
 function writeClassFiles({ stagingDir, rows, duplicates, checkIds }: Outputs, names: string[]): void {
   const reports = rows.map((row) => row.report);
   const hrefs = new Map<GradeReport, string>(reports.map((report, i) => [report, `${encodeURIComponent(names[i])}.html`]));
+  const parts = rows.map((row) => row.classRow);
   const contents: Record<(typeof CLASS_FILES)[number], string> = {
-    'index.html': renderDashboard(reports, { reportHref: (report: GradeReport) => hrefs.get(report) ?? '', duplicates }),
-    'grades.csv': renderCsv(reports, { notes: duplicateNotes(duplicates), checkIds }),
-    'junit.xml': renderJunitDocument(rows.map((row) => row.junit)),
-    'summary.md': renderMarkdown(reports) + duplicatesSection(duplicates),
+    'index.html': renderDashboard(reports, { reportHref: (report: GradeReport) => hrefs.get(report) ?? '', duplicates, rows: parts.map((part) => part.dashboard) }),
+    'grades.csv': renderCsv(reports, { notes: duplicateNotes(duplicates), checkIds, rows: parts.map((part) => part.csv) }),
+    'junit.xml': renderJunitDocument(parts.map((part) => part.junit)),
+    'summary.md': renderMarkdown(reports, { rows: parts.map((part) => part.markdown) }) + duplicatesSection(duplicates),
   };
   for (const file of CLASS_FILES) writeFileSync(path.join(stagingDir, file), contents[file]);
 }

@@ -5,6 +5,7 @@ import { declaredTime, keepNewest, sortRows } from '../../../cli/grade/duplicate
 import { assignFileNames, safeBaseName } from '../../../cli/grade/file-names.js';
 import { Progress } from '../../../cli/grade/progress.js';
 import { parseShard, selectShard, selectShardByGroup } from '../../../cli/grade/shard.js';
+import type { ClassRow } from '../../../reports/index.js';
 import type { GradedRow } from '../../../cli/grade/types.js';
 
 function clock(stepMs: number) {
@@ -101,7 +102,7 @@ test('shards by group: a group is never split, and every item is in one shard', 
 
 function row(attendee: string, file: string, options: { lastModified?: string; mtimeMs?: number } = {}): GradedRow {
   const report = { attendee: { id: attendee, source: 'flow-name' }, input: { file, sha256: '', ...(options.lastModified ? { lastModified: options.lastModified } : {}) }, verdict: 'passed' } as GradeReport;
-  return { index: 0, file, folder: file.slice(0, Math.max(file.lastIndexOf('/'), 0)), mtimeMs: options.mtimeMs ?? 0, report, junit: { xml: '', counts: { tests: 0, failures: 0, errors: 0, skipped: 0 } } };
+  return { index: 0, file, folder: file.slice(0, Math.max(file.lastIndexOf('/'), 0)), mtimeMs: options.mtimeMs ?? 0, report, classRow: {} as ClassRow };
 }
 
 test('duplicates: the newest export wins (lastModifiedDate, else file time, ties by path), whatever the order', () => {

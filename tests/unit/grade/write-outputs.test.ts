@@ -3,18 +3,18 @@ import { test, expect } from '@playwright/test';
 import { existsSync, readFileSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { resolveGradingOptions } from '../../../cli/grading-options.js';
-import { stagedPath } from '../../../cli/grade/task.js';
+import { classColumns, stagedPath } from '../../../cli/grade/task.js';
 import type { GradedRow } from '../../../cli/grade/types.js';
 import { writeOutputs } from '../../../cli/grade/write-outputs.js';
 import { refusedReport } from '../../../engine/grade.js';
-import { renderJunitSuite } from '../../../reports/index.js';
+import { renderClassRow } from '../../../reports/index.js';
 import { tempDir } from '../../helpers.js';
 
 async function rows(count: number): Promise<GradedRow[]> {
   const options = await resolveGradingOptions({ lab: 'callback-on-global-error', now: '2025-08-01T09:00:00Z' });
   return Array.from({ length: count }, (_, index) => {
     const report = refusedReport({ code: 'empty-file', message: 'file is empty' }, { ...options, fileName: `Main_Flow_${100 + index}.json` });
-    return { index, file: report.input.file, folder: '.', mtimeMs: 0, report, junit: renderJunitSuite(report) };
+    return { index, file: report.input.file, folder: '.', mtimeMs: 0, report, classRow: renderClassRow(report, classColumns(options.mission)) };
   });
 }
 
