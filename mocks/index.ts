@@ -51,7 +51,7 @@ export function createMockServices(options: MockOptions = {}): MockServices {
     handlers: withoutCallFrames(() => [
       ...dynVarsHandlers(records, requests),
       ...tasksApiHandlers({
-        bases: [...REGIONAL_TASK_BASES, ...Object.values(connectors), ...(options.extraTaskBases ?? [])].filter(isHttpUrl),
+        bases: [...REGIONAL_TASK_BASES, ...Object.values(connectors), ...(options.extraTaskBases ?? [])],
         token: MOCK_BEARER_TOKEN,
         outdialEntryPoints,
         orgId: options.orgId ?? DEFAULT_ORG_ID,
@@ -88,14 +88,6 @@ function withoutCallFrames<T>(build: () => T): T {
 function counterIds(): () => string {
   let n = 0;
   return () => `00000000-0000-4000-8000-${String(++n).padStart(12, '0')}`;
-}
-
-function isHttpUrl(value: string): boolean {
-  try {
-    return /^https?:$/.test(new URL(value).protocol);
-  } catch {
-    return false;
-  }
 }
 
 export { DEFAULT_CONNECTOR_BASE, DEFAULT_DYNVARS, MOCK_BEARER_TOKEN, REGIONAL_TASK_BASES };

@@ -28,9 +28,35 @@ export interface TasksApiSetup {
 
 const encoder = new TextEncoder();
 
+/** Where a base answers the Tasks API. A base may carry a path (a gateway's prefix): /v1/tasks is answered below it. */
+export interface TaskBase {
+  origin: string;
+  tasksPath: string;
+}
+
+/**
+ * `base` as a TaskBase; undefined unless it is an http(s) URL. Remembered: every simulated call
+ * builds its mocks from the same few bases (seven regions, the connectors).
+ */
+export function taskBase(base: string): TaskBase | undefined {
+  if (parsedBases.has(base)) return parsedBases.get(base);
+  let parsed: TaskBase | undefined;
+  try {
+    const url = new URL(base);
+    if (url.protocol === 'http:' || url.protocol === 'https:') parsed = { origin: url.origin, tasksPath: `${url.pathname.replace(/\/+$/, '')}/v1/tasks` };
+  } catch {
+    parsed = undefined;
+  }
+  if (parsedBases.size >= REMEMBERED_BASES) parsedBases.clear();
+  parsedBases.set(base, parsed);
+  return parsed;
+}
+
+const parsedBases = new Map<string, TaskBase | undefined>();
+const REMEMBERED_BASES = 100;
+
 export function tasksApiHandlers(setup: TasksApiSetup): RequestHandler[] {
-  // A base may carry a path (a gateway's prefix): /v1/tasks is answered below it.
-  const bases = setup.bases.map((base) => new URL(base)).map((base) => ({ origin: base.origin, tasksPath: `${base.pathname.replace(/\/+$/, '')}/v1/tasks` }));
+  const bases = setup.bases.map(taskBase).filter((base) => base !== undefined);
   const origins = new Set(bases.map((base) => base.origin));
   const isTasksUrl = (url: URL) => bases.some((base) => base.origin === url.origin && (url.pathname === base.tasksPath || url.pathname === `${base.tasksPath}/`));
   const record = (request: Request, response: Response) => {

@@ -92,6 +92,16 @@ test.describe('Tasks API', () => {
     expect(createMockServices().connectorBaseUrl('AnyName')).toBe('https://api.wxcc-us1.cisco.com');
   });
 
+  test('connector bases that are not http(s) URLs answer nothing, and the others still answer', async () => {
+    const connectors = { Files: 'ftp://files.example.test', Broken: 'not a url', WxCC_API: 'https://wxcc.example.test' };
+    for (let round = 0; round < 2; round++) {
+      // (twice: the second time from what taskBase remembered)
+      expect((await send(post(GOOD_BODY, undefined, 'ftp://files.example.test/v1/tasks'), { connectors })).response).toBeUndefined();
+      expect((await send(post(GOOD_BODY, undefined, 'https://wxcc.example.test/v1/tasks'), { connectors })).response?.status).toBe(201);
+      expect((await send(post(GOOD_BODY), { connectors })).response?.status).toBe(201);
+    }
+  });
+
   test('a connector base with a path answers /v1/tasks below that path only', async () => {
     const connectors = { WxCC_API: 'https://gateway.example.test/wxcc/' };
     expect((await send(post(GOOD_BODY, undefined, 'https://gateway.example.test/wxcc/v1/tasks'), { connectors })).response?.status).toBe(201);
