@@ -1,5 +1,5 @@
 import { test, expect } from '@playwright/test';
-import { SCAN_BEFORE_PARSE_LENGTH } from '../../../engine/json-text.js';
+import { assertNesting, DEFAULT_LIMITS, SCAN_BEFORE_PARSE_LENGTH } from '../../../engine/json-text.js';
 import { attendeeOfFile } from '../../../engine/build-model.js';
 import { loadFlow } from '../../../engine/loader.js';
 import type { FlowModel } from '../../../engine/model.js';
@@ -248,6 +248,18 @@ test.describe('unreadable input: one clear line and a stable code', () => {
     expect(failure('['.repeat(1_000_000) + ']'.repeat(1_000_000)).code).toBe('too-deep');
     // Brackets inside strings do not count.
     expect(loadFlow(JSON.stringify(tinyFlow({ note: '['.repeat(500) }))).ok).toBe(true);
+  });
+
+  test('nesting: exact at the limit, every branch measured, and a large --max-depth cannot overflow the stack', () => {
+    const nested = (depth: number) => JSON.parse('['.repeat(depth) + ']'.repeat(depth)) as unknown;
+    for (const depth of [3, 255, 256, 257, 1_000, 200_000]) {
+      const value = nested(depth);
+      expect(() => assertNesting(value, { ...DEFAULT_LIMITS, maxDepth: depth }), `depth ${depth}`).not.toThrow();
+      expect(() => assertNesting(value, { ...DEFAULT_LIMITS, maxDepth: depth - 1 }), `depth ${depth}`).toThrow(/deeper than the limit/);
+    }
+    const wide = { a: [nested(300), { b: nested(10) }], c: nested(305) }; // the deepest branch last: every branch is measured
+    expect(() => assertNesting(wide, { ...DEFAULT_LIMITS, maxDepth: 306 })).not.toThrow();
+    expect(() => assertNesting(wide, { ...DEFAULT_LIMITS, maxDepth: 305 })).toThrow(/deeper than the limit/);
   });
 
   test('nesting: a large text is measured before it is parsed, a small one after (never by recursive code)', () => {
