@@ -113,8 +113,14 @@ function weekFields(f: LocalFields): { week: number; weekYear: number; weekOfMon
   return { week: Math.floor((today - week1(f.year)) / 7) + 1, weekYear: f.year, weekOfMonth };
 }
 
-function yearText(year: number, count: number): string {
+/**
+ * A year: two letters, its last two digits; else at least `count` digits. java.time signs a year
+ * of 4 letters or more that has more digits than letters (`SignStyle.EXCEEDS_PAD`: `yyyy` prints
+ * year 12345 as `+12345`); SimpleDateFormat never does.
+ */
+function yearText(year: number, count: number, mode: DateMode): string {
   if (count === 2) return pad(((year % 100) + 100) % 100, 2);
+  if (mode === 'dtf' && count >= 4 && year > 0 && String(year).length > count) return `+${year}`;
   return pad(year, count);
 }
 
@@ -170,13 +176,13 @@ export function formatDate(items: DateItem[], millis: number, zone: Zone, mode: 
         out += era(f.year > 0, count, mode);
         break;
       case 'y':
-        out += yearText(f.year > 0 ? f.year : 1 - f.year, count);
+        out += yearText(f.year > 0 ? f.year : 1 - f.year, count, mode);
         break;
       case 'u':
-        out += mode === 'sdf' ? pad(f.dow, count) : yearText(f.year, count);
+        out += mode === 'sdf' ? pad(f.dow, count) : yearText(f.year, count, mode);
         break;
       case 'Y':
-        out += yearText(weekFields(f).weekYear, count);
+        out += yearText(weekFields(f).weekYear, count, mode);
         break;
       case 'M':
       case 'L':

@@ -144,8 +144,26 @@ test('plus/minus beyond the dates a JS Date holds is an expression error, also f
   for (const text of ['{{ now().plusSeconds(9007199254740993) }}', '{{ now().plusDays(9007199254740993) }}', '{{ now().minusHours(9223372036854775807) }}', '{{ now().plusSeconds(9007199254740991) }}', '{{ now().plusYears(300000) }}']) {
     expect(errorOf(() => render(text)).message, text).toMatch(/^The date is out of the supported range/);
   }
-  expect(render('{{ now().plusYears(200000) | date("yyyy") }}')).toBe('202025');
+  expect(render('{{ now().plusYears(200000) | date("yyyy") }}')).toBe('+202025');
   expect(render('{{ now().minusMonths(5) | date("yyyy-MM") }}')).toBe('2024-09');
+});
+
+test('years beyond the pattern width and before year 1, as java.time and SimpleDateFormat print them (outputs of Java 17)', () => {
+  const patterns = ['y', 'yy', 'yyy', 'yyyy', 'yyyyy', 'yyyyyy', 'u', 'uuuu', 'uuuuu', 'Y', 'YYYY', 'YYYYY'];
+  const java: Record<string, string[]> = {
+    // DateTimeFormatter (now() is a ZonedDateTime): four letters or more sign a year with more digits (SignStyle.EXCEEDS_PAD)
+    '{{ now().plusYears(10320) | date("%") }}': ['12345', '45', '12345', '+12345', '12345', '012345', '12345', '+12345', '12345', '12345', '+12345', '12345'],
+    '{{ now().plusYears(273000) | date("%") }}': ['275025', '25', '275025', '+275025', '+275025', '275025', '275025', '+275025', '+275025', '275025', '+275025', '+275025'],
+    '{{ now().minusYears(2030) | date("%") }}': ['6', '06', '006', '0006', '00006', '000006', '-5', '-0005', '-00005', '-5', '-0005', '-00005'],
+  };
+  for (const [template, outputs] of Object.entries(java)) {
+    patterns.forEach((pattern, i) => expect(render(template.replace('%', pattern)), `${template} ${pattern}`).toBe(outputs[i]));
+  }
+  // SimpleDateFormat (epoch millis are a java.util.Date): never a sign
+  const ms = Date.UTC(12345, 5, 15, 10);
+  for (const [pattern, output] of [['y', '12345'], ['yy', '45'], ['yyyy', '12345'], ['yyyyy', '12345'], ['YYYY', '12345']]) {
+    expect(render(`{{ ms | date("${pattern}") }}`, { ms }), pattern).toBe(output);
+  }
 });
 
 test('epoch of a Long beyond 2^53 is exact (a Long, as Java keeps it); date of one beyond what a JS Date holds is an expression error', () => {
