@@ -17,7 +17,7 @@ import { duplicateKey, keepNewest, sortRows, type Duplicate } from './duplicates
 import { PoolTaskError, WorkerPool } from './pool.js';
 import { Progress } from './progress.js';
 import { selectShardByGroup, type Shard } from './shard.js';
-import { attendeeOfTask, failedTask, gradeTask, type GradeTask, type TaskEnv } from './task.js';
+import { attendeeOfTask, failedTask, gradeTask, type GradeTask, type TaskEnv, type WorkerJob } from './task.js';
 import type { GradedRow, Submission } from './types.js';
 import { OUTPUT_MARKER, realPath } from './walk.js';
 import { writeOutputs } from './write-outputs.js';
@@ -66,8 +66,7 @@ export async function runBatch(batch: BatchOptions): Promise<BatchOutcome> {
   if (found.candidates.length === 0) {
     return { ok: false, problems: [`flowgrade: no exports (*.json) or archives (*.zip) found in ${batch.inputs.join(', ')} [no-input]`] };
   }
-  const foundCount = found.candidates.length; // (found is not used below: other shards' archive entries can be freed)
-  const tasks: GradeTask[] = (await shareOf(found.candidates, batch)).map((candidate, index) => ({ ...candidate, index }));
+  const foundCount = found.candidates.length;
 
   // Ctrl-C, a CI job cancelled (SIGTERM), a terminal closed (SIGHUP): stop at once (exit 128 + the
   // signal's number) and leave no staging folder behind. Listening before the folder exists: a
@@ -96,10 +95,16 @@ export async function runBatch(batch: BatchOptions): Promise<BatchOutcome> {
     for (const signal of SIGNAL_NAMES) process.off(signal, onStop);
     return { ok: false, problems: [`flowgrade: cannot write into --out ${batch.outDir}: ${reasonOf(error)} [bad-out]`] };
   }
+  const env: TaskEnv = { options: batch.options, stagingDir };
+  // One pool for both passes (whose submissions these are, for --shard; then the grading): its
+  // threads start once, and the first pass warms up the loading code the second one runs again.
+  const pool = batch.jobs > 1 && foundCount > 1 ? startPool(Math.min(batch.jobs, foundCount), env, batch) : undefined;
   try {
-    const env: TaskEnv = { options: batch.options, stagingDir };
+    // (Spliced out of `found`: once this shard's share is taken, the others' archive entries can be freed.)
+    const tasks: GradeTask[] = (await shareOf(found.candidates.splice(0), batch, pool)).map((candidate, index) => ({ ...candidate, index }));
     const progress = batch.progress ? new Progress({ total: tasks.length, ...batch.progress }) : undefined;
-    const graded = await gradeAll(tasks, env, batch, (row) => progress?.tick(row.report.verdict));
+    const graded = await gradeAll(tasks, env, pool, (row) => progress?.tick(row.report.verdict));
+    await pool?.close();
     progress?.finish();
     const { kept, duplicates } = keepNewest(sortRows(graded));
     const checkIds = batch.options.mission.checks.map((check) => check.id);
@@ -112,6 +117,7 @@ export async function runBatch(batch: BatchOptions): Promise<BatchOutcome> {
     const where = dest ?? file;
     return { ok: false, problems: [`flowgrade: cannot write into --out ${batch.outDir}${where ? ` (${where})` : ''}: ${reasonOf(error)} [bad-out]`] };
   } finally {
+    await pool?.close();
     for (const signal of SIGNAL_NAMES) process.off(signal, onStop);
     await rm(stagingDir, { recursive: true, force: true });
   }
@@ -120,13 +126,29 @@ export async function runBatch(batch: BatchOptions): Promise<BatchOutcome> {
 /**
  * The submissions this shard grades (all of them without --shard). Which of an attendee's
  * submissions are duplicates depends on the attendee id inside each export, so every export is
- * loaded (not graded) first — about a millisecond each — to keep each group in one shard.
+ * loaded (not graded) first — about a millisecond each, on the grading threads when there are
+ * some — to keep each group in one shard. A submission whose loading crashes its thread is keyed
+ * by its file name, as its ungradable report will be.
  */
-async function shareOf(submissions: Submission[], batch: BatchOptions): Promise<Submission[]> {
+export async function shareOf(submissions: Submission[], batch: Pick<BatchOptions, 'shard' | 'options'>, pool: GradingPool | undefined): Promise<Submission[]> {
   if (!batch.shard) return submissions;
-  const keys: string[] = [];
-  for (const submission of submissions) keys.push(duplicateKey(await attendeeOfTask(submission, batch.options), submission.folder));
+  const attendeeOf = pool
+    ? (submission: Submission) =>
+        pool.run({ attendeeOf: submission }).then(
+          (attendee) => attendee as string,
+          (error: unknown) => {
+            if (!(error instanceof PoolTaskError)) throw error;
+            return attendeeOfTask(unread(submission), batch.options);
+          },
+        )
+    : (submission: Submission) => attendeeOfTask(submission, batch.options);
+  const keys = await Promise.all(submissions.map(async (submission) => duplicateKey(await attendeeOf(submission), submission.folder)));
   return selectShardByGroup(submissions, keys, batch.shard);
+}
+
+/** `submission` as one whose bytes could not be read: keyed by its file name. */
+function unread(submission: Submission): Submission {
+  return { kind: 'refused', file: submission.file, mtimeMs: submission.mtimeMs, folder: submission.folder, error: { code: 'grading-crashed', message: '' } };
 }
 
 /** Signals that stop a batch, and the exit code each ends it with (128 + its number). */
@@ -138,9 +160,23 @@ function isFileSystemError(error: unknown): boolean {
   return error instanceof Error && typeof (error as NodeJS.ErrnoException).syscall === 'string';
 }
 
-async function gradeAll(tasks: GradeTask[], env: TaskEnv, batch: BatchOptions, onRow: (row: GradedRow) => void): Promise<GradedRow[]> {
-  const jobs = Math.min(batch.jobs, tasks.length);
-  if (jobs <= 1) {
+export type GradingPool = WorkerPool<WorkerJob, GradedRow | string>;
+
+function startPool(size: number, env: TaskEnv, batch: BatchOptions): GradingPool {
+  tierUpLater();
+  return new WorkerPool<WorkerJob, GradedRow | string>({
+    size,
+    script: WORKER_SCRIPT,
+    workerData: { flags: batch.flags, stagingDir: env.stagingDir },
+    taskTimeoutMs: batch.taskTimeoutMs,
+    resourceLimits: { maxOldGenerationSizeMb: 512 },
+    // Posted ahead this far, a worker never waits for the main thread between two tasks.
+    pipeline: 3,
+  });
+}
+
+async function gradeAll(tasks: GradeTask[], env: TaskEnv, pool: GradingPool | undefined, onRow: (row: GradedRow) => void): Promise<GradedRow[]> {
+  if (!pool) {
     const rows: GradedRow[] = [];
     for (const task of tasks) {
       const row = await gradeTask(task, env);
@@ -149,30 +185,19 @@ async function gradeAll(tasks: GradeTask[], env: TaskEnv, batch: BatchOptions, o
     }
     return rows;
   }
-  tierUpLater();
-  const pool = new WorkerPool<GradeTask, GradedRow>({
-    size: jobs,
-    script: WORKER_SCRIPT,
-    workerData: { flags: batch.flags, stagingDir: env.stagingDir },
-    taskTimeoutMs: batch.taskTimeoutMs,
-    resourceLimits: { maxOldGenerationSizeMb: 512 },
-    // Posted ahead this far, a worker never waits for the main thread between two tasks.
-    pipeline: 3,
-  });
-  try {
-    return await Promise.all(
-      tasks.map(async (task) => {
-        const row = await pool.run(task, transferable(task)).catch((error: unknown) => {
+  return Promise.all(
+    tasks.map(async (task) => {
+      const row = await pool.run({ grade: task }, transferable(task)).then(
+        (result) => result as GradedRow,
+        (error: unknown) => {
           if (!(error instanceof PoolTaskError)) throw error;
           return failedTask(task, { code: error.reason === 'timeout' ? 'grading-timeout' : 'grading-crashed', message: error.message }, env);
-        });
-        onRow(row);
-        return row;
-      }),
-    );
-  } finally {
-    await pool.close();
-  }
+        },
+      );
+      onRow(row);
+      return row;
+    }),
+  );
 }
 
 /**

@@ -16,6 +16,9 @@ import type { GradedRow, InputError, Submission } from './types.js';
 
 export type GradeTask = Submission & { index: number };
 
+/** What a grading thread is asked: grade a submission, or only say whose it is (the --shard pass). */
+export type WorkerJob = { grade: GradeTask } | { attendeeOf: Submission };
+
 export interface TaskEnv {
   options: Omit<GradeOptions, 'fileName'>;
   /** Folder the per-attendee reports are staged in, as `<index>.json` and `<index>.html`. */

@@ -81,6 +81,19 @@ test('--shard 1/2 and 2/2 grade every submission exactly once', async () => {
   expect(Math.abs(first.length - second.length)).toBeLessThanOrEqual(1);
 });
 
+test('a shard is the same whether its submissions were sorted on the grading threads or in-process', async () => {
+  const dir = tempDir('shard-jobs');
+  writeClass(dir, { unreadable: true });
+  for (const shard of ['1/3', '3/3']) {
+    const outs = [tempDir('shard-jobs-1'), tempDir('shard-jobs-2')];
+    const runs = await Promise.all(outs.map((out, i) => runCli(['grade', dir, '--out', out, '--shard', shard, '--jobs', String(i + 1), ...NOW, '--quiet'])));
+    expect(runs[0].stdout).toBe(runs[1].stdout.replace(outs[1], outs[0]));
+    const [one, two] = outs.map(snapshot);
+    expect(Object.keys(one).length).toBeGreaterThan(5);
+    expect(two).toEqual(one);
+  }
+});
+
 test('--shard never splits one attendee\'s submissions: the shards keep and set aside what the whole run does', async () => {
   const dir = tempDir('shard-dup');
   const dated = (text: string, date: string) => text.replace(/"lastModifiedDate": "[^"]*"/, `"lastModifiedDate": "${date}"`);

@@ -1,0 +1,53 @@
+/**
+ * The --shard pass on the grading threads: whose each submission is, so that one attendee's
+ * submissions stay in one shard; a submission whose thread crashes or fails is keyed by its file
+ * name, as its ungradable report will be.
+ */
+import { test, expect } from '@playwright/test';
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { resolveGradingOptions } from '../../../cli/grading-options.js';
+import { shareOf, type GradingPool } from '../../../cli/grade/batch.js';
+import { duplicateKey } from '../../../cli/grade/duplicates.js';
+import { WorkerPool } from '../../../cli/grade/pool.js';
+import { selectShardByGroup } from '../../../cli/grade/shard.js';
+import type { Submission } from '../../../cli/grade/types.js';
+import { tempDir } from '../../helpers.js';
+
+/** Answers `{ attendeeOf }` jobs as a grading thread would, from a table; crashes or fails on cue. */
+function attendeeWorker(): URL {
+  const file = path.join(tempDir('shard-pass'), 'worker.mjs');
+  writeFileSync(
+    file,
+    `import { parentPort } from 'node:worker_threads';
+const ATTENDEES = { 'a1.json': '7', 'a2.json': '7', 'b.json': '7', 'c.json': '8' };
+parentPort.on('message', ({ attendeeOf }) => {
+  if (attendeeOf.file.includes('crash')) process.exit(3);
+  if (attendeeOf.file.includes('fail')) return parentPort.postMessage({ ok: false, message: 'no model' });
+  parentPort.postMessage({ ok: true, result: ATTENDEES[attendeeOf.file] });
+});
+parentPort.postMessage({ ready: true });
+`,
+  );
+  return pathToFileURL(file);
+}
+
+const submissions: Submission[] = ['a1.json', 'b.json', 'Main_Flow_141_crash.json', 'c.json', 'a2.json', 'Main_Flow_142_fail.json'].map((file) => ({ kind: 'path', file, mtimeMs: 0, folder: '.' }));
+
+test('the pass on the grading threads keeps groups together and keys a crashed or failed submission by its file name', async () => {
+  const options = await resolveGradingOptions({ lab: 'callback-on-global-error', now: '2025-08-01T09:00:00Z' });
+  const keys = ['7', '7', '141_crash', '8', '7', '142_fail'].map((attendee) => duplicateKey(attendee, '.'));
+  const pool: GradingPool = new WorkerPool({ size: 2, script: attendeeWorker() });
+  try {
+    for (const index of [1, 2]) {
+      const shard = { index, count: 2 };
+      const share = await shareOf(submissions, { shard, options }, pool);
+      expect(share).toEqual(selectShardByGroup(submissions, keys, shard));
+      // attendee 7's three submissions, whose file names differ, are in one shard
+      expect(share.filter((s) => /^(a1|a2|b)\.json$/.test(s.file)).length % 3).toBe(0);
+    }
+  } finally {
+    await pool.close();
+  }
+});
