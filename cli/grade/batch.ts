@@ -99,12 +99,13 @@ export async function runBatch(batch: BatchOptions): Promise<BatchOutcome> {
   // One pool for both passes (whose submissions these are, for --shard; then the grading): its
   // threads start once, and the first pass warms up the loading code the second one runs again.
   const pool = batch.jobs > 1 && foundCount > 1 ? startPool(Math.min(batch.jobs, foundCount), env, batch) : undefined;
+  let stopped: Promise<void> | undefined;
   try {
     // (Spliced out of `found`: once this shard's share is taken, the others' archive entries can be freed.)
     const tasks: GradeTask[] = (await shareOf(found.candidates.splice(0), batch, pool)).map((candidate, index) => ({ ...candidate, index }));
     const progress = batch.progress ? new Progress({ total: tasks.length, ...batch.progress }) : undefined;
     const graded = await gradeAll(tasks, env, pool, (row) => progress?.tick(row.report.verdict));
-    await pool?.close();
+    stopped = pool?.close(); // the threads stop while the class files are written
     progress?.finish();
     const { kept, duplicates } = keepNewest(sortRows(graded));
     const checkIds = batch.options.mission.checks.map((check) => check.id);
@@ -117,7 +118,7 @@ export async function runBatch(batch: BatchOptions): Promise<BatchOutcome> {
     const where = dest ?? file;
     return { ok: false, problems: [`flowgrade: cannot write into --out ${batch.outDir}${where ? ` (${where})` : ''}: ${reasonOf(error)} [bad-out]`] };
   } finally {
-    await pool?.close();
+    await (stopped ?? pool?.close());
     for (const signal of SIGNAL_NAMES) process.off(signal, onStop);
     await rm(stagingDir, { recursive: true, force: true });
   }
