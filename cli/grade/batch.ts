@@ -8,7 +8,7 @@ import { renameSync, rmSync, writeFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { setFlagsFromString } from 'node:v8';
-import type { GradeOptions } from '../../engine/grade.js';
+import { attendeeIdOf, type GradeOptions } from '../../engine/grade.js';
 import type { GradingFlags } from '../grading-options.js';
 import { reasonOf } from '../io.js';
 import { makeFolder } from '../make-folder.js';
@@ -17,7 +17,7 @@ import { duplicateKey, keepNewest, sortRows, type Duplicate } from './duplicates
 import { PoolTaskError, WorkerPool } from './pool.js';
 import { Progress } from './progress.js';
 import { selectShardByGroup, type Shard } from './shard.js';
-import { attendeeOfTask, failedTask, gradeTask, type GradeTask, type TaskEnv, type WorkerJob } from './task.js';
+import { attendeeOfTask, classColumns, failedTask, gradeTask, type GradeTask, type TaskEnv, type WorkerJob } from './task.js';
 import type { GradedRow, Submission } from './types.js';
 import { OUTPUT_MARKER, realPath } from './walk.js';
 import { writeOutputs } from './write-outputs.js';
@@ -108,8 +108,7 @@ export async function runBatch(batch: BatchOptions): Promise<BatchOutcome> {
     stopped = pool?.close(); // the threads stop while the class files are written
     progress?.finish();
     const { kept, duplicates } = keepNewest(sortRows(graded));
-    const checkIds = batch.options.mission.checks.map((check) => check.id);
-    const names = await writeOutputs({ outDir: batch.outDir, stagingDir, rows: kept, duplicates, checkIds });
+    const names = await writeOutputs({ outDir: batch.outDir, stagingDir, rows: kept, duplicates, checkIds: classColumns(batch.options.mission).checkIds });
     return { ok: true, found: foundCount, rows: kept, duplicates, names };
   } catch (error) {
     // The disk filled up, a folder is in the way of a report…: --out cannot take the reports.
@@ -139,17 +138,12 @@ export async function shareOf(submissions: Submission[], batch: Pick<BatchOption
           (attendee) => attendee as string,
           (error: unknown) => {
             if (!(error instanceof PoolTaskError)) throw error;
-            return attendeeOfTask(unread(submission), batch.options);
+            return attendeeIdOf(undefined, { ...batch.options, fileName: submission.file }); // as an unread file's
           },
         )
     : (submission: Submission) => attendeeOfTask(submission, batch.options);
   const keys = await Promise.all(submissions.map(async (submission) => duplicateKey(await attendeeOf(submission), submission.folder)));
   return selectShardByGroup(submissions, keys, batch.shard);
-}
-
-/** `submission` as one whose bytes could not be read: keyed by its file name. */
-function unread(submission: Submission): Submission {
-  return { kind: 'refused', file: submission.file, mtimeMs: submission.mtimeMs, folder: submission.folder, error: { code: 'grading-crashed', message: '' } };
 }
 
 /** Signals that stop a batch, and the exit code each ends it with (128 + its number). */

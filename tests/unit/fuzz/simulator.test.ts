@@ -64,6 +64,9 @@ const templateAttacks: fc.Arbitrary<Mutation[]> = fc.array(
   { minLength: 1, maxLength: 8 },
 );
 
+/** Attacks on a fixture's templates and properties (not its structure): flows the loader still takes. */
+const attacks = fc.oneof(templateAttacks, propertyAttacks);
+
 const damage = fc.oneof(mutations, propertyAttacks, templateAttacks, fc.tuple(mutations, templateAttacks).map(([a, b]) => [...a, ...b]));
 const budgets = fc.oneof(
   { weight: 2, arbitrary: fc.constant({ maxSteps: 500, maxVisitsPerActivity: 25 }) },
@@ -124,7 +127,7 @@ test('fuzz: hostile scenarios on the solution and the before-mission flow', asyn
 test('fuzz: a run is deterministic: same flow and scenario, fresh mocks, identical result', async () => {
   await fuzz(
     'simulator/determinism',
-    fc.asyncProperty(fc.constantFrom(...FLOW_FILES), fc.oneof(templateAttacks, propertyAttacks), scenario, async (file, list, run) => {
+    fc.asyncProperty(fc.constantFrom(...FLOW_FILES), attacks, scenario, async (file, list, run) => {
       const model = load(mutate(fixtureJson(file), list));
       if (!model) return;
       const once = await simulate(model, run, { services: createMockServices() });
@@ -138,7 +141,7 @@ test('fuzz: a run is deterministic: same flow and scenario, fresh mocks, identic
 test('fuzz: scenarios sharing the main flow run as each would from the start', async () => {
   await fuzz(
     'simulator/shared-main-flow',
-    fc.asyncProperty(fc.constantFrom(...FLOW_FILES), fc.oneof(templateAttacks, propertyAttacks), scenario, async (file, list, call) => {
+    fc.asyncProperty(fc.constantFrom(...FLOW_FILES), attacks, scenario, async (file, list, call) => {
       const model = load(mutate(fixtureJson(file), list));
       if (!model) return;
       const definitions = [undefined, { status: 400 as const }, { status: 500 as const }].map((tasks, i) => ({ id: `s${i}`, title: `s${i}`, scenario: call, ...(tasks ? { mocks: { tasks } } : {}) }));
