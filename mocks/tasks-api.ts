@@ -29,7 +29,7 @@ export interface TasksApiSetup {
 const encoder = new TextEncoder();
 
 /** Where a base answers the Tasks API. A base may carry a path (a gateway's prefix): /v1/tasks is answered below it. */
-export interface TaskBase {
+interface TaskBase {
   origin: string;
   tasksPath: string;
 }
@@ -38,7 +38,7 @@ export interface TaskBase {
  * `base` as a TaskBase; undefined unless it is an http(s) URL. Remembered: every simulated call
  * builds its mocks from the same few bases (seven regions, the connectors).
  */
-export function taskBase(base: string): TaskBase | undefined {
+function taskBase(base: string): TaskBase | undefined {
   if (parsedBases.has(base)) return parsedBases.get(base);
   let parsed: TaskBase | undefined;
   try {

@@ -17,7 +17,7 @@ import { duplicateKey, keepNewest, sortRows, type Duplicate } from './duplicates
 import { PoolTaskError, WorkerPool } from './pool.js';
 import { Progress } from './progress.js';
 import { selectShardByGroup, type Shard } from './shard.js';
-import { attendeeOfTask, classColumns, failedTask, gradeTask, type GradeTask, type TaskEnv, type WorkerJob } from './task.js';
+import { attendeeOfTask, failedTask, gradeTask, taskEnv, type GradeTask, type TaskEnv, type WorkerJob } from './task.js';
 import type { GradedRow, Submission } from './types.js';
 import { OUTPUT_MARKER, realPath } from './walk.js';
 import { writeOutputs } from './write-outputs.js';
@@ -95,7 +95,7 @@ export async function runBatch(batch: BatchOptions): Promise<BatchOutcome> {
     for (const signal of SIGNAL_NAMES) process.off(signal, onStop);
     return { ok: false, problems: [`flowgrade: cannot write into --out ${batch.outDir}: ${reasonOf(error)} [bad-out]`] };
   }
-  const env: TaskEnv = { options: batch.options, stagingDir };
+  const env = taskEnv(batch.options, stagingDir);
   // One pool for both passes (whose submissions these are, for --shard; then the grading): its
   // threads start once, and the first pass warms up the loading code the second one runs again.
   const pool = batch.jobs > 1 && foundCount > 1 ? startPool(Math.min(batch.jobs, foundCount), env, batch) : undefined;
@@ -108,7 +108,7 @@ export async function runBatch(batch: BatchOptions): Promise<BatchOutcome> {
     stopped = pool?.close(); // the threads stop while the class files are written
     progress?.finish();
     const { kept, duplicates } = keepNewest(sortRows(graded));
-    const names = await writeOutputs({ outDir: batch.outDir, stagingDir, rows: kept, duplicates, checkIds: classColumns(batch.options.mission).checkIds });
+    const names = await writeOutputs({ outDir: batch.outDir, stagingDir, rows: kept, duplicates, checkIds: env.columns.checkIds });
     return { ok: true, found: foundCount, rows: kept, duplicates, names };
   } catch (error) {
     // The disk filled up, a folder is in the way of a report…: --out cannot take the reports.

@@ -23,6 +23,12 @@ export interface TaskEnv {
   options: Omit<GradeOptions, 'fileName'>;
   /** Folder the per-attendee reports are staged in, as `<index>.json` and `<index>.html`. */
   stagingDir: string;
+  /** The class files' columns (the mission's steps and checks), worked out once per thread. */
+  columns: ClassColumns;
+}
+
+export function taskEnv(options: Omit<GradeOptions, 'fileName'>, stagingDir: string): TaskEnv {
+  return { options, stagingDir, columns: classColumns(options.mission) };
 }
 
 /** Grades one submission and writes its reports; never throws for a bad input. */
@@ -44,14 +50,14 @@ export async function gradeTask(task: GradeTask, env: TaskEnv): Promise<GradedRo
     pages = renderPages(report);
   }
   stagePages(task.index, pages, env.stagingDir);
-  return { index: task.index, file: task.file, folder: task.folder, mtimeMs: task.mtimeMs, report: slim(report), classRow: renderClassRow(report, classColumns(env.options.mission)) };
+  return { index: task.index, file: task.file, folder: task.folder, mtimeMs: task.mtimeMs, report: slim(report), classRow: renderClassRow(report, env.columns) };
 }
 
 /** A row for a submission whose grading never finished (worker crash, timeout). */
 export function failedTask(task: GradeTask, error: InputError, env: TaskEnv): GradedRow {
   const report = ungradable(task.file, error, env.options);
   stagePages(task.index, renderPages(report), env.stagingDir);
-  return { index: task.index, file: task.file, folder: task.folder, mtimeMs: task.mtimeMs, report, classRow: renderClassRow(report, classColumns(env.options.mission)) };
+  return { index: task.index, file: task.file, folder: task.folder, mtimeMs: task.mtimeMs, report, classRow: renderClassRow(report, env.columns) };
 }
 
 /** The attendee id `task`'s report will carry, found by loading it (not grading it). */

@@ -8,12 +8,12 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { resolveGradingOptions, type GradingFlags } from '../grading-options.js';
 import type { WorkerReply } from './pool.js';
-import { attendeeOfTask, gradeTask, type TaskEnv, type WorkerJob } from './task.js';
+import { attendeeOfTask, gradeTask, taskEnv, type WorkerJob } from './task.js';
 import type { GradedRow } from './types.js';
 
 const port = parentPort!;
 const { flags, stagingDir } = workerData as { flags: GradingFlags; stagingDir: string };
-const env: TaskEnv = { options: await resolveGradingOptions(flags), stagingDir };
+const env = taskEnv(await resolveGradingOptions(flags), stagingDir);
 
 let grading: Promise<void> = Promise.resolve();
 
