@@ -6,7 +6,8 @@ import { renderConsole, renderHtmlReport, renderJson, renderJunit, renderMarkdow
 import type { CliContext } from '../context.js';
 import { EXIT, UsageError } from '../errors.js';
 import { gradeFile } from '../grade-file.js';
-import { addGradingOptions, resolveGradingOptions, type GradingFlags } from '../grading-options.js';
+import { resolveGradingOptions, type GradingFlags } from '../grading-options.js';
+import { addGradingOptions } from './grading-flags.js';
 import { inputErrorLine, reasonOf } from '../io.js';
 import { parseAttendee } from '../options.js';
 

@@ -1,0 +1,22 @@
+/**
+ * What a grading thread loads when it starts. Every thread pays for it before its first grading
+ * (Node 20 starts a worker without a startup snapshot), and for a room of 50 attendees starting
+ * the threads is a third of the run.
+ */
+import { test, expect } from '@playwright/test';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { ROOT } from '../../helpers.js';
+
+const COMMANDER = /^\/\/ node_modules\/commander\//m;
+const CHILD_PROCESS = /require\("(node:)?child_process"\)/;
+
+test('the grading thread bundles no command-line parser: commander loads child_process (net, streams…) into every thread', () => {
+  const worker = readFileSync(path.join(ROOT, 'dist', 'worker.js'), 'utf8');
+  expect(worker).not.toMatch(COMMANDER);
+  expect(worker).not.toMatch(CHILD_PROCESS);
+  // The same patterns find commander where it belongs: the CLI's bundle.
+  const cli = readFileSync(path.join(ROOT, 'dist', 'cli.js'), 'utf8');
+  expect(cli).toMatch(COMMANDER);
+  expect(cli).toMatch(CHILD_PROCESS);
+});
