@@ -1,7 +1,6 @@
 /**
- * What a grading thread loads when it starts. Every thread pays for it before its first grading
- * (Node 20 starts a worker without a startup snapshot), and for a room of 50 attendees starting
- * the threads is a third of the run.
+ * What a grading thread loads when it starts: every thread pays for it before its first grading,
+ * and for a room of 50 attendees the time until the first grading is a third of the run.
  */
 import { test, expect } from '@playwright/test';
 import { readFileSync } from 'node:fs';
