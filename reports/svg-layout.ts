@@ -1,7 +1,7 @@
 /**
  * Where each activity of a drawing goes. The export's canvas positions are used when they are
- * usable (present for most activities and not all on one point): the attendee recognises their own
- * canvas. Otherwise a layered layout: breadth-first layers from the entry and event activities,
+ * usable (present for most activities, not all on one point, and within a canvas Flow Designer
+ * could hold: see CANVAS_SPAN): the attendee recognises their own canvas. Otherwise a layered layout: breadth-first layers from the entry and event activities,
  * left to right. Deterministic: the same graph always gives the same positions.
  */
 import { START_TYPES } from '../engine/activity-types.js';
@@ -17,6 +17,19 @@ export const NODE_WIDTH = 180;
 export const NODE_HEIGHT = 50;
 const COLUMN_GAP = 90;
 const ROW_GAP = 40;
+/**
+ * The widest and tallest canvas drawn as it is, in canvas pixels. Real exports span a few thousand
+ * (the widest fixture about 3,200, some 15 boxes); an export's positions are only checked to be
+ * finite, so one edited to x = 5e7 (or ±1e308, whose span is Infinity) would make a drawing
+ * millions of pixels wide, or an SVG with `width="Infinity"`. Beyond this it is laid out instead.
+ */
+export const CANVAS_SPAN = 20_000;
+/**
+ * How far from the canvas origin a position may lie. Renderers hold SVG coordinates in single
+ * precision (24 bits), exact to well under a pixel only up to a few million: a canvas of sane size
+ * moved to x = 1e15 would draw its boxes on top of each other.
+ */
+export const CANVAS_REACH = 1_000_000;
 
 export interface FlowLayout {
   /** Top-left corner of each activity's box. */
@@ -28,12 +41,22 @@ export function layoutFlow(graph: DrawingGraph): FlowLayout {
   return canvasUsable(graph) ? { at: canvasLayout(graph), source: 'canvas' } : { at: layeredLayout(graph), source: 'computed' };
 }
 
-/** More than half the activities have a position, and they are not all on one point. */
+/**
+ * More than half the activities have a position, they are not all on one point, and they fit a
+ * canvas no more than CANVAS_SPAN wide and tall, within CANVAS_REACH of the origin.
+ */
 export function canvasUsable(graph: DrawingGraph): boolean {
   const positioned = graph.nodes.filter((node) => isPoint(node.position));
   if (positioned.length * 2 <= graph.nodes.length) return false;
   const distinct = new Set(positioned.map((node) => `${node.position!.x},${node.position!.y}`)).size;
-  return distinct > 1 || graph.nodes.length === 1;
+  return (distinct > 1 || graph.nodes.length === 1) && withinCanvas(positioned.map((node) => node.position!));
+}
+
+function withinCanvas(points: readonly Point[]): boolean {
+  let [left, right, top, bottom] = [Infinity, -Infinity, Infinity, -Infinity];
+  for (const p of points) [left, right, top, bottom] = [Math.min(left, p.x), Math.max(right, p.x), Math.min(top, p.y), Math.max(bottom, p.y)];
+  const reach = Math.max(-left, right, -top, bottom);
+  return right - left <= CANVAS_SPAN && bottom - top <= CANVAS_SPAN && reach <= CANVAS_REACH; // (an overflowing span is Infinity: not within)
 }
 
 /**

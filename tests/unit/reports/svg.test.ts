@@ -3,7 +3,7 @@ import { test, expect } from '@playwright/test';
 import type { DrawingGraph } from '../../../engine/report.js';
 import { edgeKey, executedPath, failingActivities } from '../../../reports/drawing.js';
 import { renderFlowSvg } from '../../../reports/svg.js';
-import { canvasUsable, layoutFlow, NODE_HEIGHT, NODE_WIDTH } from '../../../reports/svg-layout.js';
+import { CANVAS_REACH, CANVAS_SPAN, canvasUsable, layoutFlow, NODE_HEIGHT, NODE_WIDTH } from '../../../reports/svg-layout.js';
 import { parseXml, findAll, type XmlNode } from './xml-check.js';
 import { brokenTrace, eventGraph, failedReport, HOSTILE, hostileReport, mainGraph } from './sample-reports.js';
 
@@ -56,6 +56,31 @@ test('without usable positions (none, too few, all on one point) a layered layou
   expect(at.get('onerr')!.x).toBe(0);
   expect(at.get('onend')!.x).toBe(0);
   expect(at.get('api')!.x).toBeGreaterThan(NODE_WIDTH);
+});
+
+test('a canvas wider or taller than CANVAS_SPAN, or beyond CANVAS_REACH, is laid out instead: the drawing stays finite and small', () => {
+  const moved = (move: (p: { x: number; y: number }, i: number) => void) => {
+    const graph = mainGraph();
+    graph.nodes.forEach((node, i) => move(node.position!, i));
+    return graph;
+  };
+  const viewBox = (graph: DrawingGraph) => /viewBox="([^"]*)" width="([^"]*)" height="([^"]*)"/.exec(renderFlowSvg(graph, NONE))!.slice(1).flatMap((v) => v.split(' ').map(Number));
+  const extreme = moved((p, i) => (p.x = i % 2 ? 1e308 : -1e308)); // finite, but their span is Infinity
+  const far = moved((p, i) => i === 3 && (p.x = 5e7)); // one activity 50 km off
+  const tall = moved((p, i) => i === 3 && (p.y = CANVAS_SPAN + 81)); // 80 is the lowest other y
+  const away = moved((p) => (p.x += 1e15)); // a sane canvas, where a renderer's floats lose pixels
+  for (const graph of [extreme, far, tall, away]) {
+    expect(canvasUsable(graph)).toBe(false);
+    expect(layoutFlow(graph).source).toBe('computed');
+    const numbers = viewBox(graph);
+    for (const v of numbers) expect(Number.isFinite(v), numbers.join(' ')).toBe(true);
+    expect(numbers[2]).toBeLessThan(2_000); // six columns of the computed layout
+  }
+  // On the bounds, still the attendee's own canvas.
+  const widest = moved((p, i) => i === 3 && (p.x = 60 + CANVAS_SPAN)); // 60 is the leftmost other x
+  const reaching = moved((p, i) => (p.x += CANVAS_REACH - 1360)); // 1360 is the rightmost x
+  for (const graph of [widest, reaching]) expect(layoutFlow(graph).source).toBe('canvas');
+  expect(viewBox(widest)[2]).toBe(CANVAS_SPAN + NODE_WIDTH + 2 * 40);
 });
 
 test('a cycle nothing leads into is still laid out', () => {
