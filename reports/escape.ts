@@ -116,11 +116,13 @@ export function escapeMarkdown(value: unknown): string {
 
 /**
  * JSON for an inline `<script type="application/json">`: `<`, `>` and `&` as `\u` escapes so
- * `</script>` or `<!--` cannot end or change the element, and every non-ASCII character too (the
- * page stays ASCII, see asciiReference); JSON.parse gives the value back unchanged.
+ * `</script>` or `<!--` cannot end or change the element, and DEL and every non-ASCII character
+ * too (the page stays ASCII, see asciiReference), so none of the characters HTML forbids in a
+ * script (control characters, lone surrogates, noncharacters) is left raw: JSON.stringify escapes
+ * C0 itself, but not DEL. JSON.parse gives the value back unchanged.
  */
 export function jsonForScript(value: unknown): string {
-  return JSON.stringify(value).replace(/[<>&]|[^\x00-\x7F]/g, unicodeEscape);
+  return JSON.stringify(value).replace(/[<>&]|[^\x00-\x7E]/g, unicodeEscape);
 }
 
 /** One UTF-16 code unit as a `\u001b`-style escape: how JSON, and terminal-safe text, write it. */

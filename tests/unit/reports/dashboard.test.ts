@@ -86,6 +86,17 @@ test('the data block holds what the script sorts and filters by, one entry per r
   expect([...html.matchAll(/<tr data-row="(\d+)">/g)].map((m) => m[1])).toEqual(['0', '1', '2']);
 });
 
+test('the data block is ASCII with no character HTML forbids raw (a DEL in an attendee id is \\u007f), and parses back', () => {
+  const report = passedReport();
+  report.attendee = { ...report.attendee, id: 'a\u007fb\u0085c\ufdd0' };
+  const html = renderDashboard([report], { reportHref: href });
+  const block = /<script type="application\/json" id="fg-data">([\s\S]*?)<\/script>/.exec(html)![1];
+  expect(block).toMatch(/^[\x20-\x7E]*$/);
+  expect(block).toContain('"attendee":"a\\u007fb\\u0085c\\ufdd0"');
+  expect(data(html).rows[0].attendee).toBe('a\u007fb\u0085c\ufdd0');
+  expect(html).not.toMatch(/[\x00-\x08\x0B\x0E-\x1F\x7F-\uFFFF]/); // nor anywhere else on the page
+});
+
 test('totals and the most common failures with counts and the attendees affected', () => {
   const second = failedReport();
   second.attendee.id = '150';

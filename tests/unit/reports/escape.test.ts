@@ -47,6 +47,14 @@ test('jsonForScript: nothing can end the script element, and it parses back to t
   expect(JSON.parse(json)).toEqual(value);
 });
 
+test('jsonForScript: none of the characters HTML forbids in a script is left raw (C0, DEL, C1, surrogates, noncharacters)', () => {
+  const forbidden = [...Array(0xa0).keys()].map((code) => String.fromCharCode(code)).join('') + '\ud800 \udfff \ufdd0 \ufffe \uffff \u{10ffff}';
+  const json = jsonForScript({ attendee: `a\u007fb`, forbidden });
+  expect(json).toMatch(/^[\x20-\x7E]*$/); // printable ASCII only
+  expect(json).toContain('a\\u007fb');
+  expect(JSON.parse(json)).toEqual({ attendee: 'a\u007fb', forbidden });
+});
+
 test('csvCell: RFC 4180 quoting and formula injection defused', () => {
   expect(csvCell('plain')).toBe('plain');
   expect(csvCell('a,b')).toBe('"a,b"');
