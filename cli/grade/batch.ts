@@ -132,18 +132,40 @@ export async function runBatch(batch: BatchOptions): Promise<BatchOutcome> {
  */
 export async function shareOf(submissions: Submission[], batch: Pick<BatchOptions, 'shard' | 'options'>, pool: GradingPool | undefined): Promise<Submission[]> {
   if (!batch.shard) return submissions;
-  const attendeeOf = pool
-    ? (submission: Submission) =>
-        pool.run({ attendeeOf: submission }).then(
-          (attendee) => attendee as string,
-          (error: unknown) => {
-            if (!(error instanceof PoolTaskError)) throw error;
-            return attendeeIdOf(undefined, { ...batch.options, fileName: submission.file }); // as an unread file's
-          },
-        )
-    : (submission: Submission) => attendeeOfTask(submission, batch.options);
-  const keys = await Promise.all(submissions.map(async (submission) => duplicateKey(await attendeeOf(submission), submission.folder)));
+  const attendees = pool ? await Promise.all(submissions.map((submission) => attendeeOnThreads(submission, batch.options, pool))) : await attendeesInProcess(submissions, batch.options);
+  const keys = submissions.map((submission, at) => duplicateKey(attendees[at]!, submission.folder));
   return selectShardByGroup(submissions, keys, batch.shard);
+}
+
+function attendeeOnThreads(submission: Submission, options: GradeOptionsBase, pool: GradingPool): Promise<string> {
+  return pool.run({ attendeeOf: submission }).then(
+    (attendee) => attendee as string,
+    (error: unknown) => {
+      if (!(error instanceof PoolTaskError)) throw error;
+      return attendeeIdOf(undefined, { ...options, fileName: submission.file }); // as an unread file's
+    },
+  );
+}
+
+/** One after the other, a turn of the event loop between two (see nextTurn). */
+async function attendeesInProcess(submissions: Submission[], options: GradeOptionsBase): Promise<string[]> {
+  const attendees: string[] = [];
+  for (const submission of submissions) {
+    await nextTurn();
+    attendees.push(await attendeeOfTask(submission, options));
+  }
+  return attendees;
+}
+
+/**
+ * Lets the event loop run once. Grading in-process (`--jobs 1`) awaits only promises that are
+ * already settled, which never leave the microtask queue: without this, a Ctrl-C or SIGTERM would
+ * wait for the whole class. `setImmediate` runs after the loop has polled for I/O, signals
+ * included, and costs microseconds (a submission takes milliseconds); a timer would cost more
+ * (at least a millisecond each).
+ */
+function nextTurn(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
 }
 
 /** Signals that stop a batch, and the exit code each ends it with (128 + its number). */
@@ -154,6 +176,8 @@ const SIGNAL_NAMES = Object.keys(STOP_SIGNALS) as (keyof typeof STOP_SIGNALS)[];
 function isFileSystemError(error: unknown): boolean {
   return error instanceof Error && typeof (error as NodeJS.ErrnoException).syscall === 'string';
 }
+
+type GradeOptionsBase = BatchOptions['options'];
 
 export type GradingPool = WorkerPool<WorkerJob, GradedRow | string>;
 
@@ -174,6 +198,7 @@ async function gradeAll(tasks: GradeTask[], env: TaskEnv, pool: GradingPool | un
   if (!pool) {
     const rows: GradedRow[] = [];
     for (const task of tasks) {
+      await nextTurn();
       const row = await gradeTask(task, env);
       onRow(row);
       rows.push(row);

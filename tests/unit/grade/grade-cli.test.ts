@@ -210,6 +210,22 @@ test('a batch stopped by SIGTERM (a CI job cancelled) exits 143 and leaves no st
   expect(readdirSync(out).filter((f) => f.startsWith('.flowgrade-staging'))).toEqual([]);
 });
 
+test('grading in-process (--jobs 1), a batch stops at once on SIGINT: exit 130, no reports, no class files, no staging folder', async () => {
+  test.skip(process.platform === 'win32', 'POSIX signals');
+  const dir = tempDir('sigint-class');
+  for (let i = 0; i < 200; i++) writeFileSync(path.join(dir, `Main_Flow_${1000 + i}.json`), withAttendee(solution(), String(1000 + i)));
+  const out = tempDir('sigint-out');
+  const child = spawn(process.execPath, [path.join(ROOT, 'bin', 'flowgrade.js'), 'grade', dir, '--out', out, ...NOW, '--quiet', '--jobs', '1']);
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  // Once a report is staged, grading is under way, with some 200 submissions (seconds) to go.
+  const staged = () => readdirSync(out).filter((f) => f.startsWith('.flowgrade-staging-')).some((f) => readdirSync(path.join(out, f)).length > 0);
+  while (child.exitCode === null && !staged()) await new Promise((r) => setTimeout(r, 5));
+  child.kill('SIGINT');
+  expect(await exited).toBe(130);
+  // Before: the signal waited for the whole class, whose reports and class files were all written.
+  expect(readdirSync(out)).toEqual(['.flowgrade-output']);
+});
+
 test('--out: an input, or a place that cannot be written, is a usage error; an earlier output folder is never graded', async () => {
   const dir = tempDir('out-checks');
   writeFileSync(path.join(dir, 'a.json'), withAttendee(solution(), '7'));
