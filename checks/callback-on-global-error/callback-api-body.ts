@@ -1,10 +1,11 @@
 import { defineCheck } from '../../engine/check.js';
-import { compareBody, guideBody, parseBody } from './lib/body.js';
+import { compareBody, compareRenderedBody, guideBody, parseBody, type SampleScope } from './lib/body.js';
 import { missionNodes } from './lib/find.js';
 import { requestBodyOf } from './lib/http.js';
 import { callbackApiOf } from './lib/nodes.js';
 import { failed, passed } from './lib/outcome.js';
 import { HINTS } from './lib/hints.js';
+import { scopeBefore } from './lib/replay.js';
 import { render } from './lib/templates.js';
 
 export default defineCheck({
@@ -23,12 +24,17 @@ export default defineCheck({
     '',
     'The body is parsed as JSON and compared field by field; the message names every wrong, misspelt or',
     'missing field, or says where the JSON breaks. Its templates must parse as written in the body\'s text:',
-    'Flow Designer renders the text before anything reads it as JSON, so `default(\\"x\\")` inside a JSON string fails.',
+    'Flow Designer renders the text before anything reads it as JSON, so `default(\\"x\\")` inside a JSON string fails,',
+    'and a text that is JSON only once rendered passes (`"{{ customani | default("+14085267209") }}"`, the quotes left',
+    'bare inside the braces): it is rendered with sample values and compared as rendered.',
     '',
     'Tolerances:',
     '- key order, spacing, line breaks and indentation do not matter (a minified body passes);',
     '- whitespace inside `{{ }}` does not matter (`"{{ outdialcbid }}"` passes), and a template is compared by the',
     '  text it renders with sample values: `"{{ customani | trim }}"` passes, `"+{{customani}}"` does not;',
+    '- a field may read a variable that the flow sets before the request (`"destination": "{{dest}}"`, with a Set',
+    '  Variable giving `dest` the value `{{customani}}`): the Set Variables of the simulated call run again over the',
+    '  sample values;',
     '- `attributes` may be left out; when present it must be an object of text values, but its entries are',
     '  free (the guide\'s "Message"/"To Queue" are demo data that the callback does not use, and the Create',
     '  Task API does not require the field);',
@@ -42,14 +48,22 @@ export default defineCheck({
     const text = requestBodyOf(api.activity);
     const parsed = parseBody(text);
     const expectedText = JSON.stringify(expected);
-    if (!parsed.ok) return failed(`${api.activity.label}: ${parsed.error}`, { expected: expectedText, actual: text, activity: api.activity });
+    const scopeOf: SampleScope = (samples, field) => scopeBefore(ctx, api.activity, field, samples);
+    if (!parsed.ok) {
+      const rendered = compareRenderedBody(text, expected, scopeOf);
+      if (!rendered) return failed(`${api.activity.label}: ${parsed.error}`, { expected: expectedText, actual: text, activity: api.activity });
+      if (rendered.problems.length > 0) {
+        return failed(`${api.activity.label} Request Body is wrong once its templates are rendered: ${rendered.problems.join('; ')}`, { expected: expectedText, actual: text, activity: api.activity });
+      }
+      return passed(`${api.activity.label} sends the Create Task body of the guide (JSON once its templates are rendered)`);
+    }
     // Flow Designer renders the body's text as written, before anything reads it as JSON: a
     // template that only parses once the JSON is decoded (`default(\"x\")`) fails at run time.
     const rendered = render(text, new Map());
     if (!rendered.ok && rendered.error.code === 'syntax') {
       return failed(`${api.activity.label} Request Body has a template that does not parse: ${rendered.error.message}`, { expected: expectedText, actual: text, activity: api.activity });
     }
-    const problems = compareBody(parsed.value, expected);
+    const problems = compareBody(parsed.value, expected, scopeOf);
     if (problems.length > 0) {
       return failed(`${api.activity.label} Request Body is wrong: ${problems.join('; ')}`, { expected: expectedText, actual: JSON.stringify(parsed.value), activity: api.activity });
     }

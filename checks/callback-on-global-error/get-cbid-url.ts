@@ -1,9 +1,11 @@
 import { defineCheck, type CheckContext } from '../../engine/check.js';
+import type { Activity } from '../../engine/model.js';
 import { isAuthenticated, queryParametersOf, requestPathOf, requestUrlOf } from './lib/http.js';
 import { DYNVARS } from './lib/names.js';
 import { getCbidOf } from './lib/nodes.js';
 import { failed, passed } from './lib/outcome.js';
-import { render, sameTemplate, SAMPLE_CONTACT, startLabelOf } from './lib/templates.js';
+import { scopeBefore } from './lib/replay.js';
+import { flowScope, render, sameTemplate, SAMPLE_CONTACT, startLabelOf } from './lib/templates.js';
 import { splitUrl } from './lib/url.js';
 import { HINTS } from './lib/hints.js';
 
@@ -26,8 +28,9 @@ export default defineCheck({
     `- path \`${DYNVARS.path}\` (exactly, but a trailing \`/\` is allowed: MockAPI paths are case-sensitive);`,
     '- one query parameter `dn` whose value gives the dialled number without its `+1`. Whitespace inside',
     '  `{{ }}` is ignored (`{{NewPhoneContact.DNIS|slice(2)}}` passes). Any other expression passes when it',
-    '  gives the same digits for two different DNIS values (e.g. a `replace` of "+1"). The `dn` parameter may',
-    '  also be given under Query Parameters instead of in the URL.',
+    '  gives the same digits for two different DNIS values (e.g. a `replace` of "+1"), also through a variable',
+    '  that a Set Variable computes before GET_CBID (`dn={{dn}}`: the Set Variables of the simulated call run',
+    '  again for each DNIS). The `dn` parameter may also be given under Query Parameters instead of in the URL.',
     '- MockAPI\'s own paging and sorting parameters (`page`, `limit`, `sortBy`, `order`) are allowed (with',
     '  `dn` there is one record anyway), and so is the default port `:443`. Other query parameters fail:',
     '  MockAPI treats them as filters.',
@@ -53,7 +56,7 @@ export default defineCheck({
     if (dn.length === 0) problems.push(`no dn query parameter (expected dn=${DYNVARS.dnTemplate})`);
     else if (dn.length > 1) problems.push('the dn query parameter is given more than once');
     else {
-      const problem = dnProblem(dn[0][1], ctx);
+      const problem = dnProblem(dn[0][1], activity, ctx);
       if (problem) problems.push(problem);
     }
     if (others.length > 0) problems.push(`unexpected query parameter${others.length > 1 ? 's' : ''} ${others.join(', ')}`);
@@ -66,10 +69,10 @@ export default defineCheck({
 const MOCKAPI_RESERVED = new Set(['page', 'limit', 'sortBy', 'order']);
 
 /** Why the dn value does not give the DNIS without its first two characters; undefined when it does. */
-function dnProblem(value: string, ctx: CheckContext): string | undefined {
+function dnProblem(value: string, activity: Activity, ctx: CheckContext): string | undefined {
   if (sameTemplate(value, DYNVARS.dnTemplate)) return undefined;
   for (const dnis of [ctx.settings.dnis, OTHER_DNIS]) {
-    const scope = new Map<string, unknown>([[startLabelOf(ctx.model), { ...SAMPLE_CONTACT, DNIS: dnis }]]);
+    const scope = scopeBefore(ctx, activity, value, flowScope(ctx.model, { [startLabelOf(ctx.model)]: { ...SAMPLE_CONTACT, DNIS: dnis } }));
     const result = render(value, scope);
     if (!result.ok) return `dn=${value} does not evaluate: ${result.error.message}`;
     if (result.value !== dnis.slice(2)) {

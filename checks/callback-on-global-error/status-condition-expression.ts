@@ -4,6 +4,7 @@ import { missionNodes } from './lib/find.js';
 import { LABELS } from './lib/names.js';
 import { statusConditionOf } from './lib/nodes.js';
 import { failed, passed } from './lib/outcome.js';
+import { scopeBefore } from './lib/replay.js';
 import { evaluate, flowScope, namesRead, show } from './lib/templates.js';
 
 /** Other answers the Create Task request may get (tasks-api.md, and gateways in between). */
@@ -32,6 +33,10 @@ export default defineCheck({
     'a condition that is also true for 401 would report a failed request as a callback. The status code is a',
     'number at run time, so a comparison with the text "201" is false for it, and fails.',
     '',
+    'An expression that reads a variable the flow sets before the condition (the status code copied into',
+    '`status` by a Set Variable, then `{{status == "201"}}` on a text variable) is evaluated as the call would:',
+    'the Set Variables of the simulated call run again for each status code.',
+    '',
     'So `{{ 201 == CallBackAPI_HTTPRequest.httpStatusCode }}`, other spacing and extra parentheses pass, while',
     '`{{true}}`, `== 200`, a comparison with the text "201", or a reference to another activity fail — e.g.',
     '`HTTP_PUT` (an old copy button), or `CallBackAPI_Request` when the request is labelled',
@@ -46,14 +51,20 @@ export default defineCheck({
     const expression = typeof activity.props.expression === 'string' ? activity.props.expression : '';
     if (expression.trim() === '') return failed(`${activity.label} has no expression`, { expected, actual: 'no expression', activity });
     for (const { status, want } of CASES) {
-      const scope = flowScope(ctx.model, { [label]: { httpStatusCode: status, httpResponseBody: '', httpResponseHeaders: {} } });
+      const start = flowScope(ctx.model, { [label]: { httpStatusCode: status, httpResponseBody: '', httpResponseHeaders: {} } });
+      const scope = scopeBefore(ctx, activity, expression, start);
       const result = evaluate(expression, scope);
       const what = `with ${label}.httpStatusCode = ${show(status)}`;
       if (!result.ok) return failed(`${activity.label} expression fails to evaluate ${what}: ${result.error.message}`, { expected, actual: expression, activity });
       const value = asBoolean(result.value);
       if (value !== want) {
-        const quoted = /["']201["']/.test(expression) ? ': "201" in quotes is text, and the status code is the number 201' : '';
-        return failed(`${activity.label} expression gives ${show(result.value)} ${what}; it must give ${want}${quoted}${unknownNames(ctx, expression, label)}`, { expected, actual: expression, activity });
+        const why =
+          scope !== start
+            ? `, counting the Set Variables the call runs before ${activity.label}`
+            : /["']201["']/.test(expression)
+              ? ': "201" in quotes is text, and the status code is the number 201'
+              : '';
+        return failed(`${activity.label} expression gives ${show(result.value)} ${what}; it must give ${want}${why}${unknownNames(ctx, expression, label)}`, { expected, actual: expression, activity });
       }
     }
     return passed(`${activity.label} is true for ${label}.httpStatusCode 201 and false for every other status code`);

@@ -42,10 +42,18 @@ function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-function sameValue(actual: unknown, expected: unknown): boolean {
+/**
+ * The scope the body's own text is rendered in, from the samples the guide's text is rendered in:
+ * the samples as they are, or as the flow's variables carry them to the request (replay.ts).
+ */
+export type SampleScope = (samples: ReadonlyMap<string, unknown>, text: string) => ReadonlyMap<string, unknown>;
+
+const asGiven: SampleScope = (samples) => samples;
+
+function sameValue(actual: unknown, expected: unknown, scopeOf: SampleScope): boolean {
   if (typeof actual === 'string' && typeof expected === 'string') {
     if (!actual.includes('{{') && !expected.includes('{{')) return actual === expected;
-    return canonicalTemplate(actual) === canonicalTemplate(expected) || sameRendering(actual, expected);
+    return canonicalTemplate(actual) === canonicalTemplate(expected) || sameRendering(actual, expected, scopeOf);
   }
   return actual === expected;
 }
@@ -58,13 +66,43 @@ function sameValue(actual: unknown, expected: unknown): boolean {
  * a space, upper and lower case, more than ten characters — so that `urlencode`, `replace`,
  * `lower` or `abbreviate` are not taken for no change.
  */
-function sameRendering(actual: string, expected: string): boolean {
-  const names = [...new Set([...namesRead(actual), ...namesRead(expected)].map((name) => name.split('.')[0]!))];
-  return [1, 2].every((round) => {
-    const scope = new Map(names.map((name, index) => [name, `+1-408 Ab&Cd/${round}${index}`]));
-    const [a, b] = [render(actual, scope), render(expected, scope)];
+function sameRendering(actual: string, expected: string, scopeOf: SampleScope): boolean {
+  return SAMPLE_ROUNDS.every((round) => {
+    const samples = sampleScope([actual, expected], round);
+    const [a, b] = [render(actual, scopeOf(samples, actual)), render(expected, samples)];
     return a.ok && b.ok && a.value === b.value;
   });
+}
+
+const SAMPLE_ROUNDS = [1, 2];
+
+/** A sample value, different for every name and round, for each name the texts read (text safe in JSON, too). */
+function sampleScope(texts: readonly string[], round: number): Map<string, unknown> {
+  const names = [...new Set(texts.flatMap(namesRead).map((name) => name.split('.')[0]!))];
+  return new Map(names.map((name, index) => [name, `+1-408 Ab&Cd/${round}${index}`]));
+}
+
+/**
+ * A body that is JSON only once its templates are rendered (`"{{ customani | default("+1…") }}"`,
+ * quotes left bare inside the braces: Flow Designer renders the text before anything reads it as
+ * JSON), compared as the rendered JSON, for two rounds of samples, with the guide's body rendered
+ * alike; undefined when the rendered text is no JSON either.
+ */
+export function compareRenderedBody(text: string, expected: Record<string, unknown>, scopeOf: SampleScope = asGiven): { problems: string[] } | undefined {
+  const guideText = JSON.stringify(expected);
+  for (const round of SAMPLE_ROUNDS) {
+    const samples = sampleScope([text, guideText], round);
+    const rendered = render(text, scopeOf(samples, text));
+    const guide = render(guideText, samples);
+    if (!rendered.ok || !guide.ok) return undefined;
+    const parsed = parseBody(rendered.value);
+    if (!parsed.ok) return undefined;
+    const problems = compareBody(parsed.value, JSON.parse(guide.value) as Record<string, unknown>);
+    // A sample in a message is shown as the variable it stands for.
+    const named = (problem: string) => [...samples].reduce((message, [name, sample]) => message.split(JSON.stringify(sample)).join(`{{${name}}}`), problem);
+    if (problems.length > 0) return { problems: problems.map(named) };
+  }
+  return { problems: [] };
 }
 
 /**
@@ -74,7 +112,7 @@ function sameRendering(actual: string, expected: string): boolean {
  * the guide does not have are allowed (the Create Task schema does not forbid extra properties;
  * the simulated run judges what the API makes of them).
  */
-export function compareBody(actual: unknown, expected: Record<string, unknown>, path = ''): string[] {
+export function compareBody(actual: unknown, expected: Record<string, unknown>, scopeOf: SampleScope = asGiven, path = ''): string[] {
   if (!isObject(actual)) return [`${path || 'the body'} is ${Array.isArray(actual) ? 'a list' : JSON.stringify(actual)}, not a JSON object`];
   const problems: string[] = [];
   for (const [key, want] of Object.entries(expected)) {
@@ -92,10 +130,10 @@ export function compareBody(actual: unknown, expected: Record<string, unknown>, 
       continue;
     }
     if (isObject(want)) {
-      problems.push(...compareBody(got, want, name));
+      problems.push(...compareBody(got, want, scopeOf, name));
       continue;
     }
-    if (!sameValue(got, want)) problems.push(`field "${name}" is ${JSON.stringify(got)}, expected ${JSON.stringify(want)}`);
+    if (!sameValue(got, want, scopeOf)) problems.push(`field "${name}" is ${JSON.stringify(got)}, expected ${JSON.stringify(want)}`);
   }
   return problems;
 }

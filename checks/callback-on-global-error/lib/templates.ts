@@ -7,7 +7,7 @@ import type { FlowModel } from '../../../engine/model.js';
 import { ExpressionError, evaluateTemplate, normalizeTemplate, referencedNames, renderTemplate } from '../../../engine/pebble/index.js';
 
 /** Fixed clock for every evaluation a check makes (results never depend on the date). */
-const EVAL_OPTIONS = { now: () => new Date('2025-01-01T00:00:00.000Z') };
+export const EVAL_OPTIONS = { now: () => new Date('2025-01-01T00:00:00.000Z') };
 
 /** The canonical text of a template (whitespace inside {{ }} normalised); the trimmed text when it does not parse. */
 export function canonicalTemplate(text: string): string {

@@ -1,8 +1,9 @@
 /** Activities that compute: Set Variable, Condition, Case. */
-import { exit, type ActivityHandler, type ActivityRun } from '../context.js';
+import type { Activity } from '../../model.js';
+import { exit, type ActivityHandler } from '../context.js';
 import { ActivityError } from '../errors.js';
-import { asVariableReference } from '../expressions.js';
-import { convertToType, describeValue, getOwn, isTextType } from '../variables.js';
+import { asVariableReference, type Expressions } from '../expressions.js';
+import { convertToType, describeValue, getOwn, isTextType, type VariableStore } from '../variables.js';
 import { menuKeys } from './media.js';
 import { prop, text, textList, textProp, uiProp } from './read.js';
 
@@ -13,9 +14,9 @@ interface Assignment {
 }
 
 /** The rows of a Set Variable: `setVariablesArray` when it has rows, else the top-level fields. */
-function assignments(run: ActivityRun): Assignment[] {
-  const array = prop(run.activity, 'setVariablesArray');
-  const rows: unknown[] = Array.isArray(array) && array.length > 0 ? array : [run.activity.props];
+function assignments(activity: Activity): Assignment[] {
+  const array = prop(activity, 'setVariablesArray');
+  const rows: unknown[] = Array.isArray(array) && array.length > 0 ? array : [activity.props];
   return rows.map((row) => ({
     target: text(getOwn(row, 'srcVariable'))?.trim() ?? '',
     setTo: text(getOwn(row, 'setTo')) ?? 'set-to-literal',
@@ -31,19 +32,22 @@ function assignments(run: ActivityRun): Assignment[] {
  * none of its rows is kept.
  */
 export const setVariable: ActivityHandler = (run) => {
-  for (const row of assignments(run)) {
+  assignVariables(run.activity, run.vars, run.expr);
+  return exit('out');
+};
+
+/** A Set Variable's rows onto `vars` (the checks run them again over values of their own: checks/callback-on-global-error/lib/replay.ts). */
+export function assignVariables(activity: Activity, vars: VariableStore, expr: Expressions): void {
+  for (const row of assignments(activity)) {
     if (row.target === '') throw new ActivityError('no variable selected');
-    const type = run.vars.typeOf(row.target);
+    const type = vars.typeOf(row.target);
     if (type === undefined) throw new ActivityError(`variable '${row.target}' is not declared in the flow`);
     const source = row.setTo === 'set-to-variable' ? asVariableReference(row.value) : row.value;
     const field = `the value of ${row.target}`;
-    const value = isTextType(type)
-      ? run.expr.render(source, run.vars.scope(), field)
-      : convertToType(run.expr.evaluate(source, run.vars.scope(), field), type, row.target);
-    run.vars.setVariable(row.target, value);
+    const value = isTextType(type) ? expr.render(source, vars.scope(), field) : convertToType(expr.evaluate(source, vars.scope(), field), type, row.target);
+    vars.setVariable(row.target, value);
   }
-  return exit('out');
-};
+}
 
 /**
  * Condition: the expression must give a boolean (or the text "true"/"false", any case, which is

@@ -21,8 +21,40 @@ function setContentType(f: Json, label: string, type: string | null): void {
   p.httpContentType = p['httpContentType:name'] = p.httpContentType_name = type;
 }
 
+/**
+ * A STRING variable `name` set to `value` by a Set Variable put on the link `from` → `exit`, which
+ * then leads to where that link led: a value passed through a variable before a field reads it.
+ */
+function throughVariable(f: Json, from: string, exit: string, name: string, value: string): void {
+  const graph = [f.process, f.eventFlows.eventsMap.GLOBAL_EVENTS.process].find((g) => g.activities[activity(f, from).id]);
+  const next = (graph.links as Json[]).find((l) => l.sourceActivityId === activity(f, from).id && l.conditionExpr === exit)!;
+  const to = graph.activities[next.targetActivityId].name as string;
+  f.variables.push({ ...variable(f, 'getresult'), name, value: '' });
+  const label = `Set_${name}`;
+  addActivity(f, from, label, { activityName: 'set-variable', activityId: 'set-variable', srcVariable: name, srcVariableType: 'STRING', setTo: 'set-to-literal', expr: value }, 'set-variable');
+  link(f, from, exit, label);
+  link(f, label, 'out', to);
+}
+
+function setBodyDestination(f: Json, destination: string): void {
+  props(f, 'CallBackAPI_HTTPRequest').httpRequestBody = JSON.stringify(GUIDE_BODY).replace('"{{customani}}"', `"${destination}"`);
+}
+
 /** Mistakes: name → change. */
 export const MISTAKES = {
+  'status-variable-set-to-a-constant': (f) => {
+    throughVariable(f, 'CallBackAPI_HTTPRequest', 'default', 'status', '201');
+    props(f, 'HTTPStatusCode').expression = '{{status == "201"}}';
+  },
+  'dn-variable-hard-coded': (f) => {
+    throughVariable(f, 'WantCallback', '3', 'dn', '4694096861');
+    props(f, 'GET_CBID').httpRequestUrl = `${DYNVARS_URL}?dn={{dn}}`;
+  },
+  'body-destination-variable-hard-coded': (f) => {
+    throughVariable(f, 'GlobalErrorHandling', 'out', 'dest', '+14085267209');
+    setBodyDestination(f, '{{dest}}');
+  },
+  'body-json-once-rendered-reads-another-variable': (f) => setBodyDestination(f, '{{ outdialcbid | default("+14085267209") }}'),
   'flow-renamed': (f) => {
     f.name = 'Callback_Copy_140';
   },
@@ -202,6 +234,21 @@ export const MISTAKES = {
 
 /** Variations every check must tolerate: name → change. */
 export const TOLERATED = {
+  // Values passed through variables first: the checks evaluate them as the call would (lib/replay.ts).
+  'status-copied-into-a-text-variable': (f) => {
+    throughVariable(f, 'CallBackAPI_HTTPRequest', 'default', 'status', '{{CallBackAPI_HTTPRequest.httpStatusCode}}');
+    props(f, 'HTTPStatusCode').expression = '{{status == "201"}}';
+  },
+  'dn-computed-by-a-set-variable': (f) => {
+    throughVariable(f, 'WantCallback', '3', 'dn', '{{NewPhoneContact.DNIS | slice(2) }}');
+    props(f, 'GET_CBID').httpRequestUrl = `${DYNVARS_URL}?dn={{dn}}`;
+  },
+  'body-destination-through-a-variable': (f) => {
+    throughVariable(f, 'GlobalErrorHandling', 'out', 'dest', '{{customani}}');
+    setBodyDestination(f, '{{dest}}');
+  },
+  // JSON only once rendered (quotes bare inside the braces), as Flow Designer renders before it parses.
+  'body-json-once-rendered': (f) => setBodyDestination(f, '{{ customani | default("+14085267209") }}'),
   'get-cbid-method-lower-case': (f) => setMethod(f, 'GET_CBID', 'get'),
   'callback-api-path-without-slash': (f) => {
     props(f, 'CallBackAPI_HTTPRequest').httpRequestPath = 'v1/tasks';

@@ -21,7 +21,7 @@ export const FAILS_ON: Record<string, Input[]> = {
   'get-cbid-after-option3': ['flows/defect-menu-option3-unlinked.json', 'flows/defect-menu-option3-to-newnumber.json', 'option1-also-to-get-cbid', 'no-input-to-get-cbid', 'no-input-to-simulate-error', 'option2-to-set-get-result'],
   'get-cbid-unauthenticated': ['flows/defect-getcbid-authenticated.json', 'get-cbid-authenticated-without-connector'],
   'get-cbid-method': ['flows/defect-getcbid-method-post.json', 'get-cbid-method-put'],
-  'get-cbid-url': ['flows/defect-getcbid-url-without-slice.json', 'flows/defect-getcbid-host-typo.json', 'flows/defect-getcbid-path-typo.json', 'get-cbid-url-without-dn', 'get-cbid-dn-hard-coded', 'get-cbid-url-http', 'get-cbid-url-extra-filter', 'get-cbid-dn-twice', 'get-cbid-path-lower-case'],
+  'get-cbid-url': ['dn-variable-hard-coded', 'flows/defect-getcbid-url-without-slice.json', 'flows/defect-getcbid-host-typo.json', 'flows/defect-getcbid-path-typo.json', 'get-cbid-url-without-dn', 'get-cbid-dn-hard-coded', 'get-cbid-url-http', 'get-cbid-url-extra-filter', 'get-cbid-dn-twice', 'get-cbid-path-lower-case'],
   'get-cbid-content-type': ['get-cbid-text-plain', 'get-cbid-no-content-type'],
   'get-cbid-parse-json': ['flows/defect-getcbid-parse-content-type-missing.json', 'get-cbid-parse-xml'],
   'get-cbid-parse-paths': ['flows/defect-getcbid-jsonpath-without-index.json', 'flows/defect-getcbid-outputs-swapped.json', 'parse-row-writes-CustomANI'],
@@ -48,6 +48,8 @@ export const FAILS_ON: Record<string, Input[]> = {
   'callback-api-path': ['flows/defect-callbackapi-path-v1-task.json', 'callback-api-path-inner-space', 'callback-api-path-v2', 'callback-api-path-upper-case'],
   'callback-api-content-type': ['callback-api-text-plain', 'callback-api-content-type-header', 'callback-api-no-content-type'],
   'callback-api-body': [
+    'body-destination-variable-hard-coded',
+    'body-json-once-rendered-reads-another-variable',
     'flows/defect-callbackapi-body-without-callback.json',
     'flows/defect-callbackapi-body-entrypoint-customani.json',
     'flows/defect-callbackapi-body-invalid-json.json',
@@ -65,6 +67,7 @@ export const FAILS_ON: Record<string, Input[]> = {
   ],
   'status-condition-after-callback-api': ['callback-api-not-linked', 'callback-api-straight-to-end'],
   'status-condition-expression': [
+    'status-variable-set-to-a-constant',
     'flows/defect-condition-tests-200.json',
     'flows/defect-condition-constant-true.json',
     'flows/defect-condition-http-put.json',

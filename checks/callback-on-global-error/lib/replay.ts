@@ -1,0 +1,55 @@
+/**
+ * The values a field sees when the flow passes them through variables first. A check evaluates a
+ * field (a condition, a URL, a body) with values of its own for what the contact and the requests
+ * give; a flow may copy those into variables before the field reads them (`status` set to
+ * `{{CallBackAPI_HTTPRequest.httpStatusCode}}`, `dn` cut from the DNIS). When the field reads a
+ * variable that a Set Variable wrote before `target` in the happy-path call, the Set Variables of
+ * that call are run again, in its order, over the check's values (with the simulator's own
+ * semantics); a variable that another activity changed (a request's parse settings) takes the
+ * check's value again where that activity ran. A field that reads no such variable sees `start`.
+ */
+import type { CheckContext } from '../../../engine/check.js';
+import type { Activity } from '../../../engine/model.js';
+import { assignVariables } from '../../../engine/simulator/activities/logic.js';
+import { ActivityError } from '../../../engine/simulator/errors.js';
+import { Expressions } from '../../../engine/simulator/expressions.js';
+import { VariableStore } from '../../../engine/simulator/variables.js';
+import { HAPPY_PATH } from './happy-path.js';
+import { EVAL_OPTIONS, namesRead } from './templates.js';
+
+const SET_VARIABLE = 'set-variable';
+
+export function scopeBefore(ctx: CheckContext, target: Activity, field: string, start: ReadonlyMap<string, unknown>): ReadonlyMap<string, unknown> {
+  const trace = ctx.runs[HAPPY_PATH]?.result.trace ?? [];
+  const at = trace.findIndex((entry) => entry.activityId === target.id);
+  if (at <= 0) return start;
+  const before = trace.slice(0, at);
+  const written = new Set(before.filter((entry) => entry.type === SET_VARIABLE && !entry.error).flatMap((entry) => Object.keys(entry.modifiedVariables)));
+  if (!namesRead(field).some((name) => written.has(name.split('.')[0]!))) return start;
+
+  const vars = new VariableStore(ctx.model.variables);
+  for (const [name, value] of start) {
+    if (vars.isDeclared(name)) vars.setVariable(name, value);
+    else if (typeof value === 'object' && value !== null) for (const [key, output] of Object.entries(value)) vars.setOutput(name, key, output);
+  }
+  const expr = new Expressions(EVAL_OPTIONS);
+  const byId = new Map([...ctx.model.main.activities, ...ctx.model.events.activities].map((activity) => [activity.id, activity]));
+  for (const entry of before) {
+    const activity = byId.get(entry.activityId);
+    if (activity && entry.type === SET_VARIABLE && !entry.error) {
+      vars.begin();
+      try {
+        assignVariables(activity, vars, expr);
+        vars.commit();
+      } catch (error) {
+        // A value the check's own values cannot give (as a failing Set Variable keeps none).
+        if (!(error instanceof ActivityError)) throw error;
+        vars.rollback();
+      }
+    } else {
+      for (const name of Object.keys(entry.modifiedVariables)) if (vars.isDeclared(name) && start.has(name)) vars.setVariable(name, start.get(name));
+    }
+  }
+  // (What the store does not hold, a sample for a name that is no variable, stays as it was.)
+  return new Map([...start, ...vars.scope()]);
+}
