@@ -5,7 +5,7 @@ import { requestBodyOf } from './lib/http.js';
 import { callbackApiOf } from './lib/nodes.js';
 import { failed, passed } from './lib/outcome.js';
 import { HINTS } from './lib/hints.js';
-import { scopeBefore } from './lib/replay.js';
+import { valuesSeenBy } from './lib/replay.js';
 import { render } from './lib/templates.js';
 
 export default defineCheck({
@@ -48,7 +48,7 @@ export default defineCheck({
     const text = requestBodyOf(api.activity);
     const parsed = parseBody(text);
     const expectedText = JSON.stringify(expected);
-    const scopeOf: SampleScope = (samples, field) => scopeBefore(ctx, api.activity, field, samples);
+    const scopeOf: SampleScope = (samples, field) => valuesSeenBy(ctx, api.activity, field)(samples);
     if (!parsed.ok) {
       const rendered = compareRenderedBody(text, expected, scopeOf);
       if (!rendered) return failed(`${api.activity.label}: ${parsed.error}`, { expected: expectedText, actual: text, activity: api.activity });

@@ -4,7 +4,7 @@ import { isAuthenticated, queryParametersOf, requestPathOf, requestUrlOf } from 
 import { DYNVARS } from './lib/names.js';
 import { getCbidOf } from './lib/nodes.js';
 import { failed, passed } from './lib/outcome.js';
-import { scopeBefore } from './lib/replay.js';
+import { valuesSeenBy } from './lib/replay.js';
 import { flowScope, render, sameTemplate, SAMPLE_CONTACT, startLabelOf } from './lib/templates.js';
 import { splitUrl } from './lib/url.js';
 import { HINTS } from './lib/hints.js';
@@ -71,8 +71,9 @@ const MOCKAPI_RESERVED = new Set(['page', 'limit', 'sortBy', 'order']);
 /** Why the dn value does not give the DNIS without its first two characters; undefined when it does. */
 function dnProblem(value: string, activity: Activity, ctx: CheckContext): string | undefined {
   if (sameTemplate(value, DYNVARS.dnTemplate)) return undefined;
+  const seen = valuesSeenBy(ctx, activity, value);
   for (const dnis of [ctx.settings.dnis, OTHER_DNIS]) {
-    const scope = scopeBefore(ctx, activity, value, flowScope(ctx.model, { [startLabelOf(ctx.model)]: { ...SAMPLE_CONTACT, DNIS: dnis } }));
+    const scope = seen(flowScope(ctx.model, { [startLabelOf(ctx.model)]: { ...SAMPLE_CONTACT, DNIS: dnis } }));
     const result = render(value, scope);
     if (!result.ok) return `dn=${value} does not evaluate: ${result.error.message}`;
     if (result.value !== dnis.slice(2)) {

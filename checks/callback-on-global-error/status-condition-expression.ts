@@ -4,7 +4,7 @@ import { missionNodes } from './lib/find.js';
 import { LABELS } from './lib/names.js';
 import { statusConditionOf } from './lib/nodes.js';
 import { failed, passed } from './lib/outcome.js';
-import { scopeBefore } from './lib/replay.js';
+import { valuesSeenBy } from './lib/replay.js';
 import { evaluate, flowScope, namesRead, show } from './lib/templates.js';
 
 /** Other answers the Create Task request may get (tasks-api.md, and gateways in between). */
@@ -50,9 +50,10 @@ export default defineCheck({
     const expected = `{{${label}.httpStatusCode == 201}}`;
     const expression = typeof activity.props.expression === 'string' ? activity.props.expression : '';
     if (expression.trim() === '') return failed(`${activity.label} has no expression`, { expected, actual: 'no expression', activity });
+    const seen = valuesSeenBy(ctx, activity, expression);
     for (const { status, want } of CASES) {
       const start = flowScope(ctx.model, { [label]: { httpStatusCode: status, httpResponseBody: '', httpResponseHeaders: {} } });
-      const scope = scopeBefore(ctx, activity, expression, start);
+      const scope = seen(start);
       const result = evaluate(expression, scope);
       const what = `with ${label}.httpStatusCode = ${show(status)}`;
       if (!result.ok) return failed(`${activity.label} expression fails to evaluate ${what}: ${result.error.message}`, { expected, actual: expression, activity });

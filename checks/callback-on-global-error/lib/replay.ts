@@ -10,6 +10,7 @@
  */
 import type { CheckContext } from '../../../engine/check.js';
 import type { Activity } from '../../../engine/model.js';
+import type { TraceEntry } from '../../../engine/trace.js';
 import { assignVariables } from '../../../engine/simulator/activities/logic.js';
 import { ActivityError } from '../../../engine/simulator/errors.js';
 import { Expressions } from '../../../engine/simulator/expressions.js';
@@ -19,14 +20,22 @@ import { EVAL_OPTIONS, namesRead } from './templates.js';
 
 const SET_VARIABLE = 'set-variable';
 
-export function scopeBefore(ctx: CheckContext, target: Activity, field: string, start: ReadonlyMap<string, unknown>): ReadonlyMap<string, unknown> {
+export type SeenValues = (start: ReadonlyMap<string, unknown>) => ReadonlyMap<string, unknown>;
+
+const asGiven: SeenValues = (start) => start;
+
+/** How `field` of `target` sees the values a check starts from (worked out once per field). */
+export function valuesSeenBy(ctx: CheckContext, target: Activity, field: string): SeenValues {
   const trace = ctx.runs[HAPPY_PATH]?.result.trace ?? [];
   const at = trace.findIndex((entry) => entry.activityId === target.id);
-  if (at <= 0) return start;
+  if (at <= 0) return asGiven;
   const before = trace.slice(0, at);
   const written = new Set(before.filter((entry) => entry.type === SET_VARIABLE && !entry.error).flatMap((entry) => Object.keys(entry.modifiedVariables)));
-  if (!namesRead(field).some((name) => written.has(name.split('.')[0]!))) return start;
+  if (!namesRead(field).some((name) => written.has(name.split('.')[0]!))) return asGiven;
+  return (start) => replay(ctx, before, start);
+}
 
+function replay(ctx: CheckContext, before: readonly TraceEntry[], start: ReadonlyMap<string, unknown>): ReadonlyMap<string, unknown> {
   const vars = new VariableStore(ctx.model.variables);
   for (const [name, value] of start) {
     if (vars.isDeclared(name)) vars.setVariable(name, value);
