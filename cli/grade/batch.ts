@@ -13,7 +13,8 @@ import type { GradingFlags } from '../grading-options.js';
 import { reasonOf } from '../io.js';
 import { makeFolder } from '../make-folder.js';
 import { discover } from './discover.js';
-import { duplicateKey, keepNewest, sortRows, type Duplicate } from './duplicates.js';
+import { keepNewest, sortRows, type Duplicate } from './duplicates.js';
+import { nameClashKey } from './file-names.js';
 import { PoolTaskError, WorkerPool } from './pool.js';
 import { Progress } from './progress.js';
 import { selectShardByGroup, type Shard } from './shard.js';
@@ -125,16 +126,18 @@ export async function runBatch(batch: BatchOptions): Promise<BatchOutcome> {
 
 /**
  * The submissions this shard grades (all of them without --shard). Which of an attendee's
- * submissions are duplicates depends on the attendee id inside each export, so every export is
- * loaded (not graded) first — about a millisecond each, on the grading threads when there are
- * some — to keep each group in one shard. A submission whose loading crashes its thread is keyed
- * by its file name, as its ungradable report will be.
+ * submissions are duplicates, and which report file names could clash, depends on the attendee
+ * id inside each export, so every export is loaded (not graded) first — about a millisecond each,
+ * on the grading threads when there are some — to keep each group in one shard. A submission
+ * whose loading crashes its thread is keyed by its file name, as its ungradable report will be.
  */
 export async function shareOf(submissions: Submission[], batch: Pick<BatchOptions, 'shard' | 'options'>, pool: GradingPool | undefined): Promise<Submission[]> {
   if (!batch.shard) return submissions;
   const attendees = pool ? await Promise.all(submissions.map((submission) => attendeeOnThreads(submission, batch.options, pool))) : await attendeesInProcess(submissions, batch.options);
-  const keys = submissions.map((submission, at) => duplicateKey(attendees[at]!, submission.folder));
-  return selectShardByGroup(submissions, keys, batch.shard);
+  // Keyed by name, not by attendee and folder: one attendee's submissions (the duplicates) and
+  // every attendee whose report files could take each other's names (the same id in two folders,
+  // ids alike but for case) stay together, so the shard names its reports as the whole run does.
+  return selectShardByGroup(submissions, attendees.map(nameClashKey), batch.shard);
 }
 
 function attendeeOnThreads(submission: Submission, options: GradeOptionsBase, pool: GradingPool): Promise<string> {

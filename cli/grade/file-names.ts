@@ -27,6 +27,21 @@ function numbered(base: string, n: number): string {
   return dot < 0 ? `${base}-${n}` : `${base.slice(0, dot)}-${n}${base.slice(dot)}`;
 }
 
+/**
+ * Attendees whose file names could take each other's have the same key (not conversely): the safe
+ * base name ignoring case, less every `-<digits>` just before its first dot (or its end). A name
+ * numbered apart keeps its base's key (`a` → `a-2`, `index` → `index-2`, `nul.x` → `nul-2.x`), and
+ * so does an id that is such a name (`a-2`, `A-2-2`): every name tried for an id has the id's key,
+ * so which name an id gets depends only on the ids with its key before it. `--shard` keeps each key
+ * in one shard, so that a shard names its reports as the whole run does.
+ */
+export function nameClashKey(attendee: string): string {
+  const key = safeBaseName(attendee).toLowerCase();
+  const dot = key.indexOf('.');
+  const stem = dot < 0 ? key : key.slice(0, dot);
+  return stem.replace(/(?:-\d+)+$/, '') + (dot < 0 ? '' : key.slice(dot));
+}
+
 /** One unique base name per attendee id, in the order given. */
 export function assignFileNames(attendees: string[]): string[] {
   const taken = new Set<string>();

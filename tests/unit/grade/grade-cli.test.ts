@@ -114,6 +114,29 @@ test('--shard never splits one attendee\'s submissions: the shards keep and set 
   expect(runs.filter((run) => run.stdout.includes('duplicate submissions for 1:'))).toHaveLength(2);
 });
 
+test('--shard: the shards\' report files together are the whole run\'s, also for one id in two folders and ids alike but for case', async () => {
+  const dir = tempDir('shard-names');
+  const before = readFileSync(fixturePath('flows/before-mission.json'), 'utf8');
+  // The same id in two folders is two students, named 1 and 1-2; Ann and ann are ann-2 on a
+  // case-insensitive disk; index is index-2 beside the dashboard, and so would be an id index-2.
+  const members: [string, string, string][] = [['a/Main_Flow_1.json', solution(), '1'], ['b/Main_Flow_1.json', before, '1'], ['Ann.json', solution(), 'Ann'], ['ann.json', before, 'ann'], ['x.json', solution(), 'index'], ['y.json', before, 'index-2'], ['z.json', solution(), '2']];
+  for (const [file, text, attendee] of members) {
+    mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
+    writeFileSync(path.join(dir, file), withAttendee(text, attendee));
+  }
+  const reports = (out: string) => Object.fromEntries(readdirSync(out).filter((f) => f.endsWith('.json')).map((f) => [f, JSON.parse(readFileSync(path.join(out, f), 'utf8')).input.file]));
+  const whole = tempDir('shard-names-all');
+  await runCli(['grade', dir, '--out', whole, ...NOW, '--quiet']);
+  expect(Object.keys(reports(whole)).sort()).toEqual(['1-2.json', '1.json', '2.json', 'Ann.json', 'ann-2.json', 'index-2-2.json', 'index-2.json']);
+  for (const count of [2, 3, 4]) {
+    const outs = Array.from({ length: count }, () => tempDir('shard-names-part'));
+    await Promise.all(outs.map((out, i) => runCli(['grade', dir, '--out', out, '--shard', `${i + 1}/${count}`, ...NOW, '--quiet'])));
+    const parts = outs.map(reports);
+    expect(parts.flatMap((part) => Object.keys(part)).sort(), `${count} shards`).toEqual(Object.keys(reports(whole)).sort()); // no name written twice
+    expect(Object.assign({}, ...parts), `${count} shards`).toEqual(reports(whole));
+  }
+});
+
 test('two submissions for one attendee: the newest is graded, the other is flagged everywhere', async () => {
   const dir = tempDir('dup');
   const older = solution().replace(/"lastModifiedDate": "[^"]*"/, '"lastModifiedDate": "2025-07-01T08:00:00.000"');

@@ -2,7 +2,7 @@
 import { test, expect } from '@playwright/test';
 import type { GradeReport, Verdict } from '../../../engine/report.js';
 import { declaredTime, keepNewest, sortRows } from '../../../cli/grade/duplicates.js';
-import { assignFileNames, safeBaseName } from '../../../cli/grade/file-names.js';
+import { assignFileNames, nameClashKey, safeBaseName } from '../../../cli/grade/file-names.js';
 import { Progress } from '../../../cli/grade/progress.js';
 import { parseShard, selectShard, selectShardByGroup } from '../../../cli/grade/shard.js';
 import type { ClassRow } from '../../../reports/index.js';
@@ -71,6 +71,26 @@ test('file names: many ids that clean to one name are numbered in turn (-2 … -
   expect(new Set(names).size).toBe(20_000);
   // A number taken by another id is skipped, not reused.
   expect(assignFileNames(['a', 'a-2', 'a', 'a'])).toEqual(['a', 'a-2', 'a-3', 'a-4']);
+});
+
+test('file names: ids with one clash key are named alike whatever other ids are named with them (what --shard relies on)', () => {
+  const ids = ['a', 'A', 'a-2', 'A-2-2', 'a-3', 'a.b', 'A-2.b', 'index', 'Index-2', 'grades-2', 'nul.x', 'NUL-2.x', 'nul-2.x-2', 'con', 'con-2', 'COM1.a', '字', '_', '__', '_-2', '', 'attendee', 'attendee-2', '-2', 'x'.repeat(80), `${'x'.repeat(80)}-2`, `${'x'.repeat(78)}-2`, '..a', '__a'];
+  expect(nameClashKey('A-2-2')).toBe(nameClashKey('a'));
+  expect(nameClashKey('NUL-2.x')).toBe(nameClashKey('nul.x'));
+  expect(nameClashKey('a-2.b')).not.toBe(nameClashKey('a')); // a.b and a differ before the dot: never the same name
+  let seed = 7;
+  const random = () => (seed = (seed * 16807) % 2147483647) / 2147483647;
+  const differing: string[] = [];
+  for (let round = 0; round < 200; round++) {
+    const order = ids.flatMap((id) => (random() < 0.5 ? [id] : [id, id])).sort(() => random() - 0.5);
+    const whole = assignFileNames(order);
+    for (const key of new Set(order.map(nameClashKey))) {
+      const at = order.flatMap((id, i) => (nameClashKey(id) === key ? [i] : []));
+      const alone = assignFileNames(at.map((i) => order[i]!));
+      if (alone.some((name, j) => name !== whole[at[j]!])) differing.push(`${key} in ${JSON.stringify(order)}`);
+    }
+  }
+  expect(differing).toEqual([]);
 });
 
 test('shards: i/n parsed strictly; the blocks cover every item exactly once', () => {

@@ -9,7 +9,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { resolveGradingOptions } from '../../../cli/grading-options.js';
 import { shareOf, type GradingPool } from '../../../cli/grade/batch.js';
-import { duplicateKey } from '../../../cli/grade/duplicates.js';
+import { nameClashKey } from '../../../cli/grade/file-names.js';
 import { WorkerPool } from '../../../cli/grade/pool.js';
 import { selectShardByGroup } from '../../../cli/grade/shard.js';
 import type { Submission } from '../../../cli/grade/types.js';
@@ -37,7 +37,7 @@ const submissions: Submission[] = ['a1.json', 'b.json', 'Main_Flow_141_crash.jso
 
 test('the pass on the grading threads keeps groups together and keys a crashed or failed submission by its file name', async () => {
   const options = await resolveGradingOptions({ lab: 'callback-on-global-error', now: '2025-08-01T09:00:00Z' });
-  const keys = ['7', '7', '141_crash', '8', '7', '142_fail'].map((attendee) => duplicateKey(attendee, '.'));
+  const keys = ['7', '7', '141_crash', '8', '7', '142_fail'].map(nameClashKey);
   const pool: GradingPool = new WorkerPool({ size: 2, script: attendeeWorker() });
   try {
     for (const index of [1, 2]) {
