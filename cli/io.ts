@@ -3,7 +3,7 @@ import { constants } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { loadFlow, type LoadOptions, type LoadResult } from '../engine/loader.js';
 import { DEFAULT_LIMITS, formatBytes } from '../engine/json-text.js';
-import { unicodeEscape } from '../reports/escape.js';
+import { printableLine } from '../reports/escape.js';
 
 export type ReadResult = { ok: true; bytes: Uint8Array } | { ok: false; error: { code: string; message: string } };
 
@@ -77,7 +77,7 @@ export function inputErrorLine(file: string, error: { code: string; message: str
   return printable(`flowgrade: ${file}: ${error.message} [${error.code}]`);
 }
 
-/** Attendee ids and paths come from strangers: no control characters (line breaks, terminal escapes) reach the terminal. */
+/** Attendee ids and paths come from strangers: no control characters (line breaks, terminal escapes) or bidi controls reach the terminal. */
 export function printable(line: string): string {
-  return line.replace(/[\u0000-\u001f\u007f-\u009f]/g, unicodeEscape);
+  return printableLine(line);
 }

@@ -8,13 +8,13 @@ const HTML: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '
 
 /**
  * HTML text or attribute value (always double-quote attributes), in ASCII: control characters
- * (C0 but tab and line breaks, DEL, C1) removed, every other non-ASCII character written as a
- * numeric character reference (see asciiReference).
+ * (C0 but tab and line breaks, DEL, C1) removed, bidi controls as visible escapes (see BIDI),
+ * every other non-ASCII character written as a numeric character reference (see asciiReference).
  */
 export function escapeHtml(value: unknown): string {
   const plain = text(value);
   if (!HTML_SPECIAL.test(plain)) return plain; // most values: one scan, no copy
-  return oneByte(htmlEscapes, plain, () => plain.replace(HTML_CHANGED, (c) => (CONTROL.test(c) ? '' : (HTML[c] ?? asciiReference(c)))));
+  return oneByte(htmlEscapes, plain, () => plain.replace(HTML_CHANGED, (c) => (CONTROL.test(c) ? '' : BIDI.test(c) ? unicodeEscape(c) : (HTML[c] ?? asciiReference(c)))));
 }
 
 /** Any character escapeHtml changes. */
@@ -22,6 +22,17 @@ const HTML_SPECIAL = /[\x00-\x08\x0B\x0C\x0E-\x1F&<>"']|[^\x00-\x7E]/;
 
 /** Control characters other than tab and line breaks: C0, DEL and C1. */
 const CONTROL = /^[\x00-\x08\x0B\x0C\x0E-\x1F\x7F-\x9F]$/;
+
+/**
+ * Bidirectional formatting characters: embeddings and overrides (U+202A–U+202E), isolates
+ * (U+2066–U+2069) and marks (U+200E, U+200F, U+061C). Invisible, they reorder the text after them
+ * (a name ending in U+202E shows whatever follows it in the same line or element backwards, our
+ * own words included), so no format keeps them raw, and none drops them either: every escaper
+ * writes them as a visible `\u202e`, as CSV and the CLI write control characters, and the reader
+ * sees that the export holds one.
+ */
+const BIDI_CHARACTERS = '\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069';
+const BIDI = new RegExp(`^[${BIDI_CHARACTERS}]$`);
 
 /** What escapeHtml removes or replaces, one code point at a time (in one pass: removing a character never joins two others). */
 const HTML_CHANGED = /[\x00-\x08\x0B\x0C\x0E-\x1F&<>"']|[^\x00-\x7E]/gu;
@@ -73,15 +84,15 @@ const XML_TEXT_CHANGED = /[&<>"'\r\x00-\x08\x0B\x0C\x0E-\x1F]|[^\x00-\x7E]/gu;
 const XML_ATTRIBUTE_CHANGED = /[&<>"'\t\n\r\x00-\x08\x0B\x0C\x0E-\x1F]|[^\x00-\x7E]/gu;
 
 function xmlReplacement(c: string): string {
-  return NOT_XML.test(c) || CONTROL.test(c) ? '' : (XML[c] ?? asciiReference(c));
+  return NOT_XML.test(c) || CONTROL.test(c) ? '' : BIDI.test(c) ? unicodeEscape(c) : (XML[c] ?? asciiReference(c));
 }
 
 const XML: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;', '\t': '&#9;', '\n': '&#10;', '\r': '&#13;' };
 
 /**
  * XML 1.0 text, in ASCII: escaped, characters XML cannot carry and the other control characters
- * (DEL, C1) removed, every other non-ASCII character as a numeric reference. `]]>` cannot survive
- * (`>` is escaped).
+ * (DEL, C1) removed, bidi controls as visible escapes (see BIDI), every other non-ASCII character
+ * as a numeric reference. `]]>` cannot survive (`>` is escaped).
  */
 export function escapeXml(value: unknown): string {
   const plain = text(value);
@@ -105,11 +116,13 @@ const XML_ATTRIBUTE_SPECIAL = /[&<>"'\t\n\r\x00-\x08\x0B\x0C\x0E-\x1F]|[^\x00-\x
  * meaning (emphasis, code, links, images, headings, lists, tables, strikethrough, math, mentions,
  * autolinks: \ ` * _ { } [ ] ( ) # + - . ! | ~ : $ @) are backslash-escaped; `<`, `>` and `&`
  * become entities so no raw HTML or entity survives; line breaks become spaces so a value cannot
- * start a new block.
+ * start a new block. Control characters (C0, DEL, C1) are removed, as in HTML; bidi controls
+ * become visible escapes (see BIDI; their backslash is escaped below, so `\u202e` is shown).
  */
 export function escapeMarkdown(value: unknown): string {
   return text(value)
-    .replace(/[\x00-\x08\x0B\x0C\x0E-\x1F\x7F]/g, '')
+    .replace(/[\x00-\x08\x0B\x0C\x0E-\x1F\x7F-\x9F]/g, '')
+    .replace(BIDI_ALL, unicodeEscape)
     .replace(/\s+/g, (space) => (/[\r\n]/.test(space) ? ' ' : space))
     .replace(/[\\`*_{}[\]()#+\-.!|~:$@<>&]/g, (c) => (c === '<' ? '&lt;' : c === '>' ? '&gt;' : c === '&' ? '&amp;' : `\\${c}`));
 }
@@ -136,22 +149,38 @@ export function unicodeEscape(c: string): string {
  */
 export function csvCell(value: unknown): string {
   // Control characters other than line breaks and tabs (ESC, BEL, …) would act on a terminal
-  // showing the file (`cat grades.csv`): written as \u001b-style escapes, as on stdout.
-  let cell = text(value).replace(/[\x00-\x08\x0B\x0C\x0E-\x1F\x7F-\x9F]/g, unicodeEscape);
+  // showing the file (`cat grades.csv`): written as \u001b-style escapes, as on stdout; so are
+  // bidi controls (see BIDI), which would reorder the cell in a spreadsheet or a terminal.
+  let cell = text(value).replace(CSV_ESCAPED, unicodeEscape);
   if (/^[=+\-@\t\r]/.test(cell)) cell = `'${cell}`;
   return /[",\r\n]/.test(cell) ? `"${cell.replace(/"/g, '""')}"` : cell;
 }
 
 /**
  * Terminal text: one line, with C0/C1 control characters (ESC of ANSI sequences, BEL, backspace,
- * carriage return, …) removed, so an export cannot recolour, move the cursor or fake lines.
+ * carriage return, …) removed, so an export cannot recolour, move the cursor or fake lines; bidi
+ * controls as visible escapes (see BIDI).
  */
 export function escapeTerminal(value: unknown): string {
   return text(value)
     .replace(/\s+/g, (space) => (/[\r\n]/.test(space) ? ' ' : space))
     .replace(/\t/g, ' ')
-    .replace(/[\x00-\x1F\x7F-\x9F\u202A-\u202E\u2066-\u2069]/g, '');
+    .replace(/[\x00-\x1F\x7F-\x9F]/g, '')
+    .replace(BIDI_ALL, unicodeEscape);
 }
+
+/**
+ * One line of the CLI's own messages (file names, attendee ids, which come from strangers): control
+ * characters, line breaks included, and bidi controls (see BIDI) as `\u001b`-style escapes, so
+ * nothing acts on the terminal and the name stays recognisable.
+ */
+export function printableLine(line: string): string {
+  return line.replace(LINE_ESCAPED, unicodeEscape);
+}
+
+const BIDI_ALL = new RegExp(`[${BIDI_CHARACTERS}]`, 'g');
+const CSV_ESCAPED = new RegExp(`[\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F\\x7F-\\x9F${BIDI_CHARACTERS}]`, 'g');
+const LINE_ESCAPED = new RegExp(`[\\x00-\\x1F\\x7F-\\x9F${BIDI_CHARACTERS}]`, 'g');
 
 /**
  * An href that is safe to write into a report: relative, `#…`, or http(s). Anything with another

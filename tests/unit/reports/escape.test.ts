@@ -2,7 +2,7 @@
 import { test, expect } from '@playwright/test';
 import fc from 'fast-check';
 import { serialize } from 'node:v8';
-import { csvCell, escapeHtml, escapeMarkdown, escapeTerminal, escapeXml, escapeXmlAttribute, jsonForScript, safeHref } from '../../../reports/escape.js';
+import { csvCell, escapeHtml, escapeMarkdown, escapeTerminal, escapeXml, escapeXmlAttribute, jsonForScript, printableLine, safeHref } from '../../../reports/escape.js';
 import { parseXml } from './xml-check.js';
 import { CONTROL, HOSTILE } from './sample-reports.js';
 
@@ -35,9 +35,26 @@ test('escapeMarkdown: punctuation backslash-escaped, HTML as entities, one line'
   expect(escapeMarkdown('140')).toBe('140');
 });
 
-test('escapeTerminal: no control characters, no line breaks, no bidi overrides', () => {
-  expect(escapeTerminal(`a${CONTROL}b\nc\u202Ed`)).toBe('a[31mred\ud800b cd');
+test('escapeTerminal: no control characters, no line breaks, bidi controls shown as escapes', () => {
+  expect(escapeTerminal(`a${CONTROL}b\nc\u202Ed`)).toBe('a[31mred\ud800b c\\u202ed');
   expect(escapeTerminal('tab\there')).toBe('tab here');
+});
+
+test('bidi controls: every escaper writes each as a visible \\u escape, neither raw nor as a reference', () => {
+  const bidi = '\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f\u061c';
+  const shown = '\\u202a\\u202b\\u202c\\u202d\\u202e\\u2066\\u2067\\u2068\\u2069\\u200e\\u200f\\u061c';
+  expect(escapeHtml(`Main_Flow_140${bidi}`)).toBe(`Main_Flow_140${shown}`);
+  expect(escapeXml(`Main_Flow_140${bidi}`)).toBe(`Main_Flow_140${shown}`);
+  expect(escapeXmlAttribute(`Main_Flow_140${bidi}`)).toBe(`Main_Flow_140${shown}`);
+  expect(escapeMarkdown(`Main_Flow_140${bidi}`)).toBe(`Main\\_Flow\\_140${shown.replaceAll('\\', '\\\\')}`); // the backslash escaped: shown as one
+  expect(csvCell(`Main_Flow_140${bidi}`)).toBe(`Main_Flow_140${shown}`);
+  expect(escapeTerminal(`Main_Flow_140${bidi}`)).toBe(`Main_Flow_140${shown}`);
+  expect(printableLine(`Main_Flow_140${bidi}\n\u001b`)).toBe(`Main_Flow_140${shown}\\u000a\\u001b`);
+  expect(escapeHtml('\u2067 \u05d0')).toBe('\\u2067 &#1488;'); // right-to-left letters themselves stay
+});
+
+test('escapeMarkdown: control characters removed, C1 (NEL) too', () => {
+  expect(escapeMarkdown('a\u0000b\u007fc\u0085d\u009fe')).toBe('abcde');
 });
 
 test('jsonForScript: nothing can end the script element, and it parses back to the same value', () => {

@@ -4,6 +4,8 @@
  * renders them inert in every format.
  */
 import { test, expect } from '@playwright/test';
+import type { GradeReport } from '../../../engine/report.js';
+import { NO_COLOR, renderConsole } from '../../../reports/console.js';
 import { renderCsv } from '../../../reports/csv.js';
 import { renderDashboard } from '../../../reports/dashboard.js';
 import { renderHtmlReport } from '../../../reports/html.js';
@@ -11,7 +13,7 @@ import { renderJson } from '../../../reports/json.js';
 import { renderJunit } from '../../../reports/junit.js';
 import { renderMarkdown } from '../../../reports/markdown.js';
 import { findAll, parseXml } from './xml-check.js';
-import { HOSTILE, hostileReport, hostileUngradable } from './sample-reports.js';
+import { CONTROL, HOSTILE, hostileReport, hostileUngradable } from './sample-reports.js';
 
 /** Every element the HTML writers produce; anything else would have come from the data. */
 const OUR_ELEMENTS = new Set(
@@ -82,4 +84,39 @@ test('CSV and JSON: the values survive (they are data, quoted as needed; in CSV,
   const shownId = report.attendee.id.replace('\u001b[31mred\u0000\u000c', '\\u001b[31mred\\u0000\\u000c');
   expect(csv.split('\r\n')[1].startsWith(`"${shownId.replace(/"/g, '""')}"`)).toBe(true);
   expect(csv).not.toMatch(/[\u0000\u001b]/);
+});
+
+/** Every bidi control: embeddings and overrides, isolates, marks. */
+const BIDI = '\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f\u061c';
+
+/** The hostile report with every bidi control (and the C1 control NEL) after each attack. */
+function bidiReport(report: GradeReport): GradeReport {
+  const walk = (value: unknown): unknown =>
+    typeof value === 'string' ? value.replaceAll(CONTROL, `${CONTROL}${BIDI}\u0085`)
+    : Array.isArray(value) ? value.map(walk)
+    : value !== null && typeof value === 'object' ? Object.fromEntries(Object.entries(value).map(([k, v]) => [walk(k), walk(v)]))
+    : value;
+  return walk(report) as GradeReport;
+}
+
+test('bidi controls: every format but JSON shows them as visible \\u202e-style escapes, never raw or as references', () => {
+  const reports = [bidiReport(hostileReport()), bidiReport(hostileUngradable())];
+  const outputs: Record<string, string> = {
+    html: renderHtmlReport(reports[0]),
+    dashboard: renderDashboard(reports, { reportHref: () => 'r.html' }),
+    junit: renderJunit(reports),
+    markdown: renderMarkdown(reports),
+    csv: renderCsv(reports),
+    console: renderConsole(reports[0], { color: NO_COLOR }),
+  };
+  const raw = new RegExp(`[${BIDI}]`);
+  const references = /&#(1564|8206|8207|823[4-8]|829[4-7]);|&#x(61c|200e|200f|202[a-e]|206[6-9]);/i;
+  for (const [format, text] of Object.entries(outputs)) {
+    expect(text, format).not.toMatch(raw);
+    expect(text, format).not.toMatch(references);
+    const shown = format === 'markdown' ? text.replaceAll('\\\\', '\\') : text; // Markdown escapes the backslash: shown as one
+    for (const c of BIDI) expect(shown, `${format} shows U+${c.charCodeAt(0).toString(16)}`).toContain(`\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  }
+  expect(outputs.markdown).not.toContain('\u0085'); // C1 removed, as in HTML
+  expect(JSON.parse(renderJson(reports[0]))).toEqual(reports[0]); // the JSON report keeps the data as it is
 });
