@@ -2,9 +2,10 @@
  * Finding the submissions of a batch in what the user named: folders (walked recursively for
  * `*.json` exports and `*.zip` archives), zip archives (expanded within limits, see zip.ts), single
  * files (taken whatever their extension, like `check`), and quoted glob patterns (see glob.ts).
- * A file reached twice (a folder and a file inside it, a folder and a symlink to it) counts once.
+ * A file reached twice (a folder and a file inside it, a folder and a symlink to it, a file and a
+ * symlink to it) counts once.
  */
-import { closeSync, fstatSync, openSync, readFileSync, statSync } from 'node:fs';
+import { closeSync, fstatSync, lstatSync, openSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { OPEN_FOR_READING, refusedBeforeReading, unreadable } from '../io.js';
 import { expandGlob, isGlob } from './glob.js';
@@ -78,6 +79,8 @@ export async function discover(inputs: string[], limits: ZipLimits, outDir?: str
     }
   }
 
+  mergeLinks(found);
+
   const candidates: Submission[] = [];
   for (const [real, file] of [...found].sort(([, a], [, b]) => compareCodePoints(a, b))) {
     const mtimeMs = mtimeOf(file);
@@ -106,6 +109,32 @@ export async function discover(inputs: string[], limits: ZipLimits, outDir?: str
   }
   candidates.sort((a, b) => compareCodePoints(a.file, b.file));
   return { candidates, warnings, problems };
+}
+
+/**
+ * A symlink to a file that is itself found (`class/late/x.json` → `class/x.json`) is that file
+ * reached twice: one submission, in the file's own folder, shown under the smaller display path
+ * (so not depending on input order). Links to a file found nowhere else stay apart: two students'
+ * uploads linked to one stored file (a content store) are two submissions, each in its folder.
+ * `found`: real folder and name → display path.
+ */
+function mergeLinks(found: Map<string, string>): void {
+  for (const [key, display] of [...found]) {
+    if (!isSymlink(key)) continue;
+    const target = realPath(key);
+    const known = found.get(target);
+    if (target === key || known === undefined) continue;
+    found.delete(key);
+    if (compareCodePoints(display, known) < 0) found.set(target, display);
+  }
+}
+
+function isSymlink(file: string): boolean {
+  try {
+    return lstatSync(file).isSymbolicLink();
+  } catch {
+    return false;
+  }
 }
 
 function mtimeOf(file: string): number {

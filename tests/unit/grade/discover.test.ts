@@ -73,6 +73,21 @@ test('a folder named through a symlink is the same folder: its files count once,
   expect(found.candidates.map((c) => c.folder).sort()).toEqual([real, real, `${real}/c.zip!/sub`]);
 });
 
+test('a file and a symlink to it are one submission, in the file\'s folder, under the smaller path whatever the input order', async () => {
+  const root = tree({ 'class/Main_Flow_9.json': FLOW, 'class/z/Main_Flow_8.json': FLOW });
+  mkdirSync(path.join(root, 'class/sub'));
+  symlinkSync('../Main_Flow_9.json', path.join(root, 'class/sub/Main_Flow_9.json'));
+  symlinkSync('../z/Main_Flow_8.json', path.join(root, 'class/sub/Main_Flow_8.json')); // the link's path is the smaller
+  const real = realpathSync(path.join(root, 'class'));
+  for (const inputs of [[path.join(root, 'class')], [path.join(root, 'class/sub'), path.join(root, 'class')], [path.join(root, 'class'), path.join(root, 'class/sub/Main_Flow_9.json')]]) {
+    const found = await discover(inputs, LIMITS);
+    expect(found.candidates.map((c) => [c.file, c.folder])).toEqual([
+      [path.join(root, 'class/Main_Flow_9.json'), real],
+      [path.join(root, 'class/sub/Main_Flow_8.json'), path.join(real, 'z')],
+    ]);
+  }
+});
+
 test('two files that are symlinks to one stored file are two submissions, each in its own folder', async () => {
   const root = tree({ 'store/abc123': FLOW, 'class/Jane/Main_Flow_140.json': FLOW, 'class/Bob/Main_Flow_140.json': FLOW });
   for (const student of ['Jane', 'Bob']) {
