@@ -43,6 +43,8 @@ export interface Deviation {
   hint?: string;
   /** An activity missing: the same cause a static check reports first (engine/check.ts). */
   cause?: string;
+  /** The call ended before the stage's activity: a run stopped by an activity flowgrade cannot simulate judges nothing here. */
+  unreached?: boolean;
 }
 
 /** Where the trace entries of the stages are (filled as the analysis goes). */
@@ -71,7 +73,11 @@ export function stageOutcome(ctx: CheckContext, stage: Stage, passMessage: strin
   const mine = STAGES.findIndex((s) => s.stage === stage);
   const theirs = STAGES.findIndex((s) => s.stage === deviation.stage);
   if (theirs > mine) return passed(passMessage);
-  if (theirs < mine) return skipped('Not judged: the simulated call went wrong earlier', STAGES[theirs].check);
+  const stop = notSimulatedStop(ctx);
+  if (theirs < mine) return skipped(`Not judged: the simulated call ${deviation.unreached && stop ? 'stopped' : 'went wrong'} earlier`, STAGES[theirs].check);
+  if (deviation.unreached && stop) {
+    return skipped(`Not judged: the simulated call stopped at ${stop.activity}: ${stop.error ?? 'flowgrade does not simulate it'}; make this Testing step with a real call and the Debug tool`);
+  }
   const typeMismatch = /cannot store .* in \w+ variable '([^']+)'/.exec(deviation.message);
   return failed(deviation.message, {
     ...(deviation.expected !== undefined ? { expected: deviation.expected } : {}),
@@ -84,6 +90,13 @@ export function stageOutcome(ctx: CheckContext, stage: Stage, passMessage: strin
   });
 }
 
+/** The activity that stopped the happy-path call because flowgrade cannot simulate it, if one did. */
+function notSimulatedStop(ctx: CheckContext): TraceEntry | undefined {
+  const run = ctx.runs[HAPPY_PATH];
+  if (run?.result.status !== 'not-simulated') return undefined;
+  return run.result.trace.findLast((entry) => entry.outcome === 'not-simulated');
+}
+
 function analyse(walk: Walk, ctx: CheckContext): Deviation | null {
   const { trace, nodes } = walk;
   const summary = walk.run.result.summary;
@@ -91,7 +104,7 @@ function analyse(walk: Walk, ctx: CheckContext): Deviation | null {
   // Stage 1 — Testing step 5: the call leaves WantCallback by option 3 and continues through GET_CBID.
   const menuAt = trace.findIndex((e) => e.flow === 'main' && (nodes.wantCallback ? e.activityId === nodes.wantCallback.id : e.activity === LABELS.wantCallback));
   if (menuAt < 0) {
-    return deviate('reach-get-cbid', `The simulated call never reached WantCallback (${summary})`, tail(trace), causeIfMissing(nodes, 'wantCallback'));
+    return deviate('reach-get-cbid', `The simulated call never reached WantCallback (${summary})`, tail(trace), { ...causeIfMissing(nodes, 'wantCallback'), unreached: true });
   }
   const option3At = trace.findIndex((e, i) => i >= menuAt && e.activityId === trace[menuAt].activityId && e.outcome === '3');
   if (option3At < 0) {
@@ -111,6 +124,7 @@ function analyse(walk: Walk, ctx: CheckContext): Deviation | null {
       expected: `${trace[option3At].activity} option 3 → ${nodes.getCbid.label}`,
       actual: afterwards(trace, option3At, summary),
       activity: nodes.wantCallback,
+      unreached: true,
     });
   }
 
@@ -154,6 +168,7 @@ function analyse(walk: Walk, ctx: CheckContext): Deviation | null {
     return deviate('getresult', `After ${get.activity} the call never reached ${nodes.setGetResult?.label ?? LABELS.setGetResult} (${afterwards(trace, getAt, summary)})`, around(trace, getAt), {
       activity: nodes.getCbid,
       ...causeIfMissing(nodes, 'setGetResult'),
+      unreached: true,
     });
   }
   const set = trace[setAt];
@@ -173,6 +188,7 @@ function analyse(walk: Walk, ctx: CheckContext): Deviation | null {
     return deviate('global-error', `After ${set.activity} the call never reached ${nodes.simulateError?.label ?? LABELS.simulateError} (${afterwards(trace, setAt, summary)})`, around(trace, setAt), {
       activity: nodes.setGetResult,
       ...causeIfMissing(nodes, 'simulateError'),
+      unreached: true,
     });
   }
   const sim = trace[simAt];
@@ -199,6 +215,7 @@ function analyse(walk: Walk, ctx: CheckContext): Deviation | null {
     return deviate('task', `OnGlobalError ran, but ${nodes.callbackApi?.label ?? LABELS.callbackApi} never did (${afterwards(trace, handlerAt, summary)})`, trace.slice(simAt, handlerAt + 3), {
       activity: nodes.globalError,
       ...causeIfMissing(nodes, 'callbackApi'),
+      unreached: true,
     });
   }
   const api = trace[apiAt];
@@ -245,6 +262,7 @@ function analyse(walk: Walk, ctx: CheckContext): Deviation | null {
     return deviate('status-true', `After ${api.activity} the event flow never reached ${nodes.statusCondition?.label ?? LABELS.statusCondition} (${afterwards(trace, apiAt, summary)})`, around(trace, apiAt), {
       activity: nodes.callbackApi,
       ...causeIfMissing(nodes, 'statusCondition'),
+      unreached: true,
     });
   }
   const cond = trace[condAt];
@@ -256,7 +274,7 @@ function analyse(walk: Walk, ctx: CheckContext): Deviation | null {
     });
   }
   if (walk.run.result.status !== 'completed') {
-    return deviate('status-true', `The event flow did not end after ${cond.activity}: ${summary}`, trace.slice(condAt), { activity: nodes.statusCondition });
+    return deviate('status-true', `The event flow did not end after ${cond.activity}: ${summary}`, trace.slice(condAt), { activity: nodes.statusCondition, unreached: true });
   }
   return null;
 }
@@ -302,6 +320,7 @@ function deviate(stage: Stage, message: string, excerpt: TraceEntry[], extra: Pa
   if (extra.activity) deviation.activity = extra.activity;
   if (extra.hint) deviation.hint = extra.hint;
   if (extra.cause) deviation.cause = extra.cause;
+  if (extra.unreached) deviation.unreached = true;
   return deviation;
 }
 

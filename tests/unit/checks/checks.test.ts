@@ -7,7 +7,7 @@ import { MISTAKES, TOLERATED } from './mutations.js';
 import { FAILS_ON } from './pairs.js';
 import { gradeFlow } from '../../../engine/grade.js';
 import { HINTS } from '../../../checks/callback-on-global-error/lib/hints.js';
-import { activity, FIXED_NOW, gradeFixture, gradeMutation, mission, mutated, props, resultOf, variable } from './support.js';
+import { activity, addActivity, FIXED_NOW, gradeFixture, gradeMutation, link, mission, mutated, props, resultOf, variable } from './support.js';
 
 const scored = mission.checks.filter((c) => c.severity !== 'info');
 
@@ -271,4 +271,20 @@ test('a simulated call that goes wrong on a known setting hints at that setting,
 test('exits are named as the canvas names them in what a failure shows', async () => {
   expect(resultOf(await gradeFixture('flows/defect-menu-option3-to-newnumber.json'), 'get-cbid-after-option3').actual).toBe('WantCallback option 3 → NewNumber');
   expect(resultOf(await gradeFixture('flows/defect-setgetresult-not-linked.json'), 'simulate-error-after-set-get-result').actual).toBe('SetGetResult: its exit is not connected');
+});
+
+test('a call stopped by an activity flowgrade cannot simulate is not judged, and no fix is suggested for it', async () => {
+  const report = await gradeMutation((f) => {
+    addActivity(f, 'WelcomePrompt', 'Subflow_y', { activityName: 'subflow-handoff', subflowName: 'Languages' });
+    link(f, 'SetVariable_c7q', 'out', 'Subflow_y');
+    link(f, 'Subflow_y', 'default', 'WelcomePrompt');
+  });
+  const reach = resultOf(report, 'run-option3-reaches-get-cbid');
+  expect(reach.status, reach.message).toBe('skipped');
+  expect(reach.message).toBe(
+    "Not judged: the simulated call stopped at Subflow_y: activity type 'subflow-handoff' (Subflow_y) is not simulated; make this Testing step with a real call and the Debug tool",
+  );
+  expect(resultOf(report, 'run-task-created').message).toContain('the simulated call stopped earlier');
+  expect(report.checks.filter((c) => c.status === 'failed').map((c) => c.id)).toEqual([]);
+  expect(report.verdict).toBe('failed'); // nothing proves the callback works
 });
