@@ -29,7 +29,8 @@ export interface Discovery {
  */
 export async function discover(inputs: string[], limits: ZipLimits, outDir?: string): Promise<Discovery> {
   const excluded = outDir === undefined ? [] : [...new Set([path.resolve(outDir), realPath(outDir)])].map((dir) => dir + path.sep);
-  const insideOut = (file: string) => excluded.some((dir) => path.resolve(file).startsWith(dir) || realPath(file).startsWith(dir));
+  const inside = (absolute: string) => excluded.some((dir) => absolute.startsWith(dir));
+  const insideOut = (file: string) => inside(path.resolve(file)) || inside(realPath(file));
   const warnings: string[] = [];
   const problems: string[] = [];
   const warn = (line: string) => warnings.push(line);
@@ -44,12 +45,20 @@ export async function discover(inputs: string[], limits: ZipLimits, outDir?: str
     // The real folder and the name in it: a folder named again through a symlink is the same
     // folder, but two files that are symlinks to one stored file (a content store) stay two.
     const key = path.join(realFolder(path.dirname(file)), path.basename(file));
-    if (insideOut(file)) {
+    if (inside(path.resolve(file)) || inside(key)) {
       if (named) problems.push(`flowgrade: ${display}: it is inside --out ${outDir}, where its report could replace it: write the reports into another folder [bad-out]`);
       else if (!warnedOut) {
         warn(`flowgrade: ${outDir}: the --out folder lies inside an input; its files are not graded [output-folder]`);
         warnedOut = true;
       }
+      return;
+    }
+    // A symlink from outside --out to a file in it: the submission is the student's, not ours, but
+    // a report written into --out could replace the very file it links to. As for a file named
+    // inside --out, nothing is graded (never silently left out, never overwritten).
+    const target = excluded.length === 0 ? key : realPath(file);
+    if (inside(target)) {
+      problems.push(`flowgrade: ${display}: a symlink to ${target}, inside --out ${outDir}, where its report could replace it: write the reports into another folder [bad-out]`);
       return;
     }
     const known = found.get(key);

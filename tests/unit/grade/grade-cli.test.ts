@@ -1,7 +1,7 @@
 /** `flowgrade grade` end to end through the built CLI (run `npm run build` first). */
 import { test, expect } from '@playwright/test';
 import { execFileSync, spawn } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, readdirSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, realpathSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { zipSync } from 'fflate';
 import { escapeMarkdown } from '../../../reports/index.js';
@@ -292,6 +292,19 @@ test('--out: an input, or a place that cannot be written, is a usage error; an e
   expect(again.stdout).toContain('graded 1 attendee');
   expect(again.stdout).toContain('1 passed, 0 failed, 0 ungradable');
   expect(again.stderr).toContain(`flowgrade: ${path.join(dir, 'graded')}: a flowgrade output folder (it holds .flowgrade-output); skipped [output-folder]`);
+});
+
+test('a submission that is a symlink to a file inside --out is a usage error naming the link and its target; nothing is written over it', async () => {
+  test.skip(process.platform === 'win32', 'symlinks');
+  const [dir, out] = [tempDir('link-into-out'), tempDir('link-into-out-out')];
+  writeFileSync(path.join(out, '7.json'), withAttendee(solution(), '7'));
+  symlinkSync(path.join(out, '7.json'), path.join(dir, 'Main_Flow_7.json'));
+  writeFileSync(path.join(dir, 'Main_Flow_8.json'), withAttendee(solution(), '8'));
+  const run = await runCli(['grade', dir, '--out', out, ...NOW, '--quiet']);
+  // Before: Main_Flow_7 was left out, and the message said --out lay inside the input.
+  expect([run.code, run.stderr.trim()]).toEqual([2, `flowgrade: ${path.join(dir, 'Main_Flow_7.json')}: a symlink to ${realpathSync(path.join(out, '7.json'))}, inside --out ${out}, where its report could replace it: write the reports into another folder [bad-out]`]);
+  expect(readdirSync(out)).toEqual(['7.json']);
+  expect(readFileSync(path.join(out, '7.json'), 'utf8')).toBe(withAttendee(solution(), '7'));
 });
 
 test('exit codes: 0 all pass, 1 any fail, --fail-on none, --fail-on ungradable → 2, 2 when there is nothing to grade', async () => {
