@@ -115,15 +115,15 @@ const XML_ATTRIBUTE_SPECIAL = /[&<>"'\t\n\r\x00-\x08\x0B\x0C\x0E-\x1F]|[^\x00-\x
  * Markdown inline text (also inside a table cell): the characters CommonMark and GitHub give a
  * meaning (emphasis, code, links, images, headings, lists, tables, strikethrough, math, mentions,
  * autolinks: \ ` * _ { } [ ] ( ) # + - . ! | ~ : $ @) are backslash-escaped; `<`, `>` and `&`
- * become entities so no raw HTML or entity survives; line breaks become spaces so a value cannot
- * start a new block. Control characters (C0, DEL, C1) are removed, as in HTML; bidi controls
+ * become entities so no raw HTML or entity survives; line breaks (see LINE_BREAK) become spaces
+ * so a value cannot start a new block. Control characters (C0, DEL, C1) are removed, as in HTML; bidi controls
  * become visible escapes (see BIDI; their backslash is escaped below, so `\u202e` is shown).
  */
 export function escapeMarkdown(value: unknown): string {
   return text(value)
     .replace(/[\x00-\x08\x0B\x0C\x0E-\x1F\x7F-\x9F]/g, '')
     .replace(BIDI_ALL, unicodeEscape)
-    .replace(/\s+/g, (space) => (/[\r\n]/.test(space) ? ' ' : space))
+    .replace(/\s+/g, (space) => (LINE_BREAK.test(space) ? ' ' : space))
     .replace(/[\\`*_{}[\]()#+\-.!|~:$@<>&]/g, (c) => (c === '<' ? '&lt;' : c === '>' ? '&gt;' : c === '&' ? '&amp;' : `\\${c}`));
 }
 
@@ -157,22 +157,28 @@ export function csvCell(value: unknown): string {
 }
 
 /**
- * Terminal text: one line, with C0/C1 control characters (ESC of ANSI sequences, BEL, backspace,
- * carriage return, …) removed, so an export cannot recolour, move the cursor or fake lines; bidi
- * controls as visible escapes (see BIDI).
+ * Terminal text: one line (line breaks, see LINE_BREAK, flattened), with C0/C1 control characters
+ * (ESC of ANSI sequences, BEL, backspace, carriage return, …) removed, so an export cannot
+ * recolour, move the cursor or fake lines; bidi controls as visible escapes (see BIDI).
  */
 export function escapeTerminal(value: unknown): string {
   return text(value)
-    .replace(/\s+/g, (space) => (/[\r\n]/.test(space) ? ' ' : space))
+    .replace(/\s+/g, (space) => (LINE_BREAK.test(space) ? ' ' : space))
     .replace(/\t/g, ' ')
     .replace(/[\x00-\x1F\x7F-\x9F]/g, '')
     .replace(BIDI_ALL, unicodeEscape);
 }
 
 /**
- * One line of the CLI's own messages (file names, attendee ids, which come from strangers): control
- * characters, line breaks included, and bidi controls (see BIDI) as `\u001b`-style escapes, so
- * nothing acts on the terminal and the name stays recognisable.
+ * Line breaks: CR, LF, and Unicode's line and paragraph separators (U+2028, U+2029), which
+ * terminals, editors and browsers' text boxes may show as new lines. (NEL, U+0085, is a C1 control.)
+ */
+const LINE_BREAK = /[\r\n\u2028\u2029]/;
+
+/**
+ * One line of the CLI's own messages (file names, attendee ids, which come from strangers):
+ * control characters, line breaks included (see LINE_BREAK), and bidi controls (see BIDI) as
+ * `\u001b`-style escapes, so nothing acts on the terminal and the name stays recognisable.
  */
 export function printableLine(line: string): string {
   return line.replace(LINE_ESCAPED, unicodeEscape);
@@ -180,7 +186,7 @@ export function printableLine(line: string): string {
 
 const BIDI_ALL = new RegExp(`[${BIDI_CHARACTERS}]`, 'g');
 const CSV_ESCAPED = new RegExp(`[\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F\\x7F-\\x9F${BIDI_CHARACTERS}]`, 'g');
-const LINE_ESCAPED = new RegExp(`[\\x00-\\x1F\\x7F-\\x9F${BIDI_CHARACTERS}]`, 'g');
+const LINE_ESCAPED = new RegExp(`[\\x00-\\x1F\\x7F-\\x9F\\u2028\\u2029${BIDI_CHARACTERS}]`, 'g');
 
 /**
  * An href that is safe to write into a report: relative, `#…`, or http(s). Anything with another

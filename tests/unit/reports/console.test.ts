@@ -41,6 +41,17 @@ test('a failure shows message, expected, actual, where, hint and its trace excer
   expect(block.trimEnd().split('\n').at(-1)).toBe('      more:     flowgrade explain simulate-error-value-fails');
 });
 
+test('line and paragraph separators (U+2028, U+2029) in export text are flattened like line breaks', () => {
+  const report = failedReport();
+  const check = report.checks.find((c) => c.id === 'simulate-error-value-fails')!;
+  check.actual = 'a\u2028b\u2029c';
+  check.traceExcerpt = check.traceExcerpt!.map((entry) => ({ ...entry, modifiedVariables: { simulatederror: 'x\u2028y\u2029z' } }));
+  const text = renderConsole(report, { color: NO_COLOR });
+  expect(text).not.toMatch(/[\u2028\u2029]/);
+  expect(text).toContain('actual:   a b c');
+  expect(text).toContain('simulatederror = "x y z"');
+});
+
 test('hints only under failures; passed checks are one line; info and not-run checks show their message', () => {
   const passed = renderConsole(passedReport(), { color: NO_COLOR });
   expect(passed).not.toContain('hint:');

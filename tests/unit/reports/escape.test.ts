@@ -53,6 +53,12 @@ test('bidi controls: every escaper writes each as a visible \\u escape, neither 
   expect(escapeHtml('\u2067 \u05d0')).toBe('\\u2067 &#1488;'); // right-to-left letters themselves stay
 });
 
+test('U+2028 and U+2029 are line breaks: flattened in the console and Markdown, escaped on a CLI line', () => {
+  expect(escapeTerminal('a\u2028b\u2029c  \u2028 d')).toBe('a b c d');
+  expect(escapeMarkdown('a\u2028b\u2029c')).toBe('a b c');
+  expect(printableLine('a\u2028b\u2029c')).toBe('a\\u2028b\\u2029c');
+});
+
 test('escapeMarkdown: control characters removed, C1 (NEL) too', () => {
   expect(escapeMarkdown('a\u0000b\u007fc\u0085d\u009fe')).toBe('abcde');
 });
