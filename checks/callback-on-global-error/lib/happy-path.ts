@@ -331,7 +331,9 @@ function indexOf(trace: TraceEntry[], activity: Activity, from: number): number 
 /** What happened after entry `at`: the next activity, or how the run ended. */
 function afterwards(trace: TraceEntry[], at: number, summary: string): string {
   const next = trace[at + 1];
-  return next ? `it went on to ${next.activity}` : summary;
+  if (!next) return summary;
+  // An activity that failed there is why the call left the path (a Set Variable raising the global error early).
+  return next.outcome === 'error' && next.error ? `it went on to ${next.activity}, which failed: ${next.error}` : `it went on to ${next.activity}`;
 }
 
 function around(trace: TraceEntry[], at: number): TraceEntry[] {

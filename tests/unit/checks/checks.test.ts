@@ -288,3 +288,14 @@ test('a call stopped by an activity flowgrade cannot simulate is not judged, and
   expect(report.checks.filter((c) => c.status === 'failed').map((c) => c.id)).toEqual([]);
   expect(report.verdict).toBe('failed'); // nothing proves the callback works
 });
+
+test('a call that leaves the path because another activity failed names that activity and its error', async () => {
+  const report = await gradeMutation((f) => {
+    addActivity(f, 'SetGetResult', 'SetVariable_zz', { activityName: 'set-variable', activityId: 'set-variable', srcVariable: 'getresult', setTo: 'set-to-literal', expr: '{{ getresult | nosuchfilter }}' }, 'set-variable');
+    link(f, 'SetGetResult', 'out', 'SetVariable_zz');
+    link(f, 'SetVariable_zz', 'out', 'SimulateGlobalError');
+  });
+  const raised = resultOf(report, 'run-global-error-raised');
+  expect(raised.status).toBe('failed');
+  expect(raised.message).toMatch(/^After SetGetResult the call never reached SimulateGlobalError \(it went on to SetVariable_zz, which failed: .*nosuchfilter/);
+});
