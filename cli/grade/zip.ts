@@ -21,7 +21,10 @@ export interface ZipLimits {
   maxEntryBytes: number;
   /** Largest total expansion of an archive, nested archives included. */
   maxTotalBytes: number;
-  /** Most `.json`/`.zip` entries in an archive, nested archives included. */
+  /**
+   * Most exports (`.json` entries) in an archive, nested archives' included; and, apart, most
+   * archives (`.zip` entries) inside it at any depth.
+   */
   maxEntries: number;
 }
 
@@ -41,9 +44,16 @@ class ArchiveRefused extends Error {
   }
 }
 
+/**
+ * What an archive has used of its limits so far, nested archives included. Exports and archives
+ * are counted apart: `--max-entries` promises a number of exports (what an instructor counts),
+ * and an archive of nested archives holding none must not get past it unbounded (each costs a
+ * directory read and an expansion, and thousands of empty ones compress to a few kilobytes).
+ */
 interface Budget {
   bytes: number;
-  entries: number;
+  exports: number;
+  archives: number;
 }
 
 /**
@@ -55,7 +65,7 @@ interface Budget {
 export function expandArchive(data: Uint8Array, file: string, mtimeMs: number, limits: ZipLimits, ignored: (entryFile: string) => void = () => {}): Candidate[] {
   const out: Candidate[] = [];
   try {
-    expandInto(data, file, mtimeMs, limits, { bytes: 0, entries: 0 }, 1, out, ignored);
+    expandInto(data, file, mtimeMs, limits, { bytes: 0, exports: 0, archives: 0 }, 1, out, ignored);
   } catch (error) {
     if (!(error instanceof ArchiveRefused)) throw error;
     return [{ kind: 'refused', file, mtimeMs, error: error.error }];
@@ -85,8 +95,7 @@ function expandInto(data: Uint8Array, file: string, mtimeMs: number, limits: Zip
     }
     const size = declared.get(name) ?? entry.originalSize;
     if (size !== undefined && size > limits.maxEntryBytes) return refuse(entryFile, tooLarge(limits.maxEntryBytes, size));
-    budget.entries += 1;
-    if (budget.entries > limits.maxEntries) throw new ArchiveRefused(tooManyEntries(limits.maxEntries));
+    countEntry(name, budget, limits);
     collect(entry, size, entryFile, limits, budget, (bytes) => expanded.push({ name, bytes }), refuse);
   });
   unzip.register(boundedInflate(limits.maxEntryBytes));
@@ -114,21 +123,21 @@ function expandInto(data: Uint8Array, file: string, mtimeMs: number, limits: Zip
 function readDirectory(data: Uint8Array, file: string, limits: ZipLimits, budget: Budget): Map<string, number> {
   const declared = new Map<string, number>();
   let total = 0;
-  let count = 0;
+  const count: Budget = { bytes: 0, exports: budget.exports, archives: budget.archives };
   try {
     unzipSync(data, {
       filter: (info) => {
         if (info.name.endsWith('/') || !isCandidateName(info.name) || isUnsafeName(info.name)) return false;
-        count += 1;
+        countEntry(info.name, count, limits);
         total += info.originalSize;
         declared.set(info.name, Math.max(info.originalSize, declared.get(info.name) ?? 0));
         return false; // nothing is extracted here
       },
     });
   } catch (error) {
+    if (error instanceof ArchiveRefused) throw error;
     throw new ArchiveRefused({ code: 'zip-corrupt', message: `not a readable zip archive (${error instanceof Error ? error.message : String(error)})` });
   }
-  if (budget.entries + count > limits.maxEntries) throw new ArchiveRefused(tooManyEntries(limits.maxEntries));
   if (budget.bytes + total > limits.maxTotalBytes) {
     throw new ArchiveRefused({
       code: 'zip-too-large',
@@ -254,8 +263,16 @@ function expandsBeyond(declared: number | undefined, limit: number): InputError 
     : { code: 'too-large', message: `zip entry expands beyond the ${formatBytes(limit)} file size limit; refused` };
 }
 
-function tooManyEntries(limit: number): InputError {
-  return { code: 'zip-too-many-entries', message: `archive holds more than ${limit} exports; refused` };
+/** Counts an export or archive entry against the limit; refuses the archive once it is past it. */
+function countEntry(name: string, budget: Budget, limits: ZipLimits): void {
+  const archive = /\.zip$/i.test(name);
+  const count = archive ? ++budget.archives : ++budget.exports;
+  if (count > limits.maxEntries) {
+    throw new ArchiveRefused({
+      code: 'zip-too-many-entries',
+      message: archive ? `archive holds more than ${limits.maxEntries} archives (.zip files inside it, at any depth); refused` : `archive holds more than ${limits.maxEntries} exports; refused`,
+    });
+  }
 }
 
 export function formatBytes(bytes: number): string {

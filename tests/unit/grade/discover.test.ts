@@ -202,6 +202,22 @@ test('zip: too many entries, and bytes that are not a zip, refuse the archive', 
   expect(expandArchive(new TextEncoder().encode('not a zip at all'), 'fake.zip', 0, LIMITS)[0]).toMatchObject({ kind: 'refused', error: { code: 'zip-corrupt' } });
 });
 
+test('zip: the entries limit counts exports, nested archives\' included, and apart the archives inside', () => {
+  const three = (prefix: string) => Object.fromEntries([1, 2, 3].map((i) => [`${prefix}${i}.json`, FLOW]));
+  const six = zipSync({ ...three('a'), 'inner.zip': zipSync(three('b')) });
+  // Before: the nested zip counted as a seventh export.
+  expect(expandArchive(six, 'class.zip', 0, { ...LIMITS, maxEntries: 6 }).map((c) => c.kind)).toEqual(Array(6).fill('bytes'));
+  expect(expandArchive(six, 'class.zip', 0, { ...LIMITS, maxEntries: 5 })).toEqual([
+    { kind: 'refused', file: 'class.zip', mtimeMs: 0, error: { code: 'zip-too-many-entries', message: 'archive holds more than 5 exports; refused' } },
+  ]);
+  // Archives holding nothing still count, as archives: each costs an expansion.
+  const empties = zipSync(Object.fromEntries([1, 2, 3].map((i) => [`e${i}.zip`, zipSync({})])));
+  expect(expandArchive(empties, 'class.zip', 0, { ...LIMITS, maxEntries: 3 })).toEqual([]);
+  expect(expandArchive(empties, 'class.zip', 0, { ...LIMITS, maxEntries: 2 })).toEqual([
+    { kind: 'refused', file: 'class.zip', mtimeMs: 0, error: { code: 'zip-too-many-entries', message: 'archive holds more than 2 archives (.zip files inside it, at any depth); refused' } },
+  ]);
+});
+
 test('a zip in a folder with a refused entry still yields the others', async () => {
   const root = tree({ 'class.zip': zipSync({ 'a.json': FLOW, '../b.json': FLOW }) });
   const found = await discover([root], LIMITS);
