@@ -50,15 +50,24 @@ export function variableCheck(options: VariableCheckOptions): Check {
       '- the text `empty` (any case) counts as empty too: the 2025 guide writes "Default Value: **empty**", and the',
       '  flow replaces the value before it reads it;',
       '- the variable may be flow-local or global; only its name, type and default are judged.',
-      '- The name is case-sensitive (Pebble names are): a variable that differs only in case fails, and the',
-      '  message names the spelling found.',
+      '- The name is case-sensitive (Pebble names are): a variable that differs only in case, or has spaces around',
+      '  its name, fails, and the message names the spelling found.',
       ...(options.note ? [options.note] : []),
     ].join('\n'),
     run(ctx) {
       const expected = options.resolve ? options.resolve(ctx.model) : name;
       const variable = ctx.model.variables.find((v) => v.name === expected);
       if (!variable) {
-        const other = ctx.model.variables.find((v) => v.name.toLowerCase() === expected.toLowerCase());
+        const spaced = ctx.model.variables.find((v) => v.name.trim() === expected);
+        if (spaced) {
+          return failed(`Flow variable ${expected} is declared as ${JSON.stringify(spaced.name)}, with spaces around the name: the lab's steps use ${expected}`, {
+            expected: `${expected} (String, empty default)`,
+            actual: JSON.stringify(spaced.name),
+            pointer: spaced.pointer,
+            hint: `Global Flow Properties → Flow Variables → ${spaced.name.trim()}: remove the spaces around its name.`,
+          });
+        }
+        const other = ctx.model.variables.find((v) => v.name.trim().toLowerCase() === expected.toLowerCase());
         if (other) {
           return failed(`Flow variable ${expected} is declared as ${other.name}: names are case-sensitive, and the lab's steps use ${expected}`, {
             expected: `${expected} (String, empty default)`,

@@ -113,6 +113,8 @@ test('the January 2025 labels pass only when every reference agrees', async () =
   expect(resultOf(consistent, 'variable-customani').message).toContain('customANI');
   const partial = await gradeMutation(MISTAKES['customani-old-spelling-declared-only']);
   expect(resultOf(partial, 'variable-customani').message).toContain('declared as customANI');
+  const spaced = resultOf(await gradeMutation(MISTAKES['customani-declared-with-a-trailing-space']), 'variable-customani');
+  expect(spaced.message).toBe('Flow variable customani is declared as "customani ", with spaces around the name: the lab\'s steps use customani');
   const mismatch = await gradeFixture('flows/defect-condition-label-mismatch.json');
   expect(resultOf(mismatch, 'status-condition-expression').message).toContain('it reads CallBackAPI_Request');
 });

@@ -61,6 +61,9 @@ export const MISTAKES = {
   'simulatederror-boolean': (f) => {
     Object.assign(variable(f, 'simulatederror'), { type: 'BOOLEAN', value: 'false' });
   },
+  'customani-declared-with-a-trailing-space': (f) => {
+    variable(f, 'customani').name = 'customani ';
+  },
   'customani-old-spelling-declared-only': (f) => {
     variable(f, 'customani').name = 'customANI';
   },

@@ -10,7 +10,7 @@ type Input = `flows/${string}.json` | MistakeName;
 export const FAILS_ON: Record<string, Input[]> = {
   'flow-name': ['flow-renamed', 'flow-named-with-suffix'],
   'variable-outdialcbid': ['flows/defect-variable-outdialcbid-integer.json', 'flows/before-mission.json'],
-  'variable-customani': ['flows/defect-variable-customani-default-not-empty.json', 'customani-old-spelling-declared-only'],
+  'variable-customani': ['flows/defect-variable-customani-default-not-empty.json', 'customani-old-spelling-declared-only', 'customani-declared-with-a-trailing-space'],
   'variable-getresult': ['flows/defect-variable-missing-getresult.json', 'getresult-json-empty'],
   'variable-simulatederror': ['simulatederror-boolean', 'flows/before-mission.json'],
   'want-callback-option3': ['option3-removed', 'flows/before-mission.json'],
