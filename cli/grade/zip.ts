@@ -51,6 +51,8 @@ class ArchiveRefused extends Error {
  * directory read and an expansion, and thousands of empty ones compress to a few kilobytes).
  */
 interface Budget {
+  /** The archive given, the one whole row a refusal stands for. */
+  archive: string;
   bytes: number;
   exports: number;
   archives: number;
@@ -65,7 +67,7 @@ interface Budget {
 export function expandArchive(data: Uint8Array, file: string, mtimeMs: number, limits: ZipLimits, ignored: (entryFile: string) => void = () => {}): Candidate[] {
   const out: Candidate[] = [];
   try {
-    expandInto(data, file, mtimeMs, limits, { bytes: 0, exports: 0, archives: 0 }, 1, out, ignored);
+    expandInto(data, file, mtimeMs, limits, { archive: file, bytes: 0, exports: 0, archives: 0 }, 1, out, ignored);
   } catch (error) {
     if (!(error instanceof ArchiveRefused)) throw error;
     return [{ kind: 'refused', file, mtimeMs, error: error.error }];
@@ -123,7 +125,7 @@ function expandInto(data: Uint8Array, file: string, mtimeMs: number, limits: Zip
 function readDirectory(data: Uint8Array, file: string, limits: ZipLimits, budget: Budget): Map<string, number> {
   const declared = new Map<string, number>();
   let total = 0;
-  const count: Budget = { bytes: 0, exports: budget.exports, archives: budget.archives };
+  const count: Budget = { ...budget };
   try {
     unzipSync(data, {
       filter: (info) => {
@@ -138,12 +140,7 @@ function readDirectory(data: Uint8Array, file: string, limits: ZipLimits, budget
     if (error instanceof ArchiveRefused) throw error;
     throw new ArchiveRefused({ code: 'zip-corrupt', message: `not a readable zip archive (${error instanceof Error ? error.message : String(error)})` });
   }
-  if (budget.bytes + total > limits.maxTotalBytes) {
-    throw new ArchiveRefused({
-      code: 'zip-too-large',
-      message: `${file.includes('!/') ? 'nested archive' : 'archive'} declares ${total} bytes of exports, beyond the ${formatBytes(limits.maxTotalBytes)} limit for an archive; refused`,
-    });
-  }
+  if (budget.bytes + total > limits.maxTotalBytes) throw new ArchiveRefused(tooLargeTotal(file, total, budget, limits.maxTotalBytes));
   return declared;
 }
 
@@ -261,6 +258,21 @@ function expandsBeyond(declared: number | undefined, limit: number): InputError 
   return declared !== undefined && declared <= limit
     ? { code: 'zip-bomb', message: `zip entry expands beyond the ${declared} bytes it declares; refused` }
     : { code: 'too-large', message: `zip entry expands beyond the ${formatBytes(limit)} file size limit; refused` };
+}
+
+/**
+ * The archive's declared expansion is over the limit. A nested archive adds to what the archive
+ * has expanded so far: the message gives the sum, the figure that broke the limit.
+ */
+function tooLargeTotal(file: string, declared: number, budget: Budget, limit: number): InputError {
+  if (file === budget.archive) {
+    return { code: 'zip-too-large', message: `archive declares ${declared} bytes of exports, beyond the ${formatBytes(limit)} limit for an archive; refused` };
+  }
+  const nested = file.slice(budget.archive.length + 2);
+  return {
+    code: 'zip-too-large',
+    message: `archive would expand to ${budget.bytes + declared} bytes, beyond the ${formatBytes(limit)} limit for an archive: ${budget.bytes} expanded, then ${declared} more declared by nested archive ${nested}; refused`,
+  };
 }
 
 /** Counts an export or archive entry against the limit; refuses the archive once it is past it. */

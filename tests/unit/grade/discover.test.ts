@@ -195,6 +195,23 @@ test('zip bomb: the total limit also holds when the sizes are lies, across neste
   expect(candidates[0]).toMatchObject({ kind: 'refused', file: 'class.zip', error: { code: 'zip-too-large' } });
 });
 
+test('zip: a nested archive over the total limit is refused with the total that broke it, not its own size', () => {
+  const three = (prefix: string) => Object.fromEntries([1, 2, 3].map((i) => [`${prefix}${i}.json`, new Uint8Array(100 * 1024)]));
+  const inner = zipSync(three('b'), { level: 0 });
+  const archive = zipSync({ ...three('a'), 'sub/inner.zip': inner });
+  const expanded = 3 * 100 * 1024 + inner.length; // the outer archive's exports and the nested archive itself: within 640 KB
+  expect(expanded).toBeLessThan(640 * 1024);
+  // Before: "nested archive declares 307200 bytes of exports, beyond the 640 KB limit", though 307,200 < 655,360.
+  expect(expandArchive(archive, 'class.zip', 0, { ...LIMITS, maxTotalBytes: 640 * 1024 })).toEqual([
+    {
+      kind: 'refused',
+      file: 'class.zip',
+      mtimeMs: 0,
+      error: { code: 'zip-too-large', message: `archive would expand to ${expanded + 307200} bytes, beyond the 640 KB limit for an archive: ${expanded} expanded, then 307200 more declared by nested archive sub/inner.zip; refused` },
+    },
+  ]);
+});
+
 test('zip: too many entries, and bytes that are not a zip, refuse the archive', () => {
   const entries: Zippable = {};
   for (let i = 0; i < 6; i++) entries[`e${i}.json`] = FLOW;
