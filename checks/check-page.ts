@@ -2,7 +2,7 @@
 import type { Check, Mission } from '../engine/check.js';
 
 export function renderCheckPage(check: Check, mission: Mission): string {
-  const points = check.severity === 'info' ? 'no points (not checkable from an export)' : `${check.points} points`;
+  const points = check.severity === 'info' ? 'no points (not checkable from an export)' : `${check.points} ${check.points === 1 ? 'point' : 'points'}`;
   return [
     `# ${check.id}`,
     '',

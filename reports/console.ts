@@ -6,7 +6,7 @@
 import type { CheckResult, GradeReport } from '../engine/report.js';
 import { escapeTerminal as t } from './escape.js';
 import { stepHeading, stepTitlesFor, type StepTitles } from './steps.js';
-import { byStep, fixOf, formatPoints, isFailure, summaryLine } from './summary.js';
+import { byStep, fixOf, formatPoints, isFailure, pointCount, summaryLine } from './summary.js';
 import { renderTraceTable } from './trace-table.js';
 
 /** Colour functions: the CLI passes chalk (or identity functions under NO_COLOR). */
@@ -51,7 +51,7 @@ export function renderConsole(report: GradeReport, options: ConsoleOptions): str
 
 function renderCheck(check: CheckResult, c: ColorFns): string[] {
   // A check not judged (its cause is reported by another) lost no points of its own.
-  const points = check.severity === 'info' ? '' : c.dim(check.status === 'skipped' ? ` (not judged, ${formatPoints(check.points)} pts)` : ` (${formatPoints(check.earned)}/${formatPoints(check.points)})`);
+  const points = check.severity === 'info' ? '' : c.dim(check.status === 'skipped' ? ` (not judged, ${pointCount(check.points)})` : ` (${formatPoints(check.earned)}/${formatPoints(check.points)})`);
   const severity = check.severity === 'required' || check.status === 'passed' ? '' : c.dim(` [${check.severity}]`);
   const lines = [`  ${mark(check, c)} ${t(check.title)}${points}${severity}`];
   if (!isFailure(check)) {

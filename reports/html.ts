@@ -11,7 +11,7 @@ import { renderHtmlPage } from './html-page.js';
 import { REPORT_CSS } from './html-css.js';
 import { renderTraceHtml } from './html-trace.js';
 import { stepHeading, stepTitlesFor, type StepTitles } from './steps.js';
-import { byStep, fixOf, formatPoints, isFailure, percentOf, stepState, summaryLine, type StepState } from './summary.js';
+import { byStep, fixOf, formatPoints, isFailure, percentOf, pointCount, stepState, summaryLine, type StepState } from './summary.js';
 import { renderFlowSvg } from './svg.js';
 
 export { REPORT_CSS };
@@ -94,8 +94,8 @@ const CHECK_WORDS: Record<CheckResult['status'], string> = { passed: 'passed', f
 
 function checkItem(check: CheckResult): string {
   // A check not judged lost no points of its own (its cause is reported by another): as in the console.
-  const earned = check.status === 'skipped' ? `not judged, ${formatPoints(check.points)}` : `${formatPoints(check.earned)}/${formatPoints(check.points)}`;
-  const points = check.severity === 'info' ? '' : `<span class="fg-points">${earned} pts</span>`;
+  const earned = check.status === 'skipped' ? `not judged, ${pointCount(check.points)}` : `${formatPoints(check.earned)}/${formatPoints(check.points)} pts`;
+  const points = check.severity === 'info' ? '' : `<span class="fg-points">${earned}</span>`;
   const tag = check.severity === 'required' ? '' : `<span class="fg-tag">${h(check.severity)}</span>`;
   const head =
     `<div class="fg-check-head"><span class="fg-mark" aria-hidden="true">${CHECK_MARK[check.status]}</span>` +

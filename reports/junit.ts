@@ -6,7 +6,7 @@
  * go in <properties>.
  */
 import type { CheckResult, GradeReport } from '../engine/report.js';
-import { fixOf, formatPoints, percentOf } from './summary.js';
+import { fixOf, formatPoints, percentOf, pointCount } from './summary.js';
 import { serializeXml, serializeXmlElement, type XmlElement } from './xml.js';
 
 export interface Counts {
@@ -90,7 +90,7 @@ function testcase(classname: string, check: CheckResult): XmlElement {
 /** The failure's body: what a student reads in the CI log. */
 function details(check: CheckResult): string {
   return [
-    `${check.title} (${check.severity}, ${formatPoints(check.points)} points)`,
+    `${check.title} (${check.severity}, ${pointCount(check.points)})`,
     check.message,
     check.expected !== undefined ? `expected: ${check.expected}` : '',
     check.actual !== undefined ? `actual: ${check.actual}` : '',

@@ -54,6 +54,11 @@ export function formatPoints(points: number): string {
   return Number.isInteger(points) ? String(points) : points.toFixed(1);
 }
 
+/** A number of points in words: `1 point`, `3 points`, `0.5 points`. */
+export function pointCount(points: number): string {
+  return `${formatPoints(points)} ${points === 1 ? 'point' : 'points'}`;
+}
+
 export function plural(n: number, noun: string): string {
   return `${n} ${noun}${n === 1 ? '' : 's'}`;
 }

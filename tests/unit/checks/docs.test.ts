@@ -39,6 +39,14 @@ test('a page names the check, its step, severity, points, tolerances and fix', (
   for (const check of MISSIONS[0].checks) expect(index).toContain(`(${check.id}.md)`);
 });
 
+test('a page counts points in words: 1 point, N points', () => {
+  const checks = MISSIONS.flatMap((mission) => mission.checks.filter((c) => c.severity !== 'info').map((check) => ({ check, page: expected.get(`${DOCS_DIR}/${check.id}.md`)! })));
+  const one = checks.filter(({ check }) => check.points === 1);
+  expect(one.length).toBeGreaterThan(0); // flow-name, get-cbid-content-type, …
+  for (const { page } of one) expect(page).toContain('\n- Points: 1 point\n');
+  for (const { check, page } of checks.filter(({ check }) => check.points !== 1)) expect(page).toContain(`\n- Points: ${check.points} points\n`);
+});
+
 test('the generator script reports stale pages without writing (--check)', async () => {
   const { spawnSync } = await import('node:child_process');
   const run = spawnSync(process.execPath, [path.join(ROOT, 'scripts', 'docs-checks.mjs'), '--check'], { cwd: ROOT, encoding: 'utf8' });

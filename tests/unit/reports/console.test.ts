@@ -63,8 +63,15 @@ test('hints only under failures; passed checks are one line; info and not-run ch
   expect(failed).not.toContain('Hint of status-condition-expression');
   expect(failed).toContain('check status-condition-expression crashed: boom\n      hint:     Nothing to change in the flow for this one: flowgrade could not run this check (a bug of flowgrade');
   expect(failed).not.toContain('Hint of run-task-created');
-  expect(failed).toContain('– Title of run-task-created (not judged, 5 pts)\n      Not judged: the simulated call went wrong earlier');
+  expect(failed).toContain('– Title of run-task-created (not judged, 5 points)\n      Not judged: the simulated call went wrong earlier');
   expect(failed).toContain('✗ Title of get-cbid-content-type (0/1) [recommended]');
+});
+
+test('a check not judged counts its points in words: 1 point, N points', () => {
+  const report = failedReport();
+  const onePoint = renderConsole({ ...report, checks: report.checks.map((c) => (c.id === 'run-task-created' ? { ...c, points: 1 } : c)) }, { color: NO_COLOR });
+  expect(onePoint).toContain('– Title of run-task-created (not judged, 1 point)\n');
+  expect(renderConsole(report, { color: NO_COLOR })).toContain('– Title of run-task-created (not judged, 5 points)\n');
 });
 
 test('one summary line at the end: PASSED / FAILED with the score and what failed', () => {

@@ -147,7 +147,10 @@ test('the drawings and trace tables scroll, so each can be reached by keyboard a
 
 test('a check not judged shows its points as not judged, as the console does, not as 0 earned', () => {
   const html = shown(renderReportBody(failedReport()));
-  expect(html).toContain('<span class="fg-check-title">Title of run-task-created</span><span class="fg-points">not judged, 5 pts</span>');
+  expect(html).toContain('<span class="fg-check-title">Title of run-task-created</span><span class="fg-points">not judged, 5 points</span>');
+  const report = failedReport();
+  const onePoint = shown(renderReportBody({ ...report, checks: report.checks.map((c) => (c.id === 'run-task-created' ? { ...c, points: 1 } : c)) }));
+  expect(onePoint).toContain('<span class="fg-points">not judged, 1 point</span>');
   expect(html).toContain('<span class="fg-check-title">Title of simulate-error-value-fails</span><span class="fg-points">0/4 pts</span>');
 });
 

@@ -57,7 +57,9 @@ test('a failed check is a <failure> with message, expected, actual, where and hi
     'activity: SimulateGlobalError (/process/activities/sim)',
     'hint: SimulateGlobalError → Variable: simulatederror, Set Value: {{ ANI | 123}}',
   ]);
-  expect(cases.find((c) => c.attributes.name === '4. get-cbid-content-type')!.children[0].attributes.type).toBe('recommended');
+  const recommended = cases.find((c) => c.attributes.name === '4. get-cbid-content-type')!.children[0];
+  expect(recommended.attributes.type).toBe('recommended');
+  expect(recommended.text.split('\n')[0]).toBe('Title of get-cbid-content-type (recommended, 1 point)'); // not "1 points"
   const errored = cases.find((c) => c.attributes.name === '9. status-condition-expression')!.children[0];
   expect(errored.name).toBe('error');
   expect(errored.attributes.message).toBe('check status-condition-expression crashed: boom');
