@@ -63,8 +63,8 @@ export default defineCheck({
     const text = messages.join(' ');
     if (messages.length === 0) {
       const audio = playsAudio(menu);
-      const actual = audio ? 'audio files: Text-to-Speech is switched off, so its text is not played' : 'no Text-to-Speech message';
-      return failed(`${menu.label} has no Text-to-Speech message offering option 3${audio ? ' (it plays audio files)' : ''}`, { expected: GUIDE_PROMPT, actual, activity: menu });
+      const actual = audio ? 'audio prompts: Text-to-Speech is switched off, so its text is not played' : 'no Text-to-Speech message';
+      return failed(`${menu.label} has no Text-to-Speech message offering option 3${audio ? ' (Text-to-Speech is off: it plays audio prompts, files or audio prompt variables)' : ''}`, { expected: GUIDE_PROMPT, actual, activity: menu });
     }
     if (!OFFERS_3.some((pattern) => pattern.test(text) || messages.some((message) => pattern.test(message)))) {
       return failed(`The prompt of ${menu.label} does not offer option 3`, { expected: `a prompt that offers option 3, e.g. "${GUIDE_PROMPT}"`, actual: JSON.stringify(text), activity: menu });
