@@ -301,3 +301,8 @@ test('a call that leaves the path because another activity failed names that act
   expect(raised.status).toBe('failed');
   expect(raised.message).toMatch(/^After SetGetResult the call never reached SimulateGlobalError \(it went on to SetVariable_zz, which failed: .*nosuchfilter/);
 });
+
+test('a menu with Text-to-Speech switched off is said to play audio prompts', async () => {
+  const result = resultOf(await gradeMutation(MISTAKES['menu-plays-audio-files']), 'want-callback-prompt-option3');
+  expect(result.message).toBe('WantCallback has no Text-to-Speech message offering option 3 (Text-to-Speech is off: it plays audio prompts, files or audio prompt variables)');
+});
