@@ -1,43 +1,66 @@
 /**
  * Quoted glob patterns for `grade` (Node 20 has no fs.glob): `*` (any characters within one path
  * segment), `?` (one character) and `**` (any number of folders, including none). Nothing else is
- * special (no `[...]`, no `{a,b}`). Patterns are matched against the files under the pattern's
- * fixed leading folders, walked like a folder input (hidden entries and node_modules skipped), so
- * a glob only ever matches files. Use `/` as the separator.
+ * special (no `[...]`, no `{a,b}`). As in shells, a wildcard never matches a name's leading dot
+ * and `**` never enters a hidden folder (nor node_modules), but a segment that spells the dot
+ * (`.hidden`, `.Main_Flow_*.json`) or the name (`node_modules`) does: what a pattern names, it
+ * gets. Matched folder by folder from the pattern's fixed leading folders, walked like a folder
+ * input otherwise (symlinks to folders not followed, flowgrade's output folders skipped), so a glob
+ * only ever matches files (and pipes, devices and broken symlinks, whose rows say what they are).
+ * Use `/` as the separator.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, type Dirent } from 'node:fs';
 import path from 'node:path';
-import { walkFiles } from './walk.js';
+import { compareCodePoints, isFolder, listFolder } from './walk.js';
 
 export function isGlob(input: string): boolean {
   return /[*?]/.test(input);
 }
 
+/** `**`, or a regular expression for one name. */
+type Segment = '**' | RegExp;
+
 /** The files matching `pattern`, sorted; paths keep the pattern's own prefix (`subs/a/x.json`). */
 export async function expandGlob(pattern: string, warn: (line: string) => void): Promise<string[]> {
-  const normalized = pattern.split(path.sep).join('/');
-  const segments = normalized.split('/');
+  const segments = pattern.split(path.sep).join('/').split('/');
   const firstGlob = segments.findIndex(isGlob);
   const baseSegments = segments.slice(0, firstGlob);
   const base = baseSegments.length === 0 ? '.' : baseSegments.join('/') || '/';
-  const globSegments = segments.slice(firstGlob);
-  const matcher = globRegExp(globSegments);
   if (!existsSync(base)) return []; // the pattern matches nothing: that is the usage error it gets, not a folder warning
-  const files = await walkFiles(base, warn, globSegments.includes('**') ? Infinity : globSegments.length);
-  return files.filter((file) => matcher.test(path.relative(base, file).split(path.sep).join('/'))).map((file) => (base === '.' ? path.relative('.', file) : file));
+  const matchers = segments.slice(firstGlob).map((segment): Segment => (segment === '**' ? '**' : segmentRegExp(segment)));
+  const listings = new Map<string, Promise<Dirent[]>>();
+  const list = (dir: string) => listings.get(dir) ?? listings.set(dir, listFolder(dir, warn)).get(dir)!;
+  const found = new Set<string>();
+  // Each folder is tried once against each segment: `**/**` would otherwise walk a tree many times over.
+  const tried = new Set<string>();
+  const match = async (dir: string, at: number): Promise<void> => {
+    const key = `${at}\0${dir}`;
+    if (tried.has(key)) return;
+    tried.add(key);
+    const segment = matchers[at]!;
+    const last = at === matchers.length - 1;
+    if (segment === '**' && !last) await match(dir, at + 1); // no folder at all
+    for (const entry of await list(dir)) {
+      const wildcard = segment === '**';
+      if (wildcard ? entry.name.startsWith('.') || entry.name === 'node_modules' : !segment.test(entry.name)) continue;
+      const full = path.join(dir, entry.name);
+      if (entry.isDirectory()) {
+        if (wildcard) await match(full, at); // `**` goes on into it
+        else if (!last) await match(full, at + 1);
+      } else if (last && (!entry.isSymbolicLink() || !(await isFolder(full)))) {
+        found.add(full);
+      }
+    }
+  };
+  await match(base, 0);
+  return [...found].sort(compareCodePoints).map((file) => (base === '.' ? path.relative('.', file) : file));
 }
 
-/** A regular expression for the glob segments, matching a whole `/`-separated relative path. */
-export function globRegExp(segments: string[]): RegExp {
-  let source = '';
-  segments.forEach((segment, i) => {
-    const last = i === segments.length - 1;
-    if (segment === '**') {
-      source += last ? '.*' : '(?:[^/]+/)*';
-      return;
-    }
-    source += segment.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '[^/]*').replace(/\?/g, '[^/]');
-    if (!last) source += '/';
-  });
-  return new RegExp(`^${source}$`);
+/**
+ * A regular expression for one segment (`*` and `?` within a name). A segment that does not start
+ * with a dot never matches a name that does, as in shells: `*.json` leaves `.draft.json` alone.
+ */
+export function segmentRegExp(segment: string): RegExp {
+  const source = segment.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '[^/]*').replace(/\?/g, '[^/]');
+  return new RegExp(`^${segment.startsWith('.') ? '' : '(?!\\.)'}${source}$`);
 }

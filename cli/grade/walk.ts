@@ -2,7 +2,7 @@
  * Listing the files under a folder for batch grading: hidden entries, node_modules and flowgrade's
  * own output folders skipped, symlinked folders not followed.
  */
-import { realpathSync } from 'node:fs';
+import { realpathSync, type Dirent } from 'node:fs';
 import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 
@@ -23,30 +23,17 @@ export const OUTPUT_MARKER = '.flowgrade-output';
  * code point: files, and also pipes, devices and broken symlinks (reading them says what they
  * are). Skips names starting with `.`, `node_modules` and folders holding OUTPUT_MARKER; never
  * follows a symlink to a folder (no loops). Folders that cannot be read are reported through
- * `warn` and skipped. `maxDepth` 1 lists only `dir` itself.
+ * `warn` and skipped.
  */
-export async function walkFiles(dir: string, warn: (line: string) => void, maxDepth = Infinity): Promise<string[]> {
+export async function walkFiles(dir: string, warn: (line: string) => void): Promise<string[]> {
   const files: string[] = [];
-  const pending: [string, number][] = [[dir, 1]];
+  const pending = [dir];
   while (pending.length > 0) {
-    const [current, depth] = pending.pop()!;
-    let entries;
-    try {
-      entries = await readdir(current, { withFileTypes: true });
-    } catch (error) {
-      warn(`flowgrade: ${current}: cannot read folder (${(error as NodeJS.ErrnoException).code ?? 'error'}); skipped [unreadable-file]`);
-      continue;
-    }
-    if (entries.some((entry) => entry.name === OUTPUT_MARKER)) {
-      warn(`flowgrade: ${current}: a flowgrade output folder (it holds ${OUTPUT_MARKER}); skipped [output-folder]`);
-      continue;
-    }
-    for (const entry of entries) {
+    const current = pending.pop()!;
+    for (const entry of await listFolder(current, warn)) {
       if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;
       const full = path.join(current, entry.name);
-      if (entry.isDirectory()) {
-        if (depth < maxDepth) pending.push([full, depth + 1]);
-      }
+      if (entry.isDirectory()) pending.push(full);
       // Anything else that is not a folder — a file, a pipe, a device, a symlink to a file, a broken
       // or looping one — is listed: its row says what it is (a symlink to a folder is not followed).
       else if (!entry.isSymbolicLink() || !(await isFolder(full))) files.push(full);
@@ -55,7 +42,23 @@ export async function walkFiles(dir: string, warn: (line: string) => void, maxDe
   return files.sort(compareCodePoints);
 }
 
-async function isFolder(file: string): Promise<boolean> {
+/** A folder's entries; none (said through `warn`) for a folder that cannot be read or that holds OUTPUT_MARKER. */
+export async function listFolder(dir: string, warn: (line: string) => void): Promise<Dirent[]> {
+  let entries;
+  try {
+    entries = await readdir(dir, { withFileTypes: true });
+  } catch (error) {
+    warn(`flowgrade: ${dir}: cannot read folder (${(error as NodeJS.ErrnoException).code ?? 'error'}); skipped [unreadable-file]`);
+    return [];
+  }
+  if (entries.some((entry) => entry.name === OUTPUT_MARKER)) {
+    warn(`flowgrade: ${dir}: a flowgrade output folder (it holds ${OUTPUT_MARKER}); skipped [output-folder]`);
+    return [];
+  }
+  return entries;
+}
+
+export async function isFolder(file: string): Promise<boolean> {
   try {
     return (await stat(file)).isDirectory();
   } catch {

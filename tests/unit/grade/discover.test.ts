@@ -4,7 +4,7 @@ import { mkdirSync, realpathSync, rmSync, symlinkSync, writeFileSync } from 'nod
 import path from 'node:path';
 import { zipSync, type Zippable } from 'fflate';
 import { discover } from '../../../cli/grade/discover.js';
-import { globRegExp } from '../../../cli/grade/glob.js';
+import { segmentRegExp } from '../../../cli/grade/glob.js';
 import type { Candidate } from '../../../cli/grade/types.js';
 import { zipEntryTimes } from '../../../cli/grade/zip-times.js';
 import { expandArchive, type ZipLimits } from '../../../cli/grade/zip.js';
@@ -122,9 +122,34 @@ test('quoted globs: * stays in one folder, ** crosses folders, ? is one characte
   expect(files((await discover([`${root}/x/**/*.json`], LIMITS)).candidates)).toEqual(
     ['x/a1.json', 'x/a22.json', 'x/y/a3.json', 'x/y/z/a4.json'].map((f) => path.join(root, f)),
   );
-  expect(globRegExp(['**', '*.json']).test('a.json')).toBe(true);
-  expect(globRegExp(['*.json']).test('d/a.json')).toBe(false);
-  expect(globRegExp(['a.b']).test('axb')).toBe(false);
+  expect(files((await discover([`${root}/**/a3.json`], LIMITS)).candidates)).toEqual([path.join(root, 'x/y/a3.json')]); // ** can be no folder at all
+  expect(files((await discover([`${root}/x/**/**/a4.json`], LIMITS)).candidates)).toEqual([path.join(root, 'x/y/z/a4.json')]); // found once
+  expect(segmentRegExp('*.json').test('d/a.json')).toBe(false);
+  expect(segmentRegExp('a.b').test('axb')).toBe(false);
+});
+
+test('quoted globs: wildcards never match a leading dot and ** never enters node_modules, but a segment spelling them does', async () => {
+  const root = tree({
+    'c2/Main_Flow_201.json': FLOW,
+    'c2/.Main_Flow_203.json': FLOW,
+    'c2/.hidden/h.json': FLOW,
+    'c2/node_modules/n.json': FLOW,
+    'c2/sub/.deep/d.json': FLOW,
+    'c2/sub/s.json': FLOW,
+  });
+  const glob = async (pattern: string) => files((await discover([`${root}/${pattern}`], LIMITS)).candidates).map((file) => path.relative(root, file));
+  // Before: the first matched nothing, while the walk skipped dot names everywhere but in the fixed leading folders.
+  expect(await glob('c2/.Main_Flow_20?.json')).toEqual(['c2/.Main_Flow_203.json']);
+  expect(await glob('c2/.*.json')).toEqual(['c2/.Main_Flow_203.json']);
+  expect(await glob('c2/*.json')).toEqual(['c2/Main_Flow_201.json']);
+  expect(await glob('c2/?Main_Flow_203.json')).toEqual([]);
+  expect(await glob('c2/**/*.json')).toEqual(['c2/Main_Flow_201.json', 'c2/sub/s.json']);
+  expect(await glob('c2/**')).toEqual(['c2/Main_Flow_201.json', 'c2/sub/s.json']);
+  expect(await glob('c2/*/*.json')).toEqual(['c2/node_modules/n.json', 'c2/sub/s.json']); // * is any name without a leading dot
+  expect(await glob('c2/.hidden/*.json')).toEqual(['c2/.hidden/h.json']);
+  expect(await glob('c2/node_modules/*.json')).toEqual(['c2/node_modules/n.json']);
+  expect(await glob('c2/**/.deep/*.json')).toEqual(['c2/sub/.deep/d.json']);
+  expect(await glob('c2/**/node_modules/*.json')).toEqual(['c2/node_modules/n.json']);
 });
 
 test('zip: nested folders and archives inside the archive are expanded; hidden and __MACOSX entries skipped', () => {
