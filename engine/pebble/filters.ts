@@ -22,7 +22,7 @@ import { intArg, stringArg, stringInput } from './invocation.js';
 import { javaTrim, withRegex } from './members.js';
 import { isEmpty } from './predicates.js';
 import { javaSplit } from './regex.js';
-import { MAX_STRING_LENGTH } from './limits.js';
+import { MAX_STRING_LENGTH, replacedLength } from './limits.js';
 import { javaString } from './stringify.js';
 import {
   PDouble,
@@ -218,8 +218,7 @@ const replace: FilterFn = nullSafe((input, args, call) => {
     if (k === null || v === null) fail('type', 'replace: null key or value in the replacement map', call.pos);
     const target = javaString(k, call.ctx, call.pos);
     const replacement = javaString(v, call.ctx, call.pos);
-    const count = target.length === 0 ? data.length + 1 : data.split(target).length - 1;
-    if (data.length + count * (replacement.length - target.length) > MAX_STRING_LENGTH) {
+    if (replacedLength(data, target, replacement) > MAX_STRING_LENGTH) {
       fail('limit', `String longer than ${MAX_STRING_LENGTH} characters`, call.pos);
     }
     data = data.replaceAll(target, () => replacement);

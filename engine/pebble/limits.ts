@@ -14,6 +14,14 @@ export const MAX_LIST_LENGTH = 100_000;
 export const MAX_REGEX_LENGTH = 256;
 /** Longest input a regular expression is run against. */
 export const MAX_REGEX_INPUT = 100_000;
+/** Longest input a regular expression with a lookahead or lookbehind is run against (see regex.ts). */
+export const MAX_LOOKAROUND_INPUT = 10_000;
+
+/** The length `s.replaceAll(target, replacement)` would have, counted before it is built. */
+export function replacedLength(s: string, target: string, replacement: string): number {
+  const count = target.length === 0 ? s.length + 1 : s.split(target).length - 1;
+  return s.length + count * (replacement.length - target.length);
+}
 /** Parsed templates kept in the cache. */
 export const TEMPLATE_CACHE_SIZE = 1_000;
 /** Deepest nesting of list/map data that is compared, printed or converted (guards cyclic data). */

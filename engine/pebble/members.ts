@@ -15,6 +15,7 @@ import { UndefinedVariableError, fail } from './errors.js';
 import { DATE_METHODS } from './date-methods.js';
 import { m, type Method, type Param } from './method.js';
 import { javaMatches, javaReplace, javaSplit, RegexError } from './regex.js';
+import { MAX_STRING_LENGTH, replacedLength } from './limits.js';
 import { javaString } from './stringify.js';
 import {
   type Long,
@@ -90,6 +91,8 @@ const STRING_METHODS = new Map<string, Method>([
     const target = nonNull(a, pos);
     const replacement = nonNull(b, pos);
     ctx.tick(pos, s.length);
+    // Counted before it is built: an empty target puts the replacement between every two characters.
+    if (replacedLength(s, target, replacement) > MAX_STRING_LENGTH) fail('limit', `String longer than ${MAX_STRING_LENGTH} characters`, pos);
     return ctx.str(s.replaceAll(target, () => replacement), pos);
   })],
   ['replaceAll', m<string>(['string', 'string'], (s, [a, b], ctx, pos) =>

@@ -7,7 +7,7 @@
  * some of which newer JavaScript engines accept and older ones (Node 20) do not: the same pattern
  * must give the same result in the CLI and in every browser.
  */
-import { MAX_REGEX_INPUT, MAX_REGEX_LENGTH } from './limits.js';
+import { MAX_LOOKAROUND_INPUT, MAX_REGEX_INPUT, MAX_REGEX_LENGTH, MAX_STRING_LENGTH } from './limits.js';
 
 export class RegexError extends Error {
   constructor(
@@ -18,8 +18,13 @@ export class RegexError extends Error {
   }
 }
 
-/** Refuses patterns whose matching time can explode. */
-function assertSafe(pattern: string): void {
+/**
+ * Refuses patterns whose matching time can explode; says whether the pattern has a lookaround
+ * (`(?=`, `(?!`, `(?<=`, `(?<!`). V8 runs a pattern that backtracks too much again in linear time
+ * (the CLI turns that on), but not one with a lookaround, and browsers never: such a pattern may
+ * repeat without bound only once, and runs against shorter inputs (`assertInputFor`).
+ */
+function assertSafe(pattern: string): { lookaround: boolean } {
   if (pattern.length > MAX_REGEX_LENGTH) {
     throw new RegexError(`Regular expression longer than ${MAX_REGEX_LENGTH} characters`, true);
   }
@@ -29,6 +34,8 @@ function assertSafe(pattern: string): void {
   const names = new Set<string>();
   let lastGroupRisky = false;
   let inClass = false;
+  let lookaround = false;
+  let repetitions = 0;
   for (let i = 0; i < pattern.length; i++) {
     const c = pattern[i];
     if (c === '\\') {
@@ -47,6 +54,7 @@ function assertSafe(pattern: string): void {
     }
     if (c === '(') {
       assertPortableGroup(pattern.slice(i + 1), names);
+      if (/^\?<?[=!]/.test(pattern.slice(i + 1, i + 4))) lookaround = true;
       stack.push({ risky: false });
       continue;
     }
@@ -58,6 +66,7 @@ function assertSafe(pattern: string): void {
     }
     const unbounded = c === '*' || c === '+' || (c === '{' && /^\{\d*,\d*\}/.test(pattern.slice(i)));
     if (unbounded || c === '?' || c === '{') {
+      if (unbounded) repetitions++;
       if (unbounded && lastGroupRisky) {
         throw new RegexError('Regular expression too complex (nested repetition)', true);
       }
@@ -72,6 +81,10 @@ function assertSafe(pattern: string): void {
     }
     lastGroupRisky = false;
   }
+  if (lookaround && repetitions > 1) {
+    throw new RegexError('Regular expression too complex (a lookahead or lookbehind, and more than one unbounded repetition)', true);
+  }
+  return { lookaround };
 }
 
 /**
@@ -91,6 +104,8 @@ function assertPortableGroup(after: string, names: Set<string>): void {
 }
 
 const cache = new Map<string, RegExp>();
+/** Patterns with a lookaround (see assertSafe). */
+const withLookaround = new WeakSet<RegExp>();
 
 /** A global RegExp for a Java pattern (the engine never reads `lastIndex` across calls). */
 export function javaRegex(pattern: string): RegExp {
@@ -99,13 +114,14 @@ export function javaRegex(pattern: string): RegExp {
     hit.lastIndex = 0;
     return hit;
   }
-  assertSafe(pattern);
+  const { lookaround } = assertSafe(pattern);
   let re: RegExp;
   try {
     re = new RegExp(pattern, 'g');
   } catch (e) {
     throw new RegexError(`Invalid regular expression "${pattern}": ${(e as Error).message}`, false);
   }
+  if (lookaround) withLookaround.add(re);
   if (cache.size > 200) cache.clear();
   cache.set(pattern, re);
   return re;
@@ -114,6 +130,13 @@ export function javaRegex(pattern: string): RegExp {
 function assertInput(input: string): void {
   if (input.length > MAX_REGEX_INPUT) {
     throw new RegexError(`Input longer than ${MAX_REGEX_INPUT} characters for a regular expression`, true);
+  }
+}
+
+/** A pattern with a lookaround scans at most MAX_LOOKAROUND_INPUT characters (its one repetition may backtrack at every position). */
+function assertInputFor(re: RegExp, input: string): void {
+  if (withLookaround.has(re) && input.length > MAX_LOOKAROUND_INPUT) {
+    throw new RegexError(`Input longer than ${MAX_LOOKAROUND_INPUT} characters for a regular expression with a lookahead or lookbehind`, true);
   }
 }
 
@@ -133,6 +156,7 @@ function* matches(re: RegExp, input: string): Generator<RegExpExecArray> {
 export function javaSplit(input: string, pattern: string, limit: number, onMatch: () => void): string[] {
   assertInput(input);
   const re = javaRegex(pattern);
+  assertInputFor(re, input);
   const parts: string[] = [];
   let index = 0;
   let matchedAny = false;
@@ -171,11 +195,14 @@ function expandReplacement(replacement: string, m: RegExpExecArray): string {
 export function javaReplace(input: string, pattern: string, replacement: string, all: boolean, onMatch: () => void): string {
   assertInput(input);
   const re = javaRegex(pattern);
+  assertInputFor(re, input);
   let out = '';
   let index = 0;
   for (const m of matches(re, input)) {
     onMatch();
     out += input.slice(index, m.index) + expandReplacement(replacement, m);
+    // Checked as it grows: an empty pattern puts the replacement between every two characters.
+    if (out.length > MAX_STRING_LENGTH) throw new RegexError(`String longer than ${MAX_STRING_LENGTH} characters`, true);
     index = m.index + m[0].length;
     if (!all) break;
   }
@@ -185,6 +212,6 @@ export function javaReplace(input: string, pattern: string, replacement: string,
 /** String.matches: the whole input must match. */
 export function javaMatches(input: string, pattern: string): boolean {
   assertInput(input);
-  javaRegex(pattern); // validates and guards
+  assertInputFor(javaRegex(pattern), input); // validates and guards
   return new RegExp(`^(?:${pattern})$`).test(input);
 }

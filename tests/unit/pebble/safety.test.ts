@@ -95,6 +95,13 @@ const limits: [string, () => unknown, string][] = [
   ['repeated alternation in a split pattern', () => evaluate('{{ s | split("(a|aa)*c") }}', { s: 'aaaa' }), 'too complex'],
   ['a back-reference in a pattern', () => evaluate('{{ s.replaceAll("(a)\\\\1", "") }}', { s: 'aa' }), 'Back-references'],
   ['a very long regex input', () => evaluate('{{ s | split(",") }}', { s: 'x'.repeat(100_001) }), 'Input longer than 100000 characters'],
+  // The output is checked as it grows, not once built: an empty pattern inserts the replacement N + 1 times.
+  ['replaceAll of the empty pattern blowing up', () => evaluate('{{ s.replaceAll("", s) }}', { s: 'a'.repeat(50_000) }), 'String longer than 1000000 characters'],
+  ['replace of the empty text blowing up', () => evaluate('{{ s.replace("", s) }}', { s: 'a'.repeat(99_000) }), 'String longer than 1000000 characters'],
+  // V8 cannot run a lookaround in linear time (nor can a browser run anything so): one unbounded repetition at most.
+  ['a lookahead with several repetitions', () => evaluate('{{ s.matches("(?=a*a*a*a*a*a*b)a*") }}', { s: 'a'.repeat(200) }), 'too complex (a lookahead or lookbehind'],
+  ['a lookbehind and a repetition beside it', () => evaluate('{{ s | split("(?<=a+)b*") }}', { s: 'ab' }), 'too complex (a lookahead or lookbehind'],
+  ['a long input for a lookahead', () => evaluate('{{ s | split("(?=b)") }}', { s: 'a'.repeat(10_001) }), 'Input longer than 10000 characters for a regular expression with a lookahead'],
   ['cyclic scope data', () => {
     const cyclic: Record<string, unknown> = {};
     cyclic.self = cyclic;
@@ -126,6 +133,9 @@ test('moderately large inputs are fine', () => {
   expect(render('{{ a }}'.repeat(20_000), { a: 'x' })).toBe('x'.repeat(20_000));
   expect(evaluate('{{ s | length }}', { s: 'x'.repeat(999_999) })).toBe(999_999);
   expect(evaluate('{{ s | split("(ab)+") | length }}', { s: 'xababyab' })).toBe(2);
+  expect(evaluate('{{ s | split("(?=b)") | length }}', { s: 'ab'.repeat(5_000) })).toBe(5_001); // a, then ba 4,999 times, then b
+  expect(evaluate('{{ s.matches("(?=\\d{5})\\d+") }}', { s: '20261' })).toBe(true);
+  expect(evaluate('{{ s.replaceAll("", "-") }}', { s: 'abc' })).toBe('-a-b-c-');
 });
 
 test('results are deterministic: same input, same output, map order is insertion order', () => {
