@@ -32,14 +32,35 @@ export const DEFAULT_LIMITS: JsonLimits = {
 
 const decoder = new TextDecoder('utf-8', { fatal: false });
 
-/** Decode (UTF-8, BOM stripped) after the size check. */
+/** Decode (UTF-8, BOM stripped) after the size check; UTF-16 bytes are refused by name. */
 export function decodeText(input: string | Uint8Array, limits: JsonLimits): string {
   const size = typeof input === 'string' ? utf8Length(input, limits.maxBytes) : input.byteLength;
   if (size > limits.maxBytes) {
     throw new LoadError('too-large', `file is larger than the ${formatBytes(limits.maxBytes)} limit`);
   }
-  const text = typeof input === 'string' ? input : decoder.decode(input);
+  if (typeof input !== 'string' && looksLikeUtf16(input)) {
+    throw new LoadError('not-json', 'not valid JSON: the file is UTF-16 (Notepad\'s "Unicode"), not UTF-8; export it again from Flow Designer, or save it as UTF-8');
+  }
+  return withoutBom(typeof input === 'string' ? input : decoder.decode(input));
+}
+
+/** A text without its leading byte order mark, which JSON.parse refuses (files and template bodies carry one). */
+export function withoutBom(text: string): string {
   return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
+
+/**
+ * UTF-16 (what Windows Notepad saves as "Unicode"), from the first four bytes only: a UTF-16 BOM,
+ * or without one every other byte NUL (an export starts with ASCII, `{` or whitespace). No JSON
+ * text in UTF-8 holds a NUL byte, so this only names the encoding of a file refused anyway.
+ * UTF-32 (BOM FF FE 00 00, or three NULs per ASCII character) is left to the syntax error.
+ */
+function looksLikeUtf16(bytes: Uint8Array): boolean {
+  const [b0, b1, b2, b3] = bytes;
+  if (b0 === 0xfe && b1 === 0xff) return true;
+  if (b0 === 0xff && b1 === 0xfe) return !(b2 === 0 && b3 === 0);
+  if (bytes.length < 4) return false;
+  return (b0 !== 0 && b1 === 0 && b2 !== 0 && b3 === 0) || (b0 === 0 && b1 !== 0 && b2 === 0 && b3 !== 0);
 }
 
 /**

@@ -209,6 +209,25 @@ test.describe('unreadable input: one clear line and a stable code', () => {
     expect(failure('{"name":"x"}')).toMatchObject({ code: 'not-a-flow', message: expect.stringMatching(/"process"/) });
   });
 
+  test('a UTF-16 export (Notepad\'s "Unicode"), with or without BOM, little- or big-endian, is named as such', () => {
+    const text = JSON.stringify(tinyFlow(), null, 2);
+    const le = new Uint8Array(Buffer.from(text, 'utf16le'));
+    const be = new Uint8Array(Buffer.from(text, 'utf16le').swap16());
+    const message = 'not valid JSON: the file is UTF-16 (Notepad\'s "Unicode"), not UTF-8; export it again from Flow Designer, or save it as UTF-8';
+    for (const bytes of [new Uint8Array([0xff, 0xfe, ...le]), new Uint8Array([0xfe, 0xff, ...be]), le, be]) {
+      expect(failure(bytes)).toEqual({ code: 'not-json', message });
+    }
+  });
+
+  test('bytes that only start like UTF-16 are not called UTF-16', () => {
+    // UTF-32LE (BOM FF FE 00 00, and without BOM "{" 00 00 00): not Notepad's, not named UTF-16.
+    expect(failure(new Uint8Array([0xff, 0xfe, 0, 0, 0x7b, 0, 0, 0])).message).not.toMatch(/UTF-16/);
+    expect(failure(new Uint8Array([0x7b, 0, 0, 0, 0x7d, 0, 0, 0])).message).not.toMatch(/UTF-16/);
+    // A NUL after the first four bytes is an ordinary syntax error, located as such.
+    expect(failure(new TextEncoder().encode('{"a": 1\u0000}'))).toMatchObject({ code: 'not-json', message: expect.stringMatching(/at line 1 column 8/) });
+    expect(failure(new Uint8Array([0xff]))).toMatchObject({ code: 'not-json', message: expect.not.stringMatching(/UTF-16/) });
+  });
+
   test('a flow-template body whose flow is broken', () => {
     expect(failure(JSON.stringify({ name: 't', flow: '{"name": "x", "process": ' }))).toMatchObject({ code: 'bad-template-body', message: expect.stringMatching(/not valid JSON/) });
     expect(failure(JSON.stringify({ name: 't', flow: '[1]' })).code).toBe('bad-template-body');

@@ -58,3 +58,10 @@ test('a file the browser cannot read gives an ungradable report with unreadable-
   expect(report.verdict).toBe('ungradable');
   expect(report.error).toEqual({ code: 'unreadable-file', message: 'could not be read: A requested file could not be read' });
 });
+
+test('a UTF-16 export (Notepad\'s "Unicode") gives the CLI\'s ungradable report naming the encoding', async () => {
+  const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(readFileSync(fixturePath('flows/solution.json'), 'utf8'), 'utf16le')]);
+  const report = await gradePickedFile(new File([utf16], 'Main_Flow_140.json', { type: 'application/json' }), OPTIONS);
+  expect(report.verdict).toBe('ungradable');
+  expect(report.error).toEqual({ code: 'not-json', message: 'not valid JSON: the file is UTF-16 (Notepad\'s "Unicode"), not UTF-8; export it again from Flow Designer, or save it as UTF-8' });
+});
