@@ -5,7 +5,7 @@
 import Ajv from 'ajv';
 import flowExportSchema from '../schemas/flow-export.schema.json' with { type: 'json' };
 import { buildModel, isEventActivity } from './build-model.js';
-import { assertNesting, assertStringLengths, clipPointer, decodeText, DEFAULT_LIMITS, parseJsonText, type JsonLimits } from './json-text.js';
+import { assertNesting, assertStringLengths, clipPointer, decodeText, DEFAULT_LIMITS, parseJsonText, withoutBom, type JsonLimits } from './json-text.js';
 import { LoadError, type LoadErrorCode } from './load-error.js';
 import type { FlowModel } from './model.js';
 
@@ -58,10 +58,11 @@ function unwrap(value: unknown, textLength: number, limits: JsonLimits): { expor
   return { exported: inner as Record<string, unknown>, templateBody: true };
 }
 
+/** The `flow` string of a template body, without a leading BOM: accepted there as at the start of a file. */
 function templateFlow(value: unknown): string | undefined {
   if (value === null || typeof value !== 'object' || Array.isArray(value) || 'process' in value) return undefined;
   const flow = (value as Record<string, unknown>).flow;
-  return typeof flow === 'string' ? flow : undefined;
+  return typeof flow === 'string' ? withoutBom(flow) : undefined;
 }
 
 function asExport(value: unknown): Record<string, unknown> {

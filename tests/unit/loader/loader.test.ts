@@ -34,6 +34,13 @@ test.describe('accepted inputs', () => {
     expect(model.main.activities).toHaveLength(4);
   });
 
+  test('a BOM at the start of a flow-template body\'s "flow" string is accepted, as at the start of a file', () => {
+    const plain = load({ name: 'Template', flow: JSON.stringify(tinyFlow()) });
+    expect(load({ name: 'Template', flow: '\uFEFF' + JSON.stringify(tinyFlow()) })).toEqual(plain);
+    // Only a leading BOM: elsewhere U+FEFF is not JSON whitespace.
+    expect(failure(JSON.stringify({ name: 't', flow: ' \uFEFF' + JSON.stringify(tinyFlow()) })).code).toBe('bad-template-body');
+  });
+
   test('format generations are recognised', () => {
     expect(load(tinyFlow()).generation).toBe('2025');
     const older = tinyFlow();
