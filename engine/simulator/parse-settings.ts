@@ -51,6 +51,10 @@ export function applyParseSettings(run: ActivityRun, body: string): void {
     if (!run.vars.isDeclared(row.variable)) {
       throw new ActivityError(`parse settings write '${row.variable}', which is not a declared flow variable`);
     }
+    // Checked before the body is read: a body that is not JSON must not hide a broken path.
+    const path = normalisePath(row.path);
+    const syntaxError = pathSyntaxError(path);
+    if (syntaxError !== undefined) throw new ActivityError(`invalid JSONPath ${path}: ${syntaxError}`);
   }
   const json = parseJson(body);
   for (const row of rows) {
@@ -59,6 +63,76 @@ export function applyParseSettings(run: ActivityRun, body: string): void {
     const empty = type === 'JSON' || type === 'INTEGER' || type === 'DECIMAL' || type === 'BOOLEAN' ? null : '';
     run.vars.setVariable(row.variable, match === undefined ? empty : convertToType(match, type, row.variable));
   }
+}
+
+/**
+ * Why a `$`-rooted path does not parse, or undefined. jsonpath-plus reads such a path as its
+ * longest valid prefix (`$[` and `$.` as `$`, `$[0` as `$[0]`), which would quietly store the
+ * whole body; Flow Designer's JsonPath refuses it. Only the structure is checked (a name or
+ * `*` after each `.`/`..`, closed brackets and quotes, nothing stray after `$` or `]`): what is
+ * inside brackets, filters included, is left to jsonpath-plus.
+ */
+export function pathSyntaxError(path: string): string | undefined {
+  let i = 1; // after the `$`
+  while (i < path.length) {
+    const c = path[i];
+    if (/\s/.test(c)) {
+      i++;
+    } else if (c === '[') {
+      const end = bracketEnd(path, i);
+      if (typeof end === 'string') return end;
+      i = end + 1;
+    } else if (c === '.') {
+      const dots = path.startsWith('..', i) ? '..' : '.';
+      i += dots.length;
+      if (i >= path.length) return `the path ends with '${dots}'`;
+      if (path[i] === '.' || path[i] === ']') return unexpected(path, i);
+      if (path[i] !== '[') i = nameEnd(path, i); // `.[0]` is read as `[0]`
+    } else {
+      return unexpected(path, i);
+    }
+  }
+  return undefined;
+}
+
+/** A dot-notation name (or `*`) runs to the next `.`, `[` or `]`. */
+function nameEnd(path: string, start: number): number {
+  let i = start;
+  while (i < path.length && path[i] !== '.' && path[i] !== '[' && path[i] !== ']') i++;
+  return i;
+}
+
+/** The index of the `]` closing the `[` at `open` (quotes and nested brackets skipped), or why there is none. */
+function bracketEnd(path: string, open: number): number | string {
+  let depth = 0;
+  for (let i = open + 1; i < path.length; i++) {
+    const c = path[i];
+    if (c === "'" || c === '"') {
+      const close = quoteEnd(path, i);
+      if (close < 0) return `the quote at position ${i + 1} is not closed`;
+      i = close;
+    } else if (c === '[') {
+      depth++;
+    } else if (c === ']' && depth > 0) {
+      depth--;
+    } else if (c === ']') {
+      return path.slice(open + 1, i).trim() === '' ? `empty brackets at position ${open + 1}` : i;
+    }
+  }
+  return `the '[' at position ${open + 1} is not closed`;
+}
+
+/** The index of the quote closing the one at `open` (a backslash escapes the next character), or -1. */
+function quoteEnd(path: string, open: number): number {
+  for (let i = open + 1; i < path.length; i++) {
+    if (path[i] === '\\') i++;
+    else if (path[i] === path[open]) return i;
+  }
+  return -1;
+}
+
+function unexpected(path: string, index: number): string {
+  return `unexpected '${path[index]}' at position ${index + 1}`;
 }
 
 function parseJson(body: string): unknown {

@@ -249,6 +249,67 @@ test.describe('parse settings', () => {
     expect(wrongType.globalErrorRaised).toBe(true);
   });
 
+  // jsonpath-plus reads a path that does not parse as its longest valid prefix: `$[` as `$`
+  // stored the whole body in the variable, `$[0` the whole record.
+  const MALFORMED: [string, string][] = [
+    ['$[', "invalid JSONPath $[: the '[' at position 2 is not closed"],
+    ['$[0', "invalid JSONPath $[0: the '[' at position 2 is not closed"],
+    ['[0', "invalid JSONPath $[0: the '[' at position 2 is not closed"],
+    ['$[0].', "invalid JSONPath $[0].: the path ends with '.'"],
+    ['$.', "invalid JSONPath $.: the path ends with '.'"],
+    ['$..', "invalid JSONPath $..: the path ends with '..'"],
+    ["$[']", 'invalid JSONPath $[\']: the quote at position 3 is not closed'],
+    ["$[0]['tacnumber]", "invalid JSONPath $[0]['tacnumber]: the quote at position 6 is not closed"],
+    ['$[0]["tacnumber', 'invalid JSONPath $[0]["tacnumber: the quote at position 6 is not closed'],
+    ['$[]', 'invalid JSONPath $[]: empty brackets at position 2'],
+    ['$]', "invalid JSONPath $]: unexpected ']' at position 2"],
+    ['$[0]].tacnumber', "invalid JSONPath $[0]].tacnumber: unexpected ']' at position 5"],
+    ['$...tacnumber', "invalid JSONPath $...tacnumber: unexpected '.' at position 4"],
+    ['$^', "invalid JSONPath $^: unexpected '^' at position 2"],
+  ];
+  for (const [path, message] of MALFORMED) {
+    test(`a path that does not parse fails the activity, the variable untouched: ${path}`, async () => {
+      const result = await runParse(parse([['outdialcbid', path]]));
+      const entry = result.trace.find((e) => e.activity === 'GET_CBID')!;
+      expect(entry.outcome).toBe('error');
+      expect(entry.error).toBe(message);
+      expect(entry.modifiedVariables).toEqual({});
+      expect(result.variables.outdialcbid).toBe('');
+      expect(result.globalErrorRaised).toBe(true);
+    });
+  }
+
+  test('a path that does not parse fails the activity even when the body is not JSON', async () => {
+    const result = await runParse(parse([['outdialcbid', '$[']]), http.get(DYNVARS_URL, () => HttpResponse.text('<html>oops</html>', { status: 502 })));
+    expect(result.trace.find((e) => e.activity === 'GET_CBID')?.error).toBe("invalid JSONPath $[: the '[' at position 2 is not closed");
+  });
+
+  test('paths that parse keep working: a trailing space, a dot before a bracket, slices, unions, wildcards', async () => {
+    const handler = http.get(DYNVARS_URL, () => HttpResponse.json(RECORD));
+    const paths: [string, unknown][] = [
+      ['$', JSON.stringify(RECORD)],
+      ['$.[0].tacnumber', '+14085267209'],
+      ['$[0:1][tacnumber]', '["+14085267209"]'],
+      ['$[0][tacnumber,vip]', '["+14085267209",true]'],
+      ['$..tacnumber', '["+14085267209"]'],
+      ['$[*].tacnumber', '["+14085267209"]'],
+      ['$[0].tacnumber ', '+14085267209'],
+    ];
+    for (const [path, expected] of paths) {
+      const result = await runParse(parse([['outdialcbid', path]]), handler);
+      expect(result.trace.find((e) => e.activity === 'GET_CBID')?.error, path).toBeUndefined();
+      expect(result.variables.outdialcbid, path).toBe(expected);
+    }
+  });
+
+  test('a filter holding brackets and quotes ("]", \'"\', nested [ ]) parses, and is not simulated', async () => {
+    for (const path of [`$[?(@.tacnumber == ']')]`, `$[?(@.tacnumber == '"')].dn`, '$[?(@.list[0] == "x")]', '$..[?(@.vip)]']) {
+      const result = await runParse(parse([['outdialcbid', path]]));
+      expect(result.status, path).toBe('not-simulated');
+      expect(result.summary, path).toContain('filter or script expression');
+    }
+  });
+
   test('a filter expression (script evaluation) is not simulated', async () => {
     const result = await runParse(parse([['outdialcbid', '$[?(@.vip)].outboundcallbackep']]));
     expect(result.status).toBe('not-simulated');
