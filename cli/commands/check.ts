@@ -34,12 +34,13 @@ export function checkCommand(ctx: CliContext): Command {
     const reports: GradeReport[] = [];
     for (const file of files) {
       const report = await gradeFile(file, { ...options, attendee: flags.attendee });
-      // Console output says it itself, on stdout; other formats keep stdout machine-readable.
-      if (report.error && flags.format !== 'console') ctx.stderr(inputErrorLine(file, report.error) + '\n');
+      // Console output on stdout says it itself; other formats, and a report written to --out, keep it off stdout.
+      if (report.error && (flags.format !== 'console' || flags.out !== undefined)) ctx.stderr(inputErrorLine(file, report.error) + '\n');
       ctx.exit(report.verdict === 'passed' ? EXIT.passed : report.verdict === 'failed' ? EXIT.failed : EXIT.unusable);
       reports.push(report);
     }
-    const output = render(flags.format, reports, ctx, flags.quiet ?? false);
+    // A file is not a terminal: a report written to --out is never coloured.
+    const output = render(flags.format, reports, flags.out === undefined && ctx.color, flags.quiet ?? false);
     if (flags.out !== undefined) await writeFile(flags.out, output).catch((error: unknown) => {
       throw new UsageError(`cannot write --out ${flags.out}: ${reasonOf(error)}`);
     });
@@ -47,7 +48,7 @@ export function checkCommand(ctx: CliContext): Command {
   });
 }
 
-function render(format: Format, reports: GradeReport[], ctx: CliContext, quiet: boolean): string {
+function render(format: Format, reports: GradeReport[], color: boolean, quiet: boolean): string {
   switch (format) {
     case 'json':
       return reports.length === 1 ? renderJson(reports[0]) : JSON.stringify(reports, null, 2) + '\n';
@@ -58,7 +59,7 @@ function render(format: Format, reports: GradeReport[], ctx: CliContext, quiet: 
     case 'markdown':
       return renderMarkdown(reports);
     case 'console': {
-      const chalk = new Chalk({ level: ctx.color ? 1 : 0 });
+      const chalk = new Chalk({ level: color ? 1 : 0 });
       return reports.map((report) => renderConsole(report, { color: chalk, quiet })).join('\n');
     }
   }

@@ -74,6 +74,8 @@ export function simulateCommand(ctx: CliContext): Command {
  */
 function collectAnswers(value: string, previous: Record<string, string | string[]> = {}): Record<string, string | string[]> {
   const [label, digits] = Object.entries(collectPair(value))[0];
+  const notKeys = digits.split(',').find((answer) => !/^[0-9*#]*$/.test(answer));
+  if (notKeys !== undefined) throw new InvalidArgumentError(`${JSON.stringify(notKeys)} is not what a caller can press: digits, * and # (a comma list for successive visits)`);
   if (!Object.hasOwn(previous, label)) return { ...previous, [label]: digits.includes(',') ? digits.split(',') : digits };
   return { ...previous, [label]: [previous[label], digits.split(',')].flat() };
 }

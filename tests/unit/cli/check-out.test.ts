@@ -14,3 +14,24 @@ test('check --out writes the report to the file, and refuses a folder in one lin
   expect(refused.code).toBe(2);
   expect(refused.stderr.trim()).toBe(`flowgrade: cannot write --out ${dir}: is a directory, not a file`);
 });
+
+test('a console report written to --out is never coloured, though stdout would be', async () => {
+  const file = path.join(tempDir('check-out-colour'), 'report.txt');
+  const colour = { FORCE_COLOR: '1', NO_COLOR: '' };
+  const onStdout = await runCli(['check', fixturePath('flows/defect-menu-option3-unlinked.json')], { env: colour });
+  expect(onStdout.stdout).toContain('\u001b[');
+  const toFile = await runCli(['check', fixturePath('flows/defect-menu-option3-unlinked.json'), '--out', file], { env: colour });
+  expect([toFile.code, toFile.stdout]).toEqual([1, '']);
+  const written = readFileSync(file, 'utf8');
+  expect(written).toContain('FAILED');
+  expect(written).not.toContain('\u001b');
+});
+
+test('check --out: an unreadable input is one line on stderr in every format, the console one too', async () => {
+  const dir = tempDir('check-out-unreadable');
+  const missing = path.join(dir, 'nope.json');
+  for (const format of ['console', 'json', 'markdown']) {
+    const run = await runCli(['check', missing, '--format', format, '--out', path.join(dir, `r.${format}`)]);
+    expect([run.code, run.stdout, run.stderr], format).toEqual([2, '', `flowgrade: ${missing}: no such file [unreadable-file]\n`]);
+  }
+});

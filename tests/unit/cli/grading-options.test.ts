@@ -70,3 +70,12 @@ test('--attendee is trimmed as the self-check page trims its field; a blank one 
   expect(blank.code).toBe(2);
   expect(blank.stderr).toContain('"   " is blank: give the attendee id');
 });
+
+test('simulate --dtmf: only keys a caller can press (digits, * and #), else a usage error', async () => {
+  const flow = fixturePath('flows/solution.json');
+  const refused = await runCli(['simulate', flow, '--dtmf', 'WantCallback=x']);
+  expect(refused.code).toBe(2);
+  expect(refused.stderr).toContain('"x" is not what a caller can press: digits, * and # (a comma list for successive visits)');
+  const keys = await runCli(['simulate', flow, '--dtmf', 'WantCallback=3', '--dtmf', 'NewNumber=1408*#', '--format', 'json']);
+  expect(keys.code).toBe(0);
+});
