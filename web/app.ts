@@ -125,8 +125,11 @@ async function gradeFiles(files: File[]): Promise<void> {
   if (files.length === 0) return;
   const note = files.length > 1 ? ` Only one file is graded at a time: this is the first of the ${files.length} you gave.` : '';
   await grade(files[0], note);
-  // A file just given: bring its result into view (on a phone it starts below the screen).
-  status.scrollIntoView({ block: 'nearest' });
+  // A file just given: bring its result into view (on a phone it starts below the screen) with
+  // the summary at the top, so the reason and the report below it show too; a result already
+  // high enough on the screen stays where it is.
+  const top = status.getBoundingClientRect().top;
+  if (top < 0 || top > window.innerHeight * 0.4) status.scrollIntoView({ block: 'start' });
 }
 
 function currentSettings(): SettingsResult {

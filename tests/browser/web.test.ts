@@ -140,6 +140,19 @@ test('a file that is not JSON gives the loader message, and the next file still 
   await expect(alert).toHaveCount(0);
 });
 
+test('on a phone-sized screen, a file given scrolls its summary to the top, with the reason below it in view', async ({ page }, testInfo) => {
+  await page.setViewportSize({ width: 375, height: 600 });
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await fileInput(page).setInputFiles({ name: 'empty.json', mimeType: 'application/json', buffer: Buffer.alloc(0) });
+  await expect(status(page)).toHaveText('empty.json could not be graded.');
+  await expect(page.locator('#error [role="alert"]')).toBeInViewport({ ratio: 1 });
+  await shot(page, testInfo, 'phone-empty-file');
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await fileInput(page).setInputFiles(SOLUTION);
+  await expectPassedWithFullScore(page, 'solution.json');
+  expect(await status(page).evaluate((el) => el.getBoundingClientRect().top)).toBeLessThan(60);
+});
+
 test('something that is JSON but not a flow says so', async ({ page }) => {
   await fileInput(page).setInputFiles(fixturePath('unreadable/postman-collection.json'));
   await expect(page.locator('#error [role="alert"]')).toContainText(/^postman-collection\.json: .*Postman collection.* \[not-a-flow\]/);
