@@ -45,7 +45,7 @@ export function gradeCommand(ctx: CliContext): Command {
     .addOption(new Option('--fail-on <what>', 'what makes the exit code non-zero: failed submissions (1), also ungradable ones (2), or nothing').choices(['none', 'failed', 'ungradable']).default('failed'))
     .option('-q, --quiet', 'no progress display on stderr')
     .option('--max-archive-size <size>', 'largest total expansion of a zip archive (default 200MB)', parseSize)
-    .option('--max-entries <n>', 'most exports in a zip archive (default 10000)', parsePositiveInt)
+    .option('--max-entries <n>', 'most exports in a zip archive, nested ones included, and most archives inside it (default 10000)', parsePositiveInt)
     .option('--timeout <seconds>', `longest time one submission may take in a worker thread, at most ${MAX_TIMEOUT_SECONDS} (a day)`, positiveIntUpTo(MAX_TIMEOUT_SECONDS, 'seconds'), 120);
   return addGradingOptions(command).action(async (inputs: string[], flags: GradeFlags) => {
     // The shared grading flags go to every worker as they are; one clock for the whole batch:
