@@ -31,6 +31,8 @@ export default defineCheck({
     '  gives the same digits for two different DNIS values (e.g. a `replace` of "+1"), also through a variable',
     '  that a Set Variable computes before GET_CBID (`dn={{dn}}`: the Set Variables of the simulated call run',
     '  again for each DNIS). The `dn` parameter may also be given under Query Parameters instead of in the URL.',
+    '  The start node\'s outputs are read under its label, as the simulated call reads them: where it is not',
+    '  labelled `NewPhoneContact`, the URL must read `<its label>.DNIS`.',
     '- MockAPI\'s own paging and sorting parameters (`page`, `limit`, `sortBy`, `order`) are allowed (with',
     '  `dn` there is one record anyway), and so is the default port `:443`. Other query parameters fail:',
     '  MockAPI treats them as filters.',
@@ -70,10 +72,15 @@ const MOCKAPI_RESERVED = new Set(['page', 'limit', 'sortBy', 'order']);
 
 /** Why the dn value does not give the DNIS without its first two characters; undefined when it does. */
 function dnProblem(value: string, activity: Activity, ctx: CheckContext): string | undefined {
-  if (sameTemplate(value, DYNVARS.dnTemplate)) return undefined;
+  // The guide's text passes as written when the start node carries the guide's label (its outputs are read under it).
+  const start = startLabelOf(ctx.model);
+  if (sameTemplate(value, DYNVARS.dnTemplate)) {
+    if (start === 'NewPhoneContact') return undefined;
+    return `dn=${value} reads NewPhoneContact, but the start node of this flow is labelled ${start}: read ${start}.DNIS`;
+  }
   const seen = valuesSeenBy(ctx, activity, value);
   for (const dnis of [ctx.settings.dnis, OTHER_DNIS]) {
-    const scope = seen(flowScope(ctx.model, { [startLabelOf(ctx.model)]: { ...SAMPLE_CONTACT, DNIS: dnis } }));
+    const scope = seen(flowScope(ctx.model, { [start]: { ...SAMPLE_CONTACT, DNIS: dnis } }));
     const result = render(value, scope);
     if (!result.ok) return `dn=${value} does not evaluate: ${result.error.message}`;
     if (result.value !== dnis.slice(2)) {

@@ -306,3 +306,8 @@ test('a menu with Text-to-Speech switched off is said to play audio prompts', as
   const result = resultOf(await gradeMutation(MISTAKES['menu-plays-audio-files']), 'want-callback-prompt-option3');
   expect(result.message).toBe('WantCallback has no Text-to-Speech message offering option 3 (Text-to-Speech is off: it plays audio prompts, files or audio prompt variables)');
 });
+
+test('the guide\'s URL in a flow whose start node has another label says which label to read', async () => {
+  const result = resultOf(await gradeMutation(MISTAKES['start-node-relabelled-url-unchanged']), 'get-cbid-url');
+  expect(result.message).toBe('GET_CBID Request URL is wrong: dn={{NewPhoneContact.DNIS | slice(2) }} reads NewPhoneContact, but the start node of this flow is labelled NewContact: read NewContact.DNIS');
+});

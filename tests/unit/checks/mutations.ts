@@ -46,6 +46,8 @@ export const MISTAKES = {
     throughVariable(f, 'CallBackAPI_HTTPRequest', 'default', 'status', '201');
     props(f, 'HTTPStatusCode').expression = '{{status == "201"}}';
   },
+  // The simulator reads the start node's outputs under its label: the guide's URL then reads nothing.
+  'start-node-relabelled-url-unchanged': (f) => relabel(f, 'NewPhoneContact', 'NewContact'),
   'dn-variable-hard-coded': (f) => {
     throughVariable(f, 'WantCallback', '3', 'dn', '4694096861');
     props(f, 'GET_CBID').httpRequestUrl = `${DYNVARS_URL}?dn={{dn}}`;
