@@ -5,7 +5,7 @@
  * A file reached twice (a folder and a file inside it, a folder and a symlink to it, a file and a
  * symlink to it) counts once.
  */
-import { closeSync, fstatSync, lstatSync, openSync, readFileSync, statSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { OPEN_FOR_READING, refusedBeforeReading, unreadable } from '../io.js';
 import { expandGlob, isGlob } from './glob.js';
@@ -40,6 +40,8 @@ export async function discover(inputs: string[], limits: ZipLimits, outDir?: str
   const realFolder = (dir: string) => realFolders.get(dir) ?? realFolders.set(dir, realPath(dir)).get(dir)!;
   /** Path in its real folder → display path (the smallest display path wins: independent of input order). */
   const found = new Map<string, string>();
+  /** The found files that are symlinks: path in its real folder → the real path of the file it links to. */
+  const links = new Map<string, string>();
   const add = (file: string, named = false) => {
     const display = path.normalize(file);
     // The real folder and the name in it: a folder named again through a symlink is the same
@@ -56,11 +58,12 @@ export async function discover(inputs: string[], limits: ZipLimits, outDir?: str
     // A symlink from outside --out to a file in it: the submission is the student's, not ours, but
     // a report written into --out could replace the very file it links to. As for a file named
     // inside --out, nothing is graded (never silently left out, never overwritten).
-    const target = excluded.length === 0 ? key : realPath(file);
+    const target = realPath(key);
     if (inside(target)) {
       problems.push(`flowgrade: ${display}: a symlink to ${target}, inside --out ${outDir}, where its report could replace it: write the reports into another folder [bad-out]`);
       return;
     }
+    if (target !== key) links.set(key, target);
     const known = found.get(key);
     if (known === undefined || compareCodePoints(display, known) < 0) found.set(key, display);
   };
@@ -88,7 +91,7 @@ export async function discover(inputs: string[], limits: ZipLimits, outDir?: str
     }
   }
 
-  mergeLinks(found);
+  mergeLinks(found, links);
 
   const candidates: Submission[] = [];
   for (const [real, file] of [...found].sort(([, a], [, b]) => compareCodePoints(a, b))) {
@@ -125,24 +128,15 @@ export async function discover(inputs: string[], limits: ZipLimits, outDir?: str
  * reached twice: one submission, in the file's own folder, shown under the smaller display path
  * (so not depending on input order). Links to a file found nowhere else stay apart: two students'
  * uploads linked to one stored file (a content store) are two submissions, each in its folder.
- * `found`: real folder and name → display path.
+ * `found`: real folder and name → display path; `links`: the symlinks among them → their targets.
  */
-function mergeLinks(found: Map<string, string>): void {
-  for (const [key, display] of [...found]) {
-    if (!isSymlink(key)) continue;
-    const target = realPath(key);
+function mergeLinks(found: Map<string, string>, links: ReadonlyMap<string, string>): void {
+  for (const [key, target] of links) {
     const known = found.get(target);
-    if (target === key || known === undefined) continue;
+    if (known === undefined) continue;
+    const display = found.get(key)!;
     found.delete(key);
     if (compareCodePoints(display, known) < 0) found.set(target, display);
-  }
-}
-
-function isSymlink(file: string): boolean {
-  try {
-    return lstatSync(file).isSymbolicLink();
-  } catch {
-    return false;
   }
 }
 
