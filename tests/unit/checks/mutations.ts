@@ -40,22 +40,31 @@ function setBodyDestination(f: Json, destination: string): void {
   props(f, 'CallBackAPI_HTTPRequest').httpRequestBody = JSON.stringify(GUIDE_BODY).replace('"{{customani}}"', `"${destination}"`);
 }
 
+/** HTTPStatusCode tests `{{status == "201"}}`, `status` set to `value` just after the Create Task request. */
+function statusThroughVariable(f: Json, value: string): void {
+  throughVariable(f, 'CallBackAPI_HTTPRequest', 'default', 'status', value);
+  props(f, 'HTTPStatusCode').expression = '{{status == "201"}}';
+}
+
+/** GET_CBID's URL reads `?dn={{dn}}`, `dn` set to `value` between option 3 and GET_CBID. */
+function dnThroughVariable(f: Json, value: string): void {
+  throughVariable(f, 'WantCallback', '3', 'dn', value);
+  props(f, 'GET_CBID').httpRequestUrl = `${DYNVARS_URL}?dn={{dn}}`;
+}
+
+/** The body's destination reads `{{dest}}`, `dest` set to `value` as OnGlobalError starts. */
+function destinationThroughVariable(f: Json, value: string): void {
+  throughVariable(f, 'GlobalErrorHandling', 'out', 'dest', value);
+  setBodyDestination(f, '{{dest}}');
+}
+
 /** Mistakes: name → change. */
 export const MISTAKES = {
-  'status-variable-set-to-a-constant': (f) => {
-    throughVariable(f, 'CallBackAPI_HTTPRequest', 'default', 'status', '201');
-    props(f, 'HTTPStatusCode').expression = '{{status == "201"}}';
-  },
+  'status-variable-set-to-a-constant': (f) => statusThroughVariable(f, '201'),
   // The simulator reads the start node's outputs under its label: the guide's URL then reads nothing.
   'start-node-relabelled-url-unchanged': (f) => relabel(f, 'NewPhoneContact', 'NewContact'),
-  'dn-variable-hard-coded': (f) => {
-    throughVariable(f, 'WantCallback', '3', 'dn', '4694096861');
-    props(f, 'GET_CBID').httpRequestUrl = `${DYNVARS_URL}?dn={{dn}}`;
-  },
-  'body-destination-variable-hard-coded': (f) => {
-    throughVariable(f, 'GlobalErrorHandling', 'out', 'dest', '+14085267209');
-    setBodyDestination(f, '{{dest}}');
-  },
+  'dn-variable-hard-coded': (f) => dnThroughVariable(f, '4694096861'),
+  'body-destination-variable-hard-coded': (f) => destinationThroughVariable(f, '+14085267209'),
   'body-json-once-rendered-reads-another-variable': (f) => setBodyDestination(f, '{{ outdialcbid | default("+14085267209") }}'),
   'flow-renamed': (f) => {
     f.name = 'Callback_Copy_140';
@@ -240,18 +249,9 @@ export const MISTAKES = {
 /** Variations every check must tolerate: name → change. */
 export const TOLERATED = {
   // Values passed through variables first: the checks evaluate them as the call would (lib/replay.ts).
-  'status-copied-into-a-text-variable': (f) => {
-    throughVariable(f, 'CallBackAPI_HTTPRequest', 'default', 'status', '{{CallBackAPI_HTTPRequest.httpStatusCode}}');
-    props(f, 'HTTPStatusCode').expression = '{{status == "201"}}';
-  },
-  'dn-computed-by-a-set-variable': (f) => {
-    throughVariable(f, 'WantCallback', '3', 'dn', '{{NewPhoneContact.DNIS | slice(2) }}');
-    props(f, 'GET_CBID').httpRequestUrl = `${DYNVARS_URL}?dn={{dn}}`;
-  },
-  'body-destination-through-a-variable': (f) => {
-    throughVariable(f, 'GlobalErrorHandling', 'out', 'dest', '{{customani}}');
-    setBodyDestination(f, '{{dest}}');
-  },
+  'status-copied-into-a-text-variable': (f) => statusThroughVariable(f, '{{CallBackAPI_HTTPRequest.httpStatusCode}}'),
+  'dn-computed-by-a-set-variable': (f) => dnThroughVariable(f, '{{NewPhoneContact.DNIS | slice(2) }}'),
+  'body-destination-through-a-variable': (f) => destinationThroughVariable(f, '{{customani}}'),
   // JSON only once rendered (quotes bare inside the braces), as Flow Designer renders before it parses.
   'body-json-once-rendered': (f) => setBodyDestination(f, '{{ customani | default("+14085267209") }}'),
   'get-cbid-method-lower-case': (f) => setMethod(f, 'GET_CBID', 'get'),
