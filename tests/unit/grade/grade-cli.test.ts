@@ -219,32 +219,37 @@ test('found in a folder, a pipe, a device, a broken or looping symlink is one un
   }
 });
 
+/**
+ * Grades a class of `count` copies of the solution in a child CLI with `--jobs jobs`, sends it
+ * `signal` once `underWay(out)` says the batch is under way, and gives its exit code and --out.
+ */
+async function stopMidBatch(name: string, count: number, jobs: string, signal: NodeJS.Signals, underWay: (out: string) => boolean): Promise<{ code: number | null; out: string }> {
+  const dir = tempDir(`${name}-class`);
+  for (let i = 0; i < count; i++) writeFileSync(path.join(dir, `Main_Flow_${1000 + i}.json`), withAttendee(solution(), String(1000 + i)));
+  const out = tempDir(`${name}-out`);
+  const child = spawn(process.execPath, [path.join(ROOT, 'bin', 'flowgrade.js'), 'grade', dir, '--out', out, ...NOW, '--quiet', '--jobs', jobs]);
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  while (child.exitCode === null && !underWay(out)) await new Promise((r) => setTimeout(r, 5));
+  child.kill(signal);
+  return { code: await exited, out };
+}
+
+const stagingFolders = (out: string) => readdirSync(out).filter((f) => f.startsWith('.flowgrade-staging-'));
+
 test('a batch stopped by SIGTERM (a CI job cancelled) exits 143 and leaves no staging folder', async () => {
   test.skip(process.platform === 'win32', 'POSIX signals');
-  const dir = tempDir('sigterm-class');
-  for (let i = 0; i < 80; i++) writeFileSync(path.join(dir, `Main_Flow_${1000 + i}.json`), withAttendee(solution(), String(1000 + i)));
-  const out = tempDir('sigterm-out');
-  const child = spawn(process.execPath, [path.join(ROOT, 'bin', 'flowgrade.js'), 'grade', dir, '--out', out, ...NOW, '--quiet', '--jobs', '2']);
-  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
   // As soon as reports are being staged, the batch is under way.
-  while (child.exitCode === null && !readdirSync(out).some((f) => f.startsWith('.flowgrade-staging-'))) await new Promise((r) => setTimeout(r, 5));
-  child.kill('SIGTERM');
-  expect(await exited).toBe(143);
+  const { code, out } = await stopMidBatch('sigterm', 80, '2', 'SIGTERM', (dir) => stagingFolders(dir).length > 0);
+  expect(code).toBe(143);
   expect(readdirSync(out).filter((f) => f.startsWith('.flowgrade-staging'))).toEqual([]);
 });
 
 test('grading in-process (--jobs 1), a batch stops at once on SIGINT: exit 130, no reports, no class files, no staging folder', async () => {
   test.skip(process.platform === 'win32', 'POSIX signals');
-  const dir = tempDir('sigint-class');
-  for (let i = 0; i < 200; i++) writeFileSync(path.join(dir, `Main_Flow_${1000 + i}.json`), withAttendee(solution(), String(1000 + i)));
-  const out = tempDir('sigint-out');
-  const child = spawn(process.execPath, [path.join(ROOT, 'bin', 'flowgrade.js'), 'grade', dir, '--out', out, ...NOW, '--quiet', '--jobs', '1']);
-  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
   // Once a report is staged, grading is under way, with some 200 submissions (seconds) to go.
-  const staged = () => readdirSync(out).filter((f) => f.startsWith('.flowgrade-staging-')).some((f) => readdirSync(path.join(out, f)).length > 0);
-  while (child.exitCode === null && !staged()) await new Promise((r) => setTimeout(r, 5));
-  child.kill('SIGINT');
-  expect(await exited).toBe(130);
+  const staged = (dir: string) => stagingFolders(dir).some((f) => readdirSync(path.join(dir, f)).length > 0);
+  const { code, out } = await stopMidBatch('sigint', 200, '1', 'SIGINT', staged);
+  expect(code).toBe(130);
   // Before: the signal waited for the whole class, whose reports and class files were all written.
   expect(readdirSync(out)).toEqual(['.flowgrade-output']);
 });
