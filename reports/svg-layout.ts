@@ -1,8 +1,8 @@
 /**
  * Where each activity of a drawing goes. The export's canvas positions are used when they are
  * usable (present for most activities, not all on one point, and within a canvas Flow Designer
- * could hold: see CANVAS_SPAN): the attendee recognises their own canvas. Otherwise a layered layout: breadth-first layers from the entry and event activities,
- * left to right. Deterministic: the same graph always gives the same positions.
+ * could hold: see CANVAS_SPAN): the attendee recognises their own canvas. Otherwise a layered
+ * layout: breadth-first layers from the entry and event activities, left to right. Deterministic: the same graph always gives the same positions.
  */
 import { START_TYPES } from '../engine/activity-types.js';
 import type { DrawingGraph } from '../engine/report.js';
