@@ -74,10 +74,5 @@ export async function loadFlowFile(file: string, options: LoadOptions = {}): Pro
 
 /** The one-line form of an input error: `flowgrade: <file>: <message> [<code>]`, printable (file names come from strangers). */
 export function inputErrorLine(file: string, error: { code: string; message: string }): string {
-  return printable(`flowgrade: ${file}: ${error.message} [${error.code}]`);
-}
-
-/** Attendee ids and paths come from strangers: no control characters (line breaks, terminal escapes) or bidi controls reach the terminal. */
-export function printable(line: string): string {
-  return printableLine(line);
+  return printableLine(`flowgrade: ${file}: ${error.message} [${error.code}]`);
 }

@@ -9,7 +9,8 @@ import type { GradedRow } from '../grade/types.js';
 import { DEFAULT_ZIP_LIMITS } from '../grade/zip.js';
 import { resolveGradingOptions, type GradingFlags } from '../grading-options.js';
 import { addGradingOptions } from './grading-flags.js';
-import { inputErrorLine, printable } from '../io.js';
+import { inputErrorLine } from '../io.js';
+import { printableLine } from '../../reports/escape.js';
 import { parsePositiveInt, parseSize, positiveIntUpTo } from '../options.js';
 import { DEFAULT_LIMITS } from '../../engine/json-text.js';
 
@@ -75,9 +76,9 @@ export function gradeCommand(ctx: CliContext): Command {
       return;
     }
     for (const row of outcome.rows) if (row.report.error) ctx.stderr(inputErrorLine(row.file, row.report.error) + '\n');
-    ctx.stdout(printable(summary(outcome.rows, outcome.found, flags)) + '\n');
+    ctx.stdout(printableLine(summary(outcome.rows, outcome.found, flags)) + '\n');
     for (const duplicate of outcome.duplicates) {
-      ctx.stdout(printable(`duplicate submissions for ${duplicate.attendee}: kept ${duplicate.kept}; set aside ${duplicate.dropped.join(', ')}`) + '\n');
+      ctx.stdout(printableLine(`duplicate submissions for ${duplicate.attendee}: kept ${duplicate.kept}; set aside ${duplicate.dropped.join(', ')}`) + '\n');
     }
     if (process.env.FLOWGRADE_REPORT_RSS) ctx.stderr(`flowgrade: peak RSS ${process.resourceUsage().maxRSS} KB\n`);
     ctx.exit(exitCode(outcome.rows, flags.failOn));

@@ -7,7 +7,8 @@ import { renderTraceTable } from '../../reports/index.js';
 import type { CliContext } from '../context.js';
 import { EXIT } from '../errors.js';
 import { resolveGradingOptions } from '../grading-options.js';
-import { inputErrorLine, loadFlowFile, printable } from '../io.js';
+import { inputErrorLine, loadFlowFile } from '../io.js';
+import { printableLine } from '../../reports/escape.js';
 import { collectPair, parseSize } from '../options.js';
 
 interface SimulateFlags {
@@ -52,7 +53,7 @@ export function simulateCommand(ctx: CliContext): Command {
       const dtmf = flags.dtmf ?? {};
       const labels = answerable(loaded.model);
       for (const label of Object.keys(dtmf)) {
-        if (!labels.has(label)) ctx.stderr(`flowgrade: --dtmf ${printable(label)}: no Menu or Collect Digits activity has that label (labels are case-sensitive); its answers are never used\n`);
+        if (!labels.has(label)) ctx.stderr(`flowgrade: --dtmf ${printableLine(label)}: no Menu or Collect Digits activity has that label (labels are case-sensitive); its answers are never used\n`);
       }
       // The DNIS as grading reads it (spaces, dashes and brackets dropped), not as typed.
       const dnis = options.settings?.dnis;
