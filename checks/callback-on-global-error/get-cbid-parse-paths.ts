@@ -25,6 +25,9 @@ export default defineCheck({
     "- equivalent JSONPath spellings: `$[0]['tacnumber']`, `$[0][\"tacnumber\"]`, spaces, and a path without",
     '  the leading `$` (`[0].tacnumber`);',
     '- the rows may come in any order, and further rows for other variables are allowed;',
+    '- when several rows write the same variable, they run in order and the last one (with a path) wins, as at',
+    '  run time: that row is the one judged (a wrong row fixed by a right one added after it passes; a right row',
+    '  overridden by a wrong one added after it fails);',
     '- `customANI` (the January 2025 guide) is accepted where the whole flow uses that spelling.',
   ].join('\n'),
   run(ctx) {
@@ -38,12 +41,15 @@ export default defineCheck({
     ];
     const problems: string[] = [];
     for (const [variable, path] of wanted) {
-      const row = rows.find((r) => r.variable === variable);
+      // The rows run in order, so the last row with a path that writes the variable is the value it keeps.
+      const writing = rows.filter((r) => r.variable === variable);
+      const row = writing.findLast((r) => r.path !== '') ?? writing.at(-1);
       if (!row) {
         const loose = rows.find((r) => r.variable.toLowerCase() === variable.toLowerCase());
         problems.push(loose ? `the row for ${variable} writes ${loose.variable} (names are case-sensitive)` : `no row writes ${variable}`);
       } else if (!samePath(row.path, path)) {
-        problems.push(`${variable} ← ${row.path || '(no path)'} (expected ${path}${canonicalPath(row.path) === `$.${path.slice(5)}` ? ': the response is an array, add [0]' : ''})`);
+        const later = writing.length > 1 ? `; ${writing.length} rows write ${variable}, and the last one wins` : '';
+        problems.push(`${variable} ← ${row.path || '(no path)'} (expected ${path}${canonicalPath(row.path) === `$.${path.slice(5)}` ? ': the response is an array, add [0]' : ''}${later})`);
       }
     }
     const actual = rows.map((r) => `${r.variable || '(no variable)'} ← ${r.path || '(no path)'}`).join(', ') || 'no Parsing Settings rows';

@@ -219,6 +219,10 @@ export const MISTAKES = {
   'getresult-json-empty': (f) => {
     Object.assign(variable(f, 'getresult'), { type: 'JSON', value: '' });
   },
+  // "Add New" clicked again instead of fixing the row: the rows run in order, the last one wins.
+  'parse-row-overridden-by-a-later-wrong-row': (f) => {
+    (props(f, 'GET_CBID').outputVariableArray as Json[]).push({ outputVariable: 'customani', jsonPathExp: '$.tacnumber' });
+  },
   'parse-row-writes-CustomANI': (f) => {
     const rows = props(f, 'GET_CBID').outputVariableArray as Json[];
     rows.find((row) => row.outputVariable === 'customani')!.outputVariable = 'CustomANI';
@@ -347,6 +351,10 @@ export const TOLERATED = {
   'labels-in-other-case': (f) => {
     relabel(f, 'SetGetResult', 'setGetResult');
     relabel(f, 'HTTPStatusCode', 'httpStatusCode');
+  },
+  // The wrong row fixed by adding a right one after it: the last row wins, as at run time.
+  'parse-row-corrected-by-a-later-row': (f) => {
+    (props(f, 'GET_CBID').outputVariableArray as Json[]).unshift({ outputVariable: 'customani', jsonPathExp: '$.tacnumber' });
   },
   'jsonpath-bracket-notation': (f) => {
     props(f, 'GET_CBID').outputVariableArray = [
