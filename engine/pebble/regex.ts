@@ -176,16 +176,44 @@ export function javaSplit(input: string, pattern: string, limit: number, onMatch
   return parts;
 }
 
-/** Java replacement text: `$n` is a group, `\x` is a literal x. */
+/**
+ * Java replacement text, as Matcher.appendReplacement reads it: `\x` is a literal x; `$n` is a
+ * group, its number taking as many further digits as still name a group (`$11` with eleven
+ * groups, else group 1 then `1`); `${name}` is a named group. Any other `$` (`$` last, `$x`), a
+ * trailing `\`, or a group that does not exist is an error (IllegalArgumentException /
+ * IndexOutOfBoundsException), as in Java.
+ */
 function expandReplacement(replacement: string, m: RegExpExecArray): string {
+  const groupCount = m.length - 1;
   let out = '';
-  for (let i = 0; i < replacement.length; i++) {
-    const c = replacement[i];
-    if (c === '\\' && i + 1 < replacement.length) out += replacement[++i];
-    else if (c === '$' && /\d/.test(replacement[i + 1] ?? '')) {
-      const group = Number(replacement[++i]);
-      if (group >= m.length) throw new RegexError(`No group ${group}`, false);
-      out += m[group] ?? '';
+  let i = 0;
+  while (i < replacement.length) {
+    const c = replacement[i++];
+    if (c === '\\') {
+      if (i === replacement.length) throw new RegexError('character to be escaped is missing', false);
+      out += replacement[i++];
+    } else if (c === '$') {
+      if (i === replacement.length) throw new RegexError('Illegal group reference: group index is missing', false);
+      let group: string | undefined;
+      if (replacement[i] === '{') {
+        const name = /^[A-Za-z0-9]*/.exec(replacement.slice(i + 1))![0];
+        i += 1 + name.length;
+        if (name.length === 0) throw new RegexError('named capturing group has 0 length name', false);
+        if (replacement[i] !== '}') throw new RegexError("named capturing group is missing trailing '}'", false);
+        i++;
+        if (/^\d/.test(name)) throw new RegexError(`capturing group name {${name}} starts with digit character`, false);
+        if (m.groups === undefined || !Object.hasOwn(m.groups, name)) throw new RegexError(`No group with name {${name}}`, false);
+        group = m.groups[name];
+      } else {
+        if (!/\d/.test(replacement[i])) throw new RegexError('Illegal group reference', false);
+        let ref = Number(replacement[i++]);
+        while (i < replacement.length && /\d/.test(replacement[i]) && ref * 10 + Number(replacement[i]) <= groupCount) {
+          ref = ref * 10 + Number(replacement[i++]);
+        }
+        if (ref > groupCount) throw new RegexError(`No group ${ref}`, false);
+        group = m[ref];
+      }
+      out += group ?? ''; // a group that did not take part in the match adds nothing
     } else out += c;
   }
   return out;

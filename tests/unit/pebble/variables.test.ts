@@ -96,6 +96,31 @@ test('.contains( and .equals( are syntax errors: both names are operators in Peb
   expect(evaluate('{{ "abc" contains "z" }}')).toBe(false);
 });
 
+test('replaceAll/replaceFirst read the replacement as Java\'s Matcher does: $n, ${name}, \\x, and errors', () => {
+  // a group number takes as many digits as still name a group; ${name} is a named group
+  expect(evaluate('{{ "abcdefghijk".replaceFirst("(a)(b)(c)(d)(e)(f)(g)(h)(i)(j)(k)", "$11") }}')).toBe('k');
+  expect(evaluate('{{ "ab".replaceFirst("(a)", "$12") }}')).toBe('a2b');
+  expect(evaluate('{{ "2025-02".replaceFirst("(?<y>[0-9]+)-(?<m>[0-9]+)", "${m}/${y}") }}')).toBe('02/2025');
+  expect(evaluate('{{ "5".replaceAll("^", "\\$") }}')).toBe('$5'); // \$ is a literal $
+  // Java refuses a $ that names no group, and a trailing backslash (IllegalArgumentException)
+  const refused: [string, Record<string, unknown>, string][] = [
+    ['{{ "USD 5".replaceAll("USD ", "$") }}', {}, 'Illegal group reference: group index is missing'],
+    ['{{ "a1".replaceAll("[0-9]", "$x") }}', {}, 'Illegal group reference'],
+    ['{{ "a1".replaceFirst("[0-9]", "${x}") }}', {}, 'No group with name {x}'],
+    ['{{ "a1".replaceFirst("[0-9]", "${}") }}', {}, 'named capturing group has 0 length name'],
+    ['{{ "a1".replaceFirst("(?<x>[0-9])", "${x") }}', {}, "named capturing group is missing trailing '}'"],
+    ['{{ "a1".replaceAll("[0-9]", "$1") }}', {}, 'No group 1'],
+    ['{{ "a1".replaceAll("[0-9]", r) }}', { r: 'x\\' }, 'character to be escaped is missing'],
+  ];
+  for (const [text, scope, message] of refused) {
+    const error = errorOf(() => evaluate(text, scope));
+    expect(error.code, text).toBe('type');
+    expect(error.message, text).toContain(message);
+  }
+  // no match: the replacement is never read, as in Java
+  expect(evaluate('{{ "abc".replaceAll("[0-9]", "$") }}')).toBe('abc');
+});
+
 test('evaluateTemplate returns typed values for a lone expression, text otherwise', () => {
   expect(evaluate('{{ resp.count }}', vars)).toBe(2);
   expect(evaluate('  {{ resp.count == 2 }}  ', vars)).toBe(true);
