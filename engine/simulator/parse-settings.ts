@@ -73,26 +73,47 @@ export function applyParseSettings(run: ActivityRun, body: string): void {
  * inside brackets, filters included, is left to jsonpath-plus.
  */
 export function pathSyntaxError(path: string): string | undefined {
+  const read = readPath(path);
+  return 'error' in read ? read.error : undefined;
+}
+
+/**
+ * A `$`-rooted path as jsonpath-plus is to get it, and whether it holds a deep scan (`..`), or
+ * why it does not parse (see pathSyntaxError). A dot before a bracket (`$.[0]`) is dropped:
+ * jsonpath-plus would read `.[` as the deep scan `..[`.
+ */
+export function readPath(path: string): { error: string } | { path: string; deepScan: boolean } {
+  let out = '$';
+  let deepScan = false;
   let i = 1; // after the `$`
   while (i < path.length) {
     const c = path[i];
     if (/\s/.test(c)) {
+      out += c;
       i++;
     } else if (c === '[') {
       const end = bracketEnd(path, i);
-      if (typeof end === 'string') return end;
+      if (typeof end === 'string') return { error: end };
+      out += path.slice(i, end + 1);
       i = end + 1;
     } else if (c === '.') {
       const dots = path.startsWith('..', i) ? '..' : '.';
       i += dots.length;
-      if (i >= path.length) return `the path ends with '${dots}'`;
-      if (path[i] === '.' || path[i] === ']') return unexpected(path, i);
-      if (path[i] !== '[') i = nameEnd(path, i); // `.[0]` is read as `[0]`
+      if (i >= path.length) return { error: `the path ends with '${dots}'` };
+      if (path[i] === '.' || path[i] === ']') return { error: unexpected(path, i) };
+      if (dots === '..') deepScan = true;
+      if (path[i] === '[') {
+        if (dots === '..') out += dots; // `.[0]` is read as `[0]`, `..[0]` stays a deep scan
+      } else {
+        const end = nameEnd(path, i);
+        out += dots + path.slice(i, end);
+        i = end;
+      }
     } else {
-      return unexpected(path, i);
+      return { error: unexpected(path, i) };
     }
   }
-  return undefined;
+  return { path: out, deepScan };
 }
 
 /** A dot-notation name (or `*`) runs to the next `.`, `[` or `]`. */
@@ -145,11 +166,16 @@ function parseJson(body: string): unknown {
 }
 
 function query(run: ActivityRun, rawPath: string, json: unknown): unknown {
-  const path = normalisePath(rawPath);
+  const read = readPath(normalisePath(rawPath));
+  if ('error' in read) throw new ActivityError(`invalid JSONPath ${normalisePath(rawPath)}: ${read.error}`); // checked before: never here
+  const { path, deepScan } = read;
   try {
     // Built without autostart, then evaluated: called directly, jsonpath-plus hands back a scalar
     // result by throwing and catching an Error (a stack trace per match, a tenth of a run's time).
-    return JSONPath({ path, json: json as object, wrap: false, eval: false, autostart: false }).evaluate(path, json as object, undefined, undefined);
+    // A deep scan is indefinite (a list, as in Jayway), but jsonpath-plus unwraps a lone match
+    // that is a child of where the scan starts (`$..x` on `{"x":1}` gives 1): wrapped here.
+    const result: unknown = JSONPath({ path, json: json as object, wrap: deepScan, eval: false, autostart: false }).evaluate(path, json as object, undefined, undefined);
+    return deepScan && Array.isArray(result) && result.length === 0 ? undefined : result;
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     if (/prevented/i.test(message)) {

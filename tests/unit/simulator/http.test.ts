@@ -228,6 +228,22 @@ test.describe('parse settings', () => {
     expect(result.variables.outdialcbid).toBe('["+14085267209"]');
   });
 
+  test('a deep scan (..) is indefinite too: a list, even when its one match is a child of the root', async () => {
+    // Jayway: `..` makes a path indefinite, so the answer is a list however deep the matches are.
+    const flat = http.get(DYNVARS_URL, () => HttpResponse.json({ tacnumber: '+14085267209', nested: { count: 3 } }));
+    const result = await runParse(parse([['outdialcbid', '$..tacnumber'], ['customani', '$..count'], ['blob', '$.nested..count']]), flat);
+    expect(result.variables.outdialcbid).toBe('["+14085267209"]');
+    expect(result.variables.customani).toBe('[3]');
+    expect(result.variables.blob).toEqual([3]);
+  });
+
+  test('a dot before a bracket reads as the bracket, not as a deep scan', async () => {
+    const nested = http.get(DYNVARS_URL, () => HttpResponse.json([{ tacnumber: '+14085267209', more: [{ tacnumber: '+15550000000' }] }]));
+    const result = await runParse(parse([['outdialcbid', '$.[0].tacnumber'], ['customani', '$..[0].tacnumber']]), nested);
+    expect(result.variables.outdialcbid).toBe('+14085267209');
+    expect(result.variables.customani).toBe('["+14085267209","+15550000000"]');
+  });
+
   test('with no parse content type chosen nothing is parsed', async () => {
     const result = await runParse(parse([['outdialcbid', '$[0].outboundcallbackep']], { contentType: null }));
     expect(result.trace.find((e) => e.activity === 'GET_CBID')?.modifiedVariables).not.toHaveProperty('outdialcbid');
