@@ -1,7 +1,8 @@
 /**
  * The `format` filter: a subset of java.lang.String.format — conversions %s %S %d %f %x %X %b %c
  * %n %%, explicit indexes (`%2$s`), width, precision and the flags `-`, `0`, `,`, `+`, ` `.
- * Anything else (e.g. %e, %t) is an error rather than a guess.
+ * Anything else (e.g. %e, %t, the relative index %<s) is an error rather than a guess. As in
+ * java.util.Formatter, a `%` that starts no conversion (`"50%"`, `"%!"`) is an error too.
  */
 import type { Context } from './context.js';
 import { fail } from './errors.js';
@@ -9,7 +10,8 @@ import { exactDecimal } from './decimalformat.js';
 import { javaString } from './stringify.js';
 import { type Long, PDouble, fromHost, isLong, longBig, typeName } from './values.js';
 
-const SPEC = /%(\d+\$)?([-#+ 0,(]*)(\d+)?(\.\d+)?([a-zA-Z%])/g;
+/** Formatter's specifier (without its `[tT]` date prefix), matched where a `%` stands. */
+const SPEC = /%(\d+\$)?([-#+ 0,(<]*)(\d+)?(\.\d+)?([a-zA-Z%])/y;
 
 function group(int: string): string {
   return int.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
@@ -30,12 +32,19 @@ export function javaFormat(pattern: string, args: unknown[], ctx: Context, pos: 
   let next = 0;
   let out = '';
   let last = 0;
-  SPEC.lastIndex = 0;
-  for (let m = SPEC.exec(pattern); m; m = SPEC.exec(pattern)) {
+  // Formatter.parse: each '%' must start a specifier, else UnknownFormatConversionException
+  for (let at = pattern.indexOf('%'); at >= 0; at = pattern.indexOf('%', last)) {
     ctx.tick(pos);
-    out += pattern.slice(last, m.index);
+    SPEC.lastIndex = at;
+    const m = SPEC.exec(pattern);
+    if (!m) {
+      const c = at + 1 < pattern.length ? pattern[at + 1] : '%';
+      fail('type', `Unknown format conversion '${c}' (a '%' must start a conversion such as %s or %d; %% is a percent sign)`, pos);
+    }
+    out += pattern.slice(last, at);
     last = SPEC.lastIndex;
     const [, index, flags, widthText, precisionText, conv] = m;
+    if (flags.includes('<')) fail('type', `Format specifier '${m[0]}' (a relative index) is not supported`, pos);
     if (conv === '%' || conv === 'n') {
       out += conv === '%' ? '%' : '\n';
       continue;

@@ -186,6 +186,10 @@ const failures: [string, string, string][] = [
   ['{{ "%d" | format("x") }}', 'type', "Format specifier '%d' does not accept String"],
   ['{{ "%s %s" | format("x") }}', 'type', "Format specifier '%s' has no argument"],
   ['{{ "%e" | format(1.0) }}', 'type', "Format conversion '%e' is not supported"],
+  // java.util.Formatter: a '%' that starts no conversion is UnknownFormatConversionException (%% is a percent sign)
+  ['{{ "%d%" | format(50) }}', 'type', "Unknown format conversion '%'"],
+  ['{{ "Done: 100%!" | format() }}', 'type', "Unknown format conversion '!'"],
+  ['{{ "%-" | format(1) }}', 'type', "Unknown format conversion '-'"],
   ['{{ nil | merge(nil) }}', 'type', 'The two arguments to be merged are null'],
   ['{{ "a" | escape("bogus") }}', 'type', 'Unknown escaping strategy "bogus"'],
   ['{{ "%c" | format(65) }}', 'type', "Format specifier '%c' does not accept Long"], // Java: c != java.lang.Long
