@@ -1,5 +1,5 @@
 import { defineCheck } from '../../engine/check.js';
-import { describeExit, exitLeadsTo } from './lib/graph.js';
+import { connectHint, describeExit, exitLeadsTo } from './lib/graph.js';
 import { getCbidOf, setGetResultOf } from './lib/nodes.js';
 import { failed, passed } from './lib/outcome.js';
 
@@ -27,6 +27,8 @@ export default defineCheck({
         expected: `${get.activity.label} → ${set.activity.label}`,
         actual: describeExit(ctx.model.main, get.activity, 'default'),
         activity: get.activity,
+        // Both exist: the fix is the connection, not a new activity.
+        hint: connectHint(ctx.model.main, get.activity, 'default', set.activity),
       });
     }
     return passed(`${get.activity.label} leads to ${set.activity.label}`);

@@ -1,5 +1,5 @@
 import { defineCheck } from '../../engine/check.js';
-import { describeExit, exitLeadsTo } from './lib/graph.js';
+import { connectHint, describeExit, exitLeadsTo } from './lib/graph.js';
 import { setGetResultOf, simulateErrorOf } from './lib/nodes.js';
 import { failed, passed } from './lib/outcome.js';
 
@@ -28,6 +28,8 @@ export default defineCheck({
         expected: `${set.activity.label} → ${sim.activity.label}`,
         actual: describeExit(ctx.model.main, set.activity, 'out'),
         activity: set.activity,
+        // Both exist: the fix is the connection, not a new activity.
+        hint: connectHint(ctx.model.main, set.activity, 'out', sim.activity),
       });
     }
     return passed(`${set.activity.label} leads to ${sim.activity.label}`);

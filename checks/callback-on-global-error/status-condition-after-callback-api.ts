@@ -1,5 +1,5 @@
 import { defineCheck } from '../../engine/check.js';
-import { describeExit, exitLeadsTo } from './lib/graph.js';
+import { connectHint, describeExit, exitLeadsTo } from './lib/graph.js';
 import { callbackApiOf, statusConditionOf } from './lib/nodes.js';
 import { failed, passed } from './lib/outcome.js';
 
@@ -28,6 +28,8 @@ export default defineCheck({
         expected: `${api.activity.label} → ${condition.activity.label}`,
         actual: describeExit(ctx.model.events, api.activity, 'default'),
         activity: api.activity,
+        // Both exist: the fix is the connection, not a new activity.
+        hint: connectHint(ctx.model.events, api.activity, 'default', condition.activity),
       });
     }
     return passed(`${api.activity.label} leads to ${condition.activity.label}`);

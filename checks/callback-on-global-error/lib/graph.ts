@@ -89,3 +89,13 @@ function canvasExitName(exit: string): string {
   if (exit === 'out' || exit === 'default') return '';
   return /^\d$/.test(exit) ? `option ${exit}` : exit;
 }
+
+/**
+ * The hint for a missing connection between two activities that both exist: move the exit's
+ * connection (from where it leads now, if anywhere) to `to` — not add the activity again.
+ */
+export function connectHint(graph: FlowGraph, from: Activity, exit: string, to: Activity): string {
+  const target = exitTarget(graph, from, exit);
+  const now = target ? ` from ${target.label}` : '';
+  return graph.kind === 'events' ? `Event Flows → drag the connection of ${from.label}${now} to ${to.label}.` : `${from.label} → drag the connection of its exit${now} to ${to.label}.`;
+}

@@ -245,6 +245,20 @@ test('when the activity exists, a link failure hints at the connection, not at a
   expect(missingNode.hint).toBe(mission.checks.find((c) => c.id === 'get-cbid-after-option3')!.hint); // none yet: add it
 });
 
+test('every link failure between activities that exist hints at the connection, never at adding the activity', async () => {
+  const cases: [Parameters<typeof gradeMutation>[0], string, string][] = [
+    [MISTAKES['get-cbid-not-linked'], 'set-get-result-after-get-cbid', 'GET_CBID → drag the connection of its exit to SetGetResult.'],
+    [MISTAKES['get-cbid-skips-set-get-result'], 'set-get-result-after-get-cbid', 'GET_CBID → drag the connection of its exit from SimulateGlobalError to SetGetResult.'],
+    [MISTAKES['set-get-result-skips-simulate-error'], 'simulate-error-after-set-get-result', 'SetGetResult → drag the connection of its exit from DisconnectContact_g9e to SimulateGlobalError.'],
+    [MISTAKES['callback-api-straight-to-end'], 'status-condition-after-callback-api', 'Event Flows → drag the connection of CallBackAPI_HTTPRequest from EndFlow_kid to HTTPStatusCode.'],
+    [MISTAKES['callback-api-not-linked'], 'status-condition-after-callback-api', 'Event Flows → drag the connection of CallBackAPI_HTTPRequest to HTTPStatusCode.'],
+  ];
+  for (const [mistake, id, hint] of cases) {
+    const result = resultOf(await gradeMutation(mistake), id);
+    expect([id, result.status, result.hint]).toEqual([id, 'failed', hint]);
+  }
+});
+
 test('a simulated call that fails on a variable of the wrong type hints at the variable', async () => {
   const result = resultOf(await gradeFixture('flows/defect-variable-outdialcbid-integer.json'), 'run-get-cbid-fills-variables');
   expect(result.message).toMatch(/cannot store .* in INTEGER variable 'outdialcbid'/);
