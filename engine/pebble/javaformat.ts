@@ -7,6 +7,7 @@
 import type { Context } from './context.js';
 import { fail } from './errors.js';
 import { exactDecimal } from './decimalformat.js';
+import { MAX_STRING_LENGTH } from './limits.js';
 import { javaString } from './stringify.js';
 import { type Long, PDouble, fromHost, isLong, longBig, typeName } from './values.js';
 
@@ -53,6 +54,8 @@ export function javaFormat(pattern: string, args: unknown[], ctx: Context, pos: 
     if (argIndex < 0 || argIndex >= args.length) fail('type', `Format specifier '${m[0]}' has no argument`, pos);
     const arg = fromHost(args[argIndex]);
     const precision = precisionText ? Number(precisionText.slice(1)) : undefined;
+    // %f writes `precision` fraction digits: refused before they are built
+    if (precision !== undefined && precision > MAX_STRING_LENGTH) fail('limit', `String longer than ${MAX_STRING_LENGTH} characters`, pos);
     let text: string;
     const bad: () => never = () => fail('type', `Format specifier '${m[0]}' does not accept ${typeName(arg)}`, pos);
     switch (conv) {

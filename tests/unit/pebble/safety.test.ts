@@ -91,6 +91,9 @@ const limits: [string, () => unknown, string][] = [
   ['replace blowing up', () => evaluate('{{ s | replace({"x": "yyyy"}) }}', { s: 'x'.repeat(300_000) }), 'String longer than 1000000 characters'],
   ['rendered output too long', () => render('{{ s }}{{ s }}', { s: 'x'.repeat(600_000) }), 'String longer than 1000000 characters'],
   ['a huge format width', () => evaluate('{{ "%99999s" | format("x") }}'), 'Format width too large'],
+  // a precision is the length of the fraction %f writes: it threw a RangeError (a flowgrade bug) past what a JS string holds
+  ['a huge format precision', () => evaluate('{{ "%.99999999999999f" | format(1.5) }}'), 'String longer than 1000000 characters'],
+  ['a format precision past the string limit', () => evaluate('{{ "%.1000001f" | format(1.5) }}'), 'String longer than 1000000 characters'],
   ['nested repetition in a split pattern', () => evaluate('{{ s | split("(a+)+b") }}', { s: 'aaaa' }), 'too complex'],
   ['repeated alternation in a split pattern', () => evaluate('{{ s | split("(a|aa)*c") }}', { s: 'aaaa' }), 'too complex'],
   ['a back-reference in a pattern', () => evaluate('{{ s.replaceAll("(a)\\\\1", "") }}', { s: 'aa' }), 'Back-references'],
