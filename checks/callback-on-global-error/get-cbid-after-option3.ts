@@ -2,6 +2,7 @@ import { defineCheck } from '../../engine/check.js';
 import { describeExit, exitLeadsTo, exitName, exitReaches, isNamedExit } from './lib/graph.js';
 import type { Activity } from '../../engine/model.js';
 import { missionNodes } from './lib/find.js';
+import { LABELS } from './lib/names.js';
 import { getCbidOf, wantCallbackOf } from './lib/nodes.js';
 import { failed, passed } from './lib/outcome.js';
 
@@ -65,11 +66,30 @@ export default defineCheck({
         expected: `only option 3 → ${get.activity.label}`,
         actual: others.map((o) => `${menuExit(o.exit)} → ${o.reached.label}`).join(', '),
         activity: menu.activity,
+        // GET_CBID is there and option 3 reaches it: the fix is the other exits, not a new activity.
+        hint: reconnectOthers(menu.activity.label, others.map((o) => o.exit), get.activity.label),
       });
     }
     return passed(`Option 3 of ${menu.activity.label} leads to ${get.activity.label}`);
   },
 });
+
+/** Where Callback Mission 2 left each exit of WantCallback (Undefined Error: not said). */
+function mission2Target(exit: string, menu: string): string | undefined {
+  if (exit === '1') return LABELS.newNumber;
+  if (exit === '2') return LABELS.music;
+  return exit === 'timeout' || exit === 'invalid' ? menu : undefined;
+}
+
+/** `WantCallback → connect option 1 back to NewNumber, as Callback Mission 2 left it: only option 3 may lead to GET_CBID.` */
+function reconnectOthers(menu: string, exits: string[], get: string): string {
+  const parts = exits.map((exit) => {
+    const target = mission2Target(exit, menu);
+    return target ? `${menuExit(exit)} back to ${target}` : `${menuExit(exit)} away from the error chain`;
+  });
+  const known = exits.every((exit) => mission2Target(exit, menu) !== undefined);
+  return `${menu} → connect ${parts.join(' and ')}${known ? `, as Callback Mission 2 left ${exits.length > 1 ? 'them' : 'it'}` : ''}: only option 3 may lead to ${get}.`;
+}
 
 /** A menu exit as Flow Designer names it: `option 1`, `the No-Input Timeout exit`. */
 function menuExit(exit: string): string {

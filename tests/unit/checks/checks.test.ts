@@ -259,6 +259,18 @@ test('every link failure between activities that exist hints at the connection, 
   }
 });
 
+test('another menu exit leading into the error chain hints at moving that exit back, not at adding GET_CBID', async () => {
+  const cases: [keyof typeof MISTAKES, string][] = [
+    ['option1-also-to-get-cbid', 'WantCallback → connect option 1 back to NewNumber, as Callback Mission 2 left it: only option 3 may lead to GET_CBID.'],
+    ['no-input-to-get-cbid', 'WantCallback → connect the No-Input Timeout exit back to WantCallback, as Callback Mission 2 left it: only option 3 may lead to GET_CBID.'],
+    ['option2-to-set-get-result', 'WantCallback → connect option 2 back to Music, as Callback Mission 2 left it: only option 3 may lead to GET_CBID.'],
+  ];
+  for (const [mistake, hint] of cases) {
+    const result = resultOf(await gradeMutation(MISTAKES[mistake]), 'get-cbid-after-option3');
+    expect([mistake, result.status, result.hint]).toEqual([mistake, 'failed', hint]);
+  }
+});
+
 test('a simulated call that fails on a variable of the wrong type hints at the variable', async () => {
   const result = resultOf(await gradeFixture('flows/defect-variable-outdialcbid-integer.json'), 'run-get-cbid-fills-variables');
   expect(result.message).toMatch(/cannot store .* in INTEGER variable 'outdialcbid'/);
