@@ -49,6 +49,10 @@ export default defineCheck({
         expected: `only OnGlobalError → ${api.activity.label}`,
         actual: `${names} → ${reached} too`,
         activity: api.activity,
+        // The request is there and OnGlobalError reaches it: the fix is the other handlers' connections.
+        hint: others.every((h) => h.target !== undefined && createsTask(h.target))
+          ? `Event Flows → connect ${names} to an End Flow again, not to ${reached}: only OnGlobalError may lead to a Create Task request.`
+          : `Event Flows → remove the connection that leads ${names} on to ${reached}: only OnGlobalError may lead to a Create Task request.`,
       });
     }
     return passed(`OnGlobalError leads to ${api.activity.label}`);

@@ -271,6 +271,22 @@ test('another menu exit leading into the error chain hints at moving that exit b
   }
 });
 
+test('another event handler leading to the Create Task request hints at connecting it back to its End Flow, not at adding the request', async () => {
+  const result = resultOf(await gradeMutation(MISTAKES['phone-contact-ended-creates-a-task']), 'callback-api-after-global-error');
+  expect([result.status, result.hint]).toEqual(['failed', 'Event Flows → connect PhoneContactEnded to an End Flow again, not to CallBackAPI_HTTPRequest: only OnGlobalError may lead to a Create Task request.']);
+  const copy = resultOf(await gradeMutation(MISTAKES['phone-contact-ended-runs-a-copy-of-the-request']), 'callback-api-after-global-error');
+  expect([copy.status, copy.hint]).toEqual(['failed', 'Event Flows → connect PhoneContactEnded to an End Flow again, not to HTTPRequest_dup: only OnGlobalError may lead to a Create Task request.']);
+  const through = resultOf(
+    await gradeMutation((f) => {
+      addActivity(f, 'CallBackAPI_HTTPRequest', 'SetVariable_p1', { activityName: 'set-variable', srcVariable: 'getresult', setTo: 'set-to-literal', expr: 'x' }, 'set-variable');
+      link(f, 'ContactEnded', 'out', 'SetVariable_p1');
+      link(f, 'SetVariable_p1', 'out', 'CallBackAPI_HTTPRequest');
+    }),
+    'callback-api-after-global-error',
+  );
+  expect([through.status, through.hint]).toEqual(['failed', 'Event Flows → remove the connection that leads PhoneContactEnded on to CallBackAPI_HTTPRequest: only OnGlobalError may lead to a Create Task request.']);
+});
+
 test('a simulated call that fails on a variable of the wrong type hints at the variable', async () => {
   const result = resultOf(await gradeFixture('flows/defect-variable-outdialcbid-integer.json'), 'run-get-cbid-fills-variables');
   expect(result.message).toMatch(/cannot store .* in INTEGER variable 'outdialcbid'/);
