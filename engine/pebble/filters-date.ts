@@ -11,6 +11,9 @@ import type { ArgMap, Invocation } from './invocation.js';
 import { stringArg } from './invocation.js';
 import { PDate, fromHost, isLong, isNumber, longBig, numValue, toLong, typeName } from './values.js';
 
+/** What java.util.TimeZone.getTimeZone gives for an id it does not know. */
+const JAVA_GMT: Zone = { id: 'GMT', fixed: 0 };
+
 /** SimpleDateFormat pattern Pebble uses when none is given (and to parse strings by default). */
 export const DEFAULT_DATE_PATTERN = "yyyy-MM-dd'T'HH:mm:ssZ";
 
@@ -60,8 +63,8 @@ export function dateFilter(input: unknown, args: ArgMap, call: Invocation): unkn
   } else if (typeof input === 'string') {
     millis = parse(input, existingFormat ?? DEFAULT_DATE_PATTERN, call);
   } else fail('type', `Unsupported argument type for date: ${typeName(input)}`, call.pos);
-  // java.util.TimeZone.getTimeZone: an unknown id silently means GMT
-  const zone = timeZone === null ? call.ctx.zone : (resolveZone(timeZone) ?? UTC);
+  // java.util.TimeZone.getTimeZone: an unknown id silently means the GMT zone (`z` prints GMT)
+  const zone = timeZone === null ? call.ctx.zone : (resolveZone(timeZone) ?? JAVA_GMT);
   return format(pattern ?? DEFAULT_DATE_PATTERN, millis, zone, 'sdf', call);
 }
 

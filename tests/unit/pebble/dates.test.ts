@@ -34,6 +34,9 @@ const cases: [string, unknown][] = [
   ['{{ ms | date("HH:mm z", timeZone="America/New_York") }}', '16:09 EST'],
   ['{{ ms | date("HH:mm Z", timeZone="GMT+05:30") }}', '02:39 +0530'],
   ['{{ ms | date("HH:mm", timeZone="No/Such_Zone") }}', '21:09'], // Java TimeZone: unknown id is GMT
+  // ... the GMT zone, named so: a daylight abbreviation Java does not know (EDT, PDT) prints GMT, not UTC
+  ['{{ ms | date("HH:mm z", timeZone="EDT") }}', '21:09 GMT'],
+  ['{{ ms | date("zzzz", timeZone="No/Such_Zone") }}', 'Greenwich Mean Time'],
   // date on strings: parse with existingFormat (default yyyy-MM-dd'T'HH:mm:ssZ), then format
   ['{{ "20250206" | date("yyyy-MM-dd", existingFormat="yyyyMMdd") }}', '2025-02-06'],
   ['{{ "2025-02-06T21:09:02+0000" | date("dd/MM/yyyy") }}', '06/02/2025'],
