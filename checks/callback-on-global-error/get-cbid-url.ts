@@ -27,7 +27,8 @@ export default defineCheck({
     `- scheme \`https\` and host \`${DYNVARS.host}\` (without case);`,
     `- path \`${DYNVARS.path}\` (exactly, but a trailing \`/\` is allowed: MockAPI paths are case-sensitive);`,
     '- one query parameter `dn` whose value gives the dialled number without its `+1`. Whitespace inside',
-    '  `{{ }}` is ignored (`{{NewPhoneContact.DNIS|slice(2)}}` passes). Any other expression passes when it',
+    '  `{{ }}` is ignored (`{{NewPhoneContact.DNIS|slice(2)}}` passes), but spaces around the value are not',
+    '  (`dn= {{…}}` sends the space too, and no record matches it). Any other expression passes when it',
     '  gives the same digits for two different DNIS values (e.g. a `replace` of "+1"), also through a variable',
     '  that a Set Variable computes before GET_CBID (`dn={{dn}}`: the Set Variables of the simulated call run',
     '  again for each DNIS). The `dn` parameter may also be given under Query Parameters instead of in the URL.',
@@ -74,6 +75,10 @@ const MOCKAPI_RESERVED = new Set(['page', 'limit', 'sortBy', 'order']);
 function dnProblem(value: string, activity: Activity, ctx: CheckContext): string | undefined {
   // The guide's text passes as written when the start node carries the guide's label (its outputs are read under it).
   const start = startLabelOf(ctx.model);
+  // Spaces around the value are sent with it (only those inside {{ }} are not): no record matches them.
+  if (value.trim() !== '' && value !== value.trim()) {
+    return `dn=${value} has spaces around its value, which are sent with it (MockAPI finds no record for them): write dn=${value.trim()}`;
+  }
   if (sameTemplate(value, DYNVARS.dnTemplate)) {
     if (start === 'NewPhoneContact') return undefined;
     return `dn=${value} reads NewPhoneContact, but the start node of this flow is labelled ${start}: read ${start}.DNIS`;

@@ -174,6 +174,10 @@ export const MISTAKES = {
   'get-cbid-url-extra-filter': (f) => {
     props(f, 'GET_CBID').httpRequestUrl = `${DYNVARS_URL}?dn={{NewPhoneContact.DNIS | slice(2) }}&tacnumber=14085267209`;
   },
+  // A space typed after `dn=` is sent with the value: MockAPI finds no record for " 4694096861".
+  'get-cbid-dn-with-a-leading-space': (f) => {
+    props(f, 'GET_CBID').httpRequestUrl = `${DYNVARS_URL}?dn= {{NewPhoneContact.DNIS | slice(2) }}`;
+  },
   'get-cbid-dn-twice': (f) => {
     props(f, 'GET_CBID').httpRequestUrl = `${DYNVARS_URL}?dn={{NewPhoneContact.DNIS | slice(2) }}&dn=1`;
   },

@@ -21,7 +21,7 @@ export const FAILS_ON: Record<string, Input[]> = {
   'get-cbid-after-option3': ['flows/defect-menu-option3-unlinked.json', 'flows/defect-menu-option3-to-newnumber.json', 'option1-also-to-get-cbid', 'no-input-to-get-cbid', 'no-input-to-simulate-error', 'option2-to-set-get-result'],
   'get-cbid-unauthenticated': ['flows/defect-getcbid-authenticated.json', 'get-cbid-authenticated-without-connector'],
   'get-cbid-method': ['flows/defect-getcbid-method-post.json', 'get-cbid-method-put'],
-  'get-cbid-url': ['dn-variable-hard-coded', 'start-node-relabelled-url-unchanged', 'flows/defect-getcbid-url-without-slice.json', 'flows/defect-getcbid-host-typo.json', 'flows/defect-getcbid-path-typo.json', 'get-cbid-url-without-dn', 'get-cbid-dn-hard-coded', 'get-cbid-url-http', 'get-cbid-url-extra-filter', 'get-cbid-dn-twice', 'get-cbid-path-lower-case'],
+  'get-cbid-url': ['dn-variable-hard-coded', 'start-node-relabelled-url-unchanged', 'flows/defect-getcbid-url-without-slice.json', 'flows/defect-getcbid-host-typo.json', 'flows/defect-getcbid-path-typo.json', 'get-cbid-url-without-dn', 'get-cbid-dn-hard-coded', 'get-cbid-url-http', 'get-cbid-url-extra-filter', 'get-cbid-dn-twice', 'get-cbid-path-lower-case', 'get-cbid-dn-with-a-leading-space'],
   'get-cbid-content-type': ['get-cbid-text-plain', 'get-cbid-no-content-type'],
   'get-cbid-parse-json': ['flows/defect-getcbid-parse-content-type-missing.json', 'get-cbid-parse-xml'],
   'get-cbid-parse-paths': ['flows/defect-getcbid-jsonpath-without-index.json', 'flows/defect-getcbid-outputs-swapped.json', 'parse-row-writes-CustomANI', 'parse-row-overridden-by-a-later-wrong-row'],
