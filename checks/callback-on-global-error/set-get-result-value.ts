@@ -20,7 +20,8 @@ export default defineCheck({
     '',
     'Tolerances:',
     '- the reference is compared by meaning: `{{GET_CBID.httpResponseBody}}`, `{{ GET_CBID.httpResponseBody }}`',
-    '  and a bare `GET_CBID.httpResponseBody` in a Set To Variable row are the same;',
+    '  and a bare `GET_CBID.httpResponseBody` in a Set To Variable row are the same; spaces around the template',
+    '  are not (` {{GET_CBID.httpResponseBody}}` stores the space with the body, and fails);',
     '- a Set Value row holding exactly `{{GET_CBID.httpResponseBody}}` gives the same value and passes; a Set Value',
     '  holding the plain text `GET_CBID.httpResponseBody` (no braces) stores that text and fails;',
     '- any other expression that gives the body as it is passes too (`{{ GET_CBID[\'httpResponseBody\'] }}`);',
@@ -38,6 +39,16 @@ export default defineCheck({
       return failed(`${set.activity.label} does not set getresult`, { expected: `getresult ← ${expected}`, actual: `sets ${rows.map((r) => r.target || '(no variable)').join(', ')}`, activity: set.activity });
     }
     const value = valueTemplate(row);
+    // Whitespace inside {{ }} does not matter; around the template it is stored with the body.
+    const spaced = value !== value.trim() && sameTemplate(value, `{{${label}.httpResponseBody}}`);
+    if (spaced) {
+      return failed(`${set.activity.label} sets getresult to ${JSON.stringify(row.value)}: the spaces around the template are stored with the response body, so getresult is not the response as it came`, {
+        expected: `getresult ← ${expected}`,
+        actual: `getresult ← ${JSON.stringify(row.value)}`,
+        activity: set.activity,
+        hint: `${set.activity.label} → remove the spaces around {{${label}.httpResponseBody}} (or choose Set To Variable and pick ${label}.httpResponseBody).`,
+      });
+    }
     if (!sameTemplate(value, `{{${label}.httpResponseBody}}`) && !givesTheBody(value, label, ctx.model)) {
       if (label !== LABELS.getCbid && sameTemplate(value, `{{${LABELS.getCbid}.httpResponseBody}}`)) {
         // The reference is right; the HTTP Request it names was left with another Activity Name.

@@ -184,6 +184,10 @@ export const MISTAKES = {
   'get-cbid-path-lower-case': (f) => {
     props(f, 'GET_CBID').httpRequestUrl = `${DYNVARS_URL.toLowerCase()}?dn={{NewPhoneContact.DNIS | slice(2) }}`;
   },
+  // A space typed before the template is stored with the body: getresult is not the response as it came.
+  'getresult-set-value-with-a-leading-space': (f) => {
+    Object.assign(props(f, 'SetGetResult'), { setTo: 'set-to-literal', expr: ' {{GET_CBID.httpResponseBody}}' });
+  },
   'get-cbid-skips-set-get-result': (f) => link(f, 'GET_CBID', 'default', 'SimulateGlobalError'),
   'set-get-result-skips-simulate-error': (f) => link(f, 'SetGetResult', 'out', 'DisconnectContact_g9e'),
   'callback-api-straight-to-end': (f) => link(f, 'CallBackAPI_HTTPRequest', 'default', 'EndFlow_kid'),
