@@ -68,7 +68,7 @@ test('Create Task body: templates compare by the text they render, not by their 
     expect(compareBody({ ...guide, destination }, guide), destination).toEqual([]);
   }
   for (const destination of [
-    '{{ outdialcbid }}', '{{customani}}{{typo}}', '+{{customani}}', '{{ customani | upper }}', '{{ NewPhoneContact.ANI }}', '{{ customani',
+    '{{ outdialcbid }}', '{{customani}}{{typo}}', '+{{customani}}', ' {{customani}}', '{{customani}} ', '{{ customani | upper }}', '{{ NewPhoneContact.ANI }}', '{{ customani',
     '{{ customani | urlencode }}', '{{ customani | replace({"+": ""}) }}', '{{ customani | lower }}', '{{ customani | escape }}', '{{ customani | abbreviate(10) }}', '{{ customani | replace({"-": ""}) }}',
   ]) {
     expect(compareBody({ ...guide, destination }, guide), destination).toEqual([`field "destination" is ${JSON.stringify(destination)}, expected "{{customani}}"`]);

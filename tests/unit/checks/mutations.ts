@@ -158,6 +158,10 @@ export const MISTAKES = {
   'body-destination-outdialcbid': (f) => {
     props(f, 'CallBackAPI_HTTPRequest').httpRequestBody = JSON.stringify({ ...GUIDE_BODY, destination: '{{outdialcbid}}' });
   },
+  // A space inside the quotes is sent with the value: destination " +14085267209" is not the caller's number.
+  'body-destination-with-a-leading-space': (f) => {
+    props(f, 'CallBackAPI_HTTPRequest').httpRequestBody = JSON.stringify({ ...GUIDE_BODY, destination: ' {{customani}}' });
+  },
   'body-outbound-type-lowercase': (f) => {
     props(f, 'CallBackAPI_HTTPRequest').httpRequestBody = JSON.stringify({ ...GUIDE_BODY, outboundType: 'callback' });
   },

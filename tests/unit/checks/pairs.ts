@@ -56,6 +56,7 @@ export const FAILS_ON: Record<string, Input[]> = {
     'body-destination-outdialcbid',
     'body-outbound-type-lowercase',
     'body-template-escaped-quotes',
+    'body-destination-with-a-leading-space',
   ],
   'run-task-created': [
     'extra-callback-activity',
