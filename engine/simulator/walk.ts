@@ -137,14 +137,32 @@ function prefix(flow: string): string {
 
 /**
  * A queued caller looping through hold music/messages is waiting in queue, not a broken flow —
- * unless the loop is a menu refusing the caller's answer again and again (Unmatched Entry).
+ * unless the loop is a menu refusing the caller's answer again and again (Unmatched Entry),
+ * whichever activity of the loop reaches the limit first (the menu, or a prompt before it).
  */
 function stuck(ctx: RunContext, activity: Activity, inHandler: boolean): WalkEnd {
-  const last = ctx.trace.findLast((e) => e.activityId === activity.id);
-  if (last?.outcome === 'invalid') {
-    return { kind: 'stuck', activity, summary: `stuck in a loop at ${activity.label}: the caller's answer is not one of its options (Unmatched Entry each time)` };
+  const refusing = refusingMenu(ctx.trace, activity);
+  if (refusing !== undefined) {
+    return { kind: 'stuck', activity, summary: `stuck in a loop at ${refusing}: the caller's answer is not one of its options (Unmatched Entry each time)` };
   }
   const holding = !inHandler && ctx.call.queued && ctx.call.callerConnected && HOLD_TYPES.has(activity.type);
   const summary = holding ? `caller waiting in queue: hold loop at ${activity.label}` : `stuck in a loop at ${activity.label}`;
   return { kind: 'stuck', activity, summary };
+}
+
+const ANSWERED_TYPES: ReadonlySet<string> = new Set(['ivr-menu', 'ivr-collectdigits']);
+
+/**
+ * The label of the menu or collect-digits activity that refused the caller's answer (`invalid`)
+ * the last time the caller met one in the loop that ends here (the trace since `activity` last
+ * ran), or undefined.
+ */
+function refusingMenu(trace: readonly TraceEntry[], activity: Activity): string | undefined {
+  const start = trace.findLastIndex((e) => e.activityId === activity.id);
+  if (start < 0) return undefined;
+  for (let i = trace.length - 1; i >= start; i--) {
+    const entry = trace[i];
+    if (ANSWERED_TYPES.has(entry.type)) return entry.outcome === 'invalid' ? entry.activity : undefined;
+  }
+  return undefined;
 }

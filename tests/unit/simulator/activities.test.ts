@@ -1,7 +1,7 @@
 import { test, expect } from '@playwright/test';
 import { simulate, type Scenario } from '../../../engine/simulator/index.js';
 import type { FlowModel } from '../../../engine/model.js';
-import { buildFlow, condition, disconnect, endFlow, fakeServices, menu, play, setVar, type FlowSpec } from './helpers.js';
+import { buildFlow, condition, disconnect, endFlow, fakeServices, menu, play, setVar, type Edge, type FlowSpec } from './helpers.js';
 
 function run(model: FlowModel, scenario: Scenario = {}, extra: Partial<Parameters<typeof simulate>[2]> = {}) {
   return simulate(model, scenario, { services: fakeServices(), ...extra });
@@ -295,6 +295,30 @@ test.describe('queue-contact, callback, business-hours, screen-pop', () => {
     };
     const result = await run(buildFlow(refusing), { dtmf: { Menu: '3' } }, { maxVisitsPerActivity: 3 });
     expect([result.status, result.summary]).toEqual(['stuck', "stuck in a loop at Menu: the caller's answer is not one of its options (Unmatched Entry each time)"]);
+  });
+
+  test('a refusing menu is named whichever activity of its loop reaches the limit first (a prompt before it, queued or not)', async () => {
+    // Queue → Intro → Menu; Menu's Unmatched Entry goes back to Intro: Intro is the first to need a 4th visit.
+    const viaPrompt = (queued: boolean): FlowSpec => ({
+      main: [
+        ...(queued ? [{ label: 'Queue', type: 'queue-contact', props: { destination: 'q-1' } }] : []),
+        play('Intro', 'Please choose'),
+        { label: 'Menu', type: 'ivr-menu', props: { menuLinks: ['1'], promptsTts: [{ type: 'tts', value: 'Press 1' }] } },
+      ],
+      links: [
+        ...((queued ? [['NewPhoneContact', 'out', 'Queue'], ['Queue', 'default', 'Intro']] : [['NewPhoneContact', 'out', 'Intro']]) as Edge[]),
+        ['Intro', 'default', 'Menu'],
+        ['Menu', 'invalid', 'Intro'],
+      ],
+    });
+    const refused = "stuck in a loop at Menu: the caller's answer is not one of its options (Unmatched Entry each time)";
+    for (const queued of [true, false]) {
+      const result = await run(buildFlow(viaPrompt(queued)), { dtmf: { Menu: '3' } }, { maxVisitsPerActivity: 3 });
+      expect([result.status, result.summary], `queued: ${queued}`).toEqual(['stuck', refused]);
+    }
+    // No answer at all is still the wait in queue.
+    const waiting = await run(buildFlow({ ...viaPrompt(true), links: [...viaPrompt(true).links.slice(0, -1), ['Menu', 'timeout', 'Intro']] }), {}, { maxVisitsPerActivity: 3 });
+    expect([waiting.status, waiting.summary, waiting.inQueue]).toEqual(['stuck', 'caller waiting in queue: hold loop at Intro', true]);
   });
 
   test('without agents the caller waits in the hold loop until the limit: a distinct summary', async () => {
