@@ -25,7 +25,8 @@ export default defineCheck({
     '- a Set Value row holding exactly `{{GET_CBID.httpResponseBody}}` gives the same value and passes; a Set Value',
     '  holding the plain text `GET_CBID.httpResponseBody` (no braces) stores that text and fails;',
     '- any other expression that gives the body as it is passes too (`{{ GET_CBID[\'httpResponseBody\'] }}`);',
-    '- the row may be one of several in the activity (`setVariablesArray` in newer exports);',
+    '- the row may be one of several in the activity (`setVariablesArray` in newer exports); when several rows write',
+    '  getresult, they run in order and the last one is judged, as its value is the one kept;',
     '- the HTTP Request is referred to by its real label (found as in `get-cbid-after-option3`).',
   ].join('\n'),
   run(ctx) {
@@ -34,7 +35,8 @@ export default defineCheck({
     const label = missionNodes(ctx.model).getCbid?.label ?? LABELS.getCbid;
     const expected = `Set To Variable ${label}.httpResponseBody`;
     const rows = assignments(set.activity);
-    const row = rows.find((r) => r.target === VARIABLES.getresult);
+    // The rows run in order: the last one that writes getresult gives its value.
+    const row = rows.findLast((r) => r.target === VARIABLES.getresult);
     if (!row) {
       return failed(`${set.activity.label} does not set getresult`, { expected: `getresult ← ${expected}`, actual: `sets ${rows.map((r) => r.target || '(no variable)').join(', ')}`, activity: set.activity });
     }

@@ -192,6 +192,14 @@ export const MISTAKES = {
   'getresult-set-value-with-a-leading-space': (f) => {
     Object.assign(props(f, 'SetGetResult'), { setTo: 'set-to-literal', expr: ' {{GET_CBID.httpResponseBody}}' });
   },
+  // A second row for getresult, added after the right one: the rows run in order, the last one wins.
+  'getresult-overridden-by-a-later-row': (f) => {
+    const p = props(f, 'SetGetResult');
+    p.setVariablesArray = [
+      { srcVariable: 'getresult', setTo: 'set-to-variable', expr: '{{GET_CBID.httpResponseBody}}' },
+      { srcVariable: 'getresult', setTo: 'set-to-literal', expr: 'GET_CBID.httpResponseBody' },
+    ];
+  },
   'get-cbid-skips-set-get-result': (f) => link(f, 'GET_CBID', 'default', 'SimulateGlobalError'),
   'set-get-result-skips-simulate-error': (f) => link(f, 'SetGetResult', 'out', 'DisconnectContact_g9e'),
   'callback-api-straight-to-end': (f) => link(f, 'CallBackAPI_HTTPRequest', 'default', 'EndFlow_kid'),
@@ -367,6 +375,14 @@ export const TOLERATED = {
   // The wrong row fixed by adding a right one after it: the last row wins, as at run time.
   'parse-row-corrected-by-a-later-row': (f) => {
     (props(f, 'GET_CBID').outputVariableArray as Json[]).unshift({ outputVariable: 'customani', jsonPathExp: '$.tacnumber' });
+  },
+  // A wrong row fixed by a right one added after it: the last one wins, as at run time.
+  'getresult-corrected-by-a-later-row': (f) => {
+    const p = props(f, 'SetGetResult');
+    p.setVariablesArray = [
+      { srcVariable: 'getresult', setTo: 'set-to-literal', expr: 'GET_CBID.httpResponseBody' },
+      { srcVariable: 'getresult', setTo: 'set-to-variable', expr: '{{GET_CBID.httpResponseBody}}' },
+    ];
   },
   'jsonpath-bracket-notation': (f) => {
     props(f, 'GET_CBID').outputVariableArray = [

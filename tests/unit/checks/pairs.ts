@@ -34,7 +34,7 @@ export const FAILS_ON: Record<string, Input[]> = {
     'flows/defect-getcbid-parse-content-type-missing.json',
   ],
   'set-get-result-after-get-cbid': ['get-cbid-not-linked', 'get-cbid-skips-set-get-result'],
-  'set-get-result-value': ['flows/defect-setgetresult-literal.json', 'get-cbid-default-label', 'getresult-set-value-with-a-leading-space'],
+  'set-get-result-value': ['flows/defect-setgetresult-literal.json', 'get-cbid-default-label', 'getresult-set-value-with-a-leading-space', 'getresult-overridden-by-a-later-row'],
   'run-getresult-holds-body': ['flows/defect-setgetresult-literal.json', 'get-cbid-not-linked'],
   'simulate-error-after-set-get-result': ['flows/defect-setgetresult-not-linked.json', 'set-get-result-skips-simulate-error'],
   'simulate-error-value-fails': ['flows/defect-simulate-valid-expression.json'],
