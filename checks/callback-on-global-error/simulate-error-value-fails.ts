@@ -21,13 +21,18 @@ export default defineCheck({
     '',
     "The value is judged by meaning: it is evaluated with flowgrade's Pebble engine, in a scope holding the",
     "flow's variables and sample contact data. Any value whose evaluation fails passes (e.g. `{{ANI|123}}`,",
-    'an unknown filter, an unclosed `{{`); a value that evaluates, such as `{{ANI}}` or plain text, fails.',
+    'an unknown filter, an unclosed `{{`); a value that evaluates, such as `{{ANI}}` or plain text, fails. When several',
+    'rows write simulatederror, one that fails is enough (the rows run in order, and the first that fails stops the',
+    'activity).',
   ].join('\n'),
   run(ctx) {
     const sim = simulateErrorOf(ctx);
     if (!sim.ok) return sim.outcome;
     const rows = assignments(sim.activity);
-    const row = rows.find((r) => r.target === VARIABLES.simulatederror);
+    // The rows run in order and the first that fails stops the activity: any row for simulatederror may be it.
+    const mine = rows.filter((r) => r.target === VARIABLES.simulatederror);
+    const failing = mine.map((r) => ({ row: r, result: render(valueTemplate(r), flowScope(ctx.model)) })).find((e) => !e.result.ok);
+    const row = failing?.row ?? mine[0];
     if (!row) {
       return failed(`${sim.activity.label} does not set simulatederror`, {
         expected: `simulatederror ← ${GUIDE_VALUE}`,
@@ -35,7 +40,7 @@ export default defineCheck({
         activity: sim.activity,
       });
     }
-    const result = render(valueTemplate(row), flowScope(ctx.model));
+    const result = failing?.result ?? render(valueTemplate(row), flowScope(ctx.model));
     if (result.ok) {
       return failed(`${sim.activity.label} sets simulatederror to ${JSON.stringify(row.value)}, which evaluates without error (to ${JSON.stringify(result.value)}), so no global error is raised`, {
         expected: `a value that fails to evaluate, e.g. ${GUIDE_VALUE}`,

@@ -384,6 +384,13 @@ export const TOLERATED = {
       { srcVariable: 'getresult', setTo: 'set-to-variable', expr: '{{GET_CBID.httpResponseBody}}' },
     ];
   },
+  // Two rows for simulatederror, the failing one second: the rows run in order and the second still fails.
+  'simulate-error-failing-value-in-a-second-row': (f) => {
+    props(f, 'SimulateGlobalError').setVariablesArray = [
+      { srcVariable: 'simulatederror', setTo: 'set-to-literal', expr: 'about to fail' },
+      { srcVariable: 'simulatederror', setTo: 'set-to-literal', expr: '{{ ANI | 123}}' },
+    ];
+  },
   'jsonpath-bracket-notation': (f) => {
     props(f, 'GET_CBID').outputVariableArray = [
       { outputVariable: 'customani', jsonPathExp: "$[0]['tacnumber']" },
