@@ -145,9 +145,24 @@ function stuck(ctx: RunContext, activity: Activity, inHandler: boolean): WalkEnd
   if (refusing !== undefined) {
     return { kind: 'stuck', activity, summary: `stuck in a loop at ${refusing}: the caller's answer is not one of its options (Unmatched Entry each time)` };
   }
-  const holding = !inHandler && ctx.call.queued && ctx.call.callerConnected && HOLD_TYPES.has(activity.type);
-  const summary = holding ? `caller waiting in queue: hold loop at ${activity.label}` : `stuck in a loop at ${activity.label}`;
+  const holding = !inHandler && ctx.call.queued && ctx.call.callerConnected ? holdActivity(ctx.trace, activity) : undefined;
+  const summary = holding !== undefined ? `caller waiting in queue: hold loop at ${holding}` : `stuck in a loop at ${activity.label}`;
   return { kind: 'stuck', activity, summary };
+}
+
+/**
+ * What the queued caller hears in the loop that ends here: `activity` itself when it plays to or
+ * asks the caller, else the last such activity of the loop (a Set Variable counting the rounds
+ * may be the one reaching the limit), else undefined (nothing plays: no wait, a broken loop).
+ */
+function holdActivity(trace: readonly TraceEntry[], activity: Activity): string | undefined {
+  if (HOLD_TYPES.has(activity.type)) return activity.label;
+  const start = trace.findLastIndex((e) => e.activityId === activity.id);
+  if (start < 0) return undefined;
+  for (let i = trace.length - 1; i > start; i--) {
+    if (HOLD_TYPES.has(trace[i].type)) return trace[i].activity;
+  }
+  return undefined;
 }
 
 const ANSWERED_TYPES: ReadonlySet<string> = new Set(['ivr-menu', 'ivr-collectdigits']);

@@ -321,6 +321,20 @@ test.describe('queue-contact, callback, business-hours, screen-pop', () => {
     expect([waiting.status, waiting.summary, waiting.inQueue]).toEqual(['stuck', 'caller waiting in queue: hold loop at Intro', true]);
   });
 
+  test('a hold loop that counts its rounds is still the wait in queue, whichever activity reaches the limit first', async () => {
+    // Queue → Count (Set Variable) → Music → Count: Count is the first to need a 4th run.
+    const counting: FlowSpec = {
+      variables: [{ name: 'rounds', type: 'INTEGER', value: '0' }],
+      main: [{ label: 'Queue', type: 'queue-contact', props: { destination: 'q-1' } }, setVar('Count', 'rounds', '{{ rounds + 1 }}'), { label: 'Music', type: 'play-music', props: { prompt: 'defaultmusic_on_hold.wav' } }],
+      links: [['NewPhoneContact', 'out', 'Queue'], ['Queue', 'default', 'Count'], ['Count', 'out', 'Music'], ['Music', 'default', 'Count']],
+    };
+    const result = await run(buildFlow(counting), {}, { maxVisitsPerActivity: 3 });
+    expect([result.status, result.summary, result.inQueue]).toEqual(['stuck', 'caller waiting in queue: hold loop at Music', true]);
+    // A loop with nothing the caller hears is no wait, queued or not.
+    const silent = await run(buildFlow({ ...counting, links: [...counting.links.slice(0, 2), ['Count', 'out', 'Count']] }), {}, { maxVisitsPerActivity: 3 });
+    expect([silent.status, silent.summary]).toEqual(['stuck', 'stuck in a loop at Count']);
+  });
+
   test('without agents the caller waits in the hold loop until the limit: a distinct summary', async () => {
     const result = await run(buildFlow(queueSpec), {}, { maxVisitsPerActivity: 3 });
     expect(entry(result, 'Queue').outcome).toBe('default');
