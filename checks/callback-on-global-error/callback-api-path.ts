@@ -22,12 +22,22 @@ export default defineCheck({
     'judged here (`/v1/tasks?source=lab` calls /v1/tasks, as the same parameter under Query Parameters would).',
     'When Use Authenticated Endpoint is',
     'Off, the path of the Request URL is judged instead (that mistake itself is reported by',
-    '`callback-api-authenticated`).',
+    '`callback-api-authenticated`); when the Request URL is empty and the path is still in Request Path (the toggle',
+    'switched Off after the path was typed), the check fails saying so, with the hint to switch it back On.',
   ].join('\n'),
   run(ctx) {
     const api = callbackApiOf(ctx);
     if (!api.ok) return api.outcome;
     const authenticated = isAuthenticated(api.activity);
+    if (!authenticated && requestUrlOf(api.activity) === '' && requestPathOf(api.activity) !== '') {
+      // Switched Off after the path was typed: the panel now shows an empty Request URL; the fix is the toggle.
+      return failed(`${api.activity.label} has no Request URL (Use Authenticated Endpoint is Off; the path is in Request Path: ${requestPathOf(api.activity)})`, {
+        expected: `Use Authenticated Endpoint: On, Request Path: ${CREATE_TASK.path}`,
+        actual: `Use Authenticated Endpoint: Off, no Request URL`,
+        activity: api.activity,
+        hint: HINTS.callbackApiAuthenticated,
+      });
+    }
     const raw = authenticated ? requestPathOf(api.activity) : (splitUrl(requestUrlOf(api.activity))?.path ?? requestUrlOf(api.activity));
     const path = raw.replace(/[?#][\s\S]*$/, '').trim().replace(/(.)\/$/, '$1');
     const normalised = path.startsWith('/') ? path : `/${path}`;

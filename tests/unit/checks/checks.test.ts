@@ -287,6 +287,15 @@ test('another event handler leading to the Create Task request hints at connecti
   expect([through.status, through.hint]).toEqual(['failed', 'Event Flows → remove the connection that leads PhoneContactEnded on to CallBackAPI_HTTPRequest: only OnGlobalError may lead to a Create Task request.']);
 });
 
+test('a Create Task request switched to an unauthenticated endpoint, its path still in Request Path, names the toggle, not the path', async () => {
+  const result = resultOf(await gradeMutation(MISTAKES['callback-api-unauthenticated-with-connector']), 'callback-api-path');
+  expect([result.status, result.message, result.hint]).toEqual([
+    'failed',
+    'CallBackAPI_HTTPRequest has no Request URL (Use Authenticated Endpoint is Off; the path is in Request Path: /v1/tasks)',
+    HINTS.callbackApiAuthenticated,
+  ]);
+});
+
 test('a simulated call that fails on a variable of the wrong type hints at the variable', async () => {
   const result = resultOf(await gradeFixture('flows/defect-variable-outdialcbid-integer.json'), 'run-get-cbid-fills-variables');
   expect(result.message).toMatch(/cannot store .* in INTEGER variable 'outdialcbid'/);
