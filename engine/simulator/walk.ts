@@ -168,16 +168,15 @@ function holdActivity(trace: readonly TraceEntry[], activity: Activity): string 
 const ANSWERED_TYPES: ReadonlySet<string> = new Set(['ivr-menu', 'ivr-collectdigits']);
 
 /**
- * The label of the menu or collect-digits activity that refused the caller's answer (`invalid`)
- * the last time the caller met one in the loop that ends here (the trace since `activity` last
- * ran), or undefined.
+ * The label of the last menu or collect-digits activity that refused the caller's answer
+ * (`invalid`) in the loop that ends here (the trace since `activity` last ran), or undefined.
  */
 function refusingMenu(trace: readonly TraceEntry[], activity: Activity): string | undefined {
   const start = trace.findLastIndex((e) => e.activityId === activity.id);
   if (start < 0) return undefined;
   for (let i = trace.length - 1; i >= start; i--) {
     const entry = trace[i];
-    if (ANSWERED_TYPES.has(entry.type)) return entry.outcome === 'invalid' ? entry.activity : undefined;
+    if (ANSWERED_TYPES.has(entry.type) && entry.outcome === 'invalid') return entry.activity;
   }
   return undefined;
 }

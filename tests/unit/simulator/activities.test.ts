@@ -316,6 +316,16 @@ test.describe('queue-contact, callback, business-hours, screen-pop', () => {
       const result = await run(buildFlow(viaPrompt(queued)), { dtmf: { Menu: '3' } }, { maxVisitsPerActivity: 3 });
       expect([result.status, result.summary], `queued: ${queued}`).toEqual(['stuck', refused]);
     }
+    // A menu that takes its answer on the way does not hide the Collect Digits that refuses its own.
+    const reenter: FlowSpec = {
+      main: [
+        { label: 'Confirm', type: 'ivr-menu', props: { menuLinks: ['1', '2'], promptsTts: [{ type: 'tts', value: 'Press 2 to re-enter' }] } },
+        { label: 'Account', type: 'ivr-collectdigits', props: { minDigits: '6', promptsTts: [{ type: 'tts', value: 'Your account' }] } },
+      ],
+      links: [['NewPhoneContact', 'out', 'Account'], ['Account', 'invalid', 'Confirm'], ['Confirm', '2', 'Account']],
+    };
+    const refusedDigits = await run(buildFlow(reenter), { dtmf: { Confirm: '2', Account: '12' } }, { maxVisitsPerActivity: 3 });
+    expect([refusedDigits.status, refusedDigits.summary]).toEqual(['stuck', "stuck in a loop at Account: the caller's answer is not one of its options (Unmatched Entry each time)"]);
     // No answer at all is still the wait in queue.
     const waiting = await run(buildFlow({ ...viaPrompt(true), links: [...viaPrompt(true).links.slice(0, -1), ['Menu', 'timeout', 'Intro']] }), {}, { maxVisitsPerActivity: 3 });
     expect([waiting.status, waiting.summary, waiting.inQueue]).toEqual(['stuck', 'caller waiting in queue: hold loop at Intro', true]);
