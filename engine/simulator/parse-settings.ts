@@ -169,6 +169,8 @@ function query(run: ActivityRun, rawPath: string, json: unknown): unknown {
   const read = readPath(normalisePath(rawPath));
   if ('error' in read) throw new ActivityError(`invalid JSONPath ${normalisePath(rawPath)}: ${read.error}`); // checked before: never here
   const { path, deepScan } = read;
+  // jsonpath-plus matches nothing in a falsy document (false, 0, ""); `$` is that document.
+  if (path.trim() === '$') return json;
   try {
     // Built without autostart, then evaluated: called directly, jsonpath-plus hands back a scalar
     // result by throwing and catching an Error (a stack trace per match, a tenth of a run's time).

@@ -237,6 +237,13 @@ test.describe('parse settings', () => {
     expect(result.variables.blob).toEqual([3]);
   });
 
+  test('$ gives the whole body even when it is false, 0 or an empty string', async () => {
+    for (const [body, variable, expected] of [['false', 'flag', false], ['0', 'count', 0], ['""', 'outdialcbid', ''], ['true', 'flag', true]] as const) {
+      const result = await runParse(parse([[variable, '$']]), http.get(DYNVARS_URL, () => HttpResponse.text(body, { headers: { 'Content-Type': 'application/json' } })));
+      expect(result.trace.find((e) => e.activity === 'GET_CBID')?.modifiedVariables, body).toHaveProperty(variable, expected);
+    }
+  });
+
   test('a dot before a bracket reads as the bracket, not as a deep scan', async () => {
     const nested = http.get(DYNVARS_URL, () => HttpResponse.json([{ tacnumber: '+14085267209', more: [{ tacnumber: '+15550000000' }] }]));
     const result = await runParse(parse([['outdialcbid', '$.[0].tacnumber'], ['customani', '$..[0].tacnumber']]), nested);
