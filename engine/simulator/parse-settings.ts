@@ -77,14 +77,28 @@ export function pathSyntaxError(path: string): string | undefined {
   return 'error' in read ? read.error : undefined;
 }
 
+/** A `$`-rooted path as jsonpath-plus is to get it (readPath). */
+export interface ReadPath {
+  path: string;
+  /** It holds a deep scan (`..`). */
+  deepScan: boolean;
+  /** Definite in Jayway's sense: no deep scan, wildcard, union, slice or filter (one match at most). */
+  definite: boolean;
+  /** It holds a negative index (`[-1]`), rewritten as a slice for jsonpath-plus. */
+  negativeIndex: boolean;
+}
+
 /**
- * A `$`-rooted path as jsonpath-plus is to get it, and whether it holds a deep scan (`..`), or
- * why it does not parse (see pathSyntaxError). A dot before a bracket (`$.[0]`) is dropped:
- * jsonpath-plus would read `.[` as the deep scan `..[`.
+ * A `$`-rooted path as jsonpath-plus is to get it, or why it does not parse (see
+ * pathSyntaxError). A dot before a bracket (`$.[0]`) is dropped: jsonpath-plus would read `.[` as
+ * the deep scan `..[`. A negative index (`[-1]`, the last item in Jayway) becomes the slice of
+ * that one item (`[-1:]`): jsonpath-plus reads `[-1]` as a property named "-1".
  */
-export function readPath(path: string): { error: string } | { path: string; deepScan: boolean } {
+export function readPath(path: string): { error: string } | ReadPath {
   let out = '$';
   let deepScan = false;
+  let definite = true;
+  let negativeIndex = false;
   let i = 1; // after the `$`
   while (i < path.length) {
     const c = path[i];
@@ -94,7 +108,15 @@ export function readPath(path: string): { error: string } | { path: string; deep
     } else if (c === '[') {
       const end = bracketEnd(path, i);
       if (typeof end === 'string') return { error: end };
-      out += path.slice(i, end + 1);
+      const inside = path.slice(i + 1, end).trim();
+      const negative = /^-[1-9]\d*$/.test(inside) ? Number(inside) : undefined;
+      if (negative !== undefined) {
+        negativeIndex = true;
+        out += negative === -1 ? '[-1:]' : `[${negative}:${negative + 1}]`;
+      } else {
+        if (!bracketIsDefinite(inside)) definite = false;
+        out += path.slice(i, end + 1);
+      }
       i = end + 1;
     } else if (c === '.') {
       const dots = path.startsWith('..', i) ? '..' : '.';
@@ -106,6 +128,7 @@ export function readPath(path: string): { error: string } | { path: string; deep
         if (dots === '..') out += dots; // `.[0]` is read as `[0]`, `..[0]` stays a deep scan
       } else {
         const end = nameEnd(path, i);
+        if (path.slice(i, end).trim() === '*') definite = false;
         out += dots + path.slice(i, end);
         i = end;
       }
@@ -113,7 +136,22 @@ export function readPath(path: string): { error: string } | { path: string; deep
       return { error: unexpected(path, i) };
     }
   }
-  return { path: out, deepScan };
+  return { path: out, deepScan, definite: definite && !deepScan, negativeIndex };
+}
+
+/** An index or a quoted name; not a wildcard, union, slice, filter or script (`*`, `,`, `:`, `?`, `(` outside quotes). */
+function bracketIsDefinite(inside: string): boolean {
+  for (let i = 0; i < inside.length; i++) {
+    const c = inside[i];
+    if (c === "'" || c === '"') {
+      const close = quoteEnd(inside, i);
+      if (close < 0) return false;
+      i = close;
+    } else if ('*,:?('.includes(c)) {
+      return false;
+    }
+  }
+  return true;
 }
 
 /** A dot-notation name (or `*`) runs to the next `.`, `[` or `]`. */
@@ -168,16 +206,22 @@ function parseJson(body: string): unknown {
 function query(run: ActivityRun, rawPath: string, json: unknown): unknown {
   const read = readPath(normalisePath(rawPath));
   if ('error' in read) throw new ActivityError(`invalid JSONPath ${normalisePath(rawPath)}: ${read.error}`); // checked before: never here
-  const { path, deepScan } = read;
+  const { path, deepScan, definite, negativeIndex } = read;
   // jsonpath-plus matches nothing in a falsy document (false, 0, ""); `$` is that document.
   if (path.trim() === '$') return json;
+  // A definite path with a negative index, rewritten as a slice, gives a list of one (or none):
+  // its one match is the value, as in Jayway.
+  const single = negativeIndex && definite;
   try {
     // Built without autostart, then evaluated: called directly, jsonpath-plus hands back a scalar
     // result by throwing and catching an Error (a stack trace per match, a tenth of a run's time).
     // A deep scan is indefinite (a list, as in Jayway), but jsonpath-plus unwraps a lone match
     // that is a child of where the scan starts (`$..x` on `{"x":1}` gives 1): wrapped here.
-    const result: unknown = JSONPath({ path, json: json as object, wrap: deepScan, eval: false, autostart: false }).evaluate(path, json as object, undefined, undefined);
-    return deepScan && Array.isArray(result) && result.length === 0 ? undefined : result;
+    const wrap = deepScan || single;
+    const result: unknown = JSONPath({ path, json: json as object, wrap, eval: false, autostart: false }).evaluate(path, json as object, undefined, undefined);
+    if (!wrap || !Array.isArray(result)) return result;
+    if (single) return result.length > 0 ? result[0] : undefined;
+    return result.length === 0 ? undefined : result;
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     if (/prevented/i.test(message)) {

@@ -244,6 +244,16 @@ test.describe('parse settings', () => {
     }
   });
 
+  test('a negative index counts from the end, as in Jayway: $[-1] is the last record', async () => {
+    const records = http.get(DYNVARS_URL, () => HttpResponse.json([{ tacnumber: '+15550000001', list: [1, 2, 3] }, { tacnumber: '+15550000002', list: [4, 5] }]));
+    const result = await runParse(
+      parse([['outdialcbid', '$[-1].tacnumber'], ['customani', '$[-2].tacnumber'], ['count', '$[0].list[ -1 ]'], ['blob', '$[*].list[-1]'], ['flag', '$[-3].vip']]),
+      records,
+    );
+    expect(result.trace.find((e) => e.activity === 'GET_CBID')?.error).toBeUndefined();
+    expect(result.variables).toMatchObject({ outdialcbid: '+15550000002', customani: '+15550000001', count: 3, blob: [3, 5], flag: null });
+  });
+
   test('a dot before a bracket reads as the bracket, not as a deep scan', async () => {
     const nested = http.get(DYNVARS_URL, () => HttpResponse.json([{ tacnumber: '+14085267209', more: [{ tacnumber: '+15550000000' }] }]));
     const result = await runParse(parse([['outdialcbid', '$.[0].tacnumber'], ['customani', '$..[0].tacnumber']]), nested);
