@@ -22,8 +22,9 @@ export default defineCheck({
     'MockAPI answers with a JSON **array**, hence the `[0]`. The message names every wrong or missing row.',
     '',
     'Tolerances:',
-    "- equivalent JSONPath spellings: `$[0]['tacnumber']`, `$[0][\"tacnumber\"]`, spaces, and a path without",
-    '  the leading `$` (`[0].tacnumber`);',
+    "- equivalent JSONPath spellings: `$[0]['tacnumber']`, `$[0][\"tacnumber\"]`, spaces inside brackets (`$[ 0 ]`),",
+    '  and a path without the leading `$` (`[0].tacnumber`). Spaces outside brackets (`$[0]. tacnumber`) fail: Flow',
+    "  Designer's JsonPath does not parse them, and the simulated GET_CBID fails;",
     '- the rows may come in any order, and further rows for other variables are allowed;',
     '- when several rows write the same variable, they run in order and the last one (with a path) wins, as at',
     '  run time: that row is the one judged (a wrong row fixed by a right one added after it passes; a right row',
@@ -49,7 +50,7 @@ export default defineCheck({
         problems.push(loose ? `the row for ${variable} writes ${loose.variable} (names are case-sensitive)` : `no row writes ${variable}`);
       } else if (!samePath(row.path, path)) {
         const later = writing.length > 1 ? `; ${writing.length} rows write ${variable}, and the last one wins` : '';
-        problems.push(`${variable} ← ${row.path || '(no path)'} (expected ${path}${canonicalPath(row.path) === `$.${path.slice(5)}` ? ': the response is an array, add [0]' : ''}${later})`);
+        problems.push(`${variable} ← ${row.path || '(no path)'} (expected ${path}${pathNote(row.path, path)}${later})`);
       }
     }
     const actual = rows.map((r) => `${r.variable || '(no variable)'} ← ${r.path || '(no path)'}`).join(', ') || 'no Parsing Settings rows';
@@ -63,3 +64,10 @@ export default defineCheck({
     return passed(`${get.activity.label} parses ${wanted.map(([v, p]) => `${v} ← ${p}`).join(' and ')}`);
   },
 });
+
+/** Why a path that is almost the expected one is not: the array's `[0]` left out, or spaces outside brackets. */
+function pathNote(actual: string, expected: string): string {
+  if (canonicalPath(actual) === `$.${expected.slice(5)}`) return ': the response is an array, add [0]';
+  if (canonicalPath(actual.replace(/\s+/g, '')) === canonicalPath(expected)) return ': a path has no spaces outside brackets';
+  return '';
+}

@@ -103,8 +103,7 @@ export function readPath(path: string): { error: string } | ReadPath {
   while (i < path.length) {
     const c = path[i];
     if (/\s/.test(c)) {
-      out += c;
-      i++;
+      return { error: spaceAt(i) };
     } else if (c === '[') {
       const end = bracketEnd(path, i);
       if (typeof end === 'string') return { error: end };
@@ -115,7 +114,7 @@ export function readPath(path: string): { error: string } | ReadPath {
         out += negative === -1 ? '[-1:]' : `[${negative}:${negative + 1}]`;
       } else {
         if (!bracketIsDefinite(inside)) definite = false;
-        out += path.slice(i, end + 1);
+        out += `[${withoutSpaces(inside)}]`;
       }
       i = end + 1;
     } else if (c === '.') {
@@ -128,8 +127,12 @@ export function readPath(path: string): { error: string } | ReadPath {
         if (dots === '..') out += dots; // `.[0]` is read as `[0]`, `..[0]` stays a deep scan
       } else {
         const end = nameEnd(path, i);
-        if (path.slice(i, end).trim() === '*') definite = false;
-        out += dots + path.slice(i, end);
+        const name = path.slice(i, end);
+        const space = name.search(/\s/);
+        if (space === 0 || space === name.trimEnd().length) return { error: spaceAt(i + space) };
+        if (space > 0) return { error: spaceAt(i + space, `; a name with spaces is written ['${name}']`) };
+        if (name === '*') definite = false;
+        out += dots + name;
         i = end;
       }
     } else {
@@ -188,6 +191,32 @@ function quoteEnd(path: string, open: number): number {
     else if (path[i] === path[open]) return i;
   }
   return -1;
+}
+
+/** Jayway JsonPath reads spaces inside brackets only: between the parts of a path, or in a dot-notation name, they are an error. */
+function spaceAt(index: number, note = ''): string {
+  return `a space at position ${index + 1} (outside brackets a path has no spaces${note})`;
+}
+
+/**
+ * What is inside brackets without the spaces around its parts (`[ 0 ]`, `[ 'name' ]`,
+ * `[ a , b ]`), which Jayway ignores and jsonpath-plus would read as part of a name or an index;
+ * spaces inside quotes stay. A filter or script (`?`, `(`) is left as written.
+ */
+function withoutSpaces(inside: string): string {
+  let out = '';
+  for (let i = 0; i < inside.length; i++) {
+    const c = inside[i];
+    if (c === '?' || c === '(') return inside;
+    if (c === "'" || c === '"') {
+      const close = quoteEnd(inside, i);
+      out += inside.slice(i, close + 1);
+      i = close;
+    } else if (!/\s/.test(c)) {
+      out += c;
+    }
+  }
+  return out;
 }
 
 function unexpected(path: string, index: number): string {

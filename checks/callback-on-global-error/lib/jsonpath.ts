@@ -1,20 +1,22 @@
 /**
  * JSONPath comparison by meaning for simple paths: `$[0].tacnumber`, `$[0]['tacnumber']`,
- * `$[0]["tacnumber"]`, `$ [0] . tacnumber`, `[0].tacnumber` (no `$`, as the simulator reads it) and
- * `$.[0].tacnumber` (a dot before a bracket, which the simulator's JSONPath reads the same way) all
- * give the canonical `$[0].tacnumber`.
+ * `$[0]["tacnumber"]`, `$[ 0 ]` (spaces inside brackets, which Flow Designer's JsonPath ignores),
+ * `[0].tacnumber` (no `$`, as the simulator reads it) and `$.[0].tacnumber` (a dot before a
+ * bracket, which the simulator's JSONPath reads the same way) all give the canonical
+ * `$[0].tacnumber`. Spaces outside brackets (`$ [0]`, `$[0]. tacnumber`) do not parse at run time
+ * (engine/simulator/parse-settings.ts), so they give no canonical form.
  */
 
-const SEGMENT = /^\s*(?:\.\s*([A-Za-z_$][\w$-]*)|\.?\s*\[\s*(\d+)\s*\]|\.?\s*\[\s*'([^']*)'\s*\]|\.?\s*\[\s*"([^"]*)"\s*\])/;
+const SEGMENT = /^(?:\.([A-Za-z_$][\w$-]*)|\.?\[\s*(\d+)\s*\]|\.?\[\s*'([^']*)'\s*\]|\.?\[\s*"([^"]*)"\s*\])/;
 
-/** The canonical form of a simple path, or undefined when it uses anything else (wildcards, filters, `..`). */
+/** The canonical form of a simple path, or undefined when it uses anything else (wildcards, filters, `..`, spaces outside brackets). */
 export function canonicalPath(path: string): string | undefined {
   let rest = path.trim();
   if (rest.startsWith('$')) rest = rest.slice(1);
   else if (/^[A-Za-z_]/.test(rest)) rest = `.${rest}`;
-  if (rest.trimStart().startsWith('..')) return undefined;
+  if (rest.startsWith('..')) return undefined;
   let out = '$';
-  while (rest.trim() !== '') {
+  while (rest !== '') {
     const match = SEGMENT.exec(rest);
     if (!match) return undefined;
     const [whole, dotted, index, single, double] = match;

@@ -85,12 +85,18 @@ test('without an OnGlobalError node, the checks of the event flow are not judged
   expect(after.message).toContain('reported under');
 });
 
+test('a JSONPath spelled right but for a space outside brackets is told so', async () => {
+  const result = resultOf(await gradeMutation(MISTAKES['parse-path-with-a-space-after-the-dot']), 'get-cbid-parse-paths');
+  expect(result.message).toContain('customani ← $[0]. tacnumber (expected $[0].tacnumber: a path has no spaces outside brackets)');
+});
+
 test('failures state what they found: the actual value beside the expected one', async () => {
   const cases: [keyof typeof MISTAKES, string, string][] = [
     ['get-cbid-dn-hard-coded', 'get-cbid-url', '4694096861'],
     ['callback-api-path-v2', 'callback-api-path', '/v2/tasks'],
     ['callback-api-method-get', 'callback-api-method', 'GET'],
     ['parse-row-writes-CustomANI', 'get-cbid-parse-paths', 'CustomANI'],
+    ['parse-path-with-a-space-after-the-dot', 'get-cbid-parse-paths', '$[0]. tacnumber'],
     ['getresult-json-empty', 'variable-getresult', 'JSON'],
   ];
   for (const [mistake, check, found] of cases) {

@@ -8,8 +8,13 @@ import { isEmptyDefault } from '../../../checks/callback-on-global-error/lib/var
 import { ssmlWords } from '../../../checks/callback-on-global-error/lib/ssml.js';
 
 test('JSONPath: equivalent spellings of a simple path are the same; others are not', () => {
-  for (const path of ['$[0].tacnumber', "$[0]['tacnumber']", '$[0]["tacnumber"]', ' $ [ 0 ] . tacnumber ', '[0].tacnumber', '$.[0].tacnumber', "$.[0].['tacnumber']"]) {
+  for (const path of ['$[0].tacnumber', "$[0]['tacnumber']", '$[0]["tacnumber"]', ' $[ 0 ][ "tacnumber" ] ', '[0].tacnumber', '$.[0].tacnumber', "$.[0].['tacnumber']"]) {
     expect(canonicalPath(path), path).toBe('$[0].tacnumber');
+  }
+  // Spaces outside brackets do not parse in Flow Designer's JsonPath (Jayway) nor in the simulator.
+  for (const path of ['$ [0].tacnumber', '$[0]. tacnumber', '$[0] .tacnumber', '$[0].tac number', '$ [ 0 ] . tacnumber']) {
+    expect(canonicalPath(path), path).toBeUndefined();
+    expect(samePath(path, '$[0].tacnumber'), path).toBe(false);
   }
   expect(canonicalPath('$.tacnumber')).toBe('$.tacnumber');
   expect(canonicalPath('tacnumber')).toBe('$.tacnumber');

@@ -243,6 +243,10 @@ export const MISTAKES = {
   'parse-row-overridden-by-a-later-wrong-row': (f) => {
     (props(f, 'GET_CBID').outputVariableArray as Json[]).push({ outputVariable: 'customani', jsonPathExp: '$.tacnumber' });
   },
+  'parse-path-with-a-space-after-the-dot': (f) => {
+    const rows = props(f, 'GET_CBID').outputVariableArray as Json[];
+    rows.find((row) => row.outputVariable === 'customani')!.jsonPathExp = '$[0]. tacnumber';
+  },
   'parse-row-writes-CustomANI': (f) => {
     const rows = props(f, 'GET_CBID').outputVariableArray as Json[];
     rows.find((row) => row.outputVariable === 'customani')!.outputVariable = 'CustomANI';
@@ -389,6 +393,12 @@ export const TOLERATED = {
     props(f, 'SimulateGlobalError').setVariablesArray = [
       { srcVariable: 'simulatederror', setTo: 'set-to-literal', expr: 'about to fail' },
       { srcVariable: 'simulatederror', setTo: 'set-to-literal', expr: '{{ ANI | 123}}' },
+    ];
+  },
+  'jsonpath-spaces-inside-brackets': (f) => {
+    props(f, 'GET_CBID').outputVariableArray = [
+      { outputVariable: 'outdialcbid', jsonPathExp: '$[ 0 ].outboundcallbackep' },
+      { outputVariable: 'customani', jsonPathExp: "$[0][ 'tacnumber' ]" },
     ];
   },
   'jsonpath-bracket-notation': (f) => {

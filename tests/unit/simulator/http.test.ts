@@ -299,6 +299,11 @@ test.describe('parse settings', () => {
     ['$[0]].tacnumber', "invalid JSONPath $[0]].tacnumber: unexpected ']' at position 5"],
     ['$...tacnumber', "invalid JSONPath $...tacnumber: unexpected '.' at position 4"],
     ['$^', "invalid JSONPath $^: unexpected '^' at position 2"],
+    // Jayway JsonPath allows spaces inside brackets only (jsonpath-plus matched nothing for these).
+    ['$ [0].tacnumber', 'invalid JSONPath $ [0].tacnumber: a space at position 2 (outside brackets a path has no spaces)'],
+    ['$[0]. tacnumber', 'invalid JSONPath $[0]. tacnumber: a space at position 6 (outside brackets a path has no spaces)'],
+    ['$[0] .tacnumber', 'invalid JSONPath $[0] .tacnumber: a space at position 5 (outside brackets a path has no spaces)'],
+    ['$[0].tac number', "invalid JSONPath $[0].tac number: a space at position 9 (outside brackets a path has no spaces; a name with spaces is written ['tac number'])"],
   ];
   for (const [path, message] of MALFORMED) {
     test(`a path that does not parse fails the activity, the variable untouched: ${path}`, async () => {
@@ -327,6 +332,13 @@ test.describe('parse settings', () => {
       ['$..tacnumber', '["+14085267209"]'],
       ['$[*].tacnumber', '["+14085267209"]'],
       ['$[0].tacnumber ', '+14085267209'],
+      // Spaces inside brackets, as Jayway JsonPath reads them.
+      ['$[ 0 ].tacnumber', '+14085267209'],
+      ["$[0][ 'tacnumber' ]", '+14085267209'],
+      ['$[0][ "tacnumber" ]', '+14085267209'],
+      ['$[0][ tacnumber , vip ]', '["+14085267209",true]'],
+      ['$[ 0 : 1 ][tacnumber]', '["+14085267209"]'],
+      ['$[ * ].tacnumber', '["+14085267209"]'],
     ];
     for (const [path, expected] of paths) {
       const result = await runParse(parse([['outdialcbid', path]]), handler);
