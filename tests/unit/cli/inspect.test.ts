@@ -35,7 +35,7 @@ test('inspect --format json prints the model', async () => {
 const UNREADABLE: [string, string | Uint8Array, string, RegExp][] = [
   ['empty.json', '', 'empty-file', /file is empty/],
   ['broken.json', '{"name": "x",\n "process": {', 'not-json', /not valid JSON: .* at line 2 column 14/],
-  ['array.json', '[]', 'not-a-flow', /array/],
+  ['array.json', '[]', 'not-a-flow', /JSON is an array/],
   ['postman.json', '{"info":{"_postman_id":"1"},"item":[]}', 'not-a-flow', /Postman/],
   ['template.json', '{"name":"t","flow":"{oops"}', 'bad-template-body', /"flow" field/],
   ['deep.json', '['.repeat(5000) + ']'.repeat(5000), 'too-deep', /nesting/],
@@ -49,9 +49,10 @@ for (const [name, content, code, message] of UNREADABLE) {
     expect(run.stdout).toBe('');
     const lines = run.stderr.trimEnd().split('\n');
     expect(lines).toHaveLength(1);
-    expect(lines[0]).toContain(file);
-    expect(lines[0]).toContain(`[${code}]`);
-    expect(lines[0]).toMatch(message);
+    expect(lines[0].startsWith(`flowgrade: ${file}: `), lines[0]).toBe(true);
+    expect(lines[0].endsWith(` [${code}]`), lines[0]).toBe(true);
+    // The message alone, between the file name and the code: the file name (array.json) must not match for it.
+    expect(lines[0].slice(`flowgrade: ${file}: `.length, -` [${code}]`.length)).toMatch(message);
     expect(run.stderr).not.toMatch(/at .*\.js:\d+/); // no stack trace
   });
 }
