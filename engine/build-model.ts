@@ -1,6 +1,6 @@
 /**
  * From a schema-valid export object to the flow model. Never throws on odd content inside a
- * readable flow: problems become findings.
+ * readable flow: problems become findings. A limit is a refusal (LoadError), as in the loader.
  */
 import { EVENT_CATALOGUE, eventSpec, knownExitsOf, START_TYPES } from './activity-types.js';
 import type {
@@ -16,6 +16,8 @@ import type {
   Position,
   Variable,
 } from './model.js';
+import { assertNesting, clipPointer, DEFAULT_LIMITS } from './json-text.js';
+import { LoadError } from './load-error.js';
 import { DECIMAL_TEXT, INTEGER_TEXT } from './number-text.js';
 import { pointerOf } from './pointer.js';
 
@@ -25,6 +27,8 @@ export interface ModelOptions {
   fileName?: string;
   attendee?: string;
   templateBody?: boolean;
+  /** Deepest nesting accepted in a JSON variable's default (the loader's maxDepth). */
+  maxDepth?: number;
 }
 
 export function buildModel(exported: Json, options: ModelOptions = {}): FlowModel {
@@ -47,7 +51,7 @@ export function buildModel(exported: Json, options: ModelOptions = {}): FlowMode
     generation: generationOf(exported),
     templateBody: options.templateBody ?? false,
     attendee: attendeeOf(String(exported.name), options),
-    variables: buildVariables(exported.variables, findings),
+    variables: buildVariables(exported.variables, findings, options.maxDepth ?? DEFAULT_LIMITS.maxDepth),
     main,
     events,
     handlers: buildHandlers(events, asObject(globalEvents.onEvents)),
@@ -213,7 +217,7 @@ export function isEventActivity(raw: Json): boolean {
   return raw.group === 'event' || asObject(raw.properties).activityId === 'event';
 }
 
-function buildVariables(raw: unknown, findings: Finding[]): Variable[] {
+function buildVariables(raw: unknown, findings: Finding[], maxDepth: number): Variable[] {
   const variables: Variable[] = [];
   const seen = new Set<string>();
   (Array.isArray(raw) ? raw : []).forEach((item, index) => {
@@ -225,10 +229,25 @@ function buildVariables(raw: unknown, findings: Finding[]): Variable[] {
     if (seen.has(name)) findings.push({ code: 'duplicate-variable', message: `variable ${name} is declared twice`, pointer });
     seen.add(name);
     const parsed = parseDefault(type, rawDefault);
+    if (parsed.ok) assertDefaultNesting(name, parsed.value, maxDepth);
     if (!parsed.ok) findings.push({ code: 'default-unparseable', message: `variable ${name}: default ${JSON.stringify(rawDefault)} is not a valid ${type}`, pointer });
     variables.push({ name, type, rawDefault, defaultValue: parsed.ok ? parsed.value : null, source: optionalString(v.source), pointer });
   });
   return variables;
+}
+
+/**
+ * A JSON default is a text parsed here, after the loader measured the file's nesting: a default of
+ * 100 000 brackets (a string within the string limit) would give the model a value that overflows
+ * the stack of whatever reads it next (too-deep, as in the file).
+ */
+function assertDefaultNesting(name: string, value: unknown, maxDepth: number): void {
+  try {
+    assertNesting(value, { ...DEFAULT_LIMITS, maxDepth });
+  } catch (error) {
+    if (!(error instanceof LoadError)) throw error;
+    throw new LoadError('too-deep', `variable ${clipPointer(name, 80)}: its JSON default is nested deeper than the limit of ${maxDepth} levels`);
+  }
 }
 
 /** A default value as its type reads it: "0" → 0, "false" → false, "{}" → {}, "null"/null → null (non-strings). */

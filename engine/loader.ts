@@ -25,7 +25,7 @@ export function loadFlow(input: string | Uint8Array, options: LoadOptions = {}):
     const { exported, templateBody } = unwrap(parseJsonText(text, limits), text.length, limits);
     assertFlowExport(exported);
     assertGraphSize(exported, limits);
-    return { ok: true, model: buildModel(exported, { fileName: options.fileName, attendee: options.attendee, templateBody }) };
+    return { ok: true, model: buildModel(exported, { fileName: options.fileName, attendee: options.attendee, templateBody, maxDepth: limits.maxDepth }) };
   } catch (error) {
     if (error instanceof LoadError) return { ok: false, error: { code: error.code, message: error.message } };
     // A bug of ours, not a property of the file: still one line, never a crash.

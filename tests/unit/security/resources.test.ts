@@ -84,6 +84,27 @@ test.describe('nesting depth and string lengths', () => {
     expect(run.stderr).toBe(`flowgrade: ${file}: JSON nesting is deeper than the limit of 64 levels [too-deep]\n`);
   });
 
+  test('a JSON variable\'s default text nested deeper than the limit is refused as too-deep, naming the variable (the model never holds it)', async () => {
+    // The default is a string (within the string limit) that the model parses by type: 100 000 levels
+    // built there overflowed the stack of everything that then read the model (`inspect`: internal error).
+    const flow = JSON.parse(solutionText());
+    flow.variables.push({ name: 'blob', type: 'JSON', value: '['.repeat(100_000) + ']'.repeat(100_000), source: '' });
+    expect(loadFlow(JSON.stringify(flow))).toEqual({
+      ok: false,
+      error: { code: 'too-deep', message: 'variable blob: its JSON default is nested deeper than the limit of 64 levels' },
+    });
+    expect(loadFlow(JSON.stringify(flow), { maxDepth: 200_000 }).ok).toBe(true);
+    // Exactly at the limit is fine: the default's own nesting is what counts.
+    const atLimit = JSON.parse(solutionText());
+    atLimit.variables.push({ name: 'blob', type: 'JSON', value: '['.repeat(64) + ']'.repeat(64) });
+    expect(loadFlow(JSON.stringify(atLimit)).ok).toBe(true);
+    const file = path.join(tempDir('deep-default'), 'deep-default.json');
+    writeFileSync(file, JSON.stringify(flow));
+    const run = await runCli(['inspect', file, '--format', 'json']);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toBe(`flowgrade: ${file}: variable blob: its JSON default is nested deeper than the limit of 64 levels [too-deep]\n`);
+  });
+
   test('a string longer than the limit is refused, naming where it is; the limit is an option', () => {
     const flow = JSON.parse(solutionText());
     const id = Object.keys(flow.process.activities)[2];
