@@ -2,7 +2,7 @@
  * Golden tests: the console and JSON output of `flowgrade check` for the solution and two defect
  * fixtures, pinned byte for byte (volatile fields masked: tool version). Regenerate after an
  * intended change with `UPDATE_GOLDEN=1 npx playwright test tests/unit/cli/golden.test.ts`,
- * then read the diff.
+ * then read the diff. A missing golden file fails the test; only UPDATE_GOLDEN writes one.
  */
 import { test, expect } from '@playwright/test';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
@@ -18,7 +18,9 @@ function mask(text: string): string {
 
 function golden(name: string, actual: string): void {
   const file = path.join(ROOT, 'tests', 'golden', name);
-  if (process.env.UPDATE_GOLDEN || !existsSync(file)) writeFileSync(file, actual);
+  if (process.env.UPDATE_GOLDEN) writeFileSync(file, actual);
+  // A missing golden file fails: writing it from the output under test would pin whatever the output is.
+  expect(existsSync(file), `${file} is missing: create it with UPDATE_GOLDEN=1, then read it`).toBe(true);
   expect(actual).toBe(readFileSync(file, 'utf8'));
 }
 
@@ -31,6 +33,7 @@ for (const name of CASES) {
 
   test(`golden JSON report: ${name}`, async () => {
     const run = await runCli(['check', `fixtures/flows/${name}.json`, '--now', NOW, '--format', 'json']);
+    expect(run.code).toBe(name === 'solution' ? 0 : 1);
     golden(`${name}.report.json`, mask(run.stdout));
   });
 }
