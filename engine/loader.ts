@@ -45,6 +45,8 @@ function unwrap(value: unknown, textLength: number, limits: JsonLimits): { expor
     assertStringLengths(value, textLength, limits);
     return { exported: asExport(value), templateBody: false };
   }
+  // Public template bodies that were never filled in hold `"flow": ""`: not an empty file.
+  if (flow.trim() === '') throw new LoadError('bad-template-body', 'flow-template body whose "flow" field is empty (an unfilled template): it holds no export');
   let inner: unknown;
   try {
     inner = parseJsonText(flow, limits);

@@ -240,6 +240,13 @@ test.describe('unreadable input: one clear line and a stable code', () => {
     expect(failure(JSON.stringify({ name: 't', flow: '[1]' })).code).toBe('bad-template-body');
   });
 
+  test('an unfilled flow-template body ("flow": "", as in the public template-body.json files) is named as such, not as an empty file', () => {
+    const unfilled = { category: 'Cisco', description: '', flowType: 'FLOW', labels: [''], name: '', flow: '' };
+    const message = 'flow-template body whose "flow" field is empty (an unfilled template): it holds no export';
+    expect(failure(JSON.stringify(unfilled, null, 4))).toEqual({ code: 'bad-template-body', message });
+    expect(failure(JSON.stringify({ ...unfilled, flow: ' \n ' }))).toEqual({ code: 'bad-template-body', message });
+  });
+
   test('an export that breaks what grading relies on', () => {
     const noLinks = tinyFlow();
     delete noLinks.process.links;
