@@ -12,8 +12,15 @@ test('the CLI hashes with Node and the engine with Web Crypto: both give the fil
   const options = await resolveGradingOptions({ lab: 'callback-on-global-error', now: '2025-08-01T09:00:00Z' });
   expect(options.sha256).toBeDefined();
   expect(options.sha256!(bytes)).toBe(expected);
-  const { sha256: _node, ...webOnly } = options;
-  const [cli, web] = await Promise.all([gradeFlow(bytes, { ...options, fileName: 'solution.json' }), gradeFlow(bytes, { ...webOnly, fileName: 'solution.json' })]);
+  const { sha256: node, ...webOnly } = options;
+  // The CLI's hash is the one the engine uses when given (not Web Crypto for both): counted, and its answer marked.
+  const hashed: Uint8Array[] = [];
+  const counted = (input: Uint8Array) => (hashed.push(input), node!(input));
+  const [cli, web] = await Promise.all([gradeFlow(bytes, { ...options, sha256: counted, fileName: 'solution.json' }), gradeFlow(bytes, { ...webOnly, fileName: 'solution.json' })]);
+  expect(hashed).toHaveLength(1);
+  expect(hashed[0]).toBe(bytes);
+  const marked = await gradeFlow(bytes, { ...options, sha256: () => 'f'.repeat(64), fileName: 'solution.json' });
+  expect(marked.input.sha256).toBe('f'.repeat(64));
   expect(cli.input.sha256).toBe(expected);
   expect(web.input.sha256).toBe(expected);
   expect(web).toEqual(cli);
