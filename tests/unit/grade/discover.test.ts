@@ -103,7 +103,8 @@ test('zip entries whose folders a Windows tool wrote with backslashes keep their
   const archive = zipSync({ 'Jane Doe_1_file_\\Main_Flow_140.json': FLOW, 'Bob Roe_2_file_\\Main_Flow_140.json': FLOW } as Zippable);
   const root = tree({ 'class.zip': archive });
   return discover([path.join(root, 'class.zip')], LIMITS).then((found) => {
-    expect(new Set(found.candidates.map((c) => c.folder)).size).toBe(2);
+    const zip = path.join(realpathSync(root), 'class.zip');
+    expect(found.candidates.map((c) => c.folder).sort()).toEqual([`${zip}!/Bob Roe_2_file_`, `${zip}!/Jane Doe_1_file_`]);
   });
 });
 
