@@ -47,17 +47,16 @@ function unwrap(value: unknown, textLength: number, limits: JsonLimits): { expor
   }
   // Public template bodies that were never filled in hold `"flow": ""`: not an empty file.
   if (flow.trim() === '') throw new LoadError('bad-template-body', 'flow-template body whose "flow" field is empty (an unfilled template): it holds no export');
-  let inner: unknown;
+  let inner: Record<string, unknown>;
   try {
-    inner = parseJsonText(flow, limits);
-    if (inner === null || typeof inner !== 'object' || Array.isArray(inner)) throw new LoadError('bad-template-body', 'is not an object');
+    inner = asExport(parseJsonText(flow, limits));
   } catch (error) {
     const reason = error instanceof LoadError ? error.message : String(error);
     throw new LoadError('bad-template-body', `flow-template body whose "flow" field is not a readable export: ${reason}`);
   }
   assertNesting(inner, limits);
   assertStringLengths(inner, flow.length, limits);
-  return { exported: inner as Record<string, unknown>, templateBody: true };
+  return { exported: inner, templateBody: true };
 }
 
 /** The `flow` string of a template body, without a leading BOM: accepted there as at the start of a file. */

@@ -240,6 +240,14 @@ test.describe('unreadable input: one clear line and a stable code', () => {
     expect(failure(JSON.stringify({ name: 't', flow: '[1]' })).code).toBe('bad-template-body');
   });
 
+  test('a flow-template body whose "flow" holds JSON that is not an export is bad-template-body, saying why (not a schema error at "(top level)")', () => {
+    const prefix = 'flow-template body whose "flow" field is not a readable export: ';
+    expect(failure(JSON.stringify({ name: 't', flow: '{"name":"x"}' }))).toEqual({ code: 'bad-template-body', message: `${prefix}JSON object has no "process": not a Flow Designer export` });
+    const doubleWrapped = { name: 't', flow: JSON.stringify({ name: 'inner', flow: JSON.stringify(tinyFlow()) }) };
+    expect(failure(JSON.stringify(doubleWrapped)).code).toBe('bad-template-body');
+    expect(failure(JSON.stringify({ name: 't', flow: '[1]' })).message).toBe(`${prefix}JSON is an array, not a Flow Designer export (expected an object with "process")`);
+  });
+
   test('an unfilled flow-template body ("flow": "", as in the public template-body.json files) is named as such, not as an empty file', () => {
     const unfilled = { category: 'Cisco', description: '', flowType: 'FLOW', labels: [''], name: '', flow: '' };
     const message = 'flow-template body whose "flow" field is empty (an unfilled template): it holds no export';
