@@ -40,13 +40,23 @@ test('the pass on the grading threads keeps groups together and keys a crashed o
   const keys = ['7', '7', '141_crash', '8', '7', '142_fail'].map(nameClashKey);
   const pool: GradingPool = new WorkerPool({ size: 2, script: attendeeWorker() });
   try {
-    for (const index of [1, 2]) {
-      const shard = { index, count: 2 };
-      const share = await shareOf(submissions, { shard, options }, pool);
-      expect(share).toEqual(selectShardByGroup(submissions, keys, shard));
-      // attendee 7's three submissions, whose file names differ, are in one shard
-      expect(share.filter((s) => /^(a1|a2|b)\.json$/.test(s.file)).length % 3).toBe(0);
+    // Four groups (7, 8 and the two file names): in four shards each is alone, so a crashed and a
+    // failed submission keyed alike (not by their own file names) would share a shard and fail this.
+    for (const count of [2, 4]) {
+      const shares: Submission[][] = [];
+      for (let index = 1; index <= count; index++) {
+        const shard = { index, count };
+        const share = await shareOf(submissions, { shard, options }, pool);
+        expect(share, `shard ${index}/${count}`).toEqual(selectShardByGroup(submissions, keys, shard));
+        // attendee 7's three submissions, whose file names differ, are in one shard
+        expect(share.filter((s) => /^(a1|a2|b)\.json$/.test(s.file)).length % 3).toBe(0);
+        shares.push(share);
+      }
+      expect(shares.flat().map((s) => s.file).sort()).toEqual(submissions.map((s) => s.file).sort());
     }
+    const alone = async (file: string) => (await Promise.all([1, 2, 3, 4].map((index) => shareOf(submissions, { shard: { index, count: 4 }, options }, pool)))).find((share) => share.some((s) => s.file === file));
+    expect((await alone('Main_Flow_141_crash.json'))?.map((s) => s.file)).toEqual(['Main_Flow_141_crash.json']);
+    expect((await alone('Main_Flow_142_fail.json'))?.map((s) => s.file)).toEqual(['Main_Flow_142_fail.json']);
   } finally {
     await pool.close();
   }
