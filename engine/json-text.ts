@@ -127,8 +127,9 @@ function isContainer(value: unknown): value is object {
  * naming where it is. Applied to the export itself, after a template body is unwrapped (its
  * `flow` string is the whole export). No string or key is longer than the text it was parsed
  * from (escapes only shorten them): a value from a text within the limit is not walked.
+ * `inside` is said after the pointer (a template body's export is inside its `flow` string).
  */
-export function assertStringLengths(value: unknown, textLength: number, limits: JsonLimits): void {
+export function assertStringLengths(value: unknown, textLength: number, limits: JsonLimits, inside = ''): void {
   if (textLength <= limits.maxStringLength) return;
   interface Item {
     value: unknown;
@@ -139,7 +140,7 @@ export function assertStringLengths(value: unknown, textLength: number, limits: 
   const refuse = (item: Item, length: number, what: string): never => {
     const segments: (string | number)[] = [];
     for (let at: Item | undefined = item; at?.key !== undefined; at = at.parent) segments.unshift(at.key);
-    throw new LoadError('too-large', `${what} of ${length} characters at ${clipPointer(pointerOf(segments) || '(top level)')} is longer than the limit of ${limits.maxStringLength} characters`);
+    throw new LoadError('too-large', `${what} of ${length} characters at ${clipPointer(pointerOf(segments) || '(top level)')}${inside} is longer than the limit of ${limits.maxStringLength} characters`);
   };
   while (stack.length > 0) {
     const item = stack.pop()!;

@@ -23,7 +23,7 @@ export function loadFlow(input: string | Uint8Array, options: LoadOptions = {}):
   try {
     const text = decodeText(input, limits);
     const { exported, templateBody } = unwrap(parseJsonText(text, limits), text.length, limits);
-    assertFlowExport(exported);
+    assertFlowExport(exported, templateBody);
     assertGraphSize(exported, limits);
     return { ok: true, model: buildModel(exported, { fileName: options.fileName, attendee: options.attendee, templateBody, maxDepth: limits.maxDepth }) };
   } catch (error) {
@@ -55,7 +55,7 @@ function unwrap(value: unknown, textLength: number, limits: JsonLimits): { expor
     throw new LoadError('bad-template-body', `flow-template body whose "flow" field is not a readable export: ${reason}`);
   }
   assertNesting(inner, limits);
-  assertStringLengths(inner, flow.length, limits);
+  assertStringLengths(inner, flow.length, limits, INSIDE_FLOW);
   return { exported: inner, templateBody: true };
 }
 
@@ -84,11 +84,14 @@ function isPostmanCollection(object: Record<string, unknown>): boolean {
 
 let validateExport: ReturnType<Ajv['compile']> | undefined;
 
-function assertFlowExport(exported: Record<string, unknown>): void {
+/** Said after a pointer into a template body's export: the file itself has no such path. */
+const INSIDE_FLOW = ' (inside the "flow" string)';
+
+function assertFlowExport(exported: Record<string, unknown>, templateBody: boolean): void {
   validateExport ??= new Ajv({ allErrors: false, strict: false }).compile(flowExportSchema);
   if (validateExport(exported)) return;
   const first = validateExport.errors?.[0];
-  const where = first?.instancePath ? clipPointer(first.instancePath) : '(top level)';
+  const where = (first?.instancePath ? clipPointer(first.instancePath) : '(top level)') + (templateBody ? INSIDE_FLOW : '');
   throw new LoadError('invalid-flow', `not a valid flow export: ${where} ${first?.message ?? 'does not match the export schema'}`);
 }
 

@@ -248,6 +248,18 @@ test.describe('unreadable input: one clear line and a stable code', () => {
     expect(failure(JSON.stringify({ name: 't', flow: '[1]' })).message).toBe(`${prefix}JSON is an array, not a Flow Designer export (expected an object with "process")`);
   });
 
+  test('in a flow-template body, the pointer of a schema error or an over-long string says it is inside the "flow" string', () => {
+    const bad = tinyFlow();
+    bad.process.links[0].conditionExpr = 5;
+    expect(failure(JSON.stringify({ name: 't', flow: JSON.stringify(bad) }))).toEqual({
+      code: 'invalid-flow',
+      message: 'not a valid flow export: /process/links/0/conditionExpr (inside the "flow" string) must be string',
+    });
+    expect(failure(JSON.stringify(bad)).message).toBe('not a valid flow export: /process/links/0/conditionExpr must be string');
+    const long = JSON.stringify({ name: 't', flow: JSON.stringify(tinyFlow({ note: 'x'.repeat(2000) })) });
+    expect(failure(long, { maxStringLength: 1000 }).message).toBe('a string of 2000 characters at /note (inside the "flow" string) is longer than the limit of 1000 characters');
+  });
+
   test('an unfilled flow-template body ("flow": "", as in the public template-body.json files) is named as such, not as an empty file', () => {
     const unfilled = { category: 'Cisco', description: '', flowType: 'FLOW', labels: [''], name: '', flow: '' };
     const message = 'flow-template body whose "flow" field is empty (an unfilled template): it holds no export';
