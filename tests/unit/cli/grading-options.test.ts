@@ -29,6 +29,9 @@ test('simulate --dnis dials the number as grading reads it, spaces and brackets 
   const result = JSON.parse(run.stdout) as { requests: { url: string }[]; tasks: unknown[] };
   expect(result.requests[0].url).toContain('DynVars?dn=4694096861');
   expect(result.tasks).toHaveLength(1);
+  // +14694096861 is also the number dialed without --dnis: another number shows --dnis is the one dialed.
+  const other = await runCli(['simulate', fixturePath('flows/solution.json'), '--dtmf', 'WantCallback=3', '--dnis', '+1 (972) 555-0100', '--format', 'json', '--now', '2025-08-01T09:00:00Z']);
+  expect((JSON.parse(other.stdout) as { requests: { url: string }[] }).requests[0].url).toMatch(/DynVars\?dn=9725550100$/);
 });
 
 test('simulate --dtmf: a label no menu has is named on stderr; a label given again answers the next visits', async () => {
