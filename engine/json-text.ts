@@ -169,9 +169,14 @@ function utf8Length(text: string, stopAfter: number): number {
   let bytes = 0;
   for (let i = 0; i < text.length && bytes <= stopAfter; i++) {
     const code = text.charCodeAt(i);
-    bytes += code < 0x80 ? 1 : code < 0x800 ? 2 : code >= 0xd800 && code < 0xdc00 ? 2 : 3;
+    // A surrogate pair is one character of 4 bytes: its high half counts 1, its low half 3 (as any other).
+    bytes += code < 0x80 ? 1 : code < 0x800 ? 2 : code >= 0xd800 && code < 0xdc00 && isLowSurrogate(text.charCodeAt(i + 1)) ? 1 : 3;
   }
   return bytes;
+}
+
+function isLowSurrogate(code: number): boolean {
+  return code >= 0xdc00 && code < 0xe000;
 }
 
 /** Maximum bracket nesting outside strings; stops counting once past `limit`. */

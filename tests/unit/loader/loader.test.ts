@@ -294,6 +294,14 @@ test.describe('unreadable input: one clear line and a stable code', () => {
     expect(loadFlow(text, { maxBytes: text.length }).ok).toBe(true);
   });
 
+  test('a text is measured in UTF-8 bytes as its file would be: an emoji (a surrogate pair) is 4 bytes', () => {
+    const text = JSON.stringify(tinyFlow({ note: '\u{1F600}é€'.repeat(100) }));
+    const bytes = new TextEncoder().encode(text);
+    expect(loadFlow(bytes, { maxBytes: bytes.length }).ok).toBe(true);
+    expect(loadFlow(text, { maxBytes: bytes.length }).ok).toBe(true);
+    expect(failure(text, { maxBytes: bytes.length - 1 }).code).toBe('too-large');
+  });
+
   test('nesting deeper than the limit (configurable)', () => {
     const deep = tinyFlow({ deep: JSON.parse('['.repeat(100) + ']'.repeat(100)) });
     expect(failure(JSON.stringify(deep))).toMatchObject({ code: 'too-deep' });
