@@ -15,7 +15,14 @@ test('--max-steps and --max-visits bound the simulated call', async () => {
   expect(steps.code).toBe(1);
   expect(JSON.parse(steps.stdout).scenarios[0].trace).toHaveLength(4);
   const visits = await runCli(['simulate', SOLUTION, '--dtmf', 'WantCallback=', '--format', 'json']);
-  expect(JSON.parse(visits.stdout).status).toBe('stuck');
+  expect(JSON.parse(visits.stdout).status).toBe('stuck'); // the default limit (simulate has no --max-visits)
+  // before-mission's menu refuses the caller's answer and loops: 25 visits by default, 2 with --max-visits 2.
+  const menuVisits = async (...flags: string[]) => {
+    const report = JSON.parse((await runCli(['check', 'fixtures/flows/before-mission.json', '--format', 'json', ...flags])).stdout);
+    return report.scenarios[0].trace.filter((entry: { activity: string }) => entry.activity === 'WantCallback').length;
+  };
+  expect(await menuVisits()).toBe(25);
+  expect(await menuVisits('--max-visits', '2')).toBe(2);
 });
 
 test('limit flags take positive integers only', async () => {
