@@ -280,6 +280,31 @@ test.describe('unreadable input: one clear line and a stable code', () => {
     expect(failure(JSON.stringify(badEvents)).code).toBe('invalid-flow');
   });
 
+  test('keys read for information are type-checked when present, as docs/flow-format.md lists them', () => {
+    const cases: [string, (flow: Record<string, any>) => void][] = [
+      ['/version must be integer,string,null', (f) => (f.version = 1.5)],
+      ['/lastModifiedDate must be string,null', (f) => (f.lastModifiedDate = 5)],
+      ['/variables/0/source must be string,null', (f) => (f.variables[0].source = 5)],
+      ['/variables/0/name must NOT have fewer than 1 characters', (f) => (f.variables[0].name = '')],
+      ['/diagram must be object,null', (f) => (f.diagram = 'x')],
+      ['/eventFlows/eventsMap/GLOBAL_EVENTS/diagram must be object,null', (f) => (f.eventFlows.eventsMap.GLOBAL_EVENTS.diagram = [])],
+      ['/process/activities/p/id must be string', (f) => (f.process.activities.p.id = 5)],
+      ['/process/activities/p/group must be string', (f) => (f.process.activities.p.group = null)],
+      ['/process/activities/p/properties/activityName must be string', (f) => (f.process.activities.p.properties.activityName = 5)],
+      ['/process/links/0/id must be string', (f) => (f.process.links[0].id = null)],
+    ];
+    for (const [message, edit] of cases) {
+      const flow = tinyFlow();
+      edit(flow);
+      expect(failure(JSON.stringify(flow))).toEqual({ code: 'invalid-flow', message: `not a valid flow export: ${message}` });
+    }
+    for (const absent of ['version', 'lastModifiedDate', 'diagram', 'eventFlows', 'variables']) {
+      const flow = tinyFlow();
+      delete flow[absent];
+      expect(loadFlow(JSON.stringify(flow)).ok, absent).toBe(true);
+    }
+  });
+
   test('unknown extra keys are tolerated', () => {
     const flow = tinyFlow({ someFutureKey: { a: 1 } });
     flow.process.activities.p.futureField = true;
