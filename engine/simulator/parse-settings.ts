@@ -47,38 +47,27 @@ export function applyParseSettings(run: ActivityRun, body: string): void {
   if (contentType.toUpperCase() !== 'JSON') {
     throw new NotSimulatedError(`parse settings with content type ${contentType} (${run.activity.label}) are not simulated; only JSON is`);
   }
-  for (const row of rows) {
+  // Every path is read before the body: a body that is not JSON must not hide a broken path.
+  const paths = rows.map((row) => {
     if (!run.vars.isDeclared(row.variable)) {
       throw new ActivityError(`parse settings write '${row.variable}', which is not a declared flow variable`);
     }
-    // Checked before the body is read: a body that is not JSON must not hide a broken path.
     const path = normalisePath(row.path);
-    const syntaxError = pathSyntaxError(path);
-    if (syntaxError !== undefined) throw new ActivityError(`invalid JSONPath ${path}: ${syntaxError}`);
-  }
+    const read = readPath(path);
+    if ('error' in read) throw new ActivityError(`invalid JSONPath ${path}: ${read.error}`);
+    return read;
+  });
   const json = parseJson(body);
-  for (const row of rows) {
+  rows.forEach((row, at) => {
     const type = run.vars.typeOf(row.variable) ?? 'STRING';
-    const match = json === undefined ? undefined : query(run, row.path, json);
+    const match = json === undefined ? undefined : query(run, paths[at]!, json);
     const empty = type === 'JSON' || type === 'INTEGER' || type === 'DECIMAL' || type === 'BOOLEAN' ? null : '';
     run.vars.setVariable(row.variable, match === undefined ? empty : convertToType(match, type, row.variable));
-  }
-}
-
-/**
- * Why a `$`-rooted path does not parse, or undefined. jsonpath-plus reads such a path as its
- * longest valid prefix (`$[` and `$.` as `$`, `$[0` as `$[0]`), which would quietly store the
- * whole body; Flow Designer's JsonPath refuses it. Only the structure is checked (a name or
- * `*` after each `.`/`..`, closed brackets and quotes, nothing stray after `$` or `]`): what is
- * inside brackets, filters included, is left to jsonpath-plus.
- */
-export function pathSyntaxError(path: string): string | undefined {
-  const read = readPath(path);
-  return 'error' in read ? read.error : undefined;
+  });
 }
 
 /** A `$`-rooted path as jsonpath-plus is to get it (readPath). */
-export interface ReadPath {
+interface ReadPath {
   path: string;
   /** It holds a deep scan (`..`). */
   deepScan: boolean;
@@ -89,12 +78,16 @@ export interface ReadPath {
 }
 
 /**
- * A `$`-rooted path as jsonpath-plus is to get it, or why it does not parse (see
- * pathSyntaxError). A dot before a bracket (`$.[0]`) is dropped: jsonpath-plus would read `.[` as
- * the deep scan `..[`. A negative index (`[-1]`, the last item in Jayway) becomes the slice of
- * that one item (`[-1:]`): jsonpath-plus reads `[-1]` as a property named "-1".
+ * A `$`-rooted path as jsonpath-plus is to get it, or why it does not parse. jsonpath-plus reads a
+ * path that does not parse as its longest valid prefix (`$[` and `$.` as `$`, `$[0` as `$[0]`),
+ * which would quietly store the whole body; Flow Designer's JsonPath refuses it. Only the
+ * structure is checked (a name or `*` after each `.`/`..`, closed brackets and quotes, nothing
+ * stray after `$` or `]`, no spaces outside brackets): what is inside brackets, filters included,
+ * is left to jsonpath-plus. A dot before a bracket (`$.[0]`) is dropped: jsonpath-plus would read
+ * `.[` as the deep scan `..[`. A negative index (`[-1]`, the last item in Jayway) becomes the
+ * slice of that one item (`[-1:]`): jsonpath-plus reads `[-1]` as a property named "-1".
  */
-export function readPath(path: string): { error: string } | ReadPath {
+function readPath(path: string): { error: string } | ReadPath {
   let out = '$';
   let deepScan = false;
   let definite = true;
@@ -113,8 +106,9 @@ export function readPath(path: string): { error: string } | ReadPath {
         negativeIndex = true;
         out += negative === -1 ? '[-1:]' : `[${negative}:${negative + 1}]`;
       } else {
-        if (!bracketIsDefinite(inside)) definite = false;
-        out += `[${withoutSpaces(inside)}]`;
+        const bracket = readBracket(inside);
+        if (!bracket.definite) definite = false;
+        out += `[${bracket.text}]`;
       }
       i = end + 1;
     } else if (c === '.') {
@@ -142,19 +136,29 @@ export function readPath(path: string): { error: string } | ReadPath {
   return { path: out, deepScan, definite: definite && !deepScan, negativeIndex };
 }
 
-/** An index or a quoted name; not a wildcard, union, slice, filter or script (`*`, `,`, `:`, `?`, `(` outside quotes). */
-function bracketIsDefinite(inside: string): boolean {
+/**
+ * What is inside brackets without the spaces around its parts (`[ 0 ]`, `[ 'name' ]`,
+ * `[ a , b ]`), which Jayway ignores and jsonpath-plus would read as part of a name or an index
+ * (spaces inside quotes stay; a filter or script, `?` or `(`, is left as written), and whether it
+ * is definite: an index or a quoted name, not a wildcard, union, slice or filter (`*`, `,`, `:`
+ * outside quotes). The brackets' quotes are known to be closed (bracketEnd).
+ */
+function readBracket(inside: string): { text: string; definite: boolean } {
+  let text = '';
+  let definite = true;
   for (let i = 0; i < inside.length; i++) {
     const c = inside[i];
+    if (c === '?' || c === '(') return { text: inside, definite: false };
     if (c === "'" || c === '"') {
       const close = quoteEnd(inside, i);
-      if (close < 0) return false;
+      text += inside.slice(i, close + 1);
       i = close;
-    } else if ('*,:?('.includes(c)) {
-      return false;
+    } else if (!/\s/.test(c)) {
+      if (c === '*' || c === ',' || c === ':') definite = false;
+      text += c;
     }
   }
-  return true;
+  return { text, definite };
 }
 
 /** A dot-notation name (or `*`) runs to the next `.`, `[` or `]`. */
@@ -198,27 +202,6 @@ function spaceAt(index: number, note = ''): string {
   return `a space at position ${index + 1} (outside brackets a path has no spaces${note})`;
 }
 
-/**
- * What is inside brackets without the spaces around its parts (`[ 0 ]`, `[ 'name' ]`,
- * `[ a , b ]`), which Jayway ignores and jsonpath-plus would read as part of a name or an index;
- * spaces inside quotes stay. A filter or script (`?`, `(`) is left as written.
- */
-function withoutSpaces(inside: string): string {
-  let out = '';
-  for (let i = 0; i < inside.length; i++) {
-    const c = inside[i];
-    if (c === '?' || c === '(') return inside;
-    if (c === "'" || c === '"') {
-      const close = quoteEnd(inside, i);
-      out += inside.slice(i, close + 1);
-      i = close;
-    } else if (!/\s/.test(c)) {
-      out += c;
-    }
-  }
-  return out;
-}
-
 function unexpected(path: string, index: number): string {
   return `unexpected '${path[index]}' at position ${index + 1}`;
 }
@@ -232,12 +215,10 @@ function parseJson(body: string): unknown {
   }
 }
 
-function query(run: ActivityRun, rawPath: string, json: unknown): unknown {
-  const read = readPath(normalisePath(rawPath));
-  if ('error' in read) throw new ActivityError(`invalid JSONPath ${normalisePath(rawPath)}: ${read.error}`); // checked before: never here
+function query(run: ActivityRun, read: ReadPath, json: unknown): unknown {
   const { path, deepScan, definite, negativeIndex } = read;
   // jsonpath-plus matches nothing in a falsy document (false, 0, ""); `$` is that document.
-  if (path.trim() === '$') return json;
+  if (path === '$') return json;
   // A definite path with a negative index, rewritten as a slice, gives a list of one (or none):
   // its one match is the value, as in Jayway.
   const single = negativeIndex && definite;
