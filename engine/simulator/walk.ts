@@ -141,42 +141,35 @@ function prefix(flow: string): string {
  * whichever activity of the loop reaches the limit first (the menu, or a prompt before it).
  */
 function stuck(ctx: RunContext, activity: Activity, inHandler: boolean): WalkEnd {
-  const refusing = refusingMenu(ctx.trace, activity);
+  const loop = loopSince(ctx.trace, activity);
+  const refusing = refusingMenu(loop);
   if (refusing !== undefined) {
     return { kind: 'stuck', activity, summary: `stuck in a loop at ${refusing}: the caller's answer is not one of its options (Unmatched Entry each time)` };
   }
-  const holding = !inHandler && ctx.call.queued && ctx.call.callerConnected ? holdActivity(ctx.trace, activity) : undefined;
+  const holding = !inHandler && ctx.call.queued && ctx.call.callerConnected ? holdActivity(loop, activity) : undefined;
   const summary = holding !== undefined ? `caller waiting in queue: hold loop at ${holding}` : `stuck in a loop at ${activity.label}`;
   return { kind: 'stuck', activity, summary };
 }
 
-/**
- * What the queued caller hears in the loop that ends here: `activity` itself when it plays to or
- * asks the caller, else the last such activity of the loop (a Set Variable counting the rounds
- * may be the one reaching the limit), else undefined (nothing plays: no wait, a broken loop).
- */
-function holdActivity(trace: readonly TraceEntry[], activity: Activity): string | undefined {
-  if (HOLD_TYPES.has(activity.type)) return activity.label;
+/** The loop that ends at `activity`: the trace since it last ran (that run included), or none. */
+function loopSince(trace: readonly TraceEntry[], activity: Activity): readonly TraceEntry[] {
   const start = trace.findLastIndex((e) => e.activityId === activity.id);
-  if (start < 0) return undefined;
-  for (let i = trace.length - 1; i > start; i--) {
-    if (HOLD_TYPES.has(trace[i].type)) return trace[i].activity;
-  }
-  return undefined;
+  return start < 0 ? [] : trace.slice(start);
+}
+
+/**
+ * What the queued caller hears in `loop`, which ends at `activity`: `activity` itself when it
+ * plays to or asks the caller, else the last such activity of the loop (a Set Variable counting
+ * the rounds may be the one reaching the limit), else undefined (nothing plays: no wait, a broken loop).
+ */
+function holdActivity(loop: readonly TraceEntry[], activity: Activity): string | undefined {
+  if (HOLD_TYPES.has(activity.type)) return activity.label;
+  return loop.findLast((e) => HOLD_TYPES.has(e.type))?.activity;
 }
 
 const ANSWERED_TYPES: ReadonlySet<string> = new Set(['ivr-menu', 'ivr-collectdigits']);
 
-/**
- * The label of the last menu or collect-digits activity that refused the caller's answer
- * (`invalid`) in the loop that ends here (the trace since `activity` last ran), or undefined.
- */
-function refusingMenu(trace: readonly TraceEntry[], activity: Activity): string | undefined {
-  const start = trace.findLastIndex((e) => e.activityId === activity.id);
-  if (start < 0) return undefined;
-  for (let i = trace.length - 1; i >= start; i--) {
-    const entry = trace[i];
-    if (ANSWERED_TYPES.has(entry.type) && entry.outcome === 'invalid') return entry.activity;
-  }
-  return undefined;
+/** The label of the last menu or collect-digits activity of `loop` that refused the caller's answer (`invalid`), or undefined. */
+function refusingMenu(loop: readonly TraceEntry[]): string | undefined {
+  return loop.findLast((e) => ANSWERED_TYPES.has(e.type) && e.outcome === 'invalid')?.activity;
 }
