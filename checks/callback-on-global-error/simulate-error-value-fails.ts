@@ -30,17 +30,17 @@ export default defineCheck({
     if (!sim.ok) return sim.outcome;
     const rows = assignments(sim.activity);
     // The rows run in order and the first that fails stops the activity: any row for simulatederror may be it.
-    const mine = rows.filter((r) => r.target === VARIABLES.simulatederror);
-    const failing = mine.map((r) => ({ row: r, result: render(valueTemplate(r), flowScope(ctx.model)) })).find((e) => !e.result.ok);
-    const row = failing?.row ?? mine[0];
-    if (!row) {
+    const scope = flowScope(ctx.model);
+    const judged = rows.filter((r) => r.target === VARIABLES.simulatederror).map((row) => ({ row, result: render(valueTemplate(row), scope) }));
+    const chosen = judged.find((e) => !e.result.ok) ?? judged[0];
+    if (!chosen) {
       return failed(`${sim.activity.label} does not set simulatederror`, {
         expected: `simulatederror ← ${GUIDE_VALUE}`,
         actual: `sets ${rows.map((r) => r.target || '(no variable)').join(', ')}`,
         activity: sim.activity,
       });
     }
-    const result = failing?.result ?? render(valueTemplate(row), flowScope(ctx.model));
+    const { row, result } = chosen;
     if (result.ok) {
       return failed(`${sim.activity.label} sets simulatederror to ${JSON.stringify(row.value)}, which evaluates without error (to ${JSON.stringify(result.value)}), so no global error is raised`, {
         expected: `a value that fails to evaluate, e.g. ${GUIDE_VALUE}`,
