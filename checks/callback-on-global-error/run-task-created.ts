@@ -21,7 +21,9 @@ export default defineCheck({
     'WxCC US1, as every connector is by default ([mocks](../mocks.md)).',
     '',
     "The hint names the setting the API's answer points at: 401 or 403 Use Authenticated Endpoint and the",
-    'connector, 404 the Request Path, 405 the Method, 400 the Request Body; otherwise the hint above.',
+    'connector, 404 the Request Path, 405 the Method, 400 the Request Body; otherwise the hint above. When',
+    'OnGlobalError never reaches CallBackAPI_HTTPRequest (e.g. it still goes to EndFlow), the hint names the',
+    'connection to make instead.',
   ].join('\n'),
   run: (ctx) => stageOutcome(ctx, 'task', 'CallBackAPI_HTTPRequest created one callback task with the DynVars values'),
 });

@@ -212,8 +212,18 @@ function analyse(walk: Walk, ctx: CheckContext): Deviation | null {
   const handlerAt = simAt + 1;
   const apiAt = nodes.callbackApi ? indexOf(trace, nodes.callbackApi, handlerAt) : -1;
   if (apiAt < 0) {
+    // The request is there but the handler went elsewhere: the fix is the connection, not its settings.
+    const went = trace[handlerAt + 1]?.flow === trace[handlerAt]?.flow ? trace[handlerAt + 1] : undefined;
     return deviate('task', `OnGlobalError ran, but ${nodes.callbackApi?.label ?? LABELS.callbackApi} never did (${afterwards(trace, handlerAt, summary)})`, trace.slice(simAt, handlerAt + 3), {
       activity: nodes.globalError,
+      ...(nodes.callbackApi
+        ? {
+            hint:
+              went?.type === 'end'
+                ? `Event Flows → delete the connection from OnGlobalError to ${went.activity} and connect OnGlobalError to ${nodes.callbackApi.label} (Build steps 7 and 8).`
+                : `Event Flows → connect OnGlobalError to ${nodes.callbackApi.label} (Build step 8)${went ? `; the call goes from OnGlobalError to ${went.activity} instead` : ''}.`,
+          }
+        : {}),
       ...causeIfMissing(nodes, 'callbackApi'),
       unreached: true,
     });
