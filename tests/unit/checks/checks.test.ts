@@ -322,9 +322,9 @@ test('a simulated call that goes wrong on a known setting hints at that setting,
     ['defect-callbackapi-body-without-callback', 'run-task-created', HINTS.callbackApiBody],
   ];
   for (const [fixture, id, hint] of cases) expect([fixture, resultOf(await gradeFixture(`flows/${fixture}.json`), id).hint]).toEqual([fixture, hint]);
-  // No setting to blame (the handler never reached the request): the check's own hint.
+  // No setting to blame (the handler never reached the request): the connection to make.
   const unreached = resultOf(await gradeFixture('flows/defect-globalerror-still-to-endflow.json'), 'run-task-created');
-  expect(unreached.hint).toBe(mission.checks.find((c) => c.id === 'run-task-created')!.hint);
+  expect(unreached.hint).toBe('Event Flows → delete the connection from OnGlobalError to EndFlow_kid and connect OnGlobalError to CallBackAPI_HTTPRequest (Build steps 7 and 8).');
 });
 
 test('exits are named as the canvas names them in what a failure shows', async () => {
