@@ -17,6 +17,7 @@ import { failed, passed, skipped } from './outcome.js';
 import { causeIfMissing } from './nodes.js';
 import { expectedRecord, type ExpectedRecord } from './record.js';
 import { show } from './templates.js';
+import { undeclaredCause } from './variables.js';
 
 export const HAPPY_PATH = 'happy-path';
 
@@ -79,6 +80,9 @@ export function stageOutcome(ctx: CheckContext, stage: Stage, passMessage: strin
     return skipped(`Not judged: the simulated call stopped at ${stop.activity}: ${stop.error ?? 'flowgrade does not simulate it'}; make this Testing step with a real call and the Debug tool`);
   }
   const typeMismatch = /cannot store .* in \w+ variable '([^']+)'/.exec(deviation.message);
+  // A variable the flow never declared: its Build step 2 check reports it (same cause), this points there.
+  const undeclared = /variable '([^']+)' is not declared in the flow|write '([^']+)', which is not a declared flow variable/.exec(deviation.message);
+  const undeclaredName = undeclared ? (undeclared[1] ?? undeclared[2]) : undefined;
   return failed(deviation.message, {
     ...(deviation.expected !== undefined ? { expected: deviation.expected } : {}),
     ...(deviation.actual !== undefined ? { actual: deviation.actual } : {}),
@@ -86,7 +90,7 @@ export function stageOutcome(ctx: CheckContext, stage: Stage, passMessage: strin
     traceExcerpt: deviation.excerpt,
     // A value the variable's type cannot hold: the fix is the variable, not the activity.
     ...(typeMismatch ? { hint: `Global Flow Properties → Flow Variables → ${typeMismatch[1]}: set Type to String, as Build step 2 asks.` } : deviation.hint ? { hint: deviation.hint } : {}),
-    ...(deviation.cause ? { cause: deviation.cause } : {}),
+    ...(deviation.cause ? { cause: deviation.cause } : undeclaredName !== undefined ? { cause: undeclaredCause(undeclaredName) } : {}),
   });
 }
 

@@ -25,6 +25,14 @@ export function isEmptyDefault(raw: string | null): boolean {
   return raw === null || raw.trim() === '' || isTypedEmpty(raw) || raw.trim().toLowerCase() === 'null';
 }
 
+/**
+ * The cause a variable check reports when the flow has no variable of that exact name: a simulated
+ * call that fails for it (a Set Variable or a Parsing Settings row writing it) shares it.
+ */
+export function undeclaredCause(name: string): string {
+  return `flow variable ${name} not declared`;
+}
+
 function isTypedEmpty(raw: string | null): boolean {
   return raw?.trim().toLowerCase() === 'empty';
 }
@@ -53,6 +61,9 @@ export function variableCheck(options: VariableCheckOptions): Check {
       '- The name is case-sensitive (Pebble names are): a variable that differs only in case, or has spaces around',
       '  its name, fails, and the message names the spelling found.',
       ...(options.note ? [options.note] : []),
+      '',
+      'A variable not declared is reported here once: a simulated call that fails because an activity writes it',
+      '(a Set Variable, a Parsing Settings row) is not judged and points to this check.',
     ].join('\n'),
     run(ctx) {
       const expected = options.resolve ? options.resolve(ctx.model) : name;
@@ -65,6 +76,7 @@ export function variableCheck(options: VariableCheckOptions): Check {
             actual: JSON.stringify(spaced.name),
             pointer: spaced.pointer,
             hint: `Global Flow Properties → Flow Variables → ${spaced.name.trim()}: remove the spaces around its name.`,
+            cause: undeclaredCause(expected),
           });
         }
         const other = ctx.model.variables.find((v) => v.name.trim().toLowerCase() === expected.toLowerCase());
@@ -74,12 +86,14 @@ export function variableCheck(options: VariableCheckOptions): Check {
             actual: other.name,
             pointer: other.pointer,
             hint: `Global Flow Properties → Flow Variables → ${other.name}: rename it ${expected}, and use that name wherever the flow sets or reads it.`,
+            cause: undeclaredCause(expected),
           });
         }
         return failed(`Flow variable ${expected} is not declared`, {
           expected: `${expected} (String, empty default)`,
           actual: `not declared (flow variables: ${ctx.model.variables.map((v) => v.name).join(', ') || 'none'})`,
           pointer: '/variables',
+          cause: undeclaredCause(expected),
         });
       }
       if (variable.type !== 'STRING') {

@@ -3,7 +3,7 @@
  * the change that mends it, and a failure caused by another check's mistake points to it.
  */
 import { test, expect } from '@playwright/test';
-import { gradeFixture, resultOf } from './support.js';
+import { gradeFixture, gradeMutation, resultOf } from './support.js';
 
 test('OnGlobalError still to EndFlow: the simulated call hints at the connection, not at the request settings', async () => {
   const result = resultOf(await gradeFixture('flows/defect-globalerror-still-to-endflow.json'), 'run-task-created');
@@ -11,4 +11,22 @@ test('OnGlobalError still to EndFlow: the simulated call hints at the connection
   expect(result.hint).toContain('connect OnGlobalError to CallBackAPI_HTTPRequest');
   expect(result.hint).toContain('EndFlow_kid');
   expect(result.hint).not.toContain('Request Body');
+});
+
+test('a flow variable not declared is reported once, by its Build step 2 check: the simulated call points to it', async () => {
+  const report = await gradeFixture('flows/defect-variable-missing-getresult.json');
+  expect(resultOf(report, 'variable-getresult').status).toBe('failed');
+  const run = resultOf(report, 'run-getresult-holds-body');
+  expect([run.status, run.earned]).toEqual(['skipped', 0]);
+  expect(run.message).toContain('reported under “Flow variable getresult (String, empty default)”');
+});
+
+test('a Parsing Settings row writing a mission variable that is not declared points to that variable check', async () => {
+  const report = await gradeMutation((f) => {
+    f.variables = f.variables.filter((v: { name: string }) => v.name !== 'outdialcbid');
+  });
+  expect(resultOf(report, 'variable-outdialcbid').status).toBe('failed');
+  const run = resultOf(report, 'run-get-cbid-fills-variables');
+  expect(run.status).toBe('skipped');
+  expect(run.message).toContain('reported under “Flow variable outdialcbid (String, empty default)”');
 });
