@@ -1,7 +1,7 @@
 import { defineCheck } from '../../engine/check.js';
 import { describeExit, exitLeadsTo, exitName, exitReaches, isNamedExit } from './lib/graph.js';
 import type { Activity } from '../../engine/model.js';
-import { missionNodes } from './lib/find.js';
+import { menuKeys, missionNodes, NO_OPTION3_CAUSE } from './lib/find.js';
 import { LABELS } from './lib/names.js';
 import { getCbidOf, wantCallbackOf } from './lib/nodes.js';
 import { failed, passed } from './lib/outcome.js';
@@ -24,6 +24,9 @@ export default defineCheck({
     '  between is fine); a path that loops back through WantCallback does not count;',
     '- GET_CBID is found by its label (also in another case), else as the first HTTP Request after',
     '  option 3, else as the HTTP Request whose URL calls DynVars.',
+    '',
+    'When WantCallback has no option 3 at all, this check is not judged and points to',
+    '[`want-callback-option3`](want-callback-option3.md), which says how to add it.',
   ].join('\n'),
   run(ctx) {
     const menu = wantCallbackOf(ctx);
@@ -34,11 +37,14 @@ export default defineCheck({
     // GET_CBID exists: the fix is the connection, not a new activity.
     const connect = `${menu.activity.label} → drag the connection of option 3 to ${get.activity.label}.`;
     if (!Object.hasOwn(menu.activity.exits, '3')) {
-      return failed(`Option 3 of ${menu.activity.label} is not connected to ${get.activity.label}`, {
+      const none = !menuKeys(menu.activity).includes('3');
+      return failed(`${none ? `${menu.activity.label} has no option 3 to connect` : `Option 3 of ${menu.activity.label} is not connected`} to ${get.activity.label}`, {
         expected: `${menu.activity.label} option 3 → ${get.activity.label}`,
-        actual: 'option 3 not connected',
+        actual: none ? 'no option 3' : 'option 3 not connected',
         activity: menu.activity,
         hint: connect,
+        // No option 3 at all: want-callback-option3 reports it (and how to add it) first.
+        ...(none ? { cause: NO_OPTION3_CAUSE } : {}),
       });
     }
     if (!exitLeadsTo(main, menu.activity, '3', get.activity)) {

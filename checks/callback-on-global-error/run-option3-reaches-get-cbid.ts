@@ -16,6 +16,8 @@ export default defineCheck({
     '',
     'Tolerances: any activities before WantCallback (Core-track nodes, Business Hours, …) and between',
     'option 3 and GET_CBID are fine. The failure shows the trace entries where the call went elsewhere.',
+    'When WantCallback has no option 3 at all, this check is not judged and points to',
+    '[`want-callback-option3`](want-callback-option3.md).',
   ].join('\n'),
   run: (ctx) => stageOutcome(ctx, 'reach-get-cbid', 'WantCallback left by option 3 and GET_CBID ran'),
 });

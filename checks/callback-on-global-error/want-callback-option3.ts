@@ -1,5 +1,5 @@
 import { defineCheck } from '../../engine/check.js';
-import { menuKeys } from './lib/find.js';
+import { menuKeys, NO_OPTION3_CAUSE } from './lib/find.js';
 import { wantCallbackOf } from './lib/nodes.js';
 import { failed, passed } from './lib/outcome.js';
 
@@ -27,6 +27,7 @@ export default defineCheck({
         expected: 'options 1, 2 and 3',
         actual: `options ${keys.join(', ') || 'none'}`,
         activity: menu,
+        cause: NO_OPTION3_CAUSE,
       });
     }
     return passed(`${menu.label} has option 3`);

@@ -138,6 +138,12 @@ export function menuKeys(menu: Activity): string[] {
   return menuLinkKeys(menu.props).map((key) => key.trim());
 }
 
+/**
+ * The cause `want-callback-option3` reports when the menu has no option 3: the checks that need
+ * that option (its connection, the simulated call pressing 3) share it and point there.
+ */
+export const NO_OPTION3_CAUSE = 'WantCallback has no option 3';
+
 /** End Flow and Disconnect Contact are recognised by type: their labels carry random suffixes (`EndFlow_kid`). */
 export function isEndFlow(activity: Activity): boolean {
   return activity.type === 'end';

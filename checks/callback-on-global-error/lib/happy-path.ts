@@ -9,7 +9,7 @@ import type { CheckContext, CheckOutcome, ScenarioRun } from '../../../engine/ch
 import type { Activity } from '../../../engine/model.js';
 import type { HttpExchange, TraceEntry } from '../../../engine/trace.js';
 import { exitName } from './graph.js';
-import { missionNodes, type MissionNodes } from './find.js';
+import { menuKeys, missionNodes, NO_OPTION3_CAUSE, type MissionNodes } from './find.js';
 import { HINTS } from './hints.js';
 import { isAuthenticated } from './http.js';
 import { GLOBAL_ERROR, LABELS, VARIABLES } from './names.js';
@@ -117,6 +117,8 @@ function analyse(walk: Walk, ctx: CheckContext): Deviation | null {
       expected: 'option 3',
       actual: exitName(last.outcome),
       activity: nodes.wantCallback,
+      // The menu has no option 3: want-callback-option3 reports it first.
+      ...(nodes.wantCallback && !menuKeys(nodes.wantCallback).includes('3') ? { cause: NO_OPTION3_CAUSE } : {}),
     });
   }
   if (!nodes.getCbid) {

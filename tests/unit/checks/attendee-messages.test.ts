@@ -3,6 +3,7 @@
  * the change that mends it, and a failure caused by another check's mistake points to it.
  */
 import { test, expect } from '@playwright/test';
+import { MISTAKES } from './mutations.js';
 import { gradeFixture, gradeMutation, resultOf } from './support.js';
 
 test('OnGlobalError still to EndFlow: the simulated call hints at the connection, not at the request settings', async () => {
@@ -29,4 +30,18 @@ test('a Parsing Settings row writing a mission variable that is not declared poi
   const run = resultOf(report, 'run-get-cbid-fills-variables');
   expect(run.status).toBe('skipped');
   expect(run.message).toContain('reported under “Flow variable outdialcbid (String, empty default)”');
+});
+
+test('WantCallback without option 3: the connection and the simulated call point to "WantCallback has option 3"', async () => {
+  const report = await gradeMutation(MISTAKES['option3-removed']);
+  expect(resultOf(report, 'want-callback-option3').status).toBe('failed');
+  for (const id of ['get-cbid-after-option3', 'run-option3-reaches-get-cbid']) {
+    const result = resultOf(report, id);
+    expect([id, result.status, result.earned]).toEqual([id, 'skipped', 0]);
+    expect(result.message).toContain('reported under “WantCallback has option 3”');
+  }
+  // Before the mission GET_CBID is missing too: the connection check still reports that.
+  const before = await gradeFixture('flows/before-mission.json');
+  expect(resultOf(before, 'get-cbid-after-option3').message).toContain('GET_CBID was not found');
+  expect(resultOf(before, 'run-option3-reaches-get-cbid').status).toBe('skipped');
 });
