@@ -4,6 +4,7 @@ import { missionNodes } from './lib/find.js';
 import { LABELS, VARIABLES } from './lib/names.js';
 import { setGetResultOf } from './lib/nodes.js';
 import { failed, passed } from './lib/outcome.js';
+import { renameGetCbidHint } from './lib/hints.js';
 import { assignments, valueTemplate } from './lib/set-variable.js';
 import { flowScope, render, sameTemplate } from './lib/templates.js';
 
@@ -58,6 +59,7 @@ export default defineCheck({
           expected: `an HTTP Request labelled ${LABELS.getCbid}`,
           actual: `labelled ${label}`,
           activity: missionNodes(ctx.model).getCbid ?? set.activity,
+          hint: renameGetCbidHint(label),
         });
       }
       const mode = row.setTo === 'set-to-variable' ? 'Set To Variable' : 'Set Value';

@@ -10,7 +10,7 @@ import type { Activity } from '../../../engine/model.js';
 import type { HttpExchange, TraceEntry } from '../../../engine/trace.js';
 import { exitName } from './graph.js';
 import { menuKeys, missionNodes, NO_OPTION3_CAUSE, type MissionNodes } from './find.js';
-import { HINTS } from './hints.js';
+import { HINTS, renameGetCbidHint } from './hints.js';
 import { isAuthenticated } from './http.js';
 import { GLOBAL_ERROR, LABELS, VARIABLES } from './names.js';
 import { failed, passed, skipped } from './outcome.js';
@@ -185,6 +185,10 @@ function analyse(walk: Walk, ctx: CheckContext): Deviation | null {
       expected: clip(body),
       actual: show(set.modifiedVariables[VARIABLES.getresult] ?? ''),
       activity: nodes.setGetResult,
+      // SetGetResult reads GET_CBID, but the request kept another Activity Name: rename it.
+      ...(get.activity !== LABELS.getCbid && JSON.stringify(nodes.setGetResult?.props ?? {}).includes(`${LABELS.getCbid}.httpResponseBody`)
+        ? { hint: renameGetCbidHint(get.activity) }
+        : {}),
     });
   }
 

@@ -45,3 +45,13 @@ test('WantCallback without option 3: the connection and the simulated call point
   expect(resultOf(before, 'get-cbid-after-option3').message).toContain('GET_CBID was not found');
   expect(resultOf(before, 'run-option3-reaches-get-cbid').status).toBe('skipped');
 });
+
+test('GET_CBID labelled with a typo: the hints say to rename it, not to redo SetGetResult', async () => {
+  const report = await gradeMutation(MISTAKES['get-cbid-default-label']);
+  const value = resultOf(report, 'set-get-result-value');
+  expect(value.message).toContain('set its Activity Name to GET_CBID');
+  expect(value.hint).toBe(`${value.activity} → Activity Name: GET_CBID (Build step 4).`);
+  const run = resultOf(report, 'run-getresult-holds-body');
+  expect(run.status).toBe('failed');
+  expect(run.hint).toContain(`${value.activity} → Activity Name: GET_CBID`);
+});
