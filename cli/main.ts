@@ -51,7 +51,7 @@ export async function run(argv: string[], overrides: Partial<CliContext> = {}): 
     stdout: writerTo(process.stdout),
     stderr: writerTo(process.stderr),
     isTTY: Boolean(process.stderr.isTTY),
-    color: !argv.includes('--no-color') && !('NO_COLOR' in process.env && process.env.NO_COLOR !== '') && Boolean(process.stdout.isTTY || process.env.FORCE_COLOR),
+    color: colourWanted(argv, process.env, Boolean(process.stdout.isTTY)),
     debug,
     version,
     exit: (code) => {
@@ -80,6 +80,17 @@ export async function run(argv: string[], overrides: Partial<CliContext> = {}): 
     process.off('unhandledRejection', onFatal);
   }
   return outputLost ? EXIT.unusable : exitCode;
+}
+
+/**
+ * Colours on stdout: never with --no-color or a non-empty NO_COLOR (no-color.org); else on a
+ * terminal, or when FORCE_COLOR is set (empty too) to anything but `0` or `false`, as Node and
+ * chalk read it.
+ */
+function colourWanted(argv: string[], env: NodeJS.ProcessEnv, isTTY: boolean): boolean {
+  if (argv.includes('--no-color') || (env.NO_COLOR !== undefined && env.NO_COLOR !== '')) return false;
+  if (env.FORCE_COLOR !== undefined) return env.FORCE_COLOR !== '0' && env.FORCE_COLOR.toLowerCase() !== 'false';
+  return isTTY;
 }
 
 function describe(error: unknown, debug: boolean): string {

@@ -1,0 +1,28 @@
+/** When the console report is coloured on a stdout that is not a terminal: NO_COLOR, FORCE_COLOR and --no-color as docs/cli.md says. */
+import { test, expect } from '@playwright/test';
+import { fixturePath, runCli } from '../../helpers.js';
+
+const flow = fixturePath('flows/defect-menu-option3-unlinked.json');
+
+async function coloured(env: Record<string, string>, flags: string[] = []): Promise<boolean> {
+  const run = await runCli(['check', flow, ...flags], { env: { NO_COLOR: '', FORCE_COLOR: '', ...env } });
+  expect(run.code).toBe(1);
+  return run.stdout.includes('\u001b[');
+}
+
+test('FORCE_COLOR forces colours on a pipe, unless it is 0 or false; NO_COLOR (not empty) and --no-color turn them off', async () => {
+  expect(await coloured({ FORCE_COLOR: '1' })).toBe(true);
+  expect(await coloured({ FORCE_COLOR: 'true' })).toBe(true);
+  expect(await coloured({ FORCE_COLOR: '' })).toBe(true); // set, though empty (as Node and chalk read it)
+  expect(await coloured({ FORCE_COLOR: '0' })).toBe(false);
+  expect(await coloured({ FORCE_COLOR: 'false' })).toBe(false);
+  expect(await coloured({ FORCE_COLOR: '1', NO_COLOR: '1' })).toBe(false);
+  expect(await coloured({ FORCE_COLOR: '1' }, ['--no-color'])).toBe(false);
+});
+
+test('without FORCE_COLOR a pipe gets no colours', async () => {
+  // An undefined value leaves the variable out of the child's environment (the runner may set FORCE_COLOR).
+  const run = await runCli(['check', flow], { env: { NO_COLOR: '', FORCE_COLOR: undefined } as unknown as Record<string, string> });
+  expect(run.code).toBe(1);
+  expect(run.stdout).not.toContain('\u001b[');
+});
