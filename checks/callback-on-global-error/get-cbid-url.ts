@@ -52,7 +52,11 @@ export default defineCheck({
     const problems: string[] = [];
     if (parts.scheme !== 'https') problems.push(`scheme ${parts.scheme} (expected https)`);
     if (parts.host.replace(/:443$/, '') !== DYNVARS.host) problems.push(`host ${parts.host} (expected ${DYNVARS.host})`);
-    if (parts.path.replace(/\/$/, '') !== DYNVARS.path) problems.push(`path ${parts.path || '(none)'} (expected ${DYNVARS.path})`);
+    if (parts.path.replace(/\/$/, '') !== DYNVARS.path) {
+      // A space would print invisibly: quote the path and say so.
+      const spaced = /\s/.test(parts.path) ? `${JSON.stringify(parts.path)} has a space in it` : parts.path || '(none)';
+      problems.push(`path ${spaced} (expected ${DYNVARS.path})`);
+    }
     const query = [...parts.query, ...queryParametersOf(activity)];
     const dn = query.filter(([name]) => name === 'dn');
     const others = query.filter(([name]) => name !== 'dn' && !MOCKAPI_RESERVED.has(name)).map(([name]) => name);

@@ -4,7 +4,7 @@
  */
 import { test, expect } from '@playwright/test';
 import { MISTAKES } from './mutations.js';
-import { gradeFixture, gradeMutation, resultOf } from './support.js';
+import { gradeFixture, gradeMutation, props, resultOf } from './support.js';
 
 test('OnGlobalError still to EndFlow: the simulated call hints at the connection, not at the request settings', async () => {
   const result = resultOf(await gradeFixture('flows/defect-globalerror-still-to-endflow.json'), 'run-task-created');
@@ -54,4 +54,14 @@ test('GET_CBID labelled with a typo: the hints say to rename it, not to redo Set
   const run = resultOf(report, 'run-getresult-holds-body');
   expect(run.status).toBe('failed');
   expect(run.hint).toContain(`${value.activity} → Activity Name: GET_CBID`);
+});
+
+test('a space in the GET_CBID URL path is shown, not printed invisibly', async () => {
+  const report = await gradeMutation((f) => {
+    const p = props(f, 'GET_CBID');
+    p.httpRequestUrl = p.httpRequestUrl.replace('?dn', ' ?dn');
+  });
+  const result = resultOf(report, 'get-cbid-url');
+  expect(result.status).toBe('failed');
+  expect(result.message).toContain('path "/flowdesigner/Lab/DynVars " has a space in it (expected /flowdesigner/Lab/DynVars)');
 });
