@@ -1,7 +1,7 @@
 /**
  * Progress of a batch on stderr. On a terminal: one line rewritten in place (done/total, rate,
  * ETA, failures so far), at most ten times a second. Elsewhere (CI logs): a plain line every
- * tenth of the batch (at least every 10 submissions) or every 5 seconds, whichever comes first,
+ * tenth of the batch (every 10 submissions in a batch of fewer than 100) or every 5 seconds, whichever comes first,
  * and always one at the end, e.g. `graded 200/1000 (40 failed, 3 ungradable) 180 flows/s`.
  */
 import type { Verdict } from '../../engine/report.js';
