@@ -84,7 +84,7 @@ export function isNamedExit(exit: string): boolean {
 }
 
 /** An exit as the canvas names it: a menu digit is `option N`; the single way out of most activities has no name (''). */
-function canvasExitName(exit: string): string {
+export function canvasExitName(exit: string): string {
   if (isNamedExit(exit)) return exitName(exit);
   if (exit === 'out' || exit === 'default') return '';
   return /^\d$/.test(exit) ? `option ${exit}` : exit;

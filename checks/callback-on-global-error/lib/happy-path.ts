@@ -8,7 +8,7 @@
 import type { CheckContext, CheckOutcome, ScenarioRun } from '../../../engine/check.js';
 import type { Activity } from '../../../engine/model.js';
 import type { HttpExchange, TraceEntry } from '../../../engine/trace.js';
-import { exitName } from './graph.js';
+import { canvasExitName, exitName } from './graph.js';
 import { menuKeys, missionNodes, NO_OPTION3_CAUSE, type MissionNodes } from './find.js';
 import { HINTS, renameGetCbidHint } from './hints.js';
 import { isAuthenticated } from './http.js';
@@ -351,9 +351,18 @@ function indexOf(trace: TraceEntry[], activity: Activity, from: number): number 
 /** What happened after entry `at`: the next activity, or how the run ended. */
 function afterwards(trace: TraceEntry[], at: number, summary: string): string {
   const next = trace[at + 1];
-  if (!next) return summary;
+  if (!next) return plainSummary(summary);
   // An activity that failed there is why the call left the path (a Set Variable raising the global error early).
   return next.outcome === 'error' && next.error ? `it went on to ${next.activity}, which failed: ${next.error}` : `it went on to ${next.activity}`;
+}
+
+/** The simulator's "ended: exit 'out' of X is not linked", in the canvas's words: "the exit of X is not connected". */
+function plainSummary(summary: string): string {
+  const open = /^(.*?)ended: exit '([^']+)' of (.+) is not linked$/.exec(summary);
+  if (!open) return summary;
+  const [, flow, exit, label] = open;
+  const name = canvasExitName(exit);
+  return `${flow ? `${flow.trim()}: ` : ''}the call ended: ${name ? `${label} ${name}` : `the exit of ${label}`} is not connected`;
 }
 
 function around(trace: TraceEntry[], at: number): TraceEntry[] {

@@ -65,3 +65,11 @@ test('a space in the GET_CBID URL path is shown, not printed invisibly', async (
   expect(result.status).toBe('failed');
   expect(result.message).toContain('path "/flowdesigner/Lab/DynVars " has a space in it (expected /flowdesigner/Lab/DynVars)');
 });
+
+test('a simulated call that ends on an open exit names the exit as the canvas does, not as the export does', async () => {
+  const option3 = resultOf(await gradeFixture('flows/defect-menu-option3-unlinked.json'), 'run-option3-reaches-get-cbid');
+  expect(option3.message).toBe('After option 3 the call never reached GET_CBID (the call ended: WantCallback option 3 is not connected)');
+  const out = resultOf(await gradeFixture('flows/defect-setgetresult-not-linked.json'), 'run-global-error-raised');
+  expect(out.message).toBe('After SetGetResult the call never reached SimulateGlobalError (the call ended: the exit of SetGetResult is not connected)');
+  expect(out.message).not.toContain("'out'");
+});
