@@ -62,9 +62,11 @@ export default defineCheck({
         const why =
           scope !== start
             ? `, counting the Set Variables the call runs before ${activity.label}`
-            : /["']201["']/.test(expression)
-              ? ': "201" in quotes is text, and the status code is the number 201'
-              : '';
+            : !expression.includes('{{')
+              ? ': the Expression has no {{ }}, so it is plain text, not a test'
+              : /["']201["']/.test(expression)
+                ? ': "201" in quotes is text, and the status code is the number 201'
+                : '';
         return failed(`${activity.label} expression gives ${show(result.value)} ${what}; it must give ${want}${why}${unknownNames(ctx, expression, label)}`, { expected, actual: expression, activity });
       }
     }

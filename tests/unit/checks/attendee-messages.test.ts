@@ -73,3 +73,12 @@ test('a simulated call that ends on an open exit names the exit as the canvas do
   expect(out.message).toBe('After SetGetResult the call never reached SimulateGlobalError (the call ended: the exit of SetGetResult is not connected)');
   expect(out.message).not.toContain("'out'");
 });
+
+test('a condition typed without {{ }} is told it is plain text, not a test', async () => {
+  const report = await gradeMutation((f) => {
+    props(f, 'HTTPStatusCode').expression = 'CallBackAPI_HTTPRequest.httpStatusCode == 201';
+  });
+  const result = resultOf(report, 'status-condition-expression');
+  expect(result.status).toBe('failed');
+  expect(result.message).toContain('the Expression has no {{ }}, so it is plain text, not a test');
+});
