@@ -34,7 +34,14 @@ export function parseBody(text: string): { ok: true; value: unknown } | { ok: fa
     const line = before.split('\n').length;
     const column = offset - before.lastIndexOf('\n');
     const near = trimmed.slice(Math.max(0, offset - 20), offset + 10).replace(/\s+/g, ' ');
-    return { ok: false, error: `the Request Body is not valid JSON at line ${line}, column ${column} (near: ${near}): ${message.replace(/ in JSON at position \d+.*$/, '')}` };
+    // The quotes are the usual cause: typed as in JavaScript, or curly ones from a word processor.
+    const quotes =
+      trimmed[offset] === "'"
+        ? `; JSON needs double quotes (") around names and texts, not single quotes (')`
+        : /[\u201C\u201D\u2018\u2019]/.test(trimmed[offset] ?? '')
+          ? '; JSON needs straight double quotes ("), not curly ones (“ ”)'
+          : '';
+    return { ok: false, error: `the Request Body is not valid JSON at line ${line}, column ${column} (near: ${near}): ${message.replace(/ in JSON at position \d+.*$/, '')}${quotes}` };
   }
 }
 

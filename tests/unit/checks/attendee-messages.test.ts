@@ -82,3 +82,16 @@ test('a condition typed without {{ }} is told it is plain text, not a test', asy
   expect(result.status).toBe('failed');
   expect(result.message).toContain('the Expression has no {{ }}, so it is plain text, not a test');
 });
+
+test('a Request Body quoted with single or curly quotes is told which quotes JSON needs', async () => {
+  const single = resultOf(await gradeMutation((f) => {
+    const p = props(f, 'CallBackAPI_HTTPRequest');
+    p.httpRequestBody = p.httpRequestBody.replaceAll('"', "'");
+  }), 'callback-api-body');
+  expect(single.message).toContain("JSON needs double quotes (\") around names and texts, not single quotes (')");
+  const curly = resultOf(await gradeMutation((f) => {
+    const p = props(f, 'CallBackAPI_HTTPRequest');
+    p.httpRequestBody = p.httpRequestBody.replace(/"([^"]*)"/g, '“$1”');
+  }), 'callback-api-body');
+  expect(curly.message).toContain('JSON needs straight double quotes ("), not curly ones (“ ”)');
+});
