@@ -305,3 +305,15 @@ test('the trace shows request headers as the activity sets them, also those a br
   const sent = report.scenarios[0]!.trace.find((entry) => entry.activity === 'GET_CBID')?.http?.requestHeaders;
   expect(sent).toEqual({ cookie: 'a=1', 'user-agent': 'lab' });
 });
+
+test('on a 375-px screen, a long file name (and the attendee id taken from it) wraps: the page never scrolls sideways', async ({ page }, testInfo) => {
+  await page.setViewportSize({ width: 375, height: 700 });
+  const flow = JSON.parse(readFileSync(SOLUTION, 'utf8'));
+  flow.name = 'Callback_flow_for_the_lab'; // not Main_Flow_<ID>: the attendee id is the file name
+  const name = 'attendee_firstname.lastname_at_example-training-company.com.json';
+  await fileInput(page).setInputFiles({ name, mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(flow)) });
+  await expect(status(page)).toHaveText(new RegExp(`^${name.replace(/\./g, '\\.')}: (passed|failed), \\d+/\\d+ points\\.$`));
+  await expect(page.locator('#report h1, #report .fg-title').first()).toContainText('attendee_firstname.lastname');
+  await shot(page, testInfo, 'phone-long-name');
+  expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBe(0);
+});
