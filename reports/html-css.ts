@@ -6,9 +6,9 @@
 export const REPORT_CSS = `
 .fg-report { --fg-ok: #1a7f37; --fg-bad: #b42318; --fg-warn: #7d4e00; --fg-muted: #57606a; --fg-line: #d0d7de; --fg-soft: #f6f8fa; --fg-exec: #0969da;
   font: 15px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif; color: #1f2328; background: #fff; max-width: 1180px; margin: 0 auto; padding: 16px 20px 40px; }
-.fg-report h1 { font-size: 1.5rem; margin: 0 0 4px; line-height: 1.25; overflow-wrap: anywhere; }
-.fg-report h2 { font-size: 1.2rem; margin: 28px 0 10px; padding-bottom: 4px; border-bottom: 1px solid var(--fg-line); }
-.fg-report h3 { font-size: 1rem; margin: 0; }
+.fg-report .fg-title { font-size: 1.5rem; margin: 0 0 4px; line-height: 1.25; overflow-wrap: anywhere; }
+.fg-report .fg-heading { font-size: 1.2rem; margin: 28px 0 10px; padding-bottom: 4px; border-bottom: 1px solid var(--fg-line); }
+.fg-report .fg-subheading { font-size: 1rem; margin: 0; }
 .fg-report code { font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; font-size: 0.9em; white-space: pre-wrap; overflow-wrap: anywhere; }
 .fg-report a { color: #0550ae; }
 .fg-report a:focus-visible, .fg-report summary:focus-visible { outline: 3px solid var(--fg-exec); outline-offset: 2px; }
@@ -52,8 +52,8 @@ table.fg-trace .fg-says { color: var(--fg-muted); font-style: italic; }
 table.fg-trace .fg-repeat td { color: var(--fg-muted); font-style: italic; background: var(--fg-soft); }
 table.fg-trace details summary { cursor: pointer; color: #0550ae; }
 .fg-scenario { margin: 16px 0; }
-.fg-scenario h3 .fg-mark { margin-right: 4px; }
-.fg-scenario.passed h3 .fg-mark { color: var(--fg-ok); } .fg-scenario.failed h3 .fg-mark { color: var(--fg-bad); }
+.fg-scenario .fg-subheading .fg-mark { margin-right: 4px; }
+.fg-scenario.passed .fg-subheading .fg-mark { color: var(--fg-ok); } .fg-scenario.failed .fg-subheading .fg-mark { color: var(--fg-bad); }
 .fg-legend { display: flex; flex-wrap: wrap; gap: 6px 18px; color: var(--fg-muted); margin: 4px 0 8px; }
 .fg-key { display: inline-block; width: 2.2em; height: 1em; vertical-align: -0.15em; margin-right: 6px; border-radius: 3px; background: #fff; }
 .fg-key.fg-exec { border: 3px solid var(--fg-exec); background: #ddf4ff; } .fg-key.fg-fail { border: 3px dashed var(--fg-bad); background: #ffebe9; }
@@ -65,7 +65,7 @@ table.fg-trace details summary { cursor: pointer; color: #0550ae; }
   .fg-report { max-width: none; padding: 0; font-size: 11pt; }
   .fg-check, .fg-figure, table.fg-trace tr { break-inside: avoid; }
   table.fg-trace { min-width: 0; }
-  .fg-report h2, .fg-report h3 { break-after: avoid; }
+  .fg-report .fg-heading, .fg-report .fg-subheading { break-after: avoid; }
   .fg-drawing, .fg-table-wrap { overflow: visible; max-height: none; border: 0; }
   .fg-drawing svg.flow { max-width: 100%; }
   .fg-verdict, .fg-hint, .fg-key, table.fg-trace thead th { print-color-adjust: exact; -webkit-print-color-adjust: exact; }

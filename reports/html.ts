@@ -19,6 +19,17 @@ export { REPORT_CSS };
 export interface HtmlOptions {
   /** Build step titles; default: the report's mission's (reports/steps.ts). */
   stepTitles?: StepTitles;
+  /**
+   * The level of the report's title (default 1, a document of its own); its sections are one level
+   * below, Build steps and simulated calls two. The self-check page nests the report under its own
+   * headings. Styled by class (fg-title, fg-heading, fg-subheading), whatever the level.
+   */
+  headingLevel?: 1 | 2 | 3 | 4;
+}
+
+/** The three heading tags of a report whose title is at `level`. */
+function headingTags(level = 1): { title: string; section: string; sub: string } {
+  return { title: `h${level}`, section: `h${level + 1}`, sub: `h${level + 2}` };
 }
 
 export function renderHtmlReport(report: GradeReport, options: HtmlOptions = {}): string {
@@ -29,7 +40,8 @@ export function renderHtmlReport(report: GradeReport, options: HtmlOptions = {})
 /** The report's content without <html>/<head>: an <article class="fg-report"> styled by REPORT_CSS. */
 export function renderReportBody(report: GradeReport, options: HtmlOptions = {}): string {
   const titles = stepTitlesFor(report, options.stepTitles);
-  const parts = [`<article class="fg-report" data-verdict="${h(report.verdict)}">`, header(report)];
+  const tags = headingTags(options.headingLevel);
+  const parts = [`<article class="fg-report" data-verdict="${h(report.verdict)}">`, header(report, tags.title)];
   if (report.verdict === 'ungradable') {
     parts.push(
       `<div class="fg-error" role="alert"><p><strong>This file could not be graded.</strong></p>` +
@@ -37,15 +49,15 @@ export function renderReportBody(report: GradeReport, options: HtmlOptions = {})
     );
   } else {
     const steps = byStep(report.checks);
-    parts.push(stepNav(steps, titles), '<section aria-labelledby="fg-checks-title">', '<h2 id="fg-checks-title">Checks by Build step</h2>');
-    for (const [step, checks] of steps) parts.push(stepSection(step, checks, titles));
-    parts.push('</section>', drawings(report), scenarios(report.scenarios));
+    parts.push(stepNav(steps, titles), '<section aria-labelledby="fg-checks-title">', `<${tags.section} id="fg-checks-title" class="fg-heading">Checks by Build step</${tags.section}>`);
+    for (const [step, checks] of steps) parts.push(stepSection(step, checks, titles, tags.sub));
+    parts.push('</section>', drawings(report, tags.section), scenarios(report.scenarios, tags));
   }
   parts.push('</article>');
   return parts.filter(Boolean).join('\n');
 }
 
-function header(report: GradeReport): string {
+function header(report: GradeReport, tag: string): string {
   const meta = [
     h(report.input.file),
     report.input.flowName ? `flow ${h(report.input.flowName)}` : '',
@@ -58,7 +70,7 @@ function header(report: GradeReport): string {
     : '';
   return [
     '<header>',
-    `<h1>${h(report.lab.title)} &mdash; attendee ${h(report.attendee.id)}</h1>`,
+    `<${tag} class="fg-title">${h(report.lab.title)} &mdash; attendee ${h(report.attendee.id)}</${tag}>`,
     `<p class="fg-meta">${meta.join(' &middot; ')}</p>`,
     `<p class="fg-verdict-line"><span class="fg-verdict ${h(report.verdict)}">${h(report.verdict.toUpperCase())}</span>${score}</p>`,
     `<p class="fg-summary">${h(summaryLine(report))}</p>`,
@@ -77,13 +89,13 @@ function stepNav(steps: [number, CheckResult[]][], titles: StepTitles): string {
   return `<nav aria-label="Build steps"><ol class="fg-steps">${items.join('')}</ol></nav>`;
 }
 
-function stepSection(step: number, checks: CheckResult[], titles: StepTitles): string {
+function stepSection(step: number, checks: CheckResult[], titles: StepTitles, tag: string): string {
   const state = stepState(checks);
   const scored = checks.filter((c) => c.severity !== 'info');
   const tally = scored.length ? `${scored.filter((c) => c.status === 'passed').length} of ${scored.length} passed` : STATE_WORDS[state];
   return [
     `<section class="fg-step ${state}" id="fg-step-${step}" aria-labelledby="fg-step-${step}-title">`,
-    `<h3 id="fg-step-${step}-title">${h(stepHeading(step, titles))} <span class="fg-step-state">${h(tally)}</span></h3>`,
+    `<${tag} id="fg-step-${step}-title" class="fg-subheading">${h(stepHeading(step, titles))} <span class="fg-step-state">${h(tally)}</span></${tag}>`,
     `<ul class="fg-checks">${checks.map(checkItem).join('')}</ul>`,
     '</section>',
   ].join('\n');
@@ -124,7 +136,7 @@ function failureBody(check: CheckResult): string {
   ].join('');
 }
 
-function drawings(report: GradeReport): string {
+function drawings(report: GradeReport, tag: string): string {
   if (!report.flow) return '';
   const { main, events } = report.flow;
   const shown = report.scenarios[0];
@@ -134,7 +146,7 @@ function drawings(report: GradeReport): string {
     `<figure class="fg-figure"><figcaption>${title}</figcaption><div class="fg-drawing" tabindex="0" role="group" aria-label="${title}, scrollable">${renderFlowSvg(graph, { executed: path.nodes, executedEdges: path.edges, failing, title, idPrefix })}</div></figure>`;
   return [
     '<section aria-labelledby="fg-flow-title">',
-    '<h2 id="fg-flow-title">Your flow</h2>',
+    `<${tag} id="fg-flow-title" class="fg-heading">Your flow</${tag}>`,
     '<p class="fg-legend">' +
       (shown ? `<span><span class="fg-key fg-exec" aria-hidden="true"></span>blue, thick: the path of the simulated call &ldquo;${h(shown.title)}&rdquo;</span>` : '') +
       (failing.size ? '<span><span class="fg-key fg-fail" aria-hidden="true"></span>red, dashed, with &#10007;: an activity with a failing check</span>' : '') +
@@ -145,17 +157,17 @@ function drawings(report: GradeReport): string {
   ].join('\n');
 }
 
-function scenarios(list: ScenarioResult[]): string {
+function scenarios(list: ScenarioResult[], tags: { section: string; sub: string }): string {
   if (list.length === 0) return '';
   const items = list.map((s) => {
     const state = s.passed ? 'passed' : 'failed';
     return [
       `<section class="fg-scenario ${state}" data-scenario="${h(s.id)}">`,
-      `<h3><span class="fg-mark" aria-hidden="true">${s.passed ? '&#10003;' : '&#10007;'}</span><span class="fg-sr">${state}: </span>${h(s.title)}</h3>`,
+      `<${tags.sub} class="fg-subheading"><span class="fg-mark" aria-hidden="true">${s.passed ? '&#10003;' : '&#10007;'}</span><span class="fg-sr">${state}: </span>${h(s.title)}</${tags.sub}>`,
       `<p class="fg-meta">${h(s.summary)}</p>`,
       renderTraceHtml(s.trace),
       '</section>',
     ].join('\n');
   });
-  return ['<section aria-labelledby="fg-calls-title">', '<h2 id="fg-calls-title">Simulated calls</h2>', ...items, '</section>'].join('\n');
+  return ['<section aria-labelledby="fg-calls-title">', `<${tags.section} id="fg-calls-title" class="fg-heading">Simulated calls</${tags.section}>`, ...items, '</section>'].join('\n');
 }

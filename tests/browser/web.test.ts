@@ -197,7 +197,7 @@ test('the attendee id option is used, and export-controlled text is shown as tex
   await fileInput(page).setInputFiles(SOLUTION);
   // The flow is Main_Flow_140, so the flow-name check now fails for this attendee: graded all the same.
   await expect(status(page)).toHaveText(/^solution\.json: (passed|failed), \d+\/\d+ points\.$/);
-  await expect(page.locator('#report h1')).toContainText(`attendee ${attendee}`);
+  await expect(page.locator('#report .fg-title')).toContainText(`attendee ${attendee}`);
   await expect(page.locator('#report img[src="x"]')).toHaveCount(0);
   expect(await page.evaluate(() => (window as unknown as { pwned?: number }).pwned)).toBeUndefined();
 });
@@ -205,10 +205,10 @@ test('the attendee id option is used, and export-controlled text is shown as tex
 test('changing an option grades the last file again, without dropping it again', async ({ page }) => {
   await fileInput(page).setInputFiles(SOLUTION);
   await expectPassedWithFullScore(page, 'solution.json');
-  await expect(page.locator('#report h1')).toContainText('attendee 140');
+  await expect(page.locator('#report .fg-title')).toContainText('attendee 140');
   await page.getByLabel('Attendee id').fill('ada');
   await page.getByLabel('Attendee id').press('Tab'); // `change` fires when the field is left
-  await expect(page.locator('#report h1')).toContainText('attendee ada');
+  await expect(page.locator('#report .fg-title')).toContainText('attendee ada');
 });
 
 test('an invalid DNIS is pointed out and nothing is graded until it is fixed', async ({ page }) => {
@@ -230,7 +230,7 @@ test('typing an option grades again without leaving the field; an invalid one le
   await fileInput(page).setInputFiles(SOLUTION);
   await expectPassedWithFullScore(page, 'solution.json');
   await page.getByLabel('Attendee id').fill('ada'); // no Tab: the page grades once typing pauses
-  await expect(page.locator('#report h1')).toContainText('attendee ada');
+  await expect(page.locator('#report .fg-title')).toContainText('attendee ada');
   await page.getByLabel('DNIS').fill('abc');
   await fileInput(page).setInputFiles(fixturePath('flows/before-mission.json'));
   await expect(status(page)).toHaveText(/before-mission\.json is graded as soon as it is valid/);
@@ -313,7 +313,21 @@ test('on a 375-px screen, a long file name (and the attendee id taken from it) w
   const name = 'attendee_firstname.lastname_at_example-training-company.com.json';
   await fileInput(page).setInputFiles({ name, mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(flow)) });
   await expect(status(page)).toHaveText(new RegExp(`^${name.replace(/\./g, '\\.')}: (passed|failed), \\d+/\\d+ points\\.$`));
-  await expect(page.locator('#report h1, #report .fg-title').first()).toContainText('attendee_firstname.lastname');
+  await expect(page.locator('#report .fg-title')).toContainText('attendee_firstname.lastname');
   await shot(page, testInfo, 'phone-long-name');
   expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBe(0);
+});
+
+test('headings in order with the report on show: one h1 (the page), the report nested under "Result"', async ({ page }) => {
+  await fileInput(page).setInputFiles(fixturePath(DEFECT));
+  await expect(page.locator('#results')).toHaveAttribute('data-verdict', 'failed');
+  const headings = await page.locator('h1, h2, h3, h4, h5, h6').evaluateAll((all) => all.map((h) => [Number(h.tagName[1]), h.textContent!.trim()] as const));
+  expect(headings.filter(([level]) => level === 1).map(([, text]) => text)).toEqual(['flowgrade self-check']);
+  for (let i = 1; i < headings.length; i++) expect(headings[i][0] - headings[i - 1][0], `${headings[i - 1][1]} → ${headings[i][1]}`).toBeLessThanOrEqual(1);
+  const result = headings.findIndex(([, text]) => text === 'Result');
+  expect(headings[result + 1][1]).toMatch(/^Callback on Global Error — attendee 140/);
+  expect(headings[result + 1][0]).toBe(3);
+  // Styled as before: the report's title stays the largest of its headings.
+  const size = (name: string) => page.getByRole('heading', { name }).first().evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
+  expect(await size('Callback on Global Error — attendee 140')).toBeGreaterThan(await size('Checks by Build step'));
 });

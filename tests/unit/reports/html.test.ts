@@ -40,7 +40,7 @@ test('verdict, score and the summary line', () => {
   expect(html).toContain('<strong>How to fix:</strong> Nothing to change in the flow for this one: flowgrade could not run this check');
   expect(html).not.toContain('Hint of status-condition-expression');
   expect(html).toContain('<p class="fg-summary">FAILED 6/19 — 1 required check failed, 1 could not be run (a flowgrade bug), 1 not judged, 1 recommended check not met</p>');
-  expect(html).toContain('<h1>Callback on Global Error — attendee 141</h1>');
+  expect(html).toContain('<h1 class="fg-title">Callback on Global Error — attendee 141</h1>');
   expect(renderReportBody(passedReport())).toContain('<span class="fg-verdict passed">PASSED</span>');
 });
 
@@ -132,11 +132,22 @@ test('renderReportBody is exactly the body of renderHtmlReport', () => {
 
 test('accessible: one h1, headings in order, marks hidden from screen readers with words beside them', () => {
   const html = shown(renderReportBody(failedReport()));
-  expect(html.match(/<h1>/g)).toHaveLength(1);
+  expect(html.match(/<h1[ >]/g)).toHaveLength(1);
   const levels = [...html.matchAll(/<h([1-6])[ >]/g)].map((m) => Number(m[1]));
   for (let i = 1; i < levels.length; i++) expect(levels[i] - levels[i - 1]).toBeLessThanOrEqual(1);
   expect(html).toContain('<span class="fg-mark" aria-hidden="true">✗</span><span class="fg-sr">failed: </span><span class="fg-check-title">Title of simulate-error-value-fails</span>');
   expect(html).toContain('<span class="fg-sr">not judged: </span><span class="fg-check-title">Title of run-task-created</span>');
+});
+
+test('headingLevel nests the report under a page\'s headings: title, sections and steps one level lower each, same classes', () => {
+  const levels = (html: string) => [...html.matchAll(/<h([1-6]) [^>]*class="(fg-[a-z]+)"/g)].map((m) => `${m[2]}:${m[1]}`);
+  const document = levels(renderReportBody(failedReport()));
+  const nested = levels(renderReportBody(failedReport(), { headingLevel: 3 }));
+  expect(document).toContain('fg-title:1');
+  expect(document).toContain('fg-heading:2');
+  expect(document).toContain('fg-subheading:3');
+  expect(nested).toEqual(document.map((entry) => entry.replace(/\d$/, (level) => String(Number(level) + 2))));
+  expect(shown(renderReportBody(ungradableReport(), { headingLevel: 3 }))).toMatch(/<h3 class="fg-title">/);
 });
 
 test('the drawings and trace tables scroll, so each can be reached by keyboard and is named', () => {
