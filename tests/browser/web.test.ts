@@ -331,3 +331,13 @@ test('headings in order with the report on show: one h1 (the page), the report n
   const size = (name: string) => page.getByRole('heading', { name }).first().evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
   expect(await size('Callback on Global Error — attendee 140')).toBeGreaterThan(await size('Checks by Build step'));
 });
+
+test('on a 375-px screen, the message for a long invalid DNIS wraps: the page never scrolls sideways', async ({ page }, testInfo) => {
+  await page.setViewportSize({ width: 375, height: 700 });
+  const dnis = page.getByLabel('DNIS');
+  await dnis.fill('+146940968610000000000000000000000000');
+  await dnis.press('Tab');
+  await expect(page.locator('#dnis-error')).toHaveText(/is not an E\.164 number/);
+  await shot(page, testInfo, 'phone-long-dnis');
+  expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBe(0);
+});
