@@ -41,12 +41,28 @@ export function decodeText(input: string | Uint8Array, limits: JsonLimits): stri
   if (typeof input !== 'string' && looksLikeUtf16(input)) {
     throw new LoadError('not-json', 'not valid JSON: the file is UTF-16 (Notepad\'s "Unicode"), not UTF-8; export it again from Flow Designer, or save it as UTF-8');
   }
+  const kind = typeof input === 'string' ? undefined : binaryKind(input);
+  if (kind) throw new LoadError('not-json', `not valid JSON: the file is ${kind}`);
   return withoutBom(typeof input === 'string' ? input : decoder.decode(input));
 }
 
 /** A text without its leading byte order mark, which JSON.parse refuses (files and template bodies carry one). */
 export function withoutBom(text: string): string {
   return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
+
+/**
+ * What a binary file people pick by mistake is, from its first bytes (its signature), so the
+ * message names it instead of quoting raw bytes: a zipped export, a screenshot, a PDF.
+ */
+function binaryKind(bytes: Uint8Array): string | undefined {
+  const starts = (...signature: number[]) => signature.every((byte, i) => bytes[i] === byte);
+  if (starts(0x50, 0x4b, 0x03, 0x04) || starts(0x50, 0x4b, 0x05, 0x06)) return 'a ZIP archive; unzip it and give the .json file inside';
+  if (starts(0x89, 0x50, 0x4e, 0x47)) return 'an image (PNG), not a flow export';
+  if (starts(0xff, 0xd8, 0xff)) return 'an image (JPEG), not a flow export';
+  if (starts(0x47, 0x49, 0x46, 0x38)) return 'an image (GIF), not a flow export';
+  if (starts(0x25, 0x50, 0x44, 0x46, 0x2d)) return 'a PDF document, not a flow export';
+  return undefined;
 }
 
 /**

@@ -341,3 +341,26 @@ test('on a 375-px screen, the message for a long invalid DNIS wraps: the page ne
   await shot(page, testInfo, 'phone-long-dnis');
   expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBe(0);
 });
+
+test('a ZIP archive, an image or a PDF is named as such in one line (not raw bytes), as by the CLI, and the next file still grades', async ({ page }, testInfo) => {
+  const zip = Buffer.from('504b0304140000000800a7b1', 'hex'); // a zipped export (what "Send to > Compressed folder" makes)
+  const png = Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex');
+  const jpeg = Buffer.from('ffd8ffe000104a464946', 'hex');
+  const pdf = Buffer.from('%PDF-1.7\n%\xe2\xe3\xcf\xd3\n', 'latin1');
+  const cases: [string, Buffer, RegExp][] = [
+    ['Main_Flow_140.zip', zip, /^Main_Flow_140\.zip: not valid JSON: the file is a ZIP archive; unzip it and give the \.json file inside \[not-json\]$/],
+    ['screenshot.png', png, /^screenshot\.png: not valid JSON: the file is an image \(PNG\), not a flow export \[not-json\]$/],
+    ['photo.jpg', jpeg, /^photo\.jpg: not valid JSON: the file is an image \(JPEG\), not a flow export \[not-json\]$/],
+    ['flow.pdf', pdf, /^flow\.pdf: not valid JSON: the file is a PDF document, not a flow export \[not-json\]$/],
+  ];
+  for (const [name, buffer, line] of cases) {
+    const file = testInfo.outputPath(name);
+    writeFileSync(file, buffer);
+    const cli = JSON.parse((await runCli(['check', file, '--format', 'json'])).stdout) as GradeReport;
+    expect(`${name}: ${cli.error!.message} [${cli.error!.code}]`).toMatch(line);
+    await fileInput(page).setInputFiles({ name, mimeType: 'application/octet-stream', buffer });
+    await expect(page.locator('#error [role="alert"] strong')).toHaveText(line);
+  }
+  await fileInput(page).setInputFiles(SOLUTION);
+  await expectPassedWithFullScore(page, 'solution.json');
+});
