@@ -121,15 +121,23 @@ function attendeeWithoutFlow(options: GradeOptions): GradeReport['attendee'] {
 function runChecks(checks: readonly Check[], ctx: CheckContext): CheckResult[] {
   const reportedBy = new Map<string, Check>();
   const byId = new Map(checks.map((check) => [check.id, check]));
+  // A check not judged → the judged check that reports why: a check pointing to one that was not
+  // judged itself points on to that one's reporter, never to another "Not judged".
+  const reporterOf = new Map<string, Check>();
   return checks.map((check) => {
     const outcome = outcomeOf(check, ctx);
     if (outcome.status === 'failed' && outcome.cause !== undefined) {
       const first = reportedBy.get(outcome.cause);
-      if (first) return result(check, 'skipped', `Not judged: ${outcome.message} (reported under “${first.title}”)`);
+      if (first) {
+        reporterOf.set(check.id, first);
+        return result(check, 'skipped', `Not judged: ${outcome.message} (reported under “${first.title}”)`);
+      }
       reportedBy.set(outcome.cause, check);
     }
     if (outcome.status === 'skipped' && outcome.reportedBy !== undefined) {
-      const reporter = byId.get(outcome.reportedBy);
+      const named = byId.get(outcome.reportedBy);
+      const reporter = named && (reporterOf.get(named.id) ?? named);
+      if (reporter) reporterOf.set(check.id, reporter);
       return result(check, 'skipped', reporter ? `${outcome.message} (reported under “${reporter.title}”)` : outcome.message);
     }
     return resultOf(check, outcome);

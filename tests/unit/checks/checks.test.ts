@@ -85,6 +85,23 @@ test('without an OnGlobalError node, the checks of the event flow are not judged
   expect(after.message).toContain('reported under');
 });
 
+test('a check not judged points to the check that reports why, never to another one not judged', async () => {
+  // before-mission: the stages of the simulated call pointed to "the call reaches GET_CBID", itself
+  // not judged (no option 3); a missing getresult: to "SetGetResult holds the body", not judged either.
+  let pointers = 0;
+  for (const fixture of ['flows/before-mission.json', 'flows/defect-variable-missing-getresult.json', 'flows/defect-menu-option3-unlinked.json', 'flows/defect-getcbid-host-typo.json']) {
+    const report = await gradeFixture(fixture);
+    const byTitle = new Map(report.checks.map((c) => [c.title, c]));
+    for (const check of report.checks) {
+      const named = /\(reported under “(.*)”\)$/.exec(check.message)?.[1];
+      if (named === undefined) continue;
+      pointers++;
+      expect([fixture, check.id, byTitle.get(named)?.status], check.message).toEqual([fixture, check.id, 'failed']);
+    }
+  }
+  expect(pointers).toBeGreaterThan(10);
+});
+
 test('a JSONPath spelled right but for a space outside brackets is told so', async () => {
   const result = resultOf(await gradeMutation(MISTAKES['parse-path-with-a-space-after-the-dot']), 'get-cbid-parse-paths');
   expect(result.message).toContain('customani ← $[0]. tacnumber (expected $[0].tacnumber: a path has no spaces outside brackets)');
