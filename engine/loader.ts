@@ -68,7 +68,7 @@ function templateFlow(value: unknown): string | undefined {
 
 function asExport(value: unknown): Record<string, unknown> {
   if (Array.isArray(value)) throw new LoadError('not-a-flow', 'JSON is an array, not a Flow Designer export (expected an object with "process")');
-  if (value === null || typeof value !== 'object') throw new LoadError('not-a-flow', `JSON is a ${value === null ? 'null' : typeof value}, not a Flow Designer export`);
+  if (value === null || typeof value !== 'object') throw new LoadError('not-a-flow', `JSON is ${value === null ? 'null' : `a ${typeof value}`}, not a Flow Designer export`);
   const object = value as Record<string, unknown>;
   if (!('process' in object)) {
     if (isPostmanCollection(object)) throw new LoadError('not-a-flow', 'this is a Postman collection, not a Flow Designer export');

@@ -210,8 +210,8 @@ test.describe('unreadable input: one clear line and a stable code', () => {
 
   test('JSON that is not a flow export', () => {
     expect(failure('[1,2]')).toMatchObject({ code: 'not-a-flow', message: expect.stringMatching(/array/) });
-    expect(failure('"hello"').code).toBe('not-a-flow');
-    expect(failure('null').code).toBe('not-a-flow');
+    expect(failure('"hello"')).toMatchObject({ code: 'not-a-flow', message: 'JSON is a string, not a Flow Designer export' });
+    expect(failure('null')).toMatchObject({ code: 'not-a-flow', message: 'JSON is null, not a Flow Designer export' });
     expect(failure('{"info":{"_postman_id":"x","name":"c"},"item":[]}')).toMatchObject({ code: 'not-a-flow', message: expect.stringMatching(/Postman collection/) });
     expect(failure('{"name":"x"}')).toMatchObject({ code: 'not-a-flow', message: expect.stringMatching(/"process"/) });
   });
