@@ -20,3 +20,16 @@ function isPairStart(text: string, i: number): boolean {
   const next = text.charCodeAt(i + 1);
   return next >= 0xdc00 && next <= 0xdfff;
 }
+
+/**
+ * `text`, or when it has more than `max` characters its first `max` and `… (N characters)`, N its
+ * whole length: what a format read in a size-limited place (junit.xml: GitLab drops a file over
+ * 30 MB; summary.md: GitHub takes 1 MiB per job summary, 65,536 characters per comment) shows of
+ * one value from an export, so that one 260,000-character attendee id or label cannot make the
+ * class's file unusable. Never splits a character.
+ */
+export function clipText(text: string, max: number): string {
+  if (text.length <= max) return text; // (no more characters than UTF-16 units)
+  const length = codePoints(text);
+  return length > max ? `${firstCodePoints(text, max)}… (${length} characters)` : text;
+}

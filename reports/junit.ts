@@ -4,11 +4,21 @@
  * expected, actual, where, hint in its body), a check that crashed an <error>, an info or not-run
  * check <skipped/>; an ungradable submission is one test case with an <error>. Verdict and score
  * go in <properties>. Attributes as the JUnit XSDs (junit-10) allow and the Ant one requires: `time`
- * (0: no clock) on every suite and case; the class totals without `skipped`.
+ * (0: no clock) on every suite and case; the class totals without `skipped`. Export text is
+ * clipped (NAME_LIMIT, TEXT_LIMIT): the attendee id is repeated in every case's classname.
  */
 import type { CheckResult, GradeReport } from '../engine/report.js';
+import { clipText } from './code-points.js';
 import { fixOf, formatPoints, percentOf, pointCount } from './summary.js';
 import { serializeXml, serializeXmlElement, type XmlElement } from './xml.js';
+
+/** Characters of an attendee id or file name kept in names (suite, classname, test case). */
+export const NAME_LIMIT = 200;
+/** Characters of any other value from an export (messages, expected, actual, labels, hints) kept. */
+export const TEXT_LIMIT = 1_000;
+
+const name = (text: string) => clipText(text, NAME_LIMIT);
+const clip = (text: string) => clipText(text, TEXT_LIMIT);
 
 export interface Counts {
   tests: number;
@@ -41,10 +51,11 @@ export function renderJunitDocument(suites: readonly JunitSuite[]): string {
 }
 
 function suite(report: GradeReport): { element: XmlElement; counts: Counts } {
-  const classname = `flowgrade.${report.attendee.id}`;
+  const attendee = name(report.attendee.id);
+  const classname = `flowgrade.${attendee}`;
   const cases =
     report.verdict === 'ungradable'
-      ? [{ name: 'testcase', attributes: { classname, name: `load ${report.input.file}`, time: '0' }, children: [{ name: 'error', attributes: { type: report.error?.code ?? 'unknown', message: report.error?.message ?? 'not a readable flow export' } }] }]
+      ? [{ name: 'testcase', attributes: { classname, name: `load ${name(report.input.file)}`, time: '0' }, children: [{ name: 'error', attributes: { type: report.error?.code ?? 'unknown', message: clip(report.error?.message ?? 'not a readable flow export') } }] }]
       : report.checks.map((check) => testcase(classname, check));
   const counts: Counts = {
     tests: cases.length,
@@ -58,15 +69,15 @@ function suite(report: GradeReport): { element: XmlElement; counts: Counts } {
     ['score', report.score ? `${formatPoints(report.score.earned)}/${formatPoints(report.score.possible)}` : undefined],
     ['percent', percent === null ? undefined : String(percent)],
     ['lab', report.lab.id],
-    ['attendee', report.attendee.id],
-    ['file', report.input.file],
-    ['flowName', report.input.flowName],
+    ['attendee', clip(report.attendee.id)],
+    ['file', clip(report.input.file)],
+    ['flowName', report.input.flowName === undefined ? undefined : clip(report.input.flowName)],
     ['sha256', report.input.sha256],
     ['errorCode', report.error?.code],
   ];
   const element: XmlElement = {
     name: 'testsuite',
-    attributes: { name: report.attendee.id, ...counts, time: '0', timestamp: report.generatedAt.replace(/\.\d+Z$|Z$/, '') },
+    attributes: { name: attendee, ...counts, time: '0', timestamp: report.generatedAt.replace(/\.\d+Z$|Z$/, '') },
     children: [
       { name: 'properties', children: properties.filter(([, v]) => v !== undefined).map(([name, value]) => ({ name: 'property', attributes: { name, value } })) },
       ...cases,
@@ -81,12 +92,12 @@ function testcase(classname: string, check: CheckResult): XmlElement {
     case 'passed':
       return { name: 'testcase', attributes };
     case 'failed':
-      return { name: 'testcase', attributes, children: [{ name: 'failure', attributes: { message: check.message, type: check.severity }, text: details(check) }] };
+      return { name: 'testcase', attributes, children: [{ name: 'failure', attributes: { message: clip(check.message), type: check.severity }, text: details(check) }] };
     case 'errored':
-      return { name: 'testcase', attributes, children: [{ name: 'error', attributes: { message: check.message, type: 'check-crashed' }, text: details(check) }] };
+      return { name: 'testcase', attributes, children: [{ name: 'error', attributes: { message: clip(check.message), type: 'check-crashed' }, text: details(check) }] };
     case 'skipped':
     case 'info':
-      return { name: 'testcase', attributes, children: [{ name: 'skipped', attributes: { message: check.message } }] };
+      return { name: 'testcase', attributes, children: [{ name: 'skipped', attributes: { message: clip(check.message) } }] };
   }
 }
 
@@ -94,11 +105,11 @@ function testcase(classname: string, check: CheckResult): XmlElement {
 function details(check: CheckResult): string {
   return [
     `${check.title} (${check.severity}, ${pointCount(check.points)})`,
-    check.message,
-    check.expected !== undefined ? `expected: ${check.expected}` : '',
-    check.actual !== undefined ? `actual: ${check.actual}` : '',
-    check.activity !== undefined ? `activity: ${check.activity}${check.pointer ? ` (${check.pointer})` : ''}` : '',
-    `hint: ${fixOf(check)}`,
+    clip(check.message),
+    check.expected !== undefined ? `expected: ${clip(check.expected)}` : '',
+    check.actual !== undefined ? `actual: ${clip(check.actual)}` : '',
+    check.activity !== undefined ? `activity: ${clip(check.activity)}${check.pointer ? ` (${clip(check.pointer)})` : ''}` : '',
+    `hint: ${clip(fixOf(check))}`,
   ]
     .filter(Boolean)
     .join('\n');

@@ -1,5 +1,6 @@
 /** JUnit XML: structure, counts, mapping of check statuses, well-formedness. */
 import { test, expect } from '@playwright/test';
+import type { GradeReport } from '../../../engine/report.js';
 import { renderJunit } from '../../../reports/junit.js';
 import { findAll, parseXml } from './xml-check.js';
 import { failedReport, passedReport, ungradableReport } from './sample-reports.js';
@@ -122,4 +123,31 @@ test('every element has the attributes the JUnit XSDs allow and require (no skip
   };
   walk(root);
   expect(root.attributes).toEqual({ name: 'flowgrade', tests: '14', failures: '2', errors: '2', time: '0' });
+});
+
+/** The failed report with every export-sourced string 260,000 characters long (the loader takes up to 262,144). */
+function longReport(): GradeReport {
+  const long = (c: string) => c.repeat(260_000);
+  const report = failedReport();
+  report.attendee.id = long('A');
+  report.input = { ...report.input, file: long('F'), flowName: long('N') };
+  report.checks = report.checks.map((check) => ({ ...check, message: long('M'), hint: long('H'), expected: long('E'), actual: long('X'), activity: long('L'), pointer: long('P') }));
+  return report;
+}
+
+test('export text is clipped: a 260,000-character attendee id or label cannot make junit.xml megabytes (GitLab drops files over 30 MB)', () => {
+  const xml = renderJunit([longReport()]);
+  expect(xml.length).toBeLessThan(100_000); // unclipped: the id alone, in each case's classname, is 2 MB
+  const root = parseXml(xml);
+  const suite = findAll(root, 'testsuite')[0];
+  expect(suite.attributes.name).toBe(`${'A'.repeat(200)}… (260000 characters)`);
+  expect(findAll(suite, 'testcase')[0].attributes.classname).toBe(`flowgrade.${'A'.repeat(200)}… (260000 characters)`);
+  const failure = findAll(suite, 'failure')[0];
+  expect(failure.attributes.message).toBe(`${'M'.repeat(1_000)}… (260000 characters)`);
+  expect(failure.text).toContain(`expected: ${'E'.repeat(1_000)}… (260000 characters)\n`);
+  // Short values are untouched, and a cut never splits a character.
+  expect(renderJunit([failedReport()])).toBe(renderJunit([failedReport()]));
+  const emoji = failedReport();
+  emoji.attendee.id = '😀'.repeat(300);
+  expect(findAll(parseXml(renderJunit([emoji])), 'testsuite')[0].attributes.name).toBe(`${'😀'.repeat(200)}… (300 characters)`);
 });
