@@ -4,8 +4,11 @@
  * goes through `escapeMarkdown`, so export text (attendee ids, file names, labels in messages)
  * renders as text: no HTML, links, emphasis or broken tables. A batch renders each attendee's row
  * where the report is graded (`renderMarkdownRow`) and hands the rows in, as for the dashboard.
+ * Export text is clipped (attendee ids to NAME_LIMIT characters, messages and hints to TEXT_LIMIT),
+ * so the summary's size grows with the class, not with what one export holds.
  */
 import type { GradeReport } from '../engine/report.js';
+import { clipText } from './code-points.js';
 import { escapeMarkdown as md } from './escape.js';
 import { commonFailures } from './failures.js';
 import { failingSteps, formatPoints, percentOf, plural } from './summary.js';
@@ -24,6 +27,14 @@ export interface MarkdownOptions {
  * 65,536 characters); the dashboard lists them all.
  */
 export const NAMED_PER_FAILURE = 10;
+
+/** Characters of an attendee id shown. */
+export const NAME_LIMIT = 200;
+/** Characters of an ungradable file's reason, or of a hint, shown. */
+export const TEXT_LIMIT = 500;
+
+const attendee = (report: GradeReport) => md(clipText(report.attendee.id, NAME_LIMIT));
+const text = (value: string) => md(clipText(value, TEXT_LIMIT));
 
 const VERDICT: Record<GradeReport['verdict'], string> = { passed: '✅ passed', failed: '❌ failed', ungradable: '⚠️ ungradable' };
 
@@ -44,7 +55,7 @@ export function renderMarkdown(reports: readonly GradeReport[], options: Markdow
   if (common.length) {
     lines.push('', '## Most common failures', '', '| Check | Step | Attendees | How to fix |', '| --- | --- | --- | --- |');
     for (const f of common) {
-      const fixes = f.fixes.length === 1 ? md(f.fixes[0].hint) : f.fixes.map((fix) => `${md(fix.hint)} (${named(fix.reports)})`).join('; ');
+      const fixes = f.fixes.length === 1 ? text(f.fixes[0].hint) : f.fixes.map((fix) => `${text(fix.hint)} (${named(fix.reports)})`).join('; ');
       lines.push(`| ${md(f.title)} (${md(f.id)}) | ${f.step} | ${f.reports.length}: ${named(f.reports)} | ${fixes} |`);
     }
   }
@@ -53,7 +64,7 @@ export function renderMarkdown(reports: readonly GradeReport[], options: Markdow
 
 /** `141, 150` or, past NAMED_PER_FAILURE, `141, 150, …, 199 and 12 more`. */
 function named(reports: readonly GradeReport[]): string {
-  const names = reports.slice(0, NAMED_PER_FAILURE).map((r) => md(r.attendee.id)).join(', ');
+  const names = reports.slice(0, NAMED_PER_FAILURE).map(attendee).join(', ');
   const more = reports.length - NAMED_PER_FAILURE;
   return more > 0 ? `${names} and ${more} more` : names;
 }
@@ -63,7 +74,7 @@ export function renderMarkdownRow(report: GradeReport): string {
   const score = report.score ? `${formatPoints(report.score.earned)}/${formatPoints(report.score.possible)}` : '—';
   const failing =
     report.verdict === 'ungradable'
-      ? md(`${report.error?.message ?? 'not a readable flow export'} [${report.error?.code ?? 'unknown'}]`)
+      ? `${text(report.error?.message ?? 'not a readable flow export')} ${md(`[${report.error?.code ?? 'unknown'}]`)}`
       : failingSteps(report).join(', ') || '—';
-  return `| ${md(report.attendee.id)} | ${VERDICT[report.verdict]} | ${score} | ${failing} |`;
+  return `| ${attendee(report)} | ${VERDICT[report.verdict]} | ${score} | ${failing} |`;
 }

@@ -69,3 +69,22 @@ test('export text renders as text: no HTML, no table breaks, no code spans, link
 test('deterministic', () => {
   expect(renderMarkdown([passedReport(), failedReport()])).toBe(renderMarkdown([passedReport(), failedReport()]));
 });
+
+test('export text is clipped: 260,000-character attendee ids and messages keep summary.md within a job summary (1 MiB) and short', () => {
+  const long = (c: string, n = 260_000) => c.repeat(n);
+  const failing = Array.from({ length: 20 }, (_, n) => {
+    const report = failedReport();
+    report.attendee.id = long(String.fromCharCode(65 + n));
+    report.checks = report.checks.map((check) => ({ ...check, hint: long('h') }));
+    return report;
+  });
+  const ungradable = ungradableReport();
+  ungradable.attendee.id = long('u');
+  ungradable.error = { code: 'not-json', message: long('m') };
+  const md = renderMarkdown([...failing, ungradable]);
+  expect(md.length).toBeLessThan(65_536); // unclipped: 13 MB, past GitHub's 1 MiB per job summary
+  expect(md).toContain(`| ${'A'.repeat(200)}… \\(260000 characters\\) | ❌ failed | 6/19 |`);
+  expect(md).toContain(`| ${'m'.repeat(500)}… \\(260000 characters\\) \\[not\\-json\\] |`);
+  expect(md).toContain(`| ${'h'.repeat(500)}… \\(260000 characters\\) |`);
+  expect(renderMarkdown([failedReport()])).toContain('| 141 | ❌ failed | 6/19 | 4, 6, 9 |'); // short values as they are
+});
