@@ -1,7 +1,9 @@
 /**
  * The gradebook: one row per submission (attendee, file, verdict, points earned and possible,
  * percent, the reason when ungradable, notes such as duplicate submissions when given), then one
- * column per check id with its status. RFC 4180 (CRLF, quoted when needed); cells that a
+ * column per check id with its status. UTF-8 with a byte-order mark (BOM), so that Excel, which
+ * otherwise reads a CSV file in the ANSI code page, shows accents and other scripts as they are;
+ * RFC 4180 (CRLF, quoted when needed); cells that a
  * spreadsheet would run as a formula are defused (escape.ts `csvCell`). A batch renders each row
  * where the report is graded (`renderCsvRow`) and hands the rows in, as for the dashboard.
  */
@@ -48,8 +50,11 @@ export function renderCsv(reports: readonly GradeReport[], options: CsvOptions =
     const row = given?.checkIds === key ? given : renderCsvRow(report, checkIds);
     return `${row.fields}${notes ? `,${csvCell(noteFor(notes, report, i))}` : ''}${row.statuses}`;
   });
-  return [header, ...lines].join('\r\n') + '\r\n';
+  return BOM + [header, ...lines].join('\r\n') + '\r\n';
 }
+
+/** U+FEFF, written first: UTF-8's byte-order mark (EF BB BF), Excel's sign that the file is UTF-8. */
+const BOM = '\ufeff';
 
 /** `report`'s line for a gradebook whose check columns are `checkIds` (in order), but its note. */
 export function renderCsvRow(report: GradeReport, checkIds: readonly string[]): CsvRow {

@@ -40,7 +40,7 @@ test('the gradebook has a column per check of the mission, even with only ungrad
   const dirs = staged(2);
   await writeOutputs({ ...dirs, rows: await rows(2), duplicates: [], checkIds: ['flow-name', 'variable-getresult'] });
   const header = readFileSync(path.join(dirs.outDir, 'grades.csv'), 'utf8').split('\r\n')[0];
-  expect(header).toBe('attendee,file,verdict,earned,possible,percent,error,notes,flow-name,variable-getresult');
+  expect(header).toBe('\ufeffattendee,file,verdict,earned,possible,percent,error,notes,flow-name,variable-getresult'); // (UTF-8 BOM first, for Excel)
 });
 
 test('when a report cannot be moved (a run stopped on the way), no dashboard links to it: the class files stay out', async () => {

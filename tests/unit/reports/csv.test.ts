@@ -3,8 +3,10 @@ import { test, expect } from '@playwright/test';
 import { renderCsv } from '../../../reports/csv.js';
 import { failedReport, passedReport, ungradableReport } from './sample-reports.js';
 
-/** RFC 4180 parser: quoted fields may hold commas, quotes ("") and line breaks. */
-function parseCsv(text: string): string[][] {
+/** RFC 4180 parser: quoted fields may hold commas, quotes ("") and line breaks; the file starts with a UTF-8 BOM. */
+function parseCsv(file: string): string[][] {
+  expect(file.startsWith('\ufeff')).toBe(true);
+  const text = file.slice(1);
   const rows: string[][] = [];
   let row: string[] = [];
   let cell = '';
@@ -67,6 +69,16 @@ test('formula injection: cells starting with = + - @ tab or CR get a leading quo
 });
 
 test('an empty class is a header line only; deterministic', () => {
-  expect(renderCsv([])).toBe('attendee,file,verdict,earned,possible,percent,error\r\n');
+  expect(renderCsv([])).toBe('\ufeffattendee,file,verdict,earned,possible,percent,error\r\n');
   expect(renderCsv([passedReport(), failedReport()])).toBe(renderCsv([passedReport(), failedReport()]));
+});
+
+test('a UTF-8 byte-order mark first, once: without it Excel reads the file in the ANSI code page (José as JosÃ©)', () => {
+  const report = passedReport();
+  report.attendee.id = 'José Müller 🎉';
+  const text = renderCsv([report, failedReport()]);
+  expect(text.charCodeAt(0)).toBe(0xfeff);
+  expect(text.indexOf('\ufeff', 1)).toBe(-1);
+  expect(Buffer.from(text, 'utf8').subarray(0, 3)).toEqual(Buffer.from([0xef, 0xbb, 0xbf]));
+  expect(parseCsv(text)[1][0]).toBe('José Müller 🎉');
 });
