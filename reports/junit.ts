@@ -1,11 +1,12 @@
 /**
  * JUnit XML for CI: a <testsuite> per attendee, a <testcase> per check (classname
- * `flowgrade.<attendee>`, name `<step>. <check id>`). A failed check is a <failure> (message,
- * expected, actual, where, hint in its body), a check that crashed an <error>, an info or not-run
- * check <skipped/>; an ungradable submission is one test case with an <error>. Verdict and score
- * go in <properties>. Attributes as the JUnit XSDs (junit-10) allow and the Ant one requires: `time`
- * (0: no clock) on every suite and case; the class totals without `skipped`. Export text is
- * clipped (NAME_LIMIT, TEXT_LIMIT): the attendee id is repeated in every case's classname.
+ * `flowgrade.<attendee>`, the id's dots as `․`; name `<step>. <check id>`). A failed check is a
+ * <failure> (message, expected, actual, where, hint in its body), a check that crashed an <error>,
+ * an info or not-run check <skipped/>; an ungradable submission is one test case with an <error>.
+ * Verdict and score go in <properties>. Attributes as the JUnit XSDs (junit-10) allow and the Ant
+ * one requires: `time` (0: no clock) on every suite and case; the class totals without `skipped`.
+ * Export text is clipped (NAME_LIMIT, TEXT_LIMIT): the attendee id is repeated in every case's
+ * classname.
  */
 import type { CheckResult, GradeReport } from '../engine/report.js';
 import { clipText } from './code-points.js';
@@ -52,7 +53,9 @@ export function renderJunitDocument(suites: readonly JunitSuite[]): string {
 
 function suite(report: GradeReport): { element: XmlElement; counts: Counts } {
   const attendee = name(report.attendee.id);
-  const classname = `flowgrade.${attendee}`;
+  // Jenkins takes all before the classname's last dot as the package: `flowgrade.jane.doe` would be
+  // class `doe` of package `flowgrade.jane`. A dot of the id is written as U+2024 (․), which looks the same.
+  const classname = `flowgrade.${attendee.includes('.') ? attendee.replaceAll('.', '\u2024') : attendee}`;
   const cases =
     report.verdict === 'ungradable'
       ? [{ name: 'testcase', attributes: { classname, name: `load ${name(report.input.file)}`, time: '0' }, children: [{ name: 'error', attributes: { type: report.error?.code ?? 'unknown', message: clip(report.error?.message ?? 'not a readable flow export') } }] }]

@@ -151,3 +151,15 @@ test('export text is clipped: a 260,000-character attendee id or label cannot ma
   emoji.attendee.id = '😀'.repeat(300);
   expect(findAll(parseXml(renderJunit([emoji])), 'testsuite')[0].attributes.name).toBe(`${'😀'.repeat(200)}… (300 characters)`);
 });
+
+test('a dot in an attendee id does not split the classname: Jenkins takes all before its last dot as the package', () => {
+  const report = failedReport();
+  report.attendee.id = 'jane.doe';
+  const root = parseXml(renderJunit([report, passedReport()]));
+  const [dotted, plain] = findAll(root, 'testsuite');
+  expect(dotted.attributes.name).toBe('jane.doe');
+  // Package "flowgrade", class "jane․doe" (U+2024 ONE DOT LEADER), beside class "140": not package "flowgrade.jane", class "doe".
+  expect(new Set(findAll(dotted, 'testcase').map((c) => c.attributes.classname))).toEqual(new Set(['flowgrade.jane\u2024doe']));
+  expect(findAll(plain, 'testcase')[0].attributes.classname).toBe('flowgrade.140');
+  expect(findAll(dotted, 'property').find((p) => p.attributes.name === 'attendee')!.attributes.value).toBe('jane.doe');
+});
