@@ -121,6 +121,12 @@ td.fg-cell.not-graded { background: #fff; color: var(--muted); }
   .fg-table-wrap { overflow: visible; max-height: none; }
   table.fg-grid thead th { position: static; }
   table.fg-grid tr { break-inside: avoid; }
-  table.fg-grid tbody th { max-width: none; overflow-wrap: normal; }
+  /* Paper does not scroll: the whole heat-map (13 step columns) fits an A4 or Letter page in portrait. */
+  table.fg-grid { font-size: 11px; }
+  table.fg-grid th, table.fg-grid td { padding: 2px 4px; }
+  table.fg-grid thead button { padding: 0; }
+  td.fg-cell { min-width: 1.8em; }
+  table.fg-grid .fg-file, table.fg-grid .fg-verdict { font-size: 10px; }
+  table.fg-grid tbody th { max-width: none; overflow-wrap: anywhere; }
 }
 `;

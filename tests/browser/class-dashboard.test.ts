@@ -1,0 +1,81 @@
+/**
+ * The class dashboard and an attendee's report used as an instructor uses them, in Chromium from
+ * file://: a whole class printed on paper, long values in a printed report, sorting a Build step
+ * column with ungradable rows in the class.
+ */
+import { test, expect, type Page } from '@playwright/test';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { CheckResult, GradeReport } from '../../engine/report.js';
+import { renderDashboard } from '../../reports/index.js';
+import { failedReport, passedReport, ungradableReport } from '../unit/reports/sample-reports.js';
+import { watchPage } from './site.js';
+
+let dir: string;
+
+test.beforeAll(() => {
+  dir = mkdtempSync(path.join(tmpdir(), 'flowgrade-class-'));
+});
+
+test.afterAll(() => {
+  if (dir) rmSync(dir, { recursive: true, force: true });
+});
+
+async function open(page: Page, name: string, html: string) {
+  const file = path.join(dir, name);
+  writeFileSync(file, html);
+  const watched = watchPage(page);
+  await page.goto(pathToFileURL(file).href);
+  return watched;
+}
+
+/** A check in every Build step (1–13), so the heat-map has all its columns. */
+function everyStep(report: GradeReport, status: CheckResult['status']): GradeReport {
+  const checks = Array.from({ length: 13 }, (_, i): CheckResult => ({
+    id: `step-${i + 1}-check`,
+    title: `Check of step ${i + 1}`,
+    step: i + 1,
+    severity: 'required',
+    status,
+    points: 2,
+    earned: status === 'passed' ? 2 : 0,
+    message: 'Message',
+    hint: 'Hint',
+  }));
+  return { ...report, checks: [...report.checks, ...checks] };
+}
+
+/** A class as `grade` gives it from an absolute folder: long paths, a long reason, a long id without spaces. */
+function bigClass(count: number): GradeReport[] {
+  return Array.from({ length: count }, (_, i) => {
+    const id = i === 3 ? `${'x'.repeat(60)}averyveryverylongidwithoutanyspaces` : String(1000 + i);
+    const file = `/home/instructor/classes/2026-spring/section-04/submissions/Main_Flow_${id}.json`;
+    const base = i % 7 === 6 ? ungradableReport() : everyStep(i % 2 ? failedReport() : passedReport(), i % 2 ? 'failed' : 'passed');
+    return {
+      ...base,
+      attendee: { ...base.attendee, id },
+      input: { ...base.input, file },
+      ...(base.error ? { error: { code: 'not-json', message: 'not valid JSON: unexpected end of JSON input at line 1 column 61018' } } : {}),
+    };
+  });
+}
+
+test('dashboard printed on A4 portrait: the whole heat-map fits the page width, no column is cut off', async ({ page }, testInfo) => {
+  const reports = bigClass(40);
+  const watched = await open(page, 'print.html', renderDashboard(reports, { reportHref: (r) => `${r.attendee.id}.html` }));
+  // A4 portrait, 210 mm less the browser's default margins of about 1 cm each side: 718 CSS pixels.
+  await page.setViewportSize({ width: 718, height: 1000 });
+  await page.emulateMedia({ media: 'print' });
+  await expect(page.locator('#fg-table thead th')).toHaveCount(16);
+  const widths = await page.evaluate(() => ({
+    page: document.documentElement.clientWidth,
+    table: document.getElementById('fg-table')!.getBoundingClientRect().right,
+    scroll: document.documentElement.scrollWidth,
+  }));
+  await page.screenshot({ path: testInfo.outputPath('dashboard-print.png') });
+  expect(widths.table).toBeLessThanOrEqual(widths.page);
+  expect(widths.scroll).toBeLessThanOrEqual(widths.page);
+  expect(watched.errors).toEqual([]);
+});
