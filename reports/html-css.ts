@@ -68,6 +68,8 @@ table.fg-trace details summary { cursor: pointer; color: #0550ae; }
   .fg-report .fg-heading, .fg-report .fg-subheading { break-after: avoid; }
   .fg-drawing, .fg-table-wrap { overflow: visible; max-height: none; border: 0; }
   .fg-drawing svg.flow { max-width: 100%; }
+  /* A long value's disclosure cannot be opened on paper: print the whole value. */
+  .fg-report details::details-content { content-visibility: visible; display: block; }
   .fg-verdict, .fg-hint, .fg-key, table.fg-trace thead th { print-color-adjust: exact; -webkit-print-color-adjust: exact; }
   .fg-report a { color: inherit; text-decoration: none; }
 }

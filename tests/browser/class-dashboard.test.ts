@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { CheckResult, GradeReport } from '../../engine/report.js';
-import { renderDashboard } from '../../reports/index.js';
+import { renderDashboard, renderHtmlReport } from '../../reports/index.js';
 import { failedReport, passedReport, ungradableReport } from '../unit/reports/sample-reports.js';
 import { watchPage } from './site.js';
 
@@ -77,5 +77,22 @@ test('dashboard printed on A4 portrait: the whole heat-map fits the page width, 
   await page.screenshot({ path: testInfo.outputPath('dashboard-print.png') });
   expect(widths.table).toBeLessThanOrEqual(widths.page);
   expect(widths.scroll).toBeLessThanOrEqual(widths.page);
+  expect(watched.errors).toEqual([]);
+});
+
+test('attendee report printed: a long value (a response body) is printed whole, not only its start', async ({ page }, testInfo) => {
+  const report = passedReport();
+  const body = `[{"id":140,"dn":"4694096861",${'"queue":"ee46583c-8d0d-4c09-8829-8c0b79c11a79",'.repeat(8)}"tacnumber":"+14085267209-END-OF-BODY"}]`;
+  report.scenarios[0].trace = report.scenarios[0].trace.map((entry) =>
+    entry.http ? { ...entry, http: { ...entry.http, responseBody: body } } : entry,
+  );
+  const watched = await open(page, 'print-report.html', renderHtmlReport(report));
+  const whole = page.locator('table.fg-trace details > code', { hasText: 'END-OF-BODY' });
+  await expect(whole.first()).toBeHidden(); // on screen: the start, the rest behind a disclosure
+  await page.setViewportSize({ width: 718, height: 1000 });
+  await page.emulateMedia({ media: 'print' });
+  await expect(whole.first()).toBeVisible();
+  await whole.first().scrollIntoViewIfNeeded();
+  await page.screenshot({ path: testInfo.outputPath('report-print-long-value.png') });
   expect(watched.errors).toEqual([]);
 });
