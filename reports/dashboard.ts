@@ -124,11 +124,16 @@ function attendeesTable(reports: readonly GradeReport[], rows: readonly Dashboar
 function failuresSection(reports: readonly GradeReport[], href: (r: GradeReport) => string | undefined): string {
   const common = commonFailures(reports);
   if (common.length === 0) return '';
+  // Two students may share an id (the same Main_Flow_<ID> in two folders): name their files too.
+  const seen = new Set<string>();
+  const shared = new Set<string>();
+  for (const r of reports) (seen.has(r.attendee.id) ? shared : seen).add(r.attendee.id);
   const who = (reports: readonly GradeReport[]) =>
     reports
       .map((r) => {
         const link = href(r);
-        return link ? `<a href="${h(link)}">${h(r.attendee.id)}</a>` : h(r.attendee.id);
+        const name = link ? `<a href="${h(link)}">${h(r.attendee.id)}</a>` : h(r.attendee.id);
+        return shared.has(r.attendee.id) ? `${name} <span class="fg-file">(${h(r.input.file)})</span>` : name;
       })
       .join(', ');
   // One fix for everyone, or each fix with the attendees it is for.

@@ -143,3 +143,15 @@ test('a common failure whose attendees need different fixes lists each fix with 
   const md = renderMarkdown(reports).split('\n').find((l) => l.includes('(simulate\\-error\\-value\\-fails)'));
   expect(md).toContain('| Fix B (150, 160); Fix A (141) |');
 });
+
+test('two students with the same attendee id (two folders) are told apart in the most common failures by their file', () => {
+  const other = failedReport();
+  other.input = { ...other.input, file: 'section-b/Main_Flow_141.json' };
+  const html = shown(renderDashboard([failedReport(), other], { reportHref: (r) => (r === other ? '141-2.html' : '141.html') }));
+  const failures = html.split('id="fg-failures-title"')[1];
+  expect(failures).toContain(
+    '2 attendees — <a href="141.html">141</a> <span class="fg-file">(submissions/Main_Flow_141.json)</span>, <a href="141-2.html">141</a> <span class="fg-file">(section-b/Main_Flow_141.json)</span><p',
+  );
+  // An id of its own in the class is named alone.
+  expect(shown(renderDashboard([failedReport()], { reportHref: href }))).toContain('1 attendee — <a href="141.html">141</a><p');
+});
