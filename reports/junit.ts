@@ -11,6 +11,7 @@
 import type { CheckResult, GradeReport } from '../engine/report.js';
 import { clipText } from './code-points.js';
 import { fixOf, formatPoints, percentOf, pointCount } from './summary.js';
+import { escapeXmlAttribute } from './escape.js';
 import { serializeXml, serializeXmlElement, type XmlElement } from './xml.js';
 
 /** Characters of an attendee id or file name kept in names (suite, classname, test case). */
@@ -36,22 +37,35 @@ export function renderJunit(reports: readonly GradeReport[]): string {
 export interface JunitSuite {
   xml: string;
   counts: Counts;
+  /** Its test cases' classname attribute, as written (escaped). */
+  classname: string;
 }
 
 export function renderJunitSuite(report: GradeReport): JunitSuite {
-  const { element, counts } = suite(report);
-  return { xml: serializeXmlElement(element, '  '), counts };
+  const { element, counts, classname } = suite(report);
+  return { xml: serializeXmlElement(element, '  '), counts, classname: escapeXmlAttribute(classname) };
 }
 
-/** The document holding the suites, in the order given, with the totals. */
+/**
+ * The document holding the suites, in the order given, with the totals. A suite whose classname
+ * an earlier one has (the same attendee id graded in two folders) gets ` (2)`, ` (3)`, … after
+ * it: GitLab keeps only the first of test cases with equal names, and Jenkins would merge them.
+ */
 export function renderJunitDocument(suites: readonly JunitSuite[]): string {
   const total = suites.reduce((sum, s) => add(sum, s.counts), { tests: 0, failures: 0, errors: 0, skipped: 0 });
+  const seen = new Map<string, number>();
+  const xml = suites.map((s) => {
+    const times = (seen.get(s.classname) ?? 0) + 1;
+    seen.set(s.classname, times);
+    const renamed = ` classname="${s.classname} (${times})"`;
+    return times === 1 ? s.xml : s.xml.replaceAll(` classname="${s.classname}"`, () => renamed); // (a function: no $& patterns from the id)
+  });
   // No `skipped` here: the JUnit XSDs (junit-10, junit-4) do not allow it on <testsuites>, and a
   // validating consumer (Jenkins xUnit) refuses the file; each suite carries its own.
-  return serializeXml({ name: 'testsuites', attributes: { name: 'flowgrade', tests: total.tests, failures: total.failures, errors: total.errors, time: '0' } }, suites.map((s) => s.xml));
+  return serializeXml({ name: 'testsuites', attributes: { name: 'flowgrade', tests: total.tests, failures: total.failures, errors: total.errors, time: '0' } }, xml);
 }
 
-function suite(report: GradeReport): { element: XmlElement; counts: Counts } {
+function suite(report: GradeReport): { element: XmlElement; counts: Counts; classname: string } {
   const attendee = name(report.attendee.id);
   // Jenkins takes all before the classname's last dot as the package: `flowgrade.jane.doe` would be
   // class `doe` of package `flowgrade.jane`. A dot of the id is written as U+2024 (․), which looks the same.
@@ -86,7 +100,7 @@ function suite(report: GradeReport): { element: XmlElement; counts: Counts } {
       ...cases,
     ],
   };
-  return { element, counts };
+  return { element, counts, classname };
 }
 
 function testcase(classname: string, check: CheckResult): XmlElement {

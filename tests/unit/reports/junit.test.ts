@@ -163,3 +163,19 @@ test('a dot in an attendee id does not split the classname: Jenkins takes all be
   expect(findAll(plain, 'testcase')[0].attributes.classname).toBe('flowgrade.140');
   expect(findAll(dotted, 'property').find((p) => p.attributes.name === 'attendee')!.attributes.value).toBe('jane.doe');
 });
+
+test('the same attendee id graded twice (two folders, two groups) gets distinct classnames: GitLab keeps only the first of equal test names', () => {
+  const second = failedReport();
+  second.input = { ...second.input, file: 'group-b/Main_Flow_141.json' };
+  const third = failedReport();
+  third.input = { ...third.input, file: 'group-c/Main_Flow_141.json' };
+  const root = parseXml(renderJunit([failedReport(), passedReport(), second, third]));
+  const suites = findAll(root, 'testsuite');
+  expect(suites.map((s) => s.attributes.name)).toEqual(['141', '140', '141', '141']);
+  expect(suites.map((s) => [...new Set(findAll(s, 'testcase').map((c) => c.attributes.classname))])).toEqual([['flowgrade.141'], ['flowgrade.140'], ['flowgrade.141 (2)'], ['flowgrade.141 (3)']]);
+  const keys = findAll(root, 'testcase').map((c) => `${c.attributes.classname}/${c.attributes.name}`);
+  expect(new Set(keys).size).toBe(keys.length);
+  const dollar = [passedReport(), passedReport()].map((r) => ({ ...r, attendee: { id: '<a$&$$"b>', source: 'option' as const } }));
+  const named = findAll(parseXml(renderJunit(dollar)), 'testsuite').map((s) => findAll(s, 'testcase')[0].attributes.classname);
+  expect(named).toEqual(['flowgrade.<a$&$$"b>', 'flowgrade.<a$&$$"b> (2)']);
+});
