@@ -16,7 +16,7 @@ export const DASHBOARD_SCRIPT = `
   var verdict = document.getElementById('fg-verdict-filter');
   var count = document.getElementById('fg-count');
   var VERDICT_RANK = { failed: 0, ungradable: 1, passed: 2 };
-  var STATE_RANK = { failed: 0, partial: 1, passed: 2, 'not-checkable': 3, '': 4 };
+  var STATE_RANK = { failed: 0, partial: 1, passed: 2, 'not-checkable': 3 };
   var current = { column: '', direction: 1 };
 
   function value(row, column) {
@@ -25,7 +25,7 @@ export const DASHBOARD_SCRIPT = `
     if (column === 'verdict') return VERDICT_RANK[d.verdict];
     if (column === 'score') return d.percent === null ? -1 : d.percent;
     var state = d.steps[column.slice(5)];
-    return STATE_RANK[state === undefined ? '' : state];
+    return state === undefined ? null : STATE_RANK[state];
   }
 
   function sortBy(column) {
@@ -33,6 +33,8 @@ export const DASHBOARD_SCRIPT = `
     current.column = column;
     var sorted = rows.slice().sort(function (a, b) {
       var x = value(a, column), y = value(b, column);
+      // a step an ungradable submission has no state for: last, in either direction
+      if ((x === null) !== (y === null)) return x === null ? 1 : -1;
       // attendee ids in natural order (2 before 10), ignoring case
       var order = typeof x === 'string' ? x.localeCompare(y, 'en', { numeric: true, sensitivity: 'base' }) : x < y ? -1 : x > y ? 1 : 0;
       return order * current.direction || Number(a.getAttribute('data-row')) - Number(b.getAttribute('data-row'));
@@ -69,7 +71,7 @@ export const DASHBOARD_SCRIPT = `
 `;
 
 /** CSP source for DASHBOARD_SCRIPT (sha256 of its text, base64); tests/unit/reports recompute it. */
-export const DASHBOARD_SCRIPT_HASH = 'sha256-Qo6ARPb3PAN3XMOpRMdfSeGKwHuxgP7Z1Eh2yBq+rM4=';
+export const DASHBOARD_SCRIPT_HASH = 'sha256-HVMe5Eie9Gd2OCELgEjO0jC/78P37c/7HolvLd6Op1o=';
 
 export const DASHBOARD_CSS = `
 body { margin: 0; background: #fff; }

@@ -96,3 +96,21 @@ test('attendee report printed: a long value (a response body) is printed whole, 
   await page.screenshot({ path: testInfo.outputPath('report-print-long-value.png') });
   expect(watched.errors).toEqual([]);
 });
+
+test('sorting a Build step column: ungradable rows (no state for any step) come last in both directions', async ({ page }) => {
+  const make = [ungradableReport, passedReport, failedReport];
+  const reports = Array.from({ length: 9 }, (_, i) => {
+    const report = make[i % 3]();
+    return { ...report, attendee: { ...report.attendee, id: String(300 + i) } };
+  });
+  const watched = await open(page, 'sort-steps.html', renderDashboard(reports, { reportHref: (r) => `${r.attendee.id}.html` }));
+  const verdicts = () => page.locator('#fg-table tbody tr td:nth-child(2) .fg-verdict').allTextContents();
+  const step6 = page.getByRole('button', { name: 'Step 6' });
+  await step6.click();
+  await expect(page.locator('th[data-column="step-6"]')).toHaveAttribute('aria-sort', 'ascending');
+  expect(await verdicts()).toEqual(['failed', 'failed', 'failed', 'passed', 'passed', 'passed', 'ungradable', 'ungradable', 'ungradable']);
+  await step6.click();
+  await expect(page.locator('th[data-column="step-6"]')).toHaveAttribute('aria-sort', 'descending');
+  expect(await verdicts()).toEqual(['passed', 'passed', 'passed', 'failed', 'failed', 'failed', 'ungradable', 'ungradable', 'ungradable']);
+  expect(watched.errors).toEqual([]);
+});
