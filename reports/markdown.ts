@@ -34,6 +34,9 @@ export const NAME_LIMIT = 200;
 export const TEXT_LIMIT = 500;
 
 const attendee = (report: GradeReport) => md(clipText(report.attendee.id, NAME_LIMIT));
+/** The attendee, and the file when another student of the class has the same id (the same Main_Flow_<ID> in two folders). */
+const attendeeIn = (report: GradeReport, shared: ReadonlySet<string>) =>
+  shared.has(report.attendee.id) ? `${attendee(report)} (${md(clipText(report.input.file, NAME_LIMIT))})` : attendee(report);
 const text = (value: string) => md(clipText(value, TEXT_LIMIT));
 
 const VERDICT: Record<GradeReport['verdict'], string> = { passed: '✅ passed', failed: '❌ failed', ungradable: '⚠️ ungradable' };
@@ -42,6 +45,8 @@ export function renderMarkdown(reports: readonly GradeReport[], options: Markdow
   const count = (verdict: GradeReport['verdict']) => reports.filter((r) => r.verdict === verdict).length;
   const graded = reports.map(percentOf).filter((p): p is number => p !== null);
   const average = graded.length ? ` Average score ${formatPoints(Math.round((graded.reduce((a, b) => a + b, 0) / graded.length) * 10) / 10)}%.` : '';
+  const shared = sharedIds(reports);
+  const named = (failed: readonly GradeReport[]) => namedIn(failed, shared);
   const lines = [
     `# ${md(options.title ?? 'flowgrade results')}`,
     '',
@@ -49,7 +54,7 @@ export function renderMarkdown(reports: readonly GradeReport[], options: Markdow
     '',
     '| Attendee | Verdict | Score | Failing steps |',
     '| --- | --- | --- | --- |',
-    ...reports.map((report, i) => options.rows?.[i] ?? renderMarkdownRow(report)),
+    ...reports.map((report, i) => (shared.has(report.attendee.id) ? row(report, shared) : (options.rows?.[i] ?? renderMarkdownRow(report)))),
   ];
   const common = commonFailures(reports).slice(0, options.topFailures ?? 10);
   if (common.length) {
@@ -63,18 +68,35 @@ export function renderMarkdown(reports: readonly GradeReport[], options: Markdow
 }
 
 /** `141, 150` or, past NAMED_PER_FAILURE, `141, 150, …, 199 and 12 more`. */
-function named(reports: readonly GradeReport[]): string {
-  const names = reports.slice(0, NAMED_PER_FAILURE).map(attendee).join(', ');
+function namedIn(reports: readonly GradeReport[], shared: ReadonlySet<string>): string {
+  const names = reports
+    .slice(0, NAMED_PER_FAILURE)
+    .map((r) => attendeeIn(r, shared))
+    .join(', ');
   const more = reports.length - NAMED_PER_FAILURE;
   return more > 0 ? `${names} and ${more} more` : names;
 }
 
+/** Attendee ids more than one report of the class has. */
+function sharedIds(reports: readonly GradeReport[]): Set<string> {
+  const seen = new Set<string>();
+  const shared = new Set<string>();
+  for (const r of reports) (seen.has(r.attendee.id) ? shared : seen).add(r.attendee.id);
+  return shared;
+}
+
 /** `report`'s row of the attendees table. */
 export function renderMarkdownRow(report: GradeReport): string {
+  return row(report, NONE);
+}
+
+const NONE: ReadonlySet<string> = new Set();
+
+function row(report: GradeReport, shared: ReadonlySet<string>): string {
   const score = report.score ? `${formatPoints(report.score.earned)}/${formatPoints(report.score.possible)}` : '—';
   const failing =
     report.verdict === 'ungradable'
       ? `${text(report.error?.message ?? 'not a readable flow export')} ${md(`[${report.error?.code ?? 'unknown'}]`)}`
       : failingSteps(report).join(', ') || '—';
-  return `| ${attendee(report)} | ${VERDICT[report.verdict]} | ${score} | ${failing} |`;
+  return `| ${attendeeIn(report, shared)} | ${VERDICT[report.verdict]} | ${score} | ${failing} |`;
 }

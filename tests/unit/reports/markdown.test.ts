@@ -1,6 +1,6 @@
 /** The Markdown summary (CI job summaries, PR comments). */
 import { test, expect } from '@playwright/test';
-import { NAMED_PER_FAILURE, renderMarkdown } from '../../../reports/markdown.js';
+import { NAMED_PER_FAILURE, renderMarkdown, renderMarkdownRow } from '../../../reports/markdown.js';
 import { failedReport, HOSTILE, hostileReport, hostileUngradable, passedReport, ungradableReport } from './sample-reports.js';
 
 test('title, totals, a row per attendee with verdict, score and failing steps', () => {
@@ -87,4 +87,15 @@ test('export text is clipped: 260,000-character attendee ids and messages keep s
   expect(md).toContain(`| ${'m'.repeat(500)}… \\(260000 characters\\) \\[not\\-json\\] |`);
   expect(md).toContain(`| ${'h'.repeat(500)}… \\(260000 characters\\) |`);
   expect(renderMarkdown([failedReport()])).toContain('| 141 | ❌ failed | 6/19 | 4, 6, 9 |'); // short values as they are
+});
+
+test('two students sharing an id (the same Main_Flow_<ID> in two folders) are told apart by their files, in the table and the failures', () => {
+  const second = failedReport();
+  second.input = { ...second.input, file: 'group-b/Main_Flow_141.json' };
+  const md = renderMarkdown([failedReport(), second, passedReport()], { rows: [failedReport(), second, passedReport()].map(renderMarkdownRow) });
+  const lines = md.split('\n');
+  expect(lines).toContain('| 141 (submissions/Main\\_Flow\\_141\\.json) | ❌ failed | 6/19 | 4, 6, 9 |');
+  expect(lines).toContain('| 141 (group\\-b/Main\\_Flow\\_141\\.json) | ❌ failed | 6/19 | 4, 6, 9 |');
+  expect(lines).toContain('| 140 | ✅ passed | 10/10 | — |'); // an id of its own: as before
+  expect(md).toContain('| 2: 141 (submissions/Main\\_Flow\\_141\\.json), 141 (group\\-b/Main\\_Flow\\_141\\.json) |');
 });
