@@ -28,6 +28,12 @@ export interface MarkdownOptions {
  */
 export const NAMED_PER_FAILURE = 10;
 
+/**
+ * Fixes listed per common failure, the most common first. A hint can quote the attendee's own
+ * labels, so a class can need as many fixes as attendees; the dashboard lists them all.
+ */
+export const FIXES_SHOWN = 5;
+
 /** Characters of an attendee id shown. */
 export const NAME_LIMIT = 200;
 /** Characters of an ungradable file's reason, or of a hint, shown. */
@@ -60,7 +66,14 @@ export function renderMarkdown(reports: readonly GradeReport[], options: Markdow
   if (common.length) {
     lines.push('', '## Most common failures', '', '| Check | Step | Attendees | How to fix |', '| --- | --- | --- | --- |');
     for (const f of common) {
-      const fixes = f.fixes.length === 1 ? text(f.fixes[0].hint) : f.fixes.map((fix) => `${text(fix.hint)} (${named(fix.reports)})`).join('; ');
+      const more = f.fixes.length - FIXES_SHOWN;
+      const fixes =
+        f.fixes.length === 1
+          ? text(f.fixes[0].hint)
+          : f.fixes
+              .slice(0, FIXES_SHOWN)
+              .map((fix) => `${text(fix.hint)} (${named(fix.reports)})`)
+              .join('; ') + (more > 0 ? ` and ${more} other ${more === 1 ? 'fix' : 'fixes'} (see the dashboard)` : '');
       lines.push(`| ${md(f.title)} (${md(f.id)}) | ${f.step} | ${f.reports.length}: ${named(f.reports)} | ${fixes} |`);
     }
   }

@@ -99,3 +99,19 @@ test('two students sharing an id (the same Main_Flow_<ID> in two folders) are to
   expect(lines).toContain('| 140 | ✅ passed | 10/10 | — |'); // an id of its own: as before
   expect(md).toContain('| 2: 141 (submissions/Main\\_Flow\\_141\\.json), 141 (group\\-b/Main\\_Flow\\_141\\.json) |');
 });
+
+test('a class of 500 whose every id and hint is long and made of characters Markdown escapes stays within a job summary (1 MiB): a failure lists its 5 most common fixes', () => {
+  const reports = Array.from({ length: 500 }, (_, n) => {
+    const report = failedReport();
+    report.attendee.id = `${n}${'&'.repeat(260_000)}`;
+    report.checks = report.checks.map((check) => ({ ...check, status: check.severity === 'info' ? check.status : 'failed', hint: `${n}${'&'.repeat(260_000)}` }));
+    return report;
+  });
+  const md = renderMarkdown(reports);
+  expect(Buffer.byteLength(md)).toBeLessThan(1024 * 1024);
+  const row = md.split('\n').find((l) => l.includes('(simulate\\-error\\-value\\-fails)'))!;
+  expect(row.match(/\(\d+&amp;/g)).toHaveLength(5);
+  expect(row.endsWith(' and 495 other fixes (see the dashboard) |')).toBe(true);
+  // An ordinary class lists every fix, as before.
+  expect(renderMarkdown([failedReport()])).not.toContain('other fixes');
+});
