@@ -2,7 +2,9 @@
  * JUnit XML for CI: a <testsuite> per attendee, a <testcase> per check (classname
  * `flowgrade.<attendee>`, the id's dots as `․`; name `<step>. <check id>`). A failed check is a
  * <failure> (message, expected, actual, where, hint in its body), a check that crashed an <error>,
- * an info or not-run check <skipped/>; an ungradable submission is one test case with an <error>.
+ * an info or not-run check <skipped>; an ungradable submission is one test case with an <error>.
+ * Each says why in its body as well as in `message`: GitLab shows only the body, Jenkins the
+ * attribute first.
  * Verdict and score go in <properties>. Attributes as the JUnit XSDs (junit-10) allow and the Ant
  * one requires: `time` (0: no clock) on every suite and case; the class totals without `skipped`.
  * Export text is clipped (NAME_LIMIT, TEXT_LIMIT): the attendee id is repeated in every case's
@@ -72,7 +74,7 @@ function suite(report: GradeReport): { element: XmlElement; counts: Counts; clas
   const classname = `flowgrade.${attendee.includes('.') ? attendee.replaceAll('.', '\u2024') : attendee}`;
   const cases =
     report.verdict === 'ungradable'
-      ? [{ name: 'testcase', attributes: { classname, name: `load ${name(report.input.file)}`, time: '0' }, children: [{ name: 'error', attributes: { type: report.error?.code ?? 'unknown', message: clip(report.error?.message ?? 'not a readable flow export') } }] }]
+      ? [{ name: 'testcase', attributes: { classname, name: `load ${name(report.input.file)}`, time: '0' }, children: [unreadable(report)] }]
       : report.checks.map((check) => testcase(classname, check));
   const counts: Counts = {
     tests: cases.length,
@@ -114,8 +116,15 @@ function testcase(classname: string, check: CheckResult): XmlElement {
       return { name: 'testcase', attributes, children: [{ name: 'error', attributes: { message: clip(check.message), type: 'check-crashed' }, text: details(check) }] };
     case 'skipped':
     case 'info':
-      return { name: 'testcase', attributes, children: [{ name: 'skipped', attributes: { message: clip(check.message) } }] };
+      return { name: 'testcase', attributes, children: [{ name: 'skipped', attributes: { message: clip(check.message) }, text: clip(check.message) }] };
   }
+}
+
+/** An ungradable submission's <error>, its reason in the body too. */
+function unreadable(report: GradeReport): XmlElement {
+  const code = report.error?.code ?? 'unknown';
+  const message = clip(report.error?.message ?? 'not a readable flow export');
+  return { name: 'error', attributes: { type: code, message }, text: `${message} [${code}]` };
 }
 
 /** The failure's body: what a student reads in the CI log. */

@@ -179,3 +179,14 @@ test('the same attendee id graded twice (two folders, two groups) gets distinct 
   const named = findAll(parseXml(renderJunit(dollar)), 'testsuite').map((s) => findAll(s, 'testcase')[0].attributes.classname);
   expect(named).toEqual(['flowgrade.<a$&$$"b>', 'flowgrade.<a$&$$"b> (2)']);
 });
+
+test('every <failure>, <error> and <skipped> says why in its body: GitLab shows only element content, never the message attribute', () => {
+  const root = parseXml(renderJunit([passedReport(), failedReport(), ungradableReport()]));
+  const outcomes = ['failure', 'error', 'skipped'].flatMap((name) => findAll(root, name));
+  expect(outcomes.map((o) => o.name).sort()).toEqual(['error', 'error', 'failure', 'failure', 'skipped', 'skipped', 'skipped']);
+  for (const outcome of outcomes) expect(outcome.text, `<${outcome.name} message="${outcome.attributes.message}">`).toContain(outcome.attributes.message);
+  const ungradable = findAll(findAll(root, 'testsuite')[2], 'error')[0];
+  expect(ungradable.text).toBe('file is not JSON: Unexpected token N at line 1 column 1 [not-json]');
+  const skipped = findAll(findAll(root, 'testsuite')[0], 'skipped')[0];
+  expect(skipped.text).toBe('Not checkable from an export: publish the flow');
+});
