@@ -36,6 +36,7 @@ export function renderFlowSvg(graph: DrawingGraph, options: SvgOptions): string 
   const prefix = options.idPrefix ?? `fg-${slug(options.title)}`;
   const { at } = layoutFlow(graph);
   const boxes = [...at.values()];
+  const byX = [...boxes].sort((a, b) => a.x - b.x); // for the links that must go round (laneAbove)
   const minX = boxes.length ? Math.min(...boxes.map((p) => p.x)) - PAD : 0;
   // Loops from an activity to itself rise above it, each one more a gap higher (see route()).
   const loops = new Map<string, number>();
@@ -44,9 +45,9 @@ export function renderFlowSvg(graph: DrawingGraph, options: SvgOptions): string 
     const count = loops.get(id) ?? 0;
     return Math.max(PAD, count > 0 ? LOOP_RISE + PARALLEL_GAP * (count - 1) + LABEL_HEIGHT : 0);
   };
-  const minY = boxes.length ? Math.min(...[...at].map(([id, p]) => p.y - headroom(id))) : 0;
+  let minY = boxes.length ? Math.min(...[...at].map(([id, p]) => p.y - headroom(id))) : 0;
   const width = boxes.length ? Math.max(...boxes.map((p) => p.x)) + W + PAD - minX : 320;
-  const height = boxes.length ? Math.max(...boxes.map((p) => p.y)) + H + PAD * 2 - minY : 60;
+  const maxY = boxes.length ? Math.max(...boxes.map((p) => p.y)) + H + PAD * 2 : 60;
   const isExecuted = (edge: DrawingEdge) =>
     options.executedEdges ? options.executedEdges.has(edgeKey(edge.from, edge.exit)) : options.executed.has(edge.from) && options.executed.has(edge.to);
 
@@ -59,7 +60,8 @@ export function renderFlowSvg(graph: DrawingGraph, options: SvgOptions): string 
     seenPairs.set(pair, parallel + 1);
     if (!from || !to) return { executed: false, svg: '' };
     const executed = isExecuted(edge);
-    const { d, label } = route(from, to, edge.from === edge.to, parallel * PARALLEL_GAP);
+    const { d, label } = route(from, to, edge.from === edge.to, parallel * PARALLEL_GAP, byX);
+    minY = Math.min(minY, label.y - LABEL_HEIGHT);
     const stroke = executed ? `stroke="${COLORS.exec}" stroke-width="3"` : `stroke="${COLORS.line}" stroke-width="1.5"`;
     const svg =
       `<g class="edge${executed ? ' executed' : ''}">` +
@@ -87,6 +89,7 @@ export function renderFlowSvg(graph: DrawingGraph, options: SvgOptions): string 
       '</g>'
     );
   });
+  const height = maxY - minY;
 
   return [
     `<svg xmlns="http://www.w3.org/2000/svg" class="flow" role="img" aria-labelledby="${prefix}-title" viewBox="${n(minX)} ${n(minY)} ${n(width)} ${n(height)}" width="${n(width)}" height="${n(height)}" font-family="system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif">`,
@@ -116,7 +119,7 @@ function marker(id: string, color: string): string {
  * target is to the right, bottom to top when below, top to bottom when above, else a loop under
  * both. `offset` spreads links that share both ends.
  */
-function route(from: Point, to: Point, self: boolean, offset: number): { d: string; label: Point } {
+function route(from: Point, to: Point, self: boolean, offset: number, byX: readonly Point[]): { d: string; label: Point } {
   if (self) {
     const sx = from.x + W;
     const sy = from.y + H / 2;
@@ -127,6 +130,15 @@ function route(from: Point, to: Point, self: boolean, offset: number): { d: stri
   if (to.x >= from.x + W + 20) {
     start = { x: from.x + W, y: from.y + H / 2 };
     end = { x: to.x, y: to.y + H / 2 };
+    const lane = laneAbove(start, end, byX, offset);
+    if (lane !== undefined) {
+      // Up, across above the activities in the way, and down: straight across, the link would run
+      // through them as if the call had passed there.
+      const d =
+        `M${n(start.x)},${n(start.y)} C${n(start.x + 24)},${n(start.y)} ${n(start.x + 24)},${n(lane)} ${n(start.x + 48)},${n(lane)}` +
+        ` L${n(end.x - 48)},${n(lane)} C${n(end.x - 24)},${n(lane)} ${n(end.x - 24)},${n(end.y)} ${n(end.x)},${n(end.y)}`;
+      return { d, label: { x: (start.x + end.x) / 2, y: lane - 5 } };
+    }
     const bend = Math.max(30, (end.x - start.x) / 2);
     c1 = { x: start.x + bend, y: start.y + offset };
     c2 = { x: end.x - bend, y: end.y + offset };
@@ -148,6 +160,38 @@ function route(from: Point, to: Point, self: boolean, offset: number): { d: stri
   // The curve's midpoint (t = 0.5), a little above the line.
   const label = { x: (start.x + 3 * c1.x + 3 * c2.x + end.x) / 8, y: (start.y + 3 * c1.y + 3 * c2.y + end.y) / 8 - 5 };
   return { d, label };
+}
+
+/** How near a link may pass an activity it does not connect. */
+const CLEARANCE = 8;
+
+/**
+ * Where a link from `start` rightwards to `end`, both on about one row, must go across, above the
+ * activities that lie between them on its way (the band between its two ends' heights); undefined
+ * when none does.
+ * Boxes above those are passed too: the lane rises over each it would cut, from the lowest up.
+ */
+function laneAbove(start: Point, end: Point, byX: readonly Point[], offset: number): number | undefined {
+  // Only a link along a row: a diagonal one keeps its curve, which a lane would turn into a long drop.
+  if (Math.abs(start.y - end.y) > H) return undefined;
+  const left = start.x + 1;
+  const right = end.x - 1;
+  // The boxes between the two ends (byX is sorted by x: a binary search for the first).
+  let first = 0;
+  for (let hi = byX.length; first < hi; ) {
+    const mid = (first + hi) >> 1;
+    if (byX[mid].x + W > left) hi = mid;
+    else first = mid + 1;
+  }
+  const column: Point[] = [];
+  for (let i = first; i < byX.length && byX[i].x < right; i++) if (byX[i].x + W > left) column.push(byX[i]);
+  const low = Math.min(start.y, end.y) - CLEARANCE;
+  const high = Math.max(start.y, end.y) + CLEARANCE;
+  if (!column.some((b) => b.y < high && b.y + H > low)) return undefined;
+  let lane = Math.min(start.y, end.y);
+  column.sort((a, b) => b.y - a.y);
+  for (const b of column) if (b.y - CLEARANCE - LABEL_HEIGHT < lane && b.y + H + CLEARANCE > lane) lane = b.y - CLEARANCE - LABEL_HEIGHT;
+  return lane - offset;
 }
 
 function n(value: number): string {

@@ -180,3 +180,62 @@ test('canvas boxes that would cover each other are moved apart, exact or a few p
   expect(at.get('a')).toEqual({ x: 100, y: 100 });
   expect(at.get('d')).toEqual({ x: 600, y: 100 });
 });
+
+/** Points along an SVG path of M, L and C commands (absolute), 20 per segment. */
+function pathPoints(d: string): { x: number; y: number }[] {
+  const points: { x: number; y: number }[] = [];
+  let at = { x: 0, y: 0 };
+  for (const [, command, args] of d.matchAll(/([MLC])([^MLC]*)/g)) {
+    const v = args.trim().split(/[\s,]+/).map(Number);
+    if (command === 'M') at = { x: v[0], y: v[1] };
+    else if (command === 'L') {
+      for (let i = 1; i <= 20; i++) points.push({ x: at.x + ((v[0] - at.x) * i) / 20, y: at.y + ((v[1] - at.y) * i) / 20 });
+      at = { x: v[0], y: v[1] };
+    } else {
+      const [x1, y1, x2, y2, x, y] = v;
+      for (let i = 1; i <= 20; i++) {
+        const t = i / 20, u = 1 - t;
+        points.push({ x: u * u * u * at.x + 3 * u * u * t * x1 + 3 * u * t * t * x2 + t * t * t * x, y: u * u * u * at.y + 3 * u * u * t * y1 + 3 * u * t * t * y2 + t * t * t * y });
+      }
+      at = { x, y };
+    }
+  }
+  return points;
+}
+
+test('a link that would run straight through other activities on its row goes round them (OnGlobalError still linked to EndFlow)', () => {
+  // The event flow as attendees leave it when they forget to delete OnGlobalError → EndFlow: the
+  // HTTP Request and the Condition put between them on the canvas, the old link still taken.
+  const graph: DrawingGraph = {
+    nodes: [
+      { id: 'ev', label: 'OnGlobalError', type: 'event', position: { x: 40, y: 80 } },
+      { id: 'api', label: 'CallBackAPI_HTTPRequest', type: 'http-request-v2', position: { x: 340, y: 80 } },
+      { id: 'cond', label: 'HTTPStatusCode', type: 'condition-activity', position: { x: 640, y: 80 } },
+      { id: 'end', label: 'EndFlow_kid', type: 'end', position: { x: 940, y: 80 } },
+    ],
+    edges: [
+      { from: 'ev', to: 'end', exit: 'out' },
+      { from: 'api', to: 'cond', exit: 'default' },
+      { from: 'cond', to: 'end', exit: 'true' },
+    ],
+  };
+  const svg = renderFlowSvg(graph, { executed: new Set(['ev', 'end']), executedEdges: new Set([edgeKey('ev', 'out')]), failing: new Set(), title: 'Event flows' });
+  const at = boxes(svg);
+  const edges = findAll(parseXml(svg), 'g').filter((g) => g.attributes.class?.startsWith('edge'));
+  const taken = edges.find((g) => g.attributes.class === 'edge executed')!;
+  const crossed = pathPoints(taken.children[0].attributes.d).filter((p) =>
+    ['api', 'cond'].some((id) => p.x > at.get(id)!.x && p.x < at.get(id)!.x + NODE_WIDTH && p.y > at.get(id)!.y && p.y < at.get(id)!.y + NODE_HEIGHT),
+  );
+  expect(crossed).toEqual([]);
+  // Its exit label no longer lies on the label of the link between the two it passed.
+  const label = (g: XmlNode) => ({ x: Number(g.children[1].attributes.x), y: Number(g.children[1].attributes.y) });
+  const other = label(edges.find((g) => g.children[1].text === 'default')!);
+  const mine = label(taken);
+  expect(Math.abs(mine.x - other.x) > 40 || Math.abs(mine.y - other.y) > 12).toBe(true);
+  // The links between neighbours stay as they were: a curve straight across.
+  expect(edges.find((g) => g.children[1].text === 'default')!.children[0].attributes.d).toBe('M520,105 C580,105 580,105 640,105');
+  // The drawing grows upwards to hold the way round.
+  const [minX, minY] = findAll(parseXml(svg), 'svg')[0].attributes.viewBox.split(' ').map(Number);
+  expect(minX).toBeLessThanOrEqual(0);
+  expect(Math.min(...pathPoints(taken.children[0].attributes.d).map((p) => p.y))).toBeGreaterThanOrEqual(minY);
+});
