@@ -92,7 +92,7 @@ body { margin: 0; background: #fff; }
 .fg-count { margin: 0; color: var(--muted); }
 .fg-table-wrap { overflow: auto; max-height: 80vh; position: relative; }
 table.fg-grid { border-collapse: collapse; font-size: 14px; }
-table.fg-grid caption { text-align: left; color: var(--muted); padding: 4px 0; }
+table.fg-grid caption { text-align: left; color: var(--muted); padding: 4px 0; position: sticky; left: 0; max-width: calc(100vw - 40px); } /* in view while the table scrolls sideways */
 table.fg-grid th, table.fg-grid td { border: 1px solid var(--line); padding: 4px 8px; text-align: left; vertical-align: middle; }
 table.fg-grid thead th { background: var(--soft); white-space: nowrap; position: sticky; top: 0; }
 table.fg-grid thead button { font: inherit; font-weight: 700; background: none; border: 0; padding: 2px 4px; cursor: pointer; color: inherit; }

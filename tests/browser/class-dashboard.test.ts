@@ -114,3 +114,19 @@ test('sorting a Build step column: ungradable rows (no state for any step) come 
   expect(await verdicts()).toEqual(['passed', 'passed', 'passed', 'failed', 'failed', 'failed', 'ungradable', 'ungradable', 'ungradable']);
   expect(watched.errors).toEqual([]);
 });
+
+test('dashboard on a 375-px phone: the table scrolls sideways in its own area, its caption stays readable without scrolling', async ({ page }, testInfo) => {
+  await page.setViewportSize({ width: 375, height: 800 });
+  const watched = await open(page, 'phone.html', renderDashboard(bigClass(12), { reportHref: (r) => `${r.attendee.id}.html` }));
+  const sizes = await page.evaluate(() => {
+    const wrap = document.querySelector('.fg-table-wrap')!;
+    const caption = document.querySelector('#fg-table caption')!.getBoundingClientRect();
+    return { page: document.documentElement.scrollWidth, view: innerWidth, table: wrap.scrollWidth, area: wrap.getBoundingClientRect(), caption };
+  });
+  await page.locator('#fg-table caption').screenshot({ path: testInfo.outputPath('dashboard-phone-caption.png') });
+  expect(sizes.page).toBeLessThanOrEqual(sizes.view); // no sideways page scroll
+  expect(sizes.table).toBeGreaterThan(sizes.area.width); // the heat-map scrolls inside its area
+  expect(sizes.caption.left).toBeGreaterThanOrEqual(sizes.area.left);
+  expect(sizes.caption.right).toBeLessThanOrEqual(sizes.area.right);
+  expect(watched.errors).toEqual([]);
+});
