@@ -112,6 +112,7 @@ td.fg-cell.not-checkable { background: var(--soft); color: var(--muted); }
 td.fg-cell.not-graded { background: #fff; color: var(--muted); }
 .fg-legend { display: flex; flex-wrap: wrap; gap: 6px 16px; list-style: none; padding: 0; color: var(--muted); }
 .fg-failures li { margin: 0 0 10px; overflow-wrap: anywhere; }
+.fg-failures a, .fg-failures .fg-file { unicode-bidi: plaintext; } /* each name isolated: right-to-left ids side by side keep the list's order */
 .fg-failures .fg-hint { color: var(--muted); margin: 2px 0 0; }
 .fg-dash table.fg-plain { border-collapse: collapse; }
 .fg-dash table.fg-plain th, .fg-dash table.fg-plain td { border: 1px solid var(--line); padding: 4px 8px; text-align: left; vertical-align: top; overflow-wrap: anywhere; }

@@ -130,3 +130,20 @@ test('dashboard on a 375-px phone: the table scrolls sideways in its own area, i
   expect(sizes.caption.right).toBeLessThanOrEqual(sizes.area.right);
   expect(watched.errors).toEqual([]);
 });
+
+test('most common failures: right-to-left attendee ids side by side keep the list order (each id isolated)', async ({ page }, testInfo) => {
+  const ids = ['\u0645\u0631\u062d\u0628\u0627', '\u0639\u0627\u0644\u0645', '\u0634\u0643\u0631\u0627'];
+  const reports = ids.map((id) => {
+    const report = failedReport();
+    return { ...report, attendee: { ...report.attendee, id } };
+  });
+  const watched = await open(page, 'rtl.html', renderDashboard(reports, { reportHref: (r) => `a${ids.indexOf(r.attendee.id)}.html` }));
+  const first = page.locator('ol.fg-failures > li').first();
+  const links = first.locator(':scope > a, :scope > bdi > a');
+  await expect(links).toHaveCount(3);
+  const lefts = await links.evaluateAll((as) => as.map((a) => a.getBoundingClientRect().left));
+  await first.screenshot({ path: testInfo.outputPath('failures-rtl-ids.png') });
+  // The list reads left to right like the page: the first attendee's link leftmost.
+  expect(lefts).toEqual([...lefts].sort((a, b) => a - b));
+  expect(watched.errors).toEqual([]);
+});
