@@ -220,11 +220,22 @@ function describeSyntaxError(text: string, error: unknown): string {
     offset >= text.length
       ? 'unexpected end of JSON input'
       : offset >= 0
-        ? `unexpected ${JSON.stringify(text.slice(offset, offset + 12).split('\n')[0] || text[offset])}`
+        ? isBinary(text.charCodeAt(offset))
+          ? 'unexpected binary data'
+          : `unexpected ${JSON.stringify(text.slice(offset, offset + 12).split('\n')[0] || text[offset])}`
         : message;
   if (offset < 0) return reason;
   const { line, column } = lineAndColumn(text, offset);
   return `${reason} at line ${line} column ${column}`;
+}
+
+/**
+ * A character no text file holds where JSON expects a token: a control character other than
+ * whitespace, or U+FFFD (what decoding put in place of bytes that are not UTF-8). Quoting such
+ * bytes would print noise; the message says "binary data" instead.
+ */
+function isBinary(code: number): boolean {
+  return (code < 0x20 && code !== 0x09 && code !== 0x0a && code !== 0x0d) || code === 0x7f || code === 0xfffd;
 }
 
 export function lineAndColumn(text: string, offset: number): { line: number; column: number } {

@@ -235,6 +235,14 @@ test.describe('unreadable input: one clear line and a stable code', () => {
     expect(failure(new Uint8Array([0xff]))).toMatchObject({ code: 'not-json', message: expect.not.stringMatching(/UTF-16/) });
   });
 
+  test('random bytes are called binary data, not quoted', () => {
+    expect(failure(new Uint8Array([0x16, 0x62, 0xc3, 0x28, 0x4f, 0x65, 0x48, 0x25]))).toEqual({ code: 'not-json', message: 'not valid JSON: unexpected binary data at line 1 column 1' });
+    expect(failure(new TextEncoder().encode('{"a": 1\u0000}'))).toEqual({ code: 'not-json', message: 'not valid JSON: unexpected binary data at line 1 column 8' });
+    expect(failure(new Uint8Array([0x7b, 0x0a, 0xfe, 0x7d])).message).toBe('not valid JSON: unexpected binary data at line 2 column 1');
+    // A printable character is still quoted.
+    expect(failure('{"a": 1 x}').message).toBe('not valid JSON: unexpected "x}" at line 1 column 9');
+  });
+
   test('a flow-template body whose flow is broken', () => {
     expect(failure(JSON.stringify({ name: 't', flow: '{"name": "x", "process": ' }))).toMatchObject({ code: 'bad-template-body', message: expect.stringMatching(/not valid JSON/) });
     expect(failure(JSON.stringify({ name: 't', flow: '[1]' })).code).toBe('bad-template-body');
