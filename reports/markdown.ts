@@ -10,6 +10,7 @@
 import type { GradeReport } from '../engine/report.js';
 import { clipText } from './code-points.js';
 import { escapeMarkdown as md } from './escape.js';
+import type { DuplicateSubmissions } from './dashboard.js';
 import { commonFailures } from './failures.js';
 import { failingSteps, formatPoints, percentOf, plural } from './summary.js';
 
@@ -19,6 +20,8 @@ export interface MarkdownOptions {
   topFailures?: number;
   /** Each report's table row, rendered before (by `renderMarkdownRow`), in the order of the reports. */
   rows?: readonly string[];
+  /** Attendees who handed in more than one submission, listed after the failures. */
+  duplicates?: readonly DuplicateSubmissions[];
 }
 
 /**
@@ -34,7 +37,11 @@ export const NAMED_PER_FAILURE = 10;
  */
 export const FIXES_SHOWN = 5;
 
-/** Characters of an attendee id shown. */
+/** Attendees with duplicate submissions listed, and files set aside listed per attendee; the rest are counted. */
+export const DUPLICATES_SHOWN = 20;
+export const SET_ASIDE_SHOWN = 5;
+
+/** Characters of an attendee id (or a file's path) shown. */
 export const NAME_LIMIT = 200;
 /** Characters of an ungradable file's reason, or of a hint, shown. */
 export const TEXT_LIMIT = 500;
@@ -77,7 +84,29 @@ export function renderMarkdown(reports: readonly GradeReport[], options: Markdow
       lines.push(`| ${md(f.title)} (${md(f.id)}) | ${f.step} | ${f.reports.length}: ${named(f.reports)} | ${fixes} |`);
     }
   }
+  lines.push(...duplicatesSection(options.duplicates ?? []));
   return lines.join('\n') + '\n';
+}
+
+/** The duplicates: ids and paths come from untrusted inputs (escaped, clipped), and their number is capped. */
+function duplicatesSection(duplicates: readonly DuplicateSubmissions[]): string[] {
+  if (duplicates.length === 0) return [];
+  const file = (path: string) => md(clipText(path, NAME_LIMIT));
+  const items = duplicates.slice(0, DUPLICATES_SHOWN).map((d) => {
+    const [kept, setAside] = 'kept' in d ? [d.kept, d.dropped] : [d.files[0] ?? '', d.files.slice(1)];
+    const more = setAside.length - SET_ASIDE_SHOWN;
+    return `- ${md(clipText(d.attendee, NAME_LIMIT))}: kept ${file(kept)}; set aside ${setAside.slice(0, SET_ASIDE_SHOWN).map(file).join(', ')}${more > 0 ? ` and ${more} more` : ''}`;
+  });
+  const more = duplicates.length - DUPLICATES_SHOWN;
+  return [
+    '',
+    '## Duplicate submissions',
+    '',
+    "The newest submission of each attendee in a folder was graded (by the exports' lastModifiedDate when every one of them has one, else by the file times).",
+    '',
+    ...items,
+    ...(more > 0 ? [`- and ${plural(more, 'other attendee')} (see the dashboard)`] : []),
+  ];
 }
 
 /** `141, 150` or, past NAMED_PER_FAILURE, `141, 150, …, 199 and 12 more`. */

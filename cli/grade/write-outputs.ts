@@ -8,7 +8,7 @@ import { writeFileSync } from 'node:fs';
 import { rename } from 'node:fs/promises';
 import path from 'node:path';
 import type { GradeReport } from '../../engine/report.js';
-import { escapeMarkdown, renderCsv, renderDashboard, renderJunitDocument, renderMarkdown } from '../../reports/index.js';
+import { renderCsv, renderDashboard, renderJunitDocument, renderMarkdown } from '../../reports/index.js';
 import type { Duplicate } from './duplicates.js';
 import { assignFileNames } from './file-names.js';
 import { stagedPath } from './task.js';
@@ -56,7 +56,7 @@ function writeClassFiles({ stagingDir, rows, duplicates, checkIds }: Outputs, na
     'index.html': renderDashboard(reports, { reportHref: (report: GradeReport) => hrefs.get(report) ?? '', duplicates, rows: parts.map((part) => part.dashboard) }),
     'grades.csv': renderCsv(reports, { notes: duplicateNotes(duplicates), checkIds, rows: parts.map((part) => part.csv) }),
     'junit.xml': renderJunitDocument(parts.map((part) => part.junit)),
-    'summary.md': renderMarkdown(reports, { rows: parts.map((part) => part.markdown) }) + duplicatesSection(duplicates),
+    'summary.md': renderMarkdown(reports, { rows: parts.map((part) => part.markdown), duplicates }),
   };
   for (const file of CLASS_FILES) writeFileSync(path.join(stagingDir, file), contents[file]);
 }
@@ -64,11 +64,4 @@ function writeClassFiles({ stagingDir, rows, duplicates, checkIds }: Outputs, na
 /** CSV notes by input file: the kept row of each duplicated attendee says what was set aside. */
 function duplicateNotes(duplicates: Duplicate[]): Record<string, string> {
   return Object.fromEntries(duplicates.map((d) => [d.kept, `newest of ${d.dropped.length + 1} submissions; set aside: ${d.dropped.join(', ')}`]));
-}
-
-/** The duplicates, for summary.md (attendee ids and paths come from untrusted inputs: escaped). */
-function duplicatesSection(duplicates: Duplicate[]): string {
-  if (duplicates.length === 0) return '';
-  const lines = duplicates.map((d) => `- ${escapeMarkdown(d.attendee)}: kept ${escapeMarkdown(d.kept)}; set aside ${d.dropped.map(escapeMarkdown).join(', ')}`);
-  return `\n## Duplicate submissions\n\nThe newest submission of each attendee in a folder was graded (by the exports' lastModifiedDate when every one of them has one, else by the file times).\n\n${lines.join('\n')}\n`;
 }

@@ -1,6 +1,6 @@
 /** The Markdown summary (CI job summaries, PR comments). */
 import { test, expect } from '@playwright/test';
-import { NAMED_PER_FAILURE, renderMarkdown, renderMarkdownRow } from '../../../reports/markdown.js';
+import { DUPLICATES_SHOWN, NAMED_PER_FAILURE, renderMarkdown, renderMarkdownRow, SET_ASIDE_SHOWN } from '../../../reports/markdown.js';
 import { failedReport, HOSTILE, hostileReport, hostileUngradable, passedReport, ungradableReport } from './sample-reports.js';
 
 test('title, totals, a row per attendee with verdict, score and failing steps', () => {
@@ -114,4 +114,27 @@ test('a class of 500 whose every id and hint is long and made of characters Mark
   expect(row.endsWith(' and 495 other fixes (see the dashboard) |')).toBe(true);
   // An ordinary class lists every fix, as before.
   expect(renderMarkdown([failedReport()])).not.toContain('other fixes');
+});
+
+test('duplicate submissions: which file was kept and which were set aside, escaped; none, no section', () => {
+  const md = renderMarkdown([passedReport()], { duplicates: [{ attendee: '140', kept: 'b/Main_Flow_140.json', dropped: ['b/first.json'] }, { attendee: '1*1', files: ['x.json', 'y.json'] }] });
+  const lines = md.split('\n');
+  expect(lines).toContain('## Duplicate submissions');
+  expect(lines).toContain('- 140: kept b/Main\\_Flow\\_140\\.json; set aside b/first\\.json');
+  expect(lines).toContain('- 1\\*1: kept x\\.json; set aside y\\.json');
+  expect(renderMarkdown([passedReport()])).not.toContain('Duplicate submissions');
+  expect(renderMarkdown([passedReport()], { duplicates: [] })).not.toContain('Duplicate submissions');
+});
+
+test('a hostile class of duplicates (thousands of files, 4,000-character paths) keeps the section short: attendees, files and paths are capped', () => {
+  const path = (n: number) => `${n}/${'p'.repeat(4000)}.json`;
+  const duplicates = Array.from({ length: 500 }, (_, n) => ({ attendee: `${n}${'i'.repeat(4000)}`, kept: path(n), dropped: Array.from({ length: 100 }, (_, k) => path(k)) }));
+  const section = renderMarkdown([passedReport()], { duplicates }).split('## Duplicate submissions')[1];
+  expect(section.length).toBeLessThan(60_000); // uncapped: 200 MB
+  const items = section.split('\n').filter((line) => line.startsWith('- '));
+  expect(items).toHaveLength(DUPLICATES_SHOWN + 1);
+  expect(items.at(-1)).toBe(`- and ${500 - DUPLICATES_SHOWN} other attendees (see the dashboard)`);
+  expect(items[0]).toMatch(new RegExp(`^- 0i{199}… \\\\\\(4001 characters\\\\\\): kept 0/p{198}… \\\\\\(4007 characters\\\\\\); set aside `));
+  expect(items[0]).toMatch(/ and 95 more$/);
+  expect(items[0].split('; set aside ')[1].split(', ')).toHaveLength(SET_ASIDE_SHOWN);
 });
