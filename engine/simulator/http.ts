@@ -6,7 +6,7 @@
  * parse settings. Every HTTP status leaves by `default`. No answer (unmocked), a network error
  * or a timeout fails the activity; as it has no error port, that raises OnGlobalError.
  */
-import { getResponse } from 'msw';
+import { getResponse, RequestHandler } from 'msw';
 import type { HttpExchange } from '../trace.js';
 import { boolProp, prop, text, textProp, uiProp } from './activities/read.js';
 import { exit, type ActivityHandler, type ActivityRun } from './context.js';
@@ -47,7 +47,7 @@ export const httpRequest: ActivityHandler = async (run) => {
 
   let response: Response | undefined;
   try {
-    response = await getResponse(run.services.handlers, request);
+    response = await mockedResponse(run.services.handlers, request);
   } catch (error) {
     throw new ActivityError(`${method} ${url.href} failed: the mock threw ${messageOf(error)}`);
   }
@@ -70,6 +70,18 @@ export const httpRequest: ActivityHandler = async (run) => {
   applyParseSettings(run, responseBody);
   return exit('default');
 };
+
+/**
+ * MSW's answer to `request`. Before a request's handlers run, MSW clones it (once, kept in the
+ * public `RequestHandler.cache`, request → clone) only so that its logging can read the body
+ * again; `getResponse` logs nothing and drops the clone. The request is registered as its own
+ * clone, which saves a Request, a tee of its body stream and an AbortSignal per request: a tenth
+ * of the simulations' time on Node 20 (docs/grade.md#speed). The handlers still get the request.
+ */
+function mockedResponse(handlers: RequestHandler[], request: Request): Promise<Response | undefined> {
+  RequestHandler.cache.set(request, request);
+  return getResponse(handlers, request);
+}
 
 function requestMethod(run: ActivityRun): string {
   const raw = textProp(run.activity, 'httpRequestMethod') ?? text(uiProp(run.activity, 'httpRequestMethod:name')) ?? '';

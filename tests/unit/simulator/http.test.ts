@@ -1,6 +1,7 @@
 import { test, expect } from '@playwright/test';
 import { passthrough } from 'msw';
 import { simulate } from '../../../engine/simulator/index.js';
+import { createMockServices } from '../../../mocks/index.js';
 import { buildFlow, CONNECTOR_BASE, condition, DYNVARS_URL, endFlow, fakeServices, http, HttpResponse, httpRequest, OUTDIAL_EP, TOKEN, type FlowSpec, type Node } from './helpers.js';
 
 const RECORD = [{ outboundcallbackep: OUTDIAL_EP, tacnumber: '+14085267209', count: '12', vip: true }];
@@ -365,4 +366,31 @@ test.describe('parse settings', () => {
     const result = await runParse(parse([['outdialcbid', '$.x']], { contentType: 'XML' }));
     expect(result.status).toBe('not-simulated');
   });
+});
+
+test('MSW gets the request itself, not a clone it would make for its logging: every handler tried reads the same request, and its body is still read by the one that answers', async () => {
+  const clone = Request.prototype.clone;
+  let clones = 0;
+  Request.prototype.clone = function (this: Request) {
+    clones++;
+    return clone.call(this);
+  };
+  try {
+    // The real mocks: the DynVars handler is tried first (no match), then the Tasks API answers.
+    const services = createMockServices();
+    const node = httpRequest('CallBackAPI_HTTPRequest', {
+      authenticated: true,
+      'connectorId:name': 'WxCC_API',
+      httpRequestPath: '/v1/tasks',
+      httpRequestMethod: 'POST',
+      httpRequestBody: JSON.stringify({ entryPointId: OUTDIAL_EP, destination: '{{NewPhoneContact.ANI}}', direction: 'OUTBOUND', mediaType: 'telephony', outboundType: 'CALLBACK', attributes: {}, callback: { callbackOrigin: 'web', callbackType: 'immediate' } }),
+    });
+    const result = await simulate(buildFlow(flowWith(node)), {}, { services: { ...services, connectorBaseUrl: () => CONNECTOR_BASE } });
+    expect(clones).toBe(0);
+    expect(result.trace.find((e) => e.activity === 'CallBackAPI_HTTPRequest')?.http?.status).toBe(201);
+    expect(services.tasks).toHaveLength(1);
+    expect(services.tasks[0].body).toMatchObject({ destination: '+14085551234' });
+  } finally {
+    Request.prototype.clone = clone;
+  }
 });
