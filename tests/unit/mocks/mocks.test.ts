@@ -130,6 +130,8 @@ test.describe('Tasks API', () => {
     ['empty entryPointId', { ...GOOD_BODY, entryPointId: '' }, /entryPointId must not be empty/],
     ['more than 30 attributes', { ...GOOD_BODY, attributes: Object.fromEntries(Array.from({ length: 31 }, (_, i) => [`k${i}`, 'v'])) }, /attributes must have at most 30 entries/],
     ['an attribute value over 1024 bytes', { ...GOOD_BODY, attributes: { big: 'é'.repeat(513) } }, /attributes.big is longer than 1024 bytes/],
+    ['an attribute key over 200 bytes (named as a key, not as the attributes object)', { ...GOOD_BODY, attributes: { ['k'.repeat(201)]: 'v' } }, /^attributes key "k{20}…" is longer than 200 bytes$/],
+    ['an ASCII attribute value over 1024 bytes', { ...GOOD_BODY, attributes: { big: 'v'.repeat(1025) } }, /^attributes.big is longer than 1024 bytes$/],
     ['an entry point the tenant does not have', { ...GOOD_BODY, entryPointId: '+14085267209' }, /not an outbound entry point/],
   ];
   for (const [name, body, message] of INVALID) {
