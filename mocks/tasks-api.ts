@@ -2,8 +2,9 @@
  * WxCC Create Task: `POST <base>/v1/tasks` on every regional base (plus configured ones).
  * Authorization: none → 401; not `Bearer <token>` → 400; a token the mock did not issue → 401.
  * Body validated with ajv against the v1 schema → 400 naming the field (ApiErrorResponse shape);
- * `entryPointId` must be an outdial entry point the dataset knows → else 400 (our choice: the spec
- * documents no code). Success: 201 `{meta:{orgId}, data:{id}}`, and the task is recorded.
+ * `entryPointId` must be, for CALLBACK/OUTDIAL, an outdial entry point the dataset knows, and for
+ * EXECUTE_FLOW not one (it needs an inbound entry point) → else 400 (our choice: the spec documents
+ * no code). Success: 201 `{meta:{orgId}, data:{id}}`, and the task is recorded.
  * A scenario can force 400/401/403/500/503, 429 with Retry-After, or a timeout (network error).
  */
 import { HttpResponse, type RequestHandler } from 'msw';
@@ -111,8 +112,14 @@ async function answer(request: Request, setup: TasksApiSetup): Promise<Response>
   const oversized = oversizedAttribute(task.attributes as Record<string, string> | undefined);
   if (oversized) return error(400, oversized);
   const entryPointId = String(task.entryPointId);
-  if ((task.outboundType === 'CALLBACK' || task.outboundType === 'OUTDIAL') && !setup.outdialEntryPoints.has(entryPointId)) {
+  const outbound = setup.outdialEntryPoints.has(entryPointId);
+  if ((task.outboundType === 'CALLBACK' || task.outboundType === 'OUTDIAL') && !outbound) {
     return error(400, `entryPointId ${JSON.stringify(entryPointId)} is not an outbound entry point of this tenant`);
+  }
+  // EXECUTE_FLOW runs a flow through an inbound entry point. The mock knows no inbound ones, so it
+  // refuses only the entry points it knows are outbound.
+  if (task.outboundType === 'EXECUTE_FLOW' && outbound) {
+    return error(400, `entryPointId ${JSON.stringify(entryPointId)} is an outbound entry point: EXECUTE_FLOW needs an inbound entry point`);
   }
   const id = setup.newId();
   setup.tasks.push({ id, url: request.url, body: task });

@@ -133,6 +133,7 @@ test.describe('Tasks API', () => {
     ['an attribute key over 200 bytes (named as a key, not as the attributes object)', { ...GOOD_BODY, attributes: { ['k'.repeat(201)]: 'v' } }, /^attributes key "k{20}…" is longer than 200 bytes$/],
     ['an ASCII attribute value over 1024 bytes', { ...GOOD_BODY, attributes: { big: 'v'.repeat(1025) } }, /^attributes.big is longer than 1024 bytes$/],
     ['an entry point the tenant does not have', { ...GOOD_BODY, entryPointId: '+14085267209' }, /not an outbound entry point/],
+    ['EXECUTE_FLOW with the outdial entry point (it needs an inbound one)', { ...GOOD_BODY, outboundType: 'EXECUTE_FLOW', origin: '+14806754092', callback: undefined }, /^entryPointId "0011ed11-ca98-4c67-8621-9c54be08e692" is an outbound entry point: EXECUTE_FLOW needs an inbound entry point$/],
   ];
   for (const [name, body, message] of INVALID) {
     test(`400 naming the field: ${name}`, async () => {
