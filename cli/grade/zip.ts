@@ -116,9 +116,26 @@ function expandInto(data: Uint8Array, file: string, mtimeMs: number, limits: Zip
     } else if (depth >= MAX_NESTING) {
       refuse(entryFile, { code: 'zip-too-deep', message: `archive nested more than ${MAX_NESTING} levels deep; refused` });
     } else {
-      expandInto(bytes, entryFile, timeOf(entryFile), limits, budget, depth + 1, out, ignored);
+      expandNested(bytes, entryFile, timeOf(entryFile), limits, budget, depth + 1, out, ignored);
     }
   }
+}
+
+/**
+ * A nested archive (a student's upload inside the class archive) that is not a readable zip is
+ * that entry's row, not the whole class archive's: the other students' entries still count. The
+ * limits (total expansion, entries) still refuse the archive given as a whole.
+ */
+function expandNested(data: Uint8Array, file: string, mtimeMs: number, limits: ZipLimits, budget: Budget, depth: number, out: Candidate[], ignored: (entryFile: string) => void): void {
+  const inner: Candidate[] = [];
+  try {
+    expandInto(data, file, mtimeMs, limits, budget, depth, inner, ignored);
+  } catch (error) {
+    if (!(error instanceof ArchiveRefused) || error.error.code !== 'zip-corrupt') throw error;
+    out.push({ kind: 'refused', file, mtimeMs, error: error.error });
+    return;
+  }
+  out.push(...inner);
 }
 
 /** Pass 1: the central directory. Refuses the archive when its declared expansion is over the limits. */

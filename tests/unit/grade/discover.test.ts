@@ -262,6 +262,25 @@ test('zip: the entries limit counts exports, nested archives\' included, and apa
   ]);
 });
 
+test('zip: a nested archive that is not a readable zip is its own row; the class archive\'s other entries still count', () => {
+  const archive = zipSync({
+    'Alice/a.json': FLOW,
+    'Bob/upload.zip': new TextEncoder().encode('not a zip at all'),
+    'Carol/empty.zip': new Uint8Array(0),
+    'Dave/upload.zip': zipSync({ 'd.json': FLOW, 'broken.zip': zipSync({ 'x.json': FLOW }).subarray(0, 20) }),
+  });
+  const candidates = expandArchive(archive, 'class.zip', 0, LIMITS);
+  // Before: one student's damaged upload made the whole class archive one zip-corrupt row.
+  expect(candidates.map((c) => [c.file, c.kind]).sort()).toEqual([
+    ['class.zip!/Alice/a.json', 'bytes'],
+    ['class.zip!/Bob/upload.zip', 'refused'],
+    ['class.zip!/Carol/empty.zip', 'refused'],
+    ['class.zip!/Dave/upload.zip!/broken.zip', 'refused'],
+    ['class.zip!/Dave/upload.zip!/d.json', 'bytes'],
+  ]);
+  expect(refusal(candidates, 'class.zip!/Bob/upload.zip')).toEqual({ code: 'zip-corrupt', message: 'not a readable zip archive (invalid zip data)' });
+});
+
 test('a zip in a folder with a refused entry still yields the others', async () => {
   const root = tree({ 'class.zip': zipSync({ 'a.json': FLOW, '../b.json': FLOW }) });
   const found = await discover([root], LIMITS);
