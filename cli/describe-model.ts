@@ -1,5 +1,6 @@
 /** The text summary `flowgrade inspect` prints. */
 import type { FlowGraph, FlowModel } from '../engine/model.js';
+import { printableLine } from '../reports/escape.js';
 
 export function describeModel(model: FlowModel): string {
   const lines: string[] = [];
@@ -17,7 +18,8 @@ export function describeModel(model: FlowModel): string {
   }
   lines.push('', `findings (${model.findings.length}):`);
   for (const f of model.findings) lines.push(`  ${f.code}: ${f.message} at ${f.pointer}`);
-  return lines.join('\n') + '\n';
+  // Names, labels and values come from the export: their control characters and line breaks are shown as \u001b-style escapes, never sent to the terminal.
+  return lines.map(printableLine).join('\n') + '\n';
 }
 
 function describeGraph(title: string, graph: FlowGraph, lines: string[]): void {

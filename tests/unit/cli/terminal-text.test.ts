@@ -1,0 +1,36 @@
+/**
+ * Text the CLI prints for a terminal (inspect's summary, simulate's trace) carries labels, names
+ * and values from the export: none of its control characters (ESC of ANSI sequences, BEL, C1, CR,
+ * line breaks) may reach the terminal raw.
+ */
+import { test, expect } from '@playwright/test';
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { runCli, tempDir } from '../../helpers.js';
+import { tinyFlow } from '../loader/tiny-flow.js';
+
+/** Sets the window title, rings the bell, turns the text red, clears the screen (C1 CSI), fakes a line. */
+const EVIL = '\u001b]0;pwned\u0007\u001b[31m\u009b2J\r\nFAKE LINE';
+/** C0 but the line feed that ends each line, DEL, C1. */
+const RAW_CONTROL = /[\x00-\x09\x0B-\x1F\x7F-\x9F]/;
+
+function hostileFlow(): string {
+  const flow = tinyFlow({ name: `Main_Flow_207${EVIL}` });
+  for (const id of ['p', 'd']) {
+    const activity = flow.process.activities[id];
+    activity.name = activity.properties.name = `${activity.name}${EVIL}`;
+  }
+  flow.variables[0].name = `count${EVIL}`;
+  flow.variables[4].value = `hello${EVIL}`;
+  const file = path.join(tempDir('terminal-text'), 'Main_Flow_207.json');
+  writeFileSync(file, JSON.stringify(flow));
+  return file;
+}
+
+test('inspect: labels, the flow name and variables holding escape sequences are shown without their control characters', async () => {
+  const run = await runCli(['inspect', hostileFlow()]);
+  expect(run.code).toBe(0);
+  expect(run.stdout).toContain('Welcome');
+  expect(run.stdout).not.toMatch(RAW_CONTROL);
+  expect(run.stdout).not.toMatch(/^FAKE LINE/m);
+});
