@@ -32,7 +32,7 @@ export function describeError(error: ErrorObject | undefined, root = 'body'): st
     case 'maxProperties':
       return `${field} must have at most ${String(error.params.limit)} entries`;
     case 'type':
-      return `${field} must be a ${String(error.params.type)}`;
+      return `${field} must be ${/^[aeiou]/.test(String(error.params.type)) ? 'an' : 'a'} ${String(error.params.type)}`;
     default:
       return `${field} ${error.message ?? 'is invalid'}`;
   }

@@ -151,6 +151,16 @@ test.describe('Tasks API', () => {
     expect(json.error.message[0].description).toMatch(/not valid JSON/);
   });
 
+  test('a JSON body that is not an object is a 400 saying so, with the right article', async () => {
+    const { response, json } = await send(post([]));
+    expect(response?.status).toBe(400);
+    expect(json.error.message[0].description).toBe('body must be an object');
+    const attributes = await send(post({ ...GOOD_BODY, attributes: 'x' }));
+    expect(attributes.json.error.message[0].description).toBe('attributes must be an object');
+    const destination = await send(post({ ...GOOD_BODY, destination: 5 }));
+    expect(destination.json.error.message[0].description).toBe('destination must be a string');
+  });
+
   test('authorization: none → 401, malformed → 400, a foreign token → 401', async () => {
     expect((await send(post(GOOD_BODY, {}))).response?.status).toBe(401);
     expect((await send(post(GOOD_BODY, { authorization: 'Token abc' }))).response?.status).toBe(400);

@@ -225,7 +225,7 @@ test.describe('OUTDIAL entry points accepted by the Tasks API mock', () => {
     expect(tasks).toEqual([]);
   });
 
-  test("extraOutdialEntryPoints and a user dataset's records add entry points; EXECUTE_FLOW is not checked", async () => {
+  test("extraOutdialEntryPoints and a user dataset's records add entry points; EXECUTE_FLOW takes an entry point the mock does not know", async () => {
     expect((await outdial('ep-extra', { extraOutdialEntryPoints: ['ep-extra'] })).status).toBe(201);
     expect((await outdial(OUTDIAL_EP, { extraOutdialEntryPoints: ['ep-extra'] })).status).toBe(201); // added to the dataset's, not instead
     const dynvars = [{ dn: '2145550100', outboundcallbackep: 'ep-room-7' }];
