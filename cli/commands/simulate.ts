@@ -64,8 +64,9 @@ export function simulateCommand(ctx: CliContext): Command {
         return;
       }
       ctx.stdout(renderTraceTable(result.trace));
-      for (const task of services.tasks) ctx.stdout(`task created: ${task.id} (entryPointId ${String(task.body.entryPointId)}, destination ${String(task.body.destination)})\n`);
-      ctx.stdout(`${result.status}: ${result.summary}\n`);
+      // The task's fields and the summary's labels come from the export: printable, one line each.
+      for (const task of services.tasks) ctx.stdout(printableLine(`task created: ${task.id} (entryPointId ${String(task.body.entryPointId)}, destination ${String(task.body.destination)})`) + '\n');
+      ctx.stdout(printableLine(`${result.status}: ${result.summary}`) + '\n');
     });
 }
 

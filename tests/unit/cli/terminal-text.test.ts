@@ -34,3 +34,11 @@ test('inspect: labels, the flow name and variables holding escape sequences are 
   expect(run.stdout).not.toMatch(RAW_CONTROL);
   expect(run.stdout).not.toMatch(/^FAKE LINE/m);
 });
+
+test('simulate: the trace and the closing summary line show labels without their control characters', async () => {
+  const run = await runCli(['simulate', hostileFlow()]);
+  expect(run.code).toBe(0);
+  expect(run.stdout).toMatch(/^completed: .*Bye/m);
+  expect(run.stdout).not.toMatch(RAW_CONTROL);
+  expect(run.stdout).not.toMatch(/^FAKE LINE/m);
+});
