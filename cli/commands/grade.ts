@@ -68,10 +68,11 @@ export function gradeCommand(ctx: CliContext): Command {
       },
       taskTimeoutMs: flags.timeout * 1000,
       progress: flags.quiet ? undefined : { isTTY: ctx.isTTY, write: ctx.stderr },
-      warn: (line) => ctx.stderr(line + '\n'),
+      // Warnings and usage errors name archive entries and folders: names a stranger chose.
+      warn: (line) => ctx.stderr(printableLine(line) + '\n'),
     });
     if (!outcome.ok) {
-      outcome.problems.forEach((line) => ctx.stderr(line + '\n'));
+      outcome.problems.forEach((line) => ctx.stderr(printableLine(line) + '\n'));
       ctx.exit(EXIT.unusable);
       return;
     }

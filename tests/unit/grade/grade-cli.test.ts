@@ -390,6 +390,26 @@ test('control characters from exports never reach the terminal', async () => {
   expect(run.stdout + run.stderr).not.toMatch(/[\u001b\u0007]/);
 });
 
+test('names in warnings and usage errors (archive entries, folders) never send control characters to the terminal nor break the line', async () => {
+  const dir = tempDir('warn-escapes');
+  const evil = '\u001b]0;pwned\u0007\u001b[2J\u009b31m\nFAKE';
+  const enc = (s: string) => new TextEncoder().encode(s);
+  writeFileSync(path.join(dir, 'class.zip'), zipSync({ 'Main_Flow_300.json': enc(withAttendee(solution(), '300')), [`Eve${evil}/screenshot.png`]: enc('x') }));
+  const old = path.join(dir, `old${evil}`);
+  mkdirSync(old);
+  writeFileSync(path.join(old, '.flowgrade-output'), '');
+  const run = await runCli(['grade', dir, '--out', tempDir('warn-escapes-out'), ...NOW, '--quiet']);
+  expect(run.code).toBe(0);
+  expect(run.stderr).toContain('Eve\\u001b]0;pwned\\u0007\\u001b[2J\\u009b31m\\u000aFAKE/screenshot.png [not-an-export]');
+  expect(run.stderr).toContain('old\\u001b]0;pwned\\u0007\\u001b[2J\\u009b31m\\u000aFAKE: a flowgrade output folder');
+  expect(run.stderr).not.toMatch(/[\x00-\x09\x0B-\x1F\x7F-\x9F]/);
+  expect(run.stderr.split('\n').filter((line) => line.includes('FAKE'))).toHaveLength(2);
+  const bad = await runCli(['grade', path.join(dir, `missing${evil}.json`), '--out', tempDir('warn-escapes-out2')]);
+  expect(bad.code).toBe(2);
+  expect(bad.stderr).toContain('missing\\u001b]0;pwned\\u0007\\u001b[2J\\u009b31m\\u000aFAKE.json: no such file or folder [no-input]');
+  expect(bad.stderr).not.toMatch(/[\x00-\x09\x0B-\x1F\x7F-\x9F]/);
+});
+
 test('progress: plain lines on stderr when not a terminal, none with --quiet', async () => {
   const dir = tempDir('progress');
   const members = writeClass(dir, { unreadable: true });
