@@ -6,7 +6,7 @@
 import { createReadStream } from 'node:fs';
 import { readFile, realpath, stat } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { isIPv4, type AddressInfo } from 'node:net';
 import path from 'node:path';
 
 export interface StaticServer {
@@ -28,8 +28,12 @@ const CONTENT_TYPES: Record<string, string> = {
   '.ico': 'image/x-icon',
 };
 
+/**
+ * `localhost`, `::1` or an IPv4 address 127.x.y.z. Only a real address counts: `127.0.0.256` is a
+ * name to the resolver, and listening on it would ask the DNS (a network request).
+ */
 export function isLoopbackHost(host: string): boolean {
-  return host === 'localhost' || host === '::1' || /^127(\.\d{1,3}){3}$/.test(host);
+  return host === 'localhost' || host === '::1' || (isIPv4(host) && host.startsWith('127.'));
 }
 
 /** The host of a Host header: `127.0.0.1:8080` → `127.0.0.1`, `[::1]:8080` → `::1`. */

@@ -107,6 +107,14 @@ test("the page's policy is read from its meta tag whatever the attribute order, 
 test('only loopback hosts count as local', () => {
   for (const host of ['127.0.0.1', '127.1.2.3', '::1', 'localhost']) expect(isLoopbackHost(host), host).toBe(true);
   for (const host of ['0.0.0.0', '::', '192.168.1.10', 'example.test', '127.0.0.1.example.test']) expect(isLoopbackHost(host), host).toBe(false);
+  // Not addresses at all: listening on one would ask the DNS for it (a network request).
+  for (const host of ['127.0.0.256', '127.999.999.999', '127.00.0.1', '127.0.0.01']) expect(isLoopbackHost(host), host).toBe(false);
+});
+
+test('flowgrade serve refuses a --host that looks like 127.x.y.z but is not an address, without looking it up', async () => {
+  const run = await runCli(['serve', '--host', '127.0.0.256', '--port', '0']);
+  expect(run.code).toBe(2);
+  expect(run.stderr).toBe('flowgrade: --host 127.0.0.256: serve listens on this machine only (127.0.0.1, ::1 or localhost); to share the page, host the files of `flowgrade web --out <dir>` on a web server\n');
 });
 
 test('flowgrade serve refuses a non-loopback --host with exit 2', async () => {
