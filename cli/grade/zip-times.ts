@@ -4,7 +4,7 @@
  * date and time every entry has (an archive updated by a second tool may mix them: two clocks).
  * A DOS time carries no time zone: it is read as UTC, the same on every machine; the entries of
  * one archive were written in one zone, so their order holds.
- * fflate does not expose these fields. Untrusted bytes: every read is bounds-checked, and an
+ * Also which entries are encrypted (zipDirectory). fflate does not expose these fields. Untrusted bytes: every read is bounds-checked, and an
  * archive whose directory cannot be read (ZIP64, truncated) simply gives no times.
  */
 
@@ -16,7 +16,17 @@ const END_SEARCH = 22 + 0xffff;
 
 /** Entry name (as fflate decodes it) → modification time in ms since the epoch. */
 export function zipEntryTimes(data: Uint8Array): Map<string, number> {
+  return zipDirectory(data).times;
+}
+
+/**
+ * What the central directory says that fflate does not expose: each entry's time (zipEntryTimes),
+ * and which entries are encrypted (general purpose flag bit 0: a password-protected entry, whose
+ * bytes are ciphertext and must not be taken for a damaged or lying entry).
+ */
+export function zipDirectory(data: Uint8Array): { times: Map<string, number>; encrypted: Set<string> } {
   const times = new Map<string, number>(); // extended timestamps
+  const encrypted = new Set<string>();
   const view = new DataView(data.buffer, data.byteOffset, data.byteLength);
   const u16 = (at: number) => view.getUint16(at, true);
   const u32 = (at: number) => view.getUint32(at, true);
@@ -27,7 +37,7 @@ export function zipEntryTimes(data: Uint8Array): Map<string, number> {
       break;
     }
   }
-  if (end < 0) return times;
+  if (end < 0) return { times, encrypted };
   const count = u16(end + 10);
   let at = u32(end + 16);
   const utf8 = new TextDecoder();
@@ -43,11 +53,12 @@ export function zipEntryTimes(data: Uint8Array): Map<string, number> {
     // As fflate names entries: UTF-8 when the archive says so (bit 11), else one byte per character.
     const name = flags & 0x800 ? utf8.decode(nameBytes) : latin1(nameBytes);
     dos.set(name, dosTime(date, time));
+    if (flags & 1) encrypted.add(name);
     const exact = extendedTime(view, nameEnd, extraEnd);
     if (exact !== undefined) times.set(name, exact);
     at = extraEnd + commentLength;
   }
-  return times.size === dos.size ? times : dos;
+  return { times: times.size === dos.size ? times : dos, encrypted };
 }
 
 function latin1(bytes: Uint8Array): string {

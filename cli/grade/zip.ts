@@ -14,7 +14,7 @@
  */
 import { Inflate, Unzip, unzipSync, type UnzipDecoder, type UnzipFile } from 'fflate';
 import type { Candidate, InputError } from './types.js';
-import { zipEntryTimes } from './zip-times.js';
+import { zipDirectory } from './zip-times.js';
 
 export interface ZipLimits {
   /** Largest expanded entry (the file size limit). */
@@ -78,7 +78,7 @@ export function expandArchive(data: Uint8Array, file: string, mtimeMs: number, l
 function expandInto(data: Uint8Array, file: string, mtimeMs: number, limits: ZipLimits, budget: Budget, depth: number, out: Candidate[], ignored: (entryFile: string) => void): void {
   const declared = readDirectory(data, file, limits, budget);
   // Each entry's own time in the archive (else the archive's): which of two uploads is newer.
-  const times = zipEntryTimes(data);
+  const { times, encrypted } = zipDirectory(data);
   const timeOf = (entryFile: string) => times.get(entryFile.slice(file.length + 2)) ?? mtimeMs;
   const refuse = (entryFile: string, error: InputError) => {
     out.push({ kind: 'refused', file: entryFile, mtimeMs: timeOf(entryFile), error });
@@ -92,6 +92,8 @@ function expandInto(data: Uint8Array, file: string, mtimeMs: number, limits: Zip
     }
     const entryFile = `${file}!/${name}`;
     if (isUnsafeName(name)) return refuse(entryFile, { code: 'zip-unsafe-path', message: 'zip entry path is absolute or contains ".."; refused' });
+    // Its bytes are ciphertext: expanded, they would pass for a damaged entry or a zip bomb.
+    if (encrypted.has(name)) return refuse(entryFile, { code: 'zip-unsupported', message: 'zip entry is encrypted (password-protected); ask for it without a password' });
     if (entry.compression !== 0 && entry.compression !== 8) {
       return refuse(entryFile, { code: 'zip-unsupported', message: `zip entry uses compression method ${entry.compression}; only stored and deflate are supported` });
     }

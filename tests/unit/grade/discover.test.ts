@@ -281,6 +281,18 @@ test('zip: a nested archive that is not a readable zip is its own row; the class
   expect(refusal(candidates, 'class.zip!/Bob/upload.zip')).toEqual({ code: 'zip-corrupt', message: 'not a readable zip archive (invalid zip data)' });
 });
 
+test('zip: a password-protected entry is refused as encrypted, not taken for a damaged entry or a zip bomb', () => {
+  const archive = zipSync({ 'Alice/a.json': FLOW, 'Bob/b.json': FLOW, 'Carol/c.json': FLOW }, { level: 0 });
+  setEncrypted(archive, 'Bob/b.json');
+  setEncrypted(archive, 'Carol/c.json');
+  declareSize(archive, 'Carol/c.json', FLOW.length - 12); // stored and encrypted: 12 bytes of the cipher's header before the data
+  const candidates = expandArchive(archive, 'class.zip', 0, LIMITS);
+  const encrypted = { code: 'zip-unsupported', message: 'zip entry is encrypted (password-protected); ask for it without a password' };
+  expect(refusal(candidates, 'class.zip!/Bob/b.json')).toEqual(encrypted);
+  expect(refusal(candidates, 'class.zip!/Carol/c.json')).toEqual(encrypted); // before: "expands beyond the … bytes it declares" [zip-bomb]
+  expect(candidates.find((c) => c.file === 'class.zip!/Alice/a.json')?.kind).toBe('bytes');
+});
+
 test('a zip in a folder with a refused entry still yields the others', async () => {
   const root = tree({ 'class.zip': zipSync({ 'a.json': FLOW, '../b.json': FLOW }) });
   const found = await discover([root], LIMITS);
@@ -299,5 +311,17 @@ function declareSize(zip: Uint8Array, name: string, size: number): void {
     const signature = view.getUint32(i, true);
     if (signature === 0x04034b50 && matchesAt(i + 30)) view.setUint32(i + 22, size, true);
     if (signature === 0x02014b50 && matchesAt(i + 46)) view.setUint32(i + 24, size, true);
+  }
+}
+
+/** Sets an entry's encryption flag (general purpose bit 0), in its local header and the central directory. */
+function setEncrypted(zip: Uint8Array, name: string): void {
+  const view = new DataView(zip.buffer, zip.byteOffset, zip.byteLength);
+  const nameBytes = new TextEncoder().encode(name);
+  const matchesAt = (at: number) => nameBytes.every((b, i) => zip[at + i] === b);
+  for (let i = 0; i + 46 < zip.length; i++) {
+    const signature = view.getUint32(i, true);
+    if (signature === 0x04034b50 && matchesAt(i + 30)) view.setUint16(i + 6, view.getUint16(i + 6, true) | 1, true);
+    if (signature === 0x02014b50 && matchesAt(i + 46)) view.setUint16(i + 8, view.getUint16(i + 8, true) | 1, true);
   }
 }
