@@ -73,8 +73,12 @@ export async function discover(inputs: string[], limits: ZipLimits, outDir?: str
     try {
       info = statSync(input, { throwIfNoEntry: false });
     } catch {
-      add(input, true); // a symlink loop, a path through a file, a name too long…: its row says why
-      continue;
+      // A symlink loop, a path through a file, a name too long…: its row says why. Not a pattern
+      // (`class.zip/**/*.json`, a folder that cannot be read): that matches nothing, below.
+      if (!isGlob(input)) {
+        add(input, true);
+        continue;
+      }
     }
     if (info?.isDirectory() && insideOut(path.join(input, 'x'))) {
       problems.push(`flowgrade: ${input}: this folder is inside --out ${outDir}, where the reports go: write them into another folder [bad-out]`);

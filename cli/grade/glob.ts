@@ -9,7 +9,7 @@
  * only ever matches files (and pipes, devices and broken symlinks, whose rows say what they are).
  * Use `/` as the separator.
  */
-import { existsSync, type Dirent } from 'node:fs';
+import { statSync, type Dirent } from 'node:fs';
 import path from 'node:path';
 import { compareCodePoints, isFolder, listFolder } from './walk.js';
 
@@ -26,7 +26,8 @@ export async function expandGlob(pattern: string, warn: (line: string) => void):
   const firstGlob = segments.findIndex(isGlob);
   const baseSegments = segments.slice(0, firstGlob);
   const base = baseSegments.length === 0 ? '.' : baseSegments.join('/') || '/';
-  if (!existsSync(base)) return []; // the pattern matches nothing: that is the usage error it gets, not a folder warning
+  // A missing folder, or a file (`class.zip/**/*.json`): the pattern matches nothing, the usage error it gets, not a folder warning.
+  if (!isFolderSync(base)) return [];
   const matchers = segments.slice(firstGlob).map((segment): Segment => (segment === '**' ? '**' : segmentRegExp(segment)));
   const listings = new Map<string, Promise<Dirent[]>>();
   const list = (dir: string) => listings.get(dir) ?? listings.set(dir, listFolder(dir, warn)).get(dir)!;
@@ -63,4 +64,13 @@ export async function expandGlob(pattern: string, warn: (line: string) => void):
 export function segmentRegExp(segment: string): RegExp {
   const source = segment.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '[^/]*').replace(/\?/g, '[^/]');
   return new RegExp(`^${segment.startsWith('.') ? '' : '(?!\\.)'}${source}$`);
+}
+
+/** A folder (through symlinks); false for a file, nothing, or a path that cannot be looked at. */
+function isFolderSync(file: string): boolean {
+  try {
+    return statSync(file, { throwIfNoEntry: false })?.isDirectory() ?? false;
+  } catch {
+    return false;
+  }
 }

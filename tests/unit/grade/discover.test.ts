@@ -1,6 +1,6 @@
 /** Finding submissions: folders, files, globs and zip archives (with their refusals). */
 import { test, expect } from '@playwright/test';
-import { mkdirSync, realpathSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, realpathSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { zipSync, type Zippable } from 'fflate';
 import { discover } from '../../../cli/grade/discover.js';
@@ -115,6 +115,27 @@ test('missing paths and patterns matching nothing are reported as usage problems
   expect(found.problems).toEqual([`flowgrade: ${path.join(root, 'nope.json')}: no such file or folder [no-input]`, `flowgrade: ${root}/*.xml: no file matches this pattern [no-input]`]);
   const missingFolder = await discover([`${root}/missing/*.json`, root], LIMITS);
   expect([missingFolder.problems, missingFolder.warnings]).toEqual([[`flowgrade: ${root}/missing/*.json: no file matches this pattern [no-input]`], []]); // no folder warning besides
+});
+
+test('a pattern through a file (an archive taken for a folder) or a folder that cannot be read matches nothing; it is never a submission', async () => {
+  const root = tree({ 'class.zip': zipSync({ 'a.json': FLOW }), 'a.json': FLOW });
+  // Before: the pattern itself became a submission (an ungradable row "a part of the path is a file", attendee "_").
+  const throughFile = await discover([`${root}/class.zip/**/*.json`, `${root}/a.json/*.json`, root], LIMITS);
+  expect(throughFile.problems).toEqual([`flowgrade: ${root}/class.zip/**/*.json: no file matches this pattern [no-input]`, `flowgrade: ${root}/a.json/*.json: no file matches this pattern [no-input]`]);
+  expect(throughFile.warnings).toEqual([]);
+  expect(files(throughFile.candidates).some((file) => file.includes('*'))).toBe(false);
+  if (process.getuid?.() === 0) return; // root reads any folder
+  mkdirSync(path.join(root, 'locked'));
+  writeFileSync(path.join(root, 'locked', 'b.json'), FLOW);
+  chmodSync(path.join(root, 'locked'), 0);
+  try {
+    const locked = await discover([`${root}/locked/*.json`], LIMITS);
+    expect(locked.problems).toEqual([`flowgrade: ${root}/locked/*.json: no file matches this pattern [no-input]`]);
+    expect(locked.warnings).toEqual([`flowgrade: ${root}/locked: cannot read folder (EACCES); skipped [unreadable-file]`]);
+    expect(locked.candidates).toEqual([]);
+  } finally {
+    chmodSync(path.join(root, 'locked'), 0o755);
+  }
 });
 
 test('quoted globs: * stays in one folder, ** crosses folders, ? is one character', async () => {
