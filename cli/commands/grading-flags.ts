@@ -3,7 +3,14 @@
  */
 import { Command, Option } from 'commander';
 import { DEFAULT_MISSION_ID } from '../../checks/index.js';
-import { collectPair, parsePositiveInt, parseSize } from '../options.js';
+import { collectPair, parsePositiveInt, parseSize, positiveIntUpTo } from '../options.js';
+
+/**
+ * Most activities (and runs of one activity) a simulated call may be allowed: each step is kept in
+ * the trace (about 0.5 KB), and ten million steps fill the heap and crash the process. 100,000 is
+ * 200 times the default and takes about a second.
+ */
+export const MAX_STEPS = 100_000;
 
 export function addGradingOptions(command: Command): Command {
   return command
@@ -13,7 +20,7 @@ export function addGradingOptions(command: Command): Command {
     .option('--connector <NAME=URL>', 'base URL of a Flow Designer connector (repeatable; default: every connector is WxCC us1)', collectPair)
     .option('--max-size <size>', 'largest export accepted (default 20MB)', parseSize)
     .option('--max-depth <n>', 'deepest JSON nesting accepted (default 64)', parsePositiveInt)
-    .option('--max-steps <n>', 'most activities one simulated call may run (default 500)', parsePositiveInt)
-    .option('--max-visits <n>', 'most times one activity may run in a simulated call (default 25)', parsePositiveInt)
+    .option('--max-steps <n>', `most activities one simulated call may run (default 500, at most ${MAX_STEPS})`, positiveIntUpTo(MAX_STEPS, 'activities'))
+    .option('--max-visits <n>', `most times one activity may run in a simulated call (default 25, at most ${MAX_STEPS})`, positiveIntUpTo(MAX_STEPS, 'runs of one activity'))
     .option('--now <iso-time>', 'fixed clock for reproducible reports: ISO 8601 with Z or an offset (2025-08-01T09:00:00Z), or a date (midnight UTC)');
 }

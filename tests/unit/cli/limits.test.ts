@@ -30,3 +30,14 @@ test('limit flags take positive integers only', async () => {
     expect((await runCli(['check', SOLUTION, ...bad])).code).toBe(2);
   }
 });
+
+test('--max-steps and --max-visits stop at 100,000: a call that long would fill the memory and crash, so more is a usage error', async () => {
+  for (const [flag, unit] of [['--max-steps', 'activities'], ['--max-visits', 'runs of one activity']]) {
+    for (const value of ['100001', '99999999999999999999999']) {
+      const run = await runCli(['check', SOLUTION, flag, value]);
+      expect([flag, value, run.code, run.stdout]).toEqual([flag, value, 2, '']);
+      expect(run.stderr).toContain(`argument '${value}' is invalid. ${value} is more than 100000 ${unit}`);
+    }
+  }
+  expect((await runCli(['check', SOLUTION, '--max-steps', '100000', '--max-visits', '100000', '-q'])).code).toBe(0);
+});
