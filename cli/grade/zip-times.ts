@@ -14,19 +14,23 @@ const EXTENDED_TIMESTAMP = 0x5455;
 /** The end record is 22 bytes, followed by a comment of at most 65,535. */
 const END_SEARCH = 22 + 0xffff;
 
-/** Entry name (as fflate decodes it) → modification time in ms since the epoch. */
+/** Entry name (as zipDirectory names it) → modification time in ms since the epoch. */
 export function zipEntryTimes(data: Uint8Array): Map<string, number> {
   return zipDirectory(data).times;
 }
 
 /**
  * What the central directory says that fflate does not expose: each entry's time (zipEntryTimes),
- * and which entries are encrypted (general purpose flag bit 0: a password-protected entry, whose
- * bytes are ciphertext and must not be taken for a damaged or lying entry).
+ * which entries are encrypted (general purpose flag bit 0: a password-protected entry, whose
+ * bytes are ciphertext and must not be taken for a damaged or lying entry), and the names of
+ * entries without the UTF-8 flag (bit 11) as they were written: fflate reads those as Latin-1,
+ * but Windows writes them in its DOS code page (437), and macOS in UTF-8 without saying so.
+ * `times` and `encrypted` are keyed by these names; `names` maps fflate's name to it.
  */
-export function zipDirectory(data: Uint8Array): { times: Map<string, number>; encrypted: Set<string> } {
+export function zipDirectory(data: Uint8Array): { times: Map<string, number>; encrypted: Set<string>; names: Map<string, string> } {
   const times = new Map<string, number>(); // extended timestamps
   const encrypted = new Set<string>();
+  const names = new Map<string, string>();
   const view = new DataView(data.buffer, data.byteOffset, data.byteLength);
   const u16 = (at: number) => view.getUint16(at, true);
   const u32 = (at: number) => view.getUint32(at, true);
@@ -37,7 +41,7 @@ export function zipDirectory(data: Uint8Array): { times: Map<string, number>; en
       break;
     }
   }
-  if (end < 0) return { times, encrypted };
+  if (end < 0) return { times, encrypted, names };
   const count = u16(end + 10);
   let at = u32(end + 16);
   const utf8 = new TextDecoder();
@@ -50,15 +54,38 @@ export function zipDirectory(data: Uint8Array): { times: Map<string, number>; en
     const extraEnd = nameEnd + extraLength;
     if (extraEnd > data.length) break;
     const nameBytes = data.subarray(at + 46, nameEnd);
-    // As fflate names entries: UTF-8 when the archive says so (bit 11), else one byte per character.
-    const name = flags & 0x800 ? utf8.decode(nameBytes) : latin1(nameBytes);
+    // UTF-8 when the archive says so (bit 11), as fflate reads it; else see unflaggedName.
+    const name = flags & 0x800 ? utf8.decode(nameBytes) : unflaggedName(nameBytes);
+    if (!(flags & 0x800) && name !== latin1(nameBytes)) names.set(latin1(nameBytes), name);
     dos.set(name, dosTime(date, time));
     if (flags & 1) encrypted.add(name);
     const exact = extendedTime(view, nameEnd, extraEnd);
     if (exact !== undefined) times.set(name, exact);
     at = extraEnd + commentLength;
   }
-  return { times: times.size === dos.size ? times : dos, encrypted };
+  return { times: times.size === dos.size ? times : dos, encrypted, names };
+}
+
+/** Windows' DOS code page 437, bytes 0x80–0xFF. */
+const CP437_HIGH =
+  'ÇüéâäàåçêëèïîìÄÅÉæÆôöòûùÿÖÜ¢£¥₧ƒáíóúñÑªº¿⌐¬½¼¡«»░▒▓│┤╡╢╖╕╣║╗╝╜╛┐└┴┬├─┼╞╟╚╔╩╦╠═╬╧╨╤╥╙╘╒╓╫╪┘┌█▄▌▐▀αßΓπΣσµτΦΘΩδ∞φε∩≡±≥≤⌠⌡÷≈°∙·√ⁿ²■\u00a0';
+
+const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
+
+/**
+ * A name without the UTF-8 flag: ASCII as it is; valid UTF-8 as UTF-8 (macOS's Archive Utility
+ * and Info-ZIP write UTF-8 without the flag; code page 437 text is almost never valid UTF-8);
+ * else code page 437, what the zip format specifies and Windows' "compressed folder" writes.
+ */
+function unflaggedName(bytes: Uint8Array): string {
+  if (bytes.every((byte) => byte < 0x80)) return latin1(bytes);
+  try {
+    return strictUtf8.decode(bytes);
+  } catch {
+    let text = '';
+    for (const byte of bytes) text += byte < 0x80 ? String.fromCharCode(byte) : CP437_HIGH[byte - 0x80];
+    return text;
+  }
 }
 
 function latin1(bytes: Uint8Array): string {

@@ -78,14 +78,14 @@ export function expandArchive(data: Uint8Array, file: string, mtimeMs: number, l
 function expandInto(data: Uint8Array, file: string, mtimeMs: number, limits: ZipLimits, budget: Budget, depth: number, out: Candidate[], ignored: (entryFile: string) => void): void {
   const declared = readDirectory(data, file, limits, budget);
   // Each entry's own time in the archive (else the archive's): which of two uploads is newer.
-  const { times, encrypted } = zipDirectory(data);
+  const { times, encrypted, names } = zipDirectory(data);
   const timeOf = (entryFile: string) => times.get(entryFile.slice(file.length + 2)) ?? mtimeMs;
   const refuse = (entryFile: string, error: InputError) => {
     out.push({ kind: 'refused', file: entryFile, mtimeMs: timeOf(entryFile), error });
   };
   const expanded: { name: string; bytes: Uint8Array }[] = [];
   const unzip = new Unzip((entry) => {
-    const name = entry.name;
+    const name = names.get(entry.name) ?? entry.name; // as it was written (code page 437, unflagged UTF-8)
     if (name.endsWith('/') || !isCandidateName(name)) {
       if (!name.endsWith('/') && !isSystemName(name)) ignored(`${file}!/${name}`);
       return; // not started: never decompressed
@@ -97,7 +97,7 @@ function expandInto(data: Uint8Array, file: string, mtimeMs: number, limits: Zip
     if (entry.compression !== 0 && entry.compression !== 8) {
       return refuse(entryFile, { code: 'zip-unsupported', message: `zip entry uses compression method ${entry.compression}; only stored and deflate are supported` });
     }
-    const size = declared.get(name) ?? entry.originalSize;
+    const size = declared.get(entry.name) ?? entry.originalSize;
     if (size !== undefined && size > limits.maxEntryBytes) return refuse(entryFile, tooLarge(limits.maxEntryBytes, size));
     countEntry(name, budget, limits);
     collect(entry, size, entryFile, limits, budget, (bytes) => expanded.push({ name, bytes }), refuse);

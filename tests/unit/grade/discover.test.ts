@@ -314,6 +314,22 @@ test('zip: a password-protected entry is refused as encrypted, not taken for a d
   expect(candidates.find((c) => c.file === 'class.zip!/Alice/a.json')?.kind).toBe('bytes');
 });
 
+test('zip: entry names without the UTF-8 flag are read as Windows writes them (code page 437), or as UTF-8 when they are (macOS)', () => {
+  const cp437 = new Uint8Array([0x90, 0x6c, 0x8a, 0x76, 0x65, 0x5f, 0x52, 0x65, 0x6e, 0x82]); // "Élève_René" in code page 437
+  const utf8 = new TextEncoder().encode('Zoë_Müller'); // as macOS's Archive Utility writes it, without the flag
+  const archive = zipSync({ 'AAAAAAAAAA/Main_Flow_41.json': FLOW, 'BBBBBBBBBBBB/Main_Flow_42.json': FLOW, 'CCCCCCCCCC/notes.pdf': FLOW }, { level: 0 });
+  renameEntry(archive, 'AAAAAAAAAA', cp437);
+  renameEntry(archive, 'BBBBBBBBBBBB', utf8);
+  renameEntry(archive, 'CCCCCCCCCC', cp437);
+  const ignored: string[] = [];
+  const candidates = expandArchive(archive, 'class.zip', 0, LIMITS, (entry) => ignored.push(entry));
+  // Before: read as Latin-1, "\u0090l\u008ave_Ren\u0082" and "ZoÃ«_MÃ¼ller".
+  expect(files(candidates)).toEqual(['class.zip!/Élève_René/Main_Flow_41.json', 'class.zip!/Zoë_Müller/Main_Flow_42.json']);
+  expect(ignored).toEqual(['class.zip!/Élève_René/notes.pdf']);
+  expect(candidates.map((c) => c.kind)).toEqual(['bytes', 'bytes']);
+  expect(candidates[0].mtimeMs).not.toBe(0); // its own time in the archive, found under its name
+});
+
 test('a zip in a folder with a refused entry still yields the others', async () => {
   const root = tree({ 'class.zip': zipSync({ 'a.json': FLOW, '../b.json': FLOW }) });
   const found = await discover([root], LIMITS);
@@ -345,4 +361,11 @@ function setEncrypted(zip: Uint8Array, name: string): void {
     if (signature === 0x04034b50 && matchesAt(i + 30)) view.setUint16(i + 6, view.getUint16(i + 6, true) | 1, true);
     if (signature === 0x02014b50 && matchesAt(i + 46)) view.setUint16(i + 8, view.getUint16(i + 8, true) | 1, true);
   }
+}
+
+/** Replaces the bytes of an ASCII part of entry names (local headers and central directory) by bytes of the same length; the UTF-8 flag stays unset. */
+function renameEntry(zip: Uint8Array, part: string, bytes: Uint8Array): void {
+  const from = new TextEncoder().encode(part);
+  expect(bytes.length).toBe(from.length);
+  for (let i = 0; i + from.length <= zip.length; i++) if (from.every((b, k) => zip[i + k] === b)) zip.set(bytes, i);
 }
