@@ -35,6 +35,14 @@ export function parseAttendee(value: string): string {
   return id;
 }
 
+/** A path to write into (`--out`): a blank one names nothing (`what` says what to give: "the file to write the report into"). */
+export function nonBlankPath(what: string): (value: string) => string {
+  return (value) => {
+    if (value.trim() === '') throw new InvalidArgumentError(`"${value}" is blank: give ${what}`);
+    return value;
+  };
+}
+
 /** `KEY=VALUE` pairs collected into a record (repeatable option). */
 export function collectPair(value: string, previous: Record<string, string> = {}): Record<string, string> {
   const eq = value.indexOf('=');

@@ -1,4 +1,5 @@
 import { writeFile } from 'node:fs/promises';
+import path from 'node:path';
 import { Chalk } from 'chalk';
 import { Command, Option } from 'commander';
 import type { GradeReport } from '../../engine/report.js';
@@ -9,7 +10,7 @@ import { gradeFile } from '../grade-file.js';
 import { resolveGradingOptions, type GradingFlags } from '../grading-options.js';
 import { addGradingOptions } from './grading-flags.js';
 import { inputErrorLine, reasonOf } from '../io.js';
-import { parseAttendee } from '../options.js';
+import { nonBlankPath, parseAttendee } from '../options.js';
 
 type Format = 'console' | 'json' | 'html' | 'junit' | 'markdown';
 interface CheckFlags extends GradingFlags {
@@ -24,7 +25,7 @@ export function checkCommand(ctx: CliContext): Command {
     .description('grade exported flows against a lab mission and print what is right, what is wrong and how to fix it')
     .argument('<files...>', 'Flow Designer exports (.json)')
     .addOption(new Option('--format <format>', 'report format').choices(['console', 'json', 'html', 'junit', 'markdown']).default('console'))
-    .option('--out <file>', 'write the report to a file instead of stdout')
+    .option('--out <file>', 'write the report to a file instead of stdout', nonBlankPath('the file to write the report into'))
     .option('--attendee <id>', 'attendee id (default: from the flow name Main_Flow_<ID>, else the file name)', parseAttendee)
     .option('-q, --quiet', 'console format: only the failures, the required checks not judged and the summary line');
   return addGradingOptions(command).action(async (files: string[], flags: CheckFlags) => {
@@ -41,8 +42,10 @@ export function checkCommand(ctx: CliContext): Command {
     }
     // A file is not a terminal: a report written to --out is never coloured.
     const output = render(flags.format, reports, flags.out === undefined && ctx.color, flags.quiet ?? false);
-    if (flags.out !== undefined) await writeFile(flags.out, output).catch((error: unknown) => {
-      throw new UsageError(`cannot write --out ${flags.out}: ${reasonOf(error)}`);
+    if (flags.out !== undefined) await writeFile(flags.out, output).catch((error: NodeJS.ErrnoException) => {
+      // The file is created: what is missing is the folder it would go in.
+      const reason = error.code === 'ENOENT' ? `the folder ${path.dirname(flags.out!)} does not exist` : reasonOf(error);
+      throw new UsageError(`cannot write --out ${flags.out}: ${reason}`);
     });
     else ctx.stdout(output);
   });

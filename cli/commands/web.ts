@@ -12,12 +12,13 @@ import type { CliContext } from '../context.js';
 import { UsageError } from '../errors.js';
 import { reasonOf } from '../io.js';
 import { makeFolder } from '../make-folder.js';
+import { nonBlankPath } from '../options.js';
 import { isLoopbackHost, startStaticServer } from '../static-server.js';
 
 export function webCommand(ctx: CliContext): Command {
   return new Command('web')
     .description('write the in-browser self-check page (a static site: HTML, JS, CSS) into a folder, to host on any static web server')
-    .requiredOption('--out <dir>', 'folder to write the site into (created if missing)')
+    .requiredOption('--out <dir>', 'folder to write the site into (created if missing)', nonBlankPath('the folder to write the page into'))
     .action(async (options: { out: string }) => {
       const site = siteDir();
       if (path.resolve(options.out) === path.resolve(site)) throw new UsageError(`--out ${options.out} is where the page is built; choose another folder`);

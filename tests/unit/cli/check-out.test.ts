@@ -35,3 +35,13 @@ test('check --out: an unreadable input is one line on stderr in every format, th
     expect([run.code, run.stdout, run.stderr], format).toEqual([2, '', `flowgrade: ${missing}: no such file [unreadable-file]\n`]);
   }
 });
+
+test('check --out in a folder that does not exist, or blank: one line saying so, exit 2', async () => {
+  const dir = tempDir('check-out-missing');
+  const missing = path.join(dir, 'no-such-folder', 'report.json');
+  const run = await runCli(['check', fixturePath('flows/solution.json'), '--format', 'json', '--out', missing]);
+  expect([run.code, run.stdout, run.stderr]).toEqual([2, '', `flowgrade: cannot write --out ${missing}: the folder ${path.dirname(missing)} does not exist\n`]);
+  const blank = await runCli(['check', fixturePath('flows/solution.json'), '--out', '']);
+  expect([blank.code, blank.stdout]).toEqual([2, '']);
+  expect(blank.stderr).toContain(`option '--out <file>' argument '' is invalid. "" is blank: give the file to write`);
+});

@@ -132,6 +132,12 @@ test('flowgrade serve refuses a --dir without index.html, and a port that is not
   expect(badPort.stderr).toContain('is not a TCP port');
 });
 
+test('flowgrade web --out blank is a usage error saying so', async () => {
+  const run = await runCli(['web', '--out', '']);
+  expect(run.code).toBe(2);
+  expect(run.stderr).toContain(`option '--out <dir>' argument '' is invalid. "" is blank: give the folder to write the page into`);
+});
+
 test('flowgrade web --out writes the built page: index.html with its CSP, app.js, page.css', async () => {
   const out = path.join(base, 'written', 'site');
   const run = await runCli(['web', '--out', out]);
