@@ -1,4 +1,4 @@
-import { writeFile } from 'node:fs/promises';
+import { stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { Chalk } from 'chalk';
 import { Command, Option } from 'commander';
@@ -31,6 +31,7 @@ export function checkCommand(ctx: CliContext): Command {
   return addGradingOptions(command).action(async (files: string[], flags: CheckFlags) => {
     if (flags.attendee && files.length > 1) throw new UsageError('--attendee applies to one file; give one file or drop --attendee');
     if (flags.format === 'html' && files.length > 1) throw new UsageError('--format html writes one report; use `flowgrade grade` for several files');
+    if (flags.out !== undefined && (await isOneOf(flags.out, files))) throw new UsageError(`--out ${flags.out} is one of the exports given: the report would overwrite it; choose another file`);
     const options = await resolveGradingOptions(flags);
     const reports: GradeReport[] = [];
     for (const file of files) {
@@ -49,6 +50,15 @@ export function checkCommand(ctx: CliContext): Command {
     });
     else ctx.stdout(output);
   });
+}
+
+/** Whether `out` is the same regular file as one of `files`, whatever the path (`./`, a symlink, a hard link). */
+async function isOneOf(out: string, files: string[]): Promise<boolean> {
+  const identity = (file: string) => stat(file).then((info) => (info.isFile() ? `${info.dev}:${info.ino}` : undefined), () => undefined);
+  const target = await identity(out);
+  if (target === undefined) return false; // not there yet: it cannot be an input
+  for (const file of files) if ((await identity(file)) === target) return true;
+  return false;
 }
 
 function render(format: Format, reports: GradeReport[], color: boolean, quiet: boolean): string {

@@ -1,6 +1,6 @@
 /** `check --out FILE`: the report goes to the file; a place that cannot be written is one line and exit 2. */
 import { test, expect } from '@playwright/test';
-import { readFileSync } from 'node:fs';
+import { readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fixturePath, runCli, tempDir } from '../../helpers.js';
 
@@ -44,4 +44,17 @@ test('check --out in a folder that does not exist, or blank: one line saying so,
   const blank = await runCli(['check', fixturePath('flows/solution.json'), '--out', '']);
   expect([blank.code, blank.stdout]).toEqual([2, '']);
   expect(blank.stderr).toContain(`option '--out <file>' argument '' is invalid. "" is blank: give the file to write`);
+});
+
+test('check --out naming one of the exports (by another path too) is refused before anything is written: the export is kept', async () => {
+  const dir = tempDir('check-out-input');
+  const file = path.join(dir, 'Main_Flow_140.json');
+  const original = readFileSync(fixturePath('flows/solution.json'));
+  writeFileSync(file, original);
+  symlinkSync(file, path.join(dir, 'link.json'));
+  for (const out of [file, path.join(dir, '.', 'Main_Flow_140.json'), path.join(dir, 'link.json')]) {
+    const run = await runCli(['check', fixturePath('flows/before-mission.json'), file, '--format', 'json', '--out', out]);
+    expect([run.code, run.stdout, run.stderr]).toEqual([2, '', `flowgrade: --out ${out} is one of the exports given: the report would overwrite it; choose another file\n`]);
+    expect(readFileSync(file)).toEqual(original);
+  }
 });
