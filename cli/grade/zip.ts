@@ -84,7 +84,10 @@ function expandInto(data: Uint8Array, file: string, mtimeMs: number, limits: Zip
     out.push({ kind: 'refused', file: entryFile, mtimeMs: timeOf(entryFile), error });
   };
   const expanded: { name: string; bytes: Uint8Array }[] = [];
+  /** The exports and archives the stream reached (fflate's names), to find those the directory lists but it never reached. */
+  const reached = new Set<string>();
   const unzip = new Unzip((entry) => {
+    if (!entry.name.endsWith('/') && isCandidateName(entry.name) && !isUnsafeName(entry.name)) reached.add(entry.name);
     const name = names.get(entry.name) ?? entry.name; // as it was written (code page 437, unflagged UTF-8)
     if (name.endsWith('/') || !isCandidateName(name)) {
       if (!name.endsWith('/') && !isSystemName(name)) ignored(`${file}!/${name}`);
@@ -110,6 +113,13 @@ function expandInto(data: Uint8Array, file: string, mtimeMs: number, limits: Zip
   } catch (error) {
     if (error instanceof ArchiveRefused) throw error;
     throw new ArchiveRefused({ code: 'zip-corrupt', message: `not a readable zip archive (${error instanceof Error ? error.message : String(error)})` });
+  }
+  // An export or archive the directory lists, whose own (local) header is damaged: the stream
+  // passes over it. Its row says so; the submission is never lost without a word. (Only when
+  // fewer were reached: a name spelled otherwise in its own header is not a missing entry.)
+  for (const listed of reached.size < declared.size ? declared.keys() : []) {
+    if (reached.has(listed)) continue;
+    refuse(`${file}!/${names.get(listed) ?? listed}`, { code: 'zip-corrupt', message: "zip entry is listed in the archive's directory, but its own header is damaged; it cannot be expanded" });
   }
   for (const { name, bytes } of expanded) {
     const entryFile = `${file}!/${name}`;

@@ -330,6 +330,23 @@ test('zip: entry names without the UTF-8 flag are read as Windows writes them (c
   expect(candidates[0].mtimeMs).not.toBe(0); // its own time in the archive, found under its name
 });
 
+test('zip: an entry the directory lists but whose own header is damaged is a row of its own, never lost without a word', () => {
+  const archive = zipSync({ 'Alice/a.json': FLOW, 'Bob/b.json': FLOW, 'Carol/c.json': FLOW, 'Dave/d.pdf': FLOW });
+  const view = new DataView(archive.buffer, archive.byteOffset, archive.byteLength);
+  const bob = new TextEncoder().encode('Bob/b.json');
+  for (let i = 0; i + 30 < archive.length; i++) {
+    if (view.getUint32(i, true) === 0x04034b50 && bob.every((b, k) => archive[i + 30 + k] === b)) archive[i + 2] = 0x99; // its local header's signature
+  }
+  const candidates = expandArchive(archive, 'class.zip', 0, LIMITS);
+  // Before: Bob's submission silently missing, Alice's and Carol's graded.
+  expect(candidates.map((c) => [c.file, c.kind]).sort()).toEqual([
+    ['class.zip!/Alice/a.json', 'bytes'],
+    ['class.zip!/Bob/b.json', 'refused'],
+    ['class.zip!/Carol/c.json', 'bytes'],
+  ]);
+  expect(refusal(candidates, 'class.zip!/Bob/b.json')).toEqual({ code: 'zip-corrupt', message: 'zip entry is listed in the archive\'s directory, but its own header is damaged; it cannot be expanded' });
+});
+
 test('a zip in a folder with a refused entry still yields the others', async () => {
   const root = tree({ 'class.zip': zipSync({ 'a.json': FLOW, '../b.json': FLOW }) });
   const found = await discover([root], LIMITS);
