@@ -250,9 +250,9 @@ export function lineAndColumn(text: string, offset: number): { line: number; col
   return { line, column: offset - lineStart + 1 };
 }
 
-/** 20971520 → `20 MB`, 10240 → `10 KB`, 1000 → `1000 bytes`. */
+/** 20971520 → `20 MB`, 10240 → `10 KB`, 1000 → `1000 bytes`, 1 → `1 byte`. */
 export function formatBytes(bytes: number): string {
   if (bytes >= 1024 * 1024 && bytes % (1024 * 1024) === 0) return `${bytes / 1024 / 1024} MB`;
   if (bytes >= 1024 && bytes % 1024 === 0) return `${bytes / 1024} KB`;
-  return `${bytes} bytes`;
+  return bytes === 1 ? '1 byte' : `${bytes} bytes`;
 }

@@ -184,6 +184,17 @@ export function printableLine(line: string): string {
   return line.replace(LINE_ESCAPED, unicodeEscape);
 }
 
+/**
+ * JSON text for a terminal (`--format json` on stdout): DEL, C1 controls, the line and paragraph
+ * separators and bidi controls, which JSON.stringify leaves raw inside strings, as `\u009b`-style
+ * escapes. JSON.parse gives the same value back; the terminal gets no control sequence and no
+ * reordering. (Outside strings, JSON text is ASCII; inside, C0 controls are already escaped.)
+ */
+export function terminalJson(json: string): string {
+  return json.replace(JSON_TERMINAL_ESCAPED, unicodeEscape);
+}
+
+const JSON_TERMINAL_ESCAPED = new RegExp(`[\\x7F-\\x9F\\u2028\\u2029${BIDI_CHARACTERS}]`, 'g');
 const BIDI_ALL = new RegExp(`[${BIDI_CHARACTERS}]`, 'g');
 const CSV_ESCAPED = new RegExp(`[\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F\\x7F-\\x9F${BIDI_CHARACTERS}]`, 'g');
 const LINE_ESCAPED = new RegExp(`[\\x00-\\x1F\\x7F-\\x9F\\u2028\\u2029${BIDI_CHARACTERS}]`, 'g');

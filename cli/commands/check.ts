@@ -3,7 +3,8 @@ import path from 'node:path';
 import { Chalk } from 'chalk';
 import { Command, Option } from 'commander';
 import type { GradeReport } from '../../engine/report.js';
-import { renderConsole, renderHtmlReport, renderJson, renderJunit, renderMarkdown } from '../../reports/index.js';
+import { orderReport, renderConsole, renderHtmlReport, renderJson, renderJunit, renderMarkdown } from '../../reports/index.js';
+import { terminalJson } from '../../reports/escape.js';
 import type { CliContext } from '../context.js';
 import { EXIT, UsageError } from '../errors.js';
 import { gradeFile } from '../grade-file.js';
@@ -48,7 +49,7 @@ export function checkCommand(ctx: CliContext): Command {
       const reason = error.code === 'ENOENT' ? `the folder ${path.dirname(flags.out!)} does not exist` : reasonOf(error);
       throw new UsageError(`cannot write --out ${flags.out}: ${reason}`);
     });
-    else ctx.stdout(output);
+    else ctx.stdout(flags.format === 'json' ? terminalJson(output) : output);
   });
 }
 
@@ -64,7 +65,7 @@ async function isOneOf(out: string, files: string[]): Promise<boolean> {
 function render(format: Format, reports: GradeReport[], color: boolean, quiet: boolean): string {
   switch (format) {
     case 'json':
-      return reports.length === 1 ? renderJson(reports[0]) : JSON.stringify(reports, null, 2) + '\n';
+      return reports.length === 1 ? renderJson(reports[0]) : JSON.stringify(reports.map(orderReport), null, 2) + '\n';
     case 'html':
       return renderHtmlReport(reports[0]);
     case 'junit':

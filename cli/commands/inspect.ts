@@ -4,6 +4,7 @@ import { EXIT } from '../errors.js';
 import { inputErrorLine, loadFlowFile } from '../io.js';
 import { parseAttendee, parseSize } from '../options.js';
 import { describeModel } from '../describe-model.js';
+import { terminalJson } from '../../reports/escape.js';
 
 export function inspectCommand(ctx: CliContext): Command {
   return new Command('inspect')
@@ -19,6 +20,6 @@ export function inspectCommand(ctx: CliContext): Command {
         ctx.exit(EXIT.unusable);
         return;
       }
-      ctx.stdout(options.format === 'json' ? JSON.stringify(loaded.model, null, 2) + '\n' : describeModel(loaded.model));
+      ctx.stdout(options.format === 'json' ? terminalJson(JSON.stringify(loaded.model, null, 2)) + '\n' : describeModel(loaded.model));
     });
 }

@@ -8,7 +8,7 @@ import type { CliContext } from '../context.js';
 import { EXIT } from '../errors.js';
 import { resolveGradingOptions } from '../grading-options.js';
 import { inputErrorLine, loadFlowFile } from '../io.js';
-import { printableLine } from '../../reports/escape.js';
+import { printableLine, terminalJson } from '../../reports/escape.js';
 import { collectPair, parseSize } from '../options.js';
 
 interface SimulateFlags {
@@ -60,7 +60,7 @@ export function simulateCommand(ctx: CliContext): Command {
       const contact = { ...(flags.ani ? { ANI: flags.ani } : {}), ...(dnis ? { DNIS: dnis } : {}) };
       const result = await simulate(loaded.model, { contact, dtmf, agentsAvailable: flags.agentsAvailable ?? false, businessHours: flags.businessHours }, { services, now: options.now });
       if (flags.format === 'json') {
-        ctx.stdout(JSON.stringify({ ...result, tasks: services.tasks, requests: services.requests }, null, 2) + '\n');
+        ctx.stdout(terminalJson(JSON.stringify({ ...result, tasks: services.tasks, requests: services.requests }, null, 2)) + '\n');
         return;
       }
       ctx.stdout(renderTraceTable(result.trace));

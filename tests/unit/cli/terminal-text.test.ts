@@ -4,7 +4,7 @@
  * line breaks) may reach the terminal raw.
  */
 import { test, expect } from '@playwright/test';
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { runCli, tempDir } from '../../helpers.js';
 import { tinyFlow } from '../loader/tiny-flow.js';
@@ -41,4 +41,35 @@ test('simulate: the trace and the closing summary line show labels without their
   expect(run.stdout).toMatch(/^completed: .*Bye/m);
   expect(run.stdout).not.toMatch(RAW_CONTROL);
   expect(run.stdout).not.toMatch(/^FAKE LINE/m);
+});
+
+/** What JSON.stringify leaves raw inside strings and a terminal would act on: DEL, C1, bidi controls, U+2028/9. */
+const RAW_IN_JSON = /[\x7F-\x9F\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069\u2028\u2029]/;
+
+function bidiFlow(): string {
+  const flow = tinyFlow({ name: 'Main_Flow_208' });
+  const activity = flow.process.activities.p;
+  activity.name = activity.properties.name = 'Welcome\u009b2J\u202e\u2028x\u007f';
+  const file = path.join(tempDir('terminal-json'), 'Main_Flow_208.json');
+  writeFileSync(file, JSON.stringify(flow));
+  return file;
+}
+
+test('--format json on stdout (check, inspect, simulate) writes C1, DEL, bidi controls and line separators as \\u escapes: the same data, nothing for the terminal', async () => {
+  const file = bidiFlow();
+  const out = path.join(tempDir('terminal-json-out'), 'report.json');
+  const check = await runCli(['check', file, '--format', 'json', '--now', '2025-08-01T09:00:00Z']);
+  const toFile = await runCli(['check', file, '--format', 'json', '--now', '2025-08-01T09:00:00Z', '--out', out]);
+  expect(toFile.code).toBe(check.code);
+  for (const args of [['inspect', file, '--format', 'json'], ['simulate', file, '--format', 'json']]) {
+    const run = await runCli(args);
+    expect(run.code, args[0]).toBe(0);
+    expect(run.stdout, args[0]).not.toMatch(RAW_IN_JSON);
+    expect(run.stdout, args[0]).toContain('Welcome\\u009b2J\\u202e\\u2028x\\u007f');
+  }
+  expect(check.stdout).not.toMatch(RAW_IN_JSON);
+  expect(check.stdout).toContain('\\u009b');
+  // The same value as the report written to a file, which keeps the characters as they are.
+  expect(readFileSync(out, 'utf8')).toMatch(RAW_IN_JSON);
+  expect(JSON.parse(check.stdout)).toEqual(JSON.parse(readFileSync(out, 'utf8')));
 });

@@ -323,6 +323,7 @@ test.describe('unreadable input: one clear line and a stable code', () => {
   test('over the size limit (configurable)', () => {
     const text = JSON.stringify(tinyFlow());
     expect(failure(text, { maxBytes: 100 })).toMatchObject({ code: 'too-large', message: 'file is larger than the 100 bytes limit' });
+    expect(failure(text, { maxBytes: 1 })).toMatchObject({ code: 'too-large', message: 'file is larger than the 1 byte limit' });
     expect(failure(new TextEncoder().encode(text), { maxBytes: 100 }).code).toBe('too-large');
     expect(loadFlow(text, { maxBytes: text.length }).ok).toBe(true);
   });
