@@ -299,6 +299,18 @@ test('--out: an input, or a place that cannot be written, is a usage error; an e
   expect(again.stderr).toContain(`flowgrade: ${path.join(dir, 'graded')}: a flowgrade output folder (it holds .flowgrade-output); skipped [output-folder]`);
 });
 
+test('a blank --out is a usage error saying so, nothing written', async () => {
+  const dir = tempDir('blank-out');
+  writeFileSync(path.join(dir, 'Main_Flow_1.json'), withAttendee(solution(), '1'));
+  for (const out of ['', '  ']) {
+    const run = await runCli(['grade', dir, '--out', out, '--quiet'], { cwd: dir });
+    expect(run.code).toBe(2);
+    // Before: "cannot write into --out : no such file [bad-out]", or "… is inside --out , where the reports go".
+    expect(run.stderr).toContain(`option '--out <dir>' argument '${out}' is invalid. "${out}" is blank: give the folder to write the reports into`);
+  }
+  expect(readdirSync(dir)).toEqual(['Main_Flow_1.json']);
+});
+
 test('a submission that is a symlink to a file inside --out is a usage error naming the link and its target; nothing is written over it', async () => {
   test.skip(process.platform === 'win32', 'symlinks');
   const [dir, out] = [tempDir('link-into-out'), tempDir('link-into-out-out')];
