@@ -69,6 +69,11 @@ export async function discover(inputs: string[], limits: ZipLimits, outDir?: str
   };
 
   for (const input of inputs) {
+    if (input.trim() === '') {
+      // A script's unset variable (`grade "$SUBMISSIONS"`): "no such file" would name nothing.
+      problems.push(`flowgrade: "${input}" is blank: give a folder, a zip archive, an export or a quoted pattern [no-input]`);
+      continue;
+    }
     let info;
     try {
       info = statSync(input, { throwIfNoEntry: false });

@@ -138,6 +138,16 @@ test('a pattern through a file (an archive taken for a folder) or a folder that 
   }
 });
 
+test('a blank input (a script\'s unset variable: grade "$SUBMISSIONS") is a usage problem saying it is blank', async () => {
+  const root = tree({ 'a.json': FLOW });
+  const found = await discover(['', '  ', root], LIMITS);
+  // Before: "flowgrade: : no such file or folder [no-input]", naming nothing.
+  expect(found.problems).toEqual([
+    'flowgrade: "" is blank: give a folder, a zip archive, an export or a quoted pattern [no-input]',
+    'flowgrade: "  " is blank: give a folder, a zip archive, an export or a quoted pattern [no-input]',
+  ]);
+});
+
 test('quoted globs: * stays in one folder, ** crosses folders, ? is one character', async () => {
   const root = tree({ 'x/a1.json': FLOW, 'x/a22.json': FLOW, 'x/y/a3.json': FLOW, 'x/y/z/a4.json': FLOW, 'x/b.txt': 'x' });
   expect(files((await discover([`${root}/x/*.json`], LIMITS)).candidates)).toEqual([path.join(root, 'x/a1.json'), path.join(root, 'x/a22.json')]);
