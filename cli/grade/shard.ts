@@ -22,7 +22,8 @@ export function parseShard(value: string): Shard {
   const match = /^(\d+)\/(\d+)$/.exec(value.trim());
   const index = match ? Number(match[1]) : NaN;
   const count = match ? Number(match[2]) : NaN;
-  if (!match || count < 1 || index < 1 || index > count) throw new InvalidArgumentError(`"${value}" is not a shard i/n with 1 ≤ i ≤ n (e.g. 1/4)`);
+  // Beyond 2^53 the numbers would be rounded: `i > n` could pass as `i ≤ n`.
+  if (!match || !Number.isSafeInteger(count) || !Number.isSafeInteger(index) || count < 1 || index < 1 || index > count) throw new InvalidArgumentError(`"${value}" is not a shard i/n with 1 ≤ i ≤ n (e.g. 1/4)`);
   return { index, count };
 }
 

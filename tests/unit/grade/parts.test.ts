@@ -104,6 +104,12 @@ test('shards: i/n parsed strictly; the blocks cover every item exactly once', ()
   }
 });
 
+test('shards: numbers beyond what is exact in JavaScript are refused, not rounded (i > n passed as i ≤ n)', () => {
+  // Before: both rounded to 9007199254740992, so 1 more than n passed the i ≤ n check, and the summary showed other numbers.
+  for (const bad of ['9007199254740993/9007199254740992', '99999999999999999999/99999999999999999999']) expect(() => parseShard(bad)).toThrow(/not a shard/);
+  expect(parseShard('1/9007199254740991')).toEqual({ index: 1, count: 9007199254740991 });
+});
+
 test('shards by group: a group is never split, and every item is in one shard', () => {
   const items = ['a1', 'a2', 'b1', 'c1', 'c2', 'c3', 'd1'];
   const keys = items.map((item) => item[0]!);
