@@ -7,11 +7,12 @@
  */
 import { closeSync, fstatSync, openSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
+import { formatBytes } from '../../engine/json-text.js';
 import { OPEN_FOR_READING, refusedBeforeReading, unreadable } from '../io.js';
 import { expandGlob, isGlob } from './glob.js';
 import type { Submission } from './types.js';
 import { compareCodePoints, realPath, walkFiles } from './walk.js';
-import { expandArchive, formatBytes, type ZipLimits } from './zip.js';
+import { expandArchive, type ZipLimits } from './zip.js';
 
 export interface Discovery {
   /** Every submission, sorted by display path. */

@@ -13,6 +13,7 @@
  * archive declares.
  */
 import { Inflate, Unzip, unzipSync, type UnzipDecoder, type UnzipFile } from 'fflate';
+import { formatBytes } from '../../engine/json-text.js';
 import type { Candidate, InputError } from './types.js';
 import { zipDirectory } from './zip-times.js';
 
@@ -314,10 +315,4 @@ function countEntry(name: string, budget: Budget, limits: ZipLimits): void {
       message: archive ? `archive holds more than ${limits.maxEntries} archives (.zip files inside it, at any depth); refused` : `archive holds more than ${limits.maxEntries} exports; refused`,
     });
   }
-}
-
-export function formatBytes(bytes: number): string {
-  if (bytes >= 1024 * 1024 && bytes % (1024 * 1024) === 0) return `${bytes / 1024 / 1024} MB`;
-  if (bytes >= 1024 && bytes % 1024 === 0) return `${bytes / 1024} KB`;
-  return `${bytes} bytes`;
 }
