@@ -259,10 +259,15 @@ function isCandidateName(name: string): boolean {
   return /\.(json|zip)$/i.test(base) && !isSystemName(name);
 }
 
-/** macOS resource forks, hidden files and folders, node_modules: never a submission, never worth a word. */
+/**
+ * macOS resource forks, hidden files and folders, node_modules, and the files Windows Explorer
+ * leaves in folders (Thumbs.db, desktop.ini): never a submission, never worth a word.
+ */
 function isSystemName(name: string): boolean {
-  return name.split(/[\\/]/).some((s) => s === '__MACOSX' || s === 'node_modules' || (s.startsWith('.') && s !== '.' && s !== '..'));
+  return name.split(/[\\/]/).some((s) => s === '__MACOSX' || s === 'node_modules' || (s.startsWith('.') && s !== '.' && s !== '..') || WINDOWS_FOLDER_FILES.has(s.toLowerCase()));
 }
+
+const WINDOWS_FOLDER_FILES = new Set(['thumbs.db', 'desktop.ini']);
 
 /** Absolute (`/x`, `\x`, `C:x`), traversing (`..`), or with a NUL: never trusted as a path. */
 export function isUnsafeName(name: string): boolean {

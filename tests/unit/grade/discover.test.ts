@@ -185,9 +185,9 @@ test('quoted globs: wildcards never match a leading dot and ** never enters node
   expect(await glob('c2/**/node_modules/*.json')).toEqual(['c2/node_modules/n.json']);
 });
 
-test('zip: nested folders and archives inside the archive are expanded; hidden and __MACOSX entries skipped', () => {
+test('zip: nested folders and archives inside the archive are expanded; hidden, __MACOSX and Windows Explorer entries skipped', () => {
   const inner = zipSync({ 'deep/k.json': FLOW });
-  const archive = zipSync({ 'class/alice/a.json': FLOW, 'class/bob/b.json': FLOW, 'class/bob/upload.zip': inner, '__MACOSX/class/._a.json': FLOW, 'class/.DS_Store.json': FLOW, 'readme.pdf': FLOW } as Zippable);
+  const archive = zipSync({ 'class/alice/a.json': FLOW, 'class/bob/b.json': FLOW, 'class/bob/upload.zip': inner, '__MACOSX/class/._a.json': FLOW, 'class/.DS_Store.json': FLOW, 'readme.pdf': FLOW, 'class/bob/Thumbs.db': FLOW, 'class/alice/desktop.ini': FLOW, 'class/THUMBS.DB': FLOW } as Zippable);
   const ignored: string[] = [];
   const candidates = expandArchive(archive, 'lms.zip', 7, LIMITS, (entry) => ignored.push(entry));
   expect(files(candidates).sort()).toEqual(['lms.zip!/class/alice/a.json', 'lms.zip!/class/bob/b.json', 'lms.zip!/class/bob/upload.zip!/deep/k.json']);
