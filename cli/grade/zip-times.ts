@@ -1,11 +1,12 @@
 /**
- * The modification time of each entry of a zip archive, from its central directory: the exact
- * UTC time of the extended-timestamp field (0x5455) when every entry has one, else the MS-DOS
- * date and time every entry has (an archive updated by a second tool may mix them: two clocks).
- * A DOS time carries no time zone: it is read as UTC, the same on every machine; the entries of
- * one archive were written in one zone, so their order holds.
- * Also which entries are encrypted (zipDirectory). fflate does not expose these fields. Untrusted bytes: every read is bounds-checked, and an
- * archive whose directory cannot be read (ZIP64, truncated) simply gives no times.
+ * What a zip archive's central directory says that fflate does not expose (zipDirectory): the
+ * entries' names as written, which entries are encrypted, and the modification time of each
+ * entry: the exact UTC time of the extended-timestamp field (0x5455) when every entry has one,
+ * else the MS-DOS date and time every entry has (an archive updated by a second tool may mix
+ * them: two clocks). A DOS time carries no time zone: it is read as UTC, the same on every
+ * machine; the entries of one archive were written in one zone, so their order holds.
+ * Untrusted bytes: every read is bounds-checked, and an archive whose directory cannot be read
+ * (ZIP64, truncated) simply gives nothing.
  */
 
 const END_OF_DIRECTORY = 0x06054b50;
