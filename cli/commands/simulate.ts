@@ -66,6 +66,8 @@ export function simulateCommand(ctx: CliContext): Command {
       ctx.stdout(renderTraceTable(result.trace));
       // The task's fields and the summary's labels come from the export: printable, one line each.
       for (const task of services.tasks) ctx.stdout(printableLine(`task created: ${task.id} (entryPointId ${String(task.body.entryPointId)}, destination ${String(task.body.destination)})`) + '\n');
+      // What Callback activities registered (the JSON has it as `callbacks`; the trace row shows only the exit).
+      for (const cb of result.callbacks ?? []) ctx.stdout(printableLine(`callback registered at ${cb.activity}: dial ${cb.dialNumber || '(empty)'} (ANI ${cb.ani || '(empty)'}, queue ${cb.queue || '(none)'})`) + '\n');
       ctx.stdout(printableLine(`${result.status}: ${result.summary}`) + '\n');
     });
 }

@@ -1,0 +1,17 @@
+/** The CLI's text output on real public exports (../shared/real-flows; skipped when it is absent). Run `npm run build` first. */
+import { test, expect } from '@playwright/test';
+import path from 'node:path';
+import { HAS_SHARED, SHARED, runCli } from '../../helpers.js';
+
+const real = (file: string) => path.join(SHARED, 'real-flows', file);
+
+test.describe('real exports', () => {
+  test.skip(!HAS_SHARED, '../shared is not present');
+
+  test('simulate text: the callback the Callback activity registers is printed', async () => {
+    const run = await runCli(['simulate', real('avoid-duplicate-callback_menu-setvar-condition-http-graphql-callback.json'), '--dtmf', 'Menu_lsi=1', '--no-color']);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('callback registered at Callback_20e: dial +14085551234 (ANI +14085551234, queue 81350cc8-7e99-4146-83e3-a52de2cf92b7)\n');
+    expect(run.stdout.trimEnd().split('\n').at(-1)).toBe('completed: caller disconnected at DisconnectContact_mx8_2bg');
+  });
+});
