@@ -23,11 +23,16 @@ export function describeModel(model: FlowModel): string {
 }
 
 function describeGraph(title: string, graph: FlowGraph, lines: string[]): void {
-  lines.push('', `${title}: ${graph.activities.length} activities, ${graph.links.length} links`);
+  lines.push('', `${title}: ${count(graph.activities.length, 'activity', 'activities')}, ${count(graph.links.length, 'link', 'links')}`);
   const byType = new Map<string, string[]>();
   for (const a of graph.activities) byType.set(a.type, [...(byType.get(a.type) ?? []), a.label + (a.reachable ? '' : ' (unreachable)')]);
   for (const [type, labels] of [...byType].sort(([a], [b]) => a.localeCompare(b))) lines.push(`  ${type}: ${labels.join(', ')}`);
   const labelOf = new Map(graph.activities.map((a) => [a.id, a.label]));
-  lines.push('  links:');
+  if (graph.links.length > 0) lines.push('  links:');
   for (const l of graph.links) lines.push(`    ${labelOf.get(l.from) ?? l.from} —${l.exit}→ ${labelOf.get(l.to) ?? l.to}`);
+}
+
+/** `1 link`, `2 links`, `0 links`. */
+function count(n: number, one: string, many: string): string {
+  return `${n} ${n === 1 ? one : many}`;
 }

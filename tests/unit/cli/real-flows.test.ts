@@ -14,4 +14,14 @@ test.describe('real exports', () => {
     expect(run.stdout).toContain('callback registered at Callback_20e: dial +14085551234 (ANI +14085551234, queue 81350cc8-7e99-4146-83e3-a52de2cf92b7)\n');
     expect(run.stdout.trimEnd().split('\n').at(-1)).toBe('completed: caller disconnected at DisconnectContact_mx8_2bg');
   });
+
+  test('inspect text: counts are singular for one, and a graph without links has no empty links heading', async () => {
+    const preview = await runCli(['inspect', real('graphql-typename-variant_outbound-preview_global-vars_start-to-end.json')]);
+    expect(preview.code).toBe(0);
+    expect(preview.stdout).toContain('\nmain flow: 2 activities, 1 link\n');
+    expect(preview.stdout).toContain('\nevent flows: 4 activities, 0 links\n  event: ContactPredial, GlobalErrorHandling, ContactOutboundCampaignResult, AgentOfferContact\n\nevent handlers:\n');
+    const subflow = await runCli(['inspect', real('subflow_error-handler_end-subflow.json')]);
+    expect(subflow.stdout).toContain('\nvariables (1):\n');
+    expect(subflow.stdout).toContain('\nevent flows: 0 activities, 0 links\n\nevent handlers:\n\nfindings (0):\n');
+  });
 });
