@@ -139,16 +139,22 @@ function prefix(flow: string): string {
  * A queued caller looping through hold music/messages is waiting in queue, not a broken flow —
  * unless the loop is a menu refusing the caller's answer again and again (Unmatched Entry),
  * whichever activity of the loop reaches the limit first (the menu, or a prompt before it).
+ * A caller not in queue whose menu gets no answer round after round (No-Input Timeout) is named
+ * the same way: the menu, and why.
  */
 function stuck(ctx: RunContext, activity: Activity, inHandler: boolean): WalkEnd {
   const loop = loopSince(ctx.trace, activity);
-  const refusing = refusingMenu(loop);
+  const refusing = answeredWith(loop, 'invalid');
   if (refusing !== undefined) {
     return { kind: 'stuck', activity, summary: `stuck in a loop at ${refusing}: the caller's answer is not one of its options (Unmatched Entry each time)` };
   }
   const holding = !inHandler && ctx.call.queued && ctx.call.callerConnected ? holdActivity(loop, activity) : undefined;
-  const summary = holding !== undefined ? `caller waiting in queue: hold loop at ${holding}` : `stuck in a loop at ${activity.label}`;
-  return { kind: 'stuck', activity, summary };
+  if (holding !== undefined) return { kind: 'stuck', activity, summary: `caller waiting in queue: hold loop at ${holding}` };
+  const silent = answeredWith(loop, 'timeout');
+  if (silent !== undefined) {
+    return { kind: 'stuck', activity, summary: `stuck in a loop at ${silent}: the caller presses nothing (No-Input Timeout each time)` };
+  }
+  return { kind: 'stuck', activity, summary: `stuck in a loop at ${activity.label}` };
 }
 
 /** The loop that ends at `activity`: the trace since it last ran (that run included), or none. */
@@ -169,7 +175,10 @@ function holdActivity(loop: readonly TraceEntry[], activity: Activity): string |
 
 const ANSWERED_TYPES: ReadonlySet<string> = new Set(['ivr-menu', 'ivr-collectdigits']);
 
-/** The label of the last menu or collect-digits activity of `loop` that refused the caller's answer (`invalid`), or undefined. */
-function refusingMenu(loop: readonly TraceEntry[]): string | undefined {
-  return loop.findLast((e) => ANSWERED_TYPES.has(e.type) && e.outcome === 'invalid')?.activity;
+/**
+ * The label of the last menu or collect-digits activity of `loop` that left by `outcome`:
+ * `invalid` (it refused the caller's answer) or `timeout` (the caller pressed nothing); or undefined.
+ */
+function answeredWith(loop: readonly TraceEntry[], outcome: 'invalid' | 'timeout'): string | undefined {
+  return loop.findLast((e) => ANSWERED_TYPES.has(e.type) && e.outcome === outcome)?.activity;
 }

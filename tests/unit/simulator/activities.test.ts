@@ -95,7 +95,7 @@ test.describe('ivr-menu', () => {
   test('a menu nobody answers loops on timeout until the visit limit: stuck', async () => {
     const result = await run(buildFlow(spec), {}, { maxVisitsPerActivity: 4 });
     expect(result.status).toBe('stuck');
-    expect(result.summary).toBe('stuck in a loop at Menu');
+    expect(result.summary).toBe('stuck in a loop at Menu: the caller presses nothing (No-Input Timeout each time)');
     expect(result.trace.filter((e) => e.activity === 'Menu')).toHaveLength(4);
   });
 });

@@ -59,4 +59,17 @@ test.describe('real exports', () => {
     expect(result.trace.find((e) => e.activity === 'ConfirmationMenu')?.prompts?.[0]).toContain('account ID as 42');
     expect(result.variables.outputVariable).toBe('42');
   });
+
+  test('the HTTP data-dip subflow with a caller who presses nothing: stuck, naming the menu that gets no answer', async () => {
+    const loaded = loadFlow(readFileSync(path.join(DIR, 'subflow_http-unauthenticated-get_menu_collectdigits_condition_setvar-to-variable.json')));
+    if (!loaded.ok) throw new Error(loaded.error.message);
+    const services = fakeServices([http.get('https://60ef3435f587af00179d3960.mockapi.io/api/customers/1', () => HttpResponse.json({ customerId: '42' }))]);
+    // ConfirmationMenu —timeout→ StillThere —default→ ConfirmationMenu, until the visit limit.
+    const result = await simulate(loaded.model, {}, { services });
+    expect([result.status, result.summary]).toEqual(['stuck', 'stuck in a loop at ConfirmationMenu: the caller presses nothing (No-Input Timeout each time)']);
+    // Without the mock the status is 404: Collect Digits times out into the same loop, and StillThere reaches the limit first.
+    const notFound = await simulate(loaded.model, {}, { services: fakeServices([http.get('https://60ef3435f587af00179d3960.mockapi.io/api/customers/1', () => HttpResponse.json('Not found', { status: 404 }))]) });
+    expect(notFound.trace.find((e) => e.activity === 'CollectDigits_kdd')?.outcome).toBe('timeout');
+    expect(notFound.summary).toBe('stuck in a loop at ConfirmationMenu: the caller presses nothing (No-Input Timeout each time)');
+  });
 });
