@@ -123,7 +123,11 @@ async function afterMainFlow(model: FlowModel, ctx: RunContext, options: Simulat
   const failed = `${main.activity.label} failed: ${main.message}`;
   const handler = model.handlers.find((h) => h.name === GLOBAL_ERROR) ?? model.handlers.find((h) => h.display === 'OnGlobalError');
   if (!options.callerConnectedInErrorHandler) ctx.call.callerConnected = false;
-  if (!handler) return { status: 'error', summary: `${failed}; the flow has no OnGlobalError handler`, globalErrorRaised: false };
+  if (!handler) {
+    // A subflow cannot have one (its export has no event flows); a flow could, and has none.
+    const none = model.flowType === 'SUBFLOW' ? 'a subflow has no event flows of its own, so no OnGlobalError handler runs' : 'the flow has no OnGlobalError handler';
+    return { status: 'error', summary: `${failed}; ${none}`, globalErrorRaised: false };
+  }
 
   const flow = handler.display || 'OnGlobalError';
   const node = model.events.activities.find((a) => a.id === handler.nodeId);

@@ -72,4 +72,13 @@ test.describe('real exports', () => {
     expect(notFound.trace.find((e) => e.activity === 'CollectDigits_kdd')?.outcome).toBe('timeout');
     expect(notFound.summary).toBe('stuck in a loop at ConfirmationMenu: the caller presses nothing (No-Input Timeout each time)');
   });
+
+  test('the payment subflow whose POST no mock answers: the error ends the run, and the summary says a subflow has no event flows', async () => {
+    const loaded = loadFlow(readFileSync(path.join(DIR, 'template-body_subflow_http-post-json-body_setVariablesArray_2026.json')));
+    if (!loaded.ok) throw new Error(loaded.error.message);
+    const result = await simulate(loaded.model, {}, { services: fakeServices() });
+    expect(result.status).toBe('error');
+    expect(result.globalErrorRaised).toBe(false);
+    expect(result.summary).toMatch(/^makePayment failed: POST https:\/\/example\.invalid\/\S+ is not answered by any mock: .*; a subflow has no event flows of its own, so no OnGlobalError handler runs$/);
+  });
 });
