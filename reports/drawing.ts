@@ -50,6 +50,7 @@ export function activityIdOf(pointer: string | undefined): string | undefined {
 /** Activity types as Flow Designer's palette names them. */
 const TYPE_NAMES: Record<string, string> = {
   NewPhoneContact: 'New Phone Contact',
+  NewContact: 'New Contact',
   NewSubFlowStart: 'Subflow Start',
   event: 'Event',
   Event: 'Event',
@@ -63,6 +64,7 @@ const TYPE_NAMES: Record<string, string> = {
   'http-request-v2': 'HTTP Request',
   'queue-contact': 'Queue Contact',
   callback: 'Callback',
+  'business-hours': 'Business Hours',
   'start-media-stream': 'Start Media Stream',
   'screen-pop': 'Screen Pop',
   'disconnect-contact': 'Disconnect Contact',

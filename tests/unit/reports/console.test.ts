@@ -5,6 +5,8 @@ import { findMission } from '../../../checks/index.js';
 import { NO_COLOR, renderConsole } from '../../../reports/console.js';
 import { collapseRepeats, renderTraceTable, traceDetails } from '../../../reports/trace-table.js';
 import { renderTraceHtml } from '../../../reports/html-trace.js';
+import { activityTypeName } from '../../../reports/drawing.js';
+import { simulatedTypes } from '../../../engine/simulator/index.js';
 import { failedReport, hostileReport, hostileUngradable, IDENTITY, passedReport, TAGGED, ungradableReport } from './sample-reports.js';
 
 const STEPS = findMission('callback-on-global-error')!.steps;
@@ -142,4 +144,11 @@ test('consecutive identical trace entries (a menu refusing the same key again an
   const long = { ...visit, prompts: ['All agents are busy. '.repeat(10)] }; // details longer than a cell
   expect(renderTraceTable([...Array.from({ length: 25 }, () => ({ ...long }))])).toMatch(/WantCallback +Menu +invalid ×25 /);
   expect(renderTraceHtml(trace)).toContain('<tr class="fg-repeat"><td colspan="6">&#8635; WantCallback ran 24 more times the same way</td></tr>');
+});
+
+test('every activity type the simulator runs has its Flow Designer name in the trace (Business Hours, not business-hours)', () => {
+  // A UI name is words with capitals and spaces: not a kebab-case activityName nor a camel-case one.
+  const raw = simulatedTypes().filter((type) => !/^[A-Z][A-Za-z]*(?: [A-Z][A-Za-z]*)*$/.test(activityTypeName(type)) || /[a-z][A-Z]/.test(activityTypeName(type)));
+  expect(raw).toEqual([]);
+  expect(renderTraceTable([{ flow: 'main', activity: 'Hours', activityId: 'h', type: 'business-hours', outcome: 'workingHours', modifiedVariables: {} }])).toMatch(/Hours +Business Hours +workingHours/);
 });
