@@ -41,7 +41,7 @@ export function simulateCommand(ctx: CliContext): Command {
     .option('--max-size <size>', 'largest export accepted (default 20MB)', parseSize)
     .option('--now <iso-time>', 'fixed clock for now(): ISO 8601 with Z or an offset (2025-08-01T09:00:00Z), or a date (midnight UTC)')
     .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
-    .action(async (file: string, flags: SimulateFlags) => {
+    .action(async (file: string, flags: SimulateFlags, command: Command) => {
       const options = await resolveGradingOptions({ lab: 'callback-on-global-error', ...flags });
       const loaded = await loadFlowFile(file, { maxBytes: flags.maxSize });
       if (!loaded.ok) {
@@ -54,6 +54,10 @@ export function simulateCommand(ctx: CliContext): Command {
       const labels = answerable(loaded.model);
       for (const label of Object.keys(dtmf)) {
         if (!labels.has(label)) ctx.stderr(`flowgrade: --dtmf ${printableLine(label)}: no Menu or Collect Digits activity has that label (labels are case-sensitive); its answers are never used\n`);
+      }
+      const hasBusinessHours = [loaded.model.main, loaded.model.events].some((graph) => graph.activities.some((a) => a.type === 'business-hours'));
+      if (command.getOptionValueSource('businessHours') === 'cli' && !hasBusinessHours) {
+        ctx.stderr(`flowgrade: --business-hours ${flags.businessHours}: the flow has no Business Hours activity; it is never used\n`);
       }
       // The DNIS as grading reads it (spaces, dashes and brackets dropped), not as typed.
       const dnis = options.settings?.dnis;

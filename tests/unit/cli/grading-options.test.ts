@@ -82,3 +82,12 @@ test('simulate --dtmf: only keys a caller can press (digits, * and #), else a us
   const keys = await runCli(['simulate', flow, '--dtmf', 'WantCallback=3', '--dtmf', 'NewNumber=1408*#', '--format', 'json']);
   expect(keys.code).toBe(0);
 });
+
+test('simulate --business-hours on a flow without a Business Hours activity says it is never used; on one with it, or by default, nothing is said', async () => {
+  const without = await runCli(['simulate', fixturePath('flows/solution.json'), '--business-hours', 'closed', '--format', 'json']);
+  expect(without.stderr.trim()).toBe('flowgrade: --business-hours closed: the flow has no Business Hours activity; it is never used');
+  expect((await runCli(['simulate', fixturePath('flows/solution.json'), '--format', 'json'])).stderr).toBe('');
+  const withHours = await runCli(['simulate', fixturePath('flows/noise-core-track-nodes.json'), '--business-hours', 'closed', '--format', 'json']);
+  expect(withHours.stderr).toBe('');
+  expect((JSON.parse(withHours.stdout) as { trace: { type: string; outcome: string }[] }).trace.find((e) => e.type === 'business-hours')?.outcome).toBe('default'); // closed: Business Hours' default exit
+});
