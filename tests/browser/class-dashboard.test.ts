@@ -3,33 +3,13 @@
  * file://: a whole class printed on paper, long values in a printed report, sorting a Build step
  * column with ungradable rows in the class.
  */
-import { test, expect, type Page } from '@playwright/test';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { test, expect } from '@playwright/test';
 import type { CheckResult, GradeReport } from '../../engine/report.js';
 import { renderDashboard, renderHtmlReport } from '../../reports/index.js';
 import { failedReport, passedReport, ungradableReport } from '../unit/reports/sample-reports.js';
-import { watchPage } from './site.js';
+import { filePages } from './site.js';
 
-let dir: string;
-
-test.beforeAll(() => {
-  dir = mkdtempSync(path.join(tmpdir(), 'flowgrade-class-'));
-});
-
-test.afterAll(() => {
-  if (dir) rmSync(dir, { recursive: true, force: true });
-});
-
-async function open(page: Page, name: string, html: string) {
-  const file = path.join(dir, name);
-  writeFileSync(file, html);
-  const watched = watchPage(page);
-  await page.goto(pathToFileURL(file).href);
-  return watched;
-}
+const open = filePages('flowgrade-class-');
 
 /** A check in every Build step (1–13), so the heat-map has all its columns. */
 function everyStep(report: GradeReport, status: CheckResult['status']): GradeReport {
@@ -64,7 +44,7 @@ function bigClass(count: number): GradeReport[] {
 
 test('dashboard printed on A4 portrait: the whole heat-map fits the page width, no column is cut off', async ({ page }, testInfo) => {
   const reports = bigClass(40);
-  const watched = await open(page, 'print.html', renderDashboard(reports, { reportHref: (r) => `${r.attendee.id}.html` }));
+  const { watched } = await open(page, 'print.html', renderDashboard(reports, { reportHref: (r) => `${r.attendee.id}.html` }));
   // A4 portrait, 210 mm less the browser's default margins of about 1 cm each side: 718 CSS pixels.
   await page.setViewportSize({ width: 718, height: 1000 });
   await page.emulateMedia({ media: 'print' });
@@ -86,7 +66,7 @@ test('attendee report printed: a long value (a response body) is printed whole, 
   report.scenarios[0].trace = report.scenarios[0].trace.map((entry) =>
     entry.http ? { ...entry, http: { ...entry.http, responseBody: body } } : entry,
   );
-  const watched = await open(page, 'print-report.html', renderHtmlReport(report));
+  const { watched } = await open(page, 'print-report.html', renderHtmlReport(report));
   const whole = page.locator('table.fg-trace details > code', { hasText: 'END-OF-BODY' });
   await expect(whole.first()).toBeHidden(); // on screen: the start, the rest behind a disclosure
   await page.setViewportSize({ width: 718, height: 1000 });
@@ -103,7 +83,7 @@ test('sorting a Build step column: ungradable rows (no state for any step) come 
     const report = make[i % 3]();
     return { ...report, attendee: { ...report.attendee, id: String(300 + i) } };
   });
-  const watched = await open(page, 'sort-steps.html', renderDashboard(reports, { reportHref: (r) => `${r.attendee.id}.html` }));
+  const { watched } = await open(page, 'sort-steps.html', renderDashboard(reports, { reportHref: (r) => `${r.attendee.id}.html` }));
   const verdicts = () => page.locator('#fg-table tbody tr td:nth-child(2) .fg-verdict').allTextContents();
   const step6 = page.getByRole('button', { name: 'Step 6' });
   await step6.click();
@@ -117,7 +97,7 @@ test('sorting a Build step column: ungradable rows (no state for any step) come 
 
 test('dashboard on a 375-px phone: the table scrolls sideways in its own area, its caption stays readable without scrolling', async ({ page }, testInfo) => {
   await page.setViewportSize({ width: 375, height: 800 });
-  const watched = await open(page, 'phone.html', renderDashboard(bigClass(12), { reportHref: (r) => `${r.attendee.id}.html` }));
+  const { watched } = await open(page, 'phone.html', renderDashboard(bigClass(12), { reportHref: (r) => `${r.attendee.id}.html` }));
   const sizes = await page.evaluate(() => {
     const wrap = document.querySelector('.fg-table-wrap')!;
     const caption = document.querySelector('#fg-table caption')!.getBoundingClientRect();
@@ -137,7 +117,7 @@ test('most common failures: right-to-left attendee ids side by side keep the lis
     const report = failedReport();
     return { ...report, attendee: { ...report.attendee, id } };
   });
-  const watched = await open(page, 'rtl.html', renderDashboard(reports, { reportHref: (r) => `a${ids.indexOf(r.attendee.id)}.html` }));
+  const { watched } = await open(page, 'rtl.html', renderDashboard(reports, { reportHref: (r) => `a${ids.indexOf(r.attendee.id)}.html` }));
   const first = page.locator('ol.fg-failures > li').first();
   const links = first.locator(':scope > a, :scope > bdi > a');
   await expect(links).toHaveCount(3);

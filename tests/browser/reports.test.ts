@@ -4,37 +4,12 @@
  * export text never runs, in the dashboard or in an attendee's report.
  */
 import { test, expect, type Page } from '@playwright/test';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import type { GradeReport } from '../../engine/report.js';
 import { renderDashboard, renderHtmlReport } from '../../reports/index.js';
 import { failedReport, HOSTILE, hostileReport, passedReport, ungradableReport } from '../unit/reports/sample-reports.js';
-import { watchPage } from './site.js';
+import { filePages } from './site.js';
 
-let dir: string;
-
-test.beforeAll(() => {
-  dir = mkdtempSync(path.join(tmpdir(), 'flowgrade-reports-'));
-});
-
-test.afterAll(() => {
-  if (dir) rmSync(dir, { recursive: true, force: true });
-});
-
-async function open(page: Page, name: string, html: string) {
-  const file = path.join(dir, name);
-  writeFileSync(file, html);
-  const watched = watchPage(page);
-  let dialogs = 0;
-  page.on('dialog', async (dialog) => {
-    dialogs++;
-    await dialog.dismiss();
-  });
-  await page.goto(pathToFileURL(file).href);
-  return { watched, dialogs: () => dialogs };
-}
+const open = filePages('flowgrade-reports-');
 
 function classOf(count: number): GradeReport[] {
   const make = [passedReport, failedReport, ungradableReport];

@@ -3,10 +3,11 @@
  * served by `flowgrade serve --port 0 --dir` (Chromium refuses module scripts from file://).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import type { ConsoleMessage, Page, Request } from '@playwright/test';
+import { pathToFileURL } from 'node:url';
+import { test, type ConsoleMessage, type Page, type Request } from '@playwright/test';
 import { ROOT, runCli } from '../helpers.js';
 
 export interface ServedSite {
@@ -71,4 +72,31 @@ export function foreignRequests(requests: string[], origin: string): string[] {
     if (url.startsWith(`blob:${origin}/`)) return false;
     return new URL(url).origin !== origin;
   });
+}
+
+/**
+ * Pages opened as an instructor opens them: written into a temp folder (made before the test
+ * file's tests, removed after them) and loaded from file://, watched (watchPage), dialogs counted
+ * and dismissed. Call at a test file's top level.
+ */
+export function filePages(prefix: string): (page: Page, name: string, html: string) => Promise<{ watched: ReturnType<typeof watchPage>; dialogs: () => number }> {
+  let dir: string | undefined;
+  test.beforeAll(() => {
+    dir = mkdtempSync(path.join(tmpdir(), prefix));
+  });
+  test.afterAll(() => {
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  });
+  return async (page, name, html) => {
+    const file = path.join(dir!, name);
+    writeFileSync(file, html);
+    const watched = watchPage(page);
+    let dialogs = 0;
+    page.on('dialog', async (dialog) => {
+      dialogs++;
+      await dialog.dismiss();
+    });
+    await page.goto(pathToFileURL(file).href);
+    return { watched, dialogs: () => dialogs };
+  };
 }
