@@ -20,6 +20,11 @@ import { formatPoints, percentOf, plural, stepStates, type StepState } from './s
 /** Submissions of one attendee of which only the newest was graded. */
 export type DuplicateSubmissions = { attendee: string } & ({ kept: string; dropped: readonly string[] } | { files: readonly string[] });
 
+/** The file graded and the files set aside, in either form (a `files` list starts with the one graded). */
+export function keptAndSetAside(d: DuplicateSubmissions): [kept: string, setAside: readonly string[]] {
+  return 'kept' in d ? [d.kept, d.dropped] : [d.files[0] ?? '', d.files.slice(1)];
+}
+
 export interface DashboardOptions {
   /** Where each attendee's HTML report is, relative to the dashboard ('' for none). */
   reportHref: (report: GradeReport) => string;
@@ -148,7 +153,7 @@ function failuresSection(reports: readonly GradeReport[], href: (r: GradeReport)
 function duplicatesSection(duplicates: readonly DuplicateSubmissions[]): string {
   if (duplicates.length === 0) return '';
   const rows = duplicates.map((d) => {
-    const [graded, setAside] = 'kept' in d ? [d.kept, d.dropped] : [d.files[0] ?? '', d.files.slice(1)];
+    const [graded, setAside] = keptAndSetAside(d);
     const list = (files: readonly string[]) => files.map((f) => `<code>${h(f)}</code>`).join('<br>');
     return `<tr><th scope="row">${h(d.attendee)}</th><td>${list([graded])}</td><td>${list(setAside)}</td></tr>`;
   });

@@ -10,7 +10,7 @@
 import type { GradeReport } from '../engine/report.js';
 import { clipText } from './code-points.js';
 import { escapeMarkdown as md } from './escape.js';
-import type { DuplicateSubmissions } from './dashboard.js';
+import { keptAndSetAside, type DuplicateSubmissions } from './dashboard.js';
 import { commonFailures } from './failures.js';
 import { failingSteps, formatPoints, percentOf, plural } from './summary.js';
 
@@ -93,7 +93,7 @@ function duplicatesSection(duplicates: readonly DuplicateSubmissions[]): string[
   if (duplicates.length === 0) return [];
   const file = (path: string) => md(clipText(path, NAME_LIMIT));
   const items = duplicates.slice(0, DUPLICATES_SHOWN).map((d) => {
-    const [kept, setAside] = 'kept' in d ? [d.kept, d.dropped] : [d.files[0] ?? '', d.files.slice(1)];
+    const [kept, setAside] = keptAndSetAside(d);
     const more = setAside.length - SET_ASIDE_SHOWN;
     return `- ${md(clipText(d.attendee, NAME_LIMIT))}: kept ${file(kept)}; set aside ${setAside.slice(0, SET_ASIDE_SHOWN).map(file).join(', ')}${more > 0 ? ` and ${more} more` : ''}`;
   });
