@@ -1,5 +1,5 @@
 import { Command, InvalidArgumentError, Option } from 'commander';
-import type { FlowModel } from '../../engine/model.js';
+import type { Activity, FlowModel } from '../../engine/model.js';
 import { simulate } from '../../engine/simulator/index.js';
 import type { ForcedTasksBehaviour } from '../../mocks/index.js';
 import { createMockServices } from '../../mocks/index.js';
@@ -55,8 +55,7 @@ export function simulateCommand(ctx: CliContext): Command {
       for (const label of Object.keys(dtmf)) {
         if (!labels.has(label)) ctx.stderr(`flowgrade: --dtmf ${printableLine(label)}: no Menu or Collect Digits activity has that label (labels are case-sensitive); its answers are never used\n`);
       }
-      const hasBusinessHours = [loaded.model.main, loaded.model.events].some((graph) => graph.activities.some((a) => a.type === 'business-hours'));
-      if (command.getOptionValueSource('businessHours') === 'cli' && !hasBusinessHours) {
+      if (command.getOptionValueSource('businessHours') === 'cli' && activitiesOfType(loaded.model, 'business-hours').length === 0) {
         ctx.stderr(`flowgrade: --business-hours ${flags.businessHours}: the flow has no Business Hours activity; it is never used\n`);
       }
       // The DNIS as grading reads it (spaces, dashes and brackets dropped), not as typed.
@@ -90,8 +89,12 @@ function collectAnswers(value: string, previous: Record<string, string | string[
 
 /** Labels of the activities that read an answer (menus, collect digits), in every graph. */
 function answerable(model: FlowModel): Set<string> {
-  const types = new Set(['ivr-menu', 'ivr-collectdigits']);
-  return new Set([model.main, model.events].flatMap((graph) => graph.activities.filter((a) => types.has(a.type)).map((a) => a.label)));
+  return new Set(activitiesOfType(model, 'ivr-menu', 'ivr-collectdigits').map((a) => a.label));
+}
+
+/** The activities of the main flow and the event flows whose type is one of `types`. */
+function activitiesOfType(model: FlowModel, ...types: string[]): Activity[] {
+  return [model.main, model.events].flatMap((graph) => graph.activities.filter((a) => types.includes(a.type)));
 }
 
 function parseForcedStatus(value: string): ForcedTasksBehaviour {
