@@ -99,7 +99,7 @@ export function exitCode(rows: GradedRow[], failOn: FailOn): number {
 
 function summary(rows: GradedRow[], found: number, flags: GradeFlags): string {
   const count = (verdict: string) => rows.filter((row) => row.report.verdict === verdict).length;
-  const shard = flags.shard ? ` (shard ${flags.shard.index}/${flags.shard.count} of ${found} submissions found)` : '';
+  const shard = flags.shard ? ` (shard ${flags.shard.index}/${flags.shard.count} of ${found} submission${found === 1 ? '' : 's'} found)` : '';
   return `graded ${rows.length} attendee${rows.length === 1 ? '' : 's'} into ${flags.out}${shard}: ${count('passed')} passed, ${count('failed')} failed, ${count('ungradable')} ungradable`;
 }
 
