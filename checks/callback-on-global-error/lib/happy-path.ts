@@ -17,7 +17,7 @@ import { failed, passed, skipped } from './outcome.js';
 import { causeIfMissing } from './nodes.js';
 import { expectedRecord, type ExpectedRecord } from './record.js';
 import { show } from './templates.js';
-import { undeclaredCause } from './variables.js';
+import { notStringCause, setTypeHint, undeclaredCause } from './variables.js';
 
 export const HAPPY_PATH = 'happy-path';
 
@@ -88,9 +88,15 @@ export function stageOutcome(ctx: CheckContext, stage: Stage, passMessage: strin
     ...(deviation.actual !== undefined ? { actual: deviation.actual } : {}),
     ...(deviation.activity ? { activity: deviation.activity } : {}),
     traceExcerpt: deviation.excerpt,
-    // A value the variable's type cannot hold: the fix is the variable, not the activity.
-    ...(typeMismatch ? { hint: `Global Flow Properties → Flow Variables → ${typeMismatch[1]}: set Type to String, as Build step 2 asks.` } : deviation.hint ? { hint: deviation.hint } : {}),
-    ...(deviation.cause ? { cause: deviation.cause } : undeclaredName !== undefined ? { cause: undeclaredCause(undeclaredName) } : {}),
+    // A value the variable's type cannot hold: the fix is the variable (its Build step 2 check reports it), not the activity.
+    ...(typeMismatch ? { hint: setTypeHint(typeMismatch[1]) } : deviation.hint ? { hint: deviation.hint } : {}),
+    ...(deviation.cause
+      ? { cause: deviation.cause }
+      : undeclaredName !== undefined
+        ? { cause: undeclaredCause(undeclaredName) }
+        : typeMismatch
+          ? { cause: notStringCause(typeMismatch[1]) }
+          : {}),
   });
 }
 
@@ -163,8 +169,9 @@ function analyse(walk: Walk, ctx: CheckContext): Deviation | null {
       expected: wanted.map(([n, v]) => `${n} = ${show(v)}`).join(', '),
       actual,
       activity: nodes.getCbid,
-      // No record in the answer: the dn asked for is not the dialled number's; else the parsing.
-      hint: foundNoRecord(get.http?.responseBody) ? HINTS.getCbidUrl : HINTS.getCbidParsing,
+      // A variable of another type than String changed the value (`+14085267209` kept as a number);
+      // else no record in the answer: the dn asked for is not the dialled number's; else the parsing.
+      ...(notStringVariable(ctx, wrong.map(([name]) => name)) ?? { hint: foundNoRecord(get.http?.responseBody) ? HINTS.getCbidUrl : HINTS.getCbidParsing }),
     });
   }
 
@@ -189,6 +196,7 @@ function analyse(walk: Walk, ctx: CheckContext): Deviation | null {
       ...(get.activity !== LABELS.getCbid && JSON.stringify(nodes.setGetResult?.props ?? {}).includes(`${LABELS.getCbid}.httpResponseBody`)
         ? { hint: renameGetCbidHint(get.activity) }
         : {}),
+      ...notStringVariable(ctx, [VARIABLES.getresult]),
     });
   }
 
@@ -297,6 +305,15 @@ function analyse(walk: Walk, ctx: CheckContext): Deviation | null {
     return deviate('status-true', `The event flow did not end after ${cond.activity}: ${summary}`, trace.slice(condAt), { activity: nodes.statusCondition, unreached: true });
   }
   return null;
+}
+
+/**
+ * The first of these flow variables declared with another type than String, as the cause of a
+ * value it did not keep as it came: its Build step 2 check reports it, with the hint to change it.
+ */
+function notStringVariable(ctx: CheckContext, names: readonly string[]): { cause: string; hint: string } | undefined {
+  const variable = ctx.model.variables.find((v) => names.includes(v.name) && v.type !== 'STRING');
+  return variable && { cause: notStringCause(variable.name), hint: setTypeHint(variable.name) };
 }
 
 /** Which GET_CBID setting an unanswered or refused DynVars request points at. */

@@ -33,6 +33,20 @@ export function undeclaredCause(name: string): string {
   return `flow variable ${name} not declared`;
 }
 
+/**
+ * The cause a variable check reports when the variable is not a String: a simulated call that
+ * goes wrong for it (a value its type cannot hold, or changes: `+14085267209` stored as a number)
+ * shares it.
+ */
+export function notStringCause(name: string): string {
+  return `flow variable ${name} not a String`;
+}
+
+/** What to change for a variable of another type (the same words where a simulated call meets it). */
+export function setTypeHint(name: string): string {
+  return `Global Flow Properties → Flow Variables → ${name}: set Type to String, as Build step 2 asks.`;
+}
+
 function isTypedEmpty(raw: string | null): boolean {
   return raw?.trim().toLowerCase() === 'empty';
 }
@@ -62,8 +76,9 @@ export function variableCheck(options: VariableCheckOptions): Check {
       '  its name, fails, and the message names the spelling found.',
       ...(options.note ? [options.note] : []),
       '',
-      'A variable not declared is reported here once: a simulated call that fails because an activity writes it',
-      '(a Set Variable, a Parsing Settings row) is not judged and points to this check.',
+      'A variable not declared, or of another type than String, is reported here once: a simulated call that goes',
+      'wrong for it (an activity writes it, or its type does not keep the value as it came: `+14085267209` in an',
+      'Integer variable is the number 14085267209) is not judged and points to this check.',
     ].join('\n'),
     run(ctx) {
       const expected = options.resolve ? options.resolve(ctx.model) : name;
@@ -98,13 +113,20 @@ export function variableCheck(options: VariableCheckOptions): Check {
       }
       if (variable.type !== 'STRING') {
         const type = Object.hasOwn(TYPE_NAMES, variable.type) ? TYPE_NAMES[variable.type] : variable.type;
-        return failed(`Flow variable ${expected} has type ${type}, not String`, { expected: 'String', actual: type, pointer: variable.pointer });
+        return failed(`Flow variable ${expected} has type ${type}, not String`, {
+          expected: 'String',
+          actual: type,
+          pointer: variable.pointer,
+          hint: setTypeHint(expected),
+          cause: notStringCause(expected),
+        });
       }
       if (!isEmptyDefault(variable.rawDefault)) {
         return failed(`Flow variable ${expected} has the default value ${JSON.stringify(variable.rawDefault)}; it must be empty`, {
           expected: 'empty default value',
           actual: JSON.stringify(variable.rawDefault),
           pointer: variable.pointer,
+          hint: `Global Flow Properties → Flow Variables → ${expected}: clear its Default Value (leave it empty), as Build step 2 asks.`,
         });
       }
       const older = expected !== name ? ` (the older guide's spelling, used consistently)` : '';

@@ -4,7 +4,7 @@
  */
 import { test, expect } from '@playwright/test';
 import { MISTAKES } from './mutations.js';
-import { gradeFixture, gradeMutation, props, resultOf } from './support.js';
+import { gradeFixture, gradeMutation, props, resultOf, variable } from './support.js';
 
 test('OnGlobalError still to EndFlow: the simulated call hints at the connection, not at the request settings', async () => {
   const result = resultOf(await gradeFixture('flows/defect-globalerror-still-to-endflow.json'), 'run-task-created');
@@ -94,4 +94,29 @@ test('a Request Body quoted with single or curly quotes is told which quotes JSO
     p.httpRequestBody = p.httpRequestBody.replace(/"([^"]*)"/g, '“$1”');
   }), 'callback-api-body');
   expect(curly.message).toContain('JSON needs straight double quotes ("), not curly ones (“ ”)');
+});
+
+test('a mission variable of the wrong type is told to change its Type, and the simulated call it spoils points to it', async () => {
+  const cases: [string, Parameters<typeof gradeMutation>[0], string, string][] = [
+    ['customani', (f) => Object.assign(variable(f, 'customani'), { type: 'INTEGER', value: '0' }), 'Integer', 'run-get-cbid-fills-variables'],
+    ['getresult', MISTAKES['getresult-json-empty'], 'JSON', 'run-getresult-holds-body'],
+  ];
+  for (const [name, mutation, type, run] of cases) {
+    const report = await gradeMutation(mutation);
+    const own = resultOf(report, `variable-${name}`);
+    expect([name, own.status, own.message]).toEqual([name, 'failed', `Flow variable ${name} has type ${type}, not String`]);
+    expect(own.hint).toBe(`Global Flow Properties → Flow Variables → ${name}: set Type to String, as Build step 2 asks.`);
+    const call = resultOf(report, run);
+    expect([name, call.status, call.earned]).toEqual([name, 'skipped', 0]);
+    expect(call.message).toContain(`(reported under “${own.title}”)`);
+  }
+  // A value the type cannot hold at all (the simulated GET_CBID fails on it): the same.
+  const integer = await gradeFixture('flows/defect-variable-outdialcbid-integer.json');
+  const call = resultOf(integer, 'run-get-cbid-fills-variables');
+  expect([call.status, call.message]).toEqual(['skipped', expect.stringContaining('reported under “Flow variable outdialcbid (String, empty default)”')]);
+});
+
+test('a mission variable with a default value is told to clear it, not to add the variable', async () => {
+  const result = resultOf(await gradeFixture('flows/defect-variable-customani-default-not-empty.json'), 'variable-customani');
+  expect([result.status, result.hint]).toEqual(['failed', 'Global Flow Properties → Flow Variables → customani: clear its Default Value (leave it empty), as Build step 2 asks.']);
 });

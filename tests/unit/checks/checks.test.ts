@@ -320,9 +320,17 @@ test('a Create Task request switched to an unauthenticated endpoint, its path st
 });
 
 test('a simulated call that fails on a variable of the wrong type hints at the variable', async () => {
-  const result = resultOf(await gradeFixture('flows/defect-variable-outdialcbid-integer.json'), 'run-get-cbid-fills-variables');
-  expect(result.message).toMatch(/cannot store .* in INTEGER variable 'outdialcbid'/);
-  expect(result.hint).toBe('Global Flow Properties → Flow Variables → outdialcbid: set Type to String, as Build step 2 asks.');
+  // A variable of the attendee's own (a mission variable's type is reported by its Build step 2 check).
+  const report = await gradeMutation((f) => {
+    f.variables.push({ ...variable(f, 'getresult'), name: 'tries', type: 'INTEGER', value: '0' });
+    addActivity(f, 'WantCallback', 'CountTries', { activityName: 'set-variable', activityId: 'set-variable', srcVariable: 'tries', srcVariableType: 'INTEGER', setTo: 'set-to-literal', expr: 'one' }, 'set-variable');
+    link(f, 'WantCallback', '3', 'CountTries');
+    link(f, 'CountTries', 'out', 'GET_CBID');
+  });
+  const result = resultOf(report, 'run-option3-reaches-get-cbid');
+  expect(result.status).toBe('failed');
+  expect(result.message).toMatch(/cannot store .* in INTEGER variable 'tries'/);
+  expect(result.hint).toBe('Global Flow Properties → Flow Variables → tries: set Type to String, as Build step 2 asks.');
 });
 
 test('a simulated call that goes wrong on a known setting hints at that setting, not at the whole activity', async () => {
