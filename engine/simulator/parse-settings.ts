@@ -215,6 +215,26 @@ function parseJson(body: string): unknown {
   }
 }
 
+/** One match of jsonpath-plus with resultType 'all'. */
+interface Match {
+  value: unknown;
+  parent: unknown;
+  parentProperty: unknown;
+}
+
+/**
+ * jsonpath-plus follows any own property of a value, also those only JavaScript gives: a string's
+ * `length` and characters (`$.tacnumber.length`, `$.tacnumber[0]`) and a list's `length`. In
+ * Jayway JsonPath a string has no properties and a list only indexes: no match. The last step of
+ * a match is enough to look at: nothing goes on from a number, and a step from a character is
+ * again one from a string.
+ */
+function isJson(match: Match): boolean {
+  const { parent, parentProperty } = match;
+  if (typeof parent === 'string') return false;
+  return !Array.isArray(parent) || typeof parentProperty === 'number' || /^\d+$/.test(String(parentProperty));
+}
+
 function query(run: ActivityRun, read: ReadPath, json: unknown): unknown {
   const { path, deepScan, definite, negativeIndex } = read;
   // jsonpath-plus matches nothing in a falsy document (false, 0, ""); `$` is that document.
@@ -227,9 +247,12 @@ function query(run: ActivityRun, read: ReadPath, json: unknown): unknown {
     // result by throwing and catching an Error (a stack trace per match, a tenth of a run's time).
     // A deep scan is indefinite (a list, as in Jayway), but jsonpath-plus unwraps a lone match
     // that is a child of where the scan starts (`$..x` on `{"x":1}` gives 1): wrapped here.
+    // Each match comes with its parent (resultType 'all'), to drop what only JavaScript has: see isJson.
     const wrap = deepScan || single;
-    const result: unknown = JSONPath({ path, json: json as object, wrap, eval: false, autostart: false }).evaluate(path, json as object, undefined, undefined);
-    if (!wrap || !Array.isArray(result)) return result;
+    const found: unknown = JSONPath({ path, json: json as object, wrap, eval: false, resultType: 'all', autostart: false }).evaluate(path, json as object, undefined, undefined);
+    if (found === undefined) return undefined;
+    if (!Array.isArray(found)) return isJson(found as Match) ? (found as Match).value : undefined;
+    const result = (found as Match[]).filter(isJson).map((match) => match.value);
     if (single) return result.length > 0 ? result[0] : undefined;
     return result.length === 0 ? undefined : result;
   } catch (error) {

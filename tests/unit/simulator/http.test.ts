@@ -348,6 +348,20 @@ test.describe('parse settings', () => {
     }
   });
 
+  test("JavaScript's own properties are not JSON: a string's or a list's length and a string's characters match nothing, as in Jayway", async () => {
+    // jsonpath-plus follows any own property, and a string has `length` and `0`, `1`, … , a list `length`.
+    const body = http.get(DYNVARS_URL, () => HttpResponse.json([{ tacnumber: '+14085267209', list: [1, 2, 3], length: 7 }]));
+    const result = await runParse(
+      parse([['outdialcbid', '$[0].tacnumber.length'], ['customani', '$[0].tacnumber[0]'], ['count', '$[0].length'], ['blob', '$..length'], ['flag', '$.length']]),
+      body,
+    );
+    expect(result.trace.find((e) => e.activity === 'GET_CBID')?.error).toBeUndefined();
+    expect(result.variables).toMatchObject({ outdialcbid: '', customani: '', count: 7, blob: [7], flag: null });
+    const text = await runParse(parse([['count', '$.length'], ['outdialcbid', '$[1]'], ['customani', '$.*']]), http.get(DYNVARS_URL, () => HttpResponse.json('abc')));
+    expect(text.trace.find((e) => e.activity === 'GET_CBID')?.error).toBeUndefined();
+    expect(text.variables).toMatchObject({ count: null, outdialcbid: '', customani: '' });
+  });
+
   test('a filter holding brackets and quotes ("]", \'"\', nested [ ]) parses, and is not simulated', async () => {
     for (const path of [`$[?(@.tacnumber == ']')]`, `$[?(@.tacnumber == '"')].dn`, '$[?(@.list[0] == "x")]', '$..[?(@.vip)]']) {
       const result = await runParse(parse([['outdialcbid', path]]));
