@@ -145,14 +145,17 @@ export function unicodeEscape(c: string): string {
 
 /**
  * One RFC 4180 cell. A cell starting with `=`, `+`, `-`, `@`, tab or CR gets a leading `'` so a
- * spreadsheet never runs it as a formula (OWASP "CSV injection").
+ * spreadsheet never runs it as a formula (OWASP "CSV injection"); so does each part of it after a
+ * `;` or a line break: where the list separator is `;` (Excel in much of Europe), Excel splits
+ * every line at `;`, honours quotes only at the start of what it takes for a field, and ends a
+ * record at any line break, so `x;=1+1` or a quoted `a⏎=1+1` in a later column would give it a
+ * cell `=1+1` to run.
  */
 export function csvCell(value: unknown): string {
   // Control characters other than line breaks and tabs (ESC, BEL, …) would act on a terminal
   // showing the file (`cat grades.csv`): written as \u001b-style escapes, as on stdout; so are
   // bidi controls (see BIDI), which would reorder the cell in a spreadsheet or a terminal.
-  let cell = text(value).replace(CSV_ESCAPED, unicodeEscape);
-  if (/^[=+\-@\t\r]/.test(cell)) cell = `'${cell}`;
+  const cell = text(value).replace(CSV_ESCAPED, unicodeEscape).replace(CSV_FORMULA_START, "$1'");
   return /[",\r\n]/.test(cell) ? `"${cell.replace(/"/g, '""')}"` : cell;
 }
 
@@ -196,6 +199,8 @@ export function terminalJson(json: string): string {
 
 const JSON_TERMINAL_ESCAPED = new RegExp(`[\\x7F-\\x9F\\u2028\\u2029${BIDI_CHARACTERS}]`, 'g');
 const BIDI_ALL = new RegExp(`[${BIDI_CHARACTERS}]`, 'g');
+/** Where a spreadsheet may start a cell (the cell's start, after a `;` or a line break) followed by what would make it a formula. */
+const CSV_FORMULA_START = /(^|[;\r\n])(?=[=+\-@\t\r])/g;
 const CSV_ESCAPED = new RegExp(`[\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F\\x7F-\\x9F${BIDI_CHARACTERS}]`, 'g');
 const LINE_ESCAPED = new RegExp(`[\\x00-\\x1F\\x7F-\\x9F\\u2028\\u2029${BIDI_CHARACTERS}]`, 'g');
 

@@ -82,3 +82,44 @@ test('a UTF-8 byte-order mark first, once: without it Excel reads the file in th
   expect(Buffer.from(text, 'utf8').subarray(0, 3)).toEqual(Buffer.from([0xef, 0xbb, 0xbf]));
   expect(parseCsv(text)[1][0]).toBe('José Müller 🎉');
 });
+
+/**
+ * How Excel reads the file where the list separator is `;` (much of Europe): fields split at `;`,
+ * a field quoted only when it starts with a quote, a record ended by any line break outside one.
+ */
+function readAsSemicolonExcel(file: string): string[][] {
+  const text = file.slice(1);
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let cell = '';
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') (cell += '"'), i++;
+      else if (c === '"') quoted = false;
+      else cell += c;
+    } else if (c === '"' && cell === '') quoted = true;
+    else if (c === ';') row.push(cell), (cell = '');
+    else if (c === '\r' || c === '\n') {
+      if (c === '\r' && text[i + 1] === '\n') i++;
+      row.push(cell), rows.push(row), (row = []), (cell = '');
+    } else cell += c;
+  }
+  return rows;
+}
+
+test('formula injection where Excel splits at ";": no cell it reads starts like a formula, after a ";" or a line break either', () => {
+  const values = ['x;=1+1;y', 'a;+SUM(1)', 'a;-2+3', 'a;@SUM(1)', 'two\n=1+1;z.json', 'two\r\n@cmd;z', 'a\r-1', 'a;\t=1'];
+  const reports = values.map((value, i) => ({ ...passedReport(), attendee: { id: value, source: 'option' }, input: { ...passedReport().input, file: `${i}/${value}` } }));
+  const text = renderCsv(reports, { notes: values });
+  const cells = readAsSemicolonExcel(text).flat();
+  expect(cells.filter((cell) => /^[=+\-@\t\r]/.test(cell))).toEqual([]);
+  // In a comma-separated reading, each value is whole, a ' before each part that would start a formula.
+  const rows = parseCsv(text).slice(1);
+  expect(rows.map((r) => r[0])).toEqual(["x;'=1+1;y", "a;'+SUM(1)", "a;'-2+3", "a;'@SUM(1)", "two\n'=1+1;z.json", "two\r\n'@cmd;z", "a\r'-1", "a;'\t=1"]);
+  expect(rows.map((r) => r[7])).toEqual(rows.map((r) => r[0]));
+  // Text without such a part is left as it is.
+  const plain = parseCsv(renderCsv([passedReport()], { notes: ['newest of 2 submissions; set aside: a.json, b-1.json'] }));
+  expect(plain[1][7]).toBe('newest of 2 submissions; set aside: a.json, b-1.json');
+});
