@@ -9,7 +9,7 @@ import type { GradeReport } from '../engine/report.js';
 import { REPORT_CSS, renderHtmlReport, renderReportBody } from '../reports/html.js';
 import { renderJson } from '../reports/json.js';
 import { formatMegabytes, gradePickedFile, MAX_BYTES, type PickedFile } from './grade-file.js';
-import { downloadName, errorAdvice, errorLine, summaryLine } from './messages.js';
+import { downloadName, errorAdvice, errorLine, oneLine, summaryLine } from './messages.js';
 import { missionChoices, readSettings, type SettingsResult } from './options.js';
 
 const TOOL = { name: 'flowgrade', version: pkg.version };
@@ -147,13 +147,13 @@ async function grade(file: PickedFile, note: string): Promise<void> {
     reportArea.replaceChildren();
     errorArea.replaceChildren();
     results.removeAttribute('aria-busy');
-    status.textContent = `Fix the option marked above; ${file.name} is graded as soon as it is valid.`;
+    status.textContent = oneLine(`Fix the option marked above; ${file.name} is graded as soon as it is valid.`);
     results.dataset.state = 'invalid-options';
     return;
   }
   results.dataset.state = 'grading';
   results.setAttribute('aria-busy', 'true');
-  status.textContent = `Grading ${file.name}…`;
+  status.textContent = oneLine(`Grading ${file.name}…`);
   errorArea.replaceChildren();
   await nextFrame(); // let the status paint before the (synchronous) checks run
 
@@ -196,9 +196,9 @@ function showCrash(fileName: string, error: unknown): void {
   results.removeAttribute('aria-busy');
   results.dataset.state = 'done';
   results.dataset.verdict = 'error';
-  status.textContent = `${fileName} could not be graded.`;
+  status.textContent = oneLine(`${fileName} could not be graded.`);
   const reason = error instanceof Error ? error.message : String(error);
-  errorArea.replaceChildren(errorBox(`${fileName}: internal error of the grader: ${reason} [internal-error]`, 'Please tell your instructor; flowgrade check on the command line gives the same grade.'));
+  errorArea.replaceChildren(errorBox(oneLine(`${fileName}: internal error of the grader: ${reason} [internal-error]`), 'Please tell your instructor; flowgrade check on the command line gives the same grade.'));
 }
 
 function errorBox(line: string, advice: string): HTMLElement {

@@ -1,17 +1,25 @@
 /** The page's own words around a report: the one-line summary and the message for a file that cannot be graded. */
 import type { GradeReport } from '../engine/report.js';
+import { printableLine } from '../reports/escape.js';
+
+/**
+ * The page's lines name files and quote what the loader met, which come from strangers: control
+ * characters and bidi controls are written as `\u202e`-style escapes, as the CLI writes its
+ * messages (a name ending in U+202E would show the rest of the line backwards).
+ */
+export const oneLine = printableLine;
 
 /** `Main_Flow_140.json: passed, 100/100 points` — for the status line (read out by screen readers). */
 export function summaryLine(report: GradeReport): string {
-  if (report.verdict === 'ungradable') return `${report.input.file} could not be graded.`;
+  if (report.verdict === 'ungradable') return oneLine(`${report.input.file} could not be graded.`);
   const score = report.score ? `, ${report.score.earned}/${report.score.possible} points` : '';
-  return `${report.input.file}: ${report.verdict}${score}.`;
+  return oneLine(`${report.input.file}: ${report.verdict}${score}.`);
 }
 
 /** The loader's reason in the CLI's form: `Main_Flow_140.json: not valid JSON … [not-json]`. */
 export function errorLine(report: GradeReport): string {
   const error = report.error ?? { code: 'ungradable', message: 'could not be graded' };
-  return `${report.input.file}: ${error.message} [${error.code}]`;
+  return oneLine(`${report.input.file}: ${error.message} [${error.code}]`);
 }
 
 /** What to do next, by the loader's code. */

@@ -7,6 +7,7 @@
 import { test, expect, type Page, type TestInfo } from '@playwright/test';
 import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { DEFAULT_MISSION_ID, findMission, MISSIONS } from '../../checks/index.js';
 import { loadFlow } from '../../engine/loader.js';
 import type { GradeReport } from '../../engine/report.js';
@@ -363,4 +364,20 @@ test('a ZIP archive, an image or a PDF is named as such in one line (not raw byt
   }
   await fileInput(page).setInputFiles(SOLUTION);
   await expectPassedWithFullScore(page, 'solution.json');
+});
+
+test('bidi and control characters in a file name or the loader message are shown as \\u escapes, as the CLI writes them', async ({ page }, testInfo) => {
+  // A name ending in U+202E shows everything after it backwards ("…gnp.json could not be graded" read right to left).
+  const name = 'Main_Flow_140\u202egnp.json';
+  const buffer = Buffer.from('\u202eabc'); // the loader quotes what it met: the control again
+  const file = testInfo.outputPath(name);
+  writeFileSync(file, buffer);
+  const cli = await runCli(['check', name, '--format', 'json'], { cwd: path.dirname(file) });
+  const cliLine = cli.stderr.trim().replace(/^flowgrade: /, '');
+  expect(cliLine).toBe('Main_Flow_140\\u202egnp.json: not valid JSON: unexpected "\\u202eabc" at line 1 column 1 [not-json]');
+  await fileInput(page).setInputFiles({ name, mimeType: 'application/json', buffer });
+  await expect(page.locator('#error [role="alert"] strong')).toHaveText(cliLine);
+  await expect(status(page)).toHaveText('Main_Flow_140\\u202egnp.json could not be graded.');
+  await fileInput(page).setInputFiles({ name: 'line\nbreak\u2067.json', mimeType: 'application/json', buffer: readFileSync(SOLUTION) });
+  await expect(status(page)).toHaveText(/^line\\u000abreak\\u2067\.json: passed, (\d+)\/\1 points\.$/);
 });
