@@ -2,6 +2,7 @@
 import { DEFAULT_MISSION_ID, findMission, MISSIONS } from '../checks/index.js';
 import type { Mission } from '../engine/check.js';
 import { parseDnis } from '../engine/dnis.js';
+import { printableLine } from '../reports/escape.js';
 
 export interface PageSettings {
   mission: Mission;
@@ -16,7 +17,8 @@ export function readSettings(values: { lab: string; attendee: string; dnis: stri
   if (!mission) return { ok: false, field: 'lab', message: `Unknown lab "${values.lab}".` };
   const dnis = values.dnis.trim() === '' ? '' : parseDnis(values.dnis); // the rule of `--dnis`
   if (dnis === undefined) {
-    return { ok: false, field: 'dnis', message: `"${values.dnis.trim()}" is not an E.164 number such as +14694096861.` };
+    // Invisible characters a pasted number may carry (U+202A…U+202C around it) are shown as \u202a.
+    return { ok: false, field: 'dnis', message: printableLine(`"${values.dnis.trim()}" is not an E.164 number such as +14694096861.`) };
   }
   const attendee = values.attendee.trim();
   return { ok: true, settings: { mission, ...(attendee ? { attendee } : {}), ...(dnis ? { dnis } : {}) } };

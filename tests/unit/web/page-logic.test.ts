@@ -28,6 +28,12 @@ test('the DNIS follows the CLI rule (E.164 with +; spaces, dashes and brackets p
   expect((await runCli(['check', fixturePath('flows/solution.json'), '--dnis', '4694096861'])).code).toBe(2);
 });
 
+test('a DNIS refused for invisible characters (a number pasted from a contact card, wrapped in U+202A…U+202C) shows them', () => {
+  const read = readSettings({ ...base, dnis: '\u202a+1 469 409 6861\u202c' });
+  expect(read.ok).toBe(false);
+  expect(!read.ok && read.message).toBe('"\\u202a+1 469 409 6861\\u202c" is not an E.164 number such as +14694096861.');
+});
+
 test('the attendee id is trimmed; an unknown lab is refused', () => {
   const read = readSettings({ ...base, attendee: '  ada ' });
   expect(read.ok && read.settings.attendee).toBe('ada');
