@@ -97,7 +97,10 @@ export function convertToType(value: unknown, type: string, name: string): unkno
     }
     case 'DECIMAL': {
       if (typeof value === 'number') return Number.isFinite(value) ? value : fail();
-      if (typeof value === 'string' && DECIMAL_TEXT.test(value.trim())) return Number(value.trim());
+      if (typeof value === 'string' && DECIMAL_TEXT.test(value.trim())) {
+        const n = Number(value.trim()); // '1e999' is numeric text, but Infinity
+        return Number.isFinite(n) ? n : fail();
+      }
       return fail();
     }
     case 'BOOLEAN': {
