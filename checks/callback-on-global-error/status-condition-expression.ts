@@ -1,6 +1,7 @@
 import { defineCheck, type CheckContext } from '../../engine/check.js';
 import type { Activity } from '../../engine/model.js';
 import { missionNodes } from './lib/find.js';
+import { statusExpressionHint } from './lib/hints.js';
 import { LABELS } from './lib/names.js';
 import { statusConditionOf } from './lib/nodes.js';
 import { failed, passed } from './lib/outcome.js';
@@ -56,7 +57,9 @@ export default defineCheck({
       const scope = seen(start);
       const result = evaluate(expression, scope);
       const what = `with ${label}.httpStatusCode = ${show(status)}`;
-      if (!result.ok) return failed(`${activity.label} expression fails to evaluate ${what}: ${result.error.message}`, { expected, actual: expression, activity });
+      if (!result.ok) {
+        return failed(`${activity.label} expression fails to evaluate ${what}: ${result.error.message}`, { expected, actual: expression, activity, hint: statusExpressionHint(activity.label, label, expression) });
+      }
       const value = asBoolean(result.value);
       if (value !== want) {
         const why =
@@ -67,7 +70,12 @@ export default defineCheck({
               : /["']201["']/.test(expression)
                 ? ': "201" in quotes is text, and the status code is the number 201'
                 : '';
-        return failed(`${activity.label} expression gives ${show(result.value)} ${what}; it must give ${want}${why}${unknownNames(ctx, expression, label)}`, { expected, actual: expression, activity });
+        return failed(`${activity.label} expression gives ${show(result.value)} ${what}; it must give ${want}${why}${unknownNames(ctx, expression, label)}`, {
+          expected,
+          actual: expression,
+          activity,
+          hint: statusExpressionHint(activity.label, label, expression),
+        });
       }
     }
     return passed(`${activity.label} is true for ${label}.httpStatusCode 201 and false for every other status code`);

@@ -10,7 +10,7 @@ import type { Activity } from '../../../engine/model.js';
 import type { HttpExchange, TraceEntry } from '../../../engine/trace.js';
 import { canvasExitName, exitName } from './graph.js';
 import { menuKeys, missionNodes, NO_OPTION3_CAUSE, type MissionNodes } from './find.js';
-import { HINTS, renameGetCbidHint } from './hints.js';
+import { HINTS, renameGetCbidHint, statusExpressionHint } from './hints.js';
 import { isAuthenticated } from './http.js';
 import { GLOBAL_ERROR, LABELS, VARIABLES } from './names.js';
 import { failed, passed, skipped } from './outcome.js';
@@ -295,10 +295,12 @@ function analyse(walk: Walk, ctx: CheckContext): Deviation | null {
   }
   const cond = trace[condAt];
   if (cond.outcome !== 'true') {
+    const expression = nodes.statusCondition?.props.expression;
     return deviate('status-true', `${cond.activity} left by ${exitName(cond.outcome)}${cond.error ? ` (${cond.error})` : ''} although the Tasks API answered ${api.http?.status ?? 201}`, [api, cond], {
       expected: 'True',
       actual: exitName(cond.outcome),
       activity: nodes.statusCondition,
+      hint: statusExpressionHint(cond.activity, api.activity, typeof expression === 'string' ? expression : ''),
     });
   }
   if (walk.run.result.status !== 'completed') {

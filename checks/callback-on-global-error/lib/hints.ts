@@ -2,7 +2,8 @@
  * What to change, for the settings several checks judge: each static check's own hint, and the
  * hint of a simulated call that went wrong because of that setting (lib/happy-path.ts).
  */
-import { DYNVARS } from './names.js';
+import { DYNVARS, LABELS, STATUS_EXPRESSION } from './names.js';
+import { sameTemplate } from './templates.js';
 
 export const HINTS = {
   getCbidUnauthenticated: 'GET_CBID → Use Authenticated Endpoint: Off, then paste the full MockAPI address into Request URL.',
@@ -22,4 +23,14 @@ export const HINTS = {
 /** The HTTP Request after option 3 kept another Activity Name, while SetGetResult reads GET_CBID. */
 export function renameGetCbidHint(label: string): string {
   return `${label} → Activity Name: GET_CBID (Build step 4).`;
+}
+
+/**
+ * What to change when the status condition does not test the Create Task request's answer: the
+ * request's Activity Name when the Expression reads the guide's label and the request kept another
+ * (as for GET_CBID), else the Expression, with the real labels of the condition and the request.
+ */
+export function statusExpressionHint(condition: string, request: string, expression: string): string {
+  if (request !== LABELS.callbackApi && sameTemplate(expression, STATUS_EXPRESSION)) return `${request} → Activity Name: ${LABELS.callbackApi} (Build step 8).`;
+  return `${condition} → Expression: {{${request}.httpStatusCode == 201}} (use the label of your HTTP Request exactly).`;
 }

@@ -4,7 +4,7 @@
  */
 import { test, expect } from '@playwright/test';
 import { MISTAKES } from './mutations.js';
-import { gradeFixture, gradeMutation, props, resultOf, variable } from './support.js';
+import { gradeFixture, gradeMutation, props, relabel, resultOf, variable } from './support.js';
 
 test('OnGlobalError still to EndFlow: the simulated call hints at the connection, not at the request settings', async () => {
   const result = resultOf(await gradeFixture('flows/defect-globalerror-still-to-endflow.json'), 'run-task-created');
@@ -119,4 +119,23 @@ test('a mission variable of the wrong type is told to change its Type, and the s
 test('a mission variable with a default value is told to clear it, not to add the variable', async () => {
   const result = resultOf(await gradeFixture('flows/defect-variable-customani-default-not-empty.json'), 'variable-customani');
   expect([result.status, result.hint]).toEqual(['failed', 'Global Flow Properties → Flow Variables → customani: clear its Default Value (leave it empty), as Build step 2 asks.']);
+});
+
+test('a condition reading the guide\'s label while the request has another: the hints name the real labels, not the expression already typed', async () => {
+  // The request kept another Activity Name: rename it, as for GET_CBID.
+  const renamed = await gradeMutation(MISTAKES['old-label-with-new-condition']);
+  for (const id of ['status-condition-expression', 'run-status-true-on-201']) {
+    const result = resultOf(renamed, id);
+    expect([id, result.status, result.hint]).toEqual([id, 'failed', 'CallBackAPI_Request → Activity Name: CallBackAPI_HTTPRequest (Build step 8).']);
+  }
+  // The expression reads another activity: it is told the request's real label, under the condition's own label.
+  const other = await gradeMutation((f) => {
+    relabel(f, 'CallBackAPI_HTTPRequest', 'HTTPRequest_9zz');
+    relabel(f, 'HTTPStatusCode', 'Condition_x7q');
+    props(f, 'Condition_x7q').expression = '{{HTTP_PUT.httpStatusCode == 201}}';
+  });
+  for (const id of ['status-condition-expression', 'run-status-true-on-201']) {
+    const result = resultOf(other, id);
+    expect([id, result.status, result.hint]).toEqual([id, 'failed', 'Condition_x7q → Expression: {{HTTPRequest_9zz.httpStatusCode == 201}} (use the label of your HTTP Request exactly).']);
+  }
 });
