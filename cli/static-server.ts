@@ -101,8 +101,8 @@ async function serve(root: string, headers: Record<string, string>, request: Inc
 
 /**
  * The file a request path names inside `root`, or undefined (→ 404): `/` is index.html; dot files,
- * directories, paths leaving the folder (`..`, encoded or not, backslashes, NUL) and symlinks
- * pointing outside it are not served.
+ * directories (and a file named as one, with a trailing slash), paths leaving the folder (`..`,
+ * encoded or not, backslashes, NUL) and symlinks pointing outside it are not served.
  */
 export async function resolveFile(root: string, requestUrl: string): Promise<{ path: string; size: number } | undefined> {
   let pathname: string;
@@ -114,6 +114,8 @@ export async function resolveFile(root: string, requestUrl: string): Promise<{ p
   if (pathname.includes('\0') || pathname.includes('\\')) return undefined;
   const segments = pathname.split('/').filter((s) => s !== '');
   if (segments.some((s) => s === '..' || s.startsWith('.'))) return undefined;
+  // `/index.html/` names a folder: served, the page would ask for /index.html/app.js and never start.
+  if (segments.length > 0 && pathname.endsWith('/')) return undefined;
   const relative = segments.length === 0 ? 'index.html' : segments.join('/');
   const candidate = path.resolve(root, relative);
   try {

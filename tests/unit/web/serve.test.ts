@@ -83,7 +83,7 @@ test('HEAD answers without a body; other methods get 405', async () => {
   expect(post.headers.allow).toBe('GET, HEAD');
 });
 
-for (const attempt of ['/../secret.txt', '/%2e%2e/secret.txt', '/..%2fsecret.txt', '/sub/..%2f..%2fsecret.txt', '/..\\secret.txt', '/%5c..%5csecret.txt', '/escape.txt', '/.env', '/sub', '/sub/', '/missing.js', '/app.js%00.html', '/%E0%A4%A', '/visible.txt', '/gitlink/config']) {
+for (const attempt of ['/../secret.txt', '/%2e%2e/secret.txt', '/..%2fsecret.txt', '/sub/..%2f..%2fsecret.txt', '/..\\secret.txt', '/%5c..%5csecret.txt', '/escape.txt', '/.env', '/sub', '/sub/', '/missing.js', '/app.js%00.html', '/%E0%A4%A', '/visible.txt', '/gitlink/config', '/index.html/', '/app.js/']) {
   test(`nothing outside the folder, no dot files, no directories: ${attempt} → 404`, async () => {
     const res = await get(attempt);
     expect(res.status).toBe(404);
