@@ -28,10 +28,15 @@ export function checksCommand(ctx: CliContext): Command {
     .option('--lab <id>', 'lab mission', DEFAULT_MISSION_ID)
     .action((flags: { lab: string }) => {
       const mission = missionOf(flags.lab);
-      const rows = mission.checks.map((c) => [`step ${c.step}`, c.id, c.severity, `${c.severity === 'info' ? 0 : c.points} pts`, c.title]);
+      const rows = mission.checks.map((c) => [`step ${c.step}`, c.id, c.severity, pointsShort(c.severity === 'info' ? 0 : c.points), c.title]);
       const widths = rows[0]?.map((_, i) => Math.max(...rows.map((r) => r[i].length))) ?? [];
       for (const row of rows) ctx.stdout(row.map((cell, i) => (i < row.length - 1 ? cell.padEnd(widths[i]) : cell)).join('  ') + '\n');
     });
+}
+
+/** `1 pt`, `2 pts`: a check's points in the list's short form. */
+function pointsShort(points: number): string {
+  return `${points} ${points === 1 ? 'pt' : 'pts'}`;
 }
 
 /** `flowgrade explain <check-id>`: a check's documentation page. */
