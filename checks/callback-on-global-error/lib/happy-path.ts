@@ -11,12 +11,12 @@ import type { HttpExchange, TraceEntry } from '../../../engine/trace.js';
 import { canvasExitName, exitName } from './graph.js';
 import { menuKeys, missionNodes, NO_OPTION3_CAUSE, type MissionNodes } from './find.js';
 import { HINTS, renameGetCbidHint, statusExpressionHint } from './hints.js';
-import { isAuthenticated } from './http.js';
+import { connectorNameOf, isAuthenticated, requestBodyOf } from './http.js';
 import { GLOBAL_ERROR, LABELS, VARIABLES } from './names.js';
 import { failed, passed, skipped } from './outcome.js';
 import { causeIfMissing } from './nodes.js';
 import { expectedRecord, type ExpectedRecord } from './record.js';
-import { show } from './templates.js';
+import { render, show } from './templates.js';
 import { notStringCause, setTypeHint, undeclaredCause } from './variables.js';
 
 export const HAPPY_PATH = 'happy-path';
@@ -247,7 +247,7 @@ function analyse(walk: Walk, ctx: CheckContext): Deviation | null {
     });
   }
   const api = trace[apiAt];
-  if (api.outcome === 'error') return deviate('task', `${api.activity} failed: ${api.error ?? 'error'}`, [api], { activity: nodes.callbackApi });
+  if (api.outcome === 'error') return deviate('task', `${api.activity} failed: ${api.error ?? 'error'}`, [api], { activity: nodes.callbackApi, ...unsentRequestHint(nodes.callbackApi) });
   const tasks = walk.run.tasks;
   if (tasks.length === 0) {
     const answer = api.http ? `the Tasks API answered ${api.http.status ?? 'nothing'}${api.http.responseBody ? `: ${apiMessage(api.http.responseBody)}` : ''}` : 'no request was sent';
@@ -258,7 +258,14 @@ function analyse(walk: Walk, ctx: CheckContext): Deviation | null {
       ...(api.http ? taskRequestHint(api.http) : {}),
     });
   }
-  if (tasks.length > 1) return deviate('task', `${tasks.length} tasks were created instead of one`, trace.slice(handlerAt), { activity: nodes.callbackApi });
+  if (tasks.length > 1) {
+    const creators = [...new Set(trace.slice(handlerAt).filter(createdTask).map((e) => e.activity))];
+    const who = creators.length > 1 ? `${creators.join(' and ')} each created a task` : `${creators[0] ?? api.activity} ran more than once`;
+    return deviate('task', `${tasks.length} tasks were created instead of one`, trace.slice(handlerAt), {
+      activity: nodes.callbackApi,
+      hint: `Event Flows → keep one Create Task request on the way from OnGlobalError: ${who}.`,
+    });
+  }
   // A Callback activity on the way schedules a callback of its own: the caller would be called twice.
   const callbacks = walk.run.result.callbacks ?? [];
   if (callbacks.length > 0) {
@@ -267,6 +274,7 @@ function analyse(walk: Walk, ctx: CheckContext): Deviation | null {
       expected: 'one callback, the task of CallBackAPI_HTTPRequest',
       actual: `the task and ${callbacks.length === 1 ? 'a Callback activity' : `${callbacks.length} Callback activities`} (${by})`,
       activity: nodes.callbackApi,
+      hint: `${by} → remove ${callbacks.length === 1 ? 'it' : 'them'} from the path of the call (connect the activity before it to the one after it): ${api.activity} already schedules the callback.`,
     });
   }
   const sent = bodyOf(tasks[0].body);
@@ -281,6 +289,8 @@ function analyse(walk: Walk, ctx: CheckContext): Deviation | null {
       expected: fields.map(([k, v]) => `${k} = ${show(v)}`).join(', '),
       actual,
       activity: nodes.callbackApi,
+      // GET_CBID filled the variables right (stage 2): the body reads them wrong.
+      hint: HINTS.callbackApiBody,
     });
   }
 
@@ -322,6 +332,22 @@ function notStringVariable(ctx: CheckContext, names: readonly string[]): { cause
 function dynVarsRequestHint(http: HttpExchange, getCbid: Activity | undefined): string {
   if (http.method !== 'GET') return HINTS.getCbidMethod;
   return getCbid && isAuthenticated(getCbid) ? HINTS.getCbidUnauthenticated : HINTS.getCbidUrl;
+}
+
+/** A trace entry whose request the Tasks API accepted (201 Created to a POST). */
+function createdTask(entry: TraceEntry): boolean {
+  return entry.http?.method === 'POST' && entry.http.status === 201;
+}
+
+/**
+ * Which CallBackAPI_HTTPRequest setting kept the request from being sent: the toggle or the
+ * connector, or a template of the body that does not parse.
+ */
+function unsentRequestHint(api: Activity | undefined): { hint: string } | Record<string, never> {
+  if (!api) return {};
+  if (!isAuthenticated(api) || connectorNameOf(api) === undefined) return { hint: HINTS.callbackApiAuthenticated };
+  const body = render(requestBodyOf(api), new Map());
+  return !body.ok && body.error.code === 'syntax' ? { hint: HINTS.callbackApiBody } : {};
 }
 
 /** Which CallBackAPI_HTTPRequest setting the Tasks API's refusal points at. */

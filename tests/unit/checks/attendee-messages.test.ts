@@ -4,6 +4,7 @@
  */
 import { test, expect } from '@playwright/test';
 import { MISTAKES } from './mutations.js';
+import { HINTS } from '../../../checks/callback-on-global-error/lib/hints.js';
 import { gradeFixture, gradeMutation, props, relabel, resultOf, variable } from './support.js';
 
 test('OnGlobalError still to EndFlow: the simulated call hints at the connection, not at the request settings', async () => {
@@ -137,5 +138,24 @@ test('a condition reading the guide\'s label while the request has another: the 
   for (const id of ['status-condition-expression', 'run-status-true-on-201']) {
     const result = resultOf(other, id);
     expect([id, result.status, result.hint]).toEqual([id, 'failed', 'Condition_x7q → Expression: {{HTTPRequest_9zz.httpStatusCode == 201}} (use the label of your HTTP Request exactly).']);
+  }
+});
+
+test('a simulated Create Task that goes wrong hints at the setting or activity at fault, not at every setting of the request', async () => {
+  const cases: [keyof typeof MISTAKES, string][] = [
+    // The task went out with other values: the body reads the wrong variables.
+    ['body-destination-outdialcbid', HINTS.callbackApiBody],
+    ['body-destination-with-a-leading-space', HINTS.callbackApiBody],
+    // The request could not be sent at all: the toggle or the connector, or a template of the body.
+    ['callback-api-unauthenticated-with-connector', HINTS.callbackApiAuthenticated],
+    ['callback-api-authenticated-without-connector', HINTS.callbackApiAuthenticated],
+    ['body-template-escaped-quotes', HINTS.callbackApiBody],
+    // A second callback: the activity that schedules it.
+    ['extra-callback-activity', 'Callback_x → remove it from the path of the call (connect the activity before it to the one after it): CallBackAPI_HTTPRequest already schedules the callback.'],
+    ['callback-api-twice', 'Event Flows → keep one Create Task request on the way from OnGlobalError: CallBackAPI_HTTPRequest and CallBackAPI_again each created a task.'],
+  ];
+  for (const [mistake, hint] of cases) {
+    const result = resultOf(await gradeMutation(MISTAKES[mistake]), 'run-task-created');
+    expect([mistake, result.status, result.hint]).toEqual([mistake, 'failed', hint]);
   }
 });
