@@ -117,11 +117,17 @@ function watchDragAndDrop(): void {
     event.preventDefault();
     depth = 0;
     dropZone.classList.remove('is-dragging');
-    void gradeFiles(event.dataTransfer ? [...event.dataTransfer.files] : []);
+    void gradeFiles(event.dataTransfer ? droppedFiles(event.dataTransfer) : []);
   });
 }
 
-async function gradeFiles(files: File[]): Promise<void> {
+/** The files of a drop, a folder marked as one (only the drop event itself can tell). */
+function droppedFiles(transfer: DataTransfer): PickedFile[] {
+  const entries = [...transfer.items].filter((item) => item.kind === 'file').map((item) => item.webkitGetAsEntry?.());
+  return [...transfer.files].map((file, i) => (entries[i]?.isDirectory ? { name: file.name, size: file.size, arrayBuffer: () => file.arrayBuffer(), folder: true } : file));
+}
+
+async function gradeFiles(files: PickedFile[]): Promise<void> {
   if (files.length === 0) return;
   const note = files.length > 1 ? ` Only one file is graded at a time: this is the first of the ${files.length} you gave.` : '';
   await grade(files[0], note);

@@ -6,13 +6,15 @@ import { gradeFlow, refusedReport, type GradeOptions } from '../engine/grade.js'
 import { DEFAULT_LIMITS } from '../engine/json-text.js';
 import type { GradeReport } from '../engine/report.js';
 
-/** What the page needs of a File (a File, or a stand-in in tests). */
-export type PickedFile = Pick<File, 'name' | 'size' | 'arrayBuffer'>;
+/** What the page needs of a File (a File, or a stand-in in tests); `folder` when a folder was dropped. */
+export type PickedFile = Pick<File, 'name' | 'size' | 'arrayBuffer'> & { folder?: boolean };
 
 export const MAX_BYTES = DEFAULT_LIMITS.maxBytes;
 
 export async function gradePickedFile(file: PickedFile, options: Omit<GradeOptions, 'fileName'>): Promise<GradeReport> {
   const fileName = file.name;
+  // A dropped folder comes as a File that cannot be read ("could not be found"): say what it is, as the CLI does.
+  if (file.folder) return refusedReport({ code: 'unreadable-file', message: 'is a directory, not a file' }, { ...options, fileName });
   if (file.size > MAX_BYTES) {
     return refusedReport({ code: 'too-large', message: `file is larger than the ${formatMegabytes(MAX_BYTES)} limit (${file.size} bytes)` }, { ...options, fileName });
   }

@@ -28,7 +28,7 @@ export function errorAdvice(code: string | undefined): string {
     case 'too-large':
       return 'A Flow Designer export is far smaller than this: check that you picked the exported flow (.json).';
     case 'unreadable-file':
-      return 'The browser could not read the file: if it changed or moved since you picked it, pick it again.';
+      return 'The browser could not read it: give the exported .json file itself (not a folder); if it changed or moved since you picked it, pick it again.';
     case 'not-a-flow':
     case 'invalid-flow':
       return 'This is not a Flow Designer flow export. In Flow Designer, open your flow and use Export, then drop that .json file.';
