@@ -310,6 +310,11 @@ function tooLargeTotal(file: string, declared: number, budget: Budget, limit: nu
   };
 }
 
+/** `1 export`, `10000 exports`. */
+function counted(n: number, noun: string): string {
+  return `${n} ${noun}${n === 1 ? '' : 's'}`;
+}
+
 /** Counts an export or archive entry against the limit; refuses the archive once it is past it. */
 function countEntry(name: string, budget: Budget, limits: ZipLimits): void {
   const archive = /\.zip$/i.test(name);
@@ -317,7 +322,7 @@ function countEntry(name: string, budget: Budget, limits: ZipLimits): void {
   if (count > limits.maxEntries) {
     throw new ArchiveRefused({
       code: 'zip-too-many-entries',
-      message: archive ? `archive holds more than ${limits.maxEntries} archives (.zip files inside it, at any depth); refused` : `archive holds more than ${limits.maxEntries} exports; refused`,
+      message: archive ? `archive holds more than ${counted(limits.maxEntries, 'archive')} (.zip files inside it, at any depth); refused` : `archive holds more than ${counted(limits.maxEntries, 'export')}; refused`,
     });
   }
 }
