@@ -6,9 +6,9 @@
  * there), so one mistake gives one behavioural failure, on the Build step that caused it.
  */
 import type { CheckContext, CheckOutcome, ScenarioRun } from '../../../engine/check.js';
-import type { Activity } from '../../../engine/model.js';
+import type { Activity, FlowGraph } from '../../../engine/model.js';
 import type { HttpExchange, TraceEntry } from '../../../engine/trace.js';
-import { canvasExitName, exitName } from './graph.js';
+import { canvasExitName, connectHint, exitLeadsTo, exitName } from './graph.js';
 import { menuKeys, missionNodes, NO_OPTION3_CAUSE, type MissionNodes } from './find.js';
 import { HINTS, renameGetCbidHint, statusExpressionHint } from './hints.js';
 import { connectorNameOf, isAuthenticated, requestBodyOf } from './http.js';
@@ -145,7 +145,7 @@ function analyse(walk: Walk, ctx: CheckContext): Deviation | null {
   if (get.outcome === 'error') {
     return deviate('get-cbid-variables', `${get.activity} failed: ${get.error ?? 'error'}`, [get, ...trace.slice(getAt + 1, getAt + 2)], {
       activity: nodes.getCbid,
-      ...(get.http?.unmocked ? { hint: dynVarsRequestHint(get.http, nodes.getCbid) } : {}),
+      ...failedRequestHint(get, nodes.getCbid),
     });
   }
   if (get.http && get.http.status !== 200) {
@@ -181,6 +181,7 @@ function analyse(walk: Walk, ctx: CheckContext): Deviation | null {
     return deviate('getresult', `After ${get.activity} the call never reached ${nodes.setGetResult?.label ?? LABELS.setGetResult} (${afterwards(trace, getAt, summary)})`, around(trace, getAt), {
       activity: nodes.getCbid,
       ...causeIfMissing(nodes, 'setGetResult'),
+      ...connectionHint(ctx.model.main, nodes.getCbid, 'default', nodes.setGetResult),
       unreached: true,
     });
   }
@@ -206,6 +207,7 @@ function analyse(walk: Walk, ctx: CheckContext): Deviation | null {
     return deviate('global-error', `After ${set.activity} the call never reached ${nodes.simulateError?.label ?? LABELS.simulateError} (${afterwards(trace, setAt, summary)})`, around(trace, setAt), {
       activity: nodes.setGetResult,
       ...causeIfMissing(nodes, 'simulateError'),
+      ...connectionHint(ctx.model.main, nodes.setGetResult, 'out', nodes.simulateError),
       unreached: true,
     });
   }
@@ -300,6 +302,7 @@ function analyse(walk: Walk, ctx: CheckContext): Deviation | null {
     return deviate('status-true', `After ${api.activity} the event flow never reached ${nodes.statusCondition?.label ?? LABELS.statusCondition} (${afterwards(trace, apiAt, summary)})`, around(trace, apiAt), {
       activity: nodes.callbackApi,
       ...causeIfMissing(nodes, 'statusCondition'),
+      ...connectionHint(ctx.model.events, nodes.callbackApi, 'default', nodes.statusCondition),
       unreached: true,
     });
   }
@@ -326,6 +329,25 @@ function analyse(walk: Walk, ctx: CheckContext): Deviation | null {
 function notStringVariable(ctx: CheckContext, names: readonly string[]): { cause: string; hint: string } | undefined {
   const variable = ctx.model.variables.find((v) => names.includes(v.name) && v.type !== 'STRING');
   return variable && { cause: notStringCause(variable.name), hint: setTypeHint(variable.name) };
+}
+
+/**
+ * The connection to make when no path leads from `from` to `to` (the static link check says the
+ * same); none when one does and the call took another way on it.
+ */
+function connectionHint(graph: FlowGraph, from: Activity | undefined, exit: string, to: Activity | undefined): { hint: string } | Record<string, never> {
+  return from && to && !exitLeadsTo(graph, from, exit, to) ? { hint: connectHint(graph, from, exit, to) } : {};
+}
+
+/**
+ * Which GET_CBID setting a request that failed points at: the address when nothing answered it,
+ * the toggle when it is on (no connector, or one that is not MockAPI), the Parsing Settings when
+ * MockAPI answered and the response could not be parsed into the variables.
+ */
+function failedRequestHint(entry: TraceEntry, getCbid: Activity | undefined): { hint: string } | Record<string, never> {
+  if (entry.http?.unmocked) return { hint: dynVarsRequestHint(entry.http, getCbid) };
+  if (getCbid && isAuthenticated(getCbid)) return { hint: HINTS.getCbidUnauthenticated };
+  return entry.http?.status !== undefined ? { hint: HINTS.getCbidParsing } : {};
 }
 
 /** Which GET_CBID setting an unanswered or refused DynVars request points at. */

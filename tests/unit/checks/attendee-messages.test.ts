@@ -5,7 +5,7 @@
 import { test, expect } from '@playwright/test';
 import { MISTAKES } from './mutations.js';
 import { HINTS } from '../../../checks/callback-on-global-error/lib/hints.js';
-import { gradeFixture, gradeMutation, props, relabel, resultOf, variable } from './support.js';
+import { addActivity, gradeFixture, gradeMutation, link, props, relabel, resultOf, variable } from './support.js';
 
 test('OnGlobalError still to EndFlow: the simulated call hints at the connection, not at the request settings', async () => {
   const result = resultOf(await gradeFixture('flows/defect-globalerror-still-to-endflow.json'), 'run-task-created');
@@ -158,4 +158,33 @@ test('a simulated Create Task that goes wrong hints at the setting or activity a
     const result = resultOf(await gradeMutation(MISTAKES[mistake]), 'run-task-created');
     expect([mistake, result.status, result.hint]).toEqual([mistake, 'failed', hint]);
   }
+});
+
+test('a simulated call that misses an activity for want of a connection, or fails in GET_CBID, hints at that connection or setting', async () => {
+  const cases: [keyof typeof MISTAKES, string, string][] = [
+    ['get-cbid-skips-set-get-result', 'run-getresult-holds-body', 'GET_CBID → drag the connection of its exit from SimulateGlobalError to SetGetResult.'],
+    ['set-get-result-skips-simulate-error', 'run-global-error-raised', 'SetGetResult → drag the connection of its exit from DisconnectContact_g9e to SimulateGlobalError.'],
+    ['callback-api-straight-to-end', 'run-status-true-on-201', 'Event Flows → drag the connection of CallBackAPI_HTTPRequest from EndFlow_kid to HTTPStatusCode.'],
+    ['callback-api-not-linked', 'run-status-true-on-201', 'Event Flows → drag the connection of CallBackAPI_HTTPRequest to HTTPStatusCode.'],
+    ['get-cbid-authenticated-without-connector', 'run-get-cbid-fills-variables', HINTS.getCbidUnauthenticated],
+    ['parse-path-with-a-space-after-the-dot', 'run-get-cbid-fills-variables', HINTS.getCbidParsing],
+    ['parse-row-writes-CustomANI', 'run-get-cbid-fills-variables', HINTS.getCbidParsing],
+  ];
+  for (const [mistake, id, hint] of cases) {
+    const result = resultOf(await gradeMutation(MISTAKES[mistake]), id);
+    expect([mistake, result.status, result.hint]).toEqual([mistake, 'failed', hint]);
+  }
+  const open = resultOf(await gradeFixture('flows/defect-setgetresult-not-linked.json'), 'run-global-error-raised');
+  expect(open.hint).toBe('SetGetResult → drag the connection of its exit to SimulateGlobalError.');
+  // Connected through a Condition that took the other way: the connection is not the fix.
+  const other = resultOf(
+    await gradeMutation((f) => {
+      addActivity(f, 'SetGetResult', 'CheckBody', { activityName: 'condition-activity', activityId: 'condition-activity', expression: '{{getresult == ""}}' }, 'enum-gateway');
+      link(f, 'SetGetResult', 'out', 'CheckBody');
+      link(f, 'CheckBody', 'true', 'SimulateGlobalError');
+      link(f, 'CheckBody', 'false', 'DisconnectContact_g9e');
+    }),
+    'run-global-error-raised',
+  );
+  expect([other.status, other.hint]).toEqual(['failed', expect.not.stringContaining('drag the connection')]);
 });
