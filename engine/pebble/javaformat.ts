@@ -1,8 +1,9 @@
 /**
  * The `format` filter: a subset of java.lang.String.format — conversions %s %S %d %f %x %X %b %c
- * %n %%, explicit indexes (`%2$s`), width, precision and the flags `-`, `0`, `,`, `+`, ` `.
- * Anything else (e.g. %e, %t, the relative index %<s) is an error rather than a guess. As in
- * java.util.Formatter, a `%` that starts no conversion (`"50%"`, `"%!"`) is an error too.
+ * %n %%, explicit indexes (`%2$s`), width, precision and the flags `-`, `0`, `,`, `+`, ` `, `(`,
+ * `#`. Anything else (e.g. %e, %t, the relative index %<s) is an error rather than a guess. As in
+ * java.util.Formatter, a `%` that starts no conversion (`"50%"`, `"%!"`) is an error too, and so
+ * is a flag, width or precision the conversion does not take (`%.2d`, `%-d`, `%,x`, `%+s`).
  */
 import type { Context } from './context.js';
 import { fail } from './errors.js';
@@ -29,6 +30,78 @@ function fixed(x: number, precision: number): string {
   return precision > 0 ? `${rounded.slice(0, intLen)}.${rounded.slice(intLen)}` : rounded;
 }
 
+/**
+ * java.util.Formatter's checks of a specifier's flags, width and precision for its conversion
+ * (FormatSpecifier.checkGeneral/checkCharacter/checkInteger/checkFloat/checkText, and the flags
+ * the printing of a Long refuses for %x): what Java refuses with an exception is an error here,
+ * never a flag quietly ignored.
+ */
+function assertFlags(spec: string, flags: string, width: number | undefined, precision: number | undefined, conv: string, pos: number): void {
+  const refuse = (why: string): never => fail('type', `Format specifier '${spec}': ${why}`, pos);
+  for (let i = 0; i < flags.length; i++) {
+    if (flags.indexOf(flags[i], i + 1) >= 0) refuse(`the flag '${flags[i]}' is given twice`);
+  }
+  const mismatch = (bad: string) => {
+    const flag = [...flags].find((f) => bad.includes(f));
+    if (flag !== undefined) refuse(`the flag '${flag}' does not go with %${conv}`);
+  };
+  const leftNeedsWidth = () => {
+    if (width === undefined && flags.includes('-')) refuse(`the flag '-' needs a width`);
+  };
+  const noPrecision = () => {
+    if (precision !== undefined) refuse(`%${conv} takes no precision`);
+  };
+  switch (conv.toLowerCase()) {
+    case '%':
+      noPrecision();
+      if (flags.replace('-', '') !== '') refuse(`%% takes no flag but '-'`);
+      leftNeedsWidth();
+      return;
+    case 'n':
+      noPrecision();
+      if (width !== undefined) refuse('%n takes no width');
+      if (flags !== '') refuse('%n takes no flag');
+      return;
+    case 's':
+    case 'b':
+      mismatch('#+ 0,(');
+      leftNeedsWidth();
+      return;
+    case 'c':
+      noPrecision();
+      mismatch('#+ 0,(');
+      leftNeedsWidth();
+      return;
+    case 'd':
+    case 'x':
+    case 'f':
+      if (width === undefined && (flags.includes('-') || flags.includes('0'))) refuse(`the flag '${flags.includes('-') ? '-' : '0'}' needs a width`);
+      if (flags.includes('+') && flags.includes(' ')) refuse(`the flags '+' and ' ' do not go together`);
+      if (flags.includes('-') && flags.includes('0')) refuse(`the flags '-' and '0' do not go together`);
+      if (conv !== 'f') noPrecision();
+      if (conv === 'd') mismatch('#');
+      if (conv.toLowerCase() === 'x') mismatch(',+ (');
+      return;
+  }
+}
+
+/** Text padded with spaces to `width`: on the right with the flag '-', else on the left. */
+function justify(text: string, flags: string, width: number | undefined): string {
+  if (width === undefined || text.length >= width) return text;
+  return flags.includes('-') ? text.padEnd(width) : text.padStart(width);
+}
+
+/**
+ * A number's digits with its sign as Formatter writes it: '-' (or `(…)` with the flag '('), else
+ * '+' or ' ' with those flags; zeros after the sign up to `width` with the flag '0'; then justified.
+ */
+function signed(digits: string, negative: boolean, flags: string, width: number | undefined): string {
+  const lead = negative ? (flags.includes('(') ? '(' : '-') : flags.includes('+') ? '+' : flags.includes(' ') ? ' ' : '';
+  const trail = negative && flags.includes('(') ? ')' : '';
+  const body = flags.includes('0') && width !== undefined ? digits.padStart(width - lead.length - trail.length, '0') : digits;
+  return justify(lead + body + trail, flags, width);
+}
+
 export function javaFormat(pattern: string, args: unknown[], ctx: Context, pos: number): string {
   let next = 0;
   let out = '';
@@ -46,14 +119,17 @@ export function javaFormat(pattern: string, args: unknown[], ctx: Context, pos: 
     last = SPEC.lastIndex;
     const [, index, flags, widthText, precisionText, conv] = m;
     if (flags.includes('<')) fail('type', `Format specifier '${m[0]}' (a relative index) is not supported`, pos);
+    const width = widthText ? Number(widthText) : undefined;
+    const precision = precisionText ? Number(precisionText.slice(1)) : undefined;
+    assertFlags(m[0], flags, width, precision, conv, pos);
+    if (width !== undefined && width > 1000) fail('limit', 'Format width too large', pos);
     if (conv === '%' || conv === 'n') {
-      out += conv === '%' ? '%' : '\n';
+      out += conv === '%' ? justify('%', flags, width) : '\n';
       continue;
     }
     const argIndex = index ? Number(index.slice(0, -1)) - 1 : next++;
     if (argIndex < 0 || argIndex >= args.length) fail('type', `Format specifier '${m[0]}' has no argument`, pos);
     const arg = fromHost(args[argIndex]);
-    const precision = precisionText ? Number(precisionText.slice(1)) : undefined;
     // %f writes `precision` fraction digits: refused before they are built
     if (precision !== undefined && precision > MAX_STRING_LENGTH) fail('limit', `String longer than ${MAX_STRING_LENGTH} characters`, pos);
     let text: string;
@@ -64,15 +140,18 @@ export function javaFormat(pattern: string, args: unknown[], ctx: Context, pos: 
         text = javaString(arg, ctx, pos);
         if (precision !== undefined) text = text.slice(0, precision);
         if (conv === 'S') text = text.toUpperCase();
+        text = justify(text, flags, width);
         break;
       case 'b':
       case 'B':
         text = String(arg === null ? false : typeof arg === 'boolean' ? arg : true);
+        if (precision !== undefined) text = text.slice(0, precision);
         if (conv === 'B') text = text.toUpperCase();
+        text = justify(text, flags, width);
         break;
       case 'c':
         // Java's %c takes a Character (here: a one-character string), never a Long
-        if (typeof arg === 'string' && arg.length === 1) text = arg;
+        if (typeof arg === 'string' && arg.length === 1) text = justify(arg, flags, width);
         else bad();
         break;
       case 'd': {
@@ -80,42 +159,37 @@ export function javaFormat(pattern: string, args: unknown[], ctx: Context, pos: 
         const n = longBig(arg as Long);
         let digits = (n < 0n ? -n : n).toString();
         if (flags.includes(',')) digits = group(digits);
-        text = n < 0n ? `-${digits}` : flags.includes('+') ? `+${digits}` : flags.includes(' ') ? ` ${digits}` : digits;
+        text = signed(digits, n < 0n, flags, width);
         break;
       }
       case 'f': {
         if (!(arg instanceof PDouble)) bad();
         const x = (arg as PDouble).value;
-        if (!Number.isFinite(x)) text = Number.isNaN(x) ? 'NaN' : x > 0 ? 'Infinity' : '-Infinity';
+        if (Number.isNaN(x)) text = justify('NaN', flags, width);
+        else if (!Number.isFinite(x)) text = signed('Infinity', x < 0, flags.replace('0', ''), width);
         else {
           let body = fixed(Math.abs(x), precision ?? 6);
           if (flags.includes(',')) {
             const [i, f] = body.split('.');
             body = f === undefined ? group(i) : `${group(i)}.${f}`;
           }
-          const negative = x < 0 || Object.is(x, -0);
-          text = negative ? `-${body}` : flags.includes('+') ? `+${body}` : flags.includes(' ') ? ` ${body}` : body;
+          if (flags.includes('#') && !body.includes('.')) body += '.';
+          text = signed(body, x < 0 || Object.is(x, -0), flags, width);
         }
         break;
       }
       case 'x':
       case 'X': {
         if (!isLong(arg)) bad();
-        text = BigInt.asUintN(64, longBig(arg as Long)).toString(16);
+        let hex = BigInt.asUintN(64, longBig(arg as Long)).toString(16);
+        const prefix = flags.includes('#') ? '0x' : '';
+        if (flags.includes('0') && width !== undefined) hex = hex.padStart(width - prefix.length, '0');
+        text = justify(prefix + hex, flags, width);
         if (conv === 'X') text = text.toUpperCase();
         break;
       }
       default:
         fail('type', `Format conversion '${m[0]}' is not supported`, pos);
-    }
-    const width = widthText ? Number(widthText) : 0;
-    if (width > 1000) fail('limit', 'Format width too large', pos);
-    if (text.length < width) {
-      if (flags.includes('-')) text = text.padEnd(width);
-      else if (flags.includes('0') && /[dfxX]/.test(conv)) {
-        const sign = /^[-+ ]/.test(text) ? text[0] : '';
-        text = sign + text.slice(sign.length).padStart(width - sign.length, '0');
-      } else text = text.padStart(width);
     }
     out = ctx.str(out + text, pos);
   }

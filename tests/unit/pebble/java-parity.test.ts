@@ -213,3 +213,51 @@ test('white space: no-break and zero-width spaces are unexpected characters, as 
     }
   }
 });
+
+// ---------------------------------------------------------------------------------------------
+// format: java.util.Formatter's flags (OpenJDK 17, String.format as Pebble's FormatFilter calls it)
+// ---------------------------------------------------------------------------------------------
+
+rendersAsJava('format flags', [
+  ['{{ "%(d|%(d|%(.1f|%(,.2f|%(05d" | format(-5, 5, -2.5, -1234.5, -42) }}', '(5)|5|(2.5)|(1,234.50)|(042)'],
+  ['{{ "%#x|%#X|%#06x|%#.0f|%#f" | format(255, 255, 255, 2.5, 2.0) }}', '0xff|0XFF|0x00ff|3.|2.000000'],
+  ['{{ "%5%|%-5%|%.3b|%-5b|%-5c|" | format(true, true, "a") }}', '    %|%    |tru|true |a    |'],
+  ['{{ "%+(d|%+(d|% (d|%-+5d|" | format(5, -5, 5, 3) }}', '+5|(5)| 5|+3   |'],
+  ['{{ "%+f|% f|%(f|%010f|%+.1f|%(f" | format(1.0 / 0, 1.0 / 0, -1.0 / 0, 1.0 / 0, 0.0 / 0, 0.0 / 0) }}', '+Infinity| Infinity|(Infinity)|  Infinity|NaN|NaN'],
+]);
+
+test('format: flags and precisions java.util.Formatter refuses are errors, not ignored', () => {
+  // Each raised an exception in Java (named after the template).
+  for (const [spec, arg] of [
+    ['%.2d', '5'], // IllegalFormatPrecisionException
+    ['%.2x', '5'], // IllegalFormatPrecisionException
+    ['%.1c', '"a"'], // IllegalFormatPrecisionException
+    ['%-d', '5'], // MissingFormatWidthException
+    ['%0d', '5'], // MissingFormatWidthException
+    ['%0x', '5'], // MissingFormatWidthException
+    ['%-s', '"a"'], // MissingFormatWidthException
+    ['%-%', ''], // MissingFormatWidthException
+    ['%+ d', '5'], // IllegalFormatFlagsException
+    ['%-05d', '5'], // IllegalFormatFlagsException
+    ['%5n', ''], // IllegalFormatWidthException
+    ['%-5n', ''], // IllegalFormatFlagsException
+    ['%+%', ''], // IllegalFormatFlagsException
+    ['%,x', '5'], // FormatFlagsConversionMismatchException
+    ['%+x', '5'], // FormatFlagsConversionMismatchException
+    ['% x', '5'], // FormatFlagsConversionMismatchException
+    ['%(x', '5'], // FormatFlagsConversionMismatchException
+    ['%#d', '5'], // FormatFlagsConversionMismatchException
+    ['%+s', '5'], // FormatFlagsConversionMismatchException
+    ['%,s', '1'], // FormatFlagsConversionMismatchException
+    ['%05s', '"a"'], // FormatFlagsConversionMismatchException
+    ['%#s', '"x"'], // FormatFlagsConversionMismatchException
+    ['%+b', '1'], // FormatFlagsConversionMismatchException
+    ['%#b', '1'], // FormatFlagsConversionMismatchException
+    ['%05c', '"a"'], // FormatFlagsConversionMismatchException
+    ['%--5d', '5'], // DuplicateFormatFlagsException
+  ]) {
+    const error = errorOf(() => render(`{{ "${spec}" | format(${arg}) }}`));
+    expect(error.code, spec).toBe('type');
+    expect(error.message, spec).toContain(`'${spec}'`);
+  }
+});
