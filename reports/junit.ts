@@ -52,15 +52,27 @@ export function renderJunitSuite(report: GradeReport): JunitSuite {
  * The document holding the suites, in the order given, with the totals. A suite whose classname
  * an earlier one has (the same attendee id graded in two folders) gets ` (2)`, ` (3)`, … after
  * it: GitLab keeps only the first of test cases with equal names, and Jenkins would merge them.
+ * A number that would give another suite's own classname (an attendee whose id is `140 (2)`) is
+ * passed over.
  */
 export function renderJunitDocument(suites: readonly JunitSuite[]): string {
   const total = suites.reduce((sum, s) => add(sum, s.counts), { tests: 0, failures: 0, errors: 0, skipped: 0 });
-  const seen = new Map<string, number>();
+  const own = new Set(suites.map((s) => s.classname));
+  const taken = new Set<string>();
+  const nextNumber = new Map<string, number>();
   const xml = suites.map((s) => {
-    const times = (seen.get(s.classname) ?? 0) + 1;
-    seen.set(s.classname, times);
-    const renamed = ` classname="${s.classname} (${times})"`;
-    return times === 1 ? s.xml : s.xml.replaceAll(` classname="${s.classname}"`, () => renamed); // (a function: no $& patterns from the id)
+    if (!taken.has(s.classname)) {
+      taken.add(s.classname);
+      return s.xml;
+    }
+    let n = nextNumber.get(s.classname) ?? 2;
+    let classname: string;
+    do classname = `${s.classname} (${n++})`;
+    while (taken.has(classname) || own.has(classname));
+    nextNumber.set(s.classname, n);
+    taken.add(classname);
+    const renamed = ` classname="${classname}"`;
+    return s.xml.replaceAll(` classname="${s.classname}"`, () => renamed); // (a function: no $& patterns from the id)
   });
   // No `skipped` here: the JUnit XSDs (junit-10, junit-4) do not allow it on <testsuites>, and a
   // validating consumer (Jenkins xUnit) refuses the file; each suite carries its own.

@@ -180,6 +180,22 @@ test('the same attendee id graded twice (two folders, two groups) gets distinct 
   expect(named).toEqual(['flowgrade.<a$&$$"b>', 'flowgrade.<a$&$$"b> (2)']);
 });
 
+test('a renamed suite never takes the classname of another attendee whose id already ends in " (2)"', () => {
+  const withId = (id: string, file: string): GradeReport => ({ ...passedReport(), attendee: { id, source: 'flow-name' }, input: { ...passedReport().input, file } });
+  // Sorted by id, as `grade` writes them: two students 140 (two folders), then one whose flow is Main_Flow_140 (2).
+  for (const order of [
+    [withId('140', 'a/x.json'), withId('140', 'b/x.json'), withId('140 (2)', 'c/x.json')],
+    [withId('140 (2)', 'c/x.json'), withId('140', 'a/x.json'), withId('140', 'b/x.json')],
+  ]) {
+    const root = parseXml(renderJunit(order));
+    const classnames = findAll(root, 'testsuite').map((s) => [...new Set(findAll(s, 'testcase').map((c) => c.attributes.classname))]);
+    expect(classnames.every((names) => names.length === 1)).toBe(true);
+    expect(new Set(classnames.flat()).size).toBe(3);
+    const keys = findAll(root, 'testcase').map((c) => `${c.attributes.classname}/${c.attributes.name}`);
+    expect(new Set(keys).size).toBe(keys.length);
+  }
+});
+
 test('every <failure>, <error> and <skipped> says why in its body: GitLab shows only element content, never the message attribute', () => {
   const root = parseXml(renderJunit([passedReport(), failedReport(), ungradableReport()]));
   const outcomes = ['failure', 'error', 'skipped'].flatMap((name) => findAll(root, name));
