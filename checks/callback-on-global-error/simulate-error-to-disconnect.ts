@@ -1,6 +1,7 @@
 import { defineCheck } from '../../engine/check.js';
 import { isDisconnect } from './lib/find.js';
-import { describeExit, exitReaches } from './lib/graph.js';
+import type { Activity, FlowGraph } from '../../engine/model.js';
+import { connectHint, describeExit, exitReaches } from './lib/graph.js';
 import { simulateErrorOf } from './lib/nodes.js';
 import { failed, passed } from './lib/outcome.js';
 
@@ -18,6 +19,9 @@ export default defineCheck({
     'Tolerances: the Disconnect Contact is found by type (its label carries a random suffix), and it may be',
     'reached through other activities — but not through a Menu or Collect Digits, which would start the IVR',
     'over instead of ending the branch.',
+    '',
+    'When a Disconnect Contact that no connection leads to is already in the main flow (the one Build step 6',
+    'added), the hint says to drag the connection of SimulateGlobalError to it rather than add another.',
   ].join('\n'),
   run(ctx) {
     const sim = simulateErrorOf(ctx);
@@ -27,12 +31,21 @@ export default defineCheck({
     const waitsForCaller = new Set(ctx.model.main.activities.filter((a) => a.type === 'ivr-menu' || a.type === 'ivr-collectdigits').map((a) => a.id));
     const disconnect = exitReaches(ctx.model.main, sim.activity, 'out', isDisconnect, waitsForCaller);
     if (!disconnect) {
+      const unconnected = unconnectedDisconnect(ctx.model.main);
       return failed(`${sim.activity.label} does not lead to a Disconnect Contact`, {
         expected: `${sim.activity.label} → Disconnect Contact`,
         actual: describeExit(ctx.model.main, sim.activity, 'out'),
         activity: sim.activity,
+        // The Disconnect Contact of Build step 6 is there, connected to nothing: the fix is the connection.
+        ...(unconnected ? { hint: connectHint(ctx.model.main, sim.activity, 'out', unconnected) } : {}),
       });
     }
     return passed(`${sim.activity.label} leads to ${disconnect.label}`);
   },
 });
+
+/** A Disconnect Contact no link leads to (the one Build step 6 added, left aside), if any. */
+function unconnectedDisconnect(graph: FlowGraph): Activity | undefined {
+  const targets = new Set(graph.activities.flatMap((a) => Object.values(a.exits)));
+  return graph.activities.find((a) => isDisconnect(a) && !targets.has(a.id));
+}

@@ -188,3 +188,17 @@ test('a simulated call that misses an activity for want of a connection, or fail
   );
   expect([other.status, other.hint]).toEqual(['failed', expect.not.stringContaining('drag the connection')]);
 });
+
+test('SimulateGlobalError led elsewhere while its Disconnect Contact sits unconnected: the hint drags the connection there, not adds another', async () => {
+  const cases: [keyof typeof MISTAKES, string][] = [
+    ['simulate-error-to-music', 'SimulateGlobalError → drag the connection of its exit from Music to DisconnectContact_g9e.'],
+    ['simulate-error-back-to-the-menu', 'SimulateGlobalError → drag the connection of its exit from WantCallback to DisconnectContact_g9e.'],
+  ];
+  for (const [mistake, hint] of cases) {
+    const result = resultOf(await gradeMutation(MISTAKES[mistake]), 'simulate-error-to-disconnect');
+    expect([mistake, result.status, result.hint]).toEqual([mistake, 'failed', hint]);
+  }
+  // No Disconnect Contact left unconnected: add one, as Build step 6 says.
+  const none = resultOf(await gradeFixture('flows/defect-simulate-no-disconnect.json'), 'simulate-error-to-disconnect');
+  expect(none.hint).toBe('Add a Disconnect Contact activity and connect the exit of SimulateGlobalError to it.');
+});
