@@ -85,6 +85,7 @@ function setUp(): void {
   }
   element<HTMLFormElement>('grade-form').addEventListener('submit', (event) => event.preventDefault());
 
+  document.getElementById('not-started')?.remove();
   dropZone.disabled = false;
   fileInput.disabled = false;
   results.dataset.state = 'ready';

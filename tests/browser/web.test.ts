@@ -400,3 +400,14 @@ test('a folder dropped (the unzipped export folder) is named as a folder, as by 
   await fileInput(page).setInputFiles(SOLUTION);
   await expectPassedWithFullScore(page, 'solution.json');
 });
+
+test('a page whose script cannot load (a server refusing app.js) says so after a few seconds instead of loading for ever', async ({ page }) => {
+  await page.route('**/app.js', (route) => route.abort());
+  await page.goto(site.url);
+  const problem = page.locator('#not-started');
+  await expect(problem).toBeHidden(); // not at once: app.js may still be on its way
+  await expect(problem).toBeVisible({ timeout: 15_000 });
+  await expect(problem).toContainText('app.js');
+  await expect(status(page)).toHaveText('Loading the grader…');
+  watched.errors = watched.errors.filter((error) => !error.includes('net::ERR_FAILED')); // the refusal itself
+});
