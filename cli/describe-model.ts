@@ -10,7 +10,7 @@ export function describeModel(model: FlowModel): string {
   for (const v of model.variables) lines.push(`  ${v.name}: ${v.type} = ${JSON.stringify(v.defaultValue)}${v.source ? ` [${v.source}]` : ''}`);
   describeGraph('main flow', model.main, lines);
   describeGraph('event flows', model.events, lines);
-  lines.push('', 'event handlers:');
+  lines.push('', `event handlers (${model.handlers.length}):`);
   const labelOf = new Map(model.events.activities.map((a) => [a.id, a.label]));
   for (const h of model.handlers) {
     const target = h.target ? `→ ${labelOf.get(h.target)}${h.reaches.length > 1 ? ` (reaches ${h.reaches.length} activities)` : ''}` : '(not linked)';

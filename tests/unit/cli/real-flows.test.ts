@@ -15,13 +15,13 @@ test.describe('real exports', () => {
     expect(run.stdout.trimEnd().split('\n').at(-1)).toBe('completed: caller disconnected at DisconnectContact_mx8_2bg');
   });
 
-  test('inspect text: counts are singular for one, and a graph without links has no empty links heading', async () => {
+  test('inspect text: counts are singular for one, a graph without links has no empty links heading, and event handlers are counted like variables and findings (a subflow has none)', async () => {
     const preview = await runCli(['inspect', real('graphql-typename-variant_outbound-preview_global-vars_start-to-end.json')]);
     expect(preview.code).toBe(0);
     expect(preview.stdout).toContain('\nmain flow: 2 activities, 1 link\n');
-    expect(preview.stdout).toContain('\nevent flows: 4 activities, 0 links\n  event: ContactPredial, GlobalErrorHandling, ContactOutboundCampaignResult, AgentOfferContact\n\nevent handlers:\n');
+    expect(preview.stdout).toContain('\nevent flows: 4 activities, 0 links\n  event: ContactPredial, GlobalErrorHandling, ContactOutboundCampaignResult, AgentOfferContact\n\nevent handlers (4):\n');
     const subflow = await runCli(['inspect', real('subflow_error-handler_end-subflow.json')]);
     expect(subflow.stdout).toContain('\nvariables (1):\n');
-    expect(subflow.stdout).toContain('\nevent flows: 0 activities, 0 links\n\nevent handlers:\n\nfindings (0):\n');
+    expect(subflow.stdout).toContain('\nevent flows: 0 activities, 0 links\n\nevent handlers (0):\n\nfindings (0):\n');
   });
 });
