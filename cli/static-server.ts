@@ -8,6 +8,7 @@ import { readFile, realpath, stat } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { isIPv4, type AddressInfo } from 'node:net';
 import path from 'node:path';
+import { pipeline } from 'node:stream';
 
 export interface StaticServer {
   url: string;
@@ -96,7 +97,8 @@ async function serve(root: string, headers: Record<string, string>, request: Inc
     response.end();
     return;
   }
-  createReadStream(file.path).on('error', () => response.destroy()).pipe(response);
+  // pipeline, not pipe: a download the browser abandons must close the file too (pipe leaves it open).
+  pipeline(createReadStream(file.path), response, () => {});
 }
 
 /**

@@ -92,6 +92,21 @@ for (const attempt of ['/../secret.txt', '/%2e%2e/secret.txt', '/..%2fsecret.txt
   });
 }
 
+test('a download the browser abandons (a page closed while app.js.map loads) closes its file: no descriptor is left open', async () => {
+  writeFileSync(path.join(root, 'big.js'), Buffer.alloc(8 * 1024 * 1024, 0x20));
+  const open = () => readdirSync('/proc/self/fd').length;
+  const before = open();
+  for (let i = 0; i < 20; i++) {
+    await new Promise<void>((resolve) => {
+      const req = request({ host: '127.0.0.1', port: server.port, path: '/big.js' }, (res) => res.once('data', () => req.destroy()));
+      req.on('close', () => resolve());
+      req.on('error', () => {});
+      req.end();
+    });
+  }
+  await expect.poll(open, { timeout: 5_000 }).toBeLessThan(before + 5);
+});
+
 test('a request naming another host is refused (DNS rebinding): 421; loopback names are answered', async () => {
   for (const host of ['evil.example', 'evil.example:80', '10.0.0.1', '127.0.0.1.evil.example']) expect((await get('/', 'GET', host)).status, host).toBe(421);
   for (const host of [`127.0.0.1:${server.port}`, `localhost:${server.port}`, 'LOCALHOST', `[::1]:${server.port}`]) expect((await get('/', 'GET', host)).status, host).toBe(200);
