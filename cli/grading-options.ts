@@ -36,7 +36,13 @@ export async function resolveGradingOptions(flags: GradingFlags): Promise<Omit<G
   if (flags.now !== undefined) {
     const fixed = parseInstant(flags.now);
     if (fixed === undefined) {
-      const problem = !INSTANT.test(flags.now) ? 'is not an ISO 8601 time with its time zone, such as 2025-08-01T09:00:00Z' : isCalendarDay(flags.now) ? 'is not a time of day' : 'is not a day of the calendar';
+      const problem = !INSTANT.test(flags.now)
+        ? 'is not an ISO 8601 time with its time zone, such as 2025-08-01T09:00:00Z'
+        : !isCalendarDay(flags.now)
+          ? 'is not a day of the calendar'
+          : Number.isNaN(new Date(flags.now).getTime())
+            ? 'is not a time of day'
+            : 'is outside the years 0000–9999 once in UTC: a report could not write it as an ISO 8601 time';
       throw new UsageError(`--now "${flags.now}" ${problem}`);
     }
     now = () => new Date(fixed);
@@ -81,7 +87,9 @@ const INSTANT = /^\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|
 export function parseInstant(text: string): Date | undefined {
   if (!INSTANT.test(text) || !isCalendarDay(text)) return undefined;
   const date = new Date(text);
-  return Number.isNaN(date.getTime()) ? undefined : date;
+  // An offset can carry 9999-12-31 into the year 10000 (or 0000-01-01 back into -1), which
+  // toISOString writes as +010000-… : no ISO 8601 time a report (generatedAt, JUnit) may hold.
+  return Number.isNaN(date.getTime()) || date.getUTCFullYear() < 0 || date.getUTCFullYear() > 9999 ? undefined : date;
 }
 
 /** Whether the text's leading `YYYY-MM-DD` is a day the calendar has (2025-02-30 would roll over to March). */

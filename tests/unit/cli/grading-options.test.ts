@@ -91,3 +91,11 @@ test('simulate --business-hours on a flow without a Business Hours activity says
   expect(withHours.stderr).toBe('');
   expect((JSON.parse(withHours.stdout) as { trace: { type: string; outcome: string }[] }).trace.find((e) => e.type === 'business-hours')?.outcome).toBe('default'); // closed: Business Hours' default exit
 });
+
+test('--now an instant past the years 0000–9999 once in UTC is refused: reports (generatedAt, the JUnit timestamp) could not write it as an ISO 8601 time', async () => {
+  for (const text of ['9999-12-31T23:59:59-01:00', '0000-01-01T00:30:00+01:00']) expect(parseInstant(text), text).toBeUndefined();
+  expect(parseInstant('9999-12-31T23:59:59Z')?.toISOString()).toBe('9999-12-31T23:59:59.000Z');
+  expect(parseInstant('0000-01-01T00:30:00-01:00')?.toISOString()).toBe('0000-01-01T01:30:00.000Z');
+  const run = await runCli(['check', fixturePath('flows/solution.json'), '--now', '9999-12-31T23:59:59-01:00', '--format', 'json']);
+  expect([run.code, run.stdout, run.stderr.trim()]).toEqual([2, '', 'flowgrade: --now "9999-12-31T23:59:59-01:00" is outside the years 0000–9999 once in UTC: a report could not write it as an ISO 8601 time']);
+});
