@@ -9,7 +9,7 @@ import type { GradeReport } from '../engine/report.js';
 import { REPORT_CSS, renderHtmlReport, renderReportBody } from '../reports/html.js';
 import { renderJson } from '../reports/json.js';
 import { formatMegabytes, gradePickedFile, MAX_BYTES, type PickedFile } from './grade-file.js';
-import { downloadName, errorAdvice, errorLine, oneLine, summaryLine } from './messages.js';
+import { downloadName, errorAdvice, errorLine, notGradedNote, oneLine, summaryLine } from './messages.js';
 import { missionChoices, readSettings, type SettingsResult } from './options.js';
 
 const TOOL = { name: 'flowgrade', version: pkg.version };
@@ -130,8 +130,7 @@ function droppedFiles(transfer: DataTransfer): PickedFile[] {
 
 async function gradeFiles(files: PickedFile[]): Promise<void> {
   if (files.length === 0) return;
-  const note = files.length > 1 ? ` Only one file is graded at a time: this is the first of the ${files.length} you gave.` : '';
-  await grade(files[0], note);
+  await grade(files[0], notGradedNote(files.slice(1).map((file) => file.name)));
   // A file just given: bring its result into view (on a phone it starts below the screen) with
   // the summary at the top, so the reason and the report below it show too; a result already
   // high enough on the screen stays where it is.

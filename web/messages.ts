@@ -22,6 +22,15 @@ export function errorLine(report: GradeReport): string {
   return oneLine(`${report.input.file}: ${error.message} [${error.code}]`);
 }
 
+/** After the summary when several files were given at once (the first is graded): the others, by name (at most three, then a count). */
+export function notGradedNote(others: string[]): string {
+  if (others.length === 0) return '';
+  const named = others.length > 3 ? [...others.slice(0, 3), `${others.length - 3} more`] : others;
+  const list = named.length === 1 ? named[0] : `${named.slice(0, -1).join(', ')} and ${named[named.length - 1]}`;
+  const rest = others.length === 1 ? 'was not; give it on its own' : 'were not; give them one by one';
+  return oneLine(` Only one file is graded at a time: ${list} ${rest}.`);
+}
+
 /** What to do next, by the loader's code. */
 export function errorAdvice(code: string | undefined): string {
   switch (code) {

@@ -411,3 +411,16 @@ test('a page whose script cannot load (a server refusing app.js) says so after a
   await expect(status(page)).toHaveText('Loading the grader…');
   watched.errors = watched.errors.filter((error) => !error.includes('net::ERR_FAILED')); // the refusal itself
 });
+
+test('several files dropped at once: the first is graded, and the others are named as not graded', async ({ page }) => {
+  const bytes = [...readFixture('flows/solution.json')];
+  const dataTransfer = await page.evaluateHandle((data) => {
+    const transfer = new DataTransfer();
+    transfer.items.add(new File([new Uint8Array(data)], 'Main_Flow_140.json', { type: 'application/json' }));
+    transfer.items.add(new File(['PK\x03\x04'], 'Main_Flow_141.zip'));
+    transfer.items.add(new File(['{}'], 'notes\u202e.json'));
+    return transfer;
+  }, bytes);
+  await page.locator('#drop-zone').dispatchEvent('drop', { dataTransfer });
+  await expect(status(page)).toHaveText(/^Main_Flow_140\.json: passed, (\d+)\/\1 points\. Only one file is graded at a time: Main_Flow_141\.zip and notes\\u202e\.json were not; give them one by one\.$/);
+});

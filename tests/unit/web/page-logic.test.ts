@@ -2,7 +2,7 @@
 import { test, expect } from '@playwright/test';
 import { DEFAULT_MISSION_ID, MISSIONS } from '../../../checks/index.js';
 import type { GradeReport } from '../../../engine/report.js';
-import { downloadName, errorAdvice, errorLine, summaryLine } from '../../../web/messages.js';
+import { downloadName, errorAdvice, errorLine, notGradedNote, summaryLine } from '../../../web/messages.js';
 import { missionChoices, readSettings } from '../../../web/options.js';
 import { fixturePath, runCli } from '../../helpers.js';
 
@@ -72,4 +72,11 @@ test('download names come from the attendee id, made safe for a file name', () =
 
 test('a file the browser can no longer read (changed or moved since it was picked) says to pick it again', () => {
   expect(errorAdvice('unreadable-file')).toContain('pick it again');
+});
+
+test('files given with the one graded are named as not graded: at most three, then how many more', () => {
+  expect(notGradedNote([])).toBe('');
+  expect(notGradedNote(['b.json'])).toBe(' Only one file is graded at a time: b.json was not; give it on its own.');
+  expect(notGradedNote(['b.json', 'c.json', 'd.json'])).toBe(' Only one file is graded at a time: b.json, c.json and d.json were not; give them one by one.');
+  expect(notGradedNote(['b', 'c', 'd', 'e', 'f'])).toBe(' Only one file is graded at a time: b, c, d and 2 more were not; give them one by one.');
 });
