@@ -25,9 +25,6 @@ export class RegexError extends Error {
  * repeat without bound only once, and runs against shorter inputs (`assertInputFor`).
  */
 function assertSafe(pattern: string): { lookaround: boolean } {
-  if (pattern.length > MAX_REGEX_LENGTH) {
-    throw new RegexError(`Regular expression longer than ${MAX_REGEX_LENGTH} characters`, true);
-  }
   if (/\\[1-9]|\\k</.test(pattern)) throw new RegexError('Back-references are not supported in regular expressions', true);
   // Track, for every open group, whether it contains a quantifier or an alternation.
   const stack: { risky: boolean }[] = [];
@@ -103,6 +100,208 @@ function assertPortableGroup(after: string, names: Set<string>): void {
   names.add(name);
 }
 
+/** A set of UTF-16 code units as sorted, disjoint ranges [from, to]. */
+type CharSet = readonly (readonly [number, number])[];
+
+/** Java's `\s` (ASCII only, unlike RegExp's), `\h`, `\v` and the POSIX classes `\p{…}` (ASCII, as in Java by default). */
+const JAVA_SPACE: CharSet = [[0x09, 0x0d], [0x20, 0x20]];
+const JAVA_H_SPACE: CharSet = [[0x09, 0x09], [0x20, 0x20], [0xa0, 0xa0], [0x1680, 0x1680], [0x180e, 0x180e], [0x2000, 0x200a], [0x202f, 0x202f], [0x205f, 0x205f], [0x3000, 0x3000]];
+const JAVA_V_SPACE: CharSet = [[0x0a, 0x0d], [0x85, 0x85], [0x2028, 0x2029]];
+const POSIX: ReadonlyMap<string, CharSet> = new Map<string, CharSet>([
+  ['Lower', [[0x61, 0x7a]]],
+  ['Upper', [[0x41, 0x5a]]],
+  ['ASCII', [[0x00, 0x7f]]],
+  ['Alpha', [[0x41, 0x5a], [0x61, 0x7a]]],
+  ['Digit', [[0x30, 0x39]]],
+  ['Alnum', [[0x30, 0x39], [0x41, 0x5a], [0x61, 0x7a]]],
+  ['Punct', [[0x21, 0x2f], [0x3a, 0x40], [0x5b, 0x60], [0x7b, 0x7e]]],
+  ['Graph', [[0x21, 0x7e]]],
+  ['Print', [[0x20, 0x7e]]],
+  ['Blank', [[0x09, 0x09], [0x20, 0x20]]],
+  ['Cntrl', [[0x00, 0x1f], [0x7f, 0x7f]]],
+  ['XDigit', [[0x30, 0x39], [0x41, 0x46], [0x61, 0x66]]],
+  ['Space', JAVA_SPACE],
+]);
+
+function complement(set: CharSet): CharSet {
+  const out: [number, number][] = [];
+  let next = 0;
+  for (const [from, to] of set) {
+    if (from > next) out.push([next, from - 1]);
+    next = to + 1;
+  }
+  if (next <= 0xffff) out.push([next, 0xffff]);
+  return out;
+}
+
+const hex4 = (code: number) => `\\u${code.toString(16).padStart(4, '0')}`;
+
+/** The ranges as the inside of a RegExp class. */
+function rangesOf(set: CharSet): string {
+  return set.map(([from, to]) => (from === to ? hex4(from) : `${hex4(from)}-${hex4(to)}`)).join('');
+}
+
+/** One UTF-16 code unit, or a code point as its surrogate pair (outside a class only), as RegExp text. */
+function codePoint(code: number, inClass: boolean, refuse: (why: string) => never): string {
+  if (code <= 0xffff) return hex4(code);
+  if (inClass) refuse('a character beyond U+FFFF inside [ ] is not supported');
+  if (code > 0x10ffff) refuse('the code point is beyond U+10FFFF');
+  const high = 0xd800 + ((code - 0x10000) >> 10);
+  const low = 0xdc00 + ((code - 0x10000) & 0x3ff);
+  return `(?:${hex4(high)}${hex4(low)})`;
+}
+
+/** Java's line terminators (`.` matches none of them; `\Z` may stand before one at the end). */
+const LINE_TERMINATORS = '\\n\\r\\u0085\\u2028\\u2029';
+
+/**
+ * A Java pattern as RegExp source (no flags) that matches what java.util.regex.Pattern matches, or
+ * a RegexError. RegExp reads much of Java's syntax otherwise, silently: `\p{Alpha}` as the letters
+ * `p{Alpha}`, `\s` with Unicode spaces, `\v` as U+000B only, `\Q…\E`, `\x{…}`, `\A`, `\z`, `\h`,
+ * `\R` as letters, `.` matching U+0085, `[]a]` as an empty class, `{` not starting a repetition
+ * as a brace. Those are written here as RegExp means them; what Java refuses (a lone `{`, an
+ * unknown escape such as `\y`, `\0` without digits) and what RegExp cannot run alike (Unicode
+ * categories `\p{L}`, class unions and intersections `[a[b]]`, `[a&&b]`, `\X`, `\G`) are errors.
+ */
+export function toJsPattern(pattern: string): string {
+  const refuse = (why: string, isLimit = false): never => {
+    throw new RegexError(`Regular expression "${pattern}" is not supported: ${why}`, isLimit);
+  };
+  let out = '';
+  let inClass = false;
+  let classStart = 0; // where the class's items begin (after `[` or `[^`)
+  let i = 0;
+  const set = (chars: CharSet, negated: boolean): string => {
+    const ranges = rangesOf(negated ? complement(chars) : chars);
+    return inClass ? ranges : `[${ranges}]`;
+  };
+  while (i < pattern.length) {
+    const c = pattern[i];
+    if (c === '\\') {
+      const e = pattern[i + 1];
+      if (e === undefined) refuse('it ends with a backslash');
+      i += 2;
+      if (e === 'Q') {
+        const end = pattern.indexOf('\\E', i);
+        const quoted = pattern.slice(i, end < 0 ? pattern.length : end);
+        for (const q of quoted) out += /[A-Za-z0-9_\s]/.test(q) ? q : codePoint(q.codePointAt(0)!, inClass, refuse);
+        i = end < 0 ? pattern.length : end + 2;
+        continue;
+      }
+      switch (e) {
+        case 's': case 'S': out += set(JAVA_SPACE, e === 'S'); break;
+        case 'h': case 'H': out += set(JAVA_H_SPACE, e === 'H'); break;
+        case 'v': case 'V': out += set(JAVA_V_SPACE, e === 'V'); break;
+        case 'R':
+          if (inClass) refuse('\\R inside [ ]');
+          out += `(?:\\r\\n|[${rangesOf(JAVA_V_SPACE)}])`;
+          break;
+        case 'p': case 'P': {
+          const name = pattern[i] === '{' ? pattern.slice(i + 1, pattern.indexOf('}', i) < 0 ? i + 1 : pattern.indexOf('}', i)) : pattern[i] ?? '';
+          if (pattern[i] === '{' && pattern.indexOf('}', i) < 0) refuse('an unclosed \\p{');
+          i += pattern[i] === '{' ? name.length + 2 : 1;
+          const chars = POSIX.get(name);
+          if (chars === undefined) refuse(`the class \\${e}{${name}} (only the POSIX classes such as \\p{Alpha}, \\p{Digit}, \\p{Punct} are)`);
+          out += set(chars!, e === 'P');
+          break;
+        }
+        case 'A': case 'z':
+          if (inClass) refuse(`\\${e} inside [ ]`);
+          out += e === 'A' ? '^' : '$';
+          break;
+        case 'Z':
+          if (inClass) refuse('\\Z inside [ ]');
+          out += `(?=(?:\\r\\n|[${LINE_TERMINATORS}])?$)`;
+          break;
+        case 'b': case 'B':
+          if (inClass) refuse(`\\${e} inside [ ]`);
+          out += `\\${e}`;
+          break;
+        case 'x': {
+          if (pattern[i] === '{') {
+            const end = pattern.indexOf('}', i);
+            const digits = end < 0 ? '' : pattern.slice(i + 1, end);
+            if (!/^[0-9a-fA-F]{1,6}$/.test(digits)) refuse('a \\x{…} escape that is not hexadecimal digits');
+            out += codePoint(parseInt(digits, 16), inClass, refuse);
+            i = end + 1;
+          } else {
+            if (!/^[0-9a-fA-F]{2}$/.test(pattern.slice(i, i + 2))) refuse('a \\x escape without two hexadecimal digits');
+            out += `\\x${pattern.slice(i, i + 2)}`;
+            i += 2;
+          }
+          break;
+        }
+        case 'u':
+          if (!/^[0-9a-fA-F]{4}$/.test(pattern.slice(i, i + 4))) refuse('a \\u escape without four hexadecimal digits');
+          out += `\\u${pattern.slice(i, i + 4)}`;
+          i += 4;
+          break;
+        case '0': {
+          // Java: \0n, \0nn, \0mnn (m ≤ 3)
+          const digits = /^[0-3]?[0-7]{1,2}/.exec(pattern.slice(i))?.[0] ?? '';
+          const octal = /^[0-7]{1,3}$/.test(digits) && parseInt(digits, 8) <= 0o377 ? digits : digits.slice(0, 2);
+          if (octal === '') refuse('an octal escape \\0 without octal digits');
+          out += hex4(parseInt(octal, 8));
+          i += octal.length;
+          break;
+        }
+        case 'c': {
+          const target = pattern[i];
+          if (target === undefined) refuse('\\c at the end');
+          out += hex4(target.charCodeAt(0) ^ 64);
+          i += 1;
+          break;
+        }
+        case 'a': out += '\\x07'; break;
+        case 'e': out += '\\x1b'; break;
+        case 't': case 'n': case 'r': case 'f': case 'd': case 'D': case 'w': case 'W': case 'k':
+          out += `\\${e}`;
+          break;
+        default:
+          if (/[1-9]/.test(e)) out += `\\${e}`; // a back-reference (refused by assertSafe)
+          else if (/[A-Za-z]/.test(e)) refuse(`the escape \\${e} (Java: unknown, or not supported here: \\X, \\G, \\N, \\E without \\Q)`);
+          else out += `\\${e}`; // any other character, escaped, is itself
+      }
+      continue;
+    }
+    if (inClass) {
+      if (c === ']' && i > classStart) inClass = false;
+      else if (c === ']') out += '\\'; // `[]a]`: Java reads a ] first in a class as itself
+      else if (c === '[') refuse('a class inside a class ([a[b]], a union in Java) is not supported');
+      else if (c === '&' && pattern[i + 1] === '&') refuse('a class intersection (&&) is not supported');
+      out += c;
+      i += 1;
+      continue;
+    }
+    if (c === '[') {
+      inClass = true;
+      out += c;
+      i += 1;
+      if (pattern[i] === '^') {
+        out += '^';
+        i += 1;
+      }
+      classStart = i;
+      continue;
+    }
+    if (c === '.') {
+      out += `[^${LINE_TERMINATORS}]`;
+      i += 1;
+      continue;
+    }
+    if (c === '{') {
+      const repetition = /^\{\d+(,\d*)?\}/.exec(pattern.slice(i))?.[0];
+      if (repetition === undefined) refuse(`a '{' at position ${i + 1} starts no repetition {n}, {n,} or {n,m} (Java: Illegal repetition; write \\{)`);
+      out += repetition!;
+      i += repetition!.length;
+      continue;
+    }
+    out += c;
+    i += 1;
+  }
+  return out;
+}
+
 const cache = new Map<string, RegExp>();
 /** Patterns with a lookaround (see assertSafe). */
 const withLookaround = new WeakSet<RegExp>();
@@ -114,10 +313,15 @@ export function javaRegex(pattern: string): RegExp {
     hit.lastIndex = 0;
     return hit;
   }
-  const { lookaround } = assertSafe(pattern);
+  if (pattern.length > MAX_REGEX_LENGTH) {
+    throw new RegexError(`Regular expression longer than ${MAX_REGEX_LENGTH} characters`, true);
+  }
+  // Checked as JavaScript will run it: `\R+` is `(?:\r\n|[…])+` there, a repeated alternation.
+  const source = toJsPattern(pattern);
+  const { lookaround } = assertSafe(source);
   let re: RegExp;
   try {
-    re = new RegExp(pattern, 'g');
+    re = new RegExp(source, 'g');
   } catch (e) {
     throw new RegexError(`Invalid regular expression "${pattern}": ${(e as Error).message}`, false);
   }
@@ -240,6 +444,7 @@ export function javaReplace(input: string, pattern: string, replacement: string,
 /** String.matches: the whole input must match. */
 export function javaMatches(input: string, pattern: string): boolean {
   assertInput(input);
-  assertInputFor(javaRegex(pattern), input); // validates and guards
-  return new RegExp(`^(?:${pattern})$`).test(input);
+  const re = javaRegex(pattern); // validates and guards
+  assertInputFor(re, input);
+  return new RegExp(`^(?:${re.source})$`).test(input);
 }

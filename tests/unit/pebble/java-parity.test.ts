@@ -261,3 +261,52 @@ test('format: flags and precisions java.util.Formatter refuses are errors, not i
     expect(error.message, spec).toContain(`'${spec}'`);
   }
 });
+
+// ---------------------------------------------------------------------------------------------
+// Regular expressions: Java syntax that a JavaScript RegExp reads otherwise (OpenJDK 17 results)
+// ---------------------------------------------------------------------------------------------
+
+test('regex: Java classes and escapes mean what they mean in Java, not what RegExp makes of them', () => {
+  const cases: [template: string, x: string, java: unknown][] = [
+    ['{{ x.matches("\\p{Alpha}+") }}', 'ab', true], // RegExp without u: the letters p{Alpha}
+    ['{{ x.matches("\\p{Lower}\\P{Digit}") }}', 'aB', true],
+    ['{{ x.matches("[\\p{Alnum}-]+") }}', 'a-1', true],
+    ['{{ x.matches("\\p{Punct}+") }}', '!/:@[`{~', true],
+    ['{{ x.matches("a\\sb") }}', 'a\u00a0b', false], // Java's \s is ASCII; RegExp's takes a no-break space
+    ['{{ x.matches("[\\s]") }}', '\u3000', false],
+    ['{{ x.matches("[^\\s]") }}', '\u00a0', true],
+    ['{{ x.matches("[\\S]+") }}', 'a\u00a0', true],
+    ['{{ x.matches("a\\hb") }}', 'a\u00a0b', true],
+    ['{{ x.matches("a\\vb") }}', 'a\u2028b', true], // RegExp's \v is only U+000B
+    ['{{ x.matches("a\\Rb") }}', 'a\r\nb', true],
+    ['{{ x.matches(".") }}', '\u0085', false], // a line terminator in Java
+    ['{{ x.matches("\\Aab\\z") }}', 'ab', true],
+    ['{{ x.matches("\\Qa+b\\E") }}', 'a+b', true],
+    ['{{ x.matches("[\\Q]\\E]") }}', ']', true],
+    ['{{ x.matches("a\\x{62}") }}', 'ab', true],
+    ['{{ x.matches("a\\0142") }}', 'ab', true], // octal
+    ['{{ x.matches("a\\e\\a") }}', 'a\u001b\u0007', true],
+    ['{{ x.matches("[]a]+") }}', ']a', true], // a ] first in a class is literal
+    ['{{ x | split("\\s+") | length }}', 'a\u00a0b c', 2],
+  ];
+  for (const [template, x, java] of cases) expect(evaluate(template, { x }), `${template} on ${JSON.stringify(x)}`).toBe(java);
+});
+
+test('regex: what Java refuses, or what cannot be run alike, is an error, never a silent other match', () => {
+  for (const [template, x] of [
+    ['{{ x | split("{") }}', 'a{b'], // Java: Illegal repetition
+    ['{{ x.matches("a{,2}") }}', 'a'],
+    ['{{ x.matches("a{x}") }}', 'a{x}'],
+    ['{{ x.matches("a\\y") }}', 'ay'], // Illegal/unsupported escape sequence
+    ['{{ x.matches("a\\E") }}', 'a'],
+    ['{{ x.matches("\\0") }}', 'x'], // Illegal octal escape sequence
+    ['{{ x.matches("[a-z&&[^c]]+") }}', 'ab'], // intersection: not run
+    ['{{ x.matches("[a[b]]+") }}', 'ab'], // union: not run
+    ['{{ x.matches("\\p{L}+") }}', 'ab'], // Unicode categories: not run
+    ['{{ x.matches("\\X") }}', 'x'],
+    ['{{ x.matches("\\Gab") }}', 'ab'],
+  ]) {
+    const error = errorOf(() => evaluate(template, { x }));
+    expect(error.code, template).toBe('type');
+  }
+});
