@@ -20,6 +20,12 @@ import { formatPoints, percentOf, plural, stepStates, type StepState } from './s
 /** Submissions of one attendee of which only the newest was graded. */
 export type DuplicateSubmissions = { attendee: string } & ({ kept: string; dropped: readonly string[] } | { files: readonly string[] });
 
+/**
+ * How the graded one of an attendee's submissions was chosen, as the dashboard and the Markdown
+ * summary say it: the newest in a folder (one id in two folders is two students, both graded).
+ */
+export const DUPLICATES_RULE = "The newest submission of each attendee in a folder was graded (by the exports' lastModifiedDate when every one of them has one, else by the file times).";
+
 /** The file graded and the files set aside, in either form (a `files` list starts with the one graded). */
 export function keptAndSetAside(d: DuplicateSubmissions): [kept: string, setAside: readonly string[]] {
   return 'kept' in d ? [d.kept, d.dropped] : [d.files[0] ?? '', d.files.slice(1)];
@@ -160,7 +166,7 @@ function duplicatesSection(duplicates: readonly DuplicateSubmissions[]): string 
   return [
     '<section aria-labelledby="fg-duplicates-title">',
     '<h2 id="fg-duplicates-title">Duplicate submissions</h2>',
-    '<p>Only the newest submission of each attendee was graded.</p>',
+    `<p>${h(DUPLICATES_RULE)}</p>`,
     '<table class="fg-plain"><thead><tr><th scope="col">Attendee</th><th scope="col">Graded</th><th scope="col">Set aside</th></tr></thead>',
     `<tbody>${rows.join('\n')}</tbody></table>`,
     '</section>',

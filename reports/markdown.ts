@@ -10,7 +10,7 @@
 import type { GradeReport } from '../engine/report.js';
 import { clipText } from './code-points.js';
 import { escapeMarkdown as md } from './escape.js';
-import { keptAndSetAside, type DuplicateSubmissions } from './dashboard.js';
+import { DUPLICATES_RULE, keptAndSetAside, type DuplicateSubmissions } from './dashboard.js';
 import { commonFailures } from './failures.js';
 import { failingSteps, formatPoints, percentOf, plural } from './summary.js';
 
@@ -102,7 +102,7 @@ function duplicatesSection(duplicates: readonly DuplicateSubmissions[]): string[
     '',
     '## Duplicate submissions',
     '',
-    "The newest submission of each attendee in a folder was graded (by the exports' lastModifiedDate when every one of them has one, else by the file times).",
+    DUPLICATES_RULE,
     '',
     ...items,
     ...(more > 0 ? [`- and ${plural(more, 'other attendee')} (see the dashboard)`] : []),

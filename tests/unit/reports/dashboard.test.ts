@@ -123,6 +123,14 @@ test('duplicate submissions: which file was graded, which were set aside', () =>
   expect(renderDashboard(CLASS(), { reportHref: href })).not.toContain('Duplicate submissions');
 });
 
+test('duplicate submissions: the dashboard says how the graded one was chosen as the Markdown summary does (newest in a folder: one id in two folders is two students, both graded)', () => {
+  const duplicates = [{ attendee: '141', kept: 'b/Main_Flow_141.json', dropped: ['b/old.json'] }];
+  const sentence = (text: string) => /The newest submission[^<\n]*/.exec(shown(text))?.[0].replace(/&#39;/g, "'");
+  const markdown = sentence(renderMarkdown(CLASS(), { duplicates }));
+  expect(markdown).toContain('in a folder');
+  expect(sentence(renderDashboard(CLASS(), { reportHref: href, duplicates }))).toBe(markdown);
+});
+
 test('an empty class renders; deterministic', () => {
   expect(renderDashboard([], { reportHref: href })).toContain('0 submissions');
   expect(renderDashboard(CLASS(), { reportHref: href })).toBe(renderDashboard(CLASS(), { reportHref: href }));
