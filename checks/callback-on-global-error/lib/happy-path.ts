@@ -16,7 +16,7 @@ import { GLOBAL_ERROR, LABELS, VARIABLES } from './names.js';
 import { failed, passed, skipped } from './outcome.js';
 import { causeIfMissing } from './nodes.js';
 import { expectedRecord, type ExpectedRecord } from './record.js';
-import { render, show } from './templates.js';
+import { render, show, startLabelOf } from './templates.js';
 import { notStringCause, setTypeHint, undeclaredCause } from './variables.js';
 
 export const HAPPY_PATH = 'happy-path';
@@ -114,7 +114,11 @@ function analyse(walk: Walk, ctx: CheckContext): Deviation | null {
   // Stage 1 — Testing step 5: the call leaves WantCallback by option 3 and continues through GET_CBID.
   const menuAt = trace.findIndex((e) => e.flow === 'main' && (nodes.wantCallback ? e.activityId === nodes.wantCallback.id : e.activity === LABELS.wantCallback));
   if (menuAt < 0) {
-    return deviate('reach-get-cbid', `The simulated call never reached WantCallback (${summary})`, tail(trace), { ...causeIfMissing(nodes, 'wantCallback'), unreached: true });
+    return deviate('reach-get-cbid', `The simulated call never reached WantCallback (${summary})`, tail(trace), {
+      ...causeIfMissing(nodes, 'wantCallback'),
+      ...(nodes.wantCallback ? { hint: wayToMenuHint(startLabelOf(ctx.model), trace.at(-1)?.activity, nodes.wantCallback.label) } : {}),
+      unreached: true,
+    });
   }
   const option3At = trace.findIndex((e, i) => i >= menuAt && e.activityId === trace[menuAt].activityId && e.outcome === '3');
   if (option3At < 0) {
@@ -348,6 +352,16 @@ function failedRequestHint(entry: TraceEntry, getCbid: Activity | undefined): { 
   if (entry.http?.unmocked) return { hint: dynVarsRequestHint(entry.http, getCbid) };
   if (getCbid && isAuthenticated(getCbid)) return { hint: HINTS.getCbidUnauthenticated };
   return entry.http?.status !== undefined ? { hint: HINTS.getCbidParsing } : {};
+}
+
+/**
+ * Where to look when the call never got to the menu: the way there, which Callback Mission 2 left
+ * as Queue → WantCallback, and what other missions put on it (lab-context §5.4: the emergency switch
+ * of API Mission 1 left True plays a message and disconnects every call).
+ */
+function wayToMenuHint(start: string, last: string | undefined, menu: string): string {
+  const ended = last ? `it ended at ${last} without reaching ${menu}` : `it never reached ${menu}`;
+  return `In the Debug tool, follow your last call from ${start}: ${ended}. A caller who finds no agent available must reach ${menu} (Queue → ${menu}, as Callback Mission 2 left it): check the activities on the way, e.g. a Condition on a variable another mission left set (EmergencyGV_<ID> of API Mission 1).`;
 }
 
 /** Which GET_CBID setting an unanswered or refused DynVars request points at. */

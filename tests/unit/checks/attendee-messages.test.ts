@@ -202,3 +202,21 @@ test('SimulateGlobalError led elsewhere while its Disconnect Contact sits unconn
   const none = resultOf(await gradeFixture('flows/defect-simulate-no-disconnect.json'), 'simulate-error-to-disconnect');
   expect(none.hint).toBe('Add a Disconnect Contact activity and connect the exit of SimulateGlobalError to it.');
 });
+
+test('a simulated call that never reaches WantCallback hints at the way there, not at option 3', async () => {
+  // API Mission 1's emergency switch left True: the call plays the emergency message and is disconnected.
+  const report = await gradeMutation((f) => {
+    f.variables.push({ ...variable(f, 'Global_Language'), name: 'EmergencyGV_140', type: 'BOOLEAN', value: 'true', id: 'emergency-gv' });
+    addActivity(f, 'NewPhoneContact', 'EmergencyCheck', { activityName: 'condition-activity', activityId: 'condition-activity', expression: '{{EmergencyGV_140 == true}}' }, 'enum-gateway');
+    addActivity(f, 'NewPhoneContact', 'EmergencyMsg', { activityName: 'play-message', toggle: true, promptsTts: [{ type: 'tts', value: 'We are closed due to an emergency.' }] });
+    link(f, 'NewPhoneContact', 'out', 'EmergencyCheck');
+    link(f, 'EmergencyCheck', 'false', 'SetVariable_c7q');
+    link(f, 'EmergencyCheck', 'true', 'EmergencyMsg');
+    link(f, 'EmergencyMsg', 'default', 'DisconnectContact_3zq');
+  });
+  const result = resultOf(report, 'run-option3-reaches-get-cbid');
+  expect(result.status).toBe('failed');
+  expect(result.hint).toBe(
+    'In the Debug tool, follow your last call from NewPhoneContact: it ended at DisconnectContact_3zq without reaching WantCallback. A caller who finds no agent available must reach WantCallback (Queue → WantCallback, as Callback Mission 2 left it): check the activities on the way, e.g. a Condition on a variable another mission left set (EmergencyGV_<ID> of API Mission 1).',
+  );
+});
