@@ -75,7 +75,15 @@ interface ReadPath {
   definite: boolean;
   /** It holds a negative index (`[-1]`), rewritten as a slice for jsonpath-plus. */
   negativeIndex: boolean;
+  /** What each step of a match may step into (undefined with a deep scan, whose steps vary in number). */
+  kinds?: StepKind[];
 }
+
+/**
+ * What a step of a path reads, as Jayway tells them apart: a name (`.x`, `['x']`) only a key of an
+ * object, an index (`[0]`, `[0:2]`, `[-1]`) only an item of a list, a wildcard either.
+ */
+type StepKind = 'name' | 'index' | 'any';
 
 /**
  * A `$`-rooted path as jsonpath-plus is to get it, or why it does not parse. jsonpath-plus reads a
@@ -92,6 +100,7 @@ function readPath(path: string): { error: string } | ReadPath {
   let deepScan = false;
   let definite = true;
   let negativeIndex = false;
+  const kinds: StepKind[] = [];
   let i = 1; // after the `$`
   while (i < path.length) {
     const c = path[i];
@@ -104,10 +113,12 @@ function readPath(path: string): { error: string } | ReadPath {
       const negative = /^-[1-9]\d*$/.test(inside) ? Number(inside) : undefined;
       if (negative !== undefined) {
         negativeIndex = true;
+        kinds.push('index');
         out += negative === -1 ? '[-1:]' : `[${negative}:${negative + 1}]`;
       } else {
         const bracket = readBracket(inside);
         if (!bracket.definite) definite = false;
+        kinds.push(bracket.kind);
         out += `[${bracket.text}]`;
       }
       i = end + 1;
@@ -126,6 +137,7 @@ function readPath(path: string): { error: string } | ReadPath {
         if (space === 0 || space === name.trimEnd().length) return { error: spaceAt(i + space) };
         if (space > 0) return { error: spaceAt(i + space, `; a name with spaces is written ['${name}']`) };
         if (name === '*') definite = false;
+        kinds.push(name === '*' ? 'any' : 'name');
         out += dots + name;
         i = end;
       }
@@ -133,7 +145,7 @@ function readPath(path: string): { error: string } | ReadPath {
       return { error: unexpected(path, i) };
     }
   }
-  return { path: out, deepScan, definite: definite && !deepScan, negativeIndex };
+  return { path: out, deepScan, definite: definite && !deepScan, negativeIndex, kinds: deepScan ? undefined : kinds };
 }
 
 /**
@@ -143,12 +155,12 @@ function readPath(path: string): { error: string } | ReadPath {
  * is definite: an index or a quoted name, not a wildcard, union, slice or filter (`*`, `,`, `:`
  * outside quotes). The brackets' quotes are known to be closed (bracketEnd).
  */
-function readBracket(inside: string): { text: string; definite: boolean } {
+function readBracket(inside: string): { text: string; definite: boolean; kind: StepKind } {
   let text = '';
   let definite = true;
   for (let i = 0; i < inside.length; i++) {
     const c = inside[i];
-    if (c === '?' || c === '(') return { text: inside, definite: false };
+    if (c === '?' || c === '(') return { text: inside, definite: false, kind: 'any' };
     if (c === "'" || c === '"') {
       const close = quoteEnd(inside, i);
       text += inside.slice(i, close + 1);
@@ -158,7 +170,9 @@ function readBracket(inside: string): { text: string; definite: boolean } {
       text += c;
     }
   }
-  return { text, definite };
+  // Indexes, slices and unions of indexes read list items; `*` anything; the rest names.
+  const kind: StepKind = text === '*' ? 'any' : /^[-\d:,]+$/.test(text) ? 'index' : 'name';
+  return { text, definite, kind };
 }
 
 /** A dot-notation name (or `*`) runs to the next `.`, `[` or `]`. */
@@ -220,6 +234,8 @@ interface Match {
   value: unknown;
   parent: unknown;
   parentProperty: unknown;
+  /** JSON Pointer of the match (`/0/tacnumber`). */
+  pointer: string;
 }
 
 /**
@@ -235,8 +251,26 @@ function isJson(match: Match): boolean {
   return !Array.isArray(parent) || typeof parentProperty === 'number' || /^\d+$/.test(String(parentProperty));
 }
 
+/**
+ * Whether each step of a match went where its kind of step may go (StepKind): jsonpath-plus reads
+ * `.0` and `['0']` as an index of a list, and `[0]` as the key "0" of an object; Jayway does not.
+ */
+function stepsFit(match: Match, kinds: readonly StepKind[] | undefined, json: unknown): boolean {
+  if (kinds === undefined) return true;
+  const steps = match.pointer.split('/').slice(1);
+  if (steps.length !== kinds.length) return true; // not aligned: nothing to say
+  let node = json;
+  for (let at = 0; at < kinds.length; at++) {
+    const list = Array.isArray(node);
+    if (kinds[at] === 'index' && !list) return false;
+    if (kinds[at] === 'name' && (list || typeof node !== 'object' || node === null)) return false;
+    node = getOwn(node, steps[at].replace(/~1/g, '/').replace(/~0/g, '~'));
+  }
+  return true;
+}
+
 function query(run: ActivityRun, read: ReadPath, json: unknown): unknown {
-  const { path, deepScan, definite, negativeIndex } = read;
+  const { path, deepScan, definite, negativeIndex, kinds } = read;
   // jsonpath-plus matches nothing in a falsy document (false, 0, ""); `$` is that document.
   if (path === '$') return json;
   // A definite path with a negative index, rewritten as a slice, gives a list of one (or none):
@@ -251,8 +285,9 @@ function query(run: ActivityRun, read: ReadPath, json: unknown): unknown {
     const wrap = deepScan || single;
     const found: unknown = JSONPath({ path, json: json as object, wrap, eval: false, resultType: 'all', autostart: false }).evaluate(path, json as object, undefined, undefined);
     if (found === undefined) return undefined;
-    if (!Array.isArray(found)) return isJson(found as Match) ? (found as Match).value : undefined;
-    const result = (found as Match[]).filter(isJson).map((match) => match.value);
+    const fits = (match: Match) => isJson(match) && stepsFit(match, kinds, json);
+    if (!Array.isArray(found)) return fits(found as Match) ? (found as Match).value : undefined;
+    const result = (found as Match[]).filter(fits).map((match) => match.value);
     if (single) return result.length > 0 ? result[0] : undefined;
     return result.length === 0 ? undefined : result;
   } catch (error) {

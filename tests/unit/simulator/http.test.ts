@@ -362,6 +362,19 @@ test.describe('parse settings', () => {
     expect(text.variables).toMatchObject({ count: null, outdialcbid: '', customani: '' });
   });
 
+  test('a name matches only in an object and an index only in a list, as in Jayway: $.0 and $["0"] find no record, $[0] no key "0"', async () => {
+    // Jayway 2.10: `$.0.a` and `$['0'].a` on [{"a":1}] are PathNotFound ("Expected to find an object
+    // with property ['0']"), `$[0]` on {"0":"x"} too ("Filter: [0] can only be applied to arrays").
+    // jsonpath-plus matched all three, so the simulation passed what Flow Designer leaves empty.
+    const result = await runParse(parse([['outdialcbid', '$.0.outboundcallbackep'], ['customani', "$['0'].tacnumber"], ['count', '$[0].count']]));
+    expect(result.trace.find((e) => e.activity === 'GET_CBID')?.error).toBeUndefined();
+    expect(result.variables).toMatchObject({ outdialcbid: '', customani: '', count: 12 });
+    const keyed = http.get(DYNVARS_URL, () => HttpResponse.json({ 0: { tacnumber: '+15550000000' }, list: [{ tacnumber: '+15550000001' }] }));
+    const object = await runParse(parse([['outdialcbid', '$[0].tacnumber'], ['customani', "$['0'].tacnumber"], ['blob', '$.list[*].tacnumber'], ['flag', '$.list.0']]), keyed);
+    expect(object.trace.find((e) => e.activity === 'GET_CBID')?.error).toBeUndefined();
+    expect(object.variables).toMatchObject({ outdialcbid: '', customani: '+15550000000', blob: ['+15550000001'], flag: null });
+  });
+
   test('a filter holding brackets and quotes ("]", \'"\', nested [ ]) parses, and is not simulated', async () => {
     for (const path of [`$[?(@.tacnumber == ']')]`, `$[?(@.tacnumber == '"')].dn`, '$[?(@.list[0] == "x")]', '$..[?(@.vip)]']) {
       const result = await runParse(parse([['outdialcbid', path]]));
