@@ -37,6 +37,9 @@ export default defineCheck({
     '- MockAPI\'s own paging and sorting parameters (`page`, `limit`, `sortBy`, `order`) are allowed (with',
     '  `dn` there is one record anyway), and so is the default port `:443`. Other query parameters fail:',
     '  MockAPI treats them as filters.',
+    '',
+    'GET_CBID left on Use Authenticated Endpoint with the address typed into Request Path has no Request URL: the',
+    'hint then names the toggle first (`get-cbid-unauthenticated` reports the toggle itself).',
   ].join('\n'),
   run(ctx) {
     const get = getCbidOf(ctx);
@@ -44,8 +47,10 @@ export default defineCheck({
     const activity = get.activity;
     const raw = requestUrlOf(activity);
     if (raw === '') {
-      const where = isAuthenticated(activity) && requestPathOf(activity) ? ` (Use Authenticated Endpoint is On; the address is in Request Path: ${requestPathOf(activity)})` : '';
-      return failed(`${activity.label} has no Request URL${where}`, { expected: DYNVARS.url, actual: 'no Request URL', activity });
+      // Left On with the address typed into Request Path: the fix is the toggle, then the URL (as in callback-api-path).
+      const inPath = isAuthenticated(activity) && requestPathOf(activity) !== '';
+      const where = inPath ? ` (Use Authenticated Endpoint is On; the address is in Request Path: ${requestPathOf(activity)})` : '';
+      return failed(`${activity.label} has no Request URL${where}`, { expected: DYNVARS.url, actual: 'no Request URL', activity, ...(inPath ? { hint: HINTS.getCbidUnauthenticated } : {}) });
     }
     const parts = splitUrl(raw);
     if (!parts) return failed(`${activity.label} Request URL is not a web address`, { expected: DYNVARS.url, actual: raw, activity });

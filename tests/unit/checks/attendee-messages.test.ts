@@ -220,3 +220,8 @@ test('a simulated call that never reaches WantCallback hints at the way there, n
     'In the Debug tool, follow your last call from NewPhoneContact: it ended at DisconnectContact_3zq without reaching WantCallback. A caller who finds no agent available must reach WantCallback (Queue → WantCallback, as Callback Mission 2 left it): check the activities on the way, e.g. a Condition on a variable another mission left set (EmergencyGV_<ID> of API Mission 1).',
   );
 });
+
+test('GET_CBID left authenticated with the MockAPI address in Request Path: the URL check names the toggle, as the path check of the Create Task request does', async () => {
+  const result = resultOf(await gradeFixture('flows/defect-getcbid-authenticated.json'), 'get-cbid-url');
+  expect([result.status, result.hint]).toEqual(['failed', HINTS.getCbidUnauthenticated]);
+});
