@@ -72,6 +72,8 @@ export function statusFalseCheck(options: { id: string; status: number; reason: 
           actual: run.result.summary,
           traceExcerpt: trace.slice(at, at + 4),
           ...(node ? { activity: node } : {}),
+          // The Expression is right (False was taken): the way on from False is not.
+          hint: `${entry.activity} → connect the False exit to EndFlow, so that the event flow ends (Build step 9).`,
         });
       }
       return passed(`${entry.activity} left by False when the Tasks API answered ${status}, and the event flow ended`);

@@ -225,3 +225,11 @@ test('GET_CBID left authenticated with the MockAPI address in Request Path: the 
   const result = resultOf(await gradeFixture('flows/defect-getcbid-authenticated.json'), 'get-cbid-url');
   expect([result.status, result.hint]).toEqual(['failed', HINTS.getCbidUnauthenticated]);
 });
+
+test('a refused Create Task whose False exit does not end the event flow hints at that exit, not at the Expression', async () => {
+  const report = await gradeMutation(MISTAKES['false-retries-through-a-condition']);
+  for (const id of ['run-status-false-on-400', 'run-status-false-on-500']) {
+    const result = resultOf(report, id);
+    expect([id, result.status, result.hint]).toEqual([id, 'failed', 'HTTPStatusCode → connect the False exit to EndFlow, so that the event flow ends (Build step 9).']);
+  }
+});
