@@ -55,6 +55,7 @@ export function applyParseSettings(run: ActivityRun, body: string): void {
     const path = normalisePath(row.path);
     const read = readPath(path);
     if ('error' in read) throw new ActivityError(`invalid JSONPath ${path}: ${read.error}`);
+    if ('notSimulated' in read) throw new NotSimulatedError(`JSONPath ${path} (${run.activity.label}) holds ${read.notSimulated}, which the simulator does not evaluate`);
     return read;
   });
   const json = parseJson(body);
@@ -95,7 +96,7 @@ type StepKind = 'name' | 'index' | 'any';
  * `.[` as the deep scan `..[`. A negative index (`[-1]`, the last item in Jayway) becomes the
  * slice of that one item (`[-1:]`): jsonpath-plus reads `[-1]` as a property named "-1".
  */
-function readPath(path: string): { error: string } | ReadPath {
+function readPath(path: string): { error: string } | { notSimulated: string } | ReadPath {
   let out = '$';
   let deepScan = false;
   let definite = true;
@@ -110,6 +111,8 @@ function readPath(path: string): { error: string } | ReadPath {
       const end = bracketEnd(path, i);
       if (typeof end === 'string') return { error: end };
       const inside = path.slice(i + 1, end).trim();
+      const problem = bracketProblem(inside, i);
+      if (problem !== undefined) return problem;
       const negative = /^-[1-9]\d*$/.test(inside) ? Number(inside) : undefined;
       if (negative !== undefined) {
         negativeIndex = true;
@@ -146,6 +149,25 @@ function readPath(path: string): { error: string } | ReadPath {
     }
   }
   return { path: out, deepScan, definite: definite && !deepScan, negativeIndex, kinds: deepScan ? undefined : kinds };
+}
+
+/**
+ * Why what is inside brackets (trimmed) is not a Jayway bracket, or undefined when it is one: a
+ * wildcard, a filter, indexes (`0`, `0, -1`), a slice without spaces inside (`1:`, `0:2`) or quoted
+ * names. Jayway refuses an unquoted name (`[tacnumber]`: "Expected ?, ', 0-9, *") and a slice with
+ * spaces (`[0 : 1]`); a union of quoted names gives a map there, which is not simulated.
+ */
+function bracketProblem(inside: string, open: number): { error: string } | { notSimulated: string } | undefined {
+  if (inside === '*' || inside.startsWith('?') || /^-?\d+(\s*,\s*-?\d+)*$/.test(inside)) return undefined;
+  if (inside.includes(':') && !/['"]/.test(inside)) {
+    if (/\s/.test(inside)) return { error: `no spaces inside a slice (${inside.replace(/\s+/g, '')}), at position ${open + 1}` };
+    return undefined; // jsonpath-plus reads the slice
+  }
+  if (inside.startsWith("'") || inside.startsWith('"')) {
+    if (/^(['"])(?:\\.|(?!\1).)*\1$/s.test(inside)) return undefined; // one quoted name
+    return { notSimulated: `a union of names [${inside}]` };
+  }
+  return { error: `a name in brackets is quoted (['${inside.split(',')[0].trim()}']), at position ${open + 1}` };
 }
 
 /**

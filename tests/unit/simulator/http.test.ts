@@ -305,6 +305,11 @@ test.describe('parse settings', () => {
     ['$[0]. tacnumber', 'invalid JSONPath $[0]. tacnumber: a space at position 6 (outside brackets a path has no spaces)'],
     ['$[0] .tacnumber', 'invalid JSONPath $[0] .tacnumber: a space at position 5 (outside brackets a path has no spaces)'],
     ['$[0].tac number', "invalid JSONPath $[0].tac number: a space at position 9 (outside brackets a path has no spaces; a name with spaces is written ['tac number'])"],
+    // Jayway 2.10: InvalidPathException ("Expected ?, ', 0-9, *", "Failed to parse SliceOperation")
+    ['$[0][tacnumber]', "invalid JSONPath $[0][tacnumber]: a name in brackets is quoted (['tacnumber']), at position 5"],
+    ['$[0][tacnumber,vip]', "invalid JSONPath $[0][tacnumber,vip]: a name in brackets is quoted (['tacnumber']), at position 5"],
+    ['$[ 0 : 1 ].tacnumber', 'invalid JSONPath $[ 0 : 1 ].tacnumber: no spaces inside a slice (0:1), at position 2'],
+    ['$[+1]', "invalid JSONPath $[+1]: a name in brackets is quoted (['+1']), at position 2"],
   ];
   for (const [path, message] of MALFORMED) {
     test(`a path that does not parse fails the activity, the variable untouched: ${path}`, async () => {
@@ -328,8 +333,8 @@ test.describe('parse settings', () => {
     const paths: [string, unknown][] = [
       ['$', JSON.stringify(RECORD)],
       ['$.[0].tacnumber', '+14085267209'],
-      ['$[0:1][tacnumber]', '["+14085267209"]'],
-      ['$[0][tacnumber,vip]', '["+14085267209",true]'],
+      ["$[0:1]['tacnumber']", '["+14085267209"]'],
+      ['$[0,0].tacnumber', '["+14085267209","+14085267209"]'],
       ['$..tacnumber', '["+14085267209"]'],
       ['$[*].tacnumber', '["+14085267209"]'],
       ['$[0].tacnumber ', '+14085267209'],
@@ -337,8 +342,8 @@ test.describe('parse settings', () => {
       ['$[ 0 ].tacnumber', '+14085267209'],
       ["$[0][ 'tacnumber' ]", '+14085267209'],
       ['$[0][ "tacnumber" ]', '+14085267209'],
-      ['$[0][ tacnumber , vip ]', '["+14085267209",true]'],
-      ['$[ 0 : 1 ][tacnumber]', '["+14085267209"]'],
+      ['$[ 0 , 0 ].tacnumber', '["+14085267209","+14085267209"]'],
+      ["$[ 0: ][ 'tacnumber' ]", '["+14085267209"]'],
       ['$[ * ].tacnumber', '["+14085267209"]'],
     ];
     for (const [path, expected] of paths) {
@@ -381,6 +386,12 @@ test.describe('parse settings', () => {
       expect(result.status, path).toBe('not-simulated');
       expect(result.summary, path).toContain('filter or script expression');
     }
+  });
+
+  test("a union of quoted names ($[0]['tacnumber','vip'], a map in Jayway) is not simulated", async () => {
+    const result = await runParse(parse([['blob', "$[0]['tacnumber','vip']"]]));
+    expect(result.status).toBe('not-simulated');
+    expect(result.summary).toContain("union of names ['tacnumber','vip']");
   });
 
   test('a filter expression (script evaluation) is not simulated', async () => {
