@@ -27,10 +27,11 @@ export function renameGetCbidHint(label: string): string {
 
 /**
  * What to change when the status condition does not test the Create Task request's answer: the
- * request's Activity Name when the Expression reads the guide's label and the request kept another
- * (as for GET_CBID), else the Expression, with the real labels of the condition and the request.
+ * request's Activity Label (Build step 8's and the panel's word) when the Expression reads the
+ * guide's label and the request kept another (as for GET_CBID), else the Expression, with the real
+ * labels of the condition and the request.
  */
 export function statusExpressionHint(condition: string, request: string, expression: string): string {
-  if (request !== LABELS.callbackApi && sameTemplate(expression, STATUS_EXPRESSION)) return `${request} → Activity Name: ${LABELS.callbackApi} (Build step 8).`;
+  if (request !== LABELS.callbackApi && sameTemplate(expression, STATUS_EXPRESSION)) return `${request} → Activity Label: ${LABELS.callbackApi} (Build step 8).`;
   return `${condition} → Expression: {{${request}.httpStatusCode == 201}} (use the label of your HTTP Request exactly).`;
 }

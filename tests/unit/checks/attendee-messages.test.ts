@@ -123,11 +123,11 @@ test('a mission variable with a default value is told to clear it, not to add th
 });
 
 test('a condition reading the guide\'s label while the request has another: the hints name the real labels, not the expression already typed', async () => {
-  // The request kept another Activity Name: rename it, as for GET_CBID.
+  // The request kept another Activity Label: rename it, as for GET_CBID.
   const renamed = await gradeMutation(MISTAKES['old-label-with-new-condition']);
   for (const id of ['status-condition-expression', 'run-status-true-on-201']) {
     const result = resultOf(renamed, id);
-    expect([id, result.status, result.hint]).toEqual([id, 'failed', 'CallBackAPI_Request → Activity Name: CallBackAPI_HTTPRequest (Build step 8).']);
+    expect([id, result.status, result.hint]).toEqual([id, 'failed', 'CallBackAPI_Request → Activity Label: CallBackAPI_HTTPRequest (Build step 8).']);
   }
   // The expression reads another activity: it is told the request's real label, under the condition's own label.
   const other = await gradeMutation((f) => {
