@@ -15,14 +15,14 @@ export function renderTraceHtml(trace: readonly TraceEntry[], caption?: string):
   const rows = collapseRepeats(trace).map(
     ({ entry: e, repeats }) =>
       '<tr>' +
-      `<td>${h(e.flow)}</td>` +
-      `<td>${h(e.activity)}${(e.prompts ?? []).map((p) => `<div class="fg-says">${isAudio(e.type, p) ? `plays ${h(p)}` : `says &ldquo;${h(p)}&rdquo;`}</div>`).join('')}</td>` +
+      `<td>${breakable(e.flow)}</td>` +
+      `<td>${breakable(e.activity)}${(e.prompts ?? []).map((p) => `<div class="fg-says">${isAudio(e.type, p) ? `plays ${breakable(p)}` : `says &ldquo;${breakable(p)}&rdquo;`}</div>`).join('')}</td>` +
       `<td>${h(activityTypeName(e.type))}</td>` +
       `<td>${outcome(e)}</td>` +
       `<td>${variables(e.modifiedVariables)}</td>` +
       `<td>${e.http ? http(e.http) : ''}</td>` +
       '</tr>' +
-      (repeats ? `<tr class="fg-repeat"><td colspan="6">&#8635; ${h(e.activity)} ran ${repeatText(repeats)}</td></tr>` : ''),
+      (repeats ? `<tr class="fg-repeat"><td colspan="6">&#8635; ${breakable(e.activity)} ran ${repeatText(repeats)}</td></tr>` : ''),
   );
   const head = ['Flow', 'Activity Name', 'Type', 'Outcome', 'Modified Variables', 'HTTP'].map((title) => `<th scope="col">${title}</th>`).join('');
   return (
@@ -33,13 +33,36 @@ export function renderTraceHtml(trace: readonly TraceEntry[], caption?: string):
   );
 }
 
+/**
+ * Escaped text from the export, with a break opportunity (`<wbr>`) every RUN characters of a run
+ * without spaces longer than that: a table cell is as wide as its longest word, so one label of
+ * 300 characters made the trace three pages wide, cut off on paper. Ordinary words (labels such as
+ * CallBackAPI_HTTPRequest) are never broken.
+ */
+function breakable(text: string): string {
+  if (!LONG_RUN.test(text)) return h(text);
+  return text
+    .split(/(\s+)/)
+    .map((part) => {
+      const characters = [...part];
+      if (characters.length <= RUN) return h(part);
+      const pieces: string[] = [];
+      for (let i = 0; i < characters.length; i += RUN) pieces.push(h(characters.slice(i, i + RUN).join('')));
+      return pieces.join('<wbr>');
+    })
+    .join('');
+}
+
+const RUN = 32;
+const LONG_RUN = new RegExp(`\\S{${RUN + 1}}`);
+
 /** "1 more time the same way", "24 more times the same way". */
 function repeatText(repeats: number): string {
   return `${repeats} more ${repeats === 1 ? 'time' : 'times'} the same way`;
 }
 
 function outcome(entry: TraceEntry): string {
-  if (entry.outcome !== 'error') return h(entry.outcome);
+  if (entry.outcome !== 'error') return breakable(entry.outcome);
   return `<span class="fg-outcome-error">Error</span>${entry.error ? `<div><code>${h(entry.error)}</code></div>` : ''}`;
 }
 

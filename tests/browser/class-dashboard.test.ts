@@ -77,6 +77,25 @@ test('attendee report printed: a long value (a response body) is printed whole, 
   expect(watched.errors).toEqual([]);
 });
 
+test('attendee report printed: a trace whose activity label is one long word (no spaces) still fits the page width', async ({ page }, testInfo) => {
+  const report = failedReport();
+  const label = `SetGetResult${'_and_then_some'.repeat(20)}`; // 292 characters, no space to break at
+  report.scenarios[0].trace = report.scenarios[0].trace.map((entry, i) => (i === 1 ? { ...entry, activity: label } : entry));
+  const { watched } = await open(page, 'print-report-long-label.html', renderHtmlReport(report));
+  await expect(page.locator('table.fg-trace td', { hasText: label }).first()).toBeAttached();
+  await page.setViewportSize({ width: 718, height: 1000 });
+  await page.emulateMedia({ media: 'print' });
+  const widths = await page.evaluate(() => ({
+    page: document.documentElement.clientWidth,
+    tables: Math.max(...[...document.querySelectorAll('table.fg-trace')].map((t) => t.getBoundingClientRect().right)),
+    scroll: document.documentElement.scrollWidth,
+  }));
+  await page.screenshot({ path: testInfo.outputPath('report-print-long-label.png') });
+  expect(widths.tables).toBeLessThanOrEqual(widths.page);
+  expect(widths.scroll).toBeLessThanOrEqual(widths.page);
+  expect(watched.errors).toEqual([]);
+});
+
 test('sorting a Build step column: ungradable rows (no state for any step) come last in both directions', async ({ page }) => {
   const make = [ungradableReport, passedReport, failedReport];
   const reports = Array.from({ length: 9 }, (_, i) => {
