@@ -53,7 +53,7 @@ function breakable(text: string): string {
     .join('');
 }
 
-const RUN = 32;
+const RUN = 24;
 const LONG_RUN = new RegExp(`\\S{${RUN + 1}}`);
 
 /** "1 more time the same way", "24 more times the same way". */
