@@ -139,6 +139,9 @@ function readPath(path: string): { error: string } | { notSimulated: string } | 
         const space = name.search(/\s/);
         if (space === 0 || space === name.trimEnd().length) return { error: spaceAt(i + space) };
         if (space > 0) return { error: spaceAt(i + space, `; a name with spaces is written ['${name}']`) };
+        // Jayway's functions (`length()`, `sum()`, `keys()`, …) end a path; jsonpath-plus has none
+        // and would look for a key "length()", leaving the variable empty.
+        if (/^\w+\(.*\)$/.test(name)) return { notSimulated: `the function ${name}` };
         if (name === '*') definite = false;
         kinds.push(name === '*' ? 'any' : 'name');
         out += dots + name;

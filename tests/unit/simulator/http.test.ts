@@ -394,6 +394,14 @@ test.describe('parse settings', () => {
     expect(result.summary).toContain("union of names ['tacnumber','vip']");
   });
 
+  test('a JSONPath function ($.length(), Jayway counts the records) is not simulated, not left empty', async () => {
+    for (const path of ['$.length()', '$[0].tacnumber.length()', '$.*.count.sum()']) {
+      const result = await runParse(parse([['count', path]]));
+      expect(result.status, path).toBe('not-simulated');
+      expect(result.summary, path).toContain('function');
+    }
+  });
+
   test('a filter expression (script evaluation) is not simulated', async () => {
     const result = await runParse(parse([['outdialcbid', '$[?(@.vip)].outboundcallbackep']]));
     expect(result.status).toBe('not-simulated');
