@@ -71,7 +71,9 @@ export function simulateCommand(ctx: CliContext): Command {
       for (const task of services.tasks) ctx.stdout(printableLine(`task created: ${task.id} (entryPointId ${String(task.body.entryPointId)}, destination ${String(task.body.destination)})`) + '\n');
       // What Callback activities registered (the JSON has it as `callbacks`; the trace row shows only the exit).
       for (const cb of result.callbacks ?? []) ctx.stdout(printableLine(`callback registered at ${cb.activity}: dial ${cb.dialNumber || '(empty)'} (ANI ${cb.ani || '(empty)'}, queue ${cb.queue || '(none)'})`) + '\n');
-      ctx.stdout(printableLine(`${result.status}: ${result.summary}`) + '\n');
+      // `completed: global error at …`; a summary that already starts with its status (`stuck in a loop at …`) is said once.
+      const said = result.summary.startsWith(`${result.status} `) ? result.summary : `${result.status}: ${result.summary}`;
+      ctx.stdout(printableLine(said) + '\n');
     });
 }
 
