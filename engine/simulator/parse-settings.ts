@@ -161,7 +161,8 @@ function readPath(path: string): { error: string } | { notSimulated: string } | 
  * spaces (`[0 : 1]`); a union of quoted names gives a map there, which is not simulated.
  */
 function bracketProblem(inside: string, open: number): { error: string } | { notSimulated: string } | undefined {
-  if (inside === '*' || inside.startsWith('?') || /^-?\d+(\s*,\s*-?\d+)*$/.test(inside)) return undefined;
+  // A filter, or a script `(…)`, reaches jsonpath-plus, which refuses it (eval off): not simulated.
+  if (inside === '*' || inside.startsWith('?') || inside.startsWith('(') || /^-?\d+(\s*,\s*-?\d+)*$/.test(inside)) return undefined;
   if (inside.includes(':') && !/['"]/.test(inside)) {
     if (/\s/.test(inside)) return { error: `no spaces inside a slice (${inside.replace(/\s+/g, '')}), at position ${open + 1}` };
     return undefined; // jsonpath-plus reads the slice
