@@ -84,8 +84,9 @@ export class Progress {
   }
 }
 
+/** `59s`, `2m00s`: whole seconds, rounded up first (so 119.5 s is 2m00s, never 1m60s). */
 function formatDuration(seconds: number): string {
-  if (seconds < 60) return `${Math.ceil(seconds)}s`;
-  const minutes = Math.floor(seconds / 60);
-  return `${minutes}m${String(Math.ceil(seconds % 60)).padStart(2, '0')}s`;
+  const whole = Math.ceil(seconds);
+  if (whole < 60) return `${whole}s`;
+  return `${Math.floor(whole / 60)}m${String(whole % 60).padStart(2, '0')}s`;
 }
