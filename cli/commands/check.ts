@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { Chalk } from 'chalk';
@@ -46,7 +47,13 @@ export function checkCommand(ctx: CliContext): Command {
     const output = render(flags.format, reports, flags.out === undefined && ctx.color, flags.quiet ?? false);
     if (flags.out !== undefined) await writeFile(flags.out, output).catch((error: NodeJS.ErrnoException) => {
       // The file is created: what is missing is the folder it would go in.
-      const reason = error.code === 'ENOENT' ? `the folder ${path.dirname(flags.out!)} does not exist` : reasonOf(error);
+      // A name ending in a separator is a folder's, whether or not that folder exists (EISDIR either way).
+      const reason =
+        error.code === 'ENOENT'
+          ? `the folder ${path.dirname(flags.out!)} does not exist`
+          : error.code === 'EISDIR' && /[\\/]$/.test(flags.out!) && !existsSync(flags.out!)
+            ? `it ends in "${flags.out!.slice(-1)}", so it names a folder, not a file; give the file to write the report into`
+            : reasonOf(error);
       throw new UsageError(`cannot write --out ${flags.out}: ${reason}`);
     });
     else ctx.stdout(flags.format === 'json' ? terminalJson(output) : output);

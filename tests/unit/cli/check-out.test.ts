@@ -58,3 +58,10 @@ test('check --out naming one of the exports (by another path too) is refused bef
     expect(readFileSync(file)).toEqual(original);
   }
 });
+
+test('check --out ending in "/" names a folder: said so, not that a folder that does not exist "is a directory"', async () => {
+  const missing = path.join(tempDir('check-out-slash'), 'reports') + '/';
+  const run = await runCli(['check', fixturePath('flows/solution.json'), '--format', 'json', '--out', missing]);
+  expect([run.code, run.stdout]).toEqual([2, '']);
+  expect(run.stderr.trim()).toBe(`flowgrade: cannot write --out ${missing}: it ends in "/", so it names a folder, not a file; give the file to write the report into`);
+});
