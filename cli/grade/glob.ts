@@ -63,7 +63,8 @@ export async function expandGlob(pattern: string, warn: (line: string) => void):
  */
 export function segmentRegExp(segment: string): RegExp {
   const source = segment.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '[^/]*').replace(/\?/g, '[^/]');
-  return new RegExp(`^${segment.startsWith('.') ? '' : '(?!\\.)'}${source}$`);
+  // `u`: `?` and `*` step over characters (code points), not UTF-16 units: an emoji is one `?`, as in shells.
+  return new RegExp(`^${segment.startsWith('.') ? '' : '(?!\\.)'}${source}$`, 'u');
 }
 
 /** A folder (through symlinks); false for a file, nothing, or a path that cannot be looked at. */
