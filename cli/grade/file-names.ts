@@ -15,7 +15,7 @@ function isReserved(name: string): boolean {
 
 export function safeBaseName(attendee: string): string {
   const cleaned = attendee
-    .replace(/[^A-Za-z0-9._-]/g, '_')
+    .replace(/[^A-Za-z0-9._-]/gu, '_') // (u: one `_` per character, an emoji too, not per UTF-16 unit)
     .replace(/^\.+/, (dots) => '_'.repeat(dots.length))
     .slice(0, 80);
   return cleaned === '' ? 'attendee' : cleaned;
