@@ -74,22 +74,43 @@ const abs: FilterFn = (input, _args, call) => {
   fail('type', `The abs filter requires a number, got ${typeName(input)}`, call.pos);
 };
 
+/**
+ * Java's `Character.toTitleCase` of one UTF-16 unit, which `capitalize` and `title` use: one
+ * character, never more (`ß`, `ﬁ`, `ŉ` stay as they are, where JavaScript's upper case makes two),
+ * the title-case digraphs (`ǆ` → `ǅ`), the Greek letters with ypogegrammeni (`ᾳ` → `ᾼ`, not `ΑΙ`),
+ * Georgian unchanged (its title case is itself), and half a surrogate pair unchanged.
+ */
+function javaTitleCase(unit: string): string {
+  const code = unit.charCodeAt(0);
+  if (code < 0x80) return unit.toUpperCase();
+  if (code >= 0x01c4 && code <= 0x01cc) return String.fromCharCode(0x01c5 + 3 * Math.floor((code - 0x01c4) / 3));
+  if (code >= 0x01f1 && code <= 0x01f3) return '\u01f2';
+  if (code >= 0x1f80 && code <= 0x1faf) return String.fromCharCode(code | 0x08);
+  if (code === 0x1fb3 || code === 0x1fc3 || code === 0x1ff3) return String.fromCharCode(code + 9);
+  if (code === 0x1fbc || code === 0x1fcc || code === 0x1ffc) return unit;
+  if ((code >= 0x10d0 && code <= 0x10fa) || (code >= 0x10fd && code <= 0x10ff)) return unit;
+  const upper = unit.toUpperCase();
+  return upper.length === 1 ? upper : unit;
+}
+
 const capitalize: FilterFn = nullSafe((input, _args, call) => {
   const s = stringInput(input, call);
   for (let i = 0; i < s.length; i++) {
-    if (!isJavaWhitespace(s[i])) return s.slice(0, i) + s[i].toUpperCase() + s.slice(i + 1);
+    if (!isJavaWhitespace(s[i])) return s.slice(0, i) + javaTitleCase(s[i]) + s.slice(i + 1);
   }
   return s;
 });
 
+/** Java's TitleFilter walks UTF-16 units (a character beyond U+FFFF is left as it is). */
 const title: FilterFn = nullSafe((input, _args, call) => {
   const s = stringInput(input, call);
   let out = '';
   let upper = true;
-  for (const c of s) {
+  for (let i = 0; i < s.length; i++) {
+    const c = s[i];
     if (isJavaWhitespace(c)) upper = true;
     else if (upper) {
-      out += c.toUpperCase();
+      out += javaTitleCase(c);
       upper = false;
       continue;
     }

@@ -310,3 +310,10 @@ test('regex: what Java refuses, or what cannot be run alike, is an error, never 
     expect(error.code, template).toBe('type');
   }
 });
+
+// capitalize and title: Character.toTitleCase of one UTF-16 unit (a single character, never more)
+rendersAsJava('title case', [
+  ['{{ "ßa" | capitalize }}|{{ "ßa bß" | title }}|{{ "ﬁx" | capitalize }}|{{ "ŉx" | title }}', 'ßa|ßa Bß|ﬁx|ŉx'],
+  ['{{ "ǆx" | capitalize }}|{{ "ǳ" | title }}|{{ "ǉ ǌ Ǆ" | title }}|{{ "ᾳx" | capitalize }}|{{ "ᾀ ῳ" | title }}', 'ǅx|ǲ|ǈ ǋ ǅ|ᾼx|ᾈ ῼ'],
+  ['{{ "\ud801\udc28x" | title }}|{{ "émile zola" | title }}|{{ "ÿ" | capitalize }}', '\ud801\udc28x|Émile Zola|Ÿ'],
+]);
