@@ -142,6 +142,7 @@ function readPath(path: string): { error: string } | { notSimulated: string } | 
         // Jayway's functions (`length()`, `sum()`, `keys()`, …) end a path; jsonpath-plus has none
         // and would look for a key "length()", leaving the variable empty.
         if (/^\w+\(.*\)$/.test(name)) return { notSimulated: `the function ${name}` };
+        if (PLUS_OPERATORS.test(name)) return { notSimulated: `the name ${name}, whose ${PLUS_OPERATORS.exec(name)![0]} jsonpath-plus would read as an operator` };
         if (name === '*') definite = false;
         kinds.push(name === '*' ? 'any' : 'name');
         out += dots + name;
@@ -153,6 +154,13 @@ function readPath(path: string): { error: string } | { notSimulated: string } | 
   }
   return { path: out, deepScan, definite: definite && !deepScan, negativeIndex, kinds: deepScan ? undefined : kinds };
 }
+
+/**
+ * Characters jsonpath-plus reads as its own operators, even in a name (`~` the key's name, `^` the
+ * parent, `@` a type selector, `` ` `` an escape; in quotes, `^` and `@` still): in Jayway they are
+ * plain characters of a key.
+ */
+const PLUS_OPERATORS = /[~^@`]/;
 
 /**
  * Why what is inside brackets (trimmed) is not a Jayway bracket, or undefined when it is one: a
@@ -168,6 +176,7 @@ function bracketProblem(inside: string, open: number): { error: string } | { not
     return undefined; // jsonpath-plus reads the slice
   }
   if (inside.startsWith("'") || inside.startsWith('"')) {
+    if (PLUS_OPERATORS.test(inside) || inside.includes('\\')) return { notSimulated: `the name [${inside}], which jsonpath-plus does not read as written` };
     if (/^(['"])(?:\\.|(?!\1).)*\1$/s.test(inside)) return undefined; // one quoted name
     return { notSimulated: `a union of names [${inside}]` };
   }

@@ -394,6 +394,16 @@ test.describe('parse settings', () => {
     expect(result.summary).toContain("union of names ['tacnumber','vip']");
   });
 
+  test("a name holding jsonpath-plus operators (~ ^ @ `), plain characters of a key in Jayway, is not simulated, never read as an operator", async () => {
+    // jsonpath-plus: `$[0].tacnumber~` is the key's name "tacnumber", `$[0].tacnumber^` the whole
+    // record, `$['a^']` nothing, `$.@x` an error; Jayway reads each as a key with those characters.
+    for (const path of ['$[0].tacnumber~', '$[0].tacnumber^', "$[0]['tac^number']", '$[0].@type', '$[0].a`b', "$[0]['@type']"]) {
+      const result = await runParse(parse([['outdialcbid', path]]));
+      expect(result.status, path).toBe('not-simulated');
+      expect(result.variables.outdialcbid, path).toBe('');
+    }
+  });
+
   test('a JSONPath function ($.length(), Jayway counts the records) is not simulated, not left empty', async () => {
     for (const path of ['$.length()', '$[0].tacnumber.length()', '$.*.count.sum()']) {
       const result = await runParse(parse([['count', path]]));
