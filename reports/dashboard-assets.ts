@@ -57,7 +57,7 @@ export const DASHBOARD_SCRIPT = `
       row.hidden = !match;
       if (match) shown++;
     });
-    count.textContent = 'Showing ' + shown + ' of ' + rows.length + ' submissions';
+    count.textContent = 'Showing ' + shown + ' of ' + rows.length + (rows.length === 1 ? ' submission' : ' submissions');
   }
 
   Array.prototype.forEach.call(table.tHead.querySelectorAll('button[data-sort]'), function (button) {
@@ -71,7 +71,7 @@ export const DASHBOARD_SCRIPT = `
 `;
 
 /** CSP source for DASHBOARD_SCRIPT (sha256 of its text, base64); tests/unit/reports recompute it. */
-export const DASHBOARD_SCRIPT_HASH = 'sha256-HVMe5Eie9Gd2OCELgEjO0jC/78P37c/7HolvLd6Op1o=';
+export const DASHBOARD_SCRIPT_HASH = 'sha256-gG+VWlYapUVJFJyUYFQ2Y0UZQRiNjWeUqGglreSTdkc=';
 
 export const DASHBOARD_CSS = `
 body { margin: 0; background: #fff; }

@@ -96,6 +96,17 @@ test('attendee report printed: a trace whose activity label is one long word (no
   expect(watched.errors).toEqual([]);
 });
 
+test('the filter count agrees with its number: "Showing 1 of 1 submission", as the header says "1 submission"', async ({ page }) => {
+  const { watched } = await open(page, 'one.html', renderDashboard([passedReport()], { reportHref: (r) => `${r.attendee.id}.html` }));
+  await expect(page.locator('.fg-meta')).toContainText('1 submission ');
+  await expect(page.locator('#fg-count')).toHaveText('Showing 1 of 1 submission');
+  await page.locator('#fg-filter').fill('nobody');
+  await expect(page.locator('#fg-count')).toHaveText('Showing 0 of 1 submission');
+  const two = await open(page, 'two.html', renderDashboard([passedReport(), failedReport()], { reportHref: (r) => `${r.attendee.id}.html` }));
+  await expect(page.locator('#fg-count')).toHaveText('Showing 2 of 2 submissions');
+  expect([...watched.errors, ...two.watched.errors]).toEqual([]);
+});
+
 test('sorting a Build step column: ungradable rows (no state for any step) come last in both directions', async ({ page }) => {
   const make = [ungradableReport, passedReport, failedReport];
   const reports = Array.from({ length: 9 }, (_, i) => {
