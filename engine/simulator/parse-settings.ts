@@ -176,9 +176,10 @@ function bracketProblem(inside: string, open: number): { error: string } | { not
     return undefined; // jsonpath-plus reads the slice
   }
   if (inside.startsWith("'") || inside.startsWith('"')) {
-    if (PLUS_OPERATORS.test(inside) || inside.includes('\\')) return { notSimulated: `the name [${inside}], which jsonpath-plus does not read as written` };
-    if (/^(['"])(?:\\.|(?!\1).)*\1$/s.test(inside)) return undefined; // one quoted name
-    return { notSimulated: `a union of names [${inside}]` };
+    if (!/^(['"])(?:\\.|(?!\1).)*\1$/s.test(inside)) return { notSimulated: `a union of names [${inside}]` };
+    // One quoted name: jsonpath-plus misreads an escape or the other quote in it, and its operators.
+    if (PLUS_OPERATORS.test(inside) || /\\|.['"]./.test(inside)) return { notSimulated: `the name [${inside}], which jsonpath-plus does not read as written` };
+    return undefined;
   }
   return { error: `a name in brackets is quoted (['${inside.split(',')[0].trim()}']), at position ${open + 1}` };
 }

@@ -397,7 +397,7 @@ test.describe('parse settings', () => {
   test("a name holding jsonpath-plus operators (~ ^ @ `), plain characters of a key in Jayway, is not simulated, never read as an operator", async () => {
     // jsonpath-plus: `$[0].tacnumber~` is the key's name "tacnumber", `$[0].tacnumber^` the whole
     // record, `$['a^']` nothing, `$.@x` an error; Jayway reads each as a key with those characters.
-    for (const path of ['$[0].tacnumber~', '$[0].tacnumber^', "$[0]['tac^number']", '$[0].@type', '$[0].a`b', "$[0]['@type']"]) {
+    for (const path of ['$[0].tacnumber~', '$[0].tacnumber^', "$[0]['tac^number']", '$[0].@type', '$[0].a`b', "$[0]['@type']", `$[0]["o'neil"]`]) {
       const result = await runParse(parse([['outdialcbid', path]]));
       expect(result.status, path).toBe('not-simulated');
       expect(result.variables.outdialcbid, path).toBe('');
