@@ -147,11 +147,15 @@ async function securityHeaders(root: string): Promise<Record<string, string>> {
   };
 }
 
-/** The content of the page's `<meta http-equiv="Content-Security-Policy">`, whatever the order of its attributes. */
+/**
+ * The content of the page's `<meta http-equiv="Content-Security-Policy">`, whatever the order of its
+ * attributes, on one line: a policy wrapped over several lines means the same to a browser, but a
+ * line break in a header is refused (Node threw at every request, and serve stopped).
+ */
 export function metaPolicy(html: string): string | undefined {
   for (const [tag] of html.matchAll(/<meta\b[^>]*>/gi)) {
     const attribute = (name: string) => new RegExp(`\\s${name}\\s*=\\s*(?:"([^"]*)"|'([^']*)')`, 'i').exec(tag)?.slice(1).find((v) => v !== undefined);
-    if (attribute('http-equiv')?.toLowerCase() === 'content-security-policy') return attribute('content');
+    if (attribute('http-equiv')?.toLowerCase() === 'content-security-policy') return attribute('content')?.replace(/[\t\n\f\r ]+/g, ' ').trim();
   }
   return undefined;
 }

@@ -119,6 +119,25 @@ test("the page's policy is read from its meta tag whatever the attribute order, 
   expect(metaPolicy(readFileSync(path.join(ROOT, 'web', 'index.html'), 'utf8'))).toBe(PAGE_CSP);
 });
 
+test('a page whose policy spans lines (index.html edited, the long attribute wrapped) is served with it on one header line', async () => {
+  const dir = path.join(base, 'wrapped');
+  mkdirSync(dir);
+  writeFileSync(path.join(dir, 'index.html'), `<meta http-equiv="Content-Security-Policy" content="default-src 'none';\n\tscript-src 'self'\r\n">`);
+  expect(metaPolicy(readFileSync(path.join(dir, 'index.html'), 'utf8'))).toBe("default-src 'none'; script-src 'self'");
+  const wrapped = await startStaticServer(dir, { host: '127.0.0.1', port: 0 });
+  try {
+    const res = await new Promise<{ status: number; csp: unknown }>((resolve, reject) => {
+      request({ host: '127.0.0.1', port: wrapped.port, path: '/' }, (r) => {
+        r.resume();
+        resolve({ status: r.statusCode ?? 0, csp: r.headers['content-security-policy'] });
+      }).on('error', reject).end();
+    });
+    expect(res).toEqual({ status: 200, csp: "default-src 'none'; script-src 'self'; frame-ancestors 'none'" });
+  } finally {
+    await wrapped.close();
+  }
+});
+
 test('only loopback hosts count as local', () => {
   for (const host of ['127.0.0.1', '127.1.2.3', '::1', 'localhost']) expect(isLoopbackHost(host), host).toBe(true);
   for (const host of ['0.0.0.0', '::', '192.168.1.10', 'example.test', '127.0.0.1.example.test']) expect(isLoopbackHost(host), host).toBe(false);
