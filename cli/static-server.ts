@@ -48,8 +48,12 @@ export async function startStaticServer(root: string, options: { host: string; p
   const headers = await securityHeaders(realRoot);
   const server = createServer((request, response) => {
     serve(realRoot, headers, request, response).catch(() => {
-      if (!response.headersSent) send(response, 500, 'internal error\n', headers);
-      else response.destroy();
+      try {
+        if (!response.headersSent) send(response, 500, 'internal error\n', headers);
+        else response.destroy();
+      } catch {
+        response.destroy(); // never an unhandled rejection: it would stop the server
+      }
     });
   });
   await new Promise<void>((resolve, reject) => {
@@ -138,8 +142,10 @@ export const PAGE_CSP = "default-src 'none'; script-src 'self'; style-src 'self'
 /** The page's CSP (from its meta tag, the one place it is written) plus what only a header can say. */
 async function securityHeaders(root: string): Promise<Record<string, string>> {
   const html = await readFile(path.join(root, 'index.html'), 'utf8').catch(() => '');
+  const policy = metaPolicy(html) ?? PAGE_CSP;
   return {
-    'Content-Security-Policy': `${metaPolicy(html) ?? PAGE_CSP}; frame-ancestors 'none'`,
+    // A policy a header cannot carry (curly quotes, …) is left to the meta tag: Node would refuse every answer.
+    'Content-Security-Policy': /^[\x20-\x7e]*$/.test(policy) ? `${policy}; frame-ancestors 'none'` : "frame-ancestors 'none'",
     'X-Content-Type-Options': 'nosniff',
     'Referrer-Policy': 'no-referrer',
     'Cross-Origin-Resource-Policy': 'same-origin',

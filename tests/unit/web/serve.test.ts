@@ -138,6 +138,26 @@ test('a page whose policy spans lines (index.html edited, the long attribute wra
   }
 });
 
+test('a page whose policy has characters no header can carry (curly quotes from a word processor) is still served, the policy left to its meta tag', async () => {
+  const dir = path.join(base, 'curly');
+  mkdirSync(dir);
+  writeFileSync(path.join(dir, 'index.html'), `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; script-src \u2018self\u2019">`);
+  const curly = await startStaticServer(dir, { host: '127.0.0.1', port: 0 });
+  try {
+    for (let i = 0; i < 2; i++) {
+      const res = await new Promise<{ status: number; csp: unknown }>((resolve, reject) => {
+        request({ host: '127.0.0.1', port: curly.port, path: '/' }, (r) => {
+          r.resume();
+          resolve({ status: r.statusCode ?? 0, csp: r.headers['content-security-policy'] });
+        }).on('error', reject).end();
+      });
+      expect(res).toEqual({ status: 200, csp: "frame-ancestors 'none'" });
+    }
+  } finally {
+    await curly.close();
+  }
+});
+
 test('only loopback hosts count as local', () => {
   for (const host of ['127.0.0.1', '127.1.2.3', '::1', 'localhost']) expect(isLoopbackHost(host), host).toBe(true);
   for (const host of ['0.0.0.0', '::', '192.168.1.10', 'example.test', '127.0.0.1.example.test']) expect(isLoopbackHost(host), host).toBe(false);
