@@ -22,7 +22,11 @@ export async function gradePickedFile(file: PickedFile, options: Omit<GradeOptio
   try {
     bytes = new Uint8Array(await file.arrayBuffer());
   } catch (error) {
-    const reason = error instanceof Error && error.message ? error.message : 'the browser could not read it';
+    // The browser reads the file as it was when given: changed (exported again over it), moved or
+    // deleted since, it cannot be read again, and Chromium blames "permission problems".
+    const name = (error as { name?: unknown } | undefined)?.name;
+    const gone = name === 'NotReadableError' || name === 'NotFoundError';
+    const reason = gone ? 'it changed, moved or was deleted since it was given' : error instanceof Error && error.message ? error.message : 'the browser could not read it';
     return refusedReport({ code: 'unreadable-file', message: `could not be read: ${reason}` }, { ...options, fileName });
   }
   return gradeFlow(bytes, { ...options, fileName });

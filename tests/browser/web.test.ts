@@ -424,3 +424,16 @@ test('several files dropped at once: the first is graded, and the others are nam
   await page.locator('#drop-zone').dispatchEvent('drop', { dataTransfer });
   await expect(status(page)).toHaveText(/^Main_Flow_140\.json: passed, (\d+)\/\1 points\. Only one file is graded at a time: Main_Flow_141\.zip and notes\\u202e\.json were not; give them one by one\.$/);
 });
+
+test('a file changed on disk since it was given (exported again over it) and graded again says so, not "permission problems"', async ({ page }, testInfo) => {
+  const file = testInfo.outputPath('Main_Flow_140.json');
+  writeFileSync(file, readFileSync(SOLUTION));
+  await fileInput(page).setInputFiles(file);
+  await expectPassedWithFullScore(page, 'Main_Flow_140.json');
+  writeFileSync(file, Buffer.concat([readFileSync(SOLUTION), Buffer.from('\n')])); // the new export, over the old one
+  await page.getByLabel('Attendee id').fill('140'); // an option changed: the file given before is graded again
+  await expect(page.locator('#error [role="alert"] strong')).toHaveText('Main_Flow_140.json: could not be read: it changed, moved or was deleted since it was given [unreadable-file]');
+  await expect(page.locator('#error [role="alert"] p')).toContainText('pick it again');
+  await fileInput(page).setInputFiles(file);
+  await expectPassedWithFullScore(page, 'Main_Flow_140.json');
+});
