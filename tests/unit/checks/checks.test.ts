@@ -69,6 +69,27 @@ test('a behavioural failure carries the trace entries that show it, on the Build
   expect(resultOf(report, 'run-status-true-on-201').status).toBe('skipped');
 });
 
+test('each error scenario check judges its own scenario: a condition also true on 400 fails only the 400 check, on 500 only the 500 check', async () => {
+  // The constant-true fixture and the retry loop fail both checks at once: they cannot tell a check
+  // that judged the other scenario's run from one that judged its own.
+  const cases: [keyof typeof MISTAKES, string, string][] = [
+    ['condition-also-true-on-400', 'run-status-false-on-400', 'run-status-false-on-500'],
+    ['condition-also-true-on-500', 'run-status-false-on-500', 'run-status-false-on-400'],
+  ];
+  for (const [mistake, fails, passes] of cases) {
+    const report = await gradeMutation(MISTAKES[mistake]);
+    const failing = resultOf(report, fails);
+    expect([mistake, failing.status, failing.message]).toEqual([mistake, 'failed', `HTTPStatusCode left by True although the Tasks API answered ${fails.slice(-3)}`]);
+    expect([mistake, resultOf(report, passes).status]).toEqual([mistake, 'passed']);
+    expect([mistake, resultOf(report, 'run-status-true-on-201').status]).toEqual([mistake, 'passed']);
+    expect(report.scenarios.map((s) => [s.id, s.passed])).toEqual([
+      ['happy-path', true],
+      ['tasks-400', !fails.endsWith('400')],
+      ['tasks-500', !fails.endsWith('500')],
+    ]);
+  }
+});
+
 test('the error scenarios are not judged when no task was created: no points for a condition never reached', async () => {
   const report = await gradeFixture('flows/defect-callbackapi-body-invalid-json.json');
   expect(resultOf(report, 'run-task-created').status).toBe('failed');

@@ -137,6 +137,13 @@ export const MISTAKES = {
   'condition-also-true-on-401': (f) => {
     props(f, 'HTTPStatusCode').expression = '{{CallBackAPI_HTTPRequest.httpStatusCode == 201 or CallBackAPI_HTTPRequest.httpStatusCode == 401}}';
   },
+  // True on one error answer only: the check of that error scenario fails, the other one's passes.
+  'condition-also-true-on-400': (f) => {
+    props(f, 'HTTPStatusCode').expression = '{{CallBackAPI_HTTPRequest.httpStatusCode == 201 or CallBackAPI_HTTPRequest.httpStatusCode == 400}}';
+  },
+  'condition-also-true-on-500': (f) => {
+    props(f, 'HTTPStatusCode').expression = '{{CallBackAPI_HTTPRequest.httpStatusCode == 201 or CallBackAPI_HTTPRequest.httpStatusCode == 500}}';
+  },
   'phone-contact-ended-runs-a-copy-of-the-request': (f) => {
     const copy = structuredClone(activity(f, 'CallBackAPI_HTTPRequest'));
     addActivity(f, 'CallBackAPI_HTTPRequest', 'HTTPRequest_dup', copy.properties);

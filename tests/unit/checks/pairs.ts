@@ -76,6 +76,8 @@ export const FAILS_ON: Record<string, Input[]> = {
     'condition-compares-text-201',
     'old-label-with-new-condition',
     'condition-also-true-on-401',
+    'condition-also-true-on-400',
+    'condition-also-true-on-500',
   ],
   'status-condition-exits-to-endflow': ['flows/defect-condition-only-true-linked.json', 'false-retries-through-a-condition', 'status-true-unlinked', 'status-true-to-a-dead-end'],
   'run-status-true-on-201': [
@@ -85,6 +87,6 @@ export const FAILS_ON: Record<string, Input[]> = {
     'flows/defect-condition-label-mismatch.json',
     'old-label-with-new-condition',
   ],
-  'run-status-false-on-400': ['flows/defect-condition-constant-true.json', 'false-retries-through-a-condition'],
-  'run-status-false-on-500': ['flows/defect-condition-constant-true.json', 'false-retries-through-a-condition'],
+  'run-status-false-on-400': ['flows/defect-condition-constant-true.json', 'false-retries-through-a-condition', 'condition-also-true-on-400'],
+  'run-status-false-on-500': ['flows/defect-condition-constant-true.json', 'false-retries-through-a-condition', 'condition-also-true-on-500'],
 };
