@@ -273,6 +273,8 @@ export const MISTAKES = {
     delete g.activities[id];
     g.links = (g.links as Json[]).filter((l) => l.sourceActivityId !== id);
   },
+  // Build step 7 done (the connection to EndFlow deleted), Build step 8's connection never made.
+  'global-error-not-connected': (f) => unlink(f, 'GlobalErrorHandling', 'out'),
   'flow-named-with-suffix': (f) => {
     f.name = 'Main_Flow_140_copy';
   },
