@@ -9,6 +9,7 @@ import { HOLD_TYPES, handlerFor } from './activities/index.js';
 import type { ActivityOutcome, ActivityRun, CallState } from './context.js';
 import { ActivityError, NotSimulatedError } from './errors.js';
 import type { Expressions } from './expressions.js';
+import { clipTraceExchange, clipTraceText, clipTraceValues, MAX_TRACE_PROMPT } from './trace-text.js';
 import type { Scenario, SimulatorServices } from './types.js';
 import type { VariableStore } from './variables.js';
 
@@ -73,10 +74,10 @@ export async function walk(ctx: RunContext, graph: FlowGraph, startId: string, f
       services: ctx.services,
       call: ctx.call,
       prompts: (list) => {
-        entry.prompts = list.map(clipPrompt);
+        entry.prompts = list.map((prompt) => clipTraceText(prompt, MAX_TRACE_PROMPT));
       },
       http: (exchange) => {
-        entry.http = exchange;
+        entry.http = exchange; // filled in as the request goes
       },
     };
 
@@ -84,7 +85,7 @@ export async function walk(ctx: RunContext, graph: FlowGraph, startId: string, f
     ctx.vars.begin();
     try {
       outcome = await handler(run);
-      entry.modifiedVariables = ctx.vars.commit();
+      entry.modifiedVariables = clipTraceValues(ctx.vars.commit());
     } catch (error) {
       ctx.vars.rollback();
       const message = error instanceof Error ? error.message : String(error);
@@ -99,6 +100,8 @@ export async function walk(ctx: RunContext, graph: FlowGraph, startId: string, f
       if (errorExit === undefined) return { kind: 'error', activity, message };
       id = errorExit;
       continue;
+    } finally {
+      if (entry.http) entry.http = clipTraceExchange(entry.http);
     }
 
     if (outcome.kind === 'end') {
@@ -113,18 +116,6 @@ export async function walk(ctx: RunContext, graph: FlowGraph, startId: string, f
     }
     id = next;
   }
-}
-
-/**
- * Longest prompt text a trace entry keeps. The caller hears the whole prompt, but a trace repeats
- * it on every visit, and a prompt of a few hundred KB in a menu that loops made reports of 400 MB.
- */
-const MAX_TRACE_PROMPT = 2_000;
-
-function clipPrompt(text: string): string {
-  if (text.length <= MAX_TRACE_PROMPT) return text;
-  const end = /[\uD800-\uDBFF]/.test(text[MAX_TRACE_PROMPT - 1]) ? MAX_TRACE_PROMPT - 1 : MAX_TRACE_PROMPT; // never half a character
-  return `${text.slice(0, end)}… (${text.length} characters)`;
 }
 
 function exitTarget(activity: Activity, exit: string): string | undefined {

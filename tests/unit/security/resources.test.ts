@@ -12,6 +12,7 @@ import { gradeFlow } from '../../../engine/grade.js';
 import { DEFAULT_LIMITS } from '../../../engine/json-text.js';
 import { loadFlow } from '../../../engine/loader.js';
 import { simulate } from '../../../engine/simulator/index.js';
+import { renderHtmlReport, renderJson } from '../../../reports/index.js';
 import { fixturePath, runCli } from '../../helpers.js';
 import { buildFlow, exportOf, fakeServices, play, removeTempDirs, setVar, tempDir } from './flows.js';
 
@@ -224,6 +225,29 @@ test.describe('simulation steps', () => {
     }
     const limited = await gradeFlow(JSON.stringify(looping), { ...options, limits: { maxSteps: 5 } });
     for (const scenario of limited.scenarios) expect(scenario.trace).toHaveLength(5);
+  });
+});
+
+test.describe('trace size', () => {
+  test('a ring of Set Variables passing a 512,000-character value around is graded and reported: each trace value keeps 10,000 characters', async () => {
+    // 9 doublings of 1,000 characters, then 20 activities handing the value on until the 500-step budget.
+    const grow = Array.from({ length: 9 }, (_, i) => setVar(`Grow${i}`, 's', '{{ s ~ s }}'));
+    const ring = Array.from({ length: 20 }, (_, i) => setVar(`Ring${i}`, 's', '{{ s | slice(1) }}x'));
+    const chain = [...grow, ...ring].map((node) => node.label);
+    const flow = exportOf({
+      variables: [{ name: 's', type: 'STRING', value: 'y'.repeat(1_000) }],
+      main: [...grow, ...ring],
+      links: [['NewPhoneContact', 'out', chain[0]], ...chain.slice(1).map((label, i): [string, string, string] => [chain[i], 'out', label]), [chain.at(-1)!, 'out', ring[0].label]],
+    });
+    const mission = findMission('callback-on-global-error')!;
+    const report = await gradeFlow(JSON.stringify(flow), { mission, fileName: 'ring.json', now: () => new Date(0), tool: { name: 'flowgrade', version: 'test' } });
+    const trace = report.scenarios[0].trace;
+    expect(report.scenarios[0].summary).toMatch(/^stuck in a loop at Ring/);
+    expect(trace).toHaveLength(500);
+    expect(trace.find((e) => e.activity === 'Ring0')?.modifiedVariables.s).toBe(`${'y'.repeat(10_000)}… (512000 characters)`);
+    // Before, the JSON report of the three calls was over 700 million characters: beyond V8's longest string.
+    expect(renderJson(report).length).toBeLessThan(20_000_000);
+    expect(renderHtmlReport(report).length).toBeLessThan(30_000_000);
   });
 });
 

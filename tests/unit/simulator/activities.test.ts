@@ -451,3 +451,24 @@ test('a trace keeps 2,000 characters of a long prompt, and says how long it was'
   const emoji = buildFlow({ main: [play('Emoji', `${'A'.repeat(1_999)}${'😀'.repeat(10)}`), disconnect()], links: [['NewPhoneContact', 'out', 'Emoji'], ['Emoji', 'default', 'Disconnect']] });
   expect(entry(await run(emoji), 'Emoji').prompts).toEqual([`${'A'.repeat(1_999)}… (2019 characters)`]);
 });
+
+test('a trace keeps 10,000 characters of a long value an activity sets, and says how long it was; the call uses it whole', async () => {
+  const long = 'A'.repeat(50_000);
+  const flow = buildFlow({
+    variables: [
+      { name: 's', type: 'STRING', value: '' },
+      { name: 'j', type: 'JSON', value: '' },
+    ],
+    main: [setVar('Text', 's', long), { ...setVar('Object', 'j', `{"k":"${long}"}`), props: { srcVariable: 'j', srcVariableType: 'JSON', setTo: 'set-to-literal', expr: `{"k":"${long}"}` } }, play('Say', '{{ s | length }} {{ j.k | length }}'), disconnect()],
+    links: [['NewPhoneContact', 'out', 'Text'], ['Text', 'out', 'Object'], ['Object', 'out', 'Say'], ['Say', 'default', 'Disconnect']],
+  });
+  const result = await run(flow);
+  expect(entry(result, 'Text').modifiedVariables).toEqual({ s: `${'A'.repeat(10_000)}… (50000 characters)` });
+  // A JSON value as the start of its JSON text.
+  expect(entry(result, 'Object').modifiedVariables).toEqual({ j: `{"k":"${'A'.repeat(9_994)}… (50008 characters)` });
+  expect(entry(result, 'Say').prompts).toEqual(['50000 50000']);
+  expect(result.variables.s).toBe(long);
+  // Short values are the very values set.
+  const short = await run(buildFlow({ variables: [{ name: 'j', type: 'JSON', value: '' }], main: [{ ...setVar('Object', 'j', ''), props: { srcVariable: 'j', srcVariableType: 'JSON', setTo: 'set-to-literal', expr: '{"k":[1,true,null]}' } }, disconnect()], links: [['NewPhoneContact', 'out', 'Object'], ['Object', 'out', 'Disconnect']] }));
+  expect(entry(short, 'Object').modifiedVariables).toEqual({ j: { k: [1, true, null] } });
+});

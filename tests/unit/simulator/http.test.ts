@@ -85,6 +85,24 @@ test.describe('request building', () => {
     expect(result.variables['CallBackAPI_HTTPRequest.httpStatusCode']).toBe(201);
   });
 
+  test('the trace keeps 10,000 characters of a long request or response body; the request is sent whole', async () => {
+    let received = '';
+    const long = 'B'.repeat(30_000);
+    const services = fakeServices([
+      http.post(`${CONNECTOR_BASE}/v1/tasks`, async ({ request }) => {
+        received = await request.text();
+        return HttpResponse.text(`${received}!`, { status: 201 });
+      }),
+    ]);
+    const node = httpRequest('Big', { authenticated: true, 'connectorId:name': 'WxCC_API', httpRequestPath: '/v1/tasks', httpRequestMethod: 'POST', httpRequestBody: long, contentType: null });
+    const result = await simulate(buildFlow(flowWith(node)), {}, { services });
+    expect(received).toBe(long);
+    const entry = result.trace.find((e) => e.activity === 'Big')!;
+    expect(entry.http?.requestBody).toBe(`${'B'.repeat(10_000)}… (30000 characters)`);
+    expect(entry.http?.responseBody).toBe(`${'B'.repeat(10_000)}… (30001 characters)`);
+    expect(result.variables['Big.httpResponseBody']).toBe(`${long}!`);
+  });
+
   test('a connector path without a leading slash is joined with one', async () => {
     let seenUrl = '';
     const services = fakeServices([http.get(`${CONNECTOR_BASE}/search`, ({ request }) => ((seenUrl = request.url), HttpResponse.json({})))]);
