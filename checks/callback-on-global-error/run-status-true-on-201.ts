@@ -12,6 +12,10 @@ export default defineCheck({
   description: [
     'Behaviour (Testing step 10), on the `happy-path` call: after the Create Task request answered',
     '**201 Created**, HTTPStatusCode leaves by **True** and the event flow ends.',
+    '',
+    'When HTTPStatusCode leaves by True but the event flow does not end there (True leads to no End Flow, or through',
+    'an activity that needs the caller, such as a Play Message: the caller\'s leg is gone once the global error is',
+    'raised), the Expression is right and the hint says to connect the True exit to EndFlow instead.',
   ].join('\n'),
   run: (ctx) => stageOutcome(ctx, 'status-true', 'HTTPStatusCode left by True and the event flow ended'),
 });

@@ -321,7 +321,12 @@ function analyse(walk: Walk, ctx: CheckContext): Deviation | null {
     });
   }
   if (walk.run.result.status !== 'completed') {
-    return deviate('status-true', `The event flow did not end after ${cond.activity}: ${summary}`, trace.slice(condAt), { activity: nodes.statusCondition, unreached: true });
+    return deviate('status-true', `The event flow did not end after ${cond.activity}: ${summary}`, trace.slice(condAt), {
+      activity: nodes.statusCondition,
+      unreached: true,
+      // The Expression is right (True was taken): the way on from True is not.
+      hint: `${cond.activity} → connect the True exit to EndFlow, so that the event flow ends (Build step 9).`,
+    });
   }
   return null;
 }

@@ -233,3 +233,15 @@ test('a refused Create Task whose False exit does not end the event flow hints a
     expect([id, result.status, result.hint]).toEqual([id, 'failed', 'HTTPStatusCode → connect the False exit to EndFlow, so that the event flow ends (Build step 9).']);
   }
 });
+
+test('a Create Task answered 201 whose True exit does not end the event flow hints at that exit, not at the Expression', async () => {
+  for (const mistake of ['status-true-plays-a-message', 'status-true-to-a-dead-end'] as const) {
+    const report = await gradeMutation(MISTAKES[mistake]);
+    const result = resultOf(report, 'run-status-true-on-201');
+    expect([mistake, result.status, result.hint]).toEqual([mistake, 'failed', 'HTTPStatusCode → connect the True exit to EndFlow, so that the event flow ends (Build step 9).']);
+  }
+  // Through a Play Message, True still reaches End Flow: only the simulated call shows the mistake.
+  const report = await gradeMutation(MISTAKES['status-true-plays-a-message']);
+  expect(report.checks.filter((c) => c.status === 'failed').map((c) => c.id)).toEqual(['run-status-true-on-201']);
+  expect(resultOf(report, 'run-status-true-on-201').message).toContain("PlayMessage_x: no caller: the caller's leg is gone");
+});

@@ -219,6 +219,12 @@ export const MISTAKES = {
     addActivity(f, 'HTTPStatusCode', 'PlayMessage_x', { activityName: 'play-message' });
     link(f, 'HTTPStatusCode', 'true', 'PlayMessage_x');
   },
+  // True leads to End Flow, but through a Play Message: after the global error the caller's leg is gone, so it fails.
+  'status-true-plays-a-message': (f) => {
+    addActivity(f, 'HTTPStatusCode', 'PlayMessage_x', { activityName: 'play-message', toggle: true, promptsTts: [{ type: 'tts', value: 'Your callback is scheduled.' }] });
+    link(f, 'HTTPStatusCode', 'true', 'PlayMessage_x');
+    link(f, 'PlayMessage_x', 'default', 'EndFlow_kid');
+  },
   'get-cbid-method-put': (f) => setMethod(f, 'GET_CBID', 'PUT'),
   'callback-api-method-get': (f) => setMethod(f, 'CallBackAPI_HTTPRequest', 'GET'),
   'get-cbid-parse-xml': (f) => {

@@ -83,6 +83,7 @@ export const FAILS_ON: Record<string, Input[]> = {
   'status-condition-exits-to-endflow': ['flows/defect-condition-only-true-linked.json', 'false-retries-through-a-condition', 'status-true-unlinked', 'status-true-to-a-dead-end'],
   'run-status-true-on-201': [
     'status-true-to-a-dead-end',
+    'status-true-plays-a-message',
     'flows/defect-condition-tests-200.json',
     'flows/defect-condition-http-put.json',
     'flows/defect-condition-label-mismatch.json',
