@@ -195,7 +195,10 @@ function isLowSurrogate(code: number): boolean {
   return code >= 0xdc00 && code < 0xe000;
 }
 
-/** Maximum bracket nesting outside strings; stops counting once past `limit`. */
+/**
+ * Maximum bracket nesting outside strings; stops counting once past `limit`, or at binary data
+ * (not JSON: the parser then says where, instead of random bytes' brackets being called nesting).
+ */
 function nestingDepth(text: string, limit: number): number {
   let depth = 0;
   let max = 0;
@@ -206,6 +209,7 @@ function nestingDepth(text: string, limit: number): number {
       if (c === 0x5c) i++; // backslash: skip the escaped character
       else if (c === 0x22) inString = false;
     } else if (c === 0x22) inString = true;
+    else if (isBinary(c)) return max;
     else if (c === 0x7b || c === 0x5b) {
       if (++depth > max && (max = depth) > limit) return max;
     } else if (c === 0x7d || c === 0x5d) depth--;
@@ -220,19 +224,23 @@ function describeSyntaxError(text: string, error: unknown): string {
     offset >= text.length
       ? 'unexpected end of JSON input'
       : offset >= 0
-        ? isBinary(text.charCodeAt(offset))
-          ? 'unexpected binary data'
-          : `unexpected ${JSON.stringify(text.slice(offset, offset + 12).split('\n')[0] || text[offset])}`
+        ? unexpectedAt(text, offset)
         : message;
   if (offset < 0) return reason;
   const { line, column } = lineAndColumn(text, offset);
   return `${reason} at line ${line} column ${column}`;
 }
 
+/** What is at `offset`, quoted, or "binary data" where quoting it would print noise (a program's `MZ…`). */
+function unexpectedAt(text: string, offset: number): string {
+  const snippet = text.slice(offset, offset + 12).split('\n')[0] || text[offset];
+  for (let i = 0; i < snippet.length; i++) if (isBinary(snippet.charCodeAt(i))) return 'unexpected binary data';
+  return `unexpected ${JSON.stringify(snippet)}`;
+}
+
 /**
- * A character no text file holds where JSON expects a token: a control character other than
- * whitespace, or U+FFFD (what decoding put in place of bytes that are not UTF-8). Quoting such
- * bytes would print noise; the message says "binary data" instead.
+ * A character no text file holds: a control character other than whitespace, or U+FFFD (what
+ * decoding put in place of bytes that are not UTF-8).
  */
 function isBinary(code: number): boolean {
   return (code < 0x20 && code !== 0x09 && code !== 0x0a && code !== 0x0d) || code === 0x7f || code === 0xfffd;

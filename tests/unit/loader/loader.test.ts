@@ -241,6 +241,12 @@ test.describe('unreadable input: one clear line and a stable code', () => {
     expect(failure(new Uint8Array([0x7b, 0x0a, 0xfe, 0x7d])).message).toBe('not valid JSON: unexpected binary data at line 2 column 1');
     // A printable character is still quoted.
     expect(failure('{"a": 1 x}').message).toBe('not valid JSON: unexpected "x}" at line 1 column 9');
+    // Binary bytes a few characters after a printable one: a program (MZ…), a 7-Zip archive (7z…).
+    expect(failure(new Uint8Array([0x4d, 0x5a, 0x90, 0x00, 0x03, 0x00, 0x00, 0x00])).message).toBe('not valid JSON: unexpected binary data at line 1 column 1');
+    expect(failure(new Uint8Array([0x37, 0x7a, 0xbc, 0xaf, 0x27, 0x1c, 0x00, 0x04])).message).toBe('not valid JSON: unexpected binary data at line 1 column 2');
+    // Large random bytes are scanned for nesting before parsing: brackets among them are not nesting.
+    const large = new Uint8Array(2_000_000).map((_, i) => (i % 2 === 0 ? 0x5b : 0xff));
+    expect(failure(large)).toEqual({ code: 'not-json', message: 'not valid JSON: unexpected binary data at line 1 column 2' });
   });
 
   test('a flow-template body whose flow is broken', () => {
