@@ -72,6 +72,7 @@ function asExport(value: unknown): Record<string, unknown> {
   const object = value as Record<string, unknown>;
   if (!('process' in object)) {
     if (isPostmanCollection(object)) throw new LoadError('not-a-flow', 'this is a Postman collection, not a Flow Designer export');
+    if (isFlowgradeReport(object)) throw new LoadError('not-a-flow', 'this is a flowgrade report, not a Flow Designer export: grade the export it was made from');
     throw new LoadError('not-a-flow', 'JSON object has no "process": not a Flow Designer export');
   }
   return object;
@@ -80,6 +81,12 @@ function asExport(value: unknown): Record<string, unknown> {
 function isPostmanCollection(object: Record<string, unknown>): boolean {
   const info = object.info as Record<string, unknown> | undefined;
   return Array.isArray(object.item) || (typeof info === 'object' && info !== null && ('_postman_id' in info || 'schema' in info));
+}
+
+/** A report of ours (`<attendee>.json`, or `check --format json`), as attendees send them to instructors. */
+function isFlowgradeReport(object: Record<string, unknown>): boolean {
+  const tool = object.tool as Record<string, unknown> | undefined;
+  return typeof tool === 'object' && tool !== null && tool.name === 'flowgrade' && 'schemaVersion' in object;
 }
 
 let validateExport: ReturnType<Ajv['compile']> | undefined;

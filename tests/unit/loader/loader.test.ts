@@ -1,8 +1,11 @@
 import { test, expect } from '@playwright/test';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { assertNesting, DEFAULT_LIMITS, SCAN_BEFORE_PARSE_LENGTH } from '../../../engine/json-text.js';
 import { attendeeOfFile } from '../../../engine/build-model.js';
 import { loadFlow } from '../../../engine/loader.js';
 import type { FlowModel } from '../../../engine/model.js';
+import { ROOT } from '../../helpers.js';
 import { tinyFlow } from './tiny-flow.js';
 
 function load(input: unknown, options = {}): FlowModel {
@@ -213,6 +216,8 @@ test.describe('unreadable input: one clear line and a stable code', () => {
     expect(failure('"hello"')).toMatchObject({ code: 'not-a-flow', message: 'JSON is a string, not a Flow Designer export' });
     expect(failure('null')).toMatchObject({ code: 'not-a-flow', message: 'JSON is null, not a Flow Designer export' });
     expect(failure('{"info":{"_postman_id":"x","name":"c"},"item":[]}')).toMatchObject({ code: 'not-a-flow', message: expect.stringMatching(/Postman collection/) });
+    const report = readFileSync(path.join(ROOT, 'tests/golden/solution.report.json'), 'utf8');
+    expect(failure(report)).toEqual({ code: 'not-a-flow', message: 'this is a flowgrade report, not a Flow Designer export: grade the export it was made from' });
     expect(failure('{"name":"x"}')).toMatchObject({ code: 'not-a-flow', message: expect.stringMatching(/"process"/) });
   });
 
