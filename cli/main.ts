@@ -3,6 +3,7 @@ import { setFlagsFromString } from 'node:v8';
 import { CommanderError } from 'commander';
 import { createProgram } from './program.js';
 import type { CliContext } from './context.js';
+import { printableLine } from '../reports/escape.js';
 import { EXIT, UsageError } from './errors.js';
 import { reasonOf } from './io.js';
 import { version } from './version.js';
@@ -72,7 +73,8 @@ export async function run(argv: string[], overrides: Partial<CliContext> = {}): 
       // --help and --version end with code 0; usage mistakes (already printed by commander) with 2.
       return error.exitCode === 0 ? EXIT.passed : EXIT.unusable;
     }
-    if (error instanceof UsageError) ctx.stderr(`flowgrade: ${error.message}\n`);
+    // Option values come from the command line, pasted from anywhere: escaped as any name is.
+    if (error instanceof UsageError) ctx.stderr(`flowgrade: ${printableLine(error.message)}\n`);
     else ctx.stderr(`flowgrade: internal error: ${describe(error, debug)}\n`);
     return EXIT.unusable;
   } finally {

@@ -73,3 +73,14 @@ test('--format json on stdout (check, inspect, simulate) writes C1, DEL, bidi co
   expect(readFileSync(out, 'utf8')).toMatch(RAW_IN_JSON);
   expect(JSON.parse(check.stdout)).toEqual(JSON.parse(readFileSync(out, 'utf8')));
 });
+
+test('usage errors quote option values without their control or bidi characters', async () => {
+  // A DNIS pasted with invisible bidi marks, a --now holding an escape sequence.
+  const dnis = await runCli(['check', 'x.json', '--dnis', '+1469\u202a4096861\u202c']);
+  expect(dnis.code).toBe(2);
+  expect(dnis.stderr).toBe('flowgrade: --dnis "+1469\\u202a4096861\\u202c" is not an E.164 number such as +14694096861\n');
+  const now = await runCli(['check', 'x.json', '--now', `2025${EVIL}`]);
+  expect(now.code).toBe(2);
+  expect(now.stderr).not.toMatch(RAW_CONTROL);
+  expect(now.stderr.split('\n')).toHaveLength(2); // one line
+});
