@@ -98,6 +98,19 @@ test('the error scenarios are not judged when no task was created: no points for
   }
 });
 
+test('a mistake only the simulated call can see fails its behavioural check alone, every static check passing', async () => {
+  const cases: [keyof typeof MISTAKES, string, RegExp][] = [
+    ['option3-through-a-condition-that-goes-elsewhere', 'run-option3-reaches-get-cbid', /^After option 3 the call never reached GET_CBID \(it went on to CheckHours\)/],
+    ['set-get-result-then-a-failing-set-variable', 'run-global-error-raised', /^After SetGetResult the call never reached SimulateGlobalError \(it went on to SetVariable_zz, which failed/],
+    ['status-true-plays-a-message', 'run-status-true-on-201', /^The event flow did not end after HTTPStatusCode/],
+  ];
+  for (const [mistake, id, message] of cases) {
+    const report = await gradeMutation(MISTAKES[mistake]);
+    expect([mistake, report.checks.filter((c) => c.status === 'failed').map((c) => c.id)]).toEqual([mistake, [id]]);
+    expect(resultOf(report, id).message).toMatch(message);
+  }
+});
+
 test('an OnGlobalError connected to nothing passes Build step 7 and fails Build step 8, which names the connection to make', async () => {
   const report = await gradeMutation(MISTAKES['global-error-not-connected']);
   const step7 = resultOf(report, 'global-error-not-to-endflow');

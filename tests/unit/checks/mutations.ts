@@ -225,6 +225,19 @@ export const MISTAKES = {
     link(f, 'HTTPStatusCode', 'true', 'PlayMessage_x');
     link(f, 'PlayMessage_x', 'default', 'EndFlow_kid');
   },
+  // Only the simulated call can tell: option 3 still reaches GET_CBID on the canvas (through True), but the call takes False.
+  'option3-through-a-condition-that-goes-elsewhere': (f) => {
+    addActivity(f, 'WantCallback', 'CheckHours', { activityName: 'condition-activity', activityId: 'condition-activity', expression: '{{ 1 == 2 }}' }, 'enum-gateway');
+    link(f, 'WantCallback', '3', 'CheckHours');
+    link(f, 'CheckHours', 'true', 'GET_CBID');
+    link(f, 'CheckHours', 'false', 'NewNumber');
+  },
+  // SimulateGlobalError is still reached on the canvas, but an activity before it fails first: its error is raised there.
+  'set-get-result-then-a-failing-set-variable': (f) => {
+    addActivity(f, 'SetGetResult', 'SetVariable_zz', { activityName: 'set-variable', activityId: 'set-variable', srcVariable: 'getresult', setTo: 'set-to-literal', expr: '{{ getresult | nosuchfilter }}' }, 'set-variable');
+    link(f, 'SetGetResult', 'out', 'SetVariable_zz');
+    link(f, 'SetVariable_zz', 'out', 'SimulateGlobalError');
+  },
   'get-cbid-method-put': (f) => setMethod(f, 'GET_CBID', 'PUT'),
   'callback-api-method-get': (f) => setMethod(f, 'CallBackAPI_HTTPRequest', 'GET'),
   'get-cbid-parse-xml': (f) => {

@@ -25,7 +25,7 @@ export const FAILS_ON: Record<string, Input[]> = {
   'get-cbid-content-type': ['get-cbid-text-plain', 'get-cbid-no-content-type'],
   'get-cbid-parse-json': ['flows/defect-getcbid-parse-content-type-missing.json', 'get-cbid-parse-xml'],
   'get-cbid-parse-paths': ['flows/defect-getcbid-jsonpath-without-index.json', 'flows/defect-getcbid-outputs-swapped.json', 'parse-row-writes-CustomANI', 'parse-row-overridden-by-a-later-wrong-row', 'parse-path-with-a-space-after-the-dot'],
-  'run-option3-reaches-get-cbid': ['flows/defect-menu-option3-unlinked.json', 'flows/defect-menu-option3-to-newnumber.json'],
+  'run-option3-reaches-get-cbid': ['flows/defect-menu-option3-unlinked.json', 'flows/defect-menu-option3-to-newnumber.json', 'option3-through-a-condition-that-goes-elsewhere'],
   'run-get-cbid-fills-variables': [
     'flows/defect-getcbid-url-without-slice.json',
     'flows/defect-getcbid-host-typo.json',
@@ -40,7 +40,12 @@ export const FAILS_ON: Record<string, Input[]> = {
   'simulate-error-value-fails': ['flows/defect-simulate-valid-expression.json'],
   'simulate-error-exit-unlinked': ['flows/defect-simulate-error-exit-wired.json'],
   'simulate-error-to-disconnect': ['flows/defect-simulate-no-disconnect.json', 'simulate-error-back-to-the-menu', 'simulate-error-to-music', 'simulate-error-to-new-number'],
-  'run-global-error-raised': ['flows/defect-simulate-valid-expression.json', 'flows/defect-simulate-error-exit-wired.json', 'flows/defect-setgetresult-not-linked.json'],
+  'run-global-error-raised': [
+    'flows/defect-simulate-valid-expression.json',
+    'flows/defect-simulate-error-exit-wired.json',
+    'flows/defect-setgetresult-not-linked.json',
+    'set-get-result-then-a-failing-set-variable',
+  ],
   'global-error-not-to-endflow': ['flows/defect-globalerror-still-to-endflow.json', 'flows/before-mission.json', 'no-global-error-handler'],
   'callback-api-after-global-error': ['flows/defect-globalerror-still-to-endflow.json', 'global-error-not-connected', 'phone-contact-ended-creates-a-task', 'phone-contact-ended-runs-a-copy-of-the-request', 'contact-ended-runs-a-copy-with-path-without-slash'],
   'callback-api-authenticated': ['flows/defect-callbackapi-unauthenticated.json', 'callback-api-other-connector', 'callback-api-unauthenticated-with-connector', 'callback-api-authenticated-without-connector'],
