@@ -8,7 +8,7 @@ import { createHash } from 'node:crypto';
 import { readInputFile } from './io.js';
 import { findMission, MISSIONS } from '../checks/index.js';
 import { parseDnis } from '../engine/dnis.js';
-import type { GradeOptions } from '../engine/grade.js';
+import { missionSettings, type GradeOptions } from '../engine/grade.js';
 import { validateDynVarsDataset, type DynVarsRecord } from '../mocks/index.js';
 import { UsageError } from './errors.js';
 import { version } from './version.js';
@@ -67,6 +67,16 @@ export async function resolveGradingOptions(flags: GradingFlags): Promise<Omit<G
     sha256: (bytes) => createHash('sha256').update(bytes).digest('hex'),
     tool: { name: 'flowgrade', version },
   };
+}
+
+/**
+ * Refuses settings with which no flow could pass (`check` and `grade`; a simulation takes them):
+ * a --dnis the DynVars dataset has no record for would fail every attendee for the grader's setup.
+ */
+export function refuseUnusableSettings(options: Pick<GradeOptions, 'mission' | 'settings' | 'mocks'>): void {
+  const problem = options.mission.settingsProblem?.(missionSettings(options));
+  if (problem === undefined) return;
+  throw new UsageError(`${problem}; give --dynvars a dataset with that record, or leave --dnis at the lab's ${options.mission.defaultSettings.dnis}`);
 }
 
 function isWebAddress(text: string): boolean {

@@ -102,6 +102,12 @@ export interface Mission {
   scenarios(settings: Pick<MissionSettings, 'dnis'>, model?: FlowModel): ScenarioDefinition[];
   /** Mission defaults; `dynvars` is filled in by the grading (mocks' dataset). */
   defaultSettings: Omit<MissionSettings, 'dynvars'>;
+  /**
+   * Why no flow could pass with these settings (a grader's setup, not an attendee's mistake), or
+   * undefined. The CLI's check and grade refuse such settings, and the page its DNIS; a
+   * simulation and gradeFlow itself take them.
+   */
+  settingsProblem?(settings: Readonly<MissionSettings>): string | undefined;
 }
 
 export function defineCheck(check: Check): Check {

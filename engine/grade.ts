@@ -45,7 +45,7 @@ export async function gradeFlow(input: string | Uint8Array, options: GradeOption
     return { ...base, attendee: attendeeWithoutFlow(options), input: input_, verdict: 'ungradable', checks: [], scenarios: [], error: loaded.error };
   }
   const model = loaded.model;
-  const settings: MissionSettings = { ...mission.defaultSettings, ...definedOnly(options.settings ?? {}), dynvars: options.mocks?.dynvars ?? DEFAULT_DYNVARS };
+  const settings = missionSettings(options);
   const definitions = mission.scenarios(settings, model);
   const scenarioRuns = await runScenarios(model, definitions, options.mocks, { now, maxSteps: options.limits?.maxSteps, maxVisitsPerActivity: options.limits?.maxVisitsPerActivity });
   const runs: Record<string, ScenarioRun> = {};
@@ -215,6 +215,11 @@ async function webCryptoSha256(bytes: Uint8Array): Promise<string> {
   const subtle = globalThis.crypto?.subtle;
   const digest = subtle ? new Uint8Array(await subtle.digest('SHA-256', bytes as unknown as ArrayBuffer)) : nobleSha256(bytes);
   return [...digest].map((b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+/** The settings a grading with `options` runs with: the mission's defaults, what was given, the mocks' dataset. */
+export function missionSettings(options: Pick<GradeOptions, 'mission' | 'settings' | 'mocks'>): MissionSettings {
+  return { ...options.mission.defaultSettings, ...definedOnly(options.settings ?? {}), dynvars: options.mocks?.dynvars ?? DEFAULT_DYNVARS };
 }
 
 function definedOnly<T extends object>(values: T): Partial<T> {

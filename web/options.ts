@@ -2,6 +2,7 @@
 import { DEFAULT_MISSION_ID, findMission, MISSIONS } from '../checks/index.js';
 import type { Mission } from '../engine/check.js';
 import { parseDnis } from '../engine/dnis.js';
+import { missionSettings } from '../engine/grade.js';
 import { printableLine } from '../reports/escape.js';
 
 export interface PageSettings {
@@ -20,10 +21,16 @@ export function readSettings(values: { lab: string; attendee: string; dnis: stri
     // Invisible characters a pasted number may carry (U+202A…U+202C around it) are shown as \u202a.
     return { ok: false, field: 'dnis', message: printableLine(`"${values.dnis.trim()}" is not an E.164 number such as +14694096861.`) };
   }
+  const problem = dnis ? mission.settingsProblem?.(missionSettings({ mission, settings: { dnis } })) : undefined;
+  if (problem !== undefined) return { ok: false, field: 'dnis', message: `${capitalised(problem)}. Leave DNIS empty for the lab's ${mission.defaultSettings.dnis}.` };
   const attendee = values.attendee.trim();
   return { ok: true, settings: { mission, ...(attendee ? { attendee } : {}), ...(dnis ? { dnis } : {}) } };
 }
 
 export function missionChoices(): { id: string; title: string; selected: boolean }[] {
   return MISSIONS.map((m) => ({ id: m.id, title: m.title, selected: m.id === DEFAULT_MISSION_ID }));
+}
+
+function capitalised(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
 }

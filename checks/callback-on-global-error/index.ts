@@ -9,6 +9,7 @@ import type { FlowModel } from '../../engine/model.js';
 import type { Scenario } from '../../engine/simulator/index.js';
 import { missionNodes } from './lib/find.js';
 import { LABELS } from './lib/names.js';
+import { expectedRecord } from './lib/record.js';
 import flowName from './flow-name.js';
 import variableOutdialcbid from './variable-outdialcbid.js';
 import variableCustomani from './variable-customani.js';
@@ -96,6 +97,10 @@ export const mission: Mission = {
   guide: 'https://github.com/WebexCC-SA/TS-2025/blob/main/docs/main/CallbackTrack_Mission3.md',
   steps: STEPS,
   defaultSettings: { dnis: '+14694096861' },
+  settingsProblem(settings) {
+    if (expectedRecord(settings)) return undefined;
+    return `the DynVars dataset has no record for dn ${settings.dnis.slice(2)} (the DNIS ${settings.dnis} as GET_CBID sends it) with outboundcallbackep and tacnumber: no flow's GET_CBID could fill outdialcbid and customani`;
+  },
   scenarios,
   checks: [
     flowName,

@@ -9,7 +9,7 @@ import { terminalJson } from '../../reports/escape.js';
 import type { CliContext } from '../context.js';
 import { EXIT, UsageError } from '../errors.js';
 import { gradeFile } from '../grade-file.js';
-import { resolveGradingOptions, type GradingFlags } from '../grading-options.js';
+import { refuseUnusableSettings, resolveGradingOptions, type GradingFlags } from '../grading-options.js';
 import { addGradingOptions } from './grading-flags.js';
 import { inputErrorLine, reasonOf } from '../io.js';
 import { nonBlankPath, parseAttendee } from '../options.js';
@@ -35,6 +35,7 @@ export function checkCommand(ctx: CliContext): Command {
     if (flags.format === 'html' && files.length > 1) throw new UsageError('--format html writes one report; use `flowgrade grade` for several files');
     if (flags.out !== undefined && (await isOneOf(flags.out, files))) throw new UsageError(`--out ${flags.out} is one of the exports given: the report would overwrite it; choose another file`);
     const options = await resolveGradingOptions(flags);
+    refuseUnusableSettings(options);
     const reports: GradeReport[] = [];
     for (const file of files) {
       const report = await gradeFile(file, { ...options, attendee: flags.attendee });

@@ -7,7 +7,7 @@ import { runBatch } from '../grade/batch.js';
 import { parseShard, type Shard } from '../grade/shard.js';
 import type { GradedRow } from '../grade/types.js';
 import { DEFAULT_ZIP_LIMITS } from '../grade/zip.js';
-import { resolveGradingOptions, type GradingFlags } from '../grading-options.js';
+import { refuseUnusableSettings, resolveGradingOptions, type GradingFlags } from '../grading-options.js';
 import { addGradingOptions } from './grading-flags.js';
 import { inputErrorLine } from '../io.js';
 import { printableLine } from '../../reports/escape.js';
@@ -54,6 +54,7 @@ export function gradeCommand(ctx: CliContext): Command {
     const { out: _out, jobs: _jobs, shard: _shard, failOn: _failOn, quiet: _quiet, maxArchiveSize: _mas, maxEntries: _me, timeout: _timeout, ...shared } = flags;
     const gradingFlags = { ...shared, now: shared.now ?? new Date().toISOString() };
     const options = await resolveGradingOptions(gradingFlags);
+    refuseUnusableSettings(options);
     const outcome = await runBatch({
       inputs,
       outDir: flags.out,

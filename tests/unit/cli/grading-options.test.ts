@@ -1,7 +1,9 @@
 /** The grading options every command shares: one instant for --now, the DNIS as grading reads it. */
 import { test, expect } from '@playwright/test';
+import { existsSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { parseInstant } from '../../../cli/grading-options.js';
-import { fixturePath, runCli } from '../../helpers.js';
+import { fixturePath, runCli, tempDir } from '../../helpers.js';
 
 test('--now is one instant on every machine: a date, or a time with Z or an offset', () => {
   expect(parseInstant('2025-08-01T09:00:00Z')?.toISOString()).toBe('2025-08-01T09:00:00.000Z');
@@ -98,4 +100,23 @@ test('--now an instant past the years 0000–9999 once in UTC is refused: report
   expect(parseInstant('0000-01-01T00:30:00-01:00')?.toISOString()).toBe('0000-01-01T01:30:00.000Z');
   const run = await runCli(['check', fixturePath('flows/solution.json'), '--now', '9999-12-31T23:59:59-01:00', '--format', 'json']);
   expect([run.code, run.stdout, run.stderr.trim()]).toEqual([2, '', 'flowgrade: --now "9999-12-31T23:59:59-01:00" is outside the years 0000–9999 once in UTC: a report could not write it as an ISO 8601 time']);
+});
+
+test('check and grade refuse a --dnis the DynVars dataset has no record for (every attendee would fail for it); --dynvars with that record, or simulate, take it', async () => {
+  const flow = fixturePath('flows/solution.json');
+  const problem = "flowgrade: the DynVars dataset has no record for dn 4085550000 (the DNIS +14085550000 as GET_CBID sends it) with outboundcallbackep and tacnumber: no flow's GET_CBID could fill outdialcbid and customani; give --dynvars a dataset with that record, or leave --dnis at the lab's +14694096861";
+  const check = await runCli(['check', flow, '--dnis', '+14085550000', '--quiet']);
+  expect([check.code, check.stderr.trim()]).toEqual([2, problem]);
+  const out = path.join(tempDir('dnis-grade'), 'out');
+  const grade = await runCli(['grade', flow, '--out', out, '--dnis', '+14085550000', '--quiet']);
+  expect([grade.code, grade.stderr.trim(), existsSync(out)]).toEqual([2, problem, false]);
+  const empty = path.join(tempDir('dnis-dataset'), 'empty.json');
+  writeFileSync(empty, '[]');
+  expect((await runCli(['check', flow, '--dynvars', empty, '--quiet'])).stderr).toContain('no record for dn 4694096861');
+  const dataset = path.join(tempDir('dnis-dataset'), 'dynvars.json');
+  writeFileSync(dataset, JSON.stringify([{ dn: '4085550000', outboundcallbackep: 'aaaaaaaa-1111-4222-8333-444444444444', tacnumber: '+15559876543' }]));
+  const own = await runCli(['check', flow, '--dnis', '+14085550000', '--dynvars', dataset, '--quiet']);
+  expect([own.code, own.stderr]).toEqual([0, '']);
+  const simulate = await runCli(['simulate', flow, '--dnis', '+14085550000', '--dtmf', 'WantCallback=3']);
+  expect(simulate.code, simulate.stderr).toBe(0);
 });
