@@ -28,7 +28,9 @@ export default defineCheck({
     '- any other expression that gives the body as it is passes too (`{{ GET_CBID[\'httpResponseBody\'] }}`);',
     '- the row may be one of several in the activity (`setVariablesArray` in newer exports); when several rows write',
     '  getresult, they run in order and the last one is judged, as its value is the one kept;',
-    '- the HTTP Request is referred to by its real label (found as in `get-cbid-after-option3`).',
+    '- the HTTP Request is referred to by its real label (found as in `get-cbid-after-option3`). When SetGetResult',
+    '  reads `GET_CBID.httpResponseBody` but the request after option 3 kept another label (`HTTPRequest_k2m`), the',
+    '  check fails and its hint says to rename the request GET_CBID rather than to change SetGetResult.',
   ].join('\n'),
   run(ctx) {
     const set = setGetResultOf(ctx);
