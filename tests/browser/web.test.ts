@@ -227,6 +227,18 @@ test('an invalid DNIS is pointed out and nothing is graded until it is fixed', a
   await expect(dnis).toHaveAttribute('aria-invalid', 'false');
 });
 
+test('a DNIS the lab\'s DynVars dataset has no record for is pointed out, not graded as every attendee failing', async ({ page }) => {
+  const dnis = page.getByLabel('DNIS');
+  await dnis.fill('+1 408 555 0000');
+  await fileInput(page).setInputFiles(SOLUTION);
+  await expect(page.locator('#dnis-error')).toHaveText(/no record for dn 4085550000 .*Leave DNIS empty for the lab's \+14694096861\./);
+  await expect(dnis).toHaveAttribute('aria-invalid', 'true');
+  await expect(page.locator('#report')).toBeEmpty();
+  await dnis.fill('');
+  await dnis.press('Tab');
+  await expectPassedWithFullScore(page, 'solution.json');
+});
+
 test('typing an option grades again without leaving the field; an invalid one leaves no earlier report on show', async ({ page }) => {
   await fileInput(page).setInputFiles(SOLUTION);
   await expectPassedWithFullScore(page, 'solution.json');
@@ -244,12 +256,11 @@ test('from the first key typed in an option, the report on show can no longer be
   await expectPassedWithFullScore(page, 'solution.json');
   const links = page.getByRole('link', { name: /Download this report/ });
   await expect(links).toHaveCount(2);
-  const dnis = page.getByLabel('DNIS');
-  await dnis.fill('+14694096861'); // the lab's number: graded again, links back
+  await page.getByLabel('Attendee id').fill('ada'); // graded again, links back
   await expect(links).toHaveCount(2);
   // One key, and the links counted in the same turn of the page (before any grading could end).
   const linksAfterOneKey = await page.evaluate(() => {
-    const input = document.querySelector<HTMLInputElement>('#dnis')!;
+    const input = document.querySelector<HTMLInputElement>('#attendee')!;
     input.value = input.value.slice(0, -1);
     input.dispatchEvent(new Event('input', { bubbles: true }));
     return document.querySelectorAll('#downloads a').length;
@@ -258,7 +269,7 @@ test('from the first key typed in an option, the report on show can no longer be
   await expect(page.locator('#results')).toHaveAttribute('data-state', 'done');
   // The next grading brings the links back, for the value on screen.
   await expect(links).toHaveCount(2);
-  await dnis.fill('abc'); // invalid: nothing to download, and the result area is not left busy
+  await page.getByLabel('DNIS').fill('abc'); // invalid: nothing to download, and the result area is not left busy
   await expect(status(page)).toHaveText(/is graded as soon as it is valid/);
   await expect(links).toHaveCount(0);
   await expect(page.locator('#results')).not.toHaveAttribute('aria-busy', 'true');
