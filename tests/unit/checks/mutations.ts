@@ -123,6 +123,7 @@ export const MISTAKES = {
   'no-input-to-simulate-error': (f) => link(f, 'WantCallback', 'timeout', 'SimulateGlobalError'),
   'simulate-error-back-to-the-menu': (f) => link(f, 'SimulateGlobalError', 'out', 'WantCallback'),
   'option2-to-set-get-result': (f) => link(f, 'WantCallback', '2', 'SetGetResult'),
+  'unmatched-entry-to-get-cbid': (f) => link(f, 'WantCallback', 'invalid', 'GET_CBID'),
   'contact-ended-runs-a-copy-with-path-without-slash': (f) => {
     const copy = structuredClone(activity(f, 'CallBackAPI_HTTPRequest'));
     addActivity(f, 'CallBackAPI_HTTPRequest', 'HTTPRequest_dup', { ...copy.properties, httpRequestPath: 'v1/tasks' });
@@ -470,6 +471,40 @@ export const TOLERATED = {
   'separate-endflows-for-true-and-false': (f) => {
     addActivity(f, 'HTTPStatusCode', 'EndFlow_z9z', { activityName: 'end' }, 'end');
     link(f, 'HTTPStatusCode', 'false', 'EndFlow_z9z');
+  },
+  // Tolerances the checks' pages state (docs/checks/<id>.md), each held to its word here.
+  'get-cbid-authenticated-as-the-text-false': (f) => {
+    props(f, 'GET_CBID').authenticated = 'false';
+  },
+  'get-cbid-authenticated-left-out': (f) => {
+    delete props(f, 'GET_CBID').authenticated;
+  },
+  'callback-api-connector-in-lower-case': (f) => {
+    const p = props(f, 'CallBackAPI_HTTPRequest');
+    p['connectorId:name'] = p.connectorId_name = 'wxcc_api';
+  },
+  'callback-api-method-lower-case': (f) => setMethod(f, 'CallBackAPI_HTTPRequest', 'post'),
+  'get-cbid-parse-json-lower-case': (f) => {
+    const p = props(f, 'GET_CBID');
+    p.contentType = p['contentType:name'] = p.contentType_name = 'json';
+  },
+  'prompt-dial-3': (f) => {
+    props(f, 'WantCallback').promptsTts[0].value = 'All agents are busy. Press 1 for a callback or 2 to wait in queue. Dial 3 to simulate a global error.';
+  },
+  'prompt-option-3': (f) => {
+    props(f, 'WantCallback').promptsTts[0].value = 'All agents are busy. Press 1 for a callback or 2 to wait in queue. To simulate a global error, choose option 3.';
+  },
+  'mockapi-sorting-parameters': (f) => {
+    props(f, 'GET_CBID').httpRequestUrl = `${DYNVARS_URL}?dn={{NewPhoneContact.DNIS | slice(2) }}&sortBy=dn&order=desc`;
+  },
+  'simulate-error-unclosed-template': (f) => {
+    props(f, 'SimulateGlobalError').expr = '{{ ANI';
+  },
+  'body-with-a-field-the-guide-does-not-have': (f) => {
+    props(f, 'CallBackAPI_HTTPRequest').httpRequestBody = JSON.stringify({ ...GUIDE_BODY, priority: 'high' });
+  },
+  'flow-name-with-letters-in-the-id': (f) => {
+    f.name = 'Main_Flow_ab140';
   },
   'body-with-other-attributes': (f) => {
     props(f, 'CallBackAPI_HTTPRequest').httpRequestBody = JSON.stringify({ ...GUIDE_BODY, attributes: { reason: 'global error' } }, null, 8);

@@ -18,7 +18,7 @@ export const FAILS_ON: Record<string, Input[]> = {
   'want-callback-prompt-option3': ['flows/defect-menu-tts-without-option3.json', 'prompt-offers-13', 'menu-plays-audio-files', 'prompt-offers-33'],
   'want-callback-option1-regression': ['flows/defect-regression-option1-unlinked.json', 'option1-to-music'],
   'want-callback-option2-regression': ['flows/defect-regression-option2-unlinked.json', 'option2-to-new-number'],
-  'get-cbid-after-option3': ['flows/defect-menu-option3-unlinked.json', 'flows/defect-menu-option3-to-newnumber.json', 'option1-also-to-get-cbid', 'no-input-to-get-cbid', 'no-input-to-simulate-error', 'option2-to-set-get-result'],
+  'get-cbid-after-option3': ['flows/defect-menu-option3-unlinked.json', 'flows/defect-menu-option3-to-newnumber.json', 'option1-also-to-get-cbid', 'no-input-to-get-cbid', 'no-input-to-simulate-error', 'option2-to-set-get-result', 'unmatched-entry-to-get-cbid'],
   'get-cbid-unauthenticated': ['flows/defect-getcbid-authenticated.json', 'get-cbid-authenticated-without-connector'],
   'get-cbid-method': ['flows/defect-getcbid-method-post.json', 'get-cbid-method-put'],
   'get-cbid-url': ['dn-variable-hard-coded', 'start-node-relabelled-url-unchanged', 'flows/defect-getcbid-url-without-slice.json', 'flows/defect-getcbid-host-typo.json', 'flows/defect-getcbid-path-typo.json', 'get-cbid-url-without-dn', 'get-cbid-dn-hard-coded', 'get-cbid-url-http', 'get-cbid-url-extra-filter', 'get-cbid-dn-twice', 'get-cbid-path-lower-case', 'get-cbid-dn-with-a-leading-space'],
