@@ -124,6 +124,10 @@ export const MISTAKES = {
   'simulate-error-back-to-the-menu': (f) => link(f, 'SimulateGlobalError', 'out', 'WantCallback'),
   'option2-to-set-get-result': (f) => link(f, 'WantCallback', '2', 'SetGetResult'),
   'unmatched-entry-to-get-cbid': (f) => link(f, 'WantCallback', 'invalid', 'GET_CBID'),
+  // The template's AgentDisconnected handler (label FCAsk(ContactLastAgentRemoved)) led on to the request: every call an agent took would create a task.
+  'agent-disconnected-creates-a-task': (f) => link(f, 'FCAsk(ContactLastAgentRemoved)', 'out', 'CallBackAPI_HTTPRequest'),
+  // Text around the template is sent with the value: "++14085267209" is not the caller's number.
+  'body-destination-with-a-plus-before-the-template': (f) => setBodyDestination(f, '+{{customani}}'),
   'contact-ended-runs-a-copy-with-path-without-slash': (f) => {
     const copy = structuredClone(activity(f, 'CallBackAPI_HTTPRequest'));
     addActivity(f, 'CallBackAPI_HTTPRequest', 'HTTPRequest_dup', { ...copy.properties, httpRequestPath: 'v1/tasks' });
@@ -502,6 +506,9 @@ export const TOLERATED = {
   },
   'body-with-a-field-the-guide-does-not-have': (f) => {
     props(f, 'CallBackAPI_HTTPRequest').httpRequestBody = JSON.stringify({ ...GUIDE_BODY, priority: 'high' });
+  },
+  'parse-row-for-another-variable': (f) => {
+    (props(f, 'GET_CBID').outputVariableArray as Json[]).push({ outputVariable: 'getresult', jsonPathExp: '$[0].dn' });
   },
   'flow-name-with-letters-in-the-id': (f) => {
     f.name = 'Main_Flow_ab140';

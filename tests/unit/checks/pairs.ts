@@ -47,7 +47,7 @@ export const FAILS_ON: Record<string, Input[]> = {
     'set-get-result-then-a-failing-set-variable',
   ],
   'global-error-not-to-endflow': ['flows/defect-globalerror-still-to-endflow.json', 'flows/before-mission.json', 'no-global-error-handler'],
-  'callback-api-after-global-error': ['flows/defect-globalerror-still-to-endflow.json', 'global-error-not-connected', 'phone-contact-ended-creates-a-task', 'phone-contact-ended-runs-a-copy-of-the-request', 'contact-ended-runs-a-copy-with-path-without-slash'],
+  'callback-api-after-global-error': ['flows/defect-globalerror-still-to-endflow.json', 'global-error-not-connected', 'phone-contact-ended-creates-a-task', 'agent-disconnected-creates-a-task', 'phone-contact-ended-runs-a-copy-of-the-request', 'contact-ended-runs-a-copy-with-path-without-slash'],
   'callback-api-authenticated': ['flows/defect-callbackapi-unauthenticated.json', 'callback-api-other-connector', 'callback-api-unauthenticated-with-connector', 'callback-api-authenticated-without-connector'],
   'callback-api-method': ['flows/defect-callbackapi-method-put.json', 'callback-api-method-get'],
   'callback-api-path': ['flows/defect-callbackapi-path-v1-task.json', 'callback-api-path-inner-space', 'callback-api-path-v2', 'callback-api-path-upper-case'],
@@ -62,6 +62,7 @@ export const FAILS_ON: Record<string, Input[]> = {
     'body-outbound-type-lowercase',
     'body-template-escaped-quotes',
     'body-destination-with-a-leading-space',
+    'body-destination-with-a-plus-before-the-template',
   ],
   'run-task-created': [
     'extra-callback-activity',
