@@ -76,6 +76,13 @@ test('every scored check is in at least one pass/fail pair', () => {
   expect(Object.keys(FAILS_ON).filter((id) => !mission.checks.some((c) => c.id === id))).toEqual([]);
 });
 
+test('every scored check fails on a flow with its own mistake, not only on the flow before the mission (every step undone)', () => {
+  for (const check of mission.checks.filter((c) => c.severity !== 'info')) {
+    const single = (FAILS_ON[check.id] ?? []).filter((input) => input !== 'flows/before-mission.json');
+    expect(single.length, `${check.id} has an input with one mistake`).toBeGreaterThan(0);
+  }
+});
+
 test('checks/ is pure: no Node built-ins, no eval', () => {
   const sources: string[] = [];
   const walk = (dir: string) => {
