@@ -11,7 +11,8 @@ export default defineCheck({
   hint: 'In the Debug tool, SetGetResult → Modified Variables must show getresult holding the whole GET_CBID response. Connect GET_CBID to SetGetResult and use Set To Variable GET_CBID.httpResponseBody.',
   description: [
     'Behaviour (Testing step 7), on the `happy-path` call: after GET_CBID the call runs SetGetResult, which',
-    'succeeds and leaves `getresult` equal to the response body GET_CBID received.',
+    'succeeds and leaves `getresult` equal to the response body GET_CBID received. When another activity between',
+    'GET_CBID and SetGetResult fails (its error is raised there), the hint names that activity.',
   ].join('\n'),
   run: (ctx) => stageOutcome(ctx, 'getresult', 'SetGetResult stored the response body in getresult'),
 });

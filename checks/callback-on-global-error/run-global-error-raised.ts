@@ -15,7 +15,8 @@ export default defineCheck({
     '(the OnGlobalError event flow).',
     '',
     'A valid value (no error), a connected Undefined Error exit (the flow follows it instead), or a missing',
-    'link from SetGetResult fail here, with the trace entries that show it.',
+    'link from SetGetResult fail here, with the trace entries that show it. So does another activity that fails',
+    'between SetGetResult and SimulateGlobalError (its error is raised instead): the hint then names that activity.',
   ].join('\n'),
   run: (ctx) => stageOutcome(ctx, 'global-error', 'SimulateGlobalError ended in Error and GlobalErrorHandling ran next'),
 });

@@ -185,6 +185,7 @@ function analyse(walk: Walk, ctx: CheckContext): Deviation | null {
     return deviate('getresult', `After ${get.activity} the call never reached ${nodes.setGetResult?.label ?? LABELS.setGetResult} (${afterwards(trace, getAt, summary)})`, around(trace, getAt), {
       activity: nodes.getCbid,
       ...causeIfMissing(nodes, 'setGetResult'),
+      ...failedOnTheWay(trace, getAt, nodes.setGetResult, 5),
       ...connectionHint(ctx.model.main, nodes.getCbid, 'default', nodes.setGetResult),
       unreached: true,
     });
@@ -211,6 +212,7 @@ function analyse(walk: Walk, ctx: CheckContext): Deviation | null {
     return deviate('global-error', `After ${set.activity} the call never reached ${nodes.simulateError?.label ?? LABELS.simulateError} (${afterwards(trace, setAt, summary)})`, around(trace, setAt), {
       activity: nodes.setGetResult,
       ...causeIfMissing(nodes, 'simulateError'),
+      ...failedOnTheWay(trace, setAt, nodes.simulateError, 6),
       ...connectionHint(ctx.model.main, nodes.setGetResult, 'out', nodes.simulateError),
       unreached: true,
     });
@@ -435,6 +437,16 @@ function indexOf(trace: TraceEntry[], activity: Activity, from: number): number 
 }
 
 /** What happened after entry `at`: the next activity, or how the run ended. */
+/**
+ * The call left the path at `at` because the next activity failed (its error raised the global
+ * error there): the fix is that activity, not the settings of the one never reached.
+ */
+function failedOnTheWay(trace: TraceEntry[], at: number, to: Activity | undefined, step: number): { hint: string } | Record<string, never> {
+  const next = trace[at + 1];
+  if (!to || next?.outcome !== 'error' || next.flow !== trace[at].flow) return {};
+  return { hint: `${next.activity} → it fails before the call reaches ${to.label}: correct it, or connect ${trace[at].activity} straight to ${to.label} (Build step ${step}).` };
+}
+
 function afterwards(trace: TraceEntry[], at: number, summary: string): string {
   const next = trace[at + 1];
   if (!next) return plainSummary(summary);

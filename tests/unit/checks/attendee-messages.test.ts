@@ -245,3 +245,20 @@ test('a Create Task answered 201 whose True exit does not end the event flow hin
   expect(report.checks.filter((c) => c.status === 'failed').map((c) => c.id)).toEqual(['run-status-true-on-201']);
   expect(resultOf(report, 'run-status-true-on-201').message).toContain("PlayMessage_x: no caller: the caller's leg is gone");
 });
+
+test('an activity that fails on the way to the next mission activity is named in the hint, not the settings of the activity never reached', async () => {
+  const raised = resultOf(await gradeMutation(MISTAKES['set-get-result-then-a-failing-set-variable']), 'run-global-error-raised');
+  expect([raised.status, raised.hint]).toEqual([
+    'failed',
+    'SetVariable_zz → it fails before the call reaches SimulateGlobalError: correct it, or connect SetGetResult straight to SimulateGlobalError (Build step 6).',
+  ]);
+  const body = resultOf(
+    await gradeMutation((f) => {
+      addActivity(f, 'GET_CBID', 'SetVariable_yy', { activityName: 'set-variable', activityId: 'set-variable', srcVariable: 'getresult', setTo: 'set-to-literal', expr: '{{ getresult | nosuchfilter }}' }, 'set-variable');
+      link(f, 'GET_CBID', 'default', 'SetVariable_yy');
+      link(f, 'SetVariable_yy', 'out', 'SetGetResult');
+    }),
+    'run-getresult-holds-body',
+  );
+  expect([body.status, body.hint]).toEqual(['failed', 'SetVariable_yy → it fails before the call reaches SetGetResult: correct it, or connect GET_CBID straight to SetGetResult (Build step 5).']);
+});
