@@ -18,6 +18,7 @@ export default defineCheck({
     'option 3 and GET_CBID are fine. The failure shows the trace entries where the call went elsewhere; a call',
     'that never reaches WantCallback is told where it ended and to follow it from the start (a Condition on a',
     'variable another mission left set, such as EmergencyGV_<ID> of API Mission 1, sends every call elsewhere).',
+    'An activity between option 3 and GET_CBID that fails (its error is raised there) is named in the hint.',
     'When WantCallback has no option 3 at all, this check is not judged and points to',
     '[`want-callback-option3`](want-callback-option3.md).',
   ].join('\n'),

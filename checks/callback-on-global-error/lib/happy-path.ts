@@ -140,6 +140,7 @@ function analyse(walk: Walk, ctx: CheckContext): Deviation | null {
       expected: `${trace[option3At].activity} option 3 → ${nodes.getCbid.label}`,
       actual: afterwards(trace, option3At, summary),
       activity: nodes.wantCallback,
+      ...failedOnTheWay(trace, option3At, nodes.getCbid, 4, `${trace[option3At].activity} option 3`),
       unreached: true,
     });
   }
@@ -441,10 +442,10 @@ function indexOf(trace: TraceEntry[], activity: Activity, from: number): number 
  * The call left the path at `at` because the next activity failed (its error raised the global
  * error there): the fix is that activity, not the settings of the one never reached.
  */
-function failedOnTheWay(trace: TraceEntry[], at: number, to: Activity | undefined, step: number): { hint: string } | Record<string, never> {
+function failedOnTheWay(trace: TraceEntry[], at: number, to: Activity | undefined, step: number, from = trace[at]?.activity): { hint: string } | Record<string, never> {
   const next = trace[at + 1];
   if (!to || next?.outcome !== 'error' || next.flow !== trace[at].flow) return {};
-  return { hint: `${next.activity} → it fails before the call reaches ${to.label}: correct it, or connect ${trace[at].activity} straight to ${to.label} (Build step ${step}).` };
+  return { hint: `${next.activity} → it fails before the call reaches ${to.label}: correct it, or connect ${from} straight to ${to.label} (Build step ${step}).` };
 }
 
 function afterwards(trace: TraceEntry[], at: number, summary: string): string {

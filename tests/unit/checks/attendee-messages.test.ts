@@ -262,3 +262,13 @@ test('an activity that fails on the way to the next mission activity is named in
   );
   expect([body.status, body.hint]).toEqual(['failed', 'SetVariable_yy → it fails before the call reaches SetGetResult: correct it, or connect GET_CBID straight to SetGetResult (Build step 5).']);
 });
+
+test('an activity that fails between option 3 and GET_CBID is named in the hint, not the connection of option 3', async () => {
+  const report = await gradeMutation((f) => {
+    addActivity(f, 'WantCallback', 'SetVariable_ww', { activityName: 'set-variable', activityId: 'set-variable', srcVariable: 'getresult', setTo: 'set-to-literal', expr: '{{ getresult | nosuchfilter }}' }, 'set-variable');
+    link(f, 'WantCallback', '3', 'SetVariable_ww');
+    link(f, 'SetVariable_ww', 'out', 'GET_CBID');
+  });
+  const result = resultOf(report, 'run-option3-reaches-get-cbid');
+  expect([result.status, result.hint]).toEqual(['failed', 'SetVariable_ww → it fails before the call reaches GET_CBID: correct it, or connect WantCallback option 3 straight to GET_CBID (Build step 4).']);
+});
