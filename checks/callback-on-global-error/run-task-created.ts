@@ -26,7 +26,7 @@ export default defineCheck({
     'values than the record\'s at the Request Body (GET_CBID filled the variables right before it); a second task',
     'or callback at the requests or the Callback activity that made it; otherwise the hint above. When',
     'OnGlobalError never reaches CallBackAPI_HTTPRequest (e.g. it still goes to EndFlow), the hint names the',
-    'connection to make instead.',
+    'connection to make instead, or the activity on the way that fails before the request is sent.',
   ].join('\n'),
   run: (ctx) => stageOutcome(ctx, 'task', 'CallBackAPI_HTTPRequest created one callback task with the DynVars values'),
 });

@@ -241,14 +241,16 @@ function analyse(walk: Walk, ctx: CheckContext): Deviation | null {
   if (apiAt < 0) {
     // The request is there but the handler went elsewhere: the fix is the connection, not its settings.
     const went = trace[handlerAt + 1]?.flow === trace[handlerAt]?.flow ? trace[handlerAt + 1] : undefined;
+    const failedOnTheWayHint = failedOnTheWay(trace, handlerAt, nodes.callbackApi, 8, 'OnGlobalError').hint;
     return deviate('task', `OnGlobalError ran, but ${nodes.callbackApi?.label ?? LABELS.callbackApi} never did (${afterwards(trace, handlerAt, summary)})`, trace.slice(simAt, handlerAt + 3), {
       activity: nodes.globalError,
       ...(nodes.callbackApi
         ? {
             hint:
-              went?.type === 'end'
+              failedOnTheWayHint ??
+              (went?.type === 'end'
                 ? `Event Flows → delete the connection from OnGlobalError to ${went.activity} and connect OnGlobalError to ${nodes.callbackApi.label} (Build steps 7 and 8).`
-                : `Event Flows → connect OnGlobalError to ${nodes.callbackApi.label} (Build step 8)${went ? `; the call goes from OnGlobalError to ${went.activity} instead` : ''}.`,
+                : `Event Flows → connect OnGlobalError to ${nodes.callbackApi.label} (Build step 8)${went ? `; the call goes from OnGlobalError to ${went.activity} instead` : ''}.`),
           }
         : {}),
       ...causeIfMissing(nodes, 'callbackApi'),
@@ -309,6 +311,7 @@ function analyse(walk: Walk, ctx: CheckContext): Deviation | null {
     return deviate('status-true', `After ${api.activity} the event flow never reached ${nodes.statusCondition?.label ?? LABELS.statusCondition} (${afterwards(trace, apiAt, summary)})`, around(trace, apiAt), {
       activity: nodes.callbackApi,
       ...causeIfMissing(nodes, 'statusCondition'),
+      ...failedOnTheWay(trace, apiAt, nodes.statusCondition, 9),
       ...connectionHint(ctx.model.events, nodes.callbackApi, 'default', nodes.statusCondition),
       unreached: true,
     });
@@ -445,7 +448,8 @@ function indexOf(trace: TraceEntry[], activity: Activity, from: number): number 
 function failedOnTheWay(trace: TraceEntry[], at: number, to: Activity | undefined, step: number, from = trace[at]?.activity): { hint: string } | Record<string, never> {
   const next = trace[at + 1];
   if (!to || next?.outcome !== 'error' || next.flow !== trace[at].flow) return {};
-  return { hint: `${next.activity} → it fails before the call reaches ${to.label}: correct it, or connect ${from} straight to ${to.label} (Build step ${step}).` };
+  const canvas = next.flow === 'main' ? '' : 'Event Flows → ';
+  return { hint: `${canvas}${next.activity} → it fails before the call reaches ${to.label}: correct it, or connect ${from} straight to ${to.label} (Build step ${step}).` };
 }
 
 function afterwards(trace: TraceEntry[], at: number, summary: string): string {

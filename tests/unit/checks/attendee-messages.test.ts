@@ -272,3 +272,32 @@ test('an activity that fails between option 3 and GET_CBID is named in the hint,
   const result = resultOf(report, 'run-option3-reaches-get-cbid');
   expect([result.status, result.hint]).toEqual(['failed', 'SetVariable_ww → it fails before the call reaches GET_CBID: correct it, or connect WantCallback option 3 straight to GET_CBID (Build step 4).']);
 });
+
+test('an activity that fails on the way in the Event Flows is named in the hint, not the connection or the Expression', async () => {
+  const failing = (f: Parameters<typeof addActivity>[0]) =>
+    addActivity(f, 'CallBackAPI_HTTPRequest', 'SetVariable_ev', { activityName: 'set-variable', activityId: 'set-variable', srcVariable: 'getresult', setTo: 'set-to-literal', expr: '{{ getresult | nosuchfilter }}' }, 'set-variable');
+  const beforeRequest = resultOf(
+    await gradeMutation((f) => {
+      failing(f);
+      link(f, 'GlobalErrorHandling', 'out', 'SetVariable_ev');
+      link(f, 'SetVariable_ev', 'out', 'CallBackAPI_HTTPRequest');
+    }),
+    'run-task-created',
+  );
+  expect([beforeRequest.status, beforeRequest.hint]).toEqual([
+    'failed',
+    'Event Flows → SetVariable_ev → it fails before the call reaches CallBackAPI_HTTPRequest: correct it, or connect OnGlobalError straight to CallBackAPI_HTTPRequest (Build step 8).',
+  ]);
+  const beforeCondition = resultOf(
+    await gradeMutation((f) => {
+      failing(f);
+      link(f, 'CallBackAPI_HTTPRequest', 'default', 'SetVariable_ev');
+      link(f, 'SetVariable_ev', 'out', 'HTTPStatusCode');
+    }),
+    'run-status-true-on-201',
+  );
+  expect([beforeCondition.status, beforeCondition.hint]).toEqual([
+    'failed',
+    'Event Flows → SetVariable_ev → it fails before the call reaches HTTPStatusCode: correct it, or connect CallBackAPI_HTTPRequest straight to HTTPStatusCode (Build step 9).',
+  ]);
+});
