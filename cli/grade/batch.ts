@@ -90,10 +90,14 @@ export async function runBatch(batch: BatchOptions): Promise<BatchOutcome> {
   for (const signal of SIGNAL_NAMES) process.once(signal, onStop);
   try {
     await makeFolder(batch.outDir);
-    writeFileSync(path.join(batch.outDir, OUTPUT_MARKER), 'Reports written by `flowgrade grade`. flowgrade never grades the files of a folder holding this file.\n');
     stagingDir = await mkdtemp(path.join(batch.outDir, '.flowgrade-staging-'));
+    // Written in the fresh staging folder and renamed over the name: a symlink already there
+    // (to a file outside --out) is replaced, never written through.
+    writeFileSync(path.join(stagingDir, OUTPUT_MARKER), 'Reports written by `flowgrade grade`. flowgrade never grades the files of a folder holding this file.\n');
+    renameSync(path.join(stagingDir, OUTPUT_MARKER), path.join(batch.outDir, OUTPUT_MARKER));
   } catch (error) {
     for (const signal of SIGNAL_NAMES) process.off(signal, onStop);
+    if (stagingDir !== undefined) await rm(stagingDir, { recursive: true, force: true });
     return { ok: false, problems: [`flowgrade: cannot write into --out ${batch.outDir}: ${reasonOf(error)} [bad-out]`] };
   }
   const env = taskEnv(batch.options, stagingDir);
