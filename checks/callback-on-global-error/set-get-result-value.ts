@@ -56,8 +56,8 @@ export default defineCheck({
     }
     if (!sameTemplate(value, `{{${label}.httpResponseBody}}`) && !givesTheBody(value, label, ctx.model)) {
       if (label !== LABELS.getCbid && sameTemplate(value, `{{${LABELS.getCbid}.httpResponseBody}}`)) {
-        // The reference is right; the HTTP Request it names was left with another Activity Name.
-        return failed(`${set.activity.label} reads ${LABELS.getCbid}.httpResponseBody, but the HTTP Request after option 3 is labelled ${label}: set its Activity Name to ${LABELS.getCbid} (Build step 4)`, {
+        // The reference is right; the HTTP Request it names was left with another Activity Label.
+        return failed(`${set.activity.label} reads ${LABELS.getCbid}.httpResponseBody, but the HTTP Request after option 3 is labelled ${label}: set its Activity Label to ${LABELS.getCbid} (Build step 4)`, {
           expected: `an HTTP Request labelled ${LABELS.getCbid}`,
           actual: `labelled ${label}`,
           activity: missionNodes(ctx.model).getCbid ?? set.activity,

@@ -199,7 +199,7 @@ function analyse(walk: Walk, ctx: CheckContext): Deviation | null {
       expected: clip(body),
       actual: show(set.modifiedVariables[VARIABLES.getresult] ?? ''),
       activity: nodes.setGetResult,
-      // SetGetResult reads GET_CBID, but the request kept another Activity Name: rename it.
+      // SetGetResult reads GET_CBID, but the request kept another Activity Label: rename it.
       ...(get.activity !== LABELS.getCbid && JSON.stringify(nodes.setGetResult?.props ?? {}).includes(`${LABELS.getCbid}.httpResponseBody`)
         ? { hint: renameGetCbidHint(get.activity) }
         : {}),

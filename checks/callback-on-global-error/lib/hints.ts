@@ -20,9 +20,9 @@ export const HINTS = {
     'CallBackAPI_HTTPRequest → Request Body: paste the JSON of Build step 8 ("entryPointId": "{{outdialcbid}}", "destination": "{{customani}}", … "callback": {"callbackOrigin": "web", "callbackType": "immediate"}).',
 } as const;
 
-/** The HTTP Request after option 3 kept another Activity Name, while SetGetResult reads GET_CBID. */
+/** The HTTP Request after option 3 kept another Activity Label, while SetGetResult reads GET_CBID. */
 export function renameGetCbidHint(label: string): string {
-  return `${label} → Activity Name: GET_CBID (Build step 4).`;
+  return `${label} → Activity Label: GET_CBID (Build step 4).`;
 }
 
 /**

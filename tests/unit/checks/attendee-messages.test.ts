@@ -50,11 +50,12 @@ test('WantCallback without option 3: the connection and the simulated call point
 test('GET_CBID labelled with a typo: the hints say to rename it, not to redo SetGetResult', async () => {
   const report = await gradeMutation(MISTAKES['get-cbid-default-label']);
   const value = resultOf(report, 'set-get-result-value');
-  expect(value.message).toContain('set its Activity Name to GET_CBID');
-  expect(value.hint).toBe(`${value.activity} → Activity Name: GET_CBID (Build step 4).`);
+  // The settings panel's field is Activity Label (Build steps 5–9); Activity Name is the Debug tool's column.
+  expect(value.message).toContain('set its Activity Label to GET_CBID');
+  expect(value.hint).toBe(`${value.activity} → Activity Label: GET_CBID (Build step 4).`);
   const run = resultOf(report, 'run-getresult-holds-body');
   expect(run.status).toBe('failed');
-  expect(run.hint).toContain(`${value.activity} → Activity Name: GET_CBID`);
+  expect(run.hint).toContain(`${value.activity} → Activity Label: GET_CBID`);
 });
 
 test('a space in the GET_CBID URL path is shown, not printed invisibly', async () => {

@@ -209,9 +209,9 @@ test('the scenarios dial the DNIS of the settings and expect the dataset record 
   expect(result.traceExcerpt?.[0].activity).toBe('GET_CBID');
 });
 
-test('a GET_CBID left with another Activity Name is named as the cause, not the reference to it', async () => {
+test('a GET_CBID left with another Activity Label is named as the cause, not the reference to it', async () => {
   const result = resultOf(await gradeMutation(MISTAKES['get-cbid-default-label']), 'set-get-result-value');
-  expect(result.message).toBe('SetGetResult reads GET_CBID.httpResponseBody, but the HTTP Request after option 3 is labelled HTTPRequest_k2m: set its Activity Name to GET_CBID (Build step 4)');
+  expect(result.message).toBe('SetGetResult reads GET_CBID.httpResponseBody, but the HTTP Request after option 3 is labelled HTTPRequest_k2m: set its Activity Label to GET_CBID (Build step 4)');
   expect(result.activity).toBe('HTTPRequest_k2m');
 });
 

@@ -53,3 +53,11 @@ test('the generator script reports stale pages without writing (--check)', async
   expect(run.status, run.stderr).toBe(0);
   expect(run.stdout).toContain('up to date');
 });
+
+test('pages and hints use the Flow Designer words, one per thing: Activity Label (the Debug tool column alone is Activity Name), Parsing Settings', () => {
+  const wrong = /Activity Name:|its Activity Name|Parse Settings|Parsing settings|Parse settings|Event flows\b/;
+  const problems: string[] = [];
+  for (const [file, text] of expected) for (const line of text.split('\n')) if (wrong.test(line)) problems.push(`${file}: ${line}`);
+  for (const mission of MISSIONS) for (const check of mission.checks) if (wrong.test(check.hint)) problems.push(`${check.id} hint: ${check.hint}`);
+  expect(problems).toEqual([]);
+});
