@@ -6,7 +6,7 @@
 import type { CheckResult, GradeReport } from '../engine/report.js';
 import { escapeTerminal as t } from './escape.js';
 import { stepHeading, stepTitlesFor, type StepTitles } from './steps.js';
-import { byStep, fixOf, formatPoints, isFailure, pointCount, summaryLine } from './summary.js';
+import { byStep, firstFix, fixOf, formatPoints, isFailure, pointCount, summaryLine } from './summary.js';
 import { renderTraceTable } from './trace-table.js';
 
 /** Colour functions: the CLI passes chalk (or identity functions under NO_COLOR). */
@@ -35,6 +35,8 @@ export function renderConsole(report: GradeReport, options: ConsoleOptions): str
   // Quiet output and ungradable files end in one line that names the file itself.
   const oneLine = quiet || report.verdict === 'ungradable';
   const lines = oneLine ? [] : [`${c.bold(t(report.input.file))} ${c.dim(`— attendee ${t(report.attendee.id)}, ${t(report.lab.title)}`)}`, ''];
+  const first = oneLine ? undefined : firstFix(report);
+  if (first) lines.splice(1, 0, c.red(`Fix first: Step ${first.step} — ${t(first.title)}`), `  ${t(fixOf(first))}`);
   if (report.verdict !== 'ungradable') {
     for (const [step, checks] of byStep(report.checks)) {
       const shown = quiet ? checks.filter(needsAttention) : checks;

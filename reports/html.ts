@@ -11,7 +11,7 @@ import { renderHtmlPage } from './html-page.js';
 import { REPORT_CSS } from './html-css.js';
 import { renderTraceHtml } from './html-trace.js';
 import { stepHeading, stepTitlesFor, type StepTitles } from './steps.js';
-import { byStep, fixOf, formatPoints, isFailure, percentOf, pointCount, stepState, summaryLine, type StepState } from './summary.js';
+import { byStep, firstFix, fixOf, formatPoints, isFailure, percentOf, pointCount, stepState, summaryLine, type StepState } from './summary.js';
 import { renderFlowSvg } from './svg.js';
 
 export { REPORT_CSS };
@@ -74,8 +74,18 @@ function header(report: GradeReport, tag: string): string {
     `<p class="fg-meta">${meta.join(' &middot; ')}</p>`,
     `<p class="fg-verdict-line"><span class="fg-verdict ${h(report.verdict)}">${h(report.verdict.toUpperCase())}</span>${score}</p>`,
     `<p class="fg-summary">${h(summaryLine(report))}</p>`,
+    firstFixLine(report),
     '</header>',
-  ].join('\n');
+  ]
+    .filter(Boolean)
+    .join('\n');
+}
+
+/** "Fix first: Step 6 — <title>. <hint>", linking to the check. */
+function firstFixLine(report: GradeReport): string {
+  const check = firstFix(report);
+  if (!check) return '';
+  return `<p class="fg-first-fix"><strong>Fix first:</strong> <a href="#fg-check-${h(check.id)}">Step ${check.step} — ${h(check.title)}</a>. ${h(fixOf(check))}</p>`;
 }
 
 const STATE_MARK: Record<StepState, string> = { passed: '&#10003;', partial: '&#9680;', failed: '&#10007;', 'not-checkable': '&ndash;' };
@@ -115,7 +125,7 @@ function checkItem(check: CheckResult): string {
   let body = '';
   if (isFailure(check)) body = failureBody(check);
   else if (check.status !== 'passed') body = `<div class="fg-check-body"><p>${h(check.message)}</p></div>`;
-  return `<li class="fg-check ${h(check.status)}" data-check="${h(check.id)}">${head}${body}</li>`;
+  return `<li class="fg-check ${h(check.status)}" id="fg-check-${h(check.id)}" data-check="${h(check.id)}">${head}${body}</li>`;
 }
 
 function failureBody(check: CheckResult): string {

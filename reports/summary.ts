@@ -19,6 +19,17 @@ export function blockingChecks(report: GradeReport): CheckResult[] {
   return report.checks.filter((c) => c.severity === 'required' && c.status !== 'passed' && c.status !== 'info');
 }
 
+/**
+ * What the top of a report tells a failing attendee to fix first: the first required check that
+ * failed, in Build-step order (later steps build on earlier ones), else the first recommended one.
+ * An errored check is flowgrade's to fix, and a check not judged is reported under its cause.
+ */
+export function firstFix(report: GradeReport): CheckResult | undefined {
+  if (report.verdict !== 'failed') return undefined;
+  const inOrder = byStep(report.checks).flatMap(([, checks]) => checks).filter((c) => c.status === 'failed');
+  return inOrder.find((c) => c.severity === 'required') ?? inOrder.find((c) => c.severity === 'recommended');
+}
+
 /** `PASSED 100/100`, `FAILED 62/100 — 3 required checks failed, 1 not judged`, `UNGRADABLE — <message> [<code>]`. */
 export function summaryLine(report: GradeReport): string {
   if (report.verdict === 'ungradable' || !report.score) {

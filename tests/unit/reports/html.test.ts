@@ -168,3 +168,15 @@ test('a check not judged shows its points as not judged, as the console does, no
 test('deterministic', () => {
   expect(renderHtmlReport(failedReport())).toBe(renderHtmlReport(failedReport()));
 });
+
+test('the top says what to fix first: the first required failure in Build-step order, linked to it, with its hint', () => {
+  const html = shown(renderReportBody(failedReport()));
+  const header = html.slice(0, html.indexOf('</header>'));
+  // Step 4's recommended miss comes earlier, but step 6's required failure keeps the verdict from passing.
+  expect(header).toContain(
+    '<p class="fg-first-fix"><strong>Fix first:</strong> <a href="#fg-check-simulate-error-value-fails">Step 6 — Title of simulate-error-value-fails</a>. SimulateGlobalError → Variable: simulatederror, Set Value: {{ ANI | 123}}</p>',
+  );
+  expect(html).toContain('<li class="fg-check failed" id="fg-check-simulate-error-value-fails" data-check="simulate-error-value-fails">');
+  expect(renderReportBody(passedReport())).not.toContain('Fix first');
+  expect(renderReportBody(ungradableReport())).not.toContain('Fix first');
+});
