@@ -74,8 +74,10 @@ export async function runBatch(batch: BatchOptions): Promise<BatchOutcome> {
   // signal can come the moment it does. The grading threads are still writing into it: renamed
   // first, it is a path they can no longer write to, and rm retries what a write under way adds.
   let stagingDir: string | undefined;
+  let progress: Progress | undefined;
   const onStop = (signal: keyof typeof STOP_SIGNALS) => {
     try {
+      progress?.abandon(); // the shell's prompt on a line of its own
       if (stagingDir !== undefined) {
         const stopped = `${stagingDir}-stopped`;
         renameSync(stagingDir, stopped);
@@ -108,7 +110,7 @@ export async function runBatch(batch: BatchOptions): Promise<BatchOutcome> {
   try {
     // (Spliced out of `found`: once this shard's share is taken, the others' archive entries can be freed.)
     const tasks: GradeTask[] = (await shareOf(found.candidates.splice(0), batch, pool)).map((candidate, index) => ({ ...candidate, index }));
-    const progress = batch.progress ? new Progress({ total: tasks.length, ...batch.progress }) : undefined;
+    progress = batch.progress ? new Progress({ total: tasks.length, ...batch.progress }) : undefined;
     const graded = await gradeAll(tasks, env, pool, (row) => progress?.tick(row.report.verdict));
     stopped = pool?.close(); // the threads stop while the class files are written
     progress?.finish();
@@ -122,6 +124,7 @@ export async function runBatch(batch: BatchOptions): Promise<BatchOutcome> {
     const where = dest ?? file;
     return { ok: false, problems: [`flowgrade: cannot write into --out ${batch.outDir}${where ? ` (${where})` : ''}: ${reasonOf(error)} [bad-out]`] };
   } finally {
+    progress?.abandon(); // stopped before the end: the error starts a line of its own
     await (stopped ?? pool?.close());
     for (const signal of SIGNAL_NAMES) process.off(signal, onStop);
     await rm(stagingDir, { recursive: true, force: true });

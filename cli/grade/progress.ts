@@ -23,6 +23,7 @@ export class Progress {
   private readonly started: number;
   private lastWrite: number;
   private wrote = false;
+  private ended = false;
   private lastLineAt = 0;
   private readonly every: number;
   private readonly now: () => number;
@@ -55,11 +56,24 @@ export class Progress {
 
   /** Ends the display (the TTY line gets its newline). */
   finish(): void {
+    if (this.ended) return;
+    this.ended = true;
     if (this.options.isTTY) {
       if (this.wrote) this.options.write('\n');
     } else if (this.lastLineAt !== this.done) {
       this.plainLine(this.now());
     }
+  }
+
+  /**
+   * Ends the display of a batch that stops before the end (Ctrl-C, an --out that cannot take the
+   * reports): the TTY line gets its newline, so the error or the shell's prompt that follows starts
+   * a line of its own. The plain lines so far stay as they are: they tell how far it got.
+   */
+  abandon(): void {
+    if (this.ended) return;
+    this.ended = true;
+    if (this.options.isTTY && this.wrote) this.options.write('\n');
   }
 
   private plainLine(now: number): void {

@@ -1,7 +1,7 @@
 /** `flowgrade grade` end to end through the built CLI (run `npm run build` first). */
 import { test, expect } from '@playwright/test';
 import { execFileSync, spawn } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, readdirSync, realpathSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, realpathSync, rmSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { zipSync } from 'fflate';
 import { escapeMarkdown } from '../../../reports/index.js';
@@ -457,4 +457,30 @@ test('a zip from an LMS: nested folders graded, unsafe entries and bombs become 
   expect(csvRows(out)).toHaveLength(4);
   expect(existsSync(path.join(dir, 'escape.json'))).toBe(false);
   expect(run.stderr).toContain(`flowgrade: ${zip}: 1 entry is not a flow export (*.json) or archive (*.zip) and not graded: Dave_4_assignsubmission_file_/screenshot.png [not-an-export]`);
+});
+
+test('on a terminal, a batch that ends early (Ctrl-C, or --out failing mid-run) ends its progress line first: the error or the prompt gets a line of its own', async () => {
+  test.skip(process.platform === 'win32', 'POSIX signals');
+  // The child's stderr is a pipe: told it is a terminal before the CLI starts, it draws the line as on one.
+  const asTerminal = { ...process.env, NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --import=data:text/javascript,process.stderr.isTTY=true` };
+  const staged = (dir: string) => stagingFolders(dir).some((f) => readdirSync(path.join(dir, f)).length > 0);
+  async function stopped(name: string, stop: (child: ReturnType<typeof spawn>, out: string) => void): Promise<{ code: number | null; stderr: string }> {
+    const dir = tempDir(`${name}-class`);
+    for (let i = 0; i < 200; i++) writeFileSync(path.join(dir, `Main_Flow_${1000 + i}.json`), withAttendee(solution(), String(1000 + i)));
+    const out = tempDir(`${name}-out`);
+    const child = spawn(process.execPath, [path.join(ROOT, 'bin', 'flowgrade.js'), 'grade', dir, '--out', out, ...NOW, '--jobs', '1'], { env: asTerminal });
+    let stderr = '';
+    child.stderr.on('data', (chunk) => (stderr += chunk));
+    const exited = new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code)));
+    while (child.exitCode === null && !(staged(out) && stderr.includes('\r'))) await new Promise((r) => setTimeout(r, 5));
+    stop(child, out);
+    return { code: await exited, stderr };
+  }
+  const interrupted = await stopped('tty-sigint', (child) => child.kill('SIGINT'));
+  expect(interrupted.code).toBe(130);
+  expect(interrupted.stderr).toMatch(/\r\x1b\[Kgraded \d+\/200 [^\n]*\n$/);
+  // The staging folder taken away mid-run: --out cannot take the reports (exit 2, one line of its own).
+  const failed = await stopped('tty-bad-out', (_child, out) => stagingFolders(out).forEach((f) => rmSync(path.join(out, f), { recursive: true, force: true })));
+  expect(failed.code).toBe(2);
+  expect(failed.stderr).toMatch(/\r\x1b\[Kgraded \d+\/200 [^\n]*\nflowgrade: cannot write into --out [^\n]*\[bad-out\]\n$/);
 });
