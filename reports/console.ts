@@ -6,7 +6,7 @@
 import type { CheckResult, GradeReport } from '../engine/report.js';
 import { escapeTerminal as t } from './escape.js';
 import { stepHeading, stepTitlesFor, type StepTitles } from './steps.js';
-import { byStep, firstFix, fixOf, formatPoints, isFailure, pointCount, summaryLine } from './summary.js';
+import { byStep, firstFix, fixOf, formatPoints, isFailure, placeOf, pointCount, summaryLine } from './summary.js';
 import { renderTraceTable } from './trace-table.js';
 
 /** Colour functions: the CLI passes chalk (or identity functions under NO_COLOR). */
@@ -63,7 +63,8 @@ function renderCheck(check: CheckResult, c: ColorFns): string[] {
   lines.push(`      ${t(check.message)}`);
   if (check.expected !== undefined) lines.push(`      ${c.dim('expected:')} ${t(check.expected)}`);
   if (check.actual !== undefined) lines.push(`      ${c.dim('actual:  ')} ${t(check.actual)}`);
-  if (check.activity !== undefined) lines.push(`      ${c.dim('where:   ')} ${t(check.activity)}${check.pointer ? c.dim(` (${t(check.pointer)})`) : ''}`);
+  const place = placeOf(check);
+  if (place !== undefined) lines.push(`      ${c.dim('where:   ')} ${t(place)}`);
   lines.push(`      ${c.yellow('hint:')}     ${t(fixOf(check))}`);
   if (check.traceExcerpt?.length) lines.push(c.dim(renderTraceTable(check.traceExcerpt, '      ').trimEnd()));
   lines.push(`      ${c.dim(`more:     flowgrade explain ${t(check.id)}`)}`);

@@ -11,7 +11,7 @@ import { renderHtmlPage } from './html-page.js';
 import { REPORT_CSS } from './html-css.js';
 import { renderTraceHtml } from './html-trace.js';
 import { stepHeading, stepTitlesFor, type StepTitles } from './steps.js';
-import { byStep, firstFix, fixOf, formatPoints, isFailure, percentOf, pointCount, stepState, summaryLine, type StepState } from './summary.js';
+import { byStep, firstFix, fixOf, formatPoints, isFailure, percentOf, placeOf, pointCount, stepState, summaryLine, type StepState } from './summary.js';
 import { renderFlowSvg } from './svg.js';
 
 export { REPORT_CSS };
@@ -129,17 +129,17 @@ function checkItem(check: CheckResult): string {
 }
 
 function failureBody(check: CheckResult): string {
+  // Values from the export in <code>; where in Flow Designer is prose.
   const facts: [string, string | undefined][] = [
-    ['Expected', check.expected],
-    ['Actual', check.actual],
-    ['Activity', check.activity],
-    ['Where in the export', check.pointer],
+    ['Expected', check.expected === undefined ? undefined : `<code>${h(check.expected)}</code>`],
+    ['Actual', check.actual === undefined ? undefined : `<code>${h(check.actual)}</code>`],
+    ['Where', placeOf(check) === undefined ? undefined : h(placeOf(check)!)],
   ];
   const shown = facts.filter((fact): fact is [string, string] => fact[1] !== undefined);
   return [
     '<div class="fg-check-body">',
     `<p>${h(check.message)}</p>`,
-    shown.length ? `<dl class="fg-facts">${shown.map(([term, value]) => `<dt>${term}</dt><dd><code>${h(value)}</code></dd>`).join('')}</dl>` : '',
+    shown.length ? `<dl class="fg-facts">${shown.map(([term, value]) => `<dt>${term}</dt><dd>${value}</dd>`).join('')}</dl>` : '',
     `<p class="fg-hint"><strong>How to fix:</strong> ${h(fixOf(check))}</p>`,
     check.traceExcerpt?.length ? renderTraceHtml(check.traceExcerpt, 'In the simulated call:') : '',
     '</div>',

@@ -30,6 +30,17 @@ export function firstFix(report: GradeReport): CheckResult | undefined {
   return inOrder.find((c) => c.severity === 'required') ?? inOrder.find((c) => c.severity === 'recommended');
 }
 
+/**
+ * Where a failing check's activity is, in Flow Designer's words: `SimulateGlobalError, on the Main
+ * Flow tab`, `HTTPStatusCode, on the Event Flows tab`; the label alone when the export gives no
+ * place. The JSON pointer (with the activity's internal id) is for the JSON and JUnit reports.
+ */
+export function placeOf(check: CheckResult): string | undefined {
+  if (check.activity === undefined) return undefined;
+  const tab = check.pointer?.startsWith('/eventFlows/') ? 'Event Flows' : check.pointer?.startsWith('/process/') ? 'Main Flow' : undefined;
+  return tab ? `${check.activity}, on the ${tab} tab` : check.activity;
+}
+
 /** `PASSED 100/100`, `FAILED 62/100 — 3 required checks failed, 1 not judged`, `UNGRADABLE — <message> [<code>]`. */
 export function summaryLine(report: GradeReport): string {
   if (report.verdict === 'ungradable' || !report.score) {

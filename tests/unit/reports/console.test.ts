@@ -32,9 +32,11 @@ test('a failure shows message, expected, actual, where, hint and its trace excer
   expect(block).toContain('SimulateGlobalError sets simulatederror to "{{ANI}}", which evaluates without error');
   expect(block).toContain('expected: a value that fails to evaluate, e.g. {{ ANI | 123}}');
   expect(block).toContain('actual:   "{{ANI}}"');
-  expect(block).toContain('where:    SimulateGlobalError (/process/activities/sim)');
+  // Where in Flow Designer, not the export's JSON pointer with the activity's internal id.
+  expect(block).toContain('where:    SimulateGlobalError, on the Main Flow tab\n');
+  expect(block).not.toContain('/process/activities');
   expect(block).toContain('hint:     SimulateGlobalError → Variable: simulatederror, Set Value: {{ ANI | 123}}');
-  const table = block.split('\n').filter((line) => line.startsWith('      ') && /main|Flow/.test(line)).map((line) => line.trim().split(/\s{2,}/));
+  const table = block.split('\n').filter((line) => line.startsWith('      ') && /^ *(main|Flow) /.test(line)).map((line) => line.trim().split(/\s{2,}/));
   expect(table).toEqual([
     ['Flow', 'Activity Name', 'Type', 'Outcome', 'Details'],
     ['main', 'SimulateGlobalError', 'Set Variable', 'out', 'simulatederror = ""'],

@@ -180,3 +180,13 @@ test('the top says what to fix first: the first required failure in Build-step o
   expect(renderReportBody(passedReport())).not.toContain('Fix first');
   expect(renderReportBody(ungradableReport())).not.toContain('Fix first');
 });
+
+test('a failure says where in Flow Designer (the activity and its tab), not the JSON pointer with internal ids', () => {
+  const report = failedReport();
+  const html = shown(renderReportBody(report));
+  expect(stepSection(html, 6)).toContain('<dt>Where</dt><dd>SimulateGlobalError, on the Main Flow tab</dd>');
+  expect(html).not.toContain('Where in the export');
+  expect(html).not.toContain('/process/activities/');
+  report.checks = report.checks.map((c) => (c.id === 'simulate-error-value-fails' ? { ...c, activity: 'HTTPStatusCode', pointer: '/eventFlows/eventsMap/GLOBAL_EVENTS/process/activities/b07b02ae' } : c));
+  expect(shown(renderReportBody(report))).toContain('<dt>Where</dt><dd>HTTPStatusCode, on the Event Flows tab</dd>');
+});
