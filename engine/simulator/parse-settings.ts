@@ -143,6 +143,7 @@ function readPath(path: string): { error: string } | { notSimulated: string } | 
         // and would look for a key "length()", leaving the variable empty.
         if (/^\w+\(.*\)$/.test(name)) return { notSimulated: `the function ${name}` };
         if (PLUS_OPERATORS.test(name)) return { notSimulated: `the name ${name}, whose ${PLUS_OPERATORS.exec(name)![0]} jsonpath-plus would read as an operator` };
+        if (name === '$') return { notSimulated: ROOT_NAME };
         if (name === '*') definite = false;
         kinds.push(name === '*' ? 'any' : 'name');
         out += dots + name;
@@ -162,6 +163,9 @@ function readPath(path: string): { error: string } | { notSimulated: string } | 
  */
 const PLUS_OPERATORS = /[~^@`]/;
 
+/** A key named `$` (`.$`, `['$']`): jsonpath-plus skips that step, giving the body or the parent instead of the key's value. */
+const ROOT_NAME = 'the name $, which jsonpath-plus reads as the root, not as a key';
+
 /**
  * Why what is inside brackets (trimmed) is not a Jayway bracket, or undefined when it is one: a
  * wildcard, a filter, indexes (`0`, `0, -1`), a slice without spaces inside (`1:`, `0:2`) or quoted
@@ -178,6 +182,7 @@ function bracketProblem(inside: string, open: number): { error: string } | { not
   if (inside.startsWith("'") || inside.startsWith('"')) {
     if (!/^(['"])(?:\\.|(?!\1).)*\1$/s.test(inside)) return { notSimulated: `a union of names [${inside}]` };
     // One quoted name: jsonpath-plus misreads an escape or the other quote in it, and its operators.
+    if (inside.slice(1, -1) === '$') return { notSimulated: ROOT_NAME };
     if (PLUS_OPERATORS.test(inside) || /\\|.['"]./.test(inside)) return { notSimulated: `the name [${inside}], which jsonpath-plus does not read as written` };
     return undefined;
   }

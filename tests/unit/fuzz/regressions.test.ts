@@ -56,3 +56,25 @@ test('markdown summary: a lone carriage return (a line break in CommonMark) cann
   const md = renderMarkdown([report]);
   expect(md).not.toMatch(/\r/);
 });
+
+test('parse settings: a key named "$" is read as a key (or refused), never as the whole body', async () => {
+  // Found by end-to-end/jsonpath-oracle: jsonpath-plus drops a "$" step (`$.$`, `$['$']`, `$.a.b.$`),
+  // so the variable got the whole body or the parent instead of the key's value (Jayway: no match).
+  const { applyParseSettings } = await import('../../../engine/simulator/parse-settings.js');
+  const { NotSimulatedError } = await import('../../../engine/simulator/errors.js');
+  const body = JSON.stringify({ a: { b: { c: 3 } }, list: [] });
+  for (const path of ['$.$', "$['$']", '$.a.b.$', "$.a.b['$']", '$.list.$', '$']) {
+    const written = new Map<string, unknown>();
+    const run = {
+      activity: { label: 'GET_CBID', props: { contentType: 'JSON', outputVariableArray: [{ outputVariable: 'v', jsonPathExp: path }] }, ui: {} },
+      vars: { isDeclared: () => true, typeOf: () => 'STRING', setVariable: (name: string, value: unknown) => void written.set(name, value) },
+    } as unknown as Parameters<typeof applyParseSettings>[0];
+    try {
+      applyParseSettings(run, body);
+    } catch (error) {
+      expect(error, path).toBeInstanceOf(NotSimulatedError);
+      continue;
+    }
+    expect(written.get('v'), path).toBe(path === '$' ? body : '');
+  }
+});
