@@ -49,6 +49,7 @@ table.fg-trace th:nth-child(1) { width: 7%; } table.fg-trace th:nth-child(2) { w
 table.fg-trace th:nth-child(4) { width: 8%; } table.fg-trace th:nth-child(5) { width: 34%; } table.fg-trace th:nth-child(6) { width: 24%; }
 table.fg-trace ul { list-style: none; margin: 0; padding: 0; }
 table.fg-trace .fg-outcome-error { color: var(--fg-bad); font-weight: 700; }
+table.fg-trace .fg-error-detail td { padding-left: 2em; border-top: 0; }
 table.fg-trace .fg-says { color: var(--fg-muted); font-style: italic; }
 table.fg-trace .fg-repeat td { color: var(--fg-muted); font-style: italic; background: var(--fg-soft); }
 table.fg-trace details summary { cursor: pointer; color: #0550ae; }

@@ -1,6 +1,6 @@
 /**
  * A trace as an HTML table shaped like Flow Designer's Debug tool: Flow, Activity Name, Type,
- * Outcome, Modified Variables, HTTP. Long values (response bodies) are cut, with the full text in a
+ * Outcome, Modified Variables, HTTP; an activity's error in a row under it. Long values (response bodies) are cut, with the full text in a
  * <details>. Every value escaped.
  */
 import type { HttpExchange, TraceEntry } from '../engine/trace.js';
@@ -22,6 +22,8 @@ export function renderTraceHtml(trace: readonly TraceEntry[], caption?: string):
       `<td>${variables(e.modifiedVariables)}</td>` +
       `<td>${e.http ? http(e.http) : ''}</td>` +
       '</tr>' +
+      // The error under its row, across the table: in the Outcome column it was a few letters wide.
+      (e.outcome === 'error' && e.error ? `<tr class="fg-error-detail"><td colspan="6"><span class="fg-outcome-error">Error</span> in ${breakable(e.activity)}: <code>${h(e.error)}</code></td></tr>` : '') +
       (repeats ? `<tr class="fg-repeat"><td colspan="6">&#8635; ${breakable(e.activity)} ran ${repeatText(repeats)}</td></tr>` : ''),
   );
   const head = ['Flow', 'Activity Name', 'Type', 'Outcome', 'Modified Variables', 'HTTP'].map((title) => `<th scope="col">${title}</th>`).join('');
@@ -63,7 +65,7 @@ function repeatText(repeats: number): string {
 
 function outcome(entry: TraceEntry): string {
   if (entry.outcome !== 'error') return breakable(entry.outcome);
-  return `<span class="fg-outcome-error">Error</span>${entry.error ? `<div><code>${h(entry.error)}</code></div>` : ''}`;
+  return '<span class="fg-outcome-error">Error</span>'; // its message: the row under it
 }
 
 function variables(modified: Record<string, unknown>): string {

@@ -7,6 +7,7 @@ import { test, expect, type Page } from '@playwright/test';
 import type { GradeReport } from '../../engine/report.js';
 import { renderDashboard, renderHtmlReport } from '../../reports/index.js';
 import { failedReport, HOSTILE, hostileReport, passedReport, ungradableReport } from '../unit/reports/sample-reports.js';
+import { gradeFixture } from '../unit/checks/support.js';
 import { filePages } from './site.js';
 
 const open = filePages('flowgrade-reports-');
@@ -84,4 +85,18 @@ test('dashboard and report: hostile export text shows as text and never runs', a
   expect(report.dialogs()).toBe(0);
   expect(report.watched.errors).toEqual([]);
   expect(report.watched.requests.filter((url) => !url.startsWith('file://'))).toEqual([]);
+});
+
+test('report: an activity\'s error in the trace reads as a line, not squeezed into the Outcome column a few letters wide', async ({ page }) => {
+  await page.setViewportSize({ width: 1100, height: 900 });
+  const report = await gradeFixture('flows/defect-simulate-error-exit-wired.json');
+  const { watched } = await open(page, 'error-row.html', renderHtmlReport(report));
+  const error = page.locator('[data-check="run-global-error-raised"] table.fg-trace').getByText(/Unexpected token "123"/);
+  await expect(error).toBeVisible();
+  const box = (await error.boundingBox())!;
+  expect(box.width).toBeGreaterThan(400);
+  expect(box.height).toBeLessThan(80); // two or three lines at most, not twenty
+  // The Outcome cell still says Error, in words as well as colour.
+  await expect(page.locator('[data-check="run-global-error-raised"] table.fg-trace td:nth-child(4) .fg-outcome-error').first()).toHaveText('Error');
+  expect(watched.errors).toEqual([]);
 });

@@ -69,7 +69,8 @@ test('each simulated call as a Debug-tool-like table', () => {
   expect(calls).toContain('<td>main</td><td>GET_CBID</td><td>HTTP Request</td><td>default</td>');
   expect(calls).toContain('<li><code>outdialcbid</code> = <code>&quot;0011ed11&quot;</code></li>');
   expect(calls).toContain('<code>POST https://api.wxcc-us1.cisco.com/v1/tasks</code> → <strong>201</strong>');
-  expect(calls).toContain('<span class="fg-outcome-error">Error</span><div><code>expression error in &quot;{{ ANI | 123}}&quot;</code></div>');
+  expect(calls).toContain('<td>main</td><td>SimulateGlobalError</td><td>Set Variable</td><td><span class="fg-outcome-error">Error</span></td>');
+  expect(calls).toContain('<tr class="fg-error-detail"><td colspan="6"><span class="fg-outcome-error">Error</span> in SimulateGlobalError: <code>expression error in &quot;{{ ANI | 123}}&quot;</code></td></tr>');
   expect(calls).toContain('<div class="fg-says">says “Press 3 to simulate global error.”</div>');
   expect(calls).toContain('<td>OnGlobalError</td><td>HTTPStatusCode</td><td>Condition</td><td>true</td>');
 });
