@@ -21,7 +21,7 @@ import { selectShardByGroup, type Shard } from './shard.js';
 import { attendeeOfTask, failedTask, gradeTask, taskEnv, type GradeTask, type TaskEnv, type WorkerJob } from './task.js';
 import type { GradedRow, Submission } from './types.js';
 import { OUTPUT_MARKER, realPath } from './walk.js';
-import { writeOutputs } from './write-outputs.js';
+import { staleReports, staleReportsLine, writeOutputs } from './write-outputs.js';
 import type { ZipLimits } from './zip.js';
 
 export interface BatchOptions {
@@ -116,6 +116,8 @@ export async function runBatch(batch: BatchOptions): Promise<BatchOutcome> {
     progress?.finish();
     const { kept, duplicates } = keepNewest(sortRows(graded));
     const names = await writeOutputs({ outDir: batch.outDir, stagingDir, rows: kept, duplicates, checkIds: env.columns.checkIds });
+    const stale = await staleReports(batch.outDir, names);
+    if (stale.length > 0) batch.warn(staleReportsLine(batch.outDir, stale));
     return { ok: true, found: foundCount, rows: kept, duplicates, names };
   } catch (error) {
     // The disk filled up, a folder is in the way of a report…: --out cannot take the reports.

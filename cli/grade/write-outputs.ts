@@ -5,11 +5,12 @@
  * same whatever the parallelism.
  */
 import { writeFileSync } from 'node:fs';
-import { rename } from 'node:fs/promises';
+import { readdir, rename } from 'node:fs/promises';
 import path from 'node:path';
 import type { GradeReport } from '../../engine/report.js';
 import { renderCsv, renderDashboard, renderJunitDocument, renderMarkdown } from '../../reports/index.js';
 import type { Duplicate } from './duplicates.js';
+import { compareCodePoints } from './walk.js';
 import { assignFileNames } from './file-names.js';
 import { stagedPath } from './task.js';
 import type { GradedRow } from './types.js';
@@ -65,3 +66,29 @@ function writeClassFiles({ stagingDir, rows, duplicates, checkIds }: Outputs, na
 function duplicateNotes(duplicates: Duplicate[]): Record<string, string> {
   return Object.fromEntries(duplicates.map((d) => [d.kept, `newest of ${d.dropped.length + 1} submissions; set aside: ${d.dropped.join(', ')}`]));
 }
+
+/**
+ * The reports in `outDir` that this run did not write (`names`: its rows' base names): an earlier
+ * run's, of attendees not in this one. They are left where they are (the folder may be shared by
+ * the shards of a class, or hold the instructor's own files), but index.html does not link them,
+ * so the batch names them rather than letting them pass for this run's.
+ */
+export async function staleReports(outDir: string, names: readonly string[]): Promise<string[]> {
+  const written = new Set<string>([...CLASS_FILES, ...names.flatMap((name) => [`${name}.json`, `${name}.html`])]);
+  // Everything is written by now: a folder that cannot be listed is only a warning left out.
+  const entries = await readdir(outDir, { withFileTypes: true }).catch(() => []);
+  return entries
+    .filter((entry) => entry.isFile() && !entry.name.startsWith('.') && /\.(json|html)$/i.test(entry.name) && !written.has(entry.name))
+    .map((entry) => entry.name)
+    .sort(compareCodePoints);
+}
+
+/** The warning for `stale` (staleReports), naming the first few. */
+export function staleReportsLine(outDir: string, stale: readonly string[]): string {
+  const shown = stale.slice(0, STALE_NAMED).join(', ');
+  const more = stale.length > STALE_NAMED ? `, and ${stale.length - STALE_NAMED} more` : '';
+  const count = stale.length === 1 ? '1 report' : `${stale.length} reports`;
+  return `flowgrade: --out ${outDir} also holds ${count} this run did not write (${shown}${more}), an earlier run's: kept, but index.html does not link ${stale.length === 1 ? 'it' : 'them'}; remove ${stale.length === 1 ? 'it' : 'them'} or grade into a fresh folder [stale-reports]`;
+}
+
+const STALE_NAMED = 5;

@@ -484,3 +484,26 @@ test('on a terminal, a batch that ends early (Ctrl-C, or --out failing mid-run) 
   expect(failed.code).toBe(2);
   expect(failed.stderr).toMatch(/\r\x1b\[Kgraded \d+\/200 [^\n]*\nflowgrade: cannot write into --out [^\n]*\[bad-out\]\n$/);
 });
+
+test('an --out holding an earlier run: its reports of attendees not in this run are named as kept and not linked, never silently left beside the new ones', async () => {
+  const dir = tempDir('stale-class');
+  for (const id of ['1', '2', '3']) writeFileSync(path.join(dir, `Main_Flow_${id}.json`), withAttendee(solution(), id));
+  const out = tempDir('stale-out');
+  const first = await runCli(['grade', dir, '--out', out, ...NOW, '--quiet']);
+  expect(first.stderr).not.toContain('[stale-reports]');
+  // The next run grades attendee 1 only (the others left the class, or another group is graded).
+  const again = await runCli(['grade', path.join(dir, 'Main_Flow_1.json'), '--out', out, ...NOW, '--quiet']);
+  expect(again.code).toBe(0);
+  expect(again.stderr.trim()).toBe(`flowgrade: --out ${out} also holds 4 reports this run did not write (2.html, 2.json, 3.html, 3.json), an earlier run's: kept, but index.html does not link them; remove them or grade into a fresh folder [stale-reports]`);
+  expect(readdirSync(out)).toContain('2.html');
+  expect(readFileSync(path.join(out, 'index.html'), 'utf8')).not.toContain('href="2.html"');
+  // Still there at the next run: named again; once removed, nothing is said.
+  const same = await runCli(['grade', path.join(dir, 'Main_Flow_1.json'), '--out', out, ...NOW, '--quiet']);
+  expect(same.stderr).toContain('[stale-reports]');
+  rmSync(path.join(out, '2.html'));
+  rmSync(path.join(out, '2.json'));
+  rmSync(path.join(out, '3.html'));
+  rmSync(path.join(out, '3.json'));
+  const clean = await runCli(['grade', path.join(dir, 'Main_Flow_1.json'), '--out', out, ...NOW, '--quiet']);
+  expect(clean.stderr).toBe('');
+});
