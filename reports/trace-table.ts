@@ -33,13 +33,20 @@ export function collapseRepeats(trace: readonly TraceEntry[]): { entry: TraceEnt
   return rows;
 }
 
-/** What else the Debug tool shows for an activity, in one line: error, HTTP exchange, prompts, modified variables. */
+/**
+ * What else the Debug tool shows for an activity, in one line: error, the flow variables it set,
+ * prompts, HTTP exchange, then the activity's own outputs (GET_CBID.httpResponseBody…). The line
+ * is cut at MAX_DETAILS: the flow variables (outdialcbid = "") come before the long URL and
+ * response body, or the cut hid what the failure is about.
+ */
 export function traceDetails(entry: TraceEntry): string {
   const parts: string[] = [];
+  const variables = Object.entries(entry.modifiedVariables).map(([name, value]) => ({ output: name.includes('.'), text: `${name} = ${valueText(value)}` }));
   if (entry.error) parts.push(`error: ${entry.error}`);
-  if (entry.http) parts.push(httpLine(entry.http));
+  parts.push(...variables.filter((v) => !v.output).map((v) => v.text));
   for (const prompt of entry.prompts ?? []) parts.push(isAudio(entry.type, prompt) ? `plays ${prompt}` : `says "${prompt}"`);
-  for (const [name, value] of Object.entries(entry.modifiedVariables)) parts.push(`${name} = ${valueText(value)}`);
+  if (entry.http) parts.push(httpLine(entry.http));
+  parts.push(...variables.filter((v) => v.output).map((v) => v.text));
   return parts.join('; ');
 }
 

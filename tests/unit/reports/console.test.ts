@@ -161,3 +161,12 @@ test('the top says what to fix first (the first required failure in Build-step o
   expect(renderConsole(passedReport(), { color: NO_COLOR })).not.toContain('Fix first');
   expect(renderConsole(failedReport(), { color: NO_COLOR, quiet: true })).not.toContain('Fix first');
 });
+
+test('a trace row of an HTTP Request shows the flow variables it set before the long URL and response, which the cut would hide', async () => {
+  const { gradeFixture, resultOf } = await import('../checks/support.js');
+  const check = resultOf(await gradeFixture('flows/defect-getcbid-jsonpath-without-index.json'), 'run-get-cbid-fills-variables');
+  const row = renderTraceTable(check.traceExcerpt!).split('\n')[1];
+  expect(row).toContain('outdialcbid = ""; customani = ""');
+  expect([...row].length).toBeLessThanOrEqual(200);
+  expect(row).toContain('GET https://674481b1b4e2e04abea27c6e.mockapi.io/'); // the request still follows, cut at the end
+});
