@@ -1,5 +1,5 @@
 import { defineCheck } from '../../engine/check.js';
-import { compareBody, compareRenderedBody, guideBody, parseBody, type SampleScope } from './lib/body.js';
+import { compareBody, compareRenderedBody, guideBody, parseBody, wrongFields, type SampleScope } from './lib/body.js';
 import { missionNodes } from './lib/find.js';
 import { requestBodyOf } from './lib/http.js';
 import { callbackApiOf } from './lib/nodes.js';
@@ -66,7 +66,10 @@ export default defineCheck({
     }
     const problems = compareBody(parsed.value, expected, scopeOf);
     if (problems.length > 0) {
-      return failed(`${api.activity.label} Request Body is wrong: ${problems.join('; ')}`, { expected: expectedText, actual: JSON.stringify(parsed.value), activity: api.activity });
+      // Only the wrong fields; both bodies when the body is no object at all.
+      const fields = parsed.value !== null && typeof parsed.value === 'object' && !Array.isArray(parsed.value) ? wrongFields(parsed.value as Record<string, unknown>, expected, scopeOf) : undefined;
+      const shown = fields?.expected ? fields : { expected: expectedText, actual: JSON.stringify(parsed.value) };
+      return failed(`${api.activity.label} Request Body is wrong: ${problems.join('; ')}`, { ...shown, activity: api.activity });
     }
     return passed(`${api.activity.label} sends the Create Task body of the guide`);
   },

@@ -145,3 +145,31 @@ export function compareBody(actual: unknown, expected: Record<string, unknown>, 
   }
   return problems;
 }
+
+/**
+ * Expected and actual of a wrong body, as the attendee compares them: only the guide's top-level
+ * fields that are wrong, each as `"name": value` (`"entryPointId": "{{customani}}"`), a missing
+ * one as `no "callback" field`; not both whole bodies as one line of JSON.
+ */
+export function wrongFields(actual: Record<string, unknown>, expected: Record<string, unknown>, scopeOf: SampleScope = asGiven): { expected: string; actual: string } {
+  const wrong = Object.keys(expected).filter((key) => {
+    const near = Object.keys(actual).find((k) => k.toLowerCase() === key.toLowerCase());
+    return compareBody(near === undefined ? {} : { [key]: actual[near] }, { [key]: expected[key] }, scopeOf).length > 0 || (near !== undefined && near !== key);
+  });
+  const shown = wrong.map((key) => {
+    const near = Object.hasOwn(actual, key) ? key : Object.keys(actual).find((k) => k.toLowerCase() === key.toLowerCase());
+    return near === undefined ? `no "${key}" field` : field(near, actual[near]);
+  });
+  return { expected: wrong.map((key) => field(key, expected[key])).join(', '), actual: shown.join(', ') };
+}
+
+/** `"name": value`, with a space after each colon and comma as the guide writes its JSON. */
+function field(name: string, value: unknown): string {
+  return `${JSON.stringify(name)}: ${readable(value)}`;
+}
+
+function readable(value: unknown): string {
+  if (isObject(value)) return `{${Object.entries(value).map(([k, v]) => field(k, v)).join(', ')}}`;
+  if (Array.isArray(value)) return `[${value.map(readable).join(', ')}]`;
+  return JSON.stringify(value) ?? String(value);
+}

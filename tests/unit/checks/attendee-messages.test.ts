@@ -302,3 +302,21 @@ test('an activity that fails on the way in the Event Flows is named in the hint,
     'Event Flows → SetVariable_ev → it fails before the call reaches HTTPStatusCode: correct it, or connect CallBackAPI_HTTPRequest straight to HTTPStatusCode (Build step 9).',
   ]);
 });
+
+test('a wrong Create Task body shows only the wrong fields as expected/actual, not both bodies as one-line JSON', async () => {
+  const entry = resultOf(await gradeFixture('flows/defect-callbackapi-body-entrypoint-customani.json'), 'callback-api-body');
+  expect([entry.status, entry.expected, entry.actual]).toEqual(['failed', '"entryPointId": "{{outdialcbid}}"', '"entryPointId": "{{customani}}"']);
+  const missing = resultOf(await gradeFixture('flows/defect-callbackapi-body-without-callback.json'), 'callback-api-body');
+  expect([missing.expected, missing.actual]).toEqual(['"callback": {"callbackOrigin": "web", "callbackType": "immediate"}', 'no "callback" field']);
+  const misspelt = resultOf(
+    await gradeMutation((f) => {
+      const body = JSON.parse(props(f, 'CallBackAPI_HTTPRequest').httpRequestBody);
+      body.callBack = body.callback;
+      delete body.callback;
+      body.callBack.callbackType = 'scheduled';
+      props(f, 'CallBackAPI_HTTPRequest').httpRequestBody = JSON.stringify(body);
+    }),
+    'callback-api-body',
+  );
+  expect([misspelt.expected, misspelt.actual]).toEqual(['"callback": {"callbackOrigin": "web", "callbackType": "immediate"}', '"callBack": {"callbackOrigin": "web", "callbackType": "scheduled"}']);
+});
