@@ -156,7 +156,7 @@ function analyse(walk: Walk, ctx: CheckContext): Deviation | null {
   if (get.http && get.http.status !== 200) {
     return deviate('get-cbid-variables', `${get.activity} got HTTP ${get.http.status ?? 'no answer'} from ${get.http.method} ${get.http.url}`, [get], {
       expected: 'HTTP 200 with the DynVars record',
-      actual: `HTTP ${get.http.status ?? 'no answer'}${get.http.responseBody ? `: ${clip(get.http.responseBody)}` : ''}`,
+      actual: `HTTP ${get.http.status ?? 'no answer'}${get.http.responseBody ? `: ${apiMessage(get.http.responseBody)}` : ''}`,
       activity: nodes.getCbid,
       hint: dynVarsRequestHint(get.http, nodes.getCbid),
     });
@@ -476,7 +476,7 @@ function tail(trace: TraceEntry[]): TraceEntry[] {
   return trace.slice(-3);
 }
 
-/** The error text of a WxCC API error answer (`{error: {message: [{description}]}}`), else the clipped body. */
+/** The error text of a WxCC API error answer (`{error: {message: [{description}]}}`), else the clipped body (MockAPI answers "Not found"). */
 function apiMessage(body: string): string {
   try {
     const parsed = JSON.parse(body) as { error?: { message?: unknown } };
