@@ -123,3 +123,28 @@ test('fuzz: exponential and deeply nested templates stay within the limits', asy
     0.3,
   );
 });
+
+test('fuzz: rewriting an expression without changing its meaning does not change its outcome', async () => {
+  // Metamorphic: `(e)`, `true ? e : 0`, `[e] | first` and `{{ e }}{{ e2 }}` against `{{ e }}` and `{{ e2 }}` alone.
+  // An error may move (its position shifts): only the code is compared. No case may take seconds.
+  const result = (o: Outcome) => (o.ok ? `ok:${o.value}` : `error:${o.code}`);
+  await fuzz(
+    'pebble/metamorphic',
+    fc.property(expression, expression, scope, (e, e2, vars) => {
+      const started = Date.now();
+      const run = (text: string) => outcome(() => renderTemplate(text, vars, { now: clock }), text);
+      const plain = run(`{{ ${e} }}`);
+      for (const variant of [`{{ (${e}) }}`, `{{ true ? (${e}) : 0 }}`, `{{ false ? 0 : (${e}) }}`]) {
+        const other = run(variant);
+        check(result(other) === result(plain), () => `${JSON.stringify(variant)} gives ${result(other).slice(0, 200)}, {{ ${e} }} gives ${result(plain).slice(0, 200)}`);
+      }
+      const second = run(`{{ ${e2} }}`);
+      const both = run(`{{ ${e} }}{{ ${e2} }}`);
+      if (plain.ok && second.ok) check(both.ok && both.value === plain.value + second.value, () => `{{ ${e} }}{{ ${e2} }} gives ${result(both).slice(0, 200)}, not the two renders joined`);
+      else check(!both.ok, () => `{{ ${e} }}{{ ${e2} }} renders although one part fails`);
+      check(Date.now() - started < 5_000, () => `${Date.now() - started} ms for ${JSON.stringify(e)} / ${JSON.stringify(e2)}`);
+      checkNoPollution();
+    }),
+    0.5,
+  );
+});

@@ -19,7 +19,7 @@ export const FUZZ_RUNS = positive(process.env.FUZZ_RUNS, 150);
 export const FUZZ_SEED = integer(process.env.FUZZ_SEED, 20250801);
 
 /** Every fuzz test file, by the name it passes to `summarise` (the total is printed once all have reported). */
-export const FUZZ_FILES = ['loader', 'pebble', 'simulator', 'reports', 'archives'] as const;
+export const FUZZ_FILES = ['loader', 'pebble', 'simulator', 'reports', 'archives', 'end-to-end'] as const;
 export type FuzzFile = (typeof FUZZ_FILES)[number];
 
 export interface PropertyCount {

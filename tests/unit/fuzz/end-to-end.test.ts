@@ -1,0 +1,329 @@
+/**
+ * End-to-end fuzzing: the real solution export (and the other fixtures) damaged at the JSON level —
+ * structure mutated, hostile text in labels, expressions, URLs, prompts and variable names, links
+ * rewired — graded with `gradeFlow` and rendered with every writer of reports/index.ts. Each case:
+ * nothing throws, the JSON report matches schemas/report.schema.json, no markup from the export
+ * reaches HTML/SVG/XML, CSV and Markdown keep their shape, and grading twice gives the same report.
+ * Plus JSONPath parse settings: random paths against random bodies fail only with the simulator's
+ * own errors, and a definite path of names and indexes reads what Jayway JsonPath reads.
+ */
+import { test } from '@playwright/test';
+import Ajv from 'ajv';
+import fc from 'fast-check';
+import reportSchema from '../../../schemas/report.schema.json' with { type: 'json' };
+import { findMission } from '../../../checks/index.js';
+import { gradeFlow } from '../../../engine/grade.js';
+import type { GradeReport } from '../../../engine/report.js';
+import type { ActivityRun } from '../../../engine/simulator/context.js';
+import { ActivityError, NotSimulatedError } from '../../../engine/simulator/errors.js';
+import { applyParseSettings } from '../../../engine/simulator/parse-settings.js';
+import { convertToType } from '../../../engine/simulator/variables.js';
+import { NO_COLOR, renderConsole, renderCsv, renderDashboard, renderHtmlReport, renderJson, renderJunit, renderMarkdown } from '../../../reports/index.js';
+import { fixtureJson, FLOW_FILES, hostileString, HOSTILE_NAMES, mutate, mutations, propertyAttacks, type Json, type Mutation } from './mutations.js';
+import { checkNoPollution } from './outcomes.js';
+import { template } from './pebble-arbitraries.js';
+import { checkConsole, checkCsv, checkHtml, checkMarkdown, checkXml, MARKUP } from './report-checks.js';
+import { check, fuzz, summarise } from './support.js';
+
+test.afterAll(() => summarise('end-to-end'));
+test.describe.configure({ timeout: 900_000 });
+
+const mission = findMission('callback-on-global-error')!;
+const options = (fileName: string) => ({ mission, fileName, now: () => new Date(0), tool: { name: 'flowgrade', version: 'fuzz' } });
+
+/** Text an attacker puts where the export has text: markup, templates, URLs, control characters. */
+const hostileText: fc.Arbitrary<string> = fc.oneof(
+  { weight: 3, arbitrary: hostileString },
+  { weight: 2, arbitrary: fc.constantFrom(...MARKUP) },
+  { weight: 1, arbitrary: template },
+  { weight: 1, arbitrary: fc.tuple(fc.constantFrom('http://', 'https://', 'ftp://', '//', 'javascript:'), hostileString).map(([a, b]) => a + b) },
+  // Markup that only exists once Pebble has run (a prompt, a Set Variable value, a URL shown in the trace).
+  { weight: 1, arbitrary: fc.constantFrom('{{ "<im" ~ "g src=x onerror=alert(1)>" }}', '{{ "PGltZyBzcmM9eCBvbmVycm9yPWFsZXJ0KDEpPg==" | base64decode }}', '{{ "<scr" ~ "ipt>alert(1)</scr" ~ "ipt>" | raw }}', '{{ "%3Cimg%20onerror%3D1%3E" }}', '{{ ["<img src=x onerror=alert(1)>"] | join }}', 'Hello {{ "<i" }}{{ "mg src=x onerror=alert(1)>" }}') },
+);
+
+/** An edit of the export that keeps its structure and changes its text (labels, templates, URLs, exits, names). */
+type TextEdit =
+  | { op: 'label'; at: number; text: string }
+  | { op: 'property'; at: number; key: string; text: string }
+  | { op: 'exit'; at: number; text: string }
+  | { op: 'variable'; at: number; field: 'name' | 'value' | 'description'; text: string }
+  | { op: 'flow-name'; text: string }
+  | { op: 'point'; at: number; x: Json; y: Json };
+
+const TEXT_KEYS = ['expression', 'httpRequestUrl', 'httpRequestBody', 'srcVariable', 'expr', 'value', 'description', 'callbackDialNumber', 'queueId', 'connectorId:name'];
+
+/** Where the diagram draws a widget: numbers far away, negative, fractional, or not numbers at all. */
+const coordinate: fc.Arbitrary<Json> = fc.oneof(
+  fc.integer({ min: -5_000, max: 5_000 }),
+  fc.double({ noNaN: true }),
+  fc.constantFrom<Json>(1e308, -1e308, 2 ** 53 + 1, -0, 0.1, null, '12', 'NaN', 'Infinity', '1e400', true, [], {}, '"><svg onload=alert(1)>'),
+);
+
+const textEdit: fc.Arbitrary<TextEdit> = fc.oneof(
+  fc.record({ op: fc.constant('label' as const), at: fc.nat(), text: hostileText }),
+  fc.record({ op: fc.constant('property' as const), at: fc.nat(), key: fc.constantFrom(...TEXT_KEYS), text: hostileText }),
+  fc.record({ op: fc.constant('exit' as const), at: fc.nat(), text: fc.oneof(hostileText, fc.constantFrom('out', 'default', 'error', 'true', 'false', '1', '2', '3', ...HOSTILE_NAMES)) }),
+  fc.record({ op: fc.constant('variable' as const), at: fc.nat(), field: fc.constantFrom('name' as const, 'value' as const, 'description' as const), text: hostileText }),
+  fc.record({ op: fc.constant('flow-name' as const), text: hostileText }),
+  fc.record({ op: fc.constant('point' as const), at: fc.nat(), x: coordinate, y: coordinate }),
+);
+
+type Obj = Record<string, Json>;
+const isObj = (v: unknown): v is Obj => v !== null && typeof v === 'object' && !Array.isArray(v);
+
+function processes(doc: Json): Obj[] {
+  if (!isObj(doc)) return [];
+  const out: Obj[] = [];
+  if (isObj(doc.process)) out.push(doc.process);
+  const events = isObj(doc.eventFlows) ? doc.eventFlows.eventsMap : undefined;
+  if (isObj(events)) for (const flow of Object.values(events)) if (isObj(flow) && isObj(flow.process)) out.push(flow.process);
+  return out;
+}
+
+/** Applies text edits in place (on a copy made by the caller). */
+function editText(doc: Json, edits: readonly TextEdit[]): Json {
+  const activities = processes(doc).flatMap((p) => (isObj(p.activities) ? Object.values(p.activities).filter(isObj) : []));
+  const links = processes(doc).flatMap((p) => (Array.isArray(p.links) ? p.links.filter(isObj) : []));
+  const variables = isObj(doc) && Array.isArray(doc.variables) ? doc.variables.filter(isObj) : [];
+  const diagrams = isObj(doc) ? [doc.diagram, ...(isObj(doc.eventFlows) && isObj(doc.eventFlows.eventsMap) ? Object.values(doc.eventFlows.eventsMap).map((f) => (isObj(f) ? f.diagram : null)) : [])] : [];
+  const widgets = diagrams.flatMap((d) => (isObj(d) && isObj(d.widgets) ? Object.values(d.widgets).filter(isObj) : []));
+  for (const e of edits) {
+    switch (e.op) {
+      case 'label': {
+        const a = activities[e.at % Math.max(1, activities.length)];
+        if (!a) break;
+        a.name = e.text;
+        if (isObj(a.properties)) (a.properties.name = e.text), (a.properties.activityName = e.text);
+        break;
+      }
+      case 'property': {
+        const a = activities[e.at % Math.max(1, activities.length)];
+        if (a && isObj(a.properties)) a.properties[e.key] = e.text;
+        break;
+      }
+      case 'exit': {
+        const l = links[e.at % Math.max(1, links.length)];
+        if (!l) break;
+        l.conditionExpr = e.text;
+        if (isObj(l.properties)) l.properties.value = e.text;
+        break;
+      }
+      case 'variable': {
+        const v = variables[e.at % Math.max(1, variables.length)];
+        if (v) v[e.field] = e.text;
+        break;
+      }
+      case 'flow-name':
+        if (isObj(doc)) doc.name = e.text;
+        break;
+      case 'point': {
+        const w = widgets[e.at % Math.max(1, widgets.length)];
+        if (w) w.point = isObj(w.point) ? { ...w.point, x: e.x, y: e.y } : { x: e.x, y: e.y };
+        break;
+      }
+    }
+  }
+  return doc;
+}
+
+/** Damage to an export: text edits, structural mutations, wrong-typed properties, or a mix. */
+const damage: fc.Arbitrary<{ structural: readonly Mutation[]; text: readonly TextEdit[] }> = fc.oneof(
+  { weight: 3, arbitrary: fc.record({ structural: fc.constant<Mutation[]>([]), text: fc.array(textEdit, { minLength: 1, maxLength: 8 }) }) },
+  { weight: 1, arbitrary: fc.record({ structural: mutations, text: fc.constant<TextEdit[]>([]) }) },
+  { weight: 1, arbitrary: fc.record({ structural: propertyAttacks, text: fc.array(textEdit, { maxLength: 4 }) }) },
+  { weight: 1, arbitrary: fc.record({ structural: mutations, text: fc.array(textEdit, { minLength: 1, maxLength: 4 }) }) },
+);
+
+/** Files to damage: the solution most of the time (every check has something to find there). */
+const file = fc.oneof({ weight: 3, arbitrary: fc.constant('flows/solution.json') }, { weight: 1, arbitrary: fc.constantFrom(...FLOW_FILES) });
+
+/** Elements no report has (and the export cannot add): counted in every rendered page. */
+const REPORT_ELEMENTS = [/<img\b/i, /<iframe\b/i, /<object\b/i, /<embed\b/i, /<base\b/i, /<form\b/i, /<svg\b[^>]*\sonload/i];
+function checkElements(name: string, html: string, patterns: RegExp[]): void {
+  for (const pattern of patterns) check(!pattern.test(html), () => `${name}: ${pattern} in ${JSON.stringify(html.slice(Math.max(0, html.search(pattern) - 80), html.search(pattern) + 80))}`);
+}
+
+const validate = new Ajv({ allErrors: false, strict: false, formats: { 'date-time': true } }).compile(reportSchema);
+const hrefs = (r: GradeReport) => `report-${r.checks.length}.html`;
+
+test('fuzz: damaged exports graded end to end render safely in every format, the same way twice', async () => {
+  await fuzz(
+    'end-to-end/grade-and-render',
+    fc.asyncProperty(file, damage, async (name, { structural, text }) => {
+      const doc = editText(mutate(fixtureJson(name), structural), text);
+      const input = JSON.stringify(doc) ?? 'null';
+      const report = await gradeFlow(input, options(name));
+      const again = await gradeFlow(input, options(name));
+      const json = renderJson(report);
+      check(json === renderJson(again), () => `grading twice differs: ${report.verdict}/${again.verdict}`);
+      check(validate(JSON.parse(json)), () => `report does not match schemas/report.schema.json: ${JSON.stringify(validate.errors?.[0])}`);
+      if (report.verdict === 'ungradable') check(report.error !== undefined && !/[\r\n]/.test(report.error.message), 'ungradable without a one-line error');
+      const crashed = report.checks.filter((c) => c.status === 'errored');
+      check(crashed.length === 0, () => `check ${crashed[0].id} crashed: ${crashed[0].message}`);
+      const html = renderHtmlReport(report);
+      checkHtml('html', html);
+      checkElements('html', html, REPORT_ELEMENTS);
+      const numbers = /(?:NaN|Infinity|undefined)/.exec(html.replace(/<style[\s\S]*?<\/style>|<script[\s\S]*?<\/script>/g, '').replace(/>[^<]*</g, '><'));
+      check(numbers === null, () => `html: ${numbers![0]} in markup (a coordinate or size that is not a number)`);
+      checkHtml('dashboard', renderDashboard([report, again], { reportHref: hrefs }));
+      checkConsole(renderConsole(report, { color: NO_COLOR }));
+      checkXml(renderJunit([report]));
+      checkCsv(renderCsv([report, again]), 2);
+      checkMarkdown(renderMarkdown([report]));
+      checkNoPollution();
+    }),
+    0.1,
+  );
+});
+
+// ---- JSONPath parse settings ----
+
+const NAMES = ['a', 'b', 'value', '0', '1', '10', 'x-y', 'é', 'length', 'constructor', '__proto__', 'toString', 'hasOwnProperty', '$', 'true', 'null', 'A B', '_', 'a.b'];
+/** Names dot notation can carry (no spaces, dots or brackets). */
+const DOT_NAMES = NAMES.filter((n) => !/[\s.[\]]/.test(n));
+
+/** Random JSON whose keys are the names paths use. */
+const body: fc.Arbitrary<Json> = fc.letrec<{ v: Json }>((tie) => ({
+  v: fc.oneof(
+    { depthSize: 'small', maxDepth: 4 },
+    fc.oneof(fc.integer(), fc.boolean(), fc.constant(null), fc.constantFrom('', 'text', '+14085267209', '0'), fc.double({ noNaN: true, noDefaultInfinity: true })) as fc.Arbitrary<Json>,
+    fc.array(tie('v'), { maxLength: 4 }),
+    fc.dictionary(fc.constantFrom(...NAMES), tie('v'), { maxKeys: 4 }) as fc.Arbitrary<Json>,
+  ),
+})).v;
+
+type Step = { kind: 'name'; name: string; bracket: boolean } | { kind: 'index'; index: number };
+const step: fc.Arbitrary<Step> = fc.oneof(
+  fc.record({ kind: fc.constant('name' as const), name: fc.constantFrom(...DOT_NAMES), bracket: fc.constant(false) }),
+  fc.record({ kind: fc.constant('name' as const), name: fc.constantFrom(...NAMES), bracket: fc.constant(true) }),
+  fc.record({ kind: fc.constant('index' as const), index: fc.integer({ min: -5, max: 5 }) }),
+);
+
+/** The path of the steps, `$`-rooted or not (`a.b`, `[0].a`, as Flow Designer also takes). */
+const pathOf = (steps: Step[], rooted: boolean) => {
+  const text = steps.map((s) => (s.kind === 'index' ? `[${s.index}]` : s.bracket ? `['${s.name}']` : `.${s.name}`)).join('');
+  return rooted ? `$${text}` : text.replace(/^\./, '');
+};
+
+/** What Jayway JsonPath reads at a definite path: a name only a key of an object, an index only an item of a list. */
+function oracle(json: unknown, steps: Step[]): unknown {
+  let node = json;
+  for (const s of steps) {
+    if (s.kind === 'name') {
+      if (!isObj(node) || !Object.hasOwn(node, s.name)) return undefined;
+      node = node[s.name];
+    } else {
+      if (!Array.isArray(node)) return undefined;
+      const at = s.index < 0 ? node.length + s.index : s.index;
+      if (at < 0 || at >= node.length) return undefined;
+      node = node[at];
+    }
+  }
+  return node;
+}
+
+/** An HTTP Request activity run reduced to what the parse settings read and write. */
+function parseRun(rows: { outputVariable: string; jsonPathExp: string }[], type = 'STRING'): { run: ActivityRun; written: Map<string, unknown> } {
+  const written = new Map<string, unknown>();
+  const run = {
+    activity: { label: 'GET_CBID', props: { contentType: 'JSON', outputVariableArray: rows }, ui: {} },
+    vars: { isDeclared: () => true, typeOf: () => type, setVariable: (name: string, value: unknown) => void written.set(name, value) },
+  } as unknown as ActivityRun;
+  return { run, written };
+}
+
+test('fuzz: a definite JSONPath of names and indexes reads what Jayway JsonPath reads', async () => {
+  await fuzz(
+    'end-to-end/jsonpath-oracle',
+    fc.property(body, fc.array(step, { minLength: 1, maxLength: 4 }), fc.boolean(), (json, steps, rooted) => {
+      const path = pathOf(steps, rooted || (steps[0].kind === 'name' && (steps[0].bracket || steps[0].name === '$'))); // unrooted `$` and `['a']` read otherwise
+      const { run, written } = parseRun([{ outputVariable: 'v', jsonPathExp: path }]);
+      try {
+        applyParseSettings(run, JSON.stringify(json));
+      } catch (error) {
+        check(error instanceof NotSimulatedError || error instanceof ActivityError, () => `${path}: ${error instanceof Error ? error.stack : String(error)}`);
+        return; // refused in so many words (an operator character in a name, …): not a wrong value
+      }
+      const expected = json === null ? undefined : oracle(json, steps);
+      const want = expected === undefined ? '' : convertToType(expected, 'STRING', 'v');
+      check(JSON.stringify(written.get('v')) === JSON.stringify(want), () => `${path} on ${JSON.stringify(json)}: got ${JSON.stringify(written.get('v'))}, Jayway gives ${JSON.stringify(want)}`);
+      checkNoPollution();
+    }),
+    0.5,
+  );
+});
+
+/** Paths from JSONPath's grammar, with its errors and the characters that trip parsers. */
+const rawPath: fc.Arbitrary<string> = fc.oneof(
+  fc.array(
+    fc.oneof(
+      fc.constantFrom('$', '.', '..', '[', ']', '*', '?', '(', ')', '@', '~', '^', '`', "'", '"', '\\', ',', ':', ' ', '-', '0', '1', '-1', 'a', 'length()', '#', '!', '&&', '||', '=='),
+      step.map((s) => pathOf([s], false)),
+      fc.constantFrom('[*]', '[0:2]', '[1:]', '[:-1]', '[0,1]', "['a','b']", '[?(@.a)]', '[(@.length-1)]', '[?(@.a == 1)]', '..*', '.*', "[' a ']", '[ 0 ]', '[0 : 1]', '[a]', '[]', '[-0]', '[01]', '[1e3]', '[9999999999999999999]'),
+    ),
+    { maxLength: 8 },
+  ).map((parts) => parts.join('')),
+  fc.string({ maxLength: 30 }),
+);
+
+test('fuzz: random JSONPath settings against random bodies fill the variable or fail with the simulator\'s own error', async () => {
+  await fuzz(
+    'end-to-end/jsonpath-random',
+    fc.property(body, fc.array(rawPath, { minLength: 1, maxLength: 3 }), fc.constantFrom('STRING', 'JSON', 'INTEGER', 'DECIMAL', 'BOOLEAN', 'DATETIME'), fc.boolean(), (json, paths, type, notJson) => {
+      const { run, written } = parseRun(paths.map((p, i) => ({ outputVariable: `v${i}`, jsonPathExp: p })), type);
+      const text = notJson ? `<html>${JSON.stringify(json)}` : JSON.stringify(json);
+      const once = outcome(() => applyParseSettings(run, text), written, paths);
+      const second = parseRun(paths.map((p, i) => ({ outputVariable: `v${i}`, jsonPathExp: p })), type);
+      const twice = outcome(() => applyParseSettings(second.run, text), second.written, paths);
+      check(once === twice, () => `not deterministic for ${JSON.stringify(paths)}`);
+      checkNoPollution();
+    }),
+    0.5,
+  );
+});
+
+function outcome(run: () => void, written: Map<string, unknown>, paths: string[]): string {
+  try {
+    run();
+  } catch (error) {
+    check(error instanceof NotSimulatedError || error instanceof ActivityError, () => `${JSON.stringify(paths)}: ${error instanceof Error ? error.stack : String(error)}`);
+    check(!/[\r\n]/.test(error.message) && error.message.length < 2_000, () => `not a one-line message: ${JSON.stringify(error.message.slice(0, 300))}`);
+    return `error:${error.message}`;
+  }
+  const values = [...written.values()];
+  for (const v of values) check(JSON.stringify(JSON.parse(JSON.stringify(v) ?? 'null')) === (JSON.stringify(v) ?? 'null'), 'a variable holds something that is not plain JSON');
+  return JSON.stringify(values);
+}
+
+// ---- Output file names from attendee ids ----
+
+/** Attendee ids built from the pieces that make names clash: case, `-n` suffixes, dots, reserved names, unsafe characters. */
+const attendee: fc.Arbitrary<string> = fc
+  .array(fc.constantFrom('a', 'A', 'b', '-', '-2', '-3', '2', '.', '..', '.x', 'nul', 'NUL', 'con', 'com1', 'lpt9', 'index', 'Grades', 'junit', 'summary', '_', '__', ' ', '/', '\\', 'é', '😀', '\u0000', '<', 'k'.repeat(40)), { maxLength: 6 })
+  .map((parts) => parts.join(''));
+
+test('fuzz: every attendee gets a safe, unique report file name, the same in a shard as in the whole run', async () => {
+  const { assignFileNames, nameClashKey } = await import('../../../cli/grade/file-names.js');
+  const reserved = (name: string) => ['index', 'grades', 'junit', 'summary'].includes(name.toLowerCase()) || /^(con|prn|aux|nul|com[1-9]|lpt[1-9])$/i.test(name.split('.')[0]);
+  await fuzz(
+    'end-to-end/file-names',
+    fc.property(fc.array(attendee, { maxLength: 30 }), (ids) => {
+      const names = assignFileNames(ids);
+      check(names.length === ids.length, 'a name per attendee');
+      const lower = names.map((n) => n.toLowerCase());
+      check(new Set(lower).size === names.length, () => `two attendees share a file name: ${JSON.stringify(ids)} → ${JSON.stringify(names)}`);
+      for (const name of names) {
+        check(/^[A-Za-z0-9_-][A-Za-z0-9._-]*$/.test(name) && name.length <= 100, () => `unsafe file name ${JSON.stringify(name)}`);
+        check(!reserved(name), () => `reserved file name ${JSON.stringify(name)} from ${JSON.stringify(ids)}`);
+      }
+      // A shard holds whole keys (nameClashKey): it must name its attendees as the whole run does.
+      const keys = ids.map(nameClashKey);
+      for (const key of new Set(keys)) {
+        const shard = ids.filter((_, i) => keys[i] === key);
+        const alone = assignFileNames(shard);
+        const inRun = names.filter((_, i) => keys[i] === key);
+        check(JSON.stringify(alone) === JSON.stringify(inRun), () => `key ${key}: ${JSON.stringify(shard)} named ${JSON.stringify(alone)} alone, ${JSON.stringify(inRun)} in ${JSON.stringify(ids)}`);
+      }
+    }),
+  );
+});
