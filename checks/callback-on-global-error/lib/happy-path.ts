@@ -196,7 +196,7 @@ function analyse(walk: Walk, ctx: CheckContext): Deviation | null {
   const body = get.http?.responseBody ?? '';
   if (set.modifiedVariables[VARIABLES.getresult] !== body) {
     return deviate('getresult', `After ${set.activity}, getresult = ${clip(show(set.modifiedVariables[VARIABLES.getresult] ?? ''))}, not the response body of ${get.activity}`, [get, set], {
-      expected: clip(body),
+      expected: wholeBody(get.activity, body),
       actual: show(set.modifiedVariables[VARIABLES.getresult] ?? ''),
       activity: nodes.setGetResult,
       // SetGetResult reads GET_CBID, but the request kept another Activity Label: rename it.
@@ -490,6 +490,13 @@ function apiMessage(body: string): string {
     // not JSON: quote it as it is
   }
   return clip(body);
+}
+
+/** `the whole response body of GET_CBID (1109 characters, starting [{"id":140,"dn":"4694096861",…)`: what getresult must hold, without quoting it. */
+function wholeBody(request: string, body: string): string {
+  const characters = [...body];
+  if (characters.length <= 40) return body;
+  return `the whole response body of ${request} (${characters.length} characters, starting ${characters.slice(0, 30).join('')}…)`;
 }
 
 function clip(text: string): string {

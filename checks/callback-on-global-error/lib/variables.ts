@@ -44,7 +44,7 @@ export function notStringCause(name: string): string {
 
 /** What to change for a variable of another type (the same words where a simulated call meets it). */
 export function setTypeHint(name: string): string {
-  return `Global Flow Properties → Flow Variables → ${name}: set Type to String, as Build step 2 asks.`;
+  return `Global Flow Properties → Custom Variables → Flow Variables → ${name}: set Type to String, as Build step 2 asks.`;
 }
 
 function isTypedEmpty(raw: string | null): boolean {
@@ -90,7 +90,7 @@ export function variableCheck(options: VariableCheckOptions): Check {
             expected: `${expected} (String, empty default)`,
             actual: JSON.stringify(spaced.name),
             pointer: spaced.pointer,
-            hint: `Global Flow Properties → Flow Variables → ${spaced.name.trim()}: remove the spaces around its name.`,
+            hint: `Global Flow Properties → Custom Variables → Flow Variables → ${spaced.name.trim()}: remove the spaces around its name.`,
             cause: undeclaredCause(expected),
           });
         }
@@ -100,7 +100,7 @@ export function variableCheck(options: VariableCheckOptions): Check {
             expected: `${expected} (String, empty default)`,
             actual: other.name,
             pointer: other.pointer,
-            hint: `Global Flow Properties → Flow Variables → ${other.name}: rename it ${expected}, and use that name wherever the flow sets or reads it.`,
+            hint: `Global Flow Properties → Custom Variables → Flow Variables → ${other.name}: rename it ${expected}, and use that name wherever the flow sets or reads it.`,
             cause: undeclaredCause(expected),
           });
         }
@@ -126,7 +126,7 @@ export function variableCheck(options: VariableCheckOptions): Check {
           expected: 'empty default value',
           actual: JSON.stringify(variable.rawDefault),
           pointer: variable.pointer,
-          hint: `Global Flow Properties → Flow Variables → ${expected}: clear its Default Value (leave it empty), as Build step 2 asks.`,
+          hint: `Global Flow Properties → Custom Variables → Flow Variables → ${expected}: clear its Default Value (leave it empty), as Build step 2 asks.`,
         });
       }
       const older = expected !== name ? ` (the older guide's spelling, used consistently)` : '';

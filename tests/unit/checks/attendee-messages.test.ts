@@ -107,7 +107,7 @@ test('a mission variable of the wrong type is told to change its Type, and the s
     const report = await gradeMutation(mutation);
     const own = resultOf(report, `variable-${name}`);
     expect([name, own.status, own.message]).toEqual([name, 'failed', `Flow variable ${name} has type ${type}, not String`]);
-    expect(own.hint).toBe(`Global Flow Properties → Flow Variables → ${name}: set Type to String, as Build step 2 asks.`);
+    expect(own.hint).toBe(`Global Flow Properties → Custom Variables → Flow Variables → ${name}: set Type to String, as Build step 2 asks.`);
     const call = resultOf(report, run);
     expect([name, call.status, call.earned]).toEqual([name, 'skipped', 0]);
     expect(call.message).toContain(`(reported under “${own.title}”)`);
@@ -120,7 +120,7 @@ test('a mission variable of the wrong type is told to change its Type, and the s
 
 test('a mission variable with a default value is told to clear it, not to add the variable', async () => {
   const result = resultOf(await gradeFixture('flows/defect-variable-customani-default-not-empty.json'), 'variable-customani');
-  expect([result.status, result.hint]).toEqual(['failed', 'Global Flow Properties → Flow Variables → customani: clear its Default Value (leave it empty), as Build step 2 asks.']);
+  expect([result.status, result.hint]).toEqual(['failed', 'Global Flow Properties → Custom Variables → Flow Variables → customani: clear its Default Value (leave it empty), as Build step 2 asks.']);
 });
 
 test('a condition reading the guide\'s label while the request has another: the hints name the real labels, not the expression already typed', async () => {
@@ -326,4 +326,19 @@ test('GET_CBID answered with a WxCC API error: actual gives the error text, not 
   expect(run.actual).toMatch(/^HTTP 404: \/https:\/\/674481b1b4e2e04abea27c6e\.mockapi\.io\/flowdesigner\/Lab\/DynVars is not/);
   expect(run.actual).not.toContain('trackingId');
   expect(run.actual).not.toContain('{');
+});
+
+test('getresult holding the text "GET_CBID.httpResponseBody": expected names the response, not 160 characters of its JSON', async () => {
+  const run = resultOf(await gradeFixture('flows/defect-setgetresult-literal.json'), 'run-getresult-holds-body');
+  expect(run.expected).toMatch(/^the whole response body of GET_CBID \(\d+ characters, starting \[\{"id":140,"dn":"4694096861",.{0,20}…\)$/);
+  expect(run.actual).toBe('"GET_CBID.httpResponseBody"');
+});
+
+test('the flow variable hints name one path to the panel: Global Flow Properties → Custom Variables → Flow Variables', async () => {
+  for (const file of ['defect-variable-customani-default-not-empty', 'defect-variable-outdialcbid-integer', 'defect-variable-missing-getresult']) {
+    const report = await gradeFixture(`flows/${file}.json`);
+    for (const check of report.checks.filter((c) => c.status === 'failed' && c.id.startsWith('variable-'))) {
+      expect(check.hint).toMatch(/^Global Flow Properties → Custom Variables → Flow Variables → /);
+    }
+  }
 });

@@ -291,7 +291,7 @@ test('a variable declared in another case: the message names the spelling found,
   });
   const result = resultOf(report, 'variable-getresult');
   expect([result.status, result.message, result.actual]).toEqual(['failed', "Flow variable getresult is declared as getResult: names are case-sensitive, and the lab's steps use getresult", 'getResult']);
-  expect(result.hint).toBe('Global Flow Properties → Flow Variables → getResult: rename it getresult, and use that name wherever the flow sets or reads it.');
+  expect(result.hint).toBe('Global Flow Properties → Custom Variables → Flow Variables → getResult: rename it getresult, and use that name wherever the flow sets or reads it.');
 });
 
 test('an activity of the wrong type is reported once too', async () => {
@@ -374,7 +374,7 @@ test('a simulated call that fails on a variable of the wrong type hints at the v
   const result = resultOf(report, 'run-option3-reaches-get-cbid');
   expect(result.status).toBe('failed');
   expect(result.message).toMatch(/cannot store .* in INTEGER variable 'tries'/);
-  expect(result.hint).toBe('Global Flow Properties → Flow Variables → tries: set Type to String, as Build step 2 asks.');
+  expect(result.hint).toBe('Global Flow Properties → Custom Variables → Flow Variables → tries: set Type to String, as Build step 2 asks.');
 });
 
 test('a simulated call that goes wrong on a known setting hints at that setting, not at the whole activity', async () => {
