@@ -113,6 +113,8 @@ function readPath(path: string): { error: string } | { notSimulated: string } | 
       const inside = path.slice(i + 1, end).trim();
       const problem = bracketProblem(inside, i);
       if (problem !== undefined) return problem;
+      // jsonpath-plus reads a negative index in a union (`[0,-1]`) as a key "-1": Jayway's last item is lost.
+      if (/^-?\d+(\s*,\s*-?\d+)+$/.test(inside) && inside.includes('-')) return { notSimulated: `the union of indexes [${inside}] with a negative index` };
       const negative = /^-[1-9]\d*$/.test(inside) ? Number(inside) : undefined;
       if (negative !== undefined) {
         negativeIndex = true;

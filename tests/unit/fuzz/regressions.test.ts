@@ -78,3 +78,24 @@ test('parse settings: a key named "$" is read as a key (or refused), never as th
     expect(written.get('v'), path).toBe(path === '$' ? body : '');
   }
 });
+
+test('parse settings: a union of indexes with a negative one (`$[0,-1]`) reads the last item too, or is refused', async () => {
+  // Found by end-to-end/jsonpath-indefinite: jsonpath-plus reads -1 in a union as a key "-1", so
+  // `$[0,-1]` on [1,2,3] stored [1] where Jayway gives [1,3].
+  const { applyParseSettings } = await import('../../../engine/simulator/parse-settings.js');
+  const { NotSimulatedError } = await import('../../../engine/simulator/errors.js');
+  for (const [path, want] of [['$[0,-1]', '[1,3]'], ['$[-1,0]', '[3,1]'], ['$[ -2 , 0 ]', '[2,1]'], ['$[0,2]', '[1,3]']]) {
+    const written = new Map<string, unknown>();
+    const run = {
+      activity: { label: 'GET_CBID', props: { contentType: 'JSON', outputVariableArray: [{ outputVariable: 'v', jsonPathExp: path }] }, ui: {} },
+      vars: { isDeclared: () => true, typeOf: () => 'STRING', setVariable: (name: string, value: unknown) => void written.set(name, value) },
+    } as unknown as Parameters<typeof applyParseSettings>[0];
+    try {
+      applyParseSettings(run, '[1,2,3]');
+    } catch (error) {
+      expect(error, path).toBeInstanceOf(NotSimulatedError);
+      continue;
+    }
+    expect(written.get('v'), path).toBe(want);
+  }
+});
