@@ -124,7 +124,8 @@ function readPath(path: string): { error: string } | { notSimulated: string } | 
         const bracket = readBracket(inside);
         if (!bracket.definite) definite = false;
         kinds.push(bracket.kind);
-        out += `[${bracket.text}]`;
+        // jsonpath-plus reads a slice's end of 0 as no end (`[:0]` as `[:]`); `[1:1]` is as empty.
+        out += /^-?\d*:-?0+$/.test(bracket.text) ? '[1:1]' : `[${bracket.text}]`;
       }
       i = end + 1;
     } else if (c === '.') {

@@ -99,3 +99,18 @@ test('parse settings: a union of indexes with a negative one (`$[0,-1]`) reads t
     expect(written.get('v'), path).toBe(want);
   }
 });
+
+test('parse settings: a slice ending at 0 (`$[:0]`, `$[-1:0]`) matches nothing, as in Jayway', async () => {
+  // Found by end-to-end/jsonpath-indefinite: jsonpath-plus reads an end of 0 as "no end"
+  // (`parseInt(...) || len`), so `$[:0]` on [1,2,3] stored the whole list and `$[-1:0]` the last item.
+  const { applyParseSettings } = await import('../../../engine/simulator/parse-settings.js');
+  for (const [path, want] of [['$[:0]', ''], ['$[0:0]', ''], ['$[-1:0]', ''], ['$[2:00]', ''], ['$[1:-0]', ''], ['$[:1]', '[1]'], ['$[1:]', '[2,3]']]) {
+    const written = new Map<string, unknown>();
+    const run = {
+      activity: { label: 'GET_CBID', props: { contentType: 'JSON', outputVariableArray: [{ outputVariable: 'v', jsonPathExp: path }] }, ui: {} },
+      vars: { isDeclared: () => true, typeOf: () => 'STRING', setVariable: (name: string, value: unknown) => void written.set(name, value) },
+    } as unknown as Parameters<typeof applyParseSettings>[0];
+    applyParseSettings(run, '[1,2,3]');
+    expect(written.get('v'), path).toBe(want);
+  }
+});
