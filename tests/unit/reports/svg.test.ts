@@ -104,7 +104,7 @@ test('executed activities and edges are highlighted, failing activities marked',
   expect(classOf(svg, 'end1')).toBe('node');
   const edges = findAll(parseXml(svg), 'g').filter((g) => g.attributes.class?.startsWith('edge'));
   // The others first, the path taken last: drawn over the boxes, never hidden behind one.
-  expect(edges.map((g) => `${g.children[1].text}:${g.attributes.class}`)).toEqual(['timeout:edge', 'out:edge executed', '3:edge executed', 'default:edge executed', 'out:edge executed', 'out:edge executed']);
+  expect(edges.map((g) => `${g.children[1].text}:${g.attributes.class}`)).toEqual(['No-Input Timeout:edge', 'out:edge executed', '3:edge executed', 'default:edge executed', 'out:edge executed', 'out:edge executed']);
   const order = findAll(parseXml(svg), 'g').map((g) => g.attributes.class);
   expect(order.indexOf('edge')).toBeLessThan(order.findIndex((c) => c?.startsWith('node'))); // an edge not taken lies under the boxes
   expect(order.findLastIndex((c) => c?.startsWith('node'))).toBeLessThan(order.indexOf('edge executed')); // the path taken over them
@@ -238,4 +238,22 @@ test('a link that would run straight through other activities on its row goes ro
   const [minX, minY] = findAll(parseXml(svg), 'svg')[0].attributes.viewBox.split(' ').map(Number);
   expect(minX).toBeLessThanOrEqual(0);
   expect(Math.min(...pathPoints(taken.children[0].attributes.d).map((p) => p.y))).toBeGreaterThanOrEqual(minY);
+});
+
+test('exits are labelled as the canvas and the hints name them: Undefined Error, No-Input Timeout, Unmatched Entry, True, False', () => {
+  const graph: DrawingGraph = {
+    nodes: [
+      { id: 'menu', label: 'Menu', type: 'ivr-menu', position: { x: 100, y: 100 } },
+      { id: 'cond', label: 'Cond', type: 'condition-activity', position: { x: 400, y: 100 } },
+      { id: 'end', label: 'End', type: 'end', position: { x: 700, y: 100 } },
+    ],
+    edges: [
+      ...['timeout', 'invalid', 'error'].map((exit) => ({ from: 'menu', to: 'menu', exit })),
+      { from: 'menu', to: 'cond', exit: '3' },
+      { from: 'cond', to: 'end', exit: 'true' },
+      { from: 'cond', to: 'end', exit: 'false' },
+    ],
+  };
+  const labels = findAll(parseXml(renderFlowSvg(graph, NONE)), 'g').filter((g) => g.attributes.class?.startsWith('edge')).map((g) => g.children[1].text);
+  expect(labels).toEqual(['No-Input Timeout', 'Unmatched Entry', 'Undefined Error', '3', 'True', 'False']);
 });
