@@ -161,8 +161,8 @@ function drawings(report: GradeReport, tag: string): string {
       (shown ? `<span><span class="fg-key fg-exec" aria-hidden="true"></span>blue, thick: the path of the simulated call &ldquo;${h(shown.title)}&rdquo;</span>` : '') +
       (failing.size ? '<span><span class="fg-key fg-fail" aria-hidden="true"></span>red, dashed, with &#10007;: an activity with a failing check</span>' : '') +
       '</p>',
-    figure('Main flow', 'fg-main', main),
-    figure('Event flows', 'fg-events', events),
+    figure('Main Flow', 'fg-main', main),
+    figure('Event Flows', 'fg-events', events),
     '</section>',
   ].join('\n');
 }

@@ -103,8 +103,8 @@ test('a drawing of the main flow and the event flows with the executed path high
   const html = shown(renderReportBody(failedReport()));
   const figures = html.match(/<figure class="fg-figure">[\s\S]*?<\/figure>/g) ?? [];
   expect(figures).toHaveLength(2);
-  expect(figures[0]).toContain('<figcaption>Main flow</figcaption>');
-  expect(figures[1]).toContain('<figcaption>Event flows</figcaption>');
+  expect(figures[0]).toContain('<figcaption>Main Flow</figcaption>');
+  expect(figures[1]).toContain('<figcaption>Event Flows</figcaption>');
   expect(figures[0]).toMatch(/<svg [^>]*class="flow"/);
   expect(figures[0]).toContain('<g class="node executed failing" data-id="sim">');
   expect(figures[0]).toContain('<g class="node executed" data-id="menu">');
@@ -153,7 +153,7 @@ test('headingLevel nests the report under a page\'s headings: title, sections an
 
 test('the drawings and trace tables scroll, so each can be reached by keyboard and is named', () => {
   const html = shown(renderReportBody(failedReport()));
-  expect(html).toContain('<div class="fg-drawing" tabindex="0" role="group" aria-label="Main flow, scrollable">');
+  expect(html).toContain('<div class="fg-drawing" tabindex="0" role="group" aria-label="Main Flow, scrollable">');
   expect(html).toContain('<div class="fg-table-wrap" tabindex="0" role="group" aria-label="Trace, scrollable"><table class="fg-trace">');
 });
 
