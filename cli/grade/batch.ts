@@ -4,7 +4,7 @@
  * Everything written depends only on the set of submissions and the options, never on input
  * order, parallelism or timing.
  */
-import { renameSync, rmSync, writeFileSync } from 'node:fs';
+import { linkSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { setFlagsFromString } from 'node:v8';
@@ -75,6 +75,8 @@ export async function runBatch(batch: BatchOptions): Promise<BatchOutcome> {
   // first, it is a path they can no longer write to, and rm retries what a write under way adds.
   let stagingDir: string | undefined;
   let progress: Progress | undefined;
+  let locked = false;
+  const lockFile = path.join(batch.outDir, LOCK_FILE);
   const onStop = (signal: keyof typeof STOP_SIGNALS) => {
     try {
       progress?.abandon(); // the shell's prompt on a line of its own
@@ -86,12 +88,24 @@ export async function runBatch(batch: BatchOptions): Promise<BatchOutcome> {
     } catch {
       if (stagingDir !== undefined) rmSync(stagingDir, { recursive: true, force: true, maxRetries: 5 });
     } finally {
+      if (locked) rmSync(lockFile, { force: true });
       process.exit(STOP_SIGNALS[signal]);
     }
   };
   for (const signal of SIGNAL_NAMES) process.once(signal, onStop);
   try {
     await makeFolder(batch.outDir);
+    const holder = takeLock(lockFile);
+    if (holder !== undefined) {
+      for (const signal of SIGNAL_NAMES) process.off(signal, onStop);
+      return {
+        ok: false,
+        problems: [
+          `flowgrade: cannot write into --out ${batch.outDir}: another flowgrade run (process ${holder}) is writing into it; wait for it to end, or write the reports into another folder (if no run is, delete ${lockFile}) [bad-out]`,
+        ],
+      };
+    }
+    locked = true;
     stagingDir = await mkdtemp(path.join(batch.outDir, '.flowgrade-staging-'));
     // Written in the fresh staging folder and renamed over the name: a symlink already there
     // (to a file outside --out) is replaced, never written through.
@@ -100,6 +114,7 @@ export async function runBatch(batch: BatchOptions): Promise<BatchOutcome> {
   } catch (error) {
     for (const signal of SIGNAL_NAMES) process.off(signal, onStop);
     if (stagingDir !== undefined) await rm(stagingDir, { recursive: true, force: true });
+    if (locked) rmSync(lockFile, { force: true });
     return { ok: false, problems: [`flowgrade: cannot write into --out ${batch.outDir}: ${reasonOf(error)} [bad-out]`] };
   }
   const env = taskEnv(batch.options, stagingDir);
@@ -130,6 +145,65 @@ export async function runBatch(batch: BatchOptions): Promise<BatchOutcome> {
     await (stopped ?? pool?.close());
     for (const signal of SIGNAL_NAMES) process.off(signal, onStop);
     await rm(stagingDir, { recursive: true, force: true });
+    rmSync(lockFile, { force: true });
+  }
+}
+
+/**
+ * Held in `--out` while a run writes into it: two runs at once would mix their reports, and the
+ * dashboard of one would link the reports of the other. Holds the process id; a lock whose
+ * process is gone (a run killed with SIGKILL, a machine restarted) is taken over.
+ */
+export const LOCK_FILE = '.flowgrade-lock';
+
+/**
+ * Takes the lock; else the id of the process holding it. Written whole under a name of this
+ * process's own, then linked to LOCK_FILE: the link is made at once or fails (EEXIST), never
+ * through a symlink, and no run ever reads a lock whose process id is not written yet.
+ */
+function takeLock(file: string): number | undefined {
+  const own = `${file}-${process.pid}`;
+  rmSync(own, { force: true });
+  writeFileSync(own, `${process.pid}\n`, { flag: 'wx' });
+  try {
+    return lockOrHolder(file, own);
+  } finally {
+    rmSync(own, { force: true });
+  }
+}
+
+function lockOrHolder(file: string, own: string): number | undefined {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      try {
+        linkSync(own, file);
+      } catch (error) {
+        // A file system without hard links (FAT, exFAT, some network shares): created exclusively instead.
+        if ((error as NodeJS.ErrnoException).code === 'EEXIST') throw error;
+        writeFileSync(file, `${process.pid}\n`, { flag: 'wx' });
+      }
+      return undefined;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    }
+    let holder = NaN;
+    try {
+      holder = Number.parseInt(readFileSync(file, 'utf8'), 10);
+    } catch {
+      // removed meanwhile (that run ended): try again
+    }
+    if (Number.isSafeInteger(holder) && holder > 0 && isRunning(holder)) return holder;
+    if (attempt > 0) return Number.isSafeInteger(holder) ? holder : 0;
+    rmSync(file, { force: true }); // left by a run that is gone
+  }
+}
+
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0); // a test only: no signal is sent
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM'; // another user's process, running
   }
 }
 

@@ -507,3 +507,31 @@ test('an --out holding an earlier run: its reports of attendees not in this run 
   const clean = await runCli(['grade', path.join(dir, 'Main_Flow_1.json'), '--out', out, ...NOW, '--quiet']);
   expect(clean.stderr).toBe('');
 });
+
+test('two runs at once into one --out: the second is refused (exit 2) instead of mixing its reports and class files with the first one\'s; a lock left by a run that died does not block', async () => {
+  test.skip(process.platform === 'win32', 'POSIX process ids');
+  const dir = tempDir('two-runs-class');
+  for (let i = 0; i < 200; i++) writeFileSync(path.join(dir, `Main_Flow_${1000 + i}.json`), withAttendee(solution(), String(1000 + i)));
+  const out = tempDir('two-runs-out');
+  const first = spawn(process.execPath, [path.join(ROOT, 'bin', 'flowgrade.js'), 'grade', dir, '--out', out, ...NOW, '--quiet', '--jobs', '1']);
+  const firstExit = new Promise<number | null>((resolve) => first.on('exit', (code) => resolve(code)));
+  try {
+    while (first.exitCode === null && stagingFolders(out).length === 0) await new Promise((r) => setTimeout(r, 5));
+    const second = await runCli(['grade', path.join(dir, 'Main_Flow_1000.json'), '--out', out, ...NOW, '--quiet']);
+    expect(first.exitCode).toBe(null); // still grading: the two overlapped
+    expect([second.code, second.stderr.trim()]).toEqual([2, `flowgrade: cannot write into --out ${out}: another flowgrade run (process ${first.pid}) is writing into it; wait for it to end, or write the reports into another folder (if no run is, delete ${path.join(out, '.flowgrade-lock')}) [bad-out]`]);
+  } catch (error) {
+    first.kill('SIGKILL'); // never left running behind a failed test
+    throw error;
+  }
+  expect(await firstExit).toBe(0);
+  expect(readdirSync(out).filter((f) => f.endsWith('.json'))).toHaveLength(200); // the first run's, whole
+  expect(existsSync(path.join(out, '.flowgrade-lock'))).toBe(false);
+  // A lock whose process is gone (a run killed with SIGKILL, a machine rebooted) is taken over.
+  const gone = spawn(process.execPath, ['-e', '']);
+  await new Promise((resolve) => gone.on('exit', resolve));
+  writeFileSync(path.join(out, '.flowgrade-lock'), `${gone.pid}\n`);
+  const after = await runCli(['grade', path.join(dir, 'Main_Flow_1000.json'), '--out', out, ...NOW, '--quiet']);
+  expect(after.code, after.stderr).toBe(0);
+  expect(existsSync(path.join(out, '.flowgrade-lock'))).toBe(false);
+});
