@@ -76,8 +76,11 @@ interface ReadPath {
   definite: boolean;
   /** It holds a negative index (`[-1]`), rewritten as a slice for jsonpath-plus. */
   negativeIndex: boolean;
-  /** What each step of a match may step into (undefined with a deep scan, whose steps vary in number). */
-  kinds?: StepKind[];
+  /**
+   * What each step of a match may step into; with a deep scan, whose steps vary in number, those
+   * after the last `..` (the last steps of every match).
+   */
+  kinds: StepKind[];
 }
 
 /**
@@ -102,6 +105,7 @@ function readPath(path: string): { error: string } | { notSimulated: string } | 
   let definite = true;
   let negativeIndex = false;
   const kinds: StepKind[] = [];
+  let scanAt = 0; // kinds from here on follow the last deep scan
   let i = 1; // after the `$`
   while (i < path.length) {
     const c = path[i];
@@ -133,7 +137,7 @@ function readPath(path: string): { error: string } | { notSimulated: string } | 
       i += dots.length;
       if (i >= path.length) return { error: `the path ends with '${dots}'` };
       if (path[i] === '.' || path[i] === ']') return { error: unexpected(path, i) };
-      if (dots === '..') deepScan = true;
+      if (dots === '..') (deepScan = true), (scanAt = kinds.length);
       if (path[i] === '[') {
         if (dots === '..') out += dots; // `.[0]` is read as `[0]`, `..[0]` stays a deep scan
       } else {
@@ -156,7 +160,7 @@ function readPath(path: string): { error: string } | { notSimulated: string } | 
       return { error: unexpected(path, i) };
     }
   }
-  return { path: out, deepScan, definite: definite && !deepScan, negativeIndex, kinds: deepScan ? undefined : kinds };
+  return { path: out, deepScan, definite: definite && !deepScan, negativeIndex, kinds: kinds.slice(scanAt) };
 }
 
 /**
@@ -183,7 +187,10 @@ function bracketProblem(inside: string, open: number): { error: string } | { not
     return undefined; // jsonpath-plus reads the slice
   }
   if (inside.startsWith("'") || inside.startsWith('"')) {
-    if (!/^(['"])(?:\\.|(?!\1).)*\1$/s.test(inside)) return { notSimulated: `a union of names [${inside}]` };
+    // Every quote inside escaped: a backslash is taken as an escape only before that quote, so no
+    // character can be read two ways (`(?:\\.|(?!\1).)*` could, 2^n ways for n backslashes, and
+    // its back-reference kept V8's linear-time fallback from finishing it).
+    if (!/^(['"])(?:\\\1|(?!\1).)*\1$/s.test(inside)) return { notSimulated: `a union of names [${inside}]` };
     // One quoted name: jsonpath-plus misreads an escape or the other quote in it, and its operators.
     if (inside.slice(1, -1) === '$') return { notSimulated: ROOT_NAME };
     if (PLUS_OPERATORS.test(inside) || /\\|.['"]./.test(inside)) return { notSimulated: `the name [${inside}], which jsonpath-plus does not read as written` };
@@ -299,16 +306,18 @@ function isJson(match: Match): boolean {
  * Whether each step of a match went where its kind of step may go (StepKind): jsonpath-plus reads
  * `.0` and `['0']` as an index of a list, and `[0]` as the key "0" of an object; Jayway does not.
  */
-function stepsFit(match: Match, kinds: readonly StepKind[] | undefined, json: unknown): boolean {
-  if (kinds === undefined) return true;
+function stepsFit(match: Match, kinds: readonly StepKind[], json: unknown, deepScan: boolean): boolean {
   const steps = match.pointer.split('/').slice(1);
-  if (steps.length !== kinds.length) return true; // not aligned: nothing to say
+  // Without a deep scan every step is known; with one, the last steps of the match are those after it.
+  const skip = steps.length - kinds.length;
+  if (deepScan ? skip < 0 : skip !== 0) return true; // not aligned: nothing to say
   let node = json;
+  for (let at = 0; at < skip; at++) node = getOwn(node, steps[at].replace(/~1/g, '/').replace(/~0/g, '~'));
   for (let at = 0; at < kinds.length; at++) {
     const list = Array.isArray(node);
     if (kinds[at] === 'index' && !list) return false;
     if (kinds[at] === 'name' && (list || typeof node !== 'object' || node === null)) return false;
-    node = getOwn(node, steps[at].replace(/~1/g, '/').replace(/~0/g, '~'));
+    node = getOwn(node, steps[skip + at].replace(/~1/g, '/').replace(/~0/g, '~'));
   }
   return true;
 }
@@ -329,7 +338,7 @@ function query(run: ActivityRun, read: ReadPath, json: unknown): unknown {
     const wrap = deepScan || single;
     const found: unknown = JSONPath({ path, json: json as object, wrap, eval: false, resultType: 'all', autostart: false }).evaluate(path, json as object, undefined, undefined);
     if (found === undefined) return undefined;
-    const fits = (match: Match) => isJson(match) && stepsFit(match, kinds, json);
+    const fits = (match: Match) => isJson(match) && stepsFit(match, kinds, json, deepScan);
     if (!Array.isArray(found)) return fits(found as Match) ? (found as Match).value : undefined;
     const result = (found as Match[]).filter(fits).map((match) => match.value);
     if (single) return result.length > 0 ? result[0] : undefined;

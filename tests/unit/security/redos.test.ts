@@ -1,0 +1,70 @@
+/**
+ * Regular expressions of flowgrade's own (not Pebble's `matches`, covered in complexity.test.ts)
+ * that run on export text: none may backtrack exponentially. A regex with a back-reference is not
+ * rescued by V8's linear-time fallback (the CLI's flag), so one that explodes hangs `check`,
+ * `grade --jobs 1` and the page's tab. Each test bounds its own time: an explosion is a timeout.
+ */
+import { test, expect } from '@playwright/test';
+import { execFile } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { loadFlow } from '../../../engine/loader.js';
+import { simulate } from '../../../engine/simulator/index.js';
+import { fixturePath, ROOT } from '../../helpers.js';
+import { fakeServices, http, httpFlow, httpNode, HttpResponse, removeTempDirs, tempDir } from './flows.js';
+
+test.afterAll(removeTempDirs);
+
+/** `flowgrade check` (built CLI) on the solution with GET_CBID's first JSONPath replaced; killed after `ms`. */
+function checkWithPath(jsonPathExp: string, ms: number): Promise<{ code: number | string | null; stdout: string; ms: number }> {
+  const flow = JSON.parse(readFileSync(fixturePath('flows/solution.json'), 'utf8'));
+  for (const activity of Object.values<{ name: string; properties: { outputVariableArray?: { jsonPathExp: string }[] } }>(flow.process.activities)) {
+    if (activity.name === 'GET_CBID') activity.properties.outputVariableArray![0].jsonPathExp = jsonPathExp;
+  }
+  const file = path.join(tempDir('redos'), 'flow.json');
+  writeFileSync(file, JSON.stringify(flow));
+  const started = Date.now();
+  return new Promise((resolve) => {
+    execFile(process.execPath, [path.join(ROOT, 'bin', 'flowgrade.js'), 'check', file, '--format', 'json'], { timeout: ms, killSignal: 'SIGKILL', maxBuffer: 64 * 1024 * 1024 }, (error, stdout) => {
+      resolve({ code: error ? ((error as { code?: number | string }).code ?? (error as { signal?: string }).signal ?? null) : 0, stdout, ms: Date.now() - started });
+    });
+  });
+}
+
+const DATA_URL = 'https://api.example.test/data';
+
+async function runParse(jsonPathExp: string) {
+  const flow = httpFlow(httpNode('GetData', DATA_URL, [{ outputVariable: 'out', jsonPathExp }]), [{ name: 'out', type: 'STRING', value: null }]);
+  const loaded = loadFlow(JSON.stringify(flow));
+  if (!loaded.ok) throw new Error(loaded.error.message);
+  return simulate(loaded.model, {}, { services: fakeServices([http.get(DATA_URL, () => HttpResponse.json([{ a: 1 }]))]) });
+}
+
+test.describe('parse settings: a quoted name in brackets', () => {
+  test.describe.configure({ timeout: 60_000 });
+
+  test('a run of backslashes before the closing quote is judged at once (it took 2^n steps: 48 backslashes, 217 s even with the CLI flag)', async () => {
+    // In a child process: a regex that explodes cannot be interrupted in this one.
+    const run = await checkWithPath(`$['${'\\'.repeat(60)}'x]`, 20_000);
+    expect(run.ms).toBeLessThan(20_000);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toContain('a union of names');
+  });
+
+  test('long runs of backslashes and escaped quotes are judged in linear time', async () => {
+    const result = await runParse(`$['${'\\'.repeat(5_000)}'x]`);
+    expect(result.summary).toContain('a union of names');
+    const escaped = await runParse(`$['${"\\'".repeat(5_000)}x']`);
+    expect(escaped.status).toBe('not-simulated');
+    expect(escaped.summary).toContain('does not read as written');
+  });
+
+  test('what is one quoted name and what is not is unchanged', async () => {
+    expect((await runParse("$[0]['a']")).status).toBe('completed');
+    expect((await runParse(`$[0]["a"]`)).status).toBe('completed');
+    expect((await runParse("$['a','b']")).summary).toContain('a union of names');
+    expect((await runParse("$['a\\'b']")).summary).toContain('does not read as written');
+    expect((await runParse("$['a\\\\']")).summary).toContain('does not read as written');
+    expect((await runParse(`$['a"b']`)).summary).toContain('does not read as written');
+  });
+});
