@@ -67,11 +67,12 @@ export function renderMarkdown(reports: readonly GradeReport[], options: Markdow
     '',
     '| Attendee | Verdict | Score | Failing steps |',
     '| --- | --- | --- | --- |',
-    ...reports.map((report, i) => (shared.has(report.attendee.id) ? row(report, shared) : (options.rows?.[i] ?? renderMarkdownRow(report)))),
   ];
+  const rows = reports.map((report, i) => (shared.has(report.attendee.id) ? row(report, shared) : (options.rows?.[i] ?? renderMarkdownRow(report))));
+  const tail: string[] = [];
   const common = commonFailures(reports).slice(0, options.topFailures ?? 10);
   if (common.length) {
-    lines.push('', '## Most common failures', '', '| Check | Step | Attendees | How to fix |', '| --- | --- | --- | --- |');
+    tail.push('', '## Most common failures', '', '| Check | Step | Attendees | How to fix |', '| --- | --- | --- | --- |');
     for (const f of common) {
       const more = f.fixes.length - FIXES_SHOWN;
       const fixes =
@@ -81,11 +82,47 @@ export function renderMarkdown(reports: readonly GradeReport[], options: Markdow
               .slice(0, FIXES_SHOWN)
               .map((fix) => `${text(fix.hint)} (${named(fix.reports)})`)
               .join('; ') + (more > 0 ? ` and ${more} other ${more === 1 ? 'fix' : 'fixes'} (see the dashboard)` : '');
-      lines.push(`| ${md(f.title)} (${md(f.id)}) | ${f.step} | ${f.reports.length}: ${named(f.reports)} | ${fixes} |`);
+      tail.push(`| ${md(f.title)} (${md(f.id)}) | ${f.step} | ${f.reports.length}: ${named(f.reports)} | ${fixes} |`);
     }
   }
-  lines.push(...duplicatesSection(options.duplicates ?? []));
-  return lines.join('\n') + '\n';
+  tail.push(...duplicatesSection(options.duplicates ?? []));
+  return [...lines, ...rowsWithin(rows, SUMMARY_BYTES - bytesOf(lines) - bytesOf(tail)), ...tail].join('\n') + '\n';
+}
+
+/**
+ * Most bytes of summary.md. GitHub takes 1 MiB (1,048,576 bytes) per job summary; a class of 500
+ * whose ids and reasons are clipped but made of characters of 4 bytes (emoji) or escaped to 5
+ * (`&amp;`) came to more. Past it, the attendees table ends early, with a count of the rows left
+ * out (the dashboard has them all); the totals and the most common failures are always there.
+ */
+export const SUMMARY_BYTES = 1_000_000;
+
+/** The table rows that fit in `budget` bytes: all of them, or the first ones and a row counting the others. */
+function rowsWithin(rows: readonly string[], budget: number): string[] {
+  if (bytesOf(rows) <= budget) return [...rows];
+  const kept: string[] = [];
+  let used = 0;
+  for (const line of rows) {
+    const more = `| and ${plural(rows.length - kept.length, 'more attendee')} (see the dashboard) | | | |`;
+    const size = bytesOf([line]);
+    if (used + size + bytesOf([more]) > budget) return [...kept, more];
+    kept.push(line);
+    used += size;
+  }
+  return kept;
+}
+
+/** UTF-8 bytes of `lines` joined by line breaks, one counted per line. */
+function bytesOf(lines: readonly string[]): number {
+  let bytes = 0;
+  for (const line of lines) {
+    bytes += 1;
+    for (const char of line) {
+      const code = char.codePointAt(0)!;
+      bytes += code < 0x80 ? 1 : code < 0x800 ? 2 : code < 0x10000 ? 3 : 4;
+    }
+  }
+  return bytes;
 }
 
 /** The duplicates: ids and paths come from untrusted inputs (escaped, clipped), and their number is capped. */

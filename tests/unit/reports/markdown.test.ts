@@ -138,3 +138,24 @@ test('a hostile class of duplicates (thousands of files, 4,000-character paths) 
   expect(items[0]).toMatch(/ and 95 more$/);
   expect(items[0].split('; set aside ')[1].split(', ')).toHaveLength(SET_ASIDE_SHOWN);
 });
+
+test('a class of 500 whose ungradable files give long reasons, with long ids of characters that take 4 or 5 bytes each, stays within a job summary (1 MiB): the table ends with a count of the rows left out', () => {
+  for (const wide of ['😀', '&']) {
+    const reports = Array.from({ length: 500 }, (_, n) => {
+      const report = n % 2 ? failedReport() : ungradableReport();
+      report.attendee.id = `${String(n).padStart(3, '0')}${wide.repeat(300)}`;
+      if (report.error) report.error = { code: 'not-json', message: wide.repeat(600) };
+      report.checks = report.checks.map((check) => ({ ...check, status: check.severity === 'info' ? check.status : 'failed', hint: `${n}${wide.repeat(600)}` }));
+      return report;
+    });
+    const md = renderMarkdown(reports);
+    expect(Buffer.byteLength(md), wide).toBeLessThan(1024 * 1024);
+    const lines = md.split('\n');
+    const rows = lines.filter((l) => /^\| \d{3}/.test(l));
+    expect(rows.length, wide).toBeGreaterThan(100);
+    expect(lines, wide).toContain(`| and ${500 - rows.length} more attendees (see the dashboard) | | | |`);
+    expect(md, wide).toContain('## Most common failures');
+  }
+  // An ordinary class has every row.
+  expect(renderMarkdown([failedReport(), passedReport()])).not.toContain('more attendees');
+});
