@@ -20,14 +20,16 @@ export function blockingChecks(report: GradeReport): CheckResult[] {
 }
 
 /**
- * What the top of a report tells a failing attendee to fix first: the first required check that
- * failed, in Build-step order (later steps build on earlier ones), else the first recommended one.
- * An errored check is flowgrade's to fix, and a check not judged is reported under its cause.
+ * What the top of a report tells a failing attendee to fix first: a failure of Build step 1 (the
+ * export is another flow than Main_Flow_<ID>: nothing else in the report applies to it), else the
+ * first required check that failed, in Build-step order (later steps build on earlier ones), else
+ * the first recommended one. An errored check is flowgrade's to fix, and a check not judged is
+ * reported under its cause.
  */
 export function firstFix(report: GradeReport): CheckResult | undefined {
   if (report.verdict !== 'failed') return undefined;
   const inOrder = byStep(report.checks).flatMap(([, checks]) => checks).filter((c) => c.status === 'failed');
-  return inOrder.find((c) => c.severity === 'required') ?? inOrder.find((c) => c.severity === 'recommended');
+  return inOrder.find((c) => c.step === 1) ?? inOrder.find((c) => c.severity === 'required') ?? inOrder.find((c) => c.severity === 'recommended');
 }
 
 /**

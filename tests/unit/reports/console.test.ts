@@ -170,3 +170,13 @@ test('a trace row of an HTTP Request shows the flow variables it set before the 
   expect([...row].length).toBeLessThanOrEqual(200);
   expect(row).toContain('GET https://674481b1b4e2e04abea27c6e.mockapi.io/'); // the request still follows, cut at the end
 });
+
+test('fix first: an export of another flow (Step 1) comes before everything, since none of the rest applies to it', () => {
+  const report = failedReport();
+  report.checks = [
+    { id: 'flow-name', title: 'The export is the flow Main_Flow_<ID>', step: 1, severity: 'recommended', status: 'failed', points: 1, earned: 0, message: 'The flow is named "HelloWorld_Template"', hint: 'Export the flow you extended.' },
+    ...report.checks,
+  ];
+  const lines = renderConsole(report, { color: NO_COLOR }).split('\n');
+  expect(lines.slice(1, 3)).toEqual(['Fix first: Step 1 — The export is the flow Main_Flow_<ID>', '  Export the flow you extended.']);
+});
