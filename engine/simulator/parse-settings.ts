@@ -78,9 +78,11 @@ interface ReadPath {
   negativeIndex: boolean;
   /**
    * What each step of a match may step into; with a deep scan, whose steps vary in number, those
-   * after the last `..` (the last steps of every match).
+   * before the first `..` (the first steps of every match) and those after the last (its last steps).
    */
   kinds: StepKind[];
+  /** With a deep scan, the kinds of the steps after the last `..`. */
+  tailKinds: StepKind[];
 }
 
 /**
@@ -105,7 +107,11 @@ function readPath(path: string): { error: string } | { notSimulated: string } | 
   let definite = true;
   let negativeIndex = false;
   const kinds: StepKind[] = [];
+  let firstScanAt = -1; // kinds before this precede the first deep scan
   let scanAt = 0; // kinds from here on follow the last deep scan
+  // Steps jsonpath-plus may take into the other kind of value: an index into an object's key
+  // "0", a name made of digits into a list's item. Only checked where a match's steps align.
+  const ambiguous: boolean[] = [];
   let i = 1; // after the `$`
   while (i < path.length) {
     const c = path[i];
@@ -123,11 +129,13 @@ function readPath(path: string): { error: string } | { notSimulated: string } | 
       if (negative !== undefined) {
         negativeIndex = true;
         kinds.push('index');
+        ambiguous.push(true);
         out += negative === -1 ? '[-1:]' : `[${negative}:${negative + 1}]`;
       } else {
         const bracket = readBracket(inside);
         if (!bracket.definite) definite = false;
         kinds.push(bracket.kind);
+        ambiguous.push(bracket.kind === 'index' || /^(['"])\d+\1$/.test(bracket.text));
         // jsonpath-plus reads a slice's end of 0 as no end (`[:0]` as `[:]`); `[1:1]` is as empty.
         out += /^-?\d*:-?0+$/.test(bracket.text) ? '[1:1]' : `[${bracket.text}]`;
       }
@@ -137,7 +145,11 @@ function readPath(path: string): { error: string } | { notSimulated: string } | 
       i += dots.length;
       if (i >= path.length) return { error: `the path ends with '${dots}'` };
       if (path[i] === '.' || path[i] === ']') return { error: unexpected(path, i) };
-      if (dots === '..') (deepScan = true), (scanAt = kinds.length);
+      if (dots === '..') {
+        deepScan = true;
+        scanAt = kinds.length;
+        if (firstScanAt < 0) firstScanAt = scanAt;
+      }
       if (path[i] === '[') {
         if (dots === '..') out += dots; // `.[0]` is read as `[0]`, `..[0]` stays a deep scan
       } else {
@@ -153,6 +165,7 @@ function readPath(path: string): { error: string } | { notSimulated: string } | 
         if (name === '$') return { notSimulated: ROOT_NAME };
         if (name === '*') definite = false;
         kinds.push(name === '*' ? 'any' : 'name');
+        ambiguous.push(/^\d+$/.test(name));
         out += dots + name;
         i = end;
       }
@@ -160,7 +173,10 @@ function readPath(path: string): { error: string } | { notSimulated: string } | 
       return { error: unexpected(path, i) };
     }
   }
-  return { path: out, deepScan, definite: definite && !deepScan, negativeIndex, kinds: kinds.slice(scanAt) };
+  if (!deepScan) return { path: out, deepScan, definite, negativeIndex, kinds, tailKinds: [] };
+  // Between two deep scans a match's steps align with neither end: one there must not be ambiguous.
+  if (ambiguous.slice(firstScanAt, scanAt).includes(true)) return { notSimulated: 'a list index or a name of digits between two deep scans' };
+  return { path: out, deepScan, definite: false, negativeIndex, kinds: kinds.slice(0, firstScanAt), tailKinds: kinds.slice(scanAt) };
 }
 
 /**
@@ -306,24 +322,26 @@ function isJson(match: Match): boolean {
  * Whether each step of a match went where its kind of step may go (StepKind): jsonpath-plus reads
  * `.0` and `['0']` as an index of a list, and `[0]` as the key "0" of an object; Jayway does not.
  */
-function stepsFit(match: Match, kinds: readonly StepKind[], json: unknown, deepScan: boolean): boolean {
-  const steps = match.pointer.split('/').slice(1);
-  // Without a deep scan every step is known; with one, the last steps of the match are those after it.
-  const skip = steps.length - kinds.length;
-  if (deepScan ? skip < 0 : skip !== 0) return true; // not aligned: nothing to say
+function stepsFit(match: Match, read: ReadPath, json: unknown): boolean {
+  const steps = match.pointer.split('/').slice(1).map((step) => step.replace(/~1/g, '/').replace(/~0/g, '~'));
+  const { kinds, tailKinds } = read;
+  // Without a deep scan every step is known; with one, its first steps are those before the first
+  // `..` and its last steps those after the last `..`.
+  const middle = steps.length - kinds.length - tailKinds.length;
+  if (read.deepScan ? middle < 0 : middle !== 0) return true; // not aligned: nothing to say
+  const expected = [...kinds, ...new Array<StepKind>(middle).fill('any'), ...tailKinds];
   let node = json;
-  for (let at = 0; at < skip; at++) node = getOwn(node, steps[at].replace(/~1/g, '/').replace(/~0/g, '~'));
-  for (let at = 0; at < kinds.length; at++) {
+  for (let at = 0; at < expected.length; at++) {
     const list = Array.isArray(node);
-    if (kinds[at] === 'index' && !list) return false;
-    if (kinds[at] === 'name' && (list || typeof node !== 'object' || node === null)) return false;
-    node = getOwn(node, steps[skip + at].replace(/~1/g, '/').replace(/~0/g, '~'));
+    if (expected[at] === 'index' && !list) return false;
+    if (expected[at] === 'name' && (list || typeof node !== 'object' || node === null)) return false;
+    node = getOwn(node, steps[at]);
   }
   return true;
 }
 
 function query(run: ActivityRun, read: ReadPath, json: unknown): unknown {
-  const { path, deepScan, definite, negativeIndex, kinds } = read;
+  const { path, deepScan, definite, negativeIndex } = read;
   // jsonpath-plus matches nothing in a falsy document (false, 0, ""); `$` is that document.
   if (path === '$') return json;
   // A definite path with a negative index, rewritten as a slice, gives a list of one (or none):
@@ -338,7 +356,7 @@ function query(run: ActivityRun, read: ReadPath, json: unknown): unknown {
     const wrap = deepScan || single;
     const found: unknown = JSONPath({ path, json: json as object, wrap, eval: false, resultType: 'all', autostart: false }).evaluate(path, json as object, undefined, undefined);
     if (found === undefined) return undefined;
-    const fits = (match: Match) => isJson(match) && stepsFit(match, kinds, json, deepScan);
+    const fits = (match: Match) => isJson(match) && stepsFit(match, read, json);
     if (!Array.isArray(found)) return fits(found as Match) ? (found as Match).value : undefined;
     const result = (found as Match[]).filter(fits).map((match) => match.value);
     if (single) return result.length > 0 ? result[0] : undefined;

@@ -114,3 +114,28 @@ test('parse settings: a slice ending at 0 (`$[:0]`, `$[-1:0]`) matches nothing, 
     expect(written.get('v'), path).toBe(want);
   }
 });
+
+test('parse settings: after a deep scan, a name (`$..0`) reads keys of objects, not items of lists', async () => {
+  // Found by end-to-end/jsonpath-indefinite: the step check (a name only a key, an index only an
+  // item) was skipped for deep scans, so `$..0` on {"a":[{}]} stored [{}] where Jayway matches nothing
+  // (and `$..1..true` read list items in its middle).
+  const { applyParseSettings } = await import('../../../engine/simulator/parse-settings.js');
+  const body = JSON.stringify({ a: [{ b: 1 }, { '0': 'key' }], c: { '0': [5, 6] } });
+  const { NotSimulatedError } = await import('../../../engine/simulator/errors.js');
+  for (const [path, want] of [['$..0', '["key",[5,6]]'], ['$..0.b', ''], ['$..[0]', '[{"b":1},5]'], ['$..b', '[1]'], ['$.a..0', '["key"]'], ['$.0..b', ''], ['$..a..0', '["key"]'], ['$..0..b', ''], ['$..[1]..0', '']]) {
+    const written = new Map<string, unknown>();
+    const run = {
+      activity: { label: 'GET_CBID', props: { contentType: 'JSON', outputVariableArray: [{ outputVariable: 'v', jsonPathExp: path }] }, ui: {} },
+      vars: { isDeclared: () => true, typeOf: () => 'STRING', setVariable: (name: string, value: unknown) => void written.set(name, value) },
+    } as unknown as Parameters<typeof applyParseSettings>[0];
+    try {
+      applyParseSettings(run, body);
+    } catch (error) {
+      // Between two deep scans the steps of a match cannot be told apart: refused, not misread.
+      expect(error, path).toBeInstanceOf(NotSimulatedError);
+      expect(path).toMatch(/\.\..*\.\./);
+      continue;
+    }
+    expect(written.get('v'), path).toBe(want);
+  }
+});
