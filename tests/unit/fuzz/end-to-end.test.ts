@@ -253,6 +253,92 @@ test('fuzz: a definite JSONPath of names and indexes reads what Jayway JsonPath 
   );
 });
 
+/** Steps that make a path indefinite: a wildcard (`.*`, `[*]`), a slice, a union of indexes. */
+type WideStep = Step | { kind: 'wild'; bracket: boolean } | { kind: 'slice'; from?: number; to?: number } | { kind: 'union'; indexes: number[] } | { kind: 'scan'; name: string };
+const wideStep: fc.Arbitrary<WideStep> = fc.oneof(
+  { weight: 3, arbitrary: step },
+  fc.record({ kind: fc.constant('wild' as const), bracket: fc.boolean() }),
+  fc.oneof(
+    fc.record({ kind: fc.constant('slice' as const), from: fc.nat({ max: 4 }), to: fc.nat({ max: 5 }) }),
+    fc.record({ kind: fc.constant('slice' as const), from: fc.nat({ max: 4 }) }),
+    fc.record({ kind: fc.constant('slice' as const), to: fc.nat({ max: 5 }) }),
+    fc.record({ kind: fc.constant('slice' as const), from: fc.integer({ min: -4, max: -1 }) }),
+  ),
+  fc.record({ kind: fc.constant('union' as const), indexes: fc.array(fc.integer({ min: -3, max: 4 }), { minLength: 2, maxLength: 3 }) }),
+  fc.record({ kind: fc.constant('scan' as const), name: fc.constantFrom(...DOT_NAMES) }),
+);
+
+const wideText = (s: WideStep): string =>
+  s.kind === 'wild' ? (s.bracket ? '[*]' : '.*')
+  : s.kind === 'slice' ? `[${s.from ?? ''}:${s.to ?? ''}]`
+  : s.kind === 'union' ? `[${s.indexes.join(',')}]`
+  : s.kind === 'scan' ? `..${s.name}`
+  : pathOf([s], true).slice(1);
+
+/** Jayway's matches of a path with wildcards, slices and unions: every match, in document order; missing leaves skipped. */
+function wideOracle(json: unknown, steps: WideStep[]): unknown[] {
+  let nodes: unknown[] = [json];
+  for (const s of steps) {
+    const next: unknown[] = [];
+    for (const node of nodes) {
+      if (s.kind === 'name' || s.kind === 'index') {
+        const v = oracle(node, [s]);
+        if (v !== undefined) next.push(v);
+      } else if (s.kind === 'scan') {
+        // Every value of the key at any depth (order aside: compared as a multiset).
+        const walk = (n: unknown): void => {
+          if (isObj(n) && Object.hasOwn(n, s.name)) next.push(n[s.name]);
+          if (Array.isArray(n)) n.forEach(walk);
+          else if (isObj(n)) Object.keys(n).forEach((k) => walk(n[k]));
+        };
+        walk(node);
+      } else if (s.kind === 'wild') {
+        if (Array.isArray(node)) next.push(...node);
+        else if (isObj(node)) next.push(...Object.keys(node).map((k) => node[k]));
+      } else if (Array.isArray(node)) {
+        const n = node.length;
+        if (s.kind === 'slice') {
+          const from = s.from === undefined ? 0 : s.from < 0 ? Math.max(0, n + s.from) : Math.min(s.from, n);
+          const to = s.to === undefined ? n : Math.min(s.to, n);
+          for (let i = from; i < to; i++) next.push(node[i]);
+        } else {
+          for (const i of s.indexes) {
+            const at = i < 0 ? n + i : i;
+            if (at >= 0 && at < n) next.push(node[at]);
+          }
+        }
+      }
+    }
+    nodes = next;
+  }
+  return nodes;
+}
+
+test('fuzz: an indefinite JSONPath (wildcards, slices, unions of indexes) gives the list of what Jayway matches', async () => {
+  await fuzz(
+    'end-to-end/jsonpath-indefinite',
+    fc.property(body, fc.array(wideStep, { minLength: 1, maxLength: 4 }), (json, steps) => {
+      if (steps.every((s) => s.kind === 'name' || s.kind === 'index')) return; // definite: the other property
+      const path = `$${steps.map(wideText).join('')}`;
+      const { run, written } = parseRun([{ outputVariable: 'v', jsonPathExp: path }]);
+      try {
+        applyParseSettings(run, JSON.stringify(json));
+      } catch (error) {
+        check(error instanceof NotSimulatedError || error instanceof ActivityError, () => `${path}: ${error instanceof Error ? error.stack : String(error)}`);
+        return;
+      }
+      const matches = json === null ? [] : wideOracle(json, steps);
+      const want = matches.length === 0 ? '' : convertToType(matches, 'STRING', 'v');
+      const got = written.get('v');
+      // A deep scan's matches are compared in any order (Jayway's order is its walk's).
+      const scan = steps.some((s) => s.kind === 'scan');
+      const sorted = (v: unknown) => (typeof v === 'string' && v.startsWith('[') ? (JSON.parse(v) as unknown[]).map((x) => JSON.stringify(x)).sort().join('\n') : JSON.stringify(v));
+      check(scan ? sorted(got) === sorted(want) : JSON.stringify(got) === JSON.stringify(want), () => `${path} on ${JSON.stringify(json)}: got ${JSON.stringify(got)}, Jayway gives ${JSON.stringify(want)}`);
+    }),
+    0.5,
+  );
+});
+
 /** Paths from JSONPath's grammar, with its errors and the characters that trip parsers. */
 const rawPath: fc.Arbitrary<string> = fc.oneof(
   fc.array(
