@@ -5,7 +5,7 @@
  * same whatever the parallelism.
  */
 import { writeFileSync } from 'node:fs';
-import { readdir, rename } from 'node:fs/promises';
+import { readdir, rename, unlink } from 'node:fs/promises';
 import path from 'node:path';
 import type { GradeReport } from '../../engine/report.js';
 import { renderCsv, renderDashboard, renderJunitDocument, renderMarkdown } from '../../reports/index.js';
@@ -31,11 +31,15 @@ const CLASS_FILES = ['index.html', 'grades.csv', 'junit.xml', 'summary.md'] as c
  * Writes everything; returns the base name given to each row. The per-attendee reports are moved
  * to their names by the thread pool while this thread renders the class-level files into the
  * staging folder; those are moved last, so that a run stopped on the way (Ctrl-C) never leaves a
- * dashboard linking to reports that are not there.
+ * dashboard linking to reports that are not there (nor an earlier run's, removed first).
  */
 export async function writeOutputs(outputs: Outputs): Promise<string[]> {
   const { outDir, stagingDir, rows } = outputs;
   const names = assignFileNames(rows.map((row) => row.report.attendee.id));
+  // An earlier run's class files go first: stopped while the reports move, this run must not leave
+  // an old dashboard and gradebook linking its new reports (what cannot be removed, a folder in
+  // the way, is named when this run's file is moved there).
+  await Promise.all(CLASS_FILES.map((file) => unlink(path.join(outDir, file)).catch(() => undefined)));
   const moved = Promise.all(
     rows.flatMap((row, i) => (['json', 'html'] as const).map((extension) => rename(stagedPath(stagingDir, row.index, extension), path.join(outDir, `${names[i]}.${extension}`)))),
   );

@@ -48,3 +48,11 @@ test('when a report cannot be moved (a run stopped on the way), no dashboard lin
   await expect(writeOutputs({ ...dirs, rows: await rows(3), duplicates: [], checkIds: ['flow-name'] })).rejects.toThrow(/ENOENT/);
   for (const file of ['index.html', 'grades.csv', 'junit.xml', 'summary.md']) expect(existsSync(path.join(dirs.outDir, file)), file).toBe(false);
 });
+
+test('over an earlier run, a run stopped while moving its reports leaves none of the earlier class files: no old dashboard or gradebook passes for this run, linking its new reports', async () => {
+  const dirs = staged(3, 1);
+  for (const file of ['index.html', 'grades.csv', 'junit.xml', 'summary.md']) writeFileSync(path.join(dirs.outDir, file), `earlier run's ${file}`);
+  await expect(writeOutputs({ ...dirs, rows: await rows(3), duplicates: [], checkIds: ['flow-name'] })).rejects.toThrow(/ENOENT/);
+  expect(existsSync(path.join(dirs.outDir, '100.json'))).toBe(true); // moved: this run's
+  for (const file of ['index.html', 'grades.csv', 'junit.xml', 'summary.md']) expect(existsSync(path.join(dirs.outDir, file)), file).toBe(false);
+});
