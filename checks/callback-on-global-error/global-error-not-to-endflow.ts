@@ -5,7 +5,7 @@ import { failed, missing, passed } from './lib/outcome.js';
 
 export default defineCheck({
   id: 'global-error-not-to-endflow',
-  title: 'OnGlobalError no longer goes straight to End Flow',
+  title: 'OnGlobalError no longer goes straight to EndFlow',
   step: 7,
   points: 4,
   severity: 'required',
@@ -24,6 +24,6 @@ export default defineCheck({
     if (target?.type === 'end') {
       return failed(`OnGlobalError still goes straight to ${target.label}`, { expected: 'OnGlobalError → CallBackAPI_HTTPRequest', actual: `OnGlobalError → ${target.label} (End Flow)`, activity: node });
     }
-    return passed(target ? `OnGlobalError goes to ${target.label}` : 'OnGlobalError is no longer connected to End Flow');
+    return passed(target ? `OnGlobalError goes to ${target.label}` : 'OnGlobalError is no longer connected to EndFlow');
   },
 });

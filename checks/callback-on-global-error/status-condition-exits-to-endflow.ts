@@ -6,7 +6,7 @@ import { failed, passed } from './lib/outcome.js';
 
 export default defineCheck({
   id: 'status-condition-exits-to-endflow',
-  title: 'Both exits of HTTPStatusCode lead to End Flow',
+  title: 'Both exits of HTTPStatusCode lead to EndFlow',
   step: 9,
   points: 3,
   severity: 'required',
@@ -27,7 +27,7 @@ export default defineCheck({
     const { events } = ctx.model;
     for (const [exit, name] of [['true', 'True'], ['false', 'False']] as const) {
       if (!Object.hasOwn(activity.exits, exit)) problems.push(`the ${name} exit is not connected`);
-      else if (!exitReaches(events, activity, exit, isEndFlow)) problems.push(`the ${name} exit does not lead to End Flow (${describeExit(events, activity, exit)})`);
+      else if (!exitReaches(events, activity, exit, isEndFlow)) problems.push(`the ${name} exit does not lead to EndFlow (${describeExit(events, activity, exit)})`);
       else {
         // A way back to a Create Task request: a refused one would be sent again and again.
         const again = reachableFrom(events, [activity.exits[exit]]).find(callsTasksApi);
@@ -37,6 +37,6 @@ export default defineCheck({
     if (problems.length > 0) {
       return failed(`${activity.label}: ${problems.join('; ')}`, { expected: 'True → EndFlow and False → EndFlow', actual: problems.join('; '), activity });
     }
-    return passed(`Both exits of ${activity.label} lead to End Flow`);
+    return passed(`Both exits of ${activity.label} lead to EndFlow`);
   },
 });

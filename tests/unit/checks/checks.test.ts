@@ -114,7 +114,7 @@ test('a mistake only the simulated call can see fails its behavioural check alon
 test('an OnGlobalError connected to nothing passes Build step 7 and fails Build step 8, which names the connection to make', async () => {
   const report = await gradeMutation(MISTAKES['global-error-not-connected']);
   const step7 = resultOf(report, 'global-error-not-to-endflow');
-  expect([step7.status, step7.message]).toEqual(['passed', 'OnGlobalError is no longer connected to End Flow']);
+  expect([step7.status, step7.message]).toEqual(['passed', 'OnGlobalError is no longer connected to EndFlow']);
   const step8 = resultOf(report, 'callback-api-after-global-error');
   expect([step8.status, step8.actual, step8.hint]).toEqual(['failed', 'OnGlobalError not connected', 'Event Flows → drag the connection of OnGlobalError to CallBackAPI_HTTPRequest.']);
   expect(resultOf(report, 'run-task-created').hint).toBe('Event Flows → connect OnGlobalError to CallBackAPI_HTTPRequest (Build step 8).');

@@ -61,3 +61,10 @@ test('pages and hints use the Flow Designer words, one per thing: Activity Label
   for (const mission of MISSIONS) for (const check of mission.checks) if (wrong.test(check.hint)) problems.push(`${check.id} hint: ${check.hint}`);
   expect(problems).toEqual([]);
 });
+
+test('check titles name the End Flow as the guide and the Build step headings do: EndFlow', () => {
+  for (const mission of MISSIONS) {
+    for (const check of mission.checks) expect(check.title, check.id).not.toContain('End Flow');
+    for (const heading of Object.values(mission.steps)) expect(heading).not.toContain('End Flow');
+  }
+});
