@@ -413,3 +413,52 @@ test('fuzz: every attendee gets a safe, unique report file name, the same in a s
     }),
   );
 });
+
+// ---- Command-line option values ----
+
+/** Option values pasted from anywhere: near misses of valid values, hostile text, numbers at the edges. */
+const optionValue: fc.Arbitrary<string> = fc.oneof(
+  fc.constantFrom('', ' ', '0', '1', '-1', '01', '1.5', '1e3', '0x10', '١٢', '9'.repeat(25), '500', '10000', '10001', 'NaN', 'Infinity', '20MB', '0.5B', '1 KB', '1kb', '99999999GB', '1GBB'),
+  fc.constantFrom('+14694096861', '+1', '14694096861', '+', '++1', '+1 469 409 6861', 'tel:+14694096861'),
+  fc.constantFrom('2025-08-01', '2025-08-01T09:00:00Z', '2025-02-30', '2025-08-01T25:00:00Z', '2025-08-01T09:00:00+25:00', '+275760-09-13T00:00:00Z', '-000001-01-01T00:00:00Z', '2025-08-01T09:00:00.1234567Z', '1970-01-01T00:00:00Z'),
+  fc.constantFrom('WantCallback=3', 'WantCallback=1,2,3', '=3', 'WantCallback=', 'WantCallback', '__proto__=1', 'constructor=1', 'a=b=c', 'WantCallback=' + '1,'.repeat(500)),
+  fc.constantFrom('400', '401', '429', 'timeout', '200', '999', 'callback-on-global-error', 'nope', '__proto__', 'toString'),
+  fc.constantFrom('x=http://127.0.0.1:9', 'WxCC=https://api.example', 'WxCC=javascript:alert(1)', 'WxCC=', 'WxCC=file:///etc/passwd', 'WxCC=http://[::1', '__proto__=http://x'),
+  hostileString,
+);
+
+const OPTIONS = {
+  check: ['--lab', '--dnis', '--connector', '--max-size', '--max-depth', '--max-steps', '--max-visits', '--now', '--attendee', '--format'],
+  simulate: ['--dtmf', '--ani', '--dnis', '--connector', '--tasks-status', '--business-hours', '--max-size', '--now', '--format'],
+} as const;
+
+test('fuzz: any option values give a result or one usage error with exit code 2, never an internal error', async () => {
+  const { run } = await import('../../../cli/main.js');
+  const solution = 'fixtures/flows/solution.json';
+  await fuzz(
+    'end-to-end/cli-options',
+    fc.asyncProperty(
+      fc.constantFrom('check' as const, 'simulate' as const),
+      fc.array(fc.tuple(fc.nat(), optionValue), { minLength: 1, maxLength: 4 }),
+      fc.constantFrom('json', 'text', 'console', 'junit', 'markdown', 'html'),
+      async (command, pairs, format) => {
+        const names = OPTIONS[command];
+        const args = pairs.flatMap(([at, value]) => [names[at % names.length], value]);
+        const argv = ['node', 'flowgrade', command, solution, '--format', format, ...args];
+        let stdout = '';
+        let stderr = '';
+        const code = await run(argv, { stdout: (s) => void (stdout += s), stderr: (s) => void (stderr += s), isTTY: false, color: false });
+        check([0, 1, 2].includes(code), `exit code ${code} for ${JSON.stringify(argv.slice(2))}`);
+        check(!/internal error/i.test(stderr), () => `${JSON.stringify(argv.slice(2))}: ${stderr.slice(0, 500)}`);
+        if (code === 2) {
+          // One line saying what is wrong (commander adds where to find the usage).
+          const lines = stderr.trimEnd().split('\n').filter((line) => !/^\(.*--help for usage\)$/.test(line));
+          check(lines.length === 1 && lines[0].trim() !== '', () => `exit 2 with ${lines.length} lines for ${JSON.stringify(argv.slice(2))}: ${JSON.stringify(stderr.slice(0, 600))}`);
+        }
+        check(!/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/.test(stderr), () => `a control character on stderr: ${JSON.stringify(stderr.slice(0, 300))}`);
+        if (code !== 2 && format === 'json') JSON.parse(stdout); // a result is whole JSON
+      },
+    ),
+    0.2,
+  );
+});
