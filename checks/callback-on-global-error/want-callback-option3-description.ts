@@ -7,7 +7,11 @@ const EXPECTED = 'Simulate an error';
 
 /** Case, spacing and trailing punctuation do not matter. */
 function canonical(text: string): string {
-  return text.toLowerCase().replace(/\s+/g, ' ').trim().replace(/[.!:;,]+$/, '');
+  const spaced = text.toLowerCase().replace(/\s+/g, ' ').trim();
+  // Not `/[.!:;,]+$/`: tried from every punctuation mark of a long run, it is quadratic.
+  let end = spaced.length;
+  while (end > 0 && '.!:;,'.includes(spaced[end - 1])) end--;
+  return spaced.slice(0, end);
 }
 
 export default defineCheck({

@@ -15,11 +15,18 @@ import { fakeServices, http, httpFlow, httpNode, HttpResponse, removeTempDirs, t
 
 test.afterAll(removeTempDirs);
 
+type Properties = Record<string, unknown> & { outputVariableArray?: { jsonPathExp: string }[] };
+
 /** `flowgrade check` (built CLI) on the solution with GET_CBID's first JSONPath replaced; killed after `ms`. */
-function checkWithPath(jsonPathExp: string, ms: number): Promise<{ code: number | string | null; stdout: string; ms: number }> {
+function checkWithPath(jsonPathExp: string, ms: number) {
+  return checkEdited('GET_CBID', (properties) => (properties.outputVariableArray![0].jsonPathExp = jsonPathExp), ms);
+}
+
+/** `flowgrade check` (built CLI) on the solution with one activity's properties edited; killed after `ms`. */
+function checkEdited(label: string, edit: (properties: Properties) => void, ms: number): Promise<{ code: number | string | null; stdout: string; ms: number }> {
   const flow = JSON.parse(readFileSync(fixturePath('flows/solution.json'), 'utf8'));
-  for (const activity of Object.values<{ name: string; properties: { outputVariableArray?: { jsonPathExp: string }[] } }>(flow.process.activities)) {
-    if (activity.name === 'GET_CBID') activity.properties.outputVariableArray![0].jsonPathExp = jsonPathExp;
+  for (const activity of Object.values<{ name: string; properties: Properties }>(flow.process.activities)) {
+    if (activity.name === label) edit(activity.properties);
   }
   const file = path.join(tempDir('redos'), 'flow.json');
   writeFileSync(file, JSON.stringify(flow));
@@ -66,5 +73,21 @@ test.describe('parse settings: a quoted name in brackets', () => {
     expect((await runParse("$['a\\'b']")).summary).toContain('does not read as written');
     expect((await runParse("$['a\\\\']")).summary).toContain('does not read as written');
     expect((await runParse(`$['a"b']`)).summary).toContain('does not read as written');
+  });
+});
+
+test.describe('checks: text taken from the export', () => {
+  test.describe.configure({ timeout: 60_000 });
+
+  test('a menu option described by 200,000 commas and a letter is judged at once (trailing punctuation was stripped in quadratic time: 77 s)', async () => {
+    const description = `${','.repeat(200_000)}x`;
+    const run = await checkEdited('WantCallback', (properties) => {
+      properties['menuLinks_input'] = ['Callback', 'Stay in queue', description];
+      properties['menuLinks:input'] = ['Callback', 'Stay in queue', description];
+    }, 20_000);
+    expect(run.ms).toBeLessThan(20_000);
+    expect(run.code).toBe(0); // a recommended check only
+    const report = JSON.parse(run.stdout);
+    expect(report.checks.find((c: { id: string }) => c.id === 'want-callback-option3-description').status).toBe('failed');
   });
 });
