@@ -11,7 +11,7 @@ import { renderHtmlPage } from './html-page.js';
 import { REPORT_CSS } from './html-css.js';
 import { renderTraceHtml } from './html-trace.js';
 import { stepHeading, stepTitlesFor, type StepTitles } from './steps.js';
-import { byStep, firstFix, fixOf, formatPoints, isFailure, percentOf, placeOf, pointCount, stepState, summaryLine, type StepState } from './summary.js';
+import { byStep, firstFix, fixOf, formatPoints, isFailure, percentOf, placeOf, pointCount, stepState, summaryLine, ungradableFix, type StepState } from './summary.js';
 import { renderFlowSvg } from './svg.js';
 
 export { REPORT_CSS };
@@ -45,7 +45,9 @@ export function renderReportBody(report: GradeReport, options: HtmlOptions = {})
   if (report.verdict === 'ungradable') {
     parts.push(
       `<div class="fg-error" role="alert"><p><strong>This file could not be graded.</strong></p>` +
-        `<p>${h(report.error?.message ?? 'not a readable flow export')} <code>[${h(report.error?.code ?? 'unknown')}]</code></p></div>`,
+        `<p>${h(report.error?.message ?? 'not a readable flow export')} <code>[${h(report.error?.code ?? 'unknown')}]</code></p>` +
+        (ungradableFix(report) ? `<p class="fg-hint"><strong>How to fix:</strong> ${h(ungradableFix(report)!)}</p>` : '') +
+        '</div>',
     );
   } else {
     const steps = byStep(report.checks);

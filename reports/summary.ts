@@ -14,6 +14,19 @@ export function fixOf(check: CheckResult): string {
   return check.status === 'errored' ? ERRORED_FIX : check.hint;
 }
 
+/**
+ * What an attendee does about an export that could not be graded because of its content (empty,
+ * not JSON, not a flow, cut short, edited): export it again and grade it untouched. Undefined for
+ * a file that could not be read or a grading that failed: exporting again would not help.
+ */
+export function ungradableFix(report: GradeReport): string | undefined {
+  return report.error && EXPORT_AGAIN_CODES.has(report.error.code)
+    ? 'Export the flow again (Flow Designer → Flows → Main_Flow_<Your_Attendee_ID> → Export) and grade the downloaded .json file as it is, without opening and saving it in an editor.'
+    : undefined;
+}
+
+const EXPORT_AGAIN_CODES = new Set(['empty-file', 'not-json', 'not-a-flow', 'bad-template-body', 'invalid-flow', 'too-large', 'too-deep']);
+
 /** Required checks that keep the verdict from passing: failed, errored, or not judged. */
 export function blockingChecks(report: GradeReport): CheckResult[] {
   return report.checks.filter((c) => c.severity === 'required' && c.status !== 'passed' && c.status !== 'info');

@@ -118,9 +118,9 @@ test('a drawing of the main flow and the event flows with the executed path high
   expect(renderReportBody(passedReport())).toContain('<g class="node executed" data-id="api">');
 });
 
-test('an ungradable report says why, with the code, and nothing else', () => {
+test('an ungradable report says why, with the code, and nothing else but what to do', () => {
   const html = shown(renderReportBody(ungradableReport()));
-  expect(html).toContain('<div class="fg-error" role="alert"><p><strong>This file could not be graded.</strong></p><p>file is not JSON: Unexpected token N at line 1 column 1 <code>[not-json]</code></p></div>');
+  expect(html).toContain('<div class="fg-error" role="alert"><p><strong>This file could not be graded.</strong></p><p>file is not JSON: Unexpected token N at line 1 column 1 <code>[not-json]</code></p><p class="fg-hint">');
   expect(html).toContain('<span class="fg-verdict ungradable">UNGRADABLE</span>');
   expect(html).not.toContain('<svg');
   expect(html).not.toContain('Checks by Build step');
@@ -190,4 +190,15 @@ test('a failure says where in Flow Designer (the activity and its tab), not the 
   expect(html).not.toContain('/process/activities/');
   report.checks = report.checks.map((c) => (c.id === 'simulate-error-value-fails' ? { ...c, activity: 'HTTPStatusCode', pointer: '/eventFlows/eventsMap/GLOBAL_EVENTS/process/activities/b07b02ae' } : c));
   expect(shown(renderReportBody(report))).toContain('<dt>Where</dt><dd>HTTPStatusCode, on the Event Flows tab</dd>');
+});
+
+test('an export that could not be graded says what to do: export the flow again and grade that file as it is', () => {
+  const html = shown(renderReportBody(ungradableReport()));
+  expect(html).toContain(
+    '<p class="fg-hint"><strong>How to fix:</strong> Export the flow again (Flow Designer → Flows → Main_Flow_&lt;Your_Attendee_ID&gt; → Export) and grade the downloaded .json file as it is, without opening and saving it in an editor.</p>',
+  );
+  // A file that could not be read (a wrong name, a grading that crashed) is not a matter of exporting again.
+  const other = ungradableReport();
+  other.error = { code: 'unreadable-file', message: 'no such file' };
+  expect(renderReportBody(other)).not.toContain('How to fix');
 });
