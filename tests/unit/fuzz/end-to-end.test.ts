@@ -48,7 +48,8 @@ type TextEdit =
   | { op: 'exit'; at: number; text: string }
   | { op: 'variable'; at: number; field: 'name' | 'value' | 'description'; text: string }
   | { op: 'flow-name'; text: string }
-  | { op: 'point'; at: number; x: Json; y: Json };
+  | { op: 'point'; at: number; x: Json; y: Json }
+  | { op: 'activity-id'; at: number; id: string };
 
 const TEXT_KEYS = ['expression', 'httpRequestUrl', 'httpRequestBody', 'srcVariable', 'expr', 'value', 'description', 'callbackDialNumber', 'queueId', 'connectorId:name'];
 
@@ -66,6 +67,7 @@ const textEdit: fc.Arbitrary<TextEdit> = fc.oneof(
   fc.record({ op: fc.constant('variable' as const), at: fc.nat(), field: fc.constantFrom('name' as const, 'value' as const, 'description' as const), text: hostileText }),
   fc.record({ op: fc.constant('flow-name' as const), text: hostileText }),
   fc.record({ op: fc.constant('point' as const), at: fc.nat(), x: coordinate, y: coordinate }),
+  fc.record({ op: fc.constant('activity-id' as const), at: fc.nat(), id: fc.oneof(hostileText, fc.constantFrom('a/b', '~0', '~1', 'x:out', 'x\u0000y', '#fg-check-x', '" onmouseover="alert(1)')) }),
 );
 
 type Obj = Record<string, Json>;
@@ -116,6 +118,29 @@ function editText(doc: Json, edits: readonly TextEdit[]): Json {
       case 'flow-name':
         if (isObj(doc)) doc.name = e.text;
         break;
+      case 'activity-id': {
+        // Renamed everywhere it is used (the activities map, its id, links, diagram widgets): the flow stays whole.
+        const owners = processes(doc).filter((p) => isObj(p.activities));
+        const all = owners.flatMap((p) => Object.keys(p.activities as Obj).map((key) => ({ p, key })));
+        const pick = all[e.at % Math.max(1, all.length)];
+        if (!pick || e.id === '' || Object.hasOwn(pick.p.activities as Obj, e.id)) break;
+        const map = pick.p.activities as Obj;
+        const activity = map[pick.key];
+        const renamed: Obj = {};
+        for (const [k, v] of Object.entries(map)) Object.defineProperty(renamed, k === pick.key ? e.id : k, { value: v, enumerable: true, writable: true, configurable: true });
+        pick.p.activities = renamed;
+        if (isObj(activity)) activity.id = e.id;
+        for (const l of Array.isArray(pick.p.links) ? pick.p.links.filter(isObj) : []) {
+          if (l.sourceActivityId === pick.key) l.sourceActivityId = e.id;
+          if (l.targetActivityId === pick.key) l.targetActivityId = e.id;
+        }
+        for (const d of diagrams) {
+          if (!isObj(d) || !isObj(d.widgets) || !Object.hasOwn(d.widgets, pick.key)) continue;
+          Object.defineProperty(d.widgets, e.id, { value: d.widgets[pick.key], enumerable: true, writable: true, configurable: true });
+          delete d.widgets[pick.key];
+        }
+        break;
+      }
       case 'point': {
         const w = widgets[e.at % Math.max(1, widgets.length)];
         if (w) w.point = isObj(w.point) ? { ...w.point, x: e.x, y: e.y } : { x: e.x, y: e.y };
