@@ -52,7 +52,9 @@ export function renderReportBody(report: GradeReport, options: HtmlOptions = {})
   } else {
     const steps = byStep(report.checks);
     parts.push(stepNav(steps, titles), '<section aria-labelledby="fg-checks-title">', `<${tags.section} id="fg-checks-title" class="fg-heading">Checks by Build step</${tags.section}>`);
-    for (const [step, checks] of steps) parts.push(stepSection(step, checks, titles, tags.sub));
+    // A check not judged names the failure it is reported under by title: linked to it.
+    const anchors = new Map(report.checks.map((c) => [c.title, `fg-check-${c.id}`]));
+    for (const [step, checks] of steps) parts.push(stepSection(step, checks, titles, tags.sub, anchors));
     parts.push('</section>', drawings(report, tags.section), scenarios(report.scenarios, tags));
   }
   parts.push('</article>');
@@ -101,14 +103,14 @@ function stepNav(steps: [number, CheckResult[]][], titles: StepTitles): string {
   return `<nav aria-label="Build steps"><ol class="fg-steps">${items.join('')}</ol></nav>`;
 }
 
-function stepSection(step: number, checks: CheckResult[], titles: StepTitles, tag: string): string {
+function stepSection(step: number, checks: CheckResult[], titles: StepTitles, tag: string, anchors: ReadonlyMap<string, string>): string {
   const state = stepState(checks);
   const scored = checks.filter((c) => c.severity !== 'info');
   const tally = scored.length ? `${scored.filter((c) => c.status === 'passed').length} of ${scored.length} passed` : STATE_WORDS[state];
   return [
     `<section class="fg-step ${state}" id="fg-step-${step}" aria-labelledby="fg-step-${step}-title">`,
     `<${tag} id="fg-step-${step}-title" class="fg-subheading">${h(stepHeading(step, titles))} <span class="fg-step-state">${h(tally)}</span></${tag}>`,
-    `<ul class="fg-checks">${checks.map(checkItem).join('')}</ul>`,
+    `<ul class="fg-checks">${checks.map((check) => checkItem(check, anchors)).join('')}</ul>`,
     '</section>',
   ].join('\n');
 }
@@ -116,7 +118,7 @@ function stepSection(step: number, checks: CheckResult[], titles: StepTitles, ta
 const CHECK_MARK: Record<CheckResult['status'], string> = { passed: '&#10003;', failed: '&#10007;', errored: '&#10007;', skipped: '&ndash;', info: '&ndash;' };
 const CHECK_WORDS: Record<CheckResult['status'], string> = { passed: 'passed', failed: 'failed', errored: 'could not be run (internal error)', skipped: 'not judged', info: 'not checkable' };
 
-function checkItem(check: CheckResult): string {
+function checkItem(check: CheckResult, anchors: ReadonlyMap<string, string>): string {
   // A check not judged lost no points of its own (its cause is reported by another): as in the console.
   const earned = check.status === 'skipped' ? `not judged, ${pointCount(check.points)}` : `${formatPoints(check.earned)}/${formatPoints(check.points)} pts`;
   const points = check.severity === 'info' ? '' : `<span class="fg-points">${earned}</span>`;
@@ -126,8 +128,16 @@ function checkItem(check: CheckResult): string {
     `<span class="fg-sr">${CHECK_WORDS[check.status]}: </span><span class="fg-check-title">${h(check.title)}</span>${points}${tag}</div>`;
   let body = '';
   if (isFailure(check)) body = failureBody(check);
-  else if (check.status !== 'passed') body = `<div class="fg-check-body"><p>${h(check.message)}</p></div>`;
+  else if (check.status !== 'passed') body = `<div class="fg-check-body"><p>${withCauseLink(check.message, anchors)}</p></div>`;
   return `<li class="fg-check ${h(check.status)}" id="fg-check-${h(check.id)}" data-check="${h(check.id)}">${head}${body}</li>`;
+}
+
+/** "… (reported under “<title>”)" with the title linked to that check, when the report has it. */
+function withCauseLink(message: string, anchors: ReadonlyMap<string, string>): string {
+  const match = /^([\s\S]*reported under )“([^”]+)”([\s\S]*)$/.exec(message);
+  const anchor = match && anchors.get(match[2]);
+  if (!match || !anchor) return h(message);
+  return `${h(match[1])}<a href="#${h(anchor)}">“${h(match[2])}”</a>${h(match[3])}`;
 }
 
 function failureBody(check: CheckResult): string {

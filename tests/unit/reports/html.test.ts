@@ -202,3 +202,13 @@ test('an export that could not be graded says what to do: export the flow again 
   other.error = { code: 'unreadable-file', message: 'no such file' };
   expect(renderReportBody(other)).not.toContain('How to fix');
 });
+
+test('a check not judged links to the failure it is reported under', () => {
+  const report = failedReport();
+  report.checks = report.checks.map((c) => (c.id === 'run-task-created' ? { ...c, message: 'Not judged: the simulated call went wrong earlier (reported under “Title of simulate-error-value-fails”)' } : c));
+  const html = shown(renderReportBody(report));
+  expect(html).toContain('<p>Not judged: the simulated call went wrong earlier (reported under <a href="#fg-check-simulate-error-value-fails">“Title of simulate-error-value-fails”</a>)</p>');
+  // A title no check of the report has stays text.
+  report.checks = report.checks.map((c) => (c.id === 'run-task-created' ? { ...c, message: 'Not judged (reported under “<b>Nothing</b>”)' } : c));
+  expect(shown(renderReportBody(report))).toContain('<p>Not judged (reported under “&lt;b&gt;Nothing&lt;/b&gt;”)</p>');
+});
