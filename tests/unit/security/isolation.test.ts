@@ -8,9 +8,10 @@ import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { findMission } from '../../../checks/index.js';
 import { gradeFlow, type GradeOptions } from '../../../engine/grade.js';
+import { DEFAULT_DYNVARS } from '../../../mocks/index.js';
 import type { GradeReport } from '../../../engine/report.js';
 import { fixturePath, runCli } from '../../helpers.js';
-import { FLOW_FILES, fixtureText } from '../fuzz/mutations.js';
+import { FIXTURE_FILES, FLOW_FILES, fixtureText } from '../fuzz/mutations.js';
 import { expectNoVisibleEffect, removeTempDirs, tempDir } from './flows.js';
 
 test.afterAll(removeTempDirs);
@@ -108,4 +109,32 @@ test('a class graded in another order and with another --jobs gives identical pe
   const alone = await runCli(['check', files[0], '--format', 'json', '--now', NOW]);
   const id = JSON.parse(alone.stdout).attendee.id as string;
   expect(JSON.parse(first[`${id}.json`])).toEqual(JSON.parse(alone.stdout));
+});
+
+/** Freezes a value and everything it holds (plain objects and arrays). */
+function deepFreeze<T>(value: T): T {
+  if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const key of Reflect.ownKeys(value)) deepFreeze((value as Record<PropertyKey, unknown>)[key]);
+  }
+  return value;
+}
+
+test('grading never writes into the options it is given, nor into the shared DynVars dataset: frozen, every fixture grades the same', async () => {
+  const hostile = JSON.parse(fixtureText('flows/solution.json'));
+  hostile.variables.push({ name: '__proto__', type: 'JSON', value: '{"polluted": "yes"}', source: '' }, { name: 'constructor', type: 'STRING', value: 'x', source: '' });
+  const inputs: [string, string][] = [...FIXTURE_FILES.map((file) => [file, fixtureText(file)] as [string, string]), ['hostile.json', JSON.stringify(hostile)]];
+  const settings = { dnis: mission.defaultSettings.dnis };
+  const make = () => ({ ...options, settings: { ...settings }, mocks: { dynvars: structuredClone(DEFAULT_DYNVARS) }, limits: { maxSteps: 500, maxVisitsPerActivity: 25 }, tool: { ...options.tool } });
+  const expected = new Map<string, string>();
+  for (const [file, text] of inputs) expected.set(file, JSON.stringify(await gradeFlow(text, { ...make(), fileName: file })));
+  deepFreeze(DEFAULT_DYNVARS);
+  const frozen = deepFreeze(make());
+  for (const [file, text] of inputs) {
+    const report = await gradeFlow(text, { ...frozen, fileName: file });
+    expect(JSON.stringify(report), file).toBe(expected.get(file));
+  }
+  const defaults = await gradeFlow(fixtureText('flows/solution.json'), { ...options, fileName: 'solution.json' }); // the frozen default dataset
+  expect(defaults.verdict).toBe('passed');
+  expectNoVisibleEffect();
 });
