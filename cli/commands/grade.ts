@@ -68,7 +68,7 @@ export function gradeCommand(ctx: CliContext): Command {
         maxEntries: flags.maxEntries ?? DEFAULT_ZIP_LIMITS.maxEntries,
       },
       taskTimeoutMs: flags.timeout * 1000,
-      progress: flags.quiet ? undefined : { isTTY: ctx.isTTY, write: ctx.stderr },
+      progress: flags.quiet ? undefined : { isTTY: ctx.isTTY, write: ctx.stderr, columns: () => process.stderr.columns },
       // Warnings and usage errors name archive entries and folders: names a stranger chose.
       warn: (line) => ctx.stderr(printableLine(line) + '\n'),
     });

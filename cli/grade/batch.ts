@@ -37,7 +37,7 @@ export interface BatchOptions {
   /** Per-submission limit in worker threads (none in-process). */
   taskTimeoutMs: number;
   /** Where progress goes (undefined: no progress). */
-  progress?: { isTTY: boolean; write: (text: string) => void };
+  progress?: { isTTY: boolean; write: (text: string) => void; columns?: () => number | undefined };
   warn: (line: string) => void;
 }
 

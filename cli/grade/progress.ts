@@ -14,6 +14,8 @@ export interface ProgressOptions {
   now?: () => number;
   /** Non-TTY: seconds between time-based lines. */
   intervalSeconds?: number;
+  /** TTY: the terminal's width now (undefined: unknown), read at every update (a window can be resized). */
+  columns?: () => number | undefined;
 }
 
 export class Progress {
@@ -45,7 +47,7 @@ export class Progress {
       if (now - this.lastWrite >= 100 || this.done === this.options.total) {
         this.lastWrite = now;
         this.wrote = true;
-        this.options.write(`\r\x1b[K${this.line(now)}${this.eta(now)}`);
+        this.options.write(`\r\x1b[K${this.fitted(`${this.line(now)}${this.eta(now)}`)}`);
       }
       return;
     }
@@ -74,6 +76,25 @@ export class Progress {
     if (this.ended) return;
     this.ended = true;
     if (this.options.isTTY && this.wrote) this.options.write('\n');
+  }
+
+  /**
+   * The TTY line cut to one row short of the terminal's width: a line that wraps leaves its first
+   * row behind at every rewrite (`\x1b[K` clears one row), and one of exactly the width makes some
+   * terminals wrap the cursor. The line is ASCII: a character is a column.
+   */
+  private fitted(line: string): string {
+    const columns = this.options.columns?.();
+    if (columns === undefined || !Number.isFinite(columns) || columns <= 1 || line.length < columns) return line;
+    // Whole parts only (`graded 6/1000`, ` (6 failed, 0 ungradable)`, ` 7 flows/s`, `, ETA 5s`): a
+    // number cut in two would read as another number.
+    const parts = line.match(/^graded \S+|, ETA \S+$| \([^)]*\)| [^,]+/g) ?? [line];
+    let fitted = '';
+    for (const part of parts) {
+      if (fitted.length + part.length > columns - 1) break;
+      fitted += part;
+    }
+    return fitted || line.slice(0, columns - 1);
   }
 
   private plainLine(now: number): void {

@@ -24,3 +24,31 @@ test('the ETA never shows 60 seconds: 119.5 s left is 2m00s, not 1m60s', () => {
     expect(eta, String(total)).toMatch(/^([0-9]|[1-5][0-9])s$|^[0-9]+m[0-5][0-9]s$/);
   }
 });
+
+test('on a terminal narrower than the line, each update fits one row: a wrapped line would leave its first row behind at every rewrite (\\r\\x1b[K clears one row)', () => {
+  let clock = 0;
+  const writes: string[] = [];
+  let columns = 40;
+  const progress = new Progress({ total: 1000, isTTY: true, write: (text) => writes.push(text), now: () => clock, columns: () => columns });
+  for (let i = 0; i < 5; i++) {
+    clock += 150;
+    progress.tick('failed');
+  }
+  columns = 20; // the window made narrower meanwhile
+  clock += 150;
+  progress.tick('ungradable');
+  progress.finish();
+  const rows = writes.filter((w) => w !== '\n').map((w) => w.replace('\r\x1b[K', ''));
+  expect(rows).toHaveLength(6);
+  for (const row of rows.slice(0, 5)) expect(row.length, row).toBeLessThan(40);
+  expect(rows[0].startsWith('graded 1/1000 (1 failed, 0 ungradable)')).toBe(true);
+  expect(rows[0]).toBe('graded 1/1000 (1 failed, 0 ungradable)'); // whole parts: no number cut in two
+  expect(rows[5]).toBe('graded 6/1000');
+  // Wide enough, or no width known: the whole line.
+  const wide: string[] = [];
+  let later = 0;
+  const whole = new Progress({ total: 4, isTTY: true, write: (text) => wide.push(text), now: () => later, columns: () => undefined });
+  later = 500;
+  whole.tick('passed');
+  expect(wide[0]).toMatch(/ETA \d+s$/);
+});
