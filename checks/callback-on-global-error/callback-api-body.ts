@@ -52,7 +52,8 @@ export default defineCheck({
     const scopeOf: SampleScope = (samples, field) => valuesSeenBy(ctx, api.activity, field)(samples);
     if (!parsed.ok) {
       const rendered = compareRenderedBody(text, expected, scopeOf);
-      if (!rendered) return failed(`${api.activity.label}: ${parsed.error}`, { expected: expectedText, actual: text, activity: api.activity });
+      // Where it breaks, not the whole text beside the guide's body on one line: the hint gives the body.
+      if (!rendered) return failed(`${api.activity.label}: ${parsed.error}`, { expected: 'valid JSON, as the body of Build step 8', actual: parsed.where ?? (text.trim() ? text : 'empty'), activity: api.activity });
       if (rendered.problems.length > 0) {
         return failed(`${api.activity.label} Request Body is wrong once its templates are rendered: ${rendered.problems.join('; ')}`, { expected: expectedText, actual: text, activity: api.activity });
       }

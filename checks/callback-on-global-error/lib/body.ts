@@ -20,7 +20,7 @@ export function guideBody(aniVariable: string): Record<string, unknown> {
 }
 
 /** Parse the body text; the error says where JSON broke (line and column). */
-export function parseBody(text: string): { ok: true; value: unknown } | { ok: false; error: string } {
+export function parseBody(text: string): { ok: true; value: unknown } | { ok: false; error: string; where?: string } {
   const trimmed = text.replace(/^\uFEFF/, '');
   if (trimmed.trim() === '') return { ok: false, error: 'the Request Body is empty' };
   try {
@@ -41,8 +41,21 @@ export function parseBody(text: string): { ok: true; value: unknown } | { ok: fa
         : /[\u201C\u201D\u2018\u2019]/.test(trimmed[offset] ?? '')
           ? '; JSON needs straight double quotes ("), not curly ones (“ ”)'
           : '';
-    return { ok: false, error: `the Request Body is not valid JSON at line ${line}, column ${column} (near: ${near}): ${message.replace(/ in JSON at position \d+.*$/, '')}${quotes}` };
+    return {
+      ok: false,
+      error: `the Request Body is not valid JSON at line ${line}, column ${column} (near: ${near}): ${message.replace(/ in JSON at position \d+.*$/, '')}${quotes}`,
+      where: `line ${line}, column ${column}: ${around(trimmed, offset)}`,
+    };
   }
+}
+
+/** The text around `offset`, on one line: 40 characters before, 20 after, cut ends marked (…). */
+function around(text: string, offset: number): string {
+  const characters = [...text.slice(0, offset)];
+  const before = characters.slice(-40).join('');
+  const after = [...text.slice(offset)].slice(0, 20).join('');
+  const flat = (part: string) => part.replace(/\s+/g, ' ');
+  return `${characters.length > 40 ? '…' : ''}${flat(before)}${flat(after)}${[...text.slice(offset)].length > 20 ? '…' : ''}`;
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {

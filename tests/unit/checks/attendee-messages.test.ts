@@ -342,3 +342,10 @@ test('the flow variable hints name one path to the panel: Global Flow Properties
     }
   }
 });
+
+test('a Create Task body that is not JSON: expected/actual show where it breaks, not the guide body minified beside the whole text', async () => {
+  const result = resultOf(await gradeFixture('flows/defect-callbackapi-body-invalid-json.json'), 'callback-api-body');
+  expect(result.expected).toBe('valid JSON, as the body of Build step 8');
+  expect(result.actual).toMatch(/^line 7, column 5: ….*"mediaType": "telephony" "callback": \{.*…$/);
+  expect([...result.actual!].length).toBeLessThanOrEqual(90);
+});
