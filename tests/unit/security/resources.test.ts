@@ -6,14 +6,16 @@
 import { test, expect } from '@playwright/test';
 import { closeSync, ftruncateSync, openSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { zipSync, type Zippable } from 'fflate';
 import { findMission } from '../../../checks/index.js';
+import { PoolTaskError, WorkerPool } from '../../../cli/grade/pool.js';
 import { gradeFlow } from '../../../engine/grade.js';
 import { DEFAULT_LIMITS } from '../../../engine/json-text.js';
 import { loadFlow } from '../../../engine/loader.js';
 import { simulate } from '../../../engine/simulator/index.js';
 import { renderHtmlReport, renderJson } from '../../../reports/index.js';
-import { fixturePath, runCli } from '../../helpers.js';
+import { fixturePath, ROOT, runCli } from '../../helpers.js';
 import { buildFlow, exportOf, fakeServices, play, removeTempDirs, setVar, tempDir } from './flows.js';
 
 const NOW = ['--now', '2025-08-01T09:00:00Z'];
@@ -333,3 +335,33 @@ function declareSize(zip: Uint8Array, name: string, size: number): void {
     if (signature === 0x02014b50 && view.getUint16(i + 28, true) === nameBytes.length && matches(i + 46)) view.setUint32(i + 24, size, true);
   }
 }
+
+test.describe('grading threads', () => {
+  test('a thread over its heap limit fails only its own submission, and the batch gives each grading thread that limit (512 MB)', async () => {
+    // The mechanism: a task that allocates without end in a thread limited to 64 MB is stopped as crashed; the next task runs.
+    const file = path.join(tempDir('heap'), 'worker.mjs');
+    writeFileSync(
+      file,
+      `import { parentPort } from 'node:worker_threads';
+parentPort.on('message', (task) => {
+  if (task === 'grow') { const kept = []; for (;;) kept.push(new Array(1e5).fill({ x: kept.length })); }
+  parentPort.postMessage({ ok: true, result: task });
+});
+parentPort.postMessage({ ready: true });
+`,
+    );
+    const pool = new WorkerPool<string, string>({ size: 1, script: pathToFileURL(file), resourceLimits: { maxOldGenerationSizeMb: 64 } });
+    try {
+      const [grown, next] = await Promise.allSettled([pool.run('grow'), pool.run('next')]);
+      expect(grown.status === 'rejected' && grown.reason).toBeInstanceOf(PoolTaskError);
+      expect(grown.status === 'rejected' && grown.reason.reason).toBe('crashed');
+      expect(next).toEqual({ status: 'fulfilled', value: 'next' });
+    } finally {
+      await pool.close();
+    }
+    // The batch's pool is started with that limit (SECURITY.md's table says 512 MB).
+    const batch = readFileSync(path.join(ROOT, 'cli', 'grade', 'batch.ts'), 'utf8');
+    expect(batch.slice(batch.indexOf('function startPool('))).toMatch(/^[^]*?new WorkerPool[^]*?resourceLimits: \{ maxOldGenerationSizeMb: 512 \}/);
+    expect(readFileSync(path.join(ROOT, 'SECURITY.md'), 'utf8')).toContain('| heap per worker thread | 512 MB |');
+  });
+});
