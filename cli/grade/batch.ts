@@ -297,6 +297,9 @@ async function gradeAll(tasks: GradeTask[], env: TaskEnv, pool: GradingPool | un
         (result) => result as GradedRow,
         (error: unknown) => {
           if (!(error instanceof PoolTaskError)) throw error;
+          // Its reports could not be written: the batch stops, naming --out (as in-process), rather
+          // than grading the submission ungradable with a smaller report that still fits.
+          if (error.fileSystem) throw Object.assign(new Error(error.message), error.fileSystem);
           return failedTask(task, { code: error.reason === 'timeout' ? 'grading-timeout' : 'grading-crashed', message: error.message }, env);
         },
       );

@@ -24,13 +24,23 @@ export interface PoolOptions {
   pipeline?: number;
 }
 
-export type WorkerReply<R> = { ready: true } | { ok: true; result: R } | { ok: false; message: string };
+export type WorkerReply<R> = { ready: true } | { ok: true; result: R } | { ok: false; message: string; fileSystem?: FileSystemFault };
+
+/** What a file system call's error says (Node's ErrnoException, which does not cross threads as such). */
+export interface FileSystemFault {
+  code?: string;
+  syscall: string;
+  path?: string;
+  dest?: string;
+}
 
 /** Why a task produced no result: `crashed` (the worker died), `timeout`, or `failed` (it reported an error). */
 export class PoolTaskError extends Error {
   constructor(
     readonly reason: 'crashed' | 'timeout' | 'failed',
     message: string,
+    /** For `failed`: the task's error was a file system call's (a write refused, a full disk). */
+    readonly fileSystem?: FileSystemFault,
   ) {
     super(message);
     this.name = 'PoolTaskError';
@@ -98,7 +108,7 @@ export class WorkerPool<T, R> {
       const job = slot.jobs.shift();
       this.startTimer(slot);
       if (job && reply.ok) job.resolve(reply.result);
-      else job?.reject(new PoolTaskError('failed', reply.ok ? 'no result' : reply.message));
+      else job?.reject(new PoolTaskError('failed', reply.ok ? 'no result' : reply.message, reply.ok ? undefined : reply.fileSystem));
       this.dispatch();
     });
     // An uncaught error ends the worker: its 'exit' follows, after the messages it sent before

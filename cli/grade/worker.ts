@@ -23,7 +23,10 @@ port.on('message', (job: WorkerJob) => {
     try {
       reply = { ok: true, result: 'grade' in job ? await gradeTask(job.grade, env) : await attendeeOfTask(job.attendeeOf, env.options) };
     } catch (error) {
-      reply = { ok: false, message: error instanceof Error ? error.message : String(error) };
+      // A report that could not be written (a full disk, a file-size limit) is --out's fault, not
+      // the submission's: what the file system said goes back, for the batch to stop as in-process.
+      const { code, syscall, path, dest } = (error ?? {}) as NodeJS.ErrnoException & { dest?: string };
+      reply = { ok: false, message: error instanceof Error ? error.message : String(error), ...(typeof syscall === 'string' ? { fileSystem: { code, syscall, path, dest } } : {}) };
     }
     port.postMessage(reply);
   });

@@ -535,3 +535,26 @@ test('two runs at once into one --out: the second is refused (exit 2) instead of
   expect(after.code, after.stderr).toBe(0);
   expect(existsSync(path.join(out, '.flowgrade-lock'))).toBe(false);
 });
+
+test('a report that cannot be written from a grading thread (a file-size limit, a full disk) stops the batch as --out\'s fault (exit 2), as in-process; never an attendee\'s row turned ungradable ("grading-crashed")', async () => {
+  test.skip(process.platform !== 'linux', 'ulimit -f through a shell');
+  const dir = tempDir('fsize-class');
+  for (let i = 0; i < 4; i++) writeFileSync(path.join(dir, `Main_Flow_${1000 + i}.json`), withAttendee(solution(), String(1000 + i)));
+  // 90 KB per file: a correct flow's HTML report is larger, an ungradable row's report smaller.
+  const grade = (jobs: string, out: string) =>
+    new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => {
+      const child = spawn('sh', ['-c', `ulimit -f 90 && exec "$0" "$@"`, process.execPath, path.join(ROOT, 'bin', 'flowgrade.js'), 'grade', dir, '--out', out, ...NOW, '--quiet', '--jobs', jobs]);
+      let stdout = '';
+      let stderr = '';
+      child.stdout.on('data', (chunk) => (stdout += chunk));
+      child.stderr.on('data', (chunk) => (stderr += chunk));
+      child.on('close', (code) => resolve({ code, stdout, stderr }));
+    });
+  for (const jobs of ['1', '2']) {
+    const out = tempDir(`fsize-out-${jobs}`);
+    const run = await grade(jobs, out);
+    expect(run.stderr, jobs).not.toContain('grading-crashed');
+    expect([run.code, run.stderr.trim()], jobs).toEqual([2, `flowgrade: cannot write into --out ${out}: EFBIG: file too large, write [bad-out]`]);
+    expect(run.stdout, jobs).toBe('');
+  }
+});
