@@ -49,7 +49,7 @@ export function jsonErrorOffset(text: string): number {
         }
         continue;
       }
-    } else if (!string() && !scalar()) return i;
+    } else if (text[i] === '"' ? !string() : !scalar()) return i; // a string that fails stays failed there
     // after a complete value
     for (;;) {
       ws();

@@ -139,3 +139,14 @@ test('parse settings: after a deep scan, a name (`$..0`) reads keys of objects, 
     expect(written.get('v'), path).toBe(want);
   }
 });
+
+test('loader: a bad escape in a string is placed where it is, even when what follows reads as a number', () => {
+  // Found by end-to-end/json-error-offset: after a string failed (at `\1`), the scanner tried to
+  // read a number at the same place, took the `1`, and went on: the error was placed later, or
+  // (`{"name": "\1}`) nowhere, and the message lost its line and column.
+  const result = loadFlow('{"name": "\\1}');
+  expect(result.ok).toBe(false);
+  if (!result.ok) expect(result.error.message).toMatch(/at line 1 column 12$/);
+  const later = loadFlow('{\n  "a": ["x", "\\0", 1]\n}');
+  if (!later.ok) expect(later.error.message).toMatch(/at line 2 column 16$/);
+});
