@@ -28,7 +28,8 @@ export function jsonErrorOffset(text: string): number {
   const scalar = (): boolean => {
     const rest = text.slice(i, i + 5);
     for (const word of ['true', 'false', 'null']) if (rest.startsWith(word)) return (i += word.length, true);
-    const m = /^-?(0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?/.exec(text.slice(i, i + 400));
+    NUMBER.lastIndex = i; // sticky: matched in place, however long the number (no copy of the text)
+    const m = NUMBER.exec(text);
     if (!m || m[0] === '' || m[0] === '-') return false;
     i += m[0].length;
     return true;
@@ -74,3 +75,6 @@ export function jsonErrorOffset(text: string): number {
     }
   }
 }
+
+/** A JSON number, matched at `lastIndex` (sticky). */
+const NUMBER = /-?(0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?/y;

@@ -150,3 +150,12 @@ test('loader: a bad escape in a string is placed where it is, even when what fol
   const later = loadFlow('{\n  "a": ["x", "\\0", 1]\n}');
   if (!later.ok) expect(later.error.message).toMatch(/at line 2 column 16$/);
 });
+
+test('loader: a number longer than 400 characters does not move the syntax error after it', () => {
+  // Found while reviewing json-error-offset for end-to-end/json-error-offset: the scanner read a
+  // number in the next 400 characters only, so a longer one (valid JSON) was itself "the error".
+  const text = `{"a": ${'1'.repeat(500)}, "b": }`;
+  const result = loadFlow(text);
+  expect(result.ok).toBe(false);
+  if (!result.ok) expect(result.error.message).toBe(`not valid JSON: unexpected "}" at line 1 column ${text.length}`);
+});
