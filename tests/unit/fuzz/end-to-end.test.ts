@@ -487,3 +487,43 @@ test('fuzz: any option values give a result or one usage error with exit code 2,
     0.2,
   );
 });
+
+// ---- Where a syntax error is ----
+
+/** Small JSON texts with a few characters cut, inserted or replaced by JSON's own punctuation. */
+const brokenJson: fc.Arbitrary<string> = fc
+  .tuple(
+    fc.json({ maxDepth: 3 }),
+    fc.array(fc.tuple(fc.nat(), fc.nat({ max: 3 }), fc.constantFrom('', '{', '}', '[', ']', ',', ':', '"', '\\', '-', '0', '1', 'e', '.', 't', 'n', ' ', '\n', '\u0001', 'x', '+', "'", '\\u12', '\u00e9', '9'.repeat(450), '"' + 'x'.repeat(450))), { minLength: 1, maxLength: 3 }),
+  )
+  .map(([text, edits]) => {
+    let out = text;
+    for (const [at, cut, insert] of edits) {
+      const i = at % (out.length + 1);
+      out = out.slice(0, i) + insert + out.slice(i + cut);
+    }
+    return out;
+  });
+
+test('fuzz: a syntax error is placed where JSON.parse itself says it is', async () => {
+  const { jsonErrorOffset } = await import('../../../engine/json-error-offset.js');
+  await fuzz(
+    'end-to-end/json-error-offset',
+    fc.property(brokenJson, (text) => {
+      let message: string;
+      try {
+        JSON.parse(text);
+        check(jsonErrorOffset(text) === -1, () => `${JSON.stringify(text)} parses, yet an error is placed at ${jsonErrorOffset(text)}`);
+        return;
+      } catch (error) {
+        message = (error as Error).message;
+      }
+      const offset = jsonErrorOffset(text);
+      check(offset >= 0, () => `${JSON.stringify(text)} does not parse (${message}), yet no error is found`);
+      const position = /at position (\d+)/.exec(message);
+      // V8 points into a bad token (after `-`, at a bad escape); the scanner may point at its start.
+      const sameToken = (at: number) => offset === at || (text[at] === '\\' && offset > at && offset <= at + 6) || (offset < at && /^(?:[^\s,:{}[\]"]+|"(?:[^"\\]|\\.)*\\?)$/s.test(text.slice(offset, at)));
+      if (position) check(sameToken(Number(position[1])), () => `${JSON.stringify(text)}: placed at ${offset}, JSON.parse says ${message}`);
+    }),
+  );
+});
