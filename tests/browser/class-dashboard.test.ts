@@ -157,3 +157,24 @@ test('most common failures: right-to-left attendee ids side by side keep the lis
   expect(lefts).toEqual([...lefts].sort((a, b) => a - b));
   expect(watched.errors).toEqual([]);
 });
+
+test('filtering by a number finds the attendees whose id or file name has it, not every row: the folder all the files share (2026-spring/section-04) is not searched', async ({ page }) => {
+  const reports = bigClass(40);
+  const { watched } = await open(page, 'filter-prefix.html', renderDashboard(reports, { reportHref: (r) => `${r.attendee.id}.html` }));
+  const filter = page.locator('#fg-filter');
+  await filter.fill('04');
+  await expect(page.locator('#fg-count')).toHaveText('Showing 1 of 40 submissions'); // 1004, not the 40 files of section-04
+  await expect(page.locator('#fg-table tbody tr:not([hidden]) th a')).toHaveText(['1004']);
+  await filter.fill('2026');
+  await expect(page.locator('#fg-count')).toHaveText('Showing 0 of 40 submissions');
+  // What tells files apart is still searched: their names, and the folders they do not share.
+  await filter.fill('Main_Flow_1039');
+  await expect(page.locator('#fg-count')).toHaveText('Showing 1 of 40 submissions');
+  const groups = reports.slice(0, 4).map((r, i) => ({ ...r, input: { ...r.input, file: `/home/instructor/2026/${i % 2 ? 'group-b' : 'group-a'}/Main_Flow_${r.attendee.id}.json` } }));
+  await open(page, 'filter-groups.html', renderDashboard(groups, { reportHref: (r) => `${r.attendee.id}.html` }));
+  await page.locator('#fg-filter').fill('group-b');
+  await expect(page.locator('#fg-count')).toHaveText('Showing 2 of 4 submissions');
+  await page.locator('#fg-filter').fill('2026');
+  await expect(page.locator('#fg-count')).toHaveText('Showing 0 of 4 submissions');
+  expect(watched.errors).toEqual([]);
+});
