@@ -4,6 +4,8 @@ export interface CliContext {
   stderr: (text: string) => void;
   /** Whether stdout/stderr is a terminal (progress display). */
   isTTY: boolean;
+  /** The width of stdout in columns when it is a terminal (console output wraps to it); undefined for a pipe or file. */
+  columns?: () => number | undefined;
   /** Colour allowed: not NO_COLOR, not --no-color. */
   color: boolean;
   debug: boolean;

@@ -53,6 +53,7 @@ export async function run(argv: string[], overrides: Partial<CliContext> = {}): 
     stderr: writerTo(process.stderr),
     isTTY: Boolean(process.stderr.isTTY),
     color: colourWanted(argv, process.env, Boolean(process.stdout.isTTY)),
+    columns: () => (process.stdout.isTTY ? process.stdout.columns : undefined),
     debug,
     version,
     exit: (code) => {

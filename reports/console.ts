@@ -24,6 +24,11 @@ export interface ConsoleOptions {
   quiet?: boolean;
   /** Build step titles; default: the report's mission's (reports/steps.ts). */
   stepTitles?: StepTitles;
+  /**
+   * The terminal's width in columns: messages, expected/actual and hints wrap under their label,
+   * and a trace's details are cut to fit. None (a pipe, a file): every item on one line.
+   */
+  width?: number;
 }
 
 /** Identity colours, for NO_COLOR and files. */
@@ -35,14 +40,15 @@ export function renderConsole(report: GradeReport, options: ConsoleOptions): str
   // Quiet output and ungradable files end in one line that names the file itself.
   const oneLine = quiet || report.verdict === 'ungradable';
   const lines = oneLine ? [] : [`${c.bold(t(report.input.file))} ${c.dim(`— attendee ${t(report.attendee.id)}, ${t(report.lab.title)}`)}`, ''];
+  const width = options.width === undefined ? undefined : Math.max(MIN_WIDTH, options.width);
   const first = oneLine ? undefined : firstFix(report);
-  if (first) lines.splice(1, 0, c.red(`Fix first: Step ${first.step} — ${t(first.title)}`), `  ${t(fixOf(first))}`);
+  if (first) lines.splice(1, 0, c.red(`Fix first: Step ${first.step} — ${t(first.title)}`), ...wrapped('  ', 2, t(fixOf(first)), 2, width));
   if (report.verdict !== 'ungradable') {
     for (const [step, checks] of byStep(report.checks)) {
       const shown = quiet ? checks.filter(needsAttention) : checks;
       if (shown.length === 0) continue;
-      lines.push(c.bold(t(stepHeading(step, titles))));
-      for (const check of shown) lines.push(...renderCheck(check, c));
+      lines.push(...wrapText(t(stepHeading(step, titles)), 0, 9, width).map((line, i) => c.bold(i === 0 ? line : ' '.repeat(9) + line)));
+      for (const check of shown) lines.push(...renderCheck(check, c, width));
       lines.push('');
     }
   }
@@ -51,23 +57,83 @@ export function renderConsole(report: GradeReport, options: ConsoleOptions): str
   return lines.join('\n') + '\n';
 }
 
-function renderCheck(check: CheckResult, c: ColorFns): string[] {
+function renderCheck(check: CheckResult, c: ColorFns, width: number | undefined): string[] {
   // A check not judged (its cause is reported by another) lost no points of its own.
   const points = check.severity === 'info' ? '' : c.dim(check.status === 'skipped' ? ` (not judged, ${pointCount(check.points)})` : ` (${formatPoints(check.earned)}/${formatPoints(check.points)})`);
   const severity = check.severity === 'required' || check.status === 'passed' ? '' : c.dim(` [${check.severity}]`);
-  const lines = [`  ${mark(check, c)} ${t(check.title)}${points}${severity}`];
+  // The points and severity follow the title's last line, or go under it when they do not fit.
+  const tail = check.severity === 'info' ? '' : check.status === 'skipped' ? ` (not judged, ${pointCount(check.points)})` : ` (${formatPoints(check.earned)}/${formatPoints(check.points)})`;
+  const tailWidth = [...tail].length + (severity ? ` [${check.severity}]`.length : 0);
+  const title = wrapText(t(check.title), 4, 4, width);
+  const lines = title.map((line, i) => (i === 0 ? `  ${mark(check, c)} ` : '    ') + line);
+  const last = [...title[title.length - 1]].length + 4;
+  if (width !== undefined && tailWidth > 0 && last + tailWidth > width) lines.push(`   ${points}${severity}`);
+  else lines[lines.length - 1] += `${points}${severity}`;
   if (!isFailure(check)) {
-    if (check.status !== 'passed') lines.push(`      ${c.dim(t(check.message))}`);
+    if (check.status !== 'passed') lines.push(...wrapText(t(check.message), 6, 6, width).map((line) => `      ${c.dim(line)}`));
     return lines;
   }
-  lines.push(`      ${t(check.message)}`);
-  if (check.expected !== undefined) lines.push(`      ${c.dim('expected:')} ${t(check.expected)}`);
-  if (check.actual !== undefined) lines.push(`      ${c.dim('actual:  ')} ${t(check.actual)}`);
+  lines.push(...wrapped('      ', 6, t(check.message), 6, width));
+  // A label's column is 16 wide ("      expected: "): its text continues under itself.
+  const field = (label: string, text: string) => lines.push(...wrapped(`      ${label} `, 16, text, 16, width));
+  if (check.expected !== undefined) field(c.dim('expected:'), t(check.expected));
+  if (check.actual !== undefined) field(c.dim('actual:  '), t(check.actual));
   const place = placeOf(check);
-  if (place !== undefined) lines.push(`      ${c.dim('where:   ')} ${t(place)}`);
-  lines.push(`      ${c.yellow('hint:')}     ${t(fixOf(check))}`);
-  if (check.traceExcerpt?.length) lines.push(c.dim(renderTraceTable(check.traceExcerpt, '      ').trimEnd()));
+  if (place !== undefined) field(c.dim('where:   '), t(place));
+  field(`${c.yellow('hint:')}    `, t(fixOf(check)));
+  if (check.traceExcerpt?.length) lines.push(c.dim(renderTraceTable(check.traceExcerpt, '      ', width).trimEnd()));
   lines.push(`      ${c.dim(`more:     flowgrade explain ${t(check.id)}`)}`);
+  return lines;
+}
+
+/** Narrower than this, wrapping would leave a word or two a line: wrap at this width instead. */
+const MIN_WIDTH = 40;
+
+/** `head` (`headWidth` columns wide, maybe coloured) then `text`, wrapped at `width`, the rest indented by `indent`. */
+function wrapped(head: string, headWidth: number, text: string, indent: number, width: number | undefined): string[] {
+  const [first, ...rest] = wrapText(text, headWidth, indent, width);
+  return [head + first, ...rest.map((line) => ' '.repeat(indent) + line)];
+}
+
+/** The text split at spaces, but not at those inside {{ }} (a template to copy whole). */
+function words(text: string): string[] {
+  const result: string[] = [];
+  let word = '';
+  let depth = 0;
+  for (let i = 0; i < text.length; i++) {
+    if (text.startsWith('{{', i)) depth++;
+    else if (text.startsWith('}}', i) && depth > 0) depth--;
+    if (text[i] === ' ' && depth === 0) {
+      result.push(word);
+      word = '';
+    } else word += text[i];
+  }
+  result.push(word);
+  return result;
+}
+
+/**
+ * `text` in lines that fit `width` columns after a first-line lead of `lead` columns and an
+ * indent of `indent` on the others, broken at spaces outside {{ }}; a word longer than a line (a URL) stays
+ * whole on a line of its own. No width: the text as one line.
+ */
+function wrapText(text: string, lead: number, indent: number, width: number | undefined): string[] {
+  if (width === undefined) return [text];
+  const lines: string[] = [];
+  let line = '';
+  let length = 0;
+  let room = width - lead;
+  for (const word of words(text)) {
+    const size = [...word].length;
+    if (length > 0 && length + 1 + size > room) {
+      lines.push(line);
+      [line, length, room] = [word, size, width - indent];
+    } else {
+      line = length > 0 || line !== '' ? `${line} ${word}` : word;
+      length += (length > 0 ? 1 : 0) + size;
+    }
+  }
+  lines.push(line);
   return lines;
 }
 

@@ -5,13 +5,18 @@ import { escapeTerminal } from './escape.js';
 
 const MAX_CELL = 60;
 const MAX_DETAILS = 120;
+const MIN_DETAILS = 24;
 const HEADINGS = ['Flow', 'Activity Name', 'Type', 'Outcome', 'Details'];
 
-export function renderTraceTable(trace: readonly TraceEntry[], indent = ''): string {
+/** `width`: the terminal's columns, the details cut to fit them (never below MIN_DETAILS); none: cut at MAX_DETAILS. */
+export function renderTraceTable(trace: readonly TraceEntry[], indent = '', width?: number): string {
   // A run of identical visits is one row whose outcome counts them (`invalid ×25`): never cut off.
   const lines = collapseRepeats(trace).map(({ entry: e, repeats }) => [e.flow, e.activity, activityTypeName(e.type), repeats ? `${e.outcome} ×${repeats + 1}` : e.outcome, traceDetails(e)]);
+  const firstColumns = [HEADINGS, ...lines].map((row) => row.slice(0, 4).map((text) => cell(text, MAX_CELL)));
+  const used = indent.length + [0, 1, 2, 3].reduce((sum, i) => sum + Math.max(...firstColumns.map((row) => [...row[i]].length)) + 2, 0);
+  const details = width === undefined ? MAX_DETAILS : Math.min(MAX_DETAILS, Math.max(MIN_DETAILS, width - used));
   const rows = [HEADINGS, ...lines].map((row) =>
-    row.map((text, i) => cell(text, i === 4 ? MAX_DETAILS : MAX_CELL)),
+    row.map((text, i) => cell(text, i === 4 ? details : MAX_CELL)),
   );
   const widths = HEADINGS.map((_, i) => Math.max(...rows.map((row) => [...row[i]].length)));
   return rows.map((row) => indent + row.map((c, i) => c + ' '.repeat(widths[i] - [...c].length)).join('  ').trimEnd()).join('\n') + '\n';

@@ -45,7 +45,8 @@ export function checkCommand(ctx: CliContext): Command {
       reports.push(report);
     }
     // A file is not a terminal: a report written to --out is never coloured.
-    const output = render(flags.format, reports, flags.out === undefined && ctx.color, flags.quiet ?? false);
+    // Nor wrapped: console output wraps only to a terminal's width.
+    const output = render(flags.format, reports, flags.out === undefined && ctx.color, flags.quiet ?? false, flags.out === undefined ? ctx.columns?.() : undefined);
     if (flags.out !== undefined) await writeFile(flags.out, output).catch((error: NodeJS.ErrnoException) => {
       // The file is created: what is missing is the folder it would go in.
       // A name ending in a separator is a folder's, whether or not that folder exists (EISDIR either way).
@@ -70,7 +71,7 @@ async function isOneOf(out: string, files: string[]): Promise<boolean> {
   return false;
 }
 
-function render(format: Format, reports: GradeReport[], color: boolean, quiet: boolean): string {
+function render(format: Format, reports: GradeReport[], color: boolean, quiet: boolean, width: number | undefined): string {
   switch (format) {
     case 'json':
       return reports.length === 1 ? renderJson(reports[0]) : JSON.stringify(reports.map(orderReport), null, 2) + '\n';
@@ -82,7 +83,7 @@ function render(format: Format, reports: GradeReport[], color: boolean, quiet: b
       return renderMarkdown(reports);
     case 'console': {
       const chalk = new Chalk({ level: color ? 1 : 0 });
-      return reports.map((report) => renderConsole(report, { color: chalk, quiet })).join('\n');
+      return reports.map((report) => renderConsole(report, { color: chalk, quiet, width })).join('\n');
     }
   }
 }

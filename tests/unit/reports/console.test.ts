@@ -180,3 +180,34 @@ test('fix first: an export of another flow (Step 1) comes before everything, sin
   const lines = renderConsole(report, { color: NO_COLOR }).split('\n');
   expect(lines.slice(1, 3)).toEqual(['Fix first: Step 1 — The export is the flow Main_Flow_<ID>', '  Export the flow you extended.']);
 });
+
+test('given the terminal width, long messages and hints wrap under their label instead of at the left edge', () => {
+  const report = failedReport();
+  report.checks = report.checks.map((c) =>
+    c.id === 'simulate-error-value-fails' ? { ...c, hint: 'SimulateGlobalError → Variable: simulatederror, Set Value: {{ ANI | 123}}, and leave its Undefined Error exit unconnected so that the error reaches OnGlobalError in the Event Flows.' } : c,
+  );
+  const text = renderConsole(report, { color: NO_COLOR, width: 80 });
+  const lines = text.split('\n');
+  const hintAt = lines.findIndex((line) => line.startsWith('      hint:     SimulateGlobalError'));
+  expect(hintAt).toBeGreaterThan(0);
+  expect(lines[hintAt + 1]).toMatch(/^ {16}\S/); // continued under the text, not at column 0
+  const block = lines.slice(hintAt, lines.findIndex((line, i) => i > hintAt && !line.startsWith(' '.repeat(16))));
+  expect(block.join(' ').replace(/\s+/g, ' ')).toContain('so that the error reaches OnGlobalError in the Event Flows.');
+  // Every line fits but the trace's, whose first four columns alone are wider here, and the summary, one line to grep.
+  for (const line of lines.filter((l) => !/^ {6}(Flow|main|OnGlobalError) |^FAILED /.test(l))) expect([...line].length, line).toBeLessThanOrEqual(80);
+  // A trace's details are cut to fit the width (at 120 characters without one).
+  const trace = renderTraceTable(passedReport().scenarios[0].trace, '      ', 100).trimEnd().split('\n');
+  for (const line of trace) expect([...line].length, line).toBeLessThanOrEqual(100);
+  expect(trace.some((line) => line.endsWith('…'))).toBe(true);
+  // Without a width (a pipe, a file) nothing is wrapped.
+  expect(renderConsole(report, { color: NO_COLOR })).toContain('hint:     SimulateGlobalError → Variable: simulatederror, Set Value: {{ ANI | 123}}, and leave its Undefined Error exit unconnected so that the error reaches OnGlobalError in the Event Flows.');
+});
+
+test('wrapping never breaks inside {{ }}: a URL or expression to copy stays whole', () => {
+  const report = failedReport();
+  const url = 'https://674481b1b4e2e04abea27c6e.mockapi.io/flowdesigner/Lab/DynVars?dn={{NewPhoneContact.DNIS | slice(2) }}';
+  report.checks = report.checks.map((c) => (c.id === 'simulate-error-value-fails' ? { ...c, expected: url, hint: `GET_CBID → Request URL: ${url}` } : c));
+  const text = renderConsole(report, { color: NO_COLOR, width: 80 });
+  expect(text).toContain(`expected: ${url}\n`);
+  expect(text).toMatch(new RegExp(` {16}${url.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\n`));
+});
