@@ -77,7 +77,12 @@ export async function runBatch(batch: BatchOptions): Promise<BatchOutcome> {
   let progress: Progress | undefined;
   let locked = false;
   const lockFile = path.join(batch.outDir, LOCK_FILE);
+  let stopping = false;
   const onStop = (signal: keyof typeof STOP_SIGNALS) => {
+    // Listening on (not once): a second Ctrl-C while this cleans up would otherwise find no
+    // listener and kill the process half-way, staging folder and lock left behind.
+    if (stopping) return;
+    stopping = true;
     try {
       progress?.abandon(); // the shell's prompt on a line of its own
       if (stagingDir !== undefined) {
@@ -92,7 +97,7 @@ export async function runBatch(batch: BatchOptions): Promise<BatchOutcome> {
       process.exit(STOP_SIGNALS[signal]);
     }
   };
-  for (const signal of SIGNAL_NAMES) process.once(signal, onStop);
+  for (const signal of SIGNAL_NAMES) process.on(signal, onStop);
   try {
     await makeFolder(batch.outDir);
     const holder = takeLock(lockFile);

@@ -558,3 +558,22 @@ test('a report that cannot be written from a grading thread (a file-size limit, 
     expect(run.stdout, jobs).toBe('');
   }
 });
+
+test('Ctrl-C pressed again while a stopped batch cleans up (an impatient second Ctrl-C) still ends it with 130 and no staging folder or lock, not killed half-way', async () => {
+  test.skip(process.platform === 'win32', 'POSIX signals');
+  const dir = tempDir('sigint-twice-class');
+  for (let i = 0; i < 200; i++) writeFileSync(path.join(dir, `Main_Flow_${1000 + i}.json`), withAttendee(solution(), String(1000 + i)));
+  const out = tempDir('sigint-twice-out');
+  const child = spawn(process.execPath, [path.join(ROOT, 'bin', 'flowgrade.js'), 'grade', dir, '--out', out, ...NOW, '--quiet', '--jobs', '1']);
+  const exited = new Promise<[number | null, NodeJS.Signals | null]>((resolve) => child.on('exit', (code, signal) => resolve([code, signal])));
+  const stagedFiles = () => stagingFolders(out).reduce((n, f) => n + (existsSync(path.join(out, f)) ? readdirSync(path.join(out, f)).length : 0), 0);
+  while (child.exitCode === null && stagedFiles() < 150) await new Promise((r) => setTimeout(r, 5));
+  // The first Ctrl-C, then one every millisecond until the process has ended: some land while it cleans up.
+  child.kill('SIGINT');
+  while (child.exitCode === null && child.signalCode === null) {
+    child.kill('SIGINT');
+    await new Promise((r) => setTimeout(r, 1));
+  }
+  expect(await exited).toEqual([130, null]);
+  expect(readdirSync(out)).toEqual(['.flowgrade-output']);
+});
