@@ -10,7 +10,7 @@ export default defineCheck({
   step: 8,
   points: 3,
   severity: 'required',
-  hint: 'Event Flows → add an HTTP Request labelled CallBackAPI_HTTPRequest and connect the OnGlobalError output to it.',
+  hint: 'Event Flows → add an HTTP Request (Activity Label: CallBackAPI_HTTPRequest) and connect the OnGlobalError output to it.',
   description: [
     'Verifies Build step 8: in the **Event Flows**, an **HTTP Request** labelled **CallBackAPI_HTTPRequest**',
     'exists and **OnGlobalError** leads to it — and no other event handler leads to it or to another request to',

@@ -12,7 +12,7 @@ export default defineCheck({
   step: 4,
   points: 3,
   severity: 'required',
-  hint: 'Add an HTTP Request activity labelled GET_CBID and connect the exit of WantCallback option 3 to it.',
+  hint: 'Add an HTTP Request activity (Activity Label: GET_CBID) and connect the exit of WantCallback option 3 to it.',
   description: [
     'Verifies Build step 4: an **HTTP Request** activity labelled **GET_CBID** exists in the main flow and',
     'WantCallback option 3 leads to it — and only option 3: when option 1, 2, the No-Input Timeout or the',

@@ -9,7 +9,7 @@ export default defineCheck({
   step: 5,
   points: 2,
   severity: 'required',
-  hint: 'Add a Set Variable activity labelled SetGetResult and connect the exit of GET_CBID to it.',
+  hint: 'Add a Set Variable activity (Activity Label: SetGetResult) and connect the exit of GET_CBID to it.',
   description: [
     'Verifies Build step 5: a **Set Variable** activity labelled **SetGetResult** exists and GET_CBID leads to it.',
     '',

@@ -9,7 +9,7 @@ export default defineCheck({
   step: 6,
   points: 2,
   severity: 'required',
-  hint: 'Add a Set Variable activity labelled SimulateGlobalError and connect the exit of SetGetResult to it.',
+  hint: 'Add a Set Variable activity (Activity Label: SimulateGlobalError) and connect the exit of SetGetResult to it.',
   description: [
     'Verifies Build step 6: a **Set Variable** activity labelled **SimulateGlobalError** exists and',
     'SetGetResult leads to it.',

@@ -9,7 +9,7 @@ export default defineCheck({
   step: 9,
   points: 2,
   severity: 'required',
-  hint: 'Event Flows → add a Condition labelled HTTPStatusCode and connect the exit of CallBackAPI_HTTPRequest to it.',
+  hint: 'Event Flows → add a Condition (Activity Label: HTTPStatusCode) and connect the exit of CallBackAPI_HTTPRequest to it.',
   description: [
     'Verifies Build step 9: a **Condition** activity labelled **HTTPStatusCode** exists in the Event Flows',
     'and the exit of CallBackAPI_HTTPRequest leads to it.',

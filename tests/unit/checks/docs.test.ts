@@ -68,3 +68,8 @@ test('check titles name the End Flow as the guide and the Build step headings do
     for (const heading of Object.values(mission.steps)) expect(heading).not.toContain('End Flow');
   }
 });
+
+test('a hint to add an activity names the field to type its name in: Activity Label', () => {
+  const adds = ['get-cbid-after-option3', 'set-get-result-after-get-cbid', 'simulate-error-after-set-get-result', 'callback-api-after-global-error', 'status-condition-after-callback-api'];
+  for (const check of MISSIONS[0].checks.filter((c) => adds.includes(c.id))) expect(check.hint, check.id).toMatch(/\(Activity Label: [A-Za-z_]+\)/);
+});
