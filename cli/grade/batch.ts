@@ -203,13 +203,22 @@ function lockOrHolder(file: string, own: string): number | undefined {
   }
 }
 
+/** Whether `pid` is a running flowgrade (as far as can be told: any running process where /proc is not there to ask). */
 function isRunning(pid: number): boolean {
   try {
     process.kill(pid, 0); // a test only: no signal is sent
-    return true;
   } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM'; // another user's process, running
+    if ((error as NodeJS.ErrnoException).code !== 'EPERM') return false; // EPERM: another user's process, running
   }
+  // Process ids are reused (in a container restarted, the first few always are): one running
+  // another program holds nothing.
+  let commandLine: string;
+  try {
+    commandLine = readFileSync(`/proc/${pid}/cmdline`, 'latin1');
+  } catch {
+    return true;
+  }
+  return /flowgrade/i.test(commandLine);
 }
 
 /**

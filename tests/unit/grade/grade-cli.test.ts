@@ -577,3 +577,19 @@ test('Ctrl-C pressed again while a stopped batch cleans up (an impatient second 
   expect(await exited).toEqual([130, null]);
   expect(readdirSync(out)).toEqual(['.flowgrade-output']);
 });
+
+test('a lock naming a process id now used by another program (a container restarted, ids reused) does not block: only a running flowgrade holds --out', async () => {
+  test.skip(process.platform !== 'linux', '/proc');
+  const dir = tempDir('lock-reused-class');
+  writeFileSync(path.join(dir, 'Main_Flow_1.json'), withAttendee(solution(), '1'));
+  const out = tempDir('lock-reused-out');
+  const other = spawn('sleep', ['30']);
+  try {
+    writeFileSync(path.join(out, '.flowgrade-lock'), `${other.pid}\n`);
+    const run = await runCli(['grade', dir, '--out', out, ...NOW, '--quiet']);
+    expect([run.code, run.stderr]).toEqual([0, '']);
+    expect(existsSync(path.join(out, '.flowgrade-lock'))).toBe(false);
+  } finally {
+    other.kill('SIGKILL');
+  }
+});
