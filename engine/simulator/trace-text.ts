@@ -13,6 +13,29 @@ import { getOwn, setOwn } from './variables.js';
 export const MAX_TRACE_PROMPT = 2_000;
 /** Longest text a trace entry keeps of a value set (of a JSON value: of its JSON text), a URL or a body. */
 export const MAX_TRACE_VALUE = 10_000;
+/**
+ * Most characters a trace entry keeps of all its values together, and of all its prompts: a Set
+ * Variable of 300 rows (or a Play Message of 300 prompts) each giving a long value kept 3 million
+ * characters per visit, and `check` died out of memory. Once an entry's budget is spent, each
+ * further value or prompt keeps MIN_TRACE_KEPT characters.
+ */
+export const MAX_TRACE_ENTRY = 20_000;
+export const MIN_TRACE_KEPT = 100;
+
+/** What an entry may keep of its next text, with `left` characters of its budget left. */
+function entryLimit(left: number, max: number): number {
+  return Math.max(MIN_TRACE_KEPT, Math.min(max, left));
+}
+
+/** The prompts an activity played, as its trace entry keeps them. */
+export function clipTracePrompts(prompts: string[]): string[] {
+  let left = MAX_TRACE_ENTRY;
+  return prompts.map((prompt) => {
+    const kept = clipTraceText(prompt, entryLimit(left, MAX_TRACE_PROMPT));
+    left -= kept.length;
+    return kept;
+  });
+}
 
 /** `text`, or its first `max` characters and how long it was. Never half a character. */
 export function clipTraceText(text: string, max: number): string {
@@ -33,9 +56,11 @@ function ownCopy(text: string): string {
 /** The values an activity set, as its trace entry keeps them (the same record when none is long). */
 export function clipTraceValues(values: Record<string, unknown>): Record<string, unknown> {
   let clipped: Record<string, unknown> | undefined;
+  let left = MAX_TRACE_ENTRY;
   for (const name of Object.keys(values)) {
     const value = getOwn(values, name);
-    const kept = clipValue(value);
+    const kept = clipValue(value, entryLimit(left, MAX_TRACE_VALUE));
+    left -= typeof kept === 'string' ? kept.length : kept !== null && typeof kept === 'object' ? JSON.stringify(kept).length : 1;
     if (kept === value) continue;
     clipped ??= { ...values };
     setOwn(clipped, name, kept);
@@ -52,10 +77,10 @@ export function clipTraceExchange(exchange: HttpExchange): HttpExchange {
   return { ...exchange, url, ...(requestBody !== undefined ? { requestBody } : {}), ...(responseBody !== undefined ? { responseBody } : {}) };
 }
 
-function clipValue(value: unknown): unknown {
-  if (typeof value === 'string') return clipTraceText(value, MAX_TRACE_VALUE);
-  if (value === null || typeof value !== 'object' || !jsonLongerThan(value, MAX_TRACE_VALUE)) return value;
-  return clipTraceText(JSON.stringify(value), MAX_TRACE_VALUE);
+function clipValue(value: unknown, max: number): unknown {
+  if (typeof value === 'string') return clipTraceText(value, max);
+  if (value === null || typeof value !== 'object' || !jsonLongerThan(value, max)) return value;
+  return clipTraceText(JSON.stringify(value), max);
 }
 
 /**

@@ -9,7 +9,7 @@ import { HOLD_TYPES, handlerFor } from './activities/index.js';
 import type { ActivityOutcome, ActivityRun, CallState } from './context.js';
 import { ActivityError, NotSimulatedError } from './errors.js';
 import type { Expressions } from './expressions.js';
-import { clipTraceExchange, clipTraceText, clipTraceValues, MAX_TRACE_PROMPT } from './trace-text.js';
+import { clipTraceExchange, clipTracePrompts, clipTraceValues } from './trace-text.js';
 import type { Scenario, SimulatorServices } from './types.js';
 import type { VariableStore } from './variables.js';
 
@@ -74,7 +74,7 @@ export async function walk(ctx: RunContext, graph: FlowGraph, startId: string, f
       services: ctx.services,
       call: ctx.call,
       prompts: (list) => {
-        entry.prompts = list.map((prompt) => clipTraceText(prompt, MAX_TRACE_PROMPT));
+        entry.prompts = clipTracePrompts(list);
       },
       http: (exchange) => {
         entry.http = exchange; // filled in as the request goes

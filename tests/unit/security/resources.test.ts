@@ -4,6 +4,7 @@
  * steps. Every refusal is one clear line with a stable code, and every limit is configurable.
  */
 import { test, expect } from '@playwright/test';
+import { execFile } from 'node:child_process';
 import { closeSync, ftruncateSync, openSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -250,6 +251,58 @@ test.describe('trace size', () => {
     // Before, the JSON report of the three calls was over 700 million characters: beyond V8's longest string.
     expect(renderJson(report).length).toBeLessThan(20_000_000);
     expect(renderHtmlReport(report).length).toBeLessThan(30_000_000);
+  });
+});
+
+test.describe('trace size: many values in one entry', () => {
+  test.describe.configure({ timeout: 120_000 });
+
+  /** `flowgrade check --format json` on `flow`, killed after 60 s. */
+  function checkJson(flow: Record<string, unknown>): Promise<{ code: number | string | null; stdout: string; stderr: string }> {
+    const file = path.join(tempDir('trace-entry'), 'flow.json');
+    writeFileSync(file, JSON.stringify(flow));
+    return new Promise((resolve) => {
+      execFile(process.execPath, [path.join(ROOT, 'bin', 'flowgrade.js'), 'check', file, '--format', 'json', ...NOW], { timeout: 60_000, killSignal: 'SIGKILL', maxBuffer: 512 * MB }, (error, stdout, stderr) => {
+        resolve({ code: error ? ((error as { code?: number | string }).code ?? (error as { signal?: string }).signal ?? null) : 0, stdout, stderr });
+      });
+    });
+  }
+
+  /** 9 doublings of 1,000 characters, then `n` activities made by `make`, in a ring until the 500-step budget. */
+  function fanFlow(n: number, make: (label: string) => ReturnType<typeof setVar>, variables: { name: string; type: string; value: string }[]): Record<string, unknown> {
+    const grow = Array.from({ length: 9 }, (_, i) => setVar(`Grow${i}`, 's', '{{ s ~ s }}'));
+    const fans = Array.from({ length: n }, (_, i) => make(`Fan${i}`));
+    const chain = [...grow, ...fans].map((node) => node.label);
+    return exportOf({
+      variables: [{ name: 's', type: 'STRING', value: 'y'.repeat(1_000) }, ...variables],
+      main: [...grow, ...fans],
+      links: [['NewPhoneContact', 'out', chain[0]], ...chain.slice(1).map((label, i): [string, string, string] => [chain[i], 'out', label]), [chain.at(-1)!, 'out', fans[0].label]],
+    });
+  }
+
+  test('a Set Variable of 300 rows each setting a 512,000-character value is graded: an entry keeps 20,000 characters of its values (it kept 3 million, and check died out of memory)', async () => {
+    const rows = Array.from({ length: 300 }, (_, i) => ({ srcVariable: `v${i}`, srcVariableType: 'STRING', setTo: 'set-to-literal', expr: i === 1 ? 'short' : '{{ s }}' }));
+    const flow = fanFlow(20, (label) => ({ ...setVar(label, 'v0', '{{ s }}'), props: { ...setVar(label, 'v0', '{{ s }}').props, setVariablesArray: rows } }), rows.map((row) => ({ name: row.srcVariable, type: 'STRING', value: '' })));
+    const run = await checkJson(flow);
+    expect(run.code, run.stderr.slice(0, 500)).toBe(1);
+    expect(run.stdout.length).toBeLessThan(100 * MB);
+    const entry = JSON.parse(run.stdout).scenarios[0].trace.find((e: { activity: string }) => e.activity === 'Fan0');
+    const values = Object.values<string>(entry.modifiedVariables);
+    expect(values).toHaveLength(300);
+    expect(entry.modifiedVariables.v0).toBe(`${'y'.repeat(10_000)}… (512000 characters)`);
+    expect(entry.modifiedVariables.v1).toBe('short'); // short values stay whole
+    expect(values.reduce((sum, v) => sum + v.length, 0)).toBeLessThan(20_000 + 300 * 130);
+  });
+
+  test('a Play Message of 300 prompts each saying a 512,000-character value is graded: an entry keeps 20,000 characters of its prompts', async () => {
+    const prompts = Array.from({ length: 300 }, (_, i) => ({ type: 'tts', value: '{{ s }}', name: `p${i}` }));
+    const flow = fanFlow(20, (label) => ({ ...play(label, 'x'), props: { toggle: true, promptsTts: prompts } }), []);
+    const run = await checkJson(flow);
+    expect(run.code, run.stderr.slice(0, 500)).toBe(1);
+    expect(run.stdout.length).toBeLessThan(100 * MB);
+    const entry = JSON.parse(run.stdout).scenarios[0].trace.find((e: { activity: string }) => e.activity === 'Fan0');
+    expect(entry.prompts).toHaveLength(300);
+    expect(entry.prompts.reduce((sum: number, p: string) => sum + p.length, 0)).toBeLessThan(20_000 + 300 * 130);
   });
 });
 
