@@ -1,5 +1,6 @@
 /** The commander program: one module per command, added here. */
-import { Command } from 'commander';
+import { Command, type OutputConfiguration } from 'commander';
+import { printableLine } from '../reports/escape.js';
 import type { CliContext } from './context.js';
 import { checkCommand } from './commands/check.js';
 import { checksCommand, explainCommand, labsCommand } from './commands/checks.js';
@@ -15,10 +16,20 @@ export function createProgram(ctx: CliContext): Command {
     .option('--no-color', 'disable colours (NO_COLOR is honoured too)')
     .option('--debug', 'print stack traces of internal errors')
     .showHelpAfterError('(run flowgrade --help for usage)')
-    .configureOutput({ writeOut: ctx.stdout, writeErr: ctx.stderr })
+    .configureOutput(output(ctx))
     .exitOverride();
   for (const command of [checkCommand(ctx), gradeCommand(ctx), inspectCommand(ctx), simulateCommand(ctx), labsCommand(ctx), checksCommand(ctx), explainCommand(ctx), webCommand(ctx), serveCommand(ctx)]) {
-    program.addCommand(command.exitOverride().configureOutput({ writeOut: ctx.stdout, writeErr: ctx.stderr }).showHelpAfterError('(add --help for usage)'));
+    program.addCommand(command.exitOverride().configureOutput(output(ctx)).showHelpAfterError('(add --help for usage)'));
   }
   return program;
+}
+
+/**
+ * Where commander writes. Its usage errors quote the value given (`argument '…' is invalid`),
+ * pasted from anywhere: escaped as any name is, so that it is one line without control characters.
+ */
+function output(ctx: CliContext): OutputConfiguration {
+  // Commander's own line break is the one before its suggestion, `(Did you mean --format?)`.
+  const escape = (text: string) => text.replace(/\n$/, '').split(/\n(?=\(Did you mean )/).map(printableLine).join('\n');
+  return { writeOut: ctx.stdout, writeErr: ctx.stderr, outputError: (text, write) => write(`${escape(text)}\n`) };
 }

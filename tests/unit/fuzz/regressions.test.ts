@@ -159,3 +159,19 @@ test('loader: a number longer than 400 characters does not move the syntax error
   expect(result.ok).toBe(false);
   if (!result.ok) expect(result.error.message).toBe(`not valid JSON: unexpected "}" at line 1 column ${text.length}`);
 });
+
+test('cli: an invalid option value with control characters is said on one line, without them', async () => {
+  // Found by end-to-end/cli-options: commander's "argument '…' is invalid" quoted the value raw, so
+  // ESC sequences reached the terminal and a pasted CR/LF split the usage error over several lines.
+  const { run } = await import('../../../cli/main.js');
+  for (const value of ['\u001b]0;pwned\u0007\u001b[2J', 'a\r\nb', '\u0000', 'x\u009b31m']) {
+    let stderr = '';
+    const code = await run(['node', 'flowgrade', 'check', 'fixtures/flows/solution.json', '--connector', value], { stdout: () => undefined, stderr: (s) => void (stderr += s), isTTY: false, color: false });
+    expect(code).toBe(2);
+    expect(stderr).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/);
+    expect(stderr.trimEnd().split('\n').filter((line) => !/--help for usage/.test(line))).toHaveLength(1);
+  }
+  let stderr = '';
+  await run(['node', 'flowgrade', 'check', 'fixtures/flows/solution.json', '--formt', 'json'], { stdout: () => undefined, stderr: (s) => void (stderr += s), isTTY: false, color: false });
+  expect(stderr).toMatch(/^error: unknown option '--formt'\n\(Did you mean --format\?\)\n/); // commander's own line break stays
+});
