@@ -466,17 +466,22 @@ test('fuzz: any option values give a result or one usage error with exit code 2,
       fc.constantFrom('check' as const, 'simulate' as const),
       fc.array(fc.tuple(fc.nat(), optionValue), { minLength: 1, maxLength: 4 }),
       fc.constantFrom('json', 'text', 'console', 'junit', 'markdown', 'html'),
-      async (command, pairs, format) => {
+      // Mostly the solution; sometimes a file name that is not there, hostile text in it.
+      fc.oneof({ weight: 4, arbitrary: fc.constant(solution) }, { weight: 1, arbitrary: hostileString.map((name) => `no-such-dir/${name}.json`) }),
+      async (command, pairs, format, file) => {
         const names = OPTIONS[command];
         const args = pairs.flatMap(([at, value]) => [names[at % names.length], value]);
-        const argv = ['node', 'flowgrade', command, solution, '--format', format, ...args];
+        const argv = ['node', 'flowgrade', command, file, '--format', format, ...args];
         let stdout = '';
         let stderr = '';
         const code = await run(argv, { stdout: (s) => void (stdout += s), stderr: (s) => void (stderr += s), isTTY: false, color: false });
         check([0, 1, 2].includes(code), `exit code ${code} for ${JSON.stringify(argv.slice(2))}`);
         check(!/internal error/i.test(stderr), () => `${JSON.stringify(argv.slice(2))}: ${stderr.slice(0, 500)}`);
-        if (code === 2) {
-          // One line saying what is wrong (commander adds where to find the usage).
+        if (code === 2 && stderr === '') {
+          // An ungradable export: its report, on stdout, says why.
+          check(stdout.trim() !== '', () => `exit 2 without a word for ${JSON.stringify(argv.slice(2))}`);
+        } else if (code === 2) {
+          // A usage error: one line saying what is wrong (commander adds where to find the usage).
           const lines = stderr.trimEnd().split('\n').filter((line) => !/^\(.*--help for usage\)$/.test(line));
           check(lines.length === 1 && lines[0].trim() !== '', () => `exit 2 with ${lines.length} lines for ${JSON.stringify(argv.slice(2))}: ${JSON.stringify(stderr.slice(0, 600))}`);
         }
