@@ -73,8 +73,10 @@ export function clipTraceExchange(exchange: HttpExchange): HttpExchange {
   const url = clipTraceText(exchange.url, MAX_TRACE_VALUE);
   const requestBody = exchange.requestBody === undefined ? undefined : clipTraceText(exchange.requestBody, MAX_TRACE_VALUE);
   const responseBody = exchange.responseBody === undefined ? undefined : clipTraceText(exchange.responseBody, MAX_TRACE_VALUE);
-  if (url === exchange.url && requestBody === exchange.requestBody && responseBody === exchange.responseBody) return exchange;
-  return { ...exchange, url, ...(requestBody !== undefined ? { requestBody } : {}), ...(responseBody !== undefined ? { responseBody } : {}) };
+  // Request headers as values set: 20 headers of 512,000 characters, in a ring, made a report beyond V8's longest string.
+  const requestHeaders = clipTraceValues(exchange.requestHeaders) as Record<string, string>;
+  if (url === exchange.url && requestBody === exchange.requestBody && responseBody === exchange.responseBody && requestHeaders === exchange.requestHeaders) return exchange;
+  return { ...exchange, url, requestHeaders, ...(requestBody !== undefined ? { requestBody } : {}), ...(responseBody !== undefined ? { responseBody } : {}) };
 }
 
 function clipValue(value: unknown, max: number): unknown {
