@@ -136,8 +136,9 @@ function readPath(path: string): { error: string } | { notSimulated: string } | 
         if (!bracket.definite) definite = false;
         kinds.push(bracket.kind);
         ambiguous.push(bracket.kind === 'index' || /^(['"])\d+\1$/.test(bracket.text));
-        // jsonpath-plus reads a slice's end of 0 as no end (`[:0]` as `[:]`); `[1:1]` is as empty.
-        out += /^-?\d*:-?0+$/.test(bracket.text) ? '[1:1]' : `[${bracket.text}]`;
+        // jsonpath-plus reads a slice's end of 0 as no end (`[:0]` as `[:]`); `[1:1]` is as empty. From a
+        // negative start Jayway counts up to the end of 0 through the last items (`[-2:0]` as `[-2:]`).
+        out += /^\d*:-?0+$/.test(bracket.text) ? '[1:1]' : `[${bracket.text}]`;
       }
       i = end + 1;
     } else if (c === '.') {

@@ -100,11 +100,13 @@ test('parse settings: a union of indexes with a negative one (`$[0,-1]`) reads t
   }
 });
 
-test('parse settings: a slice ending at 0 (`$[:0]`, `$[-1:0]`) matches nothing, as in Jayway', async () => {
+test('parse settings: a slice from 0 or more ending at 0 (`$[:0]`, `$[1:0]`) matches nothing, as in Jayway', async () => {
   // Found by end-to-end/jsonpath-indefinite: jsonpath-plus reads an end of 0 as "no end"
   // (`parseInt(...) || len`), so `$[:0]` on [1,2,3] stored the whole list and `$[-1:0]` the last item.
   const { applyParseSettings } = await import('../../../engine/simulator/parse-settings.js');
-  for (const [path, want] of [['$[:0]', ''], ['$[0:0]', ''], ['$[-1:0]', ''], ['$[2:00]', ''], ['$[1:-0]', ''], ['$[:1]', '[1]'], ['$[1:]', '[2,3]']]) {
+  // From a negative start, Jayway counts up to 0 through the last items: `$[-1:0]` is the last item
+  // (cburgmer/json-path-comparison: Jayway gives `$[-4:1]` the last four items and the first).
+  for (const [path, want] of [['$[:0]', ''], ['$[0:0]', ''], ['$[-1:0]', '[3]'], ['$[-2:0]', '[2,3]'], ['$[2:00]', ''], ['$[1:-0]', ''], ['$[:1]', '[1]'], ['$[1:]', '[2,3]']]) {
     const written = new Map<string, unknown>();
     const run = {
       activity: { label: 'GET_CBID', props: { contentType: 'JSON', outputVariableArray: [{ outputVariable: 'v', jsonPathExp: path }] }, ui: {} },
