@@ -133,12 +133,16 @@ function readPath(path: string): { error: string } | { notSimulated: string } | 
         out += negative === -1 ? '[-1:]' : `[${negative}:${negative + 1}]`;
       } else {
         const bracket = readBracket(inside);
+        const slice = jaywaySlice(bracket.text, i);
+        if (slice !== undefined) return slice;
         if (!bracket.definite) definite = false;
         kinds.push(bracket.kind);
         ambiguous.push(bracket.kind === 'index' || /^(['"])\d+\1$/.test(bracket.text));
-        // jsonpath-plus reads a slice's end of 0 as no end (`[:0]` as `[:]`); `[1:1]` is as empty. From a
-        // negative start Jayway counts up to the end of 0 through the last items (`[-2:0]` as `[-2:]`).
-        out += /^\d*:-?0+$/.test(bracket.text) ? '[1:1]' : `[${bracket.text}]`;
+        // jsonpath-plus reads a slice's end of 0 as no end (`[:0]` as `[:]`), and counts a negative end
+        // from the end after a start of 0 or more (`[1:-1]`), which Jayway does not: both are empty
+        // there, as `[1:1]` is. From a negative start Jayway counts up to an end of 0 through the last
+        // items (`[-2:0]` as `[-2:]`), as jsonpath-plus does.
+        out += /^(?:\d*:-?0+|\d+:-\d+)$/.test(bracket.text) ? '[1:1]' : `[${bracket.text}]`;
       }
       i = end + 1;
     } else if (c === '.') {
@@ -241,6 +245,20 @@ function readBracket(inside: string): { text: string; definite: boolean; kind: S
   // Indexes, slices and unions of indexes read list items; `*` anything; the rest names.
   const kind: StepKind = text === '*' ? 'any' : /^[-\d:,]+$/.test(text) ? 'index' : 'name';
   return { text, definite, kind };
+}
+
+/**
+ * Why Jayway reads a slice (spaces removed) otherwise than jsonpath-plus, or undefined: it refuses
+ * one with neither start nor end (`[:]`), ignores a step (`[0:3:2]`), and counts from a negative
+ * start to a positive end through the end of the list and on from its start (`[-2:1]`, the last
+ * two items then the first) (cburgmer/json-path-comparison).
+ */
+function jaywaySlice(text: string, open: number): { error: string } | { notSimulated: string } | undefined {
+  if (!/^[-\d:]+$/.test(text) || !text.includes(':')) return undefined;
+  if (/^:+$/.test(text)) return { error: `a slice needs a start or an end (${text}), at position ${open + 1}` };
+  if (text.split(':').length > 2) return { notSimulated: `the slice [${text}] with a step, which Jayway ignores` };
+  if (/^-\d+:0*[1-9]\d*$/.test(text)) return { notSimulated: `the slice [${text}] from a negative start to a positive end, which Jayway wraps around` };
+  return undefined;
 }
 
 /** A dot-notation name (or `*`) runs to the next `.`, `[` or `]`. */

@@ -177,3 +177,27 @@ test('cli: an invalid option value with control characters is said on one line, 
   await run(['node', 'flowgrade', 'check', 'fixtures/flows/solution.json', '--formt', 'json'], { stdout: () => undefined, stderr: (s) => void (stderr += s), isTTY: false, color: false });
   expect(stderr).toMatch(/^error: unknown option '--formt'\n\(Did you mean --format\?\)\n/); // commander's own line break stays
 });
+
+test('parse settings: slices Jayway reads otherwise than jsonpath-plus are read as Jayway does, or refused', async () => {
+  // Found comparing with cburgmer/json-path-comparison (Jayway's recorded results) after the slice
+  // fixes: Jayway refuses `[:]`, ignores a step, empties `[1:-1]`, and wraps `[-2:1]` around the end.
+  const { applyParseSettings } = await import('../../../engine/simulator/parse-settings.js');
+  const { ActivityError, NotSimulatedError } = await import('../../../engine/simulator/errors.js');
+  const cases: [string, string | typeof ActivityError | typeof NotSimulatedError][] = [
+    ['$[:]', ActivityError], ['$[::]', ActivityError], ['$[0:3:2]', NotSimulatedError], ['$[-2:1]', NotSimulatedError],
+    ['$[1:-1]', ''], ['$[0:-2]', ''], ['$[:-1]', '[1,2]'], ['$[-3:-1]', '[1,2]'], ['$[1:2]', '[2]'],
+  ];
+  for (const [path, want] of cases) {
+    const written = new Map<string, unknown>();
+    const run = {
+      activity: { label: 'GET_CBID', props: { contentType: 'JSON', outputVariableArray: [{ outputVariable: 'v', jsonPathExp: path }] }, ui: {} },
+      vars: { isDeclared: () => true, typeOf: () => 'STRING', setVariable: (name: string, value: unknown) => void written.set(name, value) },
+    } as unknown as Parameters<typeof applyParseSettings>[0];
+    if (typeof want === 'string') {
+      applyParseSettings(run, '[1,2,3]');
+      expect(written.get('v'), path).toBe(want);
+    } else {
+      expect(() => applyParseSettings(run, '[1,2,3]'), path).toThrow(want);
+    }
+  }
+});
