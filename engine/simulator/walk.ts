@@ -9,7 +9,7 @@ import { HOLD_TYPES, handlerFor } from './activities/index.js';
 import type { ActivityOutcome, ActivityRun, CallState } from './context.js';
 import { ActivityError, NotSimulatedError } from './errors.js';
 import type { Expressions } from './expressions.js';
-import { clipTraceExchange, clipTracePrompts, clipTraceValues } from './trace-text.js';
+import { clipTraceExchange, clipTracePrompts, clipTraceText, clipTraceValues, MAX_TRACE_VALUE } from './trace-text.js';
 import type { Scenario, SimulatorServices } from './types.js';
 import type { VariableStore } from './variables.js';
 
@@ -89,7 +89,8 @@ export async function walk(ctx: RunContext, graph: FlowGraph, startId: string, f
     } catch (error) {
       ctx.vars.rollback();
       const message = error instanceof Error ? error.message : String(error);
-      entry.error = message;
+      // Clipped as a value set: an error quoting a long URL, repeated on every visit, made a report beyond V8's longest string.
+      entry.error = clipTraceText(message, MAX_TRACE_VALUE);
       if (error instanceof NotSimulatedError) {
         entry.outcome = 'not-simulated';
         return { kind: 'not-simulated', summary: message };

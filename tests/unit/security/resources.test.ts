@@ -314,6 +314,23 @@ test.describe('trace size: many values in one entry', () => {
     expect(values.reduce((sum, v) => sum + v.length, 0)).toBeLessThan(20_000 + 30 * 130);
   });
 
+  test('an HTTP Request failing on a 512,000-character URL, in a ring through its error exit, is graded: an entry keeps 10,000 characters of its error (check failed on V8\'s longest string)', async () => {
+    const grow = Array.from({ length: 9 }, (_, i) => setVar(`Grow${i}`, 's', '{{ s ~ s }}'));
+    const fans = Array.from({ length: 20 }, (_, i) => ({ label: `Fan${i}`, type: 'http-request-v2', props: { authenticated: false, httpRequestMethod: 'GET', httpRequestUrl: '{{ s }}', httpRequestHeaders: {}, httpQueryParameters: {}, httpContentType: 'Application/JSON', contentType: 'JSON', outputVariableArray: [] } }));
+    const chain = [...grow, ...fans].map((node) => node.label);
+    const flow = exportOf({
+      variables: [{ name: 's', type: 'STRING', value: 'y'.repeat(1_000) }],
+      main: [...grow, ...fans],
+      links: [['NewPhoneContact', 'out', chain[0]], ...chain.slice(1).map((label, i): [string, string, string] => [chain[i], i < 9 ? 'out' : 'error', label]), [chain.at(-1)!, 'error', fans[0].label]],
+    });
+    const run = await checkJson(flow);
+    expect(run.code, run.stderr.slice(0, 500)).toBe(1);
+    const trace = JSON.parse(run.stdout).scenarios[0].trace as { activity: string; error?: string }[];
+    const entry = trace.find((e) => e.activity === 'Fan0')!;
+    expect(entry.error).toMatch(/^invalid request URL "y{9000,}… \(\d+ characters\)$/);
+    expect(entry.error!.length).toBeLessThan(10_100);
+  });
+
   test('a Play Message of 300 prompts each saying a 512,000-character value is graded: an entry keeps 20,000 characters of its prompts', async () => {
     const prompts = Array.from({ length: 300 }, (_, i) => ({ type: 'tts', value: '{{ s }}', name: `p${i}` }));
     const flow = fanFlow(20, (label) => ({ ...play(label, 'x'), props: { toggle: true, promptsTts: prompts } }), []);
