@@ -3,6 +3,7 @@
  * from the input in HTML/SVG/XML, CSV and Markdown tables keep their shape, no formula cells, no
  * terminal control characters.
  */
+import { csvRecords } from '../reports/csv-records.js';
 import { HOSTILE_STRINGS } from './mutations.js';
 import { check } from './support.js';
 
@@ -51,22 +52,8 @@ export function checkXml(xml: string): void {
 
 /** RFC 4180 rows; every row has the header's width; no cell is a formula. */
 export function checkCsv(csv: string, rows: number): void {
-  const records: string[][] = [];
-  let row: string[] = [];
-  let cell = '';
-  let quoted = false;
-  for (let i = 0; i < csv.length; i++) {
-    const c = csv[i];
-    if (quoted) {
-      if (c === '"' && csv[i + 1] === '"') (cell += '"'), i++;
-      else if (c === '"') quoted = false;
-      else cell += c;
-    } else if (c === '"' && cell === '') quoted = true;
-    else if (c === ',') row.push(cell), (cell = '');
-    else if (c === '\r' && csv[i + 1] === '\n') row.push(cell), records.push(row), (row = []), (cell = ''), i++;
-    else cell += c;
-  }
-  check(cell === '' && row.length === 0 && !quoted, 'csv: does not end with a complete row');
+  const { records, complete } = csvRecords(csv);
+  check(complete, 'csv: does not end with a complete row');
   check(records.length === rows + 1, `csv: ${records.length} records for ${rows} reports`);
   for (const record of records) check(record.length === records[0].length, `csv: a row of ${record.length} cells, header has ${records[0].length}`);
   for (const record of records.slice(1)) for (const value of record) check(!/^[=+\-@\t\r]/.test(value), () => `csv: formula cell ${JSON.stringify(value.slice(0, 40))}`);

@@ -1,29 +1,15 @@
 /** The CSV gradebook. */
 import { test, expect } from '@playwright/test';
 import { renderCsv } from '../../../reports/csv.js';
+import { csvRecords } from './csv-records.js';
 import { failedReport, passedReport, ungradableReport } from './sample-reports.js';
 
-/** RFC 4180 parser: quoted fields may hold commas, quotes ("") and line breaks; the file starts with a UTF-8 BOM. */
+/** RFC 4180 rows of a gradebook file: it starts with a UTF-8 BOM and ends with CRLF. */
 function parseCsv(file: string): string[][] {
   expect(file.startsWith('\ufeff')).toBe(true);
-  const text = file.slice(1);
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let cell = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') (cell += '"'), i++;
-      else if (c === '"') quoted = false;
-      else cell += c;
-    } else if (c === '"' && cell === '') quoted = true;
-    else if (c === ',') row.push(cell), (cell = '');
-    else if (c === '\r' && text[i + 1] === '\n') row.push(cell), rows.push(row), (row = []), (cell = ''), i++;
-    else cell += c;
-  }
-  expect(row).toEqual([]); // the text ends with CRLF
-  return rows;
+  const { records, complete } = csvRecords(file.slice(1));
+  expect(complete).toBe(true); // the text ends with CRLF
+  return records;
 }
 
 test('a header, a row per submission, a column per check id with its status', () => {
@@ -83,30 +69,9 @@ test('a UTF-8 byte-order mark first, once: without it Excel reads the file in th
   expect(parseCsv(text)[1][0]).toBe('José Müller 🎉');
 });
 
-/**
- * How Excel reads the file where the list separator is `;` (much of Europe): fields split at `;`,
- * a field quoted only when it starts with a quote, a record ended by any line break outside one.
- */
+/** How Excel reads the file where the list separator is `;` (much of Europe). */
 function readAsSemicolonExcel(file: string): string[][] {
-  const text = file.slice(1);
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let cell = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') (cell += '"'), i++;
-      else if (c === '"') quoted = false;
-      else cell += c;
-    } else if (c === '"' && cell === '') quoted = true;
-    else if (c === ';') row.push(cell), (cell = '');
-    else if (c === '\r' || c === '\n') {
-      if (c === '\r' && text[i + 1] === '\n') i++;
-      row.push(cell), rows.push(row), (row = []), (cell = '');
-    } else cell += c;
-  }
-  return rows;
+  return csvRecords(file.slice(1), 'semicolon-excel').records;
 }
 
 test('formula injection where Excel splits at ";": no cell it reads starts like a formula, after a ";" or a line break either', () => {
