@@ -8,9 +8,23 @@ import { evaluateTemplate, ExpressionError } from '../../../engine/pebble/index.
 import { renderConsole, renderMarkdown, type ColorFns } from '../../../reports/index.js';
 import { findMission } from '../../../checks/index.js';
 import { gradeFlow } from '../../../engine/grade.js';
+import { ActivityError, NotSimulatedError } from '../../../engine/simulator/errors.js';
+import { applyParseSettings } from '../../../engine/simulator/parse-settings.js';
 import { fixtureJson, fixtureText, type Json } from './mutations.js';
 
 const NO_COLOR: ColorFns = { green: (s) => s, red: (s) => s, yellow: (s) => s, dim: (s) => s, bold: (s) => s };
+
+
+/** What GET_CBID's one parse row with `path` stores from `body` (a String variable v); throws as the activity would. */
+function parsedInto(path: string, body: string): unknown {
+  const written = new Map<string, unknown>();
+  const run = {
+    activity: { label: 'GET_CBID', props: { contentType: 'JSON', outputVariableArray: [{ outputVariable: 'v', jsonPathExp: path }] }, ui: {} },
+    vars: { isDeclared: () => true, typeOf: () => 'STRING', setVariable: (name: string, value: unknown) => void written.set(name, value) },
+  } as unknown as Parameters<typeof applyParseSettings>[0];
+  applyParseSettings(run, body);
+  return written.get('v');
+}
 
 test('loader: a menu whose menuLinks hold an object with a "toString" key is a model or a documented error, not a loader bug', () => {
   // Found by loader/hostile-properties (FUZZ_RUNS=3000): String({toString: {}}) throws inside knownExitsOf.
@@ -60,60 +74,41 @@ test('markdown summary: a lone carriage return (a line break in CommonMark) cann
 test('parse settings: a key named "$" is read as a key (or refused), never as the whole body', async () => {
   // Found by end-to-end/jsonpath-oracle: jsonpath-plus drops a "$" step (`$.$`, `$['$']`, `$.a.b.$`),
   // so the variable got the whole body or the parent instead of the key's value (Jayway: no match).
-  const { applyParseSettings } = await import('../../../engine/simulator/parse-settings.js');
-  const { NotSimulatedError } = await import('../../../engine/simulator/errors.js');
   const body = JSON.stringify({ a: { b: { c: 3 } }, list: [] });
   for (const path of ['$.$', "$['$']", '$.a.b.$', "$.a.b['$']", '$.list.$', '$']) {
-    const written = new Map<string, unknown>();
-    const run = {
-      activity: { label: 'GET_CBID', props: { contentType: 'JSON', outputVariableArray: [{ outputVariable: 'v', jsonPathExp: path }] }, ui: {} },
-      vars: { isDeclared: () => true, typeOf: () => 'STRING', setVariable: (name: string, value: unknown) => void written.set(name, value) },
-    } as unknown as Parameters<typeof applyParseSettings>[0];
+    let value: unknown;
     try {
-      applyParseSettings(run, body);
+      value = parsedInto(path, body);
     } catch (error) {
       expect(error, path).toBeInstanceOf(NotSimulatedError);
       continue;
     }
-    expect(written.get('v'), path).toBe(path === '$' ? body : '');
+    expect(value, path).toBe(path === '$' ? body : '');
   }
 });
 
 test('parse settings: a union of indexes with a negative one (`$[0,-1]`) reads the last item too, or is refused', async () => {
   // Found by end-to-end/jsonpath-indefinite: jsonpath-plus reads -1 in a union as a key "-1", so
   // `$[0,-1]` on [1,2,3] stored [1] where Jayway gives [1,3].
-  const { applyParseSettings } = await import('../../../engine/simulator/parse-settings.js');
-  const { NotSimulatedError } = await import('../../../engine/simulator/errors.js');
   for (const [path, want] of [['$[0,-1]', '[1,3]'], ['$[-1,0]', '[3,1]'], ['$[ -2 , 0 ]', '[2,1]'], ['$[0,2]', '[1,3]']]) {
-    const written = new Map<string, unknown>();
-    const run = {
-      activity: { label: 'GET_CBID', props: { contentType: 'JSON', outputVariableArray: [{ outputVariable: 'v', jsonPathExp: path }] }, ui: {} },
-      vars: { isDeclared: () => true, typeOf: () => 'STRING', setVariable: (name: string, value: unknown) => void written.set(name, value) },
-    } as unknown as Parameters<typeof applyParseSettings>[0];
+    let value: unknown;
     try {
-      applyParseSettings(run, '[1,2,3]');
+      value = parsedInto(path, '[1,2,3]');
     } catch (error) {
       expect(error, path).toBeInstanceOf(NotSimulatedError);
       continue;
     }
-    expect(written.get('v'), path).toBe(want);
+    expect(value, path).toBe(want);
   }
 });
 
 test('parse settings: a slice from 0 or more ending at 0 (`$[:0]`, `$[1:0]`) matches nothing, as in Jayway', async () => {
   // Found by end-to-end/jsonpath-indefinite: jsonpath-plus reads an end of 0 as "no end"
   // (`parseInt(...) || len`), so `$[:0]` on [1,2,3] stored the whole list and `$[-1:0]` the last item.
-  const { applyParseSettings } = await import('../../../engine/simulator/parse-settings.js');
   // From a negative start, Jayway counts up to 0 through the last items: `$[-1:0]` is the last item
   // (cburgmer/json-path-comparison: Jayway gives `$[-4:1]` the last four items and the first).
   for (const [path, want] of [['$[:0]', ''], ['$[0:0]', ''], ['$[-1:0]', '[3]'], ['$[-2:0]', '[2,3]'], ['$[2:00]', ''], ['$[1:-0]', ''], ['$[:1]', '[1]'], ['$[1:]', '[2,3]']]) {
-    const written = new Map<string, unknown>();
-    const run = {
-      activity: { label: 'GET_CBID', props: { contentType: 'JSON', outputVariableArray: [{ outputVariable: 'v', jsonPathExp: path }] }, ui: {} },
-      vars: { isDeclared: () => true, typeOf: () => 'STRING', setVariable: (name: string, value: unknown) => void written.set(name, value) },
-    } as unknown as Parameters<typeof applyParseSettings>[0];
-    applyParseSettings(run, '[1,2,3]');
-    expect(written.get('v'), path).toBe(want);
+    expect(parsedInto(path, '[1,2,3]'), path).toBe(want);
   }
 });
 
@@ -121,24 +116,18 @@ test('parse settings: after a deep scan, a name (`$..0`) reads keys of objects, 
   // Found by end-to-end/jsonpath-indefinite: the step check (a name only a key, an index only an
   // item) was skipped for deep scans, so `$..0` on {"a":[{}]} stored [{}] where Jayway matches nothing
   // (and `$..1..true` read list items in its middle).
-  const { applyParseSettings } = await import('../../../engine/simulator/parse-settings.js');
   const body = JSON.stringify({ a: [{ b: 1 }, { '0': 'key' }], c: { '0': [5, 6] } });
-  const { NotSimulatedError } = await import('../../../engine/simulator/errors.js');
   for (const [path, want] of [['$..0', '["key",[5,6]]'], ['$..0.b', ''], ['$..[0]', '[{"b":1},5]'], ['$..b', '[1]'], ['$.a..0', '["key"]'], ['$.0..b', ''], ['$..a..0', '["key"]'], ['$..0..b', ''], ['$..[1]..0', '']]) {
-    const written = new Map<string, unknown>();
-    const run = {
-      activity: { label: 'GET_CBID', props: { contentType: 'JSON', outputVariableArray: [{ outputVariable: 'v', jsonPathExp: path }] }, ui: {} },
-      vars: { isDeclared: () => true, typeOf: () => 'STRING', setVariable: (name: string, value: unknown) => void written.set(name, value) },
-    } as unknown as Parameters<typeof applyParseSettings>[0];
+    let value: unknown;
     try {
-      applyParseSettings(run, body);
+      value = parsedInto(path, body);
     } catch (error) {
       // Between two deep scans the steps of a match cannot be told apart: refused, not misread.
       expect(error, path).toBeInstanceOf(NotSimulatedError);
       expect(path).toMatch(/\.\..*\.\./);
       continue;
     }
-    expect(written.get('v'), path).toBe(want);
+    expect(value, path).toBe(want);
   }
 });
 
@@ -181,23 +170,12 @@ test('cli: an invalid option value with control characters is said on one line, 
 test('parse settings: slices Jayway reads otherwise than jsonpath-plus are read as Jayway does, or refused', async () => {
   // Found comparing with cburgmer/json-path-comparison (Jayway's recorded results) after the slice
   // fixes: Jayway refuses `[:]`, ignores a step, empties `[1:-1]`, and wraps `[-2:1]` around the end.
-  const { applyParseSettings } = await import('../../../engine/simulator/parse-settings.js');
-  const { ActivityError, NotSimulatedError } = await import('../../../engine/simulator/errors.js');
   const cases: [string, string | typeof ActivityError | typeof NotSimulatedError][] = [
     ['$[:]', ActivityError], ['$[::]', ActivityError], ['$[0:3:2]', NotSimulatedError], ['$[-2:1]', NotSimulatedError],
     ['$[1:-1]', ''], ['$[0:-2]', ''], ['$[:-1]', '[1,2]'], ['$[-3:-1]', '[1,2]'], ['$[1:2]', '[2]'],
   ];
   for (const [path, want] of cases) {
-    const written = new Map<string, unknown>();
-    const run = {
-      activity: { label: 'GET_CBID', props: { contentType: 'JSON', outputVariableArray: [{ outputVariable: 'v', jsonPathExp: path }] }, ui: {} },
-      vars: { isDeclared: () => true, typeOf: () => 'STRING', setVariable: (name: string, value: unknown) => void written.set(name, value) },
-    } as unknown as Parameters<typeof applyParseSettings>[0];
-    if (typeof want === 'string') {
-      applyParseSettings(run, '[1,2,3]');
-      expect(written.get('v'), path).toBe(want);
-    } else {
-      expect(() => applyParseSettings(run, '[1,2,3]'), path).toThrow(want);
-    }
+    if (typeof want === 'string') expect(parsedInto(path, '[1,2,3]'), path).toBe(want);
+    else expect(() => parsedInto(path, '[1,2,3]'), path).toThrow(want);
   }
 });
