@@ -17,6 +17,7 @@ import { loadFlow } from '../../../engine/loader.js';
 import { simulate } from '../../../engine/simulator/index.js';
 import { renderHtmlReport, renderJson } from '../../../reports/index.js';
 import { fixturePath, ROOT, runCli } from '../../helpers.js';
+import type { FlowSpec, Node } from '../simulator/helpers.js';
 import { buildFlow, exportOf, fakeServices, play, removeTempDirs, setVar, tempDir } from './flows.js';
 
 const NOW = ['--now', '2025-08-01T09:00:00Z'];
@@ -231,17 +232,23 @@ test.describe('simulation steps', () => {
   });
 });
 
+/**
+ * 9 doublings of `s` (1,000 characters, to 512,000), then `ring` in a cycle, each activity to the
+ * next by `exit`, until the 500-step budget.
+ */
+function growThenRing(ring: Node[], exit = 'out', variables: NonNullable<FlowSpec['variables']> = []): Record<string, unknown> {
+  const grow = Array.from({ length: 9 }, (_, i) => setVar(`Grow${i}`, 's', '{{ s ~ s }}'));
+  const chain = [...grow, ...ring].map((node) => node.label);
+  return exportOf({
+    variables: [{ name: 's', type: 'STRING', value: 'y'.repeat(1_000) }, ...variables],
+    main: [...grow, ...ring],
+    links: [['NewPhoneContact', 'out', chain[0]], ...chain.slice(1).map((label, i): [string, string, string] => [chain[i], i < grow.length ? 'out' : exit, label]), [chain.at(-1)!, exit, ring[0].label]],
+  });
+}
+
 test.describe('trace size', () => {
   test('a ring of Set Variables passing a 512,000-character value around is graded and reported: each trace value keeps 10,000 characters', async () => {
-    // 9 doublings of 1,000 characters, then 20 activities handing the value on until the 500-step budget.
-    const grow = Array.from({ length: 9 }, (_, i) => setVar(`Grow${i}`, 's', '{{ s ~ s }}'));
-    const ring = Array.from({ length: 20 }, (_, i) => setVar(`Ring${i}`, 's', '{{ s | slice(1) }}x'));
-    const chain = [...grow, ...ring].map((node) => node.label);
-    const flow = exportOf({
-      variables: [{ name: 's', type: 'STRING', value: 'y'.repeat(1_000) }],
-      main: [...grow, ...ring],
-      links: [['NewPhoneContact', 'out', chain[0]], ...chain.slice(1).map((label, i): [string, string, string] => [chain[i], 'out', label]), [chain.at(-1)!, 'out', ring[0].label]],
-    });
+    const flow = growThenRing(Array.from({ length: 20 }, (_, i) => setVar(`Ring${i}`, 's', '{{ s | slice(1) }}x')));
     const mission = findMission('callback-on-global-error')!;
     const report = await gradeFlow(JSON.stringify(flow), { mission, fileName: 'ring.json', now: () => new Date(0), tool: { name: 'flowgrade', version: 'test' } });
     const trace = report.scenarios[0].trace;
@@ -268,16 +275,9 @@ test.describe('trace size: many values in one entry', () => {
     });
   }
 
-  /** 9 doublings of 1,000 characters, then `n` activities made by `make`, in a ring until the 500-step budget. */
-  function fanFlow(n: number, make: (label: string) => ReturnType<typeof setVar>, variables: { name: string; type: string; value: string }[]): Record<string, unknown> {
-    const grow = Array.from({ length: 9 }, (_, i) => setVar(`Grow${i}`, 's', '{{ s ~ s }}'));
-    const fans = Array.from({ length: n }, (_, i) => make(`Fan${i}`));
-    const chain = [...grow, ...fans].map((node) => node.label);
-    return exportOf({
-      variables: [{ name: 's', type: 'STRING', value: 'y'.repeat(1_000) }, ...variables],
-      main: [...grow, ...fans],
-      links: [['NewPhoneContact', 'out', chain[0]], ...chain.slice(1).map((label, i): [string, string, string] => [chain[i], 'out', label]), [chain.at(-1)!, 'out', fans[0].label]],
-    });
+  /** `n` activities made by `make` (Fan0, Fan1, …), handing `s` round by `exit` (growThenRing). */
+  function fanFlow(n: number, make: (label: string) => Node, variables: NonNullable<FlowSpec['variables']> = [], exit = 'out'): Record<string, unknown> {
+    return growThenRing(Array.from({ length: n }, (_, i) => make(`Fan${i}`)), exit, variables);
   }
 
   test('a Set Variable of 300 rows each setting a 512,000-character value is graded: an entry keeps 20,000 characters of its values (it kept 3 million, and check died out of memory)', async () => {
@@ -297,14 +297,7 @@ test.describe('trace size: many values in one entry', () => {
   test('an HTTP Request sending 20 headers of a 512,000-character value in a ring is graded: an entry keeps 20,000 characters of its headers (check failed on V8\'s longest string after 3 minutes)', async () => {
     const headers = Object.fromEntries(Array.from({ length: 20 }, (_, i) => [`X-Big${i}`, '{{ s }}']));
     const url = 'https://674481b1b4e2e04abea27c6e.mockapi.io/flowdesigner/Lab/DynVars?dn=4694096861';
-    const grow = Array.from({ length: 9 }, (_, i) => setVar(`Grow${i}`, 's', '{{ s ~ s }}'));
-    const fans = Array.from({ length: 20 }, (_, i) => ({ label: `Fan${i}`, type: 'http-request-v2', props: { authenticated: false, httpRequestMethod: 'GET', httpRequestUrl: url, httpRequestHeaders: headers, httpQueryParameters: {}, httpContentType: 'Application/JSON', contentType: 'JSON', outputVariableArray: [] } }));
-    const chain = [...grow, ...fans].map((node) => node.label);
-    const flow = exportOf({
-      variables: [{ name: 's', type: 'STRING', value: 'y'.repeat(1_000) }],
-      main: [...grow, ...fans],
-      links: [['NewPhoneContact', 'out', chain[0]], ...chain.slice(1).map((label, i): [string, string, string] => [chain[i], i < 9 ? 'out' : 'default', label]), [chain.at(-1)!, 'default', fans[0].label]],
-    });
+    const flow = fanFlow(20, (label) => ({ label, type: 'http-request-v2', props: { authenticated: false, httpRequestMethod: 'GET', httpRequestUrl: url, httpRequestHeaders: headers, httpQueryParameters: {}, httpContentType: 'Application/JSON', contentType: 'JSON', outputVariableArray: [] } }), [], 'default');
     const run = await checkJson(flow);
     expect(run.code, run.stderr.slice(0, 500)).toBe(1);
     const entry = JSON.parse(run.stdout).scenarios[0].trace.find((e: { activity: string }) => e.activity === 'Fan0');
@@ -315,14 +308,7 @@ test.describe('trace size: many values in one entry', () => {
   });
 
   test('an HTTP Request failing on a 512,000-character URL, in a ring through its error exit, is graded: an entry keeps 10,000 characters of its error (check failed on V8\'s longest string)', async () => {
-    const grow = Array.from({ length: 9 }, (_, i) => setVar(`Grow${i}`, 's', '{{ s ~ s }}'));
-    const fans = Array.from({ length: 20 }, (_, i) => ({ label: `Fan${i}`, type: 'http-request-v2', props: { authenticated: false, httpRequestMethod: 'GET', httpRequestUrl: '{{ s }}', httpRequestHeaders: {}, httpQueryParameters: {}, httpContentType: 'Application/JSON', contentType: 'JSON', outputVariableArray: [] } }));
-    const chain = [...grow, ...fans].map((node) => node.label);
-    const flow = exportOf({
-      variables: [{ name: 's', type: 'STRING', value: 'y'.repeat(1_000) }],
-      main: [...grow, ...fans],
-      links: [['NewPhoneContact', 'out', chain[0]], ...chain.slice(1).map((label, i): [string, string, string] => [chain[i], i < 9 ? 'out' : 'error', label]), [chain.at(-1)!, 'error', fans[0].label]],
-    });
+    const flow = fanFlow(20, (label) => ({ label, type: 'http-request-v2', props: { authenticated: false, httpRequestMethod: 'GET', httpRequestUrl: '{{ s }}', httpRequestHeaders: {}, httpQueryParameters: {}, httpContentType: 'Application/JSON', contentType: 'JSON', outputVariableArray: [] } }), [], 'error');
     const run = await checkJson(flow);
     expect(run.code, run.stderr.slice(0, 500)).toBe(1);
     const trace = JSON.parse(run.stdout).scenarios[0].trace as { activity: string; error?: string }[];
@@ -333,7 +319,7 @@ test.describe('trace size: many values in one entry', () => {
 
   test('a Play Message of 300 prompts each saying a 512,000-character value is graded: an entry keeps 20,000 characters of its prompts', async () => {
     const prompts = Array.from({ length: 300 }, (_, i) => ({ type: 'tts', value: '{{ s }}', name: `p${i}` }));
-    const flow = fanFlow(20, (label) => ({ ...play(label, 'x'), props: { toggle: true, promptsTts: prompts } }), []);
+    const flow = fanFlow(20, (label) => ({ ...play(label, 'x'), props: { toggle: true, promptsTts: prompts } }));
     const run = await checkJson(flow);
     expect(run.code, run.stderr.slice(0, 500)).toBe(1);
     expect(run.stdout.length).toBeLessThan(100 * MB);
