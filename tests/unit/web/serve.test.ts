@@ -39,10 +39,10 @@ test.afterAll(async () => {
   rmSync(base, { recursive: true, force: true });
 });
 
-/** A raw request (node:http keeps `..` and odd paths as written, unlike fetch). */
-function get(rawPath: string, method = 'GET', host?: string): Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: string }> {
+/** A raw request (node:http keeps `..` and odd paths as written, unlike fetch), to the suite's server unless `port` says. */
+function get(rawPath: string, method = 'GET', host?: string, port = server.port): Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: string }> {
   return new Promise((resolve, reject) => {
-    const req = request({ host: '127.0.0.1', port: server.port, path: rawPath, method, ...(host ? { headers: { host } } : {}) }, (res) => {
+    const req = request({ host: '127.0.0.1', port, path: rawPath, method, ...(host ? { headers: { host } } : {}) }, (res) => {
       let body = '';
       res.setEncoding('utf8');
       res.on('data', (chunk) => (body += chunk));
@@ -126,13 +126,8 @@ test('a page whose policy spans lines (index.html edited, the long attribute wra
   expect(metaPolicy(readFileSync(path.join(dir, 'index.html'), 'utf8'))).toBe("default-src 'none'; script-src 'self'");
   const wrapped = await startStaticServer(dir, { host: '127.0.0.1', port: 0 });
   try {
-    const res = await new Promise<{ status: number; csp: unknown }>((resolve, reject) => {
-      request({ host: '127.0.0.1', port: wrapped.port, path: '/' }, (r) => {
-        r.resume();
-        resolve({ status: r.statusCode ?? 0, csp: r.headers['content-security-policy'] });
-      }).on('error', reject).end();
-    });
-    expect(res).toEqual({ status: 200, csp: "default-src 'none'; script-src 'self'; frame-ancestors 'none'" });
+    const res = await get('/', 'GET', undefined, wrapped.port);
+    expect({ status: res.status, csp: res.headers['content-security-policy'] }).toEqual({ status: 200, csp: "default-src 'none'; script-src 'self'; frame-ancestors 'none'" });
   } finally {
     await wrapped.close();
   }
@@ -145,13 +140,8 @@ test('a page whose policy has characters no header can carry (curly quotes from 
   const curly = await startStaticServer(dir, { host: '127.0.0.1', port: 0 });
   try {
     for (let i = 0; i < 2; i++) {
-      const res = await new Promise<{ status: number; csp: unknown }>((resolve, reject) => {
-        request({ host: '127.0.0.1', port: curly.port, path: '/' }, (r) => {
-          r.resume();
-          resolve({ status: r.statusCode ?? 0, csp: r.headers['content-security-policy'] });
-        }).on('error', reject).end();
-      });
-      expect(res).toEqual({ status: 200, csp: "frame-ancestors 'none'" });
+      const res = await get('/', 'GET', undefined, curly.port);
+      expect({ status: res.status, csp: res.headers['content-security-policy'] }).toEqual({ status: 200, csp: "frame-ancestors 'none'" });
     }
   } finally {
     await curly.close();
