@@ -76,7 +76,7 @@ export const httpRequest: ActivityHandler = async (run) => {
  * public `RequestHandler.cache`, request → clone) only so that its logging can read the body
  * again; `getResponse` logs nothing and drops the clone. The request is registered as its own
  * clone, which saves a Request, a tee of its body stream and an AbortSignal per request: a tenth
- * of the simulations' time on Node 20 (docs/grade.md#speed). The handlers still get the request.
+ * of the simulations' time on Node 20 (docs/performance.md). The handlers still get the request.
  */
 function mockedResponse(handlers: RequestHandler[], request: Request): Promise<Response | undefined> {
   RequestHandler.cache.set(request, request);
