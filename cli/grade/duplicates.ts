@@ -73,11 +73,21 @@ const ISO_DATE_TIME = /^(\d{4}-\d\d-\d\d)(?:[T ](\d\d:\d\d(?::\d\d(?:\.\d{1,9})?
 /**
  * A lastModifiedDate in ms: ISO 8601, as exports write it. Flow Designer writes no time zone
  * (`2025-07-29T10:37:05.902`): such a time is read as UTC, so that the choice is the same on every
- * machine (JavaScript would read it in the machine's zone). Anything else: NaN (no date).
+ * machine (JavaScript would read it in the machine's zone). Anything else, or a day the month does not have (JavaScript reads 30 February as 2 March):
+ * NaN (no date).
  */
 export function declaredTime(text: string | undefined): number {
   const match = ISO_DATE_TIME.exec(text?.trim() ?? '');
   if (!match) return NaN;
   const [, date, time = '00:00', zone = 'Z'] = match;
+  if (!isCalendarDate(date!)) return NaN;
   return Date.parse(`${date}T${time.replace(/(\.\d{3})\d+$/, '$1')}${zone.length === 5 ? `${zone.slice(0, 3)}:${zone.slice(3)}` : zone.toUpperCase()}`);
+}
+
+/** `YYYY-MM-DD` names a day of the calendar. */
+function isCalendarDate(date: string): boolean {
+  const [year, month, day] = date.split('-').map(Number) as [number, number, number];
+  const at = new Date(0);
+  at.setUTCFullYear(year, month - 1, day); // (Date.UTC would read the years 0–99 as 1900–1999)
+  return at.getUTCMonth() === month - 1 && at.getUTCDate() === day;
 }

@@ -166,6 +166,10 @@ test('duplicates: an export date without a time zone (as Flow Designer writes it
   expect(declaredTime('2025-07-29T10:37:05.902')).toBe(Date.UTC(2025, 6, 29, 10, 37, 5, 902));
   expect(declaredTime('2025-07-29T10:37:05.902+0200')).toBe(Date.UTC(2025, 6, 29, 8, 37, 5, 902));
   expect(declaredTime('July 29, 2025')).toBeNaN(); // not ISO 8601: read differently by each engine, so no date
+  // A day the month does not have is no date (JavaScript would read 30 February as 2 March).
+  expect(declaredTime('2025-02-30T10:00:00.000')).toBeNaN();
+  expect(declaredTime('2025-04-31')).toBeNaN();
+  expect(declaredTime('2024-02-29T10:00:00.000')).toBe(Date.UTC(2024, 1, 29, 10));
 });
 
 test('duplicates: export dates decide only when every submission has one, else the file times for all', () => {
