@@ -48,8 +48,8 @@ export interface Deviation {
   unreached?: boolean;
 }
 
-/** Where the trace entries of the stages are (filled as the analysis goes). */
-interface Walk {
+/** The happy-path run as its stages read it. */
+interface HappyRun {
   trace: TraceEntry[];
   nodes: MissionNodes;
   record?: ExpectedRecord;
@@ -62,7 +62,7 @@ const cache = new WeakMap<ScenarioRun, Deviation | null>();
 export function happyPathDeviation(ctx: CheckContext): Deviation | null | undefined {
   const run = ctx.runs[HAPPY_PATH];
   if (!run) return undefined;
-  if (!cache.has(run)) cache.set(run, analyse({ trace: run.result.trace, nodes: missionNodes(ctx.model), record: expectedRecord(ctx.settings), run }, ctx));
+  if (!cache.has(run)) cache.set(run, firstDeviation({ trace: run.result.trace, nodes: missionNodes(ctx.model), record: expectedRecord(ctx.settings), run }, ctx));
   return cache.get(run)!;
 }
 
@@ -107,11 +107,28 @@ function notSimulatedStop(ctx: CheckContext): TraceEntry | undefined {
   return run.result.trace.findLast((entry) => entry.outcome === 'not-simulated');
 }
 
-function analyse(walk: Walk, ctx: CheckContext): Deviation | null {
-  const { trace, nodes } = walk;
-  const summary = walk.run.result.summary;
+/**
+ * The stages in run order, each reading its Testing step: a stage gives the deviation it finds, or
+ * where in the trace its activity ran, from which the next stage reads on.
+ */
+function firstDeviation(happy: HappyRun, ctx: CheckContext): Deviation | null {
+  const getAt = option3ReachesGetCbid(happy, ctx);
+  if (typeof getAt !== 'number') return getAt;
+  const filled = getCbidFillsVariables(happy, ctx, getAt);
+  if (filled) return filled;
+  const setAt = getresultHoldsBody(happy, ctx, getAt);
+  if (typeof setAt !== 'number') return setAt;
+  const simAt = globalErrorRaised(happy, ctx, setAt);
+  if (typeof simAt !== 'number') return simAt;
+  const apiAt = taskCreated(happy, simAt);
+  if (typeof apiAt !== 'number') return apiAt;
+  return statusTrueOn201(happy, ctx, apiAt);
+}
 
-  // Stage 1 — Testing step 5: the call leaves WantCallback by option 3 and continues through GET_CBID.
+/** Stage 1 — Testing step 5: the call leaves WantCallback by option 3 and continues through GET_CBID (where it ran). */
+function option3ReachesGetCbid(happy: HappyRun, ctx: CheckContext): Deviation | number {
+  const { trace, nodes } = happy;
+  const summary = happy.run.result.summary;
   const menuAt = trace.findIndex((e) => e.flow === 'main' && (nodes.wantCallback ? e.activityId === nodes.wantCallback.id : e.activity === LABELS.wantCallback));
   if (menuAt < 0) {
     return deviate('reach-get-cbid', `The simulated call never reached WantCallback (${summary})`, tail(trace), {
@@ -144,8 +161,12 @@ function analyse(walk: Walk, ctx: CheckContext): Deviation | null {
       unreached: true,
     });
   }
+  return getAt;
+}
 
-  // Stage 2 — Testing step 6: GET_CBID fills outdialcbid and customani from the DynVars record.
+/** Stage 2 — Testing step 6: GET_CBID (at `getAt`) fills outdialcbid and customani from the DynVars record. */
+function getCbidFillsVariables(happy: HappyRun, ctx: CheckContext, getAt: number): Deviation | undefined {
+  const { trace, nodes, record } = happy;
   const get = trace[getAt];
   if (get.outcome === 'error') {
     return deviate('get-cbid-variables', `${get.activity} failed: ${get.error ?? 'error'}`, [get, ...trace.slice(getAt + 1, getAt + 2)], {
@@ -161,7 +182,6 @@ function analyse(walk: Walk, ctx: CheckContext): Deviation | null {
       hint: dynVarsRequestHint(get.http, nodes.getCbid),
     });
   }
-  const record = walk.record;
   if (!record) return deviate('get-cbid-variables', `The DynVars dataset has no record for dn ${ctx.settings.dnis.slice(2)} (grader setup: check --dnis / --dynvars)`, [get]);
   const wanted: [string, string][] = [
     [VARIABLES.outdialcbid, record.outboundcallbackep],
@@ -179,11 +199,16 @@ function analyse(walk: Walk, ctx: CheckContext): Deviation | null {
       ...(notStringVariable(ctx, wrong.map(([name]) => name)) ?? { hint: foundNoRecord(get.http?.responseBody) ? HINTS.getCbidUrl : HINTS.getCbidParsing }),
     });
   }
+  return undefined;
+}
 
-  // Stage 3 — Testing step 7: SetGetResult writes the full response into getresult.
+/** Stage 3 — Testing step 7: SetGetResult writes the full response of GET_CBID (at `getAt`) into getresult (where it ran). */
+function getresultHoldsBody(happy: HappyRun, ctx: CheckContext, getAt: number): Deviation | number {
+  const { trace, nodes } = happy;
+  const get = trace[getAt];
   const setAt = nodes.setGetResult ? indexOf(trace, nodes.setGetResult, getAt + 1) : -1;
   if (setAt < 0) {
-    return deviate('getresult', `After ${get.activity} the call never reached ${nodes.setGetResult?.label ?? LABELS.setGetResult} (${afterwards(trace, getAt, summary)})`, around(trace, getAt), {
+    return deviate('getresult', `After ${get.activity} the call never reached ${nodes.setGetResult?.label ?? LABELS.setGetResult} (${afterwards(trace, getAt, happy.run.result.summary)})`, around(trace, getAt), {
       activity: nodes.getCbid,
       ...causeIfMissing(nodes, 'setGetResult'),
       ...failedOnTheWay(trace, getAt, nodes.setGetResult, 5),
@@ -206,11 +231,16 @@ function analyse(walk: Walk, ctx: CheckContext): Deviation | null {
       ...notStringVariable(ctx, [VARIABLES.getresult]),
     });
   }
+  return setAt;
+}
 
-  // Stage 4 — Testing steps 8–9: SimulateGlobalError ends in Error and GlobalErrorHandling runs next.
+/** Stage 4 — Testing steps 8–9: SimulateGlobalError ends in Error and GlobalErrorHandling runs next (where SimulateGlobalError ran). */
+function globalErrorRaised(happy: HappyRun, ctx: CheckContext, setAt: number): Deviation | number {
+  const { trace, nodes } = happy;
+  const set = trace[setAt];
   const simAt = nodes.simulateError ? indexOf(trace, nodes.simulateError, setAt + 1) : -1;
   if (simAt < 0) {
-    return deviate('global-error', `After ${set.activity} the call never reached ${nodes.simulateError?.label ?? LABELS.simulateError} (${afterwards(trace, setAt, summary)})`, around(trace, setAt), {
+    return deviate('global-error', `After ${set.activity} the call never reached ${nodes.simulateError?.label ?? LABELS.simulateError} (${afterwards(trace, setAt, happy.run.result.summary)})`, around(trace, setAt), {
       activity: nodes.setGetResult,
       ...causeIfMissing(nodes, 'simulateError'),
       ...failedOnTheWay(trace, setAt, nodes.simulateError, 6),
@@ -230,12 +260,21 @@ function analyse(walk: Walk, ctx: CheckContext): Deviation | null {
   if (!next || (next.activity !== GLOBAL_ERROR.name && next.flow !== GLOBAL_ERROR.display)) {
     return deviate('global-error', `${sim.activity} failed, but ${next ? `the call went on to ${next.activity} through its Undefined Error exit` : 'OnGlobalError did not run'}`, around(trace, simAt), {
       expected: 'GlobalErrorHandling right after the error',
-      actual: next ? next.activity : walk.run.result.summary,
+      actual: next ? next.activity : happy.run.result.summary,
       activity: nodes.simulateError,
     });
   }
+  return simAt;
+}
 
-  // Stage 5 — the handler asks the Tasks API for one callback task with the record's values.
+/**
+ * Stage 5 — the handler, run after the error raised at `simAt`, asks the Tasks API for one
+ * callback task with the record's values (where the request ran).
+ */
+function taskCreated(happy: HappyRun, simAt: number): Deviation | number {
+  const { trace, nodes } = happy;
+  const record = happy.record!; // stage 2 found it
+  const summary = happy.run.result.summary;
   const handlerAt = simAt + 1;
   const apiAt = nodes.callbackApi ? indexOf(trace, nodes.callbackApi, handlerAt) : -1;
   if (apiAt < 0) {
@@ -259,7 +298,7 @@ function analyse(walk: Walk, ctx: CheckContext): Deviation | null {
   }
   const api = trace[apiAt];
   if (api.outcome === 'error') return deviate('task', `${api.activity} failed: ${api.error ?? 'error'}`, [api], { activity: nodes.callbackApi, ...unsentRequestHint(nodes.callbackApi) });
-  const tasks = walk.run.tasks;
+  const tasks = happy.run.tasks;
   if (tasks.length === 0) {
     const answer = api.http ? `the Tasks API answered ${api.http.status ?? 'nothing'}${api.http.responseBody ? `: ${apiMessage(api.http.responseBody)}` : ''}` : 'no request was sent';
     return deviate('task', `No callback task was created: ${answer}`, [api], {
@@ -278,7 +317,7 @@ function analyse(walk: Walk, ctx: CheckContext): Deviation | null {
     });
   }
   // A Callback activity on the way schedules a callback of its own: the caller would be called twice.
-  const callbacks = walk.run.result.callbacks ?? [];
+  const callbacks = happy.run.result.callbacks ?? [];
   if (callbacks.length > 0) {
     const by = callbacks.map((c) => c.activity).join(', ');
     return deviate('task', `Besides the task, the Callback activity ${by} scheduled a callback too: the caller would be called back twice`, trace.filter((e) => callbacks.some((c) => c.activity === e.activity)), {
@@ -304,8 +343,14 @@ function analyse(walk: Walk, ctx: CheckContext): Deviation | null {
       hint: HINTS.callbackApiBody,
     });
   }
+  return apiAt;
+}
 
-  // Stage 6 — Testing step 10: HTTPStatusCode leaves by True, and the event flow ends.
+/** Stage 6 — Testing step 10: after the request (at `apiAt`), HTTPStatusCode leaves by True, and the event flow ends. */
+function statusTrueOn201(happy: HappyRun, ctx: CheckContext, apiAt: number): Deviation | null {
+  const { trace, nodes } = happy;
+  const summary = happy.run.result.summary;
+  const api = trace[apiAt];
   const condAt = nodes.statusCondition ? indexOf(trace, nodes.statusCondition, apiAt + 1) : -1;
   if (condAt < 0) {
     return deviate('status-true', `After ${api.activity} the event flow never reached ${nodes.statusCondition?.label ?? LABELS.statusCondition} (${afterwards(trace, apiAt, summary)})`, around(trace, apiAt), {
@@ -326,7 +371,7 @@ function analyse(walk: Walk, ctx: CheckContext): Deviation | null {
       hint: statusExpressionHint(cond.activity, api.activity, typeof expression === 'string' ? expression : ''),
     });
   }
-  if (walk.run.result.status !== 'completed') {
+  if (happy.run.result.status !== 'completed') {
     return deviate('status-true', `The event flow did not end after ${cond.activity}: ${summary}`, trace.slice(condAt), {
       activity: nodes.statusCondition,
       unreached: true,
@@ -336,6 +381,7 @@ function analyse(walk: Walk, ctx: CheckContext): Deviation | null {
   }
   return null;
 }
+
 
 /**
  * The first of these flow variables declared with another type than String, as the cause of a
@@ -440,7 +486,6 @@ function indexOf(trace: TraceEntry[], activity: Activity, from: number): number 
   return trace.findIndex((e, i) => i >= from && e.activityId === activity.id && e.activity === activity.label);
 }
 
-/** What happened after entry `at`: the next activity, or how the run ended. */
 /**
  * The call left the path at `at` because the next activity failed (its error raised the global
  * error there): the fix is that activity, not the settings of the one never reached.
@@ -452,6 +497,7 @@ function failedOnTheWay(trace: TraceEntry[], at: number, to: Activity | undefine
   return { hint: `${canvas}${next.activity} → it fails before the call reaches ${to.label}: correct it, or connect ${from} straight to ${to.label} (Build step ${step}).` };
 }
 
+/** What happened after entry `at`: the next activity, or how the run ended. */
 function afterwards(trace: TraceEntry[], at: number, summary: string): string {
   const next = trace[at + 1];
   if (!next) return plainSummary(summary);
