@@ -22,7 +22,7 @@ import { notStringCause, setTypeHint, undeclaredCause } from './variables.js';
 export const HAPPY_PATH = 'happy-path';
 
 /** The stages in run order, with the check that judges each. */
-export const STAGES = [
+const STAGES = [
   { stage: 'reach-get-cbid', check: 'run-option3-reaches-get-cbid' },
   { stage: 'get-cbid-variables', check: 'run-get-cbid-fills-variables' },
   { stage: 'getresult', check: 'run-getresult-holds-body' },
@@ -32,6 +32,20 @@ export const STAGES = [
 ] as const;
 
 export type Stage = (typeof STAGES)[number]['stage'];
+
+/** The check that judges `stage` (and reports a deviation there). */
+export function checkOf(stage: Stage): string {
+  return STAGES[stageIndex(stage)].check;
+}
+
+/** Whether the run went wrong at a stage before `stage`. */
+export function deviatesBefore(deviation: Deviation, stage: Stage): boolean {
+  return stageIndex(deviation.stage) < stageIndex(stage);
+}
+
+function stageIndex(stage: Stage): number {
+  return STAGES.findIndex((s) => s.stage === stage);
+}
 
 export interface Deviation {
   stage: Stage;
@@ -71,11 +85,11 @@ export function stageOutcome(ctx: CheckContext, stage: Stage, passMessage: strin
   const deviation = happyPathDeviation(ctx);
   if (deviation === undefined) return skipped(`Not judged: the ${HAPPY_PATH} scenario did not run`);
   if (deviation === null) return passed(passMessage);
-  const mine = STAGES.findIndex((s) => s.stage === stage);
-  const theirs = STAGES.findIndex((s) => s.stage === deviation.stage);
+  const mine = stageIndex(stage);
+  const theirs = stageIndex(deviation.stage);
   if (theirs > mine) return passed(passMessage);
   const stop = notSimulatedStop(ctx);
-  if (theirs < mine) return skipped(`Not judged: the simulated call ${deviation.unreached && stop ? 'stopped' : 'went wrong'} earlier`, STAGES[theirs].check);
+  if (theirs < mine) return skipped(`Not judged: the simulated call ${deviation.unreached && stop ? 'stopped' : 'went wrong'} earlier`, checkOf(deviation.stage));
   if (deviation.unreached && stop) {
     return skipped(`Not judged: the simulated call stopped at ${stop.activity}: ${stop.error ?? 'flowgrade does not simulate it'}; make this Testing step with a real call and the Debug tool`);
   }
@@ -83,20 +97,15 @@ export function stageOutcome(ctx: CheckContext, stage: Stage, passMessage: strin
   // A variable the flow never declared: its Build step 2 check reports it (same cause), this points there.
   const undeclared = /variable '([^']+)' is not declared in the flow|write '([^']+)', which is not a declared flow variable/.exec(deviation.message);
   const undeclaredName = undeclared ? (undeclared[1] ?? undeclared[2]) : undefined;
+  // (failed() leaves out what is undefined or empty.)
   return failed(deviation.message, {
-    ...(deviation.expected !== undefined ? { expected: deviation.expected } : {}),
-    ...(deviation.actual !== undefined ? { actual: deviation.actual } : {}),
-    ...(deviation.activity ? { activity: deviation.activity } : {}),
+    expected: deviation.expected,
+    actual: deviation.actual,
+    activity: deviation.activity,
     traceExcerpt: deviation.excerpt,
     // A value the variable's type cannot hold: the fix is the variable (its Build step 2 check reports it), not the activity.
-    ...(typeMismatch ? { hint: setTypeHint(typeMismatch[1]) } : deviation.hint ? { hint: deviation.hint } : {}),
-    ...(deviation.cause
-      ? { cause: deviation.cause }
-      : undeclaredName !== undefined
-        ? { cause: undeclaredCause(undeclaredName) }
-        : typeMismatch
-          ? { cause: notStringCause(typeMismatch[1]) }
-          : {}),
+    hint: typeMismatch ? setTypeHint(typeMismatch[1]) : deviation.hint,
+    cause: deviation.cause ?? (undeclaredName !== undefined ? undeclaredCause(undeclaredName) : typeMismatch ? notStringCause(typeMismatch[1]) : undefined),
   });
 }
 

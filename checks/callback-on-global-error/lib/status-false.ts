@@ -6,7 +6,7 @@
 import { defineCheck, type Check } from '../../../engine/check.js';
 import { missionNodes } from './find.js';
 import { exitName } from './graph.js';
-import { happyPathDeviation, STAGES } from './happy-path.js';
+import { checkOf, deviatesBefore, happyPathDeviation } from './happy-path.js';
 import { LABELS } from './names.js';
 import { failed, passed, skipped } from './outcome.js';
 
@@ -36,10 +36,8 @@ export function statusFalseCheck(options: { id: string; status: number; reason: 
     ].join('\n'),
     run(ctx) {
       const deviation = happyPathDeviation(ctx);
-      const before = STAGES.findIndex((s) => s.stage === 'status-true');
-      if (deviation && STAGES.findIndex((s) => s.stage === deviation.stage) < before) {
-        const check = STAGES.find((s) => s.stage === deviation.stage)!.check;
-        return skipped('Not judged: the simulated call already goes wrong before HTTPStatusCode', check);
+      if (deviation && deviatesBefore(deviation, 'status-true')) {
+        return skipped('Not judged: the simulated call already goes wrong before HTTPStatusCode', checkOf(deviation.stage));
       }
       const run = ctx.runs[scenario];
       if (!run) return skipped(`Not judged: the ${scenario} scenario did not run`);
@@ -49,7 +47,7 @@ export function statusFalseCheck(options: { id: string; status: number; reason: 
       const api = missionNodes(ctx.model).callbackApi;
       const apiEntry = api ? trace.find((e) => e.activityId === api.id) : undefined;
       if (at < 0 && deviation) {
-        return skipped(`Not judged: ${node?.label ?? LABELS.statusCondition} did not run in this scenario either; the happy path already fails`, STAGES.find((s) => s.stage === deviation.stage)!.check);
+        return skipped(`Not judged: ${node?.label ?? LABELS.statusCondition} did not run in this scenario either; the happy path already fails`, checkOf(deviation.stage));
       }
       if (at < 0) {
         return failed(`With the Tasks API answering ${status}, ${node?.label ?? LABELS.statusCondition} never ran (${run.result.summary})`, {
