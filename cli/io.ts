@@ -43,6 +43,8 @@ const REASONS: Record<string, string> = {
   ENOENT: 'no such file',
   EACCES: 'permission denied',
   EPERM: 'permission denied',
+  // Windows: a file another program holds open (Excel, the gradebook it shows) cannot be removed or replaced.
+  EBUSY: 'the file is open in another program (Excel, say): close it and try again',
   EISDIR: 'is a directory, not a file',
   ELOOP: 'too many symbolic links (a loop)',
   ENOTDIR: 'a part of the path is a file, not a folder',

@@ -5,7 +5,7 @@
  * same whatever the parallelism.
  */
 import { writeFileSync } from 'node:fs';
-import { readdir, rename, unlink } from 'node:fs/promises';
+import { lstat, readdir, rename, unlink } from 'node:fs/promises';
 import path from 'node:path';
 import type { GradeReport } from '../../engine/report.js';
 import { renderCsv, renderDashboard, renderJunitDocument, renderMarkdown } from '../../reports/index.js';
@@ -27,21 +27,31 @@ export interface Outputs {
 
 const CLASS_FILES = ['index.html', 'grades.csv', 'junit.xml', 'summary.md'] as const;
 
+/** The file operations that move the outputs into place, and the system they run on (a test stands in for Windows). */
+export interface OutputFs {
+  platform: NodeJS.Platform;
+  unlink(file: string): Promise<void>;
+  rename(from: string, to: string): Promise<void>;
+}
+
+const NODE_FS: OutputFs = { platform: process.platform, unlink, rename };
+
 /**
  * Writes everything; returns the base name given to each row. The per-attendee reports are moved
  * to their names by the thread pool while this thread renders the class-level files into the
  * staging folder; those are moved last, so that a run stopped on the way (Ctrl-C) never leaves a
  * dashboard linking to reports that are not there (nor an earlier run's, removed first).
  */
-export async function writeOutputs(outputs: Outputs): Promise<string[]> {
+export async function writeOutputs(outputs: Outputs, fs: OutputFs = NODE_FS): Promise<string[]> {
   const { outDir, stagingDir, rows } = outputs;
   const names = assignFileNames(rows.map((row) => row.report.attendee.id));
   // An earlier run's class files go first: stopped while the reports move, this run must not leave
-  // an old dashboard and gradebook linking its new reports (what cannot be removed, a folder in
-  // the way, is named when this run's file is moved there).
-  await Promise.all(CLASS_FILES.map((file) => unlink(path.join(outDir, file)).catch(() => undefined)));
+  // an old dashboard and gradebook linking its new reports. One that cannot be removed (on Windows,
+  // a gradebook open in Excel) stops the run here, before any report is replaced; a folder in the
+  // way is named when this run's file is moved there.
+  await Promise.all(CLASS_FILES.map((file) => removeClassFile(path.join(outDir, file), fs)));
   const moved = Promise.all(
-    rows.flatMap((row, i) => (['json', 'html'] as const).map((extension) => rename(stagedPath(stagingDir, row.index, extension), path.join(outDir, `${names[i]}.${extension}`)))),
+    rows.flatMap((row, i) => (['json', 'html'] as const).map((extension) => moveFile(stagedPath(stagingDir, row.index, extension), path.join(outDir, `${names[i]}.${extension}`), fs))),
   );
   try {
     writeClassFiles(outputs, names);
@@ -49,9 +59,45 @@ export async function writeOutputs(outputs: Outputs): Promise<string[]> {
     await Promise.allSettled([moved]); // never leave moves running behind a failure
   }
   await moved;
-  await Promise.all(CLASS_FILES.map((file) => rename(path.join(stagingDir, file), path.join(outDir, file))));
+  await Promise.all(CLASS_FILES.map((file) => moveFile(path.join(stagingDir, file), path.join(outDir, file), fs)));
   return names;
 }
+
+/** An earlier run's class file removed; nothing there is fine, and so is a folder (see writeOutputs). */
+async function removeClassFile(file: string, fs: OutputFs): Promise<void> {
+  try {
+    await windowsRetrying(() => fs.unlink(file), fs.platform);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return;
+    // (unlink says EISDIR for a folder on Linux, EPERM on macOS and Windows.)
+    if (await lstat(file).then((info) => info.isDirectory(), () => false)) return;
+    throw error;
+  }
+}
+
+function moveFile(from: string, to: string, fs: OutputFs): Promise<void> {
+  return windowsRetrying(() => fs.rename(from, to), fs.platform);
+}
+
+/**
+ * On Windows, a file just written is opened for a moment by the antivirus scanner or the search
+ * indexer, and renaming or removing it meanwhile fails (EPERM, EACCES, EBUSY): tried again a few
+ * times, about a second in all (as npm's graceful-fs does). Elsewhere these refusals last: not retried.
+ */
+async function windowsRetrying(operation: () => Promise<void>, platform: NodeJS.Platform): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await operation();
+    } catch (error) {
+      if (platform !== 'win32' || attempt > WINDOWS_RETRIES || !WINDOWS_TRANSIENT.has((error as NodeJS.ErrnoException).code ?? '')) throw error;
+      await new Promise((resolve) => setTimeout(resolve, WINDOWS_RETRY_MS * attempt));
+    }
+  }
+}
+
+const WINDOWS_TRANSIENT = new Set(['EPERM', 'EACCES', 'EBUSY']);
+const WINDOWS_RETRIES = 8;
+const WINDOWS_RETRY_MS = 30;
 
 function writeClassFiles({ stagingDir, rows, duplicates, checkIds }: Outputs, names: string[]): void {
   const reports = rows.map((row) => row.report);

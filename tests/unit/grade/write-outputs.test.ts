@@ -1,11 +1,13 @@
 /** The end of a batch: staged reports moved to their names, then the class files, last. */
 import { test, expect } from '@playwright/test';
 import { existsSync, readFileSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { rename, unlink } from 'node:fs/promises';
 import path from 'node:path';
 import { resolveGradingOptions } from '../../../cli/grading-options.js';
 import { classColumns, stagedPath } from '../../../cli/grade/task.js';
 import type { GradedRow } from '../../../cli/grade/types.js';
-import { writeOutputs } from '../../../cli/grade/write-outputs.js';
+import { writeOutputs, type OutputFs } from '../../../cli/grade/write-outputs.js';
+import { reasonOf } from '../../../cli/io.js';
 import { refusedReport } from '../../../engine/grade.js';
 import { renderClassRow } from '../../../reports/index.js';
 import { tempDir } from '../../helpers.js';
@@ -55,4 +57,87 @@ test('over an earlier run, a run stopped while moving its reports leaves none of
   await expect(writeOutputs({ ...dirs, rows: await rows(3), duplicates: [], checkIds: ['flow-name'] })).rejects.toThrow(/ENOENT/);
   expect(existsSync(path.join(dirs.outDir, '100.json'))).toBe(true); // moved: this run's
   for (const file of ['index.html', 'grades.csv', 'junit.xml', 'summary.md']) expect(existsSync(path.join(dirs.outDir, file)), file).toBe(false);
+});
+
+/**
+ * Windows: a file another program has open without sharing it for deletion (Excel holds the
+ * grades.csv it shows) can be neither removed nor replaced: both fail with EBUSY. Simulated by
+ * file operations that refuse `locked` (as a test cannot open a file the Windows way here).
+ */
+function lockedFiles(locked: readonly string[], platform: NodeJS.Platform = 'win32'): OutputFs & { tried: string[] } {
+  const busy = (syscall: string, file: string) => Object.assign(new Error(`EBUSY: resource busy or locked, ${syscall} '${file}'`), { code: 'EBUSY', syscall, path: file });
+  const isLocked = (file: string) => locked.includes(path.basename(file));
+  const tried: string[] = [];
+  return {
+    platform,
+    tried,
+    unlink: async (file) => {
+      tried.push(`unlink ${path.basename(file)}`);
+      if (isLocked(file)) throw busy('unlink', file);
+      await unlink(file);
+    },
+    rename: async (from, to) => {
+      tried.push(`rename ${path.basename(to)}`);
+      if (isLocked(to)) throw Object.assign(busy('rename', from), { dest: to });
+      await rename(from, to);
+    },
+  };
+}
+
+test("Windows: an earlier run's grades.csv open in Excel stops the run before a report is replaced, naming the file and why (no new reports behind an old gradebook)", async () => {
+  const dirs = staged(3);
+  for (const file of ['index.html', 'grades.csv', 'junit.xml', 'summary.md', '100.json', '100.html']) writeFileSync(path.join(dirs.outDir, file), `earlier run's ${file}`);
+  const error = await writeOutputs({ ...dirs, rows: await rows(3), duplicates: [], checkIds: ['flow-name'] }, lockedFiles(['grades.csv'])).catch((e: unknown) => e as NodeJS.ErrnoException);
+  expect(error).toMatchObject({ code: 'EBUSY', path: path.join(dirs.outDir, 'grades.csv') });
+  expect(readFileSync(path.join(dirs.outDir, '100.json'), 'utf8')).toBe("earlier run's 100.json"); // not replaced
+  expect(readFileSync(path.join(dirs.outDir, 'grades.csv'), 'utf8')).toBe("earlier run's grades.csv");
+  expect(existsSync(path.join(dirs.outDir, '101.json'))).toBe(false);
+  expect(reasonOf(error)).toMatch(/open in another program/);
+});
+
+test("a folder in the way of a class file is still named when this run's file is moved there (it cannot be removed, but is not a locked file)", async () => {
+  const dirs = staged(1);
+  mkdirSync(path.join(dirs.outDir, 'grades.csv'));
+  writeFileSync(path.join(dirs.outDir, 'grades.csv', 'x'), 'x');
+  await expect(writeOutputs({ ...dirs, rows: await rows(1), duplicates: [], checkIds: ['flow-name'] })).rejects.toMatchObject({ dest: path.join(dirs.outDir, 'grades.csv') });
+  expect(existsSync(path.join(dirs.outDir, '100.json'))).toBe(true);
+});
+
+/**
+ * Windows: a file just written is opened by the antivirus scanner (and the search indexer) for a
+ * moment; renaming it meanwhile fails with EPERM or EBUSY, then works. Simulated: each staged file's
+ * first two moves fail so.
+ */
+test('Windows: a report whose move fails for a moment (EPERM, EBUSY: an antivirus scanning the fresh file) is moved again, and the run completes', async () => {
+  const dirs = staged(2);
+  const failures = new Map<string, number>();
+  const ops: OutputFs = {
+    platform: 'win32',
+    unlink,
+    rename: async (from, to) => {
+      const failed = failures.get(from) ?? 0;
+      if (failed < 2) {
+        failures.set(from, failed + 1);
+        throw Object.assign(new Error(`EPERM: operation not permitted, rename '${from}'`), { code: failed === 0 ? 'EPERM' : 'EBUSY', syscall: 'rename', path: from, dest: to });
+      }
+      await rename(from, to);
+    },
+  };
+  expect(await writeOutputs({ ...dirs, rows: await rows(2), duplicates: [], checkIds: ['flow-name'] }, ops)).toEqual(['100', '101']);
+  expect(readdirSync(dirs.outDir).filter((f) => !f.startsWith('.')).sort()).toEqual(['100.html', '100.json', '101.html', '101.json', 'grades.csv', 'index.html', 'junit.xml', 'summary.md']);
+});
+
+test('elsewhere than Windows, a move refused (EPERM) is not tried again: the refusal is lasting there', async () => {
+  const dirs = staged(1);
+  let tries = 0;
+  const ops: OutputFs = {
+    platform: 'linux',
+    unlink,
+    rename: async (from, to) => {
+      tries++;
+      throw Object.assign(new Error(`EPERM: operation not permitted, rename '${from}'`), { code: 'EPERM', syscall: 'rename', path: from, dest: to });
+    },
+  };
+  await expect(writeOutputs({ ...dirs, rows: await rows(1), duplicates: [], checkIds: ['flow-name'] }, ops)).rejects.toMatchObject({ code: 'EPERM' });
+  expect(tries).toBe(2); // the two reports, once each
 });
