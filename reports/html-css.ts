@@ -37,8 +37,8 @@ export const REPORT_CSS = `
 .fg-check-body { margin: 2px 0 8px 1.8em; }
 .fg-check-body p { margin: 2px 0; overflow-wrap: anywhere; }
 .fg-check.info .fg-check-body, .fg-check.skipped .fg-check-body { color: var(--fg-muted); }
-.fg-facts { display: grid; grid-template-columns: max-content 1fr; gap: 2px 12px; margin: 6px 0; }
-.fg-facts dt { color: var(--fg-muted); } .fg-facts dd { margin: 0; }
+.fg-facts { display: grid; grid-template-columns: max-content minmax(0, 1fr); gap: 2px 12px; margin: 6px 0; }
+.fg-facts dt { color: var(--fg-muted); } .fg-facts dd { margin: 0; overflow-wrap: anywhere; } /* Where names an activity, one long word: it wraps at 320 px */
 .fg-hint { background: #fff8c5; border: 1px solid #d4a72c; border-radius: 6px; padding: 6px 10px; margin: 6px 0 !important; }
 .fg-table-wrap { overflow-x: auto; margin: 6px 0 10px; position: relative; }
 table.fg-trace { border-collapse: collapse; width: 100%; min-width: 760px; font-size: 13px; }

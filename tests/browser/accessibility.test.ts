@@ -1,0 +1,93 @@
+/**
+ * Accessibility of the three HTML surfaces (an attendee's report, the class dashboard, the
+ * self-check page) in real Chromium, WCAG 2.1 AA as the yardstick: what a keyboard-only user, a
+ * screen-reader user, someone zoomed to 400% (320 CSS px) or someone who cannot tell red from green
+ * gets. The checks are written here (no axe-core): accessible names and descriptions as Chromium
+ * computes them, computed styles, and WCAG contrast ratios from computed colours.
+ */
+import { test, expect, type Locator, type Page } from '@playwright/test';
+import { findMission } from '../../checks/index.js';
+import { renderDashboard, renderHtmlReport } from '../../reports/index.js';
+import { failedReport, passedReport, ungradableReport } from '../unit/reports/sample-reports.js';
+import { gradeFixture } from '../unit/checks/support.js';
+import { fixturePath } from '../helpers.js';
+import { filePages, serveSite, watchPage, type ServedSite } from './site.js';
+
+const open = filePages('flowgrade-a11y-');
+
+/** WCAG 2.x relative luminance of an sRGB colour as getComputedStyle gives it (`rgb(…)`/`rgba(…)`). */
+function luminance(color: string): number {
+  const [r, g, b] = rgb(color).map((v) => {
+    const c = v / 255;
+    return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+  });
+  return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+}
+
+function rgb(color: string): [number, number, number] {
+  const match = /^rgba?\((\d+(?:\.\d+)?),\s*(\d+(?:\.\d+)?),\s*(\d+(?:\.\d+)?)(?:,\s*(\d+(?:\.\d+)?))?\)$/.exec(color);
+  if (!match) throw new Error(`not an rgb() colour: ${color}`);
+  if (match[4] !== undefined && Number(match[4]) < 1) throw new Error(`translucent colour, blend it first: ${color}`);
+  return [Number(match[1]), Number(match[2]), Number(match[3])];
+}
+
+/** WCAG contrast ratio of two computed colours, 1 to 21. */
+export function contrast(a: string, b: string): number {
+  const [high, low] = [luminance(a), luminance(b)].sort((x, y) => y - x);
+  return (high + 0.05) / (low + 0.05);
+}
+
+/** The background an element is drawn on: its own, else the first opaque one of its ancestors (white at the top). */
+function backdrop(locator: Locator): Promise<string> {
+  return locator.evaluate((element) => {
+    for (let at: Element | null = element; at; at = at.parentElement) {
+      const color = getComputedStyle(at).backgroundColor;
+      if (color !== 'transparent' && !/rgba\([^)]*,\s*0\)$/.test(color)) return color;
+    }
+    return 'rgb(255, 255, 255)';
+  });
+}
+
+/** How far the page scrolls sideways (0: all of it fits the viewport's width). */
+function sidewaysScroll(page: Page): Promise<number> {
+  return page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+}
+
+test.describe('attendee report', () => {
+  test('reflow: at 320 CSS px (400% zoom) a failure\'s Expected / Actual / Where wrap; the page never scrolls sideways', async ({ page }, testInfo) => {
+    // "Where" is prose naming an activity (CallBackAPI_HTTPRequest, one long word): it set the
+    // width of the fact list's column, wider than a phone or a 400% zoom.
+    const report = await gradeFixture('flows/defect-callbackapi-method-put.json');
+    await page.setViewportSize({ width: 320, height: 800 });
+    const { watched } = await open(page, 'reflow.html', renderHtmlReport(report));
+    const facts = page.locator('.fg-check.failed .fg-facts').first();
+    await expect(facts.locator('dt', { hasText: 'Where' })).toBeVisible();
+    await facts.screenshot({ path: testInfo.outputPath('report-320-facts.png') });
+    expect(await sidewaysScroll(page)).toBe(0);
+    const right = await facts.evaluate((dl) => Math.max(...[...dl.children].map((child) => child.getBoundingClientRect().right)));
+    expect(right).toBeLessThanOrEqual(320);
+    expect(watched.errors).toEqual([]);
+  });
+});
+
+test.describe('self-check page', () => {
+  let site: ServedSite;
+  test.beforeAll(async () => {
+    site = await serveSite();
+  });
+  test.afterAll(async () => {
+    await site?.stop();
+  });
+
+  test('reflow: at 320 CSS px (400% zoom) with a failing report on show, the page never scrolls sideways', async ({ page }) => {
+    const watched = watchPage(page);
+    await page.setViewportSize({ width: 320, height: 800 });
+    await page.goto(site.url);
+    await expect(page.locator('#results')).toHaveAttribute('data-state', 'ready');
+    await page.locator('#file-input').setInputFiles(fixturePath('flows/defect-callbackapi-method-put.json'));
+    await expect(page.locator('#results')).toHaveAttribute('data-verdict', 'failed');
+    await expect(page.locator('#report .fg-facts').first()).toBeVisible();
+    expect(await sidewaysScroll(page)).toBe(0);
+    expect(watched.errors).toEqual([]);
+  });
+});
