@@ -12,6 +12,7 @@ import type { FlowGraph, FlowModel } from './model.js';
 import type { CheckResult, DrawingGraph, GradeReport, ScenarioResult } from './report.js';
 import { runScenarios } from './run-scenarios.js';
 import type { SimulationOptions } from './simulator/index.js';
+import { messageOf } from './error-message.js';
 
 export interface GradeOptions {
   mission: Mission;
@@ -157,7 +158,7 @@ function outcomeOf(check: Check, ctx: CheckContext): CheckOutcome | { status: 'e
   try {
     return check.run(ctx);
   } catch (error) {
-    return { status: 'errored', message: `check ${check.id} crashed: ${error instanceof Error ? error.message : String(error)}` };
+    return { status: 'errored', message: `check ${check.id} crashed: ${messageOf(error)}` };
   }
 }
 

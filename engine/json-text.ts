@@ -4,6 +4,7 @@
 import { jsonErrorOffset } from './json-error-offset.js';
 import { LoadError } from './load-error.js';
 import { pointerOf } from './pointer.js';
+import { messageOf } from './error-message.js';
 
 export interface JsonLimits {
   /** Largest input accepted, in bytes. */
@@ -218,7 +219,7 @@ function nestingDepth(text: string, limit: number): number {
 }
 
 function describeSyntaxError(text: string, error: unknown): string {
-  const message = error instanceof Error ? error.message : String(error);
+  const message = messageOf(error);
   const offset = jsonErrorOffset(text);
   const reason =
     offset >= text.length

@@ -8,6 +8,7 @@ import { buildModel, isEventActivity } from './build-model.js';
 import { assertNesting, assertStringLengths, clipPointer, decodeText, DEFAULT_LIMITS, parseJsonText, withoutBom, type JsonLimits } from './json-text.js';
 import { LoadError, type LoadErrorCode } from './load-error.js';
 import type { FlowModel } from './model.js';
+import { messageOf } from './error-message.js';
 
 export interface LoadOptions extends Partial<JsonLimits> {
   /** Used for the attendee id fallback (never read: the loader does no I/O). */
@@ -29,7 +30,7 @@ export function loadFlow(input: string | Uint8Array, options: LoadOptions = {}):
   } catch (error) {
     if (error instanceof LoadError) return { ok: false, error: { code: error.code, message: error.message } };
     // A bug of ours, not a property of the file: still one line, never a crash.
-    return { ok: false, error: { code: 'invalid-flow', message: `could not be read: ${error instanceof Error ? error.message : String(error)}` } };
+    return { ok: false, error: { code: 'invalid-flow', message: `could not be read: ${messageOf(error)}` } };
   }
 }
 

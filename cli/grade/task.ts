@@ -13,6 +13,7 @@ import type { Mission } from '../../engine/check.js';
 import { renderClassRow, renderHtmlReport, renderJson, type ClassColumns } from '../../reports/index.js';
 import { withInputFileSync } from './read-sync.js';
 import type { GradedRow, InputError, Submission } from './types.js';
+import { messageOf } from '../../engine/error-message.js';
 
 export type GradeTask = Submission & { index: number };
 
@@ -37,7 +38,7 @@ export async function gradeTask(task: GradeTask, env: TaskEnv): Promise<GradedRo
   try {
     report = await grade(task, env.options);
   } catch (error) {
-    report = ungradable(task.file, { code: 'internal-error', message: `grading failed: ${error instanceof Error ? error.message : String(error)}` }, env.options);
+    report = ungradable(task.file, { code: 'internal-error', message: `grading failed: ${messageOf(error)}` }, env.options);
   }
   let pages: Pages;
   try {
@@ -46,7 +47,7 @@ export async function gradeTask(task: GradeTask, env: TaskEnv): Promise<GradedRo
     // A report that cannot be made (beyond the longest string V8 holds, say): this row says so, and
     // the batch goes on — also in-process, where a throw here would end it. (A write that fails,
     // a full disk, is not this: it reaches the batch, which names --out.)
-    report = ungradable(task.file, { code: 'report-failed', message: `its report could not be made: ${error instanceof Error ? error.message : String(error)}` }, env.options);
+    report = ungradable(task.file, { code: 'report-failed', message: `its report could not be made: ${messageOf(error)}` }, env.options);
     pages = renderPages(report);
   }
   stagePages(task.index, pages, env.stagingDir);

@@ -10,6 +10,7 @@ import { resolveGradingOptions, type GradingFlags } from '../grading-options.js'
 import type { WorkerReply } from './pool.js';
 import { attendeeOfTask, gradeTask, taskEnv, type WorkerJob } from './task.js';
 import type { GradedRow } from './types.js';
+import { messageOf } from '../../engine/error-message.js';
 
 const port = parentPort!;
 const { flags, stagingDir } = workerData as { flags: GradingFlags; stagingDir: string };
@@ -26,7 +27,7 @@ port.on('message', (job: WorkerJob) => {
       // A report that could not be written (a full disk, a file-size limit) is --out's fault, not
       // the submission's: what the file system said goes back, for the batch to stop as in-process.
       const { code, syscall, path, dest } = (error ?? {}) as NodeJS.ErrnoException & { dest?: string };
-      reply = { ok: false, message: error instanceof Error ? error.message : String(error), ...(typeof syscall === 'string' ? { fileSystem: { code, syscall, path, dest } } : {}) };
+      reply = { ok: false, message: messageOf(error), ...(typeof syscall === 'string' ? { fileSystem: { code, syscall, path, dest } } : {}) };
     }
     port.postMessage(reply);
   });

@@ -16,6 +16,7 @@ import { Inflate, Unzip, unzipSync, type UnzipDecoder, type UnzipFile } from 'ff
 import { formatBytes } from '../../engine/json-text.js';
 import type { Candidate, InputError } from './types.js';
 import { zipDirectory } from './zip-times.js';
+import { messageOf } from '../../engine/error-message.js';
 
 export interface ZipLimits {
   /** Largest expanded entry (the file size limit). */
@@ -113,7 +114,7 @@ function expandInto(data: Uint8Array, file: string, mtimeMs: number, limits: Zip
     }
   } catch (error) {
     if (error instanceof ArchiveRefused) throw error;
-    throw new ArchiveRefused({ code: 'zip-corrupt', message: `not a readable zip archive (${error instanceof Error ? error.message : String(error)})` });
+    throw new ArchiveRefused({ code: 'zip-corrupt', message: `not a readable zip archive (${messageOf(error)})` });
   }
   // An export or archive the directory lists, whose own (local) header is damaged: the stream
   // passes over it. Its row says so; the submission is never lost without a word. (Only when
@@ -168,7 +169,7 @@ function readDirectory(data: Uint8Array, file: string, limits: ZipLimits, budget
     });
   } catch (error) {
     if (error instanceof ArchiveRefused) throw error;
-    throw new ArchiveRefused({ code: 'zip-corrupt', message: `not a readable zip archive (${error instanceof Error ? error.message : String(error)})` });
+    throw new ArchiveRefused({ code: 'zip-corrupt', message: `not a readable zip archive (${messageOf(error)})` });
   }
   if (budget.bytes + total > limits.maxTotalBytes) throw new ArchiveRefused(tooLargeTotal(file, total, budget, limits.maxTotalBytes));
   return declared;

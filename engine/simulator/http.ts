@@ -13,6 +13,7 @@ import { exit, type ActivityHandler, type ActivityRun } from './context.js';
 import { ActivityError } from './errors.js';
 import { applyParseSettings } from './parse-settings.js';
 import { getOwn, setOwn } from './variables.js';
+import { messageOf } from '../error-message.js';
 
 const NO_BODY_METHODS = new Set(['GET', 'HEAD']);
 
@@ -245,8 +246,4 @@ function headerRecord(headers: Headers): Record<string, string> {
 /** MSW's `passthrough()` answer means "send it to the real network": never done here, so it counts as unmocked. */
 function isPassthrough(response: Response): boolean {
   return response.status === 302 && response.headers.get('x-msw-intention') === 'passthrough';
-}
-
-function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }

@@ -11,6 +11,7 @@ import { Expressions } from './expressions.js';
 import type { Scenario, SimulationOptions, SimulatorServices } from './types.js';
 import { VariableStore } from './variables.js';
 import { walk, type RunContext, type WalkEnd } from './walk.js';
+import { messageOf } from '../error-message.js';
 
 export type { BusinessHoursState, CallbackRecord, ContactData, Scenario, SimulationOptions, SimulatorServices } from './types.js';
 export type { SimulationResult, TraceEntry, HttpExchange, RunStatus } from '../trace.js';
@@ -96,7 +97,7 @@ interface Outcome {
 }
 
 function internalError(error: unknown): Outcome {
-  return { status: 'internal-error', summary: `simulator failure: ${error instanceof Error ? error.message : String(error)}` };
+  return { status: 'internal-error', summary: `simulator failure: ${messageOf(error)}` };
 }
 
 function createContext(model: FlowModel, scenario: Scenario, options: SimulationOptions): RunContext {

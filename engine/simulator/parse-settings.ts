@@ -8,6 +8,7 @@ import type { ActivityRun } from './context.js';
 import { prop, text, textProp, uiProp } from './activities/read.js';
 import { ActivityError, NotSimulatedError } from './errors.js';
 import { convertToType, getOwn } from './variables.js';
+import { messageOf } from '../error-message.js';
 
 interface ParseRow {
   variable: string;
@@ -381,7 +382,7 @@ function query(run: ActivityRun, read: ReadPath, json: unknown): unknown {
     if (single) return result.length > 0 ? result[0] : undefined;
     return result.length === 0 ? undefined : result;
   } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
+    const message = messageOf(error);
     if (/prevented/i.test(message)) {
       throw new NotSimulatedError(`JSONPath ${path} (${run.activity.label}) uses a filter or script expression, which the simulator does not evaluate`);
     }

@@ -12,6 +12,7 @@ import type { Expressions } from './expressions.js';
 import { clipTraceExchange, clipTracePrompts, clipTraceText, clipTraceValues, MAX_TRACE_VALUE } from './trace-text.js';
 import type { Scenario, SimulatorServices } from './types.js';
 import type { VariableStore } from './variables.js';
+import { messageOf } from '../error-message.js';
 
 export type WalkEnd =
   /** The branch ended: terminal activity, agent connected, or an exit that is not linked. */
@@ -88,7 +89,7 @@ export async function walk(ctx: RunContext, graph: FlowGraph, startId: string, f
       entry.modifiedVariables = clipTraceValues(ctx.vars.commit());
     } catch (error) {
       ctx.vars.rollback();
-      const message = error instanceof Error ? error.message : String(error);
+      const message = messageOf(error);
       // Clipped as a value set: an error quoting a long URL, repeated on every visit, made a report beyond V8's longest string.
       entry.error = clipTraceText(message, MAX_TRACE_VALUE);
       if (error instanceof NotSimulatedError) {

@@ -4,6 +4,7 @@
  * to (whitespace inside the braces, a `trim` or a `default` that changes nothing do not matter).
  */
 import { canonicalTemplate, namesRead, render } from './templates.js';
+import { messageOf } from '../../../engine/error-message.js';
 
 export type BodyComparison = { ok: true } | { ok: false; problems: string[] };
 
@@ -26,7 +27,7 @@ export function parseBody(text: string): { ok: true; value: unknown } | { ok: fa
   try {
     return { ok: true, value: JSON.parse(trimmed) };
   } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
+    const message = messageOf(error);
     const position = /position (\d+)/.exec(message);
     if (!position) return { ok: false, error: `the Request Body is not valid JSON: ${message}` };
     const offset = Number(position[1]);
