@@ -7,7 +7,7 @@
  * gets. Matched folder by folder from the pattern's fixed leading folders, walked like a folder
  * input otherwise (symlinks to folders not followed, flowgrade's output folders skipped), so a glob
  * only ever matches files (and pipes, devices and broken symlinks, whose rows say what they are).
- * Use `/` as the separator.
+ * Use `/` as the separator; on Windows `\` too (see parsePattern).
  */
 import { statSync, type Dirent } from 'node:fs';
 import path from 'node:path';
@@ -18,17 +18,13 @@ export function isGlob(input: string): boolean {
 }
 
 /** `**`, or a regular expression for one name. */
-type Segment = '**' | RegExp;
+export type Segment = '**' | RegExp;
 
 /** The files matching `pattern`, sorted; paths keep the pattern's own prefix (`subs/a/x.json`). */
 export async function expandGlob(pattern: string, warn: (line: string) => void): Promise<string[]> {
-  const segments = pattern.split(path.sep).join('/').split('/');
-  const firstGlob = segments.findIndex(isGlob);
-  const baseSegments = segments.slice(0, firstGlob);
-  const base = baseSegments.length === 0 ? '.' : baseSegments.join('/') || '/';
+  const { base, segments: matchers } = parsePattern(pattern);
   // A missing folder, or a file (`class.zip/**/*.json`): the pattern matches nothing, the usage error it gets, not a folder warning.
   if (!isFolderSync(base)) return [];
-  const matchers = segments.slice(firstGlob).map((segment): Segment => (segment === '**' ? '**' : segmentRegExp(segment)));
   const listings = new Map<string, Promise<Dirent[]>>();
   const list = (dir: string) => listings.get(dir) ?? listings.set(dir, listFolder(dir, warn)).get(dir)!;
   const found = new Set<string>();
@@ -58,13 +54,33 @@ export async function expandGlob(pattern: string, warn: (line: string) => void):
 }
 
 /**
+ * Where matching starts (the pattern's leading folders without wildcards, `/`-separated) and a
+ * matcher per segment from the first wildcard on. `paths`: the platform's path module. On Windows
+ * `\` separates folders too, `C:\*.json` starts at the drive's root (`C:` alone is the drive's
+ * current folder), the long-path prefix `\\?\` is no wildcard, and names match ignoring case, as
+ * Windows' own wildcards do (its file names do too).
+ */
+export function parsePattern(pattern: string, paths: path.PlatformPath = path): { base: string; segments: Segment[] } {
+  const windows = paths.sep === '\\';
+  // `\\?\C:\…` and `\\?\UNC\server\…` (paths past 260 characters): the `?` there is no wildcard.
+  if (windows) pattern = pattern.replace(/^[\\/]{2}\?[\\/](UNC[\\/])?/i, (_, unc: string | undefined) => (unc ? '//' : ''));
+  const segments = pattern.split(paths.sep).join('/').split('/');
+  const firstGlob = segments.findIndex(isGlob);
+  const baseSegments = segments.slice(0, firstGlob);
+  let base = baseSegments.length === 0 ? '.' : baseSegments.join('/') || '/';
+  if (windows && /^[A-Za-z]:$/.test(base)) base += '/';
+  return { base, segments: segments.slice(firstGlob).map((segment): Segment => (segment === '**' ? '**' : segmentRegExp(segment, windows))) };
+}
+
+/**
  * A regular expression for one segment (`*` and `?` within a name). A segment that does not start
  * with a dot never matches a name that does, as in shells: `*.json` leaves `.draft.json` alone.
+ * `ignoreCase`: on Windows.
  */
-export function segmentRegExp(segment: string): RegExp {
+export function segmentRegExp(segment: string, ignoreCase = false): RegExp {
   const source = segment.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '[^/]*').replace(/\?/g, '[^/]');
   // `u`: `?` and `*` step over characters (code points), not UTF-16 units: an emoji is one `?`, as in shells.
-  return new RegExp(`^${segment.startsWith('.') ? '' : '(?!\\.)'}${source}$`, 'u');
+  return new RegExp(`^${segment.startsWith('.') ? '' : '(?!\\.)'}${source}$`, ignoreCase ? 'iu' : 'u');
 }
 
 /** A folder (through symlinks); false for a file, nothing, or a path that cannot be looked at. */
