@@ -34,7 +34,8 @@ function headingTags(level = 1): { title: string; section: string; sub: string }
 
 export function renderHtmlReport(report: GradeReport, options: HtmlOptions = {}): string {
   const title = `${report.attendee.id} — ${report.verdict.toUpperCase()}${report.score ? ` ${formatPoints(report.score.earned)}/${formatPoints(report.score.possible)}` : ''} — flowgrade`;
-  return renderHtmlPage({ title, css: `body { margin: 0; background: #fff; }${REPORT_CSS}`, body: renderReportBody(report, options) });
+  // The report is the page's main landmark (a screen reader's "main" jump, nothing outside a landmark).
+  return renderHtmlPage({ title, css: `body { margin: 0; background: #fff; }${REPORT_CSS}`, body: `<main>\n${renderReportBody(report, options)}\n</main>` });
 }
 
 /** The report's content without <html>/<head>: an <article class="fg-report"> styled by REPORT_CSS. */

@@ -68,6 +68,17 @@ test.describe('attendee report', () => {
     expect(right).toBeLessThanOrEqual(320);
     expect(watched.errors).toEqual([]);
   });
+
+  test('landmarks: the standalone report is one main landmark holding its h1', async ({ page }) => {
+    for (const [name, report] of [['failed', failedReport()], ['ungradable', ungradableReport()]] as const) {
+      await open(page, `landmark-${name}.html`, renderHtmlReport(report));
+      await expect(page.getByRole('main')).toHaveCount(1);
+      await expect(page.getByRole('main').getByRole('heading', { level: 1 })).toHaveCount(1);
+      // Nothing of the report outside a landmark.
+      const outside = await page.evaluate(() => [...document.body.children].filter((child) => !child.matches('main')).map((child) => child.tagName));
+      expect(outside).toEqual([]);
+    }
+  });
 });
 
 test.describe('self-check page', () => {

@@ -126,9 +126,9 @@ test('an ungradable report says why, with the code, and nothing else but what to
   expect(html).not.toContain('Checks by Build step');
 });
 
-test('renderReportBody is exactly the body of renderHtmlReport', () => {
+test('renderReportBody is exactly the body of renderHtmlReport, its main landmark', () => {
   const report = failedReport();
-  expect(renderHtmlReport(report)).toContain(`<body>\n${renderReportBody(report)}\n</body>`);
+  expect(renderHtmlReport(report)).toContain(`<body>\n<main>\n${renderReportBody(report)}\n</main>\n</body>`);
 });
 
 test('accessible: one h1, headings in order, marks hidden from screen readers with words beside them', () => {
