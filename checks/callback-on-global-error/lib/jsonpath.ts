@@ -4,7 +4,7 @@
  * `[0].tacnumber` (no `$`, as the simulator reads it) and `$.[0].tacnumber` (a dot before a
  * bracket, which the simulator's JSONPath reads the same way) all give the canonical
  * `$[0].tacnumber`. Spaces outside brackets (`$ [0]`, `$[0]. tacnumber`) do not parse at run time
- * (engine/simulator/parse-settings.ts), so they give no canonical form.
+ * (engine/simulator/jayway-path.ts), so they give no canonical form.
  */
 
 const SEGMENT = /^(?:\.([A-Za-z_$][\w$-]*)|\.?\[\s*(\d+)\s*\]|\.?\[\s*'([^']*)'\s*\]|\.?\[\s*"([^"]*)"\s*\])/;
