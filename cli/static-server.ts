@@ -126,9 +126,12 @@ export async function resolveFile(root: string, requestUrl: string): Promise<{ p
   const candidate = path.resolve(root, relative);
   try {
     const real = await realpath(candidate);
-    if (!real.startsWith(root + path.sep)) return undefined;
+    // Inside the folder (by path.relative, not by prefix: a root such as `E:\` or `/` ends with the
+    // separator already); on Windows, another drive is an absolute "relative" path.
+    const inside = path.relative(root, real);
+    if (inside === '' || path.isAbsolute(inside) || inside.split(path.sep)[0] === '..') return undefined;
     // A symlink in the folder must not lead to a dot file or into a dot folder (`.git`) either.
-    if (path.relative(root, real).split(path.sep).some((s) => s.startsWith('.'))) return undefined;
+    if (inside.split(path.sep).some((s) => s.startsWith('.'))) return undefined;
     const info = await stat(real);
     return info.isFile() ? { path: real, size: info.size } : undefined;
   } catch {
