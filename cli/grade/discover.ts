@@ -29,7 +29,8 @@ export interface Discovery {
  * overwrite them).
  */
 export async function discover(inputs: string[], limits: ZipLimits, outDir?: string): Promise<Discovery> {
-  const excluded = outDir === undefined ? [] : [...new Set([path.resolve(outDir), realPath(outDir)])].map((dir) => dir + path.sep);
+  // (A file system's root, `E:\` or `/`, ends with the separator already.)
+  const excluded = outDir === undefined ? [] : [...new Set([path.resolve(outDir), realPath(outDir)])].map((dir) => (dir.endsWith(path.sep) ? dir : dir + path.sep));
   const inside = (absolute: string) => excluded.some((dir) => absolute.startsWith(dir));
   const insideOut = (file: string) => inside(path.resolve(file)) || inside(realPath(file));
   const warnings: string[] = [];
