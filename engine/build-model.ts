@@ -5,7 +5,6 @@
 import { EVENT_CATALOGUE, eventSpec, knownExitsOf, START_TYPES } from './activity-types.js';
 import type {
   Activity,
-  AttendeeId,
   EventHandler,
   Finding,
   FlowGraph,
@@ -16,6 +15,7 @@ import type {
   Position,
   Variable,
 } from './model.js';
+import { attendeeOf } from './attendee.js';
 import { assertNesting, clipPointer, DEFAULT_LIMITS } from './json-text.js';
 import { LoadError } from './load-error.js';
 import { DECIMAL_TEXT, INTEGER_TEXT } from './number-text.js';
@@ -290,50 +290,6 @@ function findDuplicateLabels(graphs: FlowGraph[], findings: Finding[]): void {
       } else seen.set(activity.label, activity);
     }
   }
-}
-
-const MAIN_FLOW_NAME = /^Main_Flow_(.+)$/i;
-
-function attendeeOf(flowName: string, options: ModelOptions): AttendeeId {
-  if (options.attendee) return { id: options.attendee, source: 'option' };
-  const fromName = MAIN_FLOW_NAME.exec(flowName.trim());
-  if (fromName) return { id: fromName[1], source: 'flow-name' };
-  if (options.fileName) return attendeeOfFile(options.fileName);
-  return { id: 'unknown', source: 'unknown' };
-}
-
-/**
- * `Main_Flow_<ID>` inside a file name, as learning platforms name downloads and resubmissions:
- * `doejane_12000_67001_Main_Flow_101-1.json`, `Main_Flow_111 (1).json`. The ID is the rest of
- * the name, as in a flow name (`Main_Flow_jane_doe`), less the copy marks that browsers, file
- * managers and platforms add: ` (1)`, ` - Copy`, ` copy 2`, and (after an ID) `-1`.
- */
-const MAIN_FLOW_IN_FILE_NAME = /(?:^|[^A-Za-z0-9])Main_Flow_/i;
-
-/** One copy mark at the end of a name (anchored on its first character: linear on any name). */
-const COPY_MARK = /\(\d+\)$|-\s*copy$|\bcopy(?:\s\d+)?$/i;
-
-/** A name less its copy marks (a few at most: `x (1) (1)`, `x - Copy (2)`). */
-function withoutCopyMarks(name: string): string {
-  let rest = name.trimEnd();
-  for (let marks = 0; marks < 4; marks++) {
-    const mark = COPY_MARK.exec(rest);
-    if (!mark || mark.index === 0) break;
-    rest = rest.slice(0, mark.index).trimEnd();
-  }
-  return rest;
-}
-
-/**
- * The attendee a file name gives: one holding `Main_Flow_<ID>` gives `<ID>` (so a broken
- * resubmission joins the attendee's other submissions), any other name its base name; copy marks
- * are not part of either.
- */
-export function attendeeOfFile(fileName: string): AttendeeId {
-  const base = withoutCopyMarks(fileName.split(/[\\/]/).pop()!.replace(/\.json$/i, ''));
-  const found = MAIN_FLOW_IN_FILE_NAME.exec(base);
-  const id = found ? base.slice(found.index + found[0].length).replace(/-\d+$/, '').trim() : base;
-  return { id: id || base || 'unknown', source: 'file-name' };
 }
 
 function generationOf(exported: Json): FormatGeneration {

@@ -5,7 +5,7 @@
  */
 import { sha256 as nobleSha256 } from '@noble/hashes/sha2';
 import { DEFAULT_DYNVARS, type MockOptions } from '../mocks/index.js';
-import { attendeeOfFile } from './build-model.js';
+import { attendeeOfFile } from './attendee.js';
 import type { Check, CheckContext, CheckOutcome, Mission, MissionSettings, ScenarioRun } from './check.js';
 import { loadFlow, type LoadOptions, type LoadResult } from './loader.js';
 import type { FlowGraph, FlowModel } from './model.js';

@@ -2,7 +2,7 @@ import { test, expect } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { assertNesting, DEFAULT_LIMITS, SCAN_BEFORE_PARSE_LENGTH } from '../../../engine/json-text.js';
-import { attendeeOfFile } from '../../../engine/build-model.js';
+import { attendeeOfFile } from '../../../engine/attendee.js';
 import { loadFlow } from '../../../engine/loader.js';
 import type { FlowModel } from '../../../engine/model.js';
 import { ROOT } from '../../helpers.js';
