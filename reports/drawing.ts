@@ -52,6 +52,25 @@ export function failingActivities(report: GradeReport): Set<string> {
   return failing;
 }
 
+/**
+ * A drawing in words, for those who cannot see its colours (its accessible description): how many
+ * activities, those the call ran through in the order it first reached them, and those a failing
+ * check points at. Plain text: the SVG escapes it.
+ */
+export function drawingDescription(graph: DrawingGraph, path: ReadonlySet<string>, failing: ReadonlySet<string>, call?: string): string {
+  const count = graph.nodes.length;
+  const labels = new Map(graph.nodes.map((node) => [node.id, node.label]));
+  const parts = [count === 0 ? 'No activities.' : `${count} ${count === 1 ? 'activity' : 'activities'}.`];
+  if (call !== undefined && count > 0) {
+    const ran = [...path].filter((id) => labels.has(id)).map((id) => labels.get(id)!);
+    const which = ran.length === count ? (count === 1 ? 'it' : 'all of them') : `${ran.length} of them`;
+    parts.push(ran.length === 0 ? `The simulated call “${call}” did not run through any of them.` : `The simulated call “${call}” ran through ${which}: ${ran.join(', ')}.`);
+  }
+  const bad = graph.nodes.filter((node) => failing.has(node.id)).map((node) => node.label);
+  if (bad.length) parts.push(`With a failing check: ${bad.join(', ')}.`);
+  return parts.join(' ');
+}
+
 /** `/process/activities/<id>/…` (main, event flows, template bodies) → `<id>`, JSON-pointer unescaped. */
 export function activityIdOf(pointer: string | undefined): string | undefined {
   const match = pointer ? /\/activities\/([^/]+)/.exec(pointer) : null;

@@ -5,7 +5,7 @@
  * simulated call's trace. `renderReportBody` + `REPORT_CSS` are what the self-check page shows.
  */
 import type { CheckResult, GradeReport, ScenarioResult } from '../engine/report.js';
-import { executedPath, failingActivities } from './drawing.js';
+import { drawingDescription, executedPath, failingActivities } from './drawing.js';
 import { escapeHtml as h } from './escape.js';
 import { renderHtmlPage } from './html-page.js';
 import { REPORT_CSS } from './html-css.js';
@@ -166,7 +166,7 @@ function drawings(report: GradeReport, tag: string): string {
   const path = executedPath(shown?.trace ?? [], [main, events]);
   const failing = failingActivities(report);
   const figure = (title: string, idPrefix: string, graph: typeof main) =>
-    `<figure class="fg-figure"><figcaption>${title}</figcaption><div class="fg-drawing" tabindex="0" role="group" aria-label="${title}, scrollable">${renderFlowSvg(graph, { executed: path.nodes, executedEdges: path.edges, failing, title, idPrefix })}</div></figure>`;
+    `<figure class="fg-figure"><figcaption>${title}</figcaption><div class="fg-drawing" tabindex="0" role="group" aria-label="${title}, scrollable">${renderFlowSvg(graph, { executed: path.nodes, executedEdges: path.edges, failing, title, idPrefix, description: drawingDescription(graph, path.nodes, failing, shown?.title) })}</div></figure>`;
   return [
     '<section aria-labelledby="fg-flow-title">',
     `<${tag} id="fg-flow-title" class="fg-heading">Your flow</${tag}>`,

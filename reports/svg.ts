@@ -23,6 +23,8 @@ export interface SvgOptions {
   executedEdges?: ReadonlySet<string>;
   /** Prefix of the ids inside the SVG (unique per page when several drawings share one). Default: from the title. */
   idPrefix?: string;
+  /** What the drawing shows, in words (drawing.ts `drawingDescription`): its `<desc>`, the image's accessible description. */
+  description?: string;
 }
 
 const PAD = 40;
@@ -92,8 +94,9 @@ export function renderFlowSvg(graph: DrawingGraph, options: SvgOptions): string 
   const height = maxY - minY;
 
   return [
-    `<svg xmlns="http://www.w3.org/2000/svg" class="flow" role="img" aria-labelledby="${prefix}-title" viewBox="${n(minX)} ${n(minY)} ${n(width)} ${n(height)}" width="${n(width)}" height="${n(height)}" font-family="system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif">`,
+    `<svg xmlns="http://www.w3.org/2000/svg" class="flow" role="img" aria-labelledby="${prefix}-title"${options.description ? ` aria-describedby="${prefix}-desc"` : ''} viewBox="${n(minX)} ${n(minY)} ${n(width)} ${n(height)}" width="${n(width)}" height="${n(height)}" font-family="system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif">`,
     `<title id="${prefix}-title">${x(options.title)}</title>`,
+    options.description ? `<desc id="${prefix}-desc">${x(options.description)}</desc>` : '',
     '<defs>',
     marker(`${prefix}-arrow`, COLORS.line),
     marker(`${prefix}-arrow-executed`, COLORS.exec),

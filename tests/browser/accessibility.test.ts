@@ -79,6 +79,22 @@ test.describe('attendee report', () => {
       expect(outside).toEqual([]);
     }
   });
+
+  test('the flow drawing says in words what its colours show: the path of the call, in order, and the activities with a failing check', async ({ page }) => {
+    const { watched } = await open(page, 'drawing-text.html', renderHtmlReport(failedReport()));
+    const main = page.getByRole('img', { name: 'Main Flow' });
+    await expect(main).toHaveAccessibleDescription(
+      '7 activities. The simulated call “Title of scenario happy-path” ran through 6 of them: NewPhoneContact, WantCallback, GET_CBID, SetGetResult, SimulateGlobalError, DisconnectContact_g9e. ' +
+        'With a failing check: GET_CBID, SimulateGlobalError.',
+    );
+    await expect(page.getByRole('img', { name: 'Event Flows' })).toHaveAccessibleDescription('4 activities. The simulated call “Title of scenario happy-path” did not run through any of them.');
+    // A passed call through both flows, and no failure.
+    await open(page, 'drawing-text-passed.html', renderHtmlReport(passedReport()));
+    await expect(page.getByRole('img', { name: 'Event Flows' })).toHaveAccessibleDescription(
+      '4 activities. The simulated call “Title of scenario happy-path” ran through all of them: GlobalErrorHandling, CallBackAPI_HTTPRequest, HTTPStatusCode, EndFlow_kid.',
+    );
+    expect(watched.errors).toEqual([]);
+  });
 });
 
 test.describe('self-check page', () => {

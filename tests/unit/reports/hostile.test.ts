@@ -17,7 +17,7 @@ import { CONTROL, HOSTILE, hostileReport, hostileUngradable } from './sample-rep
 
 /** Every element the HTML writers produce; anything else would have come from the data. */
 const OUR_ELEMENTS = new Set(
-  'html head meta title style body main article header nav section figure figcaption div p span strong small code a ul ol li dl dt dd h1 h2 h3 table caption thead tbody tr th td details summary wbr label input select option button br script svg defs marker path g rect text circle'.split(' '),
+  'html head meta title style body main article header nav section figure figcaption div p span strong small code a ul ol li dl dt dd h1 h2 h3 table caption thead tbody tr th td details summary wbr label input select option button br script svg desc defs marker path g rect text circle'.split(' '),
 );
 
 function elements(html: string): Set<string> {
