@@ -43,9 +43,13 @@ export function groupBy<T>(items: readonly T[], keyOf: (item: T, at: number) => 
   return groups;
 }
 
-/** Submissions with the same key are one attendee's, and only one of them is kept. */
+/**
+ * Submissions with the same key are one attendee's, and only one of them is kept. An id composed
+ * (NFC) and decomposed (NFD: macOS writes file names so, and a broken upload's id comes from its
+ * file name) is one id.
+ */
 export function duplicateKey(attendee: string, folder: string): string {
-  return JSON.stringify([attendee, folder]);
+  return JSON.stringify([attendee.normalize('NFC'), folder]);
 }
 
 /** The order of every output: attendee id, then display path. */

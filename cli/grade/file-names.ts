@@ -1,7 +1,8 @@
 /**
  * Output file names from attendee ids, which come from untrusted exports: only `[A-Za-z0-9._-]`
- * survive (others become `_`), no leading dot, at most 80 characters, never a class-level output's
- * name (`index`, `grades`, `junit`, `summary`) nor a Windows device name (which Windows reserves
+ * survive (others become `_`, the id composed first: one name whatever its Unicode form), no
+ * leading dot, at most 80 characters, never a class-level output's name (`index`, `grades`,
+ * `junit`, `summary`) nor a Windows device name (which Windows reserves
  * whatever follows its first dot: `nul.x.json` too), and unique ignoring case (`-2`, `-3`, … before
  * the first dot, in row order, so the same rows always get the same names).
  */
@@ -14,7 +15,9 @@ function isReserved(name: string): boolean {
 }
 
 export function safeBaseName(attendee: string): string {
+  // Composed first (NFC): `é` typed on a Mac comes decomposed (`e` + U+0301), and would keep its `e`.
   const cleaned = attendee
+    .normalize('NFC')
     .replace(/[^A-Za-z0-9._-]/gu, '_') // (u: one `_` per character, an emoji too, not per UTF-16 unit)
     .replace(/^\.+/, (dots) => '_'.repeat(dots.length))
     .slice(0, 80);
