@@ -7,7 +7,8 @@ import callbackOnGlobalError from './callback-on-global-error/index.js';
 
 export const MISSIONS: Mission[] = [callbackOnGlobalError];
 
-export const DEFAULT_MISSION_ID = 'callback-on-global-error';
+/** The mission graded when no --lab is given. */
+export const DEFAULT_MISSION_ID = callbackOnGlobalError.id;
 
 export function findMission(id: string): Mission | undefined {
   return MISSIONS.find((mission) => mission.id === id);

@@ -38,7 +38,7 @@ export function render(template: Template, scope: Scope, options?: EvalOptions):
 }
 
 /** A map key as an object property name. */
-function keyName(k: unknown, ctx: Context, pos: number, depth: number): string {
+function keyName(k: unknown, ctx: Context, pos: number): string {
   const key = fromHost(k);
   if (typeof key === 'string') return key;
   if (key instanceof PDouble) return javaDoubleToString(key.value);
@@ -59,7 +59,7 @@ function toHost(v: unknown, ctx: Context, pos: number, depth = 0): unknown {
   if (isMap(v)) {
     const entries = mapEntries(v);
     ctx.tick(pos, entries.length);
-    return Object.fromEntries(entries.map(([k, item]) => [keyName(k, ctx, pos, depth), toHost(item, ctx, pos, depth + 1)]));
+    return Object.fromEntries(entries.map(([k, item]) => [keyName(k, ctx, pos), toHost(item, ctx, pos, depth + 1)]));
   }
   return v;
 }

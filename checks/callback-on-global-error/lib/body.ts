@@ -6,8 +6,6 @@
 import { canonicalTemplate, namesRead, render } from './templates.js';
 import { messageOf } from '../../../engine/error-message.js';
 
-export type BodyComparison = { ok: true } | { ok: false; problems: string[] };
-
 /** The guide's body for a given ANI variable name (`customani`, or `customANI` for the older guide). */
 export function guideBody(aniVariable: string): Record<string, unknown> {
   return {

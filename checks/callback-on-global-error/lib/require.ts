@@ -26,11 +26,6 @@ function article(name: string): string {
   return `${/^(?:[AEIOU]|HTTP)/i.test(name) ? 'an' : 'a'} ${name}`;
 }
 
-/**
- * The activity, checked to be of `type`; otherwise a failure naming what is missing or wrong —
- * or where it is, when it was built on the other canvas (the main flow instead of the Event Flows).
- * Each such failure carries its cause, so that only the first check meeting it reports it.
- */
 export type Canvas = 'the main flow' | 'the Event Flows';
 
 /** The cause a missing activity is reported under (the message of `missing()`): shared by the checks it makes fail. */
@@ -38,11 +33,16 @@ export function missingCause(type: string, label: string, where: Canvas): string
   return `The ${typeName(type)} activity ${label} was not found in ${where}`;
 }
 
-export function requireActivity(activity: Activity | undefined, type: string, label: string, where: Canvas, model?: FlowModel): Found {
+/**
+ * The activity, checked to be of `type`; otherwise a failure naming what is missing or wrong —
+ * or where it is, when it was built on the other canvas (the main flow instead of the Event Flows).
+ * Each such failure carries its cause, so that only the first check meeting it reports it.
+ */
+export function requireActivity(activity: Activity | undefined, type: string, label: string, where: Canvas, model: FlowModel): Found {
   const what = `The ${typeName(type)} activity ${label}`;
   if (!activity) {
-    const [other, otherName] = where === 'the main flow' ? [model?.events, 'the Event Flows'] : [model?.main, 'the main flow'];
-    const elsewhere = other?.activities.find((a) => a.label.toLowerCase() === label.toLowerCase());
+    const [other, otherName] = where === 'the main flow' ? [model.events, 'the Event Flows'] : [model.main, 'the main flow'];
+    const elsewhere = other.activities.find((a) => a.label.toLowerCase() === label.toLowerCase());
     if (elsewhere) {
       const message = `${elsewhere.label} was built in ${otherName}; it belongs in ${where}`;
       return { ok: false, outcome: failed(message, { expected: `${label} in ${where}`, actual: `in ${otherName}`, activity: elsewhere, cause: message }) };
