@@ -152,13 +152,15 @@ async function grade(file: PickedFile, note: string): Promise<void> {
     // Nothing of an earlier grading stays on show under this file's name.
     reportArea.replaceChildren();
     errorArea.replaceChildren();
-    results.removeAttribute('aria-busy');
+    reportArea.removeAttribute('aria-busy');
     status.textContent = oneLine(`Fix the option marked above; ${file.name} is graded as soon as it is valid.`);
     results.dataset.state = 'invalid-options';
     return;
   }
   results.dataset.state = 'grading';
-  results.setAttribute('aria-busy', 'true');
+  // The report being replaced is busy; not the live region around the status, or screen readers
+  // would hold "Grading …" back until the grading ended, saying nothing meanwhile.
+  reportArea.setAttribute('aria-busy', 'true');
   status.textContent = oneLine(`Grading ${file.name}…`);
   errorArea.replaceChildren();
   await nextFrame(); // let the status paint before the (synchronous) checks run
@@ -178,7 +180,7 @@ async function grade(file: PickedFile, note: string): Promise<void> {
 
 function show(report: GradeReport, note: string): void {
   releaseDownloads();
-  results.removeAttribute('aria-busy');
+  reportArea.removeAttribute('aria-busy');
   results.dataset.state = 'done';
   results.dataset.verdict = report.verdict;
   status.textContent = summaryLine(report) + note;
@@ -199,7 +201,7 @@ function show(report: GradeReport, note: string): void {
 function showCrash(fileName: string, error: unknown): void {
   releaseDownloads();
   reportArea.replaceChildren();
-  results.removeAttribute('aria-busy');
+  reportArea.removeAttribute('aria-busy');
   results.dataset.state = 'done';
   results.dataset.verdict = 'error';
   status.textContent = oneLine(`${fileName} could not be graded.`);

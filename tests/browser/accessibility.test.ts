@@ -106,6 +106,31 @@ test.describe('self-check page', () => {
     await site?.stop();
   });
 
+  test('while a file is graded, "Grading …" is announced: the live region holding the status is not marked busy', async ({ page }) => {
+    const watched = watchPage(page);
+    await page.clock.install({ time: new Date('2025-06-02T10:00:00Z') });
+    await page.goto(site.url);
+    await expect(page.locator('#results')).toHaveAttribute('data-state', 'ready');
+    // The page's timers now wait for the test: the checks start (after a timer of 0 ms) when it resumes.
+    await page.clock.pauseAt(new Date('2025-06-02T11:00:00Z'));
+    await page.locator('#file-input').setInputFiles(fixturePath('flows/solution.json'));
+    await expect(page.locator('#results')).toHaveAttribute('data-state', 'grading');
+    const status = page.locator('#status');
+    await expect(status).toHaveText('Grading solution.json…');
+    // Screen readers hold back what changes in a live region marked aria-busy: the progress
+    // message would never be read, only the result once it is cleared.
+    const live = await status.evaluate((element) => {
+      const region = element.closest('[aria-live], [role="status"], [role="alert"], [role="log"]');
+      return region ? { polite: region.getAttribute('aria-live') ?? region.getAttribute('role'), busy: region.closest('[aria-busy="true"]') !== null } : null;
+    });
+    expect(live).toEqual({ polite: 'polite', busy: false });
+    await expect(page.locator('#report')).toHaveAttribute('aria-busy', 'true'); // what is being replaced
+    await page.clock.resume();
+    await expect(status).toHaveText(/^solution\.json: passed, (\d+)\/\1 points\.$/);
+    await expect(page.locator('[aria-busy="true"]')).toHaveCount(0);
+    expect(watched.errors).toEqual([]);
+  });
+
   test('reflow: at 320 CSS px (400% zoom) with a failing report on show, the page never scrolls sideways', async ({ page }) => {
     const watched = watchPage(page);
     await page.setViewportSize({ width: 320, height: 800 });
