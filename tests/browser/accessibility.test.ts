@@ -131,6 +131,17 @@ test.describe('self-check page', () => {
     expect(watched.errors).toEqual([]);
   });
 
+  test('the drop zone\'s dashed outline, the only edge of the area to drop on, has 3:1 contrast with what is around it and inside it', async ({ page }) => {
+    const watched = watchPage(page);
+    await page.goto(site.url);
+    const zone = page.locator('#drop-zone');
+    await expect(zone).toBeEnabled();
+    const border = await zone.evaluate((element) => getComputedStyle(element).borderTopColor);
+    expect(contrast(border, await zone.evaluate((element) => getComputedStyle(element).backgroundColor))).toBeGreaterThanOrEqual(3);
+    expect(contrast(border, await backdrop(zone.locator('..')))).toBeGreaterThanOrEqual(3);
+    expect(watched.errors).toEqual([]);
+  });
+
   test('reflow: at 320 CSS px (400% zoom) with a failing report on show, the page never scrolls sideways', async ({ page }) => {
     const watched = watchPage(page);
     await page.setViewportSize({ width: 320, height: 800 });
