@@ -62,9 +62,16 @@ export function checkCommand(ctx: CliContext): Command {
   });
 }
 
-/** Whether `out` is the same regular file as one of `files`, whatever the path (`./`, a symlink, a hard link). */
-async function isOneOf(out: string, files: string[]): Promise<boolean> {
-  const identity = (file: string) => stat(file).then((info) => (info.isFile() ? `${info.dev}:${info.ino}` : undefined), () => undefined);
+/** What isOneOf asks of a file (fs.promises.stat; a test stands in for another system's). */
+export type StatFile = (file: string, options?: { bigint?: boolean }) => Promise<{ dev: number | bigint; ino: number | bigint; isFile(): boolean }>;
+
+/**
+ * Whether `out` is the same regular file as one of `files`, whatever the path (`./`, a symlink, a
+ * hard link). Ids as bigints: on Windows (NTFS) a file id is 64 bits and often beyond 2^53, where
+ * a number would round it and take two files of one folder for one.
+ */
+export async function isOneOf(out: string, files: string[], statFile: StatFile = stat): Promise<boolean> {
+  const identity = (file: string) => statFile(file, { bigint: true }).then((info) => (info.isFile() ? `${info.dev}:${info.ino}` : undefined), () => undefined);
   const target = await identity(out);
   if (target === undefined) return false; // not there yet: it cannot be an input
   for (const file of files) if ((await identity(file)) === target) return true;
