@@ -7,6 +7,7 @@
 import { createHash } from 'node:crypto';
 import { readInputFile } from './io.js';
 import { findMission, MISSIONS } from '../checks/index.js';
+import type { Mission } from '../engine/check.js';
 import { parseDnis } from '../engine/dnis.js';
 import { missionSettings, type GradeOptions } from '../engine/grade.js';
 import { validateDynVarsDataset, type DynVarsRecord } from '../mocks/index.js';
@@ -25,9 +26,15 @@ export interface GradingFlags {
   now?: string;
 }
 
+/** The mission `--lab` names; a UsageError listing the known labs when there is none. */
+export function missionOf(lab: string): Mission {
+  const mission = findMission(lab);
+  if (!mission) throw new UsageError(`unknown lab "${lab}"; known labs: ${MISSIONS.map((m) => m.id).join(', ')}`);
+  return mission;
+}
+
 export async function resolveGradingOptions(flags: GradingFlags): Promise<Omit<GradeOptions, 'fileName'>> {
-  const mission = findMission(flags.lab);
-  if (!mission) throw new UsageError(`unknown lab "${flags.lab}"; known labs: ${MISSIONS.map((m) => m.id).join(', ')}`);
+  const mission = missionOf(flags.lab);
   const dnis = flags.dnis === undefined ? undefined : parseDnis(flags.dnis);
   if (flags.dnis !== undefined && dnis === undefined) {
     throw new UsageError(`--dnis "${flags.dnis}" is not an E.164 number such as +14694096861`);

@@ -1,15 +1,9 @@
 import { Command } from 'commander';
-import { DEFAULT_MISSION_ID, findMission, MISSIONS } from '../../checks/index.js';
+import { DEFAULT_MISSION_ID, MISSIONS } from '../../checks/index.js';
 import { renderCheckPage } from '../../checks/check-page.js';
-import type { Mission } from '../../engine/check.js';
 import type { CliContext } from '../context.js';
 import { UsageError } from '../errors.js';
-
-function missionOf(id: string): Mission {
-  const mission = findMission(id);
-  if (!mission) throw new UsageError(`unknown lab "${id}"; known labs: ${MISSIONS.map((m) => m.id).join(', ')}`);
-  return mission;
-}
+import { missionOf } from '../grading-options.js';
 
 /** `flowgrade labs`: the missions flowgrade can grade. */
 export function labsCommand(ctx: CliContext): Command {
