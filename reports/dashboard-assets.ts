@@ -127,6 +127,7 @@ td.fg-cell.partial { background: #fff1c2; color: #6a4000; }
 td.fg-cell.not-checkable { background: var(--soft); color: var(--muted); }
 td.fg-cell.not-graded { background: #fff; color: var(--muted); }
 .fg-legend { display: flex; flex-wrap: wrap; gap: 6px 16px; list-style: none; padding: 0; color: var(--muted); }
+.fg-step-key { list-style: none; padding: 0; margin: 0 0 12px; font-size: 0.9rem; overflow-wrap: anywhere; }
 .fg-failures li { margin: 0 0 10px; overflow-wrap: anywhere; }
 .fg-failures a, .fg-failures .fg-file { unicode-bidi: plaintext; } /* each name isolated: right-to-left ids side by side keep the list's order */
 .fg-failures .fg-hint { color: var(--muted); margin: 2px 0 0; }

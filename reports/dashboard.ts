@@ -114,6 +114,8 @@ function attendeesTable(reports: readonly GradeReport[], rows: readonly Dashboar
     return `<tr data-row="${i}"><th scope="row">${name}<div class="fg-file">${h(report.input.file)}</div></th>${rows[i].cells}</tr>`;
   });
   const legend = (['passed', 'partial', 'failed', 'not-checkable'] as StepState[]).map((s) => `<li><span aria-hidden="true">${STATE_MARK[s]}</span> ${STATE_WORDS[s]}</li>`).join('');
+  // What each step column is, on the page: a heading's tooltip is never seen by keyboard or touch, nor on paper.
+  const key = steps.filter((step) => titles[step]).map((step) => `<li>${h(stepHeading(step, titles))}</li>`).join('');
   return [
     '<section aria-labelledby="fg-attendees-title">',
     '<h2 id="fg-attendees-title">Attendees</h2>',
@@ -128,8 +130,11 @@ function attendeesTable(reports: readonly GradeReport[], rows: readonly Dashboar
     `<tbody>${lines.join('\n')}</tbody></table>`,
     '</div>',
     `<ul class="fg-legend" aria-label="Legend">${legend}</ul>`,
+    key ? `<ul class="fg-step-key" aria-label="Build steps">${key}</ul>` : '',
     '</section>',
-  ].join('\n');
+  ]
+    .filter(Boolean)
+    .join('\n');
 }
 
 function failuresSection(reports: readonly GradeReport[], href: (r: GradeReport) => string | undefined): string {

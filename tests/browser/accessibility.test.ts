@@ -97,6 +97,22 @@ test.describe('attendee report', () => {
   });
 });
 
+test.describe('class dashboard', () => {
+  test('each Build step column says which step it is in text on the page, not only in a tooltip a keyboard or touch user never sees', async ({ page }) => {
+    const reports = [passedReport(), failedReport(), ungradableReport()];
+    const { watched } = await open(page, 'step-key.html', renderDashboard(reports, { reportHref: (r) => `${r.attendee.id}.html` }));
+    const titles = findMission('callback-on-global-error')!.steps;
+    for (const step of [2, 4, 6, 8, 9, 10]) {
+      const button = page.getByRole('button', { name: `Step ${step}`, exact: true });
+      await button.focus();
+      await expect(button).toBeFocused();
+      // The title of the focused column's step, readable without hovering.
+      await expect(page.getByText(titles[step], { exact: false }).first()).toBeVisible();
+    }
+    expect(watched.errors).toEqual([]);
+  });
+});
+
 test.describe('self-check page', () => {
   let site: ServedSite;
   test.beforeAll(async () => {
