@@ -163,7 +163,7 @@ const LINE_TERMINATORS = '\\n\\r\\u0085\\u2028\\u2029';
  * unknown escape such as `\y`, `\0` without digits) and what RegExp cannot run alike (Unicode
  * categories `\p{L}`, class unions and intersections `[a[b]]`, `[a&&b]`, `\X`, `\G`) are errors.
  */
-export function toJsPattern(pattern: string): string {
+function toJsPattern(pattern: string): string {
   const refuse = (why: string, isLimit = false): never => {
     throw new RegexError(`Regular expression "${pattern}" is not supported: ${why}`, isLimit);
   };
@@ -307,7 +307,7 @@ const cache = new Map<string, RegExp>();
 const withLookaround = new WeakSet<RegExp>();
 
 /** A global RegExp for a Java pattern (the engine never reads `lastIndex` across calls). */
-export function javaRegex(pattern: string): RegExp {
+function javaRegex(pattern: string): RegExp {
   const hit = cache.get(pattern);
   if (hit) {
     hit.lastIndex = 0;
@@ -328,6 +328,17 @@ export function javaRegex(pattern: string): RegExp {
   if (lookaround) withLookaround.add(re);
   if (cache.size > 200) cache.clear();
   cache.set(pattern, re);
+  return re;
+}
+
+/**
+ * The RegExp of a Java pattern, to run on `input`: refused when the input is over the limit (a
+ * lower one for a pattern with a lookaround), or the pattern unsafe or not Java's.
+ */
+function regexFor(pattern: string, input: string): RegExp {
+  assertInput(input);
+  const re = javaRegex(pattern);
+  assertInputFor(re, input);
   return re;
 }
 
@@ -358,9 +369,7 @@ function* matches(re: RegExp, input: string): Generator<RegExpExecArray> {
 
 /** java.lang.String.split(regex, limit). `onMatch` is called per match (step accounting). */
 export function javaSplit(input: string, pattern: string, limit: number, onMatch: () => void): string[] {
-  assertInput(input);
-  const re = javaRegex(pattern);
-  assertInputFor(re, input);
+  const re = regexFor(pattern, input);
   const parts: string[] = [];
   let index = 0;
   let matchedAny = false;
@@ -425,9 +434,7 @@ function expandReplacement(replacement: string, m: RegExpExecArray): string {
 
 /** String.replaceAll / replaceFirst. */
 export function javaReplace(input: string, pattern: string, replacement: string, all: boolean, onMatch: () => void): string {
-  assertInput(input);
-  const re = javaRegex(pattern);
-  assertInputFor(re, input);
+  const re = regexFor(pattern, input);
   let out = '';
   let index = 0;
   for (const m of matches(re, input)) {
@@ -443,8 +450,6 @@ export function javaReplace(input: string, pattern: string, replacement: string,
 
 /** String.matches: the whole input must match. */
 export function javaMatches(input: string, pattern: string): boolean {
-  assertInput(input);
-  const re = javaRegex(pattern); // validates and guards
-  assertInputFor(re, input);
+  const re = regexFor(pattern, input);
   return new RegExp(`^(?:${re.source})$`).test(input);
 }
