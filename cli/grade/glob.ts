@@ -11,7 +11,7 @@
  */
 import { statSync, type Dirent } from 'node:fs';
 import path from 'node:path';
-import { compareCodePoints, isFolder, listFolder } from './walk.js';
+import { compareCodePoints, entryType, isFolder, listFolder, type Listing } from './walk.js';
 
 export function isGlob(input: string): boolean {
   return /[*?]/.test(input);
@@ -21,12 +21,12 @@ export function isGlob(input: string): boolean {
 export type Segment = '**' | RegExp;
 
 /** The files matching `pattern`, sorted; paths keep the pattern's own prefix (`subs/a/x.json`). */
-export async function expandGlob(pattern: string, warn: (line: string) => void): Promise<string[]> {
+export async function expandGlob(pattern: string, warn: (line: string) => void, listing: Listing = listFolder): Promise<string[]> {
   const { base, segments: matchers } = parsePattern(pattern);
   // A missing folder, or a file (`class.zip/**/*.json`): the pattern matches nothing, the usage error it gets, not a folder warning.
   if (!isFolderSync(base)) return [];
   const listings = new Map<string, Promise<Dirent[]>>();
-  const list = (dir: string) => listings.get(dir) ?? listings.set(dir, listFolder(dir, warn)).get(dir)!;
+  const list = (dir: string) => listings.get(dir) ?? listings.set(dir, listing(dir, warn)).get(dir)!;
   const found = new Set<string>();
   // Each folder is tried once against each segment: `**/**` would otherwise walk a tree many times over.
   const tried = new Set<string>();
@@ -41,10 +41,11 @@ export async function expandGlob(pattern: string, warn: (line: string) => void):
       const wildcard = segment === '**';
       if (wildcard ? entry.name.startsWith('.') || entry.name === 'node_modules' : !segment.test(entry.name)) continue;
       const full = path.join(dir, entry.name);
-      if (entry.isDirectory()) {
+      const type = await entryType(entry, full);
+      if (type === 'folder') {
         if (wildcard) await match(full, at); // `**` goes on into it
         else if (!last) await match(full, at + 1);
-      } else if (last && (!entry.isSymbolicLink() || !(await isFolder(full)))) {
+      } else if (last && (type === 'other' || !(await isFolder(full)))) {
         found.add(full);
       }
     }

@@ -3,7 +3,7 @@
  * own output folders skipped, symlinked folders not followed.
  */
 import { realpathSync, type Dirent } from 'node:fs';
-import { readdir, stat } from 'node:fs/promises';
+import { lstat, readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 
 /** The path with every symlink resolved, or (when it does not exist yet) just made absolute. */
@@ -25,22 +25,26 @@ export const OUTPUT_MARKER = '.flowgrade-output';
  * follows a symlink to a folder (no loops). Folders that cannot be read are reported through
  * `warn` and skipped.
  */
-export async function walkFiles(dir: string, warn: (line: string) => void): Promise<string[]> {
+export async function walkFiles(dir: string, warn: (line: string) => void, list: Listing = listFolder): Promise<string[]> {
   const files: string[] = [];
   const pending = [dir];
   while (pending.length > 0) {
     const current = pending.pop()!;
-    for (const entry of await listFolder(current, warn)) {
+    for (const entry of await list(current, warn)) {
       if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;
       const full = path.join(current, entry.name);
-      if (entry.isDirectory()) pending.push(full);
+      const type = await entryType(entry, full);
+      if (type === 'folder') pending.push(full);
       // Anything else that is not a folder — a file, a pipe, a device, a symlink to a file, a broken
       // or looping one — is listed: its row says what it is (a symlink to a folder is not followed).
-      else if (!entry.isSymbolicLink() || !(await isFolder(full))) files.push(full);
+      else if (type === 'other' || !(await isFolder(full))) files.push(full);
     }
   }
   return files.sort(compareCodePoints);
 }
+
+/** How a folder's entries are listed (listFolder; a test stands in for another system's). */
+export type Listing = (dir: string, warn: (line: string) => void) => Promise<Dirent[]>;
 
 /** A folder's entries; none (said through `warn`) for a folder that cannot be read or that holds OUTPUT_MARKER. */
 export async function listFolder(dir: string, warn: (line: string) => void): Promise<Dirent[]> {
@@ -56,6 +60,23 @@ export async function listFolder(dir: string, warn: (line: string) => void): Pro
     return [];
   }
   return entries;
+}
+
+/**
+ * A listed entry: a folder, a symlink (to follow or not), or anything else. Windows lists every
+ * reparse point as a symlink, and OneDrive (where Windows keeps Desktop and Documents) makes each
+ * folder and file it syncs one, though they are no links: lstat, which calls only symlinks and
+ * junctions links, says what such an entry is.
+ */
+export async function entryType(entry: Dirent, full: string): Promise<'folder' | 'link' | 'other'> {
+  if (entry.isDirectory()) return 'folder';
+  if (!entry.isSymbolicLink()) return 'other';
+  try {
+    const info = await lstat(full);
+    return info.isSymbolicLink() ? 'link' : info.isDirectory() ? 'folder' : 'other';
+  } catch {
+    return 'link'; // gone meanwhile, or not to be looked at: as listed
+  }
 }
 
 export async function isFolder(file: string): Promise<boolean> {
