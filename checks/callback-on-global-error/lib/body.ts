@@ -5,6 +5,7 @@
  */
 import { canonicalTemplate, namesRead, render } from './templates.js';
 import { messageOf } from '../../../engine/error-message.js';
+import { lineAndColumn } from '../../../engine/json-text.js';
 
 /** The guide's body for a given ANI variable name (`customani`, or `customANI` for the older guide). */
 export function guideBody(aniVariable: string): Record<string, unknown> {
@@ -29,9 +30,7 @@ export function parseBody(text: string): { ok: true; value: unknown } | { ok: fa
     const position = /position (\d+)/.exec(message);
     if (!position) return { ok: false, error: `the Request Body is not valid JSON: ${message}` };
     const offset = Number(position[1]);
-    const before = trimmed.slice(0, offset);
-    const line = before.split('\n').length;
-    const column = offset - before.lastIndexOf('\n');
+    const { line, column } = lineAndColumn(trimmed, offset);
     const near = trimmed.slice(Math.max(0, offset - 20), offset + 10).replace(/\s+/g, ' ');
     // The quotes are the usual cause: typed as in JavaScript, or curly ones from a word processor.
     const quotes =
