@@ -11,7 +11,11 @@ import { collapseRepeats, httpStatus, isAudio, valueText } from './trace-table.j
 
 const SHORT = 160;
 
-export function renderTraceHtml(trace: readonly TraceEntry[], caption?: string): string {
+/**
+ * `name`: what the table is the trace of (its accessible name, and its scroll area's): a page
+ * holds a call's trace and excerpts of it, which a screen reader's list of tables tells apart by it.
+ */
+export function renderTraceHtml(trace: readonly TraceEntry[], caption?: string, name = 'Trace'): string {
   const rows = collapseRepeats(trace).map(
     ({ entry: e, repeats }) =>
       '<tr>' +
@@ -29,7 +33,7 @@ export function renderTraceHtml(trace: readonly TraceEntry[], caption?: string):
   const head = ['Flow', 'Activity Name', 'Type', 'Outcome', 'Modified Variables', 'HTTP'].map((title) => `<th scope="col">${title}</th>`).join('');
   return (
     // Scrolls sideways on a phone: reachable by keyboard to scroll it.
-    '<div class="fg-table-wrap" tabindex="0" role="group" aria-label="Trace, scrollable"><table class="fg-trace">' +
+    `<div class="fg-table-wrap" tabindex="0" role="group" aria-label="${h(name)}, scrollable"><table class="fg-trace" aria-label="${h(name)}">` +
     (caption ? `<caption>${h(caption)}</caption>` : '') +
     `<thead><tr>${head}</tr></thead><tbody>${rows.join('')}</tbody></table></div>`
   );

@@ -154,7 +154,7 @@ function failureBody(check: CheckResult): string {
     `<p>${h(check.message)}</p>`,
     shown.length ? `<dl class="fg-facts">${shown.map(([term, value]) => `<dt>${term}</dt><dd>${value}</dd>`).join('')}</dl>` : '',
     `<p class="fg-hint"><strong>How to fix:</strong> ${h(fixOf(check))}</p>`,
-    check.traceExcerpt?.length ? renderTraceHtml(check.traceExcerpt, 'In the simulated call:') : '',
+    check.traceExcerpt?.length ? renderTraceHtml(check.traceExcerpt, 'In the simulated call:', `Trace for the check “${check.title}”`) : '',
     '</div>',
   ].join('');
 }
@@ -188,7 +188,7 @@ function scenarios(list: ScenarioResult[], tags: { section: string; sub: string 
       `<section class="fg-scenario ${state}" data-scenario="${h(s.id)}">`,
       `<${tags.sub} class="fg-subheading"><span class="fg-mark" aria-hidden="true">${s.passed ? '&#10003;' : '&#10007;'}</span><span class="fg-sr">${state}: </span>${h(s.title)}</${tags.sub}>`,
       `<p class="fg-meta">${h(s.summary)}</p>`,
-      renderTraceHtml(s.trace),
+      renderTraceHtml(s.trace, undefined, `Trace of the simulated call “${s.title}”`),
       '</section>',
     ].join('\n');
   });

@@ -95,6 +95,30 @@ test.describe('attendee report', () => {
     );
     expect(watched.errors).toEqual([]);
   });
+
+  test('each trace table is named after its call or its check: a screen reader listing tables and scroll areas tells them apart', async ({ page }) => {
+    const report = failedReport();
+    const { watched } = await open(page, 'trace-names.html', renderHtmlReport(report));
+    // The simulated call's full trace, and a failing check's excerpt of it.
+    await expect(page.getByRole('table', { name: 'Trace of the simulated call “Title of scenario happy-path”' })).toHaveCount(1);
+    await expect(page.getByRole('group', { name: 'Trace of the simulated call “Title of scenario happy-path”, scrollable' })).toBeVisible();
+    const excerpt = report.checks.find((check) => check.traceExcerpt?.length)!;
+    await expect(page.getByRole('table', { name: `Trace for the check “${excerpt.title}”` })).toHaveCount(1);
+    // No two scroll areas, no two tables, share a name.
+    const names = async (role: 'table' | 'group') => {
+      const all = page.locator(`[role="${role}"], ${role === 'table' ? 'table' : '.fg-table-wrap'}`); // (not <details>, a group too)
+      const found: string[] = [];
+      for (let i = 0; i < (await all.count()); i++) found.push((await all.nth(i).getAttribute('aria-label')) ?? '');
+      return found;
+    };
+    const tables = await names('table');
+    expect(tables.length).toBeGreaterThanOrEqual(2);
+    expect(tables.every(Boolean)).toBe(true);
+    expect(new Set(tables).size).toBe(tables.length);
+    const groups = await names('group');
+    expect(new Set(groups).size).toBe(groups.length);
+    expect(watched.errors).toEqual([]);
+  });
 });
 
 test.describe('class dashboard', () => {

@@ -154,7 +154,8 @@ test('headingLevel nests the report under a page\'s headings: title, sections an
 test('the drawings and trace tables scroll, so each can be reached by keyboard and is named', () => {
   const html = shown(renderReportBody(failedReport()));
   expect(html).toContain('<div class="fg-drawing" tabindex="0" role="group" aria-label="Main Flow, scrollable">');
-  expect(html).toContain('<div class="fg-table-wrap" tabindex="0" role="group" aria-label="Trace, scrollable"><table class="fg-trace">');
+  expect(html).toContain('<div class="fg-table-wrap" tabindex="0" role="group" aria-label="Trace of the simulated call “Title of scenario happy-path”, scrollable"><table class="fg-trace" aria-label="Trace of the simulated call “Title of scenario happy-path”">');
+  expect(html).toContain('<div class="fg-table-wrap" tabindex="0" role="group" aria-label="Trace for the check “Title of simulate-error-value-fails”, scrollable"><table class="fg-trace" aria-label="Trace for the check “Title of simulate-error-value-fails”"><caption>In the simulated call:</caption>');
 });
 
 test('a check not judged shows its points as not judged, as the console does, not as 0 earned', () => {
