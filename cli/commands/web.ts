@@ -3,8 +3,8 @@
  * serves it on the loopback interface for local use. The page itself is built by
  * scripts/build.mjs into dist/web/ (docs/web.md).
  */
-import { copyFile, readdir } from 'node:fs/promises';
-import { existsSync } from 'node:fs';
+import { copyFile, readdir, stat } from 'node:fs/promises';
+import { existsSync, type Dirent } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Command, InvalidArgumentError } from 'commander';
@@ -74,9 +74,15 @@ export function siteDir(): string {
   return found;
 }
 
-async function siteFiles(site: string): Promise<string[]> {
+/**
+ * The page's files. Also those listed as links: on Windows, a file that OneDrive syncs (a project in
+ * Documents) is listed so, as is a file linked into the folder; copyFile copies what they lead to.
+ */
+export async function siteFiles(site: string): Promise<string[]> {
   const entries = await readdir(site, { withFileTypes: true });
-  return entries.filter((e) => e.isFile()).map((e) => e.name).sort();
+  const isFile = (e: Dirent) => e.isFile() || (e.isSymbolicLink() && stat(path.join(site, e.name)).then((info) => info.isFile(), () => false));
+  const files = await Promise.all(entries.map(async (e) => ((await isFile(e)) ? [e.name] : [])));
+  return files.flat().sort();
 }
 
 function parsePort(value: string): number {

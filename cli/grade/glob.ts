@@ -45,7 +45,7 @@ export async function expandGlob(pattern: string, warn: (line: string) => void, 
       if (type === 'folder') {
         if (wildcard) await match(full, at); // `**` goes on into it
         else if (!last) await match(full, at + 1);
-      } else if (last && (type === 'other' || !(await isFolder(full)))) {
+      } else if (last && (type !== 'link' || !(await isFolder(full)))) {
         found.add(full);
       }
     }

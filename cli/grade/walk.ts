@@ -37,7 +37,7 @@ export async function walkFiles(dir: string, warn: (line: string) => void, list:
       if (type === 'folder') pending.push(full);
       // Anything else that is not a folder — a file, a pipe, a device, a symlink to a file, a broken
       // or looping one — is listed: its row says what it is (a symlink to a folder is not followed).
-      else if (type === 'other' || !(await isFolder(full))) files.push(full);
+      else if (type !== 'link' || !(await isFolder(full))) files.push(full);
     }
   }
   return files.sort(compareCodePoints);
@@ -68,12 +68,13 @@ export async function listFolder(dir: string, warn: (line: string) => void): Pro
  * folder and file it syncs one, though they are no links: lstat, which calls only symlinks and
  * junctions links, says what such an entry is.
  */
-export async function entryType(entry: Dirent, full: string): Promise<'folder' | 'link' | 'other'> {
+export async function entryType(entry: Dirent, full: string): Promise<'folder' | 'file' | 'link' | 'other'> {
   if (entry.isDirectory()) return 'folder';
-  if (!entry.isSymbolicLink()) return 'other';
+  if (entry.isFile()) return 'file';
+  if (!entry.isSymbolicLink()) return 'other'; // a pipe, a device, a socket
   try {
     const info = await lstat(full);
-    return info.isSymbolicLink() ? 'link' : info.isDirectory() ? 'folder' : 'other';
+    return info.isSymbolicLink() ? 'link' : info.isDirectory() ? 'folder' : info.isFile() ? 'file' : 'other';
   } catch {
     return 'link'; // gone meanwhile, or not to be looked at: as listed
   }

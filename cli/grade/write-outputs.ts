@@ -4,13 +4,13 @@
  * `junit.xml` and `summary.md`. Rows arrive sorted (attendee id, then path), so every file is the
  * same whatever the parallelism.
  */
-import { writeFileSync } from 'node:fs';
+import { writeFileSync, type Dirent } from 'node:fs';
 import { lstat, readdir, rename, unlink } from 'node:fs/promises';
 import path from 'node:path';
 import type { GradeReport } from '../../engine/report.js';
 import { renderCsv, renderDashboard, renderJunitDocument, renderMarkdown } from '../../reports/index.js';
 import type { Duplicate } from './duplicates.js';
-import { compareCodePoints } from './walk.js';
+import { compareCodePoints, entryType } from './walk.js';
 import { assignFileNames } from './file-names.js';
 import { stagedPath } from './task.js';
 import type { GradedRow } from './types.js';
@@ -123,14 +123,18 @@ function duplicateNotes(duplicates: Duplicate[]): Record<string, string> {
  * the shards of a class, or hold the instructor's own files), but index.html does not link them,
  * so the batch names them rather than letting them pass for this run's.
  */
-export async function staleReports(outDir: string, names: readonly string[]): Promise<string[]> {
+export async function staleReports(outDir: string, names: readonly string[], list: (dir: string) => Promise<Dirent[]> = listEntries): Promise<string[]> {
   const written = new Set<string>([...CLASS_FILES, ...names.flatMap((name) => [`${name}.json`, `${name}.html`])]);
   // Everything is written by now: a folder that cannot be listed is only a warning left out.
-  const entries = await readdir(outDir, { withFileTypes: true }).catch(() => []);
-  return entries
-    .filter((entry) => entry.isFile() && !entry.name.startsWith('.') && /\.(json|html)$/i.test(entry.name) && !written.has(entry.name))
-    .map((entry) => entry.name)
-    .sort(compareCodePoints);
+  const entries = await list(outDir).catch(() => []);
+  const reports = entries.filter((entry) => !entry.name.startsWith('.') && /\.(json|html)$/i.test(entry.name) && !written.has(entry.name));
+  // (A file OneDrive syncs is listed as a link on Windows: entryType asks again.)
+  const files = await Promise.all(reports.map(async (entry) => ((await entryType(entry, path.join(outDir, entry.name))) === 'file' ? [entry.name] : [])));
+  return files.flat().sort(compareCodePoints);
+}
+
+function listEntries(dir: string): Promise<Dirent[]> {
+  return readdir(dir, { withFileTypes: true });
 }
 
 /** The warning for `stale` (staleReports), naming the first few. */

@@ -1,12 +1,12 @@
 /** The end of a batch: staged reports moved to their names, then the class files, last. */
 import { test, expect } from '@playwright/test';
-import { existsSync, readFileSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
-import { rename, unlink } from 'node:fs/promises';
+import { existsSync, readFileSync, mkdirSync, readdirSync, writeFileSync, type Dirent } from 'node:fs';
+import { readdir, rename, unlink } from 'node:fs/promises';
 import path from 'node:path';
 import { resolveGradingOptions } from '../../../cli/grading-options.js';
 import { classColumns, stagedPath } from '../../../cli/grade/task.js';
 import type { GradedRow } from '../../../cli/grade/types.js';
-import { writeOutputs, type OutputFs } from '../../../cli/grade/write-outputs.js';
+import { staleReports, writeOutputs, type OutputFs } from '../../../cli/grade/write-outputs.js';
 import { reasonOf } from '../../../cli/io.js';
 import { refusedReport } from '../../../engine/grade.js';
 import { renderClassRow } from '../../../reports/index.js';
@@ -140,4 +140,13 @@ test('elsewhere than Windows, a move refused (EPERM) is not tried again: the ref
   };
   await expect(writeOutputs({ ...dirs, rows: await rows(1), duplicates: [], checkIds: ['flow-name'] }, ops)).rejects.toMatchObject({ code: 'EPERM' });
   expect(tries).toBe(2); // the two reports, once each
+});
+
+test("Windows: an earlier run's reports in an --out synced by OneDrive (files Windows lists as links) are still named as stale", async () => {
+  const dirs = staged(0);
+  for (const file of ['100.json', '100.html', '7.json']) writeFileSync(path.join(dirs.outDir, file), 'x');
+  // As Windows lists the files OneDrive syncs: reparse points, so links.
+  const oneDrive = async (dir: string) =>
+    (await readdir(dir, { withFileTypes: true })).map((entry) => (entry.isFile() ? ({ name: entry.name, isFile: () => false, isDirectory: () => false, isSymbolicLink: () => true } as Dirent) : entry));
+  expect(await staleReports(dirs.outDir, ['100'], oneDrive)).toEqual(['7.json']);
 });
