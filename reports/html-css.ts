@@ -7,8 +7,8 @@ export const REPORT_CSS = `
 .fg-report { --fg-ok: #1a7f37; --fg-bad: #b42318; --fg-warn: #7d4e00; --fg-muted: #57606a; --fg-line: #d0d7de; --fg-soft: #f6f8fa; --fg-exec: #0969da;
   font: 15px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif; color: #1f2328; background: #fff; max-width: 1180px; margin: 0 auto; padding: 16px 20px 40px; }
 .fg-report .fg-title { font-size: 1.5rem; margin: 0 0 4px; line-height: 1.25; overflow-wrap: anywhere; }
-.fg-report .fg-heading { font-size: 1.2rem; margin: 28px 0 10px; padding-bottom: 4px; border-bottom: 1px solid var(--fg-line); }
-.fg-report .fg-subheading { font-size: 1rem; margin: 0; }
+.fg-report .fg-heading { font-size: 1.2rem; margin: 28px 0 10px; padding-bottom: 4px; border-bottom: 1px solid var(--fg-line); overflow-wrap: anywhere; }
+.fg-report .fg-subheading { font-size: 1rem; margin: 0; overflow-wrap: anywhere; } /* a step title names GET_CBID.httpResponseBody, one word */
 .fg-report code { font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; font-size: 0.9em; white-space: pre-wrap; overflow-wrap: anywhere; }
 .fg-report a { color: #0550ae; }
 .fg-report a:focus-visible, .fg-report summary:focus-visible { outline: 3px solid var(--fg-exec); outline-offset: 2px; }

@@ -48,6 +48,10 @@ function backdrop(locator: Locator): Promise<string> {
   });
 }
 
+/** The text spacing WCAG 1.4.12 asks a page to bear (as a reader's style sheet or bookmarklet sets it). */
+const TEXT_SPACING =
+  '* { line-height: 1.5 !important; letter-spacing: 0.12em !important; word-spacing: 0.16em !important; } p { margin-bottom: 2em !important; }';
+
 /** How far the page scrolls sideways (0: all of it fits the viewport's width). */
 function sidewaysScroll(page: Page): Promise<number> {
   return page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
@@ -66,6 +70,18 @@ test.describe('attendee report', () => {
     expect(await sidewaysScroll(page)).toBe(0);
     const right = await facts.evaluate((dl) => Math.max(...[...dl.children].map((child) => child.getBoundingClientRect().right)));
     expect(right).toBeLessThanOrEqual(320);
+    expect(watched.errors).toEqual([]);
+  });
+
+  test('reflow with text spacing: at 320 CSS px and WCAG 1.4.12 spacing, a Build step heading with a long name in it wraps; the page never scrolls sideways', async ({ page }) => {
+    // Step 5's heading names GET_CBID.httpResponseBody, one word: it just fits 320 px in the
+    // report's own spacing, and ran off the screen with a reader's wider letter spacing.
+    const report = await gradeFixture('flows/defect-callbackapi-method-put.json');
+    await page.setViewportSize({ width: 320, height: 800 });
+    const { watched } = await open(page, 'spacing.html', renderHtmlReport(report));
+    await page.addStyleTag({ content: TEXT_SPACING });
+    await expect(page.getByRole('heading', { name: /GET_CBID\.httpResponseBody/ }).first()).toBeVisible();
+    expect(await sidewaysScroll(page)).toBe(0);
     expect(watched.errors).toEqual([]);
   });
 
