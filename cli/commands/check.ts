@@ -5,10 +5,11 @@ import { Chalk } from 'chalk';
 import { Command, Option } from 'commander';
 import type { GradeReport } from '../../engine/report.js';
 import { orderReport, renderConsole, renderHtmlReport, renderJson, renderJunit, renderMarkdown } from '../../reports/index.js';
-import { terminalJson } from '../../reports/escape.js';
+import { printableLine, terminalJson } from '../../reports/escape.js';
 import type { CliContext } from '../context.js';
 import { EXIT, UsageError } from '../errors.js';
 import { gradeFile } from '../grade-file.js';
+import { expandGlob, isGlob } from '../grade/glob.js';
 import { refuseUnusableSettings, resolveGradingOptions, type GradingFlags } from '../grading-options.js';
 import { addGradingOptions } from './grading-flags.js';
 import { inputErrorLine, reasonOf } from '../io.js';
@@ -30,7 +31,8 @@ export function checkCommand(ctx: CliContext): Command {
     .option('--out <file>', 'write the report to a file instead of stdout', nonBlankPath('the file to write the report into'))
     .option('--attendee <id>', 'attendee id (default: from the flow name Main_Flow_<ID>, else the file name)', parseAttendee)
     .option('-q, --quiet', 'console format: only the failures, the required checks not judged and the summary line');
-  return addGradingOptions(command).action(async (files: string[], flags: CheckFlags) => {
+  return addGradingOptions(command).action(async (given: string[], flags: CheckFlags) => {
+    const files = await expandPatterns(given, (line) => ctx.stderr(printableLine(line) + '\n'));
     if (flags.attendee && files.length > 1) throw new UsageError('--attendee applies to one file; give one file or drop --attendee');
     if (flags.format === 'html' && files.length > 1) throw new UsageError('--format html writes one report; use `flowgrade grade` for several files');
     if (flags.out !== undefined && (await isOneOf(flags.out, files))) throw new UsageError(`--out ${flags.out} is one of the exports given: the report would overwrite it; choose another file`);
@@ -60,6 +62,25 @@ export function checkCommand(ctx: CliContext): Command {
     });
     else ctx.stdout(flags.format === 'json' ? terminalJson(output) : output);
   });
+}
+
+/**
+ * The files as given, a pattern that names no file expanded as `grade` expands a quoted one (see
+ * glob.ts): cmd and PowerShell (Windows) pass `Main_Flow_*.json` on unexpanded, and bash a pattern
+ * matching nothing. A pattern matching nothing is a usage error.
+ */
+async function expandPatterns(given: string[], warn: (line: string) => void): Promise<string[]> {
+  const files: string[] = [];
+  for (const arg of given) {
+    if (!isGlob(arg) || existsSync(arg)) {
+      files.push(arg);
+      continue;
+    }
+    const matched = await expandGlob(arg, warn);
+    if (matched.length === 0) throw new UsageError(`${arg}: no file matches this pattern [no-input]`, 'no-input');
+    files.push(...matched);
+  }
+  return files;
 }
 
 /** What isOneOf asks of a file (fs.promises.stat; a test stands in for another system's). */
