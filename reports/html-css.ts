@@ -66,7 +66,16 @@ table.fg-trace details summary { cursor: pointer; color: #0550ae; }
 @media print {
   .fg-report { max-width: none; padding: 0; font-size: 11pt; }
   .fg-check, .fg-figure, table.fg-trace tr { break-inside: avoid; }
-  table.fg-trace { min-width: 0; }
+  /* A check with a trace, and a trace row with a long value (printed whole), can be taller than a
+     page: kept whole, each was pushed to a new page, leaving most of the last one blank. They break
+     between lines (a check's title stays with its message, a call's title with its trace). */
+  .fg-check:has(.fg-table-wrap), table.fg-trace tr:has(details) { break-inside: auto; }
+  .fg-check-head, .fg-scenario > .fg-meta { break-after: avoid; }
+  /* The columns as declared (auto layout gave a one-word Flow more room than the bodies): */
+  table.fg-trace { min-width: 0; table-layout: fixed; font-size: 11px; }
+  table.fg-trace th:nth-child(1) { width: 11%; } table.fg-trace th:nth-child(2) { width: 15%; } table.fg-trace th:nth-child(3) { width: 9%; }
+  table.fg-trace th:nth-child(4) { width: 9%; } table.fg-trace th:nth-child(5) { width: 30%; } table.fg-trace th:nth-child(6) { width: 26%; }
+  table.fg-trace td { overflow-wrap: anywhere; }
   .fg-report .fg-heading, .fg-report .fg-subheading { break-after: avoid; }
   .fg-drawing, .fg-table-wrap { overflow: visible; max-height: none; border: 0; }
   .fg-drawing svg.flow { max-width: 100%; }

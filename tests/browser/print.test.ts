@@ -1,0 +1,57 @@
+/**
+ * The HTML outputs on paper, as an instructor prints them (or saves them as PDF) from Chromium:
+ * print media on an A4 page less the print dialog's default margins of about 1 cm, i.e. 190 × 277
+ * mm, 718 × 1047 CSS pixels. Each test keeps the PDF (and a screenshot) among its artifacts.
+ */
+import { test, expect, type Page, type TestInfo } from '@playwright/test';
+import { renderHtmlReport } from '../../reports/index.js';
+import { gradeFixture } from '../unit/checks/support.js';
+import { filePages } from './site.js';
+
+const open = filePages('flowgrade-print-');
+
+/** The printable area of an A4 page with 1-cm margins, in CSS pixels. */
+const PAGE = { width: 718, height: 1047 };
+
+async function printed(page: Page, testInfo: TestInfo, name: string): Promise<void> {
+  await page.setViewportSize(PAGE);
+  await page.emulateMedia({ media: 'print' });
+  await page.pdf({ path: testInfo.outputPath(`${name}.pdf`), format: 'A4', margin: { top: '10mm', right: '10mm', bottom: '10mm', left: '10mm' } });
+  await page.screenshot({ path: testInfo.outputPath(`${name}-print.png`), fullPage: false });
+}
+
+/** Elements printed whole (break-inside: avoid) that are taller than a page: each is pushed to a new page, leaving the last one blank below, and broken all the same. */
+function tallerThanAPage(page: Page): Promise<string[]> {
+  return page.evaluate((height) => {
+    const tall: string[] = [];
+    for (const element of document.querySelectorAll<HTMLElement>('body *')) {
+      if (getComputedStyle(element).breakInside !== 'avoid') continue;
+      const box = element.getBoundingClientRect();
+      if (box.height > height) tall.push(`${element.tagName.toLowerCase()}.${element.className} ${Math.round(box.height)} px`);
+    }
+    return tall;
+  }, PAGE.height);
+}
+
+for (const fixture of ['flows/solution.json', 'flows/defect-callbackapi-body-invalid-json.json']) {
+  test(`attendee report printed (${fixture}): nothing kept whole is taller than a page (no page left mostly blank before it), and long values get the trace's widest columns`, async ({ page }, testInfo) => {
+    const report = await gradeFixture(fixture);
+    const { watched } = await open(page, `${fixture.split('/').pop()}.html`, renderHtmlReport(report));
+    await printed(page, testInfo, 'report');
+    expect(await tallerThanAPage(page)).toEqual([]);
+    // Modified Variables and HTTP hold the response bodies, printed whole: together at least half the table.
+    const columns = await page.evaluate(() =>
+      [...document.querySelectorAll('table.fg-trace')].map((table) => {
+        const cells = [...table.querySelectorAll('thead th')].map((th) => th.getBoundingClientRect().width);
+        return (cells[4] + cells[5]) / table.getBoundingClientRect().width;
+      }),
+    );
+    expect(columns.length).toBeGreaterThan(0);
+    for (const share of columns) expect(share).toBeGreaterThanOrEqual(0.5);
+    // A simulated call's title and how it ended stay with its trace.
+    const kept = await page.evaluate(() => [...document.querySelectorAll('.fg-scenario > .fg-meta')].map((p) => getComputedStyle(p).breakAfter));
+    expect(kept.length).toBeGreaterThan(0);
+    expect(new Set(kept)).toEqual(new Set(['avoid']));
+    expect(watched.errors).toEqual([]);
+  });
+}
