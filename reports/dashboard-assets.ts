@@ -138,6 +138,9 @@ td.fg-cell.not-graded { background: #fff; color: var(--muted); }
   .fg-dash { max-width: none; padding: 0; }
   td.fg-cell, .fg-verdict { print-color-adjust: exact; -webkit-print-color-adjust: exact; }
   table.fg-grid thead button::after { content: ""; }
+  /* Chromium repeats the heading row on every printed page, but without form controls: as buttons,
+     the labels were on the first page only. Plain text in print. */
+  table.fg-grid thead button { display: contents; }
   .fg-table-wrap { overflow: visible; max-height: none; }
   table.fg-grid thead th { position: static; }
   table.fg-grid tr { break-inside: avoid; }

@@ -4,8 +4,10 @@
  * mm, 718 × 1047 CSS pixels. Each test keeps the PDF (and a screenshot) among its artifacts.
  */
 import { test, expect, type Page, type TestInfo } from '@playwright/test';
-import { renderHtmlReport } from '../../reports/index.js';
+import type { GradeReport } from '../../engine/report.js';
+import { renderDashboard, renderHtmlReport } from '../../reports/index.js';
 import { gradeFixture } from '../unit/checks/support.js';
+import { failedReport, passedReport, ungradableReport } from '../unit/reports/sample-reports.js';
 import { filePages } from './site.js';
 
 const open = filePages('flowgrade-print-');
@@ -55,3 +57,17 @@ for (const fixture of ['flows/solution.json', 'flows/defect-callbackapi-body-inv
     expect(watched.errors).toEqual([]);
   });
 }
+
+test('dashboard printed: the heading row Chromium repeats on every page has its labels (plain text there, not buttons: a repeated header leaves form controls out)', async ({ page }, testInfo) => {
+  const make = [passedReport, failedReport, ungradableReport];
+  const reports = Array.from({ length: 120 }, (_, i) => {
+    const report = make[i % 3]();
+    return { ...report, attendee: { ...report.attendee, id: String(1000 + i) } };
+  });
+  const { watched } = await open(page, 'dashboard.html', renderDashboard(reports, { reportHref: (r) => `${r.attendee.id}.html` }));
+  await printed(page, testInfo, 'dashboard');
+  const headings = await page.evaluate(() => [...document.querySelectorAll('#fg-table thead th')].map((th) => [th.textContent, getComputedStyle(th.querySelector('button')!).display]));
+  expect(headings.length).toBeGreaterThan(3);
+  for (const [label, display] of headings) expect([label, display]).toEqual([label, 'contents']);
+  expect(watched.errors).toEqual([]);
+});
