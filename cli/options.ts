@@ -35,10 +35,17 @@ export function parseAttendee(value: string): string {
   return id;
 }
 
-/** A path to write into (`--out`): a blank one names nothing (`what` says what to give: "the file to write the report into"). */
-export function nonBlankPath(what: string): (value: string) => string {
+/**
+ * A path to write into (`--out`): a blank one names nothing (`what` says what to give: "the file to
+ * write the report into"). On Windows no path holds a `"`: one there is a closing quote kept in,
+ * as cmd hands `"C:\reports\"` over (a backslash before a quote escapes it).
+ */
+export function nonBlankPath(what: string, platform: NodeJS.Platform = process.platform): (value: string) => string {
   return (value) => {
     if (value.trim() === '') throw new InvalidArgumentError(`"${value}" is blank: give ${what}`);
+    if (platform === 'win32' && value.includes('"')) {
+      throw new InvalidArgumentError(`"${value}" holds a quote, which no Windows path does: a quoted path ending in \\ keeps its closing quote; write "${value.replace(/"+$/, '')}", without the last \\`);
+    }
     return value;
   };
 }

@@ -98,7 +98,7 @@ export async function discover(inputs: string[], limits: ZipLimits, outDir?: str
       if (files.length === 0) problems.push(`flowgrade: ${input}: no file matches this pattern [no-input]`);
       for (const file of files) add(file, true);
     } else {
-      problems.push(`flowgrade: ${input}: no such file or folder [no-input]`);
+      problems.push(`flowgrade: ${input}: no such file or folder${strayQuote(input)} [no-input]`);
     }
   }
 
@@ -149,6 +149,14 @@ function mergeLinks(found: Map<string, string>, links: ReadonlyMap<string, strin
     found.delete(key);
     if (compareCodePoints(display, known) < 0) found.set(target, display);
   }
+}
+
+/**
+ * cmd (and Windows PowerShell, for a path with a space) hands `"C:\My Class\"` over as
+ * `C:\My Class"`: by Windows' rule for program arguments a backslash before a quote escapes it.
+ */
+function strayQuote(input: string): string {
+  return input.endsWith('"') ? ` (on Windows, a quoted path ending in \\ keeps its closing quote: write "${input.slice(0, -1)}", without the last \\)` : '';
 }
 
 function mtimeOf(file: string): number {

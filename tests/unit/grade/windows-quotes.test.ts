@@ -1,0 +1,30 @@
+/**
+ * cmd and PowerShell hand a program `"C:\My Class\"` as `C:\My Class"`: by Windows' rule for
+ * program arguments a backslash before a quote escapes it, so the closing quote stays in the path
+ * (and, with more after it, `"C:\My Class\" --out r` is one argument). A path cannot hold a `"` on
+ * Windows: the message says what happened instead of only "no such file".
+ */
+import { test, expect } from '@playwright/test';
+import { InvalidArgumentError } from 'commander';
+import { discover } from '../../../cli/grade/discover.js';
+import type { ZipLimits } from '../../../cli/grade/zip.js';
+import { nonBlankPath } from '../../../cli/options.js';
+
+const LIMITS: ZipLimits = { maxEntryBytes: 20 * 1024 * 1024, maxTotalBytes: 200 * 1024 * 1024, maxEntries: 10_000 };
+
+test('an input ending in a quote (a quoted folder ending in \\, in cmd or PowerShell) is named with what to write instead', async () => {
+  const found = await discover(['C:\\My Class"'], LIMITS);
+  expect(found.problems).toEqual([
+    'flowgrade: C:\\My Class": no such file or folder (on Windows, a quoted path ending in \\ keeps its closing quote: write "C:\\My Class", without the last \\) [no-input]',
+  ]);
+  expect((await discover(['/no/such/folder'], LIMITS)).problems).toEqual(['flowgrade: /no/such/folder: no such file or folder [no-input]']);
+});
+
+test('Windows: --out ending in a quote is refused, saying why (no folder name there holds a quote)', () => {
+  const parse = nonBlankPath('the folder to write the reports into', 'win32');
+  expect(() => parse('C:\\reports"')).toThrow(
+    new InvalidArgumentError('"C:\\reports"" holds a quote, which no Windows path does: a quoted path ending in \\ keeps its closing quote; write "C:\\reports", without the last \\'),
+  );
+  expect(parse('C:\\reports')).toBe('C:\\reports');
+  expect(nonBlankPath('the folder to write the reports into', 'linux')('reports"')).toBe('reports"'); // a name there may hold one
+});
