@@ -32,7 +32,7 @@ function rgb(color: string): [number, number, number] {
 }
 
 /** WCAG contrast ratio of two computed colours, 1 to 21. */
-export function contrast(a: string, b: string): number {
+function contrast(a: string, b: string): number {
   const [high, low] = [luminance(a), luminance(b)].sort((x, y) => y - x);
   return (high + 0.05) / (low + 0.05);
 }
