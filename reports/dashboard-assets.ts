@@ -131,6 +131,7 @@ td.fg-cell.not-graded { background: #fff; color: var(--muted); }
 .fg-failures li { margin: 0 0 10px; overflow-wrap: anywhere; }
 .fg-failures a, .fg-failures .fg-file { unicode-bidi: plaintext; } /* each name isolated: right-to-left ids side by side keep the list's order */
 .fg-failures .fg-hint { color: var(--muted); margin: 2px 0 0; }
+.fg-failures details.fg-more summary { cursor: pointer; color: #0550ae; width: fit-content; }
 .fg-dash table.fg-plain { border-collapse: collapse; }
 .fg-dash table.fg-plain th, .fg-dash table.fg-plain td { border: 1px solid var(--line); padding: 4px 8px; text-align: left; vertical-align: top; overflow-wrap: anywhere; }
 @media print {

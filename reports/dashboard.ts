@@ -144,14 +144,17 @@ function failuresSection(reports: readonly GradeReport[], href: (r: GradeReport)
   const seen = new Set<string>();
   const shared = new Set<string>();
   for (const r of reports) (seen.has(r.attendee.id) ? shared : seen).add(r.attendee.id);
-  const who = (reports: readonly GradeReport[]) =>
-    reports
-      .map((r) => {
-        const link = href(r);
-        const name = link ? `<a href="${h(link)}">${h(r.attendee.id)}</a>` : h(r.attendee.id);
-        return shared.has(r.attendee.id) ? `${name} <span class="fg-file">(${h(r.input.file)})</span>` : name;
-      })
-      .join(', ');
+  // A big class's common failure is hundreds of names: the first few are named, the rest one
+  // click away ("and 380 more"), so the list stays a list of failures.
+  const who = (reports: readonly GradeReport[]) => {
+    const names = reports.map((r) => {
+      const link = href(r);
+      const name = link ? `<a href="${h(link)}">${h(r.attendee.id)}</a>` : h(r.attendee.id);
+      return shared.has(r.attendee.id) ? `${name} <span class="fg-file">(${h(r.input.file)})</span>` : name;
+    });
+    if (names.length <= NAMED + NAMED_SLACK) return names.join(', ');
+    return `${names.slice(0, NAMED).join(', ')}<details class="fg-more"><summary>and ${names.length - NAMED} more</summary>${names.slice(NAMED).join(', ')}</details>`;
+  };
   // One fix for everyone, or each fix with the attendees it is for.
   const fixes = (f: CommonFailure) =>
     f.fixes.length === 1
@@ -160,6 +163,10 @@ function failuresSection(reports: readonly GradeReport[], href: (r: GradeReport)
   const items = common.map((f) => `<li><strong>${h(f.title)}</strong> (step ${f.step}, <code>${h(f.id)}</code>): ${plural(f.reports.length, 'attendee')} &mdash; ${who(f.reports)}${fixes(f)}</li>`);
   return ['<section aria-labelledby="fg-failures-title">', '<h2 id="fg-failures-title">Most common failures</h2>', `<ol class="fg-failures">${items.join('\n')}</ol>`, '</section>'].join('\n');
 }
+
+/** How many attendees a common failure (or one of its fixes) names before "and N more"; a few more are named rather than hidden. */
+const NAMED = 20;
+const NAMED_SLACK = 5;
 
 function duplicatesSection(duplicates: readonly DuplicateSubmissions[]): string {
   if (duplicates.length === 0) return '';
