@@ -8,6 +8,8 @@ export interface CliContext {
   columns?: () => number | undefined;
   /** Colour allowed: not NO_COLOR, not --no-color. */
   color: boolean;
+  /** Whether the terminal shows ✓ and ✗ (not Windows' own console: cli/terminal.ts). */
+  unicode: boolean;
   debug: boolean;
   version: string;
   /** Record an exit code; the process exits with the highest one recorded. */

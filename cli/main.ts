@@ -6,6 +6,7 @@ import type { CliContext } from './context.js';
 import { printableLine } from '../reports/escape.js';
 import { EXIT, UsageError } from './errors.js';
 import { reasonOf } from './io.js';
+import { unicodeTerminal } from './terminal.js';
 import { version } from './version.js';
 
 /**
@@ -53,6 +54,7 @@ export async function run(argv: string[], overrides: Partial<CliContext> = {}): 
     stderr: writerTo(process.stderr),
     isTTY: Boolean(process.stderr.isTTY),
     color: colourWanted(argv, process.env, Boolean(process.stdout.isTTY)),
+    unicode: unicodeTerminal(process.platform, process.env),
     columns: () => (process.stdout.isTTY ? process.stdout.columns : undefined),
     debug,
     version,

@@ -29,7 +29,20 @@ export interface ConsoleOptions {
    * and a trace's details are cut to fit. None (a pipe, a file): every item on one line.
    */
   width?: number;
+  /** The marks of a check passed, failed, and neither (default ✓ ✗ –; BASIC_MARKS where a terminal lacks those). */
+  marks?: Marks;
 }
+
+export interface Marks {
+  passed: string;
+  failed: string;
+  other: string;
+}
+
+export const UNICODE_MARKS: Marks = { passed: '✓', failed: '✗', other: '–' };
+
+/** For Windows' own console, whose fonts have no ✓ nor ✗ (code page 437's √, and ×, are in all of them). */
+export const BASIC_MARKS: Marks = { passed: '√', failed: '×', other: '–' };
 
 /** Identity colours, for NO_COLOR and files. */
 export const NO_COLOR: ColorFns = { green: (s) => s, red: (s) => s, yellow: (s) => s, dim: (s) => s, bold: (s) => s };
@@ -48,7 +61,7 @@ export function renderConsole(report: GradeReport, options: ConsoleOptions): str
       const shown = quiet ? checks.filter(needsAttention) : checks;
       if (shown.length === 0) continue;
       lines.push(...wrapText(t(stepHeading(step, titles)), 0, 9, width).map((line, i) => c.bold(i === 0 ? line : ' '.repeat(9) + line)));
-      for (const check of shown) lines.push(...renderCheck(check, c, width));
+      for (const check of shown) lines.push(...renderCheck(check, c, width, options.marks ?? UNICODE_MARKS));
       lines.push('');
     }
   }
@@ -57,7 +70,7 @@ export function renderConsole(report: GradeReport, options: ConsoleOptions): str
   return lines.join('\n') + '\n';
 }
 
-function renderCheck(check: CheckResult, c: ColorFns, width: number | undefined): string[] {
+function renderCheck(check: CheckResult, c: ColorFns, width: number | undefined, marks: Marks): string[] {
   // A check not judged (its cause is reported by another) lost no points of its own.
   const points = check.severity === 'info' ? '' : c.dim(check.status === 'skipped' ? ` (not judged, ${pointCount(check.points)})` : ` (${formatPoints(check.earned)}/${formatPoints(check.points)})`);
   const severity = check.severity === 'required' || check.status === 'passed' ? '' : c.dim(` [${check.severity}]`);
@@ -65,7 +78,7 @@ function renderCheck(check: CheckResult, c: ColorFns, width: number | undefined)
   const tail = check.severity === 'info' ? '' : check.status === 'skipped' ? ` (not judged, ${pointCount(check.points)})` : ` (${formatPoints(check.earned)}/${formatPoints(check.points)})`;
   const tailWidth = [...tail].length + (severity ? ` [${check.severity}]`.length : 0);
   const title = wrapText(t(check.title), 4, 4, width);
-  const lines = title.map((line, i) => (i === 0 ? `  ${mark(check, c)} ` : '    ') + line);
+  const lines = title.map((line, i) => (i === 0 ? `  ${mark(check, c, marks)} ` : '    ') + line);
   const last = [...title[title.length - 1]].length + 4;
   if (width !== undefined && tailWidth > 0 && last + tailWidth > width) lines.push(`   ${points}${severity}`);
   else lines[lines.length - 1] += `${points}${severity}`;
@@ -137,10 +150,10 @@ function wrapText(text: string, lead: number, indent: number, width: number | un
   return lines;
 }
 
-function mark(check: CheckResult, c: ColorFns): string {
-  if (check.status === 'passed') return c.green('✓');
-  if (isFailure(check)) return check.severity === 'required' ? c.red('✗') : c.yellow('✗');
-  return c.dim('–');
+function mark(check: CheckResult, c: ColorFns, marks: Marks): string {
+  if (check.status === 'passed') return c.green(marks.passed);
+  if (isFailure(check)) return check.severity === 'required' ? c.red(marks.failed) : c.yellow(marks.failed);
+  return c.dim(marks.other);
 }
 
 /** Shown in quiet mode: failures, and required checks not judged (they fail the verdict too). */

@@ -6,6 +6,7 @@ import { Command, Option } from 'commander';
 import type { GradeReport } from '../../engine/report.js';
 import { orderReport, renderConsole, renderHtmlReport, renderJson, renderJunit, renderMarkdown } from '../../reports/index.js';
 import { printableLine, terminalJson } from '../../reports/escape.js';
+import { BASIC_MARKS, type Marks } from '../../reports/console.js';
 import type { CliContext } from '../context.js';
 import { EXIT, UsageError } from '../errors.js';
 import { gradeFile } from '../grade-file.js';
@@ -48,7 +49,9 @@ export function checkCommand(ctx: CliContext): Command {
     }
     // A file is not a terminal: a report written to --out is never coloured.
     // Nor wrapped: console output wraps only to a terminal's width.
-    const output = render(flags.format, reports, flags.out === undefined && ctx.color, flags.quiet ?? false, flags.out === undefined ? ctx.columns?.() : undefined);
+    // Nor drawn with the basic marks Windows' own console needs (cli/terminal.ts).
+    const toTerminal = flags.out === undefined;
+    const output = render(flags.format, reports, toTerminal && ctx.color, flags.quiet ?? false, toTerminal ? ctx.columns?.() : undefined, toTerminal && !ctx.unicode ? BASIC_MARKS : undefined);
     if (flags.out !== undefined) await writeFile(flags.out, output).catch((error: NodeJS.ErrnoException) => {
       // The file is created: what is missing is the folder it would go in.
       // A name ending in a separator is a folder's, whether or not that folder exists (EISDIR either way).
@@ -99,7 +102,7 @@ export async function isOneOf(out: string, files: string[], statFile: StatFile =
   return false;
 }
 
-function render(format: Format, reports: GradeReport[], color: boolean, quiet: boolean, width: number | undefined): string {
+function render(format: Format, reports: GradeReport[], color: boolean, quiet: boolean, width: number | undefined, marks: Marks | undefined): string {
   switch (format) {
     case 'json':
       return reports.length === 1 ? renderJson(reports[0]) : JSON.stringify(reports.map(orderReport), null, 2) + '\n';
@@ -111,7 +114,7 @@ function render(format: Format, reports: GradeReport[], color: boolean, quiet: b
       return renderMarkdown(reports);
     case 'console': {
       const chalk = new Chalk({ level: color ? 1 : 0 });
-      return reports.map((report) => renderConsole(report, { color: chalk, quiet, width })).join('\n');
+      return reports.map((report) => renderConsole(report, { color: chalk, quiet, width, marks })).join('\n');
     }
   }
 }
