@@ -76,13 +76,17 @@ export function renderDashboard(reports: readonly GradeReport[], options: Dashbo
     return row?.steps === key ? row : renderDashboardRow(report, steps);
   });
   const href = (report: GradeReport) => safeHref(options.reportHref(report));
+  // The folder every file is in is said once: repeated in every row, it made each row three to
+  // five lines tall (a class of 500 printed on 48 pages).
+  const folder = sharedFolder(reports.map((r) => r.input.file));
+  const file = (report: GradeReport) => report.input.file.slice(folder.length);
   const body = [
     '<main class="fg-dash">',
     `<h1>${h(title)}</h1>`,
-    `<p class="fg-meta">${lab ? `${h(lab.title)} &middot; ` : ''}${plural(reports.length, 'submission')}${reports[0] ? ` &middot; graded ${h(reports[0].generatedAt)}` : ''}</p>`,
+    `<p class="fg-meta">${lab ? `${h(lab.title)} &middot; ` : ''}${plural(reports.length, 'submission')}${folder ? ` in ${h(folder)}` : ''}${reports[0] ? ` &middot; graded ${h(reports[0].generatedAt)}` : ''}</p>`,
     totals(reports),
-    attendeesTable(reports, rows, steps, titles, href),
-    failuresSection(reports, href),
+    attendeesTable(reports, rows, steps, titles, href, file),
+    failuresSection(reports, href, file),
     duplicatesSection(options.duplicates ?? []),
     '</main>',
     `<script type="application/json" id="fg-data">${jsonForScript({ rows: rows.map((row) => row.data) })}</script>`,
@@ -99,7 +103,31 @@ function totals(reports: readonly GradeReport[]): string {
   return `<ul class="fg-totals" aria-label="Totals">${item(count('passed'), 'passed')}${item(count('failed'), 'failed')}${item(count('ungradable'), 'ungradable')}${item(average, 'average score')}</ul>`;
 }
 
-function attendeesTable(reports: readonly GradeReport[], rows: readonly DashboardRow[], steps: number[], titles: StepTitles, href: (r: GradeReport) => string | undefined): string {
+/**
+ * The folder all `files` are in, with its last separator ('' when they share none): what the
+ * dashboard's script leaves out of the filter too.
+ */
+function sharedFolder(files: readonly string[]): string {
+  if (files.length === 0) return '';
+  const first = files[0];
+  let end = first.length;
+  for (const file of files) {
+    let i = 0;
+    while (i < end && i < file.length && file.charCodeAt(i) === first.charCodeAt(i)) i++;
+    end = i;
+  }
+  if (end === 0) return '';
+  return first.slice(0, Math.max(first.lastIndexOf('/', end - 1), first.lastIndexOf('\\', end - 1)) + 1);
+}
+
+function attendeesTable(
+  reports: readonly GradeReport[],
+  rows: readonly DashboardRow[],
+  steps: number[],
+  titles: StepTitles,
+  href: (r: GradeReport) => string | undefined,
+  file: (r: GradeReport) => string,
+): string {
   const sortable = (column: string, label: string, tooltip?: string) =>
     `<th scope="col" data-column="${h(column)}" aria-sort="none"><button type="button" data-sort="${h(column)}"${tooltip ? ` title="${h(tooltip)}"` : ''}>${label}</button></th>`;
   const head = [
@@ -111,7 +139,7 @@ function attendeesTable(reports: readonly GradeReport[], rows: readonly Dashboar
   const lines = reports.map((report, i) => {
     const link = href(report);
     const name = link ? `<a href="${h(link)}">${h(report.attendee.id)}</a>` : h(report.attendee.id);
-    return `<tr data-row="${i}"><th scope="row">${name}<div class="fg-file">${h(report.input.file)}</div></th>${rows[i].cells}</tr>`;
+    return `<tr data-row="${i}"><th scope="row">${name}<div class="fg-file">${h(file(report))}</div></th>${rows[i].cells}</tr>`;
   });
   const legend = (['passed', 'partial', 'failed', 'not-checkable'] as StepState[]).map((s) => `<li><span aria-hidden="true">${STATE_MARK[s]}</span> ${STATE_WORDS[s]}</li>`).join('');
   // What each step column is, on the page: a heading's tooltip is never seen by keyboard or touch, nor on paper.
@@ -137,7 +165,7 @@ function attendeesTable(reports: readonly GradeReport[], rows: readonly Dashboar
     .join('\n');
 }
 
-function failuresSection(reports: readonly GradeReport[], href: (r: GradeReport) => string | undefined): string {
+function failuresSection(reports: readonly GradeReport[], href: (r: GradeReport) => string | undefined, file: (r: GradeReport) => string): string {
   const common = commonFailures(reports);
   if (common.length === 0) return '';
   // Two students may share an id (the same Main_Flow_<ID> in two folders): name their files too.
@@ -150,7 +178,7 @@ function failuresSection(reports: readonly GradeReport[], href: (r: GradeReport)
     const names = reports.map((r) => {
       const link = href(r);
       const name = link ? `<a href="${h(link)}">${h(r.attendee.id)}</a>` : h(r.attendee.id);
-      return shared.has(r.attendee.id) ? `${name} <span class="fg-file">(${h(r.input.file)})</span>` : name;
+      return shared.has(r.attendee.id) ? `${name} <span class="fg-file">(${h(file(r))})</span>` : name;
     });
     if (names.length <= NAMED + NAMED_SLACK) return names.join(', ');
     return `${names.slice(0, NAMED).join(', ')}<details class="fg-more"><summary>and ${names.length - NAMED} more</summary>${names.slice(NAMED).join(', ')}</details>`;

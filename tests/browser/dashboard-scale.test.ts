@@ -40,3 +40,22 @@ test('most common failures of a big class: each names its first attendees and ke
   await expect(page.locator('ol.fg-failures > li').first().locator(':scope > a')).toHaveCount(12);
   expect([...watched.errors, ...small.watched.errors]).toEqual([]);
 });
+
+test('a class in one folder: each row shows the file name, not the folder every file shares (said once above the table), so a row is two lines, not five', async ({ page }, testInfo) => {
+  const folder = '/home/instructor/classes/2026-spring/section-04/submissions/';
+  const reports = classOf(30, failedReport).map((r, i) => ({ ...r, input: { ...r.input, file: `${folder}${i === 29 ? 'late/' : ''}Main_Flow_${r.attendee.id}.json` } }));
+  await page.setViewportSize({ width: 1024, height: 800 });
+  const { watched } = await open(page, 'folder.html', renderDashboard(reports, { reportHref: (r) => `${r.attendee.id}.html` }));
+  const files = await page.locator('#fg-table tbody th .fg-file').allTextContents();
+  expect(files.slice(0, 2)).toEqual(['Main_Flow_1000.json', 'Main_Flow_1001.json']);
+  expect(files.at(-1)).toBe('late/Main_Flow_1029.json');
+  await expect(page.locator('.fg-meta')).toContainText(`in ${folder}`);
+  const heights = await page.locator('#fg-table tbody th').evaluateAll((ths) => ths.map((th) => Math.round(th.getBoundingClientRect().height)));
+  const line = await page.locator('#fg-table tbody th a').first().evaluate((a) => a.getBoundingClientRect().height);
+  expect(Math.max(...heights)).toBeLessThan(line * 3.5); // the id and the file name (with padding), not the path wrapped
+  await page.screenshot({ path: testInfo.outputPath('dashboard-folder.png') });
+  // The filter still finds a file by its name and path.
+  await page.locator('#fg-filter').fill('late/');
+  await expect(page.locator('#fg-count')).toHaveText('Showing 1 of 30 submissions');
+  expect(watched.errors).toEqual([]);
+});
