@@ -39,7 +39,8 @@ export async function expandGlob(pattern: string, warn: (line: string) => void, 
     if (segment === '**' && !last) await match(dir, at + 1); // no folder at all
     for (const entry of await list(dir)) {
       const wildcard = segment === '**';
-      if (wildcard ? entry.name.startsWith('.') || entry.name === 'node_modules' : !segment.test(entry.name)) continue;
+      // Names composed (NFC) as the segments are: macOS stores `é` decomposed, a terminal types it composed.
+      if (wildcard ? entry.name.startsWith('.') || entry.name === 'node_modules' : !segment.test(entry.name.normalize('NFC'))) continue;
       const full = path.join(dir, entry.name);
       const type = await entryType(entry, full);
       if (type === 'folder') {
@@ -59,7 +60,8 @@ export async function expandGlob(pattern: string, warn: (line: string) => void, 
  * matcher per segment from the first wildcard on. `paths`: the platform's path module. On Windows
  * `\` separates folders too, `C:\*.json` starts at the drive's root (`C:` alone is the drive's
  * current folder), the long-path prefix `\\?\` is no wildcard, and names match ignoring case, as
- * Windows' own wildcards do (its file names do too).
+ * Windows' own wildcards do (its file names do too). Everywhere, a segment matches a name in either
+ * Unicode form (both are composed first).
  */
 export function parsePattern(pattern: string, paths: path.PlatformPath = path): { base: string; segments: Segment[] } {
   const windows = paths.sep === '\\';
@@ -70,7 +72,7 @@ export function parsePattern(pattern: string, paths: path.PlatformPath = path): 
   const baseSegments = segments.slice(0, firstGlob);
   let base = baseSegments.length === 0 ? '.' : baseSegments.join('/') || '/';
   if (windows && /^[A-Za-z]:$/.test(base)) base += '/';
-  return { base, segments: segments.slice(firstGlob).map((segment): Segment => (segment === '**' ? '**' : segmentRegExp(segment, windows))) };
+  return { base, segments: segments.slice(firstGlob).map((segment): Segment => (segment === '**' ? '**' : segmentRegExp(segment.normalize('NFC'), windows))) };
 }
 
 /**

@@ -6,6 +6,10 @@
  * one of them is set aside as a duplicate, and both would get the same report file name.
  */
 import { test, expect } from '@playwright/test';
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { expandGlob } from '../../../cli/grade/glob.js';
+import { tempDir } from '../../helpers.js';
 import { keepNewest } from '../../../cli/grade/duplicates.js';
 import { assignFileNames, nameClashKey, safeBaseName } from '../../../cli/grade/file-names.js';
 import type { GradedRow } from '../../../cli/grade/types.js';
@@ -31,4 +35,13 @@ test('an id composed or decomposed gets the same report file name, and the same 
   expect(safeBaseName(DECOMPOSED)).toBe(safeBaseName(COMPOSED));
   expect(nameClashKey(DECOMPOSED)).toBe(nameClashKey(COMPOSED));
   expect(assignFileNames([COMPOSED, DECOMPOSED])).toEqual(['Jos_', 'Jos_-2']); // two ids still: two files
+});
+
+test('a quoted pattern matches a name in either Unicode form (typed composed, stored decomposed by macOS)', async () => {
+  const dir = tempDir('glob-nfd');
+  writeFileSync(path.join(dir, `Main_Flow_${DECOMPOSED}.json`), '{}');
+  writeFileSync(path.join(dir, 'Main_Flow_Ana.json'), '{}');
+  expect(await expandGlob(`${dir}/Main_Flow_${COMPOSED}*.json`, () => {})).toEqual([path.join(dir, `Main_Flow_${DECOMPOSED}.json`)]);
+  expect(await expandGlob(`${dir}/Main_Flow_Jos?.json`, () => {})).toEqual([path.join(dir, `Main_Flow_${DECOMPOSED}.json`)]); // é is one character
+  expect(await expandGlob(`${dir}/Main_Flow_${DECOMPOSED}.json`.replace('Main', 'M?in'), () => {})).toEqual([path.join(dir, `Main_Flow_${DECOMPOSED}.json`)]);
 });
