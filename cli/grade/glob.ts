@@ -2,7 +2,7 @@
  * Quoted glob patterns for `grade` (Node 20 has no fs.glob): `*` (any characters within one path
  * segment), `?` (one character) and `**` (any number of folders, including none). Nothing else is
  * special (no `[...]`, no `{a,b}`). As in shells, a wildcard never matches a name's leading dot
- * and `**` never enters a hidden folder (nor node_modules), but a segment that spells the dot
+ * and `**` never enters a hidden folder (nor node_modules, nor Windows' recycle bin: isSkippedName), but a segment that spells the dot
  * (`.hidden`, `.Main_Flow_*.json`) or the name (`node_modules`) does: what a pattern names, it
  * gets. Matched folder by folder from the pattern's fixed leading folders, walked like a folder
  * input otherwise (symlinks to folders not followed, flowgrade's output folders skipped), so a glob
@@ -11,7 +11,7 @@
  */
 import { statSync, type Dirent } from 'node:fs';
 import path from 'node:path';
-import { compareCodePoints, entryType, isFolder, listFolder, type Listing } from './walk.js';
+import { compareCodePoints, entryType, isFolder, isSkippedName, listFolder, type Listing } from './walk.js';
 
 export function isGlob(input: string): boolean {
   return /[*?]/.test(input);
@@ -40,7 +40,7 @@ export async function expandGlob(pattern: string, warn: (line: string) => void, 
     for (const entry of await list(dir)) {
       const wildcard = segment === '**';
       // Names composed (NFC) as the segments are: macOS stores `é` decomposed, a terminal types it composed.
-      if (wildcard ? entry.name.startsWith('.') || entry.name === 'node_modules' : !segment.test(entry.name.normalize('NFC'))) continue;
+      if (wildcard ? isSkippedName(entry.name) : !segment.test(entry.name.normalize('NFC'))) continue;
       const full = path.join(dir, entry.name);
       const type = await entryType(entry, full);
       if (type === 'folder') {

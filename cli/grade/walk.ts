@@ -15,13 +15,24 @@ export function realPath(file: string): string {
   }
 }
 
+/**
+ * Never walked into, nor by `**`: hidden names (`.git`, macOS's `.Trashes`, `._x.json`),
+ * `node_modules`, and the folders Windows keeps at a drive's root, its recycle bin (deleted files
+ * as `$R….json`) and `System Volume Information` (unreadable): a USB stick graded from its root.
+ */
+export function isSkippedName(name: string): boolean {
+  return name.startsWith('.') || name === 'node_modules' || WINDOWS_DRIVE_FOLDERS.has(name.toLowerCase());
+}
+
+const WINDOWS_DRIVE_FOLDERS = new Set(['$recycle.bin', 'system volume information', 'recycler']);
+
 /** The file `flowgrade grade` leaves in its output folder: a folder holding it holds reports, not submissions. */
 export const OUTPUT_MARKER = '.flowgrade-output';
 
 /**
  * Every entry under `dir` that is not a folder, recursively, as paths joined onto `dir`, sorted by
  * code point: files, and also pipes, devices and broken symlinks (reading them says what they
- * are). Skips names starting with `.`, `node_modules` and folders holding OUTPUT_MARKER; never
+ * are). Skips isSkippedName's names (`.x`, `node_modules`, …) and folders holding OUTPUT_MARKER; never
  * follows a symlink to a folder (no loops). Folders that cannot be read are reported through
  * `warn` and skipped.
  */
@@ -31,7 +42,7 @@ export async function walkFiles(dir: string, warn: (line: string) => void, list:
   while (pending.length > 0) {
     const current = pending.pop()!;
     for (const entry of await list(current, warn)) {
-      if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;
+      if (isSkippedName(entry.name)) continue;
       const full = path.join(current, entry.name);
       const type = await entryType(entry, full);
       if (type === 'folder') pending.push(full);
