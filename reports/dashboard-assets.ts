@@ -152,5 +152,8 @@ td.fg-cell.not-graded { background: #fff; color: var(--muted); }
   td.fg-cell { min-width: 1.8em; }
   table.fg-grid .fg-file, table.fg-grid .fg-verdict { font-size: 10px; }
   table.fg-grid tbody th { max-width: none; overflow-wrap: anywhere; }
+  /* An ungradable file's reason (60 characters and more) wraps: as wide as it liked, the Verdict
+     column squeezed every attendee's file name onto two or three lines (500 attendees, 33 pages). */
+  table.fg-grid td > .fg-file { max-width: 14em; }
 }
 `;

@@ -71,3 +71,28 @@ test('dashboard printed: the heading row Chromium repeats on every page has its 
   for (const [label, display] of headings) expect([label, display]).toEqual([label, 'contents']);
   expect(watched.errors).toEqual([]);
 });
+
+test('dashboard printed: an ungradable file\'s reason wraps in the Verdict column instead of widening it, so attendee names and file names keep a line each', async ({ page }, testInfo) => {
+  const make = [passedReport, failedReport, ungradableReport];
+  const reports = Array.from({ length: 30 }, (_, i) => {
+    const report = make[i % 3]();
+    const id = String(1000 + i);
+    return {
+      ...report,
+      attendee: { ...report.attendee, id },
+      input: { ...report.input, file: `/home/instructor/section-04/Main_Flow_${id}.json` },
+      ...(report.error ? { error: { code: 'not-json', message: 'not valid JSON: unexpected end of JSON input at line 1 column 61018' } } : {}),
+    };
+  });
+  const { watched } = await open(page, 'dashboard-reasons.html', renderDashboard(reports, { reportHref: (r) => `${r.attendee.id}.html` }));
+  await printed(page, testInfo, 'dashboard-reasons');
+  const lines = await page.evaluate(() =>
+    [...document.querySelectorAll('#fg-table tbody th .fg-file')].map((file) => {
+      const range = document.createRange();
+      range.selectNodeContents(file);
+      return new Set([...range.getClientRects()].map((box) => Math.round(box.top))).size; // its lines
+    }),
+  );
+  expect(new Set(lines)).toEqual(new Set([1]));
+  expect(watched.errors).toEqual([]);
+});
