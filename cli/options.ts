@@ -38,7 +38,8 @@ export function parseAttendee(value: string): string {
 /**
  * A path to write into (`--out`): a blank one names nothing (`what` says what to give: "the file to
  * write the report into"). On Windows no path holds a `"`: one there is a closing quote kept in,
- * as cmd hands `"C:\reports\"` over (a backslash before a quote escapes it).
+ * as cmd hands `"C:\reports\"` over (a backslash before a quote escapes it); nor a name ending in
+ * a dot or a space.
  */
 export function nonBlankPath(what: string, platform: NodeJS.Platform = process.platform): (value: string) => string {
   return (value) => {
@@ -46,6 +47,10 @@ export function nonBlankPath(what: string, platform: NodeJS.Platform = process.p
     if (platform === 'win32' && value.includes('"')) {
       throw new InvalidArgumentError(`"${value}" holds a quote, which no Windows path does: a quoted path ending in \\ keeps its closing quote; write "${value.replace(/"+$/, '')}", without the last \\`);
     }
+    // Windows drops a name's trailing dots and spaces, but Node writes past that (\\?\ paths): the
+    // folder made would be one Explorer can neither open nor delete.
+    const odd = platform === 'win32' ? value.split(/[\\/]/).find((name) => name !== '.' && name !== '..' && /[. ]$/.test(name)) : undefined;
+    if (odd !== undefined) throw new InvalidArgumentError(`"${value}": the name "${odd}" ends in a dot or a space, which Windows drops from names (Explorer could neither open nor delete it); leave them out`);
     return value;
   };
 }

@@ -28,3 +28,11 @@ test('Windows: --out ending in a quote is refused, saying why (no folder name th
   expect(parse('C:\\reports')).toBe('C:\\reports');
   expect(nonBlankPath('the folder to write the reports into', 'linux')('reports"')).toBe('reports"'); // a name there may hold one
 });
+
+test('Windows: an --out whose folder name ends in a dot or a space is refused (Node would make a folder Explorer can neither open nor delete)', () => {
+  const parse = nonBlankPath('the folder to write the reports into', 'win32');
+  for (const value of ['reports.', 'C:\\grading\\lab1 \\out', 'reports /x'])
+    expect(() => parse(value), value).toThrow(/ends in a dot or a space/);
+  for (const value of ['.', '..\\reports', 'C:\\grading\\.\\lab.1', 'reports\\', 'C:\\', 'a/./b']) expect(parse(value)).toBe(value);
+  expect(nonBlankPath('the folder to write the reports into', 'linux')('reports.')).toBe('reports.');
+});
