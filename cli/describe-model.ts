@@ -26,7 +26,7 @@ function describeGraph(title: string, graph: FlowGraph, lines: string[]): void {
   lines.push('', `${title}: ${count(graph.activities.length, 'activity', 'activities')}, ${count(graph.links.length, 'link', 'links')}`);
   const byType = new Map<string, string[]>();
   for (const a of graph.activities) byType.set(a.type, [...(byType.get(a.type) ?? []), a.label + (a.reachable ? '' : ' (unreachable)')]);
-  for (const [type, labels] of [...byType].sort(([a], [b]) => a.localeCompare(b))) lines.push(`  ${type}: ${labels.join(', ')}`);
+  for (const [type, labels] of [...byType].sort(([a], [b]) => a.localeCompare(b, 'en'))) lines.push(`  ${type}: ${labels.join(', ')}`);
   const labelOf = new Map(graph.activities.map((a) => [a.id, a.label]));
   if (graph.links.length > 0) lines.push('  links:');
   for (const l of graph.links) lines.push(`    ${labelOf.get(l.from) ?? l.from} —${l.exit}→ ${labelOf.get(l.to) ?? l.to}`);

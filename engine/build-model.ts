@@ -196,7 +196,9 @@ function buildHandlers(events: FlowGraph, onEvents: Json): EventHandler[] {
       if (node.exits.out) handler.target = node.exits.out;
       return handler;
     })
-    .sort((a, b) => order(a.name) - order(b.name) || a.name.localeCompare(b.name));
+    // In English collation, not the machine's (Windows and macOS give Node the user's language: in
+    // Czech `ch` sorts after `h`): the same order, and the same messages, on every machine.
+    .sort((a, b) => order(a.name) - order(b.name) || a.name.localeCompare(b.name, 'en'));
 }
 
 /** Breadth-first, linear in activities + exits (an index instead of shift(), no argument spreading). */
