@@ -89,10 +89,10 @@ function expandInto(data: Uint8Array, file: string, mtimeMs: number, limits: Zip
   /** The exports and archives the stream reached (fflate's names), to find those the directory lists but it never reached. */
   const reached = new Set<string>();
   const unzip = new Unzip((entry) => {
-    if (!entry.name.endsWith('/') && isCandidateName(entry.name) && !isUnsafeName(entry.name)) reached.add(entry.name);
+    if (!isFolderEntry(entry.name) && isCandidateName(entry.name) && !isUnsafeName(entry.name)) reached.add(entry.name);
     const name = names.get(entry.name) ?? entry.name; // as it was written (code page 437, unflagged UTF-8)
-    if (name.endsWith('/') || !isCandidateName(name)) {
-      if (!name.endsWith('/') && !isSystemName(name)) ignored(`${file}!/${name}`);
+    if (isFolderEntry(name) || !isCandidateName(name)) {
+      if (!isFolderEntry(name) && !isSystemName(name)) ignored(`${file}!/${name}`);
       return; // not started: never decompressed
     }
     const entryFile = `${file}!/${name}`;
@@ -160,7 +160,7 @@ function readDirectory(data: Uint8Array, file: string, limits: ZipLimits, budget
   try {
     unzipSync(data, {
       filter: (info) => {
-        if (info.name.endsWith('/') || !isCandidateName(info.name) || isUnsafeName(info.name)) return false;
+        if (isFolderEntry(info.name) || !isCandidateName(info.name) || isUnsafeName(info.name)) return false;
         countEntry(info.name, count, limits);
         total += info.originalSize;
         declared.set(info.name, Math.max(info.originalSize, declared.get(info.name) ?? 0));
@@ -252,6 +252,11 @@ function boundedInflate(maxEntryBytes: number) {
       }
     }
   };
+}
+
+/** A folder's entry: its name ends in `/`, or in `\` as Windows PowerShell 5.1's Compress-Archive writes them. */
+function isFolderEntry(name: string): boolean {
+  return name.endsWith('/') || name.endsWith('\\');
 }
 
 /** Exports and archives; not directories, hidden files, macOS resource forks, or node_modules. */
