@@ -2,7 +2,8 @@
  * Quoted glob patterns for `grade` (Node 20 has no fs.glob): `*` (any characters within one path
  * segment), `?` (one character) and `**` (any number of folders, including none). Nothing else is
  * special (no `[...]`, no `{a,b}`). As in shells, a wildcard never matches a name's leading dot
- * and `**` never enters a hidden folder (nor node_modules, nor Windows' recycle bin: isSkippedName), but a segment that spells the dot
+ * and `**` never enters a hidden folder (nor node_modules, nor Windows' recycle bin: see
+ * isSkippedName), but a segment that spells the dot
  * (`.hidden`, `.Main_Flow_*.json`) or the name (`node_modules`) does: what a pattern names, it
  * gets. Matched folder by folder from the pattern's fixed leading folders, walked like a folder
  * input otherwise (symlinks to folders not followed, flowgrade's output folders skipped), so a glob

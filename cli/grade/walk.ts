@@ -32,8 +32,8 @@ export const OUTPUT_MARKER = '.flowgrade-output';
 /**
  * Every entry under `dir` that is not a folder, recursively, as paths joined onto `dir`, sorted by
  * code point: files, and also pipes, devices and broken symlinks (reading them says what they
- * are). Skips isSkippedName's names (`.x`, `node_modules`, …) and folders holding OUTPUT_MARKER; never
- * follows a symlink to a folder (no loops). Folders that cannot be read are reported through
+ * are). Skips isSkippedName's names (`.x`, `node_modules`, …) and folders holding OUTPUT_MARKER;
+ * never follows a symlink to a folder (no loops). Folders that cannot be read are reported through
  * `warn` and skipped.
  */
 export async function walkFiles(dir: string, warn: (line: string) => void, list: Listing = listFolder): Promise<string[]> {
