@@ -150,7 +150,24 @@ export async function runBatch(batch: BatchOptions): Promise<BatchOutcome> {
     progress?.abandon(); // stopped before the end: the error starts a line of its own
     await (stopped ?? pool?.close());
     for (const signal of SIGNAL_NAMES) process.off(signal, onStop);
-    await rm(stagingDir, { recursive: true, force: true });
+    await endRun(stagingDir, lockFile, batch.warn);
+  }
+}
+
+/**
+ * The end of a run: its staging folder and its lock removed. On Windows a folder another program
+ * has open (the antivirus scanner, the search indexer, an Explorer window on --out) cannot be
+ * removed for a while: rm tries again (maxRetries: 5, 100 ms more each time), and a folder still
+ * there is a warning, not a failure of a run whose outputs are all written; the lock goes anyway.
+ */
+export async function endRun(stagingDir: string, lockFile: string, warn: (line: string) => void, remove: typeof rm = rm): Promise<void> {
+  try {
+    await remove(stagingDir, { recursive: true, force: true, maxRetries: 5 });
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? 'error';
+    const why = code === 'EBUSY' ? 'EBUSY: another program has it open' : code;
+    warn(`flowgrade: ${stagingDir}: this run's staging folder cannot be removed (${why}); delete it, it is never graded [staging-left]`);
+  } finally {
     rmSync(lockFile, { force: true });
   }
 }

@@ -1,0 +1,43 @@
+/**
+ * The end of a run on Windows: a folder another program has open (the antivirus scanner, the
+ * search indexer, an Explorer window on --out) cannot be removed for a while (EBUSY, EPERM,
+ * ENOTEMPTY). The staging folder's removal threw past the end of a run whose outputs were all
+ * written ("internal error"), and left the lock behind. Simulated by a removal that fails so.
+ */
+import { test, expect } from '@playwright/test';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { rm } from 'node:fs/promises';
+import path from 'node:path';
+import { endRun } from '../../../cli/grade/batch.js';
+import { tempDir } from '../../helpers.js';
+
+function run(): { stagingDir: string; lockFile: string } {
+  const out = tempDir('end-run');
+  const stagingDir = path.join(out, '.flowgrade-staging-x');
+  mkdirSync(stagingDir);
+  const lockFile = path.join(out, '.flowgrade-lock');
+  writeFileSync(lockFile, `${process.pid}\n`);
+  return { stagingDir, lockFile };
+}
+
+test('a staging folder that cannot be removed is named in a warning; the lock goes all the same, and the run ends as it would', async () => {
+  const { stagingDir, lockFile } = run();
+  const warnings: string[] = [];
+  const busy = (async () => {
+    throw Object.assign(new Error(`EBUSY: resource busy or locked, rmdir '${stagingDir}'`), { code: 'EBUSY', syscall: 'rmdir', path: stagingDir });
+  }) as unknown as typeof rm;
+  await endRun(stagingDir, lockFile, (line) => warnings.push(line), busy);
+  expect(existsSync(lockFile)).toBe(false);
+  expect(warnings).toEqual([
+    `flowgrade: ${stagingDir}: this run's staging folder cannot be removed (EBUSY: another program has it open); delete it, it is never graded [staging-left]`,
+  ]);
+});
+
+test('removed, with retries asked for (Windows lets go of a folder a moment later): no warning', async () => {
+  const { stagingDir, lockFile } = run();
+  const asked: unknown[] = [];
+  const warnings: string[] = [];
+  await endRun(stagingDir, lockFile, (line) => warnings.push(line), ((dir: string, options: unknown) => (asked.push(options), rm(dir, options as never))) as typeof rm);
+  expect([existsSync(stagingDir), existsSync(lockFile), warnings]).toEqual([false, false, []]);
+  expect(asked).toEqual([{ recursive: true, force: true, maxRetries: 5 }]);
+});
