@@ -135,7 +135,9 @@ td.fg-cell.not-graded { background: #fff; color: var(--muted); }
 .fg-dash table.fg-plain { border-collapse: collapse; }
 .fg-dash table.fg-plain th, .fg-dash table.fg-plain td { border: 1px solid var(--line); padding: 4px 8px; text-align: left; vertical-align: top; overflow-wrap: anywhere; }
 @media print {
-  .fg-controls { display: none !important; }
+  /* Nothing to type into on paper, but a filtered list says so: "Showing 206 of 500 submissions". */
+  .fg-controls > div { display: none; }
+  .fg-controls:not([hidden]) { display: block; margin: 4px 0; }
   .fg-dash { max-width: none; padding: 0; }
   td.fg-cell, .fg-verdict { print-color-adjust: exact; -webkit-print-color-adjust: exact; }
   table.fg-grid thead button::after { content: ""; }

@@ -96,3 +96,19 @@ test('dashboard printed: an ungradable file\'s reason wraps in the Verdict colum
   expect(new Set(lines)).toEqual(new Set([1]));
   expect(watched.errors).toEqual([]);
 });
+
+test('dashboard printed after filtering: the page says it shows only some of the class ("Showing 2 of 6 submissions"), not a silent subset under the whole class\'s totals', async ({ page }, testInfo) => {
+  const make = [passedReport, failedReport, ungradableReport];
+  const reports = Array.from({ length: 6 }, (_, i) => {
+    const report = make[i % 3]();
+    return { ...report, attendee: { ...report.attendee, id: String(1000 + i) } };
+  });
+  const { watched } = await open(page, 'dashboard-filtered.html', renderDashboard(reports, { reportHref: (r) => `${r.attendee.id}.html` }));
+  await page.getByLabel('Verdict').selectOption('failed');
+  await printed(page, testInfo, 'dashboard-filtered');
+  await expect(page.locator('#fg-table tbody tr:visible')).toHaveCount(2);
+  await expect(page.locator('#fg-count')).toBeVisible();
+  await expect(page.locator('#fg-count')).toHaveText('Showing 2 of 6 submissions');
+  await expect(page.locator('#fg-filter')).toBeHidden(); // nothing to type into on paper
+  expect(watched.errors).toEqual([]);
+});
