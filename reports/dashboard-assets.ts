@@ -103,6 +103,7 @@ body { margin: 0; background: #fff; }
 .fg-totals li { border: 1px solid var(--line); border-radius: 8px; padding: 6px 14px; }
 .fg-totals strong { font-size: 1.3rem; display: block; }
 .fg-controls { display: flex; flex-wrap: wrap; align-items: end; gap: 8px 18px; margin: 8px 0 10px; }
+.fg-controls[hidden] { display: none; } /* until the script runs: without it they would do nothing */
 .fg-controls label { display: block; font-weight: 600; font-size: 0.9rem; }
 .fg-controls input, .fg-controls select { font: inherit; padding: 4px 8px; border: 1px solid #8c959f; border-radius: 6px; background: #fff; color: inherit; }
 .fg-count { margin: 0; color: var(--muted); }

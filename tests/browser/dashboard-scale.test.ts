@@ -59,3 +59,14 @@ test('a class in one folder: each row shows the file name, not the folder every 
   await expect(page.locator('#fg-count')).toHaveText('Showing 1 of 30 submissions');
   expect(watched.errors).toEqual([]);
 });
+
+test('dashboard without JavaScript (a viewer that runs no scripts): the whole table, and no filter box or list that would do nothing', async ({ browser }) => {
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  const page = await context.newPage();
+  const { watched } = await open(page, 'no-script.html', renderDashboard(classOf(12, failedReport), { reportHref: (r) => `${r.attendee.id}.html` }));
+  await expect(page.locator('#fg-table tbody tr:visible')).toHaveCount(12);
+  await expect(page.locator('#fg-filter')).toBeHidden();
+  await expect(page.locator('#fg-verdict-filter')).toBeHidden();
+  expect(watched.errors).toEqual([]);
+  await context.close();
+});
