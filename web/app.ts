@@ -5,6 +5,7 @@
  * (MSW handlers via getResponse), nothing is sent anywhere.
  */
 import pkg from '../package.json' with { type: 'json' };
+import { messageOf } from '../engine/error-message.js';
 import type { GradeReport } from '../engine/report.js';
 import { REPORT_CSS, renderHtmlReport, renderReportBody } from '../reports/html.js';
 import { renderJson } from '../reports/json.js';
@@ -205,8 +206,7 @@ function showCrash(fileName: string, error: unknown): void {
   results.dataset.state = 'done';
   results.dataset.verdict = 'error';
   status.textContent = oneLine(`${fileName} could not be graded.`);
-  const reason = error instanceof Error ? error.message : String(error);
-  errorArea.replaceChildren(errorBox(oneLine(`${fileName}: internal error of the grader: ${reason} [internal-error]`), 'Please tell your instructor; flowgrade check on the command line gives the same grade.'));
+  errorArea.replaceChildren(errorBox(oneLine(`${fileName}: internal error of the grader: ${messageOf(error)} [internal-error]`), 'Please tell your instructor; flowgrade check on the command line gives the same grade.'));
 }
 
 function errorBox(line: string, advice: string): HTMLElement {
