@@ -76,7 +76,8 @@ table.fg-trace details summary { cursor: pointer; color: #0550ae; }
   table.fg-trace th:nth-child(1) { width: 11%; } table.fg-trace th:nth-child(2) { width: 15%; } table.fg-trace th:nth-child(3) { width: 9%; }
   table.fg-trace th:nth-child(4) { width: 9%; } table.fg-trace th:nth-child(5) { width: 30%; } table.fg-trace th:nth-child(6) { width: 26%; }
   table.fg-trace td { overflow-wrap: anywhere; }
-  .fg-report .fg-heading, .fg-report .fg-subheading { break-after: avoid; }
+  /* A heading stays with what follows and whole: a step's title of two lines was split across pages. */
+  .fg-report .fg-heading, .fg-report .fg-subheading { break-after: avoid; break-inside: avoid; }
   .fg-drawing, .fg-table-wrap { overflow: visible; max-height: none; border: 0; }
   .fg-drawing svg.flow { max-width: 100%; }
   /* A long value's disclosure cannot be opened on paper: print the whole value. */

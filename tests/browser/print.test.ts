@@ -58,6 +58,18 @@ for (const fixture of ['flows/solution.json', 'flows/defect-callbackapi-body-inv
   });
 }
 
+test('attendee report printed: a heading of two lines (a long Build step title and its tally) is not split across pages, its second line over the next page\'s top', async ({ page }, testInfo) => {
+  const report = await gradeFixture('flows/defect-callbackapi-body-invalid-json.json');
+  const { watched } = await open(page, 'headings.html', renderHtmlReport(report));
+  await printed(page, testInfo, 'report-headings');
+  const headings = await page.evaluate(() =>
+    [...document.querySelectorAll('.fg-report .fg-heading, .fg-report .fg-subheading')].map((heading) => `${getComputedStyle(heading).breakInside} ${getComputedStyle(heading).breakAfter}`),
+  );
+  expect(headings.length).toBeGreaterThan(10);
+  expect(new Set(headings)).toEqual(new Set(['avoid avoid']));
+  expect(watched.errors).toEqual([]);
+});
+
 test('dashboard printed: the heading row Chromium repeats on every page has its labels (plain text there, not buttons: a repeated header leaves form controls out)', async ({ page }, testInfo) => {
   const make = [passedReport, failedReport, ungradableReport];
   const reports = Array.from({ length: 120 }, (_, i) => {
