@@ -11,6 +11,7 @@ import { refuseUnusableSettings, resolveGradingOptions, type GradingFlags } from
 import { addGradingOptions } from './grading-flags.js';
 import { inputErrorLine } from '../io.js';
 import { printableLine } from '../../reports/escape.js';
+import { plural } from '../../reports/summary.js';
 import { nonBlankPath, parsePositiveInt, parseSize, positiveIntUpTo } from '../options.js';
 import { DEFAULT_LIMITS } from '../../engine/json-text.js';
 
@@ -100,7 +101,7 @@ export function exitCode(rows: GradedRow[], failOn: FailOn): number {
 
 function summary(rows: GradedRow[], found: number, flags: GradeFlags): string {
   const count = (verdict: string) => rows.filter((row) => row.report.verdict === verdict).length;
-  const shard = flags.shard ? ` (shard ${flags.shard.index}/${flags.shard.count} of ${found} submission${found === 1 ? '' : 's'} found)` : '';
-  return `graded ${rows.length} attendee${rows.length === 1 ? '' : 's'} into ${flags.out}${shard}: ${count('passed')} passed, ${count('failed')} failed, ${count('ungradable')} ungradable`;
+  const shard = flags.shard ? ` (shard ${flags.shard.index}/${flags.shard.count} of ${plural(found, 'submission')} found)` : '';
+  return `graded ${plural(rows.length, 'attendee')} into ${flags.out}${shard}: ${count('passed')} passed, ${count('failed')} failed, ${count('ungradable')} ungradable`;
 }
 

@@ -9,6 +9,7 @@ import { lstat, readdir, rename, unlink } from 'node:fs/promises';
 import path from 'node:path';
 import type { GradeReport } from '../../engine/report.js';
 import { renderCsv, renderDashboard, renderJunitDocument, renderMarkdown } from '../../reports/index.js';
+import { plural } from '../../reports/summary.js';
 import type { Duplicate } from './duplicates.js';
 import { compareCodePoints, entryType } from './walk.js';
 import { assignFileNames } from './file-names.js';
@@ -141,8 +142,7 @@ function listEntries(dir: string): Promise<Dirent[]> {
 export function staleReportsLine(outDir: string, stale: readonly string[]): string {
   const shown = stale.slice(0, STALE_NAMED).join(', ');
   const more = stale.length > STALE_NAMED ? `, and ${stale.length - STALE_NAMED} more` : '';
-  const count = stale.length === 1 ? '1 report' : `${stale.length} reports`;
-  return `flowgrade: --out ${outDir} also holds ${count} this run did not write (${shown}${more}), an earlier run's: kept, but index.html does not link ${stale.length === 1 ? 'it' : 'them'}; remove ${stale.length === 1 ? 'it' : 'them'} or grade into a fresh folder [stale-reports]`;
+  return `flowgrade: --out ${outDir} also holds ${plural(stale.length, 'report')} this run did not write (${shown}${more}), an earlier run's: kept, but index.html does not link ${stale.length === 1 ? 'it' : 'them'}; remove ${stale.length === 1 ? 'it' : 'them'} or grade into a fresh folder [stale-reports]`;
 }
 
 const STALE_NAMED = 5;

@@ -14,6 +14,7 @@
  */
 import { Inflate, Unzip, unzipSync, type UnzipDecoder, type UnzipFile } from 'fflate';
 import { formatBytes } from '../../engine/json-text.js';
+import { plural } from '../../reports/summary.js';
 import type { Candidate, InputError } from './types.js';
 import { zipDirectory } from './zip-times.js';
 import { messageOf } from '../../engine/error-message.js';
@@ -108,14 +109,11 @@ function expandInto(data: Uint8Array, file: string, mtimeMs: number, limits: Zip
     collect(entry, size, entryFile, limits, budget, (bytes) => expanded.push({ name, bytes }), refuse);
   });
   unzip.register(boundedInflate(limits.maxEntryBytes));
-  try {
+  readingZip(() => {
     for (let offset = 0; offset < data.length; offset += FEED_CHUNK) {
       unzip.push(data.subarray(offset, Math.min(offset + FEED_CHUNK, data.length)), offset + FEED_CHUNK >= data.length);
     }
-  } catch (error) {
-    if (error instanceof ArchiveRefused) throw error;
-    throw new ArchiveRefused({ code: 'zip-corrupt', message: `not a readable zip archive (${messageOf(error)})` });
-  }
+  });
   // An export or archive the directory lists, whose own (local) header is damaged: the stream
   // passes over it. Its row says so; the submission is never lost without a word. (Only when
   // fewer were reached: a name spelled otherwise in its own header is not a missing entry.)
@@ -157,7 +155,7 @@ function readDirectory(data: Uint8Array, file: string, limits: ZipLimits, budget
   const declared = new Map<string, number>();
   let total = 0;
   const count: Budget = { ...budget };
-  try {
+  readingZip(() =>
     unzipSync(data, {
       filter: (info) => {
         if (isFolderEntry(info.name) || !isCandidateName(info.name) || isUnsafeName(info.name)) return false;
@@ -166,13 +164,23 @@ function readDirectory(data: Uint8Array, file: string, limits: ZipLimits, budget
         declared.set(info.name, Math.max(info.originalSize, declared.get(info.name) ?? 0));
         return false; // nothing is extracted here
       },
-    });
+    }),
+  );
+  if (budget.bytes + total > limits.maxTotalBytes) throw new ArchiveRefused(tooLargeTotal(file, total, budget, limits.maxTotalBytes));
+  return declared;
+}
+
+/**
+ * Runs one of fflate's passes over an archive: what it throws (but a refusal of ours, which goes
+ * on as it is) means the bytes are no readable zip archive.
+ */
+function readingZip(pass: () => unknown): void {
+  try {
+    pass();
   } catch (error) {
     if (error instanceof ArchiveRefused) throw error;
     throw new ArchiveRefused({ code: 'zip-corrupt', message: `not a readable zip archive (${messageOf(error)})` });
   }
-  if (budget.bytes + total > limits.maxTotalBytes) throw new ArchiveRefused(tooLargeTotal(file, total, budget, limits.maxTotalBytes));
-  return declared;
 }
 
 /** Pass 2 for one entry: gather its expanded bytes, refusing it when it goes past what it declared or the limits. */
@@ -316,11 +324,6 @@ function tooLargeTotal(file: string, declared: number, budget: Budget, limit: nu
   };
 }
 
-/** `1 export`, `10000 exports`. */
-function counted(n: number, noun: string): string {
-  return `${n} ${noun}${n === 1 ? '' : 's'}`;
-}
-
 /** Counts an export or archive entry against the limit; refuses the archive once it is past it. */
 function countEntry(name: string, budget: Budget, limits: ZipLimits): void {
   const archive = /\.zip$/i.test(name);
@@ -328,7 +331,7 @@ function countEntry(name: string, budget: Budget, limits: ZipLimits): void {
   if (count > limits.maxEntries) {
     throw new ArchiveRefused({
       code: 'zip-too-many-entries',
-      message: archive ? `archive holds more than ${counted(limits.maxEntries, 'archive')} (.zip files inside it, at any depth); refused` : `archive holds more than ${counted(limits.maxEntries, 'export')}; refused`,
+      message: archive ? `archive holds more than ${plural(limits.maxEntries, 'archive')} (.zip files inside it, at any depth); refused` : `archive holds more than ${plural(limits.maxEntries, 'export')}; refused`,
     });
   }
 }
