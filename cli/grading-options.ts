@@ -41,17 +41,9 @@ export async function resolveGradingOptions(flags: GradingFlags): Promise<Omit<G
   }
   let now: (() => Date) | undefined;
   if (flags.now !== undefined) {
-    const fixed = parseInstant(flags.now);
-    if (fixed === undefined) {
-      const problem = !INSTANT.test(flags.now)
-        ? 'is not an ISO 8601 time with its time zone, such as 2025-08-01T09:00:00Z'
-        : !isCalendarDay(flags.now)
-          ? 'is not a day of the calendar'
-          : Number.isNaN(new Date(flags.now).getTime())
-            ? 'is not a time of day'
-            : 'is outside the years 0000–9999 once in UTC: a report could not write it as an ISO 8601 time';
-      throw new UsageError(`--now "${flags.now}" ${problem}`);
-    }
+    const problem = instantProblem(flags.now);
+    if (problem !== undefined) throw new UsageError(`--now "${flags.now}" ${problem}`);
+    const fixed = new Date(flags.now);
     now = () => new Date(fixed);
   }
   for (const [name, base] of Object.entries(flags.connector ?? {})) {
@@ -102,11 +94,19 @@ const INSTANT = /^\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|
  * offset. A time without a zone would be read in the machine's own zone, so it is refused.
  */
 export function parseInstant(text: string): Date | undefined {
-  if (!INSTANT.test(text) || !isCalendarDay(text)) return undefined;
-  const date = new Date(text);
+  return instantProblem(text) === undefined ? new Date(text) : undefined;
+}
+
+/** Why `text` is not such an instant (the end of `--now`'s usage error); undefined when it is one. */
+function instantProblem(text: string): string | undefined {
+  if (!INSTANT.test(text)) return 'is not an ISO 8601 time with its time zone, such as 2025-08-01T09:00:00Z';
+  if (!isCalendarDay(text)) return 'is not a day of the calendar';
+  const year = new Date(text).getUTCFullYear();
+  if (Number.isNaN(year)) return 'is not a time of day';
   // An offset can carry 9999-12-31 into the year 10000 (or 0000-01-01 back into -1), which
   // toISOString writes as +010000-… : no ISO 8601 time a report (generatedAt, JUnit) may hold.
-  return Number.isNaN(date.getTime()) || date.getUTCFullYear() < 0 || date.getUTCFullYear() > 9999 ? undefined : date;
+  if (year < 0 || year > 9999) return 'is outside the years 0000–9999 once in UTC: a report could not write it as an ISO 8601 time';
+  return undefined;
 }
 
 /** Whether the text's leading `YYYY-MM-DD` is a day the calendar has (2025-02-30 would roll over to March). */
