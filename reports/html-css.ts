@@ -71,11 +71,8 @@ table.fg-trace details summary { cursor: pointer; color: #0550ae; }
      between lines (a check's title stays with its message, a call's title with its trace). */
   .fg-check:has(.fg-table-wrap), table.fg-trace tr:has(details) { break-inside: auto; }
   .fg-check-head, .fg-scenario > .fg-meta { break-after: avoid; }
-  /* The columns as declared (auto layout gave a one-word Flow more room than the bodies): */
-  table.fg-trace { min-width: 0; table-layout: fixed; font-size: 11px; }
-  table.fg-trace th:nth-child(1) { width: 11%; } table.fg-trace th:nth-child(2) { width: 15%; } table.fg-trace th:nth-child(3) { width: 9%; }
-  table.fg-trace th:nth-child(4) { width: 9%; } table.fg-trace th:nth-child(5) { width: 30%; } table.fg-trace th:nth-child(6) { width: 26%; }
-  table.fg-trace td { overflow-wrap: anywhere; }
+  /* Smaller type: the labels (one word each, never broken) take less of the width, the bodies more. */
+  table.fg-trace { min-width: 0; font-size: 11px; }
   /* A heading stays with what follows and whole: a step's title of two lines was split across pages. */
   .fg-report .fg-heading, .fg-report .fg-subheading { break-after: avoid; break-inside: avoid; }
   .fg-drawing, .fg-table-wrap { overflow: visible; max-height: none; border: 0; }
