@@ -12,12 +12,13 @@ import { attendeeIdOf, type GradeOptions } from '../../engine/grade.js';
 import type { GradingFlags } from '../grading-options.js';
 import { reasonOf } from '../io.js';
 import { makeFolder } from '../make-folder.js';
-import { discover } from './discover.js';
+import { discover, type Discovery } from './discover.js';
 import { keepNewest, sortRows, type Duplicate } from './duplicates.js';
 import { nameClashKey } from './file-names.js';
 import { PoolTaskError, WorkerPool } from './pool.js';
 import { Progress } from './progress.js';
 import { selectShardByGroup, type Shard } from './shard.js';
+import { exitOnStopSignals } from './stop-signals.js';
 import { attendeeOfTask, failedTask, gradeTask, taskEnv, type GradeTask, type TaskEnv, type WorkerJob } from './task.js';
 import type { GradedRow, Submission } from './types.js';
 import { LOCK_FILE, takeLock } from './out-lock.js';
@@ -68,70 +69,98 @@ export async function runBatch(batch: BatchOptions): Promise<BatchOutcome> {
   if (found.candidates.length === 0) {
     return { ok: false, problems: [`flowgrade: no exports (*.json) or archives (*.zip) found in ${batch.inputs.join(', ')} [no-input]`] };
   }
-  const foundCount = found.candidates.length;
-
-  // Ctrl-C, a CI job cancelled (SIGTERM), a terminal closed (SIGHUP): stop at once (exit 128 + the
-  // signal's number) and leave no staging folder behind. Listening before the folder exists: a
-  // signal can come the moment it does. The grading threads are still writing into it: renamed
-  // first, it is a path they can no longer write to, and rm retries what a write under way adds.
-  let stagingDir: string | undefined;
-  let progress: Progress | undefined;
-  let locked = false;
-  const lockFile = path.join(batch.outDir, LOCK_FILE);
-  let stopping = false;
-  const onStop = (signal: keyof typeof STOP_SIGNALS) => {
-    // Listening on (not once): a second Ctrl-C while this cleans up would otherwise find no
-    // listener and kill the process half-way, staging folder and lock left behind.
-    if (stopping) return;
-    stopping = true;
-    try {
-      progress?.abandon(); // the shell's prompt on a line of its own
-      if (stagingDir !== undefined) {
-        const stopped = `${stagingDir}-stopped`;
-        renameSync(stagingDir, stopped);
-        rmSync(stopped, { recursive: true, force: true, maxRetries: 5 });
-      }
-    } catch {
-      if (stagingDir !== undefined) rmSync(stagingDir, { recursive: true, force: true, maxRetries: 5 });
-    } finally {
-      if (locked) rmSync(lockFile, { force: true });
-      process.exit(STOP_SIGNALS[signal]);
-    }
-  };
-  for (const signal of SIGNAL_NAMES) process.on(signal, onStop);
+  // Listening before the staging folder exists: a signal can come the moment it does.
+  const run: Run = { lockFile: path.join(batch.outDir, LOCK_FILE), locked: false };
+  const stopListening = exitOnStopSignals(() => removeStopped(run));
+  let prepared: Prepared | undefined;
   try {
-    await makeFolder(batch.outDir);
-    const holder = takeLock(lockFile);
+    prepared = await prepareOut(batch.outDir, run);
+    if (!prepared.ok) return { ok: false, problems: [prepared.problem] };
+    return await gradeAndWrite(found, prepared.stagingDir, run, batch);
+  } finally {
+    stopListening();
+    if (prepared?.ok) await endRun(prepared.stagingDir, run.lockFile, batch.warn);
+    else await undoPrepare(run);
+  }
+}
+
+/** How far a run has come in --out: what a stop signal leaves to remove. */
+interface Run {
+  lockFile: string;
+  locked: boolean;
+  stagingDir?: string;
+  progress?: Progress;
+}
+
+type Prepared = { ok: true; stagingDir: string } | { ok: false; problem: string };
+
+/**
+ * --out made ready for a run: the folder made, its lock taken, a staging folder made in it, and
+ * the marker that keeps any run from grading the folder written. `run` records each step as it is
+ * done; a failure is the problem line saying why (what was done is left to undoPrepare).
+ */
+async function prepareOut(outDir: string, run: Run): Promise<Prepared> {
+  try {
+    await makeFolder(outDir);
+    const holder = takeLock(run.lockFile);
     if (holder !== undefined) {
-      for (const signal of SIGNAL_NAMES) process.off(signal, onStop);
       return {
         ok: false,
-        problems: [
-          `flowgrade: cannot write into --out ${batch.outDir}: another flowgrade run (process ${holder}) is writing into it; wait for it to end, or write the reports into another folder (if no run is, delete ${lockFile}) [bad-out]`,
-        ],
+        problem: `flowgrade: cannot write into --out ${outDir}: another flowgrade run (process ${holder}) is writing into it; wait for it to end, or write the reports into another folder (if no run is, delete ${run.lockFile}) [bad-out]`,
       };
     }
-    locked = true;
-    stagingDir = await mkdtemp(path.join(batch.outDir, '.flowgrade-staging-'));
+    run.locked = true;
+    const stagingDir = await mkdtemp(path.join(outDir, '.flowgrade-staging-'));
+    run.stagingDir = stagingDir;
     // Written in the fresh staging folder and renamed over the name: a symlink already there
     // (to a file outside --out) is replaced, never written through.
     writeFileSync(path.join(stagingDir, OUTPUT_MARKER), 'Reports written by `flowgrade grade`. flowgrade never grades the files of a folder holding this file.\n');
-    renameSync(path.join(stagingDir, OUTPUT_MARKER), path.join(batch.outDir, OUTPUT_MARKER));
+    renameSync(path.join(stagingDir, OUTPUT_MARKER), path.join(outDir, OUTPUT_MARKER));
+    return { ok: true, stagingDir };
   } catch (error) {
-    for (const signal of SIGNAL_NAMES) process.off(signal, onStop);
-    if (stagingDir !== undefined) await rm(stagingDir, { recursive: true, force: true });
-    if (locked) rmSync(lockFile, { force: true });
-    return { ok: false, problems: [`flowgrade: cannot write into --out ${batch.outDir}: ${reasonOf(error)} [bad-out]`] };
+    return { ok: false, problem: `flowgrade: cannot write into --out ${outDir}: ${reasonOf(error)} [bad-out]` };
   }
+}
+
+/** What prepareOut did for a run that never started grading, removed (the staging folder, the lock if this run took it). */
+async function undoPrepare(run: Run): Promise<void> {
+  if (run.stagingDir !== undefined) await rm(run.stagingDir, { recursive: true, force: true });
+  if (run.locked) rmSync(run.lockFile, { force: true });
+}
+
+/**
+ * A run stopped by a signal: its progress line ended (the shell's prompt on a line of its own), its
+ * staging folder and its lock removed. The grading threads are still writing into the folder:
+ * renamed first, it is a path they can no longer write to, and rm retries what a write under way adds.
+ */
+function removeStopped(run: Run): void {
+  try {
+    run.progress?.abandon();
+    if (run.stagingDir !== undefined) {
+      const stopped = `${run.stagingDir}-stopped`;
+      renameSync(run.stagingDir, stopped);
+      rmSync(stopped, { recursive: true, force: true, maxRetries: 5 });
+    }
+  } catch {
+    if (run.stagingDir !== undefined) rmSync(run.stagingDir, { recursive: true, force: true, maxRetries: 5 });
+  } finally {
+    if (run.locked) rmSync(run.lockFile, { force: true });
+  }
+}
+
+/** This shard's share of `found` graded into `stagingDir`, then the outputs written into --out. */
+async function gradeAndWrite(found: Discovery, stagingDir: string, run: Run, batch: BatchOptions): Promise<BatchOutcome> {
+  const foundCount = found.candidates.length;
   const env = taskEnv(batch.options, stagingDir);
   // One pool for both passes (whose submissions these are, for --shard; then the grading): its
   // threads start once, and the first pass warms up the loading code the second one runs again.
   const pool = batch.jobs > 1 && foundCount > 1 ? startPool(Math.min(batch.jobs, foundCount), env, batch) : undefined;
+  let progress: Progress | undefined;
   let stopped: Promise<void> | undefined;
   try {
     // (Spliced out of `found`: once this shard's share is taken, the others' archive entries can be freed.)
     const tasks: GradeTask[] = (await shareOf(found.candidates.splice(0), batch, pool)).map((candidate, index) => ({ ...candidate, index }));
-    progress = batch.progress ? new Progress({ total: tasks.length, ...batch.progress }) : undefined;
+    progress = run.progress = batch.progress ? new Progress({ total: tasks.length, ...batch.progress }) : undefined;
     const graded = await gradeAll(tasks, env, pool, (row) => progress?.tick(row.report.verdict));
     stopped = pool?.close(); // the threads stop while the class files are written
     progress?.finish();
@@ -149,8 +178,6 @@ export async function runBatch(batch: BatchOptions): Promise<BatchOutcome> {
   } finally {
     progress?.abandon(); // stopped before the end: the error starts a line of its own
     await (stopped ?? pool?.close());
-    for (const signal of SIGNAL_NAMES) process.off(signal, onStop);
-    await endRun(stagingDir, lockFile, batch.warn);
   }
 }
 
@@ -218,10 +245,6 @@ async function attendeesInProcess(submissions: Submission[], options: GradeOptio
 function nextTurn(): Promise<void> {
   return new Promise((resolve) => setImmediate(resolve));
 }
-
-/** Signals that stop a batch, and the exit code each ends it with (128 + its number). */
-const STOP_SIGNALS = { SIGINT: 130, SIGTERM: 143, SIGHUP: 129 } as const;
-const SIGNAL_NAMES = Object.keys(STOP_SIGNALS) as (keyof typeof STOP_SIGNALS)[];
 
 /** An error of a file system call (it names its syscall), as opposed to a bug of ours. */
 function isFileSystemError(error: unknown): boolean {
