@@ -37,8 +37,13 @@ function codesInSource(): Map<string, string> {
     for (const [, expression] of text.matchAll(/\bcode: ([^,}\n]+)/g)) {
       for (const [, code] of expression!.matchAll(/'([^']+)'/g)) add(code!, file);
     }
-    // `… [bad-out]` closing a message (a template literal or a string).
+    // `… [bad-out]` closing a message (a template literal or a string), or added to it by
+    // `coded(message, 'bad-out')` / `new UsageError(message, 'bad-out')`.
     for (const [, code] of text.matchAll(/ \[([a-z]+(?:-[a-z]+)+)\][`'"]/g)) add(code!, file);
+    for (const [, code] of text.matchAll(/\b(?:coded|UsageError)\([^;]*?,\s*'([a-z]+(?:-[a-z]+)+)'\)/g)) add(code!, file);
+    // The type of the codes usage errors carry, when there is one.
+    const usage = /export type UsageCode =([^;]+);/.exec(text)?.[1] ?? '';
+    for (const [, code] of usage.matchAll(/'([^']+)'/g)) add(code!, file);
   }
   return codes;
 }
@@ -69,4 +74,14 @@ test('every code the program prints is in docs/errors.md', () => {
 test('every code docs/errors.md lists is one the program prints', () => {
   const made = codesInSource();
   expect([...codesInDocs()].filter((code) => !made.has(code))).toEqual([]);
+});
+
+test('every finding code (FindingCode) is in docs/flow-format.md, which names no other', () => {
+  const union = /export type FindingCode =([^;]+);/.exec(read('engine/model.ts'))?.[1] ?? '';
+  const codes = [...union.matchAll(/'([^']+)'/g)].map((match) => match[1]!);
+  expect(codes.length).toBeGreaterThan(5);
+  const docs = read('docs/flow-format.md');
+  const bullet = docs.slice(docs.indexOf('- **findings**'), docs.indexOf('Findings never stop grading.'));
+  const documented = [...bullet.matchAll(/`([^`]+)`/g)].map((match) => match[1]!).filter((code) => CODE.test(code));
+  expect(documented.sort()).toEqual(codes.sort());
 });
