@@ -80,7 +80,7 @@ async function expandPatterns(given: string[], warn: (line: string) => void): Pr
       continue;
     }
     const matched = await expandGlob(arg, warn);
-    if (matched.length === 0) throw new UsageError(`${arg}: no file matches this pattern [no-input]`, 'no-input');
+    if (matched.length === 0) throw new UsageError(`${arg}: no file matches this pattern`, 'no-input');
     files.push(...matched);
   }
   return files;

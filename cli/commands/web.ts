@@ -23,12 +23,12 @@ export function webCommand(ctx: CliContext): Command {
       const site = siteDir();
       if (path.resolve(options.out) === path.resolve(site)) throw new UsageError(`--out ${options.out} is where the page is built; choose another folder`);
       await makeFolder(options.out).catch((error: unknown) => {
-        throw new UsageError(`cannot write into --out ${options.out}: ${reasonOf(error)} [bad-out]`, 'bad-out');
+        throw new UsageError(`cannot write into --out ${options.out}: ${reasonOf(error)}`, 'bad-out');
       });
       const files = await siteFiles(site);
       for (const file of files) {
         await copyFile(path.join(site, file), path.join(options.out, file)).catch((error: unknown) => {
-          throw new UsageError(`cannot write ${path.join(options.out, file)}: ${reasonOf(error)} [bad-out]`, 'bad-out');
+          throw new UsageError(`cannot write ${path.join(options.out, file)}: ${reasonOf(error)}`, 'bad-out');
         });
       }
       ctx.stdout(`flowgrade: wrote the self-check page (${files.length} files) to ${options.out}; open its index.html or host the folder on any static web server (docs/web.md)\n`);

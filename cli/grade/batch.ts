@@ -9,6 +9,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { setFlagsFromString } from 'node:v8';
 import { attendeeIdOf, type GradeOptions } from '../../engine/grade.js';
+import { coded } from '../errors.js';
 import type { GradingFlags } from '../grading-options.js';
 import { reasonOf } from '../io.js';
 import { makeFolder } from '../make-folder.js';
@@ -62,12 +63,12 @@ export async function runBatch(batch: BatchOptions): Promise<BatchOutcome> {
   // Also through a symlink: --out named by a link to the class folder is that folder.
   const out = realPath(batch.outDir);
   const clash = batch.inputs.find((input) => realPath(input) === out);
-  if (clash !== undefined) return { ok: false, problems: [`flowgrade: --out ${batch.outDir} is also an input: write the reports into another folder [bad-out]`] };
+  if (clash !== undefined) return { ok: false, problems: [coded(`flowgrade: --out ${batch.outDir} is also an input: write the reports into another folder`, 'bad-out')] };
   const found = await discover(batch.inputs, batch.zipLimits, batch.outDir);
   found.warnings.forEach(batch.warn);
   if (found.problems.length > 0) return { ok: false, problems: found.problems };
   if (found.candidates.length === 0) {
-    return { ok: false, problems: [`flowgrade: no exports (*.json) or archives (*.zip) found in ${batch.inputs.join(', ')} [no-input]`] };
+    return { ok: false, problems: [coded(`flowgrade: no exports (*.json) or archives (*.zip) found in ${batch.inputs.join(', ')}`, 'no-input')] };
   }
   // Listening before the staging folder exists: a signal can come the moment it does.
   const run: Run = { lockFile: path.join(batch.outDir, LOCK_FILE), locked: false };
@@ -106,7 +107,7 @@ async function prepareOut(outDir: string, run: Run): Promise<Prepared> {
     if (holder !== undefined) {
       return {
         ok: false,
-        problem: `flowgrade: cannot write into --out ${outDir}: another flowgrade run (process ${holder}) is writing into it; wait for it to end, or write the reports into another folder (if no run is, delete ${run.lockFile}) [bad-out]`,
+        problem: coded(`flowgrade: cannot write into --out ${outDir}: another flowgrade run (process ${holder}) is writing into it; wait for it to end, or write the reports into another folder (if no run is, delete ${run.lockFile})`, 'bad-out'),
       };
     }
     run.locked = true;
@@ -118,7 +119,7 @@ async function prepareOut(outDir: string, run: Run): Promise<Prepared> {
     renameSync(path.join(stagingDir, OUTPUT_MARKER), path.join(outDir, OUTPUT_MARKER));
     return { ok: true, stagingDir };
   } catch (error) {
-    return { ok: false, problem: `flowgrade: cannot write into --out ${outDir}: ${reasonOf(error)} [bad-out]` };
+    return { ok: false, problem: coded(`flowgrade: cannot write into --out ${outDir}: ${reasonOf(error)}`, 'bad-out') };
   }
 }
 
@@ -174,7 +175,7 @@ async function gradeAndWrite(found: Discovery, stagingDir: string, run: Run, bat
     if (!isFileSystemError(error)) throw error;
     const { dest, path: file } = error as NodeJS.ErrnoException & { dest?: string };
     const where = dest ?? file;
-    return { ok: false, problems: [`flowgrade: cannot write into --out ${batch.outDir}${where ? ` (${where})` : ''}: ${reasonOf(error)} [bad-out]`] };
+    return { ok: false, problems: [coded(`flowgrade: cannot write into --out ${batch.outDir}${where ? ` (${where})` : ''}: ${reasonOf(error)}`, 'bad-out')] };
   } finally {
     progress?.abandon(); // stopped before the end: the error starts a line of its own
     await (stopped ?? pool?.close());

@@ -8,6 +8,7 @@
 import { closeSync, fstatSync, openSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { formatBytes } from '../../engine/json-text.js';
+import { coded } from '../errors.js';
 import { OPEN_FOR_READING, refusedBeforeReading, unreadable } from '../io.js';
 import { expandGlob, isGlob } from './glob.js';
 import type { Submission } from './types.js';
@@ -50,7 +51,7 @@ export async function discover(inputs: string[], limits: ZipLimits, outDir?: str
     // folder, but two files that are symlinks to one stored file (a content store) stay two.
     const key = path.join(realFolder(path.dirname(file)), path.basename(file));
     if (inside(path.resolve(file)) || inside(key)) {
-      if (named) problems.push(`flowgrade: ${display}: it is inside --out ${outDir}, where its report could replace it: write the reports into another folder [bad-out]`);
+      if (named) problems.push(coded(`flowgrade: ${display}: it is inside --out ${outDir}, where its report could replace it: write the reports into another folder`, 'bad-out'));
       else if (!warnedOut) {
         warn(`flowgrade: ${outDir}: the --out folder lies inside an input; its files are not graded [output-folder]`);
         warnedOut = true;
@@ -62,7 +63,7 @@ export async function discover(inputs: string[], limits: ZipLimits, outDir?: str
     // inside --out, nothing is graded (never silently left out, never overwritten).
     const target = realPath(key);
     if (inside(target)) {
-      problems.push(`flowgrade: ${display}: a symlink to ${target}, inside --out ${outDir}, where its report could replace it: write the reports into another folder [bad-out]`);
+      problems.push(coded(`flowgrade: ${display}: a symlink to ${target}, inside --out ${outDir}, where its report could replace it: write the reports into another folder`, 'bad-out'));
       return;
     }
     if (target !== key) links.set(key, target);
@@ -73,7 +74,7 @@ export async function discover(inputs: string[], limits: ZipLimits, outDir?: str
   for (const input of inputs) {
     if (input.trim() === '') {
       // A script's unset variable (`grade "$SUBMISSIONS"`): "no such file" would name nothing.
-      problems.push(`flowgrade: "${input}" is blank: give a folder, a zip archive, an export or a quoted pattern [no-input]`);
+      problems.push(coded(`flowgrade: "${input}" is blank: give a folder, a zip archive, an export or a quoted pattern`, 'no-input'));
       continue;
     }
     let info;
@@ -88,17 +89,17 @@ export async function discover(inputs: string[], limits: ZipLimits, outDir?: str
       }
     }
     if (info?.isDirectory() && insideOut(path.join(input, 'x'))) {
-      problems.push(`flowgrade: ${input}: this folder is inside --out ${outDir}, where the reports go: write them into another folder [bad-out]`);
+      problems.push(coded(`flowgrade: ${input}: this folder is inside --out ${outDir}, where the reports go: write them into another folder`, 'bad-out'));
     } else if (info?.isDirectory()) {
       for (const file of await walkFiles(input, warn)) if (/\.(json|zip)$/i.test(file)) add(file);
     } else if (info) {
       add(input, true);
     } else if (isGlob(input)) {
       const files = await expandGlob(input, warn);
-      if (files.length === 0) problems.push(`flowgrade: ${input}: no file matches this pattern [no-input]`);
+      if (files.length === 0) problems.push(coded(`flowgrade: ${input}: no file matches this pattern`, 'no-input'));
       for (const file of files) add(file, true);
     } else {
-      problems.push(`flowgrade: ${input}: no such file or folder${strayQuote(input)} [no-input]`);
+      problems.push(coded(`flowgrade: ${input}: no such file or folder${strayQuote(input)}`, 'no-input'));
     }
   }
 
