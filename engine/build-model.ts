@@ -253,7 +253,7 @@ function assertDefaultNesting(name: string, value: unknown, maxDepth: number): v
 }
 
 /** A default value as its type reads it: "0" → 0, "false" → false, "{}" → {}, "null"/null → null (non-strings). */
-export function parseDefault(type: string, raw: string | null): { ok: true; value: unknown } | { ok: false } {
+function parseDefault(type: string, raw: string | null): { ok: true; value: unknown } | { ok: false } {
   if (raw === null) return { ok: true, value: null };
   const text = raw.trim();
   switch (type) {

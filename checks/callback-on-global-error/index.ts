@@ -54,7 +54,7 @@ import runStatusFalseOn500 from './run-status-false-on-500.js';
 import flowPublishedLatest from './flow-published-latest.js';
 import channelRoutesToFlow from './channel-routes-to-flow.js';
 
-export const MISSION_ID = 'callback-on-global-error';
+const MISSION_ID = 'callback-on-global-error';
 
 /** Build steps 1–13 of the guide, in short. */
 export const STEPS: Record<number, string> = {

@@ -10,7 +10,7 @@ import { collectPair, parsePositiveInt, parseSize, positiveIntUpTo } from '../op
  * the trace (about 0.5 KB), and ten million steps fill the heap and crash the process. 100,000 is
  * 200 times the default and takes about a second.
  */
-export const MAX_STEPS = 100_000;
+const MAX_STEPS = 100_000;
 
 export function addGradingOptions(command: Command): Command {
   return command

@@ -67,7 +67,7 @@ export function serveCommand(ctx: CliContext): Command {
 }
 
 /** dist/web beside the built CLI (dist/cli.js), or dist/web of the project when run from source. */
-export function siteDir(): string {
+function siteDir(): string {
   const candidates = [new URL('./web/', import.meta.url), new URL('../../dist/web/', import.meta.url)].map((url) => fileURLToPath(url));
   const found = candidates.find((dir) => existsSync(path.join(dir, 'index.html')));
   if (!found) throw new UsageError('the self-check page is not built; run `npm run build` first');

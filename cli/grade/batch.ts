@@ -57,7 +57,7 @@ export type BatchOutcome =
       names: string[];
     };
 
-export const WORKER_SCRIPT = new URL('./worker.js', import.meta.url);
+const WORKER_SCRIPT = new URL('./worker.js', import.meta.url);
 
 export async function runBatch(batch: BatchOptions): Promise<BatchOutcome> {
   // Also through a symlink: --out named by a link to the class folder is that folder.

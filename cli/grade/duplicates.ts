@@ -48,7 +48,7 @@ export function groupBy<T>(items: readonly T[], keyOf: (item: T, at: number) => 
  * (NFC) and decomposed (NFD: macOS writes file names so, and a broken upload's id comes from its
  * file name) is one id.
  */
-export function duplicateKey(attendee: string, folder: string): string {
+function duplicateKey(attendee: string, folder: string): string {
   return JSON.stringify([attendee.normalize('NFC'), folder]);
 }
 

@@ -34,7 +34,7 @@ export interface ZipLimits {
 export const DEFAULT_ZIP_LIMITS: Omit<ZipLimits, 'maxEntryBytes'> = { maxTotalBytes: 200 * 1024 * 1024, maxEntries: 10_000 };
 
 /** Archives inside archives are expanded this many levels deep (the top-level archive is level 1). */
-export const MAX_NESTING = 3;
+const MAX_NESTING = 3;
 
 /** Compressed bytes fed to the decoder at a time: bounds what one step can expand to (~1 000×). */
 const FEED_CHUNK = 16 * 1024;

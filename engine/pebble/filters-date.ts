@@ -15,7 +15,7 @@ import { PDate, fromHost, isLong, isNumber, longBig, numValue, toLong, typeName 
 const JAVA_GMT: Zone = { id: 'GMT', fixed: 0 };
 
 /** SimpleDateFormat pattern Pebble uses when none is given (and to parse strings by default). */
-export const DEFAULT_DATE_PATTERN = "yyyy-MM-dd'T'HH:mm:ssZ";
+const DEFAULT_DATE_PATTERN = "yyyy-MM-dd'T'HH:mm:ssZ";
 
 function withPattern<T>(call: Invocation, run: () => T): T {
   try {

@@ -35,7 +35,7 @@ import {
 type Num = Long | PDouble;
 
 /** OperatorUtils.toNumber: numbers as is; strings via Long.parseLong / Double.parseDouble. */
-export function toNumber(v: unknown, pos: number): Num {
+function toNumber(v: unknown, pos: number): Num {
   v = fromHost(v);
   if (isNumber(v)) return v;
   if (typeof v === 'string') {

@@ -84,7 +84,7 @@ export function checkDepth(depth: number): void {
 export type PlainObject = Record<string, unknown>;
 export type MapValue = PMap | ReadonlyMap<unknown, unknown> | PlainObject;
 
-export function isPlainObject(v: unknown): v is PlainObject {
+function isPlainObject(v: unknown): v is PlainObject {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) return false;
   const proto = Object.getPrototypeOf(v);
   return proto === Object.prototype || proto === null;

@@ -18,7 +18,7 @@ interface ParseRow {
 }
 
 /** Rows that name both a variable and a path (an empty placeholder row is ignored). */
-export function parseRows(run: ActivityRun): ParseRow[] {
+function parseRows(run: ActivityRun): ParseRow[] {
   const rows = prop(run.activity, 'outputVariableArray');
   if (!Array.isArray(rows)) return [];
   return rows

@@ -10,7 +10,7 @@ import type { HttpExchange } from '../trace.js';
 import { getOwn, setOwn } from './variables.js';
 
 /** Longest prompt text a trace entry keeps. */
-export const MAX_TRACE_PROMPT = 2_000;
+const MAX_TRACE_PROMPT = 2_000;
 /** Longest text a trace entry keeps of a value set (of a JSON value: of its JSON text), a URL or a body. */
 export const MAX_TRACE_VALUE = 10_000;
 /**
@@ -19,8 +19,8 @@ export const MAX_TRACE_VALUE = 10_000;
  * characters per visit, and `check` died out of memory. Once an entry's budget is spent, each
  * further value or prompt keeps MIN_TRACE_KEPT characters.
  */
-export const MAX_TRACE_ENTRY = 20_000;
-export const MIN_TRACE_KEPT = 100;
+const MAX_TRACE_ENTRY = 20_000;
+const MIN_TRACE_KEPT = 100;
 
 /** What an entry may keep of its next text, with `left` characters of its budget left. */
 function entryLimit(left: number, max: number): number {

@@ -57,7 +57,7 @@ export function describeValue(value: unknown): string {
 }
 
 /** The text form of a value written into a STRING variable: objects and lists as compact JSON, null as ''. */
-export function stringOf(value: unknown): string {
+function stringOf(value: unknown): string {
   if (value === null || value === undefined) return '';
   if (typeof value === 'string') return value;
   if (typeof value === 'number' || typeof value === 'boolean') return String(value);

@@ -30,7 +30,7 @@ export interface MissionNodes {
 }
 
 /** An activity by label: exact first (in the order given), then ignoring case when only one matches. */
-export function findByLabel(graph: FlowGraph, labels: readonly string[]): Activity | undefined {
+function findByLabel(graph: FlowGraph, labels: readonly string[]): Activity | undefined {
   for (const label of labels) {
     const exact = graph.activities.find((a) => a.label === label);
     if (exact) return exact;

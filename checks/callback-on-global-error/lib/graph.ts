@@ -1,7 +1,7 @@
 /** Walking a flow graph: what an exit leads to, and what is reachable from it. */
 import type { Activity, FlowGraph } from '../../../engine/model.js';
 
-export function activityById(graph: FlowGraph, id: string | undefined): Activity | undefined {
+function activityById(graph: FlowGraph, id: string | undefined): Activity | undefined {
   return id === undefined ? undefined : indexOf(graph).get(id);
 }
 

@@ -559,7 +559,7 @@ function clip(text: string): string {
 }
 
 /** An accepted task's body as an object (the mock may keep it as text or parsed). */
-export function bodyOf(body: unknown): Record<string, unknown> {
+function bodyOf(body: unknown): Record<string, unknown> {
   if (typeof body === 'string') {
     try {
       return bodyOf(JSON.parse(body));

@@ -28,7 +28,7 @@ export function assignments(activity: Activity): Assignment[] {
 }
 
 /** The row that writes `variable`, if any. */
-export function assignmentTo(activity: Activity, variable: string): Assignment | undefined {
+function assignmentTo(activity: Activity, variable: string): Assignment | undefined {
   return assignments(activity).find((row) => row.target === variable);
 }
 

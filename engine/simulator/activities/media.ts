@@ -17,7 +17,7 @@ export function requireCaller(run: ActivityRun): void {
  * entries (`toggle` false, `prompts`), falling back to the other list when the chosen one is
  * empty. Audio file names are kept as they are; TTS text and audio prompt variables are rendered.
  */
-export function renderPrompts(run: ActivityRun): string[] {
+function renderPrompts(run: ActivityRun): string[] {
   const { activity } = run;
   const tts = Array.isArray(prop(activity, 'promptsTts')) ? (prop(activity, 'promptsTts') as unknown[]) : [];
   const audio = Array.isArray(prop(activity, 'prompts')) ? (prop(activity, 'prompts') as unknown[]) : [];
