@@ -63,8 +63,12 @@ table.fg-trace details summary { cursor: pointer; color: #0550ae; }
 .fg-figure figcaption { font-weight: 600; margin-bottom: 4px; }
 .fg-drawing { overflow: auto; max-height: 80vh; border: 1px solid var(--fg-line); border-radius: 8px; background: #fff; }
 .fg-drawing svg.flow { display: block; max-width: none; height: auto; }
+@page fg-wide { size: landscape; }
 @media print {
   .fg-report { max-width: none; padding: 0; font-size: 11pt; }
+  /* A drawing wider than tall prints on a landscape page of its own (html.ts printsWide), larger. */
+  .fg-figure.fg-wide { page: fg-wide; }
+  .fg-figure.fg-wide svg.flow { width: auto; height: auto; max-width: 100%; max-height: 170mm; }
   .fg-check, .fg-figure, table.fg-trace tr { break-inside: avoid; }
   /* A check with a trace, and a trace row with a long value (printed whole), can be taller than a
      page: kept whole, each was pushed to a new page, leaving most of the last one blank. They break

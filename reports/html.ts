@@ -165,8 +165,10 @@ function drawings(report: GradeReport, tag: string): string {
   const shown = report.scenarios[0];
   const path = executedPath(shown?.trace ?? [], [main, events]);
   const failing = failingActivities(report);
-  const figure = (title: string, idPrefix: string, graph: typeof main) =>
-    `<figure class="fg-figure"><figcaption>${title}</figcaption><div class="fg-drawing" tabindex="0" role="group" aria-label="${title}, scrollable">${renderFlowSvg(graph, { executed: path.nodes, executedEdges: path.edges, failing, title, idPrefix, description: drawingDescription(graph, path.nodes, failing, shown?.title) })}</div></figure>`;
+  const figure = (title: string, idPrefix: string, graph: typeof main) => {
+    const svg = renderFlowSvg(graph, { executed: path.nodes, executedEdges: path.edges, failing, title, idPrefix, description: drawingDescription(graph, path.nodes, failing, shown?.title) });
+    return `<figure class="fg-figure${printsWide(svg) ? ' fg-wide' : ''}"><figcaption>${title}</figcaption><div class="fg-drawing" tabindex="0" role="group" aria-label="${title}, scrollable">${svg}</div></figure>`;
+  };
   return [
     '<section aria-labelledby="fg-flow-title">',
     `<${tag} id="fg-flow-title" class="fg-heading">Your flow</${tag}>`,
@@ -178,6 +180,20 @@ function drawings(report: GradeReport, tag: string): string {
     figure('Event Flows', 'fg-events', events),
     '</section>',
   ].join('\n');
+}
+
+/**
+ * Whether a drawing prints larger on a landscape page than on a portrait one (by a quarter at
+ * least): the reference flow, some 1,500 px wide, shrank to 40 % on A4 portrait, its labels a few
+ * points high. REPORT_CSS prints such a figure on a page of its own turned sideways. The printable
+ * areas are A4's less 1-cm margins, in CSS pixels (Letter is close), less room for the caption.
+ */
+function printsWide(svg: string): boolean {
+  const size = /^<svg [^>]*? width="([\d.]+)" height="([\d.]+)"/.exec(svg);
+  if (!size) return false;
+  const [width, height] = [Number(size[1]), Number(size[2])];
+  const scale = (pageWidth: number, pageHeight: number) => Math.min(1, pageWidth / width, pageHeight / height);
+  return scale(1047, 640) > 1.25 * scale(718, 980);
 }
 
 function scenarios(list: ScenarioResult[], tags: { section: string; sub: string }): string {

@@ -77,6 +77,21 @@ test('attendee report printed: a heading of two lines (a long Build step title a
   expect(watched.errors).toEqual([]);
 });
 
+test('attendee report printed: a wide flow drawing (the reference flow is about 1,500 px wide) gets a landscape page, printed larger than the 40 % a portrait page leaves its labels; a tall one stays portrait', async ({ page }, testInfo) => {
+  const report = await gradeFixture('flows/solution.json');
+  const { watched } = await open(page, 'drawing.html', renderHtmlReport(report));
+  await page.emulateMedia({ media: 'print' });
+  const pdf = await page.pdf({ path: testInfo.outputPath('report-drawing.pdf'), format: 'A4', margin: { top: '10mm', right: '10mm', bottom: '10mm', left: '10mm' } });
+  // Each page's size, from the PDF itself: [width, height] in points.
+  const sizes = [...pdf.toString('latin1').matchAll(/\/MediaBox\s*\[\s*0 0 ([\d.]+) ([\d.]+)\s*\]/g)].map((m) => [Number(m[1]), Number(m[2])]);
+  const landscape = sizes.filter(([width, height]) => width > height).length;
+  expect(landscape).toBe(1); // the Main Flow's page; the Event Flows (taller than wide) and the rest portrait
+  expect(sizes.length - landscape).toBeGreaterThan(5);
+  const figures = await page.evaluate(() => [...document.querySelectorAll('.fg-figure')].map((figure) => getComputedStyle(figure).page));
+  expect(figures).toEqual(['fg-wide', 'auto']);
+  expect(watched.errors).toEqual([]);
+});
+
 test('dashboard printed: the heading row Chromium repeats on every page has its labels (plain text there, not buttons: a repeated header leaves form controls out)', async ({ page }, testInfo) => {
   const make = [passedReport, failedReport, ungradableReport];
   const reports = Array.from({ length: 120 }, (_, i) => {
