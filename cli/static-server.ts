@@ -113,7 +113,9 @@ async function serve(root: string, headers: Record<string, string>, request: Inc
 export async function resolveFile(root: string, requestUrl: string): Promise<{ path: string; size: number } | undefined> {
   let pathname: string;
   try {
-    pathname = decodeURIComponent(new URL(requestUrl, 'http://localhost').pathname);
+    // A path (origin form) is read as one: `//app.js` resolved against a base is a URL of the host
+    // `app.js`, whose path is `/`. An absolute-form target (`http://host/app.js`) by its path.
+    pathname = decodeURIComponent(new URL(requestUrl.startsWith('/') ? `http://localhost${requestUrl}` : requestUrl, 'http://localhost').pathname);
   } catch {
     return undefined;
   }
