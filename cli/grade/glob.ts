@@ -12,7 +12,7 @@
  */
 import { statSync, type Dirent } from 'node:fs';
 import path from 'node:path';
-import { compareCodePoints, entryType, isFolder, isSkippedName, listFolder, type Listing } from './walk.js';
+import { compareCodePoints, entryType, isSkippedName, isTakenAsFile, listFolder, type Listing } from './walk.js';
 
 export function isGlob(input: string): boolean {
   return /[*?]/.test(input);
@@ -47,7 +47,7 @@ export async function expandGlob(pattern: string, warn: (line: string) => void, 
       if (type === 'folder') {
         if (wildcard) await match(full, at); // `**` goes on into it
         else if (!last) await match(full, at + 1);
-      } else if (last && (type !== 'link' || !(await isFolder(full)))) {
+      } else if (last && (await isTakenAsFile(type, full))) {
         found.add(full);
       }
     }

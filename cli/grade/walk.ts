@@ -46,9 +46,7 @@ export async function walkFiles(dir: string, warn: (line: string) => void, list:
       const full = path.join(current, entry.name);
       const type = await entryType(entry, full);
       if (type === 'folder') pending.push(full);
-      // Anything else that is not a folder — a file, a pipe, a device, a symlink to a file, a broken
-      // or looping one — is listed: its row says what it is (a symlink to a folder is not followed).
-      else if (type !== 'link' || !(await isFolder(full))) files.push(full);
+      else if (await isTakenAsFile(type, full)) files.push(full);
     }
   }
   return files.sort(compareCodePoints);
@@ -79,7 +77,7 @@ export async function listFolder(dir: string, warn: (line: string) => void): Pro
  * folder and file it syncs one, though they are no links: lstat, which calls only symlinks and
  * junctions links, says what such an entry is.
  */
-export async function entryType(entry: Dirent, full: string): Promise<'folder' | 'file' | 'link' | 'other'> {
+export async function entryType(entry: Dirent, full: string): Promise<EntryType> {
   if (entry.isDirectory()) return 'folder';
   if (entry.isFile()) return 'file';
   if (!entry.isSymbolicLink()) return 'other'; // a pipe, a device, a socket
@@ -91,7 +89,18 @@ export async function entryType(entry: Dirent, full: string): Promise<'folder' |
   }
 }
 
-export async function isFolder(file: string): Promise<boolean> {
+export type EntryType = 'folder' | 'file' | 'link' | 'other';
+
+/**
+ * Whether a listed entry (`type` from entryType) is taken as a file by folder walks and patterns:
+ * anything that is not a folder — a file, a pipe, a device, a symlink to a file, a broken or
+ * looping one — whose row says what it is; a symlink to a folder is not (it is never followed).
+ */
+export async function isTakenAsFile(type: EntryType, full: string): Promise<boolean> {
+  return type !== 'folder' && (type !== 'link' || !(await isFolder(full)));
+}
+
+async function isFolder(file: string): Promise<boolean> {
   try {
     return (await stat(file)).isDirectory();
   } catch {
