@@ -83,7 +83,9 @@ function moveFile(from: string, to: string, fs: OutputFs): Promise<void> {
 /**
  * On Windows, a file just written is opened for a moment by the antivirus scanner or the search
  * indexer, and renaming or removing it meanwhile fails (EPERM, EACCES, EBUSY): tried again a few
- * times, about a second in all (as npm's graceful-fs does). Elsewhere these refusals last: not retried.
+ * times, about a second in all. (npm's graceful-fs retries renames on Windows for these codes too,
+ * but only onto a free name, for up to a minute, and never a removal.) Elsewhere these refusals
+ * last: not retried.
  */
 async function windowsRetrying(operation: () => Promise<void>, platform: NodeJS.Platform): Promise<void> {
   for (let attempt = 1; ; attempt++) {
