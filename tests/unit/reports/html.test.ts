@@ -101,7 +101,7 @@ test('long values shown again are cut the same way, however many there are', () 
 
 test('a drawing of the main flow and the event flows with the executed path highlighted and the failing activity marked', () => {
   const html = shown(renderReportBody(failedReport()));
-  const figures = html.match(/<figure class="fg-figure">[\s\S]*?<\/figure>/g) ?? [];
+  const figures = html.match(/<figure class="fg-figure[^"]*">[\s\S]*?<\/figure>/g) ?? [];
   expect(figures).toHaveLength(2);
   expect(figures[0]).toContain('<figcaption>Main Flow</figcaption>');
   expect(figures[1]).toContain('<figcaption>Event Flows</figcaption>');
