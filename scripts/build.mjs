@@ -1,12 +1,20 @@
 // Builds the Node CLI (and its worker) into dist/ with esbuild, and the self-check page into
 // dist/web/. The TypeScript sources are the truth; `npm run typecheck` checks them. Run by
 // `npm ci` (prepare) and `npm test`.
+//
+// Nothing is written until every bundle is built, and then each file of dist/ is replaced at once
+// (written beside it, renamed over it); files of an earlier build that this one does not make are
+// removed last. A CLI started meanwhile (a test run in the same checkout while `npm test` rebuilds,
+// an instructor's run while `npm ci` does) loads the earlier build or this one, never a missing
+// dist/ or a half-written bundle. (Deleting dist/ first made any CLI started during a build fail:
+// "Cannot find module dist/cli.js", a grading thread that could not start, an empty worker.js.)
 import { build } from 'esbuild';
-import { copyFileSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ajvStandalone } from './esbuild-ajv-standalone.mjs';
 
-rmSync(new URL('../dist/', import.meta.url), { recursive: true, force: true });
+const DIST = fileURLToPath(new URL('../dist/', import.meta.url));
 
 // Every JSON Schema the product validates with at run time (the loader's export schema, the mocks'
 // schemas), compiled once here by ajv into standalone validators for all three bundles, with the
@@ -24,7 +32,7 @@ const precompiledSchemas = ajvStandalone({
 // to load instead of hundreds of modules to resolve, which made starting the CLI 0.3 s and each
 // grading worker 0.2 s; bundled, 0.1 s and 0.07 s. The banner gives the bundled CommonJS packages
 // the `require` they use for Node built-ins.
-await build({
+const node = await build({
   entryPoints: { cli: 'cli/main.ts', worker: 'cli/grade/worker.ts' },
   outdir: 'dist',
   bundle: true,
@@ -36,6 +44,7 @@ await build({
   legalComments: 'linked',
   plugins: [precompiledSchemas],
   logLevel: 'warning',
+  write: false,
 });
 
 // The self-check page (docs/web.md): one classic script (IIFE, so the page also works opened from
@@ -55,8 +64,23 @@ const web = await build({
   legalComments: 'linked',
   plugins: [precompiledSchemas],
   logLevel: 'warning',
+  write: false,
 });
 const external = Object.values(web.metafile.outputs).flatMap((o) => o.imports.filter((i) => i.external).map((i) => i.path));
 if (external.length > 0) throw new Error(`the web bundle must be self-contained, but imports ${external.join(', ')}`);
-mkdirSync('dist/web', { recursive: true });
-for (const file of ['index.html', 'page.css', 'favicon.svg']) copyFileSync(`web/${file}`, `dist/web/${file}`);
+
+/** Every file of the build: its path in dist/ → its bytes. */
+const outputs = new Map([...node.outputFiles, ...web.outputFiles].map((file) => [path.resolve(file.path), file.contents]));
+for (const file of ['index.html', 'page.css', 'favicon.svg']) outputs.set(path.join(DIST, 'web', file), readFileSync(`web/${file}`));
+for (const [file, contents] of outputs) {
+  mkdirSync(path.dirname(file), { recursive: true });
+  const staged = `${file}.${process.pid}.tmp`;
+  writeFileSync(staged, contents);
+  renameSync(staged, file);
+}
+// An earlier build's files this one does not make (a bundle renamed or dropped). Another build's
+// staged files (*.<pid>.tmp) are its own to rename.
+for (const entry of readdirSync(DIST, { recursive: true, withFileTypes: true })) {
+  const file = path.join(entry.parentPath ?? entry.path, entry.name);
+  if (entry.isFile() && !outputs.has(file) && !/\.\d+\.tmp$/.test(entry.name)) rmSync(file, { force: true });
+}
