@@ -4,8 +4,8 @@
  * Everything written depends only on the set of submissions and the options, never on input
  * order, parallelism or timing.
  */
-import { renameSync, rmSync, writeFileSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtempSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import { setFlagsFromString } from 'node:v8';
 import { attendeeIdOf, type GradeOptions } from '../../engine/grade.js';
@@ -111,7 +111,9 @@ async function prepareOut(outDir: string, run: Run): Promise<Prepared> {
       };
     }
     run.locked = true;
-    const stagingDir = await mkdtemp(path.join(outDir, '.flowgrade-staging-'));
+    // Made synchronously: between an asynchronous mkdtemp making the folder and its promise
+    // settling, a signal's listener could run and find no folder to remove, leaving it behind.
+    const stagingDir = mkdtempSync(path.join(outDir, '.flowgrade-staging-'));
     run.stagingDir = stagingDir;
     // Written in the fresh staging folder and renamed over the name: a symlink already there
     // (to a file outside --out) is replaced, never written through.
