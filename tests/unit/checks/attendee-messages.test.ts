@@ -5,7 +5,7 @@
 import { test, expect } from '@playwright/test';
 import { MISTAKES } from './mutations.js';
 import { HINTS } from '../../../checks/callback-on-global-error/lib/hints.js';
-import { addActivity, gradeFixture, gradeMutation, link, props, relabel, resultOf, variable } from './support.js';
+import { addActivity, addFailingSetVariable, gradeFixture, gradeMutation, link, props, relabel, resultOf, variable } from './support.js';
 
 test('OnGlobalError still to EndFlow: the simulated call hints at the connection, not at the request settings', async () => {
   const result = resultOf(await gradeFixture('flows/defect-globalerror-still-to-endflow.json'), 'run-task-created');
@@ -255,7 +255,7 @@ test('an activity that fails on the way to the next mission activity is named in
   ]);
   const body = resultOf(
     await gradeMutation((f) => {
-      addActivity(f, 'GET_CBID', 'SetVariable_yy', { activityName: 'set-variable', activityId: 'set-variable', srcVariable: 'getresult', setTo: 'set-to-literal', expr: '{{ getresult | nosuchfilter }}' }, 'set-variable');
+      addFailingSetVariable(f, 'GET_CBID', 'SetVariable_yy');
       link(f, 'GET_CBID', 'default', 'SetVariable_yy');
       link(f, 'SetVariable_yy', 'out', 'SetGetResult');
     }),
@@ -266,7 +266,7 @@ test('an activity that fails on the way to the next mission activity is named in
 
 test('an activity that fails between option 3 and GET_CBID is named in the hint, not the connection of option 3', async () => {
   const report = await gradeMutation((f) => {
-    addActivity(f, 'WantCallback', 'SetVariable_ww', { activityName: 'set-variable', activityId: 'set-variable', srcVariable: 'getresult', setTo: 'set-to-literal', expr: '{{ getresult | nosuchfilter }}' }, 'set-variable');
+    addFailingSetVariable(f, 'WantCallback', 'SetVariable_ww');
     link(f, 'WantCallback', '3', 'SetVariable_ww');
     link(f, 'SetVariable_ww', 'out', 'GET_CBID');
   });
@@ -275,11 +275,9 @@ test('an activity that fails between option 3 and GET_CBID is named in the hint,
 });
 
 test('an activity that fails on the way in the Event Flows is named in the hint, not the connection or the Expression', async () => {
-  const failing = (f: Parameters<typeof addActivity>[0]) =>
-    addActivity(f, 'CallBackAPI_HTTPRequest', 'SetVariable_ev', { activityName: 'set-variable', activityId: 'set-variable', srcVariable: 'getresult', setTo: 'set-to-literal', expr: '{{ getresult | nosuchfilter }}' }, 'set-variable');
   const beforeRequest = resultOf(
     await gradeMutation((f) => {
-      failing(f);
+      addFailingSetVariable(f, 'CallBackAPI_HTTPRequest', 'SetVariable_ev');
       link(f, 'GlobalErrorHandling', 'out', 'SetVariable_ev');
       link(f, 'SetVariable_ev', 'out', 'CallBackAPI_HTTPRequest');
     }),
@@ -291,7 +289,7 @@ test('an activity that fails on the way in the Event Flows is named in the hint,
   ]);
   const beforeCondition = resultOf(
     await gradeMutation((f) => {
-      failing(f);
+      addFailingSetVariable(f, 'CallBackAPI_HTTPRequest', 'SetVariable_ev');
       link(f, 'CallBackAPI_HTTPRequest', 'default', 'SetVariable_ev');
       link(f, 'SetVariable_ev', 'out', 'HTTPStatusCode');
     }),

@@ -7,7 +7,7 @@ import { MISTAKES, TOLERATED } from './mutations.js';
 import { FAILS_ON } from './pairs.js';
 import { gradeFlow } from '../../../engine/grade.js';
 import { HINTS } from '../../../checks/callback-on-global-error/lib/hints.js';
-import { activity, addActivity, FIXED_NOW, gradeFixture, gradeMutation, link, mission, mutated, props, resultOf, variable } from './support.js';
+import { activity, addActivity, addFailingSetVariable, FIXED_NOW, gradeFixture, gradeMutation, link, mission, mutated, props, resultOf, variable } from './support.js';
 
 const scored = mission.checks.filter((c) => c.severity !== 'info');
 
@@ -419,7 +419,7 @@ test('a call stopped by an activity flowgrade cannot simulate is not judged, and
 
 test('a call that leaves the path because another activity failed names that activity and its error', async () => {
   const report = await gradeMutation((f) => {
-    addActivity(f, 'SetGetResult', 'SetVariable_zz', { activityName: 'set-variable', activityId: 'set-variable', srcVariable: 'getresult', setTo: 'set-to-literal', expr: '{{ getresult | nosuchfilter }}' }, 'set-variable');
+    addFailingSetVariable(f, 'SetGetResult', 'SetVariable_zz');
     link(f, 'SetGetResult', 'out', 'SetVariable_zz');
     link(f, 'SetVariable_zz', 'out', 'SimulateGlobalError');
   });

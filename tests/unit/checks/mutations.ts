@@ -3,7 +3,7 @@
  * tolerated variations (each must keep the checks passing). Applied to a parsed copy of
  * fixtures/flows/solution.json by `mutated()`.
  */
-import { activity, addActivity, link, props, relabel, unlink, variable, type Json, type Mutation } from './support.js';
+import { activity, addActivity, addFailingSetVariable, link, props, relabel, unlink, variable, type Json, type Mutation } from './support.js';
 
 const GUIDE_BODY = JSON.parse(
   '{"entryPointId":"{{outdialcbid}}","destination":"{{customani}}","attributes":{"Message":"tester","To Queue":"sales"},"outboundType":"CALLBACK","mediaType":"telephony","callback":{"callbackOrigin":"web","callbackType":"immediate"}}',
@@ -239,7 +239,7 @@ export const MISTAKES = {
   },
   // SimulateGlobalError is still reached on the canvas, but an activity before it fails first: its error is raised there.
   'set-get-result-then-a-failing-set-variable': (f) => {
-    addActivity(f, 'SetGetResult', 'SetVariable_zz', { activityName: 'set-variable', activityId: 'set-variable', srcVariable: 'getresult', setTo: 'set-to-literal', expr: '{{ getresult | nosuchfilter }}' }, 'set-variable');
+    addFailingSetVariable(f, 'SetGetResult', 'SetVariable_zz');
     link(f, 'SetGetResult', 'out', 'SetVariable_zz');
     link(f, 'SetVariable_zz', 'out', 'SimulateGlobalError');
   },

@@ -108,6 +108,11 @@ export function addActivity(flow: Json, near: string, label: string, properties:
   return id;
 }
 
+/** A Set Variable `label` beside `near` whose expression fails when it runs (an unknown Pebble filter). */
+export function addFailingSetVariable(flow: Json, near: string, label: string): string {
+  return addActivity(flow, near, label, { activityName: 'set-variable', activityId: 'set-variable', srcVariable: 'getresult', setTo: 'set-to-literal', expr: '{{ getresult | nosuchfilter }}' }, 'set-variable');
+}
+
 export function variable(flow: Json, name: string): Json {
   const v = (flow.variables as Json[]).find((x) => x.name === name);
   if (!v) throw new Error(`no variable ${name}`);
