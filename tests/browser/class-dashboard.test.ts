@@ -6,7 +6,7 @@
 import { test, expect } from '@playwright/test';
 import type { CheckResult, GradeReport } from '../../engine/report.js';
 import { renderDashboard, renderHtmlReport } from '../../reports/index.js';
-import { failedReport, passedReport, ungradableReport } from '../unit/reports/sample-reports.js';
+import { failedReport, passedReport, sampleClass, ungradableReport } from '../unit/reports/sample-reports.js';
 import { filePages } from './site.js';
 
 const open = filePages('flowgrade-class-');
@@ -108,11 +108,7 @@ test('the filter count agrees with its number: "Showing 1 of 1 submission", as t
 });
 
 test('sorting a Build step column: ungradable rows (no state for any step) come last in both directions', async ({ page }) => {
-  const make = [ungradableReport, passedReport, failedReport];
-  const reports = Array.from({ length: 9 }, (_, i) => {
-    const report = make[i % 3]();
-    return { ...report, attendee: { ...report.attendee, id: String(300 + i) } };
-  });
+  const reports = sampleClass(9, [ungradableReport, passedReport, failedReport], 300);
   const { watched } = await open(page, 'sort-steps.html', renderDashboard(reports, { reportHref: (r) => `${r.attendee.id}.html` }));
   const verdicts = () => page.locator('#fg-table tbody tr td:nth-child(2) .fg-verdict').allTextContents();
   const step6 = page.getByRole('button', { name: 'Step 6' });

@@ -4,10 +4,9 @@
  * mm, 718 × 1047 CSS pixels. Each test keeps the PDF (and a screenshot) among its artifacts.
  */
 import { test, expect, type Page, type TestInfo } from '@playwright/test';
-import type { GradeReport } from '../../engine/report.js';
 import { renderDashboard, renderHtmlReport } from '../../reports/index.js';
 import { gradeFixture } from '../unit/checks/support.js';
-import { failedReport, passedReport, ungradableReport } from '../unit/reports/sample-reports.js';
+import { sampleClass } from '../unit/reports/sample-reports.js';
 import { filePages } from './site.js';
 
 const open = filePages('flowgrade-print-');
@@ -93,11 +92,7 @@ test('attendee report printed: a wide flow drawing (the reference flow is about 
 });
 
 test('dashboard printed: the heading row Chromium repeats on every page has its labels (plain text there, not buttons: a repeated header leaves form controls out)', async ({ page }, testInfo) => {
-  const make = [passedReport, failedReport, ungradableReport];
-  const reports = Array.from({ length: 120 }, (_, i) => {
-    const report = make[i % 3]();
-    return { ...report, attendee: { ...report.attendee, id: String(1000 + i) } };
-  });
+  const reports = sampleClass(120);
   const { watched } = await open(page, 'dashboard.html', renderDashboard(reports, { reportHref: (r) => `${r.attendee.id}.html` }));
   await printed(page, testInfo, 'dashboard');
   const headings = await page.evaluate(() => [...document.querySelectorAll('#fg-table thead th')].map((th) => [th.textContent, getComputedStyle(th.querySelector('button')!).display]));
@@ -107,17 +102,11 @@ test('dashboard printed: the heading row Chromium repeats on every page has its 
 });
 
 test('dashboard printed: an ungradable file\'s reason wraps in the Verdict column instead of widening it, so attendee names and file names keep a line each', async ({ page }, testInfo) => {
-  const make = [passedReport, failedReport, ungradableReport];
-  const reports = Array.from({ length: 30 }, (_, i) => {
-    const report = make[i % 3]();
-    const id = String(1000 + i);
-    return {
-      ...report,
-      attendee: { ...report.attendee, id },
-      input: { ...report.input, file: `/home/instructor/section-04/Main_Flow_${id}.json` },
-      ...(report.error ? { error: { code: 'not-json', message: 'not valid JSON: unexpected end of JSON input at line 1 column 61018' } } : {}),
-    };
-  });
+  const reports = sampleClass(30).map((report) => ({
+    ...report,
+    input: { ...report.input, file: `/home/instructor/section-04/Main_Flow_${report.attendee.id}.json` },
+    ...(report.error ? { error: { code: 'not-json', message: 'not valid JSON: unexpected end of JSON input at line 1 column 61018' } } : {}),
+  }));
   const { watched } = await open(page, 'dashboard-reasons.html', renderDashboard(reports, { reportHref: (r) => `${r.attendee.id}.html` }));
   await printed(page, testInfo, 'dashboard-reasons');
   const lines = await page.evaluate(() =>
@@ -132,11 +121,7 @@ test('dashboard printed: an ungradable file\'s reason wraps in the Verdict colum
 });
 
 test('dashboard printed after filtering: the page says it shows only some of the class ("Showing 2 of 6 submissions"), not a silent subset under the whole class\'s totals', async ({ page }, testInfo) => {
-  const make = [passedReport, failedReport, ungradableReport];
-  const reports = Array.from({ length: 6 }, (_, i) => {
-    const report = make[i % 3]();
-    return { ...report, attendee: { ...report.attendee, id: String(1000 + i) } };
-  });
+  const reports = sampleClass(6);
   const { watched } = await open(page, 'dashboard-filtered.html', renderDashboard(reports, { reportHref: (r) => `${r.attendee.id}.html` }));
   await page.getByLabel('Verdict').selectOption('failed');
   await printed(page, testInfo, 'dashboard-filtered');

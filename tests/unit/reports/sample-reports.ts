@@ -234,3 +234,11 @@ export const TAGGED = {
   dim: (s: string) => `<d>${s}</d>`,
   bold: (s: string) => `<b>${s}</b>`,
 };
+
+/** A class of `count` sample reports, `kinds` taken in turn, with the attendee ids `firstId`, `firstId + 1`, … */
+export function sampleClass(count: number, kinds: (() => GradeReport)[] = [passedReport, failedReport, ungradableReport], firstId = 1000): GradeReport[] {
+  return Array.from({ length: count }, (_, i) => {
+    const report = kinds[i % kinds.length]!();
+    return { ...report, attendee: { ...report.attendee, id: String(firstId + i) } };
+  });
+}
