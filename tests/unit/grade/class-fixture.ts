@@ -39,6 +39,12 @@ export function writeClass(dir: string, options: { unreadable?: boolean; only?: 
   return members;
 }
 
+/** `count` copies of the solution, as attendees 1000, 1001, … (Main_Flow_<id>.json): a class that takes a while to grade. */
+export function writeSolutions(dir: string, count: number): void {
+  const solution = readFileSync(fixturePath('flows/solution.json'), 'utf8');
+  for (let i = 0; i < count; i++) writeFileSync(path.join(dir, `Main_Flow_${1000 + i}.json`), withAttendee(solution, String(1000 + i)));
+}
+
 /** The export text with its flow name (and every other mention of it) set to Main_Flow_<attendee>. */
 export function withAttendee(text: string, attendee: string): string {
   return text.split('Main_Flow_140').join(`Main_Flow_${attendee}`);

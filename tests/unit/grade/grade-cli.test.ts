@@ -6,7 +6,7 @@ import path from 'node:path';
 import { zipSync } from 'fflate';
 import { escapeMarkdown } from '../../../reports/index.js';
 import { ROOT, fixturePath, runCli } from '../../helpers.js';
-import { snapshot, tempDir, withAttendee, writeClass } from './class-fixture.js';
+import { snapshot, tempDir, withAttendee, writeClass, writeSolutions } from './class-fixture.js';
 
 const NOW = ['--now', '2025-08-01T09:00:00Z'];
 const solution = () => readFileSync(fixturePath('flows/solution.json'), 'utf8');
@@ -225,7 +225,7 @@ test('found in a folder, a pipe, a device, a broken or looping symlink is one un
  */
 async function stopMidBatch(name: string, count: number, jobs: string, signal: NodeJS.Signals, underWay: (out: string) => boolean): Promise<{ code: number | null; out: string }> {
   const dir = tempDir(`${name}-class`);
-  for (let i = 0; i < count; i++) writeFileSync(path.join(dir, `Main_Flow_${1000 + i}.json`), withAttendee(solution(), String(1000 + i)));
+  writeSolutions(dir, count);
   const out = tempDir(`${name}-out`);
   const child = spawn(process.execPath, [path.join(ROOT, 'bin', 'flowgrade.js'), 'grade', dir, '--out', out, ...NOW, '--quiet', '--jobs', jobs]);
   const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
@@ -466,7 +466,7 @@ test('on a terminal, a batch that ends early (Ctrl-C, or --out failing mid-run) 
   const staged = (dir: string) => stagingFolders(dir).some((f) => readdirSync(path.join(dir, f)).length > 0);
   async function stopped(name: string, stop: (child: ReturnType<typeof spawn>, out: string) => void): Promise<{ code: number | null; stderr: string }> {
     const dir = tempDir(`${name}-class`);
-    for (let i = 0; i < 200; i++) writeFileSync(path.join(dir, `Main_Flow_${1000 + i}.json`), withAttendee(solution(), String(1000 + i)));
+    writeSolutions(dir, 200);
     const out = tempDir(`${name}-out`);
     const child = spawn(process.execPath, [path.join(ROOT, 'bin', 'flowgrade.js'), 'grade', dir, '--out', out, ...NOW, '--jobs', '1'], { env: asTerminal });
     let stderr = '';
@@ -511,7 +511,7 @@ test('an --out holding an earlier run: its reports of attendees not in this run 
 test('two runs at once into one --out: the second is refused (exit 2) instead of mixing its reports and class files with the first one\'s; a lock left by a run that died does not block', async () => {
   test.skip(process.platform === 'win32', 'POSIX process ids');
   const dir = tempDir('two-runs-class');
-  for (let i = 0; i < 200; i++) writeFileSync(path.join(dir, `Main_Flow_${1000 + i}.json`), withAttendee(solution(), String(1000 + i)));
+  writeSolutions(dir, 200);
   const out = tempDir('two-runs-out');
   const first = spawn(process.execPath, [path.join(ROOT, 'bin', 'flowgrade.js'), 'grade', dir, '--out', out, ...NOW, '--quiet', '--jobs', '1']);
   const firstExit = new Promise<number | null>((resolve) => first.on('exit', (code) => resolve(code)));
@@ -539,7 +539,7 @@ test('two runs at once into one --out: the second is refused (exit 2) instead of
 test('a report that cannot be written from a grading thread (a file-size limit, a full disk) stops the batch as --out\'s fault (exit 2), as in-process; never an attendee\'s row turned ungradable ("grading-crashed")', async () => {
   test.skip(process.platform !== 'linux', 'ulimit -f through a shell');
   const dir = tempDir('fsize-class');
-  for (let i = 0; i < 4; i++) writeFileSync(path.join(dir, `Main_Flow_${1000 + i}.json`), withAttendee(solution(), String(1000 + i)));
+  writeSolutions(dir, 4);
   // 90 KB per file: a correct flow's HTML report is larger, an ungradable row's report smaller.
   const grade = (jobs: string, out: string) =>
     new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => {
@@ -562,7 +562,7 @@ test('a report that cannot be written from a grading thread (a file-size limit, 
 test('Ctrl-C pressed again while a stopped batch cleans up (an impatient second Ctrl-C) still ends it with 130 and no staging folder or lock, not killed half-way', async () => {
   test.skip(process.platform === 'win32', 'POSIX signals');
   const dir = tempDir('sigint-twice-class');
-  for (let i = 0; i < 200; i++) writeFileSync(path.join(dir, `Main_Flow_${1000 + i}.json`), withAttendee(solution(), String(1000 + i)));
+  writeSolutions(dir, 200);
   const out = tempDir('sigint-twice-out');
   const child = spawn(process.execPath, [path.join(ROOT, 'bin', 'flowgrade.js'), 'grade', dir, '--out', out, ...NOW, '--quiet', '--jobs', '1']);
   const exited = new Promise<[number | null, NodeJS.Signals | null]>((resolve) => child.on('exit', (code, signal) => resolve([code, signal])));
