@@ -72,16 +72,16 @@ export function renderConsole(report: GradeReport, options: ConsoleOptions): str
 
 function renderCheck(check: CheckResult, c: ColorFns, width: number | undefined, marks: Marks): string[] {
   // A check not judged (its cause is reported by another) lost no points of its own.
-  const points = check.severity === 'info' ? '' : c.dim(check.status === 'skipped' ? ` (not judged, ${pointCount(check.points)})` : ` (${formatPoints(check.earned)}/${formatPoints(check.points)})`);
-  const severity = check.severity === 'required' || check.status === 'passed' ? '' : c.dim(` [${check.severity}]`);
+  const points = check.severity === 'info' ? '' : check.status === 'skipped' ? ` (not judged, ${pointCount(check.points)})` : ` (${formatPoints(check.earned)}/${formatPoints(check.points)})`;
+  const severity = check.severity === 'required' || check.status === 'passed' ? '' : ` [${check.severity}]`;
+  const tail = (points && c.dim(points)) + (severity && c.dim(severity));
   // The points and severity follow the title's last line, or go under it when they do not fit.
-  const tail = check.severity === 'info' ? '' : check.status === 'skipped' ? ` (not judged, ${pointCount(check.points)})` : ` (${formatPoints(check.earned)}/${formatPoints(check.points)})`;
-  const tailWidth = [...tail].length + (severity ? ` [${check.severity}]`.length : 0);
+  const tailWidth = [...points].length + severity.length;
   const title = wrapText(t(check.title), 4, 4, width);
   const lines = title.map((line, i) => (i === 0 ? `  ${mark(check, c, marks)} ` : '    ') + line);
   const last = [...title[title.length - 1]].length + 4;
-  if (width !== undefined && tailWidth > 0 && last + tailWidth > width) lines.push(`   ${points}${severity}`);
-  else lines[lines.length - 1] += `${points}${severity}`;
+  if (width !== undefined && tailWidth > 0 && last + tailWidth > width) lines.push(`   ${tail}`);
+  else lines[lines.length - 1] += tail;
   if (!isFailure(check)) {
     if (check.status !== 'passed') lines.push(...wrapText(t(check.message), 6, 6, width).map((line) => `      ${c.dim(line)}`));
     return lines;
