@@ -31,6 +31,19 @@ const FIXED_EXITS: Record<string, readonly string[]> = {
 
 const WITH_MENU_LINKS = new Set(['ivr-menu', 'case-statement']);
 
+/** Exits the Flow Designer canvas (and the hints, the drawings) names differently from the export. */
+const CANVAS_EXITS: Record<string, string> = { true: 'True', false: 'False', error: 'Undefined Error', timeout: 'No-Input Timeout', invalid: 'Unmatched Entry' };
+
+/** An exit (or a trace outcome) as the canvas names it; others as they are (`3`, `out`, `end`). */
+export function exitName(exit: string): string {
+  return Object.hasOwn(CANVAS_EXITS, exit) ? CANVAS_EXITS[exit] : exit;
+}
+
+/** An exit the canvas names in words (Undefined Error, True, …), not a menu digit or the single way out. */
+export function isNamedExit(exit: string): boolean {
+  return Object.hasOwn(CANVAS_EXITS, exit);
+}
+
 /** The exits an activity of this type has, or null when the format does not tell. */
 export function knownExitsOf(type: string, props: Record<string, unknown>): string[] | null {
   const fixed = Object.hasOwn(FIXED_EXITS, type) ? FIXED_EXITS[type] : undefined;

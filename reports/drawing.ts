@@ -3,17 +3,6 @@ import type { DrawingGraph, GradeReport } from '../engine/report.js';
 import type { TraceEntry } from '../engine/trace.js';
 import { isFailure } from './summary.js';
 
-/**
- * An exit as the canvas and the hints name it (`error` → Undefined Error, `timeout` → No-Input
- * Timeout, `invalid` → Unmatched Entry, `true`/`false` → True/False); menu digits and the single
- * way out (`out`, `default`) as the export has them. As checks/…/lib/graph.ts names them in messages.
- */
-export function exitLabel(exit: string): string {
-  return Object.hasOwn(CANVAS_EXITS, exit) ? CANVAS_EXITS[exit] : exit;
-}
-
-const CANVAS_EXITS: Record<string, string> = { true: 'True', false: 'False', error: 'Undefined Error', timeout: 'No-Input Timeout', invalid: 'Unmatched Entry' };
-
 /** Key of one drawn edge: an activity's exit (each exit has at most one link). */
 export function edgeKey(from: string, exit: string): string {
   return `${from}\n${exit}`;

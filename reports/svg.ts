@@ -5,7 +5,8 @@
  * classes let a page restyle it. Deterministic; every label escaped.
  */
 import type { DrawingEdge, DrawingGraph } from '../engine/report.js';
-import { activityTypeName, edgeKey, exitLabel } from './drawing.js';
+import { exitName } from '../engine/activity-types.js';
+import { activityTypeName, edgeKey } from './drawing.js';
 import { codePoints, firstCodePoints } from './code-points.js';
 import { escapeXml as x, escapeXmlAttribute as xa } from './escape.js';
 import { layoutFlow, NODE_HEIGHT as H, NODE_WIDTH as W, type Point } from './svg-layout.js';
@@ -68,7 +69,7 @@ export function renderFlowSvg(graph: DrawingGraph, options: SvgOptions): string 
     const svg =
       `<g class="edge${executed ? ' executed' : ''}">` +
       `<path d="${d}" fill="none" ${stroke} marker-end="url(#${prefix}-arrow${executed ? '-executed' : ''})"/>` +
-      `<text x="${n(label.x)}" y="${n(label.y)}" text-anchor="middle" font-size="11" fill="${executed ? COLORS.exec : COLORS.muted}" stroke="#fff" stroke-width="3" paint-order="stroke">${x(exitLabel(edge.exit))}</text></g>`;
+      `<text x="${n(label.x)}" y="${n(label.y)}" text-anchor="middle" font-size="11" fill="${executed ? COLORS.exec : COLORS.muted}" stroke="#fff" stroke-width="3" paint-order="stroke">${x(exitName(edge.exit))}</text></g>`;
     return { executed, svg };
   });
 

@@ -1,5 +1,6 @@
 import { defineCheck } from '../../engine/check.js';
-import { describeExit, exitLeadsTo, exitName, exitReaches, isNamedExit } from './lib/graph.js';
+import { exitName, isNamedExit } from '../../engine/activity-types.js';
+import { describeExit, exitLeadsTo, exitReaches } from './lib/graph.js';
 import type { Activity } from '../../engine/model.js';
 import { menuKeys, missionNodes, NO_OPTION3_CAUSE } from './lib/find.js';
 import { LABELS } from './lib/names.js';

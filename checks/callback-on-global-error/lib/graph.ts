@@ -1,4 +1,5 @@
 /** Walking a flow graph: what an exit leads to, and what is reachable from it. */
+import { exitName, isNamedExit } from '../../../engine/activity-types.js';
 import type { Activity, FlowGraph } from '../../../engine/model.js';
 
 function activityById(graph: FlowGraph, id: string | undefined): Activity | undefined {
@@ -68,19 +69,6 @@ export function describeExit(graph: FlowGraph, activity: Activity, exit: string)
   const name = canvasExitName(exit);
   const from = name ? `${activity.label} ${name}` : activity.label;
   return target ? `${from} → ${target.label}` : name ? `${from} not connected` : `${activity.label}: its exit is not connected`;
-}
-
-/** Exits the Flow Designer canvas names differently from the export. */
-const CANVAS_EXITS: Record<string, string> = { true: 'True', false: 'False', error: 'Undefined Error', timeout: 'No-Input Timeout', invalid: 'Unmatched Entry' };
-
-/** An exit (or a trace outcome) as the canvas names it; others as they are (`3`, `end`). */
-export function exitName(exit: string): string {
-  return Object.hasOwn(CANVAS_EXITS, exit) ? CANVAS_EXITS[exit] : exit;
-}
-
-/** Is this exit one the canvas names (True, No-Input Timeout, …), rather than a menu key? */
-export function isNamedExit(exit: string): boolean {
-  return Object.hasOwn(CANVAS_EXITS, exit);
 }
 
 /** An exit as the canvas names it: a menu digit is `option N`; the single way out of most activities has no name (''). */

@@ -8,7 +8,8 @@
 import type { CheckContext, CheckOutcome, ScenarioRun } from '../../../engine/check.js';
 import type { Activity, FlowGraph } from '../../../engine/model.js';
 import type { HttpExchange, TraceEntry } from '../../../engine/trace.js';
-import { canvasExitName, connectHint, exitLeadsTo, exitName } from './graph.js';
+import { exitName } from '../../../engine/activity-types.js';
+import { canvasExitName, connectHint, exitLeadsTo } from './graph.js';
 import { menuKeys, missionNodes, NO_OPTION3_CAUSE, type MissionNodes } from './find.js';
 import { HINTS, renameGetCbidHint, statusExpressionHint } from './hints.js';
 import { connectorNameOf, isAuthenticated, requestBodyOf } from './http.js';

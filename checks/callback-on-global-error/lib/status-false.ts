@@ -5,7 +5,7 @@
  */
 import { defineCheck, type Check } from '../../../engine/check.js';
 import { missionNodes } from './find.js';
-import { exitName } from './graph.js';
+import { exitName } from '../../../engine/activity-types.js';
 import { checkOf, deviatesBefore, happyPathDeviation } from './happy-path.js';
 import { LABELS } from './names.js';
 import { failed, passed, skipped } from './outcome.js';
