@@ -36,7 +36,7 @@ export function checkCommand(ctx: CliContext): Command {
     const files = await expandPatterns(given, (line) => ctx.stderr(printableLine(line) + '\n'));
     if (flags.attendee && files.length > 1) throw new UsageError('--attendee applies to one file; give one file or drop --attendee');
     if (flags.format === 'html' && files.length > 1) throw new UsageError('--format html writes one report; use `flowgrade grade` for several files');
-    if (flags.out !== undefined && (await isOneOf(flags.out, files))) throw new UsageError(`--out ${flags.out} is one of the exports given: the report would overwrite it; choose another file`);
+    if (flags.out !== undefined && (await isOneOf(flags.out, files))) throw new UsageError(`--out ${flags.out} is one of the exports given: the report would overwrite it; choose another file`, 'bad-out');
     const options = await resolveGradingOptions(flags);
     refuseUnusableSettings(options);
     const reports: GradeReport[] = [];
@@ -61,7 +61,7 @@ export function checkCommand(ctx: CliContext): Command {
           : error.code === 'EISDIR' && /[\\/]$/.test(flags.out!) && !existsSync(flags.out!)
             ? `it ends in "${flags.out!.slice(-1)}", so it names a folder, not a file; give the file to write the report into`
             : reasonOf(error);
-      throw new UsageError(`cannot write --out ${flags.out}: ${reason}`);
+      throw new UsageError(`cannot write --out ${flags.out}: ${reason}`, 'bad-out');
     });
     else ctx.stdout(flags.format === 'json' ? terminalJson(output) : output);
   });

@@ -1,4 +1,4 @@
-/** `check --out FILE`: the report goes to the file; a place that cannot be written is one line and exit 2. */
+/** `check --out FILE`: the report goes to the file; a place that cannot be written is one line ending in [bad-out] (as grade's and web's) and exit 2. */
 import { test, expect } from '@playwright/test';
 import { readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -12,7 +12,7 @@ test('check --out writes the report to the file, and refuses a folder in one lin
   expect(readFileSync(file, 'utf8')).toMatch(/^<!DOCTYPE html>/i);
   const refused = await runCli(['check', fixturePath('flows/solution.json'), '--format', 'json', '--out', dir]);
   expect(refused.code).toBe(2);
-  expect(refused.stderr.trim()).toBe(`flowgrade: cannot write --out ${dir}: is a directory, not a file`);
+  expect(refused.stderr.trim()).toBe(`flowgrade: cannot write --out ${dir}: is a directory, not a file [bad-out]`);
 });
 
 test('a console report written to --out is never coloured, though stdout would be', async () => {
@@ -40,7 +40,7 @@ test('check --out in a folder that does not exist, or blank: one line saying so,
   const dir = tempDir('check-out-missing');
   const missing = path.join(dir, 'no-such-folder', 'report.json');
   const run = await runCli(['check', fixturePath('flows/solution.json'), '--format', 'json', '--out', missing]);
-  expect([run.code, run.stdout, run.stderr]).toEqual([2, '', `flowgrade: cannot write --out ${missing}: the folder ${path.dirname(missing)} does not exist\n`]);
+  expect([run.code, run.stdout, run.stderr]).toEqual([2, '', `flowgrade: cannot write --out ${missing}: the folder ${path.dirname(missing)} does not exist [bad-out]\n`]);
   const blank = await runCli(['check', fixturePath('flows/solution.json'), '--out', '']);
   expect([blank.code, blank.stdout]).toEqual([2, '']);
   expect(blank.stderr).toContain(`option '--out <file>' argument '' is invalid. "" is blank: give the file to write`);
@@ -54,7 +54,7 @@ test('check --out naming one of the exports (by another path too) is refused bef
   symlinkSync(file, path.join(dir, 'link.json'));
   for (const out of [file, path.join(dir, '.', 'Main_Flow_140.json'), path.join(dir, 'link.json')]) {
     const run = await runCli(['check', fixturePath('flows/before-mission.json'), file, '--format', 'json', '--out', out]);
-    expect([run.code, run.stdout, run.stderr]).toEqual([2, '', `flowgrade: --out ${out} is one of the exports given: the report would overwrite it; choose another file\n`]);
+    expect([run.code, run.stdout, run.stderr]).toEqual([2, '', `flowgrade: --out ${out} is one of the exports given: the report would overwrite it; choose another file [bad-out]\n`]);
     expect(readFileSync(file)).toEqual(original);
   }
 });
@@ -63,5 +63,14 @@ test('check --out ending in "/" names a folder: said so, not that a folder that 
   const missing = path.join(tempDir('check-out-slash'), 'reports') + '/';
   const run = await runCli(['check', fixturePath('flows/solution.json'), '--format', 'json', '--out', missing]);
   expect([run.code, run.stdout]).toEqual([2, '']);
-  expect(run.stderr.trim()).toBe(`flowgrade: cannot write --out ${missing}: it ends in "/", so it names a folder, not a file; give the file to write the report into`);
+  expect(run.stderr.trim()).toBe(`flowgrade: cannot write --out ${missing}: it ends in "/", so it names a folder, not a file; give the file to write the report into [bad-out]`);
+});
+
+test('check --out through a file (a part of the path is not a folder): one line with [bad-out], exit 2, as grade says it', async () => {
+  const dir = tempDir('check-out-through-file');
+  const file = path.join(dir, 'a.json');
+  writeFileSync(file, '{}');
+  const out = path.join(file, 'report.json');
+  const run = await runCli(['check', fixturePath('flows/solution.json'), '--out', out]);
+  expect([run.code, run.stdout, run.stderr]).toEqual([2, '', `flowgrade: cannot write --out ${out}: a part of the path is a file, not a folder [bad-out]\n`]);
 });
