@@ -1,0 +1,44 @@
+/**
+ * The signals that stop a batch, cleaning up its staging folder and lock first. On Windows,
+ * Ctrl-Break is SIGBREAK: it stopped the process where it was, the staging folder left behind.
+ * Run with a stand-in process (Windows' signals cannot be sent here).
+ */
+import { test, expect } from '@playwright/test';
+import { EventEmitter } from 'node:events';
+import { exitOnStopSignals, type SignalledProcess } from '../../../cli/grade/stop-signals.js';
+
+function fakeProcess(platform: NodeJS.Platform): SignalledProcess & { emit(signal: string): void; exits: number[]; listening(): string[] } {
+  const events = new EventEmitter();
+  const exits: number[] = [];
+  return {
+    platform,
+    on: (signal, listener) => events.on(signal, listener),
+    off: (signal, listener) => events.off(signal, listener),
+    exit: (code) => void exits.push(code),
+    emit: (signal) => void events.emit(signal, signal),
+    exits,
+    listening: () => events.eventNames().map(String).sort(),
+  };
+}
+
+test('Windows: Ctrl-Break (SIGBREAK) cleans up and ends the run (exit 149 = 128 + 21), as Ctrl-C does (130)', () => {
+  for (const [signal, code] of [['SIGBREAK', 149], ['SIGINT', 130]] as const) {
+    const proc = fakeProcess('win32');
+    let cleaned = 0;
+    exitOnStopSignals(() => void cleaned++, proc);
+    proc.emit(signal);
+    proc.emit(signal); // an impatient second one while cleaning up: ignored
+    expect([cleaned, proc.exits], signal).toEqual([1, [code]]);
+  }
+});
+
+test('listened to where the platform has it, and no longer once the run has ended', () => {
+  const windows = fakeProcess('win32');
+  const stopListening = exitOnStopSignals(() => {}, windows);
+  expect(windows.listening()).toEqual(['SIGBREAK', 'SIGHUP', 'SIGINT', 'SIGTERM']);
+  stopListening();
+  expect(windows.listening()).toEqual([]);
+  const linux = fakeProcess('linux');
+  exitOnStopSignals(() => {}, linux);
+  expect(linux.listening()).toEqual(['SIGHUP', 'SIGINT', 'SIGTERM']);
+});
