@@ -81,12 +81,12 @@ export async function runBatch(batch: BatchOptions): Promise<BatchOutcome> {
   } finally {
     stopListening();
     if (prepared?.ok) await endRun(prepared.stagingDir, run.lockFile, batch.warn);
-    else await undoPrepare(run);
+    else await undoPrepare(run, batch.warn);
   }
 }
 
 /** How far a run has come in --out: what a stop signal leaves to remove. */
-interface Run {
+export interface Run {
   lockFile: string;
   locked: boolean;
   stagingDir?: string;
@@ -125,10 +125,16 @@ async function prepareOut(outDir: string, run: Run): Promise<Prepared> {
   }
 }
 
-/** What prepareOut did for a run that never started grading, removed (the staging folder, the lock if this run took it). */
-async function undoPrepare(run: Run): Promise<void> {
-  if (run.stagingDir !== undefined) await rm(run.stagingDir, { recursive: true, force: true });
-  if (run.locked) rmSync(run.lockFile, { force: true });
+/**
+ * What prepareOut did for a run that never started grading, removed: the staging folder as endRun
+ * removes it (with retries; one still held open a warning), the lock if this run took it.
+ */
+export async function undoPrepare(run: Run, warn: (line: string) => void, remove: typeof rm = rm): Promise<void> {
+  try {
+    if (run.stagingDir !== undefined) await removeStaging(run.stagingDir, warn, remove);
+  } finally {
+    if (run.locked) rmSync(run.lockFile, { force: true });
+  }
 }
 
 /**
@@ -184,21 +190,28 @@ async function gradeAndWrite(found: Discovery, stagingDir: string, run: Run, bat
   }
 }
 
-/**
- * The end of a run: its staging folder and its lock removed. On Windows a folder another program
- * has open (the antivirus scanner, the search indexer, an Explorer window on --out) cannot be
- * removed for a while: rm tries again (maxRetries: 5, 100 ms more each time), and a folder still
- * there is a warning, not a failure of a run whose outputs are all written; the lock goes anyway.
- */
+/** The end of a run: its staging folder (removeStaging) and its lock removed; the lock goes anyway. */
 export async function endRun(stagingDir: string, lockFile: string, warn: (line: string) => void, remove: typeof rm = rm): Promise<void> {
+  try {
+    await removeStaging(stagingDir, warn, remove);
+  } finally {
+    rmSync(lockFile, { force: true });
+  }
+}
+
+/**
+ * A run's staging folder removed. On Windows a folder another program has open (the antivirus
+ * scanner, the search indexer, an Explorer window on --out) cannot be removed for a while: rm tries
+ * again (maxRetries: 5, 100 ms more each time), and a folder still there is a warning, not a
+ * failure of the run (whose outputs are all written, or whose own problem line says why it stopped).
+ */
+async function removeStaging(stagingDir: string, warn: (line: string) => void, remove: typeof rm): Promise<void> {
   try {
     await remove(stagingDir, { recursive: true, force: true, maxRetries: 5 });
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code ?? 'error';
     const why = code === 'EBUSY' ? 'EBUSY: another program has it open' : code;
     warn(`flowgrade: ${stagingDir}: this run's staging folder cannot be removed (${why}); delete it, it is never graded [staging-left]`);
-  } finally {
-    rmSync(lockFile, { force: true });
   }
 }
 

@@ -8,7 +8,7 @@ import { test, expect } from '@playwright/test';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import path from 'node:path';
-import { endRun } from '../../../cli/grade/batch.js';
+import { endRun, undoPrepare } from '../../../cli/grade/batch.js';
 import { tempDir } from '../../helpers.js';
 
 function run(): { stagingDir: string; lockFile: string } {
@@ -40,4 +40,27 @@ test('removed, with retries asked for (Windows lets go of a folder a moment late
   await endRun(stagingDir, lockFile, (line) => warnings.push(line), ((dir: string, options: unknown) => (asked.push(options), rm(dir, options as never))) as typeof rm);
   expect([existsSync(stagingDir), existsSync(lockFile), warnings]).toEqual([false, false, []]);
   expect(asked).toEqual([{ recursive: true, force: true, maxRetries: 5 }]);
+});
+
+/**
+ * A run that made its staging folder but could not finish preparing --out (the marker's rename
+ * refused) removes that folder as the end of a run does: with retries, a folder still held open a
+ * warning, not an internal error hiding the run's own problem line; its lock goes all the same.
+ */
+test('undoPrepare removes the staging folder with the same retries as endRun; one that cannot be removed is the same warning', async () => {
+  const { stagingDir, lockFile } = run();
+  const asked: unknown[] = [];
+  await undoPrepare({ stagingDir, lockFile, locked: true }, () => {}, ((dir: string, options: unknown) => (asked.push(options), rm(dir, options as never))) as typeof rm);
+  expect([existsSync(stagingDir), existsSync(lockFile)]).toEqual([false, false]);
+  expect(asked).toEqual([{ recursive: true, force: true, maxRetries: 5 }]);
+  const held = run();
+  const warnings: string[] = [];
+  const busy = (async () => {
+    throw Object.assign(new Error('EBUSY: resource busy or locked'), { code: 'EBUSY', syscall: 'rmdir', path: held.stagingDir });
+  }) as unknown as typeof rm;
+  await undoPrepare({ ...held, locked: true }, (line) => warnings.push(line), busy);
+  expect(existsSync(held.lockFile)).toBe(false);
+  expect(warnings).toEqual([
+    `flowgrade: ${held.stagingDir}: this run's staging folder cannot be removed (EBUSY: another program has it open); delete it, it is never graded [staging-left]`,
+  ]);
 });
