@@ -234,7 +234,7 @@ function describeSyntaxError(text: string, error: unknown): string {
 
 /** What is at `offset`, quoted, or "binary data" where quoting it would print noise (a program's `MZ…`). */
 function unexpectedAt(text: string, offset: number): string {
-  const snippet = text.slice(offset, offset + 12).split('\n')[0] || text[offset];
+  const snippet = text.slice(offset, offset + 12).split(/\r\n|\r|\n/)[0] || text[offset];
   for (let i = 0; i < snippet.length; i++) if (isBinary(snippet.charCodeAt(i))) return 'unexpected binary data';
   return `unexpected ${JSON.stringify(snippet)}`;
 }
@@ -247,11 +247,13 @@ function isBinary(code: number): boolean {
   return (code < 0x20 && code !== 0x09 && code !== 0x0a && code !== 0x0d) || code === 0x7f || code === 0xfffd;
 }
 
+/** Lines end at LF, CRLF (Windows) or a lone CR (old Mac): JSON allows all three as whitespace. */
 export function lineAndColumn(text: string, offset: number): { line: number; column: number } {
   let line = 1;
   let lineStart = 0;
   for (let i = 0; i < offset && i < text.length; i++) {
-    if (text.charCodeAt(i) === 0x0a) {
+    const c = text.charCodeAt(i);
+    if (c === 0x0a || (c === 0x0d && text.charCodeAt(i + 1) !== 0x0a)) {
       line++;
       lineStart = i + 1;
     }

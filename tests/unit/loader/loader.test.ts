@@ -215,6 +215,16 @@ test.describe('unreadable input: one clear line and a stable code', () => {
     expect(failure('{"name":').message).toMatch(/unexpected end of JSON input at line 1 column 9/);
   });
 
+  test('a syntax error in a Windows (CRLF) or old Mac (CR) file is located and quoted as in an LF file', () => {
+    const lf = '{\n  "version": 12,,\n  "name": "x"\n}\n';
+    const message = 'not valid JSON: unexpected "," at line 2 column 17';
+    expect(failure(lf).message).toBe(message);
+    expect(failure(lf.replace(/\n/g, '\r\n')).message).toBe(message);
+    expect(failure(lf.replace(/\n/g, '\r')).message).toBe(message);
+    // A line that ends the snippet early: what follows the break is not quoted.
+    expect(failure('{"a": 1 x\r\n}').message).toBe('not valid JSON: unexpected "x" at line 1 column 9');
+  });
+
   test('JSON that is not a flow export', () => {
     expect(failure('[1,2]')).toMatchObject({ code: 'not-a-flow', message: expect.stringMatching(/array/) });
     expect(failure('"hello"')).toMatchObject({ code: 'not-a-flow', message: 'JSON is a string, not a Flow Designer export' });
