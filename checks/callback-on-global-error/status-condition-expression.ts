@@ -42,6 +42,10 @@ export default defineCheck({
     '`{{true}}`, `== 200`, a comparison with the text "201", or a reference to another activity fail — e.g.',
     '`HTTP_PUT` (an old copy button), or `CallBackAPI_Request` when the request is labelled',
     '`CallBackAPI_HTTPRequest` (the older label passes only when the request carries it too).',
+    '',
+    'A failure says what the expression reads instead when it can tell: `== 200` (the Final Boss answer,',
+    'not Create Task\'s 201 Created), an activity that does not exist, the status code of another activity',
+    '(`GET_CBID.httpStatusCode`), or an output spelled in another case (`httpstatuscode`).',
   ].join('\n'),
   run(ctx) {
     const condition = statusConditionOf(ctx);
@@ -52,8 +56,9 @@ export default defineCheck({
     const expression = typeof activity.props.expression === 'string' ? activity.props.expression : '';
     if (expression.trim() === '') return failed(`${activity.label} has no expression`, { expected, actual: 'no expression', activity });
     const seen = valuesSeenBy(ctx, activity, expression);
+    const startFor = (status: number) => flowScope(ctx.model, { [label]: { httpStatusCode: status, httpResponseBody: '', httpResponseHeaders: {} } });
     for (const { status, want } of CASES) {
-      const start = flowScope(ctx.model, { [label]: { httpStatusCode: status, httpResponseBody: '', httpResponseHeaders: {} } });
+      const start = startFor(status);
       const scope = seen(start);
       const result = evaluate(expression, scope);
       const what = `with ${label}.httpStatusCode = ${show(status)}`;
@@ -69,8 +74,10 @@ export default defineCheck({
               ? ': the Expression has no {{ }}, so it is plain text, not a test'
               : /["']201["']/.test(expression)
                 ? ': "201" in quotes is text, and the status code is the number 201'
-                : '';
-        return failed(`${activity.label} expression gives ${show(result.value)} ${what}; it must give ${want}${why}${unknownNames(ctx, expression, label)}`, {
+                : status === 201 && asBoolean(evaluateOk(expression, seen(startFor(200)))) === true
+                  ? ': it tests 200 (OK), but a task created is answered 201 Created'
+                  : '';
+        return failed(`${activity.label} expression gives ${show(result.value)} ${what}; it must give ${want}${why}${namesNote(ctx, expression, label)}`, {
           expected,
           actual: expression,
           activity,
@@ -89,12 +96,33 @@ function asBoolean(value: unknown): boolean | undefined {
   return undefined;
 }
 
-/** " (it reads HTTP_PUT, which is no activity or variable of this flow; the HTTP Request is labelled …)". */
-function unknownNames(ctx: CheckContext, expression: string, label: string): string {
+/** The value of `expression` in `scope`, or undefined when it fails to evaluate. */
+function evaluateOk(expression: string, scope: ReadonlyMap<string, unknown>): unknown {
+  const result = evaluate(expression, scope);
+  return result.ok ? result.value : undefined;
+}
+
+/** The outputs of an HTTP Request an expression can read. */
+const HTTP_OUTPUTS = ['httpStatusCode', 'httpResponseBody', 'httpResponseHeaders'];
+
+/**
+ * What the expression reads instead of the request's status code: " (it reads HTTP_PUT, which is no
+ * activity or variable of this flow; …)", another activity's status code, or an output of the
+ * request spelled in another case.
+ */
+function namesNote(ctx: CheckContext, expression: string, label: string): string {
+  const names = [...new Set(namesRead(expression))];
   const known = new Set<string>([...allLabels(ctx), ...ctx.model.variables.map((v) => v.name), 'NewPhoneContact']);
-  const unknown = [...new Set(namesRead(expression).map((name) => name.split('.')[0]))].filter((root) => !known.has(root));
-  if (unknown.length === 0) return '';
-  return ` (it reads ${unknown.join(', ')}, which is no activity or variable of this flow; the HTTP Request is labelled ${label})`;
+  const unknown = [...new Set(names.map((name) => name.split('.')[0]))].filter((root) => !known.has(root));
+  if (unknown.length > 0) return ` (it reads ${unknown.join(', ')}, which is no activity or variable of this flow; the HTTP Request is labelled ${label})`;
+  if (names.includes(`${label}.httpStatusCode`)) return '';
+  for (const name of names) {
+    const [root, output] = name.split('.');
+    const right = HTTP_OUTPUTS.find((o) => output !== undefined && o !== output && o.toLowerCase() === output.toLowerCase());
+    if (root === label && right) return ` (it reads ${name}: names are case-sensitive, the output is ${right})`;
+  }
+  const other = names.find((name) => name.endsWith('.httpStatusCode') && name.split('.')[0] !== label);
+  return other ? ` (it reads ${other}, the status code of ${other.split('.')[0]}, not of ${label})` : '';
 }
 
 function allLabels(ctx: CheckContext): string[] {

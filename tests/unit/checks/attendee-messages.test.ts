@@ -85,6 +85,25 @@ test('a condition typed without {{ }} is told it is plain text, not a test', asy
   expect(result.message).toContain('the Expression has no {{ }}, so it is plain text, not a test');
 });
 
+test('a condition testing 200 (the Final Boss answer) is told Create Task answers 201 Created', async () => {
+  const result = resultOf(await gradeFixture('flows/defect-condition-tests-200.json'), 'status-condition-expression');
+  expect(result.status).toBe('failed');
+  expect(result.message).toContain('it tests 200 (OK), but a task created is answered 201 Created');
+});
+
+test('a condition reading the status code of another activity, or an output in another case, is told what it reads', async () => {
+  const other = resultOf(await gradeMutation((f) => {
+    props(f, 'HTTPStatusCode').expression = '{{GET_CBID.httpStatusCode == 201}}';
+  }), 'status-condition-expression');
+  expect(other.status).toBe('failed');
+  expect(other.message).toContain('it reads GET_CBID.httpStatusCode, the status code of GET_CBID, not of CallBackAPI_HTTPRequest');
+  const lower = resultOf(await gradeMutation((f) => {
+    props(f, 'HTTPStatusCode').expression = '{{CallBackAPI_HTTPRequest.httpstatuscode == 201}}';
+  }), 'status-condition-expression');
+  expect(lower.status).toBe('failed');
+  expect(lower.message).toContain('it reads CallBackAPI_HTTPRequest.httpstatuscode: names are case-sensitive, the output is httpStatusCode');
+});
+
 test('a Request Body quoted with single or curly quotes is told which quotes JSON needs', async () => {
   const single = resultOf(await gradeMutation((f) => {
     const p = props(f, 'CallBackAPI_HTTPRequest');
