@@ -1,0 +1,38 @@
+/**
+ * The npm scripts run in cmd and PowerShell (npm's shell on Windows) as in sh: `npm run fuzz` was
+ * `FUZZ_RUNS=10000 playwright test …`, a POSIX assignment cmd reads as a command name
+ * ("'FUZZ_RUNS' is not recognized"). It is now scripts/fuzz.mjs, which sets FUZZ_RUNS itself.
+ */
+import { test, expect } from '@playwright/test';
+import { execFile } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { ROOT } from '../../helpers.js';
+// @ts-expect-error -- a plain .mjs script without type declarations
+import { fuzzRun } from '../../../scripts/fuzz.mjs';
+
+test('no npm script starts with a NAME=value environment assignment (cmd and PowerShell have none)', () => {
+  const scripts: Record<string, string> = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')).scripts;
+  const posixOnly = Object.entries(scripts).filter(([, command]) => /(^|&&|\|\||;)\s*[A-Za-z_][A-Za-z0-9_]*=/.test(command));
+  expect(posixOnly).toEqual([]);
+});
+
+test('npm run fuzz: FUZZ_RUNS 10000 unless set, the fuzz tests on two workers, and the arguments after -- passed on', () => {
+  const run: { command: string; args: string[]; env: Record<string, string> } = fuzzRun(['--grep', 'loader'], { PATH: '/bin' });
+  expect(run.command).toBe(process.execPath);
+  expect(run.args.slice(1)).toEqual(['test', 'tests/unit/fuzz', 'tests/unit/pebble/properties.test.ts', '--workers=2', '--grep', 'loader']);
+  expect(path.relative(ROOT, run.args[0]!)).toBe(path.join('node_modules', '@playwright', 'test', 'cli.js'));
+  expect(run.env).toEqual({ PATH: '/bin', FUZZ_RUNS: '10000' });
+  expect(fuzzRun([], { FUZZ_RUNS: '300' }).env.FUZZ_RUNS).toBe('300');
+});
+
+test('npm run fuzz starts playwright: --list lists the fuzz tests and exits 0', async () => {
+  const listed = await new Promise<{ code: number; stdout: string }>((resolve) =>
+    execFile(process.execPath, [path.join(ROOT, 'scripts', 'fuzz.mjs'), '--list'], { cwd: ROOT, timeout: 60_000 }, (error, stdout) =>
+      resolve({ code: error ? Number((error as { code?: unknown }).code ?? 1) : 0, stdout }),
+    ),
+  );
+  expect(listed.code).toBe(0);
+  expect(listed.stdout).toMatch(/fuzz[\\/][^\n]*\.test\.ts/);
+  expect(listed.stdout).toContain('properties.test.ts');
+});
