@@ -46,7 +46,7 @@ export function buildModel(exported: Json, options: ModelOptions = {}): FlowMode
     flowType: exported.flowType === 'SUBFLOW' ? 'SUBFLOW' : 'FLOW',
     versionId: optionalString(exported.id),
     flowId: optionalString(exported.flowId),
-    version: typeof exported.version === 'number' ? exported.version : undefined,
+    version: versionOf(exported.version),
     lastModifiedDate: optionalString(exported.lastModifiedDate) || undefined,
     generation: generationOf(exported),
     templateBody: options.templateBody ?? false,
@@ -299,6 +299,12 @@ function generationOf(exported: Json): FormatGeneration {
   if ('__typename' in exported) return '2025-graphql';
   if (!('settings' in exported)) return '2024';
   return '2025';
+}
+
+/** The version counter, written as a number or (the schema allows it) as digits; anything else, Infinity (`1e999`) included, is left out. */
+function versionOf(value: unknown): number | undefined {
+  const version = typeof value === 'string' && INTEGER_TEXT.test(value.trim()) ? Number(value) : value;
+  return typeof version === 'number' && Number.isSafeInteger(version) ? version : undefined;
 }
 
 function positionOf(widget: unknown): Position | undefined {

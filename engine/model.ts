@@ -128,6 +128,7 @@ export interface FlowModel {
   /** Version id (24 hex) and flow id, when present. */
   versionId?: string;
   flowId?: string;
+  /** The version counter (`version`), written as a number or as digits; absent when it is neither. */
   version?: number;
   lastModifiedDate?: string;
   /** Best guess of the export generation (for information only). */

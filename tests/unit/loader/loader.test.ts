@@ -109,6 +109,18 @@ test.describe('the model', () => {
     expect(defaults).toEqual({ count: 0, flag: false, blob: {}, nothing: null, text: '', unset: null });
   });
 
+  test('the flow version is a number whether written as one or as digits; a version that is no finite integer is left out', () => {
+    expect(load(tinyFlow({ version: 12 })).version).toBe(12);
+    expect(load(tinyFlow({ version: '12' })).version).toBe(12);
+    expect(load(tinyFlow({ version: ' 7 ' })).version).toBe(7);
+    for (const version of [null, '', 'NaN', 'v12', '1.5', '99999999999999999999']) {
+      expect(load(tinyFlow({ version })).version, JSON.stringify(version)).toBeUndefined();
+    }
+    // 1e999 is valid JSON that parses to Infinity, which the model (and its JSON) must not carry.
+    const text = JSON.stringify(tinyFlow({ version: 1 })).replace('"version":1,', '"version":1e999,');
+    expect(load(text).version).toBeUndefined();
+  });
+
   test('attendee id: explicit option, else the flow name, else the file name', () => {
     expect(load(tinyFlow()).attendee).toEqual({ id: '207', source: 'flow-name' });
     expect(load(tinyFlow(), { attendee: 'A-1' }).attendee).toEqual({ id: 'A-1', source: 'option' });
