@@ -1,7 +1,10 @@
 import { test, expect } from '@playwright/test';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { getResponse } from 'msw';
 import { createMockServices, DEFAULT_DYNVARS, DEFAULT_ORG_ID, MOCK_BEARER_TOKEN, validateDynVarsDataset, type MockOptions } from '../../../mocks/index.js';
 import { DEFAULT_CONTACT } from '../../../engine/simulator/index.js';
+import { HAS_SHARED, SHARED } from '../../helpers.js';
 
 const DYNVARS = 'https://674481b1b4e2e04abea27c6e.mockapi.io/flowdesigner/Lab/DynVars';
 const TASKS = 'https://api.wxcc-us1.cisco.com/v1/tasks';
@@ -62,6 +65,12 @@ test.describe('DynVars', () => {
     const dynvars = [{ dn: '2145550100', outboundcallbackep: 'ep-1', tacnumber: '+12145550199' }];
     const { json } = await send(new Request(`${DYNVARS}?dn=2145550100`), { dynvars });
     expect(json).toEqual(dynvars);
+  });
+
+  test("the default record is the lab's MockAPI answer for its number (2025-02, ../shared/real-flows/lab), field for field", () => {
+    test.skip(!HAS_SHARED, '../shared/real-flows is not present');
+    const lab: unknown = JSON.parse(readFileSync(path.join(SHARED, 'real-flows', 'lab', 'mockapi-dynvars_dn-4694096861_2025-02.json'), 'utf8'));
+    expect(DEFAULT_DYNVARS).toEqual(lab);
   });
 
   test('datasets are validated', () => {

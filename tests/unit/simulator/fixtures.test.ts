@@ -1,10 +1,12 @@
 /** The mission fixtures (fixtures/flows) run against the real mocks (mocks/index.ts). */
 import { test, expect } from '@playwright/test';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { loadFlow } from '../../../engine/loader.js';
 import type { FlowModel } from '../../../engine/model.js';
 import { simulate, type Scenario } from '../../../engine/simulator/index.js';
 import { createMockServices, type MockOptions } from '../../../mocks/index.js';
-import { readFixture } from '../../helpers.js';
+import { HAS_SHARED, readFixture, SHARED } from '../../helpers.js';
 import { buildFlow, condition, endFlow, OUTDIAL_EP } from './helpers.js';
 
 const TAC = '+14085267209';
@@ -64,6 +66,23 @@ test.describe('solution.json, option 3', () => {
       expect(result.trace[at(result, 'HTTPStatusCode')].outcome).toBe('false');
     });
   }
+});
+
+test.describe("solution.json against the lab's older DynVars record (2024-12, ../shared/real-flows/lab)", () => {
+  test.skip(!HAS_SHARED, '../shared/real-flows is not present');
+
+  test('it has no outboundcallbackep or tacnumber: GET_CBID leaves both empty, Create Task answers 400 and HTTPStatusCode leaves by false', async () => {
+    const dynvars = JSON.parse(readFileSync(path.join(SHARED, 'real-flows', 'lab', 'mockapi-dynvars_dn-4694096861_2024-12.json'), 'utf8'));
+    const { result, services } = await run('solution.json', OPTION_3, { dynvars });
+    const get = result.trace[at(result, 'GET_CBID')];
+    expect(get).toMatchObject({ outcome: 'default', http: { status: 200 }, modifiedVariables: { outdialcbid: '', customani: '' } });
+    const post = result.trace[at(result, 'CallBackAPI_HTTPRequest')];
+    expect(JSON.parse(post.http?.requestBody ?? '')).toMatchObject({ entryPointId: '', destination: '' });
+    expect(post.http?.status).toBe(400);
+    expect(services.tasks).toHaveLength(0);
+    expect(result.trace[at(result, 'HTTPStatusCode')].outcome).toBe('false');
+    expect(result).toMatchObject({ status: 'completed', globalErrorRaised: true, callerConnected: false });
+  });
 });
 
 test.describe('other fixtures', () => {
