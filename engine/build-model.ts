@@ -118,7 +118,8 @@ function buildActivity(key: string, raw: Json, pointer: string, position: Positi
   const isEvent = isEventActivity(raw);
   const activityName = typeof properties.activityName === 'string' ? properties.activityName : '';
   const type = isEvent && (activityName === '' || activityName === 'Event') ? 'event' : activityName || 'unknown';
-  const label = String(raw.name ?? properties.name ?? key);
+  // Exports write the label twice (`name`, `properties.name`); an empty one is no label.
+  const label = optionalString(raw.name) || optionalString(properties.name) || key;
   const activity: Activity = {
     id: key,
     label,

@@ -15,7 +15,7 @@ export interface Position {
 export interface Activity {
   /** The activity's UUID (the key in `process.activities`). */
   id: string;
-  /** The label the attendee typed (`name`), e.g. `GET_CBID`. */
+  /** The label the attendee typed (`name`, else `properties.name`, else the id: never taken from an empty one), e.g. `GET_CBID`. */
   label: string;
   /**
    * `properties.activityName` (`http-request-v2`, `set-variable`, `ivr-menu`, …); event nodes

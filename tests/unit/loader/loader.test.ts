@@ -70,6 +70,16 @@ test.describe('the model', () => {
     expect(play.pointer).toBe('/process/activities/p');
   });
 
+  test('an activity\'s label is its name, else the name in its properties (an empty one is none), else its id', () => {
+    const flow = tinyFlow();
+    flow.process.activities.p.name = '';
+    flow.process.activities.d.name = '';
+    flow.process.activities.d.properties.name = '';
+    delete flow.process.activities.orphan.name;
+    const labels = load(flow).main.activities.map((a) => a.label);
+    expect(labels).toEqual(['NewPhoneContact', 'Welcome', 'd', 'Orphan']);
+  });
+
   test('pointers escape "~" and "/" in activity ids (RFC 6901)', () => {
     const flow = tinyFlow();
     flow.process.activities['a/b~c~1'] = { id: 'a/b~c~1', name: 'Odd', group: 'action', properties: { activityName: 'play-message', name: 'Odd' } };
