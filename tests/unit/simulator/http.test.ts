@@ -126,6 +126,41 @@ test.describe('request building', () => {
     expect(body).toEqual({ query: '{ task(ani: "+14085551234") { id } }', variables: {} });
   });
 
+  test("each method Flow Designer offers is sent as chosen, in any case; the body's Content-Type follows the request content type", async () => {
+    const body = '{"ani": "{{NewPhoneContact.ANI}}"}';
+    const seen: string[] = [];
+    const services = fakeServices([
+      http.all(DYNVARS_URL, async ({ request }) => {
+        seen.push(`${request.method} ${request.headers.get('content-type')} ${await request.text()}`);
+        return HttpResponse.json({});
+      }),
+    ]);
+    const cases: [string, string, string][] = [
+      ['GET', 'Application/JSON', 'GET null '],
+      ['HEAD', 'Application/JSON', 'HEAD null '],
+      ['post', 'Application/JSON', 'POST application/json {"ani": "+14085551234"}'],
+      ['PUT', 'Application/XML', 'PUT application/xml {"ani": "+14085551234"}'],
+      ['Patch', 'Text/Plain', 'PATCH text/plain {"ani": "+14085551234"}'],
+      ['DELETE', '', 'DELETE text/plain;charset=UTF-8 {"ani": "+14085551234"}'],
+      ['OPTIONS', 'Application/JSON', 'OPTIONS application/json {"ani": "+14085551234"}'],
+    ];
+    for (const [method, contentType] of cases) {
+      const node = httpRequest('Req', { httpRequestUrl: DYNVARS_URL, httpRequestMethod: method, httpContentType: contentType, httpRequestBody: body });
+      const result = await simulate(buildFlow(flowWith(node)), {}, { services });
+      expect(result.trace.find((e) => e.activity === 'Req')).toMatchObject({ outcome: 'default', http: { method: method.toUpperCase(), status: 200 } });
+    }
+    expect(seen).toEqual(cases.map(([, , sent]) => sent));
+  });
+
+  test('form data is sent urlencoded, names and values rendered', async () => {
+    let sent = '';
+    const services = fakeServices([http.post(DYNVARS_URL, async ({ request }) => ((sent = `${request.headers.get('content-type')} ${await request.text()}`), HttpResponse.json({})))]);
+    const rows = [{ key: 'ani', value: '{{NewPhoneContact.ANI}}' }, { key: 'a b', value: 'c&d' }];
+    const node = httpRequest('Req', { httpRequestUrl: DYNVARS_URL, httpRequestMethod: 'POST', httpContentType: 'Application/x-www-form-urlencoded', httpRequestBodyFormData: rows });
+    await simulate(buildFlow(flowWith(node)), {}, { services });
+    expect(sent).toBe('application/x-www-form-urlencoded ani=%2B14085551234&a+b=c%26d');
+  });
+
   test('a GET request carries no body even when one is configured', async () => {
     const node = httpRequest('GET_CBID', { httpRequestUrl: DYNVARS_URL, httpRequestBody: '{"a":1}' });
     const result = await simulate(buildFlow(flowWith(node)), {}, { services: fakeServices([dynvars()]) });
