@@ -22,6 +22,9 @@ const FIXED_EXITS: Record<string, readonly string[]> = {
   callback: ['default', 'failure'],
   'start-media-stream': ['default', 'failure'],
   'screen-pop': ['default'],
+  // The canvas ports of a 2026 export (WebexSamples payment-ai-agent-scripted-flow-template): a subflow call, a Parse activity.
+  'subflow-handoff': ['default', 'error'],
+  'parse-activity': ['default'],
   'disconnect-contact': [],
   'blind-transfer': [],
   SetCallerID: [],

@@ -201,6 +201,23 @@ test.describe('problems inside a readable flow become findings', () => {
     expect(load(flow).findings.map((f) => f.code)).toEqual(['unknown-exit']);
   });
 
+  test('a subflow call (subflow-handoff) and a Parse activity have the exits of the 2026 exports\' canvas ports', () => {
+    // As in WebexSamples payment-ai-agent-scripted-flow-template (2026): subflow-handoff ports in/default/error, parse-activity in/default.
+    const flow = tinyFlow();
+    flow.process.activities.sub = { id: 'sub', name: 'checkBalance_pp0', group: 'action', properties: { activityName: 'subflow-handoff', activityId: 'subflow-handoff', activityType: 'subflow', name: 'checkBalance_pp0', subflowName: 'checkBalance', subflowId: '6a1e35a078a3f98ba463c7d5', subflowInputVariables: [], subflowOutputVariables: [] } };
+    flow.process.activities.parse = { id: 'parse', name: 'Parse_data', group: 'action', properties: { activityName: 'parse-activity', activityId: 'parse-activity', name: 'Parse_data', inputVariable: 'x', outputVariableArray: [] } };
+    flow.process.links.push(
+      { id: 'x1', sourceActivityId: 'parse', targetActivityId: 'sub', conditionExpr: 'default' },
+      { id: 'x2', sourceActivityId: 'sub', targetActivityId: 'd', conditionExpr: 'default' },
+      { id: 'x3', sourceActivityId: 'parse', targetActivityId: 'd', conditionExpr: 'error' },
+    );
+    const model = load(flow);
+    const byLabel = (label: string) => model.main.activities.find((a) => a.label === label)!;
+    expect(byLabel('checkBalance_pp0')).toMatchObject({ knownExits: ['default', 'error'], unlinkedExits: ['error'] });
+    expect(byLabel('Parse_data')).toMatchObject({ knownExits: ['default'], unlinkedExits: [] });
+    expect(model.findings.map((f) => `${f.code} ${f.activity}`)).toEqual(['unknown-exit Parse_data']);
+  });
+
   test('a duplicate label, a duplicate variable, an unparseable default, a missing start', () => {
     const flow = tinyFlow();
     flow.process.activities.orphan.name = 'Welcome';
