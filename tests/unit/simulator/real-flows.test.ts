@@ -3,7 +3,7 @@ import { test, expect } from '@playwright/test';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { loadFlow } from '../../../engine/loader.js';
-import { simulate } from '../../../engine/simulator/index.js';
+import { DEFAULT_CONTACT, simulate } from '../../../engine/simulator/index.js';
 import { HAS_SHARED, SHARED } from '../../helpers.js';
 import { fakeServices, http, HttpResponse } from './helpers.js';
 
@@ -71,6 +71,59 @@ test.describe('real exports', () => {
     const notFound = await simulate(loaded.model, {}, { services: fakeServices([http.get('https://60ef3435f587af00179d3960.mockapi.io/api/customers/1', () => HttpResponse.json('Not found', { status: 404 }))]) });
     expect(notFound.trace.find((e) => e.activity === 'CollectDigits_kdd')?.outcome).toBe('timeout');
     expect(notFound.summary).toBe('stuck in a loop at ConfirmationMenu: the caller presses nothing (No-Input Timeout each time)');
+  });
+
+  test('the duplicate-callback export asks the Search API for callbacks of the last day, and schedules one only when none is pending', async () => {
+    const loaded = loadFlow(readFileSync(path.join(DIR, 'avoid-duplicate-callback_menu-setvar-condition-http-graphql-callback.json')));
+    if (!loaded.ok) throw new Error(loaded.error.message);
+    const base = 'https://api.wxcc-us1.cisco.com';
+    for (const [callbackStatus, condition, last] of [['Not Processed', 'true', 'DisconnectContact_mx8'], ['Processed', 'false', 'DisconnectContact_mx8_2bg']]) {
+      let url = '';
+      let body: unknown;
+      const search = http.post(`${base}/search`, async ({ request }) => {
+        url = request.url;
+        body = await request.json();
+        return HttpResponse.json({ data: { taskDetails: { tasks: [{ id: 't1', isActive: true, callbackData: { callbackStatus } }] } } });
+      });
+      // The export names its connector webexCC.
+      const services = { handlers: [search], connectorBaseUrl: (name: string) => (name === 'webexCC' ? base : ''), bearerToken: 'token' };
+      const result = await simulate(loaded.model, { dtmf: { Menu_lsi: '1' } }, { services });
+      // {{ now() | epoch(inMillis=true) - 86400000 }} subtracts a day from the epoch millis (| binds tighter than -).
+      expect(result.variables).toMatchObject({ currentTime: '1735689600000', goback_by_a_day: '1735603200000', ANITrim: '4085551234' });
+      expect(url).toBe(`${base}/search?orgId=${DEFAULT_CONTACT.OrgId}`);
+      // Each newline right after }} is dropped (Pebble's newLineTrimming): the GraphQL query stays valid.
+      const query = (body as { query: string }).query;
+      expect(query).toContain('from: 1735603200000    to: 1735689600000    filter: {');
+      expect(query).toContain('{ origin: { equals: "+14085551234" } }\n            { origin: { equals: "4085551234" } }');
+      expect(body).toMatchObject({ variables: {} });
+      expect(result.trace.find((e) => e.activity === 'Condition_ts8')?.outcome).toBe(condition);
+      expect(result.callbacks?.map((c) => c.dialNumber)).toEqual(condition === 'true' ? [] : ['+14085551234']);
+      expect([result.status, result.summary]).toEqual(['completed', `caller disconnected at ${last}`]);
+    }
+  });
+
+  test('the payment subflow: its JSON body and JSON output variable are built from templates, with nothing escaped', async () => {
+    const loaded = loadFlow(readFileSync(path.join(DIR, 'template-body_subflow_http-post-json-body_setVariablesArray_2026.json')));
+    if (!loaded.ok) throw new Error(loaded.error.message);
+    const run = async (status: number, answer: Record<string, unknown>) => {
+      let sent = '';
+      const payment = http.post('https://example.invalid/replace-with-your-make-payment-api-endpoint', async ({ request }) => {
+        sent = await request.text();
+        return HttpResponse.json(answer, { status });
+      });
+      return { result: await simulate(loaded.model, {}, { services: fakeServices([payment]) }), sent };
+    };
+    const paid = await run(200, { status: 'PAID', currency: 'USD', balanceAmount: 12.5 });
+    // The subflow inputs are unset: "amount": {{…}} leaves no value, and the body is sent as it is, not valid JSON.
+    expect(paid.sent).toContain('"cardNumber": "",');
+    expect(paid.sent).toMatch(/"amount": +}$/);
+    expect(paid.result.variables).toMatchObject({ status: 'PAID', currency: 'USD', subFlowBalanceAmount_makePayment: '12.5', outPutJSONFromMakePayment: { status: 'PAID', currency: 'USD', amount: '12.5' } });
+    expect(paid.result.summary).toBe('subflow ended at EndSubflow_zik');
+    // A quote in the error text ends the JSON string early: the Set Variable into the JSON variable fails.
+    const declined = await run(402, { error: 'card "declined"' });
+    expect(declined.result.trace.find((e) => e.activity === 'Condition_2yp')?.outcome).toBe('true');
+    expect(declined.result.trace.find((e) => e.activity === 'SetVariable_5f3_kkt')).toMatchObject({ outcome: 'error', error: expect.stringMatching(/^cannot store .* in JSON variable 'outPutJSONFromMakePayment'$/) });
+    expect(declined.result.status).toBe('error');
   });
 
   test('the payment subflow whose POST no mock answers: the error ends the run, and the summary says a subflow has no event flows', async () => {
