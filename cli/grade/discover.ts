@@ -3,9 +3,9 @@
  * `*.json` exports and `*.zip` archives), zip archives (expanded within limits, see zip.ts), single
  * files (taken whatever their extension, like `check`), and quoted glob patterns (see glob.ts).
  * A file reached twice (a folder and a file inside it, a folder and a symlink to it, a file and a
- * symlink to it) counts once.
+ * symlink to it, one file under two names of one folder) counts once.
  */
-import { closeSync, fstatSync, openSync, readFileSync, statSync } from 'node:fs';
+import { closeSync, fstatSync, lstatSync, openSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { formatBytes } from '../../engine/json-text.js';
 import { coded } from '../errors.js';
@@ -45,12 +45,13 @@ export async function discover(inputs: string[], limits: ZipLimits, outDir?: str
   const found = new Map<string, string>();
   /** The found files that are symlinks: path in its real folder → the real path of the file it links to. */
   const links = new Map<string, string>();
+  const names = sameFileNames();
   const add = (file: string, named = false) => {
     const display = path.normalize(file);
     // The real folder and the name in it: a folder named again through a symlink is the same
     // folder, but two files that are symlinks to one stored file (a content store) stay two.
-    const key = path.join(realFolder(path.dirname(file)), path.basename(file));
-    if (inside(path.resolve(file)) || inside(key)) {
+    const inFolder = path.join(realFolder(path.dirname(file)), path.basename(file));
+    if (inside(path.resolve(file)) || inside(inFolder)) {
       if (named) problems.push(coded(`flowgrade: ${display}: it is inside --out ${outDir}, where its report could replace it: write the reports into another folder`, 'bad-out'));
       else if (!warnedOut) {
         warn(`flowgrade: ${outDir}: the --out folder lies inside an input; its files are not graded [output-folder]`);
@@ -61,6 +62,7 @@ export async function discover(inputs: string[], limits: ZipLimits, outDir?: str
     // A symlink from outside --out to a file in it: the submission is the student's, not ours, but
     // a report written into --out could replace the very file it links to. As for a file named
     // inside --out, nothing is graded (never silently left out, never overwritten).
+    const key = names.keyOf(inFolder);
     const target = realPath(key);
     if (inside(target)) {
       problems.push(coded(`flowgrade: ${display}: a symlink to ${target}, inside --out ${outDir}, where its report could replace it: write the reports into another folder`, 'bad-out'));
@@ -103,7 +105,7 @@ export async function discover(inputs: string[], limits: ZipLimits, outDir?: str
     }
   }
 
-  mergeLinks(found, links);
+  mergeLinks(found, links, names.keyOf);
 
   const candidates: Submission[] = [];
   for (const [real, file] of [...found].sort(([, a], [, b]) => compareCodePoints(a, b))) {
@@ -142,15 +144,46 @@ export async function discover(inputs: string[], limits: ZipLimits, outDir?: str
  * uploads linked to one stored file (a content store) are two submissions, each in its folder.
  * `found`: real folder and name → display path; `links`: the symlinks among them → their targets.
  */
-function mergeLinks(found: Map<string, string>, links: ReadonlyMap<string, string>): void {
+function mergeLinks(found: Map<string, string>, links: ReadonlyMap<string, string>, keyOf: (file: string) => string): void {
   for (const [key, target] of links) {
-    const known = found.get(target);
+    const known = found.get(keyOf(target));
     if (known === undefined) continue;
     const display = found.get(key)!;
     found.delete(key);
-    if (compareCodePoints(display, known) < 0) found.set(target, display);
+    if (compareCodePoints(display, known) < 0) found.set(keyOf(target), display);
   }
 }
+
+/**
+ * One file under two names of one folder: on a case-insensitive file system (Windows, macOS)
+ * `Main_Flow_Ann.json` as listed and `main_flow_ann.json` as typed, or two hard links. Told by the
+ * file's identity (device and inode, as lstat gives them: two symlinks stay two files; bigints, as
+ * an NTFS file id is 64 bits); keyOf(path) is the first path found of that file in that folder, so
+ * that it counts once. The same file in two folders stays two submissions (two students' uploads
+ * hard-linked to one stored file). An inode of 0 is no identity (some network shares give every
+ * file 0): such files stay apart by name.
+ */
+export function sameFileNames(identify: LstatFile = lstatSync as LstatFile): { keyOf: (file: string) => string } {
+  const first = new Map<string, string>();
+  const keyOf = (file: string): string => {
+    let identity;
+    try {
+      identity = identify(file, { bigint: true, throwIfNoEntry: false });
+    } catch {
+      return file; // its row says why it cannot be read
+    }
+    if (identity === undefined || identity.ino === 0n) return file;
+    const sameFile = `${path.dirname(file)}\0${identity.dev}:${identity.ino}`;
+    const known = first.get(sameFile);
+    if (known !== undefined) return known;
+    first.set(sameFile, file);
+    return file;
+  };
+  return { keyOf };
+}
+
+/** What sameFileNames asks of a file (fs.lstatSync; a test stands in for another system's). */
+export type LstatFile = (file: string, options: { bigint: true; throwIfNoEntry: false }) => { dev: bigint; ino: bigint } | undefined;
 
 /**
  * cmd (and Windows PowerShell, for a path with a space) hands `"C:\My Class\"` over as

@@ -1,9 +1,9 @@
 /** Finding submissions: folders, files, globs and zip archives (with their refusals). */
 import { test, expect } from '@playwright/test';
-import { chmodSync, mkdirSync, realpathSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, linkSync, mkdirSync, realpathSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { zipSync, type Zippable } from 'fflate';
-import { discover } from '../../../cli/grade/discover.js';
+import { discover, sameFileNames } from '../../../cli/grade/discover.js';
 import { segmentRegExp } from '../../../cli/grade/glob.js';
 import type { Candidate } from '../../../cli/grade/types.js';
 import { zipEntryTimes } from '../../../cli/grade/zip-times.js';
@@ -98,6 +98,36 @@ test('two files that are symlinks to one stored file are two submissions, each i
   }
   const found = await discover([path.join(root, 'class')], LIMITS);
   expect(found.candidates.map((c) => path.basename(c.folder)).sort()).toEqual(['Bob', 'Jane']);
+});
+
+/**
+ * On a case-insensitive file system (Windows, macOS) `Main_Flow_Ann.json` and `main_flow_ann.json`
+ * are one file: a folder lists it once, but named again in another case (`grade class
+ * class/main_flow_ann.json`) it was a second submission, and the attendee got a bogus "duplicate
+ * submission" note. One file is one submission whatever name reaches it. Linux's file systems
+ * here are case-sensitive: two hard links in one folder are the same one file under two names.
+ */
+test('one file under two names in one folder (case-insensitive file systems; hard links) is one submission, under the smaller name', async () => {
+  const root = tree({ 'class/Main_Flow_Ann.json': FLOW, 'other/Main_Flow_Ann.json': FLOW });
+  linkSync(path.join(root, 'class/Main_Flow_Ann.json'), path.join(root, 'class/main_flow_ann.json'));
+  const sub = path.join(root, 'class/sub');
+  mkdirSync(sub);
+  symlinkSync('../main_flow_ann.json', path.join(sub, 'link.json'));
+  for (const inputs of [[path.join(root, 'class')], [path.join(root, 'class/main_flow_ann.json'), path.join(root, 'class/Main_Flow_Ann.json')], [path.join(root, 'class'), path.join(root, 'class/main_flow_ann.json')]]) {
+    const found = await discover(inputs, LIMITS);
+    expect(files(found.candidates), inputs.join(' ')).toEqual([path.join(root, 'class/Main_Flow_Ann.json')]);
+  }
+  // The same file in two folders (a content store's hard links) is two students' submissions, as with symlinks.
+  linkSync(path.join(root, 'class/Main_Flow_Ann.json'), path.join(root, 'other/Main_Flow_Bob.json'));
+  const both = await discover([path.join(root, 'class/Main_Flow_Ann.json'), path.join(root, 'other/Main_Flow_Bob.json')], LIMITS);
+  expect(files(both.candidates)).toEqual([path.join(root, 'class/Main_Flow_Ann.json'), path.join(root, 'other/Main_Flow_Bob.json')]);
+});
+
+test('files without an identity (inode 0, as some network shares give every file) stay apart by name; one id in two folders is two files', () => {
+  const noIdentity = sameFileNames(() => ({ dev: 7n, ino: 0n }));
+  expect(['/class/a.json', '/class/b.json'].map(noIdentity.keyOf)).toEqual(['/class/a.json', '/class/b.json']);
+  const oneFile = sameFileNames(() => ({ dev: 7n, ino: 2n ** 60n + 1n }));
+  expect(['/class/A.json', '/class/a.json', '/other/a.json'].map(oneFile.keyOf)).toEqual(['/class/A.json', '/class/A.json', '/other/a.json']);
 });
 
 test('zip entries whose folders a Windows tool wrote with backslashes keep their folders', () => {
