@@ -6,6 +6,7 @@ import { DYNVARS, VARIABLES } from './lib/names.js';
 import { getCbidOf } from './lib/nodes.js';
 import { failed, passed } from './lib/outcome.js';
 import { HINTS } from './lib/hints.js';
+import { declaredSpelling, misspelledVariable } from './lib/variables.js';
 
 export default defineCheck({
   id: 'get-cbid-parse-paths',
@@ -41,9 +42,13 @@ export default defineCheck({
       [ani, DYNVARS.customaniPath],
     ];
     const problems: string[] = [];
+    const renamed: [string, string][] = [];
     for (const [variable, path] of wanted) {
+      // A variable declared in another case is offered only in that spelling: its rows are judged under it.
+      const target = declaredSpelling(ctx.model, variable);
+      if (target !== variable && rows.some((r) => r.variable === target)) renamed.push([variable, target]);
       // The rows run in order, so the last row with a path that writes the variable is the value it keeps.
-      const writing = rows.filter((r) => r.variable === variable);
+      const writing = rows.filter((r) => r.variable === target);
       const row = writing.findLast((r) => r.path !== '') ?? writing.at(-1);
       if (!row) {
         const loose = rows.find((r) => r.variable.toLowerCase() === variable.toLowerCase());
@@ -60,6 +65,11 @@ export default defineCheck({
         actual,
         activity: get.activity,
       });
+    }
+    if (renamed.length > 0) {
+      const [variable, target] = renamed[0]!;
+      const { message, cause } = misspelledVariable(variable, target, `${get.activity.label} Parsing Settings are right, but write`);
+      return failed(message, { expected: wanted.map(([v, p]) => `${v} ← ${p}`).join(', '), actual, activity: get.activity, cause });
     }
     return passed(`${get.activity.label} parses ${wanted.map(([v, p]) => `${v} ← ${p}`).join(' and ')}`);
   },

@@ -7,6 +7,7 @@ import { failed, passed } from './lib/outcome.js';
 import { renameGetCbidHint } from './lib/hints.js';
 import { assignments, valueTemplate } from './lib/set-variable.js';
 import { flowScope, render, sameTemplate } from './lib/templates.js';
+import { declaredSpelling, misspelledVariable } from './lib/variables.js';
 
 export default defineCheck({
   id: 'set-get-result-value',
@@ -38,8 +39,9 @@ export default defineCheck({
     const label = missionNodes(ctx.model).getCbid?.label ?? LABELS.getCbid;
     const expected = `Set To Variable ${label}.httpResponseBody`;
     const rows = assignments(set.activity);
-    // The rows run in order: the last one that writes getresult gives its value.
-    const row = rows.findLast((r) => r.target === VARIABLES.getresult);
+    // The rows run in order: the last one that writes getresult (as the flow declares it) gives its value.
+    const target = declaredSpelling(ctx.model, VARIABLES.getresult);
+    const row = rows.findLast((r) => r.target === target);
     if (!row) {
       return failed(`${set.activity.label} does not set getresult`, { expected: `getresult ← ${expected}`, actual: `sets ${rows.map((r) => r.target || '(no variable)').join(', ')}`, activity: set.activity });
     }
@@ -72,6 +74,10 @@ export default defineCheck({
         actual: `getresult ← ${mode} ${JSON.stringify(row.value)}`,
         activity: set.activity,
       });
+    }
+    if (target !== VARIABLES.getresult) {
+      const { message, cause } = misspelledVariable(VARIABLES.getresult, target, `${set.activity.label} sets ${label}.httpResponseBody into`);
+      return failed(message, { expected: `getresult ← ${expected}`, actual: `${target} ← ${expected}`, activity: set.activity, cause });
     }
     return passed(`${set.activity.label} sets getresult to ${label}.httpResponseBody`);
   },

@@ -4,6 +4,7 @@ import { simulateErrorOf } from './lib/nodes.js';
 import { failed, passed } from './lib/outcome.js';
 import { assignments, valueTemplate } from './lib/set-variable.js';
 import { flowScope, render } from './lib/templates.js';
+import { declaredSpelling, misspelledVariable } from './lib/variables.js';
 
 const GUIDE_VALUE = '{{ ANI | 123}}';
 
@@ -31,7 +32,8 @@ export default defineCheck({
     const rows = assignments(sim.activity);
     // The rows run in order and the first that fails stops the activity: any row for simulatederror may be it.
     const scope = flowScope(ctx.model);
-    const judged = rows.filter((r) => r.target === VARIABLES.simulatederror).map((row) => ({ row, result: render(valueTemplate(row), scope) }));
+    const target = declaredSpelling(ctx.model, VARIABLES.simulatederror);
+    const judged = rows.filter((r) => r.target === target).map((row) => ({ row, result: render(valueTemplate(row), scope) }));
     const chosen = judged.find((e) => !e.result.ok) ?? judged[0];
     if (!chosen) {
       return failed(`${sim.activity.label} does not set simulatederror`, {
@@ -47,6 +49,10 @@ export default defineCheck({
         actual: JSON.stringify(row.value),
         activity: sim.activity,
       });
+    }
+    if (target !== VARIABLES.simulatederror) {
+      const { message, cause } = misspelledVariable(VARIABLES.simulatederror, target, `${sim.activity.label} sets a failing value into`);
+      return failed(message, { expected: `simulatederror ← ${GUIDE_VALUE}`, actual: `${target} ← ${JSON.stringify(row.value)}`, activity: sim.activity, cause });
     }
     return passed(`${sim.activity.label} sets simulatederror to ${JSON.stringify(row.value)}, which fails: ${result.error.message}`);
   },

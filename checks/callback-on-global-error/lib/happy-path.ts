@@ -206,7 +206,7 @@ function getCbidFillsVariables(happy: HappyRun, ctx: CheckContext, getAt: number
       activity: nodes.getCbid,
       // A variable of another type than String changed the value (`+14085267209` kept as a number);
       // else no record in the answer: the dn asked for is not the dialled number's; else the parsing.
-      ...(notStringVariable(ctx, wrong.map(([name]) => name)) ?? { hint: foundNoRecord(get.http?.responseBody) ? HINTS.getCbidUrl : HINTS.getCbidParsing }),
+      ...(notStringVariable(ctx, wrong.map(([name]) => name)) ?? undeclaredVariable(ctx, wrong.map(([name]) => name)) ?? { hint: foundNoRecord(get.http?.responseBody) ? HINTS.getCbidUrl : HINTS.getCbidParsing }),
     });
   }
   return undefined;
@@ -238,7 +238,7 @@ function getresultHoldsBody(happy: HappyRun, ctx: CheckContext, getAt: number): 
       ...(get.activity !== LABELS.getCbid && JSON.stringify(nodes.setGetResult?.props ?? {}).includes(`${LABELS.getCbid}.httpResponseBody`)
         ? { hint: renameGetCbidHint(get.activity) }
         : {}),
-      ...notStringVariable(ctx, [VARIABLES.getresult]),
+      ...(notStringVariable(ctx, [VARIABLES.getresult]) ?? undeclaredVariable(ctx, [VARIABLES.getresult])),
     });
   }
   return setAt;
@@ -392,6 +392,16 @@ function statusTrueOn201(happy: HappyRun, ctx: CheckContext, apiAt: number): Dev
   return null;
 }
 
+
+/**
+ * The first of these flow variables the flow does not declare under that name (it may declare it in
+ * another case, which the activities then write), as the cause of a value not found there: its
+ * Build step 2 check reports it.
+ */
+function undeclaredVariable(ctx: CheckContext, names: readonly string[]): { cause: string } | undefined {
+  const name = names.find((n) => !ctx.model.variables.some((v) => v.name === n));
+  return name === undefined ? undefined : { cause: undeclaredCause(name) };
+}
 
 /**
  * The first of these flow variables declared with another type than String, as the cause of a

@@ -42,6 +42,25 @@ export function notStringCause(name: string): string {
   return `flow variable ${name} not a String`;
 }
 
+/**
+ * The name activities use for a mission variable declared in another case (`getResult`), which its
+ * Build step 2 check reports: Flow Designer's lists (Parsing Settings, Set Variable) offer only
+ * that spelling, so an activity writing it is right but for the name. `name` itself when the flow
+ * declares it, or declares no spelling of it.
+ */
+export function declaredSpelling(model: FlowModel, name: string): string {
+  if (model.variables.some((v) => v.name === name)) return name;
+  return model.variables.find((v) => v.name.trim().toLowerCase() === name.toLowerCase())?.name.trim() ?? name;
+}
+
+/**
+ * A failure for an activity right but for writing `used`, the spelling declared for the mission
+ * variable `name` (see `declaredSpelling`): reported once, by the variable check (same cause).
+ */
+export function misspelledVariable(name: string, used: string, what: string): { message: string; cause: string } {
+  return { message: `${what} ${used}, the spelling declared for ${name}: rename the flow variable ${name} (Build step 2)`, cause: undeclaredCause(name) };
+}
+
 /** What to change for a variable of another type (the same words where a simulated call meets it). */
 export function setTypeHint(name: string): string {
   return `Global Flow Properties → Custom Variables → Flow Variables → ${name}: set Type to String, as Build step 2 asks.`;
@@ -78,7 +97,9 @@ export function variableCheck(options: VariableCheckOptions): Check {
       '',
       'A variable not declared, or of another type than String, is reported here once: a simulated call that goes',
       'wrong for it (an activity writes it, or its type does not keep the value as it came: `+14085267209` in an',
-      'Integer variable is the number 14085267209) is not judged and points to this check.',
+      'Integer variable is the number 14085267209) is not judged and points to this check. So is an activity that',
+      'writes the variable under the spelling declared (`getResult`, as Flow Designer\'s lists offer it) and is',
+      'right but for that name: Parsing Settings rows, SetGetResult, SimulateGlobalError.',
     ].join('\n'),
     run(ctx) {
       const expected = options.resolve ? options.resolve(ctx.model) : name;

@@ -23,6 +23,38 @@ test('a flow variable not declared is reported once, by its Build step 2 check: 
   expect(run.message).toContain('reported under “Flow variable getresult (String, empty default)”');
 });
 
+test('a mission variable declared in another case, then picked from the lists that offer it, is reported once, by its Build step 2 check', async () => {
+  const cases: [string, (f: Record<string, any>) => void, string[]][] = [
+    ['outdialcbid', (f) => {
+      variable(f, 'outdialcbid').name = 'outdialCBID';
+      props(f, 'GET_CBID').outputVariableArray[0].outputVariable = 'outdialCBID';
+    }, ['get-cbid-parse-paths', 'run-get-cbid-fills-variables']],
+    ['getresult', (f) => {
+      variable(f, 'getresult').name = 'getResult';
+      props(f, 'SetGetResult').srcVariable = 'getResult';
+    }, ['set-get-result-value', 'run-getresult-holds-body']],
+    ['simulatederror', (f) => {
+      variable(f, 'simulatederror').name = 'simulatedError';
+      props(f, 'SimulateGlobalError').srcVariable = 'simulatedError';
+    }, ['simulate-error-value-fails']],
+  ];
+  for (const [name, mutation, downstream] of cases) {
+    const report = await gradeMutation(mutation);
+    expect(report.checks.filter((c) => c.status === 'failed').map((c) => c.id), name).toEqual([`variable-${name}`]);
+    for (const id of downstream) {
+      const result = resultOf(report, id);
+      expect([id, result.status, result.earned]).toEqual([id, 'skipped', 0]);
+      expect(result.message).toContain(`reported under “Flow variable ${name} (String, empty default)”`);
+    }
+  }
+  // A second mistake in the same row is still its own failure.
+  const path = await gradeMutation((f) => {
+    variable(f, 'outdialcbid').name = 'outdialCBID';
+    Object.assign(props(f, 'GET_CBID').outputVariableArray[0], { outputVariable: 'outdialCBID', jsonPathExp: '$.outboundcallbackep' });
+  });
+  expect(resultOf(path, 'get-cbid-parse-paths').status).toBe('failed');
+});
+
 test('a Parsing Settings row writing a mission variable that is not declared points to that variable check', async () => {
   const report = await gradeMutation((f) => {
     f.variables = f.variables.filter((v: { name: string }) => v.name !== 'outdialcbid');
