@@ -1,4 +1,5 @@
 import { defineCheck } from '../../engine/check.js';
+import type { FlowModel } from '../../engine/model.js';
 import { compareBody, compareRenderedBody, guideBody, parseBody, wrongFields, type SampleScope } from './lib/body.js';
 import { missionNodes } from './lib/find.js';
 import { requestBodyOf } from './lib/http.js';
@@ -7,6 +8,8 @@ import { failed, passed } from './lib/outcome.js';
 import { HINTS } from './lib/hints.js';
 import { valuesSeenBy } from './lib/replay.js';
 import { render } from './lib/templates.js';
+import { VARIABLES } from './lib/names.js';
+import { declaredSpelling, misspelledVariable } from './lib/variables.js';
 
 export default defineCheck({
   id: 'callback-api-body',
@@ -40,7 +43,9 @@ export default defineCheck({
     '  free (the guide\'s "Message"/"To Queue" are demo data that the callback does not use, and the Create',
     '  Task API does not require the field);',
     '- fields the guide does not have are allowed (the simulated run judges what the API makes of them);',
-    '- `{{customANI}}` is accepted where the whole flow uses the January 2025 spelling.',
+    '- `{{customANI}}` is accepted where the whole flow uses the January 2025 spelling;',
+    '- a variable declared in another case (`CustomAni`) and read in that spelling is one mistake, reported by its',
+    '  Build step 2 check: this check is then not judged and points there.',
   ].join('\n'),
   run(ctx) {
     const api = callbackApiOf(ctx);
@@ -66,6 +71,11 @@ export default defineCheck({
       return failed(`${api.activity.label} Request Body has a template that does not parse: ${rendered.error.message}`, { expected: expectedText, actual: text, activity: api.activity });
     }
     const problems = compareBody(parsed.value, expected, scopeOf);
+    const renamed = problems.length > 0 ? declaredSpellingBody(ctx.model, expected) : undefined;
+    if (renamed && compareBody(parsed.value, renamed.body, scopeOf).length === 0) {
+      const { message, cause } = misspelledVariable(renamed.name, renamed.used, `${api.activity.label} sends the Create Task body of the guide, but reads`);
+      return failed(message, { expected: expectedText, actual: JSON.stringify(parsed.value), activity: api.activity, cause });
+    }
     if (problems.length > 0) {
       // Only the wrong fields; both bodies when the body is no object at all.
       const fields = parsed.value !== null && typeof parsed.value === 'object' && !Array.isArray(parsed.value) ? wrongFields(parsed.value as Record<string, unknown>, expected, scopeOf) : undefined;
@@ -75,3 +85,15 @@ export default defineCheck({
     return passed(`${api.activity.label} sends the Create Task body of the guide`);
   },
 });
+
+/**
+ * The guide's body with its variables in the spelling the flow declares them (see
+ * `declaredSpelling`), and the first variable renamed so: undefined when none is.
+ */
+function declaredSpellingBody(model: FlowModel, expected: Record<string, unknown>): { body: Record<string, unknown>; name: string; used: string } | undefined {
+  const ani = missionNodes(model).aniVariable;
+  const renamed = [VARIABLES.outdialcbid, ani].map((name) => ({ name, used: declaredSpelling(model, name) })).filter((v) => v.used !== v.name);
+  if (renamed.length === 0) return undefined;
+  const spelled = (name: string) => `{{${declaredSpelling(model, name)}}}`;
+  return { body: { ...expected, entryPointId: spelled(VARIABLES.outdialcbid), destination: spelled(ani) }, ...renamed[0]! };
+}

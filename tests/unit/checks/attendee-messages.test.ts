@@ -47,6 +47,15 @@ test('a mission variable declared in another case, then picked from the lists th
       expect(result.message).toContain(`reported under “Flow variable ${name} (String, empty default)”`);
     }
   }
+  // Typed into the Request Body in the declared spelling too: still the one naming mistake.
+  const body = await gradeMutation((f) => {
+    variable(f, 'customani').name = 'CustomAni';
+    props(f, 'GET_CBID').outputVariableArray[1].outputVariable = 'CustomAni';
+    const p = props(f, 'CallBackAPI_HTTPRequest');
+    p.httpRequestBody = p.httpRequestBody.replace('{{customani}}', '{{CustomAni}}');
+  });
+  expect(body.checks.filter((c) => c.status === 'failed').map((c) => c.id)).toEqual(['variable-customani']);
+  expect(resultOf(body, 'callback-api-body').message).toContain('reported under “Flow variable customani (String, empty default)”');
   // A second mistake in the same row is still its own failure.
   const path = await gradeMutation((f) => {
     variable(f, 'outdialcbid').name = 'outdialCBID';
