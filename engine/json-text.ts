@@ -221,22 +221,37 @@ function nestingDepth(text: string, limit: number): number {
 function describeSyntaxError(text: string, error: unknown): string {
   const message = messageOf(error);
   const offset = jsonErrorOffset(text);
-  const reason =
-    offset >= text.length
-      ? 'unexpected end of JSON input'
-      : offset >= 0
-        ? unexpectedAt(text, offset)
-        : message;
-  if (offset < 0) return reason;
+  if (offset < 0) return message;
+  const reason = offset >= text.length ? 'unexpected end of JSON input' : (inStringMistake(text, offset) ?? unexpectedAt(text, offset));
   const { line, column } = lineAndColumn(text, offset);
   return `${reason} at line ${line} column ${column}`;
+}
+
+/**
+ * The mistakes of a hand-edited string, named: a line break or tab typed into it (a JSON body
+ * pasted over several lines), or a backslash that starts no escape (a Windows path). The locator
+ * stops at such a character only inside a string: outside, whitespace is skipped, and a backslash
+ * before the error offset was taken as the start of an escape.
+ */
+function inStringMistake(text: string, offset: number): string | undefined {
+  const c = text.charCodeAt(offset);
+  if (c === 0x0a || c === 0x0d) return 'a line break inside a string (write it as \\n)';
+  if (c === 0x09) return 'a tab inside a string (write it as \\t)';
+  if (c < 0x20 || text.charCodeAt(offset - 1) !== 0x5c) return undefined;
+  // Quoted as typed (the backslash not doubled); after \u, what there is of its four hex digits.
+  const escape = c === 0x75 ? `\\u${/^[0-9A-Za-z]{0,4}/.exec(text.slice(offset + 1, offset + 5))![0]}` : `\\${text[offset]}`;
+  return isBinaryText(escape) ? undefined : `an invalid escape "${escape}" in a string`;
 }
 
 /** What is at `offset`, quoted, or "binary data" where quoting it would print noise (a program's `MZ…`). */
 function unexpectedAt(text: string, offset: number): string {
   const snippet = text.slice(offset, offset + 12).split(/\r\n|\r|\n/)[0] || text[offset];
-  for (let i = 0; i < snippet.length; i++) if (isBinary(snippet.charCodeAt(i))) return 'unexpected binary data';
-  return `unexpected ${JSON.stringify(snippet)}`;
+  return isBinaryText(snippet) ? 'unexpected binary data' : `unexpected ${JSON.stringify(snippet)}`;
+}
+
+function isBinaryText(snippet: string): boolean {
+  for (let i = 0; i < snippet.length; i++) if (isBinary(snippet.charCodeAt(i))) return true;
+  return false;
 }
 
 /**

@@ -264,6 +264,16 @@ test.describe('unreadable input: one clear line and a stable code', () => {
     expect(failure('{"a": 1 x\r\n}').message).toBe('not valid JSON: unexpected "x" at line 1 column 9');
   });
 
+  test('a line break, a tab or a bad escape inside a string (a hand-edited body) is named as such', () => {
+    expect(failure('{\n  "name": "Main\nFlow"\n}').message).toBe('not valid JSON: a line break inside a string (write it as \\n) at line 2 column 16');
+    expect(failure('{\r\n  "name": "Main\r\nFlow"\r\n}').message).toBe('not valid JSON: a line break inside a string (write it as \\n) at line 2 column 16');
+    expect(failure('{"name": "Main\tFlow"}').message).toBe('not valid JSON: a tab inside a string (write it as \\t) at line 1 column 15');
+    expect(failure('{"name": "C:\\x"}').message).toBe('not valid JSON: an invalid escape "\\x" in a string at line 1 column 14');
+    expect(failure('{"name": "\\u12G4"}').message).toBe('not valid JSON: an invalid escape "\\u12G4" in a string at line 1 column 12');
+    // After an escaped backslash, a line break is still a line break.
+    expect(failure('{"name": "C:\\\\\nx"}').message).toBe('not valid JSON: a line break inside a string (write it as \\n) at line 1 column 15');
+  });
+
   test('JSON that is not a flow export', () => {
     expect(failure('[1,2]')).toMatchObject({ code: 'not-a-flow', message: expect.stringMatching(/array/) });
     expect(failure('"hello"')).toMatchObject({ code: 'not-a-flow', message: 'JSON is a string, not a Flow Designer export' });
