@@ -324,6 +324,23 @@ test('an activity that fails on the way to the next mission activity is named in
   expect([body.status, body.hint]).toEqual(['failed', 'SetVariable_yy → it fails before the call reaches SetGetResult: correct it, or connect GET_CBID straight to SetGetResult (Build step 5).']);
 });
 
+test('SimulateGlobalError put too early is not to be "corrected": it fails on purpose, the hint moves the connection', async () => {
+  const early = resultOf(await gradeMutation((f) => link(f, 'WantCallback', '3', 'SimulateGlobalError')), 'run-option3-reaches-get-cbid');
+  expect([early.status, early.hint]).toEqual([
+    'failed',
+    'SimulateGlobalError fails on purpose (Build step 6), so nothing after it runs: connect WantCallback option 3 straight to GET_CBID (Build step 4), and SimulateGlobalError after SetGetResult.',
+  ]);
+  const swapped = resultOf(
+    await gradeMutation((f) => {
+      link(f, 'GET_CBID', 'default', 'SimulateGlobalError');
+      link(f, 'SimulateGlobalError', 'out', 'SetGetResult');
+      link(f, 'SetGetResult', 'out', 'DisconnectContact_g9e');
+    }),
+    'run-getresult-holds-body',
+  );
+  expect(swapped.hint).toBe('SimulateGlobalError fails on purpose (Build step 6), so nothing after it runs: connect GET_CBID straight to SetGetResult (Build step 5), and SimulateGlobalError after SetGetResult.');
+});
+
 test('an activity that fails between option 3 and GET_CBID is named in the hint, not the connection of option 3', async () => {
   const report = await gradeMutation((f) => {
     addFailingSetVariable(f, 'WantCallback', 'SetVariable_ww');
