@@ -3,7 +3,7 @@ import type { Activity } from '../../model.js';
 import { exit, type ActivityHandler } from '../context.js';
 import { ActivityError } from '../errors.js';
 import { asVariableReference, type Expressions } from '../expressions.js';
-import { convertToType, describeValue, getOwn, isTextType, type VariableStore } from '../variables.js';
+import { convertToType, getOwn, isTextType, type VariableStore } from '../variables.js';
 import { menuKeys } from './media.js';
 import { prop, text, textList, textProp, uiProp } from './read.js';
 
@@ -50,17 +50,18 @@ export function assignVariables(activity: Activity, vars: VariableStore, expr: E
 }
 
 /**
- * Condition: the expression must give a boolean (or the text "true"/"false", any case, which is
- * what a rendered template gives). Anything else — a number, an empty string, null — fails the
- * activity (the `error` exit, else OnGlobalError). An assumption: see docs/simulator.md.
+ * Condition: `true` when the expression gives true, or the text "true" in any case (Pebble renders
+ * templates to text, which the platform reads back as Java's Boolean.parseBoolean does, around
+ * spaces); `false` for anything else — false, a number, other text, an empty result. Only an
+ * expression that fails to evaluate fails the activity (the `error` exit, else OnGlobalError).
+ * An assumption: see docs/simulator.md.
  */
 export const condition: ActivityHandler = (run) => {
   const expression = textProp(run.activity, 'expression');
   if (expression === undefined || expression.trim() === '') throw new ActivityError('no condition expression');
   const value = run.expr.evaluate(expression, run.vars.scope(), 'the condition');
-  if (typeof value === 'boolean') return exit(String(value));
-  if (typeof value === 'string' && /^(true|false)$/i.test(value.trim())) return exit(value.trim().toLowerCase());
-  throw new ActivityError(`the condition gave ${describeValue(value)}, not true or false`);
+  const isTrue = value === true || (typeof value === 'string' && /^true$/i.test(value.trim()));
+  return exit(isTrue ? 'true' : 'false');
 };
 
 /**

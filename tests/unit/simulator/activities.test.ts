@@ -231,10 +231,22 @@ test.describe('condition-activity', () => {
     expect(entry(await run(buildFlow(spec('{{ "FALSE" }}'))), 'Check').outcome).toBe('false');
   });
 
-  test('a result that is not a boolean is an error (error exit when linked)', async () => {
-    const result = await run(buildFlow(spec('{{code}}', true)));
-    expect(entry(result, 'Check')).toMatchObject({ outcome: 'error', error: 'the condition gave 201, not true or false' });
+  test('a result that is not true or false leaves by false, as Boolean.parseBoolean reads the rendered text (choice)', async () => {
+    for (const expression of ['{{code}}', '{{code}} == 201', '{{ nope }}', '{{ "yes" }}', '{{ [true] }}', 'code == 201']) {
+      const result = await run(buildFlow(spec(expression, true)));
+      expect(entry(result, 'Check')).toMatchObject({ outcome: 'false' });
+      expect(entry(result, 'Check').error).toBeUndefined();
+      expect(result.trace.at(-1)?.activity).toBe('No');
+    }
+  });
+
+  test('an expression that fails to evaluate takes the Undefined Error exit', async () => {
+    const result = await run(buildFlow(spec('{{ code | 123 }}', true)));
+    expect(entry(result, 'Check')).toMatchObject({ outcome: 'error', error: expect.stringContaining('expected a filter name') });
     expect(result.trace.at(-1)?.activity).toBe('Oops');
+    const unlinked = await run(buildFlow(spec('{{ code > "a" }}')));
+    expect(entry(unlinked, 'Check').outcome).toBe('error');
+    expect(unlinked.globalErrorRaised).toBe(true);
   });
 });
 
