@@ -67,13 +67,22 @@ function templateFlow(value: unknown): string | undefined {
   return typeof flow === 'string' ? withoutBom(flow) : undefined;
 }
 
+/** `null`, `an array`, `an object`, `a string`, `a number`, … */
+function kindOf(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'an array';
+  return typeof value === 'object' ? 'an object' : `a ${typeof value}`;
+}
+
 function asExport(value: unknown): Record<string, unknown> {
   if (Array.isArray(value)) throw new LoadError('not-a-flow', 'JSON is an array, not a Flow Designer export (expected an object with "process")');
-  if (value === null || typeof value !== 'object') throw new LoadError('not-a-flow', `JSON is ${value === null ? 'null' : `a ${typeof value}`}, not a Flow Designer export`);
+  if (value === null || typeof value !== 'object') throw new LoadError('not-a-flow', `JSON is ${kindOf(value)}, not a Flow Designer export`);
   const object = value as Record<string, unknown>;
   if (!('process' in object)) {
     if (isPostmanCollection(object)) throw new LoadError('not-a-flow', 'this is a Postman collection, not a Flow Designer export');
     if (isFlowgradeReport(object)) throw new LoadError('not-a-flow', 'this is a flowgrade report, not a Flow Designer export: grade the export it was made from');
+    // A template body with the export pasted in as an object (or null): the upload body holds it as a string.
+    if (Object.hasOwn(object, 'flow') && typeof object.flow !== 'string') throw new LoadError('bad-template-body', `flow-template body whose "flow" field is ${kindOf(object.flow)}, not the export as a JSON string`);
     throw new LoadError('not-a-flow', 'JSON object has no "process": not a Flow Designer export');
   }
   return object;

@@ -322,6 +322,17 @@ test.describe('unreadable input: one clear line and a stable code', () => {
     expect(failure(JSON.stringify({ name: 't', flow: '[1]' })).code).toBe('bad-template-body');
   });
 
+  test('a flow-template body whose "flow" is not a string (the export pasted in as an object, or null) is named as such, not as JSON without "process"', () => {
+    const body = { category: 'x', name: 'Template', flowType: 'FLOW' };
+    const expected = (what: string) => ({ code: 'bad-template-body', message: `flow-template body whose "flow" field is ${what}, not the export as a JSON string` });
+    expect(failure(JSON.stringify({ ...body, flow: tinyFlow() }))).toEqual(expected('an object'));
+    expect(failure(JSON.stringify({ ...body, flow: null }))).toEqual(expected('null'));
+    expect(failure(JSON.stringify({ ...body, flow: [] }))).toEqual(expected('an array'));
+    expect(failure(JSON.stringify({ ...body, flow: 5 }))).toEqual(expected('a number'));
+    // A report of ours has a "flow" object too: it is still named as a report.
+    expect(failure(readFileSync(path.join(ROOT, 'tests/golden/solution.report.json'), 'utf8')).message).toMatch(/^this is a flowgrade report/);
+  });
+
   test('a flow-template body whose "flow" holds JSON that is not an export is bad-template-body, saying why (not a schema error at "(top level)")', () => {
     const prefix = 'flow-template body whose "flow" field is not a readable export: ';
     expect(failure(JSON.stringify({ name: 't', flow: '{"name":"x"}' }))).toEqual({ code: 'bad-template-body', message: `${prefix}JSON object has no "process": not a Flow Designer export` });
