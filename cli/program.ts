@@ -8,6 +8,7 @@ import { gradeCommand } from './commands/grade.js';
 import { inspectCommand } from './commands/inspect.js';
 import { serveCommand, webCommand } from './commands/web.js';
 import { simulateCommand } from './commands/simulate.js';
+import { addExamples } from './help-examples.js';
 
 export function createProgram(ctx: CliContext): Command {
   const program = new Command('flowgrade')
@@ -19,9 +20,9 @@ export function createProgram(ctx: CliContext): Command {
     .configureOutput(output(ctx))
     .exitOverride();
   for (const command of [checkCommand(ctx), gradeCommand(ctx), inspectCommand(ctx), simulateCommand(ctx), labsCommand(ctx), checksCommand(ctx), explainCommand(ctx), webCommand(ctx), serveCommand(ctx)]) {
-    program.addCommand(command.exitOverride().configureOutput(output(ctx)).showHelpAfterError('(add --help for usage)'));
+    program.addCommand(addExamples(command).exitOverride().configureOutput(output(ctx)).showHelpAfterError('(add --help for usage)'));
   }
-  return program;
+  return addExamples(program, '');
 }
 
 /**

@@ -41,7 +41,7 @@ export function gradeCommand(ctx: CliContext): Command {
   const command = new Command('grade')
     .description('grade a whole class (folders, zip archives, files, quoted globs) and write per-attendee and class reports into --out')
     .argument('<inputs...>', 'folders (searched recursively for *.json and *.zip), zip archives, export files, or quoted globs such as "subs/**/*.json"')
-    .requiredOption('--out <dir>', 'folder to write the reports into (created if needed)', nonBlankPath('the folder to write the reports into'))
+    .requiredOption('--out <dir>', 'folder to write the reports into (required; created if needed)', nonBlankPath('the folder to write the reports into'))
     .option('--jobs <n>', `grading threads, at most ${MAX_JOBS} (default: available parallelism, here ${defaultJobs()}); 1 grades in-process`, positiveIntUpTo(MAX_JOBS, 'threads'))
     .option('--shard <i/n>', 'grade only block i of n of the submissions, one attendee\'s submissions in one folder never split (a class across CI machines)', parseShard)
     .addOption(new Option('--fail-on <what>', 'what makes the exit code non-zero: failed submissions (1), also ungradable ones (2), or nothing').choices(['none', 'failed', 'ungradable']).default('failed'))
