@@ -1,5 +1,7 @@
 import { defineCheck } from '../../engine/check.js';
-import { menuKeys, NO_OPTION3_CAUSE } from './lib/find.js';
+import type { Activity, FlowModel } from '../../engine/model.js';
+import { menuDescriptions, menuKeys, missionNodes, NO_OPTION3_CAUSE } from './lib/find.js';
+import { exitReaches } from './lib/graph.js';
 import { wantCallbackOf } from './lib/nodes.js';
 import { failed, passed } from './lib/outcome.js';
 
@@ -16,6 +18,9 @@ export default defineCheck({
     '',
     'Tolerances: WantCallback is found by its label (also in another case), or else as the Menu whose',
     'option descriptions mention a callback.',
+    '',
+    'When option 3 was added to another menu of the main flow instead (VerifyNumber), described as the simulated',
+    'error or leading to GET_CBID, the message names that menu and the hint says to move the option.',
   ].join('\n'),
   run(ctx) {
     const found = wantCallbackOf(ctx);
@@ -23,13 +28,25 @@ export default defineCheck({
     const menu = found.activity;
     const keys = menuKeys(menu);
     if (!keys.includes('3')) {
-      return failed(`${menu.label} has no option 3 (its options: ${keys.join(', ') || 'none'})`, {
+      // Added to another menu (VerifyNumber, of Callback Mission 2) instead: say where it went.
+      const other = ctx.model.main.activities.find((a) => a !== menu && a.type === 'ivr-menu' && isMissionOption3(ctx.model, a));
+      return failed(`${menu.label} has no option 3 (its options: ${keys.join(', ') || 'none'})${other ? `; option 3 was added to ${other.label} instead` : ''}`, {
         expected: 'options 1, 2 and 3',
         actual: `options ${keys.join(', ') || 'none'}`,
         activity: menu,
         cause: NO_OPTION3_CAUSE,
+        ...(other ? { hint: `${other.label} → Custom Menu Links: delete option 3; ${menu.label} → Custom Menu Links → Add New: Digit Number 3, Link Description "Simulate an error", connected to GET_CBID.` } : {}),
       });
     }
     return passed(`${menu.label} has option 3`);
   },
 });
+
+/** A menu's option 3 made for this mission: described as the simulated error, or leading to GET_CBID. */
+function isMissionOption3(model: FlowModel, menu: Activity): boolean {
+  const at = menuKeys(menu).indexOf('3');
+  if (at < 0) return false;
+  if (/simulat|error/i.test(menuDescriptions(menu)[at] ?? '')) return true;
+  const getCbid = missionNodes(model).getCbid;
+  return getCbid !== undefined && exitReaches(model.main, menu, '3', (a) => a === getCbid) !== undefined;
+}
