@@ -104,6 +104,24 @@ test.describe('global error', () => {
     expect(result).toMatchObject({ status: 'completed', summary: 'global error at Fail; OnGlobalError ended at Bye (Disconnect Contact)', callerConnected: false });
   });
 
+  test('a retry loop in the handler stops at the visit limit: stuck, never a hold loop, and the steps count with the main flow', async () => {
+    // Main: queued, then the error. Handler: Retry → Check (never true) → Retry …
+    const spec: FlowSpec = {
+      variables,
+      main: [{ label: 'Queue', type: 'queue-contact', props: { destination: 'q-1' } }, setVar('Fail', 'simulatederror', '{{ ANI | 123}}'), disconnect()],
+      links: [['NewPhoneContact', 'out', 'Queue'], ['Queue', 'default', 'Fail'], ['Fail', 'out', 'Disconnect']],
+      events: [setVar('Retry', 'note', 'try'), condition('Check', '{{ note == "done" }}'), endFlow('EndFlow_kid')],
+      eventLinks: [['GlobalErrorHandling', 'out', 'Retry'], ['Retry', 'out', 'Check'], ['Check', 'false', 'Retry'], ['Check', 'true', 'EndFlow_kid']],
+    };
+    const result = await run(spec);
+    expect(result).toMatchObject({ status: 'stuck', summary: 'global error at Fail; stuck in a loop at Retry', globalErrorRaised: true, callerConnected: false, inQueue: false });
+    expect(result.trace.filter((e) => e.activity === 'Retry')).toHaveLength(25);
+    // 3 main-flow steps before the error: the handler gets the other 7 of 10.
+    const short = await run(spec, { maxSteps: 10 });
+    expect(short.trace.filter((e) => e.flow === 'OnGlobalError' && e.type !== 'event')).toHaveLength(7);
+    expect(short.summary).toBe('global error at Fail; stuck in a loop at Check');
+  });
+
   test('a condition in the handler whose taken exit is not linked ends the handler', async () => {
     const spec = errorFlow([condition('Check', '{{ note == "nope" }}'), endFlow('EndFlow_kid')], [
       ['GlobalErrorHandling', 'out', 'Check'],
