@@ -109,7 +109,14 @@ function assertFlowExport(exported: Record<string, unknown>, templateBody: boole
   if (validateExport(exported)) return;
   const first = validateExport.errors?.[0];
   const where = (first?.instancePath ? clipPointer(first.instancePath) : '(top level)') + (templateBody ? INSIDE_FLOW : '');
-  throw new LoadError('invalid-flow', `not a valid flow export: ${where} ${first?.message ?? 'does not match the export schema'}`);
+  throw new LoadError('invalid-flow', `not a valid flow export: ${where} ${schemaProblem(first)}`);
+}
+
+/** Ajv's message, naming the allowed values where it says only "one of the allowed values". */
+function schemaProblem(error: { keyword: string; params: Record<string, unknown>; message?: string } | undefined): string {
+  const allowed = error?.keyword === 'enum' ? error.params.allowedValues : undefined;
+  if (Array.isArray(allowed)) return `must be one of ${allowed.map((value) => JSON.stringify(value)).join(', ')}`;
+  return error?.message ?? 'does not match the export schema';
 }
 
 /**
