@@ -55,9 +55,17 @@ export function nonBlankPath(what: string, platform: NodeJS.Platform = process.p
   };
 }
 
-/** `KEY=VALUE` pairs collected into a record (repeatable option). */
-export function collectPair(value: string, previous: Record<string, string> = {}): Record<string, string> {
-  const eq = value.indexOf('=');
-  if (eq <= 0) throw new InvalidArgumentError(`"${value}" is not NAME=VALUE`);
-  return { ...previous, [value.slice(0, eq)]: value.slice(eq + 1) };
+/**
+ * `KEY=VALUE` pairs collected into a record (repeatable option); a value without its `=` is refused
+ * in the option's own words (`shape`: `NAME=URL`, with an example).
+ */
+export function pairsOf(shape: string, example: string): (value: string, previous?: Record<string, string>) => Record<string, string> {
+  return (value, previous = {}) => {
+    const eq = value.indexOf('=');
+    if (eq <= 0) throw new InvalidArgumentError(`"${value}" is not ${shape} (e.g. ${example})`);
+    return { ...previous, [value.slice(0, eq)]: value.slice(eq + 1) };
+  };
 }
+
+/** `--connector NAME=URL`, repeatable (check, grade, simulate). */
+export const collectConnectors = pairsOf('NAME=URL', 'WxCC_API=https://api.wxcc-eu1.cisco.com');

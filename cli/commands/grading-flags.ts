@@ -3,7 +3,7 @@
  */
 import { Command, Option } from 'commander';
 import { DEFAULT_MISSION_ID } from '../../checks/index.js';
-import { collectPair, parsePositiveInt, parseSize, positiveIntUpTo } from '../options.js';
+import { collectConnectors, parsePositiveInt, parseSize, positiveIntUpTo } from '../options.js';
 
 /**
  * Most activities (and runs of one activity) a simulated call may be allowed: each step is kept in
@@ -17,7 +17,7 @@ export function addGradingOptions(command: Command): Command {
     .addOption(new Option('--lab <id>', 'lab mission to grade against (see `flowgrade labs`)').default(DEFAULT_MISSION_ID))
     .option('--dnis <number>', 'DNIS the simulated call dials, E.164 with + (default: the lab number +14694096861)')
     .option('--dynvars <file>', 'your own MockAPI DynVars dataset (JSON array of records with "dn")')
-    .option('--connector <NAME=URL>', 'base URL of a Flow Designer connector (repeatable; default: every connector is WxCC us1)', collectPair)
+    .option('--connector <NAME=URL>', 'base URL of a Flow Designer connector (repeatable; default: every connector is WxCC us1)', collectConnectors)
     .option('--max-size <size>', 'largest export accepted (default 20MB)', parseSize)
     .option('--max-depth <n>', 'deepest JSON nesting accepted (default 64)', parsePositiveInt)
     .option('--max-steps <n>', `most activities one simulated call may run (default 500, at most ${MAX_STEPS})`, positiveIntUpTo(MAX_STEPS, 'activities'))

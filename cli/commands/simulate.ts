@@ -9,7 +9,7 @@ import { EXIT } from '../errors.js';
 import { resolveGradingOptions } from '../grading-options.js';
 import { inputErrorLine, loadFlowFile } from '../io.js';
 import { printableLine, terminalJson } from '../../reports/escape.js';
-import { collectPair, parseSize } from '../options.js';
+import { collectConnectors, pairsOf, parseSize } from '../options.js';
 
 interface SimulateFlags {
   dtmf?: Record<string, string | string[]>;
@@ -34,7 +34,7 @@ export function simulateCommand(ctx: CliContext): Command {
     .option('--ani <number>', 'caller number (NewPhoneContact.ANI)')
     .option('--dnis <number>', 'dialled number, E.164 with + (NewPhoneContact.DNIS; default +14694096861)')
     .option('--dynvars <file>', 'your own MockAPI DynVars dataset (JSON array of records with "dn")')
-    .option('--connector <NAME=URL>', 'base URL of a Flow Designer connector (repeatable)', collectPair)
+    .option('--connector <NAME=URL>', 'base URL of a Flow Designer connector (repeatable)', collectConnectors)
     .option('--tasks-status <status>', 'force the Tasks API answer: 400, 401, 403, 500, 503, 429 or timeout', parseForcedStatus)
     .option('--agents-available', 'Queue Contact finds a free agent (default: none, the caller stays in queue)')
     .addOption(new Option('--business-hours <state>', 'which Business Hours exit is taken').choices(['working', 'closed', 'holiday', 'override']).default('working'))
@@ -77,12 +77,14 @@ export function simulateCommand(ctx: CliContext): Command {
     });
 }
 
+const dtmfPair = pairsOf('LABEL=DIGITS', 'WantCallback=3');
+
 /**
  * `--dtmf LABEL=DIGITS`, repeatable. One answer answers every visit; a comma list, or the label
  * given again, answers successive visits (and later visits get no input).
  */
 function collectAnswers(value: string, previous: Record<string, string | string[]> = {}): Record<string, string | string[]> {
-  const [label, digits] = Object.entries(collectPair(value))[0];
+  const [label, digits] = Object.entries(dtmfPair(value))[0];
   const notKeys = digits.split(',').find((answer) => !/^[0-9*#]*$/.test(answer));
   if (notKeys !== undefined) throw new InvalidArgumentError(`${JSON.stringify(notKeys)} is not what a caller can press: digits, * and # (a comma list for successive visits)`);
   if (!Object.hasOwn(previous, label)) return { ...previous, [label]: digits.includes(',') ? digits.split(',') : digits };

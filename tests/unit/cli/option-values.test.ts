@@ -1,0 +1,18 @@
+/**
+ * Bad option values, as a new user of `--help` types them: each refused with exit 2, in a line that
+ * names the value and what the option takes, in the option's own words.
+ */
+import { test, expect } from '@playwright/test';
+import { fixturePath, runCli } from '../../helpers.js';
+
+/** The first line of stderr (commander adds a hint line after its own errors: "(add --help for usage)"). */
+const firstLine = (stderr: string) => stderr.split('\n')[0];
+
+test('--dtmf and --connector without "=" say what they take: LABEL=DIGITS, NAME=URL (not "NAME=VALUE")', async () => {
+  const dtmf = await runCli(['simulate', fixturePath('flows/solution.json'), '--dtmf', 'WantCallback3']);
+  expect([dtmf.code, firstLine(dtmf.stderr)]).toEqual([2, `error: option '--dtmf <LABEL=DIGITS>' argument 'WantCallback3' is invalid. "WantCallback3" is not LABEL=DIGITS (e.g. WantCallback=3)`]);
+  for (const command of ['check', 'simulate']) {
+    const connector = await runCli([command, fixturePath('flows/solution.json'), '--connector', 'https://example.com']);
+    expect([connector.code, firstLine(connector.stderr)], command).toEqual([2, `error: option '--connector <NAME=URL>' argument 'https://example.com' is invalid. "https://example.com" is not NAME=URL (e.g. WxCC_API=https://api.wxcc-eu1.cisco.com)`]);
+  }
+});
