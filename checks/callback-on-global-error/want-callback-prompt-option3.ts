@@ -18,6 +18,15 @@ const OFFERS_3 = [
   /(?:^|[,;.!?])\s*(?:3|three)\s*(?:(?:to|for)\b|[-–—:=)])/i,
 ];
 
+/**
+ * Options 1 and 2 of Callback Mission 2, still in the message: the digit or its word anywhere (so
+ * any wording passes; only a message that no longer names the option at all fails).
+ */
+const STILL_OFFERED: [string, RegExp][] = [
+  ['1', /\b(?:1|one)\b/i],
+  ['2', /\b(?:2|two)\b/i],
+];
+
 /** Text-to-Speech is toggled off and audio prompts are set: the caller hears those files. */
 function playsAudio(menu: Activity): boolean {
   const audio = menu.props.prompts;
@@ -54,6 +63,10 @@ export default defineCheck({
     '"3 - simulate global error", in any case, with any spacing or punctuation. A prompt that only',
     'mentions 13 or 33 does not count. Several TTS messages are read together. SSML markup is read as',
     'the words it speaks (`Press <say-as interpret-as="digits">3</say-as> …`).',
+    '',
+    'The guide extends the message ("We are extending the existing message by adding Option 3"), and Testing',
+    'step 3 hears all three options: a message that no longer names option 1 or option 2 at all (neither the',
+    'digit nor the word one/two) fails too, e.g. the option 3 sentence pasted over the whole message.',
   ].join('\n'),
   run(ctx) {
     const found = wantCallbackOf(ctx);
@@ -68,6 +81,15 @@ export default defineCheck({
     }
     if (!OFFERS_3.some((pattern) => pattern.test(text) || messages.some((message) => pattern.test(message)))) {
       return failed(`The prompt of ${menu.label} does not offer option 3`, { expected: `a prompt that offers option 3, e.g. "${GUIDE_PROMPT}"`, actual: JSON.stringify(text), activity: menu });
+    }
+    const dropped = STILL_OFFERED.filter(([, pattern]) => !pattern.test(text)).map(([digit]) => digit);
+    if (dropped.length > 0) {
+      const which = dropped.length === 1 ? `option ${dropped[0]}` : 'options 1 and 2';
+      return failed(`The prompt of ${menu.label} offers option 3 but no longer ${which}: Build step 3 extends the message, and Testing step 3 hears all three options`, {
+        expected: `a prompt that offers options 1, 2 and 3, e.g. "${GUIDE_PROMPT}"`,
+        actual: JSON.stringify(text),
+        activity: menu,
+      });
     }
     return passed(`The prompt of ${menu.label} offers option 3`);
   },

@@ -113,6 +113,18 @@ test('option 3 added to another menu (VerifyNumber) is named there, and the hint
   expect(unrelated.message).toBe('WantCallback has no option 3 (its options: 1, 2)');
 });
 
+test('a prompt replaced by the option 3 sentence alone no longer offers options 1 and 2: Build step 3 extends the message', async () => {
+  const replaced = resultOf(await gradeMutation((f) => {
+    props(f, 'WantCallback').promptsTts[0].value = 'Press 3 to simulate global error.';
+  }), 'want-callback-prompt-option3');
+  expect(replaced.status).toBe('failed');
+  expect(replaced.message).toBe('The prompt of WantCallback offers option 3 but no longer options 1 and 2: Build step 3 extends the message, and Testing step 3 hears all three options');
+  const noTwo = resultOf(await gradeMutation((f) => {
+    props(f, 'WantCallback').promptsTts[0].value = 'All agents are busy. Please press 1 if you want to schedule a callback. Press 3 to simulate global error.';
+  }), 'want-callback-prompt-option3');
+  expect(noTwo.message).toContain('offers option 3 but no longer option 2');
+});
+
 test('GET_CBID labelled with a typo: the hints say to rename it, not to redo SetGetResult', async () => {
   const report = await gradeMutation(MISTAKES['get-cbid-default-label']);
   const value = resultOf(report, 'set-get-result-value');
