@@ -35,6 +35,14 @@ export function parseAttendee(value: string): string {
   return id;
 }
 
+/** A value that is not blank (`what` says what to give: "a loopback address"). */
+export function nonBlank(what: string): (value: string) => string {
+  return (value) => {
+    if (value.trim() === '') throw new InvalidArgumentError(`"${value}" is blank: give ${what}`);
+    return value;
+  };
+}
+
 /**
  * A path to write into (`--out`): a blank one names nothing (`what` says what to give: "the file to
  * write the report into"). On Windows no path holds a `"`: one there is a closing quote kept in,
@@ -42,8 +50,9 @@ export function parseAttendee(value: string): string {
  * a dot or a space.
  */
 export function nonBlankPath(what: string, platform: NodeJS.Platform = process.platform): (value: string) => string {
+  const given = nonBlank(what);
   return (value) => {
-    if (value.trim() === '') throw new InvalidArgumentError(`"${value}" is blank: give ${what}`);
+    given(value);
     if (platform === 'win32' && value.includes('"')) {
       throw new InvalidArgumentError(`"${value}" holds a quote, which no Windows path does: a quoted path ending in \\ keeps its closing quote; write "${value.replace(/"+$/, '')}", without the last \\`);
     }

@@ -12,7 +12,7 @@ import type { CliContext } from '../context.js';
 import { UsageError } from '../errors.js';
 import { reasonOf } from '../io.js';
 import { makeFolder } from '../make-folder.js';
-import { nonBlankPath } from '../options.js';
+import { nonBlank, nonBlankPath } from '../options.js';
 import { isLoopbackHost, startStaticServer } from '../static-server.js';
 
 export function webCommand(ctx: CliContext): Command {
@@ -21,7 +21,7 @@ export function webCommand(ctx: CliContext): Command {
     .requiredOption('--out <dir>', 'folder to write the site into (created if missing)', nonBlankPath('the folder to write the page into'))
     .action(async (options: { out: string }) => {
       const site = siteDir();
-      if (path.resolve(options.out) === path.resolve(site)) throw new UsageError(`--out ${options.out} is where the page is built; choose another folder`);
+      if (path.resolve(options.out) === path.resolve(site)) throw new UsageError(`--out ${options.out} is where the page is built; choose another folder`, 'bad-out');
       await makeFolder(options.out).catch((error: unknown) => {
         throw new UsageError(`cannot write into --out ${options.out}: ${reasonOf(error)}`, 'bad-out');
       });
@@ -39,8 +39,8 @@ export function serveCommand(ctx: CliContext): Command {
   return new Command('serve')
     .description('serve the in-browser self-check page on this machine (127.0.0.1) until Ctrl-C')
     .option('--port <n>', 'TCP port (0 picks a free one)', parsePort, 8080)
-    .option('--host <address>', 'loopback address to listen on', '127.0.0.1')
-    .option('--dir <dir>', 'serve this folder instead (e.g. one written by `flowgrade web --out`)')
+    .option('--host <address>', 'loopback address to listen on: 127.0.0.1, ::1 or localhost', nonBlank('a loopback address (127.0.0.1, ::1 or localhost)'), '127.0.0.1')
+    .option('--dir <dir>', 'serve this folder instead (e.g. one written by `flowgrade web --out`)', nonBlankPath('the folder to serve (one flowgrade web --out wrote)'))
     .action(async (options: { port: number; host: string; dir?: string }) => {
       if (!isLoopbackHost(options.host)) {
         throw new UsageError(`--host ${options.host}: serve listens on this machine only (127.0.0.1, ::1 or localhost); to share the page, host the files of \`flowgrade web --out <dir>\` on a web server`);

@@ -3,7 +3,8 @@
  * names the value and what the option takes, in the option's own words.
  */
 import { test, expect } from '@playwright/test';
-import { fixturePath, runCli } from '../../helpers.js';
+import path from 'node:path';
+import { fixturePath, ROOT, runCli } from '../../helpers.js';
 
 /** The first line of stderr (commander adds a hint line after its own errors: "(add --help for usage)"). */
 const firstLine = (stderr: string) => stderr.split('\n')[0];
@@ -15,4 +16,16 @@ test('--dtmf and --connector without "=" say what they take: LABEL=DIGITS, NAME=
     const connector = await runCli([command, fixturePath('flows/solution.json'), '--connector', 'https://example.com']);
     expect([connector.code, firstLine(connector.stderr)], command).toEqual([2, `error: option '--connector <NAME=URL>' argument 'https://example.com' is invalid. "https://example.com" is not NAME=URL (e.g. WxCC_API=https://api.wxcc-eu1.cisco.com)`]);
   }
+});
+
+test('serve --dir "" and --host "" are blank: said so, not "--dir : no index.html there" nor "--host : serve listens on this machine only"', async () => {
+  const dir = await runCli(['serve', '--dir', '', '--port', '0']);
+  expect([dir.code, firstLine(dir.stderr)]).toEqual([2, `error: option '--dir <dir>' argument '' is invalid. "" is blank: give the folder to serve (one flowgrade web --out wrote)`]);
+  const host = await runCli(['serve', '--host', ' ', '--port', '0']);
+  expect([host.code, firstLine(host.stderr)]).toEqual([2, `error: option '--host <address>' argument ' ' is invalid. " " is blank: give a loopback address (127.0.0.1, ::1 or localhost)`]);
+});
+
+test('web --out naming the folder the page is built in is a [bad-out] refusal, as every other --out that cannot be used', async () => {
+  const run = await runCli(['web', '--out', path.join(ROOT, 'dist', 'web')]);
+  expect([run.code, run.stdout, run.stderr]).toEqual([2, '', `flowgrade: --out ${path.join(ROOT, 'dist', 'web')} is where the page is built; choose another folder [bad-out]\n`]);
 });
