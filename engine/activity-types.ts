@@ -78,8 +78,9 @@ export const EVENT_CATALOGUE: readonly EventSpec[] = [
   { name: 'ContactPredial', display: 'PreDial' },
   { name: 'ContactOutboundCampaignResult', display: 'OutboundCampaignCallResult' },
   { name: 'ContactCallbackFailed', display: 'CallbackFailed' },
-  { name: 'ContactAniUpdated', display: 'AniUpdated' },
-  { name: 'ContactReservationStarted', display: 'ReservationStarted' },
+  // The newer events show their specification names (displayName and event in a 2026 export).
+  { name: 'ContactAniUpdated', display: 'ContactAniUpdated' },
+  { name: 'ContactReservationStarted', display: 'ContactReservationStarted' },
 ];
 
 /** The catalogue entry for an event, by either of its names. */

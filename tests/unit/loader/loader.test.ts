@@ -114,6 +114,18 @@ test.describe('the model', () => {
     expect(node.event).toEqual({ name: 'GlobalErrorHandling', display: 'OnGlobalError' });
   });
 
+  test('an event node that does not say its display name gets the one Flow Designer shows, the newer events\' included', () => {
+    // Displays as a 2026 export writes them (WebexSamples payment-ai-agent-scripted-flow-template @ 861eda2e):
+    // the two newer events show their specification names.
+    const flow = tinyFlow();
+    const events = flow.eventFlows.eventsMap.GLOBAL_EVENTS.process.activities;
+    for (const name of ['AgentContactAssigned', 'ContactAniUpdated', 'ContactReservationStarted']) {
+      events[name] = { id: name, name, group: 'event', properties: { activityName: 'Event', activityId: 'event', name, eventSpecificationName: name } };
+    }
+    const displays = Object.fromEntries(load(flow).handlers.map((h) => [h.name, h.display]));
+    expect(displays).toEqual({ GlobalErrorHandling: 'OnGlobalError', AgentContactAssigned: 'AgentAnswered', ContactAniUpdated: 'ContactAniUpdated', ContactReservationStarted: 'ContactReservationStarted' });
+  });
+
   test('variable defaults are parsed by type', () => {
     const defaults = Object.fromEntries(load(tinyFlow()).variables.map((v) => [v.name, v.defaultValue]));
     expect(defaults).toEqual({ count: 0, flag: false, blob: {}, nothing: null, text: '', unset: null });
