@@ -1,5 +1,6 @@
 import { defineCheck } from '../../engine/check.js';
-import { callsTasksApi, isEndFlow } from './lib/find.js';
+import type { Activity } from '../../engine/model.js';
+import { callsTasksApi, isEndFlow, missionNodes } from './lib/find.js';
 import { describeExit, exitReaches, reachableFrom } from './lib/graph.js';
 import { statusConditionOf } from './lib/nodes.js';
 import { failed, passed } from './lib/outcome.js';
@@ -17,7 +18,9 @@ export default defineCheck({
     '',
     'Tolerances: End Flow is found by type (any random suffix); the two exits may go to the same or to',
     'different End Flows, directly or through other activities — but not through a way back to a request',
-    'to /v1/tasks (a retry loop: a refused request would be sent again and again, into the rate limit).',
+    'to /v1/tasks (a retry loop: a refused request would be sent again and again, into the rate limit), nor',
+    'through a second request to /v1/tasks. A Condition put before CallBackAPI_HTTPRequest is reported by',
+    '`status-condition-after-callback-api`, not here.',
   ].join('\n'),
   run(ctx) {
     const condition = statusConditionOf(ctx);
@@ -29,9 +32,14 @@ export default defineCheck({
       if (!Object.hasOwn(activity.exits, exit)) problems.push(`the ${name} exit is not connected`);
       else if (!exitReaches(events, activity, exit, isEndFlow)) problems.push(`the ${name} exit does not lead to EndFlow (${describeExit(events, activity, exit)})`);
       else {
-        // A way back to a Create Task request: a refused one would be sent again and again.
-        const again = reachableFrom(events, [activity.exits[exit]]).find(callsTasksApi);
-        if (again) problems.push(`the ${name} exit can lead back to ${again.label}, which would create a task again (and, refused, retry it without end)`);
+        // A Create Task request after the condition: a way back (a refused one would be sent again and
+        // again), or a second request. The mission's request only after it is the condition put too
+        // early, which status-condition-after-callback-api reports.
+        const loopsBack = (a: Activity) => reachableFrom(events, Object.values(a.exits)).includes(activity);
+        const request = missionNodes(ctx.model).callbackApi;
+        const again = reachableFrom(events, [activity.exits[exit]]).find((a) => callsTasksApi(a) && (a !== request || loopsBack(a)));
+        if (again && loopsBack(again)) problems.push(`the ${name} exit can lead back to ${again.label}, which would create a task again (and, refused, retry it without end)`);
+        else if (again) problems.push(`the ${name} exit leads to ${again.label}, a second request to /v1/tasks, which would create a task again`);
       }
     }
     if (problems.length > 0) {

@@ -125,6 +125,25 @@ test('a prompt replaced by the option 3 sentence alone no longer offers options 
   expect(noTwo.message).toContain('offers option 3 but no longer option 2');
 });
 
+test('the Condition put before the Create Task request is told to come after it, not that its True exit retries the request', async () => {
+  const report = await gradeMutation((f) => {
+    link(f, 'GlobalErrorHandling', 'out', 'HTTPStatusCode');
+    link(f, 'HTTPStatusCode', 'true', 'CallBackAPI_HTTPRequest');
+    link(f, 'CallBackAPI_HTTPRequest', 'default', 'EndFlow_kid');
+  });
+  expect(resultOf(report, 'status-condition-after-callback-api').status).toBe('failed');
+  const exits = resultOf(report, 'status-condition-exits-to-endflow');
+  expect([exits.status, exits.message]).toEqual(['passed', exits.message]);
+  // A real way back to the request (a retry loop), or a second request, is still a failure.
+  expect(resultOf(await gradeMutation(MISTAKES['false-retries-through-a-condition']), 'status-condition-exits-to-endflow').status).toBe('failed');
+  const second = resultOf(await gradeMutation((f) => {
+    addActivity(f, 'CallBackAPI_HTTPRequest', 'HTTPRequest_dup', structuredClone(props(f, 'CallBackAPI_HTTPRequest')));
+    link(f, 'HTTPStatusCode', 'false', 'HTTPRequest_dup');
+    link(f, 'HTTPRequest_dup', 'default', 'EndFlow_kid');
+  }), 'status-condition-exits-to-endflow');
+  expect([second.status, second.message]).toEqual(['failed', 'HTTPStatusCode: the False exit leads to HTTPRequest_dup, a second request to /v1/tasks, which would create a task again']);
+});
+
 test('GET_CBID labelled with a typo: the hints say to rename it, not to redo SetGetResult', async () => {
   const report = await gradeMutation(MISTAKES['get-cbid-default-label']);
   const value = resultOf(report, 'set-get-result-value');
