@@ -1,5 +1,6 @@
 /** Parsers for option values; they throw commander's InvalidArgumentError with a clear message. */
 import { InvalidArgumentError } from 'commander';
+import { UsageError } from './errors.js';
 
 const UNITS: Record<string, number> = { '': 1, B: 1, KB: 1024, MB: 1024 ** 2, GB: 1024 ** 3 };
 
@@ -33,6 +34,15 @@ export function parseAttendee(value: string): string {
   const id = value.trim();
   if (id === '') throw new InvalidArgumentError(`"${value}" is blank: give the attendee id, or leave --attendee out to take it from the flow name`);
   return id;
+}
+
+/**
+ * The export arguments of check, inspect and simulate: a blank one (a script's unset variable,
+ * `check "$FLOW"`) names no file, and is refused as blank rather than as a file `` that is not there.
+ */
+export function refuseBlankFiles(files: readonly string[]): void {
+  const blank = files.find((file) => file.trim() === '');
+  if (blank !== undefined) throw new UsageError(`"${blank}" is blank: give a Flow Designer export (.json)`, 'no-input');
 }
 
 /** A value that is not blank (`what` says what to give: "a loopback address"). */

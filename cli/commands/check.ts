@@ -14,7 +14,7 @@ import { expandGlob, isGlob } from '../grade/glob.js';
 import { refuseUnusableSettings, resolveGradingOptions, type GradingFlags } from '../grading-options.js';
 import { addGradingOptions } from './grading-flags.js';
 import { inputErrorLine, reasonOf } from '../io.js';
-import { nonBlankPath, parseAttendee } from '../options.js';
+import { nonBlankPath, parseAttendee, refuseBlankFiles } from '../options.js';
 
 type Format = 'console' | 'json' | 'html' | 'junit' | 'markdown';
 interface CheckFlags extends GradingFlags {
@@ -33,6 +33,7 @@ export function checkCommand(ctx: CliContext): Command {
     .option('--attendee <id>', 'attendee id (default: from the flow name Main_Flow_<ID>, else the file name)', parseAttendee)
     .option('-q, --quiet', 'console format: only the failures, the required checks not judged and the summary line');
   return addGradingOptions(command).action(async (given: string[], flags: CheckFlags) => {
+    refuseBlankFiles(given);
     const files = await expandPatterns(given, (line) => ctx.stderr(printableLine(line) + '\n'));
     if (flags.attendee && files.length > 1) throw new UsageError('--attendee applies to one file; give one file or drop --attendee');
     if (flags.format === 'html' && files.length > 1) throw new UsageError('--format html writes one report; use `flowgrade grade` for several files');

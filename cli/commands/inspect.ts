@@ -2,7 +2,7 @@ import { Command, Option } from 'commander';
 import type { CliContext } from '../context.js';
 import { EXIT } from '../errors.js';
 import { inputErrorLine, loadFlowFile } from '../io.js';
-import { parseAttendee, parseSize } from '../options.js';
+import { parseAttendee, parseSize, refuseBlankFiles } from '../options.js';
 import { describeModel } from '../describe-model.js';
 import { terminalJson } from '../../reports/escape.js';
 
@@ -14,6 +14,7 @@ export function inspectCommand(ctx: CliContext): Command {
     .option('--attendee <id>', 'attendee id (default: from the flow name Main_Flow_<ID>, else the file name)', parseAttendee)
     .option('--max-size <size>', 'largest file accepted, e.g. 20MB', parseSize)
     .action(async (file: string, options: { format: 'text' | 'json'; attendee?: string; maxSize?: number }) => {
+      refuseBlankFiles([file]);
       const loaded = await loadFlowFile(file, { attendee: options.attendee, maxBytes: options.maxSize });
       if (!loaded.ok) {
         ctx.stderr(inputErrorLine(file, loaded.error) + '\n');

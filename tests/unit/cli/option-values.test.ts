@@ -29,3 +29,11 @@ test('web --out naming the folder the page is built in is a [bad-out] refusal, a
   const run = await runCli(['web', '--out', path.join(ROOT, 'dist', 'web')]);
   expect([run.code, run.stdout, run.stderr]).toEqual([2, '', `flowgrade: --out ${path.join(ROOT, 'dist', 'web')} is where the page is built; choose another folder [bad-out]\n`]);
 });
+
+test('a blank file argument (a script\'s unset variable: check "$FLOW") is refused as blank, naming nothing else, as grade does', async () => {
+  for (const args of [['check', ''], ['check', fixturePath('flows/solution.json'), ' '], ['inspect', ''], ['simulate', '']]) {
+    const run = await runCli(args);
+    const blank = args.at(-1)!;
+    expect([run.code, run.stdout, run.stderr], args.join(' ')).toEqual([2, '', `flowgrade: "${blank}" is blank: give a Flow Designer export (.json) [no-input]\n`]);
+  }
+});
