@@ -79,3 +79,51 @@ test.describe('real exports in ../shared/real-flows', () => {
     expect(http.unlinkedExits).toEqual([]);
   });
 });
+
+test.describe('the model says what ../shared/reference/flow-format.md says each real export means', () => {
+  test.skip(!HAS_SHARED, '../shared is not present');
+
+  const model = (file: string) => {
+    const result = loadFlow(readFileSync(path.join(SHARED, 'real-flows', file)), { fileName: file });
+    if (!result.ok) throw new Error(result.error.message);
+    return result.model;
+  };
+  const byLabel = (m: ReturnType<typeof model>, label: string) => [...m.main.activities, ...m.events.activities].find((a) => a.label === label)!;
+
+  test('older (2024-02): version 0, event nodes without activityName, an audio-file prompt, a music self-loop', () => {
+    const m = model('older-2024-02_simple-inbound_audiofile-prompt_queue_music-loop.json');
+    expect(m.version).toBe(0);
+    expect(m.events.activities.every((a) => a.type === 'event' && !('activityName' in a.props))).toBe(true);
+    expect(byLabel(m, 'WelcomePrompt').props).toMatchObject({ toggle: false, prompts: [{ type: 'audioFile', value: 'Welcome.wav' }] });
+    const music = byLabel(m, 'MusicOnHold');
+    expect(music.exits.default).toBe(music.id);
+  });
+
+  test('2026 subflow in a template body: a JSON output variable, setVariablesArray rows, a condition with both ways linked', () => {
+    const m = model('template-body_subflow_http-post-json-body_setVariablesArray_2026.json');
+    expect(m.main.activities.find((a) => a.id === m.main.start)?.type).toBe('NewSubFlowStart');
+    expect(m.variables.find((v) => v.name === 'outPutJSONFromMakePayment')).toMatchObject({ type: 'JSON', defaultValue: {}, source: 'SUBFLOW_OUTPUT' });
+    expect(byLabel(m, 'SetVariable_5f3').props.setVariablesArray).toHaveLength(1);
+    expect(Object.keys(byLabel(m, 'Condition_2yp').exits).sort()).toEqual(['false', 'true']);
+  });
+
+  test('subflows: a condition linked on true, false and error; defaults kept as text; SUBFLOW_INPUT and _OUTPUT', () => {
+    const http = model('subflow_http-unauthenticated-get_menu_collectdigits_condition_setvar-to-variable.json');
+    expect(Object.keys(byLabel(http, 'CheckHTTPStatus').exits).sort()).toEqual(['error', 'false', 'true']);
+    expect(http.variables.find((v) => v.name === 'response')).toMatchObject({ type: 'STRING', defaultValue: 'NULL', source: 'SUBFLOW_OUTPUT' });
+    const error = model('subflow_error-handler_end-subflow.json');
+    const play = byLabel(error, 'PlayMessage_b06');
+    expect(Object.values(play.exits).map((id) => error.main.activities.find((a) => a.id === id)?.type)).toEqual(['end-subflow', 'end-subflow']);
+    expect(error.variables).toMatchObject([{ name: 'errorMessage', source: 'SUBFLOW_INPUT', defaultValue: null }]);
+  });
+
+  test('a STRING default "null" stays the text null; GLOBAL variables of a GraphQL-style export; start straight to End Flow', () => {
+    const adcb = model('avoid-duplicate-callback_menu-setvar-condition-http-graphql-callback.json');
+    expect(adcb.variables.find((v) => v.name === 'response')?.defaultValue).toBe('null');
+    expect(adcb.variables.find((v) => v.name === 'counter')?.defaultValue).toBe(0);
+    const preview = model('graphql-typename-variant_outbound-preview_global-vars_start-to-end.json');
+    expect(preview.variables.every((v) => v.source === 'GLOBAL')).toBe(true);
+    const start = preview.main.activities.find((a) => a.id === preview.main.start)!;
+    expect(preview.main.activities.find((a) => a.id === start.exits.out)?.type).toBe('end');
+  });
+});
