@@ -24,6 +24,8 @@ export default defineCheck({
     'Off, the path of the Request URL is judged instead (that mistake itself is reported by',
     '`callback-api-authenticated`); when the Request URL is empty and the path is still in Request Path (the toggle',
     'switched Off after the path was typed), the check fails saying so, with the hint to switch it back On.',
+    'The other way round, a whole address in Request URL with the toggle On and no Request Path, or typed into',
+    'Request Path (`https://api.wxcc-us1.cisco.com/v1/tasks`), fails with the hint that the connector gives the host.',
   ].join('\n'),
   run(ctx) {
     const api = callbackApiOf(ctx);
@@ -38,12 +40,24 @@ export default defineCheck({
         hint: HINTS.callbackApiAuthenticated,
       });
     }
+    // The connector gives the host: a whole address typed in (Request URL before the toggle was
+    // switched On, or Request Path) is told so.
+    const hostHint = `${api.activity.label} → Request Path: ${CREATE_TASK.path} (the path only: the connector ${CREATE_TASK.connector} gives the host).`;
+    if (authenticated && requestPathOf(api.activity) === '' && requestUrlOf(api.activity) !== '') {
+      return failed(`${api.activity.label} has no Request Path (Use Authenticated Endpoint is On; the address is in Request URL: ${requestUrlOf(api.activity)})`, {
+        expected: `Request Path: ${CREATE_TASK.path}`,
+        actual: 'no Request Path',
+        activity: api.activity,
+        hint: hostHint,
+      });
+    }
     const raw = authenticated ? requestPathOf(api.activity) : (splitUrl(requestUrlOf(api.activity))?.path ?? requestUrlOf(api.activity));
     const path = raw.replace(/[?#][\s\S]*$/, '').trim().replace(/(.)\/$/, '$1');
     const normalised = path.startsWith('/') ? path : `/${path}`;
     if (normalised !== CREATE_TASK.path) {
       const field = authenticated ? 'Request Path' : 'Request URL path';
-      return failed(`${api.activity.label} ${field} is ${raw || '(empty)'}`, { expected: CREATE_TASK.path, actual: raw || 'empty', activity: api.activity });
+      const address = authenticated && /^[a-z][a-z0-9+.-]*:\/\//i.test(raw.trim());
+      return failed(`${api.activity.label} ${field} is ${raw || '(empty)'}`, { expected: CREATE_TASK.path, actual: raw || 'empty', activity: api.activity, ...(address ? { hint: hostHint } : {}) });
     }
     return passed(`${api.activity.label} calls ${CREATE_TASK.path}`);
   },

@@ -144,6 +144,20 @@ test('the Condition put before the Create Task request is told to come after it,
   expect([second.status, second.message]).toEqual(['failed', 'HTTPStatusCode: the False exit leads to HTTPRequest_dup, a second request to /v1/tasks, which would create a task again']);
 });
 
+test('a Create Task request given the whole address (in Request URL, or in Request Path) is told the connector gives the host', async () => {
+  const inUrl = resultOf(await gradeMutation((f) => {
+    const p = props(f, 'CallBackAPI_HTTPRequest');
+    p.httpRequestUrl = 'https://api.wxcc-us1.cisco.com/v1/tasks';
+    p.httpRequestPath = null;
+  }), 'callback-api-path');
+  expect([inUrl.status, inUrl.message]).toEqual(['failed', 'CallBackAPI_HTTPRequest has no Request Path (Use Authenticated Endpoint is On; the address is in Request URL: https://api.wxcc-us1.cisco.com/v1/tasks)']);
+  expect(inUrl.hint).toBe('CallBackAPI_HTTPRequest → Request Path: /v1/tasks (the path only: the connector WxCC_API gives the host).');
+  const inPath = resultOf(await gradeMutation((f) => {
+    props(f, 'CallBackAPI_HTTPRequest').httpRequestPath = 'https://api.wxcc-us1.cisco.com/v1/tasks';
+  }), 'callback-api-path');
+  expect(inPath.hint).toBe('CallBackAPI_HTTPRequest → Request Path: /v1/tasks (the path only: the connector WxCC_API gives the host).');
+});
+
 test('GET_CBID labelled with a typo: the hints say to rename it, not to redo SetGetResult', async () => {
   const report = await gradeMutation(MISTAKES['get-cbid-default-label']);
   const value = resultOf(report, 'set-get-result-value');
