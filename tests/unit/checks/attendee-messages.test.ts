@@ -5,7 +5,7 @@
 import { test, expect } from '@playwright/test';
 import { MISTAKES } from './mutations.js';
 import { HINTS } from '../../../checks/callback-on-global-error/lib/hints.js';
-import { addActivity, addFailingSetVariable, gradeFixture, gradeMutation, link, props, relabel, resultOf, unlink, variable } from './support.js';
+import { addActivity, addFailingSetVariable, gradeFixture, gradeMutation, link, props, relabel, resultOf, variable } from './support.js';
 
 test('OnGlobalError still to EndFlow: the simulated call hints at the connection, not at the request settings', async () => {
   const result = resultOf(await gradeFixture('flows/defect-globalerror-still-to-endflow.json'), 'run-task-created');
@@ -88,28 +88,24 @@ test('WantCallback without option 3: the connection and the simulated call point
   expect(resultOf(before, 'run-option3-reaches-get-cbid').status).toBe('skipped');
 });
 
-test('option 3 added to another menu (VerifyNumber) is named there, and the hint says to move it to WantCallback', async () => {
-  const result = resultOf(await gradeMutation((f) => {
-    const want = props(f, 'WantCallback');
-    want.menuLinks = ['1', '2'];
-    want['menuLinks:input'] = want.menuLinks_input = ['Callback', 'Stay in queue'];
-    unlink(f, 'WantCallback', '3');
+/** WantCallback without option 3, and VerifyNumber with an option 3 described `description`, leading to `to`. */
+function option3OnVerifyNumber(description: string, to: string) {
+  return gradeMutation((f) => {
+    MISTAKES['option3-removed'](f);
     const verify = props(f, 'VerifyNumber');
     verify.menuLinks = [...verify.menuLinks, '3'];
-    verify['menuLinks:input'] = verify.menuLinks_input = [...verify.menuLinks_input, 'Simulate an error'];
-    link(f, 'VerifyNumber', '3', 'GET_CBID');
-  }), 'want-callback-option3');
+    verify['menuLinks:input'] = verify.menuLinks_input = [...verify.menuLinks_input, description];
+    link(f, 'VerifyNumber', '3', to);
+  });
+}
+
+test('option 3 added to another menu (VerifyNumber) is named there, and the hint says to move it to WantCallback', async () => {
+  const result = resultOf(await option3OnVerifyNumber('Simulate an error', 'GET_CBID'), 'want-callback-option3');
   expect(result.status).toBe('failed');
   expect(result.message).toBe('WantCallback has no option 3 (its options: 1, 2); option 3 was added to VerifyNumber instead');
   expect(result.hint).toBe('VerifyNumber → Custom Menu Links: delete option 3; WantCallback → Custom Menu Links → Add New: Digit Number 3, Link Description "Simulate an error", connected to GET_CBID.');
   // An option 3 of another menu that has nothing to do with the mission is not blamed.
-  const unrelated = resultOf(await gradeMutation((f) => {
-    MISTAKES['option3-removed'](f);
-    const verify = props(f, 'VerifyNumber');
-    verify.menuLinks = [...verify.menuLinks, '3'];
-    verify['menuLinks:input'] = verify.menuLinks_input = [...verify.menuLinks_input, 'Operator'];
-    link(f, 'VerifyNumber', '3', 'NewNumber');
-  }), 'want-callback-option3');
+  const unrelated = resultOf(await option3OnVerifyNumber('Operator', 'NewNumber'), 'want-callback-option3');
   expect(unrelated.message).toBe('WantCallback has no option 3 (its options: 1, 2)');
 });
 
