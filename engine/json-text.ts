@@ -230,17 +230,26 @@ function describeSyntaxError(text: string, error: unknown): string {
 /**
  * The mistakes of a hand-edited string, named: a line break or tab typed into it (a JSON body
  * pasted over several lines), or a backslash that starts no escape (a Windows path). The locator
- * stops at such a character only inside a string: outside, whitespace is skipped, and a backslash
- * before the error offset was taken as the start of an escape.
+ * stops at such a character only inside a string (outside, whitespace is skipped); an odd run of
+ * backslashes before it means the last one started an escape that this character does not finish.
  */
 function inStringMistake(text: string, offset: number): string | undefined {
   const c = text.charCodeAt(offset);
-  if (c === 0x0a || c === 0x0d) return 'a line break inside a string (write it as \\n)';
-  if (c === 0x09) return 'a tab inside a string (write it as \\t)';
-  if (c < 0x20 || text.charCodeAt(offset - 1) !== 0x5c) return undefined;
-  // Quoted as typed (the backslash not doubled); after \u, what there is of its four hex digits.
-  const escape = c === 0x75 ? `\\u${/^[0-9A-Za-z]{0,4}/.exec(text.slice(offset + 1, offset + 5))![0]}` : `\\${text[offset]}`;
-  return isBinaryText(escape) ? undefined : `an invalid escape "${escape}" in a string`;
+  const whitespace = c === 0x0a || c === 0x0d ? 'line break' : c === 0x09 ? 'tab' : undefined;
+  if (backslashesBefore(text, offset) % 2 === 1) {
+    if (whitespace) return `an invalid escape (a backslash before a ${whitespace}) in a string`;
+    // Quoted as typed (the backslash not doubled); after \u, what there is of its four hex digits.
+    const escape = c === 0x75 ? `\\u${/^[0-9A-Za-z]{0,4}/.exec(text.slice(offset + 1, offset + 5))![0]}` : `\\${text[offset]}`;
+    return isBinaryText(escape) ? undefined : `an invalid escape "${escape}" in a string`;
+  }
+  if (whitespace) return `a ${whitespace} inside a string (write it as ${whitespace === 'tab' ? '\\t' : '\\n'})`;
+  return undefined;
+}
+
+function backslashesBefore(text: string, offset: number): number {
+  let count = 0;
+  while (offset - count - 1 >= 0 && text.charCodeAt(offset - count - 1) === 0x5c) count++;
+  return count;
 }
 
 /** What is at `offset`, quoted, or "binary data" where quoting it would print noise (a program's `MZ…`). */

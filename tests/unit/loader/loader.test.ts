@@ -282,6 +282,9 @@ test.describe('unreadable input: one clear line and a stable code', () => {
     expect(failure('{"name": "Main\tFlow"}').message).toBe('not valid JSON: a tab inside a string (write it as \\t) at line 1 column 15');
     expect(failure('{"name": "C:\\x"}').message).toBe('not valid JSON: an invalid escape "\\x" in a string at line 1 column 14');
     expect(failure('{"name": "\\u12G4"}').message).toBe('not valid JSON: an invalid escape "\\u12G4" in a string at line 1 column 12');
+    // A backslash just before a line break or tab starts no escape: said as such, not as a line break to write as \n.
+    expect(failure('{"name": "a\\\nb"}').message).toBe('not valid JSON: an invalid escape (a backslash before a line break) in a string at line 1 column 13');
+    expect(failure('{"name": "a\\\tb"}').message).toBe('not valid JSON: an invalid escape (a backslash before a tab) in a string at line 1 column 13');
     // After an escaped backslash, a line break is still a line break.
     expect(failure('{"name": "C:\\\\\nx"}').message).toBe('not valid JSON: a line break inside a string (write it as \\n) at line 1 column 15');
   });
