@@ -302,6 +302,10 @@ export const MISTAKES = {
   'flow-named-with-suffix': (f) => {
     f.name = 'Main_Flow_140_copy';
   },
+  // The option 3 sentence pasted over the whole message: options 1 and 2 are no longer offered.
+  'prompt-replaced-by-the-option3-sentence': (f) => {
+    props(f, 'WantCallback').promptsTts[0].value = 'Press 3 to simulate global error.';
+  },
   'prompt-offers-33': (f) => {
     props(f, 'WantCallback').promptsTts[0].value = 'All agents are busy. Press 1 for a callback, press 2 to wait, press 33 for the operator.';
   },
@@ -512,6 +516,30 @@ export const TOLERATED = {
   },
   'flow-name-with-letters-in-the-id': (f) => {
     f.name = 'Main_Flow_ab140';
+  },
+  // From the instructor's audit of every Build step: variants the guide allows, each graded as correct.
+  'set-variables-and-condition-with-default-labels': (f) => {
+    relabel(f, 'SetGetResult', 'SetVariable_q1w');
+    relabel(f, 'SimulateGlobalError', 'SetVariable_7hk');
+    relabel(f, 'HTTPStatusCode', 'Condition_x1');
+  },
+  'callback-api-relabelled-with-its-condition': (f) => {
+    relabel(f, 'CallBackAPI_HTTPRequest', 'HTTPRequest_abc');
+    props(f, 'HTTPStatusCode').expression = '{{HTTPRequest_abc.httpStatusCode == 201}}';
+  },
+  'simulate-error-to-the-callback-branch-disconnect': (f) => link(f, 'SimulateGlobalError', 'out', 'DisconnectContact_3zq'),
+  'status-exits-to-another-handlers-endflow': (f) => {
+    link(f, 'HTTPStatusCode', 'true', 'EndFlow_m29');
+    link(f, 'HTTPStatusCode', 'false', 'EndFlow_m29');
+  },
+  'create-task-only-with-a-callback-number': (f) => {
+    addActivity(f, 'HTTPStatusCode', 'HasNumber', { activityName: 'condition-activity', activityId: 'condition-activity', expression: '{{customani is not empty}}' }, 'enum-gateway');
+    link(f, 'GlobalErrorHandling', 'out', 'HasNumber');
+    link(f, 'HasNumber', 'true', 'CallBackAPI_HTTPRequest');
+    link(f, 'HasNumber', 'false', 'EndFlow_kid');
+  },
+  'variables-agent-viewable-and-reportable': (f) => {
+    for (const name of ['outdialcbid', 'customani', 'getresult', 'simulatederror']) Object.assign(variable(f, name), { isCAD: true, desktopLabel: name, isReportable: true, description: 'lab' });
   },
   'body-with-other-attributes': (f) => {
     props(f, 'CallBackAPI_HTTPRequest').httpRequestBody = JSON.stringify({ ...GUIDE_BODY, attributes: { reason: 'global error' } }, null, 8);
