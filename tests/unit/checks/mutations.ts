@@ -36,6 +36,14 @@ function throughVariable(f: Json, from: string, exit: string, name: string, valu
   link(f, label, 'out', to);
 }
 
+/** A Condition `label` testing `expression`, put on the link `from` → `exit`: True leads to `onTrue`, False to `onFalse`. */
+function conditionOn(f: Json, from: string, exit: string, label: string, expression: string, onTrue: string, onFalse: string): void {
+  addActivity(f, from, label, { activityName: 'condition-activity', activityId: 'condition-activity', expression }, 'enum-gateway');
+  link(f, from, exit, label);
+  link(f, label, 'true', onTrue);
+  link(f, label, 'false', onFalse);
+}
+
 function setBodyDestination(f: Json, destination: string): void {
   props(f, 'CallBackAPI_HTTPRequest').httpRequestBody = JSON.stringify(GUIDE_BODY).replace('"{{customani}}"', `"${destination}"`);
 }
@@ -231,12 +239,7 @@ export const MISTAKES = {
     link(f, 'PlayMessage_x', 'default', 'EndFlow_kid');
   },
   // Only the simulated call can tell: option 3 still reaches GET_CBID on the canvas (through True), but the call takes False.
-  'option3-through-a-condition-that-goes-elsewhere': (f) => {
-    addActivity(f, 'WantCallback', 'CheckHours', { activityName: 'condition-activity', activityId: 'condition-activity', expression: '{{ 1 == 2 }}' }, 'enum-gateway');
-    link(f, 'WantCallback', '3', 'CheckHours');
-    link(f, 'CheckHours', 'true', 'GET_CBID');
-    link(f, 'CheckHours', 'false', 'NewNumber');
-  },
+  'option3-through-a-condition-that-goes-elsewhere': (f) => conditionOn(f, 'WantCallback', '3', 'CheckHours', '{{ 1 == 2 }}', 'GET_CBID', 'NewNumber'),
   // SimulateGlobalError is still reached on the canvas, but an activity before it fails first: its error is raised there.
   'set-get-result-then-a-failing-set-variable': (f) => {
     addFailingSetVariable(f, 'SetGetResult', 'SetVariable_zz');
@@ -532,12 +535,7 @@ export const TOLERATED = {
     link(f, 'HTTPStatusCode', 'true', 'EndFlow_m29');
     link(f, 'HTTPStatusCode', 'false', 'EndFlow_m29');
   },
-  'create-task-only-with-a-callback-number': (f) => {
-    addActivity(f, 'HTTPStatusCode', 'HasNumber', { activityName: 'condition-activity', activityId: 'condition-activity', expression: '{{customani is not empty}}' }, 'enum-gateway');
-    link(f, 'GlobalErrorHandling', 'out', 'HasNumber');
-    link(f, 'HasNumber', 'true', 'CallBackAPI_HTTPRequest');
-    link(f, 'HasNumber', 'false', 'EndFlow_kid');
-  },
+  'create-task-only-with-a-callback-number': (f) => conditionOn(f, 'GlobalErrorHandling', 'out', 'HasNumber', '{{customani is not empty}}', 'CallBackAPI_HTTPRequest', 'EndFlow_kid'),
   'variables-agent-viewable-and-reportable': (f) => {
     for (const name of ['outdialcbid', 'customani', 'getresult', 'simulatederror']) Object.assign(variable(f, name), { isCAD: true, desktopLabel: name, isReportable: true, description: 'lab' });
   },
