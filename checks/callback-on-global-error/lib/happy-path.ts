@@ -428,7 +428,9 @@ function connectionHint(graph: FlowGraph, from: Activity | undefined, exit: stri
 function failedRequestHint(entry: TraceEntry, getCbid: Activity | undefined): { hint: string } | Record<string, never> {
   if (entry.http?.unmocked) return { hint: dynVarsRequestHint(entry.http, getCbid) };
   if (getCbid && isAuthenticated(getCbid)) return { hint: HINTS.getCbidUnauthenticated };
-  return entry.http?.status !== undefined ? { hint: HINTS.getCbidParsing } : {};
+  // Failed before anything was sent (no address, or one that is not a web address): the Request URL.
+  if (!entry.http) return { hint: HINTS.getCbidUrl };
+  return entry.http.status !== undefined ? { hint: HINTS.getCbidParsing } : {};
 }
 
 /**

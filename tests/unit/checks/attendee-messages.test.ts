@@ -296,6 +296,8 @@ test('a simulated call that misses an activity for want of a connection, or fail
     ['get-cbid-authenticated-without-connector', 'run-get-cbid-fills-variables', HINTS.getCbidUnauthenticated],
     ['parse-path-with-a-space-after-the-dot', 'run-get-cbid-fills-variables', HINTS.getCbidParsing],
     ['parse-row-writes-CustomANI', 'run-get-cbid-fills-variables', HINTS.getCbidParsing],
+    // Never sent: nothing but the Request URL can be at fault.
+    ['get-cbid-url-with-markdown-asterisks', 'run-get-cbid-fills-variables', HINTS.getCbidUrl],
   ];
   for (const [mistake, id, hint] of cases) {
     const result = resultOf(await gradeMutation(MISTAKES[mistake]), id);

@@ -202,6 +202,10 @@ export const MISTAKES = {
   'get-cbid-dn-with-a-leading-space': (f) => {
     props(f, 'GET_CBID').httpRequestUrl = `${DYNVARS_URL}?dn= {{NewPhoneContact.DNIS | slice(2) }}`;
   },
+  // The bold-italic markers of the guide's text copied with the address: the request is never sent.
+  'get-cbid-url-with-markdown-asterisks': (f) => {
+    props(f, 'GET_CBID').httpRequestUrl = `***${DYNVARS_URL}?dn={{NewPhoneContact.DNIS | slice(2) }}***`;
+  },
   'get-cbid-dn-twice': (f) => {
     props(f, 'GET_CBID').httpRequestUrl = `${DYNVARS_URL}?dn={{NewPhoneContact.DNIS | slice(2) }}&dn=1`;
   },
