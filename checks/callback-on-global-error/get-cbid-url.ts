@@ -33,7 +33,8 @@ export default defineCheck({
     '  that a Set Variable computes before GET_CBID (`dn={{dn}}`: the Set Variables of the simulated call run',
     '  again for each DNIS). The `dn` parameter may also be given under Query Parameters instead of in the URL.',
     '  The start node\'s outputs are read under its label, as the simulated call reads them: where it is not',
-    '  labelled `NewPhoneContact`, the URL must read `<its label>.DNIS`.',
+    '  labelled `NewPhoneContact`, the URL must read `<its label>.DNIS`. A fixed number (`dn=4694096861`, the',
+    '  optional "Test your API" box\'s example) fails, saying so: it finds the record for one number only.',
     '- MockAPI\'s own paging and sorting parameters (`page`, `limit`, `sortBy`, `order`) are allowed (with',
     '  `dn` there is one record anyway), and so is the default port `:443`. Other query parameters fail:',
     '  MockAPI treats them as filters.',
@@ -93,10 +94,16 @@ function dnProblem(value: string, activity: Activity, ctx: CheckContext): string
     return `dn=${value} reads NewPhoneContact, but the start node of this flow is labelled ${start}: read ${start}.DNIS`;
   }
   const seen = valuesSeenBy(ctx, activity, value);
+  let first: string | undefined;
   for (const dnis of [ctx.settings.dnis, OTHER_DNIS]) {
     const scope = seen(flowScope(ctx.model, { [start]: { ...SAMPLE_CONTACT, DNIS: dnis } }));
     const result = render(value, scope);
     if (!result.ok) return `dn=${value} does not evaluate: ${result.error.message}`;
+    // Right for this attendee's number, and the same for any other: typed in, as the test box shows it.
+    if (dnis === OTHER_DNIS && result.value === first) {
+      return `dn=${value} is a fixed number, the same for every call (as in the optional "Test your API" box): the flow must send the number dialled, dn=${DYNVARS.dnTemplate}`;
+    }
+    first ??= result.value;
     if (result.value !== dnis.slice(2)) {
       return `dn=${value} gives ${JSON.stringify(result.value)} for the DNIS ${dnis}, not ${JSON.stringify(dnis.slice(2))} (expected dn=${DYNVARS.dnTemplate})`;
     }

@@ -154,6 +154,12 @@ test('a Create Task request given the whole address (in Request URL, or in Reque
   expect(inPath.hint).toBe('CallBackAPI_HTTPRequest → Request Path: /v1/tasks (the path only: the connector WxCC_API gives the host).');
 });
 
+test('a dn typed in as a fixed number (the "Test your API" box\'s example) is told it must read the number dialled', async () => {
+  const fixed = resultOf(await gradeMutation(MISTAKES['get-cbid-dn-hard-coded']), 'get-cbid-url');
+  expect(fixed.status).toBe('failed');
+  expect(fixed.message).toBe('GET_CBID Request URL is wrong: dn=4694096861 is a fixed number, the same for every call (as in the optional "Test your API" box): the flow must send the number dialled, dn={{NewPhoneContact.DNIS | slice(2) }}');
+});
+
 test('GET_CBID labelled with a typo: the hints say to rename it, not to redo SetGetResult', async () => {
   const report = await gradeMutation(MISTAKES['get-cbid-default-label']);
   const value = resultOf(report, 'set-get-result-value');
