@@ -330,6 +330,19 @@ test('on a 375-px screen, a long file name (and the attendee id taken from it) w
   expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBe(0);
 });
 
+test('on the narrowest phones (280 px, and 320 px), the option fields fit inside the form like the drop zone: the page never scrolls sideways', async ({ page }, testInfo) => {
+  for (const width of [320, 280]) {
+    await page.setViewportSize({ width, height: 700 });
+    const zone = (await page.locator('#drop-zone').boundingBox())!;
+    for (const id of ['lab', 'attendee', 'dnis']) {
+      const field = (await page.locator(`#${id}`).boundingBox())!;
+      expect(field.x + field.width, `#${id} at ${width} px`).toBeLessThanOrEqual(zone.x + zone.width + 0.5);
+    }
+    await shot(page, testInfo, `phone-${width}-fields`);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth), `${width} px`).toBe(0);
+  }
+});
+
 test('headings in order with the report on show: one h1 (the page), the report nested under "Result"', async ({ page }) => {
   await fileInput(page).setInputFiles(fixturePath(DEFECT));
   await expect(page.locator('#results')).toHaveAttribute('data-verdict', 'failed');
