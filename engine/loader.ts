@@ -112,8 +112,12 @@ function assertFlowExport(exported: Record<string, unknown>, templateBody: boole
   throw new LoadError('invalid-flow', `not a valid flow export: ${where} ${schemaProblem(first)}`);
 }
 
-/** Ajv's message, naming the allowed values where it says only "one of the allowed values". */
-function schemaProblem(error: { keyword: string; params: Record<string, unknown>; message?: string } | undefined): string {
+/**
+ * Ajv's message, naming the allowed values where it says only "one of the allowed values", and
+ * both places of an activity's label where it names only the first ("must have required property 'name'").
+ */
+function schemaProblem(error: { keyword: string; schemaPath: string; params: Record<string, unknown>; message?: string } | undefined): string {
+  if (error?.schemaPath.startsWith('#/definitions/activity/anyOf/')) return 'has no label: a string "name" on the activity or in its properties';
   const allowed = error?.keyword === 'enum' ? error.params.allowedValues : undefined;
   if (Array.isArray(allowed)) return `must be one of ${allowed.map((value) => JSON.stringify(value)).join(', ')}`;
   return error?.message ?? 'does not match the export schema';

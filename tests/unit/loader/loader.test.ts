@@ -392,6 +392,7 @@ test.describe('unreadable input: one clear line and a stable code', () => {
     const cases: [string, (flow: Record<string, any>) => void][] = [
       ['/version must be integer,string,null', (f) => (f.version = 1.5)],
       ['/flowType must be one of "FLOW", "SUBFLOW"', (f) => (f.flowType = 'subflow')],
+      ['/process/activities/p has no label: a string "name" on the activity or in its properties', (f) => (delete f.process.activities.p.name, delete f.process.activities.p.properties.name)],
       ['/lastModifiedDate must be string,null', (f) => (f.lastModifiedDate = 5)],
       ['/variables/0/source must be string,null', (f) => (f.variables[0].source = 5)],
       ['/variables/0/name must NOT have fewer than 1 characters', (f) => (f.variables[0].name = '')],
