@@ -6,7 +6,7 @@ import { DYNVARS, VARIABLES } from './lib/names.js';
 import { getCbidOf } from './lib/nodes.js';
 import { failed, passed } from './lib/outcome.js';
 import { HINTS } from './lib/hints.js';
-import { declaredSpelling, misspelledVariable } from './lib/variables.js';
+import { misspelledVariable, nameWritten } from './lib/variables.js';
 
 export default defineCheck({
   id: 'get-cbid-parse-paths',
@@ -45,8 +45,8 @@ export default defineCheck({
     const renamed: [string, string][] = [];
     for (const [variable, path] of wanted) {
       // A variable declared in another case is offered only in that spelling: its rows are judged under it.
-      const target = declaredSpelling(ctx.model, variable);
-      if (target !== variable && rows.some((r) => r.variable === target)) renamed.push([variable, target]);
+      const target = nameWritten(ctx.model, variable, rows.map((r) => r.variable));
+      if (target !== variable) renamed.push([variable, target]);
       // The rows run in order, so the last row with a path that writes the variable is the value it keeps.
       const writing = rows.filter((r) => r.variable === target);
       const row = writing.findLast((r) => r.path !== '') ?? writing.at(-1);

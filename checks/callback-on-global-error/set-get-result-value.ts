@@ -7,7 +7,7 @@ import { failed, passed } from './lib/outcome.js';
 import { renameGetCbidHint } from './lib/hints.js';
 import { assignments, valueTemplate } from './lib/set-variable.js';
 import { flowScope, render, sameTemplate } from './lib/templates.js';
-import { declaredSpelling, misspelledVariable } from './lib/variables.js';
+import { misspelledVariable, nameWritten } from './lib/variables.js';
 
 export default defineCheck({
   id: 'set-get-result-value',
@@ -40,7 +40,7 @@ export default defineCheck({
     const expected = `Set To Variable ${label}.httpResponseBody`;
     const rows = assignments(set.activity);
     // The rows run in order: the last one that writes getresult (as the flow declares it) gives its value.
-    const target = declaredSpelling(ctx.model, VARIABLES.getresult);
+    const target = nameWritten(ctx.model, VARIABLES.getresult, rows.map((r) => r.target));
     const row = rows.findLast((r) => r.target === target);
     if (!row) {
       return failed(`${set.activity.label} does not set getresult`, { expected: `getresult ← ${expected}`, actual: `sets ${rows.map((r) => r.target || '(no variable)').join(', ')}`, activity: set.activity });

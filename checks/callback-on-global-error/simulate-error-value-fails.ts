@@ -4,7 +4,7 @@ import { simulateErrorOf } from './lib/nodes.js';
 import { failed, passed } from './lib/outcome.js';
 import { assignments, valueTemplate } from './lib/set-variable.js';
 import { flowScope, render } from './lib/templates.js';
-import { declaredSpelling, misspelledVariable } from './lib/variables.js';
+import { misspelledVariable, nameWritten } from './lib/variables.js';
 
 const GUIDE_VALUE = '{{ ANI | 123}}';
 
@@ -32,7 +32,7 @@ export default defineCheck({
     const rows = assignments(sim.activity);
     // The rows run in order and the first that fails stops the activity: any row for simulatederror may be it.
     const scope = flowScope(ctx.model);
-    const target = declaredSpelling(ctx.model, VARIABLES.simulatederror);
+    const target = nameWritten(ctx.model, VARIABLES.simulatederror, rows.map((r) => r.target));
     const judged = rows.filter((r) => r.target === target).map((row) => ({ row, result: render(valueTemplate(row), scope) }));
     const chosen = judged.find((e) => !e.result.ok) ?? judged[0];
     if (!chosen) {

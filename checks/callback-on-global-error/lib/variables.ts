@@ -54,6 +54,16 @@ export function declaredSpelling(model: FlowModel, name: string): string {
 }
 
 /**
+ * The name an activity writing the names `written` uses for the mission variable `name`: its
+ * declared spelling (see `declaredSpelling`) when it writes that, else `name` (the guide's, which
+ * the activity may write though the flow declares another spelling: the variable check reports that).
+ */
+export function nameWritten(model: FlowModel, name: string, written: readonly string[]): string {
+  const declared = declaredSpelling(model, name);
+  return declared !== name && written.includes(declared) && !written.includes(name) ? declared : name;
+}
+
+/**
  * A failure for an activity right but for writing `used`, the spelling declared for the mission
  * variable `name` (see `declaredSpelling`): reported once, by the variable check (same cause).
  */

@@ -47,6 +47,13 @@ test('a mission variable declared in another case, then picked from the lists th
       expect(result.message).toContain(`reported under “Flow variable ${name} (String, empty default)”`);
     }
   }
+  // Declared in another case while the activities keep the guide's name: the variable check alone fails.
+  for (const [name, declared] of [['customani', 'customANI'], ['getresult', 'getResult'], ['simulatederror', 'simulatedError']]) {
+    const report = await gradeMutation((f) => {
+      variable(f, name).name = declared;
+    });
+    expect(report.checks.filter((c) => c.status === 'failed').map((c) => c.id), declared).toEqual([`variable-${name}`]);
+  }
   // Typed into the Request Body in the declared spelling too: still the one naming mistake.
   const body = await gradeMutation((f) => {
     variable(f, 'customani').name = 'CustomAni';
