@@ -3,12 +3,15 @@
  * `flowgrade check --format json` and by the built page in Chromium (same fixed clock) gives the
  * same report — verdict, score, every check's status and message — apart from the file name
  * (a path for the CLI, the bare name in the page). Unreadable files give the same code and message.
+ * So do real exports (../shared/real-flows, skipped when absent), a 10 MB export, and the files an
+ * attendee gives by mistake that the page refuses before the loader (over 20 MB) or the loader
+ * names (empty, an image, a ZIP archive, UTF-16).
  */
 import { test, expect, type Page } from '@playwright/test';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { GradeReport } from '../../engine/report.js';
-import { fixturePath, runCli } from '../helpers.js';
+import { fixturePath, HAS_SHARED, removeTempDirs, runCli, SHARED, tempDir } from '../helpers.js';
 import { foreignRequests, serveSite, watchPage } from './site.js';
 
 interface ManifestEntry {
@@ -22,14 +25,61 @@ const MANIFEST = JSON.parse(readFileSync(fixturePath('manifest.json'), 'utf8')) 
 // The page's CSP forbids fetch (connect-src 'none'); this test reads each report back from the
 // download link's blob URL, so it lifts the CSP for itself. web.test.ts tests the CSP and the download.
 test.use({ bypassCSP: true });
+test.afterAll(removeTempDirs); // the 10 MB and 20 MB files
 
 test('every fixture gets the same report in the page as from `flowgrade check`', async ({ page }) => {
   test.setTimeout(300_000); // 58 fixtures graded one by one in the page (about 20 s here); generous for a loaded machine
   const files = MANIFEST.map((entry) => fixturePath(entry.file));
-  const cli = await runCli(['check', ...files, '--format', 'json', '--now', FIXED]);
-  const cliReports = JSON.parse(cli.stdout) as GradeReport[];
-  expect(cliReports).toHaveLength(MANIFEST.length);
+  const cliReports = await gradedByCli(files);
+  for (const [i, entry] of MANIFEST.entries()) expect(cliReports[i].verdict, `${entry.file}: the CLI's verdict is the manifest's`).toBe(entry.verdict);
+  expect(await mismatchesInPage(page, files, cliReports)).toEqual([]);
+});
 
+test('real exports, a 10 MB export and the files given by mistake get the same verdict and message in the page as from `flowgrade check`', async ({ page }) => {
+  test.setTimeout(300_000);
+  const dir = tempDir('parity');
+  const made = (name: string, content: string | Buffer) => {
+    writeFileSync(path.join(dir, name), content);
+    return path.join(dir, name);
+  };
+  const real = HAS_SHARED ? readdirSync(path.join(SHARED, 'real-flows')).filter((name) => name.endsWith('.json')).map((name) => path.join(SHARED, 'real-flows', name)) : [];
+  const files = [
+    ...real,
+    made('Main_Flow_140_10MB.json', tenMegabyteExport()),
+    made('over-20MB.json', Buffer.alloc(20 * 1024 * 1024 + 1, 0x20)),
+    made('empty.json', ''),
+    made('screenshot.json', Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex')), // a PNG renamed .json
+    made('Main_Flow_140.zip', Buffer.from('504b0304140000000800a7b1', 'hex')),
+    made('utf16.json', Buffer.from(`\ufeff${readFileSync(fixturePath('flows/solution.json'), 'utf8')}`, 'utf16le')),
+  ];
+  const cliReports = await gradedByCli(files);
+  expect(cliReports.filter((report) => report.verdict !== 'ungradable').length, 'graded, not refused').toBe(real.length + 1);
+  expect(await mismatchesInPage(page, files, cliReports)).toEqual([]);
+});
+
+/** The solution with 2,800 more Play Message activities nobody links to (long descriptions): over 10 MB, graded as the solution. */
+function tenMegabyteExport(): string {
+  const flow = JSON.parse(readFileSync(fixturePath('flows/solution.json'), 'utf8'));
+  const activities = flow.process.activities as Record<string, { id: string; name: string; properties: Record<string, unknown> }>;
+  const play = Object.values(activities).find((a) => a.properties.activityName === 'play-message')!;
+  for (let i = 0; i < 2800; i++) {
+    const id = `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`;
+    activities[id] = { ...play, id, name: `Extra_${i}`, properties: { ...play.properties, name: `Extra_${i}`, description: 'x'.repeat(3000) } };
+  }
+  const text = JSON.stringify(flow);
+  expect(text.length).toBeGreaterThan(10 * 1024 * 1024);
+  return text;
+}
+
+async function gradedByCli(files: string[]): Promise<GradeReport[]> {
+  const cli = await runCli(['check', ...files, '--format', 'json', '--now', FIXED]);
+  const reports = JSON.parse(cli.stdout) as GradeReport[];
+  expect(reports).toHaveLength(files.length);
+  return reports;
+}
+
+/** Each file given to the built page in turn (served by `flowgrade serve`, same fixed clock), compared with the CLI's report. */
+async function mismatchesInPage(page: Page, files: string[], cliReports: GradeReport[]): Promise<string[]> {
   const site = await serveSite();
   try {
     const watched = watchPage(page);
@@ -38,32 +88,31 @@ test('every fixture gets the same report in the page as from `flowgrade check`',
     await expect(page.locator('#results')).toHaveAttribute('data-state', 'ready');
 
     const mismatches: string[] = [];
-    for (const [i, entry] of MANIFEST.entries()) {
+    for (const [i, file] of files.entries()) {
       const expected = cliReports[i];
-      expect(expected.verdict, `${entry.file}: the CLI's verdict is the manifest's`).toBe(entry.verdict);
-      const name = path.basename(entry.file);
-      await page.locator('#file-input').setInputFiles(files[i]);
+      const name = path.basename(file);
+      await page.locator('#file-input').setInputFiles(file);
       await expect(page.locator('#status')).toHaveText(new RegExp(`^${name.replace(/[.-]/g, '\\$&')}( could|:)`));
       if (expected.verdict === 'ungradable') {
         const shown = await page.locator('#error [role="alert"] strong').textContent();
-        if (shown !== `${name}: ${expected.error!.message} [${expected.error!.code}]`) mismatches.push(`${entry.file}: page says ${shown}; CLI says ${expected.error!.message} [${expected.error!.code}]`);
+        if (shown !== `${name}: ${expected.error!.message} [${expected.error!.code}]`) mismatches.push(`${name}: page says ${shown}; CLI says ${expected.error!.message} [${expected.error!.code}]`);
         continue;
       }
       const inPage = await downloadedReport(page);
       const difference = firstDifference(comparable(expected), comparable(inPage));
-      if (difference) mismatches.push(`${entry.file}: ${difference}`);
+      if (difference) mismatches.push(`${name}: ${difference}`);
       // The headline figures, stated once more in words a reader of the failure understands.
-      expect(inPage.verdict, entry.file).toBe(expected.verdict);
-      expect(inPage.score, entry.file).toEqual(expected.score);
-      expect(failingIds(inPage), entry.file).toEqual(failingIds(expected));
+      expect(inPage.verdict, name).toBe(expected.verdict);
+      expect(inPage.score, name).toEqual(expected.score);
+      expect(failingIds(inPage), name).toEqual(failingIds(expected));
     }
-    expect(mismatches).toEqual([]);
     expect(foreignRequests(watched.requests, new URL(site.url).origin)).toEqual([]);
     expect(watched.errors).toEqual([]);
+    return mismatches;
   } finally {
     await site.stop();
   }
-});
+}
 
 /**
  * The report behind the page's JSON download link, read from the link's blob URL in the page.
