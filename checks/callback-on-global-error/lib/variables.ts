@@ -109,7 +109,7 @@ export function variableCheck(options: VariableCheckOptions): Check {
       'wrong for it (an activity writes it, or its type does not keep the value as it came: `+14085267209` in an',
       'Integer variable is the number 14085267209) is not judged and points to this check. So is an activity that',
       'writes the variable under the spelling declared (`getResult`, as Flow Designer\'s lists offer it) and is',
-      'right but for that name: Parsing Settings rows, SetGetResult, SimulateGlobalError.',
+      'right but for that name: Parsing Settings rows, SetGetResult, SimulateGlobalError, the Create Task Request Body.',
     ].join('\n'),
     run(ctx) {
       const expected = options.resolve ? options.resolve(ctx.model) : name;
