@@ -18,7 +18,7 @@ export default defineCheck({
     'Tolerances: compared without case.',
     '',
     'An open point: the lab author\'s own screenshot of GET_CBID (`AM2_HTTPRequest1.gif`, its last frame) still shows',
-    'the Parse Settings Content Type on "Select" with both rows filled in, before the activity is connected on. The',
+    'the Parsing Settings Content Type on "Select" with both rows filled in, before the activity is connected on. The',
     'guide\'s text asks for JSON, and flowgrade follows the text: whether Flow Designer would parse JSON anyway is not',
     'documented anywhere we know of.',
   ].join('\n'),
