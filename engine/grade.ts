@@ -23,7 +23,7 @@ export interface GradeOptions {
   settings?: Partial<Omit<MissionSettings, 'dynvars'>>;
   /** Mock services setup shared by all scenarios (DynVars dataset, connectors, …). */
   mocks?: Omit<MockOptions, 'tasks'>;
-  limits?: Pick<LoadOptions, 'maxBytes' | 'maxDepth' | 'maxStringLength' | 'maxActivities' | 'maxEventHandlers'> & Pick<SimulationOptions, 'maxSteps' | 'maxVisitsPerActivity'>;
+  limits?: Pick<LoadOptions, 'maxBytes' | 'maxDepth' | 'maxStringLength' | 'maxActivities' | 'maxEventHandlers' | 'maxVariables'> & Pick<SimulationOptions, 'maxSteps' | 'maxVisitsPerActivity'>;
   /** Injected clock: fixes `generatedAt` and every time the simulated flow reads. */
   now?: () => Date;
   /**

@@ -17,11 +17,13 @@ export interface JsonLimits {
   maxActivities: number;
   /** Most event nodes (OnGlobalError, AgentAnswered, …) in the event flows. */
   maxEventHandlers: number;
+  /** Most flow variables declared in the export. */
+  maxVariables: number;
 }
 
 /**
  * Real exports nest about 10 levels, their longest strings are under 1 KB, they have tens of
- * activities and one event node per event type (ten types). See SECURITY.md.
+ * activities, one event node per event type (ten types) and under ten flow variables. See SECURITY.md.
  */
 export const DEFAULT_LIMITS: JsonLimits = {
   maxBytes: 20 * 1024 * 1024,
@@ -29,6 +31,7 @@ export const DEFAULT_LIMITS: JsonLimits = {
   maxStringLength: 256 * 1024,
   maxActivities: 5_000,
   maxEventHandlers: 100,
+  maxVariables: 5_000,
 };
 
 const decoder = new TextDecoder('utf-8', { fatal: false });

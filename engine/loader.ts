@@ -125,7 +125,8 @@ function schemaProblem(error: { keyword: string; schemaPath: string; params: Rec
 
 /**
  * Refuses graphs far beyond any real flow (too-large): the work of building the model (event
- * handler reachability is activities × event nodes) must stay small whatever the file says.
+ * handler reachability is activities × event nodes) and of the checks (each template a check
+ * renders gets a scope of every flow variable) must stay small whatever the file says.
  */
 function assertGraphSize(exported: Record<string, unknown>, limits: JsonLimits): void {
   const main = objectAt(exported, 'process', 'activities');
@@ -137,6 +138,10 @@ function assertGraphSize(exported: Record<string, unknown>, limits: JsonLimits):
   const eventNodes = Object.values(events).filter((raw) => isEventActivity(raw as Record<string, unknown>)).length;
   if (eventNodes > limits.maxEventHandlers) {
     throw new LoadError('too-large', `the event flows have ${eventNodes} event nodes, more than the limit of ${limits.maxEventHandlers}`);
+  }
+  const variables = Array.isArray(exported.variables) ? exported.variables.length : 0;
+  if (variables > limits.maxVariables) {
+    throw new LoadError('too-large', `the export has ${variables} flow variables, more than the limit of ${limits.maxVariables}`);
   }
 }
 

@@ -75,7 +75,7 @@ test.describe('file size', () => {
   });
 
   test('the limits have the documented defaults', () => {
-    expect(DEFAULT_LIMITS).toEqual({ maxBytes: 20 * MB, maxDepth: 64, maxStringLength: 256 * 1024, maxActivities: 5_000, maxEventHandlers: 100 });
+    expect(DEFAULT_LIMITS).toEqual({ maxBytes: 20 * MB, maxDepth: 64, maxStringLength: 256 * 1024, maxActivities: 5_000, maxEventHandlers: 100, maxVariables: 5_000 });
   });
 });
 
@@ -171,6 +171,18 @@ test.describe('graph size', () => {
     expect(loadFlow(bigFlow(101, 10))).toEqual({ ok: false, error: { code: 'too-large', message: 'the event flows have 101 event nodes, more than the limit of 100' } });
     expect(loadFlow(bigFlow(10, 5_000), { maxActivities: 6_000 }).ok).toBe(true);
     expect(loadFlow(bigFlow(101, 10), { maxEventHandlers: 200 }).ok).toBe(true);
+  });
+
+  test('more flow variables than any real flow are refused (every check that renders a template builds a scope of them)', () => {
+    // Before this limit, 500 000 variables (17 MB) took check 7 s and 725 MB: the checks build a scope of every variable several times.
+    const withVariables = (count: number) => {
+      const exported = JSON.parse(solutionText());
+      for (let i = exported.variables.length; i < count; i++) exported.variables.push({ name: `extra_${i}`, type: 'STRING', value: '', isCAD: false, isSecure: false });
+      return JSON.stringify(exported);
+    };
+    expect(loadFlow(withVariables(5_001))).toEqual({ ok: false, error: { code: 'too-large', message: 'the export has 5001 flow variables, more than the limit of 5000' } });
+    expect(loadFlow(withVariables(5_000)).ok).toBe(true);
+    expect(loadFlow(withVariables(5_001), { maxVariables: 6_000 }).ok).toBe(true);
   });
 
   test('at the limits the model is still built, every handler with what it reaches', () => {
