@@ -8,6 +8,7 @@ import type { Mission, MissionSettings, ScenarioDefinition } from '../../engine/
 import type { FlowModel } from '../../engine/model.js';
 import type { Scenario } from '../../engine/simulator/index.js';
 import { missionNodes } from './lib/find.js';
+import { withFlowLabels } from './lib/flow-labels.js';
 import { LABELS } from './lib/names.js';
 import { expectedRecord } from './lib/record.js';
 import flowName from './flow-name.js';
@@ -146,7 +147,7 @@ export const mission: Mission = {
     runStatusFalseOn500,
     flowPublishedLatest,
     channelRoutesToFlow,
-  ],
+  ].map(withFlowLabels),
 };
 
 export default mission;

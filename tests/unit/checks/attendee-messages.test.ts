@@ -167,6 +167,23 @@ test('a dn typed in as a fixed number (the "Test your API" box\'s example) is to
   expect(fixed.message).toBe('GET_CBID Request URL is wrong: dn=4694096861 is a fixed number, the same for every call (as in the optional "Test your API" box): the flow must send the number dialled, dn={{NewPhoneContact.DNIS | slice(2) }}');
 });
 
+test('hints name the activities by the labels the flow gives them, as the canvas shows them', async () => {
+  const setVariable = await gradeMutation((f) => {
+    relabel(f, 'SetGetResult', 'SetVariable_q1w');
+    Object.assign(props(f, 'SetVariable_q1w'), { setTo: 'set-to-literal', expr: 'GET_CBID.httpResponseBody' });
+  });
+  expect(resultOf(setVariable, 'set-get-result-value').hint).toBe('SetVariable_q1w → Variable: getresult; choose Set To Variable (not Set Value) and pick GET_CBID.httpResponseBody.');
+  expect(resultOf(setVariable, 'run-getresult-holds-body').hint).toContain('In the Debug tool, SetVariable_q1w → Modified Variables');
+  // The request relabelled everywhere (SetGetResult reads it under its label): its settings are named under that label too.
+  const request = await gradeMutation((f) => {
+    relabel(f, 'GET_CBID', 'HTTPRequest_k2m');
+    props(f, 'SetGetResult').expr = '{{HTTPRequest_k2m.httpResponseBody}}';
+    const p = props(f, 'HTTPRequest_k2m');
+    p.httpRequestMethod = p['httpRequestMethod:name'] = p.httpRequestMethod_name = 'POST';
+  });
+  for (const id of ['get-cbid-method', 'run-get-cbid-fills-variables']) expect([id, resultOf(request, id).hint]).toEqual([id, 'HTTPRequest_k2m → Method: GET.']);
+});
+
 test('GET_CBID labelled with a typo: the hints say to rename it, not to redo SetGetResult', async () => {
   const report = await gradeMutation(MISTAKES['get-cbid-default-label']);
   const value = resultOf(report, 'set-get-result-value');

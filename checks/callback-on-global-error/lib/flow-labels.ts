@@ -1,0 +1,45 @@
+/**
+ * Hints in the words of the attendee's canvas: the guide's activity labels they name replaced by
+ * the labels this flow gives those activities (a Set Variable left as `SetVariable_q1w`, the 2026
+ * guide's `WantCallBack`), so that a hint names what the attendee sees.
+ */
+import type { Check, CheckOutcome } from '../../../engine/check.js';
+import type { Activity, FlowModel } from '../../../engine/model.js';
+import { missionNodes } from './find.js';
+import { HINTS } from './hints.js';
+import { LABELS } from './names.js';
+
+/** The hints written for the guide's labels; any other hint a failure gives may name one on purpose (rename the request GET_CBID). */
+const GUIDE_WORDED: ReadonlySet<string> = new Set(Object.values(HINTS));
+
+/** `check` whose failures give its hint (or a hint of HINTS) with this flow's labels. */
+export function withFlowLabels(check: Check): Check {
+  return {
+    ...check,
+    run(ctx) {
+      const outcome = check.run(ctx);
+      if (outcome.status !== 'failed') return outcome;
+      const hint = outcome.hint ?? check.hint;
+      if (outcome.hint !== undefined && !GUIDE_WORDED.has(outcome.hint)) return outcome;
+      const worded = inFlowLabels(hint, ctx.model);
+      return worded === hint ? outcome : ({ ...outcome, hint: worded } satisfies CheckOutcome);
+    },
+  };
+}
+
+/** `text` with each guide label of a mission activity the flow labels otherwise replaced by that label (whole names only). */
+export function inFlowLabels(text: string, model: FlowModel): string {
+  const nodes = missionNodes(model);
+  const found: [string, Activity | undefined][] = [
+    [LABELS.wantCallback, nodes.wantCallback],
+    [LABELS.getCbid, nodes.getCbid],
+    [LABELS.setGetResult, nodes.setGetResult],
+    [LABELS.simulateError, nodes.simulateError],
+    [LABELS.callbackApi, nodes.callbackApi],
+    [LABELS.statusCondition, nodes.statusCondition],
+  ];
+  const renamed = new Map(found.filter((pair): pair is [string, Activity] => pair[1] !== undefined && pair[1].label !== pair[0]).map(([guide, node]) => [guide, node.label]));
+  if (renamed.size === 0) return text;
+  const names = new RegExp(`(?<![A-Za-z0-9_])(?:${[...renamed.keys()].join('|')})(?![A-Za-z0-9_])`, 'g');
+  return text.replace(names, (guide) => renamed.get(guide)!);
+}
