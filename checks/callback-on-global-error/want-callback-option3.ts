@@ -5,6 +5,9 @@ import { exitReaches } from './lib/graph.js';
 import { wantCallbackOf } from './lib/nodes.js';
 import { failed, passed } from './lib/outcome.js';
 
+const FROM_MISSION_2 =
+  'WantCallback is the Menu of Callback Mission 2 (Queue → WantCallback; option 1 "Callback" → NewNumber, option 2 "Stay in queue" → Music): build it first, then add option 3 "Simulate an error" (Build step 3).';
+
 export default defineCheck({
   id: 'want-callback-option3',
   title: 'WantCallback has option 3',
@@ -20,11 +23,15 @@ export default defineCheck({
     'option descriptions mention a callback.',
     '',
     'When option 3 was added to another menu of the main flow instead (VerifyNumber), described as the simulated',
-    'error or leading to GET_CBID, the message names that menu and the hint says to move the option.',
+    'error or leading to GET_CBID, the message names that menu and the hint says to move the option. When there is',
+    'no WantCallback at all, the hint says it is the Menu Callback Mission 2 builds, to be built first.',
   ].join('\n'),
   run(ctx) {
     const found = wantCallbackOf(ctx);
-    if (!found.ok) return found.outcome;
+    if (!found.ok) {
+      // No menu at all: Callback Mission 2, which builds it, was not done (or not in this flow).
+      return found.outcome.status === 'failed' && found.outcome.actual === 'no such activity' ? { ...found.outcome, hint: FROM_MISSION_2 } : found.outcome;
+    }
     const menu = found.activity;
     const keys = menuKeys(menu);
     if (!keys.includes('3')) {

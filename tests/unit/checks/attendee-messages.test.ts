@@ -5,7 +5,7 @@
 import { test, expect } from '@playwright/test';
 import { MISTAKES } from './mutations.js';
 import { HINTS } from '../../../checks/callback-on-global-error/lib/hints.js';
-import { addActivity, addFailingSetVariable, gradeFixture, gradeMutation, link, props, relabel, resultOf, variable } from './support.js';
+import { activity, addActivity, addFailingSetVariable, gradeFixture, gradeMutation, link, props, relabel, resultOf, variable } from './support.js';
 
 test('OnGlobalError still to EndFlow: the simulated call hints at the connection, not at the request settings', async () => {
   const result = resultOf(await gradeFixture('flows/defect-globalerror-still-to-endflow.json'), 'run-task-created');
@@ -182,6 +182,17 @@ test('hints name the activities by the labels the flow gives them, as the canvas
     p.httpRequestMethod = p['httpRequestMethod:name'] = p.httpRequestMethod_name = 'POST';
   });
   for (const id of ['get-cbid-method', 'run-get-cbid-fills-variables']) expect([id, resultOf(request, id).hint]).toEqual([id, 'HTTPRequest_k2m → Method: GET.']);
+});
+
+test('a flow without WantCallback (Callback Mission 2 not done) is told where the menu comes from, not to add an option to it', async () => {
+  const result = resultOf(await gradeMutation((f) => {
+    const g = f.process;
+    const id = activity(f, 'WantCallback').id;
+    delete g.activities[id];
+    g.links = g.links.filter((l: { sourceActivityId: string; targetActivityId: string }) => l.sourceActivityId !== id && l.targetActivityId !== id);
+  }), 'want-callback-option3');
+  expect([result.status, result.message]).toEqual(['failed', 'The Menu activity WantCallback was not found in the main flow']);
+  expect(result.hint).toBe('WantCallback is the Menu of Callback Mission 2 (Queue → WantCallback; option 1 "Callback" → NewNumber, option 2 "Stay in queue" → Music): build it first, then add option 3 "Simulate an error" (Build step 3).');
 });
 
 test('GET_CBID labelled with a typo: the hints say to rename it, not to redo SetGetResult', async () => {
