@@ -186,7 +186,7 @@ function show(report: GradeReport, note: string): void {
   results.dataset.verdict = report.verdict;
   status.textContent = summaryLine(report) + note;
   if (report.verdict === 'ungradable') {
-    errorArea.replaceChildren(errorBox(errorLine(report), errorAdvice(report.error?.code)));
+    errorArea.replaceChildren(errorBox(errorLine(report), errorAdvice(report.error?.code, report.error?.message)));
     reportArea.replaceChildren();
     return;
   }

@@ -31,9 +31,12 @@ export function notGradedNote(others: string[]): string {
   return oneLine(` Only one file is graded at a time: ${list} ${rest}.`);
 }
 
-/** What to do next, by the loader's code. */
-export function errorAdvice(code: string | undefined): string {
+/** What to do next, by the loader's code (and, for a file that is not JSON, what the loader found it to be). */
+export function errorAdvice(code: string | undefined, message = ''): string {
   switch (code) {
+    case 'not-json':
+      // The line above says to unzip it: exporting again would give a .json the attendee already has.
+      return /\bZIP archive\b/.test(message) ? 'Unzip it first (on Windows: right-click, Extract All), then drop the .json file from the unzipped folder.' : EXPORT_AGAIN;
     case 'too-large':
       return 'A Flow Designer export is far smaller than this: check that you picked the exported flow (.json).';
     case 'unreadable-file':
@@ -42,9 +45,11 @@ export function errorAdvice(code: string | undefined): string {
     case 'invalid-flow':
       return 'This is not a Flow Designer flow export. In Flow Designer, open your flow and use Export, then drop that .json file.';
     default:
-      return 'Export the flow again from Flow Designer and drop the new .json file.';
+      return EXPORT_AGAIN;
   }
 }
+
+const EXPORT_AGAIN = 'Export the flow again from Flow Designer and drop the new .json file.';
 
 /** A file name safe for a download: the attendee id with anything unusual replaced, at most 100 characters. */
 export function downloadName(report: GradeReport, extension: string): string {

@@ -385,6 +385,10 @@ test('a ZIP archive, an image or a PDF is named as such in one line (not raw byt
     expect(`${name}: ${cli.error!.message} [${cli.error!.code}]`).toMatch(line);
     await fileInput(page).setInputFiles({ name, mimeType: 'application/octet-stream', buffer });
     await expect(page.locator('#error [role="alert"] strong')).toHaveText(line);
+    // What to do next agrees with the line above it: a zipped export is unzipped, not exported again.
+    const advice = page.locator('#error [role="alert"] p');
+    if (name.endsWith('.zip')) await expect(advice).toHaveText(/^Unzip it .*\.json file/);
+    else await expect(advice).toContainText('Flow Designer');
   }
   await fileInput(page).setInputFiles(SOLUTION);
   await expectPassedWithFullScore(page, 'solution.json');

@@ -73,6 +73,13 @@ test('download names come from the attendee id, made safe for a file name', () =
   expect(downloadName({ ...ungradable, attendee: { id: 'a'.repeat(2000), source: 'flow-name' } } as GradeReport, 'json')).toBe(`${'a'.repeat(100)}.flowgrade.json`);
 });
 
+test('a zipped export is told to be unzipped (as its line says), not exported again; other files that are not JSON are', () => {
+  expect(errorAdvice('not-json', 'not valid JSON: the file is a ZIP archive; unzip it and give the .json file inside')).toMatch(/^Unzip it/);
+  expect(errorAdvice('not-json', 'not valid JSON: the file is a ZIP archive; unzip it and give the .json file inside')).not.toContain('Export the flow again');
+  expect(errorAdvice('not-json', 'not valid JSON: the file is an image (PNG), not a flow export')).toContain('Export the flow again');
+  expect(errorAdvice('not-json')).toContain('Export the flow again');
+});
+
 test('a file the browser can no longer read (changed or moved since it was picked) says to pick it again', () => {
   expect(errorAdvice('unreadable-file')).toContain('pick it again');
 });
