@@ -40,6 +40,7 @@ export function inFlowLabels(text: string, model: FlowModel): string {
   ];
   const renamed = new Map(found.filter((pair): pair is [string, Activity] => pair[1] !== undefined && pair[1].label !== pair[0]).map(([guide, node]) => [guide, node.label]));
   if (renamed.size === 0) return text;
-  const names = new RegExp(`(?<![A-Za-z0-9_])(?:${[...renamed.keys()].join('|')})(?![A-Za-z0-9_])`, 'g');
-  return text.replace(names, (guide) => renamed.get(guide)!);
+  // No lookbehind (Safari before 16.4 has none, and the page runs these checks): the character before is captured.
+  const names = new RegExp(`(^|[^A-Za-z0-9_])(${[...renamed.keys()].join('|')})(?![A-Za-z0-9_])`, 'g');
+  return text.replace(names, (_, before: string, guide: string) => before + renamed.get(guide)!);
 }
