@@ -24,7 +24,8 @@ export default defineCheck({
     "flow's variables and sample contact data. Any value whose evaluation fails passes (e.g. `{{ANI|123}}`,",
     'an unknown filter, an unclosed `{{`); a value that evaluates, such as `{{ANI}}` or plain text, fails. When several',
     'rows write simulatederror, one that fails is enough (the rows run in order, and the first that fails stops the',
-    'activity).',
+    'activity). A failing value in a row for another variable raises the error too, but not where Build step 6 puts',
+    'it: that fails, and the message says where the failing value is.',
   ].join('\n'),
   run(ctx) {
     const sim = simulateErrorOf(ctx);
@@ -43,6 +44,15 @@ export default defineCheck({
       });
     }
     const { row, result } = chosen;
+    // The activity may still fail, by a row for another variable: the error is raised, not where Build step 6 puts it.
+    const elsewhere = result.ok ? rows.find((r) => r.target !== target && !render(valueTemplate(r), scope).ok) : undefined;
+    if (result.ok && elsewhere) {
+      return failed(`${sim.activity.label} sets simulatederror to ${JSON.stringify(row.value)}, which evaluates without error; the failing value is in its row for ${elsewhere.target} instead: Build step 6 gives it to simulatederror`, {
+        expected: `simulatederror ← ${GUIDE_VALUE}`,
+        actual: `simulatederror ← ${JSON.stringify(row.value)}, ${elsewhere.target} ← ${JSON.stringify(elsewhere.value)}`,
+        activity: sim.activity,
+      });
+    }
     if (result.ok) {
       return failed(`${sim.activity.label} sets simulatederror to ${JSON.stringify(row.value)}, which evaluates without error (to ${JSON.stringify(result.value)}), so no global error is raised`, {
         expected: `a value that fails to evaluate, e.g. ${GUIDE_VALUE}`,

@@ -195,6 +195,16 @@ test('a flow without WantCallback (Callback Mission 2 not done) is told where th
   expect(result.hint).toBe('WantCallback is the Menu of Callback Mission 2 (Queue → WantCallback; option 1 "Callback" → NewNumber, option 2 "Stay in queue" → Music): build it first, then add option 3 "Simulate an error" (Build step 3).');
 });
 
+test('SimulateGlobalError whose failing value is in a row for another variable is not told that no global error is raised', async () => {
+  const result = resultOf(await gradeMutation((f) => {
+    props(f, 'SimulateGlobalError').setVariablesArray = [
+      { srcVariable: 'simulatederror', setTo: 'set-to-literal', expr: 'x' },
+      { srcVariable: 'getresult', setTo: 'set-to-literal', expr: '{{ ANI | 123}}' },
+    ];
+  }), 'simulate-error-value-fails');
+  expect([result.status, result.message]).toEqual(['failed', 'SimulateGlobalError sets simulatederror to "x", which evaluates without error; the failing value is in its row for getresult instead: Build step 6 gives it to simulatederror']);
+});
+
 test('GET_CBID labelled with a typo: the hints say to rename it, not to redo SetGetResult', async () => {
   const report = await gradeMutation(MISTAKES['get-cbid-default-label']);
   const value = resultOf(report, 'set-get-result-value');
