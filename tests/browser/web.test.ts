@@ -453,6 +453,56 @@ test('several files dropped at once: the first is graded, and the others are nam
   await expect(status(page)).toHaveText(/^Main_Flow_140\.json: passed, (\d+)\/\1 points\. Only one file is graded at a time: Main_Flow_141\.zip and notes\\u202e\.json were not; give them one by one\.$/);
 });
 
+test('a second file replaces the first one\'s result: report, drawing and download links go, also when it cannot be graded; the same file chosen again is graded again', async ({ page }) => {
+  const report = page.locator('#report');
+  const drawings = page.locator('#report svg');
+  const links = page.locator('#downloads a');
+  await fileInput(page).setInputFiles(fixturePath(DEFECT));
+  await expect(status(page)).toHaveText(/^defect-callbackapi-method-put\.json: failed/);
+  const perReport = await drawings.count();
+  expect(perReport).toBeGreaterThan(0);
+  await expect(links).toHaveCount(2);
+  expect(await fileInput(page).inputValue(), 'emptied, so the chooser fires again for the same file').toBe('');
+
+  await fileInput(page).setInputFiles({ name: 'screenshot.json', mimeType: 'application/json', buffer: Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex') });
+  await expect(status(page)).toHaveText('screenshot.json could not be graded.');
+  await expect(report).toBeEmpty();
+  await expect(drawings).toHaveCount(0);
+  await expect(links).toHaveCount(0);
+  await expect(page.locator('.results')).not.toContainText('defect-callbackapi-method-put');
+
+  await fileInput(page).setInputFiles(SOLUTION);
+  await expectPassedWithFullScore(page, 'solution.json');
+  await expect(drawings).toHaveCount(perReport); // one report's drawings, the new one's
+  await expect(page.locator('.results')).not.toContainText('defect-callbackapi-method-put');
+  await expect(page.locator('.results')).not.toContainText('screenshot.json');
+
+  await status(page).evaluate((line) => {
+    const seen: string[] = [];
+    (window as unknown as { statuses: string[] }).statuses = seen;
+    new MutationObserver(() => seen.push(line.textContent ?? '')).observe(line, { childList: true, characterData: true, subtree: true });
+  });
+  await fileInput(page).setInputFiles(SOLUTION);
+  await expectPassedWithFullScore(page, 'solution.json');
+  expect(await page.evaluate(() => (window as unknown as { statuses: string[] }).statuses)).toContain('Grading solution.json…');
+});
+
+test('Back after following a link in the report returns to the report; a reload gives a fresh page with nothing of the old result', async ({ page }) => {
+  await fileInput(page).setInputFiles(fixturePath(DEFECT));
+  await expect(status(page)).toHaveText(/^defect-callbackapi-method-put\.json: failed/);
+  await page.locator('.fg-first-fix a').click();
+  await expect(page).toHaveURL(/#fg-check-/);
+  await page.goBack();
+  await expect(page).not.toHaveURL(/#/);
+  await expect(status(page)).toHaveText(/^defect-callbackapi-method-put\.json: failed/);
+  await expect(page.locator('#downloads a')).toHaveCount(2);
+  await page.reload();
+  await expect(page.locator('#results')).toHaveAttribute('data-state', 'ready');
+  await expect(page.locator('#report')).toBeEmpty();
+  await expect(page.locator('#downloads a')).toHaveCount(0);
+  await expect(page.getByLabel('Attendee id')).toHaveValue('');
+});
+
 test('a file changed on disk since it was given (exported again over it) and graded again says so, not "permission problems"', async ({ page }, testInfo) => {
   const file = testInfo.outputPath('Main_Flow_140.json');
   writeFileSync(file, readFileSync(SOLUTION));
