@@ -137,6 +137,15 @@ async function gradeFiles(files: PickedFile[]): Promise<void> {
   // high enough on the screen stays where it is.
   const top = status.getBoundingClientRect().top;
   if (top < 0 || top > window.innerHeight * 0.4) status.scrollIntoView({ block: 'start' });
+  // The drop zone the file was chosen with may now be above the screen, the keyboard focus on it
+  // out of sight (the next Tab went back up to the options): the focus comes along to the summary,
+  // so it stays in view and the next Tab reaches the download links.
+  if (document.activeElement === dropZone && !onScreen(dropZone)) status.focus({ preventScroll: true });
+}
+
+function onScreen(item: HTMLElement): boolean {
+  const box = item.getBoundingClientRect();
+  return box.bottom > 0 && box.top < window.innerHeight;
 }
 
 function currentSettings(): SettingsResult {

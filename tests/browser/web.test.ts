@@ -183,13 +183,30 @@ test('keyboard: Tab reaches the drop zone first, Enter opens the file chooser, t
   const chooserOpened = page.waitForEvent('filechooser');
   await page.keyboard.press('Tab');
   await expect(page.locator('#drop-zone')).toBeFocused();
+  // The focus ring is visible (not suppressed) on the drop zone.
+  const outline = await page.locator('#drop-zone').evaluate((el) => getComputedStyle(el).outlineStyle);
+  expect(outline).not.toBe('none');
   await page.keyboard.press('Enter');
   const chooser = await chooserOpened;
   await chooser.setFiles(SOLUTION);
   await expectPassedWithFullScore(page, 'solution.json');
-  // The focus ring is visible (not suppressed) on the drop zone.
-  const outline = await page.locator('#drop-zone').evaluate((el) => getComputedStyle(el).outlineStyle);
-  expect(outline).not.toBe('none');
+});
+
+test('keyboard, on a laptop or a phone screen: when the result is scrolled into view, the focus comes along (never left off screen), and the next Tab reaches the downloads', async ({ page }) => {
+  for (const [width, height] of [[1280, 720], [375, 667]]) {
+    await page.setViewportSize({ width, height });
+    await page.reload();
+    await expect(page.locator('#results')).toHaveAttribute('data-state', 'ready');
+    const chooserOpened = page.waitForEvent('filechooser');
+    await page.keyboard.press('Tab');
+    await expect(page.locator('#drop-zone')).toBeFocused();
+    await page.keyboard.press('Enter');
+    await (await chooserOpened).setFiles(fixturePath(DEFECT));
+    await expect(status(page)).toHaveText(/^defect-callbackapi-method-put\.json: failed/);
+    await expect(page.locator(':focus'), `${width}×${height}`).toBeInViewport();
+    await page.keyboard.press('Tab');
+    await expect(page.getByRole('link', { name: 'Download this report (JSON)' }), `${width}×${height}`).toBeFocused();
+  }
 });
 
 test('the attendee id option is used, and export-controlled text is shown as text, never run', async ({ page }) => {
