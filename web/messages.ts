@@ -1,6 +1,7 @@
 /** The page's own words around a report: the one-line summary and the message for a file that cannot be graded. */
 import type { GradeReport } from '../engine/report.js';
 import { printableLine } from '../reports/escape.js';
+import { formatPoints } from '../reports/summary.js';
 
 /**
  * The page's lines name files and quote what the loader met, which come from strangers: control
@@ -12,7 +13,7 @@ export const oneLine = printableLine;
 /** `Main_Flow_140.json: passed, 100/100 points` — for the status line (read out by screen readers). */
 export function summaryLine(report: GradeReport): string {
   if (report.verdict === 'ungradable') return oneLine(`${report.input.file} could not be graded.`);
-  const score = report.score ? `, ${report.score.earned}/${report.score.possible} points` : '';
+  const score = report.score ? `, ${formatPoints(report.score.earned)}/${formatPoints(report.score.possible)} points` : '';
   return oneLine(`${report.input.file}: ${report.verdict}${score}.`);
 }
 

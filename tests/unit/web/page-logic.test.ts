@@ -67,6 +67,11 @@ test('the summary line gives verdict and score', () => {
   expect(summaryLine(report)).toBe('Main_Flow_140.json: failed, 80/100 points.');
 });
 
+test('the summary line writes points as every report does (formatPoints): one decimal when not whole, no float noise', () => {
+  const report = { ...ungradable, verdict: 'failed', score: { earned: 0.1 + 0.2, possible: 1.5 } } as GradeReport;
+  expect(summaryLine(report)).toBe('Main_Flow_140.json: failed, 0.3/1.5 points.');
+});
+
 test('download names come from the attendee id, made safe for a file name', () => {
   expect(downloadName(ungradable, 'json')).toBe('Main_Flow.flowgrade.json');
   expect(downloadName({ ...ungradable, attendee: { id: '140', source: 'flow-name' } } as GradeReport, 'html')).toBe('140.flowgrade.html');
