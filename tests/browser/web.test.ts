@@ -204,6 +204,8 @@ test('keyboard, on a laptop or a phone screen: when the result is scrolled into 
     await (await chooserOpened).setFiles(fixturePath(DEFECT));
     await expect(status(page)).toHaveText(/^defect-callbackapi-method-put\.json: failed/);
     await expect(page.locator(':focus'), `${width}×${height}`).toBeInViewport();
+    // Its focus ring too (outline 3 px, 2 px off the line, 5 px shadow): not cut off by the top of the screen.
+    expect(await page.locator(':focus').evaluate((el) => el.getBoundingClientRect().top), `${width}×${height}`).toBeGreaterThanOrEqual(10);
     await page.keyboard.press('Tab');
     await expect(page.getByRole('link', { name: 'Download this report (JSON)' }), `${width}×${height}`).toBeFocused();
   }
