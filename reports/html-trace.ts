@@ -4,6 +4,7 @@
  * <details>. Every value escaped.
  */
 import type { HttpExchange, TraceEntry } from '../engine/trace.js';
+import { NOT_SHOWN } from './bounds.js';
 import { activityTypeName } from './drawing.js';
 import { codePoints, firstCodePoints } from './code-points.js';
 import { escapeHtml as h } from './escape.js';
@@ -16,20 +17,7 @@ const SHORT = 160;
  * holds a call's trace and excerpts of it, which a screen reader's list of tables tells apart by it.
  */
 export function renderTraceHtml(trace: readonly TraceEntry[], caption?: string, name = 'Trace'): string {
-  const rows = collapseRepeats(trace).map(
-    ({ entry: e, repeats }) =>
-      '<tr>' +
-      `<td>${breakable(e.flow)}</td>` +
-      `<td>${breakable(e.activity)}${(e.prompts ?? []).map((p) => `<div class="fg-says">${isAudio(e.type, p) ? `plays ${breakable(p)}` : `says &ldquo;${breakable(p)}&rdquo;`}</div>`).join('')}</td>` +
-      `<td>${h(activityTypeName(e.type))}</td>` +
-      `<td>${outcome(e)}</td>` +
-      `<td>${variables(e.modifiedVariables)}</td>` +
-      `<td>${e.http ? http(e.http) : ''}</td>` +
-      '</tr>' +
-      // The error under its row, across the table: in the Outcome column it was a few letters wide.
-      (e.outcome === 'error' && e.error ? `<tr class="fg-error-detail"><td colspan="6"><span class="fg-outcome-error">Error</span> in ${breakable(e.activity)}: <code>${h(e.error)}</code></td></tr>` : '') +
-      (repeats ? `<tr class="fg-repeat"><td colspan="6">&#8635; ${breakable(e.activity)} ran ${repeatText(repeats)}</td></tr>` : ''),
-  );
+  const rows = collapseRepeats(trace).map(({ entry, repeats }) => (entry.type === NOT_SHOWN ? notShownRow(entry) : entryRows(entry, repeats)));
   const head = ['Flow', 'Activity Name', 'Type', 'Outcome', 'Modified Variables', 'HTTP'].map((title) => `<th scope="col">${title}</th>`).join('');
   return (
     // Scrolls sideways on a phone: reachable by keyboard to scroll it.
@@ -37,6 +25,28 @@ export function renderTraceHtml(trace: readonly TraceEntry[], caption?: string, 
     (caption ? `<caption>${h(caption)}</caption>` : '') +
     `<thead><tr>${head}</tr></thead><tbody>${rows.join('')}</tbody></table></div>`
   );
+}
+
+/** An entry's row, the row of its error under it, and how many more times it ran the same way. */
+function entryRows(e: TraceEntry, repeats: number): string {
+  return (
+    '<tr>' +
+    `<td>${breakable(e.flow)}</td>` +
+    `<td>${breakable(e.activity)}${(e.prompts ?? []).map((p) => `<div class="fg-says">${isAudio(e.type, p) ? `plays ${breakable(p)}` : `says &ldquo;${breakable(p)}&rdquo;`}</div>`).join('')}</td>` +
+    `<td>${h(activityTypeName(e.type))}</td>` +
+    `<td>${outcome(e)}</td>` +
+    `<td>${variables(e.modifiedVariables)}</td>` +
+    `<td>${e.http ? http(e.http) : ''}</td>` +
+    '</tr>' +
+    // The error under its row, across the table: in the Outcome column it was a few letters wide.
+    (e.outcome === 'error' && e.error ? `<tr class="fg-error-detail"><td colspan="6"><span class="fg-outcome-error">Error</span> in ${breakable(e.activity)}: <code>${h(e.error)}</code></td></tr>` : '') +
+    (repeats ? `<tr class="fg-repeat"><td colspan="6">&#8635; ${breakable(e.activity)} ran ${repeatText(repeats)}</td></tr>` : '')
+  );
+}
+
+/** The end of a trace cut short by the report's bounds (bounds.ts): how many steps are left out, across the table. */
+function notShownRow(e: TraceEntry): string {
+  return `<tr class="fg-repeat fg-not-shown"><td colspan="6">${h(e.activity)}: a report shows the first steps of a long trace only (the simulated call ran them all)</td></tr>`;
 }
 
 /**

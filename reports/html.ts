@@ -5,6 +5,7 @@
  * simulated call's trace. `renderReportBody` + `REPORT_CSS` are what the self-check page shows.
  */
 import type { CheckResult, GradeReport, ScenarioResult } from '../engine/report.js';
+import { boundReport } from './bounds.js';
 import { drawingDescription, executedPath, failingActivities } from './drawing.js';
 import { escapeHtml as h } from './escape.js';
 import { renderHtmlPage } from './html-page.js';
@@ -39,7 +40,8 @@ export function renderHtmlReport(report: GradeReport, options: HtmlOptions = {})
 }
 
 /** The report's content without <html>/<head>: an <article class="fg-report"> styled by REPORT_CSS. */
-export function renderReportBody(report: GradeReport, options: HtmlOptions = {}): string {
+export function renderReportBody(whole: GradeReport, options: HtmlOptions = {}): string {
+  const report = boundReport(whole); // what a hostile export's report shows (bounds.ts)
   const titles = stepTitlesFor(report, options.stepTitles);
   const tags = headingTags(options.headingLevel);
   const parts = [`<article class="fg-report" data-verdict="${h(report.verdict)}">`, header(report, tags.title)];

@@ -6,13 +6,18 @@
  */
 import type { CheckResult, DrawingEdge, DrawingGraph, DrawingNode, GradeReport, ScenarioResult } from '../engine/report.js';
 import type { HttpExchange, TraceEntry } from '../engine/trace.js';
+import { boundReport } from './bounds.js';
 
 export function renderJson(report: GradeReport): string {
   return JSON.stringify(orderReport(report), null, 2) + '\n';
 }
 
-/** The same report with its keys (and its parts' keys) in the documented order. */
-export function orderReport(report: GradeReport): GradeReport {
+/**
+ * The report as written: within the report's bounds (bounds.ts: what a hostile export's report
+ * shows), its keys (and its parts' keys) in the documented order.
+ */
+export function orderReport(whole: GradeReport): GradeReport {
+  const report = boundReport(whole);
   return {
     ...pick(report, REPORT_KEYS),
     tool: pick(report.tool, ['name', 'version']),

@@ -1,0 +1,92 @@
+/**
+ * The per-attendee report of a hostile export stays small (reports/bounds.ts), says what it left
+ * out, and stays valid against its schema; a real report is not touched.
+ */
+import { test, expect } from '@playwright/test';
+import Ajv from 'ajv';
+import addFormats from 'ajv-formats';
+import { readdirSync, readFileSync } from 'node:fs';
+import reportSchema from '../../../schemas/report.schema.json' with { type: 'json' };
+import { findMission } from '../../../checks/index.js';
+import { gradeFlow } from '../../../engine/grade.js';
+import type { GradeReport } from '../../../engine/report.js';
+import { boundReport, REPORT_BOUNDS, shown } from '../../../reports/bounds.js';
+import { renderHtmlReport, renderJson } from '../../../reports/index.js';
+import { fixturePath } from '../../helpers.js';
+import { exportOf, setVar, type FlowSpec, type Node } from '../simulator/helpers.js';
+import { failedReport, hostileReport, passedReport, ungradableReport } from './sample-reports.js';
+
+const MB = 1_000_000;
+const validate = (() => {
+  const ajv = new Ajv({ allErrors: true, strict: false });
+  addFormats(ajv);
+  return ajv.compile(reportSchema);
+})();
+const mission = findMission('callback-on-global-error')!;
+const grade = (flow: string, fileName = 'flow.json') => gradeFlow(flow, { mission, fileName, now: () => new Date(0), tool: { name: 'flowgrade', version: 'test' } });
+
+/** `nodes` in a ring after the start, each to the next by `exit`: the simulator stops at its 500-step limit. */
+function ring(nodes: Node[], variables: FlowSpec['variables'] = []): string {
+  const labels = nodes.map((n) => n.label);
+  return JSON.stringify(exportOf({ variables, main: nodes, links: [['NewPhoneContact', 'out', labels[0]], ...labels.map((label, i): [string, string, string] => [label, 'out', labels[(i + 1) % labels.length]])] }));
+}
+
+/** The JSON and HTML reports of `report`, each under 1 MB, the JSON valid against the schema. */
+function writtenSmall(report: GradeReport): { html: string; written: GradeReport } {
+  const json = renderJson(report);
+  const html = renderHtmlReport(report);
+  expect(json.length).toBeLessThan(1 * MB);
+  expect(html.length).toBeLessThan(1 * MB);
+  const written = JSON.parse(json) as GradeReport;
+  expect(validate(written), JSON.stringify(validate.errors)).toBe(true);
+  return { html, written };
+}
+
+test('a real report is shown whole: every fixture flow and every sample report comes out the same object, so its JSON and HTML are unchanged', async () => {
+  const flows = readdirSync(fixturePath('flows')).filter((name) => name.endsWith('.json'));
+  expect(flows.length).toBeGreaterThan(40);
+  for (const name of flows) {
+    const report = await grade(readFileSync(fixturePath(`flows/${name}`), 'utf8'), name);
+    expect(boundReport(report), name).toBe(report);
+  }
+  for (const report of [passedReport(), failedReport(), ungradableReport(), hostileReport()]) expect(boundReport(report)).toBe(report);
+});
+
+test('a text over its bound keeps its start and says how many characters are left out, never half a character', () => {
+  expect(shown('abc', 3)).toBe('abc');
+  expect(shown('abcdef', 4)).toBe('abcd… 2 more characters not shown');
+  expect(shown(`${'a'.repeat(3)}😀b`, 4)).toBe('aaa… 3 more characters not shown'); // the emoji's two halves stay together
+});
+
+test('labels of 100,000 characters in a loop of 500 steps: a 300 MB JSON report is now under 1 MB, names cut where they are shown, ids the same everywhere, valid against the schema', async () => {
+  const long = (i: number) => `R${i}${'x'.repeat(100_000)}`;
+  const report = await grade(ring(Array.from({ length: 20 }, (_, i) => setVar(long(i), 's', 'v')), [{ name: 's', type: 'STRING', value: '' }]));
+  expect(report.scenarios[0].trace).toHaveLength(500); // what was graded is whole
+  const { html, written } = writtenSmall(report);
+  const entry = written.scenarios[0].trace.find((e) => e.activity.startsWith('R0'))!;
+  expect(entry.activity).toBe(`R0${'x'.repeat(REPORT_BOUNDS.name - 2)}… ${long(0).length - REPORT_BOUNDS.name} more characters not shown`);
+  // The drawing's links still join its boxes, and the trace's ids name them.
+  const ids = new Set(written.flow!.main.nodes.map((n) => n.id));
+  for (const edge of written.flow!.main.edges) expect(ids.has(edge.from) && ids.has(edge.to)).toBe(true);
+  expect(ids.has(entry.activityId)).toBe(true);
+  expect(html.includes(`R0${'x'.repeat(REPORT_BOUNDS.name - 2)}&#8230; ${long(0).length - REPORT_BOUNDS.name} more characters not shown`)).toBe(true);
+  expect(html.includes('x'.repeat(REPORT_BOUNDS.text + 1))).toBe(false); // a message quoting the label keeps 10,000 characters of it
+});
+
+test('300 long values set on every step of a loop of 500: a 95 MB JSON report (111 MB of HTML) is now under 1 MB, its traces ending "… N more steps not shown"', async () => {
+  const rows = Array.from({ length: 300 }, (_, i) => ({ srcVariable: `v${i}`, srcVariableType: 'STRING', setTo: 'set-to-literal', expr: '{{ s }}' }));
+  const nodes = Array.from({ length: 20 }, (_, i) => {
+    const node = setVar(`Fan${i}`, 'v0', '{{ s }}');
+    return { ...node, props: { ...node.props, setVariablesArray: rows } };
+  });
+  const report = await grade(ring(nodes, [{ name: 's', type: 'STRING', value: 'y'.repeat(200_000) }, ...rows.map((row) => ({ name: row.srcVariable, type: 'STRING', value: '' }))]));
+  const { html, written } = writtenSmall(report);
+  for (const [i, scenario] of written.scenarios.entries()) {
+    const shownSteps = scenario.trace.length - 1;
+    const last = scenario.trace.at(-1)!;
+    expect(shownSteps).toBeGreaterThan(0);
+    expect(last).toEqual({ flow: 'main', activity: `… ${report.scenarios[i].trace.length - shownSteps} more steps not shown`, activityId: '', type: 'not-shown', outcome: 'not-shown', modifiedVariables: {} });
+    expect(scenario.trace.slice(0, -1)).toEqual(JSON.parse(JSON.stringify(report.scenarios[i].trace.slice(0, shownSteps)))); // the steps shown are whole
+  }
+  expect(html).toMatch(/<tr class="fg-repeat fg-not-shown"><td colspan="6">&#8230; \d+ more steps not shown: a report shows the first steps of a long trace only \(the simulated call ran them all\)<\/td><\/tr>/);
+});
