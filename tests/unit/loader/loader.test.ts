@@ -318,6 +318,16 @@ test.describe('unreadable input: one clear line and a stable code', () => {
     expect(failure(new Uint8Array([0xff]))).toMatchObject({ code: 'not-json', message: expect.not.stringMatching(/UTF-16/) });
   });
 
+  test('a web page (a saved flowgrade report, a page saved from the browser) is named as such, not quoted', () => {
+    const message = 'not valid JSON: the file is a web page (HTML), such as a flowgrade report or a saved page, not a flow export: export the flow from Flow Designer and give that .json file';
+    for (const page of ['<!DOCTYPE html>\n<html lang="en"><head>', '\ufeff  <!doctype HTML><html>', '<html>\n<body>x</body></html>', '\n<HTML xmlns="http://www.w3.org/1999/xhtml">']) {
+      expect(failure(page)).toEqual({ code: 'not-json', message });
+      expect(failure(new TextEncoder().encode(page))).toEqual({ code: 'not-json', message });
+    }
+    // Other text starting with "<" is an ordinary syntax error.
+    expect(failure('<flow/>').message).toBe('not valid JSON: unexpected "<flow/>" at line 1 column 1');
+  });
+
   test('random bytes are called binary data, not quoted', () => {
     expect(failure(new Uint8Array([0x16, 0x62, 0xc3, 0x28, 0x4f, 0x65, 0x48, 0x25]))).toEqual({ code: 'not-json', message: 'not valid JSON: unexpected binary data at line 1 column 1' });
     expect(failure(new TextEncoder().encode('{"a": 1\u0000}'))).toEqual({ code: 'not-json', message: 'not valid JSON: unexpected binary data at line 1 column 8' });
