@@ -50,7 +50,7 @@ function renderIndex(missions: readonly Mission[]): string {
       `- **${required.length} required checks worth ${sum(required)} points.** The verdict is *passed* only when every required check passes.`,
       `- **${recommended.length} recommended checks worth ${sum(recommended)} extra points.** They add to the score (out of ${sum(mission.checks)}) but never change the verdict.`,
       `- **${info.length} info checks, no points.** Steps that cannot be checked from an export (validate, publish, Control Hub); they never count as passed.`,
-      '- A behavioural check judges one simulated call (its scenario). When a call goes wrong, only the check of the stage where it went wrong fails; the checks of later stages are *skipped* (not judged, no points).',
+      '- A behavioural check judges one simulated call (its scenario). When a call goes wrong, only the check of the stage where it went wrong fails; the checks of later stages are *skipped* (not judged, no points). One exception: a wrong value in `getresult`, which nothing later in the call reads, leaves the later stages to be judged on their own.',
       '- Likewise, an activity that is missing, of another type, or on the wrong canvas is reported once, by the first check (in this order) that needs it; the later checks that need it are *skipped* and name that check. Score and verdict are the same as if each had failed.',
       '',
       '### Scenarios',

@@ -13,6 +13,10 @@ export default defineCheck({
     'Behaviour (Testing step 7), on the `happy-path` call: after GET_CBID the call runs SetGetResult, which',
     'succeeds and leaves `getresult` equal to the response body GET_CBID received. When another activity between',
     'GET_CBID and SetGetResult fails (its error is raised there), the hint names that activity.',
+    '',
+    'Nothing later in the call reads `getresult`: when only its value is wrong (SetGetResult ran, but stored',
+    'something else, or the variable is declared JSON), the later simulated-call checks are still judged on their',
+    'own. When the call never reached SetGetResult, or SetGetResult failed, they are not judged.',
   ].join('\n'),
   run: (ctx) => stageOutcome(ctx, 'getresult', 'SetGetResult stored the response body in getresult'),
 });

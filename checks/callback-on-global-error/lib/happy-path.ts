@@ -3,7 +3,9 @@
  * 201) stage by stage, as the guide's Testing steps 5–10 read the Debug tool. The run is judged
  * once; the first stage that deviates is where it went wrong, and only the check of that stage
  * fails. The checks of later stages are skipped (they are not judged on a run that never got
- * there), so one mistake gives one behavioural failure, on the Build step that caused it.
+ * there), so one mistake gives one behavioural failure, on the Build step that caused it. One
+ * exception: a wrong value in getresult, which nothing later reads (the call goes on as the
+ * guide's), leaves the later stages to be judged on their own.
  */
 import type { CheckContext, CheckOutcome, ScenarioRun } from '../../../engine/check.js';
 import type { Activity, FlowGraph } from '../../../engine/model.js';
@@ -61,6 +63,8 @@ export interface Deviation {
   cause?: string;
   /** The call ended before the stage's activity: a run stopped by an activity flowgrade cannot simulate judges nothing here. */
   unreached?: boolean;
+  /** A value gone wrong that no later stage reads (getresult): the later stages are judged all the same. */
+  laterStagesJudged?: boolean;
 }
 
 /** The happy-path run as its stages read it. */
@@ -71,26 +75,34 @@ interface HappyRun {
   run: ScenarioRun;
 }
 
-const cache = new WeakMap<ScenarioRun, Deviation | null>();
+const cache = new WeakMap<ScenarioRun, Deviation[]>();
 
-/** The first deviation of the happy-path run, or null when it went as the guide's Testing steps describe. */
-export function happyPathDeviation(ctx: CheckContext): Deviation | null | undefined {
+/** The deviations of the happy-path run in stage order (none when it went as the guide's Testing steps describe). */
+function happyPathDeviations(ctx: CheckContext): Deviation[] | undefined {
   const run = ctx.runs[HAPPY_PATH];
   if (!run) return undefined;
-  if (!cache.has(run)) cache.set(run, firstDeviation({ trace: run.result.trace, nodes: missionNodes(ctx.model), record: expectedRecord(ctx.settings), run }, ctx));
+  if (!cache.has(run)) cache.set(run, deviationsOf({ trace: run.result.trace, nodes: missionNodes(ctx.model), record: expectedRecord(ctx.settings), run }, ctx));
   return cache.get(run)!;
+}
+
+/**
+ * The deviation of the happy-path run that keeps the later stages from being judged, or null when
+ * there is none.
+ */
+export function happyPathDeviation(ctx: CheckContext): Deviation | null | undefined {
+  return happyPathDeviations(ctx)?.find((deviation) => !deviation.laterStagesJudged) ?? (ctx.runs[HAPPY_PATH] ? null : undefined);
 }
 
 /** The outcome of a stage's check: passed, failed at this stage, or skipped after an earlier deviation. */
 export function stageOutcome(ctx: CheckContext, stage: Stage, passMessage: string): CheckOutcome {
-  const deviation = happyPathDeviation(ctx);
-  if (deviation === undefined) return skipped(`Not judged: the ${HAPPY_PATH} scenario did not run`);
-  if (deviation === null) return passed(passMessage);
+  const deviations = happyPathDeviations(ctx);
+  if (deviations === undefined) return skipped(`Not judged: the ${HAPPY_PATH} scenario did not run`);
   const mine = stageIndex(stage);
-  const theirs = stageIndex(deviation.stage);
-  if (theirs > mine) return passed(passMessage);
   const stop = notSimulatedStop(ctx);
-  if (theirs < mine) return skipped(`Not judged: the simulated call ${deviation.unreached && stop ? 'stopped' : 'went wrong'} earlier`, checkOf(deviation.stage));
+  const earlier = deviations.find((d) => !d.laterStagesJudged && stageIndex(d.stage) < mine);
+  if (earlier) return skipped(`Not judged: the simulated call ${earlier.unreached && stop ? 'stopped' : 'went wrong'} earlier`, checkOf(earlier.stage));
+  const deviation = deviations.find((d) => d.stage === stage);
+  if (!deviation) return passed(passMessage);
   if (deviation.unreached && stop) {
     return skipped(`Not judged: the simulated call stopped at ${stop.activity}: ${stop.error ?? 'flowgrade does not simulate it'}; make this Testing step with a real call and the Debug tool`);
   }
@@ -121,18 +133,21 @@ function notSimulatedStop(ctx: CheckContext): TraceEntry | undefined {
  * The stages in run order, each reading its Testing step: a stage gives the deviation it finds, or
  * where in the trace its activity ran, from which the next stage reads on.
  */
-function firstDeviation(happy: HappyRun, ctx: CheckContext): Deviation | null {
+function deviationsOf(happy: HappyRun, ctx: CheckContext): Deviation[] {
   const getAt = option3ReachesGetCbid(happy, ctx);
-  if (typeof getAt !== 'number') return getAt;
+  if (typeof getAt !== 'number') return [getAt];
   const filled = getCbidFillsVariables(happy, ctx, getAt);
-  if (filled) return filled;
-  const setAt = getresultHoldsBody(happy, ctx, getAt);
-  if (typeof setAt !== 'number') return setAt;
+  if (filled) return [filled];
+  const setAt = setGetResultRan(happy, ctx, getAt);
+  if (typeof setAt !== 'number') return [setAt];
+  const stored = getresultHoldsBody(happy, ctx, getAt, setAt);
+  const found = stored ? [stored] : [];
   const simAt = globalErrorRaised(happy, ctx, setAt);
-  if (typeof simAt !== 'number') return simAt;
+  if (typeof simAt !== 'number') return [...found, simAt];
   const apiAt = taskCreated(happy, simAt);
-  if (typeof apiAt !== 'number') return apiAt;
-  return statusTrueOn201(happy, ctx, apiAt);
+  if (typeof apiAt !== 'number') return [...found, apiAt];
+  const status = statusTrueOn201(happy, ctx, apiAt);
+  return status ? [...found, status] : found;
 }
 
 /** Stage 1 — Testing step 5: the call leaves WantCallback by option 3 and continues through GET_CBID (where it ran). */
@@ -212,8 +227,8 @@ function getCbidFillsVariables(happy: HappyRun, ctx: CheckContext, getAt: number
   return undefined;
 }
 
-/** Stage 3 — Testing step 7: SetGetResult writes the full response of GET_CBID (at `getAt`) into getresult (where it ran). */
-function getresultHoldsBody(happy: HappyRun, ctx: CheckContext, getAt: number): Deviation | number {
+/** Stage 3 — Testing step 7: the call reaches SetGetResult after GET_CBID (at `getAt`), and it runs (where it ran). */
+function setGetResultRan(happy: HappyRun, ctx: CheckContext, getAt: number): Deviation | number {
   const { trace, nodes } = happy;
   const get = trace[getAt];
   const setAt = nodes.setGetResult ? indexOf(trace, nodes.setGetResult, getAt + 1) : -1;
@@ -228,6 +243,14 @@ function getresultHoldsBody(happy: HappyRun, ctx: CheckContext, getAt: number): 
   }
   const set = trace[setAt];
   if (set.outcome === 'error') return deviate('getresult', `${set.activity} failed: ${set.error ?? 'error'}`, [get, set, ...trace.slice(setAt + 1, setAt + 2)], { activity: nodes.setGetResult });
+  return setAt;
+}
+
+/** Stage 3, the value — Testing step 7: SetGetResult wrote the full response of GET_CBID into getresult (nothing later reads it). */
+function getresultHoldsBody(happy: HappyRun, ctx: CheckContext, getAt: number, setAt: number): Deviation | undefined {
+  const { trace, nodes } = happy;
+  const get = trace[getAt];
+  const set = trace[setAt];
   const body = get.http?.responseBody ?? '';
   if (set.modifiedVariables[VARIABLES.getresult] !== body) {
     return deviate('getresult', `After ${set.activity}, getresult = ${clip(show(set.modifiedVariables[VARIABLES.getresult] ?? ''))}, not the response body of ${get.activity}`, [get, set], {
@@ -239,9 +262,10 @@ function getresultHoldsBody(happy: HappyRun, ctx: CheckContext, getAt: number): 
         ? { hint: renameGetCbidHint(get.activity) }
         : {}),
       ...(notStringVariable(ctx, [VARIABLES.getresult]) ?? undeclaredVariable(ctx, [VARIABLES.getresult])),
+      laterStagesJudged: true,
     });
   }
-  return setAt;
+  return undefined;
 }
 
 /** Stage 4 — Testing steps 8–9: SimulateGlobalError ends in Error and GlobalErrorHandling runs next (where SimulateGlobalError ran). */
@@ -501,6 +525,7 @@ function deviate(stage: Stage, message: string, excerpt: TraceEntry[], extra: Pa
   if (extra.hint) deviation.hint = extra.hint;
   if (extra.cause) deviation.cause = extra.cause;
   if (extra.unreached) deviation.unreached = true;
+  if (extra.laterStagesJudged) deviation.laterStagesJudged = true;
   return deviation;
 }
 

@@ -295,6 +295,31 @@ test('a mission variable of the wrong type is told to change its Type, and the s
   expect([call.status, call.message]).toEqual(['skipped', expect.stringContaining('reported under “Flow variable outdialcbid (String, empty default)”')]);
 });
 
+test('getresult gone wrong (nothing later reads it) does not keep the later stages of the simulated call from being judged', async () => {
+  const later = ['run-global-error-raised', 'run-task-created', 'run-status-true-on-201', 'run-status-false-on-400', 'run-status-false-on-500'];
+  // Declared JSON: the call creates its task and HTTPStatusCode leaves by True all the same.
+  const json = await gradeMutation(MISTAKES['getresult-json-empty']);
+  expect(json.checks.filter((c) => c.status === 'failed').map((c) => c.id)).toEqual(['variable-getresult']);
+  expect(resultOf(json, 'run-getresult-holds-body').status).toBe('skipped');
+  for (const id of later) expect([id, resultOf(json, id).status]).toEqual([id, 'passed']);
+  // SetGetResult storing a fixed text: its run check fails, the later ones pass.
+  const literal = await gradeFixture('flows/defect-setgetresult-literal.json');
+  expect(resultOf(literal, 'run-getresult-holds-body').status).toBe('failed');
+  for (const id of later) expect([id, resultOf(literal, id).status]).toEqual([id, 'passed']);
+  // A later mistake of its own is then reported at its own stage.
+  const both = await gradeMutation((f) => {
+    MISTAKES['getresult-json-empty'](f);
+    props(f, 'HTTPStatusCode').expression = '{{true}}';
+  });
+  expect(resultOf(both, 'run-status-false-on-400').status).toBe('failed');
+  // The call stopped before SetGetResult: later stages are still not judged.
+  const stopped = await gradeMutation((f) => {
+    f.process.links = f.process.links.filter((l: { sourceActivityId: string }) => l.sourceActivityId !== activity(f, 'GET_CBID').id);
+  });
+  expect(resultOf(stopped, 'run-getresult-holds-body').status).not.toBe('passed');
+  for (const id of later) expect([id, resultOf(stopped, id).status]).toEqual([id, 'skipped']);
+});
+
 test('a mission variable with a default value is told to clear it, not to add the variable', async () => {
   const result = resultOf(await gradeFixture('flows/defect-variable-customani-default-not-empty.json'), 'variable-customani');
   expect([result.status, result.hint]).toEqual(['failed', 'Global Flow Properties → Custom Variables → Flow Variables → customani: clear its Default Value (leave it empty), as Build step 2 asks.']);
