@@ -29,8 +29,8 @@ export const NOT_SHOWN = 'not-shown';
 /** `report` as the JSON and HTML reports show it: the same object when nothing is over a bound. */
 export function boundReport(report: GradeReport): GradeReport {
   const id = shortIds();
-  const checks = sameOr(report.checks, report.checks.map((check) => boundCheck(check, id)));
-  const scenarios = sameOr(report.scenarios, report.scenarios.map((scenario) => boundScenario(scenario, id)));
+  const checks = mapSame(report.checks, (check) => boundCheck(check, id));
+  const scenarios = mapSame(report.scenarios, (scenario) => boundScenario(scenario, id));
   const flowName = report.input.flowName === undefined ? undefined : shown(report.input.flowName, REPORT_BOUNDS.name);
   const main = report.flow && boundGraph(report.flow.main, id);
   const events = report.flow && boundGraph(report.flow.events, id);
@@ -73,6 +73,10 @@ function shortIds(): ShortId {
 }
 
 function boundCheck(check: CheckResult, id: ShortId): CheckResult {
+  const traceExcerpt = check.traceExcerpt && boundTrace(check.traceExcerpt, REPORT_BOUNDS.trace / 4, id);
+  const { text, name } = REPORT_BOUNDS;
+  // Every report but a hostile export's: nothing over a bound, nothing copied.
+  if (!over(check.message, text) && !over(check.hint, text) && !over(check.expected, text) && !over(check.actual, text) && !over(check.activity, name) && !over(check.pointer, text) && traceExcerpt === check.traceExcerpt) return check;
   const texts = {
     message: shown(check.message, REPORT_BOUNDS.text),
     hint: shown(check.hint, REPORT_BOUNDS.text),
@@ -81,9 +85,12 @@ function boundCheck(check: CheckResult, id: ShortId): CheckResult {
     ...optional('activity', check.activity, REPORT_BOUNDS.name),
     ...optional('pointer', check.pointer, REPORT_BOUNDS.text),
   };
-  const traceExcerpt = check.traceExcerpt && boundTrace(check.traceExcerpt, REPORT_BOUNDS.trace / 4, id);
-  const changed = (Object.keys(texts) as (keyof typeof texts)[]).some((key) => texts[key] !== check[key]) || traceExcerpt !== check.traceExcerpt;
-  return changed ? { ...check, ...texts, ...(traceExcerpt ? { traceExcerpt } : {}) } : check;
+  return { ...check, ...texts, ...(traceExcerpt ? { traceExcerpt } : {}) };
+}
+
+/** Whether `text` is longer than `max` characters. */
+function over(text: string | undefined, max: number): boolean {
+  return text !== undefined && text.length > max;
 }
 
 function boundScenario(scenario: ScenarioResult, id: ShortId): ScenarioResult {
@@ -98,22 +105,21 @@ function boundScenario(scenario: ScenarioResult, id: ShortId): ScenarioResult {
  */
 function boundTrace(trace: readonly TraceEntry[], budget: number, id: ShortId): TraceEntry[] {
   let left = budget;
-  const kept: TraceEntry[] = [];
-  for (const [at, entry] of trace.entries()) {
-    const named = boundNames(entry, id);
-    const size = sizeOf(named);
-    if (size > left) {
-      const more = trace.length - at;
-      kept.push({ flow: named.flow, activity: `… ${more} more ${more === 1 ? 'step' : 'steps'} not shown`, activityId: '', type: NOT_SHOWN, outcome: NOT_SHOWN, modifiedVariables: {} });
-      return kept;
+  const bounded = mapSame(trace as TraceEntry[], (entry) => boundNames(entry, id));
+  for (let at = 0; at < bounded.length; at++) {
+    left -= sizeOf(bounded[at]);
+    if (left < 0) {
+      const more = bounded.length - at;
+      const notShown: TraceEntry = { flow: bounded[at].flow, activity: `… ${more} more ${more === 1 ? 'step' : 'steps'} not shown`, activityId: '', type: NOT_SHOWN, outcome: NOT_SHOWN, modifiedVariables: {} };
+      return [...bounded.slice(0, at), notShown];
     }
-    left -= size;
-    kept.push(named);
   }
-  return sameOr(trace as TraceEntry[], kept);
+  return bounded;
 }
 
 function boundNames(entry: TraceEntry, id: ShortId): TraceEntry {
+  const { name } = REPORT_BOUNDS;
+  if (!over(entry.flow, name) && !over(entry.activity, name) && !over(entry.activityId, name) && !over(entry.type, name) && !over(entry.outcome, name)) return entry;
   const names = {
     flow: shown(entry.flow, REPORT_BOUNDS.name),
     activity: shown(entry.activity, REPORT_BOUNDS.name),
@@ -121,8 +127,7 @@ function boundNames(entry: TraceEntry, id: ShortId): TraceEntry {
     type: shown(entry.type, REPORT_BOUNDS.name),
     outcome: shown(entry.outcome, REPORT_BOUNDS.name),
   };
-  const changed = (Object.keys(names) as (keyof typeof names)[]).some((key) => names[key] !== entry[key]);
-  return changed ? { ...entry, ...names } : entry;
+  return { ...entry, ...names };
 }
 
 /** The characters of an entry's text, as the JSON report writes them (give or take quotes and escapes). */
@@ -140,24 +145,20 @@ function httpSize(exchange: HttpExchange): number {
 
 function recordSize(record: Record<string, unknown>): number {
   let size = 0;
-  for (const [name, value] of Object.entries(record)) size += name.length + (typeof value === 'string' ? value.length : (JSON.stringify(value) ?? '').length);
+  for (const name of Object.keys(record)) {
+    const value = record[name];
+    size += name.length + (typeof value === 'string' ? value.length : (JSON.stringify(value) ?? '').length);
+  }
   return size;
 }
 
 function boundGraph(graph: DrawingGraph, id: ShortId): DrawingGraph {
-  const nodes = sameOr(
-    graph.nodes,
-    graph.nodes.map((node) => {
-      const names = { id: id(node.id), label: shown(node.label, REPORT_BOUNDS.name), type: shown(node.type, REPORT_BOUNDS.name) };
-      return names.id === node.id && names.label === node.label && names.type === node.type ? node : { ...node, ...names };
-    }),
+  const { name } = REPORT_BOUNDS;
+  const nodes = mapSame(graph.nodes, (node) =>
+    !over(node.id, name) && !over(node.label, name) && !over(node.type, name) ? node : { ...node, id: id(node.id), label: shown(node.label, name), type: shown(node.type, name) },
   );
-  const edges = sameOr(
-    graph.edges,
-    graph.edges.map((edge) => {
-      const names = { from: id(edge.from), to: id(edge.to), exit: shown(edge.exit, REPORT_BOUNDS.name) };
-      return names.from === edge.from && names.to === edge.to && names.exit === edge.exit ? edge : { ...edge, ...names };
-    }),
+  const edges = mapSame(graph.edges, (edge) =>
+    !over(edge.from, name) && !over(edge.to, name) && !over(edge.exit, name) ? edge : { ...edge, from: id(edge.from), to: id(edge.to), exit: shown(edge.exit, name) },
   );
   return nodes === graph.nodes && edges === graph.edges ? graph : { nodes, edges };
 }
@@ -167,7 +168,13 @@ function optional<K extends string>(key: K, text: string | undefined, max: numbe
   return text === undefined ? {} : ({ [key]: shown(text, max) } as Record<K, string>);
 }
 
-/** `before` when every item of `after` is the same object as in it, else `after`. */
-function sameOr<T>(before: T[], after: T[]): T[] {
-  return after.length === before.length && after.every((item, i) => item === before[i]) ? before : after;
+/** `items` mapped by `bound`: the same array when `bound` gives every item back unchanged (no copy made). */
+function mapSame<T>(items: T[], bound: (item: T) => T): T[] {
+  let changed: T[] | undefined;
+  for (let i = 0; i < items.length; i++) {
+    const item = bound(items[i]);
+    if (changed) changed.push(item);
+    else if (item !== items[i]) changed = [...items.slice(0, i), item];
+  }
+  return changed ?? items;
 }
