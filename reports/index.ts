@@ -11,6 +11,7 @@ import { renderJson } from './json.js';
 import { renderJunit } from './junit.js';
 import { renderMarkdown, type MarkdownOptions } from './markdown.js';
 
+export { boundReport } from './bounds.js';
 export { renderClassRow, type ClassColumns, type ClassRow } from './class-row.js';
 export { NO_COLOR, renderConsole, type ColorFns, type ConsoleOptions } from './console.js';
 export { renderCsv, renderCsvRow, type CsvOptions, type CsvRow } from './csv.js';

@@ -5,6 +5,7 @@
 import { gradeFlow, refusedReport, type GradeOptions } from '../engine/grade.js';
 import { DEFAULT_LIMITS } from '../engine/json-text.js';
 import type { GradeReport } from '../engine/report.js';
+import { boundReport } from '../reports/bounds.js';
 
 /** What the page needs of a File (a File, or a stand-in in tests); `folder` when a folder was dropped. */
 export type PickedFile = Pick<File, 'name' | 'size' | 'arrayBuffer'> & { folder?: boolean };
@@ -29,7 +30,7 @@ export async function gradePickedFile(file: PickedFile, options: Omit<GradeOptio
     const reason = gone ? 'it changed, moved or was deleted since it was given' : error instanceof Error && error.message ? error.message : 'the browser could not read it';
     return refusedReport({ code: 'unreadable-file', message: `could not be read: ${reason}` }, { ...options, fileName });
   }
-  return gradeFlow(bytes, { ...options, fileName });
+  return boundReport(await gradeFlow(bytes, { ...options, fileName })); // as the CLI shows it (reports/bounds.ts)
 }
 
 export function formatMegabytes(bytes: number): string {

@@ -10,7 +10,7 @@ import path from 'node:path';
 import { attendeeIdOf, gradeFlow, refusedReport, type GradeOptions } from '../../engine/grade.js';
 import type { GradeReport } from '../../engine/report.js';
 import type { Mission } from '../../engine/check.js';
-import { renderClassRow, renderHtmlReport, renderJson, type ClassColumns } from '../../reports/index.js';
+import { boundReport, renderClassRow, renderHtmlReport, renderJson, type ClassColumns } from '../../reports/index.js';
 import { withInputFileSync } from './read-sync.js';
 import type { GradedRow, InputError, Submission } from './types.js';
 import { messageOf } from '../../engine/error-message.js';
@@ -36,7 +36,8 @@ export function taskEnv(options: Omit<GradeOptions, 'fileName'>, stagingDir: str
 export async function gradeTask(task: GradeTask, env: TaskEnv): Promise<GradedRow> {
   let report: GradeReport;
   try {
-    report = await grade(task, env.options);
+    // What every output shows, the class files included (reports/bounds.ts).
+    report = boundReport(await grade(task, env.options));
   } catch (error) {
     report = ungradable(task.file, { code: 'internal-error', message: `grading failed: ${messageOf(error)}` }, env.options);
   }
