@@ -1,10 +1,11 @@
 /**
  * What a per-attendee report (JSON and HTML) shows of a report, so that no export makes it huge.
  * The simulator keeps each trace entry's values within a budget (engine/simulator/trace-text.ts),
- * but not the names an entry repeats (a label of 262,144 characters, the loader's limit, in a
- * loop of 500 steps made a JSON report of 300 MB) nor the number of entries of that size (300
- * long values set on every step of a loop: 95 MB of JSON, 111 MB of HTML). A class of 500 such
- * reports filled a disk; one froze the browser that opened it.
+ * but not the names an entry repeats (labels of 100,000 characters in a loop the simulator stops
+ * at 500 steps made a JSON report of 308 MB; at the loader's limit, 262,144, 486 MB) nor the
+ * number of entries of that size (300 long values set on every step of a loop: 95 MB of JSON,
+ * 111 MB of HTML). A class of 500 such reports would fill a disk, and one freeze the browser that
+ * opened it (docs/reports.md has the measurements).
  *
  * Everything cut says so where it was cut, in the report's own fields (the JSON stays valid
  * against schemas/report.schema.json): a text ends `… N more characters not shown`, and a trace
@@ -78,12 +79,12 @@ function boundCheck(check: CheckResult, id: ShortId): CheckResult {
   // Every report but a hostile export's: nothing over a bound, nothing copied.
   if (!over(check.message, text) && !over(check.hint, text) && !over(check.expected, text) && !over(check.actual, text) && !over(check.activity, name) && !over(check.pointer, text) && traceExcerpt === check.traceExcerpt) return check;
   const texts = {
-    message: shown(check.message, REPORT_BOUNDS.text),
-    hint: shown(check.hint, REPORT_BOUNDS.text),
-    ...optional('expected', check.expected, REPORT_BOUNDS.text),
-    ...optional('actual', check.actual, REPORT_BOUNDS.text),
-    ...optional('activity', check.activity, REPORT_BOUNDS.name),
-    ...optional('pointer', check.pointer, REPORT_BOUNDS.text),
+    message: shown(check.message, text),
+    hint: shown(check.hint, text),
+    ...optional('expected', check.expected, text),
+    ...optional('actual', check.actual, text),
+    ...optional('activity', check.activity, name),
+    ...optional('pointer', check.pointer, text),
   };
   return { ...check, ...texts, ...(traceExcerpt ? { traceExcerpt } : {}) };
 }
@@ -121,11 +122,11 @@ function boundNames(entry: TraceEntry, id: ShortId): TraceEntry {
   const { name } = REPORT_BOUNDS;
   if (!over(entry.flow, name) && !over(entry.activity, name) && !over(entry.activityId, name) && !over(entry.type, name) && !over(entry.outcome, name)) return entry;
   const names = {
-    flow: shown(entry.flow, REPORT_BOUNDS.name),
-    activity: shown(entry.activity, REPORT_BOUNDS.name),
+    flow: shown(entry.flow, name),
+    activity: shown(entry.activity, name),
     activityId: id(entry.activityId),
-    type: shown(entry.type, REPORT_BOUNDS.name),
-    outcome: shown(entry.outcome, REPORT_BOUNDS.name),
+    type: shown(entry.type, name),
+    outcome: shown(entry.outcome, name),
   };
   return { ...entry, ...names };
 }
