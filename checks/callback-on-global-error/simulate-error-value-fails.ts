@@ -46,7 +46,7 @@ export default defineCheck({
     const { row, result } = chosen;
     // The activity may still fail, by a row for another variable: the error is raised, not where Build step 6 puts it.
     const elsewhere = result.ok ? rows.find((r) => r.target !== target && !render(valueTemplate(r), scope).ok) : undefined;
-    if (result.ok && elsewhere) {
+    if (elsewhere) {
       return failed(`${sim.activity.label} sets simulatederror to ${JSON.stringify(row.value)}, which evaluates without error; the failing value is in its row for ${elsewhere.target} instead: Build step 6 gives it to simulatederror`, {
         expected: `simulatederror ← ${GUIDE_VALUE}`,
         actual: `simulatederror ← ${JSON.stringify(row.value)}, ${elsewhere.target} ← ${JSON.stringify(elsewhere.value)}`,

@@ -28,7 +28,7 @@ export function withFlowLabels(check: Check): Check {
 }
 
 /** `text` with each guide label of a mission activity the flow labels otherwise replaced by that label (whole names only). */
-export function inFlowLabels(text: string, model: FlowModel): string {
+function inFlowLabels(text: string, model: FlowModel): string {
   const nodes = missionNodes(model);
   const found: [string, Activity | undefined][] = [
     [LABELS.wantCallback, nodes.wantCallback],

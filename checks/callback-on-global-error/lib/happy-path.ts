@@ -86,11 +86,12 @@ function happyPathDeviations(ctx: CheckContext): Deviation[] | undefined {
 }
 
 /**
- * The deviation of the happy-path run that keeps the later stages from being judged, or null when
- * there is none.
+ * The deviation of the happy-path run that keeps the later stages from being judged, null when
+ * there is none, undefined when the run did not take place.
  */
 export function happyPathDeviation(ctx: CheckContext): Deviation | null | undefined {
-  return happyPathDeviations(ctx)?.find((deviation) => !deviation.laterStagesJudged) ?? (ctx.runs[HAPPY_PATH] ? null : undefined);
+  const deviations = happyPathDeviations(ctx);
+  return deviations && (deviations.find((deviation) => !deviation.laterStagesJudged) ?? null);
 }
 
 /** The outcome of a stage's check: passed, failed at this stage, or skipped after an earlier deviation. */
@@ -131,7 +132,8 @@ function notSimulatedStop(ctx: CheckContext): TraceEntry | undefined {
 
 /**
  * The stages in run order, each reading its Testing step: a stage gives the deviation it finds, or
- * where in the trace its activity ran, from which the next stage reads on.
+ * where in the trace its activity ran, from which the next stage reads on. A deviation ends the
+ * list, but for getresult's value (`laterStagesJudged`), after which the later stages still read on.
  */
 function deviationsOf(happy: HappyRun, ctx: CheckContext): Deviation[] {
   const getAt = option3ReachesGetCbid(happy, ctx);
