@@ -1,4 +1,8 @@
-/** Parsers for option values; they throw commander's InvalidArgumentError with a clear message. */
+/**
+ * Parsers for option values, which throw commander's InvalidArgumentError with a clear message;
+ * and refuseBlankFiles, which refuses a blank file argument of check, inspect or simulate with a
+ * UsageError ([no-input]).
+ */
 import { InvalidArgumentError } from 'commander';
 import { UsageError } from './errors.js';
 
