@@ -41,9 +41,9 @@ export async function discover(inputs: string[], limits: ZipLimits, outDir?: str
   /** Each folder's real path, resolved once (a class folder holds hundreds of files). */
   const realFolders = new Map<string, string>();
   const realFolder = (dir: string) => realFolders.get(dir) ?? realFolders.set(dir, realPath(dir)).get(dir)!;
-  /** Path in its real folder → display path (the smallest display path wins: independent of input order). */
+  /** Path in its real folder, under the first name found of that file there (sameFileNames) → display path (the smallest display path wins: independent of input order). */
   const found = new Map<string, string>();
-  /** The found files that are symlinks: path in its real folder → the real path of the file it links to. */
+  /** The found files that are symlinks: their key in `found` → the real path of the file it links to. */
   const links = new Map<string, string>();
   const names = sameFileNames();
   const add = (file: string, named = false) => {
@@ -142,7 +142,8 @@ export async function discover(inputs: string[], limits: ZipLimits, outDir?: str
  * reached twice: one submission, in the file's own folder, shown under the smaller display path
  * (so not depending on input order). Links to a file found nowhere else stay apart: two students'
  * uploads linked to one stored file (a content store) are two submissions, each in its folder.
- * `found`: real folder and name → display path; `links`: the symlinks among them → their targets.
+ * `found`: real folder and name (`keyOf`: the first name found of that file there) → display path;
+ * `links`: the symlinks among them → their targets.
  */
 function mergeLinks(found: Map<string, string>, links: ReadonlyMap<string, string>, keyOf: (file: string) => string): void {
   for (const [key, target] of links) {
