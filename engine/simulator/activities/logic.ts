@@ -51,10 +51,10 @@ export function assignVariables(activity: Activity, vars: VariableStore, expr: E
 
 /**
  * Condition: `true` when the expression gives true, or the text "true" in any case (Pebble renders
- * templates to text, which the platform reads back as Java's Boolean.parseBoolean does, around
- * spaces); `false` for anything else — false, a number, other text, an empty result. Only an
- * expression that fails to evaluate fails the activity (the `error` exit, else OnGlobalError).
- * An assumption: see docs/simulator.md.
+ * templates to text, which the platform reads back as Java's Boolean.parseBoolean does; spaces
+ * around it are ignored, which parseBoolean does not do: our choice); `false` for anything else —
+ * false, a number, other text, an empty result. Only an expression that fails to evaluate fails
+ * the activity (the `error` exit, else OnGlobalError). An assumption: see docs/simulator.md.
  */
 export const condition: ActivityHandler = (run) => {
   const expression = textProp(run.activity, 'expression');
