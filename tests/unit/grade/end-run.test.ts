@@ -20,13 +20,22 @@ function run(): { stagingDir: string; lockFile: string } {
   return { stagingDir, lockFile };
 }
 
+/** A removal that fails as Windows' does while another program holds `dir` open. */
+function busyRm(dir: string): typeof rm {
+  return (async () => {
+    throw Object.assign(new Error(`EBUSY: resource busy or locked, rmdir '${dir}'`), { code: 'EBUSY', syscall: 'rmdir', path: dir });
+  }) as unknown as typeof rm;
+}
+
+/** The real removal, each call's options recorded in `asked`. */
+function recordingRm(asked: unknown[]): typeof rm {
+  return ((dir: string, options: unknown) => (asked.push(options), rm(dir, options as never))) as typeof rm;
+}
+
 test('a staging folder that cannot be removed is named in a warning; the lock goes all the same, and the run ends as it would', async () => {
   const { stagingDir, lockFile } = run();
   const warnings: string[] = [];
-  const busy = (async () => {
-    throw Object.assign(new Error(`EBUSY: resource busy or locked, rmdir '${stagingDir}'`), { code: 'EBUSY', syscall: 'rmdir', path: stagingDir });
-  }) as unknown as typeof rm;
-  await endRun(stagingDir, lockFile, (line) => warnings.push(line), busy);
+  await endRun(stagingDir, lockFile, (line) => warnings.push(line), busyRm(stagingDir));
   expect(existsSync(lockFile)).toBe(false);
   expect(warnings).toEqual([
     `flowgrade: ${stagingDir}: this run's staging folder cannot be removed (EBUSY: another program has it open); delete it, it is never graded [staging-left]`,
@@ -37,7 +46,7 @@ test('removed, with retries asked for (Windows lets go of a folder a moment late
   const { stagingDir, lockFile } = run();
   const asked: unknown[] = [];
   const warnings: string[] = [];
-  await endRun(stagingDir, lockFile, (line) => warnings.push(line), ((dir: string, options: unknown) => (asked.push(options), rm(dir, options as never))) as typeof rm);
+  await endRun(stagingDir, lockFile, (line) => warnings.push(line), recordingRm(asked));
   expect([existsSync(stagingDir), existsSync(lockFile), warnings]).toEqual([false, false, []]);
   expect(asked).toEqual([{ recursive: true, force: true, maxRetries: 5 }]);
 });
@@ -50,15 +59,12 @@ test('removed, with retries asked for (Windows lets go of a folder a moment late
 test('undoPrepare removes the staging folder with the same retries as endRun; one that cannot be removed is the same warning', async () => {
   const { stagingDir, lockFile } = run();
   const asked: unknown[] = [];
-  await undoPrepare({ stagingDir, lockFile, locked: true }, () => {}, ((dir: string, options: unknown) => (asked.push(options), rm(dir, options as never))) as typeof rm);
+  await undoPrepare({ stagingDir, lockFile, locked: true }, () => {}, recordingRm(asked));
   expect([existsSync(stagingDir), existsSync(lockFile)]).toEqual([false, false]);
   expect(asked).toEqual([{ recursive: true, force: true, maxRetries: 5 }]);
   const held = run();
   const warnings: string[] = [];
-  const busy = (async () => {
-    throw Object.assign(new Error('EBUSY: resource busy or locked'), { code: 'EBUSY', syscall: 'rmdir', path: held.stagingDir });
-  }) as unknown as typeof rm;
-  await undoPrepare({ ...held, locked: true }, (line) => warnings.push(line), busy);
+  await undoPrepare({ ...held, locked: true }, (line) => warnings.push(line), busyRm(held.stagingDir));
   expect(existsSync(held.lockFile)).toBe(false);
   expect(warnings).toEqual([
     `flowgrade: ${held.stagingDir}: this run's staging folder cannot be removed (EBUSY: another program has it open); delete it, it is never graded [staging-left]`,
