@@ -1,5 +1,8 @@
 /**
- * What a per-attendee report (JSON and HTML) shows of a report, so that no export makes it huge.
+ * What every output shows of a report, so that no export makes one huge: check, the grading
+ * threads and the self-check page bound each report once graded (so the console report, JUnit,
+ * Markdown, CSV and the dashboard show the same cut texts), and the JSON and HTML renderers bound
+ * what they are given.
  * The simulator keeps each trace entry's values within a budget (engine/simulator/trace-text.ts),
  * but not the names an entry repeats (labels of 100,000 characters in a loop the simulator stops
  * at 500 steps made a JSON report of 308 MB; at the loader's limit, 262,144, 486 MB) nor the
