@@ -1,5 +1,6 @@
 import { defineCheck, type CheckContext } from '../../engine/check.js';
 import type { Activity } from '../../engine/model.js';
+import { takesTrueExit } from '../../engine/simulator/activities/logic.js';
 import { missionNodes } from './lib/find.js';
 import { statusExpressionHint } from './lib/hints.js';
 import { LABELS } from './lib/names.js';
@@ -33,6 +34,8 @@ export default defineCheck({
     `(${OTHER_STATUSES.join(', ')}) (must give false), under the real label of the HTTP Request in this flow:`,
     'a condition that is also true for 401 would report a failed request as a callback. The status code is a',
     'number at run time, so a comparison with the text "201" is false for it, and fails.',
+    'A result is read as the simulated call reads it: true, or the text "true", leaves by True; anything else',
+    '(false, other text, a number) by False.',
     '',
     'An expression that reads a variable the flow sets before the condition (the status code copied into',
     '`status` by a Set Variable, then `{{status == "201"}}` on a text variable) is evaluated as the call would:',
@@ -65,8 +68,7 @@ export default defineCheck({
       if (!result.ok) {
         return failed(`${activity.label} expression fails to evaluate ${what}: ${result.error.message}`, { expected, actual: expression, activity, hint: statusExpressionHint(activity.label, label, expression) });
       }
-      const value = asBoolean(result.value);
-      if (value !== want) {
+      if (takesTrueExit(result.value) !== want) {
         const why =
           scope !== start
             ? `, counting the Set Variables the call runs before ${activity.label}`
@@ -74,7 +76,7 @@ export default defineCheck({
               ? ': the Expression has no {{ }}, so it is plain text, not a test'
               : /["']201["']/.test(expression)
                 ? ': "201" in quotes is text, and the status code is the number 201'
-                : status === 201 && asBoolean(evaluateOk(expression, seen(startFor(200)))) === true
+                : status === 201 && takesTrueExit(evaluateOk(expression, seen(startFor(200))))
                   ? ': it tests 200 (OK), but a task created is answered 201 Created'
                   : '';
         return failed(`${activity.label} expression gives ${show(result.value)} ${what}; it must give ${want}${why}${namesNote(ctx, expression, label)}`, {
@@ -88,13 +90,6 @@ export default defineCheck({
     return passed(`${activity.label} is true for ${label}.httpStatusCode 201 and false for every other status code`);
   },
 });
-
-/** true/false, or the text "true"/"false" in any case (a rendered template); anything else is neither. */
-function asBoolean(value: unknown): boolean | undefined {
-  if (typeof value === 'boolean') return value;
-  if (typeof value === 'string' && /^(true|false)$/i.test(value.trim())) return value.trim().toLowerCase() === 'true';
-  return undefined;
-}
 
 /** The value of `expression` in `scope`, or undefined when it fails to evaluate. */
 function evaluateOk(expression: string, scope: ReadonlyMap<string, unknown>): unknown {

@@ -60,9 +60,13 @@ export const condition: ActivityHandler = (run) => {
   const expression = textProp(run.activity, 'expression');
   if (expression === undefined || expression.trim() === '') throw new ActivityError('no condition expression');
   const value = run.expr.evaluate(expression, run.vars.scope(), 'the condition');
-  const isTrue = value === true || (typeof value === 'string' && /^true$/i.test(value.trim()));
-  return exit(isTrue ? 'true' : 'false');
+  return exit(takesTrueExit(value) ? 'true' : 'false');
 };
+
+/** Whether a Condition whose expression gave `value` leaves by True (see `condition`). */
+export function takesTrueExit(value: unknown): boolean {
+  return value === true || (typeof value === 'string' && /^true$/i.test(value.trim()));
+}
 
 /**
  * Case: the rendered expression is matched exactly against the case labels (`menuLinks:input`,

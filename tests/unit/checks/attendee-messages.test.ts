@@ -247,6 +247,21 @@ test('a condition testing 200 (the Final Boss answer) is told Create Task answer
   expect(result.message).toContain('it tests 200 (OK), but a task created is answered 201 Created');
 });
 
+test('a condition is judged as the simulated call takes it: anything but true (or "true") is the False exit', async () => {
+  const judged = (expression: string) =>
+    gradeMutation((f) => {
+      props(f, 'HTTPStatusCode').expression = expression;
+    });
+  // "true" on 201, other text otherwise: False on every other answer, in the simulated calls and in the check.
+  const other = await judged('{{ CallBackAPI_HTTPRequest.httpStatusCode == 201 ? "true" : "no" }}');
+  for (const id of ['status-condition-expression', 'run-status-true-on-201', 'run-status-false-on-400', 'run-status-false-on-500']) {
+    expect([id, resultOf(other, id).status]).toEqual([id, 'passed']);
+  }
+  // "yes" on 201 is the False exit too: the condition fails.
+  const yes = resultOf(await judged('{{ CallBackAPI_HTTPRequest.httpStatusCode == 201 ? "yes" : "no" }}'), 'status-condition-expression');
+  expect([yes.status, yes.message]).toEqual(['failed', expect.stringContaining('gives "yes" with CallBackAPI_HTTPRequest.httpStatusCode = 201; it must give true')]);
+});
+
 test('a condition reading the status code of another activity, or an output in another case, is told what it reads', async () => {
   const other = resultOf(await gradeMutation((f) => {
     props(f, 'HTTPStatusCode').expression = '{{GET_CBID.httpStatusCode == 201}}';
