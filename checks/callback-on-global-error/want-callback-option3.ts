@@ -2,6 +2,7 @@ import { defineCheck } from '../../engine/check.js';
 import type { Activity, FlowModel } from '../../engine/model.js';
 import { menuDescriptions, menuKeys, missionNodes, NO_OPTION3_CAUSE } from './lib/find.js';
 import { exitReaches } from './lib/graph.js';
+import { LABELS } from './lib/names.js';
 import { wantCallbackOf } from './lib/nodes.js';
 import { failed, passed } from './lib/outcome.js';
 
@@ -42,7 +43,7 @@ export default defineCheck({
         actual: `options ${keys.join(', ') || 'none'}`,
         activity: menu,
         cause: NO_OPTION3_CAUSE,
-        ...(other ? { hint: `${other.label} → Custom Menu Links: delete option 3; ${menu.label} → Custom Menu Links → Add New: Digit Number 3, Link Description "Simulate an error", connected to GET_CBID.` } : {}),
+        ...(other ? { hint: `${other.label} → Custom Menu Links: delete option 3; ${menu.label} → Custom Menu Links → Add New: Digit Number 3, Link Description "Simulate an error", connected to ${missionNodes(ctx.model).getCbid?.label ?? LABELS.getCbid}.` } : {}),
       });
     }
     return passed(`${menu.label} has option 3`);

@@ -184,7 +184,7 @@ function option3ReachesGetCbid(happy: HappyRun, ctx: CheckContext): Deviation | 
       expected: `${trace[option3At].activity} option 3 → ${nodes.getCbid.label}`,
       actual: afterwards(trace, option3At, summary),
       activity: nodes.wantCallback,
-      ...failedOnTheWay(trace, option3At, nodes.getCbid, 4, `${trace[option3At].activity} option 3`, nodes.simulateError?.label),
+      ...failedOnTheWay(trace, option3At, nodes.getCbid, 4, `${trace[option3At].activity} option 3`, nodes),
       unreached: true,
     });
   }
@@ -238,7 +238,7 @@ function setGetResultRan(happy: HappyRun, ctx: CheckContext, getAt: number): Dev
     return deviate('getresult', `After ${get.activity} the call never reached ${nodes.setGetResult?.label ?? LABELS.setGetResult} (${afterwards(trace, getAt, happy.run.result.summary)})`, around(trace, getAt), {
       activity: nodes.getCbid,
       ...causeIfMissing(nodes, 'setGetResult'),
-      ...failedOnTheWay(trace, getAt, nodes.setGetResult, 5, undefined, nodes.simulateError?.label),
+      ...failedOnTheWay(trace, getAt, nodes.setGetResult, 5, undefined, nodes),
       ...connectionHint(ctx.model.main, nodes.getCbid, 'default', nodes.setGetResult),
       unreached: true,
     });
@@ -538,15 +538,15 @@ function indexOf(trace: TraceEntry[], activity: Activity, from: number): number 
 /**
  * The call left the path at `at` because the next activity failed (its error raised the global
  * error there): the fix is that activity, not the settings of the one never reached — unless it is
- * SimulateGlobalError (`simulateErrorLabel`), which fails on purpose: then only its place is wrong.
+ * SimulateGlobalError (when `nodes` are given), which fails on purpose: then only its place is wrong.
  */
-function failedOnTheWay(trace: TraceEntry[], at: number, to: Activity | undefined, step: number, from = trace[at]?.activity, simulateErrorLabel?: string): { hint: string } | Record<string, never> {
+function failedOnTheWay(trace: TraceEntry[], at: number, to: Activity | undefined, step: number, from = trace[at]?.activity, nodes?: MissionNodes): { hint: string } | Record<string, never> {
   const next = trace[at + 1];
   if (!to || next?.outcome !== 'error' || next.flow !== trace[at].flow) return {};
   const canvas = next.flow === 'main' ? '' : 'Event Flows → ';
   // The mission's own failing activity put before the one expected: it is right, its place is not.
-  if (next.flow === 'main' && next.activity === simulateErrorLabel) {
-    return { hint: `${next.activity} fails on purpose (Build step 6), so nothing after it runs: connect ${from} straight to ${to.label} (Build step ${step}), and ${next.activity} after ${LABELS.setGetResult}.` };
+  if (next.flow === 'main' && nodes?.simulateError && next.activity === nodes.simulateError.label) {
+    return { hint: `${next.activity} fails on purpose (Build step 6), so nothing after it runs: connect ${from} straight to ${to.label} (Build step ${step}), and ${next.activity} after ${nodes.setGetResult?.label ?? LABELS.setGetResult}.` };
   }
   return { hint: `${canvas}${next.activity} → it fails before the call reaches ${to.label}: correct it, or connect ${from} straight to ${to.label} (Build step ${step}).` };
 }

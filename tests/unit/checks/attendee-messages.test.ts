@@ -114,6 +114,19 @@ test('option 3 added to another menu (VerifyNumber) is named there, and the hint
   // An option 3 of another menu that has nothing to do with the mission is not blamed.
   const unrelated = resultOf(await option3OnVerifyNumber('Operator', 'NewNumber'), 'want-callback-option3');
   expect(unrelated.message).toBe('WantCallback has no option 3 (its options: 1, 2)');
+  // The request under another label: the hint names it.
+  const relabelled = resultOf(
+    await gradeMutation((f) => {
+      relabel(f, 'GET_CBID', 'HTTPRequest_d4k');
+      MISTAKES['option3-removed'](f);
+      const verify = props(f, 'VerifyNumber');
+      verify.menuLinks = [...verify.menuLinks, '3'];
+      verify['menuLinks:input'] = verify.menuLinks_input = [...verify.menuLinks_input, 'Simulate an error'];
+      link(f, 'VerifyNumber', '3', 'HTTPRequest_d4k');
+    }),
+    'want-callback-option3',
+  );
+  expect(relabelled.hint).toContain('connected to HTTPRequest_d4k.');
 });
 
 test('a prompt replaced by the option 3 sentence alone no longer offers options 1 and 2: Build step 3 extends the message', async () => {
@@ -496,6 +509,15 @@ test('SimulateGlobalError put too early is not to be "corrected": it fails on pu
     'run-getresult-holds-body',
   );
   expect(swapped.hint).toBe('SimulateGlobalError fails on purpose (Build step 6), so nothing after it runs: connect GET_CBID straight to SetGetResult (Build step 5), and SimulateGlobalError after SetGetResult.');
+  // SetGetResult left as Flow Designer named it: the hint names what the canvas shows.
+  const relabelled = resultOf(
+    await gradeMutation((f) => {
+      link(f, 'WantCallback', '3', 'SimulateGlobalError');
+      relabel(f, 'SetGetResult', 'SetVariable_q1w');
+    }),
+    'run-option3-reaches-get-cbid',
+  );
+  expect(relabelled.hint).toBe('SimulateGlobalError fails on purpose (Build step 6), so nothing after it runs: connect WantCallback option 3 straight to GET_CBID (Build step 4), and SimulateGlobalError after SetVariable_q1w.');
 });
 
 test('an activity that fails between option 3 and GET_CBID is named in the hint, not the connection of option 3', async () => {
