@@ -187,6 +187,27 @@ test.describe('self-check page', () => {
     expect(watched.errors).toEqual([]);
   });
 
+  test('one control for one action: a screen reader meets the drop zone as the only button to give a file (the file input it opens is not exposed), and every control is labelled', async ({ page }) => {
+    const watched = watchPage(page);
+    await page.goto(site.url);
+    await expect(page.locator('#results')).toHaveAttribute('data-state', 'ready');
+    // The accessibility tree as Chromium gives it to screen readers (not as a test library works it out).
+    const cdp = await page.context().newCDPSession(page);
+    const { nodes } = (await cdp.send('Accessibility.getFullAXTree')) as { nodes: { ignored: boolean; role?: { value: string }; name?: { value: string } }[] };
+    const controls = nodes
+      .filter((node) => !node.ignored && ['button', 'textbox', 'combobox', 'checkbox', 'radio', 'link'].includes(node.role?.value ?? ''))
+      .map((node) => `${node.role!.value}: ${node.name?.value ?? ''}`)
+      .sort();
+    expect(controls).toEqual(['button: Drop your export here or press to choose a file', 'combobox: Lab', 'textbox: Attendee id', 'textbox: DNIS']);
+    // The one control does the job by keyboard and by mouse: the file chooser opens.
+    for (const press of [() => page.locator('#drop-zone').press('Enter'), () => page.locator('#drop-zone').press(' '), () => page.locator('#drop-zone').click()]) {
+      const chooser = page.waitForEvent('filechooser');
+      await press();
+      expect((await chooser).isMultiple()).toBe(false);
+    }
+    expect(watched.errors).toEqual([]);
+  });
+
   test('the drop zone\'s dashed outline, the only edge of the area to drop on, has 3:1 contrast with what is around it and inside it', async ({ page }) => {
     const watched = watchPage(page);
     await page.goto(site.url);

@@ -64,10 +64,14 @@ test('the page is the built site: CSP meta tag, its own script and stylesheet, l
   expect(csp).toContain("script-src 'self'");
   expect(csp).not.toContain('unsafe-eval');
   expect(csp).toMatch(/default-src '(none|self)'/);
-  await expect(page.getByLabel('Flow export file (.json)')).toHaveAttribute('type', 'file');
   await expect(page.getByLabel('Attendee id')).toBeEditable();
   await expect(page.getByLabel('DNIS')).toBeEditable();
-  await expect(page.getByRole('button', { name: /drop your export here/i })).toBeEnabled();
+  // One control gives the file: the drop zone, described by the help above it; the file input it opens is hidden from everyone.
+  await expect(page.locator('#grade-form').getByRole('button')).toHaveCount(1);
+  await expect(page.getByRole('button', { name: 'Drop your export here or press to choose a file' })).toBeEnabled();
+  await expect(page.getByRole('button', { name: /drop your export here/i })).toHaveAccessibleDescription(/open your flow, choose Export/);
+  await expect(fileInput(page)).toHaveAttribute('type', 'file');
+  await expect(fileInput(page)).toBeHidden();
   await expect(page.locator('#results')).toHaveAttribute('aria-live', 'polite');
 });
 
