@@ -75,6 +75,15 @@ test('the page is the built site: CSP meta tag, its own script and stylesheet, l
   await expect(page.locator('#results')).toHaveAttribute('aria-live', 'polite');
 });
 
+test('the attendee id field is typed as an id: no capital first letter, no autocorrect, no suggestions, a keyboard with letters', async ({ page }) => {
+  // A phone capitalising "ada" to "Ada", or correcting it to "and", grades for another attendee.
+  const attendee = page.getByLabel('Attendee id');
+  for (const [name, value] of [['autocapitalize', 'none'], ['autocorrect', 'off'], ['autocomplete', 'off'], ['spellcheck', 'false'], ['inputmode', 'text']]) {
+    await expect(attendee, name).toHaveAttribute(name, value);
+  }
+  expect(await attendee.evaluate((input: HTMLInputElement) => [input.autocapitalize, input.spellcheck, input.inputMode])).toEqual(['none', false, 'text']);
+});
+
 test('with one lab, the lab picker shows it and is disabled', async ({ page }) => {
   test.skip(MISSIONS.length !== 1, 'several labs: the picker is enabled');
   const lab = page.getByLabel('Lab');
