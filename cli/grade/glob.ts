@@ -78,13 +78,15 @@ export function parsePattern(pattern: string, paths: path.PlatformPath = path): 
 
 /**
  * A regular expression for one segment (`*` and `?` within a name). A segment that does not start
- * with a dot never matches a name that does, as in shells: `*.json` leaves `.draft.json` alone.
+ * with a dot never matches a name that does, as in shells: `*.json` leaves `.draft.json` alone;
+ * nor, alike, an Office lock file unless it starts with `~$` (`*.json` leaves `~$x.json` alone).
  * `ignoreCase`: on Windows.
  */
 export function segmentRegExp(segment: string, ignoreCase = false): RegExp {
   const source = segment.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '[^/]*').replace(/\?/g, '[^/]');
   // `u`: `?` and `*` step over characters (code points), not UTF-16 units: an emoji is one `?`, as in shells.
-  return new RegExp(`^${segment.startsWith('.') ? '' : '(?!\\.)'}${source}$`, ignoreCase ? 'iu' : 'u');
+  const hidden = `${segment.startsWith('.') ? '' : '(?!\\.)'}${segment.startsWith('~$') ? '' : '(?!~\\$)'}`;
+  return new RegExp(`^${hidden}${source}$`, ignoreCase ? 'iu' : 'u');
 }
 
 /** A folder (through symlinks); false for a file, nothing, or a path that cannot be looked at. */

@@ -5,6 +5,7 @@
 import { realpathSync, type Dirent } from 'node:fs';
 import { lstat, readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
+import { isOfficeLockName } from './zip.js';
 
 /** The path with every symlink resolved, or (when it does not exist yet) just made absolute. */
 export function realPath(file: string): string {
@@ -17,11 +18,11 @@ export function realPath(file: string): string {
 
 /**
  * Never walked into, nor by `**`: hidden names (`.git`, macOS's `.Trashes`, `._x.json`),
- * `node_modules`, and the folders Windows keeps at a drive's root, its recycle bin (deleted files
+ * `node_modules`, Office lock files (`~$x.json`), and the folders Windows keeps at a drive's root, its recycle bin (deleted files
  * as `$R….json`) and `System Volume Information` (unreadable): a USB stick graded from its root.
  */
 export function isSkippedName(name: string): boolean {
-  return name.startsWith('.') || name === 'node_modules' || WINDOWS_DRIVE_FOLDERS.has(name.toLowerCase());
+  return name.startsWith('.') || name === 'node_modules' || isOfficeLockName(name) || WINDOWS_DRIVE_FOLDERS.has(name.toLowerCase());
 }
 
 const WINDOWS_DRIVE_FOLDERS = new Set(['$recycle.bin', 'system volume information', 'recycler']);

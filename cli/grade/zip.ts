@@ -274,11 +274,21 @@ function isCandidateName(name: string): boolean {
 }
 
 /**
- * macOS resource forks, hidden files and folders, node_modules, and the files Windows Explorer
- * leaves in folders (Thumbs.db, desktop.ini): never a submission, never worth a word.
+ * macOS resource forks, hidden files and folders, node_modules, the files Windows Explorer
+ * leaves in folders (Thumbs.db, desktop.ini) and Office lock files: never a submission, never
+ * worth a word.
  */
 function isSystemName(name: string): boolean {
-  return name.split(/[\\/]/).some((s) => s === '__MACOSX' || s === 'node_modules' || (s.startsWith('.') && s !== '.' && s !== '..') || WINDOWS_FOLDER_FILES.has(s.toLowerCase()));
+  return name.split(/[\\/]/).some((s) => s === '__MACOSX' || s === 'node_modules' || (s.startsWith('.') && s !== '.' && s !== '..') || WINDOWS_FOLDER_FILES.has(s.toLowerCase()) || isOfficeLockName(s));
+}
+
+/**
+ * The lock file Word or Excel leaves beside a file it has open: `~$` and the name (less its first
+ * two characters when long: `~$in_Flow_140.json`), a few bytes holding the user's name, newer
+ * than the export and named like it, so that it would otherwise be kept as the attendee's newest.
+ */
+export function isOfficeLockName(name: string): boolean {
+  return name.startsWith('~$');
 }
 
 const WINDOWS_FOLDER_FILES = new Set(['thumbs.db', 'desktop.ini']);

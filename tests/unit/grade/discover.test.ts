@@ -228,6 +228,20 @@ test('zip: nested folders and archives inside the archive are expanded; hidden, 
   expect(entry.mtimeMs).not.toBe(7); // its own time in the archive, not the archive's
 });
 
+test('Office lock files (~$ and the name less its first two characters) are never submissions, in a folder or a zip: a newer one would pass for the export', async () => {
+  // Word and Excel leave `~$in_Flow_140.json` (or `~$Main_Flow_1.json`) beside a file they open:
+  // a few bytes holding the user's name, newer than the export, and named like it.
+  const lock = new Uint8Array([10, 74, 97, 110, 101, 0, 0]);
+  const root = tree({ 'Doe Jane_1_assignsubmission_file_/Main_Flow_1.json': FLOW, 'Doe Jane_1_assignsubmission_file_/~$Main_Flow_1.json': lock, 'class/~$in_Flow_2.json': lock, 'class/~$upload.zip': lock });
+  expect(files((await discover([root], LIMITS)).candidates)).toEqual([path.join(root, 'Doe Jane_1_assignsubmission_file_/Main_Flow_1.json')]);
+  for (const pattern of [`${root}/*/*.json`, `${root}/**/*`]) expect(files((await discover([pattern], LIMITS)).candidates)).toEqual([path.join(root, 'Doe Jane_1_assignsubmission_file_/Main_Flow_1.json')]);
+  expect(files((await discover([`${root}/class/~$*.json`], LIMITS)).candidates)).toEqual([path.join(root, 'class/~$in_Flow_2.json')]); // as a pattern spelling a leading dot does
+  const ignored: string[] = [];
+  const archive = zipSync({ 'Doe Jane_1_assignsubmission_file_/Main_Flow_1.json': FLOW, 'Doe Jane_1_assignsubmission_file_/~$Main_Flow_1.json': lock, '~$upload.zip': lock } as Zippable);
+  expect(files(expandArchive(archive, 'lms.zip', 7, LIMITS, (entry) => ignored.push(entry)))).toEqual(['lms.zip!/Doe Jane_1_assignsubmission_file_/Main_Flow_1.json']);
+  expect(ignored).toEqual([]); // never a submission, never worth a word
+});
+
 test('zip: each entry has its own time (which of two uploads is newer), the archive\'s when it has none', () => {
   const local = new Date(2025, 6, 30, 9, 15, 20); // the archiver writes MS-DOS time in its own zone, read back as UTC
   const exact = Date.UTC(2025, 6, 31, 12, 0, 7);
