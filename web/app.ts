@@ -35,6 +35,8 @@ const reportArea = element<HTMLElement>('report');
 
 /** The last file graded, so changing an option grades it again. */
 let lastFile: PickedFile | undefined;
+/** The files read whole before: one given once and refused on a later read changed or moved since. */
+const filesRead = new WeakSet<object>();
 /** Each grading's number: a slower earlier grading never overwrites a later one. */
 let generation = 0;
 let objectUrls: string[] = [];
@@ -178,7 +180,7 @@ async function grade(file: PickedFile, note: string): Promise<void> {
   let report: GradeReport;
   try {
     const { mission, attendee, dnis } = settings.settings;
-    report = await gradePickedFile(file, { mission, attendee, settings: dnis ? { dnis } : undefined, tool: TOOL });
+    report = await gradePickedFile(file, { mission, attendee, settings: dnis ? { dnis } : undefined, tool: TOOL }, filesRead);
   } catch (error) {
     if (run !== generation) return;
     showCrash(file.name, error);

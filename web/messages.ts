@@ -41,13 +41,21 @@ export function errorAdvice(code: string | undefined, message = ''): string {
     case 'too-large':
       return 'A Flow Designer export is far smaller than this: check that you picked the exported flow (.json).';
     case 'unreadable-file':
-      return 'The browser could not read it: give the exported .json file itself (not a folder); if it changed or moved since you picked it, pick it again.';
+      return unreadableAdvice(message);
     case 'not-a-flow':
     case 'invalid-flow':
       return 'This is not a Flow Designer flow export. In Flow Designer, open your flow and use Export, then drop that .json file.';
     default:
       return EXPORT_AGAIN;
   }
+}
+
+/** What to do about a file the browser could not read, by what the line above says happened. */
+function unreadableAdvice(message: string): string {
+  if (/\bis a directory\b/.test(message)) return 'Give the exported .json file itself, not a folder: open the folder and drop the .json file inside.';
+  if (/\bsince it was given\b/.test(message)) return 'If you exported it again, moved or renamed it since you picked it, pick it again.';
+  if (/\brefused\b/.test(message)) return 'Make sure it is on this computer and not open in another program (a OneDrive or Google Drive file kept online only: right-click it, Always keep on this device), then pick it again.';
+  return 'The browser could not read it: give the exported .json file itself (not a folder); if it changed or moved since you picked it, pick it again.';
 }
 
 const EXPORT_AGAIN = 'Export the flow again from Flow Designer and drop the new .json file.';

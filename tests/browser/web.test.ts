@@ -547,3 +547,23 @@ test('a file changed on disk since it was given (exported again over it) and gra
   await fileInput(page).setInputFiles(file);
   await expectPassedWithFullScore(page, 'Main_Flow_140.json');
 });
+
+test('a file the browser is refused on its first read (locked, or a OneDrive "online-only" file) is not said to have changed since it was given', async ({ page }) => {
+  // A stand-in: the File's arrayBuffer rejects as Chromium rejects it for such a file.
+  await page.evaluate(() => {
+    const read = File.prototype.arrayBuffer;
+    File.prototype.arrayBuffer = function (this: File) {
+      if (this.name !== 'locked.json') return read.call(this);
+      return Promise.reject(new DOMException('The requested file could not be read, typically due to permission problems that have occurred after a reference to a file was acquired.', 'NotReadableError'));
+    };
+  });
+  await fileInput(page).setInputFiles({ name: 'locked.json', mimeType: 'application/json', buffer: readFileSync(SOLUTION) });
+  const alert = page.locator('#error [role="alert"]');
+  await expect(alert.locator('strong')).toHaveText('locked.json: could not be read: the browser was refused it (it may be locked by another program, or kept online only, such as a OneDrive "online-only" file not downloaded to this computer) [unreadable-file]');
+  await expect(alert.locator('p')).toContainText('OneDrive');
+  await expect(alert).not.toContainText('changed');
+  await alert.evaluate((box) => box.setAttribute('data-old', ''));
+  await page.getByLabel('Attendee id').fill('140'); // graded again, refused again: still never read
+  await expect(page.locator('#error [role="alert"]:not([data-old])')).toHaveCount(1);
+  await expect(alert.locator('strong')).toContainText('the browser was refused it');
+});

@@ -85,8 +85,13 @@ test('a zipped export is told to be unzipped (as its line says), not exported ag
   expect(errorAdvice('not-json')).toContain('Export the flow again');
 });
 
-test('a file the browser can no longer read (changed or moved since it was picked) says to pick it again', () => {
+test('a file the browser cannot read is told what to do by what happened: a folder, a file changed since it was picked, one refused on its first read', () => {
   expect(errorAdvice('unreadable-file')).toContain('pick it again');
+  expect(errorAdvice('unreadable-file', 'is a directory, not a file')).toMatch(/not a folder/);
+  expect(errorAdvice('unreadable-file', 'could not be read: it changed, moved or was deleted since it was given')).toMatch(/^If you exported it again, moved or renamed it .*pick it again\.$/);
+  const locked = errorAdvice('unreadable-file', 'could not be read: the browser was refused it (it may be locked by another program, or kept online only, such as a OneDrive "online-only" file not downloaded to this computer)');
+  expect(locked).toMatch(/not open in another program .*OneDrive .*pick it again\.$/);
+  expect(locked).not.toMatch(/changed|moved/);
 });
 
 test('files given with the one graded are named as not graded: at most three, then how many more', () => {

@@ -59,6 +59,23 @@ test('a file the browser cannot read gives an ungradable report with unreadable-
   expect(report.error).toEqual({ code: 'unreadable-file', message: 'could not be read: A requested file could not be read' });
 });
 
+test('a file refused on its first read (locked by another program, a OneDrive "online-only" file) is not said to have changed since it was given; refused on a re-read, it is', async () => {
+  // Chromium's error for both: NotReadableError, "... typically due to permission problems ...".
+  const refused = () => Promise.reject(new DOMException('The requested file could not be read, typically due to permission problems that have occurred after a reference to a file was acquired.', 'NotReadableError'));
+  const locked = { name: 'Main_Flow_140.json', size: 10, arrayBuffer: refused };
+  const read = new WeakSet<object>();
+  const first = await gradePickedFile(locked, OPTIONS, read);
+  expect(first.error).toEqual({ code: 'unreadable-file', message: 'could not be read: the browser was refused it (it may be locked by another program, or kept online only, such as a OneDrive "online-only" file not downloaded to this computer)' });
+  expect((await gradePickedFile(locked, OPTIONS, read)).error, 'never read: still the first read').toEqual(first.error);
+  expect((await gradePickedFile(locked, OPTIONS)).error, 'no record of reads: a first read').toEqual(first.error);
+  // Read whole once (graded), then refused: the export was written over, moved or deleted since.
+  const bytes = readFileSync(fixturePath('flows/solution.json'));
+  let reads = 0;
+  const changed = { name: 'Main_Flow_140.json', size: bytes.length, arrayBuffer: () => (reads++ === 0 ? Promise.resolve(new Uint8Array(bytes).buffer) : refused()) };
+  expect((await gradePickedFile(changed, OPTIONS, read)).verdict).toBe('passed');
+  expect((await gradePickedFile(changed, OPTIONS, read)).error).toEqual({ code: 'unreadable-file', message: 'could not be read: it changed, moved or was deleted since it was given' });
+});
+
 test('a UTF-16 export (Notepad\'s "Unicode") gives the CLI\'s ungradable report naming the encoding', async () => {
   const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(readFileSync(fixturePath('flows/solution.json'), 'utf8'), 'utf16le')]);
   const report = await gradePickedFile(new File([utf16], 'Main_Flow_140.json', { type: 'application/json' }), OPTIONS);
