@@ -39,12 +39,31 @@ function withoutCopyMarks(name: string): string {
 
 /**
  * The attendee a file name gives: one holding `Main_Flow_<ID>` gives `<ID>` (so a broken
- * resubmission joins the attendee's other submissions), any other name its base name; copy marks
- * are not part of either.
+ * resubmission joins the attendee's other submissions); else the Moodle student it lies under;
+ * else its base name. Copy marks are not part of any.
  */
 export function attendeeOfFile(fileName: string): AttendeeId {
-  const base = withoutCopyMarks(fileName.split(/[\\/]/).pop()!.replace(/\.json$/i, ''));
+  const folders = fileName.split(/[\\/]/);
+  const base = withoutCopyMarks(folders.pop()!.replace(/\.json$/i, ''));
   const found = MAIN_FLOW_IN_FILE_NAME.exec(base);
-  const id = found ? base.slice(found.index + found[0].length).replace(/-\d+$/, '').trim() : base;
+  const id = found ? base.slice(found.index + found[0].length).replace(/-\d+$/, '').trim() : moodleStudentOf(base, folders) ?? base;
   return { id: id || base || 'unknown', source: 'file-name' };
 }
+
+/**
+ * Moodle's "download all submissions" puts each student's files in a folder
+ * `<full name>_<participant id>_assignsubmission_file_` (or, downloaded without folders, prefixes
+ * their names with it): `<full name>_<participant id>` names the student (`Participant_<id>` when
+ * submissions are anonymous), which a file name such as `flow.json` does not. The file's own name
+ * first (a flat download), then its folders from the nearest (a zip the student made inside).
+ */
+function moodleStudentOf(base: string, folders: string[]): string | undefined {
+  for (const name of [base, ...folders.reverse()]) {
+    const mark = name.toLowerCase().lastIndexOf(MOODLE_MARK);
+    const student = mark > 0 ? /^.*[^_]_\d+$/su.exec(name.slice(0, mark)) : null;
+    if (student) return student[0];
+  }
+  return undefined;
+}
+
+const MOODLE_MARK = '_assignsubmission_';

@@ -1,0 +1,46 @@
+/**
+ * Attendee ids from the paths learning platforms give submissions, for an export whose flow name
+ * holds no `Main_Flow_<ID>` (a flow renamed, or left `Main_Flow`) and an unreadable file: what an
+ * instructor recognises, and one id for every file of one student.
+ */
+import { expect, test } from '@playwright/test';
+import { attendeeOfFile } from '../../../engine/attendee.js';
+
+const idOf = (file: string) => attendeeOfFile(file).id;
+
+test('Moodle: the student folder (or, downloaded without folders, the name prefix) gives "<full name>_<participant id>"', () => {
+  for (const [file, id] of [
+    ['class.zip!/Doe Jane_12345_assignsubmission_file_/flow.json', 'Doe Jane_12345'],
+    ['class.zip!/Doe Jane_12345_assignsubmission_file_/Main_Flow.json', 'Doe Jane_12345'], // the flow never given its ID
+    ['class.zip!/Doe Jane_12345_assignsubmission_file_/flow (1).json', 'Doe Jane_12345'],
+    ['subs/Иванов Иван_12347_assignsubmission_file_/поток.json', 'Иванов Иван_12347'],
+    ['subs\\王 小明_12348_assignsubmission_file_\\export.json', '王 小明_12348'],
+    ['class.zip!/Lee Ann_12349_assignsubmission_file_/upload.zip!/lab/flow.json', 'Lee Ann_12349'], // a zip the student made
+    ['class.zip!/Participant_12350_assignsubmission_file_/flow.json', 'Participant_12350'], // anonymous submissions
+    ['class.zip!/Doe Jane_12345_assignsubmission_file_flow.json', 'Doe Jane_12345'], // "download submissions in folders" off
+    ['class.zip!/Doe Jane_12345_assignsubmission_file_/Main_Flow_140.json', '140'], // the lab's ID comes first
+    ['class.zip!/Doe Jane_12345_assignsubmission_file_Main_Flow_140 (1).json', '140'],
+  ]) {
+    expect([file, idOf(file)]).toEqual([file, id]);
+  }
+});
+
+test('names that only look like Moodle\'s keep their base name', () => {
+  for (const [file, id] of [
+    ['x/Doe Jane_assignsubmission_file_/flow.json', 'flow'], // no participant id
+    ['x/_12345_assignsubmission_file_/flow.json', 'flow'], // no name
+    ['x/12345_assignsubmission_file_/flow.json', 'flow'],
+    ['x/My flow.json', 'My flow'],
+  ]) {
+    expect([file, idOf(file)]).toEqual([file, id]);
+  }
+});
+
+test('a long hostile path (a zip entry name may be 64 KB) gives its id in linear time', () => {
+  for (const name of [`${'_1'.repeat(30_000)}_assignsubmission_/x.json`, `${'a_1_assignsubmission_/'.repeat(3_000)}x.json`, `${'_assignsubmission_'.repeat(3_500)}x.json`]) {
+    const started = process.cpuUsage(); // CPU time, not wall time (see loader.test.ts)
+    attendeeOfFile(name);
+    const used = process.cpuUsage(started);
+    expect((used.user + used.system) / 1000, name.slice(0, 20)).toBeLessThan(200);
+  }
+});
