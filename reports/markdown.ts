@@ -2,14 +2,15 @@
  * A Markdown summary for CI job summaries and pull-request comments: totals, a table with a row
  * per attendee (verdict, score, failing Build steps), and the most common failures. Every value
  * goes through `escapeMarkdown`, so export text (attendee ids, file names, labels in messages)
- * renders as text: no HTML, links, emphasis or broken tables. A batch renders each attendee's row
- * where the report is graded (`renderMarkdownRow`) and hands the rows in, as for the dashboard.
+ * renders as text: no HTML, links, emphasis or broken tables, and no @mention or issue reference
+ * (see `md`). A batch renders each attendee's row where the report is graded
+ * (`renderMarkdownRow`) and hands the rows in, as for the dashboard.
  * Export text is clipped (attendee ids to NAME_LIMIT characters, messages and hints to TEXT_LIMIT),
  * so the summary's size grows with the class, not with what one export holds.
  */
 import type { GradeReport } from '../engine/report.js';
 import { clipText } from './code-points.js';
-import { escapeMarkdown as md } from './escape.js';
+import { escapeMarkdown } from './escape.js';
 import { DUPLICATES_RULE, keptAndSetAside, type DuplicateSubmissions } from './dashboard.js';
 import { commonFailures } from './failures.js';
 import { failingSteps, formatPoints, percentOf, plural } from './summary.js';
@@ -45,6 +46,18 @@ export const SET_ASIDE_SHOWN = 5;
 export const NAME_LIMIT = 200;
 /** Characters of an ungradable file's reason, or of a hint, shown. */
 export const TEXT_LIMIT = 500;
+
+/**
+ * Export text as Markdown inline text (`escapeMarkdown`), with GitHub's references in it broken.
+ * GitHub finds @mentions and issue references (`#1`, `GH-1`, `owner/repo#1`) in the rendered HTML's
+ * text, where a backslash escape no longer shows, so `\@octocat` in a pull-request comment still
+ * notifies octocat. An empty <span></span> after the `@`, the `#` or the `GH-` splits that text
+ * (as the workaround of an empty HTML comment does, which would read as one from the export); it
+ * is not shown, so the value reads as written.
+ */
+const md = (value: string) => escapeMarkdown(value).replace(REFERENCE, '$&<span></span>');
+/** An escaped `@` or `#` (escapeMarkdown escapes every one), or `GH-` before a digit. */
+const REFERENCE = /\\[@#]|GH\\-(?=\d)/gi;
 
 const attendee = (report: GradeReport) => md(clipText(report.attendee.id, NAME_LIMIT));
 /** The attendee, and the file when another student of the class has the same id (the same Main_Flow_<ID> in two folders). */

@@ -159,3 +159,19 @@ test('a class of 500 whose ungradable files give long reasons, with long ids of 
   // An ordinary class has every row.
   expect(renderMarkdown([failedReport(), passedReport()])).not.toContain('more attendees');
 });
+
+test('export text cannot mention anyone or reference an issue on GitHub: a backslash does not stop those, an empty element does', () => {
+  // GitHub finds @mentions and #1, GH-1, owner/repo#1 references in the rendered HTML's text, where
+  // a backslash escape no longer shows: `\@octocat` in a pull-request comment notifies octocat.
+  const ids = ['@octocat', 'x @acme/graders y', '#1', 'acme/lab#2', 'GH-3', 'gh-4', 'a\\@b', 'me@example.com'];
+  const reports = ids.map((id) => ({ ...failedReport(), attendee: { id, source: 'flow-name' as const } }));
+  const md = renderMarkdown(reports, { rows: reports.map(renderMarkdownRow), duplicates: [{ attendee: '@octocat', files: ['#5.json', 'GH-6.json'] }] });
+  // What GitHub's reference filters read: each text between elements, backslash escapes undone.
+  const texts = md.split('<span></span>').map((text) => text.replace(/\\(.)/g, '$1'));
+  for (const text of texts) expect(text, text).not.toMatch(/@\w|#\d|GH-\d/i);
+  // Shown as written: the empty element shows nothing, the escapes show their character.
+  expect(md.split('\n')).toContain('| \\@<span></span>octocat | ❌ failed | 6/19 | 4, 6, 9 |');
+  expect(md).toContain('| acme/lab\\#<span></span>2 |');
+  expect(md).toContain('| GH\\-<span></span>3 |');
+  expect(md).toContain('| a\\\\\\@<span></span>b |');
+});
