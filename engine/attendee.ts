@@ -19,7 +19,8 @@ export function attendeeOf(flowName: string, options: { attendee?: string; fileN
  * `Main_Flow_<ID>` inside a file name, as learning platforms name downloads and resubmissions:
  * `doejane_12000_67001_Main_Flow_101-1.json`, `Main_Flow_111 (1).json`. The ID is the rest of
  * the name, as in a flow name (`Main_Flow_jane_doe`), less the copy marks that browsers, file
- * managers and platforms add: ` (1)`, ` - Copy`, ` copy 2`, and (after an ID) `-1`.
+ * managers and platforms add: ` (1)`, ` - Copy`, ` copy 2`, and (after an ID) `-1` (Canvas,
+ * Safari) and ` 2` (macOS Finder's Keep Both).
  */
 const MAIN_FLOW_IN_FILE_NAME = /(?:^|[^A-Za-z0-9])Main_Flow_/i;
 
@@ -46,7 +47,7 @@ export function attendeeOfFile(fileName: string): AttendeeId {
   const folders = fileName.split(/[\\/]/);
   const base = withoutCopyMarks(folders.pop()!.replace(/\.json$/i, ''));
   const found = MAIN_FLOW_IN_FILE_NAME.exec(base);
-  const id = found ? base.slice(found.index + found[0].length).replace(/-\d+$/, '').trim() : moodleStudentOf(base, folders) ?? base;
+  const id = found ? base.slice(found.index + found[0].length).trim().replace(/[- ]\d+$/, '') : moodleStudentOf(base, folders) ?? base;
   return { id: id || base || 'unknown', source: 'file-name' };
 }
 

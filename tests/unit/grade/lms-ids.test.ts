@@ -36,8 +36,22 @@ test('names that only look like Moodle\'s keep their base name', () => {
   }
 });
 
+test('copy marks of macOS and Safari after a Main_Flow_ ID: a truncated second download is still the attendee\'s duplicate', () => {
+  for (const [file, id] of [
+    ['Main_Flow_140 2.json', '140'], // Finder's "Keep Both", a save beside a file of that name
+    ['Main_Flow_140 copy 2.json', '140'], // Finder's Duplicate
+    ['Main_Flow_140-1.json', '140'], // Safari's second download
+    ['Main_Flow_140(1).json', '140'], // Firefox
+    ['Main_Flow_140 (1).json', '140'], // Chrome, Edge
+    ['Main_Flow_ 140.json', '140'],
+    ['My flow 2.json', 'My flow 2'], // only after an ID, as -<digits>
+  ]) {
+    expect([file, idOf(file)]).toEqual([file, id]);
+  }
+});
+
 test('a long hostile path (a zip entry name may be 64 KB) gives its id in linear time', () => {
-  for (const name of [`${'_1'.repeat(30_000)}_assignsubmission_/x.json`, `${'a_1_assignsubmission_/'.repeat(3_000)}x.json`, `${'_assignsubmission_'.repeat(3_500)}x.json`]) {
+  for (const name of [`${'_1'.repeat(30_000)}_assignsubmission_/x.json`, `${'a_1_assignsubmission_/'.repeat(3_000)}x.json`, `${'_assignsubmission_'.repeat(3_500)}x.json`, `Main_Flow_${' '.repeat(60_000)}1x.json`, `Main_Flow_${' 1'.repeat(30_000)}.json`]) {
     const started = process.cpuUsage(); // CPU time, not wall time (see loader.test.ts)
     attendeeOfFile(name);
     const used = process.cpuUsage(started);
