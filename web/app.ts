@@ -35,6 +35,8 @@ const reportArea = element<HTMLElement>('report');
 
 /** The last file graded, so changing an option grades it again. */
 let lastFile: PickedFile | undefined;
+/** The file name of the report on show (undefined: none), to say whose it is while another is graded. */
+let shownFile: string | undefined;
 /** The files read whole before: one given once and refused on a later read changed or moved since. */
 const filesRead = new WeakSet<object>();
 /** Each grading's number: a slower earlier grading never overwrites a later one. */
@@ -78,6 +80,7 @@ function setUp(): void {
       if (lastFile) {
         generation++;
         releaseDownloads();
+        reportArea.setAttribute('aria-busy', 'true'); // dimmed: about to be replaced
       }
       clearTimeout(pending);
       pending = setTimeout(regrade, 300);
@@ -162,43 +165,40 @@ async function grade(file: PickedFile, note: string): Promise<void> {
   releaseDownloads(); // nothing of an earlier grading stays for download meanwhile
   if (!settings.ok) {
     // Nothing of an earlier grading stays on show under this file's name.
-    reportArea.replaceChildren();
+    clearReport();
     errorArea.replaceChildren();
-    reportArea.removeAttribute('aria-busy');
     status.textContent = oneLine(`Fix the option marked above; ${file.name} is graded as soon as it is valid.`);
     results.dataset.state = 'invalid-options';
     return;
   }
   results.dataset.state = 'grading';
-  // The report being replaced is busy; not the live region around the status, or screen readers
-  // would hold "Grading …" back until the grading ended, saying nothing meanwhile.
+  // The report being replaced is busy (and dimmed by page.css); not the live region around the
+  // status, or screen readers would hold "Grading …" back until the grading ended, saying nothing
+  // meanwhile. The status says whose report is still on show.
   reportArea.setAttribute('aria-busy', 'true');
-  status.textContent = oneLine(`Grading ${file.name}…`);
+  const earlier = shownFile === undefined ? '' : ` (the report below is still the earlier one, for ${shownFile})`;
+  status.textContent = oneLine(`Grading ${file.name}…${earlier}`);
   errorArea.replaceChildren();
   await nextFrame(); // let the status paint before the (synchronous) checks run
 
-  let report: GradeReport;
   try {
     const { mission, attendee, dnis } = settings.settings;
-    report = await gradePickedFile(file, { mission, attendee, settings: dnis ? { dnis } : undefined, tool: TOOL }, filesRead);
+    const report = await gradePickedFile(file, { mission, attendee, settings: dnis ? { dnis } : undefined, tool: TOOL }, filesRead);
+    if (run === generation) show(report, note);
   } catch (error) {
-    if (run !== generation) return;
-    showCrash(file.name, error);
-    return;
+    // Failing while grading or while showing the report: nothing of the earlier report stays.
+    if (run === generation) showCrash(file.name, error);
   }
-  if (run !== generation) return;
-  show(report, note);
 }
 
 function show(report: GradeReport, note: string): void {
   releaseDownloads();
-  reportArea.removeAttribute('aria-busy');
+  clearReport();
   results.dataset.state = 'done';
   results.dataset.verdict = report.verdict;
   status.textContent = summaryLine(report) + note;
   if (report.verdict === 'ungradable') {
     errorArea.replaceChildren(errorBox(errorLine(report), errorAdvice(report.error?.code, report.error?.message)));
-    reportArea.replaceChildren();
     return;
   }
   downloads.replaceChildren(
@@ -207,13 +207,20 @@ function show(report: GradeReport, note: string): void {
   );
   // The report writer escapes everything that comes from the export.
   reportArea.innerHTML = renderReportBody(report, { headingLevel: 3 }); // under the page's h2 "Result"
+  shownFile = report.input.file;
+}
+
+/** No report on show (nor marked as being replaced). */
+function clearReport(): void {
+  reportArea.replaceChildren();
+  reportArea.removeAttribute('aria-busy');
+  shownFile = undefined;
 }
 
 /** A bug of ours, not the user's file: say so plainly, keep the page usable. */
 function showCrash(fileName: string, error: unknown): void {
   releaseDownloads();
-  reportArea.replaceChildren();
-  reportArea.removeAttribute('aria-busy');
+  clearReport();
   results.dataset.state = 'done';
   results.dataset.verdict = 'error';
   status.textContent = oneLine(`${fileName} could not be graded.`);

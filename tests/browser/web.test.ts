@@ -295,9 +295,9 @@ test('from the first key typed in an option, the report on show can no longer be
     const input = document.querySelector<HTMLInputElement>('#attendee')!;
     input.value = input.value.slice(0, -1);
     input.dispatchEvent(new Event('input', { bubbles: true }));
-    return document.querySelectorAll('#downloads a').length;
+    return [document.querySelectorAll('#downloads a').length, document.querySelector('#report')!.getAttribute('aria-busy')];
   });
-  expect(linksAfterOneKey).toBe(0);
+  expect(linksAfterOneKey, 'no links; the report marked busy (dimmed): it is for the old value').toEqual([0, 'true']);
   await expect(page.locator('#results')).toHaveAttribute('data-state', 'done');
   // The next grading brings the links back, for the value on screen.
   await expect(links).toHaveCount(2);
@@ -516,7 +516,7 @@ test('a second file replaces the first one\'s result: report, drawing and downlo
   });
   await fileInput(page).setInputFiles(SOLUTION);
   await expectPassedWithFullScore(page, 'solution.json');
-  expect(await page.evaluate(() => (window as unknown as { statuses: string[] }).statuses)).toContain('Grading solution.json…');
+  expect(await page.evaluate(() => (window as unknown as { statuses: string[] }).statuses)).toContain('Grading solution.json… (the report below is still the earlier one, for solution.json)');
 });
 
 test('Back after following a link in the report returns to the report; a reload gives a fresh page with nothing of the old result', async ({ page }) => {
@@ -566,4 +566,52 @@ test('a file the browser is refused on its first read (locked, or a OneDrive "on
   await page.getByLabel('Attendee id').fill('140'); // graded again, refused again: still never read
   await expect(page.locator('#error [role="alert"]:not([data-old])')).toHaveCount(1);
   await expect(alert.locator('strong')).toContainText('the browser was refused it');
+});
+
+/** Holds back the reading of files named `name` until the test calls window.releaseRead(): a slow grading (a 10 MB file takes about 1 s). */
+async function holdReads(page: Page, name: string): Promise<void> {
+  await page.evaluate((held) => {
+    const read = File.prototype.arrayBuffer;
+    let release!: () => void;
+    const released = new Promise<void>((resolve) => (release = resolve));
+    (window as unknown as { releaseRead: () => void }).releaseRead = release;
+    File.prototype.arrayBuffer = function (this: File) {
+      return this.name === held ? released.then(() => read.call(this)) : read.call(this);
+    };
+  }, name);
+}
+
+test('while a second file is graded, the first one\'s report is dimmed, marked busy and said to be the earlier one; then replaced', async ({ page }, testInfo) => {
+  const report = page.locator('#report');
+  await fileInput(page).setInputFiles(fixturePath(DEFECT));
+  await expect(status(page)).toHaveText(/^defect-callbackapi-method-put\.json: failed/);
+  await expect(report).toHaveCSS('opacity', '1');
+  await holdReads(page, 'Main_Flow_140.json');
+  await fileInput(page).setInputFiles({ name: 'Main_Flow_140.json', mimeType: 'application/json', buffer: readFileSync(SOLUTION) });
+  await expect(page.locator('#results')).toHaveAttribute('data-state', 'grading');
+  await expect(status(page)).toHaveText('Grading Main_Flow_140.json… (the report below is still the earlier one, for defect-callbackapi-method-put.json)');
+  await expect(report).toHaveAttribute('aria-busy', 'true');
+  expect(Number(await report.evaluate((element) => getComputedStyle(element).opacity))).toBeLessThanOrEqual(0.5);
+  await shot(page, testInfo, 'stale-report');
+  await page.evaluate(() => (window as unknown as { releaseRead: () => void }).releaseRead());
+  await expectPassedWithFullScore(page, 'Main_Flow_140.json');
+  await expect(report).toHaveCSS('opacity', '1');
+  await expect(page.locator('[aria-busy="true"]')).toHaveCount(0);
+  await expect(page.locator('.results')).not.toContainText('defect-callbackapi-method-put');
+});
+
+test('a grading that fails while showing its report leaves nothing of the earlier report on show, and says it failed', async ({ page }) => {
+  await fileInput(page).setInputFiles(fixturePath(DEFECT));
+  await expect(status(page)).toHaveText(/^defect-callbackapi-method-put\.json: failed/);
+  // The report writer's output cannot be put in the page (a stand-in for any bug of ours past the grading).
+  await page.locator('#report').evaluate((area) => {
+    Object.defineProperty(area, 'innerHTML', { set: () => { throw new Error('stand-in failure'); } });
+  });
+  await fileInput(page).setInputFiles(SOLUTION);
+  await expect(page.locator('#error [role="alert"] strong')).toHaveText('solution.json: internal error of the grader: stand-in failure [internal-error]');
+  await expect(status(page)).toHaveText('solution.json could not be graded.');
+  await expect(page.locator('#report')).toBeEmpty();
+  await expect(page.locator('#downloads a')).toHaveCount(0);
+  await expect(page.locator('[aria-busy="true"]')).toHaveCount(0);
+  await expect(page.locator('.results')).not.toContainText('defect-callbackapi-method-put');
 });
