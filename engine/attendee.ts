@@ -40,14 +40,14 @@ function withoutCopyMarks(name: string): string {
 
 /**
  * The attendee a file name gives: one holding `Main_Flow_<ID>` gives `<ID>` (so a broken
- * resubmission joins the attendee's other submissions); else the Moodle student it lies under;
- * else its base name. Copy marks are not part of any.
+ * resubmission joins the attendee's other submissions); else the Moodle student it lies under, or
+ * the Blackboard student its name starts with; else its base name. Copy marks are not part of any.
  */
 export function attendeeOfFile(fileName: string): AttendeeId {
   const folders = fileName.split(/[\\/]/);
   const base = withoutCopyMarks(folders.pop()!.replace(/\.json$/i, ''));
   const found = MAIN_FLOW_IN_FILE_NAME.exec(base);
-  const id = found ? base.slice(found.index + found[0].length).trim().replace(/[- ]\d+$/, '') : moodleStudentOf(base, folders) ?? base;
+  const id = found ? base.slice(found.index + found[0].length).trim().replace(/[- ]\d+$/, '') : moodleStudentOf(base, folders) ?? blackboardStudentOf(base) ?? base;
   return { id: id || base || 'unknown', source: 'file-name' };
 }
 
@@ -68,3 +68,16 @@ function moodleStudentOf(base: string, folders: string[]): string | undefined {
 }
 
 const MOODLE_MARK = '_assignsubmission_';
+
+/**
+ * Blackboard's "download assignment" names each attempt's files
+ * `<assignment>_<username>_attempt_<yyyy-mm-dd-hh-mm-ss>_<file name>`, every attempt in one folder:
+ * `<assignment>_<username>` names the student, and makes every attempt one attendee's.
+ */
+function blackboardStudentOf(base: string): string | undefined {
+  const mark = BLACKBOARD_ATTEMPT.exec(base);
+  const student = mark ? base.slice(0, mark.index) : '';
+  return student.indexOf('_') > 0 && !student.endsWith('_') ? student : undefined;
+}
+
+const BLACKBOARD_ATTEMPT = /_attempt_\d{4}(?:-\d\d){5}(?:_|$)/;

@@ -25,6 +25,18 @@ test('Moodle: the student folder (or, downloaded without folders, the name prefi
   }
 });
 
+test('Blackboard: "<assignment>_<username>_attempt_<date>_<file>" gives "<assignment>_<username>", one id for every attempt', () => {
+  for (const [file, id] of [
+    ['bb.zip!/Lab3_jdoe_attempt_2026-12-01-10-00-00_flow.json', 'Lab3_jdoe'],
+    ['bb.zip!/Lab3_jdoe_attempt_2026-12-01-11-30-59_flow (1).json', 'Lab3_jdoe'],
+    ['bb.zip!/Lab 3 Callback_j.doe_attempt_2026-12-01-10-00-00_Main_Flow.json', 'Lab 3 Callback_j.doe'],
+    ['bb.zip!/Lab3_jdoe_attempt_2026-12-01-10-00-00_Main_Flow_140.json', '140'], // the lab's ID comes first
+    ['x/notes_attempt_2026-12-01.json', 'notes_attempt_2026-12-01'], // not Blackboard's date
+  ]) {
+    expect([file, idOf(file)]).toEqual([file, id]);
+  }
+});
+
 test('names that only look like Moodle\'s keep their base name', () => {
   for (const [file, id] of [
     ['x/Doe Jane_assignsubmission_file_/flow.json', 'flow'], // no participant id
@@ -51,7 +63,7 @@ test('copy marks of macOS and Safari after a Main_Flow_ ID: a truncated second d
 });
 
 test('a long hostile path (a zip entry name may be 64 KB) gives its id in linear time', () => {
-  for (const name of [`${'_1'.repeat(30_000)}_assignsubmission_/x.json`, `${'a_1_assignsubmission_/'.repeat(3_000)}x.json`, `${'_assignsubmission_'.repeat(3_500)}x.json`, `Main_Flow_${' '.repeat(60_000)}1x.json`, `Main_Flow_${' 1'.repeat(30_000)}.json`]) {
+  for (const name of [`${'_1'.repeat(30_000)}_assignsubmission_/x.json`, `${'a_1_assignsubmission_/'.repeat(3_000)}x.json`, `${'_assignsubmission_'.repeat(3_500)}x.json`, `Main_Flow_${' '.repeat(60_000)}1x.json`, `Main_Flow_${' 1'.repeat(30_000)}.json`, `${'_attempt_2026-12-01-10-00-0'.repeat(2_000)}x.json`]) {
     const started = process.cpuUsage(); // CPU time, not wall time (see loader.test.ts)
     attendeeOfFile(name);
     const used = process.cpuUsage(started);
