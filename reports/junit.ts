@@ -1,7 +1,7 @@
 /**
  * JUnit XML for CI: a <testsuite> per attendee, a <testcase> per check (classname
  * `flowgrade.<attendee>`, the id's dots as `․`; name `<step>. <check id>`). A failed check is a
- * <failure> (message, expected, actual, where, hint in its body), a check that crashed an <error>,
+ * <failure> (message, expected, actual, where, Build step, hint in its body), a check that crashed an <error>,
  * an info or not-run check <skipped>; an ungradable submission is one test case with an <error>.
  * Each says why in its body as well as in `message`: GitLab shows only the body, Jenkins the
  * attribute first.
@@ -14,6 +14,7 @@ import type { CheckResult, GradeReport } from '../engine/report.js';
 import { clipText } from './code-points.js';
 import { fixOf, formatPoints, percentOf, pointCount } from './summary.js';
 import { escapeXmlAttribute } from './escape.js';
+import { stepHeading, stepTitlesFor, type StepTitles } from './steps.js';
 import { serializeXml, serializeXmlElement, type XmlElement } from './xml.js';
 
 /** Characters of an attendee id or file name kept in names (suite, classname, test case). */
@@ -84,10 +85,11 @@ function suite(report: GradeReport): { element: XmlElement; counts: Counts; clas
   // Jenkins takes all before the classname's last dot as the package: `flowgrade.jane.doe` would be
   // class `doe` of package `flowgrade.jane`. A dot of the id is written as U+2024 (․), which looks the same.
   const classname = `flowgrade.${attendee.includes('.') ? attendee.replaceAll('.', '\u2024') : attendee}`;
+  const steps = stepTitlesFor(report);
   const cases =
     report.verdict === 'ungradable'
       ? [{ name: 'testcase', attributes: { classname, name: `load ${name(report.input.file)}`, time: '0' }, children: [unreadable(report)] }]
-      : report.checks.map((check) => testcase(classname, check));
+      : report.checks.map((check) => testcase(classname, check, steps));
   const counts: Counts = {
     tests: cases.length,
     failures: cases.filter((c) => c.children?.[0]?.name === 'failure').length,
@@ -117,15 +119,15 @@ function suite(report: GradeReport): { element: XmlElement; counts: Counts; clas
   return { element, counts, classname };
 }
 
-function testcase(classname: string, check: CheckResult): XmlElement {
+function testcase(classname: string, check: CheckResult, steps: StepTitles): XmlElement {
   const attributes = { classname, name: `${check.step}. ${check.id}`, time: '0' };
   switch (check.status) {
     case 'passed':
       return { name: 'testcase', attributes };
     case 'failed':
-      return { name: 'testcase', attributes, children: [{ name: 'failure', attributes: { message: clip(check.message), type: check.severity }, text: details(check) }] };
+      return { name: 'testcase', attributes, children: [{ name: 'failure', attributes: { message: clip(check.message), type: check.severity }, text: details(check, steps) }] };
     case 'errored':
-      return { name: 'testcase', attributes, children: [{ name: 'error', attributes: { message: clip(check.message), type: 'check-crashed' }, text: details(check) }] };
+      return { name: 'testcase', attributes, children: [{ name: 'error', attributes: { message: clip(check.message), type: 'check-crashed' }, text: details(check, steps) }] };
     case 'skipped':
     case 'info':
       return { name: 'testcase', attributes, children: [{ name: 'skipped', attributes: { message: clip(check.message) }, text: clip(check.message) }] };
@@ -139,14 +141,19 @@ function unreadable(report: GradeReport): XmlElement {
   return { name: 'error', attributes: { type: code, message }, text: `${message} [${code}]` };
 }
 
-/** The failure's body: what a student reads in the CI log. */
-function details(check: CheckResult): string {
+/**
+ * The failure's body: what a student reads in the CI log, or in GitLab's and Jenkins' test details,
+ * where the test's name gives its Build step as a bare number (`6. simulate-error-value-fails`):
+ * `guide:` names the step as the console report heads it.
+ */
+function details(check: CheckResult, steps: StepTitles): string {
   return [
     `${check.title} (${check.severity}, ${pointCount(check.points)})`,
     clip(check.message),
     check.expected !== undefined ? `expected: ${clip(check.expected)}` : '',
     check.actual !== undefined ? `actual: ${clip(check.actual)}` : '',
     check.activity !== undefined ? `activity: ${clip(check.activity)}${check.pointer ? ` (${clip(check.pointer)})` : ''}` : '',
+    `guide: ${stepHeading(check.step, steps)}`,
     `hint: ${clip(fixOf(check))}`,
   ]
     .filter(Boolean)

@@ -1,5 +1,6 @@
 /** JUnit XML: structure, counts, mapping of check statuses, well-formedness. */
 import { test, expect } from '@playwright/test';
+import { findMission } from '../../../checks/index.js';
 import type { GradeReport } from '../../../engine/report.js';
 import { renderJunit } from '../../../reports/junit.js';
 import { findAll, parseXml } from './xml-check.js';
@@ -45,7 +46,7 @@ test('test case names: classname flowgrade.<attendee>, name "<step>. <check id>"
   expect(new Set(cases.map((c) => c.attributes.classname))).toEqual(new Set(['flowgrade.141']));
 });
 
-test('a failed check is a <failure> with message, expected, actual, where and hint', () => {
+test('a failed check is a <failure> with message, expected, actual, where, its Build step and hint', () => {
   const cases = findAll(parseXml(renderJunit([failedReport()])), 'testcase');
   const failure = cases.find((c) => c.attributes.name === '6. simulate-error-value-fails')!.children[0];
   expect(failure.name).toBe('failure');
@@ -57,8 +58,13 @@ test('a failed check is a <failure> with message, expected, actual, where and hi
     'expected: a value that fails to evaluate, e.g. {{ ANI | 123}}',
     'actual: "{{ANI}}"',
     'activity: SimulateGlobalError (/process/activities/sim)',
+    `guide: Step 6 — ${findMission('callback-on-global-error')!.steps[6]}`, // the test name says only "6."
     'hint: SimulateGlobalError → Variable: simulatederror, Set Value: {{ ANI | 123}}',
   ]);
+  // A lab flowgrade does not know has no step titles: the number alone.
+  const unknownLab = { ...failedReport(), lab: { id: 'some-other-lab', title: 'Other' } };
+  const other = findAll(parseXml(renderJunit([unknownLab])), 'testcase').find((c) => c.attributes.name === '6. simulate-error-value-fails')!.children[0];
+  expect(other.text.split('\n')).toContain('guide: Step 6');
   const recommended = cases.find((c) => c.attributes.name === '4. get-cbid-content-type')!.children[0];
   expect(recommended.attributes.type).toBe('recommended');
   expect(recommended.text.split('\n')[0]).toBe('Title of get-cbid-content-type (recommended, 1 point)'); // not "1 points"
