@@ -19,7 +19,8 @@ export function attendeeOf(flowName: string, options: { attendee?: string; fileN
  * `Main_Flow_<ID>` inside a file name, as learning platforms name downloads and resubmissions:
  * `doejane_12000_67001_Main_Flow_101-1.json`, `Main_Flow_111 (1).json`. The ID is the rest of
  * the name, as in a flow name (`Main_Flow_jane_doe`), less the copy marks that browsers, file
- * managers and platforms add: ` (1)`, ` - Copy`, ` copy 2`, and (after an ID) `-1` (Canvas,
+ * managers and platforms add: ` (1)`, ` - Copy`, ` copy 2` (and in other languages:
+ * LOCAL_COPY_MARK), and (after an ID) `-1` (Canvas,
  * Safari) and ` 2` (macOS Finder's Keep Both).
  */
 const MAIN_FLOW_IN_FILE_NAME = /(?:^|[^A-Za-z0-9])Main_Flow_/i;
@@ -27,11 +28,18 @@ const MAIN_FLOW_IN_FILE_NAME = /(?:^|[^A-Za-z0-9])Main_Flow_/i;
 /** One copy mark at the end of a name (anchored on its first character: linear on any name). */
 const COPY_MARK = /\(\d+\)$|-\s*copy$|\bcopy(?:\s\d+)?$/i;
 
+/**
+ * The copy marks of Windows Explorer (` - Kopie`, ` — копия`, ` - コピー`) and macOS Finder
+ * (` Kopie 2`, ` のコピー`, ` 副本`) in other languages, after a space (anchored on it: linear).
+ * `cópia` also decomposed, as macOS may write it.
+ */
+const LOCAL_COPY_MARK = / (?:[-–—] )?(?:kopie|copie|copia|cópia|co\u0301pia|копия|kopia|kopio|kopya|コピー|のコピー|副本|복사본)(?: \d+)?$/iu;
+
 /** A name less its copy marks (a few at most: `x (1) (1)`, `x - Copy (2)`). */
 function withoutCopyMarks(name: string): string {
   let rest = name.trimEnd();
   for (let marks = 0; marks < 4; marks++) {
-    const mark = COPY_MARK.exec(rest);
+    const mark = COPY_MARK.exec(rest) ?? LOCAL_COPY_MARK.exec(rest);
     if (!mark || mark.index === 0) break;
     rest = rest.slice(0, mark.index).trimEnd();
   }

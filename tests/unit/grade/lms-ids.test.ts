@@ -62,8 +62,32 @@ test('copy marks of macOS and Safari after a Main_Flow_ ID: a truncated second d
   }
 });
 
+test('copy marks in the languages of Windows and macOS: a copy of an unreadable export is still the attendee\'s duplicate', () => {
+  for (const [file, id] of [
+    ['Main_Flow_140 - Kopie.json', '140'], // Windows, German
+    ['Main_Flow_140 - Copie (2).json', '140'], // Windows, French
+    ['Main_Flow_140 - copia.json', '140'], // Windows, Spanish and Italian
+    ['Main_Flow_140 - Cópia.json', '140'], // Windows, Portuguese
+    ['Main_Flow_140 co\u0301pia.json', '140'], // macOS, Portuguese, decomposed
+    ['Main_Flow_140 — копия.json', '140'], // Windows, Russian
+    ['Main_Flow_140 - Копия (3).json', '140'],
+    ['Main_Flow_140 - コピー.json', '140'], // Windows, Japanese
+    ['Main_Flow_140 のコピー.json', '140'], // macOS, Japanese
+    ['Main_Flow_140 - 副本.json', '140'], // Windows, Chinese
+    ['Main_Flow_140 副本 2.json', '140'], // macOS, Chinese
+    ['Main_Flow_140 - 복사본.json', '140'], // Windows, Korean
+    ['Main_Flow_140 Kopie 2.json', '140'], // macOS, German
+    ['Main_Flow_140 - Kopia.json', '140'], // Polish, Swedish
+    ['Поток - копия.json', 'Поток'], // any name
+    ['Kopie.json', 'Kopie'], // a whole name is no mark
+    ['Main_Flow_Kopie.json', 'Kopie'],
+  ]) {
+    expect([file, idOf(file)]).toEqual([file, id]);
+  }
+});
+
 test('a long hostile path (a zip entry name may be 64 KB) gives its id in linear time', () => {
-  for (const name of [`${'_1'.repeat(30_000)}_assignsubmission_/x.json`, `${'a_1_assignsubmission_/'.repeat(3_000)}x.json`, `${'_assignsubmission_'.repeat(3_500)}x.json`, `Main_Flow_${' '.repeat(60_000)}1x.json`, `Main_Flow_${' 1'.repeat(30_000)}.json`, `${'_attempt_2026-12-01-10-00-0'.repeat(2_000)}x.json`]) {
+  for (const name of [`${'_1'.repeat(30_000)}_assignsubmission_/x.json`, `${'a_1_assignsubmission_/'.repeat(3_000)}x.json`, `${'_assignsubmission_'.repeat(3_500)}x.json`, `Main_Flow_${' '.repeat(60_000)}1x.json`, `Main_Flow_${' 1'.repeat(30_000)}.json`, `${'_attempt_2026-12-01-10-00-0'.repeat(2_000)}x.json`, `Main_Flow_${' - '.repeat(20_000)}x.json`, `x${' — копия 1'.repeat(5_000)}x.json`]) {
     const started = process.cpuUsage(); // CPU time, not wall time (see loader.test.ts)
     attendeeOfFile(name);
     const used = process.cpuUsage(started);
