@@ -14,6 +14,7 @@ import { escapeMarkdown } from './escape.js';
 import { DUPLICATES_RULE, keptAndSetAside, type DuplicateSubmissions } from './dashboard.js';
 import { commonFailures } from './failures.js';
 import { failingSteps, formatPoints, percentOf, plural } from './summary.js';
+import { stepTitlesFor } from './steps.js';
 
 export interface MarkdownOptions {
   title?: string;
@@ -95,7 +96,7 @@ export function renderMarkdown(reports: readonly GradeReport[], options: Markdow
               .slice(0, FIXES_SHOWN)
               .map((fix) => `${text(fix.hint)} (${named(fix.reports)})`)
               .join('; ') + (more > 0 ? ` and ${more} other ${more === 1 ? 'fix' : 'fixes'} (see the dashboard)` : '');
-      tail.push(`| ${md(f.title)} (${md(f.id)}) | ${f.step} | ${f.reports.length}: ${named(f.reports)} | ${fixes} |`);
+      tail.push(`| ${md(f.title)} (${md(f.id)}) | ${stepCell(f.step, f.reports[0])} | ${f.reports.length}: ${named(f.reports)} | ${fixes} |`);
     }
   }
   tail.push(...duplicatesSection(options.duplicates ?? []));
@@ -175,6 +176,16 @@ function sharedIds(reports: readonly GradeReport[]): Set<string> {
   const shared = new Set<string>();
   for (const r of reports) (seen.has(r.attendee.id) ? shared : seen).add(r.attendee.id);
   return shared;
+}
+
+/**
+ * A common failure's Build step: its number and title (`4 — Add the HTTP Request GET_CBID …`), as
+ * the console report heads it, since the attendees table gives steps by number only; the number
+ * alone for a lab flowgrade does not know.
+ */
+function stepCell(step: number, report: GradeReport): string {
+  const title = stepTitlesFor(report)[step];
+  return title ? `${step} — ${md(title)}` : String(step);
 }
 
 /** `report`'s row of the attendees table. */

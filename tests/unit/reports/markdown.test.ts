@@ -1,5 +1,7 @@
 /** The Markdown summary (CI job summaries, PR comments). */
 import { test, expect } from '@playwright/test';
+import { findMission } from '../../../checks/index.js';
+import { escapeMarkdown } from '../../../reports/escape.js';
 import { DUPLICATES_SHOWN, NAMED_PER_FAILURE, renderMarkdown, renderMarkdownRow, SET_ASIDE_SHOWN } from '../../../reports/markdown.js';
 import { failedReport, HOSTILE, hostileReport, hostileUngradable, passedReport, ungradableReport } from './sample-reports.js';
 
@@ -15,18 +17,22 @@ test('title, totals, a row per attendee with verdict, score and failing steps', 
   expect(renderMarkdown([passedReport()]).split('\n')[0]).toBe('# flowgrade results');
 });
 
-test('the most common failures, most frequent first, with who and how to fix', () => {
+test('the most common failures, most frequent first, with their Build step, who and how to fix', () => {
   const second = failedReport();
   second.attendee.id = '150';
   second.checks = second.checks.map((c) => (c.id === 'get-cbid-content-type' ? { ...c, status: 'passed' } : c));
   const md = renderMarkdown([failedReport(), second, passedReport()]);
   const section = md.slice(md.indexOf('## Most common failures'));
   const rows = section.split('\n').filter((l) => l.startsWith('| Title'));
+  // The step's number and title, as the console report heads it: the attendees table gives only numbers.
+  const step = (n: number) => `${n} — ${escapeMarkdown(findMission('callback-on-global-error')!.steps[n])}`;
   expect(rows).toEqual([
-    '| Title of simulate\\-error\\-value\\-fails (simulate\\-error\\-value\\-fails) | 6 | 2: 141, 150 | SimulateGlobalError → Variable\\: simulatederror, Set Value\\: \\{\\{ ANI \\| 123\\}\\} |',
-    '| Title of status\\-condition\\-expression (status\\-condition\\-expression) | 9 | 2: 141, 150 | Nothing to change in the flow for this one\\: flowgrade could not run this check \\(a bug of flowgrade, not a mistake in the flow\\)\\. Please report it with the export\\. |', // errored: not the attendee's to fix
-    '| Title of get\\-cbid\\-content\\-type (get\\-cbid\\-content\\-type) | 4 | 1: 141 | Hint of get\\-cbid\\-content\\-type |',
+    `| Title of simulate\\-error\\-value\\-fails (simulate\\-error\\-value\\-fails) | ${step(6)} | 2: 141, 150 | SimulateGlobalError → Variable\\: simulatederror, Set Value\\: \\{\\{ ANI \\| 123\\}\\} |`,
+    `| Title of status\\-condition\\-expression (status\\-condition\\-expression) | ${step(9)} | 2: 141, 150 | Nothing to change in the flow for this one\\: flowgrade could not run this check \\(a bug of flowgrade, not a mistake in the flow\\)\\. Please report it with the export\\. |`, // errored: not the attendee's to fix
+    `| Title of get\\-cbid\\-content\\-type (get\\-cbid\\-content\\-type) | ${step(4)} | 1: 141 | Hint of get\\-cbid\\-content\\-type |`,
   ]);
+  const otherLab = renderMarkdown([{ ...failedReport(), lab: { id: 'some-other-lab', title: 'Other' } }]);
+  expect(otherLab).toContain('(simulate\\-error\\-value\\-fails) | 6 | 1: 141 |'); // no titles known: the number alone
   expect(renderMarkdown([passedReport()])).not.toContain('Most common failures');
   expect(renderMarkdown([failedReport(), second], { topFailures: 1 }).split('\n').filter((l) => l.startsWith('| Title'))).toHaveLength(1);
 });
