@@ -11,6 +11,7 @@ import { formatBytes } from '../../engine/json-text.js';
 import { coded } from '../errors.js';
 import { OPEN_FOR_READING, refusedBeforeReading, unreadable } from '../io.js';
 import { expandGlob, isGlob } from './glob.js';
+import { sameSubmissionsTwice } from './same-twice.js';
 import type { Submission } from './types.js';
 import { compareCodePoints, realPath, walkFiles } from './walk.js';
 import { expandArchive, type ZipLimits } from './zip.js';
@@ -134,6 +135,7 @@ export async function discover(inputs: string[], limits: ZipLimits, outDir?: str
     }
   }
   candidates.sort((a, b) => compareCodePoints(a.file, b.file));
+  sameSubmissionsTwice(candidates).forEach(warn);
   return { candidates, warnings, problems };
 }
 

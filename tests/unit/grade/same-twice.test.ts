@@ -1,0 +1,68 @@
+/**
+ * A class given twice, as the LMS's zip and the folder it was extracted into (`grade lab3.zip
+ * lab3/`, or a pattern matching both): every student would be graded twice, in two rows, without
+ * a word. Discovery says so.
+ */
+import { test, expect } from '@playwright/test';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { zipSync } from 'fflate';
+import { discover } from '../../../cli/grade/discover.js';
+import { sameSubmissionsTwice } from '../../../cli/grade/same-twice.js';
+import type { Candidate } from '../../../cli/grade/types.js';
+import type { ZipLimits } from '../../../cli/grade/zip.js';
+import { tempDir } from '../../helpers.js';
+
+const LIMITS: ZipLimits = { maxEntryBytes: 20 * 1024 * 1024, maxTotalBytes: 200 * 1024 * 1024, maxEntries: 10_000 };
+const FLOW = new TextEncoder().encode('{"name":"Main_Flow_1","process":{}}');
+const ENTRIES = ['Doe Jane_1_assignsubmission_file_/Main_Flow_1.json', 'Smith John_2_assignsubmission_file_/flow.json', 'Lee Ann_3_assignsubmission_file_/upload.zip'];
+
+function lab(root: string, zipped: string[], extracted: string[]): void {
+  const entry = (name: string) => (name.endsWith('.zip') ? zipSync({ 'Main_Flow_3.json': FLOW, 'Main_Flow_3 (1).json': FLOW }) : FLOW);
+  writeFileSync(path.join(root, 'lab3.zip'), zipSync(Object.fromEntries(zipped.map((name) => [name, entry(name)]))));
+  for (const name of extracted) {
+    mkdirSync(path.dirname(path.join(root, 'lab3', name)), { recursive: true });
+    writeFileSync(path.join(root, 'lab3', name), entry(name));
+  }
+}
+
+test('the LMS zip and the folder it was extracted into, both given: one warning naming both, every submission still graded', async () => {
+  const root = tempDir('same-twice');
+  lab(root, ENTRIES, ENTRIES);
+  const found = await discover([path.join(root, 'lab3.zip'), path.join(root, 'lab3')], LIMITS);
+  expect(found.candidates).toHaveLength(8);
+  expect(found.warnings).toEqual([
+    `flowgrade: ${path.join(root, 'lab3.zip')} and ${path.join(root, 'lab3')} hold the same 4 submissions: each is graded twice, in two rows; give only one of them [same-submissions]`,
+  ]);
+  // Extracted one folder deeper (as "Extract All" does), or found by walking the folder holding both.
+  const deeper = tempDir('same-twice');
+  lab(deeper, ENTRIES, ENTRIES.map((name) => `lab3/${name}`));
+  expect((await discover([deeper], LIMITS)).warnings).toEqual([
+    `flowgrade: ${path.join(deeper, 'lab3.zip')} and ${path.join(deeper, 'lab3', 'lab3')} hold the same 4 submissions: each is graded twice, in two rows; give only one of them [same-submissions]`,
+  ]);
+});
+
+test('a zip and a folder sharing only a few names (two sections, one ID each) are not the same class', async () => {
+  const root = tempDir('same-twice');
+  lab(root, ENTRIES, [ENTRIES[0]!, 'Other One_4_assignsubmission_file_/Main_Flow_4.json', 'Other Two_5_assignsubmission_file_/Main_Flow_5.json']);
+  expect((await discover([path.join(root, 'lab3.zip'), path.join(root, 'lab3')], LIMITS)).warnings).toEqual([]);
+  const flat = tempDir('same-twice');
+  writeFileSync(path.join(flat, 'a.zip'), zipSync({ 'Main_Flow_1.json': FLOW }));
+  mkdirSync(path.join(flat, 'b'));
+  writeFileSync(path.join(flat, 'b', 'Main_Flow_1.json'), FLOW);
+  writeFileSync(path.join(flat, 'b', 'Main_Flow_2.json'), FLOW);
+  expect((await discover([flat], LIMITS)).warnings).toEqual([]); // one loose name alike is no class
+});
+
+test('hostile names (deep, varied, 64 KB) cost little: the paths looked at are bounded', () => {
+  const candidates: Candidate[] = [];
+  for (let i = 0; i < 3_000; i++) {
+    const deep = Array.from({ length: 1 + (i % 40) }, (_, d) => `d${d}`).join('/');
+    candidates.push({ kind: 'refused', file: `a.zip!/${deep}/${'x'.repeat(i % 2 ? 4_000 : 60_000)}${i}.json`, mtimeMs: 0, error: { code: 'zip-bomb', message: '' } });
+    candidates.push({ kind: 'path', file: `b/${deep}/${'x'.repeat(i % 2 ? 4_000 : 60_000)}${i}.json`, mtimeMs: 0 });
+  }
+  const started = process.cpuUsage(); // CPU time, not wall time (see loader.test.ts)
+  sameSubmissionsTwice(candidates);
+  const used = process.cpuUsage(started);
+  expect((used.user + used.system) / 1000).toBeLessThan(2_000);
+});
