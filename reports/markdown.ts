@@ -43,6 +43,12 @@ export const FIXES_SHOWN = 5;
 export const DUPLICATES_SHOWN = 20;
 export const SET_ASIDE_SHOWN = 5;
 
+/**
+ * Attendees past which their table is folded in `<details>` (GitHub and GitLab show a summary line
+ * to open it): a class's 500 rows would otherwise come before the most common failures.
+ */
+export const FOLDED_ABOVE = 20;
+
 /** Characters of an attendee id (or a file's path) shown. */
 export const NAME_LIMIT = 200;
 /** Characters of an ungradable file's reason, or of a hint, shown. */
@@ -74,16 +80,18 @@ export function renderMarkdown(reports: readonly GradeReport[], options: Markdow
   const average = graded.length ? ` Average score ${formatPoints(Math.round((graded.reduce((a, b) => a + b, 0) / graded.length) * 10) / 10)}%.` : '';
   const shared = sharedIds(reports);
   const named = (failed: readonly GradeReport[]) => namedIn(failed, shared);
+  const folded = reports.length > FOLDED_ABOVE;
   const lines = [
     `# ${md(options.title ?? 'flowgrade results')}`,
     '',
     `**${plural(reports.length, 'submission')}**: ${count('passed')} passed, ${count('failed')} failed, ${count('ungradable')} ungradable.${average}`,
     '',
+    ...(folded ? ['<details>', `<summary>${plural(reports.length, 'submission')}: attendee, verdict, score and failing Build steps</summary>`, ''] : []),
     '| Attendee | Verdict | Score | Failing steps |',
     '| --- | --- | --- | --- |',
   ];
   const rows = reports.map((report, i) => (shared.has(report.attendee.id) ? row(report, shared) : (options.rows?.[i] ?? renderMarkdownRow(report))));
-  const tail: string[] = [];
+  const tail: string[] = folded ? ['', '</details>'] : [];
   const common = commonFailures(reports).slice(0, options.topFailures ?? 10);
   if (common.length) {
     tail.push('', '## Most common failures', '', '| Check | Step | Attendees | How to fix |', '| --- | --- | --- | --- |');

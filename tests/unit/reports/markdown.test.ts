@@ -181,3 +181,18 @@ test('export text cannot mention anyone or reference an issue on GitHub: a backs
   expect(md).toContain('| GH\\-<span></span>3 |');
   expect(md).toContain('| a\\\\\\@<span></span>b |');
 });
+
+test('a class of more than 20 has its attendees table folded (<details>), so a job summary or comment shows the most common failures without 500 rows first', () => {
+  const summary = (count: number) => renderMarkdown(Array.from({ length: count }, (_, n) => ({ ...failedReport(), attendee: { id: String(1000 + n), source: 'flow-name' as const } })));
+  const big = summary(21).split('\n');
+  const open = big.indexOf('<details>');
+  expect(open).toBeGreaterThan(0);
+  // GitHub renders the Markdown table inside only with blank lines around it.
+  expect(big.slice(open, open + 4)).toEqual(['<details>', '<summary>21 submissions: attendee, verdict, score and failing Build steps</summary>', '', '| Attendee | Verdict | Score | Failing steps |']);
+  const close = big.indexOf('</details>');
+  expect(big[close - 1]).toBe('');
+  expect(big[close - 2]).toBe('| 1020 | ❌ failed | 6/19 | 4, 6, 9 |');
+  expect(close).toBeLessThan(big.indexOf('## Most common failures'));
+  // 20 or fewer: the table as it was, open.
+  expect(summary(20)).not.toContain('<details>');
+});
