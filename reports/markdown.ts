@@ -12,7 +12,7 @@ import type { GradeReport } from '../engine/report.js';
 import { clipText } from './code-points.js';
 import { escapeMarkdown } from './escape.js';
 import { DUPLICATES_RULE, keptAndSetAside, type DuplicateSubmissions } from './dashboard.js';
-import { commonFailures } from './failures.js';
+import { commonFailures, type CommonFailure } from './failures.js';
 import { failingSteps, formatPoints, percentOf, plural } from './summary.js';
 import { stepTitlesFor } from './steps.js';
 
@@ -86,52 +86,66 @@ export function renderMarkdown(reports: readonly GradeReport[], options: Markdow
     '',
     `**${plural(reports.length, 'submission')}**: ${count('passed')} passed, ${count('failed')} failed, ${count('ungradable')} ungradable.${average}`,
     '',
-    ...(folded ? ['<details>', `<summary>${plural(reports.length, 'submission')}: attendee, verdict, score and failing Build steps</summary>`, ''] : []),
-    '| Attendee | Verdict | Score | Failing steps |',
-    '| --- | --- | --- | --- |',
   ];
+  const tableHead = ['| Attendee | Verdict | Score | Failing steps |', '| --- | --- | --- | --- |'];
   const rows = reports.map((report, i) => (shared.has(report.attendee.id) ? row(report, shared) : (options.rows?.[i] ?? renderMarkdownRow(report))));
-  const tail: string[] = folded ? ['', '</details>'] : [];
-  const common = commonFailures(reports).slice(0, options.topFailures ?? 10);
-  if (common.length) {
-    tail.push('', '## Most common failures', '', '| Check | Step | Attendees | How to fix |', '| --- | --- | --- | --- |');
-    for (const f of common) {
-      const more = f.fixes.length - FIXES_SHOWN;
-      const fixes =
-        f.fixes.length === 1
-          ? text(f.fixes[0].hint)
-          : f.fixes
-              .slice(0, FIXES_SHOWN)
-              .map((fix) => `${text(fix.hint)} (${named(fix.reports)})`)
-              .join('; ') + (more > 0 ? ` and ${more} other ${more === 1 ? 'fix' : 'fixes'} (see the dashboard)` : '');
-      tail.push(`| ${md(f.title)} (${md(f.id)}) | ${stepCell(f.step, f.reports[0])} | ${f.reports.length}: ${named(f.reports)} | ${fixes} |`);
-    }
-  }
-  tail.push(...duplicatesSection(options.duplicates ?? []));
-  return [...lines, ...rowsWithin(rows, SUMMARY_BYTES - bytesOf(lines) - bytesOf(tail)), ...tail].join('\n') + '\n';
+  const tail = [
+    ...(folded ? ['', '</details>'] : []),
+    ...failuresSection(commonFailures(reports).slice(0, options.topFailures ?? 10), named),
+    ...duplicatesSection(options.duplicates ?? []),
+  ];
+  const { kept, left } = rowsWithin(rows, SUMMARY_BYTES - bytesOf(lines) - bytesOf(tableHead) - bytesOf(tail) - FOLD_BYTES);
+  const table = left > 0 ? [...kept, moreRow(left)] : kept;
+  // Folded, the summary line is all that shows: it says when the table is cut too.
+  const cut = left > 0 ? ` (the first ${kept.length} listed, to stay within GitHub's 1 MiB per job summary)` : '';
+  const fold = folded ? ['<details>', `<summary>${plural(reports.length, 'submission')}${cut}: attendee, verdict, score and failing Build steps</summary>`, ''] : [];
+  return [...lines, ...fold, ...tableHead, ...table, ...tail].join('\n') + '\n';
 }
+
+/** The most common failures: each with its Build step, who (NAMED_PER_FAILURE named) and how to fix it (FIXES_SHOWN fixes). */
+function failuresSection(common: readonly CommonFailure[], named: (reports: readonly GradeReport[]) => string): string[] {
+  if (common.length === 0) return [];
+  const lines = ['', '## Most common failures', '', '| Check | Step | Attendees | How to fix |', '| --- | --- | --- | --- |'];
+  for (const f of common) {
+    const more = f.fixes.length - FIXES_SHOWN;
+    const fixes =
+      f.fixes.length === 1
+        ? text(f.fixes[0].hint)
+        : f.fixes
+            .slice(0, FIXES_SHOWN)
+            .map((fix) => `${text(fix.hint)} (${named(fix.reports)})`)
+            .join('; ') + (more > 0 ? ` and ${more} other ${more === 1 ? 'fix' : 'fixes'} (see the dashboard)` : '');
+    lines.push(`| ${md(f.title)} (${md(f.id)}) | ${stepCell(f.step, f.reports[0])} | ${f.reports.length}: ${named(f.reports)} | ${fixes} |`);
+  }
+  return lines;
+}
+
+/** Bytes kept for the `<details>` lines around a folded table (some 190 at most). */
+const FOLD_BYTES = 300;
+
+const moreRow = (left: number) => `| and ${plural(left, 'more attendee')} (see the dashboard) | | | |`;
 
 /**
  * Most bytes of summary.md. GitHub takes 1 MiB (1,048,576 bytes) per job summary; a class of 500
  * whose ids and reasons are clipped but made of characters of 4 bytes (emoji) or escaped to 5
  * (`&amp;`) came to more. Past it, the attendees table ends early, with a count of the rows left
- * out (the dashboard has them all); the totals and the most common failures are always there.
+ * out (the dashboard has them all), and its folded summary line says how many it lists; the totals
+ * and the most common failures are always there.
  */
 export const SUMMARY_BYTES = 1_000_000;
 
-/** The table rows that fit in `budget` bytes: all of them, or the first ones and a row counting the others. */
-function rowsWithin(rows: readonly string[], budget: number): string[] {
-  if (bytesOf(rows) <= budget) return [...rows];
+/** The table rows that fit in `budget` bytes with the row counting the others (moreRow), and how many are left out. */
+function rowsWithin(rows: readonly string[], budget: number): { kept: string[]; left: number } {
+  if (bytesOf(rows) <= budget) return { kept: [...rows], left: 0 };
   const kept: string[] = [];
   let used = 0;
   for (const line of rows) {
-    const more = `| and ${plural(rows.length - kept.length, 'more attendee')} (see the dashboard) | | | |`;
     const size = bytesOf([line]);
-    if (used + size + bytesOf([more]) > budget) return [...kept, more];
+    if (used + size + bytesOf([moreRow(rows.length - kept.length)]) > budget) break;
     kept.push(line);
     used += size;
   }
-  return kept;
+  return { kept, left: rows.length - kept.length };
 }
 
 /** UTF-8 bytes of `lines` joined by line breaks, one counted per line. */

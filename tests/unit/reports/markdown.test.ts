@@ -145,7 +145,7 @@ test('a hostile class of duplicates (thousands of files, 4,000-character paths) 
   expect(items[0].split('; set aside ')[1].split(', ')).toHaveLength(SET_ASIDE_SHOWN);
 });
 
-test('a class of 500 whose ungradable files give long reasons, with long ids of characters that take 4 or 5 bytes each, stays within a job summary (1 MiB): the table ends with a count of the rows left out', () => {
+test('a class of 500 whose ungradable files give long reasons, with long ids of characters that take 4 or 5 bytes each, stays within a job summary (1 MiB): the table ends with a count of the rows left out, and its folded summary line says so', () => {
   for (const wide of ['😀', '&']) {
     const reports = Array.from({ length: 500 }, (_, n) => {
       const report = n % 2 ? failedReport() : ungradableReport();
@@ -160,6 +160,8 @@ test('a class of 500 whose ungradable files give long reasons, with long ids of 
     const rows = lines.filter((l) => /^\| \d{3}/.test(l));
     expect(rows.length, wide).toBeGreaterThan(100);
     expect(lines, wide).toContain(`| and ${500 - rows.length} more attendees (see the dashboard) | | | |`);
+    // The table is folded (500 > 20): its summary line, the one shown, says it is cut too.
+    expect(lines, wide).toContain(`<summary>500 submissions (the first ${rows.length} listed, to stay within GitHub's 1 MiB per job summary): attendee, verdict, score and failing Build steps</summary>`);
     expect(md, wide).toContain('## Most common failures');
   }
   // An ordinary class has every row.
