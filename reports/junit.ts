@@ -1,8 +1,9 @@
 /**
  * JUnit XML for CI: a <testsuite> per attendee, a <testcase> per check (classname
  * `flowgrade.<attendee>`, the id's dots as `․`; name `<step>. <check id>`). A failed check is a
- * <failure> (message, expected, actual, where, Build step, hint in its body), a check that crashed an <error>,
- * an info or not-run check <skipped>; an ungradable submission is one test case with an <error>.
+ * <failure> (message, expected, actual, where, Build step, hint in its body), a check that
+ * crashed an <error>, an info or not-run check <skipped>; an ungradable submission is one test
+ * case with an <error>.
  * Each says why in its body as well as in `message`: GitLab shows only the body, Jenkins the
  * attribute first.
  * Verdict and score go in <properties>. Attributes as the JUnit XSDs (junit-10) allow and the Ant
