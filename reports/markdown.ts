@@ -24,6 +24,11 @@ export interface MarkdownOptions {
   rows?: readonly string[];
   /** Attendees who handed in more than one submission, listed after the failures. */
   duplicates?: readonly DuplicateSubmissions[];
+  /**
+   * Where what the summary leaves out is listed in full, as its "(see …)" says: by default the
+   * dashboard, which `grade` writes beside summary.md.
+   */
+  fullListing?: string;
 }
 
 /**
@@ -81,6 +86,7 @@ export function renderMarkdown(reports: readonly GradeReport[], options: Markdow
   const shared = sharedIds(reports);
   const named = (failed: readonly GradeReport[]) => namedIn(failed, shared);
   const folded = reports.length > FOLDED_ABOVE;
+  const see = `(see ${options.fullListing ?? 'the dashboard'})`;
   const lines = [
     `# ${md(options.title ?? 'flowgrade results')}`,
     '',
@@ -91,11 +97,11 @@ export function renderMarkdown(reports: readonly GradeReport[], options: Markdow
   const rows = reports.map((report, i) => (shared.has(report.attendee.id) ? row(report, shared) : (options.rows?.[i] ?? renderMarkdownRow(report))));
   const tail = [
     ...(folded ? ['', '</details>'] : []),
-    ...failuresSection(commonFailures(reports).slice(0, options.topFailures ?? 10), named),
-    ...duplicatesSection(options.duplicates ?? []),
+    ...failuresSection(commonFailures(reports).slice(0, options.topFailures ?? 10), named, see),
+    ...duplicatesSection(options.duplicates ?? [], see),
   ];
-  const { kept, left } = rowsWithin(rows, SUMMARY_BYTES - bytesOf(lines) - bytesOf(tableHead) - bytesOf(tail) - FOLD_BYTES);
-  const table = left > 0 ? [...kept, moreRow(left)] : kept;
+  const { kept, left } = rowsWithin(rows, SUMMARY_BYTES - bytesOf(lines) - bytesOf(tableHead) - bytesOf(tail) - FOLD_BYTES, see);
+  const table = left > 0 ? [...kept, moreRow(left, see)] : kept;
   // Folded, the summary line is all that shows: it says when the table is cut too.
   const cut = left > 0 ? ` (the first ${kept.length} listed, to stay within GitHub's 1 MiB per job summary)` : '';
   const fold = folded ? ['<details>', `<summary>${plural(reports.length, 'submission')}${cut}: attendee, verdict, score and failing Build steps</summary>`, ''] : [];
@@ -103,7 +109,7 @@ export function renderMarkdown(reports: readonly GradeReport[], options: Markdow
 }
 
 /** The most common failures: each with its Build step, who (NAMED_PER_FAILURE named) and how to fix it (FIXES_SHOWN fixes). */
-function failuresSection(common: readonly CommonFailure[], named: (reports: readonly GradeReport[]) => string): string[] {
+function failuresSection(common: readonly CommonFailure[], named: (reports: readonly GradeReport[]) => string, see: string): string[] {
   if (common.length === 0) return [];
   const lines = ['', '## Most common failures', '', '| Check | Step | Attendees | How to fix |', '| --- | --- | --- | --- |'];
   for (const f of common) {
@@ -114,7 +120,7 @@ function failuresSection(common: readonly CommonFailure[], named: (reports: read
         : f.fixes
             .slice(0, FIXES_SHOWN)
             .map((fix) => `${text(fix.hint)} (${named(fix.reports)})`)
-            .join('; ') + (more > 0 ? ` and ${more} other ${more === 1 ? 'fix' : 'fixes'} (see the dashboard)` : '');
+            .join('; ') + (more > 0 ? ` and ${more} other ${more === 1 ? 'fix' : 'fixes'} ${see}` : '');
     lines.push(`| ${md(f.title)} (${md(f.id)}) | ${stepCell(f.step, f.reports[0])} | ${f.reports.length}: ${named(f.reports)} | ${fixes} |`);
   }
   return lines;
@@ -123,7 +129,7 @@ function failuresSection(common: readonly CommonFailure[], named: (reports: read
 /** Bytes kept for the `<details>` lines around a folded table (some 190 at most). */
 const FOLD_BYTES = 300;
 
-const moreRow = (left: number) => `| and ${plural(left, 'more attendee')} (see the dashboard) | | | |`;
+const moreRow = (left: number, see: string) => `| and ${plural(left, 'more attendee')} ${see} | | | |`;
 
 /**
  * Most bytes of summary.md. GitHub takes 1 MiB (1,048,576 bytes) per job summary; a class of 500
@@ -135,13 +141,13 @@ const moreRow = (left: number) => `| and ${plural(left, 'more attendee')} (see t
 export const SUMMARY_BYTES = 1_000_000;
 
 /** The table rows that fit in `budget` bytes with the row counting the others (moreRow), and how many are left out. */
-function rowsWithin(rows: readonly string[], budget: number): { kept: string[]; left: number } {
+function rowsWithin(rows: readonly string[], budget: number, see: string): { kept: string[]; left: number } {
   if (bytesOf(rows) <= budget) return { kept: [...rows], left: 0 };
   const kept: string[] = [];
   let used = 0;
   for (const line of rows) {
     const size = bytesOf([line]);
-    if (used + size + bytesOf([moreRow(rows.length - kept.length)]) > budget) break;
+    if (used + size + bytesOf([moreRow(rows.length - kept.length, see)]) > budget) break;
     kept.push(line);
     used += size;
   }
@@ -162,7 +168,7 @@ function bytesOf(lines: readonly string[]): number {
 }
 
 /** The duplicates: ids and paths come from untrusted inputs (escaped, clipped), and their number is capped. */
-function duplicatesSection(duplicates: readonly DuplicateSubmissions[]): string[] {
+function duplicatesSection(duplicates: readonly DuplicateSubmissions[], see: string): string[] {
   if (duplicates.length === 0) return [];
   const file = (path: string) => md(clipText(path, NAME_LIMIT));
   const items = duplicates.slice(0, DUPLICATES_SHOWN).map((d) => {
@@ -178,7 +184,7 @@ function duplicatesSection(duplicates: readonly DuplicateSubmissions[]): string[
     DUPLICATES_RULE,
     '',
     ...items,
-    ...(more > 0 ? [`- and ${plural(more, 'other attendee')} (see the dashboard)`] : []),
+    ...(more > 0 ? [`- and ${plural(more, 'other attendee')} ${see}`] : []),
   ];
 }
 

@@ -112,7 +112,8 @@ function render(format: Format, reports: GradeReport[], color: boolean, quiet: b
     case 'junit':
       return renderJunit(reports);
     case 'markdown':
-      return renderMarkdown(reports);
+      // No dashboard beside it: what the summary leaves out is in each file's own report.
+      return renderMarkdown(reports, { fullListing: "each file's own report: flowgrade check FILE" });
     case 'console': {
       const chalk = new Chalk({ level: color ? 1 : 0 });
       return reports.map((report) => renderConsole(report, { color: chalk, quiet, width, marks })).join('\n');

@@ -120,6 +120,10 @@ test('a class of 500 whose every id and hint is long and made of characters Mark
   expect(row.endsWith(' and 495 other fixes (see the dashboard) |')).toBe(true);
   // An ordinary class lists every fix, as before.
   expect(renderMarkdown([failedReport()])).not.toContain('other fixes');
+  // Without a dashboard beside it (flowgrade check --format markdown), it says where the rest is.
+  const alone = renderMarkdown(reports, { fullListing: "each file's own report: flowgrade check FILE" });
+  expect(alone).not.toContain('dashboard');
+  expect(alone).toContain(" and 495 other fixes (see each file's own report: flowgrade check FILE) |");
 });
 
 test('duplicate submissions: which file was kept and which were set aside, escaped; none, no section', () => {
