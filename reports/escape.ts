@@ -113,11 +113,13 @@ const XML_ATTRIBUTE_SPECIAL = /[&<>"'\t\n\r\x00-\x08\x0B\x0C\x0E-\x1F]|[^\x00-\x
 
 /**
  * Markdown inline text (also inside a table cell): the characters CommonMark and GitHub give a
- * meaning (emphasis, code, links, images, headings, lists, tables, strikethrough, math, mentions,
- * autolinks: \ ` * _ { } [ ] ( ) # + - . ! | ~ : $ @) are backslash-escaped; `<`, `>` and `&`
+ * meaning (emphasis, code, links, images, headings, lists, tables, strikethrough, math, autolinks:
+ * \ ` * _ { } [ ] ( ) # + - . ! | ~ : $ @) are backslash-escaped; `<`, `>` and `&`
  * become entities so no raw HTML or entity survives; line breaks (see LINE_BREAK) become spaces
  * so a value cannot start a new block. Control characters (C0, DEL, C1) are removed, as in HTML; bidi controls
  * become visible escapes (see BIDI; their backslash is escaped below, so `\u202e` is shown).
+ * GitHub's @mentions and issue references are found in the rendered text, where a backslash no
+ * longer shows: escaping does not stop them (markdown.ts breaks them for summary.md).
  */
 export function escapeMarkdown(value: unknown): string {
   return text(value)
