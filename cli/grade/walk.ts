@@ -5,7 +5,6 @@
 import { realpathSync, type Dirent } from 'node:fs';
 import { lstat, readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { isOfficeLockName } from './zip.js';
 
 /** The path with every symlink resolved, or (when it does not exist yet) just made absolute. */
 export function realPath(file: string): string {
@@ -18,14 +17,25 @@ export function realPath(file: string): string {
 
 /**
  * Never walked into, nor by `**`: hidden names (`.git`, macOS's `.Trashes`, `._x.json`),
- * `node_modules`, Office lock files (`~$x.json`), and the folders Windows keeps at a drive's root, its recycle bin (deleted files
- * as `$R….json`) and `System Volume Information` (unreadable): a USB stick graded from its root.
+ * `node_modules`, Office lock files (`~$x.json`), and the folders Windows keeps at a drive's root,
+ * its recycle bin (deleted files as `$R….json`) and `System Volume Information` (unreadable): a
+ * USB stick graded from its root.
  */
 export function isSkippedName(name: string): boolean {
   return name.startsWith('.') || name === 'node_modules' || isOfficeLockName(name) || WINDOWS_DRIVE_FOLDERS.has(name.toLowerCase());
 }
 
 const WINDOWS_DRIVE_FOLDERS = new Set(['$recycle.bin', 'system volume information', 'recycler']);
+
+/**
+ * The lock file Word or Excel leaves beside a file it has open: `~$` and the name (less its first
+ * two characters when long: `~$in_Flow_140.json`), a few bytes holding the user's name, newer
+ * than the export and named like it, so that it would otherwise be kept as the attendee's newest.
+ * Skipped in folder walks (isSkippedName) and in archives (zip.ts).
+ */
+export function isOfficeLockName(name: string): boolean {
+  return name.startsWith('~$');
+}
 
 /** The file `flowgrade grade` leaves in its output folder: a folder holding it holds reports, not submissions. */
 export const OUTPUT_MARKER = '.flowgrade-output';

@@ -16,6 +16,7 @@ import { Inflate, Unzip, unzipSync, type UnzipDecoder, type UnzipFile } from 'ff
 import { formatBytes } from '../../engine/json-text.js';
 import { plural } from '../../reports/summary.js';
 import type { Candidate, InputError } from './types.js';
+import { isOfficeLockName } from './walk.js';
 import { zipDirectory } from './zip-times.js';
 import { messageOf } from '../../engine/error-message.js';
 
@@ -280,15 +281,6 @@ function isCandidateName(name: string): boolean {
  */
 function isSystemName(name: string): boolean {
   return name.split(/[\\/]/).some((s) => s === '__MACOSX' || s === 'node_modules' || (s.startsWith('.') && s !== '.' && s !== '..') || WINDOWS_FOLDER_FILES.has(s.toLowerCase()) || isOfficeLockName(s));
-}
-
-/**
- * The lock file Word or Excel leaves beside a file it has open: `~$` and the name (less its first
- * two characters when long: `~$in_Flow_140.json`), a few bytes holding the user's name, newer
- * than the export and named like it, so that it would otherwise be kept as the attendee's newest.
- */
-export function isOfficeLockName(name: string): boolean {
-  return name.startsWith('~$');
 }
 
 const WINDOWS_FOLDER_FILES = new Set(['thumbs.db', 'desktop.ini']);
