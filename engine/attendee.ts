@@ -20,8 +20,7 @@ export function attendeeOf(flowName: string, options: { attendee?: string; fileN
  * `doejane_12000_67001_Main_Flow_101-1.json`, `Main_Flow_111 (1).json`. The ID is the rest of
  * the name, as in a flow name (`Main_Flow_jane_doe`), less the copy marks that browsers, file
  * managers and platforms add: ` (1)`, ` - Copy`, ` copy 2` (and in other languages:
- * LOCAL_COPY_MARK), and (after an ID) `-1` (Canvas,
- * Safari) and ` 2` (macOS Finder's Keep Both).
+ * LOCAL_COPY_MARK), and (after an ID) `-1` (Canvas, Safari) and ` 2` (macOS Finder's Keep Both).
  */
 const MAIN_FLOW_IN_FILE_NAME = /(?:^|[^A-Za-z0-9])Main_Flow_/i;
 
@@ -66,8 +65,8 @@ export function attendeeOfFile(fileName: string): AttendeeId {
  * submissions are anonymous), which a file name such as `flow.json` does not. The file's own name
  * first (a flat download), then its folders from the nearest (a zip the student made inside).
  */
-function moodleStudentOf(base: string, folders: string[]): string | undefined {
-  for (const name of [base, ...folders.reverse()]) {
+function moodleStudentOf(base: string, folders: readonly string[]): string | undefined {
+  for (const name of [base, ...[...folders].reverse()]) {
     const mark = name.toLowerCase().lastIndexOf(MOODLE_MARK);
     const student = mark > 0 ? /^.*[^_]_\d+$/su.exec(name.slice(0, mark)) : null;
     if (student) return student[0];
