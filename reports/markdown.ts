@@ -1,6 +1,8 @@
 /**
  * A Markdown summary for CI job summaries and pull-request comments: totals, a table with a row
- * per attendee (verdict, score, failing Build steps), and the most common failures. Every value
+ * per attendee (verdict, score, failing Build steps; folded past FOLDED_ABOVE), the most common
+ * failures, and the attendees with duplicate submissions. What it leaves out is listed in full
+ * elsewhere (`fullListing`: the dashboard of `grade`, each file's report for `check`). Every value
  * goes through `escapeMarkdown`, so export text (attendee ids, file names, labels in messages)
  * renders as text: no HTML, links, emphasis or broken tables, and no @mention or issue reference
  * (see `md`). A batch renders each attendee's row where the report is graded
@@ -34,13 +36,13 @@ export interface MarkdownOptions {
 /**
  * Attendees named per common failure; the rest are counted. A whole class per failure would make
  * the summary grow with failures × attendees, past what a pull-request comment takes (GitHub:
- * 65,536 characters); the dashboard lists them all.
+ * 65,536 characters); the full listing (`fullListing`) has them all.
  */
 export const NAMED_PER_FAILURE = 10;
 
 /**
  * Fixes listed per common failure, the most common first. A hint can quote the attendee's own
- * labels, so a class can need as many fixes as attendees; the dashboard lists them all.
+ * labels, so a class can need as many fixes as attendees; the full listing has them all.
  */
 export const FIXES_SHOWN = 5;
 
@@ -135,7 +137,7 @@ const moreRow = (left: number, see: string) => `| and ${plural(left, 'more atten
  * Most bytes of summary.md. GitHub takes 1 MiB (1,048,576 bytes) per job summary; a class of 500
  * whose ids and reasons are clipped but made of characters of 4 bytes (emoji) or escaped to 5
  * (`&amp;`) came to more. Past it, the attendees table ends early, with a count of the rows left
- * out (the dashboard has them all), and its folded summary line says how many it lists; the totals
+ * out (the full listing has them all), and its folded summary line says how many it lists; the totals
  * and the most common failures are always there.
  */
 export const SUMMARY_BYTES = 1_000_000;
