@@ -43,10 +43,11 @@ export function sameSubmissionsTwice(candidates: readonly Candidate[]): string[]
     }
   }
   const found = [...pairs.values()].filter(({ archive, count }) => count >= 2 && 2 * count > archives.get(archive)!);
-  // A student's zip inside the class found twice is found again with it: named once, with the class.
+  // A student's zip inside the class found twice is found again with it: named once, with the class
+  // (another pair: a zip beside its folder lies within the folder it is found again in, `zip -r`'s).
   const within = (archive: string, outer: string) => archive.startsWith(`${outer}/`) || archive.startsWith(`${outer}!/`) || archive.startsWith(`${outer}\\`);
   return found
-    .filter(({ archive }) => !found.some((outer) => within(archive, outer.archive) || within(archive, outer.other)))
+    .filter((pair) => !found.some((outer) => outer !== pair && (within(pair.archive, outer.archive) || within(pair.archive, outer.other))))
     .map(({ archive, other, count }) => `flowgrade: ${archive} and ${other} hold the same ${count} submissions: each is graded twice, in two rows; give only one of them [same-submissions]`);
 }
 

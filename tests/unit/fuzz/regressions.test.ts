@@ -10,6 +10,7 @@ import { findMission } from '../../../checks/index.js';
 import { gradeFlow } from '../../../engine/grade.js';
 import { ActivityError, NotSimulatedError } from '../../../engine/simulator/errors.js';
 import { applyParseSettings } from '../../../engine/simulator/parse-settings.js';
+import { sameSubmissionsTwice } from '../../../cli/grade/same-twice.js';
 import { fixtureJson, fixtureText, type Json } from './mutations.js';
 
 const NO_COLOR: ColorFns = { green: (s) => s, red: (s) => s, yellow: (s) => s, dim: (s) => s, bold: (s) => s };
@@ -178,4 +179,16 @@ test('parse settings: slices Jayway reads otherwise than jsonpath-plus are read 
     if (typeof want === 'string') expect(parsedInto(path, '[1,2,3]'), path).toBe(want);
     else expect(() => parsedInto(path, '[1,2,3]'), path).toThrow(want);
   }
+});
+
+test('grade: a zip holding its folder (zip -r lab3.zip lab3, Compress) given with that folder is said to be the class twice', () => {
+  // Found by grading generated folders and their zips with the CLI: the zip beside the folder lies
+  // inside the folder its entries are found again in (/c, as lab3/x.json), and the filter meant for a
+  // student's zip inside the class dropped the pair on itself: no warning, every student in two rows.
+  const names = ['Main_Flow_1.json', 'Main_Flow_2.json', 'Main_Flow_3.json'];
+  const candidates = [
+    ...names.map((name) => ({ kind: 'refused' as const, file: `/c/lab3.zip!/lab3/${name}`, mtimeMs: 0, error: { code: 'x', message: '' } })),
+    ...names.map((name) => ({ kind: 'path' as const, file: `/c/lab3/${name}`, mtimeMs: 0 })),
+  ];
+  expect(sameSubmissionsTwice(candidates)).toEqual(['flowgrade: /c/lab3.zip and /c hold the same 3 submissions: each is graded twice, in two rows; give only one of them [same-submissions]']);
 });
