@@ -67,14 +67,22 @@ export function attendeeOfFile(fileName: string): AttendeeId {
  */
 function moodleStudentOf(base: string, folders: readonly string[]): string | undefined {
   for (const name of [base, ...[...folders].reverse()]) {
-    const mark = name.toLowerCase().lastIndexOf(MOODLE_MARK);
+    const mark = lastMoodleMark(name);
     const student = mark > 0 ? /^.*[^_]_\d+$/su.exec(name.slice(0, mark)) : null;
     if (student) return student[0];
   }
   return undefined;
 }
 
-const MOODLE_MARK = '_assignsubmission_';
+/**
+ * Where the last `_assignsubmission_` of `name` starts (any case), or -1. Found in the name itself:
+ * lower-casing it first can change its length (`İ` becomes two characters), and the index with it.
+ */
+function lastMoodleMark(name: string): number {
+  let at = -1;
+  for (const found of name.matchAll(/_assignsubmission_/giu)) at = found.index;
+  return at;
+}
 
 /**
  * Blackboard's "download assignment" names each attempt's files

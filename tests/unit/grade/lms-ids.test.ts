@@ -15,6 +15,8 @@ test('Moodle: the student folder (or, downloaded without folders, the name prefi
     ['class.zip!/Doe Jane_12345_assignsubmission_file_/flow (1).json', 'Doe Jane_12345'],
     ['subs/Иванов Иван_12347_assignsubmission_file_/поток.json', 'Иванов Иван_12347'],
     ['subs\\王 小明_12348_assignsubmission_file_\\export.json', '王 小明_12348'],
+    ['subs/Öztürk İpek_12346_assignsubmission_file_/flow.json', 'Öztürk İpek_12346'], // İ lower-cases to two characters
+    ['subs/Doe Jane_12345_ASSIGNSUBMISSION_FILE_/flow.json', 'Doe Jane_12345'],
     ['class.zip!/Lee Ann_12349_assignsubmission_file_/upload.zip!/lab/flow.json', 'Lee Ann_12349'], // a zip the student made
     ['class.zip!/Participant_12350_assignsubmission_file_/flow.json', 'Participant_12350'], // anonymous submissions
     ['class.zip!/Doe Jane_12345_assignsubmission_file_flow.json', 'Doe Jane_12345'], // "download submissions in folders" off
