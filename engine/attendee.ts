@@ -54,7 +54,7 @@ export function attendeeOfFile(fileName: string): AttendeeId {
   const folders = fileName.split(/[\\/]/);
   const base = withoutCopyMarks(folders.pop()!.replace(/\.json$/i, ''));
   const found = MAIN_FLOW_IN_FILE_NAME.exec(base);
-  const id = found ? base.slice(found.index + found[0].length).trim().replace(/[- ]\d+$/, '') : moodleStudentOf(base, folders) ?? blackboardStudentOf(base) ?? base;
+  const id = found ? withoutCopyMarks(base.slice(found.index + found[0].length).trim().replace(/[- ]\d+$/, '')) : moodleStudentOf(base, folders) ?? blackboardStudentOf(base) ?? base;
   return { id: id || base || 'unknown', source: 'file-name' };
 }
 

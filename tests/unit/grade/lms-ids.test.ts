@@ -53,6 +53,7 @@ test('names that only look like Moodle\'s keep their base name', () => {
 test('copy marks of macOS and Safari after a Main_Flow_ ID: a truncated second download is still the attendee\'s duplicate', () => {
   for (const [file, id] of [
     ['Main_Flow_140 2.json', '140'], // Finder's "Keep Both", a save beside a file of that name
+    ['Main_Flow_140 (1) 2.json', '140'], // Keep Both of a download the browser had already renamed
     ['Main_Flow_140 copy 2.json', '140'], // Finder's Duplicate
     ['Main_Flow_140-1.json', '140'], // Safari's second download
     ['Main_Flow_140(1).json', '140'], // Firefox
