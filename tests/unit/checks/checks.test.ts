@@ -437,3 +437,19 @@ test('the guide\'s URL in a flow whose start node has another label says which l
   const result = resultOf(await gradeMutation(MISTAKES['start-node-relabelled-url-unchanged']), 'get-cbid-url');
   expect(result.message).toBe('GET_CBID Request URL is wrong: dn={{NewPhoneContact.DNIS | slice(2) }} reads NewPhoneContact, but the start node of this flow is labelled NewContact: read NewContact.DNIS');
 });
+
+test('a Condition testing 200 fails on 201 but still leaves by False on 400 and 500: those runs are judged, not skipped', async () => {
+  const report = await gradeFixture('flows/defect-condition-tests-200.json');
+  expect(resultOf(report, 'run-status-true-on-201').status).toBe('failed');
+  for (const id of ['run-status-false-on-400', 'run-status-false-on-500']) {
+    const result = resultOf(report, id);
+    expect([id, result.status, result.message]).toEqual([id, 'passed', expect.stringContaining('left by False')]);
+  }
+});
+
+test('SimulateGlobalError leaving by its normal exit is told it raised no error, not that its Undefined Error exit is wired', async () => {
+  const result = resultOf(await gradeFixture('flows/defect-simulate-valid-expression.json'), 'run-global-error-raised');
+  expect(result.status).toBe('failed');
+  expect(result.message).toContain('ran without an error');
+  expect(result.expected).toBe('Outcome Error, then GlobalErrorHandling');
+});
