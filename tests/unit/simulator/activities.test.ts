@@ -248,6 +248,14 @@ test.describe('condition-activity', () => {
     expect(entry(unlinked, 'Check').outcome).toBe('error');
     expect(unlinked.globalErrorRaised).toBe(true);
   });
+
+  test('an empty or blank expression is an activity error, not a False', async () => {
+    for (const expression of ['', '   ']) {
+      const result = await run(buildFlow(spec(expression, true)));
+      expect(entry(result, 'Check')).toMatchObject({ outcome: 'error', error: expect.stringContaining('no condition expression') });
+      expect(result.trace.at(-1)?.activity).toBe('Oops');
+    }
+  });
 });
 
 test.describe('case-statement', () => {
