@@ -309,6 +309,20 @@ test.describe('unreadable input: one clear line and a stable code', () => {
     }
   });
 
+  test('a file picked by mistake (a zipped export, a screenshot, a PDF) is named by its signature, not quoted as bytes', () => {
+    const cases: [number[], string][] = [
+      [[0x50, 0x4b, 0x03, 0x04], 'a ZIP archive; unzip it and give the .json file inside'],
+      [[0x50, 0x4b, 0x05, 0x06], 'a ZIP archive; unzip it and give the .json file inside'],
+      [[0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a], 'an image (PNG), not a flow export'],
+      [[0xff, 0xd8, 0xff, 0xe0], 'an image (JPEG), not a flow export'],
+      [[0x47, 0x49, 0x46, 0x38, 0x39, 0x61], 'an image (GIF), not a flow export'],
+      [[0x25, 0x50, 0x44, 0x46, 0x2d, 0x31, 0x2e, 0x37], 'a PDF document, not a flow export'],
+    ];
+    for (const [signature, kind] of cases) {
+      expect(failure(new Uint8Array([...signature, 0, 1, 2, 0x7b]))).toEqual({ code: 'not-json', message: `not valid JSON: the file is ${kind}` });
+    }
+  });
+
   test('bytes that only start like UTF-16 are not called UTF-16', () => {
     // UTF-32LE (BOM FF FE 00 00, and without BOM "{" 00 00 00): not Notepad's, not named UTF-16.
     expect(failure(new Uint8Array([0xff, 0xfe, 0, 0, 0x7b, 0, 0, 0])).message).not.toMatch(/UTF-16/);
