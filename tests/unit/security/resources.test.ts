@@ -173,6 +173,12 @@ test.describe('graph size', () => {
     expect(loadFlow(bigFlow(101, 10), { maxEventHandlers: 200 }).ok).toBe(true);
   });
 
+  test('the activity limit is exact: main and event flow activities together, up to the limit and not one more', () => {
+    // 1 start + 10 event nodes + the chain.
+    expect(loadFlow(bigFlow(10, 4_989)).ok).toBe(true);
+    expect(loadFlow(bigFlow(10, 4_990))).toEqual({ ok: false, error: { code: 'too-large', message: 'the export has 5001 activities, more than the limit of 5000' } });
+  });
+
   test('more flow variables than any real flow are refused (every check that renders a template builds a scope of them)', () => {
     // Before this limit, 500 000 variables (17 MB) took check 7 s and 725 MB: the checks build a scope of every variable several times.
     const withVariables = (count: number) => {
