@@ -92,6 +92,15 @@ export const MISTAKES = {
     p['menuLinks:input'] = p.menuLinks_input = ['Callback', 'Stay in queue'];
     unlink(f, 'WantCallback', '3');
   },
+  'option1-removed': (f) => {
+    const p = props(f, 'WantCallback');
+    p.menuLinks = ['2', '3'];
+    p['menuLinks:input'] = p.menuLinks_input = ['Stay in queue', 'Simulate an error'];
+    unlink(f, 'WantCallback', '1');
+  },
+  // A second status test before HTTPStatusCode: a refused request ends the event flow without reaching it.
+  'status-condition-reached-only-on-201': (f) =>
+    conditionOn(f, 'CallBackAPI_HTTPRequest', 'default', 'Created', '{{CallBackAPI_HTTPRequest.httpStatusCode == 201}}', 'HTTPStatusCode', 'EndFlow_kid'),
   'option3-described-error': (f) => {
     const p = props(f, 'WantCallback');
     p['menuLinks:input'] = p.menuLinks_input = ['Callback', 'Stay in queue', 'Error'];

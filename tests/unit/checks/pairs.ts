@@ -16,7 +16,7 @@ export const FAILS_ON: Record<string, Input[]> = {
   'want-callback-option3': ['option3-removed', 'flows/before-mission.json'],
   'want-callback-option3-description': ['option3-described-error'],
   'want-callback-prompt-option3': ['flows/defect-menu-tts-without-option3.json', 'prompt-offers-13', 'menu-plays-audio-files', 'prompt-offers-33', 'prompt-replaced-by-the-option3-sentence'],
-  'want-callback-option1-regression': ['flows/defect-regression-option1-unlinked.json', 'option1-to-music'],
+  'want-callback-option1-regression': ['flows/defect-regression-option1-unlinked.json', 'option1-to-music', 'option1-removed'],
   'want-callback-option2-regression': ['flows/defect-regression-option2-unlinked.json', 'option2-to-new-number'],
   'get-cbid-after-option3': ['flows/defect-menu-option3-unlinked.json', 'flows/defect-menu-option3-to-newnumber.json', 'option1-also-to-get-cbid', 'no-input-to-get-cbid', 'no-input-to-simulate-error', 'option2-to-set-get-result', 'unmatched-entry-to-get-cbid'],
   'get-cbid-unauthenticated': ['flows/defect-getcbid-authenticated.json', 'get-cbid-authenticated-without-connector'],
@@ -95,6 +95,6 @@ export const FAILS_ON: Record<string, Input[]> = {
     'flows/defect-condition-label-mismatch.json',
     'old-label-with-new-condition',
   ],
-  'run-status-false-on-400': ['flows/defect-condition-constant-true.json', 'false-retries-through-a-condition', 'condition-also-true-on-400'],
-  'run-status-false-on-500': ['flows/defect-condition-constant-true.json', 'false-retries-through-a-condition', 'condition-also-true-on-500'],
+  'run-status-false-on-400': ['flows/defect-condition-constant-true.json', 'false-retries-through-a-condition', 'condition-also-true-on-400', 'status-condition-reached-only-on-201'],
+  'run-status-false-on-500': ['flows/defect-condition-constant-true.json', 'false-retries-through-a-condition', 'condition-also-true-on-500', 'status-condition-reached-only-on-201'],
 };
