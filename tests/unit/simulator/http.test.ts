@@ -226,6 +226,17 @@ test.describe('responses and failures', () => {
     const ftp = await simulate(buildFlow(flowWith(httpRequest('Req', { httpRequestUrl: 'ftp://x/y' }))), {}, { services: fakeServices() });
     expect(ftp.trace.find((e) => e.activity === 'Req')?.error).toContain('is not http(s)');
   });
+
+  test('a connector with no base address, or a blank Request URL, fails the activity by name', async () => {
+    const connector = httpRequest('Req', { authenticated: true, 'connectorId:name': 'WxCC_API', httpRequestPath: '/x' });
+    const services = { ...fakeServices(), connectorBaseUrl: () => '' };
+    const a = await simulate(buildFlow(flowWith(connector)), {}, { services });
+    expect(a.trace.find((e) => e.activity === 'Req')).toMatchObject({ outcome: 'error', error: "connector 'WxCC_API' is not available" });
+    for (const httpRequestUrl of ['', '   ']) {
+      const blank = await simulate(buildFlow(flowWith(httpRequest('Req', { httpRequestUrl }))), {}, { services: fakeServices() });
+      expect(blank.trace.find((e) => e.activity === 'Req')).toMatchObject({ outcome: 'error', error: 'no request URL' });
+    }
+  });
 });
 
 test.describe('requests the platform would refuse: our words, the same in Node and in every browser', () => {
