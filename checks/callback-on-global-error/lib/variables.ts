@@ -1,6 +1,6 @@
 /** The shared logic of the four Build step 2 checks: one String flow variable with an empty default. */
 import { defineCheck, type Check } from '../../../engine/check.js';
-import type { FlowModel } from '../../../engine/model.js';
+import type { FlowModel, Variable } from '../../../engine/model.js';
 import { missionNodes } from './find.js';
 import { failed, passed } from './outcome.js';
 
@@ -50,7 +50,12 @@ export function notStringCause(name: string): string {
  */
 export function declaredSpelling(model: FlowModel, name: string): string {
   if (model.variables.some((v) => v.name === name)) return name;
-  return model.variables.find((v) => v.name.trim().toLowerCase() === name.toLowerCase())?.name.trim() ?? name;
+  return declaredLoosely(model, name)?.name.trim() ?? name;
+}
+
+/** The flow variable named `name` but for case or spaces around it (`getResult`, ` getresult`), if one is declared. */
+function declaredLoosely(model: FlowModel, name: string): Variable | undefined {
+  return model.variables.find((v) => v.name.trim().toLowerCase() === name.toLowerCase());
 }
 
 /**
@@ -125,7 +130,7 @@ export function variableCheck(options: VariableCheckOptions): Check {
             cause: undeclaredCause(expected),
           });
         }
-        const other = ctx.model.variables.find((v) => v.name.trim().toLowerCase() === expected.toLowerCase());
+        const other = declaredLoosely(ctx.model, expected);
         if (other) {
           return failed(`Flow variable ${expected} is declared as ${other.name}: names are case-sensitive, and the lab's steps use ${expected}`, {
             expected: `${expected} (String, empty default)`,
