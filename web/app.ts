@@ -6,10 +6,9 @@
  */
 import pkg from '../package.json' with { type: 'json' };
 import { messageOf } from '../engine/error-message.js';
-import type { GradeReport } from '../engine/report.js';
 import { REPORT_CSS, renderHtmlReport, renderReportBody } from '../reports/html.js';
 import { renderJson } from '../reports/json.js';
-import { formatMegabytes, gradePickedFile, MAX_BYTES, type PickedFile } from './grade-file.js';
+import { formatMegabytes, gradePickedFile, MAX_BYTES, type GradedFile, type PickedFile } from './grade-file.js';
 import { downloadName, errorAdvice, errorLine, notGradedNote, oneLine, summaryLine } from './messages.js';
 import { missionChoices, readSettings, type SettingsResult } from './options.js';
 
@@ -183,22 +182,22 @@ async function grade(file: PickedFile, note: string): Promise<void> {
 
   try {
     const { mission, attendee, dnis } = settings.settings;
-    const report = await gradePickedFile(file, { mission, attendee, settings: dnis ? { dnis } : undefined, tool: TOOL }, filesRead);
-    if (run === generation) show(report, note);
+    const graded = await gradePickedFile(file, { mission, attendee, settings: dnis ? { dnis } : undefined, tool: TOOL }, filesRead);
+    if (run === generation) show(graded, note);
   } catch (error) {
     // Failing while grading or while showing the report: nothing of the earlier report stays.
     if (run === generation) showCrash(file.name, error);
   }
 }
 
-function show(report: GradeReport, note: string): void {
+function show({ report, reason }: GradedFile, note: string): void {
   releaseDownloads();
   clearReport();
   results.dataset.state = 'done';
   results.dataset.verdict = report.verdict;
   status.textContent = summaryLine(report) + note;
   if (report.verdict === 'ungradable') {
-    errorArea.replaceChildren(errorBox(errorLine(report), errorAdvice(report.error?.code, report.error?.message)));
+    errorArea.replaceChildren(errorBox(errorLine(report), errorAdvice(reason ?? 'unusable-export')));
     return;
   }
   downloads.replaceChildren(
@@ -224,7 +223,7 @@ function showCrash(fileName: string, error: unknown): void {
   results.dataset.state = 'done';
   results.dataset.verdict = 'error';
   status.textContent = oneLine(`${fileName} could not be graded.`);
-  errorArea.replaceChildren(errorBox(oneLine(`${fileName}: internal error of the grader: ${messageOf(error)} [internal-error]`), 'Please tell your instructor; flowgrade check on the command line gives the same grade.'));
+  errorArea.replaceChildren(errorBox(oneLine(`${fileName}: internal error of the grader: ${messageOf(error)} [internal-error]`), errorAdvice('internal-error')));
 }
 
 function errorBox(line: string, advice: string): HTMLElement {

@@ -1,14 +1,22 @@
 /**
  * Grading one file the user picked or dropped: the size is checked before anything is read, and
- * a file that cannot be read still gives an `ungradable` report (as `flowgrade check` does).
+ * a file that cannot be read still gives an `ungradable` report (as `flowgrade check` does), with
+ * the reason code the page's advice is chosen by.
  */
 import { gradeFlow, refusedReport, type GradeOptions } from '../engine/grade.js';
 import { DEFAULT_LIMITS } from '../engine/json-text.js';
 import type { GradeReport } from '../engine/report.js';
 import { boundReport } from '../reports/bounds.js';
+import type { FailureReason } from './failure-reason.js';
 
 /** What the page needs of a File (a File, or a stand-in in tests); `folder` when a folder was dropped. */
 export type PickedFile = Pick<File, 'name' | 'size' | 'arrayBuffer'> & { folder?: boolean };
+
+/** A file's report and, when it is ungradable, why (the page's advice follows the reason, never the message's words). */
+export interface GradedFile {
+  report: GradeReport;
+  reason?: FailureReason;
+}
 
 export const MAX_BYTES = DEFAULT_LIMITS.maxBytes;
 
@@ -16,21 +24,41 @@ export const MAX_BYTES = DEFAULT_LIMITS.maxBytes;
  * `readBefore`: the files read whole before (the page's record, so a file given once and graded
  * again when an option changes is told apart from one given just now); the file joins it once read.
  */
-export async function gradePickedFile(file: PickedFile, options: Omit<GradeOptions, 'fileName'>, readBefore = new WeakSet<object>()): Promise<GradeReport> {
-  const fileName = file.name;
+export async function gradePickedFile(file: PickedFile, options: Omit<GradeOptions, 'fileName'>, readBefore = new WeakSet<object>()): Promise<GradedFile> {
+  const refused = (reason: FailureReason, code: string, message: string): GradedFile => ({ report: refusedReport({ code, message }, { ...options, fileName: file.name }), reason });
   // A dropped folder comes as a File that cannot be read ("could not be found"): say what it is, as the CLI does.
-  if (file.folder) return refusedReport({ code: 'unreadable-file', message: 'is a directory, not a file' }, { ...options, fileName });
-  if (file.size > MAX_BYTES) {
-    return refusedReport({ code: 'too-large', message: `file is larger than the ${formatMegabytes(MAX_BYTES)} limit (${file.size} bytes)` }, { ...options, fileName });
-  }
+  if (file.folder) return refused('folder', 'unreadable-file', 'is a directory, not a file');
+  if (file.size > MAX_BYTES) return refused('too-large', 'too-large', `file is larger than the ${formatMegabytes(MAX_BYTES)} limit (${file.size} bytes)`);
   let bytes: Uint8Array;
   try {
     bytes = new Uint8Array(await file.arrayBuffer());
   } catch (error) {
-    return refusedReport({ code: 'unreadable-file', message: `could not be read: ${unreadableReason(error, readBefore.has(file))}` }, { ...options, fileName });
+    const unreadable = unreadableReason(error, readBefore.has(file));
+    return refused(unreadable.reason, 'unreadable-file', `could not be read: ${unreadable.words}`);
   }
   readBefore.add(file);
-  return boundReport(await gradeFlow(bytes, { ...options, fileName })); // as the CLI shows it (reports/bounds.ts)
+  const report = boundReport(await gradeFlow(bytes, { ...options, fileName: file.name })); // as the CLI shows it (reports/bounds.ts)
+  return { report, reason: report.error ? loaderReason(report.error.code, bytes) : undefined };
+}
+
+/** The reason of a loader's refusal, from its stable code (docs/errors.md) and, for a ZIP archive, the file's first bytes. */
+function loaderReason(code: string, bytes: Uint8Array): FailureReason {
+  switch (code) {
+    case 'not-json':
+      return isZipArchive(bytes) ? 'zip' : 'not-json';
+    case 'not-a-flow':
+    case 'invalid-flow':
+      return 'not-a-flow';
+    case 'too-large':
+      return 'too-large';
+    default:
+      return 'unusable-export';
+  }
+}
+
+/** The signatures the loader names a ZIP archive by (a local file header, or the end record of an empty archive). */
+function isZipArchive(bytes: Uint8Array): boolean {
+  return bytes[0] === 0x50 && bytes[1] === 0x4b && ((bytes[2] === 0x03 && bytes[3] === 0x04) || (bytes[2] === 0x05 && bytes[3] === 0x06));
 }
 
 /**
@@ -39,14 +67,14 @@ export async function gradePickedFile(file: PickedFile, options: Omit<GradeOptio
  * was given (the browser reads a file as it was when given), and for one refused on its first read:
  * locked by another program, or a cloud placeholder not downloaded (OneDrive "online-only").
  */
-function unreadableReason(error: unknown, readBefore: boolean): string {
+function unreadableReason(error: unknown, readBefore: boolean): { reason: FailureReason; words: string } {
   const name = (error as { name?: unknown } | undefined)?.name;
   if (name === 'NotReadableError' || name === 'NotFoundError') {
     return readBefore
-      ? 'it changed, moved or was deleted since it was given'
-      : 'the browser was refused it (it may be locked by another program, or kept online only, such as a OneDrive "online-only" file not downloaded to this computer)';
+      ? { reason: 'changed-since-given', words: 'it changed, moved or was deleted since it was given' }
+      : { reason: 'refused-on-first-read', words: 'the browser was refused it (it may be locked by another program, or kept online only, such as a OneDrive "online-only" file not downloaded to this computer)' };
   }
-  return error instanceof Error && error.message ? error.message : 'the browser could not read it';
+  return { reason: 'unreadable', words: error instanceof Error && error.message ? error.message : 'the browser could not read it' };
 }
 
 export function formatMegabytes(bytes: number): string {

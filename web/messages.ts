@@ -2,6 +2,7 @@
 import type { GradeReport } from '../engine/report.js';
 import { printableLine } from '../reports/escape.js';
 import { formatPoints } from '../reports/summary.js';
+import type { FailureReason } from './failure-reason.js';
 
 /**
  * The page's lines name files and quote what the loader met, which come from strangers: control
@@ -32,33 +33,30 @@ export function notGradedNote(others: string[]): string {
   return oneLine(` Only one file is graded at a time: ${list} ${rest}.`);
 }
 
-/** What to do next, by the loader's code (and, for a file that is not JSON, what the loader found it to be). */
-export function errorAdvice(code: string | undefined, message = ''): string {
-  switch (code) {
-    case 'not-json':
-      // The line above says to unzip it: exporting again would give a .json the attendee already has.
-      return /\bZIP archive\b/.test(message) ? 'Unzip it first (on Windows: right-click, Extract All), then drop the .json file from the unzipped folder.' : EXPORT_AGAIN;
-    case 'too-large':
-      return 'A Flow Designer export is far smaller than this: check that you picked the exported flow (.json).';
-    case 'unreadable-file':
-      return unreadableAdvice(message);
-    case 'not-a-flow':
-    case 'invalid-flow':
-      return 'This is not a Flow Designer flow export. In Flow Designer, open your flow and use Export, then drop that .json file.';
-    default:
-      return EXPORT_AGAIN;
-  }
-}
-
-/** What to do about a file the browser could not read, by what the line above says happened. */
-function unreadableAdvice(message: string): string {
-  if (/\bis a directory\b/.test(message)) return 'Give the exported .json file itself, not a folder: open the folder and drop the .json file inside.';
-  if (/\bsince it was given\b/.test(message)) return 'If you exported it again, moved or renamed it since you picked it, pick it again.';
-  if (/\brefused\b/.test(message)) return 'Make sure it is on this computer and not open in another program (a OneDrive or Google Drive file kept online only: right-click it, Always keep on this device), then pick it again.';
-  return 'The browser could not read it: give the exported .json file itself (not a folder); if it changed or moved since you picked it, pick it again.';
-}
-
 const EXPORT_AGAIN = 'Export the flow again from Flow Designer and drop the new .json file.';
+
+/**
+ * What to do next, for each reason a file cannot be graded. A Record over the whole union: a
+ * reason added to FAILURE_REASONS without its advice fails the typecheck.
+ */
+const ADVICE: Record<FailureReason, string> = {
+  folder: 'Give the exported .json file itself, not a folder: open the folder and drop the .json file inside.',
+  'too-large': 'A Flow Designer export is far smaller than this: check that you picked the exported flow (.json).',
+  unreadable: 'The browser could not read it: give the exported .json file itself (not a folder); if it changed or moved since you picked it, pick it again.',
+  'changed-since-given': 'If you exported it again, moved or renamed it since you picked it, pick it again.',
+  'refused-on-first-read': 'Make sure it is on this computer and not open in another program (a OneDrive or Google Drive file kept online only: right-click it, Always keep on this device), then pick it again.',
+  // The line above says to unzip it: exporting again would give a .json the attendee already has.
+  zip: 'Unzip it first (on Windows: right-click, Extract All), then drop the .json file from the unzipped folder.',
+  'not-json': EXPORT_AGAIN,
+  'not-a-flow': 'This is not a Flow Designer flow export. In Flow Designer, open your flow and use Export, then drop that .json file.',
+  'unusable-export': EXPORT_AGAIN,
+  'internal-error': 'Please tell your instructor; flowgrade check on the command line gives the same grade.',
+};
+
+/** What to do next about a file that could not be graded, by why (the line above it says what was found). */
+export function errorAdvice(reason: FailureReason): string {
+  return ADVICE[reason];
+}
 
 /** A file name safe for a download: the attendee id with anything unusual replaced, at most 100 characters. */
 export function downloadName(report: GradeReport, extension: string): string {

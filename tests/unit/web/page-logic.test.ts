@@ -2,6 +2,7 @@
 import { test, expect } from '@playwright/test';
 import { DEFAULT_MISSION_ID, MISSIONS } from '../../../checks/index.js';
 import type { GradeReport } from '../../../engine/report.js';
+import { FAILURE_REASONS } from '../../../web/failure-reason.js';
 import { downloadName, errorAdvice, errorLine, notGradedNote, summaryLine } from '../../../web/messages.js';
 import { missionChoices, readSettings } from '../../../web/options.js';
 import { fixturePath, runCli } from '../../helpers.js';
@@ -59,7 +60,6 @@ const ungradable = {
 test('an unreadable file is described in the CLI form: name, loader message, [code]', () => {
   expect(errorLine(ungradable)).toBe('Main_Flow_140.json: not valid JSON: unexpected "Main" at line 1 column 1 [not-json]');
   expect(summaryLine(ungradable)).toBe('Main_Flow_140.json could not be graded.');
-  expect(errorAdvice('not-a-flow')).toContain('Export');
 });
 
 test('the summary line gives verdict and score', () => {
@@ -78,20 +78,28 @@ test('download names come from the attendee id, made safe for a file name', () =
   expect(downloadName({ ...ungradable, attendee: { id: 'a'.repeat(2000), source: 'flow-name' } } as GradeReport, 'json')).toBe(`${'a'.repeat(100)}.flowgrade.json`);
 });
 
-test('a zipped export is told to be unzipped (as its line says), not exported again; other files that are not JSON are', () => {
-  expect(errorAdvice('not-json', 'not valid JSON: the file is a ZIP archive; unzip it and give the .json file inside')).toMatch(/^Unzip it/);
-  expect(errorAdvice('not-json', 'not valid JSON: the file is a ZIP archive; unzip it and give the .json file inside')).not.toContain('Export the flow again');
-  expect(errorAdvice('not-json', 'not valid JSON: the file is an image (PNG), not a flow export')).toContain('Export the flow again');
-  expect(errorAdvice('not-json')).toContain('Export the flow again');
+test('every reason a file cannot be graded has its own advice (FAILURE_REASONS: a Record over the union, so a new reason without advice fails the typecheck)', () => {
+  const advice = FAILURE_REASONS.map((reason) => errorAdvice(reason));
+  for (const [i, text] of advice.entries()) expect(text, FAILURE_REASONS[i]).toMatch(/\S.*\.$/);
+  // Each case its own words, but for the ones that truly call for the same step (export again).
+  const exportAgain = FAILURE_REASONS.filter((reason) => errorAdvice(reason) === errorAdvice('not-json'));
+  expect(exportAgain.sort()).toEqual(['not-json', 'unusable-export']);
+  expect(new Set(advice).size).toBe(advice.length - 1);
 });
 
-test('a file the browser cannot read is told what to do by what happened: a folder, a file changed since it was picked, one refused on its first read', () => {
-  expect(errorAdvice('unreadable-file')).toContain('pick it again');
-  expect(errorAdvice('unreadable-file', 'is a directory, not a file')).toMatch(/not a folder/);
-  expect(errorAdvice('unreadable-file', 'could not be read: it changed, moved or was deleted since it was given')).toMatch(/^If you exported it again, moved or renamed it .*pick it again\.$/);
-  const locked = errorAdvice('unreadable-file', 'could not be read: the browser was refused it (it may be locked by another program, or kept online only, such as a OneDrive "online-only" file not downloaded to this computer)');
-  expect(locked).toMatch(/not open in another program .*OneDrive .*pick it again\.$/);
-  expect(locked).not.toMatch(/changed|moved/);
+test('the advice is chosen by the reason code alone, not by words of the message above it', () => {
+  // A zipped export is told to be unzipped, not exported again (the line above says to unzip it).
+  expect(errorAdvice('zip')).toMatch(/^Unzip it/);
+  expect(errorAdvice('zip')).not.toContain('Export the flow again');
+  expect(errorAdvice('not-json')).toContain('Export the flow again');
+  expect(errorAdvice('folder')).toMatch(/not a folder/);
+  expect(errorAdvice('changed-since-given')).toMatch(/^If you exported it again, moved or renamed it .*pick it again\.$/);
+  expect(errorAdvice('refused-on-first-read')).toMatch(/not open in another program .*OneDrive .*pick it again\.$/);
+  expect(errorAdvice('refused-on-first-read')).not.toMatch(/changed|moved/);
+  expect(errorAdvice('unreadable')).toContain('pick it again');
+  expect(errorAdvice('not-a-flow')).toContain('Export');
+  expect(errorAdvice('internal-error')).toContain('instructor');
+  expect(errorAdvice.length, 'no message parameter to match words in').toBe(1);
 });
 
 test('files given with the one graded are named as not graded: at most three, then how many more', () => {

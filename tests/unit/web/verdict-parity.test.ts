@@ -9,11 +9,13 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { DEFAULT_MISSION_ID, findMission } from '../../../checks/index.js';
 import type { GradeReport } from '../../../engine/report.js';
-import { gradePickedFile, MAX_BYTES } from '../../../web/grade-file.js';
+import type { FailureReason } from '../../../web/failure-reason.js';
+import { gradePickedFile, MAX_BYTES, type PickedFile } from '../../../web/grade-file.js';
 import { fixturePath, runCli } from '../../helpers.js';
 
 const FIXED = '2025-06-02T10:00:00Z';
 const MANIFEST = JSON.parse(readFileSync(fixturePath('manifest.json'), 'utf8')) as { file: string; verdict: string }[];
+const DEFECT_FIXTURE = 'flows/defect-callbackapi-method-put.json';
 const OPTIONS = { mission: findMission(DEFAULT_MISSION_ID)!, now: () => new Date(FIXED), tool: { name: 'flowgrade', version: '0.0.0-test' } };
 
 function fileOf(relative: string): File {
@@ -36,7 +38,7 @@ test('every fixture: the page path and `flowgrade check` agree on verdict, score
   const cliReports = JSON.parse(cli.stdout) as GradeReport[];
   expect(cliReports).toHaveLength(MANIFEST.length);
   for (const [i, entry] of MANIFEST.entries()) {
-    const page = await gradePickedFile(fileOf(entry.file), OPTIONS);
+    const { report: page } = await gradePickedFile(fileOf(entry.file), OPTIONS);
     expect(summary(page), entry.file).toEqual(summary(cliReports[i]));
     expect(page.verdict, entry.file).toBe(entry.verdict);
   }
@@ -45,7 +47,7 @@ test('every fixture: the page path and `flowgrade check` agree on verdict, score
 test('a file over the limit is refused from its size alone, like the CLI does, without being read', async () => {
   let read = false;
   const huge = { name: 'huge.json', size: MAX_BYTES + 1, arrayBuffer: async () => ((read = true), new ArrayBuffer(0)) };
-  const report = await gradePickedFile(huge, OPTIONS);
+  const { report } = await gradePickedFile(huge, OPTIONS);
   expect(read).toBe(false);
   expect(report.verdict).toBe('ungradable');
   expect(report.error).toEqual({ code: 'too-large', message: `file is larger than the 20 MB limit (${MAX_BYTES + 1} bytes)` });
@@ -54,7 +56,7 @@ test('a file over the limit is refused from its size alone, like the CLI does, w
 
 test('a file the browser cannot read gives an ungradable report with unreadable-file', async () => {
   const gone = { name: 'Main_Flow_140.json', size: 10, arrayBuffer: async (): Promise<ArrayBuffer> => Promise.reject(new Error('A requested file could not be read')) };
-  const report = await gradePickedFile(gone, OPTIONS);
+  const { report } = await gradePickedFile(gone, OPTIONS);
   expect(report.verdict).toBe('ungradable');
   expect(report.error).toEqual({ code: 'unreadable-file', message: 'could not be read: A requested file could not be read' });
 });
@@ -64,21 +66,52 @@ test('a file refused on its first read (locked by another program, a OneDrive "o
   const refused = () => Promise.reject(new DOMException('The requested file could not be read, typically due to permission problems that have occurred after a reference to a file was acquired.', 'NotReadableError'));
   const locked = { name: 'Main_Flow_140.json', size: 10, arrayBuffer: refused };
   const read = new WeakSet<object>();
-  const first = await gradePickedFile(locked, OPTIONS, read);
+  const { report: first } = await gradePickedFile(locked, OPTIONS, read);
   expect(first.error).toEqual({ code: 'unreadable-file', message: 'could not be read: the browser was refused it (it may be locked by another program, or kept online only, such as a OneDrive "online-only" file not downloaded to this computer)' });
-  expect((await gradePickedFile(locked, OPTIONS, read)).error, 'never read: still the first read').toEqual(first.error);
-  expect((await gradePickedFile(locked, OPTIONS)).error, 'no record of reads: a first read').toEqual(first.error);
+  expect((await gradePickedFile(locked, OPTIONS, read)).report.error, 'never read: still the first read').toEqual(first.error);
+  expect((await gradePickedFile(locked, OPTIONS)).report.error, 'no record of reads: a first read').toEqual(first.error);
   // Read whole once (graded), then refused: the export was written over, moved or deleted since.
   const bytes = readFileSync(fixturePath('flows/solution.json'));
   let reads = 0;
   const changed = { name: 'Main_Flow_140.json', size: bytes.length, arrayBuffer: () => (reads++ === 0 ? Promise.resolve(new Uint8Array(bytes).buffer) : refused()) };
-  expect((await gradePickedFile(changed, OPTIONS, read)).verdict).toBe('passed');
-  expect((await gradePickedFile(changed, OPTIONS, read)).error).toEqual({ code: 'unreadable-file', message: 'could not be read: it changed, moved or was deleted since it was given' });
+  expect((await gradePickedFile(changed, OPTIONS, read)).report.verdict).toBe('passed');
+  expect((await gradePickedFile(changed, OPTIONS, read)).report.error).toEqual({ code: 'unreadable-file', message: 'could not be read: it changed, moved or was deleted since it was given' });
 });
 
 test('a UTF-16 export (Notepad\'s "Unicode") gives the CLI\'s ungradable report naming the encoding', async () => {
   const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(readFileSync(fixturePath('flows/solution.json'), 'utf8'), 'utf16le')]);
-  const report = await gradePickedFile(new File([utf16], 'Main_Flow_140.json', { type: 'application/json' }), OPTIONS);
+  const { report } = await gradePickedFile(new File([utf16], 'Main_Flow_140.json', { type: 'application/json' }), OPTIONS);
   expect(report.verdict).toBe('ungradable');
   expect(report.error).toEqual({ code: 'not-json', message: 'not valid JSON: the file is UTF-16 (Notepad\'s "Unicode"), not UTF-8; export it again from Flow Designer, or save it as UTF-8' });
+});
+
+test('each case a file cannot be graded gets its reason code where it is known: the page (folder, size, read) or the loader\'s code and the bytes', async () => {
+  const named = (name: string, bytes: Uint8Array<ArrayBuffer> | string): PickedFile => new File([bytes], name, { type: 'application/json' });
+  const refusedRead = () => Promise.reject(new DOMException('The requested file could not be read.', 'NotReadableError'));
+  const read = new WeakSet<object>();
+  const rereadLater = { name: 'Main_Flow_140.json', size: 2, arrayBuffer: refusedRead };
+  read.add(rereadLater); // read whole before, refused now
+  const cases: [PickedFile, FailureReason | undefined, string?][] = [
+    [fileOf('flows/solution.json'), undefined],
+    [fileOf(DEFECT_FIXTURE), undefined],
+    [{ name: 'Main_Flow_140', size: 0, arrayBuffer: async () => new ArrayBuffer(0), folder: true }, 'folder', 'unreadable-file'],
+    [{ name: 'huge.json', size: MAX_BYTES + 1, arrayBuffer: async () => new ArrayBuffer(0) }, 'too-large', 'too-large'],
+    [{ name: 'gone.json', size: 2, arrayBuffer: () => Promise.reject(new Error('A requested file could not be read')) }, 'unreadable', 'unreadable-file'],
+    [{ name: 'locked.json', size: 2, arrayBuffer: refusedRead }, 'refused-on-first-read', 'unreadable-file'],
+    [rereadLater, 'changed-since-given', 'unreadable-file'],
+    [named('Main_Flow_140.zip', new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0x14, 0, 0, 0])), 'zip', 'not-json'],
+    [named('empty-archive.zip', new Uint8Array([0x50, 0x4b, 0x05, 0x06, 0, 0, 0, 0])), 'zip', 'not-json'],
+    [named('screenshot.json', new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])), 'not-json', 'not-json'],
+    [named('notes.json', 'PK is how my notes start'), 'not-json', 'not-json'],
+    [fileOf('unreadable/postman-collection.json'), 'not-a-flow', 'not-a-flow'],
+    [named('Main_Flow_140.json', JSON.stringify({ name: 'Main_Flow_140', process: { activities: {}, links: 'none' } })), 'not-a-flow', 'invalid-flow'],
+    [named('empty.json', '  '), 'unusable-export', 'empty-file'],
+  ];
+  for (const [file, reason, code] of cases) {
+    const graded = await gradePickedFile(file, OPTIONS, read);
+    expect(graded.reason, file.name).toBe(reason);
+    expect(graded.report.error?.code, file.name).toBe(code);
+    // The page's zip test and the loader's agree: what it calls a ZIP archive, the loader names one.
+    expect(/ZIP archive/.test(graded.report.error?.message ?? ''), file.name).toBe(reason === 'zip');
+  }
 });

@@ -1,0 +1,29 @@
+/**
+ * Why the page could not grade a file: one code per case, given where the case is known (the
+ * page's own checks and the loader's stable code in grade-file.ts, a bug of ours in app.ts) and
+ * read by messages.ts to say what to do next. The advice never depends on a message's wording.
+ */
+export const FAILURE_REASONS = [
+  /** A folder was dropped (the unzipped export folder). */
+  'folder',
+  /** Over the page's size limit (refused before it is read), or over one of the loader's. */
+  'too-large',
+  /** The browser could not read it, for a reason it did not name. */
+  'unreadable',
+  /** Read whole before (graded), refused when graded again: changed, moved or deleted since. */
+  'changed-since-given',
+  /** Refused on its first read: locked by another program, or a cloud file kept online only. */
+  'refused-on-first-read',
+  /** Not JSON but a ZIP archive (a zipped export): to unzip, not to export again. */
+  'zip',
+  /** Not JSON (a syntax error, UTF-16, an image, a PDF, a web page). */
+  'not-json',
+  /** JSON, but not a Flow Designer export (`not-a-flow`, `invalid-flow`). */
+  'not-a-flow',
+  /** Any other of the loader's refusals (`empty-file`, `too-deep`, …). */
+  'unusable-export',
+  /** A bug of the grader, not the user's file. */
+  'internal-error',
+] as const;
+
+export type FailureReason = (typeof FAILURE_REASONS)[number];
