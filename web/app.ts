@@ -178,7 +178,7 @@ async function grade(file: PickedFile, note: string): Promise<void> {
   const earlier = shownFile === undefined ? '' : ` (the report below is still the earlier one, for ${shownFile})`;
   status.textContent = oneLine(`Grading ${file.name}…${earlier}`);
   errorArea.replaceChildren();
-  await nextFrame(); // let the status paint before the (synchronous) checks run
+  await afterPaint(); // the status on screen before the (synchronous) checks run
 
   try {
     const { mission, attendee, dnis } = settings.settings;
@@ -263,9 +263,22 @@ function releaseDownloads(): void {
   downloads.replaceChildren();
 }
 
-/** Yield to the browser once. */
-function nextFrame(): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, 0));
+/**
+ * Resolves once the browser has rendered the page as it is now: a task queued from an animation
+ * frame callback runs after that frame's paint (a bare setTimeout(0) usually ran before any frame,
+ * so a large file's synchronous grading began with the old status still on screen). A hidden page
+ * (another tab in front) renders no frames and shows nothing: it goes on without one.
+ */
+function afterPaint(): Promise<void> {
+  return new Promise((resolve) => {
+    const rendered = () => {
+      document.removeEventListener('visibilitychange', rendered);
+      setTimeout(resolve, 0);
+    };
+    if (document.visibilityState === 'hidden') return rendered();
+    document.addEventListener('visibilitychange', rendered); // hidden while waiting for the frame
+    requestAnimationFrame(rendered);
+  });
 }
 
 setUp();

@@ -600,6 +600,52 @@ test('while a second file is graded, the first one\'s report is dimmed, marked b
   await expect(page.locator('.results')).not.toContainText('defect-callbackapi-method-put');
 });
 
+test('"Grading …" is painted before the grading starts: a rendering step of the browser (an animation frame) runs between the status change and the file\'s read, every time', async ({ page }) => {
+  // A frame counter (one requestAnimationFrame callback per rendering step, before its paint), the
+  // count when the status becomes "Grading …", and the count and the status when the file is read.
+  await page.evaluate(() => {
+    const seen = { frames: 0, atStatus: -1, atRead: [] as { frames: number; atStatus: number; status: string; visible: boolean }[] };
+    (window as unknown as { seen: typeof seen }).seen = seen;
+    const tick = () => {
+      seen.frames++;
+      requestAnimationFrame(tick);
+    };
+    requestAnimationFrame(tick);
+    const line = document.getElementById('status')!;
+    new MutationObserver(() => {
+      if (line.textContent?.startsWith('Grading ') && seen.atStatus < 0) seen.atStatus = seen.frames;
+    }).observe(line, { childList: true, characterData: true, subtree: true });
+    const read = File.prototype.arrayBuffer;
+    File.prototype.arrayBuffer = function (this: File) {
+      seen.atRead.push({ frames: seen.frames, atStatus: seen.atStatus, status: line.textContent ?? '', visible: line.checkVisibility({ opacityProperty: true, visibilityProperty: true }) });
+      seen.atStatus = -1;
+      return read.call(this);
+    };
+  });
+  const files = ['solution.json', 'defect-callbackapi-method-put.json', 'solution.json', 'defect-callbackapi-method-put.json', 'solution.json'];
+  for (const name of files) {
+    await fileInput(page).setInputFiles(fixturePath(`flows/${name}`));
+    await expect(status(page)).toHaveText(new RegExp(`^${name.replace(/\./g, '\\.')}: (passed|failed)`));
+  }
+  const reads = await page.evaluate(() => (window as unknown as { seen: { atRead: { frames: number; atStatus: number; status: string; visible: boolean }[] } }).seen.atRead);
+  expect(reads).toHaveLength(files.length);
+  for (const [i, read] of reads.entries()) {
+    expect(read.status, `read ${i + 1}`).toMatch(new RegExp(`^Grading ${files[i].replace(/\./g, '\\.')}…`));
+    expect(read.visible, `read ${i + 1}`).toBe(true);
+    expect(read.atStatus, `read ${i + 1}: the status changed before the read`).toBeGreaterThanOrEqual(0);
+    expect(read.frames - read.atStatus, `read ${i + 1}: frames rendered between the status change and the read`).toBeGreaterThanOrEqual(1);
+  }
+});
+
+test('a page in a tab behind another (hidden: no animation frames) still grades the file given', async ({ page }) => {
+  await page.evaluate(() => {
+    Object.defineProperty(document, 'visibilityState', { get: () => 'hidden' });
+    window.requestAnimationFrame = () => 0; // a hidden page renders no frames
+  });
+  await fileInput(page).setInputFiles(SOLUTION);
+  await expectPassedWithFullScore(page, 'solution.json');
+});
+
 test('a grading that fails while showing its report leaves nothing of the earlier report on show, and says it failed', async ({ page }) => {
   await fileInput(page).setInputFiles(fixturePath(DEFECT));
   await expect(status(page)).toHaveText(/^defect-callbackapi-method-put\.json: failed/);
