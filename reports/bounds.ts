@@ -14,6 +14,12 @@
  * against schemas/report.schema.json): a text ends `… N more characters not shown`, and a trace
  * that ran out of its budget ends in an entry of type `not-shown` whose activity reads
  * `… N more steps not shown`. Real reports are far within every bound and come out unchanged.
+ *
+ * A report is walked once: `boundReport` keeps the reports it gave (in a WeakSet, by identity) and
+ * gives each back at once when given it again, so the writers that bound what they are given
+ * (JSON, HTML) cost nothing more for a report bounded before (`check`, `grade`, the page); any
+ * other report is walked. A bounded report is read-only: a change made to it afterwards (nothing
+ * does) would not be bounded again.
  */
 import type { CheckResult, DrawingGraph, GradeReport, ScenarioResult } from '../engine/report.js';
 import type { HttpExchange, TraceEntry } from '../engine/trace.js';
@@ -30,8 +36,18 @@ export const REPORT_BOUNDS = {
 /** The type (and outcome) of the entry that ends a trace cut short. */
 export const NOT_SHOWN = 'not-shown';
 
+/** The reports `boundReport` gave: within the bounds, so not walked again. */
+const bounded = new WeakSet<GradeReport>();
+
 /** `report` as the JSON and HTML reports show it: the same object when nothing is over a bound. */
 export function boundReport(report: GradeReport): GradeReport {
+  if (bounded.has(report)) return report;
+  const result = bound(report);
+  bounded.add(result);
+  return result;
+}
+
+function bound(report: GradeReport): GradeReport {
   const id = shortIds();
   const checks = mapSame(report.checks, (check) => boundCheck(check, id));
   const scenarios = mapSame(report.scenarios, (scenario) => boundScenario(scenario, id));

@@ -36,7 +36,8 @@ export function taskEnv(options: Omit<GradeOptions, 'fileName'>, stagingDir: str
 export async function gradeTask(task: GradeTask, env: TaskEnv): Promise<GradedRow> {
   let report: GradeReport;
   try {
-    // What every output shows, the class files included (reports/bounds.ts).
+    // What every output shows, the class files included (reports/bounds.ts); bounded here once,
+    // renderJson and renderHtmlReport do not walk it again.
     report = boundReport(await grade(task, env.options));
   } catch (error) {
     report = ungradable(task.file, { code: 'internal-error', message: `grading failed: ${messageOf(error)}` }, env.options);

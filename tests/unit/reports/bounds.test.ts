@@ -11,7 +11,7 @@ import { findMission } from '../../../checks/index.js';
 import { gradeFlow } from '../../../engine/grade.js';
 import type { GradeReport } from '../../../engine/report.js';
 import { boundReport, REPORT_BOUNDS, shown } from '../../../reports/bounds.js';
-import { renderHtmlReport, renderJson } from '../../../reports/index.js';
+import { orderReport, renderHtmlReport, renderJson, renderReportBody } from '../../../reports/index.js';
 import { fixturePath } from '../../helpers.js';
 import { exportOf, setVar, type FlowSpec, type Node } from '../simulator/helpers.js';
 import { failedReport, hostileReport, passedReport, ungradableReport } from './sample-reports.js';
@@ -89,4 +89,50 @@ test('300 long values set on every step of a loop of 500: a 95 MB JSON report (1
     expect(scenario.trace.slice(0, -1)).toEqual(JSON.parse(JSON.stringify(report.scenarios[i].trace.slice(0, shownSteps)))); // the steps shown are whole
   }
   expect(html).toMatch(/<tr class="fg-repeat fg-not-shown"><td colspan="6">&#8230; \d+ more steps not shown: a report shows the first steps of a long trace only \(the simulated call ran them all\)<\/td><\/tr>/);
+});
+
+/** `report` with a long message in its first failed check, and a counter of the reads of that message. */
+function countedReport(message = 'short'): { report: GradeReport; reads: () => number } {
+  const report = failedReport();
+  const check = report.checks.find((c) => c.status === 'failed')!;
+  let reads = 0;
+  Object.defineProperty(check, 'message', { enumerable: true, configurable: true, get: () => (reads++, message) });
+  return { report, reads: () => reads };
+}
+
+test('a report given straight to a writer is still cut: JSON, the HTML report, its body and the ordered report', () => {
+  const long = 'm'.repeat(REPORT_BOUNDS.text + 5);
+  const cut = shown(long, REPORT_BOUNDS.text);
+  const written = (report: GradeReport) => report.checks.find((c) => c.status === 'failed')!.message;
+  expect(written(JSON.parse(renderJson(countedReport(long).report)) as GradeReport)).toBe(cut);
+  expect(written(orderReport(countedReport(long).report))).toBe(cut);
+  for (const html of [renderHtmlReport(countedReport(long).report), renderReportBody(countedReport(long).report)]) {
+    expect(html).toContain(`${'m'.repeat(100)}&#8230; 5 more characters not shown`);
+    expect(html).not.toContain('m'.repeat(REPORT_BOUNDS.text + 1));
+  }
+});
+
+test('a report bounded once is not walked again: each writer reads a bounded report as often as it writes it, once fewer than one it must bound', () => {
+  // (Reads of one check's message: the bounds walk reads it once.)
+  const walked = countedReport();
+  const bounded = boundReport(walked.report);
+  expect(walked.reads()).toBe(1);
+  const again = boundReport(bounded);
+  expect(walked.reads()).toBe(1);
+  expect(again === bounded).toBe(true); // (after counting: expect() reads the object it is given)
+  const writers: [string, (report: GradeReport) => unknown][] = [
+    ['renderJson', renderJson],
+    ['orderReport', orderReport],
+    ['renderHtmlReport', renderHtmlReport],
+    ['renderReportBody', renderReportBody],
+  ];
+  for (const [name, write] of writers) {
+    const fresh = countedReport();
+    write(fresh.report); // bounds it, then writes it
+    const known = countedReport();
+    write(boundReport(known.report));
+    const before = known.reads();
+    write(boundReport(known.report));
+    expect(known.reads() - before, name).toBe(fresh.reads() - 1);
+  }
 });
