@@ -7,7 +7,8 @@
  * Each says why in its body as well as in `message`: GitLab shows only the body, Jenkins the
  * attribute first.
  * Verdict and score go in <properties>. Attributes as the JUnit XSDs (junit-10) allow and the Ant
- * one requires: `time` (0: no clock) on every suite and case; the class totals without `skipped`.
+ * one requires: `time` (0: no clock) on every suite and case; the class totals without `skipped`;
+ * `timestamp` in UTC with its `Z` (timestampOf).
  * Export text is clipped (NAME_LIMIT, TEXT_LIMIT): the attendee id is repeated in every case's
  * classname.
  */
@@ -111,13 +112,23 @@ function suite(report: GradeReport): { element: XmlElement; counts: Counts; clas
   ];
   const element: XmlElement = {
     name: 'testsuite',
-    attributes: { name: attendee, ...counts, time: '0', timestamp: report.generatedAt.replace(/\.\d+Z$|Z$/, '') },
+    attributes: { name: attendee, ...counts, time: '0', timestamp: timestampOf(report) },
     children: [
       { name: 'properties', children: properties.filter(([, v]) => v !== undefined).map(([name, value]) => ({ name: 'property', attributes: { name, value } })) },
       ...cases,
     ],
   };
   return { element, counts, classname };
+}
+
+/**
+ * When the report was made, in UTC to the second, with its `Z`: `2025-08-01T09:00:00Z`. Jenkins'
+ * JUnit plugin (OffsetDateTime) and Azure DevOps' reader take it as that instant, junit-10.xsd (Jenkins
+ * xUnit) as any string, GitLab ignores it. Without the `Z` (the Ant schema's pattern), Jenkins and
+ * Azure assume UTC too, but a JavaScript or Python reader, or a person, takes it as local time.
+ */
+function timestampOf(report: GradeReport): string {
+  return report.generatedAt.replace(/\.\d+(?=Z$)/, '');
 }
 
 function testcase(classname: string, check: CheckResult, steps: StepTitles): XmlElement {

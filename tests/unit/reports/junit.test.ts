@@ -212,3 +212,12 @@ test('every <failure>, <error> and <skipped> says why in its body: GitLab shows 
   const skipped = findAll(findAll(root, 'testsuite')[0], 'skipped')[0];
   expect(skipped.text).toBe('Not checkable from an export: publish the flow');
 });
+
+test('timestamp: the grading time in UTC, saying so with Z, to the second: Jenkins (OffsetDateTime) and Azure DevOps read the same instant; junit-10.xsd takes any string', () => {
+  const at = (generatedAt: string) => findAll(parseXml(renderJunit([{ ...failedReport(), generatedAt }])), 'testsuite')[0].attributes.timestamp;
+  expect(at('2025-08-01T09:00:00.000Z')).toBe('2025-08-01T09:00:00Z');
+  expect(at('2025-08-01T23:59:59.999Z')).toBe('2025-08-01T23:59:59Z');
+  expect(at('2025-08-01T09:00:00Z')).toBe('2025-08-01T09:00:00Z');
+  // Read back as a JavaScript reader does (a time without a zone would be taken as local time): the report's instant.
+  expect(new Date(at('2025-08-01T09:00:00.000Z')).getTime()).toBe(Date.UTC(2025, 7, 1, 9, 0, 0));
+});
