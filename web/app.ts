@@ -226,10 +226,14 @@ function showCrash(fileName: string, error: unknown): void {
   errorArea.replaceChildren(errorBox(oneLine(`${fileName}: internal error of the grader: ${messageOf(error)} [internal-error]`), errorAdvice('internal-error')));
 }
 
+/**
+ * The message and advice for a file not graded. No role="alert": the box is put in the polite live
+ * region around the status (#results), which announces it with the status line; an alert inside
+ * it was a second announcement of the same words.
+ */
 function errorBox(line: string, advice: string): HTMLElement {
   const box = document.createElement('div');
   box.className = 'page-error';
-  box.setAttribute('role', 'alert');
   const strong = document.createElement('strong');
   strong.textContent = line;
   const help = document.createElement('p');

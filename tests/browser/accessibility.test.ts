@@ -187,6 +187,40 @@ test.describe('self-check page', () => {
     expect(watched.errors).toEqual([]);
   });
 
+  test('a file that cannot be graded is announced once: its message and advice sit in the one polite live region with the status, no alert nested inside it', async ({ page }) => {
+    const watched = watchPage(page);
+    await page.goto(site.url);
+    await expect(page.locator('#results')).toHaveAttribute('data-state', 'ready');
+    await page.locator('#file-input').setInputFiles({ name: 'notes.json', mimeType: 'application/json', buffer: Buffer.from('not a flow\n') });
+    const box = page.locator('#error .page-error');
+    await expect(box).toContainText('notes.json: not valid JSON');
+    // A role="alert" (or any live region) inside the aria-live region is a second announcement of the same words.
+    const regions = await box.evaluate((element) => {
+      const live = '[aria-live]:not([aria-live="off"]), [role="alert"], [role="status"], [role="log"], [role="marquee"], [role="timer"]';
+      const around: string[] = [];
+      for (let node: Element | null = element; node; node = node.parentElement) if (node.matches(live)) around.push(`#${node.id} ${node.getAttribute('aria-live') ?? node.getAttribute('role')}`);
+      return { around, inside: element.closest('#results')!.querySelectorAll(live).length };
+    });
+    expect(regions).toEqual({ around: ['#results polite'], inside: 0 });
+    // As Chromium gives it to screen readers: the message and the advice each inside one live region, polite; no alert.
+    const cdp = await page.context().newCDPSession(page);
+    type AxNode = { nodeId: string; parentId?: string; ignored: boolean; role?: { value: string }; name?: { value: string }; properties?: { name: string; value: { value: unknown } }[] };
+    const { nodes } = (await cdp.send('Accessibility.getFullAXTree')) as { nodes: AxNode[] };
+    const byId = new Map(nodes.map((node) => [node.nodeId, node]));
+    const liveOf = (node: AxNode) => node.properties?.find((property) => property.name === 'live')?.value.value;
+    const liveAround = (start: AxNode | undefined) => {
+      const found: unknown[] = [];
+      for (let node = start; node; node = node.parentId ? byId.get(node.parentId) : undefined) if (liveOf(node)) found.push(`${node.role?.value} ${liveOf(node)}`);
+      return found;
+    };
+    for (const words of ['notes.json: not valid JSON', 'Export the flow again']) {
+      const text = nodes.find((node) => node.role?.value === 'StaticText' && String(node.name?.value).startsWith(words));
+      expect(liveAround(text), words).toEqual(['generic polite']);
+    }
+    expect(nodes.filter((node) => !node.ignored && (node.role?.value === 'alert' || liveOf(node) === 'assertive'))).toEqual([]);
+    expect(watched.errors).toEqual([]);
+  });
+
   test('one control for one action: a screen reader meets the drop zone as the only button to give a file (the file input it opens is not exposed), and every control is labelled', async ({ page }) => {
     const watched = watchPage(page);
     await page.goto(site.url);

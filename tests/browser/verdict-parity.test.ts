@@ -94,7 +94,7 @@ async function mismatchesInPage(page: Page, files: string[], cliReports: GradeRe
       await page.locator('#file-input').setInputFiles(file);
       await expect(page.locator('#status')).toHaveText(new RegExp(`^${name.replace(/[.-]/g, '\\$&')}( could|:)`));
       if (expected.verdict === 'ungradable') {
-        const shown = await page.locator('#error [role="alert"] strong').textContent();
+        const shown = await page.locator('#error .page-error strong').textContent();
         if (shown !== `${name}: ${expected.error!.message} [${expected.error!.code}]`) mismatches.push(`${name}: page says ${shown}; CLI says ${expected.error!.message} [${expected.error!.code}]`);
         continue;
       }

@@ -47,7 +47,7 @@ test('opened from disk, a defect, a PNG renamed .json and two files dropped at o
       expect(readFileSync((await download.path())!, 'utf8')).toContain('defect-callbackapi-method-put.json');
     }
     await page.locator('#file-input').setInputFiles({ name: 'screenshot.json', mimeType: 'application/json', buffer: Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex') });
-    await expect(page.locator('#error [role="alert"] strong')).toHaveText('screenshot.json: not valid JSON: the file is an image (PNG), not a flow export [not-json]');
+    await expect(page.locator('#error .page-error strong')).toHaveText('screenshot.json: not valid JSON: the file is an image (PNG), not a flow export [not-json]');
     const bytes = [...readFileSync(fixturePath('flows/solution.json'))];
     const dataTransfer = await page.evaluateHandle((data) => {
       const transfer = new DataTransfer();

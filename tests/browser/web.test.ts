@@ -143,7 +143,7 @@ test('a file that is not JSON gives the loader message, and the next file still 
   expect(error.code).toBe('not-json');
 
   await fileInput(page).setInputFiles({ name: 'Main_Flow_140.json', mimeType: 'application/json', buffer: Buffer.from(text) });
-  const alert = page.locator('#error [role="alert"]');
+  const alert = page.locator('#error .page-error');
   await expect(alert).toContainText(`Main_Flow_140.json: ${error.message} [not-json]`);
   await expect(status(page)).toHaveText('Main_Flow_140.json could not be graded.');
   await expect(page.locator('#report')).toBeEmpty();
@@ -159,7 +159,7 @@ test('on a phone-sized screen, a file given scrolls its summary to the top, with
   await page.evaluate(() => window.scrollTo(0, 0));
   await fileInput(page).setInputFiles({ name: 'empty.json', mimeType: 'application/json', buffer: Buffer.alloc(0) });
   await expect(status(page)).toHaveText('empty.json could not be graded.');
-  await expect(page.locator('#error [role="alert"]')).toBeInViewport({ ratio: 1 });
+  await expect(page.locator('#error .page-error')).toBeInViewport({ ratio: 1 });
   await shot(page, testInfo, 'phone-empty-file');
   await page.evaluate(() => window.scrollTo(0, 0));
   await fileInput(page).setInputFiles(SOLUTION);
@@ -169,7 +169,7 @@ test('on a phone-sized screen, a file given scrolls its summary to the top, with
 
 test('something that is JSON but not a flow says so', async ({ page }) => {
   await fileInput(page).setInputFiles(fixturePath('unreadable/postman-collection.json'));
-  await expect(page.locator('#error [role="alert"]')).toContainText(/^postman-collection\.json: .*Postman collection.* \[not-a-flow\]/);
+  await expect(page.locator('#error .page-error')).toContainText(/^postman-collection\.json: .*Postman collection.* \[not-a-flow\]/);
 });
 
 test('an export the schema refuses gives the same message as in Node (precompiled validators, same errors)', async ({ page }) => {
@@ -179,13 +179,13 @@ test('an export the schema refuses gives the same message as in Node (precompile
   const error = (refused as { error: { code: string; message: string } }).error;
   expect(error.code).toBe('invalid-flow');
   await fileInput(page).setInputFiles({ name: 'Main_Flow_140.json', mimeType: 'application/json', buffer: Buffer.from(text) });
-  await expect(page.locator('#error [role="alert"] strong')).toHaveText(`Main_Flow_140.json: ${error.message} [invalid-flow]`);
+  await expect(page.locator('#error .page-error strong')).toHaveText(`Main_Flow_140.json: ${error.message} [invalid-flow]`);
 });
 
 test('a file over 20 MB is refused before it is read, and the page stays usable', async ({ page }) => {
   const big = Buffer.alloc(20 * 1024 * 1024 + 1, 0x20);
   await fileInput(page).setInputFiles({ name: 'huge.json', mimeType: 'application/json', buffer: big });
-  await expect(page.locator('#error [role="alert"]')).toContainText(`huge.json: file is larger than the 20 MB limit (${big.length} bytes) [too-large]`);
+  await expect(page.locator('#error .page-error')).toContainText(`huge.json: file is larger than the 20 MB limit (${big.length} bytes) [too-large]`);
   await fileInput(page).setInputFiles(SOLUTION);
   await expectPassedWithFullScore(page, 'solution.json');
 });
@@ -416,9 +416,9 @@ test('a ZIP archive, an image or a PDF is named as such in one line (not raw byt
     const cli = JSON.parse((await runCli(['check', file, '--format', 'json'])).stdout) as GradeReport;
     expect(`${name}: ${cli.error!.message} [${cli.error!.code}]`).toMatch(line);
     await fileInput(page).setInputFiles({ name, mimeType: 'application/octet-stream', buffer });
-    await expect(page.locator('#error [role="alert"] strong')).toHaveText(line);
+    await expect(page.locator('#error .page-error strong')).toHaveText(line);
     // What to do next agrees with the line above it: a zipped export is unzipped, not exported again.
-    const advice = page.locator('#error [role="alert"] p');
+    const advice = page.locator('#error .page-error p');
     if (name.endsWith('.zip')) await expect(advice).toHaveText(/^Unzip it .*\.json file/);
     else await expect(advice).toContainText('Flow Designer');
   }
@@ -436,7 +436,7 @@ test('bidi and control characters in a file name or the loader message are shown
   const cliLine = cli.stderr.trim().replace(/^flowgrade: /, '');
   expect(cliLine).toBe('Main_Flow_140\\u202egnp.json: not valid JSON: unexpected "\\u202eabc" at line 1 column 1 [not-json]');
   await fileInput(page).setInputFiles({ name, mimeType: 'application/json', buffer });
-  await expect(page.locator('#error [role="alert"] strong')).toHaveText(cliLine);
+  await expect(page.locator('#error .page-error strong')).toHaveText(cliLine);
   await expect(status(page)).toHaveText('Main_Flow_140\\u202egnp.json could not be graded.');
   await fileInput(page).setInputFiles({ name: 'line\nbreak\u2067.json', mimeType: 'application/json', buffer: readFileSync(SOLUTION) });
   await expect(status(page)).toHaveText(/^line\\u000abreak\\u2067\.json: passed, (\d+)\/\1 points\.$/);
@@ -454,8 +454,8 @@ test('a folder dropped (the unzipped export folder) is named as a folder, as by 
   const box = (await page.locator('#drop-zone').boundingBox())!;
   const at = { x: box.x + box.width / 2, y: box.y + box.height / 2, data: { items: [], files: [folder], dragOperationsMask: 1 } };
   for (const type of ['dragEnter', 'dragOver', 'drop'] as const) await cdp.send('Input.dispatchDragEvent', { type, ...at });
-  await expect(page.locator('#error [role="alert"] strong')).toHaveText(cliLine);
-  await expect(page.locator('#error [role="alert"] p')).toContainText('folder');
+  await expect(page.locator('#error .page-error strong')).toHaveText(cliLine);
+  await expect(page.locator('#error .page-error p')).toContainText('folder');
   await expect(status(page)).toHaveText('Main_Flow_140 could not be graded.');
   await fileInput(page).setInputFiles(SOLUTION);
   await expectPassedWithFullScore(page, 'solution.json');
@@ -542,8 +542,8 @@ test('a file changed on disk since it was given (exported again over it) and gra
   await expectPassedWithFullScore(page, 'Main_Flow_140.json');
   writeFileSync(file, Buffer.concat([readFileSync(SOLUTION), Buffer.from('\n')])); // the new export, over the old one
   await page.getByLabel('Attendee id').fill('140'); // an option changed: the file given before is graded again
-  await expect(page.locator('#error [role="alert"] strong')).toHaveText('Main_Flow_140.json: could not be read: it changed, moved or was deleted since it was given [unreadable-file]');
-  await expect(page.locator('#error [role="alert"] p')).toContainText('pick it again');
+  await expect(page.locator('#error .page-error strong')).toHaveText('Main_Flow_140.json: could not be read: it changed, moved or was deleted since it was given [unreadable-file]');
+  await expect(page.locator('#error .page-error p')).toContainText('pick it again');
   await fileInput(page).setInputFiles(file);
   await expectPassedWithFullScore(page, 'Main_Flow_140.json');
 });
@@ -558,13 +558,13 @@ test('a file the browser is refused on its first read (locked, or a OneDrive "on
     };
   });
   await fileInput(page).setInputFiles({ name: 'locked.json', mimeType: 'application/json', buffer: readFileSync(SOLUTION) });
-  const alert = page.locator('#error [role="alert"]');
+  const alert = page.locator('#error .page-error');
   await expect(alert.locator('strong')).toHaveText('locked.json: could not be read: the browser was refused it (it may be locked by another program, or kept online only, such as a OneDrive "online-only" file not downloaded to this computer) [unreadable-file]');
   await expect(alert.locator('p')).toContainText('OneDrive');
   await expect(alert).not.toContainText('changed');
   await alert.evaluate((box) => box.setAttribute('data-old', ''));
   await page.getByLabel('Attendee id').fill('140'); // graded again, refused again: still never read
-  await expect(page.locator('#error [role="alert"]:not([data-old])')).toHaveCount(1);
+  await expect(page.locator('#error .page-error:not([data-old])')).toHaveCount(1);
   await expect(alert.locator('strong')).toContainText('the browser was refused it');
 });
 
@@ -654,7 +654,7 @@ test('a grading that fails while showing its report leaves nothing of the earlie
     Object.defineProperty(area, 'innerHTML', { set: () => { throw new Error('stand-in failure'); } });
   });
   await fileInput(page).setInputFiles(SOLUTION);
-  await expect(page.locator('#error [role="alert"] strong')).toHaveText('solution.json: internal error of the grader: stand-in failure [internal-error]');
+  await expect(page.locator('#error .page-error strong')).toHaveText('solution.json: internal error of the grader: stand-in failure [internal-error]');
   await expect(status(page)).toHaveText('solution.json could not be graded.');
   await expect(page.locator('#report')).toBeEmpty();
   await expect(page.locator('#downloads a')).toHaveCount(0);
