@@ -11,7 +11,9 @@
  * opened it (docs/reports.md has the measurements).
  *
  * Everything cut says so where it was cut, in the report's own fields (the JSON stays valid
- * against schemas/report.schema.json): a text ends `… N more characters not shown`, and a trace
+ * against schemas/report.schema.json): a text keeps its first characters and ends `… (N characters)`,
+ * N its whole length, as every cut text of every format does (clipText, and the simulator's
+ * clipTraceText for a trace's values); and a trace
  * that ran out of its budget ends in an entry of type `not-shown` whose activity reads
  * `… N more steps not shown`. Real reports are far within every bound and come out unchanged.
  *
@@ -23,6 +25,7 @@
  */
 import type { CheckResult, DrawingGraph, GradeReport, ScenarioResult } from '../engine/report.js';
 import type { HttpExchange, TraceEntry } from '../engine/trace.js';
+import { clipText } from './code-points.js';
 
 export const REPORT_BOUNDS = {
   /** Characters kept of a name: a trace entry's flow, activity, id, type and outcome, a drawing's ids, labels and exits, a check's activity, the flow name. */
@@ -51,22 +54,12 @@ function bound(report: GradeReport): GradeReport {
   const id = shortIds();
   const checks = mapSame(report.checks, (check) => boundCheck(check, id));
   const scenarios = mapSame(report.scenarios, (scenario) => boundScenario(scenario, id));
-  const flowName = report.input.flowName === undefined ? undefined : shown(report.input.flowName, REPORT_BOUNDS.name);
+  const flowName = report.input.flowName === undefined ? undefined : clipText(report.input.flowName, REPORT_BOUNDS.name);
   const main = report.flow && boundGraph(report.flow.main, id);
   const events = report.flow && boundGraph(report.flow.events, id);
   const flow = report.flow && main === report.flow.main && events === report.flow.events ? report.flow : main && events && { main, events };
   if (checks === report.checks && scenarios === report.scenarios && flowName === report.input.flowName && flow === report.flow) return report;
   return { ...report, input: flowName === report.input.flowName ? report.input : { ...report.input, flowName }, checks, scenarios, ...(flow ? { flow } : {}) };
-}
-
-/**
- * `text`, or its first `max` characters (never half a character) followed by how many more there
- * were: `… 261944 more characters not shown`.
- */
-export function shown(text: string, max: number): string {
-  if (text.length <= max) return text;
-  const end = /[\uD800-\uDBFF]/.test(text[max - 1]) ? max - 1 : max;
-  return `${text.slice(0, end)}… ${text.length - end} more characters not shown`;
 }
 
 /**
@@ -79,10 +72,10 @@ function shortIds(): ShortId {
   const given = new Map<string, string>();
   const taken = new Set<string>();
   return (id) => {
-    if (id.length <= REPORT_BOUNDS.name) return id;
+    if (!over(id, REPORT_BOUNDS.name)) return id;
     let short = given.get(id);
     if (short === undefined) {
-      const cut = shown(id, REPORT_BOUNDS.name);
+      const cut = clipText(id, REPORT_BOUNDS.name);
       short = cut;
       for (let n = 2; taken.has(short); n++) short = `${cut} (${n})`;
       given.set(id, short);
@@ -98,8 +91,8 @@ function boundCheck(check: CheckResult, id: ShortId): CheckResult {
   // Every report but a hostile export's: nothing over a bound, nothing copied.
   if (!over(check.message, text) && !over(check.hint, text) && !over(check.expected, text) && !over(check.actual, text) && !over(check.activity, name) && !over(check.pointer, text) && traceExcerpt === check.traceExcerpt) return check;
   const texts = {
-    message: shown(check.message, text),
-    hint: shown(check.hint, text),
+    message: clipText(check.message, text),
+    hint: clipText(check.hint, text),
     ...optional('expected', check.expected, text),
     ...optional('actual', check.actual, text),
     ...optional('activity', check.activity, name),
@@ -108,13 +101,13 @@ function boundCheck(check: CheckResult, id: ShortId): CheckResult {
   return { ...check, ...texts, ...(traceExcerpt ? { traceExcerpt } : {}) };
 }
 
-/** Whether `text` is longer than `max` characters. */
+/** Whether `text` is longer than `max` characters: cut when shown. */
 function over(text: string | undefined, max: number): boolean {
-  return text !== undefined && text.length > max;
+  return text !== undefined && clipText(text, max) !== text;
 }
 
 function boundScenario(scenario: ScenarioResult, id: ShortId): ScenarioResult {
-  const summary = shown(scenario.summary, REPORT_BOUNDS.text);
+  const summary = clipText(scenario.summary, REPORT_BOUNDS.text);
   const trace = boundTrace(scenario.trace, REPORT_BOUNDS.trace, id);
   return summary === scenario.summary && trace === scenario.trace ? scenario : { ...scenario, summary, trace };
 }
@@ -141,11 +134,11 @@ function boundNames(entry: TraceEntry, id: ShortId): TraceEntry {
   const { name } = REPORT_BOUNDS;
   if (!over(entry.flow, name) && !over(entry.activity, name) && !over(entry.activityId, name) && !over(entry.type, name) && !over(entry.outcome, name)) return entry;
   const names = {
-    flow: shown(entry.flow, name),
-    activity: shown(entry.activity, name),
+    flow: clipText(entry.flow, name),
+    activity: clipText(entry.activity, name),
     activityId: id(entry.activityId),
-    type: shown(entry.type, name),
-    outcome: shown(entry.outcome, name),
+    type: clipText(entry.type, name),
+    outcome: clipText(entry.outcome, name),
   };
   return { ...entry, ...names };
 }
@@ -175,17 +168,17 @@ function recordSize(record: Record<string, unknown>): number {
 function boundGraph(graph: DrawingGraph, id: ShortId): DrawingGraph {
   const { name } = REPORT_BOUNDS;
   const nodes = mapSame(graph.nodes, (node) =>
-    !over(node.id, name) && !over(node.label, name) && !over(node.type, name) ? node : { ...node, id: id(node.id), label: shown(node.label, name), type: shown(node.type, name) },
+    !over(node.id, name) && !over(node.label, name) && !over(node.type, name) ? node : { ...node, id: id(node.id), label: clipText(node.label, name), type: clipText(node.type, name) },
   );
   const edges = mapSame(graph.edges, (edge) =>
-    !over(edge.from, name) && !over(edge.to, name) && !over(edge.exit, name) ? edge : { ...edge, from: id(edge.from), to: id(edge.to), exit: shown(edge.exit, name) },
+    !over(edge.from, name) && !over(edge.to, name) && !over(edge.exit, name) ? edge : { ...edge, from: id(edge.from), to: id(edge.to), exit: clipText(edge.exit, name) },
   );
   return nodes === graph.nodes && edges === graph.edges ? graph : { nodes, edges };
 }
 
 /** `{ [key]: text shown }` when `text` is given, else nothing. */
 function optional<K extends string>(key: K, text: string | undefined, max: number): Partial<Record<K, string>> {
-  return text === undefined ? {} : ({ [key]: shown(text, max) } as Record<K, string>);
+  return text === undefined ? {} : ({ [key]: clipText(text, max) } as Record<K, string>);
 }
 
 /** `items` mapped by `bound`: the same array when `bound` gives every item back unchanged (no copy made). */

@@ -10,7 +10,8 @@ import reportSchema from '../../../schemas/report.schema.json' with { type: 'jso
 import { findMission } from '../../../checks/index.js';
 import { gradeFlow } from '../../../engine/grade.js';
 import type { GradeReport } from '../../../engine/report.js';
-import { boundReport, REPORT_BOUNDS, shown } from '../../../reports/bounds.js';
+import { boundReport, REPORT_BOUNDS } from '../../../reports/bounds.js';
+import { clipText } from '../../../reports/code-points.js';
 import { orderReport, renderHtmlReport, renderJson, renderReportBody } from '../../../reports/index.js';
 import { fixturePath } from '../../helpers.js';
 import { exportOf, setVar, type FlowSpec, type Node } from '../simulator/helpers.js';
@@ -52,10 +53,11 @@ test('a real report is shown whole: every fixture flow and every sample report c
   for (const report of [passedReport(), failedReport(), ungradableReport(), hostileReport()]) expect(boundReport(report)).toBe(report);
 });
 
-test('a text over its bound keeps its start and says how many characters are left out, never half a character', () => {
-  expect(shown('abc', 3)).toBe('abc');
-  expect(shown('abcdef', 4)).toBe('abcd… 2 more characters not shown');
-  expect(shown(`${'a'.repeat(3)}😀b`, 4)).toBe('aaa… 3 more characters not shown'); // the emoji's two halves stay together
+test('a text over its bound keeps its start and says how long it was, as every cut text does, never half a character', () => {
+  expect(clipText('abc', 3)).toBe('abc');
+  expect(clipText('abcdef', 4)).toBe('abcd… (6 characters)');
+  expect(clipText(`${'a'.repeat(3)}😀b`, 4)).toBe('aaa😀… (5 characters)'); // the emoji is one character, its two halves stay together
+  expect(clipText(`${'a'.repeat(3)}😀`, 4)).toBe('aaa😀'); // 5 UTF-16 units, 4 characters: not cut
 });
 
 test('labels of 100,000 characters in a loop of 500 steps: a 300 MB JSON report is now under 1 MB, names cut where they are shown, ids the same everywhere, valid against the schema', async () => {
@@ -64,12 +66,12 @@ test('labels of 100,000 characters in a loop of 500 steps: a 300 MB JSON report 
   expect(report.scenarios[0].trace).toHaveLength(500); // what was graded is whole
   const { html, written } = writtenSmall(report);
   const entry = written.scenarios[0].trace.find((e) => e.activity.startsWith('R0'))!;
-  expect(entry.activity).toBe(`R0${'x'.repeat(REPORT_BOUNDS.name - 2)}… ${long(0).length - REPORT_BOUNDS.name} more characters not shown`);
+  expect(entry.activity).toBe(`R0${'x'.repeat(REPORT_BOUNDS.name - 2)}… (${long(0).length} characters)`);
   // The drawing's links still join its boxes, and the trace's ids name them.
   const ids = new Set(written.flow!.main.nodes.map((n) => n.id));
   for (const edge of written.flow!.main.edges) expect(ids.has(edge.from) && ids.has(edge.to)).toBe(true);
   expect(ids.has(entry.activityId)).toBe(true);
-  expect(html.includes(`R0${'x'.repeat(REPORT_BOUNDS.name - 2)}&#8230; ${long(0).length - REPORT_BOUNDS.name} more characters not shown`)).toBe(true);
+  expect(html.includes(`R0${'x'.repeat(REPORT_BOUNDS.name - 2)}&#8230; (${long(0).length} characters)`)).toBe(true);
   expect(html.includes('x'.repeat(REPORT_BOUNDS.text + 1))).toBe(false); // a message quoting the label keeps 10,000 characters of it
 });
 
@@ -102,12 +104,12 @@ function countedReport(message = 'short'): { report: GradeReport; reads: () => n
 
 test('a report given straight to a writer is still cut: JSON, the HTML report, its body and the ordered report', () => {
   const long = 'm'.repeat(REPORT_BOUNDS.text + 5);
-  const cut = shown(long, REPORT_BOUNDS.text);
+  const cut = clipText(long, REPORT_BOUNDS.text);
   const written = (report: GradeReport) => report.checks.find((c) => c.status === 'failed')!.message;
   expect(written(JSON.parse(renderJson(countedReport(long).report)) as GradeReport)).toBe(cut);
   expect(written(orderReport(countedReport(long).report))).toBe(cut);
   for (const html of [renderHtmlReport(countedReport(long).report), renderReportBody(countedReport(long).report)]) {
-    expect(html).toContain(`${'m'.repeat(100)}&#8230; 5 more characters not shown`);
+    expect(html).toContain(`${'m'.repeat(100)}&#8230; (${long.length} characters)`);
     expect(html).not.toContain('m'.repeat(REPORT_BOUNDS.text + 1));
   }
 });
