@@ -224,6 +224,21 @@ test('keyboard, on a laptop or a phone screen: when the result is scrolled into 
   }
 });
 
+test('printed after a keyboard-only use (the focus moved to the summary line), the page prints no focus ring around it', async ({ page }, testInfo) => {
+  await page.setViewportSize({ width: 375, height: 667 });
+  const chooserOpened = page.waitForEvent('filechooser');
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Enter');
+  await (await chooserOpened).setFiles(fixturePath(DEFECT));
+  await expect(status(page)).toHaveText(/^defect-callbackapi-method-put\.json: failed/);
+  await expect(status(page)).toBeFocused();
+  const ring = () => status(page).evaluate((line) => ({ focusVisible: line.matches(':focus-visible'), outline: getComputedStyle(line).outlineStyle, shadow: getComputedStyle(line).boxShadow }));
+  expect(await ring()).toEqual({ focusVisible: true, outline: 'solid', shadow: expect.stringContaining('5px') }); // on screen: the ring shows
+  await page.emulateMedia({ media: 'print' });
+  expect(await ring()).toEqual({ focusVisible: true, outline: 'none', shadow: 'none' });
+  await shot(page, testInfo, 'printed-after-keyboard');
+});
+
 test('the attendee id option is used, and export-controlled text is shown as text, never run', async ({ page }) => {
   const attendee = '<img src=x onerror="window.pwned=1">';
   await page.getByLabel('Attendee id').fill(attendee);
