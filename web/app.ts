@@ -135,10 +135,16 @@ function droppedFiles(transfer: DataTransfer): PickedFile[] {
 
 async function gradeFiles(files: PickedFile[]): Promise<void> {
   if (files.length === 0) return;
-  await grade(files[0], notGradedNote(files.slice(1).map((file) => file.name)));
-  // A file just given: bring its result into view (on a phone it starts below the screen) with
-  // the summary at the top, so the reason and the report below it show too; a result already
-  // high enough on the screen stays where it is.
+  await grade(files[0], notGradedNote(files.slice(1).map((file) => file.name)), { reveal: true });
+  revealStatus(); // again: a result shorter than the earlier one may have moved it
+}
+
+/**
+ * A file just given: bring its status into view (on a phone it starts below the screen) with the
+ * summary at the top, so "Grading …" shows while the checks run and the reason and the report
+ * below it show after; a status already high enough on the screen stays where it is.
+ */
+function revealStatus(): void {
   const top = status.getBoundingClientRect().top;
   if (top < 0 || top > window.innerHeight * 0.4) status.scrollIntoView({ block: 'start' });
   // The drop zone the file was chosen with may now be above the screen, the keyboard focus on it
@@ -156,7 +162,8 @@ function currentSettings(): SettingsResult {
   return readSettings({ lab: labSelect.value, attendee: attendeeInput.value, dnis: dnisInput.value });
 }
 
-async function grade(file: PickedFile, note: string): Promise<void> {
+/** `reveal`: a file just given (not graded again for an option typed), its status brought into view. */
+async function grade(file: PickedFile, note: string, { reveal = false } = {}): Promise<void> {
   const run = ++generation;
   lastFile = file;
   const settings = currentSettings();
@@ -178,6 +185,7 @@ async function grade(file: PickedFile, note: string): Promise<void> {
   const earlier = shownFile === undefined ? '' : ` (the report below is still the earlier one, for ${shownFile})`;
   status.textContent = oneLine(`Grading ${file.name}…${earlier}`);
   errorArea.replaceChildren();
+  if (reveal) revealStatus();
   await afterPaint(); // the status on screen before the (synchronous) checks run
 
   try {

@@ -652,6 +652,25 @@ test('"Grading …" is painted before the grading starts: a rendering step of th
   }
 });
 
+test('on a phone-sized screen, "Grading …" is on screen while the file is graded (a large export takes seconds on a phone), not below it until the result comes', async ({ page }) => {
+  await page.setViewportSize({ width: 375, height: 667 });
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await expect(status(page)).not.toBeInViewport(); // the status starts below the form
+  await holdReads(page, 'Main_Flow_140.json'); // the grading waits here, "Grading …" on show
+  await fileInput(page).setInputFiles({ name: 'Main_Flow_140.json', mimeType: 'application/json', buffer: readFileSync(SOLUTION) });
+  await expect(status(page)).toHaveText('Grading Main_Flow_140.json…');
+  await expect(status(page)).toBeInViewport({ ratio: 1 });
+  await page.evaluate(() => (window as unknown as { releaseRead: () => void }).releaseRead());
+  await expectPassedWithFullScore(page, 'Main_Flow_140.json');
+  await expect(status(page)).toBeInViewport({ ratio: 1 });
+  expect(await status(page).evaluate((el) => el.getBoundingClientRect().top)).toBeLessThan(60);
+  // Typing in an option grades again where the user is: the page is not scrolled away from the field.
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.getByLabel('Attendee id').fill('ada');
+  await expect(page.locator('#report .fg-title')).toContainText('attendee ada');
+  await expect(page.getByLabel('Attendee id')).toBeInViewport();
+});
+
 test('a page in a tab behind another (hidden: no animation frames) still grades the file given', async ({ page }) => {
   await page.evaluate(() => {
     Object.defineProperty(document, 'visibilityState', { get: () => 'hidden' });
