@@ -105,9 +105,10 @@ function totals(reports: readonly GradeReport[]): string {
 
 /**
  * The folder all `files` are in, with its last separator ('' when they share none): what the
- * dashboard's script leaves out of the filter too.
+ * dashboard's script leaves out of the filter too, and what every class file leaves out of the file
+ * that tells two students sharing an id apart (junit.ts, markdown.ts).
  */
-function sharedFolder(files: readonly string[]): string {
+export function sharedFolder(files: readonly string[]): string {
   if (files.length === 0) return '';
   const first = files[0];
   let end = first.length;

@@ -16,6 +16,7 @@ import type { CheckResult, GradeReport } from '../engine/report.js';
 import { clipText } from './code-points.js';
 import { fixOf, formatPoints, percentOf, pointCount } from './summary.js';
 import { escapeXmlAttribute } from './escape.js';
+import { sharedFolder } from './dashboard.js';
 import { stepHeading, stepTitlesFor, type StepTitles } from './steps.js';
 import { serializeXml, serializeXmlElement, type XmlElement } from './xml.js';
 
@@ -44,36 +45,40 @@ export interface JunitSuite {
   counts: Counts;
   /** Its test cases' classname attribute, as written (escaped). */
   classname: string;
+  /** The file graded (`input.file`): what tells it apart from another attendee of the same id. */
+  file: string;
 }
 
 export function renderJunitSuite(report: GradeReport): JunitSuite {
   const { element, counts, classname } = suite(report);
-  return { xml: serializeXmlElement(element, '  '), counts, classname: escapeXmlAttribute(classname) };
+  return { xml: serializeXmlElement(element, '  '), counts, classname: escapeXmlAttribute(classname), file: report.input.file };
 }
 
 /**
- * The document holding the suites, in the order given, with the totals. A suite whose classname
- * an earlier one has (the same attendee id graded in two folders) gets ` (2)`, ` (3)`, … after
- * it: GitLab keeps only the first of test cases with equal names, and Jenkins would merge them.
- * A number that would give another suite's own classname (an attendee whose id is `140 (2)`) is
- * passed over.
+ * The document holding the suites, in the order given, with the totals. Suites of one classname
+ * (the same attendee id graded in two folders) each get their file after it, less the folder
+ * every file is in, as summary.md and the dashboard name them: `flowgrade.141 (group-b/Main_Flow_141․json)`
+ * (GitLab keeps only the first of test cases with equal names, and Jenkins would merge them). A
+ * classname still taken (another attendee's own, an id of `141 (2)`) gets ` (2)`, ` (3)`, … after it.
  */
 export function renderJunitDocument(suites: readonly JunitSuite[]): string {
   const total = suites.reduce((sum, s) => add(sum, s.counts), { tests: 0, failures: 0, errors: 0, skipped: 0 });
-  const own = new Set(suites.map((s) => s.classname));
+  const own = new Set<string>();
+  const shared = new Set<string>();
+  for (const s of suites) (own.has(s.classname) ? shared : own).add(s.classname);
+  const folder = shared.size > 0 ? sharedFolder(suites.map((s) => s.file)) : '';
   const taken = new Set<string>();
   const nextNumber = new Map<string, number>();
   const xml = suites.map((s) => {
-    if (!taken.has(s.classname)) {
-      taken.add(s.classname);
-      return s.xml;
-    }
-    let n = nextNumber.get(s.classname) ?? 2;
-    let classname: string;
-    do classname = `${s.classname} (${n++})`;
-    while (taken.has(classname) || own.has(classname));
-    nextNumber.set(s.classname, n);
+    const wanted = shared.has(s.classname) ? `${s.classname} (${escapeXmlAttribute(classPart(s.file.slice(folder.length)))})` : s.classname;
+    // Free: taken by no suite before, and no other suite's own.
+    const free = (classname: string) => !taken.has(classname) && (classname === s.classname || !own.has(classname));
+    let classname = wanted;
+    let n = nextNumber.get(wanted) ?? 2;
+    while (!free(classname)) classname = `${wanted} (${n++})`;
+    if (classname !== wanted) nextNumber.set(wanted, n);
     taken.add(classname);
+    if (classname === s.classname) return s.xml;
     const renamed = ` classname="${classname}"`;
     return s.xml.replaceAll(` classname="${s.classname}"`, () => renamed); // (a function: no $& patterns from the id)
   });
@@ -82,11 +87,19 @@ export function renderJunitDocument(suites: readonly JunitSuite[]): string {
   return serializeXml({ name: 'testsuites', attributes: { name: 'flowgrade', tests: total.tests, failures: total.failures, errors: total.errors, time: '0' } }, xml);
 }
 
+/**
+ * Export text in a classname, clipped as a name. Jenkins takes all before the classname's last dot
+ * as the package: `flowgrade.jane.doe` would be class `doe` of package `flowgrade.jane`. A dot is
+ * written as U+2024 (․), which looks the same.
+ */
+function classPart(text: string): string {
+  const clipped = name(text);
+  return clipped.includes('.') ? clipped.replaceAll('.', '\u2024') : clipped;
+}
+
 function suite(report: GradeReport): { element: XmlElement; counts: Counts; classname: string } {
   const attendee = name(report.attendee.id);
-  // Jenkins takes all before the classname's last dot as the package: `flowgrade.jane.doe` would be
-  // class `doe` of package `flowgrade.jane`. A dot of the id is written as U+2024 (․), which looks the same.
-  const classname = `flowgrade.${attendee.includes('.') ? attendee.replaceAll('.', '\u2024') : attendee}`;
+  const classname = `flowgrade.${classPart(report.attendee.id)}`;
   const steps = stepTitlesFor(report);
   const cases =
     report.verdict === 'ungradable'

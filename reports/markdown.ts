@@ -13,7 +13,7 @@
 import type { GradeReport } from '../engine/report.js';
 import { clipText } from './code-points.js';
 import { escapeMarkdown } from './escape.js';
-import { DUPLICATES_RULE, keptAndSetAside, type DuplicateSubmissions } from './dashboard.js';
+import { DUPLICATES_RULE, keptAndSetAside, sharedFolder, type DuplicateSubmissions } from './dashboard.js';
 import { commonFailures, type CommonFailure } from './failures.js';
 import { failingSteps, formatPoints, percentOf, plural } from './summary.js';
 import { stepTitlesFor } from './steps.js';
@@ -74,9 +74,19 @@ const md = (value: string) => escapeMarkdown(value).replace(REFERENCE, '$&<span>
 const REFERENCE = /\\[@#]|GH\\-(?=\d)/gi;
 
 const attendee = (report: GradeReport) => md(clipText(report.attendee.id, NAME_LIMIT));
-/** The attendee, and the file when another student of the class has the same id (the same Main_Flow_<ID> in two folders). */
-const attendeeIn = (report: GradeReport, shared: ReadonlySet<string>) =>
-  shared.has(report.attendee.id) ? `${attendee(report)} (${md(clipText(report.input.file, NAME_LIMIT))})` : attendee(report);
+/** How the summary names an attendee of the class. */
+type Label = (report: GradeReport) => string;
+
+/**
+ * The attendee, and the file when another student of the class has the same id (the same
+ * Main_Flow_<ID> in two folders), less the folder every file is in: `141 (group-b/Main_Flow_141.json)`,
+ * as the dashboard and junit.xml name them.
+ */
+function labelsIn(reports: readonly GradeReport[], shared: ReadonlySet<string>): Label {
+  if (shared.size === 0) return attendee;
+  const folder = sharedFolder(reports.map((r) => r.input.file));
+  return (report) => (shared.has(report.attendee.id) ? `${attendee(report)} (${md(clipText(report.input.file.slice(folder.length), NAME_LIMIT))})` : attendee(report));
+}
 const text = (value: string) => md(clipText(value, TEXT_LIMIT));
 
 const VERDICT: Record<GradeReport['verdict'], string> = { passed: '✅ passed', failed: '❌ failed', ungradable: '⚠️ ungradable' };
@@ -86,7 +96,8 @@ export function renderMarkdown(reports: readonly GradeReport[], options: Markdow
   const graded = reports.map(percentOf).filter((p): p is number => p !== null);
   const average = graded.length ? ` Average score ${formatPoints(Math.round((graded.reduce((a, b) => a + b, 0) / graded.length) * 10) / 10)}%.` : '';
   const shared = sharedIds(reports);
-  const named = (failed: readonly GradeReport[]) => namedIn(failed, shared);
+  const label = labelsIn(reports, shared);
+  const named = (failed: readonly GradeReport[]) => namedIn(failed, label);
   const folded = reports.length > FOLDED_ABOVE;
   const see = `(see ${options.fullListing ?? 'the dashboard'})`;
   const lines = [
@@ -96,7 +107,7 @@ export function renderMarkdown(reports: readonly GradeReport[], options: Markdow
     '',
   ];
   const tableHead = ['| Attendee | Verdict | Score | Failing steps |', '| --- | --- | --- | --- |'];
-  const rows = reports.map((report, i) => (shared.has(report.attendee.id) ? row(report, shared) : (options.rows?.[i] ?? renderMarkdownRow(report))));
+  const rows = reports.map((report, i) => (shared.has(report.attendee.id) ? row(report, label) : (options.rows?.[i] ?? renderMarkdownRow(report))));
   const tail = [
     ...(folded ? ['', '</details>'] : []),
     ...failuresSection(commonFailures(reports).slice(0, options.topFailures ?? 10), named, see),
@@ -191,10 +202,10 @@ function duplicatesSection(duplicates: readonly DuplicateSubmissions[], see: str
 }
 
 /** `141, 150` or, past NAMED_PER_FAILURE, `141, 150, …, 199 and 12 more`. */
-function namedIn(reports: readonly GradeReport[], shared: ReadonlySet<string>): string {
+function namedIn(reports: readonly GradeReport[], label: Label): string {
   const names = reports
     .slice(0, NAMED_PER_FAILURE)
-    .map((r) => attendeeIn(r, shared))
+    .map(label)
     .join(', ');
   const more = reports.length - NAMED_PER_FAILURE;
   return more > 0 ? `${names} and ${more} more` : names;
@@ -220,16 +231,14 @@ function stepCell(step: number, report: GradeReport): string {
 
 /** `report`'s row of the attendees table. */
 export function renderMarkdownRow(report: GradeReport): string {
-  return row(report, NONE);
+  return row(report, attendee);
 }
 
-const NONE: ReadonlySet<string> = new Set();
-
-function row(report: GradeReport, shared: ReadonlySet<string>): string {
+function row(report: GradeReport, label: Label): string {
   const score = report.score ? `${formatPoints(report.score.earned)}/${formatPoints(report.score.possible)}` : '—';
   const failing =
     report.verdict === 'ungradable'
       ? `${text(report.error?.message ?? 'not a readable flow export')} ${md(`[${report.error?.code ?? 'unknown'}]`)}`
       : failingSteps(report).join(', ') || '—';
-  return `| ${attendeeIn(report, shared)} | ${VERDICT[report.verdict]} | ${score} | ${failing} |`;
+  return `| ${label(report)} | ${VERDICT[report.verdict]} | ${score} | ${failing} |`;
 }

@@ -178,12 +178,18 @@ test('the same attendee id graded twice (two folders, two groups) gets distinct 
   const root = parseXml(renderJunit([failedReport(), passedReport(), second, third]));
   const suites = findAll(root, 'testsuite');
   expect(suites.map((s) => s.attributes.name)).toEqual(['141', '140', '141', '141']);
-  expect(suites.map((s) => [...new Set(findAll(s, 'testcase').map((c) => c.attributes.classname))])).toEqual([['flowgrade.141'], ['flowgrade.140'], ['flowgrade.141 (2)'], ['flowgrade.141 (3)']]);
+  // Each named by its file, as summary.md and the dashboard name them (dots as U+2024 in a classname).
+  expect(suites.map((s) => [...new Set(findAll(s, 'testcase').map((c) => c.attributes.classname))])).toEqual([
+    ['flowgrade.141 (submissions/Main_Flow_141\u2024json)'],
+    ['flowgrade.140'],
+    ['flowgrade.141 (group-b/Main_Flow_141\u2024json)'],
+    ['flowgrade.141 (group-c/Main_Flow_141\u2024json)'],
+  ]);
   const keys = findAll(root, 'testcase').map((c) => `${c.attributes.classname}/${c.attributes.name}`);
   expect(new Set(keys).size).toBe(keys.length);
   const dollar = [passedReport(), passedReport()].map((r) => ({ ...r, attendee: { id: '<a$&$$"b>', source: 'option' as const } }));
   const named = findAll(parseXml(renderJunit(dollar)), 'testsuite').map((s) => findAll(s, 'testcase')[0].attributes.classname);
-  expect(named).toEqual(['flowgrade.<a$&$$"b>', 'flowgrade.<a$&$$"b> (2)']);
+  expect(named).toEqual(['flowgrade.<a$&$$"b> (Main_Flow_140\u2024json)', 'flowgrade.<a$&$$"b> (Main_Flow_140\u2024json) (2)']); // one file given twice: numbered
 });
 
 test('a renamed suite never takes the classname of another attendee whose id already ends in " (2)"', () => {

@@ -1,0 +1,38 @@
+/**
+ * Two students sharing an attendee id (the same Main_Flow_<ID> in two folders) are told apart the
+ * same way in every class file: the id and the file, less the folder every file is in.
+ */
+import { test, expect } from '@playwright/test';
+import type { GradeReport } from '../../../engine/report.js';
+import { renderClassRow, renderCsv, renderDashboard, renderJunit, renderJunitDocument, renderMarkdown } from '../../../reports/index.js';
+import { findAll, parseXml } from './xml-check.js';
+import { csvRecords } from './csv-records.js';
+import { shown } from './shown.js';
+import { failedReport, passedReport } from './sample-reports.js';
+
+const inFolder = (report: GradeReport, file: string): GradeReport => ({ ...report, input: { ...report.input, file } });
+const CLASS = () => [inFolder(failedReport(), '/home/me/class/group-a/Main_Flow_141.json'), inFolder(passedReport(), '/home/me/class/group-a/Main_Flow_140.json'), inFolder(failedReport(), '/home/me/class/group-b/Main_Flow_141.json')];
+const LABELS = ['141 (group-a/Main_Flow_141.json)', '140', '141 (group-b/Main_Flow_141.json)'];
+
+test('junit.xml: each suite of a shared id has the id and its file as classname (dots as in ids), not a number', () => {
+  const reports = CLASS();
+  const classnames = (xml: string) => findAll(parseXml(xml), 'testsuite').map((s) => findAll(s, 'testcase')[0].attributes.classname);
+  const expected = LABELS.map((label) => `flowgrade.${label.replaceAll('.', '\u2024')}`);
+  expect(classnames(renderJunit(reports))).toEqual(expected);
+  // From rows rendered alone, as `grade` joins them.
+  expect(classnames(renderJunitDocument(reports.map((r) => renderClassRow(r, { steps: [], checkIds: [] }).junit)))).toEqual(expected);
+});
+
+test('summary.md names them by id and file, as the dashboard does', () => {
+  const md = renderMarkdown(CLASS());
+  expect(md).toContain('| 141 (group\\-a/Main\\_Flow\\_141\\.json) | ❌ failed |');
+  expect(md).toContain('| 141 (group\\-b/Main\\_Flow\\_141\\.json) | ❌ failed |');
+  expect(md).toContain('| 2: 141 (group\\-a/Main\\_Flow\\_141\\.json), 141 (group\\-b/Main\\_Flow\\_141\\.json) |');
+  const dashboard = shown(renderDashboard(CLASS(), { reportHref: () => '' })).replace(/<[^>]+>/g, '');
+  expect(dashboard).toContain(`${LABELS[0]}, ${LABELS[2]}`);
+});
+
+test('grades.csv keeps the id (a gradebook joins on it) and the file tells them apart', () => {
+  const { records } = csvRecords(renderCsv(CLASS()).replace(/^\uFEFF/, ''));
+  expect(records.slice(1).map((r) => [r[0], r[1]])).toEqual(CLASS().map((r) => [r.attendee.id, r.input.file]));
+});
