@@ -16,13 +16,15 @@ export function attendeeOf(flowName: string, options: { attendee?: string; fileN
 }
 
 /**
- * `Main_Flow_<ID>` inside a file name, as learning platforms name downloads and resubmissions:
- * `doejane_12000_67001_Main_Flow_101-1.json`, `Main_Flow_111 (1).json`. The ID is the rest of
- * the name, as in a flow name (`Main_Flow_jane_doe`), less the copy marks that browsers, file
- * managers and platforms add: ` (1)`, ` - Copy`, ` copy 2` (and in other languages:
- * LOCAL_COPY_MARK), and (after an ID) `-1` (Canvas, Safari) and ` 2` (macOS Finder's Keep Both).
+ * A file name starting with `Main_Flow_<ID>`, as the attendee saved the export and as browsers
+ * rename downloads and resubmissions: `Main_Flow_111 (1).json`. The ID is the rest of the name, as
+ * in a flow name (`Main_Flow_jane_doe`), less the copy marks that browsers, file managers and
+ * platforms add: ` (1)`, ` - Copy`, ` copy 2` (and in other languages: LOCAL_COPY_MARK), and (after
+ * an ID) `-1` (Canvas, Safari) and ` 2` (macOS Finder's Keep Both). Only at the start: anything
+ * before it (`doejane_12000_67001_`, `Jane Doe - `) was put there by a platform or a person to say
+ * whose file it is, and two students may both have named theirs `Main_Flow_final.json`.
  */
-const MAIN_FLOW_IN_FILE_NAME = /(?:^|[^A-Za-z0-9])Main_Flow_/i;
+const MAIN_FLOW_FILE_NAME = /^\s*Main_Flow_/i;
 
 /** One copy mark at the end of a name (anchored on its first character: linear on any name). */
 const COPY_MARK = /\(\d+\)$|-\s*copy$|\bcopy(?:\s\d+)?$/i;
@@ -46,32 +48,44 @@ function withoutCopyMarks(name: string): string {
 }
 
 /**
- * The attendee a file name gives: one holding `Main_Flow_<ID>` gives `<ID>` (so a broken
- * resubmission joins the attendee's other submissions); else the Moodle student it lies under, or
- * the Blackboard student its name starts with; else its base name. Copy marks are not part of any.
+ * The attendee a file name gives: the student a learning platform names in the file's own name (a
+ * download without a folder per student: Moodle's, Blackboard's), whatever the student named the
+ * file; else, for a name starting with `Main_Flow_<ID>`, `<ID>` (so a broken resubmission joins the
+ * attendee's other submissions of its folder); else the Moodle student it lies under; else its base
+ * name. Copy marks are not part of any.
  */
 export function attendeeOfFile(fileName: string): AttendeeId {
   const folders = fileName.split(/[\\/]/);
   const base = withoutCopyMarks(folders.pop()!.replace(/\.json$/i, ''));
-  const found = MAIN_FLOW_IN_FILE_NAME.exec(base);
-  const id = found ? withoutCopyMarks(base.slice(found.index + found[0].length).trim().replace(/[- ]\d+$/, '')) : moodleStudentOf(base, folders) ?? blackboardStudentOf(base) ?? base;
+  const found = MAIN_FLOW_FILE_NAME.exec(base);
+  const id = moodleStudentIn(base) ?? blackboardStudentOf(base) ?? (found ? idAfterMainFlow(base.slice(found[0].length)) : moodleFolderStudentOf(folders)) ?? base;
   return { id: id || base || 'unknown', source: 'file-name' };
+}
+
+/** The `<ID>` of a file name `Main_Flow_<ID>`, less its copy marks (the name's are off already). */
+function idAfterMainFlow(rest: string): string {
+  return withoutCopyMarks(rest.trim().replace(/[- ]\d+$/, ''));
 }
 
 /**
  * Moodle's "download all submissions" puts each student's files in a folder
  * `<full name>_<participant id>_assignsubmission_file_` (or, downloaded without folders, prefixes
  * their names with it): `<full name>_<participant id>` names the student (`Participant_<id>` when
- * submissions are anonymous), which a file name such as `flow.json` does not. The file's own name
- * first (a flat download), then its folders from the nearest (a zip the student made inside).
+ * submissions are anonymous), which a file name such as `flow.json` does not. Of the file's
+ * folders, the nearest (a zip the student made inside).
  */
-function moodleStudentOf(base: string, folders: readonly string[]): string | undefined {
-  for (const name of [base, ...[...folders].reverse()]) {
-    const mark = lastMoodleMark(name);
-    const student = mark > 0 ? /^.*[^_]_\d+$/su.exec(name.slice(0, mark)) : null;
-    if (student) return student[0];
+function moodleFolderStudentOf(folders: readonly string[]): string | undefined {
+  for (let at = folders.length - 1; at >= 0; at--) {
+    const student = moodleStudentIn(folders[at]!);
+    if (student) return student;
   }
   return undefined;
+}
+
+/** The `<full name>_<participant id>` that `name` starts with, before Moodle's mark. */
+function moodleStudentIn(name: string): string | undefined {
+  const mark = lastMoodleMark(name);
+  return (mark > 0 ? /^.*[^_]_\d+$/su.exec(name.slice(0, mark)) : null)?.[0];
 }
 
 /**

@@ -20,8 +20,8 @@ test('Moodle: the student folder (or, downloaded without folders, the name prefi
     ['class.zip!/Lee Ann_12349_assignsubmission_file_/upload.zip!/lab/flow.json', 'Lee Ann_12349'], // a zip the student made
     ['class.zip!/Participant_12350_assignsubmission_file_/flow.json', 'Participant_12350'], // anonymous submissions
     ['class.zip!/Doe Jane_12345_assignsubmission_file_flow.json', 'Doe Jane_12345'], // "download submissions in folders" off
-    ['class.zip!/Doe Jane_12345_assignsubmission_file_/Main_Flow_140.json', '140'], // the lab's ID comes first
-    ['class.zip!/Doe Jane_12345_assignsubmission_file_Main_Flow_140 (1).json', '140'],
+    ['class.zip!/Doe Jane_12345_assignsubmission_file_/Main_Flow_140.json', '140'], // in the student's folder, the lab's ID comes first
+    ['class.zip!/Doe Jane_12345_assignsubmission_file_Main_Flow_140 (1).json', 'Doe Jane_12345'], // without folders, the student comes first
   ]) {
     expect([file, idOf(file)]).toEqual([file, id]);
   }
@@ -32,7 +32,7 @@ test('Blackboard: "<assignment>_<username>_attempt_<date>_<file>" gives "<assign
     ['bb.zip!/Lab3_jdoe_attempt_2026-12-01-10-00-00_flow.json', 'Lab3_jdoe'],
     ['bb.zip!/Lab3_jdoe_attempt_2026-12-01-11-30-59_flow (1).json', 'Lab3_jdoe'],
     ['bb.zip!/Lab 3 Callback_j.doe_attempt_2026-12-01-10-00-00_Main_Flow.json', 'Lab 3 Callback_j.doe'],
-    ['bb.zip!/Lab3_jdoe_attempt_2026-12-01-10-00-00_Main_Flow_140.json', '140'], // the lab's ID comes first
+    ['bb.zip!/Lab3_jdoe_attempt_2026-12-01-10-00-00_Main_Flow_140.json', 'Lab3_jdoe'], // the student comes first (attendee-students.test.ts)
     ['x/notes_attempt_2026-12-01.json', 'notes_attempt_2026-12-01'], // not Blackboard's date
   ]) {
     expect([file, idOf(file)]).toEqual([file, id]);

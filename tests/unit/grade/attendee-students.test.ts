@@ -1,0 +1,59 @@
+/**
+ * Attendee ids from file names never merge two students. One id in one folder is one attendee
+ * (cli/grade/duplicates.ts keeps the newest and sets the others aside), so two students whose
+ * files lie in one folder (a flat download) must get two ids, whatever they named their files: a
+ * wrongly split pair is two visible rows, a wrong merge silently loses a grade.
+ */
+import { expect, test } from '@playwright/test';
+import { attendeeOfFile } from '../../../engine/attendee.js';
+
+const idOf = (file: string) => attendeeOfFile(file).id;
+
+/** Each row: one student's files of one flat download, and the id they all give. */
+function expectStudents(students: readonly (readonly [string[], string])[]): void {
+  for (const [files, id] of students) {
+    for (const file of files) expect([file, idOf(file)]).toEqual([file, id]);
+  }
+  expect(new Set(students.map(([, id]) => id)).size, 'one id per student').toBe(students.length);
+}
+
+test('Moodle without folders: the student of the name prefix wins over Main_Flow_ in the student\'s own file name', () => {
+  expectStudents([
+    [['lab3.zip!/Jane Doe_1234_assignsubmission_file_Main_Flow_final.json', 'lab3.zip!/Jane Doe_1234_assignsubmission_file_Main_Flow_final (1).json', 'lab3.zip!/Jane Doe_1234_assignsubmission_file_flow.json'], 'Jane Doe_1234'],
+    [['lab3.zip!/John Roe_1235_assignsubmission_file_Main_Flow_final.json'], 'John Roe_1235'],
+    [['lab3.zip!/Participant_1236_assignsubmission_file_Main_Flow_140.json'], 'Participant_1236'],
+  ]);
+});
+
+test('Blackboard: the attempt rule wins over Main_Flow_ in the file name and in the assignment\'s own name', () => {
+  expectStudents([
+    [['bb.zip!/Lab3_jdoe_attempt_2025-01-01-10-00-00_Main_Flow_final.json', 'bb.zip!/Lab3_jdoe_attempt_2025-01-02-09-30-00_Main_Flow_final.json'], 'Lab3_jdoe'],
+    [['bb.zip!/Lab3_jroe_attempt_2025-01-01-10-00-00_Main_Flow_final.json'], 'Lab3_jroe'],
+    [['bb.zip!/Main_Flow_Lab_jdoe_attempt_2025-01-01-10-00-00_flow.json', 'bb.zip!/Main_Flow_Lab_jdoe_attempt_2025-01-03-10-00-00_Main_Flow_140.json'], 'Main_Flow_Lab_jdoe'],
+    [['bb.zip!/Main_Flow_Lab_jroe_attempt_2025-01-01-10-00-00_flow.json'], 'Main_Flow_Lab_jroe'],
+    [['bb.zip!/Build Main_Flow_ID_amy_attempt_2025-01-01-10-00-00_Main_Flow_140.json'], 'Build Main_Flow_ID_amy'],
+  ]);
+});
+
+test('any other name before Main_Flow_ (Canvas, Google Classroom, Brightspace, a late_ mark) names whose file it is: the base name is kept', () => {
+  expectStudents([
+    [['canvas/doejane_12000_67001_Main_Flow_final.json', 'canvas/doejane_12000_67001_Main_Flow_final (1).json'], 'doejane_12000_67001_Main_Flow_final'],
+    [['canvas/roejohn_12001_67002_Main_Flow_final.json'], 'roejohn_12001_67002_Main_Flow_final'],
+    [['canvas/doejane_late_12002_67003_Main_Flow_final.json'], 'doejane_late_12002_67003_Main_Flow_final'], // a second Jane Doe, late
+    [['canvas/smithann_12003_67004_Main_Flow_101-1.json'], 'smithann_12003_67004_Main_Flow_101-1'], // Canvas's rename of a second upload
+    [['canvas/late_Main_Flow_final.json'], 'late_Main_Flow_final'],
+    [['classroom/Jane Doe - Main_Flow_final.json'], 'Jane Doe - Main_Flow_final'], // Google Classroom: "<student> - <file>"
+    [['classroom/John Roe - Main_Flow_final.json'], 'John Roe - Main_Flow_final'],
+    [['d2l/123456-789012 - Doe, Jane - Jan 1, 2025 1000 AM - Main_Flow_final.json'], '123456-789012 - Doe, Jane - Jan 1, 2025 1000 AM - Main_Flow_final'],
+  ]);
+});
+
+test('a folder per student (Moodle, MS Teams, GitHub Classroom): Main_Flow_<ID> still gives <ID>, which the folder keeps apart', () => {
+  for (const [file, id] of [
+    ['lab3.zip!/Doe Jane_12345_assignsubmission_file_/Main_Flow_140 (1).json', '140'],
+    ['Student Work/Working files/Jane Doe/Lab 3/Main_Flow_140.json', '140'], // MS Teams
+    ['lab3-submissions/lab3-jdoe/Main_Flow_140-1.json', '140'], // GitHub Classroom, a repository per student
+  ]) {
+    expect([file, idOf(file)]).toEqual([file, id]);
+  }
+});
