@@ -34,9 +34,19 @@ export const DEFAULT_LIMITS: JsonLimits = {
   maxVariables: 5_000,
 };
 
-const decoder = new TextDecoder('utf-8', { fatal: false });
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+const lenientUtf8 = new TextDecoder('utf-8', { fatal: false });
+/**
+ * Used only to tell whether bytes that are not UTF-8 are a JSON text. Node 20 decodes 80–9F as
+ * Latin-1's controls, browsers as Windows-1252's letters: the same answer, since JSON allows
+ * both inside a string and neither outside one.
+ */
+const windows1252 = new TextDecoder('windows-1252');
 
-/** Decode (UTF-8, BOM stripped) after the size check; UTF-16 bytes are refused by name. */
+/**
+ * Decode (UTF-8, BOM stripped) after the size check; UTF-16 bytes are refused by name, and so is
+ * a JSON text in Windows-1252 / Latin-1 (see notUtf8).
+ */
 export function decodeText(input: string | Uint8Array, limits: JsonLimits): string {
   const size = typeof input === 'string' ? utf8Length(input, limits.maxBytes) : input.byteLength;
   if (size > limits.maxBytes) {
@@ -47,7 +57,82 @@ export function decodeText(input: string | Uint8Array, limits: JsonLimits): stri
   }
   const kind = typeof input === 'string' ? undefined : binaryKind(input);
   if (kind) throw new LoadError('not-json', `not valid JSON: the file is ${kind}`);
-  return withoutBom(typeof input === 'string' ? input : decoder.decode(input));
+  if (typeof input === 'string') return withoutBom(input);
+  try {
+    return withoutBom(utf8.decode(input));
+  } catch {
+    return withoutBom(notUtf8(input, limits));
+  }
+}
+
+/**
+ * Bytes that are not UTF-8 (what Flow Designer exports): a JSON text that an editor saved as
+ * "ANSI", Windows-1252 or Latin-1 (read so, it parses) is refused, naming its first byte that is
+ * not UTF-8, where it is and what it would be in Windows-1252: guessing the code page would
+ * grade letters nobody typed. Other bytes (binary data) are decoded with U+FFFD for the syntax
+ * error that follows. Only on this path is the file scanned again.
+ */
+function notUtf8(bytes: Uint8Array, limits: JsonLimits): string {
+  const body = hasUtf8Bom(bytes) ? bytes.subarray(3) : bytes;
+  const offset = firstNonUtf8Byte(body);
+  if (offset >= 0 && parsesAsJson(windows1252.decode(body), limits)) {
+    const before = lenientUtf8.decode(body.subarray(0, offset));
+    const { line, column } = lineAndColumn(before, before.length);
+    const byte = body[offset];
+    const character = windows1252Character(byte);
+    const named = character ? `, "${character}" in Windows-1252,` : '';
+    throw new LoadError('not-json', `not valid JSON: the file is not UTF-8 (byte 0x${byte.toString(16).toUpperCase()}${named} at line ${line} column ${column}, as in a file saved as "ANSI", Windows-1252 or Latin-1); export it again from Flow Designer, or save it as UTF-8`);
+  }
+  return lenientUtf8.decode(bytes);
+}
+
+/** Windows-1252's characters for 80–9F (a space where it has none): Latin-1 has controls there. */
+const WINDOWS_1252_80_9F = '€ ‚ƒ„…†‡ˆ‰Š‹Œ Ž  ‘’“”•–—˜™š›œ žŸ';
+
+/**
+ * The visible character a byte of 80–FF is in Windows-1252, or undefined (none; a no-break or soft
+ * hyphen, which would quote as nothing). Not TextDecoder('windows-1252') (see above): the message
+ * must be the same in the CLI and the page.
+ */
+function windows1252Character(byte: number): string | undefined {
+  const character = byte < 0xa0 ? WINDOWS_1252_80_9F[byte - 0x80] : byte === 0xa0 || byte === 0xad ? ' ' : String.fromCharCode(byte);
+  return character === ' ' ? undefined : character;
+}
+
+function hasUtf8Bom(bytes: Uint8Array): boolean {
+  return bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
+}
+
+function parsesAsJson(text: string, limits: JsonLimits): boolean {
+  try {
+    parseJsonText(text, limits);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * The offset of the first byte that does not start a well-formed UTF-8 sequence (the Unicode
+ * standard's table: no overlong forms, surrogates or code points past U+10FFFF), or -1.
+ */
+export function firstNonUtf8Byte(bytes: Uint8Array): number {
+  for (let i = 0; i < bytes.length; ) {
+    const lead = bytes[i];
+    if (lead < 0x80) {
+      i++;
+      continue;
+    }
+    const length = lead >= 0xc2 && lead <= 0xdf ? 2 : lead >= 0xe0 && lead <= 0xef ? 3 : lead >= 0xf0 && lead <= 0xf4 ? 4 : 0;
+    if (length === 0 || i + length > bytes.length) return i;
+    // The second byte's range depends on the lead byte; every other continuation byte is 80–BF.
+    const low = lead === 0xe0 ? 0xa0 : lead === 0xf0 ? 0x90 : 0x80;
+    const high = lead === 0xed ? 0x9f : lead === 0xf4 ? 0x8f : 0xbf;
+    if (bytes[i + 1] < low || bytes[i + 1] > high) return i;
+    for (let k = 2; k < length; k++) if (bytes[i + k] < 0x80 || bytes[i + k] > 0xbf) return i;
+    i += length;
+  }
+  return -1;
 }
 
 /** A text without its leading byte order mark, which JSON.parse refuses (files and template bodies carry one). */

@@ -5,7 +5,7 @@
  * (a path for the CLI, the bare name in the page). Unreadable files give the same code and message.
  * So do real exports (../shared/real-flows, skipped when absent), a 10 MB export, and the files an
  * attendee gives by mistake that the page refuses before the loader (over 20 MB) or the loader
- * names (empty, an image, a ZIP archive, UTF-16).
+ * names (empty, an image, a ZIP archive, UTF-16, Windows-1252).
  */
 import { test, expect, type Page } from '@playwright/test';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -51,6 +51,8 @@ test('real exports, a 10 MB export and the files given by mistake get the same v
     made('screenshot.json', Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex')), // a PNG renamed .json
     made('Main_Flow_140.zip', Buffer.from('504b0304140000000800a7b1', 'hex')),
     made('utf16.json', Buffer.from(`\ufeff${readFileSync(fixturePath('flows/solution.json'), 'utf8')}`, 'utf16le')),
+    // Windows-1252 ("ANSI"): “Café” as 93 … E9 94, bytes Node's TextDecoder reads as Latin-1 and Chromium's as Windows-1252.
+    made('ansi.json', Buffer.from(readFileSync(fixturePath('flows/solution.json'), 'utf8').replace('Welcome to the', '\u0093Café\u0094, welcome to the'), 'latin1')),
   ];
   const cliReports = await gradedByCli(files);
   expect(cliReports.filter((report) => report.verdict !== 'ungradable').length, 'graded, not refused').toBe(real.length + 1);

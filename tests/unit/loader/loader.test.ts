@@ -1,7 +1,7 @@
 import { test, expect } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { assertNesting, DEFAULT_LIMITS, SCAN_BEFORE_PARSE_LENGTH } from '../../../engine/json-text.js';
+import { assertNesting, DEFAULT_LIMITS, firstNonUtf8Byte, SCAN_BEFORE_PARSE_LENGTH } from '../../../engine/json-text.js';
 import { attendeeOfFile } from '../../../engine/attendee.js';
 import { loadFlow } from '../../../engine/loader.js';
 import type { FlowModel } from '../../../engine/model.js';
@@ -170,7 +170,7 @@ test.describe('the model', () => {
       ['Jane Doe_12345_assignsubmission_file_/Main_Flow_140.json', '140'],
       ['main_flow_abc9.json', 'abc9'],
       ['Main_Flow_jane_doe (1).json', 'jane_doe'], // the id a flow named Main_Flow_jane_doe has, not jane's
-      ['Main_Flow_jane-doe-2.json', 'jane-doe'],
+      ['Main_Flow_jane-doe-2.json', 'jane-doe-2'], // '-2' is a copy mark only after the lab's all-digit ID
       ['My flow.json', 'My flow'],
       ['My flow (2).json', 'My flow'],
       ['Main_Flow_140 - Copy.json', '140'],
@@ -307,6 +307,25 @@ test.describe('unreadable input: one clear line and a stable code', () => {
     for (const bytes of [new Uint8Array([0xff, 0xfe, ...le]), new Uint8Array([0xfe, 0xff, ...be]), le, be]) {
       expect(failure(bytes)).toEqual({ code: 'not-json', message });
     }
+  });
+
+  test('an export saved as Windows-1252 or Latin-1 (an editor\'s "ANSI") is refused as not UTF-8, naming its first such byte, not read with U+FFFD', () => {
+    const notUtf8 = (where: string, byte: string) =>
+      `not valid JSON: the file is not UTF-8 (byte ${byte} at ${where}, as in a file saved as "ANSI", Windows-1252 or Latin-1); export it again from Flow Designer, or save it as UTF-8`;
+    const text = JSON.stringify(tinyFlow({ name: 'Café crème' }), null, 2);
+    const ansi = new Uint8Array(Buffer.from(text, 'latin1'));
+    expect(failure(ansi)).toEqual({ code: 'not-json', message: notUtf8('line 6 column 15', '0xE9, "é" in Windows-1252,') });
+    // After a UTF-8 BOM and valid UTF-8 ("ü" in two bytes): columns count characters, without the BOM.
+    const mixed = new Uint8Array([0xef, 0xbb, 0xbf, ...Buffer.from('{"a": "ü", "b": "'), 0x80, ...Buffer.from('5"}')]);
+    expect(failure(mixed)).toEqual({ code: 'not-json', message: notUtf8('line 1 column 18', '0x80, "€" in Windows-1252,') });
+    // A byte Windows-1252 leaves undefined is named without a character; a template body is refused alike.
+    const undefinedByte = new Uint8Array([...Buffer.from('{"a":\r\n"'), 0x81, ...Buffer.from('"}')]);
+    expect(failure(undefinedByte)).toEqual({ code: 'not-json', message: notUtf8('line 2 column 2', '0x81') });
+    const body = new Uint8Array(Buffer.from(JSON.stringify({ name: 'Modèle', flow: JSON.stringify(tinyFlow()) }), 'latin1'));
+    expect(failure(body)).toEqual({ code: 'not-json', message: notUtf8('line 1 column 13', '0xE8, "è" in Windows-1252,') });
+    // Valid UTF-8 loads as before, U+FFFD written as such included.
+    const valid = loadFlow(new TextEncoder().encode(JSON.stringify(tinyFlow({ name: 'Café \uFFFD' }))));
+    expect(valid.ok && valid.model.name).toBe('Café \uFFFD');
   });
 
   test('a file picked by mistake (a zipped export, a screenshot, a PDF) is named by its signature, not quoted as bytes', () => {
@@ -527,4 +546,33 @@ test('the syntax-error locator agrees with JSON.parse on what is valid', () => {
     const syntaxError = !result.ok && result.error.code === 'not-json';
     expect(syntaxError, sample).toBe(!valid);
   }
+});
+
+test('firstNonUtf8Byte finds the byte where a strict UTF-8 decoder stops, and nothing in UTF-8', () => {
+  const strict = new TextDecoder('utf-8', { fatal: true });
+  const lenient = new TextDecoder('utf-8');
+  const decodes = (bytes: Uint8Array) => {
+    try {
+      return strict.decode(bytes), true;
+    } catch {
+      return false;
+    }
+  };
+  // Every lead byte after an ASCII one, with continuation bytes at the edges of each range.
+  const edges = [0x00, 0x7f, 0x80, 0x8f, 0x90, 0x9f, 0xa0, 0xbf, 0xc0, 0xff];
+  const wrong: string[] = [];
+  for (let lead = 0x80; lead <= 0xff; lead++) {
+    for (const second of edges) {
+      for (const third of [0x7f, 0x80, 0xbf, 0xc0]) {
+        for (const rest of [[], [0x80], [0x80, 0x41], [0xc0]]) {
+          const bytes = new Uint8Array([0x41, lead, second, third, ...rest]);
+          const offset = firstNonUtf8Byte(bytes);
+          const right = offset === -1 ? decodes(bytes) : !decodes(bytes) && decodes(bytes.subarray(0, offset)) && lenient.decode(bytes.subarray(offset)).startsWith('\uFFFD');
+          if (!right) wrong.push(`${bytes}: ${offset}`);
+        }
+      }
+    }
+  }
+  expect(wrong).toEqual([]);
+  expect(firstNonUtf8Byte(new TextEncoder().encode('ascii, é, €, 😀 and \uFFFD'))).toBe(-1);
 });

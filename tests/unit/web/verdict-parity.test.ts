@@ -78,11 +78,20 @@ test('a file refused on its first read (locked by another program, a OneDrive "o
   expect((await gradePickedFile(changed, OPTIONS, read)).report.error).toEqual({ code: 'unreadable-file', message: 'could not be read: it changed, moved or was deleted since it was given' });
 });
 
-test('a UTF-16 export (Notepad\'s "Unicode") gives the CLI\'s ungradable report naming the encoding', async () => {
-  const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(readFileSync(fixturePath('flows/solution.json'), 'utf8'), 'utf16le')]);
-  const { report } = await gradePickedFile(new File([utf16], 'Main_Flow_140.json', { type: 'application/json' }), OPTIONS);
-  expect(report.verdict).toBe('ungradable');
-  expect(report.error).toEqual({ code: 'not-json', message: 'not valid JSON: the file is UTF-16 (Notepad\'s "Unicode"), not UTF-8; export it again from Flow Designer, or save it as UTF-8' });
+test('an export that is not UTF-8 (Notepad\'s UTF-16 "Unicode", an editor\'s Windows-1252 "ANSI") gives the CLI\'s ungradable report naming the encoding', async () => {
+  const solution = readFileSync(fixturePath('flows/solution.json'), 'utf8');
+  const cases: [Buffer, string][] = [
+    [Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(solution, 'utf16le')]), 'not valid JSON: the file is UTF-16 (Notepad\'s "Unicode"), not UTF-8; export it again from Flow Designer, or save it as UTF-8'],
+    [
+      Buffer.from(solution.replace('Welcome to the', 'Café, welcome to the'), 'latin1'),
+      'not valid JSON: the file is not UTF-8 (byte 0xE9, "é" in Windows-1252, at line 145 column 28, as in a file saved as "ANSI", Windows-1252 or Latin-1); export it again from Flow Designer, or save it as UTF-8',
+    ],
+  ];
+  for (const [bytes, message] of cases) {
+    const { report } = await gradePickedFile(new File([new Uint8Array(bytes)], 'Main_Flow_140.json', { type: 'application/json' }), OPTIONS);
+    expect(report.verdict).toBe('ungradable');
+    expect(report.error).toEqual({ code: 'not-json', message });
+  }
 });
 
 test('each case a file cannot be graded gets its reason code where it is known: the page (folder, size, read) or the loader\'s code and the bytes', async () => {
