@@ -5,7 +5,7 @@
  * wrongly split pair is two visible rows, a wrong merge silently loses a grade.
  */
 import { expect, test } from '@playwright/test';
-import { attendeeOfFile } from '../../../engine/attendee.js';
+import { attendeeOf, attendeeOfFile } from '../../../engine/attendee.js';
 
 const idOf = (file: string) => attendeeOfFile(file).id;
 
@@ -55,5 +55,30 @@ test('a folder per student (Moodle, MS Teams, GitHub Classroom): Main_Flow_<ID> 
     ['lab3-submissions/lab3-jdoe/Main_Flow_140-1.json', '140'], // GitHub Classroom, a repository per student
   ]) {
     expect([file, idOf(file)]).toEqual([file, id]);
+  }
+});
+
+test('a trailing " <digits>" or "-<digits>" after a Main_Flow_ ID is a copy mark only after the lab\'s all-digit ID: two real ids never become one', () => {
+  expectStudents([
+    [['Main_Flow_Team 1.json', 'Main_Flow_Team 1 (1).json', 'Main_Flow_Team 1 - Copy.json'], 'Team 1'],
+    [['Main_Flow_Team 2.json'], 'Team 2'],
+    [['Main_Flow_Pod-1.json'], 'Pod-1'],
+    [['Main_Flow_Pod-2.json'], 'Pod-2'],
+    [['Main_Flow_jane-doe-2.json'], 'jane-doe-2'],
+    [['Main_Flow_lab3-1.json'], 'lab3-1'],
+    [['Main_Flow_lab3-2.json'], 'lab3-2'],
+    [['Main_Flow_140.json', 'Main_Flow_140 2.json', 'Main_Flow_140-1.json', 'Main_Flow_140 (1) 2.json', 'Main_Flow_140 2 (1).json'], '140'],
+    [['Main_Flow_141.json', 'Main_Flow_141 3.json'], '141'],
+  ]);
+});
+
+test('a flow name gives its ID as written, and its file, with or without copy marks, gives the same id', () => {
+  for (const [flowName, files] of [
+    ['Main_Flow_Team 1', ['Main_Flow_Team 1.json', 'Main_Flow_Team 1 (1).json']],
+    ['Main_Flow_Team 2', ['Main_Flow_Team 2.json']],
+    ['Main_Flow_140', ['Main_Flow_140 2.json', 'Main_Flow_140-1.json']],
+  ] as const) {
+    const fromFlow = attendeeOf(flowName, { fileName: 'renamed.json' }).id;
+    for (const file of files) expect([flowName, file, idOf(file)]).toEqual([flowName, file, fromFlow]);
   }
 });
