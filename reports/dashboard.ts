@@ -14,6 +14,7 @@ import { DASHBOARD_CSS, DASHBOARD_SCRIPT, DASHBOARD_SCRIPT_HASH } from './dashbo
 import { escapeHtml as h, jsonForScript, safeHref } from './escape.js';
 import { renderHtmlPage } from './html-page.js';
 import { commonFailures, type CommonFailure } from './failures.js';
+import { attendeeIds } from './shared-ids.js';
 import { stepHeading, stepTitlesFor, type StepTitles } from './steps.js';
 import { formatPoints, percentOf, plural, stepStates, type StepState } from './summary.js';
 
@@ -78,15 +79,15 @@ export function renderDashboard(reports: readonly GradeReport[], options: Dashbo
   const href = (report: GradeReport) => safeHref(options.reportHref(report));
   // The folder every file is in is said once: repeated in every row, it made each row three to
   // five lines tall (a class of 500 printed on 48 pages).
-  const folder = sharedFolder(reports.map((r) => r.input.file));
-  const file = (report: GradeReport) => report.input.file.slice(folder.length);
+  const { folder, shared, withinFolder } = attendeeIds(reports);
+  const file = (report: GradeReport) => withinFolder(report.input.file);
   const body = [
     '<main class="fg-dash">',
     `<h1>${h(title)}</h1>`,
     `<p class="fg-meta">${lab ? `${h(lab.title)} &middot; ` : ''}${plural(reports.length, 'submission')}${folder ? ` in ${h(folder)}` : ''}${reports[0] ? ` &middot; graded ${h(reports[0].generatedAt)}` : ''}</p>`,
     totals(reports),
     attendeesTable(reports, rows, steps, titles, href, file),
-    failuresSection(reports, href, file),
+    failuresSection(reports, href, file, shared),
     duplicatesSection(options.duplicates ?? []),
     '</main>',
     `<script type="application/json" id="fg-data">${jsonForScript({ rows: rows.map((row) => row.data) })}</script>`,
@@ -101,24 +102,6 @@ function totals(reports: readonly GradeReport[]): string {
   const average = percents.length ? `${formatPoints(Math.round((percents.reduce((a, b) => a + b, 0) / percents.length) * 10) / 10)}%` : '—';
   const item = (value: string | number, label: string) => `<li><strong>${h(value)}</strong>${label}</li>`;
   return `<ul class="fg-totals" aria-label="Totals">${item(count('passed'), 'passed')}${item(count('failed'), 'failed')}${item(count('ungradable'), 'ungradable')}${item(average, 'average score')}</ul>`;
-}
-
-/**
- * The folder all `files` are in, with its last separator ('' when they share none): what the
- * dashboard's script leaves out of the filter too, and what every class file leaves out of the file
- * that tells two students sharing an id apart (junit.ts, markdown.ts).
- */
-export function sharedFolder(files: readonly string[]): string {
-  if (files.length === 0) return '';
-  const first = files[0];
-  let end = first.length;
-  for (const file of files) {
-    let i = 0;
-    while (i < end && i < file.length && file.charCodeAt(i) === first.charCodeAt(i)) i++;
-    end = i;
-  }
-  if (end === 0) return '';
-  return first.slice(0, Math.max(first.lastIndexOf('/', end - 1), first.lastIndexOf('\\', end - 1)) + 1);
 }
 
 function attendeesTable(
@@ -166,13 +149,15 @@ function attendeesTable(
     .join('\n');
 }
 
-function failuresSection(reports: readonly GradeReport[], href: (r: GradeReport) => string | undefined, file: (r: GradeReport) => string): string {
+function failuresSection(
+  reports: readonly GradeReport[],
+  href: (r: GradeReport) => string | undefined,
+  file: (r: GradeReport) => string,
+  shared: ReadonlySet<string>,
+): string {
   const common = commonFailures(reports);
   if (common.length === 0) return '';
   // Two students may share an id (the same Main_Flow_<ID> in two folders): name their files too.
-  const seen = new Set<string>();
-  const shared = new Set<string>();
-  for (const r of reports) (seen.has(r.attendee.id) ? shared : seen).add(r.attendee.id);
   // A big class's common failure is hundreds of names: the first few are named, the rest one
   // click away ("and 380 more"), so the list stays a list of failures.
   const who = (reports: readonly GradeReport[]) => {

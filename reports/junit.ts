@@ -16,7 +16,7 @@ import type { CheckResult, GradeReport } from '../engine/report.js';
 import { clipText } from './code-points.js';
 import { fixOf, formatPoints, percentOf, pointCount } from './summary.js';
 import { escapeXmlAttribute } from './escape.js';
-import { sharedFolder } from './dashboard.js';
+import { classIds } from './shared-ids.js';
 import { stepHeading, stepTitlesFor, type StepTitles } from './steps.js';
 import { serializeXml, serializeXmlElement, type XmlElement } from './xml.js';
 
@@ -63,14 +63,11 @@ export function renderJunitSuite(report: GradeReport): JunitSuite {
  */
 export function renderJunitDocument(suites: readonly JunitSuite[]): string {
   const total = suites.reduce((sum, s) => add(sum, s.counts), { tests: 0, failures: 0, errors: 0, skipped: 0 });
-  const own = new Set<string>();
-  const shared = new Set<string>();
-  for (const s of suites) (own.has(s.classname) ? shared : own).add(s.classname);
-  const folder = shared.size > 0 ? sharedFolder(suites.map((s) => s.file)) : '';
+  const { ids: own, shared, withinFolder } = classIds(suites, (s) => s.classname, (s) => s.file);
   const taken = new Set<string>();
   const nextNumber = new Map<string, number>();
   const xml = suites.map((s) => {
-    const wanted = shared.has(s.classname) ? `${s.classname} (${escapeXmlAttribute(classPart(s.file.slice(folder.length)))})` : s.classname;
+    const wanted = shared.has(s.classname) ? `${s.classname} (${escapeXmlAttribute(classPart(withinFolder(s.file)))})` : s.classname;
     // Free: taken by no suite before, and no other suite's own.
     const free = (classname: string) => !taken.has(classname) && (classname === s.classname || !own.has(classname));
     let classname = wanted;

@@ -13,8 +13,9 @@
 import type { GradeReport } from '../engine/report.js';
 import { clipText } from './code-points.js';
 import { escapeMarkdown } from './escape.js';
-import { DUPLICATES_RULE, keptAndSetAside, sharedFolder, type DuplicateSubmissions } from './dashboard.js';
+import { DUPLICATES_RULE, keptAndSetAside, type DuplicateSubmissions } from './dashboard.js';
 import { commonFailures, type CommonFailure } from './failures.js';
+import { attendeeIds, type ClassIds } from './shared-ids.js';
 import { failingSteps, formatPoints, percentOf, plural } from './summary.js';
 import { stepTitlesFor } from './steps.js';
 
@@ -82,10 +83,9 @@ type Label = (report: GradeReport) => string;
  * Main_Flow_<ID> in two folders), less the folder every file is in: `141 (group-b/Main_Flow_141.json)`,
  * as the dashboard and junit.xml name them.
  */
-function labelsIn(reports: readonly GradeReport[], shared: ReadonlySet<string>): Label {
+function labelsIn({ shared, withinFolder }: ClassIds): Label {
   if (shared.size === 0) return attendee;
-  const folder = sharedFolder(reports.map((r) => r.input.file));
-  return (report) => (shared.has(report.attendee.id) ? `${attendee(report)} (${md(clipText(report.input.file.slice(folder.length), NAME_LIMIT))})` : attendee(report));
+  return (report) => (shared.has(report.attendee.id) ? `${attendee(report)} (${md(clipText(withinFolder(report.input.file), NAME_LIMIT))})` : attendee(report));
 }
 const text = (value: string) => md(clipText(value, TEXT_LIMIT));
 
@@ -95,8 +95,8 @@ export function renderMarkdown(reports: readonly GradeReport[], options: Markdow
   const count = (verdict: GradeReport['verdict']) => reports.filter((r) => r.verdict === verdict).length;
   const graded = reports.map(percentOf).filter((p): p is number => p !== null);
   const average = graded.length ? ` Average score ${formatPoints(Math.round((graded.reduce((a, b) => a + b, 0) / graded.length) * 10) / 10)}%.` : '';
-  const shared = sharedIds(reports);
-  const label = labelsIn(reports, shared);
+  const ids = attendeeIds(reports);
+  const label = labelsIn(ids);
   const named = (failed: readonly GradeReport[]) => namedIn(failed, label);
   const folded = reports.length > FOLDED_ABOVE;
   const see = `(see ${options.fullListing ?? 'the dashboard'})`;
@@ -107,7 +107,7 @@ export function renderMarkdown(reports: readonly GradeReport[], options: Markdow
     '',
   ];
   const tableHead = ['| Attendee | Verdict | Score | Failing steps |', '| --- | --- | --- | --- |'];
-  const rows = reports.map((report, i) => (shared.has(report.attendee.id) ? row(report, label) : (options.rows?.[i] ?? renderMarkdownRow(report))));
+  const rows = reports.map((report, i) => (ids.shared.has(report.attendee.id) ? row(report, label) : (options.rows?.[i] ?? renderMarkdownRow(report))));
   const tail = [
     ...(folded ? ['', '</details>'] : []),
     ...failuresSection(commonFailures(reports).slice(0, options.topFailures ?? 10), named, see),
@@ -209,14 +209,6 @@ function namedIn(reports: readonly GradeReport[], label: Label): string {
     .join(', ');
   const more = reports.length - NAMED_PER_FAILURE;
   return more > 0 ? `${names} and ${more} more` : names;
-}
-
-/** Attendee ids more than one report of the class has. */
-function sharedIds(reports: readonly GradeReport[]): Set<string> {
-  const seen = new Set<string>();
-  const shared = new Set<string>();
-  for (const r of reports) (seen.has(r.attendee.id) ? shared : seen).add(r.attendee.id);
-  return shared;
 }
 
 /**

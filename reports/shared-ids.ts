@@ -1,0 +1,55 @@
+/**
+ * Two students may share an attendee id (the same Main_Flow_<ID> in two folders: `grade` keeps one
+ * submission per attendee and folder, so both are graded). Every class file tells them apart the
+ * same way, by the id and the file less the folder every file is in: `141 (group-b/Main_Flow_141.json)`
+ * in the dashboard and summary.md, `flowgrade.141 (group-b/Main_Flow_141․json)` in junit.xml.
+ * Which ids are shared and what that folder is are worked out here, once, for all three.
+ */
+import type { GradeReport } from '../engine/report.js';
+
+/** The ids of a class and the files that tell apart the submissions sharing one. */
+export interface ClassIds {
+  /** Every id given, once each. */
+  readonly ids: ReadonlySet<string>;
+  /** The ids more than one submission has. */
+  readonly shared: ReadonlySet<string>;
+  /** The folder every file is in, with its last separator ('' when they share none): `sharedFolder`. */
+  readonly folder: string;
+  /** `file` less `folder`: said once for the class, the rest of each file tells its submission apart. */
+  withinFolder(file: string): string;
+}
+
+/** The ids (`id`) of `items` and the folder their files (`file`) are all in. */
+export function classIds<T>(items: readonly T[], id: (item: T) => string, file: (item: T) => string): ClassIds {
+  const ids = new Set<string>();
+  const shared = new Set<string>();
+  for (const item of items) {
+    const key = id(item);
+    (ids.has(key) ? shared : ids).add(key);
+  }
+  const folder = sharedFolder(items.map(file));
+  return { ids, shared, folder, withinFolder: (path) => path.slice(folder.length) };
+}
+
+/** The attendee ids of a class's reports, and the folder their files are all in. */
+export function attendeeIds(reports: readonly GradeReport[]): ClassIds {
+  return classIds(reports, (r) => r.attendee.id, (r) => r.input.file);
+}
+
+/**
+ * The folder all `files` are in, with its last separator ('' when they share none). The
+ * dashboard's script (dashboard-assets.ts, plain JavaScript in the page) has its own copy, for
+ * what its filter leaves out.
+ */
+export function sharedFolder(files: readonly string[]): string {
+  if (files.length === 0) return '';
+  const first = files[0];
+  let end = first.length;
+  for (const file of files) {
+    let i = 0;
+    while (i < end && i < file.length && file.charCodeAt(i) === first.charCodeAt(i)) i++;
+    end = i;
+  }
+  if (end === 0) return '';
+  return first.slice(0, Math.max(first.lastIndexOf('/', end - 1), first.lastIndexOf('\\', end - 1)) + 1);
+}
