@@ -61,6 +61,34 @@ test('fuzz: random bytes, random text and random JSON', async () => {
   );
 });
 
+test('fuzz: an export with accented letters, saved as "ANSI" (Latin-1), is refused naming its first such byte where it is; saved as UTF-8, it loads', async () => {
+  // A letter of C0–FF followed by an ASCII one is never UTF-8: the first such byte is where decoding stops.
+  const letter = fc.oneof(fc.constantFrom(...'ab Z9-'), fc.integer({ min: 0xc0, max: 0xff }).map((code) => `${String.fromCharCode(code)}x`));
+  const words = fc.array(letter, { maxLength: 12 }).map((list) => list.join(''));
+  await fuzz(
+    'loader/latin1',
+    fc.property(fc.constantFrom(...FLOW_FILES), words, words, fc.boolean(), (file, description, note, pretty) => {
+      const doc = fixtureJson(file) as Record<string, Json>;
+      doc.description = description; // in place in an export, at the end in a template body
+      doc.fuzzNote = note;
+      const text = JSON.stringify(doc, null, pretty ? 2 : undefined);
+      check(loadFlow(encoder.encode(text)).ok, 'the UTF-8 file does not load');
+      const result = loadFlow(new Uint8Array(Buffer.from(text, 'latin1')));
+      const first = text.search(/[\u0080-\u00ff]/);
+      if (first < 0) {
+        check(result.ok, 'an ASCII file does not load');
+      } else {
+        const lines = text.slice(0, first).split('\n');
+        const byte = text.charCodeAt(first).toString(16).toUpperCase();
+        const expected = `not valid JSON: the file is not UTF-8 (byte 0x${byte}, "${text[first]}" in Windows-1252, at line ${lines.length} column ${lines[lines.length - 1].length + 1}, as in a file saved as "ANSI", Windows-1252 or Latin-1); export it again from Flow Designer, or save it as UTF-8`;
+        check(!result.ok && result.error.code === 'not-json' && result.error.message === expected, () => `expected ${expected}, got ${JSON.stringify(result.ok ? 'a model' : result.error)}`);
+      }
+      checkLoadOutcome(result);
+    }),
+    0.5,
+  );
+});
+
 test('fuzz: the nesting limit holds exactly, wherever the nesting is and whatever the limit', async () => {
   const solution = fixtureJson('flows/solution.json');
   await fuzz(
