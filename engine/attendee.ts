@@ -20,10 +20,10 @@ export function attendeeOf(flowName: string, options: { attendee?: string; fileN
  * rename downloads and resubmissions: `Main_Flow_111 (1).json`. The ID is the rest of the name, as
  * in a flow name (`Main_Flow_jane_doe`), less the copy marks that browsers, file managers and
  * platforms add: ` (1)`, ` - Copy`, ` copy 2` (and in other languages: LOCAL_COPY_MARK), and
- * (after an all-digit ID: NUMBERED_COPY) `-1` (Canvas, Safari) and ` 2` (macOS Finder's Keep Both).
- * Only at the start: anything before it (`doejane_12000_67001_`, `Jane Doe - `) was put there by a
- * platform or a person to say whose file it is, and two students may both have named theirs
- * `Main_Flow_final.json`.
+ * (after the lab's three-digit ID: NUMBERED_COPY) `-1` (Canvas, Safari) and ` 2` (macOS Finder's
+ * Keep Both). Only at the start: anything before it (`doejane_12000_67001_`, `Jane Doe - `) was
+ * put there by a platform or a person to say whose file it is, and two students may both have
+ * named theirs `Main_Flow_final.json`.
  */
 const MAIN_FLOW_FILE_NAME = /^\s*Main_Flow_/i;
 
@@ -68,17 +68,18 @@ function idAfterMainFlow(rest: string): string {
   const id = rest.trim();
   const mark = NUMBERED_COPY.exec(id);
   const labId = mark ? withoutCopyMarks(id.slice(0, mark.index)) : '';
-  return ALL_DIGITS.test(labId) ? labId : id;
+  return LAB_ID.test(labId) ? labId : id;
 }
 
 /**
  * `-1` (Canvas, Safari) and ` 2` (macOS Finder's Keep Both) after an ID are copy marks only when
- * the ID before them is the lab's, all digits (`140-1`, `140 2`, also `140 (1) 2`): after any other
- * they may be part of it, and taking them off would make one id of two (`Team 1` and `Team 2`,
- * `lab3-1` and `lab3-2`), one student's submission set aside as the other's duplicate.
+ * the ID before them is the lab's, three digits (`140-1`, `140 2`, also `140 (1) 2`; the lab's form
+ * takes no other): after any other they may be part of it, and taking them off would make one id
+ * of two (`Team 1` and `Team 2`, `lab3-1` and `lab3-2`, a class's own `2023-001` and `2023-002`),
+ * one student's submission set aside as the other's duplicate.
  */
 const NUMBERED_COPY = /[- ]\d+$/;
-const ALL_DIGITS = /^\d+$/;
+const LAB_ID = /^\d{3}$/;
 
 /**
  * Moodle's "download all submissions" puts each student's files in a folder

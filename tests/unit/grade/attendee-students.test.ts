@@ -58,7 +58,7 @@ test('a folder per student (Moodle, MS Teams, GitHub Classroom): Main_Flow_<ID> 
   }
 });
 
-test('a trailing " <digits>" or "-<digits>" after a Main_Flow_ ID is a copy mark only after the lab\'s all-digit ID: two real ids never become one', () => {
+test('a trailing " <digits>" or "-<digits>" after a Main_Flow_ ID is a copy mark only after the lab\'s three-digit ID: two real ids never become one', () => {
   expectStudents([
     [['Main_Flow_Team 1.json', 'Main_Flow_Team 1 (1).json', 'Main_Flow_Team 1 - Copy.json'], 'Team 1'],
     [['Main_Flow_Team 2.json'], 'Team 2'],
@@ -69,6 +69,10 @@ test('a trailing " <digits>" or "-<digits>" after a Main_Flow_ ID is a copy mark
     [['Main_Flow_lab3-2.json'], 'lab3-2'],
     [['Main_Flow_140.json', 'Main_Flow_140 2.json', 'Main_Flow_140-1.json', 'Main_Flow_140 (1) 2.json', 'Main_Flow_140 2 (1).json'], '140'],
     [['Main_Flow_141.json', 'Main_Flow_141 3.json'], '141'],
+    [['Main_Flow_2023-001.json'], '2023-001'], // a class's own numbering, not the lab's three digits
+    [['Main_Flow_2023-002.json'], '2023-002'],
+    [['Main_Flow_12 1.json'], '12 1'],
+    [['Main_Flow_12 2.json'], '12 2'],
   ]);
 });
 

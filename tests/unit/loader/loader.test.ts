@@ -170,7 +170,7 @@ test.describe('the model', () => {
       ['Jane Doe_12345_assignsubmission_file_/Main_Flow_140.json', '140'],
       ['main_flow_abc9.json', 'abc9'],
       ['Main_Flow_jane_doe (1).json', 'jane_doe'], // the id a flow named Main_Flow_jane_doe has, not jane's
-      ['Main_Flow_jane-doe-2.json', 'jane-doe-2'], // '-2' is a copy mark only after the lab's all-digit ID
+      ['Main_Flow_jane-doe-2.json', 'jane-doe-2'], // '-2' is a copy mark only after the lab's three-digit ID
       ['My flow.json', 'My flow'],
       ['My flow (2).json', 'My flow'],
       ['Main_Flow_140 - Copy.json', '140'],
