@@ -121,9 +121,16 @@ async function readDataset(file: string): Promise<DynVarsRecord[]> {
   // Read as an export is: a regular file only (never a pipe that blocks or a device without end), within the size limit.
   const read = await readInputFile(file);
   if (!read.ok) throw new UsageError(`--dynvars ${JSON.stringify(file)}: cannot read the DynVars dataset: ${read.error.message}`);
+  // UTF-8 only, as exports are (docs/flow-format.md): a dataset saved as "ANSI" would otherwise give its letters as U+FFFD.
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(read.bytes).replace(/^\uFEFF/, '');
+  } catch {
+    throw new UsageError(`--dynvars ${JSON.stringify(file)}: the DynVars dataset is not UTF-8: save it as UTF-8`);
+  }
   let data: unknown;
   try {
-    data = JSON.parse(new TextDecoder().decode(read.bytes).replace(/^\uFEFF/, ''));
+    data = JSON.parse(text);
   } catch {
     throw new UsageError(`--dynvars ${JSON.stringify(file)}: the DynVars dataset is not valid JSON`);
   }

@@ -67,6 +67,16 @@ test('--dynvars is read like an export: a pipe or a device is refused at once, n
   expect(zero.stderr).toContain('"0" is less than one byte');
 });
 
+test('--dynvars that is not UTF-8 (saved as "ANSI" or Latin-1) is refused, not read with its letters replaced', async () => {
+  const dataset = path.join(tempDir('dynvars-latin1'), 'dynvars.json');
+  const record = '[{"dn": "4694096861", "outboundcallbackep": "aaaaaaaa-1111-4222-8333-444444444444", "tacnumber": "+15559876543", "name": "Caf\u00e9"}]';
+  writeFileSync(dataset, Buffer.from(record, 'latin1'));
+  const run = await runCli(['check', fixturePath('flows/solution.json'), '--dynvars', dataset, '--quiet']);
+  expect([run.code, run.stderr.trim()]).toEqual([2, `flowgrade: --dynvars ${JSON.stringify(dataset)}: the DynVars dataset is not UTF-8: save it as UTF-8`]);
+  writeFileSync(dataset, record);
+  expect((await runCli(['check', fixturePath('flows/solution.json'), '--dynvars', dataset, '--quiet'])).code).toBe(0);
+});
+
 test('--attendee is trimmed as the self-check page trims its field; a blank one is a usage error', async () => {
   const spaced = await runCli(['check', fixturePath('flows/solution.json'), '--format', 'json', '--attendee', ' 140 ']);
   expect(JSON.parse(spaced.stdout).attendee).toEqual({ id: '140', source: 'option' });
