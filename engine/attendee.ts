@@ -1,14 +1,23 @@
 /**
- * Whose submission an export is: the attendee id given (--attendee), else the `<ID>` of a flow
- * named `Main_Flow_<ID>`, else what the file name gives.
+ * Whose submission an export is: the attendee id given (--attendee), else the student a learning
+ * platform names in the file's own name, else the `<ID>` of a flow named `Main_Flow_<ID>`, else
+ * what the file name gives.
  */
 import type { AttendeeId } from './model.js';
 
 const MAIN_FLOW_NAME = /^Main_Flow_(.+)$/i;
 
-/** The attendee of the flow named `flowName`: the id given, else the flow name's, else the file name's, else 'unknown'. */
+/**
+ * The attendee of the flow named `flowName`: the id given; else the student a platform names in the
+ * file's own name, where a download puts every student in one folder (two students there may have
+ * the same `<ID>`, from two sessions of the lab, and one would be set aside as the other's
+ * duplicate; and the student's unreadable resubmission beside it gives that id too); else the flow
+ * name's; else the file name's; else 'unknown'.
+ */
 export function attendeeOf(flowName: string, options: { attendee?: string; fileName?: string }): AttendeeId {
   if (options.attendee) return { id: options.attendee, source: 'option' };
+  const student = options.fileName === undefined ? undefined : studentInName(partsOf(options.fileName).base);
+  if (student) return { id: student, source: 'file-name' };
   const fromName = MAIN_FLOW_NAME.exec(flowName.trim());
   if (fromName) return { id: fromName[1], source: 'flow-name' };
   if (options.fileName) return attendeeOfFile(options.fileName);
@@ -56,11 +65,21 @@ function withoutCopyMarks(name: string): string {
  * name. Copy marks are not part of any.
  */
 export function attendeeOfFile(fileName: string): AttendeeId {
-  const folders = fileName.split(/[\\/]/);
-  const base = withoutCopyMarks(folders.pop()!.replace(/\.json$/i, ''));
+  const { folders, base } = partsOf(fileName);
   const found = MAIN_FLOW_FILE_NAME.exec(base);
-  const id = moodleStudentIn(base) ?? blackboardStudentOf(base) ?? (found ? idAfterMainFlow(base.slice(found[0].length)) : moodleFolderStudentOf(folders)) ?? base;
+  const id = studentInName(base) ?? (found ? idAfterMainFlow(base.slice(found[0].length)) : moodleFolderStudentOf(folders)) ?? base;
   return { id: id || base || 'unknown', source: 'file-name' };
+}
+
+/** A path's folders, and its base name less `.json` and copy marks. */
+function partsOf(fileName: string): { folders: string[]; base: string } {
+  const folders = fileName.split(/[\\/]/);
+  return { base: withoutCopyMarks(folders.pop()!.replace(/\.json$/i, '')), folders };
+}
+
+/** The student a learning platform names in a file's own base name: Moodle's, else Blackboard's. */
+function studentInName(base: string): string | undefined {
+  return moodleStudentIn(base) ?? blackboardStudentOf(base);
 }
 
 /** The `<ID>` of a file name `Main_Flow_<ID>`, less its copy marks (the name's are off already). */

@@ -86,3 +86,19 @@ test('a flow name gives its ID as written, and its file, with or without copy ma
     for (const file of files) expect([flowName, file, idOf(file)]).toEqual([flowName, file, fromFlow]);
   }
 });
+
+test('a readable export in a download without a folder per student is the student\'s the platform names, not its flow name\'s ID, which two students may share', () => {
+  const flat = [
+    ['lab3.zip!/Jane Doe_1234_assignsubmission_file_Main_Flow_140.json', 'Jane Doe_1234'],
+    ['lab3.zip!/John Roe_1235_assignsubmission_file_Main_Flow_140.json', 'John Roe_1235'], // ID 140 in another session of the lab
+    ['bb.zip!/Lab3_jdoe_attempt_2025-01-01-10-00-00_Main_Flow_140.json', 'Lab3_jdoe'],
+    ['bb.zip!/Lab3_jroe_attempt_2025-01-01-10-00-00_Main_Flow_140.json', 'Lab3_jroe'],
+  ];
+  for (const [fileName, id] of flat) {
+    // Its unreadable resubmission beside it gives the same id, so it takes part in that student's duplicates.
+    expect([fileName, attendeeOf('Main_Flow_140', { fileName }), idOf(fileName.replace('.json', ' (1).json'))]).toEqual([fileName, { id, source: 'file-name' }, id]);
+  }
+  // A folder per student keeps two students apart already: the flow name's ID, as everywhere else.
+  expect(attendeeOf('Main_Flow_140', { fileName: 'lab3.zip!/Jane Doe_1234_assignsubmission_file_/Main_Flow_140.json' })).toEqual({ id: '140', source: 'flow-name' });
+  expect(attendeeOf('Main_Flow_140', { fileName: 'lab3.zip!/Jane Doe_1234_assignsubmission_file_Main_Flow_140.json', attendee: 'A-1' })).toEqual({ id: 'A-1', source: 'option' });
+});

@@ -1,0 +1,33 @@
+/**
+ * `flowgrade grade` end to end (run `npm run build` first) on downloads that put every student's
+ * files in one folder: two students never become one attendee, whatever they named their files
+ * and whatever ID their flows carry (attendee-students.test.ts has the rules).
+ */
+import { expect, test } from '@playwright/test';
+import { readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { zipSync } from 'fflate';
+import { fixturePath, runCli } from '../../helpers.js';
+import { tempDir, withAttendee } from './class-fixture.js';
+
+const enc = (text: string) => new TextEncoder().encode(text);
+const solution = () => readFileSync(fixturePath('flows/solution.json'), 'utf8');
+const attendeesIn = (out: string) => readFileSync(path.join(out, 'grades.csv'), 'utf8').trim().split(/\r?\n/).slice(1).map((row) => row.split(',')[0]);
+
+test('a Moodle zip without folders and a Blackboard zip: one row per student, none set aside', async () => {
+  const dir = tempDir('flat-download');
+  writeFileSync(path.join(dir, 'moodle.zip'), zipSync({
+    'Jane Doe_1234_assignsubmission_file_Main_Flow_140.json': enc(solution()),
+    'John Roe_1235_assignsubmission_file_Main_Flow_140.json': enc(solution()), // ID 140 in another session
+    'Amy Poe_1236_assignsubmission_file_Main_Flow_final.json': enc('{'),
+    'Bob Moe_1237_assignsubmission_file_Main_Flow_final.json': enc(''),
+  }));
+  writeFileSync(path.join(dir, 'blackboard.zip'), zipSync({
+    'Main_Flow_Lab_jdoe_attempt_2025-01-01-10-00-00_Main_Flow_final.json': enc(withAttendee(solution(), '141')),
+    'Main_Flow_Lab_jroe_attempt_2025-01-01-10-00-00_Main_Flow_final.json': enc('{'),
+  }));
+  const out = tempDir('flat-download-out');
+  const run = await runCli(['grade', dir, '--out', out, '--now', '2025-08-01T09:00:00Z', '--quiet']);
+  expect(run.stdout).not.toContain('duplicate submissions');
+  expect(attendeesIn(out).sort()).toEqual(['Amy Poe_1236', 'Bob Moe_1237', 'Jane Doe_1234', 'John Roe_1235', 'Main_Flow_Lab_jdoe', 'Main_Flow_Lab_jroe']);
+});
