@@ -32,6 +32,12 @@ const errorArea = element<HTMLElement>('error');
 const downloads = element<HTMLElement>('downloads');
 const reportArea = element<HTMLElement>('report');
 
+/** Each option the page can refuse: its field, and its name in the status line that says to fix it. */
+const OPTION_FIELDS: Record<Extract<SettingsResult, { ok: false }>['field'], { input: HTMLElement; name: string }> = {
+  dnis: { input: dnisInput, name: 'DNIS' },
+  lab: { input: labSelect, name: 'lab' },
+};
+
 /** The last file graded, so changing an option grades it again. */
 let lastFile: PickedFile | undefined;
 /** The file name of the report on show (undefined: none), to say whose it is while another is graded. */
@@ -135,8 +141,8 @@ function droppedFiles(transfer: DataTransfer): PickedFile[] {
 
 async function gradeFiles(files: PickedFile[]): Promise<void> {
   if (files.length === 0) return;
-  await grade(files[0], notGradedNote(files.slice(1).map((file) => file.name)), { reveal: true });
-  revealStatus(); // again: a result shorter than the earlier one may have moved it
+  const graded = await grade(files[0], notGradedNote(files.slice(1).map((file) => file.name)), { reveal: true });
+  if (graded) revealStatus(); // again: a result shorter than the earlier one may have moved it
 }
 
 /**
@@ -147,23 +153,51 @@ async function gradeFiles(files: PickedFile[]): Promise<void> {
 function revealStatus(): void {
   const top = status.getBoundingClientRect().top;
   if (top < 0 || top > window.innerHeight * 0.4) status.scrollIntoView({ block: 'start' });
-  // The drop zone the file was chosen with may now be above the screen, the keyboard focus on it
-  // out of sight (the next Tab went back up to the options): the focus comes along to the summary,
-  // so it stays in view and the next Tab reaches the download links.
-  if (document.activeElement === dropZone && !onScreen(dropZone)) status.focus({ preventScroll: true });
+  focusFollows(status); // the next Tab reaches the download links
 }
 
-function onScreen(item: HTMLElement): boolean {
-  const box = item.getBoundingClientRect();
-  return box.bottom > 0 && box.top < window.innerHeight;
+/**
+ * A file given while an option is invalid: nothing is graded, and what to read is the field to fix
+ * (its label, value and message) with the status line under it ("Fix the DNIS marked above; …"),
+ * not that line alone at the top of the screen with the field above it. The page scrolls as little
+ * as brings both into view (the status at the bottom of the screen), or the field to the top when
+ * they do not fit together.
+ */
+function revealField(input: HTMLElement): void {
+  const field = input.closest<HTMLElement>('.field') ?? input;
+  if (!inSight(field) || !inSight(status)) {
+    status.scrollIntoView({ block: 'end' });
+    if (field.getBoundingClientRect().top < 0) field.scrollIntoView({ block: 'start' });
+  }
+  focusFollows(input); // the value to fix is typed there
 }
+
+/**
+ * The drop zone the file was chosen with may now be above the screen, wholly or in part, the
+ * keyboard focus (and its ring) on it out of sight, the next Tab going back up to the options: the
+ * focus comes along to what was brought into view, so it stays on screen.
+ */
+function focusFollows(target: HTMLElement): void {
+  if (document.activeElement === dropZone && !inSight(dropZone)) target.focus({ preventScroll: true });
+}
+
+/** Wholly on screen, with room around it for its focus ring (page.css: outline 3 px, 2 px off, 5 px shadow). */
+function inSight(item: HTMLElement): boolean {
+  const box = item.getBoundingClientRect();
+  return box.top >= FOCUS_RING && box.bottom <= window.innerHeight - FOCUS_RING;
+}
+
+const FOCUS_RING = 10;
 
 function currentSettings(): SettingsResult {
   return readSettings({ lab: labSelect.value, attendee: attendeeInput.value, dnis: dnisInput.value });
 }
 
-/** `reveal`: a file just given (not graded again for an option typed), its status brought into view. */
-async function grade(file: PickedFile, note: string, { reveal = false } = {}): Promise<void> {
+/**
+ * `reveal`: a file just given (not graded again for an option typed), its status brought into view,
+ * or the field to fix. False when an option is invalid: nothing is graded.
+ */
+async function grade(file: PickedFile, note: string, { reveal = false } = {}): Promise<boolean> {
   const run = ++generation;
   lastFile = file;
   const settings = currentSettings();
@@ -173,9 +207,11 @@ async function grade(file: PickedFile, note: string, { reveal = false } = {}): P
     // Nothing of an earlier grading stays on show under this file's name.
     clearReport();
     errorArea.replaceChildren();
-    status.textContent = oneLine(`Fix the option marked above; ${file.name} is graded as soon as it is valid.`);
+    const option = OPTION_FIELDS[settings.field];
+    status.textContent = oneLine(`Fix the ${option.name} marked above; ${file.name} is graded as soon as it is valid.`);
     results.dataset.state = 'invalid-options';
-    return;
+    if (reveal) revealField(option.input);
+    return false;
   }
   results.dataset.state = 'grading';
   // The report being replaced is busy (and dimmed by page.css); not the live region around the
@@ -196,6 +232,7 @@ async function grade(file: PickedFile, note: string, { reveal = false } = {}): P
     // Failing while grading or while showing the report: nothing of the earlier report stays.
     if (run === generation) showCrash(file.name, error);
   }
+  return true;
 }
 
 function show({ report, reason }: GradedFile, note: string): void {

@@ -671,6 +671,40 @@ test('on a phone-sized screen, "Grading …" is on screen while the file is grad
   await expect(page.getByLabel('Attendee id')).toBeInViewport();
 });
 
+test('on a phone-sized screen, a file given while an option is invalid brings the field to fix into view with the line saying so under it, the keyboard focus with it', async ({ page }) => {
+  const dnis = page.getByLabel('DNIS');
+  const field = [page.locator('label[for="dnis"]'), dnis, page.locator('#dnis-error'), status(page)];
+  // The second DNIS has no record in the lab's dataset: its message takes four lines on a small phone.
+  for (const [width, height, value] of [[375, 667, '4694096861'], [320, 568, '+1 408 555 0000']] as const) {
+    const size = `${width}×${height}`;
+    await page.setViewportSize({ width, height });
+    await page.reload();
+    await expect(page.locator('#results')).toHaveAttribute('data-state', 'ready');
+    // By pointer: the DNIS typed, then back up to the drop zone to give the file.
+    await dnis.fill(value);
+    await expect(page.locator('#dnis-error')).toBeVisible();
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await fileInput(page).setInputFiles(SOLUTION);
+    await expect(status(page)).toHaveText('Fix the DNIS marked above; solution.json is graded as soon as it is valid.');
+    for (const part of field) await expect(part, size).toBeInViewport({ ratio: 1 });
+    // By keyboard, from the drop zone: the focus (and its ring) is never left off screen, wholly or
+    // in part; where it moves, it moves to the field to fix.
+    await page.evaluate(() => window.scrollTo(0, 0));
+    const chooserOpened = page.waitForEvent('filechooser');
+    await page.locator('#drop-zone').focus();
+    await page.keyboard.press('Enter');
+    await (await chooserOpened).setFiles(fixturePath(DEFECT));
+    await expect(status(page)).toHaveText(/^Fix the DNIS marked above; defect-callbackapi-method-put\.json is graded/);
+    for (const part of field) await expect(part, size).toBeInViewport({ ratio: 1 });
+    expect(await page.evaluate(() => document.activeElement?.id), size).toMatch(/^(drop-zone|dnis)$/);
+    await expect(page.locator(':focus'), size).toBeInViewport({ ratio: 1 });
+    expect(await page.locator(':focus').evaluate((el) => el.getBoundingClientRect().top), size).toBeGreaterThanOrEqual(10);
+    // Fixed where it is, the file is graded.
+    await dnis.fill('+14694096861');
+    await expect(status(page)).toHaveText(/^defect-callbackapi-method-put\.json: failed/);
+  }
+});
+
 test('a page in a tab behind another (hidden: no animation frames) still grades the file given', async ({ page }) => {
   await page.evaluate(() => {
     Object.defineProperty(document, 'visibilityState', { get: () => 'hidden' });
