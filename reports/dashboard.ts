@@ -10,6 +10,7 @@
  * them, not a thousand rows rendered on one thread after the last grading.
  */
 import type { GradeReport } from '../engine/report.js';
+import { averagePercent, verdictCounts } from './class-totals.js';
 import { DASHBOARD_CSS, DASHBOARD_SCRIPT, DASHBOARD_SCRIPT_HASH } from './dashboard-assets.js';
 import { escapeHtml as h, jsonForScript, safeHref } from './escape.js';
 import { renderHtmlPage } from './html-page.js';
@@ -76,18 +77,24 @@ export function renderDashboard(reports: readonly GradeReport[], options: Dashbo
     const row = options.rows?.[i];
     return row?.steps === key ? row : renderDashboardRow(report, steps);
   });
-  const href = (report: GradeReport) => safeHref(options.reportHref(report));
   // The folder every file is in is said once: repeated in every row, it made each row three to
   // five lines tall (a class of 500 printed on 48 pages).
   const { folder, shared, withinFolder } = attendeeIds(reports);
   const file = (report: GradeReport) => withinFolder(report.input.file);
+  const linked = (report: GradeReport) => {
+    const href = safeHref(options.reportHref(report));
+    return href ? `<a href="${h(href)}">${h(report.attendee.id)}</a>` : h(report.attendee.id);
+  };
+  // Named outside the table (where each row has its file), two students sharing an id (the same
+  // Main_Flow_<ID> in two folders) have their files after it.
+  const named = (report: GradeReport) => (shared.has(report.attendee.id) ? `${linked(report)} <span class="fg-file">(${h(file(report))})</span>` : linked(report));
   const body = [
     '<main class="fg-dash">',
     `<h1>${h(title)}</h1>`,
     `<p class="fg-meta">${lab ? `${h(lab.title)} &middot; ` : ''}${plural(reports.length, 'submission')}${folder ? ` in ${h(folder)}` : ''}${reports[0] ? ` &middot; graded ${h(reports[0].generatedAt)}` : ''}</p>`,
     totals(reports),
-    attendeesTable(reports, rows, steps, titles, href, file),
-    failuresSection(reports, href, file, shared),
+    attendeesTable(reports, rows, steps, titles, linked, file),
+    failuresSection(reports, named),
     duplicatesSection(options.duplicates ?? []),
     '</main>',
     `<script type="application/json" id="fg-data">${jsonForScript({ rows: rows.map((row) => row.data) })}</script>`,
@@ -97,11 +104,10 @@ export function renderDashboard(reports: readonly GradeReport[], options: Dashbo
 }
 
 function totals(reports: readonly GradeReport[]): string {
-  const count = (verdict: GradeReport['verdict']) => reports.filter((r) => r.verdict === verdict).length;
-  const percents = reports.map(percentOf).filter((p): p is number => p !== null);
-  const average = percents.length ? `${formatPoints(Math.round((percents.reduce((a, b) => a + b, 0) / percents.length) * 10) / 10)}%` : '—';
+  const count = verdictCounts(reports);
+  const average = averagePercent(reports);
   const item = (value: string | number, label: string) => `<li><strong>${h(value)}</strong>${label}</li>`;
-  return `<ul class="fg-totals" aria-label="Totals">${item(count('passed'), 'passed')}${item(count('failed'), 'failed')}${item(count('ungradable'), 'ungradable')}${item(average, 'average score')}</ul>`;
+  return `<ul class="fg-totals" aria-label="Totals">${item(count.passed, 'passed')}${item(count.failed, 'failed')}${item(count.ungradable, 'ungradable')}${item(average === null ? '—' : `${formatPoints(average)}%`, 'average score')}</ul>`;
 }
 
 function attendeesTable(
@@ -109,7 +115,7 @@ function attendeesTable(
   rows: readonly DashboardRow[],
   steps: number[],
   titles: StepTitles,
-  href: (r: GradeReport) => string | undefined,
+  linked: (r: GradeReport) => string,
   file: (r: GradeReport) => string,
 ): string {
   const sortable = (column: string, label: string, tooltip?: string) =>
@@ -120,11 +126,7 @@ function attendeesTable(
     sortable('score', 'Score'),
     ...steps.map((step) => sortable(`step-${step}`, `<span class="fg-sr">Step </span>${step}`, stepHeading(step, titles))),
   ].join('');
-  const lines = reports.map((report, i) => {
-    const link = href(report);
-    const name = link ? `<a href="${h(link)}">${h(report.attendee.id)}</a>` : h(report.attendee.id);
-    return `<tr data-row="${i}"><th scope="row">${name}<div class="fg-file">${h(file(report))}</div></th>${rows[i].cells}</tr>`;
-  });
+  const lines = reports.map((report, i) => `<tr data-row="${i}"><th scope="row">${linked(report)}<div class="fg-file">${h(file(report))}</div></th>${rows[i].cells}</tr>`);
   const legend = (['passed', 'partial', 'failed', 'not-checkable'] as StepState[]).map((s) => `<li><span aria-hidden="true">${STATE_MARK[s]}</span> ${STATE_WORDS[s]}</li>`).join('');
   // What each step column is, on the page: a heading's tooltip is never seen by keyboard or touch, nor on paper.
   const key = steps.filter((step) => titles[step]).map((step) => `<li>${h(stepHeading(step, titles))}</li>`).join('');
@@ -149,23 +151,13 @@ function attendeesTable(
     .join('\n');
 }
 
-function failuresSection(
-  reports: readonly GradeReport[],
-  href: (r: GradeReport) => string | undefined,
-  file: (r: GradeReport) => string,
-  shared: ReadonlySet<string>,
-): string {
+function failuresSection(reports: readonly GradeReport[], named: (r: GradeReport) => string): string {
   const common = commonFailures(reports);
   if (common.length === 0) return '';
-  // Two students may share an id (the same Main_Flow_<ID> in two folders): name their files too.
   // A big class's common failure is hundreds of names: the first few are named, the rest one
   // click away ("and 380 more"), so the list stays a list of failures.
   const who = (reports: readonly GradeReport[]) => {
-    const names = reports.map((r) => {
-      const link = href(r);
-      const name = link ? `<a href="${h(link)}">${h(r.attendee.id)}</a>` : h(r.attendee.id);
-      return shared.has(r.attendee.id) ? `${name} <span class="fg-file">(${h(file(r))})</span>` : name;
-    });
+    const names = reports.map(named);
     if (names.length <= NAMED + NAMED_SLACK) return names.join(', ');
     return `${names.slice(0, NAMED).join(', ')}<details class="fg-more"><summary>and ${names.length - NAMED} more</summary>${names.slice(NAMED).join(', ')}</details>`;
   };

@@ -11,12 +11,13 @@
  * so the summary's size grows with the class, not with what one export holds.
  */
 import type { GradeReport } from '../engine/report.js';
+import { averagePercent, verdictCounts } from './class-totals.js';
 import { clipText } from './code-points.js';
 import { escapeMarkdown } from './escape.js';
 import { DUPLICATES_RULE, keptAndSetAside, type DuplicateSubmissions } from './dashboard.js';
 import { commonFailures, type CommonFailure } from './failures.js';
 import { attendeeIds, type ClassIds } from './shared-ids.js';
-import { failingSteps, formatPoints, percentOf, plural } from './summary.js';
+import { failingSteps, formatPoints, plural } from './summary.js';
 import { stepTitlesFor } from './steps.js';
 
 export interface MarkdownOptions {
@@ -74,7 +75,12 @@ const md = (value: string) => escapeMarkdown(value).replace(REFERENCE, '$&<span>
 /** An escaped `@` or `#` (escapeMarkdown escapes every one), or `GH-` before a digit. */
 const REFERENCE = /\\[@#]|GH\\-(?=\d)/gi;
 
-const attendee = (report: GradeReport) => md(clipText(report.attendee.id, NAME_LIMIT));
+/** An id or a file's path, clipped and escaped. */
+const name = (value: string) => md(clipText(value, NAME_LIMIT));
+/** A reason or a hint, clipped and escaped. */
+const text = (value: string) => md(clipText(value, TEXT_LIMIT));
+
+const attendee = (report: GradeReport) => name(report.attendee.id);
 /** How the summary names an attendee of the class. */
 type Label = (report: GradeReport) => string;
 
@@ -85,16 +91,14 @@ type Label = (report: GradeReport) => string;
  */
 function labelsIn({ shared, withinFolder }: ClassIds): Label {
   if (shared.size === 0) return attendee;
-  return (report) => (shared.has(report.attendee.id) ? `${attendee(report)} (${md(clipText(withinFolder(report.input.file), NAME_LIMIT))})` : attendee(report));
+  return (report) => (shared.has(report.attendee.id) ? `${attendee(report)} (${name(withinFolder(report.input.file))})` : attendee(report));
 }
-const text = (value: string) => md(clipText(value, TEXT_LIMIT));
 
 const VERDICT: Record<GradeReport['verdict'], string> = { passed: '✅ passed', failed: '❌ failed', ungradable: '⚠️ ungradable' };
 
 export function renderMarkdown(reports: readonly GradeReport[], options: MarkdownOptions = {}): string {
-  const count = (verdict: GradeReport['verdict']) => reports.filter((r) => r.verdict === verdict).length;
-  const graded = reports.map(percentOf).filter((p): p is number => p !== null);
-  const average = graded.length ? ` Average score ${formatPoints(Math.round((graded.reduce((a, b) => a + b, 0) / graded.length) * 10) / 10)}%.` : '';
+  const count = verdictCounts(reports);
+  const average = averagePercent(reports);
   const ids = attendeeIds(reports);
   const label = labelsIn(ids);
   const named = (failed: readonly GradeReport[]) => namedIn(failed, label);
@@ -103,10 +107,11 @@ export function renderMarkdown(reports: readonly GradeReport[], options: Markdow
   const lines = [
     `# ${md(options.title ?? 'flowgrade results')}`,
     '',
-    `**${plural(reports.length, 'submission')}**: ${count('passed')} passed, ${count('failed')} failed, ${count('ungradable')} ungradable.${average}`,
+    `**${plural(reports.length, 'submission')}**: ${count.passed} passed, ${count.failed} failed, ${count.ungradable} ungradable.${average === null ? '' : ` Average score ${formatPoints(average)}%.`}`,
     '',
   ];
   const tableHead = ['| Attendee | Verdict | Score | Failing steps |', '| --- | --- | --- | --- |'];
+  // A row rendered alone (renderMarkdownRow) cannot know that another attendee has its id.
   const rows = reports.map((report, i) => (ids.shared.has(report.attendee.id) ? row(report, label) : (options.rows?.[i] ?? renderMarkdownRow(report))));
   const tail = [
     ...(folded ? ['', '</details>'] : []),
@@ -183,11 +188,10 @@ function bytesOf(lines: readonly string[]): number {
 /** The duplicates: ids and paths come from untrusted inputs (escaped, clipped), and their number is capped. */
 function duplicatesSection(duplicates: readonly DuplicateSubmissions[], see: string): string[] {
   if (duplicates.length === 0) return [];
-  const file = (path: string) => md(clipText(path, NAME_LIMIT));
   const items = duplicates.slice(0, DUPLICATES_SHOWN).map((d) => {
     const [kept, setAside] = keptAndSetAside(d);
     const more = setAside.length - SET_ASIDE_SHOWN;
-    return `- ${md(clipText(d.attendee, NAME_LIMIT))}: kept ${file(kept)}; set aside ${setAside.slice(0, SET_ASIDE_SHOWN).map(file).join(', ')}${more > 0 ? ` and ${more} more` : ''}`;
+    return `- ${name(d.attendee)}: kept ${name(kept)}; set aside ${setAside.slice(0, SET_ASIDE_SHOWN).map(name).join(', ')}${more > 0 ? ` and ${more} more` : ''}`;
   });
   const more = duplicates.length - DUPLICATES_SHOWN;
   return [
