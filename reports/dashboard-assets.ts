@@ -31,6 +31,7 @@ export const DASHBOARD_SCRIPT = `
       while (i < end && i < file.length && file.charCodeAt(i) === first.charCodeAt(i)) i++;
       end = i;
     });
+    if (end === 0) return 0; // (lastIndexOf from -1 would still find a leading separator)
     return Math.max(first.lastIndexOf('/', end - 1), first.lastIndexOf('\\\\', end - 1)) + 1;
   }
 
@@ -96,7 +97,7 @@ export const DASHBOARD_SCRIPT = `
 `;
 
 /** CSP source for DASHBOARD_SCRIPT (sha256 of its text, base64); tests/unit/reports recompute it. */
-export const DASHBOARD_SCRIPT_HASH = 'sha256-g39Te2zd42Ipc693KLG7hYF1/Ws/z61GUNh/u1ZVmfE=';
+export const DASHBOARD_SCRIPT_HASH = 'sha256-cKNmzUWuftNjFurm5w9XYlFMRSV94Poz+ekkrSyHIq4=';
 
 export const DASHBOARD_CSS = `
 body { margin: 0; background: #fff; }

@@ -172,5 +172,12 @@ test('filtering by a number finds the attendees whose id or file name has it, no
   await expect(page.locator('#fg-count')).toHaveText('Showing 2 of 4 submissions');
   await page.locator('#fg-filter').fill('2026');
   await expect(page.locator('#fg-count')).toHaveText('Showing 0 of 4 submissions');
+  // Files given as a path from / and one from the current folder share no folder: every character is searched.
+  const mixed = reports.slice(0, 2).map((r, i) => ({ ...r, input: { ...r.input, file: i ? `b/Main_Flow_${r.attendee.id}.json` : `/srv/a/Main_Flow_${r.attendee.id}.json` } }));
+  await open(page, 'filter-mixed.html', renderDashboard(mixed, { reportHref: (r) => `${r.attendee.id}.html` }));
+  await page.locator('#fg-filter').fill('b/');
+  await expect(page.locator('#fg-count')).toHaveText('Showing 1 of 2 submissions');
+  await page.locator('#fg-filter').fill('/srv/');
+  await expect(page.locator('#fg-count')).toHaveText('Showing 1 of 2 submissions');
   expect(watched.errors).toEqual([]);
 });
