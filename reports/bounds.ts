@@ -20,8 +20,9 @@
  * A report is walked once: `boundReport` keeps the reports it gave (in a WeakSet, by identity) and
  * gives each back at once when given it again, so the writers that bound what they are given
  * (JSON, HTML) cost nothing more for a report bounded before (`check`, `grade`, the page); any
- * other report is walked. A bounded report is read-only: a change made to it afterwards (nothing
- * does) would not be bounded again.
+ * other report is walked. What it gives is never the object it was given, so a report handed to a
+ * writer stays its caller's, bounded again when written again; only the report `boundReport` gave
+ * is read-only: a change made to it afterwards (nothing does) would not be bounded again.
  */
 import type { CheckResult, DrawingGraph, GradeReport, ScenarioResult } from '../engine/report.js';
 import type { HttpExchange, TraceEntry } from '../engine/trace.js';
@@ -42,12 +43,17 @@ export const NOT_SHOWN = 'not-shown';
 /** The reports `boundReport` gave: within the bounds, so not walked again. */
 const bounded = new WeakSet<GradeReport>();
 
-/** `report` as the JSON and HTML reports show it: the same object when nothing is over a bound. */
+/**
+ * `report` as the JSON and HTML reports show it: a new report object (its parts the same objects
+ * when nothing is over a bound), unless it is one this function gave.
+ */
 export function boundReport(report: GradeReport): GradeReport {
   if (bounded.has(report)) return report;
   const result = bound(report);
-  bounded.add(result);
-  return result;
+  // Never the caller's own object: the record would make it read-only without its caller knowing.
+  const given = result === report ? { ...report } : result;
+  bounded.add(given);
+  return given;
 }
 
 function bound(report: GradeReport): GradeReport {

@@ -43,14 +43,21 @@ function writtenSmall(report: GradeReport): { html: string; written: GradeReport
   return { html, written };
 }
 
-test('a real report is shown whole: every fixture flow and every sample report comes out the same object, so its JSON and HTML are unchanged', async () => {
+/** `shown` has every part of `report` as the same object: nothing was cut, nothing copied but the report object. */
+function expectWhole(shown: GradeReport, report: GradeReport, name?: string): void {
+  expect(shown === report, name).toBe(false); // never the caller's own object (see the last tests)
+  for (const part of ['input', 'checks', 'scenarios', 'flow'] as const) expect(shown[part] === report[part], `${name} ${part}`).toBe(true);
+  expect(shown, name).toEqual(report);
+}
+
+test('a real report is shown whole: every fixture flow and every sample report comes out with the same parts, so its JSON and HTML are unchanged', async () => {
   const flows = readdirSync(fixturePath('flows')).filter((name) => name.endsWith('.json'));
   expect(flows.length).toBeGreaterThan(40);
   for (const name of flows) {
     const report = await grade(readFileSync(fixturePath(`flows/${name}`), 'utf8'), name);
-    expect(boundReport(report), name).toBe(report);
+    expectWhole(boundReport(report), report, name);
   }
-  for (const report of [passedReport(), failedReport(), ungradableReport(), hostileReport()]) expect(boundReport(report)).toBe(report);
+  for (const report of [passedReport(), failedReport(), ungradableReport(), hostileReport()]) expectWhole(boundReport(report), report);
 });
 
 test('a text over its bound keeps its start and says how long it was, as every cut text does, never half a character', () => {
@@ -132,9 +139,24 @@ test('a report bounded once is not walked again: each writer reads a bounded rep
     const fresh = countedReport();
     write(fresh.report); // bounds it, then writes it
     const known = countedReport();
-    write(boundReport(known.report));
+    const bounded = boundReport(known.report);
     const before = known.reads();
-    write(boundReport(known.report));
+    write(bounded);
     expect(known.reads() - before, name).toBe(fresh.reads() - 1);
   }
+});
+
+test('a report given to a writer stays its caller\'s: changed afterwards and written again, it is still cut (only what boundReport hands back is read-only)', () => {
+  const report = failedReport();
+  const long = 'm'.repeat(REPORT_BOUNDS.text + 5);
+  const cut = (written: GradeReport) => written.checks.find((c) => c.status === 'failed')!.message === clipText(long, REPORT_BOUNDS.text);
+  for (const write of [(r: GradeReport) => JSON.parse(renderJson(r)) as GradeReport, orderReport]) {
+    write(report); // within the bounds
+    report.checks.find((c) => c.status === 'failed')!.message = long;
+    expect(cut(write(report))).toBe(true);
+    report.checks.find((c) => c.status === 'failed')!.message = 'short';
+  }
+  renderReportBody(report);
+  report.checks.find((c) => c.status === 'failed')!.message = long;
+  expect(renderReportBody(report).includes('m'.repeat(REPORT_BOUNDS.text + 1))).toBe(false);
 });
