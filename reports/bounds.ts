@@ -20,13 +20,15 @@
  * A report is walked once: `boundReport` keeps the reports it gave (in a WeakSet, by identity) and
  * gives each back at once when given it again, so the writers that bound what they are given
  * (JSON, HTML) cost nothing more for a report bounded before (`check`, `grade`, the page); any
- * other report is walked. What it gives is never the object it was given, so a report handed to a
- * writer stays its caller's, bounded again when written again; only the report `boundReport` gave
- * is read-only: a change made to it afterwards (nothing does) would not be bounded again.
+ * other report is walked; a copy of a bounded report (read back from its JSON, or from another
+ * thread) is bounded to the same report, its cut texts and traces not cut again. What it gives is
+ * never the object it was given, so a report handed to a writer stays its caller's, bounded again
+ * when written again; only the report `boundReport` gave is read-only: a change made to it
+ * afterwards (nothing does) would not be bounded again.
  */
 import type { CheckResult, DrawingGraph, GradeReport, ScenarioResult } from '../engine/report.js';
 import type { HttpExchange, TraceEntry } from '../engine/trace.js';
-import { clipText } from './code-points.js';
+import { clipText, firstCodePoints } from './code-points.js';
 
 export const REPORT_BOUNDS = {
   /** Characters kept of a name: a trace entry's flow, activity, id, type and outcome, a drawing's ids, labels and exits, a check's activity, the flow name. */
@@ -60,7 +62,7 @@ function bound(report: GradeReport): GradeReport {
   const id = shortIds();
   const checks = mapSame(report.checks, (check) => boundCheck(check, id));
   const scenarios = mapSame(report.scenarios, (scenario) => boundScenario(scenario, id));
-  const flowName = report.input.flowName === undefined ? undefined : clipText(report.input.flowName, REPORT_BOUNDS.name);
+  const flowName = report.input.flowName === undefined ? undefined : shown(report.input.flowName, REPORT_BOUNDS.name);
   const main = report.flow && boundGraph(report.flow.main, id);
   const events = report.flow && boundGraph(report.flow.events, id);
   const flow = report.flow && main === report.flow.main && events === report.flow.events ? report.flow : main && events && { main, events };
@@ -81,7 +83,7 @@ function shortIds(): ShortId {
     if (!over(id, REPORT_BOUNDS.name)) return id;
     let short = given.get(id);
     if (short === undefined) {
-      const cut = clipText(id, REPORT_BOUNDS.name);
+      const cut = shown(id, REPORT_BOUNDS.name);
       short = cut;
       for (let n = 2; taken.has(short); n++) short = `${cut} (${n})`;
       given.set(id, short);
@@ -97,8 +99,8 @@ function boundCheck(check: CheckResult, id: ShortId): CheckResult {
   // Every report but a hostile export's: nothing over a bound, nothing copied.
   if (!over(check.message, text) && !over(check.hint, text) && !over(check.expected, text) && !over(check.actual, text) && !over(check.activity, name) && !over(check.pointer, text) && traceExcerpt === check.traceExcerpt) return check;
   const texts = {
-    message: clipText(check.message, text),
-    hint: clipText(check.hint, text),
+    message: shown(check.message, text),
+    hint: shown(check.hint, text),
     ...optional('expected', check.expected, text),
     ...optional('actual', check.actual, text),
     ...optional('activity', check.activity, name),
@@ -109,11 +111,28 @@ function boundCheck(check: CheckResult, id: ShortId): CheckResult {
 
 /** Whether `text` is longer than `max` characters: cut when shown. */
 function over(text: string | undefined, max: number): boolean {
-  return text !== undefined && clipText(text, max) !== text;
+  return text !== undefined && shown(text, max) !== text;
 }
 
+/**
+ * `text` within `max` characters: cut by clipText, `… (N characters)` after its first `max`, unless
+ * it is so cut already (a report bounded before, then copied or read back from its JSON), which
+ * cut again would give its cut form's length as N.
+ */
+function shown(text: string, max: number): string {
+  return text.length <= max || wasCut(text, max) ? text : clipText(text, max);
+}
+
+/** Whether `text` is what clipText gives of a longer text cut to `max` characters (an id told apart from another: ` (2)` after it). */
+function wasCut(text: string, max: number): boolean {
+  const mark = CUT_MARK.exec(text.slice(firstCodePoints(text, max).length));
+  return mark !== null && Number(mark[1]) > max;
+}
+
+const CUT_MARK = /^… \((\d+) characters\)(?: \(\d+\))?$/;
+
 function boundScenario(scenario: ScenarioResult, id: ShortId): ScenarioResult {
-  const summary = clipText(scenario.summary, REPORT_BOUNDS.text);
+  const summary = shown(scenario.summary, REPORT_BOUNDS.text);
   const trace = boundTrace(scenario.trace, REPORT_BOUNDS.trace, id);
   return summary === scenario.summary && trace === scenario.trace ? scenario : { ...scenario, summary, trace };
 }
@@ -125,7 +144,9 @@ function boundScenario(scenario: ScenarioResult, id: ShortId): ScenarioResult {
 function boundTrace(trace: readonly TraceEntry[], budget: number, id: ShortId): TraceEntry[] {
   let left = budget;
   const bounded = mapSame(trace as TraceEntry[], (entry) => boundNames(entry, id));
-  for (let at = 0; at < bounded.length; at++) {
+  // A trace bounded before ends in its not-shown entry, which is no step: not counted, so kept.
+  const steps = isNotShown(bounded.at(-1)) ? bounded.length - 1 : bounded.length;
+  for (let at = 0; at < steps; at++) {
     left -= sizeOf(bounded[at]);
     if (left < 0) {
       const more = bounded.length - at;
@@ -136,15 +157,20 @@ function boundTrace(trace: readonly TraceEntry[], budget: number, id: ShortId): 
   return bounded;
 }
 
+/** Whether `entry` is the one boundTrace ends a cut trace with. */
+function isNotShown(entry: TraceEntry | undefined): boolean {
+  return entry !== undefined && entry.type === NOT_SHOWN && entry.outcome === NOT_SHOWN && entry.activityId === '' && entry.error === undefined && entry.prompts === undefined && entry.http === undefined && Object.keys(entry.modifiedVariables).length === 0;
+}
+
 function boundNames(entry: TraceEntry, id: ShortId): TraceEntry {
   const { name } = REPORT_BOUNDS;
   if (!over(entry.flow, name) && !over(entry.activity, name) && !over(entry.activityId, name) && !over(entry.type, name) && !over(entry.outcome, name)) return entry;
   const names = {
-    flow: clipText(entry.flow, name),
-    activity: clipText(entry.activity, name),
+    flow: shown(entry.flow, name),
+    activity: shown(entry.activity, name),
     activityId: id(entry.activityId),
-    type: clipText(entry.type, name),
-    outcome: clipText(entry.outcome, name),
+    type: shown(entry.type, name),
+    outcome: shown(entry.outcome, name),
   };
   return { ...entry, ...names };
 }
@@ -174,17 +200,17 @@ function recordSize(record: Record<string, unknown>): number {
 function boundGraph(graph: DrawingGraph, id: ShortId): DrawingGraph {
   const { name } = REPORT_BOUNDS;
   const nodes = mapSame(graph.nodes, (node) =>
-    !over(node.id, name) && !over(node.label, name) && !over(node.type, name) ? node : { ...node, id: id(node.id), label: clipText(node.label, name), type: clipText(node.type, name) },
+    !over(node.id, name) && !over(node.label, name) && !over(node.type, name) ? node : { ...node, id: id(node.id), label: shown(node.label, name), type: shown(node.type, name) },
   );
   const edges = mapSame(graph.edges, (edge) =>
-    !over(edge.from, name) && !over(edge.to, name) && !over(edge.exit, name) ? edge : { ...edge, from: id(edge.from), to: id(edge.to), exit: clipText(edge.exit, name) },
+    !over(edge.from, name) && !over(edge.to, name) && !over(edge.exit, name) ? edge : { ...edge, from: id(edge.from), to: id(edge.to), exit: shown(edge.exit, name) },
   );
   return nodes === graph.nodes && edges === graph.edges ? graph : { nodes, edges };
 }
 
 /** `{ [key]: text shown }` when `text` is given, else nothing. */
 function optional<K extends string>(key: K, text: string | undefined, max: number): Partial<Record<K, string>> {
-  return text === undefined ? {} : ({ [key]: clipText(text, max) } as Record<K, string>);
+  return text === undefined ? {} : ({ [key]: shown(text, max) } as Record<K, string>);
 }
 
 /** `items` mapped by `bound`: the same array when `bound` gives every item back unchanged (no copy made). */

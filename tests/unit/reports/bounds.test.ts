@@ -97,7 +97,8 @@ test('300 long values set on every step of a loop of 500: a 95 MB JSON report (1
     expect(last).toEqual({ flow: 'main', activity: `… ${report.scenarios[i].trace.length - shownSteps} more steps not shown`, activityId: '', type: 'not-shown', outcome: 'not-shown', modifiedVariables: {} });
     expect(scenario.trace.slice(0, -1)).toEqual(JSON.parse(JSON.stringify(report.scenarios[i].trace.slice(0, shownSteps)))); // the steps shown are whole
   }
-  expect(html).toMatch(/<tr class="fg-repeat fg-not-shown"><td colspan="6">&#8230; \d+ more steps not shown: a report shows the first steps of a long trace only \(the simulated call ran them all\)<\/td><\/tr>/);
+  expect(html).toMatch(/<tr class="fg-repeat fg-not-shown"><td colspan="6">&#8230; \d+ more steps not shown: a report shows the first steps of a long trace only \(the simulated call ran them all\)<\/td><\/tr>/);  // Bounded again (a copy of the bounded report), the traces keep their ends: no step counted twice.
+  expect(renderJson(written) === renderJson(report), 'the same JSON when bounded again').toBe(true);
 });
 
 /** `report` with a long message in its first failed check, and a counter of the reads of that message. */
@@ -159,4 +160,20 @@ test('a report given to a writer stays its caller\'s: changed afterwards and wri
   renderReportBody(report);
   report.checks.find((c) => c.status === 'failed')!.message = long;
   expect(renderReportBody(report).includes('m'.repeat(REPORT_BOUNDS.text + 1))).toBe(false);
+});
+
+test('bounding is done once for good: a copy of a bounded report (read back from its JSON, or from another thread) is bounded to the same report, every cut text keeping its whole length', () => {
+  const id = (n: number) => `${'i'.repeat(REPORT_BOUNDS.name)}${n}${'j'.repeat(100)}`; // two ids alike in their first 200 characters
+  const report = failedReport();
+  report.checks.find((c) => c.status === 'failed')!.message = 'm'.repeat(REPORT_BOUNDS.text * 3);
+  report.flow = { main: { nodes: [1, 2].map((n) => ({ id: id(n), label: `L${n}`.repeat(REPORT_BOUNDS.name), type: 'play' })), edges: [{ from: id(1), to: id(2), exit: 'x'.repeat(REPORT_BOUNDS.name + 1) }] }, events: { nodes: [], edges: [] } };
+  // A trace whose first step just fits its budget (5 characters to spare), and two more that do not.
+  const step = (size: number) => ({ flow: 'main', activity: 'a', activityId: 'b', type: 'c', outcome: 'd', modifiedVariables: { v: 'y'.repeat(size) } });
+  report.scenarios[0].trace = [step(REPORT_BOUNDS.trace - 14), step(10), step(10)];
+  const json = renderJson(report);
+  expect(json).toContain('"activity": "… 2 more steps not shown"');
+  expect(json).toContain(`… (${REPORT_BOUNDS.text * 3} characters)`);
+  expect(json).toContain(`… (${id(2).length} characters) (2)`);
+  const again = renderJson(JSON.parse(json) as GradeReport);
+  expect(again === json, 'the same JSON').toBe(true);
 });
