@@ -31,5 +31,19 @@ function isPairStart(text: string, i: number): boolean {
 export function clipText(text: string, max: number): string {
   if (text.length <= max) return text; // (no more characters than UTF-16 units)
   const length = codePoints(text);
-  return length > max ? `${firstCodePoints(text, max)}… (${length} characters)` : text;
+  return length > max ? `${firstCodePoints(text, max)}… (${wholeLength(text, length)} characters)` : text;
 }
+
+/**
+ * The length of the text `text` was cut from, when it is a cut text (`… (N characters)` at its end,
+ * N over the characters kept before it), else its own `length`: a report's texts are bounded first,
+ * and a format with a smaller bound cuts them again, still saying how long the export's text was.
+ */
+function wholeLength(text: string, length: number): number {
+  const mark = CUT_MARK.exec(text.slice(-40));
+  if (!mark) return length;
+  const whole = Number(mark[1]);
+  return whole > length - mark[0].length ? whole : length;
+}
+
+const CUT_MARK = /… \((\d+) characters\)$/;

@@ -65,6 +65,11 @@ test('a text over its bound keeps its start and says how long it was, as every c
   expect(clipText('abcdef', 4)).toBe('abcd… (6 characters)');
   expect(clipText(`${'a'.repeat(3)}😀b`, 4)).toBe('aaa😀… (5 characters)'); // the emoji is one character, its two halves stay together
   expect(clipText(`${'a'.repeat(3)}😀`, 4)).toBe('aaa😀'); // 5 UTF-16 units, 4 characters: not cut
+  // A cut text cut again (grade bounds a report, then junit.xml and summary.md cut to their own
+  // bounds) still says the whole length, not the length of its cut form.
+  const message = 'm'.repeat(262_144);
+  expect(clipText(clipText(message, REPORT_BOUNDS.text), 1_000)).toBe(clipText(message, 1_000));
+  expect(clipText(clipText('abcdef', 4), 2)).toBe('ab… (6 characters)');
 });
 
 test('labels of 100,000 characters in a loop of 500 steps: a 300 MB JSON report is now under 1 MB, names cut where they are shown, ids the same everywhere, valid against the schema', async () => {
