@@ -195,7 +195,8 @@ function currentSettings(): SettingsResult {
 
 /**
  * `reveal`: a file just given (not graded again for an option typed), its status brought into view,
- * or the field to fix. False when an option is invalid: nothing is graded.
+ * or the field to fix. False when nothing of it is shown: an option is invalid (nothing is graded),
+ * or a newer grading (an option typed meanwhile) took its place.
  */
 async function grade(file: PickedFile, note: string, { reveal = false } = {}): Promise<boolean> {
   const run = ++generation;
@@ -232,7 +233,7 @@ async function grade(file: PickedFile, note: string, { reveal = false } = {}): P
     // Failing while grading or while showing the report: nothing of the earlier report stays.
     if (run === generation) showCrash(file.name, error);
   }
-  return true;
+  return run === generation;
 }
 
 function show({ report, reason }: GradedFile, note: string): void {

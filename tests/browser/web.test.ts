@@ -671,6 +671,19 @@ test('on a phone-sized screen, "Grading …" is on screen while the file is grad
   await expect(page.getByLabel('Attendee id')).toBeInViewport();
 });
 
+test('on a phone-sized screen, typing an option while a file is still being graded keeps the page where the user types: the outdated grading ends without scrolling', async ({ page }) => {
+  await page.setViewportSize({ width: 375, height: 667 });
+  await holdReads(page, 'Main_Flow_140.json'); // the first grading waits here
+  await fileInput(page).setInputFiles({ name: 'Main_Flow_140.json', mimeType: 'application/json', buffer: readFileSync(SOLUTION) });
+  await expect(status(page)).toHaveText('Grading Main_Flow_140.json…');
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.getByLabel('Attendee id').fill('ada'); // the grading under way is now for the old value
+  await page.evaluate(() => (window as unknown as { releaseRead: () => void }).releaseRead());
+  await expect(page.locator('#report .fg-title')).toContainText('attendee ada');
+  await expect(page.getByLabel('Attendee id')).toBeInViewport({ ratio: 1 });
+  expect(await page.evaluate(() => window.scrollY)).toBe(0);
+});
+
 test('on a phone-sized screen, a file given while an option is invalid brings the field to fix into view with the line saying so under it, the keyboard focus with it', async ({ page }) => {
   const dnis = page.getByLabel('DNIS');
   const field = [page.locator('label[for="dnis"]'), dnis, page.locator('#dnis-error'), status(page)];
