@@ -2,7 +2,9 @@
  * Every relative link in the project's Markdown (README, SECURITY, docs/, fixtures/) leads
  * somewhere: to a file or folder that exists, and, with a `#fragment`, to a heading of that page
  * (GitHub's anchors) or an element with that id. A moved section or a renamed page breaks a link
- * silently on GitHub; here it fails a test.
+ * silently on GitHub; here it fails a test. Likewise a file of this repository named in a code span
+ * (`reports/bounds.ts`, `tests/unit/security/resources.test.ts`) exists: a module or test renamed
+ * leaves no stale name in the docs.
  */
 import { expect, test } from '@playwright/test';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
@@ -64,6 +66,22 @@ test('links are found in prose, not in code', () => {
   expect(linksOf('see [a](a.md#x) and `[b](b.md)`\n```\n[c](c.md)\n```\n[d](d.md "title")').map((link) => link.target)).toEqual(['a.md#x', 'd.md']);
 });
 
+/** The project's files and folders a page names in its code spans (not patterns: `*`, `<id>`, `{a,b}`, `…`). */
+const TOP = /^(?:engine|cli|reports|web|mocks|scripts|tests|schemas|checks|fixtures|bin)\//;
+function repoPathsOf(markdown: string): { name: string; line: number }[] {
+  const text = markdown.replace(FENCED, (block) => block.replace(/[^\n]/g, ''));
+  const names: { name: string; line: number }[] = [];
+  for (const match of text.matchAll(/`([^`\s]+)`/g)) {
+    const name = match[1]!.replace(/^\.\.\//, '');
+    if (TOP.test(name) && !/[*<>{}…]/.test(name)) names.push({ name, line: text.slice(0, match.index).split('\n').length });
+  }
+  return names;
+}
+
+test('repository paths are found in code spans, not patterns nor code blocks', () => {
+  expect(repoPathsOf('`reports/x.ts`, `../cli/y.ts`, `checks/<id>/`, `tests/**/*.ts`, `submissions/a.json`\n```\n`web/z.ts`\n```').map((p) => p.name)).toEqual(['reports/x.ts', 'cli/y.ts']);
+});
+
 test('the project has Markdown to check', () => {
   expect(FILES.length).toBeGreaterThan(10);
 });
@@ -84,5 +102,12 @@ for (const file of FILES) {
       if (!anchorsOf(readFileSync(resolved, 'utf8')).has(decodeURIComponent(fragment))) broken.push(`line ${line}: ${target} (no heading #${fragment})`);
     }
     expect(broken).toEqual([]);
+  });
+}
+
+for (const file of FILES) {
+  test(`every file of the repository that ${path.relative(ROOT, file)} names exists`, () => {
+    const missing = repoPathsOf(readFileSync(file, 'utf8')).filter(({ name }) => !existsSync(path.join(ROOT, name)));
+    expect(missing.map(({ name, line }) => `line ${line}: ${name}`)).toEqual([]);
   });
 }
