@@ -4,7 +4,7 @@
  * Everything written depends only on the set of submissions and the options, never on input
  * order, parallelism or timing.
  */
-import { mkdtempSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, renameSync, rmSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import { setFlagsFromString } from 'node:v8';
@@ -23,7 +23,8 @@ import { exitOnStopSignals } from './stop-signals.js';
 import { attendeeOfTask, failedTask, gradeTask, taskEnv, type GradeTask, type TaskEnv, type WorkerJob } from './task.js';
 import type { GradedRow, Submission } from './types.js';
 import { LOCK_FILE, takeLock } from './out-lock.js';
-import { OUTPUT_MARKER, realPath } from './walk.js';
+import { partClash, readMarker, writeMarker } from './out-marker.js';
+import { realPath } from './walk.js';
 import { staleReports, staleReportsLine, writeOutputs } from './write-outputs.js';
 import type { ZipLimits } from './zip.js';
 
@@ -75,7 +76,7 @@ export async function runBatch(batch: BatchOptions): Promise<BatchOutcome> {
   const stopListening = exitOnStopSignals(() => removeStopped(run));
   let prepared: Prepared | undefined;
   try {
-    prepared = await prepareOut(batch.outDir, run);
+    prepared = await prepareOut(batch.outDir, run, batch.shard);
     if (!prepared.ok) return { ok: false, problems: [prepared.problem] };
     return await gradeAndWrite(found, prepared.stagingDir, run, batch);
   } finally {
@@ -97,10 +98,11 @@ type Prepared = { ok: true; stagingDir: string } | { ok: false; problem: string 
 
 /**
  * --out made ready for a run: the folder made, its lock taken, a staging folder made in it, and
- * the marker that keeps any run from grading the folder written. `run` records each step as it is
- * done; a failure is the problem line saying why (what was done is left to undoPrepare).
+ * the marker that keeps any run from grading the folder written (out-marker.ts; a shard is refused
+ * where another part of the class was graded). `run` records each step as it is done; a failure is
+ * the problem line saying why (what was done is left to undoPrepare).
  */
-async function prepareOut(outDir: string, run: Run): Promise<Prepared> {
+async function prepareOut(outDir: string, run: Run, shard: Shard | undefined): Promise<Prepared> {
   try {
     await makeFolder(outDir);
     const holder = takeLock(run.lockFile);
@@ -111,14 +113,13 @@ async function prepareOut(outDir: string, run: Run): Promise<Prepared> {
       };
     }
     run.locked = true;
+    const clash = partClash(readMarker(outDir), shard);
+    if (clash !== undefined) return { ok: false, problem: coded(`flowgrade: cannot write into --out ${outDir}: ${clash}`, 'bad-out') };
     // Made synchronously: between an asynchronous mkdtemp making the folder and its promise
     // settling, a signal's listener could run and find no folder to remove, leaving it behind.
     const stagingDir = mkdtempSync(path.join(outDir, '.flowgrade-staging-'));
     run.stagingDir = stagingDir;
-    // Written in the fresh staging folder and renamed over the name: a symlink already there
-    // (to a file outside --out) is replaced, never written through.
-    writeFileSync(path.join(stagingDir, OUTPUT_MARKER), 'Reports written by `flowgrade grade`. flowgrade never grades the files of a folder holding this file.\n');
-    renameSync(path.join(stagingDir, OUTPUT_MARKER), path.join(outDir, OUTPUT_MARKER));
+    writeMarker(outDir, stagingDir, shard);
     return { ok: true, stagingDir };
   } catch (error) {
     return { ok: false, problem: coded(`flowgrade: cannot write into --out ${outDir}: ${reasonOf(error)}`, 'bad-out') };

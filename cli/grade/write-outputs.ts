@@ -122,8 +122,8 @@ function duplicateNotes(duplicates: Duplicate[]): Record<string, string> {
 
 /**
  * The reports in `outDir` that this run did not write (`names`: its rows' base names): an earlier
- * run's, of attendees not in this one. They are left where they are (the folder may be shared by
- * the shards of a class, or hold the instructor's own files), but index.html does not link them,
+ * run's, of attendees not in this one. They are left where they are (the folder may hold the
+ * instructor's own files), but index.html does not link them,
  * so the batch names them rather than letting them pass for this run's.
  */
 export async function staleReports(outDir: string, names: readonly string[], list: (dir: string) => Promise<Dirent[]> = listEntries): Promise<string[]> {

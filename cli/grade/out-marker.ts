@@ -1,0 +1,61 @@
+/**
+ * The `.flowgrade-output` file a run leaves in `--out`. Its presence keeps any later run from
+ * grading the folder (walk.ts); its `part:` line says which part of a class the folder's class
+ * files are of, the whole class or one `--shard i/n`, so that a shard never replaces another
+ * part's index.html, grades.csv, junit.xml and summary.md: graded into one folder, the shards of a
+ * class left a gradebook of the last shard only, the others' reports unlinked.
+ */
+import { closeSync, fstatSync, openSync, readSync, renameSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { OPEN_FOR_READING } from '../io.js';
+import type { Shard } from './shard.js';
+import { OUTPUT_MARKER } from './walk.js';
+
+const NOTE = 'Reports written by `flowgrade grade`. flowgrade never grades the files of a folder holding this file.';
+/** More than any marker flowgrade writes: a larger file is not read. */
+const MAX_MARKER_BYTES = 4096;
+
+/** How a run names the part of the class it grades. */
+export function partOf(shard: Shard | undefined): string {
+  return shard ? `--shard ${shard.index}/${shard.count}` : 'the whole class';
+}
+
+/** The part an earlier run's marker names; none for a marker without one (before this line was written) or not of flowgrade's making. */
+export function markedPart(text: string): string | undefined {
+  const part = /^part: (.*)$/m.exec(text)?.[1];
+  return part !== undefined && /^(--shard [1-9]\d*\/[1-9]\d*|the whole class)$/.test(part) ? part : undefined;
+}
+
+/** Why a run grading `shard` may not write into a folder whose marker reads `marker`; undefined when it may. */
+export function partClash(marker: string | undefined, shard: Shard | undefined): string | undefined {
+  const before = marker === undefined ? undefined : markedPart(marker);
+  // The whole class replaces any part's outputs; a shard, only its own.
+  if (!shard || before === undefined || before === partOf(shard)) return undefined;
+  return `it holds the outputs of ${before}, whose index.html, grades.csv, junit.xml and summary.md this run (${partOf(shard)}) would replace: give each shard its own --out folder`;
+}
+
+/** The marker in `outDir`, when it is a small file (a pipe or a device there is never waited on). */
+export function readMarker(outDir: string): string | undefined {
+  let fd: number | undefined;
+  try {
+    fd = openSync(path.join(outDir, OUTPUT_MARKER), OPEN_FOR_READING);
+    const info = fstatSync(fd);
+    if (!info.isFile() || info.size > MAX_MARKER_BYTES) return undefined;
+    const buffer = Buffer.alloc(info.size);
+    const read = readSync(fd, buffer, 0, info.size, 0);
+    return buffer.toString('utf8', 0, read);
+  } catch {
+    return undefined;
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
+}
+
+/**
+ * The marker for a run grading `shard`, written in the fresh staging folder and renamed over the
+ * name: a symlink already there (to a file outside --out) is replaced, never written through.
+ */
+export function writeMarker(outDir: string, stagingDir: string, shard: Shard | undefined): void {
+  writeFileSync(path.join(stagingDir, OUTPUT_MARKER), `${NOTE}\npart: ${partOf(shard)}\n`);
+  renameSync(path.join(stagingDir, OUTPUT_MARKER), path.join(outDir, OUTPUT_MARKER));
+}

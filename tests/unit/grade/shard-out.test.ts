@@ -1,0 +1,44 @@
+/**
+ * Shards into one --out folder. Each shard writes its own index.html, grades.csv, junit.xml and
+ * summary.md, so a second shard graded into the folder of a first one replaced them: the folder's
+ * gradebook held the last shard's third of the class, and the other shards' reports were called
+ * "an earlier run's". A shard is now refused (exit 2, nothing graded) in a folder that holds
+ * another shard's outputs, or the whole class's.
+ */
+import { test, expect } from '@playwright/test';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { runCli } from '../../helpers.js';
+import { snapshot, tempDir, writeSolutions } from './class-fixture.js';
+
+const NOW = ['--now', '2025-08-01T09:00:00Z'];
+const rows = (out: string) => readFileSync(path.join(out, 'grades.csv'), 'utf8').trim().split(/\r?\n/).length - 1;
+const grade = (dir: string, out: string, ...more: string[]) => runCli(['grade', dir, '--out', out, ...NOW, '--quiet', '--jobs', '1', ...more]);
+
+test('a shard is refused in a folder holding another shard\'s or the whole class\'s outputs; the same shard again, or the whole class, is not', async () => {
+  const dir = tempDir('shard-out-class');
+  writeSolutions(dir, 6);
+  const out = tempDir('shard-out');
+  expect((await grade(dir, out, '--shard', '1/3')).code).toBe(0);
+  const first = snapshot(out);
+  const second = await grade(dir, out, '--shard', '2/3');
+  expect([second.code, second.stderr.trim()]).toEqual([
+    2,
+    `flowgrade: cannot write into --out ${out}: it holds the outputs of --shard 1/3, whose index.html, grades.csv, junit.xml and summary.md this run (--shard 2/3) would replace: give each shard its own --out folder [bad-out]`,
+  ]);
+  expect(snapshot(out)).toEqual(first); // nothing written, the lock and staging folder gone
+  // The same shard again (a CI job re-run) writes as before.
+  expect((await grade(dir, out, '--shard', '1/3')).code).toBe(0);
+  expect(snapshot(out)).toEqual(first);
+  // Another split of the class is another shard.
+  expect((await grade(dir, out, '--shard', '1/2')).code).toBe(2);
+  // The whole class may replace a shard's outputs; then a shard may not replace the whole class's.
+  expect((await grade(dir, out)).code).toBe(0);
+  expect(rows(out)).toBe(6);
+  const part = await grade(dir, out, '--shard', '3/3');
+  expect([part.code, part.stderr.trim()]).toEqual([
+    2,
+    `flowgrade: cannot write into --out ${out}: it holds the outputs of the whole class, whose index.html, grades.csv, junit.xml and summary.md this run (--shard 3/3) would replace: give each shard its own --out folder [bad-out]`,
+  ]);
+  expect(rows(out)).toBe(6);
+});
