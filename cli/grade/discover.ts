@@ -136,7 +136,8 @@ export async function discover(inputs: string[], limits: ZipLimits, outDir?: str
   }
   candidates.sort((a, b) => compareCodePoints(a.file, b.file));
   sameSubmissionsTwice(candidates).forEach(warn);
-  return { candidates, warnings, problems };
+  // A folder reached by two inputs (a folder and a pattern in it, a folder given twice) is named once.
+  return { candidates, warnings: [...new Set(warnings)], problems };
 }
 
 /**

@@ -440,3 +440,11 @@ function renameEntry(zip: Uint8Array, part: string, bytes: Uint8Array): void {
   expect(bytes.length).toBe(from.length);
   for (let i = 0; i + from.length <= zip.length; i++) if (from.every((b, k) => zip[i + k] === b)) zip.set(bytes, i);
 }
+
+test('a folder reached by two inputs is named once: an earlier output folder in a class given as a folder and a pattern', async () => {
+  const root = tree({ 'Main_Flow_1.json': FLOW, 'graded/.flowgrade-output': '', 'graded/1.json': FLOW });
+  const found = await discover([root, `${root}/**/*.json`, root], LIMITS);
+  expect(files(found.candidates)).toEqual([path.join(root, 'Main_Flow_1.json')]);
+  // Before: the same line three times, once per input that reached the folder.
+  expect(found.warnings).toEqual([`flowgrade: ${path.join(root, 'graded')}: a flowgrade output folder (it holds .flowgrade-output); skipped [output-folder]`]);
+});
