@@ -1,7 +1,8 @@
 /**
  * docs/cli.md names every option of every command, where that command is described, and no
  * option a command does not have: each command's options are read from the commander program
- * itself (what `--help` prints). `grade`'s full table is docs/grade.md's Options.
+ * itself (what `--help` prints). `grade`'s full table is docs/grade.md's Options. README's table
+ * of commands names every command.
  */
 import { expect, test } from '@playwright/test';
 import { readFileSync } from 'node:fs';
@@ -80,4 +81,14 @@ test("an option named in a command's section of docs/cli.md is one of the comman
     for (const flag of flagsIn(text)) if (!own.has(flag) && !other(flag)) wrong.push(`${names[0]}: ${flag}`);
   }
   expect(wrong).toEqual([]);
+});
+
+test("README's table of commands names every command, and no command flowgrade lacks", () => {
+  const readme = readFileSync(path.join(ROOT, 'README.md'), 'utf8');
+  const table = section(readme, 'Commands');
+  const named = new Set([...table.matchAll(/^\|([^|]+)\|/gm)].flatMap(([, cell]) => [...cell!.matchAll(/`([a-z][a-z-]*)(?: [^`]*)?`/g)].map((match) => match[1]!)));
+  named.delete('command');
+  const commands = program.commands.map((command) => command.name());
+  expect(commands.filter((name) => !named.has(name))).toEqual([]);
+  expect([...named].filter((name) => !commands.includes(name))).toEqual([]);
 });
