@@ -85,7 +85,7 @@ function expandInto(data: Uint8Array, file: string, mtimeMs: number, limits: Zip
   const { times, encrypted, names } = zipDirectory(data);
   const timeOf = (entryFile: string) => times.get(entryFile.slice(file.length + 2)) ?? mtimeMs;
   const refuse = (entryFile: string, error: InputError) => {
-    out.push({ kind: 'refused', file: entryFile, mtimeMs: timeOf(entryFile), error });
+    out.push({ kind: 'refused', file: entryFile, mtimeMs: timeOf(entryFile), error: archiveTooLarge(entryFile, error) });
   };
   const expanded: { name: string; bytes: Uint8Array }[] = [];
   /** The exports and archives the stream reached (fflate's names), to find those the directory lists but it never reached. */
@@ -303,6 +303,15 @@ function concat(chunks: Uint8Array[], size: number): Uint8Array {
 
 function tooLarge(limit: number, size: number): InputError {
   return { code: 'too-large', message: `zip entry declares ${size} bytes, beyond the ${formatBytes(limit)} file size limit; refused` };
+}
+
+/**
+ * An archive inside the archive refused for its size (the file size limit holds for every entry)
+ * is a whole group of students in one row: its message says so, and names the option.
+ */
+function archiveTooLarge(entryFile: string, error: InputError): InputError {
+  if (error.code !== 'too-large' || !/\.zip$/i.test(entryFile)) return error;
+  return { ...error, message: `${error.message}: an archive inside the archive, none of whose exports is graded (a larger --max-size grades them)` };
 }
 
 function expandsBeyond(declared: number | undefined, limit: number): InputError {

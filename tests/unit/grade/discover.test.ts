@@ -448,3 +448,16 @@ test('a folder reached by two inputs is named once: an earlier output folder in 
   // Before: the same line three times, once per input that reached the folder.
   expect(found.warnings).toEqual([`flowgrade: ${path.join(root, 'graded')}: a flowgrade output folder (it holds .flowgrade-output); skipped [output-folder]`]);
 });
+
+test('zip: an archive inside the archive over the file size limit says that none of its exports is graded, and which option grades them', () => {
+  const inner = zipSync({ 'Main_Flow_1.json': FLOW, 'Main_Flow_2.json': FLOW }, { level: 0 });
+  const candidates = expandArchive(zipSync({ 'group/class.zip': inner, 'Main_Flow_3.json': FLOW }, { level: 0 }), 'all.zip', 0, { ...LIMITS, maxEntryBytes: inner.length - 1 });
+  // Before: 'zip entry declares N bytes, beyond the … file size limit; refused', as for one export.
+  expect(refusal(candidates, 'all.zip!/group/class.zip')).toEqual({
+    code: 'too-large',
+    message: `zip entry declares ${inner.length} bytes, beyond the ${inner.length - 1} bytes file size limit; refused: an archive inside the archive, none of whose exports is graded (a larger --max-size grades them)`,
+  });
+  // An export over the limit keeps its message.
+  const big = expandArchive(zipSync({ 'Main_Flow_4.json': new Uint8Array(4096) }), 'all.zip', 0, { ...LIMITS, maxEntryBytes: 1000 });
+  expect(refusal(big, 'all.zip!/Main_Flow_4.json')?.message).toMatch(/file size limit; refused$/);
+});
