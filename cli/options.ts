@@ -36,7 +36,7 @@ export function positiveIntUpTo(max: number, what: string): (value: string) => n
 /** An attendee id: trimmed, as the self-check page reads its field; blank is a mistake. */
 export function parseAttendee(value: string): string {
   const id = value.trim();
-  if (id === '') throw new InvalidArgumentError(`"${value}" is blank: give the attendee id, or leave --attendee out to take it from the flow name`);
+  if (id === '') throw new InvalidArgumentError(`"${value}" is blank: give the attendee id, or leave --attendee out to take it from the file and flow names`);
   return id;
 }
 
