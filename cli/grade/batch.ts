@@ -23,7 +23,7 @@ import { exitOnStopSignals } from './stop-signals.js';
 import { attendeeOfTask, failedTask, gradeTask, taskEnv, type GradeTask, type TaskEnv, type WorkerJob } from './task.js';
 import type { GradedRow, Submission } from './types.js';
 import { LOCK_FILE, takeLock } from './out-lock.js';
-import { partClash, readMarker, writeMarker } from './out-marker.js';
+import { markedPart, partClash, partOf, readMarker, writeMarker } from './out-marker.js';
 import { realPath } from './walk.js';
 import { staleReports, staleReportsLine, writeOutputs } from './write-outputs.js';
 import type { ZipLimits } from './zip.js';
@@ -113,13 +113,16 @@ async function prepareOut(outDir: string, run: Run, shard: Shard | undefined): P
       };
     }
     run.locked = true;
-    const clash = partClash(readMarker(outDir), shard);
+    const marker = readMarker(outDir);
+    const clash = partClash(marker, shard);
     if (clash !== undefined) return { ok: false, problem: coded(`flowgrade: cannot write into --out ${outDir}: ${clash}`, 'bad-out') };
     // Made synchronously: between an asynchronous mkdtemp making the folder and its promise
     // settling, a signal's listener could run and find no folder to remove, leaving it behind.
     const stagingDir = mkdtempSync(path.join(outDir, '.flowgrade-staging-'));
     run.stagingDir = stagingDir;
-    writeMarker(outDir, stagingDir, shard);
+    // The part the folder's class files are of: until this run's replace them (a run stopped
+    // before, by Ctrl-C, leaves them), the earlier run's.
+    writeMarker(outDir, stagingDir, (marker === undefined ? undefined : markedPart(marker)) ?? partOf(shard));
     return { ok: true, stagingDir };
   } catch (error) {
     return { ok: false, problem: coded(`flowgrade: cannot write into --out ${outDir}: ${reasonOf(error)}`, 'bad-out') };
@@ -176,6 +179,7 @@ async function gradeAndWrite(found: Discovery, stagingDir: string, run: Run, bat
     progress?.finish();
     const { kept, duplicates } = keepNewest(sortRows(graded));
     const names = await writeOutputs({ outDir: batch.outDir, stagingDir, rows: kept, duplicates, checkIds: env.columns.checkIds });
+    writeMarker(batch.outDir, stagingDir, partOf(batch.shard));
     const stale = await staleReports(batch.outDir, names);
     if (stale.length > 0) batch.warn(staleReportsLine(batch.outDir, stale));
     return { ok: true, found: foundCount, rows: kept, duplicates, names };

@@ -52,10 +52,10 @@ export function readMarker(outDir: string): string | undefined {
 }
 
 /**
- * The marker for a run grading `shard`, written in the fresh staging folder and renamed over the
- * name: a symlink already there (to a file outside --out) is replaced, never written through.
+ * The marker naming `part`, written in the fresh staging folder and renamed over the name: a
+ * symlink already there (to a file outside --out) is replaced, never written through.
  */
-export function writeMarker(outDir: string, stagingDir: string, shard: Shard | undefined): void {
-  writeFileSync(path.join(stagingDir, OUTPUT_MARKER), `${NOTE}\npart: ${partOf(shard)}\n`);
+export function writeMarker(outDir: string, stagingDir: string, part: string): void {
+  writeFileSync(path.join(stagingDir, OUTPUT_MARKER), `${NOTE}\npart: ${part}\n`);
   renameSync(path.join(stagingDir, OUTPUT_MARKER), path.join(outDir, OUTPUT_MARKER));
 }

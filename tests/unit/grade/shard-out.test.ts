@@ -6,9 +6,10 @@
  * another shard's outputs, or the whole class's.
  */
 import { test, expect } from '@playwright/test';
-import { readFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
-import { runCli } from '../../helpers.js';
+import { ROOT, runCli } from '../../helpers.js';
 import { snapshot, tempDir, writeSolutions } from './class-fixture.js';
 
 const NOW = ['--now', '2025-08-01T09:00:00Z'];
@@ -41,4 +42,23 @@ test('a shard is refused in a folder holding another shard\'s or the whole class
     `flowgrade: cannot write into --out ${out}: it holds the outputs of the whole class, whose index.html, grades.csv, junit.xml and summary.md this run (--shard 3/3) would replace: give each shard its own --out folder [bad-out]`,
   ]);
   expect(rows(out)).toBe(6);
+});
+
+test('a whole-class run stopped before its outputs are written leaves the folder a shard\'s: that shard may write there again', async () => {
+  test.skip(process.platform === 'win32', 'POSIX signals');
+  const dir = tempDir('shard-out-stopped-class');
+  writeSolutions(dir, 150);
+  const out = tempDir('shard-out-stopped');
+  expect((await grade(dir, out, '--shard', '1/3')).code).toBe(0);
+  const first = snapshot(out);
+  const child = spawn(process.execPath, [path.join(ROOT, 'bin', 'flowgrade.js'), 'grade', dir, '--out', out, ...NOW, '--quiet', '--jobs', '1']);
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  const staged = () => readdirSync(out).some((f) => f.startsWith('.flowgrade-staging-') && readdirSync(path.join(out, f)).length > 0);
+  while (child.exitCode === null && !staged()) await new Promise((r) => setTimeout(r, 5));
+  child.kill('SIGINT');
+  expect(await exited).toBe(130);
+  expect(snapshot(out)).toEqual(first); // shard 1/3's outputs, and its marker
+  // Before: refused, 'it holds the outputs of the whole class'.
+  const again = await grade(dir, out, '--shard', '1/3');
+  expect([again.code, again.stderr]).toEqual([0, '']);
 });
