@@ -1,0 +1,67 @@
+/**
+ * The edges of reports/bounds.ts that a hostile export can reach: a text that only looks cut, a
+ * trace step that only looks like the entry ending a cut trace, a trace that exactly fills its
+ * budget (found by a mutation sweep: each of these could change and no test said so).
+ */
+import { test, expect } from '@playwright/test';
+import type { GradeReport } from '../../../engine/report.js';
+import type { TraceEntry } from '../../../engine/trace.js';
+import { boundReport, NOT_SHOWN, REPORT_BOUNDS } from '../../../reports/bounds.js';
+import { failedReport } from './sample-reports.js';
+
+/** A report whose failed check's message is `message`, bounded. */
+function boundMessage(message: string): string {
+  const report = failedReport();
+  report.checks.find((c) => c.status === 'failed')!.message = message;
+  return boundReport(report).checks.find((c) => c.status === 'failed')!.message;
+}
+
+/** The first scenario's trace of a report whose first scenario has `trace`, bounded. */
+function boundTraceOf(trace: TraceEntry[]): TraceEntry[] {
+  const report: GradeReport = failedReport();
+  report.scenarios[0].trace = trace;
+  return boundReport(report).scenarios[0].trace;
+}
+
+/** A step of 9 + `size` characters as bounds.ts counts them. */
+const step = (size: number): TraceEntry => ({ flow: 'main', activity: 'a', activityId: 'b', type: 'c', outcome: 'd', modifiedVariables: { v: 'y'.repeat(size) } });
+
+/** The entry ending a trace cut with one step left out. */
+const oneNotShown: TraceEntry = { flow: 'main', activity: '… 1 more step not shown', activityId: '', type: NOT_SHOWN, outcome: NOT_SHOWN, modifiedVariables: {} };
+
+test('a text over its bound that only ends like a cut text is still cut: the mark must follow its first characters, and end it', () => {
+  const { text } = REPORT_BOUNDS;
+  const cases = {
+    'a mark later than the bound': `${'a'.repeat(text * 3)}… (${text * 4} characters)`,
+    'a mark at the bound with more after it': `${'a'.repeat(text)}… (${text * 2} characters)${'b'.repeat(text * 5)}`,
+  };
+  for (const [name, message] of Object.entries(cases)) {
+    const shown = boundMessage(message);
+    expect(shown.length, name).toBeLessThan(text + 40);
+    expect(shown.startsWith(`${'a'.repeat(text)}… (`), name).toBe(true);
+  }
+});
+
+test('a trace step that only looks like the entry ending a cut trace is a step: over the budget, it is left out and said so', () => {
+  const near: Record<string, Partial<TraceEntry>> = {
+    type: { type: 'play' },
+    outcome: { outcome: 'out' },
+    activityId: { activityId: 'x' },
+    error: { error: 'e' },
+    prompts: { prompts: ['p'] },
+    http: { http: { method: 'GET', url: 'u', requestHeaders: {}, status: 200 } },
+    modifiedVariables: { modifiedVariables: { w: '1' } },
+  };
+  for (const [field, change] of Object.entries(near)) {
+    // The first step leaves 5 characters of the budget; the second (over 40) does not fit.
+    const shown = boundTraceOf([step(REPORT_BOUNDS.trace - 14), { ...oneNotShown, ...change }]);
+    expect(shown.length, field).toBe(2);
+    expect(shown[1], field).toEqual(oneNotShown);
+  }
+});
+
+test('a trace that exactly fills its budget is shown whole', () => {
+  const trace = [step(REPORT_BOUNDS.trace - 9 - 100), step(100 - 9)];
+  expect(boundTraceOf(trace)).toEqual(trace);
+  expect(boundTraceOf([...trace, step(0)]).at(-1)).toEqual(oneNotShown);
+});
