@@ -4,7 +4,7 @@
  * Everything written depends only on the set of submissions and the options, never on input
  * order, parallelism or timing.
  */
-import { mkdtempSync, renameSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import { setFlagsFromString } from 'node:v8';
@@ -59,6 +59,8 @@ export type BatchOutcome =
     };
 
 const WORKER_SCRIPT = new URL('./worker.js', import.meta.url);
+/** A run's staging folder in --out: this, then a few random characters (and `-stopped` while a signal's cleanup removes it). */
+const STAGING_PREFIX = '.flowgrade-staging-';
 
 export async function runBatch(batch: BatchOptions): Promise<BatchOutcome> {
   // Also through a symlink: --out named by a link to the class folder is that folder.
@@ -116,9 +118,10 @@ async function prepareOut(outDir: string, run: Run, shard: Shard | undefined): P
     const marker = readMarker(outDir);
     const clash = partClash(marker, shard);
     if (clash !== undefined) return { ok: false, problem: coded(`flowgrade: cannot write into --out ${outDir}: ${clash}`, 'bad-out') };
+    removeLeftStaging(outDir);
     // Made synchronously: between an asynchronous mkdtemp making the folder and its promise
     // settling, a signal's listener could run and find no folder to remove, leaving it behind.
-    const stagingDir = mkdtempSync(path.join(outDir, '.flowgrade-staging-'));
+    const stagingDir = mkdtempSync(path.join(outDir, STAGING_PREFIX));
     run.stagingDir = stagingDir;
     // The part the folder's class files are of: until this run's replace them (a run stopped
     // before, by Ctrl-C, leaves them), the earlier run's.
@@ -126,6 +129,23 @@ async function prepareOut(outDir: string, run: Run, shard: Shard | undefined): P
     return { ok: true, stagingDir };
   } catch (error) {
     return { ok: false, problem: coded(`flowgrade: cannot write into --out ${outDir}: ${reasonOf(error)}`, 'bad-out') };
+  }
+}
+
+/**
+ * The staging folders a run killed outright (SIGKILL, the OOM killer, a machine losing power,
+ * `taskkill /f`) left in --out: a run stages and removes its own only while it holds the lock,
+ * which this run now holds, so any there is a dead run's, reports it staged (tens of MB for a
+ * class) that would otherwise stay for good. One that cannot be removed (on Windows, another
+ * program has it open) stays, as it would have; it is never graded.
+ */
+function removeLeftStaging(outDir: string): void {
+  for (const name of readdirSync(outDir).filter((entry) => entry.startsWith(STAGING_PREFIX))) {
+    try {
+      rmSync(path.join(outDir, name), { recursive: true, force: true });
+    } catch {
+      // left as it was
+    }
   }
 }
 
