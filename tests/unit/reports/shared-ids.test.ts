@@ -6,6 +6,7 @@ import { test, expect } from '@playwright/test';
 import type { GradeReport } from '../../../engine/report.js';
 import { renderClassRow, renderCsv, renderDashboard, renderJunit, renderJunitDocument, renderMarkdown } from '../../../reports/index.js';
 import { findAll, parseXml } from './xml-check.js';
+import { sharedFolder } from '../../../reports/shared-ids.js';
 import { csvRecords } from './csv-records.js';
 import { shown } from './shown.js';
 import { failedReport, passedReport } from './sample-reports.js';
@@ -35,4 +36,16 @@ test('summary.md names them by id and file, as the dashboard does', () => {
 test('grades.csv keeps the id (a gradebook joins on it) and the file tells them apart', () => {
   const { records } = csvRecords(renderCsv(CLASS()).replace(/^\uFEFF/, ''));
   expect(records.slice(1).map((r) => [r[0], r[1]])).toEqual(CLASS().map((r) => [r.attendee.id, r.input.file]));
+});
+
+test('the folder every file is in ends at a separator both paths have there, Windows\' backslash included', () => {
+  expect(sharedFolder(['C:\\class\\group-a\\Main_Flow_141.json', 'C:\\class\\group-b\\Main_Flow_141.json'])).toBe('C:\\class\\');
+  // The files agree on 'g/a', then one has a separator where the other has more of its folder's name.
+  expect(sharedFolder(['g/a/Main_Flow_141.json', 'g/ab/Main_Flow_141.json'])).toBe('g/');
+  expect(sharedFolder(['g/ab/Main_Flow_141.json', 'g/a/Main_Flow_141.json'])).toBe('g/');
+  expect(sharedFolder(['a/Main_Flow_141.json', 'b/Main_Flow_141.json'])).toBe('');
+});
+
+test('files that share no folder, the first from / (one folder given whole, one from the current folder): none is left out of any', () => {
+  expect(sharedFolder(['/srv/a/Main_Flow_141.json', 'b/Main_Flow_141.json'])).toBe('');
 });
