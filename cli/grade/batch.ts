@@ -192,7 +192,10 @@ async function gradeAndWrite(found: Discovery, stagingDir: string, run: Run, bat
   let stopped: Promise<void> | undefined;
   try {
     // (Spliced out of `found`: once this shard's share is taken, the others' archive entries can be freed.)
-    const tasks: GradeTask[] = (await shareOf(found.candidates.splice(0), batch, pool)).map((candidate, index) => ({ ...candidate, index }));
+    // On a terminal, the --shard pass (seconds for a large class) shows a line of its own.
+    const reading = batch.shard && batch.progress?.isTTY ? (run.progress = new Progress({ total: foundCount, ...batch.progress, verb: 'read', note: `to cut the class into ${batch.shard.count} shards` })) : undefined;
+    const tasks: GradeTask[] = (await shareOf(found.candidates.splice(0), batch, pool, () => reading?.tick())).map((candidate, index) => ({ ...candidate, index }));
+    reading?.finish();
     progress = run.progress = batch.progress ? new Progress({ total: tasks.length, ...batch.progress }) : undefined;
     const graded = await gradeAll(tasks, env, pool, (row) => progress?.tick(row.report.verdict));
     stopped = pool?.close(); // the threads stop while the class files are written
@@ -247,9 +250,13 @@ async function removeStaging(stagingDir: string, warn: (line: string) => void, r
  * on the grading threads when there are some — to keep each group in one shard. A submission
  * whose loading crashes its thread is keyed by its file name, as its ungradable report will be.
  */
-export async function shareOf(submissions: Submission[], batch: Pick<BatchOptions, 'shard' | 'options'>, pool: GradingPool | undefined): Promise<Submission[]> {
+export async function shareOf(submissions: Submission[], batch: Pick<BatchOptions, 'shard' | 'options'>, pool: GradingPool | undefined, onRead: () => void = () => {}): Promise<Submission[]> {
   if (!batch.shard) return submissions;
-  const attendees = pool ? await Promise.all(submissions.map((submission) => attendeeOnThreads(submission, batch.options, pool))) : await attendeesInProcess(submissions, batch.options);
+  const read = (attendee: string) => {
+    onRead();
+    return attendee;
+  };
+  const attendees = pool ? await Promise.all(submissions.map((submission) => attendeeOnThreads(submission, batch.options, pool).then(read))) : await attendeesInProcess(submissions, batch.options, read);
   // Keyed by name, not by attendee and folder: one attendee's submissions (the duplicates) and
   // every attendee whose report files could take each other's names (the same id in two folders,
   // ids alike but for case) stay together, so the shard names its reports as the whole run does.
@@ -267,11 +274,11 @@ function attendeeOnThreads(submission: Submission, options: GradeOptionsBase, po
 }
 
 /** One after the other, a turn of the event loop between two (see nextTurn). */
-async function attendeesInProcess(submissions: Submission[], options: GradeOptionsBase): Promise<string[]> {
+async function attendeesInProcess(submissions: Submission[], options: GradeOptionsBase, read: (attendee: string) => string): Promise<string[]> {
   const attendees: string[] = [];
   for (const submission of submissions) {
     await nextTurn();
-    attendees.push(await attendeeOfTask(submission, options));
+    attendees.push(read(await attendeeOfTask(submission, options)));
   }
   return attendees;
 }

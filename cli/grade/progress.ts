@@ -16,6 +16,10 @@ export interface ProgressOptions {
   intervalSeconds?: number;
   /** TTY: the terminal's width now (undefined: unknown), read at every update (a window can be resized). */
   columns?: () => number | undefined;
+  /** What is done to each submission: `graded` (the default), `read` (the --shard pass). */
+  verb?: string;
+  /** Said in the parentheses instead of the failed and ungradable counts (a pass that grades nothing). */
+  note?: string;
 }
 
 export class Progress {
@@ -37,8 +41,8 @@ export class Progress {
     this.every = Math.max(10, Math.ceil(options.total / 10));
   }
 
-  /** One submission graded. */
-  tick(verdict: Verdict): void {
+  /** One submission graded (or, with a note, read). */
+  tick(verdict?: Verdict): void {
     this.done += 1;
     if (verdict === 'failed') this.failed += 1;
     if (verdict === 'ungradable') this.ungradable += 1;
@@ -88,7 +92,7 @@ export class Progress {
     if (columns === undefined || !Number.isFinite(columns) || columns <= 1 || line.length < columns) return line;
     // Whole parts only (`graded 6/1000`, ` (6 failed, 0 ungradable)`, ` 7 flows/s`, `, ETA 5s`): a
     // number cut in two would read as another number.
-    const parts = line.match(/^graded \S+|, ETA \S+$| \([^)]*\)| [^,]+/g) ?? [line];
+    const parts = line.match(/^\S+ \S+|, ETA \S+$| \([^)]*\)| [^,]+/g) ?? [line];
     let fitted = '';
     for (const part of parts) {
       if (fitted.length + part.length > columns - 1) break;
@@ -104,7 +108,8 @@ export class Progress {
   }
 
   private line(now: number): string {
-    return `graded ${this.done}/${this.options.total} (${this.failed} failed, ${this.ungradable} ungradable) ${Math.round(this.rate(now))} flows/s`;
+    const counts = this.options.note ?? `${this.failed} failed, ${this.ungradable} ungradable`;
+    return `${this.options.verb ?? 'graded'} ${this.done}/${this.options.total} (${counts}) ${Math.round(this.rate(now))} flows/s`;
   }
 
   private eta(now: number): string {

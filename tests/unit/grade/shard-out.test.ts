@@ -62,3 +62,18 @@ test('a whole-class run stopped before its outputs are written leaves the folder
   const again = await grade(dir, out, '--shard', '1/3');
   expect([again.code, again.stderr]).toEqual([0, '']);
 });
+
+test('on a terminal, --shard shows its first pass, which reads the whole class before grading its share', async () => {
+  const dir = tempDir('shard-out-tty-class');
+  writeSolutions(dir, 4);
+  // The child's stderr is a pipe: told it is a terminal before the CLI starts, it draws the line as on one.
+  const asTerminal = { ...process.env, NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --import=data:text/javascript,process.stderr.isTTY=true` };
+  const child = spawn(process.execPath, [path.join(ROOT, 'bin', 'flowgrade.js'), 'grade', dir, '--out', tempDir('shard-out-tty'), ...NOW, '--jobs', '1', '--shard', '1/2'], { env: asTerminal });
+  let stderr = '';
+  child.stderr.on('data', (chunk) => (stderr += chunk));
+  expect(await new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code)))).toBe(0);
+  // Before: nothing until the first submission of the share was graded (3 s for a class of 2,000).
+  expect(stderr).toMatch(/^\r\x1b\[Kread 1\/4 \(to cut the class into 2 shards\) \d+ flows\/s, ETA \d+s/);
+  expect(stderr).toMatch(/\r\x1b\[Kread 4\/4 \(to cut the class into 2 shards\) \d+ flows\/s\n\r\x1b\[Kgraded 1\/2 /);
+  expect(stderr).toMatch(/\r\x1b\[Kgraded 2\/2 \(0 failed, 0 ungradable\) \d+ flows\/s\n$/);
+});
