@@ -13,7 +13,7 @@ type Example = readonly [what: string, command: string];
 const EXAMPLES: Record<string, readonly Example[]> = {
   '': [
     ['grade one export: what is right, what is wrong and how to fix it', 'flowgrade check fixtures/flows/solution.json'],
-    ['grade a class folder: open graded/index.html, or grades.csv for a gradebook', 'flowgrade grade fixtures/flows --out graded'],
+    ['grade a class folder (an example class of 12): open graded/index.html, or grades.csv for a gradebook', 'flowgrade grade fixtures/class --out graded'],
     ['one simulated call, the caller pressing 3, the Tasks API answering 400', 'flowgrade simulate fixtures/flows/solution.json --dtmf WantCallback=3 --tasks-status 400'],
     ["a check's page (flowgrade checks lists them)", 'flowgrade explain get-cbid-parse-paths'],
   ],
@@ -24,9 +24,9 @@ const EXAMPLES: Record<string, readonly Example[]> = {
     ['JSON with a fixed clock, the same on every run', 'flowgrade check fixtures/flows/solution.json --format json --now 2025-08-01T09:00:00Z'],
   ],
   grade: [
-    ['a class folder (and its zip archives): open graded/index.html, import graded/grades.csv', 'flowgrade grade fixtures/flows --out graded'],
-    ['a quoted pattern; exit code 0 whatever the grades (the files are what is wanted)', 'flowgrade grade "fixtures/flows/defect-*.json" --out graded --quiet --fail-on none'],
-    ['the first half of the class, on one CI machine of two (--shard 2/2 on the other)', 'flowgrade grade fixtures/flows --out graded-1 --shard 1/2'],
+    ['a class folder (and its zip archives): open graded/index.html, import graded/grades.csv', 'flowgrade grade fixtures/class --out graded'],
+    ['a quoted pattern, here attendees 120 to 129 only; exit code 0 whatever the grades (the files are what is wanted)', 'flowgrade grade "fixtures/class/Main_Flow_12*.json" --out graded --quiet --fail-on none'],
+    ['the first half of the class, on one CI machine of two (--shard 2/2 on the other)', 'flowgrade grade fixtures/class --out graded-1 --shard 1/2'],
   ],
   simulate: [
     ['the caller presses 3 (callback); the Tasks API creates the task', 'flowgrade simulate fixtures/flows/solution.json --dtmf WantCallback=3'],
