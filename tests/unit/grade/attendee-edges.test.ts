@@ -26,3 +26,9 @@ test('a name that only looks like a Blackboard attempt (no assignment, no user n
   }
   expect(idOf('Lab3_jdoe_attempt_2025-01-01-10-00-00.json')).toBe('Lab3_jdoe');
 });
+
+test('a name that is nothing but a copy mark keeps it, and .JSON in capitals is taken off like .json', () => {
+  expect(idOf('Copy.json')).toBe('Copy');
+  expect(idOf('(2).json')).toBe('(2)');
+  expect(idOf('Main_Flow_140.JSON')).toBe('140');
+});
