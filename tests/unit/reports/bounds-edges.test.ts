@@ -7,6 +7,7 @@ import { test, expect } from '@playwright/test';
 import type { GradeReport } from '../../../engine/report.js';
 import type { TraceEntry } from '../../../engine/trace.js';
 import { boundReport, NOT_SHOWN, REPORT_BOUNDS } from '../../../reports/bounds.js';
+import { renderJson } from '../../../reports/index.js';
 import { failedReport } from './sample-reports.js';
 
 /** A report whose failed check's message is `message`, bounded. */
@@ -31,15 +32,26 @@ const oneNotShown: TraceEntry = { flow: 'main', activity: '… 1 more step not s
 
 test('a text over its bound that only ends like a cut text is still cut: the mark must follow its first characters, and end it', () => {
   const { text } = REPORT_BOUNDS;
-  const cases = {
-    'a mark later than the bound': `${'a'.repeat(text * 3)}… (${text * 4} characters)`,
-    'a mark at the bound with more after it': `${'a'.repeat(text)}… (${text * 2} characters)${'b'.repeat(text * 5)}`,
+  const a = 'a'.repeat(text);
+  // Each: the message, and the whole length its cut form says (a mark it could have written is read).
+  const cases: Record<string, [string, number]> = {
+    'a mark later than the bound': [`${a.repeat(3)}… (${text * 4} characters)`, text * 4],
+    'a mark at the bound with more after it': [`${a}… (${text * 2} characters)${'b'.repeat(text * 5)}`, text * 6 + 20],
+    'a mark at the bound saying no more than the bound': [`${a}… (${text} characters)`, text + 20],
+    'a mark at the bound saying less than the bound': [`${a}… (5 characters)`, text + 16],
   };
-  for (const [name, message] of Object.entries(cases)) {
-    const shown = boundMessage(message);
-    expect(shown.length, name).toBeLessThan(text + 40);
-    expect(shown.startsWith(`${'a'.repeat(text)}… (`), name).toBe(true);
+  for (const [name, [message, whole]] of Object.entries(cases)) {
+    expect(boundMessage(message), name).toBe(`${a}… (${whole} characters)`);
   }
+});
+
+test('ids of emoji (two UTF-16 units each) alike in their first 200 characters: a copy of the bounded report is bounded to the same', () => {
+  const id = (n: number) => `${'\u{1F600}'.repeat(REPORT_BOUNDS.name)}${n}${'j'.repeat(100)}`;
+  const report = failedReport();
+  report.flow = { main: { nodes: [1, 2].map((n) => ({ id: id(n), label: `L${n}`, type: 'play' })), edges: [] }, events: { nodes: [], edges: [] } };
+  const json = renderJson(report);
+  expect(json).toContain(`… (${REPORT_BOUNDS.name + 101} characters) (2)`);
+  expect(renderJson(JSON.parse(json) as GradeReport) === json, 'the same JSON').toBe(true);
 });
 
 test('a trace step that only looks like the entry ending a cut trace is a step: over the budget, it is left out and said so', () => {
