@@ -52,9 +52,8 @@ export function decodeText(input: string | Uint8Array, limits: JsonLimits): stri
   if (size > limits.maxBytes) {
     throw new LoadError('too-large', `file is larger than the ${formatBytes(limits.maxBytes)} limit`);
   }
-  if (typeof input !== 'string' && looksLikeUtf16(input)) {
-    throw new LoadError('not-json', 'not valid JSON: the file is UTF-16 (Notepad\'s "Unicode"), not UTF-8; export it again from Flow Designer, or save it as UTF-8');
-  }
+  const wide = typeof input === 'string' ? undefined : looksLikeUtf32(input) ? 'UTF-32' : looksLikeUtf16(input) ? 'UTF-16 (Notepad\'s "Unicode")' : undefined;
+  if (wide) throw new LoadError('not-json', `not valid JSON: the file is ${wide}, not UTF-8; export it again from Flow Designer, or save it as UTF-8`);
   const kind = typeof input === 'string' ? undefined : binaryKind(input);
   if (kind) throw new LoadError('not-json', `not valid JSON: the file is ${kind}`);
   if (typeof input === 'string') return withoutBom(input);
@@ -155,10 +154,22 @@ function binaryKind(bytes: Uint8Array): string | undefined {
 }
 
 /**
+ * UTF-32, from the first four bytes only: its BOM (FF FE 00 00, 00 00 FE FF), or without one an
+ * ASCII character and three NULs (an export starts with `{` or whitespace). As for UTF-16 below,
+ * this only names the encoding of a file refused anyway.
+ */
+function looksLikeUtf32(bytes: Uint8Array): boolean {
+  const [b0, b1, b2, b3] = bytes;
+  if (bytes.length < 4) return false;
+  if ((b0 === 0xff && b1 === 0xfe && b2 === 0 && b3 === 0) || (b0 === 0 && b1 === 0 && b2 === 0xfe && b3 === 0xff)) return true;
+  return (b0 !== 0 && b1 === 0 && b2 === 0 && b3 === 0) || (b0 === 0 && b1 === 0 && b2 === 0 && b3 !== 0);
+}
+
+/**
  * UTF-16 (what Windows Notepad saves as "Unicode"), from the first four bytes only: a UTF-16 BOM,
  * or without one every other byte NUL (an export starts with ASCII, `{` or whitespace). No JSON
  * text in UTF-8 holds a NUL byte, so this only names the encoding of a file refused anyway.
- * UTF-32 (BOM FF FE 00 00, or three NULs per ASCII character) is left to the syntax error.
+ * (UTF-32 is told first: its little-endian BOM starts like UTF-16's.)
  */
 function looksLikeUtf16(bytes: Uint8Array): boolean {
   const [b0, b1, b2, b3] = bytes;

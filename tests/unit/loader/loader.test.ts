@@ -342,6 +342,16 @@ test.describe('unreadable input: one clear line and a stable code', () => {
     }
   });
 
+  test('a UTF-32 export, with or without BOM, little- or big-endian, is named as such, not as binary data', () => {
+    const text = JSON.stringify(tinyFlow());
+    const le = new Uint8Array([...text].flatMap((c) => [c.charCodeAt(0), 0, 0, 0]));
+    const be = new Uint8Array([...text].flatMap((c) => [0, 0, 0, c.charCodeAt(0)]));
+    const message = 'not valid JSON: the file is UTF-32, not UTF-8; export it again from Flow Designer, or save it as UTF-8';
+    for (const bytes of [new Uint8Array([0xff, 0xfe, 0, 0, ...le]), new Uint8Array([0, 0, 0xfe, 0xff, ...be]), le, be]) {
+      expect(failure(bytes)).toEqual({ code: 'not-json', message });
+    }
+  });
+
   test('bytes that only start like UTF-16 are not called UTF-16', () => {
     // UTF-32LE (BOM FF FE 00 00, and without BOM "{" 00 00 00): not Notepad's, not named UTF-16.
     expect(failure(new Uint8Array([0xff, 0xfe, 0, 0, 0x7b, 0, 0, 0])).message).not.toMatch(/UTF-16/);
