@@ -17,7 +17,7 @@ import { renderHtmlPage } from './html-page.js';
 import { commonFailures, type CommonFailure } from './failures.js';
 import { attendeeIds } from './shared-ids.js';
 import { stepHeading, stepTitlesFor, type StepTitles } from './steps.js';
-import { formatPoints, percentOf, plural, stepStates, type StepState } from './summary.js';
+import { formatPoints, percentOf, plural, scoreText, stepStates, type StepState } from './summary.js';
 
 /** Submissions of one attendee of which only the newest was graded. */
 export type DuplicateSubmissions = { attendee: string } & ({ kept: string; dropped: readonly string[] } | { files: readonly string[] });
@@ -195,7 +195,7 @@ function duplicatesSection(duplicates: readonly DuplicateSubmissions[]): string 
 export function renderDashboardRow(report: GradeReport, steps: readonly number[]): DashboardRow {
   const states = stepStates(report);
   const percent = percentOf(report);
-  const score = report.score ? `${formatPoints(report.score.earned)}/${formatPoints(report.score.possible)}${percent === null ? '' : ` (${percent}%)`}` : '&mdash;';
+  const score = report.score ? `${scoreText(report.score)}${percent === null ? '' : ` (${percent}%)`}` : '&mdash;';
   const cells = steps.map((step) => {
     const state = states.get(step);
     if (!state) return `<td class="fg-cell not-graded"><span class="fg-sr">not graded</span></td>`;

@@ -12,7 +12,7 @@ import { renderHtmlPage } from './html-page.js';
 import { REPORT_CSS } from './html-css.js';
 import { renderTraceHtml } from './html-trace.js';
 import { stepHeading, stepTitlesFor, type StepTitles } from './steps.js';
-import { byStep, firstFix, fixOf, formatPoints, isFailure, percentOf, placeOf, pointCount, stepState, summaryLine, ungradableFix, type StepState } from './summary.js';
+import { byStep, firstFix, fixOf, formatPoints, isFailure, percentOf, placeOf, pointCount, stepState, summaryLine, scoreText, ungradableFix, type StepState } from './summary.js';
 import { renderFlowSvg } from './svg.js';
 
 export { REPORT_CSS };
@@ -34,7 +34,7 @@ function headingTags(level = 1): { title: string; section: string; sub: string }
 }
 
 export function renderHtmlReport(report: GradeReport, options: HtmlOptions = {}): string {
-  const title = `${report.attendee.id} — ${report.verdict.toUpperCase()}${report.score ? ` ${formatPoints(report.score.earned)}/${formatPoints(report.score.possible)}` : ''} — flowgrade`;
+  const title = `${report.attendee.id} — ${report.verdict.toUpperCase()}${report.score ? ` ${scoreText(report.score)}` : ''} — flowgrade`;
   // The report is the page's main landmark (a screen reader's "main" jump, nothing outside a landmark).
   return renderHtmlPage({ title, css: `body { margin: 0; background: #fff; }${REPORT_CSS}`, body: `<main>\n${renderReportBody(report, options)}\n</main>` });
 }

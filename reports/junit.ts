@@ -14,7 +14,7 @@
  */
 import type { CheckResult, GradeReport } from '../engine/report.js';
 import { clipText } from './code-points.js';
-import { fixOf, formatPoints, percentOf, pointCount } from './summary.js';
+import { fixOf, percentOf, pointCount, scoreText } from './summary.js';
 import { escapeXmlAttribute } from './escape.js';
 import { classIds } from './shared-ids.js';
 import { stepHeading, stepTitlesFor, type StepTitles } from './steps.js';
@@ -111,7 +111,7 @@ function suite(report: GradeReport): { element: XmlElement; counts: Counts; clas
   const percent = percentOf(report);
   const properties: [string, string | undefined][] = [
     ['verdict', report.verdict],
-    ['score', report.score ? `${formatPoints(report.score.earned)}/${formatPoints(report.score.possible)}` : undefined],
+    ['score', report.score ? scoreText(report.score) : undefined],
     ['percent', percent === null ? undefined : String(percent)],
     ['lab', report.lab.id],
     ['attendee', clip(report.attendee.id)],

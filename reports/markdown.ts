@@ -17,7 +17,7 @@ import { escapeMarkdown } from './escape.js';
 import { DUPLICATES_RULE, keptAndSetAside, type DuplicateSubmissions } from './dashboard.js';
 import { commonFailures, type CommonFailure } from './failures.js';
 import { attendeeIds, type ClassIds } from './shared-ids.js';
-import { failingSteps, formatPoints, plural } from './summary.js';
+import { failingSteps, formatPoints, plural, scoreText } from './summary.js';
 import { stepTitlesFor } from './steps.js';
 
 export interface MarkdownOptions {
@@ -231,7 +231,7 @@ export function renderMarkdownRow(report: GradeReport): string {
 }
 
 function row(report: GradeReport, label: Label): string {
-  const score = report.score ? `${formatPoints(report.score.earned)}/${formatPoints(report.score.possible)}` : '—';
+  const score = report.score ? scoreText(report.score) : '—';
   const failing =
     report.verdict === 'ungradable'
       ? `${text(report.error?.message ?? 'not a readable flow export')} ${md(`[${report.error?.code ?? 'unknown'}]`)}`

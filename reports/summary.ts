@@ -61,7 +61,7 @@ export function summaryLine(report: GradeReport): string {
   if (report.verdict === 'ungradable' || !report.score) {
     return `UNGRADABLE — ${report.error?.message ?? 'not a readable flow export'} [${report.error?.code ?? 'unknown'}]`;
   }
-  const score = `${formatPoints(report.score.earned)}/${formatPoints(report.score.possible)}`;
+  const score = scoreText(report.score);
   if (report.verdict === 'passed') {
     const missed = report.checks.filter((c) => c.severity === 'recommended' && c.status !== 'passed').length;
     return `PASSED ${score}${missed ? ` — ${plural(missed, 'recommended check')} not met` : ''}`;
@@ -89,6 +89,11 @@ export function percentOf(report: GradeReport): number | null {
 
 export function formatPoints(points: number): string {
   return Number.isInteger(points) ? String(points) : points.toFixed(1);
+}
+
+/** A score as every output writes it: `62/105`, `97.5/105`. */
+export function scoreText(score: { earned: number; possible: number }): string {
+  return `${formatPoints(score.earned)}/${formatPoints(score.possible)}`;
 }
 
 /** A number of points in words: `1 point`, `3 points`, `0.5 points`. */
