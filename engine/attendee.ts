@@ -1,7 +1,7 @@
 /**
  * Whose submission an export is: the attendee id given (--attendee), else the student a learning
- * platform names in the file's own name, else the `<ID>` of a flow named `Main_Flow_<ID>`, else
- * what the file name gives.
+ * platform names in the file's own name or its Moodle folder, else the `<ID>` of a flow named
+ * `Main_Flow_<ID>`, else what the file name gives.
  */
 import type { AttendeeId } from './model.js';
 
@@ -9,14 +9,14 @@ const MAIN_FLOW_NAME = /^Main_Flow_(.+)$/i;
 
 /**
  * The attendee of the flow named `flowName`: the id given; else the student a platform names in the
- * file's own name, where a download puts every student in one folder (two students there may have
- * the same `<ID>`, from two sessions of the lab, and one would be set aside as the other's
- * duplicate; and the student's unreadable resubmission beside it gives that id too); else the flow
- * name's; else the file name's; else 'unknown'.
+ * file's own name or its Moodle folder (two students may have the same `<ID>`, from two sessions of
+ * the lab, and in one folder one would be set aside as the other's duplicate; the student's
+ * unreadable resubmission gives that id too; and Moodle's class gets the same ids whether it was
+ * downloaded with folders or without); else the flow name's; else the file name's; else 'unknown'.
  */
 export function attendeeOf(flowName: string, options: { attendee?: string; fileName?: string }): AttendeeId {
   if (options.attendee) return { id: options.attendee, source: 'option' };
-  const student = options.fileName === undefined ? undefined : studentInName(partsOf(options.fileName).base);
+  const student = options.fileName === undefined ? undefined : studentOf(partsOf(options.fileName));
   if (student) return { id: student, source: 'file-name' };
   const fromName = MAIN_FLOW_NAME.exec(flowName.trim());
   if (fromName) return { id: fromName[1], source: 'flow-name' };
@@ -59,15 +59,16 @@ function withoutCopyMarks(name: string): string {
 
 /**
  * The attendee a file name gives: the student a learning platform names in the file's own name (a
- * download without a folder per student: Moodle's, Blackboard's), whatever the student named the
- * file; else, for a name starting with `Main_Flow_<ID>`, `<ID>` (so a broken resubmission joins the
- * attendee's other submissions of its folder); else the Moodle student it lies under; else its base
- * name. Copy marks are not part of any.
+ * download without a folder per student: Moodle's, Blackboard's) or in the Moodle folder it lies
+ * under, whatever the student named the file; else, for a name starting with `Main_Flow_<ID>`,
+ * `<ID>` (so a broken resubmission joins the attendee's other submissions of its folder); else its
+ * base name. Copy marks are not part of any.
  */
 export function attendeeOfFile(fileName: string): AttendeeId {
-  const { folders, base } = partsOf(fileName);
+  const parts = partsOf(fileName);
+  const { base } = parts;
   const found = MAIN_FLOW_FILE_NAME.exec(base);
-  const id = studentInName(base) ?? (found ? idAfterMainFlow(base.slice(found[0].length)) : moodleFolderStudentOf(folders)) ?? base;
+  const id = studentOf(parts) ?? (found ? idAfterMainFlow(base.slice(found[0].length)) : undefined) ?? base;
   return { id: id || base || 'unknown', source: 'file-name' };
 }
 
@@ -75,6 +76,14 @@ export function attendeeOfFile(fileName: string): AttendeeId {
 function partsOf(fileName: string): { folders: string[]; base: string } {
   const folders = fileName.split(/[\\/]/);
   return { base: withoutCopyMarks(folders.pop()!.replace(/\.json$/i, '')), folders };
+}
+
+/**
+ * The student a learning platform names for a file, the nearest naming one: in its own base name
+ * (Moodle's, else Blackboard's), else in its folders (Moodle's).
+ */
+function studentOf({ folders, base }: { folders: readonly string[]; base: string }): string | undefined {
+  return studentInName(base) ?? moodleFolderStudentOf(folders);
 }
 
 /** The student a learning platform names in a file's own base name: Moodle's, else Blackboard's. */
@@ -104,8 +113,9 @@ const LAB_ID = /^\d{3}$/;
  * Moodle's "download all submissions" puts each student's files in a folder
  * `<full name>_<participant id>_assignsubmission_file_` (or, downloaded without folders, prefixes
  * their names with it): `<full name>_<participant id>` names the student (`Participant_<id>` when
- * submissions are anonymous), which a file name such as `flow.json` does not. Of the file's
- * folders, the nearest (a zip the student made inside).
+ * submissions are anonymous) for every file under it, whatever its name (`flow.json`,
+ * `Main_Flow_140.json`), as the prefix does. Of the file's folders, the nearest (a zip the student
+ * made inside).
  */
 function moodleFolderStudentOf(folders: readonly string[]): string | undefined {
   for (let at = folders.length - 1; at >= 0; at--) {

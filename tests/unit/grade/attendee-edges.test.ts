@@ -18,6 +18,9 @@ test('a name with spaces before Main_Flow_<ID> (a copy and paste) still gives <I
 
 test('a Moodle student folder inside another: the nearest names the student', () => {
   expect(idOf('Lab3_Instructor_1_assignsubmission_file_/Jane Doe_1234_assignsubmission_file_/flow.json')).toBe('Jane Doe_1234');
+  // A download without folders inside one: the file's own name is nearer still (else every student would be one).
+  expect(idOf('Lab3_Instructor_1_assignsubmission_file_/Jane Doe_1234_assignsubmission_file_Main_Flow_140.json')).toBe('Jane Doe_1234');
+  expect(idOf('Lab3_Instructor_1_assignsubmission_file_/John Roe_1235_assignsubmission_file_flow.json')).toBe('John Roe_1235');
 });
 
 test('a name that only looks like a Blackboard attempt (no assignment, no user name, more after the time) is not read as one', () => {

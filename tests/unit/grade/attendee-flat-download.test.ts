@@ -31,3 +31,28 @@ test('a Moodle zip without folders and a Blackboard zip: one row per student, no
   expect(run.stdout).not.toContain('duplicate submissions');
   expect(attendeesIn(out).sort()).toEqual(['Amy Poe_1236', 'Bob Moe_1237', 'Jane Doe_1234', 'John Roe_1235', 'Main_Flow_Lab_jdoe', 'Main_Flow_Lab_jroe']);
 });
+
+test('one Moodle class downloaded with and without folders: the same attendee ids, and a student\'s readable and unreadable files one attendee\'s duplicates', async () => {
+  const at = (iso: string) => ({ mtime: new Date(iso) });
+  // Each student's files, as they named them, with the time Moodle gives each entry.
+  const students: Record<string, [string, string, string][]> = {
+    'Jane Doe_1234': [['flow.json', solution(), '2025-07-01T10:00:00Z'], ['flow (1).json', '{', '2025-07-02T10:00:00Z']], // a resubmission cut short
+    'John Roe_1235': [['Main_Flow_140.json', solution(), '2025-07-01T10:00:00Z']], // ID 140 in another session of the lab
+    'Amy Poe_1236': [['Main_Flow_141.json', withAttendee(solution(), '141'), '2025-07-01T10:00:00Z']],
+    'Bob Moe_1237': [['Main_Flow_final.json', '', '2025-07-01T10:00:00Z']],
+  };
+  const zipped = (separator: string) => zipSync(Object.fromEntries(Object.entries(students).flatMap(([student, files]) =>
+    files.map(([name, text, time]) => [`${student}_assignsubmission_file_${separator}${name}`, [enc(text), at(time)]]))));
+  const runs = [];
+  for (const [kind, separator] of [['folders', '/'], ['flat', '']]) {
+    const dir = tempDir(`moodle-${kind}`);
+    writeFileSync(path.join(dir, 'lab3.zip'), zipped(separator));
+    const out = tempDir(`moodle-${kind}-out`);
+    const run = await runCli(['grade', path.join(dir, 'lab3.zip'), '--out', out, '--now', '2025-08-01T09:00:00Z', '--quiet']);
+    runs.push({ kind, attendees: attendeesIn(out).sort(), duplicates: run.stdout.split('\n').filter((line) => line.startsWith('duplicate submissions')).map((line) => line.replace(/kept .*?lab3\.zip!\//, 'kept ').replace(/set aside .*?lab3\.zip!\//, 'set aside ')) });
+  }
+  for (const { kind, attendees, duplicates } of runs) {
+    expect([kind, attendees]).toEqual([kind, ['Amy Poe_1236', 'Bob Moe_1237', 'Jane Doe_1234', 'John Roe_1235']]);
+    expect([kind, duplicates.length, duplicates[0]]).toEqual([kind, 1, expect.stringMatching(/^duplicate submissions for Jane Doe_1234: kept Jane Doe_1234_assignsubmission_file_\/?flow \(1\)\.json; set aside Jane Doe_1234_assignsubmission_file_\/?flow\.json$/)]);
+  }
+});

@@ -48,9 +48,8 @@ test('any other name before Main_Flow_ (Canvas, Google Classroom, Brightspace, a
   ]);
 });
 
-test('a folder per student (Moodle, MS Teams, GitHub Classroom): Main_Flow_<ID> still gives <ID>, which the folder keeps apart', () => {
+test('a folder per student that names no student the code can read (MS Teams, GitHub Classroom): Main_Flow_<ID> still gives <ID>, which the folder keeps apart', () => {
   for (const [file, id] of [
-    ['lab3.zip!/Doe Jane_12345_assignsubmission_file_/Main_Flow_140 (1).json', '140'],
     ['Student Work/Working files/Jane Doe/Lab 3/Main_Flow_140.json', '140'], // MS Teams
     ['lab3-submissions/lab3-jdoe/Main_Flow_140-1.json', '140'], // GitHub Classroom, a repository per student
   ]) {
@@ -98,7 +97,22 @@ test('a readable export in a download without a folder per student is the studen
     // Its unreadable resubmission beside it gives the same id, so it takes part in that student's duplicates.
     expect([fileName, attendeeOf('Main_Flow_140', { fileName }), idOf(fileName.replace('.json', ' (1).json'))]).toEqual([fileName, { id, source: 'file-name' }, id]);
   }
-  // A folder per student keeps two students apart already: the flow name's ID, as everywhere else.
-  expect(attendeeOf('Main_Flow_140', { fileName: 'lab3.zip!/Jane Doe_1234_assignsubmission_file_/Main_Flow_140.json' })).toEqual({ id: '140', source: 'flow-name' });
   expect(attendeeOf('Main_Flow_140', { fileName: 'lab3.zip!/Jane Doe_1234_assignsubmission_file_Main_Flow_140.json', attendee: 'A-1' })).toEqual({ id: 'A-1', source: 'option' });
+});
+
+test('Moodle with folders: the student the folder names, for every file under it, readable or not, whatever its name, as without folders', () => {
+  const students = [
+    ['Jane Doe_1234', ['flow.json', 'flow (1).json', 'Main_Flow_140.json', 'Main_Flow_140 (1).json', 'Main_Flow_final.json', 'upload.zip!/lab/Main_Flow_140.json']],
+    ['John Roe_1235', ['Main_Flow_140.json']], // ID 140 in another session of the lab
+    ['Participant_1236', ['Main_Flow_141.json']], // anonymous submissions
+  ] as const;
+  for (const [student, names] of students) {
+    for (const name of names) {
+      for (const fileName of [`lab3.zip!/${student}_assignsubmission_file_/${name}`, `lab3.zip!/${student}_assignsubmission_file_${name}`]) {
+        // A readable export (its flow Main_Flow_140 or Main_Flow_141), and an unreadable one of the same name.
+        expect([fileName, attendeeOf('Main_Flow_140', { fileName }), idOf(fileName)]).toEqual([fileName, { id: student, source: 'file-name' }, student]);
+      }
+    }
+  }
+  expect(attendeeOf('Main_Flow_140', { fileName: 'lab3.zip!/Jane Doe_1234_assignsubmission_file_/Main_Flow_140.json', attendee: 'A-1' })).toEqual({ id: 'A-1', source: 'option' });
 });

@@ -450,8 +450,9 @@ test('a zip from an LMS: nested folders graded, unsafe entries and bombs become 
   const out = tempDir('zip-out');
   const run = await runCli(['grade', zip, '--out', out, ...NOW, '--quiet']);
   expect(run.code).toBe(0);
-  expect(JSON.parse(readFileSync(path.join(out, '201.json'), 'utf8')).verdict).toBe('passed');
-  expect(JSON.parse(readFileSync(path.join(out, '202.json'), 'utf8')).input.file).toBe(`${zip}!/Bob_2_assignsubmission_file_/upload.zip!/flows/Main_Flow_202.json`);
+  // Each file is the student's whose Moodle folder it lies in, also inside a zip the student made.
+  expect(JSON.parse(readFileSync(path.join(out, 'Alice_1.json'), 'utf8')).verdict).toBe('passed');
+  expect(JSON.parse(readFileSync(path.join(out, 'Bob_2.json'), 'utf8')).input.file).toBe(`${zip}!/Bob_2_assignsubmission_file_/upload.zip!/flows/Main_Flow_202.json`);
   expect(run.stderr).toContain(`flowgrade: ${zip}!/../escape.json: zip entry path is absolute or contains ".."; refused [zip-unsafe-path]`);
   expect(run.stderr).toMatch(new RegExp(`flowgrade: ${zip.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}!/Carol_3_assignsubmission_file_/bomb.json: .*20 MB.* \\[too-large\\]`));
   expect(csvRows(out)).toHaveLength(4);

@@ -20,8 +20,8 @@ test('Moodle: the student folder (or, downloaded without folders, the name prefi
     ['class.zip!/Lee Ann_12349_assignsubmission_file_/upload.zip!/lab/flow.json', 'Lee Ann_12349'], // a zip the student made
     ['class.zip!/Participant_12350_assignsubmission_file_/flow.json', 'Participant_12350'], // anonymous submissions
     ['class.zip!/Doe Jane_12345_assignsubmission_file_flow.json', 'Doe Jane_12345'], // "download submissions in folders" off
-    ['class.zip!/Doe Jane_12345_assignsubmission_file_/Main_Flow_140.json', '140'], // in the student's folder, the lab's ID comes first
-    ['class.zip!/Doe Jane_12345_assignsubmission_file_Main_Flow_140 (1).json', 'Doe Jane_12345'], // without folders, the student comes first
+    ['class.zip!/Doe Jane_12345_assignsubmission_file_/Main_Flow_140.json', 'Doe Jane_12345'], // in the student's folder, the student comes first
+    ['class.zip!/Doe Jane_12345_assignsubmission_file_Main_Flow_140 (1).json', 'Doe Jane_12345'], // and without folders
   ]) {
     expect([file, idOf(file)]).toEqual([file, id]);
   }
