@@ -8,7 +8,7 @@ import type { CheckResult, GradeReport, ScenarioResult } from '../engine/report.
 import { boundReport } from './bounds.js';
 import { drawingDescription, executedPath, failingActivities } from './drawing.js';
 import { escapeHtml as h } from './escape.js';
-import { renderHtmlPage } from './html-page.js';
+import { joinLines, renderHtmlPage } from './html-page.js';
 import { REPORT_CSS } from './html-css.js';
 import { renderTraceHtml } from './html-trace.js';
 import { stepHeading, stepTitlesFor, type StepTitles } from './steps.js';
@@ -61,7 +61,7 @@ export function renderReportBody(whole: GradeReport, options: HtmlOptions = {}):
     parts.push('</section>', drawings(report, tags.section), scenarios(report.scenarios, tags));
   }
   parts.push('</article>');
-  return parts.filter(Boolean).join('\n');
+  return joinLines(parts);
 }
 
 function header(report: GradeReport, tag: string): string {
@@ -171,7 +171,7 @@ function drawings(report: GradeReport, tag: string): string {
     const svg = renderFlowSvg(graph, { executed: path.nodes, executedEdges: path.edges, failing, title, idPrefix, description: drawingDescription(graph, path.nodes, failing, shown?.title) });
     return `<figure class="fg-figure${printsWide(svg) ? ' fg-wide' : ''}"><figcaption>${title}</figcaption><div class="fg-drawing" tabindex="0" role="group" aria-label="${title}, scrollable">${svg}</div></figure>`;
   };
-  return [
+  return joinLines([
     '<section aria-labelledby="fg-flow-title">',
     `<${tag} id="fg-flow-title" class="fg-heading">Your flow</${tag}>`,
     '<p class="fg-legend">' +
@@ -181,7 +181,7 @@ function drawings(report: GradeReport, tag: string): string {
     figure('Main Flow', 'fg-main', main),
     figure('Event Flows', 'fg-events', events),
     '</section>',
-  ].join('\n');
+  ]);
 }
 
 /**
@@ -210,5 +210,5 @@ function scenarios(list: ScenarioResult[], tags: { section: string; sub: string 
       '</section>',
     ].join('\n');
   });
-  return ['<section aria-labelledby="fg-calls-title">', `<${tags.section} id="fg-calls-title" class="fg-heading">Simulated calls</${tags.section}>`, ...items, '</section>'].join('\n');
+  return joinLines(['<section aria-labelledby="fg-calls-title">', `<${tags.section} id="fg-calls-title" class="fg-heading">Simulated calls</${tags.section}>`, ...items, '</section>']);
 }
