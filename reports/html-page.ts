@@ -23,10 +23,7 @@ export function renderHtmlPage(page: HtmlPage): string {
     `<style>${page.css}</style>`,
     '</head>',
     '<body>',
-    page.body,
-    '</body>',
-    '</html>',
-  ]) + '\n';
+  ]) + `\n${page.body}\n</body>\n</html>\n`; // (not through joinLines: an empty body keeps its line, as it always had)
 }
 
 /**
