@@ -68,7 +68,7 @@ export function attendeeOfFile(fileName: string): AttendeeId {
   const parts = partsOf(fileName);
   const { base } = parts;
   const found = MAIN_FLOW_FILE_NAME.exec(base);
-  const id = studentOf(parts) ?? (found ? idAfterMainFlow(base.slice(found[0].length)) : undefined) ?? base;
+  const id = studentOf(parts) ?? (found ? idAfterMainFlow(base.slice(found[0].length)) : base);
   return { id: id || base || 'unknown', source: 'file-name' };
 }
 
