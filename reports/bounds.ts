@@ -28,7 +28,7 @@
  */
 import type { CheckResult, DrawingGraph, GradeReport, ScenarioResult } from '../engine/report.js';
 import type { HttpExchange, TraceEntry } from '../engine/trace.js';
-import { clipText, firstCodePoints } from './code-points.js';
+import { clipText, codePoints } from './code-points.js';
 
 export const REPORT_BOUNDS = {
   /** Characters kept of a name: a trace entry's flow, activity, id, type and outcome, a drawing's ids, labels and exits, a check's activity, the flow name. */
@@ -123,13 +123,18 @@ function shown(text: string, max: number): string {
   return text.length <= max || wasCut(text, max) ? text : clipText(text, max);
 }
 
-/** Whether `text` is what clipText gives of a longer text cut to `max` characters (an id told apart from another: ` (2)` after it). */
+/**
+ * Whether `text` is what clipText gives of a longer text cut to `max` characters (an id told apart
+ * from another: ` (2)` after it): clipText gives such a text back as it is, and no other text over
+ * `max` characters.
+ */
 function wasCut(text: string, max: number): boolean {
-  const mark = CUT_MARK.exec(text.slice(firstCodePoints(text, max).length));
-  return mark !== null && Number(mark[1]) > max;
+  const cut = text.replace(ID_NUMBER, '');
+  return codePoints(cut) > max && clipText(cut, max) === cut;
 }
 
-const CUT_MARK = /^… \((\d+) characters\)(?: \(\d+\))?$/;
+/** What shortIds adds to an id cut like another: ` (2)`. */
+const ID_NUMBER = / \(\d+\)$/;
 
 function boundScenario(scenario: ScenarioResult, id: ShortId): ScenarioResult {
   const summary = shown(scenario.summary, REPORT_BOUNDS.text);
