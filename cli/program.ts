@@ -16,21 +16,50 @@ export function createProgram(ctx: CliContext): Command {
     .version(ctx.version, '-V, --version')
     .option('--no-color', 'disable colours (NO_COLOR is honoured too)')
     .option('--debug', 'print stack traces of internal errors')
-    .showHelpAfterError('(run flowgrade --help for usage)')
-    .configureOutput(output(ctx))
+    .configureOutput(output(ctx, 'flowgrade'))
     .exitOverride();
   for (const command of [checkCommand(ctx), gradeCommand(ctx), inspectCommand(ctx), simulateCommand(ctx), labsCommand(ctx), checksCommand(ctx), explainCommand(ctx), webCommand(ctx), serveCommand(ctx)]) {
-    program.addCommand(addExamples(command).exitOverride().configureOutput(output(ctx)).showHelpAfterError('(add --help for usage)'));
+    program.addCommand(requiredAfterUnknown(addExamples(command)).exitOverride().configureOutput(output(ctx, `flowgrade ${command.name()}`)));
   }
   return addExamples(program, '');
 }
 
 /**
- * Where commander writes. Its usage errors quote the value given (`argument '…' is invalid`),
- * pasted from anywhere: escaped as any name is, so that it is one line without control characters.
+ * Where commander writes: help and version as they are, a usage error as one line (usageLine).
+ * No help after an error (showHelpAfterError stays off): the line says where it is.
  */
-function output(ctx: CliContext): OutputConfiguration {
-  // Commander's own line break is the one before its suggestion, `(Did you mean --format?)`.
-  const escape = (text: string) => text.replace(/\n$/, '').split(/\n(?=\(Did you mean )/).map(printableLine).join('\n');
-  return { writeOut: ctx.stdout, writeErr: ctx.stderr, outputError: (text, write) => write(`${escape(text)}\n`) };
+function output(ctx: CliContext, name: string): OutputConfiguration {
+  return { writeOut: ctx.stdout, writeErr: ctx.stderr, outputError: (text, write) => write(`${usageLine(name, text)}\n`) };
+}
+
+/**
+ * Commander's usage error in flowgrade's form, one line:
+ * `flowgrade check: unknown option '--frmat' (did you mean --format?); see flowgrade check --help`.
+ * Commander's words are kept (they name the option and the value) without their `error: ` and
+ * final full stop; its suggestion, on a line of its own after the closing quote, is put in the line.
+ * The value quoted was pasted from anywhere: escaped as any name is (a CR/LF in it never splits
+ * the line, nor is it taken for the line break before a suggestion, which follows a quote).
+ */
+export function usageLine(name: string, text: string): string {
+  const message = text
+    .replace(/\n$/, '')
+    .replace(/^error: /, '')
+    .replace(/'\n\(Did you mean ([^\n]+)\?\)$/, "' (did you mean $1?)")
+    .replace(/\.$/, '');
+  return printableLine(`${name}: ${message}; see ${name} --help`);
+}
+
+/**
+ * Commander checks required options before unknown ones, so `grade x --ot out` was said to lack
+ * --out, not to misspell it. The command's required options are checked here instead, once the
+ * options and arguments are known good (a preAction hook), with commander's own message.
+ */
+function requiredAfterUnknown(command: Command): Command {
+  const required = command.options.filter((option) => option.mandatory);
+  if (required.length === 0) return command;
+  for (const option of required) option.makeOptionMandatory(false);
+  return command.hook('preAction', () => {
+    const missing = required.find((option) => command.getOptionValue(option.attributeName()) === undefined);
+    if (missing) command.error(`error: required option '${missing.flags}' not specified`, { code: 'commander.missingMandatoryOptionValue' });
+  });
 }

@@ -6,23 +6,23 @@ import { test, expect } from '@playwright/test';
 import path from 'node:path';
 import { fixturePath, ROOT, runCli } from '../../helpers.js';
 
-/** The first line of stderr (commander adds a hint line after its own errors: "(add --help for usage)"). */
-const firstLine = (stderr: string) => stderr.split('\n')[0];
+/** The one line of stderr, without its line break (a usage error is one line: usage-errors.test.ts). */
+const errorLine = (stderr: string) => stderr.replace(/\n$/, '');
 
 test('--dtmf and --connector without "=" say what they take: LABEL=DIGITS, NAME=URL (not "NAME=VALUE")', async () => {
   const dtmf = await runCli(['simulate', fixturePath('flows/solution.json'), '--dtmf', 'WantCallback3']);
-  expect([dtmf.code, firstLine(dtmf.stderr)]).toEqual([2, `error: option '--dtmf <LABEL=DIGITS>' argument 'WantCallback3' is invalid. "WantCallback3" is not LABEL=DIGITS (e.g. WantCallback=3)`]);
+  expect([dtmf.code, errorLine(dtmf.stderr)]).toEqual([2, `flowgrade simulate: option '--dtmf <LABEL=DIGITS>' argument 'WantCallback3' is invalid. "WantCallback3" is not LABEL=DIGITS (e.g. WantCallback=3); see flowgrade simulate --help`]);
   for (const command of ['check', 'simulate']) {
     const connector = await runCli([command, fixturePath('flows/solution.json'), '--connector', 'https://example.com']);
-    expect([connector.code, firstLine(connector.stderr)], command).toEqual([2, `error: option '--connector <NAME=URL>' argument 'https://example.com' is invalid. "https://example.com" is not NAME=URL (e.g. WxCC_API=https://api.wxcc-eu1.cisco.com)`]);
+    expect([connector.code, errorLine(connector.stderr)], command).toEqual([2, `flowgrade ${command}: option '--connector <NAME=URL>' argument 'https://example.com' is invalid. "https://example.com" is not NAME=URL (e.g. WxCC_API=https://api.wxcc-eu1.cisco.com); see flowgrade ${command} --help`]);
   }
 });
 
 test('serve --dir "" and --host "" are blank: said so, not "--dir : no index.html there" nor "--host : serve listens on this machine only"', async () => {
   const dir = await runCli(['serve', '--dir', '', '--port', '0']);
-  expect([dir.code, firstLine(dir.stderr)]).toEqual([2, `error: option '--dir <dir>' argument '' is invalid. "" is blank: give the folder to serve (one flowgrade web --out wrote)`]);
+  expect([dir.code, errorLine(dir.stderr)]).toEqual([2, `flowgrade serve: option '--dir <dir>' argument '' is invalid. "" is blank: give the folder to serve (one flowgrade web --out wrote); see flowgrade serve --help`]);
   const host = await runCli(['serve', '--host', ' ', '--port', '0']);
-  expect([host.code, firstLine(host.stderr)]).toEqual([2, `error: option '--host <address>' argument ' ' is invalid. " " is blank: give a loopback address (127.0.0.1, ::1 or localhost)`]);
+  expect([host.code, errorLine(host.stderr)]).toEqual([2, `flowgrade serve: option '--host <address>' argument ' ' is invalid. " " is blank: give a loopback address (127.0.0.1, ::1 or localhost); see flowgrade serve --help`]);
 });
 
 test('web --out naming the folder the page is built in is a [bad-out] refusal, as every other --out that cannot be used', async () => {

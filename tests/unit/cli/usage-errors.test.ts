@@ -1,0 +1,63 @@
+/**
+ * The command-line parser's usage errors (commander's): each is one line on stderr in flowgrade's
+ * own form, `flowgrade <command>: <what is wrong>; see flowgrade <command> --help`, exit code 2,
+ * nothing on stdout. Run in-process (cli/main.ts), as the binary runs it.
+ */
+import { test, expect } from '@playwright/test';
+import { run } from '../../../cli/main.js';
+
+const SOLUTION = 'fixtures/flows/solution.json';
+
+async function usage(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  let stdout = '';
+  let stderr = '';
+  const code = await run(['node', 'flowgrade', ...args], { stdout: (s) => void (stdout += s), stderr: (s) => void (stderr += s), isTTY: false, color: false });
+  return { code, stdout, stderr };
+}
+
+const CASES: [args: string[], line: string][] = [
+  [['check', SOLUTION, '--frmat', 'json'], "flowgrade check: unknown option '--frmat' (did you mean --format?); see flowgrade check --help"],
+  [['check', SOLUTION, '--zzz'], "flowgrade check: unknown option '--zzz'; see flowgrade check --help"],
+  [['chek', SOLUTION], "flowgrade: unknown command 'chek' (did you mean check?); see flowgrade --help"],
+  [['--frmat'], "flowgrade: unknown option '--frmat'; see flowgrade --help"],
+  [['check'], "flowgrade check: missing required argument 'files'; see flowgrade check --help"],
+  [['explain'], "flowgrade explain: missing required argument 'check-id'; see flowgrade explain --help"],
+  [['check', SOLUTION, '--format'], "flowgrade check: option '--format <format>' argument missing; see flowgrade check --help"],
+  [['check', SOLUTION, '--format', 'xml'], "flowgrade check: option '--format <format>' argument 'xml' is invalid. Allowed choices are console, json, html, junit, markdown; see flowgrade check --help"],
+  [['grade', 'fixtures/class', '--out', 'unused', '--jobs', 'abc'], `flowgrade grade: option '--jobs <n>' argument 'abc' is invalid. "abc" is not a positive integer; see flowgrade grade --help`],
+  [['inspect', SOLUTION, SOLUTION], "flowgrade inspect: too many arguments for 'inspect'. Expected 1 argument but got 2; see flowgrade inspect --help"],
+  [['labs', 'x'], "flowgrade labs: too many arguments for 'labs'. Expected 0 arguments but got 1; see flowgrade labs --help"],
+  [['grade', 'fixtures/class'], "flowgrade grade: required option '--out <dir>' not specified; see flowgrade grade --help"],
+  [['web'], "flowgrade web: required option '--out <dir>' not specified; see flowgrade web --help"],
+  // The option typed is a misspelt --out: that is the mistake to name, not the --out it left missing.
+  [['grade', 'fixtures/class', '--ot', 'unused'], "flowgrade grade: unknown option '--ot' (did you mean --out?); see flowgrade grade --help"],
+  [['web', '--ot', 'unused'], "flowgrade web: unknown option '--ot' (did you mean --out?); see flowgrade web --help"],
+];
+
+test('every kind of command-line parser error is one line in flowgrade\'s form, exit 2', async () => {
+  for (const [args, line] of CASES) {
+    const result = await usage(...args);
+    expect.soft(result, args.join(' ')).toEqual({ code: 2, stdout: '', stderr: `${line}\n` });
+  }
+});
+
+test('a value with a pasted CR/LF or control characters stays on the one line, escaped', async () => {
+  const result = await usage('check', SOLUTION, '--format', 'a\r\nb\u001b[2J');
+  expect(result).toEqual({
+    code: 2,
+    stdout: '',
+    stderr: "flowgrade check: option '--format <format>' argument 'a\\u000d\\u000ab\\u001b[2J' is invalid. Allowed choices are console, json, html, junit, markdown; see flowgrade check --help\n",
+  });
+  // Text that merely looks like commander's suggestion, inside a value, is left as it was typed.
+  const lookalike = await usage('chek\n(Did you mean check?)');
+  expect(lookalike.stderr).toBe("flowgrade: unknown command 'chek\\u000a(Did you mean check?)'; see flowgrade --help\n");
+});
+
+test('--help and --version are not errors: printed on stdout as before, exit 0', async () => {
+  const help = await usage('check', '--help');
+  expect([help.code, help.stderr]).toEqual([0, '']);
+  expect(help.stdout).toMatch(/^Usage: flowgrade check \[options\] <files\.\.\.>\n/);
+  const version = await usage('--version');
+  expect([version.code, version.stderr]).toEqual([0, '']);
+  expect(version.stdout).toMatch(/^\d+\.\d+\.\d+/);
+});
