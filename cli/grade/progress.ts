@@ -2,7 +2,9 @@
  * Progress of a batch on stderr. On a terminal: one line rewritten in place (done/total, rate,
  * ETA, failures so far), at most ten times a second. Elsewhere (CI logs): a plain line every
  * tenth of the batch (every 10 submissions in a batch of fewer than 100) or every 5 seconds, whichever comes first,
- * and always one at the end, e.g. `graded 200/1000 (40 failed, 3 ungradable) 180 flows/s`.
+ * and always one at the end, e.g. `graded 200/1000 submissions (40 failed, 3 ungradable) 180 flows/s`.
+ * It counts submissions, a duplicate set aside later too: the summary after it counts attendees,
+ * so the line says what it counts.
  */
 import type { Verdict } from '../../engine/report.js';
 
@@ -51,7 +53,7 @@ export class Progress {
       if (now - this.lastWrite >= 100 || this.done === this.options.total) {
         this.lastWrite = now;
         this.wrote = true;
-        this.options.write(`\r\x1b[K${this.fitted(`${this.line(now)}${this.eta(now)}`)}`);
+        this.options.write(`\r\x1b[K${this.fitted([...this.parts(now), this.eta(now)])}`);
       }
       return;
     }
@@ -85,14 +87,13 @@ export class Progress {
   /**
    * The TTY line cut to one row short of the terminal's width: a line that wraps leaves its first
    * row behind at every rewrite (`\x1b[K` clears one row), and one of exactly the width makes some
-   * terminals wrap the cursor. The line is ASCII: a character is a column.
+   * terminals wrap the cursor. The line is ASCII: a character is a column. Whole parts only, the
+   * last ones left out: a number cut in two would read as another number.
    */
-  private fitted(line: string): string {
+  private fitted(parts: string[]): string {
+    const line = parts.join('');
     const columns = this.options.columns?.();
     if (columns === undefined || !Number.isFinite(columns) || columns <= 1 || line.length < columns) return line;
-    // Whole parts only (`graded 6/1000`, ` (6 failed, 0 ungradable)`, ` 7 flows/s`, `, ETA 5s`): a
-    // number cut in two would read as another number.
-    const parts = line.match(/^\S+ \S+|, ETA \S+$| \([^)]*\)| [^,]+/g) ?? [line];
     let fitted = '';
     for (const part of parts) {
       if (fitted.length + part.length > columns - 1) break;
@@ -104,12 +105,14 @@ export class Progress {
   private plainLine(now: number): void {
     this.lastWrite = now;
     this.lastLineAt = this.done;
-    this.options.write(`${this.line(now)}\n`);
+    this.options.write(`${this.parts(now).join('')}\n`);
   }
 
-  private line(now: number): string {
+  /** The line's parts: `graded 6/1000`, ` submissions`, ` (6 failed, 0 ungradable)`, ` 7 flows/s`. */
+  private parts(now: number): string[] {
     const counts = this.options.note ?? `${this.failed} failed, ${this.ungradable} ungradable`;
-    return `${this.options.verb ?? 'graded'} ${this.done}/${this.options.total} (${counts}) ${Math.round(this.rate(now))} flows/s`;
+    const noun = this.options.total === 1 ? 'submission' : 'submissions';
+    return [`${this.options.verb ?? 'graded'} ${this.done}/${this.options.total}`, ` ${noun}`, ` (${counts})`, ` ${Math.round(this.rate(now))} flows/s`];
   }
 
   private eta(now: number): string {

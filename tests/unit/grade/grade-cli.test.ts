@@ -428,9 +428,9 @@ test('progress: plain lines on stderr when not a terminal, none with --quiet', a
   const [loud, quiet] = await Promise.all([runCli(['grade', dir, '--out', tempDir('progress-out'), ...NOW]), runCli(['grade', dir, '--out', tempDir('progress-out'), ...NOW, '--quiet'])]);
   const lines = loud.stderr.split('\n').filter((l) => l.startsWith('graded '));
   expect(lines.length).toBeGreaterThanOrEqual(2);
-  expect(lines.every((l) => /^graded \d+\/\d+ \(\d+ failed, \d+ ungradable\) \d+ flows\/s$/.test(l))).toBe(true);
+  expect(lines.every((l) => /^graded \d+\/\d+ submissions \(\d+ failed, \d+ ungradable\) \d+ flows\/s$/.test(l))).toBe(true);
   const unreadable = members.filter((m) => m.fixture.startsWith('unreadable/')).length;
-  expect(lines.at(-1)).toMatch(new RegExp(`^graded ${members.length}/${members.length} \\(\\d+ failed, ${unreadable} ungradable\\)`));
+  expect(lines.at(-1)).toMatch(new RegExp(`^graded ${members.length}/${members.length} submissions \\(\\d+ failed, ${unreadable} ungradable\\)`));
   expect(loud.stderr).not.toContain('\r');
   expect(quiet.stderr.split('\n').filter((l) => l.startsWith('graded '))).toEqual([]);
 });

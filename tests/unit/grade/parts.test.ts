@@ -24,8 +24,8 @@ test('progress off a terminal: a plain line every tenth of the batch and at the 
   progress.finish();
   expect(lines).toHaveLength(10);
   expect(lines.every((l) => l.endsWith('\n') && !l.includes('\r'))).toBe(true);
-  expect(lines[1]).toBe('graded 20/100 (5 failed, 2 ungradable) 100 flows/s\n');
-  expect(lines[9]).toBe('graded 100/100 (25 failed, 10 ungradable) 100 flows/s\n');
+  expect(lines[1]).toBe('graded 20/100 submissions (5 failed, 2 ungradable) 100 flows/s\n');
+  expect(lines[9]).toBe('graded 100/100 submissions (25 failed, 10 ungradable) 100 flows/s\n');
 });
 
 test('progress off a terminal: a slow batch also gets a line every few seconds', () => {
@@ -36,7 +36,7 @@ test('progress off a terminal: a slow batch also gets a line every few seconds',
     time.advance();
     progress.tick('passed');
   }
-  expect(lines).toEqual(['graded 3/1000 (0 failed, 0 ungradable) 1 flows/s\n', 'graded 6/1000 (0 failed, 0 ungradable) 1 flows/s\n']);
+  expect(lines).toEqual(['graded 3/1000 submissions (0 failed, 0 ungradable) 1 flows/s\n', 'graded 6/1000 submissions (0 failed, 0 ungradable) 1 flows/s\n']);
 });
 
 test('progress on a terminal: one line rewritten in place with rate and ETA, then a newline', () => {
@@ -48,8 +48,8 @@ test('progress on a terminal: one line rewritten in place with rate and ETA, the
     progress.tick(verdict);
   }
   progress.finish();
-  expect(writes[0]).toBe('\r\x1b[Kgraded 1/4 (0 failed, 0 ungradable) 5 flows/s, ETA 1s');
-  expect(writes[3]).toBe('\r\x1b[Kgraded 4/4 (1 failed, 1 ungradable) 5 flows/s');
+  expect(writes[0]).toBe('\r\x1b[Kgraded 1/4 submissions (0 failed, 0 ungradable) 5 flows/s, ETA 1s');
+  expect(writes[3]).toBe('\r\x1b[Kgraded 4/4 submissions (1 failed, 1 ungradable) 5 flows/s');
   expect(writes[4]).toBe('\n');
   expect(writes.slice(0, 4).join('')).not.toContain('\n');
 });
