@@ -4,9 +4,16 @@
  * tenth of the batch (every 10 submissions in a batch of fewer than 100) or every 5 seconds, whichever comes first,
  * and always one at the end, e.g. `graded 200/1000 submissions (40 failed, 3 ungradable) 180 flows/s`.
  * It counts submissions, a duplicate set aside later too: the summary after it counts attendees,
- * so the line says what it counts.
+ * so the line says what it counts. The ETA is shown from one second into the batch (ETA_AFTER_MS).
  */
 import type { Verdict } from '../../engine/report.js';
+
+/**
+ * No ETA before this many milliseconds into the batch: the rate is counted from the start, so at
+ * first it is mostly the grading threads starting (0.3 s on two threads) and the ETA far off (64
+ * submissions: 'ETA 23s' at 0.33 s, all done at 1.1 s). A batch shorter than this shows none.
+ */
+const ETA_AFTER_MS = 1000;
 
 export interface ProgressOptions {
   total: number;
@@ -118,7 +125,7 @@ export class Progress {
   private eta(now: number): string {
     const rate = this.rate(now);
     const left = this.options.total - this.done;
-    return left > 0 && rate > 0 ? `, ETA ${formatDuration(left / rate)}` : '';
+    return left > 0 && rate > 0 && now - this.started >= ETA_AFTER_MS ? `, ETA ${formatDuration(left / rate)}` : '';
   }
 
   private rate(now: number): number {
