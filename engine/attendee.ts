@@ -118,11 +118,26 @@ const LAB_ID = /^\d{3}$/;
  * made inside).
  */
 function moodleFolderStudentOf(folders: readonly string[]): string | undefined {
-  for (let at = folders.length - 1; at >= 0; at--) {
-    const student = moodleStudentIn(folders[at]!);
-    if (student) return student;
-  }
-  return undefined;
+  const folder = nearestMoodleFolder(folders);
+  return folder === undefined ? undefined : moodleStudentIn(folder);
+}
+
+function nearestMoodleFolder(folders: readonly string[]): string | undefined {
+  return folders.findLast((folder) => moodleStudentIn(folder) !== undefined);
+}
+
+/**
+ * The part of `fileName`'s path that gives its Moodle student (attendeeOf, as the file's own name
+ * or its Moodle folder: studentOf), as written: the file's own name (`Doe Jane_12345_assignsubmission_file_flow.json`,
+ * a download without folders; `inFileName`) or the folder's (`Doe Jane_12345_assignsubmission_file_`);
+ * undefined when no Moodle part gives the student (a Blackboard name, the nearer, gives it).
+ */
+export function moodlePartOf(fileName: string): { part: string; inFileName: boolean } | undefined {
+  const parts = partsOf(fileName);
+  if (moodleStudentIn(parts.base)) return { part: fileName.split(/[\\/]/).pop()!, inFileName: true };
+  if (blackboardStudentOf(parts.base)) return undefined;
+  const folder = nearestMoodleFolder(parts.folders);
+  return folder === undefined ? undefined : { part: folder, inFileName: false };
 }
 
 /** The `<full name>_<participant id>` that `name` starts with, before Moodle's mark. */

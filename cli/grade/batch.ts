@@ -26,6 +26,7 @@ import { LOCK_FILE, takeLock } from './out-lock.js';
 import { markedPart, partClash, partOf, readMarker, writeMarker } from './out-marker.js';
 import { realPath } from './walk.js';
 import { staleReports, staleReportsLine, writeOutputs } from './write-outputs.js';
+import { MOODLE_FEEDBACK_FILE, planMoodleFeedback, type MoodleFeedbackPlan } from './moodle-feedback.js';
 import type { ZipLimits } from './zip.js';
 
 export interface BatchOptions {
@@ -56,6 +57,8 @@ export type BatchOutcome =
       duplicates: Duplicate[];
       /** Output base name of each kept row (same order). */
       names: string[];
+      /** What moodle-feedback.zip holds (written when it has entries). */
+      moodleFeedback: MoodleFeedbackPlan;
     };
 
 const WORKER_SCRIPT = new URL('./worker.js', import.meta.url);
@@ -201,11 +204,13 @@ async function gradeAndWrite(found: Discovery, stagingDir: string, run: Run, bat
     stopped = pool?.close(); // the threads stop while the class files are written
     progress?.finish();
     const { kept, duplicates } = keepNewest(sortRows(graded));
-    const names = await writeOutputs({ outDir: batch.outDir, stagingDir, rows: kept, duplicates, checkIds: env.columns.checkIds });
+    const moodleFeedback = planMoodleFeedback(kept);
+    for (const { file, why } of moodleFeedback.leftOut) batch.warn(`flowgrade: ${file}: not in ${MOODLE_FEEDBACK_FILE}: ${why} [moodle-feedback]`);
+    const names = await writeOutputs({ outDir: batch.outDir, stagingDir, rows: kept, duplicates, checkIds: env.columns.checkIds, moodleFeedback: { plan: moodleFeedback, now: batch.flags.now } });
     writeMarker(batch.outDir, stagingDir, partOf(batch.shard));
     const stale = await staleReports(batch.outDir, names);
     if (stale.length > 0) batch.warn(staleReportsLine(batch.outDir, stale));
-    return { ok: true, found: foundCount, rows: kept, duplicates, names };
+    return { ok: true, found: foundCount, rows: kept, duplicates, names, moodleFeedback };
   } catch (error) {
     // The disk filled up, a folder is in the way of a report…: --out cannot take the reports.
     if (!isFileSystemError(error)) throw error;
