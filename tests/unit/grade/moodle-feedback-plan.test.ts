@@ -1,0 +1,55 @@
+/**
+ * Which rows go into moodle-feedback.zip and under what names (planMoodleFeedback, pure): the
+ * cases the end-to-end tests (moodle-feedback.test.ts) do not build a class for.
+ */
+import { expect, test } from '@playwright/test';
+import { attendeeOf } from '../../../engine/attendee.js';
+import { planMoodleFeedback } from '../../../cli/grade/moodle-feedback.js';
+
+/** A kept row of `file`, its attendee id as grading gives it (an unreadable file's: the flow name plays no part under a Moodle name). */
+const row = (file: string) => ({ file, report: { attendee: { id: attendeeOf('Main_Flow_140', { fileName: file }).id } } });
+const names = (files: string[]) => planMoodleFeedback(files.map(row)).entries.map((entry) => entry.name);
+
+test('a student with two kept rows (a file and an archive of their own in their folder) gets both reports, numbered', () => {
+  const plan = planMoodleFeedback([
+    row('lab3.zip!/Doe Jane_12345_assignsubmission_file_/flow.json'),
+    row('lab3.zip!/Doe Jane_12345_assignsubmission_file_/mine.zip!/flow.json'),
+  ]);
+  expect(plan.entries).toEqual([
+    { name: 'Doe Jane_12345_assignsubmission_file_/flowgrade-report.html', row: 0 },
+    { name: 'Doe Jane_12345_assignsubmission_file_/flowgrade-report (2).html', row: 1 },
+  ]);
+  expect(plan.students).toBe(1);
+});
+
+test('anonymous submissions, group submissions, Windows paths and a flat name with a copy mark keep the name as Moodle wrote it', () => {
+  expect(names([
+    'lab3.zip!/Participant_12345_assignsubmission_file_/flow.json',
+    'lab3.zip!/Team A-Doe Jane_12346_assignsubmission_file/flow.json',
+    'C:\\class\\Roe John_12347_assignsubmission_file_\\flow.json',
+    'lab3.zip!/Poe Amy_12348_assignsubmission_file_Main_Flow_140 (1).json',
+  ])).toEqual([
+    'Participant_12345_assignsubmission_file_/flowgrade-report.html',
+    'Team A-Doe Jane_12346_assignsubmission_file/flowgrade-report.html',
+    'Roe John_12347_assignsubmission_file_/flowgrade-report.html',
+    'Poe Amy_12348_assignsubmission_file_/flowgrade-report.html',
+  ]);
+});
+
+test('a file a Blackboard name gives its student, though in a Moodle folder, is not from Moodle; nor is a file with no Moodle name', () => {
+  const plan = planMoodleFeedback([
+    row('x/Doe Jane_12345_assignsubmission_file_/Lab3_jdoe_attempt_2026-12-01-10-00-00_flow.json'),
+    row('class/Main_Flow_141.json'),
+  ]);
+  expect(plan).toEqual({ entries: [], students: 0, leftOut: [], notMoodle: 2 });
+});
+
+test('a Moodle name over 255 bytes, or another plugin\'s, is left out with why', () => {
+  const long = `${'é'.repeat(120)} Doe_12345_assignsubmission_file_`;
+  const plan = planMoodleFeedback([row(`lab3.zip!/${long}/flow.json`), row('lab3.zip!/Doe Jane_12346_assignsubmission_onlinetext_/flow.json')]);
+  expect(plan.entries).toEqual([]);
+  expect(plan.leftOut.map((left) => left.why)).toEqual([
+    'its Moodle name is longer than a folder name may be (255 bytes)',
+    'Moodle\'s importer would not read "Doe Jane_12346_assignsubmission_onlinetext_" as a student\'s (<full name>_<participant id>_assignsubmission_file, the full name without _)',
+  ]);
+});
