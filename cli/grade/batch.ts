@@ -27,6 +27,7 @@ import { markedPart, partClash, partOf, readMarker, writeMarker } from './out-ma
 import { realPath } from './walk.js';
 import { staleReports, staleReportsLine, writeOutputs } from './write-outputs.js';
 import { MOODLE_FEEDBACK_FILE, planMoodleFeedback, type MoodleFeedbackPlan } from './moodle-feedback.js';
+import { MOODLE_GRADES_FILE } from './moodle-grades.js';
 import type { ZipLimits } from './zip.js';
 
 export interface BatchOptions {
@@ -57,7 +58,7 @@ export type BatchOutcome =
       duplicates: Duplicate[];
       /** Output base name of each kept row (same order). */
       names: string[];
-      /** What moodle-feedback.zip holds (written when it has entries). */
+      /** What moodle-feedback.zip holds (written, with moodle-grades.csv, when it has entries). */
       moodleFeedback: MoodleFeedbackPlan;
     };
 
@@ -205,7 +206,7 @@ async function gradeAndWrite(found: Discovery, stagingDir: string, run: Run, bat
     progress?.finish();
     const { kept, duplicates } = keepNewest(sortRows(graded));
     const moodleFeedback = planMoodleFeedback(kept);
-    for (const { file, why } of moodleFeedback.leftOut) batch.warn(`flowgrade: ${file}: not in ${MOODLE_FEEDBACK_FILE}: ${why} [moodle-feedback]`);
+    for (const { file, why } of moodleFeedback.leftOut) batch.warn(`flowgrade: ${file}: not in ${MOODLE_FEEDBACK_FILE} and ${MOODLE_GRADES_FILE}: ${why} [moodle-feedback]`);
     const names = await writeOutputs({ outDir: batch.outDir, stagingDir, rows: kept, duplicates, checkIds: env.columns.checkIds, moodleFeedback: { plan: moodleFeedback, now: batch.flags.now } });
     writeMarker(batch.outDir, stagingDir, partOf(batch.shard));
     const stale = await staleReports(batch.outDir, names);

@@ -34,6 +34,7 @@
  */
 import { moodlePartOf } from '../../engine/attendee.js';
 import { plural } from '../../reports/summary.js';
+import { MOODLE_GRADES_FILE } from './moodle-grades.js';
 
 export const MOODLE_FEEDBACK_FILE = 'moodle-feedback.zip';
 
@@ -98,13 +99,17 @@ function importerStudent(pieces: readonly string[]): string | undefined {
   return pieces.length >= 4 && /^\d+$/.test(pieces[1]!) && pieces[2] === 'assignsubmission' && pieces[3] === 'file' ? pieces[1] : undefined;
 }
 
-/** grade's line on stdout for `plan` (undefined when the zip is not written). */
-export function moodleFeedbackLine(plan: MoodleFeedbackPlan): string | undefined {
+/**
+ * grade's line on stdout for `plan` and moodle-grades.csv (undefined when neither is written):
+ * `graded` is how many of the students the worksheet gives a grade.
+ */
+export function moodleFeedbackLine(plan: MoodleFeedbackPlan, graded: number): string | undefined {
   if (plan.entries.length === 0) return undefined;
   const reports = plan.entries.length > plan.students ? ` (${plural(plan.entries.length, 'report')})` : '';
+  const what = graded === plan.students ? `reports and grades of ${plural(plan.students, 'student')}${reports}` : `reports of ${plural(plan.students, 'student')}${reports} and grades of ${graded}`;
   const notIn = [
     ...(plan.notMoodle > 0 ? [`${plural(plan.notMoodle, 'attendee')} not from a Moodle download`] : []),
     ...(plan.leftOut.length > 0 ? [`${plan.leftOut.length} left out, see the warnings`] : []),
   ];
-  return `${MOODLE_FEEDBACK_FILE}: reports of ${plural(plan.students, 'student')}${reports}, for Moodle's "Upload multiple feedback files in a zip"${notIn.length > 0 ? ` (not in it: ${notIn.join('; ')})` : ''}`;
+  return `${MOODLE_FEEDBACK_FILE} and ${MOODLE_GRADES_FILE}: ${what}, for Moodle's "Upload multiple feedback files in a zip" and "Upload grading worksheet"${notIn.length > 0 ? ` (not in them: ${notIn.join('; ')})` : ''}`;
 }

@@ -1,7 +1,7 @@
 /**
  * The files a batch writes into `--out`: per attendee `<name>.json` and `<name>.html` (staged by
  * the graders, renamed here once names are known), and the class-level `index.html`, `grades.csv`,
- * `junit.xml` and `summary.md`, and `moodle-feedback.zip` when a row is from a Moodle download. Rows arrive sorted (attendee id, then path), so every file is the
+ * `junit.xml` and `summary.md`, and `moodle-feedback.zip` and `moodle-grades.csv` when a row is from a Moodle download. Rows arrive sorted (attendee id, then path), so every file is the
  * same whatever the parallelism.
  */
 import { readFileSync, writeFileSync, type Dirent } from 'node:fs';
@@ -14,6 +14,7 @@ import type { Duplicate } from './duplicates.js';
 import { compareCodePoints, entryType } from './walk.js';
 import { assignFileNames } from './file-names.js';
 import { MOODLE_FEEDBACK_FILE, type MoodleFeedbackPlan } from './moodle-feedback.js';
+import { MOODLE_GRADES_FILE, moodleStudents, renderMoodleGrades } from './moodle-grades.js';
 import { writeZip } from './zip-writer.js';
 import { stagedPath } from './task.js';
 import type { GradedRow } from './types.js';
@@ -26,7 +27,7 @@ export interface Outputs {
   duplicates: Duplicate[];
   /** The mission's check ids, in order: the gradebook's columns. */
   checkIds: readonly string[];
-  /** moodle-feedback.zip's entries (none: not written), dated the run's clock (`--now`). */
+  /** moodle-feedback.zip's entries (none: neither it nor moodle-grades.csv is written), dated the run's clock (`--now`). */
   moodleFeedback?: { plan: MoodleFeedbackPlan; now: string };
 }
 
@@ -54,8 +55,8 @@ export async function writeOutputs(outputs: Outputs, fs: OutputFs = NODE_FS): Pr
   // an old dashboard and gradebook linking its new reports. One that cannot be removed (on Windows,
   // a gradebook open in Excel) stops the run here, before any report is replaced; a folder in the
   // way is named when this run's file is moved there.
-  // (moodle-feedback.zip too: an earlier run's would hand back reports this run replaces.)
-  await Promise.all([...CLASS_FILES, MOODLE_FEEDBACK_FILE].map((file) => removeClassFile(path.join(outDir, file), fs)));
+  // (moodle-feedback.zip and moodle-grades.csv too: an earlier run's would hand back reports and grades this run replaces.)
+  await Promise.all([...CLASS_FILES, MOODLE_FEEDBACK_FILE, MOODLE_GRADES_FILE].map((file) => removeClassFile(path.join(outDir, file), fs)));
   const moved = Promise.all(
     rows.flatMap((row, i) => (['json', 'html'] as const).map((extension) => moveFile(stagedPath(stagingDir, row.index, extension), path.join(outDir, `${names[i]}.${extension}`), fs))),
   );
@@ -121,12 +122,14 @@ function writeClassFiles({ stagingDir, rows, duplicates, checkIds }: Outputs, na
   for (const file of CLASS_FILES) writeFileSync(path.join(stagingDir, file), contents[file]);
 }
 
-/** moodle-feedback.zip written into the staging folder from the reports moved into --out, if it has entries; its name then. */
-function writeMoodleFeedback({ outDir, stagingDir, moodleFeedback }: Outputs, names: string[]): string[] {
+/** moodle-feedback.zip and moodle-grades.csv written into the staging folder (the zip from the reports moved into --out), if the zip has entries; their names then. */
+function writeMoodleFeedback({ outDir, stagingDir, rows, moodleFeedback }: Outputs, names: string[]): string[] {
   if (!moodleFeedback || moodleFeedback.plan.entries.length === 0) return [];
   const entries = moodleFeedback.plan.entries.map(({ name, row }) => ({ name, bytes: () => readFileSync(path.join(outDir, `${names[row]}.html`)) }));
   writeZip(path.join(stagingDir, MOODLE_FEEDBACK_FILE), entries, new Date(moodleFeedback.now));
-  return [MOODLE_FEEDBACK_FILE];
+  const students = moodleStudents(moodleFeedback.plan, rows.map((row) => row.report));
+  writeFileSync(path.join(stagingDir, MOODLE_GRADES_FILE), renderMoodleGrades(students, moodleFeedback.now));
+  return [MOODLE_FEEDBACK_FILE, MOODLE_GRADES_FILE];
 }
 
 /** CSV notes by input file: the kept row of each duplicated attendee says what was set aside. */

@@ -102,7 +102,7 @@ test('Moodle folders before 4.1 (name_id_assignsubmission_file_/): each kept stu
   const out = tempDir('moodle-feedback-class-out');
   const run = await runCli(['grade', dir, '--out', out, '--now', NOW, '--quiet', '--jobs', '2']);
   expect(run.stdout).toContain('duplicate submissions for Poe Amy_12347');
-  expect(feedbackLine(run.stdout)).toEqual(['moodle-feedback.zip: reports of 3 students, for Moodle\'s "Upload multiple feedback files in a zip" (not in it: 1 attendee not from a Moodle download)']);
+  expect(feedbackLine(run.stdout)).toEqual(['moodle-feedback.zip and moodle-grades.csv: reports of 3 students and grades of 2, for Moodle\'s "Upload multiple feedback files in a zip" and "Upload grading worksheet" (not in them: 1 attendee not from a Moodle download)']);
   const entries = imported(out, [12345, 12346, 12347]).sort((a, b) => (a.entry < b.entry ? -1 : 1));
   expect(entries).toEqual([
     { entry: 'Doe Jané_12345_assignsubmission_file_/flowgrade-report.html', participant: 12345, filename: '/flowgrade-report.html', report: 'Doe Jané_12345', utf8Flag: true },
@@ -127,7 +127,7 @@ test('Moodle 4.1 folders (no final _) and a download without folders, as zip inp
   }));
   const out = tempDir('moodle-feedback-forms-out');
   const run = await runCli(['grade', dir, '--out', out, '--now', NOW, '--quiet']);
-  expect(feedbackLine(run.stdout)).toEqual(['moodle-feedback.zip: reports of 4 students, for Moodle\'s "Upload multiple feedback files in a zip"']);
+  expect(feedbackLine(run.stdout)).toEqual(['moodle-feedback.zip and moodle-grades.csv: reports of 4 students and grades of 2, for Moodle\'s "Upload multiple feedback files in a zip" and "Upload grading worksheet"']);
   const entries = imported(out, [12345, 12346, 22345, 22346]).sort((a, b) => (a.entry < b.entry ? -1 : 1));
   expect(entries).toEqual([
     { entry: 'Doe Jane_12345_assignsubmission_file/flowgrade-report.html', participant: 12345, filename: '/flowgrade-report.html', report: 'Doe Jane_12345', utf8Flag: false },
@@ -137,20 +137,22 @@ test('Moodle 4.1 folders (no final _) and a download without folders, as zip inp
   ]);
 });
 
-test('a class not from Moodle: no zip and no line; an earlier run\'s zip in --out is removed', async () => {
+test('a class not from Moodle: no zip, no worksheet and no line; an earlier run\'s zip and worksheet in --out are removed', async () => {
   const dir = tempDir('moodle-feedback-stale');
   mkdirSync(path.join(dir, 'Doe Jane_12345_assignsubmission_file_'));
   writeFileSync(path.join(dir, 'Doe Jane_12345_assignsubmission_file_', 'flow.json'), solution());
   const out = tempDir('moodle-feedback-stale-out');
   await runCli(['grade', dir, '--out', out, '--now', NOW, '--quiet']);
   expect(existsSync(path.join(out, ZIP))).toBe(true);
+  expect(existsSync(path.join(out, 'moodle-grades.csv'))).toBe(true);
   const run = await runCli(['grade', fixturePath('class'), '--out', out, '--now', NOW, '--quiet']);
   expect(run.stdout).toContain('graded ');
   expect(feedbackLine(run.stdout)).toEqual([]);
   expect(existsSync(path.join(out, ZIP))).toBe(false);
+  expect(existsSync(path.join(out, 'moodle-grades.csv'))).toBe(false);
 });
 
-test('the zip is byte for byte the same with --jobs 1 and --jobs 4', async () => {
+test('the zip and moodle-grades.csv are byte for byte the same with --jobs 1 and --jobs 4', async () => {
   const dir = tempDir('moodle-feedback-jobs');
   const students = ['Doe Jane', 'Roe John', 'Poe Amy', 'Moe Bob', 'Šťastná Eva', 'Ødegård Ole', 'Zoe Lee'];
   writeFileSync(path.join(dir, 'lab3.zip'), zipSync(Object.fromEntries(students.map((name, i) => [
@@ -158,14 +160,18 @@ test('the zip is byte for byte the same with --jobs 1 and --jobs 4', async () =>
     [enc(i % 3 === 2 ? '{' : withAttendee(i % 2 ? failing() : solution(), String(140 + i))), { mtime: new Date('2025-07-01T10:00:00Z') }],
   ]))));
   const zips = [];
+  const sheets = [];
   for (const jobs of ['1', '4']) {
     const out = tempDir(`moodle-feedback-jobs-${jobs}`);
     const run = await runCli(['grade', dir, '--out', out, '--now', NOW, '--quiet', '--jobs', jobs]);
-    expect(feedbackLine(run.stdout)).toEqual(['moodle-feedback.zip: reports of 7 students, for Moodle\'s "Upload multiple feedback files in a zip"']);
+    expect(feedbackLine(run.stdout)).toEqual(['moodle-feedback.zip and moodle-grades.csv: reports of 7 students and grades of 5, for Moodle\'s "Upload multiple feedback files in a zip" and "Upload grading worksheet"']);
     zips.push(readFileSync(path.join(out, ZIP)));
+    sheets.push(readFileSync(path.join(out, 'moodle-grades.csv')));
   }
   expect(Object.keys(unzipSync(zips[0])).length).toBe(7);
   expect(zips[1].equals(zips[0])).toBe(true);
+  expect(sheets[0].toString('utf8').split('\r\n')).toHaveLength(9); // BOM and header, 7 students, the final line end
+  expect(sheets[1].equals(sheets[0])).toBe(true);
 });
 
 test('hostile Moodle folder names: a control character, or a name Moodle\'s importer would give another student, is left out with a warning', async () => {
@@ -180,11 +186,11 @@ test('hostile Moodle folder names: a control character, or a name Moodle\'s impo
   const out = tempDir('moodle-feedback-hostile-out');
   const run = await runCli(['grade', dir, '--out', out, '--now', NOW, '--quiet']);
   expect(run.code).toBe(0);
-  expect(feedbackLine(run.stdout)).toEqual(['moodle-feedback.zip: reports of 1 student, for Moodle\'s "Upload multiple feedback files in a zip" (not in it: 4 left out, see the warnings)']);
+  expect(feedbackLine(run.stdout)).toEqual(['moodle-feedback.zip and moodle-grades.csv: reports and grades of 1 student, for Moodle\'s "Upload multiple feedback files in a zip" and "Upload grading worksheet" (not in them: 4 left out, see the warnings)']);
   expect(Object.keys(unzipSync(readFileSync(path.join(out, ZIP))))).toEqual(['Doe Jane_12345_assignsubmission_file_/flowgrade-report.html']);
   const warnings = run.stderr.split('\n').filter((line) => line.includes('[moodle-feedback]'));
   expect(warnings).toHaveLength(4);
-  for (const line of warnings) expect(line).toMatch(/^flowgrade: .*lab3\.zip!\/.*: not in moodle-feedback\.zip: .+ \[moodle-feedback\]$/);
+  for (const line of warnings) expect(line).toMatch(/^flowgrade: .*lab3\.zip!\/.*: not in moodle-feedback\.zip and moodle-grades\.csv: .+ \[moodle-feedback\]$/);
   expect(run.stderr).not.toContain('\u001b');
   expect(warnings.join('\n')).toContain('\\u001b[2J');
   expect(warnings.find((line) => line.includes('Moe_Bob'))).toContain('Moodle\'s importer would not read');
