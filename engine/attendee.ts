@@ -140,6 +140,16 @@ export function moodlePartOf(fileName: string): { part: string; inFileName: bool
   return folder === undefined ? undefined : { part: folder, inFileName: false };
 }
 
+/**
+ * Every Moodle student named along `fileName`'s path (its folders', then its own name's), each
+ * once, outermost first: more than one when a student's own file or archive names another
+ * (`Doe Jane_12345_assignsubmission_file_/Roe John_12346_assignsubmission_file_flow.json`).
+ */
+export function moodleStudentsAlong(fileName: string): string[] {
+  const { folders, base } = partsOf(fileName);
+  return [...new Set([...folders, base].map(moodleStudentIn).filter((student) => student !== undefined))];
+}
+
 /** The `<full name>_<participant id>` that `name` starts with, before Moodle's mark. */
 function moodleStudentIn(name: string): string | undefined {
   const mark = lastMoodleMark(name);

@@ -31,8 +31,11 @@
  * Moodle's importer would read no student from it (a full name with `_`, which Moodle's own
  * downloads replace with spaces) or another participant than flowgrade's (a name with two marks),
  * or it is not a safe single entry name (a control character; longer than a folder name may be).
+ * So is a row whose path names two students (a file or archive a student submitted, named with
+ * another's prefix or holding another's folder): flowgrade takes the nearest name as the attendee,
+ * and would hand that student a report and a grade of what someone else submitted.
  */
-import { moodlePartOf } from '../../engine/attendee.js';
+import { moodlePartOf, moodleStudentsAlong } from '../../engine/attendee.js';
 import { plural } from '../../reports/summary.js';
 import { MOODLE_GRADES_FILE } from './moodle-grades.js';
 
@@ -62,6 +65,11 @@ export function planMoodleFeedback(rows: readonly { file: string; report: { atte
     const found = moodlePartOf(row.file);
     if (!found) {
       plan.notMoodle++;
+      return;
+    }
+    const students = moodleStudentsAlong(row.file);
+    if (students.length > 1) {
+      plan.leftOut.push({ file: row.file, why: `its path names more than one Moodle student (${students.join(', ')}): a student's own file or archive may name another, so whose it is cannot be told` });
       return;
     }
     const folder = entryFolder(found.part, found.inFileName, row.report.attendee.id);

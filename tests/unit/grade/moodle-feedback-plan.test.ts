@@ -53,3 +53,15 @@ test('a Moodle name over 255 bytes, or another plugin\'s, is left out with why',
     'Moodle\'s importer would not read "Doe Jane_12346_assignsubmission_onlinetext_" as a student\'s (<full name>_<participant id>_assignsubmission_file, the full name without _)',
   ]);
 });
+
+test('a file whose path names two Moodle students (another student\'s prefix or folder inside a student\'s own submission) is left out: its report and grade could go to the wrong student', () => {
+  const plan = planMoodleFeedback([
+    // Jane submitted a file named with John's prefix, and an archive holding John's folder: both give "Roe John_12346".
+    row('lab3.zip!/Doe Jane_12345_assignsubmission_file_/Roe John_12346_assignsubmission_file_flow.json'),
+    row('lab3.zip!/Doe Jane_12345_assignsubmission_file_/mine.zip!/Roe John_12346_assignsubmission_file_/flow.json'),
+    // The same student named twice (her own folder in her own archive) is hers.
+    row('lab3.zip!/Poe Amy_12347_assignsubmission_file_/mine.zip!/Poe Amy_12347_assignsubmission_file/flow.json'),
+  ]);
+  expect(plan.entries).toEqual([{ name: 'Poe Amy_12347_assignsubmission_file/flowgrade-report.html', row: 2 }]);
+  expect(plan.leftOut.map((left) => left.why)).toEqual(Array(2).fill('its path names more than one Moodle student (Doe Jane_12345, Roe John_12346): a student\'s own file or archive may name another, so whose it is cannot be told'));
+});
