@@ -6,6 +6,7 @@
 import { test, expect, type Page } from '@playwright/test';
 import type { CheckResult, GradeReport } from '../../engine/report.js';
 import { renderDashboard } from '../../reports/index.js';
+import { percentOf, stepStates } from '../../reports/summary.js';
 import { failedReport, passedReport, ungradableReport } from '../unit/reports/sample-reports.js';
 import { filePages } from './site.js';
 
@@ -100,6 +101,7 @@ function heatMapClass(count: number): GradeReport[] {
 /** What one action cost the page: wall time with style and layout forced, and the CPU time of the task that ran it (from Chromium's trace). */
 async function timed(page: Page, action: { sort?: string; text?: string; verdict?: string }): Promise<{ wall: number; cpu: number; mutations: number }> {
   const browser = page.context().browser()!;
+  await settled(page); // what the last action left to lay out later is not this one's
   await browser.startTracing(page, { categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline'] });
   const { wall, mutations } = await page.evaluate((action) => {
     const records: MutationRecord[] = [];
@@ -122,6 +124,130 @@ async function timed(page: Page, action: { sort?: string; text?: string; verdict
   const cpu = Math.max(0, ...events.filter((e) => e.name === 'RunTask' && e.ph === 'X').map((e) => (e.tdur ?? 0) / 1000));
   return { wall, cpu, mutations };
 }
+
+/** Until the rows a sort or the filter left to lay out later are laid out (the table is no longer aria-busy). */
+async function settled(page: Page): Promise<void> {
+  await expect(page.locator('#fg-table')).not.toHaveAttribute('aria-busy', 'true', { timeout: 60_000 });
+}
+
+/** The accessibility node Chromium gives screen readers for the first element `selector` finds. */
+async function axNode(page: Page, selector: string): Promise<{ role: string; name: string; ignored: boolean }> {
+  const cdp = await page.context().newCDPSession(page);
+  const { root } = await cdp.send('DOM.getDocument', { depth: 0 });
+  const { nodeId } = await cdp.send('DOM.querySelector', { nodeId: root.nodeId, selector });
+  const { nodes } = (await cdp.send('Accessibility.getPartialAXTree', { nodeId, fetchRelatives: false })) as { nodes: { ignored: boolean; role?: { value: string }; name?: { value: string } }[] };
+  await cdp.detach();
+  return { role: nodes[0].role?.value ?? '', name: String(nodes[0].name?.value ?? ''), ignored: nodes[0].ignored };
+}
+
+test('a class of 2,000: each kind of column sorts both ways into the order a person expects; the filter finds the rows and says how many; every row is there to see and to a screen reader once the table is no longer busy', async ({ page }) => {
+  test.setTimeout(240_000);
+  await page.setViewportSize({ width: 1400, height: 900 });
+  // The class in an order of its own, not by id, so sorting by attendee moves every row.
+  const reports = heatMapClass(2000)
+    .map((report, i) => ({ report, at: (i * 7919) % 2000 }))
+    .sort((a, b) => a.at - b.at)
+    .map(({ report }) => report);
+  const { watched } = await open(page, 'big-class.html', renderDashboard(reports, { reportHref: (r) => `${r.attendee.id}.html` }));
+  const shown = () => page.locator('#fg-table tbody tr:not([hidden]) th a').allTextContents();
+  const VERDICT = { failed: 0, ungradable: 1, passed: 2 };
+  const STATE = { failed: 0, partial: 1, passed: 2, 'not-checkable': 3 };
+  const keys: Record<string, (r: GradeReport) => number | null> = {
+    attendee: (r) => Number(r.attendee.id),
+    verdict: (r) => VERDICT[r.verdict],
+    score: (r) => percentOf(r) ?? -1,
+    'step-6': (r) => {
+      const state = stepStates(r).get(6);
+      return state === undefined ? null : STATE[state];
+    },
+  };
+  // Ties in the class's order; a step an ungradable submission has no state for last either way.
+  const sorted = (column: string, direction: number) =>
+    reports
+      .map((r, i) => ({ id: r.attendee.id, i, key: keys[column](r) }))
+      .sort((a, b) => {
+        if ((a.key === null) !== (b.key === null)) return a.key === null ? 1 : -1;
+        return (a.key! < b.key! ? -1 : a.key! > b.key! ? 1 : 0) * direction || a.i - b.i;
+      })
+      .map((row) => row.id);
+  for (const column of Object.keys(keys)) {
+    for (const direction of [1, -1]) {
+      await page.locator(`button[data-sort="${column}"]`).click();
+      expect(await shown(), `${column} ${direction === 1 ? 'ascending' : 'descending'}`).toEqual(sorted(column, direction));
+      await expect(page.locator(`th[data-column="${column}"]`)).toHaveAttribute('aria-sort', direction === 1 ? 'ascending' : 'descending');
+    }
+  }
+  // Typed one key at a time, then only the failed among them, then everything again.
+  const order = sorted('step-6', -1);
+  const failed = new Set(reports.filter((r) => r.verdict === 'failed').map((r) => r.attendee.id));
+  await page.locator('#fg-filter').pressSequentially('150');
+  const typed = order.filter((id) => id.includes('150'));
+  expect(await shown()).toEqual(typed);
+  await expect(page.locator('#fg-count')).toHaveText(`Showing ${typed.length} of 2000 submissions`);
+  await page.locator('#fg-verdict-filter').selectOption('failed');
+  expect(await shown()).toEqual(typed.filter((id) => failed.has(id)));
+  await page.locator('#fg-filter').fill('');
+  expect(await shown()).toEqual(order.filter((id) => failed.has(id)));
+  await expect(page.locator('#fg-count')).toHaveText(`Showing ${failed.size} of 2000 submissions`);
+  await page.locator('#fg-verdict-filter').selectOption('');
+  await expect(page.locator('#fg-count')).toHaveText('Showing 2000 of 2000 submissions');
+  expect(await shown()).toEqual(order);
+  // Every row laid out and told to a screen reader: the first, one in the middle, the last.
+  await settled(page);
+  for (const n of [1, 1000, 2000]) {
+    const row = `#fg-table tbody tr:nth-child(${n})`;
+    expect(await axNode(page, `${row} th`)).toMatchObject({ role: 'rowheader', ignored: false, name: expect.stringContaining(order[n - 1]) });
+    expect(await axNode(page, `${row} td.fg-cell`)).toMatchObject({ role: 'cell', ignored: false, name: expect.stringMatching(/^(passed|partly passed|failed|not checkable from an export|not graded)$/) });
+  }
+  const last = page.locator('#fg-table tbody tr').last();
+  await last.scrollIntoViewIfNeeded();
+  await expect(last.locator('th a')).toHaveText(order[1999]);
+  await expect(last.locator('th a')).toBeInViewport();
+  expect(watched.errors).toEqual([]);
+});
+
+test('after a sort, the rows off screen are laid out a few at a time, not all before the next frame: right after it the last row of 500 is not yet laid out and the table is aria-busy; then it is, and its cells are told to a screen reader', async ({ page }) => {
+  await page.setViewportSize({ width: 1400, height: 900 });
+  const reports = heatMapClass(500);
+  const { watched } = await open(page, 'later.html', renderDashboard(reports, { reportHref: (r) => `${r.attendee.id}.html` }));
+  await settled(page);
+  const lastCell = '#fg-table tbody tr:last-child td.fg-cell';
+  const laidOut = () => page.locator(lastCell).first().evaluate((td) => td.checkVisibility({ contentVisibilityAuto: true }));
+  expect(await laidOut()).toBe(true);
+  // The click and the frame after it, in one go.
+  const right = await page.evaluate(
+    () =>
+      new Promise<{ busy: string | null; laidOut: boolean }>((resolve) => {
+        document.querySelector<HTMLButtonElement>('button[data-sort="score"]')!.click();
+        requestAnimationFrame(() =>
+          setTimeout(() => {
+            const td = document.querySelector('#fg-table tbody tr:last-child td.fg-cell')!;
+            resolve({ busy: document.getElementById('fg-table')!.getAttribute('aria-busy'), laidOut: td.checkVisibility({ contentVisibilityAuto: true }) });
+          }),
+        );
+      }),
+  );
+  expect(right).toEqual({ busy: 'true', laidOut: false });
+  await settled(page);
+  expect(await laidOut()).toBe(true);
+  expect(await axNode(page, lastCell)).toMatchObject({ role: 'cell', ignored: false });
+  expect(watched.errors).toEqual([]);
+});
+
+test('a browser without content-visibility keeps the table a table, and sorts it', async ({ page }) => {
+  await page.addInitScript(() => {
+    const supports = CSS.supports.bind(CSS);
+    CSS.supports = ((...args: [string, string?]) => (args[0] === 'content-visibility' ? false : supports(...(args as [string, string])))) as typeof CSS.supports;
+  });
+  const reports = heatMapClass(30);
+  const { watched } = await open(page, 'no-cv.html', renderDashboard(reports, { reportHref: (r) => `${r.attendee.id}.html` }));
+  await page.locator('button[data-sort="score"]').click();
+  await page.locator('button[data-sort="score"]').click();
+  const scores = reports.map((r, i) => ({ id: r.attendee.id, i, key: percentOf(r) ?? -1 })).sort((a, b) => b.key - a.key || a.i - b.i);
+  expect(await page.locator('#fg-table tbody th a').allTextContents()).toEqual(scores.map((s) => s.id));
+  expect(await page.locator('#fg-table').evaluate((table) => [getComputedStyle(table).display, table.className, table.getAttribute('aria-busy')])).toEqual(['table', 'fg-grid', null]);
+  expect(watched.errors).toEqual([]);
+});
 
 /** A trace's events; none when Chromium handed back a trace cut short (seen once in some twenty). */
 function traceEvents(text: string): { name: string; ph: string; tdur?: number }[] {
