@@ -4,7 +4,7 @@
  */
 import { expect, test } from '@playwright/test';
 import { attendeeOf } from '../../../engine/attendee.js';
-import { planMoodleFeedback } from '../../../cli/grade/moodle-feedback.js';
+import { moodleFeedbackLine, planMoodleFeedback } from '../../../cli/grade/moodle-feedback.js';
 
 /** A kept row of `file`, its attendee id as grading gives it (an unreadable file's: the flow name plays no part under a Moodle name). */
 const row = (file: string) => ({ file, report: { attendee: { id: attendeeOf('Main_Flow_140', { fileName: file }).id } } });
@@ -64,4 +64,35 @@ test('a file whose path names two Moodle students (another student\'s prefix or 
   ]);
   expect(plan.entries).toEqual([{ name: 'Poe Amy_12347_assignsubmission_file/flowgrade-report.html', row: 2 }]);
   expect(plan.leftOut.map((left) => left.why)).toEqual(Array(2).fill('its path names more than one Moodle student (Doe Jane_12345, Roe John_12346): a student\'s own file or archive may name another, so whose it is cannot be told'));
+});
+
+test('a Moodle name of exactly 255 bytes is kept, of 256 left out; DEL and C1 control characters are control characters; the plugin type is Moodle\'s exact spelling', () => {
+  const suffix = '_12345_assignsubmission_file_';
+  const folder = (bytes: number) => `${'D'.repeat(bytes - suffix.length - 4)} Doe${suffix}`;
+  expect(Buffer.byteLength(folder(255))).toBe(255);
+  const plan = planMoodleFeedback([
+    row(`lab3.zip!/${folder(255)}/flow.json`),
+    row(`lab3.zip!/${folder(256)}/flow.json`.replace('_12345_', '_12346_')),
+    row('lab3.zip!/Roe\u007fJohn_12347_assignsubmission_file_/flow.json'),
+    row('lab3.zip!/Poe\u009b2JAmy_12348_assignsubmission_file_/flow.json'),
+    row('lab3.zip!/Moe Bob_12349_ASSIGNSUBMISSION_file_/flow.json'), // flowgrade's attendee (any case); Moodle's importer: no plugin
+    row('lab3.zip!/Lee Zoe_1x_assignsubmission_file_Ray Al_12350_assignsubmission_file_/flow.json'), // Moodle's importer: "1x" is no number
+  ]);
+  expect(plan.entries).toEqual([{ name: `${folder(255)}/flowgrade-report.html`, row: 0 }]);
+  const notRead = 'Moodle\'s importer would not read "…" as a student\'s (<full name>_<participant id>_assignsubmission_file, the full name without _)';
+  expect(plan.leftOut.map((left) => left.why.replace(/"[^"]*"/, '"…"'))).toEqual(
+    ['its Moodle name is longer than a folder name may be (255 bytes)', ...Array(2).fill('its Moodle name "…" holds a control character'), ...Array(2).fill(notRead)],
+  );
+});
+
+test('grade\'s line counts the reports apart from the students when a student has two', () => {
+  const plan = planMoodleFeedback([
+    row('lab3.zip!/Doe Jane_12345_assignsubmission_file_/flow.json'),
+    row('lab3.zip!/Doe Jane_12345_assignsubmission_file_/mine.zip!/flow.json'),
+    row('lab3.zip!/Roe John_12346_assignsubmission_file_/flow.json'),
+  ]);
+  const uploads = 'for Moodle\'s "Upload multiple feedback files in a zip" and "Upload grading worksheet"';
+  expect(moodleFeedbackLine(plan, 1)).toBe(`moodle-feedback.zip and moodle-grades.csv: reports of 2 students (3 reports) and grades of 1, ${uploads}`);
+  expect(moodleFeedbackLine(plan, 2)).toBe(`moodle-feedback.zip and moodle-grades.csv: reports and grades of 2 students (3 reports), ${uploads}`);
+  expect(moodleFeedbackLine(planMoodleFeedback([]), 0)).toBeUndefined();
 });

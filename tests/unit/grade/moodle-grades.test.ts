@@ -187,3 +187,30 @@ test('a student with two reports (a file and an archive of their own) has one ro
   expect(records[0]![4]).toContain('flowgrade-report.html: PASSED, 105/105 points');
   expect(records[0]![4]).toContain('flowgrade-report (2).html: FAILED, 62/105 points');
 });
+
+test('the worksheet\'s own words: grade rounded to 2 decimals, Build steps once each in order, an ungradable file\'s error code, a student with two reports; BOM and CRLF', () => {
+  const check = (step: number, status: 'failed' | 'errored' | 'passed', severity = 'required') => ({ id: `c${step}${status}`, step, severity, status }) as GradeReport['checks'][number];
+  const report = (over: Partial<GradeReport>): GradeReport => ({
+    schemaVersion: 1, tool: { name: 'flowgrade', version: '0' }, lab: { id: 'lab', title: 'Lab' }, attendee: { id: 'x', source: 'moodle' },
+    input: { file: 'x' }, verdict: 'failed', score: { earned: 70, possible: 105 }, checks: [], scenarios: [], generatedAt: NOW, ...over,
+  } as GradeReport);
+  const student = (participant: string, ...reports: GradeReport[]) => ({ participant, fullName: `Doe ${participant}`, reports: reports.map((r, i) => ({ fileName: i === 0 ? 'flowgrade-report.html' : `flowgrade-report (${i + 1}).html`, report: r })) });
+  const text = renderMoodleGrades([
+    student('1', report({ checks: [check(8, 'failed'), check(3, 'errored'), check(8, 'errored'), check(5, 'failed', 'recommended'), check(4, 'passed')] })),
+    student('2', report({ checks: [check(7, 'failed')], score: { earned: 0, possible: 0 } })),
+    student('3', report({ verdict: 'ungradable', score: undefined, error: { code: 'not-json', message: 'x' } } as Partial<GradeReport>)),
+    student('4', report({ verdict: 'ungradable', score: undefined, error: { code: '<b>Bold</b>', message: 'x' } } as Partial<GradeReport>)),
+    student('5', report({ verdict: 'passed', score: { earned: 105, possible: 105 } }), report({ checks: [check(2, 'failed')] })),
+  ], NOW);
+  expect(text.startsWith('\ufeffIdentifier,')).toBe(true);
+  expect(text.endsWith('\r\n')).toBe(true);
+  expect(text.replace(/\r\n/g, '')).not.toMatch(/[\r\n]/);
+  const rows = moodleCsv(Buffer.from(text)).slice(1);
+  expect(rows.map((row) => [row[2], row[4]])).toEqual([
+    ['66.67', 'FAILED, 70/105 points, Build steps to fix: 3, 8. Details in flowgrade-report.html, in your feedback files.'],
+    ['', 'FAILED, 0/0 points, Build step to fix: 7. Details in flowgrade-report.html, in your feedback files.'],
+    ['', 'UNGRADABLE, flowgrade could not grade the file (not-json). Details in flowgrade-report.html, in your feedback files.'],
+    ['', 'UNGRADABLE, flowgrade could not grade the file. Details in flowgrade-report.html, in your feedback files.'],
+    ['', '2 submissions graded, your teacher gives the grade: flowgrade-report.html: PASSED, 105/105 points; flowgrade-report (2).html: FAILED, 70/105 points, Build step to fix: 2. Details in your feedback files.'],
+  ]);
+});
