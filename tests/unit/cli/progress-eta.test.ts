@@ -67,3 +67,8 @@ test('on a terminal narrower than the line, each update fits one row: a wrapped 
   whole.tick('passed');
   expect(wide[0]).toMatch(/ETA \d+s$/);
 });
+
+test('the ETA appears at one second exactly: none at 999 ms', () => {
+  expect(etaAfter(1000, 2, 999)).toBeUndefined();
+  expect(etaAfter(1000, 2, 1000)).toBe('8m19s'); // 998 left at 2 per second
+});
