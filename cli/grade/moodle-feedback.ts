@@ -52,8 +52,9 @@ export interface MoodleFeedbackPlan {
   entries: { name: string; row: number }[];
   /** Students (entry folders) in the zip. */
   students: number;
-  /** Rows not in the zip: from a Moodle download but left out (with why), or not from one. */
+  /** Rows from a Moodle download left out of the zip and the worksheet, with why (a [moodle-feedback] warning each). */
   leftOut: { file: string; why: string }[];
+  /** Rows not from a Moodle download (not in either file, no warning). */
   notMoodle: number;
 }
 
