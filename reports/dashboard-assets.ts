@@ -1,7 +1,7 @@
 /**
  * The class dashboard's stylesheet and its one small script. The script only reads the JSON data
- * block and reorders, hides or lays out rows that are already in the page: it never builds HTML
- * from data (no innerHTML), and the page's Content-Security-Policy allows exactly this script by its hash.
+ * block and reorders or hides rows that are already in the page: it never builds HTML from data
+ * (no innerHTML), and the page's Content-Security-Policy allows exactly this script by its hash.
  */
 
 /** Sorting (header buttons) and filtering (text box, verdict select) of the attendees table. */
@@ -18,7 +18,6 @@ export const DASHBOARD_SCRIPT = `
   var VERDICT_RANK = { failed: 0, ungradable: 1, passed: 2 };
   var STATE_RANK = { failed: 0, partial: 1, passed: 2, 'not-checkable': 3 };
   var current = { column: '', direction: 1 };
-  var settling = 0; // the frame that lays out the next rows still waiting (settle)
   // The folder every file is in (the class folder's path) is not searched: a number in it
   // (2026-spring, section-04) would match every row. What tells files apart still is.
   var shared = sharedFolder(data.rows.map(function (d) { return d.file; }));
@@ -64,12 +63,8 @@ export const DASHBOARD_SCRIPT = `
     // time cost Chromium 0.8 s of script at 2,000 rows, this some 0.1 s.
     body.textContent = '';
     var moved = document.createDocumentFragment();
-    order.forEach(function (i) {
-      if (alone) rows[i].classList.add('fg-later');
-      moved.appendChild(rows[i]);
-    });
+    order.forEach(function (i) { moved.appendChild(rows[i]); });
     body.appendChild(moved);
-    if (alone) settleLater();
     Array.prototype.forEach.call(table.tHead.querySelectorAll('th[data-column]'), function (th) {
       var active = th.getAttribute('data-column') === column;
       th.setAttribute('aria-sort', active ? (current.direction === 1 ? 'ascending' : 'descending') : 'none');
@@ -79,20 +74,15 @@ export const DASHBOARD_SCRIPT = `
   function filter() {
     var needle = text.value.trim().toLowerCase();
     var wanted = verdict.value;
-    var shown = 0, back = false;
+    var shown = 0;
     rows.forEach(function (row, i) {
       var at = index[i];
       var d = data.rows[at];
       var match = (!wanted || d.verdict === wanted) &&
         (!needle || searched[at][0].indexOf(needle) !== -1 || searched[at][1].indexOf(needle) !== -1);
-      if (alone && match && row.hidden) {
-        row.classList.add('fg-later');
-        back = true;
-      }
       row.hidden = !match;
       if (match) shown++;
     });
-    if (back) settleLater();
     count.textContent = 'Showing ' + shown + ' of ' + rows.length + (rows.length === 1 ? ' submission' : ' submissions');
   }
 
@@ -102,53 +92,12 @@ export const DASHBOARD_SCRIPT = `
   text.addEventListener('input', filter);
   verdict.addEventListener('change', filter);
   document.getElementById('fg-controls').hidden = false;
-  var alone = layOutRowsAlone();
   filter();
-
-  // A sort moves every row, and Chromium then styled and laid out every cell of the table again:
-  // a quarter of a second at 500 rows, more than a second at 2,000. Once the table is laid out
-  // (its first paint), its columns' widths and rows' heights are kept, and each row becomes a grid
-  // of those columns (fg-rows, on screen only; printed, it is the table): a row is then laid out on
-  // its own, and a row just moved or shown again (fg-later) is laid out when it is on screen
-  // (content-visibility: auto), the rest a few rows a frame after (settleLater). Chromium leaves
-  // such a row's cells out of what it tells a screen reader until then: the table is aria-busy.
-  function layOutRowsAlone() {
-    if (rows.length === 0 || !window.CSS || !CSS.supports('content-visibility', 'auto') || table.offsetWidth === 0) return false;
-    var em = parseFloat(getComputedStyle(table).fontSize);
-    var widths = Array.prototype.map.call(table.tHead.rows[0].cells, function (th) { return th.getBoundingClientRect().width / em + 'em'; });
-    var heights = rows.map(function (row) { return row.getBoundingClientRect().height / em; });
-    table.style.setProperty('--fg-columns', widths.join(' '));
-    rows.forEach(function (row, i) {
-      row.style.setProperty('contain-intrinsic-block-size', 'auto ' + heights[i] + 'em');
-      row.classList.add('fg-later');
-    });
-    table.classList.add('fg-rows');
-    settleLater();
-    return true;
-  }
-
-  function settleLater() {
-    if (settling) return;
-    table.setAttribute('aria-busy', 'true');
-    settling = requestAnimationFrame(settle);
-  }
-
-  // The first 50 rows still waiting (those shown), in the table's order, laid out in this frame.
-  function settle() {
-    var waiting = Array.prototype.slice.call(body.getElementsByClassName('fg-later'));
-    var left = 50, i = 0;
-    for (; i < waiting.length && left > 0; i++) {
-      if (!waiting[i].hidden) left--;
-      waiting[i].classList.remove('fg-later');
-    }
-    settling = i < waiting.length ? requestAnimationFrame(settle) : 0;
-    if (!settling) table.removeAttribute('aria-busy');
-  }
 })();
 `;
 
 /** CSP source for DASHBOARD_SCRIPT (sha256 of its text, base64); tests/unit/reports recompute it. */
-export const DASHBOARD_SCRIPT_HASH = 'sha256-uZ5NMxxPVXHrNKeeH0RORJOSEl4FZCCxLKpr9lc/Ilc=';
+export const DASHBOARD_SCRIPT_HASH = 'sha256-cKNmzUWuftNjFurm5w9XYlFMRSV94Poz+ekkrSyHIq4=';
 
 export const DASHBOARD_CSS = `
 body { margin: 0; background: #fff; }
@@ -159,9 +108,6 @@ body { margin: 0; background: #fff; }
 .fg-dash a { color: #0550ae; }
 .fg-dash :focus-visible { outline: 3px solid var(--focus); outline-offset: 2px; }
 .fg-sr { position: absolute; width: 1px; height: 1px; padding: 0; margin: -1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; border: 0; }
-/* A cell's state in words, hidden as text of no size: as .fg-sr, each of a class's 26,000 cells had a
-   box of its own positioned against the table's scroll box, laid out and painted again whenever a row moved. */
-td.fg-cell .fg-sr { position: static; width: auto; height: auto; margin: 0; overflow: visible; clip: auto; font-size: 0; }
 .fg-meta { color: var(--muted); margin: 0 0 12px; overflow-wrap: anywhere; }
 .fg-totals { display: flex; flex-wrap: wrap; gap: 10px; list-style: none; padding: 0; margin: 12px 0; }
 .fg-totals li { border: 1px solid var(--line); border-radius: 8px; padding: 6px 14px; }
@@ -197,17 +143,6 @@ td.fg-cell.not-graded { background: #fff; color: var(--muted); }
 .fg-failures a, .fg-failures .fg-file { unicode-bidi: plaintext; } /* each name isolated: right-to-left ids side by side keep the list's order */
 .fg-failures .fg-hint { color: var(--muted); margin: 2px 0 0; }
 .fg-failures details.fg-more summary { cursor: pointer; color: #0550ae; width: fit-content; }
-@media screen { /* the table's rows, each laid out on its own (the script's layOutRowsAlone) */
-  table.fg-grid.fg-rows { display: block; width: max-content; }
-  table.fg-grid.fg-rows > caption { display: block; contain: inline-size; }
-  table.fg-grid.fg-rows > thead, table.fg-grid.fg-rows > tbody { display: block; }
-  table.fg-grid.fg-rows > thead { position: sticky; top: 0; z-index: 1; }
-  table.fg-grid.fg-rows tr { display: grid; grid-template-columns: var(--fg-columns); border-left: 1px solid var(--line); }
-  table.fg-grid.fg-rows tr.fg-later { content-visibility: auto; }
-  table.fg-grid.fg-rows tr[hidden] { display: none; }
-  table.fg-grid.fg-rows th, table.fg-grid.fg-rows td { display: block; align-content: center; border-width: 0 1px 1px 0; } /* as collapsed: one line between cells */
-  table.fg-grid.fg-rows thead th { position: static; border-top-width: 1px; }
-}
 .fg-dash table.fg-plain { border-collapse: collapse; }
 .fg-dash table.fg-plain th, .fg-dash table.fg-plain td { border: 1px solid var(--line); padding: 4px 8px; text-align: left; vertical-align: top; overflow-wrap: anywhere; }
 @media print {
