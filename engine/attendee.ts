@@ -127,17 +127,20 @@ function nearestMoodleFolder(folders: readonly string[]): string | undefined {
 }
 
 /**
- * The part of `fileName`'s path that gives its Moodle student (attendeeOf, as the file's own name
- * or its Moodle folder: studentOf), as written: the file's own name (`Doe Jane_12345_assignsubmission_file_flow.json`,
- * a download without folders; `inFileName`) or the folder's (`Doe Jane_12345_assignsubmission_file_`);
- * undefined when no Moodle part gives the student (a Blackboard name, the nearer, gives it).
+ * The part of `fileName`'s path that Moodle's download wrote for its student, as written: the
+ * outermost Moodle folder (`Doe Jane_12345_assignsubmission_file_`), else the file's own name
+ * (`Doe Jane_12345_assignsubmission_file_flow.json`, a download without folders; `inFileName`).
+ * Not a nearer one: a Moodle name inside (in a file or archive the student submitted) is the
+ * student's to choose. Undefined when the path has no Moodle name, or a Blackboard name gives its
+ * student (attendeeOf: the file's own name comes first).
  */
 export function moodlePartOf(fileName: string): { part: string; inFileName: boolean } | undefined {
   const parts = partsOf(fileName);
-  if (moodleStudentIn(parts.base)) return { part: fileName.split(/[\\/]/).pop()!, inFileName: true };
-  if (blackboardStudentOf(parts.base)) return undefined;
-  const folder = nearestMoodleFolder(parts.folders);
-  return folder === undefined ? undefined : { part: folder, inFileName: false };
+  const inFileName = moodleStudentIn(parts.base) !== undefined;
+  if (!inFileName && blackboardStudentOf(parts.base)) return undefined;
+  const folder = parts.folders.find((name) => moodleStudentIn(name) !== undefined);
+  if (folder !== undefined) return { part: folder, inFileName: false };
+  return inFileName ? { part: fileName.split(/[\\/]/).pop()!, inFileName } : undefined;
 }
 
 /**

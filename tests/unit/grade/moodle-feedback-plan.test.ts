@@ -62,7 +62,7 @@ test('a file whose path names two Moodle students (another student\'s prefix or 
     // The same student named twice (her own folder in her own archive) is hers.
     row('lab3.zip!/Poe Amy_12347_assignsubmission_file_/mine.zip!/Poe Amy_12347_assignsubmission_file/flow.json'),
   ]);
-  expect(plan.entries).toEqual([{ name: 'Poe Amy_12347_assignsubmission_file/flowgrade-report.html', row: 2 }]);
+  expect(plan.entries).toEqual([{ name: 'Poe Amy_12347_assignsubmission_file_/flowgrade-report.html', row: 2 }]);
   expect(plan.leftOut.map((left) => left.why)).toEqual(Array(2).fill('its path names more than one Moodle student (Doe Jane_12345, Roe John_12346): a student\'s own file or archive may name another, so whose it is cannot be told'));
 });
 
@@ -95,4 +95,15 @@ test('grade\'s line counts the reports apart from the students when a student ha
   expect(moodleFeedbackLine(plan, 1)).toBe(`moodle-feedback.zip and moodle-grades.csv: reports of 2 students (3 reports) and grades of 1, ${uploads}`);
   expect(moodleFeedbackLine(plan, 2)).toBe(`moodle-feedback.zip and moodle-grades.csv: reports and grades of 2 students (3 reports), ${uploads}`);
   expect(moodleFeedbackLine(planMoodleFeedback([]), 0)).toBeUndefined();
+});
+
+test('the entry folder is the download\'s own (the outermost Moodle name), not one a student put in their own file or archive', () => {
+  const long = `Doe Jane_12345_assignsubmission_file_${'x'.repeat(200)}`; // Moodle's importer: Jane's, the report in a folder xxx…
+  expect(names([
+    `lab3.zip!/Doe Jane_12345_assignsubmission_file_/mine.zip!/${long}/flow.json`,
+    'lab3.zip!/Roe John_12346_assignsubmission_file/Roe John_12346_assignsubmission_file_notes_flow.json',
+  ])).toEqual([
+    'Doe Jane_12345_assignsubmission_file_/flowgrade-report.html',
+    'Roe John_12346_assignsubmission_file/flowgrade-report.html',
+  ]);
 });
