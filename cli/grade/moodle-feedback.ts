@@ -59,9 +59,10 @@ export interface MoodleFeedbackPlan {
 }
 
 /** The plan for `rows` (kept rows, sorted: the entries are in their order, the same whatever the parallelism). */
-export function planMoodleFeedback(rows: readonly { file: string; report: { attendee: { id: string } } }[]): MoodleFeedbackPlan {
+export function planMoodleFeedback(rows: readonly { file: string; report: { attendee: { id: string }; input?: { sha256?: string } } }[]): MoodleFeedbackPlan {
   const plan: MoodleFeedbackPlan = { entries: [], students: 0, leftOut: [], notMoodle: 0 };
   const reportsIn = new Map<string, number>();
+  const bytesIn = new Set<string>(); // folder and SHA-256 of each report taken
   rows.forEach((row, index) => {
     const found = moodlePartOf(row.file);
     if (!found) {
@@ -78,7 +79,14 @@ export function planMoodleFeedback(rows: readonly { file: string; report: { atte
       plan.leftOut.push({ file: row.file, why: folder.why });
       return;
     }
-    // A student with two kept rows (a file and an archive in their folder) gets both reports.
+    // The same bytes reached twice (the download's zip and the folder it was extracted into, both
+    // given: grade warns [same-submissions]) are one submission of the student: one report.
+    const sha256 = row.report.input?.sha256;
+    if (sha256 !== undefined) {
+      if (bytesIn.has(`${folder.name}/${sha256}`)) return;
+      bytesIn.add(`${folder.name}/${sha256}`);
+    }
+    // A student with two kept rows of their own (a file and an archive in their folder) gets both reports.
     const count = (reportsIn.get(folder.name) ?? 0) + 1;
     reportsIn.set(folder.name, count);
     plan.entries.push({ name: `${folder.name}/${count === 1 ? FEEDBACK_FILE_NAME : FEEDBACK_FILE_NAME.replace(/\.html$/, ` (${count}).html`)}`, row: index });

@@ -107,3 +107,20 @@ test('the entry folder is the download\'s own (the outermost Moodle name), not o
     'Roe John_12346_assignsubmission_file/flowgrade-report.html',
   ]);
 });
+
+test('the same submission reached twice (the download\'s zip and the folder it was extracted into, both in the class) is one report of the student, not two', () => {
+  // grade warns [same-submissions] and grades both; the student's two rows hold the same bytes.
+  const same = (file: string, sha256: string) => ({ ...row(file), report: { ...row(file).report, input: { sha256 } } });
+  const plan = planMoodleFeedback([
+    same('class/Doe Jane_12345_assignsubmission_file_/flow.json', 'a1'),
+    same('class/Roe John_12346_assignsubmission_file_/flow.json', 'b2'),
+    same('class/lab3.zip!/Doe Jane_12345_assignsubmission_file_/flow.json', 'a1'),
+    same('class/lab3.zip!/Roe John_12346_assignsubmission_file_/flow.json', 'c3'), // John's differs: both are his
+  ]);
+  expect(plan.entries).toEqual([
+    { name: 'Doe Jane_12345_assignsubmission_file_/flowgrade-report.html', row: 0 },
+    { name: 'Roe John_12346_assignsubmission_file_/flowgrade-report.html', row: 1 },
+    { name: 'Roe John_12346_assignsubmission_file_/flowgrade-report (2).html', row: 3 },
+  ]);
+  expect(plan.students).toBe(2);
+});
