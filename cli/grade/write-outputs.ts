@@ -1,8 +1,9 @@
 /**
  * The files a batch writes into `--out`: per attendee `<name>.json` and `<name>.html` (staged by
  * the graders, renamed here once names are known), and the class-level `index.html`, `grades.csv`,
- * `junit.xml` and `summary.md`, and `moodle-feedback.zip` and `moodle-grades.csv` when a row is from a Moodle download. Rows arrive sorted (attendee id, then path), so every file is the
- * same whatever the parallelism.
+ * `junit.xml` and `summary.md`, with `moodle-feedback.zip` and `moodle-grades.csv` when a row is
+ * from a Moodle download. Rows arrive sorted (attendee id, then path), so every file is the same
+ * whatever the parallelism.
  */
 import { readFileSync, writeFileSync, type Dirent } from 'node:fs';
 import { lstat, readdir, rename, unlink } from 'node:fs/promises';
@@ -55,7 +56,8 @@ export async function writeOutputs(outputs: Outputs, fs: OutputFs = NODE_FS): Pr
   // an old dashboard and gradebook linking its new reports. One that cannot be removed (on Windows,
   // a gradebook open in Excel) stops the run here, before any report is replaced; a folder in the
   // way is named when this run's file is moved there.
-  // (moodle-feedback.zip and moodle-grades.csv too: an earlier run's would hand back reports and grades this run replaces.)
+  // So are moodle-feedback.zip and moodle-grades.csv: an earlier run's would hand back reports and
+  // grades this run replaces.
   await Promise.all([...CLASS_FILES, MOODLE_FEEDBACK_FILE, MOODLE_GRADES_FILE].map((file) => removeClassFile(path.join(outDir, file), fs)));
   const moved = Promise.all(
     rows.flatMap((row, i) => (['json', 'html'] as const).map((extension) => moveFile(stagedPath(stagingDir, row.index, extension), path.join(outDir, `${names[i]}.${extension}`), fs))),
@@ -122,7 +124,10 @@ function writeClassFiles({ stagingDir, rows, duplicates, checkIds }: Outputs, na
   for (const file of CLASS_FILES) writeFileSync(path.join(stagingDir, file), contents[file]);
 }
 
-/** moodle-feedback.zip and moodle-grades.csv written into the staging folder (the zip from the reports moved into --out), if the zip has entries; their names then. */
+/**
+ * moodle-feedback.zip (from the reports already moved into --out) and moodle-grades.csv, written
+ * into the staging folder when the zip has entries; their names then, else none.
+ */
 function writeMoodleFeedback({ outDir, stagingDir, rows, moodleFeedback }: Outputs, names: string[]): string[] {
   if (!moodleFeedback || moodleFeedback.plan.entries.length === 0) return [];
   const entries = moodleFeedback.plan.entries.map(({ name, row }) => ({ name, bytes: () => readFileSync(path.join(outDir, `${names[row]}.html`)) }));
