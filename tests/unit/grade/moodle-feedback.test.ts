@@ -2,7 +2,7 @@
  * `flowgrade grade` end to end (run `npm run build` first) on classes from Moodle's "Download all
  * submissions": `--out` also gets moodle-feedback.zip, each student's HTML report under the
  * student's own Moodle folder name, which Moodle's "Upload multiple feedback files in a zip" reads
- * back as that student's feedback file (moodleImport below transcribes its importer).
+ * back as that student's feedback file (moodleImport, in moodle-importer.ts, transcribes its importer).
  */
 import { expect, test } from '@playwright/test';
 import { existsSync, mkdirSync, readdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
@@ -10,47 +10,13 @@ import path from 'node:path';
 import { unzipSync, zipSync } from 'fflate';
 import { fixturePath, runCli } from '../../helpers.js';
 import { tempDir, withAttendee } from './class-fixture.js';
+import { moodleImport } from './moodle-importer.js';
 
 const NOW = '2025-08-01T09:00:00Z';
 const ZIP = 'moodle-feedback.zip';
 const enc = (text: string) => new TextEncoder().encode(text);
 const solution = () => readFileSync(fixturePath('flows/solution.json'), 'utf8');
 const failing = () => withAttendee(readFileSync(fixturePath('flows/defect-globalerror-still-to-endflow.json'), 'utf8'), '141');
-
-/**
- * Moodle's `assignfeedback_file_zip_importer::is_valid_filename_for_import`
- * (mod/assign/feedback/file/importziplib.php), transcribed: the entry extracted under `/import/`,
- * each part of its path split by `_` into at most 5 pieces `fullname_participantid_plugintype_pluginname[_rest]`;
- * the first with at least 4 pieces, a numeric participant id of a participant and the plugin
- * assignsubmission/file names the student; the rest of the path is the feedback file's name.
- */
-function moodleImport(entry: string, participants: ReadonlySet<number>): { participant: number; filename: string } | undefined {
-  if (entry.endsWith('/')) return undefined; // a directory
-  const filename = entry.slice(entry.lastIndexOf('/') + 1);
-  if (filename.startsWith('.') || filename.startsWith('~')) return undefined; // hidden
-  const pathparts = `/import/${entry}`.split('/');
-  while (pathparts.length > 0) {
-    const pathpart = pathparts.shift()!;
-    const info = phpExplode('_', pathpart, 5);
-    if (info.length < 4) continue;
-    if (!PHP_NUMERIC.test(info[1])) continue;
-    const participant = Number(info[1]);
-    if (!participants.has(participant)) continue;
-    if (info[2] !== 'assignsubmission' || info[3] !== 'file') continue; // get_plugin_by_type
-    pathparts.unshift(info[4] ?? '');
-    return { participant, filename: pathparts.join('/') };
-  }
-  return undefined;
-}
-
-/** PHP's is_numeric (PHP 8: surrounding whitespace allowed). */
-const PHP_NUMERIC = /^[ \t\n\r\v\f]*[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?[ \t\n\r\v\f]*$/;
-
-/** PHP's explode with a positive limit: the last piece keeps the rest. */
-function phpExplode(separator: string, text: string, limit: number): string[] {
-  const pieces = text.split(separator);
-  return pieces.length <= limit ? pieces : [...pieces.slice(0, limit - 1), pieces.slice(limit - 1).join(separator)];
-}
 
 /** The zip's entries by name, with the UTF-8 flag (general purpose bit 11) of each in the central directory. */
 function zipEntries(file: string): { files: Record<string, Uint8Array>; utf8Flag: Map<string, boolean> } {
