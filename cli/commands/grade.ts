@@ -28,10 +28,13 @@ interface GradeFlags extends GradingFlags {
   maxArchiveSize?: number;
   maxEntries?: number;
   timeout: number;
+  moodleMaxGrade: number;
 }
 
 /** Each grading thread is a JavaScript runtime of its own (tens of MB); beyond the cores it adds memory, not speed. */
 const MAX_JOBS = 64;
+/** The highest Maximum grade a Moodle assignment may have (the site's gradepointmax can be raised to 10,000). */
+const MAX_MOODLE_GRADE = 10_000;
 /** Node's timers hold at most 2^31 - 1 ms (about 24.8 days); a longer one fires at once. */
 const MAX_TIMEOUT_SECONDS = 86_400;
 
@@ -50,11 +53,12 @@ export function gradeCommand(ctx: CliContext): Command {
     .option('-q, --quiet', 'no progress display on stderr')
     .option('--max-archive-size <size>', 'largest total expansion of a zip archive (default 200MB)', parseSize)
     .option('--max-entries <n>', 'most exports in a zip archive, nested ones included, and most archives inside it (default 10000)', parsePositiveInt)
-    .option('--timeout <seconds>', `longest time one submission may take in a worker thread, at most ${MAX_TIMEOUT_SECONDS} (a day)`, positiveIntUpTo(MAX_TIMEOUT_SECONDS, 'seconds'), 120);
+    .option('--timeout <seconds>', `longest time one submission may take in a worker thread, at most ${MAX_TIMEOUT_SECONDS} (a day)`, positiveIntUpTo(MAX_TIMEOUT_SECONDS, 'seconds'), 120)
+    .option('--moodle-max-grade <n>', 'the Maximum grade of the Moodle assignment: moodle-grades.csv gives each grade out of it', positiveIntUpTo(MAX_MOODLE_GRADE, 'points'), 100);
   return addGradingOptions(command).action(async (inputs: string[], flags: GradeFlags) => {
     // The shared grading flags go to every worker as they are; one clock for the whole batch:
     // every report says the same time, whichever thread made it.
-    const { out: _out, jobs: _jobs, shard: _shard, failOn: _failOn, quiet: _quiet, maxArchiveSize: _mas, maxEntries: _me, timeout: _timeout, ...shared } = flags;
+    const { out: _out, jobs: _jobs, shard: _shard, failOn: _failOn, quiet: _quiet, maxArchiveSize: _mas, maxEntries: _me, timeout: _timeout, moodleMaxGrade: _mmg, ...shared } = flags;
     const gradingFlags = { ...shared, now: shared.now ?? new Date().toISOString() };
     const options = await resolveGradingOptions(gradingFlags);
     refuseUnusableSettings(options);
@@ -71,6 +75,7 @@ export function gradeCommand(ctx: CliContext): Command {
         maxEntries: flags.maxEntries ?? DEFAULT_ZIP_LIMITS.maxEntries,
       },
       taskTimeoutMs: flags.timeout * 1000,
+      moodleMaxGrade: flags.moodleMaxGrade,
       progress: flags.quiet ? undefined : { isTTY: ctx.isTTY, write: ctx.stderr, columns: () => process.stderr.columns },
       // Warnings and usage errors name archive entries and folders: names a stranger chose.
       warn: (line) => ctx.stderr(printableLine(line) + '\n'),

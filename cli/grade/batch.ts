@@ -42,6 +42,8 @@ export interface BatchOptions {
   zipLimits: ZipLimits;
   /** Per-submission limit in worker threads (none in-process). */
   taskTimeoutMs: number;
+  /** What moodle-grades.csv gives each grade out of (the Moodle assignment's Maximum grade; default 100). */
+  moodleMaxGrade?: number;
   /** Where progress goes (undefined: no progress). */
   progress?: { isTTY: boolean; write: (text: string) => void; columns?: () => number | undefined };
   warn: (line: string) => void;
@@ -207,7 +209,7 @@ async function gradeAndWrite(found: Discovery, stagingDir: string, run: Run, bat
     const { kept, duplicates } = keepNewest(sortRows(graded));
     const moodleFeedback = planMoodleFeedback(kept);
     for (const { file, why } of moodleFeedback.leftOut) batch.warn(`flowgrade: ${file}: not in ${MOODLE_FEEDBACK_FILE} and ${MOODLE_GRADES_FILE}: ${why} [moodle-feedback]`);
-    const names = await writeOutputs({ outDir: batch.outDir, stagingDir, rows: kept, duplicates, checkIds: env.columns.checkIds, moodleFeedback: { plan: moodleFeedback, now: batch.flags.now } });
+    const names = await writeOutputs({ outDir: batch.outDir, stagingDir, rows: kept, duplicates, checkIds: env.columns.checkIds, moodleFeedback: { plan: moodleFeedback, now: batch.flags.now, maxGrade: batch.moodleMaxGrade } });
     writeMarker(batch.outDir, stagingDir, partOf(batch.shard));
     const stale = await staleReports(batch.outDir, names);
     if (stale.length > 0) batch.warn(staleReportsLine(batch.outDir, stale));

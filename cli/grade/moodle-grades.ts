@@ -26,8 +26,9 @@
  * (for the instructor's eyes; not read; never with a `\`, which fgetcsv would read as escaping
  * a closing quote: a path is cut into names at `\` as at `/`), the grade, the run's clock (DATE_ATOM, which strtotime
  * reads: checked with PHP 8.2) and a comment made of flowgrade's own words and numbers only (never
- * text from an export: nothing in it to read as HTML). The grade is the percentage of the
- * mission's points, 2 decimals, for Moodle's default maximum grade of 100; an ungradable row, and
+ * text from an export: nothing in it to read as HTML). The grade is the mission's points as a grade
+ * out of the assignment's Maximum grade (grade's --moodle-max-grade; Moodle's default 100 gives the
+ * percentage), 2 decimals at most; an ungradable row, and
  * a student with several reports (which one counts is the instructor's call), get none.
  */
 import type { GradeReport } from '../../engine/report.js';
@@ -43,8 +44,8 @@ const COLUMNS = ['Identifier', 'Full name', 'Grade', 'Last modified (grade)', 'F
 /** What Moodle writes before the participant id in the Identifier column (get_string('hiddenuser', 'assign'), English). */
 const IDENTIFIER_PREFIX = 'Participant ';
 
-/** The grade Moodle's assignment is out of by default ("Maximum grade"): the percentage is written against it. */
-const MAXIMUM_GRADE = 100;
+/** The grade Moodle's assignment is out of by default ("Maximum grade"); grade's --moodle-max-grade gives another. */
+export const DEFAULT_MAXIMUM_GRADE = 100;
 
 export interface MoodleStudent {
   participant: string;
@@ -69,10 +70,10 @@ export function moodleStudents(plan: MoodleFeedbackPlan, reports: readonly Grade
 }
 
 /** The worksheet (UTF-8 with a BOM, CRLF, as grades.csv; Moodle takes the BOM off). */
-export function renderMoodleGrades(students: readonly MoodleStudent[], now: string): string {
+export function renderMoodleGrades(students: readonly MoodleStudent[], now: string, maxGrade = DEFAULT_MAXIMUM_GRADE): string {
   const modified = atomTime(now);
   const lines = students.map((student) =>
-    [`${IDENTIFIER_PREFIX}${student.participant}`, student.fullName, gradeOf(student), modified, commentOf(student)].map(csvCell).join(','),
+    [`${IDENTIFIER_PREFIX}${student.participant}`, student.fullName, gradeOf(student, maxGrade), modified, commentOf(student)].map(csvCell).join(','),
   );
   return `\ufeff${[COLUMNS.map(csvCell).join(','), ...lines].join('\r\n')}\r\n`;
 }
@@ -87,12 +88,15 @@ function atomTime(iso: string): string {
   return `${new Date(iso).toISOString().slice(0, 19)}+00:00`;
 }
 
-/** The percentage of the points, 2 decimals at most; empty (no grade) when ungradable or several reports. */
-function gradeOf(student: MoodleStudent): string {
+/**
+ * The points earned as a grade out of `maxGrade` (the percentage for Moodle's default 100), 2
+ * decimals at most; empty (no grade) when ungradable or several reports.
+ */
+function gradeOf(student: MoodleStudent, maxGrade = DEFAULT_MAXIMUM_GRADE): string {
   if (student.reports.length !== 1) return '';
   const { score } = student.reports[0]!.report;
   if (!score || score.possible <= 0) return '';
-  return String(Math.round((score.earned / score.possible) * MAXIMUM_GRADE * 100) / 100);
+  return String(Math.round((score.earned / score.possible) * maxGrade * 100) / 100);
 }
 
 /** One line of flowgrade's own words and numbers, pointing to the report in the feedback files. */

@@ -29,7 +29,7 @@ export interface Outputs {
   /** The mission's check ids, in order: the gradebook's columns. */
   checkIds: readonly string[];
   /** moodle-feedback.zip's entries (none: neither it nor moodle-grades.csv is written), dated the run's clock (`--now`). */
-  moodleFeedback?: { plan: MoodleFeedbackPlan; now: string };
+  moodleFeedback?: { plan: MoodleFeedbackPlan; now: string; maxGrade?: number };
 }
 
 const CLASS_FILES = ['index.html', 'grades.csv', 'junit.xml', 'summary.md'] as const;
@@ -133,7 +133,7 @@ function writeMoodleFeedback({ outDir, stagingDir, rows, moodleFeedback }: Outpu
   const entries = moodleFeedback.plan.entries.map(({ name, row }) => ({ name, bytes: () => readFileSync(path.join(outDir, `${names[row]}.html`)) }));
   writeZip(path.join(stagingDir, MOODLE_FEEDBACK_FILE), entries, new Date(moodleFeedback.now));
   const students = moodleStudents(moodleFeedback.plan, rows.map((row) => row.report));
-  writeFileSync(path.join(stagingDir, MOODLE_GRADES_FILE), renderMoodleGrades(students, moodleFeedback.now));
+  writeFileSync(path.join(stagingDir, MOODLE_GRADES_FILE), renderMoodleGrades(students, moodleFeedback.now, moodleFeedback.maxGrade));
   return [MOODLE_FEEDBACK_FILE, MOODLE_GRADES_FILE];
 }
 

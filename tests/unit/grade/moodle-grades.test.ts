@@ -214,3 +214,27 @@ test('the worksheet\'s own words: grade rounded to 2 decimals, Build steps once 
     ['', '2 submissions graded, your teacher gives the grade: flowgrade-report.html: PASSED, 105/105 points; flowgrade-report (2).html: FAILED, 70/105 points, Build step to fix: 2. Details in your feedback files.'],
   ]);
 });
+
+test('--moodle-max-grade: the grades are out of the assignment\'s Maximum grade (10 here), not out of 100; a maximum that is not a whole number from 1 to 10000 is a usage error', async () => {
+  const dir = tempDir('moodle-grades-max');
+  const at = (time: string) => ({ mtime: new Date(time) });
+  writeFileSync(path.join(dir, 'lab3.zip'), zipSync({
+    'Doe Jane_12345_assignsubmission_file/Main_Flow_140.json': [enc(solution()), at('2025-07-01T10:00:00Z')],
+    'Poe Amy_12347_assignsubmission_file/flow.json': [enc(failing()), at('2025-07-01T10:00:00Z')],
+  }));
+  const out = tempDir('moodle-grades-max-out');
+  const run = await runCli(['grade', dir, '--out', out, '--now', NOW, '--quiet', '--moodle-max-grade', '10']);
+  expect(run.code).toBe(1);
+  const imported = moodleImport(readFileSync(path.join(out, CSV)));
+  for (const [row, id] of [[imported[0]!, 'Doe Jane_12345'], [imported[1]!, 'Poe Amy_12347']] as const) {
+    const { score } = jsonReport(out, id);
+    expect(row.grade).toMatch(GRADE);
+    expect(Math.abs(Number(row.grade) - (score!.earned / score!.possible) * 10)).toBeLessThanOrEqual(0.005);
+  }
+  expect(imported[0]!.grade).toBe('10');
+  for (const bad of ['0', '2.5', 'ten', '10001']) {
+    const refused = await runCli(['grade', dir, '--out', out, '--quiet', '--moodle-max-grade', bad]);
+    expect([refused.code, refused.stderr.split('\n').length], bad).toEqual([2, 2]);
+    expect(refused.stderr, bad).toMatch(/^flowgrade grade: option '--moodle-max-grade <n>' argument .* is invalid/);
+  }
+});
