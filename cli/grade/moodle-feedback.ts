@@ -50,7 +50,7 @@ const MAX_FOLDER_BYTES = 255;
 export interface MoodleFeedbackPlan {
   /** Entry name and the index of its row, in row order. */
   entries: { name: string; row: number }[];
-  /** Students (entry folders) in the zip. */
+  /** Students (participants) in the zip. */
   students: number;
   /** Rows from a Moodle download left out of the zip and the worksheet, with why (a [moodle-feedback] warning each). */
   leftOut: { file: string; why: string }[];
@@ -61,8 +61,8 @@ export interface MoodleFeedbackPlan {
 /** The plan for `rows` (kept rows, sorted: the entries are in their order, the same whatever the parallelism). */
 export function planMoodleFeedback(rows: readonly { file: string; report: { attendee: { id: string }; input?: { sha256?: string } } }[]): MoodleFeedbackPlan {
   const plan: MoodleFeedbackPlan = { entries: [], students: 0, leftOut: [], notMoodle: 0 };
-  const reportsIn = new Map<string, number>();
-  const bytesIn = new Set<string>(); // folder and SHA-256 of each report taken
+  const reportsIn = new Map<string, number>(); // by participant id
+  const bytesIn = new Set<string>(); // participant id and SHA-256 of each report taken
   rows.forEach((row, index) => {
     const found = moodlePartOf(row.file);
     if (!found) {
@@ -83,12 +83,14 @@ export function planMoodleFeedback(rows: readonly { file: string; report: { atte
     // given: grade warns [same-submissions]) are one submission of the student: one report.
     const sha256 = row.report.input?.sha256;
     if (sha256 !== undefined) {
-      if (bytesIn.has(`${folder.name}/${sha256}`)) return;
-      bytesIn.add(`${folder.name}/${sha256}`);
+      if (bytesIn.has(`${folder.participant}/${sha256}`)) return;
+      bytesIn.add(`${folder.participant}/${sha256}`);
     }
-    // A student with two kept rows of their own (a file and an archive in their folder) gets both reports.
-    const count = (reportsIn.get(folder.name) ?? 0) + 1;
-    reportsIn.set(folder.name, count);
+    // A student with two kept rows of their own (a file and an archive in their folder, or two
+    // folders: renamed between two downloads given together) gets both reports, numbered apart:
+    // Moodle's importer reads a student by the participant id, and one file name twice keeps the last.
+    const count = (reportsIn.get(folder.participant) ?? 0) + 1;
+    reportsIn.set(folder.participant, count);
     plan.entries.push({ name: `${folder.name}/${count === 1 ? FEEDBACK_FILE_NAME : FEEDBACK_FILE_NAME.replace(/\.html$/, ` (${count}).html`)}`, row: index });
   });
   plan.students = reportsIn.size;
@@ -96,7 +98,7 @@ export function planMoodleFeedback(rows: readonly { file: string; report: { atte
 }
 
 /** The entry folder for a row whose Moodle name is `part` (a folder's, or the file's own), or why there is none. */
-function entryFolder(part: string, inFileName: boolean, attendee: string): { name: string } | { why: string } {
+function entryFolder(part: string, inFileName: boolean, attendee: string): { name: string; participant: string } | { why: string } {
   const pieces = part.split('_');
   const name = inFileName ? `${pieces.slice(0, 4).join('_')}_` : part;
   if (/[\u0000-\u001f\u007f-\u009f]/.test(name)) return { why: `its Moodle name "${name}" holds a control character` };
@@ -104,7 +106,7 @@ function entryFolder(part: string, inFileName: boolean, attendee: string): { nam
   const participant = importerStudent(pieces);
   if (participant === undefined) return { why: `Moodle's importer would not read "${name}" as a student's (<full name>_<participant id>_assignsubmission_file, the full name without _)` };
   if (`${pieces[0]}_${participant}` !== attendee) return { why: `Moodle's importer would read "${name}" as participant ${participant}'s, not ${attendee}'s` };
-  return { name };
+  return { name, participant };
 }
 
 /**

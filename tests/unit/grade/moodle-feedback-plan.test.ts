@@ -5,6 +5,8 @@
 import { expect, test } from '@playwright/test';
 import { attendeeOf } from '../../../engine/attendee.js';
 import { moodleFeedbackLine, planMoodleFeedback } from '../../../cli/grade/moodle-feedback.js';
+import { moodleStudents } from '../../../cli/grade/moodle-grades.js';
+import type { GradeReport } from '../../../engine/report.js';
 
 /** A kept row of `file`, its attendee id as grading gives it (an unreadable file's: the flow name plays no part under a Moodle name). */
 const row = (file: string) => ({ file, report: { attendee: { id: attendeeOf('Main_Flow_140', { fileName: file }).id } } });
@@ -123,4 +125,19 @@ test('the same submission reached twice (the download\'s zip and the folder it w
     { name: 'Roe John_12346_assignsubmission_file_/flowgrade-report (2).html', row: 3 },
   ]);
   expect(plan.students).toBe(2);
+});
+
+test('one participant under two full names (a student renamed between two downloads given together) is one student: two reports, numbered, in one worksheet row', () => {
+  const plan = planMoodleFeedback([
+    row('may/Doe Jane_12345_assignsubmission_file_/flow.json'),
+    row('june/Doe-Roe Jane_12345_assignsubmission_file_/flow.json'),
+  ]);
+  // Moodle's importer reads both folders as participant 12345: the same file name twice would keep only the last.
+  expect(plan.entries).toEqual([
+    { name: 'Doe Jane_12345_assignsubmission_file_/flowgrade-report.html', row: 0 },
+    { name: 'Doe-Roe Jane_12345_assignsubmission_file_/flowgrade-report (2).html', row: 1 },
+  ]);
+  expect(plan.students).toBe(1);
+  const reports = [0, 1].map(() => ({ score: { earned: 105, possible: 105 }, verdict: 'passed' }) as unknown as GradeReport);
+  expect(moodleStudents(plan, reports).map((student) => [student.participant, student.reports.length])).toEqual([['12345', 2]]);
 });
