@@ -1,7 +1,7 @@
 /**
  * moodle-grades.csv: the grades of moodle-feedback.zip's students as a grading worksheet that a
  * Moodle assignment's "Upload grading worksheet" (feedback type "Offline grading worksheet") takes
- * back in one upload (docs/grade.md, "Handing reports back through Moodle").
+ * back in one upload (docs/grade.md, "Grades back into Moodle").
  *
  * Moodle's importer (mod/assign/feedback/offline/importgradeslib.php and locallib.php), read:
  * - the file goes through csv_import_reader (lib/csvlib.class.php) as UTF-8, comma-separated:
@@ -16,9 +16,10 @@
  *   the id Moodle's downloads put in a student's folder name (assign_user_mapping);
  * - the grade is read by unformat_float (the site's decimal mark made `.`: a `.` reads everywhere);
  *   an empty grade, a grade equal to Moodle's, out of the assignment's range (0 to its maximum
- *   grade), a locked grade, or a grade Moodle last changed more than 60 s after the row's
- *   "Last modified (grade)" (strtotime) is skipped, the last unless "Allow updating records that
- *   have been modified more recently in Moodle than in the spreadsheet" is ticked;
+ *   grade), a grade locked or overridden in the gradebook, or a grade Moodle last changed more
+ *   than 60 s after the row's "Last modified (grade)" (strtotime) is skipped, the last unless
+ *   "Allow updating records that have been modified more recently in Moodle than in the
+ *   spreadsheet" is ticked;
  * - the feedback comment is saved unless that last case holds (an empty grade too), in
  *   FORMAT_HTML: Moodle shows it as HTML.
  *
@@ -49,7 +50,7 @@ export const DEFAULT_MAXIMUM_GRADE = 100;
 
 export interface MoodleStudent {
   participant: string;
-  /** From the folder name, as the download wrote it. */
+  /** From the folder name, as the download wrote it (the first folder's, for a participant with two). */
   fullName: string;
   /** The student's reports, by the file name they have in the zip. */
   reports: { fileName: string; report: GradeReport }[];
