@@ -24,9 +24,9 @@ import { attendeeOfTask, failedTask, gradeTask, taskEnv, type GradeTask, type Ta
 import type { GradedRow, Submission } from './types.js';
 import { LOCK_FILE, takeLock } from './out-lock.js';
 import { markedPart, partClash, partOf, readMarker, writeMarker } from './out-marker.js';
-import { realPath } from './walk.js';
+import { compareCodePoints, realPath } from './walk.js';
 import { staleReports, staleReportsLine, writeOutputs } from './write-outputs.js';
-import { MOODLE_FEEDBACK_FILE, planMoodleFeedback, type MoodleFeedbackPlan } from './moodle-feedback.js';
+import { MOODLE_FEEDBACK_FILE, moodleParticipantOf, planMoodleFeedback, type MoodleFeedbackPlan } from './moodle-feedback.js';
 import { MOODLE_GRADES_FILE } from './moodle-grades.js';
 import type { ZipLimits } from './zip.js';
 
@@ -268,7 +268,33 @@ export async function shareOf(submissions: Submission[], batch: Pick<BatchOption
   // Keyed by name, not by attendee and folder: one attendee's submissions (the duplicates) and
   // every attendee whose report files could take each other's names (the same id in two folders,
   // ids alike but for case) stay together, so the shard names its reports as the whole run does.
-  return selectShardByGroup(submissions, attendees.map(nameClashKey), batch.shard);
+  return selectShardByGroup(submissions, shardKeys(submissions, attendees), batch.shard);
+}
+
+/**
+ * Each submission's group for --shard: its attendee's report-name clash key, joined with the keys
+ * of the other attendees of its Moodle participant (a student renamed between two downloads given
+ * together is two attendees, but one student of moodle-feedback.zip and moodle-grades.csv, their
+ * reports numbered and no grade: cut apart, each shard would grade them). A joined group takes its
+ * least attendee key, so the split depends on the submissions only, as before.
+ */
+function shardKeys(submissions: readonly Submission[], attendees: readonly string[]): string[] {
+  const keys = attendees.map(nameClashKey);
+  const parent = new Map<string, string>();
+  const root = (key: string): string => {
+    const up = parent.get(key);
+    return up === undefined ? key : root(up);
+  };
+  const participant = (id: string) => `\u0000moodle participant ${id}`; // never a clash key: it never leads a group
+  submissions.forEach((submission, at) => {
+    const id = moodleParticipantOf(submission.file);
+    if (id === undefined) return;
+    const [a, b] = [root(keys[at]!), root(participant(id))];
+    if (a === b) return;
+    const [least, other] = b.startsWith('\u0000') || compareCodePoints(a, b) < 0 ? [a, b] : [b, a];
+    parent.set(other, least);
+  });
+  return keys.map(root);
 }
 
 function attendeeOnThreads(submission: Submission, options: GradeOptionsBase, pool: GradingPool): Promise<string> {

@@ -110,6 +110,16 @@ function entryFolder(part: string, inFileName: boolean, attendee: string): { nam
 }
 
 /**
+ * The participant whose Moodle name `file` lies under, as Moodle's importer reads it (the entry
+ * folder's id), if any: one student of moodle-feedback.zip and moodle-grades.csv, whatever the
+ * full name (`--shard` keeps a participant's rows together, as they are numbered and graded together).
+ */
+export function moodleParticipantOf(file: string): string | undefined {
+  const found = moodlePartOf(file);
+  return found && importerStudent(found.part.split('_'));
+}
+
+/**
  * The participant id Moodle's importer reads from a path part split by `_` (the first four
  * pieces: its split into five keeps them whole), if it reads one: a number (digits, as its
  * downloads write it), then the submission file plugin.

@@ -238,3 +238,29 @@ test('--moodle-max-grade: the grades are out of the assignment\'s Maximum grade 
     expect(refused.stderr, bad).toMatch(/^flowgrade grade: option '--moodle-max-grade <n>' argument .* is invalid/);
   }
 });
+
+test('--shard keeps one participant under two full names (a student renamed between two downloads given together) in one shard: one row, no grade, both reports, as without --shard', async () => {
+  const dir = tempDir('moodle-grades-shard');
+  const at = { mtime: new Date('2025-07-01T10:00:00Z') };
+  // Sorted by attendee, the renamed student's two names are first and last: cut apart by name.
+  writeFileSync(path.join(dir, 'lab3.zip'), zipSync({
+    'Abe Jane_12345_assignsubmission_file/flow.json': [enc(solution()), at],
+    'Moe Bob_12346_assignsubmission_file/flow.json': [enc(failing()), at],
+    'Poe Amy_12347_assignsubmission_file/flow.json': [enc(solution()), at],
+    'Roe Ann_12348_assignsubmission_file/flow.json': [enc(failing()), at],
+    'Zed Jane_12345_assignsubmission_file/flow.json': [enc(failing()), at],
+  }));
+  const rows: Record<string, { shard: number; grade: string }[]> = {};
+  const entries: string[] = [];
+  for (const shard of [1, 2]) {
+    const out = tempDir(`moodle-grades-shard-out${shard}`);
+    const run = await runCli(['grade', dir, '--out', out, '--now', NOW, '--quiet', '--shard', `${shard}/2`]);
+    expect(run.code, run.stderr).toBe(1);
+    for (const row of moodleImport(readFileSync(path.join(out, CSV)))) (rows[row.participant] ??= []).push({ shard, grade: row.grade });
+    entries.push(...Object.keys(unzipSync(readFileSync(path.join(out, 'moodle-feedback.zip')))).filter((name) => name.includes('_12345_')));
+  }
+  expect(rows['12345']).toHaveLength(1);
+  expect(rows['12345']![0]!.grade).toBe('');
+  expect(entries.map((name) => name.slice(name.indexOf('/') + 1)).sort()).toEqual(['flowgrade-report (2).html', 'flowgrade-report.html']);
+  for (const participant of ['12346', '12347', '12348']) expect(rows[participant], participant).toHaveLength(1);
+});
