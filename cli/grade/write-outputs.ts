@@ -28,7 +28,10 @@ export interface Outputs {
   duplicates: Duplicate[];
   /** The mission's check ids, in order: the gradebook's columns. */
   checkIds: readonly string[];
-  /** moodle-feedback.zip's entries (none: neither it nor moodle-grades.csv is written), dated the run's clock (`--now`). */
+  /**
+   * moodle-feedback.zip's entries (none: neither it nor moodle-grades.csv is written), dated the run's
+   * clock (`--now`); `maxGrade`: what moodle-grades.csv gives each grade out of (`--moodle-max-grade`).
+   */
   moodleFeedback?: { plan: MoodleFeedbackPlan; now: string; maxGrade?: number };
 }
 
