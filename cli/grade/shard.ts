@@ -2,7 +2,8 @@
  * `--shard i/n`: split a large class across n CI machines. The submissions found (after expanding
  * folders, globs and archives) are put in groups — the submissions whose report file names could
  * clash (file-names.ts: nameClashKey), among them one attendee's submissions in one folder, the
- * duplicates of which only the newest is kept — and the groups, in order, are cut into n
+ * duplicates of which only the newest is kept, joined with those of the other attendees of one
+ * Moodle participant (batch.ts shardKeys: one student of moodle-feedback.zip) — and the groups, in order, are cut into n
  * contiguous blocks of near-equal count; machine i grades block i. A group is never split, so each
  * shard keeps and sets aside exactly what a run over the whole class would, and names its reports
  * alike: the shards' outputs together are that run's. The split depends only on the submissions,
