@@ -5,7 +5,7 @@ import type { CliContext } from '../context.js';
 import { EXIT } from '../errors.js';
 import { runBatch } from '../grade/batch.js';
 import { moodleFeedbackLine } from '../grade/moodle-feedback.js';
-import { gradedCount, moodleStudents } from '../grade/moodle-grades.js';
+import { gradedCount } from '../grade/moodle-grades.js';
 import { parseShard, type Shard } from '../grade/shard.js';
 import type { GradedRow } from '../grade/types.js';
 import { DEFAULT_ZIP_LIMITS } from '../grade/zip.js';
@@ -90,8 +90,7 @@ export function gradeCommand(ctx: CliContext): Command {
     for (const duplicate of outcome.duplicates) {
       ctx.stdout(printableLine(`duplicate submissions for ${duplicate.attendee}: kept ${duplicate.kept}; set aside ${duplicate.dropped.join(', ')}`) + '\n');
     }
-    const moodleGraded = gradedCount(moodleStudents(outcome.moodleFeedback, outcome.rows.map((row) => row.report)));
-    const feedback = moodleFeedbackLine(outcome.moodleFeedback, moodleGraded);
+    const feedback = moodleFeedbackLine(outcome.moodleFeedback, gradedCount(outcome.moodleStudents));
     if (feedback !== undefined) ctx.stdout(printableLine(feedback) + '\n');
     if (process.env.FLOWGRADE_REPORT_RSS) ctx.stderr(`flowgrade: peak RSS ${process.resourceUsage().maxRSS} KB\n`);
     ctx.exit(exitCode(outcome.rows, flags.failOn));

@@ -27,7 +27,7 @@ import { markedPart, partClash, partOf, readMarker, writeMarker } from './out-ma
 import { compareCodePoints, realPath } from './walk.js';
 import { staleReports, staleReportsLine, writeOutputs } from './write-outputs.js';
 import { MOODLE_FEEDBACK_FILE, moodleParticipantOf, planMoodleFeedback, type MoodleFeedbackPlan } from './moodle-feedback.js';
-import { MOODLE_GRADES_FILE } from './moodle-grades.js';
+import { MOODLE_GRADES_FILE, moodleStudents, type MoodleStudent } from './moodle-grades.js';
 import type { ZipLimits } from './zip.js';
 
 export interface BatchOptions {
@@ -62,6 +62,8 @@ export type BatchOutcome =
       names: string[];
       /** What moodle-feedback.zip holds (written, with moodle-grades.csv, when it has entries). */
       moodleFeedback: MoodleFeedbackPlan;
+      /** moodle-grades.csv's students, one row each. */
+      moodleStudents: MoodleStudent[];
     };
 
 const WORKER_SCRIPT = new URL('./worker.js', import.meta.url);
@@ -209,11 +211,12 @@ async function gradeAndWrite(found: Discovery, stagingDir: string, run: Run, bat
     const { kept, duplicates } = keepNewest(sortRows(graded));
     const moodleFeedback = planMoodleFeedback(kept);
     for (const { file, why } of moodleFeedback.leftOut) batch.warn(`flowgrade: ${file}: not in ${MOODLE_FEEDBACK_FILE} and ${MOODLE_GRADES_FILE}: ${why} [moodle-feedback]`);
-    const names = await writeOutputs({ outDir: batch.outDir, stagingDir, rows: kept, duplicates, checkIds: env.columns.checkIds, moodleFeedback: { plan: moodleFeedback, now: batch.flags.now, maxGrade: batch.moodleMaxGrade } });
+    const students = moodleStudents(moodleFeedback, kept.map((row) => row.report));
+    const names = await writeOutputs({ outDir: batch.outDir, stagingDir, rows: kept, duplicates, checkIds: env.columns.checkIds, moodleFeedback: { plan: moodleFeedback, students, now: batch.flags.now, maxGrade: batch.moodleMaxGrade } });
     writeMarker(batch.outDir, stagingDir, partOf(batch.shard));
     const stale = await staleReports(batch.outDir, names);
     if (stale.length > 0) batch.warn(staleReportsLine(batch.outDir, stale));
-    return { ok: true, found: foundCount, rows: kept, duplicates, names, moodleFeedback };
+    return { ok: true, found: foundCount, rows: kept, duplicates, names, moodleFeedback, moodleStudents: students };
   } catch (error) {
     // The disk filled up, a folder is in the way of a report…: --out cannot take the reports.
     if (!isFileSystemError(error)) throw error;

@@ -48,8 +48,8 @@ export const FEEDBACK_FILE_NAME = 'flowgrade-report.html';
 const MAX_FOLDER_BYTES = 255;
 
 export interface MoodleFeedbackPlan {
-  /** Entry name and the index of its row, in row order. */
-  entries: { name: string; row: number }[];
+  /** Entry name, the index of its row and the student Moodle's importer reads from it, in row order. */
+  entries: { name: string; row: number; participant: string; fullName: string }[];
   /** Students (participants) in the zip. */
   students: number;
   /** Rows from a Moodle download left out of the zip and the worksheet, with why (a [moodle-feedback] warning each). */
@@ -91,14 +91,15 @@ export function planMoodleFeedback(rows: readonly { file: string; report: { atte
     // Moodle's importer reads a student by the participant id, and one file name twice keeps the last.
     const count = (reportsIn.get(folder.participant) ?? 0) + 1;
     reportsIn.set(folder.participant, count);
-    plan.entries.push({ name: `${folder.name}/${count === 1 ? FEEDBACK_FILE_NAME : FEEDBACK_FILE_NAME.replace(/\.html$/, ` (${count}).html`)}`, row: index });
+    const fileName = count === 1 ? FEEDBACK_FILE_NAME : FEEDBACK_FILE_NAME.replace(/\.html$/, ` (${count}).html`);
+    plan.entries.push({ name: `${folder.name}/${fileName}`, row: index, participant: folder.participant, fullName: folder.fullName });
   });
   plan.students = reportsIn.size;
   return plan;
 }
 
 /** The entry folder for a row whose Moodle name is `part` (a folder's, or the file's own), or why there is none. */
-function entryFolder(part: string, inFileName: boolean, attendee: string): { name: string; participant: string } | { why: string } {
+function entryFolder(part: string, inFileName: boolean, attendee: string): { name: string; participant: string; fullName: string } | { why: string } {
   const pieces = part.split('_');
   const name = inFileName ? `${pieces.slice(0, 4).join('_')}_` : part;
   if (/[\u0000-\u001f\u007f-\u009f]/.test(name)) return { why: `its Moodle name "${name}" holds a control character` };
@@ -106,7 +107,7 @@ function entryFolder(part: string, inFileName: boolean, attendee: string): { nam
   const participant = importerStudent(pieces);
   if (participant === undefined) return { why: `Moodle's importer would not read "${name}" as a student's (<full name>_<participant id>_assignsubmission_file, the full name without _)` };
   if (`${pieces[0]}_${participant}` !== attendee) return { why: `Moodle's importer would read "${name}" as participant ${participant}'s, not ${attendee}'s` };
-  return { name, participant };
+  return { name, participant, fullName: pieces[0]! };
 }
 
 /**

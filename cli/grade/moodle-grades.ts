@@ -59,13 +59,10 @@ export interface MoodleStudent {
 /** moodle-feedback.zip's students (participants), in its order, each with their reports (`reports`: the kept rows' reports). */
 export function moodleStudents(plan: MoodleFeedbackPlan, reports: readonly GradeReport[]): MoodleStudent[] {
   const students = new Map<string, MoodleStudent>();
-  for (const { name, row } of plan.entries) {
-    const slash = name.indexOf('/');
-    const folder = name.slice(0, slash);
-    const [fullName = '', participant = ''] = folder.split('_');
+  for (const { name, row, participant, fullName } of plan.entries) {
     // One row per participant: two folders of one (renamed between two downloads) are one student.
     const student = students.get(participant) ?? { participant, fullName, reports: [] };
-    student.reports.push({ fileName: name.slice(slash + 1), report: reports[row]! });
+    student.reports.push({ fileName: name.slice(name.indexOf('/') + 1), report: reports[row]! });
     students.set(participant, student);
   }
   return [...students.values()];

@@ -15,7 +15,7 @@ import type { Duplicate } from './duplicates.js';
 import { compareCodePoints, entryType } from './walk.js';
 import { assignFileNames } from './file-names.js';
 import { MOODLE_FEEDBACK_FILE, type MoodleFeedbackPlan } from './moodle-feedback.js';
-import { MOODLE_GRADES_FILE, moodleStudents, renderMoodleGrades } from './moodle-grades.js';
+import { MOODLE_GRADES_FILE, renderMoodleGrades, type MoodleStudent } from './moodle-grades.js';
 import { writeZip } from './zip-writer.js';
 import { stagedPath } from './task.js';
 import type { GradedRow } from './types.js';
@@ -32,7 +32,7 @@ export interface Outputs {
    * moodle-feedback.zip's entries (none: neither it nor moodle-grades.csv is written), dated the run's
    * clock (`--now`); `maxGrade`: what moodle-grades.csv gives each grade out of (`--moodle-max-grade`).
    */
-  moodleFeedback?: { plan: MoodleFeedbackPlan; now: string; maxGrade?: number };
+  moodleFeedback?: { plan: MoodleFeedbackPlan; students: readonly MoodleStudent[]; now: string; maxGrade?: number };
 }
 
 const CLASS_FILES = ['index.html', 'grades.csv', 'junit.xml', 'summary.md'] as const;
@@ -131,12 +131,11 @@ function writeClassFiles({ stagingDir, rows, duplicates, checkIds }: Outputs, na
  * moodle-feedback.zip (from the reports already moved into --out) and moodle-grades.csv, written
  * into the staging folder when the zip has entries; their names then, else none.
  */
-function writeMoodleFeedback({ outDir, stagingDir, rows, moodleFeedback }: Outputs, names: string[]): string[] {
+function writeMoodleFeedback({ outDir, stagingDir, moodleFeedback }: Outputs, names: string[]): string[] {
   if (!moodleFeedback || moodleFeedback.plan.entries.length === 0) return [];
   const entries = moodleFeedback.plan.entries.map(({ name, row }) => ({ name, bytes: () => readFileSync(path.join(outDir, `${names[row]}.html`)) }));
   writeZip(path.join(stagingDir, MOODLE_FEEDBACK_FILE), entries, new Date(moodleFeedback.now));
-  const students = moodleStudents(moodleFeedback.plan, rows.map((row) => row.report));
-  writeFileSync(path.join(stagingDir, MOODLE_GRADES_FILE), renderMoodleGrades(students, moodleFeedback.now, moodleFeedback.maxGrade));
+  writeFileSync(path.join(stagingDir, MOODLE_GRADES_FILE), renderMoodleGrades(moodleFeedback.students, moodleFeedback.now, moodleFeedback.maxGrade));
   return [MOODLE_FEEDBACK_FILE, MOODLE_GRADES_FILE];
 }
 

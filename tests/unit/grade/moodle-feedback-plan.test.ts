@@ -18,8 +18,8 @@ test('a student with two kept rows (a file and an archive of their own in their 
     row('lab3.zip!/Doe Jane_12345_assignsubmission_file_/mine.zip!/flow.json'),
   ]);
   expect(plan.entries).toEqual([
-    { name: 'Doe Jane_12345_assignsubmission_file_/flowgrade-report.html', row: 0 },
-    { name: 'Doe Jane_12345_assignsubmission_file_/flowgrade-report (2).html', row: 1 },
+    { name: 'Doe Jane_12345_assignsubmission_file_/flowgrade-report.html', row: 0, participant: '12345', fullName: 'Doe Jane' },
+    { name: 'Doe Jane_12345_assignsubmission_file_/flowgrade-report (2).html', row: 1, participant: '12345', fullName: 'Doe Jane' },
   ]);
   expect(plan.students).toBe(1);
 });
@@ -64,7 +64,7 @@ test('a file whose path names two Moodle students (another student\'s prefix or 
     // The same student named twice (her own folder in her own archive) is hers.
     row('lab3.zip!/Poe Amy_12347_assignsubmission_file_/mine.zip!/Poe Amy_12347_assignsubmission_file/flow.json'),
   ]);
-  expect(plan.entries).toEqual([{ name: 'Poe Amy_12347_assignsubmission_file_/flowgrade-report.html', row: 2 }]);
+  expect(plan.entries).toEqual([{ name: 'Poe Amy_12347_assignsubmission_file_/flowgrade-report.html', row: 2, participant: '12347', fullName: 'Poe Amy' }]);
   expect(plan.leftOut.map((left) => left.why)).toEqual(Array(2).fill('its path names more than one Moodle student (Doe Jane_12345, Roe John_12346): a student\'s own file or archive may name another, so whose it is cannot be told'));
 });
 
@@ -80,7 +80,7 @@ test('a Moodle name of exactly 255 bytes is kept, of 256 left out; DEL and C1 co
     row('lab3.zip!/Moe Bob_12349_ASSIGNSUBMISSION_file_/flow.json'), // flowgrade's attendee (any case); Moodle's importer: no plugin
     row('lab3.zip!/Lee Zoe_1x_assignsubmission_file_Ray Al_12350_assignsubmission_file_/flow.json'), // Moodle's importer: "1x" is no number
   ]);
-  expect(plan.entries).toEqual([{ name: `${folder(255)}/flowgrade-report.html`, row: 0 }]);
+  expect(plan.entries).toEqual([{ name: `${folder(255)}/flowgrade-report.html`, row: 0, participant: '12345', fullName: `${'D'.repeat(255 - suffix.length - 4)} Doe` }]);
   const notRead = 'Moodle\'s importer would not read "…" as a student\'s (<full name>_<participant id>_assignsubmission_file, the full name without _)';
   expect(plan.leftOut.map((left) => left.why.replace(/"[^"]*"/, '"…"'))).toEqual(
     ['its Moodle name is longer than a folder name may be (255 bytes)', ...Array(2).fill('its Moodle name "…" holds a control character'), ...Array(2).fill(notRead)],
@@ -120,9 +120,9 @@ test('the same submission reached twice (the download\'s zip and the folder it w
     same('class/lab3.zip!/Roe John_12346_assignsubmission_file_/flow.json', 'c3'), // John's differs: both are his
   ]);
   expect(plan.entries).toEqual([
-    { name: 'Doe Jane_12345_assignsubmission_file_/flowgrade-report.html', row: 0 },
-    { name: 'Roe John_12346_assignsubmission_file_/flowgrade-report.html', row: 1 },
-    { name: 'Roe John_12346_assignsubmission_file_/flowgrade-report (2).html', row: 3 },
+    { name: 'Doe Jane_12345_assignsubmission_file_/flowgrade-report.html', row: 0, participant: '12345', fullName: 'Doe Jane' },
+    { name: 'Roe John_12346_assignsubmission_file_/flowgrade-report.html', row: 1, participant: '12346', fullName: 'Roe John' },
+    { name: 'Roe John_12346_assignsubmission_file_/flowgrade-report (2).html', row: 3, participant: '12346', fullName: 'Roe John' },
   ]);
   expect(plan.students).toBe(2);
 });
@@ -134,8 +134,8 @@ test('one participant under two full names (a student renamed between two downlo
   ]);
   // Moodle's importer reads both folders as participant 12345: the same file name twice would keep only the last.
   expect(plan.entries).toEqual([
-    { name: 'Doe Jane_12345_assignsubmission_file_/flowgrade-report.html', row: 0 },
-    { name: 'Doe-Roe Jane_12345_assignsubmission_file_/flowgrade-report (2).html', row: 1 },
+    { name: 'Doe Jane_12345_assignsubmission_file_/flowgrade-report.html', row: 0, participant: '12345', fullName: 'Doe Jane' },
+    { name: 'Doe-Roe Jane_12345_assignsubmission_file_/flowgrade-report (2).html', row: 1, participant: '12345', fullName: 'Doe-Roe Jane' },
   ]);
   expect(plan.students).toBe(1);
   const reports = [0, 1].map(() => ({ score: { earned: 105, possible: 105 }, verdict: 'passed' }) as unknown as GradeReport);
