@@ -118,12 +118,7 @@ const LAB_ID = /^\d{3}$/;
  * made inside).
  */
 function moodleFolderStudentOf(folders: readonly string[]): string | undefined {
-  const folder = nearestMoodleFolder(folders);
-  return folder === undefined ? undefined : moodleStudentIn(folder);
-}
-
-function nearestMoodleFolder(folders: readonly string[]): string | undefined {
-  return folders.findLast((folder) => moodleStudentIn(folder) !== undefined);
+  return folders.map(moodleStudentIn).findLast((student) => student !== undefined);
 }
 
 /**
