@@ -3,7 +3,7 @@
  * (`../shared/reference/flow-format.md` §3 exits table, §5 event catalogue).
  */
 
-/** Fixed exits per activityName; menus and case statements add their `menuLinks`. */
+/** Fixed exits per activityName; menus and case statements add their `menuLinks`, a Percentage Allocation its `allocations`. */
 const FIXED_EXITS: Record<string, readonly string[]> = {
   NewPhoneContact: ['out'],
   NewContact: ['out'],
@@ -22,6 +22,11 @@ const FIXED_EXITS: Record<string, readonly string[]> = {
   callback: ['default', 'failure'],
   'start-media-stream': ['default', 'failure'],
   'screen-pop': ['default'],
+  // The canvas ports of the public 2024-2025 templates (hnavilur/webex-contact-center-flows VariableFlow_Template,
+  // PercentageAllocation_Template): Business Hours, GoTo (its only way out is Undefined Error), Percentage Allocation.
+  'business-hours': ['workingHours', 'holidays', 'override', 'default', 'error'],
+  'hand-off': ['error'],
+  'percent-allocation': ['error'],
   // The canvas ports of a 2026 export (WebexSamples payment-ai-agent-scripted-flow-template): a subflow call, a Parse activity.
   'subflow-handoff': ['default', 'error'],
   'parse-activity': ['default'],
@@ -32,7 +37,8 @@ const FIXED_EXITS: Record<string, readonly string[]> = {
   'end-subflow': [],
 };
 
-const WITH_MENU_LINKS = new Set(['ivr-menu', 'case-statement']);
+/** Types with an exit per option besides their fixed ones, and the property listing the option keys. */
+const OPTION_KEYS: Record<string, string> = { 'ivr-menu': 'menuLinks', 'case-statement': 'menuLinks', 'percent-allocation': 'allocations' };
 
 /** Exits the Flow Designer canvas (and the hints, the drawings) names differently from the export. */
 const CANVAS_EXITS: Record<string, string> = { true: 'True', false: 'False', error: 'Undefined Error', timeout: 'No-Input Timeout', invalid: 'Unmatched Entry' };
@@ -51,14 +57,19 @@ export function isNamedExit(exit: string): boolean {
 export function knownExitsOf(type: string, props: Record<string, unknown>): string[] | null {
   const fixed = Object.hasOwn(FIXED_EXITS, type) ? FIXED_EXITS[type] : undefined;
   if (!fixed) return null;
-  if (!WITH_MENU_LINKS.has(type)) return [...fixed];
-  return [...menuLinkKeys(props), ...fixed];
+  if (!Object.hasOwn(OPTION_KEYS, type)) return [...fixed];
+  return [...optionKeys(props[OPTION_KEYS[type]]), ...fixed];
 }
 
 /** A menu's or case statement's option keys (`menuLinks`): scalars as text, anything else ''. */
 export function menuLinkKeys(props: Record<string, unknown>): string[] {
-  if (!Array.isArray(props.menuLinks)) return [];
-  return props.menuLinks.map((key: unknown) => (typeof key === 'string' ? key : typeof key === 'number' || typeof key === 'boolean' ? String(key) : ''));
+  return optionKeys(props.menuLinks);
+}
+
+/** Option keys (`menuLinks`, a Percentage Allocation's `allocations`): scalars as text, anything else ''. */
+function optionKeys(keys: unknown): string[] {
+  if (!Array.isArray(keys)) return [];
+  return keys.map((key: unknown) => (typeof key === 'string' ? key : typeof key === 'number' || typeof key === 'boolean' ? String(key) : ''));
 }
 
 export interface EventSpec {
