@@ -6,11 +6,14 @@
 import { test, expect } from '@playwright/test';
 import { loadFlow } from '../../../engine/loader.js';
 import type { Activity, FlowModel } from '../../../engine/model.js';
-import { readFixture } from '../../helpers.js';
+import { readFileSync } from 'node:fs';
+import { fixturePath } from '../../helpers.js';
 
 const FILE = 'activities/routing-activities.json';
 
-function load(text: string = readFixture(FILE)): FlowModel {
+const readText = (): string => readFileSync(fixturePath(FILE), 'utf8');
+
+function load(text: string = readText()): FlowModel {
   const result = loadFlow(text, { fileName: FILE });
   if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`);
   return result.model;
@@ -29,7 +32,7 @@ test('Business Hours, GoTo and Percentage Allocation have the exits of their can
 });
 
 test('a link on an exit these types do not have is an unknown-exit finding', () => {
-  const exported = JSON.parse(readFixture(FILE));
+  const exported = JSON.parse(readText());
   const ids = Object.fromEntries(Object.values(exported.process.activities as Record<string, { id: string; name: string }>).map((a) => [a.name, a.id]));
   const extra = (from: string, exit: string) => ({ id: `x-${from}-${exit}`, sourceActivityId: ids[from], targetActivityId: ids.Bye, conditionExpr: exit, properties: { value: exit } });
   exported.process.links.push(extra('Split', '3'), extra('ToSupport', 'default'), extra('Hours', 'holiday'));
