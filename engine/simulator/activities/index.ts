@@ -1,7 +1,8 @@
 /** The handler table: one handler per activityName the simulator knows (flow-format.md exits table). */
 import type { ActivityHandler } from '../context.js';
 import { httpRequest } from '../http.js';
-import { caseStatement, condition, setVariable } from './logic.js';
+import { handOff } from './hand-off.js';
+import { caseStatement, condition, percentAllocation, setVariable } from './logic.js';
 import { ivrCollectDigits, ivrMenu, playMessage, playMusic } from './media.js';
 import {
   blindTransfer,
@@ -34,9 +35,11 @@ const HANDLERS: ReadonlyMap<string, ActivityHandler> = new Map<string, ActivityH
   ['queue-contact', queueContact],
   ['callback', callback],
   ['business-hours', businessHours],
+  ['percent-allocation', percentAllocation],
   ['screen-pop', screenPop],
   ['disconnect-contact', disconnectContact],
   ['blind-transfer', blindTransfer],
+  ['hand-off', handOff],
   ['end', endFlow],
   ['end-subflow', endSubflow],
   ['SetCallerID', setCallerId],

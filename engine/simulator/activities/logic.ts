@@ -1,4 +1,4 @@
-/** Activities that compute: Set Variable, Condition, Case. */
+/** Activities that compute: Set Variable, Condition, Case, Percentage Allocation. */
 import type { Activity } from '../../model.js';
 import { exit, type ActivityHandler } from '../context.js';
 import { ActivityError } from '../errors.js';
@@ -83,3 +83,36 @@ export const caseStatement: ActivityHandler = (run) => {
   const index = matchValues.indexOf(value);
   return exit(index >= 0 ? keys[index] : 'default');
 };
+
+/**
+ * Percentage Allocation: a real call draws a branch at random by the shares of
+ * `allocations:input` (`{"percent":70,"desc":"Support"}`, parallel to the exit keys
+ * `allocations`); the simulator takes the largest share, the first of equal ones, so that a run
+ * is repeatable (our choice), and never a share of 0. `Label.percentage` and `Label.description`
+ * hold the branch taken. No share above 0 is an activity error.
+ */
+export const percentAllocation: ActivityHandler = (run) => {
+  const keys = textList(prop(run.activity, 'allocations'));
+  const inputs = textList(uiProp(run.activity, 'allocations:input') ?? prop(run.activity, 'allocations_input'));
+  let best: { key: string; percent: number; description: string } | undefined;
+  keys.forEach((key, index) => {
+    const allocation = parseAllocation(inputs[index]);
+    if (allocation && allocation.percent > 0 && (!best || allocation.percent > best.percent)) best = { key, ...allocation };
+  });
+  if (!best) throw new ActivityError('no allocation has a share above 0 %');
+  run.vars.setOutput(run.activity.label, 'percentage', best.percent);
+  run.vars.setOutput(run.activity.label, 'description', best.description);
+  return exit(best.key);
+};
+
+/** One `allocations:input` entry, `{"percent":70,"desc":"Support"}`; undefined when it is not one. */
+function parseAllocation(input: string | undefined): { percent: number; description: string } | undefined {
+  let value: unknown;
+  try {
+    value = JSON.parse(input ?? '');
+  } catch {
+    return undefined;
+  }
+  const percent = Number(text(getOwn(value, 'percent')));
+  return Number.isFinite(percent) ? { percent, description: text(getOwn(value, 'desc')) ?? '' } : undefined;
+}
