@@ -12,6 +12,7 @@ const vars = {
   blank: '   ',
   email: 'test@cisco.com',
   lines: 'line1\nline2\r\nline3',
+  spaced: 'ab\tcd\ne\u000Bf\u001Cg\u00A0h',
 };
 
 const cases: [string, unknown][] = [
@@ -54,6 +55,7 @@ const cases: [string, unknown][] = [
   ['{{ name | capitalize }}', 'Ann marie'],
   ['{{ "  ann" | capitalize }}', '  Ann'],
   ['{{ name | title }}', 'Ann Marie'],
+  ['{{ spaced | title }}', 'Ab\tCd\nE\u000BF\u001CG\u00A0h'], // Character.isWhitespace (not the no-break space)
   ['{{ "  x \\t" | trim }}', 'x \\t'], // only the quote is unescaped in Pebble strings: \t stays two characters
   ['{{ blank | trim }}', ''],
   // replace (one map argument, literal)
@@ -82,6 +84,7 @@ const cases: [string, unknown][] = [
   ['{{ list | sort }}', ['a', 'b', 'c']],
   ['{{ nums | sort }}', [1, 2, 3]],
   ['{{ nums | rsort }}', [3, 2, 1]],
+  ['{{ ["b", "B", "a", "é", "z"] | sort }}', ['B', 'a', 'b', 'z', 'é']], // String.compareTo: by UTF-16 unit
   ['{{ list | reverse }}', ['c', 'a', 'b']],
   // numbers
   ['{{ -5 | abs }}', 5],
@@ -112,6 +115,9 @@ const cases: [string, unknown][] = [
   // strings
   ['{{ "Hello world" | abbreviate(8) }}', 'Hello...'],
   ['{{ "Hi" | abbreviate(8) }}', 'Hi'],
+  ['{{ "abcd" | abbreviate(4) }}', 'a...'], // not shorter than the length: cut
+  ['{{ "abcd" | abbreviate(3) }}', 'abc'], // a length of 3 or less: cut, no ellipsis
+  ['{{ "abc" | abbreviate(2) }}', 'abc'], // 3 characters or fewer: as is
   ['{{ "a b&c" | urlencode }}', 'a+b%26c'],
   ['{{ "é~*" | urlencode }}', '%C3%A9%7E*'],
   ['{{ "héllo" | base64encode }}', 'aMOpbGxv'],

@@ -17,6 +17,8 @@ const cases: [string, unknown][] = [
   ['{{ true == "true" }}', false],
   ['{{ [1, "a"] == [1, "a"] }}', true],
   ['{{ [1] == [1.0] }}', false], // Java List.equals: Long(1) does not equal Double(1.0)
+  ['{{ [0.0] == [-0.0] }}', false], // ... and Double.equals tells 0.0 from -0.0
+  ['{{ [0.0 / 0] == [0.0 / 0] }}', true], // ... and finds NaN equal to NaN
   ['{{ {"k": "v"} == map }}', true],
   // comparison
   ['{{ 2 < 10 }}', true],
@@ -39,6 +41,7 @@ const cases: [string, unknown][] = [
   ['{{ "2.5" * 2 }}', 5],
   ['{{ -"5" }}', -5],
   ['{{ +3 }}', 3],
+  ['{{ +"5" + 1 }}', 6], // unary plus is 1 * x (OperatorUtils.unaryPlus): a number, then added
   // + concatenates when either side is a string
   ['{{ "a" + 1 }}', 'a1'],
   ['{{ 1 + "a" }}', '1a'],
@@ -50,13 +53,17 @@ const cases: [string, unknown][] = [
   ['{{ list + 3 }}', ['a', 'b', 3]],
   ['{{ list + ["c", "d"] }}', ['a', 'b', 'c', 'd']],
   ['{{ list - "a" }}', ['b']],
+  ['{{ ["a", "b", "a"] - "a" }}', ['b', 'a']], // List.remove(Object): the first only
   // ~ concatenates, null is empty
   ['{{ "a" ~ nil ~ 1 ~ 2.0 }}', 'a12.0'],
+  ['{{ nil ~ "a" }}', 'a'],
   ['{{ 1 ~ 2 }}', '12'],
   // contains
   ['{{ list contains "a" }}', true],
   ['{{ list contains "z" }}', false],
   ['{{ list contains ["a", "b"] }}', true],
+  ['{{ list contains ["a", "z"] }}', false], // containsAll
+  ['{{ [0.0 / 0] contains (0.0 / 0) }}', true], // Double.equals: NaN equals NaN
   ['{{ [1, 2] contains 1.0 }}', false],
   ['{{ "hello" contains "ell" }}', true],
   ['{{ "n201" contains 201 }}', true],
@@ -68,6 +75,10 @@ const cases: [string, unknown][] = [
   ['{{ 0 or "" }}', false],
   ['{{ "false" and true }}', true], // a non-empty string is true (Pebble's compatibleCast)
   ['{{ nil or false }}', false],
+  ['{{ (0.0 / 0) or false }}', false], // compatibleCast: NaN is false
+  ['{{ (0.0 / 0) ? "t" : "f" }}', 'f'],
+  ['{{ " " ? "t" : "f" }}', 't'], // a blank string is not empty: true
+  ['{{ " " and true }}', true],
   ['{{ not nil }}', true],
   ['{{ not "" }}', true],
   ['{{ not 0 }}', true],
@@ -90,6 +101,10 @@ test('rendering of doubles, longs and booleans', () => {
   expect(render('{{ 9007199254740991 }} {{ 1738876142712 }}')).toBe('9007199254740991 1738876142712');
   expect(render('{{ true }}/{{ false }}/{{ nil }}/{{ 1.0 / 0 }}', vars)).toBe('true/false//Infinity');
   expect(render('{{ -0.0 }}')).toBe('-0.0');
+  expect(render('{{ 0.001 }} {{ 0.00099 }}')).toBe('0.001 9.9E-4'); // Double.toString: plain from 10^-3
+  // a numeric string with an exponent is a Double; a sum beyond 2^53 stays exact
+  expect(render('{{ "1e3" * 2 }} {{ "2E-1" * 1 }}')).toBe('2000.0 0.2');
+  expect(render('{{ 9007199254740991 + 2 }} {{ -9007199254740991 - 2 }}')).toBe('9007199254740993 -9007199254740993');
 });
 
 const errors: [string, string][] = [

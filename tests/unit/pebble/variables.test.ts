@@ -9,6 +9,8 @@ const vars = {
   nil: null,
   'Flat.httpStatusCode': 201, // a flat dotted name, as a simulator may store output variables
   'Deep.body': { id: 7 },
+  Both: { code: 1 },
+  'Both.code': 2,
 };
 
 const cases: [string, unknown][] = [
@@ -81,6 +83,7 @@ const cases: [string, unknown][] = [
   // flat dotted scope keys are found when the root name is not in the scope
   ['{{ Flat.httpStatusCode == 201 }}', true],
   ['{{ Deep.body.id }}', 7],
+  ['{{ Both.code }}', 1], // ... and only then: a root in the scope wins over a flat key
 ];
 for (const [text, expected] of cases) {
   test(`access ${text}`, () => {
