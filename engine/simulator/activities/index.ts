@@ -6,6 +6,7 @@ import { caseStatement, condition, percentAllocation, setVariable } from './logi
 import { ivrCollectDigits, ivrMenu, playMessage, playMusic } from './media.js';
 import {
   blindTransfer,
+  bridgedTransfer,
   businessHours,
   callback,
   disconnectContact,
@@ -16,6 +17,7 @@ import {
   queueContact,
   screenPop,
   setCallerId,
+  waitActivity,
 } from './routing.js';
 
 const HANDLERS: ReadonlyMap<string, ActivityHandler> = new Map<string, ActivityHandler>([
@@ -37,8 +39,10 @@ const HANDLERS: ReadonlyMap<string, ActivityHandler> = new Map<string, ActivityH
   ['business-hours', businessHours],
   ['percent-allocation', percentAllocation],
   ['screen-pop', screenPop],
+  ['wait-activity', waitActivity],
   ['disconnect-contact', disconnectContact],
   ['blind-transfer', blindTransfer],
+  ['bridged-transfer', bridgedTransfer],
   ['hand-off', handOff],
   ['end', endFlow],
   ['end-subflow', endSubflow],

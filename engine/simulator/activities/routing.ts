@@ -102,5 +102,19 @@ export const blindTransfer: ActivityHandler = (run) => {
   return { kind: 'end', summary: `transferred${where ? ` to ${where}` : ''} at ${run.activity.label}`, callerConnected: false };
 };
 
+/**
+ * Bridged Transfer connects the caller to the rendered `transfertodn` and keeps the call: when that
+ * leg ends the flow goes on by `default`. With no number to dial it leaves by `failure` (our choice;
+ * a number the far end refuses cannot be known offline).
+ */
+export const bridgedTransfer: ActivityHandler = (run) => {
+  requireCaller(run);
+  const target = text(prop(run.activity, 'transfertodn')) ?? text(uiProp(run.activity, 'transfertodn:name')) ?? '';
+  return exit(run.expr.render(target, run.vars.scope(), 'the transfer number').trim() === '' ? 'failure' : 'default');
+};
+
+/** Wait pauses the flow (`duration`, hh:mm:ss); offline no time passes. */
+export const waitActivity: ActivityHandler = () => exit('default');
+
 /** Set Caller ID ends a PreDial event flow. */
 export const setCallerId: ActivityHandler = (run) => ({ kind: 'end', summary: `ended at ${run.activity.label} (Set Caller ID)` });
