@@ -113,6 +113,25 @@ test.describe('attendee report', () => {
     expect(watched.errors).toEqual([]);
   });
 
+  test('the drawings\' text (activity names and types, exit labels, the failing badge) has 4.5:1 contrast with what it is drawn on', async ({ page }) => {
+    // axe leaves SVG text as "needs review": it cannot tell which shape is behind it.
+    const { watched } = await open(page, 'drawing-contrast.html', renderHtmlReport(failedReport()));
+    const texts = await page.locator('svg.flow text').evaluateAll((all) =>
+      all.map((text) => {
+        const style = getComputedStyle(text);
+        // An exit label is drawn on its own halo (a stroke painted under it); an activity's words on its box, the badge's mark on its circle.
+        const halo = style.stroke !== 'none' && style.paintOrder.startsWith('stroke');
+        const shape = text.parentElement!.querySelector(':scope > rect, :scope > circle');
+        const back = halo ? style.stroke : shape ? getComputedStyle(shape).fill : getComputedStyle(text.closest('.fg-drawing')!).backgroundColor;
+        return { text: text.textContent, color: style.fill, back };
+      }),
+    );
+    expect(new Set(texts.map((t) => t.back)).size).toBeGreaterThanOrEqual(3); // white, the path's blue, the failure's red
+    const low = texts.map((t) => ({ ...t, ratio: Math.round(contrast(t.color, t.back) * 100) / 100 })).filter((t) => t.ratio < 4.5);
+    expect(low).toEqual([]);
+    expect(watched.errors).toEqual([]);
+  });
+
   test('each trace table is named after its call or its check: a screen reader listing tables and scroll areas tells them apart', async ({ page }) => {
     const report = failedReport();
     const { watched } = await open(page, 'trace-names.html', renderHtmlReport(report));
