@@ -4,9 +4,10 @@
  * person meets them: WCAG 2.0, 2.1 and 2.2 levels A and AA, and axe's best practices (landmarks,
  * one h1, headings in order, unique landmark names: what docs/reports.md and docs/web.md promise).
  * No rule is disabled. axe leaves as "needs review" (not checked) the contrast of the flow
- * drawings' SVG text and of the aria-hidden marks (✓ ✗) whose words stand beside them. What axe
- * cannot judge (keyboard operation and focus, reflow at 320 px, the contrast of edges, colour not
- * the only cue, flowgrade's screen-reader wording) is tested by hand in accessibility.test.ts.
+ * drawings' SVG text (checked by hand) and of the aria-hidden marks (✓ ✗) whose words stand
+ * beside them. What axe cannot judge (keyboard operation and focus, reflow at 320 px, the contrast
+ * of edges, colour not the only cue, flowgrade's screen-reader wording) is tested by hand in
+ * accessibility.test.ts.
  */
 import AxeBuilder from '@axe-core/playwright';
 import { test, expect, type Page } from '@playwright/test';

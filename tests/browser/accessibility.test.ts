@@ -3,10 +3,11 @@
  * self-check page) in real Chromium, WCAG 2.1 AA as the yardstick: what axe-core cannot judge,
  * checked here by hand. axe (accessibility-axe.test.ts) runs the rule-based checks: text contrast,
  * names and labels, ARIA, landmarks, headings, tables, lists, ids, lang. Here: keyboard-only use
- * and focus, reflow at 400% zoom (320 CSS px) and WCAG 1.4.12 text spacing, the 3:1 contrast of a
- * control's edge (1.4.11, from computed colours), colour never the only cue (the drawings say in
- * words what their colours show), and what a screen reader says that is flowgrade's own (names
- * of tables and drawings, live regions, the one control for a file) as Chromium computes it.
+ * and focus, reflow at 400% zoom (320 CSS px) and WCAG 1.4.12 text spacing, the contrast of a
+ * control's edge (3:1, WCAG 1.4.11) and of the drawings' SVG text (which axe leaves for review)
+ * from computed colours, colour never the only cue (the drawings say in words what their colours
+ * show), and what a screen reader says that is flowgrade's own (names of tables and drawings,
+ * live regions, the one control for a file) as Chromium computes it.
  */
 import { test, expect, type Locator, type Page } from '@playwright/test';
 import { findMission } from '../../checks/index.js';
