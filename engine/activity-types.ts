@@ -30,6 +30,8 @@ const FIXED_EXITS: Record<string, readonly string[]> = {
   // Bridged_Transfer_Template's Bridged Transfer; the Wait of BYO_Custom_Messaging_Template (same repository).
   'bridged-transfer': ['default', 'failure'],
   'wait-activity': ['default', 'error'],
+  // LastAgentRouting_Template's Queue To Agent (same repository).
+  'queue-to-agent': ['default', 'error'],
   // The canvas ports of a 2026 export (WebexSamples payment-ai-agent-scripted-flow-template): a subflow call, a Parse activity.
   'subflow-handoff': ['default', 'error'],
   'parse-activity': ['default'],

@@ -1,5 +1,6 @@
 /** Start and event nodes, routing activities and terminal activities. */
-import { exit, type ActivityHandler } from '../context.js';
+import { exit, type ActivityHandler, type ActivityOutcome, type ActivityRun } from '../context.js';
+import { ActivityError } from '../errors.js';
 import { asVariableReference } from '../expressions.js';
 import type { ContactData } from '../types.js';
 import { requireCaller } from './media.js';
@@ -42,12 +43,31 @@ export const queueContact: ActivityHandler = (run) => {
   const variable = textProp(run.activity, 'destinationVariable');
   const queueId = variable ? run.expr.render(asVariableReference(variable), run.vars.scope(), 'the queue variable') : textProp(run.activity, 'destination');
   if (queueId) run.vars.setOutput(run.activity.label, 'QueueId', queueId);
+  return connectOrWait(run, 'an agent');
+};
+
+/**
+ * Queue To Agent queues the caller to the one agent its `destinationVariable` renders to (an agent
+ * id). That agent free (`agentsAvailable`): connected, as Queue Contact; otherwise the caller waits
+ * and the flow goes on by `default` (our choice: whether the contact is parked for that agent or
+ * goes to the recovery queue is not simulated). No agent id is an activity error.
+ */
+export const queueToAgent: ActivityHandler = (run) => {
+  requireCaller(run);
+  const variable = textProp(run.activity, 'destinationVariable') ?? '';
+  const agent = run.expr.render(asVariableReference(variable), run.vars.scope(), 'the agent variable').trim();
+  if (agent === '') throw new ActivityError(`no agent to queue to${variable === '' ? '' : `: ${variable} is empty`}`);
+  return connectOrWait(run, `agent ${agent}`);
+};
+
+/** With an agent available the contact is assigned and the main flow stops there; otherwise the caller is queued: `default`. */
+function connectOrWait(run: ActivityRun, agent: string): ActivityOutcome {
   if (run.scenario.agentsAvailable === true) {
-    return { kind: 'end', outcome: 'connected', summary: `connected to an agent at ${run.activity.label}` };
+    return { kind: 'end', outcome: 'connected', summary: `connected to ${agent} at ${run.activity.label}` };
   }
   run.call.queued = true;
   return exit('default');
-};
+}
 
 /** Callback: renders the dial number and ANI, records the callback, leaves by `default`. */
 export const callback: ActivityHandler = (run) => {
