@@ -32,6 +32,8 @@ const FIXED_EXITS: Record<string, readonly string[]> = {
   'wait-activity': ['default', 'error'],
   // LastAgentRouting_Template's Queue To Agent (same repository).
   'queue-to-agent': ['default', 'error'],
+  // Recording_Template's Record (same repository): its ports name the No-Input Timeout and Undefined Error exits in full.
+  record: ['default', 'noInputTimeout', 'undefinedErrors'],
   // The canvas ports of a 2026 export (WebexSamples payment-ai-agent-scripted-flow-template): a subflow call, a Parse activity.
   'subflow-handoff': ['default', 'error'],
   'parse-activity': ['default'],
@@ -46,7 +48,16 @@ const FIXED_EXITS: Record<string, readonly string[]> = {
 const OPTION_KEYS: Record<string, string> = { 'ivr-menu': 'menuLinks', 'case-statement': 'menuLinks', 'percent-allocation': 'allocations' };
 
 /** Exits the Flow Designer canvas (and the hints, the drawings) names differently from the export. */
-const CANVAS_EXITS: Record<string, string> = { true: 'True', false: 'False', error: 'Undefined Error', timeout: 'No-Input Timeout', invalid: 'Unmatched Entry' };
+const CANVAS_EXITS: Record<string, string> = {
+  true: 'True',
+  false: 'False',
+  error: 'Undefined Error',
+  timeout: 'No-Input Timeout',
+  invalid: 'Unmatched Entry',
+  // Record's own names of the same two exits.
+  undefinedErrors: 'Undefined Error',
+  noInputTimeout: 'No-Input Timeout',
+};
 
 /** An exit (or a trace outcome) as the canvas names it; others as they are (`3`, `out`, `end`). */
 export function exitName(exit: string): string {
