@@ -73,8 +73,17 @@ export function isNamedExit(exit: string): boolean {
 export function knownExitsOf(type: string, props: Record<string, unknown>): string[] | null {
   const fixed = Object.hasOwn(FIXED_EXITS, type) ? FIXED_EXITS[type] : undefined;
   if (!fixed) return null;
+  if (type === 'queue-contact' && isDigitalChannel(props)) return ['default'];
   if (!Object.hasOwn(OPTION_KEYS, type)) return [...fixed];
   return [...optionKeys(props[OPTION_KEYS[type]]), ...fixed];
+}
+
+/**
+ * A Queue Contact of a digital channel: its `channelType` is given and not TELEPHONY (2026 voice
+ * exports write TELEPHONY). Its canvas has no failure port (BYO_Custom_Messaging_Template, CUSTOM_MESSAGING).
+ */
+function isDigitalChannel(props: Record<string, unknown>): boolean {
+  return typeof props.channelType === 'string' && props.channelType !== '' && props.channelType !== 'TELEPHONY';
 }
 
 /** A menu's or case statement's option keys (`menuLinks`): scalars as text, anything else ''. */
