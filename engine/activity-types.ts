@@ -34,6 +34,8 @@ const FIXED_EXITS: Record<string, readonly string[]> = {
   'queue-to-agent': ['default', 'error'],
   // Recording_Template's Record (same repository): its ports name the No-Input Timeout and Undefined Error exits in full.
   record: ['default', 'noInputTimeout', 'undefinedErrors'],
+  // The Virtual Agent (Dialogflow CX, Webex AI Agent autonomous and scripted): no default port.
+  'ivr-virtualassistantvoice': ['ENDED', 'ESCALATE', 'error'],
   // The canvas ports of a 2026 export (WebexSamples payment-ai-agent-scripted-flow-template): a subflow call, a Parse activity.
   'subflow-handoff': ['default', 'error'],
   'parse-activity': ['default'],
