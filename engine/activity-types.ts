@@ -36,6 +36,8 @@ const FIXED_EXITS: Record<string, readonly string[]> = {
   record: ['default', 'noInputTimeout', 'undefinedErrors'],
   // The Virtual Agent (Dialogflow CX, Webex AI Agent autonomous and scripted): no default port.
   'ivr-virtualassistantvoice': ['ENDED', 'ESCALATE', 'error'],
+  // BYO_Custom_Messaging_Template's Send Message (a digital channel).
+  SendCustomMessage: ['default', 'error'],
   // The canvas ports of a 2026 export (WebexSamples payment-ai-agent-scripted-flow-template): a subflow call, a Parse activity.
   'subflow-handoff': ['default', 'error'],
   'parse-activity': ['default'],
