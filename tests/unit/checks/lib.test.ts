@@ -2,9 +2,16 @@
 import { test, expect } from '@playwright/test';
 import { compareBody, guideBody, parseBody } from '../../../checks/callback-on-global-error/lib/body.js';
 import { canonicalPath, samePath } from '../../../checks/callback-on-global-error/lib/jsonpath.js';
-import { sameTemplate } from '../../../checks/callback-on-global-error/lib/templates.js';
+import { flowScope, sameTemplate } from '../../../checks/callback-on-global-error/lib/templates.js';
+import { failed } from '../../../checks/callback-on-global-error/lib/outcome.js';
+import { requireActivity } from '../../../checks/callback-on-global-error/lib/require.js';
 import { splitUrl } from '../../../checks/callback-on-global-error/lib/url.js';
-import { isEmptyDefault } from '../../../checks/callback-on-global-error/lib/variables.js';
+import { declaredSpelling, isEmptyDefault, nameWritten } from '../../../checks/callback-on-global-error/lib/variables.js';
+import { isAuthenticated, parseContentTypeOf, parseRowsOf, queryParametersOf, requestHeaderOf, requestUrlOf, sameContentType } from '../../../checks/callback-on-global-error/lib/http.js';
+import { canvasExitName } from '../../../checks/callback-on-global-error/lib/graph.js';
+import { callsTasksApi } from '../../../checks/callback-on-global-error/lib/find.js';
+import { assignments } from '../../../checks/callback-on-global-error/lib/set-variable.js';
+import type { Activity, FlowModel } from '../../../engine/model.js';
 import { ssmlWords } from '../../../checks/callback-on-global-error/lib/ssml.js';
 
 test('JSONPath: equivalent spellings of a simple path are the same; others are not', () => {
@@ -89,4 +96,107 @@ test('SSML is read as the words it speaks: each tag a space, a < without > is te
   expect(ssmlWords('<speak>Press <say-as interpret-as="digits">3</say-as> now<break time="1s"/>.</speak>')).toBe(' Press  3  now . ');
   expect(ssmlWords('press 3 if < 5 minutes')).toBe('press 3 if < 5 minutes');
   expect(ssmlWords('a<b>c<d')).toBe('a c<d');
+});
+
+/** An HTTP Request with these properties (and UI copies), as the loader gives it. */
+function request(props: Record<string, unknown>, ui: Record<string, unknown> = {}): Activity {
+  return { id: 'r', label: 'R', type: 'http-request-v2', group: 'action', props, ui, pointer: '', exits: {}, knownExits: null } as unknown as Activity;
+}
+
+test('JSONPath: an index with leading zeros is that index (Jayway reads it with Integer.parseInt)', () => {
+  expect(canonicalPath('$[00].tacnumber')).toBe('$[0].tacnumber');
+  expect(samePath('$[000].outboundcallbackep', '$[0].outboundcallbackep')).toBe(true);
+});
+
+test('URL: a query name is read decoded, and the fragment is no part of the query', () => {
+  expect(splitUrl('https://h.io/p?d%6E=1')?.query).toEqual([['dn', '1']]);
+  expect(splitUrl('https://h.io/p?dn=1#top')).toEqual({ scheme: 'https', host: 'h.io', path: '/p', query: [['dn', '1']] });
+});
+
+test('HTTP Request settings as the panel shows them', () => {
+  expect(isAuthenticated(request({ authenticated: ' True ' }))).toBe(true);
+  expect(isAuthenticated(request({ authenticated: 'false' }))).toBe(false);
+  // Parsing Settings Content Type left on "Select" (any case) is none chosen
+  for (const contentType of ['Select', 'SELECT', ' select ']) expect(parseContentTypeOf(request({ contentType })), contentType).toBe('');
+  expect(parseContentTypeOf(request({}, { 'contentType:name': 'JSON' }))).toBe('JSON');
+  // a half-filled row is kept (its check names what is missing); an empty placeholder row is not
+  const rows = [{ outputVariable: 'outdialcbid', jsonPathExp: '' }, { outputVariable: ' ', jsonPathExp: '' }, { outputVariable: '', jsonPathExp: '$[0].tacnumber' }];
+  expect(parseRowsOf(request({ outputVariableArray: rows }))).toEqual([
+    { variable: 'outdialcbid', path: '', index: 0 },
+    { variable: '', path: '$[0].tacnumber', index: 2 },
+  ]);
+  // rows of {key|name, value}, or one {name: value} object
+  expect(queryParametersOf(request({ httpQueryParameters: [{ name: 'dn', value: '1' }, { key: ' page ', value: 2 }, { value: 'x' }] }))).toEqual([['dn', '1'], ['page', '2']]);
+  expect(queryParametersOf(request({ httpQueryParameters: { dn: '1' } }))).toEqual([['dn', '1']]);
+  expect(requestHeaderOf(request({ httpRequestHeaders: [{ key: 'Content-Type', value: 'text/plain' }] }), 'content-type')).toBe('text/plain');
+  // the Request URL trimmed: one of only spaces is none
+  expect(requestUrlOf(request({ httpRequestUrl: '   ' }))).toBe('');
+  expect(requestUrlOf(request({ httpRequestUrl: ' https://h.io/p ' }))).toBe('https://h.io/p');
+  expect(sameContentType('application/ json', 'Application/JSON')).toBe(true);
+  expect(sameContentType('application/xml', 'Application/JSON')).toBe(false);
+});
+
+test('exits in the canvas\'s words: the single way out has no name, a menu digit is an option', () => {
+  expect(canvasExitName('out')).toBe('');
+  expect(canvasExitName('default')).toBe('');
+  expect(canvasExitName('3')).toBe('option 3');
+});
+
+test('a mission variable declared in another case or with spaces: the spelling activities write', () => {
+  const model = { variables: [{ name: ' getResult ' }] } as unknown as FlowModel;
+  expect(declaredSpelling(model, 'getresult')).toBe('getResult');
+  // writing the guide's name too: the guide's name is the one used
+  expect(nameWritten(model, 'getresult', ['getResult'])).toBe('getResult');
+  expect(nameWritten(model, 'getresult', ['getResult', 'getresult'])).toBe('getresult');
+});
+
+test('Create Task body: a text value is compared as it is sent, and attributes must all be texts', () => {
+  const guide = guideBody('customani');
+  expect(compareBody({ ...guide, outboundType: ' CALLBACK' }, guide)).toEqual(['field "outboundType" is " CALLBACK", expected "CALLBACK"']);
+  expect(compareBody({ ...guide, attributes: { Message: 'tester', 'To Queue': 5 } }, guide)).toEqual(['field "attributes" must be an object of text values, not {"Message":"tester","To Queue":5}']);
+});
+
+test('Create Task body: a template right for one set of samples only is not the same value', () => {
+  const guide = guideBody('customani');
+  // the first round's sample ends /10, the second's /20: only the second tells this from {{customani}}
+  const destination = '{{ customani | replace({"/20": ""}) }}';
+  expect(compareBody({ ...guide, destination }, guide)).toEqual([`field "destination" is ${JSON.stringify(destination)}, expected "{{customani}}"`]);
+});
+
+test('Request Body not JSON: where it broke, the 40 characters before marked cut only when more came before', () => {
+  const at40 = parseBody(`{"${'a'.repeat(33)}": 1 x}`);
+  expect(!at40.ok && at40.where).toBe(`line 1, column 41: {"${'a'.repeat(33)}": 1 x}`);
+  const at41 = parseBody(`{"${'a'.repeat(34)}": 1 x}`);
+  expect(!at41.ok && at41.where).toBe(`line 1, column 42: …"${'a'.repeat(34)}": 1 x}`);
+});
+
+test('a Create Task request: POST, or no method chosen yet, to /v1/tasks', () => {
+  expect(callsTasksApi(request({ httpRequestPath: '/v1/tasks' }))).toBe(true);
+  expect(callsTasksApi(request({ httpRequestMethod: 'post', httpRequestPath: 'v1/tasks' }))).toBe(true);
+  expect(callsTasksApi(request({ httpRequestMethod: 'GET', httpRequestPath: '/v1/tasks' }))).toBe(false);
+});
+
+test('Set Variable rows: an empty setVariablesArray leaves the top-level fields; the variable name trimmed', () => {
+  const activity = { ...request({ setVariablesArray: [], srcVariable: ' getresult ', setTo: 'set-to-variable', expr: 'GET_CBID.httpResponseBody' }), type: 'set-variable' };
+  expect(assignments(activity)).toEqual([{ target: 'getresult', setTo: 'set-to-variable', value: 'GET_CBID.httpResponseBody' }]);
+});
+
+test('the scope a check evaluates in: a variable wins over a label of its name; no default is empty text for a String only', () => {
+  const model = {
+    main: { activities: [], start: undefined },
+    variables: [{ name: 'X', type: 'STRING', defaultValue: 'v' }, { name: 'n', type: 'INTEGER' }, { name: 's', type: 'STRING' }],
+  } as unknown as FlowModel;
+  const scope = flowScope(model, { X: { out: 1 } });
+  expect([scope.get('X'), scope.get('n'), scope.get('s')]).toEqual(['v', null, '']);
+});
+
+test('a failure leaves out an empty trace excerpt', () => {
+  expect(failed('m', { traceExcerpt: [] })).toEqual({ status: 'failed', message: 'm' });
+});
+
+test('an activity built on the other canvas is found there in any case', () => {
+  const other = { ...request({}), label: 'get_cbid' };
+  const model = { main: { activities: [] }, events: { activities: [other] } } as unknown as FlowModel;
+  const found = requireActivity(undefined, 'http-request-v2', 'GET_CBID', 'the main flow', model);
+  expect(!found.ok && found.outcome.message).toBe('get_cbid was built in the Event Flows; it belongs in the main flow');
 });
