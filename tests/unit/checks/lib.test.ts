@@ -9,7 +9,9 @@ import { splitUrl } from '../../../checks/callback-on-global-error/lib/url.js';
 import { declaredSpelling, isEmptyDefault, nameWritten } from '../../../checks/callback-on-global-error/lib/variables.js';
 import { isAuthenticated, parseContentTypeOf, parseRowsOf, queryParametersOf, requestHeaderOf, requestUrlOf, sameContentType } from '../../../checks/callback-on-global-error/lib/http.js';
 import { canvasExitName } from '../../../checks/callback-on-global-error/lib/graph.js';
-import { callsTasksApi } from '../../../checks/callback-on-global-error/lib/find.js';
+import { callsTasksApi, missionNodes } from '../../../checks/callback-on-global-error/lib/find.js';
+import { loadFlow } from '../../../engine/loader.js';
+import { mutated, props, relabel, variable, type Mutation } from './support.js';
 import { assignments } from '../../../checks/callback-on-global-error/lib/set-variable.js';
 import type { Activity, FlowModel } from '../../../engine/model.js';
 import { ssmlWords } from '../../../checks/callback-on-global-error/lib/ssml.js';
@@ -199,4 +201,25 @@ test('an activity built on the other canvas is found there in any case', () => {
   const model = { main: { activities: [] }, events: { activities: [other] } } as unknown as FlowModel;
   const found = requireActivity(undefined, 'http-request-v2', 'GET_CBID', 'the main flow', model);
   expect(!found.ok && found.outcome.message).toBe('get_cbid was built in the Event Flows; it belongs in the main flow');
+});
+
+function modelOf(mutation: Mutation): FlowModel {
+  const loaded = loadFlow(mutated(mutation));
+  if (!loaded.ok) throw new Error(loaded.error.message);
+  return loaded.model;
+}
+
+test('finding the mission activities: a label in another case only when one activity has it; the ANI spelling the activities use', () => {
+  // two activities labelled GET_CBID but for case: neither is taken by label, the request is found by its place after option 3
+  const twoLabels = missionNodes(modelOf((f) => {
+    relabel(f, 'Music', 'get_cbid');
+    relabel(f, 'GET_CBID', 'Get_Cbid');
+  }));
+  expect([twoLabels.getCbid?.label, twoLabels.getCbid?.type]).toEqual(['Get_Cbid', 'http-request-v2']);
+  // customANI declared beside customani, a parse row writing it, the body reading customani: the guide's spelling is used
+  const both = missionNodes(modelOf((f) => {
+    f.variables.push({ ...variable(f, 'customani'), name: 'customANI' });
+    props(f, 'GET_CBID').outputVariableArray[1].outputVariable = 'customANI';
+  }));
+  expect(both.aniVariable).toBe('customani');
 });
