@@ -1,10 +1,11 @@
 /**
  * Records of CSV text as a reader splits them, for the tests: RFC 4180 (fields split at `,`,
- * records ended by CRLF), or as Excel reads the file where the list separator is `;` (much of
- * Europe: fields split at `;`, a record ended by any line break outside quotes). Either way a field
- * is quoted only when it starts with a quote, and `""` inside quotes is one quote.
+ * records ended by CRLF), as Excel reads it where the list separator is `,` (a record ended by any
+ * line break outside quotes, a lone CR too), or where it is `;` (much of Europe: fields split at
+ * `;`, a record ended by any line break outside quotes). Either way a field is quoted only when it
+ * starts with a quote, and `""` inside quotes is one quote.
  */
-export type CsvDialect = 'rfc4180' | 'semicolon-excel';
+export type CsvDialect = 'rfc4180' | 'excel' | 'semicolon-excel';
 
 export interface CsvRecords {
   records: string[][];
@@ -13,7 +14,7 @@ export interface CsvRecords {
 }
 
 export function csvRecords(text: string, dialect: CsvDialect = 'rfc4180'): CsvRecords {
-  const separator = dialect === 'rfc4180' ? ',' : ';';
+  const separator = dialect === 'semicolon-excel' ? ';' : ',';
   const records: string[][] = [];
   let row: string[] = [];
   let cell = '';
@@ -27,7 +28,7 @@ export function csvRecords(text: string, dialect: CsvDialect = 'rfc4180'): CsvRe
       else cell += c;
     } else if (c === '"' && cell === '') quoted = true;
     else if (c === separator) row.push(cell), (cell = '');
-    else if (crlf || (dialect === 'semicolon-excel' && (c === '\r' || c === '\n'))) {
+    else if (crlf || (dialect !== 'rfc4180' && (c === '\r' || c === '\n'))) {
       if (crlf) i++;
       row.push(cell), records.push(row), (row = []), (cell = '');
     } else cell += c;

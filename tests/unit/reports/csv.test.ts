@@ -1,6 +1,7 @@
 /** The CSV gradebook. */
 import { test, expect } from '@playwright/test';
 import { renderCsv } from '../../../reports/csv.js';
+import { csvCell } from '../../../reports/escape.js';
 import { csvRecords } from './csv-records.js';
 import { failedReport, passedReport, ungradableReport } from './sample-reports.js';
 
@@ -87,4 +88,21 @@ test('formula injection where Excel splits at ";": no cell it reads starts like 
   // Text without such a part is left as it is.
   const plain = parseCsv(renderCsv([passedReport()], { notes: ['newest of 2 submissions; set aside: a.json, b-1.json'] }));
   expect(plain[1][7]).toBe('newest of 2 submissions; set aside: a.json, b-1.json');
+});
+
+test('a lone CR (no LF) in a value is quoted: a reader ending a record at any line break (Excel, comma-separated) keeps the row whole', () => {
+  expect(csvCell('Doe\rJane')).toBe('"Doe\rJane"');
+  const report = passedReport();
+  report.attendee.id = 'Doe\rJane';
+  const text = renderCsv([report], { notes: ['a\rb'] });
+  const { records, complete } = csvRecords(text.slice(1), 'excel');
+  expect(complete).toBe(true);
+  expect(records.map((r) => [r[0], r[7]])).toEqual([['attendee', 'notes'], ['Doe\rJane', 'a\rb']]); // the CRs ended no record
+  expect(parseCsv(text)[1][0]).toBe('Doe\rJane');
+});
+
+test('notes by file: a file named like an Object property (constructor, toString, __proto__) has no note', () => {
+  const reports = ['constructor', 'toString', '__proto__', 'hasOwnProperty'].map((file) => ({ ...passedReport(), input: { ...passedReport().input, file } }));
+  const rows = parseCsv(renderCsv(reports, { notes: { other: 'x' } }));
+  expect(rows.slice(1).map((r) => r[7])).toEqual(['', '', '', '']);
 });

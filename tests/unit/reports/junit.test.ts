@@ -227,3 +227,16 @@ test('timestamp: the grading time in UTC, saying so with Z, to the second: Jenki
   // Read back as a JavaScript reader does (a time without a zone would be taken as local time): the report's instant.
   expect(new Date(at('2025-08-01T09:00:00.000Z')).getTime()).toBe(Date.UTC(2025, 7, 1, 9, 0, 0));
 });
+
+test('the totals on <testsuites> are the sums of the suites\' own counts, failures and errors each their own', () => {
+  const other = (report: GradeReport, id: string): GradeReport => ({ ...report, attendee: { id, source: 'flow-name' } });
+  // Two failed (8 cases: 2 failures, 1 error each) and one passed (5 cases): more failures than errors.
+  const failing = parseXml(renderJunit([failedReport(), other(failedReport(), '150'), passedReport()]));
+  // One failed and three ungradable (1 error each): more errors than failures.
+  const unreadable = parseXml(renderJunit([failedReport(), ungradableReport(), other(ungradableReport(), '160'), other(ungradableReport(), '170')]));
+  for (const [root, totals] of [[failing, [21, 4, 2]], [unreadable, [11, 2, 4]]] as const) {
+    const suites = findAll(root, 'testsuite');
+    expect([0, 1, 2].map((i) => suites.reduce((total, s) => total + counts(s)[i], 0))).toEqual(totals);
+    expect(counts(root).slice(0, 3)).toEqual(totals);
+  }
+});

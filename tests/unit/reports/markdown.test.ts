@@ -2,7 +2,8 @@
 import { test, expect } from '@playwright/test';
 import { findMission } from '../../../checks/index.js';
 import { escapeMarkdown } from '../../../reports/escape.js';
-import { DUPLICATES_SHOWN, NAMED_PER_FAILURE, renderMarkdown, renderMarkdownRow, SET_ASIDE_SHOWN } from '../../../reports/markdown.js';
+import type { GradeReport } from '../../../engine/report.js';
+import { DUPLICATES_SHOWN, NAMED_PER_FAILURE, renderMarkdown, renderMarkdownRow, SET_ASIDE_SHOWN, SUMMARY_BYTES } from '../../../reports/markdown.js';
 import { failedReport, HOSTILE, hostileReport, hostileUngradable, passedReport, ungradableReport } from './sample-reports.js';
 
 test('title, totals, a row per attendee with verdict, score and failing steps', () => {
@@ -201,4 +202,31 @@ test('a class of more than 20 has its attendees table folded (<details>), so a j
   expect(close).toBeLessThan(big.indexOf('## Most common failures'));
   // 20 or fewer: the table as it was, open.
   expect(summary(20)).not.toContain('<details>');
+});
+
+test('the totals count each verdict apart (a class with different numbers of each)', () => {
+  const as = (report: GradeReport, id: string): GradeReport => ({ ...report, attendee: { id, source: 'flow-name' } });
+  const reports = [passedReport(), as(passedReport(), '143'), failedReport(), as(failedReport(), '150'), as(failedReport(), '151'), ungradableReport()];
+  expect(renderMarkdown(reports)).toContain('**6 submissions**: 2 passed, 3 failed, 1 ungradable.');
+});
+
+test('a cut attendees table stays within SUMMARY_BYTES with the row counting the rest, however long the "(see …)" it names', () => {
+  const see = `each file's own report, ${'written beside the export '.repeat(40)}`;
+  const reports = Array.from({ length: 1000 }, (_, n) => {
+    const report = n % 2 ? failedReport() : ungradableReport();
+    report.attendee.id = `${String(n).padStart(3, '0')}${'😀'.repeat(300)}`;
+    if (report.error) report.error = { code: 'not-json', message: '😀'.repeat(600) };
+    return report;
+  });
+  const md = renderMarkdown(reports, { fullListing: see });
+  const rows = md.split('\n').filter((l) => /^\| \d{3}/.test(l)).length;
+  expect(rows).toBeLessThan(1000);
+  expect(md.includes(`| and ${1000 - rows} more attendees (see ${see}) | | | |`)).toBe(true);
+  expect(Buffer.byteLength(md)).toBeLessThanOrEqual(SUMMARY_BYTES);
+});
+
+test('an empty class says 0 submissions (a plural), with no average and no table rows', () => {
+  const md = renderMarkdown([]);
+  expect(md).toContain('**0 submissions**: 0 passed, 0 failed, 0 ungradable.\n');
+  expect(md.split('\n').filter((l) => l.startsWith('| ') && !l.startsWith('| Attendee') && !l.startsWith('| ---'))).toEqual([]);
 });
