@@ -24,6 +24,7 @@ import { isEmpty } from './predicates.js';
 import { javaSplit } from './regex.js';
 import { MAX_STRING_LENGTH, replacedLength } from './limits.js';
 import { javaString } from './stringify.js';
+import { isJavaWhitespace } from './whitespace.js';
 import {
   PDouble,
   PMap,
@@ -41,10 +42,6 @@ import {
   toLong,
   typeName,
 } from './values.js';
-
-/** Java Character.isWhitespace. */
-const JAVA_WHITESPACE = /[\t\n\x0B\f\r\x1C-\x1F \u1680\u2000-\u2006\u2008-\u200A\u2028\u2029\u205F\u3000]/;
-const isJavaWhitespace = (c: string) => JAVA_WHITESPACE.test(c);
 
 function listInput(input: unknown, call: Invocation): readonly unknown[] {
   if (isList(input)) return input;

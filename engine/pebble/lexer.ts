@@ -6,6 +6,7 @@
  * `{{ {"a":{"b":1}} }}` works. Double-quoted strings may interpolate: `"Hi #{name}"`.
  */
 import { fail } from './errors.js';
+import { JAVA_WHITESPACE } from './whitespace.js';
 
 export type TokenType =
   | 'NAME'
@@ -73,7 +74,7 @@ const REGEX_SPACE = /^[ \t\n\x0B\f\r]*$/;
  * Java's Character.isWhitespace, which Pebble skips between tokens and trims from text next to
  * `{{-`/`-}}`: no-break spaces (U+00A0, U+2007, U+202F) are not white space.
  */
-const BETWEEN_TOKENS = /[\t\n\x0B\f\r\x1C-\x1F \u1680\u2000-\u2006\u2008-\u200A\u2028\u2029\u205F\u3000]/;
+const BETWEEN_TOKENS = JAVA_WHITESPACE;
 const NEWLINES = ['\r\n', '\n\r', '\r', '\n', '\u0085', '\u2028', '\u2029'];
 
 function isWordChar(c: string | undefined): boolean {

@@ -17,6 +17,7 @@ import { m, type Method, type Param } from './method.js';
 import { javaMatches, javaReplace, javaSplit, RegexError } from './regex.js';
 import { MAX_STRING_LENGTH, replacedLength } from './limits.js';
 import { javaString } from './stringify.js';
+import { javaIsBlank, javaStrip } from './whitespace.js';
 import {
   type Long,
   PDate,
@@ -68,9 +69,9 @@ export function withRegex<T>(pos: number, run: () => T): T {
 const STRING_METHODS = new Map<string, Method>([
   ['length', m<string>([], (s) => s.length)],
   ['isEmpty', m<string>([], (s) => s.length === 0)],
-  ['isBlank', m<string>([], (s) => /^\s*$/.test(s))],
+  ['isBlank', m<string>([], (s) => javaIsBlank(s))],
   ['trim', m<string>([], (s) => javaTrim(s))],
-  ['strip', m<string>([], (s) => s.trim())],
+  ['strip', m<string>([], (s) => javaStrip(s))],
   ['toUpperCase', m<string>([], (s) => s.toUpperCase())],
   ['toLowerCase', m<string>([], (s) => s.toLowerCase())],
   ['toString', m<string>([], (s) => s)],

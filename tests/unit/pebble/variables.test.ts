@@ -9,6 +9,7 @@ const vars = {
   nil: null,
   'Flat.httpStatusCode': 201, // a flat dotted name, as a simulator may store output variables
   'Deep.body': { id: 7 },
+  ws: { nbsp: '\u00A0', java: '\u001C\u2003', mixed: '\u00A0a\u2003', bom: '\uFEFFa', control: ' \u001Fa\n' },
   Both: { code: 1 },
   'Both.code': 2,
 };
@@ -62,6 +63,12 @@ const cases: [string, unknown][] = [
   ['{{ "ab".concat("cd") }}', 'abcd'],
   ['{{ "  ".isBlank() }}', true],
   ['{{ "  ".blank }}', true],
+  // isBlank and strip know white space as Character.isWhitespace does: not the no-break space nor U+FEFF, but U+001C-U+001F
+  ['{{ ws.nbsp.isBlank() }}', false],
+  ['{{ ws.java.isBlank() }}', true],
+  ['{{ ws.mixed.strip() }}', '\u00A0a'],
+  ['{{ ws.bom.strip() }}', '\uFEFFa'],
+  ['{{ ws.control.strip() }}', 'a'],
   ['{{ "ABC".equalsIgnoreCase("abc") }}', true],
   ['{{ "x".toUpperCase() }}', 'X'],
   ['{{ "abc".replace(1, 2) }}', null], // no replace(Long, Long) on String
