@@ -51,6 +51,28 @@ export function javaTrim(s: string): string {
   return s.slice(start, end);
 }
 
+/** Java's Character.toUpperCase / toLowerCase of one code point: the simple mapping, one character (`ß` stays). */
+function simpleCase(c: string, upper: boolean): string {
+  if (!upper && c === '\u0130') return 'i'; // İ: Java's simple lower case, where JavaScript adds U+0307
+  const mapped = upper ? c.toUpperCase() : c.toLowerCase();
+  return [...mapped].length === 1 ? mapped : c;
+}
+
+/**
+ * Java String.equalsIgnoreCase: as long in UTF-16 units, and each character equal, or equal upper-cased
+ * alone, or equal lower-cased after that (`ſ` is `s`, `ς` is `Σ`, `İ` is `i`; `ß` is not `SS`).
+ */
+function javaEqualsIgnoreCase(a: string, b: string): boolean {
+  if (a.length !== b.length) return false;
+  const x = [...a];
+  const y = [...b];
+  return x.length === y.length && x.every((c, i) => {
+    if (c === y[i]) return true;
+    const [u, v] = [simpleCase(c, true), simpleCase(y[i], true)];
+    return u === v || simpleCase(u, false) === simpleCase(v, false);
+  });
+}
+
 function nonNull(v: unknown, pos: number): string {
   if (v === null) fail('type', 'Null argument in a method call', pos);
   return v as string;
@@ -79,7 +101,7 @@ const STRING_METHODS = new Map<string, Method>([
   ['lastIndexOf', m<string>(['string'], (s, [x], _c, pos) => s.lastIndexOf(nonNull(x, pos)))],
   ['startsWith', m<string>(['string'], (s, [x], _c, pos) => s.startsWith(nonNull(x, pos)))],
   ['endsWith', m<string>(['string'], (s, [x], _c, pos) => s.endsWith(nonNull(x, pos)))],
-  ['equalsIgnoreCase', m<string>(['string'], (s, [x]) => typeof x === 'string' && s.toLowerCase() === x.toLowerCase())],
+  ['equalsIgnoreCase', m<string>(['string'], (s, [x]) => typeof x === 'string' && javaEqualsIgnoreCase(s, x))],
   ['compareTo', m<string>(['string'], (s, [x], _c, pos) => {
     const o = nonNull(x, pos);
     for (let i = 0; i < Math.min(s.length, o.length); i++) {

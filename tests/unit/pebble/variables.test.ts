@@ -70,6 +70,13 @@ const cases: [string, unknown][] = [
   ['{{ ws.bom.strip() }}', '\uFEFFa'],
   ['{{ ws.control.strip() }}', 'a'],
   ['{{ "ABC".equalsIgnoreCase("abc") }}', true],
+  // equalsIgnoreCase compares character by character, each upper-cased (then lower-cased) alone, as Java does
+  ['{{ "İ".equalsIgnoreCase("i") }}', true],
+  ['{{ "ſ".equalsIgnoreCase("s") }}', true],
+  ['{{ "ς".equalsIgnoreCase("Σ") }}', true],
+  ['{{ "ß".equalsIgnoreCase("SS") }}', false],
+  ['{{ "𐐨".equalsIgnoreCase("𐐀") }}', true],
+  ['{{ "ᾳ".equalsIgnoreCase("ᾼ") }}', true],
   ['{{ "x".toUpperCase() }}', 'X'],
   ['{{ "abc".replace(1, 2) }}', null], // no replace(Long, Long) on String
   ['{{ resp.getOrDefault("nope", "d") }}', 'd'],
