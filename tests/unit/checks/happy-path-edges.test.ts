@@ -1,10 +1,11 @@
 /**
- * The happy-path stages (checks/callback-on-global-error/lib/happy-path.ts) on edges a mutation
- * sweep found no test holding: the handler's event node known by its flow as well as by its label,
- * and a wrong getresult shown whole up to 160 characters.
+ * The happy-path call as the checks read it (checks/callback-on-global-error/lib/happy-path.ts and
+ * replay.ts) on edges a mutation sweep found no test holding: the handler's event node known by its
+ * flow as well as by its label, a wrong getresult shown whole up to 160 characters, and a variable
+ * a request fills taking the check's value again when a Set Variable had written it before.
  */
 import { test, expect } from '@playwright/test';
-import { activity, gradeMutation, props, resultOf } from './support.js';
+import { activity, addActivity, gradeMutation, link, props, resultOf, variable, type Json } from './support.js';
 
 test('OnGlobalError whose event node carries another label still counts as the global error handler', async () => {
   const report = await gradeMutation((f) => {
@@ -22,4 +23,23 @@ test('a wrong getresult is shown whole up to 160 characters, cut with ... beyond
   expect(whole.message).toBe(`After SetGetResult, getresult = "${'x'.repeat(158)}", not the response body of GET_CBID`);
   const cut = resultOf(await gradeMutation(set('x'.repeat(159))), 'run-getresult-holds-body');
   expect(cut.message).toBe(`After SetGetResult, getresult = "${'x'.repeat(156)}..., not the response body of GET_CBID`);
+});
+
+/** A Set Variable `label` writing `name` = `value`, put on the link `from` → `exit` (which then leads where it led). */
+function setOnTheWay(f: Json, from: string, exit: string, to: string, label: string, name: string, value: string): void {
+  addActivity(f, from, label, { activityName: 'set-variable', activityId: 'set-variable', srcVariable: name, srcVariableType: 'STRING', setTo: 'set-to-literal', expr: value }, 'set-variable');
+  link(f, from, exit, label);
+  link(f, label, 'out', to);
+}
+
+test('the body read through a copy of customani: the value GET_CBID fills is the check\'s again, whatever a Set Variable wrote before', async () => {
+  const report = await gradeMutation((f) => {
+    f.variables.push({ ...variable(f, 'getresult'), name: 'dest', value: '' });
+    setOnTheWay(f, 'WantCallback', '3', 'GET_CBID', 'Set_clear', 'customani', 'cleared');
+    setOnTheWay(f, 'SetGetResult', 'out', 'SimulateGlobalError', 'Set_dest', 'dest', '{{customani}}');
+    props(f, 'CallBackAPI_HTTPRequest').httpRequestBody = props(f, 'CallBackAPI_HTTPRequest').httpRequestBody.replace('{{customani}}', '{{dest}}');
+  });
+  const body = resultOf(report, 'callback-api-body');
+  expect([body.status, body.message]).toEqual(['passed', expect.any(String)]);
+  expect(resultOf(report, 'run-task-created').status).toBe('passed');
 });
