@@ -9,6 +9,7 @@ import type { Candidate } from '../../../cli/grade/types.js';
 import { zipEntryTimes } from '../../../cli/grade/zip-times.js';
 import { expandArchive, type ZipLimits } from '../../../cli/grade/zip.js';
 import { tempDir } from '../../helpers.js';
+import { declareSize } from './zip-headers.js';
 
 const LIMITS: ZipLimits = { maxEntryBytes: 20 * 1024 * 1024, maxTotalBytes: 200 * 1024 * 1024, maxEntries: 10_000 };
 const FLOW = new TextEncoder().encode('{"name":"Main_Flow_1","process":{}}');
@@ -409,18 +410,6 @@ test('a zip in a folder with a refused entry still yields the others', async () 
     [`${path.join(root, 'class.zip')}!/a.json`, 'bytes'],
   ]);
 });
-
-/** Rewrites the uncompressed size an entry declares (local header and central directory). */
-function declareSize(zip: Uint8Array, name: string, size: number): void {
-  const view = new DataView(zip.buffer, zip.byteOffset, zip.byteLength);
-  const nameBytes = new TextEncoder().encode(name);
-  const matchesAt = (at: number) => nameBytes.every((b, i) => zip[at + i] === b);
-  for (let i = 0; i + 46 < zip.length; i++) {
-    const signature = view.getUint32(i, true);
-    if (signature === 0x04034b50 && matchesAt(i + 30)) view.setUint32(i + 22, size, true);
-    if (signature === 0x02014b50 && matchesAt(i + 46)) view.setUint32(i + 24, size, true);
-  }
-}
 
 /** Sets an entry's encryption flag (general purpose bit 0), in its local header and the central directory. */
 function setEncrypted(zip: Uint8Array, name: string): void {

@@ -1,0 +1,59 @@
+/**
+ * The edges of zip.ts's rules, each found unheld by a mutation sweep. Entry names a student or a
+ * tool can write that point outside the archive (`..` between backslashes, as Windows tools write
+ * folders, a leading backslash, a drive letter, a NUL) are refused as their own row; a name merely
+ * holding two dots is a name. The limits are exact: an entry of the file size limit, and archives
+ * nested MAX_NESTING (3) deep, are expanded; a byte or a level more is refused. An entry stored
+ * without compression is held to the size it declares as a deflated one is.
+ */
+import { test, expect } from '@playwright/test';
+import { zipSync, type Zippable } from 'fflate';
+import { expandArchive, isUnsafeName, type ZipLimits } from '../../../cli/grade/zip.js';
+import { declareSize } from './zip-headers.js';
+
+const LIMITS: ZipLimits = { maxEntryBytes: 20 * 1024 * 1024, maxTotalBytes: 200 * 1024 * 1024, maxEntries: 10_000 };
+const FLOW = new TextEncoder().encode('{"name":"Main_Flow_1","process":{}}');
+
+test('zip: .. between backslashes, a leading backslash, a drive letter in either case and a NUL are refused, each as its own row', () => {
+  const unsafe = ['..\\evil.json', 'a\\..\\..\\up.json', 'a/..\\up.json', '\\abs.json', 'c:win.json', 'D:\\x.json', 'a\0b.json'];
+  const archive = zipSync(Object.fromEntries([['ok.json', FLOW], ...unsafe.map((name) => [name, FLOW])]) as Zippable);
+  const candidates = expandArchive(archive, 'lms.zip', 0, LIMITS);
+  const kinds = Object.fromEntries(candidates.map((c) => [c.file.slice('lms.zip!/'.length), c.kind === 'refused' ? c.error.code : c.kind]));
+  expect(kinds).toEqual({ 'ok.json': 'bytes', ...Object.fromEntries(unsafe.map((name) => [name, 'zip-unsafe-path'])) });
+  for (const name of unsafe) expect(isUnsafeName(name), JSON.stringify(name)).toBe(true);
+});
+
+test('zip: a name that only holds two dots (v1..2.json, a..b/x.json) is an export like any other', () => {
+  const names = ['v1..2.json', 'a..b/x.json', 'a\\b..\\x.json', 'x/y..json'];
+  const candidates = expandArchive(zipSync(Object.fromEntries(names.map((name) => [name, FLOW])) as Zippable), 'lms.zip', 0, LIMITS);
+  expect(candidates.map((c) => [c.file, c.kind]).sort()).toEqual(names.map((name) => [`lms.zip!/${name}`, 'bytes']).sort());
+  for (const name of names) expect(isUnsafeName(name), name).toBe(false);
+});
+
+test('zip: an entry of exactly the file size limit is expanded; a byte more is refused as too large', () => {
+  const limits = { ...LIMITS, maxEntryBytes: 1000 };
+  const archive = zipSync({ 'exact.json': new Uint8Array(1000), 'over.json': new Uint8Array(1001) });
+  const candidates = expandArchive(archive, 'lms.zip', 0, limits);
+  expect(candidates.map((c) => [c.file, c.kind === 'refused' ? c.error.code : c.kind]).sort()).toEqual([
+    ['lms.zip!/exact.json', 'bytes'],
+    ['lms.zip!/over.json', 'too-large'],
+  ]);
+});
+
+test('zip: archives nested 3 deep (the class archive counting as the first) are expanded; an archive a level deeper is refused by name', () => {
+  const level3 = zipSync({ 'x.json': FLOW, 'd.zip': zipSync({ 'y.json': FLOW }) });
+  const archive = zipSync({ 'b.zip': zipSync({ 'c.zip': level3 }) });
+  const candidates = expandArchive(archive, 'lms.zip', 0, LIMITS);
+  expect(candidates.map((c) => [c.file, c.kind === 'refused' ? c.error.code : c.kind]).sort()).toEqual([
+    ['lms.zip!/b.zip!/c.zip!/d.zip', 'zip-too-deep'],
+    ['lms.zip!/b.zip!/c.zip!/x.json', 'bytes'],
+  ]);
+});
+
+test('zip bomb: a stored (uncompressed) entry holding more than the size it declares is refused, as a deflated one is', () => {
+  const archive = zipSync({ 'liar.json': new Uint8Array(5000), 'ok.json': FLOW }, { level: 0 });
+  declareSize(archive, 'liar.json', 1000);
+  const candidates = expandArchive(archive, 'lms.zip', 0, LIMITS);
+  expect(candidates.find((c) => c.file === 'lms.zip!/liar.json')).toMatchObject({ kind: 'refused', error: { code: 'zip-bomb', message: 'zip entry expands beyond the 1000 bytes it declares; refused' } });
+  expect(candidates.find((c) => c.file === 'lms.zip!/ok.json')?.kind).toBe('bytes');
+});
