@@ -93,6 +93,8 @@ const cases: [string, unknown][] = [
   // DecimalFormat turns a pattern without any 0 into one with an integer digit: "#.##" is "0.##"
   ['{{ 0.5 | numberformat("#.##") }}', '0.5'],
   ['{{ -0.5 | numberformat("#.##") }}', '-0.5'],
+  ['{{ -0.0 | numberformat }}', '-0'], // DecimalFormat keeps the sign of a negative zero
+  ['{{ -0.0 | numberformat("0.0") }}', '-0.0'],
   ['{{ 0.75 | numberformat("$#.##") }}', '$0.75'],
   ['{{ 0.55 | numberformat(".##") }}', '.55'], // ".##" is ".0#" (DecimalFormat.applyPattern)
   ['{{ 0.5 | numberformat("#") }}', '0'], // no decimal point: unchanged (HALF_EVEN)

@@ -154,6 +154,7 @@ const differentCanonical: [string, string][] = [
   ['{{ (a + b) * c }}', '{{ a + b * c }}'],
   ['{{ a - (b - c) }}', '{{ a - b - c }}'],
   ['{{ -(a | abs) }}', '{{ -a | abs }}'],
+  ['{{ (a * b) | abs }}', '{{ a * b | abs }}'], // | binds tighter than *
   ['x {{ a }}', 'x  {{ a }}'], // literal text is kept as is
   ["{{ 'a' }}", '{{ "a" }}'], // literals keep their spelling
   ['{{ a }}', '{{- a }}'],

@@ -155,6 +155,9 @@ test('rendering: null is empty, lists and maps are compact JSON', () => {
   expect(render('{{ resp.items }}', vars)).toBe('[{"id":"a1","tags":["x"]},{"id":"b2"}]');
   expect(render('{{ ["a", 1, 2.0, null, true] }}')).toBe('["a",1,2.0,null,true]');
   expect(render('{{ {"k": now()} }}')).toBe('{"k":"2025-02-06T21:09:02.712Z[UTC]"}');
+  // a key that is no text is printed as Java prints it; 0.0 and -0.0 are two keys (Double.equals)
+  expect(render('{{ {2.5: "x", 1: "y"} }}')).toBe('{"2.5":"x","1":"y"}');
+  expect(render('{{ {0.0: "a", -0.0: "b"} | length }}')).toBe('2');
 });
 
 test('scope values that are not JSON read as null; getters are never run', () => {
