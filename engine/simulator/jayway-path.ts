@@ -56,9 +56,11 @@ export function readJaywayPath(path: string): { error: string } | { notSimulated
     } else if (c === '[') {
       const end = bracketEnd(path, i);
       if (typeof end === 'string') return { error: end };
-      const inside = path.slice(i + 1, end).trim();
-      const problem = bracketProblem(inside, i);
+      const written = path.slice(i + 1, end).trim();
+      const problem = bracketProblem(written, i);
       if (problem !== undefined) return problem;
+      // Jayway reads indexes with Integer.parseInt (`[00]` is 0, `[-01]` the last item); jsonpath-plus would look for a key "00".
+      const inside = /^[-\d\s:,]+$/.test(written) ? written.replace(/(?<!\d)0+(?=\d)/g, '') : written;
       // jsonpath-plus reads a negative index in a union (`[0,-1]`) as a key "-1": Jayway's last item is lost.
       if (/^-?\d+(\s*,\s*-?\d+)+$/.test(inside) && inside.includes('-')) return { notSimulated: `the union of indexes [${inside}] with a negative index` };
       const negative = /^-[1-9]\d*$/.test(inside) ? Number(inside) : undefined;

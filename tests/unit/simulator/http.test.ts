@@ -319,6 +319,17 @@ test.describe('parse settings', () => {
     expect(result.variables).toMatchObject({ outdialcbid: '+15550000002', customani: '+15550000001', count: 3, blob: [3, 5], flag: null });
   });
 
+  test('an index written with leading zeros is that index, as Jayway reads it (Integer.parseInt): $[00] is $[0], $[-01] the last', async () => {
+    const records = http.get(DYNVARS_URL, () => HttpResponse.json([{ tacnumber: '+15550000001', list: [1, 2, 3] }, { tacnumber: '+15550000002', list: [4, 5] }]));
+    const result = await runParse(
+      parse([['outdialcbid', '$[00].tacnumber'], ['customani', '$[-01].tacnumber'], ['count', '$[0].list[ 002 ]'], ['blob', '$[0].list[00:02]']]),
+      records,
+    );
+    expect(result.trace.find((e) => e.activity === 'GET_CBID')?.error).toBeUndefined();
+    expect(result.variables).toMatchObject({ outdialcbid: '+15550000001', customani: '+15550000002', count: 3, blob: [1, 2] });
+    expect((await runParse(parse([['blob', '$[001,00].tacnumber']]), records)).variables.blob).toEqual(['+15550000002', '+15550000001']);
+  });
+
   test('a dot before a bracket reads as the bracket, not as a deep scan', async () => {
     const nested = http.get(DYNVARS_URL, () => HttpResponse.json([{ tacnumber: '+14085267209', more: [{ tacnumber: '+15550000000' }] }]));
     const result = await runParse(parse([['outdialcbid', '$.[0].tacnumber'], ['customani', '$..[0].tacnumber']]), nested);
