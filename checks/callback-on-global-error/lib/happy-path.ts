@@ -456,7 +456,7 @@ function failedRequestHint(entry: TraceEntry, getCbid: Activity | undefined): { 
   if (getCbid && isAuthenticated(getCbid)) return { hint: HINTS.getCbidUnauthenticated };
   // Failed before anything was sent (no address, or one that is not a web address): the Request URL.
   if (!entry.http) return { hint: HINTS.getCbidUrl };
-  return entry.http.status !== undefined ? { hint: HINTS.getCbidParsing } : {};
+  return entry.http.status !== null ? { hint: HINTS.getCbidParsing } : {};
 }
 
 /**
