@@ -2,9 +2,10 @@
  * The edges of zip.ts's rules, each found unheld by a mutation sweep. Entry names a student or a
  * tool can write that point outside the archive (`..` between backslashes, as Windows tools write
  * folders, a leading backslash, a drive letter, a NUL) are refused as their own row; a name merely
- * holding two dots is a name. The limits are exact: an entry of the file size limit, and archives
- * nested MAX_NESTING (3) deep, are expanded; a byte or a level more is refused. An entry stored
- * without compression is held to the size it declares as a deflated one is.
+ * holding two dots is a name. The limits are exact: an entry of the file size limit, exports adding
+ * up to the total limit, and archives nested MAX_NESTING (3) deep are expanded; a byte or a level
+ * more is refused. An entry stored without compression is held to the size it declares as a
+ * deflated one is.
  */
 import { test, expect } from '@playwright/test';
 import { zipSync, type Zippable } from 'fflate';
@@ -56,4 +57,15 @@ test('zip bomb: a stored (uncompressed) entry holding more than the size it decl
   const candidates = expandArchive(archive, 'lms.zip', 0, LIMITS);
   expect(candidates.find((c) => c.file === 'lms.zip!/liar.json')).toMatchObject({ kind: 'refused', error: { code: 'zip-bomb', message: 'zip entry expands beyond the 1000 bytes it declares; refused' } });
   expect(candidates.find((c) => c.file === 'lms.zip!/ok.json')?.kind).toBe('bytes');
+});
+
+test('zip: an archive whose exports add up to exactly the total limit is expanded; a byte more refuses it as a whole', () => {
+  const limits = { ...LIMITS, maxTotalBytes: 2000 };
+  const exact = expandArchive(zipSync({ 'a.json': new Uint8Array(1000), 'b.json': new Uint8Array(1000) }), 'lms.zip', 0, limits);
+  expect(exact.map((c) => [c.file, c.kind])).toEqual([
+    ['lms.zip!/a.json', 'bytes'],
+    ['lms.zip!/b.json', 'bytes'],
+  ]);
+  const over = expandArchive(zipSync({ 'a.json': new Uint8Array(1000), 'b.json': new Uint8Array(1001) }), 'lms.zip', 0, limits);
+  expect(over).toMatchObject([{ kind: 'refused', file: 'lms.zip', error: { code: 'zip-too-large' } }]);
 });
