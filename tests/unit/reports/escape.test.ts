@@ -137,3 +137,8 @@ test('an escaped value is held one byte per character, even when its input had c
   expect(escapeHtml(long)).toBe(`${'&#8594;'.repeat(5000)}&lt;`);
   expect(oneByte(escapeHtml(long))).toBe(true);
 });
+
+test('csvCell: DEL and C1 controls (CSI 0x9B starts a terminal sequence as ESC [ does) are written as escapes too', () => {
+  expect(csvCell('Main_Flow_\u009b2J\u007fx\u0085y\u009fz')).toBe('Main_Flow_\\u009b2J\\u007fx\\u0085y\\u009fz');
+  expect(csvCell('café\u00a0ok')).toBe('café\u00a0ok'); // Latin-1 letters and the no-break space are no controls
+});

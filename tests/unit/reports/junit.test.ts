@@ -240,3 +240,8 @@ test('the totals on <testsuites> are the sums of the suites\' own counts, failur
     expect(counts(root).slice(0, 3)).toEqual(totals);
   }
 });
+
+test('an ungradable submission has no percent property (not "null"), as it has no score', () => {
+  const properties = Object.fromEntries(findAll(parseXml(renderJunit([ungradableReport()])), 'property').map((p) => [p.attributes.name, p.attributes.value]));
+  expect(Object.keys(properties)).toEqual(['verdict', 'lab', 'attendee', 'file', 'sha256', 'errorCode']);
+});

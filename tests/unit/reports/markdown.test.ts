@@ -230,3 +230,20 @@ test('an empty class says 0 submissions (a plural), with no average and no table
   expect(md).toContain('**0 submissions**: 0 passed, 0 failed, 0 ungradable.\n');
   expect(md.split('\n').filter((l) => l.startsWith('| ') && !l.startsWith('| Attendee') && !l.startsWith('| ---'))).toEqual([]);
 });
+
+test('two students sharing an id are told apart by their files clipped as names: a 4,000-character path does not make every row and failure 4 KB', () => {
+  const at = (file: string): GradeReport => ({ ...failedReport(), input: { ...failedReport().input, file } });
+  const [a, b] = [at(`a/${'p'.repeat(4000)}.json`), at(`b/${'p'.repeat(4000)}.json`)];
+  const md = renderMarkdown([a, b]);
+  expect(md.split('\n')).toContain(`| 141 (a/${'p'.repeat(198)}… \\(4007 characters\\)) | ❌ failed | 6/19 | 4, 6, 9 |`);
+  expect(md).not.toContain('p'.repeat(199));
+});
+
+test('duplicates: five files set aside are all named; a sixth is counted ("and 1 more")', () => {
+  const item = (dropped: number) => {
+    const md = renderMarkdown([passedReport()], { duplicates: [{ attendee: '140', kept: 'k.json', dropped: Array.from({ length: dropped }, (_, i) => `d${i + 1}.json`) }] });
+    return md.split('\n').find((line) => line.startsWith('- 140: '));
+  };
+  expect(item(5)).toBe('- 140: kept k\\.json; set aside d1\\.json, d2\\.json, d3\\.json, d4\\.json, d5\\.json');
+  expect(item(6)).toBe('- 140: kept k\\.json; set aside d1\\.json, d2\\.json, d3\\.json, d4\\.json, d5\\.json and 1 more');
+});
