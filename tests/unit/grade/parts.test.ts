@@ -201,3 +201,32 @@ test('duplicates: one attendee id in two folders is two students (a platform giv
   expect(kept.map((r) => r.file)).toEqual(['class.zip!/doejane_1_3_Main_Flow_140-1.json', 'class.zip!/Tom Smith_50015_assignsubmission_file_/My flow.json', "class.zip!/Zoë O'Brien_50001_assignsubmission_file_/My flow.json"]);
   expect(duplicates).toEqual([{ attendee: '140', kept: 'class.zip!/doejane_1_3_Main_Flow_140-1.json', dropped: ['class.zip!/doejane_1_2_Main_Flow_140.json'] }]);
 });
+
+test('progress off a terminal: a tenth of a batch not divisible by ten is rounded up (105: every 11, then the end)', () => {
+  const lines: string[] = [];
+  const time = clock(10);
+  const progress = new Progress({ total: 105, isTTY: false, write: (t) => lines.push(t), now: time.now });
+  for (let i = 0; i < 105; i++) progress.tick(time.advance() > 0 ? 'passed' : 'failed');
+  progress.finish();
+  // Before (a mutation sweep): every 10, a line more.
+  expect(lines.map((l) => l.split(' ')[1])).toEqual(['11/105', '22/105', '33/105', '44/105', '55/105', '66/105', '77/105', '88/105', '99/105', '105/105']);
+});
+
+test('progress on a terminal: the ETA shows from exactly one second into the batch', () => {
+  const writes: string[] = [];
+  const time = clock(500);
+  const progress = new Progress({ total: 4, isTTY: true, write: (t) => writes.push(t), now: time.now });
+  time.advance();
+  progress.tick('passed'); // at 500 ms
+  time.advance();
+  progress.tick('passed'); // at 1000 ms
+  // Before (a mutation sweep): at 1000 ms, none yet.
+  expect(writes).toEqual(['\r\x1b[Kgraded 1/4 submissions (0 failed, 0 ungradable) 2 flows/s', '\r\x1b[Kgraded 2/4 submissions (0 failed, 0 ungradable) 2 flows/s, ETA 1s']);
+});
+
+test('progress on a terminal: a batch stopped before its first line ends no line (no empty line before the error)', () => {
+  const writes: string[] = [];
+  new Progress({ total: 4, isTTY: true, write: (t) => writes.push(t), now: clock(10).now }).abandon();
+  // Before (a mutation sweep): a lone '\n'.
+  expect(writes).toEqual([]);
+});

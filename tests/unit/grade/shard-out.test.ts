@@ -77,3 +77,12 @@ test('on a terminal, --shard shows its first pass, which reads the whole class b
   expect(stderr).toMatch(/\r\x1b\[Kread 4\/4 submissions \(to cut the class into 2 shards\) \d+ flows\/s\n\r\x1b\[Kgraded 1\/2 /);
   expect(stderr).toMatch(/\r\x1b\[Kgraded 2\/2 submissions \(0 failed, 0 ungradable\) \d+ flows\/s\n$/);
 });
+
+test('off a terminal (a CI log), --shard writes no line for its first pass: the plain lines count the share it grades', async () => {
+  const dir = tempDir('shard-out-plain-class');
+  writeSolutions(dir, 4);
+  const run = await runCli(['grade', dir, '--out', tempDir('shard-out-plain'), ...NOW, '--jobs', '1', '--shard', '1/2']);
+  expect(run.code).toBe(0);
+  // Before (a mutation sweep): also 'read 4/4 submissions (to cut the class into 2 shards) …' on its own line.
+  expect(run.stderr).toMatch(/^graded 2\/2 submissions \(0 failed, 0 ungradable\) \d+ flows\/s\n$/);
+});

@@ -150,3 +150,12 @@ test("Windows: an earlier run's reports in an --out synced by OneDrive (files Wi
     (await readdir(dir, { withFileTypes: true })).map((entry) => (entry.isFile() ? ({ name: entry.name, isFile: () => false, isDirectory: () => false, isSymbolicLink: () => true } as Dirent) : entry));
   expect(await staleReports(dirs.outDir, ['100'], oneDrive)).toEqual(['7.json']);
 });
+
+test("the gradebook's note on a kept submission counts it with those set aside", async () => {
+  const dirs = staged(2);
+  const graded = await rows(2);
+  const duplicates = [{ attendee: '100', kept: graded[0]!.file, dropped: ['a/Main_Flow_100.json', 'b/Main_Flow_100.json'] }];
+  await writeOutputs({ ...dirs, rows: graded, duplicates, checkIds: ['flow-name'] });
+  // Before (a mutation sweep): 'newest of 2 submissions' would have passed too.
+  expect(readFileSync(path.join(dirs.outDir, 'grades.csv'), 'utf8')).toContain(',"newest of 3 submissions; set aside: a/Main_Flow_100.json, b/Main_Flow_100.json",');
+});
