@@ -66,3 +66,24 @@ test('hostile names (deep, varied, 64 KB) cost little: the paths looked at are b
   const used = process.cpuUsage(started);
   expect((used.user + used.system) / 1000).toBeLessThan(2_000);
 });
+
+const candidatesOf = (files: string[]): Candidate[] => files.map((file) => ({ kind: 'path', file, mtimeMs: 0 }));
+
+test('found again for exactly half of the archive\'s submissions is not the same class; for more than half it is', () => {
+  const zipped = ['a.zip!/s1/x.json', 'a.zip!/s2/x.json', 'a.zip!/s3/x.json', 'a.zip!/s4/x.json'];
+  // Before (a mutation sweep): half was enough.
+  expect(sameSubmissionsTwice(candidatesOf([...zipped, 'b/s1/x.json', 'b/s2/x.json']))).toEqual([]);
+  expect(sameSubmissionsTwice(candidatesOf([...zipped, 'b/s1/x.json', 'b/s2/x.json', 'b/s3/x.json']))).toEqual([
+    'flowgrade: a.zip and b hold the same 3 submissions: each is graded twice, in two rows; give only one of them [same-submissions]',
+  ]);
+});
+
+test('Windows paths: a student\'s zip inside a class given twice is named once, with the class', () => {
+  const entries = ['A_1\\Main_Flow_1.json', 'B_2\\flow.json', 'C_3\\upload.zip!/Main_Flow_3.json', 'C_3\\upload.zip!/Main_Flow_3 (1).json'];
+  const zipped = entries.map((entry) => `C:\\c\\lab3.zip!/${entry.replace(/\\/g, '/')}`);
+  const extracted = entries.map((entry) => `C:\\c\\lab3\\${entry}`);
+  // Before (a mutation sweep): also 'C:\c\lab3\C_3\upload.zip and C:\c\lab3.zip!/C_3/upload.zip hold the same 2 submissions'.
+  expect(sameSubmissionsTwice(candidatesOf([...zipped, ...extracted]))).toEqual([
+    'flowgrade: C:\\c\\lab3.zip and C:\\c\\lab3 hold the same 4 submissions: each is graded twice, in two rows; give only one of them [same-submissions]',
+  ]);
+});

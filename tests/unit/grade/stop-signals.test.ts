@@ -42,3 +42,13 @@ test('listened to where the platform has it, and no longer once the run has ende
   exitOnStopSignals(() => {}, linux);
   expect(linux.listening()).toEqual(['SIGHUP', 'SIGINT', 'SIGTERM']);
 });
+
+test('each stop signal ends the run with 128 + its number: SIGHUP (a terminal closed) 129, SIGINT 130, SIGTERM 143', () => {
+  for (const [signal, code] of [['SIGHUP', 129], ['SIGINT', 130], ['SIGTERM', 143]] as const) {
+    const proc = fakeProcess('linux');
+    exitOnStopSignals(() => {}, proc);
+    proc.emit(signal);
+    // Before (a mutation sweep): SIGHUP's code was held by no test.
+    expect(proc.exits, signal).toEqual([code]);
+  }
+});
