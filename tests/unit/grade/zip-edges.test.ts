@@ -5,7 +5,7 @@
  * holding two dots is a name. The limits are exact: an entry of the file size limit, exports adding
  * up to the total limit, and archives nested MAX_NESTING (3) deep are expanded; a byte or a level
  * more is refused. An entry stored without compression is held to the size it declares as a
- * deflated one is.
+ * deflated one is, and an export or archive named in capitals is one.
  */
 import { test, expect } from '@playwright/test';
 import { zipSync, type Zippable } from 'fflate';
@@ -68,4 +68,16 @@ test('zip: an archive whose exports add up to exactly the total limit is expande
   ]);
   const over = expandArchive(zipSync({ 'a.json': new Uint8Array(1000), 'b.json': new Uint8Array(1001) }), 'lms.zip', 0, limits);
   expect(over).toMatchObject([{ kind: 'refused', file: 'lms.zip', error: { code: 'zip-too-large' } }]);
+});
+
+test('zip: an export or archive named in capitals (Main_Flow_140.JSON, Class.ZIP, as Windows tools may write them) is expanded, not set aside as no export', () => {
+  const archive = zipSync({ 'Main_Flow_140.JSON': FLOW, 'b.Json': FLOW, 'Class.ZIP': zipSync({ 'c.json': FLOW }) });
+  const ignored: string[] = [];
+  const candidates = expandArchive(archive, 'lms.zip', 0, LIMITS, (entry) => ignored.push(entry));
+  expect(candidates.map((c) => [c.file, c.kind]).sort()).toEqual([
+    ['lms.zip!/Class.ZIP!/c.json', 'bytes'],
+    ['lms.zip!/Main_Flow_140.JSON', 'bytes'],
+    ['lms.zip!/b.Json', 'bytes'],
+  ]);
+  expect(ignored).toEqual([]);
 });
