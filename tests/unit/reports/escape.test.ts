@@ -142,3 +142,8 @@ test('csvCell: DEL and C1 controls (CSI 0x9B starts a terminal sequence as ESC [
   expect(csvCell('Main_Flow_\u009b2J\u007fx\u0085y\u009fz')).toBe('Main_Flow_\\u009b2J\\u007fx\\u0085y\\u009fz');
   expect(csvCell('café\u00a0ok')).toBe('café\u00a0ok'); // Latin-1 letters and the no-break space are no controls
 });
+
+test('safeHref: only the schemes http and https themselves, not others that start like them', () => {
+  for (const bad of ['httpx://example.org', 'https+javascript:alert(1)', 'http-data:text/html,x', 'HTTPSX:x']) expect(safeHref(bad), bad).toBeUndefined();
+  for (const good of ['http://example.org/', 'HTTPS://example.org/r.html']) expect(safeHref(good), good).toBe(good);
+});
