@@ -118,7 +118,7 @@ test.describe('ivr-collectdigits', () => {
   });
 
   test('entry ends at the terminator or at maxDigits: later keys are not collected', async () => {
-    for (const [answer, exit, digits] of [['1234#567', 'default', '1234'], ['12#456', 'invalid', undefined], ['1234567#', 'default', '123456'], ['12345678', 'default', '123456']] as const) {
+    for (const [answer, exit, digits] of [['1234#567', 'default', '1234'], ['12#456', 'invalid', undefined], ['1234567#', 'default', '123456'], ['12345678', 'default', '123456'], ['*12*3', 'default', '*12*3']] as const) {
       const result = await run(buildFlow(spec), { dtmf: { Digits: answer } });
       expect([answer, entry(result, 'Digits').outcome, entry(result, 'Digits').modifiedVariables['Digits.DigitsEntered']]).toEqual([answer, exit, digits]);
     }

@@ -152,6 +152,15 @@ test.describe('request building', () => {
     expect(seen).toEqual(cases.map(([, , sent]) => sent));
   });
 
+  test('a Content-Type the activity sets itself is the one sent with the body, not a second one', async () => {
+    let sent: string | null = null;
+    const services = fakeServices([http.post(DYNVARS_URL, ({ request }) => ((sent = request.headers.get('content-type')), HttpResponse.json({})))]);
+    const node = httpRequest('Req', { httpRequestUrl: DYNVARS_URL, httpRequestMethod: 'POST', httpRequestHeaders: { 'Content-Type': 'application/vnd.api+json' }, httpRequestBody: '{"a":1}' });
+    const result = await simulate(buildFlow(flowWith(node)), {}, { services });
+    expect(sent).toBe('application/vnd.api+json');
+    expect(result.trace.find((e) => e.activity === 'Req')?.http?.requestHeaders).toEqual({ 'content-type': 'application/vnd.api+json' });
+  });
+
   test('form data is sent urlencoded, names and values rendered', async () => {
     let sent = '';
     const services = fakeServices([http.post(DYNVARS_URL, async ({ request }) => ((sent = `${request.headers.get('content-type')} ${await request.text()}`), HttpResponse.json({})))]);
@@ -288,6 +297,11 @@ test.describe('parse settings', () => {
     expect(result.variables['GET_CBID.httpStatusCode']).toBe(502);
   });
 
+  test('an indefinite path matching nothing leaves the variable empty too, not an empty list (choice)', async () => {
+    const result = await runParse(parse([['outdialcbid', '$[*].nothing'], ['customani', '$..nothing'], ['blob', '$[0].list[*]']]));
+    expect(result.trace.find((e) => e.activity === 'GET_CBID')).toMatchObject({ outcome: 'default', modifiedVariables: { outdialcbid: '', customani: '', blob: null } });
+  });
+
   test('an indefinite path gives the list of matches (text as JSON for a STRING variable)', async () => {
     const result = await runParse(parse([['outdialcbid', '$[*].tacnumber']]));
     expect(result.variables.outdialcbid).toBe('["+14085267209"]');
@@ -317,6 +331,8 @@ test.describe('parse settings', () => {
     );
     expect(result.trace.find((e) => e.activity === 'GET_CBID')?.error).toBeUndefined();
     expect(result.variables).toMatchObject({ outdialcbid: '+15550000002', customani: '+15550000001', count: 3, blob: [3, 5], flag: null });
+    // A wildcard after it makes the path indefinite: every value, not the first.
+    expect((await runParse(parse([['blob', '$[-1].*']]), records)).variables.blob).toEqual(['+15550000002', [4, 5]]);
   });
 
   test('an index written with leading zeros is that index, as Jayway reads it (Integer.parseInt): $[00] is $[0], $[-01] the last', async () => {

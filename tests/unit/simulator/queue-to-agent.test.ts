@@ -33,7 +33,9 @@ test('with the agent free the call is connected there; otherwise the caller wait
 });
 
 test('no agent id is its Undefined Error', async () => {
-  const result = await run('');
-  expect(result.trace.map((e) => `${e.activity}:${e.outcome}`)).toEqual(['NewPhoneContact:out', 'ToLastAgent:error', 'NoAgent:default', 'Bye:end']);
-  expect(result.trace[1].error).toBe('no agent to queue to: {{lastAgent}} is empty');
+  for (const blank of ['', '   ']) {
+    const result = await run(blank);
+    expect(result.trace.map((e) => `${e.activity}:${e.outcome}`), JSON.stringify(blank)).toEqual(['NewPhoneContact:out', 'ToLastAgent:error', 'NoAgent:default', 'Bye:end']);
+    expect(result.trace[1].error).toBe('no agent to queue to: {{lastAgent}} is empty');
+  }
 });

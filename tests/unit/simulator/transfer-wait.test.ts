@@ -25,6 +25,8 @@ test('a Wait goes on by default; a Bridged Transfer comes back by default when t
 });
 
 test('a Bridged Transfer to no number takes its failure exit', async () => {
-  const result = await run('');
-  expect(result.trace.map((e) => `${e.activity}:${e.outcome}`)).toEqual(['NewPhoneContact:out', 'Pause:default', 'ToPartner:failure', 'NoPartner:default', 'Bye:end']);
+  for (const blank of ['', '   ']) {
+    const result = await run(blank);
+    expect(result.trace.map((e) => `${e.activity}:${e.outcome}`), JSON.stringify(blank)).toEqual(['NewPhoneContact:out', 'Pause:default', 'ToPartner:failure', 'NoPartner:default', 'Bye:end']);
+  }
 });

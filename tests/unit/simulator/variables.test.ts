@@ -12,13 +12,14 @@ test('convertToType: each declared type', () => {
   expect(convertToType(-3, 'integer', 'v')).toBe(-3);
   expect(convertToType('2.5', 'DECIMAL', 'v')).toBe(2.5);
   expect(convertToType('TRUE', 'BOOLEAN', 'v')).toBe(true);
+  expect(convertToType(' false ', 'BOOLEAN', 'v')).toBe(false);
   expect(convertToType('[1,{"b":null}]', 'JSON', 'v')).toEqual([1, { b: null }]);
   expect(convertToType({ x: 1 }, 'JSON', 'v')).toEqual({ x: 1 });
   expect(convertToType('2025-01-01T00:00:00Z', 'DATETIME', 'v')).toBe('2025-01-01T00:00:00Z');
 });
 
 test('convertToType: values that do not fit are activity errors naming the variable', () => {
-  for (const [value, type] of [[1.5, 'INTEGER'], ['12abc', 'INTEGER'], ['', 'INTEGER'], [null, 'INTEGER'], ['1e999x', 'DECIMAL'], ['yes', 'BOOLEAN'], [1, 'BOOLEAN'], ['{', 'JSON'], ['9007199254740993', 'INTEGER']] as const) {
+  for (const [value, type] of [[1.5, 'INTEGER'], ['12abc', 'INTEGER'], ['', 'INTEGER'], [null, 'INTEGER'], ['1e999x', 'DECIMAL'], ['yes', 'BOOLEAN'], [1, 'BOOLEAN'], ['{', 'JSON'], ['9007199254740993', 'INTEGER'], ['1e3', 'INTEGER'], ['0x10', 'INTEGER'], ['1.0', 'INTEGER'], ['  ', 'INTEGER']] as const) {
     expect(() => convertToType(value, type, 'target'), `${String(value)} as ${type}`).toThrow(ActivityError);
     expect(() => convertToType(value, type, 'target')).toThrow(/variable 'target'/);
   }
@@ -41,6 +42,12 @@ test('toPlain copies own data only and keeps __proto__ as a plain key', () => {
   expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   expect(toPlain(new Map([['k', [1, undefined]]]))).toEqual({ k: [1, null] });
   expect(toPlain(Number.NaN)).toBeNull();
+});
+
+test('toPlain keeps 200 levels of nesting and cuts what is deeper to null', () => {
+  const nested = (levels: number, leaf: unknown): unknown => (levels === 0 ? leaf : [nested(levels - 1, leaf)]);
+  expect(toPlain(nested(200, 'leaf'))).toEqual(nested(200, 'leaf'));
+  expect(toPlain(nested(201, 'leaf'))).toEqual(nested(201, null));
 });
 
 test('VariableStore: begin/commit reports the changes, rollback undoes them', () => {
