@@ -1,0 +1,65 @@
+/**
+ * Rules of the loader and the flow model that no other loader test held (found by a mutation
+ * sweep): each test names the rule; a loader that broke it passed every other loader test.
+ */
+import { test, expect } from '@playwright/test';
+import { loadFlow } from '../../../engine/loader.js';
+import type { FlowModel } from '../../../engine/model.js';
+import { tinyFlow } from './tiny-flow.js';
+
+function load(flow: Record<string, unknown>): FlowModel {
+  const result = loadFlow(JSON.stringify(flow));
+  if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`);
+  return result.model;
+}
+
+test('a 2026 export is told by either of its new keys, associatedChannels or flowOutcome', () => {
+  expect(load(tinyFlow({ flowOutcome: null })).generation).toBe('2026');
+  expect(load(tinyFlow({ associatedChannels: [] })).generation).toBe('2026');
+});
+
+test('a key ending in _name, _type or _input is UI data only beside the plain key it copies', () => {
+  const flow = tinyFlow();
+  Object.assign(flow.process.activities.p.properties, { greeting_name: 'Hello', prompt: 'a.wav', prompt_name: 'A' });
+  const play = load(flow).main.activities.find((a) => a.label === 'Welcome')!;
+  expect(play.props.greeting_name).toBe('Hello');
+  expect(play.props).not.toHaveProperty('prompt_name');
+  expect(play.ui['prompt:name']).toBe('A');
+});
+
+test('a variable type written in lower case is read as its upper-case type, and its default parsed so', () => {
+  const flow = tinyFlow({ variables: [{ name: 'count', type: 'integer', value: '5' }, { name: 'flag', type: 'Boolean', value: 'TRUE' }] });
+  expect(load(flow).variables.map((v) => [v.name, v.type, v.defaultValue])).toEqual([['count', 'INTEGER', 5], ['flag', 'BOOLEAN', true]]);
+});
+
+test('the 2026 start node NewContact starts the main flow', () => {
+  const flow = tinyFlow();
+  flow.process.activities.s.properties.activityName = 'NewContact';
+  const model = load(flow);
+  expect(model.main.start).toBe('s');
+  expect(model.main.activities.find((a) => a.label === 'Welcome')?.reachable).toBe(true);
+  expect(model.findings.map((f) => f.code)).not.toContain('missing-start');
+});
+
+test('an event node of an unknown specification name gets its display name from its label when that is a catalogue display name', () => {
+  const flow = tinyFlow();
+  const events = flow.eventFlows.eventsMap.GLOBAL_EVENTS.process.activities;
+  events.e2 = { id: 'e2', name: 'AgentOffered', group: 'event', properties: { activityId: 'event', name: 'AgentOffered', eventSpecificationName: 'CustomOffer' } };
+  expect(load(flow).handlers.find((h) => h.nodeId === 'e2')).toMatchObject({ name: 'CustomOffer', display: 'AgentOffered' });
+});
+
+test('a pointer escapes a "~" in an id that has no "/" (RFC 6901)', () => {
+  const flow = tinyFlow();
+  flow.process.activities['a~b'] = { id: 'a~b', name: 'Tilde', group: 'action', properties: { activityName: 'play-message', name: 'Tilde' } };
+  expect(load(flow).main.activities.find((a) => a.label === 'Tilde')?.pointer).toBe('/process/activities/a~0b');
+});
+
+test('a string or a key of exactly the string limit is accepted, one character more refused', () => {
+  const limit = { maxStringLength: 1000 };
+  expect(loadFlow(JSON.stringify(tinyFlow({ note: 'x'.repeat(1000), ['k'.repeat(1000)]: 1 })), limit).ok).toBe(true);
+  expect(loadFlow(JSON.stringify(tinyFlow({ note: 'x'.repeat(1001) })), limit)).toEqual({
+    ok: false,
+    error: { code: 'too-large', message: 'a string of 1001 characters at /note is longer than the limit of 1000 characters' },
+  });
+  expect(loadFlow(JSON.stringify(tinyFlow({ ['k'.repeat(1001)]: 1 })), limit)).toMatchObject({ ok: false, error: { code: 'too-large', message: expect.stringMatching(/^a key of 1001 characters at \(top level\) is longer/) } });
+});
