@@ -111,6 +111,12 @@ test.describe('Tasks API', () => {
     }
   });
 
+  test('/v1/tasks/ with a trailing slash is the Create Task endpoint too', async () => {
+    const { response, services } = await send(post(GOOD_BODY, undefined, `${TASKS}/`));
+    expect(response?.status).toBe(201);
+    expect(services.tasks).toHaveLength(1);
+  });
+
   test('a connector base with a path answers /v1/tasks below that path only', async () => {
     const connectors = { WxCC_API: 'https://gateway.example.test/wxcc/' };
     expect((await send(post(GOOD_BODY, undefined, 'https://gateway.example.test/wxcc/v1/tasks'), { connectors })).response?.status).toBe(201);
