@@ -161,6 +161,21 @@ test.describe('request building', () => {
     expect(result.trace.find((e) => e.activity === 'Req')?.http?.requestHeaders).toEqual({ 'content-type': 'application/vnd.api+json' });
   });
 
+  test('header rows named by "name" instead of "key" are sent; form data with no field sends no body', async () => {
+    const sent: string[] = [];
+    const services = fakeServices([http.post(DYNVARS_URL, async ({ request }) => (sent.push(`${request.headers.get('x-caller')} ${request.headers.get('content-type')} [${await request.text()}]`), HttpResponse.json({})))]);
+    const node = httpRequest('Req', {
+      httpRequestUrl: DYNVARS_URL,
+      httpRequestMethod: 'POST',
+      httpContentType: 'Application/x-www-form-urlencoded',
+      httpRequestHeaders: [{ name: 'X-Caller', value: '{{NewPhoneContact.ANI}}' }],
+      httpRequestBodyFormData: [{ key: '', value: '' }],
+    });
+    const result = await simulate(buildFlow(flowWith(node)), {}, { services });
+    expect(sent).toEqual(['+14085551234 null []']);
+    expect(result.trace.find((e) => e.activity === 'Req')?.http?.requestBody).toBeUndefined();
+  });
+
   test('form data is sent urlencoded, names and values rendered', async () => {
     let sent = '';
     const services = fakeServices([http.post(DYNVARS_URL, async ({ request }) => ((sent = `${request.headers.get('content-type')} ${await request.text()}`), HttpResponse.json({})))]);
@@ -257,10 +272,12 @@ test.describe('requests the platform would refuse: our words, the same in Node a
   test('header names and values, methods and credentials in the URL are checked before the request is built', async () => {
     expect(await errorOf({ httpRequestHeaders: { 'X Bad': '1' } })).toBe(`invalid request header name "X Bad": only letters, digits and !#$%&'*+-.^_\`|~ are allowed`);
     expect(await errorOf({ httpRequestHeaders: { 'X-Note': 'a\nb' } })).toBe('invalid value of request header X-Note: it holds a line break or a NUL character');
+    expect(await errorOf({ httpRequestHeaders: { 'X-Note': 'a\0b' } })).toBe('invalid value of request header X-Note: it holds a line break or a NUL character');
     expect(await errorOf({ httpRequestHeaders: { 'X-Note': 'price 5€' } })).toBe('invalid value of request header X-Note: it holds a character beyond Latin-1 ("€"); encode it first, e.g. with | urlencode');
     expect(await errorOf({ httpRequestMethod: 'CONNECT' })).toBe('request method CONNECT cannot be sent by an HTTP Request activity');
     expect(await errorOf({ httpRequestMethod: 'PO ST' })).toBe('invalid request method "PO ST": a method is one word without spaces or accents, such as GET or POST');
     expect(await errorOf({ httpRequestUrl: 'https://user:pw@674481b1b4e2e04abea27c6e.mockapi.io/x' })).toBe('request URL "https://user:pw@674481b1b4e2e04abea27c6e.mockapi.io/x" holds a user name or password (user:password@): not sent');
+    expect(await errorOf({ httpRequestUrl: 'https://:pw@674481b1b4e2e04abea27c6e.mockapi.io/x' })).toBe('request URL "https://:pw@674481b1b4e2e04abea27c6e.mockapi.io/x" holds a user name or password (user:password@): not sent');
     expect(await errorOf({ httpRequestHeaders: { 'X-Name': 'Zoë' } })).toBeUndefined(); // Latin-1 is fine
     expect(await errorOf({ httpRequestHeaders: [{ key: '', value: '' }, { key: ' ', value: 'x' }] })).toBeUndefined(); // empty placeholder rows are skipped
     for (const host of ['674481b1b4e2e04abea27c6e.xn--a.io', 'xn--a.674481b1b4e2e04abea27c6e.mockapi.io']) {
@@ -395,6 +412,7 @@ test.describe('parse settings', () => {
     ['$ [0].tacnumber', 'invalid JSONPath $ [0].tacnumber: a space at position 2 (outside brackets a path has no spaces)'],
     ['$[0]. tacnumber', 'invalid JSONPath $[0]. tacnumber: a space at position 6 (outside brackets a path has no spaces)'],
     ['$[0] .tacnumber', 'invalid JSONPath $[0] .tacnumber: a space at position 5 (outside brackets a path has no spaces)'],
+    ['$[0].tacnumber .vip', 'invalid JSONPath $[0].tacnumber .vip: a space at position 15 (outside brackets a path has no spaces)'],
     ['$[0].tac number', "invalid JSONPath $[0].tac number: a space at position 9 (outside brackets a path has no spaces; a name with spaces is written ['tac number'])"],
     // Jayway 2.10: InvalidPathException ("Expected ?, ', 0-9, *", "Failed to parse SliceOperation")
     ['$[0][tacnumber]', "invalid JSONPath $[0][tacnumber]: a name in brackets is quoted (['tacnumber']), at position 5"],
