@@ -63,3 +63,36 @@ test('a string or a key of exactly the string limit is accepted, one character m
   });
   expect(loadFlow(JSON.stringify(tinyFlow({ ['k'.repeat(1001)]: 1 })), limit)).toMatchObject({ ok: false, error: { code: 'too-large', message: expect.stringMatching(/^a key of 1001 characters at \(top level\) is longer/) } });
 });
+
+test('variable defaults as people type them: TRUE, NULL and an empty JSON default', () => {
+  const flow = tinyFlow({
+    variables: [
+      { name: 'flag', type: 'BOOLEAN', value: 'TRUE' },
+      { name: 'count', type: 'INTEGER', value: 'NULL' },
+      { name: 'price', type: 'DECIMAL', value: ' null ' },
+      { name: 'blob', type: 'JSON', value: '' },
+    ],
+  });
+  const model = load(flow);
+  expect(model.variables.map((v) => [v.name, v.defaultValue])).toEqual([['flag', true], ['count', null], ['price', null], ['blob', null]]);
+  expect(model.findings.map((f) => f.code)).not.toContain('default-unparseable');
+});
+
+test('a Postman collection is named as such by its list of items alone', () => {
+  expect(loadFlow(JSON.stringify({ info: { name: 'WxCC' }, item: [] }))).toEqual({ ok: false, error: { code: 'not-a-flow', message: 'this is a Postman collection, not a Flow Designer export' } });
+});
+
+test('a large export is measured for nesting without counting brackets inside strings, after an escaped quote too', () => {
+  // Over SCAN_BEFORE_PARSE_LENGTH, so its nesting is scanned in the text before it is parsed.
+  const flow = tinyFlow({ body: '{"note": "a \\"quote\\" then [[[' + '['.repeat(100) + '"}', pad: 'x'.repeat(1_100_000) });
+  expect(loadFlow(JSON.stringify(flow), { maxStringLength: 2_000_000 }).ok).toBe(true);
+});
+
+test('menu options written as numbers are exits named by their digits', () => {
+  const flow = tinyFlow();
+  Object.assign(flow.process.activities.p.properties, { activityName: 'ivr-menu', menuLinks: [1, 2] });
+  flow.process.links.push({ id: 'l3', sourceActivityId: 'p', targetActivityId: 'd', conditionExpr: '1', properties: { value: '1' } });
+  const menu = load(flow).main.activities.find((a) => a.label === 'Welcome')!;
+  expect(menu.knownExits).toEqual(['1', '2', 'timeout', 'invalid', 'error']);
+  expect(menu.unlinkedExits).toEqual(['2', 'timeout', 'invalid', 'error']);
+});
