@@ -111,6 +111,12 @@ test.describe('Tasks API', () => {
     }
   });
 
+  test('an attribute key of exactly 200 bytes and a value of exactly 1024 bytes are accepted', async () => {
+    const { response, services } = await send(post({ ...GOOD_BODY, attributes: { ['é'.repeat(100)]: 'v'.repeat(1024) } }));
+    expect(response?.status).toBe(201);
+    expect(services.tasks).toHaveLength(1);
+  });
+
   test('/v1/tasks/ with a trailing slash is the Create Task endpoint too', async () => {
     const { response, services } = await send(post(GOOD_BODY, undefined, `${TASKS}/`));
     expect(response?.status).toBe(201);
