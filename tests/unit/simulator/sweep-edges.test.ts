@@ -99,6 +99,15 @@ test.describe('case-statement', () => {
   test('a bare variable name as the expression is read as that variable', async () => {
     expect(await exitOf(caseFlow('result', 'ABANDONED'))).toBe('1');
   });
+
+  test('labels that do not match the keys one to one are not used: the keys themselves are matched', async () => {
+    const model = buildFlow({
+      variables: [{ name: 'result', type: 'STRING', value: '1' }],
+      main: [{ label: 'Case', type: 'case-statement', props: { expression: '{{result}}', menuLinks: ['0', '1'], 'menuLinks:input': ['AMD'] } }],
+      links: [['NewPhoneContact', 'out', 'Case']],
+    });
+    expect(await exitOf(model)).toBe('1');
+  });
 });
 
 test('a Play Message set to audio files with none falls back to its TTS prompts', async () => {
