@@ -5,7 +5,7 @@ import { ActivityError } from '../errors.js';
 import { asVariableReference, type Expressions } from '../expressions.js';
 import { convertToType, getOwn, isTextType, type VariableStore } from '../variables.js';
 import { menuKeys } from './media.js';
-import { prop, text, textList, textProp, uiProp } from './read.js';
+import { optionInputs, prop, text, textList, textProp } from './read.js';
 
 interface Assignment {
   target: string;
@@ -78,7 +78,7 @@ export const caseStatement: ActivityHandler = (run) => {
   if (expression === undefined || expression.trim() === '') throw new ActivityError('no case expression');
   const value = run.expr.render(asVariableReference(expression), run.vars.scope(), 'the case expression');
   const keys = menuKeys(run.activity);
-  const labels = textList(uiProp(run.activity, 'menuLinks:input') ?? prop(run.activity, 'menuLinks_input'));
+  const labels = optionInputs(run.activity, 'menuLinks');
   const matchValues = labels.length === keys.length ? labels : keys;
   const index = matchValues.indexOf(value);
   return exit(index >= 0 ? keys[index] : 'default');
@@ -93,7 +93,7 @@ export const caseStatement: ActivityHandler = (run) => {
  */
 export const percentAllocation: ActivityHandler = (run) => {
   const keys = textList(prop(run.activity, 'allocations'));
-  const inputs = textList(uiProp(run.activity, 'allocations:input') ?? prop(run.activity, 'allocations_input'));
+  const inputs = optionInputs(run.activity, 'allocations');
   let best: { key: string; percent: number; description: string } | undefined;
   keys.forEach((key, index) => {
     const allocation = parseAllocation(inputs[index]);

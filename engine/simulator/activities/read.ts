@@ -33,6 +33,15 @@ export function boolProp(activity: Activity, key: string): boolean {
   return raw === true || (typeof raw === 'string' && raw.trim().toLowerCase() === 'true');
 }
 
+/**
+ * The labels shown beside a list property's options (`menuLinks:input` beside `menuLinks`,
+ * `allocations:input` beside `allocations`), from `ui` or props, or as some exports spell it
+ * (`menuLinks_input`); [] when there are none.
+ */
+export function optionInputs(activity: Activity, key: string): string[] {
+  return textList(uiProp(activity, `${key}:input`) ?? prop(activity, `${key}_input`));
+}
+
 /** A list of strings (non-strings become text; anything that is not a list gives []). */
 export function textList(value: unknown): string[] {
   if (!Array.isArray(value)) return [];

@@ -1,4 +1,5 @@
 /** Start and event nodes, routing activities and terminal activities. */
+import type { Activity } from '../../model.js';
 import { exit, type ActivityHandler, type ActivityOutcome, type ActivityRun } from '../context.js';
 import { ActivityError } from '../errors.js';
 import { asVariableReference } from '../expressions.js';
@@ -114,10 +115,15 @@ export const endFlow: ActivityHandler = (run) => ({
 
 export const endSubflow: ActivityHandler = (run) => ({ kind: 'end', summary: `subflow ended at ${run.activity.label}` });
 
+/** The number a transfer dials, as written (`transfertodn`, else its display copy): a template to render. */
+function transferNumber(activity: Activity): string | undefined {
+  return text(prop(activity, 'transfertodn')) ?? text(uiProp(activity, 'transfertodn:name'));
+}
+
 /** Blind Transfer hands the call to another number: the caller leaves this flow. */
 export const blindTransfer: ActivityHandler = (run) => {
   requireCaller(run);
-  const target = text(prop(run.activity, 'transfertodn')) ?? text(uiProp(run.activity, 'transfertodn:name'));
+  const target = transferNumber(run.activity);
   const where = target ? run.expr.render(target, run.vars.scope(), 'the transfer number') : '';
   return { kind: 'end', summary: `transferred${where ? ` to ${where}` : ''} at ${run.activity.label}`, callerConnected: false };
 };
@@ -129,7 +135,7 @@ export const blindTransfer: ActivityHandler = (run) => {
  */
 export const bridgedTransfer: ActivityHandler = (run) => {
   requireCaller(run);
-  const target = text(prop(run.activity, 'transfertodn')) ?? text(uiProp(run.activity, 'transfertodn:name')) ?? '';
+  const target = transferNumber(run.activity) ?? '';
   return exit(run.expr.render(target, run.vars.scope(), 'the transfer number').trim() === '' ? 'failure' : 'default');
 };
 
