@@ -19,12 +19,12 @@ import { dateFilter, epochFilter } from './filters-date.js';
 import { javaFormat } from './javaformat.js';
 import type { Callable, FilterFn, Invocation } from './invocation.js';
 import { intArg, stringArg, stringInput } from './invocation.js';
-import { javaTrim, withRegex } from './members.js';
+import { withRegex } from './members.js';
 import { isEmpty } from './predicates.js';
 import { javaSplit } from './regex.js';
 import { MAX_STRING_LENGTH, replacedLength } from './limits.js';
 import { javaString } from './stringify.js';
-import { isJavaWhitespace } from './whitespace.js';
+import { isJavaWhitespace, javaTrim } from './whitespace.js';
 import {
   PDouble,
   PMap,

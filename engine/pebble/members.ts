@@ -17,7 +17,7 @@ import { m, type Method, type Param } from './method.js';
 import { javaMatches, javaReplace, javaSplit, RegexError } from './regex.js';
 import { MAX_STRING_LENGTH, replacedLength } from './limits.js';
 import { javaString } from './stringify.js';
-import { javaIsBlank, javaStrip } from './whitespace.js';
+import { javaIsBlank, javaStrip, javaTrim } from './whitespace.js';
 import {
   type Long,
   PDate,
@@ -41,15 +41,6 @@ import {
   mapSize,
   type MapValue,
 } from './values.js';
-
-/** Java String.trim(): strips chars <= U+0020. */
-export function javaTrim(s: string): string {
-  let start = 0;
-  let end = s.length;
-  while (start < end && s.charCodeAt(start) <= 32) start++;
-  while (end > start && s.charCodeAt(end - 1) <= 32) end--;
-  return s.slice(start, end);
-}
 
 /** Java's Character.toUpperCase / toLowerCase of one code point: the simple mapping, one character (`ß` stays). */
 function simpleCase(c: string, upper: boolean): string {

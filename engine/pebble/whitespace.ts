@@ -13,10 +13,19 @@ export function isJavaWhitespace(c: string): boolean {
 
 /** Java String.strip(): the text without white space at either end. */
 export function javaStrip(s: string): string {
+  return trimEnds(s, isJavaWhitespace);
+}
+
+/** Java String.trim(): the text without characters up to U+0020 at either end (control characters too, no-break spaces not). */
+export function javaTrim(s: string): string {
+  return trimEnds(s, (c) => c.charCodeAt(0) <= 32);
+}
+
+function trimEnds(s: string, drop: (c: string) => boolean): string {
   let start = 0;
   let end = s.length;
-  while (start < end && isJavaWhitespace(s[start])) start++;
-  while (end > start && isJavaWhitespace(s[end - 1])) end--;
+  while (start < end && drop(s[start])) start++;
+  while (end > start && drop(s[end - 1])) end--;
   return s.slice(start, end);
 }
 
