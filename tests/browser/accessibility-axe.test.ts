@@ -16,7 +16,7 @@ import { renderDashboard, renderHtmlReport } from '../../reports/index.js';
 import { gradeFixture } from '../unit/checks/support.js';
 import { failedReport, passedReport, sampleClass, ungradableReport } from '../unit/reports/sample-reports.js';
 import { fixturePath } from '../helpers.js';
-import { filePages, serveSite, watchPage, type ServedSite } from './site.js';
+import { filePages, useServedSite, watchPage } from './site.js';
 
 const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'];
 
@@ -103,17 +103,11 @@ test.describe('class dashboard', () => {
 });
 
 test.describe('self-check page', () => {
-  let site: ServedSite;
-  test.beforeAll(async () => {
-    site = await serveSite();
-  });
-  test.afterAll(async () => {
-    await site?.stop();
-  });
+  const site = useServedSite();
 
   async function ready(page: Page): Promise<ReturnType<typeof watchPage>> {
     const watched = watchPage(page);
-    await page.goto(site.url);
+    await page.goto(site().url);
     await expect(page.locator('#results')).toHaveAttribute('data-state', 'ready');
     return watched;
   }

@@ -15,7 +15,7 @@ import { renderDashboard, renderHtmlReport } from '../../reports/index.js';
 import { failedReport, passedReport, ungradableReport } from '../unit/reports/sample-reports.js';
 import { gradeFixture } from '../unit/checks/support.js';
 import { fixturePath } from '../helpers.js';
-import { filePages, serveSite, watchPage, type ServedSite } from './site.js';
+import { filePages, useServedSite, watchPage } from './site.js';
 
 const open = filePages('flowgrade-a11y-');
 
@@ -175,18 +175,12 @@ test.describe('class dashboard', () => {
 });
 
 test.describe('self-check page', () => {
-  let site: ServedSite;
-  test.beforeAll(async () => {
-    site = await serveSite();
-  });
-  test.afterAll(async () => {
-    await site?.stop();
-  });
+  const site = useServedSite();
 
   test('while a file is graded, "Grading …" is announced: the live region holding the status is not marked busy', async ({ page }) => {
     const watched = watchPage(page);
     await page.clock.install({ time: new Date('2025-06-02T10:00:00Z') });
-    await page.goto(site.url);
+    await page.goto(site().url);
     await expect(page.locator('#results')).toHaveAttribute('data-state', 'ready');
     // The page's timers now wait for the test: the checks start (after a timer of 0 ms) when it resumes.
     await page.clock.pauseAt(new Date('2025-06-02T11:00:00Z'));
@@ -210,7 +204,7 @@ test.describe('self-check page', () => {
 
   test('a file that cannot be graded is announced once: its message and advice sit in the one polite live region with the status, no alert nested inside it', async ({ page }) => {
     const watched = watchPage(page);
-    await page.goto(site.url);
+    await page.goto(site().url);
     await expect(page.locator('#results')).toHaveAttribute('data-state', 'ready');
     await page.locator('#file-input').setInputFiles({ name: 'notes.json', mimeType: 'application/json', buffer: Buffer.from('not a flow\n') });
     const box = page.locator('#error .page-error');
@@ -244,7 +238,7 @@ test.describe('self-check page', () => {
 
   test('one control for one action: a screen reader meets the drop zone as the only button to give a file (the file input it opens is not exposed), and every control is labelled', async ({ page }) => {
     const watched = watchPage(page);
-    await page.goto(site.url);
+    await page.goto(site().url);
     await expect(page.locator('#results')).toHaveAttribute('data-state', 'ready');
     // The accessibility tree as Chromium gives it to screen readers (not as a test library works it out).
     const cdp = await page.context().newCDPSession(page);
@@ -265,7 +259,7 @@ test.describe('self-check page', () => {
 
   test('the drop zone\'s dashed outline, the only edge of the area to drop on, has 3:1 contrast with what is around it and inside it', async ({ page }) => {
     const watched = watchPage(page);
-    await page.goto(site.url);
+    await page.goto(site().url);
     const zone = page.locator('#drop-zone');
     await expect(zone).toBeEnabled();
     const border = await zone.evaluate((element) => getComputedStyle(element).borderTopColor);
@@ -277,7 +271,7 @@ test.describe('self-check page', () => {
   test('reflow: at 320 CSS px (400% zoom) with a failing report on show, the page never scrolls sideways', async ({ page }) => {
     const watched = watchPage(page);
     await page.setViewportSize({ width: 320, height: 800 });
-    await page.goto(site.url);
+    await page.goto(site().url);
     await expect(page.locator('#results')).toHaveAttribute('data-state', 'ready');
     await page.locator('#file-input').setInputFiles(fixturePath('flows/defect-callbackapi-method-put.json'));
     await expect(page.locator('#results')).toHaveAttribute('data-verdict', 'failed');

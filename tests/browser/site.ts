@@ -51,6 +51,24 @@ export async function serveSite(): Promise<ServedSite> {
   };
 }
 
+/**
+ * The self-check page served for the tests of the current file or `describe` block: started
+ * before the first and stopped after the last. Returns the site (available once started).
+ */
+export function useServedSite(): () => ServedSite {
+  let site: ServedSite | undefined;
+  test.beforeAll(async () => {
+    site = await serveSite();
+  });
+  test.afterAll(async () => {
+    await site?.stop();
+  });
+  return () => {
+    if (!site) throw new Error('the self-check page is not served: its beforeAll failed');
+    return site;
+  };
+}
+
 function stopChild(child: ChildProcess): void {
   if (child.exitCode === null && child.pid !== undefined) child.kill('SIGTERM');
 }

@@ -7,31 +7,23 @@
  */
 import { test, expect, type Page } from '@playwright/test';
 import { fixturePath } from '../helpers.js';
-import { foreignRequests, serveSite, watchPage, type ServedSite } from './site.js';
+import { foreignRequests, useServedSite, watchPage } from './site.js';
 
 const SOLUTION = fixturePath('flows/solution.json');
 const DEFECT = fixturePath('flows/defect-callbackapi-method-put.json');
 
-let site: ServedSite;
+const site = useServedSite();
 let watched: { requests: string[]; errors: string[] };
-
-test.beforeAll(async () => {
-  site = await serveSite();
-});
-
-test.afterAll(async () => {
-  if (site) await site.stop();
-});
 
 test.beforeEach(async ({ page }) => {
   watched = watchPage(page);
   await page.clock.setFixedTime(new Date('2025-06-02T10:00:00Z'));
-  await page.goto(site.url);
+  await page.goto(site().url);
   await expect(page.locator('#results')).toHaveAttribute('data-state', 'ready');
 });
 
 test.afterEach(() => {
-  expect(foreignRequests(watched.requests, new URL(site.url).origin)).toEqual([]);
+  expect(foreignRequests(watched.requests, new URL(site().url).origin)).toEqual([]);
   expect(watched.errors).toEqual([]);
 });
 
