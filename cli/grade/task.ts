@@ -32,19 +32,26 @@ export function taskEnv(options: Omit<GradeOptions, 'fileName'>, stagingDir: str
   return { options, stagingDir, columns: classColumns(options.mission) };
 }
 
+/** The two parts of a task that can fail for want of a bug of ours; a test hands in failing ones. */
+export interface TaskParts {
+  grade: (task: GradeTask, options: Omit<GradeOptions, 'fileName'>) => Promise<GradeReport>;
+  render: (report: GradeReport) => Pages;
+}
+
 /** Grades one submission and writes its reports; never throws for a bad input. */
-export async function gradeTask(task: GradeTask, env: TaskEnv): Promise<GradedRow> {
+export async function gradeTask(task: GradeTask, env: TaskEnv, parts: Partial<TaskParts> = {}): Promise<GradedRow> {
+  const { grade: gradeIt = grade, render = renderPages } = parts;
   let report: GradeReport;
   try {
     // What every output shows, the class files included (reports/bounds.ts); bounded here once,
     // renderJson and renderHtmlReport do not walk it again.
-    report = boundReport(await grade(task, env.options));
+    report = boundReport(await gradeIt(task, env.options));
   } catch (error) {
     report = ungradable(task.file, { code: 'internal-error', message: `grading failed: ${messageOf(error)}` }, env.options);
   }
   let pages: Pages;
   try {
-    pages = renderPages(report);
+    pages = render(report);
   } catch (error) {
     // A report that cannot be made (beyond the longest string V8 holds, say): this row says so, and
     // the batch goes on — also in-process, where a throw here would end it. (A write that fails,
@@ -105,7 +112,7 @@ function ungradable(file: string, error: InputError, options: Omit<GradeOptions,
   return refusedReport(error, { ...options, fileName: file });
 }
 
-interface Pages {
+export interface Pages {
   json: string;
   html: string;
 }
