@@ -148,7 +148,9 @@ function runChecks(checks: readonly Check[], ctx: CheckContext): CheckResult[] {
 /**
  * A check that throws is recorded as errored, naming the check: it never stops the grading. So is
  * a check judging a run the simulator could not finish for a bug of ours: that run says nothing
- * about the flow, and the attendee is not blamed for it.
+ * about the flow, and the attendee is not blamed for it. And so is a required or recommended check
+ * answering `info` ("not checkable"), which only an info check may: a bug of the mission, which
+ * would otherwise fail every attendee with nothing to fix, or pass them unjudged.
  */
 function outcomeOf(check: Check, ctx: CheckContext): CheckOutcome | { status: 'errored'; message: string } {
   const judged = check.scenario === undefined ? undefined : ctx.runs[check.scenario];
@@ -156,7 +158,11 @@ function outcomeOf(check: Check, ctx: CheckContext): CheckOutcome | { status: 'e
     return { status: 'errored', message: `check ${check.id} not judged: the simulated ${check.scenario} call stopped on a bug of flowgrade, not of the flow (${judged.result.summary})` };
   }
   try {
-    return check.run(ctx);
+    const outcome = check.run(ctx);
+    if (outcome.status === 'info' && check.severity !== 'info') {
+      return { status: 'errored', message: `check ${check.id} is ${check.severity} but answered “not checkable”, which only an info check may: ${outcome.message}` };
+    }
+    return outcome;
   } catch (error) {
     return { status: 'errored', message: `check ${check.id} crashed: ${messageOf(error)}` };
   }

@@ -29,7 +29,7 @@ const EXPORT_AGAIN_CODES = new Set(['empty-file', 'not-json', 'not-a-flow', 'bad
 
 /** Required checks that keep the verdict from passing: failed, errored, or not judged. */
 export function blockingChecks(report: GradeReport): CheckResult[] {
-  return report.checks.filter((c) => c.severity === 'required' && c.status !== 'passed' && c.status !== 'info');
+  return report.checks.filter((c) => c.severity === 'required' && c.status !== 'passed');
 }
 
 /**

@@ -8,6 +8,7 @@ import { mission as lab } from '../../../checks/callback-on-global-error/index.j
 import { defineCheck, type Check, type Mission } from '../../../engine/check.js';
 import { gradeFlow } from '../../../engine/grade.js';
 import type { Scenario } from '../../../engine/simulator/index.js';
+import { blockingChecks, summaryLine } from '../../../reports/summary.js';
 import { readFixture } from '../../helpers.js';
 
 const SOLUTION = readFixture('flows/solution.json');
@@ -84,4 +85,21 @@ test('a simulated call stopped by a simulator bug errors the checks judging it, 
   expect(report.checks[2].message).toMatch(/^check second-ends not judged: the simulated second call stopped on a bug of flowgrade, not of the flow \(simulator failure at NewPhoneContact: contact data unreadable\)$/);
   expect(report.scenarios[1].summary).toMatch(/^simulator failure at NewPhoneContact/);
   expect(report.verdict).toBe('failed');
+});
+
+test('a required or recommended check answering "not checkable" (info) is errored, naming it: it neither fails every attendee with nothing to fix nor passes them unjudged', async () => {
+  const notCheckable = (severity: Check['severity']) =>
+    defineCheck({ id: `${severity}-info`, title: `A ${severity} check`, step: 1, points: 2, severity, hint: 'none', description: 'test', run: () => ({ status: 'info', message: 'check it in Control Hub' }) });
+  const report = await grade(missionWith([staticCheck, notCheckable('required'), notCheckable('recommended'), notCheckable('info')], false));
+  expect(report.checks.map((c) => [c.id, c.status, c.earned, c.points])).toEqual([
+    ['static', 'passed', 1, 1],
+    ['required-info', 'errored', 0, 2],
+    ['recommended-info', 'errored', 0, 2],
+    ['info-info', 'info', 0, 0],
+  ]);
+  expect(report.checks[1].message).toBe('check required-info is required but answered “not checkable”, which only an info check may: check it in Control Hub');
+  expect(report.verdict).toBe('failed');
+  // What the report tells the attendee agrees with the verdict: one required check could not be run.
+  expect(blockingChecks(report).map((c) => c.id)).toEqual(['required-info']);
+  expect(summaryLine(report)).toMatch(/^FAILED 1\/5 .*1 required check could not be run \(a flowgrade bug\)/);
 });
