@@ -1,8 +1,8 @@
 /**
  * MockAPI DynVars: `GET https://<24-hex>.mockapi.io/flowdesigner/Lab/DynVars?dn=<dn>` answers a JSON
- * array of the records whose `dn` equals the query (MockAPI filters by field): the lab's record
- * for its number, `[]` for an unknown one. Other paths on mockapi.io answer 404 "Not found", as
- * MockAPI does. Only mockapi.io hosts are answered.
+ * array of the records whose `dn` equals the query (MockAPI filters by field, by every field the
+ * query names): the lab's record for its number, `[]` for an unknown one. Other paths on
+ * mockapi.io answer 404 "Not found", as MockAPI does. Only mockapi.io hosts are answered.
  */
 import type { RequestHandler } from 'msw';
 import dataset from './data/dynvars.json' with { type: 'json' };
@@ -35,12 +35,27 @@ export function dynVarsHandlers(records: readonly DynVarsRecord[], seen: SeenReq
           return response;
         };
         if (request.method !== 'GET' || !DYNVARS_PATH.test(url.pathname)) return answer(jsonResponse('Not found', 404));
-        const dn = url.searchParams.get('dn');
-        const matches = dn === null ? records : records.filter((record) => record.dn === dn);
-        return answer(jsonResponse(matches));
+        return answer(jsonResponse(records.filter((record) => matchesFilters(record, url.searchParams))));
       },
     ),
   ];
+}
+
+/** MockAPI's own paging and sorting parameters: they filter nothing. */
+const MOCKAPI_RESERVED = new Set(['page', 'limit', 'sortBy', 'order']);
+
+/**
+ * MockAPI filters a resource by every other query parameter, as a field of its records: a record
+ * is answered when it has each such field with that value. `dn` is one of them; a name the record
+ * does not have (`dn ` with its space, a typo) matches no record.
+ */
+function matchesFilters(record: DynVarsRecord, query: URLSearchParams): boolean {
+  for (const [name, value] of query) {
+    if (MOCKAPI_RESERVED.has(name)) continue;
+    const field = Object.hasOwn(record, name) ? record[name] : undefined;
+    if (field === undefined || field === null || typeof field === 'object' || String(field) !== value) return false;
+  }
+  return true;
 }
 
 export function validateDynVarsDataset(data: unknown): { ok: true; records: DynVarsRecord[] } | { ok: false; message: string } {

@@ -28,7 +28,7 @@ export default defineCheck({
     `- path \`${DYNVARS.path}\` (exactly, but a trailing \`/\` is allowed: MockAPI paths are case-sensitive);`,
     '- one query parameter `dn` whose value gives the dialled number without its `+1`. Whitespace inside',
     '  `{{ }}` is ignored (`{{NewPhoneContact.DNIS|slice(2)}}` passes), but spaces around the value are not',
-    '  (`dn= {{…}}` sends the space too, and no record matches it). Any other expression passes when it',
+    '  (`dn= {{…}}` sends the space too, and no record matches it), nor in the name (`dn =`, sent as `dn%20`). Any other expression passes when it',
     '  gives the same digits for two different DNIS values (e.g. a `replace` of "+1"), also through a variable',
     '  that a Set Variable computes before GET_CBID (`dn={{dn}}`: the Set Variables of the simulated call run',
     '  again for each DNIS). The `dn` parameter may also be given under Query Parameters instead of in the URL.',
@@ -65,8 +65,11 @@ export default defineCheck({
     }
     const query = [...parts.query, ...queryParametersOf(activity)];
     const dn = query.filter(([name]) => name === 'dn');
-    const others = query.filter(([name]) => name !== 'dn' && !MOCKAPI_RESERVED.has(name)).map(([name]) => name);
-    if (dn.length === 0) problems.push(`no dn query parameter (expected dn=${DYNVARS.dnTemplate})`);
+    // `dn =…`: the space is sent with the name (dn%20), and MockAPI filters by a field "dn " no record has.
+    const spaced = query.filter(([name]) => name !== 'dn' && name.trim() === 'dn').map(([name]) => name);
+    const others = query.filter(([name]) => name.trim() !== 'dn' && !MOCKAPI_RESERVED.has(name)).map(([name]) => (/\s/.test(name) ? JSON.stringify(name) : name));
+    if (spaced.length > 0) problems.push(`the query parameter ${JSON.stringify(spaced[0])} has a space in its name, which is sent with it (MockAPI reads a field other than dn and finds no record): write dn=${DYNVARS.dnTemplate}`);
+    else if (dn.length === 0) problems.push(`no dn query parameter (expected dn=${DYNVARS.dnTemplate})`);
     else if (dn.length > 1) problems.push('the dn query parameter is given more than once');
     else {
       const problem = dnProblem(dn[0][1], activity, ctx);

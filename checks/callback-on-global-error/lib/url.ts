@@ -22,10 +22,11 @@ export function splitUrl(text: string): UrlParts | undefined {
   return { scheme: match[1].toLowerCase(), host: match[2].toLowerCase(), path: match[3], query };
 }
 
+/** A parameter name as the server reads it: decoded, its spaces kept (they are sent, as `%20`). */
 function decode(text: string): string {
   try {
-    return decodeURIComponent(text).trim();
+    return decodeURIComponent(text);
   } catch {
-    return text.trim();
+    return text;
   }
 }

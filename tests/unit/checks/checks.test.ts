@@ -151,6 +151,14 @@ test('a JSONPath spelled right but for a space outside brackets is told so', asy
   expect(result.message).toContain('customani ← $[0]. tacnumber (expected $[0].tacnumber: a path has no spaces outside brackets)');
 });
 
+test('a space typed into the dn parameter\'s name is told so, and the simulated call finds no record either', async () => {
+  const report = await gradeMutation(MISTAKES['get-cbid-dn-with-a-space-in-its-name']);
+  expect(resultOf(report, 'get-cbid-url').message).toBe(
+    'GET_CBID Request URL is wrong: the query parameter "dn " has a space in its name, which is sent with it (MockAPI reads a field other than dn and finds no record): write dn={{NewPhoneContact.DNIS | slice(2) }}',
+  );
+  expect(resultOf(report, 'run-get-cbid-fills-variables').status).toBe('failed');
+});
+
 test('failures state what they found: the actual value beside the expected one', async () => {
   const cases: [keyof typeof MISTAKES, string, string][] = [
     ['get-cbid-dn-hard-coded', 'get-cbid-url', '4694096861'],

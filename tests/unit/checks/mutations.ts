@@ -211,6 +211,10 @@ export const MISTAKES = {
   'get-cbid-dn-with-a-leading-space': (f) => {
     props(f, 'GET_CBID').httpRequestUrl = `${DYNVARS_URL}?dn= {{NewPhoneContact.DNIS | slice(2) }}`;
   },
+  // A space typed before `=` is sent with the name (dn%20): MockAPI filters by a field "dn " that no record has.
+  'get-cbid-dn-with-a-space-in-its-name': (f) => {
+    props(f, 'GET_CBID').httpRequestUrl = `${DYNVARS_URL}?dn ={{NewPhoneContact.DNIS | slice(2) }}`;
+  },
   // The bold-italic markers of the guide's text copied with the address: the request is never sent.
   'get-cbid-url-with-markdown-asterisks': (f) => {
     props(f, 'GET_CBID').httpRequestUrl = `***${DYNVARS_URL}?dn={{NewPhoneContact.DNIS | slice(2) }}***`;

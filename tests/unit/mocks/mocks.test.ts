@@ -49,6 +49,16 @@ test.describe('DynVars', () => {
     expect(services.requests).toEqual([{ service: 'dynvars', method: 'GET', url: DYNVARS, status: 200 }]);
   });
 
+  test('every other query parameter filters by that field too, as MockAPI does; its paging and sorting ones do not', async () => {
+    const dnOf = async (query: string) => ((await send(new Request(`${DYNVARS}?${query}`))).json as { dn: string }[]).map((r) => r.dn);
+    expect(await dnOf('dn=4694096861&tacnumber=%2B14085267209&id=140')).toEqual(['4694096861']); // a number field compares as its text
+    expect(await dnOf('dn=4694096861&tacnumber=14085267209')).toEqual([]);
+    expect(await dnOf('dn%20=4694096861')).toEqual([]); // "dn " is another field: no record has it
+    expect(await dnOf('Dn=4694096861')).toEqual([]);
+    expect(await dnOf('dn=4694096861&page=1&limit=10&sortBy=id&order=desc')).toEqual(['4694096861']);
+    expect(await dnOf('toString=x')).toEqual([]); // not a field of the record, whatever JavaScript objects inherit
+  });
+
   test('a wrong path answers 404 "Not found" as MockAPI does', async () => {
     const { response, json } = await send(new Request(`https://674481b1b4e2e04abea27c6e.mockapi.io/lowdesigner/Lab/DynVars?dn=4694096861`));
     expect(response?.status).toBe(404);
