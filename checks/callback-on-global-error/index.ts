@@ -9,6 +9,7 @@ import type { FlowModel } from '../../engine/model.js';
 import type { Scenario } from '../../engine/simulator/index.js';
 import { missionNodes } from './lib/find.js';
 import { withFlowLabels } from './lib/flow-labels.js';
+import { withVisibleText } from './lib/visible-text.js';
 import { LABELS } from './lib/names.js';
 import { expectedRecord } from './lib/record.js';
 import flowName from './flow-name.js';
@@ -147,7 +148,7 @@ export const mission: Mission = {
     runStatusFalseOn500,
     flowPublishedLatest,
     channelRoutesToFlow,
-  ].map(withFlowLabels),
+  ].map((check) => withVisibleText(withFlowLabels(check))),
 };
 
 export default mission;

@@ -19,6 +19,12 @@ export function guideBody(aniVariable: string): Record<string, unknown> {
   };
 }
 
+/**
+ * The white space JSON allows between tokens, flattened to one space in an excerpt; any other
+ * (a no-break space pasted in) is kept, for the failure to show it (visible-text.ts).
+ */
+const JSON_WHITESPACE = /[\t\n\r ]+/g;
+
 /** Parse the body text; the error says where JSON broke (line and column). */
 export function parseBody(text: string): { ok: true; value: unknown } | { ok: false; error: string; where?: string } {
   const trimmed = text.replace(/^\uFEFF/, '');
@@ -31,7 +37,7 @@ export function parseBody(text: string): { ok: true; value: unknown } | { ok: fa
     if (!position) return { ok: false, error: `the Request Body is not valid JSON: ${message}` };
     const offset = Number(position[1]);
     const { line, column } = lineAndColumn(trimmed, offset);
-    const near = trimmed.slice(Math.max(0, offset - 20), offset + 10).replace(/\s+/g, ' ');
+    const near = trimmed.slice(Math.max(0, offset - 20), offset + 10).replace(JSON_WHITESPACE, ' ');
     // The quotes are the usual cause: typed as in JavaScript, or curly ones from a word processor.
     const quotes =
       trimmed[offset] === "'"
@@ -52,7 +58,7 @@ function around(text: string, offset: number): string {
   const characters = [...text.slice(0, offset)];
   const before = characters.slice(-40).join('');
   const after = [...text.slice(offset)].slice(0, 20).join('');
-  const flat = (part: string) => part.replace(/\s+/g, ' ');
+  const flat = (part: string) => part.replace(JSON_WHITESPACE, ' ');
   return `${characters.length > 40 ? '…' : ''}${flat(before)}${flat(after)}${[...text.slice(offset)].length > 20 ? '…' : ''}`;
 }
 

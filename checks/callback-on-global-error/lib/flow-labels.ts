@@ -8,23 +8,19 @@ import type { Activity, FlowModel } from '../../../engine/model.js';
 import { missionNodes } from './find.js';
 import { HINTS } from './hints.js';
 import { LABELS } from './names.js';
+import { onFailure } from './on-failure.js';
 
 /** The hints written for the guide's labels; any other hint a failure gives may name one on purpose (rename the request GET_CBID). */
 const GUIDE_WORDED: ReadonlySet<string> = new Set(Object.values(HINTS));
 
 /** `check` whose failures give its hint (or a hint of HINTS) with this flow's labels. */
 export function withFlowLabels(check: Check): Check {
-  return {
-    ...check,
-    run(ctx) {
-      const outcome = check.run(ctx);
-      if (outcome.status !== 'failed') return outcome;
-      const hint = outcome.hint ?? check.hint;
-      if (outcome.hint !== undefined && !GUIDE_WORDED.has(outcome.hint)) return outcome;
-      const worded = inFlowLabels(hint, ctx.model);
-      return worded === hint ? outcome : ({ ...outcome, hint: worded } satisfies CheckOutcome);
-    },
-  };
+  return onFailure(check, (outcome, ctx) => {
+    const hint = outcome.hint ?? check.hint;
+    if (outcome.hint !== undefined && !GUIDE_WORDED.has(outcome.hint)) return outcome;
+    const worded = inFlowLabels(hint, ctx.model);
+    return worded === hint ? outcome : ({ ...outcome, hint: worded } satisfies CheckOutcome);
+  });
 }
 
 /** `text` with each guide label of a mission activity the flow labels otherwise replaced by that label (whole names only). */
