@@ -1,0 +1,130 @@
+/**
+ * Exploratory session d24: flows an attendee of the lab exports — the copy-button traps and typical
+ * mistakes of shared/reference/lab-context.md §5 and variations a right solution may have — that no
+ * fixture or mutation table held yet. Each row: the change to the solution, and exactly the checks
+ * it must fail (none: the flow passes, 105/105).
+ */
+import { test, expect } from '@playwright/test';
+import { activity, addActivity, failing, gradeMutation, link, props, relabel, unlink, variable, type Json } from './support.js';
+
+const BODY = (f: Json): Json => props(f, 'CallBackAPI_HTTPRequest');
+const setBody = (f: Json, from: string | RegExp, to: string): void => { BODY(f).httpRequestBody = BODY(f).httpRequestBody.replace(from, to); };
+const condition = (expression: string) => (f: Json): void => { props(f, 'HTTPStatusCode').expression = expression; };
+const tacPath = (path: string) => (f: Json): void => { props(f, 'GET_CBID').outputVariableArray[1].jsonPathExp = path; };
+const getCbidUrl = (url: string) => (f: Json): void => { props(f, 'GET_CBID').httpRequestUrl = url; };
+const DYNVARS = 'https://674481b1b4e2e04abea27c6e.mockapi.io/flowdesigner/Lab/DynVars';
+/** A Play Message `label` put on the `exit` of `from`, in front of what that exit led to. */
+const playAfter = (from: string, exit: string, label: string) => (f: Json): void => {
+  const g = [f.process, f.eventFlows.eventsMap.GLOBAL_EVENTS.process].find((x) => x.activities[activity(f, from).id]);
+  const next = g.links.find((l: Json) => l.sourceActivityId === activity(f, from).id && l.conditionExpr === exit).targetActivityId;
+  addActivity(f, from, label, { activityName: 'play-message', activityId: 'play-message', promptsTts: [{ type: 'tts', value: 'One moment.', name: 'One moment.' }] });
+  link(f, from, exit, label);
+  g.links.push({ id: `test-${label}-default`, sourceActivityId: `test-${label}`, targetActivityId: next, conditionExpr: 'default', properties: { value: 'default' } });
+};
+
+const STATUS_201 = ['status-condition-expression', 'run-status-true-on-201'];
+const STATUS_ALL = [...STATUS_201, 'run-status-false-on-400', 'run-status-false-on-500'];
+const PATHS = ['get-cbid-parse-paths', 'run-get-cbid-fills-variables'];
+const TASK = ['callback-api-body', 'run-task-created'];
+
+const cases: [string, (f: Json) => void, string[]][] = [
+  // Copy-button traps of older guide versions (§5.3, §2.6)
+  ['condition copied from API Mission 1: HTTP_PUT.httpStatusCode', condition('{{HTTP_PUT.httpStatusCode == 201}}'), STATUS_201],
+  ['customANI declared and parsed, customani in the body', (f) => {
+    variable(f, 'customani').name = 'customANI';
+    props(f, 'GET_CBID').outputVariableArray[1].outputVariable = 'customANI';
+  }, ['variable-customani']],
+  ['customani declared and parsed, customANI in the body', (f) => setBody(f, '{{customani}}', '{{customANI}}'), TASK],
+  ['old guide throughout: customANI and CallBackAPI_Request', (f) => {
+    variable(f, 'customani').name = 'customANI';
+    props(f, 'GET_CBID').outputVariableArray[1].outputVariable = 'customANI';
+    setBody(f, '{{customani}}', '{{customANI}}');
+    relabel(f, 'CallBackAPI_HTTPRequest', 'CallBackAPI_Request');
+    condition('{{CallBackAPI_Request.httpStatusCode == 201}}')(f);
+  }, []],
+  // Typical mistakes (§5.4)
+  ['Request Path /tasks', (f) => { BODY(f).httpRequestPath = '/tasks'; }, ['callback-api-path', 'run-task-created']],
+  ['Request Path as a full URL', (f) => { BODY(f).httpRequestPath = 'https://api.wxcc-us1.cisco.com/v1/tasks'; }, ['callback-api-path', 'run-task-created']],
+  ['a trailing comma in the body', (f) => setBody(f, '"immediate"', '"immediate",'), TASK],
+  ['GET_CBID authenticated through WxCC_API with the DynVars path', (f) => Object.assign(props(f, 'GET_CBID'), {
+    authenticated: true, connectorId: BODY(f).connectorId, 'connectorId:name': 'WxCC_API', connectorId_name: 'WxCC_API',
+    httpRequestUrl: null, httpRequestPath: '/flowdesigner/Lab/DynVars?dn={{NewPhoneContact.DNIS | slice(2) }}',
+  }), ['get-cbid-unauthenticated', 'get-cbid-url', 'run-get-cbid-fills-variables']],
+  ['SetGetResult sets customani', (f) => { props(f, 'SetGetResult').srcVariable = 'customani'; }, ['set-get-result-value', 'run-getresult-holds-body', 'run-task-created']],
+  ['SimulateGlobalError sets getresult', (f) => { props(f, 'SimulateGlobalError').srcVariable = 'getresult'; }, ['simulate-error-value-fails']],
+  ['SimulateGlobalError to an EndFlow, not a Disconnect Contact', (f) => link(f, 'SimulateGlobalError', 'out', 'EndFlow_vb9'), ['simulate-error-to-disconnect']],
+  ['option 3 straight to SimulateGlobalError', (f) => link(f, 'WantCallback', '3', 'SimulateGlobalError'), ['get-cbid-after-option3', 'run-option3-reaches-get-cbid']],
+  ['only the False exit of HTTPStatusCode connected', (f) => unlink(f, 'HTTPStatusCode', 'true'), ['status-condition-exits-to-endflow']],
+  ['both exits of HTTPStatusCode to a Disconnect Contact', (f) => {
+    addActivity(f, 'HTTPStatusCode', 'DisconnectContact_e1', { activityName: 'disconnect-contact', activityId: 'disconnect-contact' }, 'terminating-action');
+    link(f, 'HTTPStatusCode', 'true', 'DisconnectContact_e1');
+    link(f, 'HTTPStatusCode', 'false', 'DisconnectContact_e1');
+  }, ['status-condition-exits-to-endflow']],
+  ['GET_CBID relabelled Get_CBID, SetGetResult still reading GET_CBID', (f) => relabel(f, 'GET_CBID', 'Get_CBID'), ['set-get-result-value', 'run-getresult-holds-body']],
+  ['OnGlobalError linked to EndFlow before the request (two links on one exit: the first wins)', (f) => {
+    const g = f.eventFlows.eventsMap.GLOBAL_EVENTS.process;
+    g.links.unshift({ id: 'test-first', sourceActivityId: activity(f, 'GlobalErrorHandling').id, targetActivityId: activity(f, 'EndFlow_kid').id, conditionExpr: 'out', properties: { value: 'out' } });
+  }, ['global-error-not-to-endflow', 'callback-api-after-global-error', 'run-task-created']],
+  // Conditions
+  ['condition with a single =', condition('{{CallBackAPI_HTTPRequest.httpStatusCode = 201}}'), STATUS_ALL],
+  ['condition without {{ }}', condition('CallBackAPI_HTTPRequest.httpStatusCode == 201'), STATUS_201],
+  ['condition != 201', condition('{{ CallBackAPI_HTTPRequest.httpStatusCode != 201 }}'), STATUS_ALL],
+  ['condition true', condition('true'), ['status-condition-expression', 'run-status-false-on-400', 'run-status-false-on-500']],
+  ['condition on any 2xx (true on 200 too)', condition('{{ CallBackAPI_HTTPRequest.httpStatusCode >= 200 and CallBackAPI_HTTPRequest.httpStatusCode < 300 }}'), ['status-condition-expression']],
+  ['condition with the equals operator', condition('{{CallBackAPI_HTTPRequest.httpStatusCode equals 201}}'), []],
+  ['condition as a ternary', condition('{{ CallBackAPI_HTTPRequest.httpStatusCode == 201 ? true : false }}'), []],
+  ['condition reversed, no spaces', condition('{{201==CallBackAPI_HTTPRequest.httpStatusCode}}'), []],
+  // Parsing Settings paths (Jayway)
+  ['deep scan $..tacnumber (a list)', tacPath('$..tacnumber'), PATHS],
+  ['deep scan $[0]..tacnumber (a list)', tacPath('$[0]..tacnumber'), PATHS],
+  ['wildcard $[*].tacnumber (a list)', tacPath('$[*].tacnumber'), PATHS],
+  ['slice $[0:1].tacnumber (a list)', tacPath('$[0:1].tacnumber'), PATHS],
+  ['filter $[?(@.dn==...)].tacnumber (a list)', tacPath("$[?(@.dn=='4694096861')].tacnumber"), PATHS],
+  ['field in another case $[0].tacNumber', tacPath('$[0].tacNumber'), PATHS],
+  ['$.0.tacnumber', tacPath('$.0.tacnumber'), PATHS],
+  ['an empty path', tacPath(''), PATHS],
+  ['one output row only', (f) => { props(f, 'GET_CBID').outputVariableArray.pop(); }, PATHS],
+  ['a path without $: [0].tacnumber (Jayway prefixes $.)', tacPath('[0].tacnumber'), []],
+  ['the output rows in the other order', (f) => { props(f, 'GET_CBID').outputVariableArray.reverse(); }, []],
+  ['a third output row', (f) => { props(f, 'GET_CBID').outputVariableArray.push({ outputVariable: 'getresult', jsonPathExp: '$[0].dn' }); }, []],
+  // Request URL
+  ['URL filter without spaces', getCbidUrl(`${DYNVARS}?dn={{NewPhoneContact.DNIS|slice(2)}}`), []],
+  ['URL with slice(2,12)', getCbidUrl(`${DYNVARS}?dn={{ NewPhoneContact.DNIS | slice(2,12) }}`), []],
+  ['URL host in mixed case', getCbidUrl(`${DYNVARS.replace('mockapi.io', 'MockAPI.io')}?dn={{NewPhoneContact.DNIS | slice(2) }}`), []],
+  ['URL with a trailing space', getCbidUrl(`${DYNVARS}?dn={{NewPhoneContact.DNIS | slice(2) }} `), []],
+  ['URL with dn={DNIS} from the test box', getCbidUrl(`${DYNVARS}?dn={DNIS}`), ['get-cbid-url', 'run-get-cbid-fills-variables']],
+  // Bodies a right solution may have
+  ['body on one line', (f) => { BODY(f).httpRequestBody = BODY(f).httpRequestBody.replace(/\s*\n\s*/g, ''); }, []],
+  ['body with CRLF line ends and tabs', (f) => { BODY(f).httpRequestBody = BODY(f).httpRequestBody.replace(/\n/g, '\r\n').replace(/ {4}/g, '\t'); }, []],
+  ['body with spaces inside {{ }}', (f) => setBody(f, '{{customani}}', '{{ customani }}'), []],
+  // Set Variables
+  ['SimulateGlobalError without spaces: {{ANI|123}}', (f) => { props(f, 'SimulateGlobalError').expr = '{{ANI|123}}'; }, []],
+  ['SimulateGlobalError as set-to-variable', (f) => { props(f, 'SimulateGlobalError').setTo = 'set-to-variable'; }, []],
+  ['SetGetResult as a literal {{GET_CBID.httpResponseBody}}', (f) => Object.assign(props(f, 'SetGetResult'), { setTo: 'set-to-literal' }), []],
+  ['SetGetResult as the variable name without braces', (f) => { props(f, 'SetGetResult').expr = 'GET_CBID.httpResponseBody'; }, []],
+  // Canvas variations
+  ['a Play Message between SetGetResult and SimulateGlobalError', playAfter('SetGetResult', 'out', 'PlayMessage_t1'), []],
+  ['a Play Message between GET_CBID and SetGetResult', playAfter('GET_CBID', 'default', 'PlayMessage_t2'), []],
+  ['a Play Message between SimulateGlobalError and its Disconnect', playAfter('SimulateGlobalError', 'out', 'PlayMessage_t3'), []],
+  ['the Disconnect Contact relabelled', (f) => relabel(f, 'DisconnectContact_g9e', 'HangUp'), []],
+  ['WantCallback with an option 4', (f) => {
+    const w = props(f, 'WantCallback');
+    for (const key of ['menuLinks:input', 'menuLinks_input']) w[key].push('Other');
+    w.menuLinks.push('4');
+  }, []],
+  ['WantCallback options listed 3, 1, 2', (f) => {
+    const w = props(f, 'WantCallback');
+    w.menuLinks = ['3', '1', '2'];
+    for (const key of ['menuLinks:input', 'menuLinks_input']) w[key] = ['Simulate an error', 'Callback', 'Stay in queue'];
+  }, []],
+  ['variable types in lower case', (f) => { for (const v of f.variables) v.type = v.type.toLowerCase(); }, []],
+  ['no canvas (diagram) at all', (f) => { delete f.diagram; delete f.eventFlows.eventsMap.GLOBAL_EVENTS.diagram; }, []],
+];
+
+for (const [name, mutation, fails] of cases) {
+  test(`${name}: ${fails.length ? `fails ${fails.join(', ')}` : 'passes'}`, async () => {
+    const report = await gradeMutation(mutation);
+    expect(failing(report).sort()).toEqual([...fails].sort());
+    expect(report.verdict).toBe(fails.length ? 'failed' : 'passed');
+  });
+}
