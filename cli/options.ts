@@ -33,6 +33,9 @@ export function positiveIntUpTo(max: number, what: string): (value: string) => n
   };
 }
 
+/** `--attendee`'s help in check and inspect: where the id comes from without it (docs/grade.md, "One result per submission"). */
+export const ATTENDEE_HELP = 'attendee id (default: a learning platform\'s student named in the file name or its Moodle folder, else the flow name Main_Flow_<ID>, else the file name)';
+
 /** An attendee id: trimmed, as the self-check page reads its field; blank is a mistake. */
 export function parseAttendee(value: string): string {
   const id = value.trim();

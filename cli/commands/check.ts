@@ -14,7 +14,7 @@ import { expandGlob, isGlob } from '../grade/glob.js';
 import { refuseUnusableSettings, resolveGradingOptions, type GradingFlags } from '../grading-options.js';
 import { addGradingOptions } from './grading-flags.js';
 import { inputErrorLine, reasonOf } from '../io.js';
-import { nonBlankPath, parseAttendee, refuseBlankFiles } from '../options.js';
+import { ATTENDEE_HELP, nonBlankPath, parseAttendee, refuseBlankFiles } from '../options.js';
 
 type Format = 'console' | 'json' | 'html' | 'junit' | 'markdown';
 interface CheckFlags extends GradingFlags {
@@ -30,7 +30,7 @@ export function checkCommand(ctx: CliContext): Command {
     .argument('<files...>', 'Flow Designer exports (.json)')
     .addOption(new Option('--format <format>', 'report format').choices(['console', 'json', 'html', 'junit', 'markdown']).default('console'))
     .option('--out <file>', 'write the report to a file instead of stdout', nonBlankPath('the file to write the report into'))
-    .option('--attendee <id>', 'attendee id (default: a learning platform\'s student named in the file name, else the flow name Main_Flow_<ID>, else the file name)', parseAttendee)
+    .option('--attendee <id>', ATTENDEE_HELP, parseAttendee)
     .option('-q, --quiet', 'console format: only the failures, the required checks not judged and the summary line');
   return addGradingOptions(command).action(async (given: string[], flags: CheckFlags) => {
     refuseBlankFiles(given);

@@ -2,7 +2,7 @@ import { Command, Option } from 'commander';
 import type { CliContext } from '../context.js';
 import { EXIT } from '../errors.js';
 import { inputErrorLine, loadFlowFile } from '../io.js';
-import { parseAttendee, parseSize, refuseBlankFiles } from '../options.js';
+import { ATTENDEE_HELP, parseAttendee, parseSize, refuseBlankFiles } from '../options.js';
 import { describeModel } from '../describe-model.js';
 import { terminalJson } from '../../reports/escape.js';
 
@@ -11,7 +11,7 @@ export function inspectCommand(ctx: CliContext): Command {
     .description('print a readable summary of an exported flow (or the flow model as JSON)')
     .argument('<file>', 'a Flow Designer export (.json)')
     .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
-    .option('--attendee <id>', 'attendee id (default: a learning platform\'s student named in the file name, else the flow name Main_Flow_<ID>, else the file name)', parseAttendee)
+    .option('--attendee <id>', ATTENDEE_HELP, parseAttendee)
     .option('--max-size <size>', 'largest file accepted, e.g. 20MB', parseSize)
     .action(async (file: string, options: { format: 'text' | 'json'; attendee?: string; maxSize?: number }) => {
       refuseBlankFiles([file]);
