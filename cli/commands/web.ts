@@ -18,7 +18,7 @@ import { isLoopbackHost, startStaticServer } from '../static-server.js';
 export function webCommand(ctx: CliContext): Command {
   return new Command('web')
     .description('write the in-browser self-check page (a static site: HTML, JS, CSS) into a folder, to host on any static web server')
-    .requiredOption('--out <dir>', 'folder to write the site into (created if missing)', nonBlankPath('the folder to write the page into'))
+    .requiredOption('--out <dir>', 'folder to write the site into (required; created if missing)', nonBlankPath('the folder to write the page into'))
     .action(async (options: { out: string }) => {
       const site = siteDir();
       if (path.resolve(options.out) === path.resolve(site)) throw new UsageError(`--out ${options.out} is where the page is built; choose another folder`, 'bad-out');
