@@ -31,7 +31,7 @@ export function simulateCommand(ctx: CliContext): Command {
     .description('run one simulated call through an exported flow (offline, mocked services) and print the trace')
     .argument('<file>', 'a Flow Designer export (.json)')
     .option('--dtmf <LABEL=DIGITS>', 'what the caller presses at a menu or collect-digits activity, e.g. WantCallback=3 (repeatable; DIGITS may be a comma list for successive visits, and a label given again answers its next visits)', collectAnswers)
-    .option('--ani <number>', 'caller number (NewPhoneContact.ANI)')
+    .option('--ani <number>', 'caller number (NewPhoneContact.ANI; default +14085551234)')
     .option('--dnis <number>', 'dialled number, E.164 with + (NewPhoneContact.DNIS; default +14694096861)')
     .option('--dynvars <file>', 'your own MockAPI DynVars dataset (JSON array of records with "dn")')
     .option('--connector <NAME=URL>', 'base URL of a Flow Designer connector (repeatable)', collectConnectors)
