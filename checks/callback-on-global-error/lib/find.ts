@@ -58,9 +58,13 @@ function locate(model: FlowModel): MissionNodes {
   const { main, events } = model;
   const ofType = (graph: FlowGraph, type: string) => graph.activities.filter((a) => a.type === type);
 
-  const wantCallback =
-    findByLabel(main, [LABELS.wantCallback]) ??
-    ofType(main, 'ivr-menu').find((a) => menuDescriptions(a).some((d) => /call\s*back/i.test(d)));
+  // A menu offering the callback; the one the call reaches before one left on the canvas with
+  // nothing leading to it (a WantCallback replaced by a new menu that Queue now leads to: the
+  // caller hears the new one, and a hint to edit the old one would break a working flow).
+  const labelledMenu = findByLabel(main, [LABELS.wantCallback]);
+  const callbackMenus = ofType(main, 'ivr-menu').filter((a) => menuDescriptions(a).some((d) => /call\s*back/i.test(d)));
+  const heardMenu = callbackMenus.find((a) => a.reachable);
+  const wantCallback = labelledMenu?.reachable === false && heardMenu ? heardMenu : (labelledMenu ?? heardMenu ?? callbackMenus[0]);
 
   const getCbid =
     findByLabel(main, [LABELS.getCbid]) ??
