@@ -88,22 +88,23 @@ function clipValue(value: unknown, max: number): unknown {
 /**
  * Whether the JSON text of `value` (plain data: a trace's values are) is longer than `max`
  * characters, counted from below and only until it is: each string with its quotes, each key with
- * its quotes and colon, each other value one character, each separator one.
+ * its quotes and colon, each other value one character, each container its brackets and the
+ * commas between its items.
  */
 function jsonLongerThan(value: object, max: number): boolean {
-  let left = max - 2;
+  let left = max;
   const pending: unknown[] = [value];
   while (pending.length > 0) {
     const item = pending.pop();
     if (typeof item === 'string') left -= item.length + 2;
     else if (item === null || typeof item !== 'object') left -= 1;
     else if (Array.isArray(item)) {
-      left -= 2 + item.length;
+      left -= bracketsAndCommas(item.length);
       if (left < 0) return true;
       for (const element of item) pending.push(element);
     } else {
       const keys = Object.keys(item);
-      left -= 2 + keys.length;
+      left -= bracketsAndCommas(keys.length);
       for (const key of keys) {
         left -= key.length + 3;
         pending.push(getOwn(item, key));
@@ -112,4 +113,9 @@ function jsonLongerThan(value: object, max: number): boolean {
     if (left < 0) return true;
   }
   return false;
+}
+
+/** The characters of a container of `items` items besides them: `[]` or `{}`, and a comma between two. */
+function bracketsAndCommas(items: number): number {
+  return 2 + Math.max(0, items - 1);
 }
