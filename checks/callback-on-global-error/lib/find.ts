@@ -4,8 +4,12 @@
  *   1. its exact label (the guide's, or the older guide's where lab-context §2.6 lists one);
  *   2. the same label in another case (`get_cbid`);
  *   3. its role in the flow (e.g. GET_CBID = the HTTP Request reached from WantCallback option 3;
- *      SetGetResult = the Set Variable writing getresult). End Flow and Disconnect Contact are
- *      always found by type, never by label (template labels carry random suffixes).
+ *      SetGetResult = the Set Variable writing getresult), one the call reaches first. End Flow and
+ *      Disconnect Contact are always found by type, never by label (template labels carry random
+ *      suffixes).
+ * An activity found by label that nothing leads to, beside one in its role that the call reaches,
+ * is a leftover (a step built again, the old activity left on the canvas: Validate only
+ * recommends removing it, so the flow publishes): the reached one is judged, as the caller meets it.
  * The checks then judge the activity found, and name it by its real label.
  */
 import type { Activity, FlowGraph, FlowModel } from '../../../engine/model.js';
@@ -42,6 +46,11 @@ function findByLabel(graph: FlowGraph, labels: readonly string[]): Activity | un
   return undefined;
 }
 
+/** `labelled`, unless nothing leads to it while `inRole` is reached by the call (see above). */
+function reachedFirst(labelled: Activity | undefined, inRole: Activity | undefined): Activity | undefined {
+  return labelled?.reachable === false && inRole?.reachable ? inRole : (labelled ?? inRole);
+}
+
 const cache = new WeakMap<FlowModel, MissionNodes>();
 
 /** The mission's activities in this flow (computed once per model). */
@@ -58,36 +67,34 @@ function locate(model: FlowModel): MissionNodes {
   const { main, events } = model;
   const ofType = (graph: FlowGraph, type: string) => graph.activities.filter((a) => a.type === type);
 
-  // A menu offering the callback; the one the call reaches before one left on the canvas with
-  // nothing leading to it (a WantCallback replaced by a new menu that Queue now leads to: the
-  // caller hears the new one, and a hint to edit the old one would break a working flow).
-  const labelledMenu = findByLabel(main, [LABELS.wantCallback]);
-  const callbackMenus = ofType(main, 'ivr-menu').filter((a) => menuDescriptions(a).some((d) => /call\s*back/i.test(d)));
-  const heardMenu = callbackMenus.find((a) => a.reachable);
-  const wantCallback = labelledMenu?.reachable === false && heardMenu ? heardMenu : (labelledMenu ?? heardMenu ?? callbackMenus[0]);
+  const menus = ofType(main, 'ivr-menu').filter((a) => menuDescriptions(a).some((d) => /call\s*back/i.test(d)));
+  const wantCallback = reachedFirst(findByLabel(main, [LABELS.wantCallback]), menus.find((a) => a.reachable) ?? menus[0]);
 
-  const getCbid =
-    findByLabel(main, [LABELS.getCbid]) ??
-    (wantCallback ? exitReaches(main, wantCallback, '3', (a) => a.type === 'http-request-v2') : undefined) ??
-    ofType(main, 'http-request-v2').find((a) => /dynvars/i.test(requestUrlOf(a)));
+  const dynvarsRequests = ofType(main, 'http-request-v2').filter((a) => /dynvars/i.test(requestUrlOf(a)));
+  const getCbid = reachedFirst(
+    findByLabel(main, [LABELS.getCbid]),
+    (wantCallback ? exitReaches(main, wantCallback, '3', (a) => a.type === 'http-request-v2') : undefined) ?? dynvarsRequests.find((a) => a.reachable) ?? dynvarsRequests[0],
+  );
 
-  const setGetResult = findByLabel(main, [LABELS.setGetResult]) ?? main.activities.find((a) => writes(a, VARIABLES.getresult));
-  const simulateError = findByLabel(main, [LABELS.simulateError]) ?? main.activities.find((a) => writes(a, VARIABLES.simulatederror));
+  const writerOf = (variable: string) => main.activities.find((a) => a.reachable && writes(a, variable)) ?? main.activities.find((a) => writes(a, variable));
+  const setGetResult = reachedFirst(findByLabel(main, [LABELS.setGetResult]), writerOf(VARIABLES.getresult));
+  const simulateError = reachedFirst(findByLabel(main, [LABELS.simulateError]), writerOf(VARIABLES.simulatederror));
 
   const globalError = events.activities.find(
     (a) => a.type === 'event' && (a.event?.name === GLOBAL_ERROR.name || a.event?.display === GLOBAL_ERROR.display),
   );
   const fromGlobalError = globalError ? reachableFrom(events, [globalError.id]) : [];
 
-  const callbackApi =
-    findByLabel(events, [LABELS.callbackApi, LABELS.callbackApiOld]) ??
-    fromGlobalError.find((a) => a.type === 'http-request-v2') ??
-    ofType(events, 'http-request-v2').find(callsTasksApi);
+  const callbackApi = reachedFirst(
+    findByLabel(events, [LABELS.callbackApi, LABELS.callbackApiOld]),
+    fromGlobalError.find((a) => a.type === 'http-request-v2') ?? ofType(events, 'http-request-v2').find(callsTasksApi),
+  );
 
-  const statusCondition =
-    findByLabel(events, [LABELS.statusCondition]) ??
+  const statusCondition = reachedFirst(
+    findByLabel(events, [LABELS.statusCondition]),
     (callbackApi ? exitReaches(events, callbackApi, 'default', (a) => a.type === 'condition-activity') : undefined) ??
-    fromGlobalError.find((a) => a.type === 'condition-activity');
+      fromGlobalError.find((a) => a.type === 'condition-activity'),
+  );
 
   return {
     wantCallback,

@@ -1,12 +1,16 @@
 /**
- * An attendee who built a new Menu for Build step 3 instead of editing WantCallback (options 1–3,
- * the three-option prompt, Queue relinked to it) and left the old WantCallback on the canvas with
- * nothing leading to it: the caller hears the new menu, so the new menu is the one judged. An old
- * WantCallback the call still reaches stays the one judged (option 3 added to another menu is a
+ * An attendee who built a step again and left the old activity on the canvas with nothing leading
+ * to it (Validate only recommends removing it, so the flow publishes): a new Menu for Build step 3
+ * instead of editing WantCallback (options 1–3, the three-option prompt, Queue relinked to it), or
+ * a second GET_CBID, SetGetResult, SimulateGlobalError, CallBackAPI_HTTPRequest or HTTPStatusCode
+ * taking every link of the first. The call runs the new activity, so the new one is judged. An old
+ * activity the call still reaches stays the one judged (option 3 added to another menu is a
  * mistake).
  */
 import { test, expect } from '@playwright/test';
 import { activity, failing, gradeMutation, props, resultOf, type Json } from './support.js';
+
+const graphOf = (f: Json, id: string): Json => [f.process, f.eventFlows.eventsMap.GLOBAL_EVENTS.process].find((g) => g.activities[id]);
 
 const OLD_PROMPT = 'All agents are busy. Please press 1 if you want to schedule a callback. Press 2 if you want to wait in queue.';
 
@@ -42,4 +46,42 @@ test('a new menu with option 3 that nothing leads to, the old WantCallback still
   const report = await gradeMutation(rebuildMenu('Menu_x7k', false));
   expect(failing(report)).toEqual(expect.arrayContaining(['want-callback-option3', 'want-callback-prompt-option3']));
   expect(resultOf(report, 'want-callback-option3').message).toContain('WantCallback has no option 3');
+});
+
+/** A copy of `label` labelled `newLabel` that takes every link into and out of it; the old one, left with none, broken by `breakOld`. */
+function rebuild(label: string, newLabel: string, breakOld: (p: Json) => void, after: (f: Json) => void = () => {}) {
+  return (f: Json): void => {
+    const old = activity(f, label);
+    const g = graphOf(f, old.id);
+    const copy: Json = { ...structuredClone(old), id: `test-${newLabel}`, name: newLabel };
+    copy.properties.name = newLabel;
+    g.activities[copy.id] = copy;
+    for (const l of g.links) {
+      if (l.sourceActivityId === old.id) l.sourceActivityId = copy.id;
+      if (l.targetActivityId === old.id) l.targetActivityId = copy.id;
+    }
+    breakOld(old.properties);
+    after(f);
+  };
+}
+
+const rebuilt: [string, (f: Json) => void][] = [
+  ['GET_CBID (the old one parsing $.tacnumber)', rebuild('GET_CBID', 'GET_CBID2', (p) => { p.outputVariableArray[1].jsonPathExp = '$.tacnumber'; }, (f) => { props(f, 'SetGetResult').expr = '{{GET_CBID2.httpResponseBody}}'; })],
+  ['SetGetResult (the old one setting a literal)', rebuild('SetGetResult', 'SetGetResult2', (p) => Object.assign(p, { setTo: 'set-to-literal', expr: 'GET_CBID.httpResponseBody' }))],
+  ['SimulateGlobalError (the old one with a valid value)', rebuild('SimulateGlobalError', 'SimulateGlobalError2', (p) => { p.expr = '{{ ANI }}'; })],
+  ['CallBackAPI_HTTPRequest (the old one calling /v1/task)', rebuild('CallBackAPI_HTTPRequest', 'CallBackAPI_HTTPRequest2', (p) => { p.httpRequestPath = '/v1/task'; }, (f) => { props(f, 'HTTPStatusCode').expression = '{{CallBackAPI_HTTPRequest2.httpStatusCode == 201}}'; })],
+  ['HTTPStatusCode (the old one testing 200)', rebuild('HTTPStatusCode', 'HTTPStatusCode2', (p) => { p.expression = '{{CallBackAPI_HTTPRequest.httpStatusCode == 200}}'; })],
+];
+
+for (const [name, mutation] of rebuilt) {
+  test(`${name} built again, the old one left with nothing leading to it: passes`, async () => {
+    const report = await gradeMutation(mutation);
+    expect(failing(report)).toEqual([]);
+    expect(report.verdict).toBe('passed');
+  });
+}
+
+test('GET_CBID built again while SetGetResult still reads the old one, which never runs: SetGetResult fails', async () => {
+  const report = await gradeMutation(rebuild('GET_CBID', 'GET_CBID2', () => {}));
+  expect(failing(report)).toEqual(['set-get-result-value', 'run-getresult-holds-body']);
 });
