@@ -156,6 +156,7 @@ test.describe('Tasks API', () => {
     ['unknown outboundType', { ...GOOD_BODY, outboundType: 'CALLBACKS' }, /outboundType must be one of CALLBACK, OUTDIAL, EXECUTE_FLOW/],
     ['CALLBACK without callback', { ...GOOD_BODY, callback: undefined }, /callback is required when outboundType is CALLBACK/],
     ['wrong callbackType', { ...GOOD_BODY, callback: { callbackOrigin: 'web', callbackType: 'scheduled' } }, /callback.callbackType must be "immediate"/],
+    ['callback without its callbackOrigin (named inside callback)', { ...GOOD_BODY, callback: { callbackType: 'immediate' } }, /^callback\.callbackOrigin is required$/],
     ['OUTDIAL without origin', { ...GOOD_BODY, outboundType: 'OUTDIAL' }, /origin is required when outboundType is OUTDIAL or EXECUTE_FLOW/],
     ['destination over 36 characters', { ...GOOD_BODY, destination: '1'.repeat(37) }, /destination must be at most 36 characters/],
     ['empty entryPointId', { ...GOOD_BODY, entryPointId: '' }, /entryPointId must not be empty/],
