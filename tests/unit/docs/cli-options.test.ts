@@ -61,6 +61,24 @@ for (const command of program.commands) {
   });
 }
 
+/** An option's default: commander's, or one its help gives as a value (`(default 20MB)`, `(default 500, at most 100000)`). */
+function defaultOf(option: Command['options'][number]): string | undefined {
+  if (option.defaultValue !== undefined && typeof option.defaultValue !== 'boolean') return String(option.defaultValue);
+  return /\(default:? ([0-9+][\w.+]*)/.exec(option.description)?.[1];
+}
+
+for (const command of program.commands) {
+  test(`docs/cli.md gives the defaults of ${command.name()}'s options as --help does`, () => {
+    // grade's and simulate's own sections send the reader to the grading options for the rest.
+    const text = WHERE[command.name()]! + (['grade', 'simulate'].includes(command.name()) ? GRADING : '');
+    const missing = command.options.flatMap((option) => {
+      const value = defaultOf(option);
+      return value === undefined || text.includes(value) ? [] : [`${option.long} ${value}`];
+    });
+    expect(missing).toEqual([]);
+  });
+}
+
 test('the global options are in docs/cli.md', () => {
   const documented = flagsIn(CLI_MD.slice(0, CLI_MD.indexOf('\n## ')));
   expect([...flagsOf(program), '--help'].filter((flag) => !documented.has(flag))).toEqual([]);
