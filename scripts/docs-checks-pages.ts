@@ -52,7 +52,7 @@ function renderIndex(missions: readonly Mission[]): string {
       `- **${info.length} info checks, no points.** Steps that cannot be checked from an export (validate, publish, Control Hub); they never count as passed.`,
       '- A behavioural check judges one simulated call (its scenario). When a call goes wrong, only the check of the stage where it went wrong fails; the checks of later stages are *skipped* (not judged, no points). One exception: a wrong value in `getresult`, which nothing later in the call reads, leaves the later stages to be judged on their own.',
       '- Likewise, an activity that is missing, of another type, or on the wrong canvas is reported once, by the first check (in this order) that needs it; the later checks that need it are *skipped* and name that check. Score and verdict are the same as if each had failed.',
-      "- Each activity of the guide is found by its label (also in another case), else by its role in the flow (the HTTP Request after WantCallback's option 3, the Set Variable writing getresult, …). One found by label that nothing leads to, beside one in its role that the call reaches, is a leftover of a step built again (Validate only recommends removing it): the activity the call runs is judged.",
+      "- Each activity of the guide is found by its label (also in another case), else by its role in the flow (the HTTP Request after WantCallback's option 3, the Set Variable writing getresult, …). One found by label that the call cannot reach (in the Event Flows: that OnGlobalError does not lead to), beside one in its role that it reaches, is a leftover of a step built again (Validate only recommends removing it): the activity the call runs is judged.",
       '',
       '### Scenarios',
       '',

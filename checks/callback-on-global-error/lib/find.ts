@@ -46,9 +46,9 @@ function findByLabel(graph: FlowGraph, labels: readonly string[]): Activity | un
   return undefined;
 }
 
-/** `labelled`, unless nothing leads to it while `inRole` is reached by the call (see above). */
-function reachedFirst(labelled: Activity | undefined, inRole: Activity | undefined): Activity | undefined {
-  return labelled?.reachable === false && inRole?.reachable ? inRole : (labelled ?? inRole);
+/** `labelled`, unless the call cannot reach it while it reaches `inRole` (see above). */
+function reachedFirst(labelled: Activity | undefined, inRole: Activity | undefined, reached = (a: Activity) => a.reachable): Activity | undefined {
+  return labelled && !reached(labelled) && inRole && reached(inRole) ? inRole : (labelled ?? inRole);
 }
 
 const cache = new WeakMap<FlowModel, MissionNodes>();
@@ -84,16 +84,20 @@ function locate(model: FlowModel): MissionNodes {
     (a) => a.type === 'event' && (a.event?.name === GLOBAL_ERROR.name || a.event?.display === GLOBAL_ERROR.display),
   );
   const fromGlobalError = globalError ? reachableFrom(events, [globalError.id]) : [];
+  // In the Event Flows, what OnGlobalError reaches (a leftover may hang from another event handler).
+  const afterGlobalError = (a: Activity) => fromGlobalError.includes(a);
 
   const callbackApi = reachedFirst(
     findByLabel(events, [LABELS.callbackApi, LABELS.callbackApiOld]),
     fromGlobalError.find((a) => a.type === 'http-request-v2') ?? ofType(events, 'http-request-v2').find(callsTasksApi),
+    afterGlobalError,
   );
 
   const statusCondition = reachedFirst(
     findByLabel(events, [LABELS.statusCondition]),
     (callbackApi ? exitReaches(events, callbackApi, 'default', (a) => a.type === 'condition-activity') : undefined) ??
       fromGlobalError.find((a) => a.type === 'condition-activity'),
+    afterGlobalError,
   );
 
   return {

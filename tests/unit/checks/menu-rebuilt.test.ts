@@ -85,3 +85,14 @@ test('GET_CBID built again while SetGetResult still reads the old one, which nev
   const report = await gradeMutation(rebuild('GET_CBID', 'GET_CBID2', () => {}));
   expect(failing(report)).toEqual(['set-get-result-value', 'run-getresult-holds-body']);
 });
+
+test('the Create Task request first built after AgentDisconnected, then again after OnGlobalError: only the leftover connection is reported', async () => {
+  const report = await gradeMutation((f) => {
+    rebuild('CallBackAPI_HTTPRequest', 'CallBackAPI_HTTPRequest2', () => {}, (g) => { props(g, 'HTTPStatusCode').expression = '{{CallBackAPI_HTTPRequest2.httpStatusCode == 201}}'; })(f);
+    const events = f.eventFlows.eventsMap.GLOBAL_EVENTS.process;
+    const old = activity(f, 'CallBackAPI_HTTPRequest');
+    events.links.find((l: Json) => l.sourceActivityId === activity(f, 'FCAsk(ContactLastAgentRemoved)').id).targetActivityId = old.id;
+  });
+  expect(failing(report)).toEqual(['callback-api-after-global-error']);
+  expect(resultOf(report, 'callback-api-after-global-error').hint).toBe('Event Flows → connect AgentDisconnected to an End Flow again, not to CallBackAPI_HTTPRequest: only OnGlobalError may lead to a Create Task request.');
+});
