@@ -11,6 +11,7 @@ const BODY = (f: Json): Json => props(f, 'CallBackAPI_HTTPRequest');
 const setBody = (f: Json, from: string | RegExp, to: string): void => { BODY(f).httpRequestBody = BODY(f).httpRequestBody.replace(from, to); };
 const condition = (expression: string) => (f: Json): void => { props(f, 'HTTPStatusCode').expression = expression; };
 const tacPath = (path: string) => (f: Json): void => { props(f, 'GET_CBID').outputVariableArray[1].jsonPathExp = path; };
+const prompt = (text: string) => (f: Json): void => { props(f, 'WantCallback').promptsTts = [{ type: 'tts', value: text, name: text }]; };
 const getCbidUrl = (url: string) => (f: Json): void => { props(f, 'GET_CBID').httpRequestUrl = url; };
 const DYNVARS = 'https://674481b1b4e2e04abea27c6e.mockapi.io/flowdesigner/Lab/DynVars';
 /** A Play Message `label` put on the `exit` of `from`, in front of what that exit led to. */
@@ -102,6 +103,24 @@ const cases: [string, (f: Json) => void, string[]][] = [
   ['SimulateGlobalError as set-to-variable', (f) => { props(f, 'SimulateGlobalError').setTo = 'set-to-variable'; }, []],
   ['SetGetResult as a literal {{GET_CBID.httpResponseBody}}', (f) => Object.assign(props(f, 'SetGetResult'), { setTo: 'set-to-literal' }), []],
   ['SetGetResult as the variable name without braces', (f) => { props(f, 'SetGetResult').expr = 'GET_CBID.httpResponseBody'; }, []],
+  // Set To Variable picked from the wrong entry of the list
+  ['SetGetResult set to GET_CBID.httpStatusCode', (f) => { props(f, 'SetGetResult').expr = '{{GET_CBID.httpStatusCode}}'; }, ['set-get-result-value', 'run-getresult-holds-body']],
+  ['SetGetResult set to NewPhoneContact.ANI', (f) => { props(f, 'SetGetResult').expr = '{{NewPhoneContact.ANI}}'; }, ['set-get-result-value', 'run-getresult-holds-body']],
+  ['SetGetResult set to customani', (f) => { props(f, 'SetGetResult').expr = '{{customani}}'; }, ['set-get-result-value', 'run-getresult-holds-body']],
+  ['SetGetResult set to GET_CBID.httpresponsebody', (f) => { props(f, 'SetGetResult').expr = '{{GET_CBID.httpresponsebody}}'; }, ['set-get-result-value', 'run-getresult-holds-body']],
+  // Prompts
+  ['prompt with a no-break space in "Press 3"', prompt('All agents are busy. Please press 1 if you want to schedule a callback. Press 2 if you want to wait in queue. Press\u00a03 to simulate global error.'), []],
+  ['prompt "to simulate a global error press 3"', prompt('All agents are busy. For a callback press 1, to wait press 2, to simulate a global error press 3.'), []],
+  ['prompt in capitals', prompt('ALL AGENTS ARE BUSY. PRESS 1 FOR CALLBACK. PRESS 2 TO WAIT. PRESS 3 TO SIMULATE GLOBAL ERROR.'), []],
+  ['prompt whose only 3 is in a phone number', prompt('All agents are busy. Please press 1 if you want to schedule a callback. Press 2 if you want to wait in queue. Call 555-1234 for help.'), ['want-callback-prompt-option3']],
+  // Export generations
+  ['an older export: no settings, comment null, version 0, no colon-named or _renderRequestTimestamp properties', (f) => {
+    delete f.settings;
+    Object.assign(f, { comment: null, version: 0 });
+    for (const g of [f.process, f.eventFlows.eventsMap.GLOBAL_EVENTS.process]) {
+      for (const a of Object.values(g.activities) as Json[]) for (const key of Object.keys(a.properties)) if (key.includes(':') || key === '_renderRequestTimestamp') delete a.properties[key];
+    }
+  }, []],
   // Canvas variations
   ['a Play Message between SetGetResult and SimulateGlobalError', playAfter('SetGetResult', 'out', 'PlayMessage_t1'), []],
   ['a Play Message between GET_CBID and SetGetResult', playAfter('GET_CBID', 'default', 'PlayMessage_t2'), []],
