@@ -1,0 +1,15 @@
+/** The DNIS a simulated call dials (engine/dnis.ts), as --dnis and the self-check page read it: its bounds. */
+import { expect, test } from '@playwright/test';
+import { parseDnis } from '../../../engine/dnis.js';
+
+test('a DNIS is + and 6 to 15 digits; spaces, dashes and parentheses anywhere are dropped', () => {
+  expect(parseDnis('+123456')).toBe('+123456');
+  expect(parseDnis('+123456789012345')).toBe('+123456789012345');
+  expect(parseDnis('+1 (469) 409-6861')).toBe('+14694096861');
+  expect(parseDnis(' +1 469 409 6861 ')).toBe('+14694096861');
+  expect(parseDnis('+1-469-409-68-61')).toBe('+14694096861');
+  expect(parseDnis('+(1)(469)4096861')).toBe('+14694096861');
+  for (const wrong of ['+12345', '+1234567890123456', '14694096861', '++14694096861', '+1.469.409.6861', '+1469409686x', '', '+', '+١٤٦٩٤٠٩٦٨٦١']) {
+    expect(parseDnis(wrong), wrong).toBeUndefined();
+  }
+});
