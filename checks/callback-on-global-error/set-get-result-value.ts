@@ -4,7 +4,7 @@ import { missionNodes } from './lib/find.js';
 import { LABELS, VARIABLES } from './lib/names.js';
 import { setGetResultOf } from './lib/nodes.js';
 import { failed, passed } from './lib/outcome.js';
-import { renameGetCbidHint } from './lib/hints.js';
+import { leftoverGetCbid, renameGetCbidHint } from './lib/hints.js';
 import { assignments, valueTemplate } from './lib/set-variable.js';
 import { flowScope, render, sameTemplate } from './lib/templates.js';
 import { misspelledVariable, nameWritten } from './lib/variables.js';
@@ -31,7 +31,9 @@ export default defineCheck({
     '  getresult, they run in order and the last one is judged, as its value is the one kept;',
     '- the HTTP Request is referred to by its real label (found as in `get-cbid-after-option3`). When SetGetResult',
     '  reads `GET_CBID.httpResponseBody` but the request after option 3 kept another label (`HTTPRequest_k2m`), the',
-    '  check fails and its hint says to rename the request GET_CBID rather than to change SetGetResult.',
+    '  check fails and its hint says to rename the request GET_CBID rather than to change SetGetResult; when a',
+    '  GET_CBID that nothing leads to is left on the canvas (it holds the label, which Flow Designer keeps unique),',
+    '  the hint says to pick the request after option 3 instead, or to delete the leftover first.',
   ].join('\n'),
   run(ctx) {
     const set = setGetResultOf(ctx);
@@ -58,12 +60,21 @@ export default defineCheck({
     }
     if (!sameTemplate(value, `{{${label}.httpResponseBody}}`) && !givesTheBody(value, label, ctx.model)) {
       if (label !== LABELS.getCbid && sameTemplate(value, `{{${LABELS.getCbid}.httpResponseBody}}`)) {
+        if (leftoverGetCbid(ctx.model, label)) {
+          // A GET_CBID left on the canvas holds the label: the reference names an activity that never runs.
+          return failed(`${set.activity.label} reads ${LABELS.getCbid}.httpResponseBody, the output of a ${LABELS.getCbid} that nothing leads to, which never runs: the HTTP Request after option 3 is ${label}`, {
+            expected: `getresult ← ${expected}`,
+            actual: `getresult ← Set To Variable ${LABELS.getCbid}.httpResponseBody`,
+            activity: set.activity,
+            hint: renameGetCbidHint(label, ctx.model),
+          });
+        }
         // The reference is right; the HTTP Request it names was left with another Activity Label.
         return failed(`${set.activity.label} reads ${LABELS.getCbid}.httpResponseBody, but the HTTP Request after option 3 is labelled ${label}: set its Activity Label to ${LABELS.getCbid} (Build step 4)`, {
           expected: `an HTTP Request labelled ${LABELS.getCbid}`,
           actual: `labelled ${label}`,
           activity: missionNodes(ctx.model).getCbid ?? set.activity,
-          hint: renameGetCbidHint(label),
+          hint: renameGetCbidHint(label, ctx.model),
         });
       }
       const mode = row.setTo === 'set-to-variable' ? 'Set To Variable' : 'Set Value';

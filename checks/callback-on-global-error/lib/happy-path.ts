@@ -261,7 +261,7 @@ function getresultHoldsBody(happy: HappyRun, ctx: CheckContext, getAt: number, s
       activity: nodes.setGetResult,
       // SetGetResult reads GET_CBID, but the request kept another Activity Label: rename it.
       ...(get.activity !== LABELS.getCbid && JSON.stringify(nodes.setGetResult?.props ?? {}).includes(`${LABELS.getCbid}.httpResponseBody`)
-        ? { hint: renameGetCbidHint(get.activity) }
+        ? { hint: renameGetCbidHint(get.activity, ctx.model) }
         : {}),
       ...(notStringVariable(ctx, [VARIABLES.getresult]) ?? undeclaredVariable(ctx, [VARIABLES.getresult])),
       laterStagesJudged: true,

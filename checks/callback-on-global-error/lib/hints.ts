@@ -2,6 +2,8 @@
  * What to change, for the settings several checks judge: each static check's own hint, and the
  * hint of a simulated call that went wrong because of that setting (lib/happy-path.ts).
  */
+import type { FlowModel } from '../../../engine/model.js';
+import { missionNodes } from './find.js';
 import { DYNVARS, LABELS, STATUS_EXPRESSION } from './names.js';
 import { sameTemplate } from './templates.js';
 
@@ -20,9 +22,19 @@ export const HINTS = {
     'CallBackAPI_HTTPRequest → Request Body: paste the JSON of Build step 8 ("entryPointId": "{{outdialcbid}}", "destination": "{{customani}}", … "callback": {"callbackOrigin": "web", "callbackType": "immediate"}).',
 } as const;
 
-/** The HTTP Request after option 3 kept another Activity Label, while SetGetResult reads GET_CBID. */
-export function renameGetCbidHint(label: string): string {
-  return `${label} → Activity Label: GET_CBID (Build step 4).`;
+/** A GET_CBID that the call does not run, left on the canvas beside the request after option 3 (labels are unique: it holds the label). */
+export function leftoverGetCbid(model: FlowModel, label: string): boolean {
+  return label !== LABELS.getCbid && model.main.activities.some((a) => a.label === LABELS.getCbid);
+}
+
+/**
+ * The HTTP Request after option 3 kept another Activity Label, while SetGetResult reads GET_CBID:
+ * rename it, or, when a leftover GET_CBID holds that label, read the request the call runs.
+ */
+export function renameGetCbidHint(label: string, model: FlowModel): string {
+  if (!leftoverGetCbid(model, label)) return `${label} → Activity Label: GET_CBID (Build step 4).`;
+  const reader = missionNodes(model).setGetResult?.label ?? LABELS.setGetResult;
+  return `${reader} → Set To Variable: ${label}.httpResponseBody (the GET_CBID that nothing leads to never runs; or delete it, then set the Activity Label of ${label} to GET_CBID).`;
 }
 
 /**

@@ -81,9 +81,14 @@ for (const [name, mutation] of rebuilt) {
   });
 }
 
-test('GET_CBID built again while SetGetResult still reads the old one, which never runs: SetGetResult fails', async () => {
+test('GET_CBID built again while SetGetResult still reads the old one, which never runs: SetGetResult fails, told to read the new one (the label GET_CBID is taken)', async () => {
   const report = await gradeMutation(rebuild('GET_CBID', 'GET_CBID2', () => {}));
   expect(failing(report)).toEqual(['set-get-result-value', 'run-getresult-holds-body']);
+  const hint = 'SetGetResult → Set To Variable: GET_CBID2.httpResponseBody (the GET_CBID that nothing leads to never runs; or delete it, then set the Activity Label of GET_CBID2 to GET_CBID).';
+  const value = resultOf(report, 'set-get-result-value');
+  expect(value.message).toBe('SetGetResult reads GET_CBID.httpResponseBody, the output of a GET_CBID that nothing leads to, which never runs: the HTTP Request after option 3 is GET_CBID2');
+  expect([value.expected, value.actual, value.hint]).toEqual(['getresult ← Set To Variable GET_CBID2.httpResponseBody', 'getresult ← Set To Variable GET_CBID.httpResponseBody', hint]);
+  expect(resultOf(report, 'run-getresult-holds-body').hint).toBe(hint);
 });
 
 test('the Create Task request first built after AgentDisconnected, then again after OnGlobalError: only the leftover connection is reported', async () => {
