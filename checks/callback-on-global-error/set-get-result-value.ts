@@ -4,7 +4,7 @@ import { missionNodes } from './lib/find.js';
 import { LABELS, VARIABLES } from './lib/names.js';
 import { setGetResultOf } from './lib/nodes.js';
 import { failed, passed } from './lib/outcome.js';
-import { leftoverGetCbid, renameGetCbidHint } from './lib/hints.js';
+import { leftoverHolds, renameGetCbidHint } from './lib/hints.js';
 import { assignments, valueTemplate } from './lib/set-variable.js';
 import { flowScope, render, sameTemplate } from './lib/templates.js';
 import { misspelledVariable, nameWritten } from './lib/variables.js';
@@ -60,7 +60,7 @@ export default defineCheck({
     }
     if (!sameTemplate(value, `{{${label}.httpResponseBody}}`) && !givesTheBody(value, label, ctx.model)) {
       if (label !== LABELS.getCbid && sameTemplate(value, `{{${LABELS.getCbid}.httpResponseBody}}`)) {
-        if (leftoverGetCbid(ctx.model, label)) {
+        if (leftoverHolds(ctx.model.main, LABELS.getCbid, label)) {
           // A GET_CBID left on the canvas holds the label: the reference names an activity that never runs.
           return failed(`${set.activity.label} reads ${LABELS.getCbid}.httpResponseBody, the output of a ${LABELS.getCbid} that nothing leads to, which never runs: the HTTP Request after option 3 is ${label}`, {
             expected: `getresult ← ${expected}`,

@@ -48,7 +48,10 @@ export default defineCheck({
     '',
     'A failure says what the expression reads instead when it can tell: `== 200` (the Final Boss answer,',
     'not Create Task\'s 201 Created), an activity that does not exist, the status code of another activity',
-    '(`GET_CBID.httpStatusCode`), or an output spelled in another case (`httpstatuscode`).',
+    '(`GET_CBID.httpStatusCode`), or an output spelled in another case (`httpstatuscode`). When it reads the',
+    'guide\'s label while the request OnGlobalError leads to kept another, the hint says to rename the request;',
+    'when a CallBackAPI_HTTPRequest that OnGlobalError does not lead to is left on the canvas (it holds the',
+    'label), to test the request OnGlobalError leads to instead, or to delete the leftover first.',
   ].join('\n'),
   run(ctx) {
     const condition = statusConditionOf(ctx);
@@ -66,7 +69,7 @@ export default defineCheck({
       const result = evaluate(expression, scope);
       const what = `with ${label}.httpStatusCode = ${show(status)}`;
       if (!result.ok) {
-        return failed(`${activity.label} expression fails to evaluate ${what}: ${result.error.message}`, { expected, actual: expression, activity, hint: statusExpressionHint(activity.label, label, expression) });
+        return failed(`${activity.label} expression fails to evaluate ${what}: ${result.error.message}`, { expected, actual: expression, activity, hint: statusExpressionHint(activity.label, label, expression, ctx.model) });
       }
       if (takesTrueExit(result.value) !== want) {
         const why =
@@ -83,7 +86,7 @@ export default defineCheck({
           expected,
           actual: expression,
           activity,
-          hint: statusExpressionHint(activity.label, label, expression),
+          hint: statusExpressionHint(activity.label, label, expression, ctx.model),
         });
       }
     }

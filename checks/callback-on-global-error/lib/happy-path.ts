@@ -404,7 +404,7 @@ function statusTrueOn201(happy: HappyRun, ctx: CheckContext, apiAt: number): Dev
       expected: 'True',
       actual: exitName(cond.outcome),
       activity: nodes.statusCondition,
-      hint: statusExpressionHint(cond.activity, api.activity, typeof expression === 'string' ? expression : ''),
+      hint: statusExpressionHint(cond.activity, api.activity, typeof expression === 'string' ? expression : '', ctx.model),
     });
   }
   if (happy.run.result.status !== 'completed') {

@@ -2,7 +2,7 @@
  * What to change, for the settings several checks judge: each static check's own hint, and the
  * hint of a simulated call that went wrong because of that setting (lib/happy-path.ts).
  */
-import type { FlowModel } from '../../../engine/model.js';
+import type { FlowGraph, FlowModel } from '../../../engine/model.js';
 import { missionNodes } from './find.js';
 import { DYNVARS, LABELS, STATUS_EXPRESSION } from './names.js';
 import { sameTemplate } from './templates.js';
@@ -22,9 +22,13 @@ export const HINTS = {
     'CallBackAPI_HTTPRequest → Request Body: paste the JSON of Build step 8 ("entryPointId": "{{outdialcbid}}", "destination": "{{customani}}", … "callback": {"callbackOrigin": "web", "callbackType": "immediate"}).',
 } as const;
 
-/** A GET_CBID that the call does not run, left on the canvas beside the request after option 3 (labels are unique: it holds the label). */
-export function leftoverGetCbid(model: FlowModel, label: string): boolean {
-  return label !== LABELS.getCbid && model.main.activities.some((a) => a.label === LABELS.getCbid);
+/**
+ * An activity labelled `guideLabel` in `graph` beside `label`, the one the call runs: a leftover of
+ * a step built again, holding the guide's label (which Flow Designer keeps unique), so the one the
+ * call runs cannot be renamed to it.
+ */
+export function leftoverHolds(graph: FlowGraph, guideLabel: string, label: string): boolean {
+  return label !== guideLabel && graph.activities.some((a) => a.label === guideLabel);
 }
 
 /**
@@ -32,7 +36,7 @@ export function leftoverGetCbid(model: FlowModel, label: string): boolean {
  * rename it, or, when a leftover GET_CBID holds that label, read the request the call runs.
  */
 export function renameGetCbidHint(label: string, model: FlowModel): string {
-  if (!leftoverGetCbid(model, label)) return `${label} → Activity Label: GET_CBID (Build step 4).`;
+  if (!leftoverHolds(model.main, LABELS.getCbid, label)) return `${label} → Activity Label: GET_CBID (Build step 4).`;
   const reader = missionNodes(model).setGetResult?.label ?? LABELS.setGetResult;
   return `${reader} → Set To Variable: ${label}.httpResponseBody (the GET_CBID that nothing leads to never runs; or delete it, then set the Activity Label of ${label} to GET_CBID).`;
 }
@@ -43,7 +47,10 @@ export function renameGetCbidHint(label: string, model: FlowModel): string {
  * guide's label and the request kept another (as for GET_CBID), else the Expression, with the real
  * labels of the condition and the request.
  */
-export function statusExpressionHint(condition: string, request: string, expression: string): string {
-  if (request !== LABELS.callbackApi && sameTemplate(expression, STATUS_EXPRESSION)) return `${request} → Activity Label: ${LABELS.callbackApi} (Build step 8).`;
+export function statusExpressionHint(condition: string, request: string, expression: string, model: FlowModel): string {
+  if (request !== LABELS.callbackApi && sameTemplate(expression, STATUS_EXPRESSION)) {
+    if (!leftoverHolds(model.events, LABELS.callbackApi, request)) return `${request} → Activity Label: ${LABELS.callbackApi} (Build step 8).`;
+    return `${condition} → Expression: {{${request}.httpStatusCode == 201}} (the ${LABELS.callbackApi} that OnGlobalError does not lead to never runs; or delete it, then set the Activity Label of ${request} to ${LABELS.callbackApi}).`;
+  }
   return `${condition} → Expression: {{${request}.httpStatusCode == 201}} (use the label of your HTTP Request exactly).`;
 }

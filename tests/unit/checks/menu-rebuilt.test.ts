@@ -101,3 +101,11 @@ test('the Create Task request first built after AgentDisconnected, then again af
   expect(failing(report)).toEqual(['callback-api-after-global-error']);
   expect(resultOf(report, 'callback-api-after-global-error').hint).toBe('Event Flows → connect AgentDisconnected to an End Flow again, not to CallBackAPI_HTTPRequest: only OnGlobalError may lead to a Create Task request.');
 });
+
+test('CallBackAPI_HTTPRequest built again while HTTPStatusCode still reads the old one: told to test the new one (the label is taken)', async () => {
+  const report = await gradeMutation(rebuild('CallBackAPI_HTTPRequest', 'CallBackAPI_HTTPRequest2', () => {}));
+  expect(failing(report)).toEqual(['status-condition-expression', 'run-status-true-on-201']);
+  const hint = 'HTTPStatusCode → Expression: {{CallBackAPI_HTTPRequest2.httpStatusCode == 201}} (the CallBackAPI_HTTPRequest that OnGlobalError does not lead to never runs; or delete it, then set the Activity Label of CallBackAPI_HTTPRequest2 to CallBackAPI_HTTPRequest).';
+  expect(resultOf(report, 'status-condition-expression').hint).toBe(hint);
+  expect(resultOf(report, 'run-status-true-on-201').hint).toBe(hint);
+});
