@@ -7,9 +7,10 @@
  *      SetGetResult = the Set Variable writing getresult), one the call reaches first. End Flow and
  *      Disconnect Contact are always found by type, never by label (template labels carry random
  *      suffixes).
- * An activity found by label that nothing leads to, beside one in its role that the call reaches,
- * is a leftover (a step built again, the old activity left on the canvas: Validate only
- * recommends removing it, so the flow publishes): the reached one is judged, as the caller meets it.
+ * An activity found by label that the call cannot reach (in the Event Flows: that OnGlobalError
+ * does not lead to), beside one in its role that it reaches, is a leftover (a step built again, the
+ * old activity left on the canvas: Validate only recommends removing it, so the flow publishes):
+ * the reached one is judged, as the caller meets it.
  * The checks then judge the activity found, and name it by its real label.
  */
 import type { Activity, FlowGraph, FlowModel } from '../../../engine/model.js';
