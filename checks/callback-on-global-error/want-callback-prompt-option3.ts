@@ -8,7 +8,7 @@ const GUIDE_PROMPT =
   'All agents are busy. Please press 1 if you want to schedule a callback. Press 2 if you want to wait in queue. Press 3 to simulate global error.';
 
 /**
- * "Press 3", "press three", "dial 3", "option 3", "… or 3 to …", a list item ("…, 3 to …",
+ * "Press 3", "press three", "dial 3", "option 3", "… or 3 to …", "press 1, 2 or 3", a list item ("…, 3 to …",
  * "3 - error", "3: error" after a comma, a sentence or at the start of a message): an offer of
  * option 3 (not 13, not 33).
  */
@@ -16,6 +16,8 @@ const OFFERS_3 = [
   /(?:press|dial|enter|select|choose|push|hit|key|option)[\s\W]*(?:(?:the\s+)?(?:number|key|digit|option)[\s\W]*)?(?:3|three)\b/i,
   /\b(?:or|and)\s+(?:3|three)\s+(?:to|for)\b/i,
   /(?:^|[,;.!?])\s*(?:3|three)\s*(?:(?:to|for)\b|[-–—:=)])/i,
+  // The three digits in one breath: "press 1, 2 or 3", "press one, two, or three".
+  /(?:press|dial|enter|select|choose|push|hit)\s+(?:1|one)\s*,\s*(?:2|two)\s*,?\s*(?:or|and)\s+(?:3|three)\b/i,
 ];
 
 /**
@@ -59,7 +61,7 @@ export default defineCheck({
     `(the guide's text: "${GUIDE_PROMPT}").`,
     '',
     'Tolerances: the wording is free as long as option 3 is offered: "Press 3 …", "press three",',
-    '"dial 3", "option 3", "… or 3 to …", a list such as "press 1 to …, 2 to …, 3 to …" or a message',
+    '"dial 3", "option 3", "… or 3 to …", "press 1, 2 or 3", a list such as "press 1 to …, 2 to …, 3 to …" or a message',
     '"3 - simulate global error", in any case, with any spacing or punctuation. A prompt that only',
     'mentions 13 or 33 does not count. Several TTS messages are read together. SSML markup is read as',
     'the words it speaks (`Press <say-as interpret-as="digits">3</say-as> …`).',

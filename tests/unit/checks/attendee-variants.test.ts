@@ -112,6 +112,9 @@ const cases: [string, (f: Json) => void, string[]][] = [
   ['prompt with a no-break space in "Press 3"', prompt('All agents are busy. Please press 1 if you want to schedule a callback. Press 2 if you want to wait in queue. Press\u00a03 to simulate global error.'), []],
   ['prompt "to simulate a global error press 3"', prompt('All agents are busy. For a callback press 1, to wait press 2, to simulate a global error press 3.'), []],
   ['prompt in capitals', prompt('ALL AGENTS ARE BUSY. PRESS 1 FOR CALLBACK. PRESS 2 TO WAIT. PRESS 3 TO SIMULATE GLOBAL ERROR.'), []],
+  ['prompt "Press 1, 2 or 3."', prompt('All agents are busy. Press 1, 2 or 3.'), []],
+  ['prompt "press one, two, or three"', prompt('All agents are busy. To be called back, to wait, or to simulate an error, press one, two, or three.'), []],
+  ['prompt "open between 9 and 3" (no option 3)', prompt('All agents are busy. Press 1 for a callback, press 2 to wait. We are open between 9 and 3.'), ['want-callback-prompt-option3']],
   ['prompt whose only 3 is in a phone number', prompt('All agents are busy. Please press 1 if you want to schedule a callback. Press 2 if you want to wait in queue. Call 555-1234 for help.'), ['want-callback-prompt-option3']],
   // Export generations
   ['an older export: no settings, comment null, version 0, no colon-named or _renderRequestTimestamp properties', (f) => {
