@@ -116,6 +116,12 @@ const cases: [string, (f: Json) => void, string[]][] = [
   ['prompt "press one, two, or three"', prompt('All agents are busy. To be called back, to wait, or to simulate an error, press one, two, or three.'), []],
   ['prompt "open between 9 and 3" (no option 3)', prompt('All agents are busy. Press 1 for a callback, press 2 to wait. We are open between 9 and 3.'), ['want-callback-prompt-option3']],
   ['prompt whose only 3 is in a phone number', prompt('All agents are busy. Please press 1 if you want to schedule a callback. Press 2 if you want to wait in queue. Call 555-1234 for help.'), ['want-callback-prompt-option3']],
+  // Fields Flow Designer hides but keeps from an earlier setting
+  ['CallBackAPI_HTTPRequest authenticated with a stale Request URL', (f) => { BODY(f).httpRequestUrl = 'https://webhook.site/abc'; }, []],
+  ['GET_CBID unauthenticated with a stale Request Path and connector', (f) => Object.assign(props(f, 'GET_CBID'), {
+    httpRequestPath: '/v1/tasks', connectorId: BODY(f).connectorId, connectorId_name: 'WxCC_API', 'connectorId:name': 'WxCC_API',
+  }), []],
+  ['CallBackAPI_HTTPRequest with a stale GraphQL body', (f) => { BODY(f).httpRequestBodyGQL = { query: 'query{x}', variables: '{}' }; }, []],
   // Export generations
   ['an older export: no settings, comment null, version 0, no colon-named or _renderRequestTimestamp properties', (f) => {
     delete f.settings;
