@@ -10,7 +10,7 @@ import { BASIC_MARKS, type Marks } from '../../reports/console.js';
 import type { CliContext } from '../context.js';
 import { EXIT, UsageError } from '../errors.js';
 import { gradeFile } from '../grade-file.js';
-import { expandGlob, isGlob } from '../grade/glob.js';
+import { expandGlob, isGlob, shellOnlySyntax } from '../grade/glob.js';
 import { refuseUnusableSettings, resolveGradingOptions, type GradingFlags } from '../grading-options.js';
 import { addGradingOptions } from './grading-flags.js';
 import { inputErrorLine, reasonOf } from '../io.js';
@@ -81,7 +81,7 @@ async function expandPatterns(given: string[], warn: (line: string) => void): Pr
       continue;
     }
     const matched = await expandGlob(arg, warn);
-    if (matched.length === 0) throw new UsageError(`${arg}: no file matches this pattern`, 'no-input');
+    if (matched.length === 0) throw new UsageError(`${arg}: no file matches this pattern${shellOnlySyntax(arg)}`, 'no-input');
     files.push(...matched);
   }
   return files;

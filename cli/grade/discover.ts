@@ -10,7 +10,7 @@ import path from 'node:path';
 import { formatBytes } from '../../engine/json-text.js';
 import { coded } from '../errors.js';
 import { OPEN_FOR_READING, refusedBeforeReading, unreadable } from '../io.js';
-import { expandGlob, isGlob } from './glob.js';
+import { expandGlob, isGlob, shellOnlySyntax } from './glob.js';
 import { sameSubmissionsTwice } from './same-twice.js';
 import type { Submission } from './types.js';
 import { compareCodePoints, realPath, walkFiles } from './walk.js';
@@ -99,10 +99,10 @@ export async function discover(inputs: string[], limits: ZipLimits, outDir?: str
       add(input, true);
     } else if (isGlob(input)) {
       const files = await expandGlob(input, warn);
-      if (files.length === 0) problems.push(coded(`flowgrade: ${input}: no file matches this pattern`, 'no-input'));
+      if (files.length === 0) problems.push(coded(`flowgrade: ${input}: no file matches this pattern${shellOnlySyntax(input)}`, 'no-input'));
       for (const file of files) add(file, true);
     } else {
-      problems.push(coded(`flowgrade: ${input}: no such file or folder${strayQuote(input)}`, 'no-input'));
+      problems.push(coded(`flowgrade: ${input}: no such file or folder${strayQuote(input) || shellOnlySyntax(input)}`, 'no-input'));
     }
   }
 

@@ -18,6 +18,14 @@ export function isGlob(input: string): boolean {
   return /[*?]/.test(input);
 }
 
+/**
+ * Said after "no file matches" or "no such file" when the input holds what other globs treat as
+ * special (`[12]`, `{a,b}`): here they are plain characters, which is why nothing matched.
+ */
+export function shellOnlySyntax(input: string): string {
+  return /\[[^\]]+\]|\{[^}]*,[^}]*\}/.test(input) ? ' ([…] and {a,b} are not special in flowgrade\'s patterns, only *, ? and **: leave the pattern unquoted for your shell to expand, or use * and ?)' : '';
+}
+
 /** `**`, or a regular expression for one name. */
 export type Segment = '**' | RegExp;
 

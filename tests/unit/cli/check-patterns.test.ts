@@ -24,3 +24,10 @@ test('check with a pattern matching nothing is a usage error naming it (exit 2)'
   const run = await runCli(['check', path.join(dir, '*.json')]);
   expect([run.code, run.stdout, run.stderr]).toEqual([2, '', `flowgrade: ${path.join(dir, '*.json')}: no file matches this pattern [no-input]\n`]);
 });
+
+test('check with a pattern using a class ([12]) says such classes are not special here', async () => {
+  const dir = tempDir('check-patterns-class');
+  copyFileSync(fixturePath('flows/solution.json'), path.join(dir, 'Main_Flow_1.json'));
+  const run = await runCli(['check', path.join(dir, 'Main_Flow_[12]*.json')]);
+  expect([run.code, run.stderr]).toEqual([2, `flowgrade: ${path.join(dir, 'Main_Flow_[12]*.json')}: no file matches this pattern ([…] and {a,b} are not special in flowgrade's patterns, only *, ? and **: leave the pattern unquoted for your shell to expand, or use * and ?) [no-input]\n`]);
+});

@@ -148,6 +148,17 @@ test('missing paths and patterns matching nothing are reported as usage problems
   expect([missingFolder.problems, missingFolder.warnings]).toEqual([[`flowgrade: ${root}/missing/*.json: no file matches this pattern [no-input]`], []]); // no folder warning besides
 });
 
+test('[…] and {a,b}, special in other globs, are plain characters here: the input that matches nothing says so', async () => {
+  const root = tree({ 'Main_Flow_1.json': FLOW, 'Main_Flow_2.json': FLOW });
+  const note = " ([…] and {a,b} are not special in flowgrade's patterns, only *, ? and **: leave the pattern unquoted for your shell to expand, or use * and ?)";
+  const found = await discover([`${root}/Main_Flow_[12].json`, `${root}/*_{1,2}.json`, `${root}/*_[.json`, root], LIMITS);
+  expect(found.problems).toEqual([
+    `flowgrade: ${root}/Main_Flow_[12].json: no such file or folder${note} [no-input]`,
+    `flowgrade: ${root}/*_{1,2}.json: no file matches this pattern${note} [no-input]`,
+    `flowgrade: ${root}/*_[.json: no file matches this pattern [no-input]`, // no class: nothing to explain
+  ]);
+});
+
 test('a pattern through a file (an archive taken for a folder) or a folder that cannot be read matches nothing; it is never a submission', async () => {
   const root = tree({ 'class.zip': zipSync({ 'a.json': FLOW }), 'a.json': FLOW });
   // Before: the pattern itself became a submission (an ungradable row "a part of the path is a file", attendee "_").
