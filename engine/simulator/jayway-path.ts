@@ -98,7 +98,8 @@ export function readJaywayPath(path: string): { error: string } | { notSimulated
       } else {
         const end = nameEnd(path, i);
         const name = path.slice(i, end);
-        const space = name.search(/\s/);
+        // Jayway refuses a space (U+0020) in a name; any other character, a no-break space too, is part of it.
+        const space = name.indexOf(' ');
         if (space === 0 || space === name.trimEnd().length) return { error: spaceAt(i + space) };
         if (space > 0) return { error: spaceAt(i + space, `; a name with spaces is written ['${name}']`) };
         // Jayway's functions (`length()`, `sum()`, `keys()`, …) end a path; jsonpath-plus has none

@@ -11,6 +11,7 @@ import { ActivityError, NotSimulatedError } from './errors.js';
 import { readJaywayPath, type ReadPath, type StepKind } from './jayway-path.js';
 import { convertToType, getOwn } from './variables.js';
 import { messageOf } from '../error-message.js';
+import { javaTrim } from '../pebble/whitespace.js';
 
 interface ParseRow {
   variable: string;
@@ -24,7 +25,8 @@ function parseRows(run: ActivityRun): ParseRow[] {
   return rows
     .map((row) => ({
       variable: text(getOwn(row, 'outputVariable'))?.trim() ?? '',
-      path: text(getOwn(row, 'jsonPathExp'))?.trim() ?? '',
+      // Trimmed as Java trims (control characters and spaces), not as JavaScript (a no-break space stays, as in Jayway).
+      path: javaTrim(text(getOwn(row, 'jsonPathExp')) ?? ''),
     }))
     .filter((row) => row.variable !== '' && row.path !== '');
 }

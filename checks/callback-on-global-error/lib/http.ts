@@ -1,5 +1,6 @@
 /** Reading HTTP Request (`http-request-v2`) settings as the Flow Designer panel shows them. */
 import type { Activity } from '../../../engine/model.js';
+import { javaTrim } from '../../../engine/pebble/whitespace.js';
 
 function text(value: unknown): string | undefined {
   if (typeof value === 'string') return value;
@@ -64,7 +65,7 @@ export function parseRowsOf(activity: Activity): ParseRow[] {
   return rows
     .map((row, index) => {
       const r = (typeof row === 'object' && row !== null ? row : {}) as Record<string, unknown>;
-      return { variable: text(r.outputVariable)?.trim() ?? '', path: text(r.jsonPathExp)?.trim() ?? '', index };
+      return { variable: text(r.outputVariable)?.trim() ?? '', path: javaTrim(text(r.jsonPathExp) ?? ''), index };
     })
     .filter((row) => row.variable !== '' || row.path !== '');
 }

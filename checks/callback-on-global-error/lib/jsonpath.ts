@@ -4,14 +4,16 @@
  * `[0].tacnumber` (no `$`, as the simulator reads it) and `$.[0].tacnumber` (a dot before a
  * bracket, which the simulator's JSONPath reads the same way) all give the canonical
  * `$[0].tacnumber`. Spaces outside brackets (`$ [0]`, `$[0]. tacnumber`) do not parse at run time
- * (engine/simulator/jayway-path.ts), so they give no canonical form.
+ * (engine/simulator/jayway-path.ts), so they give no canonical form. Paths are trimmed as Java
+ * trims: a no-break space at either end stays, part of a name for Jayway, and matches nothing.
  */
+import { javaTrim } from '../../../engine/pebble/whitespace.js';
 
 const SEGMENT = /^(?:\.([A-Za-z_$][\w$-]*)|\.?\[\s*(\d+)\s*\]|\.?\[\s*'([^']*)'\s*\]|\.?\[\s*"([^"]*)"\s*\])/;
 
 /** The canonical form of a simple path, or undefined when it uses anything else (wildcards, filters, `..`, spaces outside brackets). */
 export function canonicalPath(path: string): string | undefined {
-  let rest = path.trim();
+  let rest = javaTrim(path);
   if (rest.startsWith('$')) rest = rest.slice(1);
   else if (/^[A-Za-z_]/.test(rest)) rest = `.${rest}`;
   if (rest.startsWith('..')) return undefined;
@@ -29,5 +31,5 @@ export function canonicalPath(path: string): string | undefined {
 
 export function samePath(actual: string, expected: string): boolean {
   const a = canonicalPath(actual);
-  return a !== undefined ? a === canonicalPath(expected) : actual.trim() === expected.trim();
+  return a !== undefined ? a === canonicalPath(expected) : javaTrim(actual) === javaTrim(expected);
 }

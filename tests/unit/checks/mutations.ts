@@ -298,6 +298,11 @@ export const MISTAKES = {
     const rows = props(f, 'GET_CBID').outputVariableArray as Json[];
     rows.find((row) => row.outputVariable === 'customani')!.jsonPathExp = '$[0]. tacnumber';
   },
+  // Pasted from a PDF: a no-break space after the path, which Jayway reads as part of the name.
+  'parse-path-with-a-trailing-no-break-space': (f) => {
+    const rows = props(f, 'GET_CBID').outputVariableArray as Json[];
+    rows.find((row) => row.outputVariable === 'customani')!.jsonPathExp = '$[0].tacnumber\u00a0';
+  },
   'parse-row-writes-CustomANI': (f) => {
     const rows = props(f, 'GET_CBID').outputVariableArray as Json[];
     rows.find((row) => row.outputVariable === 'customani')!.outputVariable = 'CustomANI';

@@ -462,6 +462,18 @@ test.describe('parse settings', () => {
     }
   });
 
+  test('a no-break or zero-width space pasted into a path is part of a name for Jayway (only U+0020 is trimmed or refused), so the path matches nothing', async () => {
+    const handler = http.get(DYNVARS_URL, () => HttpResponse.json(RECORD));
+    for (const path of ['$[0].tacnumber\u00a0', '\u00a0$[0].tacnumber', '$[0].tacnumber\u200b', '$[0].tac\u00a0number']) {
+      const result = await runParse(parse([['outdialcbid', path]]), handler);
+      const entry = result.trace.find((e) => e.activity === 'GET_CBID')!;
+      expect([path, entry.outcome === 'error' ? 'error' : 'ran', result.variables.outdialcbid]).toEqual([path, expect.any(String), '']);
+    }
+    // The ends trimmed as Java trims: a tab or a newline kept by a paste is dropped.
+    const tabbed = await runParse(parse([['outdialcbid', '\t$[0].tacnumber\n']]), handler);
+    expect(tabbed.variables.outdialcbid).toBe('+14085267209');
+  });
+
   test("JavaScript's own properties are not JSON: a string's or a list's length and a string's characters match nothing, as in Jayway", async () => {
     // jsonpath-plus follows any own property, and a string has `length` and `0`, `1`, … , a list `length`.
     const body = http.get(DYNVARS_URL, () => HttpResponse.json([{ tacnumber: '+14085267209', list: [1, 2, 3], length: 7 }]));
