@@ -5,6 +5,7 @@ import { callbackApiOf } from './lib/nodes.js';
 import { failed, passed } from './lib/outcome.js';
 import { splitUrl } from './lib/url.js';
 import { HINTS } from './lib/hints.js';
+import { javaTrim } from '../../engine/pebble/whitespace.js';
 
 export default defineCheck({
   id: 'callback-api-path',
@@ -52,7 +53,7 @@ export default defineCheck({
       });
     }
     const raw = authenticated ? requestPathOf(api.activity) : (splitUrl(requestUrlOf(api.activity))?.path ?? requestUrlOf(api.activity));
-    const path = raw.replace(/[?#][\s\S]*$/, '').trim().replace(/(.)\/$/, '$1');
+    const path = javaTrim(raw.replace(/[?#][\s\S]*$/, '')).replace(/(.)\/$/, '$1');
     const normalised = path.startsWith('/') ? path : `/${path}`;
     if (normalised !== CREATE_TASK.path) {
       const field = authenticated ? 'Request Path' : 'Request URL path';

@@ -14,6 +14,7 @@ import { ActivityError } from './errors.js';
 import { applyParseSettings } from './parse-settings.js';
 import { getOwn, setOwn } from './variables.js';
 import { messageOf } from '../error-message.js';
+import { javaTrim } from '../pebble/whitespace.js';
 
 const NO_BODY_METHODS = new Set(['GET', 'HEAD']);
 
@@ -103,12 +104,13 @@ function requestUrl(run: ActivityRun, authenticated: boolean): URL {
       throw new ActivityError(`connector '${connector}' is not available: ${messageOf(error)}`);
     }
     if (!base) throw new ActivityError(`connector '${connector}' is not available`);
-    const path = run.expr.render(textProp(run.activity, 'httpRequestPath') ?? '', scope, 'the request path').trim();
+    const path = javaTrim(run.expr.render(textProp(run.activity, 'httpRequestPath') ?? '', scope, 'the request path'));
     target = joinUrl(base, path);
   } else {
     const raw = textProp(run.activity, 'httpRequestUrl') ?? '';
     if (raw.trim() === '') throw new ActivityError('no request URL');
-    target = run.expr.render(raw, scope, 'the request URL').trim();
+    // Trimmed as Java trims: a no-break space pasted at the end stays, and is sent (%C2%A0).
+    target = javaTrim(run.expr.render(raw, scope, 'the request URL'));
   }
   // Node and browsers disagree on which punycode host names are valid (Node refuses `xn--a.io`,
   // Chromium takes it): no mock answers such a host, so it is refused here, alike everywhere.

@@ -72,12 +72,12 @@ export function parseRowsOf(activity: Activity): ParseRow[] {
 
 /** Request URL (unauthenticated endpoint), trimmed; '' when empty. */
 export function requestUrlOf(activity: Activity): string {
-  return (prop(activity, 'httpRequestUrl') ?? '').trim();
+  return javaTrim(prop(activity, 'httpRequestUrl') ?? '');
 }
 
-/** Request Path (authenticated endpoint), trimmed; '' when empty. */
+/** Request Path (authenticated endpoint), trimmed as Java trims (a no-break space stays: it is sent); '' when empty. */
 export function requestPathOf(activity: Activity): string {
-  return (prop(activity, 'httpRequestPath') ?? '').trim();
+  return javaTrim(prop(activity, 'httpRequestPath') ?? '');
 }
 
 /** Request Body text ('' when none). */

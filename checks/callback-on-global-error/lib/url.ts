@@ -1,4 +1,5 @@
 /** Splitting a Request URL that holds {{ }} templates (so `new URL()` cannot be used on the raw text). */
+import { javaTrim } from '../../../engine/pebble/whitespace.js';
 
 export interface UrlParts {
   scheme: string;
@@ -11,7 +12,8 @@ export interface UrlParts {
 const URL_SHAPE = /^([A-Za-z][A-Za-z0-9+.-]*):\/\/([^/?#]*)([^?#]*)(?:\?([^#]*))?(?:#.*)?$/s;
 
 export function splitUrl(text: string): UrlParts | undefined {
-  const match = URL_SHAPE.exec(text.trim());
+  // Trimmed as Java trims: a no-break space at either end stays, and is sent.
+  const match = URL_SHAPE.exec(javaTrim(text));
   if (!match) return undefined;
   const query: [string, string][] = [];
   for (const pair of (match[4] ?? '').split('&')) {

@@ -271,6 +271,14 @@ export const MISTAKES = {
   },
   'get-cbid-no-content-type': (f) => setContentType(f, 'GET_CBID', null),
   'callback-api-no-content-type': (f) => setContentType(f, 'CallBackAPI_HTTPRequest', null),
+  // Pasted with a no-break space after it: sent with the path (/v1/tasks%C2%A0), which the API does not know.
+  'callback-api-path-with-a-trailing-no-break-space': (f) => {
+    props(f, 'CallBackAPI_HTTPRequest').httpRequestPath = '/v1/tasks\u00a0';
+  },
+  // Pasted with a no-break space after it: sent with dn (%C2%A0), and MockAPI finds no record.
+  'get-cbid-url-with-a-trailing-no-break-space': (f) => {
+    props(f, 'GET_CBID').httpRequestUrl = `${DYNVARS_URL}?dn={{NewPhoneContact.DNIS | slice(2) }}\u00a0`;
+  },
   'callback-api-path-v2': (f) => {
     props(f, 'CallBackAPI_HTTPRequest').httpRequestPath = '/v2/tasks';
   },

@@ -21,7 +21,7 @@ export const FAILS_ON: Record<string, Input[]> = {
   'get-cbid-after-option3': ['flows/defect-menu-option3-unlinked.json', 'flows/defect-menu-option3-to-newnumber.json', 'option1-also-to-get-cbid', 'no-input-to-get-cbid', 'no-input-to-simulate-error', 'option2-to-set-get-result', 'unmatched-entry-to-get-cbid'],
   'get-cbid-unauthenticated': ['flows/defect-getcbid-authenticated.json', 'get-cbid-authenticated-without-connector'],
   'get-cbid-method': ['flows/defect-getcbid-method-post.json', 'get-cbid-method-put'],
-  'get-cbid-url': ['dn-variable-hard-coded', 'start-node-relabelled-url-unchanged', 'flows/defect-getcbid-url-without-slice.json', 'flows/defect-getcbid-host-typo.json', 'flows/defect-getcbid-path-typo.json', 'get-cbid-url-without-dn', 'get-cbid-dn-hard-coded', 'get-cbid-url-http', 'get-cbid-url-extra-filter', 'get-cbid-dn-twice', 'get-cbid-path-lower-case', 'get-cbid-dn-with-a-leading-space', 'get-cbid-dn-with-a-space-in-its-name', 'get-cbid-url-with-markdown-asterisks'],
+  'get-cbid-url': ['dn-variable-hard-coded', 'start-node-relabelled-url-unchanged', 'flows/defect-getcbid-url-without-slice.json', 'flows/defect-getcbid-host-typo.json', 'flows/defect-getcbid-path-typo.json', 'get-cbid-url-without-dn', 'get-cbid-dn-hard-coded', 'get-cbid-url-http', 'get-cbid-url-extra-filter', 'get-cbid-dn-twice', 'get-cbid-path-lower-case', 'get-cbid-dn-with-a-leading-space', 'get-cbid-dn-with-a-space-in-its-name', 'get-cbid-url-with-markdown-asterisks', 'get-cbid-url-with-a-trailing-no-break-space'],
   'get-cbid-content-type': ['get-cbid-text-plain', 'get-cbid-no-content-type'],
   'get-cbid-parse-json': ['flows/defect-getcbid-parse-content-type-missing.json', 'get-cbid-parse-xml'],
   'get-cbid-parse-paths': ['flows/defect-getcbid-jsonpath-without-index.json', 'flows/defect-getcbid-outputs-swapped.json', 'parse-row-writes-CustomANI', 'parse-row-overridden-by-a-later-wrong-row', 'parse-path-with-a-space-after-the-dot', 'parse-path-with-a-trailing-no-break-space'],
@@ -33,6 +33,7 @@ export const FAILS_ON: Record<string, Input[]> = {
     'flows/defect-getcbid-outputs-swapped.json',
     'flows/defect-getcbid-parse-content-type-missing.json',
     'parse-path-with-a-trailing-no-break-space',
+    'get-cbid-url-with-a-trailing-no-break-space',
   ],
   'set-get-result-after-get-cbid': ['get-cbid-not-linked', 'get-cbid-skips-set-get-result'],
   'set-get-result-value': ['flows/defect-setgetresult-literal.json', 'get-cbid-default-label', 'getresult-set-value-with-a-leading-space', 'getresult-overridden-by-a-later-row'],
@@ -51,7 +52,7 @@ export const FAILS_ON: Record<string, Input[]> = {
   'callback-api-after-global-error': ['flows/defect-globalerror-still-to-endflow.json', 'global-error-not-connected', 'phone-contact-ended-creates-a-task', 'agent-disconnected-creates-a-task', 'phone-contact-ended-runs-a-copy-of-the-request', 'contact-ended-runs-a-copy-with-path-without-slash'],
   'callback-api-authenticated': ['flows/defect-callbackapi-unauthenticated.json', 'callback-api-other-connector', 'callback-api-unauthenticated-with-connector', 'callback-api-authenticated-without-connector'],
   'callback-api-method': ['flows/defect-callbackapi-method-put.json', 'callback-api-method-get'],
-  'callback-api-path': ['flows/defect-callbackapi-path-v1-task.json', 'callback-api-path-inner-space', 'callback-api-path-v2', 'callback-api-path-upper-case'],
+  'callback-api-path': ['flows/defect-callbackapi-path-v1-task.json', 'callback-api-path-inner-space', 'callback-api-path-v2', 'callback-api-path-upper-case', 'callback-api-path-with-a-trailing-no-break-space'],
   'callback-api-content-type': ['callback-api-text-plain', 'callback-api-content-type-header', 'callback-api-no-content-type'],
   'callback-api-body': [
     'body-destination-variable-hard-coded',
@@ -67,6 +68,7 @@ export const FAILS_ON: Record<string, Input[]> = {
   ],
   'run-task-created': [
     'extra-callback-activity',
+    'callback-api-path-with-a-trailing-no-break-space',
     'callback-api-twice',
     'flows/defect-globalerror-still-to-endflow.json',
     'global-error-not-connected',

@@ -111,6 +111,18 @@ test.describe('request building', () => {
     expect(seenUrl).toBe(`${CONNECTOR_BASE}/search?x=1`);
   });
 
+  test('a URL or path is trimmed as Java trims: a no-break space pasted at its end is sent (%C2%A0), a tab or a line break is not', async () => {
+    const seen: string[] = [];
+    const services = fakeServices([http.all(/.*/, ({ request }) => (seen.push(request.url), HttpResponse.json({})))]);
+    const nodes = [
+      httpRequest('Url', { httpRequestUrl: `${DYNVARS_URL}?dn=1\u00a0` }),
+      httpRequest('Path', { authenticated: true, 'connectorId:name': 'WxCC_API', httpRequestPath: '/search\u00a0' }),
+      httpRequest('Tabbed', { httpRequestUrl: `\t${DYNVARS_URL}?dn=1\n` }),
+    ];
+    for (const node of nodes) await simulate(buildFlow(flowWith(node)), {}, { services });
+    expect(seen).toEqual([`${DYNVARS_URL}?dn=1%C2%A0`, `${CONNECTOR_BASE}/search%C2%A0`, `${DYNVARS_URL}?dn=1`]);
+  });
+
   test('GraphQL bodies are sent as {query, variables} JSON', async () => {
     let body: unknown;
     const services = fakeServices([http.post(`${CONNECTOR_BASE}/search`, async ({ request }) => ((body = await request.json()), HttpResponse.json({})))]);
