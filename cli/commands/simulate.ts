@@ -61,7 +61,8 @@ export function simulateCommand(ctx: CliContext): Command {
       }
       // The DNIS as grading reads it (spaces, dashes and brackets dropped), not as typed.
       const dnis = options.settings?.dnis;
-      const contact = { ...(flags.ani ? { ANI: flags.ani } : {}), ...(dnis ? { DNIS: dnis } : {}) };
+      // --ani "" is a caller who withholds their number: the empty ANI they asked for, not the default.
+      const contact = { ...(flags.ani !== undefined ? { ANI: flags.ani } : {}), ...(dnis ? { DNIS: dnis } : {}) };
       const result = await simulate(loaded.model, { contact, dtmf, agentsAvailable: flags.agentsAvailable ?? false, businessHours: flags.businessHours }, { services, now: options.now });
       if (flags.format === 'json') {
         ctx.stdout(terminalJson(JSON.stringify({ ...result, tasks: services.tasks, requests: services.requests }, null, 2)) + '\n');

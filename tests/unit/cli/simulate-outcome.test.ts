@@ -14,3 +14,13 @@ test('the outcome line does not say the status twice ("stuck: stuck in a loop â€
   const queue = await runCli(['simulate', fixturePath('flows/solution.json')]);
   expect(lastLine(queue.stdout)).toBe('stuck: caller waiting in queue: hold loop at WantCallback');
 });
+
+test('--ani "" simulates a caller who withholds their number: NewPhoneContact.ANI is empty, not the default', async () => {
+  const aniOf = async (args: string[]) => {
+    const run = await runCli(['simulate', fixturePath('flows/solution.json'), '--dtmf', 'WantCallback=3', '--format', 'json', ...args]);
+    return (JSON.parse(run.stdout) as { variables: Record<string, unknown> }).variables['NewPhoneContact.ANI'];
+  };
+  expect(await aniOf(['--ani', ''])).toBe('');
+  expect(await aniOf([])).toBe('+14085551234');
+  expect(await aniOf(['--ani', '+442071234567'])).toBe('+442071234567');
+});
