@@ -38,8 +38,9 @@ const OPTION_FIELDS: Record<Extract<SettingsResult, { ok: false }>['field'], { i
   lab: { input: labSelect, name: 'lab' },
 };
 
-/** The last file graded, so changing an option grades it again. */
+/** The last file graded, so changing an option grades it again, and the note naming the files given with it that are not graded. */
 let lastFile: PickedFile | undefined;
+let lastNote = '';
 /** The file name of the report on show (undefined: none), to say whose it is while another is graded. */
 let shownFile: string | undefined;
 /** The files read whole before: one given once and refused on a later read changed or moved since. */
@@ -74,7 +75,7 @@ function setUp(): void {
   const regrade = () => {
     clearTimeout(pending);
     pending = undefined;
-    if (lastFile) void grade(lastFile, '');
+    if (lastFile) void grade(lastFile, lastNote); // the files given with it are still not graded
     else showFieldError(currentSettings());
   };
   labSelect.addEventListener('change', regrade);
@@ -201,6 +202,7 @@ function currentSettings(): SettingsResult {
 async function grade(file: PickedFile, note: string, { reveal = false } = {}): Promise<boolean> {
   const run = ++generation;
   lastFile = file;
+  lastNote = note;
   const settings = currentSettings();
   showFieldError(settings);
   releaseDownloads(); // nothing of an earlier grading stays for download meanwhile
@@ -209,7 +211,7 @@ async function grade(file: PickedFile, note: string, { reveal = false } = {}): P
     clearReport();
     errorArea.replaceChildren();
     const option = OPTION_FIELDS[settings.field];
-    status.textContent = oneLine(`Fix the ${option.name} marked above; ${file.name} is graded as soon as it is valid.`);
+    status.textContent = oneLine(`Fix the ${option.name} marked above; ${file.name} is graded as soon as it is valid.`) + note;
     results.dataset.state = 'invalid-options';
     if (reveal) revealField(option.input);
     return false;

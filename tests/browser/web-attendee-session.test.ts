@@ -1,0 +1,49 @@
+/**
+ * The self-check page as an attendee met it in an exploratory session (served as by `flowgrade
+ * serve`): what the page must keep doing, and what it got wrong, each case once.
+ */
+import { test, expect, type Page } from '@playwright/test';
+import { readFixture } from '../helpers.js';
+import { foreignRequests, useServedSite, watchPage } from './site.js';
+
+const site = useServedSite();
+let watched: { requests: string[]; errors: string[] };
+
+test.beforeEach(async ({ page }) => {
+  watched = watchPage(page);
+  await page.clock.setFixedTime(new Date('2025-06-02T10:00:00Z'));
+  await page.goto(site().url);
+  await expect(page.locator('#results')).toHaveAttribute('data-state', 'ready');
+});
+
+test.afterEach(() => {
+  expect(foreignRequests(watched.requests, new URL(site().url).origin)).toEqual([]);
+  expect(watched.errors).toEqual([]);
+});
+
+const status = (page: Page) => page.locator('#status');
+
+/** Drops files on the drop zone as the browser gives them (a real drop event with a DataTransfer). */
+async function dropFiles(page: Page, files: { name: string; text: string }[]): Promise<void> {
+  const dataTransfer = await page.evaluateHandle((given) => {
+    const transfer = new DataTransfer();
+    for (const file of given) transfer.items.add(new File([file.text], file.name, { type: 'application/json' }));
+    return transfer;
+  }, files);
+  await page.locator('#drop-zone').dispatchEvent('drop', { dataTransfer });
+}
+
+const solutionText = () => new TextDecoder().decode(readFixture('flows/solution.json'));
+
+test('two files dropped while the DNIS is invalid: the one not graded is named then, and still once the DNIS is fixed and the first is graded', async ({ page }) => {
+  const dnis = page.getByLabel('DNIS');
+  await dnis.fill('abc');
+  await dropFiles(page, [
+    { name: 'Main_Flow_140.json', text: solutionText() },
+    { name: 'Main_Flow_140_v2.json', text: solutionText() },
+  ]);
+  const note = ' Only one file is graded at a time: Main_Flow_140_v2.json was not; give it on its own.';
+  await expect(status(page)).toHaveText(`Fix the DNIS marked above; Main_Flow_140.json is graded as soon as it is valid.${note}`);
+  await dnis.fill('');
+  await expect(status(page)).toHaveText(`Main_Flow_140.json: passed, 105/105 points.${note}`);
+});
