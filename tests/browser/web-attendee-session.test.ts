@@ -47,3 +47,29 @@ test('two files dropped while the DNIS is invalid: the one not graded is named t
   await dnis.fill('');
   await expect(status(page)).toHaveText(`Main_Flow_140.json: passed, 105/105 points.${note}`);
 });
+
+test('an export whose labels, prompts and flow name hold HTML and script shows them as text: in the checks, the drawing and the trace, nothing run, no CSP violation', async ({ page }) => {
+  const hostile = {
+    WelcomePrompt: '<script>window.pwned=1</script>',
+    EndFlow_jxc: '<img src=x onerror="window.pwned=2">',
+    PlayMessage_n4w: '"><svg onload=window.pwned=3>',
+    SetVariable_c7q: '</text><foreignObject><iframe src="javascript:window.pwned=4"></iframe></foreignObject>',
+    GET_CBID: 'GET_CBID<img src=x onerror=window.pwned=5>',
+  };
+  let text = solutionText().replace('"Main_Flow_140"', JSON.stringify('Main_Flow_140<style>body{display:none}</style>'));
+  for (const [label, html] of Object.entries(hostile)) text = text.split(JSON.stringify(label)).join(JSON.stringify(html));
+  await page.evaluate(() => {
+    (window as unknown as { violations: string[] }).violations = [];
+    document.addEventListener('securitypolicyviolation', (event) => (window as unknown as { violations: string[] }).violations.push(event.violatedDirective));
+  });
+  await dropFiles(page, [{ name: 'Main_Flow_140.json', text }]);
+  await expect(status(page)).toHaveText(/^Main_Flow_140\.json: failed, \d+\/105 points\.$/);
+  await page.locator('#report details').evaluateAll((all) => all.forEach((item) => ((item as HTMLDetailsElement).open = true)));
+  const report = page.locator('#report');
+  for (const html of Object.values(hostile)) await expect(report, html).toContainText(html);
+  await expect(page.locator('#report svg').first()).toContainText(hostile.WelcomePrompt); // the drawing's labels: SVG text
+  await expect(page.locator('#report .fg-scenario table.fg-trace').first()).toContainText(hostile.WelcomePrompt); // the simulated call's trace
+  await expect(report.locator('script, iframe, foreignObject, style, img, [onerror], [onload]')).toHaveCount(0);
+  await expect(page.locator('body')).toBeVisible();
+  expect(await page.evaluate(() => ({ pwned: (window as unknown as { pwned?: number }).pwned, violations: (window as unknown as { violations: string[] }).violations }))).toEqual({ pwned: undefined, violations: [] });
+});
