@@ -9,11 +9,11 @@ import { foreignRequests, useServedSite, watchPage } from './site.js';
 const site = useServedSite();
 let watched: { requests: string[]; errors: string[] };
 
-test.beforeEach(async ({ page }) => {
+test.beforeEach(async ({ page, javaScriptEnabled }) => {
   watched = watchPage(page);
   await page.clock.setFixedTime(new Date('2025-06-02T10:00:00Z'));
   await page.goto(site().url);
-  await expect(page.locator('#results')).toHaveAttribute('data-state', 'ready');
+  if (javaScriptEnabled) await expect(page.locator('#results')).toHaveAttribute('data-state', 'ready');
 });
 
 test.afterEach(() => {
@@ -72,4 +72,15 @@ test('an export whose labels, prompts and flow name hold HTML and script shows t
   await expect(report.locator('script, iframe, foreignObject, style, img, [onerror], [onload]')).toHaveCount(0);
   await expect(page.locator('body')).toBeVisible();
   expect(await page.evaluate(() => ({ pwned: (window as unknown as { pwned?: number }).pwned, violations: (window as unknown as { violations: string[] }).violations }))).toEqual({ pwned: undefined, violations: [] });
+});
+
+test.describe('with JavaScript turned off in the browser', () => {
+  test.use({ javaScriptEnabled: false });
+
+  // Chromium run so matches (scripting: none), but still parses <noscript> as if scripts ran (its
+  // message is not rendered here, as it is in a browser whose settings block JavaScript).
+  test('nothing says the grader is loading (it never will): the <noscript> message says the page needs JavaScript', async ({ page }) => {
+    await expect(page.locator('noscript')).toHaveCount(1);
+    await expect(page.getByText('Loading the grader')).toBeHidden();
+  });
 });
