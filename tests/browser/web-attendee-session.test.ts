@@ -3,7 +3,7 @@
  * serve`): what the page must keep doing, and what it got wrong, each case once.
  */
 import { test, expect, type Page } from '@playwright/test';
-import { readFixture } from '../helpers.js';
+import { fixturePath, readFixture } from '../helpers.js';
 import { foreignRequests, useServedSite, watchPage } from './site.js';
 
 const site = useServedSite();
@@ -83,4 +83,35 @@ test.describe('with JavaScript turned off in the browser', () => {
     await expect(page.locator('noscript')).toHaveCount(1);
     await expect(page.getByText('Loading the grader')).toBeHidden();
   });
+});
+
+test('dragging as the browser does it (Chromium\'s own drag events): a file dropped on a field is graded, not typed into it; text dragged into the DNIS field lands there; a file dragged over the page and away leaves no highlight', async ({ page }) => {
+  const cdp = await page.context().newCDPSession(page);
+  const centre = async (selector: string) => {
+    const box = (await page.locator(selector).boundingBox())!;
+    return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+  };
+  type DragData = { items: { mimeType: string; data: string }[]; files?: string[]; dragOperationsMask: number };
+  const drag = async (type: 'dragEnter' | 'dragOver' | 'drop', at: { x: number; y: number }, data: DragData) => cdp.send('Input.dispatchDragEvent', { type, ...at, data });
+  const file: DragData = { items: [], files: [fixturePath('flows/solution.json')], dragOperationsMask: 1 };
+  const text: DragData = { items: [{ mimeType: 'text/plain', data: '+1 469 409 6861' }], dragOperationsMask: 1 };
+
+  const dnis = await centre('#dnis');
+  for (const type of ['dragEnter', 'dragOver', 'drop'] as const) await drag(type, dnis, text);
+  await expect(page.getByLabel('DNIS')).toHaveValue('+1 469 409 6861');
+  await expect(status(page)).toHaveText('Ready: drop your flow export or choose it.');
+
+  const attendee = await centre('#attendee');
+  for (const type of ['dragEnter', 'dragOver', 'drop'] as const) await drag(type, attendee, file);
+  await expect(status(page)).toHaveText('solution.json: passed, 105/105 points.'); // with the DNIS dropped in
+  await expect(page.getByLabel('Attendee id')).toHaveValue('');
+
+  const zone = page.locator('#drop-zone');
+  await page.evaluate(() => window.scrollTo(0, 0));
+  const over = await centre('#drop-zone');
+  await drag('dragEnter', over, file);
+  await drag('dragOver', over, file);
+  await expect(zone).toHaveClass(/is-dragging/);
+  await drag('dragOver', { x: -50, y: -50 }, file); // out of the window
+  await expect(zone).not.toHaveClass(/is-dragging/);
 });
