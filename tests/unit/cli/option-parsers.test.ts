@@ -1,0 +1,76 @@
+/**
+ * The parsers of option values (cli/options.ts) and the exit codes and usage errors (cli/errors.ts),
+ * held at their edges: the CLI tests run a few values through the commands, these the bounds.
+ */
+import { expect, test } from '@playwright/test';
+import { InvalidArgumentError } from 'commander';
+import { coded, EXIT, UsageError } from '../../../cli/errors.js';
+import { collectConnectors, nonBlankPath, pairsOf, parseAttendee, parsePositiveInt, parseSize, positiveIntUpTo, refuseBlankFiles } from '../../../cli/options.js';
+
+test('--max-size: units B, KB, MB, GB in any case (K, M, G alone too), counted in 1,024s; a fraction rounds down; at least one byte', () => {
+  expect(parseSize('1048576')).toBe(1_048_576);
+  expect(parseSize('1KB')).toBe(1024);
+  expect(parseSize('20MB')).toBe(20 * 1024 ** 2);
+  expect(parseSize('1gb')).toBe(1024 ** 3);
+  expect(parseSize('512kB')).toBe(512 * 1024);
+  expect(parseSize(' 2 m ')).toBe(2 * 1024 ** 2);
+  expect(parseSize('3K')).toBe(3 * 1024);
+  expect(parseSize('7b')).toBe(7);
+  expect(parseSize('1.5MB')).toBe(1.5 * 1024 ** 2);
+  expect(parseSize('1.5')).toBe(1);
+  expect(parseSize('1')).toBe(1);
+  for (const small of ['0', '0.5', '0KB', '0.0001KB']) expect(() => parseSize(small), small).toThrow(new InvalidArgumentError(`"${small}" is less than one byte: nothing could be read`));
+  for (const wrong of ['', 'MB', '-1', '1TB', '1 K B', '1e3', '0x10', '1,5MB']) expect(() => parseSize(wrong), wrong).toThrow(new InvalidArgumentError(`"${wrong}" is not a size (e.g. 20MB, 512KB)`));
+});
+
+test('a positive integer is 1 or more, digits only; one "up to" a maximum takes the maximum itself', () => {
+  expect(parsePositiveInt('1')).toBe(1);
+  expect(parsePositiveInt('007')).toBe(7);
+  for (const wrong of ['0', '00', '-1', '1.0', '1e3', ' 1', '', '+1']) expect(() => parsePositiveInt(wrong), wrong).toThrow(new InvalidArgumentError(`"${wrong}" is not a positive integer`));
+  const seconds = positiveIntUpTo(86_400, 'seconds');
+  expect(seconds('86400')).toBe(86_400);
+  expect(() => seconds('86401')).toThrow(new InvalidArgumentError('86401 is more than 86400 seconds'));
+  expect(() => seconds('0')).toThrow(new InvalidArgumentError('"0" is not a positive integer'));
+});
+
+test('--attendee is trimmed; blank is refused', () => {
+  expect(parseAttendee('  140 \t')).toBe('140');
+  expect(parseAttendee('jane doe')).toBe('jane doe');
+  expect(() => parseAttendee(' \t ')).toThrow(InvalidArgumentError);
+});
+
+test('a blank file argument is refused with [no-input], a file named with spaces inside is not blank', () => {
+  expect(() => refuseBlankFiles(['a.json', '  '])).toThrow(new UsageError('"  " is blank: give a Flow Designer export (.json)', 'no-input'));
+  expect(() => refuseBlankFiles(['\t'])).toThrow(UsageError);
+  expect(() => refuseBlankFiles(['a b.json', ' a.json '])).not.toThrow();
+});
+
+test('--out: a quote is refused on Windows only, and a name ending in a dot or a space, but . and .. are folders', () => {
+  const windows = nonBlankPath('the folder', 'win32');
+  const linux = nonBlankPath('the folder', 'linux');
+  expect(linux('out/"quoted"')).toBe('out/"quoted"');
+  expect(() => windows('C:\\reports"')).toThrow(/holds a quote/);
+  expect(windows('..\\out')).toBe('..\\out');
+  expect(windows('./a/../b')).toBe('./a/../b');
+  expect(() => windows('out\\x.\\y')).toThrow(/the name "x\." ends in a dot or a space/);
+  expect(() => windows('out /y')).toThrow(/the name "out " ends/);
+  expect(linux('out./x ')).toBe('out./x ');
+  expect(() => linux('  ')).toThrow(/is blank: give the folder/);
+});
+
+test('NAME=URL pairs: the name is everything before the first =, a repeated option adds to the ones before, a pair without a name is refused', () => {
+  expect(collectConnectors('WxCC_API=https://h/?a=b')).toEqual({ WxCC_API: 'https://h/?a=b' });
+  expect(collectConnectors('B=https://b', collectConnectors('A=https://a'))).toEqual({ A: 'https://a', B: 'https://b' });
+  expect(collectConnectors('A=https://c', { A: 'https://a' })).toEqual({ A: 'https://c' });
+  for (const wrong of ['=https://h', 'WxCC_API', '']) expect(() => collectConnectors(wrong), wrong).toThrow(new InvalidArgumentError(`"${wrong}" is not NAME=URL (e.g. WxCC_API=https://api.wxcc-eu1.cisco.com)`));
+  expect(pairsOf('LABEL=DIGITS', 'WantCallback=3')('Menu=')).toEqual({ Menu: '' });
+});
+
+test('exit codes are 0 passed, 1 failed, 2 unusable; a usage error with a code ends in it in brackets, without one it is the message alone', () => {
+  expect(EXIT).toEqual({ passed: 0, failed: 1, unusable: 2 });
+  expect(coded('no export given', 'no-input')).toBe('no export given [no-input]');
+  const plain = new UsageError('unknown lab "x"');
+  expect([plain.message, plain.code, plain.name]).toEqual(['unknown lab "x"', 'usage', 'UsageError']);
+  const badOut = new UsageError('--out is a file', 'bad-out');
+  expect([badOut.message, badOut.code]).toEqual(['--out is a file [bad-out]', 'bad-out']);
+});
