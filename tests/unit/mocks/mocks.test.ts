@@ -87,7 +87,8 @@ test.describe('DynVars', () => {
     expect(validateDynVarsDataset(DEFAULT_DYNVARS).ok).toBe(true);
     const bad = validateDynVarsDataset([{ number: '1' }]);
     expect(bad).toEqual({ ok: false, message: expect.stringMatching(/dn is required/) });
-    expect(validateDynVarsDataset({}).ok).toBe(false);
+    // The whole dataset is named so, not "body" as the Tasks API's request is.
+    expect(validateDynVarsDataset({})).toEqual({ ok: false, message: 'not a DynVars dataset: dataset must be an array (expected a JSON array of records, each with a string "dn" of digits)' });
     expect(validateDynVarsDataset([{ dn: 4694096861 }]).ok).toBe(false);
   });
 });
