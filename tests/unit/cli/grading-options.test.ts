@@ -8,11 +8,12 @@ import { fixturePath, runCli, tempDir } from '../../helpers.js';
 test('--now is one instant on every machine: a date, or a time with Z or an offset', () => {
   expect(parseInstant('2025-08-01T09:00:00Z')?.toISOString()).toBe('2025-08-01T09:00:00.000Z');
   expect(parseInstant('2025-08-01T09:00:00.5+02:00')?.toISOString()).toBe('2025-08-01T07:00:00.500Z');
+  expect(parseInstant('2025-08-01T09:00:00.123456789Z')?.toISOString()).toBe('2025-08-01T09:00:00.123Z'); // up to nanoseconds, as ISO 8601 tools write them
   expect(parseInstant('2025-08-01T09:00Z')?.toISOString()).toBe('2025-08-01T09:00:00.000Z');
   expect(parseInstant('2025-08-01')?.toISOString()).toBe('2025-08-01T00:00:00.000Z');
   expect(parseInstant('0000-02-29')?.toISOString()).toBe('0000-02-29T00:00:00.000Z'); // year 0 is a leap year
   // Read in the machine's own zone, or not a time at all: refused.
-  for (const text of ['2025-06-01T12:00:00', '1', '2025', 'Aug 1 2025', '2025-02-30T00:00:00Z', '2025-08-01T25:00:00Z', '2025-08-01 09:00:00Z', ' 2025-08-01']) {
+  for (const text of ['2025-06-01T12:00:00', '1', '2025', 'Aug 1 2025', '2025-02-30T00:00:00Z', '2025-08-01T25:00:00Z', '2025-08-01 09:00:00Z', ' 2025-08-01', '2025-08-01T09:00:00.1234567890Z']) {
     expect(parseInstant(text), text).toBeUndefined();
   }
 });
