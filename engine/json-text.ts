@@ -200,12 +200,16 @@ export function parseJsonText(text: string, limits: JsonLimits): unknown {
     return JSON.parse(text);
   } catch (error) {
     if (HTML_START.test(text)) throw new LoadError('not-json', 'not valid JSON: the file is a web page (HTML), such as a flowgrade report or a saved page, not a flow export: export the flow from Flow Designer and give that .json file');
+    if (XML_START.test(text)) throw new LoadError('not-json', 'not valid JSON: the file is XML, such as a flowgrade junit.xml, not a flow export: export the flow from Flow Designer and give that .json file');
     throw new LoadError('not-json', `not valid JSON: ${describeSyntaxError(text, error)}`);
   }
 }
 
 /** How a web page starts: what people give by mistake is an HTML report of ours, or a page saved from the browser. */
 const HTML_START = /^\s*<(?:!doctype\s+html|html)[\s>]/i;
+
+/** An XML document's declaration: a JUnit report of ours (junit.xml, check --format junit) given back by mistake. */
+const XML_START = /^\s*<\?xml[\s?]/;
 
 function tooDeep(limits: JsonLimits): LoadError {
   return new LoadError('too-deep', `JSON nesting is deeper than the limit of ${limits.maxDepth} levels`);

@@ -367,8 +367,14 @@ test.describe('unreadable input: one clear line and a stable code', () => {
       expect(failure(page)).toEqual({ code: 'not-json', message });
       expect(failure(new TextEncoder().encode(page))).toEqual({ code: 'not-json', message });
     }
+    // An XML document (flowgrade's own junit.xml, given back by mistake) is named as such too.
+    const xml = 'not valid JSON: the file is XML, such as a flowgrade junit.xml, not a flow export: export the flow from Flow Designer and give that .json file';
+    for (const doc of ['<?xml version="1.0" encoding="UTF-8"?>\n<testsuites>', '\ufeff<?xml version="1.0"?><flow/>', '\n  <?xml\tversion="1.0"?>']) {
+      expect(failure(doc)).toEqual({ code: 'not-json', message: xml });
+    }
     // Other text starting with "<" is an ordinary syntax error.
     expect(failure('<flow/>').message).toBe('not valid JSON: unexpected "<flow/>" at line 1 column 1');
+    expect(failure('<?xml-stylesheet href="a"?>').message).toMatch(/^not valid JSON: unexpected/);
   });
 
   test('random bytes are called binary data, not quoted', () => {
