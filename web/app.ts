@@ -221,7 +221,8 @@ async function grade(file: PickedFile, note: string, { reveal = false } = {}): P
   // status, or screen readers would hold "Grading …" back until the grading ended, saying nothing
   // meanwhile. The status says whose report is still on show.
   reportArea.setAttribute('aria-busy', 'true');
-  const earlier = shownFile === undefined ? '' : ` (the report below is still the earlier one, for ${shownFile})`;
+  // The same name again (regraded for an option, or chosen anew): naming it twice would read oddly.
+  const earlier = shownFile === undefined ? '' : shownFile === file.name ? ' (the report below is still the earlier one)' : ` (the report below is still the earlier one, for ${shownFile})`;
   status.textContent = oneLine(`Grading ${file.name}…${earlier}`);
   errorArea.replaceChildren();
   if (reveal) revealStatus();

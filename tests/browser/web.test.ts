@@ -531,7 +531,7 @@ test('a second file replaces the first one\'s result: report, drawing and downlo
   });
   await fileInput(page).setInputFiles(SOLUTION);
   await expectPassedWithFullScore(page, 'solution.json');
-  expect(await page.evaluate(() => (window as unknown as { statuses: string[] }).statuses)).toContain('Grading solution.json… (the report below is still the earlier one, for solution.json)');
+  expect(await page.evaluate(() => (window as unknown as { statuses: string[] }).statuses)).toContain('Grading solution.json… (the report below is still the earlier one)');
 });
 
 test('Back after following a link in the report returns to the report; a reload gives a fresh page with nothing of the old result', async ({ page }) => {
