@@ -9,7 +9,7 @@ import { messageOf } from '../engine/error-message.js';
 import { REPORT_CSS, renderHtmlReport, renderReportBody } from '../reports/html.js';
 import { renderJson } from '../reports/json.js';
 import { formatMegabytes, gradePickedFile, MAX_BYTES, type GradedFile, type PickedFile } from './grade-file.js';
-import { downloadName, errorAdvice, errorLine, notGradedNote, oneLine, summaryLine } from './messages.js';
+import { downloadName, errorAdvice, errorLine, notGradedNote, oneLine, oneToGrade, summaryLine } from './messages.js';
 import { missionChoices, readSettings, type SettingsResult } from './options.js';
 
 const TOOL = { name: 'flowgrade', version: pkg.version };
@@ -142,7 +142,8 @@ function droppedFiles(transfer: DataTransfer): PickedFile[] {
 
 async function gradeFiles(files: PickedFile[]): Promise<void> {
   if (files.length === 0) return;
-  const graded = await grade(files[0], notGradedNote(files.slice(1).map((file) => file.name)), { reveal: true });
+  const { file, others } = oneToGrade(files);
+  const graded = await grade(file, notGradedNote(others.map((other) => other.name)), { reveal: true });
   if (graded) revealStatus(); // again: a result shorter than the earlier one may have moved it
 }
 

@@ -25,6 +25,15 @@ export function errorLine(report: GradeReport): string {
 }
 
 /** After the summary when several files were given at once (the first is graded): the others, by name (at most three, then a count). */
+/**
+ * Of several files given at once, the one to grade: the first named `.json` (an export, beside a
+ * screenshot or the zip it came in), else the first; the others are named as not graded.
+ */
+export function oneToGrade<F extends { name: string; folder?: boolean }>(files: readonly F[]): { file: F; others: F[] } {
+  const index = Math.max(0, files.findIndex((file) => !file.folder && /\.json$/i.test(file.name)));
+  return { file: files[index], others: files.filter((_, i) => i !== index) };
+}
+
 export function notGradedNote(others: string[]): string {
   if (others.length === 0) return '';
   const named = others.length > 3 ? [...others.slice(0, 3), `${others.length - 3} more`] : others;

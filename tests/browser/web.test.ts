@@ -487,12 +487,12 @@ test('a page whose script cannot load (a server refusing app.js) says so after a
   watched.errors = watched.errors.filter((error) => !error.includes('net::ERR_FAILED')); // the refusal itself
 });
 
-test('several files dropped at once: the first is graded, and the others are named as not graded', async ({ page }) => {
+test('several files dropped at once: the first export (.json) is graded, even after a zip, and the others are named as not graded', async ({ page }) => {
   const bytes = [...readFixture('flows/solution.json')];
   const dataTransfer = await page.evaluateHandle((data) => {
     const transfer = new DataTransfer();
-    transfer.items.add(new File([new Uint8Array(data)], 'Main_Flow_140.json', { type: 'application/json' }));
     transfer.items.add(new File(['PK\x03\x04'], 'Main_Flow_141.zip'));
+    transfer.items.add(new File([new Uint8Array(data)], 'Main_Flow_140.json', { type: 'application/json' }));
     transfer.items.add(new File(['{}'], 'notes\u202e.json'));
     return transfer;
   }, bytes);

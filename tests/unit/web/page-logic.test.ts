@@ -3,7 +3,7 @@ import { test, expect } from '@playwright/test';
 import { DEFAULT_MISSION_ID, MISSIONS } from '../../../checks/index.js';
 import type { GradeReport } from '../../../engine/report.js';
 import { FAILURE_REASONS } from '../../../web/failure-reason.js';
-import { downloadName, errorAdvice, errorLine, notGradedNote, summaryLine } from '../../../web/messages.js';
+import { downloadName, errorAdvice, errorLine, notGradedNote, oneToGrade, summaryLine } from '../../../web/messages.js';
 import { missionChoices, readSettings } from '../../../web/options.js';
 import { fixturePath, runCli } from '../../helpers.js';
 
@@ -107,4 +107,15 @@ test('files given with the one graded are named as not graded: at most three, th
   expect(notGradedNote(['b.json'])).toBe(' Only one file is graded at a time: b.json was not; give it on its own.');
   expect(notGradedNote(['b.json', 'c.json', 'd.json'])).toBe(' Only one file is graded at a time: b.json, c.json and d.json were not; give them one by one.');
   expect(notGradedNote(['b', 'c', 'd', 'e', 'f'])).toBe(' Only one file is graded at a time: b, c, d and 2 more were not; give them one by one.');
+});
+
+test('of several files given at once, the first export (.json, in any case) is graded, else the first; the others are named', () => {
+  const names = (...files: { name: string; folder?: boolean }[]) => {
+    const { file, others } = oneToGrade(files);
+    return [file.name, others.map((other) => other.name)];
+  };
+  expect(names({ name: 'Main_Flow_140.zip' }, { name: 'shot.png' }, { name: 'Main_Flow_140.json' }, { name: 'b.JSON' })).toEqual(['Main_Flow_140.json', ['Main_Flow_140.zip', 'shot.png', 'b.JSON']]);
+  expect(names({ name: 'a.zip' }, { name: 'b.png' })).toEqual(['a.zip', ['b.png']]);
+  expect(names({ name: 'exports.json', folder: true }, { name: 'c.JSON' })).toEqual(['c.JSON', ['exports.json']]); // a folder named *.json is no export
+  expect(names({ name: 'only.txt' })).toEqual(['only.txt', []]);
 });
