@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { isLoopbackHost, metaPolicy, PAGE_CSP, startStaticServer, type StaticServer } from '../../../cli/static-server.js';
 import { ROOT, runCli } from '../../helpers.js';
+import { httpAnswer } from './http-answer.js';
 
 const CSP = "default-src 'none'; script-src 'self'";
 
@@ -39,19 +40,8 @@ test.afterAll(async () => {
   rmSync(base, { recursive: true, force: true });
 });
 
-/** A raw request (node:http keeps `..` and odd paths as written, unlike fetch), to the suite's server unless `port` says. */
-function get(rawPath: string, method = 'GET', host?: string, port = server.port): Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: string }> {
-  return new Promise((resolve, reject) => {
-    const req = request({ host: '127.0.0.1', port, path: rawPath, method, ...(host ? { headers: { host } } : {}) }, (res) => {
-      let body = '';
-      res.setEncoding('utf8');
-      res.on('data', (chunk) => (body += chunk));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }));
-    });
-    req.on('error', reject);
-    req.end();
-  });
-}
+/** A raw request to the suite's server unless `port` says (tests/unit/web/http-answer.ts). */
+const get = (rawPath: string, method = 'GET', host?: string, port = server.port) => httpAnswer(port, rawPath, method, host);
 
 test('the URL is on 127.0.0.1 with the port it got', () => {
   expect(server.url).toBe(`http://127.0.0.1:${server.port}/`);
