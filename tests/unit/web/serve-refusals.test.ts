@@ -122,3 +122,9 @@ test('flowgrade serve on a port in use says so and suggests --port 0', async () 
     await new Promise((resolve) => busy.close(resolve));
   }
 });
+
+test("a HEAD answer says the file's length without sending it, as GET's does", async () => {
+  const head = await get('/assets/logo.txt', 'HEAD');
+  expect({ status: head.status, length: head.headers['content-length'], body: head.body }).toEqual({ status: 200, length: '5', body: '' });
+  expect((await get('/assets/logo.txt')).headers['content-length']).toBe('5');
+});
