@@ -1,0 +1,33 @@
+/**
+ * `explain` and `simulate` as instructors run them: their exit codes.
+ * Written by the mutation sweep h24-g: each test fails with a mutant that every earlier test let through.
+ */
+import { test, expect } from '@playwright/test';
+import path from 'node:path';
+import { runCli } from '../../helpers.js';
+
+test('explain with a check id the lab does not have: one line on stderr naming it, nothing on stdout, exit 2', async () => {
+  const run = await runCli(['explain', 'no-such-check']);
+  expect(run.code).toBe(2);
+  expect(run.stdout).toBe('');
+  expect(run.stderr).toBe('flowgrade: no check "no-such-check" in callback-on-global-error; run `flowgrade checks` for the list\n');
+  const known = await runCli(['explain', 'flow-name']);
+  expect(known.code).toBe(0);
+  expect(known.stdout).toContain('flow-name');
+});
+
+test('simulate of an export that cannot be read: its one line on stderr, exit 2 (not 1, a failed flow)', async () => {
+  const file = path.join('no-such-folder', 'Main_Flow_7.json');
+  const run = await runCli(['simulate', file]);
+  expect(run.code).toBe(2);
+  expect(run.stdout).toBe('');
+  expect(run.stderr).toBe(`flowgrade: ${file}: no such file [unreadable-file]\n`);
+});
+
+test('inspect of a missing export whose name holds an escape sequence: the name in its error line is escaped, never sent to the terminal', async () => {
+  const file = path.join('no-such-folder', 'a\u001b[2Jb\u009b.json');
+  const run = await runCli(['inspect', file]);
+  expect(run.code).toBe(2);
+  expect(run.stderr).not.toMatch(/[\u001b\u009b]/);
+  expect(run.stderr).toBe(`flowgrade: ${path.join('no-such-folder', 'a\\u001b[2Jb\\u009b.json')}: no such file [unreadable-file]\n`);
+});
