@@ -4,7 +4,7 @@
  */
 import { test, expect } from '@playwright/test';
 import path from 'node:path';
-import { runCli } from '../../helpers.js';
+import { fixturePath, runCli } from '../../helpers.js';
 
 test('explain with a check id the lab does not have: one line on stderr naming it, nothing on stdout, exit 2', async () => {
   const run = await runCli(['explain', 'no-such-check']);
@@ -30,4 +30,12 @@ test('inspect of a missing export whose name holds an escape sequence: the name 
   expect(run.code).toBe(2);
   expect(run.stderr).not.toMatch(/[\u001b\u009b]/);
   expect(run.stderr).toBe(`flowgrade: ${path.join('no-such-folder', 'a\\u001b[2Jb\\u009b.json')}: no such file [unreadable-file]\n`);
+});
+
+test('simulate --max-size: an export over the limit is refused before it is read, exit 2', async () => {
+  const file = fixturePath('flows/solution.json');
+  const run = await runCli(['simulate', file, '--max-size', '1K']);
+  expect(run.code).toBe(2);
+  expect(run.stdout).toBe('');
+  expect(run.stderr).toMatch(/\[too-large\]\n$/);
 });
