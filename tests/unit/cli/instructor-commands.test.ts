@@ -3,8 +3,9 @@
  * Written by the mutation sweep h24-g: each test fails with a mutant that every earlier test let through.
  */
 import { test, expect } from '@playwright/test';
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { fixturePath, runCli } from '../../helpers.js';
+import { fixturePath, runCli, tempDir } from '../../helpers.js';
 
 test('explain with a check id the lab does not have: one line on stderr naming it, nothing on stdout, exit 2', async () => {
   const run = await runCli(['explain', 'no-such-check']);
@@ -38,4 +39,17 @@ test('simulate --max-size: an export over the limit is refused before it is read
   expect(run.code).toBe(2);
   expect(run.stdout).toBe('');
   expect(run.stderr).toMatch(/\[too-large\]\n$/);
+});
+
+test('inspect --max-size 1K: a file of exactly 1,024 bytes is read (only a larger one is too large)', async () => {
+  const dir = tempDir('g24-size');
+  const exact = path.join(dir, 'exact.json');
+  writeFileSync(exact, '{}' + ' '.repeat(1022));
+  const one = await runCli(['inspect', exact, '--max-size', '1K']);
+  expect(one.stderr).not.toContain('[too-large]');
+  const over = path.join(dir, 'over.json');
+  writeFileSync(over, '{}' + ' '.repeat(1023));
+  const two = await runCli(['inspect', over, '--max-size', '1K']);
+  expect(two.code).toBe(2);
+  expect(two.stderr).toContain('[too-large]');
 });
