@@ -6,6 +6,7 @@ import { test, expect } from '@playwright/test';
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fixturePath, runCli, tempDir } from '../../helpers.js';
+import { tinyFlow } from '../loader/tiny-flow.js';
 
 test('explain with a check id the lab does not have: one line on stderr naming it, nothing on stdout, exit 2', async () => {
   const run = await runCli(['explain', 'no-such-check']);
@@ -52,4 +53,19 @@ test('inspect --max-size 1K: a file of exactly 1,024 bytes is read (only a large
   const two = await runCli(['inspect', over, '--max-size', '1K']);
   expect(two.code).toBe(2);
   expect(two.stderr).toContain('[too-large]');
+});
+
+test('inspect: an event handler whose path runs through two activities says it reaches 2', async () => {
+  const flow = tinyFlow();
+  const events = flow.eventFlows.eventsMap.GLOBAL_EVENTS.process;
+  events.activities.sorry = { id: 'sorry', name: 'Sorry', group: 'action', properties: { activityName: 'play-message', name: 'Sorry' } };
+  events.links = [
+    { id: 'e1s', sourceActivityId: 'e1', targetActivityId: 'sorry', conditionExpr: 'out', properties: { value: 'out' } },
+    { id: 'se', sourceActivityId: 'sorry', targetActivityId: 'end', conditionExpr: 'default', properties: { value: 'default' } },
+  ];
+  const file = path.join(tempDir('g24-handler'), 'Main_Flow_207.json');
+  writeFileSync(file, JSON.stringify(flow));
+  const run = await runCli(['inspect', file]);
+  expect(run.code).toBe(0);
+  expect(run.stdout).toContain('OnGlobalError (GlobalErrorHandling) → Sorry (reaches 2 activities)\n');
 });
