@@ -19,6 +19,7 @@ import { nameClashKey } from './file-names.js';
 import { PoolTaskError, WorkerPool } from './pool.js';
 import { Progress } from './progress.js';
 import { selectShardByGroup, type Shard } from './shard.js';
+import { tierUpFlag } from './tier-up.js';
 import { exitOnStopSignals } from './stop-signals.js';
 import { attendeeOfTask, failedTask, gradeTask, taskEnv, type GradeTask, type TaskEnv, type WorkerJob } from './task.js';
 import type { GradedRow, Submission } from './types.js';
@@ -382,20 +383,10 @@ async function gradeAll(tasks: GradeTask[], env: TaskEnv, pool: GradingPool | un
   );
 }
 
-/**
- * V8 optimises a function once it has run a budget of bytecode (67,584 bytes by default); with
- * the grading threads keeping every core busy, the compile jobs this starts take CPU from the
- * grading itself, and a short-lived thread spends much of its life compiling functions that are
- * only warm. A budget about 15 times larger leaves the compiler the hot code only. On the bench
- * class (1,000 flows, 2 cores): 500,000 took 13% less wall time and 16% less CPU than the default
- * (4 interleaved runs each), and 1,000,000 less again, 3.59 s against 4.45 s median wall (8
- * interleaved runs each, faster in all 8 pairs; 2,000,000 and 4,000,000 were no better); on 3,000
- * flows, about the same as 500,000. Not for one in-process thread (`--jobs 1`): there the compiler
- * has a core to itself, and hot code optimised later made that thread 20–30% slower. V8 reads the
- * flag whenever it resets a function's budget, so it holds for the workers started after this call.
- */
+/** Later optimising for the grading threads, where V8 has the setting (tier-up.ts). */
 function tierUpLater(): void {
-  setFlagsFromString('--interrupt-budget=1000000');
+  const flag = tierUpFlag(process.versions.v8);
+  if (flag !== undefined) setFlagsFromString(flag);
 }
 
 /** A zip entry's bytes move to the worker instead of being copied (when they own their buffer). */

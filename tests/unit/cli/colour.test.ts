@@ -26,3 +26,12 @@ test('without FORCE_COLOR a pipe gets no colours', async () => {
   expect(run.code).toBe(1);
   expect(run.stdout).not.toContain('\u001b[');
 });
+
+test('NO_COLOR and FORCE_COLOR both set: no colours, and nothing else on stderr (Node 22 and later would warn that NO_COLOR is ignored)', async () => {
+  const run = await runCli(['check', flow], { env: { NO_COLOR: '1', FORCE_COLOR: '1' } });
+  expect(run.code).toBe(1);
+  expect(run.stdout).not.toContain('\u001b[');
+  expect(run.stderr).toBe('');
+  const refused = await runCli(['explain', 'no-such-check'], { env: { NO_COLOR: '1', FORCE_COLOR: '1' } });
+  expect(refused.stderr).toBe('flowgrade: no check "no-such-check" in callback-on-global-error; run `flowgrade checks` for the list\n');
+});
