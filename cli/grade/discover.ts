@@ -82,11 +82,13 @@ export async function discover(inputs: string[], limits: ZipLimits, outDir?: str
     }
     let info;
     try {
-      info = statSync(input, { throwIfNoEntry: false });
-    } catch {
-      // A symlink loop, a path through a file, a name too long…: its row says why. Not a pattern
-      // (`class.zip/**/*.json`, a folder that cannot be read): that matches nothing, below.
-      if (!isGlob(input)) {
+      info = statSync(input);
+    } catch (error) {
+      // A symlink loop, a path through a file, a name too long…: its row says why. Not nothing
+      // there (below), nor a pattern (`class.zip/**/*.json`, a folder that cannot be read): that
+      // matches nothing, below. (`throwIfNoEntry: false` would not do: from Node 22 on it returns
+      // nothing for a path through a file too.)
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT' && !isGlob(input)) {
         add(input, true);
         continue;
       }

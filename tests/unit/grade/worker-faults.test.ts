@@ -30,8 +30,9 @@ parentPort.on('message', (job) => {
 await import(${JSON.stringify(pathToFileURL(path.join(DIST, 'worker.js')).href)});
 `,
   );
+  // The real bin/flowgrade.js, loading the copy.
   const bin = path.join(dist, 'flowgrade.mjs');
-  writeFileSync(bin, `import { run } from './cli.js';\nprocess.exitCode = await run(process.argv);\n`);
+  writeFileSync(bin, readFileSync(path.join(DIST, '..', 'bin', 'flowgrade.js'), 'utf8').replace("'../dist/cli.js'", "'./cli.js'"));
   return bin;
 }
 
