@@ -10,6 +10,7 @@ import datasetSchema from './schemas/dynvars-dataset.schema.json' with { type: '
 import { describeError, validatorFor } from './ajv.js';
 import { RequestTestHandler } from './handler.js';
 import { jsonResponse } from './json-response.js';
+import { MOCKAPI_RESERVED } from './mockapi-params.js';
 import type { SeenRequest } from './types.js';
 
 export interface DynVarsRecord {
@@ -40,9 +41,6 @@ export function dynVarsHandlers(records: readonly DynVarsRecord[], seen: SeenReq
     ),
   ];
 }
-
-/** MockAPI's own paging and sorting parameters: they filter nothing. */
-const MOCKAPI_RESERVED = new Set(['page', 'limit', 'sortBy', 'order']);
 
 /**
  * MockAPI filters a resource by every other query parameter, as a field of its records: a record

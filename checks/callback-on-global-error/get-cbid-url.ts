@@ -1,5 +1,6 @@
 import { defineCheck, type CheckContext } from '../../engine/check.js';
 import type { Activity } from '../../engine/model.js';
+import { MOCKAPI_RESERVED } from '../../mocks/mockapi-params.js';
 import { isAuthenticated, queryParametersOf, requestPathOf, requestUrlOf } from './lib/http.js';
 import { DYNVARS } from './lib/names.js';
 import { getCbidOf } from './lib/nodes.js';
@@ -80,9 +81,6 @@ export default defineCheck({
     return passed(`${activity.label} calls ${DYNVARS.host}${DYNVARS.path} with dn = the DNIS without +1`);
   },
 });
-
-/** Query parameters MockAPI reads itself (paging, sorting) instead of filtering records by them. */
-const MOCKAPI_RESERVED = new Set(['page', 'limit', 'sortBy', 'order']);
 
 /** Why the dn value does not give the DNIS without its first two characters; undefined when it does. */
 function dnProblem(value: string, activity: Activity, ctx: CheckContext): string | undefined {
