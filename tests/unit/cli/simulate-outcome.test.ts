@@ -1,6 +1,8 @@
 /** `simulate` (text): the last line says how the call ended, once. */
 import { test, expect } from '@playwright/test';
-import { fixturePath, runCli } from '../../helpers.js';
+import { readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { fixturePath, ROOT, runCli, tempDir } from '../../helpers.js';
 
 const lastLine = (stdout: string) => stdout.trimEnd().split('\n').at(-1);
 
@@ -23,4 +25,14 @@ test('--ani "" simulates a caller who withholds their number: NewPhoneContact.AN
   expect(await aniOf(['--ani', ''])).toBe('');
   expect(await aniOf([])).toBe('+14085551234');
   expect(await aniOf(['--ani', '+442071234567'])).toBe('+442071234567');
+});
+
+test('the created task\'s line escapes what the DynVars record put in it: a C1 control (a terminal\'s CSI) and a bidi override come out as \\u escapes', async () => {
+  const records = JSON.parse(readFileSync(path.join(ROOT, 'mocks', 'data', 'dynvars.json'), 'utf8')) as Record<string, unknown>[];
+  for (const record of records) Object.assign(record, { outboundcallbackep: 'ep\u009b31m', tacnumber: '+1408\u202e5551234' });
+  const dataset = path.join(tempDir('hostile-dynvars'), 'dynvars.json');
+  writeFileSync(dataset, JSON.stringify(records));
+  const run = await runCli(['simulate', fixturePath('flows/solution.json'), '--dtmf', 'WantCallback=3', '--dynvars', dataset]);
+  expect(run.stdout).toContain('task created: 00000000-0000-4000-8000-000000000001 (entryPointId ep\\u009b31m, destination +1408\\u202e5551234)\n');
+  expect(run.stdout).not.toMatch(/[\u009b\u202e]/);
 });
