@@ -5,7 +5,7 @@ import { callbackApiOf } from './lib/nodes.js';
 import { failed, passed } from './lib/outcome.js';
 import { splitUrl } from './lib/url.js';
 import { HINTS } from './lib/hints.js';
-import { javaTrim } from '../../engine/pebble/whitespace.js';
+import { javaTrim } from '../../engine/java-whitespace.js';
 
 export default defineCheck({
   id: 'callback-api-path',

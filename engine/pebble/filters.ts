@@ -24,7 +24,7 @@ import { isEmpty } from './predicates.js';
 import { javaSplit } from './regex.js';
 import { MAX_STRING_LENGTH, replacedLength } from './limits.js';
 import { javaString } from './stringify.js';
-import { isJavaWhitespace, javaTrim } from './whitespace.js';
+import { isJavaWhitespace, javaTrim } from '../java-whitespace.js';
 import {
   PDouble,
   PMap,

@@ -6,7 +6,7 @@
  * `{{ {"a":{"b":1}} }}` works. Double-quoted strings may interpolate: `"Hi #{name}"`.
  */
 import { fail } from './errors.js';
-import { JAVA_WHITESPACE } from './whitespace.js';
+import { JAVA_WHITESPACE } from '../java-whitespace.js';
 
 export type TokenType =
   | 'NAME'

@@ -17,7 +17,7 @@ import { m, type Method, type Param } from './method.js';
 import { javaMatches, javaReplace, javaSplit, RegexError } from './regex.js';
 import { MAX_STRING_LENGTH, replacedLength } from './limits.js';
 import { javaString } from './stringify.js';
-import { javaIsBlank, javaStrip, javaTrim } from './whitespace.js';
+import { javaIsBlank, javaStrip, javaTrim } from '../java-whitespace.js';
 import {
   type Long,
   PDate,

@@ -1,7 +1,7 @@
 /** Tests for `x is name` / `x is not name` (Pebble core: empty, even, odd, null, iterable, map, defined). */
 import { fail } from './errors.js';
 import type { Callable, TestFn } from './invocation.js';
-import { javaTrim } from './whitespace.js';
+import { javaTrim } from '../java-whitespace.js';
 import { fromHost, isList, isLong, isMap, mapSize, typeName } from './values.js';
 
 /** Pebble EmptyTest (also used by `default`): null, blank string, empty list or map. */

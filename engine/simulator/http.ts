@@ -14,7 +14,7 @@ import { ActivityError } from './errors.js';
 import { applyParseSettings } from './parse-settings.js';
 import { getOwn, setOwn } from './variables.js';
 import { messageOf } from '../error-message.js';
-import { javaTrim } from '../pebble/whitespace.js';
+import { javaTrim } from '../java-whitespace.js';
 
 const NO_BODY_METHODS = new Set(['GET', 'HEAD']);
 
@@ -108,7 +108,7 @@ function requestUrl(run: ActivityRun, authenticated: boolean): URL {
     target = joinUrl(base, path);
   } else {
     const raw = textProp(run.activity, 'httpRequestUrl') ?? '';
-    if (raw.trim() === '') throw new ActivityError('no request URL');
+    if (javaTrim(raw) === '') throw new ActivityError('no request URL');
     // Trimmed as Java trims: a no-break space pasted at the end stays, and is sent (%C2%A0).
     target = javaTrim(run.expr.render(raw, scope, 'the request URL'));
   }

@@ -11,7 +11,7 @@ import { ActivityError, NotSimulatedError } from './errors.js';
 import { readJaywayPath, type ReadPath, type StepKind } from './jayway-path.js';
 import { convertToType, getOwn } from './variables.js';
 import { messageOf } from '../error-message.js';
-import { javaTrim } from '../pebble/whitespace.js';
+import { javaTrim } from '../java-whitespace.js';
 
 interface ParseRow {
   variable: string;

@@ -1,6 +1,6 @@
 /** Reading HTTP Request (`http-request-v2`) settings as the Flow Designer panel shows them. */
 import type { Activity } from '../../../engine/model.js';
-import { javaTrim } from '../../../engine/pebble/whitespace.js';
+import { javaTrim } from '../../../engine/java-whitespace.js';
 
 function text(value: unknown): string | undefined {
   if (typeof value === 'string') return value;

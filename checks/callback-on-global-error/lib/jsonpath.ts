@@ -7,7 +7,7 @@
  * (engine/simulator/jayway-path.ts), so they give no canonical form. Paths are trimmed as Java
  * trims: a no-break space at either end stays, part of a name for Jayway, and matches nothing.
  */
-import { javaTrim } from '../../../engine/pebble/whitespace.js';
+import { javaTrim } from '../../../engine/java-whitespace.js';
 
 const SEGMENT = /^(?:\.([A-Za-z_$][\w$-]*)|\.?\[\s*(\d+)\s*\]|\.?\[\s*'([^']*)'\s*\]|\.?\[\s*"([^"]*)"\s*\])/;
 

@@ -1,5 +1,5 @@
 /** Splitting a Request URL that holds {{ }} templates (so `new URL()` cannot be used on the raw text). */
-import { javaTrim } from '../../../engine/pebble/whitespace.js';
+import { javaTrim } from '../../../engine/java-whitespace.js';
 
 export interface UrlParts {
   scheme: string;

@@ -268,10 +268,13 @@ test.describe('responses and failures', () => {
     const services = { ...fakeServices(), connectorBaseUrl: () => '' };
     const a = await simulate(buildFlow(flowWith(connector)), {}, { services });
     expect(a.trace.find((e) => e.activity === 'Req')).toMatchObject({ outcome: 'error', error: "connector 'WxCC_API' is not available" });
-    for (const httpRequestUrl of ['', '   ']) {
+    for (const httpRequestUrl of ['', '   ', '\t\n']) {
       const blank = await simulate(buildFlow(flowWith(httpRequest('Req', { httpRequestUrl }))), {}, { services: fakeServices() });
       expect(blank.trace.find((e) => e.activity === 'Req')).toMatchObject({ outcome: 'error', error: 'no request URL' });
     }
+    // Blank as Java trims: a no-break space stays, and is a URL that is not one (as get-cbid-url says).
+    const nbsp = await simulate(buildFlow(flowWith(httpRequest('Req', { httpRequestUrl: '\u00a0' }))), {}, { services: fakeServices() });
+    expect(nbsp.trace.find((e) => e.activity === 'Req')).toMatchObject({ outcome: 'error', error: 'invalid request URL "\u00a0"' });
   });
 });
 
