@@ -4,6 +4,7 @@ import { httpRequest } from '../http.js';
 import { handOff } from './hand-off.js';
 import { caseStatement, condition, percentAllocation, setVariable } from './logic.js';
 import { ivrCollectDigits, ivrMenu, playMessage, playMusic } from './media.js';
+import { parseActivity } from './parse.js';
 import {
   blindTransfer,
   bridgedTransfer,
@@ -35,6 +36,7 @@ const HANDLERS: ReadonlyMap<string, ActivityHandler> = new Map<string, ActivityH
   ['condition-activity', condition],
   ['case-statement', caseStatement],
   ['http-request-v2', httpRequest],
+  ['parse-activity', parseActivity],
   ['queue-contact', queueContact],
   ['queue-to-agent', queueToAgent],
   ['callback', callback],

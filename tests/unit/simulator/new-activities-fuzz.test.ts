@@ -1,6 +1,6 @@
 /**
  * The handlers for activity types of public templates (Percentage Allocation, GoTo, Bridged
- * Transfer, Wait, Queue To Agent) given hostile properties: any JSON value, Pebble text, deep
+ * Transfer, Wait, Queue To Agent, Parse) given hostile properties: any JSON value, Pebble text, deep
  * objects. Every run ends with an ordinary status, never the simulator's internal-error catch-all.
  */
 import { test, expect } from '@playwright/test';
@@ -11,13 +11,13 @@ import { simulate, type Scenario } from '../../../engine/simulator/index.js';
 import { fixturePath } from '../../helpers.js';
 import { fakeServices } from './helpers.js';
 
-const FILES = ['activities/routing-activities.json', 'activities/bridged-transfer-wait.json', 'activities/queue-to-agent.json'];
+const FILES = ['activities/routing-activities.json', 'activities/bridged-transfer-wait.json', 'activities/queue-to-agent.json', 'activities/parse-activity.json'];
 /** The properties the new handlers read. */
-const KEYS = ['handOffFlow', 'allocations', 'allocations:input', 'allocations_input', 'transfertodn', 'transfertodn:name', 'destinationVariable'];
+const KEYS = ['handOffFlow', 'allocations', 'allocations:input', 'allocations_input', 'transfertodn', 'transfertodn:name', 'destinationVariable', 'inputVariable'];
 
 const hostile: fc.Arbitrary<unknown> = fc.oneof(
   fc.jsonValue({ maxDepth: 3 }),
-  fc.constantFrom('{{ nextFlow }}', '{{', '{{ 1/0 }}', '{{ x | nofilter }}', '{"percent":"1e999","desc":{}}', '{"percent":-5}', '__proto__'),
+  fc.constantFrom('{{ nextFlow }}', '{{', '{{ 1/0 }}', '{{ x | nofilter }}', 'lastOrder', 'LookupCustomer.httpResponseBody', '{"percent":"1e999","desc":{}}', '{"percent":-5}', '__proto__'),
   fc.array(fc.oneof(fc.string(), fc.constantFrom('{"percent":50,"desc":"a"}', '{"percent":50}', 'not json')), { maxLength: 5 }),
   fc.record({ handOffTo: fc.oneof(fc.string(), fc.constant('{{lastAgent}}')), handOffToName: fc.jsonValue({ maxDepth: 1 }), isEntryPoint: fc.jsonValue({ maxDepth: 0 }), flowTagId: fc.oneof(fc.string(), fc.constant('{{ }}')) }, { requiredKeys: [] }),
 );
