@@ -36,6 +36,12 @@ const FIXED_EXITS: Record<string, readonly string[]> = {
   record: ['default', 'noInputTimeout', 'undefinedErrors'],
   // The Virtual Agent (Dialogflow CX, Webex AI Agent autonomous and scripted): no default port.
   'ivr-virtualassistantvoice': ['ENDED', 'ESCALATE', 'error'],
+  // The first Virtual Agent (Dialogflow ES; WebexSamples/webex-contact-center-api-samples CCAI_Flow_DialogFlowES,
+  // shaurobi/wxccflowsamples Cars_Export): the same ports. Get Queue Info (the same repository's CJDS02_Voice) and
+  // Feedback, a post-call survey (shaurobi/wxccflowsamples).
+  'ivr-virtualassistant': ['ENDED', 'ESCALATE', 'error'],
+  'queue-lookup': ['default', 'insufficientdata', 'failure'],
+  'Feedback-V2': ['default', 'error'],
   // BYO_Custom_Messaging_Template's Send Message (a digital channel).
   SendCustomMessage: ['default', 'error'],
   // The canvas ports of a 2026 export (WebexSamples payment-ai-agent-scripted-flow-template): a subflow call, a Parse activity.

@@ -1,3 +1,5 @@
+import { loadFlow } from '../../../engine/loader.js';
+
 /** A minimal export in the real format, for loader tests (start → play message → disconnect). */
 export function tinyFlow(overrides: Record<string, unknown> = {}): Record<string, any> {
   return {
@@ -41,4 +43,18 @@ export function tinyFlow(overrides: Record<string, unknown> = {}): Record<string
     settings: [],
     ...overrides,
   };
+}
+
+/**
+ * The tiny flow with one more activity, `label` of type `type`, its `exits` linked to Bye: what
+ * the model makes of its exits (known, unlinked) and the unknown-exit findings.
+ */
+export function exitsOfActivity(type: string, exits: string[], label = 'Under_Test', properties: Record<string, unknown> = {}) {
+  const flow = tinyFlow();
+  flow.process.activities.x = { id: 'x', name: label, group: 'action', properties: { activityName: type, name: label, ...properties } };
+  exits.forEach((exit, i) => flow.process.links.push({ id: `lx${i}`, sourceActivityId: 'x', targetActivityId: 'd', conditionExpr: exit, properties: { value: exit } }));
+  const result = loadFlow(JSON.stringify(flow));
+  if (!result.ok) throw new Error(result.error.message);
+  const x = result.model.main.activities.find((a) => a.id === 'x')!;
+  return { known: x.knownExits, unlinked: x.unlinkedExits, unknown: result.model.findings.filter((f) => f.code === 'unknown-exit').map((f) => f.message) };
 }

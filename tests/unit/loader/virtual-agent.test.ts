@@ -4,18 +4,9 @@
  * payment flow) has the canvas ports ENDED, ESCALATE and error, and no default.
  */
 import { test, expect } from '@playwright/test';
-import { loadFlow } from '../../../engine/loader.js';
-import { tinyFlow } from './tiny-flow.js';
+import { exitsOfActivity } from './tiny-flow.js';
 
-function agent(exits: string[]) {
-  const flow = tinyFlow();
-  flow.process.activities.va = { id: 'va', name: 'AIAgent', group: 'enum-gateway', properties: { activityName: 'ivr-virtualassistantvoice', name: 'AIAgent', connector: 'NATIVE_ADVANCED_VIRTUAL_AGENT' } };
-  exits.forEach((exit, i) => flow.process.links.push({ id: `lv${i}`, sourceActivityId: 'va', targetActivityId: 'd', conditionExpr: exit, properties: { value: exit } }));
-  const result = loadFlow(JSON.stringify(flow));
-  if (!result.ok) throw new Error(result.error.message);
-  const va = result.model.main.activities.find((a) => a.id === 'va')!;
-  return { known: va.knownExits, unlinked: va.unlinkedExits, unknown: result.model.findings.filter((f) => f.code === 'unknown-exit').map((f) => f.message) };
-}
+const agent = (exits: string[]) => exitsOfActivity('ivr-virtualassistantvoice', exits, 'AIAgent', { connector: 'NATIVE_ADVANCED_VIRTUAL_AGENT' });
 
 test('a Virtual Agent has ENDED, ESCALATE and error', () => {
   expect(agent(['ENDED', 'ESCALATE'])).toEqual({ known: ['ENDED', 'ESCALATE', 'error'], unlinked: ['error'], unknown: [] });
