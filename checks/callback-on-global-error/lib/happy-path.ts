@@ -158,7 +158,7 @@ function option3ReachesGetCbid(happy: HappyRun, ctx: CheckContext): Deviation | 
   const summary = happy.run.result.summary;
   const menuAt = trace.findIndex((e) => e.flow === 'main' && (nodes.wantCallback ? e.activityId === nodes.wantCallback.id : e.activity === LABELS.wantCallback));
   if (menuAt < 0) {
-    return deviate('reach-get-cbid', `The simulated call never reached WantCallback (${summary})`, tail(trace), {
+    return deviate('reach-get-cbid', `The simulated call never reached ${nodes.wantCallback?.label ?? LABELS.wantCallback} (${summary})`, tail(trace), {
       ...causeIfMissing(nodes, 'wantCallback'),
       ...(nodes.wantCallback ? { hint: wayToMenuHint(startLabelOf(ctx.model), trace.at(-1)?.activity, nodes.wantCallback.label) } : {}),
       unreached: true,
