@@ -1,7 +1,7 @@
 /**
  * Parsers for option values, which throw commander's InvalidArgumentError with a clear message;
- * and refuseBlankFiles, which refuses a blank file argument of check, inspect or simulate with a
- * UsageError ([no-input]).
+ * and refuseFileArguments, which refuses a blank file argument of check, inspect or simulate, or
+ * `-`, with a UsageError ([no-input]).
  */
 import { InvalidArgumentError } from 'commander';
 import { UsageError } from './errors.js';
@@ -47,10 +47,20 @@ export function parseAttendee(value: string): string {
  * The export arguments of check, inspect and simulate: a blank one (a script's unset variable,
  * `check "$FLOW"`) names no file, and is refused as blank rather than as a file `` that is not there.
  */
-export function refuseBlankFiles(files: readonly string[]): void {
+export function refuseFileArguments(files: readonly string[]): void {
   const blank = files.find((file) => file.trim() === '');
   if (blank !== undefined) throw new UsageError(`"${blank}" is blank: give a Flow Designer export (.json)`, 'no-input');
+  if (files.includes(STDIN)) throw new UsageError(STDIN_REFUSED, 'no-input');
 }
+
+/** What many tools read as standard input (`… | tool -`). */
+export const STDIN = '-';
+
+/**
+ * Exports are read from files only: a report names its file, and the attendee may come from the
+ * file's name (`./-` is a file named `-`).
+ */
+export const STDIN_REFUSED = '"-": standard input is not read: save the export to a file and give its name (./- for a file named -)';
 
 /** A value that is not blank (`what` says what to give: "a loopback address"). */
 export function nonBlank(what: string): (value: string) => string {

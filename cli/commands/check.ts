@@ -14,7 +14,7 @@ import { expandGlob, isGlob, shellOnlySyntax } from '../grade/glob.js';
 import { refuseUnusableSettings, resolveGradingOptions, type GradingFlags } from '../grading-options.js';
 import { addGradingOptions } from './grading-flags.js';
 import { inputErrorLine, reasonOf } from '../io.js';
-import { ATTENDEE_HELP, nonBlankPath, parseAttendee, refuseBlankFiles } from '../options.js';
+import { ATTENDEE_HELP, nonBlankPath, parseAttendee, refuseFileArguments } from '../options.js';
 
 type Format = 'console' | 'json' | 'html' | 'junit' | 'markdown';
 interface CheckFlags extends GradingFlags {
@@ -33,7 +33,7 @@ export function checkCommand(ctx: CliContext): Command {
     .option('--attendee <id>', ATTENDEE_HELP, parseAttendee)
     .option('-q, --quiet', 'console format: only the failures, the required checks not judged and the summary line');
   return addGradingOptions(command).action(async (given: string[], flags: CheckFlags) => {
-    refuseBlankFiles(given);
+    refuseFileArguments(given);
     const files = await expandPatterns(given, (line) => ctx.stderr(printableLine(line) + '\n'));
     if (flags.attendee && files.length > 1) throw new UsageError('--attendee applies to one file; give one file or drop --attendee');
     if (flags.format === 'html' && files.length > 1) throw new UsageError('--format html writes one report; use `flowgrade grade` for several files');

@@ -2,7 +2,7 @@ import { Command, Option } from 'commander';
 import type { CliContext } from '../context.js';
 import { EXIT } from '../errors.js';
 import { inputErrorLine, loadFlowFile } from '../io.js';
-import { ATTENDEE_HELP, parseAttendee, parseSize, refuseBlankFiles } from '../options.js';
+import { ATTENDEE_HELP, parseAttendee, parseSize, refuseFileArguments } from '../options.js';
 import { describeModel } from '../describe-model.js';
 import { terminalJson } from '../../reports/escape.js';
 
@@ -14,7 +14,7 @@ export function inspectCommand(ctx: CliContext): Command {
     .option('--attendee <id>', ATTENDEE_HELP, parseAttendee)
     .option('--max-size <size>', 'largest file accepted, e.g. 20MB', parseSize)
     .action(async (file: string, options: { format: 'text' | 'json'; attendee?: string; maxSize?: number }) => {
-      refuseBlankFiles([file]);
+      refuseFileArguments([file]);
       const loaded = await loadFlowFile(file, { attendee: options.attendee, maxBytes: options.maxSize });
       if (!loaded.ok) {
         ctx.stderr(inputErrorLine(file, loaded.error) + '\n');

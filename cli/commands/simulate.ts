@@ -9,7 +9,7 @@ import { EXIT } from '../errors.js';
 import { resolveGradingOptions } from '../grading-options.js';
 import { inputErrorLine, loadFlowFile } from '../io.js';
 import { printableLine, terminalJson } from '../../reports/escape.js';
-import { collectConnectors, pairsOf, parseSize, refuseBlankFiles } from '../options.js';
+import { collectConnectors, pairsOf, parseSize, refuseFileArguments } from '../options.js';
 
 interface SimulateFlags {
   dtmf?: Record<string, string | string[]>;
@@ -42,7 +42,7 @@ export function simulateCommand(ctx: CliContext): Command {
     .option('--now <iso-time>', 'fixed clock for now(): ISO 8601 with Z or an offset (2025-08-01T09:00:00Z), or a date (midnight UTC)')
     .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
     .action(async (file: string, flags: SimulateFlags, command: Command) => {
-      refuseBlankFiles([file]);
+      refuseFileArguments([file]);
       const options = await resolveGradingOptions({ lab: 'callback-on-global-error', ...flags });
       const loaded = await loadFlowFile(file, { maxBytes: flags.maxSize });
       if (!loaded.ok) {

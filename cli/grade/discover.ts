@@ -10,6 +10,7 @@ import path from 'node:path';
 import { formatBytes } from '../../engine/json-text.js';
 import { coded } from '../errors.js';
 import { OPEN_FOR_READING, refusedBeforeReading, unreadable } from '../io.js';
+import { STDIN } from '../options.js';
 import { expandGlob, isGlob, shellOnlySyntax } from './glob.js';
 import { sameSubmissionsTwice } from './same-twice.js';
 import type { Submission } from './types.js';
@@ -78,6 +79,10 @@ export async function discover(inputs: string[], limits: ZipLimits, outDir?: str
     if (input.trim() === '') {
       // A script's unset variable (`grade "$SUBMISSIONS"`): "no such file" would name nothing.
       problems.push(coded(`flowgrade: "${input}" is blank: give a folder, a zip archive, an export or a quoted pattern`, 'no-input'));
+      continue;
+    }
+    if (input === STDIN) {
+      problems.push(coded('flowgrade: "-": standard input is not read: save the exports into a folder or a zip archive and give that (./- for a file named -)', 'no-input'));
       continue;
     }
     let info;

@@ -5,7 +5,7 @@
 import { expect, test } from '@playwright/test';
 import { InvalidArgumentError } from 'commander';
 import { coded, EXIT, UsageError } from '../../../cli/errors.js';
-import { collectConnectors, nonBlankPath, pairsOf, parseAttendee, parsePositiveInt, parseSize, positiveIntUpTo, refuseBlankFiles } from '../../../cli/options.js';
+import { collectConnectors, nonBlankPath, pairsOf, parseAttendee, parsePositiveInt, parseSize, positiveIntUpTo, refuseFileArguments } from '../../../cli/options.js';
 
 test('--max-size: units B, KB, MB, GB in any case (K, M, G alone too), counted in 1,024s; a fraction rounds down; at least one byte', () => {
   expect(parseSize('1048576')).toBe(1_048_576);
@@ -40,9 +40,9 @@ test('--attendee is trimmed; blank is refused', () => {
 });
 
 test('a blank file argument is refused with [no-input], a file named with spaces inside is not blank', () => {
-  expect(() => refuseBlankFiles(['a.json', '  '])).toThrow(new UsageError('"  " is blank: give a Flow Designer export (.json)', 'no-input'));
-  expect(() => refuseBlankFiles(['\t'])).toThrow(UsageError);
-  expect(() => refuseBlankFiles(['a b.json', ' a.json '])).not.toThrow();
+  expect(() => refuseFileArguments(['a.json', '  '])).toThrow(new UsageError('"  " is blank: give a Flow Designer export (.json)', 'no-input'));
+  expect(() => refuseFileArguments(['\t'])).toThrow(UsageError);
+  expect(() => refuseFileArguments(['a b.json', ' a.json '])).not.toThrow();
 });
 
 test('--out: a quote is refused on Windows only, and a name ending in a dot or a space, but . and .. are folders', () => {

@@ -3,8 +3,9 @@
  * names the value and what the option takes, in the option's own words.
  */
 import { test, expect } from '@playwright/test';
+import { copyFileSync } from 'node:fs';
 import path from 'node:path';
-import { fixturePath, ROOT, runCli } from '../../helpers.js';
+import { fixturePath, ROOT, runCli, tempDir } from '../../helpers.js';
 
 /** The one line of stderr, without its line break (a usage error is one line: usage-errors.test.ts). */
 const errorLine = (stderr: string) => stderr.replace(/\n$/, '');
@@ -36,4 +37,18 @@ test('a blank file argument (a script\'s unset variable: check "$FLOW") is refus
     const blank = args.at(-1)!;
     expect([run.code, run.stdout, run.stderr], args.join(' ')).toEqual([2, '', `flowgrade: "${blank}" is blank: give a Flow Designer export (.json) [no-input]\n`]);
   }
+});
+
+test('"-" (standard input, as many tools read it) is refused in one line saying to give a file; ./- is a file named -', async () => {
+  const one = 'flowgrade: "-": standard input is not read: save the export to a file and give its name (./- for a file named -) [no-input]\n';
+  for (const args of [['check', '-'], ['check', fixturePath('flows/solution.json'), '-'], ['inspect', '-'], ['simulate', '-']]) {
+    const run = await runCli(args);
+    expect([run.code, run.stdout, run.stderr], args.join(' ')).toEqual([2, '', one]);
+  }
+  const grade = await runCli(['grade', '-', '--out', path.join(tempDir('stdin-out'), 'out')]);
+  expect([grade.code, grade.stdout, grade.stderr]).toEqual([2, '', 'flowgrade: "-": standard input is not read: save the exports into a folder or a zip archive and give that (./- for a file named -) [no-input]\n']);
+  const dir = tempDir('file-named-dash');
+  copyFileSync(fixturePath('flows/solution.json'), path.join(dir, '-'));
+  const file = await runCli(['check', './-', '--quiet'], { cwd: dir });
+  expect([file.code, file.stdout.trim().split('\n').at(-1)]).toEqual([0, './-: PASSED 105/105']);
 });
