@@ -9,6 +9,7 @@ import { assertNesting, assertStringLengths, clipPointer, decodeText, DEFAULT_LI
 import { LoadError, type LoadErrorCode } from './load-error.js';
 import type { FlowModel } from './model.js';
 import { messageOf } from './error-message.js';
+import { otherFileMessage } from './loader-other-files.js';
 
 export interface LoadOptions extends Partial<JsonLimits> {
   /** Used for the attendee id fallback (never read: the loader does no I/O). */
@@ -79,24 +80,13 @@ function asExport(value: unknown): Record<string, unknown> {
   if (value === null || typeof value !== 'object') throw new LoadError('not-a-flow', `JSON is ${kindOf(value)}, not a Flow Designer export`);
   const object = value as Record<string, unknown>;
   if (!('process' in object)) {
-    if (isPostmanCollection(object)) throw new LoadError('not-a-flow', 'this is a Postman collection, not a Flow Designer export');
-    if (isFlowgradeReport(object)) throw new LoadError('not-a-flow', 'this is a flowgrade report, not a Flow Designer export: grade the export it was made from');
+    const other = otherFileMessage(object);
+    if (other) throw new LoadError('not-a-flow', other);
     // A template body with the export pasted in as an object (or null): the upload body holds it as a string.
     if (Object.hasOwn(object, 'flow') && typeof object.flow !== 'string') throw new LoadError('bad-template-body', `flow-template body whose "flow" field is ${kindOf(object.flow)}, not the export as a JSON string`);
     throw new LoadError('not-a-flow', 'JSON object has no "process": not a Flow Designer export');
   }
   return object;
-}
-
-function isPostmanCollection(object: Record<string, unknown>): boolean {
-  const info = object.info as Record<string, unknown> | undefined;
-  return Array.isArray(object.item) || (typeof info === 'object' && info !== null && ('_postman_id' in info || 'schema' in info));
-}
-
-/** A report of ours (`<attendee>.json`, or `check --format json`), as attendees send them to instructors. */
-function isFlowgradeReport(object: Record<string, unknown>): boolean {
-  const tool = object.tool as Record<string, unknown> | undefined;
-  return typeof tool === 'object' && tool !== null && tool.name === 'flowgrade' && 'schemaVersion' in object;
 }
 
 let validateExport: ReturnType<Ajv['compile']> | undefined;
