@@ -54,6 +54,11 @@ const FIXED_EXITS: Record<string, readonly string[]> = {
   'end-subflow': [],
 };
 
+/** Every activity type whose exits are known (the reports give each its palette name). */
+export function knownActivityTypes(): string[] {
+  return Object.keys(FIXED_EXITS);
+}
+
 /** Types with an exit per option besides their fixed ones, and the property listing the option keys. */
 const OPTION_KEYS: Record<string, string> = { 'ivr-menu': 'menuLinks', 'case-statement': 'menuLinks', 'percent-allocation': 'allocations' };
 

@@ -7,6 +7,7 @@ import { collapseRepeats, renderTraceTable, traceDetails } from '../../../report
 import { renderTraceHtml } from '../../../reports/html-trace.js';
 import { activityTypeName } from '../../../reports/drawing.js';
 import { simulatedTypes } from '../../../engine/simulator/index.js';
+import { knownActivityTypes } from '../../../engine/activity-types.js';
 import { failedReport, hostileReport, hostileUngradable, IDENTITY, passedReport, TAGGED, ungradableReport } from './sample-reports.js';
 
 const STEPS = findMission('callback-on-global-error')!.steps;
@@ -150,9 +151,9 @@ test('consecutive identical trace entries (a menu refusing the same key again an
 
 test('every activity type the simulator runs has its Flow Designer name in the trace (Business Hours, not business-hours)', () => {
   // A UI name is words with capitals and spaces (GoTo is written so in the palette): not a kebab-case
-  // activityName nor a camel-case one. Also the types of public templates the simulator stops at.
+  // activityName nor a camel-case one. Also every type whose exits the model knows (public templates' types the simulator stops at).
   const uiName = (name: string) => /^[A-Z][A-Za-z0-9]*(?: [A-Z][A-Za-z0-9]*)*$/.test(name) && (!/[a-z][A-Z]/.test(name) || name === 'GoTo');
-  const types = [...simulatedTypes(), 'record', 'ivr-virtualassistantvoice', 'SendCustomMessage', 'subflow-handoff', 'parse-activity'];
+  const types = [...simulatedTypes(), ...knownActivityTypes()];
   expect(types.filter((type) => !uiName(activityTypeName(type)))).toEqual([]);
   expect(renderTraceTable([{ flow: 'main', activity: 'Hours', activityId: 'h', type: 'business-hours', outcome: 'workingHours', modifiedVariables: {} }])).toMatch(/Hours +Business Hours +workingHours/);
 });
