@@ -6,7 +6,7 @@ import { DYNVARS } from './lib/names.js';
 import { getCbidOf } from './lib/nodes.js';
 import { failed, passed } from './lib/outcome.js';
 import { valuesSeenBy } from './lib/replay.js';
-import { flowScope, render, sameTemplate, SAMPLE_CONTACT, startLabelOf } from './lib/templates.js';
+import { flowScope, render, sameTemplate, sampleContact, startLabelOf } from './lib/templates.js';
 import { splitUrl } from './lib/url.js';
 import { HINTS } from './lib/hints.js';
 
@@ -28,7 +28,8 @@ export default defineCheck({
     `- scheme \`https\` and host \`${DYNVARS.host}\` (without case);`,
     `- path \`${DYNVARS.path}\` (exactly, but a trailing \`/\` is allowed: MockAPI paths are case-sensitive);`,
     '- one query parameter `dn` whose value gives the dialled number without its `+1`. Whitespace inside',
-    '  `{{ }}` is ignored (`{{NewPhoneContact.DNIS|slice(2)}}` passes), but spaces around the value are not',
+    '  `{{ }}` is ignored (`{{NewPhoneContact.DNIS|slice(2)}}` passes), and so is the case of the contact\'s',
+    '  fields (`NewPhoneContact.dnis`, as the simulator reads them), but spaces around the value are not',
     '  (`dn= {{…}}` sends the space too, and no record matches it), nor in the name (`dn =`, sent as `dn%20`). Any other expression passes when it',
     '  gives the same digits for two different DNIS values (e.g. a `replace` of "+1"), also through a variable',
     '  that a Set Variable computes before GET_CBID (`dn={{dn}}`: the Set Variables of the simulated call run',
@@ -97,7 +98,7 @@ function dnProblem(value: string, activity: Activity, ctx: CheckContext): string
   const seen = valuesSeenBy(ctx, activity, value);
   let first: string | undefined;
   for (const dnis of [ctx.settings.dnis, OTHER_DNIS]) {
-    const scope = seen(flowScope(ctx.model, { [start]: { ...SAMPLE_CONTACT, DNIS: dnis } }));
+    const scope = seen(flowScope(ctx.model, { [start]: sampleContact({ DNIS: dnis }) }));
     const result = render(value, scope);
     if (!result.ok) return `dn=${value} does not evaluate: ${result.error.message}`;
     // Right for this attendee's number, and the same for any other: typed in, as the test box shows it.

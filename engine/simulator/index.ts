@@ -103,7 +103,7 @@ function internalError(error: unknown): Outcome {
 function createContext(model: FlowModel, scenario: Scenario, options: SimulationOptions): RunContext {
   const fixedNow = Date.parse(DEFAULT_NOW);
   return {
-    vars: new VariableStore(model.variables),
+    vars: new VariableStore(model.variables, options.contactFieldsIgnoreCase ?? true),
     expr: new Expressions({ now: options.now ?? (() => new Date(fixedNow)), strictVariables: options.strictVariables ?? false }),
     scenario,
     services: options.services,

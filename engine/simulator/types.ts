@@ -59,6 +59,11 @@ export interface SimulationOptions {
   /** Pebble strictVariables: an unknown variable or attribute is an expression error. Default false. */
   strictVariables?: boolean;
   /**
+   * Whether the start node's contact data is read ignoring case (`{{NewPhoneContact.ani}}` is the
+   * ANI, as in Cisco's own flows: engine/contact-fields.ts). Default true.
+   */
+  contactFieldsIgnoreCase?: boolean;
+  /**
    * Whether the caller is still connected when OnGlobalError runs. Default false, as in the lab
    * ("the call leg is no longer active"): media and queue activities in the handler then fail
    * with "no caller". Set true for flows that treat OnGlobalError as a safety net for a live call.

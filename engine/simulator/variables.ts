@@ -9,6 +9,7 @@
 import type { Variable } from '../model.js';
 import { DECIMAL_TEXT, INTEGER_TEXT } from '../number-text.js';
 import { PDouble } from '../pebble/values.js';
+import { FieldsIgnoringCase } from '../contact-fields.js';
 import { ActivityError } from './errors.js';
 
 /**
@@ -139,6 +140,8 @@ export class VariableStore {
   private declared = new Map<string, Variable>();
   private values = new Map<string, unknown>();
   private outputs = new Map<string, Map<string, unknown>>();
+  /** Labels whose outputs are read ignoring case (the start node's contact data). */
+  private fieldsIgnoringCase = new Set<string>();
   private modified = new Map<string, unknown>();
   /** Within an activity: the value each changed variable had before it (ABSENT: none). */
   private readonly replacedValues = new Map<string, unknown>();
@@ -148,7 +151,8 @@ export class VariableStore {
   /** The last scope built, until something changes. */
   private cachedScope?: Map<string, unknown>;
 
-  constructor(variables: readonly Variable[]) {
+  /** `contactFieldsIgnoreCase` (SimulationOptions): the start node's contact data is read ignoring case. */
+  constructor(variables: readonly Variable[], private readonly contactFieldsIgnoreCase = true) {
     for (const v of variables) {
       if (this.declared.has(v.name)) continue; // duplicates: the first declaration wins
       this.declared.set(v.name, v);
@@ -162,10 +166,11 @@ export class VariableStore {
    */
   clone(): VariableStore {
     if (this.inActivity) throw new Error('a VariableStore is cloned only between activities');
-    const copy = new VariableStore([]);
+    const copy = new VariableStore([], this.contactFieldsIgnoreCase);
     copy.declared = this.declared;
     copy.values = new Map(this.values);
     copy.outputs = new Map([...this.outputs].map(([label, outputs]) => [label, new Map(outputs)]));
+    copy.fieldsIgnoringCase = this.fieldsIgnoringCase;
     return copy;
   }
 
@@ -191,6 +196,15 @@ export class VariableStore {
     this.cachedScope?.set(name, this.scopeValue(name, value));
   }
 
+  /** Writes the start node's contact data (`{{label.ANI}}`, …), read ignoring case unless the store was told otherwise. */
+  setContactData(label: string, fields: Readonly<Record<string, string>>): void {
+    if (this.contactFieldsIgnoreCase && !this.fieldsIgnoringCase.has(label)) {
+      this.fieldsIgnoringCase = new Set(this.fieldsIgnoringCase).add(label); // shared with clones until changed
+      this.cachedScope = undefined;
+    }
+    for (const [key, value] of Object.entries(fields)) this.setOutput(label, key, value);
+  }
+
   /** Writes an activity output, visible as `{{label.key}}`. */
   setOutput(label: string, key: string, value: unknown): void {
     const before = this.outputs.get(label);
@@ -202,7 +216,7 @@ export class VariableStore {
     }
     outputs.set(key, value);
     this.modified.set(`${label}.${key}`, value);
-    if (!this.values.has(label)) this.cachedScope?.set(label, recordOf(outputs));
+    if (!this.values.has(label)) this.cachedScope?.set(label, this.outputsOf(label, outputs));
   }
 
   getOutput(label: string, key: string): unknown {
@@ -219,10 +233,15 @@ export class VariableStore {
   scope(): Map<string, unknown> {
     if (this.cachedScope) return this.cachedScope;
     const scope = new Map<string, unknown>();
-    for (const [label, outputs] of this.outputs) scope.set(label, recordOf(outputs));
+    for (const [label, outputs] of this.outputs) scope.set(label, this.outputsOf(label, outputs));
     for (const [name, value] of this.values) scope.set(name, this.scopeValue(name, value));
     this.cachedScope = scope;
     return scope;
+  }
+
+  /** A label's outputs as expressions read them. */
+  private outputsOf(label: string, outputs: Map<string, unknown>): Record<string, unknown> | FieldsIgnoringCase {
+    return this.fieldsIgnoringCase.has(label) ? new FieldsIgnoringCase(outputs) : recordOf(outputs);
   }
 
   private scopeValue(name: string, value: unknown): unknown {

@@ -8,6 +8,7 @@
  * semantics); a variable that another activity changed (a request's parse settings) takes the
  * check's value again where that activity ran. A field that reads no such variable sees `start`.
  */
+import { FieldsIgnoringCase } from '../../../engine/contact-fields.js';
 import type { CheckContext } from '../../../engine/check.js';
 import type { Activity } from '../../../engine/model.js';
 import type { TraceEntry } from '../../../engine/trace.js';
@@ -39,6 +40,7 @@ function replay(ctx: CheckContext, before: readonly TraceEntry[], start: Readonl
   const vars = new VariableStore(ctx.model.variables);
   for (const [name, value] of start) {
     if (vars.isDeclared(name)) vars.setVariable(name, value);
+    else if (value instanceof FieldsIgnoringCase) vars.setContactData(name, Object.fromEntries(value) as Record<string, string>);
     else if (typeof value === 'object' && value !== null) for (const [key, output] of Object.entries(value)) vars.setOutput(name, key, output);
   }
   const expr = new Expressions(EVAL_OPTIONS);

@@ -3,6 +3,7 @@
  * whitespace inside {{ }} never matters, and where the guide's value is a behaviour (a failing
  * Set Value, a status test) the value is evaluated rather than compared.
  */
+import { FieldsIgnoringCase } from '../../../engine/contact-fields.js';
 import type { FlowModel } from '../../../engine/model.js';
 import { ExpressionError, evaluateTemplate, normalizeTemplate, referencedNames, renderTemplate } from '../../../engine/pebble/index.js';
 
@@ -56,7 +57,12 @@ export function render(text: string, scope: ReadonlyMap<string, unknown>): { ok:
 }
 
 /** Sample contact data, as the simulator's defaults (E.164 numbers). */
-export const SAMPLE_CONTACT = { ANI: '+14085551234', DNIS: '+14694096861', InteractionID: 'sample-interaction', OrgId: 'sample-org' };
+const SAMPLE_CONTACT = { ANI: '+14085551234', DNIS: '+14694096861', InteractionID: 'sample-interaction', OrgId: 'sample-org' };
+
+/** The start node's contact data as expressions read it (its fields found ignoring case, as the simulator reads them); `fields` over the sample's. */
+export function sampleContact(fields: Record<string, string> = {}): FieldsIgnoringCase {
+  return new FieldsIgnoringCase(Object.entries({ ...SAMPLE_CONTACT, ...fields }));
+}
 
 /**
  * A Pebble scope like the one at run time: activity outputs by label (`extra`), then every
@@ -65,7 +71,7 @@ export const SAMPLE_CONTACT = { ANI: '+14085551234', DNIS: '+14694096861', Inter
  */
 export function flowScope(model: FlowModel, extra: Record<string, unknown> = {}): Map<string, unknown> {
   const scope = new Map<string, unknown>();
-  scope.set(startLabelOf(model), { ...SAMPLE_CONTACT });
+  scope.set(startLabelOf(model), sampleContact());
   for (const [name, value] of Object.entries(extra)) scope.set(name, value);
   for (const variable of model.variables) scope.set(variable.name, variable.defaultValue ?? (variable.type === 'STRING' ? '' : null));
   return scope;

@@ -15,15 +15,17 @@ export const DEFAULT_CONTACT: Readonly<ContactData> = {
   EntryPointId: 'a4f2c8e1-6d3b-4f9a-b7e5-1c0d9e8f2a63',
 };
 
-/** NewPhoneContact: exposes the contact data as `NewPhoneContact.ANI`, `.DNIS`, … */
+/** NewPhoneContact: exposes the contact data as `NewPhoneContact.ANI`, `.DNIS`, … (any case: contact-fields.ts). */
 export const newPhoneContact: ActivityHandler = (run) => {
-  const contact: Record<string, string | undefined> = { ...DEFAULT_CONTACT };
-  for (const [key, value] of Object.entries(run.scenario.contact ?? {})) {
-    Object.defineProperty(contact, key, { value, enumerable: true, writable: true, configurable: true });
+  // The scenario's fields over the defaults, each an own property (`__proto__` too); undefined drops one.
+  const contact: Record<string, string> = {};
+  for (const fields of [DEFAULT_CONTACT, run.scenario.contact ?? {}]) {
+    for (const [key, value] of Object.entries(fields)) {
+      if (typeof value === 'string') Object.defineProperty(contact, key, { value, enumerable: true, writable: true, configurable: true });
+      else delete contact[key];
+    }
   }
-  for (const [key, value] of Object.entries(contact)) {
-    if (typeof value === 'string') run.vars.setOutput(run.activity.label, key, value);
-  }
+  run.vars.setContactData(run.activity.label, contact);
   return exit('out');
 };
 

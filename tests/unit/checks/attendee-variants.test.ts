@@ -91,6 +91,9 @@ const cases: [string, (f: Json) => void, string[]][] = [
   // Request URL
   ['URL filter without spaces', getCbidUrl(`${DYNVARS}?dn={{NewPhoneContact.DNIS|slice(2)}}`), []],
   ['URL with slice(2,12)', getCbidUrl(`${DYNVARS}?dn={{ NewPhoneContact.DNIS | slice(2,12) }}`), []],
+  // The contact's fields are read ignoring case (engine/contact-fields.ts); a flow variable's name is not.
+  ['URL with NewPhoneContact.dnis in lower case', getCbidUrl(`${DYNVARS}?dn={{NewPhoneContact.dnis | slice(2) }}`), []],
+  ['body with customANI for customani', (f) => setBody(f, '{{customani}}', '{{CUSTOMANI}}'), TASK],
   ['URL host in mixed case', getCbidUrl(`${DYNVARS.replace('mockapi.io', 'MockAPI.io')}?dn={{NewPhoneContact.DNIS | slice(2) }}`), []],
   ['URL with a trailing space', getCbidUrl(`${DYNVARS}?dn={{NewPhoneContact.DNIS | slice(2) }} `), []],
   ['URL with dn={DNIS} from the test box', getCbidUrl(`${DYNVARS}?dn={DNIS}`), ['get-cbid-url', 'run-get-cbid-fills-variables']],

@@ -26,6 +26,31 @@ test.describe('NewPhoneContact', () => {
     expect(entry(custom, 'Say').prompts).toEqual(['ANI +15550001111 DNIS 4694096861 vip yes']);
     expect(custom.variables['NewPhoneContact.Vip']).toBe('yes');
   });
+
+  test('its fields are read ignoring case ({{NewPhoneContact.ani}}, .InteractionId, .interactionId, as Cisco\'s own flows write them); other outputs and variables are not', async () => {
+    const model = buildFlow({
+      variables: [{ name: 'who', type: 'STRING', value: 'Ada' }],
+      main: [
+        play('Say', 'ani {{NewPhoneContact.ani}} dnis {{NewPhoneContact.dnis | slice(2)}} id {{NewPhoneContact.InteractionId}} {{NewPhoneContact.interactionId}} {{NewPhoneContact["ANi"]}}'),
+        play('Others', 'say {{Say.PROMPT}}{{WHO}}{{who}}'),
+        disconnect(),
+      ],
+      links: [['NewPhoneContact', 'out', 'Say'], ['Say', 'default', 'Others'], ['Others', 'default', 'Disconnect']],
+    });
+    const contact = { ANI: '+15550001111', InteractionID: 'call-7' };
+    const result = await run(model, { contact });
+    expect(entry(result, 'Say').prompts).toEqual(['ani +15550001111 dnis 4694096861 id call-7 call-7 +15550001111']);
+    expect(entry(result, 'Others').prompts).toEqual(['say Ada']);
+    // The trace and the final values keep the fields' own names.
+    expect(Object.keys(entry(result, 'NewPhoneContact').modifiedVariables)).toContain('NewPhoneContact.InteractionID');
+    expect(result.variables['NewPhoneContact.ani']).toBeUndefined();
+    // A field of the exact name wins over one that differs only in case.
+    const both = await run(model, { contact: { ...contact, ani: 'exact' } });
+    expect(entry(both, 'Say').prompts?.[0]).toMatch(/^ani exact /);
+    // contactFieldsIgnoreCase: false reads them as a map's keys, by exact name.
+    const exact = await run(model, { contact }, { contactFieldsIgnoreCase: false });
+    expect(entry(exact, 'Say').prompts).toEqual(['ani  dnis  id   ']);
+  });
 });
 
 test.describe('play-message and play-music', () => {
