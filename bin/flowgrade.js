@@ -4,6 +4,18 @@
 // stderr that "NO_COLOR is ignored" as soon as the CLI loads node:http, which is not so: FORCE_COLOR
 // is dropped before the CLI loads, and its colours stay off.
 if (process.env.NO_COLOR && process.env.FORCE_COLOR !== undefined) delete process.env.FORCE_COLOR;
-const { run } = await import('../dist/cli.js');
 
-process.exitCode = await run(process.argv);
+const built = new URL('../dist/cli.js', import.meta.url);
+let cli;
+try {
+  cli = await import(built.href);
+} catch (error) {
+  // A clone not built yet, or an install whose build script did not run: one line, not a stack trace.
+  const { existsSync } = await import('node:fs');
+  const { fileURLToPath } = await import('node:url');
+  if (error?.code !== 'ERR_MODULE_NOT_FOUND' || existsSync(built)) throw error;
+  const root = fileURLToPath(new URL('.', built)).replace(/[\\/]dist[\\/]$/, '');
+  process.stderr.write(`flowgrade: not built: ${fileURLToPath(built)} is missing; run npm ci (or npm run build) in ${root}\n`);
+  process.exit(2);
+}
+process.exitCode = await cli.run(process.argv);
