@@ -9,10 +9,11 @@
 // dist/ or a half-written bundle. (Deleting dist/ first made any CLI started during a build fail:
 // "Cannot find module dist/cli.js", a grading thread that could not start, an empty worker.js.)
 import { build } from 'esbuild';
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ajvStandalone } from './esbuild-ajv-standalone.mjs';
+import { pruneDist } from './prune-dist.mjs';
 
 const DIST = fileURLToPath(new URL('../dist/', import.meta.url));
 
@@ -78,9 +79,4 @@ for (const [file, contents] of outputs) {
   writeFileSync(staged, contents);
   renameSync(staged, file);
 }
-// An earlier build's files this one does not make (a bundle renamed or dropped). Another build's
-// staged files (*.<pid>.tmp) are its own to rename.
-for (const entry of readdirSync(DIST, { recursive: true, withFileTypes: true })) {
-  const file = path.join(entry.parentPath ?? entry.path, entry.name);
-  if (entry.isFile() && !outputs.has(file) && !/\.\d+\.tmp$/.test(entry.name)) rmSync(file, { force: true });
-}
+pruneDist(DIST, outputs);
