@@ -8,12 +8,13 @@
 // an instructor's run while `npm ci` does) loads the earlier build or this one, never a missing
 // dist/ or a half-written bundle. (Deleting dist/ first made any CLI started during a build fail:
 // "Cannot find module dist/cli.js", a grading thread that could not start, an empty worker.js.)
-import { build } from 'esbuild';
 import { mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { ajvStandalone } from './esbuild-ajv-standalone.mjs';
+import { loadBuildTools } from './build-tools.mjs';
 import { pruneDist } from './prune-dist.mjs';
+
+const { build, ajvStandalone } = await loadBuildTools();
 
 const DIST = fileURLToPath(new URL('../dist/', import.meta.url));
 
