@@ -5,6 +5,16 @@
 // is dropped before the CLI loads, and its colours stay off.
 if (process.env.NO_COLOR && process.env.FORCE_COLOR !== undefined) delete process.env.FORCE_COLOR;
 
+// Started in a folder that no longer exists (deleted or moved under the shell): Node starts, but
+// every relative path, and every grading worker, fails on it ("internal error: … uv_cwd").
+try {
+  process.cwd();
+} catch (error) {
+  if (error?.code !== 'ENOENT') throw error;
+  process.stderr.write('flowgrade: the current folder no longer exists (deleted or moved): cd into a folder that exists and run it again\n');
+  process.exit(2);
+}
+
 const built = new URL('../dist/cli.js', import.meta.url);
 let cli;
 try {
