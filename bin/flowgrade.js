@@ -1,5 +1,8 @@
 #!/usr/bin/env node
 // The `flowgrade` command: a shim over the built CLI (built by `npm ci` / `npm run build`).
+import { existsSync, realpathSync } from 'node:fs';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
 // NO_COLOR wins over FORCE_COLOR here (docs/cli.md). With both set, Node 22 and later warn on
 // stderr that "NO_COLOR is ignored" as soon as the CLI loads node:http, which is not so: FORCE_COLOR
 // is dropped before the CLI loads, and its colours stay off.
@@ -15,14 +18,14 @@ try {
   process.exit(2);
 }
 
-const built = new URL('../dist/cli.js', import.meta.url);
+// The build beside this file, not beside a symlink to it (npm's <prefix>/bin/flowgrade), which
+// import.meta.url names under --preserve-symlinks-main.
+const built = new URL('../dist/cli.js', pathToFileURL(realpathSync(fileURLToPath(import.meta.url))));
 let cli;
 try {
   cli = await import(built.href);
 } catch (error) {
   // A clone not built yet, or an install whose build script did not run: one line, not a stack trace.
-  const { existsSync } = await import('node:fs');
-  const { fileURLToPath } = await import('node:url');
   if (error?.code !== 'ERR_MODULE_NOT_FOUND' || existsSync(built)) throw error;
   const root = fileURLToPath(new URL('.', built)).replace(/[\\/]dist[\\/]$/, '');
   process.stderr.write(`flowgrade: not built: ${fileURLToPath(built)} is missing; run npm ci (or npm run build) in ${root}\n`);
