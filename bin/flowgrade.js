@@ -28,7 +28,13 @@ try {
   // A clone not built yet, or an install whose build script did not run: one line, not a stack trace.
   if (error?.code !== 'ERR_MODULE_NOT_FOUND' || existsSync(built)) throw error;
   const root = fileURLToPath(new URL('.', built)).replace(/[\\/]dist[\\/]$/, '');
-  process.stderr.write(`flowgrade: not built: ${fileURLToPath(built)} is missing; run npm ci (or npm run build) in ${root}\n`);
+  // Installed as a dependency (npm builds a git dependency while packing it, unless scripts are
+  // off): npm ci in node_modules/flowgrade cannot help.
+  const installed = /[\\/]node_modules[\\/]/.test(root);
+  const todo = installed
+    ? ': npm installed it without running its build (--ignore-scripts, or ignore-scripts in .npmrc); install it again with scripts on, or from a tarball made by npm pack in a clone'
+    : `; run npm ci (or npm run build) in ${root}`;
+  process.stderr.write(`flowgrade: not built: ${fileURLToPath(built)} is missing${todo}\n`);
   process.exit(2);
 }
 process.exitCode = await cli.run(process.argv);
