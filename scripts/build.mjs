@@ -12,6 +12,7 @@ import { mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadBuildTools } from './build-tools.mjs';
+import { notACommand } from './not-a-command.mjs';
 import { pruneDist } from './prune-dist.mjs';
 
 const { build, ajvStandalone } = await loadBuildTools();
@@ -33,7 +34,8 @@ const precompiledSchemas = ajvStandalone({
 // The CLI and its worker are bundled with their packages (msw, ajv, commander, …): one file each
 // to load instead of hundreds of modules to resolve, which made starting the CLI 0.3 s and each
 // grading worker 0.2 s; bundled, 0.1 s and 0.07 s. The banner gives the bundled CommonJS packages
-// the `require` they use for Node built-ins.
+// the `require` they use for Node built-ins, and stops a bundle run as the command
+// (scripts/not-a-command.mjs).
 const node = await build({
   entryPoints: { cli: 'cli/main.ts', worker: 'cli/grade/worker.ts' },
   outdir: 'dist',
@@ -41,7 +43,7 @@ const node = await build({
   platform: 'node',
   format: 'esm',
   target: 'node20',
-  banner: { js: "import { createRequire as __flowgradeRequire } from 'node:module'; const require = __flowgradeRequire(import.meta.url);" },
+  banner: { js: `import { createRequire as __flowgradeRequire } from 'node:module'; const require = __flowgradeRequire(import.meta.url);\n${notACommand}` },
   sourcemap: 'linked',
   legalComments: 'linked',
   plugins: [precompiledSchemas],
