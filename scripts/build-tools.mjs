@@ -1,7 +1,8 @@
 // The packages scripts/build.mjs builds with (esbuild, and ajv for the precompiled validators),
 // loaded when the build starts. Where they are not installed (`npm install <a clone not built
-// yet>`, which runs the clone's prepare there; `npm ci --omit=dev`; `npm run build` before
-// `npm ci`), one line says what to run, exit 1, instead of Node's ERR_MODULE_NOT_FOUND stack trace.
+// yet>`, which runs the clone's prepare there; `npm ci --omit=dev`, or npm ci with
+// NODE_ENV=production as many Docker images set; `npm run build` before `npm ci`), one line says
+// what to run, exit 1, instead of Node's ERR_MODULE_NOT_FOUND stack trace.
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -15,7 +16,7 @@ export async function loadBuildTools() {
   } catch (error) {
     const missing = /Cannot find package '([^']+)'/.exec(error?.message ?? '')?.[1];
     if (error?.code !== 'ERR_MODULE_NOT_FOUND' || missing === undefined) throw error;
-    process.stderr.write(`flowgrade build: ${missing} is not installed in ${ROOT}: run npm ci there first (all of it: npm ci --omit=dev leaves out the build's tools)\n`);
+    process.stderr.write(`flowgrade build: ${missing} is not installed in ${ROOT}: run npm ci --include=dev there (the build's tools are devDependencies, which --omit=dev and NODE_ENV=production leave out)\n`);
     process.exit(1);
   }
 }

@@ -18,6 +18,6 @@ test('without node_modules the build says in one line what to run, exit 1, not a
   expect(run).toEqual({
     code: 1,
     stdout: '',
-    stderr: `flowgrade build: esbuild is not installed in ${clone}: run npm ci there first (all of it: npm ci --omit=dev leaves out the build's tools)\n`,
+    stderr: `flowgrade build: esbuild is not installed in ${clone}: run npm ci --include=dev there (the build's tools are devDependencies, which --omit=dev and NODE_ENV=production leave out)\n`,
   });
 });
