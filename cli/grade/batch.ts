@@ -4,7 +4,7 @@
  * Everything written depends only on the set of submissions and the options, never on input
  * order, parallelism or timing.
  */
-import { mkdtempSync, readdirSync, renameSync, rmSync } from 'node:fs';
+import { lstatSync, mkdtempSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import { setFlagsFromString } from 'node:v8';
@@ -26,7 +26,7 @@ import type { GradedRow, Submission } from './types.js';
 import { LOCK_FILE, takeLock } from './out-lock.js';
 import { markedPart, partClash, partOf, readMarker, writeMarker } from './out-marker.js';
 import { compareCodePoints, realPath } from './walk.js';
-import { staleReports, staleReportsLine, writeOutputs } from './write-outputs.js';
+import { CLASS_FILES, staleReports, staleReportsLine, writeOutputs } from './write-outputs.js';
 import { MOODLE_FEEDBACK_FILE, moodleParticipantOf, planMoodleFeedback, type MoodleFeedbackPlan } from './moodle-feedback.js';
 import { MOODLE_GRADES_FILE, moodleStudents, type MoodleStudent } from './moodle-grades.js';
 import type { ZipLimits } from './zip.js';
@@ -127,6 +127,11 @@ async function prepareOut(outDir: string, run: Run, shard: Shard | undefined): P
     const marker = readMarker(outDir);
     const clash = partClash(marker, shard);
     if (clash !== undefined) return { ok: false, problem: coded(`flowgrade: cannot write into --out ${outDir}: ${clash}`, 'bad-out') };
+    const theirs = marker === undefined ? filesNotOurs(outDir) : [];
+    if (theirs.length > 0) {
+      const them = theirs.length === 1 ? `${theirs[0]}, which flowgrade did not write` : `${theirs.slice(0, -1).join(', ')} and ${theirs.at(-1)}, which flowgrade did not write`;
+      return { ok: false, problem: coded(`flowgrade: cannot write into --out ${outDir}: it holds ${them} and this run would replace: write the reports into a new or empty folder`, 'bad-out') };
+    }
     removeLeftStaging(outDir);
     // Made synchronously: between an asynchronous mkdtemp making the folder and its promise
     // settling, a signal's listener could run and find no folder to remove, leaving it behind.
@@ -139,6 +144,14 @@ async function prepareOut(outDir: string, run: Run, shard: Shard | undefined): P
   } catch (error) {
     return { ok: false, problem: coded(`flowgrade: cannot write into --out ${outDir}: ${reasonOf(error)}`, 'bad-out') };
   }
+}
+
+/**
+ * The class files a run would write that are already in `outDir`, a folder no run has written
+ * into (no marker): a course folder's own index.html or gradebook (`--out .`), never replaced.
+ */
+function filesNotOurs(outDir: string): string[] {
+  return [...CLASS_FILES, MOODLE_FEEDBACK_FILE, MOODLE_GRADES_FILE].filter((name) => lstatSync(path.join(outDir, name), { throwIfNoEntry: false }) !== undefined);
 }
 
 /**

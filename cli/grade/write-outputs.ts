@@ -35,7 +35,8 @@ export interface Outputs {
   moodleFeedback?: { plan: MoodleFeedbackPlan; students: readonly MoodleStudent[]; now: string; maxGrade?: number };
 }
 
-const CLASS_FILES = ['index.html', 'grades.csv', 'junit.xml', 'summary.md'] as const;
+/** The class files a run writes into --out (besides moodle-feedback.zip and moodle-grades.csv for a Moodle class). */
+export const CLASS_FILES = ['index.html', 'grades.csv', 'junit.xml', 'summary.md'] as const;
 
 /** The file operations that move the outputs into place, and the system they run on (a test stands in for Windows). */
 export interface OutputFs {

@@ -1,0 +1,33 @@
+/** `grade --out` into a folder holding files flowgrade did not write under the names of its class files (`--out .` in a course folder). */
+import { test, expect } from '@playwright/test';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { fixturePath, runCli, tempDir } from '../../helpers.js';
+
+const NOW = ['--now', '2025-08-01T09:00:00Z'];
+const grade = (out: string) => runCli(['grade', fixturePath('flows/solution.json'), '--out', out, ...NOW, '--quiet']);
+
+test('a course folder\'s own index.html and gradebook are never replaced: the run is refused before it writes anything', async () => {
+  const out = tempDir('course-folder');
+  writeFileSync(path.join(out, 'index.html'), '<h1>My course</h1>');
+  writeFileSync(path.join(out, 'grades.csv'), 'student,grade\n');
+  const run = await grade(out);
+  expect([run.code, run.stdout, run.stderr]).toEqual([2, '', `flowgrade: cannot write into --out ${out}: it holds index.html and grades.csv, which flowgrade did not write and this run would replace: write the reports into a new or empty folder [bad-out]\n`]);
+  expect(readdirSync(out).sort()).toEqual(['grades.csv', 'index.html']);
+  expect(readFileSync(path.join(out, 'index.html'), 'utf8')).toBe('<h1>My course</h1>');
+  // One such file is named alone; Moodle's file names count too.
+  const moodle = tempDir('course-folder-moodle');
+  writeFileSync(path.join(moodle, 'moodle-grades.csv'), 'x');
+  expect((await grade(moodle)).stderr).toContain('it holds moodle-grades.csv, which flowgrade did not write and this run would replace');
+});
+
+test('other files beside the reports are left alone, and a folder flowgrade wrote into is written again', async () => {
+  const out = tempDir('notes-folder');
+  writeFileSync(path.join(out, 'notes.txt'), 'mine');
+  const first = await grade(out);
+  expect(first.code).toBe(0);
+  expect(existsSync(path.join(out, 'index.html'))).toBe(true);
+  expect(readFileSync(path.join(out, 'notes.txt'), 'utf8')).toBe('mine');
+  const again = await grade(out);
+  expect([again.code, again.stderr]).toEqual([0, '']);
+});
