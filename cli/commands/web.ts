@@ -4,13 +4,13 @@
  * scripts/build.mjs into dist/web/ (docs/web.md).
  */
 import { copyFile, readdir, stat } from 'node:fs/promises';
-import { existsSync, type Dirent } from 'node:fs';
+import { closeSync, existsSync, fstatSync, lstatSync, openSync, readSync, type Dirent } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Command, InvalidArgumentError } from 'commander';
 import type { CliContext } from '../context.js';
 import { UsageError } from '../errors.js';
-import { reasonOf } from '../io.js';
+import { OPEN_FOR_READING, reasonOf } from '../io.js';
 import { makeFolder } from '../make-folder.js';
 import { nonBlank, nonBlankPath } from '../options.js';
 import { isLoopbackHost, startStaticServer } from '../static-server.js';
@@ -26,6 +26,11 @@ export function webCommand(ctx: CliContext): Command {
         throw new UsageError(`cannot write into --out ${options.out}: ${reasonOf(error)}`, 'bad-out');
       });
       const files = await siteFiles(site);
+      const theirs = filesNotOurs(options.out, files);
+      if (theirs.length > 0) {
+        const them = theirs.length === 1 ? theirs[0] : `${theirs.slice(0, -1).join(', ')} and ${theirs.at(-1)}`;
+        throw new UsageError(`cannot write into --out ${options.out}: it holds ${them}, which flowgrade did not write and the page would replace: write the page into a new or empty folder`, 'bad-out');
+      }
       for (const file of files) {
         await copyFile(path.join(site, file), path.join(options.out, file)).catch((error: unknown) => {
           throw new UsageError(`cannot write ${path.join(options.out, file)}: ${reasonOf(error)}`, 'bad-out');
@@ -78,6 +83,33 @@ function siteDir(): string {
  * The page's files. Also those listed as links: on Windows, a file that OneDrive syncs (a project in
  * Documents) is listed so, as is a file linked into the folder; copyFile copies what they lead to.
  */
+/** What every page flowgrade writes holds in its first bytes. */
+const OUR_PAGE = '<title>flowgrade self-check</title>';
+
+/**
+ * The page's files already in `out` when its index.html is not a page flowgrade wrote (a web
+ * root's or a course site's own): never replaced. Over an earlier `flowgrade web`, none.
+ */
+function filesNotOurs(out: string, files: readonly string[]): string[] {
+  const there = files.filter((file) => lstatSync(path.join(out, file), { throwIfNoEntry: false }) !== undefined);
+  return there.length === 0 || isOurPage(path.join(out, 'index.html')) ? [] : there;
+}
+
+/** An index.html an earlier `flowgrade web` wrote (a small regular file, read without waiting on a pipe). */
+function isOurPage(file: string): boolean {
+  let fd: number | undefined;
+  try {
+    fd = openSync(file, OPEN_FOR_READING);
+    if (!fstatSync(fd).isFile()) return false;
+    const head = Buffer.alloc(4096);
+    return head.toString('utf8', 0, readSync(fd, head, 0, head.length, 0)).includes(OUR_PAGE);
+  } catch {
+    return false;
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
+}
+
 export async function siteFiles(site: string): Promise<string[]> {
   const entries = await readdir(site, { withFileTypes: true });
   const isFile = (e: Dirent) => e.isFile() || (e.isSymbolicLink() && stat(path.join(site, e.name)).then((info) => info.isFile(), () => false));
