@@ -14,6 +14,7 @@ import { fileURLToPath } from 'node:url';
 import { loadBuildTools } from './build-tools.mjs';
 import { notACommand } from './not-a-command.mjs';
 import { pruneDist } from './prune-dist.mjs';
+import { thirdPartyLicences } from './third-party-licences.mjs';
 
 const { build, ajvStandalone } = await loadBuildTools();
 
@@ -45,6 +46,7 @@ const node = await build({
   target: 'node20',
   banner: { js: `import { createRequire as __flowgradeRequire } from 'node:module'; const require = __flowgradeRequire(import.meta.url);\n${notACommand}` },
   sourcemap: 'linked',
+  metafile: true,
   legalComments: 'linked',
   plugins: [precompiledSchemas],
   logLevel: 'warning',
@@ -76,6 +78,10 @@ if (external.length > 0) throw new Error(`the web bundle must be self-contained,
 /** Every file of the build: its path in dist/ → its bytes. */
 const outputs = new Map([...node.outputFiles, ...web.outputFiles].map((file) => [path.resolve(file.path), file.contents]));
 for (const file of ['index.html', 'page.css', 'favicon.svg']) outputs.set(path.join(DIST, 'web', file), readFileSync(`web/${file}`));
+// The bundled packages' licences, beside each bundle (a site written by `web --out` carries its own).
+const root = fileURLToPath(new URL('..', import.meta.url));
+outputs.set(path.join(DIST, 'THIRD-PARTY-LICENSES.txt'), thirdPartyLicences(node.metafile, ['dist/cli.js', 'dist/worker.js'], root));
+outputs.set(path.join(DIST, 'web', 'THIRD-PARTY-LICENSES.txt'), thirdPartyLicences(web.metafile, ['dist/web/app.js'], root));
 for (const [file, contents] of outputs) {
   mkdirSync(path.dirname(file), { recursive: true });
   const staged = `${file}.${process.pid}.tmp`;
