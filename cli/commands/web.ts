@@ -91,7 +91,10 @@ const OUR_PAGE = '<title>flowgrade self-check</title>';
  * root's or a course site's own): never replaced. Over an earlier `flowgrade web`, none.
  */
 function filesNotOurs(out: string, files: readonly string[]): string[] {
-  const there = files.filter((file) => lstatSync(path.join(out, file), { throwIfNoEntry: false }) !== undefined);
+  const there = files.filter((file) => {
+    const info = lstatSync(path.join(out, file), { throwIfNoEntry: false });
+    return info !== undefined && !info.isDirectory(); // a folder of that name is in the way, said when the copy fails
+  });
   return there.length === 0 || isOurPage(path.join(out, 'index.html')) ? [] : there;
 }
 

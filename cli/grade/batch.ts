@@ -149,9 +149,13 @@ async function prepareOut(outDir: string, run: Run, shard: Shard | undefined): P
 /**
  * The class files a run would write that are already in `outDir`, a folder no run has written
  * into (no marker): a course folder's own index.html or gradebook (`--out .`), never replaced.
+ * (A folder of such a name is in the way, and said so when the run moves its file there.)
  */
 function filesNotOurs(outDir: string): string[] {
-  return [...CLASS_FILES, MOODLE_FEEDBACK_FILE, MOODLE_GRADES_FILE].filter((name) => lstatSync(path.join(outDir, name), { throwIfNoEntry: false }) !== undefined);
+  return [...CLASS_FILES, MOODLE_FEEDBACK_FILE, MOODLE_GRADES_FILE].filter((name) => {
+    const info = lstatSync(path.join(outDir, name), { throwIfNoEntry: false });
+    return info !== undefined && !info.isDirectory();
+  });
 }
 
 /**
