@@ -1,6 +1,7 @@
 /** The licences of the packages bundled into dist/ ship beside the bundles (and with a site `web --out` writes). */
 import { test, expect } from '@playwright/test';
 import { readFileSync } from 'node:fs';
+import { builtinModules } from 'node:module';
 import path from 'node:path';
 import { ROOT, runCli, tempDir } from '../../helpers.js';
 // @ts-expect-error -- a plain .mjs script without type declarations
@@ -23,4 +24,17 @@ test('dist/ and dist/web/ hold the licence text of each package their bundles ca
   const site = path.join(tempDir('licences-site'), 'site');
   expect((await runCli(['web', '--out', site])).code).toBe(0);
   expect(readFileSync(path.join(site, 'THIRD-PARTY-LICENSES.txt'), 'utf8')).toBe(page);
+});
+
+test('the packages are bundled, so none is a run-time dependency: the built CLI imports Node\'s own modules only', () => {
+  const pkg = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
+  expect(pkg.dependencies).toBeUndefined();
+  for (const name of ['msw', 'ajv', 'jsonpath-plus', 'commander', 'chalk', 'fflate', '@noble/hashes']) expect(pkg.devDependencies[name], name).toBeDefined();
+  for (const bundle of ['cli.js', 'worker.js']) {
+    const text = readFileSync(path.join(ROOT, 'dist', bundle), 'utf8');
+    // esbuild's module imports (a statement of their own, at a line's start) and the bundled CommonJS packages' require()s.
+    const imported = [...text.matchAll(/^import\b[^;"]*?(?:from\s*)?"([^"]+)";/gm), ...text.matchAll(/\b__require\("([^"]+)"\)/g)].map((m) => m[1]!);
+    expect(imported.length, bundle).toBeGreaterThan(3);
+    expect(imported.filter((name) => !builtinModules.includes(name.replace(/^node:/, ''))), bundle).toEqual([]);
+  }
 });
