@@ -24,6 +24,10 @@ const QUOTED: readonly { page: string; args: string[] }[] = [
   { page: 'docs/cli.md', args: ['check', 'Main_Flow_*.json'] },
   { page: 'docs/cli.md', args: ['check', ''] },
   { page: 'docs/grade.md', args: ['grade', '', '--out', 'results'] },
+  { page: 'docs/cli.md', args: ['check', '-'] },
+  { page: 'docs/errors.md', args: ['inspect', '-'] },
+  { page: 'docs/errors.md', args: ['simulate', '-'] },
+  { page: 'docs/grade.md', args: ['grade', '-', '--out', 'results'] },
 ];
 
 async function stderrOf(args: string[]): Promise<{ code: number; lines: string[] }> {
