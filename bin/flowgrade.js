@@ -6,7 +6,9 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 // NO_COLOR wins over FORCE_COLOR here (docs/cli.md). With both set, Node 22 and later warn on
 // stderr that "NO_COLOR is ignored" as soon as the CLI loads node:http, which is not so: FORCE_COLOR
 // is dropped before the CLI loads, and its colours stay off.
-if (process.env.NO_COLOR && process.env.FORCE_COLOR !== undefined) delete process.env.FORCE_COLOR;
+// An empty NO_COLOR is no NO_COLOR (no-color.org), which Node 22 would still warn about.
+if (process.env.NO_COLOR === '') delete process.env.NO_COLOR;
+else if (process.env.NO_COLOR && process.env.FORCE_COLOR !== undefined) delete process.env.FORCE_COLOR;
 
 // Started in a folder that no longer exists (deleted or moved under the shell): Node starts, but
 // every relative path, and every grading worker, fails on it ("internal error: … uv_cwd").

@@ -32,6 +32,9 @@ test('NO_COLOR and FORCE_COLOR both set: no colours, and nothing else on stderr 
   expect(run.code).toBe(1);
   expect(run.stdout).not.toContain('\u001b[');
   expect(run.stderr).toBe('');
+  // An empty NO_COLOR is none: FORCE_COLOR's colours, and no warning either (Node 22 warned).
+  const empty = await runCli(['check', flow], { env: { NO_COLOR: '', FORCE_COLOR: '1' } });
+  expect([empty.stdout.includes('\u001b['), empty.stderr]).toEqual([true, '']);
   const refused = await runCli(['explain', 'no-such-check'], { env: { NO_COLOR: '1', FORCE_COLOR: '1' } });
   expect(refused.stderr).toBe('flowgrade: no check "no-such-check" in callback-on-global-error; run `flowgrade checks` for the list\n');
 });
