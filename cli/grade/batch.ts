@@ -127,6 +127,9 @@ async function prepareOut(outDir: string, run: Run, shard: Shard | undefined): P
     const marker = readMarker(outDir);
     const clash = partClash(marker, shard);
     if (clash !== undefined) return { ok: false, problem: coded(`flowgrade: cannot write into --out ${outDir}: ${clash}`, 'bad-out') };
+    // A folder where a class file goes: said now, not once the whole class is graded.
+    const inTheWay = CLASS_FILES.find((name) => lstatSync(path.join(outDir, name), { throwIfNoEntry: false })?.isDirectory());
+    if (inTheWay !== undefined) return { ok: false, problem: coded(`flowgrade: cannot write into --out ${outDir} (${path.join(outDir, inTheWay)}): is a directory, not a file`, 'bad-out') };
     const theirs = marker === undefined ? filesNotOurs(outDir) : [];
     if (theirs.length > 0) {
       const them = theirs.length === 1 ? `${theirs[0]}, which flowgrade did not write` : `${theirs.slice(0, -1).join(', ')} and ${theirs.at(-1)}, which flowgrade did not write`;
@@ -149,7 +152,6 @@ async function prepareOut(outDir: string, run: Run, shard: Shard | undefined): P
 /**
  * The class files a run would write that are already in `outDir`, a folder no run has written
  * into (no marker): a course folder's own index.html or gradebook (`--out .`), never replaced.
- * (A folder of such a name is in the way, and said so when the run moves its file there.)
  */
 function filesNotOurs(outDir: string): string[] {
   return [...CLASS_FILES, MOODLE_FEEDBACK_FILE, MOODLE_GRADES_FILE].filter((name) => {

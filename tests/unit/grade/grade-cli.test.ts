@@ -286,11 +286,12 @@ test('--out: an input, or a place that cannot be written, is a usage error; an e
   writeFileSync(path.join(sub, 'b.json'), withAttendee(solution(), '8'));
   const inner = await runCli(['grade', sub, '--out', outer, ...NOW, '--quiet']);
   expect([inner.code, inner.stderr.trim()]).toEqual([2, `flowgrade: ${sub}: this folder is inside --out ${outer}, where the reports go: write them into another folder [bad-out]`]);
-  // a folder in the way of a class file: a usage error naming it, not an internal error
+  // a folder in the way of a class file: a usage error naming it, not an internal error, before anything is graded
   const blockedOut = tempDir('out-blocked');
   mkdirSync(path.join(blockedOut, 'index.html'));
-  const inTheWay = await runCli(['grade', dir, '--out', blockedOut, ...NOW, '--quiet']);
-  expect([inTheWay.code, inTheWay.stderr.trim()]).toEqual([2, `flowgrade: cannot write into --out ${blockedOut} (${path.join(blockedOut, 'index.html')}): is a directory, not a file [bad-out]`]);
+  const inTheWay = await runCli(['grade', dir, '--out', blockedOut, ...NOW]);
+  expect([inTheWay.code, inTheWay.stdout, inTheWay.stderr.trim()]).toEqual([2, '', `flowgrade: cannot write into --out ${blockedOut} (${path.join(blockedOut, 'index.html')}): is a directory, not a file [bad-out]`]);
+  expect(readdirSync(blockedOut)).toEqual(['index.html']);
   // reports written inside the class folder are not submissions the next time
   expect((await runCli(['grade', dir, '--out', path.join(dir, 'graded'), ...NOW, '--quiet'])).code).toBe(0);
   const again = await runCli(['grade', dir, '--out', tempDir('out-checks-again'), ...NOW, '--quiet']);
