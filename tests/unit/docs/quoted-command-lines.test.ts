@@ -19,10 +19,14 @@ function expectQuoted(page: string, line: string): void {
   expect(markdown.includes(`\`${line}\``) || markdown.split('\n').includes(line), `${page} quotes: ${line}`).toBe(true);
 }
 
-/** `node <args>` in `cwd`: its exit code and its one line (stderr, else stdout). */
+/**
+ * `node <args>` in `cwd`: its exit code and its one line (stderr, else stdout). Without the
+ * runner's FORCE_COLOR: beside NO_COLOR, Node 22 and later warn about it as a module loads, before
+ * any code of a script that is not the bin (which settles the two itself) runs.
+ */
 function node(args: string[], cwd: string): Promise<{ code: number | null; line: string }> {
   return new Promise((resolve) => {
-    const child = execFile(process.execPath, args, { cwd, env: { ...process.env, NO_COLOR: '1' } }, (_error, stdout, stderr) =>
+    const child = execFile(process.execPath, args, { cwd, env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: undefined } }, (_error, stdout, stderr) =>
       resolve({ code: child.exitCode, line: (stderr || stdout).trimEnd() }),
     );
   });
