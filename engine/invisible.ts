@@ -8,6 +8,8 @@
  * names them.
  */
 
+import { wordList } from './word-list.js';
+
 const INVISIBLE = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u00A0\u00AD\u034F\u061C\u115F\u1160\u1680\u180E\u2000-\u200F\u2028-\u202F\u205F-\u2064\u2066-\u206F\u3000\u3164\uFEFF\uFFA0]/g;
 
 const NAMES: Readonly<Record<string, string>> = {
@@ -43,6 +45,5 @@ export function invisibleNote(...texts: (string | undefined)[]): string | undefi
   const found = [...new Set(texts.flatMap((text) => (text === undefined ? [] : (text.match(INVISIBLE) ?? []))))];
   if (found.length === 0) return undefined;
   const named = found.map((c) => `${escape(c)} is ${NAMES[c] ?? 'an invisible character'}`);
-  const list = named.length === 1 ? named[0] : `${named.slice(0, -1).join(', ')} and ${named[named.length - 1]}`;
-  return `${list}, which a copy and paste brings in unseen: delete ${found.length === 1 ? 'it' : 'them'} and type the text again`;
+  return `${wordList(named)}, which a copy and paste brings in unseen: delete ${found.length === 1 ? 'it' : 'them'} and type the text again`;
 }

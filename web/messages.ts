@@ -1,5 +1,6 @@
 /** The page's own words around a report: the one-line summary and the message for a file that cannot be graded. */
 import type { GradeReport } from '../engine/report.js';
+import { wordList } from '../engine/word-list.js';
 import { printableLine } from '../reports/escape.js';
 import { formatPoints } from '../reports/summary.js';
 import type { FailureReason } from './failure-reason.js';
@@ -37,9 +38,8 @@ export function oneToGrade<F extends { name: string; folder?: boolean }>(files: 
 export function notGradedNote(others: string[]): string {
   if (others.length === 0) return '';
   const named = others.length > 3 ? [...others.slice(0, 3), `${others.length - 3} more`] : others;
-  const list = named.length === 1 ? named[0] : `${named.slice(0, -1).join(', ')} and ${named[named.length - 1]}`;
   const rest = others.length === 1 ? 'was not; give it on its own' : 'were not; give them one by one';
-  return oneLine(` Only one file is graded at a time: ${list} ${rest}.`);
+  return oneLine(` Only one file is graded at a time: ${wordList(named)} ${rest}.`);
 }
 
 const EXPORT_AGAIN = 'Export the flow again from Flow Designer and drop the new .json file.';

@@ -8,6 +8,7 @@ import { closeSync, existsSync, fstatSync, lstatSync, openSync, readSync, type D
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Command, InvalidArgumentError } from 'commander';
+import { wordList } from '../../engine/word-list.js';
 import type { CliContext } from '../context.js';
 import { UsageError } from '../errors.js';
 import { OPEN_FOR_READING, reasonOf } from '../io.js';
@@ -28,8 +29,7 @@ export function webCommand(ctx: CliContext): Command {
       const files = await siteFiles(site);
       const theirs = filesNotOurs(options.out, files);
       if (theirs.length > 0) {
-        const them = theirs.length === 1 ? theirs[0] : `${theirs.slice(0, -1).join(', ')} and ${theirs.at(-1)}`;
-        throw new UsageError(`cannot write into --out ${options.out}: it holds ${them}, which flowgrade did not write and the page would replace: write the page into a new or empty folder`, 'bad-out');
+        throw new UsageError(`cannot write into --out ${options.out}: it holds ${wordList(theirs)}, which flowgrade did not write and the page would replace: write the page into a new or empty folder`, 'bad-out');
       }
       for (const file of files) {
         await copyFile(path.join(site, file), path.join(options.out, file)).catch((error: unknown) => {

@@ -9,6 +9,7 @@ import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import { setFlagsFromString } from 'node:v8';
 import { attendeeIdOf, type GradeOptions } from '../../engine/grade.js';
+import { wordList } from '../../engine/word-list.js';
 import { coded } from '../errors.js';
 import type { GradingFlags } from '../grading-options.js';
 import { reasonOf } from '../io.js';
@@ -131,10 +132,7 @@ async function prepareOut(outDir: string, run: Run, shard: Shard | undefined): P
     const inTheWay = CLASS_FILES.find((name) => lstatSync(path.join(outDir, name), { throwIfNoEntry: false })?.isDirectory());
     if (inTheWay !== undefined) return { ok: false, problem: coded(`flowgrade: cannot write into --out ${outDir} (${path.join(outDir, inTheWay)}): is a directory, not a file`, 'bad-out') };
     const theirs = marker === undefined ? filesNotOurs(outDir) : [];
-    if (theirs.length > 0) {
-      const them = theirs.length === 1 ? `${theirs[0]}, which flowgrade did not write` : `${theirs.slice(0, -1).join(', ')} and ${theirs.at(-1)}, which flowgrade did not write`;
-      return { ok: false, problem: coded(`flowgrade: cannot write into --out ${outDir}: it holds ${them} and this run would replace: write the reports into a new or empty folder`, 'bad-out') };
-    }
+    if (theirs.length > 0) return { ok: false, problem: coded(`flowgrade: cannot write into --out ${outDir}: it holds ${wordList(theirs)}, which flowgrade did not write and this run would replace: write the reports into a new or empty folder`, 'bad-out') };
     removeLeftStaging(outDir);
     // Made synchronously: between an asynchronous mkdtemp making the folder and its promise
     // settling, a signal's listener could run and find no folder to remove, leaving it behind.
