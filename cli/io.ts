@@ -1,5 +1,6 @@
 /** File reading at the Node edge: size-checked before reading, errors as one line with a stable code. */
-import { constants } from 'node:fs';
+import { closeSync, constants, fstatSync, lstatSync, openSync, readSync } from 'node:fs';
+import path from 'node:path';
 import { open } from 'node:fs/promises';
 import { loadFlow, type LoadOptions, type LoadResult } from '../engine/loader.js';
 import { DEFAULT_LIMITS, formatBytes } from '../engine/json-text.js';
@@ -65,6 +66,36 @@ export function reasonOf(error: unknown): string {
   // A name that is not UTF-8 reaches us with U+FFFD in place of its bytes, and is then not found.
   if (code === 'ENOENT' && typeof path === 'string' && path.includes('\uFFFD')) return 'its name is not valid UTF-8: rename the file';
   return code !== undefined && Object.hasOwn(REASONS, code) ? REASONS[code] : (error as Error).message;
+}
+
+/**
+ * The first `bytes` bytes of a regular file, as UTF-8 text, and the file's size; undefined for
+ * anything else or a file that cannot be read (opened as inputs are: a pipe is never waited on).
+ */
+export function readStartSync(file: string, bytes: number): { text: string; size: number } | undefined {
+  let fd: number | undefined;
+  try {
+    fd = openSync(file, OPEN_FOR_READING);
+    const info = fstatSync(fd);
+    if (!info.isFile()) return undefined;
+    const buffer = Buffer.alloc(Math.min(info.size, bytes));
+    return { text: buffer.toString('utf8', 0, readSync(fd, buffer, 0, buffer.length, 0)), size: info.size };
+  } catch {
+    return undefined;
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
+}
+
+/** Which of `names` are in `folder`: as `folders`, and as `files` (anything else, a symlink included). */
+export function namesIn(folder: string, names: readonly string[]): { files: string[]; folders: string[] } {
+  const files: string[] = [];
+  const folders: string[] = [];
+  for (const name of names) {
+    const info = lstatSync(path.join(folder, name), { throwIfNoEntry: false });
+    if (info !== undefined) (info.isDirectory() ? folders : files).push(name);
+  }
+  return { files, folders };
 }
 
 /** Read and load one flow file. */

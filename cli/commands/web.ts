@@ -4,14 +4,14 @@
  * scripts/build.mjs into dist/web/ (docs/web.md).
  */
 import { copyFile, readdir, stat } from 'node:fs/promises';
-import { closeSync, existsSync, fstatSync, lstatSync, openSync, readSync, type Dirent } from 'node:fs';
+import { existsSync, type Dirent } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Command, InvalidArgumentError } from 'commander';
 import { wordList } from '../../engine/word-list.js';
 import type { CliContext } from '../context.js';
 import { UsageError } from '../errors.js';
-import { OPEN_FOR_READING, reasonOf } from '../io.js';
+import { namesIn, readStartSync, reasonOf } from '../io.js';
 import { makeFolder } from '../make-folder.js';
 import { nonBlank, nonBlankPath } from '../options.js';
 import { isLoopbackHost, startStaticServer } from '../static-server.js';
@@ -91,26 +91,13 @@ const OUR_PAGE = '<title>flowgrade self-check</title>';
  * root's or a course site's own): never replaced. Over an earlier `flowgrade web`, none.
  */
 function filesNotOurs(out: string, files: readonly string[]): string[] {
-  const there = files.filter((file) => {
-    const info = lstatSync(path.join(out, file), { throwIfNoEntry: false });
-    return info !== undefined && !info.isDirectory(); // a folder of that name is in the way, said when the copy fails
-  });
+  const there = namesIn(out, files).files; // a folder of such a name is in the way, said when the copy fails
   return there.length === 0 || isOurPage(path.join(out, 'index.html')) ? [] : there;
 }
 
-/** An index.html an earlier `flowgrade web` wrote (a small regular file, read without waiting on a pipe). */
+/** An index.html an earlier `flowgrade web` wrote: its first 4 KB hold our title. */
 function isOurPage(file: string): boolean {
-  let fd: number | undefined;
-  try {
-    fd = openSync(file, OPEN_FOR_READING);
-    if (!fstatSync(fd).isFile()) return false;
-    const head = Buffer.alloc(4096);
-    return head.toString('utf8', 0, readSync(fd, head, 0, head.length, 0)).includes(OUR_PAGE);
-  } catch {
-    return false;
-  } finally {
-    if (fd !== undefined) closeSync(fd);
-  }
+  return readStartSync(file, 4096)?.text.includes(OUR_PAGE) ?? false;
 }
 
 export async function siteFiles(site: string): Promise<string[]> {

@@ -4,7 +4,7 @@
  * Everything written depends only on the set of submissions and the options, never on input
  * order, parallelism or timing.
  */
-import { lstatSync, mkdtempSync, readdirSync, renameSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import { setFlagsFromString } from 'node:v8';
@@ -12,7 +12,7 @@ import { attendeeIdOf, type GradeOptions } from '../../engine/grade.js';
 import { wordList } from '../../engine/word-list.js';
 import { coded } from '../errors.js';
 import type { GradingFlags } from '../grading-options.js';
-import { reasonOf } from '../io.js';
+import { namesIn, reasonOf } from '../io.js';
 import { makeFolder } from '../make-folder.js';
 import { discover, type Discovery } from './discover.js';
 import { keepNewest, sortRows, type Duplicate } from './duplicates.js';
@@ -128,10 +128,12 @@ async function prepareOut(outDir: string, run: Run, shard: Shard | undefined): P
     const marker = readMarker(outDir);
     const clash = partClash(marker, shard);
     if (clash !== undefined) return { ok: false, problem: coded(`flowgrade: cannot write into --out ${outDir}: ${clash}`, 'bad-out') };
+    const present = namesIn(outDir, [...CLASS_FILES, MOODLE_FEEDBACK_FILE, MOODLE_GRADES_FILE]);
     // A folder where a class file goes: said now, not once the whole class is graded.
-    const inTheWay = CLASS_FILES.find((name) => lstatSync(path.join(outDir, name), { throwIfNoEntry: false })?.isDirectory());
+    const inTheWay = present.folders.find((name) => (CLASS_FILES as readonly string[]).includes(name));
     if (inTheWay !== undefined) return { ok: false, problem: coded(`flowgrade: cannot write into --out ${outDir} (${path.join(outDir, inTheWay)}): is a directory, not a file`, 'bad-out') };
-    const theirs = marker === undefined ? filesNotOurs(outDir) : [];
+    // In a folder no run has written into (no marker), a course folder's own index.html or gradebook (`--out .`): never replaced.
+    const theirs = marker === undefined ? present.files : [];
     if (theirs.length > 0) return { ok: false, problem: coded(`flowgrade: cannot write into --out ${outDir}: it holds ${wordList(theirs)}, which flowgrade did not write and this run would replace: write the reports into a new or empty folder`, 'bad-out') };
     removeLeftStaging(outDir);
     // Made synchronously: between an asynchronous mkdtemp making the folder and its promise
@@ -145,17 +147,6 @@ async function prepareOut(outDir: string, run: Run, shard: Shard | undefined): P
   } catch (error) {
     return { ok: false, problem: coded(`flowgrade: cannot write into --out ${outDir}: ${reasonOf(error)}`, 'bad-out') };
   }
-}
-
-/**
- * The class files a run would write that are already in `outDir`, a folder no run has written
- * into (no marker): a course folder's own index.html or gradebook (`--out .`), never replaced.
- */
-function filesNotOurs(outDir: string): string[] {
-  return [...CLASS_FILES, MOODLE_FEEDBACK_FILE, MOODLE_GRADES_FILE].filter((name) => {
-    const info = lstatSync(path.join(outDir, name), { throwIfNoEntry: false });
-    return info !== undefined && !info.isDirectory();
-  });
 }
 
 /**

@@ -5,9 +5,9 @@
  * part's index.html, grades.csv, junit.xml and summary.md: graded into one folder, the shards of a
  * class left a gradebook of the last shard only, the others' reports unlinked.
  */
-import { closeSync, fstatSync, openSync, readSync, renameSync, writeFileSync } from 'node:fs';
+import { renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { OPEN_FOR_READING } from '../io.js';
+import { readStartSync } from '../io.js';
 import type { Shard } from './shard.js';
 import { OUTPUT_MARKER } from './walk.js';
 
@@ -36,19 +36,8 @@ export function partClash(marker: string | undefined, shard: Shard | undefined):
 
 /** The marker in `outDir`, when it is a small file (a pipe or a device there is never waited on). */
 export function readMarker(outDir: string): string | undefined {
-  let fd: number | undefined;
-  try {
-    fd = openSync(path.join(outDir, OUTPUT_MARKER), OPEN_FOR_READING);
-    const info = fstatSync(fd);
-    if (!info.isFile() || info.size > MAX_MARKER_BYTES) return undefined;
-    const buffer = Buffer.alloc(info.size);
-    const read = readSync(fd, buffer, 0, info.size, 0);
-    return buffer.toString('utf8', 0, read);
-  } catch {
-    return undefined;
-  } finally {
-    if (fd !== undefined) closeSync(fd);
-  }
+  const marker = readStartSync(path.join(outDir, OUTPUT_MARKER), MAX_MARKER_BYTES);
+  return marker !== undefined && marker.size <= MAX_MARKER_BYTES ? marker.text : undefined;
 }
 
 /**
