@@ -5,7 +5,7 @@
  * of flowgrade (a `web --out` site, a packed tarball) must carry their licences too; esbuild's
  * LEGAL.txt keeps only the licence comments found in the code.
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 
 /** `node_modules/@scope/name/…` or `…/node_modules/name/…` → that package's folder (the innermost node_modules). */
@@ -34,7 +34,7 @@ export function thirdPartyLicences(metafile, outputs, root) {
 function licenceSection(folder) {
   const pkg = JSON.parse(readFileSync(path.join(folder, 'package.json'), 'utf8'));
   const licence = typeof pkg.license === 'string' ? pkg.license : 'see the package';
-  const file = existsSync(folder) ? readdirSync(folder).find((name) => /^licen[cs]e(\.(md|txt))?$/i.test(name)) : undefined;
+  const file = readdirSync(folder).find((name) => /^licen[cs]e(\.(md|txt))?$/i.test(name));
   const text = file ? readFileSync(path.join(folder, file), 'utf8') : `${licence} (the package ships no licence file)`;
   return { title: `${pkg.name} ${pkg.version} (${licence})`, text };
 }
