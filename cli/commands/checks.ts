@@ -1,6 +1,7 @@
 import { Command } from 'commander';
 import { DEFAULT_MISSION_ID, MISSIONS } from '../../checks/index.js';
 import { renderCheckPage } from '../../checks/check-page.js';
+import type { Mission } from '../../engine/check.js';
 import type { CliContext } from '../context.js';
 import { UsageError } from '../errors.js';
 import { missionOf } from '../grading-options.js';
@@ -41,8 +42,16 @@ export function explainCommand(ctx: CliContext): Command {
     .option('--lab <id>', 'lab mission', DEFAULT_MISSION_ID)
     .action((id: string, flags: { lab: string }) => {
       const mission = missionOf(flags.lab);
-      const check = mission.checks.find((c) => c.id === id);
-      if (!check) throw new UsageError(`no check "${id}" in ${mission.id}; run \`flowgrade checks\` for the list`);
+      const wanted = id.trim().toLowerCase(); // ids are lower case: GET-CBID-URL means get-cbid-url
+      const check = mission.checks.find((c) => c.id === wanted);
+      if (!check) throw new UsageError(`no check "${id}" in ${mission.id}; ${checksNaming(mission, wanted)}`);
       ctx.stdout(renderCheckPage(check, mission));
     });
+}
+
+/** Where to look for the check meant by a word that is no check's id: the ids holding it, else the list. */
+function checksNaming(mission: Mission, word: string): string {
+  const ids = word ? mission.checks.map((c) => c.id).filter((checkId) => checkId.includes(word)) : [];
+  if (ids.length === 0) return 'run `flowgrade checks` for the list';
+  return `did you mean ${ids.length === 1 ? ids[0] : `one of ${ids.join(', ')}`}?`;
 }

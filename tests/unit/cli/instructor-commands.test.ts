@@ -18,6 +18,17 @@ test('explain with a check id the lab does not have: one line on stderr naming i
   expect(known.stdout).toContain('flow-name');
 });
 
+test('explain takes a check id in any case, and a word of one says which ids hold it', async () => {
+  const upper = await runCli(['explain', 'GET-CBID-URL']);
+  expect(upper.code).toBe(0);
+  expect(upper.stdout).toBe((await runCli(['explain', 'get-cbid-url'])).stdout);
+  expect(upper.stdout).toMatch(/^# get-cbid-url\n/);
+  const one = await runCli(['explain', 'url']);
+  expect([one.code, one.stdout, one.stderr]).toEqual([2, '', 'flowgrade: no check "url" in callback-on-global-error; did you mean get-cbid-url?\n']);
+  const several = await runCli(['explain', 'Parse']);
+  expect(several.stderr).toBe('flowgrade: no check "Parse" in callback-on-global-error; did you mean one of get-cbid-parse-json, get-cbid-parse-paths?\n');
+});
+
 test('simulate of an export that cannot be read: its one line on stderr, exit 2 (not 1, a failed flow)', async () => {
   const file = path.join('no-such-folder', 'Main_Flow_7.json');
   const run = await runCli(['simulate', file]);
