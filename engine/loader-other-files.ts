@@ -18,6 +18,17 @@ export function otherFileMessage(object: Json): string | undefined {
   return undefined;
 }
 
+/** What the array (parsed JSON) is, as the refusal says it; undefined when it is none of these. */
+export function otherArrayMessage(array: readonly unknown[]): string | undefined {
+  if (isDynVarsDataset(array)) return `this is a MockAPI DynVars dataset (records with "dn"), not a Flow Designer export: ${EXPORT_THE_FLOW}`;
+  return undefined;
+}
+
+/** The lab's MockAPI DynVars resource as downloaded (mocks/data/dynvars.json): records each with its `dn`. */
+function isDynVarsDataset(array: readonly unknown[]): boolean {
+  return array.length > 0 && array.every((record) => isObject(record) && 'dn' in record);
+}
+
 function isPostmanCollection(object: Json): boolean {
   const info = object.info;
   return Array.isArray(object.item) || (isObject(info) && ('_postman_id' in info || 'schema' in info));

@@ -9,7 +9,7 @@ import { assertNesting, assertStringLengths, clipPointer, decodeText, DEFAULT_LI
 import { LoadError, type LoadErrorCode } from './load-error.js';
 import type { FlowModel } from './model.js';
 import { messageOf } from './error-message.js';
-import { otherFileMessage } from './loader-other-files.js';
+import { otherArrayMessage, otherFileMessage } from './loader-other-files.js';
 
 export interface LoadOptions extends Partial<JsonLimits> {
   /** Used for the attendee id fallback (never read: the loader does no I/O). */
@@ -76,7 +76,7 @@ function kindOf(value: unknown): string {
 }
 
 function asExport(value: unknown): Record<string, unknown> {
-  if (Array.isArray(value)) throw new LoadError('not-a-flow', 'JSON is an array, not a Flow Designer export (expected an object with "process")');
+  if (Array.isArray(value)) throw new LoadError('not-a-flow', otherArrayMessage(value) ?? 'JSON is an array, not a Flow Designer export (expected an object with "process")');
   if (value === null || typeof value !== 'object') throw new LoadError('not-a-flow', `JSON is ${kindOf(value)}, not a Flow Designer export`);
   const object = value as Record<string, unknown>;
   if (!('process' in object)) {

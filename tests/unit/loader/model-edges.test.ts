@@ -6,6 +6,9 @@ import { test, expect } from '@playwright/test';
 import { loadFlow } from '../../../engine/loader.js';
 import type { FlowModel } from '../../../engine/model.js';
 import { tinyFlow } from './tiny-flow.js';
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { HAS_SHARED, ROOT, SHARED } from '../../helpers.js';
 
 function load(flow: Record<string, unknown>): FlowModel {
   const result = loadFlow(JSON.stringify(flow));
@@ -80,6 +83,22 @@ test('variable defaults as people type them: TRUE, NULL and an empty JSON defaul
 
 test('a Postman collection is named as such by its list of items alone', () => {
   expect(loadFlow(JSON.stringify({ info: { name: 'WxCC' }, item: [] }))).toEqual({ ok: false, error: { code: 'not-a-flow', message: 'this is a Postman collection, not a Flow Designer export' } });
+});
+
+test("a MockAPI DynVars dataset (the lab's own, or one given to --dynvars) is named as such; other arrays are not", () => {
+  const dataset = readFileSync(path.join(ROOT, 'mocks', 'data', 'dynvars.json'), 'utf8');
+  const message = 'this is a MockAPI DynVars dataset (records with "dn"), not a Flow Designer export: export the flow from Flow Designer (Flows → your flow → Export)';
+  expect(loadFlow(dataset)).toEqual({ ok: false, error: { code: 'not-a-flow', message } });
+  const plain = 'JSON is an array, not a Flow Designer export (expected an object with "process")';
+  for (const array of ['[]', '[{"dn":"1"},{"id":2}]', '[1]', '[[{"dn":"1"}]]']) expect(loadFlow(array), array).toEqual({ ok: false, error: { code: 'not-a-flow', message: plain } });
+});
+
+test('the real MockAPI DynVars downloads of the lab are named as datasets', () => {
+  const folder = path.join(SHARED, 'real-flows', 'lab');
+  test.skip(!HAS_SHARED, '../shared/real-flows is not beside the project');
+  const downloads = readdirSync(folder).filter((name) => name.startsWith('mockapi-dynvars'));
+  expect(downloads.length).toBeGreaterThan(0);
+  for (const name of downloads) expect(loadFlow(readFileSync(path.join(folder, name), 'utf8')), name).toMatchObject({ ok: false, error: { message: expect.stringMatching(/^this is a MockAPI DynVars dataset/) } });
 });
 
 test('a large export is measured for nesting without counting brackets inside strings, after an escaped quote too', () => {
