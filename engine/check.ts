@@ -100,6 +100,11 @@ export interface Mission {
    * the flow (e.g. to answer the menu the flow really has, whatever its label).
    */
   scenarios(settings: Pick<MissionSettings, 'dnis'>, model?: FlowModel): ScenarioDefinition[];
+  /**
+   * How this mission's checks are judged beyond what every mission shares (one Markdown list item
+   * each, without its `- `): its section of docs/checks/README.md lists them under Scoring.
+   */
+  docsNotes?: readonly string[];
   /** Mission defaults; `dynvars` is filled in by the grading (mocks' dataset). */
   defaultSettings: Omit<MissionSettings, 'dynvars'>;
   /**

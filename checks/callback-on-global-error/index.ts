@@ -99,6 +99,10 @@ export const mission: Mission = {
   guide: 'https://github.com/WebexCC-SA/TS-2025/blob/main/docs/main/CallbackTrack_Mission3.md',
   steps: STEPS,
   defaultSettings: { dnis: '+14694096861' },
+  docsNotes: [
+    'When a call goes wrong, only the check of the stage where it went wrong fails; the checks of later stages are *skipped* (not judged, no points). One exception: a wrong value in `getresult`, which nothing later in the call reads, leaves the later stages to be judged on their own.',
+    "Each activity of the guide is found by its label (also in another case), else by its role in the flow (the HTTP Request after WantCallback's option 3, the Set Variable writing getresult, …). One found by label that the call cannot reach (in the Event Flows: that OnGlobalError does not lead to), beside one in its role that it reaches, is a leftover of a step built again (Validate only recommends removing it): the activity the call runs is judged.",
+  ],
   settingsProblem(settings) {
     if (expectedRecord(settings)) return undefined;
     return `the DynVars dataset has no record for dn ${settings.dnis.slice(2)} (the DNIS ${settings.dnis} as GET_CBID sends it) with outboundcallbackep and tacnumber: no flow's GET_CBID could fill outdialcbid and customani`;
