@@ -63,6 +63,24 @@ table.fg-trace details summary { cursor: pointer; color: #0550ae; }
 .fg-figure figcaption { font-weight: 600; margin-bottom: 4px; }
 .fg-drawing { overflow: auto; max-height: 80vh; border: 1px solid var(--fg-line); border-radius: 8px; background: #fff; }
 .fg-drawing svg.flow { display: block; max-width: none; height: auto; }
+/* Forced colours (Contrast themes): the theme's colours replace these, but not inside the drawing
+   (Chromium leaves SVG as drawn). The drawing takes the theme's: boxes and links in its text colour on
+   its background, the call's path in its Highlight, thick; a failing activity stays dashed, its badge
+   inverted. The legend's keys follow, and its words drop the colours the page no longer shows. */
+@media (forced-colors: active) {
+  .fg-hue { display: none; }
+  .fg-key.fg-exec { border-color: Highlight; }
+  .fg-drawing svg.flow text { fill: CanvasText; }
+  .fg-drawing svg.flow .edge text { stroke: Canvas; }
+  .fg-drawing svg.flow .node rect { fill: Canvas; stroke: CanvasText; }
+  .fg-drawing svg.flow .edge path { stroke: CanvasText; }
+  .fg-drawing svg.flow marker path { fill: CanvasText; }
+  .fg-drawing svg.flow .node.executed rect, .fg-drawing svg.flow .edge.executed path { stroke: Highlight; }
+  .fg-drawing svg.flow marker[id$="-executed"] path { fill: Highlight; }
+  .fg-drawing svg.flow .node.failing rect { stroke: CanvasText; }
+  .fg-drawing svg.flow .badge circle { fill: CanvasText; }
+  .fg-drawing svg.flow .badge text { fill: Canvas; }
+}
 @page fg-wide { size: landscape; }
 @media print {
   .fg-report { max-width: none; padding: 0; font-size: 11pt; }

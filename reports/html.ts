@@ -175,8 +175,8 @@ function drawings(report: GradeReport, tag: string): string {
     '<section aria-labelledby="fg-flow-title">',
     `<${tag} id="fg-flow-title" class="fg-heading">Your flow</${tag}>`,
     '<p class="fg-legend">' +
-      (shown ? `<span><span class="fg-key fg-exec" aria-hidden="true"></span>blue, thick: the path of the simulated call &ldquo;${h(shown.title)}&rdquo;</span>` : '') +
-      (failing.size ? '<span><span class="fg-key fg-fail" aria-hidden="true"></span>red, dashed, with &#10007;: an activity with a failing check</span>' : '') +
+      (shown ? `<span><span class="fg-key fg-exec" aria-hidden="true"></span><span class="fg-hue">blue, </span>thick: the path of the simulated call &ldquo;${h(shown.title)}&rdquo;</span>` : '') +
+      (failing.size ? '<span><span class="fg-key fg-fail" aria-hidden="true"></span><span class="fg-hue">red, </span>dashed, with &#10007;: an activity with a failing check</span>' : '') +
       '</p>',
     figure('Main Flow', 'fg-main', main),
     figure('Event Flows', 'fg-events', events),

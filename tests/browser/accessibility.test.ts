@@ -15,31 +15,10 @@ import { renderDashboard, renderHtmlReport } from '../../reports/index.js';
 import { failedReport, passedReport, ungradableReport } from '../unit/reports/sample-reports.js';
 import { gradeFixture } from '../unit/checks/support.js';
 import { fixturePath } from '../helpers.js';
+import { contrast } from './colours.js';
 import { filePages, useServedSite, watchPage } from './site.js';
 
 const open = filePages('flowgrade-a11y-');
-
-/** WCAG 2.x relative luminance of an sRGB colour as getComputedStyle gives it (`rgb(…)`/`rgba(…)`). */
-function luminance(color: string): number {
-  const [r, g, b] = rgb(color).map((v) => {
-    const c = v / 255;
-    return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
-  });
-  return 0.2126 * r + 0.7152 * g + 0.0722 * b;
-}
-
-function rgb(color: string): [number, number, number] {
-  const match = /^rgba?\((\d+(?:\.\d+)?),\s*(\d+(?:\.\d+)?),\s*(\d+(?:\.\d+)?)(?:,\s*(\d+(?:\.\d+)?))?\)$/.exec(color);
-  if (!match) throw new Error(`not an rgb() colour: ${color}`);
-  if (match[4] !== undefined && Number(match[4]) < 1) throw new Error(`translucent colour, blend it first: ${color}`);
-  return [Number(match[1]), Number(match[2]), Number(match[3])];
-}
-
-/** WCAG contrast ratio of two computed colours, 1 to 21. */
-function contrast(a: string, b: string): number {
-  const [high, low] = [luminance(a), luminance(b)].sort((x, y) => y - x);
-  return (high + 0.05) / (low + 0.05);
-}
 
 /** The background an element is drawn on: its own, else the first opaque one of its ancestors (white at the top). */
 function backdrop(locator: Locator): Promise<string> {
@@ -114,24 +93,28 @@ test.describe('attendee report', () => {
     expect(watched.errors).toEqual([]);
   });
 
-  test('the drawings\' text (activity names and types, exit labels, the failing badge) has 4.5:1 contrast with what it is drawn on', async ({ page }) => {
-    // axe leaves SVG text as "needs review": it cannot tell which shape is behind it.
-    const { watched } = await open(page, 'drawing-contrast.html', renderHtmlReport(failedReport()));
-    const texts = await page.locator('svg.flow text').evaluateAll((all) =>
-      all.map((text) => {
-        const style = getComputedStyle(text);
-        // An exit label is drawn on its own halo (a stroke painted under it); an activity's words on its box, the badge's mark on its circle.
-        const halo = style.stroke !== 'none' && style.paintOrder.startsWith('stroke');
-        const shape = text.parentElement!.querySelector(':scope > rect, :scope > circle');
-        const back = halo ? style.stroke : shape ? getComputedStyle(shape).fill : getComputedStyle(text.closest('.fg-drawing')!).backgroundColor;
-        return { text: text.textContent, color: style.fill, back };
-      }),
-    );
-    expect(new Set(texts.map((t) => t.back)).size).toBeGreaterThanOrEqual(3); // white, the path's blue, the failure's red
-    const low = texts.map((t) => ({ ...t, ratio: Math.round(contrast(t.color, t.back) * 100) / 100 })).filter((t) => t.ratio < 4.5);
-    expect(low).toEqual([]);
-    expect(watched.errors).toEqual([]);
-  });
+  for (const theme of [undefined, 'dark', 'light'] as const) {
+    test(`the drawings' text (activity names and types, exit labels, the failing badge) has 4.5:1 contrast with what it is drawn on${theme ? `, in a ${theme} Contrast theme (forced colours)` : ''}`, async ({ page }) => {
+      // axe leaves SVG text as "needs review": it cannot tell which shape is behind it.
+      if (theme) await page.emulateMedia({ forcedColors: 'active', colorScheme: theme });
+      const { watched } = await open(page, `drawing-contrast-${theme ?? 'own'}.html`, renderHtmlReport(failedReport()));
+      const texts = await page.locator('svg.flow text').evaluateAll((all) =>
+        all.map((text) => {
+          const style = getComputedStyle(text);
+          // An exit label is drawn on its own halo (a stroke painted under it); an activity's words on its box, the badge's mark on its circle.
+          const halo = style.stroke !== 'none' && style.paintOrder.startsWith('stroke');
+          const shape = text.parentElement!.querySelector(':scope > rect, :scope > circle');
+          const back = halo ? style.stroke : shape ? getComputedStyle(shape).fill : getComputedStyle(text.closest('.fg-drawing')!).backgroundColor;
+          return { text: text.textContent, color: style.fill, back };
+        }),
+      );
+      // White, the path's blue, the failure's red; in a Contrast theme its background, and its text colour under the badge's mark.
+      expect(new Set(texts.map((t) => t.back)).size).toBeGreaterThanOrEqual(theme ? 2 : 3);
+      const low = texts.map((t) => ({ ...t, ratio: Math.round(contrast(t.color, t.back) * 100) / 100 })).filter((t) => t.ratio < 4.5);
+      expect(low).toEqual([]);
+      expect(watched.errors).toEqual([]);
+    });
+  }
 
   test('each trace table is named after its call or its check: a screen reader listing tables and scroll areas tells them apart', async ({ page }) => {
     const report = failedReport();

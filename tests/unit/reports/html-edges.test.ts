@@ -35,7 +35,7 @@ test('the path through the event flows is highlighted, link by link, as the main
 });
 
 test('the legend explains the red dashed boxes only when a drawing has one', () => {
-  expect(shown(renderReportBody(failedReport()))).toContain('red, dashed, with ✗: an activity with a failing check');
+  expect(shown(renderReportBody(failedReport()))).toContain('<span class="fg-hue">red, </span>dashed, with ✗: an activity with a failing check');
   expect(renderReportBody(passedReport())).not.toContain('fg-key fg-fail');
 });
 

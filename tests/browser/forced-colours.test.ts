@@ -1,0 +1,74 @@
+/**
+ * The three HTML surfaces in forced colours (Windows' Contrast themes, which many readers with low
+ * vision use): the browser replaces text, background and border colours by the theme's, so what a
+ * colour alone said is gone unless a mark, a word, a shape or one of the theme's own colours
+ * (system colours: Canvas, CanvasText, Highlight…) says it. Chromium emulates two themes, white on
+ * black (`dark`) and black on white (`light`); each test runs in both and keeps a screenshot.
+ * What is asserted is what the reader sees: computed colours and styles in that mode.
+ */
+import { test, expect, type Page } from '@playwright/test';
+import { renderHtmlReport } from '../../reports/index.js';
+import { failedReport } from '../unit/reports/sample-reports.js';
+import { contrast, over } from './colours.js';
+import { filePages } from './site.js';
+
+const open = filePages('flowgrade-forced-');
+const THEMES = ['dark', 'light'] as const;
+
+function forced(page: Page, theme: (typeof THEMES)[number]): Promise<void> {
+  return page.emulateMedia({ forcedColors: 'active', colorScheme: theme });
+}
+
+/** How an element looks, as far as forced colours leave it to the page. */
+function look(page: Page, selector: string): Promise<{ background: string; color: string; border: string; outline: string }> {
+  return page.locator(selector).first().evaluate((element) => {
+    const s = getComputedStyle(element);
+    return { background: s.backgroundColor, color: s.color, border: `${s.borderTopStyle} ${s.borderTopColor}`, outline: s.outlineStyle === 'none' ? 'none' : `${s.outlineStyle} ${s.outlineColor}` };
+  });
+}
+
+for (const theme of THEMES) {
+  test(`attendee report, ${theme} Contrast theme: the drawing is in the theme's colours, the call's path and the failing activities still stand out, and the legend shows them as drawn`, async ({ page }, testInfo) => {
+    await forced(page, theme);
+    const { watched } = await open(page, `drawing-${theme}.html`, renderHtmlReport(failedReport()));
+    await page.locator('.fg-legend').screenshot({ path: testInfo.outputPath(`legend-${theme}.png`) });
+    await page.locator('.fg-figure').first().screenshot({ path: testInfo.outputPath(`main-flow-${theme}.png`) });
+    const canvas = await page.locator('.fg-drawing').first().evaluate((element) => getComputedStyle(element).backgroundColor);
+    const drawn = await page.locator('svg.flow').evaluateAll((svgs) => {
+      const styles = (selector: string) =>
+        svgs.flatMap((svg) => [...svg.querySelectorAll(selector)]).map((element) => {
+          const s = getComputedStyle(element);
+          return { fill: s.fill, stroke: s.stroke, width: parseFloat(s.strokeWidth), dashed: s.strokeDasharray !== 'none' };
+        });
+      return {
+        boxes: styles('.node rect'),
+        plain: styles('.node:not(.executed):not(.failing) rect'),
+        ran: styles('.node.executed:not(.failing) rect'),
+        failing: styles('.node.failing rect'),
+        links: styles('.edge:not(.executed) path'),
+        path: styles('.edge.executed path'),
+      };
+    });
+    for (const part of ['plain', 'ran', 'failing', 'links', 'path'] as const) expect(drawn[part].length, part).toBeGreaterThan(0);
+    // Boxes on the theme's background, like the page around them (not light islands in a dark theme).
+    expect(new Set(drawn.boxes.map((box) => box.fill))).toEqual(new Set([canvas]));
+    // The call's path: one colour of the theme's, not the other links', thicker, and visible (3:1).
+    const pathColour = new Set(drawn.path.map((link) => link.stroke));
+    expect(pathColour.size).toBe(1);
+    const [stroke] = pathColour;
+    expect(drawn.links.map((link) => link.stroke)).not.toContain(stroke);
+    expect(drawn.ran.map((box) => box.stroke)).toEqual(drawn.ran.map(() => stroke));
+    expect(Math.min(...drawn.path.map((link) => link.width))).toBeGreaterThan(Math.max(...drawn.links.map((link) => link.width)));
+    for (const colour of [stroke, ...new Set(drawn.links.map((link) => link.stroke))]) expect(contrast(over(colour, canvas), canvas), colour).toBeGreaterThanOrEqual(3);
+    // A failing activity: dashed, unlike every other box.
+    expect(drawn.failing.every((box) => box.dashed)).toBe(true);
+    expect([...drawn.plain, ...drawn.ran].some((box) => box.dashed)).toBe(false);
+    // The legend's keys are drawn as the drawing is, and its words name no colour the page no longer shows.
+    expect(await look(page, '.fg-key.fg-exec')).toMatchObject({ border: `solid ${stroke}` });
+    expect((await look(page, '.fg-key.fg-fail')).border).toMatch(/^dashed /);
+    const legend = await page.locator('.fg-legend').innerText();
+    expect(legend).toContain('the path of the simulated call');
+    expect(legend).not.toMatch(/\b(blue|red)\b/);
+    expect(watched.errors).toEqual([]);
+  });
+}
