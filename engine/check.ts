@@ -22,6 +22,11 @@ export interface CheckMeta {
   description: string;
   /** The scenario whose run this check judges (behavioural checks); a scenario passes when all its checks pass. */
   scenario?: string;
+  /**
+   * A failure of this check is the report's "Fix first", before any required check: nothing else
+   * in the report applies until it is fixed (e.g. the export is another flow than the mission's).
+   */
+  fixFirst?: boolean;
 }
 
 export type CheckOutcome =

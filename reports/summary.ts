@@ -1,4 +1,5 @@
 /** Figures every writer shows, worked out once so the formats never disagree. */
+import { findMission } from '../checks/index.js';
 import type { CheckResult, GradeReport } from '../engine/report.js';
 
 /** A check that did not pass and needs the attendee's attention (a hint is shown for it). */
@@ -33,16 +34,18 @@ export function blockingChecks(report: GradeReport): CheckResult[] {
 }
 
 /**
- * What the top of a report tells a failing attendee to fix first: a failure of Build step 1 (the
- * export is another flow than Main_Flow_<ID>: nothing else in the report applies to it), else the
- * first required check that failed, in Build-step order (later steps build on earlier ones), else
- * the first recommended one. An errored check is flowgrade's to fix, and a check not judged is
- * reported under its cause.
+ * What the top of a report tells a failing attendee to fix first: a failure of a check its mission
+ * marks `fixFirst` (Callback on Global Error's flow-name: the export is another flow than
+ * Main_Flow_<ID>, nothing else in the report applies to it), else the first required check that
+ * failed, in Build-step order (later steps build on earlier ones), else the first recommended one.
+ * An errored check is flowgrade's to fix, and a check not judged is reported under its cause.
  */
 export function firstFix(report: GradeReport): CheckResult | undefined {
   if (report.verdict !== 'failed') return undefined;
   const inOrder = byStep(report.checks).flatMap(([, checks]) => checks).filter((c) => c.status === 'failed');
-  return inOrder.find((c) => c.step === 1) ?? inOrder.find((c) => c.severity === 'required') ?? inOrder.find((c) => c.severity === 'recommended');
+  const mission = findMission(report.lab.id);
+  const fixesFirst = (c: CheckResult) => mission?.checks.some((check) => check.id === c.id && check.fixFirst) === true;
+  return inOrder.find(fixesFirst) ?? inOrder.find((c) => c.severity === 'required') ?? inOrder.find((c) => c.severity === 'recommended');
 }
 
 /**

@@ -9,6 +9,7 @@ export default defineCheck({
   step: 1,
   points: 1,
   severity: 'recommended',
+  fixFirst: true,
   hint: 'Export the flow you extended: Flow Designer → Flows → Main_Flow_<Your_Attendee_ID> → Export. Do not rename it.',
   description: [
     'Build step 1 opens the flow **Main_Flow_<Your_Attendee_ID>** that Callback Missions 1–2 built; this',

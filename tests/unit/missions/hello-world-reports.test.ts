@@ -116,8 +116,7 @@ test('known limit: an unreadable submission\'s HTML advice names Main_Flow_<ID> 
   expectNoMission3(withoutStyle(renderHtmlReport(report)), 'HTML of an unreadable file');
 });
 
-test('known limit: Fix first takes a failed Build step 1 check, even recommended, over a required one of a later step (docs/missions.md)', async () => {
-  test.fail(true, 'reports/summary.ts firstFix puts step 1 first: Callback on Global Error\'s step 1 is "export the right flow"');
+test('Fix first is the first required failure, not a recommended one of Build step 1 (only a fixFirst check comes before)', async () => {
   const both = JSON.parse(DEFECTS['welcome-unlinked'].text);
   for (const activity of Object.values<{ properties: { promptsTts?: { value: string }[] } }>(both.process.activities)) {
     if (activity.properties.promptsTts) activity.properties.promptsTts[0].value = 'Hello World!';
