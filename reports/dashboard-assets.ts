@@ -145,6 +145,14 @@ td.fg-cell.not-graded { background: #fff; color: var(--muted); }
 .fg-failures details.fg-more summary { cursor: pointer; color: #0550ae; width: fit-content; }
 .fg-dash table.fg-plain { border-collapse: collapse; }
 .fg-dash table.fg-plain th, .fg-dash table.fg-plain td { border: 1px solid var(--line); padding: 4px 8px; text-align: left; vertical-align: top; overflow-wrap: anywhere; }
+/* Forced colours (Windows' Contrast themes) replace the heat-map's and the badges' colours by the
+   theme's: a failed step and a verdict other than passed are drawn inverted in the theme's own two
+   colours, a partly passed step framed with a dashed line, so the eye still finds them in a class. */
+@media (forced-colors: active) {
+  td.fg-cell.failed, .fg-verdict.failed, .fg-verdict.ungradable { forced-color-adjust: none; background: CanvasText; color: Canvas; }
+  td.fg-cell.partial { outline: 2px dashed CanvasText; outline-offset: -4px; }
+  .fg-verdict { border: 1px solid CanvasText; }
+}
 @media print {
   /* Nothing to type into on paper, but a filtered list says so: "Showing 206 of 500 submissions". */
   .fg-controls > div { display: none; }

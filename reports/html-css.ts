@@ -68,6 +68,9 @@ table.fg-trace details summary { cursor: pointer; color: #0550ae; }
    its background, the call's path in its Highlight, thick; a failing activity stays dashed, its badge
    inverted. The legend's keys follow, and its words drop the colours the page no longer shows. */
 @media (forced-colors: active) {
+  /* The verdict's colour is gone too: a badge still, FAILED and UNGRADABLE inverted. */
+  .fg-verdict { border: 1px solid CanvasText; }
+  .fg-verdict.failed, .fg-verdict.ungradable { forced-color-adjust: none; background: CanvasText; color: Canvas; }
   .fg-hue { display: none; }
   .fg-key.fg-exec { border-color: Highlight; }
   .fg-drawing svg.flow text { fill: CanvasText; }

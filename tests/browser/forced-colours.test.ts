@@ -7,8 +7,8 @@
  * What is asserted is what the reader sees: computed colours and styles in that mode.
  */
 import { test, expect, type Page } from '@playwright/test';
-import { renderHtmlReport } from '../../reports/index.js';
-import { failedReport } from '../unit/reports/sample-reports.js';
+import { renderDashboard, renderHtmlReport } from '../../reports/index.js';
+import { failedReport, passedReport, ungradableReport } from '../unit/reports/sample-reports.js';
 import { contrast, over } from './colours.js';
 import { filePages } from './site.js';
 
@@ -69,6 +69,30 @@ for (const theme of THEMES) {
     const legend = await page.locator('.fg-legend').innerText();
     expect(legend).toContain('the path of the simulated call');
     expect(legend).not.toMatch(/\b(blue|red)\b/);
+    expect(watched.errors).toEqual([]);
+  });
+
+  test(`attendee report, ${theme} Contrast theme: a FAILED verdict badge does not look like a PASSED one`, async ({ page }, testInfo) => {
+    await forced(page, theme);
+    const looks: Record<string, Awaited<ReturnType<typeof look>>> = {};
+    for (const report of [passedReport(), failedReport(), ungradableReport()]) {
+      await open(page, `verdict-${report.verdict}-${theme}.html`, renderHtmlReport(report));
+      await page.locator('.fg-verdict-line').screenshot({ path: testInfo.outputPath(`verdict-${report.verdict}-${theme}.png`) });
+      looks[report.verdict] = await look(page, '.fg-verdict');
+    }
+    expect(looks.failed).not.toEqual(looks.passed);
+    expect(looks.ungradable).not.toEqual(looks.passed);
+    for (const verdict of ['passed', 'failed', 'ungradable']) expect(contrast(looks[verdict].color, looks[verdict].background), verdict).toBeGreaterThanOrEqual(4.5);
+  });
+
+  test(`class dashboard, ${theme} Contrast theme: failed, partly passed and passed heat-map cells, and failed and passed verdicts, each look different`, async ({ page }, testInfo) => {
+    await forced(page, theme);
+    const { watched } = await open(page, `dashboard-${theme}.html`, renderDashboard([passedReport(), failedReport(), ungradableReport()], { reportHref: (r) => `${r.attendee.id}.html` }));
+    await page.locator('#fg-table').screenshot({ path: testInfo.outputPath(`heat-map-${theme}.png`) });
+    const cells = { passed: await look(page, 'td.fg-cell.passed'), partial: await look(page, 'td.fg-cell.partial'), failed: await look(page, 'td.fg-cell.failed') };
+    expect(new Set(Object.values(cells).map((cell) => JSON.stringify(cell))).size).toBe(3);
+    for (const [state, cell] of Object.entries(cells)) expect(contrast(cell.color, cell.background), state).toBeGreaterThanOrEqual(4.5);
+    expect(await look(page, '.fg-verdict.failed')).not.toEqual(await look(page, '.fg-verdict.passed'));
     expect(watched.errors).toEqual([]);
   });
 }
