@@ -97,6 +97,11 @@ export interface Mission {
   title: string;
   /** Where the guide lives (for docs links). */
   guide: string;
+  /**
+   * The flow the attendee exports, as Flow Designer's Flows list shows it (`Main_Flow_<Your_Attendee_ID>`):
+   * the reports of a file that must be exported again name it. Default: "your flow".
+   */
+  flowName?: string;
   /** Build step number → its short title, as the guide words it. */
   steps: Record<number, string>;
   checks: Check[];

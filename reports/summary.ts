@@ -17,12 +17,14 @@ export function fixOf(check: CheckResult): string {
 
 /**
  * What an attendee does about an export that could not be graded because of its content (empty,
- * not JSON, not a flow, cut short, edited): export it again and grade it untouched. Undefined for
- * a file that could not be read or a grading that failed: exporting again would not help.
+ * not JSON, not a flow, cut short, edited): export it again (the mission's flow, by its name) and
+ * grade it untouched. Undefined for a file that could not be read or a grading that failed:
+ * exporting again would not help.
  */
 export function ungradableFix(report: GradeReport): string | undefined {
+  const flow = findMission(report.lab.id)?.flowName ?? 'your flow';
   return report.error && EXPORT_AGAIN_CODES.has(report.error.code)
-    ? 'Export the flow again (Flow Designer → Flows → Main_Flow_<Your_Attendee_ID> → Export) and grade the downloaded .json file as it is, without opening and saving it in an editor.'
+    ? `Export the flow again (Flow Designer → Flows → ${flow} → Export) and grade the downloaded .json file as it is, without opening and saving it in an editor.`
     : undefined;
 }
 

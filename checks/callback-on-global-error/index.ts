@@ -97,6 +97,7 @@ export const mission: Mission = {
   id: MISSION_ID,
   title: 'Callback on Global Error',
   guide: 'https://github.com/WebexCC-SA/TS-2025/blob/main/docs/main/CallbackTrack_Mission3.md',
+  flowName: 'Main_Flow_<Your_Attendee_ID>',
   steps: STEPS,
   defaultSettings: { dnis: '+14694096861' },
   docsNotes: [

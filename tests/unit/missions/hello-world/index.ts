@@ -14,6 +14,7 @@ export const helloWorld: Mission = {
   id: 'hello-world',
   title: 'Hello World',
   guide: 'docs/missions.md',
+  flowName: 'HelloWorld_<Your_Attendee_ID>',
   steps: {
     1: 'Add the Play Message Welcome after NewPhoneContact',
     2: 'End the call with a Disconnect Contact',
