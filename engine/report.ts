@@ -12,7 +12,7 @@ export type Verdict = 'passed' | 'failed' | 'ungradable';
 export interface CheckResult {
   id: string;
   title: string;
-  /** Build step of the guide (1–13). */
+  /** Build step of the mission's guide, from 1 (Callback on Global Error: 1–13). */
   step: number;
   severity: Severity;
   status: CheckStatus;
