@@ -7,6 +7,7 @@
 import { expect, test } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { MISSIONS } from '../../../checks/index.js';
 import { gradeFlow } from '../../../engine/grade.js';
 import type { GradeReport } from '../../../engine/report.js';
 import { HAS_SHARED, SHARED } from '../../helpers.js';
@@ -18,6 +19,20 @@ const NOW = new Date('2025-07-30T09:00:00.000Z');
 function grade(text: string | Uint8Array, fileName = 'HelloWorld_140.json'): Promise<GradeReport> {
   return gradeFlow(text, { mission: helloWorld, fileName, now: () => new Date(NOW), tool: { name: 'flowgrade', version: 'test' } });
 }
+
+test('metadata: ids unique beside the product\'s missions, each check in a step of the mission, in step order, judging a scenario it has', () => {
+  expect(MISSIONS.map((m) => m.id)).not.toContain(helloWorld.id);
+  const ids = [...MISSIONS, helloWorld].flatMap((m) => m.checks.map((c) => c.id));
+  expect(new Set(ids).size, 'check ids are unique across missions (docs/checks/<id>.md)').toBe(ids.length);
+  const scenarios = new Set(helloWorld.scenarios(helloWorld.defaultSettings).map((s) => s.id));
+  for (const check of helloWorld.checks) {
+    expect(check.id).toMatch(/^[a-z0-9]+(-[a-z0-9]+)*$/);
+    expect(helloWorld.steps[check.step], check.id).toBeDefined();
+    if (check.scenario !== undefined) expect(scenarios.has(check.scenario), check.id).toBe(true);
+  }
+  const steps = helloWorld.checks.map((c) => c.step);
+  expect(steps).toEqual([...steps].sort((a, b) => a - b));
+});
 
 test('the solution passes every check, with the mission\'s own points, scenario and lab', async () => {
   const report = await grade(solutionText());
