@@ -10,7 +10,7 @@ import { test, expect, type Page } from '@playwright/test';
 import { renderDashboard, renderHtmlReport } from '../../reports/index.js';
 import { failedReport, passedReport, ungradableReport } from '../unit/reports/sample-reports.js';
 import { contrast, over } from './colours.js';
-import { filePages } from './site.js';
+import { filePages, useServedSite, watchPage } from './site.js';
 
 const open = filePages('flowgrade-forced-');
 const THEMES = ['dark', 'light'] as const;
@@ -96,3 +96,28 @@ for (const theme of THEMES) {
     expect(watched.errors).toEqual([]);
   });
 }
+
+test.describe('self-check page', () => {
+  const site = useServedSite();
+
+  for (const theme of THEMES) {
+    test(`${theme} Contrast theme: a file dragged over the drop zone changes how it looks, as it does in the page's own colours`, async ({ page }, testInfo) => {
+      const watched = watchPage(page);
+      await forced(page, theme);
+      await page.goto(site().url);
+      await expect(page.locator('#results')).toHaveAttribute('data-state', 'ready');
+      const zone = page.locator('#drop-zone');
+      const idle = await look(page, '#drop-zone');
+      const dataTransfer = await page.evaluateHandle(() => {
+        const transfer = new DataTransfer();
+        transfer.items.add(new File(['{}'], 'Main_Flow_140.json', { type: 'application/json' }));
+        return transfer;
+      });
+      await zone.dispatchEvent('dragenter', { dataTransfer });
+      await expect(zone).toHaveClass(/is-dragging/);
+      await page.screenshot({ path: testInfo.outputPath(`dragging-${theme}.png`) });
+      expect(await look(page, '#drop-zone')).not.toEqual(idle);
+      expect(watched.errors).toEqual([]);
+    });
+  }
+});
