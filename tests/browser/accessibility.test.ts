@@ -68,6 +68,17 @@ test.describe('attendee report', () => {
     expect(watched.errors).toEqual([]);
   });
 
+  test('reflow with text spacing: at 320 CSS px and WCAG 1.4.12 spacing, an ungradable report\'s How to fix line wraps its long flow name; the page never scrolls sideways', async ({ page }) => {
+    // "Export the flow again (Flow Designer → Flows → Main_Flow_<ID> → Export)": the flow's name, one
+    // word, ran 23 px off the screen with a reader's letter spacing.
+    await page.setViewportSize({ width: 320, height: 800 });
+    const { watched } = await open(page, 'spacing-ungradable.html', renderHtmlReport(ungradableReport()));
+    await page.addStyleTag({ content: TEXT_SPACING });
+    await expect(page.getByText('Export the flow again')).toBeVisible();
+    expect(await sidewaysScroll(page)).toBe(0);
+    expect(watched.errors).toEqual([]);
+  });
+
   test('the standalone report\'s one h1 is inside its main landmark', async ({ page }) => {
     // axe checks one main landmark and nothing outside a landmark; not where the h1 is.
     for (const [name, report] of [['failed', failedReport()], ['ungradable', ungradableReport()]] as const) {
