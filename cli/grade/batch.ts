@@ -18,6 +18,7 @@ import { discover, type Discovery } from './discover.js';
 import { keepNewest, sortRows, type Duplicate } from './duplicates.js';
 import { nameClashKey } from './file-names.js';
 import { PoolTaskError, WorkerPool } from './pool.js';
+import { noThreadsLine } from './no-threads.js';
 import { Progress } from './progress.js';
 import { selectShardByGroup, type Shard } from './shard.js';
 import { tierUpFlag } from './tier-up.js';
@@ -204,7 +205,7 @@ async function gradeAndWrite(found: Discovery, stagingDir: string, run: Run, bat
   const env = taskEnv(batch.options, stagingDir);
   // One pool for both passes (whose submissions these are, for --shard; then the grading): its
   // threads start once, and the first pass warms up the loading code the second one runs again.
-  const pool = batch.jobs > 1 && foundCount > 1 ? startPool(Math.min(batch.jobs, foundCount), env, batch) : undefined;
+  const pool = batch.jobs > 1 && foundCount > 1 ? await startedPool(Math.min(batch.jobs, foundCount), env, batch) : undefined;
   let progress: Progress | undefined;
   let stopped: Promise<void> | undefined;
   try {
@@ -360,6 +361,15 @@ function startPool(size: number, env: TaskEnv, batch: BatchOptions): GradingPool
     // Posted ahead this far, a worker never waits for the main thread between two tasks.
     pipeline: 3,
   });
+}
+
+/** A pool whose first thread is ready; none when no thread can start (said once), to grade in-process. */
+async function startedPool(size: number, env: TaskEnv, batch: BatchOptions): Promise<GradingPool | undefined> {
+  const pool = startPool(size, env, batch);
+  if (await pool.started()) return pool;
+  batch.warn(noThreadsLine(pool.failure));
+  await pool.close();
+  return undefined;
 }
 
 async function gradeAll(tasks: GradeTask[], env: TaskEnv, pool: GradingPool | undefined, onRow: (row: GradedRow) => void): Promise<GradedRow[]> {

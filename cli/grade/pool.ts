@@ -8,8 +8,12 @@
  *
  * Protocol with the worker script: once ready, the worker posts `{ ready: true }`; the pool then
  * posts tasks, and the worker answers each, in order, with `{ ok: true, result }` or
- * `{ ok: false, message }`. Workers that die before being ready twice in a row break the pool:
- * every task is rejected with a plain Error (not a PoolTaskError): the setup is wrong, not an input.
+ * `{ ok: false, message }`. A worker that dies before being ready while other workers of the pool
+ * live is not started again: the pool goes on smaller (too few file descriptors, `ulimit -n`, let
+ * some threads start and not others). The last one dying before being ready twice in a row breaks
+ * the pool: every task is rejected with a plain Error (not a PoolTaskError), `failure`, whose
+ * `cause` is the worker's error: the setup is wrong, not an input. So does a worker that cannot
+ * even be made (Node's permission model without --allow-worker).
  */
 import { Worker, type ResourceLimits } from 'node:worker_threads';
 
@@ -41,8 +45,10 @@ export class PoolTaskError extends Error {
     message: string,
     /** For `failed`: the task's error was a file system call's (a write refused, a full disk). */
     readonly fileSystem?: FileSystemFault,
+    /** For `crashed`: the worker's own error. */
+    cause?: Error,
   ) {
-    super(message);
+    super(message, cause ? { cause } : undefined);
     this.name = 'PoolTaskError';
   }
 }
@@ -72,10 +78,26 @@ export class WorkerPool<T, R> {
   private closed = false;
   private startupFailures = 0;
   private broken?: Error;
+  /** Settled by the first worker ready (true), or the pool broken or closed before (false). */
+  private settleStartup!: (started: boolean) => void;
+  private readonly startup = new Promise<boolean>((resolve) => (this.settleStartup = resolve));
 
   constructor(private readonly options: PoolOptions) {
     this.pipeline = Math.max(1, options.pipeline ?? 2);
-    for (let i = 0; i < Math.max(1, options.size); i++) this.slots.push(this.spawn());
+    for (let i = 0; i < Math.max(1, options.size) && !this.broken; i++) {
+      const slot = this.spawn();
+      if (slot) this.slots.push(slot);
+    }
+  }
+
+  /** Whether a worker started (true) or none can (false, `failure` says why). */
+  started(): Promise<boolean> {
+    return this.startup;
+  }
+
+  /** Why the pool cannot run tasks, when no worker can start. */
+  get failure(): Error | undefined {
+    return this.broken;
   }
 
   /** Runs `task` on a worker; `transfer` buffers are moved, not copied. */
@@ -90,18 +112,27 @@ export class WorkerPool<T, R> {
   /** Stops every worker (tasks not finished are rejected). */
   async close(): Promise<void> {
     this.closed = true;
+    this.settleStartup(false);
     const error = this.broken ?? new Error('the worker pool is closed');
     for (const job of this.queue.splice(0)) job.reject(error);
     await Promise.all(this.slots.splice(0).map((slot) => this.retire(slot, error)));
   }
 
-  private spawn(): Slot<T, R> {
-    const worker = new Worker(this.options.script, { workerData: this.options.workerData, resourceLimits: this.options.resourceLimits });
+  /** A new worker's slot; none when the worker cannot be made (the pool is then broken). */
+  private spawn(): Slot<T, R> | undefined {
+    let worker: Worker;
+    try {
+      worker = new Worker(this.options.script, { workerData: this.options.workerData, resourceLimits: this.options.resourceLimits });
+    } catch (error) {
+      this.breakDown(error as Error);
+      return undefined;
+    }
     const slot: Slot<T, R> = { worker, ready: false, jobs: [] };
     worker.on('message', (reply: WorkerReply<R>) => {
       if ('ready' in reply) {
         slot.ready = true;
         this.startupFailures = 0;
+        this.settleStartup(true);
         this.dispatch();
         return;
       }
@@ -113,7 +144,7 @@ export class WorkerPool<T, R> {
     });
     // An uncaught error ends the worker: its 'exit' follows, after the messages it sent before
     // dying (a result it finished just before), so the slot is replaced then, with the error.
-    worker.on('error', (error) => (slot.crash ??= new PoolTaskError('crashed', `grading worker crashed: ${error.message}`)));
+    worker.on('error', (error) => (slot.crash ??= new PoolTaskError('crashed', `grading worker crashed: ${error.message}`, undefined, error)));
     worker.on('exit', (code) => this.replace(slot, slot.crash ?? new PoolTaskError('crashed', `grading worker exited with code ${code}`)));
     return slot;
   }
@@ -150,16 +181,28 @@ export class WorkerPool<T, R> {
     const [running, ...waiting] = slot.jobs.splice(0);
     this.queue.unshift(...waiting);
     void this.stop(slot.worker);
-    if (!slot.ready && ++this.startupFailures >= 2) {
-      this.broken = new Error(`grading workers cannot start (${error.message})`);
+    // (A worker not ready was never given a task.)
+    if (!slot.ready && this.slots.length > 1) {
       this.slots.splice(index, 1);
-      running?.reject(this.broken);
-      void this.close();
       return;
     }
-    this.slots[index] = this.spawn();
-    running?.reject(error);
+    if (!slot.ready && ++this.startupFailures >= 2) {
+      this.slots.splice(index, 1);
+      this.breakDown(error);
+      return;
+    }
+    const fresh = this.spawn();
+    if (fresh) this.slots[index] = fresh;
+    else this.slots.splice(index, 1);
+    running?.reject(this.broken ?? error);
     this.dispatch();
+  }
+
+  /** No worker can start: every task rejected with why, now and later. */
+  private breakDown(error: Error): void {
+    this.broken ??= new Error(`grading workers cannot start (${error.message})`, { cause: error.cause ?? error });
+    this.settleStartup(false);
+    void this.close();
   }
 
   private async retire(slot: Slot<T, R>, error: Error): Promise<void> {

@@ -10,8 +10,11 @@ import { pathToFileURL } from 'node:url';
 import { PoolTaskError, WorkerPool } from '../../../cli/grade/pool.js';
 import { tempDir } from '../../helpers.js';
 
-/** A worker whose n-th start (1-based) fails when `failing(n)`; 'crash' ends it, anything else is answered. */
-function countedWorker(failing: string): { script: URL; starts: () => number } {
+/**
+ * A worker whose n-th start (1-based) fails when `failing(n)`; 'crash' ends it, anything else is
+ * answered. One that does not fail is ready once `readyAfter` starts have been made.
+ */
+function countedWorker(failing: string, readyAfter = 0): { script: URL; starts: () => number } {
   const dir = tempDir('pool-startup');
   const log = path.join(dir, 'starts');
   writeFileSync(log, '');
@@ -27,7 +30,11 @@ parentPort.on('message', (task) => {
   if (task === 'crash') process.exit(3);
   parentPort.postMessage({ ok: true, result: task });
 });
-parentPort.postMessage({ ready: true });
+const ready = setInterval(() => {
+  if (readFileSync(${JSON.stringify(log)}, 'utf8').length < ${readyAfter}) return;
+  clearInterval(ready);
+  parentPort.postMessage({ ready: true });
+}, 1);
 `,
   );
   return { script: pathToFileURL(file), starts: () => readFileSync(log, 'utf8').length };
@@ -63,5 +70,37 @@ test('a start failing once after a worker was ready is not counted with an earli
     expect(worker.starts()).toBe(4);
   } finally {
     await pool.close();
+  }
+});
+
+test('workers that cannot start beside one that can (too few file descriptors: EMFILE) leave a smaller pool that grades everything, not a broken one', async () => {
+  // Of four workers started together, only the first can start: the others fail before it is
+  // ready (as Node's "Worker initialization failure: EMFILE" does under ulimit -n 32).
+  const worker = countedWorker('(n) => n > 1', 4);
+  const pool = new WorkerPool<string, string>({ size: 4, script: worker.script });
+  try {
+    expect(await pool.started()).toBe(true);
+    // Before: the second and third failures in a row broke the pool, and every task was rejected.
+    expect(await Promise.all(['a', 'b', 'c', 'd', 'e'].map((task) => pool.run(task)))).toEqual(['a', 'b', 'c', 'd', 'e']);
+    expect(worker.starts()).toBe(4); // the three that failed are not started again
+  } finally {
+    await pool.close();
+  }
+});
+
+test('started() is false, with the reason, when no worker can start; true once one is ready', async () => {
+  const failing = new WorkerPool<string, string>({ size: 2, script: countedWorker('() => true').script });
+  try {
+    expect(await failing.started()).toBe(false);
+    expect(failing.failure?.message).toBe('grading workers cannot start (grading worker crashed: start 3 failed)');
+  } finally {
+    await failing.close();
+  }
+  const good = new WorkerPool<string, string>({ size: 2, script: countedWorker('() => false').script });
+  try {
+    expect(await good.started()).toBe(true);
+    expect(good.failure).toBeUndefined();
+  } finally {
+    await good.close();
   }
 });

@@ -1,0 +1,23 @@
+/**
+ * The warning of a run whose grading threads cannot start, graded in its own thread instead (as
+ * --jobs 1 does): too few file descriptors (`ulimit -n`: Node cannot make a thread's event loop,
+ * EMFILE), or Node's permission model without --allow-worker. Never an "internal error": the
+ * machine's settings, not a bug, and the class is graded all the same.
+ */
+
+/** One line naming why, from the error of the thread that could not start. */
+export function noThreadsLine(error: Error | undefined, permissionFlag = permissionModelFlag()): string {
+  return `flowgrade: grading threads cannot start (${why(error, permissionFlag)}); grading in one thread, as --jobs 1 does [no-threads]`;
+}
+
+function why(error: Error | undefined, permissionFlag: string): string {
+  const cause = (error?.cause ?? error) as (Error & { code?: string }) | undefined;
+  if (cause?.code === 'ERR_ACCESS_DENIED') return `Node's permission model allows none: add --allow-worker to ${permissionFlag}`;
+  if (/\bE[MN]FILE\b/.test(cause?.message ?? '')) return 'too many open files: raise the limit of open files, ulimit -n';
+  return cause?.message ?? 'unknown reason';
+}
+
+/** The permission model's flag as this Node spells it (`--permission` from Node 22.13 and 23.5). */
+function permissionModelFlag(): string {
+  return process.execArgv.includes('--permission') || /(^|\s)--permission(\s|$)/.test(process.env.NODE_OPTIONS ?? '') ? '--permission' : '--experimental-permission';
+}
