@@ -9,9 +9,10 @@ import path from 'node:path';
 import { run } from '../../../cli/main.js';
 import { tempDir } from '../../helpers.js';
 import { DEFECTS, solutionText } from './hello-world/flows.js';
-import { registerHelloWorld } from './register.js';
+import { registerMission } from './conformance.js';
+import helloWorld from './hello-world/index.js';
 
-registerHelloWorld();
+registerMission(helloWorld);
 
 async function flowgrade(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   let stdout = '';
