@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { stat, writeFile } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { Chalk } from 'chalk';
 import { Command, Option } from 'commander';
@@ -14,6 +14,7 @@ import { expandGlob, isGlob, shellOnlySyntax } from '../grade/glob.js';
 import { refuseUnusableSettings, resolveGradingOptions, type GradingFlags } from '../grading-options.js';
 import { addGradingOptions } from './grading-flags.js';
 import { inputErrorLine, reasonOf } from '../io.js';
+import { writeWhole } from '../write-whole.js';
 import { ATTENDEE_HELP, nonBlankPath, parseAttendee, refuseFileArguments } from '../options.js';
 
 type Format = 'console' | 'json' | 'html' | 'junit' | 'markdown';
@@ -53,7 +54,7 @@ export function checkCommand(ctx: CliContext): Command {
     // Nor drawn with the basic marks Windows' own console needs (cli/terminal.ts).
     const toTerminal = flags.out === undefined;
     const output = render(flags.format, reports, toTerminal && ctx.color, flags.quiet ?? false, toTerminal ? ctx.columns?.() : undefined, toTerminal && !ctx.unicode ? BASIC_MARKS : undefined);
-    if (flags.out !== undefined) await writeFile(flags.out, output).catch((error: NodeJS.ErrnoException) => {
+    if (flags.out !== undefined) await writeWhole(flags.out, output).catch((error: NodeJS.ErrnoException & { partRemoved?: boolean }) => {
       // The file is created: what is missing is the folder it would go in.
       // A name ending in a separator is a folder's, whether or not that folder exists (EISDIR either way).
       const reason =
@@ -62,7 +63,7 @@ export function checkCommand(ctx: CliContext): Command {
           : error.code === 'EISDIR' && /[\\/]$/.test(flags.out!) && !existsSync(flags.out!)
             ? `it ends in "${flags.out!.slice(-1)}", so it names a folder, not a file; give the file to write the report into`
             : reasonOf(error);
-      throw new UsageError(`cannot write --out ${flags.out}: ${reason}`, 'bad-out');
+      throw new UsageError(`cannot write --out ${flags.out}: ${reason}${error.partRemoved ? '; the part written is removed' : ''}`, 'bad-out');
     });
     else ctx.stdout(flags.format === 'json' ? terminalJson(output) : output);
   });

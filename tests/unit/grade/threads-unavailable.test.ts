@@ -5,24 +5,14 @@
  * took one thread, never an "internal error".
  */
 import { test, expect } from '@playwright/test';
-import { spawn } from 'node:child_process';
-import path from 'node:path';
-import { ROOT, tempDir } from '../../helpers.js';
+import { tempDir } from '../../helpers.js';
+import { runCliAfter } from '../cli/run-under-shell.js';
 import { snapshot, writeSolutions } from './class-fixture.js';
 
 const NOW = ['--now', '2025-08-01T09:00:00Z'];
 
-function grade(args: string[], options: { shell?: string; env?: Record<string, string> } = {}): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  const cli = [process.execPath, path.join(ROOT, 'bin', 'flowgrade.js'), 'grade', ...args, ...NOW, '--quiet'];
-  const [command, ...rest] = options.shell ? ['sh', '-c', `${options.shell} && exec "$0" "$@"`, ...cli] : cli;
-  return new Promise((resolve) => {
-    const child = spawn(command, rest, { env: { ...process.env, NO_COLOR: '1', ...options.env } });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk) => (stdout += chunk));
-    child.stderr.on('data', (chunk) => (stderr += chunk));
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
+function grade(args: string[], options: { shell?: string; env?: Record<string, string> } = {}) {
+  return runCliAfter(options.shell, ['grade', ...args, ...NOW, '--quiet'], options.env);
 }
 
 /** stderr without Node's own warnings (ExperimentalWarning of the permission model). */
