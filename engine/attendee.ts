@@ -1,11 +1,21 @@
 /**
  * Whose submission an export is: the attendee id given (--attendee), else the student a learning
  * platform names in the file's own name or its Moodle folder, else the `<ID>` of a flow named
- * `Main_Flow_<ID>`, else what the file name gives.
+ * `Main_Flow_<ID>` (another mission's flow name: `attendeePrefix`), else what the file name gives.
  */
 import type { AttendeeId } from './model.js';
 
-const MAIN_FLOW_NAME = /^Main_Flow_(.+)$/i;
+/** What comes before the attendee's `<ID>` in the flow's name, when the mission does not say. */
+export const MAIN_FLOW_PREFIX = 'Main_Flow_';
+
+/**
+ * What comes before the `<ID>` in a mission's `flowName` (`Main_Flow_<Your_Attendee_ID>` →
+ * `Main_Flow_`); the default for none, and for a name without an `<ID>`.
+ */
+export function attendeePrefixOf(flowName: string | undefined): string {
+  const at = flowName?.indexOf('<') ?? -1;
+  return flowName !== undefined && at > 0 ? flowName.slice(0, at) : MAIN_FLOW_PREFIX;
+}
 
 /**
  * The attendee of the flow named `flowName`: the id given; else the student a platform names in the
@@ -14,18 +24,21 @@ const MAIN_FLOW_NAME = /^Main_Flow_(.+)$/i;
  * unreadable resubmission gives that id too; and Moodle's class gets the same ids whether it was
  * downloaded with folders or without); else the flow name's; else the file name's; else 'unknown'.
  */
-export function attendeeOf(flowName: string, options: { attendee?: string; fileName?: string }): AttendeeId {
+export function attendeeOf(flowName: string, options: { attendee?: string; fileName?: string; attendeePrefix?: string }): AttendeeId {
   if (options.attendee) return { id: options.attendee, source: 'option' };
   const student = options.fileName === undefined ? undefined : studentOf(partsOf(options.fileName));
   if (student) return { id: student, source: 'file-name' };
-  const fromName = MAIN_FLOW_NAME.exec(flowName.trim());
+  const prefix = options.attendeePrefix ?? MAIN_FLOW_PREFIX;
+  const fromName = patternsOf(prefix).flowName.exec(flowName.trim());
   if (fromName) return { id: fromName[1], source: 'flow-name' };
-  if (options.fileName) return attendeeOfFile(options.fileName);
+  if (options.fileName) return attendeeOfFile(options.fileName, prefix);
   return { id: 'unknown', source: 'unknown' };
 }
 
 /**
- * A file name starting with `Main_Flow_<ID>`, as the attendee saved the export and as browsers
+ * A flow named `<prefix><ID>` (`^Main_Flow_(.+)$`), and a file name starting with the prefix
+ * (`^\s*Main_Flow_`), case-insensitive, made once per prefix. A file name starting with
+ * `Main_Flow_<ID>`, as the attendee saved the export and as browsers
  * rename downloads and resubmissions: `Main_Flow_111 (1).json`. The ID is the rest of the name, as
  * in a flow name (`Main_Flow_jane_doe`), less the copy marks that browsers, file managers and
  * platforms add: ` (1)`, ` - Copy`, ` copy 2` (and in other languages: LOCAL_COPY_MARK), and
@@ -34,7 +47,16 @@ export function attendeeOf(flowName: string, options: { attendee?: string; fileN
  * put there by a platform or a person to say whose file it is, and two students may both have
  * named theirs `Main_Flow_final.json`.
  */
-const MAIN_FLOW_FILE_NAME = /^\s*Main_Flow_/i;
+const patterns = new Map<string, { flowName: RegExp; fileName: RegExp }>();
+function patternsOf(prefix: string): { flowName: RegExp; fileName: RegExp } {
+  let found = patterns.get(prefix);
+  if (!found) {
+    const literal = prefix.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+    found = { flowName: new RegExp(`^${literal}(.+)$`, 'i'), fileName: new RegExp(`^\\s*${literal}`, 'i') };
+    patterns.set(prefix, found);
+  }
+  return found;
+}
 
 /** One copy mark at the end of a name (anchored on its first character: linear on any name). */
 const COPY_MARK = /\(\d+\)$|-\s*copy$|\bcopy(?:\s\d+)?$/i;
@@ -64,10 +86,10 @@ function withoutCopyMarks(name: string): string {
  * `<ID>` (so a broken resubmission joins the attendee's other submissions of its folder); else its
  * base name. Copy marks are not part of any.
  */
-export function attendeeOfFile(fileName: string): AttendeeId {
+export function attendeeOfFile(fileName: string, attendeePrefix = MAIN_FLOW_PREFIX): AttendeeId {
   const parts = partsOf(fileName);
   const { base } = parts;
-  const found = MAIN_FLOW_FILE_NAME.exec(base);
+  const found = patternsOf(attendeePrefix).fileName.exec(base);
   const id = studentOf(parts) ?? (found ? idAfterMainFlow(base.slice(found[0].length)) : base);
   return { id: id || base || 'unknown', source: 'file-name' };
 }

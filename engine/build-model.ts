@@ -26,6 +26,8 @@ type Json = Record<string, unknown>;
 export interface ModelOptions {
   fileName?: string;
   attendee?: string;
+  /** What comes before the attendee's `<ID>` in the flow's name (engine/attendee.ts; default `Main_Flow_`). */
+  attendeePrefix?: string;
   templateBody?: boolean;
   /** Deepest nesting accepted in a JSON variable's default (the loader's maxDepth). */
   maxDepth?: number;

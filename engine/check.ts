@@ -99,7 +99,8 @@ export interface Mission {
   guide: string;
   /**
    * The flow the attendee exports, as Flow Designer's Flows list shows it (`Main_Flow_<Your_Attendee_ID>`):
-   * the reports of a file that must be exported again name it. Default: "your flow".
+   * the reports of a file that must be exported again name it (default: "your flow"), and what comes
+   * before its `<` is what comes before the attendee id in a flow's or a file's name (default `Main_Flow_`).
    */
   flowName?: string;
   /** Build step number → its short title, as the guide words it. */

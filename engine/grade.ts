@@ -5,7 +5,7 @@
  */
 import { sha256 as nobleSha256 } from '@noble/hashes/sha2';
 import { DEFAULT_DYNVARS, type MockOptions } from '../mocks/index.js';
-import { attendeeOfFile } from './attendee.js';
+import { attendeeOfFile, attendeePrefixOf } from './attendee.js';
 import type { Check, CheckContext, CheckOutcome, Mission, MissionSettings, ScenarioRun } from './check.js';
 import { loadFlow, type LoadOptions, type LoadResult } from './loader.js';
 import type { FlowGraph, FlowModel } from './model.js';
@@ -105,12 +105,12 @@ export function attendeeIdOf(input: Uint8Array | undefined, options: GradeOption
 /** The flow model of `bytes`, loaded within the options' limits, as grading sees it. */
 function loadFor(bytes: Uint8Array, options: GradeOptions): LoadResult {
   const { maxSteps: _steps, maxVisitsPerActivity: _visits, ...loadLimits } = options.limits ?? {};
-  return loadFlow(bytes, { ...loadLimits, fileName: options.fileName, attendee: options.attendee });
+  return loadFlow(bytes, { ...loadLimits, fileName: options.fileName, attendee: options.attendee, attendeePrefix: attendeePrefixOf(options.mission.flowName) });
 }
 
-/** Without a readable flow, the attendee is the option's, else the file name's. */
+/** Without a readable flow, the attendee is the option's, else the file name's (as the mission's flow is named). */
 function attendeeWithoutFlow(options: GradeOptions): GradeReport['attendee'] {
-  return options.attendee ? { id: options.attendee, source: 'option' } : attendeeOfFile(options.fileName);
+  return options.attendee ? { id: options.attendee, source: 'option' } : attendeeOfFile(options.fileName, attendeePrefixOf(options.mission.flowName));
 }
 
 /**

@@ -16,6 +16,8 @@ export interface LoadOptions extends Partial<JsonLimits> {
   fileName?: string;
   /** Explicit attendee id; wins over the flow name and the file name. */
   attendee?: string;
+  /** What comes before the attendee's `<ID>` in the flow's name and a file's (default `Main_Flow_`). */
+  attendeePrefix?: string;
 }
 
 export type LoadResult = { ok: true; model: FlowModel } | { ok: false; error: { code: LoadErrorCode; message: string } };
@@ -27,7 +29,7 @@ export function loadFlow(input: string | Uint8Array, options: LoadOptions = {}):
     const { exported, templateBody } = unwrap(parseJsonText(text, limits), text.length, limits);
     assertFlowExport(exported, templateBody);
     assertGraphSize(exported, limits);
-    return { ok: true, model: buildModel(exported, { fileName: options.fileName, attendee: options.attendee, templateBody, maxDepth: limits.maxDepth }) };
+    return { ok: true, model: buildModel(exported, { fileName: options.fileName, attendee: options.attendee, attendeePrefix: options.attendeePrefix, templateBody, maxDepth: limits.maxDepth }) };
   } catch (error) {
     if (error instanceof LoadError) return { ok: false, error: { code: error.code, message: error.message } };
     // A bug of ours, not a property of the file: still one line, never a crash.

@@ -131,7 +131,9 @@ export function testMission(mission: Mission, fixtures: MissionFixtures): void {
           expect(html, `${report.input.file} as HTML`).toContain(stepHeading(step, mission.steps));
           expect(text, `${report.input.file} on the console`).toContain(stepHeading(step, mission.steps));
         }
-        for (const [output, what] of [[plainText(renderJson(report)), 'JSON'], [html, 'HTML'], [text, 'console']] as const) expectNone(foreign, output, `${report.input.file} as ${what}`);
+        // The attendee's source `flow-name` is a word of the report format (the first mission has a check of that id too).
+        const json = plainText(renderJson({ ...report, attendee: { ...report.attendee, source: '' } }));
+        for (const [output, what] of [[json, 'JSON'], [html, 'HTML'], [text, 'console']] as const) expectNone(foreign, output, `${report.input.file} as ${what}`);
       }
     });
 

@@ -57,13 +57,17 @@ test('check --lab grades an export against the mission', async () => {
 test('grade --lab --jobs 1 writes the class files of the mission', async () => {
   const dir = tempDir('hello-grade');
   mkdirSync(path.join(dir, 'in'));
+  // A class: each attendee's flow HelloWorld_<ID>, 140 the solution, 141 and on a defect each.
   writeFileSync(path.join(dir, 'in', 'HelloWorld_140.json'), solutionText());
-  for (const [name, defect] of Object.entries(DEFECTS)) writeFileSync(path.join(dir, 'in', `HelloWorld_${name}.json`), defect.text);
+  for (const [at, defect] of Object.values(DEFECTS).entries()) {
+    writeFileSync(path.join(dir, 'in', `HelloWorld_${141 + at}.json`), defect.text.replace('"name": "HelloWorld_140"', `"name": "HelloWorld_${141 + at}"`));
+  }
   const out = path.join(dir, 'out');
   const result = await flowgrade('grade', path.join(dir, 'in'), '--out', out, '--jobs', '1', '--lab', 'hello-world', '--quiet');
   expect(result.stderr).toBe('');
   expect(result.code).toBe(1);
   const csv = readFileSync(path.join(out, 'grades.csv'), 'utf8').split('\r\n');
+  expect(csv.slice(1, -1).map((line) => line.split(',')[0])).toEqual(['140', '141', '142', '143', '144']);
   expect(csv[0]).toBe('\ufeffattendee,file,verdict,earned,possible,percent,error,notes,hello-welcome-after-start,hello-welcome-prompt-text,hello-welcome-to-disconnect,hello-run-caller-hears-welcome');
   expect(readFileSync(path.join(out, 'summary.md'), 'utf8')).toContain('| 1 — Add the Play Message Welcome after NewPhoneContact |');
   expect(readFileSync(path.join(out, 'index.html'), 'utf8')).toContain('data-column="step-2"');

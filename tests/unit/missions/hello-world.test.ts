@@ -24,6 +24,13 @@ test('the call dials the mission\'s own number and ends at the Disconnect Contac
   expect(report.scenarios[0].trace[0].modifiedVariables['NewPhoneContact.DNIS']).toBe('+15550100140');
 });
 
+test('the attendee id is the <ID> of the mission\'s flow name HelloWorld_<ID>, from the flow or the file name', async () => {
+  expect((await gradeWith(helloWorld, solutionText(), 'export.json')).attendee).toEqual({ id: '140', source: 'flow-name' });
+  expect((await gradeWith(helloWorld, '{', 'HelloWorld_141 (1).json')).attendee).toEqual({ id: '141', source: 'file-name' });
+  const renamed = solutionText().replace('"name": "HelloWorld_140"', '"name": "Main_Flow_140"');
+  expect((await gradeWith(helloWorld, renamed, 'export.json')).attendee).toEqual({ id: 'export', source: 'file-name' });
+});
+
 test('a missing Welcome is reported once: the later checks that need it are not judged and name the first', async () => {
   const report = await gradeWith(helloWorld, DEFECTS['no-welcome'].text, 'HelloWorld_140.json');
   const [first, ...later] = report.checks.filter((c) => c.message.includes('no Play Message labelled Welcome'));
