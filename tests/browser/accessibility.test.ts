@@ -273,4 +273,29 @@ test.describe('self-check page', () => {
     expect(await sidewaysScroll(page)).toBe(0);
     expect(watched.errors).toEqual([]);
   });
+
+  test('reflow with text spacing: at 320 CSS px and WCAG 1.4.12 spacing, the Lab field (one lab: it cannot be opened) shows the lab\'s whole name', async ({ page }, testInfo) => {
+    // "Callback on Global Error" ran past the field's edge, cut at "Err", and no list opens to read it whole.
+    const watched = watchPage(page);
+    await page.setViewportSize({ width: 320, height: 800 });
+    await page.goto(site().url);
+    await expect(page.locator('#results')).toHaveAttribute('data-state', 'ready');
+    await page.addStyleTag({ content: TEXT_SPACING });
+    const lab = page.locator('#lab');
+    await expect(lab).toBeDisabled();
+    await page.locator('#lab-field').screenshot({ path: testInfo.outputPath('lab-320-spacing.png') });
+    const room = await lab.evaluate((select: HTMLSelectElement) => {
+      // The lines the name needs at the field's inner width (less, with the field's arrow beside it), against the lines the field has.
+      const style = getComputedStyle(select);
+      const sample = document.body.appendChild(document.createElement('div'));
+      sample.textContent = select.selectedOptions[0].text;
+      sample.style.cssText = `position: absolute; font: ${style.font}; letter-spacing: ${style.letterSpacing}; word-spacing: ${style.wordSpacing}; line-height: ${style.lineHeight}; width: ${select.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight)}px`;
+      const needs = sample.offsetHeight;
+      sample.remove();
+      return { overflow: select.scrollWidth - select.clientWidth, needs, has: select.clientHeight - parseFloat(style.paddingTop) - parseFloat(style.paddingBottom) };
+    });
+    expect(room.overflow).toBeLessThanOrEqual(0);
+    expect(room.has).toBeGreaterThanOrEqual(room.needs);
+    expect(watched.errors).toEqual([]);
+  });
 });
