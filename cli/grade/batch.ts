@@ -13,7 +13,7 @@ import { wordList } from '../../engine/word-list.js';
 import { coded } from '../errors.js';
 import type { GradingFlags } from '../grading-options.js';
 import { namesIn, reasonOf } from '../io.js';
-import { makeFolder } from '../make-folder.js';
+import { giveOwner, makeFolder } from '../make-folder.js';
 import { discover, type Discovery } from './discover.js';
 import { keepNewest, sortRows, type Duplicate } from './duplicates.js';
 import { nameClashKey } from './file-names.js';
@@ -141,6 +141,7 @@ async function prepareOut(outDir: string, run: Run, shard: Shard | undefined): P
     // settling, a signal's listener could run and find no folder to remove, leaving it behind.
     const stagingDir = mkdtempSync(path.join(outDir, STAGING_PREFIX));
     run.stagingDir = stagingDir;
+    giveOwner(stagingDir, 0o700);
     // The part the folder's class files are of: until this run's replace them (a run stopped
     // before, by Ctrl-C, leaves them), the earlier run's.
     writeMarker(outDir, stagingDir, (marker === undefined ? undefined : markedPart(marker)) ?? partOf(shard));

@@ -2,6 +2,7 @@
  * The lock of an `--out` folder: one `grade` run writes into a folder at a time.
  */
 import { linkSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { giveOwner } from '../make-folder.js';
 
 /**
  * Held in `--out` while a run writes into it: two runs at once would mix their reports, and the
@@ -19,6 +20,7 @@ export function takeLock(file: string): number | undefined {
   const own = `${file}-${process.pid}`;
   rmSync(own, { force: true });
   writeFileSync(own, `${process.pid}\n`, { flag: 'wx' });
+  giveOwner(own, 0o600); // read by another run, whatever the umask
   try {
     return lockOrHolder(file, own);
   } finally {
@@ -35,6 +37,7 @@ function lockOrHolder(file: string, own: string): number | undefined {
         // A file system without hard links (FAT, exFAT, some network shares): created exclusively instead.
         if ((error as NodeJS.ErrnoException).code === 'EEXIST') throw error;
         writeFileSync(file, `${process.pid}\n`, { flag: 'wx' });
+        giveOwner(file, 0o600);
       }
       return undefined;
     } catch (error) {

@@ -8,6 +8,7 @@
 import { renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { readStartSync } from '../io.js';
+import { giveOwner } from '../make-folder.js';
 import type { Shard } from './shard.js';
 import { OUTPUT_MARKER } from './walk.js';
 
@@ -46,5 +47,6 @@ export function readMarker(outDir: string): string | undefined {
  */
 export function writeMarker(outDir: string, stagingDir: string, part: string): void {
   writeFileSync(path.join(stagingDir, OUTPUT_MARKER), `${NOTE}\npart: ${part}\n`);
+  giveOwner(path.join(stagingDir, OUTPUT_MARKER), 0o600); // read by the next run, whatever the umask
   renameSync(path.join(stagingDir, OUTPUT_MARKER), path.join(outDir, OUTPUT_MARKER));
 }
