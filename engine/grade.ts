@@ -6,7 +6,7 @@
 import { sha256 as nobleSha256 } from '@noble/hashes/sha2';
 import { DEFAULT_DYNVARS, type MockOptions } from '../mocks/index.js';
 import { attendeeOfFile, attendeePrefixOf } from './attendee.js';
-import type { Check, CheckContext, CheckOutcome, Mission, MissionSettings, ScenarioRun } from './check.js';
+import type { Check, CheckContext, CheckOutcome, Mission, MissionSettings, ScenarioDefinition, ScenarioRun } from './check.js';
 import { loadFlow, type LoadOptions, type LoadResult } from './loader.js';
 import type { FlowGraph, FlowModel } from './model.js';
 import type { CheckResult, DrawingGraph, GradeReport, ScenarioResult } from './report.js';
@@ -47,7 +47,7 @@ export async function gradeFlow(input: string | Uint8Array, options: GradeOption
   }
   const model = loaded.model;
   const settings = missionSettings(options);
-  const definitions = mission.scenarios(settings, model);
+  const definitions = mission.scenarios(settings, model).map((definition) => dialling(definition, settings.dnis));
   const scenarioRuns = await runScenarios(model, definitions, options.mocks, { now, maxSteps: options.limits?.maxSteps, maxVisitsPerActivity: options.limits?.maxVisitsPerActivity });
   const runs: Record<string, ScenarioRun> = {};
   const scenarios: ScenarioResult[] = definitions.map((definition, index) => {
@@ -203,6 +203,16 @@ function markScenarioOutcomes(scenarios: ScenarioResult[], checks: CheckResult[]
     const judged = new Set(mission.checks.filter((c) => c.scenario === scenario.id).map((c) => c.id));
     scenario.passed = checks.filter((c) => judged.has(c.id)).every((c) => c.status === 'passed');
   }
+}
+
+/**
+ * A scenario whose call gives no DNIS dials the mission's (or the grader's `--dnis`), not the
+ * simulator's default contact, which is Callback on Global Error's lab number.
+ */
+function dialling(definition: ScenarioDefinition, dnis: string): ScenarioDefinition {
+  const contact = definition.scenario.contact;
+  if (contact?.DNIS !== undefined) return definition;
+  return { ...definition, scenario: { ...definition.scenario, contact: { ...contact, DNIS: dnis } } };
 }
 
 function drawing(graph: FlowGraph): DrawingGraph {

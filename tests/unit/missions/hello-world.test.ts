@@ -7,6 +7,7 @@
 import { expect, test } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { gradeFlow } from '../../../engine/grade.js';
 import { HAS_SHARED, ROOT, SHARED } from '../../helpers.js';
 import { gradeWith, testMission } from './conformance.js';
 import { DEFECTS, solutionText } from './hello-world/flows.js';
@@ -22,6 +23,16 @@ test('the call dials the mission\'s own number and ends at the Disconnect Contac
   const report = await gradeWith(helloWorld, solutionText(), 'HelloWorld_140.json');
   expect(report.scenarios.map((s) => [s.id, s.passed, s.summary])).toEqual([['call', true, 'caller disconnected at DisconnectContact_h1w']]);
   expect(report.scenarios[0].trace[0].modifiedVariables['NewPhoneContact.DNIS']).toBe('+15550100140');
+});
+
+test('a scenario that gives no DNIS dials the mission\'s number, or the one the grader gives, not the first mission\'s', async () => {
+  const withoutDnis = { ...helloWorld, scenarios: () => [{ id: 'call', title: 'A caller dials in', scenario: {} }] };
+  const dialled = async (dnis?: string) => {
+    const report = await gradeFlow(solutionText(), { mission: withoutDnis, fileName: 'HelloWorld_140.json', ...(dnis ? { settings: { dnis } } : {}), tool: { name: 'flowgrade', version: 'test' } });
+    return report.scenarios[0].trace[0].modifiedVariables['NewPhoneContact.DNIS'];
+  };
+  expect(await dialled()).toBe('+15550100140');
+  expect(await dialled('+15550100777')).toBe('+15550100777');
 });
 
 test('the attendee id is the <ID> of the mission\'s flow name HelloWorld_<ID>, from the flow or the file name', async () => {
