@@ -9,6 +9,11 @@ import { lstat, truncate, unlink, writeFile } from 'node:fs/promises';
 /** Errors of write(2) itself: the file was opened (and emptied) before. */
 const WRITE_FAILURES = new Set(['ENOSPC', 'EDQUOT', 'EFBIG', 'EIO']);
 
+/** A write that failed part-way: a full disk, a quota, a file-size limit, an I/O error. */
+export function isWriteFailure(error: unknown): boolean {
+  return WRITE_FAILURES.has((error as NodeJS.ErrnoException).code ?? '');
+}
+
 export interface WholeFileFs {
   writeFile(file: string, text: string): Promise<void>;
   lstat(file: string): Promise<{ isSymbolicLink(): boolean }>;
@@ -22,7 +27,7 @@ export async function writeWhole(file: string, text: string, fs: WholeFileFs = N
   try {
     await fs.writeFile(file, text);
   } catch (error) {
-    if (!WRITE_FAILURES.has((error as NodeJS.ErrnoException).code ?? '')) throw error;
+    if (!isWriteFailure(error)) throw error;
     // Through a symlink (a report published elsewhere), the file it leads to is emptied, the link kept.
     const removed = await fs.lstat(file).then((info) => (info.isSymbolicLink() ? fs.truncate(file) : fs.unlink(file))).then(() => true, () => false);
     throw Object.assign(error as Error, { partRemoved: removed });

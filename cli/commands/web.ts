@@ -3,7 +3,7 @@
  * serves it on the loopback interface for local use. The page itself is built by
  * scripts/build.mjs into dist/web/ (docs/web.md).
  */
-import { copyFile, readdir, stat } from 'node:fs/promises';
+import { copyFile, readdir, rm, stat } from 'node:fs/promises';
 import { existsSync, type Dirent } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -13,6 +13,7 @@ import type { CliContext } from '../context.js';
 import { UsageError } from '../errors.js';
 import { namesIn, readStartSync, reasonOf } from '../io.js';
 import { makeFolder } from '../make-folder.js';
+import { isWriteFailure } from '../write-whole.js';
 import { nonBlank, nonBlankPath } from '../options.js';
 import { isLoopbackHost, startStaticServer } from '../static-server.js';
 
@@ -31,11 +32,7 @@ export function webCommand(ctx: CliContext): Command {
       if (theirs.length > 0) {
         throw new UsageError(`cannot write into --out ${options.out}: it holds ${wordList(theirs)}, which flowgrade did not write and the page would replace: write the page into a new or empty folder`, 'bad-out');
       }
-      for (const file of files) {
-        await copyFile(path.join(site, file), path.join(options.out, file)).catch((error: unknown) => {
-          throw new UsageError(`cannot write ${path.join(options.out, file)}: ${reasonOf(error)}`, 'bad-out');
-        });
-      }
+      await copySite(site, options.out, files);
       ctx.stdout(`flowgrade: wrote the self-check page (${files.length} files) to ${options.out}; open its index.html or host the folder on any static web server (docs/web.md)\n`);
     });
 }
@@ -88,12 +85,39 @@ const OUR_PAGE = '<title>flowgrade self-check</title>';
 
 /**
  * The page's files already in `out` when its index.html is not a page flowgrade wrote (a web
- * root's or a course site's own): never replaced. Over an earlier `flowgrade web`, none.
+ * root's or a course site's own): never replaced. Over an earlier `flowgrade web`, none. A folder
+ * whose names cannot be looked at (not searchable, a path too long) is a usage error.
  */
 function filesNotOurs(out: string, files: readonly string[]): string[] {
-  const there = namesIn(out, files).files; // a folder of such a name is in the way, said when the copy fails
+  let there: string[];
+  try {
+    there = namesIn(out, files).files; // a folder of such a name is in the way, said when the copy fails
+  } catch (error) {
+    throw new UsageError(`cannot write into --out ${out}: ${reasonOf(error)}`, 'bad-out');
+  }
   return there.length === 0 || isOurPage(path.join(out, 'index.html')) ? [] : there;
 }
+
+/**
+ * The page's files copied into `out`, index.html last, an earlier one removed first: a copy that
+ * fails (a full disk) leaves no index.html, so no page that opens and breaks on a file cut short,
+ * and the file it was copying is removed.
+ */
+async function copySite(site: string, out: string, files: readonly string[]): Promise<void> {
+  const target = (file: string) => path.join(out, file);
+  await rm(target(INDEX), { force: true }).catch((error: unknown) => {
+    throw new UsageError(`cannot write ${target(INDEX)}: ${reasonOf(error)}`, 'bad-out');
+  });
+  for (const file of [...files.filter((name) => name !== INDEX), ...files.filter((name) => name === INDEX)]) {
+    await copyFile(path.join(site, file), target(file)).catch(async (error: unknown) => {
+      if (isWriteFailure(error)) await rm(target(file), { force: true });
+      const incomplete = isWriteFailure(error) ? '; the page is not complete: write it again where there is room' : '';
+      throw new UsageError(`cannot write ${target(file)}: ${reasonOf(error)}${incomplete}`, 'bad-out');
+    });
+  }
+}
+
+const INDEX = 'index.html';
 
 /** An index.html an earlier `flowgrade web` wrote: its first 4 KB hold our title. */
 function isOurPage(file: string): boolean {
