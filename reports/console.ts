@@ -3,6 +3,7 @@
  * message, expected/actual, where, the hint and the trace excerpt; then a one-line summary. Colours
  * come in as functions (chalk, or identity under NO_COLOR); export text has control characters removed.
  */
+import { DEFAULT_MISSION_ID } from '../checks/index.js';
 import type { CheckResult, GradeReport } from '../engine/report.js';
 import { escapeTerminal as t } from './escape.js';
 import { stepHeading, stepTitlesFor, type StepTitles } from './steps.js';
@@ -61,7 +62,7 @@ export function renderConsole(report: GradeReport, options: ConsoleOptions): str
       const shown = quiet ? checks.filter(needsAttention) : checks;
       if (shown.length === 0) continue;
       lines.push(...wrapText(t(stepHeading(step, titles)), 0, 9, width).map((line, i) => c.bold(i === 0 ? line : ' '.repeat(9) + line)));
-      for (const check of shown) lines.push(...renderCheck(check, c, width, options.marks ?? UNICODE_MARKS));
+      for (const check of shown) lines.push(...renderCheck(check, report.lab.id, c, width, options.marks ?? UNICODE_MARKS));
       lines.push('');
     }
   }
@@ -70,7 +71,7 @@ export function renderConsole(report: GradeReport, options: ConsoleOptions): str
   return lines.join('\n') + '\n';
 }
 
-function renderCheck(check: CheckResult, c: ColorFns, width: number | undefined, marks: Marks): string[] {
+function renderCheck(check: CheckResult, lab: string, c: ColorFns, width: number | undefined, marks: Marks): string[] {
   // A check not judged (its cause is reported by another) lost no points of its own.
   const points = check.severity === 'info' ? '' : check.status === 'skipped' ? ` (not judged, ${pointCount(check.points)})` : ` (${formatPoints(check.earned)}/${formatPoints(check.points)})`;
   const severity = check.severity === 'required' || check.status === 'passed' ? '' : ` [${check.severity}]`;
@@ -95,7 +96,8 @@ function renderCheck(check: CheckResult, c: ColorFns, width: number | undefined,
   if (place !== undefined) field(c.dim('where:   '), t(place));
   field(`${c.yellow('hint:')}    `, t(fixOf(check)));
   if (check.traceExcerpt?.length) lines.push(c.dim(renderTraceTable(check.traceExcerpt, '      ', width).trimEnd()));
-  lines.push(`      ${c.dim(`more:     flowgrade explain ${t(check.id)}`)}`);
+  // The command that prints the check's page: `explain` looks in the default mission unless told.
+  lines.push(`      ${c.dim(`more:     flowgrade explain ${t(check.id)}${lab === DEFAULT_MISSION_ID ? '' : ` --lab ${t(lab)}`}`)}`);
   return lines;
 }
 

@@ -52,6 +52,14 @@ test('check --lab grades an export against the mission', async () => {
   expect(result.stdout).toContain('Step 2 — End the call with a Disconnect Contact');
   expect(result.stdout).toContain('FAILED 4/11 — 2 required checks failed');
   expect(result.stdout).not.toContain('GET_CBID');
+  // Each failure's "more:" line is a command that prints the check's page.
+  const more = [...result.stdout.matchAll(/more: +flowgrade (.+)$/gm)].map((m) => m[1].split(' '));
+  expect(more.map((args) => args.join(' '))).toEqual(['explain hello-welcome-to-disconnect --lab hello-world', 'explain hello-run-caller-hears-welcome --lab hello-world']);
+  for (const args of more) {
+    const explain = await flowgrade(...args);
+    expect(explain.code, explain.stderr).toBe(0);
+    expect(explain.stdout).toContain(`# ${args[1]}\n`);
+  }
 });
 
 test('grade --lab --jobs 1 writes the class files of the mission', async () => {
