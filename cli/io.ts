@@ -63,9 +63,26 @@ export function unreadable(error: unknown): ReadResult {
 /** Why a file-system call failed, in a few words. */
 export function reasonOf(error: unknown): string {
   const { code, path } = error as NodeJS.ErrnoException;
+  if (code === 'ERR_ACCESS_DENIED') return deniedByPermissionModel((error as { permission?: string }).permission);
   // A name that is not UTF-8 reaches us with U+FFFD in place of its bytes, and is then not found.
   if (code === 'ENOENT' && typeof path === 'string' && path.includes('\uFFFD')) return 'its name is not valid UTF-8: rename the file';
   return code !== undefined && Object.hasOwn(REASONS, code) ? REASONS[code] : (error as Error).message;
+}
+
+/**
+ * Refused by Node's permission model (Node's own words, "Access to this API has been restricted",
+ * do not say which setting restricts it): the flag that allows it.
+ */
+function deniedByPermissionModel(permission: string | undefined): string {
+  const flag = permissionModelFlag();
+  if (permission === 'FileSystemRead') return `Node's permission model does not allow reading it: add --allow-fs-read=<path> to ${flag}`;
+  if (permission === 'FileSystemWrite') return `Node's permission model does not allow writing there: add --allow-fs-write=<path> to ${flag}`;
+  return `Node's permission model does not allow it (${permission ?? 'access denied'}; ${flag})`;
+}
+
+/** The permission model's flag as this Node was given it (`--permission` from Node 22.13 and 23.5). */
+export function permissionModelFlag(): string {
+  return process.execArgv.includes('--permission') || /(^|\s)--permission(\s|$)/.test(process.env.NODE_OPTIONS ?? '') ? '--permission' : '--experimental-permission';
 }
 
 /**

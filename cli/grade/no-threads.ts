@@ -5,6 +5,8 @@
  * machine's settings, not a bug, and the class is graded all the same.
  */
 
+import { permissionModelFlag } from '../io.js';
+
 /** One line naming why, from the error of the thread that could not start. */
 export function noThreadsLine(error: Error | undefined, permissionFlag = permissionModelFlag()): string {
   return `flowgrade: grading threads cannot start (${why(error, permissionFlag)}); grading in one thread, as --jobs 1 does [no-threads]`;
@@ -15,9 +17,4 @@ function why(error: Error | undefined, permissionFlag: string): string {
   if (cause?.code === 'ERR_ACCESS_DENIED') return `Node's permission model allows none: add --allow-worker to ${permissionFlag}`;
   if (/\bE[MN]FILE\b/.test(cause?.message ?? '')) return 'too many open files: raise the limit of open files, ulimit -n';
   return cause?.message ?? 'unknown reason';
-}
-
-/** The permission model's flag as this Node spells it (`--permission` from Node 22.13 and 23.5). */
-function permissionModelFlag(): string {
-  return process.execArgv.includes('--permission') || /(^|\s)--permission(\s|$)/.test(process.env.NODE_OPTIONS ?? '') ? '--permission' : '--experimental-permission';
 }

@@ -1,0 +1,34 @@
+/**
+ * Node's permission model (`--experimental-permission`, `--permission` from Node 22.13, in
+ * NODE_OPTIONS or a wrapper script): a file flowgrade may not read or a folder it may not write
+ * is one line that names the permission model and the flag that allows it, not Node's bare
+ * "Access to this API has been restricted", which does not say which setting restricts it.
+ */
+import { test, expect } from '@playwright/test';
+import { copyFileSync } from 'node:fs';
+import path from 'node:path';
+import { ROOT, fixturePath, tempDir } from '../../helpers.js';
+import { runCliAfter } from './run-under-shell.js';
+
+const FLAG = process.allowedNodeEnvironmentFlags.has('--permission') ? '--permission' : '--experimental-permission';
+
+/** stderr without Node's own warnings (ExperimentalWarning of the permission model). */
+const ownLines = (stderr: string) => stderr.split('\n').filter((line) => line !== '' && !line.startsWith('(node:') && !line.startsWith('(Use `node'));
+
+test('an export outside --allow-fs-read, and --out outside --allow-fs-write: the permission model named, with the flag to add', async () => {
+  test.skip(!process.allowedNodeEnvironmentFlags.has(FLAG), 'a Node without the permission model');
+  const dir = tempDir('permission-model');
+  const flow = path.join(dir, 'Main_Flow_140.json');
+  copyFileSync(fixturePath('flows/solution.json'), flow);
+  const readOnlyProject = { NODE_OPTIONS: `${FLAG} --allow-fs-read=${ROOT}/*` };
+  const check = await runCliAfter(undefined, ['check', flow, '-q'], readOnlyProject);
+  // Before: '<file>: UNGRADABLE — Access to this API has been restricted [unreadable-file]'.
+  expect([check.code, check.stdout]).toEqual([2, `${flow}: UNGRADABLE — Node's permission model does not allow reading it: add --allow-fs-read=<path> to ${FLAG} [unreadable-file]\n`]);
+  const readAll = { NODE_OPTIONS: `${FLAG} --allow-fs-read=*` };
+  const out = path.join(dir, 'report.html');
+  const report = await runCliAfter(undefined, ['check', flow, '--format', 'html', '--out', out], readAll);
+  expect([report.code, ownLines(report.stderr)]).toEqual([2, [`flowgrade: cannot write --out ${out}: Node's permission model does not allow writing there: add --allow-fs-write=<path> to ${FLAG} [bad-out]`]]);
+  const graded = path.join(dir, 'graded');
+  const grade = await runCliAfter(undefined, ['grade', dir, '--out', graded], readAll);
+  expect([grade.code, ownLines(grade.stderr)]).toEqual([2, [`flowgrade: cannot write into --out ${graded}: Node's permission model does not allow writing there: add --allow-fs-write=<path> to ${FLAG} [bad-out]`]]);
+});
