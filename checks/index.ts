@@ -1,6 +1,7 @@
 /**
  * The mission registry. Explicit imports, no directory scanning (it runs in the browser too).
- * A new mission is a new folder `checks/<mission-id>/` exporting a Mission, added here.
+ * A new mission is a new folder `checks/<mission-id>/` exporting a Mission, added here: see
+ * docs/missions.md, and tests/unit/missions/conformance.ts for the tests it needs.
  */
 import type { Mission } from '../engine/check.js';
 import callbackOnGlobalError from './callback-on-global-error/index.js';
