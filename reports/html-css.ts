@@ -20,7 +20,7 @@ export const REPORT_CSS = `
 .fg-score { font-size: 1.15rem; font-weight: 600; }
 .fg-summary { margin: 4px 0 0; font-weight: 600; }
 .fg-first-fix { margin: 8px 0 0; padding: 6px 10px; border: 1px solid var(--fg-bad); border-left-width: 6px; border-radius: 6px; overflow-wrap: anywhere; }
-.fg-error { border: 1px solid var(--fg-warn); border-left-width: 6px; background: #fff8c5; border-radius: 6px; padding: 10px 14px; margin: 16px 0; overflow-wrap: anywhere; } /* the fix names the flow, Main_Flow_<ID>, one word */
+.fg-error { border: 1px solid var(--fg-warn); border-left-width: 6px; background: #fff8c5; border-radius: 6px; padding: 10px 14px; margin: 16px 0; overflow-wrap: anywhere; } /* the fix names the flow, Main_Flow_140, one word */
 .fg-steps { display: flex; flex-wrap: wrap; gap: 6px; list-style: none; padding: 0; margin: 14px 0 0; }
 .fg-steps a { display: inline-block; min-width: 3.2em; text-align: center; padding: 2px 8px; border-radius: 6px; border: 1px solid var(--fg-line); text-decoration: none; color: #1f2328; background: #fff; }
 .fg-steps .passed a { border-color: var(--fg-ok); } .fg-steps .failed a, .fg-steps .partial a { border-color: var(--fg-bad); border-width: 2px; } .fg-steps .not-checkable a { color: var(--fg-muted); }
