@@ -19,9 +19,10 @@ export const LOCK_FILE = '.flowgrade-lock';
 export function takeLock(file: string): number | undefined {
   const own = `${file}-${process.pid}`;
   rmSync(own, { force: true });
-  writeFileSync(own, `${process.pid}\n`, { flag: 'wx' });
-  giveOwner(own, 0o600); // read by another run, whatever the umask
   try {
+    // (Inside the try: a disk with no room makes the file and then fails to write it.)
+    writeFileSync(own, `${process.pid}\n`, { flag: 'wx' });
+    giveOwner(own, 0o600); // read by another run, whatever the umask
     return lockOrHolder(file, own);
   } finally {
     rmSync(own, { force: true });
