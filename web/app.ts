@@ -54,9 +54,17 @@ function setUp(): void {
   style.textContent = REPORT_CSS;
   document.head.append(style);
 
-  for (const choice of missionChoices()) labSelect.add(new Option(choice.title, choice.id, choice.selected, choice.selected));
+  const choices = missionChoices();
+  for (const choice of choices) labSelect.add(new Option(choice.title, choice.id, choice.selected, choice.selected));
   // One lab: show which, nothing to pick.
   labSelect.disabled = labSelect.options.length <= 1;
+  // An empty DNIS field dials the chosen lab's number: its placeholder shows which.
+  const showLabDnis = () => {
+    const dnis = choices.find((choice) => choice.id === labSelect.value)?.dnis;
+    if (dnis) dnisInput.placeholder = dnis;
+  };
+  showLabDnis();
+  labSelect.addEventListener('change', showLabDnis);
 
   element('max-size').textContent = formatMegabytes(MAX_BYTES);
   element('tool-version').textContent = `${TOOL.name} ${TOOL.version}`;

@@ -27,8 +27,9 @@ export function readSettings(values: { lab: string; attendee: string; dnis: stri
   return { ok: true, settings: { mission, ...(attendee ? { attendee } : {}), ...(dnis ? { dnis } : {}) } };
 }
 
-export function missionChoices(): { id: string; title: string; selected: boolean }[] {
-  return MISSIONS.map((m) => ({ id: m.id, title: m.title, selected: m.id === DEFAULT_MISSION_ID }));
+/** The lab picker's options; `dnis`: the number the mission's calls dial when the DNIS field is empty (its placeholder). */
+export function missionChoices(): { id: string; title: string; selected: boolean; dnis: string }[] {
+  return MISSIONS.map((m) => ({ id: m.id, title: m.title, selected: m.id === DEFAULT_MISSION_ID, dnis: m.defaultSettings.dnis }));
 }
 
 function capitalised(text: string): string {
