@@ -7,8 +7,8 @@
 import type { DrawingEdge, DrawingGraph } from '../engine/report.js';
 import { exitName } from '../engine/activity-types.js';
 import { activityTypeName, edgeKey } from './drawing.js';
-import { codePoints, firstCodePoints } from './code-points.js';
 import { escapeXml as x, escapeXmlAttribute as xa } from './escape.js';
+import { fitText } from './text-fit.js';
 import { layoutFlow, NODE_HEIGHT as H, NODE_WIDTH as W, type Point } from './svg-layout.js';
 
 export interface SvgOptions {
@@ -33,6 +33,8 @@ const PAD = 40;
 const LOOP_RISE = 34;
 const PARALLEL_GAP = 16;
 const LABEL_HEIGHT = 16;
+/** Width an activity's name and type may take in its box: from 10 px in to 8 px short of its right edge. */
+const TEXT_ROOM = W - 18;
 const COLORS = { line: '#6e7781', text: '#1f2328', muted: '#57606a', exec: '#0969da', execFill: '#ddf4ff', bad: '#cf222e', badFill: '#ffebe9' };
 
 export function renderFlowSvg(graph: DrawingGraph, options: SvgOptions): string {
@@ -86,8 +88,8 @@ export function renderFlowSvg(graph: DrawingGraph, options: SvgOptions): string 
       `<g class="${classes}" data-id="${xa(node.id)}">` +
       `<title>${x(`${node.label} (${type})${states ? ` — ${states}` : ''}`)}</title>` +
       `<rect x="${n(p.x)}" y="${n(p.y)}" width="${W}" height="${H}" rx="6" fill="${fill}" ${stroke}/>` +
-      `<text x="${n(p.x + 10)}" y="${n(p.y + 21)}" class="label" font-size="13" font-weight="600" fill="${COLORS.text}">${x(truncate(node.label, 19))}</text>` +
-      `<text x="${n(p.x + 10)}" y="${n(p.y + 39)}" class="type" font-size="11" fill="${COLORS.muted}">${x(truncate(type, 26))}</text>` +
+      `<text x="${n(p.x + 10)}" y="${n(p.y + 21)}" class="label" font-size="13" font-weight="600" fill="${COLORS.text}">${x(fitText(node.label, 19, TEXT_ROOM / 13))}</text>` +
+      `<text x="${n(p.x + 10)}" y="${n(p.y + 39)}" class="type" font-size="11" fill="${COLORS.muted}">${x(fitText(type, 26, TEXT_ROOM / 11))}</text>` +
       (failing ? `<g class="badge"><circle cx="${n(p.x + W)}" cy="${n(p.y)}" r="10" fill="${COLORS.bad}"/><text x="${n(p.x + W)}" y="${n(p.y + 4)}" text-anchor="middle" font-size="12" font-weight="700" fill="#fff">&#10007;</text></g>` : '') +
       '</g>'
     );
@@ -200,11 +202,6 @@ function laneAbove(start: Point, end: Point, byX: readonly Point[], offset: numb
 
 function n(value: number): string {
   return String(Math.round(value));
-}
-
-function truncate(text: string, max: number): string {
-  if (text.length <= max) return text; // (no more characters than UTF-16 units)
-  return codePoints(text) > max ? firstCodePoints(text, max - 1) + '…' : text;
 }
 
 function slug(text: string): string {

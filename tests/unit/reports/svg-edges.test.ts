@@ -101,12 +101,13 @@ test('the drawing stands alone: the path is blue and thick, a failing activity r
   expect(child(nodes.get('end1')!, 'title').text).toBe('EndFlow_p88 (End Flow)');
 });
 
-test('a label is cut at 19 characters, not UTF-16 units: 19 stay whole, emoji are never split', () => {
+test('a label is cut at 19 characters, not UTF-16 units, and sooner when wider than its box: emoji are never split', () => {
   const labels = ['SimulateGlobalError', 'DisconnectContact_g9e', '😀'.repeat(19), '😀'.repeat(20)];
   const graph: DrawingGraph = { nodes: labels.map((label, i) => ({ id: `n${i}`, label, type: 'play-message', position: { x: i * 300, y: 0 } })), edges: [] };
   const svg = renderFlowSvg(graph, { executed: new Set(), failing: new Set(), title: 'Main flow' });
   const shownLabels = [...parts(svg).nodes.values()].map((g) => g.children.find((c) => c.attributes.class === 'label')!.text);
-  expect(shownLabels).toEqual(['SimulateGlobalError', 'DisconnectContact_…', '😀'.repeat(19), `${'😀'.repeat(18)}…`]);
+  // 19 emoji are some 300 px wide: they ran over the 180-px box (tests/browser/drawing-labels.test.ts).
+  expect(shownLabels).toEqual(['SimulateGlobalError', 'DisconnectContact_…', `${'😀'.repeat(9)}…`, `${'😀'.repeat(9)}…`]);
 });
 
 test('links sharing both ends (a Condition’s True and False to one EndFlow) are drawn apart', () => {

@@ -1,0 +1,37 @@
+/**
+ * Fitting a line of SVG text into a box of fixed width: SVG text does not wrap, and a label wider
+ * than its activity's box ran over the box's edge and the links beside it. The width is estimated
+ * from DejaVu Sans Bold's advances (what `system-ui` is on Linux, and wider than Segoe UI or San
+ * Francisco), so a text judged to fit fits in any of them.
+ */
+import { codePoints, firstCodePoints } from './code-points.js';
+
+/** Advance widths of the printable ASCII characters (space to ~), in hundredths of an em. */
+const ADVANCE = [
+  35, 46, 52, 84, 70, 100, 87, 31, 46, 46, 52, 84, 38, 42, 38, 37, 70, 70, 70, 70, 70, 70, 70, 70, 70, 70, 40, 40, 84, 84, 84, 58,
+  100, 77, 76, 73, 83, 68, 68, 82, 84, 37, 37, 77, 64, 100, 84, 85, 73, 85, 77, 72, 68, 81, 77, 110, 77, 72, 73, 46, 37, 46, 84, 50,
+  50, 67, 72, 59, 72, 68, 44, 72, 71, 34, 34, 67, 34, 104, 71, 69, 72, 72, 49, 60, 48, 71, 65, 92, 65, 65, 58, 71, 37, 71, 84,
+];
+const ELLIPSIS = '…';
+
+/** Estimated width of `text` in em: other characters as wide as an M, ideographs and emoji wider. */
+export function widthInEm(text: string): number {
+  let hundredths = 0;
+  for (const character of text) {
+    const code = character.codePointAt(0)!;
+    hundredths += code >= 32 && code <= 126 ? ADVANCE[code - 32] : code >= 0x2e80 ? 125 : 100;
+  }
+  return hundredths / 100;
+}
+
+/**
+ * `text` whole when it has at most `maxCharacters` characters and is at most `maxEm` wide, else as
+ * many of its first characters as fit with `…` after them (never a split character).
+ */
+export function fitText(text: string, maxCharacters: number, maxEm: number): string {
+  const whole = text.length <= maxCharacters || codePoints(text) <= maxCharacters; // (no more characters than UTF-16 units)
+  if (whole && widthInEm(text) <= maxEm) return text;
+  let count = Math.min(codePoints(firstCodePoints(text, maxCharacters)), maxCharacters - 1);
+  while (count > 1 && widthInEm(firstCodePoints(text, count) + ELLIPSIS) > maxEm) count--;
+  return firstCodePoints(text, count) + ELLIPSIS;
+}

@@ -1,0 +1,27 @@
+import { test, expect } from '@playwright/test';
+import { fitText, widthInEm } from '../../../reports/text-fit.js';
+
+test('widths: narrow letters count less than wide ones, capitals more than small letters, emoji and ideographs most', () => {
+  expect(widthInEm('illi')).toBeLessThan(widthInEm('mmmm'));
+  expect(widthInEm('WAVE')).toBeGreaterThan(widthInEm('wave'));
+  expect(widthInEm('😀')).toBeGreaterThan(widthInEm('M'));
+  expect(widthInEm('呼')).toBeGreaterThan(widthInEm('M'));
+  expect(widthInEm('')).toBe(0);
+});
+
+test('a text that fits is kept whole; one too long or too wide is cut with … and then fits', () => {
+  expect(fitText('Queue', 19, 12)).toBe('Queue');
+  expect(fitText('SimulateGlobalError', 19, 12.4)).toBe('SimulateGlobalError');
+  expect(fitText('DisconnectContact_g9e', 19, 12.4)).toBe('DisconnectContact_…');
+  for (const text of ['OutboundCampaignCallResult', 'W'.repeat(19), '😀'.repeat(30), 'x'.repeat(260_000)]) {
+    const fitted = fitText(text, 19, 12.4);
+    expect(fitted.endsWith('…'), text.slice(0, 30)).toBe(true);
+    expect(widthInEm(fitted), text.slice(0, 30)).toBeLessThanOrEqual(12.4);
+    expect([...fitted].length).toBeLessThanOrEqual(19);
+  }
+});
+
+test('never splits a character made of two UTF-16 units', () => {
+  const fitted = fitText('😀'.repeat(20), 19, 6);
+  expect(fitted).toMatch(/^(😀)+…$/u);
+});
