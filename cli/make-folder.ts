@@ -29,10 +29,14 @@ export async function makeFolder(dir: string): Promise<void> {
   if (!(await stat(dir)).isDirectory()) throw Object.assign(new Error(`EEXIST: file already exists, mkdir '${dir}'`), { code: 'EEXIST' });
 }
 
+/** Whether `at` is there; a folder that cannot be looked at (permission) is not taken for missing. */
 async function exists(at: string): Promise<boolean> {
   return stat(at).then(
     () => true,
-    () => false,
+    (error: NodeJS.ErrnoException) => {
+      if (error.code === 'ENOENT' || error.code === 'ENOTDIR') return false;
+      throw error;
+    },
   );
 }
 

@@ -32,3 +32,16 @@ test('an export outside --allow-fs-read, and --out outside --allow-fs-write: the
   const grade = await runCliAfter(undefined, ['grade', dir, '--out', graded], readAll);
   expect([grade.code, ownLines(grade.stderr)]).toEqual([2, [`flowgrade: cannot write into --out ${graded}: Node's permission model does not allow writing there: add --allow-fs-write=<path> to ${FLAG} [bad-out]`]]);
 });
+
+test('an --out flowgrade may write into but not read: said so (reading), not taken for a missing folder to be made from /', async () => {
+  test.skip(!process.allowedNodeEnvironmentFlags.has(FLAG), 'a Node without the permission model');
+  const dir = tempDir('permission-read-out');
+  const flow = path.join(dir, 'Main_Flow_140.json');
+  copyFileSync(fixturePath('flows/solution.json'), flow);
+  const out = tempDir('permission-write-only');
+  const writeOnly = { NODE_OPTIONS: `${FLAG} --allow-fs-read=${ROOT}/* --allow-fs-read=${dir}/* --allow-fs-write=${out}/*` };
+  const grade = await runCliAfter(undefined, ['grade', dir, '--out', out], writeOnly);
+  // Before: 'Node's permission model does not allow writing there', from mkdir('/'): the folder, not
+  // readable, was taken for missing and its parents made, up to the root.
+  expect([grade.code, ownLines(grade.stderr)]).toEqual([2, [`flowgrade: cannot write into --out ${out}: Node's permission model does not allow reading it: add --allow-fs-read=<path> to ${FLAG} [bad-out]`]]);
+});
