@@ -145,6 +145,8 @@ td.fg-cell.not-graded { background: #fff; color: var(--muted); }
 .fg-failures details.fg-more summary { cursor: pointer; color: #0550ae; width: fit-content; }
 .fg-dash table.fg-plain { border-collapse: collapse; }
 .fg-dash table.fg-plain th, .fg-dash table.fg-plain td { border: 1px solid var(--line); padding: 4px 8px; text-align: left; vertical-align: top; overflow-wrap: anywhere; }
+/* The paths beside them may wrap anywhere, not the headings nor a short id: at 320 px they were a letter a line. */
+.fg-dash table.fg-plain thead th { overflow-wrap: normal; } .fg-dash table.fg-plain tbody th { min-width: 4.5em; }
 /* Forced colours (Windows' Contrast themes) replace the heat-map's and the badges' colours by the
    theme's: a failed step and a verdict other than passed are drawn inverted in the theme's own two
    colours, a partly passed step framed with a dashed line, so the eye still finds them in a class. */

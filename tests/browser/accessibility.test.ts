@@ -153,6 +153,34 @@ test.describe('attendee report', () => {
 });
 
 test.describe('class dashboard', () => {
+  test('reflow: at 320 CSS px, with and without WCAG 1.4.12 text spacing, the duplicate submissions table keeps its headings and a short attendee id whole beside long file paths', async ({ page }, testInfo) => {
+    // The paths may wrap anywhere; "Attendee" and "1001" were broken a letter a line, the column as narrow as one character.
+    const folder = '/home/instructor/classes/2026-spring/section-04/submissions/';
+    const file = (suffix: string) => `${folder}Main_Flow_1001_exported_from_the_sandbox_tenant${suffix}.json`;
+    const html = renderDashboard([passedReport(), failedReport()], { reportHref: (r) => `${r.attendee.id}.html`, duplicates: [{ attendee: '1001', kept: file(''), dropped: [file('-copy')] }] });
+    await page.setViewportSize({ width: 320, height: 800 });
+    for (const spacing of [false, true]) {
+      const { watched } = await open(page, `duplicates-${spacing}.html`, html);
+      if (spacing) await page.addStyleTag({ content: TEXT_SPACING });
+      const table = page.locator('table.fg-plain');
+      await table.screenshot({ path: testInfo.outputPath(`duplicates-320${spacing ? '-spacing' : ''}.png`) });
+      // Lines each word of a heading or the id takes: one.
+      const split = await table.evaluate((element) => {
+        const words: string[] = [];
+        for (const cell of element.querySelectorAll('thead th, tbody th')) {
+          const range = document.createRange();
+          range.selectNodeContents(cell);
+          const lines = new Set([...range.getClientRects()].map((box) => Math.round(box.top))).size;
+          if (lines > cell.textContent!.trim().split(/\s+/).length) words.push(`${cell.textContent}: ${lines} lines`);
+        }
+        return words;
+      });
+      expect(split, spacing ? 'with text spacing' : 'as written').toEqual([]);
+      expect(await sidewaysScroll(page)).toBe(0);
+      expect(watched.errors).toEqual([]);
+    }
+  });
+
   test('each Build step column says which step it is in text on the page, not only in a tooltip a keyboard or touch user never sees', async ({ page }) => {
     const reports = [passedReport(), failedReport(), ungradableReport()];
     const { watched } = await open(page, 'step-key.html', renderDashboard(reports, { reportHref: (r) => `${r.attendee.id}.html` }));
