@@ -45,3 +45,14 @@ test('an --out flowgrade may write into but not read: said so (reading), not tak
   // readable, was taken for missing and its parents made, up to the root.
   expect([grade.code, ownLines(grade.stderr)]).toEqual([2, [`flowgrade: cannot write into --out ${out}: Node's permission model does not allow reading it: add --allow-fs-read=<path> to ${FLAG} [bad-out]`]]);
 });
+
+test('a new --out under the permission model, allowed by --allow-fs-read and --allow-fs-write for it alone, is made and graded into', async () => {
+  test.skip(!process.allowedNodeEnvironmentFlags.has(FLAG), 'a Node without the permission model');
+  const dir = tempDir('permission-new-class');
+  copyFileSync(fixturePath('flows/solution.json'), path.join(dir, 'Main_Flow_140.json'));
+  const out = path.join(tempDir('permission-new-out'), 'graded');
+  const allowed = { NODE_OPTIONS: `${FLAG} --allow-fs-read=${ROOT}/* --allow-fs-read=${dir}/* --allow-fs-read=${out}* --allow-fs-write=${out}*` };
+  const grade = await runCliAfter(undefined, ['grade', dir, '--out', out, '--jobs', '1', '--quiet'], allowed);
+  // Before: looking for the missing folders up to the root, it was refused reading the parent folder.
+  expect([grade.code, grade.stdout, ownLines(grade.stderr)]).toEqual([0, `graded 1 attendee into ${out}: 1 passed, 0 failed, 0 ungradable\n`, []]);
+});
