@@ -72,6 +72,8 @@ table.fg-trace details summary { cursor: pointer; color: #0550ae; }
   .fg-verdict { border: 1px solid CanvasText; }
   .fg-verdict.failed, .fg-verdict.ungradable { forced-color-adjust: none; background: CanvasText; color: Canvas; }
   .fg-hue { display: none; }
+  /* A step's edge was green or red: a failed or partly passed one is edged with a double line. */
+  .fg-step.failed, .fg-step.partial { border-left-style: double; }
   .fg-key.fg-exec { border-color: Highlight; }
   .fg-drawing svg.flow text { fill: CanvasText; }
   .fg-drawing svg.flow .edge text { stroke: Canvas; }

@@ -85,6 +85,17 @@ for (const theme of THEMES) {
     for (const verdict of ['passed', 'failed', 'ungradable']) expect(contrast(looks[verdict].color, looks[verdict].background), verdict).toBeGreaterThanOrEqual(4.5);
   });
 
+  test(`attendee report, ${theme} Contrast theme: a Build step that failed or partly passed is edged unlike one that passed`, async ({ page }, testInfo) => {
+    await forced(page, theme);
+    const { watched } = await open(page, `steps-${theme}.html`, renderHtmlReport(failedReport()));
+    await page.locator('.fg-step.failed').first().screenshot({ path: testInfo.outputPath(`step-failed-${theme}.png`) });
+    const edge = (selector: string) => page.locator(selector).first().evaluate((element) => `${getComputedStyle(element).borderLeftStyle} ${getComputedStyle(element).borderLeftColor}`);
+    const passed = await edge('.fg-step.passed');
+    expect(await edge('.fg-step.failed')).not.toBe(passed);
+    expect(await edge('.fg-step.partial')).not.toBe(passed);
+    expect(watched.errors).toEqual([]);
+  });
+
   test(`class dashboard, ${theme} Contrast theme: failed, partly passed and passed heat-map cells, and failed and passed verdicts, each look different`, async ({ page }, testInfo) => {
     await forced(page, theme);
     const { watched } = await open(page, `dashboard-${theme}.html`, renderDashboard([passedReport(), failedReport(), ungradableReport()], { reportHref: (r) => `${r.attendee.id}.html` }));
