@@ -130,5 +130,20 @@ test.describe('self-check page', () => {
       expect(await look(page, '#drop-zone')).not.toEqual(idle);
       expect(watched.errors).toEqual([]);
     });
+
+    test(`${theme} Contrast theme: each control reached by Tab shows a focus outline (the page's ring has a box-shadow, which forced colours drop)`, async ({ page }) => {
+      const watched = watchPage(page);
+      await forced(page, theme);
+      await page.goto(site().url);
+      await expect(page.locator('#results')).toHaveAttribute('data-state', 'ready');
+      const rings: string[] = [];
+      for (const id of ['drop-zone', 'attendee', 'dnis']) {
+        await page.keyboard.press('Tab');
+        await expect(page.locator(`#${id}`)).toBeFocused();
+        rings.push(await page.locator(`#${id}`).evaluate((element) => `${element.id} ${getComputedStyle(element).outlineStyle} ${parseFloat(getComputedStyle(element).outlineWidth) >= 2}`));
+      }
+      expect(rings).toEqual(['drop-zone solid true', 'attendee solid true', 'dnis solid true']);
+      expect(watched.errors).toEqual([]);
+    });
   }
 });
