@@ -52,6 +52,11 @@ const REASONS: Record<string, string> = {
   ENAMETOOLONG: 'the path is too long',
   EEXIST: 'a file of that name is in the way',
   ENOSPC: 'no space left on the device',
+  // The machine's limits, named by the setting that sets them.
+  EFBIG: 'the file would pass the limit on file sizes (ulimit -f)',
+  EMFILE: 'too many open files: raise the limit of open files, ulimit -n',
+  ENFILE: 'too many files open on this machine',
+  EDQUOT: 'the disk quota is used up',
   EROFS: 'the file system is read-only',
 };
 

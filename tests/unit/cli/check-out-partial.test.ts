@@ -20,7 +20,7 @@ for (const format of ['html', 'json']) {
       const out = path.join(dir, `report-${earlier}.${format}`);
       if (earlier) writeFileSync(out, 'an earlier report\n');
       const run = await checkUnderFileSizeLimit(['--format', format, '--out', out]);
-      expect([run.code, run.stdout, run.stderr]).toEqual([2, '', `flowgrade: cannot write --out ${out}: EFBIG: file too large, write; the part written is removed [bad-out]\n`]);
+      expect([run.code, run.stdout, run.stderr]).toEqual([2, '', `flowgrade: cannot write --out ${out}: the file would pass the limit on file sizes (ulimit -f); the part written is removed [bad-out]\n`]);
       // Before: a report of the first 32 KB (or 64 KB) was left, cut in the middle of a line.
       expect(existsSync(out), `earlier report: ${earlier}`).toBe(false);
     }

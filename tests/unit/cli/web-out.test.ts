@@ -45,7 +45,7 @@ test('web --out over an earlier page past a file-size limit (a full disk alike) 
   // 512 blocks (256 KB in dash, 512 KB in bash): app.js.map (1.5 MB) cannot be written, nor app.js in dash.
   const run = await runCliAfter('ulimit -f 512', ['web', '--out', site]);
   expect([run.code, run.stdout]).toEqual([2, '']);
-  expect(run.stderr).toMatch(/^flowgrade: cannot write .*app\.js(\.map)?: EFBIG: file too large, copyfile .*; the page is not complete: write it again where there is room \[bad-out\]\n$/);
+  expect(run.stderr).toMatch(/^flowgrade: cannot write .*app\.js(\.map)?: the file would pass the limit on file sizes \(ulimit -f\); the page is not complete: write it again where there is room \[bad-out\]\n$/);
   // Before: the earlier index.html stayed beside app.js.map cut at 512 KB: a page that loads, and breaks.
   const left = readdirSync(site);
   expect(left).not.toContain('index.html');

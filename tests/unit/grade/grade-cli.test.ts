@@ -556,7 +556,7 @@ test('a report that cannot be written from a grading thread (a file-size limit, 
     const out = tempDir(`fsize-out-${jobs}`);
     const run = await grade(jobs, out);
     expect(run.stderr, jobs).not.toContain('grading-crashed');
-    expect([run.code, run.stderr.trim()], jobs).toEqual([2, `flowgrade: cannot write into --out ${out}: EFBIG: file too large, write [bad-out]`]);
+    expect([run.code, run.stderr.trim()], jobs).toEqual([2, `flowgrade: cannot write into --out ${out}: the file would pass the limit on file sizes (ulimit -f) [bad-out]`]);
     expect(run.stdout, jobs).toBe('');
   }
 });
