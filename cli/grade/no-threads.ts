@@ -5,7 +5,7 @@
  * machine's settings, not a bug, and the class is graded all the same.
  */
 
-import { permissionModelFlag } from '../io.js';
+import { permissionModelFlag, reasonOf } from '../io.js';
 
 /** One line naming why, from the error of the thread that could not start. */
 export function noThreadsLine(error: Error | undefined, permissionFlag = permissionModelFlag()): string {
@@ -15,6 +15,8 @@ export function noThreadsLine(error: Error | undefined, permissionFlag = permiss
 function why(error: Error | undefined, permissionFlag: string): string {
   const cause = (error?.cause ?? error) as (Error & { code?: string }) | undefined;
   if (cause?.code === 'ERR_ACCESS_DENIED') return `Node's permission model allows none: add --allow-worker to ${permissionFlag}`;
-  if (/\bE[MN]FILE\b/.test(cause?.message ?? '')) return 'too many open files: raise the limit of open files, ulimit -n';
+  // Node says "Worker initialization failure: EMFILE", without the code as a property.
+  const limit = /\bE[MN]FILE\b/.exec(cause?.message ?? '')?.[0];
+  if (limit !== undefined) return reasonOf(Object.assign(new Error(limit), { code: limit }));
   return cause?.message ?? 'unknown reason';
 }
