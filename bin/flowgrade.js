@@ -20,10 +20,19 @@ try {
   process.exit(2);
 }
 
+// Node 20's HTTP client compiles a parser flowgrade never uses as the CLI loads, and leaves the
+// promise unhandled: under ulimit -v it rejects, often after a quick command (labs, checks) has
+// returned, when no handler of the CLI's is listening, and Node would end the process with a stack
+// trace (cli/main.ts isUnusedHttpParserFailure). Anything else goes on as Node would have it.
+let cli;
+process.on('unhandledRejection', (error) => {
+  if (cli?.isUnusedHttpParserFailure(error)) return;
+  if (process.listenerCount('unhandledRejection') === 1) throw error;
+});
+
 // The build beside this file, not beside a symlink to it (npm's <prefix>/bin/flowgrade), which
 // import.meta.url names under --preserve-symlinks-main.
 const built = new URL('../dist/cli.js', pathToFileURL(realpathSync(fileURLToPath(import.meta.url))));
-let cli;
 try {
   cli = await import(built.href);
 } catch (error) {

@@ -63,12 +63,15 @@ export async function run(argv: string[], overrides: Partial<CliContext> = {}): 
     },
     ...overrides,
   };
+  let fatal = false;
   const onFatal = (error: unknown) => {
+    if (isUnusedHttpParserFailure(error)) return;
+    fatal = true;
     ctx.stderr(`flowgrade: internal error: ${describe(error, debug)}\n`);
     process.exitCode = EXIT.unusable;
   };
-  process.once('uncaughtException', onFatal);
-  process.once('unhandledRejection', onFatal);
+  process.on('uncaughtException', onFatal);
+  process.on('unhandledRejection', onFatal);
   try {
     await createProgram(ctx).parseAsync(argv);
   } catch (error) {
@@ -84,7 +87,18 @@ export async function run(argv: string[], overrides: Partial<CliContext> = {}): 
     process.off('uncaughtException', onFatal);
     process.off('unhandledRejection', onFatal);
   }
-  return outputLost ? EXIT.unusable : exitCode;
+  return outputLost || fatal ? EXIT.unusable : exitCode;
+}
+
+/**
+ * Node 20's bundled HTTP client (undici) compiles its HTTP parser, llhttp, to WebAssembly as soon
+ * as it loads (the Request, Headers and Response classes the simulator uses load it), and leaves
+ * that promise unhandled. Under a limit on virtual memory (`ulimit -v` below some 10 GB, which a
+ * WebAssembly memory reserves) it rejects, "Out of memory: Cannot allocate Wasm memory". flowgrade
+ * never sends a request (MSW answers them in-process), so never uses that parser: not an error.
+ */
+export function isUnusedHttpParserFailure(error: unknown): boolean {
+  return error instanceof Error && error.message.startsWith('WebAssembly.') && /node:internal\/deps\/undici\//.test(error.stack ?? '');
 }
 
 /**
