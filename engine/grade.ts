@@ -210,9 +210,14 @@ function markScenarioOutcomes(scenarios: ScenarioResult[], checks: CheckResult[]
  * simulator's default contact, which is Callback on Global Error's lab number.
  */
 function dialling(definition: ScenarioDefinition, dnis: string): ScenarioDefinition {
-  const contact = definition.scenario.contact;
-  if (contact?.DNIS !== undefined) return definition;
-  return { ...definition, scenario: { ...definition.scenario, contact: { ...contact, DNIS: dnis } } };
+  try {
+    const contact = definition.scenario.contact;
+    if (contact?.DNIS !== undefined) return definition;
+    return { ...definition, scenario: { ...definition.scenario, contact: { ...contact, DNIS: dnis } } };
+  } catch {
+    // Contact data that cannot be read is the simulated call's failure, told as such when it runs.
+    return definition;
+  }
 }
 
 function drawing(graph: FlowGraph): DrawingGraph {
