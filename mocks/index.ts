@@ -75,6 +75,9 @@ export function createMockServices(options: MockOptions = {}): MockServices {
  * that note. (`Error.stackTraceLimit` is V8's; elsewhere setting it does nothing.)
  */
 function withoutCallFrames<T>(build: () => T): T {
+  // Frozen intrinsics (`node --frozen-intrinsics`, a hardened realm) make the property read-only:
+  // then the handlers are built with their stack traces, a little slower, the same.
+  if (!Object.getOwnPropertyDescriptor(Error, 'stackTraceLimit')?.writable) return build();
   const limit = Error.stackTraceLimit;
   Error.stackTraceLimit = 0;
   try {

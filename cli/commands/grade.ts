@@ -92,20 +92,41 @@ export function gradeCommand(ctx: CliContext): Command {
     }
     const feedback = moodleFeedbackLine(outcome.moodleFeedback, gradedCount(outcome.moodleStudents));
     if (feedback !== undefined) ctx.stdout(printableLine(feedback) + '\n');
+    const graderFailed = graderFailureLine(outcome.rows);
+    if (graderFailed !== undefined) ctx.stderr(printableLine(graderFailed) + '\n');
     if (process.env.FLOWGRADE_REPORT_RSS) ctx.stderr(`flowgrade: peak RSS ${process.resourceUsage().maxRSS} KB\n`);
     ctx.exit(exitCode(outcome.rows, flags.failOn));
   });
 }
 
 /**
+ * Codes of a submission left ungradable by flowgrade itself (a bug of ours, or its thread dying),
+ * not by its file: the class's results are incomplete whatever the attendees did.
+ */
+const GRADER_FAILURES = new Set(['internal-error', 'report-failed', 'grading-crashed']);
+
+const graderFailures = (rows: GradedRow[]) => rows.filter((row) => GRADER_FAILURES.has(row.report.error?.code ?? ''));
+
+/**
  * `--fail-on failed` (default): 1 when a kept submission failed, else 0. `--fail-on ungradable`:
  * also 2 when a kept submission was ungradable (as `check` exits 2 on an unreadable input).
+ * Either: 2 when flowgrade failed to grade a submission (`GRADER_FAILURES`), as `check` exits 2
+ * on an internal error, so that a CI job is not green on a batch its grader broke.
  * `--fail-on none`: 0.
  */
 export function exitCode(rows: GradedRow[], failOn: FailOn): number {
   if (failOn === 'none') return EXIT.passed;
+  if (graderFailures(rows).length > 0) return EXIT.unusable;
   if (failOn === 'ungradable' && rows.some((row) => row.report.verdict === 'ungradable')) return EXIT.unusable;
   return rows.some((row) => row.report.verdict === 'failed') ? EXIT.failed : EXIT.passed;
+}
+
+/** The closing line when flowgrade failed to grade some submissions, else nothing. */
+export function graderFailureLine(rows: GradedRow[]): string | undefined {
+  const failed = graderFailures(rows);
+  if (failed.length === 0) return undefined;
+  const codes = [...new Set(failed.map((row) => row.report.error?.code))].join(', ');
+  return `flowgrade: ${plural(failed.length, 'submission')} not graded because flowgrade failed on ${failed.length === 1 ? 'it' : 'them'} (${codes}): their rows say ungradable through no fault of theirs; please report it with the file`;
 }
 
 function summary(rows: GradedRow[], found: number, flags: GradeFlags): string {

@@ -4,7 +4,7 @@
  * submissions together.
  */
 import { test, expect } from '@playwright/test';
-import { exitCode } from '../../../cli/commands/grade.js';
+import { exitCode, graderFailureLine } from '../../../cli/commands/grade.js';
 import type { GradedRow } from '../../../cli/grade/types.js';
 import type { Verdict } from '../../../engine/report.js';
 
@@ -21,4 +21,15 @@ test('--fail-on failed (the default) is 1 for a failed submission, ungradable on
     ungradable: { passed: 0, failed: 1, ungradable: 2, both: 2, none: 0 },
     none: { passed: 0, failed: 0, ungradable: 0, both: 0, none: 0 },
   });
+});
+
+test('a submission flowgrade itself failed to grade (internal-error, report-failed, grading-crashed) makes it 2 unless --fail-on none; an unreadable file or a timeout stays an ungradable row like any other', () => {
+  const withCode = (code: string) => ({ report: { verdict: 'ungradable', error: { code, message: '' } } }) as unknown as GradedRow;
+  const codes = (row: GradedRow) => (['failed', 'ungradable', 'none'] as const).map((failOn) => exitCode([...rows('passed', 'failed'), row], failOn));
+  for (const code of ['internal-error', 'report-failed', 'grading-crashed']) expect(codes(withCode(code)), code).toEqual([2, 2, 0]);
+  for (const code of ['not-json', 'grading-timeout', 'zip-bomb']) expect(codes(withCode(code)), code).toEqual([1, 2, 0]);
+  expect(graderFailureLine([...rows('passed'), withCode('internal-error'), withCode('report-failed')])).toBe(
+    'flowgrade: 2 submissions not graded because flowgrade failed on them (internal-error, report-failed): their rows say ungradable through no fault of theirs; please report it with the file',
+  );
+  expect(graderFailureLine([...rows('passed', 'failed'), withCode('grading-timeout')])).toBeUndefined();
 });

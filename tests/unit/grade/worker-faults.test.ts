@@ -59,7 +59,8 @@ test('a grading thread that crashes or hangs on a submission makes it one ungrad
   expect(result.code).toBe(2);
   expect(result.stderr).toContain(`flowgrade: ${path.join(dir, 'a', 'Main_Flow_102-crash.json')}: grading worker exited with code 3 [grading-crashed]`);
   expect(result.stderr).toContain(`flowgrade: ${path.join(dir, 'b', 'Main_Flow_103-hang.json')}: grading took longer than 1 s; stopped [grading-timeout]`);
-  expect(result.stderr.trim().split('\n')).toHaveLength(2);
+  expect(result.stderr).toContain('flowgrade: 1 submission not graded because flowgrade failed on it (grading-crashed)');
+  expect(result.stderr.trim().split('\n')).toHaveLength(3);
   // Each of the five has its reports (names by attendee id); the faulty two say why they were not graded.
   for (const id of ['140', '140-2', '140-3', '102-crash', '103-hang']) {
     expect(existsSync(path.join(out, `${id}.html`)), id).toBe(true);
@@ -70,4 +71,19 @@ test('a grading thread that crashes or hangs on a submission makes it one ungrad
   expect([hung.verdict, hung.error?.code]).toEqual(['ungradable', 'grading-timeout']);
   const grades = readFileSync(path.join(out, 'grades.csv'), 'utf8').trim().split('\n');
   expect(grades).toHaveLength(1 + files.length);
+});
+
+test('a submission flowgrade failed to grade makes the exit code 2 under the default --fail-on, as an internal error of check does, so a CI job is not green; --fail-on none still 0', async () => {
+  const bin = cliWithFaultyWorker();
+  const dir = tempDir('worker-faults-exit');
+  copyFileSync(fixturePath('flows/solution.json'), path.join(dir, 'Main_Flow_140.json'));
+  copyFileSync(fixturePath('flows/solution.json'), path.join(dir, 'Main_Flow_102-crash.json'));
+  const args = (out: string, ...more: string[]) => ['grade', dir, '--out', out, '--jobs', '2', '--quiet', '--now', '2025-08-01T09:00:00Z', ...more];
+  const byDefault = await run(bin, args(tempDir('worker-faults-exit-out')));
+  expect(byDefault.stdout).toContain(': 1 passed, 0 failed, 1 ungradable');
+  expect(byDefault.code).toBe(2);
+  expect(byDefault.stderr).toContain('flowgrade: 1 submission not graded because flowgrade failed on it (grading-crashed): their rows say ungradable through no fault of theirs; please report it with the file');
+  const none = await run(bin, args(tempDir('worker-faults-exit-none'), '--fail-on', 'none'));
+  expect(none.code).toBe(0);
+  expect(none.stderr).toContain('[grading-crashed]');
 });
