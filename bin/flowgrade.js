@@ -23,7 +23,7 @@ try {
 // Node 20's HTTP client compiles a parser flowgrade never uses as the CLI loads, and leaves the
 // promise unhandled: under ulimit -v it rejects, often after a quick command (labs, checks) has
 // returned, when no handler of the CLI's is listening, and Node would end the process with a stack
-// trace (cli/main.ts isUnusedHttpParserFailure). Anything else goes on as Node would have it.
+// trace (cli/unused-http-parser.ts). Anything else goes on as Node would have it.
 let cli;
 process.on('unhandledRejection', (error) => {
   if (cli?.isUnusedHttpParserFailure(error)) return;

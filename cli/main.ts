@@ -5,6 +5,10 @@ import { createProgram } from './program.js';
 import type { CliContext } from './context.js';
 import { printableLine } from '../reports/escape.js';
 import { EXIT, UsageError } from './errors.js';
+import { isUnusedHttpParserFailure } from './unused-http-parser.js';
+
+// bin/flowgrade.js asks it too, of rejections that come after the CLI has returned.
+export { isUnusedHttpParserFailure };
 import { reasonOf } from './io.js';
 import { unicodeTerminal } from './terminal.js';
 import { version } from './version.js';
@@ -88,17 +92,6 @@ export async function run(argv: string[], overrides: Partial<CliContext> = {}): 
     process.off('unhandledRejection', onFatal);
   }
   return outputLost || fatal ? EXIT.unusable : exitCode;
-}
-
-/**
- * Node 20's bundled HTTP client (undici) compiles its HTTP parser, llhttp, to WebAssembly as soon
- * as it loads (the Request, Headers and Response classes the simulator uses load it), and leaves
- * that promise unhandled. Under a limit on virtual memory (`ulimit -v` below some 10 GB, which a
- * WebAssembly memory reserves) it rejects, "Out of memory: Cannot allocate Wasm memory". flowgrade
- * never sends a request (MSW answers them in-process), so never uses that parser: not an error.
- */
-export function isUnusedHttpParserFailure(error: unknown): boolean {
-  return error instanceof Error && error.message.startsWith('WebAssembly.') && /node:internal\/deps\/undici\//.test(error.stack ?? '');
 }
 
 /**

@@ -18,7 +18,8 @@ import { discover, type Discovery } from './discover.js';
 import { keepNewest, sortRows, type Duplicate } from './duplicates.js';
 import { nameClashKey } from './file-names.js';
 import { PoolTaskError, WorkerPool } from './pool.js';
-import { noThreadsLine } from './no-threads.js';
+import { addressSpace, limitReason, threadsWithin } from './address-space.js';
+import { fewThreadsLine, noThreadsLine } from './no-threads.js';
 import { Progress } from './progress.js';
 import { selectShardByGroup, type Shard } from './shard.js';
 import { tierUpFlag } from './tier-up.js';
@@ -206,7 +207,7 @@ async function gradeAndWrite(found: Discovery, stagingDir: string, run: Run, bat
   const env = taskEnv(batch.options, stagingDir);
   // One pool for both passes (whose submissions these are, for --shard; then the grading): its
   // threads start once, and the first pass warms up the loading code the second one runs again.
-  const pool = batch.jobs > 1 && foundCount > 1 ? await startedPool(Math.min(batch.jobs, foundCount), env, batch) : undefined;
+  const pool = batch.jobs > 1 && foundCount > 1 ? await startedPool(threadsToStart(Math.min(batch.jobs, foundCount), batch), env, batch) : undefined;
   let progress: Progress | undefined;
   let stopped: Promise<void> | undefined;
   try {
@@ -364,8 +365,19 @@ function startPool(size: number, env: TaskEnv, batch: BatchOptions): GradingPool
   });
 }
 
-/** A pool whose first thread is ready; none when no thread can start (said once), to grade in-process. */
+/** How many of `requested` threads to start: as many as a limit on virtual memory leaves room for (said once if fewer). */
+function threadsToStart(requested: number, batch: BatchOptions): number {
+  const space = addressSpace();
+  const fit = threadsWithin(requested, space);
+  if (space === undefined || fit === requested) return requested;
+  if (fit < 2) batch.warn(noThreadsLine(limitReason(space)));
+  else batch.warn(fewThreadsLine(fit, requested, limitReason(space)));
+  return fit;
+}
+
+/** A pool whose first thread is ready; none when none is to start or none can (said once), to grade in-process. */
 async function startedPool(size: number, env: TaskEnv, batch: BatchOptions): Promise<GradingPool | undefined> {
+  if (size < 2) return undefined;
   const pool = startPool(size, env, batch);
   if (await pool.started()) return pool;
   batch.warn(noThreadsLine(pool.failure));

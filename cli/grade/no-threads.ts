@@ -7,9 +7,15 @@
 
 import { permissionModelFlag, reasonOf } from '../io.js';
 
-/** One line naming why, from the error of the thread that could not start. */
-export function noThreadsLine(error: Error | undefined, permissionFlag = permissionModelFlag()): string {
-  return `flowgrade: grading threads cannot start (${why(error, permissionFlag)}); grading in one thread, as --jobs 1 does [no-threads]`;
+/** One line naming why, from the error of the thread that could not start, or a reason known before. */
+export function noThreadsLine(error: Error | string | undefined, permissionFlag = permissionModelFlag()): string {
+  const reason = typeof error === 'string' ? error : why(error, permissionFlag);
+  return `flowgrade: grading threads cannot start (${reason}); grading in one thread, as --jobs 1 does [no-threads]`;
+}
+
+/** The line of a run that starts fewer threads than --jobs asks, for a reason known before. */
+export function fewThreadsLine(started: number, requested: number, reason: string): string {
+  return `flowgrade: ${started} grading threads instead of ${requested} (${reason}) [few-threads]`;
 }
 
 function why(error: Error | undefined, permissionFlag: string): string {

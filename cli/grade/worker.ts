@@ -11,6 +11,13 @@ import type { WorkerReply } from './pool.js';
 import { attendeeOfTask, gradeTask, taskEnv, type WorkerJob } from './task.js';
 import type { GradedRow } from './types.js';
 import { messageOf } from '../../engine/error-message.js';
+import { isUnusedHttpParserFailure } from '../unused-http-parser.js';
+
+// Under a limit on virtual memory, Node's HTTP client fails to make a parser flowgrade never uses:
+// that rejection must not crash the thread (and the submission it is grading); any other still does.
+process.on('unhandledRejection', (error) => {
+  if (!isUnusedHttpParserFailure(error)) throw error;
+});
 
 const port = parentPort!;
 const { flags, stagingDir } = workerData as { flags: GradingFlags; stagingDir: string };
