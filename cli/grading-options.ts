@@ -10,7 +10,7 @@ import { findMission, MISSIONS } from '../checks/index.js';
 import type { Mission } from '../engine/check.js';
 import { parseDnis } from '../engine/dnis.js';
 import { missionSettings, type GradeOptions } from '../engine/grade.js';
-import { validateDynVarsDataset, type DynVarsRecord } from '../mocks/index.js';
+import { validateDynVarsDataset, type DynVarsRecord, type MockApiFilter } from '../mocks/index.js';
 import { UsageError } from './errors.js';
 import { version } from './version.js';
 
@@ -18,6 +18,7 @@ export interface GradingFlags {
   lab: string;
   dnis?: string;
   dynvars?: string;
+  mockapiFilter?: MockApiFilter;
   connector?: Record<string, string>;
   maxSize?: number;
   maxDepth?: number;
@@ -54,6 +55,7 @@ export async function resolveGradingOptions(flags: GradingFlags): Promise<Omit<G
     settings: dnis ? { dnis } : undefined,
     mocks: {
       ...(flags.dynvars !== undefined ? { dynvars: await readDataset(flags.dynvars) } : {}),
+      ...(flags.mockapiFilter !== undefined ? { mockapiFilter: flags.mockapiFilter } : {}),
       ...(flags.connector ? { connectors: flags.connector } : {}),
     },
     limits: {

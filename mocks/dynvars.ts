@@ -1,8 +1,9 @@
 /**
  * MockAPI DynVars: `GET https://<24-hex>.mockapi.io/flowdesigner/Lab/DynVars?dn=<dn>` answers a JSON
- * array of the records whose `dn` equals the query (MockAPI filters by field, by every field the
- * query names): the lab's record for its number, `[]` for an unknown one. Other paths on
- * mockapi.io answer 404 "Not found", as MockAPI does. Only mockapi.io hosts are answered.
+ * array of the records whose `dn` holds the query (MockAPI filters by every field the query names,
+ * matching part of a value: `MockApiFilter`): the lab's record for its number, `[]` for an unknown
+ * one. Other paths on mockapi.io answer 404 "Not found", as MockAPI does. Only mockapi.io hosts
+ * are answered.
  */
 import type { RequestHandler } from 'msw';
 import dataset from './data/dynvars.json' with { type: 'json' };
@@ -24,7 +25,14 @@ export const DEFAULT_DYNVARS: DynVarsRecord[] = dataset;
 const MOCKAPI_HOST = /^[0-9a-f]{24}\.mockapi\.io$/i;
 const DYNVARS_PATH = /^\/flowdesigner\/Lab\/DynVars\/?$/;
 
-export function dynVarsHandlers(records: readonly DynVarsRecord[], seen: SeenRequest[]): RequestHandler[] {
+/**
+ * How a query parameter selects records: `contains` (a field whose text holds the value, in any
+ * case, as MockAPI's filters are seen to answer: `categoryId=1` also gives 10 and 11; so `dn=`
+ * gives every record), or `exact` (the field's text equal to it). docs/mocks.md.
+ */
+export type MockApiFilter = 'contains' | 'exact';
+
+export function dynVarsHandlers(records: readonly DynVarsRecord[], seen: SeenRequest[], filter: MockApiFilter = 'contains'): RequestHandler[] {
   return [
     new RequestTestHandler(
       'MockAPI DynVars',
@@ -36,7 +44,7 @@ export function dynVarsHandlers(records: readonly DynVarsRecord[], seen: SeenReq
           return response;
         };
         if (request.method !== 'GET' || !DYNVARS_PATH.test(url.pathname)) return answer(jsonResponse('Not found', 404));
-        return answer(jsonResponse(records.filter((record) => matchesFilters(record, url.searchParams))));
+        return answer(jsonResponse(records.filter((record) => matchesFilters(record, url.searchParams, filter))));
       },
     ),
   ];
@@ -44,14 +52,16 @@ export function dynVarsHandlers(records: readonly DynVarsRecord[], seen: SeenReq
 
 /**
  * MockAPI filters a resource by every other query parameter, as a field of its records: a record
- * is answered when it has each such field with that value. `dn` is one of them; a name the record
- * does not have (`dn ` with its space, a typo) matches no record.
+ * is answered when it has each such field with a value that matches. `dn` is one of them; a name
+ * the record does not have (`dn ` with its space, a typo) matches no record.
  */
-function matchesFilters(record: DynVarsRecord, query: URLSearchParams): boolean {
+function matchesFilters(record: DynVarsRecord, query: URLSearchParams, filter: MockApiFilter): boolean {
   for (const [name, value] of query) {
     if (MOCKAPI_RESERVED.has(name)) continue;
     const field = Object.hasOwn(record, name) ? record[name] : undefined;
-    if (field === undefined || field === null || typeof field === 'object' || String(field) !== value) return false;
+    if (field === undefined || field === null || typeof field === 'object') return false;
+    const text = String(field);
+    if (filter === 'exact' ? text !== value : !text.toLowerCase().includes(value.toLowerCase())) return false;
   }
   return true;
 }

@@ -5,13 +5,15 @@
  */
 import type { RequestHandler } from 'msw';
 import { connectorResolver, DEFAULT_CONNECTOR_BASE, MOCK_BEARER_TOKEN, REGIONAL_TASK_BASES } from './connectors.js';
-import { DEFAULT_DYNVARS, dynVarsHandlers, type DynVarsRecord } from './dynvars.js';
+import { DEFAULT_DYNVARS, dynVarsHandlers, type DynVarsRecord, type MockApiFilter } from './dynvars.js';
 import { tasksApiHandlers, type ForcedTasksBehaviour } from './tasks-api.js';
 import type { AcceptedTask, SeenRequest } from './types.js';
 
 export interface MockOptions {
   /** DynVars records; default the lab's record for dn 4694096861. */
   dynvars?: DynVarsRecord[];
+  /** How MockAPI's query parameters match a record's fields; default `contains`. */
+  mockapiFilter?: MockApiFilter;
   /** Force a Tasks API failure; default: behave like the real API. */
   tasks?: ForcedTasksBehaviour;
   /** Connector name → base URL; unknown names → US1. */
@@ -49,7 +51,7 @@ export function createMockServices(options: MockOptions = {}): MockServices {
   ]);
   return {
     handlers: withoutCallFrames(() => [
-      ...dynVarsHandlers(records, requests),
+      ...dynVarsHandlers(records, requests, options.mockapiFilter),
       ...tasksApiHandlers({
         bases: [...REGIONAL_TASK_BASES, ...Object.values(connectors), ...(options.extraTaskBases ?? [])],
         token: MOCK_BEARER_TOKEN,
@@ -95,4 +97,4 @@ function counterIds(): () => string {
 
 export { DEFAULT_CONNECTOR_BASE, DEFAULT_DYNVARS, MOCK_BEARER_TOKEN, REGIONAL_TASK_BASES };
 export { validateDynVarsDataset } from './dynvars.js';
-export type { DynVarsRecord, ForcedTasksBehaviour, AcceptedTask, SeenRequest };
+export type { DynVarsRecord, MockApiFilter, ForcedTasksBehaviour, AcceptedTask, SeenRequest };

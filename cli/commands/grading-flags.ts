@@ -17,10 +17,16 @@ export function addGradingOptions(command: Command): Command {
     .addOption(new Option('--lab <id>', 'lab mission to grade against (see `flowgrade labs`)').default(DEFAULT_MISSION_ID))
     .option('--dnis <number>', 'DNIS the simulated call dials, E.164 with + (default: the lab number +14694096861)')
     .option('--dynvars <file>', 'your own MockAPI DynVars dataset (JSON array of records with "dn")')
+    .addOption(mockApiFilterOption())
     .option('--connector <NAME=URL>', 'base URL of a Flow Designer connector (repeatable; default: every connector is WxCC us1)', collectConnectors)
     .option('--max-size <size>', 'largest export accepted (default 20MB)', parseSize)
     .option('--max-depth <n>', 'deepest JSON nesting accepted (default 64)', parsePositiveInt)
     .option('--max-steps <n>', `most activities one simulated call may run (default 500, at most ${MAX_STEPS})`, positiveIntUpTo(MAX_STEPS, 'activities'))
     .option('--max-visits <n>', `most times one activity may run in a simulated call (default 25, at most ${MAX_STEPS})`, positiveIntUpTo(MAX_STEPS, 'runs of one activity'))
     .option('--now <iso-time>', 'fixed clock for reproducible reports: ISO 8601 with Z or an offset (2025-08-01T09:00:00Z), or a date (midnight UTC)');
+}
+
+/** `--mockapi-filter`, of `check`, `grade` and `simulate`. */
+export function mockApiFilterOption(): Option {
+  return new Option('--mockapi-filter <match>', "how MockAPI matches ?dn= (and any other filter) to a record's field: contains (part of its value, in any case; default) or exact").choices(['contains', 'exact']);
 }

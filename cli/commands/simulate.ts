@@ -1,12 +1,13 @@
 import { Command, InvalidArgumentError, Option } from 'commander';
 import type { Activity, FlowModel } from '../../engine/model.js';
 import { simulate } from '../../engine/simulator/index.js';
-import type { ForcedTasksBehaviour } from '../../mocks/index.js';
+import type { ForcedTasksBehaviour, MockApiFilter } from '../../mocks/index.js';
 import { createMockServices } from '../../mocks/index.js';
 import { renderTraceTable } from '../../reports/index.js';
 import type { CliContext } from '../context.js';
 import { EXIT } from '../errors.js';
 import { resolveGradingOptions } from '../grading-options.js';
+import { mockApiFilterOption } from './grading-flags.js';
 import { inputErrorLine, loadFlowFile } from '../io.js';
 import { printableLine, terminalJson } from '../../reports/escape.js';
 import { collectConnectors, pairsOf, parseSize, refuseFileArguments } from '../options.js';
@@ -16,6 +17,7 @@ interface SimulateFlags {
   ani?: string;
   dnis?: string;
   dynvars?: string;
+  mockapiFilter?: MockApiFilter;
   connector?: Record<string, string>;
   tasksStatus?: ForcedTasksBehaviour;
   agentsAvailable?: boolean;
@@ -34,6 +36,7 @@ export function simulateCommand(ctx: CliContext): Command {
     .option('--ani <number>', 'caller number (NewPhoneContact.ANI; default +14085551234)')
     .option('--dnis <number>', 'dialled number, E.164 with + (NewPhoneContact.DNIS; default +14694096861)')
     .option('--dynvars <file>', 'your own MockAPI DynVars dataset (JSON array of records with "dn")')
+    .addOption(mockApiFilterOption())
     .option('--connector <NAME=URL>', 'base URL of a Flow Designer connector (repeatable)', collectConnectors)
     .option('--tasks-status <status>', 'force the Tasks API answer: 400, 401, 403, 500, 503, 429 or timeout', parseForcedStatus)
     .option('--agents-available', 'Queue Contact finds a free agent (default: none, the caller stays in queue)')

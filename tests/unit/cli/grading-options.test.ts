@@ -1,6 +1,6 @@
 /** The grading options every command shares: one instant for --now, the DNIS as grading reads it. */
 import { test, expect } from '@playwright/test';
-import { existsSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseInstant } from '../../../cli/grading-options.js';
 import { fixturePath, runCli, tempDir } from '../../helpers.js';
@@ -130,4 +130,21 @@ test('check and grade refuse a --dnis the DynVars dataset has no record for (eve
   expect([own.code, own.stderr]).toEqual([0, '']);
   const simulate = await runCli(['simulate', flow, '--dnis', '+14085550000', '--dtmf', 'WantCallback=3']);
   expect(simulate.code, simulate.stderr).toBe(0);
+});
+
+test('--mockapi-filter: by default a dn one digit short still finds the record, as MockAPI matches part of a value, and only the URL check fails; exact finds none', async () => {
+  const file = path.join(tempDir('mockapi-filter-'), 'Main_Flow_140.json');
+  const solution = readFileSync(fixturePath('flows/solution.json'), 'utf8');
+  writeFileSync(file, solution.replaceAll('slice(2) }}', 'slice(3) }}'));
+  const failedIds = async (...more: string[]) => {
+    const run = await runCli(['check', file, '--format', 'json', '--now', '2025-08-01T09:00:00Z', ...more]);
+    return (JSON.parse(run.stdout).checks as { id: string; status: string }[]).filter((check) => check.status === 'failed').map((check) => check.id);
+  };
+  expect(await failedIds()).toEqual(['get-cbid-url']);
+  expect(await failedIds('--mockapi-filter', 'contains')).toEqual(['get-cbid-url']);
+  expect(await failedIds('--mockapi-filter', 'exact')).toEqual(['get-cbid-url', 'run-get-cbid-fills-variables']);
+  const simulated = async (...more: string[]) => JSON.parse((await runCli(['simulate', file, '--dtmf', 'WantCallback=3', '--format', 'json', ...more])).stdout).tasks.length;
+  expect([await simulated(), await simulated('--mockapi-filter', 'exact')]).toEqual([1, 0]);
+  const wrong = await runCli(['check', file, '--mockapi-filter', 'part']);
+  expect([wrong.code, wrong.stderr.trim()]).toEqual([2, "flowgrade check: option '--mockapi-filter <match>' argument 'part' is invalid. Allowed choices are contains, exact; see flowgrade check --help"]);
 });

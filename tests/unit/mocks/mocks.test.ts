@@ -50,13 +50,33 @@ test.describe('DynVars', () => {
   });
 
   test('every other query parameter filters by that field too, as MockAPI does; its paging and sorting ones do not', async () => {
-    const dnOf = async (query: string) => ((await send(new Request(`${DYNVARS}?${query}`))).json as { dn: string }[]).map((r) => r.dn);
-    expect(await dnOf('dn=4694096861&tacnumber=%2B14085267209&id=140')).toEqual(['4694096861']); // a number field compares as its text
-    expect(await dnOf('dn=4694096861&tacnumber=14085267209')).toEqual([]);
-    expect(await dnOf('dn%20=4694096861')).toEqual([]); // "dn " is another field: no record has it
-    expect(await dnOf('Dn=4694096861')).toEqual([]);
-    expect(await dnOf('dn=4694096861&page=1&limit=10&sortBy=id&order=desc')).toEqual(['4694096861']);
-    expect(await dnOf('toString=x')).toEqual([]); // not a field of the record, whatever JavaScript objects inherit
+    for (const mockapiFilter of ['contains', 'exact'] as const) {
+      const dnOf = async (query: string) => ((await send(new Request(`${DYNVARS}?${query}`), { mockapiFilter })).json as { dn: string }[]).map((r) => r.dn);
+      expect(await dnOf('dn=4694096861&tacnumber=%2B14085267209&id=140'), mockapiFilter).toEqual(['4694096861']); // a number field compares as its text
+      expect(await dnOf('dn=4694096861&tacnumber=14085267299'), mockapiFilter).toEqual([]);
+      expect(await dnOf('dn%20=4694096861'), mockapiFilter).toEqual([]); // "dn " is another field: no record has it
+      expect(await dnOf('Dn=4694096861'), mockapiFilter).toEqual([]);
+      expect(await dnOf('dn=4694096861&page=1&limit=10&sortBy=id&order=desc'), mockapiFilter).toEqual(['4694096861']);
+      expect(await dnOf('toString=x'), mockapiFilter).toEqual([]); // not a field of the record, whatever JavaScript objects inherit
+      expect(await dnOf('dn=14694096861'), mockapiFilter).toEqual([]); // more than the field holds
+    }
+  });
+
+  test('a filter matches part of a value, in any case, as MockAPI\'s are seen to (categoryId=1 also gave 10 and 11); --mockapi-filter exact wants all of it', async () => {
+    const records = [...DEFAULT_DYNVARS, { ...DEFAULT_DYNVARS[0]!, id: 141, dn: '4694096862', welcomePrompt1: 'Hello' }];
+    const dnOf = async (query: string, mockapiFilter?: 'contains' | 'exact') =>
+      ((await send(new Request(`${DYNVARS}?${query}`), { dynvars: records, ...(mockapiFilter ? { mockapiFilter } : {}) })).json as { dn: string }[]).map((r) => r.dn);
+    // A dn cut a digit short (slice(3) for slice(2)) finds both numbers by default, in the dataset's order.
+    expect(await dnOf('dn=469409686')).toEqual(['4694096861', '4694096862']);
+    expect(await dnOf('dn=469409686', 'exact')).toEqual([]);
+    // An empty dn (a misspelt variable renders nothing) is part of every value: every record.
+    expect(await dnOf('dn=')).toEqual(['4694096861', '4694096862']);
+    expect(await dnOf('dn=', 'exact')).toEqual([]);
+    expect(await dnOf('welcomePrompt1=WELCOME%20to')).toEqual(['4694096861']);
+    expect(await dnOf('welcomePrompt1=WELCOME%20to', 'exact')).toEqual([]);
+    expect(await dnOf('tacnumber=14085267209')).toEqual(['4694096861', '4694096862']);
+    expect(await dnOf('dn=4694096862', 'contains')).toEqual(['4694096862']);
+    expect(await dnOf('dn=4694096862', 'exact')).toEqual(['4694096862']);
   });
 
   test('a wrong path answers 404 "Not found" as MockAPI does', async () => {
