@@ -131,6 +131,21 @@ test.describe('self-check page', () => {
       expect(watched.errors).toEqual([]);
     });
 
+    test(`${theme} Contrast theme: a DNIS field holding an invalid number is edged unlike a valid one (its red edge alone said it)`, async ({ page }, testInfo) => {
+      const watched = watchPage(page);
+      await forced(page, theme);
+      await page.goto(site().url);
+      await expect(page.locator('#results')).toHaveAttribute('data-state', 'ready');
+      const edge = () => page.locator('#dnis').evaluate((element) => `${getComputedStyle(element).borderTopStyle} ${getComputedStyle(element).borderTopWidth}`);
+      const valid = await edge();
+      await page.locator('#dnis').fill('469-409');
+      await page.locator('#attendee').focus();
+      await expect(page.locator('#dnis')).toHaveAttribute('aria-invalid', 'true');
+      await page.screenshot({ path: testInfo.outputPath(`invalid-dnis-${theme}.png`) });
+      expect(await edge()).not.toEqual(valid);
+      expect(watched.errors).toEqual([]);
+    });
+
     test(`${theme} Contrast theme: each control reached by Tab shows a focus outline (the page's ring has a box-shadow, which forced colours drop)`, async ({ page }) => {
       const watched = watchPage(page);
       await forced(page, theme);
