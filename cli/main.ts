@@ -6,12 +6,12 @@ import type { CliContext } from './context.js';
 import { printableLine } from '../reports/escape.js';
 import { EXIT, UsageError } from './errors.js';
 import { isUnusedHttpParserFailure } from './unused-http-parser.js';
-
-// bin/flowgrade.js asks it too, of rejections that come after the CLI has returned.
-export { isUnusedHttpParserFailure };
 import { reasonOf } from './io.js';
 import { unicodeTerminal } from './terminal.js';
 import { version } from './version.js';
+
+// bin/flowgrade.js asks it too, of rejections that come after the CLI has returned.
+export { isUnusedHttpParserFailure };
 
 /**
  * A regular expression from an export (Pebble's `matches`, `split`, `replace`) that backtracks
