@@ -7,12 +7,14 @@ import { renderTraceTable } from '../../reports/index.js';
 import type { CliContext } from '../context.js';
 import { EXIT } from '../errors.js';
 import { resolveGradingOptions } from '../grading-options.js';
+import { DEFAULT_MISSION_ID } from '../../checks/index.js';
 import { mockApiFilterOption } from './grading-flags.js';
 import { inputErrorLine, loadFlowFile } from '../io.js';
 import { printableLine, terminalJson } from '../../reports/escape.js';
 import { collectConnectors, pairsOf, parseSize, refuseFileArguments } from '../options.js';
 
 interface SimulateFlags {
+  lab: string;
   dtmf?: Record<string, string | string[]>;
   ani?: string;
   dnis?: string;
@@ -33,8 +35,9 @@ export function simulateCommand(ctx: CliContext): Command {
     .description('run one simulated call through an exported flow (offline, mocked services) and print the trace')
     .argument('<file>', 'a Flow Designer export (.json)')
     .option('--dtmf <LABEL=DIGITS>', 'what the caller presses at a menu or collect-digits activity, e.g. WantCallback=3 (repeatable; DIGITS may be a comma list for successive visits, and a label given again answers its next visits)', collectAnswers)
+    .addOption(new Option('--lab <id>', "lab mission whose number the call dials unless --dnis is given (see `flowgrade labs`)").default(DEFAULT_MISSION_ID))
     .option('--ani <number>', 'caller number (NewPhoneContact.ANI; default +14085551234)')
-    .option('--dnis <number>', 'dialled number, E.164 with + (NewPhoneContact.DNIS; default +14694096861)')
+    .option('--dnis <number>', "dialled number, E.164 with + (NewPhoneContact.DNIS; default: the lab's, +14694096861)")
     .option('--dynvars <file>', 'your own MockAPI DynVars dataset (JSON array of records with "dn")')
     .addOption(mockApiFilterOption())
     .option('--connector <NAME=URL>', 'base URL of a Flow Designer connector (repeatable)', collectConnectors)
@@ -46,7 +49,7 @@ export function simulateCommand(ctx: CliContext): Command {
     .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
     .action(async (file: string, flags: SimulateFlags, command: Command) => {
       refuseFileArguments([file]);
-      const options = await resolveGradingOptions({ lab: 'callback-on-global-error', ...flags });
+      const options = await resolveGradingOptions(flags);
       const loaded = await loadFlowFile(file, { maxBytes: flags.maxSize });
       if (!loaded.ok) {
         ctx.stderr(inputErrorLine(file, loaded.error) + '\n');
@@ -62,8 +65,8 @@ export function simulateCommand(ctx: CliContext): Command {
       if (command.getOptionValueSource('businessHours') === 'cli' && activitiesOfType(loaded.model, 'business-hours').length === 0) {
         ctx.stderr(`flowgrade: --business-hours ${flags.businessHours}: the flow has no Business Hours activity; it is never used\n`);
       }
-      // The DNIS as grading reads it (spaces, dashes and brackets dropped), not as typed.
-      const dnis = options.settings?.dnis;
+      // The DNIS as grading reads it (spaces, dashes and brackets dropped), not as typed; else the lab's.
+      const dnis = options.settings?.dnis ?? options.mission.defaultSettings.dnis;
       // --ani "" is a caller who withholds their number: the empty ANI they asked for, not the default.
       const contact = { ...(flags.ani !== undefined ? { ANI: flags.ani } : {}), ...(dnis ? { DNIS: dnis } : {}) };
       const result = await simulate(loaded.model, { contact, dtmf, agentsAvailable: flags.agentsAvailable ?? false, businessHours: flags.businessHours }, { services, now: options.now });

@@ -148,3 +148,13 @@ test('--mockapi-filter: by default a dn one digit short still finds the record, 
   const wrong = await runCli(['check', file, '--mockapi-filter', 'part']);
   expect([wrong.code, wrong.stderr.trim()]).toEqual([2, "flowgrade check: option '--mockapi-filter <match>' argument 'part' is invalid. Allowed choices are contains, exact; see flowgrade check --help"]);
 });
+
+test('simulate --lab: the mission whose number the call dials; the default lab gives the same run, an unknown one is a usage error', async () => {
+  const args = ['simulate', fixturePath('flows/solution.json'), '--dtmf', 'WantCallback=3', '--format', 'json', '--now', '2025-08-01T09:00:00Z'];
+  const plain = await runCli(args);
+  const named = await runCli([...args, '--lab', 'callback-on-global-error']);
+  expect(named).toEqual(plain);
+  expect(JSON.parse(named.stdout).trace[0].modifiedVariables).toMatchObject({ 'NewPhoneContact.DNIS': '+14694096861' });
+  const unknown = await runCli([...args, '--lab', 'nope']);
+  expect([unknown.code, unknown.stderr.trim()]).toEqual([2, 'flowgrade: unknown lab "nope"; known labs: callback-on-global-error']);
+});
