@@ -28,7 +28,7 @@ export interface AddressSpace {
 
 type Read = (file: string) => string;
 
-/** The limit on this process's address space and what is left of it; undefined: none, or not Linux. */
+/** The limit on this process's address space and how much of it the process uses; undefined: none, or not Linux. */
 export function addressSpace(read: Read = (file) => readFileSync(file, 'utf8')): AddressSpace | undefined {
   let limits: string;
   let status: string;
