@@ -11,6 +11,11 @@ export const MISSIONS: Mission[] = [callbackOnGlobalError];
 /** The mission graded when no --lab is given. */
 export const DEFAULT_MISSION_ID = callbackOnGlobalError.id;
 
+/** Each mission's own number, for help texts: `+14694096861 (callback-on-global-error)`. */
+export function missionNumbers(): string {
+  return MISSIONS.map((mission) => `${mission.defaultSettings.dnis} (${mission.id})`).join(', ');
+}
+
 export function findMission(id: string): Mission | undefined {
   return MISSIONS.find((mission) => mission.id === id);
 }

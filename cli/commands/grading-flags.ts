@@ -2,7 +2,7 @@
  * The command-line options of the grading flags (grading-options.ts), shared by `check` and `grade`.
  */
 import { Command, Option } from 'commander';
-import { DEFAULT_MISSION_ID } from '../../checks/index.js';
+import { DEFAULT_MISSION_ID, missionNumbers } from '../../checks/index.js';
 import { collectConnectors, parsePositiveInt, parseSize, positiveIntUpTo } from '../options.js';
 
 /**
@@ -15,7 +15,7 @@ const MAX_STEPS = 100_000;
 export function addGradingOptions(command: Command): Command {
   return command
     .addOption(new Option('--lab <id>', 'lab mission to grade against (see `flowgrade labs`)').default(DEFAULT_MISSION_ID))
-    .option('--dnis <number>', 'DNIS the simulated call dials, E.164 with + (default: the lab number +14694096861)')
+    .option('--dnis <number>', `DNIS the simulated call dials, E.164 with + (default: the --lab mission's number: ${missionNumbers()})`)
     .option('--dynvars <file>', 'your own MockAPI DynVars dataset (JSON array of records with "dn")')
     .addOption(mockApiFilterOption())
     .option('--connector <NAME=URL>', 'base URL of a Flow Designer connector (repeatable; default: every connector is WxCC us1)', collectConnectors)

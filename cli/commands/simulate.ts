@@ -7,7 +7,7 @@ import { renderTraceTable } from '../../reports/index.js';
 import type { CliContext } from '../context.js';
 import { EXIT } from '../errors.js';
 import { resolveGradingOptions } from '../grading-options.js';
-import { DEFAULT_MISSION_ID } from '../../checks/index.js';
+import { DEFAULT_MISSION_ID, missionNumbers } from '../../checks/index.js';
 import { mockApiFilterOption } from './grading-flags.js';
 import { inputErrorLine, loadFlowFile } from '../io.js';
 import { printableLine, terminalJson } from '../../reports/escape.js';
@@ -37,7 +37,7 @@ export function simulateCommand(ctx: CliContext): Command {
     .option('--dtmf <LABEL=DIGITS>', 'what the caller presses at a menu or collect-digits activity, e.g. WantCallback=3 (repeatable; DIGITS may be a comma list for successive visits, and a label given again answers its next visits)', collectAnswers)
     .addOption(new Option('--lab <id>', "lab mission whose number the call dials unless --dnis is given (see `flowgrade labs`)").default(DEFAULT_MISSION_ID))
     .option('--ani <number>', 'caller number (NewPhoneContact.ANI; default +14085551234)')
-    .option('--dnis <number>', "dialled number, E.164 with + (NewPhoneContact.DNIS; default: the lab's, +14694096861)")
+    .option('--dnis <number>', `dialled number, E.164 with + (NewPhoneContact.DNIS; default: the --lab mission's number: ${missionNumbers()})`)
     .option('--dynvars <file>', 'your own MockAPI DynVars dataset (JSON array of records with "dn")')
     .addOption(mockApiFilterOption())
     .option('--connector <NAME=URL>', 'base URL of a Flow Designer connector (repeatable)', collectConnectors)

@@ -158,3 +158,11 @@ test('simulate --lab: the mission whose number the call dials; the default lab g
   const unknown = await runCli([...args, '--lab', 'nope']);
   expect([unknown.code, unknown.stderr.trim()]).toEqual([2, 'flowgrade: unknown lab "nope"; known labs: callback-on-global-error']);
 });
+
+test('--dnis help names each registered mission\'s own number, as the registry holds it', async () => {
+  const { MISSIONS } = await import('../../../checks/index.js');
+  for (const command of ['check', 'grade', 'simulate']) {
+    const help = (await runCli([command, '--help'])).stdout.replace(/\s+/g, ' ');
+    for (const mission of MISSIONS) expect(help, command).toContain(`${mission.defaultSettings.dnis} (${mission.id})`);
+  }
+});
