@@ -47,7 +47,7 @@ export default defineCheck({
     '`CallBackAPI_HTTPRequest` (the older label passes only when the request carries it too).',
     '',
     'A failure says what the expression reads instead when it can tell: `== 200` (the Final Boss answer,',
-    'not Create Task\'s 201 Created), an activity that does not exist, the status code of another activity',
+    'not Create Task\'s 201 Created), a test the wrong way round (`!= 201`: true for every status code but 201), an activity that does not exist, the status code of another activity',
     '(`GET_CBID.httpStatusCode`), or an output spelled in another case (`httpstatuscode`). When it reads the',
     'guide\'s label while the request OnGlobalError leads to kept another, the hint says to rename the request;',
     'when a CallBackAPI_HTTPRequest that OnGlobalError does not lead to is left on the canvas (it holds the',
@@ -63,6 +63,7 @@ export default defineCheck({
     if (expression.trim() === '') return failed(`${activity.label} has no expression`, { expected, actual: 'no expression', activity });
     const seen = valuesSeenBy(ctx, activity, expression);
     const startFor = (status: number) => flowScope(ctx.model, { [label]: { httpStatusCode: status, httpResponseBody: '', httpResponseHeaders: {} } });
+    const trueFor = (status: number) => takesTrueExit(evaluateOk(expression, seen(startFor(status))));
     for (const { status, want } of CASES) {
       const start = startFor(status);
       const scope = seen(start);
@@ -79,9 +80,11 @@ export default defineCheck({
               ? ': the Expression has no {{ }}, so it is plain text, not a test'
               : /["']201["']/.test(expression)
                 ? ': "201" in quotes is text, and the status code is the number 201'
-                : status === 201 && takesTrueExit(evaluateOk(expression, seen(startFor(200))))
+                : status === 201 && OTHER_STATUSES.every((other) => trueFor(other) === (other === 200))
                   ? ': it tests 200 (OK), but a task created is answered 201 Created'
-                  : '';
+                  : status === 201 && OTHER_STATUSES.every(trueFor)
+                    ? ': it is the wrong way round, true for every status code but 201'
+                    : '';
         return failed(`${activity.label} expression gives ${show(result.value)} ${what}; it must give ${want}${why}${namesNote(ctx, expression, label)}`, {
           expected,
           actual: expression,

@@ -260,6 +260,24 @@ test('a condition testing 200 (the Final Boss answer) is told Create Task answer
   expect(result.message).toContain('it tests 200 (OK), but a task created is answered 201 Created');
 });
 
+test('a condition the wrong way round (!= 201) is told so, not that it tests 200; one true for 200 and 400 is told neither', async () => {
+  const judged = async (expression: string) =>
+    resultOf(
+      await gradeMutation((f) => {
+        props(f, 'HTTPStatusCode').expression = expression;
+      }),
+      'status-condition-expression',
+    );
+  for (const expression of ['{{CallBackAPI_HTTPRequest.httpStatusCode != 201}}', '{{ not (CallBackAPI_HTTPRequest.httpStatusCode == 201) }}']) {
+    const result = await judged(expression);
+    expect([result.status, result.message], expression).toEqual(['failed', expect.stringContaining('it is the wrong way round, true for every status code but 201')]);
+    expect(result.message).not.toContain('tests 200');
+  }
+  const neither = await judged('{{CallBackAPI_HTTPRequest.httpStatusCode == 200 or CallBackAPI_HTTPRequest.httpStatusCode == 400}}');
+  expect(neither.status).toBe('failed');
+  expect(neither.message).not.toMatch(/tests 200|wrong way round/);
+});
+
 test('a condition is judged as the simulated call takes it: anything but true (or "true") is the False exit', async () => {
   const judged = (expression: string) =>
     gradeMutation((f) => {
