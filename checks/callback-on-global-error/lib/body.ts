@@ -5,6 +5,7 @@
  */
 import { canonicalTemplate, namesRead, render } from './templates.js';
 import { messageOf } from '../../../engine/error-message.js';
+import { jsonErrorOffset } from '../../../engine/json-error-offset.js';
 import { lineAndColumn } from '../../../engine/json-text.js';
 
 /** The guide's body for a given ANI variable name (`customani`, or `customANI` for the older guide). */
@@ -33,9 +34,9 @@ export function parseBody(text: string): { ok: true; value: unknown } | { ok: fa
     return { ok: true, value: JSON.parse(trimmed) };
   } catch (error) {
     const message = messageOf(error);
+    // V8 gives the position for some mistakes only (not for a bad character where a value starts).
     const position = /position (\d+)/.exec(message);
-    if (!position) return { ok: false, error: `the Request Body is not valid JSON: ${message}` };
-    const offset = Number(position[1]);
+    const offset = position ? Number(position[1]) : jsonErrorOffset(trimmed);
     const { line, column } = lineAndColumn(trimmed, offset);
     const near = trimmed.slice(Math.max(0, offset - 20), offset + 10).replace(JSON_WHITESPACE, ' ');
     // The quotes are the usual cause: typed as in JavaScript, or curly ones from a word processor.
@@ -47,10 +48,15 @@ export function parseBody(text: string): { ok: true; value: unknown } | { ok: fa
           : '';
     return {
       ok: false,
-      error: `the Request Body is not valid JSON at line ${line}, column ${column} (near: ${near}): ${message.replace(/ in JSON at position \d+.*$/, '')}${quotes}`,
+      error: `the Request Body is not valid JSON at line ${line}, column ${column} (near: ${near}): ${reasonOf(message)}${quotes}`,
       where: `line ${line}, column ${column}: ${around(trimmed, offset)}`,
     };
   }
+}
+
+/** V8's message without where it was (`in JSON at position 12…`) or its excerpt (`, ..."kOrigin": “web”, "... is not valid JSON`). */
+function reasonOf(message: string): string {
+  return message.replace(/ in JSON at position \d+.*$/s, '').replace(/, (?:\.\.\.)?".* is not valid JSON$/s, '');
 }
 
 /** The text around `offset`, on one line: 40 characters before, 20 after, cut ends marked (…). */

@@ -317,6 +317,18 @@ test('a Request Body quoted with single or curly quotes is told which quotes JSO
     p.httpRequestBody = p.httpRequestBody.replace(/"([^"]*)"/g, '“$1”');
   }), 'callback-api-body');
   expect(curly.message).toContain('JSON needs straight double quotes ("), not curly ones (“ ”)');
+  // One value quoted so, or bare: JSON.parse says no position there, the message still says where and why.
+  const value = async (quoted: string) =>
+    resultOf(await gradeMutation((f) => {
+      const p = props(f, 'CallBackAPI_HTTPRequest');
+      p.httpRequestBody = p.httpRequestBody.replace('"web"', quoted);
+    }), 'callback-api-body');
+  const curlyValue = await value('“web”');
+  expect(curlyValue.message).toMatch(/^CallBackAPI_HTTPRequest: the Request Body is not valid JSON at line \d+, column \d+ \(near: .*"callbackOrigin": “web”, \): Unexpected token '“'; JSON needs straight double quotes \("\), not curly ones \(“ ”\)$/);
+  expect(curlyValue.message).not.toContain('is not valid JSON:');
+  expect((await value("'web'")).message).toContain("JSON needs double quotes (\") around names and texts, not single quotes (')");
+  const bare = (await value('web')).message;
+  expect(bare).toMatch(/^CallBackAPI_HTTPRequest: the Request Body is not valid JSON at line \d+, column \d+ \(near: .*"callbackOrigin": web, .*\): Unexpected token 'w'$/);
 });
 
 test('a mission variable of the wrong type is told to change its Type, and the simulated call it spoils points to it', async () => {
