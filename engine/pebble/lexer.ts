@@ -233,9 +233,12 @@ function lexPrint(text: string, start: number, printPos: number) {
       i = end + 1;
       continue;
     }
-    fail('syntax', `Unexpected character "${c}"`, i);
+    fail('syntax', `Unexpected character "${c}"${CURLY_QUOTES.includes(c) ? ` (a curly quote, as a word processor or a chat types it: Pebble quotes texts with straight ones, " or ')` : ''}`, i);
   }
 }
+
+/** Quotes a word processor or a chat puts in place of " and ' (a paste of the guide's text). */
+const CURLY_QUOTES = '\u201C\u201D\u2018\u2019\u201E\u201A\u00AB\u00BB';
 
 /** Splits a template into text and `{{ }}` segments; throws ExpressionError('syntax') on lexer errors. */
 export function lexTemplate(text: string): Segment[] {

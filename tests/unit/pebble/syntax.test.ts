@@ -88,6 +88,9 @@ const syntaxErrors: [string, number, string][] = [
   ['{{ not }}', 7, 'Unexpected end of expression "}}" at position 7, expected an expression'],
   // Java's Character.isWhitespace: a no-break space (pasted from a web page) is not white space
   ['{{ 1\u00a0== 1 }}', 4, 'Unexpected character "\u00a0" at position 4'],
+  // Curly quotes pasted from a word processor or a chat are named as such
+  ['{{ a == \u201C201\u201D }}', 8, 'Unexpected character "\u201C" (a curly quote, as a word processor or a chat types it: Pebble quotes texts with straight ones, " or \') at position 8'],
+  ['{{ a | replace({\u2018+1\u2019: ""}) }}', 16, 'Unexpected character "\u2018" (a curly quote, as a word processor or a chat types it: Pebble quotes texts with straight ones, " or \') at position 16'],
 ];
 for (const [text, position, message] of syntaxErrors) {
   test(`syntax error in ${text}`, () => {
