@@ -132,8 +132,8 @@ function prefix(flow: string): string {
  * A queued caller looping through hold music/messages is waiting in queue, not a broken flow —
  * unless the loop is a menu refusing the caller's answer again and again (Unmatched Entry),
  * whichever activity of the loop reaches the limit first (the menu, or a prompt before it).
- * A caller not in queue whose menu gets no answer round after round (No-Input Timeout) is named
- * the same way: the menu, and why.
+ * A menu in the loop that gets no answer round after round (No-Input Timeout) is named, with why:
+ * beside the wait in queue, or alone for a caller not in queue.
  */
 function stuck(ctx: RunContext, activity: Activity, inHandler: boolean): WalkEnd {
   const loop = loopSince(ctx.trace, activity);
@@ -142,8 +142,11 @@ function stuck(ctx: RunContext, activity: Activity, inHandler: boolean): WalkEnd
     return { kind: 'stuck', activity, summary: `stuck in a loop at ${refusing}: the caller's answer is not one of its options (Unmatched Entry each time)` };
   }
   const holding = !inHandler && ctx.call.queued && ctx.call.callerConnected ? holdActivity(loop, activity) : undefined;
-  if (holding !== undefined) return { kind: 'stuck', activity, summary: `caller waiting in queue: hold loop at ${holding}` };
   const silent = answeredWith(loop, 'timeout');
+  if (holding !== undefined) {
+    const unanswered = silent === undefined ? '' : ` (${silent} gets no answer: No-Input Timeout each time)`;
+    return { kind: 'stuck', activity, summary: `caller waiting in queue: hold loop at ${holding}${unanswered}` };
+  }
   if (silent !== undefined) {
     return { kind: 'stuck', activity, summary: `stuck in a loop at ${silent}: the caller presses nothing (No-Input Timeout each time)` };
   }

@@ -330,7 +330,7 @@ test.describe('queue-contact, callback, business-hours, screen-pop', () => {
       links: [['NewPhoneContact', 'out', 'Queue'], ['Queue', 'default', 'Menu'], ['Menu', 'timeout', 'Menu']],
     };
     const result = await run(buildFlow(menuInQueue), {}, { maxVisitsPerActivity: 3 });
-    expect([result.status, result.summary, result.inQueue]).toEqual(['stuck', 'caller waiting in queue: hold loop at Menu', true]);
+    expect([result.status, result.summary, result.inQueue]).toEqual(['stuck', 'caller waiting in queue: hold loop at Menu (Menu gets no answer: No-Input Timeout each time)', true]);
   });
 
   test('a queued caller whose answer the menu refuses again and again is stuck, not waiting', async () => {
@@ -373,7 +373,7 @@ test.describe('queue-contact, callback, business-hours, screen-pop', () => {
     expect([refusedDigits.status, refusedDigits.summary]).toEqual(['stuck', "stuck in a loop at Account: the caller's answer is not one of its options (Unmatched Entry each time)"]);
     // No answer at all is still the wait in queue.
     const waiting = await run(buildFlow({ ...viaPrompt(true), links: [...viaPrompt(true).links.slice(0, -1), ['Menu', 'timeout', 'Intro']] }), {}, { maxVisitsPerActivity: 3 });
-    expect([waiting.status, waiting.summary, waiting.inQueue]).toEqual(['stuck', 'caller waiting in queue: hold loop at Intro', true]);
+    expect([waiting.status, waiting.summary, waiting.inQueue]).toEqual(['stuck', 'caller waiting in queue: hold loop at Intro (Menu gets no answer: No-Input Timeout each time)', true]);
   });
 
   test('a hold loop that counts its rounds is still the wait in queue, whichever activity reaches the limit first', async () => {
