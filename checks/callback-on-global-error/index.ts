@@ -13,6 +13,11 @@ import { withVisibleText } from './lib/visible-text.js';
 import { LABELS } from './lib/names.js';
 import { expectedRecord } from './lib/record.js';
 import flowName from './flow-name.js';
+import getCbidLabel from './get-cbid-label.js';
+import setGetResultLabel from './set-get-result-label.js';
+import simulateErrorLabel from './simulate-error-label.js';
+import callbackApiLabel from './callback-api-label.js';
+import statusConditionLabel from './status-condition-label.js';
 import variableOutdialcbid from './variable-outdialcbid.js';
 import variableCustomani from './variable-customani.js';
 import variableGetresult from './variable-getresult.js';
@@ -121,6 +126,7 @@ export const mission: Mission = {
     wantCallbackOption1Regression,
     wantCallbackOption2Regression,
     getCbidAfterOption3,
+    getCbidLabel,
     getCbidUnauthenticated,
     getCbidMethod,
     getCbidUrl,
@@ -130,15 +136,18 @@ export const mission: Mission = {
     runOption3ReachesGetCbid,
     runGetCbidFillsVariables,
     setGetResultAfterGetCbid,
+    setGetResultLabel,
     setGetResultValue,
     runGetresultHoldsBody,
     simulateErrorAfterSetGetResult,
+    simulateErrorLabel,
     simulateErrorValueFails,
     simulateErrorExitUnlinked,
     simulateErrorToDisconnect,
     runGlobalErrorRaised,
     globalErrorNotToEndflow,
     callbackApiAfterGlobalError,
+    callbackApiLabel,
     callbackApiAuthenticated,
     callbackApiMethod,
     callbackApiPath,
@@ -146,6 +155,7 @@ export const mission: Mission = {
     callbackApiBody,
     runTaskCreated,
     statusConditionAfterCallbackApi,
+    statusConditionLabel,
     statusConditionExpression,
     statusConditionExitsToEndflow,
     runStatusTrueOn201,

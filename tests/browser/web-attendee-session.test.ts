@@ -45,7 +45,7 @@ test('two files dropped while the DNIS is invalid: the one not graded is named t
   const note = ' Only one file is graded at a time: Main_Flow_140_v2.json was not; give it on its own.';
   await expect(status(page)).toHaveText(`Fix the DNIS marked above; Main_Flow_140.json is graded as soon as it is valid.${note}`);
   await dnis.fill('');
-  await expect(status(page)).toHaveText(`Main_Flow_140.json: passed, 105/105 points.${note}`);
+  await expect(status(page)).toHaveText(`Main_Flow_140.json: passed, 110/110 points.${note}`);
 });
 
 test('an export whose labels, prompts and flow name hold HTML and script shows them as text: in the checks, the drawing and the trace, nothing run, no CSP violation', async ({ page }) => {
@@ -63,7 +63,7 @@ test('an export whose labels, prompts and flow name hold HTML and script shows t
     document.addEventListener('securitypolicyviolation', (event) => (window as unknown as { violations: string[] }).violations.push(event.violatedDirective));
   });
   await dropFiles(page, [{ name: 'Main_Flow_140.json', text }]);
-  await expect(status(page)).toHaveText(/^Main_Flow_140\.json: failed, \d+\/105 points\.$/);
+  await expect(status(page)).toHaveText(/^Main_Flow_140\.json: failed, \d+\/110 points\.$/);
   await page.locator('#report details').evaluateAll((all) => all.forEach((item) => ((item as HTMLDetailsElement).open = true)));
   const report = page.locator('#report');
   for (const html of Object.values(hostile)) await expect(report, html).toContainText(html);
@@ -103,7 +103,7 @@ test('dragging as the browser does it (Chromium\'s own drag events): a file drop
 
   const attendee = await centre('#attendee');
   for (const type of ['dragEnter', 'dragOver', 'drop'] as const) await drag(type, attendee, file);
-  await expect(status(page)).toHaveText('solution.json: passed, 105/105 points.'); // with the DNIS dropped in
+  await expect(status(page)).toHaveText('solution.json: passed, 110/110 points.'); // with the DNIS dropped in
   await expect(page.getByLabel('Attendee id')).toHaveValue('');
 
   const zone = page.locator('#drop-zone');

@@ -2,7 +2,7 @@
  * Exploratory session d24: flows an attendee of the lab exports — the copy-button traps and typical
  * mistakes of shared/reference/lab-context.md §5 and variations a right solution may have — that no
  * fixture or mutation table held yet. Each row: the change to the solution, and exactly the checks
- * it must fail (none: the flow passes, 105/105).
+ * it must fail (none: the flow passes, 110/110).
  */
 import { test, expect } from '@playwright/test';
 import { activity, addActivity, failing, gradeMutation, link, props, relabel, unlink, variable, type Json } from './support.js';

@@ -3,7 +3,7 @@
  * (pairs.ts); tolerated variations of the solution (mutations.ts) pass every check.
  */
 import { test, expect } from '@playwright/test';
-import { MISTAKES, TOLERATED } from './mutations.js';
+import { MISTAKES, TOLERATED, type MistakeName } from './mutations.js';
 import { FAILS_ON } from './pairs.js';
 import { gradeFlow } from '../../../engine/grade.js';
 import { HINTS } from '../../../checks/callback-on-global-error/lib/hints.js';
@@ -47,6 +47,28 @@ for (const [name, mutation] of Object.entries(TOLERATED)) {
     expect(report.verdict).toBe('passed');
   });
 }
+
+const LABEL_CHECKS = ['get-cbid-label', 'set-get-result-label', 'simulate-error-label', 'callback-api-label', 'status-condition-label'];
+
+test('a flow labelled otherwise, every reference agreeing, passes every other check: only the recommended label checks fail, each naming the label to give', async () => {
+  const cases: [MistakeName, string[]][] = [
+    ['get-cbid-relabelled-with-its-reader', ['get-cbid-label']],
+    ['set-variables-and-condition-with-default-labels', ['set-get-result-label', 'simulate-error-label', 'status-condition-label']],
+    ['callback-api-relabelled-with-its-condition', ['callback-api-label']],
+  ];
+  for (const [name, labelChecks] of cases) {
+    const report = await gradeMutation(MISTAKES[name]);
+    const notPassed = report.checks.filter((c) => c.severity !== 'info' && c.status !== 'passed');
+    expect(notPassed.map((c) => c.id), name).toEqual(labelChecks);
+    expect(report.verdict).toBe('passed');
+    expect(report.score).toEqual({ earned: 110 - labelChecks.length, possible: 110 });
+    for (const check of notPassed) expect(check.hint, check.id).toMatch(new RegExp(`^${check.actual} → Activity Label: ${check.expected}$`));
+  }
+  const relabelled = resultOf(await gradeMutation(MISTAKES['get-cbid-relabelled-with-its-reader']), 'get-cbid-label');
+  expect(relabelled.message).toBe('The HTTP Request after option 3 is labelled HTTPRequest_k2m, not GET_CBID: the name Testing steps 5 and 6 look for in the Debug tool');
+  // The guide's labels in another case, or the older guide's CallBackAPI_Request: passed.
+  for (const id of LABEL_CHECKS) expect(resultOf(await gradeMutation(TOLERATED['labels-in-other-case']), id).status, id).toBe('passed');
+});
 
 test('an event node is named as its canvas shows it (OnGlobalError, not GlobalErrorHandling)', async () => {
   expect(resultOf(await gradeFixture('flows/defect-globalerror-still-to-endflow.json'), 'global-error-not-to-endflow').activity).toBe('OnGlobalError');
@@ -277,7 +299,7 @@ test('a missing activity is reported once, by the first check that needs it; the
     ['callback-api-after-global-error', true],
     ['status-condition-after-callback-api', true],
   ]);
-  expect([report.verdict, report.score]).toEqual(['failed', { earned: 3, possible: 105 }]);
+  expect([report.verdict, report.score]).toEqual(['failed', { earned: 3, possible: 110 }]);
 });
 
 test('a missing activity is one failure, not also a simulated call that could not reach it', async () => {

@@ -3,7 +3,8 @@
  * to it (Validate only recommends removing it, so the flow publishes): a new Menu for Build step 3
  * instead of editing WantCallback (options 1–3, the three-option prompt, Queue relinked to it), or
  * a second GET_CBID, SetGetResult, SimulateGlobalError, CallBackAPI_HTTPRequest or HTTPStatusCode
- * taking every link of the first. The call runs the new activity, so the new one is judged. An old
+ * taking every link of the first. The call runs the new activity, so the new one is judged (and
+ * only its label, the guide's taken by the old one, is recommended). An old
  * activity the call still reaches stays the one judged (option 3 added to another menu is a
  * mistake).
  */
@@ -65,25 +66,28 @@ function rebuild(label: string, newLabel: string, breakOld: (p: Json) => void, a
   };
 }
 
-const rebuilt: [string, (f: Json) => void][] = [
-  ['GET_CBID (the old one parsing $.tacnumber)', rebuild('GET_CBID', 'GET_CBID2', (p) => { p.outputVariableArray[1].jsonPathExp = '$.tacnumber'; }, (f) => { props(f, 'SetGetResult').expr = '{{GET_CBID2.httpResponseBody}}'; })],
-  ['SetGetResult (the old one setting a literal)', rebuild('SetGetResult', 'SetGetResult2', (p) => Object.assign(p, { setTo: 'set-to-literal', expr: 'GET_CBID.httpResponseBody' }))],
-  ['SimulateGlobalError (the old one with a valid value)', rebuild('SimulateGlobalError', 'SimulateGlobalError2', (p) => { p.expr = '{{ ANI }}'; })],
-  ['CallBackAPI_HTTPRequest (the old one calling /v1/task)', rebuild('CallBackAPI_HTTPRequest', 'CallBackAPI_HTTPRequest2', (p) => { p.httpRequestPath = '/v1/task'; }, (f) => { props(f, 'HTTPStatusCode').expression = '{{CallBackAPI_HTTPRequest2.httpStatusCode == 201}}'; })],
-  ['HTTPStatusCode (the old one testing 200)', rebuild('HTTPStatusCode', 'HTTPStatusCode2', (p) => { p.expression = '{{CallBackAPI_HTTPRequest.httpStatusCode == 200}}'; })],
+const rebuilt: [string, (f: Json) => void, string][] = [
+  ['GET_CBID (the old one parsing $.tacnumber)', rebuild('GET_CBID', 'GET_CBID2', (p) => { p.outputVariableArray[1].jsonPathExp = '$.tacnumber'; }, (f) => { props(f, 'SetGetResult').expr = '{{GET_CBID2.httpResponseBody}}'; }), 'get-cbid-label'],
+  ['SetGetResult (the old one setting a literal)', rebuild('SetGetResult', 'SetGetResult2', (p) => Object.assign(p, { setTo: 'set-to-literal', expr: 'GET_CBID.httpResponseBody' })), 'set-get-result-label'],
+  ['SimulateGlobalError (the old one with a valid value)', rebuild('SimulateGlobalError', 'SimulateGlobalError2', (p) => { p.expr = '{{ ANI }}'; }), 'simulate-error-label'],
+  ['CallBackAPI_HTTPRequest (the old one calling /v1/task)', rebuild('CallBackAPI_HTTPRequest', 'CallBackAPI_HTTPRequest2', (p) => { p.httpRequestPath = '/v1/task'; }, (f) => { props(f, 'HTTPStatusCode').expression = '{{CallBackAPI_HTTPRequest2.httpStatusCode == 201}}'; }), 'callback-api-label'],
+  ['HTTPStatusCode (the old one testing 200)', rebuild('HTTPStatusCode', 'HTTPStatusCode2', (p) => { p.expression = '{{CallBackAPI_HTTPRequest.httpStatusCode == 200}}'; }), 'status-condition-label'],
 ];
 
-for (const [name, mutation] of rebuilt) {
-  test(`${name} built again, the old one left with nothing leading to it: passes`, async () => {
+for (const [name, mutation, labelCheck] of rebuilt) {
+  test(`${name} built again, the old one left with nothing leading to it: passes, only its label recommended`, async () => {
     const report = await gradeMutation(mutation);
-    expect(failing(report)).toEqual([]);
+    expect(failing(report)).toEqual([labelCheck]);
     expect(report.verdict).toBe('passed');
+    const label = resultOf(report, labelCheck);
+    expect(label.message).toContain(`is labelled ${label.actual}, not ${label.expected}; ${label.expected} is the label of another activity, one the call does not reach:`);
+    expect(label.hint).toBe(`${label.actual} → Activity Label: ${label.expected} (first delete the other ${label.expected}, or rename it)`);
   });
 }
 
 test('GET_CBID built again while SetGetResult still reads the old one, which never runs: SetGetResult fails, told to read the new one (the label GET_CBID is taken)', async () => {
   const report = await gradeMutation(rebuild('GET_CBID', 'GET_CBID2', () => {}));
-  expect(failing(report)).toEqual(['set-get-result-value', 'run-getresult-holds-body']);
+  expect(failing(report)).toEqual(['get-cbid-label', 'set-get-result-value', 'run-getresult-holds-body']);
   const hint = 'SetGetResult → Set To Variable: GET_CBID2.httpResponseBody (the GET_CBID that nothing leads to never runs; or delete it, then set the Activity Label of GET_CBID2 to GET_CBID).';
   const value = resultOf(report, 'set-get-result-value');
   expect(value.message).toBe('SetGetResult reads GET_CBID.httpResponseBody, the output of a GET_CBID that nothing leads to, which never runs: the HTTP Request after option 3 is GET_CBID2');
@@ -98,13 +102,13 @@ test('the Create Task request first built after AgentDisconnected, then again af
     const old = activity(f, 'CallBackAPI_HTTPRequest');
     events.links.find((l: Json) => l.sourceActivityId === activity(f, 'FCAsk(ContactLastAgentRemoved)').id).targetActivityId = old.id;
   });
-  expect(failing(report)).toEqual(['callback-api-after-global-error']);
+  expect(failing(report)).toEqual(['callback-api-after-global-error', 'callback-api-label']);
   expect(resultOf(report, 'callback-api-after-global-error').hint).toBe('Event Flows → connect AgentDisconnected to an End Flow again, not to CallBackAPI_HTTPRequest: only OnGlobalError may lead to a Create Task request.');
 });
 
 test('CallBackAPI_HTTPRequest built again while HTTPStatusCode still reads the old one: told to test the new one (the label is taken)', async () => {
   const report = await gradeMutation(rebuild('CallBackAPI_HTTPRequest', 'CallBackAPI_HTTPRequest2', () => {}));
-  expect(failing(report)).toEqual(['status-condition-expression', 'run-status-true-on-201']);
+  expect(failing(report)).toEqual(['callback-api-label', 'status-condition-expression', 'run-status-true-on-201']);
   const hint = 'HTTPStatusCode → Expression: {{CallBackAPI_HTTPRequest2.httpStatusCode == 201}} (the CallBackAPI_HTTPRequest that OnGlobalError does not lead to never runs; or delete it, then set the Activity Label of CallBackAPI_HTTPRequest2 to CallBackAPI_HTTPRequest).';
   expect(resultOf(report, 'status-condition-expression').hint).toBe(hint);
   expect(resultOf(report, 'run-status-true-on-201').hint).toBe(hint);

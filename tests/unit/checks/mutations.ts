@@ -135,6 +135,20 @@ export const MISTAKES = {
     link(f, 'Callback_x', 'default', 'SimulateGlobalError');
   },
   'get-cbid-default-label': (f) => relabel(f, 'GET_CBID', 'HTTPRequest_k2m'),
+  // Labels other than the guide's, every reference agreeing: only the recommended label checks fail.
+  'get-cbid-relabelled-with-its-reader': (f) => {
+    relabel(f, 'GET_CBID', 'HTTPRequest_k2m');
+    props(f, 'SetGetResult').expr = '{{HTTPRequest_k2m.httpResponseBody}}';
+  },
+  'set-variables-and-condition-with-default-labels': (f) => {
+    relabel(f, 'SetGetResult', 'SetVariable_q1w');
+    relabel(f, 'SimulateGlobalError', 'SetVariable_7hk');
+    relabel(f, 'HTTPStatusCode', 'Condition_x1');
+  },
+  'callback-api-relabelled-with-its-condition': (f) => {
+    relabel(f, 'CallBackAPI_HTTPRequest', 'HTTPRequest_abc');
+    props(f, 'HTTPStatusCode').expression = '{{HTTPRequest_abc.httpStatusCode == 201}}';
+  },
   'option1-also-to-get-cbid': (f) => link(f, 'WantCallback', '1', 'GET_CBID'),
   'no-input-to-get-cbid': (f) => link(f, 'WantCallback', 'timeout', 'GET_CBID'),
   'no-input-to-simulate-error': (f) => link(f, 'WantCallback', 'timeout', 'SimulateGlobalError'),
@@ -551,15 +565,6 @@ export const TOLERATED = {
     f.name = 'Main_Flow_ab140';
   },
   // From the instructor's audit of every Build step: variants the guide allows, each graded as correct.
-  'set-variables-and-condition-with-default-labels': (f) => {
-    relabel(f, 'SetGetResult', 'SetVariable_q1w');
-    relabel(f, 'SimulateGlobalError', 'SetVariable_7hk');
-    relabel(f, 'HTTPStatusCode', 'Condition_x1');
-  },
-  'callback-api-relabelled-with-its-condition': (f) => {
-    relabel(f, 'CallBackAPI_HTTPRequest', 'HTTPRequest_abc');
-    props(f, 'HTTPStatusCode').expression = '{{HTTPRequest_abc.httpStatusCode == 201}}';
-  },
   'simulate-error-to-the-callback-branch-disconnect': (f) => link(f, 'SimulateGlobalError', 'out', 'DisconnectContact_3zq'),
   'status-exits-to-another-handlers-endflow': (f) => {
     link(f, 'HTTPStatusCode', 'true', 'EndFlow_m29');

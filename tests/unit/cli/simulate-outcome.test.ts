@@ -14,7 +14,7 @@ test('the outcome line does not say the status twice ("stuck: stuck in a loop â€
   const done = await runCli(['simulate', fixturePath('flows/solution.json'), '--dtmf', 'WantCallback=3']);
   expect(lastLine(done.stdout)).toBe('completed: global error at SimulateGlobalError; OnGlobalError ended at EndFlow_kid');
   const queue = await runCli(['simulate', fixturePath('flows/solution.json')]);
-  expect(lastLine(queue.stdout)).toBe('stuck: caller waiting in queue: hold loop at WantCallback');
+  expect(lastLine(queue.stdout)).toBe('stuck: caller waiting in queue: hold loop at WantCallback (WantCallback gets no answer: No-Input Timeout each time)');
 });
 
 test('--ani "" simulates a caller who withholds their number: NewPhoneContact.ANI is empty, not the default', async () => {

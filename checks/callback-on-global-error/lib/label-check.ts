@@ -1,0 +1,62 @@
+/**
+ * The checks of the Activity Labels the guide gives the mission's activities, one recommended
+ * check per Build step. The other checks find an activity by its role when its label differs (and
+ * name it by its own label), so a flow labelled otherwise works and passes them; these say that
+ * the guide's names, which the Testing steps look for in the Debug tool, are missing.
+ */
+import { defineCheck, type Check, type CheckContext } from '../../../engine/check.js';
+import { failed, passed } from './outcome.js';
+import type { Found } from './require.js';
+
+export interface LabelSpec {
+  id: string;
+  step: number;
+  /** What the activity is, for the title and messages: "the HTTP Request after option 3". */
+  role: string;
+  label: string;
+  /** Other labels a version of the guide gave it. */
+  alsoAccepted?: { label: string; guide: string };
+  /** Why the name matters beyond the canvas. */
+  why: string;
+  find: (ctx: CheckContext) => Found;
+}
+
+export function labelCheck(spec: LabelSpec): Check {
+  const accepted = [spec.label, ...(spec.alsoAccepted ? [spec.alsoAccepted.label] : [])].map((label) => label.toLowerCase());
+  return defineCheck({
+    id: spec.id,
+    title: `${capitalised(spec.role)} is labelled ${spec.label}`,
+    step: spec.step,
+    points: 1,
+    severity: 'recommended',
+    hint: `${capitalised(spec.role)} → Activity Label: ${spec.label}`,
+    description: [
+      `Verifies the **Activity Label** Build step ${spec.step} gives ${spec.role}: **${spec.label}** (in any case),`,
+      `${spec.why}.`,
+      ...(spec.alsoAccepted ? ['', `${spec.alsoAccepted.guide} label **${spec.alsoAccepted.label}** passes too.`] : []),
+      '',
+      'Recommended only: the other checks find the activity by its role when it is labelled otherwise (and name it',
+      'by its own label), so another label changes neither what the flow does nor the verdict. A failure says when',
+      "another activity, one the call does not reach (a leftover of the step built again), holds the guide's label.",
+      'Skipped when the activity is missing or of another type (the first check of the step reports it).',
+    ].join('\n'),
+    run(ctx) {
+      const found = spec.find(ctx);
+      if (!found.ok) return found.outcome;
+      const activity = found.activity;
+      if (accepted.includes(activity.label.toLowerCase())) return passed(`${capitalised(spec.role)} is labelled ${activity.label}`);
+      const holder = [...ctx.model.main.activities, ...ctx.model.events.activities].find((a) => a !== activity && accepted.includes(a.label.toLowerCase()));
+      const held = holder ? `; ${holder.label} is the label of another ${holder.reachable ? 'activity' : 'activity, one the call does not reach'}` : '';
+      return failed(`${capitalised(spec.role)} is labelled ${activity.label}, not ${spec.label}${held}: ${spec.why}`, {
+        expected: spec.label,
+        actual: activity.label,
+        activity,
+        hint: `${activity.label} → Activity Label: ${spec.label}${holder ? ` (first delete the other ${holder.label}, or rename it)` : ''}`,
+      });
+    },
+  });
+}
+
+function capitalised(text: string): string {
+  return text[0].toUpperCase() + text.slice(1);
+}

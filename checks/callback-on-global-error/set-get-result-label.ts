@@ -1,0 +1,12 @@
+import { labelCheck } from './lib/label-check.js';
+import { LABELS } from './lib/names.js';
+import { setGetResultOf } from './lib/nodes.js';
+
+export default labelCheck({
+  id: 'set-get-result-label',
+  step: 5,
+  role: 'the Set Variable writing getresult',
+  label: LABELS.setGetResult,
+  why: 'the name Testing step 7 looks for in the Debug tool',
+  find: setGetResultOf,
+});
