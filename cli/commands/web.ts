@@ -41,11 +41,11 @@ export function serveCommand(ctx: CliContext): Command {
   return new Command('serve')
     .description('serve the in-browser self-check page on this machine (127.0.0.1) until Ctrl-C')
     .option('--port <n>', 'TCP port (0 picks a free one)', parsePort, 8080)
-    .option('--host <address>', 'loopback address to listen on: 127.0.0.1, ::1 or localhost', nonBlank('a loopback address (127.0.0.1, ::1 or localhost)'), '127.0.0.1')
+    .option('--host <address>', 'loopback address to listen on: 127.0.0.1 or another 127.x.y.z, ::1 or localhost', nonBlank('a loopback address (127.0.0.1 or another 127.x.y.z, ::1 or localhost)'), '127.0.0.1')
     .option('--dir <dir>', 'serve this folder instead (e.g. one written by `flowgrade web --out`)', nonBlankPath('the folder to serve (one flowgrade web --out wrote)'))
     .action(async (options: { port: number; host: string; dir?: string }) => {
       if (!isLoopbackHost(options.host)) {
-        throw new UsageError(`--host ${options.host}: serve listens on this machine only (127.0.0.1, ::1 or localhost); to share the page, host the files of \`flowgrade web --out <dir>\` on a web server`);
+        throw new UsageError(`--host ${options.host}: serve listens on this machine only (127.0.0.1 or another 127.x.y.z, ::1 or localhost); to share the page, host the files of \`flowgrade web --out <dir>\` on a web server`);
       }
       const root = options.dir ?? siteDir();
       if (options.dir !== undefined && !existsSync(path.join(options.dir, 'index.html'))) {

@@ -23,7 +23,7 @@ test('serve --dir "" and --host "" are blank: said so, not "--dir : no index.htm
   const dir = await runCli(['serve', '--dir', '', '--port', '0']);
   expect([dir.code, errorLine(dir.stderr)]).toEqual([2, `flowgrade serve: option '--dir <dir>' argument '' is invalid. "" is blank: give the folder to serve (one flowgrade web --out wrote); see flowgrade serve --help`]);
   const host = await runCli(['serve', '--host', ' ', '--port', '0']);
-  expect([host.code, errorLine(host.stderr)]).toEqual([2, `flowgrade serve: option '--host <address>' argument ' ' is invalid. " " is blank: give a loopback address (127.0.0.1, ::1 or localhost); see flowgrade serve --help`]);
+  expect([host.code, errorLine(host.stderr)]).toEqual([2, `flowgrade serve: option '--host <address>' argument ' ' is invalid. " " is blank: give a loopback address (127.0.0.1 or another 127.x.y.z, ::1 or localhost); see flowgrade serve --help`]);
 });
 
 test('web --out naming the folder the page is built in is a [bad-out] refusal, as every other --out that cannot be used', async () => {

@@ -148,7 +148,7 @@ test('only loopback hosts count as local', () => {
 test('flowgrade serve refuses a --host that looks like 127.x.y.z but is not an address, without looking it up', async () => {
   const run = await runCli(['serve', '--host', '127.0.0.256', '--port', '0']);
   expect(run.code).toBe(2);
-  expect(run.stderr).toBe('flowgrade: --host 127.0.0.256: serve listens on this machine only (127.0.0.1, ::1 or localhost); to share the page, host the files of `flowgrade web --out <dir>` on a web server\n');
+  expect(run.stderr).toBe('flowgrade: --host 127.0.0.256: serve listens on this machine only (127.0.0.1 or another 127.x.y.z, ::1 or localhost); to share the page, host the files of `flowgrade web --out <dir>` on a web server\n');
 });
 
 test('flowgrade serve refuses a non-loopback --host with exit 2', async () => {
