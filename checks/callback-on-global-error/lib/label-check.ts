@@ -47,11 +47,14 @@ export function labelCheck(spec: LabelSpec): Check {
       if (accepted.includes(activity.label.toLowerCase())) return passed(`${capitalised(spec.role)} is labelled ${activity.label}`);
       const holder = [...ctx.model.main.activities, ...ctx.model.events.activities].find((a) => a !== activity && accepted.includes(a.label.toLowerCase()));
       const held = holder ? `; ${holder.label} is the label of another ${holder.reachable ? 'activity' : 'activity, one the call does not reach'}` : '';
-      return failed(`${capitalised(spec.role)} is labelled ${activity.label}, not ${spec.label}${held}: ${spec.why}`, {
+      // A space before or after the name cannot be seen: the label is quoted then.
+      const spaced = activity.label.trim() !== activity.label;
+      const shown = spaced ? `${JSON.stringify(activity.label)} (with spaces around the name)` : activity.label;
+      return failed(`${capitalised(spec.role)} is labelled ${shown}, not ${spec.label}${held}: ${spec.why}`, {
         expected: spec.label,
-        actual: activity.label,
+        actual: spaced ? JSON.stringify(activity.label) : activity.label,
         activity,
-        hint: `${activity.label} → Activity Label: ${spec.label}${holder ? ` (first delete the other ${holder.label}, or rename it)` : ''}`,
+        hint: `${activity.label.trim()} → Activity Label: ${spec.label}${holder ? ` (first delete the other ${holder.label}, or rename it)` : ''}`,
       });
     },
   });

@@ -7,7 +7,7 @@ import { MISTAKES, TOLERATED, type MistakeName } from './mutations.js';
 import { FAILS_ON } from './pairs.js';
 import { gradeFlow } from '../../../engine/grade.js';
 import { HINTS } from '../../../checks/callback-on-global-error/lib/hints.js';
-import { activity, addActivity, addFailingSetVariable, FIXED_NOW, gradeFixture, gradeMutation, link, mission, mutated, props, resultOf, variable } from './support.js';
+import { activity, addActivity, addFailingSetVariable, FIXED_NOW, gradeFixture, gradeMutation, link, mission, mutated, props, relabel, resultOf, variable } from './support.js';
 
 const scored = mission.checks.filter((c) => c.severity !== 'info');
 
@@ -66,6 +66,16 @@ test('a flow labelled otherwise, every reference agreeing, passes every other ch
   }
   const relabelled = resultOf(await gradeMutation(MISTAKES['get-cbid-relabelled-with-its-reader']), 'get-cbid-label');
   expect(relabelled.message).toBe('The HTTP Request after option 3 is labelled HTTPRequest_k2m, not GET_CBID: the name Testing steps 5 and 6 look for in the Debug tool');
+  // A space after the name, which cannot be seen, is shown.
+  const spaced = resultOf(await gradeMutation((f) => {
+    relabel(f, 'HTTPStatusCode', 'HTTPStatusCode ');
+  }), 'status-condition-label');
+  expect([spaced.status, spaced.message, spaced.actual, spaced.hint]).toEqual([
+    'failed',
+    'The Condition testing the status code is labelled "HTTPStatusCode " (with spaces around the name), not HTTPStatusCode: the name the Debug tool shows for it when Testing step 10 looks at its exit',
+    '"HTTPStatusCode "',
+    'HTTPStatusCode → Activity Label: HTTPStatusCode',
+  ]);
   // The guide's labels in another case, or the older guide's CallBackAPI_Request: passed.
   for (const id of LABEL_CHECKS) expect(resultOf(await gradeMutation(TOLERATED['labels-in-other-case']), id).status, id).toBe('passed');
 });
