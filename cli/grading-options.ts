@@ -9,6 +9,7 @@ import { readInputFile } from './io.js';
 import { findMission, MISSIONS } from '../checks/index.js';
 import type { Mission } from '../engine/check.js';
 import { parseDnis } from '../engine/dnis.js';
+import { assertNesting, DEFAULT_LIMITS } from '../engine/json-text.js';
 import { missionSettings, type GradeOptions } from '../engine/grade.js';
 import { validateDynVarsDataset, type DynVarsRecord, type MockApiFilter } from '../mocks/index.js';
 import { UsageError } from './errors.js';
@@ -135,6 +136,13 @@ async function readDataset(file: string): Promise<DynVarsRecord[]> {
     data = JSON.parse(text);
   } catch {
     throw new UsageError(`--dynvars ${JSON.stringify(file)}: the DynVars dataset is not valid JSON`);
+  }
+  // Bounded before anything recursive reads it (the schema, MockAPI's answer as JSON text), as an export is:
+  // how deep recursion goes depends on the thread's stack, and the grades must not depend on --jobs.
+  try {
+    assertNesting(data, DEFAULT_LIMITS);
+  } catch {
+    throw new UsageError(`--dynvars ${JSON.stringify(file)}: the DynVars dataset is nested deeper than ${DEFAULT_LIMITS.maxDepth} levels`);
   }
   const checked = validateDynVarsDataset(data);
   if (!checked.ok) throw new UsageError(`--dynvars ${JSON.stringify(file)}: ${checked.message}`);

@@ -3,7 +3,7 @@ import { test, expect } from '@playwright/test';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseInstant } from '../../../cli/grading-options.js';
-import { fixturePath, runCli, tempDir } from '../../helpers.js';
+import { fixturePath, ROOT, runCli, tempDir } from '../../helpers.js';
 
 test('--now is one instant on every machine: a date, or a time with Z or an offset', () => {
   expect(parseInstant('2025-08-01T09:00:00Z')?.toISOString()).toBe('2025-08-01T09:00:00.000Z');
@@ -66,6 +66,23 @@ test('--dynvars is read like an export: a pipe or a device is refused at once, n
   const zero = await runCli(['check', flow, '--max-size', '0', '--quiet']);
   expect(zero.code).toBe(2);
   expect(zero.stderr).toContain('"0" is less than one byte');
+});
+
+test('--dynvars nested deeper than 64 levels is refused before anything recursive reads it: MockAPI\'s answer then depended on the thread\'s stack, so on --jobs', async () => {
+  const dir = tempDir();
+  const record = JSON.parse(readFileSync(path.join(ROOT, 'mocks/data/dynvars.json'), 'utf8'))[0];
+  // As text: JSON.stringify of 5,000 levels would itself overflow the stack.
+  const withExtra = (levels: number) => `[${JSON.stringify(record).slice(0, -1)},"extra":${'['.repeat(levels)}${']'.repeat(levels)}}]`;
+  writeFileSync(path.join(dir, 'deep.json'), withExtra(5000));
+  writeFileSync(path.join(dir, 'fine.json'), withExtra(60));
+  const flow = fixturePath('flows/solution.json');
+  for (const command of ['check', 'grade']) {
+    const args = command === 'grade' ? [command, flow, '--out', path.join(dir, 'out'), '--quiet'] : [command, flow, '--quiet'];
+    const run = await runCli([...args, '--dynvars', path.join(dir, 'deep.json')]);
+    expect([run.code, run.stderr.trim()], command).toEqual([2, `flowgrade: --dynvars ${JSON.stringify(path.join(dir, 'deep.json'))}: the DynVars dataset is nested deeper than 64 levels`]);
+  }
+  const fine = await runCli(['check', flow, '--quiet', '--dynvars', path.join(dir, 'fine.json')]);
+  expect([fine.code, fine.stderr]).toEqual([0, '']);
 });
 
 test('--dynvars that is not UTF-8 (saved as "ANSI" or Latin-1) is refused, not read with its letters replaced', async () => {
