@@ -28,6 +28,9 @@ export async function readInputFile(file: string, maxBytes = DEFAULT_LIMITS.maxB
   }
 }
 
+/** What is said of a named pipe, a device or a socket, given as an input or as --out. */
+export const NOT_A_REGULAR_FILE = 'is not a regular file (a pipe, device or socket)';
+
 /**
  * A directory, anything else that is not a regular file (a pipe, a device such as /dev/zero, whose
  * size says nothing about what it would give), or a file over the size limit: refused before a byte
@@ -35,7 +38,7 @@ export async function readInputFile(file: string, maxBytes = DEFAULT_LIMITS.maxB
  */
 export function refusedBeforeReading(info: { isDirectory(): boolean; isFile(): boolean; size: number }, maxBytes: number): ReadResult | undefined {
   if (info.isDirectory()) return { ok: false, error: { code: 'unreadable-file', message: 'is a directory, not a file' } };
-  if (!info.isFile()) return { ok: false, error: { code: 'unreadable-file', message: 'is not a regular file (a pipe, device or socket)' } };
+  if (!info.isFile()) return { ok: false, error: { code: 'unreadable-file', message: NOT_A_REGULAR_FILE } };
   if (info.size > maxBytes) return { ok: false, error: { code: 'too-large', message: `file is larger than the ${formatBytes(maxBytes)} limit (${info.size} bytes)` } };
   return undefined;
 }

@@ -13,7 +13,7 @@ import { gradeFile } from '../grade-file.js';
 import { expandGlob, isGlob, shellOnlySyntax } from '../grade/glob.js';
 import { refuseUnusableSettings, resolveGradingOptions, type GradingFlags } from '../grading-options.js';
 import { addGradingOptions } from './grading-flags.js';
-import { inputErrorLine, reasonOf } from '../io.js';
+import { inputErrorLine, NOT_A_REGULAR_FILE, reasonOf } from '../io.js';
 import { writeWhole } from '../write-whole.js';
 import { ATTENDEE_HELP, nonBlankPath, parseAttendee, refuseFileArguments } from '../options.js';
 
@@ -54,11 +54,12 @@ export function checkCommand(ctx: CliContext): Command {
     // Nor drawn with the basic marks Windows' own console needs (cli/terminal.ts).
     const toTerminal = flags.out === undefined;
     const output = render(flags.format, reports, toTerminal && ctx.color, flags.quiet ?? false, toTerminal ? ctx.columns?.() : undefined, toTerminal && !ctx.unicode ? BASIC_MARKS : undefined);
-    if (flags.out !== undefined) await writeWhole(flags.out, output).catch((error: NodeJS.ErrnoException & { partRemoved?: boolean }) => {
+    if (flags.out !== undefined) await writeWhole(flags.out, output).catch((error: NodeJS.ErrnoException & { partRemoved?: boolean; notRegular?: boolean }) => {
       // The file is created: what is missing is the folder it would go in.
       // A name ending in a separator is a folder's, whether or not that folder exists (EISDIR either way).
-      const reason =
-        error.code === 'ENOENT'
+      const reason = error.notRegular
+        ? `${NOT_A_REGULAR_FILE}; give a file to write the report into, or leave out --out to print the report`
+        : error.code === 'ENOENT'
           ? `the folder ${path.dirname(flags.out!)} does not exist`
           : error.code === 'EISDIR' && /[\\/]$/.test(flags.out!) && !existsSync(flags.out!)
             ? `it ends in "${flags.out!.slice(-1)}", so it names a folder, not a file; give the file to write the report into`

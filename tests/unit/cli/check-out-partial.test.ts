@@ -30,16 +30,61 @@ for (const format of ['html', 'json']) {
 test('writeWhole: a full disk removes the part written (a symlink kept, its file emptied); a refusal to open leaves the file alone', async () => {
   const { writeWhole } = await import('../../../cli/write-whole.js');
   const calls: string[] = [];
+  const regular = { isFile: () => true, isDirectory: () => false, dev: 1, ino: 7 };
   const fs = (code: string, link: boolean) => ({
-    writeFile: async () => {
-      throw Object.assign(new Error(code), { code });
+    stat: async () => regular,
+    lstat: async () => ({ ...regular, isSymbolicLink: () => link, isFile: () => !link }),
+    open: async (file: string) => {
+      if (code === 'EACCES') throw Object.assign(new Error(code), { code });
+      return {
+        stat: async () => regular,
+        truncate: async () => void calls.push(`truncate ${file}`),
+        writeFile: async () => {
+          throw Object.assign(new Error(code), { code });
+        },
+        close: async () => void calls.push(`close ${file}`),
+      };
     },
-    lstat: async () => ({ isSymbolicLink: () => link }),
     unlink: async (file: string) => void calls.push(`unlink ${file}`),
-    truncate: async (file: string) => void calls.push(`truncate ${file}`),
   });
   await expect(writeWhole('r.html', 'x', fs('ENOSPC', false))).rejects.toMatchObject({ code: 'ENOSPC', partRemoved: true });
   await expect(writeWhole('l.html', 'x', fs('EDQUOT', true))).rejects.toMatchObject({ code: 'EDQUOT', partRemoved: true });
   await expect(writeWhole('p.html', 'x', fs('EACCES', false))).rejects.not.toHaveProperty('partRemoved');
-  expect(calls).toEqual(['unlink r.html', 'truncate l.html']);
+  expect(calls).toEqual(['truncate r.html', 'truncate r.html', 'unlink r.html', 'close r.html', 'truncate l.html', 'truncate l.html', 'close l.html']);
+});
+
+test('writeWhole: a pipe, a device or a socket is refused before it is opened, or once opened if it became one; only the file opened is ever removed', async () => {
+  const { writeWhole } = await import('../../../cli/write-whole.js');
+  const calls: string[] = [];
+  const info = (regular: boolean, ino = 7) => ({ isFile: () => regular, isDirectory: () => false, dev: 1, ino });
+  const fs = (atStat: boolean | undefined, atOpen: boolean | 'ENXIO', named = info(true)) => ({
+    stat: async () => {
+      if (atStat === undefined) throw Object.assign(new Error('ENOENT'), { code: 'ENOENT' });
+      return info(atStat);
+    },
+    lstat: async () => ({ ...named, isSymbolicLink: () => false }),
+    open: async (file: string) => {
+      calls.push(`open ${file}`);
+      if (atOpen === 'ENXIO') throw Object.assign(new Error('ENXIO'), { code: 'ENXIO' });
+      return {
+        stat: async () => info(atOpen),
+        truncate: async () => void calls.push(`truncate ${file}`),
+        writeFile: async () => {
+          throw Object.assign(new Error('ENOSPC'), { code: 'ENOSPC' });
+        },
+        close: async () => void calls.push(`close ${file}`),
+      };
+    },
+    unlink: async (file: string) => void calls.push(`unlink ${file}`),
+  });
+  await expect(writeWhole('device', 'x', fs(false, true))).rejects.toMatchObject({ notRegular: true });
+  expect(calls).toEqual([]); // never opened
+  // Made a pipe between stat and open: with no reader open says ENXIO, with one it opens a pipe.
+  await expect(writeWhole('pipe', 'x', fs(undefined, 'ENXIO'))).rejects.toMatchObject({ notRegular: true });
+  await expect(writeWhole('pipe', 'x', fs(undefined, false))).rejects.toMatchObject({ notRegular: true });
+  expect(calls).toEqual(['open pipe', 'open pipe', 'close pipe']); // nothing emptied, written or removed
+  calls.length = 0;
+  // The name given to another file while the report was written: the report is emptied, that file kept.
+  await expect(writeWhole('moved', 'x', fs(true, true, info(true, 8)))).rejects.toMatchObject({ code: 'ENOSPC', partRemoved: true });
+  expect(calls).toEqual(['open moved', 'truncate moved', 'truncate moved', 'close moved']);
 });
