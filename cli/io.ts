@@ -63,9 +63,16 @@ const REASONS: Record<string, string> = {
   EROFS: 'the file system is read-only',
 };
 
+/**
+ * What open(2) says of a socket, before fstat can tell it apart as it does a pipe or a device:
+ * ENXIO on Linux (also a device without its driver), EOPNOTSUPP on macOS and the BSDs.
+ */
+const NOT_OPENED_AS_A_FILE = new Set(['ENXIO', 'EOPNOTSUPP']);
+
 /** A file that could not be opened or read, in one line. */
 export function unreadable(error: unknown): ReadResult {
-  return { ok: false, error: { code: 'unreadable-file', message: reasonOf(error) } };
+  const notRegular = NOT_OPENED_AS_A_FILE.has((error as NodeJS.ErrnoException).code ?? '');
+  return { ok: false, error: { code: 'unreadable-file', message: notRegular ? NOT_A_REGULAR_FILE : reasonOf(error) } };
 }
 
 /** Why a file-system call failed, in a few words. */

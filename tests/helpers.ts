@@ -1,6 +1,7 @@
 /** Shared test helpers (Node side). */
 import { execFile } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import net from 'node:net';
 import { tmpdir } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
@@ -35,6 +36,13 @@ export function tempDir(prefix: string): string {
 /** Removes every folder `tempDir` made so far (from test.afterAll, to free large ones early). */
 export function removeTempDirs(): void {
   for (const dir of tempDirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+}
+
+/** A Unix socket at `file` (a server listening there, POSIX only), as a hostile path; call what it gives to close it. */
+export async function unixSocket(file: string): Promise<() => Promise<void>> {
+  const server = net.createServer();
+  await new Promise<void>((resolve, reject) => server.once('error', reject).listen(file, resolve));
+  return () => new Promise<void>((resolve) => server.close(() => resolve()));
 }
 
 export interface CliRun {

@@ -7,7 +7,7 @@ import { test, expect } from '@playwright/test';
 import { copyFileSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { run } from '../../../cli/main.js';
-import { fixturePath, runCli, tempDir } from '../../helpers.js';
+import { fixturePath, runCli, tempDir, unixSocket } from '../../helpers.js';
 
 const missing = path.join('no-such-folder', 'Main_Flow_7.json');
 
@@ -18,6 +18,20 @@ test('an unreadable export with --format json, junit or markdown: its one line o
     expect(run.stderr, format).toBe(`flowgrade: ${missing}: no such file [unreadable-file]\n`);
     expect(run.stdout, format).not.toContain('flowgrade: ');
   }
+});
+
+test('a Unix socket given as the export: "is not a regular file", as a pipe or a device is, on stdout (console) or stderr (json)', async () => {
+  test.skip(process.platform === 'win32', 'Unix sockets in a folder are POSIX');
+  const socket = path.join(tempDir('check-socket'), 'Main_Flow_7.json');
+  const close = await unixSocket(socket);
+  const line = `${socket}: UNGRADABLE — is not a regular file (a pipe, device or socket) [unreadable-file]\n`;
+  const console = await runCli(['check', socket]);
+  const json = await runCli(['check', socket, '--format', 'json']);
+  await close();
+  // Before: "ENXIO: no such device or address, open '…'".
+  expect([console.code, console.stdout, console.stderr]).toEqual([2, line, '']);
+  expect([json.code, json.stderr]).toEqual([2, `flowgrade: ${socket}: is not a regular file (a pipe, device or socket) [unreadable-file]\n`]);
+  expect(JSON.parse(json.stdout).error).toEqual({ code: 'unreadable-file', message: 'is not a regular file (a pipe, device or socket)' });
 });
 
 test("a report written to --out on Windows' console keeps ✓ and ✗ (a file is not the console), and is neither coloured nor wrapped", async () => {

@@ -8,9 +8,8 @@
 import { test, expect } from '@playwright/test';
 import { execFile, execFileSync } from 'node:child_process';
 import { lstatSync, statSync, symlinkSync } from 'node:fs';
-import net from 'node:net';
 import path from 'node:path';
-import { ROOT, fixturePath, tempDir } from '../../helpers.js';
+import { ROOT, fixturePath, tempDir, unixSocket } from '../../helpers.js';
 
 test.skip(process.platform === 'win32', 'named pipes, device nodes and Unix sockets in a folder are POSIX');
 
@@ -67,14 +66,13 @@ test('check --out a character device (one that is always full, one that discards
 
 test('check --out a Unix socket: refused in the same words, the socket kept', async () => {
   const socket = path.join(tempDir('check-out-socket'), 'report.json');
-  const server = net.createServer();
-  await new Promise<void>((resolve) => server.listen(socket, resolve));
+  const close = await unixSocket(socket);
   try {
     const run = await checkOut(socket);
     // Before: "cannot write --out …: ENXIO: no such device or address, open '…' [bad-out]".
     expect([run.code, run.stdout, run.stderr]).toEqual([2, '', refusal(socket)]);
     expect(lstatSync(socket).isSocket()).toBe(true);
   } finally {
-    await new Promise((resolve) => server.close(resolve));
+    await close();
   }
 });

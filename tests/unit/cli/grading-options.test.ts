@@ -3,7 +3,7 @@ import { test, expect } from '@playwright/test';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseInstant } from '../../../cli/grading-options.js';
-import { fixturePath, ROOT, runCli, tempDir } from '../../helpers.js';
+import { fixturePath, ROOT, runCli, tempDir, unixSocket } from '../../helpers.js';
 
 test('--now is one instant on every machine: a date, or a time with Z or an offset', () => {
   expect(parseInstant('2025-08-01T09:00:00Z')?.toISOString()).toBe('2025-08-01T09:00:00.000Z');
@@ -57,10 +57,18 @@ test('--connector takes an http(s) address: a typo is a usage error, not a class
   expect(good.code).toBe(0);
 });
 
-test('--dynvars is read like an export: a pipe or a device is refused at once, never waited on; --max-size 0 is a usage error', async () => {
+test('--dynvars is read like an export: a pipe, a device or a socket is refused at once, never waited on; --max-size 0 is a usage error', async () => {
   const flow = fixturePath('flows/solution.json');
   const device = await runCli(['check', flow, '--dynvars', '/dev/zero', '--quiet']);
   expect([device.code, device.stderr.trim()]).toEqual([2, 'flowgrade: --dynvars "/dev/zero": cannot read the DynVars dataset: is not a regular file (a pipe, device or socket)']);
+  if (process.platform !== 'win32') {
+    const socket = path.join(tempDir('dynvars-socket'), 'dynvars.json');
+    const close = await unixSocket(socket);
+    const run = await runCli(['check', flow, '--dynvars', socket, '--quiet']);
+    await close();
+    // Before: "cannot read the DynVars dataset: ENXIO: no such device or address, open '…'".
+    expect([run.code, run.stderr.trim()]).toEqual([2, `flowgrade: --dynvars ${JSON.stringify(socket)}: cannot read the DynVars dataset: is not a regular file (a pipe, device or socket)`]);
+  }
   const empty = await runCli(['check', flow, '--dynvars', '', '--quiet']);
   expect([empty.code, empty.stderr.trim()]).toEqual([2, 'flowgrade: --dynvars "": cannot read the DynVars dataset: no such file']);
   const zero = await runCli(['check', flow, '--max-size', '0', '--quiet']);

@@ -5,7 +5,7 @@ import { existsSync, mkdirSync, readFileSync, readdirSync, realpathSync, rmSync,
 import path from 'node:path';
 import { zipSync } from 'fflate';
 import { escapeMarkdown } from '../../../reports/index.js';
-import { ROOT, fixturePath, runCli } from '../../helpers.js';
+import { ROOT, fixturePath, runCli, unixSocket } from '../../helpers.js';
 import { snapshot, tempDir, withAttendee, writeClass, writeSolutions } from './class-fixture.js';
 
 const NOW = ['--now', '2025-08-01T09:00:00Z'];
@@ -201,20 +201,24 @@ test('a pipe, a device, a symlink loop or a path through a file is one ungradabl
   expect(run.stderr).toContain(`${path.join(dir, 'good.json', 'x.json')}: a part of the path is a file, not a folder [unreadable-file]`);
 });
 
-test('found in a folder, a pipe, a device, a broken or looping symlink is one ungradable row too, never silently left out', async () => {
-  test.skip(process.platform === 'win32', 'named pipes and /dev are POSIX');
+test('found in a folder, a pipe, a device, a socket, a broken or looping symlink is one ungradable row too, never silently left out', async () => {
+  test.skip(process.platform === 'win32', 'named pipes, Unix sockets and /dev are POSIX');
   const dir = tempDir('hostile-walk');
   writeFileSync(path.join(dir, 'good.json'), withAttendee(solution(), '1'));
   execFileSync('mkfifo', [path.join(dir, 'pipe.json')]);
+  // Before: "ENXIO: no such device or address, open '…'", for an export and an archive alike.
+  const closeSockets = await Promise.all(['socket.json', 'socket.zip'].map((name) => unixSocket(path.join(dir, name))));
   symlinkSync('/dev/zero', path.join(dir, 'zero.json'));
   symlinkSync('nowhere.json', path.join(dir, 'broken.json'));
   symlinkSync('loop.json', path.join(dir, 'loop.json'));
   mkdirSync(path.join(dir, 'real-folder'));
   symlinkSync('real-folder', path.join(dir, 'folder-link.json')); // a link to a folder is not followed
   const run = await runCli(['grade', dir, '--out', tempDir('hostile-walk-out'), ...NOW, '--quiet', '--jobs', '2']);
+  await Promise.all(closeSockets.map((close) => close()));
   expect(run.code, run.stderr).toBe(0);
-  expect(run.stdout).toContain('1 passed, 0 failed, 4 ungradable');
-  for (const [name, reason] of [['pipe.json', 'is not a regular file'], ['zero.json', 'is not a regular file'], ['broken.json', 'no such file'], ['loop.json', 'too many symbolic links (a loop)']]) {
+  expect(run.stdout).toContain('1 passed, 0 failed, 6 ungradable');
+  const notRegular = 'is not a regular file (a pipe, device or socket) [unreadable-file]';
+  for (const [name, reason] of [['pipe.json', notRegular], ['socket.json', notRegular], ['socket.zip', notRegular], ['zero.json', notRegular], ['broken.json', 'no such file'], ['loop.json', 'too many symbolic links (a loop)']]) {
     expect(run.stderr).toContain(`${path.join(dir, name)}: ${reason}`);
   }
 });

@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { withInputFileSync } from '../../../cli/grade/read-sync.js';
 import { readInputFile } from '../../../cli/io.js';
+import { unixSocket } from '../../helpers.js';
 
 let dir: string;
 test.beforeAll(() => {
@@ -47,19 +48,21 @@ test('unreadable files give the same codes and messages as readInputFile', async
   expect(await text('mid.json', 4000)).toBe('too-large: file is larger than the 4000 bytes limit (5000 bytes)');
 });
 
-test('a pipe or a device is refused before it is read, by both readers: nothing blocks, nothing grows', async () => {
-  test.skip(process.platform === 'win32', 'named pipes and /dev are POSIX');
+test('a pipe, a device or a socket is refused before it is read, by both readers: nothing blocks, nothing grows', async () => {
+  test.skip(process.platform === 'win32', 'named pipes, Unix sockets and /dev are POSIX');
   execFileSync('mkfifo', [path.join(dir, 'pipe.json')]);
+  const closeSocket = await unixSocket(path.join(dir, 'socket.json')); // before: ENXIO: no such device or address, open '…'
   symlinkSync('/dev/zero', path.join(dir, 'zero.json'));
   symlinkSync('loop-b.json', path.join(dir, 'loop-a.json'));
   symlinkSync('loop-a.json', path.join(dir, 'loop-b.json'));
   const expected = 'unreadable-file: is not a regular file (a pipe, device or socket)';
-  for (const file of ['pipe.json', 'zero.json', ...(existsSync('/dev/urandom') ? ['/dev/urandom'] : [])]) {
+  for (const file of ['pipe.json', 'socket.json', 'zero.json', ...(existsSync('/dev/urandom') ? ['/dev/urandom'] : [])]) {
     expect(await text(file), file).toBe(expected);
     const read = await readInputFile(path.isAbsolute(file) ? file : path.join(dir, file));
     expect(read.ok ? '' : `${read.error.code}: ${read.error.message}`, file).toBe(expected);
   }
   expect(await text('loop-a.json')).toBe('unreadable-file: too many symbolic links (a loop)');
+  await closeSocket();
 });
 
 test('a file whose name is not UTF-8 is named as such, not as missing', async () => {
