@@ -77,7 +77,7 @@ test('--dynvars is read like an export: a pipe, a device or a socket is refused 
 });
 
 test('--dynvars nested deeper than 64 levels is refused before anything recursive reads it: MockAPI\'s answer then depended on the thread\'s stack, so on --jobs', async () => {
-  const dir = tempDir();
+  const dir = tempDir('dynvars-deep');
   const record = JSON.parse(readFileSync(path.join(ROOT, 'mocks/data/dynvars.json'), 'utf8'))[0];
   // As text: JSON.stringify of 5,000 levels would itself overflow the stack.
   const withExtra = (levels: number) => `[${JSON.stringify(record).slice(0, -1)},"extra":${'['.repeat(levels)}${']'.repeat(levels)}}]`;
