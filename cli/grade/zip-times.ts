@@ -1,5 +1,6 @@
 /**
- * What a zip archive's central directory says that fflate does not expose (zipDirectory): the
+ * Whether a zip archive's central directory agrees with itself (checkDirectory), and what it says
+ * that fflate does not expose (zipDirectory): the
  * entries' names as written, which entries are encrypted, and the modification time of each
  * entry: the exact UTC time of the extended-timestamp field (0x5455) when every entry has one,
  * else the MS-DOS date and time every entry has (an archive updated by a second tool may mix
@@ -11,9 +12,96 @@
 
 const END_OF_DIRECTORY = 0x06054b50;
 const DIRECTORY_ENTRY = 0x02014b50;
+const LOCAL_HEADER = 0x04034b50;
+const ZIP64_END = 0x06064b50;
+const ZIP64_LOCATOR = 0x07064b50;
 const EXTENDED_TIMESTAMP = 0x5455;
+const ZIP64_EXTRA = 0x0001;
 /** The end record is 22 bytes, followed by a comment of at most 65,535. */
 const END_SEARCH = 22 + 0xffff;
+
+/** What checkDirectory finds wrong: a stable code and the reason, worded for the row's message. */
+export interface DirectoryFault {
+  code: 'zip-corrupt' | 'zip-unsupported';
+  why: string;
+}
+
+/**
+ * Whether the central directory agrees with itself, before fflate reads it (fflate trusts the end
+ * record: it reads as many entries as it counts from where it says, checking no signature, and an
+ * archive whose end record lies gave no entry and no error, or only some of its entries). The
+ * end record (and a ZIP64 one) must place the directory between the file's start and itself, the
+ * directory must hold exactly the entries it counts, each whole, and each entry's own header must
+ * lie before the directory. Bytes before the archive (a self-extractor's program, whose offsets an
+ * archiver did not shift) are allowed when the entries' own headers are found shifted alike:
+ * `prefix` is their number, to cut off. Undefined when there is no end record at all (fflate
+ * says so).
+ */
+export function checkDirectory(data: Uint8Array): { prefix: number } | DirectoryFault | undefined {
+  const view = new DataView(data.buffer, data.byteOffset, data.byteLength);
+  const u16 = (at: number) => view.getUint16(at, true);
+  const u32 = (at: number) => view.getUint32(at, true);
+  const u64 = (at: number) => u32(at) + u32(at + 4) * 2 ** 32;
+  const end = findEnd(data, view);
+  if (end < 0) return undefined;
+  const corrupt = (why: string): DirectoryFault => ({ code: 'zip-corrupt', why });
+  let [disk, directoryDisk, countHere, count, size, offset, directoryEnd] = [u16(end + 4), u16(end + 6), u16(end + 8), u16(end + 10), u32(end + 12), u32(end + 16), end];
+  if (end >= 20 && u32(end - 20) === ZIP64_LOCATOR) {
+    // Where the locator says (else just before it: a self-extractor's offsets are not shifted).
+    const record = [u64(end - 12), end - 20 - 56].find((at) => at >= 0 && at + 56 <= end - 20 && u32(at) === ZIP64_END);
+    if (record === undefined) return corrupt('its ZIP64 end record is missing');
+    [disk, directoryDisk, countHere, count, size, offset, directoryEnd] = [u32(record + 16), u32(record + 20), u64(record + 24), u64(record + 32), u64(record + 40), u64(record + 48), record];
+  }
+  if (disk !== 0 || directoryDisk !== 0) return { code: 'zip-unsupported', why: 'split' };
+  if (countHere !== count) return corrupt(`its end record counts ${entries(countHere)} on this disk, and ${count} in all`);
+  if (offset + size > directoryEnd) return corrupt(`its directory, ${size} bytes at byte ${offset}, would run past its end record at byte ${directoryEnd}`);
+  const start = directoryEnd - size;
+  const locals: number[] = [];
+  let at = start;
+  while (at + 46 <= directoryEnd && u32(at) === DIRECTORY_ENTRY) {
+    const next = at + 46 + u16(at + 28) + u16(at + 30) + u16(at + 32);
+    if (next > directoryEnd) break;
+    locals.push(localOffset(view, at));
+    at = next;
+  }
+  if (locals.length !== count) return corrupt(`its end record counts ${entries(count)}, but its directory holds ${locals.length}`);
+  if (at !== directoryEnd) return corrupt(`its directory ends in ${directoryEnd - at} bytes that are not an entry`);
+  const prefix = start - offset;
+  if (prefix > 0 && locals.length > 0 && !locals.some((local) => local + prefix + 4 <= start && u32(local + prefix) === LOCAL_HEADER)) {
+    return corrupt(`its directory is said to start at byte ${offset}, but lies at byte ${start}`);
+  }
+  const outside = locals.findIndex((local) => local + prefix + 30 > start);
+  if (outside >= 0) return corrupt(`its directory places entry ${outside + 1} at byte ${locals[outside]}, past the entries' data`);
+  return { prefix };
+}
+
+/** The end record's offset, found as fflate finds it (the last signature within reach of the end), or -1. */
+function findEnd(data: Uint8Array, view: DataView): number {
+  for (let at = data.length - 22; at >= Math.max(0, data.length - END_SEARCH); at--) {
+    if (view.getUint32(at, true) === END_OF_DIRECTORY) return at;
+  }
+  return -1;
+}
+
+/** A directory entry's offset of its own header, from its ZIP64 field when it says 0xFFFFFFFF (then Infinity without one). */
+function localOffset(view: DataView, entry: number): number {
+  const offset = view.getUint32(entry + 42, true);
+  if (offset !== 0xffffffff) return offset;
+  const [nameLength, extraLength] = [view.getUint16(entry + 28, true), view.getUint16(entry + 30, true)];
+  const from = entry + 46 + nameLength;
+  for (let at = from; at + 4 <= from + extraLength; at += 4 + view.getUint16(at + 2, true)) {
+    if (view.getUint16(at, true) !== ZIP64_EXTRA) continue;
+    // Its 8-byte values in order: sizes first, those the entry says are 0xFFFFFFFF.
+    const before = 8 * [entry + 24, entry + 20].filter((field) => view.getUint32(field, true) === 0xffffffff).length;
+    const value = at + 4 + before;
+    return value + 8 <= at + 4 + view.getUint16(at + 2, true) ? view.getUint32(value, true) + view.getUint32(value + 4, true) * 2 ** 32 : Infinity;
+  }
+  return Infinity;
+}
+
+function entries(count: number): string {
+  return count === 1 ? '1 entry' : `${count} entries`;
+}
 
 /** Entry name (as zipDirectory names it) → modification time in ms since the epoch. */
 export function zipEntryTimes(data: Uint8Array): Map<string, number> {
@@ -35,13 +123,7 @@ export function zipDirectory(data: Uint8Array): { times: Map<string, number>; en
   const view = new DataView(data.buffer, data.byteOffset, data.byteLength);
   const u16 = (at: number) => view.getUint16(at, true);
   const u32 = (at: number) => view.getUint32(at, true);
-  let end = -1;
-  for (let at = data.length - 22; at >= Math.max(0, data.length - END_SEARCH); at--) {
-    if (u32(at) === END_OF_DIRECTORY) {
-      end = at;
-      break;
-    }
-  }
+  const end = findEnd(data, view);
   if (end < 0) return { times, encrypted, names };
   const count = u16(end + 10);
   let at = u32(end + 16);

@@ -6,8 +6,10 @@
  * (archives inside the archive, up to MAX_NESTING deep) are expanded; everything else is ignored
  * without being decompressed.
  *
- * Two passes with fflate: `unzipSync` with a filter that extracts nothing reads the central
- * directory (declared sizes → refuse early, before decompressing a byte); then the streaming
+ * The central directory is first checked against itself (checkDirectory: fflate trusts its end
+ * record, and an archive lying there passed for an empty one). Then two passes with fflate:
+ * `unzipSync` with a filter that extracts nothing reads the central directory (declared sizes →
+ * refuse early, before decompressing a byte); then the streaming
  * `Unzip` expands the chosen entries, fed in small chunks through a bounded DEFLATE decoder that
  * stops as soon as an entry goes past its allowance, so memory and time stay bounded whatever the
  * archive declares.
@@ -17,7 +19,7 @@ import { formatBytes } from '../../engine/json-text.js';
 import { plural } from '../../reports/summary.js';
 import type { Candidate, InputError } from './types.js';
 import { isOfficeLockName } from './walk.js';
-import { zipDirectory } from './zip-times.js';
+import { checkDirectory, zipDirectory } from './zip-times.js';
 import { messageOf } from '../../engine/error-message.js';
 
 export interface ZipLimits {
@@ -79,7 +81,8 @@ export function expandArchive(data: Uint8Array, file: string, mtimeMs: number, l
   return out;
 }
 
-function expandInto(data: Uint8Array, file: string, mtimeMs: number, limits: ZipLimits, budget: Budget, depth: number, out: Candidate[], ignored: (entryFile: string) => void): void {
+function expandInto(whole: Uint8Array, file: string, mtimeMs: number, limits: ZipLimits, budget: Budget, depth: number, out: Candidate[], ignored: (entryFile: string) => void): void {
+  const data = trustedDirectory(whole);
   const declared = readDirectory(data, file, limits, budget);
   // Each entry's own time in the archive (else the archive's): which of two uploads is newer.
   const { times, encrypted, names } = zipDirectory(data);
@@ -135,20 +138,34 @@ function expandInto(data: Uint8Array, file: string, mtimeMs: number, limits: Zip
 }
 
 /**
- * A nested archive (a student's upload inside the class archive) that is not a readable zip is
- * that entry's row, not the whole class archive's: the other students' entries still count. The
- * limits (total expansion, entries) still refuse the archive given as a whole.
+ * A nested archive (a student's upload inside the class archive) that is not a readable zip, or
+ * is one part of a split archive, is that entry's row, not the whole class archive's: the other
+ * students' entries still count. The limits (total expansion, entries) still refuse the archive
+ * given as a whole.
  */
 function expandNested(data: Uint8Array, file: string, mtimeMs: number, limits: ZipLimits, budget: Budget, depth: number, out: Candidate[], ignored: (entryFile: string) => void): void {
   const inner: Candidate[] = [];
   try {
     expandInto(data, file, mtimeMs, limits, budget, depth, inner, ignored);
   } catch (error) {
-    if (!(error instanceof ArchiveRefused) || error.error.code !== 'zip-corrupt') throw error;
+    if (!(error instanceof ArchiveRefused) || (error.error.code !== 'zip-corrupt' && error.error.code !== 'zip-unsupported')) throw error;
     out.push({ kind: 'refused', file, mtimeMs, error: error.error });
     return;
   }
   out.push(...inner);
+}
+
+/**
+ * The archive, once its central directory is found to agree with itself (checkDirectory), less
+ * any bytes before it (a self-extractor's program); an archive whose directory does not is refused
+ * as a whole: it is no readable zip archive, whatever fflate would make of it.
+ */
+function trustedDirectory(data: Uint8Array): Uint8Array {
+  const directory = checkDirectory(data);
+  if (directory === undefined) return data; // no end record: fflate's pass says so
+  if ('prefix' in directory) return data.subarray(directory.prefix);
+  if (directory.code === 'zip-unsupported') throw new ArchiveRefused({ code: 'zip-unsupported', message: 'zip archive split into parts (.z01, .z02, …); ask for it as a single .zip' });
+  throw new ArchiveRefused({ code: 'zip-corrupt', message: `not a readable zip archive (${directory.why})` });
 }
 
 /** Pass 1: the central directory. Refuses the archive when its declared expansion is over the limits. */

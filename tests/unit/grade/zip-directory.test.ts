@@ -1,0 +1,161 @@
+/**
+ * A zip archive whose central directory disagrees with itself — an end record counting entries the
+ * directory does not hold, a directory said to lie outside the file or elsewhere than it does, two
+ * entry counts — is not a readable zip: one `zip-corrupt` row, never an archive that vanishes
+ * without a row or a word (the stream of local headers found nothing, or only part of it).
+ * Archives that only look odd stay readable: an empty archive, a self-extractor's program before
+ * the archive (its offsets not shifted), ZIP64 end records.
+ */
+import { test, expect } from '@playwright/test';
+import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { zipSync } from 'fflate';
+import type { Candidate } from '../../../cli/grade/types.js';
+import { expandArchive, type ZipLimits } from '../../../cli/grade/zip.js';
+import { fixturePath, runCli, tempDir } from '../../helpers.js';
+
+const LIMITS: ZipLimits = { maxEntryBytes: 20 * 1024 * 1024, maxTotalBytes: 200 * 1024 * 1024, maxEntries: 10_000 };
+const FLOW = new TextEncoder().encode('{"name":"Main_Flow_1","process":{}}');
+const END = 0x06054b50;
+
+/** A one-entry archive and the offset of its end record (the last 22 bytes: no comment). */
+function oneEntry(): { zip: Uint8Array; view: DataView; end: number } {
+  const zip = zipSync({ 'Alice/Main_Flow_1.json': FLOW });
+  const view = new DataView(zip.buffer, zip.byteOffset, zip.byteLength);
+  const end = zip.length - 22;
+  expect(view.getUint32(end, true)).toBe(END);
+  return { zip, view, end };
+}
+
+const shown = (candidates: Candidate[]) => candidates.map((c) => (c.kind === 'refused' ? [c.file, c.error.code, c.error.message] : [c.file, c.kind]));
+const corrupt = (why: string) => [['class.zip', 'zip-corrupt', `not a readable zip archive (${why})`]];
+
+test('an end record alone, counting 5 entries (22 bytes): one zip-corrupt row, not an archive holding nothing', () => {
+  const bytes = new Uint8Array(22);
+  const view = new DataView(bytes.buffer);
+  view.setUint32(0, END, true);
+  view.setUint16(8, 5, true);
+  view.setUint16(10, 5, true);
+  view.setUint32(12, 230, true); // the directory's size
+  // Before: [] (no row, no word: the archive vanished from the class).
+  expect(shown(expandArchive(bytes, 'class.zip', 0, LIMITS))).toEqual(corrupt('its directory, 230 bytes at byte 0, would run past its end record at byte 0'));
+  view.setUint32(12, 0, true);
+  view.setUint16(8, 65535, true);
+  view.setUint16(10, 65535, true);
+  expect(shown(expandArchive(bytes, 'class.zip', 0, LIMITS))).toEqual(corrupt('its end record counts 65535 entries, but its directory holds 0'));
+});
+
+test('an entry count that disagrees with the entries the directory holds: zip-corrupt, though the one entry could be read', () => {
+  const more = oneEntry();
+  more.view.setUint16(more.end + 8, 7, true);
+  more.view.setUint16(more.end + 10, 7, true);
+  // Before: Alice graded, and nothing said of the 6 entries the archive claims besides.
+  expect(shown(expandArchive(more.zip, 'class.zip', 0, LIMITS))).toEqual(corrupt('its end record counts 7 entries, but its directory holds 1'));
+  const none = oneEntry();
+  none.view.setUint16(none.end + 8, 0, true);
+  none.view.setUint16(none.end + 10, 0, true);
+  // Before: graded from the stream, the directory unread (its sizes never checked before expanding).
+  expect(shown(expandArchive(none.zip, 'class.zip', 0, LIMITS))).toEqual(corrupt('its end record counts 0 entries, but its directory holds 1'));
+  const two = oneEntry();
+  two.view.setUint16(two.end + 8, 2, true); // on this disk; 1 in all
+  expect(shown(expandArchive(two.zip, 'class.zip', 0, LIMITS))).toEqual(corrupt('its end record counts 2 entries on this disk, and 1 in all'));
+});
+
+test('a directory said to lie past the end of the file, or elsewhere than it does, or whose entry is damaged: zip-corrupt', () => {
+  const past = oneEntry();
+  const offset = past.view.getUint32(past.end + 16, true);
+  const size = past.view.getUint32(past.end + 12, true);
+  past.view.setUint32(past.end + 16, offset + 1000, true);
+  // Before: graded (fflate read the directory's entries from beyond the end: nothing).
+  expect(shown(expandArchive(past.zip, 'class.zip', 0, LIMITS))).toEqual(corrupt(`its directory, ${size} bytes at byte ${offset + 1000}, would run past its end record at byte ${past.end}`));
+  const elsewhere = oneEntry();
+  elsewhere.view.setUint32(elsewhere.end + 16, 0, true); // the first entry's own header, not the directory
+  expect(shown(expandArchive(elsewhere.zip, 'class.zip', 0, LIMITS))).toEqual(corrupt(`its directory is said to start at byte 0, but lies at byte ${offset}`));
+  const damaged = oneEntry();
+  damaged.zip[offset + 2] = 0x99; // the directory entry's signature
+  expect(shown(expandArchive(damaged.zip, 'class.zip', 0, LIMITS))).toEqual(corrupt('its end record counts 1 entry, but its directory holds 0'));
+  const far = oneEntry();
+  far.view.setUint32(offset + 42, offset + 5, true); // the entry's own header said to lie inside the directory
+  expect(shown(expandArchive(far.zip, 'class.zip', 0, LIMITS))).toEqual(corrupt(`its directory places entry 1 at byte ${offset + 5}, past the entries' data`));
+});
+
+test('split archives (a part of a .z01, .z02, … set) are refused as such', () => {
+  const part = oneEntry();
+  part.view.setUint16(part.end + 4, 2, true); // this disk's number
+  part.view.setUint16(part.end + 6, 2, true); // the disk the directory starts on
+  expect(shown(expandArchive(part.zip, 'class.zip', 0, LIMITS))).toEqual([
+    ['class.zip', 'zip-unsupported', 'zip archive split into parts (.z01, .z02, …); ask for it as a single .zip'],
+  ]);
+  // Inside the class archive: that entry's row, the others still count.
+  const candidates = expandArchive(zipSync({ 'Bob/upload.zip': part.zip, 'Carol/Main_Flow_3.json': FLOW }), 'class.zip', 0, LIMITS);
+  expect(shown(candidates)).toEqual([
+    ['class.zip!/Bob/upload.zip', 'zip-unsupported', 'zip archive split into parts (.z01, .z02, …); ask for it as a single .zip'],
+    ['class.zip!/Carol/Main_Flow_3.json', 'bytes'],
+  ]);
+});
+
+test('still read: an empty archive, a self-extractor (a program before the archive, offsets not shifted), ZIP64 end records', () => {
+  expect(expandArchive(zipSync({}), 'class.zip', 0, LIMITS)).toEqual([]);
+  const { zip } = oneEntry();
+  const program = new Uint8Array(1000 + zip.length);
+  program.set([0x4d, 0x5a]); // MZ
+  program.set(zip, 1000);
+  expect(shown(expandArchive(program, 'class.zip', 0, LIMITS))).toEqual([['class.zip!/Alice/Main_Flow_1.json', 'bytes']]);
+  expect(shown(expandArchive(zip64(zip), 'class.zip', 0, LIMITS))).toEqual([['class.zip!/Alice/Main_Flow_1.json', 'bytes']]);
+  const lying = zip64(zip);
+  const record = new DataView(lying.buffer, lying.length - 22 - 20 - 56);
+  record.setBigUint64(24, 3n, true); // the ZIP64 record's counts
+  record.setBigUint64(32, 3n, true);
+  expect(shown(expandArchive(lying, 'class.zip', 0, LIMITS))).toEqual(corrupt('its end record counts 3 entries, but its directory holds 1'));
+});
+
+test('grade: an unreadable archive in a class folder is a zip-corrupt row beside the exports, and alone one too', async () => {
+  const root = tempDir('zip-directory');
+  mkdirSync(path.join(root, 'b1'));
+  const eocd = new Uint8Array(22);
+  new DataView(eocd.buffer).setUint32(0, END, true);
+  new DataView(eocd.buffer).setUint16(8, 5, true);
+  new DataView(eocd.buffer).setUint16(10, 5, true);
+  new DataView(eocd.buffer).setUint32(12, 230, true);
+  writeFileSync(path.join(root, 'b1', 'eocd5.zip'), eocd);
+  writeFileSync(path.join(root, 'b1', 'Main_Flow_ok.json'), readFileSync(fixturePath('flows/solution.json')));
+  const run = await runCli(['grade', 'b1', '--out', 'o', '--quiet'], { cwd: root });
+  // Before: 1 attendee, no line and no row for the archive.
+  expect(run.stderr).toBe(`flowgrade: ${path.join('b1', 'eocd5.zip')}: not a readable zip archive (its directory, 230 bytes at byte 0, would run past its end record at byte 0) [zip-corrupt]\n`);
+  const csv = readFileSync(path.join(root, 'o', 'grades.csv'), 'utf8');
+  expect(csv).toContain(`${path.join('b1', 'eocd5.zip')},ungradable`);
+  expect(csv.trim().split('\n')).toHaveLength(3);
+  const alone = await runCli(['grade', path.join('b1', 'eocd5.zip'), '--out', 'o2', '--quiet'], { cwd: root });
+  // Before: "no exports (*.json) or archives (*.zip) found in b1/eocd5.zip [no-input]", exit 2.
+  expect(alone.stderr).toContain('[zip-corrupt]');
+  expect(alone.stderr).not.toContain('[no-input]');
+});
+
+/** `zip` with a ZIP64 end record and locator before its end record, whose fields then say 0xFFFF(FFFF), as for a large archive. */
+function zip64(zip: Uint8Array): Uint8Array {
+  const end = zip.length - 22;
+  const old = new DataView(zip.buffer, zip.byteOffset, zip.byteLength);
+  const [count, size, offset] = [old.getUint16(end + 10, true), old.getUint32(end + 12, true), old.getUint32(end + 16, true)];
+  const out = new Uint8Array(end + 56 + 20 + 22);
+  out.set(zip.subarray(0, end));
+  const view = new DataView(out.buffer);
+  view.setUint32(end, 0x06064b50, true); // ZIP64 end record
+  view.setBigUint64(end + 4, 44n, true);
+  view.setUint16(end + 12, 45, true);
+  view.setUint16(end + 14, 45, true);
+  view.setBigUint64(end + 24, BigInt(count), true);
+  view.setBigUint64(end + 32, BigInt(count), true);
+  view.setBigUint64(end + 40, BigInt(size), true);
+  view.setBigUint64(end + 48, BigInt(offset), true);
+  const locator = end + 56;
+  view.setUint32(locator, 0x07064b50, true);
+  view.setBigUint64(locator + 8, BigInt(end), true);
+  view.setUint32(locator + 16, 1, true);
+  const last = locator + 20;
+  view.setUint32(last, END, true);
+  view.setUint16(last + 8, 0xffff, true);
+  view.setUint16(last + 10, 0xffff, true);
+  view.setUint32(last + 12, 0xffffffff, true);
+  view.setUint32(last + 16, 0xffffffff, true);
+  return out;
+}
