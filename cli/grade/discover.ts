@@ -48,6 +48,10 @@ export async function discover(inputs: string[], limits: ZipLimits, outDir?: str
   /** The found files that are symlinks: their key in `found` → the real path of the file it links to. */
   const links = new Map<string, string>();
   const names = sameFileNames();
+  /** The inputs named on the command line, as `found` keys them: what the usage error names when nothing is found. */
+  const namedKeys = new Set<string>();
+  /** Lines naming an input that holds nothing to grade: said only when another input holds something (else the usage error says it). */
+  const inputsHoldingNothing: string[] = [];
   const add = (file: string, named = false) => {
     const display = path.normalize(file);
     // The real folder and the name in it: a folder named again through a symlink is the same
@@ -71,6 +75,7 @@ export async function discover(inputs: string[], limits: ZipLimits, outDir?: str
       return;
     }
     if (target !== key) links.set(key, target);
+    if (named) namedKeys.add(key);
     const known = found.get(key);
     if (known === undefined || compareCodePoints(display, known) < 0) found.set(key, display);
   };
@@ -101,7 +106,9 @@ export async function discover(inputs: string[], limits: ZipLimits, outDir?: str
     if (info?.isDirectory() && insideOut(path.join(input, 'x'))) {
       problems.push(coded(`flowgrade: ${input}: this folder is inside --out ${outDir}, where the reports go: write them into another folder`, 'bad-out'));
     } else if (info?.isDirectory()) {
-      for (const file of await walkFiles(input, warn)) if (/\.(json|zip)$/i.test(file)) add(file);
+      const files = (await walkFiles(input, warn)).filter((file) => /\.(json|zip)$/i.test(file));
+      for (const file of files) add(file);
+      if (files.length === 0) inputsHoldingNothing.push(holdsNothing(input, 'folder'));
     } else if (info) {
       add(input, true);
     } else if (isGlob(input)) {
@@ -132,7 +139,8 @@ export async function discover(inputs: string[], limits: ZipLimits, outDir?: str
     // An entry's folder: the archive's real path, then the entry's folder inside it.
     // (Some Windows tools write `\` between an entry's folders.)
     const entryFolder = (entryFile: string) => `${real}${entryFile.slice(file.length, Math.max(entryFile.lastIndexOf('/'), entryFile.lastIndexOf('\\'), file.length + 1))}`;
-    for (const entry of expandArchive(archive.bytes, file, mtimeMs, limits, (name) => ignored.push(name))) {
+    const empty = (archiveFile: string) => (archiveFile === file && namedKeys.has(real) ? inputsHoldingNothing : warnings).push(holdsNothing(archiveFile, 'archive'));
+    for (const entry of expandArchive(archive.bytes, file, mtimeMs, limits, (name) => ignored.push(name), empty)) {
       candidates.push({ ...entry, folder: entry.file === file ? folder : entryFolder(entry.file) });
     }
     // A student who uploaded a screenshot instead of the export would otherwise vanish without a word.
@@ -142,9 +150,19 @@ export async function discover(inputs: string[], limits: ZipLimits, outDir?: str
     }
   }
   candidates.sort((a, b) => compareCodePoints(a.file, b.file));
+  if (candidates.length > 0) inputsHoldingNothing.forEach(warn);
   sameSubmissionsTwice(candidates).forEach(warn);
   // A folder reached by two inputs (a folder and a pattern in it, a folder given twice) is named once.
   return { candidates, warnings: [...new Set(warnings)], problems };
+}
+
+/**
+ * An archive (found, given, or inside one) or a folder given that holds no export and no archive:
+ * nothing in it is graded, and nothing else would say so (an archive's other files are named in
+ * its `not-an-export` line instead).
+ */
+function holdsNothing(where: string, what: 'archive' | 'folder'): string {
+  return `flowgrade: ${where}: no flow export (*.json) or archive (*.zip) in this ${what}; nothing in it is graded [no-exports]`;
 }
 
 /**

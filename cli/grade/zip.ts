@@ -68,20 +68,37 @@ interface Budget {
  * Expand `data` (the bytes of `file`) into candidates: one per `.json` entry, refused entries
  * included (their error says why). Never throws for a bad archive: a refused archive gives a
  * single refused candidate named after it. `ignored` hears each file entry that is neither an
- * export nor an archive (a screenshot, a document), skipped without being decompressed.
+ * export nor an archive (a screenshot, a document), skipped without being decompressed; `empty`,
+ * each archive (`file`, or one inside it) that holds neither an export nor an archive nor such a
+ * file (empty, or only folders and system files): it gives no candidate, and no entry to name.
  */
-export function expandArchive(data: Uint8Array, file: string, mtimeMs: number, limits: ZipLimits, ignored: (entryFile: string) => void = () => {}): Candidate[] {
+export function expandArchive(
+  data: Uint8Array,
+  file: string,
+  mtimeMs: number,
+  limits: ZipLimits,
+  ignored: (entryFile: string) => void = () => {},
+  empty: (archiveFile: string) => void = () => {},
+): Candidate[] {
   const out: Candidate[] = [];
+  const empties: string[] = [];
   try {
-    expandInto(data, file, mtimeMs, limits, { archive: file, bytes: 0, exports: 0, archives: 0 }, 1, out, ignored);
+    expandInto(data, file, mtimeMs, limits, { archive: file, bytes: 0, exports: 0, archives: 0 }, 1, out, { ignored, empty: (archiveFile) => empties.push(archiveFile) });
   } catch (error) {
     if (!(error instanceof ArchiveRefused)) throw error;
-    return [{ kind: 'refused', file, mtimeMs, error: error.error }];
+    return [{ kind: 'refused', file, mtimeMs, error: error.error }]; // its row stands for all it holds
   }
+  empties.forEach(empty);
   return out;
 }
 
-function expandInto(whole: Uint8Array, file: string, mtimeMs: number, limits: ZipLimits, budget: Budget, depth: number, out: Candidate[], ignored: (entryFile: string) => void): void {
+/** What an expansion tells of the entries that give no candidate (see expandArchive). */
+interface Listeners {
+  ignored: (entryFile: string) => void;
+  empty: (archiveFile: string) => void;
+}
+
+function expandInto(whole: Uint8Array, file: string, mtimeMs: number, limits: ZipLimits, budget: Budget, depth: number, out: Candidate[], listeners: Listeners): void {
   const data = trustedDirectory(whole);
   const declared = readDirectory(data, file, limits, budget);
   // Each entry's own time in the archive (else the archive's): which of two uploads is newer.
@@ -93,13 +110,19 @@ function expandInto(whole: Uint8Array, file: string, mtimeMs: number, limits: Zi
   const expanded: { name: string; bytes: Uint8Array }[] = [];
   /** The exports and archives the stream reached (fflate's names), to find those the directory lists but it never reached. */
   const reached = new Set<string>();
+  /** Entries of this archive that give a candidate or are named as no export: none, and the archive is named as holding nothing. */
+  let held = 0;
   const unzip = new Unzip((entry) => {
     if (!isFolderEntry(entry.name) && isCandidateName(entry.name) && !isUnsafeName(entry.name)) reached.add(entry.name);
     const name = names.get(entry.name) ?? entry.name; // as it was written (code page 437, unflagged UTF-8)
     if (isFolderEntry(name) || !isCandidateName(name)) {
-      if (!isFolderEntry(name) && !isSystemName(name)) ignored(`${file}!/${name}`);
+      if (!isFolderEntry(name) && !isSystemName(name)) {
+        held++;
+        listeners.ignored(`${file}!/${name}`);
+      }
       return; // not started: never decompressed
     }
+    held++;
     const entryFile = `${file}!/${name}`;
     if (isUnsafeName(name)) return refuse(entryFile, { code: 'zip-unsafe-path', message: 'zip entry path is absolute or contains ".."; refused' });
     // Its bytes are ciphertext: expanded, they would pass for a damaged entry or a zip bomb.
@@ -123,6 +146,7 @@ function expandInto(whole: Uint8Array, file: string, mtimeMs: number, limits: Zi
   // fewer were reached: a name spelled otherwise in its own header is not a missing entry.)
   for (const listed of reached.size < declared.size ? declared.keys() : []) {
     if (reached.has(listed)) continue;
+    held++;
     refuse(`${file}!/${names.get(listed) ?? listed}`, { code: 'zip-corrupt', message: "zip entry is listed in the archive's directory, but its own header is damaged; it cannot be expanded" });
   }
   for (const { name, bytes } of expanded) {
@@ -132,9 +156,10 @@ function expandInto(whole: Uint8Array, file: string, mtimeMs: number, limits: Zi
     } else if (depth >= MAX_NESTING) {
       refuse(entryFile, { code: 'zip-too-deep', message: `archive nested more than ${MAX_NESTING} levels deep; refused` });
     } else {
-      expandNested(bytes, entryFile, timeOf(entryFile), limits, budget, depth + 1, out, ignored);
+      expandNested(bytes, entryFile, timeOf(entryFile), limits, budget, depth + 1, out, listeners);
     }
   }
+  if (held === 0) listeners.empty(file);
 }
 
 /**
@@ -143,10 +168,10 @@ function expandInto(whole: Uint8Array, file: string, mtimeMs: number, limits: Zi
  * students' entries still count. The limits (total expansion, entries) still refuse the archive
  * given as a whole.
  */
-function expandNested(data: Uint8Array, file: string, mtimeMs: number, limits: ZipLimits, budget: Budget, depth: number, out: Candidate[], ignored: (entryFile: string) => void): void {
+function expandNested(data: Uint8Array, file: string, mtimeMs: number, limits: ZipLimits, budget: Budget, depth: number, out: Candidate[], listeners: Listeners): void {
   const inner: Candidate[] = [];
   try {
-    expandInto(data, file, mtimeMs, limits, budget, depth, inner, ignored);
+    expandInto(data, file, mtimeMs, limits, budget, depth, inner, listeners);
   } catch (error) {
     if (!(error instanceof ArchiveRefused) || (error.error.code !== 'zip-corrupt' && error.error.code !== 'zip-unsupported')) throw error;
     out.push({ kind: 'refused', file, mtimeMs, error: error.error });
