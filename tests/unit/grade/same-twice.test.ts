@@ -11,7 +11,7 @@ import { discover } from '../../../cli/grade/discover.js';
 import { sameSubmissionsTwice } from '../../../cli/grade/same-twice.js';
 import type { Candidate } from '../../../cli/grade/types.js';
 import type { ZipLimits } from '../../../cli/grade/zip.js';
-import { tempDir } from '../../helpers.js';
+import { runCli, tempDir } from '../../helpers.js';
 
 const LIMITS: ZipLimits = { maxEntryBytes: 20 * 1024 * 1024, maxTotalBytes: 200 * 1024 * 1024, maxEntries: 10_000 };
 const FLOW = new TextEncoder().encode('{"name":"Main_Flow_1","process":{}}');
@@ -86,4 +86,46 @@ test('Windows paths: a student\'s zip inside a class given twice is named once, 
   expect(sameSubmissionsTwice(candidatesOf([...zipped, ...extracted]))).toEqual([
     'flowgrade: C:\\c\\lab3.zip and C:\\c\\lab3 hold the same 4 submissions: each is graded twice, in two rows; give only one of them [same-submissions]',
   ]);
+});
+
+test('a zip that holds the folder itself (zip -r lab3.zip lab3), given with the folder by a relative path: found, and named as given', () => {
+  const students = ['Ann_1/Main_Flow_1.json', 'Bob_2/Main_Flow_2.json', 'Cy_3/upload.zip!/Main_Flow_3.json'];
+  const relative = candidatesOf([...students.map((s) => `lab3.zip!/lab3/${s}`), ...students.map((s) => `lab3/${s}`)]);
+  // Before: [] (`grade lab3.zip lab3`: every student graded twice without a word).
+  expect(sameSubmissionsTwice(relative)).toEqual(['flowgrade: lab3.zip and lab3 hold the same 3 submissions: each is graded twice, in two rows; give only one of them [same-submissions]']);
+  const absolute = candidatesOf([...students.map((s) => `/c/lab3.zip!/lab3/${s}`), ...students.map((s) => `/c/lab3/${s}`)]);
+  // Before: named with the folder both lie in, /c.
+  expect(sameSubmissionsTwice(absolute)).toEqual(['flowgrade: /c/lab3.zip and /c/lab3 hold the same 3 submissions: each is graded twice, in two rows; give only one of them [same-submissions]']);
+  const windows = candidatesOf([...students.map((s) => `C:\\c\\lab3.zip!/lab3/${s}`), ...students.map((s) => `C:\\c\\lab3\\${s.replace(/\//g, '\\').replace('!\\', '!/')}`)]);
+  expect(sameSubmissionsTwice(windows)).toEqual(['flowgrade: C:\\c\\lab3.zip and C:\\c\\lab3 hold the same 3 submissions: each is graded twice, in two rows; give only one of them [same-submissions]']);
+});
+
+test('two classes given twice side by side (lab3.zip lab3 lab4.zip lab4, each zip holding its folder): a line for each', () => {
+  const lab = (n: number) => ['Ann_1/Main_Flow_1.json', 'Bob_2/Main_Flow_2.json'].flatMap((s) => [`/c/lab${n}.zip!/lab${n}/${s}`, `/c/lab${n}/${s}`]);
+  // Before: [], each zip lying within /c, where the other's submissions were found again.
+  expect(sameSubmissionsTwice(candidatesOf([...lab(3), ...lab(4)]))).toEqual([
+    'flowgrade: /c/lab3.zip and /c/lab3 hold the same 2 submissions: each is graded twice, in two rows; give only one of them [same-submissions]',
+    'flowgrade: /c/lab4.zip and /c/lab4 hold the same 2 submissions: each is graded twice, in two rows; give only one of them [same-submissions]',
+  ]);
+});
+
+test('two copies of one zip: one line for the pair; entries of one name twice in each are 2 submissions, not 4', () => {
+  const students = ['lab3/Ann_1/Main_Flow_1.json', 'lab3/Bob_2/Main_Flow_2.json', 'lab3/Cy_3/upload.zip!/Main_Flow_3.json'];
+  // Before: "copy.zip and lab3.zip …" and "lab3.zip and copy.zip …".
+  expect(sameSubmissionsTwice(candidatesOf([...students.map((s) => `copy.zip!/${s}`), ...students.map((s) => `lab3.zip!/${s}`)]))).toEqual([
+    'flowgrade: copy.zip and lab3.zip hold the same 3 submissions: each is graded twice, in two rows; give only one of them [same-submissions]',
+  ]);
+  const twice = candidatesOf(['a.zip!/X.json', 'a.zip!/X.json', 'b.zip!/X.json', 'b.zip!/X.json']);
+  // Before: "the same 4 submissions", twice.
+  expect(sameSubmissionsTwice(twice)).toEqual(['flowgrade: a.zip and b.zip hold the same 2 submissions: each is graded twice, in two rows; give only one of them [same-submissions]']);
+});
+
+test('grade lab3.zip lab3, the zip made by zip -r from the folder beside it (the docs\' example): the warning', async () => {
+  const root = tempDir('same-twice');
+  lab(root, [], ENTRIES);
+  const upload = zipSync({ 'Main_Flow_3.json': FLOW, 'Main_Flow_3 (1).json': FLOW });
+  writeFileSync(path.join(root, 'lab3.zip'), zipSync(Object.fromEntries(ENTRIES.map((name) => [`lab3/${name}`, name.endsWith('.zip') ? upload : FLOW]))));
+  const run = await runCli(['grade', 'lab3.zip', 'lab3', '--out', 'out', '--quiet'], { cwd: root });
+  // Before: no line, every submission graded twice.
+  expect(run.stderr).toContain('flowgrade: lab3.zip and lab3 hold the same 4 submissions: each is graded twice, in two rows; give only one of them [same-submissions]\n');
 });
