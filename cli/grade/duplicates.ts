@@ -10,10 +10,12 @@ import { compareCodePoints } from './walk.js';
 
 export interface Duplicate {
   attendee: string;
-  /** Display path of the submission kept. */
+  /** Display path of the submission kept (told apart from the others' when they read alike: see tellApart). */
   kept: string;
-  /** Display paths of the older submissions set aside (not graded into the outputs). */
+  /** Display paths of the older submissions set aside (not graded into the outputs), told apart alike. */
   dropped: string[];
+  /** The kept submission's own display path, when `kept` had to be told apart from another's. */
+  keptFile?: string;
 }
 
 export function keepNewest(rows: GradedRow[]): { kept: GradedRow[]; duplicates: Duplicate[] } {
@@ -26,9 +28,31 @@ export function keepNewest(rows: GradedRow[]): { kept: GradedRow[]; duplicates: 
   for (const group of groups.values()) {
     const ordered = newestFirst(group);
     kept.push(ordered[0]);
-    if (ordered.length > 1) duplicates.push({ attendee: ordered[0].report.attendee.id, kept: ordered[0].file, dropped: ordered.slice(1).map((r) => r.file) });
+    if (ordered.length === 1) continue;
+    const [keptAs, ...droppedAs] = tellApart(ordered);
+    duplicates.push({ attendee: ordered[0].report.attendee.id, kept: keptAs!, dropped: droppedAs, ...(keptAs === ordered[0].file ? {} : { keptFile: ordered[0].file }) });
   }
   return { kept: sortRows(kept), duplicates: duplicates.sort((a, b) => compareCodePoints(a.attendee, b.attendee) || compareCodePoints(a.kept, b.kept)) };
+}
+
+/**
+ * The display paths of one attendee's submissions, told apart where they read alike: two entries
+ * of one name in an archive by their place in it (`a.zip!/X.json (entry 2)`), two names alike but
+ * for their Unicode form (composed and decomposed, as macOS writes names) by the characters that
+ * differ between the forms, as escapes (`Jos\u00e9.json`, `Jose\u0301.json`).
+ */
+function tellApart(rows: readonly GradedRow[]): string[] {
+  return rows.map((row) => {
+    const lookAlike = rows.some((other) => other.file !== row.file && other.file.normalize('NFC') === row.file.normalize('NFC'));
+    const shown = lookAlike ? escapeForms(row.file) : row.file;
+    const twice = row.entry !== undefined && rows.some((other) => other !== row && other.file === row.file);
+    return twice ? `${shown} (entry ${row.entry})` : shown;
+  });
+}
+
+/** Each character whose composed and decomposed forms differ (é, and a combining accent) as a `\uXXXX` escape. */
+function escapeForms(file: string): string {
+  return [...file].map((char) => (/\p{M}/u.test(char) || char.normalize('NFD') !== char ? `\\u${char.codePointAt(0)!.toString(16).padStart(4, '0')}` : char)).join('');
 }
 
 /** The items by key, keys and items in their first order. */
@@ -62,13 +86,15 @@ export function sortRows(rows: GradedRow[]): GradedRow[] {
  * downloaded, copied or uploaded: two clocks that cannot be compared (a broken upload would beat
  * every export downloaded before it). So the export dates decide when every submission of the
  * group has one (then the file times, then the path), else the file times decide for all alike.
+ * Two entries of one name in an archive that tie on all of these: the later one, which an
+ * extractor leaves in place of the first, and an archive appended to holds as the newer.
  */
 function newestFirst(group: GradedRow[]): GradedRow[] {
   const declared = group.map((row) => declaredTime(row.report.input.lastModified));
   const byDeclared = declared.every(Number.isFinite);
   return group
     .map((row, at) => ({ row, time: byDeclared ? declared[at] : row.mtimeMs }))
-    .sort((a, b) => b.time - a.time || b.row.mtimeMs - a.row.mtimeMs || compareCodePoints(a.row.file, b.row.file) || a.row.index - b.row.index)
+    .sort((a, b) => b.time - a.time || b.row.mtimeMs - a.row.mtimeMs || compareCodePoints(a.row.file, b.row.file) || (b.row.entry ?? 0) - (a.row.entry ?? 0) || a.row.index - b.row.index)
     .map(({ row }) => row);
 }
 

@@ -60,14 +60,19 @@ export async function gradeTask(task: GradeTask, env: TaskEnv, parts: Partial<Ta
     pages = renderPages(report);
   }
   stagePages(task.index, pages, env.stagingDir);
-  return { index: task.index, file: task.file, folder: task.folder, mtimeMs: task.mtimeMs, report: slim(report), classRow: renderClassRow(report, env.columns) };
+  return { ...rowOf(task), report: slim(report), classRow: renderClassRow(report, env.columns) };
 }
 
 /** A row for a submission whose grading never finished (worker crash, timeout). */
 export function failedTask(task: GradeTask, error: InputError, env: TaskEnv): GradedRow {
   const report = ungradable(task.file, error, env.options);
   stagePages(task.index, renderPages(report), env.stagingDir);
-  return { index: task.index, file: task.file, folder: task.folder, mtimeMs: task.mtimeMs, report, classRow: renderClassRow(report, env.columns) };
+  return { ...rowOf(task), report, classRow: renderClassRow(report, env.columns) };
+}
+
+/** What a row carries of its task: where it was found. */
+function rowOf(task: GradeTask): Omit<GradedRow, 'report' | 'classRow'> {
+  return { index: task.index, file: task.file, ...(task.entry === undefined ? {} : { entry: task.entry }), folder: task.folder, mtimeMs: task.mtimeMs };
 }
 
 /** The attendee id `task`'s report will carry, found by loading it (not grading it). */

@@ -10,15 +10,19 @@ export interface InputError {
 
 /**
  * One submission found in the inputs. `file` is its display path: the path as found for a file
- * on disk, `<archive>!/<entry>` for a zip entry (nested: `a.zip!/b.zip!/c.json`).
+ * on disk, `<archive>!/<entry>` for a zip entry (nested: `a.zip!/b.zip!/c.json`). `entry`, for a
+ * zip entry whose archive holds another entry of its name (two uploads of one file): its place
+ * in the archive, 1 for the first entry (folders and other files counted), which tells the two
+ * apart where their one display path cannot.
  */
-export type Candidate =
+export type Candidate = (
   /** A file on disk: read (with the size check) by whoever grades it. */
   | { kind: 'path'; file: string; mtimeMs: number }
   /** A zip entry, already expanded (within the limits). */
   | { kind: 'bytes'; file: string; mtimeMs: number; bytes: Uint8Array }
   /** Refused before grading (unsafe zip entry, archive over its limits, …): an `ungradable` row. */
-  | { kind: 'refused'; file: string; mtimeMs: number; error: InputError };
+  | { kind: 'refused'; file: string; mtimeMs: number; error: InputError }
+) & { entry?: number };
 
 /**
  * A candidate as discovery found it, with the real folder it lies in (symlinks resolved; inside an
@@ -32,6 +36,8 @@ export interface GradedRow {
   /** Position in the batch's task list: names the staged report files. */
   index: number;
   file: string;
+  /** Its place in its archive, when the archive holds another entry of its name (see Candidate). */
+  entry?: number;
   /** The real folder it lies in (see Submission). */
   folder: string;
   mtimeMs: number;

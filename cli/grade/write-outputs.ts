@@ -142,7 +142,7 @@ function writeMoodleFeedback({ outDir, stagingDir, moodleFeedback }: Outputs, na
 
 /** CSV notes by input file: the kept row of each duplicated attendee says what was set aside. */
 function duplicateNotes(duplicates: Duplicate[]): Record<string, string> {
-  return Object.fromEntries(duplicates.map((d) => [d.kept, `newest of ${d.dropped.length + 1} submissions; set aside: ${d.dropped.join(', ')}`]));
+  return Object.fromEntries(duplicates.map((d) => [d.keptFile ?? d.kept, `newest of ${d.dropped.length + 1} submissions; set aside: ${d.dropped.join(', ')}`]));
 }
 
 /**

@@ -100,19 +100,22 @@ interface Listeners {
 
 function expandInto(whole: Uint8Array, file: string, mtimeMs: number, limits: ZipLimits, budget: Budget, depth: number, out: Candidate[], listeners: Listeners): void {
   const data = trustedDirectory(whole);
-  const declared = readDirectory(data, file, limits, budget);
+  const { declared, repeated } = readDirectory(data, file, limits, budget);
   // Each entry's own time in the archive (else the archive's): which of two uploads is newer.
   const { times, encrypted, names } = zipDirectory(data);
   const timeOf = (entryFile: string) => times.get(entryFile.slice(file.length + 2)) ?? mtimeMs;
-  const refuse = (entryFile: string, error: InputError) => {
-    out.push({ kind: 'refused', file: entryFile, mtimeMs: timeOf(entryFile), error: archiveTooLarge(entryFile, error) });
+  const refuse = (entryFile: string, error: InputError, place?: Place) => {
+    out.push({ kind: 'refused', file: entryFile, mtimeMs: timeOf(entryFile), error: archiveTooLarge(entryFile, error), ...place });
   };
-  const expanded: { name: string; bytes: Uint8Array }[] = [];
+  const expanded: { name: string; bytes: Uint8Array; place: Place }[] = [];
+  /** Entries the stream has reached, folders and other files included: the next one's place in the archive. */
+  let entries = 0;
   /** The exports and archives the stream reached (fflate's names), to find those the directory lists but it never reached. */
   const reached = new Set<string>();
   /** Entries of this archive that give a candidate or are named as no export: none, and the archive is named as holding nothing. */
   let held = 0;
   const unzip = new Unzip((entry) => {
+    entries++;
     if (!isFolderEntry(entry.name) && isCandidateName(entry.name) && !isUnsafeName(entry.name)) reached.add(entry.name);
     const name = names.get(entry.name) ?? entry.name; // as it was written (code page 437, unflagged UTF-8)
     if (isFolderEntry(name) || !isCandidateName(name)) {
@@ -124,16 +127,18 @@ function expandInto(whole: Uint8Array, file: string, mtimeMs: number, limits: Zi
     }
     held++;
     const entryFile = `${file}!/${name}`;
-    if (isUnsafeName(name)) return refuse(entryFile, { code: 'zip-unsafe-path', message: 'zip entry path is absolute or contains ".."; refused' });
+    // Two entries of one name (an upload added twice): their place tells them apart.
+    const place: Place = repeated.has(entry.name) ? { entry: entries } : {};
+    if (isUnsafeName(name)) return refuse(entryFile, { code: 'zip-unsafe-path', message: 'zip entry path is absolute or contains ".."; refused' }, place);
     // Its bytes are ciphertext: expanded, they would pass for a damaged entry or a zip bomb.
-    if (encrypted.has(name)) return refuse(entryFile, { code: 'zip-unsupported', message: 'zip entry is encrypted (password-protected); ask for it without a password' });
+    if (encrypted.has(name)) return refuse(entryFile, { code: 'zip-unsupported', message: 'zip entry is encrypted (password-protected); ask for it without a password' }, place);
     if (entry.compression !== 0 && entry.compression !== 8) {
-      return refuse(entryFile, { code: 'zip-unsupported', message: `zip entry uses compression method ${entry.compression}; only stored and deflate are supported` });
+      return refuse(entryFile, { code: 'zip-unsupported', message: `zip entry uses compression method ${entry.compression}; only stored and deflate are supported` }, place);
     }
     const size = declared.get(entry.name) ?? entry.originalSize;
-    if (size !== undefined && size > limits.maxEntryBytes) return refuse(entryFile, tooLarge(limits.maxEntryBytes, size));
+    if (size !== undefined && size > limits.maxEntryBytes) return refuse(entryFile, tooLarge(limits.maxEntryBytes, size), place);
     countEntry(name, budget, limits);
-    collect(entry, size, entryFile, limits, budget, (bytes) => expanded.push({ name, bytes }), refuse);
+    collect(entry, size, entryFile, limits, budget, (bytes) => expanded.push({ name, bytes, place }), (refused, error) => refuse(refused, error, place));
   });
   unzip.register(boundedInflate(limits.maxEntryBytes));
   readingZip(() => {
@@ -149,12 +154,12 @@ function expandInto(whole: Uint8Array, file: string, mtimeMs: number, limits: Zi
     held++;
     refuse(`${file}!/${names.get(listed) ?? listed}`, { code: 'zip-corrupt', message: "zip entry is listed in the archive's directory, but its own header is damaged; it cannot be expanded" });
   }
-  for (const { name, bytes } of expanded) {
+  for (const { name, bytes, place } of expanded) {
     const entryFile = `${file}!/${name}`;
     if (!/\.zip$/i.test(name)) {
-      out.push({ kind: 'bytes', file: entryFile, mtimeMs: timeOf(entryFile), bytes });
+      out.push({ kind: 'bytes', file: entryFile, mtimeMs: timeOf(entryFile), bytes, ...place });
     } else if (depth >= MAX_NESTING) {
-      refuse(entryFile, { code: 'zip-too-deep', message: `archive nested more than ${MAX_NESTING} levels deep; refused` });
+      refuse(entryFile, { code: 'zip-too-deep', message: `archive nested more than ${MAX_NESTING} levels deep; refused` }, place);
     } else {
       expandNested(bytes, entryFile, timeOf(entryFile), limits, budget, depth + 1, out, listeners);
     }
@@ -193,15 +198,27 @@ function trustedDirectory(data: Uint8Array): Uint8Array {
   throw new ArchiveRefused({ code: 'zip-corrupt', message: `not a readable zip archive (${directory.why})` });
 }
 
-/** Pass 1: the central directory. Refuses the archive when its declared expansion is over the limits. */
-function readDirectory(data: Uint8Array, file: string, limits: ZipLimits, budget: Budget): Map<string, number> {
+/** An archive entry's place in it (Candidate's `entry`), when another entry has its name; else nothing. */
+type Place = { entry?: number };
+
+/**
+ * Pass 1: the central directory. Refuses the archive when its declared expansion is over the
+ * limits. `declared`: each export's and archive's declared size; `repeated`: the names of
+ * exports and archives listed twice or more (fflate's names, as the stream gives them).
+ */
+function readDirectory(data: Uint8Array, file: string, limits: ZipLimits, budget: Budget): { declared: Map<string, number>; repeated: Set<string> } {
   const declared = new Map<string, number>();
+  const listed = new Set<string>();
+  const repeated = new Set<string>();
   let total = 0;
   const count: Budget = { ...budget };
   readingZip(() =>
     unzipSync(data, {
       filter: (info) => {
-        if (isFolderEntry(info.name) || !isCandidateName(info.name) || isUnsafeName(info.name)) return false;
+        if (isFolderEntry(info.name) || !isCandidateName(info.name)) return false;
+        if (listed.has(info.name)) repeated.add(info.name);
+        listed.add(info.name);
+        if (isUnsafeName(info.name)) return false;
         countEntry(info.name, count, limits);
         total += info.originalSize;
         declared.set(info.name, Math.max(info.originalSize, declared.get(info.name) ?? 0));
@@ -210,7 +227,7 @@ function readDirectory(data: Uint8Array, file: string, limits: ZipLimits, budget
     }),
   );
   if (budget.bytes + total > limits.maxTotalBytes) throw new ArchiveRefused(tooLargeTotal(file, total, budget, limits.maxTotalBytes));
-  return declared;
+  return { declared, repeated };
 }
 
 /**
