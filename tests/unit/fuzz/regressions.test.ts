@@ -185,10 +185,11 @@ test('grade: a zip holding its folder (zip -r lab3.zip lab3, Compress) given wit
   // Found by grading generated folders and their zips with the CLI: the zip beside the folder lies
   // inside the folder its entries are found again in (/c, as lab3/x.json), and the filter meant for a
   // student's zip inside the class dropped the pair on itself: no warning, every student in two rows.
+  // The folder is named as the zip holds it (lab3), not the folder both lie in.
   const names = ['Main_Flow_1.json', 'Main_Flow_2.json', 'Main_Flow_3.json'];
   const candidates = [
     ...names.map((name) => ({ kind: 'refused' as const, file: `/c/lab3.zip!/lab3/${name}`, mtimeMs: 0, error: { code: 'x', message: '' } })),
     ...names.map((name) => ({ kind: 'path' as const, file: `/c/lab3/${name}`, mtimeMs: 0 })),
   ];
-  expect(sameSubmissionsTwice(candidates)).toEqual(['flowgrade: /c/lab3.zip and /c hold the same 3 submissions: each is graded twice, in two rows; give only one of them [same-submissions]']);
+  expect(sameSubmissionsTwice(candidates)).toEqual(['flowgrade: /c/lab3.zip and /c/lab3 hold the same 3 submissions: each is graded twice, in two rows; give only one of them [same-submissions]']);
 });
