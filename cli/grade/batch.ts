@@ -26,7 +26,7 @@ import { tierUpFlag } from './tier-up.js';
 import { exitOnStopSignals } from './stop-signals.js';
 import { attendeeOfTask, failedTask, gradeTask, taskEnv, type GradeTask, type TaskEnv, type WorkerJob } from './task.js';
 import type { GradedRow, Submission } from './types.js';
-import { LOCK_FILE, takeLock } from './out-lock.js';
+import { LOCK_FILE, LockInTheWay, takeLock } from './out-lock.js';
 import { markedPart, partClash, partOf, readMarker, writeMarker } from './out-marker.js';
 import { compareCodePoints, realPath } from './walk.js';
 import { CLASS_FILES, staleReports, staleReportsLine, writeOutputs } from './write-outputs.js';
@@ -148,6 +148,8 @@ async function prepareOut(outDir: string, run: Run, shard: Shard | undefined): P
     writeMarker(outDir, stagingDir, (marker === undefined ? undefined : markedPart(marker)) ?? partOf(shard));
     return { ok: true, stagingDir };
   } catch (error) {
+    // (A folder or a named pipe where the lock goes: named, as a folder in the way of a class file is.)
+    if (error instanceof LockInTheWay) return { ok: false, problem: coded(`flowgrade: cannot write into --out ${outDir} (${error.file}): ${error.message}`, 'bad-out') };
     return { ok: false, problem: coded(`flowgrade: cannot write into --out ${outDir}: ${reasonOf(error)}`, 'bad-out') };
   }
 }

@@ -599,3 +599,20 @@ test('a lock naming a process id now used by another program (a container restar
     other.kill('SIGKILL');
   }
 });
+
+test('a folder or a named pipe named .flowgrade-lock in --out is refused at once (exit 2, one line naming it) and left as it is', async () => {
+  const dir = tempDir('lock-in-the-way-class');
+  writeFileSync(path.join(dir, 'Main_Flow_1.json'), withAttendee(solution(), '1'));
+  // Before: a pipe was opened to be read, and the run waited for a writer for good (SIGTERM unheard,
+  // .flowgrade-lock-<pid> left); a folder gave Node's words, 'Path is a directory: rm returned EISDIR …'.
+  const kinds: [string, (file: string) => void][] = [['is a directory', (file) => mkdirSync(file)]];
+  if (process.platform !== 'win32') kinds.push(['is a named pipe', (file) => execFileSync('mkfifo', [file])]);
+  for (const [kind, make] of kinds) {
+    const out = tempDir('lock-in-the-way-out');
+    const lock = path.join(out, '.flowgrade-lock');
+    make(lock);
+    const run = await runCli(['grade', dir, '--out', out, ...NOW, '--quiet']);
+    expect([run.code, run.stdout, run.stderr], kind).toEqual([2, '', `flowgrade: cannot write into --out ${out} (${lock}): ${kind}, not the lock file a flowgrade run leaves: delete it [bad-out]\n`]);
+    expect(readdirSync(out), kind).toEqual(['.flowgrade-lock']);
+  }
+});
