@@ -94,6 +94,10 @@ export async function runBatch(batch: BatchOptions): Promise<BatchOutcome> {
     if (!prepared.ok) return { ok: false, problems: [prepared.problem] };
     return await gradeAndWrite(found, prepared.stagingDir, run, batch);
   } finally {
+    // Stopped by a signal whose cleanup waits for the grading threads: what the batch does meanwhile
+    // (its tasks rejected, moves out of a staging folder no longer there) is never said nor undone
+    // here, and the signals are still listened to; the cleanup ends the process.
+    if (run.stopping) await new Promise<never>(() => {});
     stopListening();
     if (prepared?.ok) await endRun(prepared.stagingDir, run.lockFile, batch.warn);
     else await undoPrepare(run, batch.warn);
@@ -106,6 +110,10 @@ export interface Run {
   locked: boolean;
   stagingDir?: string;
   progress?: Progress;
+  /** The grading threads, once started: they write into the staging folder. */
+  pool?: { close(): Promise<void> };
+  /** A stop signal came: its cleanup is under way. */
+  stopping?: boolean;
 }
 
 type Prepared = { ok: true; stagingDir: string } | { ok: false; problem: string };
@@ -185,22 +193,33 @@ export async function undoPrepare(run: Run, warn: (line: string) => void, remove
 
 /**
  * A run stopped by a signal: its progress line ended (the shell's prompt on a line of its own), its
- * staging folder and its lock removed. The grading threads are still writing into the folder:
- * renamed first, it is a path they can no longer write to, and rm retries what a write under way adds.
+ * staging folder and its lock removed. The folder is renamed first, a path nothing can move
+ * reports out of any more (no dashboard is made of it). The grading threads may still be writing
+ * into it: a write whose path was looked up before the rename lands in the renamed folder, and
+ * one landing while rm empties it was left there (`-stopped/144.html`, 2 runs in 120). So with
+ * threads, the folder is removed once every one of them has stopped (the promise returned).
  */
-function removeStopped(run: Run): void {
+export function removeStopped(run: Run): void | Promise<void> {
+  run.stopping = true;
+  let staged = run.stagingDir;
+  const remove = () => {
+    try {
+      if (staged !== undefined) rmSync(staged, { recursive: true, force: true, maxRetries: 5 });
+    } finally {
+      if (run.locked) rmSync(run.lockFile, { force: true });
+    }
+  };
   try {
     run.progress?.abandon();
-    if (run.stagingDir !== undefined) {
-      const stopped = `${run.stagingDir}-stopped`;
-      renameSync(run.stagingDir, stopped);
-      rmSync(stopped, { recursive: true, force: true, maxRetries: 5 });
+    if (staged !== undefined) {
+      renameSync(staged, `${staged}-stopped`);
+      staged = `${staged}-stopped`;
     }
   } catch {
-    if (run.stagingDir !== undefined) rmSync(run.stagingDir, { recursive: true, force: true, maxRetries: 5 });
-  } finally {
-    if (run.locked) rmSync(run.lockFile, { force: true });
+    // removed where it is
   }
+  if (run.pool === undefined) return remove();
+  return run.pool.close().then(remove, remove);
 }
 
 /** This shard's share of `found` graded into `stagingDir`, then the outputs written into --out. */
@@ -210,6 +229,7 @@ async function gradeAndWrite(found: Discovery, stagingDir: string, run: Run, bat
   // One pool for both passes (whose submissions these are, for --shard; then the grading): its
   // threads start once, and the first pass warms up the loading code the second one runs again.
   const pool = batch.jobs > 1 && foundCount > 1 ? await startedPool(threadsToStart(Math.min(batch.jobs, foundCount), batch), env, batch) : undefined;
+  run.pool = pool;
   let progress: Progress | undefined;
   let stopped: Promise<void> | undefined;
   try {

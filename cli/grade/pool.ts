@@ -76,6 +76,9 @@ export class WorkerPool<T, R> {
   private readonly queue: Job<T, R>[] = [];
   private readonly pipeline: number;
   private closed = false;
+  private closing?: Promise<void>;
+  /** Workers being stopped (replaced: crashed, timed out, or not ready), until they have. */
+  private readonly stopping = new Set<Promise<void>>();
   private startupFailures = 0;
   private broken?: Error;
   /** Settled by the first worker ready (true), or the pool broken or closed before (false). */
@@ -109,13 +112,22 @@ export class WorkerPool<T, R> {
     });
   }
 
-  /** Stops every worker (tasks not finished are rejected). */
-  async close(): Promise<void> {
+  /**
+   * Stops every worker (tasks not finished are rejected); settled once every worker the pool ever
+   * started has stopped, those it replaced included, so that none writes anything afterwards. The
+   * same promise for every call (a stop signal's cleanup waits on the close the batch began).
+   */
+  close(): Promise<void> {
+    this.closing ??= this.shutDown();
+    return this.closing;
+  }
+
+  private async shutDown(): Promise<void> {
     this.closed = true;
     this.settleStartup(false);
     const error = this.broken ?? new Error('the worker pool is closed');
     for (const job of this.queue.splice(0)) job.reject(error);
-    await Promise.all(this.slots.splice(0).map((slot) => this.retire(slot, error)));
+    await Promise.all([...this.slots.splice(0).map((slot) => this.retire(slot, error)), ...this.stopping]);
   }
 
   /** A new worker's slot; none when the worker cannot be made (the pool is then broken). */
@@ -211,9 +223,14 @@ export class WorkerPool<T, R> {
     await this.stop(slot.worker);
   }
 
-  private async stop(worker: Worker): Promise<void> {
+  private stop(worker: Worker): Promise<void> {
     worker.removeAllListeners();
     worker.on('error', () => {});
-    await worker.terminate();
+    const stopped = worker.terminate().then(
+      () => void this.stopping.delete(stopped),
+      () => void this.stopping.delete(stopped),
+    );
+    this.stopping.add(stopped);
+    return stopped;
   }
 }

@@ -52,6 +52,7 @@ export class Progress {
 
   /** One submission graded (or, with a note, read). */
   tick(verdict?: Verdict): void {
+    if (this.ended) return; // (a result settled as a stopped run waits for its threads: the line is not drawn again)
     this.done += 1;
     if (verdict === 'failed') this.failed += 1;
     if (verdict === 'ungradable') this.ungradable += 1;

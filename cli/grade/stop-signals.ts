@@ -21,21 +21,28 @@ export interface SignalledProcess {
 
 /**
  * From now until the returned function is called, a stop signal runs `cleanUp` and ends the
- * process. Listening on (not once): a second Ctrl-C while `cleanUp` runs would otherwise find no
- * listener and kill the process half-way, staging folder and lock left behind.
+ * process: at once, or once the promise `cleanUp` returns has settled (the grading threads
+ * stopped before their staging folder is removed). Listening on (not once): a second Ctrl-C while
+ * `cleanUp` runs would otherwise find no listener and kill the process half-way, staging folder
+ * and lock left behind.
  */
-export function exitOnStopSignals(cleanUp: () => void, proc: SignalledProcess = process as SignalledProcess): () => void {
+export function exitOnStopSignals(cleanUp: () => void | Promise<void>, proc: SignalledProcess = process as SignalledProcess): () => void {
   const codes: Partial<Record<StopSignal, number>> = proc.platform === 'win32' ? WINDOWS_STOP_SIGNALS : STOP_SIGNALS;
   const signals = Object.keys(codes) as StopSignal[];
   let stopping = false;
   const onStop = (signal: StopSignal) => {
     if (stopping) return;
     stopping = true;
+    const exit = () => proc.exit(codes[signal]!);
+    let cleaning: void | Promise<void>;
     try {
-      cleanUp();
-    } finally {
-      proc.exit(codes[signal]!);
+      cleaning = cleanUp();
+    } catch (error) {
+      exit();
+      throw error;
     }
+    if (cleaning === undefined) exit();
+    else void cleaning.then(exit, exit);
   };
   for (const signal of signals) proc.on(signal, onStop);
   return () => {

@@ -55,3 +55,21 @@ test('each stop signal ends the run with 128 + its number: SIGHUP (a terminal cl
     expect(proc.exits, signal).toEqual([code]);
   }
 });
+
+test('a cleanup that waits (for the grading threads to stop) ends the run once it has settled, a second signal meanwhile ignored', async () => {
+  const proc = fakeProcess('linux');
+  let finish!: () => void;
+  let cleaned = 0;
+  exitOnStopSignals(() => {
+    cleaned++;
+    return new Promise<void>((resolve) => (finish = resolve));
+  }, proc);
+  proc.emit('SIGTERM');
+  proc.emit('SIGINT');
+  await new Promise((resolve) => setImmediate(resolve));
+  // Before: the process exited as soon as the cleanup was called, the threads still writing.
+  expect([cleaned, proc.exits]).toEqual([1, []]);
+  finish();
+  await new Promise((resolve) => setImmediate(resolve));
+  expect(proc.exits).toEqual([143]);
+});
