@@ -4,7 +4,7 @@
  * is only that worker's: the pool goes on. Each start of the worker script is counted in a file.
  */
 import { test, expect } from '@playwright/test';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { PoolTaskError, WorkerPool } from '../../../cli/grade/pool.js';
@@ -16,28 +16,35 @@ import { tempDir } from '../../helpers.js';
  */
 function countedWorker(failing: string, readyAfter = 0): { script: URL; starts: () => number } {
   const dir = tempDir('pool-startup');
-  const log = path.join(dir, 'starts');
-  writeFileSync(log, '');
   const file = path.join(dir, 'worker.mjs');
+  const starts = `readdirSync(${JSON.stringify(dir)}).filter((name) => name.startsWith('start-')).length`;
   writeFileSync(
     file,
-    `import { appendFileSync, readFileSync } from 'node:fs';
+    `import { closeSync, openSync, readdirSync } from 'node:fs';
+import path from 'node:path';
 import { parentPort } from 'node:worker_threads';
-appendFileSync(${JSON.stringify(log)}, 'x');
-const n = readFileSync(${JSON.stringify(log)}, 'utf8').length;
+// Numbered by the first start-<n> file it can make: two starts at once never share a number
+// (appending to a log and reading its length back, two could both read 2, and none was the first).
+let n = 1;
+for (;; n++) {
+  try {
+    closeSync(openSync(path.join(${JSON.stringify(dir)}, 'start-' + n), 'wx'));
+    break;
+  } catch {}
+}
 if ((${failing})(n)) throw new Error('start ' + n + ' failed');
 parentPort.on('message', (task) => {
   if (task === 'crash') process.exit(3);
   parentPort.postMessage({ ok: true, result: task });
 });
 const ready = setInterval(() => {
-  if (readFileSync(${JSON.stringify(log)}, 'utf8').length < ${readyAfter}) return;
+  if (${starts} < ${readyAfter}) return;
   clearInterval(ready);
   parentPort.postMessage({ ready: true });
 }, 1);
 `,
   );
-  return { script: pathToFileURL(file), starts: () => readFileSync(log, 'utf8').length };
+  return { script: pathToFileURL(file), starts: () => readdirSync(dir).filter((name) => name.startsWith('start-')).length };
 }
 
 test('two starts failing in a row stop the pool: no third worker is started', async () => {
