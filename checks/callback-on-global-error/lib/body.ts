@@ -34,9 +34,10 @@ export function parseBody(text: string): { ok: true; value: unknown } | { ok: fa
     return { ok: true, value: JSON.parse(trimmed) };
   } catch (error) {
     const message = messageOf(error);
-    // V8 gives the position for some mistakes only (not for a bad character where a value starts).
-    const position = /position (\d+)/.exec(message);
-    const offset = position ? Number(position[1]) : jsonErrorOffset(trimmed);
+    // Found by the scanner the loader uses: JSON.parse gives a position for some mistakes only (V8
+    // none for a bad character where a value starts), and other engines (the self-check page) word it otherwise.
+    const offset = jsonErrorOffset(trimmed);
+    if (offset < 0) return { ok: false, error: `the Request Body is not valid JSON: ${message}` };
     const { line, column } = lineAndColumn(trimmed, offset);
     const near = trimmed.slice(Math.max(0, offset - 20), offset + 10).replace(JSON_WHITESPACE, ' ');
     // The quotes are the usual cause: typed as in JavaScript, or curly ones from a word processor.
