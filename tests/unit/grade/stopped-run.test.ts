@@ -13,13 +13,19 @@ import { removeStopped, type Run } from '../../../cli/grade/batch.js';
 import { WorkerPool } from '../../../cli/grade/pool.js';
 import { tempDir } from '../../helpers.js';
 
-test('the staging folder of a run stopped while its threads write is removed once every thread has stopped, with what they wrote meanwhile; the lock too', async () => {
-  const out = tempDir('stopped-run');
+/** An --out folder as a run leaves it while it grades: its lock, and a staging folder holding one staged report. */
+function stoppedRunFolder(prefix: string, staged: string): { out: string; stagingDir: string; lockFile: string } {
+  const out = tempDir(prefix);
   const stagingDir = path.join(out, '.flowgrade-staging-Ab12Cd');
   mkdirSync(stagingDir);
-  writeFileSync(path.join(stagingDir, '143.html'), 'staged');
+  writeFileSync(path.join(stagingDir, staged), 'staged');
   const lockFile = path.join(out, '.flowgrade-lock');
   writeFileSync(lockFile, `${process.pid}\n`);
+  return { out, stagingDir, lockFile };
+}
+
+test('the staging folder of a run stopped while its threads write is removed once every thread has stopped, with what they wrote meanwhile; the lock too', async () => {
+  const { out, stagingDir, lockFile } = stoppedRunFolder('stopped-run', '143.html');
 
   let stopThreads!: () => void;
   let asked = 0;
@@ -48,12 +54,7 @@ test('the staging folder of a run stopped while its threads write is removed onc
 });
 
 test('with no threads (--jobs 1), the staging folder and the lock are removed at once', () => {
-  const out = tempDir('stopped-run-in-process');
-  const stagingDir = path.join(out, '.flowgrade-staging-Ab12Cd');
-  mkdirSync(stagingDir);
-  writeFileSync(path.join(stagingDir, '0.json'), '{}');
-  const lockFile = path.join(out, '.flowgrade-lock');
-  writeFileSync(lockFile, `${process.pid}\n`);
+  const { out, stagingDir, lockFile } = stoppedRunFolder('stopped-run-in-process', '0.json');
   expect(removeStopped({ lockFile, locked: true, stagingDir })).toBeUndefined(); // nothing to wait for
   expect([existsSync(stagingDir), readdirSync(out)]).toEqual([false, []]);
 });
