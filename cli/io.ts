@@ -65,14 +65,19 @@ const REASONS: Record<string, string> = {
 
 /**
  * What open(2) says of a socket, before fstat can tell it apart as it does a pipe or a device:
- * ENXIO on Linux (also a device without its driver), EOPNOTSUPP on macOS and the BSDs.
+ * ENXIO on Linux (also a device without its driver, and a pipe no program reads, opened for
+ * writing without waiting), EOPNOTSUPP on macOS and the BSDs.
  */
 const NOT_OPENED_AS_A_FILE = new Set(['ENXIO', 'EOPNOTSUPP']);
 
+/** Whether `error`, of open(2), says the path is not a regular file (see NOT_OPENED_AS_A_FILE). */
+export function openedNoFile(error: unknown): boolean {
+  return NOT_OPENED_AS_A_FILE.has((error as NodeJS.ErrnoException).code ?? '');
+}
+
 /** A file that could not be opened or read, in one line. */
 export function unreadable(error: unknown): ReadResult {
-  const notRegular = NOT_OPENED_AS_A_FILE.has((error as NodeJS.ErrnoException).code ?? '');
-  return { ok: false, error: { code: 'unreadable-file', message: notRegular ? NOT_A_REGULAR_FILE : reasonOf(error) } };
+  return { ok: false, error: { code: 'unreadable-file', message: openedNoFile(error) ? NOT_A_REGULAR_FILE : reasonOf(error) } };
 }
 
 /** Why a file-system call failed, in a few words. */

@@ -11,6 +11,7 @@
  */
 import { constants } from 'node:fs';
 import { lstat, open, stat, unlink } from 'node:fs/promises';
+import { openedNoFile } from './io.js';
 
 /** Errors of write(2) itself: the file was opened (and emptied) before. */
 const WRITE_FAILURES = new Set(['ENOSPC', 'EDQUOT', 'EFBIG', 'EIO']);
@@ -67,9 +68,9 @@ export async function writeWhole(file: string, text: string, fs: WholeFileFs = N
   // A file not there is made by open; a folder is refused by open (EISDIR), as any other error says.
   const before = await fs.stat(file).catch(() => undefined);
   if (before !== undefined && !before.isFile() && !before.isDirectory()) throw notRegular(file);
-  const handle = await fs.open(file).catch((error: NodeJS.ErrnoException) => {
-    // ENXIO: a pipe with no reader, a socket or a device without its driver, there since stat.
-    throw error.code === 'ENXIO' ? notRegular(file) : error;
+  const handle = await fs.open(file).catch((error: unknown) => {
+    // A pipe with no reader, a socket or a device without its driver, there since stat.
+    throw openedNoFile(error) ? notRegular(file) : error;
   });
   try {
     const opened = await handle.stat();
