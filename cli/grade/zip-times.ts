@@ -1,7 +1,7 @@
 /**
  * Whether a zip archive's central directory agrees with itself (checkDirectory), and what it says
  * that fflate does not expose (zipDirectory): the
- * entries' names as written, which entries are encrypted, and the modification time of each
+ * entries' names as written, which entries are encrypted, their CRC-32s, and the modification time of each
  * entry: the exact UTC time of the extended-timestamp field (0x5455) when every entry has one,
  * else the MS-DOS date and time every entry has (an archive updated by a second tool may mix
  * them: two clocks). A DOS time carries no time zone: it is read as UTC, the same on every
@@ -114,17 +114,20 @@ export function zipEntryTimes(data: Uint8Array): Map<string, number> {
  * bytes are ciphertext and must not be taken for a damaged or lying entry), and the names of
  * entries without the UTF-8 flag (bit 11) as they were written: fflate reads those as Latin-1,
  * but Windows writes them in its DOS code page (437), and macOS in UTF-8 without saying so.
- * `times` and `encrypted` are keyed by these names; `names` maps fflate's name to it.
+ * `checksums` holds each entry's CRC-32 (the central directory's: an entry written with a data
+ * descriptor has none in its own header), several for a name listed more than once.
+ * `times`, `encrypted` and `checksums` are keyed by these names; `names` maps fflate's name to it.
  */
-export function zipDirectory(data: Uint8Array): { times: Map<string, number>; encrypted: Set<string>; names: Map<string, string> } {
+export function zipDirectory(data: Uint8Array): { times: Map<string, number>; encrypted: Set<string>; names: Map<string, string>; checksums: Map<string, number[]> } {
   const times = new Map<string, number>(); // extended timestamps
   const encrypted = new Set<string>();
   const names = new Map<string, string>();
+  const checksums = new Map<string, number[]>();
   const view = new DataView(data.buffer, data.byteOffset, data.byteLength);
   const u16 = (at: number) => view.getUint16(at, true);
   const u32 = (at: number) => view.getUint32(at, true);
   const end = findEnd(data, view);
-  if (end < 0) return { times, encrypted, names };
+  if (end < 0) return { times, encrypted, names, checksums };
   const count = u16(end + 10);
   let at = u32(end + 16);
   const utf8 = new TextDecoder();
@@ -142,11 +145,12 @@ export function zipDirectory(data: Uint8Array): { times: Map<string, number>; en
     if (!(flags & 0x800) && name !== latin1(nameBytes)) names.set(latin1(nameBytes), name);
     dos.set(name, dosTime(date, time));
     if (flags & 1) encrypted.add(name);
+    checksums.set(name, [...(checksums.get(name) ?? []), u32(at + 16)]);
     const exact = extendedTime(view, nameEnd, extraEnd);
     if (exact !== undefined) times.set(name, exact);
     at = extraEnd + commentLength;
   }
-  return { times: times.size === dos.size ? times : dos, encrypted, names };
+  return { times: times.size === dos.size ? times : dos, encrypted, names, checksums };
 }
 
 /** Windows' DOS code page 437, bytes 0x80–0xFF. */

@@ -12,9 +12,10 @@
  * refuse early, before decompressing a byte); then the streaming
  * `Unzip` expands the chosen entries, fed in small chunks through a bounded DEFLATE decoder that
  * stops as soon as an entry goes past its allowance, so memory and time stay bounded whatever the
- * archive declares.
+ * archive declares. An expanded entry must match its CRC-32 (fflate checks none).
  */
 import { Inflate, Unzip, unzipSync, type UnzipDecoder, type UnzipFile } from 'fflate';
+import zlib from 'node:zlib';
 import { formatBytes } from '../../engine/json-text.js';
 import { plural } from '../../reports/summary.js';
 import type { Candidate, InputError } from './types.js';
@@ -102,7 +103,7 @@ function expandInto(whole: Uint8Array, file: string, mtimeMs: number, limits: Zi
   const data = trustedDirectory(whole);
   const { declared, repeated } = readDirectory(data, file, limits, budget);
   // Each entry's own time in the archive (else the archive's): which of two uploads is newer.
-  const { times, encrypted, names } = zipDirectory(data);
+  const { times, encrypted, names, checksums } = zipDirectory(data);
   const timeOf = (entryFile: string) => times.get(entryFile.slice(file.length + 2)) ?? mtimeMs;
   const refuse = (entryFile: string, error: InputError, place?: Place) => {
     out.push({ kind: 'refused', file: entryFile, mtimeMs: timeOf(entryFile), error: archiveTooLarge(entryFile, error), ...place });
@@ -138,7 +139,11 @@ function expandInto(whole: Uint8Array, file: string, mtimeMs: number, limits: Zi
     const size = declared.get(entry.name) ?? entry.originalSize;
     if (size !== undefined && size > limits.maxEntryBytes) return refuse(entryFile, tooLarge(limits.maxEntryBytes, size), place);
     countEntry(name, budget, limits);
-    collect(entry, size, entryFile, limits, budget, (bytes) => expanded.push({ name, bytes, place }), (refused, error) => refuse(refused, error, place));
+    const whole = (bytes: Uint8Array) => {
+      if (!matchesChecksum(bytes, checksums.get(name))) return refuse(entryFile, { code: 'zip-corrupt', message: 'zip entry is damaged: what it expands to does not match its checksum (CRC-32); ask for the archive again' }, place);
+      expanded.push({ name, bytes, place });
+    };
+    collect(entry, size, entryFile, limits, budget, whole, (refused, error) => refuse(refused, error, place));
   });
   unzip.register(boundedInflate(limits.maxEntryBytes));
   readingZip(() => {
@@ -320,6 +325,16 @@ function boundedInflate(maxEntryBytes: number) {
       }
     }
   };
+}
+
+/**
+ * Whether an expanded entry's CRC-32 is one the central directory lists for its name (any of
+ * them, for a name listed twice). True when there is none to compare with, and on Node 20.0–20.14,
+ * which have no `zlib.crc32`: there a damaged entry is only refused when it cannot be expanded.
+ */
+function matchesChecksum(bytes: Uint8Array, listed: number[] | undefined): boolean {
+  const crc32: ((data: Uint8Array) => number) | undefined = zlib.crc32;
+  return listed === undefined || crc32 === undefined || listed.includes(crc32(bytes));
 }
 
 /** A folder's entry: its name ends in `/`, or in `\` as Windows PowerShell 5.1's Compress-Archive writes them. */
