@@ -44,13 +44,25 @@ export default defineCheck({
     '  Task API does not require the field);',
     '- fields the guide does not have are allowed (the simulated run judges what the API makes of them);',
     '- `{{customANI}}` is accepted where the whole flow uses the January 2025 spelling;',
-    '- a variable declared in another case (`CustomAni`) and read in that spelling is one mistake, reported by its',
+    '- a body stored in the export as a JSON object instead of text (a hand-edited or generated export) fails as such,',
+  '  not as an empty body;',
+  '- a variable declared in another case (`CustomAni`) and read in that spelling is one mistake, reported by its',
     '  Build step 2 check: this check is then not judged and points there.',
   ].join('\n'),
   run(ctx) {
     const api = callbackApiOf(ctx);
     if (!api.ok) return api.outcome;
     const expected = guideBody(missionNodes(ctx.model).aniVariable);
+    const stored = api.activity.props.httpRequestBody;
+    if (typeof stored === 'object' && stored !== null) {
+      // A hand-edited or generated export: Flow Designer stores the body as the text typed into it.
+      const kind = Array.isArray(stored) ? 'a JSON array' : 'a JSON object';
+      return failed(`${api.activity.label}: the export holds the Request Body as ${kind}, not as text; Flow Designer keeps the body as the text typed into the field`, {
+        expected: 'the body of Build step 8, as text',
+        actual: kind,
+        activity: api.activity,
+      });
+    }
     const text = requestBodyOf(api.activity);
     const parsed = parseBody(text);
     const expectedText = JSON.stringify(expected);

@@ -633,3 +633,16 @@ test('a Create Task body that is not JSON: expected/actual show where it breaks,
   expect(result.actual).toMatch(/^line 7, column 5: ….*"mediaType": "telephony" "callback": \{.*…$/);
   expect([...result.actual!].length).toBeLessThanOrEqual(90);
 });
+
+test('a Request Body stored in the export as a JSON object, not as text, is told so, not reported as empty', async () => {
+  const result = resultOf(await gradeMutation((f) => {
+    const p = props(f, 'CallBackAPI_HTTPRequest');
+    p.httpRequestBody = JSON.parse(p.httpRequestBody);
+  }), 'callback-api-body');
+  expect([result.status, result.expected, result.actual]).toEqual(['failed', 'the body of Build step 8, as text', 'a JSON object']);
+  expect(result.message).toBe('CallBackAPI_HTTPRequest: the export holds the Request Body as a JSON object, not as text; Flow Designer keeps the body as the text typed into the field');
+  const array = resultOf(await gradeMutation((f) => {
+    props(f, 'CallBackAPI_HTTPRequest').httpRequestBody = [];
+  }), 'callback-api-body');
+  expect(array.actual).toBe('a JSON array');
+});
