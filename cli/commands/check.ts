@@ -39,6 +39,10 @@ export function checkCommand(ctx: CliContext): Command {
     if (flags.attendee && files.length > 1) throw new UsageError('--attendee applies to one file; give one file or drop --attendee');
     if (flags.format === 'html' && files.length > 1) throw new UsageError('--format html writes one report; use `flowgrade grade` for several files');
     if (flags.out !== undefined && (await isOneOf(flags.out, files))) throw new UsageError(`--out ${flags.out} is one of the exports given: the report would overwrite it; choose another file`, 'bad-out');
+    // The dataset is the grader's own input too: read before the report is written, then lost to it.
+    if (flags.out !== undefined && flags.dynvars !== undefined && (await isOneOf(flags.out, [flags.dynvars]))) {
+      throw new UsageError(`--out ${flags.out} is the --dynvars dataset: the report would overwrite it; choose another file`, 'bad-out');
+    }
     const options = await resolveGradingOptions(flags);
     refuseUnusableSettings(options);
     const reports: GradeReport[] = [];

@@ -2,7 +2,7 @@
 import { test, expect } from '@playwright/test';
 import { readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { fixturePath, runCli, tempDir } from '../../helpers.js';
+import { fixturePath, ROOT, runCli, tempDir } from '../../helpers.js';
 
 test('check --out writes the report to the file, and refuses a folder in one line', async () => {
   const dir = tempDir('check-out');
@@ -56,6 +56,19 @@ test('check --out naming one of the exports (by another path too) is refused bef
     const run = await runCli(['check', fixturePath('flows/before-mission.json'), file, '--format', 'json', '--out', out]);
     expect([run.code, run.stdout, run.stderr]).toEqual([2, '', `flowgrade: --out ${out} is one of the exports given: the report would overwrite it; choose another file [bad-out]\n`]);
     expect(readFileSync(file)).toEqual(original);
+  }
+});
+
+test('check --out naming the --dynvars dataset (by another path too) is refused before anything is written: the dataset is kept', async () => {
+  const dir = tempDir('check-out-dynvars');
+  const dataset = path.join(dir, 'dynvars.json');
+  const original = readFileSync(path.join(ROOT, 'mocks', 'data', 'dynvars.json'));
+  writeFileSync(dataset, original);
+  symlinkSync(dataset, path.join(dir, 'link.json'));
+  for (const out of [dataset, path.join(dir, 'link.json')]) {
+    const run = await runCli(['check', fixturePath('flows/solution.json'), '--dynvars', dataset, '--out', out]);
+    expect([run.code, run.stdout, run.stderr]).toEqual([2, '', `flowgrade: --out ${out} is the --dynvars dataset: the report would overwrite it; choose another file [bad-out]\n`]);
+    expect(readFileSync(dataset)).toEqual(original);
   }
 });
 
