@@ -1,5 +1,5 @@
 /**
- * The command-line options of the grading flags (grading-options.ts), shared by `check` and `grade`.
+ * The command-line options of the grading flags (grading-options.ts), shared by `check` and `grade`; `simulate` and `inspect` take some of them.
  */
 import { Command, Option } from 'commander';
 import { DEFAULT_MISSION_ID, missionNumbers } from '../../checks/index.js';
@@ -20,10 +20,27 @@ export function addGradingOptions(command: Command): Command {
     .addOption(mockApiFilterOption())
     .option('--connector <NAME=URL>', 'base URL of a Flow Designer connector (repeatable; default: every connector is WxCC us1)', collectConnectors)
     .option('--max-size <size>', 'largest export accepted (default 20MB)', parseSize)
-    .option('--max-depth <n>', 'deepest JSON nesting accepted (default 64)', parsePositiveInt)
-    .option('--max-steps <n>', `most activities one simulated call may run (default 500, at most ${MAX_STEPS})`, positiveIntUpTo(MAX_STEPS, 'activities'))
-    .option('--max-visits <n>', `most times one activity may run in a simulated call (default 25, at most ${MAX_STEPS})`, positiveIntUpTo(MAX_STEPS, 'runs of one activity'))
+    .addOption(maxDepthOption())
+    .addOption(maxStepsOption())
+    .addOption(maxVisitsOption())
     .option('--now <iso-time>', 'fixed clock for reproducible reports: ISO 8601 with Z or an offset (2025-08-01T09:00:00Z), or a date (midnight UTC)');
+}
+
+/**
+ * The limits below are also `inspect`'s (--max-depth) and `simulate`'s (all three): a flow that
+ * `check --max-depth 100` grades, or whose call `check --max-steps 2000` runs to its end, can be
+ * looked at and run alone with the same settings.
+ */
+export function maxDepthOption(): Option {
+  return new Option('--max-depth <n>', 'deepest JSON nesting accepted (default 64)').argParser(parsePositiveInt);
+}
+
+export function maxStepsOption(): Option {
+  return new Option('--max-steps <n>', `most activities one simulated call may run (default 500, at most ${MAX_STEPS})`).argParser(positiveIntUpTo(MAX_STEPS, 'activities'));
+}
+
+export function maxVisitsOption(): Option {
+  return new Option('--max-visits <n>', `most times one activity may run in a simulated call (default 25, at most ${MAX_STEPS})`).argParser(positiveIntUpTo(MAX_STEPS, 'runs of one activity'));
 }
 
 /** `--mockapi-filter`, of `check`, `grade` and `simulate`. */

@@ -4,6 +4,7 @@ import { EXIT } from '../errors.js';
 import { inputErrorLine, loadFlowFile } from '../io.js';
 import { ATTENDEE_HELP, parseAttendee, parseSize, refuseFileArguments } from '../options.js';
 import { describeModel } from '../describe-model.js';
+import { maxDepthOption } from './grading-flags.js';
 import { terminalJson } from '../../reports/escape.js';
 
 export function inspectCommand(ctx: CliContext): Command {
@@ -13,9 +14,10 @@ export function inspectCommand(ctx: CliContext): Command {
     .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
     .option('--attendee <id>', ATTENDEE_HELP, parseAttendee)
     .option('--max-size <size>', 'largest file accepted, e.g. 20MB', parseSize)
-    .action(async (file: string, options: { format: 'text' | 'json'; attendee?: string; maxSize?: number }) => {
+    .addOption(maxDepthOption())
+    .action(async (file: string, options: { format: 'text' | 'json'; attendee?: string; maxSize?: number; maxDepth?: number }) => {
       refuseFileArguments([file]);
-      const loaded = await loadFlowFile(file, { attendee: options.attendee, maxBytes: options.maxSize });
+      const loaded = await loadFlowFile(file, { attendee: options.attendee, maxBytes: options.maxSize, maxDepth: options.maxDepth });
       if (!loaded.ok) {
         ctx.stderr(inputErrorLine(file, loaded.error) + '\n');
         ctx.exit(EXIT.unusable);

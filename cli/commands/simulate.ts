@@ -8,7 +8,7 @@ import type { CliContext } from '../context.js';
 import { EXIT } from '../errors.js';
 import { resolveGradingOptions } from '../grading-options.js';
 import { DEFAULT_MISSION_ID, missionNumbers } from '../../checks/index.js';
-import { mockApiFilterOption } from './grading-flags.js';
+import { maxDepthOption, maxStepsOption, maxVisitsOption, mockApiFilterOption } from './grading-flags.js';
 import { inputErrorLine, loadFlowFile } from '../io.js';
 import { printableLine, terminalJson } from '../../reports/escape.js';
 import { collectConnectors, pairsOf, parseSize, refuseFileArguments } from '../options.js';
@@ -25,6 +25,9 @@ interface SimulateFlags {
   agentsAvailable?: boolean;
   businessHours?: 'working' | 'closed' | 'holiday' | 'override';
   maxSize?: number;
+  maxDepth?: number;
+  maxSteps?: number;
+  maxVisits?: number;
   now?: string;
   format: 'text' | 'json';
 }
@@ -45,12 +48,15 @@ export function simulateCommand(ctx: CliContext): Command {
     .option('--agents-available', 'Queue Contact finds a free agent (default: none, the caller stays in queue)')
     .addOption(new Option('--business-hours <state>', 'which Business Hours exit is taken').choices(['working', 'closed', 'holiday', 'override']).default('working'))
     .option('--max-size <size>', 'largest export accepted (default 20MB)', parseSize)
+    .addOption(maxDepthOption())
+    .addOption(maxStepsOption())
+    .addOption(maxVisitsOption())
     .option('--now <iso-time>', 'fixed clock for now(): ISO 8601 with Z or an offset (2025-08-01T09:00:00Z), or a date (midnight UTC)')
     .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
     .action(async (file: string, flags: SimulateFlags, command: Command) => {
       refuseFileArguments([file]);
       const options = await resolveGradingOptions(flags);
-      const loaded = await loadFlowFile(file, { maxBytes: flags.maxSize });
+      const loaded = await loadFlowFile(file, { maxBytes: flags.maxSize, maxDepth: flags.maxDepth });
       if (!loaded.ok) {
         ctx.stderr(inputErrorLine(file, loaded.error) + '\n');
         ctx.exit(EXIT.unusable);
@@ -69,7 +75,7 @@ export function simulateCommand(ctx: CliContext): Command {
       const dnis = options.settings?.dnis ?? options.mission.defaultSettings.dnis;
       // --ani "" is a caller who withholds their number: the empty ANI they asked for, not the default.
       const contact = { ...(flags.ani !== undefined ? { ANI: flags.ani } : {}), ...(dnis ? { DNIS: dnis } : {}) };
-      const result = await simulate(loaded.model, { contact, dtmf, agentsAvailable: flags.agentsAvailable ?? false, businessHours: flags.businessHours }, { services, now: options.now });
+      const result = await simulate(loaded.model, { contact, dtmf, agentsAvailable: flags.agentsAvailable ?? false, businessHours: flags.businessHours }, { services, now: options.now, maxSteps: flags.maxSteps, maxVisitsPerActivity: flags.maxVisits });
       if (flags.format === 'json') {
         ctx.stdout(terminalJson(JSON.stringify({ ...result, tasks: services.tasks, requests: services.requests }, null, 2)) + '\n');
         return;

@@ -15,7 +15,7 @@ test('--max-steps and --max-visits bound the simulated call', async () => {
   expect(steps.code).toBe(1);
   expect(JSON.parse(steps.stdout).scenarios[0].trace).toHaveLength(4);
   const visits = await runCli(['simulate', SOLUTION, '--dtmf', 'WantCallback=', '--format', 'json']);
-  expect(JSON.parse(visits.stdout).status).toBe('stuck'); // the default limit (simulate has no --max-visits)
+  expect(JSON.parse(visits.stdout).status).toBe('stuck'); // the default limit
   // before-mission's menu refuses the caller's answer and loops: 25 visits by default, 2 with --max-visits 2.
   const menuVisits = async (...flags: string[]) => {
     const report = JSON.parse((await runCli(['check', 'fixtures/flows/before-mission.json', '--format', 'json', ...flags])).stdout);
@@ -40,4 +40,20 @@ test('--max-steps and --max-visits stop at 100,000: a call that long would fill 
     }
   }
   expect((await runCli(['check', SOLUTION, '--max-steps', '100000', '--max-visits', '100000', '-q'])).code).toBe(0);
+});
+
+test('simulate and inspect take the limits check takes: a flow check grades with them is run and shown alike, not refused or stopped', async () => {
+  // As docs/cli.md says of check: --max-steps 5 stops the lab's solution at GET_CBID.
+  const short = await runCli(['simulate', SOLUTION, '--dtmf', 'WantCallback=3', '--max-steps', '5', '--format', 'json']);
+  expect([short.code, JSON.parse(short.stdout).status, JSON.parse(short.stdout).trace.length]).toEqual([0, 'stuck', 5]);
+  // The menu that loops on an empty answer: 25 visits by default, 2 with --max-visits 2.
+  const visits = await runCli(['simulate', SOLUTION, '--dtmf', 'WantCallback=', '--max-visits', '2', '--format', 'json']);
+  expect(JSON.parse(visits.stdout).trace.filter((entry: { activity: string }) => entry.activity === 'WantCallback')).toHaveLength(2);
+  // Nested 3 levels and more: refused under --max-depth 3, read under the default.
+  const deep = await runCli(['inspect', SOLUTION, '--max-depth', '3']);
+  expect([deep.code, deep.stdout, deep.stderr]).toEqual([2, '', `flowgrade: ${SOLUTION}: JSON nesting is deeper than the limit of 3 levels [too-deep]\n`]);
+  const deepRun = await runCli(['simulate', SOLUTION, '--max-depth', '3']);
+  expect([deepRun.code, deepRun.stderr]).toEqual([2, `flowgrade: ${SOLUTION}: JSON nesting is deeper than the limit of 3 levels [too-deep]\n`]);
+  for (const command of ['inspect', 'simulate']) expect((await runCli([command, SOLUTION, '--max-depth', '64'])).code, command).toBe(0);
+  expect((await runCli(['simulate', SOLUTION, '--max-steps', '100001'])).stderr).toContain('100001 is more than 100000 activities');
 });
