@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readlinkSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { Chalk } from 'chalk';
@@ -64,7 +64,7 @@ export function checkCommand(ctx: CliContext): Command {
       const reason = error.notRegular
         ? `${NOT_A_REGULAR_FILE}; give a file to write the report into, or leave out --out to print the report`
         : error.code === 'ENOENT'
-          ? `the folder ${path.dirname(flags.out!)} does not exist`
+          ? missingFolder(flags.out!)
           : error.code === 'EISDIR' && /[\\/]$/.test(flags.out!) && !existsSync(flags.out!)
             ? `it ends in "${flags.out!.slice(-1)}", so it names a folder, not a file; give the file to write the report into`
             : reasonOf(error);
@@ -72,6 +72,21 @@ export function checkCommand(ctx: CliContext): Command {
     });
     else ctx.stdout(flags.format === 'json' ? terminalJson(output) : output);
   });
+}
+
+/**
+ * Which folder is missing when the report's file cannot be made (ENOENT): its own; or, for a
+ * symbolic link whose target is gone (a report published on a share not mounted), the one the
+ * link leads into, the folder holding the link being there.
+ */
+function missingFolder(out: string): string {
+  let target: string;
+  try {
+    target = readlinkSync(out);
+  } catch {
+    return `the folder ${path.dirname(out)} does not exist`;
+  }
+  return `it is a symbolic link to ${target}, which leads into a folder that does not exist`;
 }
 
 /**

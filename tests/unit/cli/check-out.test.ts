@@ -59,6 +59,15 @@ test('check --out naming one of the exports (by another path too) is refused bef
   }
 });
 
+test('check --out, a symbolic link whose target is in a folder that does not exist: said so, not that the folder holding the link does not exist', async () => {
+  const dir = tempDir('check-out-dangling');
+  const link = path.join(dir, 'report.json');
+  const target = path.join(dir, 'unmounted-share', 'report.json');
+  symlinkSync(target, link);
+  const run = await runCli(['check', fixturePath('flows/solution.json'), '--format', 'json', '--out', link]);
+  expect([run.code, run.stdout, run.stderr]).toEqual([2, '', `flowgrade: cannot write --out ${link}: it is a symbolic link to ${target}, which leads into a folder that does not exist [bad-out]\n`]);
+});
+
 test('check --out naming the --dynvars dataset (by another path too) is refused before anything is written: the dataset is kept', async () => {
   const dir = tempDir('check-out-dynvars');
   const dataset = path.join(dir, 'dynvars.json');
