@@ -77,7 +77,7 @@ export async function run(argv: string[], overrides: Partial<CliContext> = {}): 
   process.on('uncaughtException', onFatal);
   process.on('unhandledRejection', onFatal);
   try {
-    await createProgram(ctx).parseAsync(argv);
+    await createProgram(ctx, argv).parseAsync(argv);
   } catch (error) {
     if (error instanceof CommanderError) {
       // --help and --version end with code 0; usage mistakes (already printed by commander) with 2.

@@ -1,4 +1,5 @@
 /** The commander program: one module per command, added here. */
+import { statSync } from 'node:fs';
 import { Command, type OutputConfiguration } from 'commander';
 import { printableLine } from '../reports/escape.js';
 import type { CliContext } from './context.js';
@@ -10,16 +11,17 @@ import { serveCommand, webCommand } from './commands/web.js';
 import { simulateCommand } from './commands/simulate.js';
 import { addExamples } from './help-examples.js';
 
-export function createProgram(ctx: CliContext): Command {
+/** `argv`: the command line it will parse, for what its usage errors say of an argument (dashedFile). */
+export function createProgram(ctx: CliContext, argv: readonly string[] = []): Command {
   const program = new Command('flowgrade')
     .description('Grade Webex Contact Center Flow Designer lab exports offline: static checks plus a simulated run against mocked services.')
     .version(ctx.version, '-V, --version')
     .option('--no-color', 'disable colours (NO_COLOR is honoured too)')
     .option('--debug', 'print stack traces of internal errors')
-    .configureOutput(output(ctx, 'flowgrade'))
+    .configureOutput(output(ctx, 'flowgrade', argv))
     .exitOverride();
   for (const command of [checkCommand(ctx), gradeCommand(ctx), inspectCommand(ctx), simulateCommand(ctx), labsCommand(ctx), checksCommand(ctx), explainCommand(ctx), webCommand(ctx), serveCommand(ctx)]) {
-    program.addCommand(requiredAfterUnknown(addExamples(command)).exitOverride().configureOutput(output(ctx, `flowgrade ${command.name()}`)));
+    program.addCommand(requiredAfterUnknown(addExamples(command)).exitOverride().configureOutput(output(ctx, `flowgrade ${command.name()}`, argv)));
   }
   return addExamples(program, '');
 }
@@ -28,8 +30,25 @@ export function createProgram(ctx: CliContext): Command {
  * Where commander writes: help and version as they are, a usage error as one line (usageLine).
  * No help after an error (showHelpAfterError stays off): the line says where it is.
  */
-function output(ctx: CliContext, name: string): OutputConfiguration {
-  return { writeOut: ctx.stdout, writeErr: ctx.stderr, outputError: (text, write) => write(`${usageLine(name, text)}\n`) };
+function output(ctx: CliContext, name: string, args: readonly string[]): OutputConfiguration {
+  return { writeOut: ctx.stdout, writeErr: ctx.stderr, outputError: (text, write) => write(`${usageLine(name, text, dashedFile(text, args))}\n`) };
+}
+
+/**
+ * An argument taken for an unknown option that is the name of a file (`check -q.json`, which the
+ * parser reads as -q then an unknown `-.json`): the line says how to give it as a file.
+ */
+function dashedFile(text: string, args: readonly string[]): string | undefined {
+  if (!/^error: unknown option /.test(text)) return undefined;
+  return args.find((arg) => arg.length > 1 && arg.startsWith('-') && arg !== '--' && isFile(arg));
+}
+
+function isFile(name: string): boolean {
+  try {
+    return statSync(name).isFile();
+  } catch {
+    return false;
+  }
 }
 
 /**
@@ -40,13 +59,14 @@ function output(ctx: CliContext, name: string): OutputConfiguration {
  * The value quoted was pasted from anywhere: escaped as any name is (a CR/LF in it never splits
  * the line, nor is it taken for the line break before a suggestion, which follows a quote).
  */
-export function usageLine(name: string, text: string): string {
+export function usageLine(name: string, text: string, file?: string): string {
   const message = text
     .replace(/\n$/, '')
     .replace(/^error: /, '')
     .replace(/'\n\(Did you mean ([^\n]+)\?\)$/, "' (did you mean $1?)")
     .replace(/\.$/, '');
-  return printableLine(`${name}: ${message}; see ${name} --help`);
+  const asFile = file === undefined ? '' : ` (${file} is a file: give it as ./${file})`;
+  return printableLine(`${name}: ${message}${asFile}; see ${name} --help`);
 }
 
 /**

@@ -4,7 +4,10 @@
  * nothing on stdout. Run in-process (cli/main.ts), as the binary runs it.
  */
 import { test, expect } from '@playwright/test';
+import { copyFileSync } from 'node:fs';
+import path from 'node:path';
 import { run } from '../../../cli/main.js';
+import { fixturePath, runCli, tempDir } from '../../helpers.js';
 
 const SOLUTION = 'fixtures/flows/solution.json';
 
@@ -60,4 +63,17 @@ test('--help and --version are not errors: printed on stdout as before, exit 0',
   const version = await usage('--version');
   expect([version.code, version.stderr]).toEqual([0, '']);
   expect(version.stdout).toMatch(/^\d+\.\d+\.\d+/);
+});
+
+test('a file whose name starts with "-", taken for an unknown option, is named in the line with how to give it', async () => {
+  const dir = tempDir('dashed-file');
+  for (const name of ['-q.json', '-Main_Flow_140.json']) copyFileSync(fixturePath('flows/solution.json'), path.join(dir, name));
+  // -q.json is read as -q (--quiet) then "-.json": the option named is not what was typed.
+  const quiet = await runCli(['check', '-q.json'], { cwd: dir });
+  expect([quiet.code, quiet.stdout, quiet.stderr]).toEqual([2, '', "flowgrade check: unknown option '-.json' (-q.json is a file: give it as ./-q.json); see flowgrade check --help\n"]);
+  const inspect = await runCli(['inspect', '-Main_Flow_140.json'], { cwd: dir });
+  expect(inspect.stderr).toBe("flowgrade inspect: unknown option '-Main_Flow_140.json' (-Main_Flow_140.json is a file: give it as ./-Main_Flow_140.json); see flowgrade inspect --help\n");
+  expect((await runCli(['inspect', './-Main_Flow_140.json'], { cwd: dir })).code).toBe(0);
+  // No file of that name: the parser's words alone.
+  expect((await runCli(['check', '-zz.json'], { cwd: dir })).stderr).toBe("flowgrade check: unknown option '-zz.json'; see flowgrade check --help\n");
 });
