@@ -97,12 +97,13 @@ export async function run(argv: string[], overrides: Partial<CliContext> = {}): 
 /**
  * Colours on stdout: never with --no-color or a non-empty NO_COLOR (no-color.org); else on a
  * terminal, or when FORCE_COLOR is set (empty too) to anything but `0` or `false`, as Node and
- * chalk read it.
+ * chalk read it. A terminal that says it is `dumb` (Emacs's shell, an editor's output pane) shows
+ * escape sequences as text: no colours there unless FORCE_COLOR asks, as Node and chalk decide.
  */
-function colourWanted(argv: string[], env: NodeJS.ProcessEnv, isTTY: boolean): boolean {
+export function colourWanted(argv: string[], env: NodeJS.ProcessEnv, isTTY: boolean): boolean {
   if (argv.includes('--no-color') || (env.NO_COLOR !== undefined && env.NO_COLOR !== '')) return false;
   if (env.FORCE_COLOR !== undefined) return env.FORCE_COLOR !== '0' && env.FORCE_COLOR.toLowerCase() !== 'false';
-  return isTTY;
+  return isTTY && env.TERM !== 'dumb';
 }
 
 function describe(error: unknown, debug: boolean): string {

@@ -1,6 +1,7 @@
 /** When the console report is coloured on a stdout that is not a terminal: NO_COLOR, FORCE_COLOR and --no-color as docs/cli.md says. */
 import { test, expect } from '@playwright/test';
 import { fixturePath, runCli } from '../../helpers.js';
+import { colourWanted } from '../../../cli/main.js';
 
 const flow = fixturePath('flows/defect-menu-option3-unlinked.json');
 
@@ -37,4 +38,11 @@ test('NO_COLOR and FORCE_COLOR both set: no colours, and nothing else on stderr 
   expect([empty.stdout.includes('\u001b['), empty.stderr]).toEqual([true, '']);
   const refused = await runCli(['explain', 'no-such-check'], { env: { NO_COLOR: '1', FORCE_COLOR: '1' } });
   expect(refused.stderr).toBe('flowgrade: no check "no-such-check" in callback-on-global-error; run `flowgrade checks` for the list\n');
+});
+
+test('a terminal that says it is dumb (TERM=dumb: Emacs\'s shell, an editor\'s pane) gets no colours, unless FORCE_COLOR asks', () => {
+  expect(colourWanted([], { TERM: 'xterm-256color' }, true)).toBe(true);
+  expect(colourWanted([], { TERM: 'dumb' }, true)).toBe(false);
+  expect(colourWanted([], { TERM: 'dumb', FORCE_COLOR: '1' }, true)).toBe(true);
+  expect(colourWanted([], {}, true)).toBe(true); // no TERM at all: Windows' console
 });
