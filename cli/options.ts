@@ -80,6 +80,11 @@ export function nonBlankPath(what: string, platform: NodeJS.Platform = process.p
   const given = nonBlank(what);
   return (value) => {
     given(value);
+    // A line of a script saved with Windows line endings (CRLF) run by sh ends in a CR, which the
+    // last argument keeps: `--out report.html` at a line's end made `report.html\r`, a file no one
+    // could find by its name. No name is meant to hold a control character.
+    if (/\r$/.test(value)) throw new InvalidArgumentError(`"${value}" ends in a carriage return, as a line of a script saved with Windows line endings (CRLF) does: save the script with Unix line endings (LF)`);
+    if (/[\u0000-\u001f\u007f]/.test(value)) throw new InvalidArgumentError(`"${value}" holds a control character, which no name is meant to hold: type the name again`);
     if (platform === 'win32' && value.includes('"')) {
       throw new InvalidArgumentError(`"${value}" holds a quote, which no Windows path does: a quoted path ending in \\ keeps its closing quote; write "${value.replace(/"+$/, '')}", without the last \\`);
     }

@@ -58,6 +58,16 @@ test('--out: a quote is refused on Windows only, and a name ending in a dot or a
   expect(() => linux('  ')).toThrow(/is blank: give the folder/);
 });
 
+test('--out ending in a carriage return (a CRLF script run by sh), or holding another control character, is refused, not made a file of that name', () => {
+  for (const platform of ['linux', 'win32'] as const) {
+    const parse = nonBlankPath('the file', platform);
+    expect(() => parse('report.html\r')).toThrow(new InvalidArgumentError('"report.html\r" ends in a carriage return, as a line of a script saved with Windows line endings (CRLF) does: save the script with Unix line endings (LF)'));
+    expect(() => parse('out\tdir/r.json')).toThrow(/holds a control character, which no name is meant to hold/);
+    expect(() => parse('r\u001b[31m.json')).toThrow(/holds a control character/);
+    expect(parse('résumé des notes.json')).toBe('résumé des notes.json');
+  }
+});
+
 test('NAME=URL pairs: the name is everything before the first =, a repeated option adds to the ones before, a pair without a name is refused', () => {
   expect(collectConnectors('WxCC_API=https://h/?a=b')).toEqual({ WxCC_API: 'https://h/?a=b' });
   expect(collectConnectors('B=https://b', collectConnectors('A=https://a'))).toEqual({ A: 'https://a', B: 'https://b' });
