@@ -3,6 +3,7 @@
  * and refuseFileArguments, which refuses a blank file argument of check, inspect or simulate, or
  * `-`, with a UsageError ([no-input]).
  */
+import { existsSync } from 'node:fs';
 import { InvalidArgumentError } from 'commander';
 import { UsageError } from './errors.js';
 
@@ -51,6 +52,10 @@ export function refuseFileArguments(files: readonly string[]): void {
   const blank = files.find((file) => file.trim() === '');
   if (blank !== undefined) throw new UsageError(`"${blank}" is blank: give a Flow Designer export (.json)`, 'no-input');
   if (files.includes(STDIN)) throw new UsageError(STDIN_REFUSED, 'no-input');
+  // The last word of a line of a script saved with CRLF line endings, run by sh, keeps the CR: the
+  // export is there, under the name without it ("no such file" alone would say it is not).
+  const crlf = files.find((file) => file.endsWith('\r') && !existsSync(file));
+  if (crlf !== undefined) throw new UsageError(`"${crlf}" ends in a carriage return, as a line of a script saved with Windows line endings (CRLF) does: save the script with Unix line endings (LF)`, 'no-input');
 }
 
 /** What many tools read as standard input (`… | tool -`). */

@@ -45,6 +45,13 @@ test('a blank file argument is refused with [no-input], a file named with spaces
   expect(() => refuseFileArguments(['a b.json', ' a.json '])).not.toThrow();
 });
 
+test('an export argument ending in a carriage return (a CRLF script run by sh) that names no file is refused as such, with [no-input]', () => {
+  expect(() => refuseFileArguments(['a.json', 'fixtures/flows/solution.json\r'])).toThrow(
+    new UsageError('"fixtures/flows/solution.json\r" ends in a carriage return, as a line of a script saved with Windows line endings (CRLF) does: save the script with Unix line endings (LF)', 'no-input'),
+  );
+  expect(() => refuseFileArguments(['fixtures/flows/solution.json'])).not.toThrow();
+});
+
 test('--out: a quote is refused on Windows only, and a name ending in a dot or a space, but . and .. are folders', () => {
   const windows = nonBlankPath('the folder', 'win32');
   const linux = nonBlankPath('the folder', 'linux');
