@@ -11,17 +11,17 @@ import { serveCommand, webCommand } from './commands/web.js';
 import { simulateCommand } from './commands/simulate.js';
 import { addExamples } from './help-examples.js';
 
-/** `argv`: the command line it will parse, for what its usage errors say of an argument (dashedFile). */
+/** `argv`: the command line it will parse, for what its usage errors say of an argument (unknownOptionHint). */
 export function createProgram(ctx: CliContext, argv: readonly string[] = []): Command {
   const program = new Command('flowgrade')
     .description('Grade Webex Contact Center Flow Designer lab exports offline: static checks plus a simulated run against mocked services.')
     .version(ctx.version, '-V, --version')
     .option('--no-color', 'disable colours (NO_COLOR is honoured too)')
     .option('--debug', 'print stack traces of internal errors')
-    .configureOutput(output(ctx, 'flowgrade', argv))
     .exitOverride();
+  program.configureOutput(output(ctx, 'flowgrade', argv, [program]));
   for (const command of [checkCommand(ctx), gradeCommand(ctx), inspectCommand(ctx), simulateCommand(ctx), labsCommand(ctx), checksCommand(ctx), explainCommand(ctx), webCommand(ctx), serveCommand(ctx)]) {
-    program.addCommand(requiredAfterUnknown(addExamples(command)).exitOverride().configureOutput(output(ctx, `flowgrade ${command.name()}`, argv)));
+    program.addCommand(requiredAfterUnknown(addExamples(command)).exitOverride().configureOutput(output(ctx, `flowgrade ${command.name()}`, argv, [command, program])));
   }
   return addExamples(program, '');
 }
@@ -30,17 +30,24 @@ export function createProgram(ctx: CliContext, argv: readonly string[] = []): Co
  * Where commander writes: help and version as they are, a usage error as one line (usageLine).
  * No help after an error (showHelpAfterError stays off): the line says where it is.
  */
-function output(ctx: CliContext, name: string, args: readonly string[]): OutputConfiguration {
-  return { writeOut: ctx.stdout, writeErr: ctx.stderr, outputError: (text, write) => write(`${usageLine(name, text, dashedFile(text, args))}\n`) };
+function output(ctx: CliContext, name: string, args: readonly string[], commands: readonly Command[]): OutputConfiguration {
+  return { writeOut: ctx.stdout, writeErr: ctx.stderr, outputError: (text, write) => write(`${usageLine(name, text, unknownOptionHint(text, args, commands))}\n`) };
 }
 
 /**
- * An argument taken for an unknown option that is the name of a file (`check -q.json`, which the
- * parser reads as -q then an unknown `-.json`): the line says how to give it as a file.
+ * What an "unknown option" was, when the parser's words alone mislead: an argument that is the
+ * name of a file (`check -q.json`, read as -q then an unknown `-.json`), and how to give it as a
+ * file; or a switch given a value (`--agents-available=false`), which takes none.
  */
-function dashedFile(text: string, args: readonly string[]): string | undefined {
-  if (!/^error: unknown option /.test(text)) return undefined;
-  return args.find((arg) => arg.length > 1 && arg.startsWith('-') && arg !== '--' && isFile(arg));
+function unknownOptionHint(text: string, args: readonly string[], commands: readonly Command[]): string | undefined {
+  const unknown = /^error: unknown option '([^']*)'/.exec(text)?.[1];
+  if (unknown === undefined) return undefined;
+  const file = args.find((arg) => arg.length > 1 && arg.startsWith('-') && arg !== '--' && isFile(arg));
+  if (file !== undefined) return `${file} is a file: give it as ./${file}`;
+  const flag = /^(--[^=]+)=/.exec(unknown)?.[1];
+  const option = commands.flatMap((command) => command.options).find((candidate) => candidate.long === flag);
+  if (option !== undefined && !option.required && !option.optional) return `${flag} takes no value: give ${flag} alone, or leave it out`;
+  return undefined;
 }
 
 function isFile(name: string): boolean {
@@ -55,18 +62,19 @@ function isFile(name: string): boolean {
  * Commander's usage error in flowgrade's form, one line:
  * `flowgrade check: unknown option '--frmat' (did you mean --format?); see flowgrade check --help`.
  * Commander's words are kept (they name the option and the value) without their `error: ` and
- * final full stop; its suggestion, on a line of its own after the closing quote, is put in the line.
+ * final full stop; its suggestion, on a line of its own after the closing quote, is put in the line,
+ * or, when there is one, our `hint` instead (unknownOptionHint).
  * The value quoted was pasted from anywhere: escaped as any name is (a CR/LF in it never splits
  * the line, nor is it taken for the line break before a suggestion, which follows a quote).
  */
-export function usageLine(name: string, text: string, file?: string): string {
+export function usageLine(name: string, text: string, hint?: string): string {
   const message = text
     .replace(/\n$/, '')
     .replace(/^error: /, '')
-    .replace(/'\n\(Did you mean ([^\n]+)\?\)$/, "' (did you mean $1?)")
+    // A hint of ours says more than the parser's suggestion (the switch it names is the one given).
+    .replace(/'\n\(Did you mean ([^\n]+)\?\)$/, hint === undefined ? "' (did you mean $1?)" : "'")
     .replace(/\.$/, '');
-  const asFile = file === undefined ? '' : ` (${file} is a file: give it as ./${file})`;
-  return printableLine(`${name}: ${message}${asFile}; see ${name} --help`);
+  return printableLine(`${name}: ${message}${hint === undefined ? '' : ` (${hint})`}; see ${name} --help`);
 }
 
 /**

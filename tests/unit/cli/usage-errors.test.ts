@@ -35,6 +35,10 @@ const CASES: [args: string[], line: string][] = [
   // The option typed is a misspelt --out: that is the mistake to name, not the --out it left missing.
   [['grade', 'fixtures/class', '--ot', 'unused'], "flowgrade grade: unknown option '--ot' (did you mean --out?); see flowgrade grade --help"],
   [['web', '--ot', 'unused'], "flowgrade web: unknown option '--ot' (did you mean --out?); see flowgrade web --help"],
+  // A switch given a value, as other tools take one: it is no unknown option, it takes no value.
+  [['simulate', SOLUTION, '--agents-available=false'], "flowgrade simulate: unknown option '--agents-available=false' (--agents-available takes no value: give --agents-available alone, or leave it out); see flowgrade simulate --help"],
+  [['check', SOLUTION, '--quiet=1'], "flowgrade check: unknown option '--quiet=1' (--quiet takes no value: give --quiet alone, or leave it out); see flowgrade check --help"],
+  [['check', SOLUTION, '--zz=1'], "flowgrade check: unknown option '--zz=1'; see flowgrade check --help"],
 ];
 
 test('every kind of command-line parser error is one line in flowgrade\'s form, exit 2', async () => {
