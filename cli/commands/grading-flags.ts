@@ -31,8 +31,9 @@ export function addGradingOptions(command: Command): Command {
  * `check --max-depth 100` grades, or whose call `check --max-steps 2000` runs to its end, can be
  * looked at and run alone with the same settings.
  */
-export function maxDepthOption(): Option {
-  return new Option('--max-depth <n>', 'deepest JSON nesting accepted (default 64)').argParser(parsePositiveInt);
+export function maxDepthOption(most?: number): Option {
+  if (most === undefined) return new Option('--max-depth <n>', 'deepest JSON nesting accepted (default 64)').argParser(parsePositiveInt);
+  return new Option('--max-depth <n>', `deepest JSON nesting accepted (default 64, at most ${most})`).argParser(positiveIntUpTo(most, 'levels'));
 }
 
 export function maxStepsOption(): Option {

@@ -7,6 +7,13 @@ import { describeModel } from '../describe-model.js';
 import { maxDepthOption } from './grading-flags.js';
 import { terminalJson } from '../../reports/escape.js';
 
+/**
+ * inspect prints the values of the flow model whole (a JSON variable's default, with --format json
+ * every activity's properties) through JSON.stringify, which recurses: past about 4,000 levels it
+ * overflows the stack ("Maximum call stack size exceeded"). check walks no value that way.
+ */
+const INSPECT_MAX_DEPTH = 1_000;
+
 export function inspectCommand(ctx: CliContext): Command {
   return new Command('inspect')
     .description('print a readable summary of an exported flow (or the flow model as JSON)')
@@ -14,7 +21,7 @@ export function inspectCommand(ctx: CliContext): Command {
     .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
     .option('--attendee <id>', ATTENDEE_HELP, parseAttendee)
     .option('--max-size <size>', 'largest file accepted, e.g. 20MB', parseSize)
-    .addOption(maxDepthOption())
+    .addOption(maxDepthOption(INSPECT_MAX_DEPTH))
     .action(async (file: string, options: { format: 'text' | 'json'; attendee?: string; maxSize?: number; maxDepth?: number }) => {
       refuseFileArguments([file]);
       const loaded = await loadFlowFile(file, { attendee: options.attendee, maxBytes: options.maxSize, maxDepth: options.maxDepth });

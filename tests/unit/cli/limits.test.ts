@@ -1,5 +1,7 @@
 import { test, expect } from '@playwright/test';
-import { runCli } from '../../helpers.js';
+import { readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { runCli, tempDir } from '../../helpers.js';
 
 const SOLUTION = 'fixtures/flows/solution.json';
 
@@ -56,4 +58,21 @@ test('simulate and inspect take the limits check takes: a flow check grades with
   expect([deepRun.code, deepRun.stderr]).toEqual([2, `flowgrade: ${SOLUTION}: JSON nesting is deeper than the limit of 3 levels [too-deep]\n`]);
   for (const command of ['inspect', 'simulate']) expect((await runCli([command, SOLUTION, '--max-depth', '64'])).code, command).toBe(0);
   expect((await runCli(['simulate', SOLUTION, '--max-steps', '100001'])).stderr).toContain('100001 is more than 100000 activities');
+});
+
+test('inspect --max-depth stops at 1,000: inspect prints the model whole, and a value nested some 5,000 levels overflowed the stack (an internal error)', async () => {
+  const deepFlow = (levels: number) => {
+    const flow = JSON.parse(readFileSync(SOLUTION, 'utf8'));
+    const nested = '['.repeat(levels) + ']'.repeat(levels);
+    flow.variables.push({ name: 'blob', type: 'JSON', value: nested, defaultValue: nested, source: 'LOCAL' });
+    const file = path.join(tempDir('inspect-depth'), `deep-${levels}.json`);
+    writeFileSync(file, JSON.stringify(flow));
+    return file;
+  };
+  const deep = deepFlow(5_000);
+  for (const format of ['text', 'json']) {
+    const run = await runCli(['inspect', deep, '--max-depth', '6000', '--format', format]);
+    expect([format, run.code, run.stdout, run.stderr]).toEqual([format, 2, '', "flowgrade inspect: option '--max-depth <n>' argument '6000' is invalid. 6000 is more than 1000 levels; see flowgrade inspect --help\n"]);
+    expect((await runCli(['inspect', deepFlow(990), '--max-depth', '1000', '--format', format])).code, format).toBe(0);
+  }
 });
