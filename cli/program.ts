@@ -42,7 +42,9 @@ function output(ctx: CliContext, name: string, args: readonly string[], commands
 function unknownOptionHint(text: string, args: readonly string[], commands: readonly Command[]): string | undefined {
   const unknown = /^error: unknown option '([^']*)'/.exec(text)?.[1];
   if (unknown === undefined) return undefined;
-  const file = args.find((arg) => arg.length > 1 && arg.startsWith('-') && arg !== '--' && isFile(arg));
+  // The argument it came from: itself, or one whose leading switches the parser took (-q.json: -q, then -.json); never one after `--`.
+  const options = args.includes('--') ? args.slice(0, args.indexOf('--')) : args;
+  const file = options.find((arg) => arg.startsWith('-') && arg.endsWith(unknown.slice(1)) && isFile(arg));
   if (file !== undefined) return `${file} is a file: give it as ./${file}`;
   const flag = /^(--[^=]+)=/.exec(unknown)?.[1];
   const option = commands.flatMap((command) => command.options).find((candidate) => candidate.long === flag);

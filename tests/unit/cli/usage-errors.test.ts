@@ -78,6 +78,7 @@ test('a file whose name starts with "-", taken for an unknown option, is named i
   const inspect = await runCli(['inspect', '-Main_Flow_140.json'], { cwd: dir });
   expect(inspect.stderr).toBe("flowgrade inspect: unknown option '-Main_Flow_140.json' (-Main_Flow_140.json is a file: give it as ./-Main_Flow_140.json); see flowgrade inspect --help\n");
   expect((await runCli(['inspect', './-Main_Flow_140.json'], { cwd: dir })).code).toBe(0);
-  // No file of that name: the parser's words alone.
+  // No file of that name, or the file is not what the parser refused: the parser's words alone.
   expect((await runCli(['check', '-zz.json'], { cwd: dir })).stderr).toBe("flowgrade check: unknown option '-zz.json'; see flowgrade check --help\n");
+  expect((await runCli(['check', '--zz', '--', '-q.json'], { cwd: dir })).stderr).toBe("flowgrade check: unknown option '--zz'; see flowgrade check --help\n");
 });
