@@ -9,7 +9,7 @@ import { readInputFile } from './io.js';
 import { findMission, MISSIONS } from '../checks/index.js';
 import type { Mission } from '../engine/check.js';
 import { parseDnis } from '../engine/dnis.js';
-import { assertNesting, DEFAULT_LIMITS } from '../engine/json-text.js';
+import { assertNesting, DEFAULT_LIMITS, describeSyntaxError } from '../engine/json-text.js';
 import { missionSettings, type GradeOptions } from '../engine/grade.js';
 import { validateDynVarsDataset, type DynVarsRecord, type MockApiFilter } from '../mocks/index.js';
 import { UsageError } from './errors.js';
@@ -131,11 +131,13 @@ async function readDataset(file: string): Promise<DynVarsRecord[]> {
   } catch {
     throw new UsageError(`--dynvars ${JSON.stringify(file)}: the DynVars dataset is not UTF-8: save it as UTF-8`);
   }
+  // Where it breaks, as for an export: a dataset is typed by hand (a record added, a comma left out).
+  if (text.trim() === '') throw new UsageError(`--dynvars ${JSON.stringify(file)}: the DynVars dataset is empty`);
   let data: unknown;
   try {
     data = JSON.parse(text);
-  } catch {
-    throw new UsageError(`--dynvars ${JSON.stringify(file)}: the DynVars dataset is not valid JSON`);
+  } catch (error) {
+    throw new UsageError(`--dynvars ${JSON.stringify(file)}: the DynVars dataset is not valid JSON: ${describeSyntaxError(text, error)}`);
   }
   // Bounded before anything recursive reads it (the schema, MockAPI's answer as JSON text), as an export is:
   // how deep recursion goes depends on the thread's stack, and the grades must not depend on --jobs.

@@ -325,7 +325,7 @@ function nestingDepth(text: string, limit: number): number {
   return max;
 }
 
-function describeSyntaxError(text: string, error: unknown): string {
+export function describeSyntaxError(text: string, error: unknown): string {
   const message = messageOf(error);
   const offset = jsonErrorOffset(text);
   if (offset < 0) return message;

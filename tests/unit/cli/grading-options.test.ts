@@ -103,6 +103,16 @@ test('--dynvars that is not UTF-8 (saved as "ANSI" or Latin-1) is refused, not r
   expect((await runCli(['check', fixturePath('flows/solution.json'), '--dynvars', dataset, '--quiet'])).code).toBe(0);
 });
 
+test('--dynvars that is not valid JSON says where, as an export does; an empty one says it is empty', async () => {
+  const dataset = path.join(tempDir('dynvars-syntax'), 'dynvars.json');
+  writeFileSync(dataset, '[\n  {"dn": "4694096861", "outboundcallbackep": "aaaaaaaa-1111-4222-8333-444444444444"}\n  {"dn": "14085267209"}\n]\n');
+  const run = await runCli(['check', fixturePath('flows/solution.json'), '--dynvars', dataset, '--quiet']);
+  expect([run.code, run.stdout, run.stderr]).toEqual([2, '', `flowgrade: --dynvars ${JSON.stringify(dataset)}: the DynVars dataset is not valid JSON: unexpected "{\\"dn\\": \\"1408" at line 3 column 3\n`]);
+  writeFileSync(dataset, ' \n');
+  const empty = await runCli(['simulate', fixturePath('flows/solution.json'), '--dynvars', dataset]);
+  expect([empty.code, empty.stdout, empty.stderr]).toEqual([2, '', `flowgrade: --dynvars ${JSON.stringify(dataset)}: the DynVars dataset is empty\n`]);
+});
+
 test('--attendee is trimmed as the self-check page trims its field; a blank one is a usage error', async () => {
   const spaced = await runCli(['check', fixturePath('flows/solution.json'), '--format', 'json', '--attendee', ' 140 ']);
   expect(JSON.parse(spaced.stdout).attendee).toEqual({ id: '140', source: 'option' });
