@@ -1,7 +1,7 @@
 /** File reading at the Node edge: size-checked before reading, errors as one line with a stable code. */
 import { closeSync, constants, fstatSync, lstatSync, openSync, readSync } from 'node:fs';
 import path from 'node:path';
-import { open } from 'node:fs/promises';
+import { open, type FileHandle } from 'node:fs/promises';
 import { loadFlow, type LoadOptions, type LoadResult } from '../engine/loader.js';
 import { DEFAULT_LIMITS, formatBytes } from '../engine/json-text.js';
 import { printableLine } from '../reports/escape.js';
@@ -18,14 +18,41 @@ export async function readInputFile(file: string, maxBytes = DEFAULT_LIMITS.maxB
   try {
     const handle = await open(file, OPEN_FOR_READING);
     try {
-      const refused = refusedBeforeReading(await handle.stat(), maxBytes);
-      return refused ?? { ok: true, bytes: await handle.readFile() };
+      const info = await handle.stat();
+      return refusedBeforeReading(info, maxBytes) ?? (await readAtMost(handle, info.size, maxBytes));
     } finally {
       await handle.close();
     }
   } catch (error) {
     return unreadable(error);
   }
+}
+
+/** The most bytes a file is read into (Node's own limit for one read, and readFile's: 2 GiB - 1). */
+const MOST_READ = 2 ** 31 - 1;
+
+/**
+ * The bytes of a file whose size stat gave, but no more than `maxBytes`: a file may give more than
+ * its size says (Linux's /proc and /sys files say 0; /proc/self/pagemap then gives gigabytes, which
+ * reading to the end held in memory for minutes), and is refused as too large once past the limit.
+ */
+async function readAtMost(handle: FileHandle, size: number, maxBytes: number): Promise<ReadResult> {
+  const tooLarge = (message: string): ReadResult => ({ ok: false, error: { code: 'too-large', message } });
+  if (size > MOST_READ) return tooLarge(`file is larger than 2 GB, the most that can be read (${size} bytes)`);
+  const limit = Math.min(maxBytes, MOST_READ);
+  const chunks: Buffer[] = [];
+  let total = 0;
+  for (;;) {
+    // Room for the size said and one byte more, which tells the end (or a file that grew) in one read;
+    // never more than 2 GB at once (Node aborts the process on a larger length).
+    const buffer = Buffer.allocUnsafe(Math.min(Math.max(size - total + 1, 65_536), limit + 1 - total, MOST_READ));
+    const { bytesRead } = await handle.read(buffer, 0, buffer.length, null);
+    if (bytesRead === 0) break;
+    chunks.push(buffer.subarray(0, bytesRead));
+    total += bytesRead;
+    if (total > limit) return tooLarge(`file is larger than ${limit < maxBytes ? '2 GB, the most that can be read' : `the ${formatBytes(maxBytes)} limit`} (its size says ${size} bytes, but it gives more)`);
+  }
+  return { ok: true, bytes: chunks.length === 1 ? chunks[0] : Buffer.concat(chunks, total) };
 }
 
 /** What is said of a named pipe, a device or a socket, given as an input or as --out. */

@@ -61,6 +61,21 @@ test.describe('file size', () => {
     expect(JSON.parse(readFileSync(path.join(out, '50GB.json'), 'utf8'))).toMatchObject({ verdict: 'ungradable', error: { code: 'too-large' } });
   });
 
+  test('a file that gives more than its size says (Linux /proc files say 0) is read no further than the limit', async () => {
+    test.skip(process.platform !== 'linux', '/proc is Linux\'s');
+    // /proc/self/pagemap, read to its end, held gigabytes; the environment is a few hundred bytes, over 16.
+    for (const command of ['inspect', 'simulate']) {
+      const run = await runCli([command, '/proc/self/environ', '--max-size', '16B']);
+      expect([command, run.code, run.stderr]).toEqual([command, 2, 'flowgrade: /proc/self/environ: file is larger than the 16 bytes limit (its size says 0 bytes, but it gives more) [too-large]\n']);
+    }
+  });
+
+  test('a file over 2 GB under a --max-size above it is refused as too large, never read (one read of it aborted Node)', async () => {
+    const file = sparseFile(path.join(tempDir('over-2gb'), 'Main_Flow_3GB.json'), 3 * 1024 * MB);
+    const run = await runCli(['inspect', file, '--max-size', '10GB']);
+    expect([run.code, run.stdout, run.stderr]).toEqual([2, '', `flowgrade: ${file}: file is larger than 2 GB, the most that can be read (${3 * 1024 * MB} bytes) [too-large]\n`]);
+  });
+
   test('--max-size moves the limit both ways', async () => {
     const dir = tempDir('max-size');
     const solution = path.join(dir, 'Main_Flow_140.json');
