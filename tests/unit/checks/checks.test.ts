@@ -80,6 +80,17 @@ test('a flow labelled otherwise, every reference agreeing, passes every other ch
   for (const id of LABEL_CHECKS) expect(resultOf(await gradeMutation(TOLERATED['labels-in-other-case']), id).status, id).toBe('passed');
 });
 
+test("a label check passed by the guide's label in another case, or by the older guide's label, names the label the flow gives", async () => {
+  const otherCase = await gradeMutation(TOLERATED['labels-in-other-case']);
+  expect(resultOf(otherCase, 'set-get-result-label').message).toBe('The Set Variable writing getresult is labelled setGetResult');
+  expect(resultOf(otherCase, 'status-condition-label').message).toBe('The Condition testing the status code is labelled httpStatusCode');
+  const older = resultOf(await gradeMutation((f) => {
+    relabel(f, 'CallBackAPI_HTTPRequest', 'CallBackAPI_Request');
+    props(f, 'HTTPStatusCode').expression = '{{CallBackAPI_Request.httpStatusCode == 201}}';
+  }), 'callback-api-label');
+  expect([older.status, older.message]).toEqual(['passed', 'The Create Task request is labelled CallBackAPI_Request']);
+});
+
 test('an event node is named as its canvas shows it (OnGlobalError, not GlobalErrorHandling)', async () => {
   expect(resultOf(await gradeFixture('flows/defect-globalerror-still-to-endflow.json'), 'global-error-not-to-endflow').activity).toBe('OnGlobalError');
 });
