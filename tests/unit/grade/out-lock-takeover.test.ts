@@ -8,6 +8,7 @@
 import { test, expect } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
 import path from 'node:path';
 import { LockInTheWay, takeLock, type LockTaker } from '../../../cli/grade/out-lock.js';
 import { tempDir } from '../../helpers.js';
@@ -102,6 +103,31 @@ test('a folder, a named pipe or a symlink where the lock goes is refused, never 
     expect([refusal instanceof LockInTheWay, (refusal as LockInTheWay).file, (refusal as Error).message], kind).toEqual([true, lock, `${kind}, not the lock file a flowgrade run leaves: delete it`]);
     expect(readdirSync(out), kind).toEqual(['.flowgrade-lock']);
   }
+});
+
+test('a socket where the lock goes is refused as such, never opened nor removed', async () => {
+  test.skip(process.platform === 'win32', 'a Unix domain socket');
+  const out = tempDir('lock-socket');
+  const lock = path.join(out, '.flowgrade-lock');
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(lock, resolve));
+  try {
+    const refusal = thrown(() => takeLock(lock, { pid: 101, isRunning: (pid) => pid === 101 }));
+    expect([refusal instanceof LockInTheWay, (refusal as LockInTheWay).file, (refusal as Error).message]).toEqual([true, lock, 'is a socket, not the lock file a flowgrade run leaves: delete it']);
+    expect(readdirSync(out)).toEqual(['.flowgrade-lock']);
+  } finally {
+    await new Promise((resolve) => server.close(resolve));
+  }
+});
+
+test('a run\'s own lock file left by a killed run of the same process id (ids are reused in a container restarted): replaced, the lock taken', () => {
+  const out = tempDir('lock-own-left');
+  const lock = path.join(out, '.flowgrade-lock');
+  // What a run killed between writing its own file and linking it to the lock leaves.
+  writeFileSync(`${lock}-101`, '');
+  expect(takeLock(lock, { pid: 101, isRunning: (pid) => pid === 101 })).toBeUndefined();
+  expect(readFileSync(lock, 'utf8')).toBe('101\n');
+  expect(readdirSync(out)).toEqual(['.flowgrade-lock']);
 });
 
 function thrown(action: () => unknown): unknown {
