@@ -50,7 +50,46 @@ test('writeWhole: a full disk removes the part written (a symlink kept, its file
   await expect(writeWhole('r.html', 'x', fs('ENOSPC', false))).rejects.toMatchObject({ code: 'ENOSPC', partRemoved: true });
   await expect(writeWhole('l.html', 'x', fs('EDQUOT', true))).rejects.toMatchObject({ code: 'EDQUOT', partRemoved: true });
   await expect(writeWhole('p.html', 'x', fs('EACCES', false))).rejects.not.toHaveProperty('partRemoved');
-  expect(calls).toEqual(['truncate r.html', 'truncate r.html', 'unlink r.html', 'close r.html', 'truncate l.html', 'truncate l.html', 'close l.html']);
+  await expect(writeWhole('e.html', 'x', fs('EIO', false))).rejects.toMatchObject({ code: 'EIO', partRemoved: true });
+  expect(calls).toEqual([
+    'truncate r.html', 'truncate r.html', 'unlink r.html', 'close r.html',
+    'truncate l.html', 'truncate l.html', 'close l.html',
+    'truncate e.html', 'truncate e.html', 'unlink e.html', 'close e.html',
+  ]);
+});
+
+test('writeWhole: the part written is said removed when the file was emptied or its name removed, not when neither could be; a file of the same id on another device is kept', async () => {
+  const { writeWhole } = await import('../../../cli/write-whole.js');
+  const calls: string[] = [];
+  const info = (dev: number) => ({ isFile: () => true, isDirectory: () => false, dev, ino: 7 });
+  const fs = (emptying: boolean, unlinking: boolean, namedDev = 1) => ({
+    stat: async () => info(1),
+    lstat: async () => ({ ...info(namedDev), isSymbolicLink: () => false }),
+    open: async (file: string) => {
+      let truncated = 0;
+      return {
+        stat: async () => info(1),
+        truncate: async () => {
+          // The first (before writing) always works; the one after the failed write as `emptying` says.
+          if (truncated++ > 0 && !emptying) throw Object.assign(new Error('EIO'), { code: 'EIO' });
+          calls.push(`truncate ${file}`);
+        },
+        writeFile: async () => {
+          throw Object.assign(new Error('ENOSPC'), { code: 'ENOSPC' });
+        },
+        close: async () => {},
+      };
+    },
+    unlink: async (file: string) => {
+      if (!unlinking) throw Object.assign(new Error('EACCES'), { code: 'EACCES' });
+      calls.push(`unlink ${file}`);
+    },
+  });
+  await expect(writeWhole('unlinked', 'x', fs(false, true))).rejects.toMatchObject({ code: 'ENOSPC', partRemoved: true });
+  await expect(writeWhole('stuck', 'x', fs(false, false))).rejects.toMatchObject({ code: 'ENOSPC', partRemoved: false });
+  // The name now a file on another device that happens to have the same file id: not the report.
+  await expect(writeWhole('mounted', 'x', fs(true, true, 2))).rejects.toMatchObject({ code: 'ENOSPC', partRemoved: true });
+  expect(calls).toEqual(['truncate unlinked', 'unlink unlinked', 'truncate stuck', 'truncate mounted', 'truncate mounted']);
 });
 
 test('writeWhole: a pipe, a device or a socket is refused before it is opened, or once opened if it became one; only the file opened is ever removed', async () => {

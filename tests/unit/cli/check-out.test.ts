@@ -1,8 +1,9 @@
 /** `check --out FILE`: the report goes to the file; a place that cannot be written is one line ending in [bad-out] (as grade's and web's) and exit 2. */
 import { test, expect } from '@playwright/test';
-import { readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fixturePath, ROOT, runCli, tempDir } from '../../helpers.js';
+import { runCliAfter } from './run-under-shell.js';
 
 test('check --out writes the report to the file, and refuses a folder in one line', async () => {
   const dir = tempDir('check-out');
@@ -13,6 +14,14 @@ test('check --out writes the report to the file, and refuses a folder in one lin
   const refused = await runCli(['check', fixturePath('flows/solution.json'), '--format', 'json', '--out', dir]);
   expect(refused.code).toBe(2);
   expect(refused.stderr.trim()).toBe(`flowgrade: cannot write --out ${dir}: is a directory, not a file [bad-out]`);
+});
+
+test('check --out makes the report with the modes the umask gives a new file (readable by the group and others under umask 022), as any program\'s', async () => {
+  test.skip(process.platform === 'win32', 'POSIX modes');
+  const file = path.join(tempDir('check-out-mode'), 'report.json');
+  const run = await runCliAfter('umask 022', ['check', fixturePath('flows/solution.json'), '--format', 'json', '--out', file]);
+  expect([run.code, run.stderr]).toEqual([0, '']);
+  expect(statSync(file).mode & 0o777).toBe(0o644);
 });
 
 test('a console report written to --out is never coloured, though stdout would be', async () => {
