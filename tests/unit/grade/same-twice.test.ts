@@ -88,6 +88,14 @@ test('Windows paths: a student\'s zip inside a class given twice is named once, 
   ]);
 });
 
+test('a zip whose entries a Windows tool wrote with \\ between folders, and the folder it was extracted into: the same class', () => {
+  const students = ['Ann_1/Main_Flow_1.json', 'Bob_2/Main_Flow_2.json', 'Cy_3/Main_Flow_3.json'];
+  const zipped = students.map((s) => `/c/lab3.zip!/${s.replace('/', '\\')}`);
+  expect(sameSubmissionsTwice(candidatesOf([...zipped, ...students.map((s) => `/c/lab3/${s}`)]))).toEqual([
+    'flowgrade: /c/lab3.zip and /c/lab3 hold the same 3 submissions: each is graded twice, in two rows; give only one of them [same-submissions]',
+  ]);
+});
+
 test('a zip that holds the folder itself (zip -r lab3.zip lab3), given with the folder by a relative path: found, and named as given', () => {
   const students = ['Ann_1/Main_Flow_1.json', 'Bob_2/Main_Flow_2.json', 'Cy_3/upload.zip!/Main_Flow_3.json'];
   const relative = candidatesOf([...students.map((s) => `lab3.zip!/lab3/${s}`), ...students.map((s) => `lab3/${s}`)]);
@@ -98,6 +106,36 @@ test('a zip that holds the folder itself (zip -r lab3.zip lab3), given with the 
   expect(sameSubmissionsTwice(absolute)).toEqual(['flowgrade: /c/lab3.zip and /c/lab3 hold the same 3 submissions: each is graded twice, in two rows; give only one of them [same-submissions]']);
   const windows = candidatesOf([...students.map((s) => `C:\\c\\lab3.zip!/lab3/${s}`), ...students.map((s) => `C:\\c\\lab3\\${s.replace(/\//g, '\\').replace('!\\', '!/')}`)]);
   expect(sameSubmissionsTwice(windows)).toEqual(['flowgrade: C:\\c\\lab3.zip and C:\\c\\lab3 hold the same 3 submissions: each is graded twice, in two rows; give only one of them [same-submissions]']);
+});
+
+test('the class zip and the current folder it was extracted into (paths relative to it): named as ".", a student\'s zip in it not named again; a class given twice elsewhere, by absolute Windows paths, still named', () => {
+  const students = ['Ann_1/Main_Flow_1.json', 'Bob_2/Main_Flow_2.json', 'Cy_3/upload.zip!/Main_Flow_3.json', 'Cy_3/upload.zip!/Main_Flow_3 (1).json'];
+  const other = ['Dee_4\\Main_Flow_4.json', 'Eve_5\\Main_Flow_5.json'];
+  const candidates = candidatesOf([
+    ...students.map((s) => `lab3.zip!/${s}`),
+    ...students,
+    ...other.map((s) => `C:\\c\\lab4.zip!/${s.replace('\\', '/')}`),
+    ...other.map((s) => `C:\\c\\lab4\\${s}`),
+  ]);
+  expect(sameSubmissionsTwice(candidates)).toEqual([
+    'flowgrade: lab3.zip and . hold the same 4 submissions: each is graded twice, in two rows; give only one of them [same-submissions]',
+    'flowgrade: C:\\c\\lab4.zip and C:\\c\\lab4 hold the same 2 submissions: each is graded twice, in two rows; give only one of them [same-submissions]',
+  ]);
+});
+
+test('a zip of part of the class given with the whole class\'s zip: named, whichever sorts first (the whole one is not found again in the part)', () => {
+  const whole = ['Ann_1', 'Bob_2', 'Cy_3', 'Dee_4', 'Eve_5', 'Fay_6'].map((s) => `a.zip!/${s}/Main_Flow.json`);
+  const part = ['Ann_1', 'Bob_2'].map((s) => `z.zip!/${s}/Main_Flow.json`);
+  expect(sameSubmissionsTwice(candidatesOf([...whole, ...part]))).toEqual([
+    'flowgrade: z.zip and a.zip hold the same 2 submissions: each is graded twice, in two rows; give only one of them [same-submissions]',
+  ]);
+});
+
+test('a POSIX folder whose name holds a \\: the folder the zip\'s own folder is found again in is named with /', () => {
+  const students = ['Ann_1/Main_Flow_1.json', 'Bob_2/Main_Flow_2.json'];
+  expect(sameSubmissionsTwice(candidatesOf([...students.map((s) => `/c/a\\b/lab3.zip!/lab3/${s}`), ...students.map((s) => `/c/a\\b/lab3/${s}`)]))).toEqual([
+    'flowgrade: /c/a\\b/lab3.zip and /c/a\\b/lab3 hold the same 2 submissions: each is graded twice, in two rows; give only one of them [same-submissions]',
+  ]);
 });
 
 test('two classes given twice side by side (lab3.zip lab3 lab4.zip lab4, each zip holding its folder): a line for each', () => {
