@@ -14,7 +14,7 @@ import { coded } from '../errors.js';
 import type { GradingFlags } from '../grading-options.js';
 import { namesIn, reasonOf } from '../io.js';
 import { giveOwner, makeFolder } from '../make-folder.js';
-import { discover, type Discovery } from './discover.js';
+import { discover, outFolderTests, type Discovery } from './discover.js';
 import { keepNewest, sortRows, type Duplicate } from './duplicates.js';
 import { nameClashKey } from './file-names.js';
 import { PoolTaskError, WorkerPool } from './pool.js';
@@ -79,6 +79,11 @@ export async function runBatch(batch: BatchOptions): Promise<BatchOutcome> {
   const out = realPath(batch.outDir);
   const clash = batch.inputs.find((input) => realPath(input) === out);
   if (clash !== undefined) return { ok: false, problems: [coded(`flowgrade: --out ${batch.outDir} is also an input: write the reports into another folder`, 'bad-out')] };
+  // The grader's dataset is an input too: read before grading, then replaced by a report of its name.
+  const dataset = batch.flags.dynvars;
+  if (dataset !== undefined && outFolderTests(batch.outDir).insideOut(dataset)) {
+    return { ok: false, problems: [coded(`flowgrade: --dynvars ${dataset} is inside --out ${batch.outDir}, where a report could replace it: keep the dataset in another folder`, 'bad-out')] };
+  }
   const found = await discover(batch.inputs, batch.zipLimits, batch.outDir);
   found.warnings.forEach(batch.warn);
   if (found.problems.length > 0) return { ok: false, problems: found.problems };

@@ -27,15 +27,24 @@ export interface Discovery {
 }
 
 /**
+ * Whether a path lies inside the output folder, named as given or through symlinks (either way for
+ * the folder too): `inside` for an absolute path, `insideOut` for any path, as given and as its
+ * real path. Nothing is inside an output folder that is not given.
+ */
+export function outFolderTests(outDir: string | undefined): { inside: (absolute: string) => boolean; insideOut: (file: string) => boolean } {
+  // (A file system's root, `E:\` or `/`, ends with the separator already.)
+  const excluded = outDir === undefined ? [] : [...new Set([path.resolve(outDir), realPath(outDir)])].map((dir) => (dir.endsWith(path.sep) ? dir : dir + path.sep));
+  const inside = (absolute: string) => excluded.some((dir) => absolute.startsWith(dir));
+  return { inside, insideOut: (file) => inside(path.resolve(file)) || inside(realPath(file)) };
+}
+
+/**
  * `outDir`: the output folder, whose files are never submissions: found in a folder, they are
  * skipped with one warning; named directly, they are a usage error (their reports could
  * overwrite them).
  */
 export async function discover(inputs: string[], limits: ZipLimits, outDir?: string): Promise<Discovery> {
-  // (A file system's root, `E:\` or `/`, ends with the separator already.)
-  const excluded = outDir === undefined ? [] : [...new Set([path.resolve(outDir), realPath(outDir)])].map((dir) => (dir.endsWith(path.sep) ? dir : dir + path.sep));
-  const inside = (absolute: string) => excluded.some((dir) => absolute.startsWith(dir));
-  const insideOut = (file: string) => inside(path.resolve(file)) || inside(realPath(file));
+  const { inside, insideOut } = outFolderTests(outDir);
   const warnings: string[] = [];
   const problems: string[] = [];
   const warn = (line: string) => warnings.push(line);

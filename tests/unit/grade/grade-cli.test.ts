@@ -278,6 +278,16 @@ test('--out: an input, or a place that cannot be written, is a usage error; an e
   // a file named directly inside --out (its report could replace it), and --out as a link to an input folder
   const named = await runCli(['grade', path.join(dir, 'a.json'), '--out', dir, ...NOW, '--quiet']);
   expect([named.code, named.stderr.trim()]).toEqual([2, `flowgrade: ${path.join(dir, 'a.json')}: it is inside --out ${dir}, where its report could replace it: write the reports into another folder [bad-out]`]);
+  // the grader's --dynvars dataset inside --out (named there, or through a link): a report of its name would replace it
+  const dataset = path.join(tempDir('out-dataset'), '140.json');
+  writeFileSync(dataset, readFileSync(path.join(ROOT, 'mocks/data/dynvars.json')));
+  const datasetLink = path.join(tempDir('out-dataset-link'), 'dynvars.json');
+  symlinkSync(dataset, datasetLink);
+  for (const given of [dataset, datasetLink]) {
+    const inOut = await runCli(['grade', dir, '--out', path.dirname(dataset), '--dynvars', given, ...NOW, '--quiet']);
+    expect([inOut.code, inOut.stderr.trim()]).toEqual([2, `flowgrade: --dynvars ${given} is inside --out ${path.dirname(dataset)}, where a report could replace it: keep the dataset in another folder [bad-out]`]);
+  }
+  expect(readdirSync(path.dirname(dataset))).toEqual(['140.json']);
   const link = path.join(tempDir('out-link'), 'class-link');
   symlinkSync(dir, link);
   const linked = await runCli(['grade', dir, '--out', link, ...NOW, '--quiet']);
