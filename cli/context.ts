@@ -2,7 +2,7 @@
 export interface CliContext {
   stdout: (text: string) => void;
   stderr: (text: string) => void;
-  /** Whether stdout/stderr is a terminal (progress display). */
+  /** Whether stderr is a terminal that can redraw the progress line (not a dumb one). */
   isTTY: boolean;
   /** The width of stdout in columns when it is a terminal (console output wraps to it); undefined for a pipe or file. */
   columns?: () => number | undefined;

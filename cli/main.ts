@@ -56,7 +56,7 @@ export async function run(argv: string[], overrides: Partial<CliContext> = {}): 
   const ctx: CliContext = {
     stdout: writerTo(process.stdout),
     stderr: writerTo(process.stderr),
-    isTTY: Boolean(process.stderr.isTTY),
+    isTTY: redrawsLines(Boolean(process.stderr.isTTY), process.env),
     color: colourWanted(argv, process.env, Boolean(process.stdout.isTTY)),
     unicode: unicodeTerminal(process.platform, process.env),
     columns: () => (process.stdout.isTTY ? process.stdout.columns : undefined),
@@ -103,6 +103,15 @@ export async function run(argv: string[], overrides: Partial<CliContext> = {}): 
 export function colourWanted(argv: string[], env: NodeJS.ProcessEnv, isTTY: boolean): boolean {
   if (argv.includes('--no-color') || (env.NO_COLOR !== undefined && env.NO_COLOR !== '')) return false;
   if (env.FORCE_COLOR !== undefined) return env.FORCE_COLOR !== '0' && env.FORCE_COLOR.toLowerCase() !== 'false';
+  return isTTY && env.TERM !== 'dumb';
+}
+
+/**
+ * Whether stderr can show the progress line redrawn in place: a terminal, but not one that says it
+ * is `dumb` (Emacs's shell, an editor's output pane), which shows the redrawing's carriage returns
+ * and escape sequences as text: there, as in a pipe, plain lines now and then.
+ */
+export function redrawsLines(isTTY: boolean, env: NodeJS.ProcessEnv): boolean {
   return isTTY && env.TERM !== 'dumb';
 }
 

@@ -1,7 +1,7 @@
 /** When the console report is coloured on a stdout that is not a terminal: NO_COLOR, FORCE_COLOR and --no-color as docs/cli.md says. */
 import { test, expect } from '@playwright/test';
 import { fixturePath, runCli } from '../../helpers.js';
-import { colourWanted } from '../../../cli/main.js';
+import { colourWanted, redrawsLines } from '../../../cli/main.js';
 
 const flow = fixturePath('flows/defect-menu-option3-unlinked.json');
 
@@ -45,4 +45,11 @@ test('a terminal that says it is dumb (TERM=dumb: Emacs\'s shell, an editor\'s p
   expect(colourWanted([], { TERM: 'dumb' }, true)).toBe(false);
   expect(colourWanted([], { TERM: 'dumb', FORCE_COLOR: '1' }, true)).toBe(true);
   expect(colourWanted([], {}, true)).toBe(true); // no TERM at all: Windows' console
+});
+
+test('grade\'s progress is redrawn in place on a terminal, but on a dumb one (TERM=dumb) written as plain lines, as in a pipe', () => {
+  expect(redrawsLines(true, { TERM: 'xterm-256color' })).toBe(true);
+  expect(redrawsLines(true, {})).toBe(true);
+  expect(redrawsLines(true, { TERM: 'dumb' })).toBe(false);
+  expect(redrawsLines(false, { TERM: 'xterm' })).toBe(false);
 });
