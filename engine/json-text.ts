@@ -145,11 +145,38 @@ export function withoutBom(text: string): string {
  */
 function binaryKind(bytes: Uint8Array): string | undefined {
   const starts = (...signature: number[]) => signature.every((byte, i) => bytes[i] === byte);
-  if (starts(0x50, 0x4b, 0x03, 0x04) || starts(0x50, 0x4b, 0x05, 0x06)) return 'a ZIP archive; unzip it and give the .json file inside';
+  const document = officeDocumentKind(bytes);
+  if (document) return `${document}, not a flow export`;
+  if (isZipArchive(bytes)) return 'a ZIP archive; unzip it and give the .json file inside';
   if (starts(0x89, 0x50, 0x4e, 0x47)) return 'an image (PNG), not a flow export';
   if (starts(0xff, 0xd8, 0xff)) return 'an image (JPEG), not a flow export';
   if (starts(0x47, 0x49, 0x46, 0x38)) return 'an image (GIF), not a flow export';
   if (starts(0x25, 0x50, 0x44, 0x46, 0x2d)) return 'a PDF document, not a flow export';
+  return undefined;
+}
+
+/**
+ * A ZIP archive by its first bytes (a local file header, or the end record of an empty archive)
+ * that is not an Office document (officeDocumentKind): a zipped export, to unzip.
+ */
+export function isZipArchive(bytes: Uint8Array): boolean {
+  const zip = bytes[0] === 0x50 && bytes[1] === 0x4b && ((bytes[2] === 0x03 && bytes[3] === 0x04) || (bytes[2] === 0x05 && bytes[3] === 0x06));
+  return zip && officeDocumentKind(bytes) === undefined;
+}
+
+/**
+ * A Word, Excel or PowerPoint file, or an OpenDocument one, is a ZIP archive too, told by its
+ * first entry's name (in its local header at byte 30): Office writes `[Content_Types].xml` first,
+ * and OpenDocument requires `mimetype` first. Such a file (a write-up with screenshots handed in
+ * for the export) is no zipped export: "unzip it" would send its author the wrong way.
+ */
+function officeDocumentKind(bytes: Uint8Array): string | undefined {
+  if (bytes.length < 30 || bytes[0] !== 0x50 || bytes[1] !== 0x4b || bytes[2] !== 0x03 || bytes[3] !== 0x04) return undefined;
+  const nameLength = bytes[26]! | (bytes[27]! << 8);
+  let name = '';
+  for (let i = 30; i < Math.min(30 + nameLength, bytes.length); i++) name += String.fromCharCode(bytes[i]!);
+  if (name === '[Content_Types].xml') return 'an Office document (Word, Excel or PowerPoint)';
+  if (name === 'mimetype') return 'an OpenDocument file (LibreOffice, OpenOffice)';
   return undefined;
 }
 

@@ -4,7 +4,7 @@
  * the reason code the page's advice is chosen by.
  */
 import { gradeFlow, refusedReport, type GradeOptions } from '../engine/grade.js';
-import { DEFAULT_LIMITS } from '../engine/json-text.js';
+import { DEFAULT_LIMITS, isZipArchive } from '../engine/json-text.js';
 import type { GradeReport } from '../engine/report.js';
 import { boundReport } from '../reports/bounds.js';
 import type { FailureReason } from './failure-reason.js';
@@ -41,7 +41,7 @@ export async function gradePickedFile(file: PickedFile, options: Omit<GradeOptio
   return { report, reason: report.error ? loaderReason(report.error.code, bytes) : undefined };
 }
 
-/** The reason of a loader's refusal, from its stable code (docs/errors.md) and, for a ZIP archive, the file's first bytes. */
+/** The reason of a loader's refusal, from its stable code (docs/errors.md) and, for a ZIP archive (isZipArchive, as the loader tells one), the file's first bytes. */
 function loaderReason(code: string, bytes: Uint8Array): FailureReason {
   switch (code) {
     case 'not-json':
@@ -54,11 +54,6 @@ function loaderReason(code: string, bytes: Uint8Array): FailureReason {
     default:
       return 'unusable-export';
   }
-}
-
-/** The signatures the loader names a ZIP archive by (a local file header, or the end record of an empty archive). */
-function isZipArchive(bytes: Uint8Array): boolean {
-  return bytes[0] === 0x50 && bytes[1] === 0x4b && ((bytes[2] === 0x03 && bytes[3] === 0x04) || (bytes[2] === 0x05 && bytes[3] === 0x06));
 }
 
 /**

@@ -419,7 +419,10 @@ test('a ZIP archive, an image or a PDF is named as such in one line (not raw byt
   const png = Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex');
   const jpeg = Buffer.from('ffd8ffe000104a464946', 'hex');
   const pdf = Buffer.from('%PDF-1.7\n%\xe2\xe3\xcf\xd3\n', 'latin1');
+  // A Word file is a ZIP archive too, whose first entry is [Content_Types].xml: a write-up, not a zipped export.
+  const docx = Buffer.from('504b030414000000000000000000000000000000000000000000130000005b436f6e74656e745f54797065735d2e786d6c', 'hex');
   const cases: [string, Buffer, RegExp][] = [
+    ['write-up.docx', docx, /^write-up\.docx: not valid JSON: the file is an Office document \(Word, Excel or PowerPoint\), not a flow export \[not-json\]$/],
     ['Main_Flow_140.zip', zip, /^Main_Flow_140\.zip: not valid JSON: the file is a ZIP archive; unzip it and give the \.json file inside \[not-json\]$/],
     ['screenshot.png', png, /^screenshot\.png: not valid JSON: the file is an image \(PNG\), not a flow export \[not-json\]$/],
     ['photo.jpg', jpeg, /^photo\.jpg: not valid JSON: the file is an image \(JPEG\), not a flow export \[not-json\]$/],

@@ -1,7 +1,8 @@
 import { test, expect } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { assertNesting, DEFAULT_LIMITS, firstNonUtf8Byte, SCAN_BEFORE_PARSE_LENGTH } from '../../../engine/json-text.js';
+import { zipSync } from 'fflate';
+import { assertNesting, DEFAULT_LIMITS, firstNonUtf8Byte, isZipArchive, SCAN_BEFORE_PARSE_LENGTH } from '../../../engine/json-text.js';
 import { attendeeOfFile } from '../../../engine/attendee.js';
 import { loadFlow } from '../../../engine/loader.js';
 import type { FlowModel } from '../../../engine/model.js';
@@ -340,6 +341,16 @@ test.describe('unreadable input: one clear line and a stable code', () => {
     for (const [signature, kind] of cases) {
       expect(failure(new Uint8Array([...signature, 0, 1, 2, 0x7b]))).toEqual({ code: 'not-json', message: `not valid JSON: the file is ${kind}` });
     }
+  });
+
+  test('a Word, Excel or PowerPoint file, or an OpenDocument one (ZIP archives too), is named as a document, not sent to be unzipped', () => {
+    const first = (name: string, data = '') => zipSync({ [name]: new TextEncoder().encode(data), 'word/document.xml': new TextEncoder().encode('<w:document/>') }, { level: 0 });
+    expect(failure(first('[Content_Types].xml', '<Types/>'))).toEqual({ code: 'not-json', message: 'not valid JSON: the file is an Office document (Word, Excel or PowerPoint), not a flow export' });
+    expect(failure(first('mimetype', 'application/vnd.oasis.opendocument.text'))).toEqual({ code: 'not-json', message: 'not valid JSON: the file is an OpenDocument file (LibreOffice, OpenOffice), not a flow export' });
+    // A zipped export, whatever it holds first, is still one to unzip.
+    expect(failure(first('Main_Flow_140/Main_Flow_140.json', '{}')).message).toBe('not valid JSON: the file is a ZIP archive; unzip it and give the .json file inside');
+    expect(isZipArchive(first('[Content_Types].xml'))).toBe(false);
+    expect(isZipArchive(first('Main_Flow_140.json'))).toBe(true);
   });
 
   test('a UTF-32 export, with or without BOM, little- or big-endian, is named as such, not as binary data', () => {
