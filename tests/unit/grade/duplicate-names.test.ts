@@ -57,6 +57,12 @@ test('duplicates: two entries of one name are told apart by their place; two for
   expect(tie.duplicates).toEqual([{ attendee: '7', kept: 'class.zip!/Ann/X.json (entry 2)', dropped: ['class.zip!/Ann/X.json (entry 1)'], keptFile: 'class.zip!/Ann/X.json' }]);
   // Paths that differ to the eye stay as they are.
   expect(keepNewest([row('class.zip!/Ann/a.json'), row('class.zip!/Ann/b.json')]).duplicates).toEqual([{ attendee: '7', kept: 'class.zip!/Ann/a.json', dropped: ['class.zip!/Ann/b.json'] }]);
+  // Two entries of one name with an accent, in one form: told apart by their place only, the name as it is.
+  const accented = keepNewest([row('class.zip!/Ann/Jos\u00e9.json', { entry: 1 }), row('class.zip!/Ann/Jos\u00e9.json', { entry: 2 })]);
+  expect(accented.duplicates).toEqual([{ attendee: '7', kept: 'class.zip!/Ann/Jos\u00e9.json (entry 2)', dropped: ['class.zip!/Ann/Jos\u00e9.json (entry 1)'], keptFile: 'class.zip!/Ann/Jos\u00e9.json' }]);
+  // An entry whose namesake in the archive is another attendee's: nothing in this attendee's reads alike, no place given.
+  const namesakeElsewhere = keepNewest([row('class.zip!/Ann/X.json', { entry: 3, lastModified: '2025-02-01T00:00:00' }), row('class.zip!/Ann/Y.json', { lastModified: '2025-01-01T00:00:00' })]);
+  expect(namesakeElsewhere.duplicates).toEqual([{ attendee: '7', kept: 'class.zip!/Ann/X.json', dropped: ['class.zip!/Ann/Y.json'] }]);
 });
 
 test('grade: the duplicates line, summary.md and grades.csv tell two entries of one name apart', async () => {

@@ -171,6 +171,15 @@ test('duplicates: an export date without a time zone (as Flow Designer writes it
   expect(declaredTime('2025-02-30T10:00:00.000')).toBeNaN();
   expect(declaredTime('2025-04-31')).toBeNaN();
   expect(declaredTime('2024-02-29T10:00:00.000')).toBe(Date.UTC(2024, 1, 29, 10));
+  // ISO 8601 as other tools write it: spaces around, a space or t for T, z for Z, more than 3 digits of a second.
+  expect(declaredTime(' 2025-07-29T10:37:05.902\n')).toBe(Date.UTC(2025, 6, 29, 10, 37, 5, 902));
+  expect(declaredTime('2025-07-29 10:37:05.902')).toBe(Date.UTC(2025, 6, 29, 10, 37, 5, 902));
+  expect(declaredTime('2025-07-29t10:37:05.902z')).toBe(Date.UTC(2025, 6, 29, 10, 37, 5, 902));
+  expect(declaredTime('2025-07-29T10:37:05.902123456')).toBe(Date.UTC(2025, 6, 29, 10, 37, 5, 902));
+  // The year 0 is a leap year (Date.UTC would read it as 1900, which is not).
+  const leapDayOfYear0 = new Date(0);
+  leapDayOfYear0.setUTCFullYear(0, 1, 29);
+  expect(declaredTime('0000-02-29')).toBe(leapDayOfYear0.getTime());
 });
 
 test('duplicates: export dates decide only when every submission has one, else the file times for all', () => {
@@ -188,6 +197,17 @@ test('duplicates: export dates decide only when every submission has one, else t
   // Equal export dates: the newer file, then the smaller path.
   const tied = [row('8', 'b/v1.json', { lastModified: '2025-07-30T10:00:00.000', mtimeMs: 2 }), row('8', 'b/v2.json', { lastModified: '2025-07-30T10:00:00.000', mtimeMs: 3 })];
   expect(keepNewest(tied).kept.map((r) => r.file)).toEqual(['b/v2.json']);
+});
+
+test('duplicates: the lines of one attendee id in two folders are in the order of the submissions kept, whatever the order given', () => {
+  // Given sorted by path, the folder a (a/0.json) comes before a/b (a/b/1.json); the submissions kept, a/z.json and a/b/2.json, sort the other way.
+  const rows = [row('7', 'a/0.json', { mtimeMs: 1 }), row('7', 'a/b/1.json', { mtimeMs: 1 }), row('7', 'a/b/2.json', { mtimeMs: 2 }), row('7', 'a/z.json', { mtimeMs: 2 })];
+  for (const order of [rows, [...rows].reverse()]) {
+    expect(keepNewest(order).duplicates).toEqual([
+      { attendee: '7', kept: 'a/b/2.json', dropped: ['a/b/1.json'] },
+      { attendee: '7', kept: 'a/z.json', dropped: ['a/0.json'] },
+    ]);
+  }
 });
 
 test('duplicates: one attendee id in two folders is two students (a platform gives each a folder), both graded', () => {
