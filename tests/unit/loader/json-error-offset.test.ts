@@ -43,3 +43,21 @@ test('text after the value is where it goes wrong; a value cut short is its end'
   expect(jsonErrorOffset('[1, 2')).toBe(5);
   expect(jsonErrorOffset('{"a": "\\u12"}')).toBe(8);
 });
+
+test('a \\u escape in capitals (\\u00E9) is no error: the one after it is found', () => {
+  const text = '{"a": "Jos\\u00E9", "b": }';
+  expect(jsonErrorOffset(text)).toBe(text.length - 1);
+});
+
+test('a bracket closed by the other kind ({], [1}) is where it goes wrong, empty or not, nested or not', () => {
+  expect(jsonErrorOffset('{]')).toBe(1);
+  expect(jsonErrorOffset('{"a": [}, "b": 1}')).toBe(7);
+  expect(jsonErrorOffset('[1}')).toBe(2);
+  expect(jsonErrorOffset('{"a": 1]')).toBe(7);
+  expect(message('{"a": [}}')).toBe('not valid JSON: unexpected "}}" at line 1 column 8');
+});
+
+test('a number ending in its decimal point (1.) is wrong at the point', () => {
+  expect(jsonErrorOffset('[1.]')).toBe(2);
+  expect(jsonErrorOffset('{"a": 1.}')).toBe(7);
+});
