@@ -172,6 +172,32 @@ test('Request Body not JSON: where it broke, the 40 characters before marked cut
   expect(!at41.ok && at41.where).toBe(`line 1, column 42: …"${'a'.repeat(34)}": 1 x}`);
 });
 
+test('Request Body not JSON: the whole message, 20 characters before the place and 10 after, V8\'s position left out; 20 characters after it shown whole, more cut', () => {
+  expect(parseBody('{"entryPointId": "{{outdialcbid}}"\n  "destination": "{{customani}}", "mediaType": "telephony"}')).toEqual({
+    ok: false,
+    error: 'the Request Body is not valid JSON at line 2, column 3 (near: "{{outdialcbid}}" "destinati): Expected \',\' or \'}\' after property value',
+    where: 'line 2, column 3: {"entryPointId": "{{outdialcbid}}" "destination": "{{cu…',
+  });
+  const after20 = parseBody(`{"a": 1 x${'b'.repeat(18)}}`);
+  expect(!after20.ok && after20.where).toBe(`line 1, column 9: {"a": 1 x${'b'.repeat(18)}}`);
+  // 40 characters before, never half of one (an emoji is two UTF-16 units).
+  const emoji = parseBody(`{"a": "${'\u{1F600}'.repeat(45)}" x}`);
+  expect(!emoji.ok && emoji.where).toBe(`line 1, column 100: …${'\u{1F600}'.repeat(38)}" x}`);
+});
+
+test('Request Body not JSON from its first character (a quote typed as in JavaScript, or curly): where and why, as anywhere else', () => {
+  expect(parseBody("'x'")).toEqual({
+    ok: false,
+    error: 'the Request Body is not valid JSON at line 1, column 1 (near: \'x\'): Unexpected token \'\'\'; JSON needs double quotes (") around names and texts, not single quotes (\')',
+    where: "line 1, column 1: 'x'",
+  });
+  // Every curly quote a word processor makes, opening or closing, single or double.
+  for (const quote of ['\u201C', '\u201D', '\u2018', '\u2019']) {
+    const curly = parseBody(`{"a": ${quote}web${quote}}`);
+    expect(!curly.ok && curly.error, quote).toBe(`the Request Body is not valid JSON at line 1, column 7 (near: {"a": ${quote}web${quote}}): Unexpected token '${quote}'; JSON needs straight double quotes ("), not curly ones (\u201C \u201D)`);
+  }
+});
+
 test('a Create Task request: POST, or no method chosen yet, to /v1/tasks', () => {
   expect(callsTasksApi(request({ httpRequestPath: '/v1/tasks' }))).toBe(true);
   expect(callsTasksApi(request({ httpRequestMethod: 'post', httpRequestPath: 'v1/tasks' }))).toBe(true);
