@@ -12,6 +12,7 @@ import path from 'node:path';
 import { zipSync } from 'fflate';
 import type { Candidate } from '../../../cli/grade/types.js';
 import { expandArchive, type ZipLimits } from '../../../cli/grade/zip.js';
+import { checkDirectory } from '../../../cli/grade/zip-times.js';
 import { fixturePath, runCli, tempDir } from '../../helpers.js';
 
 const LIMITS: ZipLimits = { maxEntryBytes: 20 * 1024 * 1024, maxTotalBytes: 200 * 1024 * 1024, maxEntries: 10_000 };
@@ -86,6 +87,12 @@ test('split archives (a part of a .z01, .z02, … set) are refused as such', () 
   expect(shown(expandArchive(part.zip, 'class.zip', 0, LIMITS))).toEqual([
     ['class.zip', 'zip-unsupported', 'zip archive split into parts (.z01, .z02, …); ask for it as a single .zip'],
   ]);
+  // Only the disk the directory starts on said to be another: split all the same.
+  const last = oneEntry();
+  last.view.setUint16(last.end + 6, 1, true);
+  expect(shown(expandArchive(last.zip, 'class.zip', 0, LIMITS))).toEqual([
+    ['class.zip', 'zip-unsupported', 'zip archive split into parts (.z01, .z02, …); ask for it as a single .zip'],
+  ]);
   // Inside the class archive: that entry's row, the others still count.
   const candidates = expandArchive(zipSync({ 'Bob/upload.zip': part.zip, 'Carol/Main_Flow_3.json': FLOW }), 'class.zip', 0, LIMITS);
   expect(shown(candidates)).toEqual([
@@ -107,6 +114,56 @@ test('still read: an empty archive, a self-extractor (a program before the archi
   record.setBigUint64(24, 3n, true); // the ZIP64 record's counts
   record.setBigUint64(32, 3n, true);
   expect(shown(expandArchive(lying, 'class.zip', 0, LIMITS))).toEqual(corrupt('its end record counts 3 entries, but its directory holds 1'));
+});
+
+test('a directory entry running past the end record, or bytes in the directory that are no entry: zip-corrupt, saying which', () => {
+  const long = oneEntry();
+  const offset = long.view.getUint32(long.end + 16, true);
+  long.view.setUint16(offset + 28, 1000, true); // the entry's name length
+  expect(shown(expandArchive(long.zip, 'class.zip', 0, LIMITS))).toEqual(corrupt('its end record counts 1 entry, but its directory holds 0'));
+  // Five bytes between the last entry and the end record, counted in the directory's size.
+  const { zip, view, end } = oneEntry();
+  const padded = new Uint8Array(zip.length + 5);
+  padded.set(zip.subarray(0, end));
+  padded.set(zip.subarray(end), end + 5);
+  new DataView(padded.buffer).setUint32(end + 5 + 12, view.getUint32(end + 12, true) + 5, true);
+  expect(shown(expandArchive(padded, 'class.zip', 0, LIMITS))).toEqual(corrupt('its directory ends in 5 bytes that are not an entry'));
+});
+
+test('an entry\'s own header must fit before the directory (30 bytes at least): at 30 bytes before it, read; at 29, zip-corrupt', () => {
+  for (const [before, fault] of [[30, undefined], [29, 'its directory places entry 1 at byte 29, past the entries\' data']] as const) {
+    const { zip, view, end } = oneEntry();
+    const offset = view.getUint32(end + 16, true);
+    view.setUint32(offset + 42, offset - before, true);
+    const found = checkDirectory(zip);
+    expect(found, `${before}`).toEqual(fault === undefined ? { prefix: 0 } : { code: 'zip-corrupt', why: fault.replace('29', `${offset - before}`) });
+  }
+});
+
+test('a self-extractor whose entry is said to lie far past the file: zip-corrupt, not a crash', () => {
+  const { zip, view, end } = oneEntry();
+  const offset = view.getUint32(end + 16, true);
+  view.setUint32(offset + 42, 0x7fffffff, true);
+  const program = new Uint8Array(1000 + zip.length);
+  program.set(zip, 1000);
+  expect(shown(expandArchive(program, 'class.zip', 0, LIMITS))).toEqual(corrupt(`its directory is said to start at byte ${offset}, but lies at byte ${offset + 1000}`));
+});
+
+test('also read: an empty archive after a self-extractor\'s program, a ZIP64 self-extractor (its locator not shifted), a comment of the most bytes an end record allows', () => {
+  const empty = zipSync({});
+  const emptyProgram = new Uint8Array(1000 + empty.length);
+  emptyProgram.set(empty, 1000);
+  expect(expandArchive(emptyProgram, 'class.zip', 0, LIMITS)).toEqual([]);
+  const large = zip64(oneEntry().zip);
+  const program = new Uint8Array(1000 + large.length);
+  program.set(large, 1000);
+  expect(shown(expandArchive(program, 'class.zip', 0, LIMITS))).toEqual([['class.zip!/Alice/Main_Flow_1.json', 'bytes']]);
+  const { zip, end } = oneEntry();
+  const commented = new Uint8Array(zip.length + 0xffff);
+  commented.set(zip);
+  new DataView(commented.buffer).setUint16(end + 20, 0xffff, true);
+  expect(checkDirectory(commented)).toEqual({ prefix: 0 });
+  expect(shown(expandArchive(commented, 'class.zip', 0, LIMITS))).toEqual([['class.zip!/Alice/Main_Flow_1.json', 'bytes']]);
 });
 
 test('grade: an unreadable archive in a class folder is a zip-corrupt row beside the exports, and alone one too', async () => {
