@@ -82,3 +82,23 @@ test('zip: two entries of one name with different contents are each matched agai
   expect(zipDirectory(zip).checksums.get('Ann/x.json')).toHaveLength(2);
   expect(expandArchive(zip, 'lms.zip', 0, LIMITS).map((c) => c.kind)).toEqual(['bytes', 'bytes']);
 });
+
+test('zip: a damaged entry whose name Windows wrote in code page 437 (no UTF-8 flag) is refused as damaged too, under the name as written', () => {
+  const zip = zipSync({ 'AAAAAAAAAA/Main_Flow_1.json': FLOW, 'Bob/b.json': FLOW }, { level: 0 });
+  const cp437 = new Uint8Array([0x90, 0x6c, 0x8a, 0x76, 0x65, 0x5f, 0x52, 0x65, 0x6e, 0x82]); // "Élève_René"
+  for (let i = 0; i + 10 <= zip.length; i++) if (zip.subarray(i, i + 10).every((b) => b === 0x41)) zip.set(cp437, i); // in its own header and the directory
+  expect(outcome(expandArchive(zip, 'lms.zip', 0, LIMITS))).toEqual({ 'lms.zip!/Élève_René/Main_Flow_1.json': 'bytes', 'lms.zip!/Bob/b.json': 'bytes' });
+  // Before (a mutation sweep): looked up under fflate's Latin-1 reading of the name, it had no CRC to match, and was graded.
+  expect(outcome(expandArchive(damaged(zip, 'Main_Flow_1"', 'Main_Flow_9"'), 'lms.zip', 0, LIMITS))).toEqual({ 'lms.zip!/Élève_René/Main_Flow_1.json': DAMAGED, 'lms.zip!/Bob/b.json': 'bytes' });
+});
+
+test('zip: where Node has no zlib.crc32 (20.0–20.14), a damaged entry that expands is graded, not a crash', () => {
+  const archive = damaged(zipSync({ 'a.json': FLOW }, { level: 0 }), 'Main_Flow_1"', 'Main_Flow_9"');
+  const crc32 = zlib.crc32;
+  try {
+    (zlib as { crc32?: unknown }).crc32 = undefined;
+    expect(outcome(expandArchive(archive, 'lms.zip', 0, LIMITS))).toEqual({ 'lms.zip!/a.json': 'bytes' });
+  } finally {
+    zlib.crc32 = crc32;
+  }
+});
