@@ -269,6 +269,13 @@ test('zip: each entry has its own time (which of two uploads is newer), the arch
   expect(expandArchive(zipSync({ 'n.zip': zipSync({ 'k.json': [FLOW, { mtime: local }] } as Zippable) }), 'lms.zip', 7, LIMITS)[0].mtimeMs).toBe(Date.UTC(2025, 6, 30, 9, 15, 20));
 });
 
+test('zip: an extended timestamp holding no modification time (flags 2: the access time only) is no time: the DOS time is read', () => {
+  const local = new Date(2025, 6, 30, 9, 15, 20);
+  const accessed = new Uint8Array([2, ...new Uint8Array(new Uint32Array([Date.UTC(2001, 0, 1) / 1000]).buffer)]);
+  const archive = zipSync({ 'a.json': [FLOW, { mtime: local, extra: { 0x5455: accessed } }] } as Zippable);
+  expect(zipEntryTimes(archive).get('a.json')).toBe(Date.UTC(2025, 6, 30, 9, 15, 20));
+});
+
 test('zip: entries with absolute or .. paths are refused, each as its own row, and the others still count', () => {
   const archive = zipSync({ 'ok.json': FLOW, '../evil.json': FLOW, '/abs.json': FLOW, 'a/../../up.json': FLOW, 'C:/win.json': FLOW });
   const candidates = expandArchive(archive, 'lms.zip', 0, LIMITS);

@@ -166,6 +166,46 @@ test('also read: an empty archive after a self-extractor\'s program, a ZIP64 sel
   expect(shown(expandArchive(commented, 'class.zip', 0, LIMITS))).toEqual([['class.zip!/Alice/Main_Flow_1.json', 'bytes']]);
 });
 
+/**
+ * The one-entry archive with its entry's offset (and, when `sizes`, its two sizes) said to be in a
+ * ZIP64 extra field, as a ZIP64 writer leaves them, after an extended timestamp; the field holds `values`.
+ */
+function zip64Entry(values: number[], sizes: boolean): Uint8Array {
+  const { zip, view, end } = oneEntry();
+  const offset = view.getUint32(end + 16, true);
+  const field = new Uint8Array(9 + 4 + 8 * values.length);
+  const fieldView = new DataView(field.buffer);
+  fieldView.setUint16(0, 0x5455, true);
+  fieldView.setUint16(2, 5, true);
+  field[4] = 1;
+  fieldView.setUint16(9, 0x0001, true);
+  fieldView.setUint16(11, 8 * values.length, true);
+  values.forEach((value, i) => fieldView.setBigUint64(13 + 8 * i, BigInt(value), true));
+  // The directory's one entry runs up to the end record: the fields go at its end.
+  const out = new Uint8Array(zip.length + field.length);
+  out.set(zip.subarray(0, end));
+  out.set(field, end);
+  out.set(zip.subarray(end), end + field.length);
+  const outView = new DataView(out.buffer);
+  outView.setUint16(offset + 30, outView.getUint16(offset + 30, true) + field.length, true);
+  outView.setUint32(offset + 42, 0xffffffff, true);
+  if (sizes) [20, 24].forEach((at) => outView.setUint32(offset + at, 0xffffffff, true));
+  outView.setUint32(end + field.length + 12, view.getUint32(end + 12, true) + field.length, true);
+  return out;
+}
+
+test('an entry\'s own header placed by its ZIP64 field (its offset 0xFFFFFFFF, after its ZIP64 sizes when those are too): checked there; a field too short to hold it, zip-corrupt', () => {
+  const { view, end } = oneEntry();
+  const offset = view.getUint32(end + 16, true);
+  const [compressed, size] = [view.getUint32(offset + 20, true), view.getUint32(offset + 24, true)];
+  for (const sizes of [false, true]) {
+    const before = sizes ? [size, compressed] : [];
+    expect(checkDirectory(zip64Entry([...before, 0], sizes)), `sizes: ${sizes}`).toEqual({ prefix: 0 });
+    expect(checkDirectory(zip64Entry([...before, offset + 5], sizes)), `sizes: ${sizes}`).toEqual({ code: 'zip-corrupt', why: `its directory places entry 1 at byte ${offset + 5}, past the entries' data` });
+  }
+  expect(checkDirectory(zip64Entry([size, compressed], true))).toEqual({ code: 'zip-corrupt', why: "its directory places entry 1 at byte Infinity, past the entries' data" });
+});
+
 test('grade: an unreadable archive in a class folder is a zip-corrupt row beside the exports, and alone one too', async () => {
   const root = tempDir('zip-directory');
   mkdirSync(path.join(root, 'b1'));
