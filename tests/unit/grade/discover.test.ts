@@ -269,6 +269,16 @@ test('zip: each entry has its own time (which of two uploads is newer), the arch
   expect(expandArchive(zipSync({ 'n.zip': zipSync({ 'k.json': [FLOW, { mtime: local }] } as Zippable) }), 'lms.zip', 7, LIMITS)[0].mtimeMs).toBe(Date.UTC(2025, 6, 30, 9, 15, 20));
 });
 
+test('zip: each entry\'s time read past the entries before it that have a comment, and past an extra field before its timestamp', () => {
+  const exact = Date.UTC(2025, 6, 31, 12, 0, 7);
+  const stamp = new Uint8Array([1, ...new Uint8Array(new Uint32Array([exact / 1000]).buffer)]);
+  const archive = zipSync({
+    'a.json': [FLOW, { comment: 'resubmitted', extra: { 0x5455: stamp } }],
+    'b.json': [FLOW, { extra: { 0x0009: new Uint8Array(5), 0x5455: stamp } }], // a field of 5 bytes before the timestamp
+  } as Zippable);
+  expect([...zipEntryTimes(archive)]).toEqual([['a.json', exact], ['b.json', exact]]);
+});
+
 test('zip: an extended timestamp holding no modification time (flags 2: the access time only) is no time: the DOS time is read', () => {
   const local = new Date(2025, 6, 30, 9, 15, 20);
   const accessed = new Uint8Array([2, ...new Uint8Array(new Uint32Array([Date.UTC(2001, 0, 1) / 1000]).buffer)]);

@@ -114,6 +114,9 @@ test('still read: an empty archive, a self-extractor (a program before the archi
   record.setBigUint64(24, 3n, true); // the ZIP64 record's counts
   record.setBigUint64(32, 3n, true);
   expect(shown(expandArchive(lying, 'class.zip', 0, LIMITS))).toEqual(corrupt('its end record counts 3 entries, but its directory holds 1'));
+  const lost = zip64(zip);
+  lost[lost.length - 22 - 20 - 56] = 0x99; // the ZIP64 end record's signature: the locator points at nothing
+  expect(shown(expandArchive(lost, 'class.zip', 0, LIMITS))).toEqual(corrupt('its ZIP64 end record is missing'));
 });
 
 test('a directory entry running past the end record, or bytes in the directory that are no entry: zip-corrupt, saying which', () => {
