@@ -72,8 +72,9 @@ export async function writeWhole(file: string, text: string, fs: WholeFileFs = N
     // A pipe with no reader, a socket or a device without its driver, there since stat.
     throw openedNoFile(error) ? notRegular(file) : error;
   });
+  let opened: FileInfo;
   try {
-    const opened = await handle.stat();
+    opened = await handle.stat();
     if (!opened.isFile()) throw notRegular(file);
     await handle.truncate();
     try {
@@ -82,17 +83,24 @@ export async function writeWhole(file: string, text: string, fs: WholeFileFs = N
       if (!isWriteFailure(error)) throw error;
       throw Object.assign(error as Error, { partRemoved: await removePart(file, opened, handle, fs) });
     }
-  } finally {
+  } catch (error) {
     await handle.close().catch(() => undefined);
+    throw error;
   }
+  // A file system that writes back later (NFS) may say only now that the disk is full or the
+  // quota reached: the report is not whole. (Any other error of close changes nothing written.)
+  await handle.close().catch(async (error: unknown) => {
+    if (!isWriteFailure(error)) return;
+    throw Object.assign(error as Error, { partRemoved: await removePart(file, opened, undefined, fs) });
+  });
 }
 
 /**
- * The part written removed: the file opened is emptied; the name is removed only if it still names
- * that very file. Through a symlink (a report published elsewhere) the link is kept.
+ * The part written removed: the file opened is emptied (while it is open); the name is removed
+ * only if it still names that very file. Through a symlink (a report published elsewhere) the link is kept.
  */
-async function removePart(file: string, opened: FileInfo, handle: WholeFileHandle, fs: WholeFileFs): Promise<boolean> {
-  const emptied = await handle.truncate().then(() => true, () => false);
+async function removePart(file: string, opened: FileInfo, handle: WholeFileHandle | undefined, fs: WholeFileFs): Promise<boolean> {
+  const emptied = handle !== undefined && (await handle.truncate().then(() => true, () => false));
   const named = await fs.lstat(file).catch(() => undefined);
   const same = named !== undefined && !named.isSymbolicLink() && named.isFile() && named.dev === opened.dev && named.ino === opened.ino;
   const unlinked = same && (await fs.unlink(file).then(() => true, () => false));

@@ -92,6 +92,35 @@ test('writeWhole: the part written is said removed when the file was emptied or 
   expect(calls).toEqual(['truncate unlinked', 'unlink unlinked', 'truncate stuck', 'truncate mounted', 'truncate mounted']);
 });
 
+test('writeWhole: a full disk or a quota said only as the file is closed (NFS writes back then): the report is not whole, its name removed; other errors of close change nothing', async () => {
+  const { writeWhole } = await import('../../../cli/write-whole.js');
+  const calls: string[] = [];
+  const regular = { isFile: () => true, isDirectory: () => false, dev: 1, ino: 7 };
+  const fs = (atClose: string | undefined, ino = 7) => ({
+    stat: async () => regular,
+    lstat: async () => ({ ...regular, ino, isSymbolicLink: () => false }),
+    open: async (file: string) => ({
+      stat: async () => regular,
+      truncate: async () => void calls.push(`truncate ${file}`),
+      writeFile: async () => void calls.push(`write ${file}`),
+      close: async () => {
+        calls.push(`close ${file}`);
+        if (atClose) throw Object.assign(new Error(atClose), { code: atClose });
+      },
+    }),
+    unlink: async (file: string) => void calls.push(`unlink ${file}`),
+  });
+  // Before: resolved, as if the report were written whole.
+  await expect(writeWhole('quota', 'x', fs('EDQUOT'))).rejects.toMatchObject({ code: 'EDQUOT', partRemoved: true });
+  await expect(writeWhole('full', 'x', fs('ENOSPC', 8))).rejects.toMatchObject({ code: 'ENOSPC', partRemoved: false }); // the name now another file's: kept
+  await expect(writeWhole('interrupted', 'x', fs('EINTR'))).resolves.toBeUndefined();
+  expect(calls).toEqual([
+    'truncate quota', 'write quota', 'close quota', 'unlink quota',
+    'truncate full', 'write full', 'close full',
+    'truncate interrupted', 'write interrupted', 'close interrupted',
+  ]);
+});
+
 test('writeWhole: a pipe, a device or a socket is refused before it is opened, or once opened if it became one; only the file opened is ever removed', async () => {
   const { writeWhole } = await import('../../../cli/write-whole.js');
   const calls: string[] = [];
