@@ -39,7 +39,8 @@ export function parseBody(text: string): { ok: true; value: unknown } | { ok: fa
     const offset = jsonErrorOffset(trimmed);
     if (offset < 0) return { ok: false, error: `the Request Body is not valid JSON: ${message}` };
     const { line, column } = lineAndColumn(trimmed, offset);
-    const near = trimmed.slice(Math.max(0, offset - 20), offset + 10).replace(JSON_WHITESPACE, ' ');
+    // 20 characters before, 10 after: whole characters, never half of an emoji (a lone surrogate).
+    const near = [...[...trimmed.slice(0, offset)].slice(-20), ...[...trimmed.slice(offset)].slice(0, 10)].join('').replace(JSON_WHITESPACE, ' ');
     // The quotes are the usual cause: typed as in JavaScript, or curly ones from a word processor.
     const quotes =
       trimmed[offset] === "'"

@@ -183,6 +183,9 @@ test('Request Body not JSON: the whole message, 20 characters before the place a
   // 40 characters before, never half of one (an emoji is two UTF-16 units).
   const emoji = parseBody(`{"a": "${'\u{1F600}'.repeat(45)}" x}`);
   expect(!emoji.ok && emoji.where).toBe(`line 1, column 100: …${'\u{1F600}'.repeat(38)}" x}`);
+  // The excerpt of the message too: never half of a character (a lone surrogate shows as \uFFFD).
+  const cut = parseBody(`{"a": "${'\u{1F600}'.repeat(10)}y" x}`);
+  expect(!cut.ok && cut.error).toBe(`the Request Body is not valid JSON at line 1, column 31 (near: {"a": "${'\u{1F600}'.repeat(10)}y" x}): Expected ',' or '}' after property value`);
 });
 
 test('Request Body not JSON from its first character (a quote typed as in JavaScript, or curly): where and why, as anywhere else', () => {
