@@ -7,7 +7,7 @@
  * them: two clocks). A DOS time carries no time zone: it is read as UTC, the same on every
  * machine; the entries of one archive were written in one zone, so their order holds.
  * Untrusted bytes: every read is bounds-checked, and an archive whose directory cannot be read
- * (ZIP64, truncated) simply gives nothing.
+ * (truncated) simply gives nothing; a ZIP64 one is read where its ZIP64 end record places it.
  */
 
 const END_OF_DIRECTORY = 0x06054b50;
@@ -41,17 +41,10 @@ export function checkDirectory(data: Uint8Array): { prefix: number } | Directory
   const view = new DataView(data.buffer, data.byteOffset, data.byteLength);
   const u16 = (at: number) => view.getUint16(at, true);
   const u32 = (at: number) => view.getUint32(at, true);
-  const u64 = (at: number) => u32(at) + u32(at + 4) * 2 ** 32;
-  const end = findEnd(data, view);
-  if (end < 0) return undefined;
+  const record = endRecord(data, view);
+  if (record === undefined || 'code' in record) return record;
   const corrupt = (why: string): DirectoryFault => ({ code: 'zip-corrupt', why });
-  let [disk, directoryDisk, countHere, count, size, offset, directoryEnd] = [u16(end + 4), u16(end + 6), u16(end + 8), u16(end + 10), u32(end + 12), u32(end + 16), end];
-  if (end >= 20 && u32(end - 20) === ZIP64_LOCATOR) {
-    // Where the locator says (else just before it: a self-extractor's offsets are not shifted).
-    const record = [u64(end - 12), end - 20 - 56].find((at) => at >= 0 && at + 56 <= end - 20 && u32(at) === ZIP64_END);
-    if (record === undefined) return corrupt('its ZIP64 end record is missing');
-    [disk, directoryDisk, countHere, count, size, offset, directoryEnd] = [u32(record + 16), u32(record + 20), u64(record + 24), u64(record + 32), u64(record + 40), u64(record + 48), record];
-  }
+  const { disk, directoryDisk, countHere, count, size, offset, directoryEnd } = record;
   if (disk !== 0 || directoryDisk !== 0) return { code: 'zip-unsupported', why: 'split' };
   if (countHere !== count) return corrupt(`its end record counts ${entries(countHere)} on this disk, and ${count} in all`);
   if (offset + size > directoryEnd) return corrupt(`its directory, ${size} bytes at byte ${offset}, would run past its end record at byte ${directoryEnd}`);
@@ -73,6 +66,39 @@ export function checkDirectory(data: Uint8Array): { prefix: number } | Directory
   const outside = locals.findIndex((local) => local + prefix + 30 > start);
   if (outside >= 0) return corrupt(`its directory places entry ${outside + 1} at byte ${locals[outside]}, past the entries' data`);
   return { prefix };
+}
+
+/** What the end record says of the directory, or its ZIP64 record when it has one (a large archive, or a ZIP64 writer's). */
+interface EndRecord {
+  disk: number;
+  directoryDisk: number;
+  /** Entries on this disk, and in all. */
+  countHere: number;
+  count: number;
+  /** The directory's size and where it starts, as said. */
+  size: number;
+  offset: number;
+  /** Where the directory ends: the (ZIP64) end record's place. */
+  directoryEnd: number;
+}
+
+/**
+ * The end record's account of the directory (from its ZIP64 record when a ZIP64 locator precedes
+ * it); undefined when there is no end record, a fault when the ZIP64 record is missing.
+ */
+function endRecord(data: Uint8Array, view: DataView): EndRecord | DirectoryFault | undefined {
+  const u16 = (at: number) => view.getUint16(at, true);
+  const u32 = (at: number) => view.getUint32(at, true);
+  const u64 = (at: number) => u32(at) + u32(at + 4) * 2 ** 32;
+  const end = findEnd(data, view);
+  if (end < 0) return undefined;
+  if (end >= 20 && u32(end - 20) === ZIP64_LOCATOR) {
+    // Where the locator says (else just before it: a self-extractor's offsets are not shifted).
+    const record = [u64(end - 12), end - 20 - 56].find((at) => at >= 0 && at + 56 <= end - 20 && u32(at) === ZIP64_END);
+    if (record === undefined) return { code: 'zip-corrupt', why: 'its ZIP64 end record is missing' };
+    return { disk: u32(record + 16), directoryDisk: u32(record + 20), countHere: u64(record + 24), count: u64(record + 32), size: u64(record + 40), offset: u64(record + 48), directoryEnd: record };
+  }
+  return { disk: u16(end + 4), directoryDisk: u16(end + 6), countHere: u16(end + 8), count: u16(end + 10), size: u32(end + 12), offset: u32(end + 16), directoryEnd: end };
 }
 
 /** The end record's offset, found as fflate finds it (the last signature within reach of the end), or -1. */
@@ -126,10 +152,10 @@ export function zipDirectory(data: Uint8Array): { times: Map<string, number>; en
   const view = new DataView(data.buffer, data.byteOffset, data.byteLength);
   const u16 = (at: number) => view.getUint16(at, true);
   const u32 = (at: number) => view.getUint32(at, true);
-  const end = findEnd(data, view);
-  if (end < 0) return { times, encrypted, names, checksums };
-  const count = u16(end + 10);
-  let at = u32(end + 16);
+  const record = endRecord(data, view);
+  if (record === undefined || 'code' in record) return { times, encrypted, names, checksums };
+  const count = record.count;
+  let at = record.offset; // ZIP64's too: without it, a ZIP64 archive's entries had no CRC, time or encryption flag read
   const utf8 = new TextDecoder();
   const dos = new Map<string, number>();
   for (let i = 0; i < count && at + 46 <= data.length && u32(at) === DIRECTORY_ENTRY; i++) {

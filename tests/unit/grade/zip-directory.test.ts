@@ -119,6 +119,22 @@ test('still read: an empty archive, a self-extractor (a program before the archi
   expect(shown(expandArchive(lost, 'class.zip', 0, LIMITS))).toEqual(corrupt('its ZIP64 end record is missing'));
 });
 
+test('a ZIP64 archive\'s directory is read where its ZIP64 end record places it: a damaged entry is refused by its CRC-32, an encrypted one as such', () => {
+  const stored = zipSync({ 'Alice/Main_Flow_1.json': FLOW, 'Bob/Main_Flow_2.json': FLOW }, { level: 0 });
+  expect(shown(expandArchive(zip64(stored), 'class.zip', 0, LIMITS))).toEqual([
+    ['class.zip!/Alice/Main_Flow_1.json', 'bytes'],
+    ['class.zip!/Bob/Main_Flow_2.json', 'bytes'],
+  ]);
+  const damaged = zip64(stored);
+  damaged[Buffer.from(damaged).indexOf('Main_Flow_1"') + 10] = 0x39; // Alice's "Main_Flow_1" now reads "Main_Flow_9"
+  expect(shown(expandArchive(damaged, 'class.zip', 0, LIMITS))[0]).toEqual(['class.zip!/Alice/Main_Flow_1.json', 'zip-corrupt', 'zip entry is damaged: what it expands to does not match its checksum (CRC-32); ask for the archive again']);
+  const locked = zip64(stored);
+  const view = new DataView(locked.buffer);
+  const directory = Buffer.from(locked).indexOf(Buffer.from([0x50, 0x4b, 0x01, 0x02])); // Alice's directory entry
+  view.setUint16(directory + 8, view.getUint16(directory + 8, true) | 1, true); // "encrypted"
+  expect(shown(expandArchive(locked, 'class.zip', 0, LIMITS))[0]).toEqual(['class.zip!/Alice/Main_Flow_1.json', 'zip-unsupported', 'zip entry is encrypted (password-protected); ask for it without a password']);
+});
+
 test('a directory entry running past the end record, or bytes in the directory that are no entry: zip-corrupt, saying which', () => {
   const long = oneEntry();
   const offset = long.view.getUint32(long.end + 16, true);
