@@ -56,7 +56,7 @@ export async function run(argv: string[], overrides: Partial<CliContext> = {}): 
   const ctx: CliContext = {
     stdout: writerTo(process.stdout),
     stderr: writerTo(process.stderr),
-    isTTY: redrawsLines(Boolean(process.stderr.isTTY), process.env),
+    isTTY: smartTerminal(Boolean(process.stderr.isTTY), process.env), // grade's progress redrawn in place
     color: colourWanted(argv, process.env, Boolean(process.stdout.isTTY)),
     unicode: unicodeTerminal(process.platform, process.env),
     columns: () => (process.stdout.isTTY ? process.stdout.columns : undefined),
@@ -97,21 +97,21 @@ export async function run(argv: string[], overrides: Partial<CliContext> = {}): 
 /**
  * Colours on stdout: never with --no-color or a non-empty NO_COLOR (no-color.org); else on a
  * terminal, or when FORCE_COLOR is set (empty too) to anything but `0` or `false`, as Node and
- * chalk read it. A terminal that says it is `dumb` (Emacs's shell, an editor's output pane) shows
- * escape sequences as text: no colours there unless FORCE_COLOR asks, as Node and chalk decide.
+ * chalk read it. A dumb terminal (smartTerminal) gets none unless FORCE_COLOR asks, as Node and
+ * chalk decide.
  */
 export function colourWanted(argv: string[], env: NodeJS.ProcessEnv, isTTY: boolean): boolean {
   if (argv.includes('--no-color') || (env.NO_COLOR !== undefined && env.NO_COLOR !== '')) return false;
   if (env.FORCE_COLOR !== undefined) return env.FORCE_COLOR !== '0' && env.FORCE_COLOR.toLowerCase() !== 'false';
-  return isTTY && env.TERM !== 'dumb';
+  return smartTerminal(isTTY, env);
 }
 
 /**
- * Whether stderr can show the progress line redrawn in place: a terminal, but not one that says it
- * is `dumb` (Emacs's shell, an editor's output pane), which shows the redrawing's carriage returns
- * and escape sequences as text: there, as in a pipe, plain lines now and then.
+ * Whether a stream is a terminal that acts on escape sequences and carriage returns (colours, a
+ * progress line redrawn in place): not one that says it is `dumb` (Emacs's shell, an editor's
+ * output pane), which shows them as text. There, as in a pipe: no colours, plain progress lines.
  */
-export function redrawsLines(isTTY: boolean, env: NodeJS.ProcessEnv): boolean {
+export function smartTerminal(isTTY: boolean, env: NodeJS.ProcessEnv): boolean {
   return isTTY && env.TERM !== 'dumb';
 }
 

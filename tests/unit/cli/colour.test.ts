@@ -1,7 +1,7 @@
 /** When the console report is coloured on a stdout that is not a terminal: NO_COLOR, FORCE_COLOR and --no-color as docs/cli.md says. */
 import { test, expect } from '@playwright/test';
 import { fixturePath, runCli } from '../../helpers.js';
-import { colourWanted, redrawsLines } from '../../../cli/main.js';
+import { colourWanted, smartTerminal } from '../../../cli/main.js';
 
 const flow = fixturePath('flows/defect-menu-option3-unlinked.json');
 
@@ -48,8 +48,8 @@ test('a terminal that says it is dumb (TERM=dumb: Emacs\'s shell, an editor\'s p
 });
 
 test('grade\'s progress is redrawn in place on a terminal, but on a dumb one (TERM=dumb) written as plain lines, as in a pipe', () => {
-  expect(redrawsLines(true, { TERM: 'xterm-256color' })).toBe(true);
-  expect(redrawsLines(true, {})).toBe(true);
-  expect(redrawsLines(true, { TERM: 'dumb' })).toBe(false);
-  expect(redrawsLines(false, { TERM: 'xterm' })).toBe(false);
+  expect(smartTerminal(true, { TERM: 'xterm-256color' })).toBe(true);
+  expect(smartTerminal(true, {})).toBe(true);
+  expect(smartTerminal(true, { TERM: 'dumb' })).toBe(false);
+  expect(smartTerminal(false, { TERM: 'xterm' })).toBe(false);
 });
