@@ -56,14 +56,14 @@ export function renderJunitSuite(report: GradeReport): JunitSuite {
 
 /**
  * The document holding the suites, in the order given, with the totals. Suites of one classname
- * (the same attendee id graded in two folders) each get their file after it, less the folder
+ * (the same attendee id graded in two folders, in either Unicode form) each get their file after it, less the folder
  * every file is in, as summary.md and the dashboard name them: `flowgrade.141 (group-b/Main_Flow_141․json)`
  * (GitLab keeps only the first of test cases with equal names, and Jenkins would merge them). A
  * classname still taken (another attendee's own, an id of `141 (2)`) gets ` (2)`, ` (3)`, … after it.
  */
 export function renderJunitDocument(suites: readonly JunitSuite[]): string {
   const total = suites.reduce((sum, s) => add(sum, s.counts), { tests: 0, failures: 0, errors: 0, skipped: 0 });
-  const { ids: own, shared, withinFolder } = classIds(suites, (s) => s.classname, (s) => s.file);
+  const { ids: own, shared, withinFolder } = classIds(suites, (s) => s.classname, (s) => s.file, readAs);
   const taken = new Set<string>();
   const nextNumber = new Map<string, number>();
   const xml = suites.map((s) => {
@@ -82,6 +82,11 @@ export function renderJunitDocument(suites: readonly JunitSuite[]): string {
   // No `skipped` here: the JUnit XSDs (junit-10, junit-4) do not allow it on <testsuites>, and a
   // validating consumer (Jenkins xUnit) refuses the file; each suite carries its own.
   return serializeXml({ name: 'testsuites', attributes: { name: 'flowgrade', tests: total.tests, failures: total.failures, errors: total.errors, time: '0' } }, xml);
+}
+
+/** A classname as written (non-ASCII characters as `&#233;`), as it reads: its characters, in one Unicode form. */
+function readAs(classname: string): string {
+  return classname.replace(/&#(\d+);/g, (_, code: string) => String.fromCodePoint(Number(code))).normalize('NFC');
 }
 
 /**

@@ -11,7 +11,7 @@ import type { GradeReport } from '../engine/report.js';
 export interface ClassIds {
   /** Every id given, once each. */
   readonly ids: ReadonlySet<string>;
-  /** The ids more than one submission has. */
+  /** The ids more than one submission has (as given: either Unicode form of one id, `alike`). */
   readonly shared: ReadonlySet<string>;
   /** The folder every file is in, with its last separator ('' when they share none): `sharedFolder`. */
   readonly folder: string;
@@ -19,14 +19,26 @@ export interface ClassIds {
   withinFolder(file: string): string;
 }
 
-/** The ids (`id`) of `items` and the folder their files (`file`) are all in. */
-export function classIds<T>(items: readonly T[], id: (item: T) => string, file: (item: T) => string): ClassIds {
+/**
+ * The ids (`id`) of `items` and the folder their files (`file`) are all in. Ids that read alike are
+ * shared: by default the same in either Unicode form (`José` composed, and decomposed as macOS
+ * writes file names, are one id for grading too: grade.md, Duplicates); `alike` gives the text they
+ * are compared by.
+ */
+export function classIds<T>(
+  items: readonly T[],
+  id: (item: T) => string,
+  file: (item: T) => string,
+  alike: (id: string) => string = (key) => key.normalize('NFC'),
+): ClassIds {
   const ids = new Set<string>();
-  const shared = new Set<string>();
+  const counts = new Map<string, number>();
   for (const item of items) {
     const key = id(item);
-    (ids.has(key) ? shared : ids).add(key);
+    ids.add(key);
+    counts.set(alike(key), (counts.get(alike(key)) ?? 0) + 1);
   }
+  const shared = new Set([...ids].filter((key) => counts.get(alike(key))! > 1));
   const folder = sharedFolder(items.map(file));
   return { ids, shared, folder, withinFolder: (path) => path.slice(folder.length) };
 }

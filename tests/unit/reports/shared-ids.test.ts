@@ -49,3 +49,18 @@ test('the folder every file is in ends at a separator both paths have there, Win
 test('files that share no folder, the first from / (one folder given whole, one from the current folder): none is left out of any', () => {
   expect(sharedFolder(['/srv/a/Main_Flow_141.json', 'b/Main_Flow_141.json'])).toBe('');
 });
+
+test('an id shared in two Unicode forms (José composed in one folder, decomposed from a Mac in another) is told apart by its file in every class file, as one id shared', () => {
+  const composed = { ...inFolder(failedReport(), 'class/x1/Main_Flow_Jos\u00e9.json'), attendee: { id: 'Jos\u00e9', source: 'flow-name' as const } };
+  const decomposed = { ...inFolder(failedReport(), 'class/x2/Main_Flow_Jose\u0301.json'), attendee: { id: 'Jose\u0301', source: 'flow-name' as const } };
+  const reports = [composed, decomposed];
+  const classnames = (xml: string) => findAll(parseXml(xml), 'testsuite').map((s) => findAll(s, 'testcase')[0].attributes.classname);
+  const expected = ['flowgrade.Jos\u00e9 (x1/Main_Flow_Jos\u00e9\u2024json)', 'flowgrade.Jose\u0301 (x2/Main_Flow_Jose\u0301\u2024json)'];
+  expect(classnames(renderJunit(reports))).toEqual(expected);
+  expect(classnames(renderJunitDocument(reports.map((r) => renderClassRow(r, { steps: [], checkIds: [] }).junit)))).toEqual(expected);
+  const md = renderMarkdown(reports);
+  expect(md).toContain('| Jos\u00e9 (x1/Main\\_Flow\\_Jos\u00e9\\.json) | ❌ failed |');
+  expect(md).toContain('| Jose\u0301 (x2/Main\\_Flow\\_Jose\u0301\\.json) | ❌ failed |');
+  const dashboard = shown(renderDashboard(reports, { reportHref: () => '' })).replace(/<[^>]+>/g, '');
+  expect(dashboard).toContain('Jos\u00e9 (x1/Main_Flow_Jos\u00e9.json), Jose\u0301 (x2/Main_Flow_Jose\u0301.json)');
+});
