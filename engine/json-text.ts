@@ -44,6 +44,12 @@ const lenientUtf8 = new TextDecoder('utf-8', { fatal: false });
 const windows1252 = new TextDecoder('windows-1252');
 
 /**
+ * The longest string V8 makes on 64-bit machines (2^29 - 24 characters; Chromium's too): a UTF-8
+ * file of this many bytes or fewer always fits, as its text has no more characters than bytes.
+ */
+const MOST_TEXT_BYTES = 2 ** 29 - 24;
+
+/**
  * Decode (UTF-8, BOM stripped) after the size check; UTF-16 bytes are refused by name, and so is
  * a JSON text in Windows-1252 / Latin-1 (see notUtf8).
  */
@@ -52,6 +58,9 @@ export function decodeText(input: string | Uint8Array, limits: JsonLimits): stri
   if (size > limits.maxBytes) {
     throw new LoadError('too-large', `file is larger than the ${formatBytes(limits.maxBytes)} limit`);
   }
+  // Under a --max-size raised that far: the text would not fit in a string, and the engine's own
+  // words ("Cannot create a string longer than 0x1fffffe8 characters") would pass for a broken flow.
+  if (size > MOST_TEXT_BYTES) throw new LoadError('too-large', `file is larger than ${MOST_TEXT_BYTES} bytes (512 MB), the most that can be read as text`);
   const wide = typeof input === 'string' ? undefined : looksLikeUtf32(input) ? 'UTF-32' : looksLikeUtf16(input) ? 'UTF-16 (Notepad\'s "Unicode")' : undefined;
   if (wide) throw new LoadError('not-json', `not valid JSON: the file is ${wide}, not UTF-8; export it again from Flow Designer, or save it as UTF-8`);
   const kind = typeof input === 'string' ? undefined : binaryKind(input);

@@ -343,6 +343,11 @@ test.describe('unreadable input: one clear line and a stable code', () => {
     }
   });
 
+  test('a file over 512 MB under a --max-size raised beyond it is refused as too large, not read into a string the engine cannot make', () => {
+    const huge = new Uint8Array(2 ** 29); // zeros, never touched: no memory used
+    expect(failure(huge, { maxBytes: 2 ** 30 })).toEqual({ code: 'too-large', message: 'file is larger than 536870888 bytes (512 MB), the most that can be read as text' });
+  });
+
   test('a Word, Excel or PowerPoint file, or an OpenDocument one (ZIP archives too), is named as a document, not sent to be unzipped', () => {
     const first = (name: string, data = '') => zipSync({ [name]: new TextEncoder().encode(data), 'word/document.xml': new TextEncoder().encode('<w:document/>') }, { level: 0 });
     expect(failure(first('[Content_Types].xml', '<Types/>'))).toEqual({ code: 'not-json', message: 'not valid JSON: the file is an Office document (Word, Excel or PowerPoint), not a flow export' });
