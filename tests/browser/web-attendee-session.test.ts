@@ -115,3 +115,23 @@ test('dragging as the browser does it (Chromium\'s own drag events): a file drop
   await drag('dragOver', { x: -50, y: -50 }, file); // out of the window
   await expect(zone).not.toHaveClass(/is-dragging/);
 });
+
+test('app.js on its way for more than 5 seconds (a slow connection): the note shown meanwhile does not say it did not load, then goes as the grader starts', async ({ page }) => {
+  let release!: () => void;
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route('**/app.js', async (route) => {
+    await held; // 395 KB, sent uncompressed by an LMS's file area, on a room's shared Wi-Fi
+    await route.continue();
+  });
+  await page.reload({ waitUntil: 'commit' });
+  const note = page.locator('#not-started');
+  await expect(note).toBeVisible({ timeout: 15_000 });
+  await expect(status(page)).toHaveText('Loading the grader…');
+  await expect(note).not.toContainText('did not load'); // it is loading: the attendee should not give up on it
+  await expect(note).toContainText('has not started yet');
+  await expect(note).toContainText('app.js');
+  await expect(note).toContainText('unzip');
+  release();
+  await expect(page.locator('#results')).toHaveAttribute('data-state', 'ready');
+  await expect(note).toHaveCount(0);
+});
