@@ -151,7 +151,7 @@ function droppedFiles(transfer: DataTransfer): PickedFile[] {
 async function gradeFiles(files: PickedFile[]): Promise<void> {
   if (files.length === 0) return;
   const { file, others } = oneToGrade(files);
-  const graded = await grade(file, notGradedNote(others.map((other) => other.name)), { reveal: true });
+  const graded = await grade(file, notGradedNote(others), { reveal: true });
   if (graded) revealStatus(); // again: a result shorter than the earlier one may have moved it
 }
 

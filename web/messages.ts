@@ -35,11 +35,19 @@ export function oneToGrade<F extends { name: string; folder?: boolean }>(files: 
   return { file: files[index], others: files.filter((_, i) => i !== index) };
 }
 
-export function notGradedNote(others: string[]): string {
+export function notGradedNote(others: readonly { name: string; folder?: boolean }[]): string {
   if (others.length === 0) return '';
-  const named = others.length > 3 ? [...others.slice(0, 3), `${others.length - 3} more`] : others;
-  const rest = others.length === 1 ? 'was not; give it on its own' : 'were not; give them one by one';
-  return oneLine(` Only one file is graded at a time: ${wordList(named)} ${rest}.`);
+  const named = (names: string[]) => wordList(names.length > 3 ? [...names.slice(0, 3), `${names.length - 3} more`] : names);
+  const files = others.filter((other) => !other.folder).map((other) => other.name);
+  // A folder given on its own is not graded either (its message says to drop the .json inside): say that now.
+  const folders = others.filter((other) => other.folder).map((other) => other.name);
+  const sentences: string[] = [];
+  if (files.length > 0) sentences.push(`${named(files)} ${files.length === 1 ? 'was not; give it on its own' : 'were not; give them one by one'}.`);
+  if (folders.length > 0) {
+    const one = folders.length === 1;
+    sentences.push(`${named(folders)}, ${one ? 'a folder, was' : 'folders, were'} not${files.length > 0 ? ' either' : ''}; give the .json file inside ${one ? 'it' : 'each'} on its own.`);
+  }
+  return oneLine(` Only one file is graded at a time: ${sentences.join(' ')}`);
 }
 
 const EXPORT_AGAIN = 'Export the flow again from Flow Designer and drop the new .json file.';

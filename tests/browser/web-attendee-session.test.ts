@@ -2,6 +2,8 @@
  * The self-check page as an attendee met it in an exploratory session (served as by `flowgrade
  * serve`): what the page must keep doing, and what it got wrong, each case once.
  */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { test, expect, type Page } from '@playwright/test';
 import { fixturePath, readFixture } from '../helpers.js';
 import { foreignRequests, useServedSite, watchPage } from './site.js';
@@ -134,4 +136,16 @@ test('app.js on its way for more than 5 seconds (a slow connection): the note sh
   release();
   await expect(page.locator('#results')).toHaveAttribute('data-state', 'ready');
   await expect(note).toHaveCount(0);
+});
+
+test('the unzipped export folder dropped with the export: the folder is not said to be gradable on its own, the .json inside it is', async ({ page }, testInfo) => {
+  const folder = testInfo.outputPath('Main_Flow_140');
+  mkdirSync(folder, { recursive: true });
+  writeFileSync(path.join(folder, 'Main_Flow_140.json'), solutionText());
+  // A real drop of paths from the file manager (a DataTransfer made in the page cannot hold a folder).
+  const cdp = await page.context().newCDPSession(page);
+  const box = (await page.locator('#drop-zone').boundingBox())!;
+  const at = { x: box.x + box.width / 2, y: box.y + box.height / 2, data: { items: [], files: [folder, fixturePath('flows/solution.json')], dragOperationsMask: 1 } };
+  for (const type of ['dragEnter', 'dragOver', 'drop'] as const) await cdp.send('Input.dispatchDragEvent', { type, ...at });
+  await expect(status(page)).toHaveText('solution.json: passed, 110/110 points. Only one file is graded at a time: Main_Flow_140, a folder, was not; give the .json file inside it on its own.');
 });

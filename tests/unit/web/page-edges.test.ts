@@ -31,7 +31,7 @@ test("a loader limit other than the file's size (a string over 256K characters) 
 });
 
 test('four files beside the graded one: three named, then a count ("and 1 more"), as for five or more', () => {
-  expect(notGradedNote(['b', 'c', 'd', 'e'])).toBe(' Only one file is graded at a time: b, c, d and 1 more were not; give them one by one.');
+  expect(notGradedNote(['b', 'c', 'd', 'e'].map((name) => ({ name })))).toBe(' Only one file is graded at a time: b, c, d and 1 more were not; give them one by one.');
 });
 
 test('a file name ending in a bidi control (U+202E) or holding a line break is escaped in the summary, the error line and the not-graded note', () => {
@@ -40,7 +40,7 @@ test('a file name ending in a bidi control (U+202E) or holding a line break is e
   expect(summaryLine(ungradable)).toBe('Main_Flow\\u202e140.json could not be graded.');
   expect(summaryLine({ ...ungradable, verdict: 'passed', score: { earned: 1, possible: 1 } } as GradeReport)).toBe('Main_Flow\\u202e140.json: passed, 1/1 points.');
   expect(errorLine(ungradable)).toBe('Main_Flow\\u202e140.json: not valid JSON\\u000aat line 1 [not-json]');
-  expect(notGradedNote([name])).toBe(' Only one file is graded at a time: Main_Flow\\u202e140.json was not; give it on its own.');
+  expect(notGradedNote([{ name }])).toBe(' Only one file is graded at a time: Main_Flow\\u202e140.json was not; give it on its own.');
 });
 
 test('a file deleted since it was graded (the browser says NotFoundError) is told as changed since given, and on its first read as refused', async () => {

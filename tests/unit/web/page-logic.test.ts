@@ -104,9 +104,17 @@ test('the advice is chosen by the reason code alone, not by words of the message
 
 test('files given with the one graded are named as not graded: at most three, then how many more', () => {
   expect(notGradedNote([])).toBe('');
-  expect(notGradedNote(['b.json'])).toBe(' Only one file is graded at a time: b.json was not; give it on its own.');
-  expect(notGradedNote(['b.json', 'c.json', 'd.json'])).toBe(' Only one file is graded at a time: b.json, c.json and d.json were not; give them one by one.');
-  expect(notGradedNote(['b', 'c', 'd', 'e', 'f'])).toBe(' Only one file is graded at a time: b, c, d and 2 more were not; give them one by one.');
+  const files = (...names: string[]) => names.map((name) => ({ name }));
+  expect(notGradedNote(files('b.json'))).toBe(' Only one file is graded at a time: b.json was not; give it on its own.');
+  expect(notGradedNote(files('b.json', 'c.json', 'd.json'))).toBe(' Only one file is graded at a time: b.json, c.json and d.json were not; give them one by one.');
+  expect(notGradedNote(files('b', 'c', 'd', 'e', 'f'))).toBe(' Only one file is graded at a time: b, c, d and 2 more were not; give them one by one.');
+});
+
+test('a folder given with the file graded is not told to be given on its own (it would not be graded then either): the .json inside it', () => {
+  expect(notGradedNote([{ name: 'Main_Flow_140', folder: true }])).toBe(' Only one file is graded at a time: Main_Flow_140, a folder, was not; give the .json file inside it on its own.');
+  expect(notGradedNote([{ name: 'b.png' }, { name: 'x', folder: true }, { name: 'y', folder: true }])).toBe(
+    ' Only one file is graded at a time: b.png was not; give it on its own. x and y, folders, were not either; give the .json file inside each on its own.',
+  );
 });
 
 test('of several files given at once, the first export (.json, in any case) is graded, else the first; the others are named', () => {
