@@ -75,8 +75,12 @@ export function errorAdvice(reason: FailureReason): string {
   return ADVICE[reason];
 }
 
-/** A file name safe for a download: the attendee id with anything unusual replaced, at most 100 characters. */
+/**
+ * A file name safe for a download: the attendee id with anything but letters and digits (of any
+ * script: `Émilie` lost its `É` to ASCII's \w) and `.`, `_`, `-` replaced, at most 100 characters.
+ */
 export function downloadName(report: GradeReport, extension: string): string {
-  const base = report.attendee.id.replace(/[^\w.-]+/g, '_').replace(/^[._]+/, '').slice(0, 100) || 'report';
+  const cleaned = report.attendee.id.normalize('NFC').replace(/[^\p{L}\p{M}\p{N}._-]+/gu, '_').replace(/^[._]+/, '');
+  const base = Array.from(cleaned).slice(0, 100).join('') || 'report'; // whole characters, never half an emoji's pair
   return `${base}.flowgrade.${extension}`;
 }

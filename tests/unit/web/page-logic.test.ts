@@ -78,6 +78,18 @@ test('download names come from the attendee id, made safe for a file name', () =
   expect(downloadName({ ...ungradable, attendee: { id: 'a'.repeat(2000), source: 'flow-name' } } as GradeReport, 'json')).toBe(`${'a'.repeat(100)}.flowgrade.json`);
 });
 
+test('download names keep the letters of every script: an attendee named Émilie, Zoë, Łukasz, Ølsen, 王芳 or दीपिका is not cut to an ASCII stump', () => {
+  const named = (id: string) => downloadName({ ...ungradable, attendee: { id, source: 'option' } } as GradeReport, 'json');
+  expect(named('Émilie')).toBe('Émilie.flowgrade.json');
+  expect(named('E\u0301milie Zoë')).toBe('Émilie_Zoë.flowgrade.json'); // typed on a Mac (decomposed), composed
+  expect(named('Łukasz/Ølsen')).toBe('Łukasz_Ølsen.flowgrade.json');
+  expect(named('王芳')).toBe('王芳.flowgrade.json');
+  expect(named('दीपिका')).toBe('दीपिका.flowgrade.json'); // its vowel signs are marks (\p{M})
+  expect(named('ab\u202ecd<script>')).toBe('ab_cd_script_.flowgrade.json'); // bidi controls and markup are not letters
+  expect(named('😀'.repeat(150))).toBe('report.flowgrade.json'); // not letters either
+  expect(named('é'.repeat(150))).toBe(`${'é'.repeat(100)}.flowgrade.json`);
+});
+
 test('every reason a file cannot be graded has its own advice (FAILURE_REASONS: a Record over the union, so a new reason without advice fails the typecheck)', () => {
   const advice = FAILURE_REASONS.map((reason) => errorAdvice(reason));
   for (const [i, text] of advice.entries()) expect(text, FAILURE_REASONS[i]).toMatch(/\S.*\.$/);
