@@ -133,6 +133,8 @@ function route(from: Point, to: Point, self: boolean, offset: number, byX: reado
     return { d: `M${n(sx)},${n(sy)} C${n(sx + 50)},${n(sy)} ${n(from.x + W / 2)},${n(top)} ${n(from.x + W / 2)},${n(from.y)}`, label: { x: sx + 22, y: top + 4 } };
   }
   let start: Point, end: Point, c1: Point, c2: Point;
+  /** The curve bows down, under the link drawn first between the same two activities (offset > 0). */
+  let bowsDown = false;
   if (to.x >= from.x + W + 20) {
     start = { x: from.x + W, y: from.y + H / 2 };
     end = { x: to.x, y: to.y + H / 2 };
@@ -148,6 +150,7 @@ function route(from: Point, to: Point, self: boolean, offset: number, byX: reado
     const bend = Math.max(30, (end.x - start.x) / 2);
     c1 = { x: start.x + bend, y: start.y + offset };
     c2 = { x: end.x - bend, y: end.y + offset };
+    bowsDown = offset > 0;
   } else if (to.y >= from.y + H + 20 || to.y + H + 20 <= from.y) {
     const down = to.y > from.y;
     start = { x: from.x + W / 2, y: down ? from.y + H : from.y };
@@ -161,10 +164,14 @@ function route(from: Point, to: Point, self: boolean, offset: number, byX: reado
     const low = Math.max(start.y, end.y) + 45 + offset;
     c1 = { x: start.x, y: low };
     c2 = { x: end.x, y: low };
+    bowsDown = offset > 0;
   }
   const d = `M${n(start.x)},${n(start.y)} C${n(c1.x)},${n(c1.y)} ${n(c2.x)},${n(c2.y)} ${n(end.x)},${n(end.y)}`;
-  // The curve's midpoint (t = 0.5), a little above the line.
-  const label = { x: (start.x + 3 * c1.x + 3 * c2.x + end.x) / 8, y: (start.y + 3 * c1.y + 3 * c2.y + end.y) / 8 - 5 };
+  // The curve's midpoint (t = 0.5), a little above the line; under it when the curve bows down under
+  // another link with the same ends: above, the label sat on that link (the solution's False under
+  // True, struck through by the call's path drawn over it).
+  const mid = { x: (start.x + 3 * c1.x + 3 * c2.x + end.x) / 8, y: (start.y + 3 * c1.y + 3 * c2.y + end.y) / 8 };
+  const label = { x: mid.x, y: bowsDown ? mid.y + 13 : mid.y - 5 };
   return { d, label };
 }
 
