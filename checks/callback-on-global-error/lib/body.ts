@@ -39,8 +39,8 @@ export function parseBody(text: string): { ok: true; value: unknown } | { ok: fa
     const offset = jsonErrorOffset(trimmed);
     if (offset < 0) return { ok: false, error: `the Request Body is not valid JSON: ${message}` };
     const { line, column } = lineAndColumn(trimmed, offset);
-    // 20 characters before, 10 after: whole characters, never half of an emoji (a lone surrogate).
-    const near = [...[...trimmed.slice(0, offset)].slice(-20), ...[...trimmed.slice(offset)].slice(0, 10)].join('').replace(JSON_WHITESPACE, ' ');
+    const { before, after } = excerpt(trimmed, offset, 20, 10);
+    const near = (before + after).replace(JSON_WHITESPACE, ' ');
     // The quotes are the usual cause: typed as in JavaScript, or curly ones from a word processor.
     const quotes =
       trimmed[offset] === "'"
@@ -63,11 +63,19 @@ function reasonOf(message: string): string {
 
 /** The text around `offset`, on one line: 40 characters before, 20 after, cut ends marked (…). */
 function around(text: string, offset: number): string {
-  const characters = [...text.slice(0, offset)];
-  const before = characters.slice(-40).join('');
-  const after = [...text.slice(offset)].slice(0, 20).join('');
+  const { before, after, cutBefore, cutAfter } = excerpt(text, offset, 40, 20);
   const flat = (part: string) => part.replace(JSON_WHITESPACE, ' ');
-  return `${characters.length > 40 ? '…' : ''}${flat(before)}${flat(after)}${[...text.slice(offset)].length > 20 ? '…' : ''}`;
+  return `${cutBefore ? '…' : ''}${flat(before)}${flat(after)}${cutAfter ? '…' : ''}`;
+}
+
+/**
+ * The `most` characters of `text` before `offset` and the `next` from it, whole characters (never
+ * half of an emoji: a lone surrogate), and whether text was left out before and after them.
+ */
+function excerpt(text: string, offset: number, most: number, next: number): { before: string; after: string; cutBefore: boolean; cutAfter: boolean } {
+  const head = [...text.slice(0, offset)];
+  const tail = [...text.slice(offset)];
+  return { before: head.slice(-most).join(''), after: tail.slice(0, next).join(''), cutBefore: head.length > most, cutAfter: tail.length > next };
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {
