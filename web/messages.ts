@@ -1,6 +1,7 @@
 /** The page's own words around a report: the one-line summary and the message for a file that cannot be graded. */
 import type { GradeReport } from '../engine/report.js';
 import { wordList } from '../engine/word-list.js';
+import { firstCodePoints } from '../reports/code-points.js';
 import { printableLine } from '../reports/escape.js';
 import { formatPoints } from '../reports/summary.js';
 import type { FailureReason } from './failure-reason.js';
@@ -81,6 +82,6 @@ export function errorAdvice(reason: FailureReason): string {
  */
 export function downloadName(report: GradeReport, extension: string): string {
   const cleaned = report.attendee.id.normalize('NFC').replace(/[^\p{L}\p{M}\p{N}._-]+/gu, '_').replace(/^[._]+/, '');
-  const base = Array.from(cleaned).slice(0, 100).join('') || 'report'; // whole characters, never half an emoji's pair
+  const base = firstCodePoints(cleaned, 100) || 'report'; // whole characters, never half an emoji's pair
   return `${base}.flowgrade.${extension}`;
 }
