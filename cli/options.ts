@@ -55,7 +55,12 @@ export function refuseFileArguments(files: readonly string[]): void {
   // The last word of a line of a script saved with CRLF line endings, run by sh, keeps the CR: the
   // export is there, under the name without it ("no such file" alone would say it is not).
   const crlf = files.find((file) => file.endsWith('\r') && !existsSync(file));
-  if (crlf !== undefined) throw new UsageError(`"${crlf}" ends in a carriage return, as a line of a script saved with Windows line endings (CRLF) does: save the script with Unix line endings (LF)`, 'no-input');
+  if (crlf !== undefined) throw new UsageError(endsInCarriageReturn(crlf), 'no-input');
+}
+
+/** What is said of a name ending in a carriage return (an export argument, an --out). */
+function endsInCarriageReturn(name: string): string {
+  return `"${name}" ends in a carriage return, as a line of a script saved with Windows line endings (CRLF) does: save the script with Unix line endings (LF)`;
 }
 
 /** What many tools read as standard input (`… | tool -`). */
@@ -88,7 +93,7 @@ export function nonBlankPath(what: string, platform: NodeJS.Platform = process.p
     // A line of a script saved with Windows line endings (CRLF) run by sh ends in a CR, which the
     // last argument keeps: `--out report.html` at a line's end made `report.html\r`, a file no one
     // could find by its name. No name is meant to hold a control character.
-    if (/\r$/.test(value)) throw new InvalidArgumentError(`"${value}" ends in a carriage return, as a line of a script saved with Windows line endings (CRLF) does: save the script with Unix line endings (LF)`);
+    if (/\r$/.test(value)) throw new InvalidArgumentError(endsInCarriageReturn(value));
     if (/[\u0000-\u001f\u007f]/.test(value)) throw new InvalidArgumentError(`"${value}" holds a control character, which no name is meant to hold: type the name again`);
     if (platform === 'win32' && value.includes('"')) {
       throw new InvalidArgumentError(`"${value}" holds a quote, which no Windows path does: a quoted path ending in \\ keeps its closing quote; write "${value.replace(/"+$/, '')}", without the last \\`);
