@@ -59,7 +59,8 @@ const EXPORT_AGAIN = 'Export the flow again from Flow Designer and drop the new 
  */
 const ADVICE: Record<FailureReason, string> = {
   folder: 'Give the exported .json file itself, not a folder: open the folder and drop the .json file inside.',
-  'too-large': 'A Flow Designer export is far smaller than this: check that you picked the exported flow (.json).',
+  // Shown for every limit (the file's size, a string's length, the activities or variables counted): no size words.
+  'too-large': 'No flow exported by Flow Designer comes near this limit: check that you picked the exported flow (.json), as Flow Designer wrote it.',
   unreadable: 'The browser could not read it: give the exported .json file itself (not a folder); if it changed or moved since you picked it, pick it again.',
   'changed-since-given': 'If you exported it again, moved or renamed it since you picked it, pick it again.',
   'refused-on-first-read': 'Make sure it is on this computer and not open in another program (a OneDrive or Google Drive file kept online only: right-click it, Always keep on this device), then pick it again.',

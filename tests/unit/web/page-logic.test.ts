@@ -105,6 +105,9 @@ test('the advice is chosen by the reason code alone, not by words of the message
   expect(errorAdvice('zip')).not.toContain('Export the flow again');
   expect(errorAdvice('not-json')).toContain('Export the flow again');
   expect(errorAdvice('folder')).toMatch(/not a folder/);
+  // One advice for every limit the loader has: a string of 300,000 characters is not "far smaller" of anything.
+  expect(errorAdvice('too-large')).toMatch(/comes near this limit/);
+  expect(errorAdvice('too-large')).not.toMatch(/smaller|larger|bytes|MB/);
   expect(errorAdvice('changed-since-given')).toMatch(/^If you exported it again, moved or renamed it .*pick it again\.$/);
   expect(errorAdvice('refused-on-first-read')).toMatch(/not open in another program .*OneDrive .*pick it again\.$/);
   expect(errorAdvice('refused-on-first-read')).not.toMatch(/changed|moved/);
