@@ -115,12 +115,15 @@ function localOffset(view: DataView, entry: number): number {
   if (offset !== 0xffffffff) return offset;
   const [nameLength, extraLength] = [view.getUint16(entry + 28, true), view.getUint16(entry + 30, true)];
   const from = entry + 46 + nameLength;
-  for (let at = from; at + 4 <= from + extraLength; at += 4 + view.getUint16(at + 2, true)) {
+  const to = from + extraLength;
+  for (let at = from; at + 4 <= to; at += 4 + view.getUint16(at + 2, true)) {
     if (view.getUint16(at, true) !== ZIP64_EXTRA) continue;
-    // Its 8-byte values in order: sizes first, those the entry says are 0xFFFFFFFF.
+    // Its 8-byte values in order: sizes first, those the entry says are 0xFFFFFFFF. Within the
+    // field as it says, and the extra field as the entry says: a field saying it runs on had its
+    // value read past the end record, past the bytes (a RangeError that ended the whole run).
     const before = 8 * [entry + 24, entry + 20].filter((field) => view.getUint32(field, true) === 0xffffffff).length;
     const value = at + 4 + before;
-    return value + 8 <= at + 4 + view.getUint16(at + 2, true) ? view.getUint32(value, true) + view.getUint32(value + 4, true) * 2 ** 32 : Infinity;
+    return value + 8 <= Math.min(at + 4 + view.getUint16(at + 2, true), to) ? view.getUint32(value, true) + view.getUint32(value + 4, true) * 2 ** 32 : Infinity;
   }
   return Infinity;
 }

@@ -225,6 +225,15 @@ test('an entry\'s own header placed by its ZIP64 field (its offset 0xFFFFFFFF, a
   expect(checkDirectory(zip64Entry([size, compressed], true))).toEqual({ code: 'zip-corrupt', why: "its directory places entry 1 at byte Infinity, past the entries' data" });
 });
 
+test('a ZIP64 field (the last bytes of the directory\'s last entry) that says it runs on past them: zip-corrupt, not a crash of the whole run', () => {
+  // Its offset would be read 16 bytes on, past the sizes it says come first: past the end record.
+  const { end } = oneEntry();
+  const zip = zip64Entry([], true);
+  new DataView(zip.buffer).setUint16(end + 9 + 2, 24, true); // the ZIP64 field's own size: 24 bytes where there are none
+  expect(checkDirectory(zip)).toEqual({ code: 'zip-corrupt', why: "its directory places entry 1 at byte Infinity, past the entries' data" });
+  expect(shown(expandArchive(zip, 'class.zip', 0, LIMITS))).toEqual(corrupt("its directory places entry 1 at byte Infinity, past the entries' data"));
+});
+
 test('grade: an unreadable archive in a class folder is a zip-corrupt row beside the exports, and alone one too', async () => {
   const root = tempDir('zip-directory');
   mkdirSync(path.join(root, 'b1'));
