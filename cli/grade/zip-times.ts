@@ -1,6 +1,7 @@
 /**
- * Whether a zip archive's central directory agrees with itself (checkDirectory), and what it says
- * that fflate does not expose (zipDirectory): the
+ * Whether a zip archive's central directory agrees with itself (checkDirectory, which walks it
+ * once and keeps where each entry lies), and what its entries say that fflate does not expose
+ * (zipDirectory, which reads those entries, never the directory again): the
  * entries' names as written, which entries are encrypted, their CRC-32s, and the modification time of each
  * entry: the exact UTC time of the extended-timestamp field (0x5455) when every entry has one,
  * else the MS-DOS date and time every entry has (an archive updated by a second tool may mix
@@ -27,6 +28,17 @@ export interface DirectoryFault {
 }
 
 /**
+ * A central directory found to agree with itself (checkDirectory), as zipDirectory reads it: each
+ * of `entries` whole within the bytes, so nothing there is bounds-checked again.
+ */
+export interface Directory {
+  /** Bytes before the archive (a self-extractor's program), to cut off before fflate reads it. */
+  prefix: number;
+  /** Where each of its entries starts in the bytes checked, in the directory's order. */
+  entries: number[];
+}
+
+/**
  * Whether the central directory agrees with itself, before fflate reads it (fflate trusts the end
  * record: it reads as many entries as it counts from where it says, checking no signature, and an
  * archive whose end record lies gave no entry and no error, or only some of its entries). The
@@ -37,7 +49,7 @@ export interface DirectoryFault {
  * `prefix` is their number, to cut off. Undefined when there is no end record at all (fflate
  * says so).
  */
-export function checkDirectory(data: Uint8Array): { prefix: number } | DirectoryFault | undefined {
+export function checkDirectory(data: Uint8Array): Directory | DirectoryFault | undefined {
   const view = new DataView(data.buffer, data.byteOffset, data.byteLength);
   const u16 = (at: number) => view.getUint16(at, true);
   const u32 = (at: number) => view.getUint32(at, true);
@@ -49,23 +61,24 @@ export function checkDirectory(data: Uint8Array): { prefix: number } | Directory
   if (countHere !== count) return corrupt(`its end record counts ${entries(countHere)} on this disk, and ${count} in all`);
   if (offset + size > directoryEnd) return corrupt(`its directory, ${size} bytes at byte ${offset}, would run past its end record at byte ${directoryEnd}`);
   const start = directoryEnd - size;
-  const locals: number[] = [];
+  const found: number[] = [];
   let at = start;
   while (at + 46 <= directoryEnd && u32(at) === DIRECTORY_ENTRY) {
     const next = at + 46 + u16(at + 28) + u16(at + 30) + u16(at + 32);
     if (next > directoryEnd) break;
-    locals.push(localOffset(view, at));
+    found.push(at);
     at = next;
   }
-  if (locals.length !== count) return corrupt(`its end record counts ${entries(count)}, but its directory holds ${locals.length}`);
+  if (found.length !== count) return corrupt(`its end record counts ${entries(count)}, but its directory holds ${found.length}`);
   if (at !== directoryEnd) return corrupt(`its directory ends in ${directoryEnd - at} bytes that are not an entry`);
+  const locals = found.map((entry) => localOffset(view, entry));
   const prefix = start - offset;
   if (prefix > 0 && locals.length > 0 && !locals.some((local) => local + prefix + 4 <= start && u32(local + prefix) === LOCAL_HEADER)) {
     return corrupt(`its directory is said to start at byte ${offset}, but lies at byte ${start}`);
   }
   const outside = locals.findIndex((local) => local + prefix + 30 > start);
   if (outside >= 0) return corrupt(`its directory places entry ${outside + 1} at byte ${locals[outside]}, past the entries' data`);
-  return { prefix };
+  return { prefix, entries: found };
 }
 
 /** What the end record says of the directory, or its ZIP64 record when it has one (a large archive, or a ZIP64 writer's). */
@@ -132,9 +145,10 @@ function entries(count: number): string {
   return count === 1 ? '1 entry' : `${count} entries`;
 }
 
-/** Entry name (as zipDirectory names it) → modification time in ms since the epoch. */
+/** Entry name (as zipDirectory names it) → modification time in ms since the epoch; none when the directory disagrees with itself. */
 export function zipEntryTimes(data: Uint8Array): Map<string, number> {
-  return zipDirectory(data).times;
+  const directory = checkDirectory(data);
+  return directory === undefined || 'code' in directory ? new Map() : zipDirectory(data, directory).times;
 }
 
 /**
@@ -146,8 +160,10 @@ export function zipEntryTimes(data: Uint8Array): Map<string, number> {
  * `checksums` holds each entry's CRC-32 (the central directory's: an entry written with a data
  * descriptor has none in its own header), several for a name listed more than once.
  * `times`, `encrypted` and `checksums` are keyed by these names; `names` maps fflate's name to it.
+ * Read from the entries checkDirectory found in these same bytes (where a ZIP64 end record placed
+ * them too), not by walking the directory again.
  */
-export function zipDirectory(data: Uint8Array): { times: Map<string, number>; encrypted: Set<string>; names: Map<string, string>; checksums: Map<string, number[]> } {
+export function zipDirectory(data: Uint8Array, directory: Directory): { times: Map<string, number>; encrypted: Set<string>; names: Map<string, string>; checksums: Map<string, number[]> } {
   const times = new Map<string, number>(); // extended timestamps
   const encrypted = new Set<string>();
   const names = new Map<string, string>();
@@ -155,19 +171,13 @@ export function zipDirectory(data: Uint8Array): { times: Map<string, number>; en
   const view = new DataView(data.buffer, data.byteOffset, data.byteLength);
   const u16 = (at: number) => view.getUint16(at, true);
   const u32 = (at: number) => view.getUint32(at, true);
-  const record = endRecord(data, view);
-  if (record === undefined || 'code' in record) return { times, encrypted, names, checksums };
-  const count = record.count;
-  let at = record.offset; // ZIP64's too: without it, a ZIP64 archive's entries had no CRC, time or encryption flag read
   const utf8 = new TextDecoder();
   const dos = new Map<string, number>();
-  for (let i = 0; i < count && at + 46 <= data.length && u32(at) === DIRECTORY_ENTRY; i++) {
+  for (const at of directory.entries) {
     const flags = u16(at + 8);
     const [time, date] = [u16(at + 12), u16(at + 14)];
-    const [nameLength, extraLength, commentLength] = [u16(at + 28), u16(at + 30), u16(at + 32)];
-    const nameEnd = at + 46 + nameLength;
-    const extraEnd = nameEnd + extraLength;
-    if (extraEnd > data.length) break;
+    const nameEnd = at + 46 + u16(at + 28);
+    const extraEnd = nameEnd + u16(at + 30);
     const nameBytes = data.subarray(at + 46, nameEnd);
     // UTF-8 when the archive says so (bit 11), as fflate reads it; else see unflaggedName.
     const name = flags & 0x800 ? utf8.decode(nameBytes) : unflaggedName(nameBytes);
@@ -177,7 +187,6 @@ export function zipDirectory(data: Uint8Array): { times: Map<string, number>; en
     checksums.set(name, [...(checksums.get(name) ?? []), u32(at + 16)]);
     const exact = extendedTime(view, nameEnd, extraEnd);
     if (exact !== undefined) times.set(name, exact);
-    at = extraEnd + commentLength;
   }
   return { times: times.size === dos.size ? times : dos, encrypted, names, checksums };
 }

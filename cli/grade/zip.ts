@@ -20,7 +20,7 @@ import { formatBytes } from '../../engine/json-text.js';
 import { plural } from '../../reports/summary.js';
 import type { Candidate, InputError } from './types.js';
 import { isOfficeLockName } from './walk.js';
-import { checkDirectory, zipDirectory } from './zip-times.js';
+import { checkDirectory, zipDirectory, type Directory } from './zip-times.js';
 import { messageOf } from '../../engine/error-message.js';
 
 export interface ZipLimits {
@@ -100,10 +100,11 @@ interface Listeners {
 }
 
 function expandInto(whole: Uint8Array, file: string, mtimeMs: number, limits: ZipLimits, budget: Budget, depth: number, out: Candidate[], listeners: Listeners): void {
-  const data = trustedDirectory(whole);
+  const directory = trustedDirectory(whole);
+  const data = whole.subarray(directory.prefix);
   const { declared, repeated } = readDirectory(data, file, limits, budget);
   // Each entry's own time in the archive (else the archive's): which of two uploads is newer.
-  const { times, encrypted, names, checksums } = zipDirectory(data);
+  const { times, encrypted, names, checksums } = zipDirectory(whole, directory);
   const timeOf = (entryFile: string) => times.get(entryFile.slice(file.length + 2)) ?? mtimeMs;
   const refuse = (entryFile: string, error: InputError, place?: Place) => {
     out.push({ kind: 'refused', file: entryFile, mtimeMs: timeOf(entryFile), error: archiveTooLarge(entryFile, error), ...place });
@@ -191,14 +192,15 @@ function expandNested(data: Uint8Array, file: string, mtimeMs: number, limits: Z
 }
 
 /**
- * The archive, once its central directory is found to agree with itself (checkDirectory), less
- * any bytes before it (a self-extractor's program); an archive whose directory does not is refused
- * as a whole: it is no readable zip archive, whatever fflate would make of it.
+ * The archive's central directory, once found to agree with itself (checkDirectory): its entries,
+ * and the bytes before the archive to cut off (a self-extractor's program). An archive whose
+ * directory does not is refused as a whole: it is no readable zip archive, whatever fflate would
+ * make of it.
  */
-function trustedDirectory(data: Uint8Array): Uint8Array {
+function trustedDirectory(data: Uint8Array): Directory {
   const directory = checkDirectory(data);
-  if (directory === undefined) return data; // no end record: fflate's pass says so
-  if ('prefix' in directory) return data.subarray(directory.prefix);
+  if (directory === undefined) return { prefix: 0, entries: [] }; // no end record: fflate's pass says so
+  if ('entries' in directory) return directory;
   if (directory.code === 'zip-unsupported') throw new ArchiveRefused({ code: 'zip-unsupported', message: 'zip archive split into parts (.z01, .z02, …); ask for it as a single .zip' });
   throw new ArchiveRefused({ code: 'zip-corrupt', message: `not a readable zip archive (${directory.why})` });
 }

@@ -155,7 +155,7 @@ test('an entry\'s own header must fit before the directory (30 bytes at least): 
     const offset = view.getUint32(end + 16, true);
     view.setUint32(offset + 42, offset - before, true);
     const found = checkDirectory(zip);
-    expect(found, `${before}`).toEqual(fault === undefined ? { prefix: 0 } : { code: 'zip-corrupt', why: fault.replace('29', `${offset - before}`) });
+    expect(found, `${before}`).toEqual(fault === undefined ? { prefix: 0, entries: [offset] } : { code: 'zip-corrupt', why: fault.replace('29', `${offset - before}`) });
   }
 });
 
@@ -177,11 +177,11 @@ test('also read: an empty archive after a self-extractor\'s program, a ZIP64 sel
   const program = new Uint8Array(1000 + large.length);
   program.set(large, 1000);
   expect(shown(expandArchive(program, 'class.zip', 0, LIMITS))).toEqual([['class.zip!/Alice/Main_Flow_1.json', 'bytes']]);
-  const { zip, end } = oneEntry();
+  const { zip, view, end } = oneEntry();
   const commented = new Uint8Array(zip.length + 0xffff);
   commented.set(zip);
   new DataView(commented.buffer).setUint16(end + 20, 0xffff, true);
-  expect(checkDirectory(commented)).toEqual({ prefix: 0 });
+  expect(checkDirectory(commented)).toEqual({ prefix: 0, entries: [view.getUint32(end + 16, true)] });
   expect(shown(expandArchive(commented, 'class.zip', 0, LIMITS))).toEqual([['class.zip!/Alice/Main_Flow_1.json', 'bytes']]);
 });
 
@@ -219,7 +219,7 @@ test('an entry\'s own header placed by its ZIP64 field (its offset 0xFFFFFFFF, a
   const [compressed, size] = [view.getUint32(offset + 20, true), view.getUint32(offset + 24, true)];
   for (const sizes of [false, true]) {
     const before = sizes ? [size, compressed] : [];
-    expect(checkDirectory(zip64Entry([...before, 0], sizes)), `sizes: ${sizes}`).toEqual({ prefix: 0 });
+    expect(checkDirectory(zip64Entry([...before, 0], sizes)), `sizes: ${sizes}`).toEqual({ prefix: 0, entries: [offset] });
     expect(checkDirectory(zip64Entry([...before, offset + 5], sizes)), `sizes: ${sizes}`).toEqual({ code: 'zip-corrupt', why: `its directory places entry 1 at byte ${offset + 5}, past the entries' data` });
   }
   expect(checkDirectory(zip64Entry([size, compressed], true))).toEqual({ code: 'zip-corrupt', why: "its directory places entry 1 at byte Infinity, past the entries' data" });
