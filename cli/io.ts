@@ -3,7 +3,7 @@ import { closeSync, constants, fstatSync, lstatSync, openSync, readSync } from '
 import path from 'node:path';
 import { open, type FileHandle } from 'node:fs/promises';
 import { loadFlow, type LoadOptions, type LoadResult } from '../engine/loader.js';
-import { DEFAULT_LIMITS, formatBytes } from '../engine/json-text.js';
+import { beyondText, DEFAULT_LIMITS, formatBytes } from '../engine/json-text.js';
 import { printableLine } from '../reports/escape.js';
 
 export type ReadResult = { ok: true; bytes: Uint8Array } | { ok: false; error: { code: string; message: string } };
@@ -19,7 +19,7 @@ export async function readInputFile(file: string, maxBytes = DEFAULT_LIMITS.maxB
     const handle = await open(file, OPEN_FOR_READING);
     try {
       const info = await handle.stat();
-      return refusedBeforeReading(info, maxBytes) ?? (await readAtMost(handle, info.size, maxBytes));
+      return refusedBeforeReadingText(info, maxBytes) ?? (await readAtMost(handle, info.size, maxBytes));
     } finally {
       await handle.close();
     }
@@ -35,10 +35,9 @@ const MOST_READ = 2 ** 31 - 1;
  * The bytes of a file whose size stat gave, but no more than `maxBytes`: a file may give more than
  * its size says (Linux's /proc and /sys files say 0; /proc/self/pagemap then gives gigabytes, which
  * reading to the end held in memory for minutes), and is refused as too large once past the limit.
+ * A size said over 2 GB, or over what the loader decodes, is refused before (refusedBeforeReadingText).
  */
 async function readAtMost(handle: FileHandle, size: number, maxBytes: number): Promise<ReadResult> {
-  const tooLarge = (message: string): ReadResult => ({ ok: false, error: { code: 'too-large', message } });
-  if (size > MOST_READ) return tooLarge(`file is larger than 2 GB, the most that can be read (${size} bytes)`);
   const limit = Math.min(maxBytes, MOST_READ);
   const chunks: Buffer[] = [];
   let total = 0;
@@ -68,6 +67,26 @@ export function refusedBeforeReading(info: { isDirectory(): boolean; isFile(): b
   if (!info.isFile()) return { ok: false, error: { code: 'unreadable-file', message: NOT_A_REGULAR_FILE } };
   if (info.size > maxBytes) return { ok: false, error: { code: 'too-large', message: `file is larger than the ${formatBytes(maxBytes)} limit (${info.size} bytes)` } };
   return undefined;
+}
+
+/**
+ * refusedBeforeReading, for a file read to be decoded as text (an export, a --dynvars dataset):
+ * also one whose size says it is more than one read takes (2 GB) or than the loader decodes
+ * (beyondText: 512 MB), under a --max-size raised that far. Read, such a file was held whole (for
+ * seconds, and its size in memory) only for the loader to refuse it, in the words it is refused in
+ * here; over 2 GB, grade's one read of it failed. A size that says less than the file gives (0, for
+ * /proc files) is no refusal here: the reading stops at the limit.
+ */
+export function refusedBeforeReadingText(info: { isDirectory(): boolean; isFile(): boolean; size: number }, maxBytes: number): ReadResult | undefined {
+  const refused = refusedBeforeReading(info, maxBytes);
+  if (refused) return refused;
+  if (info.size > MOST_READ) return tooLarge(`file is larger than 2 GB, the most that can be read (${info.size} bytes)`);
+  const beyond = beyondText(info.size);
+  return beyond === undefined ? undefined : tooLarge(beyond);
+}
+
+function tooLarge(message: string): ReadResult {
+  return { ok: false, error: { code: 'too-large', message } };
 }
 
 const REASONS: Record<string, string> = {

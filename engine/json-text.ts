@@ -50,6 +50,14 @@ const windows1252 = new TextDecoder('windows-1252');
 const MOST_TEXT_BYTES = 2 ** 29 - 24;
 
 /**
+ * Why a file of `size` bytes is never decoded (more than MOST_TEXT_BYTES), or undefined. Also
+ * what the CLI says of such a file, refused on its size before it reads a byte (cli/io.ts).
+ */
+export function beyondText(size: number): string | undefined {
+  return size > MOST_TEXT_BYTES ? `file is larger than ${MOST_TEXT_BYTES} bytes (512 MB), the most that can be read as text` : undefined;
+}
+
+/**
  * Decode (UTF-8, BOM stripped) after the size check; UTF-16 bytes are refused by name, and so is
  * a JSON text in Windows-1252 / Latin-1 (see notUtf8).
  */
@@ -60,7 +68,8 @@ export function decodeText(input: string | Uint8Array, limits: JsonLimits): stri
   }
   // Under a --max-size raised that far: the text would not fit in a string, and the engine's own
   // words ("Cannot create a string longer than 0x1fffffe8 characters") would pass for a broken flow.
-  if (size > MOST_TEXT_BYTES) throw new LoadError('too-large', `file is larger than ${MOST_TEXT_BYTES} bytes (512 MB), the most that can be read as text`);
+  const beyond = beyondText(size);
+  if (beyond) throw new LoadError('too-large', beyond);
   const wide = typeof input === 'string' ? undefined : looksLikeUtf32(input) ? 'UTF-32' : looksLikeUtf16(input) ? 'UTF-16 (Notepad\'s "Unicode")' : undefined;
   if (wide) throw new LoadError('not-json', `not valid JSON: the file is ${wide}, not UTF-8; export it again from Flow Designer, or save it as UTF-8`);
   const kind = typeof input === 'string' ? undefined : binaryKind(input);

@@ -1,6 +1,7 @@
 /**
- * `readInputFile` (cli/io.ts) for grading threads: the same size check, codes and messages,
- * synchronous (a worker grades one file at a time; async I/O there only adds latency).
+ * `readInputFile` (cli/io.ts) for grading threads: the same size check before reading
+ * (refusedBeforeReadingText), codes and messages, synchronous (a worker grades one file at a time;
+ * async I/O there only adds latency).
  *
  * The bytes are read into a buffer the thread keeps and lends for the time of one grading: a
  * fresh 100 KB buffer per submission cost more than the read itself (new memory is slow to touch
@@ -8,7 +9,7 @@
  */
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { DEFAULT_LIMITS } from '../../engine/json-text.js';
-import { OPEN_FOR_READING, refusedBeforeReading, unreadable, type ReadResult } from '../io.js';
+import { OPEN_FOR_READING, refusedBeforeReadingText, unreadable, type ReadResult } from '../io.js';
 
 let spare: Buffer | undefined;
 
@@ -30,7 +31,7 @@ function readInto(file: string, maxBytes: number, buffer: Buffer): { read: ReadR
   try {
     fd = openSync(file, OPEN_FOR_READING);
     const info = fstatSync(fd);
-    const refused = refusedBeforeReading(info, maxBytes);
+    const refused = refusedBeforeReadingText(info, maxBytes);
     if (refused) return { read: refused, buffer };
     if (info.size > buffer.length) buffer = Buffer.allocUnsafeSlow(info.size);
     let size = 0;

@@ -33,6 +33,19 @@ function sparseFile(file: string, size: number): string {
   return file;
 }
 
+/**
+ * A run of the CLI, and the most memory its process ever held (resident, as getrusage counts it),
+ * written on exit by a module preloaded into it: a file read is a file held, whatever it holds.
+ */
+async function runCliWithPeak(args: string[]): Promise<{ code: number; stderr: string; peak: number }> {
+  const dir = tempDir('peak');
+  const peakFile = path.join(dir, 'peak');
+  const preload = path.join(dir, 'peak.cjs');
+  writeFileSync(preload, `if (require('node:worker_threads').isMainThread) process.on('exit', () => require('node:fs').writeFileSync(${JSON.stringify(peakFile)}, String(process.resourceUsage().maxRSS * 1024)));\n`);
+  const run = await runCli(args, { env: { NODE_OPTIONS: `--require ${JSON.stringify(preload)}` } });
+  return { code: run.code, stderr: run.stderr, peak: Number(readFileSync(peakFile, 'utf8')) };
+}
+
 test.describe('file size', () => {
   test('a 50 MB export is refused with one clear line and exit code 2', async () => {
     const file = sparseFile(path.join(tempDir('big'), 'Main_Flow_50MB.json'), 50 * MB);
@@ -70,10 +83,28 @@ test.describe('file size', () => {
     }
   });
 
-  test('a file over 2 GB under a --max-size above it is refused as too large, never read (one read of it aborted Node)', async () => {
+  test('a file over 2 GB under a --max-size above it is refused as too large, never read (one read of it aborted Node); by grade too', async () => {
     const file = sparseFile(path.join(tempDir('over-2gb'), 'Main_Flow_3GB.json'), 3 * 1024 * MB);
+    const line = `flowgrade: ${file}: file is larger than 2 GB, the most that can be read (${3 * 1024 * MB} bytes) [too-large]\n`;
     const run = await runCli(['inspect', file, '--max-size', '10GB']);
-    expect([run.code, run.stdout, run.stderr]).toEqual([2, '', `flowgrade: ${file}: file is larger than 2 GB, the most that can be read (${3 * 1024 * MB} bytes) [too-large]\n`]);
+    expect([run.code, run.stdout, run.stderr]).toEqual([2, '', line]);
+    // grade said `The value of "length" is out of range … [unreadable-file]`: its read of 3 GB at once failed.
+    const grade = await runCli(['grade', path.dirname(file), '--out', tempDir('over-2gb-out'), '--jobs', '1', '--max-size', '10GB', '--quiet', ...NOW]);
+    expect([grade.code, grade.stderr]).toEqual([0, line]);
+  });
+
+  test('a file over 512 MB (the most a string holds) under a --max-size above it is refused on its size, never read: check and grade, as the loader would refuse it', async () => {
+    const file = sparseFile(path.join(tempDir('over-512mb'), 'Main_Flow_600MB.json'), 600 * MB);
+    const message = 'file is larger than 536870888 bytes (512 MB), the most that can be read as text';
+    const check = await runCliWithPeak(['check', file, '--max-size', '1GB', '--format', 'json', ...NOW]);
+    expect([check.code, check.stderr]).toEqual([2, `flowgrade: ${file}: ${message} [too-large]\n`]);
+    // Read only for the loader to refuse it, the file was held whole: 680 MB at the peak, where Node alone takes 60–100 MB.
+    expect(check.peak).toBeLessThan(300 * MB);
+    const out = tempDir('over-512mb-out');
+    const grade = await runCliWithPeak(['grade', path.dirname(file), '--out', out, '--jobs', '1', '--max-size', '1GB', '--quiet', ...NOW]);
+    expect([grade.code, grade.stderr]).toEqual([0, `flowgrade: ${file}: ${message} [too-large]\n`]);
+    expect(JSON.parse(readFileSync(path.join(out, '600MB.json'), 'utf8'))).toMatchObject({ verdict: 'ungradable', error: { code: 'too-large', message } });
+    expect(grade.peak).toBeLessThan(300 * MB);
   });
 
   test('--max-size moves the limit both ways', async () => {
