@@ -5,6 +5,7 @@
  */
 import { DEFAULT_MISSION_ID } from '../checks/index.js';
 import type { CheckResult, GradeReport } from '../engine/report.js';
+import { shownAttendeeId } from './attendee-id.js';
 import { escapeTerminal as t } from './escape.js';
 import { stepHeading, stepTitlesFor, type StepTitles } from './steps.js';
 import { byStep, firstFix, fixOf, formatPoints, isFailure, placeOf, pointCount, summaryLine } from './summary.js';
@@ -53,7 +54,7 @@ export function renderConsole(report: GradeReport, options: ConsoleOptions): str
   const titles = stepTitlesFor(report, options.stepTitles);
   // Quiet output and ungradable files end in one line that names the file itself.
   const oneLine = quiet || report.verdict === 'ungradable';
-  const lines = oneLine ? [] : [`${c.bold(t(report.input.file))} ${c.dim(`— attendee ${t(report.attendee.id)}, ${t(report.lab.title)}`)}`, ''];
+  const lines = oneLine ? [] : [`${c.bold(t(report.input.file))} ${c.dim(`— attendee ${t(shownAttendeeId(report.attendee.id))}, ${t(report.lab.title)}`)}`, ''];
   const width = options.width === undefined ? undefined : Math.max(MIN_WIDTH, options.width);
   const first = oneLine ? undefined : firstFix(report);
   if (first) lines.splice(1, 0, c.red(`Fix first: Step ${first.step} — ${t(first.title)}`), ...wrapped('  ', 2, t(fixOf(first)), 2, width));

@@ -8,6 +8,7 @@
  * where the report is graded (`renderCsvRow`) and hands the rows in, as for the dashboard.
  */
 import type { GradeReport } from '../engine/report.js';
+import { shownAttendeeId } from './attendee-id.js';
 import { csvCell } from './escape.js';
 import { formatPoints, percentOf } from './summary.js';
 
@@ -61,7 +62,7 @@ export function renderCsvRow(report: GradeReport, checkIds: readonly string[]): 
   const status = new Map(report.checks.map((check) => [check.id, check.status]));
   const percent = percentOf(report);
   const fields = [
-    report.attendee.id,
+    shownAttendeeId(report.attendee.id),
     report.input.file,
     report.verdict,
     report.score ? formatPoints(report.score.earned) : '',

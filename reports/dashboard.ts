@@ -15,6 +15,7 @@ import { DASHBOARD_CSS, DASHBOARD_SCRIPT, DASHBOARD_SCRIPT_HASH } from './dashbo
 import { escapeHtml as h, jsonForScript, safeHref } from './escape.js';
 import { renderHtmlPage } from './html-page.js';
 import { commonFailures, type CommonFailure } from './failures.js';
+import { shownAttendeeId } from './attendee-id.js';
 import { attendeeIds } from './shared-ids.js';
 import { stepHeading, stepTitlesFor, type StepTitles } from './steps.js';
 import { formatPoints, percentOf, plural, scoreText, stepStates, type StepState } from './summary.js';
@@ -79,15 +80,16 @@ export function renderDashboard(reports: readonly GradeReport[], options: Dashbo
   });
   // The folder every file is in is said once: repeated in every row, it made each row three to
   // five lines tall (a class of 500 printed on 48 pages).
-  const { folder, shared, withinFolder } = attendeeIds(reports);
+  const { folder, isShared, shown, withinFolder } = attendeeIds(reports);
   const file = (report: GradeReport) => withinFolder(report.input.file);
   const linked = (report: GradeReport) => {
     const href = safeHref(options.reportHref(report));
-    return href ? `<a href="${h(href)}">${h(report.attendee.id)}</a>` : h(report.attendee.id);
+    const id = h(shown(report));
+    return href ? `<a href="${h(href)}">${id}</a>` : id;
   };
   // Named outside the table (where each row has its file), two students sharing an id (the same
   // Main_Flow_<ID> in two folders) have their files after it.
-  const named = (report: GradeReport) => (shared.has(report.attendee.id) ? `${linked(report)} <span class="fg-file">(${h(file(report))})</span>` : linked(report));
+  const named = (report: GradeReport) => (isShared(report) ? `${linked(report)} <span class="fg-file">(${h(file(report))})</span>` : linked(report));
   const body = [
     '<main class="fg-dash">',
     `<h1>${h(title)}</h1>`,
@@ -179,7 +181,7 @@ function duplicatesSection(duplicates: readonly DuplicateSubmissions[]): string 
   const rows = duplicates.map((d) => {
     const [graded, setAside] = keptAndSetAside(d);
     const list = (files: readonly string[]) => files.map((f) => `<code>${h(f)}</code>`).join('<br>');
-    return `<tr><th scope="row">${h(d.attendee)}</th><td>${list([graded])}</td><td>${list(setAside)}</td></tr>`;
+    return `<tr><th scope="row">${h(shownAttendeeId(d.attendee))}</th><td>${list([graded])}</td><td>${list(setAside)}</td></tr>`;
   });
   return [
     '<section aria-labelledby="fg-duplicates-title">',
@@ -207,7 +209,7 @@ export function renderDashboardRow(report: GradeReport, steps: readonly number[]
     cells:
       `<td><span class="fg-verdict ${h(report.verdict)}">${h(report.verdict)}</span>${report.error ? `<div class="fg-file">${h(report.error.message)} [${h(report.error.code)}]</div>` : ''}</td>` +
       `<td class="fg-score">${score}</td>${cells.join('')}`,
-    data: { attendee: report.attendee.id, file: report.input.file, verdict: report.verdict, percent, steps: Object.fromEntries([...states].map(([step, state]) => [String(step), state])) },
+    data: { attendee: shownAttendeeId(report.attendee.id), file: report.input.file, verdict: report.verdict, percent, steps: Object.fromEntries([...states].map(([step, state]) => [String(step), state])) },
   };
 }
 

@@ -5,6 +5,7 @@
  * simulated call's trace. `renderReportBody` + `REPORT_CSS` are what the self-check page shows.
  */
 import type { CheckResult, GradeReport, ScenarioResult } from '../engine/report.js';
+import { shownAttendeeId } from './attendee-id.js';
 import { boundReport } from './bounds.js';
 import { drawingDescription, executedPath, failingActivities } from './drawing.js';
 import { escapeHtml as h } from './escape.js';
@@ -34,7 +35,7 @@ function headingTags(level = 1): { title: string; section: string; sub: string }
 }
 
 export function renderHtmlReport(report: GradeReport, options: HtmlOptions = {}): string {
-  const title = `${report.attendee.id} — ${report.verdict.toUpperCase()}${report.score ? ` ${scoreText(report.score)}` : ''} — flowgrade`;
+  const title = `${shownAttendeeId(report.attendee.id)} — ${report.verdict.toUpperCase()}${report.score ? ` ${scoreText(report.score)}` : ''} — flowgrade`;
   // The report is the page's main landmark (a screen reader's "main" jump, nothing outside a landmark).
   return renderHtmlPage({ title, css: `body { margin: 0; background: #fff; }${REPORT_CSS}`, body: `<main>\n${renderReportBody(report, options)}\n</main>` });
 }
@@ -77,7 +78,7 @@ function header(report: GradeReport, tag: string): string {
     : '';
   return [
     '<header>',
-    `<${tag} class="fg-title">${h(report.lab.title)} &mdash; attendee ${h(report.attendee.id)}</${tag}>`,
+    `<${tag} class="fg-title">${h(report.lab.title)} &mdash; attendee ${h(shownAttendeeId(report.attendee.id))}</${tag}>`,
     `<p class="fg-meta">${meta.join(' &middot; ')}</p>`,
     `<p class="fg-verdict-line"><span class="fg-verdict ${h(report.verdict)}">${h(report.verdict.toUpperCase())}</span>${score}</p>`,
     `<p class="fg-summary">${h(summaryLine(report))}</p>`,

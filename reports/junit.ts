@@ -9,10 +9,11 @@
  * Verdict and score go in <properties>. Attributes as the JUnit XSDs (junit-10) allow and the Ant
  * one requires: `time` (0: no clock) on every suite and case; the class totals without `skipped`;
  * `timestamp` in UTC with its `Z` (timestampOf).
- * Export text is clipped (NAME_LIMIT, TEXT_LIMIT): the attendee id is repeated in every case's
- * classname.
+ * Export text is clipped (NAME_LIMIT, TEXT_LIMIT; the attendee id as every output shows it,
+ * attendee-id.ts): the id is repeated in every case's classname.
  */
 import type { CheckResult, GradeReport } from '../engine/report.js';
+import { shownAttendeeId } from './attendee-id.js';
 import { clipText } from './code-points.js';
 import { fixOf, percentOf, pointCount, scoreText } from './summary.js';
 import { escapeXmlAttribute } from './escape.js';
@@ -20,7 +21,7 @@ import { classIds } from './shared-ids.js';
 import { stepHeading, stepTitlesFor, type StepTitles } from './steps.js';
 import { serializeXml, serializeXmlElement, type XmlElement } from './xml.js';
 
-/** Characters of an attendee id or file name kept in names (suite, classname, test case). */
+/** Characters of a file name kept in names (`load <file>`, a shared id's classname); an attendee id (suite, classname, property) is cut as every output cuts it, as long (attendee-id.ts). */
 export const NAME_LIMIT = 200;
 /** Characters of any other value from an export (messages, expected, actual, labels, hints) kept. */
 export const TEXT_LIMIT = 1_000;
@@ -100,8 +101,8 @@ function classPart(text: string): string {
 }
 
 function suite(report: GradeReport): { element: XmlElement; counts: Counts; classname: string } {
-  const attendee = name(report.attendee.id);
-  const classname = `flowgrade.${classPart(report.attendee.id)}`;
+  const attendee = shownAttendeeId(report.attendee.id);
+  const classname = `flowgrade.${classPart(attendee)}`;
   const steps = stepTitlesFor(report);
   const cases =
     report.verdict === 'ungradable'
@@ -119,7 +120,7 @@ function suite(report: GradeReport): { element: XmlElement; counts: Counts; clas
     ['score', report.score ? scoreText(report.score) : undefined],
     ['percent', percent === null ? undefined : String(percent)],
     ['lab', report.lab.id],
-    ['attendee', clip(report.attendee.id)],
+    ['attendee', attendee],
     ['file', clip(report.input.file)],
     ['flowName', report.input.flowName === undefined ? undefined : clip(report.input.flowName)],
     ['sha256', report.input.sha256],

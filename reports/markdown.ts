@@ -7,7 +7,8 @@
  * renders as text: no HTML, links, emphasis or broken tables, and no @mention or issue reference
  * (see `md`). A batch renders each attendee's row where the report is graded
  * (`renderMarkdownRow`) and hands the rows in, as for the dashboard.
- * Export text is clipped (attendee ids to NAME_LIMIT characters, messages and hints to TEXT_LIMIT),
+ * Export text is clipped (attendee ids as every output cuts them, attendee-id.ts, file paths to
+ * NAME_LIMIT characters, messages and hints to TEXT_LIMIT),
  * so the summary's size grows with the class, not with what one export holds.
  */
 import type { GradeReport } from '../engine/report.js';
@@ -16,7 +17,8 @@ import { clipText } from './code-points.js';
 import { escapeMarkdown } from './escape.js';
 import { DUPLICATES_RULE, keptAndSetAside, type DuplicateSubmissions } from './dashboard.js';
 import { commonFailures, type CommonFailure } from './failures.js';
-import { attendeeIds, type ClassIds } from './shared-ids.js';
+import { shownAttendeeId } from './attendee-id.js';
+import { attendeeIds, type AttendeeIds } from './shared-ids.js';
 import { failingSteps, formatPoints, plural, scoreText } from './summary.js';
 import { stepTitlesFor } from './steps.js';
 
@@ -58,7 +60,7 @@ export const SET_ASIDE_SHOWN = 5;
  */
 export const FOLDED_ABOVE = 20;
 
-/** Characters of an attendee id (or a file's path) shown. */
+/** Characters of a file's path shown (of an attendee id, as many: attendee-id.ts). */
 export const NAME_LIMIT = 200;
 /** Characters of an ungradable file's reason, or of a hint, shown. */
 export const TEXT_LIMIT = 500;
@@ -75,12 +77,12 @@ const md = (value: string) => escapeMarkdown(value).replace(REFERENCE, '$&<span>
 /** An escaped `@` or `#` (escapeMarkdown escapes every one), or `GH-` before a digit. */
 const REFERENCE = /\\[@#]|GH\\-(?=\d)/gi;
 
-/** An id or a file's path, clipped and escaped. */
+/** A file's path, clipped and escaped. */
 const name = (value: string) => md(clipText(value, NAME_LIMIT));
 /** A reason or a hint, clipped and escaped. */
 const text = (value: string) => md(clipText(value, TEXT_LIMIT));
 
-const attendee = (report: GradeReport) => name(report.attendee.id);
+const attendee = (report: GradeReport) => md(shownAttendeeId(report.attendee.id));
 /** How the summary names an attendee of the class. */
 type Label = (report: GradeReport) => string;
 
@@ -89,9 +91,10 @@ type Label = (report: GradeReport) => string;
  * Main_Flow_<ID> in two folders), less the folder every file is in: `141 (group-b/Main_Flow_141.json)`,
  * as the dashboard and junit.xml name them.
  */
-function labelsIn({ shared, withinFolder }: ClassIds): Label {
-  if (shared.size === 0) return attendee;
-  return (report) => (shared.has(report.attendee.id) ? `${attendee(report)} (${name(withinFolder(report.input.file))})` : attendee(report));
+function labelsIn({ shared, withinFolder, isShared, shown }: AttendeeIds): Label {
+  const id = (report: GradeReport) => md(shown(report));
+  if (shared.size === 0) return id;
+  return (report) => (isShared(report) ? `${id(report)} (${name(withinFolder(report.input.file))})` : id(report));
 }
 
 const VERDICT: Record<GradeReport['verdict'], string> = { passed: '✅ passed', failed: '❌ failed', ungradable: '⚠️ ungradable' };
@@ -112,7 +115,7 @@ export function renderMarkdown(reports: readonly GradeReport[], options: Markdow
   ];
   const tableHead = ['| Attendee | Verdict | Score | Failing steps |', '| --- | --- | --- | --- |'];
   // A row rendered alone (renderMarkdownRow) cannot know that another attendee has its id.
-  const rows = reports.map((report, i) => (ids.shared.has(report.attendee.id) ? row(report, label) : (options.rows?.[i] ?? renderMarkdownRow(report))));
+  const rows = reports.map((report, i) => (ids.isShared(report) ? row(report, label) : (options.rows?.[i] ?? renderMarkdownRow(report))));
   const tail = [
     ...(folded ? ['', '</details>'] : []),
     ...failuresSection(commonFailures(reports).slice(0, options.topFailures ?? 10), named, see),
@@ -191,7 +194,7 @@ function duplicatesSection(duplicates: readonly DuplicateSubmissions[], see: str
   const items = duplicates.slice(0, DUPLICATES_SHOWN).map((d) => {
     const [kept, setAside] = keptAndSetAside(d);
     const more = setAside.length - SET_ASIDE_SHOWN;
-    return `- ${name(d.attendee)}: kept ${name(kept)}; set aside ${setAside.slice(0, SET_ASIDE_SHOWN).map(name).join(', ')}${more > 0 ? ` and ${more} more` : ''}`;
+    return `- ${md(shownAttendeeId(d.attendee))}: kept ${name(kept)}; set aside ${setAside.slice(0, SET_ASIDE_SHOWN).map(name).join(', ')}${more > 0 ? ` and ${more} more` : ''}`;
   });
   const more = duplicates.length - DUPLICATES_SHOWN;
   return [

@@ -3,9 +3,12 @@
  * submission per attendee and folder, so both are graded). Every class file tells them apart the
  * same way, by the id and the file less the folder every file is in: `141 (group-b/Main_Flow_141.json)`
  * in the dashboard and summary.md, `flowgrade.141 (group-b/Main_Flow_141․json)` in junit.xml.
- * Which ids are shared and what that folder is are worked out here, once, for all three.
+ * Which ids are shared and what that folder is are worked out here, once, for all three. An id is
+ * compared as it is shown (attendee-id.ts): two ids of 200,000 characters that differ only past
+ * their first 200 read alike, so they are told apart by their files too.
  */
 import type { GradeReport } from '../engine/report.js';
+import { shownAttendeeId } from './attendee-id.js';
 
 /** The ids of a class and the files that tell apart the submissions sharing one. */
 export interface ClassIds {
@@ -43,9 +46,23 @@ export function classIds<T>(
   return { ids, shared, folder, withinFolder: (path) => path.slice(folder.length) };
 }
 
-/** The attendee ids of a class's reports, and the folder their files are all in. */
-export function attendeeIds(reports: readonly GradeReport[]): ClassIds {
-  return classIds(reports, (r) => r.attendee.id, (r) => r.input.file);
+/** The attendee ids of a class's reports as shown, and the folder their files are all in. */
+export interface AttendeeIds extends ClassIds {
+  /**
+   * `report`'s id as shown (`shownAttendeeId`), cut once per report: a class names an attendee
+   * in every common failure they have, and cutting an id of 250,000 characters counts them all.
+   */
+  shown(report: GradeReport): string;
+  /** Whether `report`'s id, as shown, is another submission's too: the file then tells them apart. */
+  isShared(report: GradeReport): boolean;
+}
+
+/** The attendee ids of a class's reports as shown, and the folder their files are all in. */
+export function attendeeIds(reports: readonly GradeReport[]): AttendeeIds {
+  const cut = new Map(reports.map((report) => [report, shownAttendeeId(report.attendee.id)]));
+  const shown = (report: GradeReport) => cut.get(report) ?? shownAttendeeId(report.attendee.id);
+  const ids = classIds(reports, shown, (report) => report.input.file);
+  return { ...ids, shown, isShared: (report) => ids.shared.has(shown(report)) };
 }
 
 /**

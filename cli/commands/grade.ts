@@ -12,6 +12,7 @@ import { DEFAULT_ZIP_LIMITS } from '../grade/zip.js';
 import { refuseUnusableSettings, resolveGradingOptions, type GradingFlags } from '../grading-options.js';
 import { addGradingOptions } from './grading-flags.js';
 import { inputErrorLine } from '../io.js';
+import { shownAttendeeId } from '../../reports/attendee-id.js';
 import { printableLine } from '../../reports/escape.js';
 import { plural } from '../../reports/summary.js';
 import { nonBlankPath, parsePositiveInt, parseSize, positiveIntUpTo } from '../options.js';
@@ -88,7 +89,7 @@ export function gradeCommand(ctx: CliContext): Command {
     for (const row of outcome.rows) if (row.report.error) ctx.stderr(inputErrorLine(row.file, row.report.error) + '\n');
     ctx.stdout(printableLine(summary(outcome.rows, outcome.found, flags)) + '\n');
     for (const duplicate of outcome.duplicates) {
-      ctx.stdout(printableLine(`duplicate submissions for ${duplicate.attendee}: kept ${duplicate.kept}; set aside ${duplicate.dropped.join(', ')}`) + '\n');
+      ctx.stdout(printableLine(`duplicate submissions for ${shownAttendeeId(duplicate.attendee)}: kept ${duplicate.kept}; set aside ${duplicate.dropped.join(', ')}`) + '\n');
     }
     const feedback = moodleFeedbackLine(outcome.moodleFeedback, gradedCount(outcome.moodleStudents));
     if (feedback !== undefined) ctx.stdout(printableLine(feedback) + '\n');

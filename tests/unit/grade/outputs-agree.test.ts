@@ -5,8 +5,9 @@
  * failures) and `moodle-grades.csv`; the stdout summary line and the exit code count the same; every
  * link of `index.html` names a file there; every report is valid against its schema. The class has
  * the edges: passed, failed, a recommended check missed on a passed flow, ungradable files,
- * duplicates, one id in two folders in two Unicode forms, an id needing escapes, a Moodle folder and
- * an archive inside an archive.
+ * duplicates, one id in two folders in two Unicode forms, an id needing escapes, an id of 200,000
+ * characters (every output but the JSON report shows it cut, the same way: `shown`), a Moodle folder
+ * and an archive inside an archive.
  */
 import { test, expect } from '@playwright/test';
 import Ajv from 'ajv';
@@ -16,7 +17,8 @@ import path from 'node:path';
 import { zipSync } from 'fflate';
 import reportSchema from '../../../schemas/report.schema.json' with { type: 'json' };
 import type { GradeReport } from '../../../engine/report.js';
-import { escapeMarkdown } from '../../../reports/index.js';
+import { escapeHtml, escapeMarkdown } from '../../../reports/index.js';
+import { clipText } from '../../../reports/code-points.js';
 import { fixturePath, runCli } from '../../helpers.js';
 import { csvRecords } from '../reports/csv-records.js';
 import { findAll, parseXml } from '../reports/xml-check.js';
@@ -43,6 +45,7 @@ function writeEdgeClass(dir: string): void {
   put('a/empty.json', '');
   put('a/Main_Flow_204.json', '{');
   put('a/hostile.json', flow('defect-callbackapi-method-put', 'q"u,o<t>e|p&i\'pe'));
+  put('a/long.json', flow('defect-getcbid-method-post', 'L'.repeat(200_000)));
   put('x1/Main_Flow_José.json', flow('solution', 'Jos\u00e9'));
   put('x2/Main_Flow_José.json', flow('defect-condition-tests-200', 'Jose\u0301'));
   put('Doe Jane_12345_assignsubmission_file_/flow.json', flow('defect-callbackapi-method-put', '140'));
@@ -61,6 +64,8 @@ function stepState(checks: GradeReport['checks']): string {
 }
 const steps = (r: GradeReport) => [...new Set(r.checks.map((c) => c.step))].sort((a, b) => a - b);
 const unformula = (cell: string) => cell.replace(/^'(?=[=+\-@\t\r])/, '');
+/** An attendee id as every output but the JSON report shows it: cut past 200 characters, as every long text is. */
+const shown = (id: string) => clipText(id, 200);
 
 test('one run over a class of edges: every output tells each attendee\'s verdict, score and checks alike, and the totals and exit code agree', async () => {
   const dir = tempDir('agree-class');
@@ -75,7 +80,8 @@ test('one run over a class of edges: every output tells each attendee\'s verdict
   for (const [name, report] of reports) expect(validate(report), `${name}.json: ${ajv.errorsText(validate.errors)}`).toBe(true);
   const rows = [...reports].sort(([, a], [, b]) => (a.attendee.id < b.attendee.id ? -1 : a.attendee.id > b.attendee.id ? 1 : a.input.file < b.input.file ? -1 : 1));
   const count = (verdict: GradeReport['verdict']) => reports.filter(([, r]) => r.verdict === verdict).length;
-  expect(reports).toHaveLength(12);
+  expect(reports).toHaveLength(13);
+  expect(reports.some(([, r]) => r.attendee.id === 'L'.repeat(200_000))).toBe(true); // the JSON report keeps it whole
   expect(count('passed') * count('failed') * count('ungradable')).toBeGreaterThan(0);
 
   // The stdout summary line and the exit code.
@@ -87,7 +93,7 @@ test('one run over a class of edges: every output tells each attendee\'s verdict
   expect(csv.map((row) => unformula(row[1]))).toEqual(rows.map(([, r]) => r.input.file));
   rows.forEach(([name, r], i) => {
     const cell = Object.fromEntries(header.map((column, j) => [column, csv[i][j]]));
-    expect([unformula(cell.attendee), cell.verdict, cell.earned, cell.possible, cell.percent], name).toEqual([r.attendee.id, r.verdict, String(r.score?.earned ?? ''), String(r.score?.possible ?? ''), String(percentOf(r) ?? '')]);
+    expect([unformula(cell.attendee), cell.verdict, cell.earned, cell.possible, cell.percent], name).toEqual([shown(r.attendee.id), r.verdict, String(r.score?.earned ?? ''), String(r.score?.possible ?? ''), String(percentOf(r) ?? '')]);
     expect(cell.error, name).toBe(r.error ? `${r.error.code}: ${r.error.message}` : '');
     for (const check of r.checks) expect(cell[check.id], `${name} ${check.id}`).toBe(check.status);
   });
@@ -97,7 +103,7 @@ test('one run over a class of edges: every output tells each attendee\'s verdict
   expect(suites).toHaveLength(rows.length);
   rows.forEach(([name, r], i) => {
     const property = Object.fromEntries(findAll(suites[i], 'property').map((p) => [p.attributes.name, p.attributes.value]));
-    expect([property.file, property.attendee, property.verdict, property.score, property.percent], name).toEqual([r.input.file, r.attendee.id, r.verdict, r.score ? `${r.score.earned}/${r.score.possible}` : undefined, r.score ? String(percentOf(r)) : undefined]);
+    expect([property.file, property.attendee, property.verdict, property.score, property.percent], name).toEqual([r.input.file, shown(r.attendee.id), r.verdict, r.score ? `${r.score.earned}/${r.score.possible}` : undefined, r.score ? String(percentOf(r)) : undefined]);
     const cases = findAll(suites[i], 'testcase');
     const kind = (c: (typeof cases)[number]) => c.children[0]?.name ?? 'passed';
     if (!r.score) expect(cases.map((c) => [kind(c), c.children[0]?.attributes.type]), name).toEqual([['error', r.error!.code]]);
@@ -122,7 +128,7 @@ test('one run over a class of edges: every output tells each attendee\'s verdict
   rows.forEach(([name, r], i) => {
     const failingSteps = steps(r).filter((s) => r.checks.some((c) => c.step === s && failing(c.status)));
     const last = r.score ? (failingSteps.join(', ') || '—') : escapeMarkdown(`${r.error!.message} [${r.error!.code}]`);
-    expect(table[i], name).toMatch(new RegExp(`^\\| ${escapeMarkdown(r.attendee.id).replace(/[\\^$.*+?()[\]{}|]/g, '\\$&')}.* \\| .* ${r.verdict} \\| ${r.score ? `${r.score.earned}/${r.score.possible}` : '—'} \\| ${last.replace(/[\\^$.*+?()[\]{}|]/g, '\\$&')} \\|$`));
+    expect(table[i], name).toMatch(new RegExp(`^\\| ${escapeMarkdown(shown(r.attendee.id)).replace(/[\\^$.*+?()[\]{}|]/g, '\\$&')}.* \\| .* ${r.verdict} \\| ${r.score ? `${r.score.earned}/${r.score.possible}` : '—'} \\| ${last.replace(/[\\^$.*+?()[\]{}|]/g, '\\$&')} \\|$`));
   });
   // The two students of one id (in either form) are named by their files, in summary.md as on the dashboard.
   expect(table.filter((line) => /^\| Jos/.test(line)).every((line) => /^\| Jos\S* \(x[12]\//.test(line))).toBe(true);
@@ -135,11 +141,13 @@ test('one run over a class of edges: every output tells each attendee\'s verdict
   const tableRows = [...index.matchAll(/<tr data-row="\d+">(.*?)<\/tr>/gs)].map((m) => m[1]);
   expect(tableRows).toHaveLength(rows.length);
   rows.forEach(([name, r], i) => {
-    expect(tableRows[i], name).toContain(`href="${encodeURI(`${name}.html`)}"`);
+    expect(tableRows[i], name).toContain(`href="${encodeURI(`${name}.html`)}">${escapeHtml(shown(r.attendee.id))}</a>`);
+    // The attendee's page names them as their row does.
+    expect(readFileSync(path.join(out, `${name}.html`), 'utf8'), name).toContain(`&mdash; attendee ${escapeHtml(shown(r.attendee.id))}</h1>`);
     expect(tableRows[i], name).toContain(`<span class="fg-verdict ${r.verdict}">`);
     const cells = [...tableRows[i].matchAll(/class="fg-cell ([a-z-]+)"/g)].map((m) => m[1]);
     expect(cells, name).toEqual(columns.map((s) => (!r.score ? 'not-graded' : r.checks.some((c) => c.step === s) ? stepState(r.checks.filter((c) => c.step === s)) : 'none')));
-    expect(data.rows[i], name).toEqual({ attendee: r.attendee.id, file: r.input.file, verdict: r.verdict, percent: percentOf(r), steps: Object.fromEntries(r.score ? steps(r).map((s) => [String(s), stepState(r.checks.filter((c) => c.step === s))]) : []) });
+    expect(data.rows[i], name).toEqual({ attendee: shown(r.attendee.id), file: r.input.file, verdict: r.verdict, percent: percentOf(r), steps: Object.fromEntries(r.score ? steps(r).map((s) => [String(s), stepState(r.checks.filter((c) => c.step === s))]) : []) });
   });
   const failures = new Map<string, number>();
   for (const [, r] of reports) for (const c of r.checks) if (failing(c.status)) failures.set(c.id, (failures.get(c.id) ?? 0) + 1);
