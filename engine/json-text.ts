@@ -51,7 +51,8 @@ const MOST_TEXT_BYTES = 2 ** 29 - 24;
 
 /**
  * Why a file of `size` bytes is never decoded (more than MOST_TEXT_BYTES), or undefined. Also
- * what the CLI says of such a file, refused on its size before it reads a byte (cli/io.ts).
+ * what the CLI says of such a file, refused on its size before it reads a byte (cli/io.ts), and
+ * of such an export in a zip archive, before it expands it (cli/grade/zip.ts).
  */
 export function beyondText(size: number): string | undefined {
   return size > MOST_TEXT_BYTES ? `file is larger than ${MOST_TEXT_BYTES} bytes (512 MB), the most that can be read as text` : undefined;

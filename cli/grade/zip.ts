@@ -1,7 +1,7 @@
 /**
  * Expanding a zip archive (as an LMS hands out a class's submissions) into candidates, refusing
  * whatever could hurt: entry paths that are absolute or contain `..`, entries larger than the file
- * size limit, archives that expand beyond a total or hold too many entries (zip bombs), and entries
+ * size limit (exports, than the loader decodes: beyondText), archives that expand beyond a total or hold too many entries (zip bombs), and entries
  * that expand beyond the size they declare. Only `.json` entries (exports) and `.zip` entries
  * (archives inside the archive, up to MAX_NESTING deep) are expanded; everything else is ignored
  * without being decompressed.
@@ -16,7 +16,7 @@
  */
 import { Inflate, Unzip, unzipSync, type UnzipDecoder, type UnzipFile } from 'fflate';
 import zlib from 'node:zlib';
-import { formatBytes } from '../../engine/json-text.js';
+import { beyondText, formatBytes } from '../../engine/json-text.js';
 import { plural } from '../../reports/summary.js';
 import type { Candidate, InputError } from './types.js';
 import { isOfficeLockName } from './walk.js';
@@ -139,6 +139,10 @@ function expandInto(whole: Uint8Array, file: string, mtimeMs: number, limits: Zi
     }
     const size = declared.get(entry.name) ?? entry.originalSize;
     if (size !== undefined && size > limits.maxEntryBytes) return refuse(entryFile, tooLarge(limits.maxEntryBytes, size), place);
+    const beyond = size !== undefined && !/\.zip$/i.test(name) ? beyondText(size) : undefined;
+    // An export over what the loader decodes, under a --max-size raised that far: expanded, it was
+    // held whole (seconds, and its size in memory) only for the loader to refuse it, as here.
+    if (beyond) return refuse(entryFile, { code: 'too-large', message: beyond }, place);
     countEntry(name, budget, limits);
     const whole = (bytes: Uint8Array) => {
       if (!matchesChecksum(bytes, checksums.get(name))) return refuse(entryFile, { code: 'zip-corrupt', message: 'zip entry is damaged: what it expands to does not match its checksum (CRC-32); ask for the archive again' }, place);

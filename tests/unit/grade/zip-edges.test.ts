@@ -59,6 +59,19 @@ test('zip bomb: a stored (uncompressed) entry holding more than the size it decl
   expect(candidates.find((c) => c.file === 'lms.zip!/ok.json')?.kind).toBe('bytes');
 });
 
+test('zip: an export whose directory says it is over 512 MB (the most a string holds) is refused on that size under limits above it, in the words a file of that size gets, not expanded; an archive inside is no text', () => {
+  const limits = { ...LIMITS, maxEntryBytes: 1024 * 1024 * 1024, maxTotalBytes: 2048 * 1024 * 1024 };
+  const archive = zipSync({ 'big.json': FLOW, 'inner.zip': zipSync({ 'x.json': FLOW }) });
+  // What the directory says, whatever the entry holds: the entry is refused before a byte of it is expanded.
+  declareSize(archive, 'big.json', 600 * 1024 * 1024);
+  declareSize(archive, 'inner.zip', 600 * 1024 * 1024);
+  const candidates = expandArchive(archive, 'lms.zip', 0, limits);
+  expect(candidates.map((c) => [c.file, c.kind === 'refused' ? c.error : c.kind])).toEqual([
+    ['lms.zip!/big.json', { code: 'too-large', message: 'file is larger than 536870888 bytes (512 MB), the most that can be read as text' }],
+    ['lms.zip!/inner.zip!/x.json', 'bytes'],
+  ]);
+});
+
 test('zip: an archive whose exports add up to exactly the total limit is expanded; a byte more refuses it as a whole', () => {
   const limits = { ...LIMITS, maxTotalBytes: 2000 };
   const exact = expandArchive(zipSync({ 'a.json': new Uint8Array(1000), 'b.json': new Uint8Array(1000) }), 'lms.zip', 0, limits);

@@ -8,6 +8,7 @@ import { execFile } from 'node:child_process';
 import { closeSync, ftruncateSync, openSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import zlib from 'node:zlib';
 import { zipSync, type Zippable } from 'fflate';
 import { findMission } from '../../../checks/index.js';
 import { PoolTaskError, WorkerPool } from '../../../cli/grade/pool.js';
@@ -450,6 +451,23 @@ test.describe('zip archives', () => {
     expect(run.stderr).toContain('zip entry expands beyond the 2000 bytes it declares; refused [zip-bomb]');
   });
 
+  test('an export entry over 512 MB (the most a string holds), under a --max-size and --max-archive-size above it, is refused on the size the directory gives, never expanded; so is one over --max-size', async () => {
+    const dir = tempDir('entry-over-512mb');
+    const zip = path.join(dir, 'class.zip');
+    writeFileSync(zip, spacesZip('Main_Flow_600MB.json', 600 * MB));
+    const message = 'file is larger than 536870888 bytes (512 MB), the most that can be read as text';
+    const out = tempDir('entry-over-512mb-out');
+    const run = await runCliWithPeak(['grade', dir, '--out', out, '--jobs', '1', '--max-size', '1GB', '--max-archive-size', '1GB', '--quiet', ...NOW]);
+    // The words and code a file of that size gets (the loader's, which refused the entry once expanded).
+    expect([run.code, run.stderr]).toEqual([0, `flowgrade: ${zip}!/Main_Flow_600MB.json: ${message} [too-large]\n`]);
+    expect(JSON.parse(readFileSync(path.join(out, '600MB.json'), 'utf8'))).toMatchObject({ verdict: 'ungradable', error: { code: 'too-large', message } });
+    // Expanded, the entry was held whole, then copied into one buffer: 1.4 GB at the peak, where Node alone takes 60–100 MB.
+    expect(run.peak).toBeLessThan(300 * MB);
+    const limited = await runCliWithPeak(['grade', dir, '--out', tempDir('entry-over-512mb-out'), '--jobs', '1', '--max-size', '500MB', '--max-archive-size', '1GB', '--quiet', ...NOW]);
+    expect([limited.code, limited.stderr]).toEqual([0, `flowgrade: ${zip}!/Main_Flow_600MB.json: zip entry declares ${600 * MB} bytes, beyond the 500 MB file size limit; refused [too-large]\n`]);
+    expect(limited.peak).toBeLessThan(300 * MB);
+  });
+
   test('archives nested deeper than 3 levels, too many entries, or too much in total are refused; the limits are options', async () => {
     const dir = tempDir('nested');
     let nested: Uint8Array = zipSync({ 'Main_Flow_4.json': flow });
@@ -463,6 +481,41 @@ test.describe('zip archives', () => {
     expect(run.stderr).toMatch(/many\.zip: archive (holds more than 10 exports|declares \d+ bytes of exports, beyond the 1 MB limit for an archive); refused \[zip-too-(many-entries|large)\]/);
   });
 });
+
+/**
+ * A zip archive of one deflated entry of `size` spaces (a multiple of 1 MB), built without holding
+ * them: one megabyte deflated with a full flush (about 1 KB, ending on a byte boundary with no
+ * history) is repeated, then a final empty block closes the stream. Its sizes and CRC-32 are true.
+ */
+function spacesZip(name: string, size: number): Uint8Array {
+  const chunk = Buffer.alloc(MB, 0x20);
+  const block = zlib.deflateRawSync(chunk, { level: 9, finishFlush: zlib.constants.Z_FULL_FLUSH });
+  let crc = 0;
+  for (let i = 0; i < size / MB; i++) crc = zlib.crc32(chunk, crc);
+  const data = Buffer.concat([...Array<Buffer>(size / MB).fill(block), Buffer.from([0x03, 0x00])]);
+  const nameBytes = Buffer.from(name);
+  const local = Buffer.alloc(30);
+  local.writeUInt32LE(0x04034b50, 0);
+  local.writeUInt16LE(20, 4);
+  local.writeUInt16LE(8, 8); // deflate
+  local.writeUInt16LE(0x21, 12); // 1980-01-01
+  local.writeUInt32LE(crc, 14);
+  local.writeUInt32LE(data.length, 18);
+  local.writeUInt32LE(size, 22);
+  local.writeUInt16LE(nameBytes.length, 26);
+  const central = Buffer.alloc(46);
+  central.writeUInt32LE(0x02014b50, 0);
+  central.writeUInt16LE(20, 4);
+  central.writeUInt16LE(20, 6);
+  local.copy(central, 10, 8, 30); // method, time, date, CRC, sizes, name length (extra length 0)
+  const end = Buffer.alloc(22);
+  end.writeUInt32LE(0x06054b50, 0);
+  end.writeUInt16LE(1, 8);
+  end.writeUInt16LE(1, 10);
+  end.writeUInt32LE(central.length + nameBytes.length, 12);
+  end.writeUInt32LE(local.length + nameBytes.length + data.length, 16);
+  return Buffer.concat([local, nameBytes, data, central, nameBytes, end]);
+}
 
 /** Rewrites the uncompressed size an entry declares (local header and central directory). */
 function declareSize(zip: Uint8Array, name: string, size: number): void {
