@@ -47,7 +47,7 @@ const windows1252 = new TextDecoder('windows-1252');
  * The longest string V8 makes on 64-bit machines (2^29 - 24 characters; Chromium's too): a UTF-8
  * file of this many bytes or fewer always fits, as its text has no more characters than bytes.
  */
-const MOST_TEXT_BYTES = 2 ** 29 - 24;
+export const MOST_TEXT_BYTES = 2 ** 29 - 24;
 
 /**
  * Why a file of `size` bytes is never decoded (more than MOST_TEXT_BYTES), or undefined. Also

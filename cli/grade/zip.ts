@@ -16,7 +16,7 @@
  */
 import { Inflate, Unzip, unzipSync, type UnzipDecoder, type UnzipFile } from 'fflate';
 import zlib from 'node:zlib';
-import { beyondText, formatBytes } from '../../engine/json-text.js';
+import { beyondText, formatBytes, MOST_TEXT_BYTES } from '../../engine/json-text.js';
 import { plural } from '../../reports/summary.js';
 import type { Candidate, InputError } from './types.js';
 import { isOfficeLockName } from './walk.js';
@@ -148,7 +148,7 @@ function expandInto(whole: Uint8Array, file: string, mtimeMs: number, limits: Zi
       if (!matchesChecksum(bytes, checksums.get(name))) return refuse(entryFile, { code: 'zip-corrupt', message: 'zip entry is damaged: what it expands to does not match its checksum (CRC-32); ask for the archive again' }, place);
       expanded.push({ name, bytes, place });
     };
-    collect(entry, size, entryFile, limits, budget, whole, (refused, error) => refuse(refused, error, place));
+    collect(entry, name, size, entryFile, limits, budget, whole, (refused, error) => refuse(refused, error, place));
   });
   unzip.register(boundedInflate(limits.maxEntryBytes));
   readingZip(() => {
@@ -257,6 +257,7 @@ function readingZip(pass: () => unknown): void {
 /** Pass 2 for one entry: gather its expanded bytes, refusing it when it goes past what it declared or the limits. */
 function collect(
   entry: UnzipFile,
+  name: string,
   declaredSize: number | undefined,
   entryFile: string,
   limits: ZipLimits,
@@ -264,7 +265,7 @@ function collect(
   done: (bytes: Uint8Array) => void,
   refuse: (file: string, error: InputError) => void,
 ): void {
-  const allowance = Math.min(limits.maxEntryBytes, declaredSize ?? Infinity);
+  const allowance = allowanceOf(name, limits.maxEntryBytes, declaredSize);
   const chunks: Uint8Array[] = [];
   let size = 0;
   let finished = false;
@@ -273,7 +274,7 @@ function collect(
     if (error) {
       finished = true;
       const overrun = (error as Error & { overrun?: boolean }).overrun;
-      return refuse(entryFile, overrun ? expandsBeyond(declaredSize, limits.maxEntryBytes) : { code: 'zip-corrupt', message: `zip entry cannot be expanded (${error.message})` });
+      return refuse(entryFile, overrun ? expandsBeyond(name, declaredSize, limits.maxEntryBytes) : { code: 'zip-corrupt', message: `zip entry cannot be expanded (${error.message})` });
     }
     size += chunk.length;
     budget.bytes += chunk.length;
@@ -282,7 +283,7 @@ function collect(
     }
     if (size > allowance) {
       finished = true;
-      return refuse(entryFile, expandsBeyond(declaredSize, limits.maxEntryBytes));
+      return refuse(entryFile, expandsBeyond(name, declaredSize, limits.maxEntryBytes));
     }
     if (chunk.length) chunks.push(chunk);
     if (final) {
@@ -294,9 +295,19 @@ function collect(
 }
 
 /**
- * DEFLATE for the streaming Unzip that stops decoding once an entry has produced more than the
- * file size limit or the size its local header declares: a bomb costs at most one fed chunk's
- * worth of expansion, never its full size.
+ * The most an entry may expand to: the file size limit, and the size it declares when it declares
+ * one; an export, also what the loader decodes. An entry whose size nothing tells (its own header
+ * gives none, and the directory lists it under another name: a hostile archive) is held to these
+ * as it expands, whatever it turns out to hold.
+ */
+function allowanceOf(name: string, maxEntryBytes: number, declaredSize: number | undefined): number {
+  return Math.min(maxEntryBytes, declaredSize ?? Infinity, /\.zip$/i.test(name) ? Infinity : MOST_TEXT_BYTES);
+}
+
+/**
+ * DEFLATE for the streaming Unzip that stops decoding once an entry has produced more than its
+ * allowance (allowanceOf, with the size its local header declares): a bomb costs at most one fed
+ * chunk's worth of expansion, never its full size.
  */
 function boundedInflate(maxEntryBytes: number) {
   return class BoundedInflate implements UnzipDecoder {
@@ -316,8 +327,8 @@ function boundedInflate(maxEntryBytes: number) {
       this.ondata(null, chunk, final);
     });
 
-    constructor(_name: string, _size?: number, originalSize?: number) {
-      this.allowance = Math.min(maxEntryBytes, originalSize ?? Infinity);
+    constructor(name: string, _size?: number, originalSize?: number) {
+      this.allowance = allowanceOf(name, maxEntryBytes, originalSize);
     }
 
     push(chunk: Uint8Array, final: boolean): void {
@@ -394,10 +405,15 @@ function archiveTooLarge(entryFile: string, error: InputError): InputError {
   return { ...error, message: `${error.message}: an archive inside the archive, none of whose exports is graded (a larger --max-size grades them)` };
 }
 
-function expandsBeyond(declared: number | undefined, limit: number): InputError {
-  return declared !== undefined && declared <= limit
-    ? { code: 'zip-bomb', message: `zip entry expands beyond the ${declared} bytes it declares; refused` }
-    : { code: 'too-large', message: `zip entry expands beyond the ${formatBytes(limit)} file size limit; refused` };
+/**
+ * Why an entry stopped past its allowance (allowanceOf): beyond what it declares, or else beyond
+ * the file size limit or, for an export under a limit above what the loader decodes, beyond that,
+ * in the loader's words (beyondText of the limit: the entry went past the smaller of the two).
+ */
+function expandsBeyond(name: string, declared: number | undefined, limit: number): InputError {
+  if (declared !== undefined && declared <= limit) return { code: 'zip-bomb', message: `zip entry expands beyond the ${declared} bytes it declares; refused` };
+  const beyond = /\.zip$/i.test(name) ? undefined : beyondText(limit);
+  return { code: 'too-large', message: beyond ?? `zip entry expands beyond the ${formatBytes(limit)} file size limit; refused` };
 }
 
 /**

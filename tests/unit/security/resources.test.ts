@@ -468,6 +468,17 @@ test.describe('zip archives', () => {
     expect(limited.peak).toBeLessThan(300 * MB);
   });
 
+  test('an export entry whose size nothing tells (its own header gives none, the directory lists another name) is stopped once past 512 MB, in the same words, not expanded whole', async () => {
+    const dir = tempDir('entry-unsized');
+    const zip = path.join(dir, 'class.zip');
+    writeFileSync(zip, spacesZip('Main_Flow_600MB.json', 600 * MB, 'Main_Flow_Listed.json'));
+    const run = await runCliWithPeak(['grade', dir, '--out', tempDir('entry-unsized-out'), '--jobs', '1', '--max-size', '1GB', '--max-archive-size', '1GB', '--quiet', ...NOW]);
+    expect(run.stderr).toContain(`flowgrade: ${zip}!/Main_Flow_600MB.json: file is larger than 536870888 bytes (512 MB), the most that can be read as text [too-large]\n`);
+    // Held to --max-size only, it was expanded whole, then copied into one buffer (1.4 GB at the
+    // peak); stopped at 512 MB, what it expanded to until then is held (710 MB at the peak).
+    expect(run.peak).toBeLessThan(1000 * MB);
+  });
+
   test('archives nested deeper than 3 levels, too many entries, or too much in total are refused; the limits are options', async () => {
     const dir = tempDir('nested');
     let nested: Uint8Array = zipSync({ 'Main_Flow_4.json': flow });
@@ -486,35 +497,42 @@ test.describe('zip archives', () => {
  * A zip archive of one deflated entry of `size` spaces (a multiple of 1 MB), built without holding
  * them: one megabyte deflated with a full flush (about 1 KB, ending on a byte boundary with no
  * history) is repeated, then a final empty block closes the stream. Its sizes and CRC-32 are true.
+ * `listedAs`: a hostile archive whose directory lists the entry under another name, and whose own
+ * header gives no size (a data descriptor after the data holds them): nothing tells its size.
  */
-function spacesZip(name: string, size: number): Uint8Array {
+function spacesZip(name: string, size: number, listedAs?: string): Uint8Array {
   const chunk = Buffer.alloc(MB, 0x20);
   const block = zlib.deflateRawSync(chunk, { level: 9, finishFlush: zlib.constants.Z_FULL_FLUSH });
   let crc = 0;
   for (let i = 0; i < size / MB; i++) crc = zlib.crc32(chunk, crc);
   const data = Buffer.concat([...Array<Buffer>(size / MB).fill(block), Buffer.from([0x03, 0x00])]);
-  const nameBytes = Buffer.from(name);
-  const local = Buffer.alloc(30);
-  local.writeUInt32LE(0x04034b50, 0);
-  local.writeUInt16LE(20, 4);
-  local.writeUInt16LE(8, 8); // deflate
-  local.writeUInt16LE(0x21, 12); // 1980-01-01
-  local.writeUInt32LE(crc, 14);
-  local.writeUInt32LE(data.length, 18);
-  local.writeUInt32LE(size, 22);
-  local.writeUInt16LE(nameBytes.length, 26);
-  const central = Buffer.alloc(46);
-  central.writeUInt32LE(0x02014b50, 0);
-  central.writeUInt16LE(20, 4);
-  central.writeUInt16LE(20, 6);
-  local.copy(central, 10, 8, 30); // method, time, date, CRC, sizes, name length (extra length 0)
+  const sizes = Buffer.alloc(12);
+  sizes.writeUInt32LE(crc, 0);
+  sizes.writeUInt32LE(data.length, 4);
+  sizes.writeUInt32LE(size, 8);
+  const [nameBytes, listedBytes] = [Buffer.from(name), Buffer.from(listedAs ?? name)];
+  // A local header (30 bytes) and a directory entry (46) hold the same fields, from `at` on.
+  const header = (signature: number, at: number, length: number, nameLength: number) => {
+    const bytes = Buffer.alloc(length);
+    bytes.writeUInt32LE(signature, 0);
+    bytes.writeUInt16LE(20, at - 2); // version needed
+    bytes.writeUInt16LE(listedAs === undefined ? 0 : 8, at); // flags: bit 3, sizes in a data descriptor
+    bytes.writeUInt16LE(8, at + 2); // deflate
+    bytes.writeUInt16LE(0x21, at + 6); // 1980-01-01
+    if (listedAs === undefined || signature === 0x02014b50) sizes.copy(bytes, at + 8);
+    bytes.writeUInt16LE(nameLength, at + 20);
+    return bytes;
+  };
+  const local = header(0x04034b50, 6, 30, nameBytes.length);
+  const descriptor = listedAs === undefined ? Buffer.alloc(0) : Buffer.concat([Buffer.from([0x50, 0x4b, 0x07, 0x08]), sizes]);
+  const central = header(0x02014b50, 8, 46, listedBytes.length); // its own header at byte 0
   const end = Buffer.alloc(22);
   end.writeUInt32LE(0x06054b50, 0);
   end.writeUInt16LE(1, 8);
   end.writeUInt16LE(1, 10);
-  end.writeUInt32LE(central.length + nameBytes.length, 12);
-  end.writeUInt32LE(local.length + nameBytes.length + data.length, 16);
-  return Buffer.concat([local, nameBytes, data, central, nameBytes, end]);
+  end.writeUInt32LE(central.length + listedBytes.length, 12);
+  end.writeUInt32LE(local.length + nameBytes.length + data.length + descriptor.length, 16);
+  return Buffer.concat([local, nameBytes, data, descriptor, central, listedBytes, end]);
 }
 
 /** Rewrites the uncompressed size an entry declares (local header and central directory). */
