@@ -11,6 +11,9 @@ import { escapeXml as x, escapeXmlAttribute as xa } from './escape.js';
 import { fitText } from './text-fit.js';
 import { layoutFlow, NODE_HEIGHT as H, NODE_WIDTH as W, type Point } from './svg-layout.js';
 
+/** A piece of a link's path: `[start, control, control, end]` a cubic Bézier curve, `[start, end]` a line. */
+type Piece = readonly Point[];
+
 export interface SvgOptions {
   /** Activity ids on the executed path. */
   executed: ReadonlySet<string>;
@@ -65,12 +68,12 @@ export function renderFlowSvg(graph: DrawingGraph, options: SvgOptions): string 
     seenPairs.set(pair, parallel + 1);
     if (!from || !to) return { executed: false, svg: '' };
     const executed = isExecuted(edge);
-    const { d, label } = route(from, to, edge.from === edge.to, parallel * PARALLEL_GAP, byX);
+    const { pieces, label } = route(from, to, edge.from === edge.to, parallel * PARALLEL_GAP, byX);
     minY = Math.min(minY, label.y - LABEL_HEIGHT);
     const stroke = executed ? `stroke="${COLORS.exec}" stroke-width="3"` : `stroke="${COLORS.line}" stroke-width="1.5"`;
     const svg =
       `<g class="edge${executed ? ' executed' : ''}">` +
-      `<path d="${d}" fill="none" ${stroke} marker-end="url(#${prefix}-arrow${executed ? '-executed' : ''})"/>` +
+      `<path d="${pathData(pieces)}" fill="none" ${stroke} marker-end="url(#${prefix}-arrow${executed ? '-executed' : ''})"/>` +
       `<text x="${n(label.x)}" y="${n(label.y)}" text-anchor="middle" font-size="11" fill="${executed ? COLORS.exec : COLORS.muted}" stroke="#fff" stroke-width="3" paint-order="stroke">${x(exitName(edge.exit))}</text></g>`;
     return { executed, svg };
   });
@@ -120,17 +123,24 @@ function marker(id: string, color: string): string {
   return `<marker id="${id}" viewBox="0 0 10 10" refX="9" refY="5" markerUnits="userSpaceOnUse" markerWidth="10" markerHeight="10" orient="auto"><path d="M0,0 L10,5 L0,10 z" fill="${color}"/></marker>`;
 }
 
+/** A link's path in SVG path data: M, then C for each curve and L for each line. */
+function pathData(pieces: readonly Piece[]): string {
+  const pair = (p: Point) => `${n(p.x)},${n(p.y)}`;
+  return `M${pair(pieces[0][0])} ` + pieces.map((piece) => (piece.length === 4 ? `C${piece.slice(1).map(pair).join(' ')}` : `L${pair(piece[1])}`)).join(' ');
+}
+
 /**
  * A curve between two boxes and where its exit label goes: right side to left side when the
  * target is to the right, bottom to top when below, top to bottom when above, else a loop under
  * both. `offset` spreads links that share both ends.
  */
-function route(from: Point, to: Point, self: boolean, offset: number, byX: readonly Point[]): { d: string; label: Point } {
+function route(from: Point, to: Point, self: boolean, offset: number, byX: readonly Point[]): { pieces: Piece[]; label: Point } {
   if (self) {
     const sx = from.x + W;
     const sy = from.y + H / 2;
     const top = from.y - LOOP_RISE - offset;
-    return { d: `M${n(sx)},${n(sy)} C${n(sx + 50)},${n(sy)} ${n(from.x + W / 2)},${n(top)} ${n(from.x + W / 2)},${n(from.y)}`, label: { x: sx + 22, y: top + 4 } };
+    const loop = [{ x: sx, y: sy }, { x: sx + 50, y: sy }, { x: from.x + W / 2, y: top }, { x: from.x + W / 2, y: from.y }];
+    return { pieces: [loop], label: { x: sx + 22, y: top + 4 } };
   }
   let start: Point, end: Point, c1: Point, c2: Point;
   /** The curve bows down, under the link drawn first between the same two activities (offset > 0). */
@@ -142,10 +152,13 @@ function route(from: Point, to: Point, self: boolean, offset: number, byX: reado
     if (lane !== undefined) {
       // Up, across above the activities in the way, and down: straight across, the link would run
       // through them as if the call had passed there.
-      const d =
-        `M${n(start.x)},${n(start.y)} C${n(start.x + 24)},${n(start.y)} ${n(start.x + 24)},${n(lane)} ${n(start.x + 48)},${n(lane)}` +
-        ` L${n(end.x - 48)},${n(lane)} C${n(end.x - 24)},${n(lane)} ${n(end.x - 24)},${n(end.y)} ${n(end.x)},${n(end.y)}`;
-      return { d, label: { x: (start.x + end.x) / 2, y: lane - 5 } };
+      const across = [{ x: start.x + 48, y: lane }, { x: end.x - 48, y: lane }];
+      const pieces = [
+        [start, { x: start.x + 24, y: start.y }, { x: start.x + 24, y: lane }, across[0]],
+        across,
+        [across[1], { x: end.x - 24, y: lane }, { x: end.x - 24, y: end.y }, end],
+      ];
+      return { pieces, label: { x: (start.x + end.x) / 2, y: lane - 5 } };
     }
     const bend = Math.max(30, (end.x - start.x) / 2);
     c1 = { x: start.x + bend, y: start.y + offset };
@@ -166,13 +179,12 @@ function route(from: Point, to: Point, self: boolean, offset: number, byX: reado
     c2 = { x: end.x, y: low };
     bowsDown = offset > 0;
   }
-  const d = `M${n(start.x)},${n(start.y)} C${n(c1.x)},${n(c1.y)} ${n(c2.x)},${n(c2.y)} ${n(end.x)},${n(end.y)}`;
   // The curve's midpoint (t = 0.5), a little above the line; under it when the curve bows down under
   // another link with the same ends: above, the label sat on that link (the solution's False under
   // True, struck through by the call's path drawn over it).
   const mid = { x: (start.x + 3 * c1.x + 3 * c2.x + end.x) / 8, y: (start.y + 3 * c1.y + 3 * c2.y + end.y) / 8 };
   const label = { x: mid.x, y: bowsDown ? mid.y + 13 : mid.y - 5 };
-  return { d, label };
+  return { pieces: [[start, c1, c2, end]], label };
 }
 
 /** How near a link may pass an activity it does not connect. */
