@@ -8,11 +8,9 @@ import type { DrawingEdge, DrawingGraph } from '../engine/report.js';
 import { exitName } from '../engine/activity-types.js';
 import { activityTypeName, edgeKey } from './drawing.js';
 import { escapeXml as x, escapeXmlAttribute as xa } from './escape.js';
-import { fitText } from './text-fit.js';
+import { LABEL_BOX_HEIGHT, LABEL_FONT_SIZE, placeLinkLabels, type Piece } from './link-labels.js';
+import { fitText, widthInEm } from './text-fit.js';
 import { layoutFlow, NODE_HEIGHT as H, NODE_WIDTH as W, type Point } from './svg-layout.js';
-
-/** A piece of a link's path: `[start, control, control, end]` a cubic Bézier curve, `[start, end]` a line. */
-type Piece = readonly Point[];
 
 export interface SvgOptions {
   /** Activity ids on the executed path. */
@@ -45,7 +43,7 @@ export function renderFlowSvg(graph: DrawingGraph, options: SvgOptions): string 
   const { at } = layoutFlow(graph);
   const boxes = [...at.values()];
   const byX = [...boxes].sort((a, b) => a.x - b.x); // for the links that must go round (laneAbove)
-  const minX = boxes.length ? Math.min(...boxes.map((p) => p.x)) - PAD : 0;
+  let minX = boxes.length ? Math.min(...boxes.map((p) => p.x)) - PAD : 0;
   // Loops from an activity to itself rise above it, each one more a gap higher (see route()).
   const loops = new Map<string, number>();
   for (const edge of graph.edges) if (edge.from === edge.to) loops.set(edge.from, (loops.get(edge.from) ?? 0) + 1);
@@ -54,27 +52,46 @@ export function renderFlowSvg(graph: DrawingGraph, options: SvgOptions): string 
     return Math.max(PAD, count > 0 ? LOOP_RISE + PARALLEL_GAP * (count - 1) + LABEL_HEIGHT : 0);
   };
   let minY = boxes.length ? Math.min(...[...at].map(([id, p]) => p.y - headroom(id))) : 0;
-  const width = boxes.length ? Math.max(...boxes.map((p) => p.x)) + W + PAD - minX : 320;
-  const maxY = boxes.length ? Math.max(...boxes.map((p) => p.y)) + H + PAD * 2 : 60;
+  let maxX = boxes.length ? Math.max(...boxes.map((p) => p.x)) + W + PAD : minX + 320;
+  let maxY = boxes.length ? Math.max(...boxes.map((p) => p.y)) + H + PAD * 2 : 60;
   const isExecuted = (edge: DrawingEdge) =>
     options.executedEdges ? options.executedEdges.has(edgeKey(edge.from, edge.exit)) : options.executed.has(edge.from) && options.executed.has(edge.to);
 
+  // Links sharing both ends are drawn apart (see route()); three or more, far enough apart for a label between two.
+  const pairOf = (edge: DrawingEdge) => JSON.stringify([edge.from, edge.to]);
+  const widths = graph.edges.map((edge) => widthInEm(exitName(edge.exit)) * LABEL_FONT_SIZE);
+  const bundles = new Map<string, { count: number; widest: number }>();
+  graph.edges.forEach((edge, i) => {
+    const bundle = bundles.get(pairOf(edge)) ?? { count: 0, widest: 0 };
+    bundles.set(pairOf(edge), { count: bundle.count + 1, widest: Math.max(bundle.widest, widths[i]) });
+  });
   const seenPairs = new Map<string, number>();
-  const edges = graph.edges.map((edge) => {
+  const routed = graph.edges.flatMap((edge, i) => {
     const from = at.get(edge.from);
     const to = at.get(edge.to);
-    const pair = JSON.stringify([edge.from, edge.to]);
+    const pair = pairOf(edge);
     const parallel = seenPairs.get(pair) ?? 0; // earlier edges with both these ends
     seenPairs.set(pair, parallel + 1);
-    if (!from || !to) return { executed: false, svg: '' };
+    if (!from || !to) return [];
+    return [{ edge, width: widths[i], ...route(from, to, edge.from === edge.to, parallel, bundles.get(pair)!, byX) }];
+  });
+  const labels = placeLinkLabels(
+    routed.map(({ pieces, along, label, width }) => ({ pieces, along, first: label, width })),
+    boxes,
+    W,
+    H,
+  );
+  const edges = routed.map(({ edge, pieces, width: labelWidth }, i) => {
+    const label = labels[i];
     const executed = isExecuted(edge);
-    const { pieces, label } = route(from, to, edge.from === edge.to, parallel * PARALLEL_GAP, byX);
-    minY = Math.min(minY, label.y - LABEL_HEIGHT);
+    // A label moved beside its link may lie beyond the boxes' margin: the drawing grows to hold it.
+    const half = labelWidth / 2;
+    [minX, maxX, minY, maxY] = [Math.min(minX, label.x - half - 4), Math.max(maxX, label.x + half + 4), Math.min(minY, label.y - LABEL_HEIGHT), Math.max(maxY, label.y + 8)];
     const stroke = executed ? `stroke="${COLORS.exec}" stroke-width="3"` : `stroke="${COLORS.line}" stroke-width="1.5"`;
     const svg =
       `<g class="edge${executed ? ' executed' : ''}">` +
       `<path d="${pathData(pieces)}" fill="none" ${stroke} marker-end="url(#${prefix}-arrow${executed ? '-executed' : ''})"/>` +
-      `<text x="${n(label.x)}" y="${n(label.y)}" text-anchor="middle" font-size="11" fill="${executed ? COLORS.exec : COLORS.muted}" stroke="#fff" stroke-width="3" paint-order="stroke">${x(exitName(edge.exit))}</text></g>`;
+      `<text x="${n(label.x)}" y="${n(label.y)}" text-anchor="middle" font-size="${LABEL_FONT_SIZE}" fill="${executed ? COLORS.exec : COLORS.muted}" stroke="#fff" stroke-width="3" paint-order="stroke">${x(exitName(edge.exit))}</text></g>`;
     return { executed, svg };
   });
 
@@ -97,6 +114,7 @@ export function renderFlowSvg(graph: DrawingGraph, options: SvgOptions): string 
       '</g>'
     );
   });
+  const width = maxX - minX;
   const height = maxY - minY;
 
   return [
@@ -130,18 +148,36 @@ function pathData(pieces: readonly Piece[]): string {
 }
 
 /**
- * A curve between two boxes and where its exit label goes: right side to left side when the
- * target is to the right, bottom to top when below, top to bottom when above, else a loop under
- * both. `offset` spreads links that share both ends.
+ * A curve between two boxes and where its exit label goes first (link-labels.ts may move it):
+ * right side to left side when the target is to the right, bottom to top when below, top to bottom
+ * when above, else a loop under both. The `parallel`-th link of a `bundle` sharing both ends is
+ * drawn apart from the earlier ones (see `spread`).
  */
-function route(from: Point, to: Point, self: boolean, offset: number, byX: readonly Point[]): { pieces: Piece[]; label: Point } {
+function route(
+  from: Point,
+  to: Point,
+  self: boolean,
+  parallel: number,
+  bundle: { count: number; widest: number },
+  byX: readonly Point[],
+): { pieces: Piece[]; along: Piece; label: Point } {
+  const offset = parallel * PARALLEL_GAP;
   if (self) {
     const sx = from.x + W;
     const sy = from.y + H / 2;
     const top = from.y - LOOP_RISE - offset;
     const loop = [{ x: sx, y: sy }, { x: sx + 50, y: sy }, { x: from.x + W / 2, y: top }, { x: from.x + W / 2, y: from.y }];
-    return { pieces: [loop], label: { x: sx + 22, y: top + 4 } };
+    return { pieces: [loop], along: loop, label: { x: sx + 22, y: top + 4 } };
   }
+  /**
+   * How far this curve is moved from the bundle's first: `parallel` steps of PARALLEL_GAP; in a
+   * bundle of three or more, steps that leave `room` for a label between two neighbours at their
+   * middles (moving both control points moves a curve's middle three quarters as far). At 16, the
+   * middle one's label had no room between its neighbours.
+   */
+  const spread = (room: number) => parallel * (bundle.count < 3 ? PARALLEL_GAP : Math.max(PARALLEL_GAP, Math.ceil((room + 6) / 0.75)));
+  /** Curves moved down: a label's height, and some air, as the curves close in towards their ends. Moved right: half its width (a label there sits across its own line). */
+  const [roomDown, roomRight] = [LABEL_BOX_HEIGHT + 8, bundle.widest / 2];
   let start: Point, end: Point, c1: Point, c2: Point;
   /** The curve bows down, under the link drawn first between the same two activities (offset > 0). */
   let bowsDown = false;
@@ -158,33 +194,36 @@ function route(from: Point, to: Point, self: boolean, offset: number, byX: reado
         across,
         [across[1], { x: end.x - 24, y: lane }, { x: end.x - 24, y: end.y }, end],
       ];
-      return { pieces, label: { x: (start.x + end.x) / 2, y: lane - 5 } };
+      return { pieces, along: across, label: { x: (start.x + end.x) / 2, y: lane - 5 } };
     }
     const bend = Math.max(30, (end.x - start.x) / 2);
-    c1 = { x: start.x + bend, y: start.y + offset };
-    c2 = { x: end.x - bend, y: end.y + offset };
-    bowsDown = offset > 0;
+    const down = spread(roomDown);
+    c1 = { x: start.x + bend, y: start.y + down };
+    c2 = { x: end.x - bend, y: end.y + down };
+    bowsDown = parallel > 0;
   } else if (to.y >= from.y + H + 20 || to.y + H + 20 <= from.y) {
     const down = to.y > from.y;
     start = { x: from.x + W / 2, y: down ? from.y + H : from.y };
     end = { x: to.x + W / 2, y: down ? to.y : to.y + H };
     const bend = Math.max(25, Math.abs(end.y - start.y) / 2) * (down ? 1 : -1);
-    c1 = { x: start.x + offset, y: start.y + bend };
-    c2 = { x: end.x + offset, y: end.y - bend };
+    const right = spread(roomRight);
+    c1 = { x: start.x + right, y: start.y + bend };
+    c2 = { x: end.x + right, y: end.y - bend };
   } else {
     start = { x: from.x + W / 2, y: from.y + H };
     end = { x: to.x + W / 2, y: to.y + H };
-    const low = Math.max(start.y, end.y) + 45 + offset;
+    const low = Math.max(start.y, end.y) + 45 + spread(roomDown);
     c1 = { x: start.x, y: low };
     c2 = { x: end.x, y: low };
-    bowsDown = offset > 0;
+    bowsDown = parallel > 0;
   }
+  const curve = [start, c1, c2, end];
   // The curve's midpoint (t = 0.5), a little above the line; under it when the curve bows down under
   // another link with the same ends: above, the label sat on that link (the solution's False under
   // True, struck through by the call's path drawn over it).
   const mid = { x: (start.x + 3 * c1.x + 3 * c2.x + end.x) / 8, y: (start.y + 3 * c1.y + 3 * c2.y + end.y) / 8 };
   const label = { x: mid.x, y: bowsDown ? mid.y + 13 : mid.y - 5 };
-  return { pieces: [[start, c1, c2, end]], label };
+  return { pieces: [curve], along: curve, label };
 }
 
 /** How near a link may pass an activity it does not connect. */
