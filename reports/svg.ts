@@ -58,22 +58,26 @@ export function renderFlowSvg(graph: DrawingGraph, options: SvgOptions): string 
     options.executedEdges ? options.executedEdges.has(edgeKey(edge.from, edge.exit)) : options.executed.has(edge.from) && options.executed.has(edge.to);
 
   // Links sharing both ends are drawn apart (see route()); three or more, far enough apart for a label between two.
-  const pairOf = (edge: DrawingEdge) => JSON.stringify([edge.from, edge.to]);
+  const pairs = graph.edges.map((edge) => JSON.stringify([edge.from, edge.to]));
   const widths = graph.edges.map((edge) => widthInEm(exitName(edge.exit)) * LABEL_FONT_SIZE);
   const bundles = new Map<string, { count: number; widest: number }>();
-  graph.edges.forEach((edge, i) => {
-    const bundle = bundles.get(pairOf(edge)) ?? { count: 0, widest: 0 };
-    bundles.set(pairOf(edge), { count: bundle.count + 1, widest: Math.max(bundle.widest, widths[i]) });
+  pairs.forEach((pair, i) => {
+    const bundle = bundles.get(pair);
+    if (bundle) {
+      bundle.count++;
+      bundle.widest = Math.max(bundle.widest, widths[i]);
+    } else bundles.set(pair, { count: 1, widest: widths[i] });
   });
   const seenPairs = new Map<string, number>();
   const routed = graph.edges.flatMap((edge, i) => {
     const from = at.get(edge.from);
     const to = at.get(edge.to);
-    const pair = pairOf(edge);
+    const pair = pairs[i];
     const parallel = seenPairs.get(pair) ?? 0; // earlier edges with both these ends
     seenPairs.set(pair, parallel + 1);
     if (!from || !to) return [];
-    return [{ edge, width: widths[i], ...route(from, to, edge.from === edge.to, parallel, bundles.get(pair)!, byX) }];
+    const { pieces, along, label } = route(from, to, edge.from === edge.to, parallel, bundles.get(pair)!, byX);
+    return [{ edge, width: widths[i], pieces, along, label }];
   });
   const labels = placeLinkLabels(
     routed.map(({ pieces, along, label, width }) => ({ pieces, along, first: label, width })),
@@ -86,7 +90,10 @@ export function renderFlowSvg(graph: DrawingGraph, options: SvgOptions): string 
     const executed = isExecuted(edge);
     // A label moved beside its link may lie beyond the boxes' margin: the drawing grows to hold it.
     const half = labelWidth / 2;
-    [minX, maxX, minY, maxY] = [Math.min(minX, label.x - half - 4), Math.max(maxX, label.x + half + 4), Math.min(minY, label.y - LABEL_HEIGHT), Math.max(maxY, label.y + 8)];
+    minX = Math.min(minX, label.x - half - 4);
+    maxX = Math.max(maxX, label.x + half + 4);
+    minY = Math.min(minY, label.y - LABEL_HEIGHT);
+    maxY = Math.max(maxY, label.y + 8);
     const stroke = executed ? `stroke="${COLORS.exec}" stroke-width="3"` : `stroke="${COLORS.line}" stroke-width="1.5"`;
     const svg =
       `<g class="edge${executed ? ' executed' : ''}">` +
@@ -144,7 +151,12 @@ function marker(id: string, color: string): string {
 /** A link's path in SVG path data: M, then C for each curve and L for each line. */
 function pathData(pieces: readonly Piece[]): string {
   const pair = (p: Point) => `${n(p.x)},${n(p.y)}`;
-  return `M${pair(pieces[0][0])} ` + pieces.map((piece) => (piece.length === 4 ? `C${piece.slice(1).map(pair).join(' ')}` : `L${pair(piece[1])}`)).join(' ');
+  let d = `M${pair(pieces[0][0])}`;
+  for (let i = 0; i < pieces.length; i++) {
+    const piece = pieces[i];
+    d += piece.length === 4 ? ` C${pair(piece[1])} ${pair(piece[2])} ${pair(piece[3])}` : ` L${pair(piece[1])}`;
+  }
+  return d;
 }
 
 /**
@@ -177,7 +189,8 @@ function route(
    */
   const spread = (room: number) => parallel * (bundle.count < 3 ? PARALLEL_GAP : Math.max(PARALLEL_GAP, Math.ceil((room + 6) / 0.75)));
   /** Curves moved down: a label's height, and some air, as the curves close in towards their ends. Moved right: half its width (a label there sits across its own line). */
-  const [roomDown, roomRight] = [LABEL_BOX_HEIGHT + 8, bundle.widest / 2];
+  const roomDown = LABEL_BOX_HEIGHT + 8;
+  const roomRight = bundle.widest / 2;
   let start: Point, end: Point, c1: Point, c2: Point;
   /** The curve bows down, under the link drawn first between the same two activities (offset > 0). */
   let bowsDown = false;

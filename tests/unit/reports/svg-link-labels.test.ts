@@ -10,6 +10,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { test, expect } from '@playwright/test';
 import type { DrawingGraph, GradeReport } from '../../../engine/report.js';
+import { placeLinkLabels, type LabelledLink } from '../../../reports/link-labels.js';
 import { renderFlowSvg } from '../../../reports/svg.js';
 import { widthInEm } from '../../../reports/text-fit.js';
 import { fixturePath, HAS_SHARED, SHARED } from '../../helpers.js';
@@ -170,4 +171,24 @@ test('two parallel links running steeply diagonal, side to side and top to botto
 test('the labels are placed the same way every time', () => {
   const graph: DrawingGraph = { nodes: [node('menu', 0, 0), node('end', 400, 400)], edges: ['1', '2', '3'].map((exit) => ({ from: 'menu', to: 'end', exit })) };
   expect(renderFlowSvg(graph, NONE)).toBe(renderFlowSvg(graph, NONE));
+});
+
+test('a drawing far more crowded than any real flow keeps every label at its first spot (the placement\'s work is bounded), the same every time', () => {
+  // Two links crossing at (100, 100), their labels both first at the crossing: each on the other's line, they move.
+  const crossing = (dx: number): LabelledLink[] => [
+    { pieces: [[{ x: dx, y: 0 }, { x: dx + 200, y: 200 }]], along: [{ x: dx, y: 0 }, { x: dx + 200, y: 200 }], first: { x: dx + 100, y: 100 }, width: 30 },
+    { pieces: [[{ x: dx + 200, y: 0 }, { x: dx, y: 200 }]], along: [{ x: dx + 200, y: 0 }, { x: dx, y: 200 }], first: { x: dx + 100, y: 100 }, width: 30 },
+  ];
+  const alone = placeLinkLabels(crossing(0), [], 180, 50);
+  expect(alone[0]).not.toEqual({ x: 100, y: 100 });
+  expect(alone[1]).not.toEqual({ x: 100, y: 100 });
+  // The same two after 3,000 links running across a 20,000-unit canvas: past the budget, nothing moves.
+  const across: LabelledLink[] = Array.from({ length: 3000 }, (_, i) => {
+    const line = [{ x: 0, y: i * 6 }, { x: 20_000, y: 18_000 - i * 6 }];
+    return { pieces: [line], along: line, first: { x: 10_000, y: 9_000 }, width: 30 };
+  });
+  const crowded = [...across, ...crossing(30_000)];
+  const placed = placeLinkLabels(crowded, [], 180, 50);
+  expect(placed).toEqual(crowded.map((link) => link.first));
+  expect(placeLinkLabels(crowded, [], 180, 50)).toEqual(placed);
 });
