@@ -70,7 +70,7 @@ export const STDIN = '-';
  * Exports are read from files only: a report names its file, and the attendee may come from the
  * file's name (`./-` is a file named `-`).
  */
-export const STDIN_REFUSED = '"-": standard input is not read: save the export to a file and give its name (./- for a file named -)';
+const STDIN_REFUSED = '"-": standard input is not read: save the export to a file and give its name (./- for a file named -)';
 
 /** A value that is not blank (`what` says what to give: "a loopback address"). */
 export function nonBlank(what: string): (value: string) => string {

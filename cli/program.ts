@@ -69,7 +69,7 @@ function isFile(name: string): boolean {
  * The value quoted was pasted from anywhere: escaped as any name is (a CR/LF in it never splits
  * the line, nor is it taken for the line break before a suggestion, which follows a quote).
  */
-export function usageLine(name: string, text: string, hint?: string): string {
+function usageLine(name: string, text: string, hint?: string): string {
   const message = text
     .replace(/\n$/, '')
     .replace(/^error: /, '')

@@ -22,21 +22,21 @@ export function isWriteFailure(error: unknown): boolean {
 }
 
 /** What writeWhole asks of a file's status. */
-export interface FileInfo {
+interface FileInfo {
   isFile(): boolean;
   isDirectory(): boolean;
   dev: number | bigint;
   ino: number | bigint;
 }
 
-export interface WholeFileHandle {
+interface WholeFileHandle {
   stat(): Promise<FileInfo>;
   truncate(): Promise<void>;
   writeFile(text: string): Promise<void>;
   close(): Promise<void>;
 }
 
-export interface WholeFileFs {
+interface WholeFileFs {
   /** Through symlinks; fails for a file that is not there. */
   stat(file: string): Promise<FileInfo>;
   lstat(file: string): Promise<FileInfo & { isSymbolicLink(): boolean }>;

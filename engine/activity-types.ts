@@ -112,7 +112,7 @@ function optionKeys(keys: unknown): string[] {
   return keys.map((key: unknown) => (typeof key === 'string' ? key : typeof key === 'number' || typeof key === 'boolean' ? String(key) : ''));
 }
 
-export interface EventSpec {
+interface EventSpec {
   /** eventSpecificationName as exported. */
   name: string;
   /** The name the Flow Designer UI shows. */

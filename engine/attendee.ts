@@ -6,7 +6,7 @@
 import type { AttendeeId } from './model.js';
 
 /** What comes before the attendee's `<ID>` in the flow's name, when the mission does not say. */
-export const MAIN_FLOW_PREFIX = 'Main_Flow_';
+const MAIN_FLOW_PREFIX = 'Main_Flow_';
 
 /**
  * What comes before the `<ID>` in a mission's `flowName` (`Main_Flow_<Your_Attendee_ID>` →

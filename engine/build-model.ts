@@ -23,7 +23,7 @@ import { pointerOf } from './pointer.js';
 
 type Json = Record<string, unknown>;
 
-export interface ModelOptions {
+interface ModelOptions {
   fileName?: string;
   attendee?: string;
   /** What comes before the attendee's `<ID>` in the flow's name (engine/attendee.ts; default `Main_Flow_`). */

@@ -8,7 +8,7 @@ import type { Severity } from './report.js';
 import type { Scenario } from './simulator/index.js';
 import type { SimulationResult, TraceEntry } from './trace.js';
 
-export interface CheckMeta {
+interface CheckMeta {
   /** Stable kebab-case id: file name, docs page, JUnit testcase. */
   id: string;
   title: string;

@@ -8,7 +8,7 @@ import { DEFAULT_DYNVARS, type MockOptions } from '../mocks/index.js';
 import { attendeeOfFile, attendeePrefixOf } from './attendee.js';
 import type { Check, CheckContext, CheckOutcome, Mission, MissionSettings, ScenarioDefinition, ScenarioRun } from './check.js';
 import { loadFlow, type LoadOptions, type LoadResult } from './loader.js';
-import type { FlowGraph, FlowModel } from './model.js';
+import type { FlowGraph } from './model.js';
 import type { CheckResult, DrawingGraph, GradeReport, ScenarioResult } from './report.js';
 import { runScenarios } from './run-scenarios.js';
 import type { SimulationOptions } from './simulator/index.js';
@@ -252,4 +252,3 @@ function sum(values: number[]): number {
   return values.reduce((a, b) => a + b, 0);
 }
 
-export type { FlowModel };

@@ -81,7 +81,7 @@ export interface EventHandler {
   reaches: string[];
 }
 
-export type VariableType = 'STRING' | 'INTEGER' | 'BOOLEAN' | 'DECIMAL' | 'DATETIME' | 'JSON' | string;
+type VariableType = 'STRING' | 'INTEGER' | 'BOOLEAN' | 'DECIMAL' | 'DATETIME' | 'JSON' | string;
 
 export interface Variable {
   name: string;

@@ -6,7 +6,7 @@ import type { TraceEntry } from './trace.js';
 import type { Position } from './model.js';
 
 export type Severity = 'required' | 'recommended' | 'info';
-export type CheckStatus = 'passed' | 'failed' | 'skipped' | 'errored' | 'info';
+type CheckStatus = 'passed' | 'failed' | 'skipped' | 'errored' | 'info';
 export type Verdict = 'passed' | 'failed' | 'ungradable';
 
 export interface CheckResult {

@@ -4,7 +4,7 @@
  */
 export const REGIONAL_TASK_BASES = ['us1', 'eu1', 'eu2', 'anz1', 'ca1', 'jp1', 'sg1'].map((dc) => `https://api.wxcc-${dc}.cisco.com`);
 
-export const DEFAULT_CONNECTOR_BASE = 'https://api.wxcc-us1.cisco.com';
+const DEFAULT_CONNECTOR_BASE = 'https://api.wxcc-us1.cisco.com';
 
 /** The fake token every connector sends; the Tasks API mock accepts only this one. */
 export const MOCK_BEARER_TOKEN = 'flowgrade-mock-token';

@@ -4,7 +4,7 @@
  * Every call gives fresh state, so one attendee's run never affects another's.
  */
 import type { RequestHandler } from 'msw';
-import { connectorResolver, DEFAULT_CONNECTOR_BASE, MOCK_BEARER_TOKEN, REGIONAL_TASK_BASES } from './connectors.js';
+import { connectorResolver, MOCK_BEARER_TOKEN, REGIONAL_TASK_BASES } from './connectors.js';
 import { DEFAULT_DYNVARS, dynVarsHandlers, type DynVarsRecord, type MockApiFilter } from './dynvars.js';
 import { tasksApiHandlers, type ForcedTasksBehaviour } from './tasks-api.js';
 import type { AcceptedTask, SeenRequest } from './types.js';
@@ -95,6 +95,6 @@ function counterIds(): () => string {
   return () => `00000000-0000-4000-8000-${String(++n).padStart(12, '0')}`;
 }
 
-export { DEFAULT_CONNECTOR_BASE, DEFAULT_DYNVARS, MOCK_BEARER_TOKEN, REGIONAL_TASK_BASES };
+export { DEFAULT_DYNVARS, MOCK_BEARER_TOKEN };
 export { validateDynVarsDataset } from './dynvars.js';
 export type { DynVarsRecord, MockApiFilter, ForcedTasksBehaviour, AcceptedTask, SeenRequest };

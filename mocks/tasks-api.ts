@@ -16,7 +16,7 @@ import type { AcceptedTask, SeenRequest } from './types.js';
 
 export type ForcedTasksBehaviour = { status: 400 | 401 | 403 | 500 | 503 } | { status: 429; retryAfter?: number } | { timeout: true };
 
-export interface TasksApiSetup {
+interface TasksApiSetup {
   bases: readonly string[];
   token: string;
   outdialEntryPoints: ReadonlySet<string>;

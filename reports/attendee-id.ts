@@ -17,7 +17,7 @@ import { REPORT_BOUNDS } from './bounds.js';
 import { clipText } from './code-points.js';
 
 /** Characters of an attendee id shown before it is cut. */
-export const ATTENDEE_ID_SHOWN = REPORT_BOUNDS.name;
+const ATTENDEE_ID_SHOWN = REPORT_BOUNDS.name;
 
 /** `id` as the outputs a person reads show it: whole, or cut after ATTENDEE_ID_SHOWN characters. */
 export function shownAttendeeId(id: string): string {

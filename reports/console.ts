@@ -41,7 +41,7 @@ export interface Marks {
   other: string;
 }
 
-export const UNICODE_MARKS: Marks = { passed: '✓', failed: '✗', other: '–' };
+const UNICODE_MARKS: Marks = { passed: '✓', failed: '✗', other: '–' };
 
 /** For Windows' own console, whose fonts have no ✓ nor ✗ (code page 437's √, and ×, are in all of them). */
 export const BASIC_MARKS: Marks = { passed: '√', failed: '×', other: '–' };

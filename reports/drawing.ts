@@ -61,7 +61,7 @@ export function drawingDescription(graph: DrawingGraph, path: ReadonlySet<string
 }
 
 /** `/process/activities/<id>/…` (main, event flows, template bodies) → `<id>`, JSON-pointer unescaped. */
-export function activityIdOf(pointer: string | undefined): string | undefined {
+function activityIdOf(pointer: string | undefined): string | undefined {
   const match = pointer ? /\/activities\/([^/]+)/.exec(pointer) : null;
   return match ? match[1].replace(/~1/g, '/').replace(/~0/g, '~') : undefined;
 }

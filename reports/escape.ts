@@ -141,7 +141,7 @@ export function jsonForScript(value: unknown): string {
 }
 
 /** One UTF-16 code unit as a `\u001b`-style escape: how JSON, and terminal-safe text, write it. */
-export function unicodeEscape(c: string): string {
+function unicodeEscape(c: string): string {
   return `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`;
 }
 

@@ -15,7 +15,7 @@ export interface CommonFailure {
   fixes: Fix[];
 }
 
-export interface Fix {
+interface Fix {
   hint: string;
   reports: GradeReport[];
 }

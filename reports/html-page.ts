@@ -1,7 +1,7 @@
 /** The document shell shared by the HTML report and the class dashboard: one self-contained page. */
 import { escapeHtml } from './escape.js';
 
-export interface HtmlPage {
+interface HtmlPage {
   title: string;
   /** Sources for scripts beyond none (e.g. the dashboard's own script hash); styles and images stay inline. */
   scriptSrc?: string;

@@ -3,13 +3,13 @@
  * built-ins, no global colour state). Per-attendee writers take one report; class writers take
  * the list. Writing files is the CLI's job.
  */
-import { renderConsole, type ConsoleOptions } from './console.js';
-import { renderCsv, type CsvOptions } from './csv.js';
-import { renderDashboard, type DashboardOptions } from './dashboard.js';
-import { renderHtmlReport, type HtmlOptions } from './html.js';
+import { renderConsole } from './console.js';
+import { renderCsv } from './csv.js';
+import { renderDashboard } from './dashboard.js';
+import { renderHtmlReport } from './html.js';
 import { renderJson } from './json.js';
 import { renderJunit } from './junit.js';
-import { renderMarkdown, type MarkdownOptions } from './markdown.js';
+import { renderMarkdown } from './markdown.js';
 
 export { boundReport } from './bounds.js';
 export { renderClassRow, type ClassColumns, type ClassRow } from './class-row.js';
@@ -41,14 +41,3 @@ export const REPORTERS = {
 export type ReporterName = keyof typeof REPORTERS;
 
 export const REPORTER_NAMES = Object.keys(REPORTERS) as ReporterName[];
-
-/** Options per writer (none for json and junit). */
-export interface ReporterOptions {
-  console: ConsoleOptions;
-  json: undefined;
-  html: HtmlOptions;
-  junit: undefined;
-  csv: CsvOptions;
-  markdown: MarkdownOptions;
-  dashboard: DashboardOptions;
-}

@@ -22,14 +22,14 @@ import { stepHeading, stepTitlesFor, type StepTitles } from './steps.js';
 import { serializeXml, serializeXmlElement, type XmlElement } from './xml.js';
 
 /** Characters of a file name kept in names (`load <file>`, a shared id's classname); an attendee id (suite, classname, property) is cut as every output cuts it, as long (attendee-id.ts). */
-export const NAME_LIMIT = 200;
+const NAME_LIMIT = 200;
 /** Characters of any other value from an export (messages, expected, actual, labels, hints) kept. */
-export const TEXT_LIMIT = 1_000;
+const TEXT_LIMIT = 1_000;
 
 const name = (text: string) => clipText(text, NAME_LIMIT);
 const clip = (text: string) => clipText(text, TEXT_LIMIT);
 
-export interface Counts {
+interface Counts {
   tests: number;
   failures: number;
   errors: number;

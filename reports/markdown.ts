@@ -48,7 +48,7 @@ export const NAMED_PER_FAILURE = 10;
  * Fixes listed per common failure, the most common first. A hint can quote the attendee's own
  * labels, so a class can need as many fixes as attendees; the full listing has them all.
  */
-export const FIXES_SHOWN = 5;
+const FIXES_SHOWN = 5;
 
 /** Attendees with duplicate submissions listed, and files set aside listed per attendee; the rest are counted. */
 export const DUPLICATES_SHOWN = 20;
@@ -58,12 +58,12 @@ export const SET_ASIDE_SHOWN = 5;
  * Attendees past which their table is folded in `<details>` (GitHub and GitLab show a summary line
  * to open it): a class's 500 rows would otherwise come before the most common failures.
  */
-export const FOLDED_ABOVE = 20;
+const FOLDED_ABOVE = 20;
 
 /** Characters of a file's path shown (of an attendee id, as many: attendee-id.ts). */
-export const NAME_LIMIT = 200;
+const NAME_LIMIT = 200;
 /** Characters of an ungradable file's reason, or of a hint, shown. */
-export const TEXT_LIMIT = 500;
+const TEXT_LIMIT = 500;
 
 /**
  * Export text as Markdown inline text (`escapeMarkdown`), with GitHub's references in it broken.

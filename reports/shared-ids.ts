@@ -11,7 +11,7 @@ import type { GradeReport } from '../engine/report.js';
 import { shownAttendeeId } from './attendee-id.js';
 
 /** The ids of a class and the files that tell apart the submissions sharing one. */
-export interface ClassIds {
+interface ClassIds {
   /** Every id given, once each. */
   readonly ids: ReadonlySet<string>;
   /** The ids more than one submission has (as given: either Unicode form of one id, `alike`). */

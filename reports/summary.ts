@@ -8,7 +8,7 @@ export function isFailure(check: CheckResult): boolean {
 }
 
 /** What an errored check tells the attendee instead of its hint: there is nothing in the flow to mend. */
-export const ERRORED_FIX = 'Nothing to change in the flow for this one: flowgrade could not run this check (a bug of flowgrade, not a mistake in the flow). Please report it with the export.';
+const ERRORED_FIX = 'Nothing to change in the flow for this one: flowgrade could not run this check (a bug of flowgrade, not a mistake in the flow). Please report it with the export.';
 
 /** How to fix a check that did not pass: its hint, or for an errored one, that it is not the attendee's to fix. */
 export function fixOf(check: CheckResult): string {

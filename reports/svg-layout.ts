@@ -31,7 +31,7 @@ export const CANVAS_SPAN = 20_000;
  */
 export const CANVAS_REACH = 1_000_000;
 
-export interface FlowLayout {
+interface FlowLayout {
   /** Top-left corner of each activity's box. */
   at: Map<string, Point>;
   source: 'canvas' | 'computed';

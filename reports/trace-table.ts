@@ -61,7 +61,7 @@ export function isAudio(type: string, prompt: string): boolean {
 }
 
 /** `GET https://… → 200`, `→ blocked (no mock)`, `→ no response (timeout)`. */
-export function httpLine(http: HttpExchange): string {
+function httpLine(http: HttpExchange): string {
   return `${http.method} ${http.url} → ${httpStatus(http)}`;
 }
 

@@ -5,7 +5,7 @@ import { parseDnis } from '../engine/dnis.js';
 import { missionSettings } from '../engine/grade.js';
 import { printableLine } from '../reports/escape.js';
 
-export interface PageSettings {
+interface PageSettings {
   mission: Mission;
   attendee?: string;
   dnis?: string;

@@ -64,7 +64,7 @@ import channelRoutesToFlow from './channel-routes-to-flow.js';
 const MISSION_ID = 'callback-on-global-error';
 
 /** Build steps 1–13 of the guide, in short. */
-export const STEPS: Record<number, string> = {
+const STEPS: Record<number, string> = {
   1: 'Open Main_Flow_<ID> in Flow Designer with Edit on',
   2: 'Add the flow variables outdialcbid, customani, getresult and simulatederror',
   3: 'WantCallback: add option 3 "Simulate an error" and offer it in the prompt',
@@ -90,7 +90,7 @@ function pressThree(settings: Pick<MissionSettings, 'dnis'>, model: FlowModel | 
   return { contact: { DNIS: settings.dnis }, dtmf: { [menu]: '3' }, agentsAvailable: false, businessHours: 'working' };
 }
 
-export function scenarios(settings: Pick<MissionSettings, 'dnis'>, model?: FlowModel): ScenarioDefinition[] {
+function scenarios(settings: Pick<MissionSettings, 'dnis'>, model?: FlowModel): ScenarioDefinition[] {
   return [
     { id: 'happy-path', title: 'The caller presses 3; Create Task answers 201 Created', scenario: pressThree(settings, model) },
     { id: 'tasks-400', title: 'The caller presses 3; Create Task answers 400 Bad Request', scenario: pressThree(settings, model), mocks: { tasks: { status: 400 } } },

@@ -19,7 +19,7 @@ const THREAD_OWN = 1.25 * 2 ** 30;
 /** Left for the main thread to grow into (it keeps every attendee's row). */
 const MAIN_MARGIN = 0.5 * 2 ** 30;
 
-export interface AddressSpace {
+interface AddressSpace {
   /** The soft limit, in bytes. */
   limit: number;
   /** What the process uses of it now. */

@@ -34,7 +34,7 @@ import { MOODLE_FEEDBACK_FILE, moodleParticipantOf, planMoodleFeedback, type Moo
 import { MOODLE_GRADES_FILE, moodleStudents, type MoodleStudent } from './moodle-grades.js';
 import type { ZipLimits } from './zip.js';
 
-export interface BatchOptions {
+interface BatchOptions {
   inputs: string[];
   outDir: string;
   /** Grading flags as given, with `now` fixed for the whole batch. */
@@ -53,7 +53,7 @@ export interface BatchOptions {
   warn: (line: string) => void;
 }
 
-export type BatchOutcome =
+type BatchOutcome =
   | { ok: false; problems: string[] }
   | {
       ok: true;

@@ -221,7 +221,7 @@ export function sameFileNames(identify: LstatFile = lstatSync as LstatFile): { k
 }
 
 /** What sameFileNames asks of a file (fs.lstatSync; a test stands in for another system's). */
-export type LstatFile = (file: string, options: { bigint: true; throwIfNoEntry: false }) => { dev: bigint; ino: bigint } | undefined;
+type LstatFile = (file: string, options: { bigint: true; throwIfNoEntry: false }) => { dev: bigint; ino: bigint } | undefined;
 
 /**
  * cmd (and Windows PowerShell, for a path with a space) hands `"C:\My Class\"` over as

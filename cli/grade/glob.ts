@@ -27,7 +27,7 @@ export function shellOnlySyntax(input: string): string {
 }
 
 /** `**`, or a regular expression for one name. */
-export type Segment = '**' | RegExp;
+type Segment = '**' | RegExp;
 
 /** The files matching `pattern`, sorted; paths keep the pattern's own prefix (`subs/a/x.json`). */
 export async function expandGlob(pattern: string, warn: (line: string) => void, listing: Listing = listFolder): Promise<string[]> {

@@ -42,7 +42,7 @@ import { MOODLE_GRADES_FILE } from './moodle-grades.js';
 export const MOODLE_FEEDBACK_FILE = 'moodle-feedback.zip';
 
 /** What the student downloads from their feedback (no `_`: see the module comment). */
-export const FEEDBACK_FILE_NAME = 'flowgrade-report.html';
+const FEEDBACK_FILE_NAME = 'flowgrade-report.html';
 
 /** The longest entry folder name, in UTF-8 bytes: a folder name's on most file systems. */
 const MAX_FOLDER_BYTES = 255;

@@ -46,7 +46,7 @@ const COLUMNS = ['Identifier', 'Full name', 'Grade', 'Last modified (grade)', 'F
 const IDENTIFIER_PREFIX = 'Participant ';
 
 /** The grade Moodle's assignment is out of by default ("Maximum grade"); grade's --moodle-max-grade gives another. */
-export const DEFAULT_MAXIMUM_GRADE = 100;
+const DEFAULT_MAXIMUM_GRADE = 100;
 
 export interface MoodleStudent {
   participant: string;

@@ -16,7 +16,7 @@ export const LOCK_FILE = '.flowgrade-lock';
  * Beside the lock, held by the one run taking a stale lock over, for the few file operations
  * that takes (see lockOrHolder). Holds that run's process id.
  */
-export const TAKEOVER_SUFFIX = '-takeover';
+const TAKEOVER_SUFFIX = '-takeover';
 
 /** Something other than a lock where the lock goes (a folder, a named pipe): the run is refused, the thing left alone. */
 export class LockInTheWay extends Error {

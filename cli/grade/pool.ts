@@ -17,7 +17,7 @@
  */
 import { Worker, type ResourceLimits } from 'node:worker_threads';
 
-export interface PoolOptions {
+interface PoolOptions {
   size: number;
   script: URL;
   workerData?: unknown;
@@ -31,7 +31,7 @@ export interface PoolOptions {
 export type WorkerReply<R> = { ready: true } | { ok: true; result: R } | { ok: false; message: string; fileSystem?: FileSystemFault };
 
 /** What a file system call's error says (Node's ErrnoException, which does not cross threads as such). */
-export interface FileSystemFault {
+interface FileSystemFault {
   code?: string;
   syscall: string;
   path?: string;

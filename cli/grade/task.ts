@@ -117,7 +117,7 @@ function ungradable(file: string, error: InputError, options: Omit<GradeOptions,
   return refusedReport(error, { ...options, fileName: file });
 }
 
-export interface Pages {
+interface Pages {
   json: string;
   html: string;
 }

@@ -100,7 +100,7 @@ export async function entryType(entry: Dirent, full: string): Promise<EntryType>
   }
 }
 
-export type EntryType = 'folder' | 'file' | 'link' | 'other';
+type EntryType = 'folder' | 'file' | 'link' | 'other';
 
 /**
  * Whether a listed entry (`type` from entryType) is taken as a file by folder walks and patterns:

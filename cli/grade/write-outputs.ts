@@ -20,7 +20,7 @@ import { writeZip } from './zip-writer.js';
 import { stagedPath } from './task.js';
 import type { GradedRow } from './types.js';
 
-export interface Outputs {
+interface Outputs {
   outDir: string;
   stagingDir: string;
   /** Kept rows, sorted. */

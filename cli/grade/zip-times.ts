@@ -22,7 +22,7 @@ const ZIP64_EXTRA = 0x0001;
 const END_SEARCH = 22 + 0xffff;
 
 /** What checkDirectory finds wrong: a stable code and the reason, worded for the row's message. */
-export interface DirectoryFault {
+interface DirectoryFault {
   code: 'zip-corrupt' | 'zip-unsupported';
   why: string;
 }

@@ -9,7 +9,7 @@ import { closeSync, openSync, writeSync } from 'node:fs';
 import { deflateRawSync } from 'node:zlib';
 import { Zip, ZipPassThrough } from 'fflate';
 
-export interface ZipEntry {
+interface ZipEntry {
   name: string;
   /** Its bytes, read when the entry is written. */
   bytes: () => Uint8Array;

@@ -11,81 +11,81 @@ export interface Args {
 }
 
 /** `'a'`, `"a"`, `12`, `12L`, `1.5`, `true`, `null`, `none` — `raw` is the source text. */
-export interface LiteralNode extends Base {
+interface LiteralNode extends Base {
   readonly kind: 'literal';
   readonly value: unknown;
   readonly raw: string;
 }
 /** `"Hi #{name}!"`: string pieces (as written) and expressions. */
-export interface InterpolationNode extends Base {
+interface InterpolationNode extends Base {
   readonly kind: 'interpolation';
   readonly parts: readonly ({ readonly text: string; readonly raw: string } | Node)[];
 }
-export interface VariableNode extends Base {
+interface VariableNode extends Base {
   readonly kind: 'variable';
   readonly name: string;
 }
 /** `object.name` (a map key, list index, or bean getter such as `.length`). */
-export interface AttributeNode extends Base {
+interface AttributeNode extends Base {
   readonly kind: 'attribute';
   readonly object: Node;
   readonly name: string;
 }
 /** `object[key]` */
-export interface IndexNode extends Base {
+interface IndexNode extends Base {
   readonly kind: 'index';
   readonly object: Node;
   readonly key: Node;
 }
 /** `object.name(args)` — a Java method on the value (`.replace("-", "")`). */
-export interface MethodNode extends Base {
+interface MethodNode extends Base {
   readonly kind: 'method';
   readonly object: Node;
   readonly name: string;
   readonly args: readonly Node[];
 }
-export interface CallNode extends Base {
+interface CallNode extends Base {
   readonly kind: 'call';
   readonly name: string;
   readonly args: Args;
 }
-export interface UnaryNode extends Base {
+interface UnaryNode extends Base {
   readonly kind: 'unary';
   readonly op: 'not' | '-' | '+';
   readonly operand: Node;
 }
-export interface BinaryNode extends Base {
+interface BinaryNode extends Base {
   readonly kind: 'binary';
   readonly op: string;
   readonly left: Node;
   readonly right: Node;
 }
 /** `input | name(args)`; `pos` is the filter name's offset. */
-export interface FilterNode extends Base {
+interface FilterNode extends Base {
   readonly kind: 'filter';
   readonly input: Node;
   readonly name: string;
   readonly args: Args | null;
 }
 /** `input is [not] name(args)`; `pos` is the test name's offset. */
-export interface TestNode extends Base {
+interface TestNode extends Base {
   readonly kind: 'test';
   readonly input: Node;
   readonly name: string;
   readonly negated: boolean;
   readonly args: Args | null;
 }
-export interface TernaryNode extends Base {
+interface TernaryNode extends Base {
   readonly kind: 'ternary';
   readonly condition: Node;
   readonly then: Node;
   readonly otherwise: Node;
 }
-export interface ListNode extends Base {
+interface ListNode extends Base {
   readonly kind: 'list';
   readonly items: readonly Node[];
 }
-export interface MapNode extends Base {
+interface MapNode extends Base {
   readonly kind: 'map';
   readonly entries: readonly (readonly [Node, Node])[];
 }

@@ -8,7 +8,7 @@
 import { fail } from './errors.js';
 import { JAVA_WHITESPACE } from '../java-whitespace.js';
 
-export type TokenType =
+type TokenType =
   | 'NAME'
   | 'NUMBER'
   | 'LONG'
@@ -31,7 +31,7 @@ export interface Token {
   readonly part?: boolean;
 }
 
-export interface TextSegment {
+interface TextSegment {
   readonly kind: 'text';
   readonly pos: number;
   /** As written. */
@@ -40,7 +40,7 @@ export interface TextSegment {
   readonly value: string;
 }
 
-export interface PrintSegment {
+interface PrintSegment {
   readonly kind: 'print';
   /** Offset of `{{`. */
   readonly pos: number;
@@ -51,7 +51,7 @@ export interface PrintSegment {
   readonly newline: string;
 }
 
-export type Segment = TextSegment | PrintSegment;
+type Segment = TextSegment | PrintSegment;
 
 /** Longest first, as Pebble sorts its operator regex ("is not" before "is"). */
 const OPERATORS = [

@@ -41,7 +41,7 @@ function printArgs(args: Args | null): string {
   return `(${all.join(', ')})`;
 }
 
-export function print(node: Node): string {
+function print(node: Node): string {
   switch (node.kind) {
     case 'literal':
       return node.raw;

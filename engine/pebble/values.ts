@@ -81,7 +81,7 @@ export function checkDepth(depth: number): void {
   if (depth > MAX_DATA_DEPTH) throw new DataDepthError();
 }
 
-export type PlainObject = Record<string, unknown>;
+type PlainObject = Record<string, unknown>;
 export type MapValue = PMap | ReadonlyMap<unknown, unknown> | PlainObject;
 
 function isPlainObject(v: unknown): v is PlainObject {

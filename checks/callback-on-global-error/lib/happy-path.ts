@@ -34,7 +34,7 @@ const STAGES = [
   { stage: 'status-true', check: 'run-status-true-on-201' },
 ] as const;
 
-export type Stage = (typeof STAGES)[number]['stage'];
+type Stage = (typeof STAGES)[number]['stage'];
 
 /** The check that judges `stage` (and reports a deviation there). */
 export function checkOf(stage: Stage): string {
@@ -50,7 +50,7 @@ function stageIndex(stage: Stage): number {
   return STAGES.findIndex((s) => s.stage === stage);
 }
 
-export interface Deviation {
+interface Deviation {
   stage: Stage;
   message: string;
   expected?: string;

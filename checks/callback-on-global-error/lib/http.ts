@@ -52,7 +52,7 @@ export function parseContentTypeOf(activity: Activity): string {
   return /^select$/i.test(raw) ? '' : raw;
 }
 
-export interface ParseRow {
+interface ParseRow {
   variable: string;
   path: string;
   index: number;

@@ -8,7 +8,7 @@ import { defineCheck, type Check, type CheckContext } from '../../../engine/chec
 import { failed, passed } from './outcome.js';
 import type { Found } from './require.js';
 
-export interface LabelSpec {
+interface LabelSpec {
   id: string;
   step: number;
   /** What the activity is, for the title and messages: "the HTTP Request after option 3". */

@@ -7,7 +7,7 @@ export function passed(message: string): CheckOutcome {
   return { status: 'passed', message };
 }
 
-export interface FailureDetails {
+interface FailureDetails {
   expected?: string;
   actual?: string;
   activity?: Activity;

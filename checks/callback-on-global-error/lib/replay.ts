@@ -21,7 +21,7 @@ import { EVAL_OPTIONS, namesRead } from './templates.js';
 
 const SET_VARIABLE = 'set-variable';
 
-export type SeenValues = (start: ReadonlyMap<string, unknown>) => ReadonlyMap<string, unknown>;
+type SeenValues = (start: ReadonlyMap<string, unknown>) => ReadonlyMap<string, unknown>;
 
 const asGiven: SeenValues = (start) => start;
 

@@ -17,7 +17,7 @@ const TYPE_NAMES: Record<string, string> = {
   end: 'End Flow',
 };
 
-export function typeName(type: string): string {
+function typeName(type: string): string {
   return Object.hasOwn(TYPE_NAMES, type) ? TYPE_NAMES[type] : type;
 }
 

@@ -34,7 +34,7 @@ export function namesRead(text: string): string[] {
   }
 }
 
-export type Evaluation = { ok: true; value: unknown } | { ok: false; error: ExpressionError };
+type Evaluation = { ok: true; value: unknown } | { ok: false; error: ExpressionError };
 
 /** The typed value of a lone {{ expr }} (else the rendered text), or the expression error. */
 export function evaluate(text: string, scope: ReadonlyMap<string, unknown>): Evaluation {

@@ -1,7 +1,7 @@
 /** Splitting a Request URL that holds {{ }} templates (so `new URL()` cannot be used on the raw text). */
 import { javaTrim } from '../../../engine/java-whitespace.js';
 
-export interface UrlParts {
+interface UrlParts {
   scheme: string;
   host: string;
   path: string;

@@ -4,7 +4,7 @@ import type { FlowModel, Variable } from '../../../engine/model.js';
 import { missionNodes } from './find.js';
 import { failed, passed } from './outcome.js';
 
-export interface VariableCheckOptions {
+interface VariableCheckOptions {
   id: string;
   /** The guide's name (`outdialcbid`). */
   name: string;
