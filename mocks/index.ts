@@ -18,13 +18,8 @@ export interface MockOptions {
   tasks?: ForcedTasksBehaviour;
   /** Connector name → base URL; unknown names → US1. */
   connectors?: Record<string, string>;
-  /** More bases that answer POST /v1/tasks. */
-  extraTaskBases?: string[];
   /** Outdial entry points accepted besides the dataset's `outboundcallbackep` values. */
   extraOutdialEntryPoints?: string[];
-  orgId?: string;
-  /** Id generator for task and tracking ids; default deterministic UUID-shaped counters. */
-  newId?: () => string;
 }
 
 export interface MockServices {
@@ -53,11 +48,11 @@ export function createMockServices(options: MockOptions = {}): MockServices {
     handlers: withoutCallFrames(() => [
       ...dynVarsHandlers(records, requests, options.mockapiFilter),
       ...tasksApiHandlers({
-        bases: [...REGIONAL_TASK_BASES, ...Object.values(connectors), ...(options.extraTaskBases ?? [])],
+        bases: [...REGIONAL_TASK_BASES, ...Object.values(connectors)],
         token: MOCK_BEARER_TOKEN,
         outdialEntryPoints,
-        orgId: options.orgId ?? DEFAULT_ORG_ID,
-        newId: options.newId ?? counterIds(),
+        orgId: DEFAULT_ORG_ID,
+        newId: counterIds(),
         forced: options.tasks,
         tasks,
         seen: requests,

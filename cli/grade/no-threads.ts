@@ -8,8 +8,8 @@
 import { permissionModelFlag, reasonOf } from '../io.js';
 
 /** One line naming why, from the error of the thread that could not start, or a reason known before. */
-export function noThreadsLine(error: Error | string | undefined, permissionFlag = permissionModelFlag()): string {
-  const reason = typeof error === 'string' ? error : why(error, permissionFlag);
+export function noThreadsLine(error: Error | string | undefined): string {
+  const reason = typeof error === 'string' ? error : why(error);
   return `flowgrade: grading threads cannot start (${reason}); grading in one thread, as --jobs 1 does [no-threads]`;
 }
 
@@ -18,9 +18,9 @@ export function fewThreadsLine(started: number, requested: number, reason: strin
   return `flowgrade: ${started} grading threads instead of ${requested} (${reason}) [few-threads]`;
 }
 
-function why(error: Error | undefined, permissionFlag: string): string {
+function why(error: Error | undefined): string {
   const cause = (error?.cause ?? error) as (Error & { code?: string }) | undefined;
-  if (cause?.code === 'ERR_ACCESS_DENIED') return `Node's permission model allows none: add --allow-worker to ${permissionFlag}`;
+  if (cause?.code === 'ERR_ACCESS_DENIED') return `Node's permission model allows none: add --allow-worker to ${permissionModelFlag()}`;
   // Node says "Worker initialization failure: EMFILE", without the code as a property.
   const limit = /\bE[MN]FILE\b/.exec(cause?.message ?? '')?.[0];
   if (limit !== undefined) return reasonOf(Object.assign(new Error(limit), { code: limit }));

@@ -104,7 +104,7 @@ function createContext(model: FlowModel, scenario: Scenario, options: Simulation
   const fixedNow = Date.parse(DEFAULT_NOW);
   return {
     vars: new VariableStore(model.variables, options.contactFieldsIgnoreCase ?? true),
-    expr: new Expressions({ now: options.now ?? (() => new Date(fixedNow)), strictVariables: options.strictVariables ?? false }),
+    expr: new Expressions({ now: options.now ?? (() => new Date(fixedNow)) }),
     scenario,
     services: options.services,
     call: new CallState(scenario, options.newId),

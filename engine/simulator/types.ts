@@ -56,8 +56,6 @@ export interface SimulationOptions {
   maxSteps?: number;
   /** Executions allowed per activity; default 25. */
   maxVisitsPerActivity?: number;
-  /** Pebble strictVariables: an unknown variable or attribute is an expression error. Default false. */
-  strictVariables?: boolean;
   /**
    * Whether the start node's contact data is read ignoring case (`{{NewPhoneContact.ani}}` is the
    * ANI, as in Cisco's own flows: engine/contact-fields.ts). Default true.
