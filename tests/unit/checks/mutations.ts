@@ -580,4 +580,3 @@ export const TOLERATED = {
 } satisfies Record<string, Mutation>;
 
 export type MistakeName = keyof typeof MISTAKES;
-export type ToleratedName = keyof typeof TOLERATED;

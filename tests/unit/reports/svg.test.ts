@@ -78,7 +78,7 @@ test('a canvas wider or taller than CANVAS_SPAN, or beyond CANVAS_REACH, is laid
   }
   // On the bounds, still the attendee's own canvas.
   const widest = moved((p, i) => i === 3 && (p.x = 60 + CANVAS_SPAN)); // 60 is the leftmost other x
-  const reaching = moved((p, i) => (p.x += CANVAS_REACH - 1360)); // 1360 is the rightmost x
+  const reaching = moved((p) => (p.x += CANVAS_REACH - 1360)); // 1360 is the rightmost x
   for (const graph of [widest, reaching]) expect(layoutFlow(graph).source).toBe('canvas');
   expect(viewBox(widest)[2]).toBe(CANVAS_SPAN + NODE_WIDTH + 2 * 40);
 });

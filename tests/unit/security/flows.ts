@@ -9,7 +9,7 @@ import { tempDir } from '../../helpers.js';
 import { exportOf, type FlowSpec, type Node } from '../simulator/helpers.js';
 
 export { removeTempDirs, tempDir } from '../../helpers.js';
-export { buildFlow, exportOf, fakeServices, http, HttpResponse, play, setVar, tts, endFlow, disconnect } from '../simulator/helpers.js';
+export { buildFlow, exportOf, fakeServices, http, HttpResponse, play, setVar } from '../simulator/helpers.js';
 
 const PROTOTYPE_KEYS = Object.getOwnPropertyNames(Object.prototype).sort();
 const FUNCTION_PROTOTYPE_KEYS = Object.getOwnPropertyNames(Function.prototype).sort();
