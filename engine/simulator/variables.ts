@@ -219,10 +219,6 @@ export class VariableStore {
     if (!this.values.has(label)) this.cachedScope?.set(label, this.outputsOf(label, outputs));
   }
 
-  getOutput(label: string, key: string): unknown {
-    return this.outputs.get(label)?.get(key);
-  }
-
   /**
    * The Pebble scope: activity outputs as objects by label, flow variables by name (a variable
    * wins over a label of the same name). A DECIMAL variable is a Java double there, whole or not

@@ -55,7 +55,6 @@ export function parseContentTypeOf(activity: Activity): string {
 interface ParseRow {
   variable: string;
   path: string;
-  index: number;
 }
 
 /** Parsing Settings rows (Output Variable + Path Expression); empty placeholder rows left out. */
@@ -63,9 +62,9 @@ export function parseRowsOf(activity: Activity): ParseRow[] {
   const rows = activity.props.outputVariableArray;
   if (!Array.isArray(rows)) return [];
   return rows
-    .map((row, index) => {
+    .map((row) => {
       const r = (typeof row === 'object' && row !== null ? row : {}) as Record<string, unknown>;
-      return { variable: text(r.outputVariable)?.trim() ?? '', path: javaTrim(text(r.jsonPathExp) ?? ''), index };
+      return { variable: text(r.outputVariable)?.trim() ?? '', path: javaTrim(text(r.jsonPathExp) ?? '') };
     })
     .filter((row) => row.variable !== '' || row.path !== '');
 }

@@ -124,8 +124,8 @@ test('HTTP Request settings as the panel shows them', () => {
   // a half-filled row is kept (its check names what is missing); an empty placeholder row is not
   const rows = [{ outputVariable: 'outdialcbid', jsonPathExp: '' }, { outputVariable: ' ', jsonPathExp: '' }, { outputVariable: '', jsonPathExp: '$[0].tacnumber' }];
   expect(parseRowsOf(request({ outputVariableArray: rows }))).toEqual([
-    { variable: 'outdialcbid', path: '', index: 0 },
-    { variable: '', path: '$[0].tacnumber', index: 2 },
+    { variable: 'outdialcbid', path: '' },
+    { variable: '', path: '$[0].tacnumber' },
   ]);
   // rows of {key|name, value}, or one {name: value} object
   expect(queryParametersOf(request({ httpQueryParameters: [{ name: 'dn', value: '1' }, { key: ' page ', value: 2 }, { value: 'x' }] }))).toEqual([['dn', '1'], ['page', '2']]);
