@@ -232,6 +232,10 @@ test('--moodle-max-grade: the grades are out of the assignment\'s Maximum grade 
     expect(Math.abs(Number(row.grade) - (score!.earned / score!.possible) * 10)).toBeLessThanOrEqual(0.005);
   }
   expect(imported[0]!.grade).toBe('10');
+  // The bound itself is a Maximum grade Moodle takes (before, a mutation sweep: 10000 refused went unnoticed).
+  const highest = tempDir('moodle-grades-max-highest');
+  expect((await runCli(['grade', dir, '--out', highest, '--now', NOW, '--quiet', '--moodle-max-grade', '10000'])).code).toBe(1);
+  expect(moodleImport(readFileSync(path.join(highest, CSV)))[0]!.grade).toBe('10000');
   for (const bad of ['0', '2.5', 'ten', '10001']) {
     const refused = await runCli(['grade', dir, '--out', out, '--quiet', '--moodle-max-grade', bad]);
     expect([refused.code, refused.stderr.split('\n').length], bad).toEqual([2, 2]);
