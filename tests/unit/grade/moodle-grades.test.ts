@@ -13,6 +13,7 @@ import { fixturePath, runCli } from '../../helpers.js';
 import { tempDir, withAttendee } from './class-fixture.js';
 import { moodleStudents, renderMoodleGrades } from '../../../cli/grade/moodle-grades.js';
 import { planMoodleFeedback } from '../../../cli/grade/moodle-feedback.js';
+import { zipEntryTimes } from '../../../cli/grade/zip-times.js';
 import type { GradeReport } from '../../../engine/report.js';
 
 const NOW = '2025-08-01T09:00:00Z';
@@ -267,4 +268,29 @@ test('--shard keeps one participant under two full names (a student renamed betw
   expect(rows['12345']![0]!.grade).toBe('');
   expect(entries.map((name) => name.slice(name.indexOf('/') + 1)).sort()).toEqual(['flowgrade-report (2).html', 'flowgrade-report.html']);
   for (const participant of ['12346', '12347', '12348']) expect(rows[participant], participant).toHaveLength(1);
+});
+
+test('without --now, one clock for the run: every report, moodle-grades.csv and moodle-feedback.zip\'s entries carry the time the run started', async () => {
+  const dir = tempDir('moodle-grades-clock');
+  const at = { mtime: new Date('2025-07-01T10:00:00Z') };
+  writeFileSync(path.join(dir, 'lab3.zip'), zipSync({
+    'Doe Jane_12345_assignsubmission_file/Main_Flow_140.json': [enc(solution()), at],
+    'Poe Amy_12347_assignsubmission_file/flow.json': [enc(failing()), at],
+  }));
+  const out = tempDir('moodle-grades-clock-out');
+  const before = Date.now();
+  // Before (a mutation sweep): with the run's clock not fixed when --now is left out, every Moodle test passed (each gives --now).
+  const run = await runCli(['grade', dir, '--out', out, '--quiet', '--jobs', '2']);
+  const after = Date.now();
+  expect([run.code, run.stderr]).toEqual([1, '']);
+  const generated = ['Doe Jane_12345', 'Poe Amy_12347'].map((id) => Date.parse(jsonReport(out, id).generatedAt));
+  expect(generated[1]).toBe(generated[0]);
+  expect(generated[0]).toBeGreaterThanOrEqual(before);
+  expect(generated[0]).toBeLessThanOrEqual(after);
+  // moodle-grades.csv's Last modified (grade) is that time to the second (DATE_ATOM).
+  for (const row of moodleImport(readFileSync(path.join(out, CSV)))) expect(row.modified).toBe(Math.floor(generated[0]! / 1000) * 1000);
+  // A zip entry's time is to two seconds (DOS time), in UTC.
+  const times = [...zipEntryTimes(readFileSync(path.join(out, 'moodle-feedback.zip'))).values()];
+  expect(times).toHaveLength(2);
+  for (const time of times) expect(Math.abs(time - generated[0]!)).toBeLessThanOrEqual(2000);
 });
