@@ -4,7 +4,7 @@
  * name, as its ungradable report will be.
  */
 import { test, expect } from '@playwright/test';
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { resolveGradingOptions } from '../../../cli/grading-options.js';
@@ -13,7 +13,7 @@ import { nameClashKey } from '../../../cli/grade/file-names.js';
 import { WorkerPool } from '../../../cli/grade/pool.js';
 import { selectShardByGroup } from '../../../cli/grade/shard.js';
 import type { Submission } from '../../../cli/grade/types.js';
-import { tempDir } from '../../helpers.js';
+import { fixturePath, tempDir } from '../../helpers.js';
 
 /** Answers `{ attendeeOf }` jobs as a grading thread would, from a table; crashes or fails on cue. */
 function attendeeWorker(): URL {
@@ -60,4 +60,15 @@ test('the pass on the grading threads keeps groups together and keys a crashed o
   } finally {
     await pool.close();
   }
+});
+
+test('a Moodle student\'s group takes its place among the others by the attendee\'s name, not by the participant id: shards are cut in the order of the names', async () => {
+  const options = await resolveGradingOptions({ lab: 'callback-on-global-error', now: '2025-08-01T09:00:00Z' });
+  const bytes = new TextEncoder().encode(readFileSync(fixturePath('flows/solution.json'), 'utf8').replaceAll('Main_Flow_140', 'Main_Flow_500'));
+  const files = ['lab3.zip!/Zed Amy_11111_assignsubmission_file/flow.json', 'Main_Flow_500.json', 'lab3.zip!/Abe Jane_99999_assignsubmission_file/flow.json'];
+  const class3: Submission[] = files.map((file) => ({ kind: 'bytes', file, bytes, mtimeMs: 0, folder: '.' }));
+  const shares = [];
+  for (const index of [1, 2, 3]) shares.push((await shareOf(class3, { shard: { index, count: 3 }, options }, undefined)).map((s) => s.file));
+  // Before (a mutation sweep): a group joined under its participant took the participant's key, which sorts first: Zed Amy (11111) in shard 1, Main_Flow_500 in shard 3.
+  expect(shares).toEqual([[files[1]], [files[2]], [files[0]]]);
 });
