@@ -72,3 +72,14 @@ test('a Moodle student\'s group takes its place among the others by the attendee
   // Before (a mutation sweep): a group joined under its participant took the participant's key, which sorts first: Zed Amy (11111) in shard 1, Main_Flow_500 in shard 3.
   expect(shares).toEqual([[files[1]], [files[2]], [files[0]]]);
 });
+
+test('a Moodle student who handed in twice (two files in the one folder) is one group of --shard, with the other students cut around it', async () => {
+  const options = await resolveGradingOptions({ lab: 'callback-on-global-error', now: '2025-08-01T09:00:00Z' });
+  const bytes = new TextEncoder().encode(readFileSync(fixturePath('flows/solution.json'), 'utf8'));
+  const files = ['Doe Jane_12345_assignsubmission_file/flow.json', 'Doe Jane_12345_assignsubmission_file/flow (1).json', 'Roe Ann_12346_assignsubmission_file/flow.json'].map((name) => `lab3.zip!/${name}`);
+  const class3: Submission[] = files.map((file) => ({ kind: 'bytes', file, bytes, mtimeMs: 0, folder: '.' }));
+  // Before (a mutation sweep): the second file of a participant already in its group made its key its own parent, and --shard ended in 'Maximum call stack size exceeded'.
+  const shares = [];
+  for (const index of [1, 2]) shares.push((await shareOf(class3, { shard: { index, count: 2 }, options }, undefined)).map((s) => s.file));
+  expect(shares).toEqual([files.slice(0, 2), files.slice(2)]);
+});
