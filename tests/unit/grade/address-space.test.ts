@@ -73,14 +73,20 @@ test('grade under ulimit -v grades the class as without it, where threads crashe
   }
 });
 
-test('a class of fewer submissions than --jobs asks the limit only for the threads it starts: no [few-threads] line where those fit', async () => {
+test('a class of fewer submissions than --jobs asks the limit only for the threads it starts; room for one thread is grading in one thread, said as such', async () => {
   test.skip(process.platform !== 'linux', 'ulimit -v through a shell');
   const dir = tempDir('ulimit-small-class-');
   const solution = readFileSync(fixturePath('flows/solution.json'), 'utf8');
   for (const id of ['140', '141']) writeFileSync(path.join(dir, `Main_Flow_${id}.json`), solution.replaceAll('Main_Flow_140', `Main_Flow_${id}`));
-  // 6 GB leaves room for 2 threads (threadsWithin: 1.25 GB each and 0.5 GB for the main thread, beside the 1 to 2 GB Node uses), not for 8.
-  const run = await runCliAfter(`ulimit -v ${6 * 1024 * 1024}`, ['grade', dir, '--out', tempDir('ulimit-small-out-'), '--quiet', '--jobs', '8', '--now', '2025-08-01T09:00:00Z']);
-  // Before (a mutation sweep): with --jobs taken as the threads wanted, not the 2 the class can use, '3 grading threads instead of 8 (…) [few-threads]' and every test passed.
-  expect([run.code, run.stderr]).toEqual([0, '']);
-  expect(run.stdout).toContain('2 passed, 0 failed, 0 ungradable');
+  // Beside the 1 to 2 GB Node uses, 6 GB leaves room for 2 threads (threadsWithin: 1.25 GB each and 0.5 GB for the main thread), not for 8; 4 GB for one.
+  for (const [gb, stderr] of [
+    // Before (a mutation sweep): with --jobs taken as the threads wanted, not the 2 the class can use, '3 grading threads instead of 8 (…) [few-threads]'.
+    [6, ''],
+    // Before (a mutation sweep): '1 grading threads instead of 2 (…) [few-threads]', though one thread is none started.
+    [4, 'flowgrade: grading threads cannot start (a limit on virtual memory of 4 GB, ulimit -v); grading in one thread, as --jobs 1 does [no-threads]\n'],
+  ] as const) {
+    const run = await runCliAfter(`ulimit -v ${gb * 1024 * 1024}`, ['grade', dir, '--out', tempDir('ulimit-small-out-'), '--quiet', '--jobs', '8', '--now', '2025-08-01T09:00:00Z']);
+    expect([run.code, run.stderr], `${gb} GB`).toEqual([0, stderr]);
+    expect(run.stdout, `${gb} GB`).toContain('2 passed, 0 failed, 0 ungradable');
+  }
 });
