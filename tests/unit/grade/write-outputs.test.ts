@@ -127,6 +127,31 @@ test('Windows: a report whose move fails for a moment (EPERM, EBUSY: an antiviru
   expect(readdirSync(dirs.outDir).filter((f) => !f.startsWith('.')).sort()).toEqual(['100.html', '100.json', '101.html', '101.json', 'grades.csv', 'index.html', 'junit.xml', 'summary.md']);
 });
 
+test('Windows: a move is tried 9 times in all (8 retries, about a second) for any of EPERM, EACCES and EBUSY; refused a 9th time, the run stops', async () => {
+  // Each move refused `refusals` times, with the three codes in turn (EACCES first: a scanner holding the file denies access).
+  const refusing = (refusals: number) => {
+    const tries = new Map<string, number>();
+    const ops: OutputFs = {
+      platform: 'win32',
+      unlink,
+      rename: async (from, to) => {
+        const tried = tries.get(from) ?? 0;
+        tries.set(from, tried + 1);
+        if (tried < refusals) throw Object.assign(new Error(`refused, rename '${from}'`), { code: ['EACCES', 'EPERM', 'EBUSY'][tried % 3], syscall: 'rename', path: from, dest: to });
+        await rename(from, to);
+      },
+    };
+    return { ops, tries };
+  };
+  // Before (a mutation sweep): with the retries one fewer (attempt >= 8), or EACCES not retried, every test passed.
+  const eight = refusing(8);
+  expect(await writeOutputs({ ...staged(1), rows: await rows(1), duplicates: [], checkIds: ['flow-name'] }, eight.ops)).toEqual(['100']);
+  expect([...eight.tries.values()]).toEqual(Array(6).fill(9)); // the two reports and the four class files
+  const nine = refusing(9);
+  await expect(writeOutputs({ ...staged(1), rows: await rows(1), duplicates: [], checkIds: ['flow-name'] }, nine.ops)).rejects.toMatchObject({ code: 'EBUSY' }); // the 9th refusal's
+  expect(Math.max(...nine.tries.values())).toBe(9); // (the other report's move may be at its 8th)
+});
+
 test('elsewhere than Windows, a move refused (EPERM) is not tried again: the refusal is lasting there', async () => {
   const dirs = staged(1);
   let tries = 0;
