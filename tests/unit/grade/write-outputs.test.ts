@@ -6,7 +6,7 @@ import path from 'node:path';
 import { resolveGradingOptions } from '../../../cli/grading-options.js';
 import { classColumns, stagedPath } from '../../../cli/grade/task.js';
 import type { GradedRow } from '../../../cli/grade/types.js';
-import { staleReports, writeOutputs, type OutputFs } from '../../../cli/grade/write-outputs.js';
+import { staleReports, staleReportsLine, writeOutputs, type OutputFs } from '../../../cli/grade/write-outputs.js';
 import { reasonOf } from '../../../cli/io.js';
 import { refusedReport } from '../../../engine/grade.js';
 import { renderClassRow } from '../../../reports/index.js';
@@ -183,4 +183,23 @@ test("the gradebook's note on a kept submission counts it with those set aside",
   await writeOutputs({ ...dirs, rows: graded, duplicates, checkIds: ['flow-name'] });
   // Before (a mutation sweep): 'newest of 2 submissions' would have passed too.
   expect(readFileSync(path.join(dirs.outDir, 'grades.csv'), 'utf8')).toContain(',"newest of 3 submissions; set aside: a/Main_Flow_100.json, b/Main_Flow_100.json",');
+});
+
+test('stale reports: an earlier run\'s .json and .html files in any case, sorted by code point; not this run\'s, not a hidden file (macOS\'s ._ files beside each report on a shared drive), not a folder', async () => {
+  const dirs = staged(0);
+  for (const file of ['b.json', '7.JSON', 'B.html', '100.json', '100.html', 'index.html', 'grades.csv', '._b.json', '.hidden.html', 'notes.txt']) writeFileSync(path.join(dirs.outDir, file), 'x');
+  mkdirSync(path.join(dirs.outDir, 'old.json'));
+  // Before (a mutation sweep): hidden files, upper-case extensions, folders and the order were each held by no test.
+  expect(await staleReports(dirs.outDir, ['100'])).toEqual(['7.JSON', 'B.html', 'b.json']);
+  // Whatever order the folder is listed in (Node's is sorted on Linux, not on Windows).
+  expect(await staleReports(dirs.outDir, ['100'], async (dir) => (await readdir(dir, { withFileTypes: true })).reverse())).toEqual(['7.JSON', 'B.html', 'b.json']);
+  // Everything is written by then: a folder that cannot be listed is no stale report, and no failure.
+  expect(await staleReports(dirs.outDir, ['100'], () => Promise.reject(Object.assign(new Error('EACCES: permission denied, scandir'), { code: 'EACCES' })))).toEqual([]);
+});
+
+test('the stale reports\' warning names five, then how many more, and says it or them', () => {
+  const names = (count: number) => Array.from({ length: count }, (_, i) => `${i + 1}.json`);
+  expect(staleReportsLine('out', names(1))).toBe("flowgrade: --out out also holds 1 report this run did not write (1.json), an earlier run's: kept, but index.html does not link it; remove it or grade into a fresh folder [stale-reports]");
+  expect(staleReportsLine('out', names(5))).toContain('holds 5 reports this run did not write (1.json, 2.json, 3.json, 4.json, 5.json), an earlier run\'s: kept, but index.html does not link them; remove them');
+  expect(staleReportsLine('out', names(6))).toContain('(1.json, 2.json, 3.json, 4.json, 5.json, and 1 more)');
 });
