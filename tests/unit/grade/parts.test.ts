@@ -250,3 +250,39 @@ test('progress on a terminal: a batch stopped before its first line ends no line
   // Before (a mutation sweep): a lone '\n'.
   expect(writes).toEqual([]);
 });
+
+test('shards: spaces around i/n are taken off (a value pasted from a CI file); an n beyond what is exact is refused even after an i of 1', () => {
+  // Before (a mutation sweep): either held by no test.
+  expect(parseShard(' 2/3 ')).toEqual({ index: 2, count: 3 });
+  expect(() => parseShard('1/9007199254740993')).toThrow(/not a shard/);
+});
+
+test('progress on a terminal: the last submission is always drawn, however soon after the line before (the line left on screen says all of them)', () => {
+  const writes: string[] = [];
+  const time = clock(10);
+  const progress = new Progress({ total: 3, isTTY: true, write: (t) => writes.push(t), now: time.now });
+  for (let i = 0; i < 3; i++) {
+    time.advance();
+    progress.tick('passed');
+  }
+  progress.finish();
+  // Before (a mutation sweep): within 100 ms of the first line, '3/3' was never drawn; the line left said 1/3.
+  expect(writes.map((w) => w.split(' ')[1] ?? w)).toEqual(['1/3', '3/3', '\n']);
+});
+
+test('progress off a terminal: a batch of fewer than 100 gets a line every 10 submissions, not every tenth of it', () => {
+  const lines: string[] = [];
+  const time = clock(10);
+  const progress = new Progress({ total: 25, isTTY: false, write: (t) => lines.push(t), now: time.now });
+  for (let i = 0; i < 25; i++) progress.tick(time.advance() > 0 ? 'passed' : 'failed');
+  progress.finish();
+  // Before (a mutation sweep): a line every 3 submissions.
+  expect(lines.map((l) => l.split(' ')[1])).toEqual(['10/25', '20/25', '25/25']);
+});
+
+test('progress on a terminal: a batch with nothing to grade (a shard left empty) ends no line', () => {
+  const writes: string[] = [];
+  new Progress({ total: 0, isTTY: true, write: (t) => writes.push(t), now: clock(10).now }).finish();
+  // Before (a mutation sweep): a lone '\n'.
+  expect(writes).toEqual([]);
+});
