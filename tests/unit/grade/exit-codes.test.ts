@@ -33,3 +33,14 @@ test('a submission flowgrade itself failed to grade (internal-error, report-fail
   );
   expect(graderFailureLine([...rows('passed', 'failed'), withCode('grading-timeout')])).toBeUndefined();
 });
+
+test('the closing line names each code once, however many submissions had it', () => {
+  const withCode = (code: string) => ({ report: { verdict: 'ungradable', error: { code, message: '' } } }) as unknown as GradedRow;
+  // Before (a mutation sweep): '(internal-error, internal-error, grading-crashed)'.
+  expect(graderFailureLine([withCode('internal-error'), withCode('internal-error'), withCode('grading-crashed')])).toBe(
+    'flowgrade: 3 submissions not graded because flowgrade failed on them (internal-error, grading-crashed): their rows say ungradable through no fault of theirs; please report it with the file',
+  );
+  expect(graderFailureLine([withCode('report-failed')])).toBe(
+    'flowgrade: 1 submission not graded because flowgrade failed on it (report-failed): their rows say ungradable through no fault of theirs; please report it with the file',
+  );
+});

@@ -286,3 +286,19 @@ test('progress on a terminal: a batch with nothing to grade (a shard left empty)
   // Before (a mutation sweep): a lone '\n'.
   expect(writes).toEqual([]);
 });
+
+test('progress: once ended (finished, or abandoned by a stopped run), a result that settles later draws nothing', () => {
+  for (const end of ['finish', 'abandon'] as const) {
+    for (const isTTY of [true, false]) {
+      const writes: string[] = [];
+      // The second of two: a line would be due (the end of the batch).
+      const progress = new Progress({ total: 2, isTTY, write: (t) => writes.push(t), now: clock(10).now });
+      progress.tick('passed');
+      progress[end]();
+      const before = writes.length;
+      progress.tick('passed');
+      // Before (a mutation sweep): the line drawn again after the newline that ended it (under the stopped run's error).
+      expect(writes.length, `${end}, ${isTTY ? 'terminal' : 'plain'}`).toBe(before);
+    }
+  }
+});
