@@ -302,3 +302,13 @@ test('progress: once ended (finished, or abandoned by a stopped run), a result t
     }
   }
 });
+
+test('progress on a terminal: the first submission is drawn at once, however soon after the start', () => {
+  const writes: string[] = [];
+  const time = clock(10);
+  const progress = new Progress({ total: 4, isTTY: true, write: (t) => writes.push(t), now: time.now });
+  time.advance();
+  progress.tick('passed'); // 10 ms in
+  // Before (a mutation sweep): nothing until 100 ms into the batch.
+  expect(writes).toEqual(['\r\x1b[Kgraded 1/4 submissions (0 failed, 0 ungradable) 100 flows/s']);
+});
