@@ -4,6 +4,8 @@ import type { GradeReport, Verdict } from '../../../engine/report.js';
 import { declaredTime, keepNewest, sortRows } from '../../../cli/grade/duplicates.js';
 import { assignFileNames, nameClashKey, safeBaseName } from '../../../cli/grade/file-names.js';
 import { Progress } from '../../../cli/grade/progress.js';
+import { classColumns } from '../../../cli/grade/task.js';
+import type { Mission } from '../../../engine/check.js';
 import { parseShard, selectShard, selectShardByGroup } from '../../../cli/grade/shard.js';
 import type { ClassRow } from '../../../reports/index.js';
 import type { GradedRow } from '../../../cli/grade/types.js';
@@ -311,4 +313,10 @@ test('progress on a terminal: the first submission is drawn at once, however soo
   progress.tick('passed'); // 10 ms in
   // Before (a mutation sweep): nothing until 100 ms into the batch.
   expect(writes).toEqual(['\r\x1b[Kgraded 1/4 submissions (0 failed, 0 ungradable) 100 flows/s']);
+});
+
+test('the class files\' columns: Build steps in order whatever order the mission lists its checks in, checks as listed', () => {
+  const mission = { checks: [{ id: 'c', step: 8 }, { id: 'a', step: 2 }, { id: 'b', step: 8 }, { id: 'd', step: 10 }] } as unknown as Mission;
+  // Before (a mutation sweep): the steps in the checks' order (8, 2, 10); the lab's own mission lists its checks by step, so no test showed it.
+  expect(classColumns(mission)).toEqual({ steps: [2, 8, 10], checkIds: ['c', 'a', 'b', 'd'] });
 });
