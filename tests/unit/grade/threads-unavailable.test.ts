@@ -8,6 +8,7 @@ import { test, expect } from '@playwright/test';
 import { tempDir } from '../../helpers.js';
 import { runCliAfter } from '../cli/run-under-shell.js';
 import { snapshot, writeSolutions } from './class-fixture.js';
+import { noThreadsLine } from '../../../cli/grade/no-threads.js';
 
 const NOW = ['--now', '2025-08-01T09:00:00Z'];
 
@@ -54,4 +55,15 @@ test("grade under Node's permission model without --allow-worker grades in one t
     [`flowgrade: grading threads cannot start (Node's permission model allows none: add --allow-worker to ${flag}); grading in one thread, as --jobs 1 does [no-threads]`],
   ]);
   expect(snapshot(out)).toEqual(snapshot(reference));
+});
+
+test('why no thread started, from the error of the one that could not: the machine\'s limit of open files too (ENFILE), a cause, or the error\'s own words', () => {
+  const line = (reason: string) => `flowgrade: grading threads cannot start (${reason}); grading in one thread, as --jobs 1 does [no-threads]`;
+  // Node says it in the message, without a code.
+  expect(noThreadsLine(new Error('Worker initialization failure: EMFILE'))).toBe(line('too many open files: raise the limit of open files, ulimit -n'));
+  // Before (a mutation sweep): ENFILE, the machine's limit, left as Node's words; and any other error said as 'unknown reason'.
+  expect(noThreadsLine(new Error('Worker initialization failure: ENFILE'))).toBe(line('too many files open on this machine'));
+  expect(noThreadsLine(new Error('thread start failed', { cause: new Error('out of memory') }))).toBe(line('out of memory'));
+  expect(noThreadsLine(undefined)).toBe(line('unknown reason'));
+  expect(noThreadsLine(Object.assign(new Error('Access to this API has been restricted'), { code: 'ERR_ACCESS_DENIED' }), '--permission')).toBe(line("Node's permission model allows none: add --allow-worker to --permission"));
 });
