@@ -60,3 +60,10 @@ test('the page shows a report bounded as the CLI shows it: a label of 100,000 ch
   expect(entry?.activity).toMatch(/^Rx+… \(100001 characters\)$/);
   expect(entry!.activity.length).toBeLessThan(REPORT_BOUNDS.name + 30);
 });
+
+test('a file the browser cannot read for a reason it does not name (an error without a message) says so in words, not with an empty reason', async () => {
+  const silent = () => Promise.reject(new Error(''));
+  const graded = await gradePickedFile({ name: 'Main_Flow_140.json', size: 2, arrayBuffer: silent }, OPTIONS);
+  // Before (a mutation sweep): 'could not be read: ' and nothing after it.
+  expect([graded.reason, graded.report.error]).toEqual(['unreadable', { code: 'unreadable-file', message: 'could not be read: the browser could not read it' }]);
+});

@@ -142,3 +142,9 @@ test('of several files given at once, the first export (.json, in any case) is g
   expect(names({ name: 'exports.json', folder: true }, { name: 'c.JSON' })).toEqual(['c.JSON', ['exports.json']]); // a folder named *.json is no export
   expect(names({ name: 'only.txt' })).toEqual(['only.txt', []]);
 });
+
+test('an empty lab is the default mission, and a DNIS of only spaces is left empty (the lab\'s number), as the field shows it', () => {
+  // Before (a mutation sweep): an empty lab refused as unknown, and spaces refused as no E.164 number.
+  const read = readSettings({ lab: '', attendee: '', dnis: '   ' });
+  expect(read.ok && [read.settings.mission.id, read.settings.dnis]).toEqual([DEFAULT_MISSION_ID, undefined]);
+});
