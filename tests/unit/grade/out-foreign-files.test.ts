@@ -1,6 +1,6 @@
 /** `grade --out` into a folder holding files flowgrade did not write under the names of its class files (`--out .` in a course folder). */
 import { test, expect } from '@playwright/test';
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fixturePath, runCli, tempDir } from '../../helpers.js';
 
@@ -30,4 +30,13 @@ test('other files beside the reports are left alone, and a folder flowgrade wrot
   expect(readFileSync(path.join(out, 'notes.txt'), 'utf8')).toBe('mine');
   const again = await grade(out);
   expect([again.code, again.stderr]).toEqual([0, '']);
+});
+
+test('a folder in --out where a report goes stops the run naming that place in --out, not the staging file that was to move there', async () => {
+  const out = tempDir('report-in-the-way');
+  mkdirSync(path.join(out, '140.json', 'inside'), { recursive: true });
+  const run = await grade(out);
+  // Before (a mutation sweep): '(…/.flowgrade-staging-…/0.json)', a file the run removes.
+  expect(run.code).toBe(2);
+  expect(run.stderr).toMatch(new RegExp(`^flowgrade: cannot write into --out ${out.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} \\(${path.join(out, '140.json').replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\): .* \\[bad-out\\]\\n$`));
 });
