@@ -4,8 +4,11 @@
  */
 import { expect, test } from '@playwright/test';
 import { InvalidArgumentError } from 'commander';
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { coded, EXIT, UsageError } from '../../../cli/errors.js';
 import { collectConnectors, nonBlankPath, pairsOf, parseAttendee, parsePositiveInt, parseSize, positiveIntUpTo, refuseFileArguments } from '../../../cli/options.js';
+import { tempDir } from '../../helpers.js';
 
 test('--max-size: units B, KB, MB, GB in any case (K, M, G alone too), counted in 1,024s; a fraction rounds down; at least one byte', () => {
   expect(parseSize('1048576')).toBe(1_048_576);
@@ -50,6 +53,12 @@ test('an export argument ending in a carriage return (a CRLF script run by sh) t
     new UsageError('"fixtures/flows/solution.json\r" ends in a carriage return, as a line of a script saved with Windows line endings (CRLF) does: save the script with Unix line endings (LF)', 'no-input'),
   );
   expect(() => refuseFileArguments(['fixtures/flows/solution.json'])).not.toThrow();
+  // A file whose name does end in a CR (Linux and macOS allow it) is read, not refused. Before (a mutation sweep): refused.
+  if (process.platform !== 'win32') {
+    const named = path.join(tempDir('cr-name'), 'Main_Flow_140.json\r');
+    writeFileSync(named, '{}');
+    expect(() => refuseFileArguments([named])).not.toThrow();
+  }
 });
 
 test('--out: a quote is refused on Windows only, and a name ending in a dot or a space, but . and .. are folders', () => {
@@ -71,6 +80,8 @@ test('--out ending in a carriage return (a CRLF script run by sh), or holding an
     expect(() => parse('report.html\r')).toThrow(new InvalidArgumentError('"report.html\r" ends in a carriage return, as a line of a script saved with Windows line endings (CRLF) does: save the script with Unix line endings (LF)'));
     expect(() => parse('out\tdir/r.json')).toThrow(/holds a control character, which no name is meant to hold/);
     expect(() => parse('r\u001b[31m.json')).toThrow(/holds a control character/);
+    // Before (a mutation sweep): DEL (U+007F) let through.
+    expect(() => parse('r\u007f.json')).toThrow(/holds a control character/);
     expect(parse('résumé des notes.json')).toBe('résumé des notes.json');
   }
 });
