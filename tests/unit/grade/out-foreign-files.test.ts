@@ -1,6 +1,6 @@
 /** `grade --out` into a folder holding files flowgrade did not write under the names of its class files (`--out .` in a course folder). */
 import { test, expect } from '@playwright/test';
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fixturePath, runCli, tempDir } from '../../helpers.js';
 
@@ -39,4 +39,15 @@ test('a folder in --out where a report goes stops the run naming that place in -
   // Before (a mutation sweep): '(…/.flowgrade-staging-…/0.json)', a file the run removes.
   expect(run.code).toBe(2);
   expect(run.stderr).toMatch(new RegExp(`^flowgrade: cannot write into --out ${out.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} \\(${path.join(out, '140.json').replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\): .* \\[bad-out\\]\\n$`));
+});
+
+test('a symbolic link named like a class file (the course\'s index.html linked in) counts as a file flowgrade did not write, not as a folder in the way', async () => {
+  test.skip(process.platform === 'win32', 'symbolic links need rights on Windows');
+  const out = tempDir('course-link');
+  const page = path.join(tempDir('course-page'), 'index.html');
+  writeFileSync(page, '<h1>My course</h1>');
+  symlinkSync(page, path.join(out, 'index.html'));
+  const run = await grade(out);
+  // Before (a mutation sweep): anything not a regular file was taken for a folder: 'is a directory, not a file'.
+  expect([run.code, run.stderr]).toEqual([2, `flowgrade: cannot write into --out ${out}: it holds index.html, which flowgrade did not write and this run would replace: write the reports into a new or empty folder [bad-out]\n`]);
 });
