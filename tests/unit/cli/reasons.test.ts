@@ -3,7 +3,7 @@ import { test, expect } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { readStartSync, reasonOf } from '../../../cli/io.js';
+import { openedNoFile, permissionModelFlag, readStartSync, reasonOf, unreadable } from '../../../cli/io.js';
 import { tempDir } from '../../helpers.js';
 
 const failure = (code: string, message: string) => Object.assign(new Error(message), { code });
@@ -31,4 +31,27 @@ test('readStartSync reads the start of a regular file only: a folder, a named pi
   // Before (a mutation sweep): a pipe (and /dev/null) read as an empty file, '' of size 0.
   expect(readStartSync(path.join(dir, 'pipe'), 4)).toBeUndefined();
   expect(readStartSync('/dev/null', 4)).toBeUndefined();
+});
+
+test('what open(2) says of a socket is told as not a regular file: ENXIO on Linux, EOPNOTSUPP on macOS and the BSDs', () => {
+  // Before (a mutation sweep): EOPNOTSUPP, which no Linux test meets, said in Node's words.
+  for (const code of ['ENXIO', 'EOPNOTSUPP']) {
+    expect(openedNoFile(Object.assign(new Error(code), { code })), code).toBe(true);
+    expect(unreadable(Object.assign(new Error(`${code}: open 'sock'`), { code }))).toEqual({ ok: false, error: { code: 'unreadable-file', message: 'is not a regular file (a pipe, device or socket)' } });
+  }
+  expect(openedNoFile(Object.assign(new Error('ENOENT'), { code: 'ENOENT' }))).toBe(false);
+});
+
+test('the permission model\'s flag is --permission only when Node was given that flag itself, not one that starts alike', () => {
+  const saved = process.env.NODE_OPTIONS;
+  try {
+    process.env.NODE_OPTIONS = '--permission --allow-fs-read=*';
+    expect(permissionModelFlag()).toBe('--permission');
+    // Before (a mutation sweep): any option holding '--permission' counted, one that only starts alike too.
+    process.env.NODE_OPTIONS = '--permission-audit';
+    expect(permissionModelFlag()).toBe('--experimental-permission');
+  } finally {
+    if (saved === undefined) delete process.env.NODE_OPTIONS;
+    else process.env.NODE_OPTIONS = saved;
+  }
 });
