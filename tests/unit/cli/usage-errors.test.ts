@@ -81,4 +81,6 @@ test('a file whose name starts with "-", taken for an unknown option, is named i
   // No file of that name, or the file is not what the parser refused: the parser's words alone.
   expect((await runCli(['check', '-zz.json'], { cwd: dir })).stderr).toBe("flowgrade check: unknown option '-zz.json'; see flowgrade check --help\n");
   expect((await runCli(['check', '--zz', '--', '-q.json'], { cwd: dir })).stderr).toBe("flowgrade check: unknown option '--zz'; see flowgrade check --help\n");
+  // A file given after `--` is given as a file already: never the one the hint names. Before (a mutation sweep): '(-q.json is a file: give it as ./-q.json)'.
+  expect((await runCli(['check', '-.json', '--', '-q.json'], { cwd: dir })).stderr).toBe("flowgrade check: unknown option '-.json'; see flowgrade check --help\n");
 });
