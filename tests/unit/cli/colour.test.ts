@@ -53,3 +53,15 @@ test('grade\'s progress is redrawn in place on a terminal, but on a dumb one (TE
   expect(smartTerminal(true, { TERM: 'dumb' })).toBe(false);
   expect(smartTerminal(false, { TERM: 'xterm' })).toBe(false);
 });
+
+test('NO_COLOR set but empty turns nothing off (no-color.org: only a non-empty value counts)', () => {
+  // Before (a mutation sweep): NO_COLOR= alone turned colours off on a terminal.
+  expect(colourWanted([], { NO_COLOR: '' }, true)).toBe(true);
+  expect(colourWanted([], { NO_COLOR: '1' }, true)).toBe(false);
+});
+
+test('check of several files exits with the worst of them, whatever their order: a failed flow then a passing one is 1', async () => {
+  const run = await runCli(['check', fixturePath('flows/defect-globalerror-still-to-endflow.json'), fixturePath('flows/solution.json'), '--format', 'json']);
+  // Before (a mutation sweep): the last file's code, 0.
+  expect(run.code).toBe(1);
+});
