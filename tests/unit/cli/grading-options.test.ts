@@ -2,7 +2,7 @@
 import { test, expect } from '@playwright/test';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { parseInstant } from '../../../cli/grading-options.js';
+import { parseInstant, resolveGradingOptions } from '../../../cli/grading-options.js';
 import { fixturePath, ROOT, runCli, tempDir, unixSocket } from '../../helpers.js';
 
 test('--now is one instant on every machine: a date, or a time with Z or an offset', () => {
@@ -200,4 +200,12 @@ test('--dnis help names each registered mission\'s own number, as the registry h
     const help = (await runCli([command, '--help'])).stdout.replace(/\s+/g, ' ');
     for (const mission of MISSIONS) expect(help, command).toContain(`${mission.defaultSettings.dnis} (${mission.id})`);
   }
+});
+
+test('--connector takes plain http too (a local stand-in for the connector), and --now gives each caller a Date of its own', async () => {
+  // Before (a mutation sweep): http:// refused as no http(s) address; and one Date shared, so a caller changing it changed the clock.
+  const options = await resolveGradingOptions({ lab: 'callback-on-global-error', connector: { WxCC_API: 'http://localhost:8080' }, now: '2025-08-01T09:00:00Z' });
+  expect(options.mocks?.connectors).toEqual({ WxCC_API: 'http://localhost:8080' });
+  options.now!().setUTCFullYear(2000);
+  expect(options.now!().toISOString()).toBe('2025-08-01T09:00:00.000Z');
 });
