@@ -83,4 +83,7 @@ test('a file whose name starts with "-", taken for an unknown option, is named i
   expect((await runCli(['check', '--zz', '--', '-q.json'], { cwd: dir })).stderr).toBe("flowgrade check: unknown option '--zz'; see flowgrade check --help\n");
   // A file given after `--` is given as a file already: never the one the hint names. Before (a mutation sweep): '(-q.json is a file: give it as ./-q.json)'.
   expect((await runCli(['check', '-.json', '--', '-q.json'], { cwd: dir })).stderr).toBe("flowgrade check: unknown option '-.json'; see flowgrade check --help\n");
+  // Nor one that does not start with "-" (the parser read it as a file). Before (a mutation sweep): '(x.json is a file: give it as ./x.json)'.
+  copyFileSync(fixturePath('flows/solution.json'), path.join(dir, 'x.json'));
+  expect((await runCli(['check', 'x.json', '-.json'], { cwd: dir })).stderr).toBe("flowgrade check: unknown option '-.json'; see flowgrade check --help\n");
 });
