@@ -95,6 +95,10 @@ test('check --out ending in "/" names a folder: said so, not that a folder that 
   const run = await runCli(['check', fixturePath('flows/solution.json'), '--format', 'json', '--out', missing]);
   expect([run.code, run.stdout]).toEqual([2, '']);
   expect(run.stderr.trim()).toBe(`flowgrade: cannot write --out ${missing}: it ends in "/", so it names a folder, not a file; give the file to write the report into [bad-out]`);
+  // A folder that is there, named with its "/": it is a directory, said as any folder given as --out is. Before (a mutation sweep): the line for a name ending in "/".
+  const there = tempDir('check-out-slash-there') + '/';
+  const again = await runCli(['check', fixturePath('flows/solution.json'), '--format', 'json', '--out', there]);
+  expect([again.code, again.stderr.trim()]).toEqual([2, `flowgrade: cannot write --out ${there}: is a directory, not a file [bad-out]`]);
 });
 
 test('check --out through a file (a part of the path is not a folder): one line with [bad-out], exit 2, as grade says it', async () => {
