@@ -22,3 +22,11 @@ test('Windows: check --out next to the export, whose 64-bit file id is one apart
   expect(await isOneOf('C:\\class\\report.json', ['C:\\class\\Main_Flow_7.json'], ntfsStat)).toBe(false);
   expect(await isOneOf('C:\\class\\report.json', ['C:\\class\\report.json'], ntfsStat)).toBe(true);
 });
+
+test('only a regular file is one of the exports: a folder given as an export and as --out is no export the report would overwrite', async () => {
+  const folder = async () => ({ dev: 5n, ino: 7n, isFile: () => false });
+  const file = async () => ({ dev: 5n, ino: 7n, isFile: () => true });
+  // Before (a mutation sweep): the folder taken for an export ('--out … is one of the exports given'), where writing it is what fails (is a directory).
+  expect(await isOneOf('graded', ['graded'], folder)).toBe(false);
+  expect(await isOneOf('x.json', ['./x.json'], file)).toBe(true);
+});
