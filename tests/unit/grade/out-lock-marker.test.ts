@@ -29,3 +29,12 @@ test('a marker part not of flowgrade\'s making names no part: a shard may write 
   }
   expect(markedPart('x\npart: --shard 10/12\n')).toBe('--shard 10/12');
 });
+
+test('a run of the whole class may write where a shard\'s outputs are (it replaces them all); only a shard is refused where another part is', () => {
+  const marker = (part: string) => `Reports written by \`flowgrade grade\`.\npart: ${part}\n`;
+  // Before (a mutation sweep): the whole class refused over a shard's outputs.
+  expect(partClash(marker('--shard 1/2'), undefined)).toBeUndefined();
+  expect(partClash(marker('--shard 1/2'), { index: 1, count: 2 })).toBeUndefined();
+  expect(partClash(marker('--shard 1/2'), { index: 2, count: 2 })).toMatch(/^it holds the outputs of --shard 1\/2, whose .* this run \(--shard 2\/2\) would replace/);
+  expect(partClash(marker('the whole class'), { index: 1, count: 2 })).toMatch(/^it holds the outputs of the whole class/);
+});
