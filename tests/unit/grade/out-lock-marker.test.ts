@@ -7,7 +7,7 @@ import { test, expect } from '@playwright/test';
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { takeLock } from '../../../cli/grade/out-lock.js';
-import { markedPart, partClash } from '../../../cli/grade/out-marker.js';
+import { markedPart, partClash, readMarker } from '../../../cli/grade/out-marker.js';
 import { tempDir } from '../../helpers.js';
 
 test('a lock holding no process id that can run (0, -5, text, nothing) is taken over', () => {
@@ -37,4 +37,13 @@ test('a run of the whole class may write where a shard\'s outputs are (it replac
   expect(partClash(marker('--shard 1/2'), { index: 1, count: 2 })).toBeUndefined();
   expect(partClash(marker('--shard 1/2'), { index: 2, count: 2 })).toMatch(/^it holds the outputs of --shard 1\/2, whose .* this run \(--shard 2\/2\) would replace/);
   expect(partClash(marker('the whole class'), { index: 1, count: 2 })).toMatch(/^it holds the outputs of the whole class/);
+});
+
+test('a .flowgrade-output larger than a marker ever is (4 KB) is read as no marker of ours', () => {
+  const out = tempDir('marker-size');
+  writeFileSync(path.join(out, '.flowgrade-output'), `Reports written by \`flowgrade grade\`.\npart: the whole class\n`.padEnd(4096, ' '));
+  expect(readMarker(out)).toMatch(/^part: the whole class$/m);
+  writeFileSync(path.join(out, '.flowgrade-output'), `Reports written by \`flowgrade grade\`.\npart: the whole class\n`.padEnd(4097, ' '));
+  // Before (a mutation sweep): its first 4 KB taken as the marker.
+  expect(readMarker(out)).toBeUndefined();
 });
