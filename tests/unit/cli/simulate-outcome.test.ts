@@ -36,3 +36,14 @@ test('the created task\'s line escapes what the DynVars record put in it: a C1 c
   expect(run.stdout).toContain('task created: 00000000-0000-4000-8000-000000000001 (entryPointId ep\\u009b31m, destination +1408\\u202e5551234)\n');
   expect(run.stdout).not.toMatch(/[\u009b\u202e]/);
 });
+
+test('simulate --agents-available puts the call through to an agent, and --tasks-status 429 makes the Tasks API answer 429', async () => {
+  const solution = fixturePath('flows/solution.json');
+  // Before (a mutation sweep): --agents-available not passed to the simulation (the caller left in the hold loop), and 429 refused as not a status.
+  const queued = await runCli(['simulate', solution, '--now', '2025-08-01T09:00:00Z', '--agents-available']);
+  expect([queued.code, lastLine(queued.stdout)]).toEqual([0, 'completed: connected to an agent at Queue']);
+  const limited = await runCli(['simulate', solution, '--now', '2025-08-01T09:00:00Z', '--dtmf', 'WantCallback=3', '--tasks-status', '429', '--format', 'json']);
+  expect(limited.code).toBe(0);
+  const { requests } = JSON.parse(limited.stdout) as { requests: { method: string; url: string; status: number }[] };
+  expect(requests.filter((request) => request.method === 'POST').map((request) => [request.url, request.status])).toEqual([['https://api.wxcc-us1.cisco.com/v1/tasks', 429]]);
+});
