@@ -28,6 +28,8 @@ test('a marker part not of flowgrade\'s making names no part: a shard may write 
     expect(partClash(marker, { index: 1, count: 2 }), part).toBeUndefined();
   }
   expect(markedPart('x\npart: --shard 10/12\n')).toBe('--shard 10/12');
+  // Only a line that starts with it. Before (a mutation sweep): 'depart: --shard 1/2' read as the part.
+  expect(markedPart('x\ndepart: --shard 1/2\n')).toBeUndefined();
 });
 
 test('a run of the whole class may write where a shard\'s outputs are (it replaces them all); only a shard is refused where another part is', () => {
