@@ -10,8 +10,8 @@
  * activities, had each label on its neighbours' paths.
  *
  * Cheap: links, labels and boxes are kept in a grid of cells, so a spot is tested against what lies
- * near it only, and each label tries at most 41 spots. Deterministic: labels are placed in the
- * links' order.
+ * near it only, each label tries at most 41 spots, and a drawing's work is bounded (WORK_BUDGET).
+ * Deterministic: labels are placed in the links' order.
  */
 import type { Point } from './svg-layout.js';
 
@@ -53,9 +53,10 @@ const FLATNESS = 0.5;
 const CELL = 64;
 /**
  * How much a drawing's label placement may do, counted in things put in cells and things looked at:
- * a real flow's drawing takes a few hundred to a few thousand. Without a bound, an export of thousands of activities
- * linked across the canvas (the loader takes 5,000) took seconds per drawing; past it, the labels
- * left keep their first spot, as every label did before they were placed (the same drawing every time).
+ * a real flow's drawing takes a few hundred to about 1,500. Without a bound, an export of thousands
+ * of activities linked across the canvas (the loader takes 5,000) took seconds per drawing; past
+ * it, the labels left keep their first spot, as every label did before they were placed (the same
+ * drawing every time).
  */
 const WORK_BUDGET = 50_000;
 /** The most cells a piece of a path is kept in before it is halved. */

@@ -9,6 +9,7 @@ import { tempDir } from '../../helpers.js';
 import { runCliAfter } from '../cli/run-under-shell.js';
 import { snapshot, writeSolutions } from './class-fixture.js';
 import { noThreadsLine } from '../../../cli/grade/no-threads.js';
+import { permissionModelFlag } from '../../../cli/io.js';
 
 const NOW = ['--now', '2025-08-01T09:00:00Z'];
 
@@ -65,5 +66,5 @@ test('why no thread started, from the error of the one that could not: the machi
   expect(noThreadsLine(new Error('Worker initialization failure: ENFILE'))).toBe(line('too many files open on this machine'));
   expect(noThreadsLine(new Error('thread start failed', { cause: new Error('out of memory') }))).toBe(line('out of memory'));
   expect(noThreadsLine(undefined)).toBe(line('unknown reason'));
-  expect(noThreadsLine(Object.assign(new Error('Access to this API has been restricted'), { code: 'ERR_ACCESS_DENIED' }), '--permission')).toBe(line("Node's permission model allows none: add --allow-worker to --permission"));
+  expect(noThreadsLine(Object.assign(new Error('Access to this API has been restricted'), { code: 'ERR_ACCESS_DENIED' }))).toBe(line(`Node's permission model allows none: add --allow-worker to ${permissionModelFlag()}`));
 });
