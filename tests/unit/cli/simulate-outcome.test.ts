@@ -47,3 +47,17 @@ test('simulate --agents-available puts the call through to an agent, and --tasks
   const { requests } = JSON.parse(limited.stdout) as { requests: { method: string; url: string; status: number }[] };
   expect(requests.filter((request) => request.method === 'POST').map((request) => [request.url, request.status])).toEqual([['https://api.wxcc-us1.cisco.com/v1/tasks', 429]]);
 });
+
+test('the callback line says "(empty)" for a dial number or ANI that rendered empty, and "(none)" for no queue', async () => {
+  // Before (a mutation sweep, X08): the wording could change or go (`dial  (ANI , …`) and every test passed.
+  const flow = JSON.parse(readFileSync(fixturePath('flows/solution.json'), 'utf8')) as { process: { activities: Record<string, { name: string; properties: Record<string, unknown> }> } };
+  const callback = Object.values(flow.process.activities).find((activity) => activity.name === 'Callback');
+  if (!callback) throw new Error('solution.json has no Callback activity');
+  // No dial number, no ANI, no queue.
+  Object.assign(callback.properties, { callbackDn: '', callbackAni: '', callbackQueue: '' });
+  const file = path.join(tempDir('empty-callback'), 'flow.json');
+  writeFileSync(file, JSON.stringify(flow));
+  const run = await runCli(['simulate', file, '--now', '2025-08-01T09:00:00Z', '--dtmf', 'WantCallback=1', '--dtmf', 'NewNumber=14085267209', '--dtmf', 'VerifyNumber=1']);
+  expect(run.code).toBe(0);
+  expect(run.stdout).toContain('\ncallback registered at Callback: dial (empty) (ANI (empty), queue (none))\n');
+});
