@@ -140,6 +140,29 @@ test('simulate --business-hours on a flow without a Business Hours activity says
   expect((JSON.parse(withHours.stdout) as { trace: { type: string; outcome: string }[] }).trace.find((e) => e.type === 'business-hours')?.outcome).toBe('default'); // closed: Business Hours' default exit
 });
 
+test('simulate --dtmf and --business-hours: a menu or Business Hours activity in an event flow counts, not only the main flow\'s', async () => {
+  // Before (a mutation sweep, X09): with the event flows not looked at, nothing said otherwise and every test passed.
+  type Activities = Record<string, { id: string; name: string; properties: Record<string, unknown> }>;
+  const flow = JSON.parse(readFileSync(fixturePath('flows/solution.json'), 'utf8')) as { process: { activities: Activities }; eventFlows: { eventsMap: { GLOBAL_EVENTS: { process: { activities: Activities } } } } };
+  const menu = structuredClone(Object.values(flow.process.activities).find((activity) => activity.name === 'WantCallback'));
+  if (!menu) throw new Error('solution.json has no WantCallback menu');
+  // OnGlobalError's flow gets a menu of its own (a label the main flow does not have) and a Business Hours activity.
+  Object.assign(menu, { id: 'event-menu', name: 'ErrorMenu' });
+  Object.assign(menu.properties, { name: 'ErrorMenu' });
+  const hours = { id: 'event-hours', name: 'ErrorHours', group: 'action', properties: { activityName: 'business-hours', name: 'ErrorHours' } };
+  Object.assign(flow.eventFlows.eventsMap.GLOBAL_EVENTS.process.activities, { [menu.id]: menu, [hours.id]: hours });
+  const file = path.join(tempDir('event-menu'), 'flow.json');
+  writeFileSync(file, JSON.stringify(flow));
+  const run = await runCli(['simulate', file, '--dtmf', 'ErrorMenu=1', '--business-hours', 'closed', '--format', 'json']);
+  expect([run.code, run.stderr]).toEqual([0, '']);
+  // The same flags on the solution as it is: both named (so the event flow's activities are what silenced them).
+  const plain = await runCli(['simulate', fixturePath('flows/solution.json'), '--dtmf', 'ErrorMenu=1', '--business-hours', 'closed', '--format', 'json']);
+  expect(plain.stderr.trim().split('\n')).toEqual([
+    'flowgrade: --dtmf ErrorMenu: no Menu or Collect Digits activity has that label (labels are case-sensitive); its answers are never used',
+    'flowgrade: --business-hours closed: the flow has no Business Hours activity; it is never used',
+  ]);
+});
+
 test('--now an instant past the years 0000–9999 once in UTC is refused: reports (generatedAt, the JUnit timestamp) could not write it as an ISO 8601 time', async () => {
   for (const text of ['9999-12-31T23:59:59-01:00', '0000-01-01T00:30:00+01:00']) expect(parseInstant(text), text).toBeUndefined();
   expect(parseInstant('9999-12-31T23:59:59Z')?.toISOString()).toBe('9999-12-31T23:59:59.000Z');
