@@ -205,18 +205,34 @@ class Grid {
 }
 
 /**
- * Whether a piece passes through the box: a line, or a curve within FLATNESS of a line (the usual
- * bound from its second differences), as that line; else each half (see `halves`) that comes near
- * the box. Only the parts of a curve near the box are cut up.
+ * Whether a piece passes through the box: a line as it is; a curve cut into as many straight
+ * segments as keep each within FLATNESS of it (the usual bound on flattening a cubic, from its
+ * second differences), each tested in turn. Plain numbers throughout: this runs for every spot
+ * tried near a link, mostly in code V8 has not optimised, where each object made costs.
  */
 function pieceCrosses(piece: Piece, box: Box): boolean {
-  if (!overlap(hull(piece), box)) return false;
-  const last = piece[piece.length - 1];
-  if (piece.length === 2 || (3 / 4) * Math.max(secondDifference(piece[0], piece[1], piece[2]), secondDifference(piece[1], piece[2], last)) <= FLATNESS) {
-    return crosses(piece[0], last, box);
+  const p0 = piece[0];
+  const p1 = piece[1];
+  if (piece.length === 2) return crosses(p0.x, p0.y, p1.x, p1.y, box);
+  const p2 = piece[2];
+  const p3 = piece[3];
+  const steps = Math.max(1, Math.ceil(Math.sqrt((3 * Math.max(secondDifference(p0, p1, p2), secondDifference(p1, p2, p3))) / (4 * FLATNESS))));
+  let x = p0.x;
+  let y = p0.y;
+  for (let k = 1; k <= steps; k++) {
+    const t = k / steps;
+    const u = 1 - t;
+    const a = u * u * u;
+    const b = 3 * u * u * t;
+    const c = 3 * u * t * t;
+    const d = t * t * t;
+    const nx = a * p0.x + b * p1.x + c * p2.x + d * p3.x;
+    const ny = a * p0.y + b * p1.y + c * p2.y + d * p3.y;
+    if (crosses(x, y, nx, ny, box)) return true;
+    x = nx;
+    y = ny;
   }
-  const [first, second] = halves(piece);
-  return pieceCrosses(first, box) || pieceCrosses(second, box);
+  return false;
 }
 
 function secondDifference(a: Point, b: Point, c: Point): number {
@@ -291,22 +307,23 @@ function grow(box: Box, by: number): Box {
   return { left: box.left - by, right: box.right + by, top: box.top - by, bottom: box.bottom + by };
 }
 
-/** Whether the segment p–q passes through the box (Liang–Barsky clipping). */
-function crosses(p: Point, q: Point, box: Box): boolean {
-  const range = { t0: 0, t1: 1 };
-  return (
-    clip(p.x - q.x, p.x - box.left, range) &&
-    clip(q.x - p.x, box.right - p.x, range) &&
-    clip(p.y - q.y, p.y - box.top, range) &&
-    clip(q.y - p.y, box.bottom - p.y, range)
-  );
-}
-
-/** Narrows the part of the segment within one side of the box; false when none is left. */
-function clip(step: number, room: number, range: { t0: number; t1: number }): boolean {
-  if (step === 0) return room >= 0;
-  const t = room / step;
-  if (step < 0) range.t0 = Math.max(range.t0, t);
-  else range.t1 = Math.min(range.t1, t);
-  return range.t0 <= range.t1;
+/** Whether the segment from (x1, y1) to (x2, y2) passes through the box (Liang–Barsky clipping). */
+function crosses(x1: number, y1: number, x2: number, y2: number, box: Box): boolean {
+  if (Math.max(x1, x2) < box.left || Math.min(x1, x2) > box.right || Math.max(y1, y2) < box.top || Math.min(y1, y2) > box.bottom) return false;
+  let t0 = 0;
+  let t1 = 1;
+  for (let side = 0; side < 4; side++) {
+    // Left, right, top, bottom: how far the segment moves out through that side, and the room it has.
+    const step = side === 0 ? x1 - x2 : side === 1 ? x2 - x1 : side === 2 ? y1 - y2 : y2 - y1;
+    const room = side === 0 ? x1 - box.left : side === 1 ? box.right - x1 : side === 2 ? y1 - box.top : box.bottom - y1;
+    if (step === 0) {
+      if (room < 0) return false;
+      continue;
+    }
+    const t = room / step;
+    if (step < 0) t0 = Math.max(t0, t);
+    else t1 = Math.min(t1, t);
+    if (t0 > t1) return false;
+  }
+  return true;
 }
