@@ -220,14 +220,8 @@ function pieceCrosses(piece: Piece, box: Box): boolean {
   let x = p0.x;
   let y = p0.y;
   for (let k = 1; k <= steps; k++) {
-    const t = k / steps;
-    const u = 1 - t;
-    const a = u * u * u;
-    const b = 3 * u * u * t;
-    const c = 3 * u * t * t;
-    const d = t * t * t;
-    const nx = a * p0.x + b * p1.x + c * p2.x + d * p3.x;
-    const ny = a * p0.y + b * p1.y + c * p2.y + d * p3.y;
+    const nx = cubic(p0.x, p1.x, p2.x, p3.x, k / steps);
+    const ny = cubic(p0.y, p1.y, p2.y, p3.y, k / steps);
     if (crosses(x, y, nx, ny, box)) return true;
     x = nx;
     y = ny;
@@ -284,12 +278,13 @@ function pointAt(piece: Piece, t: number): Point {
   if (piece.length === 2) return { x: p0.x + (p1.x - p0.x) * t, y: p0.y + (p1.y - p0.y) * t };
   const p2 = piece[2];
   const p3 = piece[3];
+  return { x: cubic(p0.x, p1.x, p2.x, p3.x, t), y: cubic(p0.y, p1.y, p2.y, p3.y, t) };
+}
+
+/** One coordinate of a cubic Bézier curve at `t`, from its four points' (plain numbers: pieceCrosses makes no object per step). */
+function cubic(v0: number, v1: number, v2: number, v3: number, t: number): number {
   const u = 1 - t;
-  const a = u * u * u;
-  const b = 3 * u * u * t;
-  const c = 3 * u * t * t;
-  const d = t * t * t;
-  return { x: a * p0.x + b * p1.x + c * p2.x + d * p3.x, y: a * p0.y + b * p1.y + c * p2.y + d * p3.y };
+  return u * u * u * v0 + 3 * u * u * t * v1 + 3 * u * t * t * v2 + t * t * t * v3;
 }
 
 function tangentAt(piece: Piece, t: number): Point {
