@@ -15,7 +15,7 @@ import { expandGlob, isGlob, shellOnlySyntax } from './glob.js';
 import { sameSubmissionsTwice } from './same-twice.js';
 import type { Submission } from './types.js';
 import { compareCodePoints, realPath, walkFiles } from './walk.js';
-import { expandArchive, type ZipLimits } from './zip.js';
+import { expandArchive, isArchiveName, type ZipLimits } from './zip.js';
 
 export interface Discovery {
   /** Every submission, sorted by display path. */
@@ -135,7 +135,7 @@ export async function discover(inputs: string[], limits: ZipLimits, outDir?: str
   for (const [real, file] of [...found].sort(([, a], [, b]) => compareCodePoints(a, b))) {
     const mtimeMs = mtimeOf(file);
     const folder = path.dirname(real);
-    if (!/\.zip$/i.test(file)) {
+    if (!isArchiveName(file)) {
       candidates.push({ kind: 'path', file, mtimeMs, folder });
       continue;
     }

@@ -99,6 +99,11 @@ interface Listeners {
   empty: (archiveFile: string) => void;
 }
 
+/** An archive inside an archive, or one given, by its name (`.zip`, in any case); any other name read is an export. */
+export function isArchiveName(name: string): boolean {
+  return /\.zip$/i.test(name);
+}
+
 function expandInto(whole: Uint8Array, file: string, mtimeMs: number, limits: ZipLimits, budget: Budget, depth: number, out: Candidate[], listeners: Listeners): void {
   const directory = trustedDirectory(whole);
   const data = whole.subarray(directory.prefix);
@@ -139,7 +144,7 @@ function expandInto(whole: Uint8Array, file: string, mtimeMs: number, limits: Zi
     }
     const size = declared.get(entry.name) ?? entry.originalSize;
     if (size !== undefined && size > limits.maxEntryBytes) return refuse(entryFile, tooLarge(limits.maxEntryBytes, size), place);
-    const beyond = size !== undefined && !/\.zip$/i.test(name) ? beyondText(size) : undefined;
+    const beyond = size !== undefined && !isArchiveName(name) ? beyondText(size) : undefined;
     // An export over what the loader decodes, under a --max-size raised that far: expanded, it was
     // held whole (seconds, and its size in memory) only for the loader to refuse it, as here.
     if (beyond) return refuse(entryFile, { code: 'too-large', message: beyond }, place);
@@ -166,7 +171,7 @@ function expandInto(whole: Uint8Array, file: string, mtimeMs: number, limits: Zi
   }
   for (const { name, bytes, place } of expanded) {
     const entryFile = `${file}!/${name}`;
-    if (!/\.zip$/i.test(name)) {
+    if (!isArchiveName(name)) {
       out.push({ kind: 'bytes', file: entryFile, mtimeMs: timeOf(entryFile), bytes, ...place });
     } else if (depth >= MAX_NESTING) {
       refuse(entryFile, { code: 'zip-too-deep', message: `archive nested more than ${MAX_NESTING} levels deep; refused` }, place);
@@ -301,7 +306,7 @@ function collect(
  * as it expands, whatever it turns out to hold.
  */
 function allowanceOf(name: string, maxEntryBytes: number, declaredSize: number | undefined): number {
-  return Math.min(maxEntryBytes, declaredSize ?? Infinity, /\.zip$/i.test(name) ? Infinity : MOST_TEXT_BYTES);
+  return Math.min(maxEntryBytes, declaredSize ?? Infinity, isArchiveName(name) ? Infinity : MOST_TEXT_BYTES);
 }
 
 /**
@@ -401,7 +406,7 @@ function tooLarge(limit: number, size: number): InputError {
  * is a whole group of students in one row: its message says so, and names the option.
  */
 function archiveTooLarge(entryFile: string, error: InputError): InputError {
-  if (error.code !== 'too-large' || !/\.zip$/i.test(entryFile)) return error;
+  if (error.code !== 'too-large' || !isArchiveName(entryFile)) return error;
   return { ...error, message: `${error.message}: an archive inside the archive, none of whose exports is graded (a larger --max-size grades them)` };
 }
 
@@ -412,7 +417,7 @@ function archiveTooLarge(entryFile: string, error: InputError): InputError {
  */
 function expandsBeyond(name: string, declared: number | undefined, limit: number): InputError {
   if (declared !== undefined && declared <= limit) return { code: 'zip-bomb', message: `zip entry expands beyond the ${declared} bytes it declares; refused` };
-  const beyond = /\.zip$/i.test(name) ? undefined : beyondText(limit);
+  const beyond = isArchiveName(name) ? undefined : beyondText(limit);
   return { code: 'too-large', message: beyond ?? `zip entry expands beyond the ${formatBytes(limit)} file size limit; refused` };
 }
 
@@ -433,7 +438,7 @@ function tooLargeTotal(file: string, declared: number, budget: Budget, limit: nu
 
 /** Counts an export or archive entry against the limit; refuses the archive once it is past it. */
 function countEntry(name: string, budget: Budget, limits: ZipLimits): void {
-  const archive = /\.zip$/i.test(name);
+  const archive = isArchiveName(name);
   const count = archive ? ++budget.archives : ++budget.exports;
   if (count > limits.maxEntries) {
     throw new ArchiveRefused({
