@@ -351,12 +351,20 @@ function boundedInflate(maxEntryBytes: number) {
 
 /**
  * Whether an expanded entry's CRC-32 is one the central directory lists for its name (any of
- * them, for a name listed twice). True when there is none to compare with, and on Node 20.0–20.14,
- * which have no `zlib.crc32`: there a damaged entry is only refused when it cannot be expanded.
+ * them, for a name listed twice). True when there is none to compare with.
  */
 function matchesChecksum(bytes: Uint8Array, listed: number[] | undefined): boolean {
-  const crc32: ((data: Uint8Array) => number) | undefined = zlib.crc32;
-  return listed === undefined || crc32 === undefined || listed.includes(crc32(bytes));
+  return listed === undefined || listed.includes(crc32(bytes));
+}
+
+/**
+ * The CRC-32 of `bytes`: `zlib.crc32`, which Node has from 20.15; before it, the one zlib writes
+ * into a gzip member's trailer (the same CRC-32 as zip's), the bytes stored, not compressed.
+ */
+export function crc32(bytes: Uint8Array): number {
+  if (typeof zlib.crc32 === 'function') return zlib.crc32(bytes);
+  const member = zlib.gzipSync(bytes, { level: 0 });
+  return member.readUInt32LE(member.length - 8);
 }
 
 /** A folder's entry: its name ends in `/`, or in `\` as Windows PowerShell 5.1's Compress-Archive writes them. */

@@ -9,14 +9,12 @@
 import { test, expect } from '@playwright/test';
 import zlib from 'node:zlib';
 import { Zip, ZipDeflate, zipSync } from 'fflate';
-import { expandArchive, type ZipLimits } from '../../../cli/grade/zip.js';
+import { crc32, expandArchive, type ZipLimits } from '../../../cli/grade/zip.js';
 import { checkDirectory, zipDirectory, type Directory } from '../../../cli/grade/zip-times.js';
 
 const LIMITS: ZipLimits = { maxEntryBytes: 20 * 1024 * 1024, maxTotalBytes: 200 * 1024 * 1024, maxEntries: 10_000 };
 const encode = (text: string) => new TextEncoder().encode(text);
 const FLOW = encode('{"name":"Main_Flow_1","process":{}}');
-
-test.skip(typeof zlib.crc32 !== 'function', 'Node before 20.15 has no zlib.crc32: CRCs are not checked there');
 
 /** The archive with the first occurrence of `from` (in an entry's stored bytes) replaced by `to`, of the same length. */
 function damaged(zip: Uint8Array, from: string, to: string): Uint8Array {
@@ -94,13 +92,26 @@ test('zip: a damaged entry whose name Windows wrote in code page 437 (no UTF-8 f
   expect(outcome(expandArchive(damaged(zip, 'Main_Flow_1"', 'Main_Flow_9"'), 'lms.zip', 0, LIMITS))).toEqual({ 'lms.zip!/Élève_René/Main_Flow_1.json': DAMAGED, 'lms.zip!/Bob/b.json': 'bytes' });
 });
 
-test('zip: where Node has no zlib.crc32 (20.0–20.14), a damaged entry that expands is graded, not a crash', () => {
-  const archive = damaged(zipSync({ 'a.json': FLOW }, { level: 0 }), 'Main_Flow_1"', 'Main_Flow_9"');
-  const crc32 = zlib.crc32;
+/** Runs `body` as on Node 20.0–20.14, which have no `zlib.crc32`. */
+function withoutZlibCrc32(body: () => void): void {
+  const own = zlib.crc32;
   try {
     (zlib as { crc32?: unknown }).crc32 = undefined;
-    expect(outcome(expandArchive(archive, 'lms.zip', 0, LIMITS))).toEqual({ 'lms.zip!/a.json': 'bytes' });
+    body();
   } finally {
-    zlib.crc32 = crc32;
+    zlib.crc32 = own;
   }
+}
+
+test('zip: where Node has no zlib.crc32 (20.0–20.14), a damaged entry is refused as damaged all the same', () => {
+  const archive = damaged(zipSync({ 'a.json': FLOW, 'b.json': FLOW }, { level: 0 }), 'Main_Flow_1"', 'Main_Flow_9"');
+  withoutZlibCrc32(() => expect(outcome(expandArchive(archive, 'lms.zip', 0, LIMITS))).toEqual({ 'lms.zip!/a.json': DAMAGED, 'lms.zip!/b.json': 'bytes' }));
+});
+
+test('zip: the CRC-32 without zlib.crc32 is the standard one, for no bytes, the check string, and more than a gzip stored block holds', () => {
+  const random = new Uint8Array(200_000).map((_, i) => (i * 2654435761) >>> 24);
+  const inputs = [new Uint8Array(), encode('123456789'), random];
+  const expected = [0, 0xcbf43926, ...(typeof zlib.crc32 === 'function' ? [zlib.crc32(random)] : [])];
+  withoutZlibCrc32(() => expect(inputs.slice(0, expected.length).map(crc32)).toEqual(expected));
+  expect(inputs.slice(0, expected.length).map(crc32)).toEqual(expected);
 });
