@@ -19,7 +19,7 @@ import { DUPLICATES_RULE, keptAndSetAside, type DuplicateSubmissions } from './d
 import { commonFailures, type CommonFailure } from './failures.js';
 import { shownAttendeeId } from './attendee-id.js';
 import { attendeeIds, type AttendeeIds } from './shared-ids.js';
-import { failingSteps, formatPoints, plural, scoreText } from './summary.js';
+import { stepsToFix, formatPoints, plural, scoreText } from './summary.js';
 import { stepTitlesFor } from './steps.js';
 
 export interface MarkdownOptions {
@@ -238,6 +238,6 @@ function row(report: GradeReport, label: Label): string {
   const failing =
     report.verdict === 'ungradable'
       ? `${text(report.error?.message ?? 'not a readable flow export')} ${md(`[${report.error?.code ?? 'unknown'}]`)}`
-      : failingSteps(report).join(', ') || '—';
+      : stepsToFix(report).join(', ') || '—';
   return `| ${label(report)} | ${VERDICT[report.verdict]} | ${score} | ${failing} |`;
 }

@@ -125,17 +125,18 @@ export function byStep(checks: readonly CheckResult[]): [number, CheckResult[]][
 export type StepState = 'passed' | 'partial' | 'failed' | 'not-checkable';
 
 /**
- * Every scored check passed; a required check failed (or crashed), or none passed: failed — what
- * an instructor scans a class for; otherwise (a recommended check missed, a check not judged)
- * partly passed; or the step has only info checks.
+ * Every scored check passed; a required check failed (or crashed), or none passed of a step with
+ * a required check: failed — what an instructor scans a class for; otherwise (a recommended check
+ * missed, a check not judged) partly passed; or the step has only info checks. A step of
+ * recommended checks only is never failed: missing them does not keep the verdict from passing.
  */
 export function stepState(checks: readonly CheckResult[]): StepState {
   const scored = checks.filter((c) => c.severity !== 'info');
   if (scored.length === 0) return 'not-checkable';
   const passed = scored.filter((c) => c.status === 'passed').length;
   if (passed === scored.length) return 'passed';
-  const requiredFailed = scored.some((c) => c.severity === 'required' && isFailure(c));
-  return passed === 0 || requiredFailed ? 'failed' : 'partial';
+  const required = scored.filter((c) => c.severity === 'required');
+  return required.some(isFailure) || (passed === 0 && required.length > 0) ? 'failed' : 'partial';
 }
 
 /** Step number → state, for the steps this report has checks for. */
@@ -143,8 +144,12 @@ export function stepStates(report: GradeReport): Map<number, StepState> {
   return new Map(byStep(report.checks).map(([step, checks]) => [step, stepState(checks)]));
 }
 
-/** Steps with at least one failed or errored check, in order. */
-export function failingSteps(report: GradeReport): number[] {
+/**
+ * The Build steps an attendee is told to fix, in order (`summary.md`, the Moodle feedback comment):
+ * those with a failed or errored check, recommended ones too. A check not judged is not counted:
+ * its cause is reported by a check of its own, in the step to fix.
+ */
+export function stepsToFix(report: GradeReport): number[] {
   return byStep(report.checks)
     .filter(([, checks]) => checks.some(isFailure))
     .map(([step]) => step);

@@ -34,7 +34,7 @@
  */
 import type { GradeReport } from '../../engine/report.js';
 import { csvCell } from '../../reports/escape.js';
-import { blockingChecks, isFailure, plural, scoreText } from '../../reports/summary.js';
+import { plural, scoreText, stepsToFix } from '../../reports/summary.js';
 import type { MoodleFeedbackPlan } from './moodle-feedback.js';
 
 export const MOODLE_GRADES_FILE = 'moodle-grades.csv';
@@ -115,6 +115,6 @@ function outcomeOf(report: GradeReport): string {
     return `UNGRADABLE, flowgrade could not grade the file${code}`;
   }
   const outcome = `${report.verdict === 'passed' ? 'PASSED' : 'FAILED'}, ${scoreText(report.score)} points`;
-  const steps = [...new Set(blockingChecks(report).filter(isFailure).map((check) => check.step))].filter(Number.isInteger).sort((a, b) => a - b);
+  const steps = stepsToFix(report).filter(Number.isInteger);
   return steps.length === 0 ? outcome : `${outcome}, ${steps.length === 1 ? 'Build step' : 'Build steps'} to fix: ${steps.join(', ')}`;
 }

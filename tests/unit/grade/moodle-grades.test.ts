@@ -189,7 +189,7 @@ test('a student with two reports (a file and an archive of their own) has one ro
   expect(records[0]![4]).toContain('flowgrade-report (2).html: FAILED, 62/105 points');
 });
 
-test('the worksheet\'s own words: grade rounded to 2 decimals, Build steps once each in order, an ungradable file\'s error code, a student with two reports; BOM and CRLF', () => {
+test('the worksheet\'s own words: grade rounded to 2 decimals, Build steps to fix once each in order (a recommended check\'s too, as summary.md names them), an ungradable file\'s error code, a student with two reports; BOM and CRLF', () => {
   const check = (step: number, status: 'failed' | 'errored' | 'passed', severity = 'required') => ({ id: `c${step}${status}`, step, severity, status }) as GradeReport['checks'][number];
   const report = (over: Partial<GradeReport>): GradeReport => ({
     schemaVersion: 1, tool: { name: 'flowgrade', version: '0' }, lab: { id: 'lab', title: 'Lab' }, attendee: { id: 'x', source: 'moodle' },
@@ -202,17 +202,19 @@ test('the worksheet\'s own words: grade rounded to 2 decimals, Build steps once 
     student('3', report({ verdict: 'ungradable', score: undefined, error: { code: 'not-json', message: 'x' } } as Partial<GradeReport>)),
     student('4', report({ verdict: 'ungradable', score: undefined, error: { code: '<b>Bold</b>', message: 'x' } } as Partial<GradeReport>)),
     student('5', report({ verdict: 'passed', score: { earned: 105, possible: 105 } }), report({ checks: [check(2, 'failed')] })),
+    student('6', report({ verdict: 'passed', score: { earned: 104, possible: 105 }, checks: [check(1, 'failed', 'recommended'), check(2, 'passed')] })),
   ], NOW);
   expect(text.startsWith('\ufeffIdentifier,')).toBe(true);
   expect(text.endsWith('\r\n')).toBe(true);
   expect(text.replace(/\r\n/g, '')).not.toMatch(/[\r\n]/);
   const rows = moodleCsv(Buffer.from(text)).slice(1);
   expect(rows.map((row) => [row[2], row[4]])).toEqual([
-    ['66.67', 'FAILED, 70/105 points, Build steps to fix: 3, 8. Details in flowgrade-report.html, in your feedback files.'],
+    ['66.67', 'FAILED, 70/105 points, Build steps to fix: 3, 5, 8. Details in flowgrade-report.html, in your feedback files.'],
     ['', 'FAILED, 0/0 points, Build step to fix: 7. Details in flowgrade-report.html, in your feedback files.'],
     ['', 'UNGRADABLE, flowgrade could not grade the file (not-json). Details in flowgrade-report.html, in your feedback files.'],
     ['', 'UNGRADABLE, flowgrade could not grade the file. Details in flowgrade-report.html, in your feedback files.'],
     ['', '2 submissions graded, your teacher gives the grade: flowgrade-report.html: PASSED, 105/105 points; flowgrade-report (2).html: FAILED, 70/105 points, Build step to fix: 2. Details in your feedback files.'],
+    ['99.05', 'PASSED, 104/105 points, Build step to fix: 1. Details in flowgrade-report.html, in your feedback files.'],
   ]);
 });
 

@@ -60,7 +60,8 @@ function stepState(checks: GradeReport['checks']): string {
   if (scored.length === 0) return 'not-checkable';
   const passed = scored.filter((c) => c.status === 'passed').length;
   if (passed === scored.length) return 'passed';
-  return passed === 0 || scored.some((c) => c.severity === 'required' && failing(c.status)) ? 'failed' : 'partial';
+  const required = scored.filter((c) => c.severity === 'required');
+  return (passed === 0 && required.length > 0) || required.some((c) => failing(c.status)) ? 'failed' : 'partial';
 }
 const steps = (r: GradeReport) => [...new Set(r.checks.map((c) => c.step))].sort((a, b) => a - b);
 const unformula = (cell: string) => cell.replace(/^'(?=[=+\-@\t\r])/, '');
