@@ -34,6 +34,20 @@ export function keptAndSetAside(d: DuplicateSubmissions): [kept: string, setAsid
   return 'kept' in d ? [d.kept, d.dropped] : [d.files[0] ?? '', d.files.slice(1)];
 }
 
+/**
+ * What the class's count of submissions leaves out, said beside it: `1 more set aside as a
+ * duplicate` (the files set aside, not graded, listed under Duplicate submissions); empty when none.
+ */
+export function setAsideNote(duplicates: readonly DuplicateSubmissions[]): string {
+  const setAside = duplicates.reduce((sum, d) => sum + keptAndSetAside(d)[1].length, 0);
+  return setAside === 0 ? '' : `${setAside} more set aside as ${setAside === 1 ? 'a duplicate' : 'duplicates'}`;
+}
+
+/** The average score's words: of the gradable submissions only, said when some are not. */
+export function averageLabel(ungradable: number): string {
+  return ungradable === 0 ? 'average score' : 'average score, ungradable ones left out';
+}
+
 export interface DashboardOptions {
   /** Where each attendee's HTML report is, relative to the dashboard ('' for none). */
   reportHref: (report: GradeReport) => string;
@@ -90,10 +104,11 @@ export function renderDashboard(reports: readonly GradeReport[], options: Dashbo
   // Named outside the table (where each row has its file), two students sharing an id (the same
   // Main_Flow_<ID> in two folders) have their files after it.
   const named = (report: GradeReport) => (isShared(report) ? `${linked(report)} <span class="fg-file">(${h(file(report))})</span>` : linked(report));
+  const setAside = setAsideNote(options.duplicates ?? []);
   const body = [
     '<main class="fg-dash">',
     `<h1>${h(title)}</h1>`,
-    `<p class="fg-meta">${lab ? `${h(lab.title)} &middot; ` : ''}${plural(reports.length, 'submission')}${folder ? ` in ${h(folder)}` : ''}${reports[0] ? ` &middot; graded ${h(reports[0].generatedAt)}` : ''}</p>`,
+    `<p class="fg-meta">${lab ? `${h(lab.title)} &middot; ` : ''}${plural(reports.length, 'submission')}${folder ? ` in ${h(folder)}` : ''}${setAside ? ` (${setAside})` : ''}${reports[0] ? ` &middot; graded ${h(reports[0].generatedAt)}` : ''}</p>`,
     totals(reports),
     attendeesTable(reports, rows, steps, titles, linked, file),
     failuresSection(reports, named),
@@ -109,7 +124,7 @@ function totals(reports: readonly GradeReport[]): string {
   const count = verdictCounts(reports);
   const average = averagePercent(reports);
   const item = (value: string | number, label: string) => `<li><strong>${h(value)}</strong>${label}</li>`;
-  return `<ul class="fg-totals" aria-label="Totals">${item(count.passed, 'passed')}${item(count.failed, 'failed')}${item(count.ungradable, 'ungradable')}${item(average === null ? '—' : `${formatPoints(average)}%`, 'average score')}</ul>`;
+  return `<ul class="fg-totals" aria-label="Totals">${item(count.passed, 'passed')}${item(count.failed, 'failed')}${item(count.ungradable, 'ungradable')}${item(average === null ? '—' : `${formatPoints(average)}%`, averageLabel(count.ungradable))}</ul>`;
 }
 
 function attendeesTable(

@@ -15,7 +15,7 @@ import type { GradeReport } from '../engine/report.js';
 import { averagePercent, verdictCounts } from './class-totals.js';
 import { clipText } from './code-points.js';
 import { escapeMarkdown } from './escape.js';
-import { DUPLICATES_RULE, keptAndSetAside, type DuplicateSubmissions } from './dashboard.js';
+import { DUPLICATES_RULE, keptAndSetAside, setAsideNote, type DuplicateSubmissions } from './dashboard.js';
 import { commonFailures, type CommonFailure } from './failures.js';
 import { shownAttendeeId } from './attendee-id.js';
 import { attendeeIds, type AttendeeIds } from './shared-ids.js';
@@ -107,10 +107,11 @@ export function renderMarkdown(reports: readonly GradeReport[], options: Markdow
   const named = (failed: readonly GradeReport[]) => namedIn(failed, label);
   const folded = reports.length > FOLDED_ABOVE;
   const see = `(see ${options.fullListing ?? 'the dashboard'})`;
+  const setAside = setAsideNote(options.duplicates ?? []);
   const lines = [
     `# ${md(options.title ?? 'flowgrade results')}`,
     '',
-    `**${plural(reports.length, 'submission')}**: ${count.passed} passed, ${count.failed} failed, ${count.ungradable} ungradable.${average === null ? '' : ` Average score ${formatPoints(average)}%.`}`,
+    `**${plural(reports.length, 'submission')}**: ${count.passed} passed, ${count.failed} failed, ${count.ungradable} ungradable.${setAside ? ` ${setAside}.` : ''}${average === null ? '' : ` Average score ${formatPoints(average)}%${count.ungradable ? ' (ungradable ones left out)' : ''}.`}`,
     '',
   ];
   const tableHead = ['| Attendee | Verdict | Score | Failing steps |', '| --- | --- | --- | --- |'];

@@ -10,7 +10,7 @@ test('title, totals, a row per attendee with verdict, score and failing steps', 
   const md = renderMarkdown([passedReport(), failedReport(), ungradableReport()], { title: 'Lab 3, group A' });
   const lines = md.split('\n');
   expect(lines[0]).toBe('# Lab 3, group A');
-  expect(md).toContain('**3 submissions**: 1 passed, 1 failed, 1 ungradable. Average score 65.8%.');
+  expect(md).toContain('**3 submissions**: 1 passed, 1 failed, 1 ungradable. Average score 65.8% (ungradable ones left out).');
   expect(lines).toContain('| Attendee | Verdict | Score | Failing steps |');
   expect(lines).toContain('| 140 | ✅ passed | 10/10 | — |');
   expect(lines).toContain('| 141 | ❌ failed | 6/19 | 4, 6, 9 |');
