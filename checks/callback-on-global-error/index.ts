@@ -106,7 +106,7 @@ export const mission: Mission = {
   steps: STEPS,
   defaultSettings: { dnis: '+14694096861' },
   docsNotes: [
-    'When a call goes wrong, only the check of the stage where it went wrong fails; the checks of later stages are *skipped* (not judged, no points). One exception: a wrong value in `getresult`, which nothing later in the call reads, leaves the later stages to be judged on their own.',
+    'When a call goes wrong, only the check of the stage where it went wrong fails; the checks of later stages are *skipped* (not judged, no points). Two exceptions, for a wrong value that some later stages do not read: a wrong value in `getresult`, which nothing later in the call reads, leaves all the later stages to be judged on their own; GET_CBID leaving `outdialcbid` and `customani` unfilled (a wrong Parsing Setting, an answer other than 200) leaves SetGetResult, SimulateGlobalError and the error scenarios (HTTPStatusCode on 400 and 500) to be judged, and only the Create Task request and its 201 status, which read those variables, are not judged.',
     "Each activity of the guide is found by its label (also in another case), else by its role in the flow (the HTTP Request after WantCallback's option 3, the Set Variable writing getresult, …). One found by label that the call cannot reach (in the Event Flows: that OnGlobalError does not lead to), beside one in its role that it reaches, is a leftover of a step built again (Validate only recommends removing it): the activity the call runs is judged.",
   ],
   settingsProblem(settings) {

@@ -3,9 +3,12 @@
  * 201) stage by stage, as the guide's Testing steps 5–10 read the Debug tool. The run is judged
  * once; the first stage that deviates is where it went wrong, and only the check of that stage
  * fails. The checks of later stages are skipped (they are not judged on a run that never got
- * there), so one mistake gives one behavioural failure, on the Build step that caused it. One
- * exception: a wrong value in getresult, which nothing later reads (the call goes on as the
- * guide's), leaves the later stages to be judged on their own.
+ * there), so one mistake gives one behavioural failure, on the Build step that caused it. A
+ * wrong value that only some later stages read leaves the others to be judged on their own
+ * (`spares`): a wrong getresult, which nothing later reads, spares them all; GET_CBID leaving by its
+ * success exit without outdialcbid and customani filled (a wrong Parsing Setting, an answer other
+ * than 200) spares SetGetResult's, SimulateGlobalError's and the error scenarios' stages, which
+ * read neither variable, and keeps the Create Task request's and its status's from being judged.
  */
 import type { CheckContext, CheckOutcome, ScenarioRun } from '../../../engine/check.js';
 import type { Activity, FlowGraph } from '../../../engine/model.js';
@@ -36,14 +39,22 @@ const STAGES = [
 
 type Stage = (typeof STAGES)[number]['stage'];
 
+/** A stage of the happy path, or the error scenarios' (status-false.ts): what a deviation can spare. */
+type Judged = Stage | 'error-scenarios';
+
+/** What a wrong getresult spares: everything after it, as nothing reads it. */
+const AFTER_GETRESULT: ReadonlySet<Judged> = new Set(['global-error', 'task', 'status-true', 'error-scenarios']);
+/** What GET_CBID's variables left unfilled spare: the stages that read neither (the call goes on along the same path). */
+const NOT_READING_GET_CBID: ReadonlySet<Judged> = new Set(['getresult', 'global-error', 'error-scenarios']);
+
 /** The check that judges `stage` (and reports a deviation there). */
 export function checkOf(stage: Stage): string {
   return STAGES[stageIndex(stage)].check;
 }
 
-/** Whether the run went wrong at a stage before `stage`. */
-export function deviatesBefore(deviation: Deviation, stage: Stage): boolean {
-  return stageIndex(deviation.stage) < stageIndex(stage);
+/** Whether `deviation`, at a stage before `stage`, keeps `judged` (that stage, or the error scenarios) from being judged. */
+function keepsFromJudging(deviation: Deviation, stage: Stage, judged: Judged = stage): boolean {
+  return stageIndex(deviation.stage) < stageIndex(stage) && !deviation.spares?.has(judged);
 }
 
 function stageIndex(stage: Stage): number {
@@ -63,8 +74,8 @@ interface Deviation {
   cause?: string;
   /** The call ended before the stage's activity: a run stopped by an activity flowgrade cannot simulate judges nothing here. */
   unreached?: boolean;
-  /** A value gone wrong that no later stage reads (getresult): the later stages are judged all the same. */
-  laterStagesJudged?: boolean;
+  /** A value gone wrong that these later stages do not read: they are judged all the same. */
+  spares?: ReadonlySet<Judged>;
 }
 
 /** The happy-path run as its stages read it. */
@@ -86,21 +97,29 @@ function happyPathDeviations(ctx: CheckContext): Deviation[] | undefined {
 }
 
 /**
- * The deviation of the happy-path run that keeps the later stages from being judged, null when
- * there is none, undefined when the run did not take place.
+ * The deviation of the happy-path run before HTTPStatusCode that keeps the error scenarios from
+ * being judged (up to and including the Create Task request: an error answer there is not the one
+ * they force), null when there is none, undefined when the run did not take place.
  */
-export function happyPathDeviation(ctx: CheckContext): Deviation | null | undefined {
+export function errorScenariosDeviation(ctx: CheckContext): Deviation | null | undefined {
   const deviations = happyPathDeviations(ctx);
-  return deviations && (deviations.find((deviation) => !deviation.laterStagesJudged) ?? null);
+  return deviations && (deviations.find((deviation) => keepsFromJudging(deviation, 'status-true', 'error-scenarios')) ?? null);
+}
+
+/**
+ * The happy path's own account of HTTPStatusCode: a deviation at its stage, or one before it that
+ * keeps it from being judged; undefined when there is none (or the run did not take place).
+ */
+export function statusTrueDeviation(ctx: CheckContext): Deviation | undefined {
+  return happyPathDeviations(ctx)?.find((deviation) => deviation.stage === 'status-true' || keepsFromJudging(deviation, 'status-true'));
 }
 
 /** The outcome of a stage's check: passed, failed at this stage, or skipped after an earlier deviation. */
 export function stageOutcome(ctx: CheckContext, stage: Stage, passMessage: string): CheckOutcome {
   const deviations = happyPathDeviations(ctx);
   if (deviations === undefined) return skipped(`Not judged: the ${HAPPY_PATH} scenario did not run`);
-  const mine = stageIndex(stage);
   const stop = notSimulatedStop(ctx);
-  const earlier = deviations.find((d) => !d.laterStagesJudged && stageIndex(d.stage) < mine);
+  const earlier = deviations.find((d) => keepsFromJudging(d, stage));
   if (earlier) return skipped(`Not judged: the simulated call ${earlier.unreached && stop ? 'stopped' : 'went wrong'} earlier`, checkOf(earlier.stage));
   const deviation = deviations.find((d) => d.stage === stage);
   if (!deviation) return passed(passMessage);
@@ -133,19 +152,22 @@ function notSimulatedStop(ctx: CheckContext): TraceEntry | undefined {
 /**
  * The stages in run order, each reading its Testing step: a stage gives the deviation it finds, or
  * where in the trace its activity ran, from which the next stage reads on. A deviation ends the
- * list, but for getresult's value (`laterStagesJudged`), after which the later stages still read on.
+ * list, but for one that `spares` the next stages, which still read on: getresult's value, and
+ * GET_CBID's variables, after which the list ends before the Create Task request that reads them.
  */
 function deviationsOf(happy: HappyRun, ctx: CheckContext): Deviation[] {
   const getAt = option3ReachesGetCbid(happy, ctx);
   if (typeof getAt !== 'number') return [getAt];
   const filled = getCbidFillsVariables(happy, ctx, getAt);
-  if (filled) return [filled];
+  if (filled && !filled.spares) return [filled];
+  const found = filled ? [filled] : [];
   const setAt = setGetResultRan(happy, ctx, getAt);
-  if (typeof setAt !== 'number') return [setAt];
+  if (typeof setAt !== 'number') return [...found, setAt];
   const stored = getresultHoldsBody(happy, ctx, getAt, setAt);
-  const found = stored ? [stored] : [];
+  if (stored) found.push(stored);
   const simAt = globalErrorRaised(happy, ctx, setAt);
   if (typeof simAt !== 'number') return [...found, simAt];
+  if (filled) return found;
   const apiAt = taskCreated(happy, simAt);
   if (typeof apiAt !== 'number') return [...found, apiAt];
   const status = statusTrueOn201(happy, ctx, apiAt);
@@ -207,9 +229,10 @@ function getCbidFillsVariables(happy: HappyRun, ctx: CheckContext, getAt: number
       actual: `HTTP ${get.http.status ?? 'no answer'}${get.http.responseBody ? `: ${apiMessage(get.http.responseBody)}` : ''}`,
       activity: nodes.getCbid,
       hint: dynVarsRequestHint(get.http, nodes.getCbid),
+      spares: NOT_READING_GET_CBID,
     });
   }
-  if (!record) return deviate('get-cbid-variables', `The DynVars dataset has no record for dn ${ctx.settings.dnis.slice(2)} (grader setup: check --dnis / --dynvars)`, [get]);
+  if (!record) return deviate('get-cbid-variables', `The DynVars dataset has no record for dn ${ctx.settings.dnis.slice(2)} (grader setup: check --dnis / --dynvars)`, [get], { spares: NOT_READING_GET_CBID });
   const wanted: [string, string][] = [
     [VARIABLES.outdialcbid, record.outboundcallbackep],
     [nodes.aniVariable, record.tacnumber],
@@ -224,6 +247,7 @@ function getCbidFillsVariables(happy: HappyRun, ctx: CheckContext, getAt: number
       // A variable of another type than String changed the value (`+14085267209` kept as a number);
       // else no record in the answer: the dn asked for is not the dialled number's; else the parsing.
       ...(notStringVariable(ctx, wrong.map(([name]) => name)) ?? undeclaredVariable(ctx, wrong.map(([name]) => name)) ?? { hint: foundNoRecord(get.http?.responseBody) ? HINTS.getCbidUrl : HINTS.getCbidParsing }),
+      spares: NOT_READING_GET_CBID,
     });
   }
   return undefined;
@@ -264,7 +288,7 @@ function getresultHoldsBody(happy: HappyRun, ctx: CheckContext, getAt: number, s
         ? { hint: renameGetCbidHint(get.activity, ctx.model) }
         : {}),
       ...(notStringVariable(ctx, [VARIABLES.getresult]) ?? undeclaredVariable(ctx, [VARIABLES.getresult])),
-      laterStagesJudged: true,
+      spares: AFTER_GETRESULT,
     });
   }
   return undefined;
@@ -527,7 +551,7 @@ function deviate(stage: Stage, message: string, excerpt: TraceEntry[], extra: Pa
   if (extra.hint) deviation.hint = extra.hint;
   if (extra.cause) deviation.cause = extra.cause;
   if (extra.unreached) deviation.unreached = true;
-  if (extra.laterStagesJudged) deviation.laterStagesJudged = true;
+  if (extra.spares) deviation.spares = extra.spares;
   return deviation;
 }
 

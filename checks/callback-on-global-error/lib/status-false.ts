@@ -6,7 +6,7 @@
 import { defineCheck, type Check } from '../../../engine/check.js';
 import { missionNodes } from './find.js';
 import { exitName } from '../../../engine/activity-types.js';
-import { checkOf, deviatesBefore, happyPathDeviation } from './happy-path.js';
+import { checkOf, errorScenariosDeviation, statusTrueDeviation } from './happy-path.js';
 import { LABELS } from './names.js';
 import { failed, passed, skipped } from './outcome.js';
 
@@ -33,12 +33,13 @@ export function statusFalseCheck(options: { id: string; status: number; reason: 
       'Skipped when the happy path already goes wrong before HTTPStatusCode, up to and including the Create',
       'Task request itself (an error answer there is not the one this scenario forces), or when HTTPStatusCode',
       'does not run at all and the happy path already reports why (that failure is reported by its own check).',
+      'Judged all the same when all that went wrong before is that GET_CBID left outdialcbid and customani',
+      'unfilled (a wrong Parsing Setting, an answer other than 200): the request goes out along the same path,',
+      `and the forced ${status} answer does not depend on its body.`,
     ].join('\n'),
     run(ctx) {
-      const deviation = happyPathDeviation(ctx);
-      if (deviation && deviatesBefore(deviation, 'status-true')) {
-        return skipped('Not judged: the simulated call already goes wrong before HTTPStatusCode', checkOf(deviation.stage));
-      }
+      const before = errorScenariosDeviation(ctx);
+      if (before) return skipped('Not judged: the simulated call already goes wrong before HTTPStatusCode', checkOf(before.stage));
       const run = ctx.runs[scenario];
       if (!run) return skipped(`Not judged: the ${scenario} scenario did not run`);
       const node = missionNodes(ctx.model).statusCondition;
@@ -46,6 +47,7 @@ export function statusFalseCheck(options: { id: string; status: number; reason: 
       const at = node ? trace.findIndex((e) => e.activityId === node.id) : -1;
       const api = missionNodes(ctx.model).callbackApi;
       const apiEntry = api ? trace.find((e) => e.activityId === api.id) : undefined;
+      const deviation = statusTrueDeviation(ctx);
       if (at < 0 && deviation) {
         return skipped(`Not judged: ${node?.label ?? LABELS.statusCondition} did not run in this scenario either; the happy path already fails`, checkOf(deviation.stage));
       }
