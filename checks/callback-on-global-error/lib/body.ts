@@ -47,13 +47,66 @@ export function parseBody(text: string): { ok: true; value: unknown } | { ok: fa
         ? `; JSON needs double quotes (") around names and texts, not single quotes (')`
         : /[\u201C\u201D\u2018\u2019]/.test(trimmed[offset] ?? '')
           ? '; JSON needs straight double quotes ("), not curly ones (“ ”)'
-          : '';
+          : (trailingComma(trimmed, offset) ?? '');
     return {
       ok: false,
       error: `the Request Body is not valid JSON at line ${line}, column ${column} (near: ${near}): ${reasonOf(message)}${quotes}`,
       where: `line ${line}, column ${column}: ${around(trimmed, offset)}`,
     };
   }
+}
+
+/**
+ * A comma before a closing `}` or `]` (JavaScript allows one, JSON does not; left over after a
+ * field was deleted or moved): which one to remove, named by the field or item it follows
+ * (`"callbackType": "immediate"`, `"callback": {…}`). Undefined for any other mistake.
+ */
+function trailingComma(text: string, offset: number): string | undefined {
+  const closer = text[offset];
+  if (closer !== '}' && closer !== ']') return undefined;
+  let comma = offset - 1;
+  while (comma >= 0 && JSON_SPACE.has(text[comma]!)) comma--;
+  if (text[comma] !== ',') return undefined;
+  const member = memberBefore(text, comma);
+  return member === undefined ? undefined : `; JSON allows no comma before a closing ${closer}: remove the comma after ${member}`;
+}
+
+const JSON_SPACE = new Set([' ', '\t', '\n', '\r']);
+
+/**
+ * The field (`"name": value`) or list item that ends at the comma at `comma`, the text before it
+ * being JSON up to there (the locator found no mistake earlier): a forward scan keeping, for each
+ * open object or list, where its current member starts and where that member's value starts. An
+ * object or list value is shown as `{…}` or `[…]`, a long text cut.
+ */
+function memberBefore(text: string, comma: number): string | undefined {
+  const open: { start: number; value: number; object: boolean; colon: boolean }[] = [];
+  for (let i = 0; i < comma; i++) {
+    const c = text[i]!;
+    if (JSON_SPACE.has(c)) continue;
+    const top = open.at(-1);
+    if (c === ',' && top) Object.assign(top, { start: -1, value: -1, colon: false });
+    else if (c === ':' && top) top.colon = true;
+    else if (c === '}' || c === ']') open.pop();
+    else {
+      if (top && top.start < 0) top.start = i;
+      if (top && top.value < 0 && (!top.object || top.colon)) top.value = i;
+      if (c === '{' || c === '[') open.push({ start: -1, value: -1, object: c === '{', colon: false });
+      // Skip a text whole: what it holds is no mark.
+      if (c === '"') for (i++; i < comma && text[i] !== '"'; i++) if (text[i] === '\\') i++;
+    }
+  }
+  const top = open.at(-1);
+  if (!top || top.start < 0 || top.value < 0) return undefined;
+  const raw = text.slice(top.value, comma).trim();
+  const value = raw.startsWith('{') ? '{…}' : raw.startsWith('[') ? '[…]' : clip(raw);
+  return top.object ? `${clip(text.slice(top.start, top.value).replace(/\s*:\s*$/, ''))}: ${value}` : value;
+}
+
+/** At most 30 whole characters (never half of an emoji), a cut marked (…). */
+function clip(part: string): string {
+  const characters = [...part];
+  return characters.length > 30 ? `${characters.slice(0, 29).join('')}…` : part;
 }
 
 /** V8's message without where it was (`in JSON at position 12…`) or its excerpt (`, ..."kOrigin": “web”, "... is not valid JSON`). */

@@ -293,6 +293,18 @@ test('a condition is judged as the simulated call takes it: anything but true (o
   expect([yes.status, yes.message]).toEqual(['failed', expect.stringContaining('gives "yes" with CallBackAPI_HTTPRequest.httpStatusCode = 201; it must give true')]);
 });
 
+test('a Request Body with a comma before its closing brace is told which comma to remove', async () => {
+  const message = async (edit: (body: string) => string) =>
+    resultOf(await gradeMutation((f) => {
+      const p = props(f, 'CallBackAPI_HTTPRequest');
+      p.httpRequestBody = edit(p.httpRequestBody);
+    }), 'callback-api-body').message;
+  const afterText = await message((body) => body.replace(/("immediate")\s*\}/, '$1, }'));
+  expect(afterText).toMatch(/^CallBackAPI_HTTPRequest: the Request Body is not valid JSON at line \d+, column \d+ \(near: .*\): Expected double-quoted property name; JSON allows no comma before a closing }: remove the comma after "callbackType": "immediate"$/);
+  const afterObject = await message((body) => body.replace(/("immediate"\s*\})\s*\}\s*$/, '$1,}'));
+  expect(afterObject).toMatch(/; JSON allows no comma before a closing }: remove the comma after "callback": \{…\}$/);
+});
+
 test('a condition reading the status code of another activity, or an output in another case, is told what it reads', async () => {
   const other = resultOf(await gradeMutation((f) => {
     props(f, 'HTTPStatusCode').expression = '{{GET_CBID.httpStatusCode == 201}}';

@@ -201,6 +201,26 @@ test('Request Body not JSON from its first character (a quote typed as in JavaSc
   }
 });
 
+test('Request Body with a comma before } or ]: told to remove it, naming the field or item it follows', () => {
+  const error = (text: string) => {
+    const parsed = parseBody(text);
+    return !parsed.ok && parsed.error;
+  };
+  expect(error('{"callback": {"callbackOrigin": "web", "callbackType": "immediate", }}')).toBe(
+    'the Request Body is not valid JSON at line 1, column 69 (near: Type": "immediate", }}): Expected double-quoted property name; JSON allows no comma before a closing }: remove the comma after "callbackType": "immediate"',
+  );
+  // After an object or a list, the field holding it, its value shortened; white space and line breaks between.
+  expect(error('{"a": 1,\n  "callback": {"callbackOrigin":"web","callbackType":"immediate"},\n}')).toMatch(/: Expected double-quoted property name; JSON allows no comma before a closing }: remove the comma after "callback": \{…\}$/);
+  expect(error('{"a": [1, 2,]}')).toMatch(/; JSON allows no comma before a closing \]: remove the comma after 2$/);
+  expect(error('{"a": [[1], [2] ,\t]}')).toMatch(/; JSON allows no comma before a closing \]: remove the comma after \[…\]$/);
+  // A comma, brace or bracket inside a text is no mark; a long value is cut.
+  expect(error('{"a": "x,}]", "b": "{[,", }')).toMatch(/remove the comma after "b": "\{\[,"$/);
+  expect(error(`{"a": "${'x'.repeat(50)}",}`)).toMatch(new RegExp(`remove the comma after "a": "${'x'.repeat(28)}…$`));
+  // Not a trailing comma: no such advice.
+  expect(error('{"a": 1 }}')).not.toContain('comma');
+  expect(error('{"a": 1, , }')).not.toContain('remove the comma');
+});
+
 test('a Create Task request: POST, or no method chosen yet, to /v1/tasks', () => {
   expect(callsTasksApi(request({ httpRequestPath: '/v1/tasks' }))).toBe(true);
   expect(callsTasksApi(request({ httpRequestMethod: 'post', httpRequestPath: 'v1/tasks' }))).toBe(true);
