@@ -54,6 +54,9 @@ async function readAtMost(handle: FileHandle, size: number, maxBytes: number): P
   return { ok: true, bytes: chunks.length === 1 ? chunks[0] : Buffer.concat(chunks, total) };
 }
 
+/** What is said of a folder given as an input (fstat says so, or open(2) on Windows: EISDIR) or as --out. */
+export const IS_A_DIRECTORY = 'is a directory, not a file';
+
 /** What is said of a named pipe, a device or a socket, given as an input or as --out. */
 export const NOT_A_REGULAR_FILE = 'is not a regular file (a pipe, device or socket)';
 
@@ -63,7 +66,7 @@ export const NOT_A_REGULAR_FILE = 'is not a regular file (a pipe, device or sock
  * is read (also by grading threads).
  */
 export function refusedBeforeReading(info: { isDirectory(): boolean; isFile(): boolean; size: number }, maxBytes: number): ReadResult | undefined {
-  if (info.isDirectory()) return { ok: false, error: { code: 'unreadable-file', message: 'is a directory, not a file' } };
+  if (info.isDirectory()) return { ok: false, error: { code: 'unreadable-file', message: IS_A_DIRECTORY } };
   if (!info.isFile()) return { ok: false, error: { code: 'unreadable-file', message: NOT_A_REGULAR_FILE } };
   if (info.size > maxBytes) return { ok: false, error: { code: 'too-large', message: `file is larger than the ${formatBytes(maxBytes)} limit (${info.size} bytes)` } };
   return undefined;
@@ -95,7 +98,7 @@ const REASONS: Record<string, string> = {
   EPERM: 'permission denied',
   // Windows: a file another program holds open (Excel, the gradebook it shows) cannot be removed or replaced.
   EBUSY: 'the file is open in another program (Excel, say): close it and try again',
-  EISDIR: 'is a directory, not a file',
+  EISDIR: IS_A_DIRECTORY,
   ELOOP: 'too many symbolic links (a loop)',
   ENOTDIR: 'a part of the path is a file, not a folder',
   ENAMETOOLONG: 'the path is too long',

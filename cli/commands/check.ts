@@ -13,7 +13,7 @@ import { gradeFile } from '../grade-file.js';
 import { expandGlob, isGlob, shellOnlySyntax } from '../grade/glob.js';
 import { refuseUnusableSettings, resolveGradingOptions, type GradingFlags } from '../grading-options.js';
 import { addGradingOptions } from './grading-flags.js';
-import { inputErrorLine, NOT_A_REGULAR_FILE, reasonOf } from '../io.js';
+import { inputErrorLine, IS_A_DIRECTORY, NOT_A_REGULAR_FILE, reasonOf } from '../io.js';
 import { writeWhole } from '../write-whole.js';
 import { ATTENDEE_HELP, nonBlankPath, parseAttendee, refuseFileArguments } from '../options.js';
 
@@ -47,7 +47,7 @@ export function checkCommand(ctx: CliContext): Command {
     refuseUnusableSettings(options);
     const reports: GradeReport[] = [];
     for (const file of files) {
-      const report = await gradeFile(file, { ...options, attendee: flags.attendee });
+      const report = folderAdvice(await gradeFile(file, { ...options, attendee: flags.attendee }));
       // Console output on stdout says it itself; other formats, and a report written to --out, keep it off stdout.
       if (report.error && (flags.format !== 'console' || flags.out !== undefined)) ctx.stderr(inputErrorLine(file, report.error) + '\n');
       ctx.exit(report.verdict === 'passed' ? EXIT.passed : report.verdict === 'failed' ? EXIT.failed : EXIT.unusable);
@@ -72,6 +72,15 @@ export function checkCommand(ctx: CliContext): Command {
     });
     else ctx.stdout(flags.format === 'json' ? terminalJson(output) : output);
   });
+}
+
+/**
+ * A folder given to `check` (a class's folder, or the one an LMS download unpacked into) is
+ * ungradable as any unreadable input (exit 2, unreadable-file), and told what grades a folder.
+ */
+function folderAdvice(report: GradeReport): GradeReport {
+  if (report.error?.code !== 'unreadable-file' || report.error.message !== IS_A_DIRECTORY) return report;
+  return { ...report, error: { ...report.error, message: 'is a directory: `check` takes export files (.json); `flowgrade grade <folder> --out <dir>` grades a folder' } };
 }
 
 /**
