@@ -20,10 +20,16 @@ export function isGlob(input: string): boolean {
 
 /**
  * Said after "no file matches" or "no such file" when the input holds what other globs treat as
- * special (`[12]`, `{a,b}`): here they are plain characters, which is why nothing matched.
+ * special (`[12]`, `{a,b}`): here they are plain characters, which is why nothing matched. Braces
+ * around one alternative (`*.{json}`) are no pattern to a shell either (bash and zsh leave them as
+ * typed): leaving the pattern unquoted would not help, writing it without them does.
  */
 export function shellOnlySyntax(input: string): string {
-  return /\[[^\]]+\]|\{[^}]*,[^}]*\}/.test(input) ? ' ([…] and {a,b} are not special in flowgrade\'s patterns, only *, ? and **: leave the pattern unquoted for your shell to expand, or use * and ?)' : '';
+  if (/\[[^\]]+\]|\{[^}]*,[^}]*\}/.test(input)) return ' ([…] and {a,b} are not special in flowgrade\'s patterns, only *, ? and **: leave the pattern unquoted for your shell to expand, or use * and ?)';
+  const single = /\{[^{},]+\}/.exec(input);
+  if (!single) return '';
+  const plain = input.replace(/\{([^{},]+)\}/g, '$1');
+  return ` (${single[0]} holds one alternative, no comma: braces need two or more separated by commas, as {a,b}, and are not special in flowgrade's patterns anyway, only *, ? and **: write ${plain})`;
 }
 
 /** `**`, or a regular expression for one name. */

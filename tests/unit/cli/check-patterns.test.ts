@@ -25,6 +25,13 @@ test('check with a pattern matching nothing is a usage error naming it (exit 2)'
   expect([run.code, run.stdout, run.stderr]).toEqual([2, '', `flowgrade: ${path.join(dir, '*.json')}: no file matches this pattern [no-input]\n`]);
 });
 
+test('check with braces holding one alternative ("*.{json}") says braces need two or more, and how to write it plainly', async () => {
+  const dir = tempDir('check-patterns-brace');
+  copyFileSync(fixturePath('flows/solution.json'), path.join(dir, 'Main_Flow_1.json'));
+  const run = await runCli(['check', path.join(dir, '*.{json}')]);
+  expect([run.code, run.stderr]).toEqual([2, `flowgrade: ${path.join(dir, '*.{json}')}: no file matches this pattern ({json} holds one alternative, no comma: braces need two or more separated by commas, as {a,b}, and are not special in flowgrade's patterns anyway, only *, ? and **: write ${path.join(dir, '*.json')}) [no-input]\n`]);
+});
+
 test('check with a pattern using a class ([12]) says such classes are not special here', async () => {
   const dir = tempDir('check-patterns-class');
   copyFileSync(fixturePath('flows/solution.json'), path.join(dir, 'Main_Flow_1.json'));

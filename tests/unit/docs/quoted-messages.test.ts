@@ -23,6 +23,7 @@ const QUOTED: readonly { page: string; args: string[] }[] = [
   { page: 'docs/errors.md', args: ['check', SOLUTION, '--dnis', 'abc'] },
   { page: 'docs/errors.md', args: ['check', SOLUTION, '--out', 'results/report.json'] },
   { page: 'docs/cli.md', args: ['check', 'Main_Flow_*.json'] },
+  { page: 'docs/cli.md', args: ['check', 'Main_Flow_*.{json}'] },
   { page: 'docs/cli.md', args: ['check', ''] },
   { page: 'docs/grade.md', args: ['grade', '', '--out', 'results'] },
   { page: 'docs/cli.md', args: ['check', '-'] },

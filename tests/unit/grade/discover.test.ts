@@ -159,6 +159,20 @@ test('[…] and {a,b}, special in other globs, are plain characters here: the in
   ]);
 });
 
+test('braces holding one alternative ({json}), no pattern even to a shell: the input that matches nothing says braces need two or more, and how to write it plainly', async () => {
+  const root = tree({ 'Main_Flow_1.json': FLOW });
+  // Before: the plain "no file matches this pattern", nothing on the braces.
+  const note = (plain: string) => ` ({json} holds one alternative, no comma: braces need two or more separated by commas, as {a,b}, and are not special in flowgrade's patterns anyway, only *, ? and **: write ${plain})`;
+  const found = await discover([`${root}/*.{json}`, `${root}/Main_Flow_1.{json}`, `${root}/*_{1,2}.{json}`, `${root}/*.{}`, root], LIMITS);
+  expect(found.problems).toEqual([
+    `flowgrade: ${root}/*.{json}: no file matches this pattern${note(`${root}/*.json`)} [no-input]`,
+    `flowgrade: ${root}/Main_Flow_1.{json}: no such file or folder${note(`${root}/Main_Flow_1.json`)} [no-input]`,
+    // {a,b} with it: the note of {a,b}.
+    `flowgrade: ${root}/*_{1,2}.{json}: no file matches this pattern ([…] and {a,b} are not special in flowgrade's patterns, only *, ? and **: leave the pattern unquoted for your shell to expand, or use * and ?) [no-input]`,
+    `flowgrade: ${root}/*.{}: no file matches this pattern [no-input]`, // nothing in them: nothing to explain
+  ]);
+});
+
 test('a pattern through a file (an archive taken for a folder) or a folder that cannot be read matches nothing; it is never a submission', async () => {
   const root = tree({ 'class.zip': zipSync({ 'a.json': FLOW }), 'a.json': FLOW });
   // Before: the pattern itself became a submission (an ungradable row "a part of the path is a file", attendee "_").
