@@ -102,15 +102,20 @@ function partsOf(fileName: string): { folders: string[]; base: string } {
 
 /**
  * The student a learning platform names for a file, the nearest naming one: in its own base name
- * (Moodle's, else Blackboard's), else in its folders (Moodle's).
+ * (Moodle's, else Blackboard's or Canvas's), else in its folders (Moodle's).
  */
 function studentOf({ folders, base }: { folders: readonly string[]; base: string }): string | undefined {
   return studentInName(base) ?? moodleFolderStudentOf(folders);
 }
 
-/** The student a learning platform names in a file's own base name: Moodle's, else Blackboard's. */
+/** The student a learning platform names in a file's own base name: Moodle's, else another's. */
 function studentInName(base: string): string | undefined {
-  return moodleStudentIn(base) ?? blackboardStudentOf(base);
+  return moodleStudentIn(base) ?? otherStudentIn(base);
+}
+
+/** The student a platform other than Moodle names in a file's own base name: Blackboard's, else Canvas's. */
+function otherStudentIn(base: string): string | undefined {
+  return blackboardStudentOf(base) ?? canvasStudentOf(base);
 }
 
 /** The `<ID>` of a file name `Main_Flow_<ID>`, less its copy marks (the name's are off already). */
@@ -198,3 +203,39 @@ function blackboardStudentOf(base: string): string | undefined {
 }
 
 const BLACKBOARD_ATTEMPT = /_attempt_\d{4}(?:-\d\d){5}(?:_|$)/;
+
+/**
+ * Canvas's "Download Submissions" (ContentZipper in instructure/canvas-lms, lib/content_zipper.rb:
+ * get_filename, add_upload_submission) puts every student's latest files in one folder, named
+ * `<name>_<user id>_<file id>_<file name>`: `<name>` the student's sortable name ("Doe, Jane")
+ * lower-cased with all but letters, digits and `_` taken out (`doejane`), and `LATE` before the
+ * user id for a late submission (`late`, as Canvas wrote it lower-cased until 2018):
+ * `doejane_12000_67001_Main_Flow_final.json`, `doejane_LATE_12000_67010_…`. `<name>_<user id>`
+ * names the student, late or not. With anonymous grading it writes no name and Canvas's anonymous
+ * id (five base58 characters: lib/anonymity.rb) for the user id: `anon_7Hk2p_67001_…`,
+ * `LATE_anon_7Hk2p_…`, which gives `anon_7Hk2p`.
+ *
+ * Read strictly, as a student's own name for a file must not become a student (two students' own
+ * `lab_3_2_jane.json` and `lab_3_2_john.json` would be one `lab_3`, one set aside): a name of
+ * lower-case letters and digits with a letter and without `_` (a name holding `_` is far more
+ * often a student's words, `my_lab_101_…`, than a person's name, which Canvas rarely has with one),
+ * then the ids as Canvas writes them (digits, no leading zero) and as its own reading back of these
+ * names takes them, the first two parts all digits (Assignment#infer_comment_context_from_filename),
+ * of three digits or more (an instance's first 99 users and files are its set-up's, not a class's),
+ * then a file name. A Canvas name read no other way (a name with `_` or capitals, ids under 100,
+ * anonymous names from before 2018, the user id alone) is not read: its flow name's `<ID>` is the
+ * attendee's, as before this rule, and the base name of an unreadable one.
+ */
+function canvasStudentOf(base: string): string | undefined {
+  const anonymous = CANVAS_ANONYMOUS.exec(base);
+  if (anonymous) return `anon_${anonymous[1]}`;
+  const named = CANVAS_NAMED.exec(base);
+  if (!named) return undefined;
+  const name = named[1]!;
+  return /\p{L}/u.test(name) && !/[\p{Lu}\p{Lt}]/u.test(name) && !/^late$/i.test(name) ? `${name}_${named[2]}` : undefined;
+}
+
+/** `<name>_[LATE_]<user id>_<file id>_<file>`, the name's characters those Canvas keeps but `_` (anchored: linear). */
+const CANVAS_NAMED = /^([\p{L}\p{M}\p{N}]+)_(?:(?:LATE|late)_)?([1-9]\d{2,})_[1-9]\d{2,}_./u;
+/** `[LATE_]anon_<anonymous id>_<file id>_<file>`, the anonymous id in base58 (no 0, O, I, l). */
+const CANVAS_ANONYMOUS = /^(?:(?:LATE|late)_)?anon_([1-9A-HJ-NP-Za-km-z]{5})_[1-9]\d{2,}_./;

@@ -56,3 +56,22 @@ test('one Moodle class downloaded with and without folders: the same attendee id
     expect([kind, duplicates.length, duplicates[0]]).toEqual([kind, 1, expect.stringMatching(/^duplicate submissions for Jane Doe_1234: kept Jane Doe_1234_assignsubmission_file_\/?flow \(1\)\.json; set aside Jane Doe_1234_assignsubmission_file_\/?flow\.json$/)]);
   }
 });
+
+test('a Canvas download: two students whose exports hold the same Main_Flow_140 are two attendees, both graded; a student\'s late submission beside the first is that student\'s, the newest kept', async () => {
+  const dir = tempDir('canvas-download');
+  const dated = (date: string) => solution().replace(/"lastModifiedDate": "[^"]*"/, `"lastModifiedDate": "${date}"`);
+  // Copied work (or a lab whose IDs repeat across sessions): both flows are Main_Flow_140.
+  writeFileSync(path.join(dir, 'doejane_12000_67001_Main_Flow_final.json'), dated('2025-07-01T10:00:00.000'));
+  writeFileSync(path.join(dir, 'roejohn_12001_67002_Main_Flow_final.json'), dated('2025-07-01T11:00:00.000'));
+  // The class downloaded again after the due date into the same folder: Jane's late resubmission.
+  writeFileSync(path.join(dir, 'doejane_LATE_12000_67010_Main_Flow_final.json'), dated('2025-07-03T09:00:00.000'));
+  const out = tempDir('canvas-download-out');
+  const run = await runCli(['grade', dir, '--out', out, '--now', '2025-08-01T09:00:00Z', '--quiet']);
+  expect(attendeesIn(out).sort()).toEqual(['doejane_12000', 'roejohn_12001']);
+  const grades = readFileSync(path.join(out, 'grades.csv'), 'utf8');
+  expect(grades).toContain(`roejohn_12001,${path.join(dir, 'roejohn_12001_67002_Main_Flow_final.json')},passed`);
+  expect(grades).toContain(`doejane_12000,${path.join(dir, 'doejane_LATE_12000_67010_Main_Flow_final.json')},passed`);
+  expect(run.stdout.split('\n').filter((line) => line.startsWith('duplicate submissions'))).toEqual([
+    `duplicate submissions for doejane_12000: kept ${path.join(dir, 'doejane_LATE_12000_67010_Main_Flow_final.json')}; set aside ${path.join(dir, 'doejane_12000_67001_Main_Flow_final.json')}`,
+  ]);
+});

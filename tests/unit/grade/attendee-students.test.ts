@@ -35,12 +35,19 @@ test('Blackboard: the attempt rule wins over Main_Flow_ in the file name and in 
   ]);
 });
 
-test('any other name before Main_Flow_ (Canvas, Google Classroom, Brightspace, a late_ mark) names whose file it is: the base name is kept', () => {
+test('Canvas: the student its name gives wins over Main_Flow_ in the student\'s own file name; a late submission is the same student\'s', () => {
   expectStudents([
-    [['canvas/doejane_12000_67001_Main_Flow_final.json', 'canvas/doejane_12000_67001_Main_Flow_final (1).json'], 'doejane_12000_67001_Main_Flow_final'],
-    [['canvas/roejohn_12001_67002_Main_Flow_final.json'], 'roejohn_12001_67002_Main_Flow_final'],
-    [['canvas/doejane_late_12002_67003_Main_Flow_final.json'], 'doejane_late_12002_67003_Main_Flow_final'], // a second Jane Doe, late
-    [['canvas/smithann_12003_67004_Main_Flow_101-1.json'], 'smithann_12003_67004_Main_Flow_101-1'], // Canvas's rename of a second upload
+    [['canvas/doejane_12000_67001_Main_Flow_final.json', 'canvas/doejane_12000_67001_Main_Flow_final (1).json', 'canvas/doejane_LATE_12000_67010_Main_Flow_final.json'], 'doejane_12000'],
+    [['canvas/roejohn_12001_67002_Main_Flow_final.json'], 'roejohn_12001'],
+    [['canvas/doejane_late_12002_67003_Main_Flow_final.json'], 'doejane_12002'], // a second Jane Doe, late: another user id
+    [['canvas/smithann_12003_67004_Main_Flow_101-1.json'], 'smithann_12003'], // Canvas's rename of a second upload
+    [['canvas/anon_7Hk2p_67005_Main_Flow_final.json', 'canvas/LATE_anon_7Hk2p_67011_Main_Flow_final.json'], 'anon_7Hk2p'], // anonymous grading
+    [['canvas/anon_Qm9xZ_67006_Main_Flow_final.json'], 'anon_Qm9xZ'],
+  ]);
+});
+
+test('any other name before Main_Flow_ (Google Classroom, Brightspace, a late_ mark) names whose file it is: the base name is kept', () => {
+  expectStudents([
     [['canvas/late_Main_Flow_final.json'], 'late_Main_Flow_final'],
     [['classroom/Jane Doe - Main_Flow_final.json'], 'Jane Doe - Main_Flow_final'], // Google Classroom: "<student> - <file>"
     [['classroom/John Roe - Main_Flow_final.json'], 'John Roe - Main_Flow_final'],
@@ -92,6 +99,9 @@ test('a readable export in a download without a folder per student is the studen
     ['lab3.zip!/John Roe_1235_assignsubmission_file_Main_Flow_140.json', 'John Roe_1235'], // ID 140 in another session of the lab
     ['bb.zip!/Lab3_jdoe_attempt_2025-01-01-10-00-00_Main_Flow_140.json', 'Lab3_jdoe'],
     ['bb.zip!/Lab3_jroe_attempt_2025-01-01-10-00-00_Main_Flow_140.json', 'Lab3_jroe'],
+    ['canvas.zip!/doejane_12000_67001_Main_Flow_140.json', 'doejane_12000'],
+    ['canvas.zip!/roejohn_12001_67002_Main_Flow_140.json', 'roejohn_12001'],
+    ['canvas.zip!/anon_7Hk2p_67005_Main_Flow_140.json', 'anon_7Hk2p'],
   ];
   for (const [fileName, id] of flat) {
     // Its unreadable resubmission beside it gives the same id, so it takes part in that student's duplicates.

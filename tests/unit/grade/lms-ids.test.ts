@@ -39,6 +39,52 @@ test('Blackboard: "<assignment>_<username>_attempt_<date>_<file>" gives "<assign
   }
 });
 
+test('Canvas: "<name>_<user id>_<file id>_<file>" (late: "<name>_LATE_…", anonymous: "anon_<id>_…") gives "<name>_<user id>" or "anon_<id>", one id for every file of a student', () => {
+  for (const [file, id] of [
+    ['canvas.zip!/doejane_12000_67001_Main_Flow_final.json', 'doejane_12000'],
+    ['canvas.zip!/doejane_12000_67001_Main_Flow_final (1).json', 'doejane_12000'], // a second download of the zip
+    ['canvas.zip!/doejane_12000_67009_flow.json', 'doejane_12000'], // another file of the same submission
+    ['canvas.zip!/doejane_LATE_12000_67010_Main_Flow_final.json', 'doejane_12000'], // late (Canvas today)
+    ['canvas.zip!/doejane_late_12000_67011_Main_Flow_final.json', 'doejane_12000'], // late (Canvas before 2018 lower-cased it all)
+    ['canvas.zip!/smithann_12003_67004_Main_Flow_101-1.json', 'smithann_12003'], // Canvas's rename of a second upload
+    ['canvas.zip!/doejane_12000_67001_Main_Flow_140.json', 'doejane_12000'], // the student comes first (attendee-students.test.ts)
+    ['canvas.zip!/öztürkipek_12005_67005_flow.json', 'öztürkipek_12005'], // letters of any script, as Canvas keeps them
+    ['canvas.zip!/王小明_12006_67006_flow.json', '王小明_12006'],
+    ['canvas.zip!/anon_7Hk2p_67008_Main_Flow_140.json', 'anon_7Hk2p'], // anonymous grading: Canvas's anonymous id
+    ['canvas.zip!/LATE_anon_7Hk2p_67012_Main_Flow_140.json', 'anon_7Hk2p'],
+    ['C:\\grading\\roejohn_12001_67002_Main_Flow_final.json', 'roejohn_12001'],
+  ]) {
+    expect([file, idOf(file)]).toEqual([file, id]);
+  }
+});
+
+test('names that only look like Canvas\'s keep their base name (or give their Main_Flow_ ID)', () => {
+  for (const [file, id] of [
+    ['x/lab_12_34_flow.json', 'lab_12_34_flow'], // ids of fewer than three digits: a student's own numbering
+    ['x/lab_3_2_jane.json', 'lab_3_2_jane'],
+    ['x/Lab_1200_6700_flow.json', 'Lab_1200_6700_flow'], // an upper-case letter: Canvas lower-cases the name
+    ['x/jane doe_12000_67001_flow.json', 'jane doe_12000_67001_flow'], // a space: Canvas keeps letters, digits and _ only
+    ['x/jane-doe_12000_67001_flow.json', 'jane-doe_12000_67001_flow'],
+    ['x/doejane_012000_67001_flow.json', 'doejane_012000_67001_flow'], // a leading zero: not a Canvas id
+    ['x/doejane_12000_067001_flow.json', 'doejane_12000_067001_flow'],
+    ['x/doejane_12000_67001_.json', 'doejane_12000_67001_'], // no file name after the ids
+    ['x/doejane_12000_67001.json', 'doejane_12000_67001'],
+    ['x/doejane_12000_flow.json', 'doejane_12000_flow'], // one id only
+    ['x/doejane_12_12000_67001_flow.json', 'doejane_12_12000_67001_flow'], // the first number is the user id, as Canvas reads it back
+    ['x/doe__jane_12000_67001_flow.json', 'doe__jane_12000_67001_flow'],
+    ['x/my_lab_101_202_flow.json', 'my_lab_101_202_flow'], // a "_" in the name: a student's own words, not a Canvas name
+    ['x/main_flow_140_2024_final.json', '140_2024_final'], // (rule 2, as before)
+    ['x/_12000_67001_flow.json', '_12000_67001_flow'], // no name
+    ['x/12000_67001_flow.json', '12000_67001_flow'], // Canvas's anonymous names before 2018: a number only
+    ['x/late_12000_67001_flow.json', 'late_12000_67001_flow'],
+    ['x/2024_1205_1430_flow.json', '2024_1205_1430_flow'], // a date: no letter in the name
+    ['x/anon_7Hk2_67008_flow.json', 'anon_7Hk2_67008_flow'], // an anonymous id is five characters
+    ['x/anon_7Hk0p_67008_flow.json', 'anon_7Hk0p_67008_flow'], // and base58: no 0, O, I, l
+  ]) {
+    expect([file, idOf(file)]).toEqual([file, id]);
+  }
+});
+
 test('names that only look like Moodle\'s keep their base name', () => {
   for (const [file, id] of [
     ['x/Doe Jane_assignsubmission_file_/flow.json', 'flow'], // no participant id
@@ -90,7 +136,7 @@ test('copy marks in the languages of Windows and macOS: a copy of an unreadable 
 });
 
 test('a long hostile path (a zip entry name may be 64 KB) gives its id in linear time', () => {
-  for (const name of [`${'_1'.repeat(30_000)}_assignsubmission_/x.json`, `${'a_1_assignsubmission_/'.repeat(3_000)}x.json`, `${'_assignsubmission_'.repeat(3_500)}x.json`, `Main_Flow_${' '.repeat(60_000)}1x.json`, `Main_Flow_${' 1'.repeat(30_000)}.json`, `${'_attempt_2026-12-01-10-00-0'.repeat(2_000)}x.json`, `Main_Flow_${' - '.repeat(20_000)}x.json`, `x${' — копия 1'.repeat(5_000)}x.json`]) {
+  for (const name of [`${'_1'.repeat(30_000)}_assignsubmission_/x.json`, `${'a_1_assignsubmission_/'.repeat(3_000)}x.json`, `${'_assignsubmission_'.repeat(3_500)}x.json`, `Main_Flow_${' '.repeat(60_000)}1x.json`, `Main_Flow_${' 1'.repeat(30_000)}.json`, `${'_attempt_2026-12-01-10-00-0'.repeat(2_000)}x.json`, `Main_Flow_${' - '.repeat(20_000)}x.json`, `x${' — копия 1'.repeat(5_000)}x.json`, `${'a_'.repeat(30_000)}123_456_x.json`, `a${'_1'.repeat(30_000)}.json`, `a_${'1'.repeat(60_000)}_${'2'.repeat(3_000)}.json`, `LATE_anon_${'_anon'.repeat(10_000)}.json`]) {
     const started = process.cpuUsage(); // CPU time, not wall time (see loader.test.ts)
     attendeeOfFile(name);
     const used = process.cpuUsage(started);

@@ -167,7 +167,7 @@ test.describe('the model', () => {
   test('attendee id from a file name as learning platforms name submissions and resubmissions', () => {
     for (const [file, id] of [
       ['Main_Flow_111 (1).json', '111'],
-      ['doejane_12000_67001_Main_Flow_101-1.json', 'doejane_12000_67001_Main_Flow_101-1'], // Canvas: the student's name first
+      ['doejane_12000_67001_Main_Flow_101-1.json', 'doejane_12000'], // Canvas: the student's name and user id first
       ['Jane Doe_12345_assignsubmission_file_/Main_Flow_140.json', 'Jane Doe_12345'], // the student Moodle's folder names
       ['main_flow_abc9.json', 'abc9'],
       ['Main_Flow_jane_doe (1).json', 'jane_doe'], // the id a flow named Main_Flow_jane_doe has, not jane's
