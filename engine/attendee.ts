@@ -153,13 +153,13 @@ function moodleFolderStudentOf(folders: readonly string[]): string | undefined {
  * outermost Moodle folder (`Doe Jane_12345_assignsubmission_file_`), else the file's own name
  * (`Doe Jane_12345_assignsubmission_file_flow.json`, a download without folders; `inFileName`).
  * Not a nearer one: a Moodle name inside (in a file or archive the student submitted) is the
- * student's to choose. Undefined when the path has no Moodle name, or a Blackboard name gives its
- * student (attendeeOf: the file's own name comes first).
+ * student's to choose. Undefined when the path has no Moodle name, or a Blackboard or Canvas name
+ * gives its student (attendeeOf: the file's own name comes first).
  */
 export function moodlePartOf(fileName: string): { part: string; inFileName: boolean } | undefined {
   const parts = partsOf(fileName);
   const inFileName = moodleStudentIn(parts.base) !== undefined;
-  if (!inFileName && blackboardStudentOf(parts.base)) return undefined;
+  if (!inFileName && otherStudentIn(parts.base)) return undefined;
   const folder = parts.folders.find((name) => moodleStudentIn(name) !== undefined);
   if (folder !== undefined) return { part: folder, inFileName: false };
   return inFileName ? { part: fileName.split(/[\\/]/).pop()!, inFileName } : undefined;
