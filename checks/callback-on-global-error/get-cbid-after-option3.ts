@@ -1,6 +1,6 @@
 import { defineCheck } from '../../engine/check.js';
 import { exitName, isNamedExit } from '../../engine/activity-types.js';
-import { describeExit, exitLeadsTo, exitReaches } from './lib/graph.js';
+import { exitLeadsTo, exitReaches, missedLink, wrongExitNote } from './lib/graph.js';
 import type { Activity } from '../../engine/model.js';
 import { menuKeys, missionNodes, NO_OPTION3_CAUSE } from './lib/find.js';
 import { LABELS } from './lib/names.js';
@@ -28,6 +28,7 @@ export default defineCheck({
     '',
     'When WantCallback has no option 3 at all, this check is not judged and points to',
     '[`want-callback-option3`](want-callback-option3.md), which says how to add it.',
+    ...wrongExitNote('"GET_CBID is connected to option 2 of WantCallback, not to option 3"'),
   ].join('\n'),
   run(ctx) {
     const menu = wantCallbackOf(ctx);
@@ -37,24 +38,26 @@ export default defineCheck({
     const { main } = ctx.model;
     // GET_CBID exists: the fix is the connection, not a new activity.
     const connect = `${menu.activity.label} → drag the connection of option 3 to ${get.activity.label}.`;
-    if (!Object.hasOwn(menu.activity.exits, '3')) {
-      const none = !menuKeys(menu.activity).includes('3');
-      return failed(`${none ? `${menu.activity.label} has no option 3 to connect` : `Option 3 of ${menu.activity.label} is not connected`} to ${get.activity.label}`, {
-        expected: `${menu.activity.label} option 3 → ${get.activity.label}`,
-        actual: none ? 'no option 3' : 'option 3 not connected',
+    const expected = `${menu.activity.label} option 3 → ${get.activity.label}`;
+    if (!menuKeys(menu.activity).includes('3') && !Object.hasOwn(menu.activity.exits, '3')) {
+      return failed(`${menu.activity.label} has no option 3 to connect to ${get.activity.label}`, {
+        expected,
+        actual: 'no option 3',
         activity: menu.activity,
         hint: connect,
         // No option 3 at all: want-callback-option3 reports it (and how to add it) first.
-        ...(none ? { cause: NO_OPTION3_CAUSE } : {}),
+        cause: NO_OPTION3_CAUSE,
       });
     }
     if (!exitLeadsTo(main, menu.activity, '3', get.activity)) {
-      return failed(`Option 3 of ${menu.activity.label} does not lead to ${get.activity.label}`, {
-        expected: `${menu.activity.label} option 3 → ${get.activity.label}`,
-        actual: describeExit(main, menu.activity, '3'),
-        activity: menu.activity,
+      // GET_CBID on another option (or exit) of the menu: that connection is the one to move.
+      const open = !Object.hasOwn(menu.activity.exits, '3');
+      const { message, ...said } = missedLink(main, menu.activity, '3', (a) => a.id === get.activity.id, {
+        message: open ? `Option 3 of ${menu.activity.label} is not connected to ${get.activity.label}` : `Option 3 of ${menu.activity.label} does not lead to ${get.activity.label}`,
+        ...(open ? { actual: 'option 3 not connected' } : {}),
         hint: connect,
       });
+      return failed(message, { expected, activity: menu.activity, ...said });
     }
     // The error chain: GET_CBID, SetGetResult, SimulateGlobalError. Another exit reaching any of
     // them makes a caller who presses something else, or nothing, raise the error too.

@@ -12,7 +12,9 @@ export default defineCheck({
   description: [
     'Behaviour (Testing step 7), on the `happy-path` call: after GET_CBID the call runs SetGetResult, which',
     'succeeds and leaves `getresult` equal to the response body GET_CBID received. When another activity between',
-    'GET_CBID and SetGetResult fails (its error is raised there), the hint names that activity.',
+    'GET_CBID and SetGetResult fails (its error is raised there), the hint names that activity. When SetGetResult is',
+    'connected to another exit of GET_CBID (an Undefined Error exit), the message says so and the hint says to move',
+    'that connection to the success exit.',
     '',
     'Nothing later in the call reads `getresult`: when only its value is wrong (SetGetResult ran, but stored',
     'something else, or the variable is declared JSON), the later simulated-call checks are still judged on their',

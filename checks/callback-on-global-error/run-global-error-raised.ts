@@ -17,6 +17,8 @@ export default defineCheck({
     'A valid value (no error), a connected Undefined Error exit (the flow follows it instead), or a missing',
     'link from SetGetResult fail here, with the trace entries that show it. So does another activity that fails',
     'between SetGetResult and SimulateGlobalError (its error is raised instead): the hint then names that activity.',
+    'When SimulateGlobalError is connected to the Undefined Error exit of SetGetResult instead of its success exit,',
+    'the message says so and the hint says to move that connection.',
   ].join('\n'),
   run: (ctx) => stageOutcome(ctx, 'global-error', 'SimulateGlobalError ended in Error and GlobalErrorHandling ran next'),
 });

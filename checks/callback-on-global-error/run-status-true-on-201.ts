@@ -16,7 +16,8 @@ export default defineCheck({
     'When HTTPStatusCode leaves by True but the event flow does not end there (True leads to no End Flow, or through',
     'an activity that needs the caller, such as a Play Message: the caller\'s leg is gone once the global error is',
     'raised), the Expression is right and the hint says to connect the True exit to EndFlow instead. An activity',
-    'between CallBackAPI_HTTPRequest and HTTPStatusCode that fails is named in the hint.',
+    'between CallBackAPI_HTTPRequest and HTTPStatusCode that fails is named in the hint. When HTTPStatusCode is',
+    'connected to another exit of CallBackAPI_HTTPRequest, the message says so and the hint says to move that connection.',
   ].join('\n'),
   run: (ctx) => stageOutcome(ctx, 'status-true', 'HTTPStatusCode left by True and the event flow ended'),
 });

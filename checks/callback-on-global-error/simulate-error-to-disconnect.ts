@@ -1,7 +1,7 @@
 import { defineCheck } from '../../engine/check.js';
 import { isDisconnect } from './lib/find.js';
 import type { Activity, FlowGraph } from '../../engine/model.js';
-import { connectHint, describeExit, exitReaches } from './lib/graph.js';
+import { connectHint, exitReaches, missedLink, wrongExitNote } from './lib/graph.js';
 import { simulateErrorOf } from './lib/nodes.js';
 import { failed, passed } from './lib/outcome.js';
 
@@ -22,6 +22,7 @@ export default defineCheck({
     '',
     'When a Disconnect Contact that no connection leads to is already in the main flow (the one Build step 6',
     'added), the hint says to drag the connection of SimulateGlobalError to it rather than add another.',
+    ...wrongExitNote('"DisconnectContact_g9e is connected to the Undefined Error exit of SimulateGlobalError, not to its success exit"'),
   ].join('\n'),
   run(ctx) {
     const sim = simulateErrorOf(ctx);
@@ -32,13 +33,12 @@ export default defineCheck({
     const disconnect = exitReaches(ctx.model.main, sim.activity, 'out', isDisconnect, waitsForCaller);
     if (!disconnect) {
       const unconnected = unconnectedDisconnect(ctx.model.main);
-      return failed(`${sim.activity.label} does not lead to a Disconnect Contact`, {
-        expected: `${sim.activity.label} → Disconnect Contact`,
-        actual: describeExit(ctx.model.main, sim.activity, 'out'),
-        activity: sim.activity,
+      const { message, ...said } = missedLink(ctx.model.main, sim.activity, 'out', isDisconnect, {
+        message: `${sim.activity.label} does not lead to a Disconnect Contact`,
         // The Disconnect Contact of Build step 6 is there, connected to nothing: the fix is the connection.
         ...(unconnected ? { hint: connectHint(ctx.model.main, sim.activity, 'out', unconnected) } : {}),
       });
+      return failed(message, { expected: `${sim.activity.label} → Disconnect Contact`, activity: sim.activity, ...said });
     }
     return passed(`${sim.activity.label} leads to ${disconnect.label}`);
   },

@@ -1,7 +1,8 @@
 import { defineCheck } from '../../engine/check.js';
+import type { Activity } from '../../engine/model.js';
 import { menuKeys } from './lib/find.js';
 import { wantCallbackOf } from './lib/nodes.js';
-import { describeExit, exitReaches } from './lib/graph.js';
+import { exitReaches, missedLink, wrongExitNote } from './lib/graph.js';
 import { LABELS } from './lib/names.js';
 import { failed, passed } from './lib/outcome.js';
 
@@ -20,15 +21,18 @@ export default defineCheck({
     'not necessarily adjacent), and NewNumber may carry another label as long as it is a Collect Digits.',
     '',
     'Recommended only: it guards the previous mission, not this one.',
+    ...wrongExitNote('"NewNumber is connected to option 2 of WantCallback, not to option 1"'),
   ].join('\n'),
   run(ctx) {
     const found = wantCallbackOf(ctx);
     if (!found.ok) return found.outcome;
     const menu = found.activity;
     if (!menuKeys(menu).includes('1')) return failed(`${menu.label} no longer has option 1`, { expected: 'option 1 → NewNumber', actual: 'no option 1', activity: menu });
-    const target = exitReaches(ctx.model.main, menu, '1', (a) => a.label === LABELS.newNumber || a.type === 'ivr-collectdigits');
+    const isNewNumber = (a: Activity) => a.label === LABELS.newNumber || a.type === 'ivr-collectdigits';
+    const target = exitReaches(ctx.model.main, menu, '1', isNewNumber);
     if (!target) {
-      return failed(`Option 1 of ${menu.label} no longer leads to NewNumber`, { expected: 'option 1 → NewNumber (Collect Digits)', actual: describeExit(ctx.model.main, menu, '1'), activity: menu });
+      const { message, ...said } = missedLink(ctx.model.main, menu, '1', isNewNumber, { message: `Option 1 of ${menu.label} no longer leads to NewNumber` });
+      return failed(message, { expected: 'option 1 → NewNumber (Collect Digits)', activity: menu, ...said });
     }
     return passed(`Option 1 of ${menu.label} leads to ${target.label}`);
   },

@@ -2,7 +2,7 @@ import { defineCheck } from '../../engine/check.js';
 import type { Activity } from '../../engine/model.js';
 import { menuKeys } from './lib/find.js';
 import { wantCallbackOf } from './lib/nodes.js';
-import { describeExit, exitReaches } from './lib/graph.js';
+import { exitReaches, missedLink, wrongExitNote } from './lib/graph.js';
 import { LABELS } from './lib/names.js';
 import { failed, passed } from './lib/outcome.js';
 
@@ -27,6 +27,7 @@ export default defineCheck({
     '2026 Core Mission 6 deletes Music and plays the queue treatment from a Subflow).',
     '',
     'Recommended only: it guards the previous mission, not this one.',
+    ...wrongExitNote('"Music is connected to option 3 of WantCallback, not to option 2"'),
   ].join('\n'),
   run(ctx) {
     const found = wantCallbackOf(ctx);
@@ -35,7 +36,8 @@ export default defineCheck({
     if (!menuKeys(menu).includes('2')) return failed(`${menu.label} no longer has option 2`, { expected: 'option 2 → Music', actual: 'no option 2', activity: menu });
     const target = exitReaches(ctx.model.main, menu, '2', isQueueTreatment);
     if (!target) {
-      return failed(`Option 2 of ${menu.label} no longer leads to the queue treatment (Music)`, { expected: 'option 2 → Music (Play Music)', actual: describeExit(ctx.model.main, menu, '2'), activity: menu });
+      const { message, ...said } = missedLink(ctx.model.main, menu, '2', isQueueTreatment, { message: `Option 2 of ${menu.label} no longer leads to the queue treatment (Music)` });
+      return failed(message, { expected: 'option 2 → Music (Play Music)', activity: menu, ...said });
     }
     return passed(`Option 2 of ${menu.label} leads to ${target.label}`);
   },

@@ -80,10 +80,104 @@ export function canvasExitName(exit: string): string {
 
 /**
  * The hint for a missing connection between two activities that both exist: move the exit's
- * connection (from where it leads now, if anywhere) to `to` — not add the activity again.
+ * connection (from where it leads now, if anywhere) to `to` — not add the activity again. When
+ * another exit of `from` is connected to `to`, that connection is the one to move (moveHint).
  */
 export function connectHint(graph: FlowGraph, from: Activity, exit: string, to: Activity): string {
+  const wrong = wrongExit(graph, from, exit, (a) => a.id === to.id);
+  if (wrong) return moveHint(graph, from, exit, wrong);
   const target = exitTarget(graph, from, exit);
   const now = target ? ` from ${target.label}` : '';
   return graph.kind === 'events' ? `Event Flows → drag the connection of ${from.label}${now} to ${to.label}.` : `${from.label} → drag the connection of its exit${now} to ${to.label}.`;
+}
+
+/** Another exit of an activity, connected to what a check looks for on `exit` (wrongExit). */
+export interface WrongExit {
+  exit: string;
+  /** The activity it is connected to. */
+  target: Activity;
+}
+
+/**
+ * Another exit of `from` connected straight to an activity `matches` accepts: the attendee made
+ * the connection, from the wrong exit (GET_CBID's Undefined Error exit for its success exit, option 2
+ * for option 3). Only a direct connection counts: what a longer way leads to may belong there, and
+ * "X is connected to option 2" must be what the canvas shows. A loop back into `from` does not count.
+ */
+export function wrongExit(graph: FlowGraph, from: Activity, exit: string, matches: (a: Activity) => boolean): WrongExit | undefined {
+  for (const other of Object.keys(from.exits)) {
+    if (other === exit) continue;
+    const target = exitTarget(graph, from, other);
+    if (target && target.id !== from.id && matches(target)) return { exit: other, target };
+  }
+  return undefined;
+}
+
+/**
+ * The message, `actual` and hint of a failed "`exit` of `from` leads to …" check: when another exit
+ * of `from` is connected to what the check looks for (`matches`), they say so in the canvas's words
+ * ("SetGetResult is connected to its Undefined Error exit, not to its success exit") — the attendee
+ * did connect it, and "not connected" alone would contradict the canvas; else `otherwise`, its
+ * `actual` by default where the exit leads (describeExit).
+ */
+export function missedLink(
+  graph: FlowGraph,
+  from: Activity,
+  exit: string,
+  matches: (a: Activity) => boolean,
+  otherwise: { message: string; actual?: string; hint?: string },
+): { message: string; actual: string; hint?: string } {
+  const wrong = wrongExit(graph, from, exit, matches);
+  if (!wrong) return { message: otherwise.message, actual: otherwise.actual ?? describeExit(graph, from, exit), ...(otherwise.hint ? { hint: otherwise.hint } : {}) };
+  const now = exitTarget(graph, from, exit);
+  return {
+    message: misconnection(from, exit, wrong),
+    actual: `${from.label}: ${wrong.target.label} is connected to ${itsExit(wrong.exit)}, not to ${itsExit(exit)}${now ? ` (${itsExit(exit)} → ${now.label})` : ''}`,
+    hint: moveHint(graph, from, exit, wrong),
+  };
+}
+
+/**
+ * The description paragraph of each check judging a link with missedLink (docs/checks/), with the
+ * check's own example of what a failure then says: one wording for one behaviour.
+ */
+export function wrongExitNote(example: string): string[] {
+  return [
+    '',
+    'A connection made straight from another exit of the same activity is reported as such, not as a missing',
+    "one (the attendee did connect it): the failure says so in Flow Designer's words,",
+    `${example}, and the hint says which connection to move to which exit.`,
+  ];
+}
+
+/** `SetGetResult is connected to the Undefined Error exit of GET_CBID, not to its success exit`; `GET_CBID is connected to option 2 of WantCallback, not to option 3`. */
+export function misconnection(from: Activity, exit: string, wrong: WrongExit): string {
+  return `${wrong.target.label} is connected to ${exitOf(wrong.exit, from.label)}, not to ${itsExit(exit)}`;
+}
+
+/** `GET_CBID → move the connection to SetGetResult from its Undefined Error exit to its success exit.`, and what that replaces. */
+function moveHint(graph: FlowGraph, from: Activity, exit: string, wrong: WrongExit): string {
+  const now = exitTarget(graph, from, exit);
+  const instead = now ? `, in place of the one to ${now.label}` : '';
+  return graph.kind === 'events'
+    ? `Event Flows → move the connection to ${wrong.target.label} from ${exitOf(wrong.exit, from.label)} to ${itsExit(exit)}${instead}.`
+    : `${from.label} → move the connection to ${wrong.target.label} from ${itsExit(wrong.exit)} to ${itsExit(exit)}${instead}.`;
+}
+
+/**
+ * An exit beside another of its activity's, in the canvas's words: `its Undefined Error exit`,
+ * `option 2`; the single unnamed way out is `its success exit` (the one taken when the activity
+ * did its work), for "its exit" no longer says which.
+ */
+function itsExit(exit: string): string {
+  const name = canvasExitName(exit);
+  if (name === '') return 'its success exit';
+  return /^\d$/.test(exit) ? name : `its ${name} exit`;
+}
+
+/** The same, of a named activity: `the Undefined Error exit of GET_CBID`, `option 2 of WantCallback`. */
+function exitOf(exit: string, label: string): string {
+  const name = canvasExitName(exit);
+  if (name === '') return `the success exit of ${label}`;
+  return /^\d$/.test(exit) ? `${name} of ${label}` : `the ${name} exit of ${label}`;
 }

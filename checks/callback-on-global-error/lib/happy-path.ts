@@ -14,7 +14,7 @@ import type { CheckContext, CheckOutcome, ScenarioRun } from '../../../engine/ch
 import type { Activity, FlowGraph } from '../../../engine/model.js';
 import type { HttpExchange, TraceEntry } from '../../../engine/trace.js';
 import { exitName } from '../../../engine/activity-types.js';
-import { canvasExitName, connectHint, exitLeadsTo } from './graph.js';
+import { canvasExitName, connectHint, exitLeadsTo, misconnection, wrongExit } from './graph.js';
 import { menuKeys, missionNodes, NO_OPTION3_CAUSE, type MissionNodes } from './find.js';
 import { HINTS, renameGetCbidHint, statusExpressionHint } from './hints.js';
 import { connectorNameOf, isAuthenticated, requestBodyOf } from './http.js';
@@ -206,6 +206,8 @@ function option3ReachesGetCbid(happy: HappyRun, ctx: CheckContext): Deviation | 
       expected: `${trace[option3At].activity} option 3 → ${nodes.getCbid.label}`,
       actual: afterwards(trace, option3At, summary),
       activity: nodes.wantCallback,
+      // GET_CBID on another option of the menu: the connection to move (the static check says the same).
+      ...(nodes.wantCallback && misconnected(ctx.model.main, nodes.wantCallback, '3', nodes.getCbid) ? { hint: connectHint(ctx.model.main, nodes.wantCallback, '3', nodes.getCbid) } : {}),
       ...failedOnTheWay(trace, option3At, nodes.getCbid, 4, `${trace[option3At].activity} option 3`, nodes),
       unreached: true,
     });
@@ -259,7 +261,7 @@ function setGetResultRan(happy: HappyRun, ctx: CheckContext, getAt: number): Dev
   const get = trace[getAt];
   const setAt = nodes.setGetResult ? indexOf(trace, nodes.setGetResult, getAt + 1) : -1;
   if (setAt < 0) {
-    return deviate('getresult', `After ${get.activity} the call never reached ${nodes.setGetResult?.label ?? LABELS.setGetResult} (${afterwards(trace, getAt, happy.run.result.summary)})`, around(trace, getAt), {
+    return deviate('getresult', `After ${get.activity} the call never reached ${nodes.setGetResult?.label ?? LABELS.setGetResult} (${misconnected(ctx.model.main, nodes.getCbid, 'default', nodes.setGetResult) ?? afterwards(trace, getAt, happy.run.result.summary)})`, around(trace, getAt), {
       activity: nodes.getCbid,
       ...causeIfMissing(nodes, 'setGetResult'),
       ...failedOnTheWay(trace, getAt, nodes.setGetResult, 5, undefined, nodes),
@@ -300,7 +302,7 @@ function globalErrorRaised(happy: HappyRun, ctx: CheckContext, setAt: number): D
   const set = trace[setAt];
   const simAt = nodes.simulateError ? indexOf(trace, nodes.simulateError, setAt + 1) : -1;
   if (simAt < 0) {
-    return deviate('global-error', `After ${set.activity} the call never reached ${nodes.simulateError?.label ?? LABELS.simulateError} (${afterwards(trace, setAt, happy.run.result.summary)})`, around(trace, setAt), {
+    return deviate('global-error', `After ${set.activity} the call never reached ${nodes.simulateError?.label ?? LABELS.simulateError} (${misconnected(ctx.model.main, nodes.setGetResult, 'out', nodes.simulateError) ?? afterwards(trace, setAt, happy.run.result.summary)})`, around(trace, setAt), {
       activity: nodes.setGetResult,
       ...causeIfMissing(nodes, 'simulateError'),
       ...failedOnTheWay(trace, setAt, nodes.simulateError, 6),
@@ -413,7 +415,7 @@ function statusTrueOn201(happy: HappyRun, ctx: CheckContext, apiAt: number): Dev
   const api = trace[apiAt];
   const condAt = nodes.statusCondition ? indexOf(trace, nodes.statusCondition, apiAt + 1) : -1;
   if (condAt < 0) {
-    return deviate('status-true', `After ${api.activity} the event flow never reached ${nodes.statusCondition?.label ?? LABELS.statusCondition} (${afterwards(trace, apiAt, summary)})`, around(trace, apiAt), {
+    return deviate('status-true', `After ${api.activity} the event flow never reached ${nodes.statusCondition?.label ?? LABELS.statusCondition} (${misconnected(ctx.model.events, nodes.callbackApi, 'default', nodes.statusCondition) ?? afterwards(trace, apiAt, summary)})`, around(trace, apiAt), {
       activity: nodes.callbackApi,
       ...causeIfMissing(nodes, 'statusCondition'),
       ...failedOnTheWay(trace, apiAt, nodes.statusCondition, 9),
@@ -468,6 +470,17 @@ function notStringVariable(ctx: CheckContext, names: readonly string[]): { cause
  */
 function connectionHint(graph: FlowGraph, from: Activity | undefined, exit: string, to: Activity | undefined): { hint: string } | Record<string, never> {
   return from && to && !exitLeadsTo(graph, from, exit, to) ? { hint: connectHint(graph, from, exit, to) } : {};
+}
+
+/**
+ * Why the call never got from `from` to `to` when another exit of `from` is connected to `to`
+ * (graph.ts wrongExit): `SetGetResult is connected to the Undefined Error exit of GET_CBID, not to
+ * its success exit`, in place of "the exit of GET_CBID is not connected", which the canvas belies.
+ */
+function misconnected(graph: FlowGraph, from: Activity | undefined, exit: string, to: Activity | undefined): string | undefined {
+  // Only when no way leads there from `exit`: else the call took another branch on that way.
+  const wrong = from && to && !exitLeadsTo(graph, from, exit, to) ? wrongExit(graph, from, exit, (a) => a.id === to.id) : undefined;
+  return from && wrong ? misconnection(from, exit, wrong) : undefined;
 }
 
 /**

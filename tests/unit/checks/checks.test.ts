@@ -7,7 +7,7 @@ import { MISTAKES, TOLERATED, type MistakeName } from './mutations.js';
 import { FAILS_ON } from './pairs.js';
 import { gradeFlow } from '../../../engine/grade.js';
 import { HINTS } from '../../../checks/callback-on-global-error/lib/hints.js';
-import { activity, addActivity, addFailingSetVariable, FIXED_NOW, gradeFixture, gradeMutation, link, mission, mutated, props, relabel, resultOf, variable } from './support.js';
+import { activity, addActivity, addFailingSetVariable, FIXED_NOW, gradeFixture, gradeMutation, link, mission, mutated, props, relabel, resultOf, unlink, variable } from './support.js';
 
 const scored = mission.checks.filter((c) => c.severity !== 'info');
 
@@ -452,6 +452,113 @@ test('a simulated call that goes wrong on a known setting hints at that setting,
 test('exits are named as the canvas names them in what a failure shows', async () => {
   expect(resultOf(await gradeFixture('flows/defect-menu-option3-to-newnumber.json'), 'get-cbid-after-option3').actual).toBe('WantCallback option 3 → NewNumber');
   expect(resultOf(await gradeFixture('flows/defect-setgetresult-not-linked.json'), 'simulate-error-after-set-get-result').actual).toBe('SetGetResult: its exit is not connected');
+});
+
+/** Status, message, actual and hint of a check's result. */
+const said = (result: { status: string; message: string; actual?: string; hint?: string }) => [result.status, result.message, result.actual, result.hint];
+
+test('a connection made from the wrong exit of the right activity is reported as such, not as "not connected", with the connection to move', async () => {
+  // The UX audit's export: SetGetResult wired from GET_CBID's Undefined Error exit, its success exit open.
+  const getCbid = await gradeMutation((f) => {
+    unlink(f, 'GET_CBID', 'default');
+    link(f, 'GET_CBID', 'error', 'SetGetResult');
+  });
+  const move = 'GET_CBID → move the connection to SetGetResult from its Undefined Error exit to its success exit.';
+  expect(said(resultOf(getCbid, 'set-get-result-after-get-cbid'))).toEqual([
+    'failed',
+    'SetGetResult is connected to the Undefined Error exit of GET_CBID, not to its success exit',
+    'GET_CBID: SetGetResult is connected to its Undefined Error exit, not to its success exit',
+    move,
+  ]);
+  const run = resultOf(getCbid, 'run-getresult-holds-body');
+  expect([run.status, run.message, run.hint]).toEqual(['failed', 'After GET_CBID the call never reached SetGetResult (SetGetResult is connected to the Undefined Error exit of GET_CBID, not to its success exit)', move]);
+
+  // The same mistake on a Set Variable, whose Undefined Error exit the canvas does show (fixture).
+  const setGetResult = await gradeFixture('flows/defect-setgetresult-error-exit-linked.json');
+  const moveSet = 'SetGetResult → move the connection to SimulateGlobalError from its Undefined Error exit to its success exit.';
+  expect(said(resultOf(setGetResult, 'simulate-error-after-set-get-result'))).toEqual([
+    'failed',
+    'SimulateGlobalError is connected to the Undefined Error exit of SetGetResult, not to its success exit',
+    'SetGetResult: SimulateGlobalError is connected to its Undefined Error exit, not to its success exit',
+    moveSet,
+  ]);
+  const raised = resultOf(setGetResult, 'run-global-error-raised');
+  expect([raised.status, raised.message, raised.hint]).toEqual(['failed', 'After SetGetResult the call never reached SimulateGlobalError (SimulateGlobalError is connected to the Undefined Error exit of SetGetResult, not to its success exit)', moveSet]);
+
+  // Options 2 and 3 of WantCallback swapped (fixture): each check names the option holding its connection.
+  const swapped = await gradeFixture('flows/defect-menu-options-2-and-3-swapped.json');
+  const moveGet = 'WantCallback → move the connection to GET_CBID from option 2 to option 3, in place of the one to Music.';
+  expect(said(resultOf(swapped, 'get-cbid-after-option3'))).toEqual([
+    'failed',
+    'GET_CBID is connected to option 2 of WantCallback, not to option 3',
+    'WantCallback: GET_CBID is connected to option 2, not to option 3 (option 3 → Music)',
+    moveGet,
+  ]);
+  expect(said(resultOf(swapped, 'want-callback-option2-regression'))).toEqual([
+    'failed',
+    'Music is connected to option 3 of WantCallback, not to option 2',
+    'WantCallback: Music is connected to option 3, not to option 2 (option 2 → GET_CBID)',
+    'WantCallback → move the connection to Music from option 3 to option 2, in place of the one to GET_CBID.',
+  ]);
+  expect(resultOf(swapped, 'run-option3-reaches-get-cbid').hint).toBe(moveGet);
+
+  // The Disconnect Contact on SimulateGlobalError's Undefined Error exit, its success exit open.
+  const disconnect = await gradeMutation((f) => {
+    unlink(f, 'SimulateGlobalError', 'out');
+    link(f, 'SimulateGlobalError', 'error', 'DisconnectContact_g9e');
+  });
+  expect(said(resultOf(disconnect, 'simulate-error-to-disconnect'))).toEqual([
+    'failed',
+    'DisconnectContact_g9e is connected to the Undefined Error exit of SimulateGlobalError, not to its success exit',
+    'SimulateGlobalError: DisconnectContact_g9e is connected to its Undefined Error exit, not to its success exit',
+    'SimulateGlobalError → move the connection to DisconnectContact_g9e from its Undefined Error exit to its success exit.',
+  ]);
+
+  // Option 1's NewNumber on option 2, option 1 open; in the Event Flows, HTTPStatusCode on the request's Undefined Error exit.
+  const option1 = resultOf(
+    await gradeMutation((f) => {
+      unlink(f, 'WantCallback', '1');
+      link(f, 'WantCallback', '2', 'NewNumber');
+    }),
+    'want-callback-option1-regression',
+  );
+  expect(said(option1)).toEqual([
+    'failed',
+    'NewNumber is connected to option 2 of WantCallback, not to option 1',
+    'WantCallback: NewNumber is connected to option 2, not to option 1',
+    'WantCallback → move the connection to NewNumber from option 2 to option 1.',
+  ]);
+  const events = resultOf(
+    await gradeMutation((f) => {
+      unlink(f, 'CallBackAPI_HTTPRequest', 'default');
+      link(f, 'CallBackAPI_HTTPRequest', 'error', 'HTTPStatusCode');
+    }),
+    'status-condition-after-callback-api',
+  );
+  expect(said(events)).toEqual([
+    'failed',
+    'HTTPStatusCode is connected to the Undefined Error exit of CallBackAPI_HTTPRequest, not to its success exit',
+    'CallBackAPI_HTTPRequest: HTTPStatusCode is connected to its Undefined Error exit, not to its success exit',
+    'Event Flows → move the connection to HTTPStatusCode from the Undefined Error exit of CallBackAPI_HTTPRequest to its success exit.',
+  ]);
+});
+
+test('a connection the right exit lacks is still "not connected" when no other exit of the activity holds it either', async () => {
+  // WantCallback's own loops (No-Input Timeout, Unmatched Entry) and its Undefined Error exit to an End Flow are not the connection looked for.
+  const open = resultOf(await gradeFixture('flows/defect-menu-option3-unlinked.json'), 'get-cbid-after-option3');
+  expect(said(open)).toEqual(['failed', 'Option 3 of WantCallback is not connected to GET_CBID', 'option 3 not connected', 'WantCallback → drag the connection of option 3 to GET_CBID.']);
+  // A way from the success exit leads there too, and the call took the other branch of a Condition on it: that is what the run says.
+  const branch = await gradeMutation((f) => {
+    addActivity(f, 'GET_CBID', 'CheckBody', { activityName: 'condition-activity', activityId: 'condition-activity', expression: '{{ 1 == 2 }}' }, 'enum-gateway');
+    link(f, 'GET_CBID', 'default', 'CheckBody');
+    link(f, 'CheckBody', 'true', 'SetGetResult');
+    link(f, 'GET_CBID', 'error', 'SetGetResult');
+  });
+  expect(resultOf(branch, 'set-get-result-after-get-cbid').status).toBe('passed');
+  const run = resultOf(branch, 'run-getresult-holds-body');
+  expect([run.status, run.message, run.hint]).toEqual(['failed', 'After GET_CBID the call never reached SetGetResult (it went on to CheckBody)', expect.not.stringContaining('move the connection')]);
+  const elsewhere = resultOf(await gradeMutation(MISTAKES['get-cbid-skips-set-get-result']), 'set-get-result-after-get-cbid');
+  expect(said(elsewhere)).toEqual(['failed', 'GET_CBID does not lead to SetGetResult', 'GET_CBID → SimulateGlobalError', 'GET_CBID → drag the connection of its exit from SimulateGlobalError to SetGetResult.']);
 });
 
 test('a call stopped by an activity flowgrade cannot simulate is not judged, and no fix is suggested for it', async () => {

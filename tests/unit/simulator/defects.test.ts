@@ -57,8 +57,15 @@ const DEVIATIONS: Record<string, [MockOptions, (run: Run) => void]> = {
     expect(r.result.globalErrorRaised).toBe(false);
   }],
   'defect-menu-option3-to-newnumber': [{}, (r) => expect(r.next('WantCallback')?.activity).toBe('NewNumber')],
+  'defect-menu-options-2-and-3-swapped': [{}, (r) => expect(r.next('WantCallback')?.activity).toBe('Music')],
   'defect-setgetresult-literal': [{}, (r) => expect(r.at('SetGetResult').modifiedVariables.getresult).toBe('GET_CBID.httpResponseBody')],
   'defect-setgetresult-not-linked': [{}, (r) => {
+    expect(r.next('SetGetResult')).toBeUndefined();
+    expect(r.result.globalErrorRaised).toBe(false);
+  }],
+  // SetGetResult succeeds: its Undefined Error exit, the one connected, is not taken.
+  'defect-setgetresult-error-exit-linked': [{}, (r) => {
+    expect(r.at('SetGetResult').outcome).toBe('out');
     expect(r.next('SetGetResult')).toBeUndefined();
     expect(r.result.globalErrorRaised).toBe(false);
   }],
