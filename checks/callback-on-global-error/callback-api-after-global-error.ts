@@ -17,6 +17,10 @@ export default defineCheck({
     '/v1/tasks: PhoneContactEnded runs after every call and AgentDisconnected after every call an agent took,',
     'so a callback would be created again and again.',
     '',
+    "When another event handler's output is connected to the request and OnGlobalError's is not, the failure",
+    'says so ("CallBackAPI_HTTPRequest is connected to AgentDisconnected, not to OnGlobalError"), and the hint',
+    "says to move that connection to OnGlobalError and connect the other handler to an End Flow again.",
+    '',
     'Tolerances:',
     '- reachable, not necessarily adjacent: e.g. a Set Variable between OnGlobalError and the request passes;',
     '- the label `CallBackAPI_Request` of the January 2025 guide is accepted, and the request is otherwise',
@@ -30,6 +34,17 @@ export default defineCheck({
     const reached = reachableFrom(ctx.model.events, [node.id]).some((a) => a.id === api.activity.id);
     if (!reached) {
       const target = exitTarget(ctx.model.events, node, 'out');
+      // Another handler's output dragged to the request instead of OnGlobalError's: the attendee did
+      // connect it, from the wrong handler (as a wrong exit in lib/graph.ts wrongExit).
+      const instead = ctx.model.handlers.find((h) => h.nodeId !== node.id && h.target === api.activity.id);
+      if (instead) {
+        return failed(`${api.activity.label} is connected to ${instead.display}, not to OnGlobalError`, {
+          expected: `OnGlobalError → ${api.activity.label}`,
+          actual: `${instead.display} → ${api.activity.label}, ${target ? `OnGlobalError → ${target.label}` : 'OnGlobalError not connected'}`,
+          activity: api.activity,
+          hint: `Event Flows → move the connection to ${api.activity.label} from ${instead.display} to OnGlobalError${target ? `, in place of the one to ${target.label}` : ''}, then connect ${instead.display} to an End Flow again: only OnGlobalError may lead to a Create Task request.`,
+        });
+      }
       return failed(`OnGlobalError does not lead to ${api.activity.label}`, {
         expected: `OnGlobalError → ${api.activity.label}`,
         actual: target ? `OnGlobalError → ${target.label}` : 'OnGlobalError not connected',

@@ -543,6 +543,33 @@ test('a connection made from the wrong exit of the right activity is reported as
   ]);
 });
 
+test('the Create Task request connected to another event handler instead of OnGlobalError is reported as such, with the connection to move', async () => {
+  const cases: [string, Parameters<typeof gradeMutation>[0], string, string][] = [
+    [
+      'OnGlobalError left open',
+      (f) => {
+        unlink(f, 'GlobalErrorHandling', 'out');
+        link(f, 'FCAsk(ContactLastAgentRemoved)', 'out', 'CallBackAPI_HTTPRequest');
+      },
+      'AgentDisconnected → CallBackAPI_HTTPRequest, OnGlobalError not connected',
+      'Event Flows → move the connection to CallBackAPI_HTTPRequest from AgentDisconnected to OnGlobalError, then connect AgentDisconnected to an End Flow again: only OnGlobalError may lead to a Create Task request.',
+    ],
+    [
+      'OnGlobalError still to EndFlow',
+      (f) => {
+        link(f, 'GlobalErrorHandling', 'out', 'EndFlow_kid');
+        link(f, 'FCAsk(ContactLastAgentRemoved)', 'out', 'CallBackAPI_HTTPRequest');
+      },
+      'AgentDisconnected → CallBackAPI_HTTPRequest, OnGlobalError → EndFlow_kid',
+      'Event Flows → move the connection to CallBackAPI_HTTPRequest from AgentDisconnected to OnGlobalError, in place of the one to EndFlow_kid, then connect AgentDisconnected to an End Flow again: only OnGlobalError may lead to a Create Task request.',
+    ],
+  ];
+  for (const [name, mutation, actual, hint] of cases) {
+    const result = resultOf(await gradeMutation(mutation), 'callback-api-after-global-error');
+    expect([name, ...said(result)]).toEqual([name, 'failed', 'CallBackAPI_HTTPRequest is connected to AgentDisconnected, not to OnGlobalError', actual, hint]);
+  }
+});
+
 test('a connection the right exit lacks is still "not connected" when no other exit of the activity holds it either', async () => {
   // WantCallback's own loops (No-Input Timeout, Unmatched Entry) and its Undefined Error exit to an End Flow are not the connection looked for.
   const open = resultOf(await gradeFixture('flows/defect-menu-option3-unlinked.json'), 'get-cbid-after-option3');
