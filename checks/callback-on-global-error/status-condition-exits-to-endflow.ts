@@ -1,7 +1,7 @@
 import { defineCheck } from '../../engine/check.js';
 import type { Activity } from '../../engine/model.js';
 import { callsTasksApi, isEndFlow, missionNodes } from './lib/find.js';
-import { describeExit, exitReaches, reachableFrom } from './lib/graph.js';
+import { describeExit, exitReaches, moveHint, reachableFrom, wrongExit, wrongExitClause, wrongExitNote, type WrongExit } from './lib/graph.js';
 import { statusConditionOf } from './lib/nodes.js';
 import { failed, passed } from './lib/outcome.js';
 
@@ -21,6 +21,7 @@ export default defineCheck({
     'to /v1/tasks (a retry loop: a refused request would be sent again and again, into the rate limit), nor',
     'through a second request to /v1/tasks. A Condition put before CallBackAPI_HTTPRequest is reported by',
     '`status-condition-after-callback-api`, not here.',
+    ...wrongExitNote('"EndFlow_kid is connected to its Undefined Error exit, not to its True exit"'),
   ].join('\n'),
   run(ctx) {
     const condition = statusConditionOf(ctx);
@@ -28,8 +29,14 @@ export default defineCheck({
     const activity = condition.activity;
     const problems: string[] = [];
     const { events } = ctx.model;
+    // An End Flow on the Undefined Error exit in place of True's or False's: said, and moved (once).
+    let moved: { exit: string; wrong: WrongExit } | undefined;
     for (const [exit, name] of [['true', 'True'], ['false', 'False']] as const) {
-      if (!Object.hasOwn(activity.exits, exit)) problems.push(`the ${name} exit is not connected`);
+      const wrong = moved || exitReaches(events, activity, exit, isEndFlow) ? undefined : wrongExit(events, activity, exit, isEndFlow, ['true', 'false']);
+      if (wrong) {
+        moved = { exit, wrong };
+        problems.push(wrongExitClause(events, activity, exit, wrong));
+      } else if (!Object.hasOwn(activity.exits, exit)) problems.push(`the ${name} exit is not connected`);
       else if (!exitReaches(events, activity, exit, isEndFlow)) problems.push(`the ${name} exit does not lead to EndFlow (${describeExit(events, activity, exit)})`);
       else {
         // A Create Task request after the condition: a way back (a refused one would be sent again and
@@ -43,7 +50,13 @@ export default defineCheck({
       }
     }
     if (problems.length > 0) {
-      return failed(`${activity.label}: ${problems.join('; ')}`, { expected: 'True → EndFlow and False → EndFlow', actual: problems.join('; '), activity });
+      return failed(`${activity.label}: ${problems.join('; ')}`, {
+        expected: 'True → EndFlow and False → EndFlow',
+        actual: problems.join('; '),
+        activity,
+        // The one connection to move mends it all; else the check's hint (both exits to EndFlow).
+        ...(moved && problems.length === 1 ? { hint: moveHint(events, activity, moved.exit, moved.wrong) } : {}),
+      });
     }
     return passed(`Both exits of ${activity.label} lead to EndFlow`);
   },

@@ -102,11 +102,12 @@ export interface WrongExit {
  * Another exit of `from` connected straight to an activity `matches` accepts: the attendee made
  * the connection, from the wrong exit (GET_CBID's Undefined Error exit for its success exit, option 2
  * for option 3). Only a direct connection counts: what a longer way leads to may belong there, and
- * "X is connected to option 2" must be what the canvas shows. A loop back into `from` does not count.
+ * "X is connected to option 2" must be what the canvas shows. A loop back into `from` does not count,
+ * nor the exits in `besides`, which the step wants to lead there too (a Condition's True and False).
  */
-export function wrongExit(graph: FlowGraph, from: Activity, exit: string, matches: (a: Activity) => boolean): WrongExit | undefined {
+export function wrongExit(graph: FlowGraph, from: Activity, exit: string, matches: (a: Activity) => boolean, besides: readonly string[] = []): WrongExit | undefined {
   for (const other of Object.keys(from.exits)) {
-    if (other === exit) continue;
+    if (other === exit || besides.includes(other)) continue;
     const target = exitTarget(graph, from, other);
     if (target && target.id !== from.id && matches(target)) return { exit: other, target };
   }
@@ -129,10 +130,9 @@ export function missedLink(
 ): { message: string; actual: string; hint?: string } {
   const wrong = wrongExit(graph, from, exit, matches);
   if (!wrong) return { message: otherwise.message, actual: otherwise.actual ?? describeExit(graph, from, exit), ...(otherwise.hint ? { hint: otherwise.hint } : {}) };
-  const now = exitTarget(graph, from, exit);
   return {
     message: misconnection(from, exit, wrong),
-    actual: `${from.label}: ${wrong.target.label} is connected to ${itsExit(wrong.exit)}, not to ${itsExit(exit)}${now ? ` (${itsExit(exit)} → ${now.label})` : ''}`,
+    actual: `${from.label}: ${wrongExitClause(graph, from, exit, wrong)}`,
     hint: moveHint(graph, from, exit, wrong),
   };
 }
@@ -155,8 +155,17 @@ export function misconnection(from: Activity, exit: string, wrong: WrongExit): s
   return `${wrong.target.label} is connected to ${exitOf(wrong.exit, from.label)}, not to ${itsExit(exit)}`;
 }
 
+/**
+ * `SetGetResult is connected to its Undefined Error exit, not to its success exit`, after the
+ * activity's label; and where `exit` leads instead, if anywhere: ` (option 3 → Music)`.
+ */
+export function wrongExitClause(graph: FlowGraph, from: Activity, exit: string, wrong: WrongExit): string {
+  const now = exitTarget(graph, from, exit);
+  return `${wrong.target.label} is connected to ${itsExit(wrong.exit)}, not to ${itsExit(exit)}${now ? ` (${itsExit(exit)} → ${now.label})` : ''}`;
+}
+
 /** `GET_CBID → move the connection to SetGetResult from its Undefined Error exit to its success exit.`, and what that replaces. */
-function moveHint(graph: FlowGraph, from: Activity, exit: string, wrong: WrongExit): string {
+export function moveHint(graph: FlowGraph, from: Activity, exit: string, wrong: WrongExit): string {
   const now = exitTarget(graph, from, exit);
   const instead = now ? `, in place of the one to ${now.label}` : '';
   return graph.kind === 'events'

@@ -543,6 +543,39 @@ test('a connection made from the wrong exit of the right activity is reported as
   ]);
 });
 
+test('HTTPStatusCode with EndFlow on its Undefined Error exit instead of its True exit says so; its False exit, which leads there too, is not the wrong one', async () => {
+  const result = resultOf(
+    await gradeMutation((f) => {
+      unlink(f, 'HTTPStatusCode', 'true');
+      link(f, 'HTTPStatusCode', 'error', 'EndFlow_kid');
+    }),
+    'status-condition-exits-to-endflow',
+  );
+  expect(said(result)).toEqual([
+    'failed',
+    'HTTPStatusCode: EndFlow_kid is connected to its Undefined Error exit, not to its True exit',
+    'EndFlow_kid is connected to its Undefined Error exit, not to its True exit',
+    'Event Flows → move the connection to EndFlow_kid from the Undefined Error exit of HTTPStatusCode to its True exit.',
+  ]);
+  // Both open, the Undefined Error exit to EndFlow: it is the wrong one for one of them only.
+  const both = resultOf(
+    await gradeMutation((f) => {
+      unlink(f, 'HTTPStatusCode', 'true');
+      unlink(f, 'HTTPStatusCode', 'false');
+      link(f, 'HTTPStatusCode', 'error', 'EndFlow_kid');
+    }),
+    'status-condition-exits-to-endflow',
+  );
+  expect(said(both)).toEqual([
+    'failed',
+    'HTTPStatusCode: EndFlow_kid is connected to its Undefined Error exit, not to its True exit; the False exit is not connected',
+    'EndFlow_kid is connected to its Undefined Error exit, not to its True exit; the False exit is not connected',
+    mission.checks.find((c) => c.id === 'status-condition-exits-to-endflow')!.hint,
+  ]);
+  const open = resultOf(await gradeMutation(MISTAKES['status-true-unlinked']), 'status-condition-exits-to-endflow');
+  expect([open.status, open.message]).toEqual(['failed', 'HTTPStatusCode: the True exit is not connected']);
+});
+
 test('the Create Task request connected to another event handler instead of OnGlobalError is reported as such, with the connection to move', async () => {
   const cases: [string, Parameters<typeof gradeMutation>[0], string, string][] = [
     [
