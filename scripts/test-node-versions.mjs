@@ -63,29 +63,27 @@ function nodeBinary(version) {
   return bin;
 }
 
+/** The binary of Node `version`, or the run stops with exit code 2 saying why there is none. */
+function nodeBinaryOrExit(version) {
+  try {
+    return nodeBinary(version);
+  } catch (error) {
+    console.error(`test:node-versions: cannot get Node ${version}: ${error.message.split('\n')[0]}`);
+    process.exit(2);
+  }
+}
+
 if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) {
   const playwright = createRequire(import.meta.url).resolve('@playwright/test/cli');
   const results = [];
   for (const version of NODE_VERSIONS) {
-    let bin;
-    try {
-      bin = nodeBinary(version);
-    } catch (error) {
-      console.error(`test:node-versions: cannot get Node ${version}: ${error.message.split('\n')[0]}`);
-      process.exit(2);
-    }
+    const bin = nodeBinaryOrExit(version);
     console.log(`\nUnit tests under Node ${version} (${path.relative(ROOT, bin)})`);
     const env = { ...process.env, PATH: `${path.dirname(bin)}${path.delimiter}${process.env.PATH ?? ''}` };
     const run = spawnSync(bin, [playwright, 'test', '--project=unit', ...process.argv.slice(2)], { stdio: 'inherit', env, cwd: ROOT });
     results.push(`Node ${version}: ${run.status === 0 ? 'passed' : 'FAILED'}`);
   }
-  let oldest;
-  try {
-    oldest = nodeBinary(OLDEST_NODE);
-  } catch (error) {
-    console.error(`test:node-versions: cannot get Node ${OLDEST_NODE}: ${error.message.split('\n')[0]}`);
-    process.exit(2);
-  }
+  const oldest = nodeBinaryOrExit(OLDEST_NODE);
   console.log(`\nThe built CLI under Node ${OLDEST_NODE} (${path.relative(ROOT, oldest)}) and under this Node ${process.version}`);
   const differences = compareCli(oldest, process.execPath);
   for (const difference of differences) console.log(`  differs: ${difference}`);
