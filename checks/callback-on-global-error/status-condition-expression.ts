@@ -6,6 +6,7 @@ import { statusExpressionHint } from './lib/hints.js';
 import { LABELS } from './lib/names.js';
 import { statusConditionOf } from './lib/nodes.js';
 import { failed, passed } from './lib/outcome.js';
+import { HAPPY_PATH } from './lib/happy-path.js';
 import { valuesSeenBy } from './lib/replay.js';
 import { evaluate, flowScope, namesRead, show } from './lib/templates.js';
 
@@ -39,7 +40,10 @@ export default defineCheck({
     '',
     'An expression that reads a variable the flow sets before the condition (the status code copied into',
     '`status` by a Set Variable, then `{{status == "201"}}` on a text variable) is evaluated as the call would:',
-    'the Set Variables of the simulated call run again for each status code.',
+    'the Set Variables of the simulated call run again for each status code. The other flow variables hold what',
+    'the simulated call gave them before the request (`outdialcbid` as GET_CBID filled it), and the response body',
+    'is the one the simulated calls got for that status code (201, and the error scenarios\' 400 and 500; empty for',
+    'the others): `{{CallBackAPI_HTTPRequest.httpStatusCode == 201 and outdialcbid is not empty}}` passes.',
     '',
     'So `{{ 201 == CallBackAPI_HTTPRequest.httpStatusCode }}`, other spacing and extra parentheses pass, while',
     '`{{true}}`, `== 200`, a comparison with the text "201", or a reference to another activity fail — e.g.',
@@ -62,7 +66,14 @@ export default defineCheck({
     const expression = typeof activity.props.expression === 'string' ? activity.props.expression : '';
     if (expression.trim() === '') return failed(`${activity.label} has no expression`, { expected, actual: 'no expression', activity });
     const seen = valuesSeenBy(ctx, activity, expression);
-    const startFor = (status: number) => flowScope(ctx.model, { [label]: { httpStatusCode: status, httpResponseBody: '', httpResponseHeaders: {} } });
+    const request = missionNodes(ctx.model).callbackApi;
+    const before = variablesBefore(ctx, request);
+    const bodies = answerBodies(ctx, request);
+    const startFor = (status: number) => {
+      const scope = flowScope(ctx.model, { [label]: { httpStatusCode: status, httpResponseBody: bodies.get(status) ?? '', httpResponseHeaders: {} } });
+      for (const [name, value] of before) scope.set(name, value);
+      return scope;
+    };
     const trueFor = (status: number) => takesTrueExit(evaluateOk(expression, seen(startFor(status))));
     for (const { status, want } of CASES) {
       const start = startFor(status);
@@ -96,6 +107,32 @@ export default defineCheck({
     return passed(`${activity.label} is true for ${label}.httpStatusCode 201 and false for every other status code`);
   },
 });
+
+/**
+ * The flow variables as the happy-path call had them when the Create Task request ran (those
+ * GET_CBID's Parsing Settings filled, say): what the condition reads of them does not depend on
+ * the request's answer. Empty when the call never got there.
+ */
+function variablesBefore(ctx: CheckContext, request: Activity | undefined): Map<string, unknown> {
+  const trace = ctx.runs[HAPPY_PATH]?.result.trace ?? [];
+  const at = request ? trace.findIndex((entry) => entry.activityId === request.id) : -1;
+  const declared = new Set(ctx.model.variables.map((variable) => variable.name));
+  const values = new Map<string, unknown>();
+  for (const entry of trace.slice(0, Math.max(at, 0))) {
+    for (const [name, value] of Object.entries(entry.modifiedVariables)) if (declared.has(name)) values.set(name, value);
+  }
+  return values;
+}
+
+/** The body the Create Task request was answered with in the simulated calls, by status code (201, and the error scenarios' 400 and 500). */
+function answerBodies(ctx: CheckContext, request: Activity | undefined): Map<number, string> {
+  const bodies = new Map<number, string>();
+  for (const run of Object.values(ctx.runs)) {
+    const http = request ? run.result.trace.find((entry) => entry.activityId === request.id)?.http : undefined;
+    if (typeof http?.status === 'number' && http.responseBody !== undefined && !bodies.has(http.status)) bodies.set(http.status, http.responseBody);
+  }
+  return bodies;
+}
 
 /** The value of `expression` in `scope`, or undefined when it fails to evaluate. */
 function evaluateOk(expression: string, scope: ReadonlyMap<string, unknown>): unknown {
