@@ -96,7 +96,8 @@ function buildGraph(kind: GraphKind, process: Json, diagram: Json, base: string[
       return;
     }
     if (Object.hasOwn(source.exits, link.exit)) {
-      findings.push({ code: 'duplicate-exit-link', message: `${source.label} has two links on its ${link.exit} exit; the first one is used`, pointer: link.pointer, graph: kind, activity: source.label });
+      const first = byId.get(source.exits[link.exit])?.label;
+      findings.push({ code: 'duplicate-exit-link', message: `is a second link on the ${link.exit} exit of ${source.label} (the first leads to ${first}, this one to ${target.label})`, pointer: link.pointer, graph: kind, activity: source.label });
       return;
     }
     if (knownExits.get(source)?.has(link.exit) === false) {
@@ -231,7 +232,7 @@ function buildVariables(raw: unknown, findings: Finding[], maxDepth: number): Va
     const name = String(v.name);
     const type = String(v.type).toUpperCase();
     const rawDefault = v.value === null || v.value === undefined ? null : String(v.value);
-    if (seen.has(name)) findings.push({ code: 'duplicate-variable', message: `variable ${name} is declared twice`, pointer });
+    if (seen.has(name)) findings.push({ code: 'duplicate-variable', message: `declares the flow variable ${name} a second time`, pointer });
     seen.add(name);
     const parsed = parseDefault(type, rawDefault);
     if (parsed.ok) assertDefaultNesting(name, parsed.value, maxDepth);

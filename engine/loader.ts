@@ -29,7 +29,9 @@ export function loadFlow(input: string | Uint8Array, options: LoadOptions = {}):
     const { exported, templateBody } = unwrap(parseJsonText(text, limits), text.length, limits);
     assertFlowExport(exported, templateBody);
     assertGraphSize(exported, limits);
-    return { ok: true, model: buildModel(exported, { fileName: options.fileName, attendee: options.attendee, attendeePrefix: options.attendeePrefix, templateBody, maxDepth: limits.maxDepth }) };
+    const model = buildModel(exported, { fileName: options.fileName, attendee: options.attendee, attendeePrefix: options.attendeePrefix, templateBody, maxDepth: limits.maxDepth });
+    assertOneOfEach(model, templateBody);
+    return { ok: true, model };
   } catch (error) {
     if (error instanceof LoadError) return { ok: false, error: { code: error.code, message: error.message } };
     // A bug of ours, not a property of the file: still one line, never a crash.
@@ -89,6 +91,20 @@ function asExport(value: unknown): Record<string, unknown> {
     throw new LoadError('not-a-flow', 'JSON object has no "process": not a Flow Designer export');
   }
   return object;
+}
+
+/**
+ * What Flow Designer never saves and grading cannot read one way: two links on one exit of an
+ * activity, or two flow variables of one name (a hand-edited or damaged export). Taking the first
+ * would grade the same flow differently by the order of its links.
+ */
+const NOT_SAVED_BY_FLOW_DESIGNER = new Set(['duplicate-exit-link', 'duplicate-variable']);
+
+function assertOneOfEach(model: FlowModel, templateBody: boolean): void {
+  const twice = model.findings.find((finding) => NOT_SAVED_BY_FLOW_DESIGNER.has(finding.code));
+  if (!twice) return;
+  const where = clipPointer(twice.pointer) + (templateBody ? INSIDE_FLOW : '');
+  throw new LoadError('invalid-flow', `not a valid flow export: ${where} ${twice.message}, which Flow Designer never saves: export the flow again from Flow Designer`);
 }
 
 let validateExport: ReturnType<Ajv['compile']> | undefined;

@@ -33,7 +33,7 @@ export interface Activity {
   ui: Record<string, unknown>;
   /** RFC 6901 JSON pointer of this activity in the export file (inside `flow` for template bodies). */
   pointer: string;
-  /** Exits that are linked: conditionExpr → target activity id (first link wins; duplicates are findings). */
+  /** Exits that are linked: conditionExpr → target activity id (one link each: a second one makes the export invalid-flow). */
   exits: Record<string, string>;
   /** The exits this activity type has (from the format table), or null when not known. */
   knownExits: string[] | null;
@@ -105,7 +105,7 @@ export type FindingCode =
   | 'missing-start'
   | 'default-unparseable';
 
-/** A problem inside a readable flow: reported, never thrown. */
+/** A problem inside a readable flow: reported, never thrown (the loader refuses a flow with a duplicate-exit-link or duplicate-variable). */
 export interface Finding {
   code: FindingCode;
   message: string;

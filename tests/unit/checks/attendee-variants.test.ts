@@ -62,10 +62,6 @@ const cases: [string, (f: Json) => void, string[]][] = [
     link(f, 'HTTPStatusCode', 'false', 'DisconnectContact_e1');
   }, ['status-condition-exits-to-endflow']],
   ['GET_CBID relabelled Get_CBID, SetGetResult still reading GET_CBID', (f) => relabel(f, 'GET_CBID', 'Get_CBID'), ['set-get-result-value', 'run-getresult-holds-body']],
-  ['OnGlobalError linked to EndFlow before the request (two links on one exit: the first wins)', (f) => {
-    const g = f.eventFlows.eventsMap.GLOBAL_EVENTS.process;
-    g.links.unshift({ id: 'test-first', sourceActivityId: activity(f, 'GlobalErrorHandling').id, targetActivityId: activity(f, 'EndFlow_kid').id, conditionExpr: 'out', properties: { value: 'out' } });
-  }, ['global-error-not-to-endflow', 'callback-api-after-global-error', 'run-task-created']],
   // Conditions
   ['condition with a single =', condition('{{CallBackAPI_HTTPRequest.httpStatusCode = 201}}'), STATUS_ALL],
   ['condition without {{ }}', condition('CallBackAPI_HTTPRequest.httpStatusCode == 201'), STATUS_201],
@@ -159,3 +155,16 @@ for (const [name, mutation, fails] of cases) {
     expect(report.verdict).toBe(fails.length ? 'failed' : 'passed');
   });
 }
+
+test('OnGlobalError linked to EndFlow besides the request, on its one exit (a hand-edited export): ungradable whichever link comes first, not graded by the first', async () => {
+  for (const at of ['first', 'last'] as const) {
+    const report = await gradeMutation((f) => {
+      const g = f.eventFlows.eventsMap.GLOBAL_EVENTS.process;
+      const extra = { id: 'test-extra', sourceActivityId: activity(f, 'GlobalErrorHandling').id, targetActivityId: activity(f, 'EndFlow_kid').id, conditionExpr: 'out', properties: { value: 'out' } };
+      if (at === 'first') g.links.unshift(extra);
+      else g.links.push(extra);
+    });
+    expect([report.verdict, report.error?.code], at).toEqual(['ungradable', 'invalid-flow']);
+    expect(report.error?.message, at).toMatch(/^not a valid flow export: \/eventFlows\/eventsMap\/GLOBAL_EVENTS\/process\/links\/\d+ is a second link on the out exit of GlobalErrorHandling \(the first leads to (EndFlow_kid|CallBackAPI_HTTPRequest), this one to (CallBackAPI_HTTPRequest|EndFlow_kid)\), which Flow Designer never saves/);
+  }
+});

@@ -200,12 +200,22 @@ test.describe('problems inside a readable flow become findings', () => {
     expect(load(flow).findings.map((f) => f.code)).toEqual(['link-from-missing-activity']);
   });
 
-  test('two links on one exit: the first wins, the second is a finding', () => {
+  test('two links on one exit, or two flow variables of one name, which Flow Designer never saves, make the export invalid: taking the first would grade it by the order of its links', () => {
     const flow = tinyFlow();
     flow.process.links.push({ id: 'dup', sourceActivityId: 'p', targetActivityId: 'orphan', conditionExpr: 'default' });
-    const model = load(flow);
-    expect(model.findings.map((f) => f.code)).toEqual(['duplicate-exit-link']);
-    expect(model.main.activities.find((a) => a.id === 'p')!.exits.default).toBe('d');
+    const p = flow.process.activities.p.name;
+    expect(failure(JSON.stringify(flow))).toEqual({
+      code: 'invalid-flow',
+      message: `not a valid flow export: /process/links/${flow.process.links.length - 1} is a second link on the default exit of ${p} (the first leads to ${flow.process.activities.d.name}, this one to ${flow.process.activities.orphan.name}), which Flow Designer never saves: export the flow again from Flow Designer`,
+    });
+    const twice = tinyFlow();
+    twice.variables.push({ ...twice.variables[0] });
+    expect(failure(JSON.stringify(twice))).toEqual({
+      code: 'invalid-flow',
+      message: `not a valid flow export: /variables/${twice.variables.length - 1} declares the flow variable ${twice.variables[0].name} a second time, which Flow Designer never saves: export the flow again from Flow Designer`,
+    });
+    // Inside a flow-template body, the pointer says so.
+    expect(failure(JSON.stringify({ flow: JSON.stringify(twice) })).message).toContain(`/variables/${twice.variables.length - 1} (inside the "flow" string) declares`);
   });
 
   test('an exit the activity type does not have', () => {
@@ -231,14 +241,14 @@ test.describe('problems inside a readable flow become findings', () => {
     expect(model.findings.map((f) => `${f.code} ${f.activity}`)).toEqual(['unknown-exit Parse_data']);
   });
 
-  test('a duplicate label, a duplicate variable, an unparseable default, a missing start', () => {
+  test('a duplicate label, an unparseable default, a missing start', () => {
     const flow = tinyFlow();
     flow.process.activities.orphan.name = 'Welcome';
-    flow.variables.push({ name: 'count', type: 'INTEGER', value: 'abc' });
+    flow.variables.push({ name: 'tally', type: 'INTEGER', value: 'abc' });
     delete flow.process.activities.s;
     flow.process.links.shift();
     const codes = load(flow).findings.map((f) => f.code).sort();
-    expect(codes).toEqual(['default-unparseable', 'duplicate-label', 'duplicate-variable', 'missing-start']);
+    expect(codes).toEqual(['default-unparseable', 'duplicate-label', 'missing-start']);
   });
 
   test('hostile names never reach object prototypes', () => {
