@@ -460,19 +460,20 @@ test('bidi and control characters in a file name or the loader message are shown
   await expect(status(page)).toHaveText(/^line\\u000abreak\\u2067\.json: passed, (\d+)\/\1 points\.$/);
 });
 
-test('a folder dropped (the unzipped export folder) is named as a folder, as by the CLI, with what to drop instead', async ({ page }, testInfo) => {
+test('a folder dropped (the unzipped export folder) is named as a folder, as by the CLI (less its advice for the command line), with what to drop instead', async ({ page }, testInfo) => {
   const folder = testInfo.outputPath('Main_Flow_140');
   mkdirSync(folder, { recursive: true });
   writeFileSync(path.join(folder, 'Main_Flow_140.json'), readFileSync(SOLUTION));
   const cli = await runCli(['check', 'Main_Flow_140', '--format', 'json'], { cwd: path.dirname(folder) });
   const cliLine = cli.stderr.trim().replace(/^flowgrade: /, '');
-  expect(cliLine).toBe('Main_Flow_140: is a directory, not a file [unreadable-file]');
+  expect(cliLine).toBe('Main_Flow_140: is a directory: `check` takes export files (.json); `flowgrade grade <folder> --out <dir>` grades a folder [unreadable-file]');
+  const pageLine = 'Main_Flow_140: is a directory, not a file [unreadable-file]';
   // A real drop of a path from the file manager (a DataTransfer made in the page cannot hold a folder).
   const cdp = await page.context().newCDPSession(page);
   const box = (await page.locator('#drop-zone').boundingBox())!;
   const at = { x: box.x + box.width / 2, y: box.y + box.height / 2, data: { items: [], files: [folder], dragOperationsMask: 1 } };
   for (const type of ['dragEnter', 'dragOver', 'drop'] as const) await cdp.send('Input.dispatchDragEvent', { type, ...at });
-  await expect(page.locator('#error .page-error strong')).toHaveText(cliLine);
+  await expect(page.locator('#error .page-error strong')).toHaveText(pageLine);
   await expect(page.locator('#error .page-error p')).toContainText('folder');
   await expect(status(page)).toHaveText('Main_Flow_140 could not be graded.');
   await fileInput(page).setInputFiles(SOLUTION);
