@@ -6,7 +6,10 @@
  * variable that a Set Variable wrote before `target` in the happy-path call, the Set Variables of
  * that call are run again, in its order, over the check's values (with the simulator's own
  * semantics); a variable that another activity changed (a request's parse settings) takes the
- * check's value again where that activity ran. A field that reads no such variable sees `start`.
+ * check's value again where that activity ran. Two variables a request's Parsing Settings fill
+ * from the same Path Expression (customani and a `dest ← $[0].tacnumber` of the flow's own) are
+ * twins: both take the check's value of the one the field does not read, as the request gives them
+ * the same value. A field that reads no such variable sees `start`.
  */
 import { FieldsIgnoringCase } from '../../../engine/contact-fields.js';
 import type { CheckContext } from '../../../engine/check.js';
@@ -17,6 +20,7 @@ import { ActivityError } from '../../../engine/simulator/errors.js';
 import { Expressions } from '../../../engine/simulator/expressions.js';
 import { VariableStore } from '../../../engine/simulator/variables.js';
 import { HAPPY_PATH } from './happy-path.js';
+import { parseRowsOf } from './http.js';
 import { EVAL_OPTIONS, namesRead } from './templates.js';
 
 const SET_VARIABLE = 'set-variable';
@@ -31,12 +35,23 @@ export function valuesSeenBy(ctx: CheckContext, target: Activity, field: string)
   const at = trace.findIndex((entry) => entry.activityId === target.id);
   if (at <= 0) return asGiven;
   const before = trace.slice(0, at);
+  const byId = new Map([...ctx.model.main.activities, ...ctx.model.events.activities].map((activity) => [activity.id, activity]));
   const written = new Set(before.filter((entry) => entry.type === SET_VARIABLE && !entry.error).flatMap((entry) => Object.keys(entry.modifiedVariables)));
-  if (!namesRead(field).some((name) => written.has(name.split('.')[0]!))) return asGiven;
-  return (start) => replay(ctx, before, start);
+  const twins = new Set(before.flatMap((entry) => twinGroups(byId.get(entry.activityId)).flat()));
+  const read = new Set(namesRead(field).map((name) => name.split('.')[0]!));
+  if (![...read].some((name) => written.has(name) || twins.has(name))) return asGiven;
+  return (start) => replay(ctx, before, start, byId, read);
 }
 
-function replay(ctx: CheckContext, before: readonly TraceEntry[], start: ReadonlyMap<string, unknown>): ReadonlyMap<string, unknown> {
+/** The variables a request's Parsing Settings fill from one Path Expression, two or more to a group. */
+function twinGroups(activity: Activity | undefined): string[][] {
+  if (!activity || activity.type === SET_VARIABLE) return [];
+  const byPath = new Map<string, string[]>();
+  for (const { variable, path } of parseRowsOf(activity)) if (variable !== '' && path !== '') byPath.set(path, [...(byPath.get(path) ?? []), variable]);
+  return [...byPath.values()].filter((group) => new Set(group).size > 1);
+}
+
+function replay(ctx: CheckContext, before: readonly TraceEntry[], start: ReadonlyMap<string, unknown>, byId: ReadonlyMap<string, Activity>, read: ReadonlySet<string>): ReadonlyMap<string, unknown> {
   const vars = new VariableStore(ctx.model.variables);
   for (const [name, value] of start) {
     if (vars.isDeclared(name)) vars.setVariable(name, value);
@@ -44,7 +59,6 @@ function replay(ctx: CheckContext, before: readonly TraceEntry[], start: Readonl
     else if (typeof value === 'object' && value !== null) for (const [key, output] of Object.entries(value)) vars.setOutput(name, key, output);
   }
   const expr = new Expressions(EVAL_OPTIONS);
-  const byId = new Map([...ctx.model.main.activities, ...ctx.model.events.activities].map((activity) => [activity.id, activity]));
   for (const entry of before) {
     const activity = byId.get(entry.activityId);
     if (activity && entry.type === SET_VARIABLE && !entry.error) {
@@ -59,6 +73,10 @@ function replay(ctx: CheckContext, before: readonly TraceEntry[], start: Readonl
       }
     } else {
       for (const name of Object.keys(entry.modifiedVariables)) if (vars.isDeclared(name) && start.has(name)) vars.setVariable(name, start.get(name));
+      for (const group of twinGroups(activity)) {
+        const source = group.find((name) => start.has(name) && !read.has(name)) ?? group.find((name) => start.has(name));
+        if (source !== undefined) for (const name of group) if (vars.isDeclared(name) && Object.hasOwn(entry.modifiedVariables, name)) vars.setVariable(name, start.get(source));
+      }
     }
   }
   // (What the store does not hold, a sample for a name that is no variable, stays as it was.)
