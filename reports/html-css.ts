@@ -4,7 +4,7 @@
  * (marks, words and dashed borders go with it).
  */
 export const REPORT_CSS = `
-.fg-report { --fg-ok: #1a7f37; --fg-bad: #b42318; --fg-warn: #7d4e00; --fg-muted: #57606a; --fg-line: #d0d7de; --fg-soft: #f6f8fa; --fg-exec: #0969da;
+.fg-report { --fg-ok: #1a7f37; --fg-bad: #b42318; --fg-partial: #9a6700; --fg-warn: #7d4e00; --fg-muted: #57606a; --fg-line: #d0d7de; --fg-soft: #f6f8fa; --fg-exec: #0969da;
   font: 15px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif; color: #1f2328; background: #fff; max-width: 1180px; margin: 0 auto; padding: 16px 20px 40px; }
 .fg-report .fg-title { font-size: 1.5rem; margin: 0 0 4px; line-height: 1.25; overflow-wrap: anywhere; }
 .fg-report .fg-heading { font-size: 1.2rem; margin: 28px 0 10px; padding-bottom: 4px; border-bottom: 1px solid var(--fg-line); overflow-wrap: anywhere; }
@@ -23,9 +23,9 @@ export const REPORT_CSS = `
 .fg-error { border: 1px solid var(--fg-warn); border-left-width: 6px; background: #fff8c5; border-radius: 6px; padding: 10px 14px; margin: 16px 0; overflow-wrap: anywhere; } /* the fix names the flow, Main_Flow_140, one word */
 .fg-steps { display: flex; flex-wrap: wrap; gap: 6px; list-style: none; padding: 0; margin: 14px 0 0; }
 .fg-steps a { display: inline-block; min-width: 3.2em; text-align: center; padding: 2px 8px; border-radius: 6px; border: 1px solid var(--fg-line); text-decoration: none; color: #1f2328; background: #fff; }
-.fg-steps .passed a { border-color: var(--fg-ok); } .fg-steps .failed a, .fg-steps .partial a { border-color: var(--fg-bad); border-width: 2px; } .fg-steps .not-checkable a { color: var(--fg-muted); }
+.fg-steps .passed a { border-color: var(--fg-ok); } .fg-steps .failed a { border-color: var(--fg-bad); border-width: 2px; } .fg-steps .partial a { border-color: var(--fg-partial); border-width: 2px; } .fg-steps .not-checkable a { color: var(--fg-muted); }
 .fg-step { border: 1px solid var(--fg-line); border-left: 6px solid var(--fg-line); border-radius: 8px; margin: 12px 0; padding: 10px 14px; }
-.fg-step.passed { border-left-color: var(--fg-ok); } .fg-step.failed, .fg-step.partial { border-left-color: var(--fg-bad); }
+.fg-step.passed { border-left-color: var(--fg-ok); } .fg-step.failed { border-left-color: var(--fg-bad); } .fg-step.partial { border-left-color: var(--fg-partial); }
 .fg-step-state { font-weight: 400; color: var(--fg-muted); font-size: 0.9rem; margin-left: 6px; }
 .fg-checks { list-style: none; margin: 6px 0 0; padding: 0; }
 .fg-check { margin: 6px 0; }
@@ -72,8 +72,8 @@ table.fg-trace details summary { cursor: pointer; color: #0550ae; }
   .fg-verdict { border: 1px solid CanvasText; }
   .fg-verdict.failed, .fg-verdict.ungradable { forced-color-adjust: none; background: CanvasText; color: Canvas; }
   .fg-hue { display: none; }
-  /* A step's edge was green or red: a failed or partly passed one is edged with a double line. */
-  .fg-step.failed, .fg-step.partial { border-left-style: double; }
+  /* A step's edge was green, amber or red: a failed one is edged with a double line, a partly passed one dashed. */
+  .fg-step.failed { border-left-style: double; } .fg-step.partial { border-left-style: dashed; }
   .fg-key.fg-exec { border-color: Highlight; }
   .fg-drawing svg.flow text { fill: CanvasText; }
   .fg-drawing svg.flow .edge text { stroke: Canvas; }

@@ -85,7 +85,7 @@ for (const theme of THEMES) {
     for (const verdict of ['passed', 'failed', 'ungradable']) expect(contrast(looks[verdict].color, looks[verdict].background), verdict).toBeGreaterThanOrEqual(4.5);
   });
 
-  test(`attendee report, ${theme} Contrast theme: a Build step that failed or partly passed is edged unlike one that passed`, async ({ page }, testInfo) => {
+  test(`attendee report, ${theme} Contrast theme: a Build step that failed, one partly passed and one passed are each edged differently`, async ({ page }, testInfo) => {
     await forced(page, theme);
     const { watched } = await open(page, `steps-${theme}.html`, renderHtmlReport(failedReport()));
     await page.locator('.fg-step.failed').first().screenshot({ path: testInfo.outputPath(`step-failed-${theme}.png`) });
@@ -93,6 +93,7 @@ for (const theme of THEMES) {
     const passed = await edge('.fg-step.passed');
     expect(await edge('.fg-step.failed')).not.toBe(passed);
     expect(await edge('.fg-step.partial')).not.toBe(passed);
+    expect(await edge('.fg-step.partial')).not.toBe(await edge('.fg-step.failed'));
     expect(watched.errors).toEqual([]);
   });
 

@@ -100,3 +100,12 @@ test('report: an activity\'s error in the trace reads as a line, not squeezed in
   await expect(page.locator('[data-check="run-global-error-raised"] table.fg-trace td:nth-child(4) .fg-outcome-error').first()).toHaveText('Error');
   expect(watched.errors).toEqual([]);
 });
+
+test('report: a Build step partly passed (a recommended check missed, or checks not judged) is amber in the step strip and on its edge, not red as a failed one, nor green', async ({ page }) => {
+  await open(page, 'step-colours.html', renderHtmlReport(failedReport()));
+  const look = (selector: string, property: 'borderLeftColor' | 'borderTopColor') => page.locator(selector).first().evaluate((element, p) => getComputedStyle(element)[p], property);
+  const edges = { passed: await look('.fg-step.passed', 'borderLeftColor'), partial: await look('.fg-step.partial', 'borderLeftColor'), failed: await look('.fg-step.failed', 'borderLeftColor') };
+  expect(edges).toEqual({ passed: 'rgb(26, 127, 55)', partial: 'rgb(154, 103, 0)', failed: 'rgb(180, 35, 24)' });
+  const chips = { passed: await look('.fg-steps .passed a', 'borderTopColor'), partial: await look('.fg-steps .partial a', 'borderTopColor'), failed: await look('.fg-steps .failed a', 'borderTopColor') };
+  expect(chips).toEqual(edges);
+});
