@@ -2,6 +2,8 @@ import { defineCheck } from '../../engine/check.js';
 import { failed, passed } from './lib/outcome.js';
 
 const PATTERN = /^Main_Flow_([A-Za-z0-9]+)$/;
+/** What PATTERN takes for an `<ID>`. */
+const ID = /^[A-Za-z0-9]+$/;
 
 export default defineCheck({
   id: 'flow-name',
@@ -16,14 +18,17 @@ export default defineCheck({
     'mission extends that same flow. The check verifies that the exported flow is named `Main_Flow_` followed',
     'by the attendee ID (letters and digits, e.g. `Main_Flow_140`).',
     '',
-    'When an attendee ID is given to the grader (`--attendee`), the name must carry that ID.',
+    'When an attendee ID is given to the grader (`--attendee`, the self-check page\'s Attendee id) and it could be',
+    'a flow\'s `<ID>` (letters and digits only), the name must carry that ID; one that could not (a person\'s name,',
+    '`Jane Doe`) names the attendee in the report only, and the flow name is judged as without it.',
     '',
     'Recommended only: a differently named copy can still be a correct solution.',
   ].join('\n'),
   run(ctx) {
     const name = ctx.model.name;
     const match = PATTERN.exec(name);
-    const given = ctx.model.attendee.source === 'option' ? ctx.model.attendee.id : undefined;
+    // An id given that could be no flow's <ID> (a person's name) labels the report, not the flow.
+    const given = ctx.model.attendee.source === 'option' && ID.test(ctx.model.attendee.id) ? ctx.model.attendee.id : undefined;
     const expected = `Main_Flow_${given ?? '<ID>'}`;
     if (!match) return failed(`The flow is named ${JSON.stringify(name)}, not Main_Flow_<ID>`, { expected, actual: name, pointer: '/name' });
     if (given !== undefined && match[1] !== given) {

@@ -228,6 +228,13 @@ test('flow-name: with --attendee the name must carry that id', async () => {
   expect(result.expected).toBe('Main_Flow_141');
 });
 
+test('flow-name: an --attendee that could be no flow\'s <ID> (a person\'s name typed into the page) names the report only: the flow name is judged as without it', async () => {
+  for (const name of ['Jane Doe', 'doe.jane', 'Müller']) {
+    const report = await gradeMutation(() => {}, name);
+    expect([name, resultOf(report, 'flow-name').status, report.attendee.id, report.verdict]).toEqual([name, 'passed', name, 'passed']);
+  }
+});
+
 test('the January 2025 labels pass only when every reference agrees', async () => {
   const consistent = await gradeFixture('flows/noise-older-guide-labels.json');
   expect(resultOf(consistent, 'variable-customani').message).toContain('customANI');
