@@ -183,7 +183,7 @@ function failuresSection(reports: readonly GradeReport[], named: (r: GradeReport
     f.fixes.length === 1
       ? `<p class="fg-hint">How to fix: ${h(f.fixes[0].hint)}</p>`
       : `<p class="fg-hint">How to fix:</p><ul class="fg-hint">${f.fixes.map((fix) => `<li>${h(fix.hint)} &mdash; ${who(fix.reports)}</li>`).join('')}</ul>`;
-  const items = common.map((f) => `<li><strong>${h(f.title)}</strong> (step ${f.step}, <code>${h(f.id)}</code>): ${plural(f.reports.length, 'attendee')} &mdash; ${who(f.reports)}${fixes(f)}</li>`);
+  const items = common.map((f) => `<li><strong>${h(f.title)}</strong> (step ${f.step}, <code>${h(f.id)}</code>${f.severity === 'recommended' ? ', recommended' : ''}): ${plural(f.reports.length, 'attendee')} &mdash; ${who(f.reports)}${fixes(f)}</li>`);
   return ['<section aria-labelledby="fg-failures-title">', '<h2 id="fg-failures-title">Most common failures</h2>', `<ol class="fg-failures">${items.join('\n')}</ol>`, '</section>'].join('\n');
 }
 

@@ -1,11 +1,13 @@
 /** The most common failing checks across a class: which checks, how many attendees, who. */
-import type { GradeReport } from '../engine/report.js';
+import type { CheckResult, GradeReport } from '../engine/report.js';
 import { fixOf, isFailure } from './summary.js';
 
 export interface CommonFailure {
   id: string;
   title: string;
   step: number;
+  /** Recommended checks are named so wherever the failure is listed: missing one does not fail an attendee. */
+  severity: CheckResult['severity'];
   /** The reports of the attendees it failed for, in the order given. */
   reports: GradeReport[];
   /**
@@ -26,7 +28,7 @@ export function commonFailures(reports: readonly GradeReport[]): CommonFailure[]
   for (const report of reports) {
     for (const check of report.checks.filter(isFailure)) {
       let entry = byId.get(check.id);
-      if (!entry) byId.set(check.id, (entry = { id: check.id, title: check.title, step: check.step, reports: [], fixes: [], byHint: new Map() }));
+      if (!entry) byId.set(check.id, (entry = { id: check.id, title: check.title, step: check.step, severity: check.severity, reports: [], fixes: [], byHint: new Map() }));
       // A report's checks come one after another: it is counted once even when it lists a check twice.
       if (entry.reports.at(-1) !== report) entry.reports.push(report);
       const hint = fixOf(check);

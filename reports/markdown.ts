@@ -143,7 +143,7 @@ function failuresSection(common: readonly CommonFailure[], named: (reports: read
             .slice(0, FIXES_SHOWN)
             .map((fix) => `${text(fix.hint)} (${named(fix.reports)})`)
             .join('; ') + (more > 0 ? ` and ${more} other ${more === 1 ? 'fix' : 'fixes'} ${see}` : '');
-    lines.push(`| ${md(f.title)} (${md(f.id)}) | ${stepCell(f.step, f.reports[0])} | ${f.reports.length}: ${named(f.reports)} | ${fixes} |`);
+    lines.push(`| ${md(f.title)} (${md(f.id)}${f.severity === 'recommended' ? ', recommended' : ''}) | ${stepCell(f.step, f.reports[0])} | ${f.reports.length}: ${named(f.reports)} | ${fixes} |`);
   }
   return lines;
 }

@@ -42,6 +42,12 @@ test('links to every attendee’s report, in the table and in the common failure
   expect(failures).toContain('<a href="141.html">141</a>');
 });
 
+test('the common failures name a recommended check so (missing it fails no attendee), a required one not', () => {
+  const failures = shown(renderDashboard(CLASS(), { reportHref: href })).split('id="fg-failures-title"')[1];
+  expect(failures).toContain('(step 4, <code>get-cbid-content-type</code>, recommended)');
+  expect(failures).toContain('(step 6, <code>simulate-error-value-fails</code>)');
+});
+
 test('links that are not relative or http(s) are dropped, the name stays as text', () => {
   const html = shown(renderDashboard([passedReport()], { reportHref: () => 'javascript:alert(1)' }));
   expect(html).not.toContain('javascript:');

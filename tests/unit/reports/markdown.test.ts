@@ -18,7 +18,7 @@ test('title, totals, a row per attendee with verdict, score and failing steps', 
   expect(renderMarkdown([passedReport()]).split('\n')[0]).toBe('# flowgrade results');
 });
 
-test('the most common failures, most frequent first, with their Build step, who and how to fix', () => {
+test('the most common failures, most frequent first, with their Build step, who and how to fix; a recommended check named so', () => {
   const second = failedReport();
   second.attendee.id = '150';
   second.checks = second.checks.map((c) => (c.id === 'get-cbid-content-type' ? { ...c, status: 'passed' } : c));
@@ -30,7 +30,7 @@ test('the most common failures, most frequent first, with their Build step, who 
   expect(rows).toEqual([
     `| Title of simulate\\-error\\-value\\-fails (simulate\\-error\\-value\\-fails) | ${step(6)} | 2: 141, 150 | SimulateGlobalError → Variable\\: simulatederror, Set Value\\: \\{\\{ ANI \\| 123\\}\\} |`,
     `| Title of status\\-condition\\-expression (status\\-condition\\-expression) | ${step(9)} | 2: 141, 150 | Nothing to change in the flow for this one\\: flowgrade could not run this check \\(a bug of flowgrade, not a mistake in the flow\\)\\. Please report it with the export\\. |`, // errored: not the attendee's to fix
-    `| Title of get\\-cbid\\-content\\-type (get\\-cbid\\-content\\-type) | ${step(4)} | 1: 141 | Hint of get\\-cbid\\-content\\-type |`,
+    `| Title of get\\-cbid\\-content\\-type (get\\-cbid\\-content\\-type, recommended) | ${step(4)} | 1: 141 | Hint of get\\-cbid\\-content\\-type |`,
   ]);
   const otherLab = renderMarkdown([{ ...failedReport(), lab: { id: 'some-other-lab', title: 'Other' } }]);
   expect(otherLab).toContain('(simulate\\-error\\-value\\-fails) | 6 | 1: 141 |'); // no titles known: the number alone
