@@ -36,10 +36,79 @@ const fileInput = (page: Page) => page.locator('#file-input');
 const links = (page: Page) => page.locator('#downloads a');
 const scrollY = (page: Page) => page.evaluate(() => window.scrollY);
 
+/**
+ * Holds back the next read of a file named `name` until the test ends it with window.endRead():
+ * with no text it is refused (as Chromium refuses a file it may no longer read), with a text it
+ * gives that text. Either ends without the page waiting for anything but promises, so a task queued
+ * after it (settle()) runs once that grading has ended.
+ */
+async function holdNextRead(page: Page, name: string): Promise<void> {
+  await page.evaluate((held) => {
+    const read = File.prototype.arrayBuffer;
+    let holding = true;
+    File.prototype.arrayBuffer = function (this: File) {
+      if (this.name !== held || !holding) return read.call(this);
+      holding = false;
+      (window as unknown as { readHeld: boolean }).readHeld = true;
+      return new Promise<ArrayBuffer>((resolve, reject) => {
+        (window as unknown as { endRead: (text?: string) => void }).endRead = (text) =>
+          text === undefined ? reject(new DOMException('The requested file could not be read.', 'NotReadableError')) : resolve(new TextEncoder().encode(text).buffer as ArrayBuffer);
+      });
+    };
+  }, name);
+}
+
+/**
+ * Ends the held read, then waits for a task (a message, which a paused clock does not hold back):
+ * the grading it held has ended, shown or not.
+ */
+async function endHeldRead(page: Page, text?: string): Promise<void> {
+  await page.evaluate(async (given) => {
+    (window as unknown as { endRead: (text?: string) => void }).endRead(given ?? undefined);
+    await new Promise((resolve) => {
+      const channel = new MessageChannel();
+      channel.port1.onmessage = resolve;
+      channel.port2.postMessage(null);
+    });
+  }, text ?? null);
+}
+
+/** Makes every SHA-256 the page asks of Web Crypto fail: a stand-in for a bug of ours while grading, before any report. */
+async function failDigests(page: Page): Promise<void> {
+  await page.evaluate(() => {
+    Object.defineProperty(crypto.subtle, 'digest', { configurable: true, value: () => Promise.reject(new Error('stand-in failure')) });
+  });
+}
+
 test('the help names the size the page refuses files over, and the footer the version of flowgrade grading them', async ({ page }) => {
   const version = (JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { version: string }).version;
   await expect(page.locator('#tool-version')).toHaveText(`flowgrade ${version}`);
   await expect(page.locator('#max-size')).toHaveText(`${MAX_BYTES / 1024 / 1024} MB`);
   await fileInput(page).setInputFiles({ name: 'huge.json', mimeType: 'application/json', buffer: Buffer.alloc(MAX_BYTES + 1, 0x20) });
   await expect(page.locator('#error .page-error strong')).toContainText(`larger than the ${await page.locator('#max-size').textContent()} limit`);
+});
+
+test('a grading that ends after a newer one was shown never replaces it: neither refused nor failing', async ({ page }) => {
+  await holdNextRead(page, 'Main_Flow_140.json');
+  await fileInput(page).setInputFiles({ name: 'Main_Flow_140.json', mimeType: 'application/json', buffer: readFileSync(SOLUTION) });
+  await expect(status(page)).toHaveText('Grading Main_Flow_140.json…');
+  await fileInput(page).setInputFiles(SOLUTION); // given while the first is read
+  await expect(status(page)).toHaveText(/^solution\.json: passed/);
+  await endHeldRead(page); // the first file refused, now
+  await expect(status(page)).toHaveText(/^solution\.json: passed/);
+  await expect(page.locator('#error')).toBeEmpty();
+  await expect(page.locator('#report .fg-title')).toBeVisible();
+  await expect(links(page)).toHaveCount(2);
+
+  // Again, the earlier grading failing (a bug of ours) once the newer one is on show.
+  await holdNextRead(page, 'Main_Flow_140.json');
+  await fileInput(page).setInputFiles({ name: 'Main_Flow_140.json', mimeType: 'application/json', buffer: readFileSync(SOLUTION) });
+  await expect(status(page)).toHaveText(/^Grading Main_Flow_140\.json…/);
+  await fileInput(page).setInputFiles(DEFECT);
+  await expect(status(page)).toHaveText(/^defect-callbackapi-method-put\.json: failed/);
+  await failDigests(page);
+  await endHeldRead(page, '{}');
+  await expect(status(page)).toHaveText(/^defect-callbackapi-method-put\.json: failed/);
+  await expect(page.locator('#error')).toBeEmpty();
+  await expect(links(page)).toHaveCount(2);
 });
