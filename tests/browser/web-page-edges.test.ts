@@ -112,3 +112,18 @@ test('a grading that ends after a newer one was shown never replaces it: neither
   await expect(page.locator('#error')).toBeEmpty();
   await expect(links(page)).toHaveCount(2);
 });
+
+test('a grading that fails before its report (a bug of ours) leaves nothing of the earlier report, says it failed and to tell the instructor', async ({ page }) => {
+  await fileInput(page).setInputFiles(DEFECT);
+  await expect(status(page)).toHaveText(/^defect-callbackapi-method-put\.json: failed/);
+  await failDigests(page);
+  await fileInput(page).setInputFiles(SOLUTION);
+  await expect(page.locator('#error .page-error strong')).toHaveText('solution.json: internal error of the grader: stand-in failure [internal-error]');
+  await expect(page.locator('#error .page-error p')).toContainText('tell your instructor');
+  await expect(status(page)).toHaveText('solution.json could not be graded.');
+  await expect(page.locator('#results')).toHaveAttribute('data-verdict', 'error');
+  await expect(page.locator('#report')).toBeEmpty();
+  await expect(links(page)).toHaveCount(0);
+  await expect(page.locator('[aria-busy="true"]')).toHaveCount(0);
+  await expect(page.locator('.results')).not.toContainText('defect-callbackapi-method-put');
+});
