@@ -73,6 +73,19 @@ async function endHeldRead(page: Page, text?: string): Promise<void> {
   }, text ?? null);
 }
 
+/** Counts the page's reads of files (one per grading): window.reads. */
+async function countReads(page: Page): Promise<() => Promise<number>> {
+  await page.evaluate(() => {
+    const read = File.prototype.arrayBuffer;
+    (window as unknown as { reads: number }).reads = 0;
+    File.prototype.arrayBuffer = function (this: File) {
+      (window as unknown as { reads: number }).reads++;
+      return read.call(this);
+    };
+  });
+  return () => page.evaluate(() => (window as unknown as { reads: number }).reads);
+}
+
 /** Makes every SHA-256 the page asks of Web Crypto fail: a stand-in for a bug of ours while grading, before any report. */
 async function failDigests(page: Page): Promise<void> {
   await page.evaluate(() => {
@@ -126,4 +139,52 @@ test('a grading that fails before its report (a bug of ours) leaves nothing of t
   await expect(links(page)).toHaveCount(0);
   await expect(page.locator('[aria-busy="true"]')).toHaveCount(0);
   await expect(page.locator('.results')).not.toContainText('defect-callbackapi-method-put');
+});
+
+test('an option typed grades the file again once, when typing pauses (300 ms after the last key), not at each key', async ({ page }) => {
+  await page.clock.install({ time: START });
+  await page.reload();
+  await expect(page.locator('#results')).toHaveAttribute('data-state', 'ready');
+  const reads = await countReads(page);
+  await fileInput(page).setInputFiles(SOLUTION);
+  await expect(status(page)).toHaveText(/^solution\.json: passed/);
+  expect(await reads()).toBe(1);
+  await page.clock.pauseAt(new Date(START.getTime() + 3_600_000)); // the page's timers now wait for the test
+  await page.getByLabel('Attendee id').pressSequentially('ada');
+  await page.clock.runFor(299);
+  expect(await reads(), 'nothing graded before typing has paused for 300 ms').toBe(1);
+  await page.clock.runFor(100);
+  await page.clock.resume();
+  await expect(page.locator('#report .fg-title')).toContainText('attendee ada');
+  expect(await reads(), 'graded once for the three keys').toBe(2);
+});
+
+test('leaving an option field grades at once, and not again when the pause ends; leaving it after the pause graded it grades nothing more', async ({ page }) => {
+  await page.clock.install({ time: START });
+  await page.reload();
+  await expect(page.locator('#results')).toHaveAttribute('data-state', 'ready');
+  const reads = await countReads(page);
+  await fileInput(page).setInputFiles(SOLUTION);
+  await expect(status(page)).toHaveText(/^solution\.json: passed/);
+  const attendee = page.getByLabel('Attendee id');
+
+  await page.clock.pauseAt(new Date(START.getTime() + 3_600_000));
+  await attendee.fill('bob');
+  await attendee.press('Tab'); // `change`: graded now, not 300 ms later
+  await expect(status(page)).toHaveText('Grading solution.json… (the report below is still the earlier one)');
+  await page.clock.runFor(1_000); // the pause typing started has ended meanwhile
+  await page.clock.resume();
+  await expect(page.locator('#report .fg-title')).toContainText('attendee bob');
+  expect(await reads(), 'graded once').toBe(2);
+
+  await page.clock.pauseAt(new Date(START.getTime() + 7_200_000));
+  await attendee.fill('cy');
+  await page.clock.runFor(1_000); // typing paused: graded
+  await page.clock.resume();
+  await expect(page.locator('#report .fg-title')).toContainText('attendee cy');
+  await page.clock.pauseAt(new Date(START.getTime() + 10_800_000));
+  await attendee.press('Tab'); // left after it was graded for the value it holds: nothing to grade again
+  await expect(status(page)).toHaveText(/^solution\.json: passed/);
+  expect(await reads()).toBe(3);
+  await page.clock.resume();
 });
