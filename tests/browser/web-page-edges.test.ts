@@ -188,3 +188,11 @@ test('leaving an option field grades at once, and not again when the pause ends;
   expect(await reads()).toBe(3);
   await page.clock.resume();
 });
+
+test('typed in an option before any file was given, nothing is marked busy (there is no report to replace)', async ({ page }) => {
+  await page.getByLabel('Attendee id').fill('ada');
+  await expect(page.locator('[aria-busy="true"]')).toHaveCount(0);
+  await page.getByLabel('Attendee id').press('Tab');
+  await expect(page.locator('[aria-busy="true"]')).toHaveCount(0);
+  await expect(status(page)).toHaveText('Ready: drop your flow export or choose it.');
+});
