@@ -196,3 +196,16 @@ test('typed in an option before any file was given, nothing is marked busy (ther
   await expect(page.locator('[aria-busy="true"]')).toHaveCount(0);
   await expect(status(page)).toHaveText('Ready: drop your flow export or choose it.');
 });
+
+test('while another file is graded, the earlier report can no longer be downloaded', async ({ page }) => {
+  await fileInput(page).setInputFiles(DEFECT);
+  await expect(status(page)).toHaveText(/^defect-callbackapi-method-put\.json: failed/);
+  await expect(links(page)).toHaveCount(2);
+  await holdNextRead(page, 'Main_Flow_140.json');
+  await fileInput(page).setInputFiles({ name: 'Main_Flow_140.json', mimeType: 'application/json', buffer: readFileSync(SOLUTION) });
+  await expect(status(page)).toHaveText(/^Grading Main_Flow_140\.json…/);
+  await expect(links(page)).toHaveCount(0);
+  await endHeldRead(page, readFileSync(SOLUTION, 'utf8'));
+  await expect(status(page)).toHaveText(/^Main_Flow_140\.json: passed/);
+  await expect(links(page)).toHaveCount(2);
+});
