@@ -209,3 +209,34 @@ test('while another file is graded, the earlier report can no longer be download
   await expect(status(page)).toHaveText(/^Main_Flow_140\.json: passed/);
   await expect(links(page)).toHaveCount(2);
 });
+
+test('each report\'s downloads are released when it goes (no report\'s copy kept in memory), and typed as what they hold', async ({ page }) => {
+  await page.evaluate(() => {
+    const live = new Map<string, string>();
+    (window as unknown as { blobs: Map<string, string> }).blobs = live;
+    const create = URL.createObjectURL;
+    const revoke = URL.revokeObjectURL;
+    URL.createObjectURL = (object: Blob | MediaSource) => {
+      const url = create(object);
+      live.set(url, (object as Blob).type);
+      return url;
+    };
+    URL.revokeObjectURL = (url: string) => {
+      live.delete(url);
+      revoke(url);
+    };
+  });
+  const blobs = () => page.evaluate(() => [...(window as unknown as { blobs: Map<string, string> }).blobs.entries()]);
+  const hrefs = () => links(page).evaluateAll((all) => all.map((link) => (link as HTMLAnchorElement).href));
+  await fileInput(page).setInputFiles(SOLUTION);
+  await expect(status(page)).toHaveText(/^solution\.json: passed/);
+  const first = await hrefs();
+  expect((await blobs()).map(([, type]) => type)).toEqual(['application/json', 'text/html']);
+  expect((await blobs()).map(([url]) => url)).toEqual(first);
+  await fileInput(page).setInputFiles(DEFECT);
+  await expect(status(page)).toHaveText(/^defect-callbackapi-method-put\.json: failed/);
+  expect((await blobs()).map(([url]) => url), 'only the report on show is kept').toEqual(await hrefs());
+  await fileInput(page).setInputFiles({ name: 'empty.json', mimeType: 'application/json', buffer: Buffer.alloc(0) });
+  await expect(status(page)).toHaveText('empty.json could not be graded.');
+  expect(await blobs()).toEqual([]);
+});
