@@ -240,3 +240,12 @@ test('each report\'s downloads are released when it goes (no report\'s copy kept
   await expect(status(page)).toHaveText('empty.json could not be graded.');
   expect(await blobs()).toEqual([]);
 });
+
+test('a download link that has the keyboard focus when its report goes hands it to the status line, not to the page', async ({ page }) => {
+  await fileInput(page).setInputFiles(SOLUTION);
+  await expect(status(page)).toHaveText(/^solution\.json: passed/);
+  await page.getByRole('link', { name: 'Download this report (JSON)' }).focus();
+  await fileInput(page).setInputFiles(DEFECT);
+  await expect(status(page)).toHaveText(/^defect-callbackapi-method-put\.json: failed/);
+  await expect(status(page)).toBeFocused();
+});
