@@ -249,3 +249,11 @@ test('a download link that has the keyboard focus when its report goes hands it 
   await expect(status(page)).toHaveText(/^defect-callbackapi-method-put\.json: failed/);
   await expect(status(page)).toBeFocused();
 });
+
+test('an option made invalid after a file could not be graded leaves no word of that file: only the field to fix', async ({ page }) => {
+  await fileInput(page).setInputFiles({ name: 'notes.json', mimeType: 'application/json', buffer: Buffer.from('not json') });
+  await expect(page.locator('#error .page-error')).toHaveCount(1);
+  await page.getByLabel('DNIS').fill('abc');
+  await expect(status(page)).toHaveText('Fix the DNIS marked above; notes.json is graded as soon as it is valid.');
+  await expect(page.locator('#error')).toBeEmpty();
+});
