@@ -36,6 +36,11 @@ const fileInput = (page: Page) => page.locator('#file-input');
 const links = (page: Page) => page.locator('#downloads a');
 const scrollY = (page: Page) => page.evaluate(() => window.scrollY);
 
+/** Scrolls the page so that `selector`'s top is `at` pixels from the top of the screen. */
+async function scrollTopTo(page: Page, selector: string, at: number): Promise<void> {
+  await page.locator(selector).evaluate((el, y) => window.scrollBy(0, el.getBoundingClientRect().top - y), at);
+}
+
 /**
  * Holds back the next read of a file named `name` until the test ends it with window.endRead():
  * with no text it is refused (as Chromium refuses a file it may no longer read), with a text it
@@ -256,4 +261,15 @@ test('an option made invalid after a file could not be graded leaves no word of 
   await page.getByLabel('DNIS').fill('abc');
   await expect(status(page)).toHaveText('Fix the DNIS marked above; notes.json is graded as soon as it is valid.');
   await expect(page.locator('#error')).toBeEmpty();
+});
+
+test('on a phone, an option typed invalid after a file was graded does not scroll the page away from the field typed in', async ({ page }) => {
+  await page.setViewportSize({ width: 375, height: 667 });
+  await fileInput(page).setInputFiles(SOLUTION);
+  await expect(status(page)).toHaveText(/^solution\.json: passed/);
+  await scrollTopTo(page, '#dnis', 667 - 60); // the field near the bottom of the screen, the status below it
+  const before = await scrollY(page);
+  await page.getByLabel('DNIS').fill('abc');
+  await expect(status(page)).toHaveText(/^Fix the DNIS marked above/);
+  expect(await scrollY(page)).toBe(before);
 });
