@@ -273,3 +273,15 @@ test('on a phone, an option typed invalid after a file was graded does not scrol
   await expect(status(page)).toHaveText(/^Fix the DNIS marked above/);
   expect(await scrollY(page)).toBe(before);
 });
+
+test('after a file that could not be graded (no report on show), the next one is not said to have an earlier report below it', async ({ page }) => {
+  await fileInput(page).setInputFiles(DEFECT);
+  await expect(status(page)).toHaveText(/^defect-callbackapi-method-put\.json: failed/);
+  await fileInput(page).setInputFiles({ name: 'empty.json', mimeType: 'application/json', buffer: Buffer.alloc(0) });
+  await expect(status(page)).toHaveText('empty.json could not be graded.');
+  await holdNextRead(page, 'Main_Flow_140.json');
+  await fileInput(page).setInputFiles({ name: 'Main_Flow_140.json', mimeType: 'application/json', buffer: readFileSync(SOLUTION) });
+  await expect(status(page)).toHaveText('Grading Main_Flow_140.json…');
+  await endHeldRead(page, readFileSync(SOLUTION, 'utf8'));
+  await expect(status(page)).toHaveText(/^Main_Flow_140\.json: passed/);
+});
