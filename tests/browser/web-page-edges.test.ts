@@ -285,3 +285,36 @@ test('after a file that could not be graded (no report on show), the next one is
   await endHeldRead(page, readFileSync(SOLUTION, 'utf8'));
   await expect(status(page)).toHaveText(/^Main_Flow_140\.json: passed/);
 });
+
+/** Dispatches a drag event on `selector` carrying one file (or, with `text`, only text), as Chromium fires it on the element under the pointer. */
+async function dragOn(page: Page, selector: string, type: 'dragenter' | 'dragleave' | 'drop', what: 'file' | 'text' = 'file'): Promise<void> {
+  const dataTransfer = await page.evaluateHandle(([kind, bytes]) => {
+    const transfer = new DataTransfer();
+    if (kind === 'file') transfer.items.add(new File([new Uint8Array(bytes)], 'Main_Flow_140.json', { type: 'application/json' }));
+    else transfer.setData('text/plain', '+14694096861');
+    return transfer;
+  }, [what, [...readFileSync(SOLUTION)]] as const);
+  await page.locator(selector).dispatchEvent(type, { dataTransfer });
+}
+
+test('a file dragged across the drop zone\'s own parts keeps it highlighted, also after a drag of text went by and after a drop; dragged away, it is not', async ({ page }) => {
+  const zone = page.locator('#drop-zone');
+  // Text dragged over a field and away: nothing highlighted, nothing counted.
+  await dragOn(page, '#dnis', 'dragenter', 'text');
+  await dragOn(page, '#dnis', 'dragleave', 'text');
+  for (const round of ['before a drop', 'after a drop']) {
+    // Onto the zone, then onto its title inside it: the browser enters the title, then leaves the zone.
+    await dragOn(page, '#drop-zone', 'dragenter');
+    await dragOn(page, '.drop-zone-title', 'dragenter');
+    await dragOn(page, '#drop-zone', 'dragleave');
+    await expect(zone, round).toHaveClass(/is-dragging/);
+    if (round === 'after a drop') {
+      await dragOn(page, '.drop-zone-title', 'dragleave'); // and off the page
+      await expect(zone, round).not.toHaveClass(/is-dragging/);
+      break;
+    }
+    await dragOn(page, '.drop-zone-title', 'drop');
+    await expect(status(page)).toHaveText(/^Main_Flow_140\.json: passed/);
+    await expect(zone).not.toHaveClass(/is-dragging/);
+  }
+});
