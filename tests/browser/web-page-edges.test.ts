@@ -318,3 +318,13 @@ test('a file dragged across the drop zone\'s own parts keeps it highlighted, als
     await expect(zone).not.toHaveClass(/is-dragging/);
   }
 });
+
+test('a status in the middle of the screen is brought to the top as a file is given (its report would start below the screen)', async ({ page }) => {
+  await page.setViewportSize({ width: 375, height: 667 });
+  await fileInput(page).setInputFiles(DEFECT);
+  await expect(status(page)).toHaveText(/^defect-callbackapi-method-put\.json: failed/);
+  await scrollTopTo(page, '#status', 667 / 2);
+  await fileInput(page).setInputFiles(SOLUTION);
+  await expect(status(page)).toHaveText(/^solution\.json: passed/);
+  expect(await status(page).evaluate((el) => el.getBoundingClientRect().top)).toBeLessThan(60);
+});
