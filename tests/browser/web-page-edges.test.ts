@@ -328,3 +328,15 @@ test('a status in the middle of the screen is brought to the top as a file is gi
   await expect(status(page)).toHaveText(/^solution\.json: passed/);
   expect(await status(page).evaluate((el) => el.getBoundingClientRect().top)).toBeLessThan(60);
 });
+
+test('a file dropped by pointer while the focus is in an option field leaves the focus there', async ({ page }) => {
+  await page.setViewportSize({ width: 375, height: 667 });
+  await page.getByLabel('Attendee id').fill('ada');
+  await page.getByLabel('Attendee id').dispatchEvent('change'); // taken now (no file yet), the focus left in the field
+  await expect(page.getByLabel('Attendee id')).toBeFocused();
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await fileInput(page).setInputFiles(SOLUTION);
+  await expect(status(page)).toHaveText(/^solution\.json: passed/);
+  await expect(page.locator('#drop-zone')).not.toBeInViewport({ ratio: 1 });
+  await expect(page.getByLabel('Attendee id')).toBeFocused();
+});
