@@ -340,3 +340,16 @@ test('a file dropped by pointer while the focus is in an option field leaves the
   await expect(page.locator('#drop-zone')).not.toBeInViewport({ ratio: 1 });
   await expect(page.getByLabel('Attendee id')).toBeFocused();
 });
+
+test('a file given while an option is invalid, the line under the field at the very bottom of the screen (no room for its focus ring): it is brought up', async ({ page }) => {
+  await page.setViewportSize({ width: 375, height: 667 });
+  await page.getByLabel('DNIS').fill('4694096861');
+  await fileInput(page).setInputFiles(SOLUTION);
+  await expect(status(page)).toHaveText('Fix the DNIS marked above; solution.json is graded as soon as it is valid.');
+  const height = (await status(page).boundingBox())!.height;
+  await scrollTopTo(page, '#status', 667 - height - 4); // wholly on screen, 4 px above its bottom
+  await expect(page.locator('label[for="dnis"]')).toBeInViewport({ ratio: 1 });
+  await fileInput(page).setInputFiles(SOLUTION); // the same line again: as tall as before
+  await expect.poll(() => status(page).evaluate((el) => el.getBoundingClientRect().bottom)).toBeLessThanOrEqual(667 - 10);
+  await expect(page.locator('label[for="dnis"]')).toBeInViewport({ ratio: 1 });
+});
