@@ -353,3 +353,15 @@ test('a file given while an option is invalid, the line under the field at the v
   await expect.poll(() => status(page).evaluate((el) => el.getBoundingClientRect().bottom)).toBeLessThanOrEqual(667 - 10);
   await expect(page.locator('label[for="dnis"]')).toBeInViewport({ ratio: 1 });
 });
+
+test('a folder dragged from a file manager with its address as text beside it is still named as a folder', async ({ page }, testInfo) => {
+  const folder = testInfo.outputPath('Main_Flow_140');
+  mkdirSync(folder, { recursive: true });
+  writeFileSync(path.join(folder, 'Main_Flow_140.json'), readFileSync(SOLUTION));
+  // A real drop (a DataTransfer made in the page cannot hold a folder), its items a text one and the folder.
+  const cdp = await page.context().newCDPSession(page);
+  const box = (await page.locator('#drop-zone').boundingBox())!;
+  const data = { items: [{ mimeType: 'text/uri-list', data: pathToFileURL(folder).href }], files: [folder], dragOperationsMask: 1 };
+  for (const type of ['dragEnter', 'dragOver', 'drop'] as const) await cdp.send('Input.dispatchDragEvent', { type, x: box.x + box.width / 2, y: box.y + box.height / 2, data });
+  await expect(page.locator('#error .page-error strong')).toHaveText('Main_Flow_140: is a directory, not a file [unreadable-file]');
+});
