@@ -365,3 +365,12 @@ test('a folder dragged from a file manager with its address as text beside it is
   for (const type of ['dragEnter', 'dragOver', 'drop'] as const) await cdp.send('Input.dispatchDragEvent', { type, x: box.x + box.width / 2, y: box.y + box.height / 2, data });
   await expect(page.locator('#error .page-error strong')).toHaveText('Main_Flow_140: is a directory, not a file [unreadable-file]');
 });
+
+test('the file chooser closed with no file (a change of the input that carries none) leaves the result on show as it was', async ({ page }) => {
+  await fileInput(page).setInputFiles(SOLUTION);
+  await expect(status(page)).toHaveText(/^solution\.json: passed/);
+  await fileInput(page).dispatchEvent('change');
+  await expect(page.locator('#results')).toHaveAttribute('data-state', 'done');
+  await expect(status(page)).toHaveText(/^solution\.json: passed/);
+  await expect(links(page)).toHaveCount(2);
+});
