@@ -374,3 +374,31 @@ test('the file chooser closed with no file (a change of the input that carries n
   await expect(status(page)).toHaveText(/^solution\.json: passed/);
   await expect(links(page)).toHaveCount(2);
 });
+
+test('the file is read only once the frame showing "Grading …" has been painted, not within that frame (before its paint)', async ({ page }) => {
+  // Every animation frame callback marks the page as in a frame until the first task after it (a
+  // timer set before the callback runs, so before any the callback sets): the file's read must not
+  // come while the mark is up.
+  await page.evaluate(() => {
+    const marks = window as unknown as { inFrame: boolean; readInFrame: boolean[] };
+    marks.inFrame = false;
+    marks.readInFrame = [];
+    const frame = window.requestAnimationFrame.bind(window);
+    window.requestAnimationFrame = (callback) =>
+      frame((time) => {
+        marks.inFrame = true;
+        setTimeout(() => (marks.inFrame = false), 0);
+        callback(time);
+      });
+    const read = File.prototype.arrayBuffer;
+    File.prototype.arrayBuffer = function (this: File) {
+      marks.readInFrame.push(marks.inFrame);
+      return read.call(this);
+    };
+  });
+  for (const file of [SOLUTION, DEFECT, SOLUTION]) {
+    await fileInput(page).setInputFiles(file);
+    await expect(status(page)).toHaveText(new RegExp(`^${path.basename(file).replace(/\./g, '\\.')}: (passed|failed)`));
+  }
+  expect(await page.evaluate(() => (window as unknown as { readInFrame: boolean[] }).readInFrame)).toEqual([false, false, false]);
+});
