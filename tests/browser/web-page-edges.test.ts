@@ -402,3 +402,23 @@ test('the file is read only once the frame showing "Grading …" has been painte
   }
   expect(await page.evaluate(() => (window as unknown as { readInFrame: boolean[] }).readInFrame)).toEqual([false, false, false]);
 });
+
+test('the page cancels a file\'s dragenter, dragover and drop (Firefox opens a file dropped on a page that does not, in place of the page), and none of text\'s', async ({ page }) => {
+  const cancelled = (what: 'file' | 'text') =>
+    page.evaluate(
+      ([kind, bytes]) => {
+        const zone = document.getElementById('drop-zone')!;
+        return (['dragenter', 'dragover', 'drop'] as const).map((type) => {
+          const dataTransfer = new DataTransfer();
+          if (kind === 'file') dataTransfer.items.add(new File([new Uint8Array(bytes)], 'Main_Flow_140.json', { type: 'application/json' }));
+          else dataTransfer.setData('text/plain', '+14694096861');
+          const notCancelled = zone.dispatchEvent(new DragEvent(type, { dataTransfer, bubbles: true, cancelable: true }));
+          return `${type}: ${notCancelled ? 'left to the browser' : 'cancelled'}`;
+        });
+      },
+      [what, [...readFileSync(SOLUTION)]] as const,
+    );
+  expect(await cancelled('text')).toEqual(['dragenter: left to the browser', 'dragover: left to the browser', 'drop: left to the browser']);
+  expect(await cancelled('file')).toEqual(['dragenter: cancelled', 'dragover: cancelled', 'drop: cancelled']);
+  await expect(status(page)).toHaveText(/^Main_Flow_140\.json: passed/);
+});
