@@ -422,3 +422,17 @@ test('the page cancels a file\'s dragenter, dragover and drop (Firefox opens a f
   expect(await cancelled('file')).toEqual(['dragenter: cancelled', 'dragover: cancelled', 'drop: cancelled']);
   await expect(status(page)).toHaveText(/^Main_Flow_140\.json: passed/);
 });
+
+test('a file given while an option is invalid, the field to fix partly above the screen and the line under it on screen: the field is brought into view', async ({ page }) => {
+  await page.setViewportSize({ width: 375, height: 667 });
+  await page.evaluate(() => (document.body.style.paddingBottom = '1000px')); // room to scroll the field above the screen
+  await page.getByLabel('DNIS').fill('4694096861');
+  await expect(page.locator('#dnis-error')).toBeVisible();
+  await scrollTopTo(page, 'label[for="dnis"]', -15);
+  expect(await page.locator('label[for="dnis"]').evaluate((el) => el.getBoundingClientRect().top)).toBeLessThan(0);
+  await expect(status(page)).toBeInViewport({ ratio: 1 });
+  await fileInput(page).setInputFiles(SOLUTION);
+  await expect(status(page)).toHaveText('Fix the DNIS marked above; solution.json is graded as soon as it is valid.');
+  await expect(page.locator('label[for="dnis"]')).toBeInViewport({ ratio: 1 });
+  await expect(status(page)).toBeInViewport({ ratio: 1 });
+});
