@@ -436,3 +436,15 @@ test('a file given while an option is invalid, the field to fix partly above the
   await expect(page.locator('label[for="dnis"]')).toBeInViewport({ ratio: 1 });
   await expect(status(page)).toBeInViewport({ ratio: 1 });
 });
+
+test('a DNIS fixed takes its message away whole: no empty message left taking room under the field', async ({ page }) => {
+  const dnis = page.getByLabel('DNIS');
+  const field = page.locator('.field', { has: dnis });
+  const height = (await field.boundingBox())!.height;
+  await dnis.fill('4694096861');
+  await expect(page.locator('#dnis-error')).toHaveText(/is not an E\.164 number/);
+  await dnis.fill('+14694096861');
+  await dnis.press('Tab');
+  await expect(page.locator('#dnis-error')).toHaveJSProperty('hidden', true);
+  expect((await field.boundingBox())!.height).toBe(height);
+});
