@@ -42,23 +42,28 @@ async function scrollTopTo(page: Page, selector: string, at: number): Promise<vo
 }
 
 /**
- * Holds back the next read of a file named `name` until the test ends it with window.endRead():
- * with no text it is refused (as Chromium refuses a file it may no longer read), with a text it
- * gives that text. Either ends without the page waiting for anything but promises, so a task queued
- * after it (settle()) runs once that grading has ended.
+ * Holds back the next read of a file named `name` until the test ends it with window.endRead()
+ * (which first waits for that read to be asked for): with no text it is refused (as Chromium
+ * refuses a file it may no longer read), with a text it gives that text. Either ends without the
+ * page waiting for anything but promises, so a task queued after it runs once that grading has
+ * ended.
  */
 async function holdNextRead(page: Page, name: string): Promise<void> {
   await page.evaluate((held) => {
+    type Ends = { resolve: (bytes: ArrayBuffer) => void; reject: (error: unknown) => void };
     const read = File.prototype.arrayBuffer;
     let holding = true;
+    let asked!: (ends: Ends) => void;
+    const readAsked = new Promise<Ends>((resolve) => (asked = resolve));
+    (window as unknown as { endRead: (text?: string) => Promise<void> }).endRead = async (text) => {
+      const { resolve, reject } = await readAsked;
+      if (text === undefined) reject(new DOMException('The requested file could not be read.', 'NotReadableError'));
+      else resolve(new TextEncoder().encode(text).buffer as ArrayBuffer);
+    };
     File.prototype.arrayBuffer = function (this: File) {
       if (this.name !== held || !holding) return read.call(this);
       holding = false;
-      (window as unknown as { readHeld: boolean }).readHeld = true;
-      return new Promise<ArrayBuffer>((resolve, reject) => {
-        (window as unknown as { endRead: (text?: string) => void }).endRead = (text) =>
-          text === undefined ? reject(new DOMException('The requested file could not be read.', 'NotReadableError')) : resolve(new TextEncoder().encode(text).buffer as ArrayBuffer);
-      });
+      return new Promise<ArrayBuffer>((resolve, reject) => asked({ resolve, reject }));
     };
   }, name);
 }
@@ -69,7 +74,7 @@ async function holdNextRead(page: Page, name: string): Promise<void> {
  */
 async function endHeldRead(page: Page, text?: string): Promise<void> {
   await page.evaluate(async (given) => {
-    (window as unknown as { endRead: (text?: string) => void }).endRead(given ?? undefined);
+    await (window as unknown as { endRead: (text?: string) => Promise<void> }).endRead(given ?? undefined);
     await new Promise((resolve) => {
       const channel = new MessageChannel();
       channel.port1.onmessage = resolve;
