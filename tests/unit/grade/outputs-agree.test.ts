@@ -152,8 +152,10 @@ test('one run over a class of edges: every output tells each attendee\'s verdict
   });
   const failures = new Map<string, number>();
   for (const [, r] of reports) for (const c of r.checks) if (failing(c.status)) failures.set(c.id, (failures.get(c.id) ?? 0) + 1);
-  const listed = [...index.matchAll(/<code>([a-z0-9-]+)<\/code>\): (\d+) attendees?/g)].map((m) => [m[1], Number(m[2])]);
-  expect(new Map(listed as [string, number][])).toEqual(failures);
+  const listed = [...index.matchAll(/<code>([a-z0-9-]+)<\/code>(, recommended)?\): (\d+) attendees?/g)];
+  expect(new Map(listed.map((m) => [m[1]!, Number(m[3])]))).toEqual(failures);
+  const severityOf = new Map(reports.flatMap(([, r]) => r.checks.map((c) => [c.id, c.severity] as const)));
+  for (const m of listed) expect(Boolean(m[2]), m[1]).toBe(severityOf.get(m[1]!) === 'recommended');
   for (const [, href] of index.matchAll(/href="([^"#]+)"/g)) expect(existsSync(path.join(out, decodeURI(href))), href).toBe(true);
 
   // moodle-grades.csv: the Moodle student's grade and comment are their report's.
