@@ -84,6 +84,11 @@ export function watchPage(page: Page): { requests: string[]; errors: string[] } 
   return seen;
 }
 
+/** Scrolls the page so that `selector`'s top is `at` pixels from the top of the screen. */
+export async function scrollTopTo(page: Page, selector: string, at: number): Promise<void> {
+  await page.locator(selector).evaluate((el, y) => window.scrollBy(0, el.getBoundingClientRect().top - y), at);
+}
+
 /** Requests that left the page's origin (blob: downloads the page made itself count as its own). */
 export function foreignRequests(requests: string[], origin: string): string[] {
   return requests.filter((url) => {

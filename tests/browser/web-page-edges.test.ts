@@ -11,7 +11,7 @@ import { pathToFileURL } from 'node:url';
 import { test, expect, type Page } from '@playwright/test';
 import { MAX_BYTES } from '../../web/grade-file.js';
 import { fixturePath, ROOT } from '../helpers.js';
-import { foreignRequests, useServedSite, watchPage } from './site.js';
+import { foreignRequests, scrollTopTo, useServedSite, watchPage } from './site.js';
 
 const SOLUTION = fixturePath('flows/solution.json');
 const DEFECT = fixturePath('flows/defect-callbackapi-method-put.json');
@@ -35,11 +35,6 @@ const status = (page: Page) => page.locator('#status');
 const fileInput = (page: Page) => page.locator('#file-input');
 const links = (page: Page) => page.locator('#downloads a');
 const scrollY = (page: Page) => page.evaluate(() => window.scrollY);
-
-/** Scrolls the page so that `selector`'s top is `at` pixels from the top of the screen. */
-async function scrollTopTo(page: Page, selector: string, at: number): Promise<void> {
-  await page.locator(selector).evaluate((el, y) => window.scrollBy(0, el.getBoundingClientRect().top - y), at);
-}
 
 /**
  * Holds back the next read of a file named `name` until the test ends it with window.endRead()

@@ -7,7 +7,7 @@
  */
 import { test, expect, type Page } from '@playwright/test';
 import { fixturePath } from '../helpers.js';
-import { foreignRequests, useServedSite, watchPage } from './site.js';
+import { foreignRequests, scrollTopTo, useServedSite, watchPage } from './site.js';
 
 const SOLUTION = fixturePath('flows/solution.json');
 const DEFECT = fixturePath('flows/defect-callbackapi-method-put.json');
@@ -31,11 +31,6 @@ const status = (page: Page) => page.locator('#status');
 const fileInput = (page: Page) => page.locator('#file-input');
 const top = (page: Page, selector: string) => page.locator(selector).evaluate((el) => el.getBoundingClientRect().top);
 const scrollY = (page: Page) => page.evaluate(() => window.scrollY);
-
-/** Scrolls the page so that `selector`'s top is `at` pixels from the top of the screen. */
-async function scrollTopTo(page: Page, selector: string, at: number): Promise<void> {
-  await page.locator(selector).evaluate((el, y) => window.scrollBy(0, el.getBoundingClientRect().top - y), at);
-}
 
 test('a status already high on the screen stays where it is; one scrolled above the screen is brought back', async ({ page }) => {
   await page.setViewportSize({ width: 375, height: 667 });
