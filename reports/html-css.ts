@@ -34,6 +34,8 @@ export const REPORT_CSS = `
 .fg-check.passed .fg-mark { color: var(--fg-ok); } .fg-check.failed .fg-mark, .fg-check.errored .fg-mark { color: var(--fg-bad); } .fg-check.info .fg-mark, .fg-check.skipped .fg-mark { color: var(--fg-muted); }
 .fg-check-title { font-weight: 600; overflow-wrap: anywhere; flex: 1 1 12em; min-width: 0; }
 .fg-points, .fg-tag { color: var(--fg-muted); font-size: 0.85rem; }
+/* Wrapped onto a line of its own (a phone), the tag stays under its points, not at the start of the line where it reads as the next check's. */
+.fg-tag { margin-left: auto; }
 .fg-check-body { margin: 2px 0 8px 1.8em; }
 .fg-check-body p { margin: 2px 0; overflow-wrap: anywhere; }
 .fg-check.info .fg-check-body, .fg-check.skipped .fg-check-body { color: var(--fg-muted); }

@@ -109,3 +109,14 @@ test('report: a Build step partly passed (a recommended check missed, or checks 
   const chips = { passed: await look('.fg-steps .passed a', 'borderTopColor'), partial: await look('.fg-steps .partial a', 'borderTopColor'), failed: await look('.fg-steps .failed a', 'borderTopColor') };
   expect(chips).toEqual(edges);
 });
+
+test('report on a phone: a recommended tag wrapped onto a line of its own stays at the right, under its points, not at the start of the line where it reads as the next check\'s', async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 800 });
+  await open(page, 'phone-tags.html', renderHtmlReport(await gradeFixture('flows/defect-getcbid-jsonpath-without-index.json')));
+  const tagged = page.locator('.fg-check-head:has(.fg-tag)').first();
+  const box = async (selector: string) => (await tagged.locator(selector).boundingBox())!;
+  const [head, title, points, tag] = [(await tagged.boundingBox())!, await box('.fg-check-title'), await box('.fg-points'), await box('.fg-tag')];
+  expect(tag.y).toBeGreaterThan(points.y); // wrapped, at this width
+  expect(Math.abs(tag.x + tag.width - (head.x + head.width))).toBeLessThan(1);
+  expect(tag.x).toBeGreaterThan(title.x + 40);
+});
