@@ -91,6 +91,17 @@ async function countReads(page: Page): Promise<() => Promise<number>> {
   return () => page.evaluate(() => (window as unknown as { reads: number }).reads);
 }
 
+/** The page reloaded on Playwright's clock (from START), its file reads counted, and the solution graded once. */
+async function solutionGradedOnPageClock(page: Page): Promise<() => Promise<number>> {
+  await page.clock.install({ time: START });
+  await page.reload();
+  await expect(page.locator('#results')).toHaveAttribute('data-state', 'ready');
+  const reads = await countReads(page);
+  await fileInput(page).setInputFiles(SOLUTION);
+  await expect(status(page)).toHaveText(/^solution\.json: passed/);
+  return reads;
+}
+
 /** Makes every SHA-256 the page asks of Web Crypto fail: a stand-in for a bug of ours while grading, before any report. */
 async function failDigests(page: Page): Promise<void> {
   await page.evaluate(() => {
@@ -147,12 +158,7 @@ test('a grading that fails before its report (a bug of ours) leaves nothing of t
 });
 
 test('an option typed grades the file again once, when typing pauses (300 ms after the last key), not at each key', async ({ page }) => {
-  await page.clock.install({ time: START });
-  await page.reload();
-  await expect(page.locator('#results')).toHaveAttribute('data-state', 'ready');
-  const reads = await countReads(page);
-  await fileInput(page).setInputFiles(SOLUTION);
-  await expect(status(page)).toHaveText(/^solution\.json: passed/);
+  const reads = await solutionGradedOnPageClock(page);
   expect(await reads()).toBe(1);
   await page.clock.pauseAt(new Date(START.getTime() + 3_600_000)); // the page's timers now wait for the test
   await page.getByLabel('Attendee id').pressSequentially('ada');
@@ -165,12 +171,7 @@ test('an option typed grades the file again once, when typing pauses (300 ms aft
 });
 
 test('leaving an option field grades at once, and not again when the pause ends; leaving it after the pause graded it grades nothing more', async ({ page }) => {
-  await page.clock.install({ time: START });
-  await page.reload();
-  await expect(page.locator('#results')).toHaveAttribute('data-state', 'ready');
-  const reads = await countReads(page);
-  await fileInput(page).setInputFiles(SOLUTION);
-  await expect(status(page)).toHaveText(/^solution\.json: passed/);
+  const reads = await solutionGradedOnPageClock(page);
   const attendee = page.getByLabel('Attendee id');
 
   await page.clock.pauseAt(new Date(START.getTime() + 3_600_000));
