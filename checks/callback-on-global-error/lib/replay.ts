@@ -37,10 +37,11 @@ export function valuesSeenBy(ctx: CheckContext, target: Activity, field: string)
   const before = trace.slice(0, at);
   const byId = new Map([...ctx.model.main.activities, ...ctx.model.events.activities].map((activity) => [activity.id, activity]));
   const written = new Set(before.filter((entry) => entry.type === SET_VARIABLE && !entry.error).flatMap((entry) => Object.keys(entry.modifiedVariables)));
-  const twins = new Set(before.flatMap((entry) => twinGroups(byId.get(entry.activityId)).flat()));
+  const twinsOf = new Map(before.map((entry) => [entry, twinGroups(byId.get(entry.activityId))]));
+  const twins = new Set([...twinsOf.values()].flat(2));
   const read = new Set(namesRead(field).map((name) => name.split('.')[0]!));
   if (![...read].some((name) => written.has(name) || twins.has(name))) return asGiven;
-  return (start) => replay(ctx, before, start, byId, read);
+  return (start) => replay(ctx, before, start, { byId, read, twinsOf });
 }
 
 /** The variables a request's Parsing Settings fill from one Path Expression, two or more to a group. */
@@ -51,7 +52,14 @@ function twinGroups(activity: Activity | undefined): string[][] {
   return [...byPath.values()].filter((group) => new Set(group).size > 1);
 }
 
-function replay(ctx: CheckContext, before: readonly TraceEntry[], start: ReadonlyMap<string, unknown>, byId: ReadonlyMap<string, Activity>, read: ReadonlySet<string>): ReadonlyMap<string, unknown> {
+/** What a field's replays share, worked out once: the activities by id, the names the field reads, each entry's twin groups. */
+interface ReplayPlan {
+  byId: ReadonlyMap<string, Activity>;
+  read: ReadonlySet<string>;
+  twinsOf: ReadonlyMap<TraceEntry, string[][]>;
+}
+
+function replay(ctx: CheckContext, before: readonly TraceEntry[], start: ReadonlyMap<string, unknown>, { byId, read, twinsOf }: ReplayPlan): ReadonlyMap<string, unknown> {
   const vars = new VariableStore(ctx.model.variables);
   for (const [name, value] of start) {
     if (vars.isDeclared(name)) vars.setVariable(name, value);
@@ -73,7 +81,7 @@ function replay(ctx: CheckContext, before: readonly TraceEntry[], start: Readonl
       }
     } else {
       for (const name of Object.keys(entry.modifiedVariables)) if (vars.isDeclared(name) && start.has(name)) vars.setVariable(name, start.get(name));
-      for (const group of twinGroups(activity)) {
+      for (const group of twinsOf.get(entry) ?? []) {
         const source = group.find((name) => start.has(name) && !read.has(name)) ?? group.find((name) => start.has(name));
         if (source !== undefined) for (const name of group) if (vars.isDeclared(name) && Object.hasOwn(entry.modifiedVariables, name)) vars.setVariable(name, start.get(source));
       }
