@@ -519,6 +519,17 @@ test('a Create Task answered 201 whose True exit does not end the event flow hin
   expect(resultOf(report, 'run-status-true-on-201').message).toContain("PlayMessage_x: no caller: the caller's leg is gone");
 });
 
+test('a True exit leading through a Set Variable to no End Flow ends the event flow there: the simulated call passes, the exits check reports it (docs/checks/run-status-true-on-201.md)', async () => {
+  const report = await gradeMutation((f) => {
+    addActivity(f, 'HTTPStatusCode', 'SetVariable_t', { activityName: 'set-variable', activityId: 'set-variable', srcVariable: 'getresult', setTo: 'set-to-literal', expr: 'done' }, 'set-variable');
+    link(f, 'HTTPStatusCode', 'true', 'SetVariable_t');
+  });
+  expect(resultOf(report, 'run-status-true-on-201').status).toBe('passed');
+  expect(report.checks.filter((c) => c.status === 'failed').map((c) => [c.id, c.message])).toEqual([
+    ['status-condition-exits-to-endflow', 'HTTPStatusCode: the True exit does not lead to EndFlow (HTTPStatusCode True → SetVariable_t)'],
+  ]);
+});
+
 test('an activity that fails on the way to the next mission activity is named in the hint, not the settings of the activity never reached', async () => {
   const raised = resultOf(await gradeMutation(MISTAKES['set-get-result-then-a-failing-set-variable']), 'run-global-error-raised');
   expect([raised.status, raised.hint]).toEqual([
