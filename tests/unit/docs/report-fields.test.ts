@@ -69,3 +69,15 @@ test('the check result and trace entry paragraphs name every field of theirs', (
   const named_ = named(entry);
   for (const field of fields(definition('traceEntry'))) expect(named_, `trace entry field ${field}`).toContain(field);
 });
+
+test('what the table says of an ungradable report is what the schema holds: absent fields, empty lists, the error', () => {
+  const ungradable = schema.allOf.find((part: { if?: { properties?: { verdict?: { const?: string } } } }) => part.if?.properties?.verdict?.const === 'ungradable');
+  const rows = [...json.matchAll(/^\| `([a-zA-Z]+)(?:\[\])?` \| ([^\n]*)\|$/gm)].map((match) => ({ name: match[1]!, meaning: match[2]! }));
+  const absent = rows.filter((row) => /absent when ungradable/.test(row.meaning)).map((row) => row.name).sort();
+  const empty = rows.filter((row) => /`\[\]` when ungradable/.test(row.meaning)).map((row) => row.name).sort();
+  const onlyThen = rows.filter((row) => /when ungradable/.test(row.meaning) && !/absent|`\[\]`/.test(row.meaning)).map((row) => row.name);
+  expect(absent).toEqual(ungradable.then.not.anyOf.map((part: { required: string[] }) => part.required[0]).sort());
+  expect(absent).toEqual([...ungradable.else.required].sort());
+  expect(empty).toEqual(Object.keys(ungradable.then.properties).filter((name) => ungradable.then.properties[name].maxItems === 0).sort());
+  expect(onlyThen).toEqual(ungradable.then.required);
+});
