@@ -28,6 +28,7 @@ const QUOTED: readonly { page: string; args: string[] }[] = [
   { page: 'docs/grade.md', args: ['grade', '', '--out', 'results'] },
   { page: 'docs/cli.md', args: ['check', '-'] },
   { page: 'docs/cli.md', args: ['check', CLASS, '--format', 'json'] },
+  { page: 'docs/cli.md', args: ['check', SOLUTION, SOLUTION, '--format', 'html'] },
   { page: 'docs/errors.md', args: ['inspect', '-'] },
   { page: 'docs/errors.md', args: ['simulate', '-'] },
   { page: 'docs/grade.md', args: ['grade', '-', '--out', 'results'] },
