@@ -18,7 +18,7 @@ export function addGradingOptions(command: Command): Command {
     .option('--dnis <number>', `DNIS the simulated call dials, E.164 with + (default: the --lab mission's number: ${missionNumbers()})`)
     .option('--dynvars <file>', 'your own MockAPI DynVars dataset (JSON array of records with "dn")')
     .addOption(mockApiFilterOption())
-    .option('--connector <NAME=URL>', 'base URL of a Flow Designer connector (repeatable; default: every connector is WxCC us1)', collectConnectors)
+    .option('--connector <NAME=URL>', 'base URL of a Flow Designer connector (repeatable; default: every connector is WxCC US1)', collectConnectors)
     .option('--max-size <size>', 'largest export accepted (default 20MB)', parseSize)
     .addOption(maxDepthOption())
     .addOption(maxStepsOption())

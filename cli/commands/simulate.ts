@@ -43,7 +43,7 @@ export function simulateCommand(ctx: CliContext): Command {
     .option('--dnis <number>', `dialled number, E.164 with + (NewPhoneContact.DNIS; default: the --lab mission's number: ${missionNumbers()})`)
     .option('--dynvars <file>', 'your own MockAPI DynVars dataset (JSON array of records with "dn")')
     .addOption(mockApiFilterOption())
-    .option('--connector <NAME=URL>', 'base URL of a Flow Designer connector (repeatable)', collectConnectors)
+    .option('--connector <NAME=URL>', 'base URL of a Flow Designer connector (repeatable; default: every connector is WxCC US1)', collectConnectors)
     .option('--tasks-status <status>', 'force the Tasks API answer: 400, 401, 403, 500, 503, 429 or timeout', parseForcedStatus)
     .option('--agents-available', 'Queue Contact finds a free agent (default: none, the caller stays in queue)')
     .addOption(new Option('--business-hours <state>', 'which Business Hours exit is taken').choices(['working', 'closed', 'holiday', 'override']).default('working'))
