@@ -4,8 +4,19 @@
  * `-`, with a UsageError ([no-input]).
  */
 import { existsSync } from 'node:fs';
-import { InvalidArgumentError } from 'commander';
+import { InvalidArgumentError, Option } from 'commander';
+import type { RecommendedAs } from '../reports/junit.js';
 import { UsageError } from './errors.js';
+
+/**
+ * `--junit-recommended` of check and grade: how JUnit XML writes a recommended check not met
+ * (reports/junit.ts). `skipped` by default: it fails no attendee, and a <failure> would mark the CI
+ * run of a passed class (exit 0) unstable or red.
+ */
+export function junitRecommendedOption(): Option {
+  const choices: RecommendedAs[] = ['skipped', 'failure'];
+  return new Option('--junit-recommended <as>', 'JUnit XML: write a recommended check not met as skipped (it fails no attendee: the CI run stays green, as the exit code) or as a failure').choices(choices).default('skipped');
+}
 
 const UNITS: Record<string, number> = { '': 1, B: 1, KB: 1024, MB: 1024 ** 2, GB: 1024 ** 3 };
 

@@ -7,7 +7,7 @@
 import type { GradeReport } from '../engine/report.js';
 import { renderCsvRow, type CsvRow } from './csv.js';
 import { renderDashboardRow, type DashboardRow } from './dashboard.js';
-import { renderJunitSuite, type JunitSuite } from './junit.js';
+import { renderJunitSuite, type JunitOptions, type JunitSuite } from './junit.js';
 import { renderMarkdownRow } from './markdown.js';
 
 export interface ClassRow {
@@ -26,10 +26,11 @@ export interface ClassColumns {
 /**
  * `columns` are what the class is expected to have (a mission's steps and checks); a row joined
  * into a class with other columns is rendered again there, so the files never depend on the guess.
+ * `junit`: how its <testsuite> writes a recommended check not met (junit.ts).
  */
-export function renderClassRow(report: GradeReport, columns: ClassColumns): ClassRow {
+export function renderClassRow(report: GradeReport, columns: ClassColumns, junit: JunitOptions = {}): ClassRow {
   return {
-    junit: renderJunitSuite(report),
+    junit: renderJunitSuite(report, junit),
     dashboard: renderDashboardRow(report, columns.steps),
     csv: renderCsvRow(report, columns.checkIds),
     markdown: renderMarkdownRow(report),

@@ -20,7 +20,7 @@ export { edgeKey, executedPath, failingActivities } from './drawing.js';
 export { csvCell, escapeHtml, escapeMarkdown, escapeTerminal, escapeXml, escapeXmlAttribute, jsonForScript, safeHref } from './escape.js';
 export { REPORT_CSS, renderHtmlReport, renderReportBody, type HtmlOptions } from './html.js';
 export { orderReport, renderJson } from './json.js';
-export { renderJunit, renderJunitDocument, renderJunitSuite, type JunitSuite } from './junit.js';
+export { renderJunit, renderJunitDocument, renderJunitSuite, type JunitOptions, type JunitSuite, type RecommendedAs } from './junit.js';
 export { renderMarkdown, renderMarkdownRow, type MarkdownOptions } from './markdown.js';
 export { stepTitlesFor, type StepTitles } from './steps.js';
 export { summaryLine } from './summary.js';

@@ -1,9 +1,11 @@
 /**
  * JUnit XML for CI: a <testsuite> per attendee, a <testcase> per check (classname
- * `flowgrade.<attendee>`, the id's dots as `․`; name `<step>. <check id>`). A failed check is a
- * <failure> (message, expected, actual, where, Build step, hint in its body), a check that
+ * `flowgrade.<attendee>`, the id's dots as `․`; name `<step>. <check id>`). A failed required check
+ * is a <failure> (message, expected, actual, where, Build step, hint in its body), a check that
  * crashed an <error>, an info or not-run check <skipped>; an ungradable submission is one test
- * case with an <error>.
+ * case with an <error>. A recommended check not met is <skipped type="recommended"> by default
+ * (JunitOptions.recommended): it fails no attendee, and a <failure> would turn the CI run of a
+ * passed class (exit code 0) unstable or red.
  * Each says why in its body as well as in `message`: GitLab shows only the body, Jenkins the
  * attribute first.
  * Verdict and score go in <properties>. Attributes as the JUnit XSDs (junit-10) allow and the Ant
@@ -29,6 +31,20 @@ const TEXT_LIMIT = 1_000;
 const name = (text: string) => clipText(text, NAME_LIMIT);
 const clip = (text: string) => clipText(text, TEXT_LIMIT);
 
+/**
+ * How a recommended check not met is written. `skipped` (the default): `<skipped type="recommended">`,
+ * as pytest writes an expected failure (`type="pytest.xfail"`), so a test report's failures are
+ * those that fail the verdict and the exit code, as Spectral's junit formatter lists only results
+ * at its fail severity: Jenkins' junit step marks a build UNSTABLE on any <failure>, GitLab and the
+ * GitHub test-report actions show it red. `failure`: `<failure type="recommended">`, as any failed
+ * check (a report that counts every check not met as a failed test).
+ */
+export type RecommendedAs = 'skipped' | 'failure';
+
+export interface JunitOptions {
+  recommended?: RecommendedAs;
+}
+
 interface Counts {
   tests: number;
   failures: number;
@@ -36,8 +52,8 @@ interface Counts {
   skipped: number;
 }
 
-export function renderJunit(reports: readonly GradeReport[]): string {
-  return renderJunitDocument(reports.map(renderJunitSuite));
+export function renderJunit(reports: readonly GradeReport[], options: JunitOptions = {}): string {
+  return renderJunitDocument(reports.map((report) => renderJunitSuite(report, options)));
 }
 
 /** One attendee's <testsuite>, serialized: a batch renders it where the report is graded. */
@@ -50,8 +66,8 @@ export interface JunitSuite {
   file: string;
 }
 
-export function renderJunitSuite(report: GradeReport): JunitSuite {
-  const { element, counts, classname } = suite(report);
+export function renderJunitSuite(report: GradeReport, options: JunitOptions = {}): JunitSuite {
+  const { element, counts, classname } = suite(report, options.recommended ?? 'skipped');
   return { xml: serializeXmlElement(element, '  '), counts, classname: escapeXmlAttribute(classname), file: report.input.file };
 }
 
@@ -100,14 +116,14 @@ function classPart(text: string): string {
   return clipped.includes('.') ? clipped.replaceAll('.', '\u2024') : clipped;
 }
 
-function suite(report: GradeReport): { element: XmlElement; counts: Counts; classname: string } {
+function suite(report: GradeReport, recommended: RecommendedAs): { element: XmlElement; counts: Counts; classname: string } {
   const attendee = shownAttendeeId(report.attendee.id);
   const classname = `flowgrade.${classPart(attendee)}`;
   const steps = stepTitlesFor(report);
   const cases =
     report.verdict === 'ungradable'
       ? [{ name: 'testcase', attributes: { classname, name: `load ${name(report.input.file)}`, time: '0' }, children: [unreadable(report)] }]
-      : report.checks.map((check) => testcase(classname, check, steps));
+      : report.checks.map((check) => testcase(classname, check, steps, recommended));
   const counts: Counts = {
     tests: cases.length,
     failures: cases.filter((c) => c.children?.[0]?.name === 'failure').length,
@@ -147,12 +163,17 @@ function timestampOf(report: GradeReport): string {
   return report.generatedAt.replace(/\.\d+(?=Z$)/, '');
 }
 
-function testcase(classname: string, check: CheckResult, steps: StepTitles): XmlElement {
+function testcase(classname: string, check: CheckResult, steps: StepTitles, recommended: RecommendedAs): XmlElement {
   const attributes = { classname, name: `${check.step}. ${check.id}`, time: '0' };
   switch (check.status) {
     case 'passed':
       return { name: 'testcase', attributes };
     case 'failed':
+      if (check.severity === 'recommended' && recommended === 'skipped') {
+        // Jenkins shows a skipped test's message attribute only, GitLab its body only: both say so.
+        const message = `recommended check not met: ${clip(check.message)}`;
+        return { name: 'testcase', attributes, children: [{ name: 'skipped', attributes: { type: 'recommended', message }, text: `${message}\n${details(check, steps)}` }] };
+      }
       return { name: 'testcase', attributes, children: [{ name: 'failure', attributes: { message: clip(check.message), type: check.severity }, text: details(check, steps) }] };
     case 'errored':
       return { name: 'testcase', attributes, children: [{ name: 'error', attributes: { message: clip(check.message), type: 'check-crashed' }, text: details(check, steps) }] };

@@ -15,7 +15,8 @@ import { refuseUnusableSettings, resolveGradingOptions, type GradingFlags } from
 import { addGradingOptions } from './grading-flags.js';
 import { inputErrorLine, IS_A_DIRECTORY, NOT_A_REGULAR_FILE, reasonOf } from '../io.js';
 import { writeWhole } from '../write-whole.js';
-import { ATTENDEE_HELP, nonBlankPath, parseAttendee, refuseFileArguments } from '../options.js';
+import { ATTENDEE_HELP, junitRecommendedOption, nonBlankPath, parseAttendee, refuseFileArguments } from '../options.js';
+import type { RecommendedAs } from '../../reports/junit.js';
 
 type Format = 'console' | 'json' | 'html' | 'junit' | 'markdown';
 interface CheckFlags extends GradingFlags {
@@ -23,6 +24,7 @@ interface CheckFlags extends GradingFlags {
   out?: string;
   attendee?: string;
   quiet?: boolean;
+  junitRecommended: RecommendedAs;
 }
 
 export function checkCommand(ctx: CliContext): Command {
@@ -32,7 +34,8 @@ export function checkCommand(ctx: CliContext): Command {
     .addOption(new Option('--format <format>', 'report format').choices(['console', 'json', 'html', 'junit', 'markdown']).default('console'))
     .option('--out <file>', 'write the report to a file instead of stdout', nonBlankPath('the file to write the report into'))
     .option('--attendee <id>', ATTENDEE_HELP, parseAttendee)
-    .option('-q, --quiet', 'console format: only the failures, the required checks not judged and the summary line');
+    .option('-q, --quiet', 'console format: only the failures, the required checks not judged and the summary line')
+    .addOption(junitRecommendedOption());
   return addGradingOptions(command).action(async (given: string[], flags: CheckFlags) => {
     refuseFileArguments(given);
     const files = await expandPatterns(given, (line) => ctx.stderr(printableLine(line) + '\n'));
@@ -57,7 +60,13 @@ export function checkCommand(ctx: CliContext): Command {
     // Nor wrapped: console output wraps only to a terminal's width.
     // Nor drawn with the basic marks Windows' own console needs (cli/terminal.ts).
     const toTerminal = flags.out === undefined;
-    const output = render(flags.format, reports, toTerminal && ctx.color, flags.quiet ?? false, toTerminal ? ctx.columns?.() : undefined, toTerminal && !ctx.unicode ? BASIC_MARKS : undefined);
+    const output = render(flags.format, reports, {
+      color: toTerminal && ctx.color,
+      quiet: flags.quiet ?? false,
+      width: toTerminal ? ctx.columns?.() : undefined,
+      marks: toTerminal && !ctx.unicode ? BASIC_MARKS : undefined,
+      recommended: flags.junitRecommended,
+    });
     if (flags.out !== undefined) await writeWhole(flags.out, output).catch((error: NodeJS.ErrnoException & { partRemoved?: boolean; notRegular?: boolean }) => {
       // The file is created: what is missing is the folder it would go in.
       // A name ending in a separator is a folder's, whether or not that folder exists (EISDIR either way).
@@ -133,14 +142,23 @@ export async function isOneOf(out: string, files: string[], statFile: StatFile =
   return false;
 }
 
-function render(format: Format, reports: GradeReport[], color: boolean, quiet: boolean, width: number | undefined, marks: Marks | undefined): string {
+interface RenderSettings {
+  color: boolean;
+  quiet: boolean;
+  width: number | undefined;
+  marks: Marks | undefined;
+  /** JUnit: how a recommended check not met is written. */
+  recommended: RecommendedAs;
+}
+
+function render(format: Format, reports: GradeReport[], { color, quiet, width, marks, recommended }: RenderSettings): string {
   switch (format) {
     case 'json':
       return reports.length === 1 ? renderJson(reports[0]) : JSON.stringify(reports.map(orderReport), null, 2) + '\n';
     case 'html':
       return renderHtmlReport(reports[0]);
     case 'junit':
-      return renderJunit(reports);
+      return renderJunit(reports, { recommended });
     case 'markdown':
       // No dashboard beside it: what the summary leaves out is in each file's own report.
       return renderMarkdown(reports, { fullListing: "each file's own report: flowgrade check FILE" });

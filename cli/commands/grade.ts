@@ -15,7 +15,8 @@ import { inputErrorLine } from '../io.js';
 import { shownAttendeeId } from '../../reports/attendee-id.js';
 import { printableLine } from '../../reports/escape.js';
 import { plural } from '../../reports/summary.js';
-import { nonBlankPath, parsePositiveInt, parseSize, positiveIntUpTo } from '../options.js';
+import { junitRecommendedOption, nonBlankPath, parsePositiveInt, parseSize, positiveIntUpTo } from '../options.js';
+import type { RecommendedAs } from '../../reports/junit.js';
 import { DEFAULT_LIMITS } from '../../engine/json-text.js';
 
 type FailOn = 'none' | 'failed' | 'ungradable';
@@ -30,6 +31,7 @@ interface GradeFlags extends GradingFlags {
   maxEntries?: number;
   timeout: number;
   moodleMaxGrade: number;
+  junitRecommended: RecommendedAs;
 }
 
 /** Each grading thread is a JavaScript runtime of its own (tens of MB); beyond the cores it adds memory, not speed. */
@@ -55,11 +57,12 @@ export function gradeCommand(ctx: CliContext): Command {
     .option('--max-archive-size <size>', 'largest total expansion of a zip archive (default 200MB)', parseSize)
     .option('--max-entries <n>', 'most exports in a zip archive, nested ones included, and most archives inside it (default 10000)', parsePositiveInt)
     .option('--timeout <seconds>', `longest time one submission may take in a worker thread, at most ${MAX_TIMEOUT_SECONDS} (a day)`, positiveIntUpTo(MAX_TIMEOUT_SECONDS, 'seconds'), 120)
-    .option('--moodle-max-grade <n>', 'the Maximum grade of the Moodle assignment: moodle-grades.csv gives each grade out of it', positiveIntUpTo(MAX_MOODLE_GRADE, 'points'), 100);
+    .option('--moodle-max-grade <n>', 'the Maximum grade of the Moodle assignment: moodle-grades.csv gives each grade out of it', positiveIntUpTo(MAX_MOODLE_GRADE, 'points'), 100)
+    .addOption(junitRecommendedOption());
   return addGradingOptions(command).action(async (inputs: string[], flags: GradeFlags) => {
     // The shared grading flags go to every worker as they are; one clock for the whole batch:
     // every report says the same time, whichever thread made it.
-    const { out: _out, jobs: _jobs, shard: _shard, failOn: _failOn, quiet: _quiet, maxArchiveSize: _mas, maxEntries: _me, timeout: _timeout, moodleMaxGrade: _mmg, ...shared } = flags;
+    const { out: _out, jobs: _jobs, shard: _shard, failOn: _failOn, quiet: _quiet, maxArchiveSize: _mas, maxEntries: _me, timeout: _timeout, moodleMaxGrade: _mmg, junitRecommended: _jr, ...shared } = flags;
     const gradingFlags = { ...shared, now: shared.now ?? new Date().toISOString() };
     const options = await resolveGradingOptions(gradingFlags);
     refuseUnusableSettings(options);
@@ -77,6 +80,7 @@ export function gradeCommand(ctx: CliContext): Command {
       },
       taskTimeoutMs: flags.timeout * 1000,
       moodleMaxGrade: flags.moodleMaxGrade,
+      junit: { recommended: flags.junitRecommended },
       progress: flags.quiet ? undefined : { isTTY: ctx.isTTY, write: ctx.stderr, columns: () => process.stderr.columns },
       // Warnings and usage errors name archive entries and folders: names a stranger chose.
       warn: (line) => ctx.stderr(printableLine(line) + '\n'),

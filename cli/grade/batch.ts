@@ -30,6 +30,7 @@ import { LOCK_FILE, LockInTheWay, takeLock } from './out-lock.js';
 import { markedPart, partClash, partOf, readMarker, writeMarker } from './out-marker.js';
 import { compareCodePoints, realPath } from './walk.js';
 import { CLASS_FILES, staleReports, staleReportsLine, writeOutputs } from './write-outputs.js';
+import type { JunitOptions } from '../../reports/junit.js';
 import { MOODLE_FEEDBACK_FILE, moodleParticipantOf, planMoodleFeedback, type MoodleFeedbackPlan } from './moodle-feedback.js';
 import { MOODLE_GRADES_FILE, moodleStudents, type MoodleStudent } from './moodle-grades.js';
 import type { ZipLimits } from './zip.js';
@@ -48,6 +49,8 @@ interface BatchOptions {
   taskTimeoutMs: number;
   /** What moodle-grades.csv gives each grade out of (the Moodle assignment's Maximum grade; default 100). */
   moodleMaxGrade?: number;
+  /** How junit.xml writes a recommended check not met (`--junit-recommended`; default <skipped>). */
+  junit?: JunitOptions;
   /** Where progress goes (undefined: no progress). */
   progress?: { isTTY: boolean; write: (text: string) => void; columns?: () => number | undefined };
   warn: (line: string) => void;
@@ -230,7 +233,7 @@ export function removeStopped(run: Run): void | Promise<void> {
 /** This shard's share of `found` graded into `stagingDir`, then the outputs written into --out. */
 async function gradeAndWrite(found: Discovery, stagingDir: string, run: Run, batch: BatchOptions): Promise<BatchOutcome> {
   const foundCount = found.candidates.length;
-  const env = taskEnv(batch.options, stagingDir);
+  const env = taskEnv(batch.options, stagingDir, batch.junit);
   // One pool for both passes (whose submissions these are, for --shard; then the grading): its
   // threads start once, and the first pass warms up the loading code the second one runs again.
   const pool = batch.jobs > 1 && foundCount > 1 ? await startedPool(threadsToStart(Math.min(batch.jobs, foundCount), batch), env, batch) : undefined;
@@ -384,7 +387,7 @@ function startPool(size: number, env: TaskEnv, batch: BatchOptions): GradingPool
   return new WorkerPool<WorkerJob, GradedRow | string>({
     size,
     script: WORKER_SCRIPT,
-    workerData: { flags: batch.flags, stagingDir: env.stagingDir },
+    workerData: { flags: batch.flags, stagingDir: env.stagingDir, junit: env.junit },
     taskTimeoutMs: batch.taskTimeoutMs,
     resourceLimits: { maxOldGenerationSizeMb: 512 },
     // Posted ahead this far, a worker never waits for the main thread between two tasks.

@@ -10,7 +10,7 @@ import path from 'node:path';
 import { attendeeIdOf, gradeFlow, refusedReport, type GradeOptions } from '../../engine/grade.js';
 import type { GradeReport } from '../../engine/report.js';
 import type { Mission } from '../../engine/check.js';
-import { boundReport, renderClassRow, renderHtmlReport, renderJson, type ClassColumns } from '../../reports/index.js';
+import { boundReport, renderClassRow, renderHtmlReport, renderJson, type ClassColumns, type JunitOptions } from '../../reports/index.js';
 import { withInputFileSync } from './read-sync.js';
 import type { GradedRow, InputError, Submission } from './types.js';
 import { messageOf } from '../../engine/error-message.js';
@@ -26,10 +26,12 @@ export interface TaskEnv {
   stagingDir: string;
   /** The class files' columns (the mission's steps and checks), worked out once per thread. */
   columns: ClassColumns;
+  /** How junit.xml writes a recommended check not met (`--junit-recommended`). */
+  junit: JunitOptions;
 }
 
-export function taskEnv(options: Omit<GradeOptions, 'fileName'>, stagingDir: string): TaskEnv {
-  return { options, stagingDir, columns: classColumns(options.mission) };
+export function taskEnv(options: Omit<GradeOptions, 'fileName'>, stagingDir: string, junit: JunitOptions = {}): TaskEnv {
+  return { options, stagingDir, columns: classColumns(options.mission), junit };
 }
 
 /** The two parts of a task that can fail for want of a bug of ours; a test hands in failing ones. */
@@ -60,14 +62,14 @@ export async function gradeTask(task: GradeTask, env: TaskEnv, parts: Partial<Ta
     pages = renderPages(report);
   }
   stagePages(task.index, pages, env.stagingDir);
-  return { ...rowOf(task), report: slim(report), classRow: renderClassRow(report, env.columns) };
+  return { ...rowOf(task), report: slim(report), classRow: renderClassRow(report, env.columns, env.junit) };
 }
 
 /** A row for a submission whose grading never finished (worker crash, timeout). */
 export function failedTask(task: GradeTask, error: InputError, env: TaskEnv): GradedRow {
   const report = ungradable(task.file, error, env.options);
   stagePages(task.index, renderPages(report), env.stagingDir);
-  return { ...rowOf(task), report, classRow: renderClassRow(report, env.columns) };
+  return { ...rowOf(task), report, classRow: renderClassRow(report, env.columns, env.junit) };
 }
 
 /** What a row carries of its task: where it was found. */

@@ -1,5 +1,5 @@
 /**
- * Entry of a grading worker thread (bundled as dist/worker.js). workerData: `{ flags, stagingDir }`;
+ * Entry of a grading worker thread (bundled as dist/worker.js). workerData: `{ flags, stagingDir, junit }`;
  * the worker resolves the grading options itself (missions hold functions, which cannot cross
  * threads), says it is ready, then does the jobs the pool posts, one at a time — grade a
  * submission (answered once its reports are written), or say whose it is (the --shard pass) —
@@ -12,6 +12,7 @@ import { attendeeOfTask, gradeTask, taskEnv, type WorkerJob } from './task.js';
 import type { GradedRow } from './types.js';
 import { messageOf } from '../../engine/error-message.js';
 import { isUnusedHttpParserFailure } from '../unused-http-parser.js';
+import type { JunitOptions } from '../../reports/junit.js';
 
 // Under a limit on virtual memory, Node's HTTP client fails to make a parser flowgrade never uses:
 // that rejection must not crash the thread (and the submission it is grading); any other still does.
@@ -20,8 +21,8 @@ process.on('unhandledRejection', (error) => {
 });
 
 const port = parentPort!;
-const { flags, stagingDir } = workerData as { flags: GradingFlags; stagingDir: string };
-const env = taskEnv(await resolveGradingOptions(flags), stagingDir);
+const { flags, stagingDir, junit } = workerData as { flags: GradingFlags; stagingDir: string; junit: JunitOptions };
+const env = taskEnv(await resolveGradingOptions(flags), stagingDir, junit);
 
 let grading: Promise<void> = Promise.resolve();
 

@@ -34,7 +34,7 @@ function sourceOptions(source: string, writer: string): string[] {
   return [...body!.matchAll(/^ {2}(?:readonly )?(\w+)(\??):/gm)].map(([, name, optional]) => name! + optional!);
 }
 
-const WRITERS = ['renderConsole', 'renderHtmlReport', 'renderMarkdown', 'renderCsv', 'renderDashboard', 'renderFlowSvg', 'renderClassRow'];
+const WRITERS = ['renderConsole', 'renderHtmlReport', 'renderJunit', 'renderMarkdown', 'renderCsv', 'renderDashboard', 'renderFlowSvg', 'renderClassRow'];
 
 test('the table of writers is read (a planted mistake is told)', () => {
   const read = documentedOptions('| x | `renderMarkdown(reports, { title?, rows })` |\n\n## Console\n`renderCsv(r, { a })`');

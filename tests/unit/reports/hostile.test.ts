@@ -65,9 +65,16 @@ test('JUnit: parses as XML and gives the attack back as text (characters XML can
   expect(suites[0].attributes.name).toContain(HOSTILE);
   expect(suites[0].attributes.name).not.toMatch(/[\u0000\u000c\u001b]/);
   expect(suites[1].attributes.name).toBe(HOSTILE);
-  const failure = findAll(root, 'failure')[1];
+  const failure = findAll(root, 'failure')[0];
   expect(failure.text).toContain(`actual: ${HOSTILE}`);
   expect(findAll(root, 'error').at(-1)!.attributes.message).toContain(HOSTILE);
+  // A recommended check not met, written either way: <skipped> (the default) or <failure>.
+  const recommended = findAll(root, 'skipped').find((s) => s.attributes.type === 'recommended')!;
+  expect(recommended.attributes.message).toContain(HOSTILE);
+  expect(recommended.text).toContain(`actual: ${HOSTILE}`);
+  const asFailure = findAll(parseXml(renderJunit([hostileReport()], { recommended: 'failure' })), 'failure').find((f) => f.attributes.type === 'recommended')!;
+  expect(asFailure.attributes.message).toContain(HOSTILE);
+  expect(asFailure.text).toContain(`actual: ${HOSTILE}`);
 });
 
 test('Markdown: no HTML and no table broken by pipes', () => {

@@ -2,7 +2,7 @@
 import { test, expect } from '@playwright/test';
 import { findMission } from '../../../checks/index.js';
 import type { GradeReport } from '../../../engine/report.js';
-import { renderJunit } from '../../../reports/junit.js';
+import { renderJunit, renderJunitDocument, renderJunitSuite } from '../../../reports/junit.js';
 import { findAll, parseXml } from './xml-check.js';
 import { failedReport, passedReport, ungradableReport } from './sample-reports.js';
 
@@ -13,14 +13,14 @@ test('a <testsuite> per attendee, a <testcase> per check, counts right at both l
   expect(root.name).toBe('testsuites');
   const suites = findAll(root, 'testsuite');
   expect(suites.map((s) => s.attributes.name)).toEqual(['140', '141', '142']);
-  // passed: 5 checks, 1 info → skipped. failed: 8 checks: 2 failed, 1 errored, 1 skipped + 1 info. ungradable: 1 error.
+  // passed: 5 checks, 1 info → skipped. failed: 8 checks: 1 required failed, 1 errored, 1 skipped + 1 info + 1 recommended not met. ungradable: 1 error.
   expect(suites.map(counts)).toEqual([
     [5, 0, 0, 1],
-    [8, 2, 1, 2],
+    [8, 1, 1, 3],
     [1, 0, 1, 0],
   ]);
-  expect(counts(root).slice(0, 3)).toEqual([14, 2, 2]); // <testsuites> has no skipped (the XSDs do not allow it)
-  expect(suites.reduce((sum, s) => sum + Number(s.attributes.skipped), 0)).toBe(3);
+  expect(counts(root).slice(0, 3)).toEqual([14, 1, 2]); // <testsuites> has no skipped (the XSDs do not allow it)
+  expect(suites.reduce((sum, s) => sum + Number(s.attributes.skipped), 0)).toBe(4);
   for (const suite of suites) {
     const cases = findAll(suite, 'testcase');
     expect(cases).toHaveLength(Number(suite.attributes.tests));
@@ -66,8 +66,8 @@ test('a failed check is a <failure> with message, expected, actual, where, its B
   const other = findAll(parseXml(renderJunit([unknownLab])), 'testcase').find((c) => c.attributes.name === '6. simulate-error-value-fails')!.children[0];
   expect(other.text.split('\n')).toContain('guide: Step 6');
   const recommended = cases.find((c) => c.attributes.name === '4. get-cbid-content-type')!.children[0];
-  expect(recommended.attributes.type).toBe('recommended');
-  expect(recommended.text.split('\n')[0]).toBe('Title of get-cbid-content-type (recommended, 1 point)'); // not "1 points"
+  expect(recommended.attributes.type).toBe('recommended'); // <skipped> by default: see below
+  expect(recommended.text.split('\n')[1]).toBe('Title of get-cbid-content-type (recommended, 1 point)'); // not "1 points"
   const errored = cases.find((c) => c.attributes.name === '9. status-condition-expression')!.children[0];
   expect(errored.name).toBe('error');
   expect(errored.attributes.message).toBe('check status-condition-expression crashed: boom');
@@ -128,7 +128,7 @@ test('every element has the attributes the JUnit XSDs allow and require (no skip
     node.children.forEach(walk);
   };
   walk(root);
-  expect(root.attributes).toEqual({ name: 'flowgrade', tests: '14', failures: '2', errors: '2', time: '0' });
+  expect(root.attributes).toEqual({ name: 'flowgrade', tests: '14', failures: '1', errors: '2', time: '0' });
 });
 
 /** The failed report with every export-sourced string 260,000 characters long (the loader takes up to 262,144). */
@@ -211,7 +211,7 @@ test('a renamed suite never takes the classname of another attendee whose id alr
 test('every <failure>, <error> and <skipped> says why in its body: GitLab shows only element content, never the message attribute', () => {
   const root = parseXml(renderJunit([passedReport(), failedReport(), ungradableReport()]));
   const outcomes = ['failure', 'error', 'skipped'].flatMap((name) => findAll(root, name));
-  expect(outcomes.map((o) => o.name).sort()).toEqual(['error', 'error', 'failure', 'failure', 'skipped', 'skipped', 'skipped']);
+  expect(outcomes.map((o) => o.name).sort()).toEqual(['error', 'error', 'failure', 'skipped', 'skipped', 'skipped', 'skipped']); // the recommended check not met is skipped
   for (const outcome of outcomes) expect(outcome.text, `<${outcome.name} message="${outcome.attributes.message}">`).toContain(outcome.attributes.message);
   const ungradable = findAll(findAll(root, 'testsuite')[2], 'error')[0];
   expect(ungradable.text).toBe('file is not JSON: Unexpected token N at line 1 column 1 [not-json]');
@@ -234,7 +234,7 @@ test('the totals on <testsuites> are the sums of the suites\' own counts, failur
   const failing = parseXml(renderJunit([failedReport(), other(failedReport(), '150'), passedReport()]));
   // One failed and three ungradable (1 error each): more errors than failures.
   const unreadable = parseXml(renderJunit([failedReport(), ungradableReport(), other(ungradableReport(), '160'), other(ungradableReport(), '170')]));
-  for (const [root, totals] of [[failing, [21, 4, 2]], [unreadable, [11, 2, 4]]] as const) {
+  for (const [root, totals] of [[failing, [21, 2, 2]], [unreadable, [11, 1, 4]]] as const) {
     const suites = findAll(root, 'testsuite');
     expect([0, 1, 2].map((i) => suites.reduce((total, s) => total + counts(s)[i], 0))).toEqual(totals);
     expect(counts(root).slice(0, 3)).toEqual(totals);
@@ -244,4 +244,50 @@ test('the totals on <testsuites> are the sums of the suites\' own counts, failur
 test('an ungradable submission has no percent property (not "null"), as it has no score', () => {
   const properties = Object.fromEntries(findAll(parseXml(renderJunit([ungradableReport()])), 'property').map((p) => [p.attributes.name, p.attributes.value]));
   expect(Object.keys(properties)).toEqual(['verdict', 'lab', 'attendee', 'file', 'sha256', 'errorCode']);
+});
+
+/** The passed report with its recommended check not met: the attendee passed (exit 0), one point short. */
+function passedMissingRecommended(): GradeReport {
+  const report = passedReport();
+  report.checks = report.checks.map((check) =>
+    check.severity === 'recommended' ? { ...check, status: 'failed', earned: 0, message: 'GET_CBID Content Type is text/plain', expected: 'Application/JSON', actual: 'text/plain' } : check,
+  );
+  report.score = { earned: report.score!.earned - 2, possible: report.score!.possible };
+  return report;
+}
+
+test('a recommended check not met is <skipped type="recommended"> by default: a passed attendee (exit 0) leaves Jenkins stable and GitLab green', () => {
+  const suite = findAll(parseXml(renderJunit([passedMissingRecommended()])), 'testsuite')[0];
+  expect(counts(suite)).toEqual([5, 0, 0, 2]);
+  const missed = findAll(suite, 'testcase').find((c) => c.attributes.name === '4. get-cbid-content-type')!.children;
+  expect(missed.map((c) => c.name)).toEqual(['skipped']);
+  // Jenkins shows a skipped test's message attribute only; GitLab its body only: each says it was not met, and why.
+  expect(missed[0].attributes).toEqual({ type: 'recommended', message: 'recommended check not met: GET_CBID Content Type is text/plain' });
+  expect(missed[0].text.split('\n')).toEqual([
+    'recommended check not met: GET_CBID Content Type is text/plain',
+    'Title of get-cbid-content-type (recommended, 2 points)',
+    'GET_CBID Content Type is text/plain',
+    'expected: Application/JSON',
+    'actual: text/plain',
+    `guide: Step 4 — ${findMission('callback-on-global-error')!.steps[4]}`,
+    'hint: Hint of get-cbid-content-type',
+  ]);
+  // A required failure stays a <failure> either way.
+  const failed = findAll(parseXml(renderJunit([failedReport()])), 'testsuite')[0];
+  expect(counts(failed)).toEqual([8, 1, 1, 3]);
+  expect(findAll(failed, 'failure').map((f) => f.attributes.type)).toEqual(['required']);
+});
+
+test('recommended: "failure" writes a recommended check not met as <failure type="recommended">, as every failed check', () => {
+  const options = { recommended: 'failure' } as const;
+  const suite = findAll(parseXml(renderJunit([passedMissingRecommended()], options)), 'testsuite')[0];
+  expect(counts(suite)).toEqual([5, 1, 0, 1]);
+  const failure = findAll(suite, 'failure')[0];
+  expect(failure.attributes).toEqual({ type: 'recommended', message: 'GET_CBID Content Type is text/plain' });
+  expect(failure.text.split('\n')[0]).toBe('Title of get-cbid-content-type (recommended, 2 points)');
+  const failed = findAll(parseXml(renderJunit([failedReport()], options)), 'testsuite')[0];
+  expect(counts(failed)).toEqual([8, 2, 1, 2]);
+  // The document's totals follow, and a suite rendered apart (grade's threads) says the same.
+  expect(renderJunitDocument([renderJunitSuite(passedMissingRecommended(), options)])).toBe(renderJunit([passedMissingRecommended()], options));
+  expect(renderJunitDocument([renderJunitSuite(passedMissingRecommended())])).toBe(renderJunit([passedMissingRecommended()]));
 });
