@@ -254,7 +254,7 @@ async function gradeAndWrite(found: Discovery, stagingDir: string, run: Run, bat
     const moodleFeedback = planMoodleFeedback(kept);
     for (const { file, why } of moodleFeedback.leftOut) batch.warn(`flowgrade: ${file}: not in ${MOODLE_FEEDBACK_FILE} and ${MOODLE_GRADES_FILE}: ${why} [moodle-feedback]`);
     const students = moodleStudents(moodleFeedback, kept.map((row) => row.report));
-    const names = await writeOutputs({ outDir: batch.outDir, stagingDir, rows: kept, duplicates, checkIds: env.columns.checkIds, moodleFeedback: { plan: moodleFeedback, students, now: batch.flags.now, maxGrade: batch.moodleMaxGrade } });
+    const names = await writeOutputs({ outDir: batch.outDir, stagingDir, rows: kept, duplicates, checkIds: env.columns.checkIds, moodleFeedback: { plan: moodleFeedback, students, now: batch.flags.now, maxGrade: batch.moodleMaxGrade }, ...(batch.shard ? { part: { shard: batch.shard, found: foundCount } } : {}) });
     writeMarker(batch.outDir, stagingDir, partOf(batch.shard));
     const stale = await staleReports(batch.outDir, names);
     if (stale.length > 0) batch.warn(staleReportsLine(batch.outDir, stale));

@@ -19,6 +19,7 @@ import { MOODLE_GRADES_FILE, renderMoodleGrades, type MoodleStudent } from './mo
 import { writeZip } from './zip-writer.js';
 import { stagedPath } from './task.js';
 import type { GradedRow } from './types.js';
+import type { Shard } from './shard.js';
 
 interface Outputs {
   outDir: string;
@@ -33,6 +34,12 @@ interface Outputs {
    * clock (`--now`); `maxGrade`: what moodle-grades.csv gives each grade out of (`--moodle-max-grade`).
    */
   moodleFeedback?: { plan: MoodleFeedbackPlan; students: readonly MoodleStudent[]; now: string; maxGrade?: number };
+  /**
+   * The part of the class graded (`--shard`; none: the whole class), and how many submissions the
+   * class has: the dashboard and summary.md say so in their titles, so that a shard's, read alone
+   * (a CI job's summary), is not taken for the class's.
+   */
+  part?: { shard: Shard; found: number };
 }
 
 /** The class files a run writes into --out (besides moodle-feedback.zip and moodle-grades.csv for a Moodle class). */
@@ -115,15 +122,20 @@ const WINDOWS_TRANSIENT = new Set(['EPERM', 'EACCES', 'EBUSY']);
 const WINDOWS_RETRIES = 8;
 const WINDOWS_RETRY_MS = 30;
 
-function writeClassFiles({ stagingDir, rows, duplicates, checkIds }: Outputs, names: string[]): void {
+/** `, shard 2/3 of 120 submissions found` after a shard's titles; nothing for the whole class. */
+function partTitle(part: Outputs['part']): string {
+  return part ? `, shard ${part.shard.index}/${part.shard.count} of ${plural(part.found, 'submission')} found` : '';
+}
+
+function writeClassFiles({ stagingDir, rows, duplicates, checkIds, part }: Outputs, names: string[]): void {
   const reports = rows.map((row) => row.report);
   const hrefs = new Map<GradeReport, string>(reports.map((report, i) => [report, `${encodeURIComponent(names[i])}.html`]));
   const parts = rows.map((row) => row.classRow);
   const contents: Record<(typeof CLASS_FILES)[number], string> = {
-    'index.html': renderDashboard(reports, { reportHref: (report: GradeReport) => hrefs.get(report) ?? '', duplicates, rows: parts.map((part) => part.dashboard) }),
-    'grades.csv': renderCsv(reports, { notes: duplicateNotes(duplicates), checkIds, rows: parts.map((part) => part.csv) }),
-    'junit.xml': renderJunitDocument(parts.map((part) => part.junit)),
-    'summary.md': renderMarkdown(reports, { rows: parts.map((part) => part.markdown), duplicates }),
+    'index.html': renderDashboard(reports, { reportHref: (report: GradeReport) => hrefs.get(report) ?? '', duplicates, rows: parts.map((row) => row.dashboard), ...(part ? { title: `flowgrade — class results${partTitle(part)}` } : {}) }),
+    'grades.csv': renderCsv(reports, { notes: duplicateNotes(duplicates), checkIds, rows: parts.map((row) => row.csv) }),
+    'junit.xml': renderJunitDocument(parts.map((row) => row.junit)),
+    'summary.md': renderMarkdown(reports, { rows: parts.map((row) => row.markdown), duplicates, ...(part ? { title: `flowgrade results${partTitle(part)}` } : {}) }),
   };
   for (const file of CLASS_FILES) writeFileSync(path.join(stagingDir, file), contents[file]);
 }

@@ -86,3 +86,19 @@ test('off a terminal (a CI log), --shard writes no line for its first pass: the 
   // Before (a mutation sweep): also 'read 4/4 submissions (to cut the class into 2 shards) …' on its own line.
   expect(run.stderr).toMatch(/^graded 2\/2 submissions \(0 failed, 0 ungradable\) \d+ flows\/s\n$/);
 });
+
+test("a shard's summary.md and dashboard say they are one shard of the class: read alone (a CI job's summary), its totals are not the class's", async () => {
+  const dir = tempDir('shard-title-class');
+  writeSolutions(dir, 6);
+  const out = tempDir('shard-title');
+  expect((await grade(dir, out, '--shard', '2/3')).code).toBe(0);
+  const summary = readFileSync(path.join(out, 'summary.md'), 'utf8').split('\n');
+  expect(summary[0]).toBe('# flowgrade results, shard 2/3 of 6 submissions found');
+  expect(summary[2]).toMatch(/^\*\*2 submissions\*\*/);
+  expect(readFileSync(path.join(out, 'index.html'), 'utf8')).toContain('<h1>flowgrade &#8212; class results, shard 2/3 of 6 submissions found</h1>');
+  // The whole class keeps its titles.
+  const whole = tempDir('shard-title-whole');
+  expect((await grade(dir, whole)).code).toBe(0);
+  expect(readFileSync(path.join(whole, 'summary.md'), 'utf8').split('\n')[0]).toBe('# flowgrade results');
+  expect(readFileSync(path.join(whole, 'index.html'), 'utf8')).toContain('<h1>flowgrade &#8212; class results</h1>');
+});
