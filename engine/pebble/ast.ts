@@ -106,7 +106,24 @@ export type Node =
   | ListNode
   | MapNode;
 
-/** A parsed template: literal text (after whitespace control) and expressions. */
+/** Where a `{% … %}` tag stands and its whitespace control (for normalizeTemplate). */
+export interface TagMark {
+  /** Offset of `{%`. */
+  readonly pos: number;
+  readonly trimLeft: boolean;
+  readonly trimRight: boolean;
+  /** The newline swallowed after `%}` ('' if none). */
+  readonly newline: string;
+}
+
+/** The parts between two tags (or of the whole template). */
+export type Body = readonly TemplatePart[];
+
+/**
+ * A parsed template: literal text (after whitespace control), `{{ }}` expressions, comments and
+ * the tags Pebble's core parses (`if`, `for`, `set`; `verbatim` is text). `pos` of a tag is the
+ * offset of its name, where its errors are reported.
+ */
 export type TemplatePart =
   | { readonly kind: 'text'; readonly pos: number; readonly raw: string; readonly value: string }
   | {
@@ -116,11 +133,54 @@ export type TemplatePart =
       readonly trimLeft: boolean;
       readonly trimRight: boolean;
       readonly newline: string;
-    };
+    }
+  | { readonly kind: 'comment'; readonly pos: number; readonly raw: string }
+  | {
+      readonly kind: 'if';
+      readonly pos: number;
+      readonly branches: readonly { readonly tag: TagMark; readonly condition: Node; readonly body: Body }[];
+      readonly otherwise: { readonly tag: TagMark; readonly body: Body } | null;
+      readonly end: TagMark;
+    }
+  | {
+      readonly kind: 'for';
+      readonly pos: number;
+      readonly tag: TagMark;
+      readonly variable: string;
+      readonly iterable: Node;
+      readonly body: Body;
+      readonly otherwise: { readonly tag: TagMark; readonly body: Body } | null;
+      readonly end: TagMark;
+    }
+  | { readonly kind: 'set'; readonly pos: number; readonly tag: TagMark; readonly name: string; readonly value: Node };
 
 export interface Template {
   readonly text: string;
-  readonly parts: readonly TemplatePart[];
+  readonly parts: Body;
+}
+
+/** Every expression of a body, tags' included, in source order. */
+export function expressionsOf(body: Body): Node[] {
+  const out: Node[] = [];
+  for (const part of body) {
+    switch (part.kind) {
+      case 'print':
+        out.push(part.expr);
+        break;
+      case 'if':
+        for (const branch of part.branches) out.push(branch.condition, ...expressionsOf(branch.body));
+        if (part.otherwise) out.push(...expressionsOf(part.otherwise.body));
+        break;
+      case 'for':
+        out.push(part.iterable, ...expressionsOf(part.body));
+        if (part.otherwise) out.push(...expressionsOf(part.otherwise.body));
+        break;
+      case 'set':
+        out.push(part.value);
+        break;
+    }
+  }
+  return out;
 }
 
 /** Binary operator precedences (Pebble CoreExtension); all left-associative. */

@@ -1,4 +1,7 @@
-/** Per-evaluation state: scope, options, and the step/size budget that bounds all work. */
+/**
+ * Per-evaluation state: scope, the template's own variables (`set`, `for`), options, and the
+ * step/size budget that bounds all work.
+ */
 import { fail } from './errors.js';
 import { DEFAULT_MAX_STEPS, MAX_LIST_LENGTH, MAX_STRING_LENGTH } from './limits.js';
 import { resolveZone, type Zone } from './timezone.js';
@@ -23,6 +26,12 @@ export class Context {
   readonly zone: Zone;
   private readonly clock: () => Date;
   private steps = 0;
+  /**
+   * Pebble's ScopeChain above the caller's scope, innermost last: the template's own scope, then
+   * one per running `for`. The caller's scope is never written: a `set` of one of its names
+   * shadows it for the rest of the render.
+   */
+  private readonly frames: Map<string, unknown>[] = [new Map()];
 
   constructor(
     readonly scope: Scope,
@@ -32,6 +41,38 @@ export class Context {
     this.maxSteps = options.maxSteps ?? DEFAULT_MAX_STEPS;
     this.zone = (options.timeZone !== undefined ? resolveZone(options.timeZone) : null) ?? UTC;
     this.clock = options.now ?? (() => new Date());
+  }
+
+  /** Is `name` a variable (the template's own or the scope's)? */
+  defines(name: string): boolean {
+    return this.frames.some((f) => f.has(name)) || this.scope.has(name);
+  }
+
+  /** The template's own variable `name` ({ value }), innermost first; undefined when it has none. */
+  local(name: string): { value: unknown } | undefined {
+    for (let i = this.frames.length - 1; i >= 0; i--) {
+      if (this.frames[i].has(name)) return { value: this.frames[i].get(name) };
+    }
+    return undefined;
+  }
+
+  /** ScopeChain.set: where the name already is, else (as Pebble writes the caller's map) the template's scope when the caller has it, else the innermost. */
+  assign(name: string, value: unknown): void {
+    const frame =
+      [...this.frames].reverse().find((f) => f.has(name)) ??
+      (this.scope.has(name) ? this.frames[0] : this.frames[this.frames.length - 1]);
+    frame.set(name, value);
+  }
+
+  /** Runs `body` with a new innermost scope (a `for` loop's), which it fills. */
+  withFrame<T>(body: (frame: Map<string, unknown>) => T): T {
+    const frame = new Map<string, unknown>();
+    this.frames.push(frame);
+    try {
+      return body(frame);
+    } finally {
+      this.frames.pop();
+    }
   }
 
   /** Counts work; throws 'limit' when the budget is spent. */

@@ -25,6 +25,8 @@ export function staticPath(node: Node): string[] | null {
 }
 
 function variable(name: string, pos: number, ctx: Context): unknown {
+  const own = ctx.local(name);
+  if (own) return own.value;
   if (ctx.scope.has(name)) return fromHost(ctx.scope.get(name));
   if (ctx.strict) {
     throw new UndefinedVariableError(`Variable "${name}" does not exist (strictVariables) at position ${pos}`, pos);
@@ -133,7 +135,7 @@ export function evaluate(node: Node, ctx: Context): unknown {
       return variable(node.name, node.pos, ctx);
     case 'attribute': {
       const path = staticPath(node);
-      if (path && !ctx.scope.has(path[0])) {
+      if (path && !ctx.defines(path[0])) {
         const flat = path.join('.');
         if (ctx.scope.has(flat)) return fromHost(ctx.scope.get(flat));
       }

@@ -36,9 +36,12 @@ export function referencedNames(text: string): string[] {
   return references(parseCached(text));
 }
 
-/** Does the text contain at least one {{ }}? (An unclosed `{{` counts, so that it reaches the parser.) */
+/**
+ * Is the text a template: does it open a `{{ }}`, a tag `{% %}` or a comment `{# #}`? (An unclosed
+ * delimiter counts, so that it reaches the parser.) Text without any is the same rendered or not.
+ */
 export function hasExpression(text: string): boolean {
-  return text.includes('{{');
+  return /\{[{%#]/.test(text);
 }
 
 /** Canonical text of a template for comparison: whitespace inside {{ }} normalised (e.g. `{{ a|slice(2)  }}` and `{{a | slice(2)}}` give the same string). Throws on syntax errors. */

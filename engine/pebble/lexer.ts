@@ -1,8 +1,9 @@
 /**
- * Template lexer, after Pebble's LexerImpl: literal text, and inside each `{{ … }}` a stream of
- * tokens. Only `{{ }}` is recognised (`{% %}` and `{# #}` stay literal text). Whitespace control:
- * `{{- ` trims whitespace before the tag, `-}}` after it; the first newline right after `}}` is
- * dropped (Pebble's default newLineTrimming). The close delimiter counts only outside brackets, so
+ * Template lexer, after Pebble's LexerImpl: literal text, comments `{# … #}` (dropped), and inside
+ * each `{{ … }}` (print) or `{% … %}` (tag) a stream of tokens; `{% verbatim %}…{% endverbatim %}`
+ * is text. Whitespace control on every delimiter: `{{- `, `{%- `, `{#- ` trim whitespace before,
+ * `-}}`, `-%}`, ` -#}` after; the first newline right after `}}`, `%}` or `#}` is dropped (Pebble's
+ * default newLineTrimming). The close delimiter counts only outside brackets, so
  * `{{ {"a":{"b":1}} }}` works. Double-quoted strings may interpolate: `"Hi #{name}"`.
  */
 import { fail } from './errors.js';
@@ -17,7 +18,8 @@ type TokenType =
   | 'PUNCTUATION'
   | 'STRING_INTERPOLATION_START'
   | 'STRING_INTERPOLATION_END'
-  | 'PRINT_END';
+  | 'PRINT_END'
+  | 'EXECUTE_END';
 
 export interface Token {
   readonly type: TokenType;
@@ -51,7 +53,25 @@ interface PrintSegment {
   readonly newline: string;
 }
 
-type Segment = TextSegment | PrintSegment;
+/** `{% … %}`: the tag's tokens, ending with EXECUTE_END. */
+interface TagSegment {
+  readonly kind: 'tag';
+  /** Offset of `{%`. */
+  readonly pos: number;
+  readonly tokens: readonly Token[];
+  readonly trimLeft: boolean;
+  readonly trimRight: boolean;
+  readonly newline: string;
+}
+
+/** `{# … #}` as written (with the newline it swallowed); it renders as nothing. */
+interface CommentSegment {
+  readonly kind: 'comment';
+  readonly pos: number;
+  readonly raw: string;
+}
+
+export type Segment = TextSegment | PrintSegment | TagSegment | CommentSegment;
 
 /** Longest first, as Pebble sorts its operator regex ("is not" before "is"). */
 const OPERATORS = [
@@ -119,7 +139,8 @@ interface Open {
   pos: number;
 }
 
-function lexPrint(text: string, start: number, printPos: number) {
+/** Tokens from `start` up to the closing `}}` (a print) or `%}` (a tag) of the delimiter at `openPos`. */
+function lexPrint(text: string, start: number, openPos: number, close: '}}' | '%}') {
   const tokens: Token[] = [];
   const stack: Open[] = [];
   const push = (type: TokenType, value: string, pos: number, raw = value, part?: boolean) =>
@@ -160,12 +181,12 @@ function lexPrint(text: string, start: number, printPos: number) {
     const gapHint = plainGap ? '' : ` (after the white space ${codePointName(text.slice(gapStart, i))}, which Pebble does not accept before a closing delimiter)`;
     if (i >= text.length) {
       if (top) fail('syntax', `Unclosed "${top.kind}"`, top.pos);
-      fail('syntax', 'Unclosed "{{"', printPos);
+      fail('syntax', `Unclosed "${close === '}}' ? '{{' : '{%'}"`, openPos);
     }
     if (stack.length === 0 && plainGap) {
-      const trimRight = text.startsWith('-}}', i);
-      if (trimRight || text.startsWith('}}', i)) {
-        push('PRINT_END', '}}', i);
+      const trimRight = text.startsWith(`-${close}`, i);
+      if (trimRight || text.startsWith(close, i)) {
+        push(close === '}}' ? 'PRINT_END' : 'EXECUTE_END', close, i);
         let end = i + (trimRight ? 3 : 2);
         const newline = NEWLINES.find((nl) => text.startsWith(nl, end)) ?? '';
         end += newline.length;
@@ -240,13 +261,24 @@ function lexPrint(text: string, start: number, printPos: number) {
 /** Quotes a word processor or a chat puts in place of " and ' (a paste of the guide's text). */
 const CURLY_QUOTES = '\u201C\u201D\u2018\u2019\u201E\u201A\u00AB\u00BB';
 
-/** Splits a template into text and `{{ }}` segments; throws ExpressionError('syntax') on lexer errors. */
+/** Java regex `\s` (ASCII), as in Pebble's delimiter patterns. */
+const S = '[ \\t\\n\\x0B\\f\\r]';
+const NEWLINE = '(?:\\r\\n|\\n\\r|\\r|\\n|\\u0085|\\u2028|\\u2029)?';
+/** Syntax.regexVerbatimStart, right after `{%` (and its `-`). */
+const VERBATIM_START = new RegExp(`${S}*verbatim${S}*-?%\\}${NEWLINE}`, 'y');
+/** Syntax.regexVerbatimEnd: group 1 the leading trim, group 2 the trailing one. */
+const VERBATIM_END = new RegExp(`\\{%(-)?${S}*endverbatim${S}*(-)?%\\}${NEWLINE}`, 'g');
+/** The next start delimiter of any kind, as Syntax.regexStartDelimiters. */
+const START = /\{[{%#]/g;
+
+/** Splits a template into text, print, tag and comment segments; throws ExpressionError('syntax') on lexer errors. */
 export function lexTemplate(text: string): Segment[] {
   const segments: Segment[] = [];
   let i = 0;
   let trimNext = false;
   for (;;) {
-    const open = text.indexOf('{{', i);
+    START.lastIndex = i;
+    const open = START.exec(text)?.index ?? -1;
     const raw = text.slice(i, open < 0 ? text.length : open);
     let value = trimNext ? ltrim(raw) : raw;
     trimNext = false;
@@ -254,6 +286,7 @@ export function lexTemplate(text: string): Segment[] {
       if (raw.length > 0) segments.push({ kind: 'text', pos: i, raw, value });
       return segments;
     }
+    const delimiter = text.slice(open, open + 2);
     let start = open + 2;
     const trim = /-[ \t\n\x0B\f\r]+/y; // Pebble: `-\s+`, ASCII white space only
     trim.lastIndex = start;
@@ -263,16 +296,42 @@ export function lexTemplate(text: string): Segment[] {
       value = rtrim(value);
     }
     if (raw.length > 0) segments.push({ kind: 'text', pos: i, raw, value });
-    const print = lexPrint(text, start, open);
+    if (delimiter === '{#') {
+      const close = text.indexOf('#}', start);
+      if (close < 0) fail('syntax', 'Unclosed comment', open);
+      // LexerImpl.tokenizeComment: the comment, read backwards, starts with `-\s+`
+      trimNext = /[ \t\n\x0B\f\r]-$/.test(text.slice(start, close));
+      const end = close + 2 + (NEWLINES.find((nl) => text.startsWith(nl, close + 2)) ?? '').length;
+      segments.push({ kind: 'comment', pos: open, raw: text.slice(open, end) });
+      i = end;
+      continue;
+    }
+    if (delimiter === '{%') {
+      VERBATIM_START.lastIndex = start;
+      if (VERBATIM_START.test(text)) {
+        VERBATIM_END.lastIndex = VERBATIM_START.lastIndex;
+        const end = VERBATIM_END.exec(text);
+        if (!end) fail('syntax', 'Unclosed verbatim tag', open);
+        // Pebble left-trims every verbatim text: it tests group(0) of the start, always there
+        let content = ltrim(text.slice(VERBATIM_START.lastIndex, end.index));
+        if (end[1] !== undefined) content = rtrim(content);
+        trimNext = end[2] !== undefined;
+        i = end.index + end[0].length;
+        segments.push({ kind: 'text', pos: open, raw: text.slice(open, i), value: content });
+        continue;
+      }
+    }
+    const close = delimiter === '{{' ? '}}' : '%}';
+    const lexed = lexPrint(text, start, open, close);
     segments.push({
-      kind: 'print',
+      kind: delimiter === '{{' ? 'print' : 'tag',
       pos: open,
-      tokens: print.tokens,
+      tokens: lexed.tokens,
       trimLeft,
-      trimRight: print.trimRight,
-      newline: print.newline,
+      trimRight: lexed.trimRight,
+      newline: lexed.newline,
     });
-    trimNext = print.trimRight;
-    i = print.end;
+    trimNext = lexed.trimRight;
+    i = lexed.end;
   }
 }

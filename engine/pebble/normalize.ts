@@ -2,8 +2,10 @@
  * Canonical text of a template: literal text unchanged; each expression re-printed from its tree
  * with single spaces around binary operators and `|`, `, ` between arguments, no spaces inside
  * brackets, and only the parentheses the precedences need. Literals keep their source spelling.
+ * Tags are re-printed the same way (`{% if expr %}`, `{% for x in expr %}`, `{% set x = expr %}`),
+ * with their whitespace control; comments and verbatim text stay as written.
  */
-import type { Args, Node, Template } from './ast.js';
+import type { Args, Body, Node, TagMark, Template } from './ast.js';
 import { BINARY_PRECEDENCE, UNARY_PRECEDENCE } from './ast.js';
 
 const PRIMARY = 1000;
@@ -78,12 +80,39 @@ function print(node: Node): string {
   }
 }
 
-export function normalize(template: Template): string {
-  return template.parts
-    .map((part) =>
-      part.kind === 'text'
-        ? part.raw
-        : `{{${part.trimLeft ? '- ' : ' '}${print(part.expr)}${part.trimRight ? ' -' : ' '}}}${part.newline}`,
-    )
+/** `{% head %}` with the tag's whitespace control and swallowed newline. */
+function tag(mark: TagMark, head: string): string {
+  return `{%${mark.trimLeft ? '- ' : ' '}${head}${mark.trimRight ? ' -' : ' '}%}${mark.newline}`;
+}
+
+function printBody(body: Body): string {
+  return body
+    .map((part) => {
+      switch (part.kind) {
+        case 'text':
+        case 'comment':
+          return part.raw;
+        case 'print':
+          return `{{${part.trimLeft ? '- ' : ' '}${print(part.expr)}${part.trimRight ? ' -' : ' '}}}${part.newline}`;
+        case 'set':
+          return tag(part.tag, `set ${part.name} = ${print(part.value)}`);
+        case 'if':
+          return [
+            ...part.branches.map((b, i) => tag(b.tag, `${i === 0 ? 'if' : 'elseif'} ${print(b.condition)}`) + printBody(b.body)),
+            part.otherwise ? tag(part.otherwise.tag, 'else') + printBody(part.otherwise.body) : '',
+            tag(part.end, 'endif'),
+          ].join('');
+        case 'for':
+          return [
+            tag(part.tag, `for ${part.variable} in ${print(part.iterable)}`) + printBody(part.body),
+            part.otherwise ? tag(part.otherwise.tag, 'else') + printBody(part.otherwise.body) : '',
+            tag(part.end, 'endfor'),
+          ].join('');
+      }
+    })
     .join('');
+}
+
+export function normalize(template: Template): string {
+  return printBody(template.parts);
 }

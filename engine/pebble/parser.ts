@@ -3,12 +3,13 @@
  * unary `not`/`+`/`-` (500) bind tighter than any binary operator, binary operators are
  * left-associative with the precedences in ast.ts, `|` takes a filter name and optional
  * arguments, `is`/`is not` a test name, and `a ? b : c` is parsed at the outermost level of an
- * expression (and of every parenthesised group or argument).
+ * expression (and of every parenthesised group or argument). Tags (`{% %}`) are parsed as Pebble's
+ * ParserImpl.subparse and its If/For/SetTokenParser do: a body runs until a tag its caller stops at.
  */
 import { ExpressionError, fail } from './errors.js';
-import type { Args, Node, NodeInit, Template, TemplatePart } from './ast.js';
+import type { Args, Body, Node, NodeInit, TagMark, Template, TemplatePart } from './ast.js';
 import { BINARY_PRECEDENCE, UNARY_PRECEDENCE, childrenOf } from './ast.js';
-import { lexTemplate, type Token } from './lexer.js';
+import { lexTemplate, type Segment, type Token } from './lexer.js';
 import { MAX_DEPTH, MAX_TEMPLATE_LENGTH } from './limits.js';
 import { LONG_MAX, PDouble, toLong } from './values.js';
 
@@ -27,7 +28,9 @@ function unexpected(tok: Token, expected: string): never {
   const what =
     tok.type === 'PRINT_END'
       ? `Unexpected end of expression "}}"`
-      : `Unexpected token "${tok.value}" (${tok.type})`;
+      : tok.type === 'EXECUTE_END'
+        ? `Unexpected end of tag "%}"`
+        : `Unexpected token "${tok.value}" (${tok.type})`;
   throw new ExpressionError('syntax', `${what} at position ${tok.pos}, expected ${expected}`, tok.pos);
 }
 
@@ -60,6 +63,29 @@ class Parser {
     const expr = this.parseExpression(0);
     if (!this.is('PRINT_END')) unexpected(this.cur, '"}}"');
     return expr;
+  }
+
+  /** The current token, consumed. */
+  next(): Token {
+    return this.tokens[this.i++];
+  }
+
+  /** A tag ends here: `%}`. */
+  expectEnd(): void {
+    if (!this.is('EXECUTE_END')) unexpected(this.cur, '"%}"');
+  }
+
+  /** Pebble's stream.expect(NAME, word): `in` of a for, `=` of a set. */
+  expectWord(type: 'NAME' | 'PUNCTUATION', value: string): void {
+    if (!this.is(type, value)) unexpected(this.cur, `"${value}"`);
+    this.i++;
+  }
+
+  /** ExpressionParser.parseNewVariableName: the name a set or a for binds. */
+  newVariableName(): Token {
+    const name = this.expectName('a variable name');
+    if (RESERVED.has(name.value)) fail('syntax', `Can not assign a value to ${name.value}`, name.pos);
+    return name;
   }
 
   parseExpression(minPrecedence: number): Node {
@@ -264,15 +290,146 @@ class Parser {
   }
 }
 
+/** Tags of Pebble's core that flowgrade does not run: named so, rather than as unknown tags. */
+const UNSUPPORTED_TAGS = new Set([
+  'autoescape', 'block', 'cache', 'embed', 'extends', 'filter', 'flush', 'from', 'import', 'include', 'macro', 'parallel',
+]);
+
+type TagSegment = Extract<Segment, { kind: 'tag' }>;
+
+/** ParserImpl.subparse over the lexed segments, with the core tags' token parsers. */
+class TemplateParser {
+  private i = 0;
+  /** Tags open around the current one: bounded, as the evaluator and printer recurse into them. */
+  private nesting = 0;
+
+  constructor(private readonly segments: readonly Segment[]) {}
+
+  /** A tag's parser, positioned after its name, and its name. */
+  private open(seg: TagSegment): { parser: Parser; name: Token } {
+    const parser = new Parser(seg.tokens);
+    const name = parser.next();
+    if (name.type !== 'NAME') fail('syntax', 'A block must start with a tag name', name.pos);
+    return { parser, name };
+  }
+
+  private mark(seg: TagSegment): TagMark {
+    return { pos: seg.pos, trimLeft: seg.trimLeft, trimRight: seg.trimRight, newline: seg.newline };
+  }
+
+  /**
+   * Parts up to the first tag named in `stop` (left unconsumed) or the end. The end of the
+   * template is `null` as the stop tag: the caller reports what it was looking for.
+   */
+  body(stop: ReadonlySet<string>): { parts: TemplatePart[]; stoppedAt: string | null } {
+    const parts: TemplatePart[] = [];
+    while (this.i < this.segments.length) {
+      const seg = this.segments[this.i];
+      if (seg.kind === 'text' || seg.kind === 'comment') {
+        parts.push(seg);
+        this.i++;
+      } else if (seg.kind === 'print') {
+        const expr = new Parser(seg.tokens).parseWhole();
+        parts.push({ kind: 'print', pos: seg.pos, expr, trimLeft: seg.trimLeft, trimRight: seg.trimRight, newline: seg.newline });
+        this.i++;
+      } else {
+        const { parser, name } = this.open(seg);
+        if (stop.has(name.value)) return { parts, stoppedAt: name.value };
+        this.i++;
+        parts.push(this.tag(seg, parser, name));
+      }
+    }
+    return { parts, stoppedAt: null };
+  }
+
+  private tag(seg: TagSegment, parser: Parser, name: Token): TemplatePart {
+    switch (name.value) {
+      case 'if':
+      case 'for': {
+        if (++this.nesting > MAX_DEPTH) fail('limit', `Tags nested deeper than ${MAX_DEPTH} levels`, name.pos);
+        const part = name.value === 'if' ? this.ifTag(seg, parser, name) : this.forTag(seg, parser, name);
+        this.nesting--;
+        return part;
+      }
+      case 'set': {
+        const target = parser.newVariableName();
+        parser.expectWord('PUNCTUATION', '=');
+        const value = parser.parseExpression(0);
+        parser.expectEnd();
+        return { kind: 'set', pos: name.pos, tag: this.mark(seg), name: target.value, value };
+      }
+    }
+    if (UNSUPPORTED_TAGS.has(name.value)) {
+      fail('syntax', `"${name.value}" is a Pebble tag that flowgrade does not run (it runs if, for, set and verbatim)`, name.pos);
+    }
+    fail('syntax', `Unexpected tag name "${name.value}"`, name.pos);
+  }
+
+  /** The stop tag the body ended at, consumed; its parser (positioned after the name). */
+  private closing(name: Token, wanted: string, stoppedAt: string | null): { seg: TagSegment; parser: Parser } {
+    if (stoppedAt === null) fail('syntax', `Unexpected end of template. Pebble was looking for the "${wanted}" tag`, name.pos);
+    const seg = this.segments[this.i++] as TagSegment;
+    return { seg, parser: this.open(seg).parser };
+  }
+
+  /** IfTokenParser: if, any number of elseif, at most one else, endif. */
+  private ifTag(seg: TagSegment, parser: Parser, name: Token): TemplatePart {
+    const branches: { tag: TagMark; condition: Node; body: Body }[] = [];
+    let otherwise: { tag: TagMark; body: Body } | null = null;
+    let tag = this.mark(seg);
+    let condition = parser.parseExpression(0);
+    parser.expectEnd();
+    for (;;) {
+      const fork = this.body(otherwise ? ENDIF : IF_FORK);
+      if (otherwise) otherwise = { tag: otherwise.tag, body: fork.parts };
+      else branches.push({ tag, condition, body: fork.parts });
+      const next = this.closing(name, 'endif', fork.stoppedAt);
+      if (fork.stoppedAt === 'endif') {
+        next.parser.expectEnd();
+        return { kind: 'if', pos: name.pos, branches, otherwise, end: this.mark(next.seg) };
+      }
+      if (fork.stoppedAt === 'else') {
+        next.parser.expectEnd();
+        otherwise = { tag: this.mark(next.seg), body: [] };
+      } else {
+        tag = this.mark(next.seg);
+        condition = next.parser.parseExpression(0);
+        next.parser.expectEnd();
+      }
+    }
+  }
+
+  /** ForTokenParser: for NAME in EXPR, a body, an optional else, endfor. */
+  private forTag(seg: TagSegment, parser: Parser, name: Token): TemplatePart {
+    const variable = parser.newVariableName().value;
+    parser.expectWord('NAME', 'in');
+    const iterable = parser.parseExpression(0);
+    parser.expectEnd();
+    const main = this.body(FOR_FORK);
+    let next = this.closing(name, 'endfor', main.stoppedAt);
+    let otherwise: { tag: TagMark; body: Body } | null = null;
+    if (main.stoppedAt === 'else') {
+      next.parser.expectEnd();
+      const elseTag = this.mark(next.seg);
+      const rest = this.body(ENDFOR);
+      otherwise = { tag: elseTag, body: rest.parts };
+      next = this.closing(name, 'endfor', rest.stoppedAt);
+    }
+    next.parser.expectEnd();
+    return { kind: 'for', pos: name.pos, tag: this.mark(seg), variable, iterable, body: main.parts, otherwise, end: this.mark(next.seg) };
+  }
+}
+
+const NOTHING: ReadonlySet<string> = new Set();
+const IF_FORK: ReadonlySet<string> = new Set(['elseif', 'else', 'endif']);
+const ENDIF: ReadonlySet<string> = new Set(['endif']);
+const FOR_FORK: ReadonlySet<string> = new Set(['else', 'endfor']);
+const ENDFOR: ReadonlySet<string> = new Set(['endfor']);
+
 /** Parses template text; throws ExpressionError ('syntax' or 'limit'). Not cached: see template.ts. */
 export function parseTemplateUncached(text: string): Template {
   if (text.length > MAX_TEMPLATE_LENGTH) {
     fail('limit', `Template longer than ${MAX_TEMPLATE_LENGTH} characters`, MAX_TEMPLATE_LENGTH);
   }
-  const parts: TemplatePart[] = lexTemplate(text).map((seg) => {
-    if (seg.kind === 'text') return seg;
-    const expr = new Parser(seg.tokens).parseWhole();
-    return { kind: 'print', pos: seg.pos, expr, trimLeft: seg.trimLeft, trimRight: seg.trimRight, newline: seg.newline };
-  });
-  return { text, parts };
+  return { text, parts: new TemplateParser(lexTemplate(text)).body(NOTHING).parts };
 }

@@ -1,5 +1,5 @@
 /** Static analysis: variables a template reads, and calls to unknown filters/functions/tests. */
-import { childrenOf, type Node, type Template } from './ast.js';
+import { childrenOf, expressionsOf, type Body, type Node, type Template } from './ast.js';
 import { ExpressionError } from './errors.js';
 import { staticPath } from './evaluate.js';
 import { FILTERS } from './filters.js';
@@ -11,27 +11,54 @@ function walk(node: Node, visit: (n: Node) => boolean): void {
   for (const child of childrenOf(node)) walk(child, visit);
 }
 
-/** Dotted paths of the variables read (`NewPhoneContact.DNIS`), deduplicated, in source order. */
+/**
+ * Dotted paths of the variables read (`NewPhoneContact.DNIS`), deduplicated, in source order. A
+ * name the template binds before it reads it (`set`, or a `for`'s variable and `loop` inside its
+ * body) is the template's own, not a variable of the flow.
+ */
 export function references(template: Template): string[] {
   const seen = new Set<string>();
-  for (const part of template.parts) {
-    if (part.kind !== 'print') continue;
-    walk(part.expr, (node) => {
-      const path = staticPath(node);
+  const read = (node: Node, bound: ReadonlySet<string>) =>
+    walk(node, (n) => {
+      const path = staticPath(n);
       if (!path) return true;
-      seen.add(path.join('.'));
+      if (!bound.has(path[0])) seen.add(path.join('.'));
       return false;
     });
-  }
+  const body = (parts: Body, bound: Set<string>): void => {
+    for (const part of parts) {
+      switch (part.kind) {
+        case 'print':
+          read(part.expr, bound);
+          break;
+        case 'set':
+          read(part.value, bound);
+          bound.add(part.name);
+          break;
+        case 'if':
+          for (const branch of part.branches) {
+            read(branch.condition, bound);
+            body(branch.body, bound);
+          }
+          if (part.otherwise) body(part.otherwise.body, bound);
+          break;
+        case 'for':
+          read(part.iterable, bound);
+          body(part.body, new Set([...bound, part.variable, 'loop']));
+          if (part.otherwise) body(part.otherwise.body, bound);
+          break;
+      }
+    }
+  };
+  body(template.parts, new Set());
   return [...seen];
 }
 
 /** Filters, functions and tests that do not exist (each would fail when evaluated). */
 export function unknownCallables(template: Template): ExpressionError[] {
   const problems: ExpressionError[] = [];
-  for (const part of template.parts) {
-    if (part.kind !== 'print') continue;
-    walk(part.expr, (node) => {
+  for (const expr of expressionsOf(template.parts)) {
+    walk(expr, (node) => {
       const [code, kind, known] =
         node.kind === 'filter'
           ? (['unknown-filter', 'filter', FILTERS] as const)

@@ -1,14 +1,16 @@
-/** Rendering a template to text, and evaluating a lone `{{ expr }}` to a typed value. */
-import type { Template } from './ast.js';
+/** Rendering a template to text (its tags run as Pebble's IfNode, ForNode and SetNode), and evaluating a lone `{{ expr }}` to a typed value. */
+import type { Body, Node, Template, TemplatePart } from './ast.js';
 import { Context, type EvalOptions, type Scope } from './context.js';
 import { zonedToString } from './datetime.js';
 import { evaluate } from './evaluate.js';
 import { javaString, renderValue } from './stringify.js';
-import { ExpressionError } from './errors.js';
+import { ExpressionError, fail } from './errors.js';
+import { truthy } from './operators.js';
 import {
   DataDepthError,
   PDate,
   PDouble,
+  PMap,
   checkDepth,
   fromHost,
   isList,
@@ -29,12 +31,92 @@ function guarded<T>(pos: number, fn: () => T): T {
 
 export function render(template: Template, scope: Scope, options?: EvalOptions): string {
   const ctx = new Context(scope, options);
-  let out = '';
-  for (const part of template.parts) {
-    out += part.kind === 'text' ? part.value : guarded(part.pos, () => renderValue(evaluate(part.expr, ctx), ctx, part.pos));
-    ctx.fits(out, part.pos);
+  const out = { text: '' };
+  renderBody(template.parts, ctx, out);
+  return out.text;
+}
+
+/** Appends what `body` renders to `out.text`. Every part costs a step, so loops are bounded by the budget. */
+function renderBody(body: Body, ctx: Context, out: { text: string }): void {
+  for (const part of body) {
+    ctx.tick(part.pos);
+    const text = renderPart(part, ctx, out);
+    if (text !== '') {
+      out.text += text;
+      ctx.fits(out.text, part.pos);
+    }
   }
-  return out;
+}
+
+/** The text of a text or print part; tags render into `out` themselves and give ''. */
+function renderPart(part: TemplatePart, ctx: Context, out: { text: string }): string {
+  switch (part.kind) {
+    case 'text':
+      return part.value;
+    case 'comment':
+      return '';
+    case 'print':
+      return guarded(part.pos, () => renderValue(evaluate(part.expr, ctx), ctx, part.pos));
+    case 'set':
+      ctx.assign(part.name, guarded(part.pos, () => evaluate(part.value, ctx)));
+      return '';
+    case 'if': {
+      const branch = part.branches.find((b) => condition(b.condition, ctx));
+      const body = branch?.body ?? part.otherwise?.body;
+      if (body) renderBody(body, ctx, out);
+      return '';
+    }
+    case 'for':
+      renderFor(part, ctx, out);
+      return '';
+  }
+}
+
+/** IfNode: null is false (an error under strictVariables); booleans, numbers and texts convert; anything else is an error. */
+function condition(node: Node, ctx: Context): boolean {
+  const value = guarded(node.pos, () => evaluate(node, ctx));
+  if (value === null && ctx.strict) fail('type', 'null value given to if statement (strictVariables)', node.pos);
+  return truthy(value, node.pos, 'an "if" condition');
+}
+
+/**
+ * ForNode: a list's items or a map's entries (`.key`, `.value`), with `loop` (index from 0, first,
+ * last, length, revindex); the else body when there are none; nothing at all for null. The loop's
+ * scope lasts the whole loop: a name first set inside is gone after it.
+ */
+function renderFor(part: Extract<TemplatePart, { kind: 'for' }>, ctx: Context, out: { text: string }): void {
+  const value = guarded(part.iterable.pos, () => fromHost(evaluate(part.iterable, ctx)));
+  if (value === null) return;
+  let items: unknown[];
+  if (isList(value)) items = value.map(fromHost);
+  else if (isMap(value)) items = mapEntries(value).map(([key, item]) => entry(key, item));
+  else fail('type', `Not an iterable object. Value = [${guarded(part.iterable.pos, () => javaString(value, ctx, part.iterable.pos))}]`, part.iterable.pos);
+  if (items.length === 0) {
+    if (part.otherwise) renderBody(part.otherwise.body, ctx, out);
+    return;
+  }
+  ctx.withFrame((frame) => {
+    items.forEach((item, index) => {
+      ctx.tick(part.pos);
+      const loop = new PMap();
+      loop.set('index', index);
+      loop.set('first', index === 0);
+      loop.set('last', index === items.length - 1);
+      loop.set('length', items.length);
+      loop.set('revindex', items.length - index - 1);
+      frame.set('loop', loop);
+      frame.set(part.variable, item);
+      renderBody(part.body, ctx, out);
+    });
+  });
+}
+
+/** A Map.Entry as the loop sees it: `.key` and `.value`. */
+function entry(key: unknown, value: unknown): PMap {
+  const e = new PMap();
+  e.set('key', key);
+  e.set('value', value);
+  return e;
 }
 
 /** A map key as an object property name. */
@@ -68,7 +150,7 @@ function toHost(v: unknown, ctx: Context, pos: number, depth = 0): unknown {
 function loneExpression(template: Template) {
   const prints = template.parts.filter((p) => p.kind === 'print');
   if (prints.length !== 1) return null;
-  const onlyWhitespace = template.parts.every((p) => p.kind === 'print' || p.raw.trim() === '');
+  const onlyWhitespace = template.parts.every((p) => p.kind === 'print' || (p.kind === 'text' && p.raw.trim() === ''));
   return onlyWhitespace ? prints[0] : null;
 }
 

@@ -46,14 +46,28 @@ export const expression: fc.Arbitrary<string> = fc.letrec<{ e: string }>((tie) =
   ),
 })).e;
 
+const print: fc.Arbitrary<string> = fc
+  .tuple(fc.constantFrom('{{ ', '{{', '{{- '), expression, fc.constantFrom(' }}', '}}', ' -}}'))
+  .map((p) => p.join(''));
+
+/** `{% if %}`, `{% for %}` (over any expression, `a`-sized ranges included), `{% set %}` and comments, well formed or not. */
+const tag: fc.Arbitrary<string> = fc.oneof(
+  fc.tuple(expression, print, expression, print, print).map(([c, t, c2, t2, e]) => `{% if ${c} %}${t}{% elseif ${c2} -%}${t2}{%- else %}${e}{% endif %}`),
+  fc.tuple(expression, print, print).map(([items, body, none]) => `{% for x in ${items} %}{{ x }}{{ loop.index }}${body}{% else %}${none}{% endfor %}`),
+  fc.tuple(print, print).map(([outer, inner]) => `{% for i in 0..a %}{% for j in 0..a %}${outer}{% set s = j %}${inner}{% endfor %}{% endfor %}{{ s }}`),
+  expression.map((e) => `{% set a = ${e} %}`),
+  fc.string({ maxLength: 8 }).map((c) => `{#${c}#}`),
+  fc.constantFrom('{% endif %}', '{% else %}', '{% if %}', '{% for x in %}', '{% set = 1 %}', '{% macro m() %}', '{#', '{%- verbatim -%} {{ %}{% endverbatim %}'),
+);
+
 export const template: fc.Arbitrary<string> = fc
   .array(
     fc.oneof(
-      { weight: 3, arbitrary: fc.tuple(fc.constantFrom('{{ ', '{{', '{{- '), expression, fc.constantFrom(' }}', '}}', ' -}}')).map((p) => p.join('')) },
+      { weight: 3, arbitrary: print },
+      { weight: 2, arbitrary: tag },
       { weight: 1, arbitrary: fc.string({ maxLength: 10 }) },
       { weight: 1, arbitrary: fc.constantFrom('{{', '}}', '{%', '#{', '\n', '{{ }}', '{{ a }', '{{ "unterminated }}') },
     ),
     { minLength: 1, maxLength: 4 },
   )
   .map((parts) => parts.join(''));
-
