@@ -1,5 +1,6 @@
 import { defineCheck, type CheckContext } from '../../engine/check.js';
 import type { Activity } from '../../engine/model.js';
+import { hasExpression } from '../../engine/pebble/index.js';
 import { takesTrueExit } from '../../engine/simulator/activities/logic.js';
 import { missionNodes } from './lib/find.js';
 import { statusExpressionHint } from './lib/hints.js';
@@ -87,7 +88,7 @@ export default defineCheck({
         const why =
           scope !== start
             ? `, counting the Set Variables the call runs before ${activity.label}`
-            : !expression.includes('{{')
+            : !hasExpression(expression)
               ? ': the Expression has no {{ }}, so it is plain text, not a test'
               : /["']201["']/.test(expression)
                 ? ': "201" in quotes is text, and the status code is the number 201'

@@ -4,6 +4,7 @@
  * to (whitespace inside the braces, a `trim` or a `default` that changes nothing do not matter).
  */
 import { canonicalTemplate, namesRead, render } from './templates.js';
+import { hasExpression } from '../../../engine/pebble/index.js';
 import { messageOf } from '../../../engine/error-message.js';
 import { jsonErrorOffset } from '../../../engine/json-error-offset.js';
 import { lineAndColumn } from '../../../engine/json-text.js';
@@ -145,7 +146,7 @@ const asGiven: SampleScope = (samples) => samples;
 
 function sameValue(actual: unknown, expected: unknown, scopeOf: SampleScope): boolean {
   if (typeof actual === 'string' && typeof expected === 'string') {
-    if (!actual.includes('{{') && !expected.includes('{{')) return actual === expected;
+    if (!hasExpression(actual) && !hasExpression(expected)) return actual === expected;
     // canonicalTemplate trims the text; a space around the template is sent with the value.
     return (actual.trim() === actual && canonicalTemplate(actual) === canonicalTemplate(expected)) || sameRendering(actual, expected, scopeOf);
   }

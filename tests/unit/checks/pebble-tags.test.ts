@@ -4,7 +4,7 @@
  * the solution and exactly the checks it must fail (none: the flow passes).
  */
 import { test, expect } from '@playwright/test';
-import { failing, gradeMutation, props, type Json } from './support.js';
+import { failing, gradeMutation, props, resultOf, type Json } from './support.js';
 
 const simulatedError = (value: string) => (f: Json): void => { props(f, 'SimulateGlobalError').expr = value; };
 const destination = (value: string) => (f: Json): void => {
@@ -23,6 +23,17 @@ const cases: [string, (f: Json) => void, string[]][] = [
   ['SimulateGlobalError failing only inside a comment', simulatedError('{# {{ ANI | 123 }} #}{{ ANI }}'), UNTAKEN_BRANCH],
   ['SimulateGlobalError with an unknown tag', simulatedError('{% fail %}'), []],
   ['body destination chosen with an if', destination('{% if customani is empty %}{{ NewPhoneContact.ANI }}{% else %}{{ customani }}{% endif %}'), []],
+  ['body with a literal value written as a tag', (f) => {
+    const p = props(f, 'CallBackAPI_HTTPRequest');
+    p.httpRequestBody = p.httpRequestBody.replace('"immediate"', '"{% if true %}immediate{% endif %}"');
+  }, []],
+  ['body with a tag that renders another value', (f) => {
+    const p = props(f, 'CallBackAPI_HTTPRequest');
+    p.httpRequestBody = p.httpRequestBody.replace('"immediate"', '"{% if false %}immediate{% else %}scheduled{% endif %}"');
+  }, ['callback-api-body', 'run-task-created']],
+  ['condition as an if tag without {{ }}', (f) => {
+    props(f, 'HTTPStatusCode').expression = '{% if CallBackAPI_HTTPRequest.httpStatusCode == 201 %}true{% else %}false{% endif %}';
+  }, []],
 ];
 
 for (const [name, mutation, checks] of cases) {
@@ -30,3 +41,12 @@ for (const [name, mutation, checks] of cases) {
     expect(failing(await gradeMutation(mutation))).toEqual(checks);
   });
 }
+
+test('a Condition whose if tag tests 200 is not called plain text', async () => {
+  const report = await gradeMutation((f) => {
+    props(f, 'HTTPStatusCode').expression = '{% if CallBackAPI_HTTPRequest.httpStatusCode == 200 %}true{% else %}false{% endif %}';
+  });
+  const message = resultOf(report, 'status-condition-expression').message;
+  expect(message).not.toContain('plain text');
+  expect(message).toContain('it tests 200 (OK)');
+});
