@@ -7,6 +7,7 @@
 import type { Mission, MissionSettings, ScenarioDefinition } from '../../engine/check.js';
 import type { FlowModel } from '../../engine/model.js';
 import type { Scenario } from '../../engine/simulator/index.js';
+import { answersOnTheWay } from './lib/caller-answers.js';
 import { missionNodes } from './lib/find.js';
 import { withFlowLabels } from './lib/flow-labels.js';
 import { withVisibleText } from './lib/visible-text.js';
@@ -83,11 +84,14 @@ const STEPS: Record<number, string> = {
 /**
  * The call every scenario makes: the lab number, no agent available, the caller presses 3 at the
  * callback menu — the flow's own, found as the checks find it (`WantCallBack` in the 2026 guide, a
- * default label, …), else the one labelled WantCallback.
+ * default label, …), else the one labelled WantCallback — and, at any other Menu or Collect Digits
+ * on the way, what leads on to it (or, after option 3, to GET_CBID): lib/caller-answers.ts.
  */
 function pressThree(settings: Pick<MissionSettings, 'dnis'>, model: FlowModel | undefined): Scenario {
-  const menu = (model && missionNodes(model).wantCallback?.label) ?? LABELS.wantCallback;
-  return { contact: { DNIS: settings.dnis }, dtmf: { [menu]: '3' }, agentsAvailable: false, businessHours: 'working' };
+  const nodes = model && missionNodes(model);
+  const menu = nodes?.wantCallback?.label ?? LABELS.wantCallback;
+  const onTheWay = model && nodes ? answersOnTheWay(model, nodes) : {};
+  return { contact: { DNIS: settings.dnis }, dtmf: { ...onTheWay, [menu]: '3' }, agentsAvailable: false, businessHours: 'working' };
 }
 
 function scenarios(settings: Pick<MissionSettings, 'dnis'>, model?: FlowModel): ScenarioDefinition[] {

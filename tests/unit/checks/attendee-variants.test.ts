@@ -23,6 +23,14 @@ const playAfter = (from: string, exit: string, label: string) => (f: Json): void
   g.links.push({ id: `test-${label}-default`, sourceActivityId: `test-${label}`, targetActivityId: next, conditionExpr: 'default', properties: { value: 'default' } });
 };
 
+/** A Menu `label` (not linked yet) with the option keys `keys`, each described as the key. */
+const addMenu = (f: Json, label: string, keys: string[], text: string): void => {
+  addActivity(f, 'WantCallback', label, {
+    activityName: 'ivr-menu', activityId: '5f1145ceef5cfc454fbbf134', toggle: true, interruptible: true, entryTimeout: 3,
+    menuLinks: keys, menuLinks_input: keys, 'menuLinks:input': keys, promptsTts: [{ type: 'tts', value: text, name: text }],
+  }, 'enum-gateway');
+};
+
 const STATUS_201 = ['status-condition-expression', 'run-status-true-on-201'];
 const STATUS_ALL = [...STATUS_201, 'run-status-false-on-400', 'run-status-false-on-500'];
 const PATHS = ['get-cbid-parse-paths', 'run-get-cbid-fills-variables'];
@@ -144,6 +152,41 @@ const cases: [string, (f: Json) => void, string[]][] = [
     w.menuLinks = ['3', '1', '2'];
     for (const key of ['menuLinks:input', 'menuLinks_input']) w[key] = ['Simulate an error', 'Callback', 'Stay in queue'];
   }, []],
+  // Menus and Collect Digits of other missions on the caller's way: the simulated caller presses what leads on
+  ['a language Menu before the Queue, looping on timeout and invalid', (f) => {
+    addMenu(f, 'LanguageMenu', ['1', '2'], 'For English press 1. Para español oprima 2.');
+    link(f, 'WelcomePrompt', 'default', 'LanguageMenu');
+    for (const exit of ['1', '2']) link(f, 'LanguageMenu', exit, 'Queue');
+    for (const exit of ['timeout', 'invalid']) link(f, 'LanguageMenu', exit, 'LanguageMenu');
+  }, []],
+  ['a Menu before the Queue whose option 1 only comes back to it', (f) => {
+    addMenu(f, 'MainMenu', ['1', '2'], 'Press 1 to hear this again. Press 2 for an agent.');
+    link(f, 'WelcomePrompt', 'default', 'MainMenu');
+    addActivity(f, 'MainMenu', 'PlayMessage_again', { activityName: 'play-message', activityId: 'play-message', promptsTts: [{ type: 'tts', value: 'Again.', name: 'Again.' }] });
+    link(f, 'MainMenu', '1', 'PlayMessage_again');
+    link(f, 'PlayMessage_again', 'default', 'MainMenu');
+    link(f, 'MainMenu', '2', 'Queue');
+    for (const exit of ['timeout', 'invalid']) link(f, 'MainMenu', exit, 'MainMenu');
+  }, []],
+  ['a confirmation Menu between option 3 and GET_CBID', (f) => {
+    addMenu(f, 'ConfirmError', ['1', '2'], 'Press 1 to confirm, 2 to go back.');
+    link(f, 'WantCallback', '3', 'ConfirmError');
+    link(f, 'ConfirmError', '1', 'GET_CBID');
+    link(f, 'ConfirmError', '2', 'WantCallback');
+    for (const exit of ['timeout', 'invalid']) link(f, 'ConfirmError', exit, 'ConfirmError');
+  }, []],
+  ['a Collect Digits (4 digits at least) before the Queue', (f) => {
+    addActivity(f, 'WelcomePrompt', 'AccountNumber', { ...props(f, 'NewNumber'), name: 'AccountNumber', minDigits: 4, maxDigits: 8 });
+    link(f, 'WelcomePrompt', 'default', 'AccountNumber');
+    link(f, 'AccountNumber', 'default', 'Queue');
+    for (const exit of ['timeout', 'invalid']) link(f, 'AccountNumber', exit, 'AccountNumber');
+  }, []],
+  ['a Menu before the Queue none of whose options leads to it', (f) => {
+    addMenu(f, 'ClosedMenu', ['1'], 'Press 1 to leave a message.');
+    link(f, 'WelcomePrompt', 'default', 'ClosedMenu');
+    link(f, 'ClosedMenu', '1', 'DisconnectContact_3zq');
+    for (const exit of ['timeout', 'invalid']) link(f, 'ClosedMenu', exit, 'ClosedMenu');
+  }, ['run-option3-reaches-get-cbid']],
   ['variable types in lower case', (f) => { for (const v of f.variables) v.type = v.type.toLowerCase(); }, []],
   ['no canvas (diagram) at all', (f) => { delete f.diagram; delete f.eventFlows.eventsMap.GLOBAL_EVENTS.diagram; }, []],
 ];

@@ -8,8 +8,9 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { DEFAULT_MISSION_ID, findMission, MISSIONS } from '../../../checks/index.js';
 import { ROOT } from '../../helpers.js';
+import { loadFlow } from '../../../engine/loader.js';
 import { FAILS_ON } from './pairs.js';
-import { mission } from './support.js';
+import { activity, addActivity, link, mission, mutated, solutionExport } from './support.js';
 
 const MISSION_DIR = path.join(ROOT, 'checks', DEFAULT_MISSION_ID);
 const checkFiles = readdirSync(MISSION_DIR).filter((name) => name.endsWith('.ts') && name !== 'index.ts');
@@ -33,6 +34,28 @@ test('the mission: title, guide, steps 1–13, default DNIS, three scenarios', (
   expect(scenarios.map((s) => s.id)).toEqual(['happy-path', 'tasks-400', 'tasks-500']);
   expect(scenarios.every((s) => s.scenario.contact?.DNIS === '+15550001111' && s.scenario.dtmf?.WantCallback === '3')).toBe(true);
   expect(scenarios.map((s) => s.mocks?.tasks)).toEqual([undefined, { status: 400 }, { status: 500 }]);
+});
+
+test("the scenarios' caller answers the other Menus on the way with the option that leads on, and only those", () => {
+  const dtmfOf = (text: string) => {
+    const loaded = loadFlow(text);
+    if (!loaded.ok) throw new Error(loaded.error.message);
+    return mission.scenarios(mission.defaultSettings, loaded.model).map((s) => s.scenario.dtmf);
+  };
+  // The solution: WantCallback only (NewNumber and VerifyNumber come after option 1, not on the way).
+  expect(dtmfOf(JSON.stringify(solutionExport()))).toEqual(Array(3).fill({ WantCallback: '3' }));
+  const withMenu = mutated((f) => {
+    const keys = ['1', '2', '3'];
+    addActivity(f, 'WantCallback', '__proto__', { activityName: 'ivr-menu', menuLinks: keys, menuLinks_input: keys }, 'enum-gateway');
+    link(f, 'WelcomePrompt', 'default', '__proto__');
+    link(f, '__proto__', '1', 'DisconnectContact_3zq');
+    link(f, '__proto__', '3', 'Queue');
+    link(f, '__proto__', 'timeout', '__proto__');
+    expect(activity(f, '__proto__').name).toBe('__proto__');
+  });
+  for (const dtmf of dtmfOf(withMenu)) {
+    expect(Object.entries(dtmf ?? {})).toEqual([['__proto__', '3'], ['WantCallback', '3']]);
+  }
 });
 
 test('one file per check, named after its id; every file is in the mission', () => {
