@@ -74,6 +74,51 @@ const CANVAS_EXITS: Record<string, string> = {
   noInputTimeout: 'No-Input Timeout',
 };
 
+/** Activity types as Flow Designer's palette names them (reports, drawings, the checks' messages). */
+const TYPE_NAMES: Record<string, string> = {
+  NewPhoneContact: 'New Phone Contact',
+  NewContact: 'New Contact',
+  NewSubFlowStart: 'Subflow Start',
+  event: 'Event',
+  Event: 'Event',
+  'play-message': 'Play Message',
+  'play-music': 'Play Music',
+  'ivr-menu': 'Menu',
+  'ivr-collectdigits': 'Collect Digits',
+  'set-variable': 'Set Variable',
+  'condition-activity': 'Condition',
+  'case-statement': 'Case',
+  'http-request-v2': 'HTTP Request',
+  'queue-contact': 'Queue Contact',
+  callback: 'Callback',
+  'business-hours': 'Business Hours',
+  'percent-allocation': 'Percentage Allocation',
+  'hand-off': 'GoTo',
+  'subflow-handoff': 'Subflow',
+  'parse-activity': 'Parse',
+  'bridged-transfer': 'Bridged Transfer',
+  'queue-to-agent': 'Queue To Agent',
+  'wait-activity': 'Wait',
+  record: 'Record',
+  'ivr-virtualassistantvoice': 'Virtual Agent V2',
+  'ivr-virtualassistant': 'Virtual Agent',
+  'queue-lookup': 'Get Queue Info',
+  'Feedback-V2': 'Feedback',
+  SendCustomMessage: 'Send Message',
+  'start-media-stream': 'Start Media Stream',
+  'screen-pop': 'Screen Pop',
+  'disconnect-contact': 'Disconnect Contact',
+  'blind-transfer': 'Blind Transfer',
+  SetCallerID: 'Set Caller ID',
+  end: 'End Flow',
+  'end-subflow': 'End Subflow',
+};
+
+/** `http-request-v2` → `HTTP Request`; unknown types as exported. */
+export function activityTypeName(type: string): string {
+  return Object.hasOwn(TYPE_NAMES, type) ? TYPE_NAMES[type] : type;
+}
+
 /** An exit (or a trace outcome) as the canvas names it; others as they are (`3`, `out`, `end`). */
 export function exitName(exit: string): string {
   return Object.hasOwn(CANVAS_EXITS, exit) ? CANVAS_EXITS[exit] : exit;

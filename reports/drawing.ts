@@ -66,47 +66,5 @@ function activityIdOf(pointer: string | undefined): string | undefined {
   return match ? match[1].replace(/~1/g, '/').replace(/~0/g, '~') : undefined;
 }
 
-/** Activity types as Flow Designer's palette names them. */
-const TYPE_NAMES: Record<string, string> = {
-  NewPhoneContact: 'New Phone Contact',
-  NewContact: 'New Contact',
-  NewSubFlowStart: 'Subflow Start',
-  event: 'Event',
-  Event: 'Event',
-  'play-message': 'Play Message',
-  'play-music': 'Play Music',
-  'ivr-menu': 'Menu',
-  'ivr-collectdigits': 'Collect Digits',
-  'set-variable': 'Set Variable',
-  'condition-activity': 'Condition',
-  'case-statement': 'Case',
-  'http-request-v2': 'HTTP Request',
-  'queue-contact': 'Queue Contact',
-  callback: 'Callback',
-  'business-hours': 'Business Hours',
-  'percent-allocation': 'Percentage Allocation',
-  'hand-off': 'GoTo',
-  'subflow-handoff': 'Subflow',
-  'parse-activity': 'Parse',
-  'bridged-transfer': 'Bridged Transfer',
-  'queue-to-agent': 'Queue To Agent',
-  'wait-activity': 'Wait',
-  record: 'Record',
-  'ivr-virtualassistantvoice': 'Virtual Agent V2',
-  'ivr-virtualassistant': 'Virtual Agent',
-  'queue-lookup': 'Get Queue Info',
-  'Feedback-V2': 'Feedback',
-  SendCustomMessage: 'Send Message',
-  'start-media-stream': 'Start Media Stream',
-  'screen-pop': 'Screen Pop',
-  'disconnect-contact': 'Disconnect Contact',
-  'blind-transfer': 'Blind Transfer',
-  SetCallerID: 'Set Caller ID',
-  end: 'End Flow',
-  'end-subflow': 'End Subflow',
-};
-
-/** `http-request-v2` → `HTTP Request`; unknown types as exported. */
-export function activityTypeName(type: string): string {
-  return Object.hasOwn(TYPE_NAMES, type) ? TYPE_NAMES[type] : type;
-}
+// The palette's names of activity types live in the engine: the checks' messages use them too.
+export { activityTypeName } from '../engine/activity-types.js';

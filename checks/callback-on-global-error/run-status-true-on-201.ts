@@ -21,6 +21,8 @@ export default defineCheck({
     '[`status-condition-exits-to-endflow`](status-condition-exits-to-endflow.md) reports the missing End Flow. An activity',
     'between CallBackAPI_HTTPRequest and HTTPStatusCode that fails is named in the hint. When HTTPStatusCode is',
     'connected to another exit of CallBackAPI_HTTPRequest, the message says so and the hint says to move that connection.',
+    'When HTTPStatusCode is not a Condition (a Case leaves by its case key, not by True), this check is not judged and',
+    'points to `status-condition-after-callback-api`, which reports it.',
   ].join('\n'),
   run: (ctx) => stageOutcome(ctx, 'status-true', 'HTTPStatusCode left by True and the event flow ended'),
 });

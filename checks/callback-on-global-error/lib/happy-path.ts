@@ -20,7 +20,7 @@ import { HINTS, renameGetCbidHint, statusExpressionHint } from './hints.js';
 import { connectorNameOf, isAuthenticated, requestBodyOf } from './http.js';
 import { GLOBAL_ERROR, LABELS, VARIABLES } from './names.js';
 import { failed, passed, skipped } from './outcome.js';
-import { causeIfMissing } from './nodes.js';
+import { causeIfMissing, causeIfOtherType } from './nodes.js';
 import { expectedRecord, type ExpectedRecord } from './record.js';
 import { render, show, startLabelOf } from './templates.js';
 import { notStringCause, setTypeHint, undeclaredCause } from './variables.js';
@@ -431,6 +431,8 @@ function statusTrueOn201(happy: HappyRun, ctx: CheckContext, apiAt: number): Dev
       actual: exitName(cond.outcome),
       activity: nodes.statusCondition,
       hint: statusExpressionHint(cond.activity, api.activity, typeof expression === 'string' ? expression : '', ctx.model),
+      // Not a Condition (a Case leaves by its case key): status-condition-after-callback-api says so.
+      ...causeIfOtherType(nodes, 'statusCondition'),
     });
   }
   if (happy.run.result.status !== 'completed') {

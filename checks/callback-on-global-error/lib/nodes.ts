@@ -2,7 +2,7 @@
 import type { CheckContext } from '../../../engine/check.js';
 import { missionNodes, type MissionNodes } from './find.js';
 import { LABELS } from './names.js';
-import { missingCause, requireActivity, type Canvas, type Found } from './require.js';
+import { missingCause, otherTypeCause, requireActivity, type Canvas, type Found } from './require.js';
 
 /** What the guide asks each activity to be, and where. */
 const SPECS = {
@@ -25,6 +25,12 @@ function required(ctx: CheckContext, node: Node): Found {
 export function causeIfMissing(nodes: MissionNodes, node: Node): { cause?: string } {
   const { type, label, where } = SPECS[node];
   return nodes[node] ? {} : { cause: missingCause(type, label, where) };
+}
+
+/** The cause a static check reports when `node` is there but of another type (none otherwise): a simulated call that went wrong at it shares it. */
+export function causeIfOtherType(nodes: MissionNodes, node: Node): { cause?: string } {
+  const activity = nodes[node];
+  return activity && activity.type !== SPECS[node].type ? { cause: otherTypeCause(activity, SPECS[node].type) } : {};
 }
 
 export const wantCallbackOf = (ctx: CheckContext): Found => required(ctx, 'wantCallback');

@@ -1,25 +1,13 @@
 /** "Find the activity this check is about, or fail saying it is missing / of the wrong type." */
 import type { CheckOutcome } from '../../../engine/check.js';
 import type { Activity, FlowModel } from '../../../engine/model.js';
+import { activityTypeName } from '../../../engine/activity-types.js';
 import { failed, missing } from './outcome.js';
 
 export type Found = { ok: true; activity: Activity } | { ok: false; outcome: CheckOutcome };
 
-const TYPE_NAMES: Record<string, string> = {
-  'http-request-v2': 'HTTP Request',
-  'set-variable': 'Set Variable',
-  'condition-activity': 'Condition',
-  'ivr-menu': 'Menu',
-  'ivr-collectdigits': 'Collect Digits',
-  'play-message': 'Play Message',
-  'play-music': 'Play Music',
-  'disconnect-contact': 'Disconnect Contact',
-  end: 'End Flow',
-};
-
-function typeName(type: string): string {
-  return Object.hasOwn(TYPE_NAMES, type) ? TYPE_NAMES[type] : type;
-}
+// The palette's words ("Case", not the export's `case-statement`), as the attendee sees the activity.
+const typeName = activityTypeName;
 
 /** "an HTTP Request", "a Set Variable", "an End Flow". */
 function article(name: string): string {
@@ -31,6 +19,11 @@ export type Canvas = 'the main flow' | 'the Event Flows';
 /** The cause a missing activity is reported under (the message of `missing()`): shared by the checks it makes fail. */
 export function missingCause(type: string, label: string, where: Canvas): string {
   return `The ${typeName(type)} activity ${label} was not found in ${where}`;
+}
+
+/** The cause an activity of another type than `type` is reported under: shared by the simulated calls that went wrong at it. */
+export function otherTypeCause(activity: Activity, type: string): string {
+  return `${activity.label} is ${article(typeName(activity.type))} activity, not ${article(typeName(type))}`;
 }
 
 /**
@@ -50,7 +43,7 @@ export function requireActivity(activity: Activity | undefined, type: string, la
     return { ok: false, outcome: missing(what, where) };
   }
   if (activity.type !== type) {
-    const message = `${activity.label} is ${article(typeName(activity.type))} activity, not ${article(typeName(type))}`;
+    const message = otherTypeCause(activity, type);
     return { ok: false, outcome: failed(message, { expected: typeName(type), actual: typeName(activity.type), activity, cause: message }) };
   }
   return { ok: true, activity };

@@ -8,6 +8,7 @@ import { missionNodes } from './find.js';
 import { exitName } from '../../../engine/activity-types.js';
 import { checkOf, errorScenariosDeviation, statusTrueDeviation } from './happy-path.js';
 import { LABELS } from './names.js';
+import { causeIfOtherType } from './nodes.js';
 import { failed, passed, skipped } from './outcome.js';
 
 export function statusFalseCheck(options: { id: string; status: number; reason: string; points: number }): Check {
@@ -32,7 +33,9 @@ export function statusFalseCheck(options: { id: string; status: number; reason: 
       '',
       'Skipped when the happy path already goes wrong before HTTPStatusCode, up to and including the Create',
       'Task request itself (an error answer there is not the one this scenario forces), or when HTTPStatusCode',
-      'does not run at all and the happy path already reports why (that failure is reported by its own check).',
+      'does not run at all and the happy path already reports why (that failure is reported by its own check),',
+      'or when HTTPStatusCode is not a Condition (a Case leaves by a case key or default, not by False):',
+      '`status-condition-after-callback-api` reports it.',
       'Judged all the same when all that went wrong before is that GET_CBID left outdialcbid and customani',
       'unfilled (a wrong Parsing Setting, an answer other than 200): the request goes out along the same path,',
       `and the forced ${status} answer does not depend on its body.`,
@@ -67,6 +70,8 @@ export function statusFalseCheck(options: { id: string; status: number; reason: 
           actual: exitName(entry.outcome),
           traceExcerpt: [...(apiEntry ? [apiEntry] : []), entry],
           ...(node ? { activity: node } : {}),
+          // Not a Condition (a Case leaves by a case key or default): status-condition-after-callback-api says so.
+          ...causeIfOtherType(missionNodes(ctx.model), 'statusCondition'),
         });
       }
       if (run.result.status !== 'completed') {

@@ -5,7 +5,7 @@
 import { test, expect } from '@playwright/test';
 import { MISTAKES } from './mutations.js';
 import { HINTS } from '../../../checks/callback-on-global-error/lib/hints.js';
-import { activity, addActivity, addFailingSetVariable, gradeFixture, gradeMutation, link, props, relabel, resultOf, variable } from './support.js';
+import { activity, addActivity, addFailingSetVariable, gradeFixture, gradeMutation, link, props, relabel, resultOf, unlink, variable } from './support.js';
 
 test('OnGlobalError still to EndFlow: the simulated call hints at the connection, not at the request settings', async () => {
   const result = resultOf(await gradeFixture('flows/defect-globalerror-still-to-endflow.json'), 'run-task-created');
@@ -668,4 +668,23 @@ test('a Request Body stored in the export as a JSON object, not as text, is told
     props(f, 'CallBackAPI_HTTPRequest').httpRequestBody = [];
   }), 'callback-api-body');
   expect(array.actual).toBe('a JSON array');
+});
+
+test('HTTPStatusCode built as a Case: said once in the palette\'s words, and the simulated calls point there instead of naming the case key', async () => {
+  const report = await gradeMutation((f) => {
+    Object.assign(props(f, 'HTTPStatusCode'), {
+      activityName: 'case-statement', activityId: 'case-statement', expression: '{{CallBackAPI_HTTPRequest.httpStatusCode}}',
+      menuLinks: ['0'], menuLinks_input: ['201'], 'menuLinks:input': ['201'],
+    });
+    link(f, 'HTTPStatusCode', '0', 'EndFlow_kid');
+    link(f, 'HTTPStatusCode', 'default', 'EndFlow_kid');
+    for (const exit of ['true', 'false']) unlink(f, 'HTTPStatusCode', exit);
+  });
+  const type = resultOf(report, 'status-condition-after-callback-api');
+  expect([type.status, type.message]).toEqual(['failed', 'HTTPStatusCode is a Case activity, not a Condition']);
+  for (const id of ['run-status-true-on-201', 'run-status-false-on-400', 'run-status-false-on-500']) {
+    const run = resultOf(report, id);
+    expect([run.status, run.earned], id).toEqual(['skipped', 0]);
+    expect(run.message, id).toContain('reported under “CallBackAPI_HTTPRequest leads to the Condition HTTPStatusCode”');
+  }
 });
