@@ -19,7 +19,7 @@ import { methodOf, parseRowsOf, requestBodyOf, requestPathOf, requestUrlOf } fro
 import { GLOBAL_ERROR, LABELS, VARIABLES } from './names.js';
 import { writes } from './set-variable.js';
 import { namesRead } from './templates.js';
-import { menuLinkKeys } from '../../../engine/activity-types.js';
+import { exitName, menuLinkKeys } from '../../../engine/activity-types.js';
 
 export interface MissionNodes {
   wantCallback?: Activity;
@@ -147,6 +147,18 @@ export function callsTasksApi(activity: Activity | undefined): boolean {
 export function menuDescriptions(menu: Activity): string[] {
   const raw = menu.ui['menuLinks:input'] ?? menu.props.menuLinks_input;
   return Array.isArray(raw) ? raw.map((d) => (typeof d === 'string' ? d : '')) : [];
+}
+
+/**
+ * The exit a trace entry of `activity` left by, in the canvas's words: a Case's key is its case
+ * label (`its case "201"`, its `default` is Default); others as exitName gives them.
+ */
+export function exitTakenName(activity: Activity | undefined, exit: string): string {
+  if (activity?.type !== 'case-statement') return exitName(exit);
+  if (exit === 'default') return 'Default';
+  const at = menuKeys(activity).indexOf(exit);
+  const label = at >= 0 ? menuDescriptions(activity)[at]?.trim() : undefined;
+  return label ? `its case "${label}"` : exitName(exit);
 }
 
 /** A menu's option keys (`menuLinks`). */

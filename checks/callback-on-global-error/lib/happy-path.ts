@@ -15,7 +15,7 @@ import type { Activity, FlowGraph } from '../../../engine/model.js';
 import type { HttpExchange, TraceEntry } from '../../../engine/trace.js';
 import { exitName } from '../../../engine/activity-types.js';
 import { canvasExitName, connectHint, exitLeadsTo, misconnection, wrongExit } from './graph.js';
-import { menuKeys, missionNodes, NO_OPTION3_CAUSE, type MissionNodes } from './find.js';
+import { exitTakenName, menuKeys, missionNodes, NO_OPTION3_CAUSE, type MissionNodes } from './find.js';
 import { HINTS, renameGetCbidHint, statusExpressionHint } from './hints.js';
 import { connectorNameOf, isAuthenticated, requestBodyOf } from './http.js';
 import { GLOBAL_ERROR, LABELS, VARIABLES } from './names.js';
@@ -426,9 +426,9 @@ function statusTrueOn201(happy: HappyRun, ctx: CheckContext, apiAt: number): Dev
   const cond = trace[condAt];
   if (cond.outcome !== 'true') {
     const expression = nodes.statusCondition?.props.expression;
-    return deviate('status-true', `${cond.activity} left by ${exitName(cond.outcome)}${cond.error ? ` (${cond.error})` : ''} although the Tasks API answered ${api.http?.status ?? 201}`, [api, cond], {
+    return deviate('status-true', `${cond.activity} left by ${exitTakenName(nodes.statusCondition, cond.outcome)}${cond.error ? ` (${cond.error})` : ''} although the Tasks API answered ${api.http?.status ?? 201}`, [api, cond], {
       expected: 'True',
-      actual: exitName(cond.outcome),
+      actual: exitTakenName(nodes.statusCondition, cond.outcome),
       activity: nodes.statusCondition,
       hint: statusExpressionHint(cond.activity, api.activity, typeof expression === 'string' ? expression : '', ctx.model),
       // Not a Condition (a Case leaves by its case key): status-condition-after-callback-api says so.

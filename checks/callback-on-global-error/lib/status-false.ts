@@ -4,8 +4,7 @@
  * tests the status code (a constant {{true}} passes the happy path but fails here).
  */
 import { defineCheck, type Check } from '../../../engine/check.js';
-import { missionNodes } from './find.js';
-import { exitName } from '../../../engine/activity-types.js';
+import { exitTakenName, missionNodes } from './find.js';
 import { checkOf, errorScenariosDeviation, statusTrueDeviation } from './happy-path.js';
 import { LABELS } from './names.js';
 import { causeIfOtherType } from './nodes.js';
@@ -65,9 +64,9 @@ export function statusFalseCheck(options: { id: string; status: number; reason: 
       const entry = trace[at];
       if (entry.outcome !== 'false') {
         const answered = apiEntry?.http?.status ?? status;
-        return failed(`${entry.activity} left by ${exitName(entry.outcome)}${entry.error ? ` (${entry.error})` : ''} although the Tasks API answered ${answered}`, {
+        return failed(`${entry.activity} left by ${exitTakenName(node, entry.outcome)}${entry.error ? ` (${entry.error})` : ''} although the Tasks API answered ${answered}`, {
           expected: 'False',
-          actual: exitName(entry.outcome),
+          actual: exitTakenName(node, entry.outcome),
           traceExcerpt: [...(apiEntry ? [apiEntry] : []), entry],
           ...(node ? { activity: node } : {}),
           // Not a Condition (a Case leaves by a case key or default): status-condition-after-callback-api says so.

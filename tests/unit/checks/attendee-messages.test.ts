@@ -687,4 +687,7 @@ test('HTTPStatusCode built as a Case: said once in the palette\'s words, and the
     expect([run.status, run.earned], id).toEqual(['skipped', 0]);
     expect(run.message, id).toContain('reported under “CallBackAPI_HTTPRequest leads to the Condition HTTPStatusCode”');
   }
+  // The way the Case went, in the canvas's words (its case label, Default), not its export key 0.
+  expect(resultOf(report, 'run-status-true-on-201').message).toMatch(/^Not judged: HTTPStatusCode left by its case "201" although the Tasks API answered 201/);
+  expect(resultOf(report, 'run-status-false-on-400').message).toMatch(/^Not judged: HTTPStatusCode left by Default although the Tasks API answered 400/);
 });
