@@ -53,7 +53,8 @@ export default defineCheck({
     '',
     'A failure says what the expression reads instead when it can tell: `== 200` (the Final Boss answer,',
     'not Create Task\'s 201 Created), a test the wrong way round (`!= 201`: true for every status code but 201), an activity that does not exist, the status code of another activity',
-    '(`GET_CBID.httpStatusCode`), or an output spelled in another case (`httpstatuscode`). When it reads the',
+    '(`GET_CBID.httpStatusCode`), an output spelled in another case (`httpstatuscode`), or a comparison written',
+    'with one `=` or with `===`, which does not evaluate (compare with `==`). When it reads the',
     'guide\'s label while the request OnGlobalError leads to kept another, the hint says to rename the request;',
     'when a CallBackAPI_HTTPRequest that OnGlobalError does not lead to is left on the canvas (it holds the',
     'label), to test the request OnGlobalError leads to instead, or to delete the leftover first.',
@@ -82,7 +83,7 @@ export default defineCheck({
       const result = evaluate(expression, scope);
       const what = `with ${label}.httpStatusCode = ${show(status)}`;
       if (!result.ok) {
-        return failed(`${activity.label} expression fails to evaluate ${what}: ${result.error.message}`, { expected, actual: expression, activity, hint: statusExpressionHint(activity.label, label, expression, ctx.model) });
+        return failed(`${activity.label} expression fails to evaluate ${what}: ${result.error.message}${equalsNote(expression)}`, { expected, actual: expression, activity, hint: statusExpressionHint(activity.label, label, expression, ctx.model) });
       }
       if (takesTrueExit(result.value) !== want) {
         const why =
@@ -108,6 +109,15 @@ export default defineCheck({
     return passed(`${activity.label} is true for ${label}.httpStatusCode 201 and false for every other status code`);
   },
 });
+
+/**
+ * An Expression that does not evaluate and compares with one `=` (an assignment elsewhere) or with
+ * JavaScript's `===`: the parser's words ("Unexpected token "="") do not say what to type instead.
+ */
+function equalsNote(expression: string): string {
+  const inside = [...expression.matchAll(/\{\{([\s\S]*?)\}\}/g)].map((m) => m[1]).join(' ');
+  return /(?:^|[^=!<>])=(?!=)|===/.test(inside) ? ': compare with == (one = or === is no operator in Pebble)' : '';
+}
 
 /**
  * The flow variables as the happy-path call had them when the Create Task request ran (those

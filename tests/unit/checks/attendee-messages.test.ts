@@ -691,3 +691,14 @@ test('HTTPStatusCode built as a Case: said once in the palette\'s words, and the
   expect(resultOf(report, 'run-status-true-on-201').message).toMatch(/^Not judged: HTTPStatusCode left by its case "201" although the Tasks API answered 201/);
   expect(resultOf(report, 'run-status-false-on-400').message).toMatch(/^Not judged: HTTPStatusCode left by Default although the Tasks API answered 400/);
 });
+
+test('a condition written with one = or with === is told that Pebble compares with ==', async () => {
+  for (const expression of ['{{CallBackAPI_HTTPRequest.httpStatusCode = 201}}', '{{CallBackAPI_HTTPRequest.httpStatusCode === 201}}']) {
+    const result = resultOf(await gradeMutation((f) => { props(f, 'HTTPStatusCode').expression = expression; }), 'status-condition-expression');
+    expect(result.status, expression).toBe('failed');
+    expect(result.message, expression).toContain('compare with == (one = or === is no operator in Pebble)');
+  }
+  // A parse error of another kind says nothing of it.
+  const other = resultOf(await gradeMutation((f) => { props(f, 'HTTPStatusCode').expression = '{{CallBackAPI_HTTPRequest.httpStatusCode == 201 ==}}'; }), 'status-condition-expression');
+  expect(other.message).not.toContain('compare with ==');
+});
