@@ -1,6 +1,6 @@
 /**
  * Whose submission an export is: the attendee id given (--attendee), else the student a learning
- * platform names in the file's own name or its Moodle folder, else the `<ID>` of a flow named
+ * platform names in the file's own name or its folder (Moodle's, Brightspace's), else the `<ID>` of a flow named
  * `Main_Flow_<ID>` (another mission's flow name: `attendeePrefix`), else what the file name gives.
  */
 import type { AttendeeId } from './model.js';
@@ -19,7 +19,7 @@ export function attendeePrefixOf(flowName: string | undefined): string {
 
 /**
  * The attendee of the flow named `flowName`: the id given; else the student a platform names in the
- * file's own name or its Moodle folder (two students may have the same `<ID>`, from two sessions of
+ * file's own name or its folder (two students may have the same `<ID>`, from two sessions of
  * the lab, and in one folder one would be set aside as the other's duplicate; the student's
  * unreadable resubmission gives that id too; and Moodle's class gets the same ids whether it was
  * downloaded with folders or without); else the flow name's; else the file name's; else 'unknown'.
@@ -81,8 +81,8 @@ function withoutCopyMarks(name: string): string {
 
 /**
  * The attendee a file name gives: the student a learning platform names in the file's own name (a
- * download without a folder per student: Moodle's, Blackboard's) or in the Moodle folder it lies
- * under, whatever the student named the file; else, for a name starting with `Main_Flow_<ID>`,
+ * download without a folder per student: Moodle's, Blackboard's, Canvas's, Brightspace's) or in the
+ * Moodle or Brightspace folder it lies under, whatever the student named the file; else, for a name starting with `Main_Flow_<ID>`,
  * `<ID>` (so a broken resubmission joins the attendee's other submissions of its folder); else its
  * base name. Copy marks are not part of any.
  */
@@ -102,10 +102,26 @@ function partsOf(fileName: string): { folders: string[]; base: string } {
 
 /**
  * The student a learning platform names for a file, the nearest naming one: in its own base name
- * (Moodle's, else Blackboard's or Canvas's), else in its folders (Moodle's).
+ * (Moodle's, else Blackboard's, Canvas's or Brightspace's), else in its folders (Moodle's or
+ * Brightspace's, the nearest).
  */
 function studentOf({ folders, base }: { folders: readonly string[]; base: string }): string | undefined {
-  return studentInName(base) ?? moodleFolderStudentOf(folders);
+  return studentInName(base) ?? folderStudentOf(folders)?.student;
+}
+
+/**
+ * The student the nearest folder naming one names (a zip the student made inside it, or a folder
+ * in it, names none of its own), and whose: Moodle's folder per student or Brightspace's per
+ * submission.
+ */
+function folderStudentOf(folders: readonly string[]): { student: string; moodle: boolean } | undefined {
+  for (let at = folders.length - 1; at >= 0; at--) {
+    const moodle = moodleStudentIn(folders[at]!);
+    if (moodle !== undefined) return { student: moodle, moodle: true };
+    const brightspace = brightspaceFolderStudentOf(folders[at]!);
+    if (brightspace !== undefined) return { student: brightspace, moodle: false };
+  }
+  return undefined;
 }
 
 /** The student a learning platform names in a file's own base name: Moodle's, else another's. */
@@ -113,9 +129,9 @@ function studentInName(base: string): string | undefined {
   return moodleStudentIn(base) ?? otherStudentIn(base);
 }
 
-/** The student a platform other than Moodle names in a file's own base name: Blackboard's, else Canvas's. */
+/** The student a platform other than Moodle names in a file's own base name: Blackboard's, else Canvas's, else Brightspace's. */
 function otherStudentIn(base: string): string | undefined {
-  return blackboardStudentOf(base) ?? canvasStudentOf(base);
+  return blackboardStudentOf(base) ?? canvasStudentOf(base) ?? brightspaceFileStudentOf(base);
 }
 
 /** The `<ID>` of a file name `Main_Flow_<ID>`, less its copy marks (the name's are off already). */
@@ -137,29 +153,17 @@ const NUMBERED_COPY = /[- ]\d+$/;
 const LAB_ID = /^\d{3}$/;
 
 /**
- * Moodle's "download all submissions" puts each student's files in a folder
- * `<full name>_<participant id>_assignsubmission_file_` (or, downloaded without folders, prefixes
- * their names with it): `<full name>_<participant id>` names the student (`Participant_<id>` when
- * submissions are anonymous) for every file under it, whatever its name (`flow.json`,
- * `Main_Flow_140.json`), as the prefix does. Of the file's folders, the nearest (a zip the student
- * made inside).
- */
-function moodleFolderStudentOf(folders: readonly string[]): string | undefined {
-  return folders.map(moodleStudentIn).findLast((student) => student !== undefined);
-}
-
-/**
  * The part of `fileName`'s path that Moodle's download wrote for its student, as written: the
  * outermost Moodle folder (`Doe Jane_12345_assignsubmission_file_`), else the file's own name
  * (`Doe Jane_12345_assignsubmission_file_flow.json`, a download without folders; `inFileName`).
  * Not a nearer one: a Moodle name inside (in a file or archive the student submitted) is the
- * student's to choose. Undefined when the path has no Moodle name, or a Blackboard or Canvas name
- * gives its student (attendeeOf: the file's own name comes first).
+ * student's to choose. Undefined when the path has no Moodle name, or another platform's name
+ * gives its student (attendeeOf: the file's own name comes first, then the nearest folder).
  */
 export function moodlePartOf(fileName: string): { part: string; inFileName: boolean } | undefined {
   const parts = partsOf(fileName);
   const inFileName = moodleStudentIn(parts.base) !== undefined;
-  if (!inFileName && otherStudentIn(parts.base)) return undefined;
+  if (!inFileName && (otherStudentIn(parts.base) || folderStudentOf(parts.folders)?.moodle === false)) return undefined;
   const folder = parts.folders.find((name) => moodleStudentIn(name) !== undefined);
   if (folder !== undefined) return { part: folder, inFileName: false };
   return inFileName ? { part: fileName.split(/[\\/]/).pop()!, inFileName } : undefined;
@@ -239,3 +243,60 @@ function canvasStudentOf(base: string): string | undefined {
 const CANVAS_NAMED = /^([\p{L}\p{M}\p{N}]+)_(?:(?:LATE|late)_)?([1-9]\d{2,})_[1-9]\d{2,}_./u;
 /** `[LATE_]anon_<anonymous id>_<file id>_<file>`, the anonymous id in base58 (no 0, O, I, l). */
 const CANVAS_ANONYMOUS = /^(?:(?:LATE|late)_)?anon_([1-9A-HJ-NP-Za-km-z]{5})_[1-9]\d{2,}_./;
+
+/**
+ * Brightspace's (D2L's) "Download" of an assignment's submissions names each submitted file
+ * `<id>-<id> - <name> - <date> - <file name>`, all in one folder beside an `index.html` listing
+ * them (`11824-66708 - Lucy Pelt - Feb 9, 2017 1004 PM - LPelt_HW4.txt`: the example download in
+ * StoneyJackson/kodiak-tools, examples/, 2018, and `13394-80551 - Eric Gillotti - Mar 29, 2018
+ * 1205 PM - EGillotti - Homework 6.zip` in its tests), or puts each submission in a folder
+ * `<id>-<id> - <name> - <date>` holding the files as the student named them (`840137-90210 - Johnny
+ * Cache - Sep 12, 2015 6:31 PM` in cgmb/d2lmf's tests, 2015, its `:` written `_` when extracted on
+ * Windows; `123456-4648013 - Jane Doe - Mar 2, 2026 954 PM/<file>` in a grading tool's reader of a
+ * 2026 download). `<name>` is the submitter's as Brightspace shows it (a group's, for a group
+ * assignment), `<date>` the submission's, so each submission has a name of its own; the ids are
+ * the same for all of a student's submissions, the first the student's and the second the same
+ * for the whole download (kodiak-tools' example: three submissions of one student, one of another;
+ * the tools merge a student's submissions so). `<id>-<id> - <name>` names the student: one id for
+ * every submission (duplicates, the newest kept, as for any platform), two for two students of
+ * one name.
+ *
+ * Read strictly, as a student's own name for a file must not become a student: two ids as a
+ * database writes them (digits, no leading zero), a name, and the date as every download seen
+ * writes it, in US English (`Feb 9, 2017 1004 PM`, the time's `:` left out, or `6:31 PM` in the
+ * 2015 folders; a 24-hour `2215` too), each after ` - `; then, in a file's name, ` - ` and the
+ * file's name. The name is the shortest one a date follows, so a ` - ` in the file's name stays
+ * the file's. Dates written otherwise (another language's months) are not read: there, as before
+ * this rule, the flow name's `<ID>` gives the attendee.
+ */
+function brightspaceFileStudentOf(base: string): string | undefined {
+  const found = BRIGHTSPACE_FILE.exec(base);
+  return found ? `${found[1]} - ${found[2]}` : undefined;
+}
+
+/** The student of a Brightspace folder of one submission, `<id>-<id> - <name> - <date>` (see brightspaceFileStudentOf). */
+function brightspaceFolderStudentOf(folder: string): string | undefined {
+  const found = BRIGHTSPACE_FOLDER.exec(folder);
+  return found ? `${found[1]} - ${found[2]}` : undefined;
+}
+
+/**
+ * `folder` with each Brightspace folder of one submission named by its student alone (the date
+ * left out: `d2l.zip!/11824-66708 - Lucy Pelt - Feb 9, 2017 1004 PM` is
+ * `d2l.zip!/11824-66708 - Lucy Pelt`): where a student's submissions lie in folders of their own,
+ * the folder in which one attendee's submissions are duplicates of each other (the newest kept),
+ * as they are in a download of one folder; any other folder as it is.
+ */
+export function submissionFolderOf(folder: string): string {
+  return folder.split(/([\\/])/).map((name) => brightspaceFolderStudentOf(name) ?? name).join('');
+}
+
+/**
+ * A Brightspace date: `Feb 9, 2017 1004 PM`, `Sep 12, 2015 6:31 PM` (`6_31` extracted on
+ * Windows), `Feb 9, 2017 2215`: Brightspace's names today leave the time's `:` out.
+ */
+const BRIGHTSPACE_DATE = String.raw`(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) \d{1,2}, \d{4} (?:\d{1,2}[:_]\d\d|\d{3,4})(?: [AP]M)?`;
+/** `<id>-<id> - <name> - <date>`, the name the shortest (anchored, and a date of bounded length after each: linear). */
+const BRIGHTSPACE_STUDENT = String.raw`^([1-9]\d*-[1-9]\d*) - (\S.*?) - ${BRIGHTSPACE_DATE}`;
+const BRIGHTSPACE_FILE = new RegExp(`${BRIGHTSPACE_STUDENT} - .`, 'su');
+const BRIGHTSPACE_FOLDER = new RegExp(`${BRIGHTSPACE_STUDENT}$`, 'su');

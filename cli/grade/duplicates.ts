@@ -5,6 +5,7 @@
  * order, parallelism or the machine's time zone. Ungradable rows take part too (their attendee id
  * comes from the file name).
  */
+import { submissionFolderOf } from '../../engine/attendee.js';
 import type { GradedRow } from './types.js';
 import { compareCodePoints } from './walk.js';
 
@@ -21,7 +22,8 @@ export interface Duplicate {
 export function keepNewest(rows: GradedRow[]): { kept: GradedRow[]; duplicates: Duplicate[] } {
   // One attendee id in two folders is two students (a learning platform gives each student a
   // folder of their own: two who renamed their flow alike must not lose one grade to the other);
-  // a resubmission lies beside the first submission.
+  // a resubmission lies beside the first submission, or, from Brightspace, in a folder of its own
+  // whose name gives the same student (submissionFolderOf).
   const groups = groupBy(rows, (row) => duplicateKey(row.report.attendee.id, row.folder));
   const kept: GradedRow[] = [];
   const duplicates: Duplicate[] = [];
@@ -70,10 +72,10 @@ export function groupBy<T>(items: readonly T[], keyOf: (item: T, at: number) => 
 /**
  * Submissions with the same key are one attendee's, and only one of them is kept. An id composed
  * (NFC) and decomposed (NFD: macOS writes file names so, and a broken upload's id comes from its
- * file name) is one id.
+ * file name) is one id. Brightspace's folders of one student's submissions are one folder.
  */
 function duplicateKey(attendee: string, folder: string): string {
-  return JSON.stringify([attendee.normalize('NFC'), folder]);
+  return JSON.stringify([attendee.normalize('NFC'), submissionFolderOf(folder)]);
 }
 
 /** The order of every output: attendee id, then display path. */

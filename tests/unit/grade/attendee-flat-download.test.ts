@@ -75,3 +75,38 @@ test('a Canvas download: two students whose exports hold the same Main_Flow_140 
     `duplicate submissions for doejane_12000: kept ${path.join(dir, 'doejane_LATE_12000_67010_Main_Flow_final.json')}; set aside ${path.join(dir, 'doejane_12000_67001_Main_Flow_final.json')}`,
   ]);
 });
+
+test('a Brightspace download, a file per submitted file or a folder per submission: two students whose exports hold the same Main_Flow_140 are two attendees, both graded; a student\'s second submission is that student\'s, the newest kept', async () => {
+  const dated = (date: string) => enc(solution().replace(/"lastModifiedDate": "[^"]*"/, `"lastModifiedDate": "${date}"`));
+  const index = enc('<html><body><table><tr bgcolor=#AAAAAA><td><b>Pelt, Lucy</b></td></tr></table></body></html>'); // Brightspace's list of the download
+  const layouts = {
+    // One folder, each file named "<id>-<id> - <name> - <date> - <file>" (kodiak-tools' example download).
+    files: {
+      'index.html': index,
+      '11824-66708 - Lucy Pelt - Feb 9, 2017 1004 PM - Main_Flow_140.json': dated('2017-02-09T22:03:00.000'),
+      '11690-66708 - Charlie Brown - Feb 9, 2017 614 PM - Main_Flow_140.json': dated('2017-02-09T18:13:00.000'), // ID 140 in another session
+      '11824-66708 - Lucy Pelt - Feb 9, 2017 1017 PM - Main_Flow_140.json': dated('2017-02-09T22:16:00.000'), // Lucy's second submission
+    },
+    // A folder "<id>-<id> - <name> - <date>" per submission, the student's files as named.
+    folders: {
+      'index.html': index,
+      '11824-66708 - Lucy Pelt - Feb 9, 2017 1004 PM/Main_Flow_140.json': dated('2017-02-09T22:03:00.000'),
+      '11690-66708 - Charlie Brown - Feb 9, 2017 614 PM/Main_Flow_140.json': dated('2017-02-09T18:13:00.000'),
+      '11824-66708 - Lucy Pelt - Feb 9, 2017 1017 PM/Main_Flow_140.json': dated('2017-02-09T22:16:00.000'),
+    },
+  };
+  for (const [layout, entries] of Object.entries(layouts)) {
+    const dir = tempDir(`brightspace-${layout}`);
+    const zip = path.join(dir, 'Lab 3 Download Feb 10, 2017 900 AM.zip');
+    writeFileSync(zip, zipSync(entries));
+    const out = tempDir(`brightspace-${layout}-out`);
+    const run = await runCli(['grade', zip, '--out', out, '--now', '2025-08-01T09:00:00Z', '--quiet']);
+    const newest = Object.keys(entries)[3]!;
+    expect([layout, attendeesIn(out).sort()]).toEqual([layout, ['11690-66708 - Charlie Brown', '11824-66708 - Lucy Pelt']]);
+    const grades = readFileSync(path.join(out, 'grades.csv'), 'utf8');
+    expect(grades).toContain(`11824-66708 - Lucy Pelt,"${zip}!/${newest}",passed`); // (quoted: the date's comma)
+    expect([layout, run.stdout.split('\n').filter((line) => line.startsWith('duplicate submissions'))]).toEqual([layout, [
+      `duplicate submissions for 11824-66708 - Lucy Pelt: kept ${zip}!/${newest}; set aside ${zip}!/${Object.keys(entries)[1]}`,
+    ]]);
+  }
+});

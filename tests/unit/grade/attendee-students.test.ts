@@ -46,12 +46,21 @@ test('Canvas: the student its name gives wins over Main_Flow_ in the student\'s 
   ]);
 });
 
-test('any other name before Main_Flow_ (Google Classroom, Brightspace, a late_ mark) names whose file it is: the base name is kept', () => {
+test('Brightspace: the student its name gives (in the file\'s name, or in the folder of each submission) wins over Main_Flow_ in the student\'s own file name; every submission of a student is that student\'s', () => {
+  expectStudents([
+    [['d2l/123456-789012 - Doe, Jane - Jan 1, 2025 1000 AM - Main_Flow_final.json', 'd2l/123456-789012 - Doe, Jane - Jan 2, 2025 915 PM - Main_Flow_final.json', 'd2l/123456-789012 - Doe, Jane - Jan 2, 2025 915 PM - Main_Flow_final (1).json'], '123456-789012 - Doe, Jane'],
+    [['d2l/123457-789012 - Roe, John - Jan 1, 2025 1000 AM - Main_Flow_final.json'], '123457-789012 - Roe, John'],
+    [['d2l/123458-789012 - Doe, Jane - Jan 1, 2025 1001 AM - Main_Flow_final.json'], '123458-789012 - Doe, Jane'], // a second Jane Doe: another id
+    [['d2l.zip!/223456-789013 - Amy Poe - Jan 1, 2025 1000 AM/Main_Flow_final.json', 'd2l.zip!/223456-789013 - Amy Poe - Jan 3, 2025 1000 AM/flow.json'], '223456-789013 - Amy Poe'],
+    [['d2l.zip!/223457-789013 - Bob Moe - Jan 1, 2025 1000 AM/Main_Flow_final.json'], '223457-789013 - Bob Moe'],
+  ]);
+});
+
+test('any other name before Main_Flow_ (a person\'s "<name> - <file>", a late_ mark) names whose file it is: the base name is kept', () => {
   expectStudents([
     [['canvas/late_Main_Flow_final.json'], 'late_Main_Flow_final'],
-    [['classroom/Jane Doe - Main_Flow_final.json'], 'Jane Doe - Main_Flow_final'], // Google Classroom: "<student> - <file>"
-    [['classroom/John Roe - Main_Flow_final.json'], 'John Roe - Main_Flow_final'],
-    [['d2l/123456-789012 - Doe, Jane - Jan 1, 2025 1000 AM - Main_Flow_final.json'], '123456-789012 - Doe, Jane - Jan 1, 2025 1000 AM - Main_Flow_final'],
+    [['shared/Jane Doe - Main_Flow_final.json'], 'Jane Doe - Main_Flow_final'], // as a person names it (Google Classroom keeps the student's own name)
+    [['shared/John Roe - Main_Flow_final.json'], 'John Roe - Main_Flow_final'],
   ]);
 });
 
@@ -102,6 +111,9 @@ test('a readable export in a download without a folder per student is the studen
     ['canvas.zip!/doejane_12000_67001_Main_Flow_140.json', 'doejane_12000'],
     ['canvas.zip!/roejohn_12001_67002_Main_Flow_140.json', 'roejohn_12001'],
     ['canvas.zip!/anon_7Hk2p_67005_Main_Flow_140.json', 'anon_7Hk2p'],
+    ['d2l.zip!/11824-66708 - Lucy Pelt - Feb 9, 2017 1004 PM - Main_Flow_140.json', '11824-66708 - Lucy Pelt'],
+    ['d2l.zip!/11690-66708 - Charlie Brown - Feb 9, 2017 614 PM - Main_Flow_140.json', '11690-66708 - Charlie Brown'],
+    ['d2l.zip!/11691-66708 - Sally Brown - Feb 9, 2017 620 PM/Main_Flow_140.json', '11691-66708 - Sally Brown'], // a folder per submission
   ];
   for (const [fileName, id] of flat) {
     // Its unreadable resubmission beside it gives the same id, so it takes part in that student's duplicates.

@@ -4,7 +4,7 @@
  * instructor recognises, and one id for every file of one student.
  */
 import { expect, test } from '@playwright/test';
-import { attendeeOfFile } from '../../../engine/attendee.js';
+import { attendeeOfFile, submissionFolderOf } from '../../../engine/attendee.js';
 
 const idOf = (file: string) => attendeeOfFile(file).id;
 
@@ -85,6 +85,69 @@ test('names that only look like Canvas\'s keep their base name (or give their Ma
   }
 });
 
+test('Brightspace: "<id>-<id> - <name> - <date> - <file>", or a folder "<id>-<id> - <name> - <date>" per submission, gives "<id>-<id> - <name>", one id for every submission of a student', () => {
+  for (const [file, id] of [
+    // One folder, a file per submitted file (kodiak-tools' example download, 2018; Brightspace today, US English).
+    ['d2l.zip!/11824-66708 - Lucy Pelt - Feb 9, 2017 1004 PM - Main_Flow_final.json', '11824-66708 - Lucy Pelt'],
+    ['d2l.zip!/11824-66708 - Lucy Pelt - Feb 9, 2017 1017 PM - Main_Flow_final.json', '11824-66708 - Lucy Pelt'], // a later submission
+    ['d2l.zip!/11824-66708 - Lucy Pelt - Feb 9, 2017 1017 PM - notes.json', '11824-66708 - Lucy Pelt'], // another file of it
+    ['d2l.zip!/11690-66708 - Charlie Brown - Feb 9, 2017 614 PM - Main_Flow_140 (1).json', '11690-66708 - Charlie Brown'],
+    ['d2l.zip!/13394-80551 - Eric Gillotti - Mar 29, 2018 1205 PM - EGillotti - Main_Flow_140.json', '13394-80551 - Eric Gillotti'], // " - " in the file name
+    ['d2l.zip!/928421-33831 - Mary-Kate Olsen - Oct 2, 2015 1222 AM - flow.json', '928421-33831 - Mary-Kate Olsen'],
+    ['d2l.zip!/123456-789012 - Doe, Jane - Dec 5, 2026 1015 AM - Main_Flow_140.json', '123456-789012 - Doe, Jane'],
+    ['d2l.zip!/123456-789012 - Jane Q. de la Cruz - Dec 25, 2026 915 PM - flow.json', '123456-789012 - Jane Q. de la Cruz'],
+    ['d2l.zip!/123456-789012 - Öztürk İpek - Dec 5, 2026 1015 AM - akış.json', '123456-789012 - Öztürk İpek'],
+    ['d2l.zip!/123456-789012 - Team 3 - Dec 5, 2026 1015 AM - Main_Flow_140.json', '123456-789012 - Team 3'], // a group submission: the group's name
+    ['d2l.zip!/123456-789012 - Jane Doe - Dec 5, 2026 2215 - Main_Flow_140.json', '123456-789012 - Jane Doe'], // a 24-hour clock
+    // A folder per submission (Brightspace 2015, and downloads since), a resubmission in a folder of its own.
+    ['d2l.zip!/840137-90210 - Johnny Cache - Sep 12, 2015 6:31 PM/Main_Flow_140.json', '840137-90210 - Johnny Cache'],
+    ['d2l/942724-37311 - John Jacob Jingleheimer Schmidt - Jan 9, 2012 11_55 AM/flow.json', '942724-37311 - John Jacob Jingleheimer Schmidt'], // ":" extracted on Windows
+    ['d2l.zip!/123456-4648013 - Jane Doe - Mar 2, 2026 954 PM/flow.json', '123456-4648013 - Jane Doe'],
+    ['d2l.zip!/Lab 3/123456-4648013 - Jane Doe - Mar 3, 2026 1002 AM/Main_Flow_140 (1).json', '123456-4648013 - Jane Doe'], // inside the assignment's folder
+    ['d2l.zip!/123456-4648013 - Jane Doe - Mar 3, 2026 1002 AM/upload.zip!/lab/flow.json', '123456-4648013 - Jane Doe'], // a zip the student made
+    ['C:\\grading\\123456-4648013 - Jane Doe - Mar 3, 2026 1002 AM\\flow.json', '123456-4648013 - Jane Doe'],
+  ]) {
+    expect([file, idOf(file)]).toEqual([file, id]);
+  }
+});
+
+test('names that only look like Brightspace\'s keep their base name (or give their Main_Flow_ ID)', () => {
+  for (const [file, id] of [
+    ['x/Jane Doe - Main_Flow_final.json', 'Jane Doe - Main_Flow_final'], // a name and " - ": a person's own naming
+    ['x/Lab 3 - Jane Doe - Dec 5, 2026 1015 AM - flow.json', 'Lab 3 - Jane Doe - Dec 5, 2026 1015 AM - flow'], // no ids
+    ['x/Dec 5, 2026 1015 AM - Main_Flow_140.json', 'Dec 5, 2026 1015 AM - Main_Flow_140'], // a date alone
+    ['x/2026-12-05 - Main_Flow_140.json', '2026-12-05 - Main_Flow_140'],
+    ['x/140-141 - Jane Doe - flow.json', '140-141 - Jane Doe - flow'], // no date
+    ['x/11824-66708 - Lucy Pelt - Feb 9, 2017 1004 PM.json', '11824-66708 - Lucy Pelt - Feb 9, 2017 1004 PM'], // a folder's name, but a file's: no file name after the date
+    ['x/011824-66708 - Lucy Pelt - Feb 9, 2017 1004 PM - flow.json', '011824-66708 - Lucy Pelt - Feb 9, 2017 1004 PM - flow'], // a leading zero: not an id
+    ['x/11824-066708 - Lucy Pelt - Feb 9, 2017 1004 PM - flow.json', '11824-066708 - Lucy Pelt - Feb 9, 2017 1004 PM - flow'],
+    ['x/11824 - Lucy Pelt - Feb 9, 2017 1004 PM - flow.json', '11824 - Lucy Pelt - Feb 9, 2017 1004 PM - flow'], // one id only
+    ['x/11824-66708 -  - Feb 9, 2017 1004 PM - flow.json', '11824-66708 -  - Feb 9, 2017 1004 PM - flow'], // no name
+    ['x/11824-66708 - Lucy Pelt - Feb 9 2017 1004 PM - flow.json', '11824-66708 - Lucy Pelt - Feb 9 2017 1004 PM - flow'], // not Brightspace's date
+    ['x/11824-66708 - Lucy Pelt - 2017-02-09 22:04 - flow.json', '11824-66708 - Lucy Pelt - 2017-02-09 22:04 - flow'],
+    ['x/11824-66708 - Lucy Pelt - Feb 9, 2017 10 PM - flow.json', '11824-66708 - Lucy Pelt - Feb 9, 2017 10 PM - flow'],
+    ['x/11824-66708 - Lucy Pelt - Feb 9, 2017 1004 PM/Main_Flow_140.json', '11824-66708 - Lucy Pelt'], // (read: the folder's)
+    ['x/Lab 3 - Dec 5, 2026 1015 AM/Main_Flow_140.json', '140'], // a folder of a date, no ids: rule 2
+    ['x/11824-66708 - Lucy Pelt/Main_Flow_140.json', '140'], // a folder without the date: not Brightspace's
+    ['x/11824-66708 - Lucy Pelt - Feb 9, 2017 1004 PM - x/Main_Flow_140.json', '140'], // a file's name as a folder's
+  ]) {
+    expect([file, idOf(file)]).toEqual([file, id]);
+  }
+});
+
+test('a Brightspace folder per submission: a student\'s folders are one folder for duplicates (the student\'s), any other folder stays as it is', () => {
+  for (const [folder, same] of [
+    ['d2l.zip!/11824-66708 - Lucy Pelt - Feb 9, 2017 1004 PM', 'd2l.zip!/11824-66708 - Lucy Pelt'],
+    ['/home/t/Lab 3/11824-66708 - Lucy Pelt - Feb 9, 2017 1017 PM/upload.zip!/lab', '/home/t/Lab 3/11824-66708 - Lucy Pelt/upload.zip!/lab'],
+    ['C:\\t\\942724-37311 - John Schmidt - Jan 9, 2012 11_55 AM', 'C:\\t\\942724-37311 - John Schmidt'],
+    ['d2l.zip!', 'd2l.zip!'],
+    ['/home/t/Doe Jane_12345_assignsubmission_file_', '/home/t/Doe Jane_12345_assignsubmission_file_'],
+    ['/home/t/Lab 3 - Dec 5, 2026 1015 AM', '/home/t/Lab 3 - Dec 5, 2026 1015 AM'],
+  ]) {
+    expect([folder, submissionFolderOf(folder)]).toEqual([folder, same]);
+  }
+});
+
 test('names that only look like Moodle\'s keep their base name', () => {
   for (const [file, id] of [
     ['x/Doe Jane_assignsubmission_file_/flow.json', 'flow'], // no participant id
@@ -136,7 +199,7 @@ test('copy marks in the languages of Windows and macOS: a copy of an unreadable 
 });
 
 test('a long hostile path (a zip entry name may be 64 KB) gives its id in linear time', () => {
-  for (const name of [`${'_1'.repeat(30_000)}_assignsubmission_/x.json`, `${'a_1_assignsubmission_/'.repeat(3_000)}x.json`, `${'_assignsubmission_'.repeat(3_500)}x.json`, `Main_Flow_${' '.repeat(60_000)}1x.json`, `Main_Flow_${' 1'.repeat(30_000)}.json`, `${'_attempt_2026-12-01-10-00-0'.repeat(2_000)}x.json`, `Main_Flow_${' - '.repeat(20_000)}x.json`, `x${' — копия 1'.repeat(5_000)}x.json`, `${'a_'.repeat(30_000)}123_456_x.json`, `a${'_1'.repeat(30_000)}.json`, `a_${'1'.repeat(60_000)}_${'2'.repeat(3_000)}.json`, `LATE_anon_${'_anon'.repeat(10_000)}.json`]) {
+  for (const name of [`${'_1'.repeat(30_000)}_assignsubmission_/x.json`, `${'a_1_assignsubmission_/'.repeat(3_000)}x.json`, `${'_assignsubmission_'.repeat(3_500)}x.json`, `Main_Flow_${' '.repeat(60_000)}1x.json`, `Main_Flow_${' 1'.repeat(30_000)}.json`, `${'_attempt_2026-12-01-10-00-0'.repeat(2_000)}x.json`, `Main_Flow_${' - '.repeat(20_000)}x.json`, `x${' — копия 1'.repeat(5_000)}x.json`, `${'a_'.repeat(30_000)}123_456_x.json`, `a${'_1'.repeat(30_000)}.json`, `a_${'1'.repeat(60_000)}_${'2'.repeat(3_000)}.json`, `LATE_anon_${'_anon'.repeat(10_000)}.json`, `1-1 - ${' - Jan 1, 2025 1000 AMx'.repeat(3_000)}.json`, `1-1 - ${'a - Jan 1, 2025 1000 AM'.repeat(3_000)}/x.json`, `1-1 - ${' - '.repeat(20_000)}.json`]) {
     const started = process.cpuUsage(); // CPU time, not wall time (see loader.test.ts)
     attendeeOfFile(name);
     const used = process.cpuUsage(started);

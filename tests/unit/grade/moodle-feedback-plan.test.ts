@@ -38,13 +38,15 @@ test('anonymous submissions, group submissions, Windows paths and a flat name wi
   ]);
 });
 
-test('a file a Blackboard or Canvas name gives its student, though in a Moodle folder, is not from Moodle; nor is a file with no Moodle name', () => {
+test('a file a Blackboard, Canvas or Brightspace name gives its student, though in a Moodle folder, is not from Moodle; nor is a file with no Moodle name', () => {
   const plan = planMoodleFeedback([
     row('x/Doe Jane_12345_assignsubmission_file_/Lab3_jdoe_attempt_2026-12-01-10-00-00_flow.json'),
     row('x/Doe Jane_12345_assignsubmission_file_/doejane_12000_67001_flow.json'),
+    row('x/Doe Jane_12345_assignsubmission_file_/11824-66708 - Lucy Pelt - Feb 9, 2017 1004 PM - flow.json'),
+    row('x/Doe Jane_12345_assignsubmission_file_/11824-66708 - Lucy Pelt - Feb 9, 2017 1004 PM/flow.json'), // the nearer folder's student
     row('class/Main_Flow_141.json'),
   ]);
-  expect(plan).toEqual({ entries: [], students: 0, leftOut: [], notMoodle: 3 });
+  expect(plan).toEqual({ entries: [], students: 0, leftOut: [], notMoodle: 5 });
 });
 
 test('a Moodle name over 255 bytes, or another plugin\'s, is left out with why', () => {
