@@ -8,6 +8,7 @@ import { connectorResolver, MOCK_BEARER_TOKEN, REGIONAL_TASK_BASES } from './con
 import { DEFAULT_DYNVARS, dynVarsHandlers, type DynVarsRecord, type MockApiFilter } from './dynvars.js';
 import { tasksApiHandlers, type ForcedTasksBehaviour } from './tasks-api.js';
 import type { AcceptedTask, SeenRequest } from './types.js';
+import { webhookSiteHandlers } from './webhook-site.js';
 
 export interface MockOptions {
   /** DynVars records; default the lab's record for dn 4694096861. */
@@ -57,6 +58,7 @@ export function createMockServices(options: MockOptions = {}): MockServices {
         tasks,
         seen: requests,
       }),
+      ...webhookSiteHandlers(requests),
     ]),
     connectorBaseUrl: connectorResolver(connectors),
     bearerToken: MOCK_BEARER_TOKEN,

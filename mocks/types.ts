@@ -8,7 +8,7 @@ export interface AcceptedTask {
 
 export interface SeenRequest {
   /** The mocked service that answered. */
-  service: 'dynvars' | 'tasks-api';
+  service: 'dynvars' | 'tasks-api' | 'webhook-site';
   method: string;
   url: string;
   /** Status the mock answered; null for a simulated timeout. */

@@ -41,6 +41,8 @@ const BLOCKED_HTTP = [
   'http://metadata.google.internal/computeMetadata/v1/',
   'https://api.wxcc-us1.cisco.com.evil.example/v1/tasks',
   'https://674481b1b4e2e04abea27c6e.mockapi.io.evil.example/flowdesigner/Lab/DynVars?dn=1',
+  'https://webhook.site.evil.example/0d1c3f5e-1111-4222-8333-944455556666',
+  'https://0d1c3f5e-1111-4222-8333-944455556666.webhook.site.evil.example/',
 ];
 /** Not http(s), or not a request at all (credentials in the URL): refused before a request exists. */
 const NOT_HTTP = ['https://user:pass@674481b1b4e2e04abea27c6e.mockapi.io/flowdesigner/Lab/DynVars?dn=1', 'file:///etc/passwd', 'data:text/plain,hello', 'ftp://example.com/x', 'javascript:alert(1)', 'ws://127.0.0.1:9/', 'gopher://127.0.0.1:9/'];

@@ -1,0 +1,78 @@
+/**
+ * Hunt 32, F2: a right solution that also logs to webhook.site, as the lab's Core Mission 3 taught
+ * (an unauthenticated POST of the call's data to the attendee's URL), in OnGlobalError before or
+ * after the Create Task request, on the option-3 way, or at the start of the call. In the product
+ * webhook.site answers 200 and the flow goes on; flowgrade mocks it (mocks/webhook-site.ts), so these
+ * flows pass with full marks. A host that is not webhook.site is still blocked.
+ */
+import { test, expect } from '@playwright/test';
+import { activity, addActivity, failing, gradeMutation, link, props, resultOf, type Json } from './support.js';
+
+const HOOK = 'https://webhook.site/0d1c3f5e-1111-4222-8333-944455556666';
+
+/** An HTTP Request `label` beside `near` that POSTs the caller's number to `url`, parsing nothing (Core Mission 3's request). */
+function addLog(f: Json, near: string, label: string, url = HOOK, method = 'POST'): void {
+  addActivity(f, near, label, {
+    ...props(f, 'GET_CBID'),
+    name: label,
+    httpRequestUrl: url,
+    httpRequestMethod: method,
+    httpRequestMethod_name: method,
+    'httpRequestMethod:name': method,
+    httpRequestBody: method === 'GET' ? null : '{"ANI":"{{NewPhoneContact.ANI}}"}',
+    outputVariableArray: [],
+  });
+}
+
+/** The log request put on `exit` of `from`, in front of what that exit led to. */
+const logAfter = (from: string, exit: string, label: string, url = HOOK, method = 'POST') => (f: Json): void => {
+  const source = activity(f, from);
+  const graph = [f.process, f.eventFlows.eventsMap.GLOBAL_EVENTS.process].find((g) => g.activities[source.id]);
+  const next = graph.links.find((l: Json) => l.sourceActivityId === source.id && l.conditionExpr === exit).targetActivityId;
+  addLog(f, from, label, url, method);
+  link(f, from, exit, label);
+  graph.links.push({ id: `test-${label}-default`, sourceActivityId: `test-${label}`, targetActivityId: next, conditionExpr: 'default', properties: { value: 'default' } });
+};
+
+const placements: [string, (f: Json) => void][] = [
+  ['in OnGlobalError before the Create Task request', logAfter('GlobalErrorHandling', 'out', 'LogError')],
+  ['in OnGlobalError after the True exit of HTTPStatusCode', logAfter('HTTPStatusCode', 'true', 'LogOK')],
+  ['in OnGlobalError after the False exit of HTTPStatusCode', logAfter('HTTPStatusCode', 'false', 'LogFailed')],
+  ['on option 3, before GET_CBID', logAfter('WantCallback', '3', 'LogOpt3')],
+  ['between SetGetResult and SimulateGlobalError', logAfter('SetGetResult', 'out', 'LogResult')],
+  ['at the start of the call', logAfter('NewPhoneContact', 'out', 'LogStart')],
+  ['as a GET, on option 3', logAfter('WantCallback', '3', 'LogOpt3', `${HOOK}?event=option3`, 'GET')],
+  ['to a sub-path of the URL, in OnGlobalError', logAfter('GlobalErrorHandling', 'out', 'LogError', `${HOOK}/globalerror`)],
+  ['to the token as a subdomain, in OnGlobalError', logAfter('GlobalErrorHandling', 'out', 'LogError', 'https://0d1c3f5e-1111-4222-8333-944455556666.webhook.site/')],
+  ['to a mistyped token (webhook.site answers 404), at the start of the call', logAfter('NewPhoneContact', 'out', 'LogStart', 'https://webhook.site/0d1c3f5e-1111-4222-8333-94445555666')],
+];
+
+for (const [where, mutation] of placements) {
+  test(`a right solution that logs to webhook.site ${where} passes with full marks`, async () => {
+    const report = await gradeMutation(mutation);
+    expect(failing(report)).toEqual([]);
+    expect(report.verdict).toBe('passed');
+    expect(report.score?.earned).toBe(report.score?.possible);
+    expect(report.score?.earned).toBeGreaterThan(0);
+  });
+}
+
+test('the log request is answered by the webhook.site mock in every scenario that reaches it, and the flow goes on', async () => {
+  const report = await gradeMutation(placements[0]![1]);
+  const logs = report.scenarios.flatMap((s) => s.trace).filter((e) => e.activity === 'LogError');
+  expect(logs.length).toBeGreaterThan(0);
+  for (const entry of logs) {
+    expect(entry.outcome).toBe('default');
+    expect(entry.http).toMatchObject({ method: 'POST', url: HOOK, status: 200 });
+    expect(entry.http?.unmocked).toBeUndefined();
+    expect(entry.http?.responseBody).toContain('This URL has no default content configured.');
+  }
+});
+
+test('a log request to a host that is not webhook.site is still blocked: the flow fails there, as before', async () => {
+  const report = await gradeMutation(logAfter('GlobalErrorHandling', 'out', 'LogError', 'https://webhook.site.example.com/0d1c3f5e-1111-4222-8333-944455556666'));
+  expect(report.verdict).toBe('failed');
+  expect(resultOf(report, 'run-task-created').status).toBe('failed');
+  const entry = report.scenarios.flatMap((s) => s.trace).find((e) => e.activity === 'LogError');
+  expect(entry).toMatchObject({ outcome: 'error', http: { unmocked: true, status: null } });
+});
