@@ -3,10 +3,10 @@
  * differ in small ways, so each activity is found by, in order:
  *   1. its exact label (the guide's, or the older guide's where lab-context §2.6 lists one);
  *   2. the same label in another case (`get_cbid`);
- *   3. its role in the flow (e.g. GET_CBID = the HTTP Request reached from WantCallback option 3;
- *      SetGetResult = the Set Variable writing getresult), one the call reaches first. End Flow and
- *      Disconnect Contact are always found by type, never by label (template labels carry random
- *      suffixes).
+ *   3. its role in the flow (e.g. GET_CBID = the HTTP Request reached from WantCallback option 3,
+ *      not one that logs to webhook.site; SetGetResult = the Set Variable writing getresult), one
+ *      the call reaches first. End Flow and Disconnect Contact are always found by type, never by
+ *      label (template labels carry random suffixes).
  * An activity found by label that the call cannot reach (in the Event Flows: that OnGlobalError
  * does not lead to), beside one in its role that it reaches, is a leftover (a step built again, the
  * old activity left on the canvas: Validate only recommends removing it, so the flow publishes):
@@ -15,11 +15,12 @@
  */
 import type { Activity, FlowGraph, FlowModel } from '../../../engine/model.js';
 import { exitReaches, reachableFrom } from './graph.js';
-import { methodOf, parseRowsOf, requestBodyOf, requestPathOf, requestUrlOf } from './http.js';
+import { isAuthenticated, methodOf, parseRowsOf, requestBodyOf, requestPathOf, requestUrlOf } from './http.js';
 import { GLOBAL_ERROR, LABELS, VARIABLES } from './names.js';
 import { writes } from './set-variable.js';
 import { namesRead } from './templates.js';
 import { exitName, menuLinkKeys } from '../../../engine/activity-types.js';
+import { isWebhookSiteHost } from '../../../mocks/webhook-site.js';
 
 export interface MissionNodes {
   wantCallback?: Activity;
@@ -74,7 +75,7 @@ function locate(model: FlowModel): MissionNodes {
   const dynvarsRequests = ofType(main, 'http-request-v2').filter((a) => /dynvars/i.test(requestUrlOf(a)));
   const getCbid = reachedFirst(
     findByLabel(main, [LABELS.getCbid]),
-    (wantCallback ? exitReaches(main, wantCallback, '3', (a) => a.type === 'http-request-v2') : undefined) ?? dynvarsRequests.find((a) => a.reachable) ?? dynvarsRequests[0],
+    (wantCallback ? exitReaches(main, wantCallback, '3', isMissionRequest) : undefined) ?? dynvarsRequests.find((a) => a.reachable) ?? dynvarsRequests[0],
   );
 
   const writerOf = (variable: string) => main.activities.find((a) => a.reachable && writes(a, variable)) ?? main.activities.find((a) => writes(a, variable));
@@ -90,7 +91,7 @@ function locate(model: FlowModel): MissionNodes {
 
   const callbackApi = reachedFirst(
     findByLabel(events, [LABELS.callbackApi, LABELS.callbackApiOld]),
-    fromGlobalError.find((a) => a.type === 'http-request-v2') ?? ofType(events, 'http-request-v2').find(callsTasksApi),
+    fromGlobalError.find(isMissionRequest) ?? ofType(events, 'http-request-v2').find(callsTasksApi),
     afterGlobalError,
   );
 
@@ -141,6 +142,24 @@ export function callsTasksApi(activity: Activity | undefined): boolean {
   const method = methodOf(activity);
   if (method !== '' && method !== 'POST') return false;
   return [requestPathOf(activity), requestUrlOf(activity)].some((text) => /(?:^|\/)v1\/tasks\/?(?:[?#]|$)/i.test(text.trim()));
+}
+
+/**
+ * An HTTP Request that may be one of the mission's, found by its role: not one that logs to
+ * webhook.site (an unauthenticated request to a webhook.site URL, as the lab's Core Mission 3
+ * taught), which an attendee may put on the way and the mocks answer (mocks/webhook-site.ts).
+ */
+function isMissionRequest(activity: Activity): boolean {
+  return activity.type === 'http-request-v2' && !logsToWebhookSite(activity);
+}
+
+function logsToWebhookSite(activity: Activity): boolean {
+  if (isAuthenticated(activity)) return false;
+  try {
+    return isWebhookSiteHost(new URL(requestUrlOf(activity)).hostname);
+  } catch {
+    return false;
+  }
 }
 
 /** A menu's option descriptions (Custom Menu Links), parallel to its `menuLinks` keys. */

@@ -6,7 +6,7 @@
  * flows pass with full marks. A host that is not webhook.site is still blocked.
  */
 import { test, expect } from '@playwright/test';
-import { activity, addActivity, failing, gradeMutation, link, props, resultOf, type Json } from './support.js';
+import { activity, addActivity, failing, gradeMutation, link, props, relabel, resultOf, type Json } from './support.js';
 
 const HOOK = 'https://webhook.site/0d1c3f5e-1111-4222-8333-944455556666';
 
@@ -66,6 +66,22 @@ test('the log request is answered by the webhook.site mock in every scenario tha
     expect(entry.http).toMatchObject({ method: 'POST', url: HOOK, status: 200 });
     expect(entry.http?.unmocked).toBeUndefined();
     expect(entry.http?.responseBody).toContain('This URL has no default content configured.');
+  }
+});
+
+test('a webhook.site request is not taken for the Create Task request, nor for GET_CBID', async () => {
+  // Before the renamed Create Task request, and on option 3 before a renamed GET_CBID: the checks
+  // still judge the requests that call the Tasks API and MockAPI.
+  const report = await gradeMutation((f) => {
+    logAfter('GlobalErrorHandling', 'out', 'LogError')(f);
+    logAfter('WantCallback', '3', 'LogOpt3')(f);
+    relabel(f, 'CallBackAPI_HTTPRequest', 'CreateTask');
+    relabel(f, 'GET_CBID', 'GetCallbackData');
+  });
+  expect(resultOf(report, 'callback-api-method').message).toContain('CreateTask');
+  expect(resultOf(report, 'get-cbid-method').message).toContain('GetCallbackData');
+  for (const id of ['callback-api-method', 'callback-api-path', 'callback-api-body', 'callback-api-authenticated', 'get-cbid-method', 'get-cbid-url', 'get-cbid-parse-paths', 'run-task-created', 'run-get-cbid-fills-variables']) {
+    expect(resultOf(report, id).status, id).toBe('passed');
   }
 });
 
