@@ -3,7 +3,8 @@
  * `flowgrade check --format json` and by the built page in Chromium (same fixed clock) gives the
  * same report — verdict, score, every check's status and message — apart from the file name
  * (a path for the CLI, the bare name in the page). Unreadable files give the same code and message.
- * So do real exports (../shared/real-flows, skipped when absent), a 10 MB export, and the files an
+ * So do real exports (../shared/real-flows, skipped when absent), a 10 MB export, the solution that
+ * also logs to webhook.site (the page's mocks answer it: it passes), and the files an
  * attendee gives by mistake that the page refuses before the loader (over 20 MB) or the loader
  * names (empty, an image, a ZIP archive, UTF-16, Windows-1252).
  */
@@ -46,6 +47,7 @@ test('real exports, a 10 MB export and the files given by mistake get the same v
   const files = [
     ...real,
     made('Main_Flow_140_10MB.json', tenMegabyteExport()),
+    made('Main_Flow_140_webhook.json', webhookLoggingExport()),
     made('over-20MB.json', Buffer.alloc(20 * 1024 * 1024 + 1, 0x20)),
     made('empty.json', ''),
     made('screenshot.json', Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex')), // a PNG renamed .json
@@ -55,7 +57,8 @@ test('real exports, a 10 MB export and the files given by mistake get the same v
     made('ansi.json', Buffer.from(readFileSync(fixturePath('flows/solution.json'), 'utf8').replace('Welcome to the', '\u0093Café\u0094, welcome to the'), 'latin1')),
   ];
   const cliReports = await gradedByCli(files);
-  expect(cliReports.filter((report) => report.verdict !== 'ungradable').length, 'graded, not refused').toBe(real.length + 1);
+  expect(cliReports.filter((report) => report.verdict !== 'ungradable').length, 'graded, not refused').toBe(real.length + 2);
+  expect(cliReports[real.length + 1]!.verdict, 'the solution that also logs to webhook.site').toBe('passed');
   expect(await mismatchesInPage(page, files, cliReports)).toEqual([]);
 });
 
@@ -71,6 +74,30 @@ function tenMegabyteExport(): string {
   const text = JSON.stringify(flow);
   expect(text.length).toBeGreaterThan(10 * 1024 * 1024);
   return text;
+}
+
+/**
+ * The solution with a log request to webhook.site between OnGlobalError and the Create Task request
+ * (as the lab's Core Mission 3 taught): the page's mocks answer it as the CLI's do, and it passes.
+ */
+function webhookLoggingExport(): string {
+  const flow = JSON.parse(readFileSync(fixturePath('flows/solution.json'), 'utf8'));
+  const events = flow.eventFlows.eventsMap.GLOBAL_EVENTS.process;
+  const byName = (graph: { activities: Record<string, { id: string; name: string; properties: Record<string, unknown> }> }, name: string) =>
+    Object.values(graph.activities).find((a) => a.name === name)!;
+  const getCbid = byName(flow.process, 'GET_CBID');
+  const onError = byName(events, 'GlobalErrorHandling');
+  const id = '00000000-0000-4000-8000-00000000a001';
+  events.activities[id] = {
+    ...getCbid,
+    id,
+    name: 'LogError',
+    properties: { ...getCbid.properties, name: 'LogError', httpRequestUrl: 'https://webhook.site/0d1c3f5e-1111-4222-8333-944455556666', httpRequestMethod: 'POST', httpRequestBody: '{"ANI":"{{NewPhoneContact.ANI}}"}', outputVariableArray: [] },
+  };
+  const out = events.links.find((l: { sourceActivityId: string }) => l.sourceActivityId === onError.id);
+  events.links.push({ id: `${id}-default`, sourceActivityId: id, targetActivityId: out.targetActivityId, conditionExpr: 'default', properties: { value: 'default' } });
+  out.targetActivityId = id;
+  return JSON.stringify(flow);
 }
 
 async function gradedByCli(files: string[]): Promise<GradeReport[]> {
