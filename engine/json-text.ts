@@ -263,17 +263,25 @@ function tooDeep(limits: JsonLimits): LoadError {
 
 /**
  * Refuses a parsed value nested deeper than `maxDepth` (too-deep). Applied before any recursive
- * code (schema validation, the model) sees the value. Iterative, and it visits only arrays and
- * objects (for…in: no array of values allocated per object).
+ * code (schema validation, the model) sees the value.
  */
 export function assertNesting(value: unknown, limits: JsonLimits): void {
-  if (!isContainer(value)) return;
+  if (nestedDeeperThan(value, limits.maxDepth)) throw tooDeep(limits);
+}
+
+/**
+ * Whether arrays and objects in `value` nest deeper than `maxDepth` levels (the value itself is
+ * the first). Iterative, and it visits only arrays and objects (for…in: no array of values
+ * allocated per object).
+ */
+export function nestedDeeperThan(value: unknown, maxDepth: number): boolean {
+  if (!isContainer(value)) return false;
   const containers: object[] = [value];
   const depths: number[] = [1];
   while (containers.length > 0) {
     const container = containers.pop()!;
     const depth = depths.pop()!;
-    if (depth > limits.maxDepth) throw tooDeep(limits);
+    if (depth > maxDepth) return true;
     if (Array.isArray(container)) {
       for (let i = 0; i < container.length; i++) {
         const child: unknown = container[i];
@@ -286,6 +294,7 @@ export function assertNesting(value: unknown, limits: JsonLimits): void {
       }
     }
   }
+  return false;
 }
 
 function isContainer(value: unknown): value is object {

@@ -4,6 +4,7 @@ import type { CallbackRecord, HttpExchange } from '../trace.js';
 import type { Expressions } from './expressions.js';
 import type { Scenario, SimulatorServices } from './types.js';
 import type { VariableStore } from './variables.js';
+import { MAX_JSONPATH_WORK } from './jsonpath-limits.js';
 
 /** State of the call that outlives one activity. */
 export class CallState {
@@ -12,6 +13,11 @@ export class CallState {
   /** A Queue Contact put the caller in queue (no agent available). */
   queued = false;
   callbacks: CallbackRecord[] = [];
+  /**
+   * Steps the JSONPath queries of parse settings may still take in this call (parse-settings.ts):
+   * a budget for the call, not per query, as a flow may query on each of its hundreds of steps.
+   */
+  jsonPathWorkLeft = MAX_JSONPATH_WORK;
   private dtmfVisits = new Map<string, number>();
   private idsGiven = 0;
 
@@ -33,6 +39,7 @@ export class CallState {
     copy.callerConnected = this.callerConnected;
     copy.queued = this.queued;
     copy.callbacks = [...this.callbacks];
+    copy.jsonPathWorkLeft = this.jsonPathWorkLeft;
     copy.dtmfVisits = new Map(this.dtmfVisits);
     copy.idsGiven = this.idsGiven;
     return copy;

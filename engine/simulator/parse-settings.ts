@@ -5,13 +5,15 @@
  * path read first as Jayway reads it (jayway-path.ts).
  */
 import { JSONPath } from 'jsonpath-plus';
-import type { ActivityRun } from './context.js';
+import type { ActivityRun, CallState } from './context.js';
 import { prop, text, textProp, uiProp } from './activities/read.js';
 import { ActivityError, NotSimulatedError } from './errors.js';
 import { readJaywayPath, type ReadPath, type StepKind } from './jayway-path.js';
 import { convertToType, getOwn } from './variables.js';
 import { messageOf } from '../error-message.js';
 import { javaTrim } from '../java-whitespace.js';
+import { nestedDeeperThan } from '../json-text.js';
+import { MAX_JSONPATH_DEPTH, MAX_JSONPATH_WORK, MAX_MATCHED_EXCESS } from './jsonpath-limits.js';
 
 interface ParseRow {
   variable: string;
@@ -64,9 +66,14 @@ export function applyParseSettings(run: ActivityRun, body: string): void {
     return read;
   });
   const json = parseJson(body);
+  // jsonpath-plus recurses through every level it walks: a body of 100,000 `[` ran it out of stack.
+  if (json !== undefined && paths.some((read) => read.path !== '$') && nestedDeeperThan(json, MAX_JSONPATH_DEPTH)) {
+    throw new NotSimulatedError(`the JSON ${run.activity.label} reads is nested deeper than ${MAX_JSONPATH_DEPTH} levels, more than the simulator runs JSONPath through`);
+  }
   rows.forEach((row, at) => {
     const type = run.vars.typeOf(row.variable) ?? 'STRING';
-    const match = json === undefined ? undefined : query(run, paths[at]!, json);
+    // No value of the JSON holds more characters and values than its text has characters.
+    const match = json === undefined ? undefined : query(run, paths[at]!, json, body.length + MAX_MATCHED_EXCESS);
     const empty = type === 'JSON' || type === 'INTEGER' || type === 'DECIMAL' || type === 'BOOLEAN' ? null : '';
     run.vars.setVariable(row.variable, match === undefined ? empty : convertToType(match, type, row.variable));
   });
@@ -125,7 +132,8 @@ function stepsFit(match: Match, read: ReadPath, json: unknown): boolean {
   return true;
 }
 
-function query(run: ActivityRun, read: ReadPath, json: unknown): unknown {
+/** The matches of `read` in `json`; not simulated when they hold more than `sizeLimit` together (holdMoreThan). */
+function query(run: ActivityRun, read: ReadPath, json: unknown, sizeLimit: number): unknown {
   const { path, deepScan, definite, negativeIndex } = read;
   // jsonpath-plus matches nothing in a falsy document (false, 0, ""); `$` is that document.
   if (path === '$') return json;
@@ -139,18 +147,74 @@ function query(run: ActivityRun, read: ReadPath, json: unknown): unknown {
     // that is a child of where the scan starts (`$..x` on `{"x":1}` gives 1): wrapped here.
     // Each match comes with its parent (resultType 'all'), to drop what only JavaScript has: see isJson.
     const wrap = deepScan || single;
-    const found: unknown = JSONPath({ path, json: json as object, wrap, eval: false, resultType: 'all', autostart: false }).evaluate(path, json as object, undefined, undefined);
+    const jsonPath = charged(JSONPath({ path, json: json as object, wrap, eval: false, resultType: 'all', autostart: false }), run.call);
+    const found: unknown = jsonPath.evaluate(path, json as object, undefined, undefined);
     if (found === undefined) return undefined;
     const fits = (match: Match) => isJson(match) && stepsFit(match, read, json);
     if (!Array.isArray(found)) return fits(found as Match) ? (found as Match).value : undefined;
     const result = (found as Match[]).filter(fits).map((match) => match.value);
     if (single) return result.length > 0 ? result[0] : undefined;
+    if (holdMoreThan(result, sizeLimit)) {
+      throw new NotSimulatedError(`JSONPath ${path} (${run.activity.label}) matches values that hold together over ${MAX_MATCHED_EXCESS} characters more than the JSON it reads`);
+    }
     return result.length === 0 ? undefined : result;
   } catch (error) {
+    if (error instanceof NotSimulatedError) throw error;
+    if (error instanceof WorkSpent) {
+      throw new NotSimulatedError(`JSONPath ${path} (${run.activity.label}) takes more steps through the JSON than the ${MAX_JSONPATH_WORK} the simulator gives the JSONPath queries of one call`);
+    }
     const message = messageOf(error);
     if (/prevented/i.test(message)) {
       throw new NotSimulatedError(`JSONPath ${path} (${run.activity.label}) uses a filter or script expression, which the simulator does not evaluate`);
     }
     throw new ActivityError(`invalid JSONPath ${path}: ${message}`);
   }
+}
+
+/** Thrown when a query has spent what is left of its call's JSONPath budget (charged). */
+class WorkSpent extends Error {}
+
+/**
+ * `jsonPath` with each step of its walk charged to `call`'s JSONPath budget
+ * (CallState.jsonPathWorkLeft): 1 plus the length of the path so far, which jsonpath-plus copies at
+ * every step. jsonpath-plus takes every step through its `_trace` method, recursively (`..`, `*`,
+ * unions and slices included), so an own `_trace` on the instance sees them all. The package is
+ * pinned to one version (package.json), and tests/unit/security/jsonpath-bounds.test.ts fails if
+ * the budget is no longer charged.
+ */
+function charged<T extends object>(jsonPath: T, call: CallState): T {
+  type Trace = (expr: unknown, value: unknown, path: readonly unknown[], ...rest: unknown[]) => unknown;
+  const traced = jsonPath as unknown as { _trace: Trace };
+  const step = traced._trace;
+  if (typeof step !== 'function') throw new Error('jsonpath-plus has no _trace method to charge the JSONPath budget to');
+  traced._trace = function (this: unknown, expr, value, path, ...rest) {
+    call.jsonPathWorkLeft -= 1 + path.length;
+    if (call.jsonPathWorkLeft < 0) throw new WorkSpent();
+    return step.call(this, expr, value, path, ...rest);
+  };
+  return jsonPath;
+}
+
+/**
+ * Whether `values` hold together more than `limit` characters of strings and keys plus one per
+ * value: what storing them would copy (`$[0,0,…]` repeats one value as often as it is written).
+ * Walked no further than the limit.
+ */
+function holdMoreThan(values: readonly unknown[], limit: number): boolean {
+  let size = 0;
+  const pending: unknown[] = [...values];
+  while (pending.length > 0) {
+    const value = pending.pop();
+    size += typeof value === 'string' ? 1 + value.length : 1;
+    if (Array.isArray(value)) {
+      for (const item of value) pending.push(item);
+    } else if (value !== null && typeof value === 'object') {
+      for (const key of Object.keys(value)) {
+        size += key.length;
+        pending.push(getOwn(value, key));
+      }
+    }
+    if (size > limit) return true;
+  }
+  return false;
 }

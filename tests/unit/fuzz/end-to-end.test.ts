@@ -14,7 +14,7 @@ import reportSchema from '../../../schemas/report.schema.json' with { type: 'jso
 import { findMission } from '../../../checks/index.js';
 import { gradeFlow } from '../../../engine/grade.js';
 import type { GradeReport } from '../../../engine/report.js';
-import type { ActivityRun } from '../../../engine/simulator/context.js';
+import { CallState, type ActivityRun } from '../../../engine/simulator/context.js';
 import { ActivityError, NotSimulatedError } from '../../../engine/simulator/errors.js';
 import { applyParseSettings } from '../../../engine/simulator/parse-settings.js';
 import { convertToType } from '../../../engine/simulator/variables.js';
@@ -253,6 +253,7 @@ function parseRun(rows: { outputVariable: string; jsonPathExp: string }[], type 
   const run = {
     activity: { label: 'GET_CBID', props: { contentType: 'JSON', outputVariableArray: rows }, ui: {} },
     vars: { isDeclared: () => true, typeOf: () => type, setVariable: (name: string, value: unknown) => void written.set(name, value) },
+    call: new CallState({}),
   } as unknown as ActivityRun;
   return { run, written };
 }

@@ -10,6 +10,7 @@ import { findMission } from '../../../checks/index.js';
 import { gradeFlow } from '../../../engine/grade.js';
 import { ActivityError, NotSimulatedError } from '../../../engine/simulator/errors.js';
 import { applyParseSettings } from '../../../engine/simulator/parse-settings.js';
+import { CallState } from '../../../engine/simulator/context.js';
 import { sameSubmissionsTwice } from '../../../cli/grade/same-twice.js';
 import { fixtureJson, fixtureText, type Json } from './mutations.js';
 
@@ -22,6 +23,7 @@ function parsedInto(path: string, body: string): unknown {
   const run = {
     activity: { label: 'GET_CBID', props: { contentType: 'JSON', outputVariableArray: [{ outputVariable: 'v', jsonPathExp: path }] }, ui: {} },
     vars: { isDeclared: () => true, typeOf: () => 'STRING', setVariable: (name: string, value: unknown) => void written.set(name, value) },
+    call: new CallState({}),
   } as unknown as Parameters<typeof applyParseSettings>[0];
   applyParseSettings(run, body);
   return written.get('v');
