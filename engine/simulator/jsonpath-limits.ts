@@ -7,6 +7,13 @@
  */
 
 /**
+ * Longest path (the parse row's JSONPath, as written) handed to jsonpath-plus, which splits a path
+ * with a look-ahead scanning from every `.` to the next `[`: quadratic, 29 s for a path of 261,000
+ * characters, a string length the loader accepts. Real paths are tens of characters.
+ */
+export const MAX_JSONPATH_LENGTH = 1_000;
+
+/**
  * Steps the JSONPath queries of one simulated call take together: each step into a value costs 1
  * plus the length of the path to it (jsonpath-plus copies that path at every step, and builds each
  * match's path again). A budget per call, not per query: a flow may query on each of its hundreds

@@ -10,7 +10,8 @@ import { test, expect } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { loadFlow } from '../../../engine/loader.js';
 import { simulate } from '../../../engine/simulator/index.js';
-import { MAX_JSONPATH_DEPTH, MAX_JSONPATH_WORK, MAX_MATCHED_EXCESS } from '../../../engine/simulator/jsonpath-limits.js';
+import { JSONPath } from 'jsonpath-plus';
+import { MAX_JSONPATH_DEPTH, MAX_JSONPATH_LENGTH, MAX_JSONPATH_WORK, MAX_MATCHED_EXCESS } from '../../../engine/simulator/jsonpath-limits.js';
 import { fixturePath } from '../../helpers.js';
 import { fakeServices } from '../simulator/helpers.js';
 
@@ -60,9 +61,9 @@ test('unions of indexes after unions are stopped by the work bound, also where t
 });
 
 test('matches that repeat a large value are not copied beyond a bound: not simulated, not a simulator failure', async () => {
-  // 1,000 copies of a 200 KB string would be 200 MB of text (12,000 were "Invalid string length").
+  // 400 copies of a 200 KB string would be 80 MB of text (12,000 were "Invalid string length").
   const big = JSON.stringify(['x'.repeat(200_000)]);
-  const { result } = await parseOrder(big, '$[' + new Array(1_000).fill('0').join(',') + ']');
+  const { result } = await parseOrder(big, '$[' + new Array(400).fill('0').join(',') + ']');
   expect(result.status).toBe('not-simulated');
   expect(result.summary).toMatch(
     new RegExp(`^JSONPath \\$\\[0,0,\\S* \\(ParseOrder\\) matches values that hold together over ${MAX_MATCHED_EXCESS} characters more than the JSON it reads$`),
@@ -85,4 +86,23 @@ test('within the bounds, deep scans and unions over real-sized JSON give their m
   expect(twice.parse.modifiedVariables).toEqual({ orderStatus: '[1,0,0]' });
   const deep = await parseOrder(chain(MAX_JSONPATH_DEPTH - 1), '$.a.b', 'STRING');
   expect(deep.parse.modifiedVariables).toEqual({ orderStatus: String((MAX_JSONPATH_DEPTH - 3) % 2) });
+});
+
+test('a path longer than the bound is not handed to jsonpath-plus, whose reading of a path is quadratic in its length', async () => {
+  // jsonpath-plus splits a path with a look-ahead that scans to the next `[` from every `.`:
+  // `$..a..a…` of 261,000 characters (a string the loader accepts) took 29 s to read.
+  const path = '$' + '..a'.repeat(5_000);
+  const { result, parse } = await parseOrder(chain(3), path);
+  expect(parse.outcome).toBe('not-simulated');
+  expect(result.summary).toBe(`JSONPath ${path} (ParseOrder) holds more than ${MAX_JSONPATH_LENGTH} characters (15001), which the simulator does not evaluate`);
+  const longest = '$' + '.a'.repeat((MAX_JSONPATH_LENGTH - 1) / 2);
+  expect((await parseOrder(chain(3), longest)).result.status).toBe('completed');
+});
+
+test('no path read stays in jsonpath-plus\'s cache: it kept every path for the life of the process, one attendee\'s after another\'s', async () => {
+  // 20,000 paths of 1,000 characters kept 122 MB: a few such exports in one grading thread and
+  // the next attendee's grading ran out of memory.
+  const paths = ['$.a.b', '$..b', '$[0,1]', '$..*..b'];
+  for (const path of paths) await parseOrder(chain(3), path);
+  expect(Object.keys(JSONPath.cache).filter((path) => paths.includes(path))).toEqual([]);
 });
