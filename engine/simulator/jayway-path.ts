@@ -2,7 +2,6 @@
  * Flow Designer's JSONPath (Jayway JsonPath) read into the path jsonpath-plus is to run, or why it
  * does not parse there or cannot be simulated alike: the syntax only; parse-settings.ts runs it.
  */
-import { MAX_JSONPATH_LENGTH } from './jsonpath-limits.js';
 
 /** A `$`-rooted path as jsonpath-plus is to get it (readJaywayPath). */
 export interface ReadPath {
@@ -36,11 +35,9 @@ export type StepKind = 'name' | 'index' | 'any';
  * stray after `$` or `]`, no spaces outside brackets): what is inside brackets, filters included,
  * is left to jsonpath-plus. A dot before a bracket (`$.[0]`) is dropped: jsonpath-plus would read
  * `.[` as the deep scan `..[`. A negative index (`[-1]`, the last item in Jayway) becomes the
- * slice of that one item (`[-1:]`): jsonpath-plus reads `[-1]` as a property named "-1". A path
- * longer than MAX_JSONPATH_LENGTH is not simulated (jsonpath-limits.ts).
+ * slice of that one item (`[-1:]`): jsonpath-plus reads `[-1]` as a property named "-1".
  */
 export function readJaywayPath(path: string): { error: string } | { notSimulated: string } | ReadPath {
-  if (path.length > MAX_JSONPATH_LENGTH) return { notSimulated: `more than ${MAX_JSONPATH_LENGTH} characters (${path.length})` };
   let out = '$';
   let deepScan = false;
   let definite = true;

@@ -7,7 +7,7 @@
  */
 
 /**
- * Longest path (the parse row's JSONPath, as written) handed to jsonpath-plus, which splits a path
+ * Longest path handed to jsonpath-plus (as read from the row, jayway-path.ts), which splits a path
  * with a look-ahead scanning from every `.` to the next `[`: quadratic, 29 s for a path of 261,000
  * characters, a string length the loader accepts. Real paths are tens of characters.
  */
