@@ -18,6 +18,16 @@ export interface EvalOptions {
   maxSteps?: number;
   /** Zone for dates without one (the JVM default zone in Pebble); default 'UTC'. */
   timeZone?: string;
+  /**
+   * Steps left to a caller that bounds many evaluations together (a simulated call): each step of
+   * this evaluation is also taken from it, and once it is spent the evaluation fails ('budget').
+   */
+  budget?: StepBudget;
+}
+
+/** Steps shared by many evaluations (EvalOptions.budget). */
+export interface StepBudget {
+  left: number;
 }
 
 export class Context {
@@ -25,6 +35,7 @@ export class Context {
   readonly maxSteps: number;
   readonly zone: Zone;
   private readonly clock: () => Date;
+  private readonly budget: StepBudget | undefined;
   private steps = 0;
   /**
    * Pebble's ScopeChain above the caller's scope, innermost last: the template's own scope, then
@@ -41,6 +52,7 @@ export class Context {
     this.maxSteps = options.maxSteps ?? DEFAULT_MAX_STEPS;
     this.zone = (options.timeZone !== undefined ? resolveZone(options.timeZone) : null) ?? UTC;
     this.clock = options.now ?? (() => new Date());
+    this.budget = options.budget;
   }
 
   /** Is `name` a variable (the template's own or the scope's)? */
@@ -75,10 +87,11 @@ export class Context {
     }
   }
 
-  /** Counts work; throws 'limit' when the budget is spent. */
+  /** Counts work; throws 'limit' when the budget is spent, 'budget' when the shared one is. */
   tick(pos: number, n = 1): void {
     this.steps += n;
     if (this.steps > this.maxSteps) fail('limit', `Evaluation exceeded ${this.maxSteps} steps`, pos);
+    if (this.budget !== undefined && (this.budget.left -= n) < 0) fail('budget', 'Evaluation exceeded the steps it shares with other evaluations', pos);
   }
 
   /** Epoch millis of the injected clock. */

@@ -9,7 +9,9 @@ export type ExpressionErrorCode =
   | 'unknown-function'
   | 'unknown-test'
   | 'type'
-  | 'limit';
+  | 'limit'
+  /** The steps shared by many evaluations (EvalOptions.budget) are spent. */
+  | 'budget';
 
 export class ExpressionError extends Error {
   readonly code: ExpressionErrorCode;

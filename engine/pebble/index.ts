@@ -14,7 +14,7 @@ import { parseTemplate as parseCached } from './template.js';
 export { ExpressionError } from './errors.js';
 export type { ExpressionErrorCode } from './errors.js';
 export type { Template, TemplatePart, Node } from './ast.js';
-export type { EvalOptions, Scope } from './context.js';
+export type { EvalOptions, Scope, StepBudget } from './context.js';
 
 /** Parse a template (text with {{ }}); throws ExpressionError on syntax errors. Cache-friendly (pure). */
 export function parseTemplate(text: string): Template {

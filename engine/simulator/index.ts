@@ -7,7 +7,7 @@
 import type { EventHandler, FlowModel } from '../model.js';
 import type { RunStatus, SimulationResult } from '../trace.js';
 import { CallState } from './context.js';
-import { Expressions } from './expressions.js';
+import { callBudget, Expressions } from './expressions.js';
 import type { Scenario, SimulationOptions, SimulatorServices } from './types.js';
 import { VariableStore } from './variables.js';
 import { walk, type RunContext, type WalkEnd } from './walk.js';
@@ -62,7 +62,7 @@ function paused(model: FlowModel, ctx: RunContext, options: SimulationOptions, m
   return {
     fork(services) {
       if (finished) throw new Error('fork() after finish(): a simulation is copied only before it finishes');
-      const copy: RunContext = { ...ctx, services, vars: ctx.vars.clone(), call: ctx.call.clone(), trace: [...ctx.trace], visits: new Map(ctx.visits) };
+      const copy: RunContext = { ...ctx, services, expr: ctx.expr.fork(), vars: ctx.vars.clone(), call: ctx.call.clone(), trace: [...ctx.trace], visits: new Map(ctx.visits) };
       return paused(model, copy, options, main);
     },
     async finish() {
@@ -102,14 +102,15 @@ function internalError(error: unknown): Outcome {
 
 function createContext(model: FlowModel, scenario: Scenario, options: SimulationOptions): RunContext {
   const fixedNow = Date.parse(DEFAULT_NOW);
+  const maxSteps = options.maxSteps ?? DEFAULT_MAX_STEPS;
   return {
     vars: new VariableStore(model.variables, options.contactFieldsIgnoreCase ?? true),
-    expr: new Expressions({ now: options.now ?? (() => new Date(fixedNow)) }),
+    expr: new Expressions({ now: options.now ?? (() => new Date(fixedNow)) }, callBudget(maxSteps)),
     scenario,
     services: options.services,
     call: new CallState(scenario, options.newId),
     trace: [],
-    maxSteps: options.maxSteps ?? DEFAULT_MAX_STEPS,
+    maxSteps,
     maxVisitsPerActivity: options.maxVisitsPerActivity ?? DEFAULT_MAX_VISITS_PER_ACTIVITY,
     steps: 0,
     visits: new Map(),
