@@ -98,6 +98,12 @@ test('making long strings counts against the step budget: 200 urlencodes of 250,
   expect(evaluateTemplate('{{ big | urlencode | length }}', scope)).toBe(250_000);
 });
 
+test('urlencode is charged for its encoding, not only for the string it makes: two of 250,000 characters exceed one render\'s budget', () => {
+  const scope = new Map([['big', 'a'.repeat(250_000)]]);
+  expect(() => evaluateTemplate('{{ big | urlencode | length }}'.repeat(2), scope)).toThrow(/Evaluation exceeded 100000 steps/);
+  expect(evaluateTemplate('{{ (big | slice(0, 100000) | urlencode | length) * 3 }}', scope)).toBe(300_000);
+});
+
 test('a regular expression that backtracks without end is finished by the linear-time engine in the CLI', async () => {
   // `a*a*a*a*b` passes the engine's guard (no nested repetition); on 3,000 characters it ran for minutes.
   const flow = JSON.parse(readFileSync(fixturePath('flows/solution.json'), 'utf8'));
