@@ -13,6 +13,7 @@ import { convertToType, getOwn } from './variables.js';
 import { messageOf } from '../error-message.js';
 import { javaTrim } from '../java-whitespace.js';
 import { nestedDeeperThan } from '../json-text.js';
+import { clipTraceText } from './trace-text.js';
 import { MAX_JSONPATH_DEPTH, MAX_JSONPATH_LENGTH, MAX_JSONPATH_WORK, MAX_MATCHED_EXCESS } from './jsonpath-limits.js';
 
 interface ParseRow {
@@ -64,7 +65,7 @@ export function applyParseSettings(run: ActivityRun, body: string): void {
     if ('error' in read) throw new ActivityError(`invalid JSONPath ${path}: ${read.error}`);
     if ('notSimulated' in read) throw new NotSimulatedError(`JSONPath ${path} (${run.activity.label}) holds ${read.notSimulated}, which the simulator does not evaluate`);
     if (read.path.length > MAX_JSONPATH_LENGTH) {
-      throw new NotSimulatedError(`JSONPath ${path} (${run.activity.label}) holds more than ${MAX_JSONPATH_LENGTH} characters (${path.length}), which the simulator does not evaluate`);
+      throw new NotSimulatedError(`JSONPath ${clipTraceText(path, 40)} (${run.activity.label}) holds more than ${MAX_JSONPATH_LENGTH} characters, which the simulator does not evaluate`);
     }
     return read;
   });
