@@ -180,7 +180,18 @@ function option3ReachesGetCbid(happy: HappyRun, ctx: CheckContext): Deviation | 
   const summary = happy.run.result.summary;
   const menuAt = trace.findIndex((e) => e.flow === 'main' && (nodes.wantCallback ? e.activityId === nodes.wantCallback.id : e.activity === LABELS.wantCallback));
   if (menuAt < 0) {
-    return deviate('reach-get-cbid', `The simulated call never reached ${nodes.wantCallback?.label ?? LABELS.wantCallback} (${summary})`, tail(trace), {
+    const menu = nodes.wantCallback?.label ?? LABELS.wantCallback;
+    // An activity on the way failed and raised the global error (a mistyped Pebble tag in a Set
+    // Variable): its error is why, and the excerpt shows it, not only OnGlobalError's last rows.
+    const raisedAt = happy.run.result.globalErrorRaised ? trace.findLastIndex((e) => e.flow === 'main') : -1;
+    const raised = raisedAt >= 0 && trace[raisedAt].outcome === 'error' ? trace[raisedAt] : undefined;
+    if (raised && nodes.wantCallback) {
+      return deviate('reach-get-cbid', `The simulated call never reached ${menu}: ${raised.activity} failed on the way, raising the global error (${raised.error ?? 'error'})`, around(trace, raisedAt), {
+        hint: failedBeforeMenuHint(raised.activity, menu, nodes),
+        unreached: true,
+      });
+    }
+    return deviate('reach-get-cbid', `The simulated call never reached ${menu} (${summary})`, tail(trace), {
       ...causeIfMissing(nodes, 'wantCallback'),
       ...(nodes.wantCallback ? { hint: wayToMenuHint(startLabelOf(ctx.model), trace.at(-1)?.activity, nodes.wantCallback.label) } : {}),
       unreached: true,
@@ -506,6 +517,17 @@ function failedRequestHint(entry: TraceEntry, getCbid: Activity | undefined): { 
 function wayToMenuHint(start: string, last: string | undefined, menu: string): string {
   const ended = last ? `it ended at ${last} without reaching ${menu}` : `it never reached ${menu}`;
   return `In the Debug tool, follow your last call from ${start}: ${ended}. A caller who finds no agent available must reach ${menu} (Queue → ${menu}, as Callback Mission 2 left it): check the activities on the way, e.g. a Condition on a variable another mission left set (EmergencyGV_<ID> of API Mission 1).`;
+}
+
+/**
+ * An activity that failed before the menu: the fix is that activity, unless it is SimulateGlobalError,
+ * which fails on purpose: then only its place is wrong (as failedOnTheWay says after the menu).
+ */
+function failedBeforeMenuHint(failed: string, menu: string, nodes: MissionNodes): string {
+  if (nodes.simulateError && failed === nodes.simulateError.label) {
+    return `${failed} fails on purpose (Build step 6), so nothing after it runs: leave the way to ${menu} as Callback Mission 2 left it, and put ${failed} after ${nodes.setGetResult?.label ?? LABELS.setGetResult}.`;
+  }
+  return `${failed} → it fails before the call reaches ${menu} (its error is in the message): correct it.`;
 }
 
 /** Which GET_CBID setting an unanswered or refused DynVars request points at. */
