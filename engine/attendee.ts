@@ -281,6 +281,16 @@ function brightspaceFolderStudentOf(folder: string): string | undefined {
 }
 
 /**
+ * Whether a path below a folder starts with a name Brightspace's download gives (a submitted file
+ * `<id>-<id> - <name> - <date> - <file>`, or a submission's folder `<id>-<id> - <name> - <date>`):
+ * the `index.html` beside such names is the download's list of submissions, not a student's file.
+ */
+export function isBrightspaceSubmission(pathBelow: string): boolean {
+  const [first = '', ...rest] = pathBelow.split(/[\\/]/);
+  return rest.length === 0 ? brightspaceFileStudentOf(first) !== undefined : brightspaceFolderStudentOf(first) !== undefined;
+}
+
+/**
  * `folder` with each Brightspace folder of one submission named by its student alone (the date
  * left out: `d2l.zip!/11824-66708 - Lucy Pelt - Feb 9, 2017 1004 PM` is
  * `d2l.zip!/11824-66708 - Lucy Pelt`): where a student's submissions lie in folders of their own,

@@ -7,6 +7,7 @@
  */
 import { closeSync, fstatSync, lstatSync, openSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
+import { isBrightspaceSubmission } from '../../engine/attendee.js';
 import { formatBytes } from '../../engine/json-text.js';
 import { coded } from '../errors.js';
 import { OPEN_FOR_READING, refusedBeforeReading, unreadable } from '../io.js';
@@ -152,7 +153,10 @@ export async function discover(inputs: string[], limits: ZipLimits, outDir?: str
     for (const entry of expandArchive(archive.bytes, file, mtimeMs, limits, (name) => ignored.push(name), empty)) {
       candidates.push({ ...entry, folder: entry.file === file ? folder : entryFolder(entry.file) });
     }
-    // A student who uploaded a screenshot instead of the export would otherwise vanish without a word.
+    // A student who uploaded a screenshot instead of the export would otherwise vanish without a word;
+    // Brightspace's own index.html, beside the submissions it lists, is no student's and worth none.
+    const entriesOf = (archiveFile: string) => candidates.filter((c) => c.file.startsWith(`${archiveFile}!/`)).map((c) => c.file);
+    ignored.splice(0, ignored.length, ...ignored.filter((entry) => !isBrightspaceIndex(entry, entriesOf)));
     if (ignored.length > 0) {
       const named = ignored.slice(0, 5).map((entry) => entry.slice(file.length + 2)).join(', ');
       warn(`flowgrade: ${file}: ${ignored.length} ${ignored.length === 1 ? 'entry is' : 'entries are'} not a flow export (*.json) or archive (*.zip) and not graded: ${named}${ignored.length > 5 ? `, and ${ignored.length - 5} more` : ''} [not-an-export]`);
@@ -163,6 +167,21 @@ export async function discover(inputs: string[], limits: ZipLimits, outDir?: str
   sameSubmissionsTwice(candidates).forEach(warn);
   // A folder reached by two inputs (a folder and a pattern in it, a folder given twice) is named once.
   return { candidates, warnings: [...new Set(warnings)], problems };
+}
+
+/**
+ * An archive entry `index.html` in a folder that also holds a submission Brightspace named (a file
+ * or a submission's folder): that download's list of submissions. `entriesOf` gives the exports
+ * read from an archive (`<archive>!/<entry>`), the archive being the entry's own (an archive inside
+ * one is a folder of its own).
+ */
+function isBrightspaceIndex(entry: string, entriesOf: (archive: string) => string[]): boolean {
+  const at = entry.lastIndexOf('!/');
+  const inside = entry.slice(at + 2);
+  const slash = Math.max(inside.lastIndexOf('/'), inside.lastIndexOf('\\'));
+  if (inside.slice(slash + 1).toLowerCase() !== 'index.html') return false;
+  const folder = `${entry.slice(0, at)}!/${inside.slice(0, slash + 1)}`;
+  return entriesOf(entry.slice(0, at)).some((file) => file.startsWith(folder) && isBrightspaceSubmission(file.slice(folder.length)));
 }
 
 /**
