@@ -76,8 +76,10 @@ export function simulateCommand(ctx: CliContext): Command {
       // --ani "" is a caller who withholds their number: the empty ANI they asked for, not the default.
       const contact = { ...(flags.ani !== undefined ? { ANI: flags.ani } : {}), ...(dnis ? { DNIS: dnis } : {}) };
       const result = await simulate(loaded.model, { contact, dtmf, agentsAvailable: flags.agentsAvailable ?? false, businessHours: flags.businessHours }, { services, now: options.now, maxSteps: flags.maxSteps, maxVisitsPerActivity: flags.maxVisits });
+      const unanswered = unansweredLine(result, loaded.model, dtmf);
       if (flags.format === 'json') {
         ctx.stdout(terminalJson(JSON.stringify({ ...result, tasks: services.tasks, requests: services.requests }, null, 2)) + '\n');
+        if (unanswered) ctx.stderr(unanswered + '\n');
         return;
       }
       ctx.stdout(renderTraceTable(result.trace));
@@ -88,7 +90,24 @@ export function simulateCommand(ctx: CliContext): Command {
       // `completed: global error at …`; a summary that already starts with its status (`stuck in a loop at …`) is said once.
       const said = result.summary.startsWith(`${result.status} `) ? result.summary : `${result.status}: ${result.summary}`;
       ctx.stdout(printableLine(said) + '\n');
+      if (unanswered) ctx.stderr(unanswered + '\n');
     });
+}
+
+/**
+ * A call stopped at a menu or collect digits it got no answer from, which no --dtmf names (a
+ * language menu before WantCallback: grading's scenarios answer it, simulate answers only what it
+ * is told): the --dtmf to add, with the menu's connected options. Not for a caller waiting in queue
+ * at an unanswered WantCallback, the steady state of a call without --dtmf.
+ */
+function unansweredLine(result: { status: string; summary: string; inQueue?: boolean }, model: FlowModel, dtmf: Record<string, unknown>): string | undefined {
+  if (result.status !== 'stuck' || result.inQueue) return undefined;
+  const label = /^stuck in a loop at (.+): the caller presses nothing \(No-Input Timeout each time\)$/s.exec(result.summary)?.[1];
+  if (label === undefined || Object.hasOwn(dtmf, label)) return undefined;
+  const activity = activitiesOfType(model, 'ivr-menu', 'ivr-collectdigits').find((a) => a.label === label);
+  if (!activity) return undefined;
+  const options = activity.type === 'ivr-menu' ? Object.keys(activity.exits).filter((exit) => /^[0-9*#]+$/.test(exit)) : [];
+  return printableLine(`flowgrade: ${label} got no answer, so the call went no further: add --dtmf ${label}=<digits>${options.length > 0 ? ` (its options: ${options.join(', ')})` : ''}`);
 }
 
 const dtmfPair = pairsOf('LABEL=DIGITS', 'WantCallback=3');

@@ -1,0 +1,51 @@
+/**
+ * simulate answers only the menus --dtmf names (grading's scenarios answer the others on the way to
+ * WantCallback, simulate does not): a language menu before WantCallback, looping on No-Input
+ * Timeout, stops the call there. The summary says the caller pressed nothing; stderr then says which
+ * --dtmf answers it, with the menu's connected options, so the attendee sees what to add.
+ */
+import { test, expect } from '@playwright/test';
+import { readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { fixturePath, runCli, tempDir } from '../../helpers.js';
+
+type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+
+/** The solution with a menu `LanguageMenu` (options 1 and 2 to WelcomePrompt, No-Input Timeout to itself) after SetVariable_c7q. */
+function withLanguageMenu(): string {
+  const flow = JSON.parse(readFileSync(fixturePath('flows/solution.json'), 'utf8')) as Json;
+  const graph = flow.process;
+  const id = (label: string): string => (Object.values(graph.activities) as Json[]).find((a) => a.name === label)!.id;
+  const menu = structuredClone((Object.values(graph.activities) as Json[]).find((a) => a.name === 'WantCallback')!);
+  Object.assign(menu, { id: 'lang-menu', name: 'LanguageMenu' });
+  Object.assign(menu.properties, { name: 'LanguageMenu', menuLinks: ['1', '2'], menuLinks_input: ['English', 'Español'], 'menuLinks:input': ['English', 'Español'] });
+  graph.activities[menu.id] = menu;
+  const out = graph.links.find((l: Json) => l.sourceActivityId === id('SetVariable_c7q'));
+  const welcome = out.targetActivityId;
+  out.targetActivityId = menu.id;
+  for (const [exit, to] of [['1', welcome], ['2', welcome], ['timeout', menu.id], ['invalid', menu.id]]) {
+    graph.links.push({ id: `lang-${exit}`, sourceActivityId: menu.id, targetActivityId: to, conditionExpr: exit, properties: { value: exit } });
+  }
+  const file = path.join(tempDir('simulate-unanswered'), 'Main_Flow_140.json');
+  writeFileSync(file, JSON.stringify(flow));
+  return file;
+}
+
+test('a menu the call loops at unanswered, which no --dtmf names, is named on stderr with the --dtmf that answers it', async () => {
+  const file = withLanguageMenu();
+  const run = await runCli(['simulate', file, '--dtmf', 'WantCallback=3']);
+  expect(run.stdout.trim().split('\n').at(-1)).toBe('stuck in a loop at LanguageMenu: the caller presses nothing (No-Input Timeout each time)');
+  expect(run.stderr.trim()).toBe('flowgrade: LanguageMenu got no answer, so the call went no further: add --dtmf LanguageMenu=<digits> (its options: 1, 2)');
+  const json = await runCli(['simulate', file, '--dtmf', 'WantCallback=3', '--format', 'json']);
+  expect(json.stderr).toBe(run.stderr);
+  // Answered: the call goes on to WantCallback and option 3, and nothing is said.
+  const answered = await runCli(['simulate', file, '--dtmf', 'LanguageMenu=1', '--dtmf', 'WantCallback=3']);
+  expect(answered.stderr).toBe('');
+  expect(answered.stdout).toContain('completed: global error at SimulateGlobalError');
+});
+
+test('a caller waiting in queue at an unanswered WantCallback (no --dtmf) gets no such line: that is the steady state', async () => {
+  const run = await runCli(['simulate', fixturePath('flows/solution.json')]);
+  expect(run.stdout).toContain('caller waiting in queue: hold loop at WantCallback');
+  expect(run.stderr).toBe('');
+});
