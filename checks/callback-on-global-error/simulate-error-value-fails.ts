@@ -25,7 +25,8 @@ export default defineCheck({
     'an unknown filter, an unclosed `{{`); a value that evaluates, such as `{{ANI}}` or plain text, fails. When several',
     'rows write simulatederror, one that fails is enough (the rows run in order, and the first that fails stops the',
     'activity). A failing value in a row for another variable raises the error too, but not where Build step 6 puts',
-    'it: that fails, and the message says where the failing value is.',
+    'it: that fails, and the message says where the failing value is. A `{{ }}` inside a `{# #}` comment or a',
+    '`{% verbatim %}` block is never evaluated (the value shows the guide\'s expression all the same): the message says so.',
   ].join('\n'),
   run(ctx) {
     const sim = simulateErrorOf(ctx);
@@ -54,7 +55,7 @@ export default defineCheck({
       });
     }
     if (result.ok) {
-      return failed(`${sim.activity.label} sets simulatederror to ${JSON.stringify(row.value)}, which evaluates without error (to ${JSON.stringify(result.value)}), so no global error is raised`, {
+      return failed(`${sim.activity.label} sets simulatederror to ${JSON.stringify(row.value)}, which evaluates without error (to ${JSON.stringify(result.value)}), so no global error is raised${unevaluated(row.value)}`, {
         expected: `a value that fails to evaluate, e.g. ${GUIDE_VALUE}`,
         actual: JSON.stringify(row.value),
         activity: sim.activity,
@@ -67,3 +68,35 @@ export default defineCheck({
     return passed(`${sim.activity.label} sets simulatederror to ${JSON.stringify(row.value)}, which fails: ${result.error.message}`);
   },
 });
+
+/**
+ * Why a value holding a {{ }} evaluated all the same: the {{ }} lies in a comment (`{# #}`) or a
+ * `{% verbatim %}` block, which Pebble never evaluates: the value shown still holds the guide's
+ * expression, so the attendee is told where it went. Read left to right as Pebble reads them (the
+ * first `#}` or `endverbatim` after an opening ends it), each part of the value once: it may be megabytes.
+ */
+function unevaluated(value: string): string {
+  const opening = /\{#|\{%-?\s*verbatim\s*-?%\}/g;
+  const endVerbatim = /\{%-?\s*endverbatim\s*-?%\}/g;
+  for (let found = opening.exec(value); found; found = opening.exec(value)) {
+    const start = found.index + found[0].length;
+    const comment = found[0] === '{#';
+    let end: number;
+    let after: number;
+    if (comment) {
+      end = value.indexOf('#}', start);
+      after = end + 2;
+    } else {
+      endVerbatim.lastIndex = start;
+      const close = endVerbatim.exec(value);
+      end = close ? close.index : -1;
+      after = close ? close.index + close[0].length : -1;
+    }
+    if (value.slice(start, end < 0 ? value.length : end).includes('{{')) {
+      return comment ? ': what {# #} holds is a comment, never evaluated' : ': what {% verbatim %} holds is written as text, never evaluated';
+    }
+    if (end < 0) return '';
+    opening.lastIndex = after;
+  }
+  return '';
+}
