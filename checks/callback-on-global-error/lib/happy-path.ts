@@ -527,7 +527,7 @@ function failedBeforeMenuHint(failed: string, menu: string, nodes: MissionNodes)
   if (nodes.simulateError && failed === nodes.simulateError.label) {
     return `${failed} fails on purpose (Build step 6), so nothing after it runs: leave the way to ${menu} as Callback Mission 2 left it, and put ${failed} after ${nodes.setGetResult?.label ?? LABELS.setGetResult}.`;
   }
-  return `${failed} → it fails before the call reaches ${menu} (its error is in the message): correct it.`;
+  return `${failed} → it fails before the call reaches ${menu}: correct it (its Error row in the simulated call says why).`;
 }
 
 /** Which GET_CBID setting an unanswered or refused DynVars request points at. */

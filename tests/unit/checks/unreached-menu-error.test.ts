@@ -16,7 +16,7 @@ test('an activity that fails before WantCallback is named with its error, and th
   expect(result.message).toBe(
     'The simulated call never reached WantCallback: SetVariable_c7q failed on the way, raising the global error (expression error in the value of Global_Language "{% if NewPhoneContact.ANI %}en-US{% endfi %}": Unexpected tag name "endfi" at position 36)',
   );
-  expect(result.hint).toBe('SetVariable_c7q → it fails before the call reaches WantCallback (its error is in the message): correct it.');
+  expect(result.hint).toBe('SetVariable_c7q → it fails before the call reaches WantCallback: correct it (its Error row in the simulated call says why).');
   expect(result.hint).not.toContain('EmergencyGV');
   expect(result.traceExcerpt?.[0]).toMatchObject({ activity: 'SetVariable_c7q', outcome: 'error' });
 });
