@@ -692,6 +692,24 @@ test('HTTPStatusCode built as a Case: said once in the palette\'s words, and the
   expect(resultOf(report, 'run-status-false-on-400').message).toMatch(/^Not judged: HTTPStatusCode left by Default although the Tasks API answered 400/);
 });
 
+test('a Case in place of HTTPStatusCode: its case label as the canvas shows it (trimmed), its key where the case has none', async () => {
+  const asCase = (labels: string[], expression = '{{CallBackAPI_HTTPRequest.httpStatusCode}}') => gradeMutation((f) => {
+    Object.assign(props(f, 'HTTPStatusCode'), {
+      activityName: 'case-statement', activityId: 'case-statement', expression,
+      menuLinks: ['0'], menuLinks_input: labels, 'menuLinks:input': labels,
+    });
+    link(f, 'HTTPStatusCode', '0', 'EndFlow_kid');
+    link(f, 'HTTPStatusCode', 'default', 'EndFlow_kid');
+    for (const exit of ['true', 'false']) unlink(f, 'HTTPStatusCode', exit);
+  });
+  // The expression renders '201 ', as the case is labelled: the case is taken.
+  const spaced = resultOf(await asCase(['201 '], '{{CallBackAPI_HTTPRequest.httpStatusCode}} '), 'run-status-true-on-201');
+  expect(spaced.message).toMatch(/^Not judged: HTTPStatusCode left by its case "201" although/);
+  // A case labelled with white space only, taken: named by its key, not as Default.
+  const blank = resultOf(await asCase(['  '], '{{ "  " }}'), 'run-status-true-on-201');
+  expect(blank.message).toMatch(/^Not judged: HTTPStatusCode left by 0 although/);
+});
+
 test('a condition written with one = or with === is told that Pebble compares with ==', async () => {
   for (const expression of ['{{CallBackAPI_HTTPRequest.httpStatusCode = 201}}', '{{CallBackAPI_HTTPRequest.httpStatusCode === 201}}']) {
     const result = resultOf(await gradeMutation((f) => { props(f, 'HTTPStatusCode').expression = expression; }), 'status-condition-expression');
@@ -701,4 +719,16 @@ test('a condition written with one = or with === is told that Pebble compares wi
   // A parse error of another kind says nothing of it.
   const other = resultOf(await gradeMutation((f) => { props(f, 'HTTPStatusCode').expression = '{{CallBackAPI_HTTPRequest.httpStatusCode == 201 ==}}'; }), 'status-condition-expression');
   expect(other.message).not.toContain('compare with ==');
+});
+
+test('the == note reads only what is inside {{ }}: >=, <= and != are operators, a = before the braces is text, a = right after {{ is one =', async () => {
+  const noteOf = async (expression: string) => {
+    const result = resultOf(await gradeMutation((f) => { props(f, 'HTTPStatusCode').expression = expression; }), 'status-condition-expression');
+    expect(result.status, expression).toBe('failed');
+    return result.message.includes('compare with ==');
+  };
+  for (const expression of ['{{CallBackAPI_HTTPRequest.httpStatusCode >= 201 >=}}', '{{CallBackAPI_HTTPRequest.httpStatusCode <= 201 <=}}', '{{CallBackAPI_HTTPRequest.httpStatusCode != 201 !=}}', 'a=b {{CallBackAPI_HTTPRequest.httpStatusCode == 201 ==}}']) {
+    expect(await noteOf(expression), expression).toBe(false);
+  }
+  expect(await noteOf('{{= 201}}')).toBe(true);
 });
