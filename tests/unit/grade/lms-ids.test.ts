@@ -106,6 +106,8 @@ test('Brightspace: "<id>-<id> - <name> - <date> - <file>", or a folder "<id>-<id
     ['d2l.zip!/Lab 3/123456-4648013 - Jane Doe - Mar 3, 2026 1002 AM/Main_Flow_140 (1).json', '123456-4648013 - Jane Doe'], // inside the assignment's folder
     ['d2l.zip!/123456-4648013 - Jane Doe - Mar 3, 2026 1002 AM/upload.zip!/lab/flow.json', '123456-4648013 - Jane Doe'], // a zip the student made
     ['C:\\grading\\123456-4648013 - Jane Doe - Mar 3, 2026 1002 AM\\flow.json', '123456-4648013 - Jane Doe'],
+    ['123456-4648013 - Jane Doe - Mar 3, 2026 1002 AM/flow.json', '123456-4648013 - Jane Doe'], // the submission's folder outermost (a path relative to it)
+    ['d2l.zip!/13394-80551 - Eric Gillotti - Mar 29, 2018 1205 PM - Lab 3 - Mar 28, 2018 900 PM - flow.json', '13394-80551 - Eric Gillotti'], // a date in the file's name too
   ]) {
     expect([file, idOf(file)]).toEqual([file, id]);
   }
@@ -119,10 +121,13 @@ test('names that only look like Brightspace\'s keep their base name (or give the
     ['x/2026-12-05 - Main_Flow_140.json', '2026-12-05 - Main_Flow_140'],
     ['x/140-141 - Jane Doe - flow.json', '140-141 - Jane Doe - flow'], // no date
     ['x/11824-66708 - Lucy Pelt - Feb 9, 2017 1004 PM.json', '11824-66708 - Lucy Pelt - Feb 9, 2017 1004 PM'], // a folder's name, but a file's: no file name after the date
+    ['x/11824-66708 - Lucy Pelt - Feb 9, 2017 1004 PM-flow.json', '11824-66708 - Lucy Pelt - Feb 9, 2017 1004 PM-flow'], // no " - " before the file name
     ['x/011824-66708 - Lucy Pelt - Feb 9, 2017 1004 PM - flow.json', '011824-66708 - Lucy Pelt - Feb 9, 2017 1004 PM - flow'], // a leading zero: not an id
     ['x/11824-066708 - Lucy Pelt - Feb 9, 2017 1004 PM - flow.json', '11824-066708 - Lucy Pelt - Feb 9, 2017 1004 PM - flow'],
     ['x/11824 - Lucy Pelt - Feb 9, 2017 1004 PM - flow.json', '11824 - Lucy Pelt - Feb 9, 2017 1004 PM - flow'], // one id only
     ['x/11824-66708 -  - Feb 9, 2017 1004 PM - flow.json', '11824-66708 -  - Feb 9, 2017 1004 PM - flow'], // no name
+    ['x/11824-66708 -   - Feb 9, 2017 1004 PM - flow.json', '11824-66708 -   - Feb 9, 2017 1004 PM - flow'], // a name of white space
+    ['x/11824-66708 - Lucy Pelt - Feb 109, 2017 1004 PM - flow.json', '11824-66708 - Lucy Pelt - Feb 109, 2017 1004 PM - flow'], // a day of three digits
     ['x/11824-66708 - Lucy Pelt - Feb 9 2017 1004 PM - flow.json', '11824-66708 - Lucy Pelt - Feb 9 2017 1004 PM - flow'], // not Brightspace's date
     ['x/11824-66708 - Lucy Pelt - 2017-02-09 22:04 - flow.json', '11824-66708 - Lucy Pelt - 2017-02-09 22:04 - flow'],
     ['x/11824-66708 - Lucy Pelt - Feb 9, 2017 10 PM - flow.json', '11824-66708 - Lucy Pelt - Feb 9, 2017 10 PM - flow'],
