@@ -54,3 +54,13 @@ test('grade: junit.xml writes a recommended check not met as --junit-recommended
     expect(outputs[1]).toBe(outputs[0]);
   }
 });
+
+test('check --help and grade --help say what --junit-recommended does, its choices and its default', async () => {
+  for (const command of ['check', 'grade']) {
+    const help = await runCli([command, '--help']);
+    expect(help.code, command).toBe(0);
+    expect(help.stdout.replace(/\s+/g, ' '), command).toContain(
+      '--junit-recommended <as> JUnit XML: write a recommended check not met as skipped (it fails no attendee: the CI run stays green, as the exit code) or as a failure (choices: "skipped", "failure", default: "skipped")',
+    );
+  }
+});
