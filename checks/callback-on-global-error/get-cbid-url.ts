@@ -6,7 +6,7 @@ import { DYNVARS } from './lib/names.js';
 import { getCbidOf } from './lib/nodes.js';
 import { failed, passed } from './lib/outcome.js';
 import { valuesSeenBy } from './lib/replay.js';
-import { flowScope, render, sameTemplate, sampleContact, startLabelOf } from './lib/templates.js';
+import { flowScope, render, sameTemplate, sampleContact, startLabelOf, unevaluatedNote } from './lib/templates.js';
 import { splitUrl } from './lib/url.js';
 import { HINTS } from './lib/hints.js';
 
@@ -34,6 +34,9 @@ export default defineCheck({
     '  gives the same digits for two different DNIS values (e.g. a `replace` of "+1"), also through a variable',
     '  that a Set Variable computes before GET_CBID (`dn={{dn}}`: the Set Variables of the simulated call run',
     '  again for each DNIS). The `dn` parameter may also be given under Query Parameters instead of in the URL.',
+    '  A URL with Pebble tags or comments (`{% set dn = … %}…?dn={{dn}}`, `dn={# caller #}{{…}}`) is judged as',
+    '  Flow Designer sends it: rendered for the two DNIS values, then read part by part; a dn right only inside',
+    '  a `{# #}` comment fails, and the message says that a comment is never evaluated.',
     '  The start node\'s outputs are read under its label, as the simulated call reads them: where it is not',
     '  labelled `NewPhoneContact`, the URL must read `<its label>.DNIS`. A fixed number (`dn=4694096861`, the',
     '  optional "Test your API" box\'s example) fails, saying so: it finds the record for one number only.',
@@ -58,8 +61,10 @@ export default defineCheck({
       const where = inPath ? ` (Use Authenticated Endpoint is On; the address is in Request Path: ${requestPathOf(activity)})` : '';
       return failed(`${activity.label} has no Request URL${where}`, { expected: DYNVARS.url, actual: 'no Request URL', activity, ...(inPath ? { hint: HINTS.getCbidUnauthenticated } : {}) });
     }
-    const parts = splitUrl(raw);
-    if (!parts) return failed(`${activity.label} Request URL is not a web address`, { expected: DYNVARS.url, actual: raw, activity });
+    const rendered = TAG_OR_COMMENT.test(raw) ? renderedUrls(raw, activity, ctx) : undefined;
+    if (rendered && !rendered.ok) return failed(`${activity.label} Request URL does not evaluate: ${rendered.error}`, { expected: DYNVARS.url, actual: raw, activity });
+    const parts = splitUrl(rendered ? rendered.urls[0] : raw);
+    if (!parts) return failed(`${activity.label} Request URL is not a web address${rendered ? ` once rendered (${JSON.stringify(rendered.urls[0])})` : ''}`, { expected: DYNVARS.url, actual: raw, activity });
     const problems: string[] = [];
     if (parts.scheme !== 'https') problems.push(`scheme ${parts.scheme} (expected https)`);
     if (parts.host.replace(/:443$/, '') !== DYNVARS.host) problems.push(`host ${parts.host} (expected ${DYNVARS.host})`);
@@ -77,7 +82,9 @@ export default defineCheck({
     else if (dn.length === 0) problems.push(`no dn query parameter (expected dn=${DYNVARS.dnTemplate})`);
     else if (dn.length > 1) problems.push('the dn query parameter is given more than once');
     else {
-      const problem = dnProblem(dn[0][1], activity, ctx);
+      // A dn of the rendered URL is judged by what it renders to; one under Query Parameters by its own text.
+      const inUrl = query.findIndex(([name]) => name === 'dn') < parts.query.length;
+      const problem = rendered && inUrl ? renderedDnProblem(rendered.urls, raw, ctx) : dnProblem(dn[0][1], activity, ctx);
       if (problem) problems.push(problem);
     }
     if (others.length > 0) problems.push(`unexpected query parameter${others.length > 1 ? 's' : ''} ${others.join(', ')}`);
@@ -85,6 +92,47 @@ export default defineCheck({
     return passed(`${activity.label} calls ${DYNVARS.host}${DYNVARS.path} with dn = the DNIS without +1`);
   },
 });
+
+/**
+ * A tag or a comment (`{% set dn = … %}…?dn={{dn}}`, `dn={# caller #}{{…}}`) hides the URL's parts
+ * from a reading of its text (the `#` of `{#` reads as a fragment, a `set` tag's `=` as a
+ * parameter's): such a URL is judged as Flow Designer sends it, rendered.
+ */
+const TAG_OR_COMMENT = /\{[%#]/;
+
+/** The URL rendered for the attendee's DNIS and for another, as GET_CBID would request it; or the evaluation error. */
+function renderedUrls(raw: string, activity: Activity, ctx: CheckContext): { ok: true; urls: [string, string] } | { ok: false; error: string } {
+  const start = startLabelOf(ctx.model);
+  const seen = valuesSeenBy(ctx, activity, raw);
+  const urls: string[] = [];
+  for (const dnis of [ctx.settings.dnis, OTHER_DNIS]) {
+    const result = render(raw, seen(flowScope(ctx.model, { [start]: sampleContact({ DNIS: dnis }) })));
+    if (!result.ok) return { ok: false, error: result.error.message };
+    urls.push(result.value);
+  }
+  return { ok: true, urls: [urls[0]!, urls[1]!] };
+}
+
+/** Why the dn of the rendered URLs (for the attendee's DNIS, then another) is not the DNIS without its first two characters; undefined when it is. */
+function renderedDnProblem(urls: readonly [string, string], raw: string, ctx: CheckContext): string | undefined {
+  const values = urls.map((url) => splitUrl(url)?.query.find(([name]) => name === 'dn')?.[1]);
+  const first = values[0];
+  if (first !== undefined && first.trim() !== '' && first !== first.trim()) {
+    return `dn renders as ${JSON.stringify(first)}, with spaces around the number, which are sent with it (MockAPI finds no record for them): remove them from the Request URL`;
+  }
+  for (const [index, dnis] of [ctx.settings.dnis, OTHER_DNIS].entries()) {
+    const value = values[index];
+    if (value === undefined) return `the Request URL renders no dn query parameter for the DNIS ${dnis} (expected dn=${DYNVARS.dnTemplate})${unevaluatedNote(raw)}`;
+    // Right for this attendee's number, and the same for any other: typed in, as the test box shows it.
+    if (index > 0 && value === first) {
+      return `dn renders as ${value} for every call, a fixed number (as in the optional "Test your API" box): the flow must send the number dialled, dn=${DYNVARS.dnTemplate}`;
+    }
+    if (value !== dnis.slice(2)) {
+      return `dn renders as ${JSON.stringify(value)} for the DNIS ${dnis}, not ${JSON.stringify(dnis.slice(2))} (expected dn=${DYNVARS.dnTemplate})${unevaluatedNote(raw)}`;
+    }
+  }
+  return undefined;
+}
 
 /** Why the dn value does not give the DNIS without its first two characters; undefined when it does. */
 function dnProblem(value: string, activity: Activity, ctx: CheckContext): string | undefined {

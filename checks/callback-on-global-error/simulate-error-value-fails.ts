@@ -3,7 +3,7 @@ import { VARIABLES } from './lib/names.js';
 import { simulateErrorOf } from './lib/nodes.js';
 import { failed, passed } from './lib/outcome.js';
 import { assignments, valueTemplate } from './lib/set-variable.js';
-import { flowScope, render } from './lib/templates.js';
+import { flowScope, render, unevaluatedNote } from './lib/templates.js';
 import { misspelledVariable, nameWritten } from './lib/variables.js';
 
 const GUIDE_VALUE = '{{ ANI | 123}}';
@@ -55,7 +55,7 @@ export default defineCheck({
       });
     }
     if (result.ok) {
-      return failed(`${sim.activity.label} sets simulatederror to ${JSON.stringify(row.value)}, which evaluates without error (to ${JSON.stringify(result.value)}), so no global error is raised${unevaluated(row.value)}`, {
+      return failed(`${sim.activity.label} sets simulatederror to ${JSON.stringify(row.value)}, which evaluates without error (to ${JSON.stringify(result.value)}), so no global error is raised${unevaluatedNote(row.value)}`, {
         expected: `a value that fails to evaluate, e.g. ${GUIDE_VALUE}`,
         actual: JSON.stringify(row.value),
         activity: sim.activity,
@@ -68,35 +68,3 @@ export default defineCheck({
     return passed(`${sim.activity.label} sets simulatederror to ${JSON.stringify(row.value)}, which fails: ${result.error.message}`);
   },
 });
-
-/**
- * Why a value holding a {{ }} evaluated all the same: the {{ }} lies in a comment (`{# #}`) or a
- * `{% verbatim %}` block, which Pebble never evaluates: the value shown still holds the guide's
- * expression, so the attendee is told where it went. Read left to right as Pebble reads them (the
- * first `#}` or `endverbatim` after an opening ends it), each part of the value once: it may be megabytes.
- */
-function unevaluated(value: string): string {
-  const opening = /\{#|\{%-?\s*verbatim\s*-?%\}/g;
-  const endVerbatim = /\{%-?\s*endverbatim\s*-?%\}/g;
-  for (let found = opening.exec(value); found; found = opening.exec(value)) {
-    const start = found.index + found[0].length;
-    const comment = found[0] === '{#';
-    let end: number;
-    let after: number;
-    if (comment) {
-      end = value.indexOf('#}', start);
-      after = end + 2;
-    } else {
-      endVerbatim.lastIndex = start;
-      const close = endVerbatim.exec(value);
-      end = close ? close.index : -1;
-      after = close ? close.index + close[0].length : -1;
-    }
-    if (value.slice(start, end < 0 ? value.length : end).includes('{{')) {
-      return comment ? ': what {# #} holds is a comment, never evaluated' : ': what {% verbatim %} holds is written as text, never evaluated';
-    }
-    if (end < 0) return '';
-    opening.lastIndex = after;
-  }
-  return '';
-}

@@ -89,3 +89,35 @@ export function show(value: unknown): string {
   const text = JSON.stringify(value);
   return text === undefined ? String(value) : text;
 }
+
+/**
+ * Why a value holding a {{ }} does not act as that {{ }}: it lies in a comment (`{# #}`) or a
+ * `{% verbatim %}` block, which Pebble never evaluates: the value shown still holds the expression
+ * the attendee meant, so a failure says where it went ('' when no {{ }} lies in either). Read left
+ * to right as Pebble reads them (the first `#}` or `endverbatim` after an opening ends it), each part of the value once: it may be megabytes.
+ */
+export function unevaluatedNote(value: string): string {
+  const opening = /\{#|\{%-?\s*verbatim\s*-?%\}/g;
+  const endVerbatim = /\{%-?\s*endverbatim\s*-?%\}/g;
+  for (let found = opening.exec(value); found; found = opening.exec(value)) {
+    const start = found.index + found[0].length;
+    const comment = found[0] === '{#';
+    let end: number;
+    let after: number;
+    if (comment) {
+      end = value.indexOf('#}', start);
+      after = end + 2;
+    } else {
+      endVerbatim.lastIndex = start;
+      const close = endVerbatim.exec(value);
+      end = close ? close.index : -1;
+      after = close ? close.index + close[0].length : -1;
+    }
+    if (value.slice(start, end < 0 ? value.length : end).includes('{{')) {
+      return comment ? ': what {# #} holds is a comment, never evaluated' : ': what {% verbatim %} holds is written as text, never evaluated';
+    }
+    if (end < 0) return '';
+    opening.lastIndex = after;
+  }
+  return '';
+}

@@ -1,0 +1,46 @@
+/**
+ * Checks that read a field's text statically, on fields written with Pebble tags and comments
+ * (`{# #}`, `{% set %}`, `{% if %}`), which Flow Designer renders before it uses the field
+ * (docs/expressions.md, Tags and comments): the verdict is the rendered value's, and a failure
+ * whose right text lies only in a comment says that a comment is never evaluated.
+ */
+import { test, expect } from '@playwright/test';
+import { failing, gradeMutation, props, resultOf, type Json } from './support.js';
+
+const GUIDE_DN = 'dn={{NewPhoneContact.DNIS | slice(2) }}';
+const url = (from: string, to: string) => (f: Json): void => {
+  const p = props(f, 'GET_CBID');
+  p.httpRequestUrl = p.httpRequestUrl.replace(from, to);
+};
+/** The URL reads the DNIS without its +1 only through a comment: the request asks for the whole number. */
+const WRONG_DN = ['get-cbid-url', 'run-get-cbid-fills-variables'];
+
+const urlCases: [string, (f: Json) => void, string[]][] = [
+  ['URL whose dn is set by a set tag first', url(GUIDE_DN, '{% set dn = NewPhoneContact.DNIS | slice(2) %}dn={{dn}}'), []],
+  ['URL with a set tag before the address', url('https://', '{%- set dn = NewPhoneContact.DNIS | slice(2) -%}https://'), []],
+  ['URL with a comment before the dn value', url(GUIDE_DN, 'dn={# caller #}{{NewPhoneContact.DNIS | slice(2) }}'), []],
+  ['URL with the wrong dn commented out after the right one', url(GUIDE_DN, `${GUIDE_DN}{# {{NewPhoneContact.DNIS}} #}`), []],
+  ['URL with a comment between parameters', url(GUIDE_DN, `{# the dialled number #}${GUIDE_DN}`), []],
+  ['URL with the right dn only in a comment', url(GUIDE_DN, 'dn={# {{NewPhoneContact.DNIS | slice(2) }} #}{{NewPhoneContact.DNIS}}'), WRONG_DN],
+  ['URL whose set tag keeps the +1', url(GUIDE_DN, '{% set dn = NewPhoneContact.DNIS %}dn={{dn}}'), WRONG_DN],
+];
+
+for (const [name, mutation, checks] of urlCases) {
+  test(`${name}: fails exactly ${checks.length ? checks.join(', ') : 'nothing'}`, async () => {
+    expect(failing(await gradeMutation(mutation))).toEqual(checks);
+  });
+}
+
+test('a URL whose right dn lies only in a comment says what dn renders and that the comment is never evaluated', async () => {
+  const report = await gradeMutation(url(GUIDE_DN, 'dn={# {{NewPhoneContact.DNIS | slice(2) }} #}{{NewPhoneContact.DNIS}}'));
+  expect(resultOf(report, 'get-cbid-url').message).toBe(
+    'GET_CBID Request URL is wrong: dn renders as "+14694096861" for the DNIS +14694096861, not "4694096861" (expected dn={{NewPhoneContact.DNIS | slice(2) }}): what {# #} holds is a comment, never evaluated',
+  );
+});
+
+test('a URL with tags that renders a fixed dn is told so', async () => {
+  const report = await gradeMutation(url(GUIDE_DN, '{% set dn = "4694096861" %}dn={{dn}}'));
+  expect(resultOf(report, 'get-cbid-url').message).toBe(
+    'GET_CBID Request URL is wrong: dn renders as 4694096861 for every call, a fixed number (as in the optional "Test your API" box): the flow must send the number dialled, dn={{NewPhoneContact.DNIS | slice(2) }}',
+  );
+});
