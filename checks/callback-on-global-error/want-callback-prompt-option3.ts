@@ -1,8 +1,9 @@
 import { defineCheck } from '../../engine/check.js';
-import type { Activity } from '../../engine/model.js';
+import type { Activity, FlowModel } from '../../engine/model.js';
 import { wantCallbackOf } from './lib/nodes.js';
 import { ssmlWords } from './lib/ssml.js';
 import { failed, passed } from './lib/outcome.js';
+import { flowScope, render } from './lib/templates.js';
 
 const GUIDE_PROMPT =
   'All agents are busy. Please press 1 if you want to schedule a callback. Press 2 if you want to wait in queue. Press 3 to simulate global error.';
@@ -36,17 +37,40 @@ function playsAudio(menu: Activity): boolean {
 }
 
 /**
- * The Text-to-Speech messages the caller hears, as words (SSML tags removed): none when the menu
- * plays its audio files instead (Text-to-Speech toggled off with audio prompts set, as the
- * simulator plays it).
+ * The Text-to-Speech messages as written (no SSML read yet): none when the menu plays its audio
+ * files instead (Text-to-Speech toggled off with audio prompts set, as the simulator plays it).
  */
-function ttsMessages(menu: Activity): string[] {
+function ttsTexts(menu: Activity): string[] {
   const tts = menu.props.promptsTts;
   if (!Array.isArray(tts) || playsAudio(menu)) return [];
   return tts
     .map((entry) => (typeof entry === 'object' && entry !== null ? (entry as Record<string, unknown>).value : entry))
-    .filter((value): value is string => typeof value === 'string')
-    .map(ssmlWords);
+    .filter((value): value is string => typeof value === 'string');
+}
+
+/**
+ * A tag or a comment: Flow Designer renders the message before it speaks it, and what a `{# #}`
+ * holds, or an `{% if %}` branch not taken, is never spoken. Such a message is read rendered
+ * (with the flow's variables and sample contact data, as the simulated call renders it); any
+ * other is read as written, its `{{ }}` left in (a variable's value offers no option).
+ */
+const TAG_OR_COMMENT = /\{[%#]/;
+
+/** The words the caller hears of one message, or the error that stops the menu from playing it. */
+function spoken(text: string, model: FlowModel): { ok: true; words: string } | { ok: false; error: string } {
+  if (!TAG_OR_COMMENT.test(text)) return { ok: true, words: ssmlWords(text) };
+  const result = render(text, flowScope(model));
+  return result.ok ? { ok: true, words: ssmlWords(result.value) } : { ok: false, error: result.error.message };
+}
+
+const COMMENT = /\{#[\s\S]*?#\}/g;
+
+/** Why a message that names option 3 does not offer it once rendered: where the words went. */
+function unspokenNote(texts: readonly string[]): string {
+  const offers = (words: string) => OFFERS_3.some((pattern) => pattern.test(words));
+  if (!texts.some((text) => offers(ssmlWords(text)))) return '';
+  if (!texts.some((text) => offers(ssmlWords(text.replace(COMMENT, ''))))) return ': what {# #} holds is a comment, never spoken';
+  return ': the words that offer it are in a part of a {% %} tag that is not rendered (an {% if %} branch not taken)';
 }
 
 export default defineCheck({
@@ -64,7 +88,10 @@ export default defineCheck({
     '"dial 3", "option 3", "… or 3 to …", "press 1, 2 or 3", a list such as "press 1 to …, 2 to …, 3 to …" or a message',
     '"3 - simulate global error", in any case, with any spacing or punctuation. A prompt that only',
     'mentions 13 or 33 does not count. Several TTS messages are read together. SSML markup is read as',
-    'the words it speaks (`Press <say-as interpret-as="digits">3</say-as> …`).',
+    'the words it speaks (`Press <say-as interpret-as="digits">3</say-as> …`). A message with Pebble tags or',
+    'comments is read as rendered, as the caller hears it: option 3 only inside a `{# #}` comment, or in an',
+    '`{% if %}` branch not taken, is not offered (the message says where the words went), and a message that',
+    'does not render fails (the menu plays nothing).',
     '',
     'The guide extends the message ("We are extending the existing message by adding Option 3"), and Testing',
     'step 3 hears all three options: a message that no longer names option 1 or option 2 at all (neither the',
@@ -74,7 +101,14 @@ export default defineCheck({
     const found = wantCallbackOf(ctx);
     if (!found.ok) return found.outcome;
     const menu = found.activity;
-    const messages = ttsMessages(menu);
+    const texts = ttsTexts(menu);
+    const heard = texts.map((text) => spoken(text, ctx.model));
+    const broken = heard.find((h) => !h.ok);
+    if (broken && !broken.ok) {
+      // The menu fails before it plays anything (semantics §1.5): the caller hears no option.
+      return failed(`The prompt of ${menu.label} does not render, so the caller hears no option: ${broken.error}`, { expected: GUIDE_PROMPT, actual: JSON.stringify(texts.join(' ')), activity: menu });
+    }
+    const messages = heard.map((h) => (h.ok ? h.words : ''));
     const text = messages.join(' ');
     if (messages.length === 0) {
       const audio = playsAudio(menu);
@@ -82,7 +116,7 @@ export default defineCheck({
       return failed(`${menu.label} has no Text-to-Speech message offering option 3${audio ? ' (Text-to-Speech is off: it plays audio prompts, files or audio prompt variables)' : ''}`, { expected: GUIDE_PROMPT, actual, activity: menu });
     }
     if (!OFFERS_3.some((pattern) => pattern.test(text) || messages.some((message) => pattern.test(message)))) {
-      return failed(`The prompt of ${menu.label} does not offer option 3`, { expected: `a prompt that offers option 3, e.g. "${GUIDE_PROMPT}"`, actual: JSON.stringify(text), activity: menu });
+      return failed(`The prompt of ${menu.label} does not offer option 3${unspokenNote(texts)}`, { expected: `a prompt that offers option 3, e.g. "${GUIDE_PROMPT}"`, actual: JSON.stringify(text), activity: menu });
     }
     const dropped = STILL_OFFERED.filter(([, pattern]) => !pattern.test(text)).map(([digit]) => digit);
     if (dropped.length > 0) {

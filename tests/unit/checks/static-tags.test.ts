@@ -44,3 +44,30 @@ test('a URL with tags that renders a fixed dn is told so', async () => {
     'GET_CBID Request URL is wrong: dn renders as 4694096861 for every call, a fixed number (as in the optional "Test your API" box): the flow must send the number dialled, dn={{NewPhoneContact.DNIS | slice(2) }}',
   );
 });
+
+const GUIDE_OPTION3 = 'Press 3 to simulate global error.';
+const prompt = (to: string) => (f: Json): void => {
+  const entry = props(f, 'WantCallback').promptsTts[0];
+  entry.value = entry.value.replace(GUIDE_OPTION3, to);
+  entry.name = entry.value;
+};
+
+const promptCases: [string, (f: Json) => void, string[]][] = [
+  ['prompt with option 3 only in a comment', prompt(`{# ${GUIDE_OPTION3} #}`), ['want-callback-prompt-option3']],
+  ['prompt with option 3 only in an if never taken', prompt(`{% if false %}${GUIDE_OPTION3}{% endif %}`), ['want-callback-prompt-option3']],
+  ['prompt with a comment after option 3', prompt(`${GUIDE_OPTION3}{# added in Build step 3 #}`), []],
+  ['prompt with option 3 in an if that is taken', prompt(`{% if true %}${GUIDE_OPTION3}{% endif %}`), []],
+];
+
+for (const [name, mutation, checks] of promptCases) {
+  test(`${name}: fails exactly ${checks.length ? checks.join(', ') : 'nothing'}`, async () => {
+    expect(failing(await gradeMutation(mutation))).toEqual(checks);
+  });
+}
+
+test('a prompt offering option 3 only in a comment says the comment is never spoken', async () => {
+  const report = await gradeMutation(prompt(`{# ${GUIDE_OPTION3} #}`));
+  expect(resultOf(report, 'want-callback-prompt-option3').message).toBe(
+    'The prompt of WantCallback does not offer option 3: what {# #} holds is a comment, never spoken',
+  );
+});
