@@ -46,6 +46,9 @@ export default defineCheck({
     '  free (the guide\'s "Message"/"To Queue" are demo data that the callback does not use, and the Create',
     '  Task API does not require the field);',
     '- fields the guide does not have are allowed (the simulated run judges what the API makes of them);',
+    '- the body is one template: a name a `{% set %}` tag gives in one field is read by the fields after it, so a',
+    '  body with a `set` tag is judged whole, rendered (`"{% set dest = customani %}{{outdialcbid}}"` then',
+    '  `"{{dest}}"` passes; a `set` that gives customani another value before `"{{customani}}"` fails);',
     '- `{{customANI}}` is accepted where the whole flow uses the January 2025 spelling;',
     '- a body stored in the export as a JSON object instead of text (a hand-edited or generated export) fails as such,',
   '  not as an empty body;',
@@ -70,14 +73,15 @@ export default defineCheck({
     const parsed = parseBody(text);
     const expectedText = JSON.stringify(expected);
     const scopeOf: SampleScope = (samples, field) => valuesSeenBy(ctx, api.activity, field)(samples);
+    const renderedVerdict = (rendered: { problems: string[] }) =>
+      rendered.problems.length > 0
+        ? failed(`${api.activity.label} Request Body is wrong once its templates are rendered: ${rendered.problems.join('; ')}`, { expected: expectedText, actual: text, activity: api.activity })
+        : passed(`${api.activity.label} sends the Create Task body of the guide (JSON once its templates are rendered)`);
     if (!parsed.ok) {
       const rendered = compareRenderedBody(text, expected, scopeOf);
       // Where it breaks, not the whole text beside the guide's body on one line: the hint gives the body.
       if (!rendered) return failed(`${api.activity.label}: ${parsed.error}`, { expected: 'valid JSON, as the body of Build step 8', actual: parsed.where ?? (text.trim() ? text : 'empty'), activity: api.activity });
-      if (rendered.problems.length > 0) {
-        return failed(`${api.activity.label} Request Body is wrong once its templates are rendered: ${rendered.problems.join('; ')}`, { expected: expectedText, actual: text, activity: api.activity });
-      }
-      return passed(`${api.activity.label} sends the Create Task body of the guide (JSON once its templates are rendered)`);
+      return renderedVerdict(rendered);
     }
     // Flow Designer renders the body's text as written, before anything reads it as JSON: a
     // template that only parses once the JSON is decoded (`default(\"x\")`) fails at run time.
@@ -85,6 +89,10 @@ export default defineCheck({
     if (!rendered.ok && rendered.error.code === 'syntax') {
       return failed(`${api.activity.label} Request Body has a template that does not parse: ${rendered.error.message}`, { expected: expectedText, actual: text, activity: api.activity });
     }
+    // The body is one template: a name a `set` tag gives in one field is read by the fields after
+    // it (`"{% set dest = customani %}…"`, then `"{{dest}}"`), so such a body is judged whole, rendered.
+    const whole = SET_TAG.test(text) ? compareRenderedBody(text, expected, scopeOf) : undefined;
+    if (whole) return renderedVerdict(whole);
     const problems = compareBody(parsed.value, expected, scopeOf);
     const renamed = problems.length > 0 ? declaredSpellingBody(ctx.model, expected) : undefined;
     if (renamed && compareBody(parsed.value, renamed.body, scopeOf).length === 0) {
@@ -100,6 +108,9 @@ export default defineCheck({
     return passed(`${api.activity.label} sends the Create Task body of the guide`);
   },
 });
+
+/** A `{% set %}` tag (one in a comment counts too: judging the body rendered is right either way). */
+const SET_TAG = /\{%-?\s*set\s/;
 
 /**
  * The guide's body with its variables in the spelling the flow declares them (see

@@ -71,3 +71,27 @@ test('a prompt offering option 3 only in a comment says the comment is never spo
     'The prompt of WantCallback does not offer option 3: what {# #} holds is a comment, never spoken',
   );
 });
+
+/** The body is one template: a `set` in one field is seen by the fields after it. */
+const body = (pairs: [string, string][]) => (f: Json): void => {
+  const p = props(f, 'CallBackAPI_HTTPRequest');
+  for (const [from, to] of pairs) p.httpRequestBody = p.httpRequestBody.replace(from, to);
+};
+
+const bodyCases: [string, (f: Json) => void, string[]][] = [
+  ['body whose destination reads a name set in an earlier field', body([['"{{outdialcbid}}"', '"{% set dest = customani %}{{outdialcbid}}"'], ['"{{customani}}"', '"{{dest}}"']]), []],
+  ['body whose earlier field sets customani to another value', body([['"{{outdialcbid}}"', '"{% set customani = outdialcbid %}{{outdialcbid}}"']]), ['callback-api-body', 'run-task-created']],
+];
+
+for (const [name, mutation, checks] of bodyCases) {
+  test(`${name}: fails exactly ${checks.length ? checks.join(', ') : 'nothing'}`, async () => {
+    expect(failing(await gradeMutation(mutation))).toEqual(checks);
+  });
+}
+
+test('a body whose set tag changes a later field is told what that field renders', async () => {
+  const report = await gradeMutation(body([['"{{outdialcbid}}"', '"{% set customani = outdialcbid %}{{outdialcbid}}"']]));
+  expect(resultOf(report, 'callback-api-body').message).toBe(
+    'CallBackAPI_HTTPRequest Request Body is wrong once its templates are rendered: field "destination" is {{outdialcbid}}, expected {{customani}}',
+  );
+});
