@@ -49,6 +49,8 @@ export default defineCheck({
     '- the body is one template: a name a `{% set %}` tag gives in one field is read by the fields after it, so a',
     '  body with a `set` tag is judged whole, rendered (`"{% set dest = customani %}{{outdialcbid}}"` then',
     '  `"{{dest}}"` passes; a `set` that gives customani another value before `"{{customani}}"` fails);',
+    '- a wrong field whose `{{ }}` lies in a `{# #}` comment (`"{# {{customani}} #}{{outdialcbid}}"`) is told that a',
+    '  comment is never evaluated;',
     '- `{{customANI}}` is accepted where the whole flow uses the January 2025 spelling;',
     '- a body stored in the export as a JSON object instead of text (a hand-edited or generated export) fails as such,',
   '  not as an empty body;',

@@ -6,7 +6,7 @@ import { setGetResultOf } from './lib/nodes.js';
 import { failed, passed } from './lib/outcome.js';
 import { leftoverHolds, renameGetCbidHint } from './lib/hints.js';
 import { assignments, valueTemplate } from './lib/set-variable.js';
-import { flowScope, render, sameTemplate } from './lib/templates.js';
+import { flowScope, render, sameTemplate, unevaluatedNote } from './lib/templates.js';
 import { misspelledVariable, nameWritten } from './lib/variables.js';
 
 export default defineCheck({
@@ -26,7 +26,9 @@ export default defineCheck({
     '  are not (` {{GET_CBID.httpResponseBody}}` stores the space with the body, and fails);',
     '- a Set Value row holding exactly `{{GET_CBID.httpResponseBody}}` gives the same value and passes; a Set Value',
     '  holding the plain text `GET_CBID.httpResponseBody` (no braces) stores that text and fails;',
-    '- any other expression that gives the body as it is passes too (`{{ GET_CBID[\'httpResponseBody\'] }}`);',
+    '- any other expression that gives the body as it is passes too (`{{ GET_CBID[\'httpResponseBody\'] }}`, or with a',
+    '  `{# #}` comment or a `{% set %}` tag around it); a value whose `{{ }}` lies only in a comment fails, and the',
+    '  message says that a comment is never evaluated;',
     '- the row may be one of several in the activity (`setVariablesArray` in newer exports); when several rows write',
     '  getresult, they run in order and the last one is judged, as its value is the one kept;',
     '- the HTTP Request is referred to by its real label (found as in `get-cbid-after-option3`). When SetGetResult',
@@ -79,7 +81,7 @@ export default defineCheck({
       }
       const mode = row.setTo === 'set-to-variable' ? 'Set To Variable' : 'Set Value';
       const literalName = row.setTo !== 'set-to-variable' && sameTemplate(`{{${row.value.trim()}}}`, `{{${label}.httpResponseBody}}`);
-      const why = literalName ? ': that stores the text itself, not the response; choose Set To Variable' : '';
+      const why = literalName ? ': that stores the text itself, not the response; choose Set To Variable' : unevaluatedNote(row.value);
       return failed(`${set.activity.label} sets getresult with ${mode} ${JSON.stringify(row.value)}${why}`, {
         expected: `getresult ← ${expected}`,
         actual: `getresult ← ${mode} ${JSON.stringify(row.value)}`,

@@ -9,7 +9,7 @@ import { statusConditionOf } from './lib/nodes.js';
 import { failed, passed } from './lib/outcome.js';
 import { HAPPY_PATH } from './lib/happy-path.js';
 import { valuesSeenBy } from './lib/replay.js';
-import { evaluate, flowScope, namesRead, show } from './lib/templates.js';
+import { evaluate, flowScope, namesRead, show, unevaluatedNote } from './lib/templates.js';
 
 /** Other answers the Create Task request may get (tasks-api.md, and gateways in between). */
 const OTHER_STATUSES = [200, 202, 204, 400, 401, 403, 404, 405, 409, 429, 500, 502, 503, 504];
@@ -54,7 +54,8 @@ export default defineCheck({
     'A failure says what the expression reads instead when it can tell: `== 200` (the Final Boss answer,',
     'not Create Task\'s 201 Created), a test the wrong way round (`!= 201`: true for every status code but 201), an activity that does not exist, the status code of another activity',
     '(`GET_CBID.httpStatusCode`), an output spelled in another case (`httpstatuscode`), or a comparison written',
-    'with one `=` or with `===`, which does not evaluate (compare with `==`). When it reads the',
+    'with one `=` or with `===`, which does not evaluate (compare with `==`; in `{{ }}` or in an `{% if %}` tag), or',
+    'that a `{{ }}` lies in a `{# #}` comment, which is never evaluated. When it reads the',
     'guide\'s label while the request OnGlobalError leads to kept another, the hint says to rename the request;',
     'when a CallBackAPI_HTTPRequest that OnGlobalError does not lead to is left on the canvas (it holds the',
     'label), to test the request OnGlobalError leads to instead, or to delete the leftover first.',
@@ -98,7 +99,7 @@ export default defineCheck({
                   : status === 201 && OTHER_STATUSES.every(trueFor)
                     ? ': it is the wrong way round, true for every status code but 201'
                     : '';
-        return failed(`${activity.label} expression gives ${show(result.value)} ${what}; it must give ${want}${why}${namesNote(ctx, expression, label)}`, {
+        return failed(`${activity.label} expression gives ${show(result.value)} ${what}; it must give ${want}${why}${namesNote(ctx, expression, label)}${unevaluatedNote(expression)}`, {
           expected,
           actual: expression,
           activity,
@@ -112,10 +113,11 @@ export default defineCheck({
 
 /**
  * An Expression that does not evaluate and compares with one `=` (an assignment elsewhere) or with
- * JavaScript's `===`: the parser's words ("Unexpected token "="") do not say what to type instead.
+ * JavaScript's `===`, in a {{ }} or an `{% if %}` tag: the parser's words ("Unexpected token "="") do not say what to type instead.
  */
 function equalsNote(expression: string): string {
-  const inside = [...expression.matchAll(/\{\{([\s\S]*?)\}\}/g)].map((m) => m[1]).join(' ');
+  // What {{ }} prints and what an if or elseif tag tests (a set tag assigns with one = rightly).
+  const inside = [...expression.matchAll(/\{\{([\s\S]*?)\}\}|\{%-?\s*(?:if|elseif)\s([\s\S]*?)-?%\}/g)].map((m) => m[1] ?? m[2]).join(' ');
   return /(?:^|[^=!<>])=(?!=)|===/.test(inside) ? ': compare with == (one = or === is no operator in Pebble)' : '';
 }
 

@@ -3,7 +3,7 @@
  * line breaks never matter, and text values holding {{ }} are compared by the text they render
  * to (whitespace inside the braces, a `trim` or a `default` that changes nothing do not matter).
  */
-import { canonicalTemplate, namesRead, render } from './templates.js';
+import { canonicalTemplate, namesRead, render, unevaluatedNote } from './templates.js';
 import { hasExpression } from '../../../engine/pebble/index.js';
 import { messageOf } from '../../../engine/error-message.js';
 import { jsonErrorOffset } from '../../../engine/json-error-offset.js';
@@ -228,7 +228,7 @@ export function compareBody(actual: unknown, expected: Record<string, unknown>, 
       problems.push(...compareBody(got, want, scopeOf, name));
       continue;
     }
-    if (!sameValue(got, want, scopeOf)) problems.push(`field "${name}" is ${JSON.stringify(got)}, expected ${JSON.stringify(want)}`);
+    if (!sameValue(got, want, scopeOf)) problems.push(`field "${name}" is ${JSON.stringify(got)}, expected ${JSON.stringify(want)}${typeof got === 'string' ? unevaluatedNote(got) : ''}`);
   }
   return problems;
 }

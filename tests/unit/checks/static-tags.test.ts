@@ -95,3 +95,39 @@ test('a body whose set tag changes a later field is told what that field renders
     'CallBackAPI_HTTPRequest Request Body is wrong once its templates are rendered: field "destination" is {{outdialcbid}}, expected {{customani}}',
   );
 });
+
+const condition = (value: string) => (f: Json): void => { props(f, 'HTTPStatusCode').expression = value; };
+
+test('a Condition whose if tag compares with one = is told to compare with ==', async () => {
+  const report = await gradeMutation(condition('{% if CallBackAPI_HTTPRequest.httpStatusCode = 201 %}true{% else %}false{% endif %}'));
+  expect(resultOf(report, 'status-condition-expression').message).toMatch(/: compare with == \(one = or === is no operator in Pebble\)$/);
+});
+
+test('a Condition with a set tag is not told about = (a set tag assigns with one =)', async () => {
+  const report = await gradeMutation(condition('{% set s = CallBackAPI_HTTPRequest.httpStatusCode %}{{ s == 201 | nope }}'));
+  expect(resultOf(report, 'status-condition-expression').message).not.toContain('compare with ==');
+});
+
+test('a Condition whose test lies only in a comment says the comment is never evaluated', async () => {
+  const report = await gradeMutation(condition('{# {{CallBackAPI_HTTPRequest.httpStatusCode == 201}} #}'));
+  expect(resultOf(report, 'status-condition-expression').message).toBe(
+    'HTTPStatusCode expression gives "" with CallBackAPI_HTTPRequest.httpStatusCode = 201; it must give true: what {# #} holds is a comment, never evaluated',
+  );
+});
+
+test('a body field whose right variable lies only in a comment says the comment is never evaluated', async () => {
+  const report = await gradeMutation(body([['"{{customani}}"', '"{# {{customani}} #}{{outdialcbid}}"']]));
+  expect(resultOf(report, 'callback-api-body').message).toBe(
+    'CallBackAPI_HTTPRequest Request Body is wrong: field "destination" is "{# {{customani}} #}{{outdialcbid}}", expected "{{customani}}": what {# #} holds is a comment, never evaluated',
+  );
+});
+
+test('a SetGetResult value whose right variable lies only in a comment says the comment is never evaluated', async () => {
+  const report = await gradeMutation((f) => {
+    const p = props(f, 'SetGetResult');
+    for (const key of Object.keys(p)) if (p[key] === '{{GET_CBID.httpResponseBody}}') p[key] = '{# {{GET_CBID.httpResponseBody}} #}';
+  });
+  expect(resultOf(report, 'set-get-result-value').message).toBe(
+    'SetGetResult sets getresult with Set To Variable "{# {{GET_CBID.httpResponseBody}} #}": what {# #} holds is a comment, never evaluated',
+  );
+});
