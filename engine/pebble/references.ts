@@ -14,7 +14,8 @@ function walk(node: Node, visit: (n: Node) => boolean): void {
 /**
  * Dotted paths of the variables read (`NewPhoneContact.DNIS`), deduplicated, in source order. A
  * name the template binds before it reads it (`set`, or a `for`'s variable and `loop` inside its
- * body) is the template's own, not a variable of the flow.
+ * body) is the template's own, not a variable of the flow; after an `if`, only when every branch
+ * set it (one set in a branch alone may never run).
  */
 export function references(template: Template): string[] {
   const seen = new Set<string>();
@@ -35,13 +36,22 @@ export function references(template: Template): string[] {
           read(part.value, bound);
           bound.add(part.name);
           break;
-        case 'if':
+        case 'if': {
+          // Each branch binds in a copy: after the if, a name is the template's own only when every
+          // branch, an else included, set it (a branch not taken leaves the flow's variable readable).
+          const branches: Set<string>[] = [];
           for (const branch of part.branches) {
             read(branch.condition, bound);
-            body(branch.body, bound);
+            branches.push(new Set(bound));
+            body(branch.body, branches.at(-1)!);
           }
-          if (part.otherwise) body(part.otherwise.body, bound);
+          if (part.otherwise) {
+            branches.push(new Set(bound));
+            body(part.otherwise.body, branches.at(-1)!);
+            for (const name of branches[0]!) if (branches.every((b) => b.has(name))) bound.add(name);
+          }
           break;
+        }
         case 'for':
           read(part.iterable, bound);
           body(part.body, new Set([...bound, part.variable, 'loop']));

@@ -119,3 +119,13 @@ test('under strictVariables an if given null is an error, as IfNode says; withou
   expect([error.code, error.message]).toEqual(['type', 'null value given to if statement (strictVariables) at position 6']);
   expect(render(t, { v: null })).toBe('F');
 });
+
+test('referencedNames: a name set in only some branches of an if is still read from the flow after it', () => {
+  // The branch may not be taken: {{ customani }} then reads the flow variable.
+  expect(referencedNames('{% if a is empty %}{% set customani = b %}{% endif %}{{ customani }}')).toEqual(['a', 'b', 'customani']);
+  expect(referencedNames('{% if a %}{% set x = 1 %}{% elseif c %}{% set x = 2 %}{% endif %}{{ x }}')).toEqual(['a', 'c', 'x']);
+  // Set in every branch, an else included: always the template's own.
+  expect(referencedNames('{% if a %}{% set x = 1 %}{% elseif c %}{% set x = 2 %}{% else %}{% set x = 3 %}{% endif %}{{ x }}')).toEqual(['a', 'c']);
+  // Inside the branch that set it, it is the template's own.
+  expect(referencedNames('{% if a %}{% set x = 1 %}{{ x }}{% endif %}')).toEqual(['a']);
+});
