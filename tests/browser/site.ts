@@ -7,7 +7,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { test, type ConsoleMessage, type Page, type Request } from '@playwright/test';
+import { expect, test, type ConsoleMessage, type Page, type Request } from '@playwright/test';
 import { ROOT, runCli } from '../helpers.js';
 
 export interface ServedSite {
@@ -82,6 +82,25 @@ export function watchPage(page: Page): { requests: string[]; errors: string[] } 
   });
   page.on('pageerror', (error) => seen.errors.push(`uncaught: ${error.message}`));
   return seen;
+}
+
+/**
+ * For each test of the calling file: the self-check page opened afresh and watched (watchPage),
+ * its clock fixed at `fixedTime` when given, and ready (when its scripts run); after the test,
+ * nothing asked of another origin (foreignRequests) and no error logged. Call at the file's top level.
+ */
+export function useWatchedPage(site: () => ServedSite, fixedTime?: string): void {
+  let watched: ReturnType<typeof watchPage>;
+  test.beforeEach(async ({ page, javaScriptEnabled }) => {
+    watched = watchPage(page);
+    if (fixedTime !== undefined) await page.clock.setFixedTime(new Date(fixedTime));
+    await page.goto(site().url);
+    if (javaScriptEnabled) await expect(page.locator('#results')).toHaveAttribute('data-state', 'ready');
+  });
+  test.afterEach(() => {
+    expect(foreignRequests(watched.requests, new URL(site().url).origin)).toEqual([]);
+    expect(watched.errors).toEqual([]);
+  });
 }
 
 /** Scrolls the page so that `selector`'s top is `at` pixels from the top of the screen. */

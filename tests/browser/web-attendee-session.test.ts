@@ -6,22 +6,10 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { test, expect, type Page } from '@playwright/test';
 import { fixturePath, readFixture } from '../helpers.js';
-import { foreignRequests, useServedSite, watchPage } from './site.js';
+import { useServedSite, useWatchedPage } from './site.js';
 
 const site = useServedSite();
-let watched: { requests: string[]; errors: string[] };
-
-test.beforeEach(async ({ page, javaScriptEnabled }) => {
-  watched = watchPage(page);
-  await page.clock.setFixedTime(new Date('2025-06-02T10:00:00Z'));
-  await page.goto(site().url);
-  if (javaScriptEnabled) await expect(page.locator('#results')).toHaveAttribute('data-state', 'ready');
-});
-
-test.afterEach(() => {
-  expect(foreignRequests(watched.requests, new URL(site().url).origin)).toEqual([]);
-  expect(watched.errors).toEqual([]);
-});
+useWatchedPage(site, '2025-06-02T10:00:00Z');
 
 const status = (page: Page) => page.locator('#status');
 

@@ -11,25 +11,14 @@ import { pathToFileURL } from 'node:url';
 import { test, expect, type Page } from '@playwright/test';
 import { MAX_BYTES } from '../../web/grade-file.js';
 import { fixturePath, ROOT } from '../helpers.js';
-import { foreignRequests, scrollTopTo, useServedSite, watchPage } from './site.js';
+import { scrollTopTo, useServedSite, useWatchedPage } from './site.js';
 
 const SOLUTION = fixturePath('flows/solution.json');
 const DEFECT = fixturePath('flows/defect-callbackapi-method-put.json');
 const START = new Date('2025-06-02T10:00:00Z');
 
 const site = useServedSite();
-let watched: { requests: string[]; errors: string[] };
-
-test.beforeEach(async ({ page }) => {
-  watched = watchPage(page);
-  await page.goto(site().url);
-  await expect(page.locator('#results')).toHaveAttribute('data-state', 'ready');
-});
-
-test.afterEach(() => {
-  expect(foreignRequests(watched.requests, new URL(site().url).origin)).toEqual([]);
-  expect(watched.errors).toEqual([]);
-});
+useWatchedPage(site);
 
 const status = (page: Page) => page.locator('#status');
 const fileInput = (page: Page) => page.locator('#file-input');
