@@ -6,7 +6,7 @@ import { DYNVARS } from './lib/names.js';
 import { getCbidOf } from './lib/nodes.js';
 import { failed, passed } from './lib/outcome.js';
 import { valuesSeenBy } from './lib/replay.js';
-import { flowScope, render, sameTemplate, sampleContact, startLabelOf, unevaluatedNote } from './lib/templates.js';
+import { flowScope, holdsTagOrComment, render, sameTemplate, sampleContact, startLabelOf, unevaluatedNote } from './lib/templates.js';
 import { splitUrl } from './lib/url.js';
 import { HINTS } from './lib/hints.js';
 
@@ -61,7 +61,10 @@ export default defineCheck({
       const where = inPath ? ` (Use Authenticated Endpoint is On; the address is in Request Path: ${requestPathOf(activity)})` : '';
       return failed(`${activity.label} has no Request URL${where}`, { expected: DYNVARS.url, actual: 'no Request URL', activity, ...(inPath ? { hint: HINTS.getCbidUnauthenticated } : {}) });
     }
-    const rendered = TAG_OR_COMMENT.test(raw) ? renderedUrls(raw, activity, ctx) : undefined;
+    // A tag or a comment (`{% set dn = … %}…?dn={{dn}}`, `dn={# caller #}{{…}}`) hides the URL's parts
+    // from a reading of its text (the `#` of `{#` reads as a fragment, a `set` tag's `=` as a
+    // parameter's): such a URL is judged as Flow Designer sends it, rendered.
+    const rendered = holdsTagOrComment(raw) ? renderedUrls(raw, activity, ctx) : undefined;
     if (rendered && !rendered.ok) return failed(`${activity.label} Request URL does not evaluate: ${rendered.error}`, { expected: DYNVARS.url, actual: raw, activity });
     const parts = splitUrl(rendered ? rendered.urls[0] : raw);
     if (!parts) return failed(`${activity.label} Request URL is not a web address${rendered ? ` once rendered (${JSON.stringify(rendered.urls[0])})` : ''}`, { expected: DYNVARS.url, actual: raw, activity });
@@ -92,13 +95,6 @@ export default defineCheck({
     return passed(`${activity.label} calls ${DYNVARS.host}${DYNVARS.path} with dn = the DNIS without +1`);
   },
 });
-
-/**
- * A tag or a comment (`{% set dn = … %}…?dn={{dn}}`, `dn={# caller #}{{…}}`) hides the URL's parts
- * from a reading of its text (the `#` of `{#` reads as a fragment, a `set` tag's `=` as a
- * parameter's): such a URL is judged as Flow Designer sends it, rendered.
- */
-const TAG_OR_COMMENT = /\{[%#]/;
 
 /** The URL rendered for the attendee's DNIS and for another, as GET_CBID would request it; or the evaluation error. */
 function renderedUrls(raw: string, activity: Activity, ctx: CheckContext): { ok: true; urls: [string, string] } | { ok: false; error: string } {

@@ -3,7 +3,7 @@ import type { Activity, FlowModel } from '../../engine/model.js';
 import { wantCallbackOf } from './lib/nodes.js';
 import { ssmlWords } from './lib/ssml.js';
 import { failed, passed } from './lib/outcome.js';
-import { flowScope, render } from './lib/templates.js';
+import { flowScope, holdsTagOrComment, render } from './lib/templates.js';
 
 const GUIDE_PROMPT =
   'All agents are busy. Please press 1 if you want to schedule a callback. Press 2 if you want to wait in queue. Press 3 to simulate global error.';
@@ -49,16 +49,14 @@ function ttsTexts(menu: Activity): string[] {
 }
 
 /**
- * A tag or a comment: Flow Designer renders the message before it speaks it, and what a `{# #}`
- * holds, or an `{% if %}` branch not taken, is never spoken. Such a message is read rendered
- * (with the flow's variables and sample contact data, as the simulated call renders it); any
- * other is read as written, its `{{ }}` left in (a variable's value offers no option).
+ * The words the caller hears of one message, or the error that stops the menu from playing it.
+ * Flow Designer renders the message before it speaks it, and what a `{# #}` holds, or an `{% if %}`
+ * branch not taken, is never spoken: a message with a tag or a comment is read rendered (with the
+ * flow's variables and sample contact data, as the simulated call renders it); any other is read as
+ * written, its `{{ }}` left in (a variable's value offers no option).
  */
-const TAG_OR_COMMENT = /\{[%#]/;
-
-/** The words the caller hears of one message, or the error that stops the menu from playing it. */
 function spoken(text: string, model: FlowModel): { ok: true; words: string } | { ok: false; error: string } {
-  if (!TAG_OR_COMMENT.test(text)) return { ok: true, words: ssmlWords(text) };
+  if (!holdsTagOrComment(text)) return { ok: true, words: ssmlWords(text) };
   const result = render(text, flowScope(model));
   return result.ok ? { ok: true, words: ssmlWords(result.value) } : { ok: false, error: result.error.message };
 }

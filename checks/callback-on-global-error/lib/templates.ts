@@ -56,6 +56,15 @@ export function render(text: string, scope: ReadonlyMap<string, unknown>): { ok:
   }
 }
 
+/**
+ * Does `text` hold a Pebble tag or comment (`{% %}`, `{# #}`)? What those hold is not read as
+ * written (a comment is never evaluated, an `{% if %}` branch may not be taken, a `set` gives a
+ * name): a check that reads a text's parts as written reads such a text rendered.
+ */
+export function holdsTagOrComment(text: string): boolean {
+  return /\{[%#]/.test(text);
+}
+
 /** Sample contact data, as the simulator's defaults (E.164 numbers). */
 const SAMPLE_CONTACT = { ANI: '+14085551234', DNIS: '+14694096861', InteractionID: 'sample-interaction', OrgId: 'sample-org' };
 
