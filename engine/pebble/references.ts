@@ -15,7 +15,8 @@ function walk(node: Node, visit: (n: Node) => boolean): void {
  * Dotted paths of the variables read (`NewPhoneContact.DNIS`), deduplicated, in source order. A
  * name the template binds before it reads it (`set`, or a `for`'s variable and `loop` inside its
  * body) is the template's own, not a variable of the flow; after an `if`, only when every branch
- * set it (one set in a branch alone may never run).
+ * set it (one set in a branch alone may never run), and after a `for`, never (its body's scope ends
+ * with the loop; its else body runs only for an empty list).
  */
 export function references(template: Template): string[] {
   const seen = new Set<string>();
@@ -55,7 +56,8 @@ export function references(template: Template): string[] {
         case 'for':
           read(part.iterable, bound);
           body(part.body, new Set([...bound, part.variable, 'loop']));
-          if (part.otherwise) body(part.otherwise.body, bound);
+          // The else body runs only for an empty list: what it sets is not the template's own after the loop.
+          if (part.otherwise) body(part.otherwise.body, new Set(bound));
           break;
       }
     }

@@ -98,6 +98,14 @@ test('referencedNames: a set reads its value before it binds; else bodies are re
   expect(referencedNames('{% for i in l %}{% else %}{{ c }}{{ i }}{{ loop }}{% endfor %}')).toEqual(['l', 'c', 'i', 'loop']);
 });
 
+test('referencedNames: a name set in a for\'s else body is still the flow\'s after the loop (that body runs only for an empty list)', () => {
+  // Rendered: with items, {{ n }} reads the flow's n; only an empty list sets it.
+  expect(render('{% for i in l %}{% else %}{% set n = "own" %}{% endfor %}{{ n }}', { l: [1], n: 'flow' })).toBe('flow');
+  expect(render('{% for i in l %}{% else %}{% set n = "own" %}{% endfor %}{{ n }}', { l: [], n: 'flow' })).toBe('own');
+  expect(referencedNames('{% for i in l %}{% else %}{% set n = 1 %}{{ n }}{% endfor %}{{ n }}')).toEqual(['l', 'n']);
+  expect(referencedNames('{% for i in l %}{% else %}{% set n = 1 %}{{ n }}{% endfor %}')).toEqual(['l']);
+});
+
 test('lintTemplate reads every tag\'s expressions: else bodies, a for\'s iterable, body and else, a set\'s value', () => {
   const problems = lintTemplate(
     '{% if a %}{{ w | nope0 }}{% else %}{{ x | nope1 }}{% endif %}{% for i in l | nope2 %}{{ i | nope3 }}{% else %}{{ nope4() }}{% endfor %}{% set s = y | nope5 %}',
