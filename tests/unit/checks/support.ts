@@ -93,6 +93,15 @@ export function link(flow: Json, from: string, exit: string, to: string): void {
   g.links.push({ id: `test-link-${from}-${exit}`, sourceActivityId: source.id, targetActivityId: target.id, conditionExpr: exit, properties: { value: exit } });
 }
 
+/** Delete an activity and every link to or from it, as deleting it on the canvas does. */
+export function removeActivity(flow: Json, label: string): void {
+  const id = activity(flow, label).id;
+  for (const g of graphs(flow)) {
+    delete g.activities[id];
+    g.links = (g.links as Json[]).filter((l) => l.sourceActivityId !== id && l.targetActivityId !== id);
+  }
+}
+
 /** Rename an activity (label only: references elsewhere are left as they are). */
 export function relabel(flow: Json, label: string, to: string): void {
   const a = activity(flow, label);

@@ -1,0 +1,91 @@
+/**
+ * An attendee checking Main_Flow as they build it, Build step by Build step: the export they would
+ * have after each step of the guide, and the half-done moments in between (a node added but not yet
+ * connected, an option added before its prompt, an event-flow request not yet connected). Each stage
+ * is the solution with the later steps undone, as lab-context.md §2 describes the flow before the
+ * mission. The report must point at the next thing to do: its "Fix first" is the first check of the
+ * next step, in the guide's order, and every check of the steps already done passes (a gap in a
+ * later step never fails an earlier one). docs/cli.md's table "Checking a flow while you build it"
+ * lists the same stages.
+ */
+import { test, expect } from '@playwright/test';
+import type { GradeReport } from '../../../engine/report.js';
+import { firstFix } from '../../../reports/summary.js';
+import { grade, link, mutated, props, removeActivity, unlink, type Json, type Mutation } from './support.js';
+
+const dropVariables = (f: Json, ...names: string[]) => {
+  f.variables = (f.variables as Json[]).filter((v) => !names.includes(v.name));
+};
+const TTS_BEFORE = 'All agents are busy. Please press 1 if you want to schedule a callback. Press 2 if you want to wait in queue.';
+
+interface Stage {
+  name: string;
+  /** What turns the next stage into this one (undoes the next bit of the guide). */
+  undoNext: Mutation;
+  /** Every check of Build steps 1..done passes. */
+  done: number;
+  /** The report's "Fix first" (undefined: the flow passes). */
+  fixFirst: string | undefined;
+  earned: number;
+}
+
+// In the guide's order; each stage's undoNext turns the stage after it into this one.
+const STAGES: Stage[] = [
+  { name: 'before the mission (Build step 1: the flow open)', done: 1, fixFirst: 'variable-outdialcbid', earned: 3, undoNext: (f) => dropVariables(f, 'outdialcbid', 'customani') },
+  { name: 'step 2 half done: outdialcbid and customani added', done: 1, fixFirst: 'variable-getresult', earned: 7, undoNext: (f) => dropVariables(f, 'getresult', 'simulatederror') },
+  { name: 'step 2: the four flow variables', done: 2, fixFirst: 'want-callback-option3', earned: 11, undoNext: (f) => {
+    const p = props(f, 'WantCallback');
+    p.menuLinks = ['1', '2'];
+    p['menuLinks:input'] = p.menuLinks_input = ['Callback', 'Stay in queue'];
+  } },
+  { name: 'step 3 half done: option 3 added, prompt not yet extended', done: 2, fixFirst: 'want-callback-prompt-option3', earned: 15, undoNext: (f) => {
+    const tts = props(f, 'WantCallback').promptsTts[0];
+    tts.value = tts.name = TTS_BEFORE;
+  } },
+  { name: 'step 3: option 3 and its prompt', done: 3, fixFirst: 'get-cbid-after-option3', earned: 17, undoNext: (f) => removeActivity(f, 'GET_CBID') },
+  { name: 'step 4 half done: GET_CBID configured, option 3 not connected', done: 3, fixFirst: 'get-cbid-after-option3', earned: 34, undoNext: (f) => unlink(f, 'WantCallback', '3') },
+  { name: 'step 4: GET_CBID after option 3', done: 4, fixFirst: 'set-get-result-after-get-cbid', earned: 42, undoNext: (f) => removeActivity(f, 'SetGetResult') },
+  { name: 'step 5 half done: SetGetResult set, GET_CBID not connected to it', done: 4, fixFirst: 'set-get-result-after-get-cbid', earned: 46, undoNext: (f) => unlink(f, 'GET_CBID', 'default') },
+  { name: 'step 5: SetGetResult after GET_CBID', done: 5, fixFirst: 'simulate-error-after-set-get-result', earned: 50, undoNext: (f) => removeActivity(f, 'SimulateGlobalError') },
+  { name: 'step 6 half done: SimulateGlobalError, no Disconnect Contact yet', done: 5, fixFirst: 'simulate-error-to-disconnect', earned: 63, undoNext: (f) => removeActivity(f, 'DisconnectContact_g9e') },
+  { name: 'step 6: SimulateGlobalError → Disconnect Contact', done: 6, fixFirst: 'global-error-not-to-endflow', earned: 65, undoNext: (f) => link(f, 'GlobalErrorHandling', 'out', 'EndFlow_kid') },
+  { name: 'step 7: OnGlobalError → EndFlow deleted', done: 7, fixFirst: 'callback-api-after-global-error', earned: 69, undoNext: (f) => removeActivity(f, 'CallBackAPI_HTTPRequest') },
+  { name: 'step 8 half done: CallBackAPI_HTTPRequest configured, OnGlobalError not connected', done: 7, fixFirst: 'callback-api-after-global-error', earned: 85, undoNext: (f) => unlink(f, 'GlobalErrorHandling', 'out') },
+  { name: 'step 8: OnGlobalError → CallBackAPI_HTTPRequest', done: 8, fixFirst: 'status-condition-after-callback-api', earned: 93, undoNext: (f) => removeActivity(f, 'HTTPStatusCode') },
+  { name: 'step 9 half done: HTTPStatusCode, its exits not connected', done: 8, fixFirst: 'status-condition-exits-to-endflow', earned: 107, undoNext: (f) => unlink(f, 'HTTPStatusCode', 'true') },
+  { name: 'step 9 half done: only True connected to EndFlow', done: 8, fixFirst: 'status-condition-exits-to-endflow', earned: 107, undoNext: (f) => unlink(f, 'HTTPStatusCode', 'false') },
+  { name: 'step 9: the finished flow', done: 13, fixFirst: undefined, earned: 110, undoNext: () => {} },
+];
+
+/** The stage at `index`: the solution with every later stage's undoNext applied, last first. */
+function stageMutation(index: number): Mutation {
+  return (f) => {
+    for (let i = STAGES.length - 2; i >= index; i--) STAGES[i].undoNext(f);
+  };
+}
+
+const reports = new Map<number, Promise<GradeReport>>();
+function gradeStage(index: number): Promise<GradeReport> {
+  let report = reports.get(index);
+  if (!report) {
+    report = grade(mutated(stageMutation(index)));
+    reports.set(index, report);
+  }
+  return report;
+}
+
+STAGES.forEach((stage, index) => {
+  test(`build stage ${index}, ${stage.name}: the report points at the next step`, async () => {
+    const report = await gradeStage(index);
+    expect(report.verdict).toBe(stage.fixFirst ? 'failed' : 'passed');
+    expect(report.score?.earned).toBe(stage.earned);
+    expect(firstFix(report)?.id).toBe(stage.fixFirst);
+    // Nothing already built is blamed for what is not built yet.
+    const doneButNotPassed = report.checks.filter((c) => c.step <= stage.done && c.severity !== 'info' && c.status !== 'passed');
+    expect(doneButNotPassed.map((c) => `${c.id}: ${c.status} — ${c.message}`)).toEqual([]);
+    // A half-built flow is judged, never reported as an internal error or an activity not simulated.
+    expect(report.checks.filter((c) => c.status === 'errored').map((c) => c.id)).toEqual([]);
+    expect(report.checks.map((c) => c.message).filter((m) => /not simulated|internal error/i.test(m))).toEqual([]);
+  });
+});
+
