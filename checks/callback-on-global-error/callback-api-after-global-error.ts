@@ -1,5 +1,5 @@
 import { defineCheck } from '../../engine/check.js';
-import { callsTasksApi, missionNodes } from './lib/find.js';
+import { callsTasksApi, isEndFlow, missionNodes } from './lib/find.js';
 import { exitTarget, reachableFrom } from './lib/graph.js';
 import { callbackApiOf } from './lib/nodes.js';
 import { failed, missing, passed } from './lib/outcome.js';
@@ -20,6 +20,8 @@ export default defineCheck({
     "When another event handler's output is connected to the request and OnGlobalError's is not, the failure",
     'says so ("CallBackAPI_HTTPRequest is connected to AgentDisconnected, not to OnGlobalError"), and the hint',
     "says to move that connection to OnGlobalError and connect the other handler to an End Flow again.",
+    'When OnGlobalError still goes to its End Flow (Build step 7 not done), the hint says to delete that',
+    'connection first, as step 7 does, then to connect OnGlobalError to the request.',
     '',
     'Tolerances:',
     '- reachable, not necessarily adjacent: e.g. a Set Variable between OnGlobalError and the request passes;',
@@ -49,7 +51,11 @@ export default defineCheck({
         expected: `OnGlobalError → ${api.activity.label}`,
         actual: target ? `OnGlobalError → ${target.label}` : 'OnGlobalError not connected',
         activity: api.activity,
-        hint: `Event Flows → drag the connection of OnGlobalError${target ? ` from ${target.label}` : ''} to ${api.activity.label}.`,
+        // Still to the End Flow: Build step 7 is not done, and its own check and the simulated call
+        // say to delete that connection; this says so too, in the guide's order.
+        hint: target && isEndFlow(target)
+          ? `Event Flows → delete the connection from OnGlobalError to ${target.label} (Build step 7), then connect OnGlobalError to ${api.activity.label}.`
+          : `Event Flows → drag the connection of OnGlobalError${target ? ` from ${target.label}` : ''} to ${api.activity.label}.`,
       });
     }
     // This request, or a copy of it: any request to /v1/tasks another event runs creates a task.

@@ -89,3 +89,19 @@ STAGES.forEach((stage, index) => {
   });
 });
 
+// Step 8's request added before step 7 is done (the guide's order, reversed): OnGlobalError still goes
+// to EndFlow. Step 7's check, step 8's and the simulated call's all say to delete that connection
+// first, in step 7's words: none says to drag it, which the guide never does.
+test('CallBackAPI_HTTPRequest added while OnGlobalError still goes to EndFlow: every hint says to delete that connection (Build step 7), then connect the request', async () => {
+  const stepEightNotWired = STAGES.findIndex((s) => s.name.startsWith('step 8 half done'));
+  const report = await grade(mutated((f) => {
+    stageMutation(stepEightNotWired)(f);
+    link(f, 'GlobalErrorHandling', 'out', 'EndFlow_kid');
+  }));
+  const failing = report.checks.filter((c) => c.status === 'failed');
+  expect(failing.map((c) => c.id)).toEqual(['global-error-not-to-endflow', 'callback-api-after-global-error', 'run-task-created', 'status-condition-after-callback-api']);
+  for (const check of failing.slice(0, 3)) expect(check.hint, check.id).toMatch(/delete the connection from OnGlobalError to EndFlow/);
+  expect(failing.find((c) => c.id === 'callback-api-after-global-error')?.hint).toBe(
+    'Event Flows → delete the connection from OnGlobalError to EndFlow_kid (Build step 7), then connect OnGlobalError to CallBackAPI_HTTPRequest.',
+  );
+});

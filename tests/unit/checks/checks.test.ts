@@ -367,7 +367,7 @@ test('when the activity exists, a link failure hints at the connection, not at a
   const option3 = resultOf(await gradeFixture('flows/defect-menu-option3-to-newnumber.json'), 'get-cbid-after-option3');
   expect(option3.hint).toBe('WantCallback → drag the connection of option 3 to GET_CBID.');
   const handler = resultOf(await gradeFixture('flows/defect-globalerror-still-to-endflow.json'), 'callback-api-after-global-error');
-  expect(handler.hint).toMatch(/^Event Flows → drag the connection of OnGlobalError from \S+ to CallBackAPI_HTTPRequest\.$/);
+  expect(handler.hint).toMatch(/^Event Flows → delete the connection from OnGlobalError to \S+ \(Build step 7\), then connect OnGlobalError to CallBackAPI_HTTPRequest\.$/);
   const missingNode = resultOf(await gradeFixture('flows/before-mission.json'), 'get-cbid-after-option3');
   expect(missingNode.hint).toBe(mission.checks.find((c) => c.id === 'get-cbid-after-option3')!.hint); // none yet: add it
 });
