@@ -4,7 +4,7 @@ import { missionNodes } from './lib/find.js';
 import { LABELS, VARIABLES } from './lib/names.js';
 import { setGetResultOf } from './lib/nodes.js';
 import { failed, passed } from './lib/outcome.js';
-import { leftoverHolds, renameGetCbidHint } from './lib/hints.js';
+import { HINTS, leftoverHolds, renameGetCbidHint } from './lib/hints.js';
 import { assignments, valueTemplate } from './lib/set-variable.js';
 import { flowScope, render, sameTemplate, unevaluatedNote } from './lib/templates.js';
 import { misspelledVariable, nameWritten } from './lib/variables.js';
@@ -15,7 +15,7 @@ export default defineCheck({
   step: 5,
   points: 3,
   severity: 'required',
-  hint: 'SetGetResult → Variable: getresult; choose Set To Variable (not Set Value) and pick GET_CBID.httpResponseBody.',
+  hint: HINTS.setGetResultValue,
   description: [
     'Verifies Build step 5: SetGetResult writes the flow variable **getresult** with **Set To Variable**',
     '**GET_CBID.httpResponseBody**, the body of the DynVars answer.',

@@ -281,7 +281,8 @@ function setGetResultRan(happy: HappyRun, ctx: CheckContext, getAt: number): Dev
     });
   }
   const set = trace[setAt];
-  if (set.outcome === 'error') return deviate('getresult', `${set.activity} failed: ${set.error ?? 'error'}`, [get, set, ...trace.slice(setAt + 1, setAt + 2)], { activity: nodes.setGetResult });
+  // Reached, so connected: what is left to change is SetGetResult's settings (Build step 5), not the connection the check's own hint names too.
+  if (set.outcome === 'error') return deviate('getresult', `${set.activity} failed: ${set.error ?? 'error'}`, [get, set, ...trace.slice(setAt + 1, setAt + 2)], { activity: nodes.setGetResult, hint: HINTS.setGetResultRan });
   return setAt;
 }
 
@@ -296,6 +297,7 @@ function getresultHoldsBody(happy: HappyRun, ctx: CheckContext, getAt: number, s
       expected: wholeBody(get.activity, body),
       actual: show(set.modifiedVariables[VARIABLES.getresult] ?? ''),
       activity: nodes.setGetResult,
+      hint: HINTS.setGetResultRan,
       // SetGetResult reads GET_CBID, but the request kept another Activity Label: rename it.
       ...(get.activity !== LABELS.getCbid && JSON.stringify(nodes.setGetResult?.props ?? {}).includes(`${LABELS.getCbid}.httpResponseBody`)
         ? { hint: renameGetCbidHint(get.activity, ctx.model) }

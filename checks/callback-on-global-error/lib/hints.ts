@@ -15,6 +15,10 @@ export const HINTS = {
   getCbidParsePaths: `GET_CBID → Parsing Settings: Output Variable outdialcbid, Path Expression ${DYNVARS.outdialcbidPath}; Add New → Output Variable customani, Path Expression ${DYNVARS.customaniPath}.`,
   /** Both at once, for a run whose variables stayed wrong or empty. */
   getCbidParsing: `GET_CBID → Parsing Settings: Content Type JSON; Output Variable outdialcbid, Path Expression ${DYNVARS.outdialcbidPath}; Add New → Output Variable customani, Path Expression ${DYNVARS.customaniPath}.`,
+  setGetResultValue: 'SetGetResult → Variable: getresult; choose Set To Variable (not Set Value) and pick GET_CBID.httpResponseBody.',
+  /** A call that reached SetGetResult (so it is connected) but did not leave the response in getresult: its settings. */
+  setGetResultRan:
+    'In the Debug tool, SetGetResult → Modified Variables must show getresult holding the whole GET_CBID response. SetGetResult → Variable: getresult; choose Set To Variable (not Set Value) and pick GET_CBID.httpResponseBody.',
   callbackApiAuthenticated: 'CallBackAPI_HTTPRequest → Use Authenticated Endpoint: On, Connector: WxCC_API.',
   callbackApiMethod: 'CallBackAPI_HTTPRequest → Method: POST.',
   callbackApiPath: 'CallBackAPI_HTTPRequest → Request Path: /v1/tasks.',

@@ -105,3 +105,25 @@ test('CallBackAPI_HTTPRequest added while OnGlobalError still goes to EndFlow: e
     'Event Flows → delete the connection from OnGlobalError to EndFlow_kid (Build step 7), then connect OnGlobalError to CallBackAPI_HTTPRequest.',
   );
 });
+
+// Step 5 half done the other way: SetGetResult added and connected, its settings not filled in yet.
+// The simulated call reaches it, so its hint is about those settings, as the static check's is, not
+// about connecting GET_CBID to it, which is done.
+test('SetGetResult connected but its Variable or Set To Variable not chosen yet: the simulated call hints at those settings, not at the connection', async () => {
+  const stepFive = STAGES.findIndex((s) => s.name.startsWith('step 5:'));
+  const settings = {
+    'no variable chosen': { srcVariable: null, srcVariableType: null, expr: null, setTo: 'set-to-literal' },
+    'Set To Variable left empty': { expr: null, setTo: 'set-to-variable' },
+  };
+  for (const [name, edit] of Object.entries(settings)) {
+    const report = await grade(mutated((f) => {
+      stageMutation(stepFive)(f);
+      Object.assign(props(f, 'SetGetResult'), edit);
+    }));
+    const value = report.checks.find((c) => c.id === 'set-get-result-value')!;
+    const run = report.checks.find((c) => c.id === 'run-getresult-holds-body')!;
+    expect([value.status, run.status], name).toEqual(['failed', 'failed']);
+    expect(run.hint, name).not.toContain('Connect GET_CBID');
+    expect(run.hint, name).toContain(value.hint);
+  }
+});
