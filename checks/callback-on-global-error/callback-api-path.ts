@@ -27,6 +27,8 @@ export default defineCheck({
     'switched Off after the path was typed), the check fails saying so, with the hint to switch it back On.',
     'The other way round, a whole address in Request URL with the toggle On and no Request Path, or typed into',
     'Request Path (`https://api.wxcc-us1.cisco.com/v1/tasks`), fails with the hint that the connector gives the host.',
+    'A request with neither a Request URL nor a Request Path (just added) is told it has no Request Path; with the toggle',
+    'still Off, the hint says to switch it On and choose WxCC_API first, as the panel shows Request Path only then.',
   ].join('\n'),
   run(ctx) {
     const api = callbackApiOf(ctx);
@@ -50,6 +52,16 @@ export default defineCheck({
         actual: 'no Request Path',
         activity: api.activity,
         hint: hostHint,
+      });
+    }
+    if (requestPathOf(api.activity) === '' && requestUrlOf(api.activity) === '') {
+      // Nothing typed yet (the request just added, Build step 8 begun): the path goes into Request
+      // Path, which the panel shows once the toggle is On; not "Request URL path is (empty)".
+      return failed(`${api.activity.label} has no Request Path${authenticated ? '' : ' (Use Authenticated Endpoint is Off)'}`, {
+        expected: `Request Path: ${CREATE_TASK.path}`,
+        actual: 'no Request Path',
+        activity: api.activity,
+        ...(authenticated ? {} : { hint: `${api.activity.label} → Use Authenticated Endpoint: On, Connector: ${CREATE_TASK.connector}, then Request Path: ${CREATE_TASK.path}.` }),
       });
     }
     const raw = authenticated ? requestPathOf(api.activity) : (splitUrl(requestUrlOf(api.activity))?.path ?? requestUrlOf(api.activity));

@@ -127,3 +127,20 @@ test('SetGetResult connected but its Variable or Set To Variable not chosen yet:
     expect(run.hint, name).toContain(value.hint);
   }
 });
+
+// Step 8 just begun: the HTTP Request dropped on the Event Flows canvas, labelled and connected, its
+// panel as Flow Designer opens it (Use Authenticated Endpoint Off, no Request URL or Path, GET, no body).
+test('CallBackAPI_HTTPRequest connected, its settings not filled in yet: the path check says there is no path, and to switch the toggle On first', async () => {
+  const stepEight = STAGES.findIndex((s) => s.name.startsWith('step 8:'));
+  const report = await grade(mutated((f) => {
+    stageMutation(stepEight)(f);
+    Object.assign(props(f, 'CallBackAPI_HTTPRequest'), {
+      authenticated: false, httpRequestUrl: null, httpRequestPath: null, connectorId: null, 'connectorId:name': null, connectorId_name: null,
+      httpRequestMethod: 'GET', httpRequestMethod_name: 'GET', 'httpRequestMethod:name': 'GET', httpRequestBody: null,
+    });
+  }));
+  expect(firstFix(report)?.id).toBe('callback-api-authenticated');
+  const path = report.checks.find((c) => c.id === 'callback-api-path')!;
+  expect([path.status, path.message, path.actual]).toEqual(['failed', 'CallBackAPI_HTTPRequest has no Request Path (Use Authenticated Endpoint is Off)', 'no Request Path']);
+  expect(path.hint).toBe('CallBackAPI_HTTPRequest → Use Authenticated Endpoint: On, Connector: WxCC_API, then Request Path: /v1/tasks.');
+});
