@@ -18,7 +18,8 @@ export default defineCheck({
   hint: HINTS.setGetResultValue,
   description: [
     'Verifies Build step 5: SetGetResult writes the flow variable **getresult** with **Set To Variable**',
-    '**GET_CBID.httpResponseBody**, the body of the DynVars answer.',
+    '**GET_CBID.httpResponseBody**, the body of the DynVars answer. A row not filled in yet (Set To Variable with no',
+    'variable picked, or an empty Set Value) is told so ("… with Set To Variable, but no variable is picked").',
     '',
     'Tolerances:',
     '- the reference is compared by meaning: `{{GET_CBID.httpResponseBody}}`, `{{ GET_CBID.httpResponseBody }}`',
@@ -80,6 +81,15 @@ export default defineCheck({
         });
       }
       const mode = row.setTo === 'set-to-variable' ? 'Set To Variable' : 'Set Value';
+      if (row.value.trim() === '') {
+        // Not filled in yet (Build step 5 part-way): say what is missing rather than quote "".
+        const missing = row.setTo === 'set-to-variable' ? 'no variable is picked' : 'the value is empty';
+        return failed(`${set.activity.label} sets getresult with ${mode}, but ${missing}`, {
+          expected: `getresult ← ${expected}`,
+          actual: `getresult ← ${mode} ${row.setTo === 'set-to-variable' ? '(none picked)' : '(empty)'}`,
+          activity: set.activity,
+        });
+      }
       const literalName = row.setTo !== 'set-to-variable' && sameTemplate(`{{${row.value.trim()}}}`, `{{${label}.httpResponseBody}}`);
       const why = literalName ? ': that stores the text itself, not the response; choose Set To Variable' : unevaluatedNote(row.value);
       return failed(`${set.activity.label} sets getresult with ${mode} ${JSON.stringify(row.value)}${why}`, {

@@ -144,3 +144,14 @@ test('CallBackAPI_HTTPRequest connected, its settings not filled in yet: the pat
   expect([path.status, path.message, path.actual]).toEqual(['failed', 'CallBackAPI_HTTPRequest has no Request Path (Use Authenticated Endpoint is Off)', 'no Request Path']);
   expect(path.hint).toBe('CallBackAPI_HTTPRequest → Use Authenticated Endpoint: On, Connector: WxCC_API, then Request Path: /v1/tasks.');
 });
+
+// Step 5 part-way: SetGetResult's Variable chosen, Set To Variable selected, its variable not picked yet.
+test('SetGetResult with Set To Variable and no variable picked yet is told so, not shown an empty quoted value', async () => {
+  const stepFive = STAGES.findIndex((s) => s.name.startsWith('step 5:'));
+  const report = await grade(mutated((f) => {
+    stageMutation(stepFive)(f);
+    Object.assign(props(f, 'SetGetResult'), { expr: null, setTo: 'set-to-variable' });
+  }));
+  const value = report.checks.find((c) => c.id === 'set-get-result-value')!;
+  expect([value.status, value.message, value.actual]).toEqual(['failed', 'SetGetResult sets getresult with Set To Variable, but no variable is picked', 'getresult ← Set To Variable (none picked)']);
+});
