@@ -9,8 +9,11 @@
  * lists the same stages.
  */
 import { test, expect } from '@playwright/test';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import type { GradeReport } from '../../../engine/report.js';
 import { firstFix } from '../../../reports/summary.js';
+import { ROOT } from '../../helpers.js';
 import { grade, link, mutated, props, removeActivity, unlink, type Json, type Mutation } from './support.js';
 
 const dropVariables = (f: Json, ...names: string[]) => {
@@ -154,4 +157,19 @@ test('SetGetResult with Set To Variable and no variable picked yet is told so, n
   }));
   const value = report.checks.find((c) => c.id === 'set-get-result-value')!;
   expect([value.status, value.message, value.actual]).toEqual(['failed', 'SetGetResult sets getresult with Set To Variable, but no variable is picked', 'getresult ← Set To Variable (none picked)']);
+});
+
+test("docs/cli.md's table of build stages gives each stage's verdict, score and Fix first, in this order", async () => {
+  const page = readFileSync(path.join(ROOT, 'docs/cli.md'), 'utf8');
+  const section = page.slice(page.indexOf('### Checking a flow while you build it'));
+  const rows = [...section.matchAll(/^\| (?!The export|---)(.+?) \| (passed|failed) \| (\d+)\/110 \| (.+?) \|$/gm)].map(([, , verdict, earned, fix]) => ({
+    verdict,
+    earned: Number(earned),
+    fixFirst: /\(checks\/([a-z0-9-]+)\.md\)/.exec(fix!)?.[1],
+  }));
+  const graded = await Promise.all(STAGES.map(async (_, i) => {
+    const report = await gradeStage(i);
+    return { verdict: report.verdict, earned: report.score?.earned, fixFirst: firstFix(report)?.id };
+  }));
+  expect(rows).toEqual(graded);
 });
