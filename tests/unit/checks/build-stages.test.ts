@@ -92,6 +92,40 @@ STAGES.forEach((stage, index) => {
   });
 });
 
+/** An HTTP Request as Flow Designer opens its panel: Use Authenticated Endpoint Off, nothing typed, GET, no Parsing Settings. */
+const FRESH_HTTP_REQUEST = {
+  authenticated: false, httpRequestUrl: null, httpRequestPath: null, connectorId: null, 'connectorId:name': null, connectorId_name: null,
+  httpRequestMethod: 'GET', httpRequestMethod_name: 'GET', 'httpRequestMethod:name': 'GET', httpRequestBody: null,
+  contentType: null, contentType_name: null, 'contentType:name': null, outputVariableArray: [],
+};
+
+// A node added, labelled and connected, its settings not (all) filled in yet: Fix first is the first of
+// its settings the guide lists that is missing, and every earlier step still passes.
+const UNFILLED: { name: string; stage: string; done: number; fixFirst: string; edit: Mutation }[] = [
+  { name: 'GET_CBID with nothing typed', stage: 'step 4:', done: 3, fixFirst: 'get-cbid-url', edit: (f) => Object.assign(props(f, 'GET_CBID'), FRESH_HTTP_REQUEST) },
+  { name: 'GET_CBID without its Parsing Settings', stage: 'step 4:', done: 3, fixFirst: 'get-cbid-parse-json', edit: (f) => Object.assign(props(f, 'GET_CBID'), { contentType: null, contentType_name: null, 'contentType:name': null, outputVariableArray: [] }) },
+  { name: 'GET_CBID with one Parsing Settings row', stage: 'step 4:', done: 3, fixFirst: 'get-cbid-parse-paths', edit: (f) => props(f, 'GET_CBID').outputVariableArray.pop() },
+  { name: 'SetGetResult with no variable chosen', stage: 'step 5:', done: 4, fixFirst: 'set-get-result-value', edit: (f) => Object.assign(props(f, 'SetGetResult'), { srcVariable: null, srcVariableType: null, expr: null, setTo: 'set-to-literal' }) },
+  { name: 'SimulateGlobalError with an empty Set Value', stage: 'step 6:', done: 5, fixFirst: 'simulate-error-value-fails', edit: (f) => { props(f, 'SimulateGlobalError').expr = ''; } },
+  { name: 'CallBackAPI_HTTPRequest with nothing typed', stage: 'step 8:', done: 7, fixFirst: 'callback-api-authenticated', edit: (f) => Object.assign(props(f, 'CallBackAPI_HTTPRequest'), FRESH_HTTP_REQUEST) },
+  { name: 'CallBackAPI_HTTPRequest without its Request Body', stage: 'step 8:', done: 7, fixFirst: 'callback-api-body', edit: (f) => { props(f, 'CallBackAPI_HTTPRequest').httpRequestBody = null; } },
+  { name: 'HTTPStatusCode with no Expression', stage: 'step 9:', done: 8, fixFirst: 'status-condition-expression', edit: (f) => { props(f, 'HTTPStatusCode').expression = ''; } },
+];
+
+for (const unfilled of UNFILLED) {
+  test(`${unfilled.name}: Fix first is that setting, earlier steps pass`, async () => {
+    const index = STAGES.findIndex((s) => s.name.startsWith(unfilled.stage));
+    const report = await grade(mutated((f) => {
+      stageMutation(index)(f);
+      unfilled.edit(f);
+    }));
+    expect(firstFix(report)?.id).toBe(unfilled.fixFirst);
+    const doneButNotPassed = report.checks.filter((c) => c.step <= unfilled.done && c.severity !== 'info' && c.status !== 'passed');
+    expect(doneButNotPassed.map((c) => c.id)).toEqual([]);
+    expect(report.checks.filter((c) => c.status === 'errored').map((c) => c.id)).toEqual([]);
+  });
+}
+
 // Step 8's request added before step 7 is done (the guide's order, reversed): OnGlobalError still goes
 // to EndFlow. Step 7's check, step 8's and the simulated call's all say to delete that connection
 // first, in step 7's words: none says to drag it, which the guide never does.
@@ -137,10 +171,7 @@ test('CallBackAPI_HTTPRequest connected, its settings not filled in yet: the pat
   const stepEight = STAGES.findIndex((s) => s.name.startsWith('step 8:'));
   const report = await grade(mutated((f) => {
     stageMutation(stepEight)(f);
-    Object.assign(props(f, 'CallBackAPI_HTTPRequest'), {
-      authenticated: false, httpRequestUrl: null, httpRequestPath: null, connectorId: null, 'connectorId:name': null, connectorId_name: null,
-      httpRequestMethod: 'GET', httpRequestMethod_name: 'GET', 'httpRequestMethod:name': 'GET', httpRequestBody: null,
-    });
+    Object.assign(props(f, 'CallBackAPI_HTTPRequest'), FRESH_HTTP_REQUEST);
   }));
   expect(firstFix(report)?.id).toBe('callback-api-authenticated');
   const path = report.checks.find((c) => c.id === 'callback-api-path')!;
