@@ -20,7 +20,8 @@ export default defineCheck({
     `- Output Variable \`outdialcbid\` ← Path Expression \`${DYNVARS.outdialcbidPath}\`;`,
     `- Output Variable \`customani\` ← Path Expression \`${DYNVARS.customaniPath}\`.`,
     '',
-    'MockAPI answers with a JSON **array**, hence the `[0]`. The message names every wrong or missing row.',
+    'MockAPI answers with a JSON **array**, hence the `[0]`. The message names every wrong or missing row; when rows',
+    'are only missing (the first typed, Add New not clicked yet), it says the Parsing Settings are incomplete, not wrong.',
     '',
     'Tolerances:',
     "- equivalent JSONPath spellings: `$[0]['tacnumber']`, `$[0][\"tacnumber\"]`, spaces inside brackets (`$[ 0 ]`),",
@@ -42,6 +43,8 @@ export default defineCheck({
       [ani, DYNVARS.customaniPath],
     ];
     const problems: string[] = [];
+    // Rows not added yet (Build step 4 part-way), as against rows typed wrong: the message says which.
+    let onlyMissing = true;
     const renamed: [string, string][] = [];
     for (const [variable, path] of wanted) {
       // A variable declared in another case is offered only in that spelling: its rows are judged under it.
@@ -53,14 +56,16 @@ export default defineCheck({
       if (!row) {
         const loose = rows.find((r) => r.variable.toLowerCase() === variable.toLowerCase());
         problems.push(loose ? `the row for ${variable} writes ${loose.variable} (names are case-sensitive)` : `no row writes ${variable}`);
+        if (loose) onlyMissing = false;
       } else if (!samePath(row.path, path)) {
+        onlyMissing = false;
         const later = writing.length > 1 ? `; ${writing.length} rows write ${variable}, and the last one wins` : '';
         problems.push(`${variable} ← ${row.path || '(no path)'} (expected ${path}${pathNote(row.path, path)}${later})`);
       }
     }
     const actual = rows.map((r) => `${r.variable || '(no variable)'} ← ${r.path || '(no path)'}`).join(', ') || 'no Parsing Settings rows';
     if (problems.length > 0) {
-      return failed(`${get.activity.label} Parsing Settings are wrong: ${problems.join('; ')}`, {
+      return failed(`${get.activity.label} Parsing Settings are ${onlyMissing ? 'incomplete' : 'wrong'}: ${problems.join('; ')}`, {
         expected: wanted.map(([v, p]) => `${v} ← ${p}`).join(', '),
         actual,
         activity: get.activity,

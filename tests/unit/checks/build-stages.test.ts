@@ -204,3 +204,19 @@ test("docs/cli.md's table of build stages gives each stage's verdict, score and 
   }));
   expect(rows).toEqual(graded);
 });
+
+// Step 4 part-way: the first Parsing Settings row typed, Add New not clicked yet. Nothing typed is
+// wrong, only a row is missing: the message says the settings are incomplete, not wrong.
+test('GET_CBID with the first Parsing Settings row only is told its Parsing Settings are incomplete, not wrong', async () => {
+  const stepFour = STAGES.findIndex((s) => s.name.startsWith('step 4:'));
+  const report = await grade(mutated((f) => {
+    stageMutation(stepFour)(f);
+    props(f, 'GET_CBID').outputVariableArray.pop();
+  }));
+  expect(report.checks.find((c) => c.id === 'get-cbid-parse-paths')?.message).toBe('GET_CBID Parsing Settings are incomplete: no row writes customani');
+  const none = await grade(mutated((f) => {
+    stageMutation(stepFour)(f);
+    props(f, 'GET_CBID').outputVariableArray = [];
+  }));
+  expect(none.checks.find((c) => c.id === 'get-cbid-parse-paths')?.message).toBe('GET_CBID Parsing Settings are incomplete: no row writes outdialcbid; no row writes customani');
+});
