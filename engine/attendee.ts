@@ -231,12 +231,34 @@ const BLACKBOARD_ATTEMPT = /_attempt_\d{4}(?:-\d\d){5}(?:_|$)/;
  * attendee's, as before this rule, and the base name of an unreadable one.
  */
 function canvasStudentOf(base: string): string | undefined {
+  const student = canvasNameOf(base);
+  return student && ('anonymousId' in student ? `anon_${student.anonymousId}` : `${student.name}_${student.userId}`);
+}
+
+/** A Canvas student as its download names them: the squeezed sortable name and the Canvas user id, or the anonymous id. */
+export type CanvasStudent = { name: string; userId: string } | { anonymousId: string };
+
+/** The Canvas student a name (a file's or a folder's) starts with, read as canvasStudentOf reads it. */
+function canvasNameOf(base: string): CanvasStudent | undefined {
   const anonymous = CANVAS_ANONYMOUS.exec(base);
-  if (anonymous) return `anon_${anonymous[1]}`;
+  if (anonymous) return { anonymousId: anonymous[1]! };
   const named = CANVAS_NAMED.exec(base);
   if (!named) return undefined;
   const name = named[1]!;
-  return /\p{L}/u.test(name) && !/[\p{Lu}\p{Lt}]/u.test(name) && !/^late$/i.test(name) ? `${name}_${named[2]}` : undefined;
+  return /\p{L}/u.test(name) && !/[\p{Lu}\p{Lt}]/u.test(name) && !/^late$/i.test(name) ? { name, userId: named[2]! } : undefined;
+}
+
+/**
+ * The Canvas student `fileName`'s own name gives (attendeeOf: when no Moodle or Blackboard name,
+ * read first, does), and the Canvas students named along its folders, each once, outermost first.
+ * Canvas's download is one flat folder, so a Canvas name in a folder is an archive (or a folder)
+ * a student submitted, named so or holding names so: `doejane_12000_67005_lab.zip!/doejohn_12001_67002_flow.json`
+ * is doejohn_12001's by its name, and one the file's name cannot be trusted to give.
+ */
+export function canvasStudentsOf(fileName: string): { own: CanvasStudent | undefined; inFolders: string[] } {
+  const { folders, base } = partsOf(fileName);
+  const own = moodleStudentIn(base) === undefined && blackboardStudentOf(base) === undefined ? canvasNameOf(base) : undefined;
+  return { own, inFolders: [...new Set(folders.map(canvasStudentOf).filter((student) => student !== undefined))] };
 }
 
 /** `<name>_[LATE_]<user id>_<file id>_<file>`, the name's characters those Canvas keeps but `_` (anchored: linear). */

@@ -1,11 +1,12 @@
 /** `flowgrade grade <dir|zip|file|glob>… --out <dir>`: grade a whole class (docs/grade.md). */
 import { availableParallelism } from 'node:os';
-import { Command, Option } from 'commander';
+import { Command, InvalidArgumentError, Option } from 'commander';
 import type { CliContext } from '../context.js';
 import { EXIT } from '../errors.js';
 import { runBatch } from '../grade/batch.js';
 import { moodleFeedbackLine } from '../grade/moodle-feedback.js';
 import { gradedCount } from '../grade/moodle-grades.js';
+import { canvasColumnOf, canvasGradesLine } from '../grade/canvas-grades.js';
 import { parseShard, type Shard } from '../grade/shard.js';
 import type { GradedRow } from '../grade/types.js';
 import { DEFAULT_ZIP_LIMITS } from '../grade/zip.js';
@@ -31,6 +32,7 @@ interface GradeFlags extends GradingFlags {
   maxEntries?: number;
   timeout: number;
   moodleMaxGrade: number;
+  canvasAssignment?: string;
   junitRecommended: RecommendedAs;
 }
 
@@ -58,11 +60,12 @@ export function gradeCommand(ctx: CliContext): Command {
     .option('--max-entries <n>', 'most exports in a zip archive, nested ones included, and most archives inside it (default 10000)', parsePositiveInt)
     .option('--timeout <seconds>', `longest time one submission may take in a worker thread, at most ${MAX_TIMEOUT_SECONDS} (a day)`, positiveIntUpTo(MAX_TIMEOUT_SECONDS, 'seconds'), 120)
     .option('--moodle-max-grade <n>', 'the Maximum grade of the Moodle assignment: moodle-grades.csv gives each grade out of it', positiveIntUpTo(MAX_MOODLE_GRADE, 'points'), 100)
+    .option('--canvas-assignment <column>', 'the Canvas assignment canvas-grades.csv gives the grades of: its column header in Canvas\'s Gradebook export, "Lab 3 (4567)", or its id (default: a column Canvas\'s import asks about)', parseCanvasColumn)
     .addOption(junitRecommendedOption());
   return addGradingOptions(command).action(async (inputs: string[], flags: GradeFlags) => {
     // The shared grading flags go to every worker as they are; one clock for the whole batch:
     // every report says the same time, whichever thread made it.
-    const { out: _out, jobs: _jobs, shard: _shard, failOn: _failOn, quiet: _quiet, maxArchiveSize: _mas, maxEntries: _me, timeout: _timeout, moodleMaxGrade: _mmg, junitRecommended: _jr, ...shared } = flags;
+    const { out: _out, jobs: _jobs, shard: _shard, failOn: _failOn, quiet: _quiet, maxArchiveSize: _mas, maxEntries: _me, timeout: _timeout, moodleMaxGrade: _mmg, canvasAssignment: _ca, junitRecommended: _jr, ...shared } = flags;
     const gradingFlags = { ...shared, now: shared.now ?? new Date().toISOString() };
     const options = await resolveGradingOptions(gradingFlags);
     refuseUnusableSettings(options);
@@ -80,6 +83,7 @@ export function gradeCommand(ctx: CliContext): Command {
       },
       taskTimeoutMs: flags.timeout * 1000,
       moodleMaxGrade: flags.moodleMaxGrade,
+      ...(flags.canvasAssignment !== undefined ? { canvasColumn: flags.canvasAssignment } : {}),
       junit: { recommended: flags.junitRecommended },
       progress: flags.quiet ? undefined : { isTTY: ctx.isTTY, write: ctx.stderr, columns: () => process.stderr.columns },
       // Warnings and usage errors name archive entries and folders: names a stranger chose.
@@ -97,11 +101,20 @@ export function gradeCommand(ctx: CliContext): Command {
     }
     const feedback = moodleFeedbackLine(outcome.moodleFeedback, gradedCount(outcome.moodleStudents));
     if (feedback !== undefined) ctx.stdout(printableLine(feedback) + '\n');
+    const canvas = canvasGradesLine(outcome.canvasGrades);
+    if (canvas !== undefined) ctx.stdout(printableLine(canvas) + '\n');
     const graderFailed = graderFailureLine(outcome.rows);
     if (graderFailed !== undefined) ctx.stderr(printableLine(graderFailed) + '\n');
     if (process.env.FLOWGRADE_REPORT_RSS) ctx.stderr(`flowgrade: peak RSS ${process.resourceUsage().maxRSS} KB\n`);
     ctx.exit(exitCode(outcome.rows, flags.failOn));
   });
+}
+
+/** `--canvas-assignment`'s value: the header canvas-grades.csv gives the assignment's column (canvas-grades.ts canvasColumnOf). */
+function parseCanvasColumn(value: string): string {
+  const column = canvasColumnOf(value);
+  if (typeof column !== 'string') throw new InvalidArgumentError(`${JSON.stringify(value)} ${column.why}`);
+  return column;
 }
 
 /**

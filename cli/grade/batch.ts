@@ -33,6 +33,7 @@ import { CLASS_FILES, staleReports, staleReportsLine, writeOutputs } from './wri
 import type { JunitOptions } from '../../reports/junit.js';
 import { MOODLE_FEEDBACK_FILE, moodleParticipantOf, planMoodleFeedback, type MoodleFeedbackPlan } from './moodle-feedback.js';
 import { MOODLE_GRADES_FILE, moodleStudents, type MoodleStudent } from './moodle-grades.js';
+import { CANVAS_GRADES_FILE, canvasUserOf, planCanvasGrades, type CanvasGradesPlan } from './canvas-grades.js';
 import type { ZipLimits } from './zip.js';
 
 interface BatchOptions {
@@ -49,6 +50,8 @@ interface BatchOptions {
   taskTimeoutMs: number;
   /** What moodle-grades.csv gives each grade out of (the Moodle assignment's Maximum grade; default 100). */
   moodleMaxGrade?: number;
+  /** canvas-grades.csv's assignment column (`--canvas-assignment`; default: one Canvas asks about). */
+  canvasColumn?: string;
   /** How junit.xml writes a recommended check not met (`--junit-recommended`; default <skipped>). */
   junit?: JunitOptions;
   /** Where progress goes (undefined: no progress). */
@@ -71,6 +74,8 @@ type BatchOutcome =
       moodleFeedback: MoodleFeedbackPlan;
       /** moodle-grades.csv's students, one row each. */
       moodleStudents: MoodleStudent[];
+      /** canvas-grades.csv's students (written when there is one) and what was left out of it. */
+      canvasGrades: CanvasGradesPlan;
     };
 
 const WORKER_SCRIPT = new URL('./worker.js', import.meta.url);
@@ -146,7 +151,7 @@ async function prepareOut(outDir: string, run: Run, shard: Shard | undefined): P
     const marker = readMarker(outDir);
     const clash = partClash(marker, shard);
     if (clash !== undefined) return { ok: false, problem: coded(`flowgrade: cannot write into --out ${outDir}: ${clash}`, 'bad-out') };
-    const present = namesIn(outDir, [...CLASS_FILES, MOODLE_FEEDBACK_FILE, MOODLE_GRADES_FILE]);
+    const present = namesIn(outDir, [...CLASS_FILES, MOODLE_FEEDBACK_FILE, MOODLE_GRADES_FILE, CANVAS_GRADES_FILE]);
     // A folder where a class file goes: said now, not once the whole class is graded.
     const inTheWay = present.folders.find((name) => (CLASS_FILES as readonly string[]).includes(name));
     if (inTheWay !== undefined) return { ok: false, problem: coded(`flowgrade: cannot write into --out ${outDir} (${path.join(outDir, inTheWay)}): is a directory, not a file`, 'bad-out') };
@@ -254,11 +259,13 @@ async function gradeAndWrite(found: Discovery, stagingDir: string, run: Run, bat
     const moodleFeedback = planMoodleFeedback(kept);
     for (const { file, why } of moodleFeedback.leftOut) batch.warn(`flowgrade: ${file}: not in ${MOODLE_FEEDBACK_FILE} and ${MOODLE_GRADES_FILE}: ${why} [moodle-feedback]`);
     const students = moodleStudents(moodleFeedback, kept.map((row) => row.report));
-    const names = await writeOutputs({ outDir: batch.outDir, stagingDir, rows: kept, duplicates, checkIds: env.columns.checkIds, moodleFeedback: { plan: moodleFeedback, students, now: batch.flags.now, maxGrade: batch.moodleMaxGrade }, ...(batch.shard ? { part: { shard: batch.shard, found: foundCount } } : {}) });
+    const canvasGrades = planCanvasGrades(kept);
+    for (const { file, why } of canvasGrades.leftOut) batch.warn(`flowgrade: ${file}: not in ${CANVAS_GRADES_FILE}: ${why} [canvas-grades]`);
+    const names = await writeOutputs({ outDir: batch.outDir, stagingDir, rows: kept, duplicates, checkIds: env.columns.checkIds, moodleFeedback: { plan: moodleFeedback, students, now: batch.flags.now, maxGrade: batch.moodleMaxGrade }, canvasGrades: { plan: canvasGrades, column: batch.canvasColumn }, ...(batch.shard ? { part: { shard: batch.shard, found: foundCount } } : {}) });
     writeMarker(batch.outDir, stagingDir, partOf(batch.shard));
     const stale = await staleReports(batch.outDir, names);
     if (stale.length > 0) batch.warn(staleReportsLine(batch.outDir, stale));
-    return { ok: true, found: foundCount, rows: kept, duplicates, names, moodleFeedback, moodleStudents: students };
+    return { ok: true, found: foundCount, rows: kept, duplicates, names, moodleFeedback, moodleStudents: students, canvasGrades };
   } catch (error) {
     // The disk filled up, a folder is in the way of a report…: --out cannot take the reports.
     if (!isFileSystemError(error)) throw error;
@@ -320,8 +327,10 @@ export async function shareOf(submissions: Submission[], batch: Pick<BatchOption
  * Each submission's group for --shard: its attendee's report-name clash key, joined with the keys
  * of the other attendees of its Moodle participant (a student renamed between two downloads given
  * together is two attendees, but one student of moodle-feedback.zip and moodle-grades.csv, their
- * reports numbered and no grade: cut apart, each shard would grade them). A joined group takes its
- * least attendee key, so the split depends on the submissions only, as before.
+ * reports numbered and no grade: cut apart, each shard would grade them), or of its Canvas user
+ * (one student of canvas-grades.csv, left out with two reports; cut apart, each shard's file would
+ * give them a grade of one). A joined group takes its least attendee key, so the split depends on
+ * the submissions only, as before.
  */
 function shardKeys(submissions: readonly Submission[], attendees: readonly string[]): string[] {
   const keys = attendees.map(nameClashKey);
@@ -330,11 +339,17 @@ function shardKeys(submissions: readonly Submission[], attendees: readonly strin
     const up = parent.get(key);
     return up === undefined ? key : root(up);
   };
-  const participant = (id: string) => `\u0000moodle participant ${id}`; // never a clash key: it never leads a group
+  // Never clash keys: they never lead a group.
+  const student = (file: string) => {
+    const participant = moodleParticipantOf(file);
+    if (participant !== undefined) return `\u0000moodle participant ${participant}`;
+    const user = canvasUserOf(file);
+    return user === undefined ? undefined : `\u0000canvas user ${user}`;
+  };
   submissions.forEach((submission, at) => {
-    const id = moodleParticipantOf(submission.file);
+    const id = student(submission.file);
     if (id === undefined) return;
-    const [a, b] = [root(keys[at]!), root(participant(id))];
+    const [a, b] = [root(keys[at]!), root(id)];
     if (a === b) return;
     const [least, other] = b.startsWith('\u0000') || compareCodePoints(a, b) < 0 ? [a, b] : [b, a];
     parent.set(other, least);

@@ -2,7 +2,7 @@
  * The files a batch writes into `--out`: per attendee `<name>.json` and `<name>.html` (staged by
  * the graders, renamed here once names are known), and the class-level `index.html`, `grades.csv`,
  * `junit.xml` and `summary.md`, with `moodle-feedback.zip` and `moodle-grades.csv` when a row is
- * from a Moodle download. Rows arrive sorted (attendee id, then path), so every file is the same
+ * from a Moodle download, `canvas-grades.csv` when a student of a Canvas download has a grade. Rows arrive sorted (attendee id, then path), so every file is the same
  * whatever the parallelism.
  */
 import { readFileSync, writeFileSync, type Dirent } from 'node:fs';
@@ -16,6 +16,7 @@ import { compareCodePoints, entryType } from './walk.js';
 import { assignFileNames } from './file-names.js';
 import { MOODLE_FEEDBACK_FILE, type MoodleFeedbackPlan } from './moodle-feedback.js';
 import { MOODLE_GRADES_FILE, renderMoodleGrades, type MoodleStudent } from './moodle-grades.js';
+import { CANVAS_GRADES_FILE, renderCanvasGrades, type CanvasGradesPlan } from './canvas-grades.js';
 import { writeZip } from './zip-writer.js';
 import { stagedPath } from './task.js';
 import type { GradedRow } from './types.js';
@@ -34,6 +35,8 @@ interface Outputs {
    * clock (`--now`); `maxGrade`: what moodle-grades.csv gives each grade out of (`--moodle-max-grade`).
    */
   moodleFeedback?: { plan: MoodleFeedbackPlan; students: readonly MoodleStudent[]; now: string; maxGrade?: number };
+  /** canvas-grades.csv's students (none: it is not written) and its assignment column's header (`--canvas-assignment`). */
+  canvasGrades?: { plan: Pick<CanvasGradesPlan, 'students'>; column?: string };
   /**
    * The part of the class graded (`--shard`; none: the whole class), and how many submissions the
    * class has: the dashboard and summary.md say so in their titles, so that a shard's, read alone
@@ -67,9 +70,9 @@ export async function writeOutputs(outputs: Outputs, fs: OutputFs = NODE_FS): Pr
   // an old dashboard and gradebook linking its new reports. One that cannot be removed (on Windows,
   // a gradebook open in Excel) stops the run here, before any report is replaced; a folder in the
   // way is named when this run's file is moved there.
-  // So are moodle-feedback.zip and moodle-grades.csv: an earlier run's would hand back reports and
-  // grades this run replaces.
-  await Promise.all([...CLASS_FILES, MOODLE_FEEDBACK_FILE, MOODLE_GRADES_FILE].map((file) => removeClassFile(path.join(outDir, file), fs)));
+  // So are moodle-feedback.zip, moodle-grades.csv and canvas-grades.csv: an earlier run's would
+  // hand back reports and grades this run replaces.
+  await Promise.all([...CLASS_FILES, MOODLE_FEEDBACK_FILE, MOODLE_GRADES_FILE, CANVAS_GRADES_FILE].map((file) => removeClassFile(path.join(outDir, file), fs)));
   const moved = Promise.all(
     rows.flatMap((row, i) => (['json', 'html'] as const).map((extension) => moveFile(stagedPath(stagingDir, row.index, extension), path.join(outDir, `${names[i]}.${extension}`), fs))),
   );
@@ -79,7 +82,7 @@ export async function writeOutputs(outputs: Outputs, fs: OutputFs = NODE_FS): Pr
     await Promise.allSettled([moved]); // never leave moves running behind a failure
   }
   await moved;
-  const feedback = writeMoodleFeedback(outputs, names);
+  const feedback = [...writeMoodleFeedback(outputs, names), ...writeCanvasGrades(outputs)];
   await Promise.all([...CLASS_FILES, ...feedback].map((file) => moveFile(path.join(stagingDir, file), path.join(outDir, file), fs)));
   return names;
 }
@@ -150,6 +153,13 @@ function writeMoodleFeedback({ outDir, stagingDir, moodleFeedback }: Outputs, na
   writeZip(path.join(stagingDir, MOODLE_FEEDBACK_FILE), entries, new Date(moodleFeedback.now));
   writeFileSync(path.join(stagingDir, MOODLE_GRADES_FILE), renderMoodleGrades(moodleFeedback.students, moodleFeedback.now, moodleFeedback.maxGrade));
   return [MOODLE_FEEDBACK_FILE, MOODLE_GRADES_FILE];
+}
+
+/** canvas-grades.csv, written into the staging folder when a student has a grade; its name then, else none. */
+function writeCanvasGrades({ stagingDir, canvasGrades }: Outputs): string[] {
+  if (!canvasGrades || canvasGrades.plan.students.length === 0) return [];
+  writeFileSync(path.join(stagingDir, CANVAS_GRADES_FILE), renderCanvasGrades(canvasGrades.plan, canvasGrades.column));
+  return [CANVAS_GRADES_FILE];
 }
 
 /** CSV notes by input file: the kept row of each duplicated attendee says what was set aside. */
