@@ -19,6 +19,12 @@ test('a course folder\'s own index.html and gradebook are never replaced: the ru
   const moodle = tempDir('course-folder-moodle');
   writeFileSync(path.join(moodle, 'moodle-grades.csv'), 'x');
   expect((await grade(moodle)).stderr).toContain('it holds moodle-grades.csv, which flowgrade did not write and this run would replace');
+  // And Canvas's: a course folder's own canvas-grades.csv (an export to import) is never replaced, Canvas class or not.
+  const canvas = tempDir('course-folder-canvas');
+  writeFileSync(path.join(canvas, 'canvas-grades.csv'), 'Student,ID,Section,Lab 3\r\n');
+  const refused = await grade(canvas);
+  expect([refused.code, refused.stderr]).toEqual([2, `flowgrade: cannot write into --out ${canvas}: it holds canvas-grades.csv, which flowgrade did not write and this run would replace: write the reports into a new or empty folder [bad-out]\n`]);
+  expect(readdirSync(canvas)).toEqual(['canvas-grades.csv']);
 });
 
 test('other files beside the reports are left alone, and a folder flowgrade wrote into is written again', async () => {
