@@ -2,12 +2,12 @@
  * Every output of one `grade` run tells the same story, as an instructor cross-checking them
  * would read it: for each attendee the verdict, score and each check's status in `<id>.json`,
  * `grades.csv`, `junit.xml`, `summary.md`, the dashboard (rows, heat-map cells, totals, most common
- * failures) and `moodle-grades.csv`; the stdout summary line and the exit code count the same; every
+ * failures), `moodle-grades.csv` and `canvas-grades.csv`; the stdout summary line and the exit code count the same; every
  * link of `index.html` names a file there; every report is valid against its schema. The class has
  * the edges: passed, failed, a recommended check missed on a passed flow, ungradable files,
  * duplicates, one id in two folders in two Unicode forms, an id needing escapes, an id of 200,000
- * characters (every output but the JSON report shows it cut, the same way: `shown`), a Moodle folder
- * and an archive inside an archive.
+ * characters (every output but the JSON report shows it cut, the same way: `shown`), a Moodle folder,
+ * a Canvas download's file and an archive inside an archive.
  */
 import { test, expect } from '@playwright/test';
 import Ajv from 'ajv';
@@ -49,6 +49,7 @@ function writeEdgeClass(dir: string): void {
   put('x1/Main_Flow_José.json', flow('solution', 'Jos\u00e9'));
   put('x2/Main_Flow_José.json', flow('defect-condition-tests-200', 'Jose\u0301'));
   put('Doe Jane_12345_assignsubmission_file_/flow.json', flow('defect-callbackapi-method-put', '140'));
+  put('doejane_12000_67001_Main_Flow_140.json', flow('defect-getcbid-method-post', '140'));
   const inner = zipSync({ 'Main_Flow_300.json': new TextEncoder().encode(flow('defect-simulate-no-disconnect', '300')) });
   put('class.zip', zipSync({ 'Bob/upload.zip': inner, 'Carl/Main_Flow_301.json': new TextEncoder().encode(flow('solution', '301')) }));
 }
@@ -81,7 +82,7 @@ test('one run over a class of edges: every output tells each attendee\'s verdict
   for (const [name, report] of reports) expect(validate(report), `${name}.json: ${ajv.errorsText(validate.errors)}`).toBe(true);
   const rows = [...reports].sort(([, a], [, b]) => (a.attendee.id < b.attendee.id ? -1 : a.attendee.id > b.attendee.id ? 1 : a.input.file < b.input.file ? -1 : 1));
   const count = (verdict: GradeReport['verdict']) => reports.filter(([, r]) => r.verdict === verdict).length;
-  expect(reports).toHaveLength(13);
+  expect(reports).toHaveLength(14);
   expect(reports.some(([, r]) => r.attendee.id === 'L'.repeat(200_000))).toBe(true); // the JSON report keeps it whole
   expect(count('passed') * count('failed') * count('ungradable')).toBeGreaterThan(0);
 
@@ -166,5 +167,14 @@ test('one run over a class of edges: every output tells each attendee\'s verdict
   const doe = reports.find(([, r]) => r.attendee.id === 'Doe Jane_12345')![1];
   expect(moodle.map((row) => Object.fromEntries(moodleHeader.map((column, j) => [column, row[j]])))).toMatchObject([
     { Identifier: 'Participant 12345', Grade: String(Math.round((doe.score!.earned / doe.score!.possible) * 10000) / 100), 'Feedback comments': expect.stringMatching(new RegExp(`^${doe.verdict.toUpperCase()}, ${doe.score!.earned}/${doe.score!.possible} points`)) },
+  ]);
+
+  // canvas-grades.csv: the Canvas student's row carries their report's percentage, found by their user id.
+  const [canvasHeader, ...canvas] = csvRecords(readFileSync(path.join(out, 'canvas-grades.csv'), 'utf8').replace(/^\uFEFF/, '')).records;
+  const jane = reports.find(([, r]) => r.attendee.id === 'doejane_12000')![1];
+  expect(canvasHeader).toEqual(['Student', 'ID', 'Section', 'flowgrade']);
+  expect(canvas).toEqual([
+    ['Points Possible', '', '', '100'],
+    ['doejane', '12000', '', `${Math.round((jane.score!.earned / jane.score!.possible) * 10000) / 100}%`],
   ]);
 });
