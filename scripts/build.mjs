@@ -21,15 +21,19 @@ const { build, ajvStandalone } = await loadBuildTools();
 const DIST = fileURLToPath(new URL('../dist/', import.meta.url));
 
 // Every JSON Schema the product validates with at run time (the loader's export schema, the mocks'
-// schemas), compiled once here by ajv into standalone validators for all three bundles, with the
+// schemas, and the run record and reports `merge` reads), compiled once here by ajv into standalone validators for all three bundles, with the
 // options the product code passes. Nothing compiles a schema at run time: the page's CSP forbids
 // it (ajv compiles with `new Function`), and in the CLI it cost every grading worker 35 ms.
 const precompiledSchemas = ajvStandalone({
   root: fileURLToPath(new URL('..', import.meta.url)),
-  schemas: ['schemas/flow-export.schema.json', ...readdirSync('mocks/schemas').map((name) => `mocks/schemas/${name}`)].map((file) => ({
-    file,
-    options: { strict: false, allErrors: false },
-  })),
+  schemas: [
+    ...['schemas/flow-export.schema.json', 'schemas/run.schema.json', ...readdirSync('mocks/schemas').map((name) => `mocks/schemas/${name}`)].map((file) => ({
+      file,
+      options: { strict: false, allErrors: false },
+    })),
+    // (Its generatedAt is a "date-time", a format flowgrade does not check: merge.ts reads the time as text.)
+    { file: 'schemas/report.schema.json', options: { strict: false, allErrors: false, validateFormats: false } },
+  ],
 });
 
 // The CLI and its worker are bundled with their packages (msw, ajv, commander, …): one file each

@@ -35,6 +35,7 @@ import { MOODLE_FEEDBACK_FILE, moodleParticipantOf, planMoodleFeedback, type Moo
 import { MOODLE_GRADES_FILE, moodleStudents, type MoodleStudent } from './moodle-grades.js';
 import { CANVAS_GRADES_FILE, canvasUserOf, planCanvasGrades, type CanvasGradesPlan } from './canvas-grades.js';
 import type { ZipLimits } from './zip.js';
+import { classFingerprint, renderRunRecord, runRecord, type RunRecord } from './run-record.js';
 
 interface BatchOptions {
   inputs: string[];
@@ -103,7 +104,7 @@ export async function runBatch(batch: BatchOptions): Promise<BatchOutcome> {
   const stopListening = exitOnStopSignals(() => removeStopped(run));
   let prepared: Prepared | undefined;
   try {
-    prepared = await prepareOut(batch.outDir, run, batch.shard);
+    prepared = await prepareOut(batch.outDir, run, partOf(batch.shard));
     if (!prepared.ok) return { ok: false, problems: [prepared.problem] };
     return await gradeAndWrite(found, prepared.stagingDir, run, batch);
   } finally {
@@ -129,7 +130,7 @@ export interface Run {
   stopping?: boolean;
 }
 
-type Prepared = { ok: true; stagingDir: string } | { ok: false; problem: string };
+export type Prepared = { ok: true; stagingDir: string } | { ok: false; problem: string };
 
 /**
  * --out made ready for a run: the folder made, its lock taken, a staging folder made in it, and
@@ -137,7 +138,7 @@ type Prepared = { ok: true; stagingDir: string } | { ok: false; problem: string 
  * where another part of the class was graded). `run` records each step as it is done; a failure is
  * the problem line saying why (what was done is left to undoPrepare).
  */
-async function prepareOut(outDir: string, run: Run, shard: Shard | undefined): Promise<Prepared> {
+export async function prepareOut(outDir: string, run: Run, part: string): Promise<Prepared> {
   try {
     await makeFolder(outDir);
     const holder = takeLock(run.lockFile);
@@ -149,7 +150,7 @@ async function prepareOut(outDir: string, run: Run, shard: Shard | undefined): P
     }
     run.locked = true;
     const marker = readMarker(outDir);
-    const clash = partClash(marker, shard);
+    const clash = partClash(marker, part);
     if (clash !== undefined) return { ok: false, problem: coded(`flowgrade: cannot write into --out ${outDir}: ${clash}`, 'bad-out') };
     const present = namesIn(outDir, [...CLASS_FILES, MOODLE_FEEDBACK_FILE, MOODLE_GRADES_FILE, CANVAS_GRADES_FILE]);
     // A folder where a class file goes: said now, not once the whole class is graded.
@@ -166,7 +167,7 @@ async function prepareOut(outDir: string, run: Run, shard: Shard | undefined): P
     giveOwner(stagingDir, 0o700);
     // The part the folder's class files are of: until this run's replace them (a run stopped
     // before, by Ctrl-C, leaves them), the earlier run's.
-    writeMarker(outDir, stagingDir, (marker === undefined ? undefined : markedPart(marker)) ?? partOf(shard));
+    writeMarker(outDir, stagingDir, (marker === undefined ? undefined : markedPart(marker)) ?? part);
     return { ok: true, stagingDir };
   } catch (error) {
     // (A folder or a named pipe where the lock goes: named, as a folder in the way of a class file is.)
@@ -238,6 +239,7 @@ export function removeStopped(run: Run): void | Promise<void> {
 /** This shard's share of `found` graded into `stagingDir`, then the outputs written into --out. */
 async function gradeAndWrite(found: Discovery, stagingDir: string, run: Run, batch: BatchOptions): Promise<BatchOutcome> {
   const foundCount = found.candidates.length;
+  const classOf = { submissions: foundCount, fingerprint: classFingerprint(found.candidates) };
   const env = taskEnv(batch.options, stagingDir, batch.junit);
   // One pool for both passes (whose submissions these are, for --shard; then the grading): its
   // threads start once, and the first pass warms up the loading code the second one runs again.
@@ -261,7 +263,7 @@ async function gradeAndWrite(found: Discovery, stagingDir: string, run: Run, bat
     const students = moodleStudents(moodleFeedback, kept.map((row) => row.report));
     const canvasGrades = planCanvasGrades(kept);
     for (const { file, why } of canvasGrades.leftOut) batch.warn(`flowgrade: ${file}: not in ${CANVAS_GRADES_FILE}: ${why} [canvas-grades]`);
-    const names = await writeOutputs({ outDir: batch.outDir, stagingDir, rows: kept, duplicates, checkIds: env.columns.checkIds, moodleFeedback: { plan: moodleFeedback, students, now: batch.flags.now, maxGrade: batch.moodleMaxGrade }, canvasGrades: { plan: canvasGrades, column: batch.canvasColumn }, ...(batch.shard ? { part: { shard: batch.shard, found: foundCount } } : {}) });
+    const names = await writeOutputs({ outDir: batch.outDir, stagingDir, rows: kept, duplicates, checkIds: env.columns.checkIds, moodleFeedback: { plan: moodleFeedback, students, now: batch.flags.now, maxGrade: batch.moodleMaxGrade }, canvasGrades: { plan: canvasGrades, column: batch.canvasColumn }, ...(batch.shard ? { part: { shards: [batch.shard.index], count: batch.shard.count, found: foundCount } } : {}), record: (names) => renderRunRecord(recordOf(batch, kept, names, duplicates, env.columns.checkIds, classOf)) });
     writeMarker(batch.outDir, stagingDir, partOf(batch.shard));
     const stale = await staleReports(batch.outDir, names);
     if (stale.length > 0) batch.warn(staleReportsLine(batch.outDir, stale));
@@ -276,6 +278,27 @@ async function gradeAndWrite(found: Discovery, stagingDir: string, run: Run, bat
     progress?.abandon(); // stopped before the end: the error starts a line of its own
     await (stopped ?? pool?.close());
   }
+}
+
+/**
+ * This run's record (run-record.ts): the part graded, the class it is cut from, the options that
+ * change its outputs (the clock apart: shards graded on several machines each have their own),
+ * its rows' report names and the duplicates set aside.
+ */
+function recordOf(batch: BatchOptions, rows: readonly GradedRow[], names: readonly string[], duplicates: Duplicate[], checkIds: readonly string[], found: RunRecord['class']): RunRecord {
+  const { now, ...grading } = batch.flags;
+  return runRecord({
+    tool: { name: 'flowgrade', version: batch.options.tool.version },
+    part: batch.shard ? { shards: [batch.shard.index], of: batch.shard.count } : { shards: [1], of: 1 },
+    class: found,
+    lab: { id: batch.options.mission.id, title: batch.options.mission.title },
+    settings: { grading: JSON.parse(JSON.stringify(grading)) as Record<string, unknown>, junitRecommended: batch.junit?.recommended ?? 'skipped', moodleMaxGrade: batch.moodleMaxGrade ?? 100, zipLimits: { ...batch.zipLimits } },
+    now,
+    checkIds: [...checkIds],
+    rows,
+    names,
+    duplicates,
+  });
 }
 
 /** The end of a run: its staging folder (removeStaging) and its lock removed; the lock goes anyway. */

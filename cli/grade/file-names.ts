@@ -2,11 +2,11 @@
  * Output file names from attendee ids, which come from untrusted exports: only `[A-Za-z0-9._-]`
  * survive (others become `_`, the id composed first: one name whatever its Unicode form), no
  * leading dot, at most 80 characters, never a class-level output's name (`index`, `grades`,
- * `junit`, `summary`) nor a Windows device name (which Windows reserves
+ * `junit`, `summary`, and `flowgrade-run`, the run's record) nor a Windows device name (which Windows reserves
  * whatever follows its first dot: `nul.x.json` too), and unique ignoring case (`-2`, `-3`, … before
  * the first dot, in row order, so the same rows always get the same names).
  */
-const CLASS_OUTPUTS = new Set(['index', 'grades', 'junit', 'summary']);
+const CLASS_OUTPUTS = new Set(['index', 'grades', 'junit', 'summary', 'flowgrade-run']);
 const DEVICES = new Set(['con', 'prn', 'aux', 'nul', ...[1, 2, 3, 4, 5, 6, 7, 8, 9].flatMap((n) => [`com${n}`, `lpt${n}`])]);
 
 function isReserved(name: string): boolean {

@@ -21,18 +21,30 @@ export function partOf(shard: Shard | undefined): string {
   return shard ? `--shard ${shard.index}/${shard.count}` : 'the whole class';
 }
 
+/**
+ * How a merge names the shards it joined: the whole class when they are every shard of it, else
+ * `--shard 1,2,4/4` (a merge of some shards only, `merge --partial`).
+ */
+export function partOfShards(shards: readonly number[], count: number): string {
+  return shards.length === count ? 'the whole class' : `--shard ${shards.join(',')}/${count}`;
+}
+
 /** The part an earlier run's marker names; none for a marker without one (before this line was written) or not of flowgrade's making. */
 export function markedPart(text: string): string | undefined {
   const part = /^part: (.*)$/m.exec(text)?.[1];
-  return part !== undefined && /^(--shard [1-9]\d*\/[1-9]\d*|the whole class)$/.test(part) ? part : undefined;
+  return part !== undefined && /^(--shard [1-9]\d*(?:,[1-9]\d*)*\/[1-9]\d*|the whole class)$/.test(part) ? part : undefined;
 }
 
-/** Why a run grading `shard` may not write into a folder whose marker reads `marker`; undefined when it may. */
-export function partClash(marker: string | undefined, shard: Shard | undefined): string | undefined {
+/**
+ * Why a run writing `part` (a shard, or a part as partOf and partOfShards name it; none: the whole
+ * class) may not write into a folder whose marker reads `marker`; undefined when it may.
+ */
+export function partClash(marker: string | undefined, part: Shard | string | undefined): string | undefined {
   const before = marker === undefined ? undefined : markedPart(marker);
+  const mine = typeof part === 'string' ? part : partOf(part);
   // The whole class replaces any part's outputs; a shard, only its own.
-  if (!shard || before === undefined || before === partOf(shard)) return undefined;
-  return `it holds the outputs of ${before}, whose index.html, grades.csv, junit.xml and summary.md this run (${partOf(shard)}) would replace: give each shard its own --out folder`;
+  if (mine === partOf(undefined) || before === undefined || before === mine) return undefined;
+  return `it holds the outputs of ${before}, whose index.html, grades.csv, junit.xml and summary.md this run (${mine}) would replace: give each shard its own --out folder`;
 }
 
 /** The marker in `outDir`, when it is a small file (a pipe or a device there is never waited on). */

@@ -20,7 +20,7 @@ import { CANVAS_GRADES_FILE, renderCanvasGrades, type CanvasGradesPlan } from '.
 import { writeZip } from './zip-writer.js';
 import { stagedPath } from './task.js';
 import type { GradedRow } from './types.js';
-import type { Shard } from './shard.js';
+import { RUN_RECORD_FILE } from './run-record.js';
 
 interface Outputs {
   outDir: string;
@@ -42,7 +42,9 @@ interface Outputs {
    * class has: the dashboard and summary.md say so in their titles, so that a shard's, read alone
    * (a CI job's summary), is not taken for the class's.
    */
-  part?: { shard: Shard; found: number };
+  part?: { shards: readonly number[]; count: number; found: number };
+  /** The run's record (run-record.ts) from the rows' report names, written and moved with the class files. */
+  record?: (names: readonly string[]) => string;
 }
 
 /** The class files a run writes into --out (besides moodle-feedback.zip and moodle-grades.csv for a Moodle class). */
@@ -72,7 +74,8 @@ export async function writeOutputs(outputs: Outputs, fs: OutputFs = NODE_FS): Pr
   // way is named when this run's file is moved there.
   // So are moodle-feedback.zip, moodle-grades.csv and canvas-grades.csv: an earlier run's would
   // hand back reports and grades this run replaces.
-  await Promise.all([...CLASS_FILES, MOODLE_FEEDBACK_FILE, MOODLE_GRADES_FILE, CANVAS_GRADES_FILE].map((file) => removeClassFile(path.join(outDir, file), fs)));
+  // And the run's record, which says what the class files are of.
+  await Promise.all([...CLASS_FILES, MOODLE_FEEDBACK_FILE, MOODLE_GRADES_FILE, CANVAS_GRADES_FILE, RUN_RECORD_FILE].map((file) => removeClassFile(path.join(outDir, file), fs)));
   const moved = Promise.all(
     rows.flatMap((row, i) => (['json', 'html'] as const).map((extension) => moveFile(stagedPath(stagingDir, row.index, extension), path.join(outDir, `${names[i]}.${extension}`), fs))),
   );
@@ -83,7 +86,9 @@ export async function writeOutputs(outputs: Outputs, fs: OutputFs = NODE_FS): Pr
   }
   await moved;
   const feedback = [...writeMoodleFeedback(outputs, names), ...writeCanvasGrades(outputs)];
-  await Promise.all([...CLASS_FILES, ...feedback].map((file) => moveFile(path.join(stagingDir, file), path.join(outDir, file), fs)));
+  const record = outputs.record ? [RUN_RECORD_FILE] : [];
+  if (outputs.record) writeFileSync(path.join(stagingDir, RUN_RECORD_FILE), outputs.record(names));
+  await Promise.all([...CLASS_FILES, ...feedback, ...record].map((file) => moveFile(path.join(stagingDir, file), path.join(outDir, file), fs)));
   return names;
 }
 
@@ -125,9 +130,16 @@ const WINDOWS_TRANSIENT = new Set(['EPERM', 'EACCES', 'EBUSY']);
 const WINDOWS_RETRIES = 8;
 const WINDOWS_RETRY_MS = 30;
 
-/** `, shard 2/3 of 120 submissions found` after a shard's titles; nothing for the whole class. */
-function partTitle(part: Outputs['part']): string {
-  return part ? `, shard ${part.shard.index}/${part.shard.count} of ${plural(part.found, 'submission')} found` : '';
+/**
+ * `, shard 2/3 of 120 submissions found` after a shard's titles (a merge of some shards:
+ * `, shards 1, 2, 4 of 4 (shard 3 missing) of 120 submissions found`); nothing for the whole class.
+ */
+export function partTitle(part: Outputs['part']): string {
+  if (!part) return '';
+  const found = `of ${plural(part.found, 'submission')} found`;
+  if (part.shards.length === 1) return `, shard ${part.shards[0]}/${part.count} ${found}`;
+  const missing = Array.from({ length: part.count }, (_, i) => i + 1).filter((index) => !part.shards.includes(index));
+  return `, shards ${part.shards.join(', ')} of ${part.count} (${missing.length === 1 ? 'shard' : 'shards'} ${missing.join(', ')} missing) ${found}`;
 }
 
 function writeClassFiles({ stagingDir, rows, duplicates, checkIds, part }: Outputs, names: string[]): void {
@@ -174,7 +186,7 @@ function duplicateNotes(duplicates: Duplicate[]): Record<string, string> {
  * so the batch names them rather than letting them pass for this run's.
  */
 export async function staleReports(outDir: string, names: readonly string[], list: (dir: string) => Promise<Dirent[]> = listEntries): Promise<string[]> {
-  const written = new Set<string>([...CLASS_FILES, ...names.flatMap((name) => [`${name}.json`, `${name}.html`])]);
+  const written = new Set<string>([...CLASS_FILES, RUN_RECORD_FILE, ...names.flatMap((name) => [`${name}.json`, `${name}.html`])]);
   // Everything is written by now: a folder that cannot be listed is only a warning left out.
   const entries = await list(outDir).catch(() => []);
   const reports = entries.filter((entry) => !entry.name.startsWith('.') && /\.(json|html)$/i.test(entry.name) && !written.has(entry.name));

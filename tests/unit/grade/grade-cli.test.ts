@@ -22,12 +22,12 @@ test('a whole class: one row per submission, ungradable rows with their reason, 
   expect(run.code).toBe(1); // the defect fixtures fail
 
   const names = readdirSync(out).sort();
-  for (const file of ['index.html', 'grades.csv', 'junit.xml', 'summary.md']) expect(names).toContain(file);
+  for (const file of ['index.html', 'grades.csv', 'junit.xml', 'summary.md', 'flowgrade-run.json']) expect(names).toContain(file);
   for (const member of members) {
     expect(names).toContain(`${member.attendee}.json`);
     expect(names).toContain(`${member.attendee}.html`);
   }
-  expect(names).toHaveLength(members.length * 2 + 5); // the class files and .flowgrade-output, nothing else (no staging leftovers)
+  expect(names).toHaveLength(members.length * 2 + 6); // the class files, the run's record and .flowgrade-output, nothing else (no staging leftovers)
   expect(csvRows(out)).toHaveLength(members.length);
 
   const manifest: { file: string; verdict: string }[] = JSON.parse(readFileSync(fixturePath('manifest.json'), 'utf8'));
@@ -60,7 +60,7 @@ test('the outputs are byte-identical whatever the parallelism or the input order
   ]);
   for (const run of runs) expect(run.stderr).not.toContain('internal');
   const [first, ...others] = outs.map(snapshot);
-  expect(Object.keys(first)).toHaveLength(members.length * 2 + 5);
+  expect(Object.keys(first)).toHaveLength(members.length * 2 + 6);
   for (const other of others) {
     expect(Object.keys(other)).toEqual(Object.keys(first));
     for (const name of Object.keys(first)) expect(other[name], name).toBe(first[name]);
@@ -73,7 +73,7 @@ test('--shard 1/2 and 2/2 grade every submission exactly once', async () => {
   const [a, b] = [tempDir('shard-1'), tempDir('shard-2')];
   const runs = await Promise.all([runCli(['grade', dir, '--out', a, '--shard', '1/2', ...NOW, '--quiet']), runCli(['grade', dir, '--out', b, '--shard', '2/2', ...NOW, '--quiet'])]);
   expect(runs[0].stdout).toContain(`(shard 1/2 of ${members.length} submissions found)`);
-  const graded = (out: string) => readdirSync(out).filter((f) => f.endsWith('.json')).map((f) => f.replace(/\.json$/, ''));
+  const graded = (out: string) => readdirSync(out).filter((f) => f.endsWith('.json') && f !== 'flowgrade-run.json').map((f) => f.replace(/\.json$/, ''));
   const [first, second] = [graded(a), graded(b)];
   expect(first.length + second.length).toBe(members.length);
   expect(first.filter((id) => second.includes(id))).toEqual([]);
@@ -124,7 +124,7 @@ test('--shard: the shards\' report files together are the whole run\'s, also for
     mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
     writeFileSync(path.join(dir, file), withAttendee(text, attendee));
   }
-  const reports = (out: string) => Object.fromEntries(readdirSync(out).filter((f) => f.endsWith('.json')).map((f) => [f, JSON.parse(readFileSync(path.join(out, f), 'utf8')).input.file]));
+  const reports = (out: string) => Object.fromEntries(readdirSync(out).filter((f) => f.endsWith('.json') && f !== 'flowgrade-run.json').map((f) => [f, JSON.parse(readFileSync(path.join(out, f), 'utf8')).input.file]));
   const whole = tempDir('shard-names-all');
   await runCli(['grade', dir, '--out', whole, ...NOW, '--quiet']);
   expect(Object.keys(reports(whole)).sort()).toEqual(['1-2.json', '1.json', '2.json', 'Ann.json', 'ann-2.json', 'index-2-2.json', 'index-2.json']);
@@ -541,7 +541,7 @@ test('two runs at once into one --out: the second is refused (exit 2) instead of
     throw error;
   }
   expect(await firstExit).toBe(0);
-  expect(readdirSync(out).filter((f) => f.endsWith('.json'))).toHaveLength(200); // the first run's, whole
+  expect(readdirSync(out).filter((f) => f.endsWith('.json') && f !== 'flowgrade-run.json')).toHaveLength(200); // the first run's, whole
   expect(existsSync(path.join(out, '.flowgrade-lock'))).toBe(false);
   // A lock whose process is gone (a run killed with SIGKILL, a machine rebooted) is taken over.
   const gone = spawn(process.execPath, ['-e', '']);

@@ -63,6 +63,8 @@ test('file names: only safe characters, no hidden or reserved names, unique igno
   expect(safeBaseName('')).toBe('attendee');
   expect(safeBaseName('x'.repeat(300))).toHaveLength(80);
   expect(assignFileNames(['Bob', 'bob', 'a b', 'a_b', 'index', 'CON', 'grades', 'ok'])).toEqual(['Bob', 'bob-2', 'a_b', 'a_b-2', 'index-2', 'CON-2', 'grades-2', 'ok']);
+  // The run's record, flowgrade-run.json, is never an attendee's report.
+  expect(assignFileNames(['flowgrade-run', 'FlowGrade-Run', 'flowgrade-run.x'])).toEqual(['flowgrade-run-2', 'FlowGrade-Run-3', 'flowgrade-run.x']);
   // Windows reserves a device name whatever follows its first dot: the number goes before it
   expect(assignFileNames(['nul.x', 'COM1.a.b', 'a.b', 'A.b', 'con.'])).toEqual(['nul-2.x', 'COM1-2.a.b', 'a.b', 'A-2.b', 'con-2.']);
 });
