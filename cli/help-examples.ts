@@ -28,6 +28,10 @@ const EXAMPLES: Record<string, readonly Example[]> = {
     ['a quoted pattern, here attendees 120 to 129 only; exit code 0 whatever the grades (the files are what is wanted)', 'flowgrade grade "fixtures/class/Main_Flow_12*.json" --out graded --quiet --fail-on none'],
     ['the first half of the class, on one CI machine of two (--shard 2/2 on the other)', 'flowgrade grade fixtures/class --out graded-1 --shard 1/2'],
   ],
+  merge: [
+    ['the other half of the class, on the second CI machine (the first ran flowgrade grade fixtures/class --out graded-1 --shard 1/2)', 'flowgrade grade fixtures/class --out graded-2 --shard 2/2'],
+    ['one class from both halves: graded-all/index.html, grades.csv, junit.xml and summary.md as one grade of the whole class writes them', 'flowgrade merge graded-1 graded-2 --out graded-all'],
+  ],
   simulate: [
     ['the caller presses 3 (callback); the Tasks API creates the task', 'flowgrade simulate fixtures/flows/solution.json --dtmf WantCallback=3'],
     ['the same call with the Tasks API answering 400, as JSON', 'flowgrade simulate fixtures/flows/solution.json --dtmf WantCallback=3 --tasks-status 400 --format json'],

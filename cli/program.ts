@@ -7,6 +7,7 @@ import { checkCommand } from './commands/check.js';
 import { checksCommand, explainCommand, labsCommand } from './commands/checks.js';
 import { gradeCommand } from './commands/grade.js';
 import { inspectCommand } from './commands/inspect.js';
+import { mergeCommand } from './commands/merge.js';
 import { serveCommand, webCommand } from './commands/web.js';
 import { simulateCommand } from './commands/simulate.js';
 import { addExamples } from './help-examples.js';
@@ -20,7 +21,7 @@ export function createProgram(ctx: CliContext, argv: readonly string[] = []): Co
     .option('--debug', 'print stack traces of internal errors')
     .exitOverride();
   program.configureOutput(output(ctx, 'flowgrade', argv, [program]));
-  for (const command of [checkCommand(ctx), gradeCommand(ctx), inspectCommand(ctx), simulateCommand(ctx), labsCommand(ctx), checksCommand(ctx), explainCommand(ctx), webCommand(ctx), serveCommand(ctx)]) {
+  for (const command of [checkCommand(ctx), gradeCommand(ctx), mergeCommand(ctx), inspectCommand(ctx), simulateCommand(ctx), labsCommand(ctx), checksCommand(ctx), explainCommand(ctx), webCommand(ctx), serveCommand(ctx)]) {
     program.addCommand(requiredAfterUnknown(addExamples(command)).exitOverride().configureOutput(output(ctx, `flowgrade ${command.name()}`, argv, [command, program])));
   }
   return addExamples(program, '');

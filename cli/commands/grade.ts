@@ -20,7 +20,7 @@ import { junitRecommendedOption, nonBlankPath, parsePositiveInt, parseSize, posi
 import type { RecommendedAs } from '../../reports/junit.js';
 import { DEFAULT_LIMITS } from '../../engine/json-text.js';
 
-type FailOn = 'none' | 'failed' | 'ungradable';
+export type FailOn = 'none' | 'failed' | 'ungradable';
 
 interface GradeFlags extends GradingFlags {
   out: string;

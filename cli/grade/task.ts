@@ -143,7 +143,7 @@ function stagePages(index: number, pages: Pages, stagingDir: string): void {
  * (scenarios' and checks' excerpts) and the flow drawing, which only the per-attendee reports show.
  * Smaller to send back from a worker and to keep for a whole class.
  */
-function slim(report: GradeReport): GradeReport {
+export function slim(report: GradeReport): GradeReport {
   const { flow: _flow, ...rest } = report;
   return {
     ...rest,

@@ -50,7 +50,7 @@ test('the help of flowgrade and of every command ends with examples that work wh
   test.setTimeout(180_000);
   const cwd = tempDir('help-examples');
   symlinkSync(path.join(ROOT, 'fixtures'), path.join(cwd, 'fixtures'));
-  for (const command of [[], ['check'], ['grade'], ['simulate'], ['inspect'], ['labs'], ['checks'], ['explain'], ['web'], ['serve']]) {
+  for (const command of [[], ['check'], ['grade'], ['merge'], ['simulate'], ['inspect'], ['labs'], ['checks'], ['explain'], ['web'], ['serve']]) {
     const help = await runCli([...command, '--help']);
     const examples = examplesOf(help.stdout);
     expect(examples.length, `flowgrade ${command.join(' ')} --help`).toBeGreaterThan(0);

@@ -41,6 +41,7 @@ const GRADING = section(CLI_MD, 'Grading options');
 const WHERE: Record<string, string> = {
   check: section(CLI_MD, '`flowgrade check') + GRADING,
   grade: section(CLI_MD, '`flowgrade grade') + section(GRADE_MD, 'Options'),
+  merge: section(CLI_MD, '`flowgrade merge'),
   simulate: section(CLI_MD, '`flowgrade simulate'),
   inspect: section(CLI_MD, '`flowgrade inspect'),
   labs: section(CLI_MD, '`flowgrade labs'),

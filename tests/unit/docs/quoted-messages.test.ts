@@ -32,6 +32,7 @@ const QUOTED: readonly { page: string; args: string[] }[] = [
   { page: 'docs/errors.md', args: ['inspect', '-'] },
   { page: 'docs/errors.md', args: ['simulate', '-'] },
   { page: 'docs/grade.md', args: ['grade', '-', '--out', 'results'] },
+  { page: 'docs/grade.md', args: ['merge', CLASS, '--out', 'merged'] },
 ];
 
 async function stderrOf(args: string[]): Promise<{ code: number; lines: string[] }> {

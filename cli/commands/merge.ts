@@ -1,0 +1,55 @@
+/** `flowgrade merge <shard-out-dir>… --out <dir>`: one class's outputs from its shards' (docs/grade.md, Sharding). */
+import { Command, Option } from 'commander';
+import type { CliContext } from '../context.js';
+import { EXIT } from '../errors.js';
+import { runMerge, REPORT_UNREADABLE } from '../merge/merge.js';
+import { shardsWords } from '../merge/plan.js';
+import { moodleFeedbackLine } from '../grade/moodle-feedback.js';
+import { gradedCount } from '../grade/moodle-grades.js';
+import type { GradedRow } from '../grade/types.js';
+import { nonBlankPath } from '../options.js';
+import { shownAttendeeId } from '../../reports/attendee-id.js';
+import { printableLine } from '../../reports/escape.js';
+import { plural } from '../../reports/summary.js';
+import { exitCode, graderFailureLine, type FailOn } from './grade.js';
+
+interface MergeFlags {
+  out: string;
+  failOn: FailOn;
+  partial?: boolean;
+}
+
+export function mergeCommand(ctx: CliContext): Command {
+  return new Command('merge')
+    .description('one class\'s outputs (dashboard, gradebook, junit.xml, summary.md, reports) from the --out folders of its shards (grade --shard i/n), as one grade of the whole class writes them')
+    .argument('<folders...>', 'the --out folders of the shards (grade --shard i/n), each once, in any order')
+    .requiredOption('--out <dir>', 'folder to write the class\'s outputs into (required; created if needed; not one of the folders merged)', nonBlankPath('the folder to write the merged outputs into'))
+    .addOption(new Option('--fail-on <what>', 'what makes the exit code non-zero: failed submissions (1), also ungradable ones (2), or nothing').choices(['none', 'failed', 'ungradable']).default('failed'))
+    .option('--partial', 'merge the shards given when some of the class\'s are missing (the titles say which); without it, a missing shard is a usage error')
+    .action(async (dirs: string[], flags: MergeFlags) => {
+      const outcome = await runMerge({ dirs, outDir: flags.out, partial: flags.partial === true, version: ctx.version, warn: (line) => ctx.stderr(printableLine(line) + '\n') });
+      if (!outcome.ok) {
+        outcome.problems.forEach((line) => ctx.stderr(printableLine(line) + '\n'));
+        ctx.exit(EXIT.unusable);
+        return;
+      }
+      const from = outcome.missing.length === 0 ? plural(outcome.shards.length, 'shard') : `${shardsWords(outcome.shards, outcome.count)} (${plural(outcome.missing.length, 'shard')} missing)`;
+      ctx.stdout(printableLine(`merged ${plural(outcome.rows.length, 'attendee')} from ${from} into ${flags.out}: ${counts(outcome.rows)}`) + '\n');
+      for (const duplicate of outcome.duplicates) {
+        ctx.stdout(printableLine(`duplicate submissions for ${shownAttendeeId(duplicate.attendee)}: kept ${duplicate.kept}; set aside ${duplicate.dropped.join(', ')}`) + '\n');
+      }
+      const feedback = moodleFeedbackLine(outcome.moodleFeedback, gradedCount(outcome.moodleStudents));
+      if (feedback !== undefined) ctx.stdout(printableLine(feedback) + '\n');
+      const graderFailed = graderFailureLine(outcome.rows);
+      if (graderFailed !== undefined) ctx.stderr(printableLine(graderFailed) + '\n');
+      const unusable = outcome.rows.filter((row) => row.report.error?.code === REPORT_UNREADABLE).length;
+      if (unusable > 0) ctx.stderr(`flowgrade: ${plural(unusable, 'report')} of the shards could not be used: ${unusable === 1 ? 'its row says' : 'their rows say'} ungradable (${REPORT_UNREADABLE}); grade ${unusable === 1 ? 'its shard' : 'their shards'} again, then merge again\n`);
+      // A report the merge could not use is a row the class has no result for: never a green run (but with --fail-on none).
+      ctx.exit(unusable > 0 && flags.failOn !== 'none' ? EXIT.unusable : exitCode(outcome.rows, flags.failOn));
+    });
+}
+
+function counts(rows: readonly GradedRow[]): string {
+  const count = (verdict: string) => rows.filter((row) => row.report.verdict === verdict).length;
+  return `${count('passed')} passed, ${count('failed')} failed, ${count('ungradable')} ungradable`;
+}

@@ -1,0 +1,178 @@
+/**
+ * `flowgrade merge <shard-out-dir>… --out <dir>`: one class's outputs from its shards' (grade
+ * --shard i/n). The class files are rendered again, by the renderers `grade` uses, from data only:
+ * each part's run record (the rows, their report names, the duplicates set aside) and each
+ * attendee's JSON report, both validated (read-part.ts); no HTML, CSV or XML of a shard is read.
+ * The attendee reports are written again from those JSON reports, under the names one unsharded
+ * run gives them (file-names.ts: each shard named its reports so already). --out is written as
+ * `grade` writes it: locked, staged, the class files moved in last (batch.ts prepareOut, write-outputs.ts).
+ */
+import path from 'node:path';
+import type { GradeReport } from '../../engine/report.js';
+import { renderClassRow, renderHtmlReport, renderJson, type ClassColumns, type ClassRow, type JunitOptions } from '../../reports/index.js';
+import { coded } from '../errors.js';
+import { reasonOf } from '../io.js';
+import { endRun, prepareOut, removeStopped, undoPrepare, type Prepared, type Run } from '../grade/batch.js';
+import type { Duplicate } from '../grade/duplicates.js';
+import { LOCK_FILE } from '../grade/out-lock.js';
+import { partOfShards, writeMarker } from '../grade/out-marker.js';
+import { MOODLE_FEEDBACK_FILE, planMoodleFeedback, type MoodleFeedbackPlan } from '../grade/moodle-feedback.js';
+import { MOODLE_GRADES_FILE, moodleStudents, type MoodleStudent } from '../grade/moodle-grades.js';
+import { renderRunRecord, runRecord, type RunRecord } from '../grade/run-record.js';
+import { exitOnStopSignals } from '../grade/stop-signals.js';
+import { slim, stagedPath } from '../grade/task.js';
+import type { GradedRow } from '../grade/types.js';
+import { realPath } from '../grade/walk.js';
+import { staleReports, staleReportsLine, writeOutputs } from '../grade/write-outputs.js';
+import { writeFileSync } from 'node:fs';
+import { planMerge, shardsWords, type PartRecord } from './plan.js';
+import { readPart, readReport } from './read-part.js';
+
+export interface MergeOptions {
+  dirs: string[];
+  outDir: string;
+  /** Merge when shards are missing (--partial); else that is a usage error. */
+  partial: boolean;
+  /** This flowgrade's version: a part graded by another is refused. */
+  version: string;
+  warn: (line: string) => void;
+}
+
+export type MergeOutcome =
+  | { ok: false; problems: string[] }
+  | {
+      ok: true;
+      shards: number[];
+      count: number;
+      missing: number[];
+      /** The merged rows, in the class's order. */
+      rows: GradedRow[];
+      duplicates: Duplicate[];
+      moodleFeedback: MoodleFeedbackPlan;
+      moodleStudents: MoodleStudent[];
+    };
+
+/** The code of a row whose report in its shard could not be used (read-part.ts readReport). */
+export const REPORT_UNREADABLE = 'report-unreadable';
+
+export async function runMerge(merge: MergeOptions): Promise<MergeOutcome> {
+  const out = realPath(merge.outDir);
+  const clash = merge.dirs.find((dir) => realPath(dir) === out);
+  if (clash !== undefined) return { ok: false, problems: [coded(`flowgrade: --out ${merge.outDir} is also a folder to merge (${clash}): write the merged outputs into another folder`, 'bad-out')] };
+  const reals = merge.dirs.map(realPath);
+  const twice = merge.dirs.find((dir, at) => reals.indexOf(reals[at]!) < at);
+  if (twice !== undefined) return { ok: false, problems: [coded(`flowgrade: ${twice}: given twice: give each shard's folder once`, 'bad-shard')] };
+  const parts: PartRecord[] = [];
+  for (const dir of merge.dirs) {
+    const read = readPart(dir);
+    if (!read.ok) return { ok: false, problems: [read.problem] };
+    parts.push({ dir, record: read.record });
+  }
+  const plan = planMerge(parts, { version: merge.version, partial: merge.partial });
+  if (!plan.ok) return { ok: false, problems: [plan.problem] };
+  if (plan.missing.length > 0) merge.warn(`flowgrade: ${shardsWords(plan.shards, plan.count)}: ${plan.missing.length === 1 ? 'shard' : 'shards'} ${plan.missing.join(', ')} missing; merged without ${plan.missing.length === 1 ? 'it' : 'them'} (--partial) [missing-shards]`);
+  const run: Run = { lockFile: path.join(merge.outDir, LOCK_FILE), locked: false };
+  const stopListening = exitOnStopSignals(() => removeStopped(run));
+  let prepared: Prepared | undefined;
+  const part = partOfShards(plan.shards, plan.count);
+  try {
+    prepared = await prepareOut(merge.outDir, run, part);
+    if (!prepared.ok) return { ok: false, problems: [prepared.problem] };
+    const stagingDir = prepared.stagingDir;
+    const first = parts[0]!.record;
+    const reports = plan.rows.map(({ part: at, attendee }) => reportOf(parts[at]!, attendee, merge.warn));
+    const steps = [...new Set(reports.flatMap((report) => report.checks.map((check) => check.step)))].sort((a, b) => a - b);
+    const columns = { steps, checkIds: first.checkIds };
+    const junit = { recommended: first.settings.junitRecommended };
+    const rows: GradedRow[] = reports.map((valid, index) => {
+      const { part: at, attendee } = plan.rows[index]!;
+      let report = valid;
+      let rendered: Rendered;
+      try {
+        rendered = render(report, columns, junit);
+      } catch (error) {
+        // Valid, but past what the renderers can take (a value nested deeper than the stack holds): as a report that cannot be used.
+        const why = `cannot be rendered (${error instanceof Error ? error.message : String(error)})`;
+        report = unusable(parts[at]!, attendee, { file: path.join(parts[at]!.dir, `${parts[at]!.record.attendees[attendee]!.report}.json`), why }, merge.warn);
+        rendered = render(report, columns, junit);
+      }
+      writeFileSync(stagedPath(stagingDir, index, 'json'), rendered.json);
+      writeFileSync(stagedPath(stagingDir, index, 'html'), rendered.html);
+      return { index, file: report.input.file, folder: '', mtimeMs: 0, report: slim(report), classRow: rendered.classRow };
+    });
+    const moodleFeedback = planMoodleFeedback(rows);
+    for (const { file, why } of moodleFeedback.leftOut) merge.warn(`flowgrade: ${file}: not in ${MOODLE_FEEDBACK_FILE} and ${MOODLE_GRADES_FILE}: ${why} [moodle-feedback]`);
+    const students = moodleStudents(moodleFeedback, rows.map((row) => row.report));
+    const found = first.class.submissions;
+    const record = (names: readonly string[]): string =>
+      renderRunRecord(runRecord({ tool: first.tool, part: plan.missing.length === 0 ? { shards: [1], of: 1 } : { shards: plan.shards, of: plan.count }, class: first.class, lab: first.lab, settings: first.settings, now: plan.now, checkIds: first.checkIds, rows, names, duplicates: plan.duplicates }));
+    const names = await writeOutputs({
+      outDir: merge.outDir,
+      stagingDir,
+      rows,
+      duplicates: plan.duplicates,
+      checkIds: first.checkIds,
+      moodleFeedback: { plan: moodleFeedback, students, now: plan.now, maxGrade: first.settings.moodleMaxGrade },
+      ...(plan.missing.length > 0 ? { part: { shards: plan.shards, count: plan.count, found } } : {}),
+      record,
+    });
+    writeMarker(merge.outDir, stagingDir, part);
+    const stale = await staleReports(merge.outDir, names);
+    if (stale.length > 0) merge.warn(staleReportsLine(merge.outDir, stale));
+    return { ok: true, shards: plan.shards, count: plan.count, missing: plan.missing, rows, duplicates: plan.duplicates, moodleFeedback, moodleStudents: students };
+  } catch (error) {
+    if (!(error instanceof Error && typeof (error as NodeJS.ErrnoException).syscall === 'string')) throw error;
+    const { dest, path: file } = error as NodeJS.ErrnoException & { dest?: string };
+    const where = dest ?? file;
+    return { ok: false, problems: [coded(`flowgrade: cannot write into --out ${merge.outDir}${where ? ` (${where})` : ''}: ${reasonOf(error)}`, 'bad-out')] };
+  } finally {
+    if (run.stopping) await new Promise<never>(() => {});
+    stopListening();
+    if (prepared?.ok) await endRun(prepared.stagingDir, run.lockFile, merge.warn);
+    else await undoPrepare(run, merge.warn);
+  }
+}
+
+/**
+ * The report of a part's attendee; one that cannot be used is named on stderr and stands as an
+ * ungradable report of that submission (code report-unreadable), whose message says where to look:
+ * the row stays in the class, and counts as flowgrade's failure for the exit code, not the attendee's.
+ */
+function reportOf(part: PartRecord, attendee: number, warn: (line: string) => void): GradeReport {
+  const read = readReport(part.dir, part.record.attendees[attendee]!);
+  return read.ok ? read.report : unusable(part, attendee, read, warn);
+}
+
+/** The report standing for a part's attendee whose own cannot be used (`problem`), said on stderr. */
+function unusable({ dir, record }: PartRecord, attendee: number, problem: { file: string; why: string }, warn: (line: string) => void): GradeReport {
+  const expected = record.attendees[attendee]!;
+  const message = `its report in ${dir} cannot be used (${problem.file}: ${problem.why}); grade its shard again`;
+  warn(`flowgrade: ${problem.file}: ${problem.why}; ${expected.attendee === '' ? 'its attendee' : JSON.stringify(expected.attendee)} is merged as ungradable (${REPORT_UNREADABLE}) [${REPORT_UNREADABLE}]`);
+  return unusableReport(record, expected, message);
+}
+
+interface Rendered {
+  json: string;
+  html: string;
+  classRow: ClassRow;
+}
+
+/** An attendee's pages and class rows, as a grading thread renders them (task.ts). */
+function render(report: GradeReport, columns: ClassColumns, junit: JunitOptions): Rendered {
+  return { json: renderJson(report), html: renderHtmlReport(report), classRow: renderClassRow(report, columns, junit) };
+}
+
+function unusableReport(record: RunRecord, expected: RunRecord['attendees'][number], message: string): GradeReport {
+  return {
+    schemaVersion: 1,
+    tool: record.tool,
+    lab: record.lab,
+    attendee: { id: expected.attendee, source: 'unknown' },
+    input: { file: expected.file },
+    verdict: 'ungradable',
+    checks: [],
+    scenarios: [],
+    error: { code: 'report-unreadable', message }, // (REPORT_UNREADABLE, spelled out for docs/errors.md's test)
+    generatedAt: new Date(Date.parse(record.now)).toISOString(),
+  };
+}

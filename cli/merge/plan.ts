@@ -1,0 +1,99 @@
+/**
+ * `flowgrade merge`, its pure part: whether the parts read (each a grade output's run record) are
+ * shards of one class, graded alike, each given once; and the class they make together, in the
+ * order one unsharded `grade` of the class writes it. No file is read here (read-part.ts does).
+ */
+import { wordList } from '../../engine/word-list.js';
+import type { Duplicate } from '../grade/duplicates.js';
+import type { RunRecord } from '../grade/run-record.js';
+import { compareCodePoints } from '../grade/walk.js';
+
+/** A part as read: its folder (as given) and its record. */
+export interface PartRecord {
+  dir: string;
+  record: RunRecord;
+}
+
+export type MergePlan =
+  | { ok: false; problem: string }
+  | {
+      ok: true;
+      /** The shards given, increasing, of `count`. */
+      shards: number[];
+      count: number;
+      /** The shards not given (merged without them only with --partial). */
+      missing: number[];
+      /** Every part's kept rows, in the class's order (attendee id, then path): which part, and which of its attendees. */
+      rows: { part: number; attendee: number }[];
+      duplicates: Duplicate[];
+      /** The earliest of the parts' clocks: the class's run started then. */
+      now: string;
+    };
+
+/** `shards 1, 2, 4 of 4` */
+export function shardsWords(shards: readonly number[], count: number): string {
+  return `${shards.length === 1 ? 'shard' : 'shards'} ${shards.join(', ')} of ${count}`;
+}
+
+const shardOf = (record: RunRecord) => (record.part.of === 1 ? 'the whole class' : shardsWords(record.part.shards, record.part.of));
+
+/**
+ * The plan, or the first reason the parts cannot be one class's (a usage error: one line naming
+ * the folders). `version`: this flowgrade's, which renders the merged files as the parts' would.
+ */
+export function planMerge(parts: readonly PartRecord[], options: { version: string; partial: boolean }): MergePlan {
+  const refuse = (problem: string): MergePlan => ({ ok: false, problem: `flowgrade: ${problem} [bad-shard]` });
+  const [first] = parts;
+  if (first === undefined) return refuse('no folder to merge');
+  for (const { dir, record } of parts) {
+    if (record.tool.version !== options.version) return refuse(`${dir}: graded by flowgrade ${record.tool.version}, not this ${options.version}, which would write its class files otherwise: merge with the version that graded it, or grade it again with this one`);
+  }
+  for (const { dir, record } of parts.slice(1)) {
+    const than = `than ${first.dir}`;
+    if (record.part.of !== first.record.part.of) return refuse(`${dir}: holds ${shardOf(record)}, ${first.dir} ${shardOf(first.record)}: shards of two different splits of a class cannot be merged; give the shards of one --shard i/n`);
+    if (record.class.fingerprint !== first.record.class.fingerprint || record.class.submissions !== first.record.class.submissions) {
+      return refuse(`${dir}: is cut from another class ${than} (${record.class.submissions} and ${first.record.class.submissions} submissions found${record.class.submissions === first.record.class.submissions ? ', at other paths' : ''}): grade every shard from the same inputs`);
+    }
+    if (record.lab.id !== first.record.lab.id) return refuse(`${dir}: is graded against lab ${record.lab.id}, ${first.dir} against ${first.record.lab.id}: merge shards of one mission`);
+    const differs = settingDiffering(record.settings, first.record.settings);
+    if (differs !== undefined) return refuse(`${dir}: is graded with other options ${than} (${differs}): grade every shard with the same options`);
+  }
+  const holder = new Map<number, string>();
+  for (const { dir, record } of parts) {
+    for (const shard of record.part.shards) {
+      const other = holder.get(shard);
+      if (other !== undefined) return refuse(`${dir}: holds shard ${shard}/${record.part.of}, as ${other} does: give each shard once`);
+      holder.set(shard, dir);
+    }
+  }
+  const count = first.record.part.of;
+  const shards = [...holder.keys()].sort((a, b) => a - b);
+  const missing = Array.from({ length: count }, (_, i) => i + 1).filter((shard) => !holder.has(shard));
+  if (missing.length > 0 && !options.partial) {
+    return refuse(`${shardsWords(shards, count)} given: ${wordList(missing.map((shard) => `shard ${shard}`))} missing; give ${missing.length === 1 ? 'its folder' : 'their folders'} too, or --partial to merge without ${missing.length === 1 ? 'it' : 'them'}`);
+  }
+  const rows = parts.flatMap(({ record }, part) => record.attendees.map((_, attendee) => ({ part, attendee })));
+  const entryOf = ({ part, attendee }: { part: number; attendee: number }) => parts[part]!.record.attendees[attendee]!;
+  // The order of every output (duplicates.ts sortRows): attendee id, then display path.
+  rows.sort((a, b) => compareCodePoints(entryOf(a).attendee, entryOf(b).attendee) || compareCodePoints(entryOf(a).file, entryOf(b).file) || a.part - b.part || a.attendee - b.attendee);
+  const duplicates = parts.flatMap(({ record }) => record.duplicates).sort((a, b) => compareCodePoints(a.attendee, b.attendee) || compareCodePoints(a.kept, b.kept));
+  const now = parts.map(({ record }) => record.now).reduce((earliest, now) => (Date.parse(now) < Date.parse(earliest) ? now : earliest));
+  return { ok: true, shards, count, missing, rows, duplicates, now };
+}
+
+/** The first setting two parts were graded with differently (`--lab`, `--junit-recommended`, …), as `name: one, other`. */
+function settingDiffering(a: RunRecord['settings'], b: RunRecord['settings']): string | undefined {
+  const flat = (settings: RunRecord['settings']) =>
+    new Map<string, string>([
+      ...Object.entries(settings.grading).map(([key, value]) => [`--${kebab(key)}`, JSON.stringify(value)] as const),
+      ['--junit-recommended', JSON.stringify(settings.junitRecommended)],
+      ['--moodle-max-grade', JSON.stringify(settings.moodleMaxGrade)],
+      ...Object.entries(settings.zipLimits).map(([key, value]) => [`zip limit ${key}`, JSON.stringify(value)] as const),
+    ]);
+  const [x, y] = [flat(a), flat(b)];
+  const names = [...new Set([...x.keys(), ...y.keys()])].sort(compareCodePoints);
+  const name = names.find((key) => x.get(key) !== y.get(key));
+  return name === undefined ? undefined : `${name} ${x.get(name) ?? 'not given'} and ${y.get(name) ?? 'not given'}`;
+}
+
+const kebab = (name: string) => name.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`);

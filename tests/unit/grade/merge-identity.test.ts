@@ -1,0 +1,90 @@
+/**
+ * `flowgrade merge` end to end (run `npm run build` first): a class graded whole, and the same class
+ * graded as 2 and as 3 shards then merged, give the same files byte for byte — the dashboard, the
+ * gradebook, junit.xml, summary.md, Moodle's zip and worksheet and every attendee's report — but
+ * the merge's own record (flowgrade-run.json), which says which shards it was made of.
+ */
+import { test, expect } from '@playwright/test';
+import { mkdirSync, readdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { zipSync } from 'fflate';
+import { fixturePath, runCli } from '../../helpers.js';
+import { tempDir, withAttendee, writeClass } from './class-fixture.js';
+
+const NOW = ['--now', '2025-08-01T09:00:00Z'];
+const grade = (inputs: string[], out: string, ...more: string[]) => runCli(['grade', ...inputs, '--out', out, ...NOW, '--quiet', '--jobs', '1', ...more]);
+const RECORD = 'flowgrade-run.json';
+
+/** Every file of `out` (as latin1: every byte kept, moodle-feedback.zip's too) but the run's record, which names the parts it was made of. */
+function classFiles(out: string): Record<string, string> {
+  const files = Object.fromEntries(readdirSync(out, { withFileTypes: true }).filter((entry) => entry.isFile()).map((entry) => [entry.name, readFileSync(path.join(out, entry.name), 'latin1')]));
+  const { [RECORD]: record, ...rest } = files;
+  expect(record, `${out} has its ${RECORD}`).toBeDefined();
+  return rest;
+}
+
+/** A Moodle download: students in their folders, one resubmission, one broken upload, ids alike but for case in two folders. */
+function moodleClass(dir: string): void {
+  const solution = readFileSync(fixturePath('flows/solution.json'), 'utf8');
+  const failing = readFileSync(fixturePath('flows/defect-globalerror-still-to-endflow.json'), 'utf8');
+  const put = (file: string, text: string, time = '2025-07-01T10:00:00Z') => {
+    mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
+    writeFileSync(path.join(dir, file), text);
+    utimesSync(path.join(dir, file), new Date(time), new Date(time));
+  };
+  put('Doe Jane_12345_assignsubmission_file_/Main_Flow_140.json', solution);
+  put('Roe John_12346_assignsubmission_file_/flow.json', '{');
+  put('Poe Amy_12347_assignsubmission_file_/flow.json', solution);
+  put('Poe Amy_12347_assignsubmission_file_/flow (1).json', withAttendee(failing, '141'), '2025-07-02T10:00:00Z');
+  put('Moe Bob_12348_assignsubmission_file_/Main_Flow_148.json', withAttendee(failing, '148'));
+  put('other/Main_Flow_Ann.json', withAttendee(solution, 'Ann'));
+  put('other2/Main_Flow_ann.json', withAttendee(failing, 'ann'));
+  put('other2/Main_Flow_index.json', withAttendee(solution, 'index'));
+  writeFileSync(path.join(dir, 'late.zip'), zipSync({ 'Lee Kim_12349_assignsubmission_file_/Main_Flow_149.json': new TextEncoder().encode(withAttendee(solution, '149')) }));
+}
+
+const classes: { name: string; make: () => string[] }[] = [
+  { name: 'fixtures/class (a duplicate set aside)', make: () => [fixturePath('class')] },
+  {
+    name: 'every fixture flow and every unreadable file',
+    make: () => {
+      const dir = tempDir('merge-identity-fixtures');
+      writeClass(dir, { unreadable: true });
+      return [dir];
+    },
+  },
+  {
+    name: 'a Moodle download and other folders',
+    make: () => {
+      const dir = tempDir('merge-identity-moodle');
+      moodleClass(dir);
+      return [dir];
+    },
+  },
+];
+
+for (const { name, make } of classes) {
+  test(`merged shards are the whole class's outputs byte for byte: ${name}`, async () => {
+    const inputs = make();
+    const whole = tempDir('merge-identity-whole');
+    const graded = await grade(inputs, whole);
+    expect(graded.code, graded.stderr).toBeLessThan(2);
+    const expected = classFiles(whole);
+    for (const count of [2, 3]) {
+      const shards: string[] = [];
+      for (let index = 1; index <= count; index++) {
+        const out = tempDir(`merge-identity-shard-${index}`);
+        expect((await grade(inputs, out, '--shard', `${index}/${count}`)).code).toBeLessThan(2);
+        shards.push(out);
+      }
+      const merged = tempDir('merge-identity-merged');
+      // Given in any order.
+      const run = await runCli(['merge', ...shards.reverse(), '--out', merged]);
+      expect([run.code, run.stderr]).toEqual([graded.code, graded.stderr.split('\n').filter((line) => !line.includes(' [')).join('\n')]);
+      expect(Object.keys(expected)).toEqual(expect.arrayContaining(['.flowgrade-output', 'index.html', 'grades.csv', 'junit.xml', 'summary.md']));
+      expect(classFiles(merged), `${count} shards`).toEqual(expected);
+      // The stdout of the whole run but for its first line (graded … into …).
+      expect(run.stdout.split('\n').slice(1)).toEqual(graded.stdout.split('\n').slice(1));
+    }
+  });
+}

@@ -1,0 +1,123 @@
+/**
+ * `flowgrade merge` on folders it must not merge as they are (run `npm run build` first): each
+ * refusal is one line naming the folder, exit 2, nothing written; missing shards only with
+ * --partial, which says so; a shard's JSON report corrupted or replaced is one line naming the
+ * file, its attendee's row ungradable, every other row merged.
+ */
+import { test, expect } from '@playwright/test';
+import { existsSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { fixturePath, runCli } from '../../helpers.js';
+import { tempDir, writeSolutions } from './class-fixture.js';
+
+const NOW = ['--now', '2025-08-01T09:00:00Z'];
+const grade = (inputs: string[], out: string, ...more: string[]) => runCli(['grade', ...inputs, '--out', out, ...NOW, '--quiet', '--jobs', '1', ...more]);
+const merge = (...args: string[]) => runCli(['merge', ...args]);
+
+/** The class fixtures/class graded as `count` shards, each into its own folder. */
+async function shards(count: number, inputs = [fixturePath('class')], ...more: string[]): Promise<string[]> {
+  const outs: string[] = [];
+  for (let index = 1; index <= count; index++) {
+    const out = tempDir(`merge-refusals-shard-${index}`);
+    expect((await grade(inputs, out, '--shard', `${index}/${count}`, ...more)).code).toBeLessThan(2);
+    outs.push(out);
+  }
+  return outs;
+}
+
+const refused = (run: { code: number; stdout: string; stderr: string }) => [run.code, run.stdout, run.stderr.trim().split('\n').length, run.stderr.trim()];
+
+test('refused, one line naming the folder, nothing written: not a grade output, an earlier version\'s, a split of another n, another class, a shard twice, --out one of the folders, other options', async () => {
+  const [a, b] = await shards(2);
+  const out = tempDir('merge-refusals-out');
+  rmSync(out, { recursive: true });
+  const empty = tempDir('merge-refusals-empty');
+  expect(refused(await merge(a!, empty, '--out', out))).toEqual([2, '', 1, `flowgrade: ${empty}: not a flowgrade grade output (no flowgrade-run.json): give the --out folder of a flowgrade grade [bad-shard]`]);
+  expect(refused(await merge(a!, path.join(empty, 'nothing'), '--out', out))).toEqual([2, '', 1, `flowgrade: ${path.join(empty, 'nothing')}: no such folder [bad-shard]`]);
+  // An output of a flowgrade before this one: its marker and class files, no record.
+  const old = tempDir('merge-refusals-old');
+  await grade([fixturePath('class')], old, '--shard', '2/2');
+  rmSync(path.join(old, 'flowgrade-run.json'));
+  expect(refused(await merge(a!, old, '--out', out))).toEqual([2, '', 1, `flowgrade: ${old}: holds no flowgrade-run.json: graded by a flowgrade before merge could read its outputs; grade it again with this version [bad-shard]`]);
+  const [third] = await shards(3);
+  expect(refused(await merge(a!, third!, '--out', out))).toEqual([2, '', 1, `flowgrade: ${third}: holds shard 1 of 3, ${a} shard 1 of 2: shards of two different splits of a class cannot be merged; give the shards of one --shard i/n [bad-shard]`]);
+  const other = tempDir('merge-refusals-other-class');
+  writeSolutions(other, 13);
+  const [, otherB] = await shards(2, [other]);
+  expect(refused(await merge(a!, otherB!, '--out', out))).toEqual([2, '', 1, `flowgrade: ${otherB}: is cut from another class than ${a} (13 and 13 submissions found, at other paths): grade every shard from the same inputs [bad-shard]`]);
+  expect(refused(await merge(a!, b!, a!, '--out', out))).toEqual([2, '', 1, `flowgrade: ${a}: given twice: give each shard's folder once [bad-shard]`]);
+  const again = tempDir('merge-refusals-again'); // shard 1/2 graded again (a CI job re-run) into another folder
+  await grade([fixturePath('class')], again, '--shard', '1/2');
+  expect(refused(await merge(a!, b!, again!, '--out', out))).toEqual([2, '', 1, `flowgrade: ${again}: holds shard 1/2, as ${a} does: give each shard once [bad-shard]`]);
+  const [, failureB] = await shards(2, [fixturePath('class')], '--junit-recommended', 'failure');
+  expect(refused(await merge(a!, failureB!, '--out', out))).toEqual([2, '', 1, `flowgrade: ${failureB}: is graded with other options than ${a} (--junit-recommended "failure" and "skipped"): grade every shard with the same options [bad-shard]`]);
+  expect(existsSync(out)).toBe(false);
+  // --out one of the folders merged (also through another spelling of its path).
+  const before = readdirSync(b!).sort();
+  expect(refused(await merge(a!, b!, '--out', `${b}/.`))).toEqual([2, '', 1, `flowgrade: --out ${b}/. is also a folder to merge (${b}): write the merged outputs into another folder [bad-out]`]);
+  expect(readdirSync(b!).sort()).toEqual(before);
+});
+
+test('a missing shard: refused without --partial; with it, merged, the titles and a line on stderr saying which', async () => {
+  const [one, , three] = await shards(3);
+  const out = tempDir('merge-refusals-partial');
+  expect(refused(await merge(three!, one!, '--out', out))).toEqual([2, '', 1, 'flowgrade: shards 1, 3 of 3 given: shard 2 missing; give its folder too, or --partial to merge without it [bad-shard]']);
+  expect(readdirSync(out)).toEqual([]);
+  const run = await merge(three!, one!, '--out', out, '--partial');
+  expect(run.stderr).toBe('flowgrade: shards 1, 3 of 3: shard 2 missing; merged without it (--partial) [missing-shards]\n');
+  expect(run.stdout.split('\n')[0]).toMatch(new RegExp(`^merged \\d+ attendees from shards 1, 3 of 3 \\(1 shard missing\\) into ${out}: `));
+  expect(readFileSync(path.join(out, 'summary.md'), 'utf8')).toMatch(/^# flowgrade results, shards 1, 3 of 3 \\\(shard 2 missing\\\) of 13 submissions found\n/); // (Markdown's brackets escaped)
+  expect(readFileSync(path.join(out, 'index.html'), 'utf8')).toContain('<h1>flowgrade &#8212; class results, shards 1, 3 of 3 (shard 2 missing) of 13 submissions found</h1>');
+  expect(readFileSync(path.join(out, '.flowgrade-output'), 'utf8')).toContain('part: --shard 1,3/3\n');
+  expect(JSON.parse(readFileSync(path.join(out, 'flowgrade-run.json'), 'utf8')).part).toEqual({ shards: [1, 3], of: 3 });
+  // The partial merge is a part of its own: merged with the shard missing, the whole class.
+  const whole = tempDir('merge-refusals-whole-class');
+  await grade([fixturePath('class')], whole);
+  const [, two] = await shards(3);
+  const all = tempDir('merge-refusals-all');
+  expect((await merge(out, two!, '--out', all)).stderr).toBe('');
+  for (const file of ['index.html', 'grades.csv', 'junit.xml', 'summary.md']) expect(readFileSync(path.join(all, file), 'utf8'), file).toBe(readFileSync(path.join(whole, file), 'utf8'));
+  // A whole-class output is a part too: alone, the class; with shards of a split, another split.
+  const again = tempDir('merge-refusals-again');
+  expect((await merge(whole, '--out', again)).code).toBe(1);
+  for (const file of ['index.html', 'grades.csv', 'junit.xml', 'summary.md']) expect(readFileSync(path.join(again, file), 'utf8'), file).toBe(readFileSync(path.join(whole, file), 'utf8'));
+  expect(refused(await merge(whole, one!, '--out', tempDir('merge-refusals-mixed')))).toEqual([2, '', 1, `flowgrade: ${one}: holds shard 1 of 3, ${whole} the whole class: shards of two different splits of a class cannot be merged; give the shards of one --shard i/n [bad-shard]`]);
+});
+
+test('a shard\'s report corrupted, hostile or replaced: one line naming the file, that row ungradable, every other row merged; exit 2', async () => {
+  const [a, b] = await shards(2);
+  const record = JSON.parse(readFileSync(path.join(b!, 'flowgrade-run.json'), 'utf8')) as { attendees: { report: string; attendee: string }[] };
+  const [first, second, third, fourth] = record.attendees;
+  writeFileSync(path.join(b!, `${first!.report}.json`), '{"schemaVersion": 1, "verdict": "passed"'); // cut short
+  writeFileSync(path.join(b!, `${second!.report}.json`), JSON.stringify({ ...JSON.parse(readFileSync(path.join(b!, `${second!.report}.json`), 'utf8')), verdict: '<script>alert(1)</script>' }));
+  writeFileSync(path.join(b!, `${third!.report}.json`), readFileSync(path.join(a!, `${JSON.parse(readFileSync(path.join(a!, 'flowgrade-run.json'), 'utf8')).attendees[0].report}.json`)));
+  // Valid against the schema, but a variable's value nested past what the stack holds when rendered.
+  const deep = JSON.parse(readFileSync(path.join(b!, `${fourth!.report}.json`), 'utf8'));
+  const nested = '['.repeat(200_000) + ']'.repeat(200_000);
+  writeFileSync(path.join(b!, `${fourth!.report}.json`), JSON.stringify(deep).replace('"modifiedVariables":{', `"modifiedVariables":{"x":${nested},`));
+  const out = tempDir('merge-refusals-corrupt');
+  const run = await merge(a!, b!, '--out', out);
+  expect(run.code).toBe(2);
+  const lines = run.stderr.trim().split('\n');
+  expect(lines).toHaveLength(5);
+  expect(lines[0]).toMatch(new RegExp(`^flowgrade: ${escape(path.join(b!, `${first!.report}.json`))}: not valid JSON \\(.*\\); "${first!.attendee}" is merged as ungradable \\(report-unreadable\\) \\[report-unreadable\\]$`));
+  expect(lines[1]).toBe(`flowgrade: ${path.join(b!, `${second!.report}.json`)}: not a flowgrade report: /verdict must be equal to one of the allowed values; "${second!.attendee}" is merged as ungradable (report-unreadable) [report-unreadable]`);
+  expect(lines[2]).toMatch(/: the report of another submission \(.*\) than flowgrade-run\.json names; .* \[report-unreadable\]$/);
+  expect(lines[3]).toBe(`flowgrade: ${path.join(b!, `${fourth!.report}.json`)}: cannot be rendered (Maximum call stack size exceeded); "${fourth!.attendee}" is merged as ungradable (report-unreadable) [report-unreadable]`);
+  expect(lines[4]).toBe('flowgrade: 4 reports of the shards could not be used: their rows say ungradable (report-unreadable); grade their shards again, then merge again');
+  const csv = readFileSync(path.join(out, 'grades.csv'), 'utf8').trim().split(/\r?\n/);
+  expect(csv).toHaveLength(13); // every row of the class, the header included
+  expect(readFileSync(path.join(out, 'index.html'), 'utf8')).not.toContain('<script>alert(1)');
+  const row = JSON.parse(readFileSync(path.join(out, `${first!.report}.json`), 'utf8'));
+  expect([row.verdict, row.error.code, row.error.message]).toEqual(['ungradable', 'report-unreadable', expect.stringContaining(`its report in ${b} cannot be used`)]);
+  expect((await merge(a!, b!, '--out', tempDir('merge-refusals-none'), '--fail-on', 'none')).code).toBe(0);
+  // A record edited into nonsense is the folder's one line.
+  writeFileSync(path.join(b!, 'flowgrade-run.json'), JSON.stringify({ ...JSON.parse(readFileSync(path.join(b!, 'flowgrade-run.json'), 'utf8')), part: { shards: [3], of: 2 } }));
+  expect(refused(await merge(a!, b!, '--out', tempDir('merge-refusals-record')))).toEqual([2, '', 1, `flowgrade: ${b}: flowgrade-run.json is not a run record flowgrade wrote: /part/shards must be increasing, each at most /part/of; grade the shard again [bad-shard]`]);
+  writeFileSync(path.join(b!, 'flowgrade-run.json'), '[]');
+  expect(refused(await merge(a!, b!, '--out', tempDir('merge-refusals-record')))).toEqual([2, '', 1, `flowgrade: ${b}: flowgrade-run.json is not a run record flowgrade wrote: (top level) must be object; grade the shard again [bad-shard]`]);
+});
+
+function escape(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
