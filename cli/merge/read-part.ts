@@ -38,6 +38,8 @@ export function readPart(dir: string): { ok: true; record: RunRecord } | { ok: f
   // (What the schema cannot say.)
   const shards = record.part.shards;
   if (shards.some((shard, at) => shard > record.part.of || (at > 0 && shard <= shards[at - 1]!))) return refuse(`${RUN_RECORD_FILE} is not a run record flowgrade wrote: /part/shards must be increasing, each at most /part/of; grade the shard again`);
+  // The options are compared as JSON text (plan.ts): a value nested past what the stack holds would stop the merge.
+  if (!nestedWithin(record.settings, MAX_SETTINGS_DEPTH)) return refuse(`${RUN_RECORD_FILE} is not a run record flowgrade wrote: /settings nested too deep; grade the shard again`);
   if (!Number.isFinite(Date.parse(record.now))) return refuse(`${RUN_RECORD_FILE} is not a run record flowgrade wrote: /now is not a time; grade the shard again`);
   const names = new Set<string>();
   for (const { report } of record.attendees) {
@@ -45,6 +47,21 @@ export function readPart(dir: string): { ok: true; record: RunRecord } | { ok: f
     names.add(report.toLowerCase());
   }
   return { ok: true, record };
+}
+
+/** Deeper than any option flowgrade records (a --connector map is 2 levels below settings). */
+const MAX_SETTINGS_DEPTH = 8;
+
+/** `value` holds no array or object more than `depth` levels down (walked without recursion). */
+function nestedWithin(value: unknown, depth: number): boolean {
+  const stack: [unknown, number][] = [[value, 0]];
+  while (stack.length > 0) {
+    const [item, level] = stack.pop()!;
+    if (item === null || typeof item !== 'object') continue;
+    if (level >= depth) return false;
+    for (const inner of Object.values(item)) stack.push([inner, level + 1]);
+  }
+  return true;
 }
 
 let validateReport: ReturnType<Ajv['compile']> | undefined;

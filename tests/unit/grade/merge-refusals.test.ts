@@ -114,6 +114,10 @@ test('a shard\'s report corrupted, hostile or replaced: one line naming the file
   // A record edited into nonsense is the folder's one line.
   writeFileSync(path.join(b!, 'flowgrade-run.json'), JSON.stringify({ ...JSON.parse(readFileSync(path.join(b!, 'flowgrade-run.json'), 'utf8')), part: { shards: [3], of: 2 } }));
   expect(refused(await merge(a!, b!, '--out', tempDir('merge-refusals-record')))).toEqual([2, '', 1, `flowgrade: ${b}: flowgrade-run.json is not a run record flowgrade wrote: /part/shards must be increasing, each at most /part/of; grade the shard again [bad-shard]`]);
+  // Valid against the schema, but its options nested past what the stack holds.
+  const valid = readFileSync(path.join(a!, 'flowgrade-run.json'), 'utf8');
+  writeFileSync(path.join(b!, 'flowgrade-run.json'), valid.replace('"grading": {', `"grading": {"x": ${'['.repeat(200_000)}${']'.repeat(200_000)},`));
+  expect(refused(await merge(a!, b!, '--out', tempDir('merge-refusals-record')))).toEqual([2, '', 1, `flowgrade: ${b}: flowgrade-run.json is not a run record flowgrade wrote: /settings nested too deep; grade the shard again [bad-shard]`]);
   writeFileSync(path.join(b!, 'flowgrade-run.json'), '[]');
   expect(refused(await merge(a!, b!, '--out', tempDir('merge-refusals-record')))).toEqual([2, '', 1, `flowgrade: ${b}: flowgrade-run.json is not a run record flowgrade wrote: (top level) must be object; grade the shard again [bad-shard]`]);
 });
