@@ -42,7 +42,7 @@ interface Outputs {
    * class has: the dashboard and summary.md say so in their titles, so that a shard's, read alone
    * (a CI job's summary), is not taken for the class's.
    */
-  part?: { shards: readonly number[]; count: number; found: number };
+  part?: { shards: readonly number[]; count: number; found: number; merged?: boolean };
   /** The run's record (run-record.ts) from the rows' report names, written and moved with the class files. */
   record?: (names: readonly string[]) => string;
 }
@@ -137,9 +137,10 @@ const WINDOWS_RETRY_MS = 30;
 export function partTitle(part: Outputs['part']): string {
   if (!part) return '';
   const found = `of ${plural(part.found, 'submission')} found`;
-  if (part.shards.length === 1) return `, shard ${part.shards[0]}/${part.count} ${found}`;
+  // (A merge of some shards names the missing ones, also when it holds one.)
+  if (part.shards.length === 1 && !part.merged) return `, shard ${part.shards[0]}/${part.count} ${found}`;
   const missing = Array.from({ length: part.count }, (_, i) => i + 1).filter((index) => !part.shards.includes(index));
-  return `, shards ${part.shards.join(', ')} of ${part.count} (${missing.length === 1 ? 'shard' : 'shards'} ${missing.join(', ')} missing) ${found}`;
+  return `, ${part.shards.length === 1 ? 'shard' : 'shards'} ${part.shards.join(', ')} of ${part.count} (${missing.length === 1 ? 'shard' : 'shards'} ${missing.join(', ')} missing) ${found}`;
 }
 
 function writeClassFiles({ stagingDir, rows, duplicates, checkIds, part }: Outputs, names: string[]): void {

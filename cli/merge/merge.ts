@@ -113,7 +113,7 @@ export async function runMerge(merge: MergeOptions): Promise<MergeOutcome> {
       duplicates: plan.duplicates,
       checkIds: first.checkIds,
       moodleFeedback: { plan: moodleFeedback, students, now: plan.now, maxGrade: first.settings.moodleMaxGrade },
-      ...(plan.missing.length > 0 ? { part: { shards: plan.shards, count: plan.count, found } } : {}),
+      ...(plan.missing.length > 0 ? { part: { shards: plan.shards, count: plan.count, found, merged: true } } : {}),
       record,
     });
     writeMarker(merge.outDir, stagingDir, part);

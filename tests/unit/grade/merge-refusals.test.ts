@@ -70,6 +70,10 @@ test('a missing shard: refused without --partial; with it, merged, the titles an
   expect(readFileSync(path.join(out, 'index.html'), 'utf8')).toContain('<h1>flowgrade &#8212; class results, shards 1, 3 of 3 (shard 2 missing) of 13 submissions found</h1>');
   expect(readFileSync(path.join(out, '.flowgrade-output'), 'utf8')).toContain('part: --shard 1,3/3\n');
   expect(JSON.parse(readFileSync(path.join(out, 'flowgrade-run.json'), 'utf8')).part).toEqual({ shards: [1, 3], of: 3 });
+  // One shard of three merged alone: the titles still say which are missing.
+  const alone = tempDir('merge-refusals-alone');
+  expect((await merge(one!, '--out', alone, '--partial')).stderr).toBe('flowgrade: shard 1 of 3: shards 2, 3 missing; merged without them (--partial) [missing-shards]\n');
+  expect(readFileSync(path.join(alone, 'summary.md'), 'utf8')).toMatch(/^# flowgrade results, shard 1 of 3 \\\(shards 2, 3 missing\\\) of 13 submissions found\n/);
   // The partial merge is a part of its own: merged with the shard missing, the whole class.
   const whole = tempDir('merge-refusals-whole-class');
   await grade([fixturePath('class')], whole);
