@@ -102,6 +102,8 @@ function parse(text: string): { ok: true; value: unknown } | { ok: false; why: s
   try {
     return { ok: true, value: JSON.parse(text) };
   } catch (error) {
-    return { ok: false, why: `not valid JSON (${error instanceof Error ? error.message : String(error)})` };
+    // (V8 quotes the text around the error: a file that is no report, or a symlink to one that is no report, is not shown.)
+    const message = (error instanceof Error ? error.message : String(error)).replace(/, ".*$/s, '');
+    return { ok: false, why: `not valid JSON (${message})` };
   }
 }

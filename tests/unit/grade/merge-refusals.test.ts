@@ -129,3 +129,14 @@ test('a shard\'s report corrupted, hostile or replaced: one line naming the file
 function escape(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
+
+test('a shard\'s report that is no JSON at all: its line says so without quoting what the file holds', async () => {
+  const [a, b] = await shards(2);
+  const record = JSON.parse(readFileSync(path.join(b!, 'flowgrade-run.json'), 'utf8')) as { attendees: { report: string; attendee: string }[] };
+  const file = path.join(b!, `${record.attendees[0]!.report}.json`);
+  writeFileSync(file, `SECRET-TOKEN=${'abc123'.repeat(20)}\n`); // (or a symlink to a file that is no report)
+  const run = await merge(a!, b!, '--out', tempDir('merge-refusals-secret'));
+  expect(run.code).toBe(2);
+  expect(run.stderr.split('\n')[0]).toBe(`flowgrade: ${file}: not valid JSON (Unexpected token 'S'); "${record.attendees[0]!.attendee}" is merged as ungradable (report-unreadable) [report-unreadable]`);
+  expect(run.stderr).not.toContain('SECRET-TOKEN');
+});

@@ -1,0 +1,58 @@
+/** `flowgrade merge`'s pure part (cli/merge/plan.ts): which parts make one class, and the class's order. */
+import { test, expect } from '@playwright/test';
+import { planMerge, type PartRecord } from '../../../cli/merge/plan.js';
+import type { RunRecord } from '../../../cli/grade/run-record.js';
+
+function part(dir: string, shards: number[], of: number, attendees: [string, string][], more: Partial<RunRecord> = {}): PartRecord {
+  const record: RunRecord = {
+    kind: 'flowgrade-grade-run',
+    schemaVersion: 1,
+    tool: { name: 'flowgrade', version: '1.0.0' },
+    part: { shards, of },
+    class: { submissions: 9, fingerprint: 'a'.repeat(64) },
+    lab: { id: 'lab', title: 'Lab' },
+    settings: { grading: { lab: 'lab' }, junitRecommended: 'skipped', moodleMaxGrade: 100, zipLimits: { maxEntries: 10 } },
+    now: '2025-08-01T09:00:00Z',
+    checkIds: ['a'],
+    attendees: attendees.map(([attendee, file]) => ({ report: attendee, attendee, file })),
+    duplicates: [],
+    ...more,
+  };
+  return { dir, record };
+}
+
+const options = { version: '1.0.0', partial: false };
+
+test('the rows of every part in the class\'s order (attendee id, then path, code points), the duplicates likewise, the earliest clock', () => {
+  const plan = planMerge(
+    [
+      part('s2', [2], 2, [['b', 'x/b.json'], ['Bob', 'x/Bob.json']], { now: '2025-08-01T10:00:00+02:00', duplicates: [{ attendee: 'b', kept: 'x/b.json', dropped: ['x/b (1).json'] }] }),
+      part('s1', [1], 2, [['a', 'y/a.json'], ['a', 'x/a.json']], { duplicates: [{ attendee: 'a', kept: 'x/a.json', dropped: ['x/a (1).json'] }] }),
+    ],
+    options,
+  );
+  expect(plan.ok).toBe(true);
+  if (!plan.ok) return;
+  expect(plan.rows).toEqual([{ part: 0, attendee: 1 }, { part: 1, attendee: 1 }, { part: 1, attendee: 0 }, { part: 0, attendee: 0 }]); // Bob, a x/, a y/, b
+  expect(plan.duplicates.map((d) => d.attendee)).toEqual(['a', 'b']);
+  expect(plan.now).toBe('2025-08-01T10:00:00+02:00'); // 08:00 UTC, before 09:00
+  expect([plan.shards, plan.count, plan.missing]).toEqual([[1, 2], 2, []]);
+});
+
+test('refused: another version, another mission, other options; a missing shard unless partial', () => {
+  const one = part('s1', [1], 2, []);
+  const problem = (parts: PartRecord[], partial = false) => {
+    const plan = planMerge(parts, { ...options, partial });
+    return plan.ok ? undefined : plan.problem;
+  };
+  expect(problem([one, part('s2', [2], 2, [], { tool: { name: 'flowgrade', version: '0.9.0' } })])).toBe('flowgrade: s2: graded by flowgrade 0.9.0, not this 1.0.0, which would write its class files otherwise: merge with the version that graded it, or grade it again with this one [bad-shard]');
+  expect(problem([one, part('s2', [2], 2, [], { lab: { id: 'other', title: 'Other' } })])).toBe('flowgrade: s2: is graded against lab other, s1 against lab: merge shards of one mission [bad-shard]');
+  const settings = (grading: Record<string, unknown>, zipLimits = { maxEntries: 10 }) => ({ settings: { grading, junitRecommended: 'skipped' as const, moodleMaxGrade: 100, zipLimits } });
+  expect(problem([one, part('s2', [2], 2, [], settings({ lab: 'lab', dnis: '+1469' }))])).toBe('flowgrade: s2: is graded with other options than s1 (--dnis "+1469" and not given): grade every shard with the same options [bad-shard]');
+  expect(problem([one, part('s2', [2], 2, [], settings({ lab: 'lab', maxSize: 5 }))])).toMatch(/\(--max-size 5 and not given\)/);
+  expect(problem([one, part('s2', [2], 2, [], settings({ lab: 'lab' }, { maxEntries: 5 }))])).toMatch(/\(zip limit maxEntries 5 and 10\)/);
+  expect(problem([one])).toBe('flowgrade: shard 1 of 2 given: shard 2 missing; give its folder too, or --partial to merge without it [bad-shard]');
+  expect(problem([one], true)).toBeUndefined();
+  expect(problem([part('s1', [1], 4, []), part('s4', [4], 4, [])])).toBe('flowgrade: shards 1, 4 of 4 given: shard 2 and shard 3 missing; give their folders too, or --partial to merge without them [bad-shard]');
+  expect(problem([])).toBe('flowgrade: no folder to merge [bad-shard]');
+});
