@@ -6,6 +6,7 @@ import { runMerge, REPORT_UNREADABLE } from '../merge/merge.js';
 import { shardsWords } from '../merge/plan.js';
 import { moodleFeedbackLine } from '../grade/moodle-feedback.js';
 import { gradedCount } from '../grade/moodle-grades.js';
+import { canvasGradesLine } from '../grade/canvas-grades.js';
 import type { GradedRow } from '../grade/types.js';
 import { nonBlankPath } from '../options.js';
 import { shownAttendeeId } from '../../reports/attendee-id.js';
@@ -40,6 +41,8 @@ export function mergeCommand(ctx: CliContext): Command {
       }
       const feedback = moodleFeedbackLine(outcome.moodleFeedback, gradedCount(outcome.moodleStudents));
       if (feedback !== undefined) ctx.stdout(printableLine(feedback) + '\n');
+      const canvas = canvasGradesLine(outcome.canvasGrades);
+      if (canvas !== undefined) ctx.stdout(printableLine(canvas) + '\n');
       const graderFailed = graderFailureLine(outcome.rows);
       if (graderFailed !== undefined) ctx.stderr(printableLine(graderFailed) + '\n');
       const unusable = outcome.rows.filter((row) => row.report.error?.code === REPORT_UNREADABLE).length;

@@ -33,7 +33,7 @@ import { CLASS_FILES, staleReports, staleReportsLine, writeOutputs } from './wri
 import type { JunitOptions } from '../../reports/junit.js';
 import { MOODLE_FEEDBACK_FILE, moodleParticipantOf, planMoodleFeedback, type MoodleFeedbackPlan } from './moodle-feedback.js';
 import { MOODLE_GRADES_FILE, moodleStudents, type MoodleStudent } from './moodle-grades.js';
-import { CANVAS_GRADES_FILE, canvasUserOf, planCanvasGrades, type CanvasGradesPlan } from './canvas-grades.js';
+import { CANVAS_GRADES_FILE, DEFAULT_CANVAS_COLUMN, canvasUserOf, planCanvasGrades, type CanvasGradesPlan } from './canvas-grades.js';
 import type { ZipLimits } from './zip.js';
 import { classFingerprint, renderRunRecord, runRecord, type RunRecord } from './run-record.js';
 
@@ -292,7 +292,7 @@ function recordOf(batch: BatchOptions, rows: readonly GradedRow[], names: readon
     part: batch.shard ? { shards: [batch.shard.index], of: batch.shard.count } : { shards: [1], of: 1 },
     class: found,
     lab: { id: batch.options.mission.id, title: batch.options.mission.title },
-    settings: { grading: JSON.parse(JSON.stringify(grading)) as Record<string, unknown>, junitRecommended: batch.junit?.recommended ?? 'skipped', moodleMaxGrade: batch.moodleMaxGrade ?? 100, zipLimits: { ...batch.zipLimits } },
+    settings: { grading: JSON.parse(JSON.stringify(grading)) as Record<string, unknown>, junitRecommended: batch.junit?.recommended ?? 'skipped', moodleMaxGrade: batch.moodleMaxGrade ?? 100, canvasAssignment: batch.canvasColumn ?? DEFAULT_CANVAS_COLUMN, zipLimits: { ...batch.zipLimits } },
     now,
     checkIds: [...checkIds],
     rows,

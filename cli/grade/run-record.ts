@@ -24,7 +24,7 @@ export interface RunRecord {
   part: { shards: number[]; of: number };
   class: { submissions: number; fingerprint: string };
   lab: { id: string; title: string };
-  settings: { grading: Record<string, unknown>; junitRecommended: RecommendedAs; moodleMaxGrade: number; zipLimits: Record<string, unknown> };
+  settings: { grading: Record<string, unknown>; junitRecommended: RecommendedAs; moodleMaxGrade: number; canvasAssignment: string; zipLimits: Record<string, unknown> };
   now: string;
   checkIds: string[];
   attendees: { report: string; attendee: string; file: string }[];

@@ -18,6 +18,7 @@ import { LOCK_FILE } from '../grade/out-lock.js';
 import { partOfShards, writeMarker } from '../grade/out-marker.js';
 import { MOODLE_FEEDBACK_FILE, planMoodleFeedback, type MoodleFeedbackPlan } from '../grade/moodle-feedback.js';
 import { MOODLE_GRADES_FILE, moodleStudents, type MoodleStudent } from '../grade/moodle-grades.js';
+import { CANVAS_GRADES_FILE, planCanvasGrades, type CanvasGradesPlan } from '../grade/canvas-grades.js';
 import { renderRunRecord, runRecord, type RunRecord } from '../grade/run-record.js';
 import { exitOnStopSignals } from '../grade/stop-signals.js';
 import { slim, stagedPath } from '../grade/task.js';
@@ -50,6 +51,7 @@ export type MergeOutcome =
       duplicates: Duplicate[];
       moodleFeedback: MoodleFeedbackPlan;
       moodleStudents: MoodleStudent[];
+      canvasGrades: CanvasGradesPlan;
     };
 
 /** The code of a row whose report in its shard could not be used (read-part.ts readReport). */
@@ -103,6 +105,8 @@ export async function runMerge(merge: MergeOptions): Promise<MergeOutcome> {
     const moodleFeedback = planMoodleFeedback(rows);
     for (const { file, why } of moodleFeedback.leftOut) merge.warn(`flowgrade: ${file}: not in ${MOODLE_FEEDBACK_FILE} and ${MOODLE_GRADES_FILE}: ${why} [moodle-feedback]`);
     const students = moodleStudents(moodleFeedback, rows.map((row) => row.report));
+    const canvasGrades = planCanvasGrades(rows);
+    for (const { file, why } of canvasGrades.leftOut) merge.warn(`flowgrade: ${file}: not in ${CANVAS_GRADES_FILE}: ${why} [canvas-grades]`);
     const found = first.class.submissions;
     const record = (names: readonly string[]): string =>
       renderRunRecord(runRecord({ tool: first.tool, part: plan.missing.length === 0 ? { shards: [1], of: 1 } : { shards: plan.shards, of: plan.count }, class: first.class, lab: first.lab, settings: first.settings, now: plan.now, checkIds: first.checkIds, rows, names, duplicates: plan.duplicates }));
@@ -113,13 +117,14 @@ export async function runMerge(merge: MergeOptions): Promise<MergeOutcome> {
       duplicates: plan.duplicates,
       checkIds: first.checkIds,
       moodleFeedback: { plan: moodleFeedback, students, now: plan.now, maxGrade: first.settings.moodleMaxGrade },
+      canvasGrades: { plan: canvasGrades, column: first.settings.canvasAssignment },
       ...(plan.missing.length > 0 ? { part: { shards: plan.shards, count: plan.count, found, merged: true } } : {}),
       record,
     });
     writeMarker(merge.outDir, stagingDir, part);
     const stale = await staleReports(merge.outDir, names);
     if (stale.length > 0) merge.warn(staleReportsLine(merge.outDir, stale));
-    return { ok: true, shards: plan.shards, count: plan.count, missing: plan.missing, rows, duplicates: plan.duplicates, moodleFeedback, moodleStudents: students };
+    return { ok: true, shards: plan.shards, count: plan.count, missing: plan.missing, rows, duplicates: plan.duplicates, moodleFeedback, moodleStudents: students, canvasGrades };
   } catch (error) {
     if (!(error instanceof Error && typeof (error as NodeJS.ErrnoException).syscall === 'string')) throw error;
     const { dest, path: file } = error as NodeJS.ErrnoException & { dest?: string };

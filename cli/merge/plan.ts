@@ -88,6 +88,7 @@ function settingDiffering(a: RunRecord['settings'], b: RunRecord['settings']): s
       ...Object.entries(settings.grading).map(([key, value]) => [`--${kebab(key)}`, JSON.stringify(value)] as const),
       ['--junit-recommended', JSON.stringify(settings.junitRecommended)],
       ['--moodle-max-grade', JSON.stringify(settings.moodleMaxGrade)],
+      ['--canvas-assignment', JSON.stringify(settings.canvasAssignment)],
       ...Object.entries(settings.zipLimits).map(([key, value]) => [`zip limit ${key}`, JSON.stringify(value)] as const),
     ]);
   const [x, y] = [flat(a), flat(b)];

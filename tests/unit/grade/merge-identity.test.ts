@@ -1,7 +1,7 @@
 /**
  * `flowgrade merge` end to end (run `npm run build` first): a class graded whole, and the same class
  * graded as 2 and as 3 shards then merged, give the same files byte for byte — the dashboard, the
- * gradebook, junit.xml, summary.md, Moodle's zip and worksheet and every attendee's report — but
+ * gradebook, junit.xml, summary.md, Moodle's zip and worksheet, Canvas's grades and every attendee's report — but
  * the merge's own record (flowgrade-run.json), which says which shards it was made of.
  */
 import { test, expect } from '@playwright/test';
@@ -43,7 +43,27 @@ function moodleClass(dir: string): void {
   writeFileSync(path.join(dir, 'late.zip'), zipSync({ 'Lee Kim_12349_assignsubmission_file_/Main_Flow_149.json': new TextEncoder().encode(withAttendee(solution, '149')) }));
 }
 
-const classes: { name: string; make: () => string[] }[] = [
+/** A Canvas download: students by user id, a late resubmission, an unreadable upload, a zip a student submitted naming another. */
+function canvasClass(dir: string): void {
+  const solution = readFileSync(fixturePath('flows/solution.json'), 'utf8');
+  const failing = readFileSync(fixturePath('flows/defect-globalerror-still-to-endflow.json'), 'utf8');
+  const enc = (text: string) => new TextEncoder().encode(text);
+  const at = (time: string) => ({ mtime: new Date(time) });
+  writeFileSync(
+    path.join(dir, 'submissions.zip'),
+    zipSync({
+      'doejane_12000_67001_Main_Flow_final.json': [enc(solution), at('2025-07-01T10:00:00Z')],
+      'doejane_LATE_12000_67010_Main_Flow_final.json': [enc(withAttendee(failing, '141')), at('2025-07-02T10:00:00Z')],
+      'roejohn_12001_67002_flow.json': [enc('{'), at('2025-07-01T10:00:00Z')],
+      'poeamy_12003_67004_Main_Flow_143.json': [enc(withAttendee(failing, '143')), at('2025-07-01T10:00:00Z')],
+      'leekim_12004_67005_lab.zip': [zipSync({ 'moebob_12002_67003_flow.json': [enc(solution), at('2025-07-01T10:00:00Z')] }), at('2025-07-01T10:00:00Z')],
+      'anon_7Hk2p_67006_Main_Flow_144.json': [enc(withAttendee(solution, '144')), at('2025-07-01T10:00:00Z')],
+    }),
+  );
+}
+
+/** Each class, the files its whole run must hold beyond the class files (so that the comparison covers them), and grade's options for it. */
+const classes: { name: string; make: () => string[]; holds?: string[]; options?: string[] }[] = [
   { name: 'fixtures/class (a duplicate set aside)', make: () => [fixturePath('class')] },
   {
     name: 'every fixture flow and every unreadable file',
@@ -60,21 +80,32 @@ const classes: { name: string; make: () => string[] }[] = [
       moodleClass(dir);
       return [dir];
     },
+    holds: ['moodle-feedback.zip', 'moodle-grades.csv'],
+  },
+  {
+    name: 'a Canvas download, its assignment named',
+    make: () => {
+      const dir = tempDir('merge-identity-canvas');
+      canvasClass(dir);
+      return [dir];
+    },
+    holds: ['canvas-grades.csv'],
+    options: ['--canvas-assignment', 'Lab 3 (4567)'],
   },
 ];
 
-for (const { name, make } of classes) {
+for (const { name, make, holds = [], options = [] } of classes) {
   test(`merged shards are the whole class's outputs byte for byte: ${name}`, async () => {
     const inputs = make();
     const whole = tempDir('merge-identity-whole');
-    const graded = await grade(inputs, whole);
+    const graded = await grade(inputs, whole, ...options);
     expect(graded.code, graded.stderr).toBeLessThan(2);
     const expected = classFiles(whole);
     for (const count of [2, 3]) {
       const shards: string[] = [];
       for (let index = 1; index <= count; index++) {
         const out = tempDir(`merge-identity-shard-${index}`);
-        expect((await grade(inputs, out, '--shard', `${index}/${count}`)).code).toBeLessThan(2);
+        expect((await grade(inputs, out, '--shard', `${index}/${count}`, ...options)).code).toBeLessThan(2);
         // As a CI artifact arrives (GitHub's upload-artifact leaves hidden files out): merge needs only what is visible.
         rmSync(path.join(out, '.flowgrade-output'));
         shards.push(out);
@@ -82,8 +113,9 @@ for (const { name, make } of classes) {
       const merged = tempDir('merge-identity-merged');
       // Given in any order.
       const run = await runCli(['merge', ...shards.reverse(), '--out', merged]);
-      expect([run.code, run.stderr]).toEqual([graded.code, graded.stderr.split('\n').filter((line) => !line.includes(' [')).join('\n')]);
-      expect(Object.keys(expected)).toEqual(expect.arrayContaining(['.flowgrade-output', 'index.html', 'grades.csv', 'junit.xml', 'summary.md']));
+      // Of the whole run's stderr, the lines about its files to hand back (who is left out of them), not those about its inputs.
+      expect([run.code, run.stderr]).toEqual([graded.code, graded.stderr.split('\n').filter((line) => !line.includes(' [') || /\[(canvas-grades|moodle-feedback)\]$/.test(line)).join('\n')]);
+      expect(Object.keys(expected)).toEqual(expect.arrayContaining(['.flowgrade-output', 'index.html', 'grades.csv', 'junit.xml', 'summary.md', ...holds]));
       expect(classFiles(merged), `${count} shards`).toEqual(expected);
       // The stdout of the whole run but for its first line (graded … into …).
       expect(run.stdout.split('\n').slice(1)).toEqual(graded.stdout.split('\n').slice(1));

@@ -11,7 +11,7 @@ function part(dir: string, shards: number[], of: number, attendees: [string, str
     part: { shards, of },
     class: { submissions: 9, fingerprint: 'a'.repeat(64) },
     lab: { id: 'lab', title: 'Lab' },
-    settings: { grading: { lab: 'lab' }, junitRecommended: 'skipped', moodleMaxGrade: 100, zipLimits: { maxEntries: 10 } },
+    settings: { grading: { lab: 'lab' }, junitRecommended: 'skipped', moodleMaxGrade: 100, canvasAssignment: 'flowgrade', zipLimits: { maxEntries: 10 } },
     now: '2025-08-01T09:00:00Z',
     checkIds: ['a'],
     attendees: attendees.map(([attendee, file]) => ({ report: attendee, attendee, file })),
@@ -47,10 +47,11 @@ test('refused: another version, another mission, other options; a missing shard 
   };
   expect(problem([one, part('s2', [2], 2, [], { tool: { name: 'flowgrade', version: '0.9.0' } })])).toBe('flowgrade: s2: graded by flowgrade 0.9.0, not this 1.0.0, which would write its class files otherwise: merge with the version that graded it, or grade it again with this one [bad-shard]');
   expect(problem([one, part('s2', [2], 2, [], { lab: { id: 'other', title: 'Other' } })])).toBe('flowgrade: s2: is graded against lab other, s1 against lab: merge shards of one mission [bad-shard]');
-  const settings = (grading: Record<string, unknown>, zipLimits = { maxEntries: 10 }) => ({ settings: { grading, junitRecommended: 'skipped' as const, moodleMaxGrade: 100, zipLimits } });
+  const settings = (grading: Record<string, unknown>, zipLimits = { maxEntries: 10 }, canvasAssignment = 'flowgrade') => ({ settings: { grading, junitRecommended: 'skipped' as const, moodleMaxGrade: 100, canvasAssignment, zipLimits } });
   expect(problem([one, part('s2', [2], 2, [], settings({ lab: 'lab', dnis: '+1469' }))])).toBe('flowgrade: s2: is graded with other options than s1 (--dnis "+1469" and not given): grade every shard with the same options [bad-shard]');
   expect(problem([one, part('s2', [2], 2, [], settings({ lab: 'lab', maxSize: 5 }))])).toMatch(/\(--max-size 5 and not given\)/);
   expect(problem([one, part('s2', [2], 2, [], settings({ lab: 'lab' }, { maxEntries: 5 }))])).toMatch(/\(zip limit maxEntries 5 and 10\)/);
+  expect(problem([one, part('s2', [2], 2, [], settings({ lab: 'lab' }, { maxEntries: 10 }, 'Lab 3 (4567)'))])).toMatch(/\(--canvas-assignment "Lab 3 \(4567\)" and "flowgrade"\)/);
   expect(problem([one])).toBe('flowgrade: shard 1 of 2 given: shard 2 missing; give its folder too, or --partial to merge without it [bad-shard]');
   expect(problem([one], true)).toBeUndefined();
   expect(problem([part('s1', [1], 4, []), part('s4', [4], 4, [])])).toBe('flowgrade: shards 1, 4 of 4 given: shard 2 and shard 3 missing; give their folders too, or --partial to merge without them [bad-shard]');
