@@ -25,10 +25,14 @@ const submission = fc
   .tuple(fc.constantFrom('class/', 'lab3.zip!/', 'C:\\class\\', ''), fc.option(fc.oneof(fc.constant('mine.zip!/'), canvasName.map((n) => `${n}.zip!/`))), canvasName, fc.constantFrom('.json', ' (1).json'))
   .map(([outer, inner, own, end]) => `${outer}${inner ?? ''}${own.replace(/\.zip!$/, '')}${end}`);
 
-/** `<name>_<user id>` of a name Canvas's download could have written, any case (a stricter reading may take fewer). */
+/**
+ * `<name>_<user id>` of a name Canvas's download could have written: its name lower-case, with a
+ * letter (Canvas lower-cases the sortable name; a name with a capital, `Ad_12000_…`, is a
+ * student's own and names no Canvas student, in a folder as in a file's name).
+ */
 const canvasLike = (part: string) => {
   const found = /^([\p{L}\p{M}\p{N}]+)_(?:LATE_|late_)?([1-9]\d{2,})_[1-9]\d{2,}_./u.exec(part);
-  return found ? `${found[1]}_${found[2]}` : undefined;
+  return found && /\p{L}/u.test(found[1]!) && !/[\p{Lu}\p{Lt}]/u.test(found[1]!) ? `${found[1]}_${found[2]}` : undefined;
 };
 
 test('each row Canvas reads gives a user id the grade of a file of that user\'s, once; the file stays whole', () => {
