@@ -14,8 +14,11 @@ interface LabelSpec {
   /** What the activity is, for the title and messages: "the HTTP Request after option 3". */
   role: string;
   label: string;
-  /** Other labels a version of the guide gave it. */
-  alsoAccepted?: { label: string; guide: string };
+  /**
+   * Another label a version of the guide gave it, accepted only when the flow's references agree
+   * (lab-context §2.6): `disagrees` says what still reads the guide's label, if anything does.
+   */
+  alsoAccepted?: { label: string; guide: string; disagrees?: (ctx: CheckContext) => string | undefined };
   /** Why the name matters beyond the canvas. */
   why: string;
   find: (ctx: CheckContext) => Found;
@@ -33,7 +36,9 @@ export function labelCheck(spec: LabelSpec): Check {
     description: [
       `Verifies the **Activity Label** Build step ${spec.step} gives ${spec.role}: **${spec.label}** (in any case),`,
       `${spec.why}.`,
-      ...(spec.alsoAccepted ? ['', `${spec.alsoAccepted.guide} label **${spec.alsoAccepted.label}** passes too.`] : []),
+      ...(spec.alsoAccepted
+        ? ['', `${spec.alsoAccepted.guide} label **${spec.alsoAccepted.label}** passes too${spec.alsoAccepted.disagrees ? ", unless the flow still reads the activity by the guide's label (the references then disagree: rename the activity)" : ''}.`]
+        : []),
       '',
       'Recommended only: the other checks find the activity by its role when it is labelled otherwise (and name it',
       'by its own label), so another label changes neither what the flow does nor the verdict. A failure says when',
@@ -44,6 +49,18 @@ export function labelCheck(spec: LabelSpec): Check {
       const found = spec.find(ctx);
       if (!found.ok) return found.outcome;
       const activity = found.activity;
+      const old = spec.alsoAccepted;
+      const oldLabel = old !== undefined && activity.label.toLowerCase() === old.label.toLowerCase();
+      const reader = oldLabel ? old.disagrees?.(ctx) : undefined;
+      if (reader && old) {
+        // The old label beside a reference typed from today's guide: renaming the activity mends both.
+        return failed(`${capitalised(spec.role)} is labelled ${activity.label}, ${old.guide[0].toLowerCase()}${old.guide.slice(1)} label, but ${reader}: ${spec.why}`, {
+          expected: spec.label,
+          actual: activity.label,
+          activity,
+          hint: `${activity.label.trim()} → Activity Label: ${spec.label}`,
+        });
+      }
       if (accepted.includes(activity.label.toLowerCase())) return passed(`${capitalised(spec.role)} is labelled ${activity.label}`);
       const holder = [...ctx.model.main.activities, ...ctx.model.events.activities].find((a) => a !== activity && accepted.includes(a.label.toLowerCase()));
       const held = holder ? `; ${holder.label} is the label of another ${holder.reachable ? 'activity' : 'activity, one the call does not reach'}` : '';

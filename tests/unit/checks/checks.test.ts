@@ -246,6 +246,23 @@ test('the January 2025 labels pass only when every reference agrees', async () =
   expect(resultOf(mismatch, 'status-condition-expression').message).toContain('it reads CallBackAPI_Request');
 });
 
+// The request kept the January 2025 label while the Condition was typed from today's guide: the old
+// label is not accepted then (the references disagree), so the report does not tick "labelled
+// CallBackAPI_HTTPRequest" beside a Condition failure whose hint is to rename it to that.
+test('the older label CallBackAPI_Request fails its label check when the Condition reads CallBackAPI_HTTPRequest', async () => {
+  const renamed = resultOf(await gradeMutation(MISTAKES['old-label-with-new-condition']), 'callback-api-label');
+  expect([renamed.status, renamed.message, renamed.expected, renamed.actual, renamed.hint]).toEqual([
+    'failed',
+    'The Create Task request is labelled CallBackAPI_Request, the January 2025 guide\'s label, but HTTPStatusCode reads CallBackAPI_HTTPRequest.httpStatusCode: the name the guide\'s Condition expression of Build step 9 reads ({{CallBackAPI_HTTPRequest.httpStatusCode == 201}})',
+    'CallBackAPI_HTTPRequest',
+    'CallBackAPI_Request',
+    'CallBackAPI_Request → Activity Label: CallBackAPI_HTTPRequest',
+  ]);
+  // Read under the old label too (either may be kept): still accepted.
+  const consistent = resultOf(await gradeFixture('flows/noise-older-guide-labels.json'), 'callback-api-label');
+  expect(consistent.status).toBe('passed');
+});
+
 test('the scenarios dial the DNIS of the settings and expect the dataset record of that number', async () => {
   const record = { dn: '5551230000', outboundcallbackep: 'aaaaaaaa-1111-4222-8333-444444444444', tacnumber: '+15559876543' };
   const grade = (dnis: string, dynvars = [record]) =>
