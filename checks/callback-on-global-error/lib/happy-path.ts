@@ -622,13 +622,23 @@ function afterwards(trace: TraceEntry[], at: number, summary: string): string {
   return next.outcome === 'error' && next.error ? `it went on to ${next.activity}, which failed: ${next.error}` : `it went on to ${next.activity}`;
 }
 
-/** The simulator's "ended: exit 'out' of X is not linked", in the canvas's words: "the exit of X is not connected". */
+/**
+ * The simulator's "ended: exit 'out' of X is not linked", in the canvas's words: "the exit of X is
+ * not connected". After the global error ("global error at X; OnGlobalError …") the caller is gone,
+ * so what ended is the event flow; the error that started it is the report's earlier line.
+ */
 function plainSummary(summary: string): string {
-  const open = /^(.*?)ended: exit '([^']+)' of (.+) is not linked$/.exec(summary);
+  const handled = /^global error at [^;]+; (.*)$/.exec(summary);
+  const rest = handled ? handled[1]! : summary;
+  const handlerOpen = /^(.+) is not linked, so it ends$/.exec(rest);
+  if (handled && handlerOpen) return `the event flow ended: ${handlerOpen[1]} is not connected`;
+  const open = /^(.*?)ended: exit '([^']+)' of (.+) is not linked$/.exec(rest);
   if (!open) return summary;
   const [, flow, exit, label] = open;
   const name = canvasExitName(exit);
-  return `${flow ? `${flow.trim()}: ` : ''}the call ended: ${name ? `${label} ${name}` : `the exit of ${label}`} is not connected`;
+  const exitText = name ? `${label} ${name}` : `the exit of ${label}`;
+  if (handled) return `the event flow ended: ${exitText} is not connected`;
+  return `${flow ? `${flow.trim()}: ` : ''}the call ended: ${exitText} is not connected`;
 }
 
 function around(trace: TraceEntry[], at: number): TraceEntry[] {

@@ -245,6 +245,15 @@ test('a simulated call that ends on an open exit names the exit as the canvas do
   expect(out.message).not.toContain("'out'");
 });
 
+// In the Event Flows the caller is already gone: the event flow ends there, and the global error that
+// started it (the report's earlier lines) is not repeated in the simulator's words.
+test('a simulated event flow that ends on an open exit says the event flow ended there, in the canvas\'s words', async () => {
+  const request = resultOf(await gradeMutation(MISTAKES['callback-api-not-linked']), 'run-status-true-on-201');
+  expect(request.message).toBe('After CallBackAPI_HTTPRequest the event flow never reached HTTPStatusCode (the event flow ended: the exit of CallBackAPI_HTTPRequest is not connected)');
+  const handler = resultOf(await gradeMutation(MISTAKES['global-error-not-connected']), 'run-task-created');
+  expect(handler.message).toBe('OnGlobalError ran, but CallBackAPI_HTTPRequest never did (the event flow ended: OnGlobalError is not connected)');
+});
+
 test('a condition typed without {{ }} is told it is plain text, not a test', async () => {
   const report = await gradeMutation((f) => {
     props(f, 'HTTPStatusCode').expression = 'CallBackAPI_HTTPRequest.httpStatusCode == 201';
