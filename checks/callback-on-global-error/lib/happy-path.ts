@@ -213,9 +213,9 @@ function option3ReachesGetCbid(happy: HappyRun, ctx: CheckContext): Deviation | 
   }
   const getAt = indexOf(trace, nodes.getCbid, option3At);
   if (getAt < 0) {
-    return deviate('reach-get-cbid', `After option 3 the call never reached ${nodes.getCbid.label} (${afterwards(trace, option3At, summary)})`, around(trace, option3At), {
+    return deviate('reach-get-cbid', `After option 3 the call never reached ${nodes.getCbid.label} (${afterwards(trace, option3At, summary, nodes)})`, around(trace, option3At), {
       expected: `${trace[option3At].activity} option 3 → ${nodes.getCbid.label}`,
-      actual: afterwards(trace, option3At, summary),
+      actual: afterwards(trace, option3At, summary, nodes),
       activity: nodes.wantCallback,
       // GET_CBID on another option of the menu: the connection to move (the static check says the same).
       ...(nodes.wantCallback && misconnected(ctx.model.main, nodes.wantCallback, '3', nodes.getCbid) ? { hint: connectHint(ctx.model.main, nodes.wantCallback, '3', nodes.getCbid) } : {}),
@@ -272,7 +272,7 @@ function setGetResultRan(happy: HappyRun, ctx: CheckContext, getAt: number): Dev
   const get = trace[getAt];
   const setAt = nodes.setGetResult ? indexOf(trace, nodes.setGetResult, getAt + 1) : -1;
   if (setAt < 0) {
-    return deviate('getresult', `After ${get.activity} the call never reached ${nodes.setGetResult?.label ?? LABELS.setGetResult} (${misconnected(ctx.model.main, nodes.getCbid, 'default', nodes.setGetResult) ?? afterwards(trace, getAt, happy.run.result.summary)})`, around(trace, getAt), {
+    return deviate('getresult', `After ${get.activity} the call never reached ${nodes.setGetResult?.label ?? LABELS.setGetResult} (${misconnected(ctx.model.main, nodes.getCbid, 'default', nodes.setGetResult) ?? afterwards(trace, getAt, happy.run.result.summary, nodes)})`, around(trace, getAt), {
       activity: nodes.getCbid,
       ...causeIfMissing(nodes, 'setGetResult'),
       ...failedOnTheWay(trace, getAt, nodes.setGetResult, 5, undefined, nodes),
@@ -315,7 +315,7 @@ function globalErrorRaised(happy: HappyRun, ctx: CheckContext, setAt: number): D
   const set = trace[setAt];
   const simAt = nodes.simulateError ? indexOf(trace, nodes.simulateError, setAt + 1) : -1;
   if (simAt < 0) {
-    return deviate('global-error', `After ${set.activity} the call never reached ${nodes.simulateError?.label ?? LABELS.simulateError} (${misconnected(ctx.model.main, nodes.setGetResult, 'out', nodes.simulateError) ?? afterwards(trace, setAt, happy.run.result.summary)})`, around(trace, setAt), {
+    return deviate('global-error', `After ${set.activity} the call never reached ${nodes.simulateError?.label ?? LABELS.simulateError} (${misconnected(ctx.model.main, nodes.setGetResult, 'out', nodes.simulateError) ?? afterwards(trace, setAt, happy.run.result.summary, nodes)})`, around(trace, setAt), {
       activity: nodes.setGetResult,
       ...causeIfMissing(nodes, 'simulateError'),
       ...failedOnTheWay(trace, setAt, nodes.simulateError, 6),
@@ -615,11 +615,16 @@ function failedOnTheWay(trace: TraceEntry[], at: number, to: Activity | undefine
 }
 
 /** What happened after entry `at`: the next activity, or how the run ended. */
-function afterwards(trace: TraceEntry[], at: number, summary: string): string {
+function afterwards(trace: TraceEntry[], at: number, summary: string, nodes?: MissionNodes): string {
   const next = trace[at + 1];
   if (!next) return plainSummary(summary);
+  if (next.outcome !== 'error' || !next.error) return `it went on to ${next.activity}`;
+  // SimulateGlobalError put too early fails as it should: its parse error would read as a fault to mend.
+  if (next.flow === 'main' && nodes?.simulateError && next.activity === nodes.simulateError.label) {
+    return `it went on to ${next.activity}, which raises the global error on purpose, so nothing after it runs`;
+  }
   // An activity that failed there is why the call left the path (a Set Variable raising the global error early).
-  return next.outcome === 'error' && next.error ? `it went on to ${next.activity}, which failed: ${next.error}` : `it went on to ${next.activity}`;
+  return `it went on to ${next.activity}, which failed: ${next.error}`;
 }
 
 /**

@@ -582,6 +582,15 @@ test('SimulateGlobalError put too early is not to be "corrected": it fails on pu
   expect(relabelled.hint).toBe('SimulateGlobalError fails on purpose (Build step 6), so nothing after it runs: connect WantCallback option 3 straight to GET_CBID (Build step 4), and SimulateGlobalError after SetVariable_q1w.');
 });
 
+// The message too: quoting the parse error of {{ ANI | 123}} reads as a fault to mend, while the value is right.
+test('SimulateGlobalError put too early: the message says it raises the global error on purpose, not its parse error', async () => {
+  const early = resultOf(await gradeMutation((f) => link(f, 'WantCallback', '3', 'SimulateGlobalError')), 'run-option3-reaches-get-cbid');
+  expect(early.message).toBe('After option 3 the call never reached GET_CBID (it went on to SimulateGlobalError, which raises the global error on purpose, so nothing after it runs)');
+  const skipped = resultOf(await gradeMutation(MISTAKES['get-cbid-skips-set-get-result']), 'run-getresult-holds-body');
+  expect(skipped.message).toBe('After GET_CBID the call never reached SetGetResult (it went on to SimulateGlobalError, which raises the global error on purpose, so nothing after it runs)');
+  expect(skipped.message).not.toContain('Unexpected token');
+});
+
 test('an activity that fails between option 3 and GET_CBID is named in the hint, not the connection of option 3', async () => {
   const report = await gradeMutation((f) => {
     addFailingSetVariable(f, 'WantCallback', 'SetVariable_ww');
