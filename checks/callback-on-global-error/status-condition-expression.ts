@@ -55,7 +55,8 @@ export default defineCheck({
     'not Create Task\'s 201 Created), a test the wrong way round (`!= 201`: true for every status code but 201), an activity that does not exist, the status code of another activity',
     '(`GET_CBID.httpStatusCode`), an output spelled in another case (`httpstatuscode`), or a comparison written',
     'with one `=` or with `===`, which does not evaluate (compare with `==`; in `{{ }}` or in an `{% if %}` tag), or',
-    'that a `{{ }}` lies in a `{# #}` comment, which is never evaluated. When it reads the',
+    'that a `{{ }}` lies in a `{# #}` comment, which is never evaluated. An expression reading an activity that does',
+    'not exist is also told what it tests, read as if it read the request: `== 200` of a wrong label is both. When it reads the',
     'guide\'s label while the request OnGlobalError leads to kept another, the hint says to rename the request;',
     'when a CallBackAPI_HTTPRequest that OnGlobalError does not lead to is left on the canvas (it holds the',
     'label), to test the request OnGlobalError leads to instead, or to delete the leftover first.',
@@ -72,12 +73,16 @@ export default defineCheck({
     const request = missionNodes(ctx.model).callbackApi;
     const before = variablesBefore(ctx, request);
     const bodies = answerBodies(ctx, request);
-    const startFor = (status: number) => {
-      const scope = flowScope(ctx.model, { [label]: { httpStatusCode: status, httpResponseBody: bodies.get(status) ?? '', httpResponseHeaders: {} } });
+    // `also`: names read in the request's place (no activity or variable has them), answered as the request.
+    const startFor = (status: number, also: string[] = []) => {
+      const outputs = { httpStatusCode: status, httpResponseBody: bodies.get(status) ?? '', httpResponseHeaders: {} };
+      const scope = flowScope(ctx.model, Object.fromEntries([label, ...also].map((name) => [name, outputs])));
       for (const [name, value] of before) scope.set(name, value);
       return scope;
     };
-    const trueFor = (status: number) => takesTrueExit(evaluateOk(expression, seen(startFor(status))));
+    // What the test is, read as if it read the request: a wrong label and == 200 are two mistakes, both named.
+    const unknown = unknownRoots(ctx, expression);
+    const trueFor = (status: number) => takesTrueExit(evaluateOk(expression, seen(startFor(status, unknown))));
     for (const { status, want } of CASES) {
       const start = startFor(status);
       const scope = seen(start);
@@ -163,8 +168,7 @@ const HTTP_OUTPUTS = ['httpStatusCode', 'httpResponseBody', 'httpResponseHeaders
  */
 function namesNote(ctx: CheckContext, expression: string, label: string): string {
   const names = [...new Set(namesRead(expression))];
-  const known = new Set<string>([...allLabels(ctx), ...ctx.model.variables.map((v) => v.name), 'NewPhoneContact']);
-  const unknown = [...new Set(names.map((name) => name.split('.')[0]))].filter((root) => !known.has(root));
+  const unknown = unknownRoots(ctx, expression);
   if (unknown.length > 0) return ` (it reads ${unknown.join(', ')}, which is no activity or variable of this flow; the HTTP Request is labelled ${label})`;
   if (names.includes(`${label}.httpStatusCode`)) return '';
   for (const name of names) {
@@ -174,6 +178,12 @@ function namesNote(ctx: CheckContext, expression: string, label: string): string
   }
   const other = names.find((name) => name.endsWith('.httpStatusCode') && name.split('.')[0] !== label);
   return other ? ` (it reads ${other}, the status code of ${other.split('.')[0]}, not of ${label})` : '';
+}
+
+/** The names an expression reads that are no activity, flow variable or start node of the flow (`HTTP_PUT`). */
+function unknownRoots(ctx: CheckContext, expression: string): string[] {
+  const known = new Set<string>([...allLabels(ctx), ...ctx.model.variables.map((v) => v.name), 'NewPhoneContact']);
+  return [...new Set(namesRead(expression).map((name) => name.split('.')[0]!))].filter((root) => !known.has(root));
 }
 
 function allLabels(ctx: CheckContext): string[] {

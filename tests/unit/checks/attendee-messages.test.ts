@@ -269,6 +269,23 @@ test('a condition testing 200 (the Final Boss answer) is told Create Task answer
   expect(result.message).toContain('it tests 200 (OK), but a task created is answered 201 Created');
 });
 
+// Two mistakes in one Expression: the label it reads is not the request's, and it tests 200. Both are
+// named (the hint's Expression mends both), not only the label.
+test('a condition testing 200 of an activity that does not exist is told both', async () => {
+  const both = resultOf(await gradeMutation((f) => {
+    props(f, 'HTTPStatusCode').expression = '{{CallBackAPI_HTTPRequest.httpStatusCode == 200}}';
+    relabel(f, 'CallBackAPI_HTTPRequest', 'CallBackAPI_Request');
+  }), 'status-condition-expression');
+  expect([both.status, both.message, both.hint]).toEqual([
+    'failed',
+    'HTTPStatusCode expression gives false with CallBackAPI_Request.httpStatusCode = 201; it must give true: it tests 200 (OK), but a task created is answered 201 Created (it reads CallBackAPI_HTTPRequest, which is no activity or variable of this flow; the HTTP Request is labelled CallBackAPI_Request)',
+    'HTTPStatusCode → Expression: {{CallBackAPI_Request.httpStatusCode == 201}} (use the label of your HTTP Request exactly).',
+  ]);
+  // Read under its right name, == 201 of HTTP_PUT (the old copy button) has nothing more to say.
+  const label = resultOf(await gradeFixture('flows/defect-condition-http-put.json'), 'status-condition-expression');
+  expect(label.message).toBe('HTTPStatusCode expression gives false with CallBackAPI_HTTPRequest.httpStatusCode = 201; it must give true (it reads HTTP_PUT, which is no activity or variable of this flow; the HTTP Request is labelled CallBackAPI_HTTPRequest)');
+});
+
 test('a condition the wrong way round (!= 201) is told so, not that it tests 200; one true for 200 and 400 is told neither', async () => {
   const judged = async (expression: string) =>
     resultOf(
