@@ -22,13 +22,18 @@ interface Fix {
   reports: GradeReport[];
 }
 
-/** Failed or errored checks, most frequent first (then by step and id, so the order is stable). */
+/**
+ * Failed or errored checks, most frequent first, then by step and in the reports' order (a step's
+ * checks as the mission lists them: the check naming a mistake before the simulated call that meets
+ * it too), then by id, so the order is stable.
+ */
 export function commonFailures(reports: readonly GradeReport[]): CommonFailure[] {
-  const byId = new Map<string, CommonFailure & { byHint: Map<string, Fix> }>();
+  const byId = new Map<string, CommonFailure & { byHint: Map<string, Fix>; order: number }>();
   for (const report of reports) {
-    for (const check of report.checks.filter(isFailure)) {
+    for (const [order, check] of report.checks.entries()) {
+      if (!isFailure(check)) continue;
       let entry = byId.get(check.id);
-      if (!entry) byId.set(check.id, (entry = { id: check.id, title: check.title, step: check.step, severity: check.severity, reports: [], fixes: [], byHint: new Map() }));
+      if (!entry) byId.set(check.id, (entry = { id: check.id, title: check.title, step: check.step, severity: check.severity, reports: [], fixes: [], byHint: new Map(), order }));
       // A report's checks come one after another: it is counted once even when it lists a check twice.
       if (entry.reports.at(-1) !== report) entry.reports.push(report);
       const hint = fixOf(check);
@@ -41,8 +46,8 @@ export function commonFailures(reports: readonly GradeReport[]): CommonFailure[]
     }
   }
   return [...byId.values()]
-    .map(({ byHint: _byHint, ...entry }) => ({ ...entry, fixes: entry.fixes.sort((a, b) => b.reports.length - a.reports.length) })) // stable: first seen first on ties
-    .sort((a, b) => b.reports.length - a.reports.length || a.step - b.step || compare(a.id, b.id));
+    .sort((a, b) => b.reports.length - a.reports.length || a.step - b.step || a.order - b.order || compare(a.id, b.id))
+    .map(({ byHint: _byHint, order: _order, ...entry }) => ({ ...entry, fixes: entry.fixes.sort((a, b) => b.reports.length - a.reports.length) })); // stable: first seen first on ties
 }
 
 function compare(a: string, b: string): number {

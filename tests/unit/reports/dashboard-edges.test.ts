@@ -44,11 +44,11 @@ test('an attendee whose report lists a failing check twice is named once under i
   expect(failuresOf(renderDashboard([twice, other], { reportHref: href }))).toContain('<li>Fix A — <a href="141.html">141</a></li><li>Fix B — <a href="150.html">150</a></li>');
 });
 
-test('the most common failures: the most attendees first, then by Build step, then by check id; an errored check is one of them', () => {
+test("the most common failures: the most attendees first, then by Build step, then in the reports' order of checks; an errored check is one of them", () => {
   const reports = [
     reportWith('1', { id: 'z-late', step: 9 }, { id: 'b-step-6', step: 6 }, { id: 'a-step-6', step: 6, status: 'errored' }, { id: 'common', step: 11 }),
     reportWith('2', { id: 'common', step: 11 }),
   ];
   const order = [...failuresOf(renderDashboard(reports, { reportHref: href })).matchAll(/\(step \d+, <code>([^<]+)<\/code>\)/g)].map((m) => m[1]);
-  expect(order).toEqual(['common', 'a-step-6', 'b-step-6', 'z-late']);
+  expect(order).toEqual(['common', 'b-step-6', 'a-step-6', 'z-late']);
 });

@@ -5,6 +5,7 @@ import { escapeMarkdown } from '../../../reports/escape.js';
 import type { GradeReport } from '../../../engine/report.js';
 import { DUPLICATES_SHOWN, NAMED_PER_FAILURE, renderMarkdown, renderMarkdownRow, SET_ASIDE_SHOWN, SUMMARY_BYTES } from '../../../reports/markdown.js';
 import { failedReport, HOSTILE, hostileReport, hostileUngradable, passedReport, ungradableReport } from './sample-reports.js';
+import { gradeFixture } from '../checks/support.js';
 
 test('title, totals, a row per attendee with verdict, score and failing steps', () => {
   const md = renderMarkdown([passedReport(), failedReport(), ungradableReport()], { title: 'Lab 3, group A' });
@@ -246,4 +247,14 @@ test('duplicates: five files set aside are all named; a sixth is counted ("and 1
   };
   expect(item(5)).toBe('- 140: kept k\\.json; set aside d1\\.json, d2\\.json, d3\\.json, d4\\.json, d5\\.json');
   expect(item(6)).toBe('- 140: kept k\\.json; set aside d1\\.json, d2\\.json, d3\\.json, d4\\.json, d5\\.json and 1 more');
+});
+
+// One mistake fails its static check and the simulated call that meets it, for the same attendees: the
+// check naming the mistake (the report's Fix first) comes first, as in the report, not the echo
+// that sorts before it by id.
+test('failures as common as each other in one Build step are listed in the report\'s order: the static check before the simulated call', async () => {
+  const report = await gradeFixture('flows/defect-condition-http-put.json');
+  const section = renderMarkdown([report]).split('## Most common failures')[1]!;
+  const ids = [...section.matchAll(/ \(([a-z0-9\\-]+)\) \|/g)].map((m) => m[1]!.replaceAll('\\', ''));
+  expect(ids).toEqual(['status-condition-expression', 'run-status-true-on-201']);
 });
