@@ -33,6 +33,8 @@ const QUOTED: readonly { page: string; args: string[] }[] = [
   { page: 'docs/errors.md', args: ['simulate', '-'] },
   { page: 'docs/grade.md', args: ['grade', '-', '--out', 'results'] },
   { page: 'docs/grade.md', args: ['merge', CLASS, '--out', 'merged'] },
+  // A shard's job that failed uploaded no artifact: the merge job's line names the folder missing.
+  { page: 'docs/grade.md', args: ['merge', 'graded-3', '--out', 'graded'] },
 ];
 
 async function stderrOf(args: string[]): Promise<{ code: number; lines: string[] }> {
