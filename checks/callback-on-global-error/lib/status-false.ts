@@ -30,7 +30,7 @@ export function statusFalseCheck(options: { id: string; status: number; reason: 
       'When HTTPStatusCode leaves by False but the event flow does not end (e.g. the False exit leads back to the',
       'request, a retry loop), the Expression is right and the hint says to connect the False exit to EndFlow instead.',
       '',
-      'Skipped when the happy path already goes wrong before HTTPStatusCode, up to and including the Create',
+      'Skipped when the happy path goes wrong before HTTPStatusCode, up to and including the Create',
       'Task request itself (an error answer there is not the one this scenario forces), or when HTTPStatusCode',
       'does not run at all and the happy path already reports why (that failure is reported by its own check),',
       'or when HTTPStatusCode is not a Condition (a Case leaves by a case key or default, not by False):',
@@ -41,7 +41,7 @@ export function statusFalseCheck(options: { id: string; status: number; reason: 
     ].join('\n'),
     run(ctx) {
       const before = errorScenariosDeviation(ctx);
-      if (before) return skipped('Not judged: the simulated call already goes wrong before HTTPStatusCode', checkOf(before.stage));
+      if (before) return skipped('Not judged: the simulated call went wrong before HTTPStatusCode', checkOf(before.stage));
       const run = ctx.runs[scenario];
       if (!run) return skipped(`Not judged: the ${scenario} scenario did not run`);
       const node = missionNodes(ctx.model).statusCondition;

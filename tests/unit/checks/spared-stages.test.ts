@@ -78,6 +78,16 @@ test('GET_CBID without [0] and a second mistake in a stage it spares: that stage
   });
 });
 
+test('the checks not judged after a failure of the call say so in one tense: the call went wrong (earlier, or before HTTPStatusCode)', async () => {
+  const noError = await gradeMutation((f) => {
+    props(f, 'SimulateGlobalError').expr = '{{ANI}}';
+  });
+  expect(resultOf(noError, 'run-task-created').message).toMatch(/^Not judged: the simulated call went wrong earlier \(reported under “/);
+  for (const id of ['run-status-false-on-400', 'run-status-false-on-500']) {
+    expect(resultOf(noError, id).message, id).toMatch(/^Not judged: the simulated call went wrong before HTTPStatusCode \(reported under “/);
+  }
+});
+
 test('GET_CBID answered 404 (a path typo) spares the same stages; GET_CBID failing (nothing answers its host) leaves nothing later judged', async () => {
   const notFound = await gradeMutation((f) => {
     props(f, 'GET_CBID').httpRequestUrl = String(props(f, 'GET_CBID').httpRequestUrl).replace('/flowdesigner/', '/lowdesigner/');
