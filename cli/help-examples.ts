@@ -26,7 +26,7 @@ const EXAMPLES: Record<string, readonly Example[]> = {
   grade: [
     ['a class folder (and its zip archives): open graded/index.html, import graded/grades.csv', 'flowgrade grade fixtures/class --out graded'],
     ['a quoted pattern, here attendees 120 to 129 only; exit code 0 whatever the grades (the files are what is wanted)', 'flowgrade grade "fixtures/class/Main_Flow_12*.json" --out graded --quiet --fail-on none'],
-    ['the first half of the class, on one CI machine of two (--shard 2/2 on the other)', 'flowgrade grade fixtures/class --out graded-1 --shard 1/2'],
+    ['the first half of the class, on one CI machine of two (--shard 2/2 on the other; flowgrade merge then joins the halves)', 'flowgrade grade fixtures/class --out graded-1 --shard 1/2'],
   ],
   merge: [
     ['the other half of the class, on the second CI machine (the first ran flowgrade grade fixtures/class --out graded-1 --shard 1/2)', 'flowgrade grade fixtures/class --out graded-2 --shard 2/2'],

@@ -71,3 +71,9 @@ test('the help of flowgrade and of every command ends with examples that work wh
     }
   }
 });
+
+test("grade's help, whose example grades half a class, says what joins the halves: flowgrade merge", async () => {
+  const help = await runCli(['grade', '--help']);
+  const sharded = help.stdout.split('\n').findIndex((line) => line.includes('--shard 1/2'));
+  expect(help.stdout.split('\n')[sharded + 1]).toContain('flowgrade merge');
+});
