@@ -51,7 +51,7 @@ export function statusFalseCheck(options: { id: string; status: number; reason: 
       const apiEntry = api ? trace.find((e) => e.activityId === api.id) : undefined;
       const deviation = statusTrueDeviation(ctx);
       if (at < 0 && deviation) {
-        return skipped(`Not judged: ${node?.label ?? LABELS.statusCondition} did not run in this scenario either; the happy path already fails`, checkOf(deviation.stage));
+        return skipped(`Not judged: ${node?.label ?? LABELS.statusCondition} did not run with the Tasks API answering ${status} either`, checkOf(deviation.stage));
       }
       if (at < 0) {
         return failed(`With the Tasks API answering ${status}, ${node?.label ?? LABELS.statusCondition} never ran (${run.result.summary})`, {

@@ -767,3 +767,15 @@ test('the == note reads only what is inside {{ }}: >=, <= and != are operators, 
   }
   expect(await noteOf('{{= 201}}')).toBe(true);
 });
+
+// The request straight to EndFlow: HTTPStatusCode runs in none of the three calls. The 400 and 500
+// calls are not judged, in the words of their own failure ("with the Tasks API answering 400"),
+// not in the grader's ("the happy path"), which no attendee reads in the lab.
+test('HTTPStatusCode never reached: the 400 and 500 checks say it did not run with the Tasks API answering either, pointing at the 201 check', async () => {
+  const report = await gradeMutation(MISTAKES['callback-api-straight-to-end']);
+  for (const status of [400, 500]) {
+    expect(resultOf(report, `run-status-false-on-${status}`).message).toBe(
+      `Not judged: HTTPStatusCode did not run with the Tasks API answering ${status} either (reported under “Simulated call: HTTPStatusCode leaves by True on 201 Created”)`,
+    );
+  }
+});
