@@ -5,12 +5,12 @@
  * schemas/report.schema.json) before anything is made of it; a report that cannot be used is one
  * line naming it, its attendee's row kept as ungradable (merge.ts), nothing else lost.
  */
-import { statSync } from 'node:fs';
+import { closeSync, constants, fstatSync, lstatSync, openSync, readSync, statSync } from 'node:fs';
 import path from 'node:path';
 import Ajv from 'ajv';
 import reportSchema from '../../schemas/report.schema.json' with { type: 'json' };
 import type { GradeReport } from '../../engine/report.js';
-import { readStartSync } from '../io.js';
+import { IS_A_DIRECTORY, NOT_A_REGULAR_FILE, OPEN_FOR_READING, openedNoFile, reasonOf } from '../io.js';
 import { OUTPUT_MARKER } from '../grade/walk.js';
 import { RUN_RECORD_FILE, runRecordProblem, type RunRecord } from '../grade/run-record.js';
 
@@ -24,13 +24,13 @@ export function readPart(dir: string): { ok: true; record: RunRecord } | { ok: f
   if (info === undefined) return refuse('no such folder');
   if (!info.isDirectory()) return refuse('not a folder: give the --out folder a flowgrade grade wrote');
   const file = path.join(dir, RUN_RECORD_FILE);
-  const read = readStartSync(file, MAX_FILE_BYTES);
-  if (read === undefined) {
+  const read = readFolderFile(file);
+  if (!read.ok && read.missing) {
     // An earlier version's output: its marker, or its class files, but no record.
     const earlier = [OUTPUT_MARKER, 'index.html', 'grades.csv'].some((name) => statSync(path.join(dir, name), { throwIfNoEntry: false }) !== undefined);
     return refuse(earlier ? `holds no ${RUN_RECORD_FILE}: graded by a flowgrade before merge could read its outputs; grade it again with this version` : `not a flowgrade grade output (no ${RUN_RECORD_FILE}): give the --out folder of a flowgrade grade`);
   }
-  if (read.size > MAX_FILE_BYTES) return refuse(`${RUN_RECORD_FILE} is larger than ${MAX_FILE_BYTES} bytes, more than any flowgrade writes`);
+  if (!read.ok) return refuse(`${RUN_RECORD_FILE} ${read.why}`);
   const value = parse(read.text);
   const problem = value.ok ? runRecordProblem(value.value) : value.why;
   if (problem !== undefined) return refuse(`${RUN_RECORD_FILE} is not a run record flowgrade wrote: ${problem}; grade the shard again`);
@@ -83,9 +83,8 @@ export function readReport(dir: string, expected: RunRecord['attendees'][number]
 
 function checkedReport(file: string, expected: RunRecord['attendees'][number]): { ok: true; report: GradeReport } | { ok: false; file: string; why: string } {
   const fail = (why: string) => ({ ok: false as const, file, why });
-  const read = readStartSync(file, MAX_FILE_BYTES);
-  if (read === undefined) return fail('missing or unreadable');
-  if (read.size > MAX_FILE_BYTES) return fail(`larger than ${MAX_FILE_BYTES} bytes, more than any report flowgrade writes`);
+  const read = readFolderFile(file);
+  if (!read.ok) return fail(read.why);
   const value = parse(read.text);
   if (!value.ok) return fail(value.why);
   validateReport ??= new Ajv({ allErrors: false, strict: false, validateFormats: false }).compile(reportSchema);
@@ -96,6 +95,46 @@ function checkedReport(file: string, expected: RunRecord['attendees'][number]): 
   const report = value.value as GradeReport;
   if (report.attendee.id !== expected.attendee || report.input.file !== expected.file) return fail(`the report of another submission (${JSON.stringify(report.attendee.id)}, ${JSON.stringify(report.input.file)}) than ${RUN_RECORD_FILE} names`);
   return { ok: true, report };
+}
+
+/** What is said of a symlink in a shard's folder, in a record's or a report's place. */
+const SYMLINK = "is a symbolic link: merge reads only the files of a shard's folder itself, never where a link leads";
+
+/**
+ * A file of a shard's folder, as text, or why it is not read (`is …`, `cannot be read (…)`; `missing`
+ * when there is none). Only a regular file of the folder itself is read: a symlink may lead anywhere
+ * (/etc/passwd, another shard's report, a device), and is not followed, even to a valid report; a
+ * named pipe is never waited on, a folder or device never read (opened as inputs are: io.ts
+ * OPEN_FOR_READING). A file over the size limit is refused by its size, before a byte is read (a
+ * sparse file of 2 GB had its first 256 MB read first).
+ */
+function readFolderFile(file: string): { ok: true; text: string } | { ok: false; why: string; missing?: true } {
+  let fd: number | undefined;
+  try {
+    if (lstatSync(file).isSymbolicLink()) return { ok: false, why: SYMLINK };
+    // (O_NOFOLLOW: a symlink put in the file's place after lstat is not followed either; open(2) then fails, ELOOP.)
+    fd = openSync(file, OPEN_FOR_READING | (constants.O_NOFOLLOW ?? 0));
+    const info = fstatSync(fd);
+    if (info.isDirectory()) return { ok: false, why: IS_A_DIRECTORY };
+    if (!info.isFile()) return { ok: false, why: NOT_A_REGULAR_FILE };
+    if (info.size > MAX_FILE_BYTES) return { ok: false, why: `is larger than ${MAX_FILE_BYTES} bytes, more than any flowgrade writes` };
+    const buffer = Buffer.alloc(info.size);
+    let filled = 0;
+    while (filled < buffer.length) {
+      const bytes = readSync(fd, buffer, filled, buffer.length - filled, filled);
+      if (bytes === 0) break; // (cut short since fstat: what is left is read as it is)
+      filled += bytes;
+    }
+    return { ok: true, text: buffer.toString('utf8', 0, filled) };
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') return { ok: false, why: 'is missing', missing: true };
+    if (code === 'ELOOP') return { ok: false, why: SYMLINK };
+    if (code === 'EISDIR') return { ok: false, why: IS_A_DIRECTORY }; // (Windows: open(2) on a folder)
+    return { ok: false, why: openedNoFile(error) ? NOT_A_REGULAR_FILE : `cannot be read (${reasonOf(error)})` };
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
 }
 
 function parse(text: string): { ok: true; value: unknown } | { ok: false; why: string } {

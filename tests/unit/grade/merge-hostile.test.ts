@@ -1,0 +1,84 @@
+/**
+ * `flowgrade merge` on shard folders an attacker or an unlucky user changed (run `npm run build`
+ * first): it reads only the regular files of each folder itself, never where a symlink leads nor
+ * a pipe, device or folder in a file's place, and says which file and why in one line.
+ */
+import { test, expect } from '@playwright/test';
+import { copyFileSync, mkdirSync, readFileSync, rmSync, symlinkSync, truncateSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import path from 'node:path';
+import { fixturePath, runCli } from '../../helpers.js';
+import { tempDir } from './class-fixture.js';
+
+const NOW = ['--now', '2025-08-01T09:00:00Z'];
+const merge = (...args: string[]) => runCli(['merge', ...args]);
+
+/** fixtures/class graded as 2 shards, each into its own folder. */
+async function shards(name: string): Promise<[string, string]> {
+  const outs: string[] = [];
+  for (const index of [1, 2]) {
+    const out = tempDir(`merge-hostile-${name}-${index}`);
+    expect((await runCli(['grade', fixturePath('class'), '--out', out, ...NOW, '--quiet', '--jobs', '1', '--shard', `${index}/2`])).code).toBeLessThan(2);
+    outs.push(out);
+  }
+  return outs as [string, string];
+}
+
+const reportsOf = (dir: string) => (JSON.parse(readFileSync(path.join(dir, 'flowgrade-run.json'), 'utf8')) as { attendees: { report: string; attendee: string }[] }).attendees;
+
+test.describe(() => {
+  test.skip(process.platform === 'win32', 'named pipes and symlinks made as on Linux and macOS');
+
+  test('a report that is a symlink (out of the folder, to a valid copy, to a device), a named pipe, a folder or a sparse file of 2 GB is not read: one line each saying what it is, its row ungradable, no hang', async () => {
+    const [a, b] = await shards('reports');
+    const [first, second, third, fourth, fifth, sixth] = reportsOf(b);
+    const file = (entry: { report: string }) => path.join(b, `${entry.report}.json`);
+    // The attendee's own report, valid, moved out of the folder and linked back: still not the folder's file.
+    const elsewhere = tempDir('merge-hostile-elsewhere');
+    copyFileSync(file(first!), path.join(elsewhere, 'copy.json'));
+    rmSync(file(first!));
+    symlinkSync(path.join(elsewhere, 'copy.json'), file(first!));
+    rmSync(file(second!));
+    symlinkSync('/etc/passwd', file(second!));
+    rmSync(file(third!));
+    execFileSync('mkfifo', [file(third!)]);
+    rmSync(file(fourth!));
+    mkdirSync(file(fourth!));
+    rmSync(file(fifth!));
+    truncateSync(file(sixth!), 2 ** 31); // a sparse file of 2 GB: refused by its size, not read
+    const run = await merge(a, b, '--out', tempDir('merge-hostile-reports-out'));
+    expect(run.code).toBe(2);
+    const line = (entry: { attendee: string }, why: string) => `flowgrade: ${file(entry as { report: string; attendee: string })}: ${why}; "${entry.attendee}" is merged as ungradable (report-unreadable) [report-unreadable]`;
+    const link = 'is a symbolic link: merge reads only the files of a shard\'s folder itself, never where a link leads';
+    expect(run.stderr.trim().split('\n')).toEqual([
+      line(first!, link),
+      line(second!, link),
+      line(third!, 'is not a regular file (a pipe, device or socket)'),
+      line(fourth!, 'is a directory, not a file'),
+      line(fifth!, 'is missing'),
+      line(sixth!, 'is larger than 268435456 bytes, more than any flowgrade writes'),
+      'flowgrade: 6 reports of the shards could not be used: their rows say ungradable (report-unreadable); grade their shards again, then merge again',
+    ]);
+    expect(run.stdout).toMatch(/^merged 12 attendees from 2 shards into .*: \d+ passed, \d+ failed, \d+ ungradable\n/);
+  });
+
+  test('a flowgrade-run.json that is a symlink, a named pipe or a folder refuses its folder, saying what it is (not that it is missing)', async () => {
+    const [a, b] = await shards('record');
+    const record = path.join(b, 'flowgrade-run.json');
+    const elsewhere = path.join(tempDir('merge-hostile-record-elsewhere'), 'flowgrade-run.json');
+    copyFileSync(record, elsewhere);
+    rmSync(record);
+    symlinkSync(elsewhere, record);
+    const refused = async () => {
+      const run = await merge(a, b, '--out', tempDir('merge-hostile-record-out'));
+      return [run.code, run.stdout, run.stderr];
+    };
+    expect(await refused()).toEqual([2, '', `flowgrade: ${b}: flowgrade-run.json is a symbolic link: merge reads only the files of a shard's folder itself, never where a link leads [bad-shard]\n`]);
+    rmSync(record);
+    execFileSync('mkfifo', [record]);
+    expect(await refused()).toEqual([2, '', `flowgrade: ${b}: flowgrade-run.json is not a regular file (a pipe, device or socket) [bad-shard]\n`]);
+    rmSync(record);
+    mkdirSync(record);
+    expect(await refused()).toEqual([2, '', `flowgrade: ${b}: flowgrade-run.json is a directory, not a file [bad-shard]\n`]);
+  });
+});
