@@ -72,6 +72,10 @@ export function planMerge(parts: readonly PartRecord[], options: { version: stri
   if (missing.length > 0 && !options.partial) {
     return refuse(`${shardsWords(shards, count)} given: ${wordList(missing.map((shard) => `shard ${shard}`))} missing; give ${missing.length === 1 ? 'its folder' : 'their folders'} too, or --partial to merge without ${missing.length === 1 ? 'it' : 'them'}`);
   }
+  // Each shard's rows are its own submissions of the class: together, more than it has means a
+  // shard holds another's (each record alone is checked so, read-part.ts).
+  const kept = parts.reduce((sum, { record }) => sum + record.attendees.length + record.duplicates.reduce((dropped, d) => dropped + d.dropped.length, 0), 0);
+  if (kept > first.record.class.submissions) return refuse(`${wordList(parts.map(({ dir }) => dir))} keep or set aside ${kept} submissions together, more than the ${first.record.class.submissions} their class has: a shard holds another's rows; grade them again`);
   const rows = parts.flatMap(({ record }, part) => record.attendees.map((_, attendee) => ({ part, attendee })));
   const entryOf = ({ part, attendee }: { part: number; attendee: number }) => parts[part]!.record.attendees[attendee]!;
   // The order of every output (duplicates.ts sortRows): attendee id, then display path.

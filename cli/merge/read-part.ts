@@ -41,6 +41,11 @@ export function readPart(dir: string): { ok: true; record: RunRecord } | { ok: f
   // The options are compared as JSON text (plan.ts): a value nested past what the stack holds would stop the merge.
   if (!nestedWithin(record.settings, MAX_SETTINGS_DEPTH)) return refuse(`${RUN_RECORD_FILE} is not a run record flowgrade wrote: /settings nested too deep; grade the shard again`);
   if (!Number.isFinite(Date.parse(record.now))) return refuse(`${RUN_RECORD_FILE} is not a run record flowgrade wrote: /now is not a time; grade the shard again`);
+  // Each row kept and each duplicate set aside is one of the submissions its class found: a record
+  // naming more (a hundred thousand reports, each written again as ungradable: minutes, gigabytes)
+  // is not one grade wrote.
+  const submissions = record.attendees.length + record.duplicates.reduce((sum, { dropped }) => sum + dropped.length, 0);
+  if (submissions > record.class.submissions) return refuse(`${RUN_RECORD_FILE} is not a run record flowgrade wrote: it keeps or sets aside ${submissions} submissions, more than the ${record.class.submissions} its class has; grade the shard again`);
   const names = new Set<string>();
   for (const { report } of record.attendees) {
     if (names.has(report.toLowerCase())) return refuse(`${RUN_RECORD_FILE} is not a run record flowgrade wrote: two attendees' reports are named ${report}; grade the shard again`);

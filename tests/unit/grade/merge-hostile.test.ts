@@ -4,7 +4,7 @@
  * a pipe, device or folder in a file's place, and says which file and why in one line.
  */
 import { test, expect } from '@playwright/test';
-import { copyFileSync, mkdirSync, readFileSync, rmSync, symlinkSync, truncateSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import { fixturePath, runCli } from '../../helpers.js';
@@ -81,4 +81,19 @@ test.describe(() => {
     mkdirSync(record);
     expect(await refused()).toEqual([2, '', `flowgrade: ${b}: flowgrade-run.json is a directory, not a file [bad-shard]\n`]);
   });
+});
+
+test('a record naming more reports than its class has submissions (each would be written again, as ungradable) refuses its folder', async () => {
+  const [a, b] = await shards('many');
+  const file = path.join(b, 'flowgrade-run.json');
+  const record = JSON.parse(readFileSync(file, 'utf8')) as { class: { submissions: number }; attendees: unknown[]; duplicates: { dropped: string[] }[] };
+  expect(record.class.submissions).toBe(13);
+  const kept = record.attendees.length + record.duplicates.reduce((sum, d) => sum + d.dropped.length, 0); // 7 of the 13
+  record.attendees.push(...Array.from({ length: 14 - kept }, (_, i) => ({ report: `claimed-${i}`, attendee: `claimed-${i}`, file: `claimed-${i}.json` })));
+  writeFileSync(file, JSON.stringify(record));
+  const out = tempDir('merge-hostile-many-out');
+  rmSync(out, { recursive: true });
+  const run = await merge(a, b, '--out', out);
+  expect([run.code, run.stdout, run.stderr]).toEqual([2, '', `flowgrade: ${b}: flowgrade-run.json is not a run record flowgrade wrote: it keeps or sets aside 14 submissions, more than the 13 its class has; grade the shard again [bad-shard]\n`]);
+  expect(existsSync(out)).toBe(false);
 });

@@ -57,3 +57,11 @@ test('refused: another version, another mission, other options; a missing shard 
   expect(problem([part('s1', [1], 4, []), part('s4', [4], 4, [])])).toBe('flowgrade: shards 1, 4 of 4 given: shard 2 and shard 3 missing; give their folders too, or --partial to merge without them [bad-shard]');
   expect(problem([])).toBe('flowgrade: no folder to merge [bad-shard]');
 });
+
+test('refused: shards that together keep or set aside more submissions than their class has (each within it, but holding the same rows)', () => {
+  const five = (dir: string, shard: number, duplicates: RunRecord['duplicates'] = []) =>
+    part(dir, [shard], 2, Array.from({ length: 5 }, (_, i) => [`a${i}`, `x/a${i}.json`] as [string, string]), { duplicates });
+  const plan = planMerge([five('s1', 1, [{ attendee: 'a0', kept: 'x/a0.json', dropped: ['x/a0 (1).json'] }]), five('s2', 2)], options);
+  expect(plan.ok ? undefined : plan.problem).toBe('flowgrade: s1 and s2 keep or set aside 11 submissions together, more than the 9 their class has: a shard holds another\'s rows; grade them again [bad-shard]');
+  expect(planMerge([five('s1', 1), part('s2', [2], 2, [['b', 'x/b.json'], ['c', 'x/c.json']])], options).ok).toBe(true); // 7 of 9
+});
