@@ -9,7 +9,8 @@
 const CLASS_OUTPUTS = new Set(['index', 'grades', 'junit', 'summary', 'flowgrade-run']);
 const DEVICES = new Set(['con', 'prn', 'aux', 'nul', ...[1, 2, 3, 4, 5, 6, 7, 8, 9].flatMap((n) => [`com${n}`, `lpt${n}`])]);
 
-function isReserved(name: string): boolean {
+/** Whether grade never names an attendee's report `name` (a class file's name, a Windows device's). */
+export function isReserved(name: string): boolean {
   const lower = name.toLowerCase();
   return CLASS_OUTPUTS.has(lower) || DEVICES.has(lower.split('.')[0]);
 }

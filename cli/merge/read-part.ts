@@ -11,6 +11,7 @@ import Ajv from 'ajv';
 import reportSchema from '../../schemas/report.schema.json' with { type: 'json' };
 import type { GradeReport } from '../../engine/report.js';
 import { IS_A_DIRECTORY, NOT_A_REGULAR_FILE, OPEN_FOR_READING, openedNoFile, reasonOf } from '../io.js';
+import { isReserved } from '../grade/file-names.js';
 import { OUTPUT_MARKER } from '../grade/walk.js';
 import { RUN_RECORD_FILE, runRecordProblem, type RunRecord } from '../grade/run-record.js';
 
@@ -48,6 +49,8 @@ export function readPart(dir: string): { ok: true; record: RunRecord } | { ok: f
   if (submissions > record.class.submissions) return refuse(`${RUN_RECORD_FILE} is not a run record flowgrade wrote: it keeps or sets aside ${submissions} submissions, more than the ${record.class.submissions} its class has; grade the shard again`);
   const names = new Set<string>();
   for (const { report } of record.attendees) {
+    // (Read as `<report>.json`: `flowgrade-run` would be the record itself, `nul` on Windows the null device.)
+    if (isReserved(report)) return refuse(`${RUN_RECORD_FILE} is not a run record flowgrade wrote: an attendee's report is named ${report}, a name grade never gives one; grade the shard again`);
     if (names.has(report.toLowerCase())) return refuse(`${RUN_RECORD_FILE} is not a run record flowgrade wrote: two attendees' reports are named ${report}; grade the shard again`);
     names.add(report.toLowerCase());
   }

@@ -97,3 +97,16 @@ test('a record naming more reports than its class has submissions (each would be
   expect([run.code, run.stdout, run.stderr]).toEqual([2, '', `flowgrade: ${b}: flowgrade-run.json is not a run record flowgrade wrote: it keeps or sets aside 14 submissions, more than the 13 its class has; grade the shard again [bad-shard]\n`]);
   expect(existsSync(out)).toBe(false);
 });
+
+test('a record naming a report as grade never names one (the record itself, a class file, a Windows device) refuses its folder', async () => {
+  const [a, b] = await shards('reserved');
+  const file = path.join(b, 'flowgrade-run.json');
+  const valid = readFileSync(file, 'utf8');
+  for (const name of ['flowgrade-run', 'Index', 'nul', 'con.x']) {
+    const record = JSON.parse(valid) as { attendees: { report: string }[] };
+    record.attendees[0]!.report = name;
+    writeFileSync(file, JSON.stringify(record));
+    const run = await merge(a, b, '--out', tempDir('merge-hostile-reserved-out'));
+    expect([run.code, run.stdout, run.stderr], name).toEqual([2, '', `flowgrade: ${b}: flowgrade-run.json is not a run record flowgrade wrote: an attendee's report is named ${name}, a name grade never gives one; grade the shard again [bad-shard]\n`]);
+  }
+});
