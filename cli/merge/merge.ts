@@ -58,6 +58,9 @@ export type MergeOutcome =
 export const REPORT_UNREADABLE = 'report-unreadable';
 
 export async function runMerge(merge: MergeOptions): Promise<MergeOutcome> {
+  // An empty variable in a CI script: said before a path is made of it ("" is the working folder, which "no such folder" did not name).
+  const blank = merge.dirs.find((dir) => dir.trim() === '');
+  if (blank !== undefined) return { ok: false, problems: [coded(`flowgrade: "${blank}" is blank: give the --out folder of a flowgrade grade`, 'bad-shard')] };
   const out = realPath(merge.outDir);
   const clash = merge.dirs.find((dir) => realPath(dir) === out);
   if (clash !== undefined) return { ok: false, problems: [coded(`flowgrade: --out ${merge.outDir} is also a folder to merge (${clash}): write the merged outputs into another folder`, 'bad-out')] };

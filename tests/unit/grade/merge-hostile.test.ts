@@ -110,3 +110,11 @@ test('a record naming a report as grade never names one (the record itself, a cl
     expect([run.code, run.stdout, run.stderr], name).toEqual([2, '', `flowgrade: ${b}: flowgrade-run.json is not a run record flowgrade wrote: an attendee's report is named ${name}, a name grade never gives one; grade the shard again [bad-shard]\n`]);
   }
 });
+
+test('a blank folder name (an empty variable in a CI script) is said to be blank, quoted, not a folder of no name', async () => {
+  const [a] = await shards('blank');
+  for (const blank of ['', ' ']) {
+    const run = await merge(a, blank, '--out', tempDir('merge-hostile-blank-out'));
+    expect([run.code, run.stdout, run.stderr]).toEqual([2, '', `flowgrade: "${blank}" is blank: give the --out folder of a flowgrade grade [bad-shard]\n`]);
+  }
+});
