@@ -147,7 +147,7 @@ export async function runMerge(merge: MergeOptions): Promise<MergeOutcome> {
  * the row stays in the class, and counts as flowgrade's failure for the exit code, not the attendee's.
  */
 function reportOf(part: PartRecord, attendee: number, warn: (line: string) => void): GradeReport {
-  const read = readReport(part.dir, part.record.attendees[attendee]!);
+  const read = readReport(part.dir, part.record.attendees[attendee]!, part.record);
   return read.ok ? read.report : unusable(part, attendee, read, warn);
 }
 

@@ -76,20 +76,23 @@ let validateReport: ReturnType<Ajv['compile']> | undefined;
 
 /**
  * The JSON report `<report>.json` in `dir` of the attendee `expected` names, or why it cannot be
- * used (a line naming the file): missing, too large, not JSON, not a report, or the report of
- * another attendee or submission than the record says (a file replaced or edited).
+ * used (a line naming the file): missing, too large, not JSON, not a report, the report of
+ * another attendee or submission than the record says (a file replaced or edited), or not of the
+ * mission `record` names: another lab's, or with checks it does not have (each check is a column
+ * of every row of the class files: 20,000 made up in one report made the dashboard of a class of
+ * 12 22 MB).
  */
-export function readReport(dir: string, expected: RunRecord['attendees'][number]): { ok: true; report: GradeReport } | { ok: false; file: string; why: string } {
+export function readReport(dir: string, expected: RunRecord['attendees'][number], record: Pick<RunRecord, 'lab' | 'checkIds'>): { ok: true; report: GradeReport } | { ok: false; file: string; why: string } {
   const file = path.join(dir, `${expected.report}.json`);
   try {
-    return checkedReport(file, expected);
+    return checkedReport(file, expected, record);
   } catch (error) {
     // A value nested past what the stack holds (a hostile file's), anything else thrown reading it: that file's line.
     return { ok: false, file, why: `cannot be read as a report (${error instanceof Error ? error.message : String(error)})` };
   }
 }
 
-function checkedReport(file: string, expected: RunRecord['attendees'][number]): { ok: true; report: GradeReport } | { ok: false; file: string; why: string } {
+function checkedReport(file: string, expected: RunRecord['attendees'][number], record: Pick<RunRecord, 'lab' | 'checkIds'>): { ok: true; report: GradeReport } | { ok: false; file: string; why: string } {
   const fail = (why: string) => ({ ok: false as const, file, why });
   const read = readFolderFile(file);
   if (!read.ok) return fail(read.why);
@@ -102,6 +105,14 @@ function checkedReport(file: string, expected: RunRecord['attendees'][number]): 
   }
   const report = value.value as GradeReport;
   if (report.attendee.id !== expected.attendee || report.input.file !== expected.file) return fail(`the report of another submission (${JSON.stringify(report.attendee.id)}, ${JSON.stringify(report.input.file)}) than ${RUN_RECORD_FILE} names`);
+  if (report.lab.id !== record.lab.id) return fail(`the report of lab ${report.lab.id}, not of ${record.lab.id} as ${RUN_RECORD_FILE} says`);
+  const mission = new Set(record.checkIds);
+  const seen = new Set<string>();
+  for (const { id } of report.checks) {
+    if (!mission.has(id)) return fail(`its check ${id} is none of lab ${record.lab.id}'s`);
+    if (seen.has(id)) return fail(`its check ${id} is in it twice`);
+    seen.add(id);
+  }
   return { ok: true, report };
 }
 

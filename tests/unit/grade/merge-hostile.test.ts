@@ -118,3 +118,33 @@ test('a blank folder name (an empty variable in a CI script) is said to be blank
     expect([run.code, run.stdout, run.stderr]).toEqual([2, '', `flowgrade: "${blank}" is blank: give the --out folder of a flowgrade grade [bad-shard]\n`]);
   }
 });
+
+test('a report valid against the schema but not of the mission its record names (another lab, checks it does not have, one check twice, 20,000 made-up checks that made every row of the dashboard 20,000 columns wide) is that row\'s report-unreadable', async () => {
+  const [a, b] = await shards('checks');
+  const [first, second, third, fourth] = reportsOf(b);
+  const file = (entry: { report: string }) => path.join(b, `${entry.report}.json`);
+  type Report = { lab: { id: string }; checks: { id: string; step: number }[] };
+  const edit = (entry: { report: string }, change: (report: Report) => void) => {
+    const report = JSON.parse(readFileSync(file(entry), 'utf8')) as Report;
+    change(report);
+    writeFileSync(file(entry), JSON.stringify(report));
+  };
+  edit(first!, (report) => (report.lab.id = 'another-lab'));
+  edit(second!, (report) => (report.checks[0]!.id = 'made-up-check'));
+  edit(third!, (report) => report.checks.push({ ...report.checks[0]! }));
+  edit(fourth!, (report) => (report.checks = Array.from({ length: 20_000 }, (_, i) => ({ ...report.checks[0]!, id: `made-up-${i}`, step: i + 1 }))));
+  const out = tempDir('merge-hostile-checks-out');
+  const run = await merge(a, b, '--out', out);
+  expect(run.code).toBe(2);
+  const line = (entry: { report: string; attendee: string }, why: string) => `flowgrade: ${file(entry)}: ${why}; "${entry.attendee}" is merged as ungradable (report-unreadable) [report-unreadable]`;
+  expect(run.stderr.trim().split('\n').slice(0, 4)).toEqual([
+    line(first!, 'the report of lab another-lab, not of callback-on-global-error as flowgrade-run.json says'),
+    line(second!, 'its check made-up-check is none of lab callback-on-global-error\'s'),
+    line(third!, 'its check flow-name is in it twice'),
+    line(fourth!, 'its check made-up-0 is none of lab callback-on-global-error\'s'),
+  ]);
+  // The class files' columns are the mission's (the unusable reports' messages name the checks made up).
+  const header = (dir: string) => readFileSync(path.join(dir, 'grades.csv'), 'utf8').split('\n')[0]!;
+  expect(header(out)).toBe(header(a));
+  expect(readFileSync(path.join(out, 'index.html'), 'utf8').length).toBeLessThan(1_000_000);
+});
