@@ -55,6 +55,11 @@ export function planMerge(parts: readonly PartRecord[], options: { version: stri
       return refuse(`${dir}: is cut from another class ${than} (${record.class.submissions} and ${first.record.class.submissions} submissions found${record.class.submissions === first.record.class.submissions ? ', at other paths' : ''}): grade every shard from the same inputs`);
     }
     if (record.lab.id !== first.record.lab.id) return refuse(`${dir}: is graded against lab ${record.lab.id}, ${first.dir} against ${first.record.lab.id}: merge shards of one mission`);
+    // (One version grading one lab has one list of checks: another list is a record edited, under which its reports' checks would pass, read-part.ts.)
+    if (JSON.stringify(record.checkIds) !== JSON.stringify(first.record.checkIds)) {
+      const other = [...record.checkIds.filter((id) => !first.record.checkIds.includes(id)), ...first.record.checkIds.filter((id) => !record.checkIds.includes(id))];
+      return refuse(`${dir}: gives lab ${record.lab.id} other checks ${than} does (${other.length === 0 ? 'in another order' : other.length > 3 ? `${other.slice(0, 3).join(', ')} and ${other.length - 3} more` : other.join(', ')}): merge shards of one mission`);
+    }
     const differs = settingDiffering(record.settings, first.record.settings);
     if (differs !== undefined) return refuse(`${dir}: is graded with other options ${than} (${differs}): grade every shard with the same options`);
   }

@@ -65,3 +65,8 @@ test('refused: shards that together keep or set aside more submissions than thei
   expect(plan.ok ? undefined : plan.problem).toBe('flowgrade: s1 and s2 keep or set aside 11 submissions together, more than the 9 their class has: a shard holds another\'s rows; grade them again [bad-shard]');
   expect(planMerge([five('s1', 1), part('s2', [2], 2, [['b', 'x/b.json'], ['c', 'x/c.json']])], options).ok).toBe(true); // 7 of 9
 });
+
+test('refused: parts whose records give their mission other checks (each report is held to its own record\'s)', () => {
+  const plan = planMerge([part('s1', [1], 2, []), part('s2', [2], 2, [], { checkIds: ['a', 'made-up'] })], options);
+  expect(plan.ok ? undefined : plan.problem).toBe('flowgrade: s2: gives lab lab other checks than s1 does (made-up): merge shards of one mission [bad-shard]');
+});
