@@ -13,8 +13,8 @@ import type { RecommendedAs } from '../../reports/junit.js';
 import type { Duplicate } from './duplicates.js';
 import { compareCodePoints } from './walk.js';
 
-/** Its name in --out; an attendee's report is never named so (file-names.ts reserves `flowgrade-run`). */
-export const RUN_RECORD_FILE = 'flowgrade-run.json';
+/** Its name in --out; an attendee's report is never named so (file-names.ts reserves `flowgrade-run`). (In walk.ts: a folder holding it is never walked for submissions.) */
+export { RUN_RECORD_FILE } from './walk.js';
 
 export interface RunRecord {
   kind: 'flowgrade-grade-run';

@@ -40,10 +40,13 @@ export function isOfficeLockName(name: string): boolean {
 /** The file `flowgrade grade` leaves in its output folder: a folder holding it holds reports, not submissions. */
 export const OUTPUT_MARKER = '.flowgrade-output';
 
+/** The run's record `grade` leaves beside its class files (run-record.ts): visible, so a CI artifact of the folder keeps it. */
+export const RUN_RECORD_FILE = 'flowgrade-run.json';
+
 /**
  * Every entry under `dir` that is not a folder, recursively, as paths joined onto `dir`, sorted by
  * code point: files, and also pipes, devices and broken symlinks (reading them says what they
- * are). Skips isSkippedName's names (`.x`, `node_modules`, …) and folders holding OUTPUT_MARKER;
+ * are). Skips isSkippedName's names (`.x`, `node_modules`, …) and folders holding OUTPUT_MARKER or RUN_RECORD_FILE;
  * never follows a symlink to a folder (no loops). Folders that cannot be read are reported through
  * `warn` and skipped.
  */
@@ -66,7 +69,7 @@ export async function walkFiles(dir: string, warn: (line: string) => void, list:
 /** How a folder's entries are listed (listFolder; a test stands in for another system's). */
 export type Listing = (dir: string, warn: (line: string) => void) => Promise<Dirent[]>;
 
-/** A folder's entries; none (said through `warn`) for a folder that cannot be read or that holds OUTPUT_MARKER. */
+/** A folder's entries; none (said through `warn`) for a folder that cannot be read or that holds OUTPUT_MARKER or RUN_RECORD_FILE. */
 export async function listFolder(dir: string, warn: (line: string) => void): Promise<Dirent[]> {
   let entries;
   try {
@@ -75,8 +78,10 @@ export async function listFolder(dir: string, warn: (line: string) => void): Pro
     warn(`flowgrade: ${dir}: cannot read folder (${(error as NodeJS.ErrnoException).code ?? 'error'}); skipped [unreadable-file]`);
     return [];
   }
-  if (entries.some((entry) => entry.name === OUTPUT_MARKER)) {
-    warn(`flowgrade: ${dir}: a flowgrade output folder (it holds ${OUTPUT_MARKER}); skipped [output-folder]`);
+  // Its record too: an output downloaded as a CI artifact has no marker (upload-artifact leaves hidden files out), and its reports and record would be graded as so many ungradable submissions.
+  const held = [OUTPUT_MARKER, RUN_RECORD_FILE].find((name) => entries.some((entry) => entry.name === name));
+  if (held !== undefined) {
+    warn(`flowgrade: ${dir}: a flowgrade output folder (it holds ${held}); skipped [output-folder]`);
     return [];
   }
   return entries;

@@ -492,3 +492,10 @@ test('zip: an archive inside the archive over the file size limit says that none
   const big = expandArchive(zipSync({ 'Main_Flow_4.json': new Uint8Array(4096) }), 'all.zip', 0, { ...LIMITS, maxEntryBytes: 1000 });
   expect(refusal(big, 'all.zip!/Main_Flow_4.json')?.message).toMatch(/file size limit; refused$/);
 });
+
+test('an earlier output downloaded as a CI artifact (upload-artifact leaves .flowgrade-output out, flowgrade-run.json in) in the class folder is skipped too, not graded as 7 ungradable submissions', async () => {
+  const root = tree({ 'Main_Flow_1.json': FLOW, 'graded-1/flowgrade-run.json': '{}', 'graded-1/1.json': FLOW });
+  const found = await discover([root], LIMITS);
+  expect(files(found.candidates)).toEqual([path.join(root, 'Main_Flow_1.json')]);
+  expect(found.warnings).toEqual([`flowgrade: ${path.join(root, 'graded-1')}: a flowgrade output folder (it holds flowgrade-run.json); skipped [output-folder]`]);
+});
