@@ -4,6 +4,8 @@
  * order one unsharded `grade` of the class writes it. No file is read here (read-part.ts does).
  */
 import { wordList } from '../../engine/word-list.js';
+import { REPORT_BOUNDS } from '../../reports/bounds.js';
+import { clipText } from '../../reports/code-points.js';
 import type { Duplicate } from '../grade/duplicates.js';
 import type { RunRecord } from '../grade/run-record.js';
 import { compareCodePoints } from '../grade/walk.js';
@@ -103,7 +105,9 @@ function settingDiffering(a: RunRecord['settings'], b: RunRecord['settings']): s
   const [x, y] = [flat(a), flat(b)];
   const names = [...new Set([...x.keys(), ...y.keys()])].sort(compareCodePoints);
   const name = names.find((key) => x.get(key) !== y.get(key));
-  return name === undefined ? undefined : `${name} ${x.get(name) ?? 'not given'} and ${y.get(name) ?? 'not given'}`;
+  // (Quoted within a name's length: an option or value of an edited record may be megabytes.)
+  const shown = (value: string | undefined) => (value === undefined ? 'not given' : clipText(value, REPORT_BOUNDS.name));
+  return name === undefined ? undefined : `${clipText(name, REPORT_BOUNDS.name)} ${shown(x.get(name))} and ${shown(y.get(name))}`;
 }
 
 const kebab = (name: string) => name.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`);

@@ -10,6 +10,8 @@ import path from 'node:path';
 import Ajv from 'ajv';
 import reportSchema from '../../schemas/report.schema.json' with { type: 'json' };
 import type { GradeReport } from '../../engine/report.js';
+import { REPORT_BOUNDS } from '../../reports/bounds.js';
+import { clipText } from '../../reports/code-points.js';
 import { IS_A_DIRECTORY, NOT_A_REGULAR_FILE, OPEN_FOR_READING, openedNoFile, reasonOf } from '../io.js';
 import { isReserved } from '../grade/file-names.js';
 import { OUTPUT_MARKER } from '../grade/walk.js';
@@ -74,6 +76,9 @@ function nestedWithin(value: unknown, depth: number): boolean {
 
 let validateReport: ReturnType<Ajv['compile']> | undefined;
 
+/** The most characters of a value from a report quoted in why it cannot be used (a name's, reports/bounds.ts). */
+const QUOTED = REPORT_BOUNDS.name;
+
 /**
  * The JSON report `<report>.json` in `dir` of the attendee `expected` names, or why it cannot be
  * used (a line naming the file): missing, too large, not JSON, not a report, the report of
@@ -104,13 +109,15 @@ function checkedReport(file: string, expected: RunRecord['attendees'][number], r
     return fail(`not a flowgrade report: ${first?.instancePath || '(top level)'} ${first?.message ?? 'does not match the schema'}`);
   }
   const report = value.value as GradeReport;
-  if (report.attendee.id !== expected.attendee || report.input.file !== expected.file) return fail(`the report of another submission (${JSON.stringify(report.attendee.id)}, ${JSON.stringify(report.input.file)}) than ${RUN_RECORD_FILE} names`);
-  if (report.lab.id !== record.lab.id) return fail(`the report of lab ${report.lab.id}, not of ${record.lab.id} as ${RUN_RECORD_FILE} says`);
+  // (Each quoted within QUOTED characters: the line is also the message of that row's report, in every class file; a megabyte id made each a megabyte larger.)
+  const quoted = (text: string) => JSON.stringify(clipText(text, QUOTED));
+  if (report.attendee.id !== expected.attendee || report.input.file !== expected.file) return fail(`the report of another submission (${quoted(report.attendee.id)}, ${quoted(report.input.file)}) than ${RUN_RECORD_FILE} names`);
+  if (report.lab.id !== record.lab.id) return fail(`the report of lab ${clipText(report.lab.id, QUOTED)}, not of ${record.lab.id} as ${RUN_RECORD_FILE} says`);
   const mission = new Set(record.checkIds);
   const seen = new Set<string>();
   for (const { id } of report.checks) {
-    if (!mission.has(id)) return fail(`its check ${id} is none of lab ${record.lab.id}'s`);
-    if (seen.has(id)) return fail(`its check ${id} is in it twice`);
+    if (!mission.has(id)) return fail(`its check ${clipText(id, QUOTED)} is none of lab ${record.lab.id}'s`);
+    if (seen.has(id)) return fail(`its check ${clipText(id, QUOTED)} is in it twice`);
     seen.add(id);
   }
   return { ok: true, report };

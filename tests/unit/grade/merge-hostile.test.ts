@@ -148,3 +148,18 @@ test('a report valid against the schema but not of the mission its record names 
   expect(header(out)).toBe(header(a));
   expect(readFileSync(path.join(out, 'index.html'), 'utf8').length).toBeLessThan(1_000_000);
 });
+
+test('a report of another submission whose attendee id is a megabyte long: its line and its row\'s message quote 200 characters of it, not the megabyte into every class file', async () => {
+  const [a, b] = await shards('long');
+  const [first] = reportsOf(b);
+  const file = path.join(b, `${first!.report}.json`);
+  const report = JSON.parse(readFileSync(file, 'utf8')) as { attendee: { id: string }; input: { file: string } };
+  writeFileSync(file, JSON.stringify({ ...report, attendee: { ...report.attendee, id: 'x'.repeat(1_000_000) } }));
+  const out = tempDir('merge-hostile-long-out');
+  const run = await merge(a, b, '--out', out);
+  expect(run.code).toBe(2);
+  expect(run.stderr.split('\n')[0]).toBe(`flowgrade: ${file}: the report of another submission ("${'x'.repeat(200)}… (1000000 characters)", ${JSON.stringify(report.input.file)}) than flowgrade-run.json names; "${first!.attendee}" is merged as ungradable (report-unreadable) [report-unreadable]`);
+  for (const name of ['index.html', 'grades.csv', 'junit.xml', 'summary.md', `${first!.report}.json`, `${first!.report}.html`]) {
+    expect(readFileSync(path.join(out, name), 'utf8'), name).not.toContain('x'.repeat(1000));
+  }
+});

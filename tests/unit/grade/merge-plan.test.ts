@@ -70,3 +70,8 @@ test('refused: parts whose records give their mission other checks (each report 
   const plan = planMerge([part('s1', [1], 2, []), part('s2', [2], 2, [], { checkIds: ['a', 'made-up'] })], options);
   expect(plan.ok ? undefined : plan.problem).toBe('flowgrade: s2: gives lab lab other checks than s1 does (made-up): merge shards of one mission [bad-shard]');
 });
+
+test('an option differing by a megabyte value (an edited record) is quoted within 200 characters', () => {
+  const plan = planMerge([part('s1', [1], 2, []), part('s2', [2], 2, [], { settings: { grading: { lab: 'lab', dnis: 'x'.repeat(1_000_000) }, junitRecommended: 'skipped', moodleMaxGrade: 100, canvasAssignment: 'flowgrade', zipLimits: { maxEntries: 10 } } })], options);
+  expect(plan.ok ? undefined : plan.problem).toBe(`flowgrade: s2: is graded with other options than s1 (--dnis "${'x'.repeat(199)}… (1000002 characters) and not given): grade every shard with the same options [bad-shard]`);
+});
