@@ -65,8 +65,12 @@ export async function runMerge(merge: MergeOptions): Promise<MergeOutcome> {
   const clash = merge.dirs.find((dir) => realPath(dir) === out);
   if (clash !== undefined) return { ok: false, problems: [coded(`flowgrade: --out ${merge.outDir} is also a folder to merge (${clash}): write the merged outputs into another folder`, 'bad-out')] };
   const reals = merge.dirs.map(realPath);
-  const twice = merge.dirs.find((dir, at) => reals.indexOf(reals[at]!) < at);
-  if (twice !== undefined) return { ok: false, problems: [coded(`flowgrade: ${twice}: given twice: give each shard's folder once`, 'bad-shard')] };
+  const again = reals.findIndex((real, at) => reals.indexOf(real) < at);
+  if (again >= 0) {
+    // (Named as it was first given when that was spelt otherwise: "given twice" of a name the user typed once was no help.)
+    const [twice, first] = [merge.dirs[again]!, merge.dirs[reals.indexOf(reals[again]!)]!];
+    return { ok: false, problems: [coded(`flowgrade: ${twice}: ${twice === first ? 'given twice' : `is the folder ${first} (through a symlink, or spelt otherwise)`}: give each shard's folder once`, 'bad-shard')] };
+  }
   const parts: PartRecord[] = [];
   for (const dir of merge.dirs) {
     const read = readPart(dir);

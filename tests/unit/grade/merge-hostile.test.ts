@@ -62,6 +62,14 @@ test.describe(() => {
     expect(run.stdout).toMatch(/^merged 12 attendees from 2 shards into .*: \d+ passed, \d+ failed, \d+ ungradable\n/);
   });
 
+  test('one folder under two names (a symlink to it): the line names both, not "given twice" of a name given once', async () => {
+    const [a, b] = await shards('alias');
+    const alias = path.join(tempDir('merge-hostile-alias'), 'graded-2');
+    symlinkSync(a, alias);
+    const run = await merge(a, b, alias, '--out', tempDir('merge-hostile-alias-out'));
+    expect([run.code, run.stdout, run.stderr]).toEqual([2, '', `flowgrade: ${alias}: is the folder ${a} (through a symlink, or spelt otherwise): give each shard's folder once [bad-shard]\n`]);
+  });
+
   test('a flowgrade-run.json that is a symlink, a named pipe or a folder refuses its folder, saying what it is (not that it is missing)', async () => {
     const [a, b] = await shards('record');
     const record = path.join(b, 'flowgrade-run.json');
