@@ -13,6 +13,7 @@ import type { GradeReport } from '../../engine/report.js';
 import { REPORT_BOUNDS } from '../../reports/bounds.js';
 import { clipText } from '../../reports/code-points.js';
 import { IS_A_DIRECTORY, NOT_A_REGULAR_FILE, OPEN_FOR_READING, openedNoFile, reasonOf } from '../io.js';
+import { canvasColumnOf } from '../grade/canvas-grades.js';
 import { isReserved } from '../grade/file-names.js';
 import { OUTPUT_MARKER } from '../grade/walk.js';
 import { RUN_RECORD_FILE, runRecordProblem, type RunRecord } from '../grade/run-record.js';
@@ -44,6 +45,9 @@ export function readPart(dir: string): { ok: true; record: RunRecord } | { ok: f
   // The options are compared as JSON text (plan.ts): a value nested past what the stack holds would stop the merge.
   if (!nestedWithin(record.settings, MAX_SETTINGS_DEPTH)) return refuse(`${RUN_RECORD_FILE} is not a run record flowgrade wrote: /settings nested too deep; grade the shard again`);
   if (!Number.isFinite(Date.parse(record.now))) return refuse(`${RUN_RECORD_FILE} is not a run record flowgrade wrote: /now is not a time; grade the shard again`);
+  // canvas-grades.csv's header as grade writes it (--canvas-assignment's value, checked, as written): never one Canvas would drop.
+  const column = canvasColumnOf(record.settings.canvasAssignment);
+  if (column !== record.settings.canvasAssignment) return refuse(`${RUN_RECORD_FILE} is not a run record flowgrade wrote: /settings/canvasAssignment ${typeof column === 'string' ? `is not written as grade writes it (${JSON.stringify(clipText(column, QUOTED))})` : column.why}; grade the shard again`);
   // Each row kept and each duplicate set aside is one of the submissions its class found: a record
   // naming more (a hundred thousand reports, each written again as ungradable: minutes, gigabytes)
   // is not one grade wrote.

@@ -171,3 +171,19 @@ test('a report of another submission whose attendee id is a megabyte long: its l
     expect(readFileSync(path.join(out, name), 'utf8'), name).not.toContain('x'.repeat(1000));
   }
 });
+
+test('a record whose Canvas column is none grade writes (one of Canvas\'s totals, an id not written as flowgrade (id), blank around) refuses its folder, as --canvas-assignment refuses it', async () => {
+  const [a, b] = await shards('canvas');
+  const records = [a, b].map((dir) => path.join(dir, 'flowgrade-run.json'));
+  const valid = records.map((file) => readFileSync(file, 'utf8'));
+  for (const [column, why] of [
+    ['Final Score', 'holds "Final Score": Canvas\'s import takes such a column for one of its own totals and drops it; give the assignment\'s id'],
+    ['4567', 'is not written as grade writes it ("flowgrade (4567)")'],
+    [' Lab 3 ', 'is not written as grade writes it ("Lab 3")'],
+  ] as const) {
+    // (Both shards alike: they agree, so only the record's own check can refuse it.)
+    records.forEach((file, at) => writeFileSync(file, JSON.stringify({ ...JSON.parse(valid[at]!), settings: { ...JSON.parse(valid[at]!).settings, canvasAssignment: column } })));
+    const run = await merge(a, b, '--out', tempDir('merge-hostile-canvas-out'));
+    expect([run.code, run.stdout, run.stderr], column).toEqual([2, '', `flowgrade: ${a}: flowgrade-run.json is not a run record flowgrade wrote: /settings/canvasAssignment ${why}; grade the shard again [bad-shard]\n`]);
+  }
+});
