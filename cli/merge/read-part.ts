@@ -86,12 +86,13 @@ const QUOTED = REPORT_BOUNDS.name;
 /**
  * The JSON report `<report>.json` in `dir` of the attendee `expected` names, or why it cannot be
  * used (a line naming the file): missing, too large, not JSON, not a report, the report of
- * another attendee or submission than the record says (a file replaced or edited), or not of the
- * mission `record` names: another lab's, or with checks it does not have (each check is a column
+ * another attendee or submission than the record says (a file replaced or edited), made by
+ * another version, dated with no time grade writes, or not of the mission `record` names: another
+ * lab's (or titled otherwise), or with checks it does not have (each check is a column
  * of every row of the class files: 20,000 made up in one report made the dashboard of a class of
  * 12 22 MB).
  */
-export function readReport(dir: string, expected: RunRecord['attendees'][number], record: Pick<RunRecord, 'lab' | 'checkIds'>): { ok: true; report: GradeReport } | { ok: false; file: string; why: string } {
+export function readReport(dir: string, expected: RunRecord['attendees'][number], record: Pick<RunRecord, 'tool' | 'lab' | 'checkIds'>): { ok: true; report: GradeReport } | { ok: false; file: string; why: string } {
   const file = path.join(dir, `${expected.report}.json`);
   try {
     return checkedReport(file, expected, record);
@@ -101,7 +102,7 @@ export function readReport(dir: string, expected: RunRecord['attendees'][number]
   }
 }
 
-function checkedReport(file: string, expected: RunRecord['attendees'][number], record: Pick<RunRecord, 'lab' | 'checkIds'>): { ok: true; report: GradeReport } | { ok: false; file: string; why: string } {
+function checkedReport(file: string, expected: RunRecord['attendees'][number], record: Pick<RunRecord, 'tool' | 'lab' | 'checkIds'>): { ok: true; report: GradeReport } | { ok: false; file: string; why: string } {
   const fail = (why: string) => ({ ok: false as const, file, why });
   const read = readFolderFile(file);
   if (!read.ok) return fail(read.why);
@@ -117,6 +118,11 @@ function checkedReport(file: string, expected: RunRecord['attendees'][number], r
   const quoted = (text: string) => JSON.stringify(clipText(text, QUOTED));
   if (report.attendee.id !== expected.attendee || report.input.file !== expected.file) return fail(`the report of another submission (${quoted(report.attendee.id)}, ${quoted(report.input.file)}) than ${RUN_RECORD_FILE} names`);
   if (report.lab.id !== record.lab.id) return fail(`the report of lab ${clipText(report.lab.id, QUOTED)}, not of ${record.lab.id} as ${RUN_RECORD_FILE} says`);
+  if (report.lab.title !== record.lab.title) return fail(`the report of lab ${record.lab.id} titled ${quoted(report.lab.title)}, not ${quoted(record.lab.title)} as ${RUN_RECORD_FILE} says`);
+  if (report.tool.name !== record.tool.name || report.tool.version !== record.tool.version) return fail(`made by ${clipText(report.tool.name, QUOTED)} ${clipText(report.tool.version, QUOTED)}, not ${record.tool.version} as ${RUN_RECORD_FILE} says`);
+  // The schema's date-time is not checked by its validator (no formats): junit.xml's timestamp and the dashboard's "graded" are this text.
+  const time = Date.parse(report.generatedAt);
+  if (!Number.isFinite(time) || new Date(time).toISOString() !== report.generatedAt) return fail(`its time /generatedAt ${quoted(report.generatedAt)} is not one grade writes`);
   const mission = new Set(record.checkIds);
   const seen = new Set<string>();
   for (const { id } of report.checks) {
