@@ -33,7 +33,7 @@ import { clipText, codePoints } from './code-points.js';
 export const REPORT_BOUNDS = {
   /** Characters kept of a name: a trace entry's flow, activity, id, type and outcome, a drawing's ids, labels and exits, a check's activity, the flow name. */
   name: 200,
-  /** Characters kept of a check's message, hint, expected, actual and pointer, and of a call's summary. */
+  /** Characters kept of a check's message, hint, expected, actual and pointer, of a call's summary, and of an ungradable report's message. */
   text: 10_000,
   /** Characters of text (names, values, prompts, headers, bodies) shown of one simulated call's trace; a check's excerpt has a quarter. */
   trace: 200_000,
@@ -66,8 +66,10 @@ function bound(report: GradeReport): GradeReport {
   const main = report.flow && boundGraph(report.flow.main, id);
   const events = report.flow && boundGraph(report.flow.events, id);
   const flow = report.flow && main === report.flow.main && events === report.flow.events ? report.flow : main && events && { main, events };
-  if (checks === report.checks && scenarios === report.scenarios && flowName === report.input.flowName && flow === report.flow) return report;
-  return { ...report, input: flowName === report.input.flowName ? report.input : { ...report.input, flowName }, checks, scenarios, ...(flow ? { flow } : {}) };
+  // An ungradable report's message is flowgrade's, but read back from a file (merge's shards) it may be anything: a text, in the class files too.
+  const error = report.error && (shown(report.error.message, REPORT_BOUNDS.text) === report.error.message ? report.error : { ...report.error, message: shown(report.error.message, REPORT_BOUNDS.text) });
+  if (checks === report.checks && scenarios === report.scenarios && flowName === report.input.flowName && flow === report.flow && error === report.error) return report;
+  return { ...report, input: flowName === report.input.flowName ? report.input : { ...report.input, flowName }, checks, scenarios, ...(flow ? { flow } : {}), ...(error ? { error } : {}) };
 }
 
 /**

@@ -9,7 +9,7 @@
  */
 import path from 'node:path';
 import type { GradeReport } from '../../engine/report.js';
-import { renderClassRow, renderHtmlReport, renderJson, type ClassColumns, type ClassRow, type JunitOptions } from '../../reports/index.js';
+import { boundReport, renderClassRow, renderHtmlReport, renderJson, type ClassColumns, type ClassRow, type JunitOptions } from '../../reports/index.js';
 import { coded } from '../errors.js';
 import { reasonOf } from '../io.js';
 import { endRun, prepareOut, removeStopped, undoPrepare, type Prepared, type Run } from '../grade/batch.js';
@@ -169,9 +169,10 @@ interface Rendered {
   classRow: ClassRow;
 }
 
-/** An attendee's pages and class rows, as a grading thread renders them (task.ts). */
+/** An attendee's pages and class rows, as a grading thread renders them (task.ts): from the report bounded (a shard's file may be anything the schema allows). */
 function render(report: GradeReport, columns: ClassColumns, junit: JunitOptions): Rendered {
-  return { json: renderJson(report), html: renderHtmlReport(report), classRow: renderClassRow(report, columns, junit) };
+  const bounded = boundReport(report);
+  return { json: renderJson(bounded), html: renderHtmlReport(bounded), classRow: renderClassRow(bounded, columns, junit) };
 }
 
 function unusableReport(record: RunRecord, expected: RunRecord['attendees'][number], message: string): GradeReport {

@@ -208,3 +208,17 @@ test('a report whose time is no time (junit.xml\'s timestamp, the dashboard\'s "
   ]);
   expect(readFileSync(path.join(out, 'junit.xml'), 'utf8')).not.toContain('timestamp="garbage'); // (its row's message names it)
 });
+
+test('an ungradable report whose error message is megabytes long: every class file shows it cut, as the attendee\'s own report does, not whole', async () => {
+  const [a, b] = await shards('error');
+  const ungradable = reportsOf(b).find((entry) => (JSON.parse(readFileSync(path.join(b, `${entry.report}.json`), 'utf8')) as { verdict: string }).verdict === 'ungradable')!;
+  const file = path.join(b, `${ungradable.report}.json`);
+  const report = JSON.parse(readFileSync(file, 'utf8')) as { error: { code: string; message: string } };
+  writeFileSync(file, JSON.stringify({ ...report, error: { ...report.error, message: 'm'.repeat(2_000_000) } }));
+  const out = tempDir('merge-hostile-error-out');
+  expect((await merge(a, b, '--out', out)).code).toBe(1);
+  for (const name of ['index.html', 'grades.csv', 'junit.xml', 'summary.md', `${ungradable.report}.json`, `${ungradable.report}.html`]) {
+    expect(readFileSync(path.join(out, name), 'utf8').length, name).toBeLessThan(500_000);
+  }
+  expect(readFileSync(path.join(out, 'grades.csv'), 'utf8')).toContain('… (2000000 characters)');
+});
