@@ -86,7 +86,8 @@ const QUOTED = REPORT_BOUNDS.name;
 /**
  * The JSON report `<report>.json` in `dir` of the attendee `expected` names, or why it cannot be
  * used (a line naming the file): missing, too large, not JSON, not a report, the report of
- * another attendee or submission than the record says (a file replaced or edited), made by
+ * another attendee or submission than the record says (a file replaced or edited), a verdict or
+ * score other than its checks give, made by
  * another version, dated with no time grade writes, or not of the mission `record` names: another
  * lab's (or titled otherwise), or with checks it does not have (each check is a column
  * of every row of the class files: 20,000 made up in one report made the dashboard of a class of
@@ -130,6 +131,15 @@ function checkedReport(file: string, expected: RunRecord['attendees'][number], r
     if (seen.has(id)) return fail(`its check ${clipText(id, QUOTED)} is in it twice`);
     seen.add(id);
   }
+  if (report.verdict !== 'ungradable') {
+    // What grade makes of the checks (engine/grade.ts): a verdict or score edited apart from them (a failed attendee passed, a billion percent in the gradebooks) is no report it wrote.
+    const verdict = report.checks.every((check) => check.severity !== 'required' || check.status === 'passed') ? 'passed' : 'failed';
+    if (report.verdict !== verdict) return fail(`its verdict ${report.verdict} is not what its checks give (${verdict})`);
+    const scored = report.checks.filter((check) => check.severity !== 'info');
+    const [earned, possible] = [sum(scored.map((check) => check.earned)), sum(scored.map((check) => check.points))];
+    const given = report.score;
+    if (given === undefined || !near(given.earned, earned) || !near(given.possible, possible)) return fail(`its score ${given === undefined ? 'is missing, and' : `${given.earned} of ${given.possible}`} is not what its checks give (${earned} of ${possible})`);
+  }
   return { ok: true, report };
 }
 
@@ -171,6 +181,15 @@ function readFolderFile(file: string): { ok: true; text: string } | { ok: false;
   } finally {
     if (fd !== undefined) closeSync(fd);
   }
+}
+
+function sum(values: readonly number[]): number {
+  return values.reduce((a, b) => a + b, 0);
+}
+
+/** Equal but for the last bits of a sum taken in another order (points need not be whole numbers). */
+function near(a: number, b: number): boolean {
+  return Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(b));
 }
 
 function parse(text: string): { ok: true; value: unknown } | { ok: false; why: string } {

@@ -222,3 +222,21 @@ test('an ungradable report whose error message is megabytes long: every class fi
   }
   expect(readFileSync(path.join(out, 'grades.csv'), 'utf8')).toContain('… (2000000 characters)');
 });
+
+test('a graded report whose verdict or score is not its checks\' (edited: a failed attendee passed, a grade of a billion percent into moodle-grades.csv and canvas-grades.csv) is that row\'s report-unreadable', async () => {
+  const [a, b] = await shards('score');
+  type Graded = { verdict: string; score?: { earned: number; possible: number } };
+  const file = (entry: { report: string }) => path.join(b, `${entry.report}.json`);
+  const read = (entry: { report: string }) => JSON.parse(readFileSync(file(entry), 'utf8')) as Graded;
+  const failed = reportsOf(b).find((entry) => read(entry).verdict === 'failed')!;
+  const other = reportsOf(b).find((entry) => entry.report !== failed.report && read(entry).verdict !== 'ungradable')!;
+  const score = read(other).score!;
+  writeFileSync(file(failed), JSON.stringify({ ...read(failed), verdict: 'passed' }));
+  writeFileSync(file(other), JSON.stringify({ ...read(other), score: { earned: 1e9, possible: score.possible } }));
+  const run = await merge(a, b, '--out', tempDir('merge-hostile-score-out'));
+  expect(run.code).toBe(2);
+  const line = (entry: { report: string; attendee: string }, why: string) => `flowgrade: ${file(entry)}: ${why}; "${entry.attendee}" is merged as ungradable (report-unreadable) [report-unreadable]`;
+  const lines = run.stderr.trim().split('\n');
+  expect(lines).toContain(line(failed, 'its verdict passed is not what its checks give (failed)'));
+  expect(lines).toContain(line(other, `its score 1000000000 of ${score.possible} is not what its checks give (${score.earned} of ${score.possible})`));
+});
