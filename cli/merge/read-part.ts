@@ -126,10 +126,13 @@ function checkedReport(file: string, expected: RunRecord['attendees'][number], r
   if (!Number.isFinite(time) || new Date(time).toISOString() !== report.generatedAt) return fail(`its time /generatedAt ${quoted(report.generatedAt)} is not one grade writes`);
   const mission = new Set(record.checkIds);
   const seen = new Set<string>();
-  for (const { id } of report.checks) {
+  for (const { id, status, severity, points, earned } of report.checks) {
     if (!mission.has(id)) return fail(`its check ${clipText(id, QUOTED)} is none of lab ${record.lab.id}'s`);
     if (seen.has(id)) return fail(`its check ${clipText(id, QUOTED)} is in it twice`);
     seen.add(id);
+    // (engine/grade.ts: a check earns its points when it passed, unless it is info; else nothing.)
+    const gives = status === 'passed' && severity !== 'info' ? points : 0;
+    if (earned !== gives) return fail(`its check ${id} earns ${earned} points, not the ${gives} grade gives it`);
   }
   if (report.verdict !== 'ungradable') {
     // What grade makes of the checks (engine/grade.ts): a verdict or score edited apart from them (a failed attendee passed, a billion percent in the gradebooks) is no report it wrote.

@@ -233,10 +233,16 @@ test('a graded report whose verdict or score is not its checks\' (edited: a fail
   const score = read(other).score!;
   writeFileSync(file(failed), JSON.stringify({ ...read(failed), verdict: 'passed' }));
   writeFileSync(file(other), JSON.stringify({ ...read(other), score: { earned: 1e9, possible: score.possible } }));
+  // A check earning a billion points, the score summed to match.
+  const third = reportsOf(b).find((entry) => ![failed.report, other.report].includes(entry.report) && read(entry).verdict !== 'ungradable')!;
+  const checked = read(third) as Graded & { checks: { id: string; earned: number }[] };
+  const check = checked.checks[0]!;
+  writeFileSync(file(third), JSON.stringify({ ...checked, checks: [{ ...check, earned: 1e9 }, ...checked.checks.slice(1)], score: { ...checked.score!, earned: checked.score!.earned - check.earned + 1e9 } }));
   const run = await merge(a, b, '--out', tempDir('merge-hostile-score-out'));
   expect(run.code).toBe(2);
   const line = (entry: { report: string; attendee: string }, why: string) => `flowgrade: ${file(entry)}: ${why}; "${entry.attendee}" is merged as ungradable (report-unreadable) [report-unreadable]`;
   const lines = run.stderr.trim().split('\n');
   expect(lines).toContain(line(failed, 'its verdict passed is not what its checks give (failed)'));
   expect(lines).toContain(line(other, `its score 1000000000 of ${score.possible} is not what its checks give (${score.earned} of ${score.possible})`));
+  expect(lines).toContain(line(third, `its check ${check.id} earns 1000000000 points, not the 1 grade gives it`));
 });
