@@ -4,11 +4,10 @@
  * order one unsharded `grade` of the class writes it. No file is read here (read-part.ts does).
  */
 import { wordList } from '../../engine/word-list.js';
-import { REPORT_BOUNDS } from '../../reports/bounds.js';
-import { clipText } from '../../reports/code-points.js';
 import type { Duplicate } from '../grade/duplicates.js';
 import type { RunRecord } from '../grade/run-record.js';
 import { compareCodePoints } from '../grade/walk.js';
+import { settingDiffering } from './settings-words.js';
 
 /** A part as read: its folder (as given) and its record. */
 export interface PartRecord {
@@ -51,12 +50,15 @@ export function planMerge(parts: readonly PartRecord[], options: { version: stri
     if (record.tool.version !== options.version) return refuse(`${dir}: graded by flowgrade ${record.tool.version}, not this ${options.version}, which would write its class files otherwise: merge with the version that graded it, or grade it again with this one`);
   }
   for (const { dir, record } of parts.slice(1)) {
-    const than = `than ${first.dir}`;
-    if (record.part.of !== first.record.part.of) return refuse(`${dir}: holds ${shardOf(record)}, ${first.dir} ${shardOf(first.record)}: shards of two different splits of a class cannot be merged; give the shards of one --shard i/n`);
+    // The other folder is named as one ("the folder graded"): a folder named `graded`, as CI names
+    // them, put where a verb may stand read as one ("graded-3: holds shard 3 of 4, graded the whole class").
+    const folder = `the folder ${first.dir}`;
+    const than = `than ${folder}`;
+    if (record.part.of !== first.record.part.of) return refuse(`${dir}: holds ${shardOf(record)}, and ${folder} holds ${shardOf(first.record)}: shards of two different splits of a class cannot be merged; give the shards of one --shard i/n`);
     if (record.class.fingerprint !== first.record.class.fingerprint || record.class.submissions !== first.record.class.submissions) {
       return refuse(`${dir}: is cut from another class ${than} (${record.class.submissions} and ${first.record.class.submissions} submissions found${record.class.submissions === first.record.class.submissions ? ', at other paths' : ''}): grade every shard from the same inputs`);
     }
-    if (record.lab.id !== first.record.lab.id) return refuse(`${dir}: is graded against lab ${record.lab.id}, ${first.dir} against ${first.record.lab.id}: merge shards of one mission`);
+    if (record.lab.id !== first.record.lab.id) return refuse(`${dir}: is graded against lab ${record.lab.id}, and ${folder} against lab ${first.record.lab.id}: merge shards of one mission`);
     // (One version grading one lab has one list of checks: another list is a record edited, under which its reports' checks would pass, read-part.ts.)
     if (JSON.stringify(record.checkIds) !== JSON.stringify(first.record.checkIds)) {
       const other = [...record.checkIds.filter((id) => !first.record.checkIds.includes(id)), ...first.record.checkIds.filter((id) => !record.checkIds.includes(id))];
@@ -69,7 +71,7 @@ export function planMerge(parts: readonly PartRecord[], options: { version: stri
   for (const { dir, record } of parts) {
     for (const shard of record.part.shards) {
       const other = holder.get(shard);
-      if (other !== undefined) return refuse(`${dir}: holds shard ${shard}/${record.part.of}, as ${other} does: give each shard once`);
+      if (other !== undefined) return refuse(`${dir}: holds shard ${shard}/${record.part.of}, as the folder ${other} does: give each shard once`);
       holder.set(shard, dir);
     }
   }
@@ -91,23 +93,3 @@ export function planMerge(parts: readonly PartRecord[], options: { version: stri
   const now = parts.map(({ record }) => record.now).reduce((earliest, now) => (Date.parse(now) < Date.parse(earliest) ? now : earliest));
   return { ok: true, shards, count, missing, rows, duplicates, now };
 }
-
-/** The first setting two parts were graded with differently (`--lab`, `--junit-recommended`, …), as `name: one, other`. */
-function settingDiffering(a: RunRecord['settings'], b: RunRecord['settings']): string | undefined {
-  const flat = (settings: RunRecord['settings']) =>
-    new Map<string, string>([
-      ...Object.entries(settings.grading).map(([key, value]) => [`--${kebab(key)}`, JSON.stringify(value)] as const),
-      ['--junit-recommended', JSON.stringify(settings.junitRecommended)],
-      ['--moodle-max-grade', JSON.stringify(settings.moodleMaxGrade)],
-      ['--canvas-assignment', JSON.stringify(settings.canvasAssignment)],
-      ...Object.entries(settings.zipLimits).map(([key, value]) => [`zip limit ${key}`, JSON.stringify(value)] as const),
-    ]);
-  const [x, y] = [flat(a), flat(b)];
-  const names = [...new Set([...x.keys(), ...y.keys()])].sort(compareCodePoints);
-  const name = names.find((key) => x.get(key) !== y.get(key));
-  // (Quoted within a name's length: an option or value of an edited record may be megabytes.)
-  const shown = (value: string | undefined) => (value === undefined ? 'not given' : clipText(value, REPORT_BOUNDS.name));
-  return name === undefined ? undefined : `${clipText(name, REPORT_BOUNDS.name)} ${shown(x.get(name))} and ${shown(y.get(name))}`;
-}
-
-const kebab = (name: string) => name.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`);

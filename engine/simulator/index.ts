@@ -19,8 +19,8 @@ export { DEFAULT_CONTACT } from './activities/routing.js';
 export { simulatedTypes } from './activities/index.js';
 
 const DEFAULT_NOW = '2025-01-01T00:00:00.000Z';
-const DEFAULT_MAX_STEPS = 500;
-const DEFAULT_MAX_VISITS_PER_ACTIVITY = 25;
+export const DEFAULT_MAX_STEPS = 500;
+export const DEFAULT_MAX_VISITS_PER_ACTIVITY = 25;
 
 /** The event handler run on an unhandled activity error. */
 const GLOBAL_ERROR = 'GlobalErrorHandling';

@@ -46,12 +46,17 @@ test('refused: another version, another mission, other options; a missing shard 
     return plan.ok ? undefined : plan.problem;
   };
   expect(problem([one, part('s2', [2], 2, [], { tool: { name: 'flowgrade', version: '0.9.0' } })])).toBe('flowgrade: s2: graded by flowgrade 0.9.0, not this 1.0.0, which would write its class files otherwise: merge with the version that graded it, or grade it again with this one [bad-shard]');
-  expect(problem([one, part('s2', [2], 2, [], { lab: { id: 'other', title: 'Other' } })])).toBe('flowgrade: s2: is graded against lab other, s1 against lab: merge shards of one mission [bad-shard]');
+  expect(problem([one, part('s2', [2], 2, [], { lab: { id: 'other', title: 'Other' } })])).toBe('flowgrade: s2: is graded against lab other, and the folder s1 against lab lab: merge shards of one mission [bad-shard]');
   const settings = (grading: Record<string, unknown>, zipLimits = { maxEntries: 10 }, canvasAssignment = 'flowgrade') => ({ settings: { grading, junitRecommended: 'skipped' as const, moodleMaxGrade: 100, canvasAssignment, zipLimits } });
-  expect(problem([one, part('s2', [2], 2, [], settings({ lab: 'lab', dnis: '+1469' }))])).toBe('flowgrade: s2: is graded with other options than s1 (--dnis "+1469" and not given): grade every shard with the same options [bad-shard]');
-  expect(problem([one, part('s2', [2], 2, [], settings({ lab: 'lab', maxSize: 5 }))])).toMatch(/\(--max-size 5 and not given\)/);
-  expect(problem([one, part('s2', [2], 2, [], settings({ lab: 'lab' }, { maxEntries: 5 }))])).toMatch(/\(zip limit maxEntries 5 and 10\)/);
-  expect(problem([one, part('s2', [2], 2, [], settings({ lab: 'lab' }, { maxEntries: 10 }, 'Lab 3 (4567)'))])).toMatch(/\(--canvas-assignment "Lab 3 \(4567\)" and "flowgrade"\)/);
+  expect(problem([one, part('s2', [2], 2, [], settings({ lab: 'lab', dnis: '+1469' }))])).toBe("flowgrade: s2: is graded with other options than the folder s1 (--dnis +1469 and not given (the lab's number)): grade every shard with the same options [bad-shard]");
+  expect(problem([one, part('s2', [2], 2, [], settings({ lab: 'lab', maxSize: 5 }))])).toContain('(--max-size 5 bytes and not given (20 MB, the default))');
+  expect(problem([one, part('s2', [2], 2, [], settings({ lab: 'lab' }, { maxEntries: 5 }))])).toContain('(--max-entries 5 and 10)');
+  expect(problem([one, part('s2', [2], 2, [], settings({ lab: 'lab' }, { maxEntries: 10 }, 'Lab 3 (4567)'))])).toContain('(--canvas-assignment "Lab 3 (4567)" and not given (the column flowgrade, the default))');
+  // As typed on grade's command line, in its units; a default applied said to be one (not "not given").
+  expect(problem([one, part('s2', [2], 2, [], settings({ lab: 'lab' }, { maxEntries: 10, maxTotalBytes: 100 * 1024 * 1024 } as { maxEntries: number }))].map((p, at) => (at === 0 ? part('s1', [1], 2, [], settings({ lab: 'lab' }, { maxEntries: 10, maxTotalBytes: 200 * 1024 * 1024 } as { maxEntries: number })) : p)))).toContain('(--max-archive-size 100 MB and 200 MB (the default))');
+  expect(problem([one, part('s2', [2], 2, [], settings({ lab: 'lab' }, { maxEntries: 10 }, 'flowgrade (4567)'))])).toContain('(--canvas-assignment 4567 and not given (the column flowgrade, the default))');
+  expect(problem([one, part('s2', [2], 2, [], { settings: { ...one.record.settings, junitRecommended: 'failure' } })])).toContain('(--junit-recommended failure and skipped (the default))');
+  expect(problem([one, part('s2', [2], 2, [], settings({ lab: 'lab', connector: { CRM: 'https://crm.example' } }))])).toContain('(--connector CRM=https://crm.example and not given (every connector WxCC US1, the default))');
   expect(problem([one])).toBe('flowgrade: shard 1 of 2 given: shard 2 missing; give its folder too, or --partial to merge without it [bad-shard]');
   expect(problem([one], true)).toBeUndefined();
   expect(problem([part('s1', [1], 4, []), part('s4', [4], 4, [])])).toBe('flowgrade: shards 1, 4 of 4 given: shard 2 and shard 3 missing; give their folders too, or --partial to merge without them [bad-shard]');
@@ -68,10 +73,19 @@ test('refused: shards that together keep or set aside more submissions than thei
 
 test('refused: parts whose records give their mission other checks (each report is held to its own record\'s)', () => {
   const plan = planMerge([part('s1', [1], 2, []), part('s2', [2], 2, [], { checkIds: ['a', 'made-up'] })], options);
-  expect(plan.ok ? undefined : plan.problem).toBe('flowgrade: s2: gives lab lab other checks than s1 does (made-up): merge shards of one mission [bad-shard]');
+  expect(plan.ok ? undefined : plan.problem).toBe('flowgrade: s2: gives lab lab other checks than the folder s1 does (made-up): merge shards of one mission [bad-shard]');
 });
 
 test('an option differing by a megabyte value (an edited record) is quoted within 200 characters', () => {
   const plan = planMerge([part('s1', [1], 2, []), part('s2', [2], 2, [], { settings: { grading: { lab: 'lab', dnis: 'x'.repeat(1_000_000) }, junitRecommended: 'skipped', moodleMaxGrade: 100, canvasAssignment: 'flowgrade', zipLimits: { maxEntries: 10 } } })], options);
-  expect(plan.ok ? undefined : plan.problem).toBe(`flowgrade: s2: is graded with other options than s1 (--dnis "${'x'.repeat(199)}… (1000002 characters) and not given): grade every shard with the same options [bad-shard]`);
+  expect(plan.ok ? undefined : plan.problem).toBe(`flowgrade: s2: is graded with other options than the folder s1 (--dnis ${'x'.repeat(200)}… (1000000 characters) and not given (the lab's number)): grade every shard with the same options [bad-shard]`);
+});
+
+test('a folder named like a verb (graded) is named as a folder, never read as grading', () => {
+  const plan = planMerge([part('graded', [1], 1, []), part('graded-3', [3], 4, [])], options);
+  expect(plan.ok ? undefined : plan.problem).toBe('flowgrade: graded-3: holds shard 3 of 4, and the folder graded holds the whole class: shards of two different splits of a class cannot be merged; give the shards of one --shard i/n [bad-shard]');
+  const again = planMerge([part('graded-1', [1], 2, []), part('graded', [1], 2, [])], options);
+  expect(again.ok ? undefined : again.problem).toBe('flowgrade: graded: holds shard 1/2, as the folder graded-1 does: give each shard once [bad-shard]');
+  const other = planMerge([part('graded', [1], 2, []), part('graded-2', [2], 2, [], { class: { submissions: 8, fingerprint: 'b'.repeat(64) } })], options);
+  expect(other.ok ? undefined : other.problem).toBe('flowgrade: graded-2: is cut from another class than the folder graded (8 and 9 submissions found): grade every shard from the same inputs [bad-shard]');
 });

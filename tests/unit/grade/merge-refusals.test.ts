@@ -40,17 +40,17 @@ test('refused, one line naming the folder, nothing written: not a grade output, 
   rmSync(path.join(old, 'flowgrade-run.json'));
   expect(refused(await merge(a!, old, '--out', out))).toEqual([2, '', 1, `flowgrade: ${old}: holds no flowgrade-run.json: graded by a flowgrade before merge could read its outputs; grade it again with this version [bad-shard]`]);
   const [third] = await shards(3);
-  expect(refused(await merge(a!, third!, '--out', out))).toEqual([2, '', 1, `flowgrade: ${third}: holds shard 1 of 3, ${a} shard 1 of 2: shards of two different splits of a class cannot be merged; give the shards of one --shard i/n [bad-shard]`]);
+  expect(refused(await merge(a!, third!, '--out', out))).toEqual([2, '', 1, `flowgrade: ${third}: holds shard 1 of 3, and the folder ${a} holds shard 1 of 2: shards of two different splits of a class cannot be merged; give the shards of one --shard i/n [bad-shard]`]);
   const other = tempDir('merge-refusals-other-class');
   writeSolutions(other, 13);
   const [, otherB] = await shards(2, [other]);
-  expect(refused(await merge(a!, otherB!, '--out', out))).toEqual([2, '', 1, `flowgrade: ${otherB}: is cut from another class than ${a} (13 and 13 submissions found, at other paths): grade every shard from the same inputs [bad-shard]`]);
+  expect(refused(await merge(a!, otherB!, '--out', out))).toEqual([2, '', 1, `flowgrade: ${otherB}: is cut from another class than the folder ${a} (13 and 13 submissions found, at other paths): grade every shard from the same inputs [bad-shard]`]);
   expect(refused(await merge(a!, b!, a!, '--out', out))).toEqual([2, '', 1, `flowgrade: ${a}: given twice: give each shard's folder once [bad-shard]`]);
   const again = tempDir('merge-refusals-again'); // shard 1/2 graded again (a CI job re-run) into another folder
   await grade([fixturePath('class')], again, '--shard', '1/2');
-  expect(refused(await merge(a!, b!, again!, '--out', out))).toEqual([2, '', 1, `flowgrade: ${again}: holds shard 1/2, as ${a} does: give each shard once [bad-shard]`]);
+  expect(refused(await merge(a!, b!, again!, '--out', out))).toEqual([2, '', 1, `flowgrade: ${again}: holds shard 1/2, as the folder ${a} does: give each shard once [bad-shard]`]);
   const [, failureB] = await shards(2, [fixturePath('class')], '--junit-recommended', 'failure');
-  expect(refused(await merge(a!, failureB!, '--out', out))).toEqual([2, '', 1, `flowgrade: ${failureB}: is graded with other options than ${a} (--junit-recommended "failure" and "skipped"): grade every shard with the same options [bad-shard]`]);
+  expect(refused(await merge(a!, failureB!, '--out', out))).toEqual([2, '', 1, `flowgrade: ${failureB}: is graded with other options than the folder ${a} (--junit-recommended failure and skipped (the default)): grade every shard with the same options [bad-shard]`]);
   expect(existsSync(out)).toBe(false);
   // --out one of the folders merged (also through another spelling of its path).
   const before = readdirSync(b!).sort();
@@ -85,7 +85,7 @@ test('a missing shard: refused without --partial; with it, merged, the titles an
   const again = tempDir('merge-refusals-again');
   expect((await merge(whole, '--out', again)).code).toBe(1);
   for (const file of ['index.html', 'grades.csv', 'junit.xml', 'summary.md']) expect(readFileSync(path.join(again, file), 'utf8'), file).toBe(readFileSync(path.join(whole, file), 'utf8'));
-  expect(refused(await merge(whole, one!, '--out', tempDir('merge-refusals-mixed')))).toEqual([2, '', 1, `flowgrade: ${one}: holds shard 1 of 3, ${whole} the whole class: shards of two different splits of a class cannot be merged; give the shards of one --shard i/n [bad-shard]`]);
+  expect(refused(await merge(whole, one!, '--out', tempDir('merge-refusals-mixed')))).toEqual([2, '', 1, `flowgrade: ${one}: holds shard 1 of 3, and the folder ${whole} holds the whole class: shards of two different splits of a class cannot be merged; give the shards of one --shard i/n [bad-shard]`]);
 });
 
 test('a shard\'s report corrupted, hostile or replaced: one line naming the file, that row ungradable, every other row merged; exit 2', async () => {
