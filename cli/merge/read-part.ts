@@ -25,7 +25,8 @@ const MAX_FILE_BYTES = 256 * 1024 * 1024;
 export function readPart(dir: string): { ok: true; record: RunRecord } | { ok: false; problem: string } {
   const refuse = (why: string) => ({ ok: false as const, problem: `flowgrade: ${dir}: ${why} [bad-shard]` });
   const info = statSync(dir, { throwIfNoEntry: false });
-  if (info === undefined) return refuse('no such folder');
+  // In CI a folder not there is mostly a shard whose job failed: it uploaded no artifact (docs/grade.md, In a CI pipeline).
+  if (info === undefined) return refuse('no such folder (a shard whose job failed uploads none): grade that shard again, or leave its folder out and merge the others with --partial');
   if (!info.isDirectory()) return refuse('not a folder: give the --out folder a flowgrade grade wrote');
   const file = path.join(dir, RUN_RECORD_FILE);
   const read = readFolderFile(file);

@@ -33,7 +33,7 @@ test('refused, one line naming the folder, nothing written: not a grade output, 
   rmSync(out, { recursive: true });
   const empty = tempDir('merge-refusals-empty');
   expect(refused(await merge(a!, empty, '--out', out))).toEqual([2, '', 1, `flowgrade: ${empty}: not a flowgrade grade output (no flowgrade-run.json): give the --out folder of a flowgrade grade [bad-shard]`]);
-  expect(refused(await merge(a!, path.join(empty, 'nothing'), '--out', out))).toEqual([2, '', 1, `flowgrade: ${path.join(empty, 'nothing')}: no such folder [bad-shard]`]);
+  expect(refused(await merge(a!, path.join(empty, 'nothing'), '--out', out))).toEqual([2, '', 1, `flowgrade: ${path.join(empty, 'nothing')}: no such folder (a shard whose job failed uploads none): grade that shard again, or leave its folder out and merge the others with --partial [bad-shard]`]);
   // An output of a flowgrade before this one: its marker and class files, no record.
   const old = tempDir('merge-refusals-old');
   await grade([fixturePath('class')], old, '--shard', '2/2');
