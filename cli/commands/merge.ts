@@ -47,6 +47,9 @@ export function mergeCommand(ctx: CliContext): Command {
       if (graderFailed !== undefined) ctx.stderr(printableLine(graderFailed) + '\n');
       const unusable = outcome.rows.filter((row) => row.report.error?.code === REPORT_UNREADABLE).length;
       if (unusable > 0) ctx.stderr(`flowgrade: ${plural(unusable, 'report')} of the shards could not be used: ${unusable === 1 ? 'its row says' : 'their rows say'} ungradable (${REPORT_UNREADABLE}); grade ${unusable === 1 ? 'its shard' : 'their shards'} again, then merge again\n`);
+      // The shards' ungradable rows are not named again (their grade jobs did), but an exit 2 they make is said, not left to guess.
+      const ungradable = outcome.rows.filter((row) => row.report.verdict === 'ungradable').length;
+      if (flags.failOn === 'ungradable' && ungradable > 0) ctx.stderr(`${ungradableLine(ungradable)}\n`);
       // A report the merge could not use is a row the class has no result for: never a green run (but with --fail-on none).
       ctx.exit(unusable > 0 && flags.failOn !== 'none' ? EXIT.unusable : exitCode(outcome.rows, flags.failOn));
     });
@@ -55,4 +58,11 @@ export function mergeCommand(ctx: CliContext): Command {
 function counts(rows: readonly GradedRow[]): string {
   const count = (verdict: string) => rows.filter((row) => row.report.verdict === verdict).length;
   return `${count('passed')} passed, ${count('failed')} failed, ${count('ungradable')} ungradable`;
+}
+
+/** Why `--fail-on ungradable` made the exit code 2 (docs/grade.md, Merging the shards). */
+function ungradableLine(count: number): string {
+  return count === 1
+    ? "flowgrade: 1 ungradable submission, which --fail-on ungradable makes exit 2: its row in the dashboard and its report say why, as its shard's grade named it"
+    : `flowgrade: ${count} ungradable submissions, which --fail-on ungradable makes exit 2: their rows in the dashboard and their reports say why, as their shards' grade named them`;
 }

@@ -140,3 +140,16 @@ test('a shard\'s report that is no JSON at all: its line says so without quoting
   expect(run.stderr.split('\n')[0]).toBe(`flowgrade: ${file}: not valid JSON (Unexpected token 'S'); "${record.attendees[0]!.attendee}" is merged as ungradable (report-unreadable) [report-unreadable]`);
   expect(run.stderr).not.toContain('SECRET-TOKEN');
 });
+
+test('--fail-on ungradable: exit 2 for the shards\' ungradable rows, and one line on stderr saying why (the rows themselves are not named again)', async () => {
+  const [a, b] = await shards(2);
+  const strict = await merge(a!, b!, '--out', tempDir('merge-refusals-strict'), '--fail-on', 'ungradable');
+  const ungradable = Number(/(\d+) ungradable\n/.exec(strict.stdout)?.[1]);
+  expect(ungradable).toBeGreaterThan(0);
+  expect([strict.code, strict.stderr]).toEqual([2, ungradable === 1
+    ? "flowgrade: 1 ungradable submission, which --fail-on ungradable makes exit 2: its row in the dashboard and its report say why, as its shard's grade named it\n"
+    : `flowgrade: ${ungradable} ungradable submissions, which --fail-on ungradable makes exit 2: their rows in the dashboard and their reports say why, as their shards' grade named them\n`]);
+  // (Without --fail-on ungradable they change nothing, and nothing is said.)
+  const lenient = await merge(a!, b!, '--out', tempDir('merge-refusals-lenient'));
+  expect([lenient.code, lenient.stderr]).toEqual([1, '']);
+});
