@@ -4,9 +4,10 @@ import { Command, InvalidArgumentError, Option } from 'commander';
 import type { CliContext } from '../context.js';
 import { EXIT } from '../errors.js';
 import { runBatch } from '../grade/batch.js';
-import { moodleFeedbackLine } from '../grade/moodle-feedback.js';
-import { gradedCount } from '../grade/moodle-grades.js';
-import { canvasColumnOf, canvasGradesLine } from '../grade/canvas-grades.js';
+import type { Duplicate } from '../grade/duplicates.js';
+import { moodleFeedbackLine, type MoodleFeedbackPlan } from '../grade/moodle-feedback.js';
+import { gradedCount, type MoodleStudent } from '../grade/moodle-grades.js';
+import { canvasColumnOf, canvasGradesLine, type CanvasGradesPlan } from '../grade/canvas-grades.js';
 import { parseShard, type Shard } from '../grade/shard.js';
 import type { GradedRow } from '../grade/types.js';
 import { DEFAULT_ZIP_LIMITS } from '../grade/zip.js';
@@ -96,15 +97,7 @@ export function gradeCommand(ctx: CliContext): Command {
     }
     for (const row of outcome.rows) if (row.report.error) ctx.stderr(inputErrorLine(row.file, row.report.error) + '\n');
     ctx.stdout(printableLine(summary(outcome.rows, outcome.found, flags)) + '\n');
-    for (const duplicate of outcome.duplicates) {
-      ctx.stdout(printableLine(`duplicate submissions for ${shownAttendeeId(duplicate.attendee)}: kept ${duplicate.kept}; set aside ${duplicate.dropped.join(', ')}`) + '\n');
-    }
-    const feedback = moodleFeedbackLine(outcome.moodleFeedback, gradedCount(outcome.moodleStudents));
-    if (feedback !== undefined) ctx.stdout(printableLine(feedback) + '\n');
-    const canvas = canvasGradesLine(outcome.canvasGrades);
-    if (canvas !== undefined) ctx.stdout(printableLine(canvas) + '\n');
-    const graderFailed = graderFailureLine(outcome.rows);
-    if (graderFailed !== undefined) ctx.stderr(printableLine(graderFailed) + '\n');
+    printClassLines(ctx, outcome);
     if (process.env.FLOWGRADE_REPORT_RSS) ctx.stderr(`flowgrade: peak RSS ${process.resourceUsage().maxRSS} KB\n`);
     ctx.exit(exitCode(outcome.rows, flags.failOn));
   });
@@ -140,6 +133,22 @@ export function exitCode(rows: GradedRow[], failOn: FailOn): number {
 }
 
 /** The closing line when flowgrade failed to grade some submissions, else nothing. */
+/**
+ * What grade and merge print after their summary line: the duplicates set aside, the lines of the
+ * files to hand back (Moodle's, Canvas's), and, on stderr, the submissions flowgrade failed to grade.
+ */
+export function printClassLines(ctx: CliContext, outcome: { rows: GradedRow[]; duplicates: readonly Duplicate[]; moodleFeedback: MoodleFeedbackPlan; moodleStudents: MoodleStudent[]; canvasGrades: CanvasGradesPlan }): void {
+  for (const duplicate of outcome.duplicates) {
+    ctx.stdout(printableLine(`duplicate submissions for ${shownAttendeeId(duplicate.attendee)}: kept ${duplicate.kept}; set aside ${duplicate.dropped.join(', ')}`) + '\n');
+  }
+  const feedback = moodleFeedbackLine(outcome.moodleFeedback, gradedCount(outcome.moodleStudents));
+  if (feedback !== undefined) ctx.stdout(printableLine(feedback) + '\n');
+  const canvas = canvasGradesLine(outcome.canvasGrades);
+  if (canvas !== undefined) ctx.stdout(printableLine(canvas) + '\n');
+  const graderFailed = graderFailureLine(outcome.rows);
+  if (graderFailed !== undefined) ctx.stderr(printableLine(graderFailed) + '\n');
+}
+
 export function graderFailureLine(rows: GradedRow[]): string | undefined {
   const failed = graderFailures(rows);
   if (failed.length === 0) return undefined;

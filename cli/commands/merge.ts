@@ -4,15 +4,11 @@ import type { CliContext } from '../context.js';
 import { EXIT } from '../errors.js';
 import { runMerge, REPORT_UNREADABLE } from '../merge/merge.js';
 import { shardsWords } from '../merge/plan.js';
-import { moodleFeedbackLine } from '../grade/moodle-feedback.js';
-import { gradedCount } from '../grade/moodle-grades.js';
-import { canvasGradesLine } from '../grade/canvas-grades.js';
 import type { GradedRow } from '../grade/types.js';
 import { nonBlankPath } from '../options.js';
-import { shownAttendeeId } from '../../reports/attendee-id.js';
 import { printableLine } from '../../reports/escape.js';
 import { plural } from '../../reports/summary.js';
-import { exitCode, graderFailureLine, type FailOn } from './grade.js';
+import { exitCode, printClassLines, type FailOn } from './grade.js';
 
 interface MergeFlags {
   out: string;
@@ -36,15 +32,7 @@ export function mergeCommand(ctx: CliContext): Command {
       }
       const from = outcome.missing.length === 0 ? plural(outcome.shards.length, 'shard') : `${shardsWords(outcome.shards, outcome.count)} (${plural(outcome.missing.length, 'shard')} missing)`;
       ctx.stdout(printableLine(`merged ${plural(outcome.rows.length, 'attendee')} from ${from} into ${flags.out}: ${counts(outcome.rows)}`) + '\n');
-      for (const duplicate of outcome.duplicates) {
-        ctx.stdout(printableLine(`duplicate submissions for ${shownAttendeeId(duplicate.attendee)}: kept ${duplicate.kept}; set aside ${duplicate.dropped.join(', ')}`) + '\n');
-      }
-      const feedback = moodleFeedbackLine(outcome.moodleFeedback, gradedCount(outcome.moodleStudents));
-      if (feedback !== undefined) ctx.stdout(printableLine(feedback) + '\n');
-      const canvas = canvasGradesLine(outcome.canvasGrades);
-      if (canvas !== undefined) ctx.stdout(printableLine(canvas) + '\n');
-      const graderFailed = graderFailureLine(outcome.rows);
-      if (graderFailed !== undefined) ctx.stderr(printableLine(graderFailed) + '\n');
+      printClassLines(ctx, outcome);
       const unusable = outcome.rows.filter((row) => row.report.error?.code === REPORT_UNREADABLE).length;
       if (unusable > 0) ctx.stderr(`flowgrade: ${plural(unusable, 'report')} of the shards could not be used: ${unusable === 1 ? 'its row says' : 'their rows say'} ungradable (${REPORT_UNREADABLE}); grade ${unusable === 1 ? 'its shard' : 'their shards'} again, then merge again\n`);
       // The shards' ungradable rows are not named again (their grade jobs did), but an exit 2 they make is said, not left to guess.
