@@ -22,6 +22,8 @@ interface Spelling {
   shown?: (value: unknown) => string;
   /** Said of a grading flag not given (grade then used its default); else `not given`. */
   absent?: string;
+  /** The value grade takes for a grading flag not given: a shard given it and one not given it were graded alike. */
+  unset?: unknown;
   /** The default grade applies to a setting recorded with it applied: a value equal to it is said to be the default. */
   fallback?: unknown;
 }
@@ -55,11 +57,11 @@ const withDefault = (shown: string) => `not given (${shown}, the default)`;
 /** Each grading flag grade records (cli/grading-options.ts GradingFlags): absent when not given. */
 const GRADING: Record<string, Spelling> = {
   dnis: { option: '--dnis', absent: "not given (the lab's number)" },
-  maxSize: { option: '--max-size', shown: size, absent: withDefault(formatBytes(DEFAULT_LIMITS.maxBytes)) },
-  maxDepth: { option: '--max-depth', absent: withDefault(String(DEFAULT_LIMITS.maxDepth)) },
-  maxSteps: { option: '--max-steps', absent: withDefault(String(DEFAULT_MAX_STEPS)) },
-  maxVisits: { option: '--max-visits', absent: withDefault(String(DEFAULT_MAX_VISITS_PER_ACTIVITY)) },
-  mockapiFilter: { option: '--mockapi-filter', absent: withDefault('contains') },
+  maxSize: { option: '--max-size', shown: size, absent: withDefault(formatBytes(DEFAULT_LIMITS.maxBytes)), unset: DEFAULT_LIMITS.maxBytes },
+  maxDepth: { option: '--max-depth', absent: withDefault(String(DEFAULT_LIMITS.maxDepth)), unset: DEFAULT_LIMITS.maxDepth },
+  maxSteps: { option: '--max-steps', absent: withDefault(String(DEFAULT_MAX_STEPS)), unset: DEFAULT_MAX_STEPS },
+  maxVisits: { option: '--max-visits', absent: withDefault(String(DEFAULT_MAX_VISITS_PER_ACTIVITY)), unset: DEFAULT_MAX_VISITS_PER_ACTIVITY },
+  mockapiFilter: { option: '--mockapi-filter', absent: withDefault('contains'), unset: 'contains' },
   connector: { option: '--connector', shown: connectors, absent: 'not given (every connector WxCC US1, the default)' },
 };
 
@@ -97,8 +99,10 @@ export function settingDiffering(a: RunRecord['settings'], b: RunRecord['setting
   const [x, y] = [entries(a), entries(b)];
   const keyed = (list: Entry[]) => new Map(list.map((entry) => [entry.key, entry] as const));
   const [xs, ys] = [keyed(x), keyed(y)];
+  // A grading flag not given counts as the value grade then took (given at its default, it is no difference).
+  const effective = (entries: Map<string, Entry>, { key, spelling }: Entry) => JSON.stringify(entries.has(key) ? entries.get(key)!.value : spelling.unset);
   const differing = [...new Map([...x, ...y].map((entry) => [entry.key, entry] as const)).values()]
-    .filter(({ key }) => JSON.stringify(xs.get(key)?.value) !== JSON.stringify(ys.get(key)?.value))
+    .filter((entry) => effective(xs, entry) !== effective(ys, entry))
     .sort((p, q) => compareCodePoints(p.spelling.option, q.spelling.option) || compareCodePoints(p.key, q.key));
   const [first] = differing;
   if (first === undefined) return undefined;

@@ -50,6 +50,8 @@ test('refused: another version, another mission, other options; a missing shard 
   const settings = (grading: Record<string, unknown>, zipLimits = { maxEntries: 10 }, canvasAssignment = 'flowgrade') => ({ settings: { grading, junitRecommended: 'skipped' as const, moodleMaxGrade: 100, canvasAssignment, zipLimits } });
   expect(problem([one, part('s2', [2], 2, [], settings({ lab: 'lab', dnis: '+1469' }))])).toBe("flowgrade: s2: is graded with other options than the folder s1 (--dnis +1469 and not given (the lab's number)): grade every shard with the same options [bad-shard]");
   expect(problem([one, part('s2', [2], 2, [], settings({ lab: 'lab', maxSize: 5 }))])).toContain('(--max-size 5 bytes and not given (20 MB, the default))');
+  // An option given at the value grade takes without it is no difference (one CI job spelled the default out).
+  expect(problem([one, part('s2', [2], 2, [], settings({ lab: 'lab', maxSize: 20 * 1024 * 1024, maxDepth: 64, mockapiFilter: 'contains' }))])).toBeUndefined();
   expect(problem([one, part('s2', [2], 2, [], settings({ lab: 'lab' }, { maxEntries: 5 }))])).toContain('(--max-entries 5 and 10)');
   expect(problem([one, part('s2', [2], 2, [], settings({ lab: 'lab' }, { maxEntries: 10 }, 'Lab 3 (4567)'))])).toContain('(--canvas-assignment "Lab 3 (4567)" and not given (the column flowgrade, the default))');
   // As typed on grade's command line, in its units; a default applied said to be one (not "not given").
