@@ -1,0 +1,61 @@
+/**
+ * callback-api-label's January 2025 label, accepted only when the Condition agrees (label-check.ts,
+ * callback-api-label.ts): its edges, each pinned by a mutation sweep.
+ */
+import { test, expect } from '@playwright/test';
+import { activity, addActivity, gradeMutation, props, relabel, resultOf } from './support.js';
+
+const WHY = "the name the guide's Condition expression of Build step 9 reads ({{CallBackAPI_HTTPRequest.httpStatusCode == 201}})";
+
+test('the older label in another case, beside a Condition typed from today\'s guide, fails as the older label does', async () => {
+  const result = resultOf(await gradeMutation((f) => relabel(f, 'CallBackAPI_HTTPRequest', 'callbackapi_request')), 'callback-api-label');
+  expect([result.status, result.message, result.actual, result.hint]).toEqual([
+    'failed',
+    `The Create Task request is labelled callbackapi_request, the January 2025 guide's label, but HTTPStatusCode reads CallBackAPI_HTTPRequest.httpStatusCode: ${WHY}`,
+    'callbackapi_request',
+    'callbackapi_request → Activity Label: CallBackAPI_HTTPRequest',
+  ]);
+});
+
+test('a label of neither guide, beside a Condition reading today\'s, fails as any other label, not as the older guide\'s', async () => {
+  const result = resultOf(await gradeMutation((f) => relabel(f, 'CallBackAPI_HTTPRequest', 'CreateTask')), 'callback-api-label');
+  expect([result.status, result.message]).toEqual(['failed', `The Create Task request is labelled CreateTask, not CallBackAPI_HTTPRequest: ${WHY}`]);
+});
+
+test('the older label passes when another activity, in the event flow, carries today\'s (a leftover: the Condition\'s check explains it)', async () => {
+  const result = resultOf(await gradeMutation((f) => {
+    const request = activity(f, 'CallBackAPI_HTTPRequest');
+    relabel(f, 'CallBackAPI_HTTPRequest', 'CallBackAPI_Request');
+    addActivity(f, 'CallBackAPI_Request', 'CallBackAPI_HTTPRequest', { ...structuredClone(request.properties), name: 'CallBackAPI_HTTPRequest' }, request.group);
+  }), 'callback-api-label');
+  expect([result.status, result.message]).toEqual(['passed', 'The Create Task request is labelled CallBackAPI_Request']);
+});
+
+test('the older label beside a Condition with no expression yet passes (nothing reads today\'s label)', async () => {
+  const result = resultOf(await gradeMutation((f) => {
+    relabel(f, 'CallBackAPI_HTTPRequest', 'CallBackAPI_Request');
+    delete props(f, 'HTTPStatusCode').expression;
+  }), 'callback-api-label');
+  expect([result.status, result.message]).toEqual(['passed', 'The Create Task request is labelled CallBackAPI_Request']);
+});
+
+test('the older label passes beside a Condition reading another name that only starts like today\'s', async () => {
+  const result = resultOf(await gradeMutation((f) => {
+    relabel(f, 'CallBackAPI_HTTPRequest', 'CallBackAPI_Request');
+    props(f, 'HTTPStatusCode').expression = '{{CallBackAPI_HTTPRequest2.httpStatusCode == 201}}';
+  }), 'callback-api-label');
+  expect([result.status, result.message]).toEqual(['passed', 'The Create Task request is labelled CallBackAPI_Request']);
+});
+
+test('a leftover in the event flow holding today\'s label is named, the request labelled otherwise', async () => {
+  const result = resultOf(await gradeMutation((f) => {
+    const request = activity(f, 'CallBackAPI_HTTPRequest');
+    relabel(f, 'CallBackAPI_HTTPRequest', 'CreateTask');
+    addActivity(f, 'CreateTask', 'CallBackAPI_HTTPRequest', { ...structuredClone(request.properties), name: 'CallBackAPI_HTTPRequest' }, request.group);
+  }), 'callback-api-label');
+  expect([result.status, result.message, result.hint]).toEqual([
+    'failed',
+    `The Create Task request is labelled CreateTask, not CallBackAPI_HTTPRequest; CallBackAPI_HTTPRequest is the label of another activity, one the call does not reach: ${WHY}`,
+    'CreateTask → Activity Label: CallBackAPI_HTTPRequest (first delete the other CallBackAPI_HTTPRequest, or rename it)',
+  ]);
+});
