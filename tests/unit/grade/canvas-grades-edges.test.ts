@@ -53,11 +53,15 @@ test('the stdout line: one student is graded ("grades of 1 student"); a class of
   ]))).toBe('canvas-grades.csv: not written, no grade to give (not in it: 2 ungradable; 2 attendees not from a Canvas download)');
 });
 
-test('canvasStudentsOf: a Blackboard attempt whose assignment name reads like Canvas\'s is no Canvas student (Blackboard\'s name is read first)', () => {
+test('canvasStudentsOf: a Blackboard attempt whose assignment name reads like Canvas\'s or a Moodle name starting like one, is no Canvas student (their names are read first)', () => {
   const file = 'lab_123_456_jdoe_attempt_2025-07-01-10-00-00_flow.json';
   expect(attendeeOfFile(file).id).toBe('lab_123_456_jdoe');
   expect(canvasStudentsOf(file).own).toBeUndefined();
   expect(canvasStudentsOf(`c.zip!/${file}`).own).toBeUndefined();
+  // Moodle's likewise: its student is the whole name before the id, Canvas-like start and all.
+  const moodle = 'doejane_12000_67001_Jane Doe_12345_assignsubmission_file_flow.json';
+  expect(attendeeOfFile(moodle).id).toBe('doejane_12000_67001_Jane Doe_12345');
+  expect(canvasStudentsOf(moodle).own).toBeUndefined();
 });
 
 test('canvasStudentsOf: each student along the folders once, outermost first, the outermost folder too', () => {
