@@ -91,3 +91,42 @@ test('a folder named like a verb (graded) is named as a folder, never read as gr
   const other = planMerge([part('graded', [1], 2, []), part('graded-2', [2], 2, [], { class: { submissions: 8, fingerprint: 'b'.repeat(64) } })], options);
   expect(other.ok ? undefined : other.problem).toBe('flowgrade: graded-2: is cut from another class than the folder graded (8 and 9 submissions found): grade every shard from the same inputs [bad-shard]');
 });
+
+// Pinned by a mutation sweep of cli/merge/plan.ts: each rule below was left alive by the tests above.
+test('the class\'s order breaks every tie: the same row in two parts by part, the same attendee\'s duplicates by kept path, one instant by the first part', () => {
+  const plan = planMerge(
+    [
+      part('s2', [2], 2, [['a', 'x/a.json'], ['a', 'x/a.json']], { now: '2025-08-01T11:00:00+02:00', duplicates: [{ attendee: 'a', kept: 'y/a.json', dropped: ['y/a (1).json'] }, { attendee: 'b', kept: 'a/b.json', dropped: ['a/b (1).json'] }] }),
+      part('s1', [1], 2, [['a', 'x/a.json']], { duplicates: [{ attendee: 'a', kept: 'x/a.json', dropped: ['x/a (1).json'] }] }),
+    ],
+    options,
+  );
+  expect(plan.ok).toBe(true);
+  if (!plan.ok) return;
+  expect(plan.rows).toEqual([{ part: 0, attendee: 0 }, { part: 0, attendee: 1 }, { part: 1, attendee: 0 }]);
+  expect(plan.duplicates.map((d) => d.kept)).toEqual(['x/a.json', 'y/a.json', 'a/b.json']);
+  expect(plan.now).toBe('2025-08-01T11:00:00+02:00'); // 09:00 UTC, as the other: the first part's spelling
+});
+
+test('refused: a class told apart by its fingerprint alone or by its count alone; checks in another order, fewer, or many others', () => {
+  const problem = (parts: PartRecord[]) => {
+    const plan = planMerge(parts, options);
+    return plan.ok ? undefined : plan.problem;
+  };
+  const one = part('s1', [1], 2, []);
+  expect(problem([one, part('s2', [2], 2, [], { class: { submissions: 9, fingerprint: 'b'.repeat(64) } })])).toContain('(9 and 9 submissions found, at other paths)');
+  expect(problem([one, part('s2', [2], 2, [], { class: { submissions: 8, fingerprint: 'a'.repeat(64) } })])).toContain('(8 and 9 submissions found)');
+  const checks = (mine: string[], theirs: string[]) => problem([part('s1', [1], 2, [], { checkIds: theirs }), part('s2', [2], 2, [], { checkIds: mine })]);
+  expect(checks(['b', 'a'], ['a', 'b'])).toContain('other checks than the folder s1 does (in another order)');
+  expect(checks([], ['a'])).toContain('does (a)');
+  expect(checks(['a', 'x', 'y', 'z'], ['a'])).toContain('does (x, y, z)');
+  expect(checks(['a', 'w', 'x', 'y', 'z'], ['a'])).toContain('does (w, x, y and 1 more)');
+});
+
+test('submissions kept or set aside count every dropped file, up to the class\'s count exactly', () => {
+  const rows = (n: number, from: number) => Array.from({ length: n }, (_, i) => [`a${from + i}`, `x/a${from + i}.json`] as [string, string]);
+  const dropped = [{ attendee: 'a0', kept: 'x/a0.json', dropped: ['x/a0 (1).json', 'x/a0 (2).json'] }];
+  expect(planMerge([part('s1', [1], 2, rows(4, 0), { duplicates: dropped }), part('s2', [2], 2, rows(3, 4))], options).ok).toBe(true); // 4 + 2 + 3 = 9 of 9
+  const over = planMerge([part('s1', [1], 2, rows(4, 0), { duplicates: dropped }), part('s2', [2], 2, rows(4, 4))], options);
+  expect(over.ok ? undefined : over.problem).toContain('keep or set aside 10 submissions together');
+});
