@@ -1,6 +1,7 @@
 /** `flowgrade merge`'s pure part (cli/merge/plan.ts): which parts make one class, and the class's order. */
 import { test, expect } from '@playwright/test';
 import { planMerge, type PartRecord } from '../../../cli/merge/plan.js';
+import { settingDiffering } from '../../../cli/merge/settings-words.js';
 import type { RunRecord } from '../../../cli/grade/run-record.js';
 
 function part(dir: string, shards: number[], of: number, attendees: [string, string][], more: Partial<RunRecord> = {}): PartRecord {
@@ -129,4 +130,34 @@ test('submissions kept or set aside count every dropped file, up to the class\'s
   expect(planMerge([part('s1', [1], 2, rows(4, 0), { duplicates: dropped }), part('s2', [2], 2, rows(3, 4))], options).ok).toBe(true); // 4 + 2 + 3 = 9 of 9
   const over = planMerge([part('s1', [1], 2, rows(4, 0), { duplicates: dropped }), part('s2', [2], 2, rows(4, 4))], options);
   expect(over.ok ? undefined : over.problem).toContain('keep or set aside 10 submissions together');
+});
+
+// Pinned by a mutation sweep of cli/merge/settings-words.ts: each wording below was left alive by the tests above.
+test('options differing said as typed: sizes, connectors, canvas ids, defaults of every kind, unknown keys, the first by option name', () => {
+  type Settings = RunRecord['settings'];
+  const base: Settings = { grading: { lab: 'lab' }, junitRecommended: 'skipped', moodleMaxGrade: 100, canvasAssignment: 'flowgrade', zipLimits: { maxEntries: 10_000 } };
+  const with_ = (more: Partial<Settings>): Settings => ({ ...base, ...more });
+  const grading = (flags: Record<string, unknown>) => with_({ grading: { lab: 'lab', ...flags } });
+  const zip = (limits: Record<string, unknown>) => with_({ zipLimits: { maxEntries: 10_000, ...limits } as Settings['zipLimits'] });
+  const differ = (a: Settings, b: Settings = base) => settingDiffering(a, b);
+  expect(differ(grading({ maxSize: 0 }))).toBe('--max-size 0 and not given (20 MB, the default)');
+  expect(differ(grading({ maxSize: 2 ** 53 }))).toBe('--max-size 9007199254740992 and not given (20 MB, the default)');
+  expect(differ(grading({ connector: {} }))).toBe('--connector none and not given (every connector WxCC US1, the default)');
+  expect(differ(grading({ connector: ['x'] }))).toBe('--connector ["x"] and not given (every connector WxCC US1, the default)');
+  expect(differ(grading({ connector: { CRM: 'u'.repeat(300) } }))?.length).toBeLessThan(300);
+  expect(differ(with_({ canvasAssignment: 'flowgrade (0)' }))).toBe('--canvas-assignment "flowgrade (0)" and not given (the column flowgrade, the default)');
+  expect(differ(with_({ canvasAssignment: 'my flowgrade (45)' }))).toBe('--canvas-assignment "my flowgrade (45)" and not given (the column flowgrade, the default)');
+  expect(differ(grading({ maxSteps: 500, maxVisits: 25 }))).toBeUndefined(); // given at the values grade takes without them
+  expect(differ(zip({ maxEntryBytes: 5 }), zip({ maxEntryBytes: 20 * 1024 * 1024 }))).toBe('--max-size 5 bytes and 20 MB (the default)');
+  expect(differ(zip({ maxEntries: 5 }))).toBe('--max-entries 5 and 10000 (the default)');
+  expect(differ(with_({ moodleMaxGrade: 50 }))).toBe('--moodle-max-grade 50 and 100 (the default)');
+  expect(differ(grading({ fooBar: 1 }))).toBe('--foo-bar 1 and not given');
+  expect(differ(zip({ foo: 1 }))).toBe('zip limit foo 1 and not given');
+  expect(differ(base, grading({ dnis: '+1469' }))).toBe("--dnis not given (the lab's number) and +1469"); // a flag the other alone was given
+  expect(differ(grading({ ['y'.repeat(300)]: 1 }))?.length).toBeLessThan(300);
+  // The first by option name, then by where it is recorded: --max-archive-size before --moodle-max-grade (recorded after it), grade's --max-size before the zip limit.
+  expect(differ(with_({ moodleMaxGrade: 50, zipLimits: { maxEntries: 10_000, maxTotalBytes: 5 } as Settings['zipLimits'] }))).toBe('--max-archive-size 5 bytes and not given');
+  expect(differ(with_({ grading: { lab: 'lab', maxSize: 5 }, zipLimits: { maxEntries: 10_000, maxEntryBytes: 5 } as Settings['zipLimits'] }))).toBe('--max-size 5 bytes and not given (20 MB, the default)');
+  // (Also when the other alone holds grade's: its entries are listed after this one's.)
+  expect(differ(zip({ maxEntryBytes: 5 }), grading({ maxSize: 5 }))).toBe('--max-size not given (20 MB, the default) and 5 bytes');
 });
