@@ -118,6 +118,8 @@ test('refused: a class told apart by its fingerprint alone or by its count alone
   expect(problem([one, part('s2', [2], 2, [], { class: { submissions: 9, fingerprint: 'b'.repeat(64) } })])).toContain('(9 and 9 submissions found, at other paths)');
   expect(problem([one, part('s2', [2], 2, [], { class: { submissions: 8, fingerprint: 'a'.repeat(64) } })])).toContain('(8 and 9 submissions found)');
   const checks = (mine: string[], theirs: string[]) => problem([part('s1', [1], 2, [], { checkIds: theirs }), part('s2', [2], 2, [], { checkIds: mine })]);
+  // The first part's version is checked too, not only the others' against it (all alike, none this one's).
+  expect(problem([part('s1', [1], 1, [], { tool: { name: 'flowgrade', version: '0.9.0' } })])).toContain('s1: graded by flowgrade 0.9.0, not this 1.0.0');
   expect(checks(['b', 'a'], ['a', 'b'])).toContain('other checks than the folder s1 does (in another order)');
   expect(checks([], ['a'])).toContain('does (a)');
   expect(checks(['a', 'x', 'y', 'z'], ['a'])).toContain('does (x, y, z)');
