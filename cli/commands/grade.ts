@@ -157,8 +157,13 @@ export function graderFailureLine(rows: GradedRow[]): string | undefined {
 }
 
 function summary(rows: GradedRow[], found: number, flags: GradeFlags): string {
-  const count = (verdict: string) => rows.filter((row) => row.report.verdict === verdict).length;
   const shard = flags.shard ? ` (shard ${flags.shard.index}/${flags.shard.count} of ${plural(found, 'submission')} found)` : '';
-  return `graded ${plural(rows.length, 'attendee')} into ${flags.out}${shard}: ${count('passed')} passed, ${count('failed')} failed, ${count('ungradable')} ungradable`;
+  return `graded ${plural(rows.length, 'attendee')} into ${flags.out}${shard}: ${verdictCounts(rows)}`;
+}
+
+/** `3 passed, 1 failed, 0 ungradable`: the end of grade's and merge's summary line. */
+export function verdictCounts(rows: readonly GradedRow[]): string {
+  const count = (verdict: string) => rows.filter((row) => row.report.verdict === verdict).length;
+  return `${count('passed')} passed, ${count('failed')} failed, ${count('ungradable')} ungradable`;
 }
 

@@ -4,11 +4,10 @@ import type { CliContext } from '../context.js';
 import { EXIT } from '../errors.js';
 import { runMerge, REPORT_UNREADABLE } from '../merge/merge.js';
 import { shardsWords } from '../merge/plan.js';
-import type { GradedRow } from '../grade/types.js';
 import { nonBlankPath } from '../options.js';
 import { printableLine } from '../../reports/escape.js';
 import { plural } from '../../reports/summary.js';
-import { exitCode, printClassLines, type FailOn } from './grade.js';
+import { exitCode, printClassLines, verdictCounts, type FailOn } from './grade.js';
 
 interface MergeFlags {
   out: string;
@@ -31,7 +30,7 @@ export function mergeCommand(ctx: CliContext): Command {
         return;
       }
       const from = outcome.missing.length === 0 ? plural(outcome.shards.length, 'shard') : `${shardsWords(outcome.shards, outcome.count)} (${plural(outcome.missing.length, 'shard')} missing)`;
-      ctx.stdout(printableLine(`merged ${plural(outcome.rows.length, 'attendee')} from ${from} into ${flags.out}: ${counts(outcome.rows)}`) + '\n');
+      ctx.stdout(printableLine(`merged ${plural(outcome.rows.length, 'attendee')} from ${from} into ${flags.out}: ${verdictCounts(outcome.rows)}`) + '\n');
       printClassLines(ctx, outcome);
       const unusable = outcome.rows.filter((row) => row.report.error?.code === REPORT_UNREADABLE).length;
       if (unusable > 0) ctx.stderr(`flowgrade: ${plural(unusable, 'report')} of the shards could not be used: ${unusable === 1 ? 'its row says' : 'their rows say'} ungradable (${REPORT_UNREADABLE}); grade ${unusable === 1 ? 'its shard' : 'their shards'} again, then merge again\n`);
@@ -41,11 +40,6 @@ export function mergeCommand(ctx: CliContext): Command {
       // A report the merge could not use is a row the class has no result for: never a green run (but with --fail-on none).
       ctx.exit(unusable > 0 && flags.failOn !== 'none' ? EXIT.unusable : exitCode(outcome.rows, flags.failOn));
     });
-}
-
-function counts(rows: readonly GradedRow[]): string {
-  const count = (verdict: string) => rows.filter((row) => row.report.verdict === verdict).length;
-  return `${count('passed')} passed, ${count('failed')} failed, ${count('ungradable')} ungradable`;
 }
 
 /** Why `--fail-on ungradable` made the exit code 2 (docs/grade.md, Merging the shards). */
