@@ -1,9 +1,9 @@
 /**
  * MockAPI DynVars: `GET https://<24-hex>.mockapi.io/flowdesigner/Lab/DynVars?dn=<dn>` answers a JSON
  * array of the records whose `dn` holds the query (MockAPI filters by every field the query names,
- * matching part of a value: `MockApiFilter`): the lab's record for its number, `[]` for an unknown
- * one. Other paths on mockapi.io answer 404 "Not found", as MockAPI does. Only mockapi.io hosts
- * are answered.
+ * matching part of a value: `MockApiFilter`): the lab's record for its number. A filter no record
+ * matches (an unknown dn) answers 404 "Not found", not `[]`, as MockAPI does (docs/mocks.md gives the
+ * sources); so do other paths on mockapi.io. Only mockapi.io hosts are answered.
  */
 import type { RequestHandler } from 'msw';
 import dataset from './data/dynvars.json' with { type: 'json' };
@@ -44,10 +44,19 @@ export function dynVarsHandlers(records: readonly DynVarsRecord[], seen: SeenReq
           return response;
         };
         if (request.method !== 'GET' || !DYNVARS_PATH.test(url.pathname)) return answer(jsonResponse('Not found', 404));
-        return answer(jsonResponse(records.filter((record) => matchesFilters(record, url.searchParams, filter))));
+        const found = records.filter((record) => matchesFilters(record, url.searchParams, filter));
+        // MockAPI answers a filtered list with no record as it answers a missing one, not with `[]`.
+        if (found.length === 0 && filters(url.searchParams)) return answer(jsonResponse('Not found', 404));
+        return answer(jsonResponse(found));
       },
     ),
   ];
+}
+
+/** Whether the query filters the records: a parameter other than MockAPI's paging and sorting ones. */
+function filters(query: URLSearchParams): boolean {
+  for (const name of query.keys()) if (!MOCKAPI_RESERVED.has(name)) return true;
+  return false;
 }
 
 /**

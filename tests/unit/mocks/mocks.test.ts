@@ -18,6 +18,17 @@ const GOOD_BODY = {
   callback: { callbackOrigin: 'web', callbackType: 'immediate' },
 };
 
+/** What MockAPI answers when a filter matches no record (docs/mocks.md): 404 and the JSON text "Not found". */
+const NOT_FOUND = '404 "Not found"';
+
+/** The dn of each record answered, or NOT_FOUND. */
+async function dnsAnswered(query: string, options: MockOptions = {}): Promise<string[] | typeof NOT_FOUND> {
+  const { response, json } = await send(new Request(`${DYNVARS}?${query}`), options);
+  if (response?.status === 404 && json === 'Not found') return NOT_FOUND;
+  expect(response?.status, query).toBe(200);
+  return (json as { dn: string }[]).map((r) => r.dn);
+}
+
 async function send(request: Request, options: MockOptions = {}) {
   const services = createMockServices(options);
   const response = await getResponse(services.handlers, request);
@@ -37,8 +48,11 @@ test.describe('DynVars', () => {
     expect(json[0]).toMatchObject({ dn: '4694096861', outboundcallbackep: EP, tacnumber: '+14085267209' });
   });
 
-  test('an unknown dn answers []; another MockAPI project id works too', async () => {
-    expect((await send(new Request(`${DYNVARS}?dn=14694096861`))).json).toEqual([]);
+  test('an unknown dn answers 404 "Not found", as MockAPI answers a filter no record matches; another MockAPI project id works too', async () => {
+    const unknown = await send(new Request(`${DYNVARS}?dn=14694096861`));
+    expect(unknown.response?.status).toBe(404);
+    expect(unknown.json).toBe('Not found');
+    expect(unknown.services.requests).toEqual([{ service: 'dynvars', method: 'GET', url: `${DYNVARS}?dn=14694096861`, status: 404 }]);
     expect((await send(new Request('https://0123456789abcdef01234567.mockapi.io/flowdesigner/Lab/DynVars?dn=4694096861'))).json).toHaveLength(1);
   });
 
@@ -51,29 +65,28 @@ test.describe('DynVars', () => {
 
   test('every other query parameter filters by that field too, as MockAPI does; its paging and sorting ones do not', async () => {
     for (const mockapiFilter of ['contains', 'exact'] as const) {
-      const dnOf = async (query: string) => ((await send(new Request(`${DYNVARS}?${query}`), { mockapiFilter })).json as { dn: string }[]).map((r) => r.dn);
+      const dnOf = (query: string) => dnsAnswered(query, { mockapiFilter });
       expect(await dnOf('dn=4694096861&tacnumber=%2B14085267209&id=140'), mockapiFilter).toEqual(['4694096861']); // a number field compares as its text
-      expect(await dnOf('dn=4694096861&tacnumber=14085267299'), mockapiFilter).toEqual([]);
-      expect(await dnOf('dn%20=4694096861'), mockapiFilter).toEqual([]); // "dn " is another field: no record has it
-      expect(await dnOf('Dn=4694096861'), mockapiFilter).toEqual([]);
+      expect(await dnOf('dn=4694096861&tacnumber=14085267299'), mockapiFilter).toEqual(NOT_FOUND);
+      expect(await dnOf('dn%20=4694096861'), mockapiFilter).toEqual(NOT_FOUND); // "dn " is another field: no record has it
+      expect(await dnOf('Dn=4694096861'), mockapiFilter).toEqual(NOT_FOUND);
       expect(await dnOf('dn=4694096861&page=1&limit=10&sortBy=id&order=desc'), mockapiFilter).toEqual(['4694096861']);
-      expect(await dnOf('toString=x'), mockapiFilter).toEqual([]); // not a field of the record, whatever JavaScript objects inherit
-      expect(await dnOf('dn=14694096861'), mockapiFilter).toEqual([]); // more than the field holds
+      expect(await dnOf('toString=x'), mockapiFilter).toEqual(NOT_FOUND); // not a field of the record, whatever JavaScript objects inherit
+      expect(await dnOf('dn=14694096861'), mockapiFilter).toEqual(NOT_FOUND); // more than the field holds
     }
   });
 
   test('a filter matches part of a value, in any case, as MockAPI\'s are seen to (categoryId=1 also gave 10 and 11); --mockapi-filter exact wants all of it', async () => {
     const records = [...DEFAULT_DYNVARS, { ...DEFAULT_DYNVARS[0]!, id: 141, dn: '4694096862', welcomePrompt1: 'Hello' }];
-    const dnOf = async (query: string, mockapiFilter?: 'contains' | 'exact') =>
-      ((await send(new Request(`${DYNVARS}?${query}`), { dynvars: records, ...(mockapiFilter ? { mockapiFilter } : {}) })).json as { dn: string }[]).map((r) => r.dn);
+    const dnOf = (query: string, mockapiFilter?: 'contains' | 'exact') => dnsAnswered(query, { dynvars: records, ...(mockapiFilter ? { mockapiFilter } : {}) });
     // A dn cut a digit short (slice(3) for slice(2)) finds both numbers by default, in the dataset's order.
     expect(await dnOf('dn=469409686')).toEqual(['4694096861', '4694096862']);
-    expect(await dnOf('dn=469409686', 'exact')).toEqual([]);
+    expect(await dnOf('dn=469409686', 'exact')).toEqual(NOT_FOUND);
     // An empty dn (a misspelt variable renders nothing) is part of every value: every record.
     expect(await dnOf('dn=')).toEqual(['4694096861', '4694096862']);
-    expect(await dnOf('dn=', 'exact')).toEqual([]);
+    expect(await dnOf('dn=', 'exact')).toEqual(NOT_FOUND);
     expect(await dnOf('welcomePrompt1=WELCOME%20to')).toEqual(['4694096861']);
-    expect(await dnOf('welcomePrompt1=WELCOME%20to', 'exact')).toEqual([]);
+    expect(await dnOf('welcomePrompt1=WELCOME%20to', 'exact')).toEqual(NOT_FOUND);
     expect(await dnOf('tacnumber=14085267209')).toEqual(['4694096861', '4694096862']);
     expect(await dnOf('dn=4694096862', 'contains')).toEqual(['4694096862']);
     expect(await dnOf('dn=4694096862', 'exact')).toEqual(['4694096862']);
