@@ -378,6 +378,14 @@ test.describe('parse settings', () => {
     expect((await runParse(parse([['blob', '$[001,00].tacnumber']]), records)).variables.blob).toEqual(['+15550000002', '+15550000001']);
   });
 
+  test('a {{ }} in a path is not rendered (choice, docs/simulator.md): it is part of a name, and in brackets unquoted it does not parse', async () => {
+    const withKey = http.get(DYNVARS_URL, () => HttpResponse.json([{ tacnumber: '+14085267209', '{{x}}': 'literal key' }]));
+    const result = await runParse(parse([['outdialcbid', '$[0].{{x}}'], ['customani', "$[0]['{{x}}']"]]), withKey);
+    expect(result.variables).toMatchObject({ outdialcbid: 'literal key', customani: 'literal key' });
+    const unquoted = await runParse(parse([['outdialcbid', '$[{{i}}].tacnumber']]));
+    expect(unquoted.trace.find((e) => e.activity === 'GET_CBID')?.error).toContain('invalid JSONPath $[{{i}}].tacnumber');
+  });
+
   test('a dot before a bracket reads as the bracket, not as a deep scan', async () => {
     const nested = http.get(DYNVARS_URL, () => HttpResponse.json([{ tacnumber: '+14085267209', more: [{ tacnumber: '+15550000000' }] }]));
     const result = await runParse(parse([['outdialcbid', '$.[0].tacnumber'], ['customani', '$..[0].tacnumber']]), nested);
