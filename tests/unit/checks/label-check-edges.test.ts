@@ -59,3 +59,26 @@ test('a leftover in the event flow holding today\'s label is named, the request 
     'CreateTask → Activity Label: CallBackAPI_HTTPRequest (first delete the other CallBackAPI_HTTPRequest, or rename it)',
   ]);
 });
+
+// Activity labels are read in their exact case (docs/simulator.md, "Our choices"): a label in
+// another case is another name, for the Condition as for this check's question "does the flow
+// still read today's label?".
+test('the older label fails beside a leftover holding today\'s label in another case: the Condition reads today\'s exact name, which nothing carries', async () => {
+  const result = resultOf(await gradeMutation((f) => {
+    const request = activity(f, 'CallBackAPI_HTTPRequest');
+    relabel(f, 'CallBackAPI_HTTPRequest', 'CallBackAPI_Request');
+    addActivity(f, 'CallBackAPI_Request', 'callbackapi_httprequest', { ...structuredClone(request.properties), name: 'callbackapi_httprequest' }, request.group);
+  }), 'callback-api-label');
+  expect([result.status, result.message]).toEqual([
+    'failed',
+    `The Create Task request is labelled CallBackAPI_Request, the January 2025 guide's label, but HTTPStatusCode reads CallBackAPI_HTTPRequest.httpStatusCode: ${WHY}`,
+  ]);
+});
+
+test('the older label passes beside a Condition reading today\'s label in another case (a name no activity carries: the Condition\'s own check reports it)', async () => {
+  const result = resultOf(await gradeMutation((f) => {
+    relabel(f, 'CallBackAPI_HTTPRequest', 'CallBackAPI_Request');
+    props(f, 'HTTPStatusCode').expression = '{{callbackapi_httprequest.httpStatusCode == 201}}';
+  }), 'callback-api-label');
+  expect([result.status, result.message]).toEqual(['passed', 'The Create Task request is labelled CallBackAPI_Request']);
+});
