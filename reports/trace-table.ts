@@ -1,5 +1,6 @@
 /** A trace as a small Debug-tool-like text table (console report). Cells are one line, control characters removed. */
 import type { HttpExchange, TraceEntry } from '../engine/trace.js';
+import { clipWithEllipsis } from '../engine/clip.js';
 import { activityTypeName } from './drawing.js';
 import { escapeTerminal } from './escape.js';
 
@@ -78,6 +79,5 @@ export function valueText(value: unknown): string {
 }
 
 function cell(text: string, max: number): string {
-  const flat = [...escapeTerminal(text)];
-  return flat.length > max ? flat.slice(0, max - 1).join('') + '…' : flat.join('');
+  return clipWithEllipsis(escapeTerminal(text), max);
 }

@@ -1,5 +1,6 @@
 /** Pebble evaluation for activities: options applied once, expression errors become activity failures. */
 import { evaluateTemplate, ExpressionError, hasExpression, renderTemplate, type EvalOptions, type Scope, type StepBudget } from '../pebble/index.js';
+import { clipWithDots } from '../clip.js';
 import { ActivityError, NotSimulatedError } from './errors.js';
 
 /**
@@ -66,11 +67,11 @@ export class Expressions {
       if (error instanceof ExpressionError && error.code === 'budget' && this.budget) {
         const { total } = this.budget;
         throw new NotSimulatedError(
-          `the expressions of one call take more than ${total} steps together (${EXPRESSION_STEPS_PER_ACTIVITY} for each of the ${total / EXPRESSION_STEPS_PER_ACTIVITY} activity runs it may make), which the simulator does not go beyond; at ${field} ${JSON.stringify(clip(text))}`,
+          `the expressions of one call take more than ${total} steps together (${EXPRESSION_STEPS_PER_ACTIVITY} for each of the ${total / EXPRESSION_STEPS_PER_ACTIVITY} activity runs it may make), which the simulator does not go beyond; at ${field} ${JSON.stringify(clipWithDots(text, 120))}`,
         );
       }
       if (error instanceof ExpressionError) {
-        throw new ActivityError(`expression error in ${field} ${JSON.stringify(clip(text))}: ${error.message}`);
+        throw new ActivityError(`expression error in ${field} ${JSON.stringify(clipWithDots(text, 120))}: ${error.message}`);
       }
       throw error;
     }
@@ -84,8 +85,4 @@ export class Expressions {
 export function asVariableReference(text: string): string {
   const trimmed = text.trim();
   return !hasExpression(trimmed) && IDENTIFIER_PATH.test(trimmed) ? `{{${trimmed}}}` : text;
-}
-
-function clip(text: string): string {
-  return text.length > 120 ? `${text.slice(0, 117)}...` : text;
 }

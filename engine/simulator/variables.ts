@@ -7,6 +7,7 @@
  * so all lookups use Maps and own properties only: `__proto__` or `constructor` are just names.
  */
 import type { Variable } from '../model.js';
+import { clipWithDots } from '../clip.js';
 import { DECIMAL_TEXT, INTEGER_TEXT } from '../number-text.js';
 import { PDouble } from '../pebble/values.js';
 import { FieldsIgnoringCase } from '../contact-fields.js';
@@ -51,10 +52,10 @@ export function toPlain(value: unknown, depth = 0): unknown {
 /** Short, one-line description of a value for messages. */
 function describeValue(value: unknown): string {
   if (value === null || value === undefined) return 'null';
-  if (typeof value === 'string') return JSON.stringify(value.length > 60 ? `${value.slice(0, 57)}...` : value);
+  if (typeof value === 'string') return JSON.stringify(clipWithDots(value, 60));
   if (typeof value === 'number' || typeof value === 'boolean') return String(value);
   const text = JSON.stringify(toPlain(value)) ?? 'null';
-  return text.length > 60 ? `${text.slice(0, 57)}...` : text;
+  return clipWithDots(text, 60);
 }
 
 /** The text form of a value written into a STRING variable: objects and lists as compact JSON, null as ''. */

@@ -8,6 +8,7 @@ import { hasExpression } from '../../../engine/pebble/index.js';
 import { messageOf } from '../../../engine/error-message.js';
 import { jsonErrorOffset } from '../../../engine/json-error-offset.js';
 import { lineAndColumn } from '../../../engine/json-text.js';
+import { clipWithEllipsis } from '../../../engine/clip.js';
 
 /** The guide's body for a given ANI variable name (`customani`, or `customANI` for the older guide). */
 export function guideBody(aniVariable: string): Record<string, unknown> {
@@ -74,6 +75,9 @@ function trailingComma(text: string, offset: number): string | undefined {
 
 const JSON_SPACE = new Set([' ', '\t', '\n', '\r']);
 
+/** The most characters of a member's key or value a message quotes (`…` included). */
+const QUOTED_PART = 30;
+
 /**
  * The field (`"name": value`) or list item that ends at the comma at `comma`, the text before it
  * being JSON up to there (the locator found no mistake earlier): a forward scan keeping, for each
@@ -100,14 +104,8 @@ function memberBefore(text: string, comma: number): string | undefined {
   const top = open.at(-1);
   if (!top || top.start < 0 || top.value < 0) return undefined;
   const raw = text.slice(top.value, comma).trim();
-  const value = raw.startsWith('{') ? '{…}' : raw.startsWith('[') ? '[…]' : clip(raw);
-  return top.object ? `${clip(text.slice(top.start, top.value).replace(/\s*:\s*$/, ''))}: ${value}` : value;
-}
-
-/** At most 30 whole characters (never half of an emoji), a cut marked (…). */
-function clip(part: string): string {
-  const characters = [...part];
-  return characters.length > 30 ? `${characters.slice(0, 29).join('')}…` : part;
+  const value = raw.startsWith('{') ? '{…}' : raw.startsWith('[') ? '[…]' : clipWithEllipsis(raw, QUOTED_PART);
+  return top.object ? `${clipWithEllipsis(text.slice(top.start, top.value).replace(/\s*:\s*$/, ''), QUOTED_PART)}: ${value}` : value;
 }
 
 /** V8's message without where it was (`in JSON at position 12…`) or its excerpt (`, ..."kOrigin": “web”, "... is not valid JSON`). */

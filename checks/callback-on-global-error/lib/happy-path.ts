@@ -14,6 +14,7 @@ import type { CheckContext, CheckOutcome, ScenarioRun } from '../../../engine/ch
 import type { Activity, FlowGraph } from '../../../engine/model.js';
 import type { HttpExchange, TraceEntry } from '../../../engine/trace.js';
 import { exitName } from '../../../engine/activity-types.js';
+import { clipWithDots } from '../../../engine/clip.js';
 import { canvasExitName, connectHint, exitLeadsTo, misconnection, wrongExit } from './graph.js';
 import { exitTakenName, menuKeys, missionNodes, NO_OPTION3_CAUSE, type MissionNodes } from './find.js';
 import { HINTS, renameGetCbidHint, statusExpressionHint } from './hints.js';
@@ -46,6 +47,9 @@ type Judged = Stage | 'error-scenarios';
 const AFTER_GETRESULT: ReadonlySet<Judged> = new Set(['global-error', 'task', 'status-true', 'error-scenarios']);
 /** What GET_CBID's variables left unfilled spare: the stages that read neither (the call goes on along the same path). */
 const NOT_READING_GET_CBID: ReadonlySet<Judged> = new Set(['getresult', 'global-error', 'error-scenarios']);
+
+/** The most of a value or an answer's body a deviation's message quotes (UTF-16 units, `...` included). */
+const QUOTED = 160;
 
 /** The check that judges `stage` (and reports a deviation there). */
 export function checkOf(stage: Stage): string {
@@ -293,7 +297,7 @@ function getresultHoldsBody(happy: HappyRun, ctx: CheckContext, getAt: number, s
   const set = trace[setAt];
   const body = get.http?.responseBody ?? '';
   if (set.modifiedVariables[VARIABLES.getresult] !== body) {
-    return deviate('getresult', `After ${set.activity}, getresult = ${clip(show(set.modifiedVariables[VARIABLES.getresult] ?? ''))}, not the response body of ${get.activity}`, [get, set], {
+    return deviate('getresult', `After ${set.activity}, getresult = ${clipWithDots(show(set.modifiedVariables[VARIABLES.getresult] ?? ''), QUOTED)}, not the response body of ${get.activity}`, [get, set], {
       expected: wholeBody(get.activity, body),
       actual: show(set.modifiedVariables[VARIABLES.getresult] ?? ''),
       activity: nodes.setGetResult,
@@ -667,7 +671,7 @@ function apiMessage(body: string): string {
   } catch {
     // not JSON: quote it as it is
   }
-  return clip(body);
+  return clipWithDots(body, QUOTED);
 }
 
 /** `the whole response body of GET_CBID (1109 characters, starting [{"id":140,"dn":"4694096861",…)`: what getresult must hold, without quoting it. */
@@ -675,10 +679,6 @@ function wholeBody(request: string, body: string): string {
   const characters = [...body];
   if (characters.length <= 40) return body;
   return `the whole response body of ${request} (${characters.length} characters, starting ${characters.slice(0, 30).join('')}…)`;
-}
-
-function clip(text: string): string {
-  return text.length > 160 ? `${text.slice(0, 157)}...` : text;
 }
 
 /** An accepted task's body as an object (the mock may keep it as text or parsed). */

@@ -1,0 +1,50 @@
+/**
+ * The two cuts a one-line message makes of a long text it quotes (engine/clip.ts): `...` within
+ * `max` UTF-16 units (the simulator's expression and value messages, the happy path's), `…` within
+ * `max` characters (a JSON member in a body's message, a trace table's cell).
+ */
+import { expect, test } from '@playwright/test';
+import { clipWithDots, clipWithEllipsis } from '../../../engine/clip.js';
+import { Expressions } from '../../../engine/simulator/expressions.js';
+import { convertToType } from '../../../engine/simulator/variables.js';
+import { renderTraceTable } from '../../../reports/trace-table.js';
+
+test('clipWithDots: a text of at most max units as it is, a longer one cut to max with ...', () => {
+  expect(clipWithDots('x'.repeat(10), 10)).toBe('x'.repeat(10));
+  expect(clipWithDots('x'.repeat(11), 10)).toBe('xxxxxxx...');
+  expect(clipWithDots('', 10)).toBe('');
+  // Units, not characters: an emoji counts 2.
+  expect(clipWithDots('😀'.repeat(5), 10)).toBe('😀'.repeat(5));
+  expect(clipWithDots('😀'.repeat(6), 10).length).toBe(10);
+});
+
+test('clipWithEllipsis: a text of at most max characters as it is, a longer one cut to max with …, no emoji split', () => {
+  expect(clipWithEllipsis('x'.repeat(30), 30)).toBe('x'.repeat(30));
+  expect(clipWithEllipsis('x'.repeat(31), 30)).toBe(`${'x'.repeat(29)}…`);
+  expect(clipWithEllipsis('😀'.repeat(30), 30)).toBe('😀'.repeat(30));
+  expect(clipWithEllipsis('😀'.repeat(31), 30)).toBe(`${'😀'.repeat(29)}…`);
+});
+
+// Where each cut is made, pinned at its bound (the happy path's 160 and a body's 30 are pinned in
+// tests/unit/checks: happy-path-edges, lib).
+
+test('an expression error quotes the expression within 120 units, a value that does not fit its variable within 60', () => {
+  const expression = `{{ ${'a'.repeat(200)} | nosuchfilter }}`;
+  const error = (() => {
+    try {
+      new Expressions({}).render(expression, new Map(), 'Value');
+    } catch (thrown) {
+      return thrown as Error;
+    }
+  })();
+  expect(error?.message).toContain(`expression error in Value ${JSON.stringify(`${expression.slice(0, 117)}...`)}: `);
+  expect(() => convertToType('x'.repeat(61), 'INTEGER', 'n')).toThrow(`cannot store ${JSON.stringify(`${'x'.repeat(57)}...`)} in INTEGER variable 'n'`);
+  expect(() => convertToType('x'.repeat(60), 'INTEGER', 'n')).toThrow(`cannot store ${JSON.stringify('x'.repeat(60))} in INTEGER variable 'n'`);
+  expect(() => convertToType({ list: ['y'.repeat(80)] }, 'INTEGER', 'n')).toThrow(`cannot store {"list":["${'y'.repeat(47)}... in INTEGER variable 'n'`);
+});
+
+test("a trace table's cell keeps 60 characters of an activity's name, … the 60th", () => {
+  const row = (activity: string) => renderTraceTable([{ flow: 'main', activity, activityId: 'a', type: 'play-message', outcome: 'default', modifiedVariables: {} }]).split('\n')[1];
+  expect(row('😀'.repeat(60))).toContain(` ${'😀'.repeat(60)} `);
+  expect(row('😀'.repeat(61))).toContain(` ${'😀'.repeat(59)}… `);
+});
