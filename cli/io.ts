@@ -61,13 +61,23 @@ export const IS_A_DIRECTORY = 'is a directory, not a file';
 export const NOT_A_REGULAR_FILE = 'is not a regular file (a pipe, device or socket)';
 
 /**
+ * Why what stat (or fstat) describes is not a file to read: a directory (IS_A_DIRECTORY), or a
+ * pipe, device or socket (NOT_A_REGULAR_FILE); undefined for a regular file. Inputs (below) and
+ * merge's run records and reports (merge/read-part.ts) are refused in these words.
+ */
+export function notAFileReason(info: { isDirectory(): boolean; isFile(): boolean }): string | undefined {
+  if (info.isDirectory()) return IS_A_DIRECTORY;
+  return info.isFile() ? undefined : NOT_A_REGULAR_FILE;
+}
+
+/**
  * A directory, anything else that is not a regular file (a pipe, a device such as /dev/zero, whose
  * size says nothing about what it would give), or a file over the size limit: refused before a byte
  * is read (also by grading threads).
  */
 export function refusedBeforeReading(info: { isDirectory(): boolean; isFile(): boolean; size: number }, maxBytes: number): ReadResult | undefined {
-  if (info.isDirectory()) return { ok: false, error: { code: 'unreadable-file', message: IS_A_DIRECTORY } };
-  if (!info.isFile()) return { ok: false, error: { code: 'unreadable-file', message: NOT_A_REGULAR_FILE } };
+  const notAFile = notAFileReason(info);
+  if (notAFile !== undefined) return { ok: false, error: { code: 'unreadable-file', message: notAFile } };
   if (info.size > maxBytes) return { ok: false, error: { code: 'too-large', message: `file is larger than the ${formatBytes(maxBytes)} limit (${info.size} bytes)` } };
   return undefined;
 }

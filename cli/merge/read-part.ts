@@ -12,7 +12,7 @@ import reportSchema from '../../schemas/report.schema.json' with { type: 'json' 
 import type { GradeReport } from '../../engine/report.js';
 import { REPORT_BOUNDS } from '../../reports/bounds.js';
 import { clipText } from '../../reports/code-points.js';
-import { IS_A_DIRECTORY, NOT_A_REGULAR_FILE, OPEN_FOR_READING, openedNoFile, reasonOf } from '../io.js';
+import { IS_A_DIRECTORY, NOT_A_REGULAR_FILE, notAFileReason, OPEN_FOR_READING, openedNoFile, reasonOf } from '../io.js';
 import { canvasColumnOf } from '../grade/canvas-grades.js';
 import { isReserved } from '../grade/file-names.js';
 import { OUTPUT_MARKER } from '../grade/walk.js';
@@ -155,8 +155,10 @@ const SYMLINK = "is a symbolic link: merge reads only the files of a shard's fol
  * when there is none). Only a regular file of the folder itself is read: a symlink may lead anywhere
  * (/etc/passwd, another shard's report, a device), and is not followed, even to a valid report; a
  * named pipe is never waited on, a folder or device never read (opened as inputs are: io.ts
- * OPEN_FOR_READING). A file over the size limit is refused by its size, before a byte is read (a
- * sparse file of 2 GB had its first 256 MB read first).
+ * OPEN_FOR_READING, and refused in their words: notAFileReason). A file over the size limit is
+ * refused by its size, before a byte is read (a sparse file of 2 GB had its first 256 MB read
+ * first), in words of its own: its limit is more than any file flowgrade writes, not the
+ * --max-size an input is held to.
  */
 function readFolderFile(file: string): { ok: true; text: string } | { ok: false; why: string; missing?: true } {
   let fd: number | undefined;
@@ -165,8 +167,8 @@ function readFolderFile(file: string): { ok: true; text: string } | { ok: false;
     // (O_NOFOLLOW: a symlink put in the file's place after lstat is not followed either; open(2) then fails, ELOOP.)
     fd = openSync(file, OPEN_FOR_READING | (constants.O_NOFOLLOW ?? 0));
     const info = fstatSync(fd);
-    if (info.isDirectory()) return { ok: false, why: IS_A_DIRECTORY };
-    if (!info.isFile()) return { ok: false, why: NOT_A_REGULAR_FILE };
+    const notAFile = notAFileReason(info);
+    if (notAFile !== undefined) return { ok: false, why: notAFile };
     if (info.size > MAX_FILE_BYTES) return { ok: false, why: `is larger than ${MAX_FILE_BYTES} bytes, more than any flowgrade writes` };
     const buffer = Buffer.alloc(info.size);
     let filled = 0;
