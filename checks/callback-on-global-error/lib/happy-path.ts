@@ -191,7 +191,7 @@ function option3ReachesGetCbid(happy: HappyRun, ctx: CheckContext): Deviation | 
     const raised = raisedAt >= 0 && trace[raisedAt].outcome === 'error' ? trace[raisedAt] : undefined;
     if (raised && nodes.wantCallback) {
       return deviate('reach-get-cbid', `The simulated call never reached ${menu}: ${raised.activity} failed on the way, raising the global error (${raised.error ?? 'error'})`, around(trace, raisedAt), {
-        hint: failedBeforeMenuHint(raised.activity, menu, nodes),
+        hint: failedBeforeMenuHint(raised, menu, nodes),
         unreached: true,
       });
     }
@@ -528,9 +528,11 @@ function wayToMenuHint(start: string, last: string | undefined, menu: string): s
 /**
  * An activity that failed before the menu: the fix is that activity, unless it is SimulateGlobalError,
  * which fails on purpose: then only its place is wrong (as failedOnTheWay says after the menu).
+ * `raised`: the main flow's last entry, which raised the global error.
  */
-function failedBeforeMenuHint(failed: string, menu: string, nodes: MissionNodes): string {
-  if (nodes.simulateError && failed === nodes.simulateError.label) {
+function failedBeforeMenuHint(raised: TraceEntry, menu: string, nodes: MissionNodes): string {
+  const failed = raised.activity;
+  if (isSimulateError(raised, nodes)) {
     return `${failed} fails on purpose (Build step 6), so nothing after it runs: leave the way to ${menu} as Callback Mission 2 left it, and put ${failed} after ${nodes.setGetResult?.label ?? LABELS.setGetResult}.`;
   }
   return `${failed} → it fails before the call reaches ${menu}: correct it (its Error row in the simulated call says why).`;
@@ -612,10 +614,19 @@ function failedOnTheWay(trace: TraceEntry[], at: number, to: Activity | undefine
   if (!to || next?.outcome !== 'error' || next.flow !== trace[at].flow) return {};
   const canvas = next.flow === 'main' ? '' : 'Event Flows → ';
   // The mission's own failing activity put before the one expected: it is right, its place is not.
-  if (next.flow === 'main' && nodes?.simulateError && next.activity === nodes.simulateError.label) {
-    return { hint: `${next.activity} fails on purpose (Build step 6), so nothing after it runs: connect ${from} straight to ${to.label} (Build step ${step}), and ${next.activity} after ${nodes.setGetResult?.label ?? LABELS.setGetResult}.` };
+  if (isSimulateError(next, nodes)) {
+    return { hint: `${next.activity} fails on purpose (Build step 6), so nothing after it runs: connect ${from} straight to ${to.label} (Build step ${step}), and ${next.activity} after ${nodes?.setGetResult?.label ?? LABELS.setGetResult}.` };
   }
   return { hint: `${canvas}${next.activity} → it fails before the call reaches ${to.label}: correct it, or connect ${from} straight to ${to.label} (Build step ${step}).` };
+}
+
+/**
+ * Whether `entry` is the mission's SimulateGlobalError running in the main flow (`nodes` given: the
+ * callers that leave them out never make this exception). It fails on purpose (Build step 6): where
+ * it fails, only its place can be wrong, never its settings; each caller says so in its own words.
+ */
+function isSimulateError(entry: TraceEntry, nodes: MissionNodes | undefined): boolean {
+  return entry.flow === 'main' && nodes?.simulateError !== undefined && entry.activity === nodes.simulateError.label;
 }
 
 /** What happened after entry `at`: the next activity, or how the run ended. */
@@ -624,7 +635,7 @@ function afterwards(trace: TraceEntry[], at: number, summary: string, nodes?: Mi
   if (!next) return plainSummary(summary);
   if (next.outcome !== 'error' || !next.error) return `it went on to ${next.activity}`;
   // SimulateGlobalError put too early fails as it should: its parse error would read as a fault to mend.
-  if (next.flow === 'main' && nodes?.simulateError && next.activity === nodes.simulateError.label) {
+  if (isSimulateError(next, nodes)) {
     return `it went on to ${next.activity}, which raises the global error on purpose, so nothing after it runs`;
   }
   // An activity that failed there is why the call left the path (a Set Variable raising the global error early).
