@@ -275,15 +275,7 @@ function setGetResultRan(happy: HappyRun, ctx: CheckContext, getAt: number): Dev
   const { trace, nodes } = happy;
   const get = trace[getAt];
   const setAt = nodes.setGetResult ? indexOf(trace, nodes.setGetResult, getAt + 1) : -1;
-  if (setAt < 0) {
-    return deviate('getresult', `After ${get.activity} the call never reached ${nodes.setGetResult?.label ?? LABELS.setGetResult} (${misconnected(ctx.model.main, nodes.getCbid, 'default', nodes.setGetResult) ?? afterwards(trace, getAt, happy.run.result.summary, nodes)})`, around(trace, getAt), {
-      activity: nodes.getCbid,
-      ...causeIfMissing(nodes, 'setGetResult'),
-      ...failedOnTheWay(trace, getAt, nodes.setGetResult, 5, undefined, nodes),
-      ...connectionHint(ctx.model.main, nodes.getCbid, 'default', nodes.setGetResult),
-      unreached: true,
-    });
-  }
+  if (setAt < 0) return neverReachedAfter(happy, ctx, 'getresult', getAt, { from: 'getCbid', exit: 'default', to: 'setGetResult', step: 5 });
   const set = trace[setAt];
   // Reached, so connected: what is left to change is SetGetResult's settings (Build step 5), not the connection the check's own hint names too.
   if (set.outcome === 'error') return deviate('getresult', `${set.activity} failed: ${set.error ?? 'error'}`, [get, set, ...trace.slice(setAt + 1, setAt + 2)], { activity: nodes.setGetResult, hint: HINTS.setGetResultRan });
@@ -316,17 +308,8 @@ function getresultHoldsBody(happy: HappyRun, ctx: CheckContext, getAt: number, s
 /** Stage 4 — Testing steps 8–9: SimulateGlobalError ends in Error and GlobalErrorHandling runs next (where SimulateGlobalError ran). */
 function globalErrorRaised(happy: HappyRun, ctx: CheckContext, setAt: number): Deviation | number {
   const { trace, nodes } = happy;
-  const set = trace[setAt];
   const simAt = nodes.simulateError ? indexOf(trace, nodes.simulateError, setAt + 1) : -1;
-  if (simAt < 0) {
-    return deviate('global-error', `After ${set.activity} the call never reached ${nodes.simulateError?.label ?? LABELS.simulateError} (${misconnected(ctx.model.main, nodes.setGetResult, 'out', nodes.simulateError) ?? afterwards(trace, setAt, happy.run.result.summary, nodes)})`, around(trace, setAt), {
-      activity: nodes.setGetResult,
-      ...causeIfMissing(nodes, 'simulateError'),
-      ...failedOnTheWay(trace, setAt, nodes.simulateError, 6),
-      ...connectionHint(ctx.model.main, nodes.setGetResult, 'out', nodes.simulateError),
-      unreached: true,
-    });
-  }
+  if (simAt < 0) return neverReachedAfter(happy, ctx, 'global-error', setAt, { from: 'setGetResult', exit: 'out', to: 'simulateError', step: 6 });
   const sim = trace[simAt];
   const next = trace[simAt + 1];
   if (sim.outcome !== 'error') {
@@ -344,6 +327,24 @@ function globalErrorRaised(happy: HappyRun, ctx: CheckContext, setAt: number): D
     });
   }
   return simAt;
+}
+
+/**
+ * The call never reached `to` after entry `at`, where `from` ran and left by `exit` (stages 3 and 4,
+ * in the main flow): what it did instead, and what to change (the connection, Build step `step`,
+ * or an activity that failed on the way). SimulateGlobalError on the way is told as put too early
+ * (failedOnTheWay), unless it is the activity not reached.
+ */
+function neverReachedAfter(happy: HappyRun, ctx: CheckContext, stage: Stage, at: number, hop: { from: 'getCbid' | 'setGetResult'; exit: string; to: 'setGetResult' | 'simulateError'; step: number }): Deviation {
+  const { trace, nodes } = happy;
+  const [from, to] = [nodes[hop.from], nodes[hop.to]];
+  return deviate(stage, `After ${trace[at].activity} the call never reached ${to?.label ?? LABELS[hop.to]} (${misconnected(ctx.model.main, from, hop.exit, to) ?? afterwards(trace, at, happy.run.result.summary, nodes)})`, around(trace, at), {
+    activity: from,
+    ...causeIfMissing(nodes, hop.to),
+    ...failedOnTheWay(trace, at, to, hop.step, undefined, hop.to === 'simulateError' ? undefined : nodes),
+    ...connectionHint(ctx.model.main, from, hop.exit, to),
+    unreached: true,
+  });
 }
 
 /**

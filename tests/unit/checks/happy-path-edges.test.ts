@@ -1,8 +1,9 @@
 /**
  * The happy-path call as the checks read it (checks/callback-on-global-error/lib/happy-path.ts and
  * replay.ts) on edges a mutation sweep found no test holding: the handler's event node known by its
- * flow as well as by its label, a wrong getresult shown whole up to 160 characters, and a variable
- * a request fills taking the check's value again when a Set Variable had written it before.
+ * flow as well as by its label, a wrong getresult shown whole up to 160 characters, a variable
+ * a request fills taking the check's value again when a Set Variable had written it before, and
+ * SetGetResult or SimulateGlobalError never reached, told whole.
  */
 import { test, expect } from '@playwright/test';
 import { activity, addActivity, gradeMutation, link, props, resultOf, variable, type Json } from './support.js';
@@ -42,4 +43,17 @@ test('the body read through a copy of customani: the value GET_CBID fills is the
   const body = resultOf(report, 'callback-api-body');
   expect([body.status, body.message]).toEqual(['passed', expect.any(String)]);
   expect(resultOf(report, 'run-task-created').status).toBe('passed');
+});
+
+// Stages 3 and 4 say "never reached" with one neverReachedAfter: each names the activity it left
+// from (the one whose connection to drag) and shows the call from there.
+test('SetGetResult or SimulateGlobalError never reached: the message, the hint, the activity left from and the excerpt', async () => {
+  const cases = [
+    [(f: Json) => link(f, 'GET_CBID', 'default', 'SimulateGlobalError'), 'run-getresult-holds-body', 'After GET_CBID the call never reached SetGetResult (it went on to SimulateGlobalError, which raises the global error on purpose, so nothing after it runs)', 'GET_CBID → drag the connection of its exit from SimulateGlobalError to SetGetResult.', 'GET_CBID', ['GET_CBID', 'SimulateGlobalError', 'GlobalErrorHandling']],
+    [(f: Json) => link(f, 'SetGetResult', 'out', 'DisconnectContact_g9e'), 'run-global-error-raised', 'After SetGetResult the call never reached SimulateGlobalError (it went on to DisconnectContact_g9e)', 'SetGetResult → drag the connection of its exit from DisconnectContact_g9e to SimulateGlobalError.', 'SetGetResult', ['SetGetResult', 'DisconnectContact_g9e']],
+  ] as const;
+  for (const [mutate, id, message, hint, from, excerpt] of cases) {
+    const result = resultOf(await gradeMutation(mutate), id);
+    expect([result.status, result.message, result.hint, result.activity, result.traceExcerpt?.map((e) => e.activity)], id).toEqual(['failed', message, hint, from, excerpt]);
+  }
 });
