@@ -1,22 +1,12 @@
 /** Small constructors for check outcomes, so that every failure states expected vs actual the same way. */
 import type { CheckOutcome } from '../../../engine/check.js';
-import type { Activity } from '../../../engine/model.js';
-import type { TraceEntry } from '../../../engine/trace.js';
 
 export function passed(message: string): CheckOutcome {
   return { status: 'passed', message };
 }
 
-interface FailureDetails {
-  expected?: string;
-  actual?: string;
-  activity?: Activity;
-  pointer?: string;
-  traceExcerpt?: TraceEntry[];
-  hint?: string;
-  /** Shared by every check this root cause makes fail (engine/check.ts). */
-  cause?: string;
-}
+/** What a failure may say besides its message: a failed CheckOutcome's own fields, each documented there (engine/check.ts). */
+type FailureDetails = Omit<Extract<CheckOutcome, { status: 'failed' }>, 'status' | 'message'>;
 
 export function failed(message: string, details: FailureDetails = {}): CheckOutcome {
   const outcome: CheckOutcome = { status: 'failed', message };
