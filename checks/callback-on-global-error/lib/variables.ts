@@ -85,6 +85,31 @@ function isTypedEmpty(raw: string | null): boolean {
   return raw?.trim().toLowerCase() === 'empty';
 }
 
+/** One mistake in a mission variable: its message alone, and its words after the first mistake's. */
+interface Problem {
+  alone: string;
+  also: string;
+  /** What the variable has, in the combined failure's `actual`. */
+  shown: string;
+  /** What to do, in the combined failure's hint. */
+  fix: string;
+  expected: string;
+  actual: string;
+  hint: string;
+  cause?: string;
+}
+
+/** `a, b and c`. */
+function listed(items: string[]): string {
+  return items.length < 2 ? items.join('') : `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`;
+}
+
+/** The default a variable of another type than String holds untouched: 0, false, {}. */
+function isBlankForType(variable: Variable): boolean {
+  const value = variable.defaultValue;
+  return value === 0 || value === false || (typeof value === 'object' && value !== null && !Array.isArray(value) && Object.keys(value).length === 0);
+}
+
 /** Variable types as Flow Designer's Type list shows them. */
 const TYPE_NAMES: Record<string, string> = { STRING: 'String', INTEGER: 'Integer', BOOLEAN: 'Boolean', DECIMAL: 'Decimal', DATETIME: 'Date Time', JSON: 'JSON' };
 
@@ -110,6 +135,10 @@ export function variableCheck(options: VariableCheckOptions): Check {
       '  its name, fails, and the message names the spelling found.',
       ...(options.note ? [options.note] : []),
       '',
+      'Several mistakes in the one variable (its name in another case, another type, a default value) are named in one',
+      'message and one hint, so that one visit to the variable fixes them all. The default another type comes with',
+      '(Integer `0`, Boolean `false`, JSON `{}`) is not named as a second mistake; a value typed in is.',
+      '',
       'A variable not declared, or of another type than String, is reported here once: a simulated call that goes',
       'wrong for it (an activity writes it, or its type does not keep the value as it came: `+14085267209` in an',
       'Integer variable is the number 14085267209) is not judged and points to this check. So is an activity that',
@@ -118,28 +147,11 @@ export function variableCheck(options: VariableCheckOptions): Check {
     ].join('\n'),
     run(ctx) {
       const expected = options.resolve ? options.resolve(ctx.model) : name;
-      const variable = ctx.model.variables.find((v) => v.name === expected);
+      const exact = ctx.model.variables.find((v) => v.name === expected);
+      const spaced = exact ? undefined : ctx.model.variables.find((v) => v.name.trim() === expected);
+      const other = exact || spaced ? undefined : declaredLoosely(ctx.model, expected);
+      const variable = exact ?? spaced ?? other;
       if (!variable) {
-        const spaced = ctx.model.variables.find((v) => v.name.trim() === expected);
-        if (spaced) {
-          return failed(`Flow variable ${expected} is declared as ${JSON.stringify(spaced.name)}, with spaces around the name: the lab's steps use ${expected}`, {
-            expected: `${expected} (String, empty default)`,
-            actual: JSON.stringify(spaced.name),
-            pointer: spaced.pointer,
-            hint: `Global Flow Properties → Custom Variables → Flow Variables → ${spaced.name.trim()}: remove the spaces around its name.`,
-            cause: undeclaredCause(expected),
-          });
-        }
-        const other = declaredLoosely(ctx.model, expected);
-        if (other) {
-          return failed(`Flow variable ${expected} is declared as ${other.name}: names are case-sensitive, and the lab's steps use ${expected}`, {
-            expected: `${expected} (String, empty default)`,
-            actual: other.name,
-            pointer: other.pointer,
-            hint: `Global Flow Properties → Custom Variables → Flow Variables → ${other.name}: rename it ${expected}, and use that name wherever the flow sets or reads it.`,
-            cause: undeclaredCause(expected),
-          });
-        }
         return failed(`Flow variable ${expected} is not declared`, {
           expected: `${expected} (String, empty default)`,
           actual: `not declared (flow variables: ${ctx.model.variables.map((v) => v.name).join(', ') || 'none'})`,
@@ -147,22 +159,70 @@ export function variableCheck(options: VariableCheckOptions): Check {
           cause: undeclaredCause(expected),
         });
       }
+      // Every mistake in this one variable, in the order Build step 2 types them (name, type,
+      // default): the message names them all, so one visit to the variable fixes it.
+      const problems: Problem[] = [];
+      if (spaced) {
+        problems.push({
+          alone: `Flow variable ${expected} is declared as ${JSON.stringify(spaced.name)}, with spaces around the name: the lab's steps use ${expected}`,
+          also: `spaces around its name`,
+          shown: JSON.stringify(spaced.name),
+          fix: 'remove the spaces around its name',
+          expected: `${expected} (String, empty default)`,
+          actual: JSON.stringify(spaced.name),
+          hint: `Global Flow Properties → Custom Variables → Flow Variables → ${spaced.name.trim()}: remove the spaces around its name.`,
+          cause: undeclaredCause(expected),
+        });
+      } else if (other) {
+        problems.push({
+          alone: `Flow variable ${expected} is declared as ${other.name}: names are case-sensitive, and the lab's steps use ${expected}`,
+          also: `the name ${other.name}`,
+          shown: other.name,
+          fix: `rename it ${expected} (and use that name wherever the flow sets or reads it)`,
+          expected: `${expected} (String, empty default)`,
+          actual: other.name,
+          hint: `Global Flow Properties → Custom Variables → Flow Variables → ${other.name}: rename it ${expected}, and use that name wherever the flow sets or reads it.`,
+          cause: undeclaredCause(expected),
+        });
+      }
       if (variable.type !== 'STRING') {
         const type = Object.hasOwn(TYPE_NAMES, variable.type) ? TYPE_NAMES[variable.type] : variable.type;
-        return failed(`Flow variable ${expected} has type ${type}, not String`, {
+        problems.push({
+          alone: `Flow variable ${expected} has type ${type}, not String`,
+          also: `type ${type}, not String`,
+          shown: `type ${type}`,
+          fix: 'set Type to String',
           expected: 'String',
           actual: type,
-          pointer: variable.pointer,
           hint: setTypeHint(expected),
           cause: notStringCause(expected),
         });
       }
-      if (!isEmptyDefault(variable.rawDefault)) {
-        return failed(`Flow variable ${expected} has the default value ${JSON.stringify(variable.rawDefault)}; it must be empty`, {
+      // Another type's own blank default (Integer 0, Boolean false, JSON {}) comes with that type,
+      // so it is not a second mistake; a value typed in is.
+      if (!isEmptyDefault(variable.rawDefault) && (variable.type === 'STRING' || !isBlankForType(variable))) {
+        problems.push({
+          alone: `Flow variable ${expected} has the default value ${JSON.stringify(variable.rawDefault)}; it must be empty`,
+          also: `the default value ${JSON.stringify(variable.rawDefault)} (it must be empty)`,
+          shown: `default ${JSON.stringify(variable.rawDefault)}`,
+          fix: 'clear its Default Value (leave it empty)',
           expected: 'empty default value',
           actual: JSON.stringify(variable.rawDefault),
-          pointer: variable.pointer,
           hint: `Global Flow Properties → Custom Variables → Flow Variables → ${expected}: clear its Default Value (leave it empty), as Build step 2 asks.`,
+        });
+      }
+      const [first, ...more] = problems;
+      if (first) {
+        if (more.length === 0) {
+          return failed(first.alone, { expected: first.expected, actual: first.actual, pointer: variable.pointer, hint: first.hint, ...(first.cause ? { cause: first.cause } : {}) });
+        }
+        // The first mistake's cause: a simulated call spoiled by the name (or the type) points here.
+        return failed(`${first.alone}; it also has ${more.map((p) => p.also).join(', and ')}`, {
+          expected: `${expected} (String, empty default)`,
+          actual: problems.map((p) => p.shown).join(', '),
+          pointer: variable.pointer,
+          hint: `Global Flow Properties → Custom Variables → Flow Variables → ${variable.name.trim()}: ${listed(problems.map((p) => p.fix))}, as Build step 2 asks.`,
+          ...(first.cause ? { cause: first.cause } : {}),
         });
       }
       const older = expected !== name ? ` (the older guide's spelling, used consistently)` : '';
