@@ -138,3 +138,14 @@ for (const c of NODE_CASES) {
   });
 }
 
+// An empty body is one mistake: the simulated call's answer says what the body check says, not
+// that the body is "not valid JSON" (which sends the attendee looking for a typo that is not there).
+test('an empty Create Task body: the body check and the simulated call both say it is empty', async () => {
+  const report = await grade(mutated((f) => {
+    props(f, 'CallBackAPI_HTTPRequest').httpRequestBody = '';
+  }));
+  expect(failedCheck(report, 'callback-api-body')?.message).toBe('CallBackAPI_HTTPRequest: the Request Body is empty');
+  const call = report.checks.find((c) => c.id === 'run-task-created');
+  expect(call?.message).toContain('400: request body is empty');
+  expect(call?.message).not.toContain('not valid JSON');
+});

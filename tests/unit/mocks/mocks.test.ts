@@ -217,6 +217,14 @@ test.describe('Tasks API', () => {
     expect(json.error.message[0].description).toMatch(/not valid JSON/);
   });
 
+  test('an empty body is a 400 saying it is empty, not that it is not valid JSON', async () => {
+    for (const body of ['', '  \n']) {
+      const { response, json } = await send(post(body));
+      expect(response?.status).toBe(400);
+      expect(json.error.message[0].description).toBe('request body is empty');
+    }
+  });
+
   test('a JSON body that is not an object is a 400 saying so, with the right article', async () => {
     const { response, json } = await send(post([]));
     expect(response?.status).toBe(400);
