@@ -26,7 +26,9 @@ export default defineCheck({
     '```',
     '',
     'The body is parsed as JSON and compared field by field; the message names every wrong, misspelt or',
-    'missing field, or says where the JSON breaks, and what to change for the usual mistakes: single or curly quotes',
+    'missing field (all of them in one message, so one round of fixes clears the check), or says where the JSON breaks',
+    '(a body that is not JSON has no fields to compare: the message says they are judged once it is valid JSON) and',
+    'what to change for the usual mistakes: single or curly quotes',
     '(JSON needs straight double quotes), or a comma before a closing `}` or `]` (named by the field it follows,',
     '`remove the comma after "callbackType": "immediate"`). Its templates must parse as written in the body\'s text:',
     'Flow Designer renders the text before anything reads it as JSON, so `default(\\"x\\")` inside a JSON string fails,',
@@ -82,7 +84,10 @@ export default defineCheck({
     if (!parsed.ok) {
       const rendered = compareRenderedBody(text, expected, scopeOf);
       // Where it breaks, not the whole text beside the guide's body on one line: the hint gives the body.
-      if (!rendered) return failed(`${api.activity.label}: ${parsed.error}`, { expected: 'valid JSON, as the body of Build step 8', actual: parsed.where ?? (text.trim() ? text : 'empty'), activity: api.activity });
+      // A body that is not JSON has no fields to compare: the other mistakes it may hold show only
+      // once it parses, and the message says so rather than let one fix look like the last.
+      const fields = text.trim() ? '; its fields are judged once it is valid JSON' : '';
+      if (!rendered) return failed(`${api.activity.label}: ${parsed.error}${fields}`, { expected: 'valid JSON, as the body of Build step 8', actual: parsed.where ?? (text.trim() ? text : 'empty'), activity: api.activity });
       return renderedVerdict(rendered);
     }
     // Flow Designer renders the body's text as written, before anything reads it as JSON: a

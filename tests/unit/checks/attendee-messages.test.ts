@@ -326,9 +326,9 @@ test('a Request Body with a comma before its closing brace is told which comma t
       p.httpRequestBody = edit(p.httpRequestBody);
     }), 'callback-api-body').message;
   const afterText = await message((body) => body.replace(/("immediate")\s*\}/, '$1, }'));
-  expect(afterText).toMatch(/^CallBackAPI_HTTPRequest: the Request Body is not valid JSON at line \d+, column \d+ \(near: .*\): Expected double-quoted property name; JSON allows no comma before a closing }: remove the comma after "callbackType": "immediate"$/);
+  expect(afterText).toMatch(/^CallBackAPI_HTTPRequest: the Request Body is not valid JSON at line \d+, column \d+ \(near: .*\): Expected double-quoted property name; JSON allows no comma before a closing }: remove the comma after "callbackType": "immediate"; its fields are judged once it is valid JSON$/);
   const afterObject = await message((body) => body.replace(/("immediate"\s*\})\s*\}\s*$/, '$1,}'));
-  expect(afterObject).toMatch(/; JSON allows no comma before a closing }: remove the comma after "callback": \{…\}$/);
+  expect(afterObject).toMatch(/; JSON allows no comma before a closing }: remove the comma after "callback": \{…\}; its fields are judged once it is valid JSON$/);
 });
 
 test('a condition reading the status code of another activity, or an output in another case, is told what it reads', async () => {
@@ -362,11 +362,11 @@ test('a Request Body quoted with single or curly quotes is told which quotes JSO
       p.httpRequestBody = p.httpRequestBody.replace('"web"', quoted);
     }), 'callback-api-body');
   const curlyValue = await value('“web”');
-  expect(curlyValue.message).toMatch(/^CallBackAPI_HTTPRequest: the Request Body is not valid JSON at line \d+, column \d+ \(near: .*"callbackOrigin": “web”, \): Unexpected token '“'; JSON needs straight double quotes \("\), not curly ones \(“ ”\)$/);
+  expect(curlyValue.message).toMatch(/^CallBackAPI_HTTPRequest: the Request Body is not valid JSON at line \d+, column \d+ \(near: .*"callbackOrigin": “web”, \): Unexpected token '“'; JSON needs straight double quotes \("\), not curly ones \(“ ”\); its fields are judged once it is valid JSON$/);
   expect(curlyValue.message).not.toContain('is not valid JSON:');
   expect((await value("'web'")).message).toContain("JSON needs double quotes (\") around names and texts, not single quotes (')");
   const bare = (await value('web')).message;
-  expect(bare).toMatch(/^CallBackAPI_HTTPRequest: the Request Body is not valid JSON at line \d+, column \d+ \(near: .*"callbackOrigin": web, .*\): Unexpected token 'w'$/);
+  expect(bare).toMatch(/^CallBackAPI_HTTPRequest: the Request Body is not valid JSON at line \d+, column \d+ \(near: .*"callbackOrigin": web, .*\): Unexpected token 'w'; its fields are judged once it is valid JSON$/);
 });
 
 test('a mission variable of the wrong type is told to change its Type, and the simulated call it spoils points to it', async () => {

@@ -91,6 +91,11 @@ const CASES: Case[] = [
     b.destination = '{{customANI}}';
     delete b.mediaType;
   }) },
+  // A comma missing: the fields cannot be read until it is JSON, and the message says so.
+  { name: 'body: a comma missing, entryPointId {{customani}}', check: 'callback-api-body', names: ['not valid JSON at line', 'its fields are judged once it is valid JSON'], edit: (f) => {
+    const p = props(f, 'CallBackAPI_HTTPRequest');
+    p.httpRequestBody = (p.httpRequestBody as string).replace('"telephony",', '"telephony"').replace('{{outdialcbid}}', '{{customani}}');
+  } },
   // Build step 9: the status condition's expression
   { name: 'condition: CallBackAPI_Request, == 200', check: 'status-condition-expression', names: ['it tests 200 (OK)', 'it reads CallBackAPI_Request'], edit: (f) => setCondition(f, '{{CallBackAPI_Request.httpStatusCode == 200}}') },
   { name: 'condition: HTTP_PUT, == 200', check: 'status-condition-expression', names: ['it tests 200 (OK)', 'it reads HTTP_PUT'], edit: (f) => setCondition(f, '{{HTTP_PUT.httpStatusCode == 200}}') },
