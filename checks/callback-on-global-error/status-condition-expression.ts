@@ -56,7 +56,10 @@ export default defineCheck({
     '(`GET_CBID.httpStatusCode`), an output spelled in another case (`httpstatuscode`), or a comparison written',
     'with one `=` or with `===`, which does not evaluate (compare with `==`; in `{{ }}` or in an `{% if %}` tag), or',
     'that a `{{ }}` lies in a `{# #}` comment, which is never evaluated. An expression reading an activity that does',
-    'not exist is also told what it tests, read as if it read the request: `== 200` of a wrong label is both. When it reads the',
+    'not exist, or an output the HTTP Request does not give (`httpStatus`, `statusCode`), is also told what it tests, read',
+    'as if it read the request\'s status code: `== 200` or `!= 201` of a wrong label is both mistakes. An Expression without',
+    '`{{ }}` is also told what it would be in `{{ }}` when that is wrong too (`== 200`, a wrong label, one `=`), so that',
+    'adding the braces is not the first of two round trips. When it reads the',
     'guide\'s label while the request OnGlobalError leads to kept another, the hint says to rename the request;',
     'when a CallBackAPI_HTTPRequest that OnGlobalError does not lead to is left on the canvas (it holds the',
     'label), to test the request OnGlobalError leads to instead, or to delete the leftover first.',
@@ -73,16 +76,23 @@ export default defineCheck({
     const request = missionNodes(ctx.model).callbackApi;
     const before = variablesBefore(ctx, request);
     const bodies = answerBodies(ctx, request);
-    // `also`: names read in the request's place (no activity or variable has them), answered as the request.
-    const startFor = (status: number, also: string[] = []) => {
-      const outputs = { httpStatusCode: status, httpResponseBody: bodies.get(status) ?? '', httpResponseHeaders: {} };
+    // `also`: names read in the request's place (no activity or variable has them), answered as the
+    // request; `misnamed`: outputs of the request it does not give (`httpStatus`), answered as its status code.
+    const startFor = (status: number, also: string[] = [], misnamed: string[] = []) => {
+      const outputs = { httpStatusCode: status, httpResponseBody: bodies.get(status) ?? '', httpResponseHeaders: {}, ...Object.fromEntries(misnamed.map((output) => [output, status])) };
       const scope = flowScope(ctx.model, Object.fromEntries([label, ...also].map((name) => [name, outputs])));
       for (const [name, value] of before) scope.set(name, value);
       return scope;
     };
-    // What the test is, read as if it read the request: a wrong label and == 200 are two mistakes, both named.
-    const unknown = unknownRoots(ctx, expression);
-    const trueFor = (status: number) => takesTrueExit(evaluateOk(expression, seen(startFor(status, unknown))));
+    // What a test is, read as if it read the request's status code: a wrong label (or output) and
+    // == 200 or != 201 are two mistakes, both named.
+    const asIf = (text: string) => {
+      const seenFor = valuesSeenBy(ctx, activity, text);
+      const also = unknownRoots(ctx, text);
+      const misnamed = otherOutputs(text, label);
+      return (status: number) => takesTrueExit(evaluateOk(text, seenFor(startFor(status, also, misnamed))));
+    };
+    const trueFor = asIf(expression);
     for (const { status, want } of CASES) {
       const start = startFor(status);
       const scope = seen(start);
@@ -96,14 +106,10 @@ export default defineCheck({
           scope !== start
             ? `, counting the Set Variables the call runs before ${activity.label}`
             : !hasExpression(expression)
-              ? ': the Expression has no {{ }}, so it is plain text, not a test'
+              ? `: the Expression has no {{ }}, so it is plain text, not a test${inBraces(expression)}`
               : /["']201["']/.test(expression)
                 ? ': "201" in quotes is text, and the status code is the number 201'
-                : status === 201 && OTHER_STATUSES.every((other) => trueFor(other) === (other === 200))
-                  ? ': it tests 200 (OK), but a task created is answered 201 Created'
-                  : status === 201 && OTHER_STATUSES.every(trueFor)
-                    ? ': it is the wrong way round, true for every status code but 201'
-                    : '';
+                : testedInstead(trueFor);
         return failed(`${activity.label} expression gives ${show(result.value)} ${what}; it must give ${want}${why}${namesNote(ctx, expression, label)}${unevaluatedNote(expression)}`, {
           expected,
           actual: expression,
@@ -113,8 +119,35 @@ export default defineCheck({
       }
     }
     return passed(`${activity.label} is true for ${label}.httpStatusCode 201 and false for every other status code`);
+
+    /**
+     * An Expression without {{ }} holds a second mistake when, written in {{ }}, it is still not the
+     * test: named too, or the attendee adds the braces and meets it on the next run.
+     */
+    function inBraces(text: string): string {
+      const inner = `{{ ${text.trim()} }}`;
+      const seenInner = valuesSeenBy(ctx, activity, inner);
+      for (const { status, want } of CASES) {
+        const result = evaluate(inner, seenInner(startFor(status)));
+        if (!result.ok) return `; in {{ }} it would not evaluate either: ${result.error.message}${equalsNote(inner)}`;
+        if (takesTrueExit(result.value) !== want) {
+          const why = testedInstead(asIf(inner));
+          const names = namesNote(ctx, inner, label);
+          return `; in {{ }} it would still be wrong${why || names ? `${why}${names}` : ` (it gives ${show(result.value)} with ${label}.httpStatusCode = ${show(status)})`}`;
+        }
+      }
+      return '';
+    }
   },
 });
+
+/** What a wrong test tests instead, from what it gives for each status code: `== 200`, or `!= 201`. */
+function testedInstead(trueFor: (status: number) => boolean): string {
+  if (trueFor(201)) return '';
+  if (OTHER_STATUSES.every((other) => trueFor(other) === (other === 200))) return ': it tests 200 (OK), but a task created is answered 201 Created';
+  if (OTHER_STATUSES.every(trueFor)) return ': it is the wrong way round, true for every status code but 201';
+  return '';
+}
 
 /**
  * An Expression that does not evaluate and compares with one `=` (an assignment elsewhere) or with
@@ -176,8 +209,24 @@ function namesNote(ctx: CheckContext, expression: string, label: string): string
     const right = HTTP_OUTPUTS.find((o) => output !== undefined && o !== output && o.toLowerCase() === output.toLowerCase());
     if (root === label && right) return ` (it reads ${name}: names are case-sensitive, the output is ${right})`;
   }
+  const misnamed = unknownOutputs(expression, label);
+  if (misnamed.length > 0) return ` (it reads ${misnamed.map((output) => `${label}.${output}`).join(', ')}, which the HTTP Request does not give: its outputs are ${HTTP_OUTPUTS.join(', ')})`;
   const other = names.find((name) => name.endsWith('.httpStatusCode') && name.split('.')[0] !== label);
   return other ? ` (it reads ${other}, the status code of ${other.split('.')[0]}, not of ${label})` : '';
+}
+
+/**
+ * The outputs of the request `label` an expression reads that an HTTP Request does not give, in
+ * any case (`httpStatus`, `statusCode`); one spelled in another case is named by namesNote itself.
+ */
+function unknownOutputs(expression: string, label: string): string[] {
+  return otherOutputs(expression, label).filter((output) => !HTTP_OUTPUTS.some((o) => o.toLowerCase() === output.toLowerCase()));
+}
+
+/** The outputs of the request `label` an expression reads that an HTTP Request does not give as spelled. */
+function otherOutputs(expression: string, label: string): string[] {
+  const outputs = namesRead(expression).map((name) => name.split('.')).filter(([root, output]) => root === label && output !== undefined).map(([, output]) => output!);
+  return [...new Set(outputs)].filter((output) => !HTTP_OUTPUTS.includes(output));
 }
 
 /** The names an expression reads that are no activity, flow variable or start node of the flow (`HTTP_PUT`). */

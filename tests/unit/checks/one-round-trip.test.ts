@@ -99,6 +99,12 @@ const CASES: Case[] = [
   // Build step 9: the status condition's expression
   { name: 'condition: CallBackAPI_Request, == 200', check: 'status-condition-expression', names: ['it tests 200 (OK)', 'it reads CallBackAPI_Request'], edit: (f) => setCondition(f, '{{CallBackAPI_Request.httpStatusCode == 200}}') },
   { name: 'condition: HTTP_PUT, == 200', check: 'status-condition-expression', names: ['it tests 200 (OK)', 'it reads HTTP_PUT'], edit: (f) => setCondition(f, '{{HTTP_PUT.httpStatusCode == 200}}') },
+  { name: 'condition: no {{ }}, == 200', check: 'status-condition-expression', names: ['has no {{ }}', 'it tests 200 (OK)'], edit: (f) => setCondition(f, 'CallBackAPI_HTTPRequest.httpStatusCode == 200') },
+  { name: 'condition: no {{ }}, CallBackAPI_Request', check: 'status-condition-expression', names: ['has no {{ }}', 'it reads CallBackAPI_Request'], edit: (f) => setCondition(f, 'CallBackAPI_Request.httpStatusCode == 201') },
+  { name: 'condition: httpStatus, != 201', check: 'status-condition-expression', names: ['wrong way round', 'it reads CallBackAPI_HTTPRequest.httpStatus'], edit: (f) => setCondition(f, '{{CallBackAPI_HTTPRequest.httpStatus != 201}}') },
+  { name: 'condition: httpstatuscode, == 200', check: 'status-condition-expression', names: ['it tests 200 (OK)', 'names are case-sensitive, the output is httpStatusCode'], edit: (f) => setCondition(f, '{{CallBackAPI_HTTPRequest.httpstatuscode == 200}}') },
+  { name: 'condition: no {{ }}, one =', check: 'status-condition-expression', names: ['has no {{ }}', 'compare with =='], edit: (f) => setCondition(f, 'CallBackAPI_HTTPRequest.httpStatusCode = 201') },
+  { name: 'condition: HTTP_PUT, != 201', check: 'status-condition-expression', names: ['wrong way round', 'it reads HTTP_PUT'], edit: (f) => setCondition(f, '{{HTTP_PUT.httpStatusCode != 201}}') },
 ];
 
 /** Several settings of one node, each judged by its own check: every one is named in the same report. */
