@@ -19,7 +19,9 @@ export default defineCheck({
   description: [
     'Verifies Build step 5: SetGetResult writes the flow variable **getresult** with **Set To Variable**',
     '**GET_CBID.httpResponseBody**, the body of the DynVars answer. A row not filled in yet (Set To Variable with no',
-    'variable picked, or an empty Set Value) is told so ("… with Set To Variable, but no variable is picked").',
+    'variable picked, or an empty Set Value) is told so ("… with Set To Variable, but no variable is picked"). A single',
+    'row that writes another variable is told that, and what is wrong with its value too, if anything (one round of',
+    'fixes: the Variable and the value).',
     '',
     'Tolerances:',
     '- the reference is compared by meaning: `{{GET_CBID.httpResponseBody}}`, `{{ GET_CBID.httpResponseBody }}`',
@@ -48,7 +50,12 @@ export default defineCheck({
     const target = nameWritten(ctx.model, VARIABLES.getresult, rows.map((r) => r.target));
     const row = rows.findLast((r) => r.target === target);
     if (!row) {
-      return failed(`${set.activity.label} does not set getresult`, { expected: `getresult ← ${expected}`, actual: `sets ${rows.map((r) => r.target || '(no variable)').join(', ')}`, activity: set.activity });
+      // One row, for another variable: the attendee picked the wrong Variable in it. Its value is
+      // judged too, so that picking getresult is not followed by a second round for the value.
+      const only = rows.length === 1 && rows[0]!.target !== '' ? rows[0]! : undefined;
+      const value = only ? wrongValue(only, label, ctx.model) : undefined;
+      const also = only && value ? `; its one row sets ${only.target}, and its value is wrong too: ${value}` : '';
+      return failed(`${set.activity.label} does not set getresult${also}`, { expected: `getresult ← ${expected}`, actual: `sets ${rows.map((r) => r.target || '(no variable)').join(', ')}`, activity: set.activity });
     }
     const value = valueTemplate(row);
     // Whitespace inside {{ }} does not matter; around the template it is stored with the body.
@@ -105,6 +112,21 @@ export default defineCheck({
     return passed(`${set.activity.label} sets getresult to ${label}.httpResponseBody`);
   },
 });
+
+/**
+ * What is wrong with a row's value for getresult, in the words of the failures above (`Set Value
+ * "GET_CBID.httpResponseBody": that stores the text itself, …`), or undefined when it gives the body.
+ */
+function wrongValue(row: ReturnType<typeof assignments>[number], label: string, model: FlowModel): string | undefined {
+  const value = valueTemplate(row);
+  const reference = `{{${label}.httpResponseBody}}`;
+  if (value !== value.trim() && sameTemplate(value, reference)) return `${JSON.stringify(row.value)}: the spaces around the template are stored with the response body`;
+  if (sameTemplate(value, reference) || givesTheBody(value, label, model)) return undefined;
+  const mode = row.setTo === 'set-to-variable' ? 'Set To Variable' : 'Set Value';
+  if (row.value.trim() === '') return `${mode}, but ${row.setTo === 'set-to-variable' ? 'no variable is picked' : 'the value is empty'}`;
+  const literalName = row.setTo !== 'set-to-variable' && sameTemplate(`{{${row.value.trim()}}}`, reference);
+  return `${mode} ${JSON.stringify(row.value)}${literalName ? ': that stores the text itself, not the response; choose Set To Variable' : unevaluatedNote(row.value)}`;
+}
 
 /** Does the value give the response body as it is (an equivalent spelling), whatever the flow's variables hold? */
 function givesTheBody(template: string, label: string, model: FlowModel): boolean {

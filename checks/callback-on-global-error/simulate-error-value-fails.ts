@@ -25,7 +25,8 @@ export default defineCheck({
     'an unknown filter, an unclosed `{{`); a value that evaluates, such as `{{ANI}}` or plain text, fails. When several',
     'rows write simulatederror, one that fails is enough (the rows run in order, and the first that fails stops the',
     'activity). A failing value in a row for another variable raises the error too, but not where Build step 6 puts',
-    'it: that fails, and the message says where the failing value is. A `{{ }}` inside a `{# #}` comment or a',
+    'it: that fails, and the message says where the failing value is. A single row for another variable whose value',
+    'evaluates is told both (the Variable and the value). A `{{ }}` inside a `{# #}` comment or a',
     '`{% verbatim %}` block is never evaluated (the value shows the guide\'s expression all the same): the message says so.',
   ].join('\n'),
   run(ctx) {
@@ -38,7 +39,12 @@ export default defineCheck({
     const judged = rows.filter((r) => r.target === target).map((row) => ({ row, result: render(valueTemplate(row), scope) }));
     const chosen = judged.find((e) => !e.result.ok) ?? judged[0];
     if (!chosen) {
-      return failed(`${sim.activity.label} does not set simulatederror`, {
+      // One row, for another variable, whose value evaluates: the Variable and the value are both
+      // wrong, and both are named (one round of fixes).
+      const only = rows.length === 1 && rows[0]!.target !== '' ? rows[0]! : undefined;
+      const evaluated = only ? render(valueTemplate(only), scope) : undefined;
+      const also = only && evaluated?.ok ? `; its one row sets ${only.target} to ${JSON.stringify(only.value)}, which evaluates without error, so no global error would be raised either${unevaluatedNote(only.value)}` : '';
+      return failed(`${sim.activity.label} does not set simulatederror${also}`, {
         expected: `simulatederror ← ${GUIDE_VALUE}`,
         actual: `sets ${rows.map((r) => r.target || '(no variable)').join(', ')}`,
         activity: sim.activity,

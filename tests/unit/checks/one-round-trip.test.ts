@@ -77,6 +77,16 @@ const CASES: Case[] = [
   { name: 'Parsing: one path without [0], the other row not added', check: 'get-cbid-parse-paths', names: ['outdialcbid ← $.outboundcallbackep', 'no row writes customani'], edit: (f) => setRows(f, [['outdialcbid', '$.outboundcallbackep']]) },
   { name: 'Parsing: variables swapped, one path without [0]', check: 'get-cbid-parse-paths', names: ['outdialcbid ← $.tacnumber', 'customani ← $[0].outboundcallbackep'], edit: (f) => setRows(f, [['customani', '$[0].outboundcallbackep'], ['outdialcbid', '$.tacnumber']]) },
   { name: 'Parsing: customANI for customani, outdialcbid without [0]', check: 'get-cbid-parse-paths', names: ['outdialcbid ← $.outboundcallbackep', 'the row for customani writes customANI'], edit: (f) => setRows(f, [['outdialcbid', '$.outboundcallbackep'], ['customANI', '$[0].tacnumber']]) },
+  // Build steps 5 and 6: the one row of a Set Variable, its Variable and its value
+  { name: 'SetGetResult: Variable customani, Set Value GET_CBID.httpResponseBody', check: 'set-get-result-value', names: ['does not set getresult', 'sets customani', 'choose Set To Variable'], edit: (f) => {
+    Object.assign(props(f, 'SetGetResult'), { srcVariable: 'customani', setTo: 'set-to-literal', expr: 'GET_CBID.httpResponseBody' });
+  } },
+  { name: 'SetGetResult: Variable customani, Set To Variable GET_CBID.httpResponse', check: 'set-get-result-value', names: ['does not set getresult', 'sets customani', '"GET_CBID.httpResponse"'], edit: (f) => {
+    Object.assign(props(f, 'SetGetResult'), { srcVariable: 'customani', expr: 'GET_CBID.httpResponse' });
+  } },
+  { name: 'SimulateGlobalError: Variable getresult, value {{ANI}}', check: 'simulate-error-value-fails', names: ['does not set simulatederror', 'sets getresult to "{{ANI}}", which evaluates without error'], edit: (f) => {
+    Object.assign(props(f, 'SimulateGlobalError'), { srcVariable: 'getresult', expr: '{{ANI}}' });
+  } },
   // Build step 8: the Create Task body
   { name: 'body: entryPointId {{customani}}, no "callback"', check: 'callback-api-body', names: ['"entryPointId" is "{{customani}}"', '"callback" is missing'], edit: (f) => setBody(f, (b) => {
     b.entryPointId = '{{customani}}';
