@@ -22,6 +22,9 @@ export default defineCheck({
     '',
     'MockAPI answers with a JSON **array**, hence the `[0]`. The message names every wrong or missing row; when rows',
     'are only missing (the first typed, Add New not clicked yet), it says the Parsing Settings are incomplete, not wrong.',
+    'Where a row for another variable stands in for a missing one (its path is the missing row\'s, or it is the only',
+    'such row), the message names that row and the row expected, so that its Output Variable and its path are fixed in',
+    'one round.',
     '',
     'Tolerances:',
     "- equivalent JSONPath spellings: `$[0]['tacnumber']`, `$[0][\"tacnumber\"]`, spaces inside brackets (`$[ 0 ]`),",
@@ -46,6 +49,9 @@ export default defineCheck({
     // Rows not added yet (Build step 4 part-way), as against rows typed wrong: the message says which.
     let onlyMissing = true;
     const renamed: [string, string][] = [];
+    // Rows for none of the mission's variables (allowed), in any case: where one was meant for a
+    // variable that has no row, its Output Variable was picked wrong, and its path is judged too.
+    const others = rows.filter((r) => r.variable !== '' && !wanted.some(([v]) => v.toLowerCase() === r.variable.toLowerCase()));
     for (const [variable, path] of wanted) {
       // A variable declared in another case is offered only in that spelling: its rows are judged under it.
       const target = nameWritten(ctx.model, variable, rows.map((r) => r.variable));
@@ -55,8 +61,12 @@ export default defineCheck({
       const row = writing.findLast((r) => r.path !== '') ?? writing.at(-1);
       if (!row) {
         const loose = rows.find((r) => r.variable.toLowerCase() === variable.toLowerCase());
-        problems.push(loose ? `the row for ${variable} writes ${loose.variable} (names are case-sensitive)` : `no row writes ${variable}`);
-        if (loose) onlyMissing = false;
+        const meant = loose ? undefined : (others.find((r) => samePath(r.path, path)) ?? (others.length === 1 ? others[0] : undefined));
+        if (loose) problems.push(`the row for ${variable} writes ${loose.variable} (names are case-sensitive)`);
+        else if (meant && samePath(meant.path, path)) problems.push(`the row for ${path} writes ${meant.variable}, not ${variable}`);
+        else if (meant) problems.push(`no row writes ${variable} (the row ${meant.variable} ← ${meant.path || '(no path)'} writes another variable; expected ${variable} ← ${path})`);
+        else problems.push(`no row writes ${variable}`);
+        if (loose || meant) onlyMissing = false;
       } else if (!samePath(row.path, path)) {
         onlyMissing = false;
         const later = writing.length > 1 ? `; ${writing.length} rows write ${variable}, and the last one wins` : '';

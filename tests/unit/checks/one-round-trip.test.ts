@@ -87,6 +87,7 @@ const CASES: Case[] = [
   { name: 'SimulateGlobalError: Variable getresult, value {{ANI}}', check: 'simulate-error-value-fails', names: ['does not set simulatederror', 'sets getresult to "{{ANI}}", which evaluates without error'], edit: (f) => {
     Object.assign(props(f, 'SimulateGlobalError'), { srcVariable: 'getresult', expr: '{{ANI}}' });
   } },
+  { name: 'Parsing: outdialcbid without [0], the customani row writing getresult with a typo', check: 'get-cbid-parse-paths', names: ['outdialcbid ← $.outboundcallbackep', 'no row writes customani', 'getresult ← $[0].tacnumbr', 'expected customani ← $[0].tacnumber'], edit: (f) => setRows(f, [['outdialcbid', '$.outboundcallbackep'], ['getresult', '$[0].tacnumbr']]) },
   // Build step 8: the Create Task body
   { name: 'body: entryPointId {{customani}}, no "callback"', check: 'callback-api-body', names: ['"entryPointId" is "{{customani}}"', '"callback" is missing'], edit: (f) => setBody(f, (b) => {
     b.entryPointId = '{{customani}}';
