@@ -22,7 +22,7 @@ export interface ColorFns {
 
 export interface ConsoleOptions {
   color: ColorFns;
-  /** Only the failures (and required checks not judged) and the summary line. */
+  /** Only the Fix first line (without its hint), the failures (and required checks not judged) and the summary line. */
   quiet?: boolean;
   /** Build step titles; default: the report's mission's (reports/steps.ts). */
   stepTitles?: StepTitles;
@@ -56,8 +56,11 @@ export function renderConsole(report: GradeReport, options: ConsoleOptions): str
   const oneLine = quiet || report.verdict === 'ungradable';
   const lines = oneLine ? [] : [`${c.bold(t(report.input.file))} ${c.dim(`— attendee ${t(shownAttendeeId(report.attendee.id))}, ${t(report.lab.title)}`)}`, ''];
   const width = options.width === undefined ? undefined : Math.max(MIN_WIDTH, options.width);
-  const first = oneLine ? undefined : firstFix(report);
-  if (first) lines.splice(1, 0, c.red(`Fix first: Step ${first.step} — ${t(first.title)}`), ...wrapped('  ', 2, t(fixOf(first)), 2, width));
+  const first = report.verdict === 'ungradable' ? undefined : firstFix(report);
+  if (first && !quiet) lines.splice(1, 0, c.red(`Fix first: Step ${first.step} — ${t(first.title)}`), ...wrapped('  ', 2, t(fixOf(first)), 2, width));
+  // Quiet output lists the failures in Build-step order, a recommended one among them, so the first
+  // listed is not always the one to fix first: that line stays, its hint is the check's own below.
+  if (first && quiet) lines.push(...wrapText(t(`Fix first: Step ${first.step} — ${first.title}`), 0, 2, width).map((line, i) => c.red(i === 0 ? line : `  ${line}`)), '');
   if (report.verdict !== 'ungradable') {
     for (const [step, checks] of byStep(report.checks)) {
       const shown = quiet ? checks.filter(needsAttention) : checks;

@@ -34,7 +34,7 @@ export function checkCommand(ctx: CliContext): Command {
     .addOption(new Option('--format <format>', 'report format').choices(['console', 'json', 'html', 'junit', 'markdown']).default('console'))
     .option('--out <file>', 'write the report to a file instead of stdout', nonBlankPath('the file to write the report into'))
     .option('--attendee <id>', ATTENDEE_HELP, parseAttendee)
-    .option('-q, --quiet', 'console format: only the failures, the required checks not judged and the summary line')
+    .option('-q, --quiet', 'console format: only Fix first, the failures, the required checks not judged and the summary line')
     .addOption(junitRecommendedOption());
   return addGradingOptions(command).action(async (given: string[], flags: CheckFlags) => {
     refuseFileArguments(given);

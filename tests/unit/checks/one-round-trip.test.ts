@@ -10,6 +10,8 @@
  */
 import { test, expect } from '@playwright/test';
 import type { GradeReport } from '../../../engine/report.js';
+import { NO_COLOR, renderConsole } from '../../../reports/console.js';
+import { firstFix } from '../../../reports/summary.js';
 import { activity, grade, mutated, props, variable, type Json, type Mutation } from './support.js';
 
 interface Case {
@@ -170,4 +172,21 @@ test('an empty Create Task body: the body check and the simulated call both say 
   const call = report.checks.find((c) => c.id === 'run-task-created');
   expect(call?.message).toContain('400: request body is empty');
   expect(call?.message).not.toContain('not valid JSON');
+});
+
+// --quiet lists the failures in Build-step order, a recommended one among them: the first listed
+// is not always the one to fix first, so quiet output names it too (without repeating its hint).
+test('--quiet names what to fix first when a recommended failure is listed before it', async () => {
+  const report = await grade(mutated((f) => {
+    const p = props(f, 'WantCallback');
+    p.menuLinks_input = p['menuLinks:input'] = ['Callback', 'Stay in queue', 'Error'];
+    setUrl(f, `${DYNVARS}?dn={{NewPhoneContact.DNIS}}`);
+  }));
+  const quiet = renderConsole(report, { color: NO_COLOR, quiet: true }).split('\n');
+  const first = firstFix(report);
+  expect([first?.id, first?.severity]).toEqual(['get-cbid-url', 'required']);
+  // The first failure listed is the recommended option 3 description (Build step 3).
+  expect(quiet.find((line) => line.startsWith('  ✗ '))).toContain('[recommended]');
+  expect(quiet[0]).toBe(`Fix first: Step ${first!.step} — ${first!.title}`);
+  expect(quiet[1]).not.toContain(first!.hint);
 });

@@ -158,11 +158,14 @@ test('every activity type the simulator runs has its Flow Designer name in the t
   expect(renderTraceTable([{ flow: 'main', activity: 'Hours', activityId: 'h', type: 'business-hours', outcome: 'workingHours', modifiedVariables: {} }])).toMatch(/Hours +Business Hours +workingHours/);
 });
 
-test('the top says what to fix first (the first required failure in Build-step order); quiet output does not repeat it', () => {
+test('the top says what to fix first (the first required failure in Build-step order); quiet output too, without the hint its check shows below', () => {
   const lines = renderConsole(failedReport(), { color: NO_COLOR }).split('\n');
   expect(lines.slice(1, 4)).toEqual(['Fix first: Step 6 — Title of simulate-error-value-fails', '  SimulateGlobalError → Variable: simulatederror, Set Value: {{ ANI | 123}}', '']);
   expect(renderConsole(passedReport(), { color: NO_COLOR })).not.toContain('Fix first');
-  expect(renderConsole(failedReport(), { color: NO_COLOR, quiet: true })).not.toContain('Fix first');
+  const quiet = renderConsole(failedReport(), { color: NO_COLOR, quiet: true }).split('\n');
+  expect(quiet.slice(0, 2)).toEqual(['Fix first: Step 6 — Title of simulate-error-value-fails', '']);
+  expect(quiet.filter((line) => line.includes('Set Value: {{ ANI | 123}}'))).toHaveLength(1);
+  expect(renderConsole(passedReport(), { color: NO_COLOR, quiet: true })).not.toContain('Fix first');
 });
 
 test('a trace row of an HTTP Request shows the flow variables it set before the long URL and response, which the cut would hide', async () => {
