@@ -59,7 +59,8 @@ export default defineCheck({
     'not exist, or an output the HTTP Request does not give (`httpStatus`, `statusCode`), is also told what it tests, read',
     'as if it read the request\'s status code: `== 200` or `!= 201` of a wrong label is both mistakes. An Expression without',
     '`{{ }}` is also told what it would be in `{{ }}` when that is wrong too (`== 200`, a wrong label, one `=`), so that',
-    'adding the braces is not the first of two round trips. When it reads the',
+    'adding the braces is not the first of two round trips; and one comparing with a status code in quotes what it',
+    'would be without them (`== "200"` also tests 200, `!= "201"` is also the wrong way round). When it reads the',
     'guide\'s label while the request OnGlobalError leads to kept another, the hint says to rename the request;',
     'when a CallBackAPI_HTTPRequest that OnGlobalError does not lead to is left on the canvas (it holds the',
     'label), to test the request OnGlobalError leads to instead, or to delete the leftover first.',
@@ -107,8 +108,8 @@ export default defineCheck({
             ? `, counting the Set Variables the call runs before ${activity.label}`
             : !hasExpression(expression)
               ? `: the Expression has no {{ }}, so it is plain text, not a test${inBraces(expression)}`
-              : /["']201["']/.test(expression)
-                ? ': "201" in quotes is text, and the status code is the number 201'
+              : QUOTED_STATUS.test(expression)
+                ? `${quotedNote(expression)}${unquoted(expression)}`
                 : testedInstead(trueFor);
         return failed(`${activity.label} expression gives ${show(result.value)} ${what}; it must give ${want}${why}${namesNote(ctx, expression, label)}${unevaluatedNote(expression)}`, {
           expected,
@@ -119,6 +120,20 @@ export default defineCheck({
       }
     }
     return passed(`${activity.label} is true for ${label}.httpStatusCode 201 and false for every other status code`);
+
+    /**
+     * An Expression comparing with a status code in quotes holds a second mistake when, without the
+     * quotes, it is still not the test (`== "200"`, `!= "201"`): named too.
+     */
+    function unquoted(text: string): string {
+      const bare = text.replace(new RegExp(QUOTED_STATUS.source, 'g'), '$2');
+      const seenBare = valuesSeenBy(ctx, activity, bare);
+      const right = CASES.every(({ status, want }) => {
+        const result = evaluate(bare, seenBare(startFor(status)));
+        return result.ok && takesTrueExit(result.value) === want;
+      });
+      return right ? '' : `; without the quotes it would still be wrong${testedInstead(asIf(bare))}`;
+    }
 
     /**
      * An Expression without {{ }} holds a second mistake when, written in {{ }}, it is still not the
@@ -140,6 +155,16 @@ export default defineCheck({
     }
   },
 });
+
+/** A status code written in quotes (`"201"`, `'200'`): a text, which the number never equals. */
+const QUOTED_STATUS = /(["'])(\d{3})\1/;
+
+/** Why quoted status codes fail: `"201" in quotes is text, and the status code is the number 201`. */
+function quotedNote(expression: string): string {
+  const codes = [...new Set([...expression.matchAll(new RegExp(QUOTED_STATUS.source, 'g'))].map((m) => m[2]!))];
+  if (codes.length === 1 && codes[0] === '201') return ': "201" in quotes is text, and the status code is the number 201';
+  return `: ${codes.map((code) => `"${code}"`).join(', ')} in quotes ${codes.length === 1 ? 'is' : 'are'} text, and the status code is a number`;
+}
 
 /** What a wrong test tests instead, from what it gives for each status code: `== 200`, or `!= 201`. */
 function testedInstead(trueFor: (status: number) => boolean): string {

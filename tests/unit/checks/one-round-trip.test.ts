@@ -117,6 +117,8 @@ const CASES: Case[] = [
   { name: 'condition: httpStatus, != 201', check: 'status-condition-expression', names: ['wrong way round', 'it reads CallBackAPI_HTTPRequest.httpStatus'], edit: (f) => setCondition(f, '{{CallBackAPI_HTTPRequest.httpStatus != 201}}') },
   { name: 'condition: httpstatuscode, == 200', check: 'status-condition-expression', names: ['it tests 200 (OK)', 'names are case-sensitive, the output is httpStatusCode'], edit: (f) => setCondition(f, '{{CallBackAPI_HTTPRequest.httpstatuscode == 200}}') },
   { name: 'condition: no {{ }}, one =', check: 'status-condition-expression', names: ['has no {{ }}', 'compare with =='], edit: (f) => setCondition(f, 'CallBackAPI_HTTPRequest.httpStatusCode = 201') },
+  { name: 'condition: "200" in quotes', check: 'status-condition-expression', names: ['"200" in quotes is text', 'it tests 200 (OK)'], edit: (f) => setCondition(f, '{{CallBackAPI_HTTPRequest.httpStatusCode == "200"}}') },
+  { name: 'condition: != "201"', check: 'status-condition-expression', names: ['"201" in quotes is text', 'wrong way round'], edit: (f) => setCondition(f, '{{CallBackAPI_HTTPRequest.httpStatusCode != "201"}}') },
   { name: 'condition: HTTP_PUT, != 201', check: 'status-condition-expression', names: ['wrong way round', 'it reads HTTP_PUT'], edit: (f) => setCondition(f, '{{HTTP_PUT.httpStatusCode != 201}}') },
 ];
 
