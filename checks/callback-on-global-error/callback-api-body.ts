@@ -26,7 +26,8 @@ export default defineCheck({
     '```',
     '',
     'The body is parsed as JSON and compared field by field; the message names every wrong, misspelt or',
-    'missing field (all of them in one message, so one round of fixes clears the check), or says where the JSON breaks',
+    'missing field (all of them in one message, so one round of fixes clears the check; beside a template that does',
+    'not parse too), or says where the JSON breaks',
     '(a body that is not JSON has no fields to compare: the message says they are judged once it is valid JSON) and',
     'what to change for the usual mistakes: single or curly quotes',
     '(JSON needs straight double quotes), or a comma before a closing `}` or `]` (named by the field it follows,',
@@ -94,7 +95,12 @@ export default defineCheck({
     // template that only parses once the JSON is decoded (`default(\"x\")`) fails at run time.
     const rendered = render(text, new Map());
     if (!rendered.ok && rendered.error.code === 'syntax') {
-      return failed(`${api.activity.label} Request Body has a template that does not parse: ${rendered.error.message}`, { expected: expectedText, actual: text, activity: api.activity });
+      // The body is JSON, so its other fields can be judged all the same: named too (one round of
+      // fixes), leaving out the fields whose own template does not parse (that is the error above).
+      const broken = unparsedFields(parsed.value);
+      const others = SET_TAG.test(text) ? [] : compareBody(parsed.value, expected, scopeOf).filter((problem) => !broken.some((name) => problem.startsWith(`field "${name}"`)));
+      const also = others.length > 0 ? `; also ${others.join('; ')}` : '';
+      return failed(`${api.activity.label} Request Body has a template that does not parse: ${rendered.error.message}${also}`, { expected: expectedText, actual: text, activity: api.activity });
     }
     // The body is one template: a name a `set` tag gives in one field is read by the fields after
     // it (`"{% set dest = customani %}…"`, then `"{{dest}}"`), so such a body is judged whole, rendered.
@@ -129,4 +135,14 @@ function declaredSpellingBody(model: FlowModel, expected: Record<string, unknown
   if (renamed.length === 0) return undefined;
   const spelled = (name: string) => `{{${declaredSpelling(model, name)}}}`;
   return { body: { ...expected, entryPointId: spelled(VARIABLES.outdialcbid), destination: spelled(ani) }, ...renamed[0]! };
+}
+
+/** The names (`destination`, `callback.callbackType`) of the body's fields whose text holds a template that does not parse. */
+function unparsedFields(value: unknown, path = ''): string[] {
+  if (typeof value === 'string') {
+    const result = render(value, new Map());
+    return !result.ok && result.error.code === 'syntax' ? [path] : [];
+  }
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return [];
+  return Object.entries(value).flatMap(([key, inner]) => unparsedFields(inner, path ? `${path}.${key}` : key));
 }

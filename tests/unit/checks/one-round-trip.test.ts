@@ -104,6 +104,10 @@ const CASES: Case[] = [
     b.destination = '{{customANI}}';
     delete b.mediaType;
   }) },
+  { name: 'body: a template that does not parse in destination, mediaType chat', check: 'callback-api-body', names: ['a template that does not parse', '"mediaType" is "chat"'], edit: (f) => setBody(f, (b) => {
+    b.destination = '{{customani | }}';
+    b.mediaType = 'chat';
+  }) },
   // A comma missing: the fields cannot be read until it is JSON, and the message says so.
   { name: 'body: a comma missing, entryPointId {{customani}}', check: 'callback-api-body', names: ['not valid JSON at line', 'its fields are judged once it is valid JSON'], edit: (f) => {
     const p = props(f, 'CallBackAPI_HTTPRequest');
