@@ -9,7 +9,7 @@
  */
 import path from 'node:path';
 import type { GradeReport } from '../../engine/report.js';
-import { boundReport, renderClassRow, renderHtmlReport, renderJson, type ClassColumns, type ClassRow, type JunitOptions } from '../../reports/index.js';
+import { boundReport, renderClassRow, renderHtmlReport, renderJson, type ClassRow } from '../../reports/index.js';
 import { coded } from '../errors.js';
 import { reasonOf } from '../io.js';
 import { endRun, prepareOut, removeStopped, undoPrepare, type Prepared, type Run } from '../grade/batch.js';
@@ -89,26 +89,54 @@ export async function runMerge(merge: MergeOptions): Promise<MergeOutcome> {
     if (!prepared.ok) return { ok: false, problems: [prepared.problem] };
     const stagingDir = prepared.stagingDir;
     const first = parts[0]!.record;
-    const reports = plan.rows.map(({ part: at, attendee }) => reportOf(parts[at]!, attendee, merge.warn));
-    const steps = [...new Set(reports.flatMap((report) => report.checks.map((check) => check.step)))].sort((a, b) => a - b);
-    const columns = { steps, checkIds: first.checkIds };
-    const junit = { recommended: first.settings.junitRecommended };
-    const rows: GradedRow[] = reports.map((valid, index) => {
-      const { part: at, attendee } = plan.rows[index]!;
+    // Each report is read, its pages rendered and staged, and only its slim copies kept before the
+    // next is read: a whole report (its flow drawing, its traces) is ten times those, and holding
+    // every one until the class rows were rendered made merge's memory grow with the class beyond
+    // grade's (483 MB for 3,000 attendees, grade 376 MB; docs/performance.md, Merging the shards).
+    // Lines of reports that cannot be rendered are said after those of reports that cannot be read, as before.
+    const renderLines: [number, string][] = [];
+    const stepsSeen = new Set<number>();
+    const kept = plan.rows.map(({ part: at, attendee }, index) => {
+      const valid = reportOf(parts[at]!, attendee, merge.warn);
+      // (The class's step columns are its reports' steps, those of one that cannot be rendered too.)
+      for (const check of valid.checks) stepsSeen.add(check.step);
       let report = valid;
-      let rendered: Rendered;
+      let shown: GradeReport;
+      let pages: Pages;
       try {
-        rendered = render(report, columns, junit);
+        shown = boundReport(report);
+        pages = { json: renderJson(shown), html: renderHtmlReport(shown) };
       } catch (error) {
         // Valid, but past what the renderers can take (a value nested deeper than the stack holds): as a report that cannot be used.
-        const why = `cannot be rendered (${error instanceof Error ? error.message : String(error)})`;
-        report = unusable(parts[at]!, attendee, { file: path.join(parts[at]!.dir, `${parts[at]!.record.attendees[attendee]!.report}.json`), why }, merge.warn);
-        rendered = render(report, columns, junit);
+        report = unrendered(parts[at]!, attendee, error, (line) => renderLines.push([index, line]));
+        shown = boundReport(report);
+        pages = { json: renderJson(shown), html: renderHtmlReport(shown) };
       }
-      writeFileSync(stagedPath(stagingDir, index, 'json'), rendered.json);
-      writeFileSync(stagedPath(stagingDir, index, 'html'), rendered.html);
-      return { index, file: report.input.file, folder: '', mtimeMs: 0, report: slim(report), classRow: rendered.classRow };
+      writeFileSync(stagedPath(stagingDir, index, 'json'), pages.json);
+      writeFileSync(stagedPath(stagingDir, index, 'html'), pages.html);
+      const slimmed = slim(report);
+      return { report: slimmed, shown: sameFields(shown, report) ? slimmed : slim(shown) };
     });
+    const columns = { steps: [...stepsSeen].sort((a, b) => a - b), checkIds: first.checkIds };
+    const junit = { recommended: first.settings.junitRecommended };
+    // The class rows, from the slim copies: none of their renderers reads a trace or the drawing (task.ts slim).
+    const rows: GradedRow[] = kept.map(({ report, shown }, index) => {
+      let row = { report, shown };
+      let classRow: ClassRow;
+      try {
+        classRow = renderClassRow(shown, columns, junit);
+      } catch (error) {
+        const { part: at, attendee } = plan.rows[index]!;
+        const standIn = unrendered(parts[at]!, attendee, error, (line) => renderLines.push([index, line]));
+        const bounded = boundReport(standIn);
+        writeFileSync(stagedPath(stagingDir, index, 'json'), renderJson(bounded));
+        writeFileSync(stagedPath(stagingDir, index, 'html'), renderHtmlReport(bounded));
+        row = { report: slim(standIn), shown: slim(bounded) };
+        classRow = renderClassRow(row.shown, columns, junit);
+      }
+      return { index, file: row.report.input.file, folder: '', mtimeMs: 0, report: row.report, classRow };
+    });
+    renderLines.sort(([a], [b]) => a - b).forEach(([, line]) => merge.warn(line));
     const moodleFeedback = planMoodleFeedback(rows);
     for (const { file, why } of moodleFeedback.leftOut) merge.warn(`flowgrade: ${file}: not in ${MOODLE_FEEDBACK_FILE} and ${MOODLE_GRADES_FILE}: ${why} [moodle-feedback]`);
     const students = moodleStudents(moodleFeedback, rows.map((row) => row.report));
@@ -163,16 +191,23 @@ function unusable({ dir, record }: PartRecord, attendee: number, problem: { file
   return unusableReport(record, expected, message);
 }
 
-interface Rendered {
-  json: string;
-  html: string;
-  classRow: ClassRow;
+/**
+ * `bounded` is `report` as it was (boundReport copies a report it leaves as it is): the slim copy of
+ * one is the other's, and one is kept, not two (a slim report is a third of a whole one).
+ */
+function sameFields(bounded: GradeReport, report: GradeReport): boolean {
+  return Object.keys({ ...report, ...bounded }).every((key) => bounded[key as keyof GradeReport] === report[key as keyof GradeReport]);
 }
 
-/** An attendee's pages and class rows, as a grading thread renders them (task.ts): from the report bounded (a shard's file may be anything the schema allows). */
-function render(report: GradeReport, columns: ClassColumns, junit: JunitOptions): Rendered {
-  const bounded = boundReport(report);
-  return { json: renderJson(bounded), html: renderHtmlReport(bounded), classRow: renderClassRow(bounded, columns, junit) };
+interface Pages {
+  json: string;
+  html: string;
+}
+
+/** The report standing for a part's attendee whose own is valid but cannot be rendered (`error`). */
+function unrendered(part: PartRecord, attendee: number, error: unknown, warn: (line: string) => void): GradeReport {
+  const why = `cannot be rendered (${error instanceof Error ? error.message : String(error)})`;
+  return unusable(part, attendee, { file: path.join(part.dir, `${part.record.attendees[attendee]!.report}.json`), why }, warn);
 }
 
 function unusableReport(record: RunRecord, expected: RunRecord['attendees'][number], message: string): GradeReport {

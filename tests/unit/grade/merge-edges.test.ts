@@ -1,7 +1,8 @@
 /**
  * merge.ts's rules left alive by the other merge tests, pinned by a mutation sweep (run
  * `npm run build` first): a report standing for one that cannot be used is dated as its part's
- * run, not at the epoch nor at merge time, so the merged class reads the same whenever merged.
+ * run, not at the epoch nor at merge time, so the merged class reads the same whenever merged;
+ * and merge holds one whole report at a time, not the class's (docs/performance.md, Merging the shards).
  */
 import { test, expect } from '@playwright/test';
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -26,4 +27,34 @@ test('a report that cannot be used stands as an ungradable report dated as its p
   expect(run.stderr).toContain('[report-unreadable]');
   const report = JSON.parse(readFileSync(path.join(out, `${name}.json`), 'utf8'));
   expect([report.verdict, report.error.code, report.generatedAt]).toEqual(['ungradable', 'report-unreadable', '2025-08-01T09:00:00.000Z']);
+});
+
+test('merge holds one whole report at a time, not the class\'s: reports of 12 MB each merge within a heap of 80 MB', async () => {
+  // A report's trace is cut to what its pages show (reports/bounds.ts), so only the report as read
+  // is large: held for the whole class until the class rows were rendered, 11 of them needed a
+  // heap of 160 MB; read one at a time, 48 MB was enough (80: room both ways).
+  const parts: string[] = [];
+  for (const index of [1, 2]) {
+    const out = tempDir(`merge-edges-memory-${index}`);
+    expect((await runCli(['grade', fixturePath('class'), '--out', out, '--now', NOW, '--quiet', '--jobs', '1', '--shard', `${index}/2`])).code).toBeLessThan(2);
+    parts.push(out);
+  }
+  let padded = 0;
+  for (const dir of parts) {
+    const record = JSON.parse(readFileSync(path.join(dir, 'flowgrade-run.json'), 'utf8')) as { attendees: { report: string }[] };
+    for (const { report: name } of record.attendees) {
+      const file = path.join(dir, `${name}.json`);
+      const report = JSON.parse(readFileSync(file, 'utf8')) as { scenarios: { trace: { modifiedVariables: Record<string, unknown> }[] }[] };
+      const entry = report.scenarios[0]?.trace[0];
+      if (entry === undefined) continue; // (an ungradable report has no trace)
+      entry.modifiedVariables.padding = 'x'.repeat(12 * 1024 * 1024);
+      writeFileSync(file, JSON.stringify(report));
+      padded += 1;
+    }
+  }
+  expect(padded).toBe(11);
+  const out = tempDir('merge-edges-memory-out');
+  const run = await runCli(['merge', ...parts, '--out', out], { env: { NODE_OPTIONS: '--max-old-space-size=80' } });
+  expect(run.stdout).toContain('merged 12 attendees from 2 shards');
+  expect(run.stderr).toBe('');
 });
