@@ -24,7 +24,10 @@ test('a report that cannot be used stands as an ungradable report dated as its p
   writeFileSync(path.join(parts[1]!, `${name}.json`), '{');
   const out = tempDir('merge-edges-out');
   const run = await runCli(['merge', ...parts, '--out', out]);
+  // One report: said in the singular, and the class has no result for its row: exit 2.
   expect(run.stderr).toContain('[report-unreadable]');
+  expect(run.stderr.trim().split('\n').at(-1)).toBe('flowgrade: 1 report of the shards could not be used: its row says ungradable (report-unreadable); grade its shard again, then merge again');
+  expect(run.code).toBe(2);
   const report = JSON.parse(readFileSync(path.join(out, `${name}.json`), 'utf8'));
   expect([report.verdict, report.error.code, report.generatedAt]).toEqual(['ungradable', 'report-unreadable', '2025-08-01T09:00:00.000Z']);
 });

@@ -106,6 +106,27 @@ test('a record naming more reports than its class has submissions (each would be
   expect(existsSync(out)).toBe(false);
 });
 
+test('a record\'s part and options edited past what its schema says (a shard given twice in it, options nested 7 levels below grading) refuse its folder, the line saying which', async () => {
+  const [a, b] = await shards('edited');
+  const file = path.join(b, 'flowgrade-run.json');
+  const valid = readFileSync(file, 'utf8');
+  const refusal = async (edit: (record: { part: { shards: number[]; of: number }; settings: { grading: Record<string, unknown> } }) => void) => {
+    const record = JSON.parse(valid);
+    edit(record);
+    writeFileSync(file, JSON.stringify(record));
+    const run = await merge(a, b, '--out', tempDir('merge-hostile-edited-out'));
+    return [run.code, run.stdout, run.stderr];
+  };
+  const wrote = (why: string) => [2, '', `flowgrade: ${b}: flowgrade-run.json is not a run record flowgrade wrote: ${why}; grade the shard again [bad-shard]\n`];
+  // (Increasing: one shard twice is not, though each is at most /part/of.)
+  expect(await refusal((record) => (record.part.shards = [2, 2]))).toEqual(wrote('/part/shards must be increasing, each at most /part/of'));
+  // The deepest object 8 levels below settings (grading 1, x 2 … 8): one level past what is let through.
+  const nested = (levels: number): Record<string, unknown> => (levels === 1 ? {} : { a: nested(levels - 1) });
+  expect(await refusal((record) => (record.settings.grading.x = nested(7)))).toEqual(wrote('/settings nested too deep'));
+  // One level less is read, and is then another option than the other shard's.
+  expect((await refusal((record) => (record.settings.grading.x = nested(6))))[2]).toContain('is graded with other options than the folder');
+});
+
 test('a record naming a report as grade never names one (the record itself, a class file, a Windows device) refuses its folder', async () => {
   const [a, b] = await shards('reserved');
   const file = path.join(b, 'flowgrade-run.json');

@@ -58,6 +58,19 @@ test('refused, one line naming the folder, nothing written: not a grade output, 
   expect(readdirSync(b!).sort()).toEqual(before);
 });
 
+test('a folder holding only a grade\'s .flowgrade-output (an earlier flowgrade\'s output, its class files not uploaded) is said to be an earlier version\'s, not no grade output', async () => {
+  const [a, b] = await shards(2);
+  for (const name of readdirSync(b!)) if (name !== '.flowgrade-output') rmSync(path.join(b!, name), { recursive: true });
+  expect(refused(await merge(a!, b!, '--out', tempDir('merge-refusals-marker-out')))).toEqual([2, '', 1, `flowgrade: ${b}: holds no flowgrade-run.json: graded by a flowgrade before merge could read its outputs; grade it again with this version [bad-shard]`]);
+});
+
+test('shards graded with a --connector map (the most nested option a record holds, 2 levels below its settings) merge', async () => {
+  const parts = await shards(2, [fixturePath('class')], '--connector', 'CRM=https://crm.example');
+  expect(JSON.parse(readFileSync(path.join(parts[0]!, 'flowgrade-run.json'), 'utf8')).settings.grading.connector).toEqual({ CRM: 'https://crm.example' });
+  const run = await merge(...parts, '--out', tempDir('merge-refusals-connector-out'));
+  expect([run.code, run.stderr]).toEqual([1, '']);
+});
+
 test('a missing shard: refused without --partial; with it, merged, the titles and a line on stderr saying which', async () => {
   const [one, , three] = await shards(3);
   const out = tempDir('merge-refusals-partial');
