@@ -106,11 +106,11 @@ test('a record naming more reports than its class has submissions (each would be
   expect(existsSync(out)).toBe(false);
 });
 
-test('a record\'s part and options edited past what its schema says (a shard given twice in it, options nested 7 levels below grading) refuse its folder, the line saying which', async () => {
+test('a record\'s part and options edited past what its schema says (a shard given twice in it, a clock that is no time, two reports named alike but for case, options nested 7 levels below grading) refuse its folder, the line saying which', async () => {
   const [a, b] = await shards('edited');
   const file = path.join(b, 'flowgrade-run.json');
   const valid = readFileSync(file, 'utf8');
-  const refusal = async (edit: (record: { part: { shards: number[]; of: number }; settings: { grading: Record<string, unknown> } }) => void) => {
+  const refusal = async (edit: (record: { part: { shards: number[]; of: number }; settings: { grading: Record<string, unknown> }; now: string; attendees: { report: string }[] }) => void) => {
     const record = JSON.parse(valid);
     edit(record);
     writeFileSync(file, JSON.stringify(record));
@@ -120,6 +120,10 @@ test('a record\'s part and options edited past what its schema says (a shard giv
   const wrote = (why: string) => [2, '', `flowgrade: ${b}: flowgrade-run.json is not a run record flowgrade wrote: ${why}; grade the shard again [bad-shard]\n`];
   // (Increasing: one shard twice is not, though each is at most /part/of.)
   expect(await refusal((record) => (record.part.shards = [2, 2]))).toEqual(wrote('/part/shards must be increasing, each at most /part/of'));
+  // (The schema's date-time is not checked by its validator: the class's clock is read from it.)
+  expect(await refusal((record) => (record.now = 'yesterday'))).toEqual(wrote('/now is not a time'));
+  // Two reports named alike but for case: one file on a case-insensitive file system (macOS, Windows).
+  expect(await refusal((record) => ([record.attendees[0]!.report, record.attendees[1]!.report] = ['bob', 'Bob']))).toEqual(wrote("two attendees' reports are named Bob"));
   // The deepest object 8 levels below settings (grading 1, x 2 … 8): one level past what is let through.
   const nested = (levels: number): Record<string, unknown> => (levels === 1 ? {} : { a: nested(levels - 1) });
   expect(await refusal((record) => (record.settings.grading.x = nested(7)))).toEqual(wrote('/settings nested too deep'));
@@ -266,4 +270,38 @@ test('a graded report whose verdict or score is not its checks\' (edited: a fail
   expect(lines).toContain(line(failed, 'its verdict passed is not what its checks give (failed)'));
   expect(lines).toContain(line(other, `its score 1000000000 of ${score.possible} is not what its checks give (${score.earned} of ${score.possible})`));
   expect(lines).toContain(line(third, `its check ${check.id} earns 1000000000 points, not the 1 grade gives it`));
+});
+
+test('a score off its checks\' sum by the last bits of a rounding is the report\'s own, also where the checks earn nothing', async () => {
+  const [a, b] = await shards('rounding');
+  type Graded = { verdict: string; score: { earned: number; possible: number }; checks: { status: string; earned: number }[] };
+  const entry = reportsOf(b).find((candidate) => (JSON.parse(readFileSync(path.join(b, `${candidate.report}.json`), 'utf8')) as Graded).verdict === 'failed')!;
+  const file = path.join(b, `${entry.report}.json`);
+  const report = JSON.parse(readFileSync(file, 'utf8')) as Graded;
+  // Every check failed, so it earns 0: a score of 1e-12 is 0 summed otherwise, not an edit.
+  writeFileSync(file, JSON.stringify({ ...report, checks: report.checks.map((check) => ({ ...check, status: 'failed', earned: 0 })), score: { earned: 1e-12, possible: report.score.possible } }));
+  const run = await merge(a, b, '--out', tempDir('merge-hostile-rounding-out'));
+  expect([run.code, run.stderr]).toEqual([1, '']);
+});
+
+test('a report of exactly the size limit (256 MB, sparse) is read, and is no JSON; one byte more is refused by its size', async () => {
+  const [a, b] = await shards('limit');
+  const [first, second] = reportsOf(b);
+  const file = (entry: { report: string }) => path.join(b, `${entry.report}.json`);
+  truncateSync(file(first!), 256 * 1024 * 1024);
+  truncateSync(file(second!), 256 * 1024 * 1024 + 1);
+  const run = await merge(a, b, '--out', tempDir('merge-hostile-limit-out'));
+  const lines = run.stderr.trim().split('\n');
+  expect(lines[0]).toMatch(new RegExp(`^flowgrade: ${file(first!).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: not valid JSON \\(`));
+  expect(lines[1]).toContain(`${file(second!)}: is larger than 268435456 bytes, more than any flowgrade writes;`);
+});
+
+test('a report of the attendee the record names but of another of their files (the duplicate set aside, say) is that row\'s report-unreadable', async () => {
+  const [a, b] = await shards('other-file');
+  const [entry] = reportsOf(b);
+  const file = path.join(b, `${entry!.report}.json`);
+  const report = JSON.parse(readFileSync(file, 'utf8')) as { input: { file: string } };
+  writeFileSync(file, JSON.stringify({ ...report, input: { ...report.input, file: 'elsewhere/Main_Flow_old.json' } }));
+  const run = await merge(a, b, '--out', tempDir('merge-hostile-other-file-out'));
+  expect(run.stderr.trim().split('\n')[0]).toBe(`flowgrade: ${file}: the report of another submission ("${entry!.attendee}", "elsewhere/Main_Flow_old.json") than flowgrade-run.json names; "${entry!.attendee}" is merged as ungradable (report-unreadable) [report-unreadable]`);
 });
