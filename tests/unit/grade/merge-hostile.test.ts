@@ -213,23 +213,26 @@ test('a record whose Canvas column is none grade writes (one of Canvas\'s totals
   }
 });
 
-test('a report whose time is no time (junit.xml\'s timestamp, the dashboard\'s "graded"), made by another version, or titling its lab otherwise than its record is that row\'s report-unreadable', async () => {
+test('a report whose time is no time or not written as grade writes it (junit.xml\'s timestamp, the dashboard\'s "graded"), made by another version, or titling its lab otherwise than its record is that row\'s report-unreadable', async () => {
   const [a, b] = await shards('times');
-  const [first, second, third] = reportsOf(b);
+  const [first, second, third, fourth] = reportsOf(b);
   const version = (JSON.parse(readFileSync(path.join(b, 'flowgrade-run.json'), 'utf8')) as { tool: { version: string } }).tool.version;
   const file = (entry: { report: string }) => path.join(b, `${entry.report}.json`);
   const edit = (entry: { report: string }, change: (report: Record<string, unknown>) => Record<string, unknown>) => writeFileSync(file(entry), JSON.stringify(change(JSON.parse(readFileSync(file(entry), 'utf8')))));
   edit(first!, (report) => ({ ...report, generatedAt: 'garbage<script>' }));
   edit(second!, (report) => ({ ...report, tool: { name: 'flowgrade', version: '9.9.9' } }));
   edit(third!, (report) => ({ ...report, lab: { id: 'callback-on-global-error', title: 'x'.repeat(1_000_000) } }));
+  // A time, but not as grade writes it (toISOString: milliseconds, Z): the class files would show another text than grade's.
+  edit(fourth!, (report) => ({ ...report, generatedAt: '2025-08-01T09:00:00Z' }));
   const out = tempDir('merge-hostile-times-out');
   const run = await merge(a, b, '--out', out);
   expect(run.code).toBe(2);
   const line = (entry: { report: string; attendee: string }, why: string) => `flowgrade: ${file(entry)}: ${why}; "${entry.attendee}" is merged as ungradable (report-unreadable) [report-unreadable]`;
-  expect(run.stderr.trim().split('\n').slice(0, 3)).toEqual([
+  expect(run.stderr.trim().split('\n').slice(0, 4)).toEqual([
     line(first!, 'its time /generatedAt "garbage<script>" is not one grade writes'),
     line(second!, `made by flowgrade 9.9.9, not ${version} as flowgrade-run.json says`),
     line(third!, `the report of lab callback-on-global-error titled "${'x'.repeat(200)}… (1000000 characters)", not "Callback on Global Error" as flowgrade-run.json says`),
+    line(fourth!, 'its time /generatedAt "2025-08-01T09:00:00Z" is not one grade writes'),
   ]);
   expect(readFileSync(path.join(out, 'junit.xml'), 'utf8')).not.toContain('timestamp="garbage'); // (its row's message names it)
 });
