@@ -4,7 +4,7 @@
  * a pipe, device or folder in a file's place, and says which file and why in one line.
  */
 import { test, expect } from '@playwright/test';
-import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import { fixturePath, runCli } from '../../helpers.js';
@@ -307,4 +307,18 @@ test('a report of the attendee the record names but of another of their files (t
   writeFileSync(file, JSON.stringify({ ...report, input: { ...report.input, file: 'elsewhere/Main_Flow_old.json' } }));
   const run = await merge(a, b, '--out', tempDir('merge-hostile-other-file-out'));
   expect(run.stderr.trim().split('\n')[0]).toBe(`flowgrade: ${file}: the report of another submission ("${entry!.attendee}", "elsewhere/Main_Flow_old.json") than flowgrade-run.json names; "${entry!.attendee}" is merged as ungradable (report-unreadable) [report-unreadable]`);
+});
+
+test('a folder named with a terminal control sequence: merge\'s refusal and its warnings name it escaped, never sending the sequence to the terminal', async () => {
+  const [a, b] = await shards('control');
+  const missing = `${b}-gone\u001b[2J`;
+  const refused = await merge(a, missing, '--out', tempDir('merge-hostile-control-out'));
+  expect(refused.stderr).toBe(`flowgrade: ${b}-gone\\u001b[2J: no such folder (a shard whose job failed uploads none): grade that shard again, or leave its folder out and merge the others with --partial [bad-shard]\n`);
+  const named = `${b}\u001b[31m`;
+  renameSync(b, named);
+  const [entry] = reportsOf(named);
+  writeFileSync(path.join(named, `${entry!.report}.json`), '{');
+  const run = await merge(a, named, '--out', tempDir('merge-hostile-control-out'));
+  expect(run.stderr).not.toContain('\u001b');
+  expect(run.stderr.split('\n')[0]).toContain(`flowgrade: ${b}\\u001b[31m${path.sep}${entry!.report}.json: not valid JSON`);
 });
