@@ -165,4 +165,10 @@ test('--fail-on ungradable: exit 2 for the shards\' ungradable rows, and one lin
   // (Without --fail-on ungradable they change nothing, and nothing is said.)
   const lenient = await merge(a!, b!, '--out', tempDir('merge-refusals-lenient'));
   expect([lenient.code, lenient.stderr]).toEqual([1, '']);
+  // A class with none: exit 0, and no line of 0 ungradable submissions.
+  const solutions = tempDir('merge-refusals-solutions');
+  writeSolutions(solutions, 4);
+  const parts = await shards(2, [solutions]);
+  const none = await merge(...parts, '--out', tempDir('merge-refusals-none-ungradable'), '--fail-on', 'ungradable');
+  expect([none.code, none.stderr]).toEqual([0, '']);
 });
