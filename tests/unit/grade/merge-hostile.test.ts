@@ -322,3 +322,29 @@ test('a folder named with a terminal control sequence: merge\'s refusal and its 
   expect(run.stderr).not.toContain('\u001b');
   expect(run.stderr.split('\n')[0]).toContain(`flowgrade: ${b}\\u001b[31m${path.sep}${entry!.report}.json: not valid JSON`);
 });
+
+test('what grade makes of the checks, held to: an info check earns nothing even passed, a recommended one failed leaves the verdict passed, a score of other possible points is an edit', async () => {
+  const [a, b] = await shards('checks');
+  type Check = { severity: string; status: string; points: number; earned: number };
+  type Graded = { verdict: string; score: { earned: number; possible: number }; checks: Check[] };
+  const file = (entry: { report: string }) => path.join(b, `${entry.report}.json`);
+  const read = (entry: { report: string }) => JSON.parse(readFileSync(file(entry), 'utf8')) as Graded;
+  const passed = reportsOf(b).find((entry) => read(entry).verdict === 'passed')!;
+  const [info, possible] = reportsOf(b).filter((entry) => read(entry).verdict === 'failed');
+  // An info check said passed, with points: it earns none, and the score leaves it out.
+  const withInfo = read(info!);
+  writeFileSync(file(info!), JSON.stringify({ ...withInfo, checks: withInfo.checks.map((check) => (check.severity === 'info' ? { ...check, status: 'passed', points: 5, earned: 0 } : check)) }));
+  // A recommended check failed: still passed, its point not earned.
+  const withRecommended = read(passed);
+  const at = withRecommended.checks.findIndex((check) => check.severity === 'recommended');
+  const recommended = withRecommended.checks[at]!;
+  const checks = withRecommended.checks.map((check, index) => (index === at ? { ...check, status: 'failed', earned: 0 } : check));
+  writeFileSync(file(passed), JSON.stringify({ ...withRecommended, checks, score: { ...withRecommended.score, earned: withRecommended.score.earned - recommended.points } }));
+  const other = read(possible!);
+  writeFileSync(file(possible!), JSON.stringify({ ...other, score: { ...other.score, possible: other.score.possible + 1 } }));
+  const run = await merge(a, b, '--out', tempDir('merge-hostile-checks-out'));
+  expect(run.stderr.trim().split('\n').slice(0, 2)).toEqual([
+    `flowgrade: ${file(possible!)}: its score ${other.score.earned} of ${other.score.possible + 1} is not what its checks give (${other.score.earned} of ${other.score.possible}); "${possible!.attendee}" is merged as ungradable (report-unreadable) [report-unreadable]`,
+    'flowgrade: 1 report of the shards could not be used: its row says ungradable (report-unreadable); grade its shard again, then merge again',
+  ]);
+});
