@@ -263,7 +263,7 @@ function getCbidFillsVariables(happy: HappyRun, ctx: CheckContext, getAt: number
       activity: nodes.getCbid,
       // A variable of another type than String changed the value (`+14085267209` kept as a number);
       // else no record in the answer: the dn asked for is not the dialled number's; else the parsing.
-      ...(notStringVariable(ctx, wrong.map(([name]) => name)) ?? undeclaredVariable(ctx, wrong.map(([name]) => name)) ?? { hint: foundNoRecord(get.http?.responseBody) ? HINTS.getCbidUrl : HINTS.getCbidParsing }),
+      ...(notStringVariable(ctx, wrong.map(([name]) => [name, get.modifiedVariables[name]] as const)) ?? undeclaredVariable(ctx, wrong.map(([name]) => name)) ?? { hint: foundNoRecord(get.http?.responseBody) ? HINTS.getCbidUrl : HINTS.getCbidParsing }),
       spares: NOT_READING_GET_CBID,
     });
   }
@@ -298,7 +298,7 @@ function getresultHoldsBody(happy: HappyRun, ctx: CheckContext, getAt: number, s
       ...(get.activity !== LABELS.getCbid && JSON.stringify(nodes.setGetResult?.props ?? {}).includes(`${LABELS.getCbid}.httpResponseBody`)
         ? { hint: renameGetCbidHint(get.activity, ctx.model) }
         : {}),
-      ...(notStringVariable(ctx, [VARIABLES.getresult]) ?? undeclaredVariable(ctx, [VARIABLES.getresult])),
+      ...(notStringVariable(ctx, [[VARIABLES.getresult, set.modifiedVariables[VARIABLES.getresult]]]) ?? undeclaredVariable(ctx, [VARIABLES.getresult])),
       spares: AFTER_GETRESULT,
     });
   }
@@ -478,9 +478,15 @@ function undeclaredVariable(ctx: CheckContext, names: readonly string[]): { caus
 /**
  * The first of these flow variables declared with another type than String, as the cause of a
  * value it did not keep as it came: its Build step 2 check reports it, with the hint to change it.
+ * Only when the types explain every wrong value (`[name, value the activity left]`): each is declared
+ * another type and holds something, changed by it (`+14085267209` kept as a number). A variable left
+ * empty got nothing to change (a path without `[0]`), and a String one beside it no type spoils: the
+ * activity's own settings are at fault, and its check reports them, not the variable's.
  */
-function notStringVariable(ctx: CheckContext, names: readonly string[]): { cause: string; hint: string } | undefined {
-  const variable = ctx.model.variables.find((v) => names.includes(v.name) && v.type !== 'STRING');
+function notStringVariable(ctx: CheckContext, wrong: readonly (readonly [string, unknown])[]): { cause: string; hint: string } | undefined {
+  const typeOf = (name: string) => ctx.model.variables.find((v) => v.name === name)?.type;
+  const explained = wrong.every(([name, value]) => typeOf(name) !== undefined && typeOf(name) !== 'STRING' && value !== undefined && value !== '');
+  const variable = explained ? ctx.model.variables.find((v) => wrong.some(([name]) => name === v.name) && v.type !== 'STRING') : undefined;
   return variable && { cause: notStringCause(variable.name), hint: setTypeHint(variable.name) };
 }
 

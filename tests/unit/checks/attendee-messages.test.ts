@@ -389,6 +389,20 @@ test('a mission variable of the wrong type is told to change its Type, and the s
   expect([call.status, call.message]).toEqual(['skipped', expect.stringContaining('reported under “Flow variable outdialcbid (String, empty default)”')]);
 });
 
+test('a variable of another type is not blamed for values the Parsing Settings left empty: the simulated call names the parsing', async () => {
+  // outdialcbid typed Integer and both paths without [0]: GET_CBID leaves both variables empty,
+  // which no type explains (customani is a String); get-cbid-parse-paths reports the paths.
+  const report = await gradeMutation((f) => {
+    Object.assign(variable(f, 'outdialcbid'), { type: 'INTEGER', value: '0' });
+    props(f, 'GET_CBID').outputVariableArray = [{ outputVariable: 'outdialcbid', jsonPathExp: '$.outboundcallbackep' }, { outputVariable: 'customani', jsonPathExp: '$.tacnumber' }];
+  });
+  expect(resultOf(report, 'variable-outdialcbid').status).toBe('failed');
+  expect(resultOf(report, 'get-cbid-parse-paths').status).toBe('failed');
+  const call = resultOf(report, 'run-get-cbid-fills-variables');
+  expect(call.message).not.toContain('reported under “Flow variable outdialcbid');
+  expect([call.status, call.hint]).toEqual(['failed', HINTS.getCbidParsing]);
+});
+
 test('getresult gone wrong (nothing later reads it) does not keep the later stages of the simulated call from being judged', async () => {
   const later = ['run-global-error-raised', 'run-task-created', 'run-status-true-on-201', 'run-status-false-on-400', 'run-status-false-on-500'];
   // Declared JSON: the call creates its task and HTTPStatusCode leaves by True all the same.
