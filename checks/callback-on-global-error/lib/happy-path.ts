@@ -692,10 +692,15 @@ function apiMessage(body: string): string {
   return clipWithDots(body, QUOTED);
 }
 
-/** `the whole response body of GET_CBID (1109 characters, starting [{"id":140,"dn":"4694096861",…)`: what getresult must hold, without quoting it. */
+/**
+ * `the whole response body of GET_CBID (1109 characters, starting [{"id":140,"dn":"4694096861",…)`:
+ * what getresult must hold, without quoting it. A short one is quoted, still named the response
+ * body: a bare `"Not found"` (MockAPI's 404) on the expected line read as what the lab expects.
+ */
 function wholeBody(request: string, body: string): string {
   const characters = [...body];
-  if (characters.length <= 40) return body;
+  if (characters.length === 0) return `the whole response body of ${request} (empty)`;
+  if (characters.length <= 40) return `the whole response body of ${request}: ${body}`;
   return `the whole response body of ${request} (${characters.length} characters, starting ${characters.slice(0, 30).join('')}…)`;
 }
 

@@ -403,6 +403,14 @@ test('a variable of another type is not blamed for values the Parsing Settings l
   expect([call.status, call.hint]).toEqual(['failed', HINTS.getCbidParsing]);
 });
 
+test('getresult expected to hold a short answer (GET_CBID answered 404) says it is the response body, not a bare "Not found"', async () => {
+  const run = resultOf(await gradeMutation((f) => {
+    props(f, 'GET_CBID').httpRequestUrl = String(props(f, 'GET_CBID').httpRequestUrl).replace('/flowdesigner/', '/lowdesigner/');
+    Object.assign(props(f, 'SetGetResult'), { setTo: 'set-to-literal', expr: 'GET_CBID.httpResponseBody' });
+  }), 'run-getresult-holds-body');
+  expect([run.status, run.expected]).toEqual(['failed', 'the whole response body of GET_CBID: "Not found"']);
+});
+
 test('getresult gone wrong (nothing later reads it) does not keep the later stages of the simulated call from being judged', async () => {
   const later = ['run-global-error-raised', 'run-task-created', 'run-status-true-on-201', 'run-status-false-on-400', 'run-status-false-on-500'];
   // Declared JSON: the call creates its task and HTTPStatusCode leaves by True all the same.
