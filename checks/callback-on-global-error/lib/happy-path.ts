@@ -24,7 +24,7 @@ import { failed, passed, skipped } from './outcome.js';
 import { causeIfMissing, causeIfOtherType } from './nodes.js';
 import { expectedRecord, type ExpectedRecord } from './record.js';
 import { render, show, startLabelOf } from './templates.js';
-import { notStringCause, setTypeHint, undeclaredCause } from './variables.js';
+import { declaredSpelling, notStringCause, setTypeHint, undeclaredCause } from './variables.js';
 
 export const HAPPY_PATH = 'happy-path';
 
@@ -263,7 +263,7 @@ function getCbidFillsVariables(happy: HappyRun, ctx: CheckContext, getAt: number
       activity: nodes.getCbid,
       // A variable of another type than String changed the value (`+14085267209` kept as a number);
       // else no record in the answer: the dn asked for is not the dialled number's; else the parsing.
-      ...(notStringVariable(ctx, wrong.map(([name]) => [name, get.modifiedVariables[name]] as const)) ?? undeclaredVariable(ctx, wrong.map(([name]) => name)) ?? { hint: foundNoRecord(get.http?.responseBody) ? HINTS.getCbidUrl : HINTS.getCbidParsing }),
+      ...(notStringVariable(ctx, wrong.map(([name]) => [name, get.modifiedVariables[name]] as const)) ?? undeclaredVariable(ctx, wrong.map(([name]) => name), Object.keys(get.modifiedVariables)) ?? { hint: foundNoRecord(get.http?.responseBody) ? HINTS.getCbidUrl : HINTS.getCbidParsing }),
       spares: NOT_READING_GET_CBID,
     });
   }
@@ -298,7 +298,7 @@ function getresultHoldsBody(happy: HappyRun, ctx: CheckContext, getAt: number, s
       ...(get.activity !== LABELS.getCbid && JSON.stringify(nodes.setGetResult?.props ?? {}).includes(`${LABELS.getCbid}.httpResponseBody`)
         ? { hint: renameGetCbidHint(get.activity, ctx.model) }
         : {}),
-      ...(notStringVariable(ctx, [[VARIABLES.getresult, set.modifiedVariables[VARIABLES.getresult]]]) ?? undeclaredVariable(ctx, [VARIABLES.getresult])),
+      ...(notStringVariable(ctx, [[VARIABLES.getresult, set.modifiedVariables[VARIABLES.getresult]]]) ?? undeclaredVariable(ctx, [VARIABLES.getresult], Object.keys(set.modifiedVariables))),
       spares: AFTER_GETRESULT,
     });
   }
@@ -468,10 +468,15 @@ function statusTrueOn201(happy: HappyRun, ctx: CheckContext, apiAt: number): Dev
 /**
  * The first of these flow variables the flow does not declare under that name (it may declare it in
  * another case, which the activities then write), as the cause of a value not found there: its
- * Build step 2 check reports it.
+ * Build step 2 check reports it. Only when that explains every wrong value: each is declared in
+ * another spelling, and the activity wrote that spelling (`written`: the variables it set). An
+ * activity writing another variable (SetGetResult setting customani) is at fault itself: renaming
+ * the variable would leave the value as wrong, and the activity's check reports it.
  */
-function undeclaredVariable(ctx: CheckContext, names: readonly string[]): { cause: string } | undefined {
-  const name = names.find((n) => !ctx.model.variables.some((v) => v.name === n));
+function undeclaredVariable(ctx: CheckContext, names: readonly string[], written: readonly string[]): { cause: string } | undefined {
+  const undeclared = (n: string) => !ctx.model.variables.some((v) => v.name === n);
+  const writtenAsDeclared = (n: string) => declaredSpelling(ctx.model, n) !== n && written.includes(declaredSpelling(ctx.model, n));
+  const name = names.every((n) => undeclared(n) && writtenAsDeclared(n)) ? names[0] : undefined;
   return name === undefined ? undefined : { cause: undeclaredCause(name) };
 }
 

@@ -144,8 +144,8 @@ export function variableCheck(options: VariableCheckOptions): Check {
       'Integer variable is the number 14085267209) is not judged and points to this check. So is an activity that',
       'writes the variable under the spelling declared (`getResult`, as Flow Designer\'s lists offer it) and is',
       'right but for that name: Parsing Settings rows, SetGetResult, SimulateGlobalError, the Create Task Request Body.',
-      'A call that goes wrong for more than the type (the activity left the variable empty, or a String variable beside',
-      'it is wrong too, as after Parsing Settings paths without `[0]`) is judged on its own: its hint names the setting.',
+      'A call that goes wrong for more than the variable (the activity left it empty or wrote another variable, or one',
+      'beside it is wrong too, as after Parsing Settings paths without `[0]`) is judged on its own: its hint names the setting.',
     ].join('\n'),
     run(ctx) {
       const expected = options.resolve ? options.resolve(ctx.model) : name;

@@ -403,6 +403,20 @@ test('a variable of another type is not blamed for values the Parsing Settings l
   expect([call.status, call.hint]).toEqual(['failed', HINTS.getCbidParsing]);
 });
 
+test('a variable declared in another case is not blamed for a value the activity wrote elsewhere: the simulated call names SetGetResult', async () => {
+  // getresult declared getResult, and SetGetResult writing customani: renaming the variable leaves
+  // getresult as empty, so the call is SetGetResult's fault too (set-get-result-value says so).
+  const report = await gradeMutation((f) => {
+    variable(f, 'getresult').name = 'getResult';
+    props(f, 'SetGetResult').srcVariable = 'customani';
+  });
+  expect(resultOf(report, 'variable-getresult').status).toBe('failed');
+  expect(resultOf(report, 'set-get-result-value').status).toBe('failed');
+  const call = resultOf(report, 'run-getresult-holds-body');
+  expect(call.message).not.toContain('reported under “Flow variable getresult');
+  expect([call.status, call.hint]).toEqual(['failed', HINTS.setGetResultRan]);
+});
+
 test('getresult expected to hold a short answer (GET_CBID answered 404) says it is the response body, not a bare "Not found"', async () => {
   const run = resultOf(await gradeMutation((f) => {
     props(f, 'GET_CBID').httpRequestUrl = String(props(f, 'GET_CBID').httpRequestUrl).replace('/flowdesigner/', '/lowdesigner/');
