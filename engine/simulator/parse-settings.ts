@@ -58,7 +58,7 @@ export function applyParseSettings(run: ActivityRun, body: string): void {
   // Every path is read before the body: a body that is not JSON must not hide a broken path.
   const paths = rows.map((row) => {
     if (!run.vars.isDeclared(row.variable)) {
-      throw new ActivityError(`parse settings write '${row.variable}', which is not a declared flow variable`);
+      throw new ActivityError(`Parsing Settings write '${row.variable}', which is not a declared flow variable`);
     }
     const path = normalisePath(row.path);
     const read = readJaywayPath(path);

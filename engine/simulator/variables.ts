@@ -12,6 +12,7 @@ import { DECIMAL_TEXT, INTEGER_TEXT } from '../number-text.js';
 import { PDouble } from '../pebble/values.js';
 import { FieldsIgnoringCase } from '../contact-fields.js';
 import { ActivityError } from './errors.js';
+import { variableTypeName } from '../variable-types.js';
 
 /**
  * Sets an own, enumerable property, whatever the key. `__proto__` is the one key an assignment
@@ -86,7 +87,7 @@ const ABSENT = Symbol('absent');
  */
 export function convertToType(value: unknown, type: string, name: string): unknown {
   const fail = (): never => {
-    throw new ActivityError(`cannot store ${describeValue(value)} in ${type} variable '${name}'`);
+    throw new ActivityError(`cannot store ${describeValue(value)} in ${variableTypeName(type.toUpperCase())} variable '${name}'`);
   };
   switch (type.toUpperCase()) {
     case 'INTEGER': {

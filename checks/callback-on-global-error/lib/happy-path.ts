@@ -130,7 +130,7 @@ export function stageOutcome(ctx: CheckContext, stage: Stage, passMessage: strin
   if (deviation.unreached && stop) {
     return skipped(`Not judged: the simulated call stopped at ${stop.activity}: ${stop.error ?? 'flowgrade does not simulate it'}; make this Testing step with a real call and the Debug tool`);
   }
-  const typeMismatch = /cannot store .* in \w+ variable '([^']+)'/.exec(deviation.message);
+  const typeMismatch = /cannot store .* in [\w ]+ variable '([^']+)'/.exec(deviation.message);
   // A variable the flow never declared: its Build step 2 check reports it (same cause), this points there.
   const undeclared = /variable '([^']+)' is not declared in the flow|write '([^']+)', which is not a declared flow variable/.exec(deviation.message);
   const undeclaredName = undeclared ? (undeclared[1] ?? undeclared[2]) : undefined;

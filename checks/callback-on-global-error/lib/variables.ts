@@ -1,6 +1,7 @@
 /** The shared logic of the four Build step 2 checks: one String flow variable with an empty default. */
 import { defineCheck, type Check } from '../../../engine/check.js';
 import type { FlowModel, Variable } from '../../../engine/model.js';
+import { variableTypeName } from '../../../engine/variable-types.js';
 import { missionNodes } from './find.js';
 import { failed, passed } from './outcome.js';
 
@@ -110,9 +111,6 @@ function isBlankForType(variable: Variable): boolean {
   return value === 0 || value === false || (typeof value === 'object' && value !== null && !Array.isArray(value) && Object.keys(value).length === 0);
 }
 
-/** Variable types as Flow Designer's Type list shows them. */
-const TYPE_NAMES: Record<string, string> = { STRING: 'String', INTEGER: 'Integer', BOOLEAN: 'Boolean', DECIMAL: 'Decimal', DATETIME: 'Date Time', JSON: 'JSON' };
-
 export function variableCheck(options: VariableCheckOptions): Check {
   const { id, name, caption, points } = options;
   return defineCheck({
@@ -188,7 +186,7 @@ export function variableCheck(options: VariableCheckOptions): Check {
         });
       }
       if (variable.type !== 'STRING') {
-        const type = Object.hasOwn(TYPE_NAMES, variable.type) ? TYPE_NAMES[variable.type] : variable.type;
+        const type = variableTypeName(variable.type);
         problems.push({
           alone: `Flow variable ${expected} has type ${type}, not String`,
           also: `type ${type}, not String`,

@@ -417,6 +417,15 @@ test('a variable declared in another case is not blamed for a value the activity
   expect([call.status, call.hint]).toEqual(['failed', HINTS.setGetResultRan]);
 });
 
+test('the simulated call tells a value a variable cannot hold, and a Parsing Settings row writing no variable, in Flow Designer\'s words', async () => {
+  const integer = resultOf(await gradeFixture('flows/defect-variable-outdialcbid-integer.json'), 'run-get-cbid-fills-variables');
+  expect(integer.message).toContain("in Integer variable 'outdialcbid'");
+  const undeclared = resultOf(await gradeMutation((f) => {
+    variable(f, 'customani').name = 'customANI';
+  }), 'run-get-cbid-fills-variables');
+  expect(undeclared.message).toContain("GET_CBID failed: Parsing Settings write 'customani', which is not a declared flow variable");
+});
+
 test('getresult expected to hold a short answer (GET_CBID answered 404) says it is the response body, not a bare "Not found"', async () => {
   const run = resultOf(await gradeMutation((f) => {
     props(f, 'GET_CBID').httpRequestUrl = String(props(f, 'GET_CBID').httpRequestUrl).replace('/flowdesigner/', '/lowdesigner/');

@@ -450,7 +450,7 @@ test('a simulated call that fails on a variable of the wrong type hints at the v
   });
   const result = resultOf(report, 'run-option3-reaches-get-cbid');
   expect(result.status).toBe('failed');
-  expect(result.message).toMatch(/cannot store .* in INTEGER variable 'tries'/);
+  expect(result.message).toMatch(/cannot store .* in Integer variable 'tries'/);
   expect(result.hint).toBe('Global Flow Properties → Custom Variables → Flow Variables → tries: set Type to String, as Build step 2 asks.');
 });
 

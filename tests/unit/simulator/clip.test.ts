@@ -38,9 +38,9 @@ test('an expression error quotes the expression within 120 units, a value that d
     }
   })();
   expect(error?.message).toContain(`expression error in Value ${JSON.stringify(`${expression.slice(0, 117)}...`)}: `);
-  expect(() => convertToType('x'.repeat(61), 'INTEGER', 'n')).toThrow(`cannot store ${JSON.stringify(`${'x'.repeat(57)}...`)} in INTEGER variable 'n'`);
-  expect(() => convertToType('x'.repeat(60), 'INTEGER', 'n')).toThrow(`cannot store ${JSON.stringify('x'.repeat(60))} in INTEGER variable 'n'`);
-  expect(() => convertToType({ list: ['y'.repeat(80)] }, 'INTEGER', 'n')).toThrow(`cannot store {"list":["${'y'.repeat(47)}... in INTEGER variable 'n'`);
+  expect(() => convertToType('x'.repeat(61), 'INTEGER', 'n')).toThrow(`cannot store ${JSON.stringify(`${'x'.repeat(57)}...`)} in Integer variable 'n'`);
+  expect(() => convertToType('x'.repeat(60), 'INTEGER', 'n')).toThrow(`cannot store ${JSON.stringify('x'.repeat(60))} in Integer variable 'n'`);
+  expect(() => convertToType({ list: ['y'.repeat(80)] }, 'INTEGER', 'n')).toThrow(`cannot store {"list":["${'y'.repeat(47)}... in Integer variable 'n'`);
 });
 
 test("a trace table's cell keeps 60 characters of an activity's name, … the 60th", () => {

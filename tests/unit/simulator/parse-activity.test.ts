@@ -65,7 +65,7 @@ test('the input variable may be written {{ }}; none selected, or a row writing a
   expect(steps(none).slice(3)).toEqual(['ParseOrder:error', 'GlobalErrorHandling:out', 'EndFlow_err:end']);
   expect(none.trace[3].error).toBe('no input variable selected');
   const undeclared = await run((exported) => (activityOf(exported, 'ParseCustomer').properties.outputVariableArray[1].outputVariable = 'account'));
-  expect(undeclared.trace[2]).toMatchObject({ outcome: 'error', error: "parse settings write 'account', which is not a declared flow variable", modifiedVariables: {} });
+  expect(undeclared.trace[2]).toMatchObject({ outcome: 'error', error: "Parsing Settings write 'account', which is not a declared flow variable", modifiedVariables: {} });
   expect(undeclared.summary).toBe('global error at ParseCustomer; OnGlobalError ended at EndFlow_err');
 });
 

@@ -28,7 +28,7 @@ test('convertToType: values that do not fit are activity errors naming the varia
 test('convertToType: DECIMAL text beyond a double (1e999) does not fit, as a non-finite number does not', () => {
   // Number('1e999') is Infinity: stored, the trace showed null while the next expression read Infinity.
   for (const value of ['1e999', '-1e999', ' 1E400 ', Number.POSITIVE_INFINITY]) {
-    expect(() => convertToType(value, 'DECIMAL', 'price'), String(value)).toThrow(/DECIMAL variable 'price'/);
+    expect(() => convertToType(value, 'DECIMAL', 'price'), String(value)).toThrow(/Decimal variable 'price'/);
   }
   expect(convertToType('1e308', 'DECIMAL', 'price')).toBe(1e308);
   expect(convertToType('1e-999', 'DECIMAL', 'price')).toBe(0);
