@@ -485,12 +485,13 @@ function undeclaredVariable(ctx: CheckContext, names: readonly string[], written
  * value it did not keep as it came: its Build step 2 check reports it, with the hint to change it.
  * Only when the types explain every wrong value (`[name, value the activity left]`): each is declared
  * another type and holds something, changed by it (`+14085267209` kept as a number). A variable left
- * empty got nothing to change (a path without `[0]`), and a String one beside it no type spoils: the
- * activity's own settings are at fault, and its check reports them, not the variable's.
+ * empty, or null (an Integer one a path without `[0]` matches nothing in), got nothing to change,
+ * and a String one beside it no type spoils: the activity's own settings are at fault, and its
+ * check reports them, not the variable's.
  */
 function notStringVariable(ctx: CheckContext, wrong: readonly (readonly [string, unknown])[]): { cause: string; hint: string } | undefined {
   const typeOf = (name: string) => ctx.model.variables.find((v) => v.name === name)?.type;
-  const explained = wrong.every(([name, value]) => typeOf(name) !== undefined && typeOf(name) !== 'STRING' && value !== undefined && value !== '');
+  const explained = wrong.every(([name, value]) => typeOf(name) !== undefined && typeOf(name) !== 'STRING' && value !== undefined && value !== null && value !== '');
   const variable = explained ? ctx.model.variables.find((v) => wrong.some(([name]) => name === v.name) && v.type !== 'STRING') : undefined;
   return variable && { cause: notStringCause(variable.name), hint: setTypeHint(variable.name) };
 }

@@ -401,6 +401,12 @@ test('a variable of another type is not blamed for values the Parsing Settings l
   const call = resultOf(report, 'run-get-cbid-fills-variables');
   expect(call.message).not.toContain('reported under “Flow variable outdialcbid');
   expect([call.status, call.hint]).toEqual(['failed', HINTS.getCbidParsing]);
+  // Its own row alone without [0]: an Integer variable a path matches nothing in is left null, not changed by its type.
+  const alone = resultOf(await gradeMutation((f) => {
+    Object.assign(variable(f, 'outdialcbid'), { type: 'INTEGER', value: '0' });
+    props(f, 'GET_CBID').outputVariableArray[0].jsonPathExp = '$.outboundcallbackep';
+  }), 'run-get-cbid-fills-variables');
+  expect([alone.status, alone.hint]).toEqual(['failed', HINTS.getCbidParsing]);
 });
 
 test('a variable declared in another case is not blamed for a value the activity wrote elsewhere: the simulated call names SetGetResult', async () => {
