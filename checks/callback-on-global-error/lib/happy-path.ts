@@ -591,7 +591,11 @@ function taskRequestHint(http: HttpExchange): { hint: string } | Record<string, 
   }
 }
 
-/** MockAPI answers a filter that matches nothing with an empty list. */
+/**
+ * An answer of no record: an empty list, which the mock gives only for a `--dynvars` dataset
+ * without records (MockAPI answers a filter that matches nothing with 404 "Not found", which the
+ * status stage before this one reports: docs/mocks.md).
+ */
 function foundNoRecord(body: string | undefined): boolean {
   try {
     const parsed: unknown = JSON.parse(body ?? '');
