@@ -440,6 +440,17 @@ test('getresult expected to hold a short answer (GET_CBID answered 404) says it 
   expect([run.status, run.expected]).toEqual(['failed', 'the whole response body of GET_CBID: "Not found"']);
 });
 
+// Several mistakes in one variable: the failure keeps the first one's cause, so the simulated call
+// the name spoils (SetGetResult writes getresult, which is not declared) points to it all the same.
+test('a mission variable declared in another case and of the wrong type: the simulated call the name spoils points to its Build step 2 check', async () => {
+  const report = await gradeMutation((f) => Object.assign(variable(f, 'getresult'), { name: 'getResult', type: 'INTEGER' }));
+  const own = resultOf(report, 'variable-getresult');
+  expect([own.status, own.message]).toEqual(['failed', expect.stringContaining('it also has type Integer, not String')]);
+  expect(report.checks.filter((c) => c.status === 'failed').map((c) => c.id)).toEqual(['variable-getresult']);
+  const call = resultOf(report, 'run-getresult-holds-body');
+  expect([call.status, call.message]).toEqual(['skipped', expect.stringContaining(`(reported under “${own.title}”)`)]);
+});
+
 test('getresult gone wrong (nothing later reads it) does not keep the later stages of the simulated call from being judged', async () => {
   const later = ['run-global-error-raised', 'run-task-created', 'run-status-true-on-201', 'run-status-false-on-400', 'run-status-false-on-500'];
   // Declared JSON: the call creates its task and HTTPStatusCode leaves by True all the same.

@@ -196,3 +196,155 @@ test('--quiet names what to fix first when a recommended failure is listed befor
   expect(quiet[0]).toBe(`Fix first: Step ${first!.step} — ${first!.title}`);
   expect(quiet[1]).not.toContain(first!.hint);
 });
+
+// The combined failure of one variable, whole: each mistake once in the message, what the variable
+// has in `actual`, one hint listing every fix ("a, b and c"), under the name expected.
+test('one variable with several mistakes: message, expected, actual and hint name each one once', async () => {
+  const cases: [Mutation, string, Record<string, string>][] = [
+    [(f) => Object.assign(variable(f, 'getresult'), { name: 'getResult', type: 'INTEGER', value: '5' }), 'variable-getresult', {
+      message: 'Flow variable getresult is declared as getResult: names are case-sensitive, and the lab\'s steps use getresult; it also has type Integer, not String, and the default value "5" (it must be empty)',
+      expected: 'getresult (String, empty default)',
+      actual: 'getResult, type Integer, default "5"',
+      hint: 'Global Flow Properties → Custom Variables → Flow Variables → getResult: rename it getresult (and use that name wherever the flow sets or reads it), set Type to String and clear its Default Value (leave it empty), as Build step 2 asks.',
+    }],
+    [(f) => Object.assign(variable(f, 'getresult'), { type: 'INTEGER', value: '5' }), 'variable-getresult', {
+      message: 'Flow variable getresult has type Integer, not String; it also has the default value "5" (it must be empty)',
+      expected: 'getresult (String, empty default)',
+      actual: 'type Integer, default "5"',
+      hint: 'Global Flow Properties → Custom Variables → Flow Variables → getresult: set Type to String and clear its Default Value (leave it empty), as Build step 2 asks.',
+    }],
+    // Boolean's own default, false, is no second mistake: two in all.
+    [(f) => Object.assign(variable(f, 'outdialcbid'), { name: 'OutdialCBID', type: 'BOOLEAN', value: 'false' }), 'variable-outdialcbid', {
+      message: 'Flow variable outdialcbid is declared as OutdialCBID: names are case-sensitive, and the lab\'s steps use outdialcbid; it also has type Boolean, not String',
+      expected: 'outdialcbid (String, empty default)',
+      actual: 'OutdialCBID, type Boolean',
+      hint: 'Global Flow Properties → Custom Variables → Flow Variables → OutdialCBID: rename it outdialcbid (and use that name wherever the flow sets or reads it) and set Type to String, as Build step 2 asks.',
+    }],
+    [(f) => Object.assign(variable(f, 'customani'), { name: ' customani', value: '+14085267209' }), 'variable-customani', {
+      message: 'Flow variable customani is declared as " customani", with spaces around the name: the lab\'s steps use customani; it also has the default value "+14085267209" (it must be empty)',
+      expected: 'customani (String, empty default)',
+      actual: '" customani", default "+14085267209"',
+      hint: 'Global Flow Properties → Custom Variables → Flow Variables → customani: remove the spaces around its name and clear its Default Value (leave it empty), as Build step 2 asks.',
+    }],
+  ];
+  for (const [edit, id, want] of cases) {
+    const result = failedCheck(await grade(mutated(edit)), id);
+    expect({ message: result?.message, expected: result?.expected, actual: result?.actual, hint: result?.hint }).toEqual(want);
+  }
+});
+
+// The default each other type comes with (Integer 0, Decimal 0, Boolean false, JSON {}) is not a
+// second mistake; any other value typed in is.
+test('a variable of another type: its type\'s own blank default is not named, a value typed in is', async () => {
+  const cases: [string, string, string][] = [
+    ['INTEGER', '0', 'Flow variable getresult has type Integer, not String'],
+    ['DECIMAL', '0', 'Flow variable getresult has type Decimal, not String'],
+    ['BOOLEAN', 'false', 'Flow variable getresult has type Boolean, not String'],
+    ['JSON', '{}', 'Flow variable getresult has type JSON, not String'],
+    ['BOOLEAN', 'true', 'Flow variable getresult has type Boolean, not String; it also has the default value "true" (it must be empty)'],
+    ['JSON', '[]', 'Flow variable getresult has type JSON, not String; it also has the default value "[]" (it must be empty)'],
+    ['JSON', '{"a":1}', 'Flow variable getresult has type JSON, not String; it also has the default value "{\\"a\\":1}" (it must be empty)'],
+  ];
+  for (const [type, value, message] of cases) {
+    const result = failedCheck(await grade(mutated((f) => Object.assign(variable(f, 'getresult'), { type, value }))), 'variable-getresult');
+    expect([type, value, result?.message]).toEqual([type, value, message]);
+  }
+});
+
+// What the condition's message says in full where the Expression holds one mistake, or two that
+// need each other's words: nothing is claimed that the Expression does not hold.
+test('status-condition-expression: the whole message, second mistakes named only where they are', async () => {
+  const cases: [string, string][] = [
+    // Right but for the braces: only the braces.
+    ['CallBackAPI_HTTPRequest.httpStatusCode == 201', 'HTTPStatusCode expression gives "CallBackAPI_HTTPRequest.httpStatusCode == 201" with CallBackAPI_HTTPRequest.httpStatusCode = 201; it must give true: the Expression has no {{ }}, so it is plain text, not a test'],
+    // Wrong in braces too, in a way with no name of its own: what it would give.
+    ['CallBackAPI_HTTPRequest.httpStatusCode == 400', 'HTTPStatusCode expression gives "CallBackAPI_HTTPRequest.httpStatusCode == 400" with CallBackAPI_HTTPRequest.httpStatusCode = 201; it must give true: the Expression has no {{ }}, so it is plain text, not a test; in {{ }} it would still be wrong (it gives false with CallBackAPI_HTTPRequest.httpStatusCode = 201)'],
+    // Two codes in quotes, both unquoted: still wrong, and not the wrong way round (false for 400).
+    ['{{CallBackAPI_HTTPRequest.httpStatusCode != "201" and CallBackAPI_HTTPRequest.httpStatusCode != "400"}}', 'HTTPStatusCode expression gives true with CallBackAPI_HTTPRequest.httpStatusCode = 200; it must give false: "201", "400" in quotes are text, and the status code is a number; without the quotes it would still be wrong'],
+    // True for every status code, 201 too: not "the wrong way round".
+    ['{{true}}', 'HTTPStatusCode expression gives true with CallBackAPI_HTTPRequest.httpStatusCode = 200; it must give false'],
+    // A quote inside a text is no status code in quotes: `'"201'` is the text "201 with its quote.
+    ['{{CallBackAPI_HTTPRequest.httpStatusCode == \'"201\'}}', 'HTTPStatusCode expression gives false with CallBackAPI_HTTPRequest.httpStatusCode = 201; it must give true'],
+    // The response body read where the status code belongs: a real output, not answered as the status code.
+    ['{{CallBackAPI_HTTPRequest.httpResponseBody == 200}}', 'HTTPStatusCode expression gives false with CallBackAPI_HTTPRequest.httpStatusCode = 201; it must give true'],
+  ];
+  for (const [expression, message] of cases) {
+    const result = failedCheck(await grade(mutated((f) => setCondition(f, expression))), 'status-condition-expression');
+    expect([expression, result?.message]).toEqual([expression, message]);
+  }
+});
+
+// The one row of a Set Variable for another variable: its value is named too only when it is
+// wrong, and only for a single row with a Variable picked.
+test('SetGetResult and SimulateGlobalError without their variable: the one row\'s value named only when it is wrong', async () => {
+  const setGetResult = (row: Json) => (f: Json) => Object.assign(props(f, 'SetGetResult'), { srcVariable: 'customani', setTo: 'set-to-literal', ...row });
+  const cases: [Mutation, string, string][] = [
+    [setGetResult({ setTo: 'set-to-variable', expr: '{{GET_CBID.httpResponseBody}}' }), 'set-get-result-value', 'SetGetResult does not set getresult'],
+    [setGetResult({ expr: "{{GET_CBID['httpResponseBody']}}" }), 'set-get-result-value', 'SetGetResult does not set getresult'],
+    [setGetResult({ expr: ' {{GET_CBID.httpResponseBody}} ' }), 'set-get-result-value', 'SetGetResult does not set getresult; its one row sets customani, and its value is wrong too: " {{GET_CBID.httpResponseBody}} ": the spaces around the template are stored with the response body'],
+    [setGetResult({ setTo: 'set-to-variable', expr: '' }), 'set-get-result-value', 'SetGetResult does not set getresult; its one row sets customani, and its value is wrong too: Set To Variable, but no variable is picked'],
+    [setGetResult({ expr: '' }), 'set-get-result-value', 'SetGetResult does not set getresult; its one row sets customani, and its value is wrong too: Set Value, but the value is empty'],
+    [setGetResult({ expr: '{# {{GET_CBID.httpResponseBody}} #}' }), 'set-get-result-value', 'SetGetResult does not set getresult; its one row sets customani, and its value is wrong too: Set Value "{# {{GET_CBID.httpResponseBody}} #}": what {# #} holds is a comment, never evaluated'],
+    [setGetResult({ srcVariable: '', expr: 'GET_CBID.httpResponseBody' }), 'set-get-result-value', 'SetGetResult does not set getresult'],
+    [(f) => {
+      props(f, 'SetGetResult').setVariablesArray = [{ srcVariable: 'customani', setTo: 'set-to-literal', expr: 'x' }, { srcVariable: 'outdialcbid', setTo: 'set-to-literal', expr: 'y' }];
+    }, 'set-get-result-value', 'SetGetResult does not set getresult'],
+    [(f) => Object.assign(props(f, 'SimulateGlobalError'), { srcVariable: 'getresult', expr: '{# {{ 1 | nofilter }} #}' }), 'simulate-error-value-fails', 'SimulateGlobalError does not set simulatederror; its one row sets getresult to "{# {{ 1 | nofilter }} #}", which evaluates without error, so no global error would be raised either: what {# #} holds is a comment, never evaluated'],
+    [(f) => Object.assign(props(f, 'SimulateGlobalError'), { srcVariable: '', expr: '{{ANI}}' }), 'simulate-error-value-fails', 'SimulateGlobalError does not set simulatederror'],
+    [(f) => {
+      props(f, 'SimulateGlobalError').setVariablesArray = [{ srcVariable: 'customani', setTo: 'set-to-literal', expr: 'x' }, { srcVariable: 'outdialcbid', setTo: 'set-to-literal', expr: 'y' }];
+    }, 'simulate-error-value-fails', 'SimulateGlobalError does not set simulatederror'],
+  ];
+  for (const [edit, id, message] of cases) {
+    const result = failedCheck(await grade(mutated(edit)), id);
+    expect(result?.message).toBe(message);
+  }
+});
+
+// A row for another variable stands in for a missing one only by its path, or as the one such row
+// for the one row missing; a row with no variable, or for a mission variable in another case, is
+// no such row. The whole message, "wrong" or "incomplete" included.
+test('get-cbid-parse-paths: a row for another variable is named in place of a missing one only where it stands in for it', async () => {
+  const outdialcbid: [string, string] = ['outdialcbid', '$[0].outboundcallbackep'];
+  const cases: [[string, string][], string][] = [
+    [[outdialcbid, ['getresult', '$[0].tacnumbr']], 'GET_CBID Parsing Settings are wrong: no row writes customani (the row getresult ← $[0].tacnumbr writes another variable; expected customani ← $[0].tacnumber)'],
+    [[outdialcbid, ['getresult', '']], 'GET_CBID Parsing Settings are wrong: no row writes customani (the row getresult ← (no path) writes another variable; expected customani ← $[0].tacnumber)'],
+    [[outdialcbid, ['getresult', '$[0].x'], ['simulatederror', '$[0].tacnumber']], 'GET_CBID Parsing Settings are wrong: the row for $[0].tacnumber writes simulatederror, not customani'],
+    [[outdialcbid, ['getresult', '$[0].x'], ['simulatederror', '$[0].y']], 'GET_CBID Parsing Settings are incomplete: no row writes customani'],
+    [[outdialcbid, ['', '$[0].tacnumbr']], 'GET_CBID Parsing Settings are incomplete: no row writes customani'],
+    [[outdialcbid, ['OUTDIALCBID', '$[0].tacnumbr']], 'GET_CBID Parsing Settings are incomplete: no row writes customani'],
+  ];
+  for (const [rows, message] of cases) {
+    const result = failedCheck(await grade(mutated((f) => setRows(f, rows))), 'get-cbid-parse-paths');
+    expect([rows, result?.message]).toEqual([rows, message]);
+  }
+});
+
+// Beside a template that does not parse, the body's other fields are named; the field whose own
+// template does not parse (nested too) is that error, not a second mistake.
+test('callback-api-body: beside a template that does not parse, only the other wrong fields are named', async () => {
+  const cases: [(body: Json) => void, string][] = [
+    [(b) => {
+      b.destination = '{{customani | }}';
+    }, 'CallBackAPI_HTTPRequest Request Body has a template that does not parse: Unexpected end of expression "}}" at position 75, expected a filter name'],
+    [(b) => {
+      b.callback.callbackType = '{{ callbacktype | }}';
+      b.mediaType = 'chat';
+    }, 'CallBackAPI_HTTPRequest Request Body has a template that does not parse: Unexpected end of expression "}}" at position 312, expected a filter name; also field "mediaType" is "chat", expected "telephony"'],
+    // A body with a set tag is judged whole once it renders: no field is named beside the error.
+    [(b) => {
+      b.entryPointId = '{% set ep = outdialcbid %}{{ep}}';
+      b.destination = '{{customani | }}';
+    }, 'CallBackAPI_HTTPRequest Request Body has a template that does not parse: Unexpected end of expression "}}" at position 92, expected a filter name'],
+    // Field by field, destination would read nothing ({{d}} is set in outboundType): not named.
+    [(b) => {
+      b.outboundType = '{% set d = customani %}OUTDIAL';
+      b.destination = '{{d}}';
+      b.mediaType = '{{ telephony | }}';
+    }, 'CallBackAPI_HTTPRequest Request Body has a template that does not parse: Unexpected end of expression "}}" at position 240, expected a filter name'],
+  ];
+  for (const [edit, message] of cases) {
+    const result = failedCheck(await grade(mutated((f) => setBody(f, edit))), 'callback-api-body');
+    expect(result?.message).toBe(message);
+  }
+});

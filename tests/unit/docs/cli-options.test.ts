@@ -111,3 +111,11 @@ test("README's table of commands names every command, and no command flowgrade l
   expect(commands.filter((name) => !named.has(name))).toEqual([]);
   expect([...named].filter((name) => !commands.includes(name))).toEqual([]);
 });
+
+// What `--help` says --quiet keeps is what docs/cli.md's table says: the Fix first line first.
+test("check's --quiet help names what quiet output keeps, the Fix first line among it, as docs/cli.md does", () => {
+  const check = program.commands.find((command) => command.name() === 'check')!;
+  const quiet = check.options.find((option) => option.long === '--quiet')!;
+  expect(quiet.description).toBe('console format: only Fix first, the failures, the required checks not judged and the summary line');
+  expect(CLI_MD).toContain('| `-q, --quiet` | console: only the **Fix first** line, the failures, the required checks not judged and the summary line.');
+});

@@ -63,6 +63,16 @@ test.describe('DynVars', () => {
     expect(services.requests).toEqual([{ service: 'dynvars', method: 'GET', url: DYNVARS, status: 200 }]);
   });
 
+  // Only a filter no record matches is answered 404 (docs/mocks.md): an empty dataset (--dynvars [])
+  // listed whole, paged or sorted (which filter nothing), is every record it has: 200 [].
+  test('an empty dataset without a filter answers [], paged or sorted too; filtered, 404', async () => {
+    for (const query of ['', '?page=1&limit=10', '?sortBy=id&order=desc']) {
+      const { response, json } = await send(new Request(`${DYNVARS}${query}`), { dynvars: [] });
+      expect([query, response?.status, json]).toEqual([query, 200, []]);
+    }
+    expect(await dnsAnswered('dn=4694096861', { dynvars: [] })).toEqual(NOT_FOUND);
+  });
+
   test('every other query parameter filters by that field too, as MockAPI does; its paging and sorting ones do not', async () => {
     for (const mockapiFilter of ['contains', 'exact'] as const) {
       const dnOf = (query: string) => dnsAnswered(query, { mockapiFilter });

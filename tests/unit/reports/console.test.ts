@@ -217,3 +217,15 @@ test('wrapping never breaks inside {{ }}: a URL or expression to copy stays whol
   expect(text).toContain(`expected: ${url}\n`);
   expect(text).toMatch(new RegExp(` {16}${url.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\n`));
 });
+
+// Quiet output's Fix first line wraps to the terminal's width as the other lines do, continued two
+// columns in; the first line is kept whole up to the width, each continued line within it too.
+test('quiet: a long Fix first line wraps within the width, continued two columns in', () => {
+  const report = failedReport();
+  const title = 'SimulateGlobalError sets simulatederror to a value that does not evaluate, so that the global error is raised';
+  report.checks = report.checks.map((c) => (c.id === 'simulate-error-value-fails' ? { ...c, title } : c));
+  const lines = renderConsole(report, { color: NO_COLOR, quiet: true, width: 60 }).split('\n');
+  const end = lines.indexOf('');
+  expect(lines.slice(0, end)).toEqual(['Fix first: Step 6 — SimulateGlobalError sets simulatederror', '  to a value that does not evaluate, so that the global', '  error is raised']);
+  for (const line of lines.slice(0, end)) expect([...line].length).toBeLessThanOrEqual(60);
+});

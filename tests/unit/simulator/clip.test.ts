@@ -48,3 +48,10 @@ test("a trace table's cell keeps 60 characters of an activity's name, … the 60
   expect(row('😀'.repeat(60))).toContain(` ${'😀'.repeat(60)} `);
   expect(row('😀'.repeat(61))).toContain(` ${'😀'.repeat(59)}… `);
 });
+
+// The cell is cut after the terminal's escapes are applied: a control character, removed, takes no
+// room, and a cell that fits once it is gone is not cut.
+test("a trace table's cell is cut as it is shown: a control character removed first takes none of its 60", () => {
+  const row = (activity: string) => renderTraceTable([{ flow: 'main', activity, activityId: 'a', type: 'play-message', outcome: 'default', modifiedVariables: {} }]).split('\n')[1];
+  expect(row(`${'a'.repeat(59)}\u0007b`)).toContain(` ${'a'.repeat(59)}b `);
+});
