@@ -22,9 +22,9 @@ export default defineCheck({
     '',
     'MockAPI answers with a JSON **array**, hence the `[0]`. The message names every wrong or missing row; when rows',
     'are only missing (the first typed, Add New not clicked yet), it says the Parsing Settings are incomplete, not wrong.',
-    'Where a row for another variable stands in for a missing one (its path is the missing row\'s, or it is the only',
-    'such row), the message names that row and the row expected, so that its Output Variable and its path are fixed in',
-    'one round.',
+    'Where a row for another variable stands in for a missing one (its path is the missing row\'s, or, when one row',
+    'alone is missing, it is the only such row with neither path), the message names that row and the row expected,',
+    'so that its Output Variable and its path are fixed in one round.',
     '',
     'Tolerances:',
     "- equivalent JSONPath spellings: `$[0]['tacnumber']`, `$[0][\"tacnumber\"]`, spaces inside brackets (`$[ 0 ]`),",
@@ -52,6 +52,11 @@ export default defineCheck({
     // Rows for none of the mission's variables (allowed), in any case: where one was meant for a
     // variable that has no row, its Output Variable was picked wrong, and its path is judged too.
     const others = rows.filter((r) => r.variable !== '' && !wanted.some(([v]) => v.toLowerCase() === r.variable.toLowerCase()));
+    // Such a row stands in for a missing one by that one's path; else when it is the one such row
+    // with no mission path, and one row alone is missing (with two, it is neither's in particular).
+    const unwritten = wanted.filter(([v]) => !rows.some((r) => r.variable.toLowerCase() === v.toLowerCase()));
+    const spare = others.filter((r) => !wanted.some(([, p]) => samePath(r.path, p)));
+    const standIn = unwritten.length === 1 && spare.length === 1 ? spare[0] : undefined;
     for (const [variable, path] of wanted) {
       // A variable declared in another case is offered only in that spelling: its rows are judged under it.
       const target = nameWritten(ctx.model, variable, rows.map((r) => r.variable));
@@ -61,7 +66,7 @@ export default defineCheck({
       const row = writing.findLast((r) => r.path !== '') ?? writing.at(-1);
       if (!row) {
         const loose = rows.find((r) => r.variable.toLowerCase() === variable.toLowerCase());
-        const meant = loose ? undefined : (others.find((r) => samePath(r.path, path)) ?? (others.length === 1 ? others[0] : undefined));
+        const meant = loose ? undefined : (others.find((r) => samePath(r.path, path)) ?? standIn);
         if (loose) problems.push(`the row for ${variable} writes ${loose.variable} (names are case-sensitive)`);
         else if (meant && samePath(meant.path, path)) problems.push(`the row for ${path} writes ${meant.variable}, not ${variable}`);
         else if (meant) problems.push(`no row writes ${variable} (the row ${meant.variable} ← ${meant.path || '(no path)'} writes another variable; expected ${variable} ← ${path})`);

@@ -348,3 +348,18 @@ test('callback-api-body: beside a template that does not parse, only the other w
     expect(result?.message).toBe(message);
   }
 });
+
+// Two rows missing and one row for another variable, with the path of one of them: it stands in for
+// that one, not for the other as well (a message naming one row twice, expected two ways, was wrong).
+test('get-cbid-parse-paths: one row for another variable is named in place of one missing row, never of two', async () => {
+  const cases: [[string, string][], string][] = [
+    [[['getresult', '$[0].tacnumber']], 'GET_CBID Parsing Settings are wrong: no row writes outdialcbid; the row for $[0].tacnumber writes getresult, not customani'],
+    [[['getresult', '$[0].outboundcallbackep']], 'GET_CBID Parsing Settings are wrong: the row for $[0].outboundcallbackep writes getresult, not outdialcbid; no row writes customani'],
+    // Its path is neither: it is no one's in particular.
+    [[['getresult', '$[0].x']], 'GET_CBID Parsing Settings are incomplete: no row writes outdialcbid; no row writes customani'],
+  ];
+  for (const [rows, message] of cases) {
+    const result = failedCheck(await grade(mutated((f) => setRows(f, rows))), 'get-cbid-parse-paths');
+    expect([rows, result?.message]).toEqual([rows, message]);
+  }
+});
