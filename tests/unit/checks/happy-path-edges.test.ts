@@ -3,10 +3,10 @@
  * replay.ts) on edges a mutation sweep found no test holding: the handler's event node known by its
  * flow as well as by its label, a wrong getresult shown whole up to 160 characters, a variable
  * a request fills taking the check's value again when a Set Variable had written it before, and
- * SetGetResult or SimulateGlobalError never reached, told whole.
+ * SetGetResult or SimulateGlobalError never reached, told whole (and, deleted, not judged twice).
  */
 import { test, expect } from '@playwright/test';
-import { activity, addActivity, gradeMutation, link, props, resultOf, variable, type Json } from './support.js';
+import { activity, addActivity, gradeMutation, link, props, removeActivity, resultOf, variable, type Json } from './support.js';
 
 test('OnGlobalError whose event node carries another label still counts as the global error handler', async () => {
   const report = await gradeMutation((f) => {
@@ -55,5 +55,22 @@ test('SetGetResult or SimulateGlobalError never reached: the message, the hint, 
   for (const [mutate, id, message, hint, from, excerpt] of cases) {
     const result = resultOf(await gradeMutation(mutate), id);
     expect([result.status, result.message, result.hint, result.activity, result.traceExcerpt?.map((e) => e.activity)], id).toEqual(['failed', message, hint, from, excerpt]);
+  }
+});
+
+// The activity never reached is not there at all: its static check reports it (the same cause), and
+// the simulated call's stage is not judged, rather than failing a second time for it.
+test('SetGetResult or SimulateGlobalError deleted: the stage that never reached it points to the check that reports it missing', async () => {
+  const cases: [string, string, string][] = [
+    ['SetGetResult', 'run-getresult-holds-body', 'set-get-result-after-get-cbid'],
+    ['SimulateGlobalError', 'run-global-error-raised', 'simulate-error-after-set-get-result'],
+  ];
+  for (const [label, run, missing] of cases) {
+    const report = await gradeMutation((f) => removeActivity(f, label));
+    const own = resultOf(report, missing);
+    expect([label, own.status]).toEqual([label, 'failed']);
+    const call = resultOf(report, run);
+    expect([label, call.status, call.message]).toEqual([label, 'skipped', expect.stringContaining(`never reached ${label}`)]);
+    expect(call.message).toContain(`(reported under “${own.title}”)`);
   }
 });

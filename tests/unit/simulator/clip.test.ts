@@ -43,6 +43,19 @@ test('an expression error quotes the expression within 120 units, a value that d
   expect(() => convertToType({ list: ['y'.repeat(80)] }, 'INTEGER', 'n')).toThrow(`cannot store {"list":["${'y'.repeat(47)}... in Integer variable 'n'`);
 });
 
+test('a call past its expression budget quotes the expression within 120 units too', () => {
+  const expression = `{{ range(1, 50) | length }}${'x'.repeat(200)}`;
+  const error = (() => {
+    try {
+      new Expressions({}, { total: 10, left: 10 }).render(expression, new Map(), 'Value');
+    } catch (thrown) {
+      return thrown as Error;
+    }
+  })();
+  expect(error?.message).toMatch(/^the expressions of one call take more than 10 steps together/);
+  expect(error?.message.endsWith(`at Value ${JSON.stringify(`${expression.slice(0, 117)}...`)}`)).toBe(true);
+});
+
 test("a trace table's cell keeps 60 characters of an activity's name, … the 60th", () => {
   const row = (activity: string) => renderTraceTable([{ flow: 'main', activity, activityId: 'a', type: 'play-message', outcome: 'default', modifiedVariables: {} }]).split('\n')[1];
   expect(row('😀'.repeat(60))).toContain(` ${'😀'.repeat(60)} `);
