@@ -24,7 +24,7 @@ import { failed, passed, skipped } from './outcome.js';
 import { causeIfMissing, causeIfOtherType } from './nodes.js';
 import { expectedRecord, type ExpectedRecord } from './record.js';
 import { render, show, startLabelOf } from './templates.js';
-import { declaredSpelling, notStringCause, setTypeHint, undeclaredCause } from './variables.js';
+import { declaredSpelling, notStringCause, notStringCauseOf, setTypeHint, undeclaredCause } from './variables.js';
 
 export const HAPPY_PATH = 'happy-path';
 
@@ -142,7 +142,7 @@ export function stageOutcome(ctx: CheckContext, stage: Stage, passMessage: strin
     traceExcerpt: deviation.excerpt,
     // A value the variable's type cannot hold: the fix is the variable (its Build step 2 check reports it), not the activity.
     hint: typeMismatch ? setTypeHint(typeMismatch[1]) : deviation.hint,
-    cause: deviation.cause ?? (undeclaredName !== undefined ? undeclaredCause(undeclaredName) : typeMismatch ? notStringCause(typeMismatch[1]) : undefined),
+    cause: deviation.cause ?? (undeclaredName !== undefined ? undeclaredCause(undeclaredName) : typeMismatch ? notStringCauseOf(ctx.model, typeMismatch[1]) : undefined),
   });
 }
 

@@ -3,6 +3,7 @@ import { defineCheck, type Check } from '../../../engine/check.js';
 import type { FlowModel, Variable } from '../../../engine/model.js';
 import { variableTypeName } from '../../../engine/variable-types.js';
 import { missionNodes } from './find.js';
+import { VARIABLES } from './names.js';
 import { failed, passed } from './outcome.js';
 
 interface VariableCheckOptions {
@@ -41,6 +42,18 @@ export function undeclaredCause(name: string): string {
  */
 export function notStringCause(name: string): string {
   return `flow variable ${name} not a String`;
+}
+
+/**
+ * The cause a simulated call shares when a value does not fit the type of the variable `written`
+ * (`cannot store … in INTEGER variable 'getResult'`): its variable check's. Where `written` is the
+ * spelling declared for a mission variable in another case (`getResult` for getresult), that check
+ * names the name first and the type beside it, under the name's cause (undeclaredCause).
+ */
+export function notStringCauseOf(model: FlowModel, written: string): string {
+  const names = [VARIABLES.outdialcbid, aniVariable(model), VARIABLES.getresult, VARIABLES.simulatederror];
+  const mission = names.find((name) => name !== written && declaredSpelling(model, name) === written);
+  return mission === undefined ? notStringCause(written) : undeclaredCause(mission);
 }
 
 /**

@@ -440,6 +440,34 @@ test('getresult expected to hold a short answer (GET_CBID answered 404) says it 
   expect([run.status, run.expected]).toEqual(['failed', 'the whole response body of GET_CBID: "Not found"']);
 });
 
+// Declared in another case and of another type, and picked where the flow writes it: the variable
+// check names both mistakes, so the simulated call that the type spoils points to it too (its
+// type error names the declared spelling, getResult, which is the variable check's to report).
+test('a mission variable declared in another case and of the wrong type, picked where it is written: the simulated call it spoils points to its Build step 2 check', async () => {
+  const cases: [string, string, Parameters<typeof gradeMutation>[0], string][] = [
+    ['getresult', 'getResult', (f) => {
+      Object.assign(variable(f, 'getresult'), { name: 'getResult', type: 'INTEGER' });
+      props(f, 'SetGetResult').srcVariable = 'getResult';
+    }, 'run-getresult-holds-body'],
+    ['outdialcbid', ' outdialcbid', (f) => {
+      Object.assign(variable(f, 'outdialcbid'), { name: ' outdialcbid', type: 'INTEGER' });
+      props(f, 'GET_CBID').outputVariableArray[0].outputVariable = 'outdialcbid';
+    }, 'run-get-cbid-fills-variables'],
+    ['outdialcbid', 'OutdialCBID', (f) => {
+      Object.assign(variable(f, 'outdialcbid'), { name: 'OutdialCBID', type: 'INTEGER' });
+      props(f, 'GET_CBID').outputVariableArray[0].outputVariable = 'OutdialCBID';
+    }, 'run-get-cbid-fills-variables'],
+  ];
+  for (const [name, declared, mutation, run] of cases) {
+    const report = await gradeMutation(mutation);
+    const own = resultOf(report, `variable-${name}`);
+    expect([declared, own.status, own.message]).toEqual([declared, 'failed', expect.stringContaining('it also has type Integer, not String')]);
+    expect(report.checks.filter((c) => c.status === 'failed').map((c) => c.id), declared).toEqual([`variable-${name}`]);
+    const call = resultOf(report, run);
+    expect([declared, call.status, call.message]).toEqual([declared, 'skipped', expect.stringContaining(`(reported under “${own.title}”)`)]);
+  }
+});
+
 // Several mistakes in one variable: the failure keeps the first one's cause, so the simulated call
 // the name spoils (SetGetResult writes getresult, which is not declared) points to it all the same.
 test('a mission variable declared in another case and of the wrong type: the simulated call the name spoils points to its Build step 2 check', async () => {
