@@ -287,6 +287,13 @@ test('regex: Java classes and escapes mean what they mean in Java, not what RegE
     ['{{ x.matches("a\\0142") }}', 'ab', true], // octal
     ['{{ x.matches("a\\e\\a") }}', 'a\u001b\u0007', true],
     ['{{ x.matches("[]a]+") }}', ']a', true], // a ] first in a class is literal
+    ['{{ x.matches("a\\x41") }}', 'aA', true],
+    ['{{ x.matches("a\\u0041") }}', 'aA', true],
+    ['{{ x.matches("a\\cJ") }}', 'a\n', true], // a control character: J ^ 64 is a line feed
+    ['{{ x.matches("x\\x{1F600}") }}', 'x\u{1F600}', true], // beyond U+FFFF: its surrogate pair
+    ['{{ x.replaceAll("b\\Z", "X") }}', 'ab\n', 'aX\n'], // \Z: the end, or before a last line terminator
+    ['{{ x.replaceAll("b\\z", "X") }}', 'ab\n', 'ab\n'],
+    ['{{ x.replaceAll("\\b", "|") }}', 'a b', '|a| |b|'],
     ['{{ x | split("\\s+") | length }}', 'a\u00a0b c', 2],
   ];
   for (const [template, x, java] of cases) expect(evaluate(template, { x }), `${template} on ${JSON.stringify(x)}`).toBe(java);
@@ -305,10 +312,18 @@ test('regex: what Java refuses, or what cannot be run alike, is an error, never 
     ['{{ x.matches("\\p{L}+") }}', 'ab'], // Unicode categories: not run
     ['{{ x.matches("\\X") }}', 'x'],
     ['{{ x.matches("\\Gab") }}', 'ab'],
+    ['{{ x.matches("a\\x4") }}', 'a\u0004'], // Illegal hexadecimal escape sequence
+    ['{{ x.matches("a\\u004") }}', 'a\u0004'], // Illegal Unicode escape sequence
+    ['{{ x.matches("a\\c") }}', 'a'], // Illegal control escape sequence
+    ['{{ x.matches("\\x{110000}") }}', 'x'], // Hexadecimal codepoint is too big
+    ['{{ x.matches("[\\x{1F600}]") }}', '\u{1F600}'], // a class of a surrogate pair: not run (RegExp without u splits it)
+    ['{{ x.matches("[\\Z]") }}', 'Z'], // Java: Illegal/unsupported escape sequence
   ]) {
     const error = errorOf(() => evaluate(template, { x }));
     expect(error.code, template).toBe('type');
   }
+  // Said as what it is, not as the RegExp syntax error the translation would otherwise make.
+  expect(errorOf(() => evaluate('{{ x.matches("[\\Z]") }}', { x: 'Z' })).message).toContain('\\Z inside [ ]');
 });
 
 // capitalize and title: Character.toTitleCase of one UTF-16 unit (a single character, never more)
