@@ -45,6 +45,14 @@ test('a URL with tags that renders a fixed dn is told so', async () => {
   );
 });
 
+// (The space after the number goes: the URL ends there, and Flow Designer trims the URL.)
+test('a URL with tags whose dn renders with spaces around the number says the spaces are sent', async () => {
+  const report = await gradeMutation(url(GUIDE_DN, '{% set pad = " " %}dn={{pad}}{{NewPhoneContact.DNIS | slice(2) }}{{pad}}'));
+  expect(resultOf(report, 'get-cbid-url').message).toBe(
+    'GET_CBID Request URL is wrong: dn renders as " 4694096861", with spaces around the number, which are sent with it (MockAPI finds no record for them): remove them from the Request URL',
+  );
+});
+
 const GUIDE_OPTION3 = 'Press 3 to simulate global error.';
 const prompt = (to: string) => (f: Json): void => {
   const entry = props(f, 'WantCallback').promptsTts[0];
@@ -70,6 +78,13 @@ test('a prompt offering option 3 only in a comment says the comment is never spo
   expect(resultOf(report, 'want-callback-prompt-option3').message).toBe(
     'The prompt of WantCallback does not offer option 3: what {# #} holds is a comment, never spoken',
   );
+});
+
+test('a prompt with a tag that does not render offers nothing: the menu plays no message', async () => {
+  const report = await gradeMutation(prompt(`{% if %}${GUIDE_OPTION3}{% endif %}`));
+  const result = resultOf(report, 'want-callback-prompt-option3');
+  expect(result.status).toBe('failed');
+  expect(result.message).toMatch(/^The prompt of WantCallback does not render, so the caller hears no option: ./);
 });
 
 /** The body is one template: a `set` in one field is seen by the fields after it. */
