@@ -45,6 +45,14 @@ const cases: [string, unknown][] = [
   ['{{ "Feb 6, 2025 9:09 PM" | date("HH:mm", existingFormat="MMM d, yyyy h:mm a") }}', '21:09'],
   ['{{ "2025-02-06 10:00 -0500" | date("HH:mm", existingFormat="yyyy-MM-dd HH:mm Z") }}', '15:00'],
   ['{{ "2025-02-06T21:09:02Z trailing" | date("HH", existingFormat="yyyy-MM-dd\'T\'HH:mm:ssX") }}', '21'],
+  // ... a day of the year, k (1–24: 24 is midnight), K (0–11) with a, a zone z as GMT±hh:mm or GMT, the era G, a day name E
+  ['{{ "2025-037" | date("yyyy-MM-dd", existingFormat="yyyy-DDD") }}', '2025-02-06'],
+  ['{{ "2025-02-06 24:30" | date("yyyy-MM-dd HH:mm", existingFormat="yyyy-MM-dd kk:mm") }}', '2025-02-06 00:30'],
+  ['{{ "2025-02-06 11:30 PM" | date("HH:mm", existingFormat="yyyy-MM-dd K:mm a") }}', '23:30'],
+  ['{{ "2025-02-06 10:00 GMT+05:30" | date("HH:mm", existingFormat="yyyy-MM-dd HH:mm z") }}', '04:30'],
+  ['{{ "2025-02-06 10:00 GMT" | date("HH:mm", existingFormat="yyyy-MM-dd HH:mm z") }}', '10:00'],
+  ['{{ "Thu, AD 2025-02-06" | date("yyyy-MM-dd", existingFormat="EEE, G yyyy-MM-dd") }}', '2025-02-06'],
+  ['{{ "BC 2025" | date("G yyyy", existingFormat="G yyyy") }}', 'BC 2025'],
   // now() with existingFormat is read as its text (so timeZone then applies) — cheat-sheet idioms
   ['{{ now() | date("HHmm", existingFormat="yyyy-MM-dd\'T\'HH:mm:ss", timeZone="America/New_York") }}', '1609'],
   ['{{ now() | date("EEEE", existingFormat="yyyy-MM-dd\'T\'HH:mm:ss.SSS\'Z\'") }}', 'Thursday'],
