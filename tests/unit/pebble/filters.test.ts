@@ -139,6 +139,9 @@ const cases: [string, unknown][] = [
   ['{{ list | merge(["d"]) }}', ['b', 'a', 'c', 'd']],
   ['{{ map | merge({"b": 3, "c": 4}) }}', { a: 1, b: 3, c: 4 }],
   ['{{ nil | merge([1]) }}', [1]],
+  // a list merged into a map puts each item as its own key; a map into a list adds its entries as key=value (Map.Entry's text)
+  ['{{ map | merge(["x"]) }}', { a: 1, b: 2, x: 'x' }],
+  ['{{ list | merge({"k": 1}) }}', ['b', 'a', 'c', 'k=1']],
 ];
 for (const [text, expected] of cases) {
   test(`filter ${text}`, () => {
@@ -199,6 +202,9 @@ const failures: [string, string, string][] = [
   ['{{ "Done: 100%!" | format() }}', 'type', "Unknown format conversion '!'"],
   ['{{ "%-" | format(1) }}', 'type', "Unknown format conversion '-'"],
   ['{{ nil | merge(nil) }}', 'type', 'The two arguments to be merged are null'],
+  ['{{ map | merge(1) }}', 'type', 'Only maps and lists can be merged with a map, not Long'],
+  ['{{ list | merge("d") }}', 'type', 'Only maps and lists can be merged with a list, not String'],
+  ['{{ "a" | merge(["b"]) }}', 'type', 'The merge filter needs a map or a list, got String'],
   ['{{ "a" | escape("bogus") }}', 'type', 'Unknown escaping strategy "bogus"'],
   ['{{ "%c" | format(65) }}', 'type', "Format specifier '%c' does not accept Long"], // Java: c != java.lang.Long
   ['{{ list | join(1) }}', 'type', 'Argument separator of join must be a String, got Long'],
