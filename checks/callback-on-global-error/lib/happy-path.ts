@@ -407,7 +407,8 @@ function taskCreated(happy: HappyRun, simAt: number): Deviation | number {
       hint: `${by} → remove ${callbacks.length === 1 ? 'it' : 'them'} from the path of the call (connect the activity before it to the one after it): ${api.activity} already schedules the callback.`,
     });
   }
-  const sent = bodyOf(tasks[0].body);
+  // The body as the mock accepted it: parsed, and a JSON object (the Create Task schema's), as AcceptedTask types it.
+  const sent = tasks[0].body;
   const fields: [string, string][] = [
     ['entryPointId', record.outboundcallbackep],
     ['destination', record.tacnumber],
@@ -712,16 +713,4 @@ function wholeBody(request: string, body: string): string {
   if (characters.length === 0) return `the whole response body of ${request} (empty)`;
   if (characters.length <= 40) return `the whole response body of ${request}: ${body}`;
   return `the whole response body of ${request} (${characters.length} characters, starting ${characters.slice(0, 30).join('')}…)`;
-}
-
-/** An accepted task's body as an object (the mock may keep it as text or parsed). */
-function bodyOf(body: unknown): Record<string, unknown> {
-  if (typeof body === 'string') {
-    try {
-      return bodyOf(JSON.parse(body));
-    } catch {
-      return {};
-    }
-  }
-  return typeof body === 'object' && body !== null && !Array.isArray(body) ? (body as Record<string, unknown>) : {};
 }
