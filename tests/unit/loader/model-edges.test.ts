@@ -81,6 +81,22 @@ test('variable defaults as people type them: TRUE, NULL and an empty JSON defaul
   expect(model.findings.map((f) => f.code)).not.toContain('default-unparseable');
 });
 
+test('a BOOLEAN or JSON default its type cannot read is a finding, and no value; a type flowgrade does not know keeps its text', () => {
+  const flow = tinyFlow({
+    variables: [
+      { name: 'flag', type: 'BOOLEAN', value: 'yes' },
+      { name: 'blob', type: 'JSON', value: '{"a": 1' },
+      { name: 'other', type: 'PHONE', value: ' 42 ' },
+    ],
+  });
+  const model = load(flow);
+  expect(model.variables.map((v) => [v.name, v.defaultValue])).toEqual([['flag', null], ['blob', null], ['other', ' 42 ']]);
+  expect(model.findings.filter((f) => f.code === 'default-unparseable').map((f) => f.message)).toEqual([
+    'variable flag: default "yes" is not a valid BOOLEAN',
+    'variable blob: default "{\\"a\\": 1" is not a valid JSON',
+  ]);
+});
+
 test('a Postman collection is named as such by its list of items alone', () => {
   expect(loadFlow(JSON.stringify({ info: { name: 'WxCC' }, item: [] }))).toEqual({ ok: false, error: { code: 'not-a-flow', message: 'this is a Postman collection, not a Flow Designer export' } });
 });
