@@ -258,3 +258,18 @@ test('failures as common as each other in one Build step are listed in the repor
   const ids = [...section.matchAll(/ \(([a-z0-9\\-]+)\) \|/g)].map((m) => m[1]!.replaceAll('\\', ''));
   expect(ids).toEqual(['status-condition-expression', 'run-status-true-on-201']);
 });
+
+// Two checks failed by as many attendees, in one Build step, each first in its report (reports of
+// other check lists, as `merge` may bring together): the id decides, never the reports' order.
+test('failures tied on count, step and place in their reports are listed by id, whatever order the reports come in', () => {
+  const failing = (id: string, attendee: string): GradeReport => {
+    const report = failedReport();
+    const check = report.checks.find((c) => c.status === 'failed')!;
+    return { ...report, attendee: { ...report.attendee, id: attendee }, input: { ...report.input, sha256: attendee.repeat(64).slice(0, 64) }, checks: [{ ...check, id, title: `Title of ${id}` }] };
+  };
+  for (const reports of [[failing('b-check', '1'), failing('a-check', '2')], [failing('a-check', '2'), failing('b-check', '1')]]) {
+    const section = renderMarkdown(reports).split('## Most common failures')[1]!;
+    const rows = section.split('\n').filter((line) => line.startsWith('| Title of '));
+    expect(rows.map((row) => /\((\w+)\\-check/.exec(row)?.[1])).toEqual(['a', 'b']);
+  }
+});
