@@ -94,3 +94,17 @@ test('zip: an export or archive named in capitals (Main_Flow_140.JSON, Class.ZIP
   ]);
   expect(ignored).toEqual([]);
 });
+
+test('zip: an export compressed by a method other than stored or deflate (bzip2, 12) is refused by name, naming the method; the entry beside it is expanded', () => {
+  const archive = zipSync({ 'Alice/Main_Flow_1.json': FLOW, 'Bob/Main_Flow_2.json': FLOW }, { level: 0 });
+  const view = new DataView(archive.buffer, archive.byteOffset, archive.byteLength);
+  // Alice's method, in her local header (offset 8) and in her directory entry (offset 10).
+  view.setUint16(8, 12, true);
+  const directory = Buffer.from(archive).indexOf(Buffer.from([0x50, 0x4b, 0x01, 0x02]));
+  view.setUint16(directory + 10, 12, true);
+  const candidates = expandArchive(archive, 'lms.zip', 0, LIMITS);
+  expect(candidates.map((c) => (c.kind === 'refused' ? [c.file, c.error.code, c.error.message] : [c.file, c.kind]))).toEqual([
+    ['lms.zip!/Alice/Main_Flow_1.json', 'zip-unsupported', 'zip entry uses compression method 12; only stored and deflate are supported'],
+    ['lms.zip!/Bob/Main_Flow_2.json', 'bytes'],
+  ]);
+});
