@@ -499,3 +499,12 @@ test('an earlier output downloaded as a CI artifact (upload-artifact leaves .flo
   expect(files(found.candidates)).toEqual([path.join(root, 'Main_Flow_1.json')]);
   expect(found.warnings).toEqual([`flowgrade: ${path.join(root, 'graded-1')}: a flowgrade output folder (it holds flowgrade-run.json); skipped [output-folder]`]);
 });
+
+test('an --out folder inside an input, not yet marked as an output folder, has its files left out with one warning, however many it holds', async () => {
+  const root = tree({ 'Main_Flow_1.json': FLOW, 'reports/1.json': FLOW, 'reports/2.json': FLOW, 'reports/deep/3.json': FLOW });
+  const outDir = path.join(root, 'reports');
+  const found = await discover([root], LIMITS, outDir);
+  expect(files(found.candidates)).toEqual([path.join(root, 'Main_Flow_1.json')]);
+  expect(found.warnings).toEqual([`flowgrade: ${outDir}: the --out folder lies inside an input; its files are not graded [output-folder]`]);
+  expect(found.problems).toEqual([]);
+});
