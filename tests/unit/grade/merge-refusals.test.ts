@@ -172,3 +172,11 @@ test('--fail-on ungradable: exit 2 for the shards\' ungradable rows, and one lin
   const none = await merge(...parts, '--out', tempDir('merge-refusals-none-ungradable'), '--fail-on', 'ungradable');
   expect([none.code, none.stderr]).toEqual([0, '']);
 });
+
+test('--fail-on ungradable with two ungradable rows: the line counts them, in the plural', async () => {
+  const dir = tempDir('merge-refusals-two-ungradable');
+  for (const name of ['Main_Flow_1.json', 'Main_Flow_2.json']) writeFileSync(path.join(dir, name), 'not an export\n');
+  const parts = await shards(2, [dir]);
+  const run = await merge(...parts, '--out', tempDir('merge-refusals-two-ungradable-out'), '--fail-on', 'ungradable');
+  expect([run.code, run.stderr]).toEqual([2, "flowgrade: 2 ungradable submissions, which --fail-on ungradable makes exit 2: their rows in the dashboard and their reports say why, as their shards' grade named them\n"]);
+});
