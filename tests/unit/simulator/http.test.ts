@@ -138,6 +138,25 @@ test.describe('request building', () => {
     expect(body).toEqual({ query: '{ task(ani: "+14085551234") { id } }', variables: {} });
   });
 
+  test('GraphQL variables are rendered and sent parsed; variables that are not JSON fail the activity, sending nothing', async () => {
+    const bodies: unknown[] = [];
+    const services = () => fakeServices([http.post(`${CONNECTOR_BASE}/search`, async ({ request }) => (bodies.push(await request.json()), HttpResponse.json({})))]);
+    const node = (variables: string) =>
+      httpRequest('Search', {
+        authenticated: true,
+        'connectorId:name': 'WxCC_API',
+        httpRequestPath: '/search',
+        httpRequestMethod: 'POST',
+        httpContentType: 'GraphQL',
+        httpRequestBodyGQL: { query: 'query($ani: String) { task(ani: $ani) { id } }', variables },
+      });
+    await simulate(buildFlow(flowWith(node('{"ani": "{{NewPhoneContact.ANI}}"}'))), {}, { services: services() });
+    expect(bodies).toEqual([{ query: 'query($ani: String) { task(ani: $ani) { id } }', variables: { ani: '+14085551234' } }]);
+    const broken = await simulate(buildFlow(flowWith(node('{ani: {{NewPhoneContact.ANI}}}'))), {}, { services: services() });
+    expect(broken.trace.find((e) => e.activity === 'Search')?.error).toContain('the GraphQL variables are not valid JSON');
+    expect(bodies).toHaveLength(1);
+  });
+
   test("each method Flow Designer offers is sent as chosen, in any case; the body's Content-Type follows the request content type", async () => {
     const body = '{"ani": "{{NewPhoneContact.ANI}}"}';
     const seen: string[] = [];
