@@ -30,6 +30,7 @@ const cases: [string, unknown][] = [
   ['{{ ms | date("yy MMMM dd HH:mm:ss.SSS") }}', '25 February 06 21:09:02.712'],
   ['{{ ms | date("D w W u F k K X XX XXX Z") }}', '37 6 2 4 1 21 9 Z Z Z +0000'],
   ['{{ ms | date("\'at\' HH \'o\'\'clock\'") }}', "at 21 o'clock"],
+  ['{{ ms | date("HH\'\'mm") }}', "21'09"], // '' outside quotes: one quote
   ['{{ ms | date("HH:mm", timeZone="Asia/Kolkata") }}', '02:39'],
   ['{{ ms | date("HH:mm z", timeZone="America/New_York") }}', '16:09 EST'],
   ['{{ ms | date("HH:mm Z", timeZone="GMT+05:30") }}', '02:39 +0530'],
@@ -60,6 +61,8 @@ const cases: [string, unknown][] = [
   ['{{ now() | date("HH:mm", timeZone="America/New_York") }}', '21:09'],
   ['{{ now() | date("EEEE d MMMM uuuu, h:mm a VV xxx") }}', 'Thursday 6 February 2025, 9:09 PM UTC +00:00'],
   ['{{ now() | date("HH:mm:ss.SSS [yyyy]") }}', '21:09:02.712 2025'],
+  ['{{ now() | date("N") }}', '76142712000000'], // nano-of-day
+  ['{{ now() | date("GGGG GGGGG") }}', 'Anno Domini A'],
   // java.time getters on now()
   ['{{ now().dayOfWeek }}', 'THURSDAY'],
   ['{{ now().dayOfWeek == "THURSDAY" }}', true],
@@ -135,6 +138,8 @@ const failures: [string, string][] = [
   ['{{ "2025-02-06" | date("yyyy") }}', "Could not parse the string '2025-02-06' into a date, with formatting: yyyy-MM-dd'T'HH:mm:ssZ"],
   ['{{ ms | date("yyyy-bb") }}', "Illegal pattern character 'b'"],
   ['{{ now() | date("bb") }}', 'Unknown pattern letter: b'],
+  ['{{ now() | date("HH#mm") }}', "Pattern includes reserved character: '#'"],
+  ['{{ now() | date("{HH}") }}', "Pattern includes reserved character: '{'"],
   ['{{ ms | date("\'open") }}', 'Unterminated quote'],
   ['{{ true | date("yyyy") }}', 'Unsupported argument type for date: Boolean'],
   ['{{ ms | date(1) }}', 'Argument format of date must be a String, got Long'],
