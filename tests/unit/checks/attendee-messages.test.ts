@@ -5,7 +5,7 @@
 import { test, expect } from '@playwright/test';
 import { MISTAKES } from './mutations.js';
 import { HINTS } from '../../../checks/callback-on-global-error/lib/hints.js';
-import { activity, addActivity, addFailingSetVariable, gradeFixture, gradeMutation, link, props, relabel, resultOf, unlink, variable } from './support.js';
+import { activity, addActivity, addFailingSetVariable, gradeFixture, gradeMutation, link, props, relabel, resultOf, unlink, variable, type Json } from './support.js';
 
 test('OnGlobalError still to EndFlow: the simulated call hints at the connection, not at the request settings', async () => {
   const result = resultOf(await gradeFixture('flows/defect-globalerror-still-to-endflow.json'), 'run-task-created');
@@ -868,4 +868,23 @@ test('HTTPStatusCode never reached: the 400 and 500 checks say it did not run wi
       `Not judged: HTTPStatusCode did not run with the Tasks API answering ${status} either (reported under “Simulated call: HTTPStatusCode leaves by True on 201 Created”)`,
     );
   }
+});
+
+// The outdialcbid row's Output Variable picked wrong: another variable of the flow's own (declared,
+// so not a misspelling). With the guide's path the row is named by its path; with another path, by
+// what it writes.
+test('a Parsing Settings row writing another variable of the flow: named by its path when the path is right, else by what it writes', async () => {
+  const rowWrites = (name: string, path?: string) => (f: Json): void => {
+    f.variables.push({ ...variable(f, 'outdialcbid'), name });
+    const row = (props(f, 'GET_CBID').outputVariableArray as Json[]).find((r) => r.outputVariable === 'outdialcbid')!;
+    row.outputVariable = name;
+    if (path !== undefined) row.jsonPathExp = path;
+  };
+  const right = resultOf(await gradeMutation(rowWrites('cbep')), 'get-cbid-parse-paths');
+  expect([right.status, right.message]).toEqual(['failed', 'GET_CBID Parsing Settings are wrong: the row for $[0].outboundcallbackep writes cbep, not outdialcbid']);
+  const wrong = resultOf(await gradeMutation(rowWrites('cbep', '$[0].id')), 'get-cbid-parse-paths');
+  expect([wrong.status, wrong.message]).toEqual([
+    'failed',
+    'GET_CBID Parsing Settings are wrong: no row writes outdialcbid (the row cbep ← $[0].id writes another variable; expected outdialcbid ← $[0].outboundcallbackep)',
+  ]);
 });
