@@ -60,6 +60,8 @@ const cases: [string, unknown][] = [
   ['{{ "abc".noSuchMethod() }}', null],
   ['{{ "abcabc".lastIndexOf("b") }}', 4],
   ['{{ "b".compareTo("a") }}', 1],
+  ['{{ "ab".compareTo("abcd") }}', -2], // one text the start of the other: the difference of their lengths
+  ['{{ resp.values() | last }}', 'plus'],
   ['{{ "ab".concat("cd") }}', 'abcd'],
   ['{{ "  ".isBlank() }}', true],
   ['{{ "  ".blank }}', true],
