@@ -13,12 +13,12 @@
  * `--out-root` puts the outputs there (a tmpfs, /dev/shm, when the file system's share is not the
  * question); the class goes to the system's temp folder.
  */
-import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { generateClass } from './bench-class.mjs';
+import { timedNode } from './bench-run.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
@@ -26,11 +26,15 @@ const flag = (name, fallback) => {
   const at = args.indexOf(name);
   return at >= 0 ? args[at + 1] : fallback;
 };
+if (args.includes('--help') || args.includes('-h')) {
+  process.stdout.write('Usage: node scripts/bench-merge.mjs [--count N] [--runs N] [--out-root DIR] [--keep]\n(see the comment at the top of scripts/bench-merge.mjs; run npm run build first)\n');
+  process.exit(0);
+}
 const VALUED = new Set(['--count', '--runs', '--out-root']);
 for (let i = 0; i < args.length; i++) {
   if (VALUED.has(args[i])) i++;
   else if (args[i] !== '--keep') {
-    process.stderr.write(`bench-merge: unknown option ${args[i]}; see the comment at the top of scripts/bench-merge.mjs\n`);
+    process.stderr.write(`bench-merge: unknown option ${args[i]}; see node scripts/bench-merge.mjs --help\n`);
     process.exit(2);
   }
 }
@@ -38,23 +42,10 @@ const COUNT = Number(flag('--count', '1000'));
 const RUNS = Number(flag('--runs', '3'));
 const KEEP = args.includes('--keep');
 const NOW = '2025-08-01T09:00:00Z';
-const TIME = existsSync('/usr/bin/time') ? '/usr/bin/time' : undefined;
 
-function run(cliArgs) {
-  return new Promise((resolve) => {
-    const cli = [path.join(ROOT, 'bin', 'flowgrade.js'), ...cliArgs];
-    const [command, commandArgs] = TIME ? [TIME, ['-v', process.execPath, ...cli]] : [process.execPath, cli];
-    const started = performance.now();
-    const child = spawn(command, commandArgs, { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d) => (stdout += d));
-    child.stderr.on('data', (d) => (stderr += d));
-    child.on('close', (code) => {
-      const figure = (pattern) => Number(pattern.exec(stderr)?.[1] ?? NaN);
-      resolve({ code, stdout, stderr, seconds: (performance.now() - started) / 1000, user: figure(/User time \(seconds\): ([\d.]+)/), system: figure(/System time \(seconds\): ([\d.]+)/), rssMb: figure(/Maximum resident set size \(kbytes\): (\d+)/) / 1024 });
-    });
-  });
+async function run(cliArgs) {
+  const result = await timedNode([path.join(ROOT, 'bin', 'flowgrade.js'), ...cliArgs], { cwd: ROOT });
+  return { ...result, seconds: result.ms / 1000, user: result.userSeconds, system: result.systemSeconds, rssMb: result.rssKb / 1024 };
 }
 
 const line = (what, r) => `  ${what}: ${r.seconds.toFixed(2)} s wall, ${r.user.toFixed(2)} s user + ${r.system.toFixed(2)} s system CPU, peak RSS ${r.rssMb.toFixed(0)} MB, exit ${r.code}`;

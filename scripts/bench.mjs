@@ -24,12 +24,12 @@
  * when FLOWGRADE_REPORT_RSS=1.
  */
 import { build } from 'esbuild';
-import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { availableParallelism, cpus, loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { generateClass } from './bench-class.mjs';
+import { run, timedNode } from './bench-run.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
@@ -94,28 +94,12 @@ const PHASES = args.includes('--phases');
 // ---------------------------------------------------------------------------------------------
 // Running and measuring
 // ---------------------------------------------------------------------------------------------
-function run(command, commandArgs, env = {}) {
-  return new Promise((resolve) => {
-    const started = performance.now();
-    const child = spawn(command, commandArgs, { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d) => (stdout += d));
-    child.stderr.on('data', (d) => (stderr += d));
-    child.on('close', (code) => resolve({ code, stdout, stderr, ms: performance.now() - started }));
-  });
-}
-
-const TIME = existsSync('/usr/bin/time') ? '/usr/bin/time' : undefined;
-
 async function gradeOnce(dir, out) {
   const cli = [...(CPU_PROF ? ['--cpu-prof', '--cpu-prof-dir', path.join(work, 'cpu-prof')] : []), path.join(ROOT, 'bin', 'flowgrade.js'), 'grade', dir, '--out', out, '--quiet', '--now', '2025-08-01T09:00:00Z', ...(JOBS ? ['--jobs', JOBS] : [])];
-  const result = TIME ? await run(TIME, ['-v', process.execPath, ...cli], { FLOWGRADE_REPORT_RSS: '1' }) : await run(process.execPath, cli, { FLOWGRADE_REPORT_RSS: '1' });
-  const timeRss = /Maximum resident set size \(kbytes\): (\d+)/.exec(result.stderr);
+  const result = await timedNode(cli, { cwd: ROOT, env: { FLOWGRADE_REPORT_RSS: '1' } });
   const cliRss = /peak RSS (\d+) KB/.exec(result.stderr);
-  const user = /User time \(seconds\): ([\d.]+)/.exec(result.stderr);
-  const system = /System time \(seconds\): ([\d.]+)/.exec(result.stderr);
-  return { ...result, cpuSeconds: user && system ? Number(user[1]) + Number(system[1]) : NaN, userSeconds: user ? Number(user[1]) : NaN, systemSeconds: system ? Number(system[1]) : NaN, rssKb: timeRss ? Number(timeRss[1]) : cliRss ? Number(cliRss[1]) : NaN, cliRssKb: cliRss ? Number(cliRss[1]) : NaN, rssSource: timeRss ? '/usr/bin/time -v' : 'process.resourceUsage().maxRSS' };
+  const timed = !Number.isNaN(result.rssKb);
+  return { ...result, cpuSeconds: result.userSeconds + result.systemSeconds, rssKb: timed ? result.rssKb : cliRss ? Number(cliRss[1]) : NaN, cliRssKb: cliRss ? Number(cliRss[1]) : NaN, rssSource: timed ? '/usr/bin/time -v' : 'process.resourceUsage().maxRSS' };
 }
 
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
@@ -147,7 +131,7 @@ async function measureGrading() {
   // measured once, before all the gradings, would skew every ratio the same way.
   const runs = [];
   for (let i = 0; i < RUNS; i++) {
-    const baseline = await run(process.execPath, [fileURLToPath(import.meta.url), '--baseline', classDir]);
+    const baseline = await run(process.execPath, [fileURLToPath(import.meta.url), '--baseline', classDir], { cwd: ROOT });
     const baseInner = JSON.parse(baseline.stdout).ms;
     // Each run writes into a new folder, as a grading does; they are all removed at the end.
     const result = await gradeOnce(classDir, path.join(outDir, `run-${i + 1}`));
@@ -196,7 +180,7 @@ async function measurePhases() {
     packages: 'external',
     logLevel: 'warning',
   });
-  const result = await run(process.execPath, [bundle, classDir, String(RUNS)]);
+  const result = await run(process.execPath, [bundle, classDir, String(RUNS)], { cwd: ROOT });
   process.stdout.write(result.stdout + result.stderr);
   if (result.code !== 0) throw new Error(`the phases run exited with ${result.code}`);
 }
