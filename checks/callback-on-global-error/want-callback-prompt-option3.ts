@@ -53,10 +53,13 @@ function ttsTexts(menu: Activity): string[] {
  * Flow Designer renders the message before it speaks it, and what a `{# #}` holds, or an `{% if %}`
  * branch not taken, is never spoken: a message with a tag or a comment is read rendered (with the
  * flow's variables and sample contact data, as the simulated call renders it); any other is read as
- * written, its `{{ }}` left in (a variable's value offers no option).
+ * written, its `{{ }}` left in (a variable's value offers no option), once it is known to parse.
  */
 function spoken(text: string, model: FlowModel): { ok: true; words: string } | { ok: false; error: string } {
-  if (!holdsTagOrComment(text)) return { ok: true, words: ssmlWords(text) };
+  if (!holdsTagOrComment(text)) {
+    const parsed = render(text, new Map());
+    return !parsed.ok && parsed.error.code === 'syntax' ? { ok: false, error: parsed.error.message } : { ok: true, words: ssmlWords(text) };
+  }
   const result = render(text, flowScope(model));
   return result.ok ? { ok: true, words: ssmlWords(result.value) } : { ok: false, error: result.error.message };
 }
@@ -89,7 +92,7 @@ export default defineCheck({
     'the words it speaks (`Press <say-as interpret-as="digits">3</say-as> …`). A message with Pebble tags or',
     'comments is read as rendered, as the caller hears it: option 3 only inside a `{# #}` comment, or in an',
     '`{% if %}` branch not taken, is not offered (the message says where the words went), and a message that',
-    'does not render fails (the menu plays nothing).',
+    'does not render fails (the menu plays nothing), as does one whose `{{ }}` does not parse (`{{ 1 + }}`), tags or not.',
     '',
     'The guide extends the message ("We are extending the existing message by adding Option 3"), and Testing',
     'step 3 hears all three options: a message that no longer names option 1 or option 2 at all (neither the',

@@ -87,6 +87,16 @@ test('a prompt with a tag that does not render offers nothing: the menu plays no
   expect(result.message).toMatch(/^The prompt of WantCallback does not render, so the caller hears no option: ./);
 });
 
+test('a prompt without tags whose {{ }} does not parse offers nothing either: Flow Designer renders every message before it speaks it', async () => {
+  // Read as written it would offer option 3; rendered, it stops the menu (and the simulated call).
+  const report = await gradeMutation(prompt(`${GUIDE_OPTION3} {{ 1 + }}`));
+  const result = resultOf(report, 'want-callback-prompt-option3');
+  expect([result.status, result.message]).toEqual(['failed', expect.stringMatching(/^The prompt of WantCallback does not render, so the caller hears no option: ./)]);
+  // A {{ }} that parses is read as written, whatever its value: a variable's value offers no option.
+  const variable = resultOf(await gradeMutation(prompt(`${GUIDE_OPTION3} {{ NewPhoneContact.ANI }}`)), 'want-callback-prompt-option3');
+  expect(variable.status).toBe('passed');
+});
+
 /** The body is one template: a `set` in one field is seen by the fields after it. */
 const body = (pairs: [string, string][]) => (f: Json): void => {
   const p = props(f, 'CallBackAPI_HTTPRequest');
