@@ -21,3 +21,14 @@ export function clipWithEllipsis(text: string, max: number): string {
   const characters = [...text];
   return characters.length > max ? `${characters.slice(0, max - 1).join('')}…` : text;
 }
+
+/**
+ * `text`, or when it has more than `max` characters its start and its end with `…` between them:
+ * `max` in all, no character split. For a URL, whose host and query say the most.
+ */
+export function clipMiddle(text: string, max: number): string {
+  const characters = [...text];
+  if (characters.length <= max) return text;
+  const head = Math.ceil((max - 1) / 2);
+  return `${characters.slice(0, head).join('')}…${characters.slice(characters.length - (max - 1 - head)).join('')}`;
+}

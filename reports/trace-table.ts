@@ -1,12 +1,14 @@
 /** A trace as a small Debug-tool-like text table (console report). Cells are one line, control characters removed. */
 import type { HttpExchange, TraceEntry } from '../engine/trace.js';
-import { clipWithEllipsis } from '../engine/clip.js';
+import { clipMiddle, clipWithEllipsis } from '../engine/clip.js';
 import { activityTypeName } from './drawing.js';
 import { escapeTerminal } from './escape.js';
 
 const MAX_CELL = 60;
 const MAX_DETAILS = 120;
 const MIN_DETAILS = 24;
+/** A request's URL in a row, cut in its middle beyond this: the status after it stays in sight. */
+const MAX_URL = 60;
 const HEADINGS = ['Flow', 'Activity Name', 'Type', 'Outcome', 'Details'];
 
 /** `width`: the terminal's columns, the details cut to fit them (never below MIN_DETAILS); none: cut at MAX_DETAILS. */
@@ -61,9 +63,13 @@ export function isAudio(type: string, prompt: string): boolean {
   return type === 'play-music' || /^\S+\.(?:wav|mp3|ulaw|alaw|au)$/i.test(prompt);
 }
 
-/** `GET https://… → 200`, `→ blocked (no mock)`, `→ no response (timeout)`. */
+/**
+ * `GET https://… → 200`, `→ blocked (no mock)`, `→ no response (timeout)`; a URL over MAX_URL
+ * characters cut in its middle (its host's start and its query kept), so that the row's cut at
+ * MAX_DETAILS does not take the status: the check's message, the JSON and HTML reports give it whole.
+ */
 function httpLine(http: HttpExchange): string {
-  return `${http.method} ${http.url} → ${httpStatus(http)}`;
+  return `${http.method} ${clipMiddle(http.url, MAX_URL)} → ${httpStatus(http)}`;
 }
 
 export function httpStatus(http: HttpExchange): string {

@@ -174,7 +174,17 @@ test('a trace row of an HTTP Request shows the flow variables it set before the 
   const row = renderTraceTable(check.traceExcerpt!).split('\n')[1];
   expect(row).toContain('outdialcbid = ""; customani = ""');
   expect([...row].length).toBeLessThanOrEqual(200);
-  expect(row).toContain('GET https://674481b1b4e2e04abea27c6e.mockapi.io/'); // the request still follows, cut at the end
+  expect(row).toMatch(/GET https:\/\/674481b1b4e2e04abea27\S*…\S*\?dn=4694096861 → 200/); // the request still follows, its URL cut in the middle
+});
+
+test('a trace row of an HTTP Request keeps its status in sight: a long URL is cut in its middle, its start and its query kept', async () => {
+  const { gradeFixture, resultOf } = await import('../checks/support.js');
+  // The dn without slice(2): MockAPI answers 404, the status this row is about.
+  const check = resultOf(await gradeFixture('flows/defect-getcbid-url-without-slice.json'), 'run-get-cbid-fills-variables');
+  const row = renderTraceTable(check.traceExcerpt!).split('\n')[1]!;
+  expect(row).toMatch(/outdialcbid = ""; customani = ""; GET https:\/\/674481b1b4e2e04abea2\S*…\S*DynVars\?dn=\+14694096861 → 404/);
+  // A URL that fits is shown whole.
+  expect(traceDetails({ flow: 'main', activity: 'A', activityId: 'a', type: 'http-request', outcome: 'default', modifiedVariables: {}, http: { method: 'POST', url: 'https://api.wxcc-us1.cisco.com/v1/tasks', status: 201 } as never })).toBe('POST https://api.wxcc-us1.cisco.com/v1/tasks → 201');
 });
 
 test('fix first: an export of another flow (Step 1) comes before everything, since none of the rest applies to it', () => {

@@ -1,10 +1,11 @@
 /**
  * The two cuts a one-line message makes of a long text it quotes (engine/clip.ts): `...` within
  * `max` UTF-16 units (the simulator's expression and value messages, the happy path's), `…` within
- * `max` characters (a JSON member in a body's message, a trace table's cell).
+ * `max` characters (a JSON member in a body's message, a trace table's cell); and a URL in a trace
+ * row cut in its middle.
  */
 import { expect, test } from '@playwright/test';
-import { clipWithDots, clipWithEllipsis } from '../../../engine/clip.js';
+import { clipMiddle, clipWithDots, clipWithEllipsis } from '../../../engine/clip.js';
 import { Expressions } from '../../../engine/simulator/expressions.js';
 import { convertToType } from '../../../engine/simulator/variables.js';
 import { renderTraceTable } from '../../../reports/trace-table.js';
@@ -23,6 +24,14 @@ test('clipWithEllipsis: a text of at most max characters as it is, a longer one 
   expect(clipWithEllipsis('x'.repeat(31), 30)).toBe(`${'x'.repeat(29)}…`);
   expect(clipWithEllipsis('😀'.repeat(30), 30)).toBe('😀'.repeat(30));
   expect(clipWithEllipsis('😀'.repeat(31), 30)).toBe(`${'😀'.repeat(29)}…`);
+});
+
+test('clipMiddle: a text of at most max characters as it is, a longer one its start and end around …, max in all, no emoji split', () => {
+  expect(clipMiddle('abcdefghij', 10)).toBe('abcdefghij');
+  expect(clipMiddle('abcdefghijk', 10)).toBe('abcde…hijk');
+  expect(clipMiddle('abcdefghijkl', 9)).toBe('abcd…ijkl');
+  expect([...clipMiddle('😀'.repeat(12), 10)]).toHaveLength(10);
+  expect(clipMiddle('😀'.repeat(12), 10)).toBe(`${'😀'.repeat(5)}…${'😀'.repeat(4)}`);
 });
 
 // Where each cut is made, pinned at its bound (the happy path's 160 and a body's 30 are pinned in
