@@ -1,10 +1,12 @@
 /**
  * How a one-line message quotes a long text it was given (an expression, a value, a response
- * body, a table cell): cut to a fixed width, a mark saying it was cut. Two cuts, each kept as the
+ * body, a table cell): cut to a fixed width, a mark saying it was cut. Three cuts, each kept as the
  * messages have always shown it (reports and tests quote them):
  *
  * - clipWithDots counts UTF-16 units and marks the cut `...` (simulator and happy-path messages);
- * - clipWithEllipsis counts characters (code points: never half of an emoji) and marks it `…`.
+ * - clipWithEllipsis counts characters (code points: never half of an emoji) and marks it `…`;
+ * - clipMiddle counts characters too, and keeps the text's end as well as its start (a URL in a
+ *   console trace row).
  *
  * Not these: a report's bounded texts, which say how long the text was (`… (N characters)`:
  * reports/code-points.ts clipText), and a trace entry's values (simulator/trace-text.ts
