@@ -47,6 +47,12 @@ test('URL: split without touching the templates in the query', () => {
   expect(splitUrl('674481b1b4e2e04abea27c6e.mockapi.io/flowdesigner')).toBeUndefined();
 });
 
+test('URL: a parameter name is read decoded (d%6E is dn, a space sent as %20 kept); one that does not decode (a stray %) is kept as written', () => {
+  const names = (url: string) => splitUrl(url)!.query.map(([name]) => name);
+  expect(names('https://h.mockapi.io/p?d%6E=1&dn%20=2')).toEqual(['dn', 'dn ']);
+  expect(names('https://h.mockapi.io/p?d%ZZn=1&%=2')).toEqual(['d%ZZn', '%']);
+});
+
 test('templates compare with whitespace inside {{ }} ignored, nothing else', () => {
   expect(sameTemplate('{{NewPhoneContact.DNIS|slice(2)}}', '{{ NewPhoneContact.DNIS | slice(2) }}')).toBe(true);
   expect(sameTemplate('{{ NewPhoneContact.DNIS }}', '{{NewPhoneContact.DNIS | slice(2) }}')).toBe(false);
