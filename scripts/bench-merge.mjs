@@ -18,29 +18,17 @@ import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { generateClass } from './bench-class.mjs';
-import { timedNode } from './bench-run.mjs';
+import { readOptions, timedNode } from './bench-run.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const args = process.argv.slice(2);
-const flag = (name, fallback) => {
-  const at = args.indexOf(name);
-  return at >= 0 ? args[at + 1] : fallback;
-};
-if (args.includes('--help') || args.includes('-h')) {
-  process.stdout.write('Usage: node scripts/bench-merge.mjs [--count N] [--runs N] [--out-root DIR] [--keep]\n(see the comment at the top of scripts/bench-merge.mjs; run npm run build first)\n');
-  process.exit(0);
-}
-const VALUED = new Set(['--count', '--runs', '--out-root']);
-for (let i = 0; i < args.length; i++) {
-  if (VALUED.has(args[i])) i++;
-  else if (args[i] !== '--keep') {
-    process.stderr.write(`bench-merge: unknown option ${args[i]}; see node scripts/bench-merge.mjs --help\n`);
-    process.exit(2);
-  }
-}
-const COUNT = Number(flag('--count', '1000'));
-const RUNS = Number(flag('--runs', '3'));
-const KEEP = args.includes('--keep');
+const options = readOptions('bench-merge', process.argv.slice(2), {
+  valued: ['--count', '--runs', '--out-root'],
+  switches: ['--keep'],
+  usage: 'Usage: node scripts/bench-merge.mjs [--count N] [--runs N] [--out-root DIR] [--keep]\n(see the comment at the top of scripts/bench-merge.mjs; run npm run build first)\n',
+});
+const COUNT = Number(options.value('--count', '1000'));
+const RUNS = Number(options.value('--runs', '3'));
+const KEEP = options.has('--keep');
 const NOW = '2025-08-01T09:00:00Z';
 
 async function run(cliArgs) {
@@ -65,7 +53,7 @@ function sameFiles(a, b) {
 }
 
 const work = mkdtempSync(path.join(tmpdir(), 'flowgrade-bench-merge-'));
-const outRoot = mkdtempSync(path.join(flag('--out-root', work), 'flowgrade-bench-merge-out-'));
+const outRoot = mkdtempSync(path.join(options.value('--out-root', work), 'flowgrade-bench-merge-out-'));
 try {
   const classDir = path.join(work, 'class');
   mkdirSync(classDir);

@@ -34,3 +34,30 @@ export async function timedNode(nodeArgs, options) {
     rssKb: figure(/Maximum resident set size \(kbytes\): (\d+)/),
   };
 }
+
+/**
+ * A benchmark script's options, checked before anything is generated or run (taken for "run the
+ * benchmark", an unknown option cost minutes): `--help` or `-h` prints `usage` and exits 0; an
+ * option neither in `valued` (each followed by its value) nor in `switches` is refused, exit 2.
+ * Returns `value(name, fallback)`, a valued option's value, and `has(name)`, whether one is given.
+ */
+export function readOptions(script, args, { valued, switches, usage }) {
+  if (args.includes('--help') || args.includes('-h')) {
+    process.stdout.write(usage);
+    process.exit(0);
+  }
+  for (let i = 0; i < args.length; i++) {
+    if (valued.includes(args[i])) i++;
+    else if (!switches.includes(args[i])) {
+      process.stderr.write(`${script}: unknown option ${args[i]}; see node scripts/${script}.mjs --help\n`);
+      process.exit(2);
+    }
+  }
+  return {
+    value: (name, fallback) => {
+      const at = args.indexOf(name);
+      return at >= 0 ? args[at + 1] : fallback;
+    },
+    has: (name) => args.includes(name),
+  };
+}

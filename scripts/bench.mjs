@@ -29,14 +29,10 @@ import { availableParallelism, cpus, loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { generateClass } from './bench-class.mjs';
-import { run, timedNode } from './bench-run.mjs';
+import { readOptions, run, timedNode } from './bench-run.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
-const flag = (name, fallback) => {
-  const at = args.indexOf(name);
-  return at >= 0 ? args[at + 1] : fallback;
-};
 
 if (args[0] === '--baseline') {
   // Child mode: read and parse every file of the folder, print the time taken.
@@ -70,26 +66,13 @@ Generates a class of N realistic submissions (default 1000) into a temp folder, 
   --cpu-prof   write a CPU profile of each grading run
   --phases     instead: where one flow's time goes, phase by phase, in one thread
 `;
-const VALUED = new Set(['--count', '--runs', '--jobs']);
-const BOOLEAN = new Set(['--keep', '--cpu-prof', '--phases']);
-if (args.includes('--help') || args.includes('-h')) {
-  process.stdout.write(USAGE);
-  process.exit(0);
-}
-for (let i = 0; i < args.length; i++) {
-  if (VALUED.has(args[i])) i++;
-  else if (!BOOLEAN.has(args[i])) {
-    process.stderr.write(`bench: unknown option ${args[i]}; see node scripts/bench.mjs --help\n`);
-    process.exit(2);
-  }
-}
-
-const COUNT = Number(flag('--count', '1000'));
-const RUNS = Number(flag('--runs', '3'));
-const JOBS = flag('--jobs', undefined);
-const KEEP = args.includes('--keep');
-const CPU_PROF = args.includes('--cpu-prof');
-const PHASES = args.includes('--phases');
+const options = readOptions('bench', args, { valued: ['--count', '--runs', '--jobs'], switches: ['--keep', '--cpu-prof', '--phases'], usage: USAGE });
+const COUNT = Number(options.value('--count', '1000'));
+const RUNS = Number(options.value('--runs', '3'));
+const JOBS = options.value('--jobs', undefined);
+const KEEP = options.has('--keep');
+const CPU_PROF = options.has('--cpu-prof');
+const PHASES = options.has('--phases');
 
 // ---------------------------------------------------------------------------------------------
 // Running and measuring
