@@ -102,18 +102,13 @@ export async function runMerge(merge: MergeOptions): Promise<MergeOutcome> {
       for (const check of valid.checks) stepsSeen.add(check.step);
       let report = valid;
       let shown: GradeReport;
-      let pages: Pages;
       try {
-        shown = boundReport(report);
-        pages = { json: renderJson(shown), html: renderHtmlReport(shown) };
+        shown = stagePages(stagingDir, index, report);
       } catch (error) {
         // Valid, but past what the renderers can take (a value nested deeper than the stack holds): as a report that cannot be used.
         report = unrendered(parts[at]!, attendee, error, (line) => renderLines.push([index, line]));
-        shown = boundReport(report);
-        pages = { json: renderJson(shown), html: renderHtmlReport(shown) };
+        shown = stagePages(stagingDir, index, report);
       }
-      writeFileSync(stagedPath(stagingDir, index, 'json'), pages.json);
-      writeFileSync(stagedPath(stagingDir, index, 'html'), pages.html);
       const slimmed = slim(report);
       return { report: slimmed, shown: sameFields(shown, report) ? slimmed : slim(shown) };
     });
@@ -128,10 +123,7 @@ export async function runMerge(merge: MergeOptions): Promise<MergeOutcome> {
       } catch (error) {
         const { part: at, attendee } = plan.rows[index]!;
         const standIn = unrendered(parts[at]!, attendee, error, (line) => renderLines.push([index, line]));
-        const bounded = boundReport(standIn);
-        writeFileSync(stagedPath(stagingDir, index, 'json'), renderJson(bounded));
-        writeFileSync(stagedPath(stagingDir, index, 'html'), renderHtmlReport(bounded));
-        row = { report: slim(standIn), shown: slim(bounded) };
+        row = { report: slim(standIn), shown: slim(stagePages(stagingDir, index, standIn)) };
         classRow = renderClassRow(row.shown, columns, junit);
       }
       return { index, file: row.report.input.file, folder: '', mtimeMs: 0, report: row.report, classRow };
@@ -199,9 +191,18 @@ function sameFields(bounded: GradeReport, report: GradeReport): boolean {
   return Object.keys({ ...report, ...bounded }).every((key) => bounded[key as keyof GradeReport] === report[key as keyof GradeReport]);
 }
 
-interface Pages {
-  json: string;
-  html: string;
+/**
+ * `report` bounded, as a grading thread bounds it (task.ts: a shard's file may be anything the schema
+ * allows), its JSON and HTML pages rendered, then staged as row `index`'s: nothing is written when
+ * rendering throws. Returns the bounded report.
+ */
+function stagePages(stagingDir: string, index: number, report: GradeReport): GradeReport {
+  const shown = boundReport(report);
+  const json = renderJson(shown);
+  const html = renderHtmlReport(shown);
+  writeFileSync(stagedPath(stagingDir, index, 'json'), json);
+  writeFileSync(stagedPath(stagingDir, index, 'html'), html);
+  return shown;
 }
 
 /** The report standing for a part's attendee whose own is valid but cannot be rendered (`error`). */
