@@ -78,11 +78,37 @@ export function httpStatus(http: HttpExchange): string {
   return http.status === null ? 'no response' : String(http.status);
 }
 
-/** A variable's value: strings in quotes as they are (so an empty string shows as ""), the rest as JSON. */
+/**
+ * A value as the trace tables show it (docs/reports.md, Values and response bodies): a string in
+ * quotes as it is (so an empty one shows as ""), the rest as JSON; but a string that is JSON text
+ * of an object, an array or a string (a response body, or a String set to one: getresult) as that
+ * text, as the Debug tool shows a body. Its own brackets or quotes already mark where it starts and
+ * ends: ours round MockAPI's 404 body `"Not found"` read `""Not found""`.
+ */
 export function valueText(value: unknown): string {
-  if (typeof value === 'string') return `"${value}"`;
+  if (typeof value === 'string') return isJsonText(value) ? value : `"${value}"`;
   return JSON.stringify(value) ?? String(value);
 }
+
+/**
+ * Whether `text` is, from its first character to its last, the JSON of an object, an array or a
+ * string. Not that of a number, true, false or null: a String holding "404" stays "404", not the
+ * number 404. Not text with spaces round it: those would not be seen without our quotes. Nor `""`,
+ * which would read as an empty String. (The ends are looked at first: JSON.parse runs only on a
+ * value that may be JSON.)
+ */
+function isJsonText(text: string): boolean {
+  const close = JSON_CLOSERS[text[0] ?? ''];
+  if (close === undefined || text.length < 3 || text[text.length - 1] !== close) return false;
+  try {
+    JSON.parse(text);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+const JSON_CLOSERS: Record<string, string> = { '{': '}', '[': ']', '"': '"' };
 
 function cell(text: string, max: number): string {
   return clipWithEllipsis(escapeTerminal(text), max);
