@@ -5,6 +5,8 @@
  * and always one at the end, e.g. `graded 200/1000 submissions (40 failed, 3 ungradable) 180 flows/s`.
  * It counts submissions, a duplicate set aside later too: the summary after it counts attendees,
  * so the line says what it counts. The ETA is shown from one second into the batch (ETA_AFTER_MS).
+ * `merge` shows its rows by the same rules, in its own words (cli/merge/merge.ts):
+ * `merged 1500/3000 attendees (40 failed, 3 ungradable) 600 reports/s`.
  */
 import type { Verdict } from '../../engine/report.js';
 
@@ -29,6 +31,10 @@ export interface ProgressOptions {
   verb?: string;
   /** Said in the parentheses instead of the failed and ungradable counts (a pass that grades nothing). */
   note?: string;
+  /** What is counted, one and more than one: `submission`, `submissions` (the default); merge counts attendees. */
+  noun?: readonly [one: string, more: string];
+  /** What the rate counts each second: `flows` (the default); merge reads and writes reports. */
+  rateOf?: string;
 }
 
 export class Progress {
@@ -50,7 +56,7 @@ export class Progress {
     this.every = Math.max(10, Math.ceil(options.total / 10));
   }
 
-  /** One submission graded (or, with a note, read). */
+  /** One submission graded (or, with a note, read; one row merged). */
   tick(verdict?: Verdict): void {
     if (this.ended) return; // (a result settled as a stopped run waits for its threads: the line is not drawn again)
     this.done += 1;
@@ -119,8 +125,9 @@ export class Progress {
   /** The line's parts: `graded 6/1000`, ` submissions`, ` (6 failed, 0 ungradable)`, ` 7 flows/s`. */
   private parts(now: number): string[] {
     const counts = this.options.note ?? `${this.failed} failed, ${this.ungradable} ungradable`;
-    const noun = this.options.total === 1 ? 'submission' : 'submissions';
-    return [`${this.options.verb ?? 'graded'} ${this.done}/${this.options.total}`, ` ${noun}`, ` (${counts})`, ` ${Math.round(this.rate(now))} flows/s`];
+    const [one, more] = this.options.noun ?? ['submission', 'submissions'];
+    const noun = this.options.total === 1 ? one : more;
+    return [`${this.options.verb ?? 'graded'} ${this.done}/${this.options.total}`, ` ${noun}`, ` (${counts})`, ` ${Math.round(this.rate(now))} ${this.options.rateOf ?? 'flows'}/s`];
   }
 
   private eta(now: number): string {

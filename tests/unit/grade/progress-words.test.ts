@@ -41,3 +41,12 @@ test('on a narrow terminal the word is a whole part of its own, left out before 
   expect(at(60)).toBe('graded 1/1000 submissions (1 failed, 0 ungradable)');
   expect(at(10)).toBe('graded 1/');
 });
+
+test('merge shows its rows in its own words: attendees merged, reports a second, the same line otherwise', () => {
+  const words = { verb: 'merged', noun: ['attendee', 'attendees'], rateOf: 'reports' } as const;
+  expect(written(CLASS, words).at(-1)).toBe('merged 13/13 attendees (7 failed, 1 ungradable) 5 reports/s\n');
+  expect(written(['passed'], words)).toEqual(['merged 1/1 attendee (0 failed, 0 ungradable) 5 reports/s\n']);
+  expect(written(CLASS, { ...words, isTTY: true }).at(-2)).toBe('\r\x1b[Kmerged 13/13 attendees (7 failed, 1 ungradable) 5 reports/s');
+  // On a narrow terminal, whole parts as grade's: the noun left out before the count is cut.
+  expect(written(['failed'], { ...words, isTTY: true, total: 1000, columns: () => 20 })[0]).toBe('\r\x1b[Kmerged 1/1000');
+});
