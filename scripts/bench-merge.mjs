@@ -65,7 +65,7 @@ try {
   await checked('grade (the whole class)', ['grade', classDir, '--out', out('whole'), '--quiet', '--now', NOW]);
   for (let i = 1; i <= RUNS; i++) {
     const merged = out(`merged-${i}`);
-    const result = await checked(`merge, run ${i}`, ['merge', out('shard-1'), out('shard-2'), '--out', merged]);
+    const result = await checked(`merge, run ${i}`, ['merge', out('shard-1'), out('shard-2'), '--out', merged, '--quiet']);
     if (i === 1) console.log(`  ${result.stdout.trim()}; the same files as the whole class's: ${sameFiles(merged, out('whole')) ? 'yes' : 'NO'}`);
   }
   console.log(`  load average now ${loadavg().map((l) => l.toFixed(2)).join(' ')} (other processes on the machine skew wall times)`);

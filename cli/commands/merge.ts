@@ -13,6 +13,7 @@ interface MergeFlags {
   out: string;
   failOn: FailOn;
   partial?: boolean;
+  quiet?: boolean;
 }
 
 export function mergeCommand(ctx: CliContext): Command {
@@ -22,8 +23,17 @@ export function mergeCommand(ctx: CliContext): Command {
     .requiredOption('--out <dir>', 'folder to write the class\'s outputs into (required; created if needed; not one of the folders merged)', nonBlankPath('the folder to write the merged outputs into'))
     .addOption(new Option('--fail-on <what>', 'what makes the exit code non-zero: failed submissions (1), also ungradable ones (2), or nothing').choices(['none', 'failed', 'ungradable']).default('failed'))
     .option('--partial', 'merge the shards given when some of the class\'s are missing (the titles say which); without it, a missing shard is a usage error')
+    .option('-q, --quiet', 'no progress display on stderr')
     .action(async (dirs: string[], flags: MergeFlags) => {
-      const outcome = await runMerge({ dirs, outDir: flags.out, partial: flags.partial === true, version: ctx.version, warn: (line) => ctx.stderr(printableLine(line) + '\n') });
+      const outcome = await runMerge({
+        dirs,
+        outDir: flags.out,
+        partial: flags.partial === true,
+        version: ctx.version,
+        warn: (line) => ctx.stderr(printableLine(line) + '\n'),
+        // As grade shows it (grade.ts), counting the rows merged: on stderr, stdout and the files being a whole grade's.
+        progress: flags.quiet ? undefined : { isTTY: ctx.isTTY, write: ctx.stderr, columns: () => process.stderr.columns },
+      });
       if (!outcome.ok) {
         outcome.problems.forEach((line) => ctx.stderr(printableLine(line) + '\n'));
         ctx.exit(EXIT.unusable);

@@ -6,6 +6,7 @@
  * The attendee reports are written again from those JSON reports, under the names one unsharded
  * run gives them (file-names.ts: each shard named its reports so already). --out is written as
  * `grade` writes it: locked, staged, the class files moved in last (batch.ts prepareOut, write-outputs.ts).
+ * Its progress is grade's (progress.ts), on stderr, counting the rows merged.
  */
 import path from 'node:path';
 import type { GradeReport } from '../../engine/report.js';
@@ -16,6 +17,7 @@ import { endRun, prepareOut, removeStopped, undoPrepare, type Prepared, type Run
 import type { Duplicate } from '../grade/duplicates.js';
 import { LOCK_FILE } from '../grade/out-lock.js';
 import { partOfShards, writeMarker } from '../grade/out-marker.js';
+import { Progress } from '../grade/progress.js';
 import { MOODLE_FEEDBACK_FILE, planMoodleFeedback, type MoodleFeedbackPlan } from '../grade/moodle-feedback.js';
 import { MOODLE_GRADES_FILE, moodleStudents, type MoodleStudent } from '../grade/moodle-grades.js';
 import { CANVAS_GRADES_FILE, planCanvasGrades, type CanvasGradesPlan } from '../grade/canvas-grades.js';
@@ -37,6 +39,8 @@ export interface MergeOptions {
   /** This flowgrade's version: a part graded by another is refused. */
   version: string;
   warn: (line: string) => void;
+  /** Where progress goes, as for grade (batch.ts BatchOptions; undefined: no progress). */
+  progress?: { isTTY: boolean; write: (text: string) => void; columns?: () => number | undefined };
 }
 
 export type MergeOutcome =
@@ -83,7 +87,12 @@ export async function runMerge(merge: MergeOptions): Promise<MergeOutcome> {
   const run: Run = { lockFile: path.join(merge.outDir, LOCK_FILE), locked: false };
   const stopListening = exitOnStopSignals(() => removeStopped(run));
   let prepared: Prepared | undefined;
+  let progress: Progress | undefined;
   const part = partOfShards(plan.shards, plan.count);
+  // A report that cannot be used is said once the progress display has ended, in the order met: on
+  // a terminal, a line said meanwhile would be written onto the progress line and redrawn over.
+  const readLines: string[] = [];
+  const sayReadLines = () => readLines.splice(0).forEach((line) => merge.warn(line));
   try {
     prepared = await prepareOut(merge.outDir, run, part);
     if (!prepared.ok) return { ok: false, problems: [prepared.problem] };
@@ -96,8 +105,10 @@ export async function runMerge(merge: MergeOptions): Promise<MergeOutcome> {
     // Lines of reports that cannot be rendered are said after those of reports that cannot be read, as before.
     const renderLines: [number, string][] = [];
     const stepsSeen = new Set<number>();
+    // What takes the time (each report read, its pages rendered and written): the rows counted are those.
+    progress = run.progress = merge.progress ? new Progress({ total: plan.rows.length, ...merge.progress, verb: 'merged', noun: ['attendee', 'attendees'], rateOf: 'reports' }) : undefined;
     const kept = plan.rows.map(({ part: at, attendee }, index) => {
-      const valid = reportOf(parts[at]!, attendee, merge.warn);
+      const valid = reportOf(parts[at]!, attendee, (line) => readLines.push(line));
       // (The class's step columns are its reports' steps, those of one that cannot be rendered too.)
       for (const check of valid.checks) stepsSeen.add(check.step);
       let report = valid;
@@ -110,8 +121,11 @@ export async function runMerge(merge: MergeOptions): Promise<MergeOutcome> {
         shown = stagePages(stagingDir, index, report);
       }
       const slimmed = slim(report);
+      progress?.tick(report.verdict);
       return { report: slimmed, shown: sameFields(shown, report) ? slimmed : slim(shown) };
     });
+    progress?.finish();
+    sayReadLines();
     const columns = { steps: [...stepsSeen].sort((a, b) => a - b), checkIds: first.checkIds };
     const junit = { recommended: first.settings.junitRecommended };
     // The class rows, from the slim copies: none of their renderers reads a trace or the drawing (task.ts slim).
@@ -153,6 +167,8 @@ export async function runMerge(merge: MergeOptions): Promise<MergeOutcome> {
     if (stale.length > 0) merge.warn(staleReportsLine(merge.outDir, stale));
     return { ok: true, shards: plan.shards, count: plan.count, missing: plan.missing, rows, duplicates: plan.duplicates, moodleFeedback, moodleStudents: students, canvasGrades };
   } catch (error) {
+    progress?.abandon(); // stopped before the end: what follows starts a line of its own
+    sayReadLines();
     if (!(error instanceof Error && typeof (error as NodeJS.ErrnoException).syscall === 'string')) throw error;
     const { dest, path: file } = error as NodeJS.ErrnoException & { dest?: string };
     const where = dest ?? file;

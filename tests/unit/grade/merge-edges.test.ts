@@ -23,7 +23,7 @@ test('a report that cannot be used stands as an ungradable report dated as its p
   const name = record.attendees[0]!.report;
   writeFileSync(path.join(parts[1]!, `${name}.json`), '{');
   const out = tempDir('merge-edges-out');
-  const run = await runCli(['merge', ...parts, '--out', out]);
+  const run = await runCli(['merge', ...parts, '--out', out, '--quiet']);
   // One report: said in the singular, and the class has no result for its row: exit 2.
   expect(run.stderr).toContain('[report-unreadable]');
   expect(run.stderr.trim().split('\n').at(-1)).toBe('flowgrade: 1 report of the shards could not be used: its row says ungradable (report-unreadable); grade its shard again, then merge again');
@@ -57,7 +57,7 @@ test('merge holds one whole report at a time, not the class\'s: reports of 12 MB
   }
   expect(padded).toBe(11);
   const out = tempDir('merge-edges-memory-out');
-  const run = await runCli(['merge', ...parts, '--out', out], { env: { NODE_OPTIONS: '--max-old-space-size=80' } });
+  const run = await runCli(['merge', ...parts, '--out', out, '--quiet'], { env: { NODE_OPTIONS: '--max-old-space-size=80' } });
   expect(run.stdout).toContain('merged 12 attendees from 2 shards');
   expect(run.stderr).toBe('');
 });

@@ -11,7 +11,8 @@ import { fixturePath, runCli } from '../../helpers.js';
 import { tempDir } from './class-fixture.js';
 
 const NOW = ['--now', '2025-08-01T09:00:00Z'];
-const merge = (...args: string[]) => runCli(['merge', ...args]);
+/** (--quiet, as grade's runs here: stderr holds only the lines these tests read, no progress; merge-progress.test.ts has it.) */
+const merge = (...args: string[]) => runCli(['merge', ...args, '--quiet']);
 
 /** fixtures/class graded as 2 shards, each into its own folder. */
 async function shards(name: string): Promise<[string, string]> {

@@ -112,7 +112,7 @@ for (const { name, make, holds = [], options = [] } of classes) {
       }
       const merged = tempDir('merge-identity-merged');
       // Given in any order.
-      const run = await runCli(['merge', ...shards.reverse(), '--out', merged]);
+      const run = await runCli(['merge', ...shards.reverse(), '--out', merged, '--quiet']); // (as the whole run: its progress is merge-progress.test.ts's)
       // Of the whole run's stderr, the lines about its files to hand back (who is left out of them), not those about its inputs.
       expect([run.code, run.stderr]).toEqual([graded.code, graded.stderr.split('\n').filter((line) => !line.includes(' [') || /\[(canvas-grades|moodle-feedback)\]$/.test(line)).join('\n')]);
       expect(Object.keys(expected)).toEqual(expect.arrayContaining(['.flowgrade-output', 'index.html', 'grades.csv', 'junit.xml', 'summary.md', ...holds]));

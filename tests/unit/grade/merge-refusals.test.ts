@@ -12,7 +12,8 @@ import { tempDir, writeSolutions } from './class-fixture.js';
 
 const NOW = ['--now', '2025-08-01T09:00:00Z'];
 const grade = (inputs: string[], out: string, ...more: string[]) => runCli(['grade', ...inputs, '--out', out, ...NOW, '--quiet', '--jobs', '1', ...more]);
-const merge = (...args: string[]) => runCli(['merge', ...args]);
+/** (--quiet, as grade's runs here: stderr holds only the lines these tests read, no progress; merge-progress.test.ts has it.) */
+const merge = (...args: string[]) => runCli(['merge', ...args, '--quiet']);
 
 /** The class fixtures/class graded as `count` shards, each into its own folder. */
 async function shards(count: number, inputs = [fixturePath('class')], ...more: string[]): Promise<string[]> {
