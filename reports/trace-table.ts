@@ -99,7 +99,7 @@ export function valueText(value: unknown): string {
  */
 function isJsonText(text: string): boolean {
   const close = JSON_CLOSERS[text[0] ?? ''];
-  if (close === undefined || text.length < 3 || text[text.length - 1] !== close) return false;
+  if (close === undefined || text.length < 2 || text === '""' || text[text.length - 1] !== close) return false;
   try {
     JSON.parse(text);
     return true;

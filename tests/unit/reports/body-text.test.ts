@@ -33,6 +33,8 @@ test('the rule: a String in quotes as it is; JSON text (a body: an object, an ar
   expect(valueText('"Not found"')).toBe('"Not found"'); // MockAPI's 404 body: not ""Not found""
   expect(valueText('[{"id":140,"dn":"4694096861"}]')).toBe('[{"id":140,"dn":"4694096861"}]');
   expect(valueText('{"error":{"message":"bad"}}')).toBe('{"error":{"message":"bad"}}');
+  expect(valueText('[]')).toBe('[]'); // an empty list of records, as a --dynvars dataset without records answers
+  expect(valueText('{}')).toBe('{}');
   expect(valueText({ 'content-type': 'application/json' })).toBe('{"content-type":"application/json"}');
   expect(valueText(404)).toBe('404');
   // Text that only looks like JSON at its ends, or JSON of a number, stays a String in quotes (so "404" is not 404).
