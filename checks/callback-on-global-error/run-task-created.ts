@@ -26,7 +26,9 @@ export default defineCheck({
     'values than the record\'s at the Request Body (GET_CBID filled the variables right before it); a second task',
     'or callback at the requests or the Callback activity that made it; otherwise the hint above. When',
     'OnGlobalError never reaches CallBackAPI_HTTPRequest (e.g. it still goes to EndFlow), the hint names the',
-    'connection to make instead, or the activity on the way that fails before the request is sent.',
+    'connection to make instead, or the activity on the way that fails before the request is sent; this is judged',
+    'even when GET_CBID left outdialcbid and customani unfilled (whether the request runs does not depend on them),',
+    'and the error scenarios (400, 500) then name this check as why they are not judged.',
   ].join('\n'),
   run: (ctx) => stageOutcome(ctx, 'task', 'CallBackAPI_HTTPRequest created one callback task with the DynVars values'),
 });

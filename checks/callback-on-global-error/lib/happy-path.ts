@@ -8,7 +8,9 @@
  * (`spares`): a wrong getresult, which nothing later reads, spares them all; GET_CBID leaving by its
  * success exit without outdialcbid and customani filled (a wrong Parsing Setting, an answer other
  * than 200) spares SetGetResult's, SimulateGlobalError's and the error scenarios' stages, which
- * read neither variable, and keeps the Create Task request's and its status's from being judged.
+ * read neither variable, and keeps the Create Task request's and its status's from being judged;
+ * but a handler that never gets to the request (OnGlobalError still to EndFlow) is the request's
+ * stage's own deviation, whatever GET_CBID filled, and the error scenarios are not judged for it.
  */
 import type { CheckContext, CheckOutcome, ScenarioRun } from '../../../engine/check.js';
 import type { Activity, FlowGraph } from '../../../engine/model.js';
@@ -171,8 +173,12 @@ function deviationsOf(happy: HappyRun, ctx: CheckContext): Deviation[] {
   if (stored) found.push(stored);
   const simAt = globalErrorRaised(happy, ctx, setAt);
   if (typeof simAt !== 'number') return [...found, simAt];
+  // Whether OnGlobalError gets to the Create Task request does not depend on GET_CBID's variables:
+  // one that never runs is the task stage's deviation all the same, not GET_CBID's to answer for.
+  const reachedAt = callbackApiReached(happy, simAt);
+  if (typeof reachedAt !== 'number') return filled ? [{ ...filled, spares: new Set([...(filled.spares ?? []), 'task']) }, ...found.slice(1), reachedAt] : [...found, reachedAt];
   if (filled) return found;
-  const apiAt = taskCreated(happy, simAt);
+  const apiAt = taskCreated(happy, simAt, reachedAt);
   if (typeof apiAt !== 'number') return [...found, apiAt];
   const status = statusTrueOn201(happy, ctx, apiAt);
   return status ? [...found, status] : found;
@@ -348,12 +354,11 @@ function neverReachedAfter(happy: HappyRun, ctx: CheckContext, stage: Stage, at:
 }
 
 /**
- * Stage 5 — the handler, run after the error raised at `simAt`, asks the Tasks API for one
- * callback task with the record's values (where the request ran).
+ * Stage 5, the way there — the handler, run after the error raised at `simAt`, runs
+ * CallBackAPI_HTTPRequest (where it ran). Nothing here reads GET_CBID's variables.
  */
-function taskCreated(happy: HappyRun, simAt: number): Deviation | number {
+function callbackApiReached(happy: HappyRun, simAt: number): Deviation | number {
   const { trace, nodes } = happy;
-  const record = happy.record!; // stage 2 found it
   const summary = happy.run.result.summary;
   const handlerAt = simAt + 1;
   const apiAt = nodes.callbackApi ? indexOf(trace, nodes.callbackApi, handlerAt) : -1;
@@ -376,6 +381,17 @@ function taskCreated(happy: HappyRun, simAt: number): Deviation | number {
       unreached: true,
     });
   }
+  return apiAt;
+}
+
+/**
+ * Stage 5 — CallBackAPI_HTTPRequest, run at `apiAt` in the handler started after the error raised
+ * at `simAt`, asks the Tasks API for one callback task with the record's values (where it ran).
+ */
+function taskCreated(happy: HappyRun, simAt: number, apiAt: number): Deviation | number {
+  const { trace, nodes } = happy;
+  const record = happy.record!; // stage 2 found it
+  const handlerAt = simAt + 1;
   const api = trace[apiAt];
   if (api.outcome === 'error') return deviate('task', `${api.activity} failed: ${api.error ?? 'error'}`, [api], { activity: nodes.callbackApi, ...unsentRequestHint(nodes.callbackApi) });
   const tasks = happy.run.tasks;

@@ -37,7 +37,9 @@ export function statusFalseCheck(options: { id: string; status: number; reason: 
       '`status-condition-after-callback-api` reports it.',
       'Judged all the same when all that went wrong before is that GET_CBID left outdialcbid and customani',
       'unfilled (a wrong Parsing Setting, an answer other than 200): the request goes out along the same path,',
-      `and the forced ${status} answer does not depend on its body.`,
+      `and the forced ${status} answer does not depend on its body. But when OnGlobalError never gets to the`,
+      'request at all (e.g. it still goes to EndFlow), that is why, and `run-task-created` reports it, whatever',
+      'GET_CBID filled.',
     ].join('\n'),
     run(ctx) {
       const before = errorScenariosDeviation(ctx);

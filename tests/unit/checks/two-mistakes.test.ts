@@ -1,0 +1,70 @@
+/**
+ * Two of the fixtures' typical mistakes in one flow (fixtures/generate.mjs, one `defect-*` each),
+ * as a sweep of every pair that can coexist found them wrongly told: a simulated-call check blaming
+ * a mistake that does not keep it from being judged, or naming one of two settings that both keep
+ * the call from working. Each case is the solution with both mistakes made, beside each alone.
+ * lab-mistakes.test.ts checks that each mistake stays named; this file checks whom the simulated
+ * call blames.
+ */
+import { test, expect } from '@playwright/test';
+import type { GradeReport } from '../../../engine/report.js';
+import { HINTS } from '../../../checks/callback-on-global-error/lib/hints.js';
+import { grade, link, mutated, props, resultOf, unlink, type Json, type Mutation } from './support.js';
+
+const setUrl = (edit: (url: string) => string): Mutation => (f) => {
+  const p = props(f, 'GET_CBID');
+  p.httpRequestUrl = edit(p.httpRequestUrl as string);
+};
+const setMethod = (f: Json, method: string) => {
+  const p = props(f, 'GET_CBID');
+  p.httpRequestMethod = p['httpRequestMethod:name'] = p.httpRequestMethod_name = method;
+};
+const setRows = (rows: [string, string][]): Mutation => (f) => {
+  props(f, 'GET_CBID').outputVariableArray = rows.map(([outputVariable, jsonPathExp]) => ({ outputVariable, jsonPathExp }));
+};
+
+/** GET_CBID mistakes after which the call goes on along its success exit with outdialcbid and customani unfilled. */
+const GET_CBID_UNFILLED: Record<string, Mutation> = {
+  'GET_CBID left authenticated (the address in Request Path)': (f) => {
+    Object.assign(props(f, 'GET_CBID'), { authenticated: true, connectorId: '289ac483-1775-44f5-b5a3-fc7503c10043', 'connectorId:name': 'WxCC_API', connectorId_name: 'WxCC_API', httpRequestPath: props(f, 'GET_CBID').httpRequestUrl, httpRequestUrl: null });
+  },
+  'GET_CBID method POST': (f) => setMethod(f, 'POST'),
+  'dn without slice(2)': setUrl((url) => url.replace(' | slice(2) ', '')),
+  '/lowdesigner/ (GET_CBID answered 404)': setUrl((url) => url.replace('/flowdesigner/', '/lowdesigner/')),
+  'JSONPath without [0]': setRows([['outdialcbid', '$.outboundcallbackep'], ['customani', '$.tacnumber']]),
+  'parse rows swapped': setRows([['outdialcbid', '$[0].tacnumber'], ['customani', '$[0].outboundcallbackep']]),
+  'parse Content Type left on Select': (f) => {
+    Object.assign(props(f, 'GET_CBID'), { contentType: null, 'contentType:name': null, contentType_name: null });
+  },
+};
+
+/** Event-flow mistakes after which OnGlobalError never runs CallBackAPI_HTTPRequest. */
+const REQUEST_NEVER_RUNS: Record<string, Mutation> = {
+  'OnGlobalError → EndFlow not deleted': (f) => link(f, 'GlobalErrorHandling', 'out', 'EndFlow_kid'),
+  'OnGlobalError → EndFlow deleted, nothing connected': (f) => unlink(f, 'GlobalErrorHandling', 'out'),
+};
+
+const both = (...mistakes: Mutation[]) => mutated((f) => mistakes.forEach((m) => m(f)));
+const failedIds = (report: GradeReport) => report.checks.filter((c) => c.status === 'failed').map((c) => c.id);
+const TASK_TITLE = 'Simulated call: OnGlobalError creates one callback task for the caller';
+
+for (const [getName, getMistake] of Object.entries(GET_CBID_UNFILLED)) {
+  for (const [eventName, eventMistake] of Object.entries(REQUEST_NEVER_RUNS)) {
+    test(`${getName} + ${eventName}: the request that never runs is blamed on the event flow, each mistake by its own checks`, async () => {
+      const [pair, getAlone, eventAlone] = await Promise.all([grade(both(getMistake, eventMistake)), grade(both(getMistake)), grade(both(eventMistake))]);
+      // GET_CBID's own simulated-call failure, as alone.
+      expect(resultOf(pair, 'run-get-cbid-fills-variables')).toMatchObject({ status: 'failed', hint: resultOf(getAlone, 'run-get-cbid-fills-variables').hint });
+      // Whether CallBackAPI_HTTPRequest runs does not depend on what GET_CBID filled: the task check says why it did not, as with the event-flow mistake alone.
+      const task = resultOf(eventAlone, 'run-task-created');
+      expect(resultOf(pair, 'run-task-created')).toMatchObject({ status: 'failed', message: task.message, hint: task.hint });
+      // The 400 and 500 scenarios pass with the GET_CBID mistake alone: they are not judged because of the request that never runs.
+      for (const id of ['run-status-false-on-400', 'run-status-false-on-500']) {
+        expect(resultOf(getAlone, id).status, id).toBe('passed');
+        expect(resultOf(pair, id), id).toMatchObject({ status: 'skipped', message: expect.stringMatching(new RegExp(`\\(reported under “${TASK_TITLE}”\\)$`)) });
+      }
+      // Nothing fails that neither mistake makes fail alone.
+      const alone = new Set([...failedIds(getAlone), ...failedIds(eventAlone)]);
+      expect(failedIds(pair).filter((id) => !alone.has(id))).toEqual([]);
+    });
+  }
+}
