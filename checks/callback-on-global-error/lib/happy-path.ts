@@ -19,13 +19,15 @@ import { exitName } from '../../../engine/activity-types.js';
 import { clipWithDots } from '../../../engine/clip.js';
 import { canvasExitName, connectHint, exitLeadsTo, misconnection, wrongExit } from './graph.js';
 import { exitTakenName, menuKeys, missionNodes, NO_OPTION3_CAUSE, type MissionNodes } from './find.js';
-import { HINTS, renameGetCbidHint, statusExpressionHint } from './hints.js';
+import { HINTS, joinHints, renameGetCbidHint, statusExpressionHint } from './hints.js';
 import { connectorNameOf, isAuthenticated, requestBodyOf } from './http.js';
-import { GLOBAL_ERROR, LABELS, VARIABLES } from './names.js';
+import { DYNVARS, GLOBAL_ERROR, LABELS, VARIABLES } from './names.js';
 import { failed, passed, skipped } from './outcome.js';
 import { causeIfMissing, causeIfOtherType } from './nodes.js';
 import { expectedRecord, type ExpectedRecord } from './record.js';
 import { render, show, startLabelOf } from './templates.js';
+import { splitUrl } from './url.js';
+import { MOCKAPI_RESERVED } from '../../../mocks/mockapi-params.js';
 import { declaredSpelling, notStringCause, notStringCauseOf, setTypeHint, undeclaredCause } from './variables.js';
 
 export const HAPPY_PATH = 'happy-path';
@@ -243,7 +245,7 @@ function getCbidFillsVariables(happy: HappyRun, ctx: CheckContext, getAt: number
   if (get.outcome === 'error') {
     return deviate('get-cbid-variables', `${get.activity} failed: ${get.error ?? 'error'}`, [get, ...trace.slice(getAt + 1, getAt + 2)], {
       activity: nodes.getCbid,
-      ...failedRequestHint(get, nodes.getCbid),
+      ...failedRequestHint(get, nodes.getCbid, ctx.settings.dnis),
     });
   }
   if (get.http && get.http.status !== 200) {
@@ -251,7 +253,7 @@ function getCbidFillsVariables(happy: HappyRun, ctx: CheckContext, getAt: number
       expected: 'HTTP 200 with the DynVars record',
       actual: `HTTP ${get.http.status ?? 'no answer'}${get.http.responseBody ? `: ${apiMessage(get.http.responseBody)}` : ''}`,
       activity: nodes.getCbid,
-      hint: dynVarsRequestHint(get.http, nodes.getCbid),
+      hint: dynVarsRequestHint(get.http, nodes.getCbid, ctx.settings.dnis),
       spares: NOT_READING_GET_CBID,
     });
   }
@@ -537,8 +539,8 @@ function misconnected(graph: FlowGraph, from: Activity | undefined, exit: string
  * the toggle when it is on (no connector, or one that is not MockAPI), the Parsing Settings when
  * MockAPI answered and the response could not be parsed into the variables.
  */
-function failedRequestHint(entry: TraceEntry, getCbid: Activity | undefined): { hint: string } | Record<string, never> {
-  if (entry.http?.unmocked) return { hint: dynVarsRequestHint(entry.http, getCbid) };
+function failedRequestHint(entry: TraceEntry, getCbid: Activity | undefined, dnis: string): { hint: string } | Record<string, never> {
+  if (entry.http?.unmocked) return { hint: dynVarsRequestHint(entry.http, getCbid, dnis) };
   if (getCbid && isAuthenticated(getCbid)) return { hint: HINTS.getCbidUnauthenticated };
   // Failed before anything was sent (no address, or one that is not a web address): the Request URL.
   if (!entry.http) return { hint: HINTS.getCbidUrl };
@@ -568,10 +570,37 @@ function failedBeforeMenuHint(raised: TraceEntry, menu: string, nodes: MissionNo
   return `${failed} → it fails before the call reaches ${menu}: correct it (its Error row in the simulated call says why).`;
 }
 
-/** Which GET_CBID setting an unanswered or refused DynVars request points at. */
-function dynVarsRequestHint(http: HttpExchange, getCbid: Activity | undefined): string {
-  if (http.method !== 'GET') return HINTS.getCbidMethod;
-  return getCbid && isAuthenticated(getCbid) ? HINTS.getCbidUnauthenticated : HINTS.getCbidUrl;
+/**
+ * Which GET_CBID settings an unanswered or refused DynVars request points at: the Method when it is
+ * not GET, and the toggle when it is on, else the Request URL. Beside a wrong Method, the address is
+ * named too only when it is not the dialled number's record (`dnis`): else a GET would find it, and the
+ * Method alone is to change; with both wrong, changing one leaves the request as unanswered.
+ */
+function dynVarsRequestHint(http: HttpExchange, getCbid: Activity | undefined, dnis: string): string {
+  const address = getCbid && isAuthenticated(getCbid) ? HINTS.getCbidUnauthenticated : HINTS.getCbidUrl;
+  if (http.method === 'GET') return address;
+  if (address === HINTS.getCbidUrl && isRecordAddress(http.url, dnis)) return HINTS.getCbidMethod;
+  return joinHints(HINTS.getCbidMethod, address);
+}
+
+/**
+ * Whether `url`, as the request was sent, is the DynVars record's address for `dnis`: https, the lab's
+ * host and path (a trailing `/` allowed), `dn` = the number without its `+1`, and else only MockAPI's
+ * paging and sorting parameters (get-cbid-url judges the field itself; this reads what was sent).
+ */
+function isRecordAddress(url: string, dnis: string): boolean {
+  const parts = splitUrl(url);
+  if (!parts || parts.scheme !== 'https' || parts.host !== DYNVARS.host || parts.path.replace(/\/$/, '') !== DYNVARS.path) return false;
+  const dn = parts.query.filter(([name]) => name === 'dn');
+  return dn.length === 1 && decodedValue(dn[0][1]) === dnis.slice(2) && parts.query.every(([name]) => name === 'dn' || MOCKAPI_RESERVED.has(name));
+}
+
+function decodedValue(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
 }
 
 /** A trace entry whose request the Tasks API accepted (201 Created to a POST). */

@@ -27,6 +27,15 @@ export const HINTS = {
 } as const;
 
 /**
+ * Two hints of one activity's settings as one sentence: `GET_CBID → Method: GET.` and `GET_CBID →
+ * Request URL: …` give `GET_CBID → Method: GET; Request URL: …`, for a run that went wrong on both.
+ */
+export function joinHints(first: string, second: string): string {
+  const activity = first.slice(0, first.indexOf(' → ') + ' → '.length);
+  return `${first.replace(/\.$/, ';')} ${second.startsWith(activity) ? second.slice(activity.length) : second}`;
+}
+
+/**
  * An activity labelled `guideLabel` in `graph` beside `label`, the one the call runs: a leftover of
  * a step built again, holding the guide's label (which Flow Designer keeps unique), so the one the
  * call runs cannot be renamed to it.

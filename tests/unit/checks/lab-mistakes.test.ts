@@ -4,11 +4,13 @@
  * words. Several at once, as the Final Challenge builds them ("one incorrect node connection and two
  * mistakes inside nodes"): each mistake is still named by its own check; none hides another, none
  * adds a failure it does not make alone (a cascade, or a later part judged wrongly because the call
- * stopped earlier), each failing check keeps the hint it has alone, and a simulated-call check the
+ * stopped earlier), each failing check keeps the hint it has alone (or joins two it has alone, when
+ * both settings keep the simulated call from working), and a simulated-call check the
  * call never got to says it was not judged and where the cause is reported.
  */
 import { test, expect } from '@playwright/test';
 import type { GradeReport } from '../../../engine/report.js';
+import { joinHints } from '../../../checks/callback-on-global-error/lib/hints.js';
 import { firstFix } from '../../../reports/summary.js';
 import { LAB_MISTAKES, overlap, withMistakes, type LabMistake } from './lab-mistakes.js';
 import { grade, mutated } from './support.js';
@@ -49,12 +51,17 @@ async function expectEachNamed(names: string[]): Promise<void> {
     const own = failing.find((c) => c.id === mistake.own);
     expect(own?.message, `${what}: ${mistake.own}`).toContain(mistake.says);
   }
-  // No failure that none of them makes alone, and each failing check's hint is one it gives alone
+  // No failure that none of them makes alone, and each failing check's hint is one it gives alone,
+  // or two it gives alone as one sentence, when both settings keep the call from working
   // (a renamed activity is named by its new label in every hint, so those are left out).
   const aloneFailing = alones.flatMap(failedIn);
   expect(failing.map((c) => c.id).filter((id) => !aloneFailing.some((a) => a.id === id)), what).toEqual([]);
   if (!mistakes.some((m) => m.renames)) {
-    for (const check of failing) expect(aloneFailing.filter((a) => a.id === check.id).map((a) => a.hint), `${what}: ${check.id}`).toContain(check.hint);
+    for (const check of failing) {
+      const hints = aloneFailing.filter((a) => a.id === check.id).map((a) => a.hint ?? '');
+      const joined = hints.flatMap((a) => hints.filter((b) => b !== a).map((b) => joinHints(a, b)));
+      expect([...hints, ...joined], `${what}: ${check.id}`).toContain(check.hint);
+    }
   }
   const unjudged = report.checks.filter((c) => c.status === 'skipped' && c.severity !== 'info');
   for (const check of unjudged) expect(check.message, `${what}: ${check.id}`).toMatch(/^Not judged: .*\(reported under “.+”\)$/);

@@ -68,3 +68,24 @@ for (const [getName, getMistake] of Object.entries(GET_CBID_UNFILLED)) {
     });
   }
 }
+
+/** GET_CBID mistakes that keep MockAPI from answering the record even to a GET: each with the hint naming it. */
+const WRONG_ADDRESS: Record<string, [Mutation, string]> = {
+  'GET_CBID left authenticated (the address in Request Path)': [GET_CBID_UNFILLED['GET_CBID left authenticated (the address in Request Path)']!, HINTS.getCbidUnauthenticated],
+  'dn without slice(2)': [GET_CBID_UNFILLED['dn without slice(2)']!, HINTS.getCbidUrl],
+  '/lowdesigner/ (GET_CBID answered 404)': [GET_CBID_UNFILLED['/lowdesigner/ (GET_CBID answered 404)']!, HINTS.getCbidUrl],
+  'host without its leading 6 (nothing answers it)': [setUrl((url) => url.replace('//6', '//')), HINTS.getCbidUrl],
+};
+/** `GET_CBID → A.` and `GET_CBID → B.`: one hint naming both settings. */
+const bothSettings = (first: string, second: string) => `${first.replace(/\.$/, ';')} ${second.replace(/^GET_CBID → /, '')}`;
+
+for (const [name, [mistake, addressHint]] of Object.entries(WRONG_ADDRESS)) {
+  test(`GET_CBID method POST + ${name}: the failed request's hint names both the Method and the address`, async () => {
+    const [pair, postAlone, addressAlone] = await Promise.all([grade(both(GET_CBID_UNFILLED['GET_CBID method POST']!, mistake)), grade(both(GET_CBID_UNFILLED['GET_CBID method POST']!)), grade(both(mistake))]);
+    // Alone, each names its own setting.
+    expect(resultOf(postAlone, 'run-get-cbid-fills-variables').hint).toBe(HINTS.getCbidMethod);
+    expect(resultOf(addressAlone, 'run-get-cbid-fills-variables').hint).toBe(addressHint);
+    // Together, a GET would still find no record: fixing the Method alone leaves the call as wrong.
+    expect(resultOf(pair, 'run-get-cbid-fills-variables')).toMatchObject({ status: 'failed', hint: bothSettings(HINTS.getCbidMethod, addressHint) });
+  });
+}
