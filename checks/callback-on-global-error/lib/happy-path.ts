@@ -178,7 +178,10 @@ function deviationsOf(happy: HappyRun, ctx: CheckContext): Deviation[] {
   // Whether OnGlobalError gets to the Create Task request does not depend on GET_CBID's variables:
   // one that never runs is the task stage's deviation all the same, not GET_CBID's to answer for.
   const reachedAt = callbackApiReached(happy, simAt);
-  if (typeof reachedAt !== 'number') return filled ? [{ ...filled, spares: new Set([...(filled.spares ?? []), 'task']) }, ...found.slice(1), reachedAt] : [...found, reachedAt];
+  if (typeof reachedAt !== 'number') {
+    if (filled) found[0] = { ...filled, spares: new Set([...(filled.spares ?? []), 'task']) }; // (found[0] is GET_CBID's)
+    return [...found, reachedAt];
+  }
   if (filled) return found;
   const apiAt = taskCreated(happy, simAt, reachedAt);
   if (typeof apiAt !== 'number') return [...found, apiAt];
