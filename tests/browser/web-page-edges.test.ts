@@ -413,6 +413,24 @@ test('the page cancels a file\'s dragenter, dragover and drop (Firefox opens a f
   await expect(status(page)).toHaveText(/^Main_Flow_140\.json: passed/);
 });
 
+// A dragover cancelled without a dropEffect leaves the operation to Chromium, which takes a move
+// when the source offers copy and move but not link (a file manager may): the pointer then says
+// the attendee's export is moved into the page, and the drop tells the source it was. The page
+// asks for a copy, whatever the source offers.
+test('a file dragged onto the page from a source that offers copy or move is dropped as a copy, not a move of the export', async ({ page }) => {
+  await page.evaluate(() => {
+    (window as unknown as { effects: string[] }).effects = [];
+    window.addEventListener('drop', (event) => (window as unknown as { effects: string[] }).effects.push(event.dataTransfer!.dropEffect), true);
+  });
+  const cdp = await page.context().newCDPSession(page);
+  const box = (await page.locator('#drop-zone').boundingBox())!;
+  const at = { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+  const data = { items: [], files: [SOLUTION], dragOperationsMask: 1 | 16 }; // Copy | Move (CDP's DragData)
+  for (const type of ['dragEnter', 'dragOver', 'drop'] as const) await cdp.send('Input.dispatchDragEvent', { type, ...at, data });
+  await expect(status(page)).toHaveText(/^solution\.json: passed/);
+  expect(await page.evaluate(() => (window as unknown as { effects: string[] }).effects)).toEqual(['copy']);
+});
+
 test('a file given while an option is invalid, the field to fix partly above the screen and the line under it on screen: the field is brought into view', async ({ page }) => {
   await page.setViewportSize({ width: 375, height: 667 });
   await page.evaluate(() => (document.body.style.paddingBottom = '1000px')); // room to scroll the field above the screen
