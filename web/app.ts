@@ -8,6 +8,7 @@ import pkg from '../package.json' with { type: 'json' };
 import { messageOf } from '../engine/error-message.js';
 import { REPORT_CSS, renderHtmlReport, renderReportBody } from '../reports/html.js';
 import { renderJson } from '../reports/json.js';
+import { showFailingActivities } from './drawings.js';
 import { formatMegabytes, gradePickedFile, MAX_BYTES, type GradedFile, type PickedFile } from './grade-file.js';
 import { downloadName, errorAdvice, errorLine, notGradedNote, oneLine, oneToGrade, summaryLine } from './messages.js';
 import { missionChoices, readSettings, type SettingsResult } from './options.js';
@@ -264,6 +265,7 @@ function show({ report, reason }: GradedFile, note: string): void {
   );
   // The report writer escapes everything that comes from the export.
   reportArea.innerHTML = renderReportBody(report, { headingLevel: 3 }); // under the page's h2 "Result"
+  showFailingActivities(reportArea, report);
   shownFile = report.input.file;
 }
 
