@@ -54,7 +54,7 @@ export default defineCheck({
     '  `"{{dest}}"` passes; a `set` that gives customani another value before `"{{customani}}"` fails);',
     '- a wrong field whose `{{ }}` lies in a `{# #}` comment (`"{# {{customani}} #}{{outdialcbid}}"`) is told that a',
     '  comment is never evaluated;',
-    '- `{{customANI}}` is accepted where the whole flow uses the January 2025 spelling;',
+    '- `{{customANI}}` is accepted where the whole flow uses the January 2025 spelling (the hint then names it);',
     '- a body stored in the export as a JSON object instead of text (a hand-edited or generated export) fails as such,',
   '  not as an empty body;',
   '- a variable declared in another case (`CustomAni`) and read in that spelling is one mistake, reported by its',

@@ -34,7 +34,7 @@ export default defineCheck({
     '- when several rows write the same variable, they run in order and the last one (with a path) wins, as at',
     '  run time: that row is the one judged (a wrong row fixed by a right one added after it passes; a right row',
     '  overridden by a wrong one added after it fails);',
-    '- `customANI` (the January 2025 guide) is accepted where the whole flow uses that spelling.',
+    '- `customANI` (the January 2025 guide) is accepted where the whole flow uses that spelling (the hint then names it).',
   ].join('\n'),
   run(ctx) {
     const get = getCbidOf(ctx);

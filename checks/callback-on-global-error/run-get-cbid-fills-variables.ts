@@ -34,7 +34,7 @@ export default defineCheck({
     'the variables, so `run-task-created` fails on that, as it does alone. When GET_CBID failed (its error exit), no',
     'later simulated-call check is judged.',
     '',
-    'Tolerances: `customANI` where the whole flow uses the January 2025 spelling.',
+    'Tolerances: `customANI` where the whole flow uses the January 2025 spelling (the hint then names it).',
   ].join('\n'),
   run: (ctx) => stageOutcome(ctx, 'get-cbid-variables', 'GET_CBID got the DynVars record and filled outdialcbid and customani'),
 });

@@ -1,13 +1,15 @@
 /**
  * Hints in the words of the attendee's canvas: the guide's activity labels they name replaced by
  * the labels this flow gives those activities (a Set Variable left as `SetVariable_q1w`, the 2026
- * guide's `WantCallBack`), so that a hint names what the attendee sees.
+ * guide's `WantCallBack`), and the variable `customani` by `customANI` where the whole flow uses the
+ * January 2025 guide's spelling, so that a hint names what the attendee sees (a parse row or a body
+ * pasted with `customani` there would write or read a variable the flow does not declare).
  */
 import type { Check, CheckOutcome } from '../../../engine/check.js';
 import type { Activity, FlowModel } from '../../../engine/model.js';
 import { missionNodes } from './find.js';
 import { HINTS } from './hints.js';
-import { LABELS } from './names.js';
+import { LABELS, VARIABLES } from './names.js';
 import { onFailure } from './on-failure.js';
 
 /** The hints written for the guide's labels; any other hint a failure gives may name one on purpose (rename the request GET_CBID). */
@@ -23,7 +25,7 @@ export function withFlowLabels(check: Check): Check {
   });
 }
 
-/** `text` with each guide label of a mission activity the flow labels otherwise replaced by that label (whole names only). */
+/** `text` with each guide label of a mission activity the flow labels otherwise replaced by that label, and customani by the flow's spelling (whole names only). */
 function inFlowLabels(text: string, model: FlowModel): string {
   const nodes = missionNodes(model);
   const found: [string, Activity | undefined][] = [
@@ -35,6 +37,7 @@ function inFlowLabels(text: string, model: FlowModel): string {
     [LABELS.statusCondition, nodes.statusCondition],
   ];
   const renamed = new Map(found.filter((pair): pair is [string, Activity] => pair[1] !== undefined && pair[1].label !== pair[0]).map(([guide, node]) => [guide, node.label]));
+  if (nodes.aniVariable !== VARIABLES.customani) renamed.set(VARIABLES.customani, nodes.aniVariable);
   if (renamed.size === 0) return text;
   // No lookbehind (Safari before 16.4 has none, and the page runs these checks): the character before is captured.
   const names = new RegExp(`(^|[^A-Za-z0-9_])(${[...renamed.keys()].join('|')})(?![A-Za-z0-9_])`, 'g');
