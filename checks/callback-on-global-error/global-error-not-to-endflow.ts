@@ -1,6 +1,7 @@
 import { defineCheck } from '../../engine/check.js';
 import { missionNodes } from './lib/find.js';
 import { exitTarget } from './lib/graph.js';
+import { LABELS } from './lib/names.js';
 import { failed, missing, passed } from './lib/outcome.js';
 
 export default defineCheck({
@@ -18,11 +19,13 @@ export default defineCheck({
     'unconnected OnGlobalError passes this check (the next check, `callback-api-after-global-error`, fails).',
   ].join('\n'),
   run(ctx) {
-    const node = missionNodes(ctx.model).globalError;
+    const { globalError: node, callbackApi } = missionNodes(ctx.model);
     if (!node) return missing('The OnGlobalError event handler', 'the Event Flows', '/eventFlows');
     const target = exitTarget(ctx.model.events, node, 'out');
     if (target?.type === 'end') {
-      return failed(`OnGlobalError still goes straight to ${target.label}`, { expected: 'OnGlobalError → CallBackAPI_HTTPRequest', actual: `OnGlobalError → ${target.label} (End Flow)`, activity: node });
+      // The request by the flow's label (CallBackAPI_Request of the January 2025 guide), as the hint names it.
+      const request = callbackApi?.label ?? LABELS.callbackApi;
+      return failed(`OnGlobalError still goes straight to ${target.label}`, { expected: `OnGlobalError → ${request}`, actual: `OnGlobalError → ${target.label} (End Flow)`, activity: node });
     }
     return passed(target ? `OnGlobalError goes to ${target.label}` : 'OnGlobalError is no longer connected to EndFlow');
   },

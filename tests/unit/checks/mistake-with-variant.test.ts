@@ -8,7 +8,7 @@
  */
 import { test, expect } from '@playwright/test';
 import type { GradeReport } from '../../../engine/report.js';
-import { grade, mutated, props, relabel, resultOf, variable, type Json, type Mutation } from './support.js';
+import { grade, link, mutated, props, relabel, resultOf, variable, type Json, type Mutation } from './support.js';
 
 const both = (...edits: Mutation[]) => mutated((f) => edits.forEach((edit) => edit(f)));
 const failedIds = (report: GradeReport) => report.checks.filter((c) => c.status === 'failed').map((c) => c.id);
@@ -54,3 +54,14 @@ for (const [name, mistake, checks] of NAMING_CUSTOMANI) {
     expect(failedIds(variant)).toEqual(failedIds(alone));
   });
 }
+
+test("OnGlobalError still to EndFlow, in a flow using the January 2025 guide's CallBackAPI_Request: expected names the request by its label, as the hint does", async () => {
+  const stillToEnd: Mutation = (f) => link(f, 'GlobalErrorHandling', 'out', 'EndFlow_kid');
+  const [variant, alone] = await Promise.all([grade(both(stillToEnd, olderGuideLabels)), grade(both(stillToEnd))]);
+  expect(resultOf(alone, 'global-error-not-to-endflow')).toMatchObject({ status: 'failed', expected: 'OnGlobalError → CallBackAPI_HTTPRequest' });
+  expect(resultOf(variant, 'global-error-not-to-endflow')).toMatchObject({
+    status: 'failed',
+    expected: 'OnGlobalError → CallBackAPI_Request',
+    hint: 'Event Flows → delete the connection from OnGlobalError to EndFlow (then connect OnGlobalError to CallBackAPI_Request).',
+  });
+});
