@@ -1,6 +1,6 @@
 import { defineCheck } from '../../engine/check.js';
 import { callsTasksApi, isEndFlow, missionNodes } from './lib/find.js';
-import { exitTarget, reachableFrom } from './lib/graph.js';
+import { exitTarget, pastSetVariables, reachableFrom } from './lib/graph.js';
 import { callbackApiOf } from './lib/nodes.js';
 import { failed, missing, passed } from './lib/outcome.js';
 
@@ -21,7 +21,9 @@ export default defineCheck({
     'says so ("CallBackAPI_HTTPRequest is connected to AgentDisconnected, not to OnGlobalError"), and the hint',
     "says to move that connection to OnGlobalError and connect the other handler to an End Flow again.",
     'When OnGlobalError still goes to its End Flow (Build step 7 not done), the hint says to delete that',
-    'connection first, as step 7 does, then to connect OnGlobalError to the request.',
+    'connection first, as step 7 does, then to connect OnGlobalError to the request. With Set Variables between',
+    'OnGlobalError and where it goes instead (OnGlobalError → SetVariable_e4r → EndFlow_kid), the hint names the',
+    "last Set Variable's connection, which may stay on the way to the request.",
     '',
     'Tolerances:',
     '- reachable, not necessarily adjacent: e.g. a Set Variable between OnGlobalError and the request passes;',
@@ -47,15 +49,21 @@ export default defineCheck({
           hint: `Event Flows → move the connection to ${api.activity.label} from ${instead.display} to OnGlobalError${target ? `, in place of the one to ${target.label}` : ''}, then connect ${instead.display} to an End Flow again: only OnGlobalError may lead to a Create Task request.`,
         });
       }
+      // Set Variables on the way (errortime = now()) may stay: the connection to change is the last one's.
+      const past = pastSetVariables(ctx.model.events, node, 'out');
+      const from = past.via.at(-1)?.label ?? 'OnGlobalError';
+      const chain = ['OnGlobalError', ...past.via.map((a) => a.label)].join(' → ');
       return failed(`OnGlobalError does not lead to ${api.activity.label}`, {
         expected: `OnGlobalError → ${api.activity.label}`,
-        actual: target ? `OnGlobalError → ${target.label}` : 'OnGlobalError not connected',
+        actual: past.target ? `${chain} → ${past.target.label}` : past.via.length > 0 ? chain : 'OnGlobalError not connected',
         activity: api.activity,
         // Still to the End Flow: Build step 7 is not done, and its own check and the simulated call
         // say to delete that connection; this says so too, in the guide's order.
-        hint: target && isEndFlow(target)
-          ? `Event Flows → delete the connection from OnGlobalError to ${target.label} (Build step 7), then connect OnGlobalError to ${api.activity.label}.`
-          : `Event Flows → drag the connection of OnGlobalError${target ? ` from ${target.label}` : ''} to ${api.activity.label}.`,
+        hint: past.target && isEndFlow(past.target)
+          ? `Event Flows → delete the connection from ${from} to ${past.target.label} (Build step 7), then connect ${from} to ${api.activity.label}.`
+          : past.via.length > 0 && !past.target
+            ? `Event Flows → connect ${from} to ${api.activity.label}.`
+            : `Event Flows → drag the connection of ${from}${past.target ? ` from ${past.target.label}` : ''} to ${api.activity.label}.`,
       });
     }
     // This request, or a copy of it: any request to /v1/tasks another event runs creates a task.

@@ -1,6 +1,6 @@
 import { defineCheck } from '../../engine/check.js';
 import { missionNodes } from './lib/find.js';
-import { exitTarget } from './lib/graph.js';
+import { exitTarget, pastSetVariables } from './lib/graph.js';
 import { LABELS } from './lib/names.js';
 import { failed, missing, passed } from './lib/outcome.js';
 
@@ -17,15 +17,34 @@ export default defineCheck({
     '',
     'Tolerances: the End Flow is recognised by type, whatever its random suffix (`EndFlow_kid`, …). An',
     'unconnected OnGlobalError passes this check (the next check, `callback-api-after-global-error`, fails).',
+    '',
+    'A Set Variable put between OnGlobalError and the End Flow (OnGlobalError → SetVariable_e4r → EndFlow_kid,',
+    'keeping the time of the error) still ends the event flow before any request: it fails as the straight',
+    'connection does, "OnGlobalError still goes to EndFlow_kid (through SetVariable_e4r)", and the hint says to',
+    'delete the connection from the Set Variable to the End Flow, then connect the Set Variable to the request',
+    '(a Set Variable before the request is allowed).',
   ].join('\n'),
   run(ctx) {
     const { globalError: node, callbackApi } = missionNodes(ctx.model);
     if (!node) return missing('The OnGlobalError event handler', 'the Event Flows', '/eventFlows');
     const target = exitTarget(ctx.model.events, node, 'out');
+    // The request by the flow's label (CallBackAPI_Request of the January 2025 guide), as the hint names it.
+    const request = callbackApi?.label ?? LABELS.callbackApi;
     if (target?.type === 'end') {
-      // The request by the flow's label (CallBackAPI_Request of the January 2025 guide), as the hint names it.
-      const request = callbackApi?.label ?? LABELS.callbackApi;
       return failed(`OnGlobalError still goes straight to ${target.label}`, { expected: `OnGlobalError → ${request}`, actual: `OnGlobalError → ${target.label} (End Flow)`, activity: node });
+    }
+    // A Set Variable on the way (errortime = now()) is allowed, but it still leads to the End Flow:
+    // the connection step 7 deletes is now the Set Variable's, and the Set Variable may stay.
+    const past = pastSetVariables(ctx.model.events, node, 'out');
+    if (past.target?.type === 'end') {
+      const chain = past.via.map((a) => a.label).join(' → ');
+      const last = past.via.at(-1)!.label;
+      return failed(`OnGlobalError still goes to ${past.target.label} (through ${past.via.map((a) => a.label).join(', ')})`, {
+        expected: `OnGlobalError → ${chain} → ${request}`,
+        actual: `OnGlobalError → ${chain} → ${past.target.label} (End Flow)`,
+        activity: node,
+        hint: `Event Flows → delete the connection from ${last} to ${past.target.label} (then connect ${last} to ${request}).`,
+      });
     }
     return passed(target ? `OnGlobalError goes to ${target.label}` : 'OnGlobalError is no longer connected to EndFlow');
   },

@@ -25,6 +25,24 @@ export function exitTarget(graph: FlowGraph, activity: Activity, exit: string): 
 }
 
 /**
+ * Where `from`'s `exit` leads past the Set Variables on the way (each passes the call on by its `out`
+ * exit): `via`, those Set Variables in order, and `target`, the first other activity (undefined where
+ * the last exit is open). An attendee may put one in OnGlobalError (errortime = now()): OnGlobalError →
+ * SetVariable → EndFlow ends the event flow as the template's straight connection does, and the
+ * connection to change is the Set Variable's.
+ */
+export function pastSetVariables(graph: FlowGraph, from: Activity, exit: string): { via: Activity[]; target: Activity | undefined } {
+  const via: Activity[] = [];
+  let target = exitTarget(graph, from, exit);
+  // A loop of Set Variables ends the walk where it comes back (the simulator stops such a call too).
+  while (target?.type === 'set-variable' && !via.includes(target)) {
+    via.push(target);
+    target = exitTarget(graph, target, 'out');
+  }
+  return { via, target: target && via.includes(target) ? undefined : target };
+}
+
+/**
  * Activities reachable from `startIds` (the starts included), breadth-first, in visiting order.
  * Activities in `avoid` are neither visited nor walked through.
  */

@@ -369,17 +369,23 @@ function callbackApiReached(happy: HappyRun, simAt: number): Deviation | number 
   const apiAt = nodes.callbackApi ? indexOf(trace, nodes.callbackApi, handlerAt) : -1;
   if (apiAt < 0) {
     // The request is there but the handler went elsewhere: the fix is the connection, not its settings.
-    const went = trace[handlerAt + 1]?.flow === trace[handlerAt]?.flow ? trace[handlerAt + 1] : undefined;
-    const failedOnTheWayHint = failedOnTheWay(trace, handlerAt, nodes.callbackApi, 8, 'OnGlobalError').hint;
-    return deviate('task', `OnGlobalError ran, but ${nodes.callbackApi?.label ?? LABELS.callbackApi} never did (${afterwards(trace, handlerAt, summary)})`, trace.slice(simAt, handlerAt + 3), {
+    // Set Variables it ran first (errortime = now()) may stay: the connection is the last one's.
+    let fromAt = handlerAt;
+    while (trace[fromAt + 1]?.flow === trace[handlerAt]?.flow && trace[fromAt + 1]?.type === 'set-variable' && trace[fromAt + 1]?.outcome === 'out') fromAt++;
+    const from = fromAt === handlerAt ? 'OnGlobalError' : trace[fromAt]!.activity;
+    const through = trace.slice(handlerAt + 1, fromAt + 1).map((e) => e.activity);
+    const went = trace[fromAt + 1]?.flow === trace[handlerAt]?.flow ? trace[fromAt + 1] : undefined;
+    const failedOnTheWayHint = failedOnTheWay(trace, fromAt, nodes.callbackApi, 8, from).hint;
+    const told = `${through.length > 0 ? `after ${through.join(', ')}, ` : ''}${afterwards(trace, fromAt, summary)}`;
+    return deviate('task', `OnGlobalError ran, but ${nodes.callbackApi?.label ?? LABELS.callbackApi} never did (${told})`, trace.slice(simAt, fromAt + 3), {
       activity: nodes.globalError,
       ...(nodes.callbackApi
         ? {
             hint:
               failedOnTheWayHint ??
               (went?.type === 'end'
-                ? `Event Flows → delete the connection from OnGlobalError to ${went.activity} and connect OnGlobalError to ${nodes.callbackApi.label} (Build steps 7 and 8).`
-                : `Event Flows → connect OnGlobalError to ${nodes.callbackApi.label} (Build step 8)${went ? `; the call goes from OnGlobalError to ${went.activity} instead` : ''}.`),
+                ? `Event Flows → delete the connection from ${from} to ${went.activity} and connect ${from} to ${nodes.callbackApi.label} (Build steps 7 and 8).`
+                : `Event Flows → connect ${from} to ${nodes.callbackApi.label} (Build step 8)${went ? `; the call goes from ${from} to ${went.activity} instead` : ''}.`),
           }
         : {}),
       ...causeIfMissing(nodes, 'callbackApi'),

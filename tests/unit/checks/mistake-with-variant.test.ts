@@ -8,7 +8,8 @@
  */
 import { test, expect } from '@playwright/test';
 import type { GradeReport } from '../../../engine/report.js';
-import { grade, link, mutated, props, relabel, resultOf, variable, type Json, type Mutation } from './support.js';
+import { firstFix } from '../../../reports/summary.js';
+import { activity, addActivity, grade, link, mutated, props, relabel, resultOf, unlink, variable, type Json, type Mutation } from './support.js';
 
 const both = (...edits: Mutation[]) => mutated((f) => edits.forEach((edit) => edit(f)));
 const failedIds = (report: GradeReport) => report.checks.filter((c) => c.status === 'failed').map((c) => c.id);
@@ -64,4 +65,53 @@ test("OnGlobalError still to EndFlow, in a flow using the January 2025 guide's C
     expected: 'OnGlobalError → CallBackAPI_Request',
     hint: 'Event Flows → delete the connection from OnGlobalError to EndFlow (then connect OnGlobalError to CallBackAPI_Request).',
   });
+});
+
+/** OnGlobalError first runs a Set Variable (errortime = {{now()}}), then what it led to: the request, or in a mistake, the End Flow. */
+const extraSetVariable: Mutation = (f) => {
+  const events = f.eventFlows.eventsMap.GLOBAL_EVENTS.process as Json;
+  const handler = activity(f, 'GlobalErrorHandling');
+  const next = (events.links as Json[]).find((l) => l.sourceActivityId === handler.id && l.conditionExpr === 'out')?.targetActivityId as string | undefined;
+  (f.variables as Json[]).push({ ...structuredClone(variable(f, 'getresult')), name: 'errortime' });
+  addActivity(f, 'GlobalErrorHandling', 'SetVariable_e4r', { activityName: 'set-variable', activityId: 'set-variable', srcVariable: 'errortime', srcVariableType: 'STRING', setTo: 'set-to-literal', expr: '{{now()}}' }, 'set-variable');
+  link(f, 'GlobalErrorHandling', 'out', 'SetVariable_e4r');
+  if (next) link(f, 'SetVariable_e4r', 'out', events.activities[next].name as string);
+};
+
+test('OnGlobalError still to EndFlow, through an extra Set Variable: told under Build step 7 as when straight, each hint naming the connection of the Set Variable', async () => {
+  const stillToEnd: Mutation = (f) => link(f, 'GlobalErrorHandling', 'out', 'EndFlow_kid');
+  const [variant, alone, variantAlone] = await Promise.all([grade(both(stillToEnd, extraSetVariable)), grade(both(stillToEnd)), grade(both(extraSetVariable))]);
+  expect(variantAlone.verdict).toBe('passed');
+  // The same checks fail, for the same points, and the report starts at the same step.
+  expect(failedIds(variant)).toEqual(failedIds(alone));
+  expect(variant.score).toEqual(alone.score);
+  expect(firstFix(variant)?.id).toBe(firstFix(alone)?.id);
+  expect(resultOf(variant, 'global-error-not-to-endflow')).toMatchObject({
+    status: 'failed',
+    message: 'OnGlobalError still goes to EndFlow_kid (through SetVariable_e4r)',
+    expected: 'OnGlobalError → SetVariable_e4r → CallBackAPI_HTTPRequest',
+    actual: 'OnGlobalError → SetVariable_e4r → EndFlow_kid (End Flow)',
+    hint: 'Event Flows → delete the connection from SetVariable_e4r to EndFlow_kid (then connect SetVariable_e4r to CallBackAPI_HTTPRequest).',
+  });
+  // Not to drag OnGlobalError away from the Set Variable, which may stay.
+  expect(resultOf(variant, 'callback-api-after-global-error')).toMatchObject({
+    status: 'failed',
+    actual: 'OnGlobalError → SetVariable_e4r → EndFlow_kid',
+    hint: 'Event Flows → delete the connection from SetVariable_e4r to EndFlow_kid (Build step 7), then connect SetVariable_e4r to CallBackAPI_HTTPRequest.',
+  });
+  expect(resultOf(variant, 'run-task-created')).toMatchObject({
+    status: 'failed',
+    message: 'OnGlobalError ran, but CallBackAPI_HTTPRequest never did (after SetVariable_e4r, it went on to EndFlow_kid)',
+    hint: 'Event Flows → delete the connection from SetVariable_e4r to EndFlow_kid and connect SetVariable_e4r to CallBackAPI_HTTPRequest (Build steps 7 and 8).',
+  });
+  // As alone, where OnGlobalError goes straight to it.
+  expect(resultOf(alone, 'run-task-created').hint).toBe('Event Flows → delete the connection from OnGlobalError to EndFlow_kid and connect OnGlobalError to CallBackAPI_HTTPRequest (Build steps 7 and 8).');
+});
+
+test('an extra Set Variable in OnGlobalError left unconnected: the hints say to connect the Set Variable, not OnGlobalError', async () => {
+  const open: Mutation = (f) => unlink(f, 'SetVariable_e4r', 'out');
+  const report = await grade(both(extraSetVariable, open));
+  expect(resultOf(report, 'global-error-not-to-endflow').status).toBe('passed');
+  expect(resultOf(report, 'callback-api-after-global-error')).toMatchObject({ status: 'failed', actual: 'OnGlobalError → SetVariable_e4r', hint: 'Event Flows → connect SetVariable_e4r to CallBackAPI_HTTPRequest.' });
+  expect(resultOf(report, 'run-task-created')).toMatchObject({ status: 'failed', hint: 'Event Flows → connect SetVariable_e4r to CallBackAPI_HTTPRequest (Build step 8).' });
 });
