@@ -1,5 +1,5 @@
 /** What a flow drawing highlights, worked out from a report: the path a call took, the activities at fault. */
-import type { DrawingGraph, GradeReport } from '../engine/report.js';
+import type { CheckResult, DrawingGraph, GradeReport } from '../engine/report.js';
 import type { TraceEntry } from '../engine/trace.js';
 import { isFailure } from './summary.js';
 
@@ -23,22 +23,58 @@ export function executedPath(trace: readonly TraceEntry[], graphs: readonly Draw
   return { nodes, edges };
 }
 
+/** The two drawings of a report: the Main Flow tab's and the Event Flows tab's. */
+export type DrawingName = 'main' | 'events';
+
+/** An activity a check points at, and the drawing it is found in. */
+export interface DrawnActivity {
+  id: string;
+  drawing: DrawingName;
+}
+
 /**
  * Activity ids that failed or errored checks point at: by the JSON pointer
  * (`…/activities/<id>…`), else by the activity label when exactly one activity has it.
  */
 export function failingActivities(report: GradeReport): Set<string> {
-  const graphs = report.flow ? [report.flow.main, report.flow.events] : [];
-  const ids = new Set(graphs.flatMap((graph) => graph.nodes.map((node) => node.id)));
-  const byLabel = new Map<string, string[]>();
-  for (const node of graphs.flatMap((graph) => graph.nodes)) byLabel.set(node.label, [...(byLabel.get(node.label) ?? []), node.id]);
+  const find = drawnActivityOf(report);
   const failing = new Set<string>();
   for (const check of report.checks.filter(isFailure)) {
-    const fromPointer = activityIdOf(check.pointer);
-    if (fromPointer !== undefined && ids.has(fromPointer)) failing.add(fromPointer);
-    else if (check.activity !== undefined && byLabel.get(check.activity)?.length === 1) failing.add(byLabel.get(check.activity)![0]);
+    const found = find(check);
+    if (found) failing.add(found.id);
   }
   return failing;
+}
+
+/**
+ * For a check, the drawn activity it points at, as failingActivities finds it (the id its pointer
+ * names, else the one activity with its label), and which drawing holds it: the one of the tab
+ * the pointer names (as summary.ts placeOf says it, so a Where and its link agree), else the
+ * first that does (an edited export may repeat an id in both). Undefined when none is drawn (a
+ * missing activity, a label two share, a report without a flow).
+ */
+export function drawnActivityOf(report: GradeReport): (check: CheckResult) => DrawnActivity | undefined {
+  if (!report.flow) return () => undefined;
+  const graphs: [DrawingName, DrawingGraph][] = [['main', report.flow.main], ['events', report.flow.events]];
+  const ids = new Map<DrawingName, Set<string>>(graphs.map(([name, graph]) => [name, new Set(graph.nodes.map((node) => node.id))]));
+  const byLabel = new Map<string, DrawnActivity[]>();
+  for (const [drawing, graph] of graphs) {
+    for (const node of graph.nodes) {
+      const named = byLabel.get(node.label);
+      if (named) named.push({ id: node.id, drawing });
+      else byLabel.set(node.label, [{ id: node.id, drawing }]);
+    }
+  }
+  return (check) => {
+    const fromPointer = activityIdOf(check.pointer);
+    if (fromPointer !== undefined) {
+      const tab: DrawingName | undefined = check.pointer!.startsWith('/eventFlows/') ? 'events' : check.pointer!.startsWith('/process/') ? 'main' : undefined;
+      const drawing = tab && ids.get(tab)!.has(fromPointer) ? tab : graphs.find(([name]) => ids.get(name)!.has(fromPointer))?.[0];
+      if (drawing) return { id: fromPointer, drawing };
+    }
+    const labelled = check.activity === undefined ? undefined : byLabel.get(check.activity);
+    return labelled?.length === 1 ? labelled[0] : undefined;
+  };
 }
 
 /**

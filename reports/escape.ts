@@ -207,6 +207,21 @@ const CSV_ESCAPED = new RegExp(`[\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F\\x7F-\\x9F${BI
 const LINE_ESCAPED = new RegExp(`[\\x00-\\x1F\\x7F-\\x9F\\u2028\\u2029${BIDI_CHARACTERS}]`, 'g');
 
 /**
+ * Any text as the tail of an HTML id, and of the `#…` link to it: ASCII letters, digits and `-`
+ * kept, every other code point written `_<hex>_` (`a b` → `a_20_b`, `_` → `_5f_`). Used for the
+ * ids made of an export's activity ids (reports/svg.ts `activityAnchor`), which may hold anything:
+ * the token needs no escaping in an attribute, a URL fragment (nothing to percent-encode, so the
+ * link and the id match byte for byte) or a CSS selector, and it is one-to-one (`_` is never kept),
+ * so distinct activity ids give distinct ids. The UUIDs of real exports come out unchanged.
+ */
+export function idToken(value: string): string {
+  return ID_KEPT.test(value) ? value : value.replace(ID_CHANGED, (c) => `_${c.codePointAt(0)!.toString(16)}_`);
+}
+
+const ID_KEPT = /^[A-Za-z0-9-]*$/;
+const ID_CHANGED = /[^A-Za-z0-9-]/gu;
+
+/**
  * An href that is safe to write into a report: relative, `#…`, or http(s). Anything with another
  * scheme (`javascript:`, `data:`, …) gives undefined and the writer shows plain text instead.
  */

@@ -65,6 +65,11 @@ table.fg-trace details summary { cursor: pointer; color: #0550ae; }
 .fg-figure figcaption { font-weight: 600; margin-bottom: 4px; }
 .fg-drawing { overflow: auto; max-height: 80vh; border: 1px solid var(--fg-line); border-radius: 8px; background: #fff; }
 .fg-drawing svg.flow { display: block; max-width: none; height: auto; }
+/* The activity a failed check's Where links to (html.ts whereLink): the browser scrolls its drawing and the page
+   to it, leaving some of the flow around it in sight, and marks it by its frame's shape, not its colour alone
+   (forced colours keep it): solid and twice as thick where it was dashed. */
+.fg-drawing svg.flow .node.failing { scroll-margin: 48px; }
+.fg-drawing svg.flow .node:target rect { stroke-width: 6px; stroke-dasharray: none; }
 /* Forced colours (Contrast themes): the theme's colours replace these, but not inside the drawing
    (Chromium leaves SVG as drawn). The drawing takes the theme's: boxes and links in its text colour on
    its background, the call's path in its Highlight, thick; a failing activity stays dashed, its badge

@@ -7,14 +7,14 @@
 import type { CheckResult, GradeReport, ScenarioResult } from '../engine/report.js';
 import { shownAttendeeId } from './attendee-id.js';
 import { boundReport } from './bounds.js';
-import { drawingDescription, executedPath, failingActivities } from './drawing.js';
+import { drawingDescription, drawnActivityOf, executedPath, type DrawingName, type DrawnActivity } from './drawing.js';
 import { escapeHtml as h } from './escape.js';
 import { joinLines, renderHtmlPage } from './html-page.js';
 import { REPORT_CSS } from './html-css.js';
 import { renderTraceHtml } from './html-trace.js';
 import { stepHeading, stepTitlesFor, type StepTitles } from './steps.js';
 import { byStep, firstFix, fixOf, formatPoints, isFailure, percentOf, placeOf, pointCount, stepState, summaryLine, scoreText, ungradableFix, type StepState } from './summary.js';
-import { renderFlowSvg } from './svg.js';
+import { activityAnchor, renderFlowSvg } from './svg.js';
 
 export { REPORT_CSS };
 
@@ -55,11 +55,12 @@ export function renderReportBody(whole: GradeReport, options: HtmlOptions = {}):
     );
   } else {
     const steps = byStep(report.checks);
+    const drawn = drawnActivityOf(report);
     parts.push(stepNav(steps, titles), '<section aria-labelledby="fg-checks-title">', `<${tags.section} id="fg-checks-title" class="fg-heading">Checks by Build step</${tags.section}>`);
     // A check not judged names the failure it is reported under by title: linked to it.
     const anchors = new Map(report.checks.map((c) => [c.title, `fg-check-${c.id}`]));
-    for (const [step, checks] of steps) parts.push(stepSection(step, checks, titles, tags.sub, anchors));
-    parts.push('</section>', drawings(report, tags.section), scenarios(report.scenarios, tags));
+    for (const [step, checks] of steps) parts.push(stepSection(step, checks, titles, tags.sub, anchors, drawn));
+    parts.push('</section>', drawings(report, tags.section, drawn), scenarios(report.scenarios, tags));
   }
   parts.push('</article>');
   return joinLines(parts);
@@ -107,14 +108,17 @@ function stepNav(steps: [number, CheckResult[]][], titles: StepTitles): string {
   return `<nav aria-label="Build steps"><ol class="fg-steps">${items.join('')}</ol></nav>`;
 }
 
-function stepSection(step: number, checks: CheckResult[], titles: StepTitles, tag: string, anchors: ReadonlyMap<string, string>): string {
+/** Where a check's activity is drawn (drawing.ts drawnActivityOf), for its Where's link. */
+type DrawnOf = (check: CheckResult) => DrawnActivity | undefined;
+
+function stepSection(step: number, checks: CheckResult[], titles: StepTitles, tag: string, anchors: ReadonlyMap<string, string>, drawn: DrawnOf): string {
   const state = stepState(checks);
   const scored = checks.filter((c) => c.severity !== 'info');
   const tally = scored.length ? `${scored.filter((c) => c.status === 'passed').length} of ${scored.length} passed` : STATE_WORDS[state];
   return [
     `<section class="fg-step ${state}" id="fg-step-${step}" aria-labelledby="fg-step-${step}-title">`,
     `<${tag} id="fg-step-${step}-title" class="fg-subheading">${h(stepHeading(step, titles))} <span class="fg-step-state">${h(tally)}</span></${tag}>`,
-    `<ul class="fg-checks">${checks.map((check) => checkItem(check, anchors)).join('')}</ul>`,
+    `<ul class="fg-checks">${checks.map((check) => checkItem(check, anchors, drawn)).join('')}</ul>`,
     '</section>',
   ].join('\n');
 }
@@ -122,7 +126,7 @@ function stepSection(step: number, checks: CheckResult[], titles: StepTitles, ta
 const CHECK_MARK: Record<CheckResult['status'], string> = { passed: '&#10003;', failed: '&#10007;', errored: '&#10007;', skipped: '&ndash;', info: '&ndash;' };
 const CHECK_WORDS: Record<CheckResult['status'], string> = { passed: 'passed', failed: 'failed', errored: 'could not be run (internal error)', skipped: 'not judged', info: 'not checkable' };
 
-function checkItem(check: CheckResult, anchors: ReadonlyMap<string, string>): string {
+function checkItem(check: CheckResult, anchors: ReadonlyMap<string, string>, drawn: DrawnOf): string {
   // A check not judged lost no points of its own (its cause is reported by another): as in the console.
   const earned = check.status === 'skipped' ? `not judged, ${pointCount(check.points)}` : `${formatPoints(check.earned)}/${formatPoints(check.points)} pts`;
   const points = check.severity === 'info' ? '' : `<span class="fg-points">${earned}</span>`;
@@ -131,7 +135,7 @@ function checkItem(check: CheckResult, anchors: ReadonlyMap<string, string>): st
     `<div class="fg-check-head"><span class="fg-mark" aria-hidden="true">${CHECK_MARK[check.status]}</span>` +
     `<span class="fg-sr">${CHECK_WORDS[check.status]}: </span><span class="fg-check-title">${h(check.title)}</span>${points}${tag}</div>`;
   let body = '';
-  if (isFailure(check)) body = failureBody(check);
+  if (isFailure(check)) body = failureBody(check, drawn);
   else if (check.status !== 'passed') body = `<div class="fg-check-body"><p>${withCauseLink(check.message, anchors)}</p></div>`;
   return `<li class="fg-check ${h(check.status)}" id="fg-check-${h(check.id)}" data-check="${h(check.id)}">${head}${body}</li>`;
 }
@@ -144,12 +148,13 @@ function withCauseLink(message: string, anchors: ReadonlyMap<string, string>): s
   return `${h(match[1])}<a href="#${h(anchor)}">“${h(match[2])}”</a>${h(match[3])}`;
 }
 
-function failureBody(check: CheckResult): string {
+function failureBody(check: CheckResult, drawn: DrawnOf): string {
   // Values from the export in <code>; where in Flow Designer is prose.
+  const place = placeOf(check);
   const facts: [string, string | undefined][] = [
     ['Expected', check.expected === undefined ? undefined : `<code>${h(check.expected)}</code>`],
     ['Actual', check.actual === undefined ? undefined : `<code>${h(check.actual)}</code>`],
-    ['Where', placeOf(check) === undefined ? undefined : h(placeOf(check)!)],
+    ['Where', place === undefined ? undefined : whereLink(h(place), drawn(check))],
   ];
   const shown = facts.filter((fact): fact is [string, string] => fact[1] !== undefined);
   return [
@@ -162,12 +167,28 @@ function failureBody(check: CheckResult): string {
   ].join('');
 }
 
-function drawings(report: GradeReport, tag: string): string {
+/**
+ * A Where, linked to its activity's box in the drawing of its tab when it is drawn: the drawing
+ * scrolls at its own size (the reference flow's Main Flow is some 2,560 px wide), and GET_CBID,
+ * SetGetResult or SimulateGlobalError lie beyond its right edge at 1280 px. The report runs no
+ * script, so a fragment link takes the reader there: following it, the browser scrolls the
+ * drawing and the page to the box, which REPORT_CSS marks (`:target`).
+ */
+function whereLink(place: string, activity: DrawnActivity | undefined): string {
+  if (!activity) return place;
+  return `<a class="fg-where" href="#${activityAnchor(DRAWING_PREFIX[activity.drawing], activity.id)}">${place}<span class="fg-sr"> (in the drawing of your flow)</span></a>`;
+}
+
+/** The prefix of each drawing's ids (svg.ts idPrefix): its activities' ids start with it. */
+const DRAWING_PREFIX: Record<DrawingName, string> = { main: 'fg-main', events: 'fg-events' };
+
+function drawings(report: GradeReport, tag: string, drawn: DrawnOf): string {
   if (!report.flow) return '';
   const { main, events } = report.flow;
   const shown = report.scenarios[0];
   const path = executedPath(shown?.trace ?? [], [main, events]);
-  const failing = failingActivities(report);
+  // The activities failing checks point at (drawing.ts failingActivities, with the finder the Wheres used).
+  const failing = new Set(report.checks.filter(isFailure).flatMap((check) => drawn(check)?.id ?? []));
   const figure = (title: string, idPrefix: string, graph: typeof main) => {
     const svg = renderFlowSvg(graph, { executed: path.nodes, executedEdges: path.edges, failing, title, idPrefix, description: drawingDescription(graph, path.nodes, failing, shown?.title) });
     return `<figure class="fg-figure${printsWide(svg) ? ' fg-wide' : ''}"><figcaption>${title}</figcaption><div class="fg-drawing" tabindex="0" role="group" aria-label="${title}, scrollable">${svg}</div></figure>`;
@@ -179,8 +200,8 @@ function drawings(report: GradeReport, tag: string): string {
       (shown ? `<span><span class="fg-key fg-exec" aria-hidden="true"></span><span class="fg-hue">blue, </span>thick: the path of the simulated call &ldquo;${h(shown.title)}&rdquo;</span>` : '') +
       (failing.size ? '<span><span class="fg-key fg-fail" aria-hidden="true"></span><span class="fg-hue">red, </span>dashed, with &#10007;: an activity with a failing check</span>' : '') +
       '</p>',
-    figure('Main Flow', 'fg-main', main),
-    figure('Event Flows', 'fg-events', events),
+    figure('Main Flow', DRAWING_PREFIX.main, main),
+    figure('Event Flows', DRAWING_PREFIX.events, events),
     '</section>',
   ]);
 }

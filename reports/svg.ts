@@ -7,7 +7,7 @@
 import type { DrawingEdge, DrawingGraph } from '../engine/report.js';
 import { exitName } from '../engine/activity-types.js';
 import { activityTypeName, edgeKey } from './drawing.js';
-import { escapeXml as x, escapeXmlAttribute as xa } from './escape.js';
+import { escapeXml as x, escapeXmlAttribute as xa, idToken } from './escape.js';
 import { LABEL_BOX_HEIGHT, LABEL_FONT_SIZE, placeLinkLabels, type Piece } from './link-labels.js';
 import { fitText, widthInEm } from './text-fit.js';
 import { layoutFlow, NODE_HEIGHT as H, NODE_WIDTH as W, type Point } from './svg-layout.js';
@@ -15,7 +15,11 @@ import { layoutFlow, NODE_HEIGHT as H, NODE_WIDTH as W, type Point } from './svg
 export interface SvgOptions {
   /** Activity ids on the executed path. */
   executed: ReadonlySet<string>;
-  /** Ids of activities that failing checks point at. */
+  /**
+   * Ids of activities that failing checks point at. Each is marked, and its box gets the HTML id
+   * `activityAnchor(idPrefix, id)`, which a report's Where links to (the other boxes get none:
+   * nothing links to them, and the report stays small).
+   */
   failing: ReadonlySet<string>;
   title: string;
   /**
@@ -112,7 +116,7 @@ export function renderFlowSvg(graph: DrawingGraph, options: SvgOptions): string 
     const fill = failing ? COLORS.badFill : executed ? COLORS.execFill : '#fff';
     const stroke = failing ? `stroke="${COLORS.bad}" stroke-width="3" stroke-dasharray="7 3"` : executed ? `stroke="${COLORS.exec}" stroke-width="3"` : `stroke="${COLORS.line}" stroke-width="1.5"`;
     return (
-      `<g class="${classes}" data-id="${xa(node.id)}">` +
+      `<g class="${classes}"${failing ? ` id="${activityAnchor(prefix, node.id)}"` : ''} data-id="${xa(node.id)}">` +
       `<title>${x(`${node.label} (${type})${states ? ` — ${states}` : ''}`)}</title>` +
       `<rect x="${n(p.x)}" y="${n(p.y)}" width="${W}" height="${H}" rx="6" fill="${fill}" ${stroke}/>` +
       `<text x="${n(p.x + 10)}" y="${n(p.y + 21)}" class="label" font-size="13" font-weight="600" fill="${COLORS.text}">${x(fitText(node.label, 19, TEXT_ROOM / 13))}</text>` +
@@ -142,6 +146,16 @@ export function renderFlowSvg(graph: DrawingGraph, options: SvgOptions): string 
   ]
     .filter(Boolean)
     .join('\n');
+}
+
+/**
+ * The HTML id of an activity's box in the drawing whose ids start with `idPrefix`: unique in the
+ * page (each drawing has its prefix, no other id of a report starts `<prefix>-node-`), the same
+ * for the same activity in every report, and safe whatever the export's id holds (escape.ts
+ * idToken: letters, digits, `-` and `_`, so `#` + it is the link, as it is).
+ */
+export function activityAnchor(idPrefix: string, activityId: string): string {
+  return `${idPrefix}-node-${idToken(activityId)}`;
 }
 
 function marker(id: string, color: string): string {

@@ -2,7 +2,7 @@
 import { test, expect } from '@playwright/test';
 import fc from 'fast-check';
 import { serialize } from 'node:v8';
-import { csvCell, escapeHtml, escapeMarkdown, escapeTerminal, escapeXml, escapeXmlAttribute, jsonForScript, printableLine, safeHref } from '../../../reports/escape.js';
+import { csvCell, escapeHtml, escapeMarkdown, escapeTerminal, escapeXml, escapeXmlAttribute, idToken, jsonForScript, printableLine, safeHref } from '../../../reports/escape.js';
 import { parseXml } from './xml-check.js';
 import { CONTROL, HOSTILE } from './sample-reports.js';
 
@@ -146,4 +146,21 @@ test('csvCell: DEL and C1 controls (CSI 0x9B starts a terminal sequence as ESC [
 test('safeHref: only the schemes http and https themselves, not others that start like them', () => {
   for (const bad of ['httpx://example.org', 'https+javascript:alert(1)', 'http-data:text/html,x', 'HTTPSX:x']) expect(safeHref(bad), bad).toBeUndefined();
   for (const good of ['http://example.org/', 'HTTPS://example.org/r.html']) expect(safeHref(good), good).toBe(good);
+});
+
+test('idToken: letters, digits and - kept, anything else as _<hex>_, one-to-one', () => {
+  expect(idToken('546c9676-d9f8-429b-97a4-b9adc3122ea9')).toBe('546c9676-d9f8-429b-97a4-b9adc3122ea9'); // a real export's id, unchanged
+  expect(idToken('a b')).toBe('a_20_b');
+  expect(idToken('a_20_b')).toBe('a_5f_20_5f_b');
+  expect(idToken('"><x>')).toBe('_22__3e__3c_x_3e_');
+  expect(idToken('caf\u00e9\u202e\ud83d\ude00\ud800')).toBe('caf_e9__202e__1f600__d800_');
+  expect(idToken('')).toBe('');
+  fc.assert(
+    // One-to-one: the text is read back from its token, so no two texts share one.
+    fc.property(fc.string({ unit: fc.oneof(fc.constantFrom('_', '-', ' ', '#', '"', '\ud800', '\ud83d\ude00', '5', 'f'), fc.string({ unit: 'binary', maxLength: 1 })) }), (text) => {
+      const token = idToken(text);
+      expect(token).toMatch(/^[A-Za-z0-9_-]*$/);
+      expect(token.replace(/_([0-9a-f]+)_/g, (_, hex: string) => String.fromCodePoint(parseInt(hex, 16)))).toBe(text);
+    }),
+  );
 });

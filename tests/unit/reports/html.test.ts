@@ -106,7 +106,7 @@ test('a drawing of the main flow and the event flows with the executed path high
   expect(figures[0]).toContain('<figcaption>Main Flow</figcaption>');
   expect(figures[1]).toContain('<figcaption>Event Flows</figcaption>');
   expect(figures[0]).toMatch(/<svg [^>]*class="flow"/);
-  expect(figures[0]).toContain('<g class="node executed failing" data-id="sim">');
+  expect(figures[0]).toContain('<g class="node executed failing" id="fg-main-node-sim" data-id="sim">'); // a failed check's Where links to it
   expect(figures[0]).toContain('<g class="node executed" data-id="menu">');
   expect(figures[0]).toMatch(/<g class="edge executed"><path [^>]*\/><text [^>]*>3<\/text><\/g>/);
   expect(figures[1]).not.toMatch(/class="(node|edge) executed/); // the broken call never reached the event flow
@@ -186,11 +186,14 @@ test('the top says what to fix first: the first required failure in Build-step o
 test('a failure says where in Flow Designer (the activity and its tab), not the JSON pointer with internal ids', () => {
   const report = failedReport();
   const html = shown(renderReportBody(report));
-  expect(stepSection(html, 6)).toContain('<dt>Where</dt><dd>SimulateGlobalError, on the Main Flow tab</dd>');
+  expect(stepSection(html, 6)).toContain(
+    '<dt>Where</dt><dd><a class="fg-where" href="#fg-main-node-sim">SimulateGlobalError, on the Main Flow tab<span class="fg-sr"> (in the drawing of your flow)</span></a></dd>',
+  );
   expect(html).not.toContain('Where in the export');
   expect(html).not.toContain('/process/activities/');
   report.checks = report.checks.map((c) => (c.id === 'simulate-error-value-fails' ? { ...c, activity: 'HTTPStatusCode', pointer: '/eventFlows/eventsMap/GLOBAL_EVENTS/process/activities/b07b02ae' } : c));
-  expect(shown(renderReportBody(report))).toContain('<dt>Where</dt><dd>HTTPStatusCode, on the Event Flows tab</dd>');
+  // (its pointer names an activity not drawn; the one activity so labelled is drawn: linked, html-where.test.ts)
+  expect(shown(renderReportBody(report))).toContain('<dt>Where</dt><dd><a class="fg-where" href="#fg-events-node-cond">HTTPStatusCode, on the Event Flows tab<span class="fg-sr"> (in the drawing of your flow)</span></a></dd>');
 });
 
 test('an export that could not be graded says what to do: export the flow again and grade that file as it is', () => {
