@@ -7,21 +7,23 @@
  * activity at fault into sight.
  */
 import type { GradeReport } from '../engine/report.js';
-import { failingActivities } from '../reports/drawing.js';
 import { firstFix } from '../reports/summary.js';
 
 /**
  * In each drawing of `area` with an activity marked failing: the one "Fix first" names when it is
  * drawn there, else the first; out of sight in its scroll area, it is brought to the middle of it
  * (as near as the drawing's edges allow). A drawing whose activity is in sight, or with none, is
- * left at its start.
+ * left at its start. The activity "Fix first" names is the box its check's Where links to (the
+ * report's markup, reports/html.ts whereLink), in the drawing that link goes to: the page opens
+ * on the very box the link leads to, never on a namesake in the other drawing.
  */
 export function showFailingActivities(area: HTMLElement, report: GradeReport): void {
   const first = firstFix(report);
-  const fixFirst = first ? failingActivities({ ...report, checks: [first] }) : new Set<string>();
+  const check = first && [...area.querySelectorAll<HTMLElement>('.fg-check')].find((item) => item.dataset.check === first.id);
+  const fixFirst = check?.querySelector('a.fg-where')?.getAttribute('href')?.slice(1); // `#<id>`: the id of the activity's box
   for (const drawing of area.querySelectorAll<HTMLElement>('.fg-drawing')) {
     const failing = [...drawing.querySelectorAll<SVGGElement>('g.node.failing')];
-    const target = failing.find((node) => fixFirst.has(node.dataset.id ?? '')) ?? failing[0];
+    const target = failing.find((node) => node.id === fixFirst) ?? failing[0];
     if (target) bringIntoSight(drawing, target);
   }
 }

@@ -75,6 +75,38 @@ test('of two activities that fail in one drawing, the one Fix first names is bro
   expect(main.failing).toContain('WantCallback (out of sight)');
 });
 
+test('the report\'s Where links agree with the page: Fix first\'s leads to the box its drawing opened on, another\'s to its activity out of sight', async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 900 });
+  // As above: GET_CBID fails (fix first), and WantCallback, drawn first, out of sight once the drawing is scrolled to GET_CBID.
+  const flow = JSON.parse(readFileSync(fixturePath('flows/defect-getcbid-jsonpath-without-index.json'), 'utf8'));
+  const menu = Object.values(flow.process.activities as Record<string, { name: string; properties: Record<string, unknown> }>).find((a) => a.name === 'WantCallback')!;
+  menu.properties['menuLinks:input'] = menu.properties.menuLinks_input = ['Callback', 'Stay in queue', 'Error'];
+  await page.locator('#file-input').setInputFiles({ name: 'Main_Flow_140.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(flow)) });
+  await expect(status(page)).toHaveText(/^Main_Flow_140\.json: failed/);
+  const firstFix = await page.locator('.fg-first-fix a').getAttribute('href');
+  const fixFirstWhere = page.locator(`${firstFix} a.fg-where`);
+  await expect(fixFirstWhere).toHaveText(/^GET_CBID, on the Main Flow tab/);
+  // The boxes in sight in their drawing as the report opens (as drawings() tells).
+  const opened = await page.locator('.fg-drawing g.node.failing').evaluateAll((nodes) =>
+    nodes
+      .filter((node) => {
+        const area = node.closest<HTMLElement>('.fg-drawing')!;
+        const frame = area.getBoundingClientRect();
+        const [left, top] = [frame.left + area.clientLeft, frame.top + area.clientTop];
+        const at = node.getBoundingClientRect();
+        return at.left >= left && at.right <= left + area.clientWidth && at.top >= top && at.bottom <= top + area.clientHeight;
+      })
+      .map((node) => `#${node.id}`),
+  );
+  expect(opened).toEqual([await fixFirstWhere.getAttribute('href')]);
+  await fixFirstWhere.click();
+  expect((await drawings(page))[0].failing).toContain('GET_CBID');
+  await expect(page.locator('g.node:target text.label')).toHaveText('GET_CBID');
+  await page.locator('a.fg-where', { hasText: 'WantCallback' }).first().click();
+  expect((await drawings(page))[0].failing).toContain('WantCallback');
+  await expect(page.locator('g.node:target text.label')).toHaveText('WantCallback');
+});
+
 test('a drawing whose failing activity is in sight as it is, or with none, opens at its start (where the flow begins)', async ({ page }) => {
   await page.setViewportSize({ width: 1280, height: 900 });
   await give(page, 'defect-menu-option3-unlinked.json');
