@@ -10,7 +10,7 @@ import { REPORT_CSS, renderHtmlReport, renderReportBody } from '../reports/html.
 import { renderJson } from '../reports/json.js';
 import { showFailingActivities } from './drawings.js';
 import { formatMegabytes, gradePickedFile, MAX_BYTES, type GradedFile, type PickedFile } from './grade-file.js';
-import { downloadName, errorAdvice, errorLine, notGradedNote, oneLine, oneToGrade, summaryLine } from './messages.js';
+import { downloadName, errorAdvice, errorLine, notGradedNote, oneLine, oneToGrade, summaryLine, tabTitle } from './messages.js';
 import { missionChoices, readSettings, type SettingsResult } from './options.js';
 
 const TOOL = { name: 'flowgrade', version: pkg.version };
@@ -32,6 +32,8 @@ const status = element<HTMLElement>('status');
 const errorArea = element<HTMLElement>('error');
 const downloads = element<HTMLElement>('downloads');
 const reportArea = element<HTMLElement>('report');
+/** The page's own title (index.html), the browser tab's while no result is on show. */
+const PAGE_TITLE = document.title;
 
 /** Each option the page can refuse: its field, and its name in the status line that says to fix it. */
 const OPTION_FIELDS: Record<Extract<SettingsResult, { ok: false }>['field'], { input: HTMLElement; name: string }> = {
@@ -255,6 +257,7 @@ function show({ report, reason }: GradedFile, note: string): void {
   results.dataset.state = 'done';
   results.dataset.verdict = report.verdict;
   status.textContent = summaryLine(report) + note;
+  document.title = tabTitle(report, PAGE_TITLE); // the result, in the tab too
   if (report.verdict === 'ungradable') {
     errorArea.replaceChildren(errorBox(errorLine(report), errorAdvice(reason ?? 'unusable-export')));
     return;
@@ -269,9 +272,10 @@ function show({ report, reason }: GradedFile, note: string): void {
   shownFile = report.input.file;
 }
 
-/** No report on show (nor marked as being replaced). */
+/** No report on show (nor marked as being replaced), nor its result in the tab's title. */
 function clearReport(): void {
   reportArea.replaceChildren();
+  document.title = PAGE_TITLE;
   reportArea.removeAttribute('aria-busy');
   shownFile = undefined;
 }

@@ -3,7 +3,7 @@ import type { GradeReport } from '../engine/report.js';
 import { wordList } from '../engine/word-list.js';
 import { firstCodePoints } from '../reports/code-points.js';
 import { printableLine } from '../reports/escape.js';
-import { formatPoints } from '../reports/summary.js';
+import { formatPoints, scoreText } from '../reports/summary.js';
 import type { FailureReason } from './failure-reason.js';
 
 /**
@@ -18,6 +18,17 @@ export function summaryLine(report: GradeReport): string {
   if (report.verdict === 'ungradable') return oneLine(`${report.input.file} could not be graded.`);
   const score = report.score ? `, ${formatPoints(report.score.earned)}/${formatPoints(report.score.possible)} points` : '';
   return oneLine(`${report.input.file}: ${report.verdict}${score}.`);
+}
+
+/**
+ * The browser tab's title with a report on show: the result first, as a tab shows a title's start
+ * and an attendee with several tabs open finds theirs by it (`FAILED 91/110 · Main_Flow_140 ·
+ * flowgrade self-check`), the file named as in the status line, less its `.json`; `page` is the
+ * page's own title, which comes back when no result is on show.
+ */
+export function tabTitle(report: GradeReport, page: string): string {
+  const score = report.score ? ` ${scoreText(report.score)}` : '';
+  return oneLine(`${report.verdict.toUpperCase()}${score} · ${report.input.file.replace(/\.json$/i, '')} · ${page}`);
 }
 
 /** The loader's reason in the CLI's form: `Main_Flow_140.json: not valid JSON … [not-json]`. */

@@ -554,6 +554,19 @@ test('Back after following a link in the report returns to the report; a reload 
   await expect(page.getByLabel('Attendee id')).toHaveValue('');
 });
 
+test('the browser tab\'s title says the result once a flow is checked, and the page\'s title again when the result is cleared', async ({ page }) => {
+  await expect(page).toHaveTitle('flowgrade self-check');
+  await fileInput(page).setInputFiles(fixturePath(DEFECT));
+  await expect(status(page)).toHaveText(/^defect-callbackapi-method-put\.json: failed, 96\/110 points/);
+  await expect(page).toHaveTitle('FAILED 96/110 · defect-callbackapi-method-put · flowgrade self-check');
+  await fileInput(page).setInputFiles(SOLUTION);
+  await expect(page).toHaveTitle('PASSED 110/110 · solution · flowgrade self-check');
+  // An invalid option: nothing graded, no result on show.
+  await page.getByLabel('DNIS').fill('123');
+  await expect(page.locator('#results')).toHaveAttribute('data-state', 'invalid-options');
+  await expect(page).toHaveTitle('flowgrade self-check');
+});
+
 test('a file changed on disk since it was given (exported again over it) and graded again says so, not "permission problems"', async ({ page }, testInfo) => {
   const file = testInfo.outputPath('Main_Flow_140.json');
   writeFileSync(file, readFileSync(SOLUTION));

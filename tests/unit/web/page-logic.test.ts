@@ -3,7 +3,7 @@ import { test, expect } from '@playwright/test';
 import { DEFAULT_MISSION_ID, MISSIONS } from '../../../checks/index.js';
 import type { GradeReport } from '../../../engine/report.js';
 import { FAILURE_REASONS } from '../../../web/failure-reason.js';
-import { downloadName, errorAdvice, errorLine, notGradedNote, oneToGrade, summaryLine } from '../../../web/messages.js';
+import { downloadName, errorAdvice, errorLine, notGradedNote, oneToGrade, summaryLine, tabTitle } from '../../../web/messages.js';
 import { missionChoices, readSettings } from '../../../web/options.js';
 import { fixturePath, runCli } from '../../helpers.js';
 
@@ -70,6 +70,16 @@ test('the summary line gives verdict and score', () => {
 test('the summary line writes points as every report does (formatPoints): one decimal when not whole, no float noise', () => {
   const report = { ...ungradable, verdict: 'failed', score: { earned: 0.1 + 0.2, possible: 1.5 } } as GradeReport;
   expect(summaryLine(report)).toBe('Main_Flow_140.json: failed, 0.3/1.5 points.');
+});
+
+test('the browser tab\'s title starts with the result (a tab shows a title\'s start): verdict, score, file less .json, then the page\'s title', () => {
+  const page = 'flowgrade self-check';
+  expect(tabTitle({ ...ungradable, verdict: 'failed', score: { earned: 91, possible: 110 } } as GradeReport, page)).toBe('FAILED 91/110 · Main_Flow_140 · flowgrade self-check');
+  expect(tabTitle({ ...ungradable, verdict: 'passed', score: { earned: 0.1 + 0.2, possible: 1.5 } } as GradeReport, page)).toBe('PASSED 0.3/1.5 · Main_Flow_140 · flowgrade self-check');
+  expect(tabTitle(ungradable, page)).toBe('UNGRADABLE · Main_Flow_140 · flowgrade self-check');
+  // A file name's bidi and control characters as escapes, as in the status line.
+  const named = { ...ungradable, input: { ...ungradable.input, file: 'a\u202eb.JSON.txt' } } as GradeReport;
+  expect(tabTitle(named, page)).toBe('UNGRADABLE · a\\u202eb.JSON.txt · flowgrade self-check');
 });
 
 test('download names come from the attendee id, made safe for a file name', () => {
