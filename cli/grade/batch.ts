@@ -412,7 +412,7 @@ function nextTurn(): Promise<void> {
 }
 
 /** An error of a file system call (it names its syscall), as opposed to a bug of ours. */
-function isFileSystemError(error: unknown): boolean {
+export function isFileSystemError(error: unknown): boolean {
   return error instanceof Error && typeof (error as NodeJS.ErrnoException).syscall === 'string';
 }
 

@@ -13,7 +13,7 @@ import type { GradeReport } from '../../engine/report.js';
 import { boundReport, renderClassRow, renderHtmlReport, renderJson, type ClassRow } from '../../reports/index.js';
 import { coded } from '../errors.js';
 import { reasonOf } from '../io.js';
-import { endRun, prepareOut, removeStopped, undoPrepare, type Prepared, type Run } from '../grade/batch.js';
+import { endRun, isFileSystemError, prepareOut, removeStopped, undoPrepare, type Prepared, type Run } from '../grade/batch.js';
 import type { Duplicate } from '../grade/duplicates.js';
 import { LOCK_FILE } from '../grade/out-lock.js';
 import { partOfShards, writeMarker } from '../grade/out-marker.js';
@@ -116,6 +116,8 @@ export async function runMerge(merge: MergeOptions): Promise<MergeOutcome> {
       try {
         shown = stagePages(stagingDir, index, report);
       } catch (error) {
+        // A page that could not be written (a full disk, ulimit -f) is --out's, not the report's: the merge stops on it as anywhere else.
+        if (isFileSystemError(error)) throw error;
         // Valid, but past what the renderers can take (a value nested deeper than the stack holds): as a report that cannot be used.
         report = unrendered(parts[at]!, attendee, error, (line) => renderLines.push([index, line]));
         shown = stagePages(stagingDir, index, report);
@@ -169,7 +171,7 @@ export async function runMerge(merge: MergeOptions): Promise<MergeOutcome> {
   } catch (error) {
     progress?.abandon(); // stopped before the end: what follows starts a line of its own
     sayReadLines();
-    if (!(error instanceof Error && typeof (error as NodeJS.ErrnoException).syscall === 'string')) throw error;
+    if (!isFileSystemError(error)) throw error;
     const { dest, path: file } = error as NodeJS.ErrnoException & { dest?: string };
     const where = dest ?? file;
     return { ok: false, problems: [coded(`flowgrade: cannot write into --out ${merge.outDir}${where ? ` (${where})` : ''}: ${reasonOf(error)}`, 'bad-out')] };

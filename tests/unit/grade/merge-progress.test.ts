@@ -4,10 +4,11 @@
  * merged. Its stdout and files are the same with or without it (run `npm run build` first).
  */
 import { test, expect } from '@playwright/test';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fixturePath, runCli } from '../../helpers.js';
 import { snapshot, tempDir } from './class-fixture.js';
+import { runCliAfter } from '../cli/run-under-shell.js';
 
 const NOW = ['--now', '2025-08-01T09:00:00Z'];
 /** A terminal's stderr: told it is one before the CLI starts, the child draws the line as on one. */
@@ -59,4 +60,25 @@ test('on a terminal: one line rewritten in place, ended before the lines that fo
   const quiet = await runCli(['merge', ...parts, '--out', tempDir('merge-progress-tty-quiet'), '--quiet'], { env: AS_TERMINAL });
   expect(quiet.stderr).not.toMatch(/^merged |\r/m);
   expect(quiet.stderr.startsWith('flowgrade: ')).toBe(true);
+});
+
+test('on a terminal, an --out that cannot take the reports mid-merge (ulimit -f): the line ended, the reports that could not be used said, then the one bad-out line; no report blamed for it', async () => {
+  test.skip(process.platform !== 'linux', 'ulimit -f through a shell');
+  const parts = await shards('merge-progress-full');
+  // Shard 1's reports (the class's first 6 rows) cannot be used: their stand-ins' pages (12 kB) are
+  // written; shard 2's first report's (100 kB) passes the limit of 50 kB.
+  const record = JSON.parse(readFileSync(path.join(parts[0]!, 'flowgrade-run.json'), 'utf8')) as { attendees: { report: string }[] };
+  for (const { report } of record.attendees) writeFileSync(path.join(parts[0]!, `${report}.json`), '{');
+  const out = tempDir('merge-progress-full-out');
+  const run = await runCliAfter('ulimit -f 100', ['merge', ...parts, '--out', out], AS_TERMINAL);
+  expect(run.code).toBe(2);
+  const [drawn, ...after] = run.stderr.split('\n');
+  expect(drawn).toMatch(/^(\r\x1b\[Kmerged \d\/12 attendees \(0 failed, \d ungradable\) \d+ reports\/s(, ETA \d+s)?)+$/);
+  expect(after.slice(0, 6)).toEqual(record.attendees.map(({ report }) => expect.stringMatching(new RegExp(`^flowgrade: ${path.join(parts[0]!, report)}\\.json: not valid JSON .*\\[report-unreadable\\]$`))));
+  // Before: the write that failed was taken for a report that cannot be rendered, each of shard 2's
+  // merged as ungradable ("grade their shards again"), and the merge went on, exit 2 for the reports.
+  expect(run.stderr).not.toContain('cannot be rendered');
+  expect(after.slice(6)).toEqual([`flowgrade: cannot write into --out ${out}: the file would pass the limit on file sizes (ulimit -f) [bad-out]`, '']);
+  expect(run.stdout).toBe('');
+  expect(readdirSync(out)).toEqual(['.flowgrade-output']); // its lock and staging folder removed, as grade's
 });
