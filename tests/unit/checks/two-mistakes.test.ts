@@ -7,9 +7,11 @@
  * call blames.
  */
 import { test, expect } from '@playwright/test';
+import { gradeFlow } from '../../../engine/grade.js';
 import type { GradeReport } from '../../../engine/report.js';
 import { HINTS } from '../../../checks/callback-on-global-error/lib/hints.js';
-import { grade, link, mutated, props, resultOf, unlink, type Json, type Mutation } from './support.js';
+import { DYNVARS } from '../../../checks/callback-on-global-error/lib/names.js';
+import { FIXED_NOW, grade, link, mission, mutated, props, resultOf, unlink, type Json, type Mutation } from './support.js';
 
 const setUrl = (edit: (url: string) => string): Mutation => (f) => {
   const p = props(f, 'GET_CBID');
@@ -89,3 +91,49 @@ for (const [name, [mistake, addressHint]] of Object.entries(WRONG_ADDRESS)) {
     expect(resultOf(pair, 'run-get-cbid-fills-variables')).toMatchObject({ status: 'failed', hint: bothSettings(HINTS.getCbidMethod, addressHint) });
   });
 }
+
+/**
+ * The address as sent beside a wrong Method (lib/happy-path.ts isRecordAddress): the Method alone when
+ * a GET to it finds the dialled number's record (a trailing `/`, the dn percent-encoded, MockAPI's
+ * paging parameters), the Request URL too when it is not that record's address as the lab gives it
+ * (http, the path in another case, dn twice, a query filtering by another field): get-cbid-url fails it.
+ */
+const SENT_TO: Record<string, [Mutation, 'method' | 'both']> = {
+  'a trailing / on the path': [setUrl((url) => url.replace('/DynVars?', '/DynVars/?')), 'method'],
+  'the dn percent-encoded (%34 for 4)': [setUrl((url) => url.replace(`dn=${DYNVARS.dnTemplate}`, 'dn=%34694096861')), 'method'],
+  'MockAPI\'s page and limit parameters': [setUrl((url) => `${url}&page=1&limit=10`), 'method'],
+  'http instead of https': [setUrl((url) => url.replace('https://', 'http://')), 'both'],
+  'the path\'s Lab in lower case': [setUrl((url) => url.replace('/Lab/', '/lab/')), 'both'],
+  'dn given twice': [setUrl((url) => `${url}&dn=4694096861`), 'both'],
+  'a filter of another field (lang=en)': [setUrl((url) => `${url}&lang=en`), 'both'],
+};
+
+for (const [name, [address, named]] of Object.entries(SENT_TO)) {
+  test(`GET_CBID method POST + ${name}: the hint names ${named === 'method' ? 'the Method alone' : 'the Method and the Request URL'}`, async () => {
+    const post = GET_CBID_UNFILLED['GET_CBID method POST']!;
+    const [pair, getAlone] = await Promise.all([grade(both(post, address)), grade(both(address))]);
+    if (named === 'method') {
+      // A GET to that address gets the record: the Method is all there is to change.
+      expect(resultOf(getAlone, 'run-get-cbid-fills-variables').status).toBe('passed');
+      expect(resultOf(pair, 'run-get-cbid-fills-variables')).toMatchObject({ status: 'failed', hint: HINTS.getCbidMethod });
+    } else {
+      expect(resultOf(getAlone, 'get-cbid-url').status).toBe('failed');
+      expect(resultOf(pair, 'run-get-cbid-fills-variables')).toMatchObject({ status: 'failed', hint: bothSettings(HINTS.getCbidMethod, HINTS.getCbidUrl) });
+    }
+  });
+}
+
+test('GET_CBID method POST + left authenticated, with a connector whose base is MockAPI\'s (--connector): the toggle is named beside the Method, though the address sent is the record\'s', async () => {
+  // The toggle on, the connector WxCC_API, and the record's path and query in Request Path.
+  const authenticated: Mutation = (f) => {
+    GET_CBID_UNFILLED['GET_CBID left authenticated (the address in Request Path)']!(f);
+    props(f, 'GET_CBID').httpRequestPath = DYNVARS.url.slice(`https://${DYNVARS.host}`.length);
+  };
+  const onMockApi = (text: string) => gradeFlow(text, { mission, fileName: 'Main_Flow_140.json', now: () => new Date(FIXED_NOW), tool: { name: 'flowgrade', version: 'test' }, mocks: { connectors: { WxCC_API: `https://${DYNVARS.host}` } } });
+  const pair = resultOf(await onMockApi(both(authenticated, GET_CBID_UNFILLED['GET_CBID method POST']!)), 'run-get-cbid-fills-variables');
+  // The request went to the record's address (the connector's base and the Request Path), and was refused for its Method.
+  expect(pair.actual).toBe('HTTP 404: "Not found"');
+  expect(pair.message).toContain(`POST https://${DYNVARS.host}${DYNVARS.path}?dn=4694096861`);
+  // The toggle is the lab's, whatever answers: it is named, as with another connector (docs/checks/run-get-cbid-fills-variables.md).
+  expect(pair.hint).toBe(bothSettings(HINTS.getCbidMethod, HINTS.getCbidUnauthenticated));
+});
