@@ -7,6 +7,7 @@
  */
 import { test, expect } from '@playwright/test';
 import { activity, addActivity, gradeMutation, link, props, removeActivity, resultOf, variable, type Json } from './support.js';
+import { MISTAKES } from './mutations.js';
 
 test('OnGlobalError whose event node carries another label still counts as the global error handler', async () => {
   const report = await gradeMutation((f) => {
@@ -73,4 +74,12 @@ test('SetGetResult or SimulateGlobalError deleted: the stage that never reached 
     expect([label, call.status, call.message]).toEqual([label, 'skipped', expect.stringContaining(`never reached ${label}`)]);
     expect(call.message).toContain(`(reported under “${own.title}”)`);
   }
+});
+
+// Stage 5 reads from where the handler starts (taskCreated, split from callbackApiReached): two tasks
+// are shown from OnGlobalError on, not from SimulateGlobalError before it.
+test('two Create Task requests in the handler: the excerpt is the handler\'s run, from OnGlobalError to the end', async () => {
+  const result = resultOf(await gradeMutation(MISTAKES['callback-api-twice']), 'run-task-created');
+  expect([result.status, result.message]).toEqual(['failed', '2 tasks were created instead of one']);
+  expect(result.traceExcerpt?.map((e) => e.activity)).toEqual(['GlobalErrorHandling', 'CallBackAPI_HTTPRequest', 'CallBackAPI_again', 'HTTPStatusCode', 'EndFlow_kid']);
 });

@@ -15,6 +15,7 @@ import { mutated, props, relabel, variable, type Mutation } from './support.js';
 import { assignments } from '../../../checks/callback-on-global-error/lib/set-variable.js';
 import type { Activity, FlowModel } from '../../../engine/model.js';
 import { ssmlWords } from '../../../checks/callback-on-global-error/lib/ssml.js';
+import { HINTS, joinHints } from '../../../checks/callback-on-global-error/lib/hints.js';
 
 test('JSONPath: equivalent spellings of a simple path are the same; others are not', () => {
   for (const path of ['$[0].tacnumber', "$[0]['tacnumber']", '$[0]["tacnumber"]', ' $[ 0 ][ "tacnumber" ] ', '[0].tacnumber', '$.[0].tacnumber', "$.[0].['tacnumber']"]) {
@@ -277,4 +278,12 @@ test('finding the mission activities: a label in another case only when one acti
     props(f, 'GET_CBID').outputVariableArray[1].outputVariable = 'customANI';
   }));
   expect(both.aniVariable).toBe('customani');
+});
+
+test('two hints of one activity joined as one sentence: the second\'s activity left out, a hint of another activity kept whole', () => {
+  expect(joinHints(HINTS.getCbidMethod, HINTS.getCbidUrl)).toBe(`GET_CBID → Method: GET; Request URL: ${HINTS.getCbidUrl.slice('GET_CBID → Request URL: '.length)}`);
+  expect(joinHints(HINTS.getCbidMethod, HINTS.getCbidUnauthenticated)).toBe('GET_CBID → Method: GET; Use Authenticated Endpoint: Off, then paste the full MockAPI address into Request URL.');
+  // Not the same activity (nor one whose label starts as the first's): the second said as it is.
+  expect(joinHints('GET_CBID → Method: GET.', 'SetGetResult → Variable: getresult.')).toBe('GET_CBID → Method: GET; SetGetResult → Variable: getresult.');
+  expect(joinHints('GET_CBID → Method: GET.', 'GET_CBID_2 → Method: GET.')).toBe('GET_CBID → Method: GET; GET_CBID_2 → Method: GET.');
 });

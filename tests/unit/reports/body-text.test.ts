@@ -44,6 +44,8 @@ test('the rule: a String in quotes as it is; JSON text (a body: an object, an ar
   expect(valueText('""')).toBe('""""'); // the JSON of an empty string: as itself it would read as an empty String
   expect(valueText('404')).toBe('"404"');
   expect(valueText(' {"a":1}')).toBe('" {"a":1}"'); // a space before it: shown, so in quotes
+  expect(valueText('{"a":1} ')).toBe('"{"a":1} "'); // after it too, though JSON.parse takes it (its last character is not the bracket)
+  expect(valueText('"Not found"\n')).toBe('""Not found"\n"');
 });
 
 test('console: the trace table shows the 404 body "Not found" once quoted, in GET_CBID.httpResponseBody and in getresult', async () => {
