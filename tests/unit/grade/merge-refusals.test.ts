@@ -129,6 +129,10 @@ test('a shard\'s report corrupted, hostile or replaced: one line naming the file
   const row = JSON.parse(readFileSync(path.join(out, `${first!.report}.json`), 'utf8'));
   expect([row.verdict, row.error.code, row.error.message]).toEqual(['ungradable', 'report-unreadable', expect.stringContaining(`its report in ${b} cannot be used`)]);
   expect((await merge(a!, b!, '--out', tempDir('merge-refusals-none'), '--fail-on', 'none')).code).toBe(0);
+  // Its progress counts the rows as the class files do: the report that cannot be rendered is an ungradable row, whatever its own verdict.
+  const shown = await runCli(['merge', a!, b!, '--out', tempDir('merge-refusals-progress')]);
+  const [, failed, ungradable] = /: \d+ passed, (\d+) failed, (\d+) ungradable$/m.exec(shown.stdout)!;
+  expect(shown.stderr).toMatch(new RegExp(`^merged 12/12 attendees \\(${failed} failed, ${ungradable} ungradable\\) \\d+ reports/s$`, 'm'));
   // A record edited into nonsense is the folder's one line.
   writeFileSync(path.join(b!, 'flowgrade-run.json'), JSON.stringify({ ...JSON.parse(readFileSync(path.join(b!, 'flowgrade-run.json'), 'utf8')), part: { shards: [3], of: 2 } }));
   expect(refused(await merge(a!, b!, '--out', tempDir('merge-refusals-record')))).toEqual([2, '', 1, `flowgrade: ${b}: flowgrade-run.json is not a run record flowgrade wrote: /part/shards must be increasing, each at most /part/of; grade the shard again [bad-shard]`]);
