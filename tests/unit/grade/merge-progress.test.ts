@@ -82,3 +82,12 @@ test('on a terminal, an --out that cannot take the reports mid-merge (ulimit -f)
   expect(run.stdout).toBe('');
   expect(readdirSync(out)).toEqual(['.flowgrade-output']); // its lock and staging folder removed, as grade's
 });
+
+test('on a narrow terminal the line is cut as grade\'s, to whole parts one column short of its width', async () => {
+  const parts = await shards('merge-progress-narrow');
+  const narrow = { NODE_OPTIONS: `${AS_TERMINAL.NODE_OPTIONS} --import=data:text/javascript,process.stderr.columns=20` };
+  const run = await runCli(['merge', ...parts, '--out', tempDir('merge-progress-narrow-out')], { env: narrow });
+  expect(run.code).toBe(1);
+  // `merged 12/12 attendees` is 22 columns: the count alone is left.
+  expect(run.stderr).toMatch(/^(\r\x1b\[Kmerged \d+\/12)+\n$/);
+});
