@@ -402,12 +402,12 @@ async function attendeesInProcess(submissions: Submission[], options: GradeOptio
 
 /**
  * Lets the event loop run once. Grading in-process (`--jobs 1`) awaits only promises that are
- * already settled, which never leave the microtask queue: without this, a Ctrl-C or SIGTERM would
- * wait for the whole class. `setImmediate` runs after the loop has polled for I/O, signals
+ * already settled, which never leave the microtask queue, and merge's rows await nothing: without
+ * this, a Ctrl-C or SIGTERM would wait for the whole class. `setImmediate` runs after the loop has polled for I/O, signals
  * included, and costs microseconds (a submission takes milliseconds); a timer would cost more
  * (at least a millisecond each).
  */
-function nextTurn(): Promise<void> {
+export function nextTurn(): Promise<void> {
   return new Promise((resolve) => setImmediate(resolve));
 }
 

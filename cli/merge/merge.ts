@@ -13,7 +13,7 @@ import type { GradeReport } from '../../engine/report.js';
 import { boundReport, renderClassRow, renderHtmlReport, renderJson, type ClassRow } from '../../reports/index.js';
 import { coded } from '../errors.js';
 import { reasonOf } from '../io.js';
-import { endRun, isFileSystemError, prepareOut, removeStopped, undoPrepare, type Prepared, type Run } from '../grade/batch.js';
+import { endRun, isFileSystemError, nextTurn, prepareOut, removeStopped, undoPrepare, type Prepared, type Run } from '../grade/batch.js';
 import type { Duplicate } from '../grade/duplicates.js';
 import { LOCK_FILE } from '../grade/out-lock.js';
 import { partOfShards, writeMarker } from '../grade/out-marker.js';
@@ -107,7 +107,9 @@ export async function runMerge(merge: MergeOptions): Promise<MergeOutcome> {
     const stepsSeen = new Set<number>();
     // What takes the time (each report read, its pages rendered and written): the rows counted are those.
     progress = run.progress = merge.progress ? new Progress({ total: plan.rows.length, ...merge.progress, verb: 'merged', noun: ['attendee', 'attendees'], rateOf: 'reports' }) : undefined;
-    const kept = plan.rows.map(({ part: at, attendee }, index) => {
+    const kept: { report: GradeReport; shown: GradeReport }[] = [];
+    for (const [index, { part: at, attendee }] of plan.rows.entries()) {
+      await nextTurn(); // a Ctrl-C or SIGTERM is heard between two rows, not once every row is merged
       const valid = reportOf(parts[at]!, attendee, (line) => readLines.push(line));
       // (The class's step columns are its reports' steps, those of one that cannot be rendered too.)
       for (const check of valid.checks) stepsSeen.add(check.step);
@@ -124,8 +126,8 @@ export async function runMerge(merge: MergeOptions): Promise<MergeOutcome> {
       }
       const slimmed = slim(report);
       progress?.tick(report.verdict);
-      return { report: slimmed, shown: sameFields(shown, report) ? slimmed : slim(shown) };
-    });
+      kept.push({ report: slimmed, shown: sameFields(shown, report) ? slimmed : slim(shown) });
+    }
     progress?.finish();
     sayReadLines();
     const columns = { steps: [...stepsSeen].sort((a, b) => a - b), checkIds: first.checkIds };

@@ -6,8 +6,9 @@
 import { test, expect } from '@playwright/test';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { fixturePath, runCli } from '../../helpers.js';
-import { snapshot, tempDir } from './class-fixture.js';
+import { spawn } from 'node:child_process';
+import { fixturePath, ROOT, runCli } from '../../helpers.js';
+import { snapshot, tempDir, writeSolutions } from './class-fixture.js';
 import { runCliAfter } from '../cli/run-under-shell.js';
 
 const NOW = ['--now', '2025-08-01T09:00:00Z'];
@@ -90,4 +91,26 @@ test('on a narrow terminal the line is cut as grade\'s, to whole parts one colum
   expect(run.code).toBe(1);
   // `merged 12/12 attendees` is 22 columns: the count alone is left.
   expect(run.stderr).toMatch(/^(\r\x1b\[Kmerged \d+\/12)+\n$/);
+});
+
+test('a merge stopped by SIGINT stops at once: exit 130, no class files, no reports, no staging folder', async () => {
+  test.skip(process.platform === 'win32', 'POSIX signals');
+  const dir = tempDir('merge-stop-class');
+  writeSolutions(dir, 400);
+  const parts: string[] = [];
+  for (const index of [1, 2]) {
+    const out = tempDir(`merge-stop-shard-${index}`);
+    expect((await runCli(['grade', dir, '--out', out, ...NOW, '--quiet', '--shard', `${index}/2`])).code).toBe(0);
+    parts.push(out);
+  }
+  const out = tempDir('merge-stop-out');
+  const child = spawn(process.execPath, [path.join(ROOT, 'bin', 'flowgrade.js'), 'merge', ...parts, '--out', out, '--quiet']);
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  // Once a report's pages are staged, the merge is under way, with hundreds of rows to go.
+  const staged = () => readdirSync(out).some((f) => f.startsWith('.flowgrade-staging-') && readdirSync(path.join(out, f)).length > 0);
+  while (child.exitCode === null && !staged()) await new Promise((resolve) => setTimeout(resolve, 5));
+  child.kill('SIGINT');
+  expect(await exited).toBe(130);
+  // Before: the signal waited for every row, whose reports and class files were all written.
+  expect(readdirSync(out)).toEqual(['.flowgrade-output']);
 });
