@@ -7,7 +7,7 @@
 import type { CheckResult, GradeReport, ScenarioResult } from '../engine/report.js';
 import { shownAttendeeId } from './attendee-id.js';
 import { boundReport } from './bounds.js';
-import { drawingDescription, drawnActivityOf, executedPath, type DrawingName, type DrawnActivity } from './drawing.js';
+import { drawingDescription, drawnActivityOf, executedPath, failingActivities, type DrawingName, type DrawnActivity } from './drawing.js';
 import { escapeHtml as h } from './escape.js';
 import { joinLines, renderHtmlPage } from './html-page.js';
 import { REPORT_CSS } from './html-css.js';
@@ -187,8 +187,7 @@ function drawings(report: GradeReport, tag: string, drawn: DrawnOf): string {
   const { main, events } = report.flow;
   const shown = report.scenarios[0];
   const path = executedPath(shown?.trace ?? [], [main, events]);
-  // The activities failing checks point at (drawing.ts failingActivities, with the finder the Wheres used).
-  const failing = new Set(report.checks.filter(isFailure).flatMap((check) => drawn(check)?.id ?? []));
+  const failing = failingActivities(report, drawn); // with the finder the Wheres used
   const figure = (title: string, idPrefix: string, graph: typeof main) => {
     const svg = renderFlowSvg(graph, { executed: path.nodes, executedEdges: path.edges, failing, title, idPrefix, description: drawingDescription(graph, path.nodes, failing, shown?.title) });
     return `<figure class="fg-figure${printsWide(svg) ? ' fg-wide' : ''}"><figcaption>${title}</figcaption><div class="fg-drawing" tabindex="0" role="group" aria-label="${title}, scrollable">${svg}</div></figure>`;
