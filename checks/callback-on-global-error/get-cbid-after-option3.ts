@@ -4,6 +4,7 @@ import { exitLeadsTo, exitReaches, missedLink, wrongExitNote } from './lib/graph
 import type { Activity } from '../../engine/model.js';
 import { menuKeys, missionNodes, NO_OPTION3_CAUSE } from './lib/find.js';
 import { LABELS } from './lib/names.js';
+import { option3HoldsHint, OPTION3_HOLDS_NOTE } from './lib/menu-options.js';
 import { getCbidOf, wantCallbackOf } from './lib/nodes.js';
 import { failed, passed } from './lib/outcome.js';
 
@@ -29,6 +30,7 @@ export default defineCheck({
     'When WantCallback has no option 3 at all, this check is not judged and points to',
     '[`want-callback-option3`](want-callback-option3.md), which says how to add it.',
     ...wrongExitNote('"GET_CBID is connected to option 2 of WantCallback, not to option 3"'),
+    ...OPTION3_HOLDS_NOTE,
   ].join('\n'),
   run(ctx) {
     const menu = wantCallbackOf(ctx);
@@ -55,7 +57,8 @@ export default defineCheck({
       const { message, ...said } = missedLink(main, menu.activity, '3', (a) => a.id === get.activity.id, {
         message: open ? `Option 3 of ${menu.activity.label} is not connected to ${get.activity.label}` : `Option 3 of ${menu.activity.label} does not lead to ${get.activity.label}`,
         ...(open ? { actual: 'option 3 not connected' } : {}),
-        hint: connect,
+        // Option 3 holding NewNumber (or Music), option 1 (or 2) left open: the regression check's sequence too.
+        hint: option3HoldsHint(main, menu.activity, get.activity) ?? connect,
       });
       return failed(message, { expected, activity: menu.activity, ...said });
     }

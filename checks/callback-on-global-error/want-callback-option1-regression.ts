@@ -1,9 +1,8 @@
 import { defineCheck } from '../../engine/check.js';
-import type { Activity } from '../../engine/model.js';
-import { menuKeys } from './lib/find.js';
+import { menuKeys, missionNodes } from './lib/find.js';
 import { wantCallbackOf } from './lib/nodes.js';
 import { exitReaches, missedLink, wrongExitNote } from './lib/graph.js';
-import { LABELS } from './lib/names.js';
+import { isNewNumber, option3HoldsHint, OPTION3_HOLDS_NOTE } from './lib/menu-options.js';
 import { failed, passed } from './lib/outcome.js';
 
 export default defineCheck({
@@ -22,17 +21,19 @@ export default defineCheck({
     '',
     'Recommended only: it guards the previous mission, not this one.',
     ...wrongExitNote('"NewNumber is connected to option 2 of WantCallback, not to option 1"'),
+    ...OPTION3_HOLDS_NOTE,
   ].join('\n'),
   run(ctx) {
     const found = wantCallbackOf(ctx);
     if (!found.ok) return found.outcome;
     const menu = found.activity;
     if (!menuKeys(menu).includes('1')) return failed(`${menu.label} no longer has option 1`, { expected: 'option 1 → NewNumber', actual: 'no option 1', activity: menu });
-    const isNewNumber = (a: Activity) => a.label === LABELS.newNumber || a.type === 'ivr-collectdigits';
     const target = exitReaches(ctx.model.main, menu, '1', isNewNumber);
     if (!target) {
       const { message, ...said } = missedLink(ctx.model.main, menu, '1', isNewNumber, { message: `Option 1 of ${menu.label} no longer leads to NewNumber` });
-      return failed(message, { expected: 'option 1 → NewNumber (Collect Digits)', activity: menu, ...said });
+      // Option 3 holding NewNumber while GET_CBID waits for it: the option 3 checks' sequence of edits.
+      const hint = option3HoldsHint(ctx.model.main, menu, missionNodes(ctx.model).getCbid);
+      return failed(message, { expected: 'option 1 → NewNumber (Collect Digits)', activity: menu, ...said, ...(hint ? { hint } : {}) });
     }
     return passed(`Option 1 of ${menu.label} leads to ${target.label}`);
   },

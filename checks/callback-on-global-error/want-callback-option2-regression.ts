@@ -1,15 +1,9 @@
 import { defineCheck } from '../../engine/check.js';
-import type { Activity } from '../../engine/model.js';
-import { menuKeys } from './lib/find.js';
+import { menuKeys, missionNodes } from './lib/find.js';
 import { wantCallbackOf } from './lib/nodes.js';
 import { exitReaches, missedLink, wrongExitNote } from './lib/graph.js';
-import { LABELS } from './lib/names.js';
+import { isQueueTreatment, option3HoldsHint, OPTION3_HOLDS_NOTE } from './lib/menu-options.js';
 import { failed, passed } from './lib/outcome.js';
-
-/** Where "Stay in queue" may lead: Music, any Play Music, a Queue Contact, or a Subflow playing the treatment. */
-function isQueueTreatment(activity: Activity): boolean {
-  return activity.label === LABELS.music || activity.type === 'play-music' || activity.type === 'queue-contact' || activity.type === 'subflow-handoff';
-}
 
 export default defineCheck({
   id: 'want-callback-option2-regression',
@@ -28,6 +22,7 @@ export default defineCheck({
     '',
     'Recommended only: it guards the previous mission, not this one.',
     ...wrongExitNote('"Music is connected to option 3 of WantCallback, not to option 2"'),
+    ...OPTION3_HOLDS_NOTE,
   ].join('\n'),
   run(ctx) {
     const found = wantCallbackOf(ctx);
@@ -37,7 +32,9 @@ export default defineCheck({
     const target = exitReaches(ctx.model.main, menu, '2', isQueueTreatment);
     if (!target) {
       const { message, ...said } = missedLink(ctx.model.main, menu, '2', isQueueTreatment, { message: `Option 2 of ${menu.label} no longer leads to the queue treatment (Music)` });
-      return failed(message, { expected: 'option 2 → Music (Play Music)', activity: menu, ...said });
+      // Option 3 holding Music while GET_CBID waits for it: the option 3 checks' sequence of edits.
+      const hint = option3HoldsHint(ctx.model.main, menu, missionNodes(ctx.model).getCbid);
+      return failed(message, { expected: 'option 2 → Music (Play Music)', activity: menu, ...said, ...(hint ? { hint } : {}) });
     }
     return passed(`Option 2 of ${menu.label} leads to ${target.label}`);
   },

@@ -18,6 +18,7 @@ import type { HttpExchange, TraceEntry } from '../../../engine/trace.js';
 import { exitName } from '../../../engine/activity-types.js';
 import { clipWithDots } from '../../../engine/clip.js';
 import { canvasExitName, connectHint, exitLeadsTo, misconnection, wrongExit } from './graph.js';
+import { option3HoldsHint } from './menu-options.js';
 import { exitTakenName, menuKeys, missionNodes, NO_OPTION3_CAUSE, type MissionNodes } from './find.js';
 import { HINTS, joinHints, renameGetCbidHint, statusExpressionHint } from './hints.js';
 import { connectorNameOf, isAuthenticated, requestBodyOf } from './http.js';
@@ -228,12 +229,15 @@ function option3ReachesGetCbid(happy: HappyRun, ctx: CheckContext): Deviation | 
   }
   const getAt = indexOf(trace, nodes.getCbid, option3At);
   if (getAt < 0) {
+    // Option 3 holding where option 1 or 2 belongs, that option open: the static checks' sequence of edits.
+    const holds = nodes.wantCallback && option3HoldsHint(ctx.model.main, nodes.wantCallback, nodes.getCbid);
     return deviate('reach-get-cbid', `After option 3 the call never reached ${nodes.getCbid.label} (${afterwards(trace, option3At, summary, nodes)})`, around(trace, option3At), {
       expected: `${trace[option3At].activity} option 3 → ${nodes.getCbid.label}`,
       actual: afterwards(trace, option3At, summary, nodes),
       activity: nodes.wantCallback,
       // GET_CBID on another option of the menu: the connection to move (the static check says the same).
       ...(nodes.wantCallback && misconnected(ctx.model.main, nodes.wantCallback, '3', nodes.getCbid) ? { hint: connectHint(ctx.model.main, nodes.wantCallback, '3', nodes.getCbid) } : {}),
+      ...(holds ? { hint: holds } : {}),
       ...failedOnTheWay(trace, option3At, nodes.getCbid, 4, `${trace[option3At].activity} option 3`, nodes),
       unreached: true,
     });

@@ -137,3 +137,37 @@ test('GET_CBID method POST + left authenticated, with a connector whose base is 
   // The toggle is the lab's, whatever answers: it is named, as with another connector (docs/checks/run-get-cbid-fills-variables.md).
   expect(pair.hint).toBe(bothSettings(HINTS.getCbidMethod, HINTS.getCbidUnauthenticated));
 });
+
+/**
+ * Option 3 connected to where Callback Mission 2 left option 1 or 2, that option left open: the
+ * regression check and the option 3 checks give one sequence of edits — re-drag option 3's
+ * connection to GET_CBID, then connect the open option — not "move it to option 1" beside "drag it
+ * to GET_CBID", which each undo the other's first step.
+ */
+const OPTION3_HOLDS: Record<string, [Mutation, string, string]> = {
+  'option 3 → NewNumber + option 1 unlinked (fixtures menu-option3-to-newnumber, regression-option1-unlinked)': [
+    (f) => { link(f, 'WantCallback', '3', 'NewNumber'); unlink(f, 'WantCallback', '1'); },
+    'want-callback-option1-regression',
+    'WantCallback → drag the connection of option 3 from NewNumber to GET_CBID, then connect option 1 to NewNumber.',
+  ],
+  'option 3 → Music + option 2 unlinked': [
+    (f) => { link(f, 'WantCallback', '3', 'Music'); unlink(f, 'WantCallback', '2'); },
+    'want-callback-option2-regression',
+    'WantCallback → drag the connection of option 3 from Music to GET_CBID, then connect option 2 to Music.',
+  ],
+};
+
+for (const [name, [mistakes, regression, hint]] of Object.entries(OPTION3_HOLDS)) {
+  test(`${name}: the regression check and the option 3 checks give one sequence of edits`, async () => {
+    const pair = await grade(both(mistakes));
+    for (const id of [regression, 'get-cbid-after-option3', 'run-option3-reaches-get-cbid']) expect(resultOf(pair, id), id).toMatchObject({ status: 'failed', hint });
+    // The messages still say what the canvas shows.
+    expect(resultOf(pair, regression).message).toMatch(/ is connected to option 3 of WantCallback, not to option [12]$/);
+  });
+}
+
+test('option 3 → NewNumber, option 1 still → NewNumber: only option 3 is to re-drag', async () => {
+  const report = await grade(both((f) => link(f, 'WantCallback', '3', 'NewNumber')));
+  expect(resultOf(report, 'want-callback-option1-regression').status).toBe('passed');
+  expect(resultOf(report, 'get-cbid-after-option3').hint).toBe('WantCallback → drag the connection of option 3 to GET_CBID.');
+});
