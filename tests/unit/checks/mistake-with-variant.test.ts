@@ -115,3 +115,75 @@ test('an extra Set Variable in OnGlobalError left unconnected: the hints say to 
   expect(resultOf(report, 'callback-api-after-global-error')).toMatchObject({ status: 'failed', actual: 'OnGlobalError → SetVariable_e4r', hint: 'Event Flows → connect SetVariable_e4r to CallBackAPI_HTTPRequest.' });
   expect(resultOf(report, 'run-task-created')).toMatchObject({ status: 'failed', hint: 'Event Flows → connect SetVariable_e4r to CallBackAPI_HTTPRequest (Build step 8).' });
 });
+
+/** A second Set Variable beside the Event Flows' handler (not connected yet). */
+const secondSetVariable: Mutation = (f) => {
+  addActivity(f, 'GlobalErrorHandling', 'SetVariable_b7q', { activityName: 'set-variable', activityId: 'set-variable', srcVariable: 'errortime', srcVariableType: 'STRING', setTo: 'set-to-literal', expr: 'later' }, 'set-variable');
+};
+/** A Play Message in the Event Flows (as the main flow's), and a Disconnect Contact. */
+const playMessage: Mutation = (f) => {
+  addActivity(f, 'GlobalErrorHandling', 'PlayMessage_x1y', structuredClone(props(f, 'PlayMessage_n4w')), 'action');
+};
+const disconnect: Mutation = (f) => {
+  addActivity(f, 'GlobalErrorHandling', 'DisconnectContact_k2z', { activityName: 'disconnect-contact', activityId: '5faa898c8bf5b65b82f0706b' }, 'terminating-action');
+};
+
+const said = (report: GradeReport, id: string) => {
+  const r = resultOf(report, id);
+  return r.status === 'passed' ? 'passed' : { status: r.status, message: r.message, actual: r.actual, hint: r.hint };
+};
+
+test('the extra Set Variable leading to a second Set Variable left open: the hints say to connect the second, the last on the way', async () => {
+  const report = await grade(both(extraSetVariable, secondSetVariable, (f) => link(f, 'SetVariable_e4r', 'out', 'SetVariable_b7q')));
+  expect(said(report, 'global-error-not-to-endflow')).toBe('passed');
+  expect(said(report, 'callback-api-after-global-error')).toMatchObject({ actual: 'OnGlobalError → SetVariable_e4r → SetVariable_b7q', hint: 'Event Flows → connect SetVariable_b7q to CallBackAPI_HTTPRequest.' });
+  expect(said(report, 'run-task-created')).toMatchObject({
+    message: 'OnGlobalError ran, but CallBackAPI_HTTPRequest never did (after SetVariable_e4r, SetVariable_b7q, the event flow ended: the exit of SetVariable_b7q is not connected)',
+    hint: 'Event Flows → connect SetVariable_b7q to CallBackAPI_HTTPRequest (Build step 8).',
+  });
+});
+
+test('two Set Variables on the way to the End Flow: told as one, the connection to delete the second\'s', async () => {
+  const report = await grade(both(extraSetVariable, secondSetVariable, (f) => {
+    link(f, 'SetVariable_e4r', 'out', 'SetVariable_b7q');
+    link(f, 'SetVariable_b7q', 'out', 'EndFlow_kid');
+  }));
+  expect(said(report, 'global-error-not-to-endflow')).toMatchObject({
+    message: 'OnGlobalError still goes to EndFlow_kid (through SetVariable_e4r, SetVariable_b7q)',
+    actual: 'OnGlobalError → SetVariable_e4r → SetVariable_b7q → EndFlow_kid (End Flow)',
+    hint: 'Event Flows → delete the connection from SetVariable_b7q to EndFlow_kid (then connect SetVariable_b7q to CallBackAPI_HTTPRequest).',
+  });
+  expect(resultOf(report, 'callback-api-after-global-error').hint).toBe('Event Flows → delete the connection from SetVariable_b7q to EndFlow_kid (Build step 7), then connect SetVariable_b7q to CallBackAPI_HTTPRequest.');
+  expect(resultOf(report, 'run-task-created').hint).toBe('Event Flows → delete the connection from SetVariable_b7q to EndFlow_kid and connect SetVariable_b7q to CallBackAPI_HTTPRequest (Build steps 7 and 8).');
+});
+
+test('the extra Set Variable leading to a Play Message (or a Disconnect Contact): the connection to drag is the Set Variable\'s, and Build step 7 is done', async () => {
+  const toPlay = await grade(both(extraSetVariable, playMessage, (f) => link(f, 'SetVariable_e4r', 'out', 'PlayMessage_x1y')));
+  expect(said(toPlay, 'global-error-not-to-endflow')).toBe('passed');
+  expect(said(toPlay, 'callback-api-after-global-error')).toMatchObject({ actual: 'OnGlobalError → SetVariable_e4r → PlayMessage_x1y', hint: 'Event Flows → drag the connection of SetVariable_e4r from PlayMessage_x1y to CallBackAPI_HTTPRequest.' });
+  // No caller to play to in the event flow: the Play Message fails, and the way round it is the Set Variable's connection.
+  expect(resultOf(toPlay, 'run-task-created').hint).toContain('connect SetVariable_e4r straight to CallBackAPI_HTTPRequest');
+  const toDisconnect = await grade(both(extraSetVariable, disconnect, (f) => link(f, 'SetVariable_e4r', 'out', 'DisconnectContact_k2z')));
+  expect(said(toDisconnect, 'global-error-not-to-endflow')).toBe('passed');
+  expect(said(toDisconnect, 'callback-api-after-global-error')).toMatchObject({ actual: 'OnGlobalError → SetVariable_e4r → DisconnectContact_k2z', hint: 'Event Flows → drag the connection of SetVariable_e4r from DisconnectContact_k2z to CallBackAPI_HTTPRequest.' });
+  expect(said(toDisconnect, 'run-task-created')).toMatchObject({
+    message: 'OnGlobalError ran, but CallBackAPI_HTTPRequest never did (after SetVariable_e4r, it went on to DisconnectContact_k2z)',
+    hint: expect.stringContaining('connect SetVariable_e4r to CallBackAPI_HTTPRequest (Build step 8)'),
+  });
+});
+
+test('Set Variables then the request further on: a second Set Variable passes; a Play Message on the way is what the simulated call names', async () => {
+  const throughTwo = await grade(both(extraSetVariable, secondSetVariable, (f) => {
+    link(f, 'SetVariable_e4r', 'out', 'SetVariable_b7q');
+    link(f, 'SetVariable_b7q', 'out', 'CallBackAPI_HTTPRequest');
+  }));
+  expect(throughTwo.verdict).toBe('passed');
+  const throughPlay = await grade(both(extraSetVariable, playMessage, (f) => {
+    link(f, 'SetVariable_e4r', 'out', 'PlayMessage_x1y');
+    link(f, 'PlayMessage_x1y', 'out', 'CallBackAPI_HTTPRequest');
+  }));
+  expect(said(throughPlay, 'global-error-not-to-endflow')).toBe('passed');
+  expect(said(throughPlay, 'callback-api-after-global-error')).toBe('passed');
+  expect(said(throughPlay, 'run-task-created')).toMatchObject({ status: 'failed', hint: 'Event Flows → PlayMessage_x1y → it fails before the call reaches CallBackAPI_HTTPRequest: correct it, or connect SetVariable_e4r straight to CallBackAPI_HTTPRequest (Build step 8).' });
+});
+
