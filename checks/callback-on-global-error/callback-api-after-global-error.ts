@@ -23,7 +23,9 @@ export default defineCheck({
     'When OnGlobalError still goes to its End Flow (Build step 7 not done), the hint says to delete that',
     'connection first, as step 7 does, then to connect OnGlobalError to the request. With Set Variables between',
     'OnGlobalError and where it goes instead (OnGlobalError → SetVariable_e4r → EndFlow_kid), the hint names the',
-    "last Set Variable's connection, which may stay on the way to the request.",
+    "last Set Variable's connection, which may stay on the way to the request: \"connect\" it when it is open,",
+    '"drag" it when it leads elsewhere, also back to an earlier Set Variable (SetVariable_e4r → SetVariable_b7q →',
+    'SetVariable_e4r: "drag the connection of SetVariable_b7q from SetVariable_e4r to CallBackAPI_HTTPRequest").',
     '',
     'Tolerances:',
     '- reachable, not necessarily adjacent: e.g. a Set Variable between OnGlobalError and the request passes;',
@@ -55,15 +57,15 @@ export default defineCheck({
       const chain = ['OnGlobalError', ...past.via.map((a) => a.label)].join(' → ');
       return failed(`OnGlobalError does not lead to ${api.activity.label}`, {
         expected: `OnGlobalError → ${api.activity.label}`,
-        actual: past.target ? `${chain} → ${past.target.label}` : past.via.length > 0 ? chain : 'OnGlobalError not connected',
+        actual: past.target ? `${chain} → ${past.target.label}` : past.back ? `${chain} → ${past.back.label}` : past.via.length > 0 ? chain : 'OnGlobalError not connected',
         activity: api.activity,
         // Still to the End Flow: Build step 7 is not done, and its own check and the simulated call
         // say to delete that connection; this says so too, in the guide's order.
         hint: past.target && isEndFlow(past.target)
           ? `Event Flows → delete the connection from ${from} to ${past.target.label} (Build step 7), then connect ${from} to ${api.activity.label}.`
-          : past.via.length > 0 && !past.target
+          : past.via.length > 0 && !past.target && !past.back
             ? `Event Flows → connect ${from} to ${api.activity.label}.`
-            : `Event Flows → drag the connection of ${from}${past.target ? ` from ${past.target.label}` : ''} to ${api.activity.label}.`,
+            : `Event Flows → drag the connection of ${from}${past.target ?? past.back ? ` from ${(past.target ?? past.back)!.label}` : ''} to ${api.activity.label}.`,
       });
     }
     // This request, or a copy of it: any request to /v1/tasks another event runs creates a task.

@@ -27,9 +27,10 @@ export default defineCheck({
     'or callback at the requests or the Callback activity that made it; otherwise the hint above. When',
     'OnGlobalError never reaches CallBackAPI_HTTPRequest (e.g. it still goes to EndFlow), the hint names the',
     'connection to make instead (from the last Set Variable OnGlobalError runs first, e.g. errortime = now(), which',
-    'may stay there), or the activity on the way that fails before the request is sent; this is judged',
-    'even when GET_CBID left outdialcbid and customani unfilled (whether the request runs does not depend on them),',
-    'and the error scenarios (400, 500) then name this check as why they are not judged.',
+    'may stay there; Set Variables in a loop are each named once, "it went back to SetVariable_e4r, in a loop", and',
+    'the hint drags the connection that goes back), or the activity on the way that fails before the request is',
+    'sent; this is judged even when GET_CBID left outdialcbid and customani unfilled (whether the request runs does',
+    'not depend on them), and the error scenarios (400, 500) then name this check as why they are not judged.',
   ].join('\n'),
   run: (ctx) => stageOutcome(ctx, 'task', 'CallBackAPI_HTTPRequest created one callback task with the DynVars values'),
 });

@@ -374,20 +374,26 @@ function callbackApiReached(happy: HappyRun, simAt: number): Deviation | number 
   if (apiAt < 0) {
     // The request is there but the handler went elsewhere: the fix is the connection, not its settings.
     // Set Variables it ran first (errortime = now()) may stay: the connection is the last one's.
+    // Set Variables in a loop (A → B → A) stop the walk where it comes back: each is named once, and
+    // the connection to drag is the one that goes back.
     let fromAt = handlerAt;
-    while (trace[fromAt + 1]?.flow === trace[handlerAt]?.flow && trace[fromAt + 1]?.type === 'set-variable' && trace[fromAt + 1]?.outcome === 'out') fromAt++;
+    const through: string[] = [];
+    const passesOn = (entry: TraceEntry | undefined) => entry?.flow === trace[handlerAt]?.flow && entry?.type === 'set-variable' && entry?.outcome === 'out';
+    while (passesOn(trace[fromAt + 1]) && !through.includes(trace[fromAt + 1]!.activity)) through.push(trace[++fromAt]!.activity);
     const from = fromAt === handlerAt ? 'OnGlobalError' : trace[fromAt]!.activity;
-    const through = trace.slice(handlerAt + 1, fromAt + 1).map((e) => e.activity);
     const went = trace[fromAt + 1]?.flow === trace[handlerAt]?.flow ? trace[fromAt + 1] : undefined;
+    const back = went && through.includes(went.activity) ? went : undefined;
     const failedOnTheWayHint = failedOnTheWay(trace, fromAt, nodes.callbackApi, 8, from).hint;
-    const told = `${through.length > 0 ? `after ${through.join(', ')}, ` : ''}${afterwards(trace, fromAt, summary)}`;
+    const told = `${through.length > 0 ? `after ${through.join(', ')}, ` : ''}${back ? `it went back to ${back.activity}, in a loop` : afterwards(trace, fromAt, summary)}`;
     return deviate('task', `OnGlobalError ran, but ${nodes.callbackApi?.label ?? LABELS.callbackApi} never did (${told})`, trace.slice(simAt, fromAt + 3), {
       activity: nodes.globalError,
       ...(nodes.callbackApi
         ? {
             hint:
               failedOnTheWayHint ??
-              (went?.type === 'end'
+              (back
+                ? `Event Flows → drag the connection of ${from} from ${back.activity} to ${nodes.callbackApi.label} (Build step 8).`
+                : went?.type === 'end'
                 ? `Event Flows → delete the connection from ${from} to ${went.activity} and connect ${from} to ${nodes.callbackApi.label} (Build steps 7 and 8).`
                 : `Event Flows → connect ${from} to ${nodes.callbackApi.label} (Build step 8)${went ? `; the call goes from ${from} to ${went.activity} instead` : ''}.`),
           }

@@ -127,7 +127,7 @@ const playMessage: Mutation = (f) => {
 const disconnect: Mutation = (f) => {
   addActivity(f, 'GlobalErrorHandling', 'DisconnectContact_k2z', { activityName: 'disconnect-contact', activityId: '5faa898c8bf5b65b82f0706b' }, 'terminating-action');
 };
-
+const errorChecks = ['global-error-not-to-endflow', 'callback-api-after-global-error', 'run-task-created'];
 const said = (report: GradeReport, id: string) => {
   const r = resultOf(report, id);
   return r.status === 'passed' ? 'passed' : { status: r.status, message: r.message, actual: r.actual, hint: r.hint };
@@ -187,3 +187,28 @@ test('Set Variables then the request further on: a second Set Variable passes; a
   expect(said(throughPlay, 'run-task-created')).toMatchObject({ status: 'failed', hint: 'Event Flows → PlayMessage_x1y → it fails before the call reaches CallBackAPI_HTTPRequest: correct it, or connect SetVariable_e4r straight to CallBackAPI_HTTPRequest (Build step 8).' });
 });
 
+/** Set Variables in a loop: SetVariable_e4r → SetVariable_b7q → SetVariable_e4r, or SetVariable_e4r to itself. */
+const LOOPS: Record<string, [Mutation, string, string, string]> = {
+  'A → B → A': [
+    (f) => { secondSetVariable(f); link(f, 'SetVariable_e4r', 'out', 'SetVariable_b7q'); link(f, 'SetVariable_b7q', 'out', 'SetVariable_e4r'); },
+    'SetVariable_b7q',
+    'OnGlobalError → SetVariable_e4r → SetVariable_b7q → SetVariable_e4r',
+    'SetVariable_e4r, SetVariable_b7q',
+  ],
+  'A → A': [(f) => link(f, 'SetVariable_e4r', 'out', 'SetVariable_e4r'), 'SetVariable_e4r', 'OnGlobalError → SetVariable_e4r → SetVariable_e4r', 'SetVariable_e4r'],
+};
+
+for (const [name, [loop, last, actual, through]] of Object.entries(LOOPS)) {
+  test(`Set Variables in a loop in OnGlobalError (${name}): every check finishes, the hints drag the connection that goes back, the loop told once`, async () => {
+    const report = await grade(both(extraSetVariable, loop));
+    expect(report.checks.filter((c) => c.status === 'errored').map((c) => c.id)).toEqual([]);
+    expect(said(report, 'global-error-not-to-endflow')).toBe('passed');
+    // The exit of the last Set Variable is connected (back): "connect" would contradict the canvas.
+    expect(said(report, 'callback-api-after-global-error')).toMatchObject({ actual, hint: `Event Flows → drag the connection of ${last} from SetVariable_e4r to CallBackAPI_HTTPRequest.` });
+    const task = resultOf(report, 'run-task-created');
+    expect(task).toMatchObject({ status: 'failed', hint: `Event Flows → drag the connection of ${last} from SetVariable_e4r to CallBackAPI_HTTPRequest (Build step 8).` });
+    // Each Set Variable named once, not once per time round the loop.
+    expect(task.message).toBe(`OnGlobalError ran, but CallBackAPI_HTTPRequest never did (after ${through}, it went back to SetVariable_e4r, in a loop)`);
+    for (const id of errorChecks) expect(resultOf(report, id).message.match(/SetVariable_e4r/g)?.length ?? 0, id).toBeLessThanOrEqual(3);
+  });
+}
