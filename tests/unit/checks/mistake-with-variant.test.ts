@@ -9,20 +9,25 @@
 import { test, expect } from '@playwright/test';
 import type { GradeReport } from '../../../engine/report.js';
 import { firstFix } from '../../../reports/summary.js';
-import { activity, addActivity, grade, link, mutated, props, relabel, resultOf, unlink, variable, type Json, type Mutation } from './support.js';
+import { activity, addActivity, addFailingSetVariable, grade, link, mutated, props, relabel, resultOf, unlink, variable, type Json, type Mutation } from './support.js';
 
 const both = (...edits: Mutation[]) => mutated((f) => edits.forEach((edit) => edit(f)));
 const failedIds = (report: GradeReport) => report.checks.filter((c) => c.status === 'failed').map((c) => c.id);
+
+/** customANI in place of customani throughout (variable, parse row, the body of the request labelled `request`). */
+const customAniThroughout = (request: string): Mutation => (f) => {
+  variable(f, 'customani').name = 'customANI';
+  for (const row of props(f, 'GET_CBID').outputVariableArray as Json[]) if (row.outputVariable === 'customani') row.outputVariable = 'customANI';
+  const p = props(f, request);
+  p.httpRequestBody = (p.httpRequestBody as string).replaceAll('{{customani}}', '{{customANI}}');
+};
 
 /** The January 2025 guide's labels, used consistently: CallBackAPI_Request (label and condition) and customANI (variable, parse row, body). */
 const olderGuideLabels: Mutation = (f) => {
   relabel(f, 'CallBackAPI_HTTPRequest', 'CallBackAPI_Request');
   const condition = props(f, 'HTTPStatusCode');
   condition.expression = (condition.expression as string).replace('CallBackAPI_HTTPRequest.', 'CallBackAPI_Request.');
-  variable(f, 'customani').name = 'customANI';
-  for (const row of props(f, 'GET_CBID').outputVariableArray as Json[]) if (row.outputVariable === 'customani') row.outputVariable = 'customANI';
-  const request = props(f, 'CallBackAPI_Request');
-  request.httpRequestBody = (request.httpRequestBody as string).replaceAll('{{customani}}', '{{customANI}}');
+  customAniThroughout('CallBackAPI_Request')(f);
 };
 
 const setRows = (rows: [string, string][]): Mutation => (f) => {
@@ -55,6 +60,17 @@ for (const [name, mistake, checks] of NAMING_CUSTOMANI) {
     expect(failedIds(variant)).toEqual(failedIds(alone));
   });
 }
+
+test("parse paths without [0], in a flow with customANI throughout but every activity under the guide's label: the hint names customANI", async () => {
+  // No label to reword here: the variable's spelling alone must still be.
+  const [mistake, rows] = [NAMING_CUSTOMANI[0][1], NAMING_CUSTOMANI[0][2]];
+  const report = await grade(both(mistake, customAniThroughout('CallBackAPI_HTTPRequest')));
+  for (const id of rows) {
+    expect(resultOf(report, id).status, id).toBe('failed');
+    expect(resultOf(report, id).hint, id).toMatch(/\bcustomANI\b/);
+    expect(resultOf(report, id).hint, id).not.toMatch(/\bcustomani\b/);
+  }
+});
 
 test("OnGlobalError still to EndFlow, in a flow using the January 2025 guide's CallBackAPI_Request: expected names the request by its label, as the hint does", async () => {
   const stillToEnd: Mutation = (f) => link(f, 'GlobalErrorHandling', 'out', 'EndFlow_kid');
@@ -212,3 +228,54 @@ for (const [name, [loop, last, actual, through]] of Object.entries(LOOPS)) {
     for (const id of errorChecks) expect(resultOf(report, id).message.match(/SetVariable_e4r/g)?.length ?? 0, id).toBeLessThanOrEqual(3);
   });
 }
+
+/** A Set Variable chained after the first one OnGlobalError runs (SetVariable_e4r → SetVariable_r7t → what e4r led to). */
+const chainedSetVariable: Mutation = (f) => {
+  const events = f.eventFlows.eventsMap.GLOBAL_EVENTS.process as Json;
+  const first = activity(f, 'SetVariable_e4r');
+  const next = (events.links as Json[]).find((l) => l.sourceActivityId === first.id && l.conditionExpr === 'out')?.targetActivityId as string | undefined;
+  addActivity(f, 'SetVariable_e4r', 'SetVariable_r7t', { activityName: 'set-variable', activityId: 'set-variable', srcVariable: 'errortime', srcVariableType: 'STRING', setTo: 'set-to-literal', expr: '{{now()}}' }, 'set-variable');
+  link(f, 'SetVariable_e4r', 'out', 'SetVariable_r7t');
+  if (next) link(f, 'SetVariable_r7t', 'out', events.activities[next].name as string);
+};
+
+test('OnGlobalError still to EndFlow, through two Set Variables: named in order, each hint naming the connection of the last one', async () => {
+  const stillToEnd: Mutation = (f) => link(f, 'GlobalErrorHandling', 'out', 'EndFlow_kid');
+  const [variant, alone] = await Promise.all([grade(both(stillToEnd, extraSetVariable, chainedSetVariable)), grade(both(stillToEnd))]);
+  expect(failedIds(variant)).toEqual(failedIds(alone));
+  expect(resultOf(variant, 'global-error-not-to-endflow')).toMatchObject({
+    status: 'failed',
+    message: 'OnGlobalError still goes to EndFlow_kid (through SetVariable_e4r, SetVariable_r7t)',
+    expected: 'OnGlobalError → SetVariable_e4r → SetVariable_r7t → CallBackAPI_HTTPRequest',
+    actual: 'OnGlobalError → SetVariable_e4r → SetVariable_r7t → EndFlow_kid (End Flow)',
+    hint: 'Event Flows → delete the connection from SetVariable_r7t to EndFlow_kid (then connect SetVariable_r7t to CallBackAPI_HTTPRequest).',
+  });
+  expect(resultOf(variant, 'callback-api-after-global-error')).toMatchObject({
+    status: 'failed',
+    actual: 'OnGlobalError → SetVariable_e4r → SetVariable_r7t → EndFlow_kid',
+    hint: 'Event Flows → delete the connection from SetVariable_r7t to EndFlow_kid (Build step 7), then connect SetVariable_r7t to CallBackAPI_HTTPRequest.',
+  });
+  expect(resultOf(variant, 'run-task-created')).toMatchObject({
+    status: 'failed',
+    message: 'OnGlobalError ran, but CallBackAPI_HTTPRequest never did (after SetVariable_e4r, SetVariable_r7t, it went on to EndFlow_kid)',
+    hint: 'Event Flows → delete the connection from SetVariable_r7t to EndFlow_kid and connect SetVariable_r7t to CallBackAPI_HTTPRequest (Build steps 7 and 8).',
+  });
+  // The excerpt runs on past the Set Variables, to where the call went instead (five rows at most).
+  expect(resultOf(variant, 'run-task-created').traceExcerpt?.map((e) => e.activity)).toEqual(['SimulateGlobalError', 'GlobalErrorHandling', 'SetVariable_e4r', 'SetVariable_r7t', 'EndFlow_kid']);
+});
+
+test('OnGlobalError → a Set Variable → one that fails before the request: the hint names the failing one, and the connection from the last that ran', async () => {
+  const failingNext: Mutation = (f) => {
+    const events = f.eventFlows.eventsMap.GLOBAL_EVENTS.process as Json;
+    const first = activity(f, 'SetVariable_e4r');
+    const next = (events.links as Json[]).find((l) => l.sourceActivityId === first.id && l.conditionExpr === 'out')?.targetActivityId as string;
+    addFailingSetVariable(f, 'SetVariable_e4r', 'SetVariable_bad');
+    link(f, 'SetVariable_e4r', 'out', 'SetVariable_bad');
+    link(f, 'SetVariable_bad', 'out', events.activities[next].name as string);
+  };
+  const report = await grade(both(extraSetVariable, failingNext));
+  expect(resultOf(report, 'run-task-created')).toMatchObject({
+    status: 'failed',
+    hint: 'Event Flows → SetVariable_bad → it fails before the call reaches CallBackAPI_HTTPRequest: correct it, or connect SetVariable_e4r straight to CallBackAPI_HTTPRequest (Build step 8).',
+  });
+});
