@@ -105,3 +105,12 @@ test('no link for an activity that is not drawn (a missing activity, or a label 
   // A report without a drawing (none in the report): the Where as text.
   expect(wheres(shown(renderReportBody({ ...failedReport(), flow: undefined })))).toEqual([{ text: 'GET_CBID, on the Main Flow tab' }, { text: 'SimulateGlobalError, on the Main Flow tab' }]);
 });
+
+test('a passed check’s activity is neither marked failing nor given an id: only a failed or errored check’s Where links', () => {
+  const base = failedReport();
+  const passedAtMenu = { ...base.checks.find((c) => c.status === 'failed')!, id: 'menu-ok', title: 'Menu ok', status: 'passed' as const, activity: 'WantCallback', pointer: '/process/activities/menu' };
+  const html = shown(renderReportBody({ ...base, checks: [...base.checks, passedAtMenu] }));
+  expect(nodeId(html, 'fg-main', 'menu')).toBeUndefined();
+  expect(html).not.toMatch(/<g class="[^"]*failing[^"]*"[^>]* data-id="menu">/);
+  expect(nodeId(html, 'fg-main', 'get')).toBe('fg-main-node-get');
+});
