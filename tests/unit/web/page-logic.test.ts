@@ -80,6 +80,8 @@ test('the browser tab\'s title starts with the result (a tab shows a title\'s st
   // A file name's bidi and control characters as escapes, as in the status line.
   const named = { ...ungradable, input: { ...ungradable.input, file: 'a\u202eb.JSON.txt' } } as GradeReport;
   expect(tabTitle(named, page)).toBe('UNGRADABLE · a\\u202eb.JSON.txt · flowgrade self-check');
+  // `.json` left off in any case, as a file picker offers MAIN_FLOW_140.JSON too.
+  expect(tabTitle({ ...ungradable, input: { ...ungradable.input, file: 'Main_Flow_140.JSON' } } as GradeReport, page)).toBe('UNGRADABLE · Main_Flow_140 · flowgrade self-check');
 });
 
 test('download names come from the attendee id, made safe for a file name', () => {
