@@ -61,14 +61,21 @@ test('on a phone (390 px), the activity that fails is in sight in its drawing, i
   expect((await drawings(page))[1]).toMatchObject({ caption: 'Event Flows', failing: ['CallBackAPI_HTTPR…'] });
 });
 
-test('of two activities that fail in one drawing, the one Fix first names is brought into sight, though the other is drawn first and in sight already', async ({ page }) => {
-  await page.setViewportSize({ width: 1280, height: 900 });
-  // GET_CBID's Parsing Settings (required, fix first) and option 3 of WantCallback described "Error" (recommended).
+/**
+ * GET_CBID's Parsing Settings without [0] (required, fix first) and option 3 of WantCallback
+ * described "Error" (recommended): two activities failing in the Main Flow, WantCallback drawn first.
+ */
+async function giveTwoFailures(page: Page): Promise<void> {
   const flow = JSON.parse(readFileSync(fixturePath('flows/defect-getcbid-jsonpath-without-index.json'), 'utf8'));
   const menu = Object.values(flow.process.activities as Record<string, { name: string; properties: Record<string, unknown> }>).find((a) => a.name === 'WantCallback')!;
   menu.properties['menuLinks:input'] = menu.properties.menuLinks_input = ['Callback', 'Stay in queue', 'Error'];
   await page.locator('#file-input').setInputFiles({ name: 'Main_Flow_140.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(flow)) });
   await expect(status(page)).toHaveText(/^Main_Flow_140\.json: failed/);
+}
+
+test('of two activities that fail in one drawing, the one Fix first names is brought into sight, though the other is drawn first and in sight already', async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await giveTwoFailures(page);
   await expect(page.locator('.fg-first-fix')).toContainText('Fix first: Step 4 — GET_CBID');
   const [main] = await drawings(page);
   expect(main.failing).toContain('GET_CBID');
@@ -77,12 +84,8 @@ test('of two activities that fail in one drawing, the one Fix first names is bro
 
 test('the report\'s Where links agree with the page: Fix first\'s leads to the box its drawing opened on, another\'s to its activity out of sight', async ({ page }) => {
   await page.setViewportSize({ width: 1280, height: 900 });
-  // As above: GET_CBID fails (fix first), and WantCallback, drawn first, out of sight once the drawing is scrolled to GET_CBID.
-  const flow = JSON.parse(readFileSync(fixturePath('flows/defect-getcbid-jsonpath-without-index.json'), 'utf8'));
-  const menu = Object.values(flow.process.activities as Record<string, { name: string; properties: Record<string, unknown> }>).find((a) => a.name === 'WantCallback')!;
-  menu.properties['menuLinks:input'] = menu.properties.menuLinks_input = ['Callback', 'Stay in queue', 'Error'];
-  await page.locator('#file-input').setInputFiles({ name: 'Main_Flow_140.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(flow)) });
-  await expect(status(page)).toHaveText(/^Main_Flow_140\.json: failed/);
+  // WantCallback, drawn first, is out of sight once the drawing is scrolled to GET_CBID.
+  await giveTwoFailures(page);
   const firstFix = await page.locator('.fg-first-fix a').getAttribute('href');
   const fixFirstWhere = page.locator(`${firstFix} a.fg-where`);
   await expect(fixFirstWhere).toHaveText(/^GET_CBID, on the Main Flow tab/);
