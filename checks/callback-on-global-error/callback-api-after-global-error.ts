@@ -55,17 +55,18 @@ export default defineCheck({
       const past = pastSetVariables(ctx.model.events, node, 'out');
       const from = past.via.at(-1)?.label ?? 'OnGlobalError';
       const chain = ['OnGlobalError', ...past.via.map((a) => a.label)].join(' → ');
+      const next = past.target ?? past.back; // where the last exit on the way is connected, if it is
       return failed(`OnGlobalError does not lead to ${api.activity.label}`, {
         expected: `OnGlobalError → ${api.activity.label}`,
-        actual: past.target ? `${chain} → ${past.target.label}` : past.back ? `${chain} → ${past.back.label}` : past.via.length > 0 ? chain : 'OnGlobalError not connected',
+        actual: next ? `${chain} → ${next.label}` : past.via.length > 0 ? chain : 'OnGlobalError not connected',
         activity: api.activity,
         // Still to the End Flow: Build step 7 is not done, and its own check and the simulated call
         // say to delete that connection; this says so too, in the guide's order.
         hint: past.target && isEndFlow(past.target)
           ? `Event Flows → delete the connection from ${from} to ${past.target.label} (Build step 7), then connect ${from} to ${api.activity.label}.`
-          : past.via.length > 0 && !past.target && !past.back
+          : !next && past.via.length > 0
             ? `Event Flows → connect ${from} to ${api.activity.label}.`
-            : `Event Flows → drag the connection of ${from}${past.target ?? past.back ? ` from ${(past.target ?? past.back)!.label}` : ''} to ${api.activity.label}.`,
+            : `Event Flows → drag the connection of ${from}${next ? ` from ${next.label}` : ''} to ${api.activity.label}.`,
       });
     }
     // This request, or a copy of it: any request to /v1/tasks another event runs creates a task.

@@ -27,25 +27,24 @@ export default defineCheck({
   run(ctx) {
     const { globalError: node, callbackApi } = missionNodes(ctx.model);
     if (!node) return missing('The OnGlobalError event handler', 'the Event Flows', '/eventFlows');
-    const target = exitTarget(ctx.model.events, node, 'out');
     // The request by the flow's label (CallBackAPI_Request of the January 2025 guide), as the hint names it.
     const request = callbackApi?.label ?? LABELS.callbackApi;
-    if (target?.type === 'end') {
-      return failed(`OnGlobalError still goes straight to ${target.label}`, { expected: `OnGlobalError → ${request}`, actual: `OnGlobalError → ${target.label} (End Flow)`, activity: node });
-    }
     // A Set Variable on the way (errortime = now()) is allowed, but it still leads to the End Flow:
-    // the connection step 7 deletes is now the Set Variable's, and the Set Variable may stay.
+    // the connection step 7 deletes is then the last Set Variable's, and the Set Variables may stay.
     const past = pastSetVariables(ctx.model.events, node, 'out');
     if (past.target?.type === 'end') {
-      const chain = past.via.map((a) => a.label).join(' → ');
-      const last = past.via.at(-1)!.label;
-      return failed(`OnGlobalError still goes to ${past.target.label} (through ${past.via.map((a) => a.label).join(', ')})`, {
-        expected: `OnGlobalError → ${chain} → ${request}`,
-        actual: `OnGlobalError → ${chain} → ${past.target.label} (End Flow)`,
+      const end = past.target.label;
+      const through = past.via.map((a) => a.label);
+      const chain = ['OnGlobalError', ...through].join(' → ');
+      const last = through.at(-1);
+      return failed(last === undefined ? `OnGlobalError still goes straight to ${end}` : `OnGlobalError still goes to ${end} (through ${through.join(', ')})`, {
+        expected: `${chain} → ${request}`,
+        actual: `${chain} → ${end} (End Flow)`,
         activity: node,
-        hint: `Event Flows → delete the connection from ${last} to ${past.target.label} (then connect ${last} to ${request}).`,
+        ...(last === undefined ? {} : { hint: `Event Flows → delete the connection from ${last} to ${end} (then connect ${last} to ${request}).` }),
       });
     }
+    const target = exitTarget(ctx.model.events, node, 'out');
     return passed(target ? `OnGlobalError goes to ${target.label}` : 'OnGlobalError is no longer connected to EndFlow');
   },
 });
