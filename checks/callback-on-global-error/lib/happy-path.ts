@@ -27,7 +27,7 @@ import { failed, passed, skipped } from './outcome.js';
 import { causeIfMissing, causeIfOtherType } from './nodes.js';
 import { expectedRecord, type ExpectedRecord } from './record.js';
 import { render, show, startLabelOf } from './templates.js';
-import { splitUrl } from './url.js';
+import { decode, splitUrl } from './url.js';
 import { MOCKAPI_RESERVED } from '../../../mocks/mockapi-params.js';
 import { declaredSpelling, notStringCause, notStringCauseOf, setTypeHint, undeclaredCause } from './variables.js';
 
@@ -611,15 +611,7 @@ function isRecordAddress(url: string, dnis: string): boolean {
   const parts = splitUrl(url);
   if (!parts || parts.scheme !== 'https' || parts.host !== DYNVARS.host || parts.path.replace(/\/$/, '') !== DYNVARS.path) return false;
   const dn = parts.query.filter(([name]) => name === 'dn');
-  return dn.length === 1 && decodedValue(dn[0][1]) === dnis.slice(2) && parts.query.every(([name]) => name === 'dn' || MOCKAPI_RESERVED.has(name));
-}
-
-function decodedValue(text: string): string {
-  try {
-    return decodeURIComponent(text);
-  } catch {
-    return text;
-  }
+  return dn.length === 1 && decode(dn[0][1]) === dnis.slice(2) && parts.query.every(([name]) => name === 'dn' || MOCKAPI_RESERVED.has(name));
 }
 
 /** A trace entry whose request the Tasks API accepted (201 Created to a POST). */

@@ -24,8 +24,11 @@ export function splitUrl(text: string): UrlParts | undefined {
   return { scheme: match[1].toLowerCase(), host: match[2].toLowerCase(), path: match[3], query };
 }
 
-/** A parameter name as the server reads it: decoded, its spaces kept (they are sent, as `%20`). */
-function decode(text: string): string {
+/**
+ * A parameter's name or value as the server reads it: decoded, its spaces kept (they are sent, as
+ * `%20`); text that does not decode (a stray `%`) as written.
+ */
+export function decode(text: string): string {
   try {
     return decodeURIComponent(text);
   } catch {
