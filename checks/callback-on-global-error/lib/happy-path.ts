@@ -8,7 +8,9 @@
  * (`spares`): a wrong getresult, which nothing later reads, spares them all; GET_CBID leaving by its
  * success exit without outdialcbid and customani filled (a wrong Parsing Setting, an answer other
  * than 200) spares SetGetResult's, SimulateGlobalError's and the error scenarios' stages, which
- * read neither variable, and keeps the Create Task request's and its status's from being judged;
+ * read neither variable (unless one is declared with a type the record's value does not fit: GET_CBID
+ * would fail on the record, see sparedUnfilled), and keeps the Create Task request's and its status's
+ * from being judged;
  * but a handler that never gets to the request (OnGlobalError still to EndFlow) is the request's
  * stage's own deviation, whatever GET_CBID filled, and the error scenarios are not judged for it.
  */
@@ -30,6 +32,7 @@ import { render, show, startLabelOf } from './templates.js';
 import { decode, splitUrl } from './url.js';
 import { MOCKAPI_RESERVED } from '../../../mocks/mockapi-params.js';
 import { declaredSpelling, notStringCause, notStringCauseOf, setTypeHint, undeclaredCause } from './variables.js';
+import { convertToType } from '../../../engine/simulator/variables.js';
 
 export const HAPPY_PATH = 'happy-path';
 
@@ -261,7 +264,7 @@ function getCbidFillsVariables(happy: HappyRun, ctx: CheckContext, getAt: number
       actual: `HTTP ${get.http.status ?? 'no answer'}${get.http.responseBody ? `: ${apiMessage(get.http.responseBody)}` : ''}`,
       activity: nodes.getCbid,
       hint: dynVarsRequestHint(get.http, nodes.getCbid, ctx.settings.dnis),
-      spares: NOT_READING_GET_CBID,
+      ...sparedUnfilled(ctx, nodes, record),
     });
   }
   if (!record) return deviate('get-cbid-variables', `The DynVars dataset has no record for dn ${ctx.settings.dnis.slice(2)} (grader setup: check --dnis / --dynvars)`, [get], { spares: NOT_READING_GET_CBID });
@@ -279,10 +282,37 @@ function getCbidFillsVariables(happy: HappyRun, ctx: CheckContext, getAt: number
       // A variable of another type than String changed the value (`+14085267209` kept as a number);
       // else no record in the answer: the dn asked for is not the dialled number's; else the parsing.
       ...(notStringVariable(ctx, wrong.map(([name]) => [name, get.modifiedVariables[name]] as const)) ?? undeclaredVariable(ctx, wrong.map(([name]) => name), Object.keys(get.modifiedVariables)) ?? { hint: foundNoRecord(get.http?.responseBody) ? HINTS.getCbidUrl : HINTS.getCbidParsing }),
-      spares: NOT_READING_GET_CBID,
+      ...sparedUnfilled(ctx, nodes, record),
     });
   }
   return undefined;
+}
+
+/**
+ * What GET_CBID leaving by its success exit with the variables unfilled spares: the stages that read
+ * neither, unless a variable it fills is declared with a type the record's value does not fit
+ * (outdialcbid Integer: the entry point id is no number). Then GET_CBID fails once it gets the
+ * record, as it does with that mistake alone, and no later stage runs: the call got past GET_CBID
+ * only because the request went wrong, and judging those stages would give a second mistake the
+ * points the first alone does not earn.
+ */
+function sparedUnfilled(ctx: CheckContext, nodes: MissionNodes, record: ExpectedRecord | undefined): { spares: ReadonlySet<Judged> } | Record<string, never> {
+  if (!record) return { spares: NOT_READING_GET_CBID };
+  const filled: [string, string][] = [
+    [VARIABLES.outdialcbid, record.outboundcallbackep],
+    [nodes.aniVariable, record.tacnumber],
+  ];
+  const fits = ([name, value]: [string, string]) => {
+    const type = ctx.model.variables.find((v) => v.name === name)?.type;
+    if (type === undefined) return true;
+    try {
+      convertToType(value, type, name);
+      return true;
+    } catch {
+      return false;
+    }
+  };
+  return filled.every(fits) ? { spares: NOT_READING_GET_CBID } : {};
 }
 
 /** Stage 3 — Testing step 7: the call reaches SetGetResult after GET_CBID (at `getAt`), and it runs (where it ran). */
