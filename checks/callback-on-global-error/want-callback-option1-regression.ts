@@ -32,7 +32,7 @@ export default defineCheck({
     if (!target) {
       const { message, ...said } = missedLink(ctx.model.main, menu, '1', isNewNumber, { message: `Option 1 of ${menu.label} no longer leads to NewNumber` });
       // Option 3 holding NewNumber while GET_CBID waits for it: the option 3 checks' sequence of edits.
-      const hint = option3HoldsHint(ctx.model.main, menu, missionNodes(ctx.model).getCbid);
+      const hint = option3HoldsHint(ctx.model.main, menu, missionNodes(ctx.model).getCbid, '1');
       return failed(message, { expected: 'option 1 → NewNumber (Collect Digits)', activity: menu, ...said, ...(hint ? { hint } : {}) });
     }
     return passed(`Option 1 of ${menu.label} leads to ${target.label}`);

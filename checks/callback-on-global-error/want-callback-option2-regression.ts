@@ -33,7 +33,7 @@ export default defineCheck({
     if (!target) {
       const { message, ...said } = missedLink(ctx.model.main, menu, '2', isQueueTreatment, { message: `Option 2 of ${menu.label} no longer leads to the queue treatment (Music)` });
       // Option 3 holding Music while GET_CBID waits for it: the option 3 checks' sequence of edits.
-      const hint = option3HoldsHint(ctx.model.main, menu, missionNodes(ctx.model).getCbid);
+      const hint = option3HoldsHint(ctx.model.main, menu, missionNodes(ctx.model).getCbid, '2');
       return failed(message, { expected: 'option 2 → Music (Play Music)', activity: menu, ...said, ...(hint ? { hint } : {}) });
     }
     return passed(`Option 2 of ${menu.label} leads to ${target.label}`);

@@ -25,13 +25,16 @@ const MISSION2: readonly [string, (a: Activity) => boolean][] = [
  * option. "Move the connection to NewNumber from option 3 to option 1" beside "drag the connection
  * of option 3 to GET_CBID" each take away the connection the other says to drag. Not when the other
  * option is connected to GET_CBID (options swapped): each check's move "in place of" the other's
- * connection says that swap.
+ * connection says that swap. `of` (a regression check's own option): only when option 3 holds
+ * where that option belongs; with options 1 and 2 both open, the sequence mends the option whose
+ * activity option 3 holds, and the other option's check says to connect that one.
  */
-export function option3HoldsHint(graph: FlowGraph, menu: Activity, get: Activity | undefined): string | undefined {
+export function option3HoldsHint(graph: FlowGraph, menu: Activity, get: Activity | undefined, of?: '1' | '2'): string | undefined {
   const held = exitTarget(graph, menu, '3');
   if (!get || !held || held.id === get.id || exitLeadsTo(graph, menu, '3', get)) return undefined;
   for (const [option, belongs] of MISSION2) {
     if (!belongs(held) || exitReaches(graph, menu, option, belongs)) continue;
+    if (of !== undefined && option !== of) return undefined;
     const now = exitTarget(graph, menu, option);
     if (now?.id === get.id) return undefined;
     const then = now ? `drag the connection of option ${option} from ${now.label} to ${held.label}` : `connect option ${option} to ${held.label}`;
@@ -45,5 +48,6 @@ export const OPTION3_HOLDS_NOTE = [
   '',
   'When option 3 is connected to NewNumber (or Music) and option 1 (or 2) is left open, the option 1 (or 2)',
   'check, the option 3 checks and the simulated call give one sequence of edits: "WantCallback → drag the',
-  'connection of option 3 from NewNumber to GET_CBID, then connect option 1 to NewNumber."',
+  'connection of option 3 from NewNumber to GET_CBID, then connect option 1 to NewNumber." With options 1 and 2',
+  'both open, the check of the other option (2 here) gives its own hint: that sequence does not connect it.',
 ];

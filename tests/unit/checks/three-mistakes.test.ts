@@ -1,13 +1,13 @@
 /**
  * Three (or more) of the fixtures' typical mistakes in one flow, as a sweep of every triple that can
  * coexist (and random sets of four and five) found them wrongly told: a mistake that earns points
- * beside another. Each case is the solution with the
+ * beside another, a check's hint naming another option's edit. Each case is the solution with the
  * mistakes made, beside each alone or fewer of them. two-mistakes.test.ts holds the pairs.
  */
 import { test, expect } from '@playwright/test';
 import type { GradeReport } from '../../../engine/report.js';
 import { LAB_MISTAKES, withMistakes } from './lab-mistakes.js';
-import { grade, mutated, resultOf } from './support.js';
+import { grade, link, mutated, resultOf, unlink, type Mutation } from './support.js';
 
 const made = (...names: string[]) => withMistakes(...names.map((n) => LAB_MISTAKES[n]!));
 const gradeMade = (...names: string[]) => grade(mutated(made(...names)));
@@ -40,3 +40,33 @@ test('outdialcbid typed Integer + GET_CBID method POST + condition tests 200: th
   const three = await gradeMade(...names);
   for (const [i, j] of [[0, 1], [0, 2], [1, 2]] as const) expect(earned(three), `${names[i]} + ${names[j]}`).toBeLessThan(earned(await gradeMade(names[i]!, names[j]!)));
 });
+
+/**
+ * Option 3 holding one option's activity, options 1 and 2 both left open: each regression check's
+ * hint mends its own option. The option 3 checks and the option 1 check give the sequence of edits
+ * for option 3 and option 1 (menu-options.ts); option 2's check, which that sequence does not mend,
+ * says to connect option 2.
+ */
+const BOTH_OPEN: Record<string, [Mutation, string, string, string]> = {
+  'option 3 → NewNumber, options 1 and 2 open': [
+    (f) => { link(f, 'WantCallback', '3', 'NewNumber'); unlink(f, 'WantCallback', '1'); unlink(f, 'WantCallback', '2'); },
+    'want-callback-option1-regression',
+    'want-callback-option2-regression',
+    'WantCallback → drag the connection of option 3 from NewNumber to GET_CBID, then connect option 1 to NewNumber.',
+  ],
+  'option 3 → Music, options 1 and 2 open': [
+    (f) => { link(f, 'WantCallback', '3', 'Music'); unlink(f, 'WantCallback', '1'); unlink(f, 'WantCallback', '2'); },
+    'want-callback-option2-regression',
+    'want-callback-option1-regression',
+    'WantCallback → drag the connection of option 3 from Music to GET_CBID, then connect option 2 to Music.',
+  ],
+};
+
+for (const [name, [mistakes, held, other, sequence]] of Object.entries(BOTH_OPEN)) {
+  test(`${name}: the sequence of edits for option 3 and ${held}, ${other} its own hint`, async () => {
+    const [report, otherAlone] = await Promise.all([grade(mutated(mistakes)), grade(mutated((f) => unlink(f, 'WantCallback', other === 'want-callback-option1-regression' ? '1' : '2')))]);
+    for (const id of [held, 'get-cbid-after-option3', 'run-option3-reaches-get-cbid']) expect(resultOf(report, id), id).toMatchObject({ status: 'failed', hint: sequence });
+    // The other option's check says what it says with that option alone left open.
+    expect(resultOf(report, other)).toMatchObject({ status: 'failed', message: resultOf(otherAlone, other).message, hint: resultOf(otherAlone, other).hint });
+  });
+}
