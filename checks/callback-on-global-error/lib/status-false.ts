@@ -9,6 +9,16 @@ import { checkOf, errorScenariosDeviation, statusTrueDeviation } from './happy-p
 import { LABELS } from './names.js';
 import { causeIfOtherType } from './nodes.js';
 import { failed, passed, skipped } from './outcome.js';
+import callbackApiAuthenticated from '../callback-api-authenticated.js';
+import callbackApiMethod from '../callback-api-method.js';
+import callbackApiPath from '../callback-api-path.js';
+
+/** The Create Task request's settings that keep the Tasks API from giving a forced answer, in mission order, with the answers each gives. */
+const REQUEST_CHECKS: readonly (readonly [Check, readonly number[]])[] = [
+  [callbackApiAuthenticated, [401, 403]],
+  [callbackApiPath, [404]],
+  [callbackApiMethod, [405]],
+];
 
 export function statusFalseCheck(options: { id: string; status: number; reason: string; points: number }): Check {
   const { id, status, reason, points } = options;
@@ -35,6 +45,10 @@ export function statusFalseCheck(options: { id: string; status: number; reason: 
       'does not run at all and the happy path already reports why (that failure is reported by its own check),',
       'or when HTTPStatusCode is not a Condition (a Case leaves by a case key or default, not by False):',
       '`status-condition-after-callback-api` reports it.',
+      'Not judged either when the Create Task request itself got another answer than the forced one (a 401 without',
+      'the connector, a 404 for a wrong path, a 405 for another method) or none: HTTPStatusCode was not tried on',
+      `${status}; the request's own check the answer points at reports it (401: Use Authenticated Endpoint, 404: Request`,
+      'Path, 405: Method), else the first of them that fails. (A wrong body still gets the forced answer.)',
       'Judged all the same when all that went wrong before is that GET_CBID left outdialcbid and customani',
       'unfilled (a wrong Parsing Setting, an answer other than 200): the request goes out along the same path,',
       `and the forced ${status} answer does not depend on its body (unless a variable GET_CBID fills is declared with a type`,
@@ -56,6 +70,16 @@ export function statusFalseCheck(options: { id: string; status: number; reason: 
       const deviation = statusTrueDeviation(ctx);
       if (at < 0 && deviation) {
         return skipped(`Not judged: ${node?.label ?? LABELS.statusCondition} did not run with the Tasks API answering ${status} either`, checkOf(deviation.stage));
+      }
+      // The request wrong in itself (judged here only beside GET_CBID's unfilled variables, which keep
+      // run-task-created from judging it): the Tasks API never gave the answer this scenario forces.
+      if (api && apiEntry && apiEntry.http?.status !== status) {
+        const got = apiEntry.http?.status != null ? `got ${apiEntry.http.status}` : `failed (${apiEntry.error ?? 'no answer'})`;
+        // Reported under the request's own check the answer points at (405: the Method), else the first
+        // of them that fails, else under run-task-created's account.
+        const failing = REQUEST_CHECKS.filter(([check]) => check.run(ctx).status === 'failed');
+        const reporter = (failing.find(([, statuses]) => statuses.includes(apiEntry.http?.status ?? 0)) ?? failing[0])?.[0].id ?? checkOf('task');
+        return skipped(`Not judged: with the Tasks API set to answer ${status}, ${api.label} ${got}, so ${node?.label ?? LABELS.statusCondition} was not tried on ${status}`, reporter);
       }
       if (at < 0) {
         return failed(`With the Tasks API answering ${status}, ${node?.label ?? LABELS.statusCondition} never ran (${run.result.summary})`, {

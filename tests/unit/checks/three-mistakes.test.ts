@@ -7,7 +7,7 @@
 import { test, expect } from '@playwright/test';
 import type { GradeReport } from '../../../engine/report.js';
 import { LAB_MISTAKES, withMistakes } from './lab-mistakes.js';
-import { grade, link, mutated, resultOf, unlink, type Mutation } from './support.js';
+import { grade, link, mutated, props, resultOf, unlink, type Mutation } from './support.js';
 
 const made = (...names: string[]) => withMistakes(...names.map((n) => LAB_MISTAKES[n]!));
 const gradeMade = (...names: string[]) => grade(mutated(made(...names)));
@@ -70,3 +70,44 @@ for (const [name, [mistakes, held, other, sequence]] of Object.entries(BOTH_OPEN
     expect(resultOf(report, other)).toMatchObject({ status: 'failed', message: resultOf(otherAlone, other).message, hint: resultOf(otherAlone, other).hint });
   });
 }
+
+/**
+ * A GET_CBID mistake that leaves the variables unfilled lets the error scenarios be judged (the
+ * Create Task request goes out along the same path), but a Create Task request wrong in itself never
+ * gets the answer they force: HTTPStatusCode is not tried on 400 or 500, and those checks earn
+ * nothing, as with the request's mistake alone. (A body that is not JSON still gets the forced
+ * answer: the scenarios are judged, as the description of run-status-false-on-400 says.)
+ */
+const REQUEST_WRONG: Record<string, string> = {
+  'CallBackAPI_HTTPRequest unauthenticated': 'callback-api-authenticated',
+  'Request Path /v1/task': 'callback-api-path',
+  'CallBackAPI_HTTPRequest method PUT': 'callback-api-method',
+};
+const ERROR_SCENARIOS = ['run-status-false-on-400', 'run-status-false-on-500'];
+
+for (const [request, own] of Object.entries(REQUEST_WRONG)) {
+  test(`GET_CBID method POST + ${request}: the error scenarios are not judged, the Tasks API never answering what they force`, async () => {
+    const [pair, requestAlone] = await Promise.all([gradeMade('GET_CBID method POST', request), gradeMade(request)]);
+    for (const id of ERROR_SCENARIOS) expect(resultOf(requestAlone, id).status, id).toBe('skipped');
+    // Reported under the request's own check, which fails as alone: not under GET_CBID's, whose mistake is not why.
+    expect(resultOf(pair, own).status).toBe('failed');
+    const reported = `(reported under “${resultOf(pair, own).title}”)`;
+    for (const id of ERROR_SCENARIOS) expect(resultOf(pair, id), id).toMatchObject({ status: 'skipped', message: expect.stringMatching(/^Not judged: with the Tasks API set to answer \d+, CallBackAPI_HTTPRequest got 40[145], /) });
+    for (const id of ERROR_SCENARIOS) expect(resultOf(pair, id).message.endsWith(reported), id).toBe(true);
+  });
+  test(`GET_CBID method POST + ${request} + condition constant true: the condition named by its static check, the error scenarios not judged`, async () => {
+    const constantTrue: Mutation = (f) => {
+      props(f, 'HTTPStatusCode').expression = '{{true}}';
+    };
+    const report = await grade(mutated((f) => { made('GET_CBID method POST', request)(f); constantTrue(f); }));
+    expect(resultOf(report, 'status-condition-expression').status).toBe('failed');
+    for (const id of ERROR_SCENARIOS) expect(resultOf(report, id).status, id).toBe('skipped');
+  });
+}
+
+test('GET_CBID method POST + CallBackAPI_HTTPRequest unauthenticated + method PUT: the error scenarios, answered 405, are reported under the Method', async () => {
+  const report = await gradeMade('GET_CBID method POST', 'CallBackAPI_HTTPRequest unauthenticated', 'CallBackAPI_HTTPRequest method PUT');
+  const method = resultOf(report, 'callback-api-method');
+  expect([method.status, resultOf(report, 'callback-api-authenticated').status]).toEqual(['failed', 'failed']);
+  for (const id of ERROR_SCENARIOS) expect(resultOf(report, id).message, id).toMatch(new RegExp(`got 405, .*\\(reported under “${method.title}”\\)$`));
+});
