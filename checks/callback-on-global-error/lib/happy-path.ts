@@ -131,7 +131,10 @@ export function stageOutcome(ctx: CheckContext, stage: Stage, passMessage: strin
   const deviations = happyPathDeviations(ctx);
   if (deviations === undefined) return skipped(`Not judged: the ${HAPPY_PATH} scenario did not run`);
   const stop = notSimulatedStop(ctx);
-  const earlier = deviations.find((d) => keepsFromJudging(d, stage));
+  // The last deviation that keeps this stage from being judged: one after a value gone wrong that
+  // spared it (GET_CBID's variables unfilled, then no global error raised) is why the call never got
+  // here at all, whatever that value, and is reported as with it alone.
+  const earlier = deviations.findLast((d) => keepsFromJudging(d, stage));
   if (earlier) return skipped(`Not judged: the simulated call ${earlier.unreached && stop ? 'stopped' : 'went wrong'} earlier`, checkOf(earlier.stage));
   const deviation = deviations.find((d) => d.stage === stage);
   if (!deviation) return passed(passMessage);

@@ -63,7 +63,8 @@ test('GET_CBID without [0] and a second mistake in a stage it spares: that stage
   });
   expect(afterGetCbid(constantTrue)).toMatchObject({ 'run-status-true-on-201': NOT_JUDGED, 'run-status-false-on-400': 'failed', 'run-status-false-on-500': 'failed' });
 
-  // No global error raised: the call never reaches OnGlobalError, so nothing after it is judged, and points there.
+  // No global error raised: the call never reaches OnGlobalError, so nothing after it is judged, and
+  // each points there, whatever GET_CBID filled (three-mistakes.test.ts), as with that mistake alone.
   const noError = await gradeMutation((f) => {
     withoutIndex(f);
     props(f, 'SimulateGlobalError').expr = '{{ANI}}';
@@ -71,8 +72,8 @@ test('GET_CBID without [0] and a second mistake in a stage it spares: that stage
   expect(afterGetCbid(noError)).toEqual({
     'run-getresult-holds-body': 'passed',
     'run-global-error-raised': 'failed',
-    'run-task-created': NOT_JUDGED,
-    'run-status-true-on-201': NOT_JUDGED,
+    'run-task-created': 'skipped ← run-global-error-raised',
+    'run-status-true-on-201': 'skipped ← run-global-error-raised',
     'run-status-false-on-400': 'skipped ← run-global-error-raised',
     'run-status-false-on-500': 'skipped ← run-global-error-raised',
   });

@@ -111,3 +111,22 @@ test('GET_CBID method POST + CallBackAPI_HTTPRequest unauthenticated + method PU
   expect([method.status, resultOf(report, 'callback-api-authenticated').status]).toEqual(['failed', 'failed']);
   for (const id of ERROR_SCENARIOS) expect(resultOf(report, id).message, id).toMatch(new RegExp(`got 405, .*\\(reported under “${method.title}”\\)$`));
 });
+
+/**
+ * A GET_CBID mistake that leaves the variables unfilled beside one that keeps the global error from
+ * being raised: whether OnGlobalError runs the Create Task request does not depend on the variables,
+ * so the request's simulated calls are reported under the global error's, as with that mistake alone
+ * (the GET_CBID call's check still fails on its own).
+ */
+const NO_GLOBAL_ERROR = ['SetGetResult not connected to SimulateGlobalError', 'SimulateGlobalError given a valid value', 'Undefined Error exit of SimulateGlobalError wired'];
+
+for (const noError of NO_GLOBAL_ERROR) {
+  test(`GET_CBID method POST + ${noError}: the Create Task calls are reported under the global error's, as with it alone`, async () => {
+    const [pair, alone] = await Promise.all([gradeMade('GET_CBID method POST', noError), gradeMade(noError)]);
+    expect(resultOf(pair, 'run-get-cbid-fills-variables').status).toBe('failed');
+    expect(resultOf(pair, 'run-global-error-raised').status).toBe('failed');
+    for (const id of ['run-task-created', 'run-status-true-on-201', 'run-status-false-on-400', 'run-status-false-on-500']) {
+      expect(resultOf(pair, id), id).toMatchObject({ status: 'skipped', message: resultOf(alone, id).message });
+    }
+  });
+}
