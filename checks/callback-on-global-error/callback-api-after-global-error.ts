@@ -1,6 +1,6 @@
 import { defineCheck } from '../../engine/check.js';
 import { callsTasksApi, isEndFlow, missionNodes } from './lib/find.js';
-import { exitTarget, pastSetVariables, reachableFrom } from './lib/graph.js';
+import { exitTarget, pastSetVariables, reachableFrom, requestConnectionHint } from './lib/graph.js';
 import { callbackApiOf } from './lib/nodes.js';
 import { failed, missing, passed } from './lib/outcome.js';
 
@@ -23,9 +23,12 @@ export default defineCheck({
     'When OnGlobalError still goes to its End Flow (Build step 7 not done), the hint says to delete that',
     'connection first, as step 7 does, then to connect OnGlobalError to the request. With Set Variables between',
     'OnGlobalError and where it goes instead (OnGlobalError → SetVariable_e4r → EndFlow_kid), the hint names the',
-    "last Set Variable's connection, which may stay on the way to the request: \"connect\" it when it is open,",
-    '"drag" it when it leads elsewhere, also back to an earlier Set Variable (SetVariable_e4r → SetVariable_b7q →',
-    'SetVariable_e4r: "drag the connection of SetVariable_b7q from SetVariable_e4r to CallBackAPI_HTTPRequest").',
+    "last Set Variable's connection, which may stay on the way to the request. An exit leads to one activity: the",
+    'hint says to "connect" an open one (OnGlobalError\'s or the last Set Variable\'s), and to "drag" the',
+    'connection of one that leads elsewhere (a Disconnect Contact, a Play Message), also back to an earlier Set',
+    'Variable (SetVariable_e4r → SetVariable_b7q → SetVariable_e4r: "drag the connection of SetVariable_b7q from',
+    'SetVariable_e4r to CallBackAPI_HTTPRequest (Build step 8)"). Step 7\'s check and the simulated call',
+    '(`run-task-created`), failing for the same connection, give the same hint in the same words.',
     '',
     'Tolerances:',
     '- reachable, not necessarily adjacent: e.g. a Set Variable between OnGlobalError and the request passes;',
@@ -61,12 +64,8 @@ export default defineCheck({
         actual: next ? `${chain} → ${next.label}` : past.via.length > 0 ? chain : 'OnGlobalError not connected',
         activity: api.activity,
         // Still to the End Flow: Build step 7 is not done, and its own check and the simulated call
-        // say to delete that connection; this says so too, in the guide's order.
-        hint: past.target && isEndFlow(past.target)
-          ? `Event Flows → delete the connection from ${from} to ${past.target.label} (Build step 7), then connect ${from} to ${api.activity.label}.`
-          : !next && past.via.length > 0
-            ? `Event Flows → connect ${from} to ${api.activity.label}.`
-            : `Event Flows → drag the connection of ${from}${next ? ` from ${next.label}` : ''} to ${api.activity.label}.`,
+        // say to delete that connection; all three hint the edit in the same words.
+        hint: requestConnectionHint(from, next && { label: next.label, isEnd: isEndFlow(next) }, api.activity.label),
       });
     }
     // This request, or a copy of it: any request to /v1/tasks another event runs creates a task.

@@ -1,6 +1,6 @@
 import { defineCheck } from '../../engine/check.js';
 import { missionNodes } from './lib/find.js';
-import { exitTarget, pastSetVariables } from './lib/graph.js';
+import { exitTarget, pastSetVariables, requestConnectionHint } from './lib/graph.js';
 import { LABELS } from './lib/names.js';
 import { failed, missing, passed } from './lib/outcome.js';
 
@@ -10,7 +10,7 @@ export default defineCheck({
   step: 7,
   points: 4,
   severity: 'required',
-  hint: 'Event Flows → delete the connection from OnGlobalError to EndFlow (then connect OnGlobalError to CallBackAPI_HTTPRequest).',
+  hint: 'Event Flows → delete the connection from OnGlobalError to EndFlow (Build step 7), then connect OnGlobalError to CallBackAPI_HTTPRequest (Build step 8).',
   description: [
     'Verifies Build step 7: in the **Event Flows**, the template connection **OnGlobalError → EndFlow** is',
     'deleted. While it exists, the global error ends the event flow at once and no callback is requested.',
@@ -23,6 +23,11 @@ export default defineCheck({
     'connection does, "OnGlobalError still goes to EndFlow_kid (through SetVariable_e4r)", and the hint says to',
     'delete the connection from the Set Variable to the End Flow, then connect the Set Variable to the request',
     '(a Set Variable before the request is allowed).',
+    '',
+    'The hint names the End Flow by its label, in the same words as `callback-api-after-global-error` and the',
+    'simulated call (`run-task-created`), which fail for the same connection: "Event Flows → delete the connection',
+    'from SetVariable_e4r to EndFlow_kid (Build step 7), then connect SetVariable_e4r to CallBackAPI_HTTPRequest',
+    '(Build step 8)."',
   ].join('\n'),
   run(ctx) {
     const { globalError: node, callbackApi } = missionNodes(ctx.model);
@@ -41,7 +46,8 @@ export default defineCheck({
         expected: `${chain} → ${request}`,
         actual: `${chain} → ${end} (End Flow)`,
         activity: node,
-        ...(last === undefined ? {} : { hint: `Event Flows → delete the connection from ${last} to ${end} (then connect ${last} to ${request}).` }),
+        // The End Flow by its label, and the edit in the words of callback-api-after-global-error and the simulated call.
+        hint: requestConnectionHint(last ?? 'OnGlobalError', { label: end, isEnd: true }, request),
       });
     }
     const target = exitTarget(ctx.model.events, node, 'out');

@@ -110,6 +110,21 @@ export function connectHint(graph: FlowGraph, from: Activity, exit: string, to: 
   return graph.kind === 'events' ? `Event Flows → drag the connection of ${from.label}${now} to ${to.label}.` : `${from.label} → drag the connection of its exit${now} to ${to.label}.`;
 }
 
+/**
+ * The edit that leads OnGlobalError's way on to the Create Task request `request`, in the one wording
+ * every check hinting it gives (global-error-not-to-endflow, callback-api-after-global-error, and the
+ * simulated call's run-task-created), so that an attendee reading them reads one edit: `from` is the
+ * activity whose exit is to change (OnGlobalError, or the last Set Variable it runs first, which may
+ * stay), `next` where that exit leads now, if anywhere. An exit leads to one activity: an open one is
+ * connected (a new connection drawn from it), a connected one has its connection's end dragged to the
+ * request — but for one to an End Flow, which the guide's Build step 7 deletes first (its words).
+ */
+export function requestConnectionHint(from: string, next: { label: string; isEnd: boolean } | undefined, request: string): string {
+  if (!next) return `Event Flows → connect ${from} to ${request} (Build step 8).`;
+  if (next.isEnd) return `Event Flows → delete the connection from ${from} to ${next.label} (Build step 7), then connect ${from} to ${request} (Build step 8).`;
+  return `Event Flows → drag the connection of ${from} from ${next.label} to ${request} (Build step 8).`;
+}
+
 /** Another exit of an activity, connected to what a check looks for on `exit` (wrongExit). */
 export interface WrongExit {
   exit: string;

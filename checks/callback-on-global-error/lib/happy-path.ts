@@ -19,7 +19,7 @@ import type { Activity, FlowGraph } from '../../../engine/model.js';
 import type { HttpExchange, TraceEntry } from '../../../engine/trace.js';
 import { exitName } from '../../../engine/activity-types.js';
 import { clipWithDots } from '../../../engine/clip.js';
-import { canvasExitName, connectHint, exitLeadsTo, misconnection, wrongExit } from './graph.js';
+import { canvasExitName, connectHint, exitLeadsTo, misconnection, requestConnectionHint, wrongExit } from './graph.js';
 import { option3HoldsHint } from './menu-options.js';
 import { exitTakenName, menuKeys, missionNodes, NO_OPTION3_CAUSE, type MissionNodes } from './find.js';
 import { HINTS, joinHints, renameGetCbidHint, statusExpressionHint } from './hints.js';
@@ -424,11 +424,8 @@ function callbackApiReached(happy: HappyRun, simAt: number): Deviation | number 
         ? {
             hint:
               failedOnTheWayHint ??
-              (back
-                ? `Event Flows → drag the connection of ${from} from ${back.activity} to ${nodes.callbackApi.label} (Build step 8).`
-                : went?.type === 'end'
-                ? `Event Flows → delete the connection from ${from} to ${went.activity} and connect ${from} to ${nodes.callbackApi.label} (Build steps 7 and 8).`
-                : `Event Flows → connect ${from} to ${nodes.callbackApi.label} (Build step 8)${went ? `; the call goes from ${from} to ${went.activity} instead` : ''}.`),
+              // The static checks' words for the same edit (a loop's last Set Variable is connected, back).
+              requestConnectionHint(from, went && { label: went.activity, isEnd: !back && went.type === 'end' }, nodes.callbackApi.label),
           }
         : {}),
       ...causeIfMissing(nodes, 'callbackApi'),
@@ -724,7 +721,9 @@ function failedOnTheWay(trace: TraceEntry[], at: number, to: Activity | undefine
   if (isSimulateError(next, nodes)) {
     return { hint: `${next.activity} fails on purpose (Build step 6), so nothing after it runs: connect ${from} straight to ${to.label} (Build step ${step}), and ${next.activity} after ${nodes?.setGetResult?.label ?? LABELS.setGetResult}.` };
   }
-  return { hint: `${canvas}${next.activity} → it fails before the call reaches ${to.label}: correct it, or connect ${from} straight to ${to.label} (Build step ${step}).` };
+  // `from`'s exit leads to the failing one: the way round it drags that connection, as the static
+  // checks word it (callback-api-after-global-error's "drag the connection of X from Y to Z").
+  return { hint: `${canvas}${next.activity} → it fails before the call reaches ${to.label}: correct it, or drag the connection of ${from} from ${next.activity} to ${to.label} (Build step ${step}).` };
 }
 
 /**

@@ -650,7 +650,7 @@ test('an activity that fails on the way to the next mission activity is named in
   const raised = resultOf(await gradeMutation(MISTAKES['set-get-result-then-a-failing-set-variable']), 'run-global-error-raised');
   expect([raised.status, raised.hint]).toEqual([
     'failed',
-    'SetVariable_zz → it fails before the call reaches SimulateGlobalError: correct it, or connect SetGetResult straight to SimulateGlobalError (Build step 6).',
+    'SetVariable_zz → it fails before the call reaches SimulateGlobalError: correct it, or drag the connection of SetGetResult from SetVariable_zz to SimulateGlobalError (Build step 6).',
   ]);
   const body = resultOf(
     await gradeMutation((f) => {
@@ -660,7 +660,7 @@ test('an activity that fails on the way to the next mission activity is named in
     }),
     'run-getresult-holds-body',
   );
-  expect([body.status, body.hint]).toEqual(['failed', 'SetVariable_yy → it fails before the call reaches SetGetResult: correct it, or connect GET_CBID straight to SetGetResult (Build step 5).']);
+  expect([body.status, body.hint]).toEqual(['failed', 'SetVariable_yy → it fails before the call reaches SetGetResult: correct it, or drag the connection of GET_CBID from SetVariable_yy to SetGetResult (Build step 5).']);
 });
 
 test('SimulateGlobalError put too early is not to be "corrected": it fails on purpose, the hint moves the connection', async () => {
@@ -705,7 +705,7 @@ test('an activity that fails between option 3 and GET_CBID is named in the hint,
     link(f, 'SetVariable_ww', 'out', 'GET_CBID');
   });
   const result = resultOf(report, 'run-option3-reaches-get-cbid');
-  expect([result.status, result.hint]).toEqual(['failed', 'SetVariable_ww → it fails before the call reaches GET_CBID: correct it, or connect WantCallback option 3 straight to GET_CBID (Build step 4).']);
+  expect([result.status, result.hint]).toEqual(['failed', 'SetVariable_ww → it fails before the call reaches GET_CBID: correct it, or drag the connection of WantCallback option 3 from SetVariable_ww to GET_CBID (Build step 4).']);
 });
 
 test('an activity that fails on the way in the Event Flows is named in the hint, not the connection or the Expression', async () => {
@@ -719,7 +719,7 @@ test('an activity that fails on the way in the Event Flows is named in the hint,
   );
   expect([beforeRequest.status, beforeRequest.hint]).toEqual([
     'failed',
-    'Event Flows → SetVariable_ev → it fails before the call reaches CallBackAPI_HTTPRequest: correct it, or connect OnGlobalError straight to CallBackAPI_HTTPRequest (Build step 8).',
+    'Event Flows → SetVariable_ev → it fails before the call reaches CallBackAPI_HTTPRequest: correct it, or drag the connection of OnGlobalError from SetVariable_ev to CallBackAPI_HTTPRequest (Build step 8).',
   ]);
   const beforeCondition = resultOf(
     await gradeMutation((f) => {
@@ -731,7 +731,7 @@ test('an activity that fails on the way in the Event Flows is named in the hint,
   );
   expect([beforeCondition.status, beforeCondition.hint]).toEqual([
     'failed',
-    'Event Flows → SetVariable_ev → it fails before the call reaches HTTPStatusCode: correct it, or connect CallBackAPI_HTTPRequest straight to HTTPStatusCode (Build step 9).',
+    'Event Flows → SetVariable_ev → it fails before the call reaches HTTPStatusCode: correct it, or drag the connection of CallBackAPI_HTTPRequest from SetVariable_ev to HTTPStatusCode (Build step 9).',
   ]);
 });
 

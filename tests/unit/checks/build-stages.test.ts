@@ -139,7 +139,7 @@ test('CallBackAPI_HTTPRequest added while OnGlobalError still goes to EndFlow: e
   expect(failing.map((c) => c.id)).toEqual(['global-error-not-to-endflow', 'callback-api-after-global-error', 'run-task-created', 'status-condition-after-callback-api']);
   for (const check of failing.slice(0, 3)) expect(check.hint, check.id).toMatch(/delete the connection from OnGlobalError to EndFlow/);
   expect(failing.find((c) => c.id === 'callback-api-after-global-error')?.hint).toBe(
-    'Event Flows → delete the connection from OnGlobalError to EndFlow_kid (Build step 7), then connect OnGlobalError to CallBackAPI_HTTPRequest.',
+    'Event Flows → delete the connection from OnGlobalError to EndFlow_kid (Build step 7), then connect OnGlobalError to CallBackAPI_HTTPRequest (Build step 8).',
   );
 });
 

@@ -159,7 +159,7 @@ test('an OnGlobalError connected to nothing passes Build step 7 and fails Build 
   const step7 = resultOf(report, 'global-error-not-to-endflow');
   expect([step7.status, step7.message]).toEqual(['passed', 'OnGlobalError is no longer connected to EndFlow']);
   const step8 = resultOf(report, 'callback-api-after-global-error');
-  expect([step8.status, step8.actual, step8.hint]).toEqual(['failed', 'OnGlobalError not connected', 'Event Flows → drag the connection of OnGlobalError to CallBackAPI_HTTPRequest.']);
+  expect([step8.status, step8.actual, step8.hint]).toEqual(['failed', 'OnGlobalError not connected', 'Event Flows → connect OnGlobalError to CallBackAPI_HTTPRequest (Build step 8).']);
   expect(resultOf(report, 'run-task-created').hint).toBe('Event Flows → connect OnGlobalError to CallBackAPI_HTTPRequest (Build step 8).');
   expect(report.checks.filter((c) => c.status === 'failed').map((c) => c.id)).toEqual(['callback-api-after-global-error', 'run-task-created']);
 });
@@ -384,7 +384,7 @@ test('when the activity exists, a link failure hints at the connection, not at a
   const option3 = resultOf(await gradeFixture('flows/defect-menu-option3-to-newnumber.json'), 'get-cbid-after-option3');
   expect(option3.hint).toBe('WantCallback → drag the connection of option 3 to GET_CBID.');
   const handler = resultOf(await gradeFixture('flows/defect-globalerror-still-to-endflow.json'), 'callback-api-after-global-error');
-  expect(handler.hint).toMatch(/^Event Flows → delete the connection from OnGlobalError to \S+ \(Build step 7\), then connect OnGlobalError to CallBackAPI_HTTPRequest\.$/);
+  expect(handler.hint).toMatch(/^Event Flows → delete the connection from OnGlobalError to \S+ \(Build step 7\), then connect OnGlobalError to CallBackAPI_HTTPRequest \(Build step 8\)\.$/);
   const missingNode = resultOf(await gradeFixture('flows/before-mission.json'), 'get-cbid-after-option3');
   expect(missingNode.hint).toBe(mission.checks.find((c) => c.id === 'get-cbid-after-option3')!.hint); // none yet: add it
 });
@@ -470,7 +470,7 @@ test('a simulated call that goes wrong on a known setting hints at that setting,
   for (const [fixture, id, hint] of cases) expect([fixture, resultOf(await gradeFixture(`flows/${fixture}.json`), id).hint]).toEqual([fixture, hint]);
   // No setting to blame (the handler never reached the request): the connection to make.
   const unreached = resultOf(await gradeFixture('flows/defect-globalerror-still-to-endflow.json'), 'run-task-created');
-  expect(unreached.hint).toBe('Event Flows → delete the connection from OnGlobalError to EndFlow_kid and connect OnGlobalError to CallBackAPI_HTTPRequest (Build steps 7 and 8).');
+  expect(unreached.hint).toBe('Event Flows → delete the connection from OnGlobalError to EndFlow_kid (Build step 7), then connect OnGlobalError to CallBackAPI_HTTPRequest (Build step 8).');
 });
 
 test('exits are named as the canvas names them in what a failure shows', async () => {

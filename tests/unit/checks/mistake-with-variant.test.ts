@@ -79,7 +79,7 @@ test("OnGlobalError still to EndFlow, in a flow using the January 2025 guide's C
   expect(resultOf(variant, 'global-error-not-to-endflow')).toMatchObject({
     status: 'failed',
     expected: 'OnGlobalError → CallBackAPI_Request',
-    hint: 'Event Flows → delete the connection from OnGlobalError to EndFlow (then connect OnGlobalError to CallBackAPI_Request).',
+    hint: 'Event Flows → delete the connection from OnGlobalError to EndFlow_kid (Build step 7), then connect OnGlobalError to CallBackAPI_Request (Build step 8).',
   });
 });
 
@@ -107,28 +107,28 @@ test('OnGlobalError still to EndFlow, through an extra Set Variable: told under 
     message: 'OnGlobalError still goes to EndFlow_kid (through SetVariable_e4r)',
     expected: 'OnGlobalError → SetVariable_e4r → CallBackAPI_HTTPRequest',
     actual: 'OnGlobalError → SetVariable_e4r → EndFlow_kid (End Flow)',
-    hint: 'Event Flows → delete the connection from SetVariable_e4r to EndFlow_kid (then connect SetVariable_e4r to CallBackAPI_HTTPRequest).',
+    hint: 'Event Flows → delete the connection from SetVariable_e4r to EndFlow_kid (Build step 7), then connect SetVariable_e4r to CallBackAPI_HTTPRequest (Build step 8).',
   });
   // Not to drag OnGlobalError away from the Set Variable, which may stay.
   expect(resultOf(variant, 'callback-api-after-global-error')).toMatchObject({
     status: 'failed',
     actual: 'OnGlobalError → SetVariable_e4r → EndFlow_kid',
-    hint: 'Event Flows → delete the connection from SetVariable_e4r to EndFlow_kid (Build step 7), then connect SetVariable_e4r to CallBackAPI_HTTPRequest.',
+    hint: 'Event Flows → delete the connection from SetVariable_e4r to EndFlow_kid (Build step 7), then connect SetVariable_e4r to CallBackAPI_HTTPRequest (Build step 8).',
   });
   expect(resultOf(variant, 'run-task-created')).toMatchObject({
     status: 'failed',
     message: 'OnGlobalError ran, but CallBackAPI_HTTPRequest never did (after SetVariable_e4r, it went on to EndFlow_kid)',
-    hint: 'Event Flows → delete the connection from SetVariable_e4r to EndFlow_kid and connect SetVariable_e4r to CallBackAPI_HTTPRequest (Build steps 7 and 8).',
+    hint: 'Event Flows → delete the connection from SetVariable_e4r to EndFlow_kid (Build step 7), then connect SetVariable_e4r to CallBackAPI_HTTPRequest (Build step 8).',
   });
   // As alone, where OnGlobalError goes straight to it.
-  expect(resultOf(alone, 'run-task-created').hint).toBe('Event Flows → delete the connection from OnGlobalError to EndFlow_kid and connect OnGlobalError to CallBackAPI_HTTPRequest (Build steps 7 and 8).');
+  expect(resultOf(alone, 'run-task-created').hint).toBe('Event Flows → delete the connection from OnGlobalError to EndFlow_kid (Build step 7), then connect OnGlobalError to CallBackAPI_HTTPRequest (Build step 8).');
 });
 
 test('an extra Set Variable in OnGlobalError left unconnected: the hints say to connect the Set Variable, not OnGlobalError', async () => {
   const open: Mutation = (f) => unlink(f, 'SetVariable_e4r', 'out');
   const report = await grade(both(extraSetVariable, open));
   expect(resultOf(report, 'global-error-not-to-endflow').status).toBe('passed');
-  expect(resultOf(report, 'callback-api-after-global-error')).toMatchObject({ status: 'failed', actual: 'OnGlobalError → SetVariable_e4r', hint: 'Event Flows → connect SetVariable_e4r to CallBackAPI_HTTPRequest.' });
+  expect(resultOf(report, 'callback-api-after-global-error')).toMatchObject({ status: 'failed', actual: 'OnGlobalError → SetVariable_e4r', hint: 'Event Flows → connect SetVariable_e4r to CallBackAPI_HTTPRequest (Build step 8).' });
   expect(resultOf(report, 'run-task-created')).toMatchObject({ status: 'failed', hint: 'Event Flows → connect SetVariable_e4r to CallBackAPI_HTTPRequest (Build step 8).' });
 });
 
@@ -152,7 +152,7 @@ const said = (report: GradeReport, id: string) => {
 test('the extra Set Variable leading to a second Set Variable left open: the hints say to connect the second, the last on the way', async () => {
   const report = await grade(both(extraSetVariable, secondSetVariable, (f) => link(f, 'SetVariable_e4r', 'out', 'SetVariable_b7q')));
   expect(said(report, 'global-error-not-to-endflow')).toBe('passed');
-  expect(said(report, 'callback-api-after-global-error')).toMatchObject({ actual: 'OnGlobalError → SetVariable_e4r → SetVariable_b7q', hint: 'Event Flows → connect SetVariable_b7q to CallBackAPI_HTTPRequest.' });
+  expect(said(report, 'callback-api-after-global-error')).toMatchObject({ actual: 'OnGlobalError → SetVariable_e4r → SetVariable_b7q', hint: 'Event Flows → connect SetVariable_b7q to CallBackAPI_HTTPRequest (Build step 8).' });
   expect(said(report, 'run-task-created')).toMatchObject({
     message: 'OnGlobalError ran, but CallBackAPI_HTTPRequest never did (after SetVariable_e4r, SetVariable_b7q, the event flow ended: the exit of SetVariable_b7q is not connected)',
     hint: 'Event Flows → connect SetVariable_b7q to CallBackAPI_HTTPRequest (Build step 8).',
@@ -167,24 +167,24 @@ test('two Set Variables on the way to the End Flow: told as one, the connection 
   expect(said(report, 'global-error-not-to-endflow')).toMatchObject({
     message: 'OnGlobalError still goes to EndFlow_kid (through SetVariable_e4r, SetVariable_b7q)',
     actual: 'OnGlobalError → SetVariable_e4r → SetVariable_b7q → EndFlow_kid (End Flow)',
-    hint: 'Event Flows → delete the connection from SetVariable_b7q to EndFlow_kid (then connect SetVariable_b7q to CallBackAPI_HTTPRequest).',
+    hint: 'Event Flows → delete the connection from SetVariable_b7q to EndFlow_kid (Build step 7), then connect SetVariable_b7q to CallBackAPI_HTTPRequest (Build step 8).',
   });
-  expect(resultOf(report, 'callback-api-after-global-error').hint).toBe('Event Flows → delete the connection from SetVariable_b7q to EndFlow_kid (Build step 7), then connect SetVariable_b7q to CallBackAPI_HTTPRequest.');
-  expect(resultOf(report, 'run-task-created').hint).toBe('Event Flows → delete the connection from SetVariable_b7q to EndFlow_kid and connect SetVariable_b7q to CallBackAPI_HTTPRequest (Build steps 7 and 8).');
+  expect(resultOf(report, 'callback-api-after-global-error').hint).toBe('Event Flows → delete the connection from SetVariable_b7q to EndFlow_kid (Build step 7), then connect SetVariable_b7q to CallBackAPI_HTTPRequest (Build step 8).');
+  expect(resultOf(report, 'run-task-created').hint).toBe('Event Flows → delete the connection from SetVariable_b7q to EndFlow_kid (Build step 7), then connect SetVariable_b7q to CallBackAPI_HTTPRequest (Build step 8).');
 });
 
 test('the extra Set Variable leading to a Play Message (or a Disconnect Contact): the connection to drag is the Set Variable\'s, and Build step 7 is done', async () => {
   const toPlay = await grade(both(extraSetVariable, playMessage, (f) => link(f, 'SetVariable_e4r', 'out', 'PlayMessage_x1y')));
   expect(said(toPlay, 'global-error-not-to-endflow')).toBe('passed');
-  expect(said(toPlay, 'callback-api-after-global-error')).toMatchObject({ actual: 'OnGlobalError → SetVariable_e4r → PlayMessage_x1y', hint: 'Event Flows → drag the connection of SetVariable_e4r from PlayMessage_x1y to CallBackAPI_HTTPRequest.' });
+  expect(said(toPlay, 'callback-api-after-global-error')).toMatchObject({ actual: 'OnGlobalError → SetVariable_e4r → PlayMessage_x1y', hint: 'Event Flows → drag the connection of SetVariable_e4r from PlayMessage_x1y to CallBackAPI_HTTPRequest (Build step 8).' });
   // No caller to play to in the event flow: the Play Message fails, and the way round it is the Set Variable's connection.
-  expect(resultOf(toPlay, 'run-task-created').hint).toContain('connect SetVariable_e4r straight to CallBackAPI_HTTPRequest');
+  expect(resultOf(toPlay, 'run-task-created').hint).toContain('drag the connection of SetVariable_e4r from PlayMessage_x1y to CallBackAPI_HTTPRequest (Build step 8)');
   const toDisconnect = await grade(both(extraSetVariable, disconnect, (f) => link(f, 'SetVariable_e4r', 'out', 'DisconnectContact_k2z')));
   expect(said(toDisconnect, 'global-error-not-to-endflow')).toBe('passed');
-  expect(said(toDisconnect, 'callback-api-after-global-error')).toMatchObject({ actual: 'OnGlobalError → SetVariable_e4r → DisconnectContact_k2z', hint: 'Event Flows → drag the connection of SetVariable_e4r from DisconnectContact_k2z to CallBackAPI_HTTPRequest.' });
+  expect(said(toDisconnect, 'callback-api-after-global-error')).toMatchObject({ actual: 'OnGlobalError → SetVariable_e4r → DisconnectContact_k2z', hint: 'Event Flows → drag the connection of SetVariable_e4r from DisconnectContact_k2z to CallBackAPI_HTTPRequest (Build step 8).' });
   expect(said(toDisconnect, 'run-task-created')).toMatchObject({
     message: 'OnGlobalError ran, but CallBackAPI_HTTPRequest never did (after SetVariable_e4r, it went on to DisconnectContact_k2z)',
-    hint: expect.stringContaining('connect SetVariable_e4r to CallBackAPI_HTTPRequest (Build step 8)'),
+    hint: 'Event Flows → drag the connection of SetVariable_e4r from DisconnectContact_k2z to CallBackAPI_HTTPRequest (Build step 8).',
   });
 });
 
@@ -200,7 +200,7 @@ test('Set Variables then the request further on: a second Set Variable passes; a
   }));
   expect(said(throughPlay, 'global-error-not-to-endflow')).toBe('passed');
   expect(said(throughPlay, 'callback-api-after-global-error')).toBe('passed');
-  expect(said(throughPlay, 'run-task-created')).toMatchObject({ status: 'failed', hint: 'Event Flows → PlayMessage_x1y → it fails before the call reaches CallBackAPI_HTTPRequest: correct it, or connect SetVariable_e4r straight to CallBackAPI_HTTPRequest (Build step 8).' });
+  expect(said(throughPlay, 'run-task-created')).toMatchObject({ status: 'failed', hint: 'Event Flows → PlayMessage_x1y → it fails before the call reaches CallBackAPI_HTTPRequest: correct it, or drag the connection of SetVariable_e4r from PlayMessage_x1y to CallBackAPI_HTTPRequest (Build step 8).' });
 });
 
 /** Set Variables in a loop: SetVariable_e4r → SetVariable_b7q → SetVariable_e4r, or SetVariable_e4r to itself. */
@@ -220,7 +220,7 @@ for (const [name, [loop, last, actual, through]] of Object.entries(LOOPS)) {
     expect(report.checks.filter((c) => c.status === 'errored').map((c) => c.id)).toEqual([]);
     expect(said(report, 'global-error-not-to-endflow')).toBe('passed');
     // The exit of the last Set Variable is connected (back): "connect" would contradict the canvas.
-    expect(said(report, 'callback-api-after-global-error')).toMatchObject({ actual, hint: `Event Flows → drag the connection of ${last} from SetVariable_e4r to CallBackAPI_HTTPRequest.` });
+    expect(said(report, 'callback-api-after-global-error')).toMatchObject({ actual, hint: `Event Flows → drag the connection of ${last} from SetVariable_e4r to CallBackAPI_HTTPRequest (Build step 8).` });
     const task = resultOf(report, 'run-task-created');
     expect(task).toMatchObject({ status: 'failed', hint: `Event Flows → drag the connection of ${last} from SetVariable_e4r to CallBackAPI_HTTPRequest (Build step 8).` });
     // Each Set Variable named once, not once per time round the loop.
@@ -248,17 +248,17 @@ test('OnGlobalError still to EndFlow, through two Set Variables: named in order,
     message: 'OnGlobalError still goes to EndFlow_kid (through SetVariable_e4r, SetVariable_r7t)',
     expected: 'OnGlobalError → SetVariable_e4r → SetVariable_r7t → CallBackAPI_HTTPRequest',
     actual: 'OnGlobalError → SetVariable_e4r → SetVariable_r7t → EndFlow_kid (End Flow)',
-    hint: 'Event Flows → delete the connection from SetVariable_r7t to EndFlow_kid (then connect SetVariable_r7t to CallBackAPI_HTTPRequest).',
+    hint: 'Event Flows → delete the connection from SetVariable_r7t to EndFlow_kid (Build step 7), then connect SetVariable_r7t to CallBackAPI_HTTPRequest (Build step 8).',
   });
   expect(resultOf(variant, 'callback-api-after-global-error')).toMatchObject({
     status: 'failed',
     actual: 'OnGlobalError → SetVariable_e4r → SetVariable_r7t → EndFlow_kid',
-    hint: 'Event Flows → delete the connection from SetVariable_r7t to EndFlow_kid (Build step 7), then connect SetVariable_r7t to CallBackAPI_HTTPRequest.',
+    hint: 'Event Flows → delete the connection from SetVariable_r7t to EndFlow_kid (Build step 7), then connect SetVariable_r7t to CallBackAPI_HTTPRequest (Build step 8).',
   });
   expect(resultOf(variant, 'run-task-created')).toMatchObject({
     status: 'failed',
     message: 'OnGlobalError ran, but CallBackAPI_HTTPRequest never did (after SetVariable_e4r, SetVariable_r7t, it went on to EndFlow_kid)',
-    hint: 'Event Flows → delete the connection from SetVariable_r7t to EndFlow_kid and connect SetVariable_r7t to CallBackAPI_HTTPRequest (Build steps 7 and 8).',
+    hint: 'Event Flows → delete the connection from SetVariable_r7t to EndFlow_kid (Build step 7), then connect SetVariable_r7t to CallBackAPI_HTTPRequest (Build step 8).',
   });
   // The excerpt runs on past the Set Variables, to where the call went instead (five rows at most).
   expect(resultOf(variant, 'run-task-created').traceExcerpt?.map((e) => e.activity)).toEqual(['SimulateGlobalError', 'GlobalErrorHandling', 'SetVariable_e4r', 'SetVariable_r7t', 'EndFlow_kid']);
@@ -276,6 +276,46 @@ test('OnGlobalError → a Set Variable → one that fails before the request: th
   const report = await grade(both(extraSetVariable, failingNext));
   expect(resultOf(report, 'run-task-created')).toMatchObject({
     status: 'failed',
-    hint: 'Event Flows → SetVariable_bad → it fails before the call reaches CallBackAPI_HTTPRequest: correct it, or connect SetVariable_e4r straight to CallBackAPI_HTTPRequest (Build step 8).',
+    hint: 'Event Flows → SetVariable_bad → it fails before the call reaches CallBackAPI_HTTPRequest: correct it, or drag the connection of SetVariable_e4r from SetVariable_bad to CallBackAPI_HTTPRequest (Build step 8).',
   });
+});
+
+/**
+ * One edit, one wording: where the static checks (Build steps 7 and 8) and the simulated call hint
+ * the same connection of OnGlobalError's way, they say it in the same words — an attendee reading
+ * both must read one edit. A connected exit has its connection dragged, an open one is connected,
+ * and one to an End Flow is deleted first (Build step 7, the guide's words).
+ */
+const SAME_EDIT: [string, string, string[], string][] = [
+  ['→ SetVariable_e4r → DisconnectContact_k2z', both(extraSetVariable, disconnect, (f) => link(f, 'SetVariable_e4r', 'out', 'DisconnectContact_k2z')), ['callback-api-after-global-error', 'run-task-created'],
+    'Event Flows → drag the connection of SetVariable_e4r from DisconnectContact_k2z to CallBackAPI_HTTPRequest (Build step 8).'],
+  ['→ DisconnectContact_k2z', both(disconnect, (f) => link(f, 'GlobalErrorHandling', 'out', 'DisconnectContact_k2z')), ['callback-api-after-global-error', 'run-task-created'],
+    'Event Flows → drag the connection of OnGlobalError from DisconnectContact_k2z to CallBackAPI_HTTPRequest (Build step 8).'],
+  ['→ nothing', both((f) => unlink(f, 'GlobalErrorHandling', 'out')), ['callback-api-after-global-error', 'run-task-created'],
+    'Event Flows → connect OnGlobalError to CallBackAPI_HTTPRequest (Build step 8).'],
+  ['→ SetVariable_e4r → nothing', both(extraSetVariable, (f) => unlink(f, 'SetVariable_e4r', 'out')), ['callback-api-after-global-error', 'run-task-created'],
+    'Event Flows → connect SetVariable_e4r to CallBackAPI_HTTPRequest (Build step 8).'],
+  ['→ EndFlow_kid', both((f) => link(f, 'GlobalErrorHandling', 'out', 'EndFlow_kid')), errorChecks,
+    'Event Flows → delete the connection from OnGlobalError to EndFlow_kid (Build step 7), then connect OnGlobalError to CallBackAPI_HTTPRequest (Build step 8).'],
+  ['→ SetVariable_e4r → EndFlow_kid', both((f) => link(f, 'GlobalErrorHandling', 'out', 'EndFlow_kid'), extraSetVariable), errorChecks,
+    'Event Flows → delete the connection from SetVariable_e4r to EndFlow_kid (Build step 7), then connect SetVariable_e4r to CallBackAPI_HTTPRequest (Build step 8).'],
+  ['→ SetVariable_e4r → SetVariable_b7q → SetVariable_e4r (a loop)', both(extraSetVariable, LOOPS['A → B → A'][0]), ['callback-api-after-global-error', 'run-task-created'],
+    'Event Flows → drag the connection of SetVariable_b7q from SetVariable_e4r to CallBackAPI_HTTPRequest (Build step 8).'],
+];
+
+for (const [name, flow, ids, hint] of SAME_EDIT) {
+  test(`OnGlobalError ${name}: ${ids.join(', ')} hint the same edit in the same words`, async () => {
+    const report = await grade(flow);
+    for (const id of ids) expect(said(report, id), id).toMatchObject({ status: 'failed', hint });
+  });
+}
+
+test('OnGlobalError → SetVariable_e4r → a Play Message that fails (no caller) → Disconnect: the simulated call names the failing one, and the connection to drag in the static check\'s words', async () => {
+  const report = await grade(both(extraSetVariable, playMessage, disconnect, (f) => {
+    link(f, 'SetVariable_e4r', 'out', 'PlayMessage_x1y');
+    link(f, 'PlayMessage_x1y', 'default', 'DisconnectContact_k2z');
+  }));
+  const drag = 'drag the connection of SetVariable_e4r from PlayMessage_x1y to CallBackAPI_HTTPRequest (Build step 8).';
+  expect(resultOf(report, 'callback-api-after-global-error').hint).toBe(`Event Flows → ${drag}`);
+  expect(resultOf(report, 'run-task-created').hint).toBe(`Event Flows → PlayMessage_x1y → it fails before the call reaches CallBackAPI_HTTPRequest: correct it, or ${drag}`);
 });
