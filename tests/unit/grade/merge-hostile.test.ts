@@ -315,13 +315,15 @@ test('a folder named with a terminal control sequence: merge\'s refusal and its 
   const missing = `${b}-gone\u001b[2J`;
   const refused = await merge(a, missing, '--out', tempDir('merge-hostile-control-out'));
   expect(refused.stderr).toBe(`flowgrade: ${b}-gone\\u001b[2J: no such folder (a shard whose job failed uploads none): grade that shard again, or leave its folder out and merge the others with --partial [bad-shard]\n`);
-  const named = `${b}\u001b[31m`;
+  // Moved into a folder tempDir made (and removes): renamed beside b, it was left in the temp folder.
+  const parent = tempDir('merge-hostile-control-named');
+  const named = path.join(parent, `${path.basename(b)}\u001b[31m`);
   renameSync(b, named);
   const [entry] = reportsOf(named);
   writeFileSync(path.join(named, `${entry!.report}.json`), '{');
   const run = await merge(a, named, '--out', tempDir('merge-hostile-control-out'));
   expect(run.stderr).not.toContain('\u001b');
-  expect(run.stderr.split('\n')[0]).toContain(`flowgrade: ${b}\\u001b[31m${path.sep}${entry!.report}.json: not valid JSON`);
+  expect(run.stderr.split('\n')[0]).toContain(`flowgrade: ${parent}${path.sep}${path.basename(b)}\\u001b[31m${path.sep}${entry!.report}.json: not valid JSON`);
 });
 
 test('what grade makes of the checks, held to: an info check earns nothing even passed, a recommended one failed leaves the verdict passed, a score of other possible points is an edit', async () => {
