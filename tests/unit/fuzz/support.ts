@@ -9,7 +9,7 @@
  * Each property prints `fuzz <name>: N cases, 0 failures (seed S)`; each file prints a summary in
  * its afterAll, and the last fuzz file of a run prints the total over every file (see `summarise`).
  */
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import fc from 'fast-check';
@@ -70,7 +70,18 @@ export function summarise(file: FuzzFile): void {
   const cases = mine.reduce((n, c) => n + c.cases, 0);
   const failures = mine.reduce((n, c) => n + c.failures, 0);
   console.log(`fuzz summary ${file}: ${mine.length} properties, ${cases} cases, ${failures} failures`);
-  const dir = path.join(tmpdir(), 'flowgrade-fuzz-counts', String(process.ppid));
+  const total = tally(path.join(tmpdir(), 'flowgrade-fuzz-counts', String(process.ppid)), file, mine);
+  if (total !== undefined) console.log(total);
+}
+
+/**
+ * Stores `mine`, the counts of `file`, in `dir` (the run's folder, shared by its workers); once every
+ * file of FUZZ_FILES has reported (`expected` properties each), the total line, returned to the first
+ * worker to get there only. The folder is only this run's scratch: the worker that prints the total
+ * removes it, and the folder of every run's folders when empty — a run left them behind in the temp
+ * folder, one a run, and a later runner given the same pid found an earlier run's total.printed.
+ */
+export function tally(dir: string, file: FuzzFile, mine: PropertyCount[], expected: (file: FuzzFile) => number = propertiesIn): string | undefined {
   try {
     mkdirSync(dir, { recursive: true });
     writeFileSync(path.join(dir, `${file}.${process.pid}.json`), JSON.stringify(mine));
@@ -78,16 +89,25 @@ export function summarise(file: FuzzFile): void {
     // total waits until every property of every fuzz file has reported.
     const reported = readdirSync(dir).filter((f) => f.endsWith('.json'));
     const byFile = (f: FuzzFile) => reported.filter((name) => name.startsWith(`${f}.`)).flatMap((name) => JSON.parse(readFileSync(path.join(dir, name), 'utf8')) as PropertyCount[]);
-    if (!FUZZ_FILES.every((f) => byFile(f).length >= propertiesIn(f))) return;
+    if (!FUZZ_FILES.every((f) => byFile(f).length >= expected(f))) return undefined;
     const marker = path.join(dir, 'total.printed');
-    if (existsSync(marker)) return;
+    if (existsSync(marker)) return undefined;
     writeFileSync(marker, '', { flag: 'wx' }); // the first file to get here prints the total
     const all = FUZZ_FILES.flatMap(byFile);
     const total = all.reduce((n, c) => n + c.cases, 0);
     const failed = all.reduce((n, c) => n + c.failures, 0);
-    console.log(`fuzz total: ${all.length} properties, ${total} cases, ${failed} failures (FUZZ_RUNS=${FUZZ_RUNS}, FUZZ_SEED=${FUZZ_SEED})`);
+    // Every file has reported: nothing reads the counts again (another worker getting here after
+    // finds no folder, and prints nothing, as it finds total.printed otherwise).
+    rmSync(dir, { recursive: true, force: true });
+    try {
+      rmdirSync(path.dirname(dir));
+    } catch {
+      // not empty: another run is counting beside this one
+    }
+    return `fuzz total: ${all.length} properties, ${total} cases, ${failed} failures (FUZZ_RUNS=${FUZZ_RUNS}, FUZZ_SEED=${FUZZ_SEED})`;
   } catch {
     // Counting across files is a convenience (another file may have printed the total first).
+    return undefined;
   }
 }
 
