@@ -1,0 +1,67 @@
+/**
+ * What an attendee is told in the cases the coverage survey of 2026-12-05 found no test running:
+ * an empty field named as empty, counts in the plural, a menu left without options. Each is built
+ * from the solution export the way an attendee could change it in Flow Designer.
+ */
+import { test, expect } from '@playwright/test';
+import { gradeMutation, props, resultOf } from './support.js';
+
+const DYNVARS_URL = 'https://674481b1b4e2e04abea27c6e.mockapi.io/flowdesigner/Lab/DynVars?dn={{NewPhoneContact.DNIS | slice(2) }}';
+const PROMPT = 'All agents are busy. Please press 1 if you want to schedule a callback. Press 2 if you want to wait in queue. Press 3 to simulate global error.';
+const shown = (r: { status: string; message: string; expected?: string; actual?: string; hint?: string }) => [r.status, r.message, r.expected, r.actual, r.hint];
+
+test('Create Task request with no method picked: named as none, not as an empty word', async () => {
+  const r = resultOf(await gradeMutation((f) => {
+    const p = props(f, 'CallBackAPI_HTTPRequest');
+    p.httpRequestMethod = p['httpRequestMethod:name'] = p.httpRequestMethod_name = null;
+  }), 'callback-api-method');
+  expect(shown(r)).toEqual(["failed", "CallBackAPI_HTTPRequest uses method (none)", "POST", "none", "CallBackAPI_HTTPRequest → Method: POST."]);
+});
+
+test('GET_CBID with no method picked: named as none', async () => {
+  const r = resultOf(await gradeMutation((f) => {
+    const p = props(f, 'GET_CBID');
+    p.httpRequestMethod = p['httpRequestMethod:name'] = p.httpRequestMethod_name = null;
+  }), 'get-cbid-method');
+  expect(shown(r)).toEqual(["failed", "GET_CBID uses method (none)", "GET", "none", "GET_CBID → Method: GET."]);
+});
+
+test('Create Task request not authenticated, its Request URL only a host: the Request URL path is named as empty', async () => {
+  const r = resultOf(await gradeMutation((f) => {
+    const p = props(f, 'CallBackAPI_HTTPRequest');
+    p.authenticated = false;
+    p.httpRequestPath = null;
+    p.httpRequestUrl = 'https://api.wxcc-us1.cisco.com';
+  }), 'callback-api-path');
+  expect(shown(r)).toEqual(['failed', 'CallBackAPI_HTTPRequest Request URL path is (empty)', '/v1/tasks', 'empty', 'CallBackAPI_HTTPRequest → Request Path: /v1/tasks.']);
+});
+
+test('WantCallback with every Custom Menu Link deleted: no option 3, its options none', async () => {
+  const r = resultOf(await gradeMutation((f) => {
+    const p = props(f, 'WantCallback');
+    p.menuLinks = []; p.menuLinks_input = []; p['menuLinks:input'] = [];
+  }), 'want-callback-option3');
+  expect(shown(r)).toEqual(["failed", "WantCallback has no option 3 (its options: none)", "options 1, 2 and 3", "options none", 'WantCallback → Custom Menu Links → Add New: Digit Number 3, Link Description "Simulate an error".']);
+});
+
+test('GET_CBID Request URL with two unexpected query parameters: named in the plural', async () => {
+  const r = resultOf(await gradeMutation((f) => {
+    props(f, 'GET_CBID').httpRequestUrl += '&a=1&b=2';
+  }), 'get-cbid-url');
+  expect(shown(r)).toEqual(["failed", "GET_CBID Request URL is wrong: unexpected query parameters a, b", DYNVARS_URL, `${DYNVARS_URL}&a=1&b=2`, `GET_CBID → Request URL: ${DYNVARS_URL}`]);
+});
+
+test('SetGetResult Set To Variable with no variable picked: says none is picked', async () => {
+  const r = resultOf(await gradeMutation((f) => {
+    props(f, 'SetGetResult').expr = '';
+  }), 'set-get-result-value');
+  expect(shown(r)).toEqual(["failed", "SetGetResult sets getresult with Set To Variable, but no variable is picked", "getresult ← Set To Variable GET_CBID.httpResponseBody", "getresult ← Set To Variable (none picked)", "SetGetResult → Variable: getresult; choose Set To Variable (not Set Value) and pick GET_CBID.httpResponseBody."]);
+});
+
+test('WantCallback with Text-to-Speech off and no audio prompt: no Text-to-Speech message', async () => {
+  const r = resultOf(await gradeMutation((f) => {
+    const p = props(f, 'WantCallback');
+    p.toggle = false; p.promptsTts = null;
+  }), 'want-callback-prompt-option3');
+  expect(shown(r)).toEqual(["failed", "WantCallback has no Text-to-Speech message offering option 3", PROMPT, "no Text-to-Speech message", `WantCallback → Prompt → Text-to-Speech Message: extend it with option 3, e.g. "${PROMPT}"`]);
+});
