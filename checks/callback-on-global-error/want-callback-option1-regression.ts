@@ -19,6 +19,8 @@ export default defineCheck({
     'Tolerances: activities between the menu and NewNumber are allowed ("leads to" means reachable,',
     'not necessarily adjacent), and NewNumber may carry another label as long as it is a Collect Digits.',
     '',
+    'When option 1 itself was deleted, the hint says to add it again (Custom Menu Links → Add New).',
+    '',
     'Recommended only: it guards the previous mission, not this one.',
     ...wrongExitNote('"NewNumber is connected to option 2 of WantCallback, not to option 1"'),
     ...OPTION3_HOLDS_NOTE,
@@ -27,7 +29,15 @@ export default defineCheck({
     const found = wantCallbackOf(ctx);
     if (!found.ok) return found.outcome;
     const menu = found.activity;
-    if (!menuKeys(menu).includes('1')) return failed(`${menu.label} no longer has option 1`, { expected: 'option 1 → NewNumber', actual: 'no option 1', activity: menu });
+    if (!menuKeys(menu).includes('1')) {
+      // The option itself deleted: it has no exit to connect, so the hint says to add it again.
+      return failed(`${menu.label} no longer has option 1`, {
+        expected: 'option 1 → NewNumber',
+        actual: 'no option 1',
+        activity: menu,
+        hint: `${menu.label} → Custom Menu Links → Add New: Digit Number 1, Link Description "Callback", connected to NewNumber.`,
+      });
+    }
     const target = exitReaches(ctx.model.main, menu, '1', isNewNumber);
     if (!target) {
       const { message, ...said } = missedLink(ctx.model.main, menu, '1', isNewNumber, { message: `Option 1 of ${menu.label} no longer leads to NewNumber` });

@@ -20,6 +20,8 @@ export default defineCheck({
     'adjacent); the treatment may be any Play Music, a Queue Contact, or a Subflow, whatever its label (the',
     '2026 Core Mission 6 deletes Music and plays the queue treatment from a Subflow).',
     '',
+    'When option 2 itself was deleted, the hint says to add it again (Custom Menu Links → Add New).',
+    '',
     'Recommended only: it guards the previous mission, not this one.',
     ...wrongExitNote('"Music is connected to option 3 of WantCallback, not to option 2"'),
     ...OPTION3_HOLDS_NOTE,
@@ -28,7 +30,15 @@ export default defineCheck({
     const found = wantCallbackOf(ctx);
     if (!found.ok) return found.outcome;
     const menu = found.activity;
-    if (!menuKeys(menu).includes('2')) return failed(`${menu.label} no longer has option 2`, { expected: 'option 2 → Music', actual: 'no option 2', activity: menu });
+    if (!menuKeys(menu).includes('2')) {
+      // The option itself deleted: it has no exit to connect, so the hint says to add it again.
+      return failed(`${menu.label} no longer has option 2`, {
+        expected: 'option 2 → Music',
+        actual: 'no option 2',
+        activity: menu,
+        hint: `${menu.label} → Custom Menu Links → Add New: Digit Number 2, Link Description "Stay in queue", connected to Music.`,
+      });
+    }
     const target = exitReaches(ctx.model.main, menu, '2', isQueueTreatment);
     if (!target) {
       const { message, ...said } = missedLink(ctx.model.main, menu, '2', isQueueTreatment, { message: `Option 2 of ${menu.label} no longer leads to the queue treatment (Music)` });

@@ -36,12 +36,28 @@ test('Create Task request not authenticated, its Request URL only a host: the Re
   expect(shown(r)).toEqual(['failed', 'CallBackAPI_HTTPRequest Request URL path is (empty)', '/v1/tasks', 'empty', 'CallBackAPI_HTTPRequest → Request Path: /v1/tasks.']);
 });
 
+test('WantCallback with option 1 deleted: the option 1 regression check says to add it again, not to connect an exit it no longer has', async () => {
+  const r = resultOf(await gradeMutation((f) => {
+    const p = props(f, 'WantCallback');
+    p.menuLinks = ['2', '3']; p.menuLinks_input = p['menuLinks:input'] = ['Stay in queue', 'Simulate an error'];
+  }), 'want-callback-option1-regression');
+  expect(shown(r)).toEqual(["failed", "WantCallback no longer has option 1", "option 1 → NewNumber", "no option 1", 'WantCallback → Custom Menu Links → Add New: Digit Number 1, Link Description "Callback", connected to NewNumber.']);
+});
+
 test('WantCallback with every Custom Menu Link deleted: no option 3, its options none', async () => {
   const r = resultOf(await gradeMutation((f) => {
     const p = props(f, 'WantCallback');
     p.menuLinks = []; p.menuLinks_input = []; p['menuLinks:input'] = [];
   }), 'want-callback-option3');
   expect(shown(r)).toEqual(["failed", "WantCallback has no option 3 (its options: none)", "options 1, 2 and 3", "options none", 'WantCallback → Custom Menu Links → Add New: Digit Number 3, Link Description "Simulate an error".']);
+});
+
+test('WantCallback with option 2 deleted: the option 2 regression check says to add it again, not to connect an exit it no longer has', async () => {
+  const r = resultOf(await gradeMutation((f) => {
+    const p = props(f, 'WantCallback');
+    p.menuLinks = ['1', '3']; p.menuLinks_input = p['menuLinks:input'] = ['Callback', 'Simulate an error'];
+  }), 'want-callback-option2-regression');
+  expect(shown(r)).toEqual(["failed", "WantCallback no longer has option 2", "option 2 → Music", "no option 2", 'WantCallback → Custom Menu Links → Add New: Digit Number 2, Link Description "Stay in queue", connected to Music.']);
 });
 
 test('GET_CBID Request URL with two unexpected query parameters: named in the plural', async () => {
