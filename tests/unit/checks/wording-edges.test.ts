@@ -4,7 +4,7 @@
  * from the solution export the way an attendee could change it in Flow Designer.
  */
 import { test, expect } from '@playwright/test';
-import { gradeMutation, props, resultOf } from './support.js';
+import { addActivity, gradeMutation, link, props, resultOf } from './support.js';
 
 const DYNVARS_URL = 'https://674481b1b4e2e04abea27c6e.mockapi.io/flowdesigner/Lab/DynVars?dn={{NewPhoneContact.DNIS | slice(2) }}';
 const PROMPT = 'All agents are busy. Please press 1 if you want to schedule a callback. Press 2 if you want to wait in queue. Press 3 to simulate global error.';
@@ -80,4 +80,25 @@ test('WantCallback with Text-to-Speech off and no audio prompt: no Text-to-Speec
     p.toggle = false; p.promptsTts = null;
   }), 'want-callback-prompt-option3');
   expect(shown(r)).toEqual(["failed", "WantCallback has no Text-to-Speech message offering option 3", PROMPT, "no Text-to-Speech message", `WantCallback → Prompt → Text-to-Speech Message: extend it with option 3, e.g. "${PROMPT}"`]);
+});
+
+test('WantCallback No-Input Timeout and Unmatched Entry exits both connected to GET_CBID: named in the plural, both sent back as Callback Mission 2 left them', async () => {
+  const r = resultOf(await gradeMutation((f) => {
+    link(f, 'WantCallback', 'timeout', 'GET_CBID');
+    link(f, 'WantCallback', 'invalid', 'GET_CBID');
+  }), 'get-cbid-after-option3');
+  expect(shown(r)).toEqual(['failed', 'the No-Input Timeout exit, the Unmatched Entry exit of WantCallback also lead to GET_CBID: only option 3 may raise the error', 'only option 3 → GET_CBID', 'the No-Input Timeout exit → GET_CBID, the Unmatched Entry exit → GET_CBID', 'WantCallback → connect the No-Input Timeout exit back to WantCallback and the Unmatched Entry exit back to WantCallback, as Callback Mission 2 left them: only option 3 may lead to GET_CBID.']);
+});
+
+test('WantCallback Undefined Error exit connected to GET_CBID: sent away from the error chain, no place of Callback Mission 2 named', async () => {
+  const r = resultOf(await gradeMutation((f) => link(f, 'WantCallback', 'error', 'GET_CBID')), 'get-cbid-after-option3');
+  expect(shown(r)).toEqual(['failed', 'the Undefined Error exit of WantCallback also leads to GET_CBID: only option 3 may raise the error', 'only option 3 → GET_CBID', 'the Undefined Error exit → GET_CBID', 'WantCallback → connect the Undefined Error exit away from the error chain: only option 3 may lead to GET_CBID.']);
+});
+
+test('two other events connected to the Create Task request: named in the plural, "whenever those events fire"', async () => {
+  const r = resultOf(await gradeMutation((f) => {
+    link(f, 'AgentOfferContact', 'out', 'CallBackAPI_HTTPRequest');
+    link(f, 'ContactPredial', 'out', 'CallBackAPI_HTTPRequest');
+  }), 'callback-api-after-global-error');
+  expect(shown(r)).toEqual(['failed', 'AgentOffered, PreDial also lead to CallBackAPI_HTTPRequest: a callback would be created whenever those events fire', 'only OnGlobalError → CallBackAPI_HTTPRequest', 'AgentOffered, PreDial → CallBackAPI_HTTPRequest too', 'Event Flows → connect AgentOffered, PreDial to an End Flow again, not to CallBackAPI_HTTPRequest: only OnGlobalError may lead to a Create Task request.']);
 });
