@@ -467,11 +467,13 @@ function taskCreated(happy: HappyRun, simAt: number, apiAt: number): Deviation |
   const callbacks = happy.run.result.callbacks ?? [];
   if (callbacks.length > 0) {
     const by = callbacks.map((c) => c.activity).join(', ');
-    return deviate('task', `Besides the task, the Callback activity ${by} scheduled a callback too: the caller would be called back twice`, trace.filter((e) => callbacks.some((c) => c.activity === e.activity)), {
+    const one = callbacks.length === 1;
+    const scheduled = one ? `the Callback activity ${by} scheduled a callback too: the caller would be called back twice` : `the Callback activities ${callbacks.slice(0, -1).map((c) => c.activity).join(', ')} and ${callbacks[callbacks.length - 1].activity} scheduled callbacks too: the caller would be called back more than once`;
+    return deviate('task', `Besides the task, ${scheduled}`, trace.filter((e) => callbacks.some((c) => c.activity === e.activity)), {
       expected: 'one callback, the task of CallBackAPI_HTTPRequest',
-      actual: `the task and ${callbacks.length === 1 ? 'a Callback activity' : `${callbacks.length} Callback activities`} (${by})`,
+      actual: `the task and ${one ? 'a Callback activity' : `${callbacks.length} Callback activities`} (${by})`,
       activity: nodes.callbackApi,
-      hint: `${by} → remove ${callbacks.length === 1 ? 'it' : 'them'} from the path of the call (connect the activity before it to the one after it): ${api.activity} already schedules the callback.`,
+      hint: `${by} → remove ${one ? 'it' : 'them'} from the path of the call (connect the activity before ${one ? 'it' : 'each'} to the one after it): ${api.activity} already schedules the callback.`,
     });
   }
   // The body as the mock accepted it: parsed, and a JSON object (the Create Task schema's), as AcceptedTask types it.

@@ -102,3 +102,14 @@ test('two other events connected to the Create Task request: named in the plural
   }), 'callback-api-after-global-error');
   expect(shown(r)).toEqual(['failed', 'AgentOffered, PreDial also lead to CallBackAPI_HTTPRequest: a callback would be created whenever those events fire', 'only OnGlobalError → CallBackAPI_HTTPRequest', 'AgentOffered, PreDial → CallBackAPI_HTTPRequest too', 'Event Flows → connect AgentOffered, PreDial to an End Flow again, not to CallBackAPI_HTTPRequest: only OnGlobalError may lead to a Create Task request.']);
 });
+
+test('two Callback activities on the way to the simulated error: counted, named in the plural, and "remove them" (each)', async () => {
+  const r = resultOf(await gradeMutation((f) => {
+    addActivity(f, 'SetGetResult', 'Callback_x', { activityName: 'callback', callbackDn: '{{customani}}' });
+    addActivity(f, 'SetGetResult', 'Callback_y', { activityName: 'callback', callbackDn: '{{customani}}' });
+    link(f, 'SetGetResult', 'out', 'Callback_x');
+    link(f, 'Callback_x', 'default', 'Callback_y');
+    link(f, 'Callback_y', 'default', 'SimulateGlobalError');
+  }), 'run-task-created');
+  expect(shown(r)).toEqual(['failed', 'Besides the task, the Callback activities Callback_x and Callback_y scheduled callbacks too: the caller would be called back more than once', 'one callback, the task of CallBackAPI_HTTPRequest', 'the task and 2 Callback activities (Callback_x, Callback_y)', 'Callback_x, Callback_y → remove them from the path of the call (connect the activity before each to the one after it): CallBackAPI_HTTPRequest already schedules the callback.']);
+});
