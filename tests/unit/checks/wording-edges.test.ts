@@ -4,7 +4,7 @@
  * from the solution export the way an attendee could change it in Flow Designer.
  */
 import { test, expect } from '@playwright/test';
-import { addActivity, gradeMutation, link, props, resultOf } from './support.js';
+import { addActivity, gradeMutation, link, props, resultOf, type Json } from './support.js';
 
 const DYNVARS_URL = 'https://674481b1b4e2e04abea27c6e.mockapi.io/flowdesigner/Lab/DynVars?dn={{NewPhoneContact.DNIS | slice(2) }}';
 const PROMPT = 'All agents are busy. Please press 1 if you want to schedule a callback. Press 2 if you want to wait in queue. Press 3 to simulate global error.';
@@ -112,4 +112,26 @@ test('two Callback activities on the way to the simulated error: counted, named 
     link(f, 'Callback_y', 'default', 'SimulateGlobalError');
   }), 'run-task-created');
   expect(shown(r)).toEqual(['failed', 'Besides the task, the Callback activities Callback_x and Callback_y scheduled callbacks too: the caller would be called back more than once', 'one callback, the task of CallBackAPI_HTTPRequest', 'the task and 2 Callback activities (Callback_x, Callback_y)', 'Callback_x, Callback_y → remove them from the path of the call (connect the activity before each to the one after it): CallBackAPI_HTTPRequest already schedules the callback.']);
+});
+
+const GUIDE_BODY = { entryPointId: '{{outdialcbid}}', destination: '{{customani}}', attributes: { Message: 'tester', 'To Queue': 'sales' }, outboundType: 'CALLBACK', mediaType: 'telephony', callback: { callbackOrigin: 'web', callbackType: 'immediate' } };
+const CALLBACK = '"callback": {"callbackOrigin": "web", "callbackType": "immediate"}';
+const BODY_HINT = `CallBackAPI_HTTPRequest → Request Body: paste the JSON of Build step 8 ("entryPointId": "{{outdialcbid}}", "destination": "{{customani}}", … ${CALLBACK}).`;
+const withBody = (body: object) => (f: Json) => {
+  props(f, 'CallBackAPI_HTTPRequest').httpRequestBody = JSON.stringify(body);
+};
+
+test('Create Task body whose "callback" is a text: said to be that text, not a JSON object', async () => {
+  const r = resultOf(await gradeMutation(withBody({ ...GUIDE_BODY, callback: 'immediate' })), 'callback-api-body');
+  expect(shown(r)).toEqual(['failed', 'CallBackAPI_HTTPRequest Request Body is wrong: callback is "immediate", not a JSON object', CALLBACK, '"callback": "immediate"', BODY_HINT]);
+});
+
+test('Create Task body whose "callback" is a list: said to be a list, and shown as one', async () => {
+  const r = resultOf(await gradeMutation(withBody({ ...GUIDE_BODY, callback: ['web', 'immediate'] })), 'callback-api-body');
+  expect(shown(r)).toEqual(['failed', 'CallBackAPI_HTTPRequest Request Body is wrong: callback is a list, not a JSON object', CALLBACK, '"callback": ["web", "immediate"]', BODY_HINT]);
+});
+
+test('Create Task body with a field of "callback" in another case: named by its whole path, as spelled', async () => {
+  const r = resultOf(await gradeMutation(withBody({ ...GUIDE_BODY, callback: { callbackorigin: 'web', callbackType: 'immediate' } })), 'callback-api-body');
+  expect(shown(r)).toEqual(['failed', 'CallBackAPI_HTTPRequest Request Body is wrong: field "callback.callbackOrigin" is spelled "callback.callbackorigin"', CALLBACK, '"callback": {"callbackorigin": "web", "callbackType": "immediate"}', BODY_HINT]);
 });
