@@ -190,7 +190,7 @@ function mimeOf(kind: string): string | undefined {
   if (kind.includes('xml')) return 'application/xml';
   if (kind.includes('html')) return 'text/html';
   if (kind.includes('text')) return 'text/plain';
-  if (kind === '' || kind === 'none') return undefined;
+  // A media type typed in (image/svg) as it is; none, '' or another word (None, Binary): no label.
   return kind.includes('/') ? kind : undefined;
 }
 
