@@ -183,6 +183,31 @@ test.describe('request building', () => {
     expect(seen).toEqual(cases.map(([, , sent]) => sent));
   });
 
+  test('no method picked is sent as GET; the body of an HTML, None or other content type is labelled text/html, by default, or as typed when it names a media type', async () => {
+    const body = '<p>{{NewPhoneContact.ANI}}</p>';
+    const seen: string[] = [];
+    const services = fakeServices([
+      http.all(DYNVARS_URL, async ({ request }) => {
+        seen.push(`${request.method} ${request.headers.get('content-type')} ${await request.text()}`);
+        return HttpResponse.json({});
+      }),
+    ]);
+    const cases: [string | null, string, string][] = [
+      [null, 'Application/JSON', 'GET null '],
+      ['  ', 'Application/JSON', 'GET null '],
+      ['POST', 'Text/HTML', 'POST text/html <p>+14085551234</p>'],
+      ['POST', 'None', 'POST text/plain;charset=UTF-8 <p>+14085551234</p>'],
+      ['POST', 'image/svg', 'POST image/svg <p>+14085551234</p>'],
+      ['POST', 'Binary', 'POST text/plain;charset=UTF-8 <p>+14085551234</p>'],
+    ];
+    for (const [method, contentType] of cases) {
+      const node = httpRequest('Req', { httpRequestUrl: DYNVARS_URL, httpRequestMethod: method, httpContentType: contentType, httpRequestBody: body });
+      const result = await simulate(buildFlow(flowWith(node)), {}, { services });
+      expect(result.trace.find((e) => e.activity === 'Req')).toMatchObject({ outcome: 'default', http: { method: method?.trim() || 'GET', status: 200 } });
+    }
+    expect(seen).toEqual(cases.map(([, , sent]) => sent));
+  });
+
   test('a Content-Type the activity sets itself is the one sent with the body, not a second one', async () => {
     let sent: string | null = null;
     const services = fakeServices([http.post(DYNVARS_URL, ({ request }) => ((sent = request.headers.get('content-type')), HttpResponse.json({})))]);
