@@ -72,6 +72,15 @@ test.describe('play-message and play-music', () => {
     expect(result.status).toBe('completed');
   });
 
+  test('Play Music set dynamically plays the rendered music variable, not the static file picked before', async () => {
+    const model = buildFlow({
+      variables: [{ name: 'music', type: 'STRING', value: 'jazz' }],
+      main: [{ label: 'Music', type: 'play-music', props: { prompt: 'defaultmusic_on_hold.wav', promptDynamic: '{{music}}.wav' } }, disconnect()],
+      links: [['NewPhoneContact', 'out', 'Music'], ['Music', 'default', 'Disconnect']],
+    });
+    expect(entry(await run(model), 'Music').prompts).toEqual(['jazz.wav']);
+  });
+
   test('a prompt that does not render fails the activity and takes its linked error exit', async () => {
     const model = buildFlow({
       main: [play('Broken', 'Hi {{ ANI | 123 }}'), play('Sorry', 'sorry'), disconnect()],
@@ -295,6 +304,11 @@ test.describe('case-statement', () => {
     links: [['NewPhoneContact', 'out', 'Case'], ['Case', '0', 'Amd'], ['Case', '1', 'Abandoned'], ['Case', 'default', 'Other']],
   };
 
+  test('a Case with no expression typed fails the activity, saying so', async () => {
+    const result = await run(buildFlow({ ...spec, main: spec.main.map((n) => (n.label === 'Case' ? { ...n, props: { ...n.props, expression: '  ' } } : n)) }));
+    expect(entry(result, 'Case')).toMatchObject({ outcome: 'error', error: 'no case expression' });
+  });
+
   test('the value matching a case label leaves by that case index; anything else by default', async () => {
     expect(entry(await run(buildFlow(spec)), 'Case').outcome).toBe('1');
     const other = buildFlow({ ...spec, variables: [{ name: 'result', type: 'STRING', value: 'BUSY' }] });
@@ -449,6 +463,14 @@ test.describe('terminal activities and subflows', () => {
     const result = await run(model);
     expect(result).toMatchObject({ status: 'completed', summary: 'transferred to +18005550100 at Transfer', callerConnected: false });
     expect(entry(result, 'Transfer').outcome).toBe('end');
+  });
+
+  test('blind transfer with no number typed ends the flow without naming one', async () => {
+    const model = buildFlow({
+      main: [{ label: 'Transfer', type: 'blind-transfer', props: {} }],
+      links: [['NewPhoneContact', 'out', 'Transfer']],
+    });
+    expect(await run(model)).toMatchObject({ status: 'completed', summary: 'transferred at Transfer', callerConnected: false });
   });
 
   test('a subflow runs from its start node to End Subflow', async () => {
