@@ -35,3 +35,7 @@ test('a name that is nothing but a copy mark keeps it, and .JSON in capitals is 
   expect(idOf('(2).json')).toBe('(2)');
   expect(idOf('Main_Flow_140.JSON')).toBe('140');
 });
+
+test('a file named only .json (or a space and .json) has no name to give: its attendee id is unknown, not empty', () => {
+  for (const file of ['.json', ' .json', 'class/.json']) expect([file, idOf(file)]).toEqual([file, 'unknown']);
+});
