@@ -135,3 +135,29 @@ test('Create Task body with a field of "callback" in another case: named by its 
   const r = resultOf(await gradeMutation(withBody({ ...GUIDE_BODY, callback: { callbackorigin: 'web', callbackType: 'immediate' } })), 'callback-api-body');
   expect(shown(r)).toEqual(['failed', 'CallBackAPI_HTTPRequest Request Body is wrong: field "callback.callbackOrigin" is spelled "callback.callbackorigin"', CALLBACK, '"callback": {"callbackorigin": "web", "callbackType": "immediate"}', BODY_HINT]);
 });
+
+const withUrl = (url: string) => (f: Json) => {
+  props(f, 'GET_CBID').httpRequestUrl = url;
+};
+const URL_HINT = `GET_CBID → Request URL: ${DYNVARS_URL}`;
+const DYNVARS_ADDRESS = 'https://674481b1b4e2e04abea27c6e.mockapi.io/flowdesigner/Lab/DynVars';
+
+test('GET_CBID Request URL with a tag that does not evaluate: says so, with the error', async () => {
+  const r = resultOf(await gradeMutation(withUrl(`{% set dn = NewPhoneContact.DNIS | nosuchfilter %}${DYNVARS_ADDRESS}?dn={{dn}}`)), 'get-cbid-url');
+  expect(shown(r)).toEqual(['failed', 'GET_CBID Request URL does not evaluate: Unknown filter "nosuchfilter" at position 35', DYNVARS_URL, `{% set dn = NewPhoneContact.DNIS | nosuchfilter %}${DYNVARS_ADDRESS}?dn={{dn}}`, URL_HINT]);
+});
+
+test('GET_CBID Request URL whose tag renders no web address: quoted as rendered', async () => {
+  const r = resultOf(await gradeMutation(withUrl('{% if true %}DynVars?dn={{NewPhoneContact.DNIS | slice(2)}}{% endif %}')), 'get-cbid-url');
+  expect(shown(r)).toEqual(['failed', 'GET_CBID Request URL is not a web address once rendered ("DynVars?dn=4694096861")', DYNVARS_URL, '{% if true %}DynVars?dn={{NewPhoneContact.DNIS | slice(2)}}{% endif %}', URL_HINT]);
+});
+
+test('GET_CBID Request URL with no path at all: the path is named as none', async () => {
+  const r = resultOf(await gradeMutation(withUrl('https://674481b1b4e2e04abea27c6e.mockapi.io?dn={{NewPhoneContact.DNIS | slice(2) }}')), 'get-cbid-url');
+  expect(shown(r)).toEqual(['failed', 'GET_CBID Request URL is wrong: path (none) (expected /flowdesigner/Lab/DynVars)', DYNVARS_URL, 'https://674481b1b4e2e04abea27c6e.mockapi.io?dn={{NewPhoneContact.DNIS | slice(2) }}', URL_HINT]);
+});
+
+test('GET_CBID Request URL whose tag sends dn for the lab\'s DNIS only: another caller\'s URL renders no dn, and that is said', async () => {
+  const r = resultOf(await gradeMutation(withUrl(`${DYNVARS_ADDRESS}?{% if NewPhoneContact.DNIS == "+14694096861" %}dn={{NewPhoneContact.DNIS | slice(2)}}{% endif %}`)), 'get-cbid-url');
+  expect(shown(r)).toEqual(['failed', 'GET_CBID Request URL is wrong: the Request URL renders no dn query parameter for the DNIS +15557654321 (expected dn={{NewPhoneContact.DNIS | slice(2) }})', DYNVARS_URL, `${DYNVARS_ADDRESS}?{% if NewPhoneContact.DNIS == "+14694096861" %}dn={{NewPhoneContact.DNIS | slice(2)}}{% endif %}`, URL_HINT]);
+});
