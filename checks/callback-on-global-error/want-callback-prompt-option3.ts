@@ -103,13 +103,12 @@ export default defineCheck({
     if (!found.ok) return found.outcome;
     const menu = found.activity;
     const texts = ttsTexts(menu);
-    const heard = texts.map((text) => spoken(text, ctx.model));
-    const broken = heard.find((h) => !h.ok);
-    if (broken && !broken.ok) {
+    const messages: string[] = [];
+    for (const heard of texts.map((text) => spoken(text, ctx.model))) {
       // The menu fails before it plays anything (semantics §1.5): the caller hears no option.
-      return failed(`The prompt of ${menu.label} does not render, so the caller hears no option: ${broken.error}`, { expected: GUIDE_PROMPT, actual: JSON.stringify(texts.join(' ')), activity: menu });
+      if (!heard.ok) return failed(`The prompt of ${menu.label} does not render, so the caller hears no option: ${heard.error}`, { expected: GUIDE_PROMPT, actual: JSON.stringify(texts.join(' ')), activity: menu });
+      messages.push(heard.words);
     }
-    const messages = heard.map((h) => (h.ok ? h.words : ''));
     const text = messages.join(' ');
     if (messages.length === 0) {
       const audio = playsAudio(menu);
