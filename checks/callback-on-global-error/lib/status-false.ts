@@ -81,7 +81,8 @@ export function statusFalseCheck(options: { id: string; status: number; reason: 
         const reporter = (failing.find(([, statuses]) => statuses.includes(apiEntry.http?.status ?? 0)) ?? failing[0])?.[0].id ?? checkOf('task');
         return skipped(`Not judged: with the Tasks API set to answer ${status}, ${api.label} ${got}, so ${node?.label ?? LABELS.statusCondition} was not tried on ${status}`, reporter);
       }
-      if (at < 0) {
+      // at is found only for a node: past here, node is HTTPStatusCode and it ran.
+      if (!node || at < 0) {
         return failed(`With the Tasks API answering ${status}, ${node?.label ?? LABELS.statusCondition} never ran (${run.result.summary})`, {
           expected: `${node?.label ?? LABELS.statusCondition} leaves by False`,
           actual: run.result.summary,
@@ -96,7 +97,7 @@ export function statusFalseCheck(options: { id: string; status: number; reason: 
           expected: 'False',
           actual: exitTakenName(node, entry.outcome),
           traceExcerpt: [...(apiEntry ? [apiEntry] : []), entry],
-          ...(node ? { activity: node } : {}),
+          activity: node,
           // Not a Condition (a Case leaves by a case key or default): status-condition-after-callback-api says so.
           ...causeIfOtherType(missionNodes(ctx.model), 'statusCondition'),
         });
@@ -106,7 +107,7 @@ export function statusFalseCheck(options: { id: string; status: number; reason: 
           expected: 'False, then the event flow ends (EndFlow)',
           actual: run.result.summary,
           traceExcerpt: trace.slice(at, at + 4),
-          ...(node ? { activity: node } : {}),
+          activity: node,
           // The Expression is right (False was taken): the way on from False is not.
           hint: `${entry.activity} → connect the False exit to EndFlow, so that the event flow ends (Build step 9).`,
         });
