@@ -161,3 +161,9 @@ test('GET_CBID Request URL whose tag sends dn for the lab\'s DNIS only: another 
   const r = resultOf(await gradeMutation(withUrl(`${DYNVARS_ADDRESS}?{% if NewPhoneContact.DNIS == "+14694096861" %}dn={{NewPhoneContact.DNIS | slice(2)}}{% endif %}`)), 'get-cbid-url');
   expect(shown(r)).toEqual(['failed', 'GET_CBID Request URL is wrong: the Request URL renders no dn query parameter for the DNIS +15557654321 (expected dn={{NewPhoneContact.DNIS | slice(2) }})', DYNVARS_URL, `${DYNVARS_ADDRESS}?{% if NewPhoneContact.DNIS == "+14694096861" %}dn={{NewPhoneContact.DNIS | slice(2)}}{% endif %}`, URL_HINT]);
 });
+
+test('the Create Task request run twice in a loop (HTTPStatusCode True connected back to it): it "ran more than once"', async () => {
+  const r = resultOf(await gradeMutation((f) => link(f, 'HTTPStatusCode', 'true', 'CallBackAPI_HTTPRequest')), 'run-task-created');
+  // The simulated event flow loops until the walk's limit: the count is the limit's, the words are what is pinned.
+  expect([r.status, r.message.replace(/^\d+ /, 'N '), r.hint]).toEqual(['failed', 'N tasks were created instead of one', 'Event Flows → keep one Create Task request on the way from OnGlobalError: CallBackAPI_HTTPRequest ran more than once.']);
+});
