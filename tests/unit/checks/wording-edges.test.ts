@@ -167,3 +167,10 @@ test('the Create Task request run twice in a loop (HTTPStatusCode True connected
   // The simulated event flow loops until the walk's limit: the count is the limit's, the words are what is pinned.
   expect([r.status, r.message.replace(/^\d+ /, 'N '), r.hint]).toEqual(['failed', 'N tasks were created instead of one', 'Event Flows → keep one Create Task request on the way from OnGlobalError: CallBackAPI_HTTPRequest ran more than once.']);
 });
+
+test('Create Task body that is a JSON list of the guide\'s body: said to be a list, the whole bodies shown as expected and actual', async () => {
+  const r = resultOf(await gradeMutation((f) => {
+    props(f, 'CallBackAPI_HTTPRequest').httpRequestBody = JSON.stringify([GUIDE_BODY]);
+  }), 'callback-api-body');
+  expect(shown(r)).toEqual(['failed', 'CallBackAPI_HTTPRequest Request Body is wrong: the body is a list, not a JSON object', JSON.stringify(GUIDE_BODY), JSON.stringify([GUIDE_BODY]), BODY_HINT]);
+});
