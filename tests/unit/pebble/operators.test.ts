@@ -56,6 +56,8 @@ const cases: [string, unknown][] = [
   ['{{ list + ["c", "d"] }}', ['a', 'b', 'c', 'd']],
   ['{{ list - "a" }}', ['b']],
   ['{{ ["a", "b", "a"] - "a" }}', ['b', 'a']], // List.remove(Object): the first only
+  ['{{ ["a", "b", "a", "c"] - ["a", "c"] }}', ['b']], // List.removeAll: every one
+  ['{{ list - "z" }}', ['a', 'b']], // nothing to remove: the list as it was
   // ~ concatenates, null is empty
   ['{{ "a" ~ nil ~ 1 ~ 2.0 }}', 'a12.0'],
   ['{{ nil ~ "a" }}', 'a'],
@@ -103,6 +105,7 @@ test('rendering of doubles, longs and booleans', () => {
   expect(render('{{ 9007199254740991 }} {{ 1738876142712 }}')).toBe('9007199254740991 1738876142712');
   expect(render('{{ true }}/{{ false }}/{{ nil }}/{{ 1.0 / 0 }}', vars)).toBe('true/false//Infinity');
   expect(render('{{ -0.0 }}')).toBe('-0.0');
+  expect(render('{{ 0.0 * 1 }} {{ 0.0 / 0 }} {{ -1.0 / 0 }}')).toBe('0.0 NaN -Infinity'); // Double.toString
   expect(render('{{ 0.001 }} {{ 0.00099 }}')).toBe('0.001 9.9E-4'); // Double.toString: plain from 10^-3
   // a numeric string with an exponent is a Double; a sum beyond 2^53 stays exact
   expect(render('{{ "1e3" * 2 }} {{ "2E-1" * 1 }}')).toBe('2000.0 0.2');
@@ -124,6 +127,7 @@ const errors: [string, string][] = [
   ['{{ map ? 1 : 2 }}', 'Cannot use Map as a boolean'],
   ['{{ not list }}', 'Unsupported value type List for "not"'],
   ['{{ -"x" }}', 'Cannot convert the string "x" to a number'],
+  ['{{ range(1, 5, "a") }}', 'The increment of range must be a number'],
 ];
 for (const [text, message] of errors) {
   test(`evaluation error ${text}`, () => {
