@@ -85,6 +85,7 @@ const cases: [string, unknown][] = [
   ['{{ nums | sort }}', [1, 2, 3]],
   ['{{ nums | rsort }}', [3, 2, 1]],
   ['{{ ["b", "B", "a", "é", "z"] | sort }}', ['B', 'a', 'b', 'z', 'é']], // String.compareTo: by UTF-16 unit
+  ['{{ [true, false, true] | sort }}', [false, true, true]], // Boolean.compareTo: false first
   ['{{ list | reverse }}', ['c', 'a', 'b']],
   // numbers
   ['{{ -5 | abs }}', 5],
@@ -139,6 +140,7 @@ const cases: [string, unknown][] = [
   ['{{ list | merge(["d"]) }}', ['b', 'a', 'c', 'd']],
   ['{{ map | merge({"b": 3, "c": 4}) }}', { a: 1, b: 3, c: 4 }],
   ['{{ nil | merge([1]) }}', [1]],
+  ['{{ list | merge(nil) }}', ['b', 'a', 'c']],
   // a list merged into a map puts each item as its own key; a map into a list adds its entries as key=value (Map.Entry's text)
   ['{{ map | merge(["x"]) }}', { a: 1, b: 2, x: 'x' }],
   ['{{ list | merge({"k": 1}) }}', ['b', 'a', 'c', 'k=1']],
@@ -194,6 +196,8 @@ const failures: [string, string, string][] = [
   ['{{ "!!" | base64decode }}', 'type', 'correctly Base64 encoded'],
   ['{{ 5 | sha256 }}', 'type', 'Filter sha256 expects a String input, got Long'],
   ['{{ "x" | abbreviate(2.5) }}', 'type', 'Argument length of abbreviate must be an integer, got Double'],
+  ['{{ "x" | abbreviate(-1) }}', 'type', 'Invalid argument to abbreviate filter; must be greater than zero'],
+  ['{{ "a" | replace({"a": nil}) }}', 'type', 'replace: null key or value in the replacement map'],
   ['{{ "%d" | format("x") }}', 'type', "Format specifier '%d' does not accept String"],
   ['{{ "%s %s" | format("x") }}', 'type', "Format specifier '%s' has no argument"],
   ['{{ "%e" | format(1.0) }}', 'type', "Format conversion '%e' is not supported"],
