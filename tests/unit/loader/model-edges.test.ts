@@ -101,6 +101,19 @@ test('a Postman collection is named as such by its list of items alone', () => {
   expect(loadFlow(JSON.stringify({ info: { name: 'WxCC' }, item: [] }))).toEqual({ ok: false, error: { code: 'not-a-flow', message: 'this is a Postman collection, not a Flow Designer export' } });
 });
 
+test('a Postman collection without items is named as such by its info: a _postman_id, or a schema', () => {
+  const message = 'this is a Postman collection, not a Flow Designer export';
+  for (const info of [{ _postman_id: 'c0ffee', name: 'WxCC' }, { name: 'WxCC', schema: 'https://schema.getpostman.com/json/collection/v2.1.0/collection.json' }]) {
+    expect(loadFlow(JSON.stringify({ info }))).toEqual({ ok: false, error: { code: 'not-a-flow', message } });
+  }
+});
+
+test('BOOLEAN, INTEGER and DECIMAL defaults left empty are no value, not a finding', () => {
+  const model = load(tinyFlow({ variables: [{ name: 'flag', type: 'BOOLEAN', value: '' }, { name: 'count', type: 'INTEGER', value: '' }, { name: 'price', type: 'DECIMAL', value: 'null' }] }));
+  expect(model.variables.map((v) => [v.name, v.defaultValue])).toEqual([['flag', null], ['count', null], ['price', null]]);
+  expect(model.findings.map((f) => f.code)).not.toContain('default-unparseable');
+});
+
 test("a MockAPI DynVars dataset (the lab's own, or one given to --dynvars) is named as such; other arrays are not", () => {
   const dataset = readFileSync(path.join(ROOT, 'mocks', 'data', 'dynvars.json'), 'utf8');
   const message = 'this is a MockAPI DynVars dataset (records with "dn"), not a Flow Designer export: export the flow from Flow Designer (Flows → your flow → Export)';
