@@ -174,3 +174,11 @@ test('Create Task body that is a JSON list of the guide\'s body: said to be a li
   }), 'callback-api-body');
   expect(shown(r)).toEqual(['failed', 'CallBackAPI_HTTPRequest Request Body is wrong: the body is a list, not a JSON object', JSON.stringify(GUIDE_BODY), JSON.stringify([GUIDE_BODY]), BODY_HINT]);
 });
+
+test('WantCallback option 3 with no entry in its Link Descriptions at all: it has no Link Description', async () => {
+  const r = resultOf(await gradeMutation((f) => {
+    const p = props(f, 'WantCallback');
+    p.menuLinks_input = p['menuLinks:input'] = ['Callback', 'Stay in queue'];
+  }), 'want-callback-option3-description');
+  expect(shown(r)).toEqual(['failed', 'Option 3 of WantCallback has no Link Description', 'Simulate an error', '""', 'WantCallback → Custom Menu Links → the link for digit 3 → Link Description: Simulate an error.']);
+});
