@@ -96,7 +96,8 @@ function buildGraph(kind: GraphKind, process: Json, diagram: Json, base: string[
       return;
     }
     if (Object.hasOwn(source.exits, link.exit)) {
-      const first = byId.get(source.exits[link.exit])?.label;
+      // An exit holds only a link whose target was found (below), so its first target is there.
+      const first = byId.get(source.exits[link.exit])!.label;
       findings.push({ code: 'duplicate-exit-link', message: `is a second link on the ${link.exit} exit of ${source.label} (the first leads to ${first}, this one to ${target.label})`, pointer: link.pointer, graph: kind, activity: source.label });
       return;
     }
