@@ -7,7 +7,9 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { ROOT } from '../../helpers.js';
 
-const COMMANDER = /^\/\/ node_modules\/commander\//m;
+// esbuild names each module's source path in a comment, relative to the project: `node_modules/…`,
+// or `../<checkout>/node_modules/…` where node_modules is a link to another checkout's.
+const COMMANDER = /^\/\/ (?:\.\.\/[^/\n]+\/)?node_modules\/commander\//m;
 const CHILD_PROCESS = /require\("(node:)?child_process"\)/;
 
 test('the grading thread bundles no command-line parser: commander loads child_process (net, streams…) into every thread', () => {
