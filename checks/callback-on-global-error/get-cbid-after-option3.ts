@@ -1,6 +1,6 @@
 import { defineCheck } from '../../engine/check.js';
 import { exitName, isNamedExit } from '../../engine/activity-types.js';
-import { exitLeadsTo, exitReaches, missedLink, wrongExitNote } from './lib/graph.js';
+import { connectHint, connectionNote, exitLeadsTo, exitReaches, missedLink, wrongExitNote } from './lib/graph.js';
 import type { Activity } from '../../engine/model.js';
 import { menuKeys, missionNodes, NO_OPTION3_CAUSE } from './lib/find.js';
 import { LABELS } from './lib/names.js';
@@ -30,6 +30,7 @@ export default defineCheck({
     'When WantCallback has no option 3 at all, this check is not judged and points to',
     '[`want-callback-option3`](want-callback-option3.md), which says how to add it.',
     ...wrongExitNote('"GET_CBID is connected to option 2 of WantCallback, not to option 3"'),
+    ...connectionNote('main', 'WantCallback option 3', 'NewNumber', 'GET_CBID', 4),
     ...OPTION3_HOLDS_NOTE,
   ].join('\n'),
   run(ctx) {
@@ -38,8 +39,9 @@ export default defineCheck({
     const get = getCbidOf(ctx);
     if (!get.ok) return get.outcome;
     const { main } = ctx.model;
-    // GET_CBID exists: the fix is the connection, not a new activity.
-    const connect = `${menu.activity.label} → drag the connection of option 3 to ${get.activity.label}.`;
+    // GET_CBID exists: the fix is the connection, not a new activity (connected when open, dragged
+    // from where it leads now), in the simulated call's words for the same edit.
+    const connect = connectHint(main, menu.activity, '3', get.activity, 4);
     const expected = `${menu.activity.label} option 3 → ${get.activity.label}`;
     if (!menuKeys(menu.activity).includes('3') && !Object.hasOwn(menu.activity.exits, '3')) {
       return failed(`${menu.activity.label} has no option 3 to connect to ${get.activity.label}`, {

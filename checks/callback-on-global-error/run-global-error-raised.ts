@@ -18,7 +18,11 @@ export default defineCheck({
     'link from SetGetResult fail here, with the trace entries that show it. So does another activity that fails',
     'between SetGetResult and SimulateGlobalError (its error is raised instead): the hint then names that activity.',
     'When SimulateGlobalError is connected to the Undefined Error exit of SetGetResult instead of its success exit,',
-    'the message says so and the hint says to move that connection.',
+    'the message says so and the hint says to move that connection; else, with no way from SetGetResult to',
+    'SimulateGlobalError, it names the connection in the words of',
+    '[`simulate-error-after-set-get-result`](simulate-error-after-set-get-result.md): "Connect SetGetResult to',
+    'SimulateGlobalError (Build step 6)." when its exit is open, "Drag the connection of SetGetResult from',
+    'DisconnectContact_g9e to SimulateGlobalError (Build step 6)." when it leads elsewhere.',
   ].join('\n'),
   run: (ctx) => stageOutcome(ctx, 'global-error', 'SimulateGlobalError ended in Error and GlobalErrorHandling ran next'),
 });

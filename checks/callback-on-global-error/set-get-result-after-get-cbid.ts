@@ -1,5 +1,5 @@
 import { defineCheck } from '../../engine/check.js';
-import { connectHint, exitLeadsTo, missedLink, wrongExitNote } from './lib/graph.js';
+import { connectHint, connectionNote, exitLeadsTo, missedLink, wrongExitNote } from './lib/graph.js';
 import { getCbidOf, setGetResultOf } from './lib/nodes.js';
 import { failed, passed } from './lib/outcome.js';
 
@@ -16,6 +16,7 @@ export default defineCheck({
     'Tolerances: reachable from GET_CBID, not necessarily adjacent; SetGetResult is found by its label',
     '(also in another case), else as the Set Variable that writes getresult.',
     ...wrongExitNote('"SetGetResult is connected to the Undefined Error exit of GET_CBID, not to its success exit"'),
+    ...connectionNote('main', 'GET_CBID', 'SimulateGlobalError', 'SetGetResult', 5),
   ].join('\n'),
   run(ctx) {
     // Its own activity first: when both are missing, this check is the one that says to add it.
@@ -27,7 +28,7 @@ export default defineCheck({
       const { message, ...said } = missedLink(ctx.model.main, get.activity, 'default', (a) => a.id === set.activity.id, {
         message: `${get.activity.label} does not lead to ${set.activity.label}`,
         // Both exist: the fix is the connection, not a new activity.
-        hint: connectHint(ctx.model.main, get.activity, 'default', set.activity),
+        hint: connectHint(ctx.model.main, get.activity, 'default', set.activity, 5),
       });
       return failed(message, { expected: `${get.activity.label} → ${set.activity.label}`, activity: get.activity, ...said });
     }

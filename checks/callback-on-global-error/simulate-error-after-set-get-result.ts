@@ -1,5 +1,5 @@
 import { defineCheck } from '../../engine/check.js';
-import { connectHint, exitLeadsTo, missedLink, wrongExitNote } from './lib/graph.js';
+import { connectHint, connectionNote, exitLeadsTo, missedLink, wrongExitNote } from './lib/graph.js';
 import { setGetResultOf, simulateErrorOf } from './lib/nodes.js';
 import { failed, passed } from './lib/outcome.js';
 
@@ -17,6 +17,7 @@ export default defineCheck({
     'Tolerances: reachable from SetGetResult, not necessarily adjacent; SimulateGlobalError is found by its',
     'label (also in another case), else as the Set Variable that writes simulatederror.',
     ...wrongExitNote('"SimulateGlobalError is connected to the Undefined Error exit of SetGetResult, not to its success exit"'),
+    ...connectionNote('main', 'SetGetResult', 'DisconnectContact_g9e', 'SimulateGlobalError', 6),
   ].join('\n'),
   run(ctx) {
     // Its own activity first: when both are missing, this check is the one that says to add it.
@@ -28,7 +29,7 @@ export default defineCheck({
       const { message, ...said } = missedLink(ctx.model.main, set.activity, 'out', (a) => a.id === sim.activity.id, {
         message: `${set.activity.label} does not lead to ${sim.activity.label}`,
         // Both exist: the fix is the connection, not a new activity.
-        hint: connectHint(ctx.model.main, set.activity, 'out', sim.activity),
+        hint: connectHint(ctx.model.main, set.activity, 'out', sim.activity, 6),
       });
       return failed(message, { expected: `${set.activity.label} → ${sim.activity.label}`, activity: set.activity, ...said });
     }

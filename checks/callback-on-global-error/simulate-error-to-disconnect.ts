@@ -21,7 +21,9 @@ export default defineCheck({
     'over instead of ending the branch.',
     '',
     'When a Disconnect Contact that no connection leads to is already in the main flow (the one Build step 6',
-    'added), the hint says to drag the connection of SimulateGlobalError to it rather than add another.',
+    'added), the hint says to connect SimulateGlobalError to it rather than add another: "Connect SimulateGlobalError',
+    'to DisconnectContact_g9e (Build step 6)." when its exit is open, "Drag the connection of SimulateGlobalError from',
+    'Music to DisconnectContact_g9e (Build step 6)." when it leads elsewhere.',
     ...wrongExitNote('"DisconnectContact_g9e is connected to the Undefined Error exit of SimulateGlobalError, not to its success exit"'),
   ].join('\n'),
   run(ctx) {
@@ -36,7 +38,7 @@ export default defineCheck({
       const { message, ...said } = missedLink(ctx.model.main, sim.activity, 'out', isDisconnect, {
         message: `${sim.activity.label} does not lead to a Disconnect Contact`,
         // The Disconnect Contact of Build step 6 is there, connected to nothing: the fix is the connection.
-        ...(unconnected ? { hint: connectHint(ctx.model.main, sim.activity, 'out', unconnected) } : {}),
+        ...(unconnected ? { hint: connectHint(ctx.model.main, sim.activity, 'out', unconnected, 6) } : {}),
       });
       return failed(message, { expected: `${sim.activity.label} → Disconnect Contact`, activity: sim.activity, ...said });
     }

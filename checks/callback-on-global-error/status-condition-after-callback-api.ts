@@ -1,5 +1,5 @@
 import { defineCheck } from '../../engine/check.js';
-import { connectHint, exitLeadsTo, missedLink, wrongExitNote } from './lib/graph.js';
+import { connectHint, connectionNote, exitLeadsTo, missedLink, wrongExitNote } from './lib/graph.js';
 import { callbackApiOf, statusConditionOf } from './lib/nodes.js';
 import { failed, passed } from './lib/outcome.js';
 
@@ -17,6 +17,7 @@ export default defineCheck({
     'Tolerances: reachable, not necessarily adjacent; HTTPStatusCode is found by label (also in another case),',
     'else as the Condition after the Create Task request.',
     ...wrongExitNote('"HTTPStatusCode is connected to the Undefined Error exit of CallBackAPI_HTTPRequest, not to its success exit"'),
+    ...connectionNote('events', 'CallBackAPI_HTTPRequest', 'EndFlow_kid', 'HTTPStatusCode', 9),
   ].join('\n'),
   run(ctx) {
     // Its own activity first: when both are missing, this check is the one that says to add it.
@@ -28,7 +29,7 @@ export default defineCheck({
       const { message, ...said } = missedLink(ctx.model.events, api.activity, 'default', (a) => a.id === condition.activity.id, {
         message: `${api.activity.label} does not lead to ${condition.activity.label}`,
         // Both exist: the fix is the connection, not a new activity.
-        hint: connectHint(ctx.model.events, api.activity, 'default', condition.activity),
+        hint: connectHint(ctx.model.events, api.activity, 'default', condition.activity, 9),
       });
       return failed(message, { expected: `${api.activity.label} → ${condition.activity.label}`, activity: api.activity, ...said });
     }

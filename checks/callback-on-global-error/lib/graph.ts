@@ -98,16 +98,62 @@ export function canvasExitName(exit: string): string {
 }
 
 /**
- * The hint for a missing connection between two activities that both exist: move the exit's
- * connection (from where it leads now, if anywhere) to `to` — not add the activity again. When
- * another exit of `from` is connected to `to`, that connection is the one to move (moveHint).
+ * An exit as Flow Designer shows it, in a connection edit: a Menu's option by its digit
+ * (`WantCallback option 3`), a named exit by its name (`the True exit of HTTPStatusCode`), and the
+ * one exit of an HTTP Request or a Set Variable by the activity alone (`GET_CBID`), as the guide's
+ * "Connect GET_CBID to this node" does.
  */
-export function connectHint(graph: FlowGraph, from: Activity, exit: string, to: Activity): string {
+export function exitShown(label: string, exit: string): string {
+  const name = canvasExitName(exit);
+  if (name === '') return label;
+  return /^\d$/.test(exit) ? `${label} ${name}` : `the ${name} exit of ${label}`;
+}
+
+/**
+ * One connection edit, in the one vocabulary every hint uses, static or simulated, Main Flow or Event
+ * Flows: an exit leads to one activity, so an open one (`now` undefined) is connected ("connect X to
+ * Y", a new connection drawn from it), and a connected one has its connection's end dragged ("drag the
+ * connection of X from Z to Y") — "drag" what is not there, or "connect" an exit that already leads
+ * elsewhere, names an edit Flow Designer does not make. `from` is the exit as exitShown names it,
+ * `step` the guide's Build step that makes the connection. No capital, no full stop: hints put it in
+ * their own sentences.
+ */
+export function connectionEdit(from: string, now: string | undefined, to: string, step?: number): string {
+  const where = step === undefined ? '' : ` (Build step ${step})`;
+  return now === undefined ? `connect ${from} to ${to}${where}` : `drag the connection of ${from} from ${now} to ${to}${where}`;
+}
+
+/** A hint's sentence made of connection edits (connectionEdit): `Event Flows → ` before those of the event flows, a capital in the Main Flow, where the canvas opens. */
+export function connectionSentence(kind: FlowGraph['kind'], edits: string): string {
+  return kind === 'events' ? `Event Flows → ${edits}.` : `${edits[0].toUpperCase()}${edits.slice(1)}.`;
+}
+
+/**
+ * The hint for a missing connection between two activities that both exist: `exit` of `from` led to
+ * `to` (Build step `step`) — connected when open, its connection dragged from where it leads now —
+ * not the activity added again. When another exit of `from` is connected to `to`, that connection is
+ * the one to move (moveHint).
+ */
+export function connectHint(graph: FlowGraph, from: Activity, exit: string, to: Activity, step?: number): string {
   const wrong = wrongExit(graph, from, exit, (a) => a.id === to.id);
   if (wrong) return moveHint(graph, from, exit, wrong);
-  const target = exitTarget(graph, from, exit);
-  const now = target ? ` from ${target.label}` : '';
-  return graph.kind === 'events' ? `Event Flows → drag the connection of ${from.label}${now} to ${to.label}.` : `${from.label} → drag the connection of its exit${now} to ${to.label}.`;
+  return connectionSentence(graph.kind, connectionEdit(exitShown(from.label, exit), exitTarget(graph, from, exit)?.label, to.label, step));
+}
+
+/**
+ * The description paragraph of each check hinting a connection with connectHint (docs/checks/), static
+ * or simulated, with its own example (`from`'s exit, where it may lead instead, `to`, the Build step):
+ * one wording for one edit.
+ */
+export function connectionNote(kind: FlowGraph['kind'], from: string, now: string, to: string, step: number): string[] {
+  const sentence = (edit: string) => connectionSentence(kind, edit);
+  return [
+    '',
+    "When both activities are in the flow, the hint names the connection in Flow Designer's words, the same in the",
+    'static and the simulated checks failing for it: when the exit is open,',
+    `"${sentence(connectionEdit(from, undefined, to, step))}", and when it leads elsewhere,`,
+    `"${sentence(connectionEdit(from, now, to, step))}"`,
+  ];
 }
 
 /**
@@ -115,14 +161,12 @@ export function connectHint(graph: FlowGraph, from: Activity, exit: string, to: 
  * every check hinting it gives (global-error-not-to-endflow, callback-api-after-global-error, and the
  * simulated call's run-task-created), so that an attendee reading them reads one edit: `from` is the
  * activity whose exit is to change (OnGlobalError, or the last Set Variable it runs first, which may
- * stay), `next` where that exit leads now, if anywhere. An exit leads to one activity: an open one is
- * connected (a new connection drawn from it), a connected one has its connection's end dragged to the
- * request — but for one to an End Flow, which the guide's Build step 7 deletes first (its words).
+ * stay), `next` where that exit leads now, if anywhere: connectionEdit's words — but for a connection
+ * to an End Flow, which the guide's Build step 7 deletes first (its words).
  */
 export function requestConnectionHint(from: string, next: { label: string; isEnd: boolean } | undefined, request: string): string {
-  if (!next) return `Event Flows → connect ${from} to ${request} (Build step 8).`;
-  if (next.isEnd) return `Event Flows → delete the connection from ${from} to ${next.label} (Build step 7), then connect ${from} to ${request} (Build step 8).`;
-  return `Event Flows → drag the connection of ${from} from ${next.label} to ${request} (Build step 8).`;
+  if (next?.isEnd) return `Event Flows → delete the connection from ${from} to ${next.label} (Build step 7), then ${connectionEdit(from, undefined, request, 8)}.`;
+  return `Event Flows → ${connectionEdit(from, next?.label, request, 8)}.`;
 }
 
 /** Another exit of an activity, connected to what a check looks for on `exit` (wrongExit). */

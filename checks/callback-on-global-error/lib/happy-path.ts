@@ -19,7 +19,7 @@ import type { Activity, FlowGraph } from '../../../engine/model.js';
 import type { HttpExchange, TraceEntry } from '../../../engine/trace.js';
 import { exitName } from '../../../engine/activity-types.js';
 import { clipWithDots } from '../../../engine/clip.js';
-import { canvasExitName, connectHint, exitLeadsTo, misconnection, requestConnectionHint, wrongExit } from './graph.js';
+import { canvasExitName, connectHint, connectionEdit, exitLeadsTo, exitShown, misconnection, requestConnectionHint, wrongExit } from './graph.js';
 import { option3HoldsHint } from './menu-options.js';
 import { exitTakenName, menuKeys, missionNodes, NO_OPTION3_CAUSE, type MissionNodes } from './find.js';
 import { HINTS, joinHints, renameGetCbidHint, statusExpressionHint } from './hints.js';
@@ -241,10 +241,11 @@ function option3ReachesGetCbid(happy: HappyRun, ctx: CheckContext): Deviation | 
       expected: `${trace[option3At].activity} option 3 → ${nodes.getCbid.label}`,
       actual: afterwards(trace, option3At, summary, nodes),
       activity: nodes.wantCallback,
-      // GET_CBID on another option of the menu: the connection to move (the static check says the same).
-      ...(nodes.wantCallback && misconnected(ctx.model.main, nodes.wantCallback, '3', nodes.getCbid) ? { hint: connectHint(ctx.model.main, nodes.wantCallback, '3', nodes.getCbid) } : {}),
+      // No way from option 3 to GET_CBID: the connection to make, to drag, or (GET_CBID on another
+      // option of the menu) to move, as get-cbid-after-option3 words it.
+      ...connectionHint(ctx.model.main, nodes.wantCallback, '3', nodes.getCbid, 4),
       ...(holds ? { hint: holds } : {}),
-      ...failedOnTheWay(trace, option3At, nodes.getCbid, 4, `${trace[option3At].activity} option 3`, nodes),
+      ...failedOnTheWay(trace, option3At, nodes.getCbid, 4, exitShown(trace[option3At].activity, '3'), nodes),
       unreached: true,
     });
   }
@@ -390,7 +391,7 @@ function neverReachedAfter(happy: HappyRun, ctx: CheckContext, stage: Stage, at:
     activity: from,
     ...causeIfMissing(nodes, hop.to),
     ...failedOnTheWay(trace, at, to, hop.step, undefined, hop.to === 'simulateError' ? undefined : nodes),
-    ...connectionHint(ctx.model.main, from, hop.exit, to),
+    ...connectionHint(ctx.model.main, from, hop.exit, to, hop.step),
     unreached: true,
   });
 }
@@ -507,7 +508,7 @@ function statusTrueOn201(happy: HappyRun, ctx: CheckContext, apiAt: number): Dev
       activity: nodes.callbackApi,
       ...causeIfMissing(nodes, 'statusCondition'),
       ...failedOnTheWay(trace, apiAt, nodes.statusCondition, 9),
-      ...connectionHint(ctx.model.events, nodes.callbackApi, 'default', nodes.statusCondition),
+      ...connectionHint(ctx.model.events, nodes.callbackApi, 'default', nodes.statusCondition, 9),
       unreached: true,
     });
   }
@@ -567,11 +568,12 @@ function notStringVariable(ctx: CheckContext, wrong: readonly (readonly [string,
 }
 
 /**
- * The connection to make when no path leads from `from` to `to` (the static link check says the
- * same); none when one does and the call took another way on it.
+ * The connection to make when no path leads from `from` to `to` (Build step `step`), in the words of
+ * the static link check, which fails for the same connection; none when one does and the call took
+ * another way on it.
  */
-function connectionHint(graph: FlowGraph, from: Activity | undefined, exit: string, to: Activity | undefined): { hint: string } | Record<string, never> {
-  return from && to && !exitLeadsTo(graph, from, exit, to) ? { hint: connectHint(graph, from, exit, to) } : {};
+function connectionHint(graph: FlowGraph, from: Activity | undefined, exit: string, to: Activity | undefined, step: number): { hint: string } | Record<string, never> {
+  return from && to && !exitLeadsTo(graph, from, exit, to) ? { hint: connectHint(graph, from, exit, to, step) } : {};
 }
 
 /**
@@ -719,13 +721,14 @@ function failedOnTheWay(trace: TraceEntry[], at: number, to: Activity | undefine
   const next = trace[at + 1];
   if (!to || next?.outcome !== 'error' || next.flow !== trace[at].flow) return {};
   const canvas = next.flow === 'main' ? '' : 'Event Flows → ';
+  // `from`'s exit leads to the failing one: the way round it drags that connection, in the static
+  // checks' words for the same edit (graph.ts connectionEdit).
+  const edit = connectionEdit(from, next.activity, to.label, step);
   // The mission's own failing activity put before the one expected: it is right, its place is not.
   if (isSimulateError(next, nodes)) {
-    return { hint: `${next.activity} fails on purpose (Build step 6), so nothing after it runs: connect ${from} straight to ${to.label} (Build step ${step}), and ${next.activity} after ${nodes?.setGetResult?.label ?? LABELS.setGetResult}.` };
+    return { hint: `${next.activity} fails on purpose (Build step 6), so nothing after it runs: ${edit}; ${next.activity} goes after ${nodes?.setGetResult?.label ?? LABELS.setGetResult}.` };
   }
-  // `from`'s exit leads to the failing one: the way round it drags that connection, as the static
-  // checks word it (callback-api-after-global-error's "drag the connection of X from Y to Z").
-  return { hint: `${canvas}${next.activity} → it fails before the call reaches ${to.label}: correct it, or drag the connection of ${from} from ${next.activity} to ${to.label} (Build step ${step}).` };
+  return { hint: `${canvas}${next.activity} → it fails before the call reaches ${to.label}: correct it, or ${edit}.` };
 }
 
 /**

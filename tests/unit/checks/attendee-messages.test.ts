@@ -549,10 +549,10 @@ test('a simulated Create Task that goes wrong hints at the setting or activity a
 
 test('a simulated call that misses an activity for want of a connection, or fails in GET_CBID, hints at that connection or setting', async () => {
   const cases: [keyof typeof MISTAKES, string, string][] = [
-    ['get-cbid-skips-set-get-result', 'run-getresult-holds-body', 'GET_CBID → drag the connection of its exit from SimulateGlobalError to SetGetResult.'],
-    ['set-get-result-skips-simulate-error', 'run-global-error-raised', 'SetGetResult → drag the connection of its exit from DisconnectContact_g9e to SimulateGlobalError.'],
-    ['callback-api-straight-to-end', 'run-status-true-on-201', 'Event Flows → drag the connection of CallBackAPI_HTTPRequest from EndFlow_kid to HTTPStatusCode.'],
-    ['callback-api-not-linked', 'run-status-true-on-201', 'Event Flows → drag the connection of CallBackAPI_HTTPRequest to HTTPStatusCode.'],
+    ['get-cbid-skips-set-get-result', 'run-getresult-holds-body', 'Drag the connection of GET_CBID from SimulateGlobalError to SetGetResult (Build step 5).'],
+    ['set-get-result-skips-simulate-error', 'run-global-error-raised', 'Drag the connection of SetGetResult from DisconnectContact_g9e to SimulateGlobalError (Build step 6).'],
+    ['callback-api-straight-to-end', 'run-status-true-on-201', 'Event Flows → drag the connection of CallBackAPI_HTTPRequest from EndFlow_kid to HTTPStatusCode (Build step 9).'],
+    ['callback-api-not-linked', 'run-status-true-on-201', 'Event Flows → connect CallBackAPI_HTTPRequest to HTTPStatusCode (Build step 9).'],
     ['get-cbid-authenticated-without-connector', 'run-get-cbid-fills-variables', HINTS.getCbidUnauthenticated],
     ['parse-path-with-a-space-after-the-dot', 'run-get-cbid-fills-variables', HINTS.getCbidParsing],
     ['parse-row-writes-CustomANI', 'run-get-cbid-fills-variables', HINTS.getCbidParsing],
@@ -564,7 +564,7 @@ test('a simulated call that misses an activity for want of a connection, or fail
     expect([mistake, result.status, result.hint]).toEqual([mistake, 'failed', hint]);
   }
   const open = resultOf(await gradeFixture('flows/defect-setgetresult-not-linked.json'), 'run-global-error-raised');
-  expect(open.hint).toBe('SetGetResult → drag the connection of its exit to SimulateGlobalError.');
+  expect(open.hint).toBe('Connect SetGetResult to SimulateGlobalError (Build step 6).');
   // Connected through a Condition that took the other way: the connection is not the fix.
   const other = resultOf(
     await gradeMutation((f) => {
@@ -580,8 +580,8 @@ test('a simulated call that misses an activity for want of a connection, or fail
 
 test('SimulateGlobalError led elsewhere while its Disconnect Contact sits unconnected: the hint drags the connection there, not adds another', async () => {
   const cases: [keyof typeof MISTAKES, string][] = [
-    ['simulate-error-to-music', 'SimulateGlobalError → drag the connection of its exit from Music to DisconnectContact_g9e.'],
-    ['simulate-error-back-to-the-menu', 'SimulateGlobalError → drag the connection of its exit from WantCallback to DisconnectContact_g9e.'],
+    ['simulate-error-to-music', 'Drag the connection of SimulateGlobalError from Music to DisconnectContact_g9e (Build step 6).'],
+    ['simulate-error-back-to-the-menu', 'Drag the connection of SimulateGlobalError from WantCallback to DisconnectContact_g9e (Build step 6).'],
   ];
   for (const [mistake, hint] of cases) {
     const result = resultOf(await gradeMutation(MISTAKES[mistake]), 'simulate-error-to-disconnect');
@@ -667,7 +667,7 @@ test('SimulateGlobalError put too early is not to be "corrected": it fails on pu
   const early = resultOf(await gradeMutation((f) => link(f, 'WantCallback', '3', 'SimulateGlobalError')), 'run-option3-reaches-get-cbid');
   expect([early.status, early.hint]).toEqual([
     'failed',
-    'SimulateGlobalError fails on purpose (Build step 6), so nothing after it runs: connect WantCallback option 3 straight to GET_CBID (Build step 4), and SimulateGlobalError after SetGetResult.',
+    'SimulateGlobalError fails on purpose (Build step 6), so nothing after it runs: drag the connection of WantCallback option 3 from SimulateGlobalError to GET_CBID (Build step 4); SimulateGlobalError goes after SetGetResult.',
   ]);
   const swapped = resultOf(
     await gradeMutation((f) => {
@@ -677,7 +677,7 @@ test('SimulateGlobalError put too early is not to be "corrected": it fails on pu
     }),
     'run-getresult-holds-body',
   );
-  expect(swapped.hint).toBe('SimulateGlobalError fails on purpose (Build step 6), so nothing after it runs: connect GET_CBID straight to SetGetResult (Build step 5), and SimulateGlobalError after SetGetResult.');
+  expect(swapped.hint).toBe('SimulateGlobalError fails on purpose (Build step 6), so nothing after it runs: drag the connection of GET_CBID from SimulateGlobalError to SetGetResult (Build step 5); SimulateGlobalError goes after SetGetResult.');
   // SetGetResult left as Flow Designer named it: the hint names what the canvas shows.
   const relabelled = resultOf(
     await gradeMutation((f) => {
@@ -686,7 +686,7 @@ test('SimulateGlobalError put too early is not to be "corrected": it fails on pu
     }),
     'run-option3-reaches-get-cbid',
   );
-  expect(relabelled.hint).toBe('SimulateGlobalError fails on purpose (Build step 6), so nothing after it runs: connect WantCallback option 3 straight to GET_CBID (Build step 4), and SimulateGlobalError after SetVariable_q1w.');
+  expect(relabelled.hint).toBe('SimulateGlobalError fails on purpose (Build step 6), so nothing after it runs: drag the connection of WantCallback option 3 from SimulateGlobalError to GET_CBID (Build step 4); SimulateGlobalError goes after SetVariable_q1w.');
 });
 
 // The message too: quoting the parse error of {{ ANI | 123}} reads as a fault to mend, while the value is right.

@@ -382,7 +382,7 @@ test('an activity of the wrong type is reported once too', async () => {
 
 test('when the activity exists, a link failure hints at the connection, not at adding the activity', async () => {
   const option3 = resultOf(await gradeFixture('flows/defect-menu-option3-to-newnumber.json'), 'get-cbid-after-option3');
-  expect(option3.hint).toBe('WantCallback → drag the connection of option 3 to GET_CBID.');
+  expect(option3.hint).toBe('Drag the connection of WantCallback option 3 from NewNumber to GET_CBID (Build step 4).');
   const handler = resultOf(await gradeFixture('flows/defect-globalerror-still-to-endflow.json'), 'callback-api-after-global-error');
   expect(handler.hint).toMatch(/^Event Flows → delete the connection from OnGlobalError to \S+ \(Build step 7\), then connect OnGlobalError to CallBackAPI_HTTPRequest \(Build step 8\)\.$/);
   const missingNode = resultOf(await gradeFixture('flows/before-mission.json'), 'get-cbid-after-option3');
@@ -391,11 +391,11 @@ test('when the activity exists, a link failure hints at the connection, not at a
 
 test('every link failure between activities that exist hints at the connection, never at adding the activity', async () => {
   const cases: [Parameters<typeof gradeMutation>[0], string, string][] = [
-    [MISTAKES['get-cbid-not-linked'], 'set-get-result-after-get-cbid', 'GET_CBID → drag the connection of its exit to SetGetResult.'],
-    [MISTAKES['get-cbid-skips-set-get-result'], 'set-get-result-after-get-cbid', 'GET_CBID → drag the connection of its exit from SimulateGlobalError to SetGetResult.'],
-    [MISTAKES['set-get-result-skips-simulate-error'], 'simulate-error-after-set-get-result', 'SetGetResult → drag the connection of its exit from DisconnectContact_g9e to SimulateGlobalError.'],
-    [MISTAKES['callback-api-straight-to-end'], 'status-condition-after-callback-api', 'Event Flows → drag the connection of CallBackAPI_HTTPRequest from EndFlow_kid to HTTPStatusCode.'],
-    [MISTAKES['callback-api-not-linked'], 'status-condition-after-callback-api', 'Event Flows → drag the connection of CallBackAPI_HTTPRequest to HTTPStatusCode.'],
+    [MISTAKES['get-cbid-not-linked'], 'set-get-result-after-get-cbid', 'Connect GET_CBID to SetGetResult (Build step 5).'],
+    [MISTAKES['get-cbid-skips-set-get-result'], 'set-get-result-after-get-cbid', 'Drag the connection of GET_CBID from SimulateGlobalError to SetGetResult (Build step 5).'],
+    [MISTAKES['set-get-result-skips-simulate-error'], 'simulate-error-after-set-get-result', 'Drag the connection of SetGetResult from DisconnectContact_g9e to SimulateGlobalError (Build step 6).'],
+    [MISTAKES['callback-api-straight-to-end'], 'status-condition-after-callback-api', 'Event Flows → drag the connection of CallBackAPI_HTTPRequest from EndFlow_kid to HTTPStatusCode (Build step 9).'],
+    [MISTAKES['callback-api-not-linked'], 'status-condition-after-callback-api', 'Event Flows → connect CallBackAPI_HTTPRequest to HTTPStatusCode (Build step 9).'],
   ];
   for (const [mistake, id, hint] of cases) {
     const result = resultOf(await gradeMutation(mistake), id);
@@ -630,7 +630,7 @@ test('the Create Task request connected to another event handler instead of OnGl
 test('a connection the right exit lacks is still "not connected" when no other exit of the activity holds it either', async () => {
   // WantCallback's own loops (No-Input Timeout, Unmatched Entry) and its Undefined Error exit to an End Flow are not the connection looked for.
   const open = resultOf(await gradeFixture('flows/defect-menu-option3-unlinked.json'), 'get-cbid-after-option3');
-  expect(said(open)).toEqual(['failed', 'Option 3 of WantCallback is not connected to GET_CBID', 'option 3 not connected', 'WantCallback → drag the connection of option 3 to GET_CBID.']);
+  expect(said(open)).toEqual(['failed', 'Option 3 of WantCallback is not connected to GET_CBID', 'option 3 not connected', 'Connect WantCallback option 3 to GET_CBID (Build step 4).']);
   // A way from the success exit leads there too, and the call took the other branch of a Condition on it: that is what the run says.
   const branch = await gradeMutation((f) => {
     addActivity(f, 'GET_CBID', 'CheckBody', { activityName: 'condition-activity', activityId: 'condition-activity', expression: '{{ 1 == 2 }}' }, 'enum-gateway');
@@ -642,7 +642,7 @@ test('a connection the right exit lacks is still "not connected" when no other e
   const run = resultOf(branch, 'run-getresult-holds-body');
   expect([run.status, run.message, run.hint]).toEqual(['failed', 'After GET_CBID the call never reached SetGetResult (it went on to CheckBody)', expect.not.stringContaining('move the connection')]);
   const elsewhere = resultOf(await gradeMutation(MISTAKES['get-cbid-skips-set-get-result']), 'set-get-result-after-get-cbid');
-  expect(said(elsewhere)).toEqual(['failed', 'GET_CBID does not lead to SetGetResult', 'GET_CBID → SimulateGlobalError', 'GET_CBID → drag the connection of its exit from SimulateGlobalError to SetGetResult.']);
+  expect(said(elsewhere)).toEqual(['failed', 'GET_CBID does not lead to SetGetResult', 'GET_CBID → SimulateGlobalError', 'Drag the connection of GET_CBID from SimulateGlobalError to SetGetResult (Build step 5).']);
 });
 
 test('a call stopped by an activity flowgrade cannot simulate is not judged, and no fix is suggested for it', async () => {

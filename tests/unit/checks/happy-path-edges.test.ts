@@ -50,8 +50,8 @@ test('the body read through a copy of customani: the value GET_CBID fills is the
 // from (the one whose connection to drag) and shows the call from there.
 test('SetGetResult or SimulateGlobalError never reached: the message, the hint, the activity left from and the excerpt', async () => {
   const cases = [
-    [(f: Json) => link(f, 'GET_CBID', 'default', 'SimulateGlobalError'), 'run-getresult-holds-body', 'After GET_CBID the call never reached SetGetResult (it went on to SimulateGlobalError, which raises the global error on purpose, so nothing after it runs)', 'GET_CBID → drag the connection of its exit from SimulateGlobalError to SetGetResult.', 'GET_CBID', ['GET_CBID', 'SimulateGlobalError', 'GlobalErrorHandling']],
-    [(f: Json) => link(f, 'SetGetResult', 'out', 'DisconnectContact_g9e'), 'run-global-error-raised', 'After SetGetResult the call never reached SimulateGlobalError (it went on to DisconnectContact_g9e)', 'SetGetResult → drag the connection of its exit from DisconnectContact_g9e to SimulateGlobalError.', 'SetGetResult', ['SetGetResult', 'DisconnectContact_g9e']],
+    [(f: Json) => link(f, 'GET_CBID', 'default', 'SimulateGlobalError'), 'run-getresult-holds-body', 'After GET_CBID the call never reached SetGetResult (it went on to SimulateGlobalError, which raises the global error on purpose, so nothing after it runs)', 'Drag the connection of GET_CBID from SimulateGlobalError to SetGetResult (Build step 5).', 'GET_CBID', ['GET_CBID', 'SimulateGlobalError', 'GlobalErrorHandling']],
+    [(f: Json) => link(f, 'SetGetResult', 'out', 'DisconnectContact_g9e'), 'run-global-error-raised', 'After SetGetResult the call never reached SimulateGlobalError (it went on to DisconnectContact_g9e)', 'Drag the connection of SetGetResult from DisconnectContact_g9e to SimulateGlobalError (Build step 6).', 'SetGetResult', ['SetGetResult', 'DisconnectContact_g9e']],
   ] as const;
   for (const [mutate, id, message, hint, from, excerpt] of cases) {
     const result = resultOf(await gradeMutation(mutate), id);

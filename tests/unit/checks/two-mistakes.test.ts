@@ -169,5 +169,5 @@ for (const [name, [mistakes, regression, hint]] of Object.entries(OPTION3_HOLDS)
 test('option 3 → NewNumber, option 1 still → NewNumber: only option 3 is to re-drag', async () => {
   const report = await grade(both((f) => link(f, 'WantCallback', '3', 'NewNumber')));
   expect(resultOf(report, 'want-callback-option1-regression').status).toBe('passed');
-  expect(resultOf(report, 'get-cbid-after-option3').hint).toBe('WantCallback → drag the connection of option 3 to GET_CBID.');
+  expect(resultOf(report, 'get-cbid-after-option3').hint).toBe('Drag the connection of WantCallback option 3 from NewNumber to GET_CBID (Build step 4).');
 });

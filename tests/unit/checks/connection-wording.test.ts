@@ -1,0 +1,72 @@
+/**
+ * One edit, one wording: every hint naming a connection in the Main Flow says it in Flow Designer's
+ * terms and the guide's, whichever check gives it, static or simulated. An exit leads to one activity:
+ * an open one is connected ("Connect GET_CBID to SetGetResult (Build step 5)."), a connected one has
+ * its connection dragged ("Drag the connection of GET_CBID from SimulateGlobalError to SetGetResult
+ * (Build step 5)."); an exit is named as the canvas shows it (a Menu's option by its digit, the one exit
+ * of an HTTP Request or a Set Variable by the activity). Each case pins the hint per flow state, for
+ * every check failing for that connection (lib/graph.ts connectionEdit).
+ */
+import { test, expect } from '@playwright/test';
+import { MISTAKES } from './mutations.js';
+import { gradeFixture, gradeMutation, link, resultOf, unlink } from './support.js';
+import type { GradeReport } from '../../../engine/report.js';
+
+/** The hints of `ids` in `report`, each of a failed check. */
+function hintsOf(report: GradeReport, ids: string[]): [string, string, string | undefined][] {
+  return ids.map((id) => [id, resultOf(report, id).status, resultOf(report, id).hint]);
+}
+
+function same(ids: string[], hint: string): [string, string, string][] {
+  return ids.map((id) => [id, 'failed', hint]);
+}
+
+test('GET_CBID to SetGetResult: open, connect it; connected elsewhere, drag its connection (step 5, static and simulated)', async () => {
+  const ids = ['set-get-result-after-get-cbid', 'run-getresult-holds-body'];
+  expect(hintsOf(await gradeMutation(MISTAKES['get-cbid-not-linked']), ids)).toEqual(same(ids, 'Connect GET_CBID to SetGetResult (Build step 5).'));
+  expect(hintsOf(await gradeMutation(MISTAKES['get-cbid-skips-set-get-result']), ids)).toEqual(
+    same(ids, 'Drag the connection of GET_CBID from SimulateGlobalError to SetGetResult (Build step 5).'),
+  );
+});
+
+test('SetGetResult to SimulateGlobalError: open, connect it; connected elsewhere, drag its connection (step 6, static and simulated)', async () => {
+  const ids = ['simulate-error-after-set-get-result', 'run-global-error-raised'];
+  expect(hintsOf(await gradeFixture('flows/defect-setgetresult-not-linked.json'), ids)).toEqual(same(ids, 'Connect SetGetResult to SimulateGlobalError (Build step 6).'));
+  expect(hintsOf(await gradeMutation(MISTAKES['set-get-result-skips-simulate-error']), ids)).toEqual(
+    same(ids, 'Drag the connection of SetGetResult from DisconnectContact_g9e to SimulateGlobalError (Build step 6).'),
+  );
+});
+
+test('WantCallback option 3 to GET_CBID: open, connect it; connected elsewhere, drag its connection (step 4, static and simulated)', async () => {
+  const ids = ['get-cbid-after-option3', 'run-option3-reaches-get-cbid'];
+  expect(hintsOf(await gradeFixture('flows/defect-menu-option3-unlinked.json'), ids)).toEqual(same(ids, 'Connect WantCallback option 3 to GET_CBID (Build step 4).'));
+  expect(hintsOf(await gradeFixture('flows/defect-menu-option3-to-newnumber.json'), ids)).toEqual(
+    same(ids, 'Drag the connection of WantCallback option 3 from NewNumber to GET_CBID (Build step 4).'),
+  );
+});
+
+test('SimulateGlobalError to the Disconnect Contact left aside: its connection dragged there (step 6)', async () => {
+  expect(resultOf(await gradeMutation(MISTAKES['simulate-error-to-music']), 'simulate-error-to-disconnect').hint).toBe(
+    'Drag the connection of SimulateGlobalError from Music to DisconnectContact_g9e (Build step 6).',
+  );
+  // Open, with the Disconnect Contact still there: connected.
+  const open = await gradeMutation((f) => unlink(f, 'SimulateGlobalError', 'out'));
+  expect(resultOf(open, 'simulate-error-to-disconnect').hint).toBe('Connect SimulateGlobalError to DisconnectContact_g9e (Build step 6).');
+});
+
+test('CallBackAPI_HTTPRequest left open in the Event Flows: connected, not dragged (step 9, static and simulated)', async () => {
+  const ids = ['status-condition-after-callback-api', 'run-status-true-on-201'];
+  expect(hintsOf(await gradeMutation(MISTAKES['callback-api-not-linked']), ids)).toEqual(same(ids, 'Event Flows → connect CallBackAPI_HTTPRequest to HTTPStatusCode (Build step 9).'));
+  expect(hintsOf(await gradeMutation(MISTAKES['callback-api-straight-to-end']), ids)).toEqual(
+    same(ids, 'Event Flows → drag the connection of CallBackAPI_HTTPRequest from EndFlow_kid to HTTPStatusCode (Build step 9).'),
+  );
+});
+
+test('SimulateGlobalError put too early: the connection to it is dragged, in the static check\'s words', async () => {
+  const report = await gradeMutation((f) => link(f, 'WantCallback', '3', 'SimulateGlobalError'));
+  const edit = 'drag the connection of WantCallback option 3 from SimulateGlobalError to GET_CBID (Build step 4)';
+  expect(resultOf(report, 'get-cbid-after-option3').hint).toBe(`D${edit.slice(1)}.`);
+  expect(resultOf(report, 'run-option3-reaches-get-cbid').hint).toBe(
+    `SimulateGlobalError fails on purpose (Build step 6), so nothing after it runs: ${edit}; SimulateGlobalError goes after SetGetResult.`,
+  );
+});
