@@ -1,10 +1,10 @@
 import { defineCheck } from '../../engine/check.js';
 import { exitName, isNamedExit } from '../../engine/activity-types.js';
-import { connectHint, connectionNote, exitLeadsTo, exitReaches, missedLink, wrongExitNote } from './lib/graph.js';
-import type { Activity } from '../../engine/model.js';
+import { connectHint, connectionEdit, connectionNote, connectionSentence, exitLeadsTo, exitReaches, exitShown, exitTarget, missedLink, wrongExitNote } from './lib/graph.js';
+import type { Activity, FlowGraph } from '../../engine/model.js';
 import { menuKeys, missionNodes, NO_OPTION3_CAUSE } from './lib/find.js';
 import { LABELS } from './lib/names.js';
-import { option3HoldsHint, OPTION3_HOLDS_NOTE } from './lib/menu-options.js';
+import { backToMission2Edit, option3HoldsHint, OPTION3_HOLDS_NOTE } from './lib/menu-options.js';
 import { getCbidOf, wantCallbackOf } from './lib/nodes.js';
 import { failed, passed } from './lib/outcome.js';
 
@@ -31,6 +31,10 @@ export default defineCheck({
     '[`want-callback-option3`](want-callback-option3.md), which says how to add it.',
     ...wrongExitNote('"GET_CBID is connected to option 2 of WantCallback, not to option 3"'),
     ...connectionNote('main', 'WantCallback option 3', 'NewNumber', 'GET_CBID', 4),
+    '',
+    'When another exit leads into the error chain, the hint drags its connection back where Callback Mission 2 left',
+    'it, in the words of the regression checks for the same connection: "Drag the connection of WantCallback option 1',
+    'from GET_CBID to NewNumber, as Callback Mission 2 left it: only option 3 may lead to GET_CBID."',
     ...OPTION3_HOLDS_NOTE,
   ].join('\n'),
   run(ctx) {
@@ -82,28 +86,33 @@ export default defineCheck({
         actual: others.map((o) => `${menuExit(o.exit)} → ${o.reached.label}`).join(', '),
         activity: menu.activity,
         // GET_CBID is there and option 3 reaches it: the fix is the other exits, not a new activity.
-        hint: reconnectOthers(menu.activity.label, others.map((o) => o.exit), get.activity.label),
+        hint: reconnectOthers(main, menu.activity, others.map((o) => o.exit), get.activity.label),
       });
     }
     return passed(`Option 3 of ${menu.activity.label} leads to ${get.activity.label}`);
   },
 });
 
-/** Where Callback Mission 2 left each exit of WantCallback (Undefined Error: not said). */
-function mission2Target(exit: string, menu: string): string | undefined {
-  if (exit === '1') return LABELS.newNumber;
-  if (exit === '2') return LABELS.music;
-  return exit === 'timeout' || exit === 'invalid' ? menu : undefined;
+/**
+ * Where Callback Mission 2 left each exit of WantCallback (Undefined Error: not said): options 1 and 2
+ * by backToMission2Edit (the activity in the flow, as the regression checks name it), else its label.
+ */
+function mission2Edit(graph: FlowGraph, menu: Activity, exit: string): string | undefined {
+  const now = exitTarget(graph, menu, exit)?.label;
+  if (exit === '1' || exit === '2') return backToMission2Edit(graph, menu, exit) ?? connectionEdit(exitShown(menu.label, exit), now, exit === '1' ? LABELS.newNumber : LABELS.music);
+  return exit === 'timeout' || exit === 'invalid' ? connectionEdit(exitShown(menu.label, exit), now, menu.label) : undefined;
 }
 
-/** `WantCallback → connect option 1 back to NewNumber, as Callback Mission 2 left it: only option 3 may lead to GET_CBID.` */
-function reconnectOthers(menu: string, exits: string[], get: string): string {
-  const parts = exits.map((exit) => {
-    const target = mission2Target(exit, menu);
-    return target ? `${menuExit(exit)} back to ${target}` : `${menuExit(exit)} away from the error chain`;
-  });
-  const known = exits.every((exit) => mission2Target(exit, menu) !== undefined);
-  return `${menu} → connect ${parts.join(' and ')}${known ? `, as Callback Mission 2 left ${exits.length > 1 ? 'them' : 'it'}` : ''}: only option 3 may lead to ${get}.`;
+/**
+ * `Drag the connection of WantCallback option 1 from GET_CBID to NewNumber, as Callback Mission 2 left
+ * it: only option 3 may lead to GET_CBID.` Each exit reaches the error chain, so it is connected: its
+ * connection is dragged, in the regression checks' words for the same edit.
+ */
+function reconnectOthers(graph: FlowGraph, menu: Activity, exits: string[], get: string): string {
+  const away = (exit: string) => `drag the connection of ${exitShown(menu.label, exit)} from ${exitTarget(graph, menu, exit)?.label ?? 'it'} away from the error chain`;
+  const edits = exits.map((exit) => mission2Edit(graph, menu, exit) ?? away(exit));
+  const known = exits.every((exit) => mission2Edit(graph, menu, exit) !== undefined);
+  return connectionSentence(graph.kind, `${edits.join(' and ')}${known ? `, as Callback Mission 2 left ${exits.length > 1 ? 'them' : 'it'}` : ''}: only option 3 may lead to ${get}`);
 }
 
 /** A menu exit as Flow Designer names it: `option 1`, `the No-Input Timeout exit`. */

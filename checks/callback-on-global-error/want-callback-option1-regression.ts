@@ -1,8 +1,8 @@
 import { defineCheck } from '../../engine/check.js';
 import { menuKeys, missionNodes } from './lib/find.js';
 import { wantCallbackOf } from './lib/nodes.js';
-import { exitReaches, missedLink, wrongExitNote } from './lib/graph.js';
-import { isNewNumber, option3HoldsHint, OPTION3_HOLDS_NOTE } from './lib/menu-options.js';
+import { connectionSentence, exitReaches, missedLink, wrongExitNote } from './lib/graph.js';
+import { backToMission2Edit, isNewNumber, option3HoldsHint, OPTION3_HOLDS_NOTE } from './lib/menu-options.js';
 import { failed, passed } from './lib/outcome.js';
 
 export default defineCheck({
@@ -23,6 +23,11 @@ export default defineCheck({
     '',
     'Recommended only: it guards the previous mission, not this one.',
     ...wrongExitNote('"NewNumber is connected to option 2 of WantCallback, not to option 1"'),
+    '',
+    'When NewNumber is in the flow, the hint names the connection back to it, in the words of',
+    '[`get-cbid-after-option3`](get-cbid-after-option3.md) for the same connection: "Connect WantCallback option 1 to',
+    'NewNumber, as Callback Mission 2 left it." when option 1 is open, "Drag the connection of WantCallback option 1 from',
+    'Music to NewNumber, as Callback Mission 2 left it." when it leads elsewhere.',
     ...OPTION3_HOLDS_NOTE,
   ].join('\n'),
   run(ctx) {
@@ -42,7 +47,10 @@ export default defineCheck({
     if (!target) {
       const { message, ...said } = missedLink(ctx.model.main, menu, '1', isNewNumber, { message: `Option 1 of ${menu.label} no longer leads to NewNumber` });
       // Option 3 holding NewNumber while GET_CBID waits for it: the option 3 checks' sequence of edits.
-      const hint = option3HoldsHint(ctx.model.main, menu, missionNodes(ctx.model).getCbid, '1');
+      // Else, unless another option holds it (missedLink's move), the connection back to NewNumber: connected
+      // when open, dragged when it leads elsewhere, in get-cbid-after-option3's words for the same edit.
+      const back = said.hint === undefined ? backToMission2Edit(ctx.model.main, menu, '1') : undefined;
+      const hint = option3HoldsHint(ctx.model.main, menu, missionNodes(ctx.model).getCbid, '1') ?? (back && connectionSentence(ctx.model.main.kind, `${back}, as Callback Mission 2 left it`));
       return failed(message, { expected: 'option 1 → NewNumber (Collect Digits)', activity: menu, ...said, ...(hint ? { hint } : {}) });
     }
     return passed(`Option 1 of ${menu.label} leads to ${target.label}`);

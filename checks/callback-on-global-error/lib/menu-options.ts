@@ -1,6 +1,6 @@
 /** Where Callback Mission 2 left options 1 and 2 of WantCallback, and option 3 holding one of them. */
 import type { Activity, FlowGraph } from '../../../engine/model.js';
-import { exitLeadsTo, exitReaches, exitTarget } from './graph.js';
+import { connectionEdit, connectionSentence, exitLeadsTo, exitReaches, exitShown, exitTarget } from './graph.js';
 import { LABELS } from './names.js';
 
 /** Where option 1 ("Callback") leads: NewNumber, or any Collect Digits. */
@@ -37,17 +37,31 @@ export function option3HoldsHint(graph: FlowGraph, menu: Activity, get: Activity
     if (of !== undefined && option !== of) return undefined;
     const now = exitTarget(graph, menu, option);
     if (now?.id === get.id) return undefined;
-    const then = now ? `drag the connection of option ${option} from ${now.label} to ${held.label}` : `connect option ${option} to ${held.label}`;
-    return `${menu.label} → drag the connection of option 3 from ${held.label} to ${get.label}, then ${then}.`;
+    const first = connectionEdit(exitShown(menu.label, '3'), held.label, get.label, 4);
+    return connectionSentence(graph.kind, `${first}, then ${connectionEdit(exitShown(menu.label, option), now?.label, held.label)}`);
   }
   return undefined;
+}
+
+/**
+ * The edit that leads `option` (1 or 2) of the menu back where Callback Mission 2 left it, when such an
+ * activity is in the flow (NewNumber, Music; else one of their kind): "connect WantCallback option 1 to
+ * NewNumber" when the option is open, "drag the connection of WantCallback option 1 from GET_CBID to
+ * NewNumber" when it leads elsewhere — the words of the regression check and of get-cbid-after-option3
+ * for the same connection.
+ */
+export function backToMission2Edit(graph: FlowGraph, menu: Activity, option: '1' | '2'): string | undefined {
+  const [label, belongs] = option === '1' ? [LABELS.newNumber, isNewNumber] : [LABELS.music, isQueueTreatment];
+  const target = graph.activities.find((a) => a.label === label) ?? graph.activities.find(belongs);
+  return target && connectionEdit(exitShown(menu.label, option), exitTarget(graph, menu, option)?.label, target.label);
 }
 
 /** The description paragraph of each check giving option3HoldsHint (docs/checks/): one wording for one behaviour. */
 export const OPTION3_HOLDS_NOTE = [
   '',
   'When option 3 is connected to NewNumber (or Music) and option 1 (or 2) is left open, the option 1 (or 2)',
-  'check, the option 3 checks and the simulated call give one sequence of edits: "WantCallback → drag the',
-  'connection of option 3 from NewNumber to GET_CBID, then connect option 1 to NewNumber." With options 1 and 2',
-  'both open, the check of the other option (2 here) gives its own hint: that sequence does not connect it.',
+  'check, the option 3 checks and the simulated call give one sequence of edits: "Drag the connection of',
+  'WantCallback option 3 from NewNumber to GET_CBID (Build step 4), then connect WantCallback option 1 to',
+  'NewNumber." With options 1 and 2 both open, the check of the other option (2 here) gives its own hint:',
+  'that sequence does not connect it.',
 ];

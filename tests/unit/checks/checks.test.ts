@@ -405,9 +405,9 @@ test('every link failure between activities that exist hints at the connection, 
 
 test('another menu exit leading into the error chain hints at moving that exit back, not at adding GET_CBID', async () => {
   const cases: [keyof typeof MISTAKES, string][] = [
-    ['option1-also-to-get-cbid', 'WantCallback → connect option 1 back to NewNumber, as Callback Mission 2 left it: only option 3 may lead to GET_CBID.'],
-    ['no-input-to-get-cbid', 'WantCallback → connect the No-Input Timeout exit back to WantCallback, as Callback Mission 2 left it: only option 3 may lead to GET_CBID.'],
-    ['option2-to-set-get-result', 'WantCallback → connect option 2 back to Music, as Callback Mission 2 left it: only option 3 may lead to GET_CBID.'],
+    ['option1-also-to-get-cbid', 'Drag the connection of WantCallback option 1 from GET_CBID to NewNumber, as Callback Mission 2 left it: only option 3 may lead to GET_CBID.'],
+    ['no-input-to-get-cbid', 'Drag the connection of the No-Input Timeout exit of WantCallback from GET_CBID to WantCallback, as Callback Mission 2 left it: only option 3 may lead to GET_CBID.'],
+    ['option2-to-set-get-result', 'Drag the connection of WantCallback option 2 from SetGetResult to Music, as Callback Mission 2 left it: only option 3 may lead to GET_CBID.'],
   ];
   for (const [mistake, hint] of cases) {
     const result = resultOf(await gradeMutation(MISTAKES[mistake]), 'get-cbid-after-option3');

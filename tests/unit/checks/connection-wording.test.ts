@@ -70,3 +70,32 @@ test('SimulateGlobalError put too early: the connection to it is dragged, in the
     `SimulateGlobalError fails on purpose (Build step 6), so nothing after it runs: ${edit}; SimulateGlobalError goes after SetGetResult.`,
   );
 });
+
+test('another exit of WantCallback on the error chain: the regression check and the option 3 check drag the same connection', async () => {
+  const option1 = await gradeMutation(MISTAKES['option1-also-to-get-cbid']);
+  expect(resultOf(option1, 'get-cbid-after-option3').hint).toBe(
+    'Drag the connection of WantCallback option 1 from GET_CBID to NewNumber, as Callback Mission 2 left it: only option 3 may lead to GET_CBID.',
+  );
+  expect(resultOf(option1, 'want-callback-option1-regression').hint).toBe('Drag the connection of WantCallback option 1 from GET_CBID to NewNumber, as Callback Mission 2 left it.');
+  const option2 = await gradeMutation(MISTAKES['option2-to-set-get-result']);
+  expect(resultOf(option2, 'get-cbid-after-option3').hint).toBe(
+    'Drag the connection of WantCallback option 2 from SetGetResult to Music, as Callback Mission 2 left it: only option 3 may lead to GET_CBID.',
+  );
+  expect(resultOf(option2, 'want-callback-option2-regression').hint).toBe('Drag the connection of WantCallback option 2 from SetGetResult to Music, as Callback Mission 2 left it.');
+  expect(resultOf(await gradeMutation(MISTAKES['no-input-to-get-cbid']), 'get-cbid-after-option3').hint).toBe(
+    'Drag the connection of the No-Input Timeout exit of WantCallback from GET_CBID to WantCallback, as Callback Mission 2 left it: only option 3 may lead to GET_CBID.',
+  );
+  // Left open: connected.
+  expect(resultOf(await gradeFixture('flows/defect-regression-option1-unlinked.json'), 'want-callback-option1-regression').hint).toBe(
+    'Connect WantCallback option 1 to NewNumber, as Callback Mission 2 left it.',
+  );
+});
+
+test('option 3 holding NewNumber, option 1 open: one sequence of edits in the Main Flow\'s words, in every check', async () => {
+  const report = await gradeMutation((f) => {
+    link(f, 'WantCallback', '3', 'NewNumber');
+    unlink(f, 'WantCallback', '1');
+  });
+  const ids = ['want-callback-option1-regression', 'get-cbid-after-option3', 'run-option3-reaches-get-cbid'];
+  expect(hintsOf(report, ids)).toEqual(same(ids, 'Drag the connection of WantCallback option 3 from NewNumber to GET_CBID (Build step 4), then connect WantCallback option 1 to NewNumber.'));
+});

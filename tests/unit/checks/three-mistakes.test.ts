@@ -52,13 +52,13 @@ const BOTH_OPEN: Record<string, [Mutation, string, string, string]> = {
     (f) => { link(f, 'WantCallback', '3', 'NewNumber'); unlink(f, 'WantCallback', '1'); unlink(f, 'WantCallback', '2'); },
     'want-callback-option1-regression',
     'want-callback-option2-regression',
-    'WantCallback → drag the connection of option 3 from NewNumber to GET_CBID, then connect option 1 to NewNumber.',
+    'Drag the connection of WantCallback option 3 from NewNumber to GET_CBID (Build step 4), then connect WantCallback option 1 to NewNumber.',
   ],
   'option 3 → Music, options 1 and 2 open': [
     (f) => { link(f, 'WantCallback', '3', 'Music'); unlink(f, 'WantCallback', '1'); unlink(f, 'WantCallback', '2'); },
     'want-callback-option2-regression',
     'want-callback-option1-regression',
-    'WantCallback → drag the connection of option 3 from Music to GET_CBID, then connect option 2 to Music.',
+    'Drag the connection of WantCallback option 3 from Music to GET_CBID (Build step 4), then connect WantCallback option 2 to Music.',
   ],
 };
 

@@ -148,12 +148,12 @@ const OPTION3_HOLDS: Record<string, [Mutation, string, string]> = {
   'option 3 → NewNumber + option 1 unlinked (fixtures menu-option3-to-newnumber, regression-option1-unlinked)': [
     (f) => { link(f, 'WantCallback', '3', 'NewNumber'); unlink(f, 'WantCallback', '1'); },
     'want-callback-option1-regression',
-    'WantCallback → drag the connection of option 3 from NewNumber to GET_CBID, then connect option 1 to NewNumber.',
+    'Drag the connection of WantCallback option 3 from NewNumber to GET_CBID (Build step 4), then connect WantCallback option 1 to NewNumber.',
   ],
   'option 3 → Music + option 2 unlinked': [
     (f) => { link(f, 'WantCallback', '3', 'Music'); unlink(f, 'WantCallback', '2'); },
     'want-callback-option2-regression',
-    'WantCallback → drag the connection of option 3 from Music to GET_CBID, then connect option 2 to Music.',
+    'Drag the connection of WantCallback option 3 from Music to GET_CBID (Build step 4), then connect WantCallback option 2 to Music.',
   ],
 };
 
