@@ -2,7 +2,7 @@ import { defineCheck } from '../../engine/check.js';
 import { exitName, isNamedExit } from '../../engine/activity-types.js';
 import { connectHint, connectionEdit, connectionNote, connectionSentence, exitLeadsTo, exitReaches, exitShown, exitTarget, missedLink, wrongExitNote } from './lib/graph.js';
 import type { Activity, FlowGraph } from '../../engine/model.js';
-import { menuKeys, missionNodes, NO_OPTION3_CAUSE } from './lib/find.js';
+import { isEndFlow, menuKeys, missionNodes, NO_OPTION3_CAUSE } from './lib/find.js';
 import { LABELS } from './lib/names.js';
 import { backToMission2Edit, option3HoldsHint, OPTION3_HOLDS_NOTE } from './lib/menu-options.js';
 import { getCbidOf, wantCallbackOf } from './lib/nodes.js';
@@ -34,7 +34,9 @@ export default defineCheck({
     '',
     'When another exit leads into the error chain, the hint drags its connection back where Callback Mission 2 left',
     'it, in the words of the regression checks for the same connection: "Drag the connection of WantCallback option 1',
-    'from GET_CBID to NewNumber, as Callback Mission 2 left it: only option 3 may lead to GET_CBID."',
+    'from GET_CBID to NewNumber, as Callback Mission 2 left it: only option 3 may lead to GET_CBID." The Undefined',
+    "Error exit, which the guide's text does not place, goes to an End Flow, as its author's animation shows it",
+    "(Music's, `EndFlow_vb9`); in a Main Flow with no End Flow, away from the error chain.",
     ...OPTION3_HOLDS_NOTE,
   ].join('\n'),
   run(ctx) {
@@ -94,13 +96,20 @@ export default defineCheck({
 });
 
 /**
- * Where Callback Mission 2 left each exit of WantCallback (Undefined Error: not said): options 1 and 2
- * by backToMission2Edit (the activity in the flow, as the regression checks name it), else its label.
+ * Where Callback Mission 2 left each exit of WantCallback: options 1 and 2 by backToMission2Edit (the
+ * activity in the flow, as the regression checks name it), else its label; the No-Input Timeout and
+ * Unmatched Entry back to the menu; the Undefined Error, which the guide's text does not place, to an
+ * End Flow, as its author's animation shows it (lab-context §2.4: Music's, EndFlow_vb9), when the
+ * Main Flow has one.
  */
 function mission2Edit(graph: FlowGraph, menu: Activity, exit: string): string | undefined {
   const now = exitTarget(graph, menu, exit)?.label;
   if (exit === '1' || exit === '2') return backToMission2Edit(graph, menu, exit) ?? connectionEdit(exitShown(menu.label, exit), now, exit === '1' ? LABELS.newNumber : LABELS.music);
-  return exit === 'timeout' || exit === 'invalid' ? connectionEdit(exitShown(menu.label, exit), now, menu.label) : undefined;
+  if (exit === 'timeout' || exit === 'invalid') return connectionEdit(exitShown(menu.label, exit), now, menu.label);
+  const music = graph.activities.find((a) => a.label === LABELS.music);
+  const musicEnd = music && exitTarget(graph, music, 'error');
+  const end = musicEnd && isEndFlow(musicEnd) ? musicEnd : graph.activities.find(isEndFlow);
+  return end && connectionEdit(exitShown(menu.label, exit), now, end.label);
 }
 
 /**

@@ -4,7 +4,7 @@
  * from the solution export the way an attendee could change it in Flow Designer.
  */
 import { test, expect } from '@playwright/test';
-import { addActivity, gradeMutation, link, props, resultOf, type Json } from './support.js';
+import { addActivity, gradeMutation, link, props, removeActivity, resultOf, unlink, type Json } from './support.js';
 
 const DYNVARS_URL = 'https://674481b1b4e2e04abea27c6e.mockapi.io/flowdesigner/Lab/DynVars?dn={{NewPhoneContact.DNIS | slice(2) }}';
 const PROMPT = 'All agents are busy. Please press 1 if you want to schedule a callback. Press 2 if you want to wait in queue. Press 3 to simulate global error.';
@@ -87,12 +87,28 @@ test('WantCallback No-Input Timeout and Unmatched Entry exits both connected to 
     link(f, 'WantCallback', 'timeout', 'GET_CBID');
     link(f, 'WantCallback', 'invalid', 'GET_CBID');
   }), 'get-cbid-after-option3');
-  expect(shown(r)).toEqual(['failed', 'the No-Input Timeout exit, the Unmatched Entry exit of WantCallback also lead to GET_CBID: only option 3 may raise the error', 'only option 3 → GET_CBID', 'the No-Input Timeout exit → GET_CBID, the Unmatched Entry exit → GET_CBID', 'WantCallback → connect the No-Input Timeout exit back to WantCallback and the Unmatched Entry exit back to WantCallback, as Callback Mission 2 left them: only option 3 may lead to GET_CBID.']);
+  expect(shown(r)).toEqual(['failed', 'the No-Input Timeout exit, the Unmatched Entry exit of WantCallback also lead to GET_CBID: only option 3 may raise the error', 'only option 3 → GET_CBID', 'the No-Input Timeout exit → GET_CBID, the Unmatched Entry exit → GET_CBID', 'Drag the connection of the No-Input Timeout exit of WantCallback from GET_CBID to WantCallback and drag the connection of the Unmatched Entry exit of WantCallback from GET_CBID to WantCallback, as Callback Mission 2 left them: only option 3 may lead to GET_CBID.']);
 });
 
-test('WantCallback Undefined Error exit connected to GET_CBID: sent away from the error chain, no place of Callback Mission 2 named', async () => {
+test('WantCallback Undefined Error exit connected to GET_CBID: sent back to the End Flow of the guide author\'s Main Flow (Music\'s)', async () => {
   const r = resultOf(await gradeMutation((f) => link(f, 'WantCallback', 'error', 'GET_CBID')), 'get-cbid-after-option3');
-  expect(shown(r)).toEqual(['failed', 'the Undefined Error exit of WantCallback also leads to GET_CBID: only option 3 may raise the error', 'only option 3 → GET_CBID', 'the Undefined Error exit → GET_CBID', 'WantCallback → connect the Undefined Error exit away from the error chain: only option 3 may lead to GET_CBID.']);
+  expect(shown(r)).toEqual(['failed', 'the Undefined Error exit of WantCallback also leads to GET_CBID: only option 3 may raise the error', 'only option 3 → GET_CBID', 'the Undefined Error exit → GET_CBID', 'Drag the connection of the Undefined Error exit of WantCallback from GET_CBID to EndFlow_vb9, as Callback Mission 2 left it: only option 3 may lead to GET_CBID.']);
+});
+
+test('WantCallback Undefined Error exit connected to GET_CBID, Music\'s left open: sent to an End Flow of the Main Flow', async () => {
+  const r = resultOf(await gradeMutation((f) => {
+    link(f, 'WantCallback', 'error', 'GET_CBID');
+    unlink(f, 'Music', 'error');
+  }), 'get-cbid-after-option3');
+  expect(r.hint).toBe('Drag the connection of the Undefined Error exit of WantCallback from GET_CBID to EndFlow_jxc, as Callback Mission 2 left it: only option 3 may lead to GET_CBID.');
+});
+
+test('WantCallback Undefined Error exit connected to GET_CBID in a Main Flow with no End Flow: sent away from the error chain', async () => {
+  const r = resultOf(await gradeMutation((f) => {
+    link(f, 'WantCallback', 'error', 'GET_CBID');
+    for (const end of ['EndFlow_jxc', 'EndFlow_p88', 'EndFlow_vb9']) removeActivity(f, end);
+  }), 'get-cbid-after-option3');
+  expect(r.hint).toBe('Drag the connection of the Undefined Error exit of WantCallback from GET_CBID away from the error chain: only option 3 may lead to GET_CBID.');
 });
 
 test('two other events connected to the Create Task request: named in the plural, "whenever those events fire"', async () => {
