@@ -5,6 +5,7 @@
  * path read first as Jayway reads it (jayway-path.ts).
  */
 import { JSONPath } from 'jsonpath-plus';
+import type { Activity } from '../model.js';
 import type { ActivityRun, CallState } from './context.js';
 import { prop, text, textProp, uiProp } from './activities/read.js';
 import { ActivityError, NotSimulatedError } from './errors.js';
@@ -23,7 +24,11 @@ interface ParseRow {
 
 /** Rows that name both a variable and a path (an empty placeholder row is ignored). */
 function parseRows(run: ActivityRun): ParseRow[] {
-  const rows = prop(run.activity, 'outputVariableArray');
+  return parseRowsOf(run.activity);
+}
+
+function parseRowsOf(activity: Activity): ParseRow[] {
+  const rows = prop(activity, 'outputVariableArray');
   if (!Array.isArray(rows)) return [];
   return rows
     .map((row) => ({
@@ -56,19 +61,7 @@ export function applyParseSettings(run: ActivityRun, body: string): void {
     throw new NotSimulatedError(`parse settings with content type ${contentType} (${run.activity.label}) are not simulated; only JSON is`);
   }
   // Every path is read before the body: a body that is not JSON must not hide a broken path.
-  const paths = rows.map((row) => {
-    if (!run.vars.isDeclared(row.variable)) {
-      throw new ActivityError(`Parsing Settings write '${row.variable}', which is not a declared flow variable`);
-    }
-    const path = normalisePath(row.path);
-    const read = readJaywayPath(path);
-    if ('error' in read) throw new ActivityError(`invalid JSONPath ${path}: ${read.error}`);
-    if ('notSimulated' in read) throw new NotSimulatedError(`JSONPath ${path} (${run.activity.label}) holds ${read.notSimulated}, which the simulator does not evaluate`);
-    if (read.path.length > MAX_JSONPATH_LENGTH) {
-      throw new NotSimulatedError(`JSONPath ${clipTraceText(path, 40)} (${run.activity.label}) holds more than ${MAX_JSONPATH_LENGTH} characters, which the simulator does not evaluate`);
-    }
-    return read;
-  });
+  const paths = readRows(run.activity, rows, (name) => run.vars.isDeclared(name));
   const json = parseJson(body);
   // jsonpath-plus recurses through every level it walks: a body of 100,000 `[` ran it out of stack.
   if (json !== undefined && paths.some((read) => read.path !== '$') && nestedDeeperThan(json, MAX_JSONPATH_DEPTH)) {
@@ -81,6 +74,40 @@ export function applyParseSettings(run: ActivityRun, body: string): void {
     const empty = type === 'JSON' || type === 'INTEGER' || type === 'DECIMAL' || type === 'BOOLEAN' ? null : '';
     run.vars.setVariable(row.variable, match === undefined ? empty : convertToType(match, type, row.variable));
   });
+}
+
+/**
+ * The paths of `rows` as read, whatever the body: throws as GET_CBID fails on any answer once it
+ * parses JSON (a row writing a variable not declared, a path Jayway cannot read or we do not run).
+ */
+function readRows(activity: Activity, rows: ParseRow[], isDeclared: (name: string) => boolean): ReadPath[] {
+  return rows.map((row) => {
+    if (!isDeclared(row.variable)) {
+      throw new ActivityError(`Parsing Settings write '${row.variable}', which is not a declared flow variable`);
+    }
+    const path = normalisePath(row.path);
+    const read = readJaywayPath(path);
+    if ('error' in read) throw new ActivityError(`invalid JSONPath ${path}: ${read.error}`);
+    if ('notSimulated' in read) throw new NotSimulatedError(`JSONPath ${path} (${activity.label}) holds ${read.notSimulated}, which the simulator does not evaluate`);
+    if (read.path.length > MAX_JSONPATH_LENGTH) {
+      throw new NotSimulatedError(`JSONPath ${clipTraceText(path, 40)} (${activity.label}) holds more than ${MAX_JSONPATH_LENGTH} characters, which the simulator does not evaluate`);
+    }
+    return read;
+  });
+}
+
+/**
+ * Whether the parse rows of `activity` would fail once it parses the JSON content type, whatever
+ * the answer (readRows): a check asking what GET_CBID would do with its parsing set, or its request
+ * right, when in the call it stored nothing.
+ */
+export function parseRowsFail(activity: Activity, isDeclared: (name: string) => boolean): boolean {
+  try {
+    readRows(activity, parseRowsOf(activity), isDeclared);
+    return false;
+  } catch {
+    return true;
+  }
 }
 
 function parseJson(body: string): unknown {

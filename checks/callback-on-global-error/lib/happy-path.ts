@@ -8,8 +8,8 @@
  * (`spares`): a wrong getresult, which nothing later reads, spares them all; GET_CBID leaving by its
  * success exit without outdialcbid and customani filled (a wrong Parsing Setting, an answer other
  * than 200) spares SetGetResult's, SimulateGlobalError's and the error scenarios' stages, which
- * read neither variable (unless one is declared with a type the record's value does not fit: GET_CBID
- * would fail on the record, see sparedUnfilled), and keeps the Create Task request's and its status's
+ * read neither variable (unless one is declared with a type the record's value does not fit, or a
+ * parse row fails whatever the answer: GET_CBID would fail on the record, see sparedUnfilled), and keeps the Create Task request's and its status's
  * from being judged;
  * but a handler that never gets to the request (OnGlobalError still to EndFlow) is the request's
  * stage's own deviation, whatever GET_CBID filled, and the error scenarios are not judged for it.
@@ -33,6 +33,7 @@ import { decode, splitUrl } from './url.js';
 import { MOCKAPI_RESERVED } from '../../../mocks/mockapi-params.js';
 import { declaredSpelling, notStringCause, notStringCauseOf, setTypeHint, undeclaredCause } from './variables.js';
 import { convertToType } from '../../../engine/simulator/variables.js';
+import { parseRowsFail } from '../../../engine/simulator/parse-settings.js';
 
 export const HAPPY_PATH = 'happy-path';
 
@@ -295,8 +296,9 @@ function getCbidFillsVariables(happy: HappyRun, ctx: CheckContext, getAt: number
 /**
  * What GET_CBID leaving by its success exit with the variables unfilled spares: the stages that read
  * neither, unless a variable it fills is declared with a type the record's value does not fit
- * (outdialcbid Integer: the entry point id is no number). Then GET_CBID fails once it gets the
- * record, as it does with that mistake alone, and no later stage runs: the call got past GET_CBID
+ * (outdialcbid Integer: the entry point id is no number), or its parse rows fail whatever the answer
+ * (a row writing a variable not declared, a path Jayway cannot read). Then GET_CBID fails once it
+ * gets the record (or once its parsing is set to JSON), as it does with that mistake alone, and no later stage runs: the call got past GET_CBID
  * only because the request went wrong, and judging those stages would give a second mistake the
  * points the first alone does not earn.
  */
@@ -316,6 +318,9 @@ function sparedUnfilled(ctx: CheckContext, nodes: MissionNodes, record: Expected
       return false;
     }
   };
+  // Rows that fail on any answer once parsed (customani not declared, a path with a space): as alone.
+  const declared = new Set(ctx.model.variables.map((v) => v.name));
+  if (nodes.getCbid && parseRowsFail(nodes.getCbid, (name) => declared.has(name))) return {};
   return filled.every(fits) ? { spares: NOT_READING_GET_CBID } : {};
 }
 

@@ -1,0 +1,44 @@
+/**
+ * Two mistakes at once that broke a law of laws.ts (more mistakes never earn more points, no
+ * mistake is hidden, a check not judged names one that failed), as the sweep over every pair of the
+ * mistakes the tests name found them. Each case is the solution with both mistakes made, beside each
+ * alone. laws.test.ts keeps the laws over a sample of every pair; this file, the defects it found.
+ */
+import { test, expect } from '@playwright/test';
+import type { GradeReport } from '../../../engine/report.js';
+import { LAB_MISTAKES, withMistakes } from './lab-mistakes.js';
+import { MISTAKES } from './mutations.js';
+import { reporterOf, violations } from './laws.js';
+import { grade, mutated, resultOf, type Mutation } from './support.js';
+
+const earned = (report: GradeReport) => report.score!.earned;
+const gradeAll = (...edits: Mutation[]) => grade(mutated((f) => edits.forEach((edit) => edit(f))));
+
+/** The simulated-call checks after GET_CBID's. */
+const AFTER_GET_CBID = ['run-getresult-holds-body', 'run-global-error-raised', 'run-task-created', 'run-status-true-on-201', 'run-status-false-on-400', 'run-status-false-on-500'];
+
+/**
+ * Parse rows that fail once GET_CBID parses the record (a variable not declared, a path Jayway cannot
+ * read): alone, GET_CBID fails there and no later call is judged. Beside the parsing left on Select,
+ * GET_CBID stored nothing and the call went on: the later calls must not earn what they do not alone.
+ */
+const ROWS_FAILING: Record<string, Mutation> = {
+  'customANI declared (old guide), customani used': withMistakes(LAB_MISTAKES['customANI declared (old guide), customani used']!),
+  'customani declared with a trailing space': MISTAKES['customani-declared-with-a-trailing-space'],
+  'the row for customani writes CustomANI': MISTAKES['parse-row-writes-CustomANI'],
+  'a parse path with a space after the dot': MISTAKES['parse-path-with-a-space-after-the-dot'],
+};
+
+for (const [name, rows] of Object.entries(ROWS_FAILING)) {
+  test(`parse Content Type left on Select + ${name}: no more points than either alone, the later calls not judged`, async () => {
+    const select = withMistakes(LAB_MISTAKES['parse Content Type left on Select']!);
+    const [pair, rowsAlone, selectAlone] = await Promise.all([gradeAll(select, rows), gradeAll(rows), gradeAll(select)]);
+    expect(earned(pair)).toBeLessThanOrEqual(Math.min(earned(rowsAlone), earned(selectAlone)));
+    for (const id of AFTER_GET_CBID) {
+      const result = resultOf(pair, id);
+      expect(result.status, id).toBe('skipped');
+      expect(reporterOf(pair, result)?.status, id).toBe('failed');
+    }
+    expect(violations(pair, [rowsAlone, selectAlone])).toEqual([]);
+  });
+}
