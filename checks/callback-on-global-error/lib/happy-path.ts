@@ -140,7 +140,10 @@ export function stageOutcome(ctx: CheckContext, stage: Stage, passMessage: strin
   const deviation = deviations.find((d) => d.stage === stage);
   if (!deviation) return passed(passMessage);
   if (deviation.unreached && stop) {
-    return skipped(`Not judged: the simulated call stopped at ${stop.activity}: ${stop.error ?? 'flowgrade does not simulate it'}; make this Testing step with a real call and the Debug tool`);
+    // Stopped at an activity an earlier stage failed at (GET_CBID parsing XML, its variables unfilled):
+    // what to change there is reported by that stage's check, which this one names.
+    const at = deviations.find((d) => stageIndex(d.stage) < stageIndex(stage) && d.activity?.id === stop.activityId);
+    return skipped(`Not judged: the simulated call stopped at ${stop.activity}: ${stop.error ?? 'flowgrade does not simulate it'}; make this Testing step with a real call and the Debug tool`, at && checkOf(at.stage));
   }
   const typeMismatch = /cannot store .* in [\w ]+ variable '([^']+)'/.exec(deviation.message);
   // A variable the flow never declared: its Build step 2 check reports it (same cause), this points there.

@@ -42,3 +42,21 @@ for (const [name, rows] of Object.entries(ROWS_FAILING)) {
     expect(violations(pair, [rowsAlone, selectAlone])).toEqual([]);
   });
 }
+
+/**
+ * GET_CBID parsing XML, which flowgrade does not simulate: the call stops there, after
+ * run-get-cbid-fills-variables failed on the variables left unfilled. The later calls are not
+ * judged, and say where that is reported, alone or beside a mistake of their own.
+ */
+for (const [name, other] of [['alone', () => {}], ['+ getresult set to a literal', withMistakes(LAB_MISTAKES['getresult set to a literal']!)]] as [string, Mutation][]) {
+  test(`GET_CBID parsing XML ${name}: every check not judged names the GET_CBID call's check, which failed`, async () => {
+    const report = await gradeAll(MISTAKES['get-cbid-parse-xml'], other);
+    expect(resultOf(report, 'run-get-cbid-fills-variables').status).toBe('failed');
+    for (const id of AFTER_GET_CBID) {
+      const result = resultOf(report, id);
+      expect(result.status, id).toBe('skipped');
+      expect(reporterOf(report, result)?.id, id).toBe('run-get-cbid-fills-variables');
+    }
+    expect(resultOf(report, 'run-getresult-holds-body').message).toMatch(/^Not judged: the simulated call stopped at GET_CBID: parse settings with content type XML/);
+  });
+}
