@@ -19,7 +19,9 @@ export default defineCheck({
     'Tolerances: End Flow is found by type (any random suffix); the two exits may go to the same or to',
     'different End Flows, directly or through other activities — but not through a way back to a request',
     'to /v1/tasks (a retry loop: a refused request would be sent again and again, into the rate limit), nor',
-    'through a second request to /v1/tasks. A Condition put before CallBackAPI_HTTPRequest is reported by',
+    'through a second request to /v1/tasks, nor through CallBackAPI_HTTPRequest again once OnGlobalError sent',
+    'it before the condition (also with a wrong Method or Request Path, which its own checks report, or its',
+    'way on to the condition not connected). A Condition put before CallBackAPI_HTTPRequest is reported by',
     '`status-condition-after-callback-api`, not here.',
     ...wrongExitNote('"EndFlow_kid is connected to its Undefined Error exit, not to its True exit"'),
   ].join('\n'),
@@ -42,10 +44,15 @@ export default defineCheck({
         // A Create Task request after the condition: a way back (a refused one would be sent again and
         // again), or a second request. The mission's request only after it is the condition put too
         // early, which status-condition-after-callback-api reports.
+        // The mission's request is judged whatever its own settings (a wrong Method or Request Path is
+        // its checks' to report): sent again all the same, once OnGlobalError sent it before the
+        // condition too (reached from it without passing through the condition).
         const loopsBack = (a: Activity) => reachableFrom(events, Object.values(a.exits)).includes(activity);
-        const request = missionNodes(ctx.model).callbackApi;
-        const again = reachableFrom(events, [activity.exits[exit]]).find((a) => callsTasksApi(a) && (a !== request || loopsBack(a)));
+        const { callbackApi: request, globalError } = missionNodes(ctx.model);
+        const sentBefore = (a: Activity) => globalError !== undefined && reachableFrom(events, [globalError.id], new Set([activity.id])).includes(a);
+        const again = reachableFrom(events, [activity.exits[exit]]).find((a) => (a === request ? loopsBack(a) || sentBefore(a) : callsTasksApi(a)));
         if (again && loopsBack(again)) problems.push(`the ${name} exit can lead back to ${again.label}, which would create a task again (and, refused, retry it without end)`);
+        else if (again && again === request) problems.push(`the ${name} exit leads to ${again.label} again, which ${globalError?.label ?? 'OnGlobalError'} sent before ${activity.label}: it would create a task again`);
         else if (again) problems.push(`the ${name} exit leads to ${again.label}, a second request to /v1/tasks, which would create a task again`);
       }
     }

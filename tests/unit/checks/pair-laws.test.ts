@@ -60,3 +60,26 @@ for (const [name, other] of [['alone', () => {}], ['+ getresult set to a literal
     expect(resultOf(report, 'run-getresult-holds-body').message).toMatch(/^Not judged: the simulated call stopped at GET_CBID: parse settings with content type XML/);
   });
 }
+
+/**
+ * HTTPStatusCode's False exit sending the Create Task request again (mutations.ts
+ * false-retries-through-a-condition): alone, status-condition-exits-to-endflow names the retry. Beside
+ * a mistake in the request itself (Method PUT or GET, a wrong Request Path) or in its way on to the
+ * condition (not connected, straight to EndFlow), the same False exit still sends it again.
+ */
+const REQUEST_MISTAKES: Record<string, Mutation> = {
+  'CallBackAPI_HTTPRequest method PUT': withMistakes(LAB_MISTAKES['CallBackAPI_HTTPRequest method PUT']!),
+  'Request Path /v1/task': withMistakes(LAB_MISTAKES['Request Path /v1/task']!),
+  'Method GET': MISTAKES['callback-api-method-get'],
+  'Request Path /v2/tasks': MISTAKES['callback-api-path-v2'],
+  'CallBackAPI_HTTPRequest not connected to HTTPStatusCode': withMistakes(LAB_MISTAKES['CallBackAPI_HTTPRequest not connected to HTTPStatusCode']!),
+  'CallBackAPI_HTTPRequest straight to EndFlow': withMistakes(LAB_MISTAKES['CallBackAPI_HTTPRequest straight to EndFlow']!),
+};
+
+for (const [name, mistake] of Object.entries(REQUEST_MISTAKES)) {
+  test(`False retries the request + ${name}: the retry is still named`, async () => {
+    const [pair, retryAlone] = await Promise.all([gradeAll(MISTAKES['false-retries-through-a-condition'], mistake), gradeAll(MISTAKES['false-retries-through-a-condition'])]);
+    expect(resultOf(retryAlone, 'status-condition-exits-to-endflow').message).toContain('the False exit can lead back to CallBackAPI_HTTPRequest');
+    expect(resultOf(pair, 'status-condition-exits-to-endflow')).toMatchObject({ status: 'failed', message: expect.stringMatching(/the False exit (can lead back to|leads to) CallBackAPI_HTTPRequest/) });
+  });
+}
