@@ -1,8 +1,8 @@
 import { defineCheck } from '../../engine/check.js';
 import { menuKeys, missionNodes } from './lib/find.js';
 import { wantCallbackOf } from './lib/nodes.js';
-import { connectionSentence, exitReaches, missedLink, wrongExitNote } from './lib/graph.js';
-import { backToMission2Edit, isNewNumber, option3HoldsHint, OPTION3_HOLDS_NOTE } from './lib/menu-options.js';
+import { connectionSentence, missedLink, wrongExitNote } from './lib/graph.js';
+import { backToMission2Edit, isNewNumber, option3HoldsHint, optionReaches, OPTION3_HOLDS_NOTE } from './lib/menu-options.js';
 import { failed, passed } from './lib/outcome.js';
 
 export default defineCheck({
@@ -18,6 +18,8 @@ export default defineCheck({
     '',
     'Tolerances: activities between the menu and NewNumber are allowed ("leads to" means reachable,',
     'not necessarily adjacent), and NewNumber may carry another label as long as it is a Collect Digits.',
+    'Not through this mission\'s GET_CBID, SetGetResult or SimulateGlobalError: the value of SimulateGlobalError',
+    'fails by design, so a call never gets past it.',
     '',
     'When option 1 itself was deleted, the hint says to add it again (Custom Menu Links → Add New).',
     '',
@@ -43,7 +45,8 @@ export default defineCheck({
         hint: `${menu.label} → Custom Menu Links → Add New: Digit Number 1, Link Description "Callback", connected to NewNumber.`,
       });
     }
-    const target = exitReaches(ctx.model.main, menu, '1', isNewNumber);
+    const { getCbid, setGetResult, simulateError } = missionNodes(ctx.model);
+    const target = optionReaches(ctx.model.main, menu, '1', isNewNumber, [getCbid, setGetResult, simulateError]);
     if (!target) {
       const { message, ...said } = missedLink(ctx.model.main, menu, '1', isNewNumber, { message: `Option 1 of ${menu.label} no longer leads to NewNumber` });
       // Option 3 holding NewNumber while GET_CBID waits for it: the option 3 checks' sequence of edits.

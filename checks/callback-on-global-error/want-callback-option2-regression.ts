@@ -1,8 +1,8 @@
 import { defineCheck } from '../../engine/check.js';
 import { menuKeys, missionNodes } from './lib/find.js';
 import { wantCallbackOf } from './lib/nodes.js';
-import { connectionSentence, exitReaches, missedLink, wrongExitNote } from './lib/graph.js';
-import { backToMission2Edit, isQueueTreatment, option3HoldsHint, OPTION3_HOLDS_NOTE } from './lib/menu-options.js';
+import { connectionSentence, missedLink, wrongExitNote } from './lib/graph.js';
+import { backToMission2Edit, isQueueTreatment, option3HoldsHint, optionReaches, OPTION3_HOLDS_NOTE } from './lib/menu-options.js';
 import { failed, passed } from './lib/outcome.js';
 
 export default defineCheck({
@@ -18,7 +18,9 @@ export default defineCheck({
     '',
     'Tolerances: activities between the menu and the treatment are allowed (reachable, not necessarily',
     'adjacent); the treatment may be any Play Music, a Queue Contact, or a Subflow, whatever its label (the',
-    '2026 Core Mission 6 deletes Music and plays the queue treatment from a Subflow).',
+    '2026 Core Mission 6 deletes Music and plays the queue treatment from a Subflow). Not through this mission\'s',
+    'GET_CBID, SetGetResult or SimulateGlobalError: the value of SimulateGlobalError fails by design, so a call',
+    'never gets past it.',
     '',
     'When option 2 itself was deleted, the hint says to add it again (Custom Menu Links → Add New).',
     '',
@@ -44,7 +46,8 @@ export default defineCheck({
         hint: `${menu.label} → Custom Menu Links → Add New: Digit Number 2, Link Description "Stay in queue", connected to Music.`,
       });
     }
-    const target = exitReaches(ctx.model.main, menu, '2', isQueueTreatment);
+    const { getCbid, setGetResult, simulateError } = missionNodes(ctx.model);
+    const target = optionReaches(ctx.model.main, menu, '2', isQueueTreatment, [getCbid, setGetResult, simulateError]);
     if (!target) {
       const { message, ...said } = missedLink(ctx.model.main, menu, '2', isQueueTreatment, { message: `Option 2 of ${menu.label} no longer leads to the queue treatment (Music)` });
       // Option 3 holding Music while GET_CBID waits for it: the option 3 checks' sequence of edits.

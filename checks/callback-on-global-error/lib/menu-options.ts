@@ -13,6 +13,16 @@ export function isQueueTreatment(activity: Activity): boolean {
   return activity.label === LABELS.music || activity.type === 'play-music' || activity.type === 'queue-contact' || activity.type === 'subflow-handoff';
 }
 
+/**
+ * The activity where Callback Mission 2 left `option` of `menu` that the option reaches, not through
+ * this mission's option 3 activities (`mission`: GET_CBID, SetGetResult, SimulateGlobalError): the
+ * value of SimulateGlobalError fails by design, so what its exit leads to is never reached from them,
+ * and an option connected to them is not the option Callback Mission 2 left.
+ */
+export function optionReaches(graph: FlowGraph, menu: Activity, option: string, belongs: (a: Activity) => boolean, mission: readonly (Activity | undefined)[]): Activity | undefined {
+  return exitReaches(graph, menu, option, belongs, new Set(mission.flatMap((a) => (a ? [a.id] : []))));
+}
+
 const MISSION2: readonly [string, (a: Activity) => boolean][] = [
   ['1', isNewNumber],
   ['2', isQueueTreatment],

@@ -83,3 +83,23 @@ for (const [name, mistake] of Object.entries(REQUEST_MISTAKES)) {
     expect(resultOf(pair, 'status-condition-exits-to-endflow')).toMatchObject({ status: 'failed', message: expect.stringMatching(/the False exit (can lead back to|leads to) CallBackAPI_HTTPRequest/) });
   });
 }
+
+/**
+ * Option 1 (or 2) connected to the mission's activities, and SimulateGlobalError's exit connected to
+ * NewNumber (or Music): the option reaches that activity on the canvas only through SimulateGlobalError,
+ * whose value fails, so its exit is never taken. The regression check still fails, as with the option
+ * mistake alone.
+ */
+const THROUGH_THE_MISSION: [string, Mutation, Mutation, string][] = [
+  ['option 1 also to GET_CBID + SimulateGlobalError → NewNumber', MISTAKES['option1-also-to-get-cbid'], MISTAKES['simulate-error-to-new-number'], 'want-callback-option1-regression'],
+  ['option 2 to SetGetResult + SimulateGlobalError → Music', MISTAKES['option2-to-set-get-result'], MISTAKES['simulate-error-to-music'], 'want-callback-option2-regression'],
+  ['options 2 and 3 swapped + SimulateGlobalError → Music', withMistakes(LAB_MISTAKES['option 2 to GET_CBID, option 3 to Music (swapped)']!), MISTAKES['simulate-error-to-music'], 'want-callback-option2-regression'],
+];
+
+for (const [name, option, simulate, id] of THROUGH_THE_MISSION) {
+  test(`${name}: ${id} still fails, as with the option mistake alone`, async () => {
+    const [pair, optionAlone] = await Promise.all([gradeAll(option, simulate), gradeAll(option)]);
+    expect(resultOf(optionAlone, id).status).toBe('failed');
+    expect(resultOf(pair, id)).toMatchObject({ status: 'failed', message: resultOf(optionAlone, id).message });
+  });
+}
