@@ -132,6 +132,11 @@ function fieldsOf(...edits: Mutation[]): Map<string, string> {
   return fields;
 }
 
+/** The fields `to` changes of `from` (changed, added or removed). */
+function changedFields(from: Map<string, string>, to: Map<string, string>): string[] {
+  return [...[...to].filter(([key, value]) => from.get(key) !== value).map(([key]) => key), ...[...from.keys()].filter((key) => !to.has(key))];
+}
+
 /** What `to` changes of `from`: each field changed, added or removed, with its new value. */
 function change(from: Map<string, string>, to: Map<string, string>): string {
   const changed: string[] = [];
@@ -159,6 +164,10 @@ export function together(a: Edit, b: Edit): boolean {
     const [onlyA, onlyB] = [fieldsAlone(a), fieldsAlone(b)];
     const [changeA, changeB] = [change(solutionFields, onlyA), change(solutionFields, onlyB)];
     if (changeA === '' || changeB === '') return false;
+    // Never the same field (the one made last would undo the other), …
+    const fieldsB = new Set(changedFields(solutionFields, onlyB));
+    if (changedFields(solutionFields, onlyA).some((key) => fieldsB.has(key))) return false;
+    // … nor one reading what the other changed (an activity found by a label the other changed).
     return change(onlyA, fieldsOf(a.edit, b.edit)) === changeB && change(onlyB, fieldsOf(b.edit, a.edit)) === changeA;
   } catch {
     return false;
