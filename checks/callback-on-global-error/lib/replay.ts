@@ -9,7 +9,9 @@
  * check's value again where that activity ran. Two variables a request's Parsing Settings fill
  * from the same Path Expression (customani and a `dest ← $[0].tacnumber` of the flow's own) are
  * twins: both take the check's value of the one the field does not read, as the request gives them
- * the same value. A field that reads no such variable sees `start`.
+ * the same value. A field that reads no such variable sees `start`. When the call never got to
+ * `target`, the Set Variables leading straight to it on the canvas are run instead (a variant passing
+ * the status through `status` is not judged wrong because another mistake stopped the call).
  */
 import { FieldsIgnoringCase } from '../../../engine/contact-fields.js';
 import type { CheckContext } from '../../../engine/check.js';
@@ -21,6 +23,7 @@ import { Expressions } from '../../../engine/simulator/expressions.js';
 import { VariableStore } from '../../../engine/simulator/variables.js';
 import { HAPPY_PATH } from './happy-path.js';
 import { parseRowsOf } from './http.js';
+import { assignments } from './set-variable.js';
 import { EVAL_OPTIONS, namesRead } from './templates.js';
 
 const SET_VARIABLE = 'set-variable';
@@ -33,8 +36,10 @@ const asGiven: SeenValues = (start) => start;
 export function valuesSeenBy(ctx: CheckContext, target: Activity, field: string): SeenValues {
   const trace = ctx.runs[HAPPY_PATH]?.result.trace ?? [];
   const at = trace.findIndex((entry) => entry.activityId === target.id);
-  if (at <= 0) return asGiven;
-  const before = trace.slice(0, at);
+  // A call that never got to `target` (another mistake stopped it earlier): the Set Variables every
+  // call runs just before it, on the canvas, as the call would run them.
+  const before = at < 0 ? setVariablesJustBefore(ctx, target) : trace.slice(0, at);
+  if (before.length === 0) return asGiven;
   const byId = new Map([...ctx.model.main.activities, ...ctx.model.events.activities].map((activity) => [activity.id, activity]));
   const written = new Set(before.filter((entry) => entry.type === SET_VARIABLE && !entry.error).flatMap((entry) => Object.keys(entry.modifiedVariables)));
   const twinsOf = new Map(before.map((entry) => [entry, twinGroups(byId.get(entry.activityId))]));
@@ -42,6 +47,28 @@ export function valuesSeenBy(ctx: CheckContext, target: Activity, field: string)
   const read = new Set(namesRead(field).map((name) => name.split('.')[0]!));
   if (![...read].some((name) => written.has(name) || twins.has(name))) return asGiven;
   return (start) => replay(ctx, before, start, { byId, read, twinsOf });
+}
+
+/**
+ * The Set Variables that lead straight to `target` (each the only way into the next), in the order
+ * a call runs them, as trace entries writing what each assigns: what a call reaching `target` has
+ * run whatever came before (a status copied into a variable after the request, a value set as
+ * OnGlobalError starts).
+ */
+function setVariablesJustBefore(ctx: CheckContext, target: Activity): TraceEntry[] {
+  const graph = [ctx.model.main, ctx.model.events].find((g) => g.activities.includes(target));
+  if (!graph) return [];
+  const chain: TraceEntry[] = [];
+  const seen = new Set([target.id]);
+  for (let next = target; ; ) {
+    const into = graph.activities.filter((a) => Object.values(a.exits).includes(next.id));
+    const only = into.length === 1 ? into[0]! : undefined;
+    if (!only || only.type !== SET_VARIABLE || seen.has(only.id)) return chain;
+    seen.add(only.id);
+    const modifiedVariables = Object.fromEntries(assignments(only).filter((row) => row.target !== '').map((row) => [row.target, '']));
+    chain.unshift({ flow: graph.kind, activity: only.label, activityId: only.id, type: SET_VARIABLE, outcome: 'out', modifiedVariables });
+    next = only;
+  }
 }
 
 /** The variables a request's Parsing Settings fill from one Path Expression, two or more to a group. */

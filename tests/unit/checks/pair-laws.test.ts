@@ -7,7 +7,7 @@
 import { test, expect } from '@playwright/test';
 import type { GradeReport } from '../../../engine/report.js';
 import { LAB_MISTAKES, withMistakes } from './lab-mistakes.js';
-import { MISTAKES } from './mutations.js';
+import { MISTAKES, TOLERATED } from './mutations.js';
 import { reporterOf, violations } from './laws.js';
 import { grade, mutated, resultOf, type Mutation } from './support.js';
 
@@ -101,5 +101,28 @@ for (const [name, option, simulate, id] of THROUGH_THE_MISSION) {
     const [pair, optionAlone] = await Promise.all([gradeAll(option, simulate), gradeAll(option)]);
     expect(resultOf(optionAlone, id).status).toBe('failed');
     expect(resultOf(pair, id)).toMatchObject({ status: 'failed', message: resultOf(optionAlone, id).message });
+  });
+}
+
+/**
+ * A tolerated variant passing a value through a variable just before the field that reads it
+ * (mutations.ts TOLERATED: the status copied into `status` before HTTPStatusCode, the destination
+ * into `dest` before the request), beside a mistake after which the call never gets there: the
+ * field is judged with the Set Variables on its way, as when the call runs them, and the variant
+ * costs nothing (law 4).
+ */
+const THROUGH_A_VARIABLE: [string, string, string][] = [
+  ['status-copied-into-a-text-variable', 'OnGlobalError → EndFlow not deleted', 'status-condition-expression'],
+  ['status-copied-into-a-text-variable', 'option 3 not connected', 'status-condition-expression'],
+  ['body-destination-through-a-variable', 'option 3 not connected', 'callback-api-body'],
+  ['body-destination-through-a-variable', 'SetGetResult not connected to SimulateGlobalError', 'callback-api-body'],
+];
+
+for (const [variant, mistake, id] of THROUGH_A_VARIABLE) {
+  test(`${variant} + ${mistake}: ${id} passes, the score is the mistake's alone`, async () => {
+    const edit = withMistakes(LAB_MISTAKES[mistake]!);
+    const [pair, mistakeAlone] = await Promise.all([gradeAll(TOLERATED[variant as keyof typeof TOLERATED], edit), gradeAll(edit)]);
+    expect(resultOf(pair, id).status).toBe('passed');
+    expect(earned(pair)).toBe(earned(mistakeAlone));
   });
 }
