@@ -23,10 +23,6 @@ interface ParseRow {
 }
 
 /** Rows that name both a variable and a path (an empty placeholder row is ignored). */
-function parseRows(run: ActivityRun): ParseRow[] {
-  return parseRowsOf(run.activity);
-}
-
 function parseRowsOf(activity: Activity): ParseRow[] {
   const rows = prop(activity, 'outputVariableArray');
   if (!Array.isArray(rows)) return [];
@@ -53,7 +49,7 @@ export function normalisePath(path: string): string {
  * (wildcard, `..`, union) gives the list of matches, as Jayway JsonPath does.
  */
 export function applyParseSettings(run: ActivityRun, body: string): void {
-  const rows = parseRows(run);
+  const rows = parseRowsOf(run.activity);
   if (rows.length === 0) return;
   const contentType = (textProp(run.activity, 'contentType') ?? text(uiProp(run.activity, 'contentType:name')) ?? '').trim();
   if (contentType === '' || /^select$/i.test(contentType)) return;

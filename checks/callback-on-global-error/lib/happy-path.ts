@@ -9,10 +9,10 @@
  * success exit without outdialcbid and customani filled (a wrong Parsing Setting, an answer other
  * than 200) spares SetGetResult's, SimulateGlobalError's and the error scenarios' stages, which
  * read neither variable (unless one is declared with a type the record's value does not fit, or a
- * parse row fails whatever the answer: GET_CBID would fail on the record, see sparedUnfilled), and keeps the Create Task request's and its status's
- * from being judged;
- * but a handler that never gets to the request (OnGlobalError still to EndFlow) is the request's
- * stage's own deviation, whatever GET_CBID filled, and the error scenarios are not judged for it.
+ * parse row fails whatever the answer: GET_CBID would fail on the record, see sparedUnfilled), and
+ * keeps the Create Task request's and its status's from being judged; but a handler that never
+ * gets to the request (OnGlobalError still to EndFlow) is the request's stage's own deviation,
+ * whatever GET_CBID filled, and the error scenarios are not judged for it.
  */
 import type { CheckContext, CheckOutcome, ScenarioRun } from '../../../engine/check.js';
 import type { Activity, FlowGraph } from '../../../engine/model.js';
@@ -301,9 +301,9 @@ function getCbidFillsVariables(happy: HappyRun, ctx: CheckContext, getAt: number
  * neither, unless a variable it fills is declared with a type the record's value does not fit
  * (outdialcbid Integer: the entry point id is no number), or its parse rows fail whatever the answer
  * (a row writing a variable not declared, a path Jayway cannot read). Then GET_CBID fails once it
- * gets the record (or once its parsing is set to JSON), as it does with that mistake alone, and no later stage runs: the call got past GET_CBID
- * only because the request went wrong, and judging those stages would give a second mistake the
- * points the first alone does not earn.
+ * gets the record (or once its parsing is set to JSON), as it does with that mistake alone, and no
+ * later stage runs: the call got past GET_CBID only because the request went wrong, and judging
+ * those stages would give a second mistake the points the first alone does not earn.
  */
 function sparedUnfilled(ctx: CheckContext, nodes: MissionNodes, record: ExpectedRecord | undefined): { spares: ReadonlySet<Judged> } | Record<string, never> {
   if (!record) return { spares: NOT_READING_GET_CBID };
