@@ -9,7 +9,8 @@
  */
 import { test, expect } from '@playwright/test';
 import type { GradeReport } from '../../../engine/report.js';
-import { gradeMutation, props, resultOf, type Json } from './support.js';
+import { gradeFlow } from '../../../engine/grade.js';
+import { FIXED_NOW, gradeMutation, mission, mutated, props, resultOf, variable, type Json } from './support.js';
 
 const AFTER_GET_CBID = ['run-getresult-holds-body', 'run-global-error-raised', 'run-task-created', 'run-status-true-on-201', 'run-status-false-on-400', 'run-status-false-on-500'];
 
@@ -100,4 +101,43 @@ test('GET_CBID answered 404 (a path typo) spares the same stages; GET_CBID faili
   });
   expect(resultOf(unanswered, 'run-get-cbid-fills-variables').status).toBe('failed');
   expect(Object.values(afterGetCbid(unanswered))).toEqual(AFTER_GET_CBID.map(() => expect.stringMatching(/^skipped ← run-get-cbid-fills-variables$/)));
+});
+
+/**
+ * Whether GET_CBID's unfilled variables spare those stages depends on the types they are declared with
+ * (happy-path.ts sparedUnfilled): each checked against the record's own value, a variable not declared
+ * with none. A value that fits (the tacnumber +14085267209 in an Integer customani) leaves them judged;
+ * one that does not (a Boolean customani) means GET_CBID would fail on the record, as with that mistake
+ * alone, so nothing after it is judged (three-mistakes.test.ts: outdialcbid typed Integer).
+ */
+const typed = (name: string, type: string) => (f: Json) => {
+  withoutIndex(f);
+  variable(f, name).type = type;
+};
+
+test('GET_CBID without [0], customani typed Integer: the record\'s tacnumber fits it, so the stages that read neither variable are judged', async () => {
+  const report = await gradeMutation(typed('customani', 'INTEGER'));
+  expect(afterGetCbid(report)).toMatchObject({ 'run-getresult-holds-body': 'passed', 'run-global-error-raised': 'passed', 'run-task-created': NOT_JUDGED, 'run-status-false-on-400': 'passed', 'run-status-false-on-500': 'passed' });
+});
+
+test('GET_CBID without [0], customani typed Boolean: GET_CBID would fail on the record\'s tacnumber, so nothing after it is judged', async () => {
+  const report = await gradeMutation(typed('customani', 'BOOLEAN'));
+  expect(afterGetCbid(report)).toEqual(Object.fromEntries(AFTER_GET_CBID.map((id) => [id, NOT_JUDGED])));
+});
+
+test('GET_CBID without [0], outdialcbid neither declared nor parsed: no type to fit, the stages that read neither variable are judged', async () => {
+  const report = await gradeMutation((f) => {
+    f.variables = (f.variables as Json[]).filter((v) => v.name !== 'outdialcbid');
+    props(f, 'GET_CBID').outputVariableArray = [{ outputVariable: 'customani', jsonPathExp: '$.tacnumber' }];
+  });
+  expect(afterGetCbid(report)).toMatchObject({ 'run-getresult-holds-body': 'passed', 'run-global-error-raised': 'passed', 'run-task-created': NOT_JUDGED, 'run-status-false-on-400': 'passed', 'run-status-false-on-500': 'passed' });
+});
+
+test('GET_CBID method POST, dialled on a DNIS the dataset has no record of (grader setup): its 404 spares the stages that read neither variable, no type to fit', async () => {
+  const report = await gradeFlow(mutated((f) => {
+    const get = props(f, 'GET_CBID');
+    get.httpRequestMethod = get['httpRequestMethod:name'] = get.httpRequestMethod_name = 'POST';
+  }), { mission, fileName: 'Main_Flow_140.json', settings: { dnis: '+15550000000' }, now: () => new Date(FIXED_NOW), tool: { name: 'flowgrade', version: 'test' } });
+  expect(resultOf(report, 'run-get-cbid-fills-variables')).toMatchObject({ status: 'failed', actual: expect.stringMatching(/^HTTP 404/) });
+  expect(afterGetCbid(report)).toMatchObject({ 'run-getresult-holds-body': 'passed', 'run-global-error-raised': 'passed', 'run-task-created': NOT_JUDGED, 'run-status-false-on-400': 'passed', 'run-status-false-on-500': 'passed' });
 });
