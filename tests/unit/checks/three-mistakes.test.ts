@@ -130,3 +130,26 @@ for (const noError of NO_GLOBAL_ERROR) {
     }
   });
 }
+
+test('GET_CBID method POST + CallBackAPI_HTTPRequest unauthenticated to /v1/task: the error scenarios, answered 404, are reported under the Request Path, not the connector', async () => {
+  // The WxCC API host answers 404 for a path other than /v1/tasks before it reads the token: the
+  // answer points at the path, though the connector's check comes first in the mission.
+  const report = await grade(mutated((f) => {
+    made('GET_CBID method POST', 'CallBackAPI_HTTPRequest unauthenticated')(f);
+    props(f, 'CallBackAPI_HTTPRequest').httpRequestUrl = 'https://api.wxcc-us1.cisco.com/v1/task';
+  }));
+  const path = resultOf(report, 'callback-api-path');
+  expect([path.status, resultOf(report, 'callback-api-authenticated').status]).toEqual(['failed', 'failed']);
+  for (const id of ERROR_SCENARIOS) expect(resultOf(report, id).message, id).toMatch(new RegExp(`got 404, .*\\(reported under “${path.title}”\\)$`));
+});
+
+test('GET_CBID method POST + CallBackAPI_HTTPRequest unauthenticated with an Authorization header typed as Basic: the 500 scenario, answered 400, is reported under the connector, the first request check that fails', async () => {
+  // A 400 ("Authorization header must be Bearer") points at none of the request's checks: the first of them that fails reports it.
+  const report = await grade(mutated((f) => {
+    made('GET_CBID method POST', 'CallBackAPI_HTTPRequest unauthenticated')(f);
+    props(f, 'CallBackAPI_HTTPRequest').httpRequestHeaders = { Authorization: 'Basic abc' };
+  }));
+  const connector = resultOf(report, 'callback-api-authenticated');
+  expect(connector.status).toBe('failed');
+  expect(resultOf(report, 'run-status-false-on-500').message).toMatch(new RegExp(`got 400, .*\\(reported under “${connector.title}”\\)$`));
+});
