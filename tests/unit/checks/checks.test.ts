@@ -122,7 +122,7 @@ test('each error scenario check judges its own scenario: a condition also true o
   for (const [mistake, fails, passes] of cases) {
     const report = await gradeMutation(MISTAKES[mistake]);
     const failing = resultOf(report, fails);
-    expect([mistake, failing.status, failing.message]).toEqual([mistake, 'failed', `HTTPStatusCode left by True although the Tasks API answered ${fails.slice(-3)}`]);
+    expect([mistake, failing.status, failing.message, failing.activity]).toEqual([mistake, 'failed', `HTTPStatusCode left by True although the Tasks API answered ${fails.slice(-3)}`, 'HTTPStatusCode']);
     expect([mistake, resultOf(report, passes).status]).toEqual([mistake, 'passed']);
     expect([mistake, resultOf(report, 'run-status-true-on-201').status]).toEqual([mistake, 'passed']);
     expect(report.scenarios.map((s) => [s.id, s.passed])).toEqual([
@@ -130,6 +130,13 @@ test('each error scenario check judges its own scenario: a condition also true o
       ['tasks-400', !fails.endsWith('400')],
       ['tasks-500', !fails.endsWith('500')],
     ]);
+  }
+});
+
+test('HTTPStatusCode\'s False exit leading back to the request: the error scenarios fail on the way on from False, naming HTTPStatusCode', async () => {
+  const report = await gradeMutation((f) => link(f, 'HTTPStatusCode', 'false', 'CallBackAPI_HTTPRequest'));
+  for (const id of ['run-status-false-on-400', 'run-status-false-on-500']) {
+    expect(resultOf(report, id), id).toMatchObject({ status: 'failed', expected: 'False, then the event flow ends (EndFlow)', activity: 'HTTPStatusCode', message: expect.stringMatching(/^HTTPStatusCode left by False when the Tasks API answered \d+, but the event flow did not end: /) });
   }
 });
 
