@@ -105,7 +105,7 @@ export const LAB_MISTAKES: Record<string, LabMistake> = {
   'SimulateGlobalError given a valid value': { step: 6, kind: 'setting', at: ['SimulateGlobalError value'], own: 'simulate-error-value-fails', says: 'evaluates without error', edit: (f) => {
     props(f, 'SimulateGlobalError').expr = '{{ANI}}';
   } },
-  'Undefined Error exit of SimulateGlobalError wired': { step: 6, kind: 'connection', at: ['DisconnectContact_g9e'], own: 'simulate-error-exit-unlinked', says: 'so OnGlobalError never runs', edit: (f) => link(f, 'SimulateGlobalError', 'error', 'DisconnectContact_g9e') },
+  'Undefined Error exit of SimulateGlobalError wired': { step: 6, kind: 'connection', at: ['DisconnectContact_g9e'], own: 'simulate-error-exit-unlinked', says: 'is connected to DisconnectContact_g9e, so OnGlobalError never runs', edit: (f) => link(f, 'SimulateGlobalError', 'error', 'DisconnectContact_g9e') },
   'no Disconnect Contact after SimulateGlobalError': { step: 6, kind: 'connection', at: ['DisconnectContact_g9e'], own: 'simulate-error-to-disconnect', says: 'does not lead to a Disconnect Contact', edit: (f) => removeActivity(f, 'DisconnectContact_g9e') },
   // Build step 7
   'OnGlobalError → EndFlow not deleted': { step: 7, kind: 'connection', at: ['OnGlobalError exit'], own: 'global-error-not-to-endflow', says: 'still goes straight to EndFlow_kid', edit: (f) => link(f, 'GlobalErrorHandling', 'out', 'EndFlow_kid') },
