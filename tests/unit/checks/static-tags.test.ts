@@ -87,6 +87,16 @@ test('a prompt with a tag that does not render offers nothing: the menu plays no
   expect(result.message).toMatch(/^The prompt of WantCallback does not render, so the caller hears no option: ./);
 });
 
+test('a second message that does not render stops the menu too, though the first offers every option', async () => {
+  // The menu renders each message before it plays it: the first one heard does not make up for the second.
+  const report = await gradeMutation((f) => {
+    const tts = props(f, 'WantCallback').promptsTts as Json[];
+    tts.push({ ...tts[0], value: '{{ 1 + }}', name: '{{ 1 + }}' });
+  });
+  const result = resultOf(report, 'want-callback-prompt-option3');
+  expect([result.status, result.message]).toEqual(['failed', expect.stringMatching(/^The prompt of WantCallback does not render, so the caller hears no option: ./)]);
+});
+
 test('a prompt without tags whose {{ }} does not parse offers nothing either: Flow Designer renders every message before it speaks it', async () => {
   // Read as written it would offer option 3; rendered, it stops the menu (and the simulated call).
   const report = await gradeMutation(prompt(`${GUIDE_OPTION3} {{ 1 + }}`));
