@@ -119,6 +119,17 @@ test('two other events connected to the Create Task request: named in the plural
   expect(shown(r)).toEqual(['failed', 'AgentOffered, PreDial also lead to CallBackAPI_HTTPRequest: a callback would be created whenever those events fire', 'only OnGlobalError → CallBackAPI_HTTPRequest', 'AgentOffered, PreDial → CallBackAPI_HTTPRequest too', 'Event Flows → connect AgentOffered, PreDial to an End Flow again, not to CallBackAPI_HTTPRequest: only OnGlobalError may lead to a Create Task request.']);
 });
 
+test('three Callback activities on the way: named as a list, the last after "and"', async () => {
+  const r = resultOf(await gradeMutation((f) => {
+    for (const label of ['Callback_x', 'Callback_y', 'Callback_z']) addActivity(f, 'SetGetResult', label, { activityName: 'callback', callbackDn: '{{customani}}' });
+    link(f, 'SetGetResult', 'out', 'Callback_x');
+    link(f, 'Callback_x', 'default', 'Callback_y');
+    link(f, 'Callback_y', 'default', 'Callback_z');
+    link(f, 'Callback_z', 'default', 'SimulateGlobalError');
+  }), 'run-task-created');
+  expect(r.message).toBe('Besides the task, the Callback activities Callback_x, Callback_y and Callback_z scheduled callbacks too: the caller would be called back more than once');
+});
+
 test('two Callback activities on the way to the simulated error: counted, named in the plural, and "remove them" (each)', async () => {
   const r = resultOf(await gradeMutation((f) => {
     addActivity(f, 'SetGetResult', 'Callback_x', { activityName: 'callback', callbackDn: '{{customani}}' });
