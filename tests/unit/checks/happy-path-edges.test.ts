@@ -8,6 +8,7 @@
 import { test, expect } from '@playwright/test';
 import { activity, addActivity, gradeMutation, link, props, removeActivity, resultOf, variable, type Json } from './support.js';
 import { MISTAKES } from './mutations.js';
+import { LAB_MISTAKES, withMistakes } from './lab-mistakes.js';
 
 test('OnGlobalError whose event node carries another label still counts as the global error handler', async () => {
   const report = await gradeMutation((f) => {
@@ -83,3 +84,25 @@ test('two Create Task requests in the handler: the excerpt is the handler\'s run
   expect([result.status, result.message]).toEqual(['failed', '2 tasks were created instead of one']);
   expect(result.traceExcerpt?.map((e) => e.activity)).toEqual(['GlobalErrorHandling', 'CallBackAPI_HTTPRequest', 'CallBackAPI_again', 'HTTPStatusCode', 'EndFlow_kid']);
 });
+
+/**
+ * The Create Task request parsing its answer as XML, which flowgrade does not simulate: the task is
+ * created, then the call stops there, where no stage failed. HTTPStatusCode's call is not judged for
+ * it and names no check: not itself, nor one that failed at another activity (a wrong getresult).
+ */
+for (const [name, other] of [['alone', () => {}], ['beside getresult set to a literal', withMistakes(LAB_MISTAKES['getresult set to a literal']!)]] as [string, (f: Json) => void][]) {
+  test(`a call stopped, not simulated, where no earlier stage failed names no check for the stage it did not reach (${name})`, async () => {
+    const report = await gradeMutation((f) => {
+      other(f);
+      const p = props(f, 'CallBackAPI_HTTPRequest');
+      p.contentType = p['contentType:name'] = p.contentType_name = 'XML';
+      p.outputVariableArray = props(f, 'GET_CBID').outputVariableArray;
+    });
+    expect(resultOf(report, 'run-task-created').status).toBe('passed');
+    const status = resultOf(report, 'run-status-true-on-201');
+    expect(status.status).toBe('skipped');
+    expect(status.message).toBe(
+      'Not judged: the simulated call stopped at CallBackAPI_HTTPRequest: parse settings with content type XML (CallBackAPI_HTTPRequest) are not simulated; only JSON is; make this Testing step with a real call and the Debug tool',
+    );
+  });
+}
