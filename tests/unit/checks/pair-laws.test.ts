@@ -9,7 +9,7 @@ import type { GradeReport } from '../../../engine/report.js';
 import { LAB_MISTAKES, withMistakes } from './lab-mistakes.js';
 import { MISTAKES, TOLERATED } from './mutations.js';
 import { reporterOf, violations } from './laws.js';
-import { grade, mutated, resultOf, type Mutation } from './support.js';
+import { grade, link, mutated, resultOf, type Mutation } from './support.js';
 
 const earned = (report: GradeReport) => report.score!.earned;
 const gradeAll = (...edits: Mutation[]) => grade(mutated((f) => edits.forEach((edit) => edit(f))));
@@ -94,6 +94,10 @@ const THROUGH_THE_MISSION: [string, Mutation, Mutation, string][] = [
   ['option 1 also to GET_CBID + SimulateGlobalError → NewNumber', MISTAKES['option1-also-to-get-cbid'], MISTAKES['simulate-error-to-new-number'], 'want-callback-option1-regression'],
   ['option 2 to SetGetResult + SimulateGlobalError → Music', MISTAKES['option2-to-set-get-result'], MISTAKES['simulate-error-to-music'], 'want-callback-option2-regression'],
   ['options 2 and 3 swapped + SimulateGlobalError → Music', withMistakes(LAB_MISTAKES['option 2 to GET_CBID, option 3 to Music (swapped)']!), MISTAKES['simulate-error-to-music'], 'want-callback-option2-regression'],
+  // Each of the three is passed by no call that reaches NewNumber (or Music) on: GET_CBID by its
+  // Undefined Error exit, SimulateGlobalError reached straight from the option (a mutation sweep).
+  ["option 1 also to GET_CBID + GET_CBID's Undefined Error exit → NewNumber", MISTAKES['option1-also-to-get-cbid'], (f) => link(f, 'GET_CBID', 'error', 'NewNumber'), 'want-callback-option1-regression'],
+  ['option 2 to SimulateGlobalError + SimulateGlobalError → Music', (f) => link(f, 'WantCallback', '2', 'SimulateGlobalError'), MISTAKES['simulate-error-to-music'], 'want-callback-option2-regression'],
 ];
 
 for (const [name, option, simulate, id] of THROUGH_THE_MISSION) {
