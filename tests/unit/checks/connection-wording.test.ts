@@ -99,3 +99,14 @@ test('option 3 holding NewNumber, option 1 open: one sequence of edits in the Ma
   const ids = ['want-callback-option1-regression', 'get-cbid-after-option3', 'run-option3-reaches-get-cbid'];
   expect(hintsOf(report, ids)).toEqual(same(ids, 'Drag the connection of WantCallback option 3 from NewNumber to GET_CBID (Build step 4), then connect WantCallback option 1 to NewNumber.'));
 });
+
+test('option 3 holding NewNumber, option 1 led to Music: the sequence drags option 1\'s connection from Music, in every check', async () => {
+  const report = await gradeMutation((f) => {
+    link(f, 'WantCallback', '3', 'NewNumber');
+    link(f, 'WantCallback', '1', 'Music');
+  });
+  const ids = ['want-callback-option1-regression', 'get-cbid-after-option3', 'run-option3-reaches-get-cbid'];
+  expect(hintsOf(report, ids)).toEqual(
+    same(ids, 'Drag the connection of WantCallback option 3 from NewNumber to GET_CBID (Build step 4), then drag the connection of WantCallback option 1 from Music to NewNumber.'),
+  );
+});
