@@ -9,7 +9,7 @@
  */
 import { test, expect } from '@playwright/test';
 import { MISTAKES } from './mutations.js';
-import { gradeFixture, gradeMutation, link, resultOf, unlink } from './support.js';
+import { gradeFixture, gradeMutation, link, relabel, resultOf, unlink } from './support.js';
 import type { GradeReport } from '../../../engine/report.js';
 
 /** The hints of `ids` in `report`, each of a failed check. */
@@ -109,4 +109,12 @@ test('option 3 holding NewNumber, option 1 led to Music: the sequence drags opti
   expect(hintsOf(report, ids)).toEqual(
     same(ids, 'Drag the connection of WantCallback option 3 from NewNumber to GET_CBID (Build step 4), then drag the connection of WantCallback option 1 from Music to NewNumber.'),
   );
+});
+
+test('option 1 open, NewNumber relabelled: the hint connects it to the Collect Digits in its place, by its label', async () => {
+  const report = await gradeMutation((f) => {
+    relabel(f, 'NewNumber', 'AskNumber');
+    unlink(f, 'WantCallback', '1');
+  });
+  expect(resultOf(report, 'want-callback-option1-regression').hint).toBe('Connect WantCallback option 1 to AskNumber, as Callback Mission 2 left it.');
 });
