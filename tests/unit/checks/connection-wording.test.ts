@@ -9,7 +9,7 @@
  */
 import { test, expect } from '@playwright/test';
 import { MISTAKES } from './mutations.js';
-import { gradeFixture, gradeMutation, link, relabel, resultOf, unlink } from './support.js';
+import { gradeFixture, gradeMutation, link, relabel, removeActivity, resultOf, unlink } from './support.js';
 import type { GradeReport } from '../../../engine/report.js';
 
 /** The hints of `ids` in `report`, each of a failed check. */
@@ -117,4 +117,15 @@ test('option 1 open, NewNumber relabelled: the hint connects it to the Collect D
     unlink(f, 'WantCallback', '1');
   });
   expect(resultOf(report, 'want-callback-option1-regression').hint).toBe('Connect WantCallback option 1 to AskNumber, as Callback Mission 2 left it.');
+});
+
+test('option 1 also to GET_CBID: the connection goes back to the Collect Digits by its label, or to NewNumber when the flow has none', async () => {
+  const hint = async (edit: (f: Record<string, any>) => void) =>
+    resultOf(await gradeMutation((f) => (MISTAKES['option1-also-to-get-cbid'](f), edit(f))), 'get-cbid-after-option3').hint;
+  expect(await hint((f) => relabel(f, 'NewNumber', 'AskNumber'))).toBe(
+    'Drag the connection of WantCallback option 1 from GET_CBID to AskNumber, as Callback Mission 2 left it: only option 3 may lead to GET_CBID.',
+  );
+  expect(await hint((f) => removeActivity(f, 'NewNumber'))).toBe(
+    'Drag the connection of WantCallback option 1 from GET_CBID to NewNumber, as Callback Mission 2 left it: only option 3 may lead to GET_CBID.',
+  );
 });
