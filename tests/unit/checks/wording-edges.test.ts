@@ -103,6 +103,14 @@ test('WantCallback Undefined Error exit connected to GET_CBID, Music\'s left ope
   expect(r.hint).toBe('Drag the connection of the Undefined Error exit of WantCallback from GET_CBID to EndFlow_jxc, as Callback Mission 2 left it: only option 3 may lead to GET_CBID.');
 });
 
+test('WantCallback Undefined Error exit connected to GET_CBID, Music\'s led to another activity: sent to an End Flow of the Main Flow, not there', async () => {
+  const r = resultOf(await gradeMutation((f) => {
+    link(f, 'WantCallback', 'error', 'GET_CBID');
+    link(f, 'Music', 'error', 'NewNumber');
+  }), 'get-cbid-after-option3');
+  expect(r.hint).toBe('Drag the connection of the Undefined Error exit of WantCallback from GET_CBID to EndFlow_jxc, as Callback Mission 2 left it: only option 3 may lead to GET_CBID.');
+});
+
 test('WantCallback Undefined Error exit connected to GET_CBID in a Main Flow with no End Flow: sent away from the error chain', async () => {
   const r = resultOf(await gradeMutation((f) => {
     link(f, 'WantCallback', 'error', 'GET_CBID');
