@@ -119,6 +119,15 @@ test('WantCallback Undefined Error exit connected to GET_CBID in a Main Flow wit
   expect(r.hint).toBe('Drag the connection of the Undefined Error exit of WantCallback from GET_CBID away from the error chain: only option 3 may lead to GET_CBID.');
 });
 
+test('option 1 and the Undefined Error exit into the error chain, no End Flow: option 1 sent back, the other away, and no "as Callback Mission 2 left them"', async () => {
+  const r = resultOf(await gradeMutation((f) => {
+    link(f, 'WantCallback', '1', 'GET_CBID');
+    link(f, 'WantCallback', 'error', 'GET_CBID');
+    for (const end of ['EndFlow_jxc', 'EndFlow_p88', 'EndFlow_vb9']) removeActivity(f, end);
+  }), 'get-cbid-after-option3');
+  expect(r.hint).toBe('Drag the connection of WantCallback option 1 from GET_CBID to NewNumber and drag the connection of the Undefined Error exit of WantCallback from GET_CBID away from the error chain: only option 3 may lead to GET_CBID.');
+});
+
 test('two other events connected to the Create Task request: named in the plural, "whenever those events fire"', async () => {
   const r = resultOf(await gradeMutation((f) => {
     link(f, 'AgentOfferContact', 'out', 'CallBackAPI_HTTPRequest');
