@@ -84,6 +84,13 @@ for (const [name, mistake] of Object.entries(REQUEST_MISTAKES)) {
   });
 }
 
+test('False retries the request + CallBackAPI_HTTPRequest straight to EndFlow: the False exit sends again the request OnGlobalError sent, named by the event\'s label', async () => {
+  const pair = await gradeAll(MISTAKES['false-retries-through-a-condition'], REQUEST_MISTAKES['CallBackAPI_HTTPRequest straight to EndFlow']!);
+  expect(resultOf(pair, 'status-condition-exits-to-endflow').message).toBe(
+    'HTTPStatusCode: the False exit leads to CallBackAPI_HTTPRequest again, which GlobalErrorHandling sent before HTTPStatusCode: it would create a task again',
+  );
+});
+
 /**
  * Option 1 (or 2) connected to the mission's activities, and SimulateGlobalError's exit connected to
  * NewNumber (or Music): the option reaches that activity on the canvas only through SimulateGlobalError,
