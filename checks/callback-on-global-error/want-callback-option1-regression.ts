@@ -1,9 +1,7 @@
 import { defineCheck } from '../../engine/check.js';
-import { menuKeys, missionNodes } from './lib/find.js';
-import { wantCallbackOf } from './lib/nodes.js';
-import { connectionSentence, missedLink, wrongExitNote } from './lib/graph.js';
-import { backToMission2Edit, isNewNumber, option3HoldsHint, optionReaches, OPTION3_HOLDS_NOTE } from './lib/menu-options.js';
-import { failed, passed } from './lib/outcome.js';
+import { wrongExitNote } from './lib/graph.js';
+import { isNewNumber, OPTION3_HOLDS_NOTE } from './lib/menu-options.js';
+import { mission2OptionOutcome } from './lib/option-regression.js';
 
 export default defineCheck({
   id: 'want-callback-option1-regression',
@@ -33,29 +31,6 @@ export default defineCheck({
     ...OPTION3_HOLDS_NOTE,
   ].join('\n'),
   run(ctx) {
-    const found = wantCallbackOf(ctx);
-    if (!found.ok) return found.outcome;
-    const menu = found.activity;
-    if (!menuKeys(menu).includes('1')) {
-      // The option itself deleted: it has no exit to connect, so the hint says to add it again.
-      return failed(`${menu.label} no longer has option 1`, {
-        expected: 'option 1 → NewNumber',
-        actual: 'no option 1',
-        activity: menu,
-        hint: `${menu.label} → Custom Menu Links → Add New: Digit Number 1, Link Description "Callback", connected to NewNumber.`,
-      });
-    }
-    const { getCbid, setGetResult, simulateError } = missionNodes(ctx.model);
-    const target = optionReaches(ctx.model.main, menu, '1', isNewNumber, [getCbid, setGetResult, simulateError]);
-    if (!target) {
-      const { message, ...said } = missedLink(ctx.model.main, menu, '1', isNewNumber, { message: `Option 1 of ${menu.label} no longer leads to NewNumber` });
-      // Option 3 holding NewNumber while GET_CBID waits for it: the option 3 checks' sequence of edits.
-      // Else, unless another option holds it (missedLink's move), the connection back to NewNumber: connected
-      // when open, dragged when it leads elsewhere, in get-cbid-after-option3's words for the same edit.
-      const back = said.hint === undefined ? backToMission2Edit(ctx.model.main, menu, '1') : undefined;
-      const hint = option3HoldsHint(ctx.model.main, menu, missionNodes(ctx.model).getCbid, '1') ?? (back && connectionSentence(ctx.model.main.kind, `${back}, as Callback Mission 2 left it`));
-      return failed(message, { expected: 'option 1 → NewNumber (Collect Digits)', activity: menu, ...said, ...(hint ? { hint } : {}) });
-    }
-    return passed(`Option 1 of ${menu.label} leads to ${target.label}`);
+    return mission2OptionOutcome(ctx, { option: '1', place: 'NewNumber', belongs: isNewNumber, added: { description: 'Callback', to: 'NewNumber' }, expected: 'option 1 → NewNumber (Collect Digits)' });
   },
 });

@@ -1,0 +1,45 @@
+/** The regression checks of WantCallback's options 1 and 2 (Callback Mission 2): one judgement, two options. */
+import type { CheckContext, CheckOutcome } from '../../../engine/check.js';
+import type { Activity } from '../../../engine/model.js';
+import { menuKeys, missionNodes } from './find.js';
+import { connectionSentence, missedLink } from './graph.js';
+import { backToMission2Edit, option3HoldsHint, optionReaches } from './menu-options.js';
+import { wantCallbackOf } from './nodes.js';
+import { failed, passed } from './outcome.js';
+
+export interface Mission2Option {
+  option: '1' | '2';
+  /** Where Callback Mission 2 left it, as the messages name it (`NewNumber`, `the queue treatment (Music)`). */
+  place: string;
+  /** The activity kinds accepted there. */
+  belongs: (activity: Activity) => boolean;
+  /** The option's Link Description and the label it is connected to, when it has to be added again. */
+  added: { description: string; to: string };
+  expected: string;
+}
+
+export function mission2OptionOutcome(ctx: CheckContext, want: Mission2Option): CheckOutcome {
+  const { option, place, belongs, added, expected } = want;
+  const found = wantCallbackOf(ctx);
+  if (!found.ok) return found.outcome;
+  const menu = found.activity;
+  if (!menuKeys(menu).includes(option)) {
+    // The option itself deleted: it has no exit to connect, so the hint says to add it again.
+    return failed(`${menu.label} no longer has option ${option}`, {
+      expected: `option ${option} → ${added.to}`,
+      actual: `no option ${option}`,
+      activity: menu,
+      hint: `${menu.label} → Custom Menu Links → Add New: Digit Number ${option}, Link Description "${added.description}", connected to ${added.to}.`,
+    });
+  }
+  const { getCbid, setGetResult, simulateError } = missionNodes(ctx.model);
+  const target = optionReaches(ctx.model.main, menu, option, belongs, [getCbid, setGetResult, simulateError]);
+  if (target) return passed(`Option ${option} of ${menu.label} leads to ${target.label}`);
+  const { message, ...said } = missedLink(ctx.model.main, menu, option, belongs, { message: `Option ${option} of ${menu.label} no longer leads to ${place}` });
+  // Option 3 holding where this option belongs while GET_CBID waits for it: the option 3 checks'
+  // sequence of edits. Else, unless another option holds it (missedLink's move), the connection back:
+  // connected when open, dragged when it leads elsewhere, in get-cbid-after-option3's words for the same edit.
+  const back = said.hint === undefined ? backToMission2Edit(ctx.model.main, menu, option) : undefined;
+  const hint = option3HoldsHint(ctx.model.main, menu, getCbid, option) ?? (back && connectionSentence(ctx.model.main.kind, `${back}, as Callback Mission 2 left it`));
+  return failed(message, { expected, activity: menu, ...said, ...(hint ? { hint } : {}) });
+}
