@@ -165,8 +165,10 @@ export function connectionNote(kind: FlowGraph['kind'], from: string, now: strin
  * to an End Flow, which the guide's Build step 7 deletes first (its words).
  */
 export function requestConnectionHint(from: string, next: { label: string; isEnd: boolean } | undefined, request: string): string {
-  if (next?.isEnd) return `Event Flows → delete the connection from ${from} to ${next.label} (Build step 7), then ${connectionEdit(from, undefined, request, 8)}.`;
-  return `Event Flows → ${connectionEdit(from, next?.label, request, 8)}.`;
+  const edit = next?.isEnd
+    ? `delete the connection from ${from} to ${next.label} (Build step 7), then ${connectionEdit(from, undefined, request, 8)}`
+    : connectionEdit(from, next?.label, request, 8);
+  return connectionSentence('events', edit);
 }
 
 /** Another exit of an activity, connected to what a check looks for on `exit` (wrongExit). */
