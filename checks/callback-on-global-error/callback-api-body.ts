@@ -7,7 +7,7 @@ import { callbackApiOf } from './lib/nodes.js';
 import { failed, passed } from './lib/outcome.js';
 import { HINTS } from './lib/hints.js';
 import { valuesSeenBy } from './lib/replay.js';
-import { render } from './lib/templates.js';
+import { namesRead, render } from './lib/templates.js';
 import { VARIABLES } from './lib/names.js';
 import { declaredSpelling, misspelledVariable } from './lib/variables.js';
 
@@ -44,7 +44,9 @@ export default defineCheck({
     '- a field may read a variable that the flow sets before the request (`"destination": "{{dest}}"`, with a Set',
     '  Variable giving `dest` the value `{{customani}}`): the Set Variables of the simulated call run again over the',
     '  sample values (when another mistake stopped the call before the request, those leading straight to it on',
-    '  the canvas); or one that GET_CBID\'s Parsing Settings fill from the same Path Expression as the guide\'s',
+    '  the canvas), customani and outdialcbid holding their samples there even where the flow does not declare',
+    '  them so (`customANI`, `customani ` with a space, or not at all: their Build step 2 checks report that), as',
+    '  when the body reads them directly; or one that GET_CBID\'s Parsing Settings fill from the same Path Expression as the guide\'s',
     '  variable (a row `dest ← $[0].tacnumber` beside customani\'s), which the request gives the same value;',
     '- `attributes` may be left out; when present it must be an object of text values, but its entries are',
     '  free (the guide\'s "Message"/"To Queue" are demo data that the callback does not use, and the Create',
@@ -78,7 +80,10 @@ export default defineCheck({
     const text = requestBodyOf(api.activity);
     const parsed = parseBody(text);
     const expectedText = JSON.stringify(expected);
-    const scopeOf: SampleScope = (samples, field) => valuesSeenBy(ctx, api.activity, field)(samples);
+    // The guide's variables hold their samples through the flow's Set Variables even where the flow
+    // does not declare them so (their Build step 2 checks report that), as when the body reads them directly.
+    const guideNames = namesRead(expectedText);
+    const scopeOf: SampleScope = (samples, field) => valuesSeenBy(ctx, api.activity, field, guideNames)(samples);
     const renderedVerdict = (rendered: { problems: string[] }) =>
       rendered.problems.length > 0
         ? failed(`${api.activity.label} Request Body is wrong once its templates are rendered: ${rendered.problems.join('; ')}`, { expected: expectedText, actual: text, activity: api.activity })

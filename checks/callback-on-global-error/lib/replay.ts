@@ -11,11 +11,15 @@
  * twins: both take the check's value of the one the field does not read, as the request gives them
  * the same value. A field that reads no such variable sees `start`. When the call never got to
  * `target`, the Set Variables leading straight to it on the canvas are run instead (a variant passing
- * the status through `status` is not judged wrong because another mistake stopped the call).
+ * the status through `status` is not judged wrong because another mistake stopped the call). The
+ * variables the check's own value reads (the guide's body: outdialcbid, customani) hold the check's
+ * values through the replay even where the flow declares none of that name (customani declared as
+ * `customani ` or `customANI`: its Build step 2 check reports that), as a field reading them
+ * directly sees them: a value passed on through `dest` is judged as `{{customani}}` is.
  */
 import { FieldsIgnoringCase } from '../../../engine/contact-fields.js';
 import type { CheckContext } from '../../../engine/check.js';
-import type { Activity } from '../../../engine/model.js';
+import type { Activity, FlowModel, Variable } from '../../../engine/model.js';
 import type { TraceEntry } from '../../../engine/trace.js';
 import { assignVariables } from '../../../engine/simulator/activities/logic.js';
 import { ActivityError } from '../../../engine/simulator/errors.js';
@@ -32,8 +36,11 @@ type SeenValues = (start: ReadonlyMap<string, unknown>) => ReadonlyMap<string, u
 
 const asGiven: SeenValues = (start) => start;
 
-/** How `field` of `target` sees the values a check starts from (worked out once per field). */
-export function valuesSeenBy(ctx: CheckContext, target: Activity, field: string): SeenValues {
+/**
+ * How `field` of `target` sees the values a check starts from (worked out once per field);
+ * `guideNames`, the variables the check's own value reads, are held as declared (see above).
+ */
+export function valuesSeenBy(ctx: CheckContext, target: Activity, field: string, guideNames: readonly string[] = []): SeenValues {
   const trace = ctx.runs[HAPPY_PATH]?.result.trace ?? [];
   const at = trace.findIndex((entry) => entry.activityId === target.id);
   // A call that never got to `target` (another mistake stopped it earlier): the Set Variables every
@@ -46,7 +53,14 @@ export function valuesSeenBy(ctx: CheckContext, target: Activity, field: string)
   const twins = new Set([...twinsOf.values()].flat(2));
   const read = new Set(namesRead(field).map((name) => name.split('.')[0]!));
   if (![...read].some((name) => written.has(name) || twins.has(name))) return asGiven;
-  return (start) => replay(ctx, before, start, { byId, read, twinsOf });
+  const variables = [...ctx.model.variables, ...undeclared(ctx.model, guideNames)];
+  return (start) => replay(before, start, { byId, read, twinsOf, variables });
+}
+
+/** The names among `names` that the flow declares no variable of, as String variables with an empty default. */
+function undeclared(model: FlowModel, names: readonly string[]): Variable[] {
+  const declared = new Set(model.variables.map((v) => v.name));
+  return [...new Set(names)].filter((name) => !declared.has(name)).map((name) => ({ name, type: 'STRING', rawDefault: '', defaultValue: '', source: '', pointer: '' }));
 }
 
 /**
@@ -79,15 +93,19 @@ function twinGroups(activity: Activity | undefined): string[][] {
   return [...byPath.values()].filter((group) => new Set(group).size > 1);
 }
 
-/** What a field's replays share, worked out once: the activities by id, the names the field reads, each entry's twin groups. */
+/**
+ * What a field's replays share, worked out once: the activities by id, the names the field reads,
+ * each entry's twin groups, the variables the replay declares (the flow's, and the guide's it lacks).
+ */
 interface ReplayPlan {
   byId: ReadonlyMap<string, Activity>;
   read: ReadonlySet<string>;
   twinsOf: ReadonlyMap<TraceEntry, string[][]>;
+  variables: readonly Variable[];
 }
 
-function replay(ctx: CheckContext, before: readonly TraceEntry[], start: ReadonlyMap<string, unknown>, { byId, read, twinsOf }: ReplayPlan): ReadonlyMap<string, unknown> {
-  const vars = new VariableStore(ctx.model.variables);
+function replay(before: readonly TraceEntry[], start: ReadonlyMap<string, unknown>, { byId, read, twinsOf, variables }: ReplayPlan): ReadonlyMap<string, unknown> {
+  const vars = new VariableStore(variables);
   for (const [name, value] of start) {
     if (vars.isDeclared(name)) vars.setVariable(name, value);
     else if (value instanceof FieldsIgnoringCase) vars.setContactData(name, Object.fromEntries(value) as Record<string, string>);

@@ -44,7 +44,6 @@ const MISTAKES_CORRECTED = [
   'getresult-set-value-with-a-leading-space',
   'getresult-json-empty',
 ];
-const DEST_THROUGH = ['lab: customANI declared (old guide), customani used', 'customani-declared-with-a-trailing-space'];
 const ONLY_WITH_NUMBER = [
   'flows/defect-getcbid-authenticated.json',
   'flows/defect-getcbid-jsonpath-without-index.json',
@@ -132,11 +131,6 @@ const RIGHT_VARIANT: Variant[] = [
 
 /** Law (4): defects found by the sweep and not mended yet (see the report of session 36). */
 const KNOWN_VARIANT: Variant[] = [
-  {
-    variant: 'body-destination-through-a-variable',
-    mistakes: DEST_THROUGH,
-    why: 'KNOWN DEFECT: with customani not declared, callback-api-body passes the body reading {{customani}} (variable-customani reports the declaration), but judges the same value passed through `dest` empty (6 points lost)',
-  },
   {
     variant: 'create-task-only-with-a-callback-number',
     mistakes: ONLY_WITH_NUMBER,

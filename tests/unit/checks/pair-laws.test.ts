@@ -9,7 +9,7 @@ import type { GradeReport } from '../../../engine/report.js';
 import { LAB_MISTAKES, withMistakes } from './lab-mistakes.js';
 import { MISTAKES, TOLERATED } from './mutations.js';
 import { reporterOf, violations } from './laws.js';
-import { grade, link, mutated, resultOf, type Mutation } from './support.js';
+import { grade, link, mutated, props, resultOf, type Mutation } from './support.js';
 
 const earned = (report: GradeReport) => report.score!.earned;
 const gradeAll = (...edits: Mutation[]) => grade(mutated((f) => edits.forEach((edit) => edit(f))));
@@ -136,4 +136,38 @@ for (const [variant, mistake, id] of THROUGH_A_VARIABLE) {
     expect(resultOf(pair, id).status).toBe('passed');
     expect(earned(pair)).toBe(earned(mistakeAlone));
   });
+}
+
+/**
+ * The destination passed through `dest` (mutations.ts TOLERATED) in a flow that declares customani
+ * otherwise (the January 2025 guide's customANI, or with a space after the name): variable-customani
+ * reports the declaration, and the body, judged as the same body reading `{{customani}}` directly
+ * is, passes: the variant costs nothing (law 4). A wrong value put into `dest` still fails the body,
+ * with the message it has where customani is declared.
+ */
+const CUSTOMANI_DECLARED_OTHERWISE: [string, Mutation][] = [
+  ['customANI declared (old guide), customani used', withMistakes(LAB_MISTAKES['customANI declared (old guide), customani used']!)],
+  ['customani declared with a trailing space', MISTAKES['customani-declared-with-a-trailing-space']],
+];
+
+/** Set_dest (the variant's Set Variable) gives `dest` the value `value` instead of `{{customani}}`. */
+const destSetTo = (value: string): Mutation => (f) => void Object.assign(props(f, 'Set_dest'), { expr: value, literal: value });
+
+for (const [name, declaration] of CUSTOMANI_DECLARED_OTHERWISE) {
+  test(`body-destination-through-a-variable + ${name}: callback-api-body passes, the score is the mistake's alone`, async () => {
+    const [pair, mistakeAlone] = await Promise.all([gradeAll(TOLERATED['body-destination-through-a-variable'], declaration), gradeAll(declaration)]);
+    expect(resultOf(mistakeAlone, 'callback-api-body').status).toBe('passed');
+    expect(resultOf(pair, 'callback-api-body').status).toBe('passed');
+    expect(resultOf(pair, 'variable-customani')).toMatchObject({ status: 'failed', message: resultOf(mistakeAlone, 'variable-customani').message });
+    expect(earned(pair)).toBe(earned(mistakeAlone));
+  });
+
+  for (const value of ['+14085267209', '{{outdialcbid}}']) {
+    test(`the destination through a variable set to ${value} + ${name}: callback-api-body fails, as where customani is declared`, async () => {
+      const wrongDest = [TOLERATED['body-destination-through-a-variable'], destSetTo(value)];
+      const [pair, wrongAlone] = await Promise.all([gradeAll(...wrongDest, declaration), gradeAll(...wrongDest)]);
+      expect(resultOf(wrongAlone, 'callback-api-body').status).toBe('failed');
+      expect(resultOf(pair, 'callback-api-body')).toMatchObject({ status: 'failed', message: resultOf(wrongAlone, 'callback-api-body').message });
+    });
+  }
 }
