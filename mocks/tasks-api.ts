@@ -5,7 +5,9 @@
  * `entryPointId` must be, for CALLBACK/OUTDIAL, an outdial entry point the dataset knows, and for
  * EXECUTE_FLOW not one (it needs an inbound entry point) → else 400 (our choice: the spec documents
  * no code). Success: 201 `{meta:{orgId}, data:{id}}`, and the task is recorded.
- * A scenario can force 400/401/403/500/503, 429 with Retry-After, or a timeout (network error).
+ * A scenario can force 400/401/403/500/503, 429 with Retry-After, or a timeout (network error);
+ * a request refused for its Authorization header gets that refusal all the same (a timeout comes
+ * first). Each request is recorded in `seen`, `forced: true` when it got the forced answer.
  */
 import { HttpResponse, type RequestHandler } from 'msw';
 import createTaskSchema from './schemas/create-task-v1.schema.json' with { type: 'json' };
@@ -60,15 +62,18 @@ export function tasksApiHandlers(setup: TasksApiSetup): RequestHandler[] {
   const bases = setup.bases.map(taskBase).filter((base) => base !== undefined);
   const origins = new Set(bases.map((base) => base.origin));
   const isTasksUrl = (url: URL) => bases.some((base) => base.origin === url.origin && (url.pathname === base.tasksPath || url.pathname === `${base.tasksPath}/`));
-  const record = (request: Request, response: Response) => {
-    setup.seen.push({ service: 'tasks-api', method: request.method, url: request.url, status: response.type === 'error' ? null : response.status });
+  const record = (request: Request, response: Response, forced = false) => {
+    setup.seen.push({ service: 'tasks-api', method: request.method, url: request.url, status: response.type === 'error' ? null : response.status, ...(forced ? { forced: true } : {}) });
     return response;
   };
   return [
     new RequestTestHandler(
       'WxCC Create Task',
       (request) => request.method === 'POST' && isTasksUrl(new URL(request.url)),
-      async ({ request }) => record(request, await answer(request, setup)),
+      async ({ request }) => {
+        const { response, forced } = await answer(request, setup);
+        return record(request, response, forced);
+      },
     ),
     // The rest of the WxCC API host answers as the real API would: /v1/tasks with another method
     // is 405, any other path 404. Still mocked: nothing leaves the machine.
@@ -85,21 +90,43 @@ export function tasksApiHandlers(setup: TasksApiSetup): RequestHandler[] {
   ];
 }
 
-async function answer(request: Request, setup: TasksApiSetup): Promise<Response> {
+/** The Create Task answer, and whether it is the one the scenario forced. */
+interface Answer {
+  response: Response;
+  forced: boolean;
+}
+
+type ErrorAnswer = (status: number, description: string) => Response;
+
+async function answer(request: Request, setup: TasksApiSetup): Promise<Answer> {
   const trackingId = `mock-tracking-${setup.seen.length + 1}`;
-  const error = (status: number, description: string) =>
-    jsonResponse({ trackingId, error: { key: String(status), message: [{ description }] } }, status);
+  const error: ErrorAnswer = (status, description) => jsonResponse({ trackingId, error: { key: String(status), message: [{ description }] } }, status);
   const forced = setup.forced;
-  if (forced && 'timeout' in forced) return HttpResponse.error();
-  const authorization = request.headers.get('authorization');
+  if (forced && 'timeout' in forced) return { response: HttpResponse.error(), forced: true };
+  // The token is read before a forced answer is given: a request the API refuses for its
+  // Authorization header gets that refusal, in every scenario.
+  const refused = authorizationRefusal(request.headers.get('authorization'), setup.token, error);
+  if (refused) return { response: refused, forced: false };
+  if (forced) return { response: forcedAnswer(forced, error), forced: true };
+  return { response: await answerToBody(request, setup, error), forced: false };
+}
+
+/** The API's answer to the Authorization header when it refuses it; undefined for `Bearer <token>` with the mock's token. */
+function authorizationRefusal(authorization: string | null, token: string, error: ErrorAnswer): Response | undefined {
   if (authorization === null) return error(401, 'Unauthorized: no bearer token');
   const bearer = /^Bearer (\S+)$/.exec(authorization);
   if (!bearer) return error(400, 'Authorization header must be "Bearer <token>"');
-  if (bearer[1] !== setup.token) return error(401, 'Unauthorized, Token is Invalid');
-  if (forced && forced.status === 429) {
-    return new HttpResponse(null, { status: 429, headers: { 'Retry-After': String(forced.retryAfter ?? 4) } });
-  }
-  if (forced) return error(forced.status, forcedDescription(forced.status));
+  if (bearer[1] !== token) return error(401, 'Unauthorized, Token is Invalid');
+  return undefined;
+}
+
+function forcedAnswer(forced: Exclude<ForcedTasksBehaviour, { timeout: true }>, error: ErrorAnswer): Response {
+  if (forced.status === 429) return new HttpResponse(null, { status: 429, headers: { 'Retry-After': String(forced.retryAfter ?? 4) } });
+  return error(forced.status, forcedDescription(forced.status));
+}
+
+/** The answer to an authorised request the scenario does not force: the body validated, then 201 and the task recorded. */
+async function answerToBody(request: Request, setup: TasksApiSetup, error: ErrorAnswer): Promise<Response> {
   let body: unknown;
   const text = await request.text();
   // Our choice (the API's answer to it is not documented): an empty body is told as empty, as the

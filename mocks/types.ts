@@ -13,4 +13,10 @@ export interface SeenRequest {
   url: string;
   /** Status the mock answered; null for a simulated timeout. */
   status: number | null;
+  /**
+   * Set when the answer is the one the scenario forced (MockOptions `tasks`), not one the request
+   * earned itself (a 400 for an Authorization header that is not "Bearer <token>" comes first).
+   * Recorded here only: the answer the flow reads is the same either way.
+   */
+  forced?: true;
 }

@@ -142,7 +142,7 @@ test.describe('Tasks API', () => {
     expect(response?.status).toBe(201);
     expect(json).toEqual({ meta: { orgId: expect.any(String) }, data: { id: '00000000-0000-4000-8000-000000000001' } });
     expect(services.tasks).toEqual([{ id: json.data.id, url: TASKS, body: GOOD_BODY }]);
-    expect(services.requests).toEqual([{ service: 'tasks-api', method: 'POST', url: TASKS, status: 201 }]);
+    expect(services.requests).toStrictEqual([{ service: 'tasks-api', method: 'POST', url: TASKS, status: 201 }]);
   });
 
   test('every regional base and configured connector bases answer', async () => {
@@ -252,21 +252,41 @@ test.describe('Tasks API', () => {
   });
 
   for (const status of [400, 401, 403, 500, 503] as const) {
-    test(`a scenario can force ${status}`, async () => {
+    test(`a scenario can force ${status}, recorded as the forced answer`, async () => {
       const { response, services } = await send(post(GOOD_BODY), { tasks: { status } });
       expect(response?.status).toBe(status);
       expect(services.tasks).toEqual([]);
+      expect(services.requests).toStrictEqual([{ service: 'tasks-api', method: 'POST', url: TASKS, status, forced: true }]);
     });
   }
+
+  test('an Authorization header the API refuses gets its own answer in a forced scenario, recorded as not the forced one', async () => {
+    for (const status of [400, 500] as const) {
+      for (const [headers, refusal] of [[{ authorization: 'Basic d3hjYzpsYWI=' }, 400], [{}, 401], [{ authorization: 'Bearer stolen' }, 401]] as const) {
+        const { response, json, services } = await send(post(GOOD_BODY, headers), { tasks: { status } });
+        expect(response?.status, `${status} forced, ${JSON.stringify(headers)}`).toBe(refusal);
+        expect(json.error.message[0].description).not.toBe('Bad Request');
+        expect(services.requests).toStrictEqual([{ service: 'tasks-api', method: 'POST', url: TASKS, status: refusal }]);
+      }
+    }
+  });
+
+  test('the record is all that marks a forced 400 apart from a refusal: the flow reads the same headers and fields, only the description differs', async () => {
+    const forced = await send(post(GOOD_BODY), { tasks: { status: 400 } });
+    const refused = await send(post(GOOD_BODY, { authorization: 'Basic d3hjYzpsYWI=' }), { tasks: { status: 400 } });
+    expect([...forced.response!.headers.keys()]).toEqual([...refused.response!.headers.keys()]);
+    expect({ ...forced.json, error: { ...forced.json.error, message: [] } }).toEqual({ ...refused.json, error: { ...refused.json.error, message: [] } });
+  });
 
   test('a scenario can force 429 with Retry-After and no body, or a timeout', async () => {
     const limited = await send(post(GOOD_BODY), { tasks: { status: 429, retryAfter: 7 } });
     expect(limited.response?.status).toBe(429);
     expect(limited.response?.headers.get('retry-after')).toBe('7');
     expect(limited.body).toBe('');
+    expect(limited.services.requests).toStrictEqual([{ service: 'tasks-api', method: 'POST', url: TASKS, status: 429, forced: true }]);
     const timeout = await send(post(GOOD_BODY), { tasks: { timeout: true } });
     expect(timeout.response?.type).toBe('error');
-    expect(timeout.services.requests).toEqual([{ service: 'tasks-api', method: 'POST', url: TASKS, status: null }]);
+    expect(timeout.services.requests).toStrictEqual([{ service: 'tasks-api', method: 'POST', url: TASKS, status: null, forced: true }]);
   });
 });
 
