@@ -6,6 +6,7 @@
 import { defineCheck, type Check } from '../../../engine/check.js';
 import { exitTakenName, missionNodes } from './find.js';
 import { checkOf, errorScenariosDeviation, statusTrueDeviation } from './happy-path.js';
+import { gotForcedAnswer } from './mock-record.js';
 import { LABELS } from './names.js';
 import { causeIfOtherType } from './nodes.js';
 import { failed, passed, skipped } from './outcome.js';
@@ -15,7 +16,7 @@ import callbackApiPath from '../callback-api-path.js';
 
 /** The Create Task request's settings that keep the Tasks API from giving a forced answer, in mission order, with the answers each gives. */
 const REQUEST_CHECKS: readonly (readonly [Check, readonly number[]])[] = [
-  [callbackApiAuthenticated, [401, 403]],
+  [callbackApiAuthenticated, [400, 401, 403]],
   [callbackApiPath, [404]],
   [callbackApiMethod, [405]],
 ];
@@ -47,8 +48,10 @@ export function statusFalseCheck(options: { id: string; status: number; reason: 
       '`status-condition-after-callback-api` reports it.',
       'Not judged either when the Create Task request itself got another answer than the forced one (a 401 without',
       'the connector, a 404 for a wrong path, a 405 for another method) or none: HTTPStatusCode was not tried on',
-      `${status}; the request's own check the answer points at reports it (401: Use Authenticated Endpoint, 404: Request`,
-      'Path, 405: Method), else the first of them that fails. (A wrong body still gets the forced answer.)',
+      `${status}; the request's own check the answer points at reports it (400 or 401: Use Authenticated Endpoint, 404: Request`,
+      'Path, 405: Method), else the first of them that fails. (A wrong body still gets the forced answer.) Whether the',
+      'answer was the forced one is what the mocked Tasks API recorded of the request, not its status: without the',
+      'connector, an `Authorization: Basic …` header typed by hand gets a 400 of its own, in the 400 scenario too.',
       'Judged all the same when all that went wrong before is that GET_CBID left outdialcbid and customani',
       'unfilled (a wrong Parsing Setting, an answer other than 200): the request goes out along the same path,',
       `and the forced ${status} answer does not depend on its body (unless a variable GET_CBID fills is declared with a type`,
@@ -73,8 +76,9 @@ export function statusFalseCheck(options: { id: string; status: number; reason: 
         return skipped(`Not judged: ${node?.label ?? LABELS.statusCondition} did not run with the Tasks API answering ${status} either`, checkOf(deviation.stage));
       }
       // The request wrong in itself (judged here only beside GET_CBID's unfilled variables, which keep
-      // run-task-created from judging it): the Tasks API never gave the answer this scenario forces.
-      if (api && apiEntry && apiEntry.http?.status !== status) {
+      // run-task-created from judging it): the Tasks API never gave the answer this scenario forces,
+      // though it may have answered the same status for another reason (400 for the Authorization header).
+      if (api && apiEntry && !gotForcedAnswer(run, apiEntry)) {
         const got = apiEntry.http?.status != null ? `got ${apiEntry.http.status}` : `failed (${apiEntry.error ?? 'no answer'})`;
         // Reported under the request's own check the answer points at (405: the Method), else the first
         // of them that fails, else under run-task-created's account.

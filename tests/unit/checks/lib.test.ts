@@ -16,6 +16,10 @@ import { assignments } from '../../../checks/callback-on-global-error/lib/set-va
 import type { Activity, FlowModel } from '../../../engine/model.js';
 import { ssmlWords } from '../../../checks/callback-on-global-error/lib/ssml.js';
 import { HINTS, joinHints } from '../../../checks/callback-on-global-error/lib/hints.js';
+import { gotForcedAnswer, seenRequestOf } from '../../../checks/callback-on-global-error/lib/mock-record.js';
+import type { ScenarioRun } from '../../../engine/check.js';
+import type { HttpExchange, TraceEntry } from '../../../engine/trace.js';
+import type { SeenRequest } from '../../../mocks/index.js';
 
 test('JSONPath: equivalent spellings of a simple path are the same; others are not', () => {
   for (const path of ['$[0].tacnumber', "$[0]['tacnumber']", '$[0]["tacnumber"]', ' $[ 0 ][ "tacnumber" ] ', '[0].tacnumber', '$.[0].tacnumber', "$.[0].['tacnumber']"]) {
@@ -286,4 +290,36 @@ test('two hints of one activity joined as one sentence: the second\'s activity l
   // Not the same activity (nor one whose label starts as the first's): the second said as it is.
   expect(joinHints('GET_CBID → Method: GET.', 'SetGetResult → Variable: getresult.')).toBe('GET_CBID → Method: GET; SetGetResult → Variable: getresult.');
   expect(joinHints('GET_CBID → Method: GET.', 'GET_CBID_2 → Method: GET.')).toBe('GET_CBID → Method: GET; GET_CBID_2 → Method: GET.');
+});
+
+test("a trace entry's request found in the mocks' record: counted among the requests a mock answered, a blocked one left out; none when the two are out of step", () => {
+  const entry = (activity: string, http?: Partial<HttpExchange>): TraceEntry => ({
+    flow: 'main',
+    activity,
+    activityId: activity,
+    type: 'http-request-v2',
+    outcome: 'default',
+    modifiedVariables: {},
+    ...(http ? { http: { method: 'POST', url: 'https://api.wxcc-us1.cisco.com/v1/tasks', requestHeaders: {}, status: null, ...http } } : {}),
+  });
+  const trace = [
+    entry('GET_CBID', { method: 'GET', url: 'https://674481b1b4e2e04abea27c6e.mockapi.io/flowdesigner/Lab/DynVars?dn=4694096861', status: 200 }),
+    entry('Log', { url: 'https://example.com/log', unmocked: true }),
+    entry('SetGetResult'),
+    entry('CallBackAPI_HTTPRequest', { status: 400 }),
+  ];
+  const api = trace[3]!;
+  const dynvars: SeenRequest = { service: 'dynvars', method: 'GET', url: trace[0]!.http!.url, status: 200 };
+  const forced: SeenRequest = { service: 'tasks-api', method: 'POST', url: api.http!.url, status: 400, forced: true };
+  const run = (requests: SeenRequest[]): ScenarioRun => ({ result: { status: 'completed', summary: '', trace, variables: {}, globalErrorRaised: true, callerConnected: false }, tasks: [], requests });
+  expect(seenRequestOf(run([dynvars, forced]), api)).toBe(forced);
+  expect(gotForcedAnswer(run([dynvars, forced]), api)).toBe(true);
+  // The same 400 the API gave for the Authorization header: not the forced answer.
+  expect(gotForcedAnswer(run([dynvars, { ...forced, forced: undefined }]), api)).toBe(false);
+  // Out of step (a record missing): never another request's record.
+  expect(seenRequestOf(run([forced]), api)).toBeUndefined();
+  expect(gotForcedAnswer(run([forced]), api)).toBe(false);
+  // Blocked, or no request at all: nothing recorded.
+  expect(seenRequestOf(run([dynvars, forced]), trace[1]!)).toBeUndefined();
+  expect(seenRequestOf(run([dynvars, forced]), trace[2]!)).toBeUndefined();
 });

@@ -306,6 +306,11 @@ export const MISTAKES = {
     const p = props(f, 'CallBackAPI_HTTPRequest');
     p.connectorId = p['connectorId:name'] = p.connectorId_name = null;
   },
+  // Use Authenticated Endpoint off, the Tasks API's URL typed in, and an Authorization header typed by
+  // hand beside it: the API takes only "Bearer <token>" (the connector's), and answers this with 400.
+  'callback-api-unauthenticated-with-a-basic-authorization-header': (f) => {
+    Object.assign(props(f, 'CallBackAPI_HTTPRequest'), { authenticated: false, connectorId: null, 'connectorId:name': null, connectorId_name: null, httpRequestPath: null, httpRequestUrl: 'https://api.wxcc-us1.cisco.com/v1/tasks', httpRequestHeaders: { Authorization: 'Basic d3hjYzpsYWI=' } });
+  },
   'get-cbid-authenticated-without-connector': (f) => {
     props(f, 'GET_CBID').authenticated = true;
   },
