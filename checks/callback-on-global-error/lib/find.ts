@@ -14,7 +14,7 @@
  * The checks then judge the activity found, and name it by its real label.
  */
 import type { Activity, FlowGraph, FlowModel } from '../../../engine/model.js';
-import { exitReaches, reachableFrom } from './graph.js';
+import { exitReaches, leadingTo, reachableFrom } from './graph.js';
 import { isAuthenticated, methodOf, parseRowsOf, requestBodyOf, requestPathOf, requestUrlOf } from './http.js';
 import { GLOBAL_ERROR, LABELS, VARIABLES } from './names.js';
 import { writes } from './set-variable.js';
@@ -95,10 +95,15 @@ function locate(model: FlowModel): MissionNodes {
     afterGlobalError,
   );
 
+  // A Condition the request comes after (a guard going on only when there is a callback number) does
+  // not test its answer, unless the request leads back to it (its False exit retrying the request).
+  const afterRequest = new Set(callbackApi ? reachableFrom(events, [callbackApi.id]) : []);
+  const toRequest = callbackApi ? leadingTo(events, callbackApi) : new Set<Activity>();
+  const guardsRequest = (a: Activity) => toRequest.has(a) && !afterRequest.has(a);
   const statusCondition = reachedFirst(
     findByLabel(events, [LABELS.statusCondition]),
     (callbackApi ? exitReaches(events, callbackApi, 'default', (a) => a.type === 'condition-activity') : undefined) ??
-      fromGlobalError.find((a) => a.type === 'condition-activity'),
+      fromGlobalError.find((a) => a.type === 'condition-activity' && !guardsRequest(a)),
     afterGlobalError,
   );
 

@@ -65,6 +65,28 @@ export function reachableFrom(graph: FlowGraph, startIds: readonly string[], avo
   return order;
 }
 
+/** The activities from which `target` can be reached (`target` included): reachableFrom, walked backwards. */
+export function leadingTo(graph: FlowGraph, target: Activity): Set<Activity> {
+  const into = new Map<string, Activity[]>();
+  for (const activity of graph.activities) {
+    for (const next of Object.values(activity.exits)) {
+      const from = into.get(next);
+      if (from) from.push(activity);
+      else into.set(next, [activity]);
+    }
+  }
+  const found = new Set<Activity>([target]);
+  const queue = [target];
+  for (let head = 0; head < queue.length; head++) {
+    for (const from of into.get(queue[head].id) ?? []) {
+      if (found.has(from)) continue;
+      found.add(from);
+      queue.push(from);
+    }
+  }
+  return found;
+}
+
 /**
  * Does following `exit` of `from` lead to `target` (directly or through other activities)?
  * The walk never passes through `from` again, so a loop back into it does not count.

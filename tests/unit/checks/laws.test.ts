@@ -52,8 +52,6 @@ const ONLY_WITH_NUMBER = [
   'flows/defect-getcbid-path-typo.json',
   'flows/defect-getcbid-url-without-slice.json',
   'lab: dn=*{DNIS}* (test box copied)',
-  'lab: CallBackAPI_HTTPRequest not connected to HTTPStatusCode',
-  'lab: CallBackAPI_HTTPRequest straight to EndFlow',
   'get-cbid-dn-with-a-leading-space',
   'get-cbid-dn-with-a-space-in-its-name',
   'get-cbid-path-lower-case',

@@ -9,6 +9,7 @@
 import { test, expect } from '@playwright/test';
 import type { GradeReport } from '../../../engine/report.js';
 import { firstFix } from '../../../reports/summary.js';
+import { TOLERATED } from './mutations.js';
 import { activity, addActivity, addFailingSetVariable, grade, link, mutated, props, relabel, resultOf, unlink, variable, type Json, type Mutation } from './support.js';
 
 const both = (...edits: Mutation[]) => mutated((f) => edits.forEach((edit) => edit(f)));
@@ -319,3 +320,22 @@ test('OnGlobalError → SetVariable_e4r → a Play Message that fails (no caller
   expect(resultOf(report, 'callback-api-after-global-error').hint).toBe(`Event Flows → ${drag}`);
   expect(resultOf(report, 'run-task-created').hint).toBe(`Event Flows → PlayMessage_x1y → it fails before the call reaches CallBackAPI_HTTPRequest: correct it, or ${drag}`);
 });
+
+/**
+ * The Condition before the request that goes on only with a callback number (mutations.ts TOLERATED)
+ * is no HTTPStatusCode: with the request not connected to HTTPStatusCode, it was found in its place
+ * (the only Condition OnGlobalError reached), and judged as a status test it is not (find.ts).
+ */
+for (const [name, mistake] of [
+  ['not connected to HTTPStatusCode', (f: Json) => unlink(f, 'CallBackAPI_HTTPRequest', 'default')],
+  ['straight to EndFlow', (f: Json) => link(f, 'CallBackAPI_HTTPRequest', 'default', 'EndFlow_kid')],
+] as [string, Mutation][]) {
+  test(`CallBackAPI_HTTPRequest ${name}, in a flow whose Condition before the request goes on only with a callback number: HTTPStatusCode is still the one judged`, async () => {
+    const [variant, alone] = await Promise.all([grade(both(mistake, TOLERATED['create-task-only-with-a-callback-number'])), grade(both(mistake))]);
+    expect(failedIds(variant)).toEqual(failedIds(alone));
+    for (const id of ['status-condition-after-callback-api', 'status-condition-label', 'status-condition-expression', 'run-status-true-on-201', 'run-status-false-on-400']) {
+      expect(resultOf(variant, id).message, id).toBe(resultOf(alone, id).message);
+    }
+    expect(variant.score).toEqual(alone.score);
+  });
+}
