@@ -24,7 +24,7 @@ import { option3HoldsHint } from './menu-options.js';
 import { exitTakenName, menuKeys, missionNodes, NO_OPTION3_CAUSE, type MissionNodes } from './find.js';
 import { HINTS, joinHints, renameGetCbidHint, statusExpressionHint } from './hints.js';
 import { connectorNameOf, isAuthenticated, requestBodyOf } from './http.js';
-import { DYNVARS, GLOBAL_ERROR, LABELS, VARIABLES } from './names.js';
+import { DYNVARS, GLOBAL_ERROR, HAPPY_PATH, LABELS, VARIABLES } from './names.js';
 import { failed, passed, skipped } from './outcome.js';
 import { causeIfMissing, causeIfOtherType } from './nodes.js';
 import { expectedRecord, type ExpectedRecord } from './record.js';
@@ -35,7 +35,7 @@ import { declaredSpelling, notStringCause, notStringCauseOf, setTypeHint, undecl
 import { convertToType } from '../../../engine/simulator/variables.js';
 import { parseRowsFail } from '../../../engine/simulator/parse-settings.js';
 
-export const HAPPY_PATH = 'happy-path';
+export { HAPPY_PATH };
 
 /** The stages in run order, with the check that judges each. */
 const STAGES = [

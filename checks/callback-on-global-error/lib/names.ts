@@ -43,5 +43,8 @@ export const CREATE_TASK = {
 
 export const STATUS_EXPRESSION = '{{CallBackAPI_HTTPRequest.httpStatusCode == 201}}';
 
+/** The scenario the guide's Testing steps make (the caller presses 3, Create Task answers 201): its id. */
+export const HAPPY_PATH = 'happy-path';
+
 /** The UI's name for the `OnGlobalError` event handler and its export name. */
 export const GLOBAL_ERROR = { name: 'GlobalErrorHandling', display: 'OnGlobalError' } as const;

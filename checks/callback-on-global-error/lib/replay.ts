@@ -25,8 +25,8 @@ import { assignVariables } from '../../../engine/simulator/activities/logic.js';
 import { ActivityError } from '../../../engine/simulator/errors.js';
 import { Expressions } from '../../../engine/simulator/expressions.js';
 import { VariableStore } from '../../../engine/simulator/variables.js';
-import { HAPPY_PATH } from './happy-path.js';
 import { parseRowsOf } from './http.js';
+import { HAPPY_PATH } from './names.js';
 import { assignments } from './set-variable.js';
 import { EVAL_OPTIONS, namesRead } from './templates.js';
 

@@ -1,5 +1,6 @@
 /** Activities that compute: Set Variable, Condition, Case, Percentage Allocation. */
 import type { Activity } from '../../model.js';
+import type { Scope } from '../../pebble/index.js';
 import { exit, type ActivityHandler } from '../context.js';
 import { ActivityError } from '../errors.js';
 import { asVariableReference, type Expressions } from '../expressions.js';
@@ -56,12 +57,14 @@ export function assignVariables(activity: Activity, vars: VariableStore, expr: E
  * false, a number, other text, an empty result. Only an expression that fails to evaluate fails
  * the activity (the `error` exit, else OnGlobalError). An assumption: see docs/simulator.md.
  */
-export const condition: ActivityHandler = (run) => {
-  const expression = textProp(run.activity, 'expression');
+export const condition: ActivityHandler = (run) => exit(conditionExit(run.activity, run.vars.scope(), run.expr));
+
+/** The exit a Condition takes over `scope` (the checks judge one again over values of their own: checks/callback-on-global-error/lib/guard.ts). */
+export function conditionExit(activity: Activity, scope: Scope, expr: Expressions): 'true' | 'false' {
+  const expression = textProp(activity, 'expression');
   if (expression === undefined || expression.trim() === '') throw new ActivityError('no condition expression');
-  const value = run.expr.evaluate(expression, run.vars.scope(), 'the condition');
-  return exit(takesTrueExit(value) ? 'true' : 'false');
-};
+  return takesTrueExit(expr.evaluate(expression, scope, 'the condition')) ? 'true' : 'false';
+}
 
 /** Whether a Condition whose expression gave `value` leaves by True (see `condition`). */
 export function takesTrueExit(value: unknown): boolean {
@@ -73,16 +76,19 @@ export function takesTrueExit(value: unknown): boolean {
  * parallel to the exit keys `menuLinks`); the first equal label's key is the exit, else `default`.
  * Without labels the keys themselves are the match values.
  */
-export const caseStatement: ActivityHandler = (run) => {
-  const expression = textProp(run.activity, 'expression');
+export const caseStatement: ActivityHandler = (run) => exit(caseExit(run.activity, run.vars.scope(), run.expr));
+
+/** The exit a Case takes over `scope` (as conditionExit, for the checks too). */
+export function caseExit(activity: Activity, scope: Scope, expr: Expressions): string {
+  const expression = textProp(activity, 'expression');
   if (expression === undefined || expression.trim() === '') throw new ActivityError('no case expression');
-  const value = run.expr.render(asVariableReference(expression), run.vars.scope(), 'the case expression');
-  const keys = menuKeys(run.activity);
-  const labels = optionInputs(run.activity, 'menuLinks');
+  const value = expr.render(asVariableReference(expression), scope, 'the case expression');
+  const keys = menuKeys(activity);
+  const labels = optionInputs(activity, 'menuLinks');
   const matchValues = labels.length === keys.length ? labels : keys;
   const index = matchValues.indexOf(value);
-  return exit(index >= 0 ? keys[index] : 'default');
-};
+  return index >= 0 ? keys[index] : 'default';
+}
 
 /**
  * Percentage Allocation: a real call draws a branch at random by the shares of
