@@ -34,6 +34,11 @@ export default defineCheck({
     'in the Event Flows: no caller is left to hear it); this is judged even when GET_CBID left outdialcbid and',
     'customani unfilled (whether the request runs does',
     'not depend on them), and the error scenarios (400, 500) then name this check as why they are not judged.',
+    'Not when the call left the way at a Condition or Case that reads a value an earlier step left wrong and',
+    'would have gone on to the request with it right (one that goes on only when there is a callback number,',
+    'beside GET_CBID leaving customani unfilled; one reading getresult, beside SetGetResult storing something',
+    'else): that step\'s check is why, and this one, HTTPStatusCode\'s and the error scenarios\' are not judged,',
+    'naming it. A Condition or Case that goes elsewhere whatever those values hold is wrong in itself, and fails here.',
   ].join('\n'),
   run: (ctx) => stageOutcome(ctx, 'task', 'CallBackAPI_HTTPRequest created one callback task with the DynVars values'),
 });

@@ -12,7 +12,11 @@
  * parse row fails whatever the answer: GET_CBID would fail on the record, see sparedUnfilled), and
  * keeps the Create Task request's and its status's from being judged; but a handler that never
  * gets to the request (OnGlobalError still to EndFlow) is the request's stage's own deviation,
- * whatever GET_CBID filled, and the error scenarios are not judged for it.
+ * whatever GET_CBID filled, and the error scenarios are not judged for it — unless it left the way
+ * at a Condition or Case that reads a value gone wrong (GET_CBID's variables, getresult) and would
+ * have gone on with it right (a guard going on only when there is a callback number: guard.ts):
+ * that value's stage is then why, and keeps the request's, its status's and the error scenarios'
+ * stages from being judged, as they all lie behind the guard.
  */
 import type { CheckContext, CheckOutcome, ScenarioRun } from '../../../engine/check.js';
 import type { Activity, FlowGraph } from '../../../engine/model.js';
@@ -34,6 +38,7 @@ import { MOCKAPI_RESERVED } from '../../../mocks/mockapi-params.js';
 import { declaredSpelling, notStringCause, notStringCauseOf, setTypeHint, undeclaredCause } from './variables.js';
 import { convertToType } from '../../../engine/simulator/variables.js';
 import { parseRowsFail } from '../../../engine/simulator/parse-settings.js';
+import { goesOnPutRight, leftTheWayAt } from './guard.js';
 
 export { HAPPY_PATH };
 
@@ -56,6 +61,8 @@ type Judged = Stage | 'error-scenarios';
 const AFTER_GETRESULT: ReadonlySet<Judged> = new Set(['global-error', 'task', 'status-true', 'error-scenarios']);
 /** What GET_CBID's variables left unfilled spare: the stages that read neither (the call goes on along the same path). */
 const NOT_READING_GET_CBID: ReadonlySet<Judged> = new Set(['getresult', 'global-error', 'error-scenarios']);
+/** What a guard before the Create Task request keeps the call from: the request, its status, and the error scenarios' answers to it. */
+const BEHIND_THE_REQUEST: ReadonlySet<Judged> = new Set(['task', 'status-true', 'error-scenarios']);
 
 /** The most of a value or an answer's body a deviation's message quotes (UTF-16 units, `...` included). */
 const QUOTED = 160;
@@ -89,6 +96,11 @@ interface Deviation {
   unreached?: boolean;
   /** A value gone wrong that these later stages do not read: they are judged all the same. */
   spares?: ReadonlySet<Judged>;
+  /**
+   * The flow variables this deviation left wrong, with the values they should hold: a Condition or
+   * Case that reads them on OnGlobalError's way to the Create Task request is judged with these (guard.ts).
+   */
+  shouldHold?: ReadonlyMap<string, unknown>;
 }
 
 /** The happy-path run as its stages read it. */
@@ -187,9 +199,12 @@ function deviationsOf(happy: HappyRun, ctx: CheckContext): Deviation[] {
   const simAt = globalErrorRaised(happy, ctx, setAt);
   if (typeof simAt !== 'number') return [...found, simAt];
   // Whether OnGlobalError gets to the Create Task request does not depend on GET_CBID's variables:
-  // one that never runs is the task stage's deviation all the same, not GET_CBID's to answer for.
+  // one that never runs is the task stage's deviation all the same, not GET_CBID's to answer for —
+  // unless a guard on the way reads a value gone wrong, and would have gone on with it right.
   const reachedAt = callbackApiReached(happy, simAt);
   if (typeof reachedAt !== 'number') {
+    const blamed = blamedForGuard(happy, ctx, simAt, found);
+    if (blamed) return found.map((deviation) => (blamed.includes(deviation) ? sparingNothingBehind(deviation) : deviation));
     if (filled) found[0] = { ...filled, spares: new Set([...(filled.spares ?? []), 'task']) }; // (found[0] is GET_CBID's)
     return [...found, reachedAt];
   }
@@ -198,6 +213,33 @@ function deviationsOf(happy: HappyRun, ctx: CheckContext): Deviation[] {
   if (typeof apiAt !== 'number') return [...found, apiAt];
   const status = statusTrueOn201(happy, ctx, apiAt);
   return status ? [...found, status] : found;
+}
+
+/**
+ * The deviations whose wrong values alone kept the call from the Create Task request: the call left
+ * OnGlobalError's way to it at a Condition or Case (a guard going on only when there is a callback
+ * number) that would have gone on with the values they left wrong put right — those of the earliest
+ * stage that does it, with the stages' before it. None when the guard goes elsewhere whatever they
+ * hold (it is wrong in itself: the task stage's deviation), or the call left the way elsewhere.
+ */
+function blamedForGuard(happy: HappyRun, ctx: CheckContext, simAt: number, found: readonly Deviation[]): Deviation[] | undefined {
+  const request = happy.nodes.callbackApi;
+  const leftAt = request ? leftTheWayAt(happy.trace, simAt + 1, ctx.model.events, request) : -1;
+  if (!request || leftAt < 0) return undefined;
+  const putRight = new Map<string, unknown>();
+  const blamed: Deviation[] = [];
+  for (const deviation of found) {
+    if (!deviation.shouldHold) continue;
+    for (const [name, value] of deviation.shouldHold) putRight.set(name, value);
+    blamed.push(deviation);
+    if (goesOnPutRight(ctx, happy.trace, leftAt, ctx.model.events, request, putRight)) return blamed;
+  }
+  return undefined;
+}
+
+/** `deviation`, blamed for a guard before the Create Task request: it no longer spares what lies behind it. */
+function sparingNothingBehind(deviation: Deviation): Deviation {
+  return { ...deviation, spares: new Set([...(deviation.spares ?? [])].filter((judged) => !BEHIND_THE_REQUEST.has(judged))) };
 }
 
 /** Stage 1 — Testing step 5: the call leaves WantCallback by option 3 and continues through GET_CBID (where it ran). */
@@ -305,26 +347,34 @@ function getCbidFillsVariables(happy: HappyRun, ctx: CheckContext, getAt: number
  * later stage runs: the call got past GET_CBID only because the request went wrong, and judging
  * those stages would give a second mistake the points the first alone does not earn.
  */
-function sparedUnfilled(ctx: CheckContext, nodes: MissionNodes, record: ExpectedRecord | undefined): { spares: ReadonlySet<Judged> } | Record<string, never> {
+function sparedUnfilled(ctx: CheckContext, nodes: MissionNodes, record: ExpectedRecord | undefined): Pick<Deviation, 'spares' | 'shouldHold'> {
   if (!record) return { spares: NOT_READING_GET_CBID };
-  const filled: [string, string][] = [
-    [VARIABLES.outdialcbid, record.outboundcallbackep],
-    [nodes.aniVariable, record.tacnumber],
-  ];
-  const fits = ([name, value]: [string, string]) => {
-    const type = ctx.model.variables.find((v) => v.name === name)?.type;
-    if (type === undefined) return true;
-    try {
-      convertToType(value, type, name);
-      return true;
-    } catch {
-      return false;
-    }
-  };
   // Rows that fail on any answer once parsed (customani not declared, a path with a space): as alone.
   const declared = new Set(ctx.model.variables.map((v) => v.name));
   if (nodes.getCbid && parseRowsFail(nodes.getCbid, (name) => declared.has(name))) return {};
-  return filled.every(fits) ? { spares: NOT_READING_GET_CBID } : {};
+  const shouldHold = heldAs(ctx, [
+    [VARIABLES.outdialcbid, record.outboundcallbackep],
+    [nodes.aniVariable, record.tacnumber],
+  ]);
+  return shouldHold ? { spares: NOT_READING_GET_CBID, shouldHold } : {};
+}
+
+/**
+ * The values as the flow variables named hold them (converted to each one's declared type; one not
+ * declared holds nothing), or undefined when a type cannot hold its value.
+ */
+function heldAs(ctx: CheckContext, values: readonly (readonly [string, unknown])[]): Map<string, unknown> | undefined {
+  const held = new Map<string, unknown>();
+  for (const [name, value] of values) {
+    const type = ctx.model.variables.find((v) => v.name === name)?.type;
+    if (type === undefined) continue;
+    try {
+      held.set(name, convertToType(value, type, name));
+    } catch {
+      return undefined;
+    }
+  }
+  return held;
 }
 
 /** Stage 3 — Testing step 7: the call reaches SetGetResult after GET_CBID (at `getAt`), and it runs (where it ran). */
@@ -357,6 +407,7 @@ function getresultHoldsBody(happy: HappyRun, ctx: CheckContext, getAt: number, s
         : {}),
       ...(notStringVariable(ctx, [[VARIABLES.getresult, set.modifiedVariables[VARIABLES.getresult]]]) ?? undeclaredVariable(ctx, [VARIABLES.getresult], Object.keys(set.modifiedVariables))),
       spares: AFTER_GETRESULT,
+      shouldHold: heldAs(ctx, [[VARIABLES.getresult, body]]),
     });
   }
   return undefined;
@@ -406,7 +457,8 @@ function neverReachedAfter(happy: HappyRun, ctx: CheckContext, stage: Stage, at:
 
 /**
  * Stage 5, the way there — the handler, run after the error raised at `simAt`, runs
- * CallBackAPI_HTTPRequest (where it ran). Nothing here reads GET_CBID's variables.
+ * CallBackAPI_HTTPRequest (where it ran). Nothing here reads GET_CBID's variables (a guard on the
+ * way that does is deviationsOf's to weigh: blamedForGuard).
  */
 function callbackApiReached(happy: HappyRun, simAt: number): Deviation | number {
   const { trace, nodes } = happy;
@@ -713,6 +765,7 @@ function deviate(stage: Stage, message: string, excerpt: TraceEntry[], extra: Pa
   if (extra.cause) deviation.cause = extra.cause;
   if (extra.unreached) deviation.unreached = true;
   if (extra.spares) deviation.spares = extra.spares;
+  if (extra.shouldHold) deviation.shouldHold = extra.shouldHold;
   return deviation;
 }
 

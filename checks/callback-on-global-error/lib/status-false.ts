@@ -59,7 +59,9 @@ export function statusFalseCheck(options: { id: string; status: number; reason: 
       'writing a variable not declared: GET_CBID would fail on the record, as with that',
       'mistake alone, and nothing after it is judged). But when OnGlobalError never gets to the',
       'request at all (e.g. it still goes to EndFlow), that is why, and `run-task-created` reports it, whatever',
-      'GET_CBID filled.',
+      'GET_CBID filled; unless a Condition or Case on the way reads what GET_CBID left unfilled (one that goes on',
+      'only when there is a callback number) and would have gone on with the record\'s values: then GET_CBID\'s',
+      'check is why, as this call never reaches the request either (`run-get-cbid-fills-variables`).',
     ].join('\n'),
     run(ctx) {
       const before = errorScenariosDeviation(ctx);

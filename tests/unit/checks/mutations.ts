@@ -25,7 +25,7 @@ function setContentType(f: Json, label: string, type: string | null): void {
  * A STRING variable `name` set to `value` by a Set Variable put on the link `from` → `exit`, which
  * then leads to where that link led: a value passed through a variable before a field reads it.
  */
-function throughVariable(f: Json, from: string, exit: string, name: string, value: string): void {
+export function throughVariable(f: Json, from: string, exit: string, name: string, value: string): void {
   const graph = [f.process, f.eventFlows.eventsMap.GLOBAL_EVENTS.process].find((g) => g.activities[activity(f, from).id]);
   const next = (graph.links as Json[]).find((l) => l.sourceActivityId === activity(f, from).id && l.conditionExpr === exit)!;
   const to = graph.activities[next.targetActivityId].name as string;
@@ -37,7 +37,7 @@ function throughVariable(f: Json, from: string, exit: string, name: string, valu
 }
 
 /** A Condition `label` testing `expression`, put on the link `from` → `exit`: True leads to `onTrue`, False to `onFalse`. */
-function conditionOn(f: Json, from: string, exit: string, label: string, expression: string, onTrue: string, onFalse: string): void {
+export function conditionOn(f: Json, from: string, exit: string, label: string, expression: string, onTrue: string, onFalse: string): void {
   addActivity(f, from, label, { activityName: 'condition-activity', activityId: 'condition-activity', expression }, 'enum-gateway');
   link(f, from, exit, label);
   link(f, label, 'true', onTrue);

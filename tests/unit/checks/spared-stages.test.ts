@@ -10,7 +10,8 @@
 import { test, expect } from '@playwright/test';
 import type { GradeReport } from '../../../engine/report.js';
 import { gradeFlow } from '../../../engine/grade.js';
-import { FIXED_NOW, gradeMutation, mission, mutated, props, resultOf, variable, type Json } from './support.js';
+import { conditionOn, throughVariable, TOLERATED } from './mutations.js';
+import { addActivity, FIXED_NOW, gradeMutation, link, mission, mutated, props, resultOf, variable, type Json, type Mutation } from './support.js';
 
 const AFTER_GET_CBID = ['run-getresult-holds-body', 'run-global-error-raised', 'run-task-created', 'run-status-true-on-201', 'run-status-false-on-400', 'run-status-false-on-500'];
 
@@ -140,4 +141,92 @@ test('GET_CBID method POST, dialled on a DNIS the dataset has no record of (grad
   }), { mission, fileName: 'Main_Flow_140.json', settings: { dnis: '+15550000000' }, now: () => new Date(FIXED_NOW), tool: { name: 'flowgrade', version: 'test' } });
   expect(resultOf(report, 'run-get-cbid-fills-variables')).toMatchObject({ status: 'failed', actual: expect.stringMatching(/^HTTP 404/) });
   expect(afterGetCbid(report)).toMatchObject({ 'run-getresult-holds-body': 'passed', 'run-global-error-raised': 'passed', 'run-task-created': NOT_JUDGED, 'run-status-false-on-400': 'passed', 'run-status-false-on-500': 'passed' });
+});
+
+/**
+ * A guard on OnGlobalError's way to the Create Task request that reads what GET_CBID fills (mutations.ts
+ * TOLERATED create-task-only-with-a-callback-number: a Condition that goes on only when there is a
+ * callback number): with GET_CBID leaving it unfilled, the call ends before the request in every
+ * scenario, because of GET_CBID, not of the guard (happy-path.ts blamedForGuard). The request, its 201
+ * status and the error scenarios are then not judged, naming GET_CBID's check, as the first two are
+ * with that mistake alone; the error scenarios, judged with the mistake alone (the request goes out all
+ * the same there), cannot be here: HTTPStatusCode never runs. A guard that goes to EndFlow whatever
+ * GET_CBID fills is wrong in itself: run-task-created reports it, as with that guard alone.
+ */
+const both = (...edits: Mutation[]): Mutation => (f) => edits.forEach((edit) => edit(f));
+const onlyWithNumber = TOLERATED['create-task-only-with-a-callback-number'];
+/** A Condition `expression` between OnGlobalError and the request: True goes on to it, False to EndFlow. */
+const guardOn = (expression: string): Mutation => (f) => conditionOn(f, 'GlobalErrorHandling', 'out', 'HasNumber', expression, 'CallBackAPI_HTTPRequest', 'EndFlow_kid');
+const BEHIND_THE_GUARD = {
+  'run-getresult-holds-body': 'passed',
+  'run-global-error-raised': 'passed',
+  'run-task-created': NOT_JUDGED,
+  'run-status-true-on-201': NOT_JUDGED,
+  'run-status-false-on-400': NOT_JUDGED,
+  'run-status-false-on-500': NOT_JUDGED,
+};
+const failedIds = (report: GradeReport) => report.checks.filter((c) => c.status === 'failed').map((c) => c.id);
+
+test('GET_CBID without [0] beside the Condition that goes on to the request only with a callback number: the request and what follows are not judged, naming GET_CBID, which alone fails', async () => {
+  const [guarded, alone] = await Promise.all([gradeMutation(both(withoutIndex, onlyWithNumber)), gradeMutation(withoutIndex)]);
+  expect(afterGetCbid(guarded)).toEqual(BEHIND_THE_GUARD);
+  expect(failedIds(guarded)).toEqual(failedIds(alone));
+  expect(resultOf(guarded, 'run-task-created').message).toBe(resultOf(alone, 'run-task-created').message);
+  // GET_CBID answered 404 (a path typo): the same.
+  const notFound = await gradeMutation(both(onlyWithNumber, (f) => {
+    props(f, 'GET_CBID').httpRequestUrl = String(props(f, 'GET_CBID').httpRequestUrl).replace('/flowdesigner/', '/lowdesigner/');
+  }));
+  expect(afterGetCbid(notFound)).toEqual(BEHIND_THE_GUARD);
+});
+
+test('a guard reading outdialcbid, or both variables, or customani through a Set Variable of its own, or a Case: GET_CBID without [0] is why the request is not judged', async () => {
+  const guards: [string, Mutation][] = [
+    ['outdialcbid', guardOn('{{outdialcbid is not empty}}')],
+    ['both', guardOn('{{customani is not empty and outdialcbid is not empty}}')],
+    // OnGlobalError → Set_dest (dest = {{customani}}) → HasNumber {{dest is not empty}}: dest is run again from customani put right.
+    ['through dest', (f) => {
+      throughVariable(f, 'GlobalErrorHandling', 'out', 'dest', '{{customani}}');
+      conditionOn(f, 'Set_dest', 'out', 'HasNumber', '{{dest is not empty}}', 'CallBackAPI_HTTPRequest', 'EndFlow_kid');
+    }],
+    // A Case: its case "true" (no number) to EndFlow, Default on to the request.
+    ['a Case', (f) => {
+      addActivity(f, 'GlobalErrorHandling', 'NoNumber', { activityName: 'case-statement', activityId: 'case-statement', expression: '{{customani is empty}}', menuLinks: ['0'], menuLinks_input: ['true'], 'menuLinks:input': ['true'] }, 'enum-gateway');
+      link(f, 'GlobalErrorHandling', 'out', 'NoNumber');
+      link(f, 'NoNumber', '0', 'EndFlow_kid');
+      link(f, 'NoNumber', 'default', 'CallBackAPI_HTTPRequest');
+    }],
+  ];
+  for (const [name, guard] of guards) {
+    // The guard alone is right: the call goes on to the request, and every check passes.
+    expect(failedIds(await gradeMutation(guard)), name).toEqual([]);
+    expect(afterGetCbid(await gradeMutation(both(withoutIndex, guard))), name).toEqual(BEHIND_THE_GUARD);
+  }
+});
+
+test('a guard that goes to EndFlow whatever GET_CBID fills is wrong in itself: run-task-created fails, beside GET_CBID without [0] as alone', async () => {
+  // True only with a number and no entry point: never, whatever GET_CBID fills.
+  const wrong = guardOn('{{customani is not empty and outdialcbid is empty}}');
+  const [alone, beside] = await Promise.all([gradeMutation(wrong), gradeMutation(both(withoutIndex, wrong))]);
+  expect(resultOf(alone, 'run-task-created')).toMatchObject({ status: 'failed', message: 'OnGlobalError ran, but CallBackAPI_HTTPRequest never did (it went on to HasNumber)' });
+  expect(resultOf(beside, 'run-get-cbid-fills-variables').status).toBe('failed');
+  expect(resultOf(beside, 'run-task-created')).toMatchObject({ status: 'failed', message: resultOf(alone, 'run-task-created').message });
+  expect(afterGetCbid(beside)).toMatchObject({ 'run-status-true-on-201': 'skipped ← run-task-created', 'run-status-false-on-400': 'skipped ← run-task-created' });
+});
+
+test('SetGetResult leaving getresult empty beside a guard going on only when getresult holds something: the request and what follows are not judged, naming SetGetResult\'s check', async () => {
+  const emptyResult: Mutation = (f) => {
+    props(f, 'SetGetResult').expr = '{{GET_CBID.httpResponseBodyX}}';
+  };
+  const guard = guardOn('{{getresult is not empty}}');
+  expect(afterGetCbid(await gradeMutation(emptyResult))).toEqual({ ...Object.fromEntries(AFTER_GET_CBID.map((id) => [id, 'passed'])), 'run-getresult-holds-body': 'failed' });
+  const report = await gradeMutation(both(emptyResult, guard));
+  const notJudged = 'skipped ← run-getresult-holds-body';
+  expect(afterGetCbid(report)).toEqual({
+    'run-getresult-holds-body': 'failed',
+    'run-global-error-raised': 'passed',
+    'run-task-created': notJudged,
+    'run-status-true-on-201': notJudged,
+    'run-status-false-on-400': notJudged,
+    'run-status-false-on-500': notJudged,
+  });
 });

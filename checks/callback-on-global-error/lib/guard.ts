@@ -1,0 +1,91 @@
+/**
+ * A Condition or Case that took the happy-path call away from an activity it was on its way to (a
+ * guard before the Create Task request that goes on only when there is a callback number), judged
+ * again with the values an earlier stage left wrong put right (GET_CBID's outdialcbid and customani
+ * from the DynVars record, SetGetResult's getresult from GET_CBID's answer): whether it is that stage's mistake that kept the call from getting
+ * there, or the guard's own (one that goes to EndFlow whatever the variables hold). Judged with the
+ * simulator's own semantics (engine/simulator/activities/logic.ts), over the values the call had when
+ * the guard ran, each Set Variable of the call run again over those put right (replay.ts: a guard
+ * reading `dest`, set from customani).
+ */
+import type { CheckContext } from '../../../engine/check.js';
+import type { Activity, FlowGraph } from '../../../engine/model.js';
+import type { TraceEntry } from '../../../engine/trace.js';
+import { caseExit, conditionExit } from '../../../engine/simulator/activities/logic.js';
+import { ActivityError } from '../../../engine/simulator/errors.js';
+import { asVariableReference, Expressions } from '../../../engine/simulator/expressions.js';
+import { exitLeadsTo } from './graph.js';
+import { valuesSeenBy } from './replay.js';
+import { EVAL_OPTIONS, flowScope, sampleContact, startLabelOf } from './templates.js';
+
+/** The activities that choose their exit by an expression, with the exit each takes over a scope. */
+const BRANCHES: Readonly<Record<string, typeof conditionExit | typeof caseExit>> = {
+  'condition-activity': conditionExit,
+  'case-statement': caseExit,
+};
+
+/**
+ * Where the call, from trace entry `from` on (in `from`'s flow, drawn as `graph`), left the way to
+ * `target`: the first entry whose exit taken does not lead there; -1 when none did.
+ */
+export function leftTheWayAt(trace: readonly TraceEntry[], from: number, graph: FlowGraph, target: Activity): number {
+  const byId = new Map(graph.activities.map((activity) => [activity.id, activity]));
+  for (let at = from; at < trace.length && trace[at].flow === trace[from].flow; at++) {
+    const activity = byId.get(trace[at].activityId);
+    if (!activity || !exitLeadsTo(graph, activity, trace[at].outcome, target)) return at;
+  }
+  return -1;
+}
+
+/**
+ * Whether the Condition or Case at trace entry `at`, which took an exit that does not lead to
+ * `target`, takes one that does with `putRight` (flow variable → the value it should have held):
+ * only a difference those values make counts (the guard judged over the values the call had must
+ * take the exit it took, else what it reads is not what flowgrade can read again: never excused).
+ */
+export function goesOnPutRight(ctx: CheckContext, trace: readonly TraceEntry[], at: number, graph: FlowGraph, target: Activity, putRight: ReadonlyMap<string, unknown>): boolean {
+  const guard = graph.activities.find((activity) => activity.id === trace[at].activityId);
+  const exitOf = guard && BRANCHES[guard.type];
+  const expression = guard?.props.expression;
+  if (!guard || !exitOf || typeof expression !== 'string') return false;
+  // (A Case reads a bare `customani` as {{customani}}, as the simulator does.)
+  const seen = valuesSeenBy(ctx, guard, guard.type === 'case-statement' ? asVariableReference(expression) : expression);
+  const had = valuesAt(ctx, trace, at);
+  // Each value put right is what the guard reads of that variable, also where a Set Variable at fault
+  // wrote it (SetGetResult, run again over the values put right, would write it wrong again).
+  const exitWith = (values: ReadonlyMap<string, unknown>, putRight: ReadonlyMap<string, unknown> = new Map()): string | undefined => {
+    try {
+      return exitOf(guard, new Map([...seen(values), ...putRight]), new Expressions(EVAL_OPTIONS));
+    } catch (error) {
+      if (error instanceof ActivityError) return undefined; // (it fails over these values: no way on is shown)
+      throw error;
+    }
+  };
+  if (exitWith(had) !== trace[at].outcome) return false;
+  const exit = exitWith(new Map([...had, ...putRight]), putRight);
+  return exit !== undefined && exitLeadsTo(graph, guard, exit, target);
+}
+
+/**
+ * The values the call had when trace entry `at` ran: the flow's own (flowScope), then what each
+ * entry before it changed, flow variables by name and activity outputs by label (the start node's
+ * contact data read ignoring case, as the simulator reads it).
+ */
+function valuesAt(ctx: CheckContext, trace: readonly TraceEntry[], at: number): Map<string, unknown> {
+  const declared = new Set(ctx.model.variables.map((variable) => variable.name));
+  const values = flowScope(ctx.model);
+  const outputs = new Map<string, Record<string, unknown>>();
+  for (const entry of trace.slice(0, at)) {
+    for (const [name, value] of Object.entries(entry.modifiedVariables)) {
+      const dot = name.indexOf('.');
+      if (declared.has(name) || dot < 0) values.set(name, value);
+      else outputs.set(name.slice(0, dot), { ...outputs.get(name.slice(0, dot)), [name.slice(dot + 1)]: value });
+    }
+  }
+  const start = startLabelOf(ctx.model);
+  for (const [label, fields] of outputs) {
+    if (declared.has(label)) continue; // (a variable wins over a label of the same name)
+    values.set(label, label === start ? sampleContact(Object.fromEntries(Object.entries(fields).map(([key, value]) => [key, String(value)]))) : fields);
+  }
+  return values;
+}
