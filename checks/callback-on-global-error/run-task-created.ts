@@ -38,7 +38,10 @@ export default defineCheck({
     'would have gone on to the request with it right (one that goes on only when there is a callback number,',
     'beside GET_CBID leaving customani unfilled; one reading getresult, beside SetGetResult storing something',
     'else): that step\'s check is why, and this one, HTTPStatusCode\'s and the error scenarios\' are not judged,',
-    'naming it. A Condition or Case that goes elsewhere whatever those values hold is wrong in itself, and fails here.',
+    'naming it. A Condition or Case that goes elsewhere whatever those values hold is wrong in itself, and fails here;',
+    'when another of its exits goes on to the request, the message names it and the exit it left by ("HasNumber',
+    'left by False: it went on to EndFlow_kid") and the hint its Expression, to correct, or the guard to delete and',
+    'OnGlobalError to connect straight to the request, as the guide does (no connection to drag).',
   ].join('\n'),
   run: (ctx) => stageOutcome(ctx, 'task', 'CallBackAPI_HTTPRequest created one callback task with the DynVars values'),
 });

@@ -24,6 +24,11 @@ const BRANCHES: Readonly<Record<string, typeof conditionExit | typeof caseExit>>
   'case-statement': caseExit,
 };
 
+/** Whether `activity` chooses its exit by an expression (a Condition, a Case). */
+export function choosesByExpression(activity: Activity): boolean {
+  return Object.hasOwn(BRANCHES, activity.type);
+}
+
 /**
  * Where the call, from trace entry `from` on (in `from`'s flow, drawn as `graph`), left the way to
  * `target`: the first entry whose exit taken does not lead there; -1 when none did.

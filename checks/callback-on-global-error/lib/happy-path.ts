@@ -38,7 +38,7 @@ import { MOCKAPI_RESERVED } from '../../../mocks/mockapi-params.js';
 import { declaredSpelling, notStringCause, notStringCauseOf, setTypeHint, undeclaredCause } from './variables.js';
 import { convertToType } from '../../../engine/simulator/variables.js';
 import { parseRowsFail } from '../../../engine/simulator/parse-settings.js';
-import { goesOnPutRight, leftTheWayAt } from './guard.js';
+import { choosesByExpression, goesOnPutRight, leftTheWayAt } from './guard.js';
 
 export { HAPPY_PATH };
 
@@ -201,7 +201,7 @@ function deviationsOf(happy: HappyRun, ctx: CheckContext): Deviation[] {
   // Whether OnGlobalError gets to the Create Task request does not depend on GET_CBID's variables:
   // one that never runs is the task stage's deviation all the same, not GET_CBID's to answer for —
   // unless a guard on the way reads a value gone wrong, and would have gone on with it right.
-  const reachedAt = callbackApiReached(happy, simAt);
+  const reachedAt = callbackApiReached(happy, ctx, simAt);
   if (typeof reachedAt !== 'number') {
     const blamed = blamedForGuard(happy, ctx, simAt, found);
     if (blamed) return found.map((deviation) => (blamed.includes(deviation) ? sparingNothingBehind(deviation) : deviation));
@@ -460,12 +460,14 @@ function neverReachedAfter(happy: HappyRun, ctx: CheckContext, stage: Stage, at:
  * CallBackAPI_HTTPRequest (where it ran). Nothing here reads GET_CBID's variables (a guard on the
  * way that does is deviationsOf's to weigh: blamedForGuard).
  */
-function callbackApiReached(happy: HappyRun, simAt: number): Deviation | number {
+function callbackApiReached(happy: HappyRun, ctx: CheckContext, simAt: number): Deviation | number {
   const { trace, nodes } = happy;
   const summary = happy.run.result.summary;
   const handlerAt = simAt + 1;
   const apiAt = nodes.callbackApi ? indexOf(trace, nodes.callbackApi, handlerAt) : -1;
   if (apiAt < 0) {
+    const turned = turnedAwayByAGuard(happy, ctx, simAt);
+    if (turned) return turned;
     // The request is there but the handler went elsewhere: the fix is the connection, not its settings.
     // Set Variables it ran first (errortime = now()) may stay: the connection is the last one's.
     // Set Variables in a loop (A → B → A) stop the walk where it comes back: each is named once, and
@@ -494,6 +496,30 @@ function callbackApiReached(happy: HappyRun, simAt: number): Deviation | number 
     });
   }
   return apiAt;
+}
+
+/**
+ * The call left OnGlobalError's way to the Create Task request at a Condition or Case with another
+ * exit that goes on there (a guard the guide does not have, HasNumber: True → the request, False →
+ * EndFlow): its expression sent the call away, so the fix is the expression, or the guard taken out,
+ * not a connection to drag. Undefined elsewhere (and where the guard failed: failedOnTheWay tells it).
+ */
+function turnedAwayByAGuard(happy: HappyRun, ctx: CheckContext, simAt: number): Deviation | undefined {
+  const { trace, nodes } = happy;
+  const request = nodes.callbackApi;
+  if (!request) return undefined;
+  const graph = ctx.model.events;
+  const leftAt = leftTheWayAt(trace, simAt + 1, graph, request);
+  const entry = trace[leftAt];
+  const guard = entry && entry.outcome !== 'error' ? graph.activities.find((activity) => activity.id === entry.activityId) : undefined;
+  if (!guard || !choosesByExpression(guard) || !Object.keys(guard.exits).some((exit) => exitLeadsTo(graph, guard, exit, request))) return undefined;
+  const exit = exitTakenName(guard, entry.outcome);
+  const expression = typeof guard.props.expression === 'string' ? ` ${clipWithDots(guard.props.expression.trim(), QUOTED)}` : '';
+  return deviate('task', `OnGlobalError ran, but ${request.label} never did (${guard.label} left by ${exit}: ${afterwards(trace, leftAt, happy.run.result.summary)})`, trace.slice(simAt, leftAt + 2), {
+    activity: guard,
+    hint: `Event Flows → ${guard.label} → Expression${expression}: on the simulated call it leaves by ${exit}, away from ${request.label}. Correct it, or delete ${guard.label} and connect OnGlobalError straight to ${request.label}, as the guide does (Build step 8).`,
+    unreached: true,
+  });
 }
 
 /**

@@ -207,7 +207,11 @@ test('a guard that goes to EndFlow whatever GET_CBID fills is wrong in itself: r
   // True only with a number and no entry point: never, whatever GET_CBID fills.
   const wrong = guardOn('{{customani is not empty and outdialcbid is empty}}');
   const [alone, beside] = await Promise.all([gradeMutation(wrong), gradeMutation(both(withoutIndex, wrong))]);
-  expect(resultOf(alone, 'run-task-created')).toMatchObject({ status: 'failed', message: 'OnGlobalError ran, but CallBackAPI_HTTPRequest never did (it went on to HasNumber)' });
+  expect(resultOf(alone, 'run-task-created')).toMatchObject({
+    status: 'failed',
+    message: 'OnGlobalError ran, but CallBackAPI_HTTPRequest never did (HasNumber left by False: it went on to EndFlow_kid)',
+    activity: 'HasNumber',
+  });
   expect(resultOf(beside, 'run-get-cbid-fills-variables').status).toBe('failed');
   expect(resultOf(beside, 'run-task-created')).toMatchObject({ status: 'failed', message: resultOf(alone, 'run-task-created').message });
   expect(afterGetCbid(beside)).toMatchObject({ 'run-status-true-on-201': 'skipped ← run-task-created', 'run-status-false-on-400': 'skipped ← run-task-created' });
@@ -229,4 +233,31 @@ test('SetGetResult leaving getresult empty beside a guard going on only when get
     'run-status-false-on-400': notJudged,
     'run-status-false-on-500': notJudged,
   });
+});
+
+test('a guard that sends the call away from the request is named with its expression, not as a connection to drag; a Case by the exit it took; one with no way on to the request, or one that fails, as before', async () => {
+  const guarded = await gradeMutation(guardOn('{{customani is empty}}'));
+  expect(resultOf(guarded, 'run-task-created')).toMatchObject({
+    status: 'failed',
+    message: 'OnGlobalError ran, but CallBackAPI_HTTPRequest never did (HasNumber left by False: it went on to EndFlow_kid)',
+    hint: 'Event Flows → HasNumber → Expression {{customani is empty}}: on the simulated call it leaves by False, away from CallBackAPI_HTTPRequest. Correct it, or delete HasNumber and connect OnGlobalError straight to CallBackAPI_HTTPRequest, as the guide does (Build step 8).',
+    activity: 'HasNumber',
+  });
+  // A Case whose case "true" goes on to the request and Default ends: left by Default.
+  const byCase = await gradeMutation((f) => {
+    addActivity(f, 'GlobalErrorHandling', 'HasNumber', { activityName: 'case-statement', activityId: 'case-statement', expression: '{{customani is empty}}', menuLinks: ['0'], menuLinks_input: ['true'], 'menuLinks:input': ['true'] }, 'enum-gateway');
+    link(f, 'GlobalErrorHandling', 'out', 'HasNumber');
+    link(f, 'HasNumber', '0', 'CallBackAPI_HTTPRequest');
+    link(f, 'HasNumber', 'default', 'EndFlow_kid');
+  });
+  expect(resultOf(byCase, 'run-task-created').message).toBe('OnGlobalError ran, but CallBackAPI_HTTPRequest never did (HasNumber left by Default: it went on to EndFlow_kid)');
+  // Both exits away from the request: no guard of it, the connection is what to change.
+  const nowhere = await gradeMutation((f) => conditionOn(f, 'GlobalErrorHandling', 'out', 'HasNumber', '{{customani is empty}}', 'EndFlow_kid', 'EndFlow_kid'));
+  expect(resultOf(nowhere, 'run-task-created')).toMatchObject({
+    message: 'OnGlobalError ran, but CallBackAPI_HTTPRequest never did (it went on to HasNumber)',
+    hint: expect.stringMatching(/^Event Flows → drag the connection of OnGlobalError from HasNumber to CallBackAPI_HTTPRequest/),
+  });
+  // A guard that fails: what failed is told, as for any activity failing on the way.
+  const failing = await gradeMutation(guardOn('{{ 1 / 0 }}'));
+  expect(resultOf(failing, 'run-task-created').message).toMatch(/\(it went on to HasNumber, which failed: /);
 });
