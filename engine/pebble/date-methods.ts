@@ -1,6 +1,6 @@
 /** java.time ZonedDateTime methods available on `now()`: getters, plus/minus, conversions. */
 import { MONTHS } from './datepattern.js';
-import { assertDateInRange, localFields, zoneOf } from './datetime.js';
+import { assertDateInRange, localFields, plusMonthsLocal, zoneOf } from './datetime.js';
 import { m, type Method } from './method.js';
 import { javaString } from './stringify.js';
 import { localToInstant } from './timezone.js';
@@ -16,18 +16,14 @@ const two = (n: number) => String(n).padStart(2, '0');
 function plusLocal(d: PDate, unit: 'day' | 'month' | 'year', amount: number): PDate {
   const zone = zoneOf(d.zone);
   const f = localFields(d.millis, zone);
-  const local = new Date(0);
-  if (unit === 'day') local.setUTCFullYear(f.year, f.month - 1, f.day + amount);
-  else {
-    const months = f.year * 12 + (f.month - 1) + (unit === 'month' ? amount : amount * 12);
-    const year = Math.floor(months / 12);
-    const month = months - year * 12;
-    const last = new Date(0);
-    last.setUTCFullYear(year, month + 1, 0);
-    local.setUTCFullYear(year, month, Math.min(f.day, last.getUTCDate()));
-  }
-  local.setUTCHours(f.hour, f.minute, f.second, f.milli);
-  return new PDate(localToInstant(zone, local.getTime()), d.zone);
+  let local: number;
+  if (unit === 'day') {
+    const day = new Date(0);
+    day.setUTCFullYear(f.year, f.month - 1, f.day + amount);
+    day.setUTCHours(f.hour, f.minute, f.second, f.milli);
+    local = day.getTime();
+  } else local = plusMonthsLocal(f, unit === 'month' ? amount : amount * 12);
+  return new PDate(localToInstant(zone, local), d.zone);
 }
 
 /** `d` moved by `amount` (a Long: a number, or a bigint beyond 2^53), within the dates a JS Date holds. */

@@ -67,6 +67,8 @@ export function compilePattern(pattern: string, mode: DateMode): DateItem[] {
       }
       let j = i;
       while (pattern[j] === c) j++;
+      // SimpleDateFormat's constructor refuses it, so parsing fails as formatting does
+      if (mode === 'sdf' && c === 'X' && j - i > 3) throw new DatePatternError(`invalid ISO 8601 format: length=${j - i}`);
       items.push({ letter: c, count: j - i });
       i = j;
       continue;
@@ -135,10 +137,16 @@ function era(ad: boolean, count: number, mode: DateMode): string {
   return ad ? 'AD' : 'BC';
 }
 
-function offsetText(letter: string, count: number, minutes: number): string {
+function offsetText(letter: string, count: number, minutes: number, mode: DateMode): string {
   const zero = minutes === 0;
   const hhmm = formatOffset(minutes, false);
   const hhColon = formatOffset(minutes, true);
+  if (mode === 'sdf') {
+    // SimpleDateFormat: Z is RFC 822 at any count; X is ISO 8601, Z for zero, only the hours at count 1
+    if (letter === 'Z') return hhmm;
+    if (zero) return 'Z';
+    return count === 1 ? hhmm.slice(0, 3) : count === 2 ? hhmm : hhColon;
+  }
   switch (letter) {
     case 'Z':
       if (count <= 3) return hhmm;
@@ -260,11 +268,8 @@ export function formatDate(items: DateItem[], millis: number, zone: Zone, mode: 
       case 'Z':
       case 'O':
       case 'x':
-        out += offsetText(letter, count, f.offset);
-        break;
       case 'X':
-        if (mode === 'sdf' && count > 3) throw new DatePatternError('invalid ISO 8601 format: length=' + count);
-        out += offsetText('X', count, f.offset);
+        out += offsetText(letter, count, f.offset, mode);
         break;
     }
   }

@@ -63,6 +63,23 @@ export function localFields(millis: number, zone: Zone): LocalFields {
   };
 }
 
+/**
+ * The local date-time `f` moved by `months`, as local millis ("as if UTC"): the day is clamped to
+ * the last of the month, as java.time's plusMonths and Calendar.add do (31 January + 1 month is 28
+ * February).
+ */
+export function plusMonthsLocal(f: LocalFields, months: number): number {
+  const total = f.year * 12 + (f.month - 1) + months;
+  const year = Math.floor(total / 12);
+  const month = total - year * 12;
+  const last = new Date(0);
+  last.setUTCFullYear(year, month + 1, 0);
+  const local = new Date(0);
+  local.setUTCFullYear(year, month, Math.min(f.day, last.getUTCDate()));
+  local.setUTCHours(f.hour, f.minute, f.second, f.milli);
+  return local.getTime();
+}
+
 /** Is the zone id a region (printed in brackets by java.time) rather than a bare offset? */
 function isRegion(zone: Zone): boolean {
   return !(zone.id === 'Z' || /^[+-]\d/.test(zone.id));

@@ -38,6 +38,7 @@ function parse(text: string, pattern: string, call: Invocation): number {
     const shown = text.length > 60 ? `${text.slice(0, 60)}…` : text;
     fail('type', `Could not parse the string '${shown}' into a date, with formatting: ${pattern}`, call.pos);
   }
+  assertDateInRange(millis, call.pos);
   return millis;
 }
 

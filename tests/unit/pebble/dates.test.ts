@@ -92,6 +92,12 @@ const cases: [string, unknown][] = [
   ['{{ ms | date("Y ww", timeZone="UTC") }}', '2025 06'],
   ['{{ 1735516800000 | date("Y w yyyy") }}', '2025 1 2024'], // Monday 30 Dec 2024 is in week 1 of 2025 (US rules)
   ['{{ -62154086400000 | date("G yyyy") }}', 'BC 0001'], // ISO year 0 is 1 BC (proleptic Gregorian, unlike Java's Julian calendar before 1582)
+  // midnight and noon: a, h (1–12), k (1–24), K (0–11), H
+  ['{{ 1738800000000 | date("a h k K H") }}', 'AM 12 24 0 0'],
+  ['{{ 1738843200000 | date("a h k K H") }}', 'PM 12 12 0 12'],
+  ['{{ now().minusHours(21) | date("a h k K H") }}', 'AM 12 24 0 0'],
+  ['{{ now().minusYears(2100) | date("G GGGG GGGGG yyyy") }}', 'BC Before Christ B 0076'],
+  ['{{ now() | date("QQQQQ qqqqq") }}', '1 1'],
 ];
 for (const [text, expected] of cases) {
   test(`date ${text}`, () => {
@@ -131,6 +137,90 @@ test('the clock is only the injected one', () => {
   const later = () => new Date(CLOCK_MILLIS + 1000);
   expect(evaluate('{{ now() | epoch }}', {}, { now: later })).toBe(1738876143);
   expect(evaluate('{{ now() | epoch }}')).toBe(1738876142);
+});
+
+test('zone fields of existingFormat are read as SimpleDateFormat reads them (outputs of Pebble on Java 17; null: unparsable)', () => {
+  const read = (zone: string, letters: string) =>
+    render(`{{ "2025-02-06 10:00 ${zone}" | date("HH:mm", existingFormat="yyyy-MM-dd HH:mm ${letters}") }}`);
+  const java: [string, string, string | null][] = [
+    // z and Z alike: RFC 822 (+hhmm, hours up to 23, minutes up to 59), GMT (any case) with h:mm or hh:mm, or a name
+    ['-0800', 'z', '18:00'],
+    ['+2300', 'Z', '11:00'],
+    ['gmt-5:30', 'z', '15:30'],
+    ['UTC', 'Z', '10:00'],
+    ['utc+05:30', 'z', '10:00'], // the name UTC; the rest is text after the last field
+    ['Coordinated Universal Time', 'z', '10:00'],
+    ['greenwich mean time', 'z', '10:00'],
+    ['+05', 'Z', null],
+    ['+05:30', 'Z', null],
+    ['+0560', 'Z', null],
+    ['-2400', 'Z', null],
+    ['GMT+5', 'z', null],
+    ['GMT-0530', 'z', null],
+    ['UT', 'z', null],
+    ['Z', 'z', null],
+    ['Zulu', 'z', null],
+    ['Etc/UTC', 'z', null],
+    // X by its count: +hh, +hhmm, +hh:mm, or Z
+    ['+0530', 'X', '05:00'],
+    ['-0530', 'XX', '15:30'],
+    ['+05:30', 'XXX', '04:30'],
+    ['Z', 'XXX', '10:00'],
+    ['+05:30', 'XX', null],
+    ['+0530', 'XXX', null],
+    ['5', 'X', null],
+  ];
+  for (const [zone, letters, expected] of java) {
+    if (expected === null) expect(errorOf(() => read(zone, letters)).message, `${zone} ${letters}`).toContain('Could not parse the string');
+    else expect(read(zone, letters), `${zone} ${letters}`).toBe(expected);
+  }
+  // SimpleDateFormat's constructor refuses XXXX, so the text is never read
+  expect(errorOf(() => read('+05:30', 'XXXX')).message).toContain('invalid ISO 8601 format: length=4');
+});
+
+test('fields of existingFormat as SimpleDateFormat reads them: spaces and tabs before a field, signs, hours of a and h/K/k (outputs of Pebble on Java 17)', () => {
+  const java: [string, string][] = [
+    ['{{ "2025-02-06 \t 7" | date("HH:mm", existingFormat="yyyy-MM-dd k") }}', '07:00'],
+    ['{{ "2025-02-06 -3" | date("yyyy-MM-dd HH:mm", existingFormat="yyyy-MM-dd HH") }}', '2025-02-05 21:00'],
+    ['{{ "2025-02-06 12 AM" | date("HH:mm", existingFormat="yyyy-MM-dd h a") }}', '00:00'],
+    ['{{ "2025-02-06 3 PM" | date("HH:mm", existingFormat="yyyy-MM-dd K a") }}', '15:00'],
+    ['{{ "2025-02-06 PM" | date("HH:mm", existingFormat="yyyy-MM-dd a") }}', '12:00'],
+    ['{{ "2025-02-06 3" | date("HH:mm", existingFormat="yyyy-MM-dd h") }}', '03:00'],
+    ['{{ "02-06 12:30" | date("yyyy-MM-dd HH:mm", existingFormat="MM-dd HH:mm") }}', '1970-02-06 12:30'],
+    // w, W, F and u are read, and the day of the month decides
+    ['{{ "2025-02-06 10 2 1 4" | date("yyyy-MM-dd", existingFormat="yyyy-MM-dd w W F u") }}', '2025-02-06'],
+  ];
+  for (const [text, expected] of java) expect(render(text), text).toBe(expected);
+  for (const text of ['{{ "2025-02-06 " | date("HH:mm", existingFormat="yyyy-MM-dd HH") }}', '{{ "Thx 2025" | date("yyyy", existingFormat="EEE yyyy") }}']) {
+    expect(errorOf(() => render(text)).message, text).toContain('Could not parse the string');
+  }
+});
+
+test('two-digit years fall in the century from 80 years before the clock, the first year of it by the instant (Java 17: SimpleDateFormat.set2DigitYearStart at the clock less 80 years)', () => {
+  const year = (text: string, timeZone = 'UTC') =>
+    render(`{{ "${text}" | date("yyyy-MM-dd HH:mm", existingFormat="dd/MM/yy HH:mm") }}`, {}, { timeZone });
+  // the clock is 2025-02-06T21:09:02.712Z: the window starts at 1945-02-06T21:09:02.712
+  expect(year('06/02/99 00:00')).toBe('1999-02-06 00:00');
+  expect(year('06/02/44 00:00')).toBe('2044-02-06 00:00');
+  expect(year('06/02/46 00:00')).toBe('1946-02-06 00:00');
+  expect(year('06/02/45 21:09')).toBe('2045-02-06 21:09');
+  expect(year('06/02/45 21:10')).toBe('1945-02-06 21:10');
+  expect(year('07/02/45 00:00')).toBe('1945-02-07 00:00');
+  // in the default zone: New York's clock reads 16:09 then
+  expect(year('06/02/45 21:09', 'America/New_York')).toBe('1945-02-06 21:09');
+  expect(year('06/02/45 16:09', 'America/New_York')).toBe('2045-02-06 16:09');
+});
+
+test('parsed text beyond the dates a JS Date holds is out of range, not unparsable', () => {
+  for (const text of ['{{ "275761-01-01" | date("yyyy", existingFormat="yyyy-MM-dd") }}', '{{ "275761-01-01" | epoch(format="yyyy-MM-dd") }}', '{{ "2025-02-06 99999999999" | date("yyyy", existingFormat="yyyy-MM-dd HH") }}']) {
+    expect(errorOf(() => render(text)).message, text).toMatch(/^The date is out of the supported range/);
+  }
+});
+
+test('SimpleDateFormat prints Z as RFC 822 at any count, and X with the hours only at count 1 (outputs of Pebble on Java 17)', () => {
+  expect(render('{{ ms | date("X XX XXX Z ZZZZ", timeZone="Asia/Kolkata") }}', vars)).toBe('+05 +0530 +05:30 +0530 +0530');
+  expect(render('{{ ms | date("X XX XXX Z ZZZZ", timeZone="America/St_Johns") }}', vars)).toBe('-03 -0330 -03:30 -0330 -0330');
+  expect(errorOf(() => render('{{ ms | date("XXXX") }}', vars)).message).toContain('invalid ISO 8601 format: length=4');
 });
 
 const failures: [string, string][] = [
