@@ -1,29 +1,23 @@
 /** java.time ZonedDateTime methods available on `now()`: getters, plus/minus, conversions. */
 import { MONTHS } from './datepattern.js';
-import { assertDateInRange, localFields, plusMonthsLocal, zoneOf } from './datetime.js';
+import { UTC, assertDateInRange, localFields, plusMonthsLocal } from './datetime.js';
 import { m, type Method } from './method.js';
 import { javaString } from './stringify.js';
-import { localToInstant } from './timezone.js';
 import { PDate } from './values.js';
 
 const DAY_NAMES = ['MONDAY', 'TUESDAY', 'WEDNESDAY', 'THURSDAY', 'FRIDAY', 'SATURDAY', 'SUNDAY'];
 const MONTH_NAMES = MONTHS.map((name) => name.toUpperCase());
 
-const fields = (d: PDate) => localFields(d.millis, zoneOf(d.zone));
+const fields = (d: PDate) => localFields(d.millis, UTC);
 const two = (n: number) => String(n).padStart(2, '0');
 
-/** Local date-time arithmetic (days, months, years), clamping the day like java.time. */
+/** Date arithmetic (days, months, years) on the UTC date-time, clamping the day like java.time. */
 function plusLocal(d: PDate, unit: 'day' | 'month' | 'year', amount: number): PDate {
-  const zone = zoneOf(d.zone);
-  const f = localFields(d.millis, zone);
-  let local: number;
-  if (unit === 'day') {
-    const day = new Date(0);
-    day.setUTCFullYear(f.year, f.month - 1, f.day + amount);
-    day.setUTCHours(f.hour, f.minute, f.second, f.milli);
-    local = day.getTime();
-  } else local = plusMonthsLocal(f, unit === 'month' ? amount : amount * 12);
-  return new PDate(localToInstant(zone, local), d.zone);
+  const f = fields(d);
+  if (unit !== 'day') return new PDate(plusMonthsLocal(f, unit === 'month' ? amount : amount * 12));
+  const day = new Date(d.millis);
+  day.setUTCDate(f.day + amount);
+  return new PDate(day.getTime());
 }
 
 /** `d` moved by `amount` (a Long: a number, or a bigint beyond 2^53), within the dates a JS Date holds. */
@@ -33,8 +27,8 @@ function moved(d: PDate, amount: unknown, move: (d: PDate, amount: number) => PD
   return result;
 }
 
-const instantPlus = (ms: number) => m<PDate>(['long'], (d, [n], _ctx, pos) => moved(d, n, (date, k) => new PDate(date.millis + k * ms, date.zone), pos));
-const instantMinus = (ms: number) => m<PDate>(['long'], (d, [n], _ctx, pos) => moved(d, n, (date, k) => new PDate(date.millis - k * ms, date.zone), pos));
+const instantPlus = (ms: number) => m<PDate>(['long'], (d, [n], _ctx, pos) => moved(d, n, (date, k) => new PDate(date.millis + k * ms), pos));
+const instantMinus = (ms: number) => m<PDate>(['long'], (d, [n], _ctx, pos) => moved(d, n, (date, k) => new PDate(date.millis - k * ms), pos));
 const localPlus = (unit: 'day' | 'month' | 'year', k: number, sign: number) =>
   m<PDate>(['long'], (d, [n], _ctx, pos) => moved(d, n, (date, amount) => plusLocal(date, unit, sign * k * amount), pos));
 
@@ -49,8 +43,8 @@ export const DATE_METHODS = new Map<string, Method>([
   ['getMinute', m<PDate>([], (d) => fields(d).minute)],
   ['getSecond', m<PDate>([], (d) => fields(d).second)],
   ['getNano', m<PDate>([], (d) => fields(d).milli * 1_000_000)],
-  ['getZone', m<PDate>([], (d) => zoneOf(d.zone).id)],
-  ['getOffset', m<PDate>([], (d) => offsetId(fields(d).offset))],
+  ['getZone', m<PDate>([], () => UTC.id)],
+  ['getOffset', m<PDate>([], () => 'Z')],
   ['toEpochSecond', m<PDate>([], (d) => Math.floor(d.millis / 1000))],
   ['toLocalDate', m<PDate>([], (d) => localDateTime(d).slice(0, 10))],
   ['toLocalTime', m<PDate>([], (d) => localDateTime(d).slice(11))],
@@ -71,12 +65,6 @@ export const DATE_METHODS = new Map<string, Method>([
   ['minusMonths', localPlus('month', 1, -1)],
   ['minusYears', localPlus('year', 1, -1)],
 ]);
-
-function offsetId(minutes: number): string {
-  if (minutes === 0) return 'Z';
-  const abs = Math.abs(minutes);
-  return `${minutes < 0 ? '-' : '+'}${two(Math.floor(abs / 60))}:${two(abs % 60)}`;
-}
 
 /** LocalDateTime.toString(): seconds and fraction only when non-zero. */
 function localDateTime(d: PDate): string {

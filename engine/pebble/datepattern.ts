@@ -137,38 +137,29 @@ function era(ad: boolean, count: number, mode: DateMode): string {
   return ad ? 'AD' : 'BC';
 }
 
-function offsetText(letter: string, count: number, minutes: number, mode: DateMode): string {
-  const zero = minutes === 0;
+/** SimpleDateFormat's offset letters: Z as RFC 822 at any count; X as ISO 8601, Z for zero, only the hours at count 1. */
+function offsetText(letter: string, count: number, minutes: number): string {
   const hhmm = formatOffset(minutes, false);
-  const hhColon = formatOffset(minutes, true);
-  if (mode === 'sdf') {
-    // SimpleDateFormat: Z is RFC 822 at any count; X is ISO 8601, Z for zero, only the hours at count 1
-    if (letter === 'Z') return hhmm;
-    if (zero) return 'Z';
-    return count === 1 ? hhmm.slice(0, 3) : count === 2 ? hhmm : hhColon;
-  }
+  if (letter === 'Z') return hhmm;
+  if (minutes === 0) return 'Z';
+  return count === 1 ? hhmm.slice(0, 3) : count === 2 ? hhmm : formatOffset(minutes, true);
+}
+
+/** java.time's offset letters, for UTC: the java.time path formats only ZonedDateTimes, which are UTC here. */
+function utcOffsetText(letter: string, count: number): string {
   switch (letter) {
     case 'Z':
-      if (count <= 3) return hhmm;
-      if (count === 4) return zero ? 'GMT' : `GMT${hhColon}`;
-      return zero ? 'Z' : hhColon;
-    case 'O': {
-      if (zero) return 'GMT';
-      if (count === 4) return `GMT${hhColon}`;
-      const sign = minutes < 0 ? '-' : '+';
-      const abs = Math.abs(minutes);
-      const m = abs % 60;
-      return `GMT${sign}${Math.floor(abs / 60)}${m ? `:${pad(m, 2)}` : ''}`;
-    }
-    default: {
-      // X (Z for zero) and x
-      if (letter === 'X' && zero) return 'Z';
-      if (count === 1) return minutes % 60 === 0 ? hhmm.slice(0, 3) : hhmm;
-      return count === 2 || count === 4 ? hhmm : hhColon;
-    }
+      return count <= 3 ? '+0000' : count === 4 ? 'GMT' : 'Z';
+    case 'O':
+      return 'GMT';
+    case 'X':
+      return 'Z';
+    default: // x
+      return count === 1 ? '+00' : count === 2 || count === 4 ? '+0000' : '+00:00';
   }
 }
 
+/** Formats an instant in `zone`; in 'dtf' mode (a ZonedDateTime) the zone is UTC (see PDate). */
 export function formatDate(items: DateItem[], millis: number, zone: Zone, mode: DateMode): string {
   const f = localFields(millis, zone);
   let out = '';
@@ -269,7 +260,7 @@ export function formatDate(items: DateItem[], millis: number, zone: Zone, mode: 
       case 'O':
       case 'x':
       case 'X':
-        out += offsetText(letter, count, f.offset, mode);
+        out += mode === 'sdf' ? offsetText(letter, count, f.offset) : utcOffsetText(letter, count);
         break;
     }
   }

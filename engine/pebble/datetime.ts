@@ -36,10 +36,6 @@ export function assertDateInRange(millis: number, pos: number, detail = ''): voi
   if (!(Math.abs(millis) <= MAX_MILLIS)) fail('type', `The date is out of the supported range (years beyond about ±275,000)${detail}`, pos);
 }
 
-export function zoneOf(id: string): Zone {
-  return resolveZone(id) ?? UTC;
-}
-
 export function localFields(millis: number, zone: Zone): LocalFields {
   const offset = offsetAt(zone, millis);
   const d = new Date(millis + offset * 60000);
@@ -80,11 +76,6 @@ export function plusMonthsLocal(f: LocalFields, months: number): number {
   return local.getTime();
 }
 
-/** Is the zone id a region (printed in brackets by java.time) rather than a bare offset? */
-function isRegion(zone: Zone): boolean {
-  return !(zone.id === 'Z' || /^[+-]\d/.test(zone.id));
-}
-
 function pad(n: number, width: number): string {
   const s = String(Math.abs(n)).padStart(width, '0');
   return n < 0 ? `-${s}` : s;
@@ -95,30 +86,25 @@ function isoDate(f: LocalFields): string {
   return `${year}-${pad(f.month, 2)}-${pad(f.day, 2)}`;
 }
 
-function isoOffset(minutes: number): string {
-  return minutes === 0 ? 'Z' : formatOffset(minutes, true);
-}
-
 /**
- * java.time ZonedDateTime.toString(): `2025-02-06T21:09:02.712Z[UTC]` (seconds/fraction omitted
- * when zero); with `fullTime`, seconds and milliseconds always written (`…T21:09:00.000Z[UTC]`).
+ * java.time ZonedDateTime.toString() of a UTC date: `2025-02-06T21:09:02.712Z[UTC]` (seconds and
+ * fraction omitted when zero); with `fullTime`, seconds and milliseconds always written
+ * (`…T21:09:00.000Z[UTC]`).
  */
 export function zonedToString(date: PDate, fullTime = false): string {
-  const zone = zoneOf(date.zone);
-  const f = localFields(date.millis, zone);
+  const f = localFields(date.millis, UTC);
   let time = `${pad(f.hour, 2)}:${pad(f.minute, 2)}`;
   if (fullTime || f.second > 0 || f.milli > 0) time += `:${pad(f.second, 2)}`;
   if (fullTime || f.milli > 0) time += `.${pad(f.milli, 3)}`;
-  return `${isoDate(f)}T${time}${isoOffset(f.offset)}${isRegion(zone) ? `[${zone.id}]` : ''}`;
+  return `${isoDate(f)}T${time}Z[UTC]`;
 }
 
-/** DateTimeFormatter.ISO_DATE_TIME: seconds always, fraction without trailing zeros. */
+/** DateTimeFormatter.ISO_DATE_TIME of a UTC date: seconds always, fraction without trailing zeros. */
 export function zonedToIso(date: PDate): string {
-  const zone = zoneOf(date.zone);
-  const f = localFields(date.millis, zone);
+  const f = localFields(date.millis, UTC);
   let time = `${pad(f.hour, 2)}:${pad(f.minute, 2)}:${pad(f.second, 2)}`;
   if (f.milli > 0) time += `.${pad(f.milli, 3).replace(/0+$/, '')}`;
-  return `${isoDate(f)}T${time}${isoOffset(f.offset)}${isRegion(zone) ? `[${zone.id}]` : ''}`;
+  return `${isoDate(f)}T${time}Z[UTC]`;
 }
 
 const ISO_RE =

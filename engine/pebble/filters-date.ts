@@ -49,9 +49,9 @@ export function dateFilter(input: unknown, args: ArgMap, call: Invocation): unkn
   const existingFormat = stringArg(args, 'existingFormat', call);
   const timeZone = stringArg(args, 'timeZone', call);
   if (input instanceof PDate && existingFormat === null) {
-    // java.time path: the value carries its zone, so timeZone does not apply (as in Pebble)
+    // java.time path: the value carries its zone (UTC), so timeZone does not apply (as in Pebble)
     if (pattern === null) return zonedToIso(input);
-    return format(pattern, input.millis, resolveZone(input.zone) ?? UTC, 'dtf', call);
+    return format(pattern, input.millis, UTC, 'dtf', call);
   }
   let millis: number;
   if (isNumber(input)) {

@@ -22,7 +22,7 @@ function extreme(op: '<' | '>'): FunctionFn {
 }
 
 export const FUNCTIONS: ReadonlyMap<string, Callable<FunctionFn>> = new Map<string, Callable<FunctionFn>>([
-  ['now', { args: null, apply: (_args, call) => new PDate(call.ctx.nowMillis(), 'UTC') }],
+  ['now', { args: null, apply: (_args, call) => new PDate(call.ctx.nowMillis()) }],
   ['min', { args: null, apply: extreme('<') }],
   ['max', { args: null, apply: extreme('>') }],
   [

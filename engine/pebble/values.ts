@@ -22,12 +22,12 @@ export class PDouble {
   constructor(readonly value: number) {}
 }
 
-/** A java.time.ZonedDateTime: an instant (epoch millis) and a zone id (`UTC`, `America/New_York`). */
+/**
+ * A java.time.ZonedDateTime in UTC: `now()` (WxCC gives it in UTC) and what its methods make of it.
+ * Nothing gives one in another zone, so the instant (epoch millis) is the whole value.
+ */
 export class PDate {
-  constructor(
-    readonly millis: number,
-    readonly zone: string,
-  ) {}
+  constructor(readonly millis: number) {}
 }
 
 /** Map literal: insertion-ordered, keyed by Java equality of the key. */
@@ -59,7 +59,7 @@ function keyIdentity(key: unknown, depth = 0): string {
   if (isLong(key)) return `l${longToString(key)}`;
   if (typeof key === 'boolean') return `b${key}`;
   if (key instanceof PDouble) return `d${Object.is(key.value, -0) ? '-0' : key.value}`;
-  if (key instanceof PDate) return `t${key.millis}@${key.zone}`;
+  if (key instanceof PDate) return `t${key.millis}`;
   if (isList(key)) return `[${key.map((x) => keyIdentity(fromHost(x), depth + 1)).join(',')}]`;
   if (isMap(key)) {
     return `{${mapEntries(key).map(([k, v]) => `${keyIdentity(k, depth + 1)}:${keyIdentity(v, depth + 1)}`).join(',')}}`;
@@ -165,7 +165,7 @@ export function fromHost(v: unknown): unknown {
     case 'object':
       if (v === null || Array.isArray(v) || v instanceof PDouble || v instanceof PDate) return v;
       if (v instanceof PMap || v instanceof Map || isPlainObject(v)) return v;
-      if (v instanceof Date) return Number.isNaN(v.getTime()) ? null : new PDate(v.getTime(), 'UTC');
+      if (v instanceof Date) return Number.isNaN(v.getTime()) ? null : new PDate(v.getTime());
       return null;
     default:
       return null; // functions, symbols
@@ -243,7 +243,7 @@ export function javaEquals(a: unknown, b: unknown, depth = 0): boolean {
   if (isLong(a)) return isLong(b) && longBig(a) === longBig(b);
   if (typeof a === 'string' || typeof a === 'boolean') return a === b;
   if (a instanceof PDouble) return b instanceof PDouble && Object.is(a.value, b.value);
-  if (a instanceof PDate) return b instanceof PDate && a.millis === b.millis && a.zone === b.zone;
+  if (a instanceof PDate) return b instanceof PDate && a.millis === b.millis;
   if (isList(a)) {
     if (!isList(b) || a.length !== b.length) return false;
     return a.every((x, i) => javaEquals(x, b[i], depth + 1));
