@@ -25,7 +25,6 @@ export class RegexError extends Error {
  * repeat without bound only once, and runs against shorter inputs (`assertInputFor`).
  */
 function assertSafe(pattern: string): { lookaround: boolean } {
-  if (/\\[1-9]|\\k</.test(pattern)) throw new RegexError('Back-references are not supported in regular expressions', true);
   // Track, for every open group, whether it contains a quantifier or an alternation.
   const stack: { risky: boolean }[] = [];
   const names = new Set<string>();
@@ -36,6 +35,8 @@ function assertSafe(pattern: string): { lookaround: boolean } {
   for (let i = 0; i < pattern.length; i++) {
     const c = pattern[i];
     if (c === '\\') {
+      // `\1`, `\k<name>`; an escaped backslash before a digit (`\\1`) is none
+      if (/^(?:[1-9]|k<)/.test(pattern.slice(i + 1, i + 3))) throw new RegexError('Back-references are not supported in regular expressions', true);
       i++;
       lastGroupRisky = false;
       continue;

@@ -295,6 +295,9 @@ test('regex: Java classes and escapes mean what they mean in Java, not what RegE
     ['{{ x.replaceAll("b\\z", "X") }}', 'ab\n', 'ab\n'],
     ['{{ x.replaceAll("\\b", "|") }}', 'a b', '|a| |b|'],
     ['{{ x | split("\\s+") | length }}', 'a\u00a0b c', 2],
+    ['{{ x | split("\\t|\\n|\\r|\\f") | join(",") }}', 'a\tb\nc\rd\fe', 'a,b,c,d,e'],
+    ['{{ x | split("\\Q.") | join(",") }}', 'a.b.c', 'a,b,c'], // \Q without \E quotes to the end
+    ['{{ x.replaceAll("\\\\1", "X") }}', 'a\\1b', 'aXb'], // an escaped backslash, then 1: no back-reference
   ];
   for (const [template, x, java] of cases) expect(evaluate(template, { x }), `${template} on ${JSON.stringify(x)}`).toBe(java);
 });
@@ -318,6 +321,17 @@ test('regex: what Java refuses, or what cannot be run alike, is an error, never 
     ['{{ x.matches("\\x{110000}") }}', 'x'], // Hexadecimal codepoint is too big
     ['{{ x.matches("[\\x{1F600}]") }}', '\u{1F600}'], // a class of a surrogate pair: not run (RegExp without u splits it)
     ['{{ x.matches("[\\Z]") }}', 'Z'], // Java: Illegal/unsupported escape sequence
+    ['{{ x | split(")") }}', 'a)b'], // Unmatched closing ')'
+    ['{{ x | split(x | slice(1)) }}', 'a\\'], // a pattern ending with a backslash: Unexpected internal error
+    ['{{ x | split("[\\R]") }}', 'a\rb'], // Illegal/unsupported escape sequence, as \A \z \b \B in a class
+    ['{{ x | split("[\\A]") }}', 'aAb'],
+    ['{{ x | split("[\\z]") }}', 'azb'],
+    ['{{ x | split("[\\b]") }}', 'abb'],
+    ['{{ x | split("[\\B]") }}', 'aBb'],
+    ['{{ x | split("\\p{Digit") }}', 'a1b'], // Unclosed character family
+    ['{{ x | split("\\pL") }}', 'a1b'], // Java: the letters; Unicode categories are not run
+    ['{{ x | split("\\x{31") }}', 'a1b'], // Unclosed hexadecimal escape sequence
+    ['{{ x | split("\\x{zz}") }}', 'a1b'], // Illegal hexadecimal escape sequence
   ]) {
     const error = errorOf(() => evaluate(template, { x }));
     expect(error.code, template).toBe('type');

@@ -96,7 +96,8 @@ const limits: [string, () => unknown, string][] = [
   ['a format precision past the string limit', () => evaluate('{{ "%.1000001f" | format(1.5) }}'), 'String longer than 1000000 characters'],
   ['nested repetition in a split pattern', () => evaluate('{{ s | split("(a+)+b") }}', { s: 'aaaa' }), 'too complex'],
   ['repeated alternation in a split pattern', () => evaluate('{{ s | split("(a|aa)*c") }}', { s: 'aaaa' }), 'too complex'],
-  ['a back-reference in a pattern', () => evaluate('{{ s.replaceAll("(a)\\\\1", "") }}', { s: 'aa' }), 'Back-references'],
+  ['a back-reference in a pattern', () => evaluate('{{ s.replaceAll("(a)\\1", "") }}', { s: 'aa' }), 'Back-references'],
+  ['a named back-reference in a pattern', () => evaluate('{{ s.replaceAll("(?<x>a)\\k<x>", "") }}', { s: 'aa' }), 'Back-references'],
   ['a pattern longer than 256 characters', () => evaluate('{{ s.matches(p) }}', { s: 'a', p: 'a'.repeat(257) }), 'Regular expression longer than 256 characters'],
   ['a very long regex input', () => evaluate('{{ s | split(",") }}', { s: 'x'.repeat(100_001) }), 'Input longer than 100000 characters'],
   // The output is checked as it grows, not once built: an empty pattern inserts the replacement N + 1 times.

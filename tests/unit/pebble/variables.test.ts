@@ -121,6 +121,7 @@ test('replaceAll/replaceFirst read the replacement as Java\'s Matcher does: $n, 
   expect(evaluate('{{ "ab".replaceFirst("(a)", "$12") }}')).toBe('a2b');
   expect(evaluate('{{ "2025-02".replaceFirst("(?<y>[0-9]+)-(?<m>[0-9]+)", "${m}/${y}") }}')).toBe('02/2025');
   expect(evaluate('{{ "5".replaceAll("^", "\\$") }}')).toBe('$5'); // \$ is a literal $
+  expect(evaluate('{{ "ab".replaceAll("(a)|b", "[$1]") }}')).toBe('[a][]'); // a group that took no part adds nothing
   // Java refuses a $ that names no group, and a trailing backslash (IllegalArgumentException)
   const refused: [string, Record<string, unknown>, string][] = [
     ['{{ "USD 5".replaceAll("USD ", "$") }}', {}, 'Illegal group reference: group index is missing'],
@@ -128,6 +129,7 @@ test('replaceAll/replaceFirst read the replacement as Java\'s Matcher does: $n, 
     ['{{ "a1".replaceFirst("[0-9]", "${x}") }}', {}, 'No group with name {x}'],
     ['{{ "a1".replaceFirst("[0-9]", "${}") }}', {}, 'named capturing group has 0 length name'],
     ['{{ "a1".replaceFirst("(?<x>[0-9])", "${x") }}', {}, "named capturing group is missing trailing '}'"],
+    ['{{ "a1".replaceFirst("(?<x>[0-9])", "${1x}") }}', {}, 'capturing group name {1x} starts with digit character'],
     ['{{ "a1".replaceAll("[0-9]", "$1") }}', {}, 'No group 1'],
     ['{{ "a1".replaceAll("[0-9]", r) }}', { r: 'x\\' }, 'character to be escaped is missing'],
   ];
