@@ -4,18 +4,19 @@
  * covers every letter of both classes that has a fixed meaning. Parsing is in dateparse.ts.
  */
 import { localFields, type LocalFields } from './datetime.js';
+import { UnplacedError } from './errors.js';
+import { MAX_DATE_PATTERN_LENGTH } from './limits.js';
 import { formatOffset, zoneName, type Zone } from './timezone.js';
 
 export type DateMode = 'sdf' | 'dtf';
 
-/** A bad pattern or unparsable text; callers turn it into an ExpressionError. */
-export class DatePatternError extends Error {}
+/** A bad pattern, or one over the length limit; callers place it in the template (errors.ts placing). */
+class DatePatternError extends UnplacedError {}
 
 export type DateItem = { lit: string } | { letter: string; count: number };
 
 const SDF_LETTERS = new Set('GyYMLwWDdFEuaHkKhmsSzZX');
 const DTF_LETTERS = new Set('GuyDMLdQqYwWEecFaKkHhmsSAnNVzOXxZ');
-const MAX_PATTERN = 1000;
 
 export const MONTHS = [
   'January', 'February', 'March', 'April', 'May', 'June',
@@ -24,7 +25,7 @@ export const MONTHS = [
 export const DAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
 
 export function compilePattern(pattern: string, mode: DateMode): DateItem[] {
-  if (pattern.length > MAX_PATTERN) throw new DatePatternError('Date pattern too long');
+  if (pattern.length > MAX_DATE_PATTERN_LENGTH) throw new DatePatternError(`Date pattern longer than ${MAX_DATE_PATTERN_LENGTH} characters`, 'limit');
   const items: DateItem[] = [];
   const pushLit = (s: string) => {
     const last = items[items.length - 1];

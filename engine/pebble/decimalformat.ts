@@ -7,9 +7,12 @@
  * exact binary value of the double, as Java does.
  * Not supported (error): exponent patterns (`0.###E0`).
  */
+import { UnplacedError } from './errors.js';
+import { MAX_NUMBER_PATTERN_LENGTH } from './limits.js';
 import { type Long, PDouble, longBig } from './values.js';
 
-export class NumberPatternError extends Error {}
+/** A pattern Java refuses, or one over the length limit; callers place it in the template (errors.ts placing). */
+class NumberPatternError extends UnplacedError {}
 
 interface NumberPattern {
   posPrefix: string;
@@ -60,7 +63,7 @@ function expandAffix(affix: string): string {
 export function compileNumberPattern(pattern: string): NumberPattern {
   const hit = cache.get(pattern);
   if (hit) return hit;
-  if (pattern.length > 200) throw new NumberPatternError('Number pattern too long');
+  if (pattern.length > MAX_NUMBER_PATTERN_LENGTH) throw new NumberPatternError(`Number pattern longer than ${MAX_NUMBER_PATTERN_LENGTH} characters`, 'limit');
   const malformed = (what: string) =>
     new NumberPatternError(what === 'Malformed' ? `Malformed pattern "${pattern}"` : `${what} in pattern "${pattern}"`);
   const compiled: NumberPattern = {

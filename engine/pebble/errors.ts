@@ -40,3 +40,26 @@ export class UndefinedVariableError extends ExpressionError {
 export function fail(code: ExpressionErrorCode, what: string, position: number): never {
   throw new ExpressionError(code, `${what} at position ${position}`, position);
 }
+
+/**
+ * An error of a module that does not know where in the template it runs (a regular expression,
+ * a date or number pattern, data nested too deep); `placing` makes it an ExpressionError there.
+ */
+export class UnplacedError extends Error {
+  constructor(
+    message: string,
+    readonly code: 'type' | 'limit' = 'type',
+  ) {
+    super(message);
+  }
+}
+
+/** Runs `run`; an UnplacedError it throws becomes an ExpressionError at `position`, `suffix` after its words. */
+export function placing<T>(position: number, run: () => T, suffix = ''): T {
+  try {
+    return run();
+  } catch (e) {
+    if (e instanceof UnplacedError) fail(e.code, `${e.message}${suffix}`, position);
+    throw e;
+  }
+}

@@ -2,9 +2,9 @@
  * Date filters. `date` follows Pebble's DateFilter; `epoch` is a WxCC addition whose exact
  * contract is not published (see docs/expressions.md for the choices made here).
  */
-import { fail } from './errors.js';
+import { fail, placing } from './errors.js';
 import { assertDateInRange, parseIso, zonedToIso, zonedToString, UTC } from './datetime.js';
-import { DatePatternError, compilePattern, formatDate, type DateMode } from './datepattern.js';
+import { compilePattern, formatDate, type DateMode } from './datepattern.js';
 import { parseDate } from './dateparse.js';
 import { resolveZone, type Zone } from './timezone.js';
 import type { ArgMap, Invocation } from './invocation.js';
@@ -17,13 +17,9 @@ const JAVA_GMT: Zone = { id: 'GMT', fixed: 0 };
 /** SimpleDateFormat pattern Pebble uses when none is given (and to parse strings by default). */
 const DEFAULT_DATE_PATTERN = "yyyy-MM-dd'T'HH:mm:ssZ";
 
+/** Runs `run`, its pattern's errors placed at the filter and naming it. */
 function withPattern<T>(call: Invocation, run: () => T): T {
-  try {
-    return run();
-  } catch (e) {
-    if (e instanceof DatePatternError) fail('type', `${e.message} (${call.name})`, call.pos);
-    throw e;
-  }
+  return placing(call.pos, run, ` (${call.name})`);
 }
 
 function format(pattern: string, millis: number, zone: Zone, mode: DateMode, call: Invocation): string {

@@ -2,7 +2,7 @@
  * Filters: every stock Pebble core filter (plus `escape`/`raw` from the escaper extension) and the
  * WxCC `epoch`. Behaviour follows Pebble's sources; see docs/expressions.md for the table.
  */
-import { fail } from './errors.js';
+import { fail, placing } from './errors.js';
 import {
   base64Decode,
   base64Encode,
@@ -14,12 +14,11 @@ import {
   sha256Hex,
   urlEncode,
 } from './encoding.js';
-import { DEFAULT_NUMBER_PATTERN, NumberPatternError, compileNumberPattern, formatNumber } from './decimalformat.js';
+import { DEFAULT_NUMBER_PATTERN, compileNumberPattern, formatNumber } from './decimalformat.js';
 import { dateFilter, epochFilter } from './filters-date.js';
 import { javaFormat } from './javaformat.js';
 import type { Callable, FilterFn, Invocation } from './invocation.js';
 import { intArg, stringArg, stringInput } from './invocation.js';
-import { withRegex } from './members.js';
 import { isEmpty } from './predicates.js';
 import { javaSplit } from './regex.js';
 import { MAX_STRING_LENGTH, replacedLength } from './limits.js';
@@ -218,12 +217,7 @@ const nl2br: FilterFn = nullSafe((input, _args, call) =>
 const numberformat: FilterFn = nullSafe((input, args, call) => {
   if (!isNumber(input)) fail('type', `The input for the numberformat filter has to be a number, got ${typeName(input)}`, call.pos);
   const pattern = stringArg(args, 'format', call) ?? DEFAULT_NUMBER_PATTERN;
-  try {
-    return formatNumber(input, compileNumberPattern(pattern));
-  } catch (e) {
-    if (e instanceof NumberPatternError) fail('type', e.message, call.pos);
-    throw e;
-  }
+  return placing(call.pos, () => formatNumber(input, compileNumberPattern(pattern)));
 });
 
 const replace: FilterFn = nullSafe((input, args, call) => {
@@ -301,7 +295,7 @@ const split: FilterFn = nullSafe((input, args, call) => {
   const delimiter = stringArg(args, 'delimiter', call);
   if (delimiter === null) fail('type', 'missing delimiter parameter in split filter', call.pos);
   const limit = intArg(args, 'limit', call) ?? 0;
-  const parts = withRegex(call.pos, () => javaSplit(s, delimiter, limit, () => call.ctx.tick(call.pos)));
+  const parts = placing(call.pos, () => javaSplit(s, delimiter, limit, () => call.ctx.tick(call.pos)));
   call.ctx.listSize(parts.length, call.pos);
   return parts;
 });

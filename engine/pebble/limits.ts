@@ -16,6 +16,10 @@ export const MAX_REGEX_LENGTH = 256;
 export const MAX_REGEX_INPUT = 100_000;
 /** Longest input a regular expression with a lookahead or lookbehind is run against (see regex.ts). */
 export const MAX_LOOKAROUND_INPUT = 10_000;
+/** Longest date pattern (`date`, `epoch`). */
+export const MAX_DATE_PATTERN_LENGTH = 1_000;
+/** Longest number pattern (`numberformat`). */
+export const MAX_NUMBER_PATTERN_LENGTH = 200;
 
 /** The length `s.replaceAll(target, replacement)` would have, counted before it is built. */
 export function replacedLength(s: string, target: string, replacement: string): number {

@@ -11,10 +11,10 @@
  * callable with number literals, which are Longs — they resolve to null, so they are not listed.
  */
 import type { Context } from './context.js';
-import { UndefinedVariableError, fail } from './errors.js';
+import { UndefinedVariableError, fail, placing } from './errors.js';
 import { DATE_METHODS } from './date-methods.js';
 import { m, type Method, type Param } from './method.js';
-import { javaMatches, javaReplace, javaSplit, RegexError } from './regex.js';
+import { javaMatches, javaReplace, javaSplit } from './regex.js';
 import { MAX_STRING_LENGTH, replacedLength } from './limits.js';
 import { javaString } from './stringify.js';
 import { javaIsBlank, javaStrip, javaTrim } from '../java-whitespace.js';
@@ -69,16 +69,6 @@ function nonNull(v: unknown, pos: number): string {
   return v as string;
 }
 
-/** Runs a regex operation, mapping its errors to ExpressionErrors. */
-export function withRegex<T>(pos: number, run: () => T): T {
-  try {
-    return run();
-  } catch (e) {
-    if (e instanceof RegexError) fail(e.isLimit ? 'limit' : 'type', e.message, pos);
-    throw e;
-  }
-}
-
 const STRING_METHODS = new Map<string, Method>([
   ['length', m<string>([], (s) => s.length)],
   ['isEmpty', m<string>([], (s) => s.length === 0)],
@@ -110,15 +100,15 @@ const STRING_METHODS = new Map<string, Method>([
     return ctx.str(s.replaceAll(target, () => replacement), pos);
   })],
   ['replaceAll', m<string>(['string', 'string'], (s, [a, b], ctx, pos) =>
-    ctx.str(withRegex(pos, () => javaReplace(s, nonNull(a, pos), nonNull(b, pos), true, () => ctx.tick(pos))), pos))],
+    ctx.str(placing(pos, () => javaReplace(s, nonNull(a, pos), nonNull(b, pos), true, () => ctx.tick(pos))), pos))],
   ['replaceFirst', m<string>(['string', 'string'], (s, [a, b], ctx, pos) =>
-    ctx.str(withRegex(pos, () => javaReplace(s, nonNull(a, pos), nonNull(b, pos), false, () => ctx.tick(pos))), pos))],
+    ctx.str(placing(pos, () => javaReplace(s, nonNull(a, pos), nonNull(b, pos), false, () => ctx.tick(pos))), pos))],
   ['split', m<string>(['string'], (s, [a], ctx, pos) => {
-    const parts = withRegex(pos, () => javaSplit(s, nonNull(a, pos), 0, () => ctx.tick(pos)));
+    const parts = placing(pos, () => javaSplit(s, nonNull(a, pos), 0, () => ctx.tick(pos)));
     ctx.listSize(parts.length, pos);
     return parts;
   })],
-  ['matches', m<string>(['string'], (s, [a], _c, pos) => withRegex(pos, () => javaMatches(s, nonNull(a, pos))))],
+  ['matches', m<string>(['string'], (s, [a], _c, pos) => placing(pos, () => javaMatches(s, nonNull(a, pos))))],
 ]);
 
 type List = readonly unknown[];

@@ -7,14 +7,13 @@
  * some of which newer JavaScript engines accept and older ones (Node 20) do not: the same pattern
  * must give the same result in the CLI and in every browser.
  */
+import { UnplacedError } from './errors.js';
 import { MAX_LOOKAROUND_INPUT, MAX_REGEX_INPUT, MAX_REGEX_LENGTH, MAX_STRING_LENGTH } from './limits.js';
 
-export class RegexError extends Error {
-  constructor(
-    message: string,
-    readonly isLimit: boolean,
-  ) {
-    super(message);
+/** A pattern Java refuses or that is not run here ('type'), or a bound of work ('limit'). */
+class RegexError extends UnplacedError {
+  constructor(message: string, isLimit: boolean) {
+    super(message, isLimit ? 'limit' : 'type');
   }
 }
 

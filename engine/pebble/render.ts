@@ -4,10 +4,9 @@ import { Context, type EvalOptions, type Scope } from './context.js';
 import { zonedToString } from './datetime.js';
 import { evaluate } from './evaluate.js';
 import { javaString, renderValue } from './stringify.js';
-import { ExpressionError, fail } from './errors.js';
+import { fail, placing } from './errors.js';
 import { truthy } from './operators.js';
 import {
-  DataDepthError,
   PDate,
   PDouble,
   PMap,
@@ -18,16 +17,6 @@ import {
   javaDoubleToString,
   mapEntries,
 } from './values.js';
-
-/** Runs `fn`, turning a DataDepthError into ExpressionError('limit') at `pos`. */
-function guarded<T>(pos: number, fn: () => T): T {
-  try {
-    return fn();
-  } catch (e) {
-    if (e instanceof DataDepthError) throw new ExpressionError('limit', `${e.message} at position ${pos}`, pos);
-    throw e;
-  }
-}
 
 export function render(template: Template, scope: Scope, options?: EvalOptions): string {
   const ctx = new Context(scope, options);
@@ -56,9 +45,9 @@ function renderPart(part: TemplatePart, ctx: Context, out: { text: string }): st
     case 'comment':
       return '';
     case 'print':
-      return guarded(part.pos, () => renderValue(evaluate(part.expr, ctx), ctx, part.pos));
+      return placing(part.pos, () => renderValue(evaluate(part.expr, ctx), ctx, part.pos));
     case 'set':
-      ctx.assign(part.name, guarded(part.pos, () => evaluate(part.value, ctx)));
+      ctx.assign(part.name, placing(part.pos, () => evaluate(part.value, ctx)));
       return '';
     case 'if': {
       const branch = part.branches.find((b) => condition(b.condition, ctx));
@@ -74,7 +63,7 @@ function renderPart(part: TemplatePart, ctx: Context, out: { text: string }): st
 
 /** IfNode: null is false (an error under strictVariables); booleans, numbers and texts convert; anything else is an error. */
 function condition(node: Node, ctx: Context): boolean {
-  const value = guarded(node.pos, () => evaluate(node, ctx));
+  const value = placing(node.pos, () => evaluate(node, ctx));
   if (value === null && ctx.strict) fail('type', 'null value given to if statement (strictVariables)', node.pos);
   return truthy(value, node.pos, 'an "if" condition');
 }
@@ -85,12 +74,12 @@ function condition(node: Node, ctx: Context): boolean {
  * scope lasts the whole loop: a name first set inside is gone after it.
  */
 function renderFor(part: Extract<TemplatePart, { kind: 'for' }>, ctx: Context, out: { text: string }): void {
-  const value = guarded(part.iterable.pos, () => fromHost(evaluate(part.iterable, ctx)));
+  const value = placing(part.iterable.pos, () => fromHost(evaluate(part.iterable, ctx)));
   if (value === null) return;
   let items: unknown[];
   if (isList(value)) items = value.map(fromHost);
   else if (isMap(value)) items = mapEntries(value).map(([key, item]) => entry(key, item));
-  else fail('type', `Not an iterable object. Value = [${guarded(part.iterable.pos, () => javaString(value, ctx, part.iterable.pos))}]`, part.iterable.pos);
+  else fail('type', `Not an iterable object. Value = [${placing(part.iterable.pos, () => javaString(value, ctx, part.iterable.pos))}]`, part.iterable.pos);
   if (items.length === 0) {
     if (part.otherwise) renderBody(part.otherwise.body, ctx, out);
     return;
@@ -158,5 +147,5 @@ export function evaluateTyped(template: Template, scope: Scope, options?: EvalOp
   const lone = loneExpression(template);
   if (!lone || lone.kind !== 'print') return render(template, scope, options);
   const ctx = new Context(scope, options);
-  return guarded(lone.pos, () => toHost(evaluate(lone.expr, ctx), ctx, lone.pos));
+  return placing(lone.pos, () => toHost(evaluate(lone.expr, ctx), ctx, lone.pos));
 }

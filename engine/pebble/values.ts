@@ -15,6 +15,7 @@
  * Host values (scope) are converted lazily by {@link fromHost}: only own data properties of plain
  * objects, arrays and Maps are visible; functions, class instances and symbols read as null.
  */
+import { UnplacedError } from './errors.js';
 import { MAX_DATA_DEPTH } from './limits.js';
 
 /** A Java double. Integers from literals and the scope are Longs (plain numbers) instead. */
@@ -68,17 +69,11 @@ function keyIdentity(key: unknown, depth = 0): string {
 }
 
 /**
- * Thrown when list/map data nests deeper than MAX_DATA_DEPTH (or is cyclic). The evaluator turns
- * it into ExpressionError('limit') at the position of the expression being rendered.
+ * Refuses list/map data nested deeper than MAX_DATA_DEPTH (or cyclic): a 'limit' error, which
+ * the renderer places at the expression being rendered.
  */
-export class DataDepthError extends Error {
-  constructor() {
-    super(`Data nested deeper than ${MAX_DATA_DEPTH} levels`);
-  }
-}
-
 export function checkDepth(depth: number): void {
-  if (depth > MAX_DATA_DEPTH) throw new DataDepthError();
+  if (depth > MAX_DATA_DEPTH) throw new UnplacedError(`Data nested deeper than ${MAX_DATA_DEPTH} levels`, 'limit');
 }
 
 type PlainObject = Record<string, unknown>;

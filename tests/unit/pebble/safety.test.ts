@@ -91,6 +91,8 @@ const limits: [string, () => unknown, string][] = [
   ['replace blowing up', () => evaluate('{{ s | replace({"x": "yyyy"}) }}', { s: 'x'.repeat(300_000) }), 'String longer than 1000000 characters'],
   ['rendered output too long', () => render('{{ s }}{{ s }}', { s: 'x'.repeat(600_000) }), 'String longer than 1000000 characters'],
   ['a huge format width', () => evaluate('{{ "%99999s" | format("x") }}'), 'Format width too large'],
+  ['a date pattern longer than 1000 characters', () => evaluate('{{ 0 | date(p) }}', { p: 'y'.repeat(1001) }), 'Date pattern longer than 1000 characters'],
+  ['a number pattern longer than 200 characters', () => evaluate('{{ 1 | numberformat(p) }}', { p: '#'.repeat(201) }), 'Number pattern longer than 200 characters'],
   // a precision is the length of the fraction %f writes: it threw a RangeError (a flowgrade bug) past what a JS string holds
   ['a huge format precision', () => evaluate('{{ "%.99999999999999f" | format(1.5) }}'), 'String longer than 1000000 characters'],
   ['a format precision past the string limit', () => evaluate('{{ "%.1000001f" | format(1.5) }}'), 'String longer than 1000000 characters'],
@@ -131,6 +133,12 @@ test('maxSteps is an option', () => {
   expect(evaluate('{{ 1 + 2 }}', {}, { maxSteps: 3 })).toBe(3);
   expect(errorOf(() => evaluate('{{ 1 + 2 }}', {}, { maxSteps: 2 })).message).toBe('Evaluation exceeded 2 steps at position 7');
   expect(evaluate('{{ 1..1000 | length }}', {}, { maxSteps: 2000 })).toBe(1000);
+});
+
+test('the step budget spent while a regular expression runs is that error as it is, at the method', () => {
+  const s = 'a'.repeat(50); // a step per match
+  expect(errorOf(() => evaluate('{{ s.replaceAll("a", "b") }}', { s }, { maxSteps: 20 })).message).toBe('Evaluation exceeded 20 steps at position 5');
+  expect(errorOf(() => evaluate('{{ s | split("a") }}', { s }, { budget: { left: 20 } })).code).toBe('budget');
 });
 
 test('moderately large inputs are fine', () => {
