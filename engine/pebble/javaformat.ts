@@ -1,7 +1,8 @@
 /**
  * The `format` filter: a subset of java.lang.String.format — conversions %s %S %d %f %x %X %b %c
- * %n %%, explicit indexes (`%2$s`), width, precision and the flags `-`, `0`, `,`, `+`, ` `, `(`,
- * `#`. Anything else (e.g. %e, %t, the relative index %<s) is an error rather than a guess. As in
+ * %n %%, explicit indexes (`%2$s`) and the relative one (`%<s`, the argument before again), width,
+ * precision and the flags `-`, `0`, `,`, `+`, ` `, `(`, `#`. Anything else (e.g. %e, %t) is an
+ * error rather than a guess. As in
  * java.util.Formatter, a `%` that starts no conversion (`"50%"`, `"%!"`) is an error too, and so
  * is a flag, width or precision the conversion does not take (`%.2d`, `%-d`, `%,x`, `%+s`).
  */
@@ -104,6 +105,7 @@ function signed(digits: string, negative: boolean, flags: string, width: number 
 
 export function javaFormat(pattern: string, args: unknown[], ctx: Context, pos: number): string {
   let next = 0;
+  let previousArg = -1; // the argument of the specifier before, which `<` takes again
   let out = '';
   let last = 0;
   // Formatter.parse: each '%' must start a specifier, else UnknownFormatConversionException
@@ -118,7 +120,6 @@ export function javaFormat(pattern: string, args: unknown[], ctx: Context, pos: 
     out += pattern.slice(last, at);
     last = SPEC.lastIndex;
     const [, index, flags, widthText, precisionText, conv] = m;
-    if (flags.includes('<')) fail('type', `Format specifier '${m[0]}' (a relative index) is not supported`, pos);
     const width = widthText ? Number(widthText) : undefined;
     const precision = precisionText ? Number(precisionText.slice(1)) : undefined;
     assertFlags(m[0], flags, width, precision, conv, pos);
@@ -127,8 +128,9 @@ export function javaFormat(pattern: string, args: unknown[], ctx: Context, pos: 
       out += conv === '%' ? justify('%', flags, width) : '\n';
       continue;
     }
-    const argIndex = index ? Number(index.slice(0, -1)) - 1 : next++;
+    const argIndex = flags.includes('<') ? previousArg : index ? Number(index.slice(0, -1)) - 1 : next++;
     if (argIndex < 0 || argIndex >= args.length) fail('type', `Format specifier '${m[0]}' has no argument`, pos);
+    previousArg = argIndex;
     const arg = fromHost(args[argIndex]);
     // %f writes `precision` fraction digits: refused before they are built
     if (precision !== undefined && precision > MAX_STRING_LENGTH) fail('limit', `String longer than ${MAX_STRING_LENGTH} characters`, pos);

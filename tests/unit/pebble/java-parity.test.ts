@@ -224,6 +224,11 @@ rendersAsJava('format flags', [
   ['{{ "%5%|%-5%|%.3b|%-5b|%-5c|" | format(true, true, "a") }}', '    %|%    |tru|true |a    |'],
   ['{{ "%+(d|%+(d|% (d|%-+5d|" | format(5, -5, 5, 3) }}', '+5|(5)| 5|+3   |'],
   ['{{ "%+f|% f|%(f|%010f|%+.1f|%(f" | format(1.0 / 0, 1.0 / 0, -1.0 / 0, 1.0 / 0, 0.0 / 0, 0.0 / 0) }}', '+Infinity| Infinity|(Infinity)|  Infinity|NaN|NaN'],
+  // < takes the argument of the specifier before again (after an explicit index too)
+  ['{{ "%s %<s %<S|%2$s %<s|%s %<s" | format("a", "b") }}', 'a a A|b b|b b'],
+  ['{{ "%d %<x %<X %<05d|%s %<-3s|" | format(255, "a") }}', '255 ff FF 00255|a a  |'],
+  ['{{ "%.0f|%.1f|%,.0f|%,f" | format(2.0, 2.24, 1234567.0, 1234.5) }}', '2|2.2|1,234,567|1,234.500000'],
+  ['{{ "%.2s|%5.1s|%b %b %b %.2b %B" | format("abc", "xyz", null, false, 3, true, true) }}', 'ab|    x|false false true tr TRUE'],
 ]);
 
 test('format: flags and precisions java.util.Formatter refuses are errors, not ignored', () => {
@@ -255,6 +260,11 @@ test('format: flags and precisions java.util.Formatter refuses are errors, not i
     ['%#b', '1'], // FormatFlagsConversionMismatchException
     ['%05c', '"a"'], // FormatFlagsConversionMismatchException
     ['%--5d', '5'], // DuplicateFormatFlagsException
+    ['%-n', ''], // IllegalFormatFlagsException
+    ['%<%', ''], // IllegalFormatFlagsException
+    ['%<s', '"a"'], // MissingFormatArgumentException: no specifier before
+    ['%f', '3'], // IllegalFormatConversionException: f != java.lang.Long
+    ['%x', '"a"'], // IllegalFormatConversionException: x != java.lang.String
   ]) {
     const error = errorOf(() => render(`{{ "${spec}" | format(${arg}) }}`));
     expect(error.code, spec).toBe('type');
