@@ -232,12 +232,12 @@ export function exactDecimal(x: number): { int: string; frac: string } {
   return { int: s.slice(0, s.length - scale), frac: s.slice(s.length - scale).replace(/0+$/, '') };
 }
 
+/** `int.frac` rounded HALF_EVEN to `maxFrac` fraction digits (`int` has a digit at least). */
 function roundHalfEven(int: string, frac: string, maxFrac: number): { int: string; frac: string } {
-  if (frac.length <= maxFrac) return { int, frac };
   const keep = frac.slice(0, maxFrac);
   const rest = frac.slice(maxFrac);
   const all = int + keep;
-  const last = Number(all[all.length - 1] ?? '0');
+  const last = Number(all[all.length - 1]);
   const up = rest[0] > '5' || (rest[0] === '5' && (/[1-9]/.test(rest.slice(1)) || last % 2 === 1));
   if (!up) return { int, frac: keep };
   const bumped = (BigInt(all) + 1n).toString().padStart(all.length, '0');
@@ -254,8 +254,8 @@ function group(int: string, size: number): string {
 
 /** The shortest decimal digits that read back as `x` (finite, not negative), as Java's DigitList starts from. */
 function shortestDecimal(x: number): { int: string; frac: string } {
-  const m = /^(\d+)(?:\.(\d+))?(?:e([+-]\d+))?$/.exec(String(x));
-  if (!m) return exactDecimal(x);
+  // String(x) of a finite double that is not negative always reads so
+  const m = /^(\d+)(?:\.(\d+))?(?:e([+-]\d+))?$/.exec(String(x))!;
   let digits = m[1] + (m[2] ?? '');
   let point = m[1].length + Number(m[3] ?? 0);
   if (point <= 0) {

@@ -78,6 +78,7 @@ const longs: [template: string, java: string][] = [
   ['{{ (-9223372036854775807 - 1) % -1 }}', '0'],
   ['{{ -(-9223372036854775807 - 1) }}', '-9223372036854775808'],
   ['{{ (-9223372036854775807 - 1) | abs }}', '-9223372036854775808'], // Math.abs(Long.MIN_VALUE)
+  ['{{ 9223372036854775807 | abs }}', '9223372036854775807'],
   ['{{ 9007199254740993 + 0 }}', '9007199254740993'],
   ['{{ 9007199254740992 + 1 }}', '9007199254740993'],
   ['{{ 123456789012345678 * 10 }}', '1234567890123456780'],
@@ -98,6 +99,7 @@ const longs: [template: string, java: string][] = [
   ['{{ 9223372036854775807 is odd }}', 'true'],
   ['{{ (-9223372036854775807 - 1) is even }}', 'true'],
   ['{{ [9223372036854775807, 9223372036854775806, 1] | sort | join(",") }}', '1,9223372036854775806,9223372036854775807'],
+  ['{{ [9223372036854775807, 9223372036854775806, 9223372036854775807] | sort | join(",") }}', '9223372036854775806,9223372036854775807,9223372036854775807'],
   ['{{ "%d|%x|%,d" | format(9223372036854775807, -9223372036854775807 - 1, -9223372036854775807) }}', '9223372036854775807|8000000000000000|-9,223,372,036,854,775,807'],
   ['{{ 9223372036854775807 | numberformat("#,##0.00") }}', '9,223,372,036,854,775,807.00'],
   ['{{ 9223372036854775807 | numberformat("0%") }}', '922337203685477580700%'],
@@ -155,8 +157,19 @@ const numberformats: [template: string, java: string][] = [
   ['{{ 0.55 | numberformat(".##") }}', '.55'],
   ['{{ 12 | numberformat("0x0") }}', '12x'],
   ["{{ 5 | numberformat(\"a''b0\") }}", "a'b5"],
+  ["{{ 1.0 | numberformat(\"'a''b'0\") }}", "a'b1"], // '' inside a quote too
+  // doubles whose shortest digits have an exponent, and the values without digits
+  ['{{ 0.0000001 | numberformat("0.##########") }}', '0.0000001'],
+  ['{{ 1000000000000000000000.0 | numberformat("#,##0") }}', '1,000,000,000,000,000,000,000'],
+  ['{{ (0.0 / 0.0) | numberformat("0.00") }}', 'NaN'],
+  ['{{ (1.0 / 0) | numberformat("0.00") }}', '\u221e'],
+  ['{{ (-1.0 / 0) | numberformat("0.00;(0.00)") }}', '(\u221e)'],
 ];
 rendersAsJava('numberformat', numberformats);
+
+test('numberformat and format: a subnormal double, rounded on its exact value (Double.MIN_VALUE in Java 17)', () => {
+  expect(render('{{ x | numberformat("0.00") }}|{{ "%.3f" | format(x) }}', { x: 5e-324 })).toBe('0.00|0.000');
+});
 
 test('numberformat: the patterns DecimalFormat refuses are errors', () => {
   const refused: [string, string][] = [
@@ -225,6 +238,7 @@ rendersAsJava('format flags', [
   ['{{ "%+(d|%+(d|% (d|%-+5d|" | format(5, -5, 5, 3) }}', '+5|(5)| 5|+3   |'],
   ['{{ "%+f|% f|%(f|%010f|%+.1f|%(f" | format(1.0 / 0, 1.0 / 0, -1.0 / 0, 1.0 / 0, 0.0 / 0, 0.0 / 0) }}', '+Infinity| Infinity|(Infinity)|  Infinity|NaN|NaN'],
   // < takes the argument of the specifier before again (after an explicit index too)
+  ['{{ "%.2f" | format(100000000000000000000.0) }}', '100000000000000000000.00'],
   ['{{ "%s %<s %<S|%2$s %<s|%s %<s" | format("a", "b") }}', 'a a A|b b|b b'],
   ['{{ "%d %<x %<X %<05d|%s %<-3s|" | format(255, "a") }}', '255 ff FF 00255|a a  |'],
   ['{{ "%.0f|%.1f|%,.0f|%,f" | format(2.0, 2.24, 1234567.0, 1234.5) }}', '2|2.2|1,234,567|1,234.500000'],
@@ -355,4 +369,6 @@ rendersAsJava('title case', [
   ['{{ "ßa" | capitalize }}|{{ "ßa bß" | title }}|{{ "ﬁx" | capitalize }}|{{ "ŉx" | title }}', 'ßa|ßa Bß|ﬁx|ŉx'],
   ['{{ "ǆx" | capitalize }}|{{ "ǳ" | title }}|{{ "ǉ ǌ Ǆ" | title }}|{{ "ᾳx" | capitalize }}|{{ "ᾀ ῳ" | title }}', 'ǅx|ǲ|ǈ ǋ ǅ|ᾼx|ᾈ ῼ'],
   ['{{ "\ud801\udc28x" | title }}|{{ "émile zola" | title }}|{{ "ÿ" | capitalize }}', '\ud801\udc28x|Émile Zola|Ÿ'],
+  // title case letters and Georgian stay as they are; only white space: nothing to capitalize
+  ['{{ "ᾼx" | capitalize }}|{{ "აბ ჽბ" | title }}|{{ "   " | capitalize }}|{{ "ῼ ῌ" | title }}', 'ᾼx|აბ ჽბ|   |ῼ ῌ'],
 ]);

@@ -151,6 +151,14 @@ test('moderately large inputs are fine', () => {
   expect(evaluate('{{ s.replaceAll("", "-") }}', { s: 'abc' })).toBe('-a-b-c-');
 });
 
+test('compiled regular expressions and number patterns are kept in bounded caches: past their size, each pattern still gives its own result', () => {
+  // more patterns than the caches hold (200 and 100)
+  const split = render('{% for i in 1..250 %}{{ ("x" ~ i ~ "y") | split("" ~ i) | join("-") }},{% endfor %}');
+  expect(split).toBe('x-y,'.repeat(250));
+  const formatted = render('{% for i in 1..150 %}{{ i | numberformat("\'n" ~ i ~ "\'0") }},{% endfor %}');
+  expect(formatted).toBe(Array.from({ length: 150 }, (_, k) => `n${k + 1}${k + 1},`).join(''));
+});
+
 test('results are deterministic: same input, same output, map order is insertion order', () => {
   const scope = scopeOf({ m: { b: 1, a: 2 } });
   const text = '{{ m | merge({"c": 3, "a": 9}) }} {{ {"z": 1, "y": 2} }} {{ now() | epoch }}';
