@@ -153,26 +153,40 @@ const NUMBER_METHODS: ReadonlyMap<string, Method> = new Map<string, Method>([
   ['doubleValue', m<Long | PDouble>([], (n) => new PDouble(numValue(n)))],
 ]);
 
+/** java.lang.Boolean. */
+const BOOLEAN_METHODS: ReadonlyMap<string, Method> = new Map<string, Method>([
+  ['toString', m<boolean>([], (b) => String(b))],
+  ['booleanValue', m<boolean>([], (b) => b)],
+]);
+
 /**
- * Each table keyed by lower-case name too: Pebble finds methods ignoring case
+ * A type's methods, keyed by name and by lower-case name: Pebble finds methods ignoring case
  * (MemberCacheUtils: `equalsIgnoreCase`), so `ANI.Length` and `ANI.toUppercase()` work there.
  */
-const byLowerCase = new Map<ReadonlyMap<string, Method>, ReadonlyMap<string, Method>>(
-  [STRING_METHODS, LIST_METHODS, MAP_METHODS, DATE_METHODS, NUMBER_METHODS].map((table) => [table, new Map([...table].map(([name, method]) => [name.toLowerCase(), method]))]),
-);
+interface MethodTable {
+  readonly exact: ReadonlyMap<string, Method>;
+  readonly lowerCase: ReadonlyMap<string, Method>;
+}
 
-function methodsOf(v: unknown): ReadonlyMap<string, Method> | null {
-  if (typeof v === 'string') return STRING_METHODS;
-  if (isList(v)) return LIST_METHODS;
-  if (isMap(v)) return MAP_METHODS;
-  if (v instanceof PDate) return DATE_METHODS;
-  if (isNumber(v)) return NUMBER_METHODS;
-  return null;
+function tableOf(methods: ReadonlyMap<string, Method>): MethodTable {
+  return { exact: methods, lowerCase: new Map([...methods].map(([name, method]) => [name.toLowerCase(), method])) };
+}
+
+const [STRINGS, LISTS, MAPS, DATES, NUMBERS, BOOLEANS] = [STRING_METHODS, LIST_METHODS, MAP_METHODS, DATE_METHODS, NUMBER_METHODS, BOOLEAN_METHODS].map(tableOf);
+
+/** The methods of a value that is not null (fromHost's kinds: the last one left is Boolean). */
+function methodsOf(v: unknown): MethodTable {
+  if (typeof v === 'string') return STRINGS;
+  if (isList(v)) return LISTS;
+  if (isMap(v)) return MAPS;
+  if (v instanceof PDate) return DATES;
+  if (isNumber(v)) return NUMBERS;
+  return BOOLEANS;
 }
 
 /** The method of that name, exact or ignoring case, as Pebble resolves it. */
-function methodNamed(methods: ReadonlyMap<string, Method>, name: string): Method | undefined {
-  return methods.get(name) ?? byLowerCase.get(methods)?.get(name.toLowerCase());
+function methodNamed(methods: MethodTable, name: string): Method | undefined {
+  return methods.exact.get(name) ?? methods.lowerCase.get(name.toLowerCase());
 }
 
 function argMatches(param: Param, arg: unknown): boolean {
@@ -190,9 +204,8 @@ function missing(ctx: Context, what: string, pos: number): null {
   return null;
 }
 
-/** Java Integer.parseInt of String.valueOf(key), or null. */
-function listIndex(key: unknown, ctx: Context, pos: number): number | null {
-  const s = typeof key === 'string' ? key : isLong(key) ? String(key) : javaString(key, ctx, pos);
+/** Java Integer.parseInt of a key's String.valueOf, or null. */
+function listIndex(s: string): number | null {
   if (!/^[+-]?\d{1,10}$/.test(s)) return null;
   const n = Number(s);
   return n >= -(2 ** 31) && n < 2 ** 31 ? n : null;
@@ -204,21 +217,21 @@ const capitalize = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 export function getAttribute(object: unknown, key: unknown, ctx: Context, pos: number): unknown {
   object = fromHost(object);
   key = fromHost(key);
-  const label = typeof key === 'string' ? key : javaString(key, ctx, pos);
+  const label = javaString(key, ctx, pos);
   if (object === null) return missing(ctx, label, pos);
   if (isMap(object)) {
     if (mapHas(object, key)) return mapGet(object, key);
     return missing(ctx, label, pos);
   }
   if (isList(object)) {
-    const index = listIndex(key, ctx, pos);
+    const index = listIndex(label);
     if (index !== null) {
       if (index < 0 || index >= object.length) return missing(ctx, label, pos);
       return fromHost(object[index]);
     }
   }
   const methods = methodsOf(object);
-  if (methods && label.length > 0) {
+  if (label.length > 0) {
     for (const name of [`get${capitalize(label)}`, `is${capitalize(label)}`, `has${capitalize(label)}`, label]) {
       const method = methodNamed(methods, name);
       if (method && method.params.length === 0) return method.call(object as never, [], ctx, pos);
@@ -231,8 +244,7 @@ export function getAttribute(object: unknown, key: unknown, ctx: Context, pos: n
 export function callMethod(object: unknown, name: string, args: unknown[], ctx: Context, pos: number): unknown {
   object = fromHost(object);
   if (object === null) return missing(ctx, name, pos);
-  const methods = methodsOf(object);
-  const method = methods && methodNamed(methods, name);
+  const method = methodNamed(methodsOf(object), name);
   if (!method || method.params.length !== args.length || !method.params.every((p, i) => argMatches(p, args[i]))) {
     return missing(ctx, `${name}()`, pos);
   }

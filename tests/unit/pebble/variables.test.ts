@@ -26,6 +26,10 @@ const cases: [string, unknown][] = [
   ['{{ list["1"] }}', 'b'], // Pebble parses String.valueOf(key) as the index
   ['{{ list[3] }}', null], // out of range: null (not strict)
   ['{{ list[-1] }}', null],
+  ['{{ list["+1"] }}', 'b'],
+  ['{{ list[1.0] }}', null], // "1.0" is no int
+  ['{{ list[true] }}', null],
+  ['{{ list["9999999999"] }}', null], // beyond an int
   ['{{ resp.items[0].missing }}', null],
   ['{{ resp.missing.deeper.still }}', null], // null-safe chains
   ['{{ missing }}', null],
@@ -72,6 +76,7 @@ const cases: [string, unknown][] = [
   ['{{ ws.bom.strip() }}', '\uFEFFa'],
   ['{{ ws.control.strip() }}', 'a'],
   ['{{ "ABC".equalsIgnoreCase("abc") }}', true],
+  ['{{ "aB".equalsIgnoreCase("ab") }}', true],
   // equalsIgnoreCase compares character by character, each upper-cased (then lower-cased) alone, as Java does
   ['{{ "İ".equalsIgnoreCase("i") }}', true],
   ['{{ "ſ".equalsIgnoreCase("s") }}', true],
@@ -82,6 +87,7 @@ const cases: [string, unknown][] = [
   ['{{ "x".toUpperCase() }}', 'X'],
   ['{{ "abc".replace(1, 2) }}', null], // no replace(Long, Long) on String
   ['{{ resp.getOrDefault("nope", "d") }}', 'd'],
+  ['{{ resp.getOrDefault("count", "d") }}', 2],
   ['{{ resp.containsValue(2) }}', true],
   ['{{ resp.empty.isEmpty() }}', true],
   ['{{ list.lastIndexOf("a") }}', 0],
@@ -89,6 +95,14 @@ const cases: [string, unknown][] = [
   ['{{ NewPhoneContact.ANI.Length }}', 12],
   ['{{ "x".toUppercase() }}', 'X'],
   ['{{ list.SIZE() }}', 3],
+  // java.lang.Boolean methods
+  ['{{ (1 == 1).toString() }}', 'true'],
+  ['{{ (1 == 2).toString() == "false" }}', true],
+  ['{{ (1 == 2).booleanValue() }}', false],
+  ['{{ (1 == 1).booleanValue }}', true],
+  ['{{ (1 == 1).BooleanValue() }}', true],
+  ['{{ (1 == 1).foo }}', null],
+  ['{{ (1 == 1).toString(1) }}', null],
   // java.lang.Long and Double methods
   ['{{ Flat.httpStatusCode.toString() == "201" }}', true],
   ['{{ 2.5.toString() }}', '2.5'],
@@ -113,6 +127,14 @@ test('.contains( and .equals( are syntax errors: both names are operators in Peb
   );
   expect(errorOf(() => evaluate('{{ list.equals(list) }}', vars)).code).toBe('syntax');
   expect(evaluate('{{ "abc" contains "z" }}')).toBe(false);
+});
+
+test('a null argument to a String method is an error, as in Java (IllegalArgumentException, NullPointerException)', () => {
+  for (const text of ['{{ "abc".indexOf(nil) }}', '{{ "abc".startsWith(null) }}', '{{ "abc".replace("a", nil) }}']) {
+    const error = errorOf(() => evaluate(text, vars));
+    expect(error.code, text).toBe('type');
+    expect(error.message, text).toBe('Null argument in a method call at position 9');
+  }
 });
 
 test('replaceAll/replaceFirst read the replacement as Java\'s Matcher does: $n, ${name}, \\x, and errors', () => {
