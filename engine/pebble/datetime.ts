@@ -124,9 +124,10 @@ export function parseIso(text: string, defaultZone: Zone): number | null {
   local.setUTCHours(Number(h ?? 0), Number(mi ?? 0), Number(s ?? 0), ms);
   if (local.getUTCMonth() !== Number(mo) - 1) return null;
   if (off) {
-    const zone = resolveZone(off);
-    if (!zone || zone.fixed === undefined) return null;
-    return local.getTime() - zone.fixed * 60000;
+    // Z, ±hh, ±hhmm or ±hh:mm: a fixed offset, which java.time takes up to ±18:00
+    const fixed = resolveZone(off)?.fixed;
+    if (fixed === undefined || Math.abs(fixed) > 18 * 60) return null;
+    return local.getTime() - fixed * 60000;
   }
   const zone = zoneId ? resolveZone(zoneId) : defaultZone;
   if (!zone) return null;

@@ -44,19 +44,18 @@ export function dateFilter(input: unknown, args: ArgMap, call: Invocation): unkn
   const pattern = stringArg(args, 'format', call);
   const existingFormat = stringArg(args, 'existingFormat', call);
   const timeZone = stringArg(args, 'timeZone', call);
-  if (input instanceof PDate && existingFormat === null) {
-    // java.time path: the value carries its zone (UTC), so timeZone does not apply (as in Pebble)
-    if (pattern === null) return zonedToIso(input);
-    return format(pattern, input.millis, UTC, 'dtf', call);
-  }
   let millis: number;
-  if (isNumber(input)) {
-    millis = Math.trunc(numValue(input));
-    assertDateInRange(millis, call.pos);
-  } else if (input instanceof PDate) {
+  if (input instanceof PDate) {
+    if (existingFormat === null) {
+      // java.time path: the value carries its zone (UTC), so timeZone does not apply (as in Pebble)
+      return pattern === null ? zonedToIso(input) : format(pattern, input.millis, UTC, 'dtf', call);
+    }
     // Java's text of a time omits zero seconds and milliseconds, which the cheat sheet's patterns
     // (…HH:mm:ss, …ss.SSS'Z') then fail to parse at such instants: written out in full instead.
-    millis = parse(zonedToString(input, true), existingFormat ?? DEFAULT_DATE_PATTERN, call);
+    millis = parse(zonedToString(input, true), existingFormat, call);
+  } else if (isNumber(input)) {
+    millis = Math.trunc(numValue(input));
+    assertDateInRange(millis, call.pos);
   } else if (typeof input === 'string') {
     millis = parse(input, existingFormat ?? DEFAULT_DATE_PATTERN, call);
   } else fail('type', `Unsupported argument type for date: ${typeName(input)}`, call.pos);

@@ -4,7 +4,7 @@
  */
 
 export interface Zone {
-  /** The id as Java would print it (`UTC`, `America/New_York`, `GMT+05:30`). */
+  /** The id as Java would print it (`UTC`, `America/New_York`, `GMT+05:30`: java.util.TimeZone's custom id). */
   readonly id: string;
   /** Fixed offset in minutes, or undefined for a region zone (offset depends on the instant). */
   readonly fixed?: number;
@@ -47,10 +47,11 @@ export function resolveZone(id: string): Zone | null {
   const m = OFFSET_RE.exec(id);
   if (m) {
     const hours = Number(m[2]);
-    const minutes = m[3] ? Number(m[3]) : 0;
-    if (hours > 18 || minutes > 59) return null;
+    const minutes = Number(m[3] ?? 0);
+    // java.util.TimeZone's custom ids: hours up to 23; the id keeps the sign written (GMT-00:00)
+    if (hours > 23 || minutes > 59) return null;
     const total = (m[1] === '-' ? -1 : 1) * (hours * 60 + minutes);
-    return { id: total === 0 ? 'Z' : formatOffset(total, true), fixed: total };
+    return { id: `GMT${m[1]}${String(hours).padStart(2, '0')}:${String(minutes).padStart(2, '0')}`, fixed: total };
   }
   const f = regionFormatter(id);
   if (!f) return null;
@@ -60,8 +61,7 @@ export function resolveZone(id: string): Zone | null {
 /** Offset of the zone at an instant, in minutes east of UTC. */
 export function offsetAt(zone: Zone, millis: number): number {
   if (zone.fixed !== undefined) return zone.fixed;
-  const f = regionFormatter(zone.id);
-  if (!f) return 0;
+  const f = regionFormatter(zone.id)!; // resolveZone made one for this id
   const seconds = Math.floor(millis / 1000) * 1000;
   const parts: Record<string, string> = {};
   for (const p of f.formatToParts(new Date(seconds))) parts[p.type] = p.value;
@@ -73,12 +73,22 @@ export function offsetAt(zone: Zone, millis: number): number {
   return Math.round((d.getTime() - seconds) / 60000);
 }
 
-/** Instant of a local date-time (given as millis "as if UTC") in a zone. */
+const DAY = 86_400_000;
+
+/**
+ * Instant of a local date-time (given as millis "as if UTC") in a zone, as Java's lenient
+ * GregorianCalendar finds it: near a transition, the offset of a day before or of a day after
+ * that holds at the instant it gives; a time in a gap (none holds) or an overlap (both do) takes
+ * the smaller offset, so 02:30 on a spring-forward night is 03:30 daylight time and 01:30 on a
+ * fall-back night is the second 01:30, in standard time.
+ */
 export function localToInstant(zone: Zone, localMillis: number): number {
-  const first = offsetAt(zone, localMillis);
-  const guess = localMillis - first * 60000;
-  const second = offsetAt(zone, guess);
-  return second === first ? guess : localMillis - second * 60000;
+  const before = offsetAt(zone, localMillis - DAY);
+  const after = offsetAt(zone, localMillis + DAY);
+  if (before === after) return localMillis - before * 60000;
+  const holds = [before, after].filter((offset) => offsetAt(zone, localMillis - offset * 60000) === offset);
+  const offset = holds.length === 1 ? holds[0] : Math.min(before, after);
+  return localMillis - offset * 60000;
 }
 
 /** `+05:30` (colon) or `+0530`; zero gives `+00:00` / `+0000`. */
@@ -95,14 +105,10 @@ export function zoneName(zone: Zone, millis: number, long: boolean): string {
   if (zone.fixed !== undefined) {
     if (zone.id === 'UTC' || zone.id === 'Etc/UTC' || zone.id === 'Zulu' || zone.id === 'Universal')
       return long ? 'Coordinated Universal Time' : 'UTC';
-    if (zone.fixed === 0 && zone.id !== 'Z') return long ? 'Greenwich Mean Time' : 'GMT';
-    return zone.fixed === 0 ? 'GMT' : `GMT${formatOffset(zone.fixed, true)}`;
+    // a custom id names itself; GMT, UT, Etc/GMT and Z (which Java does not know: its GMT) are GMT
+    if (/^GMT[+-]/.test(zone.id)) return zone.id;
+    return long ? 'Greenwich Mean Time' : 'GMT';
   }
-  try {
-    const f = new Intl.DateTimeFormat('en-US', { timeZone: zone.id, timeZoneName: long ? 'long' : 'short' });
-    const part = f.formatToParts(new Date(millis)).find((p) => p.type === 'timeZoneName');
-    return part ? part.value : zone.id;
-  } catch {
-    return zone.id;
-  }
+  const f = new Intl.DateTimeFormat('en-US', { timeZone: zone.id, timeZoneName: long ? 'long' : 'short' });
+  return f.formatToParts(new Date(millis)).find((p) => p.type === 'timeZoneName')!.value;
 }

@@ -3,7 +3,7 @@ import { test, expect } from '@playwright/test';
 import { CLOCK_MILLIS, errorOf, evaluate, render } from './support.js';
 
 const ms = CLOCK_MILLIS; // 2025-02-06T21:09:02.712Z, a Thursday
-const vars = { ms, startTime: Math.floor(ms / 1000) - 30 };
+const vars = { ms, startTime: Math.floor(ms / 1000) - 30, nil: null };
 
 const cases: [string, unknown][] = [
   // now() is a ZonedDateTime in UTC; it prints like java.time
@@ -98,6 +98,16 @@ const cases: [string, unknown][] = [
   ['{{ now().minusHours(21) | date("a h k K H") }}', 'AM 12 24 0 0'],
   ['{{ now().minusYears(2100) | date("G GGGG GGGGG yyyy") }}', 'BC Before Christ B 0076'],
   ['{{ now() | date("QQQQQ qqqqq") }}', '1 1'],
+  ['{{ now() | date("Z ZZZ") }}', '+0000 +0000'],
+  ['{{ now().minusYears(2100) }}', '-0075-02-06T21:09:02.712Z[UTC]'],
+  ['{{ now().plusYears(9999) }}', '+12024-02-06T21:09:02.712Z[UTC]'],
+  ['{{ now().minusSeconds(2).toLocalDateTime() }}', '2025-02-06T21:09:00.712'],
+  ['{{ -65308593600000 | date("G yyyy", timeZone="America/New_York") }}', 'BC 0101'],
+  ['{{ ms | date("zzzz", timeZone="America/New_York") }}', 'Eastern Standard Time'],
+  // epoch of ISO text: a day the month has not, an offset beyond ±18:00, a zone in brackets
+  ['{{ "2025-02-06T10:00[America/New_York]" | epoch }}', 1738854000],
+  ['{{ nil | date("yyyy") }}', null],
+  ['{{ nil | epoch }}', null],
 ];
 for (const [text, expected] of cases) {
   test(`date ${text}`, () => {
@@ -217,6 +227,48 @@ test('parsed text beyond the dates a JS Date holds is out of range, not unparsab
   }
 });
 
+test("the default zone's spring-forward gap and fall-back overlap are read as Java's lenient calendar reads them: the standard offset (outputs of Pebble on Java 17)", () => {
+  const read = (text: string) =>
+    render(`{{ "${text}" | date("yyyy-MM-dd HH:mm", existingFormat="yyyy-MM-dd HH:mm", timeZone="UTC") }}`, {}, { timeZone: 'America/New_York' });
+  expect(read('2025-03-09 01:59')).toBe('2025-03-09 06:59');
+  expect(read('2025-03-09 02:30')).toBe('2025-03-09 07:30'); // no such time: 03:30 daylight time
+  expect(read('2025-03-09 03:00')).toBe('2025-03-09 07:00');
+  expect(read('2025-11-02 00:59')).toBe('2025-11-02 04:59');
+  expect(read('2025-11-02 01:30')).toBe('2025-11-02 06:30'); // twice: the second, standard time
+  expect(read('2025-11-02 02:00')).toBe('2025-11-02 07:00');
+});
+
+test("timeZone ids as java.util.TimeZone reads them: GMT custom ids up to 23 hours, named as themselves; others it does not know are GMT (outputs of Pebble on Java 17)", () => {
+  const java: [string, string][] = [
+    ['GMT+19', '16:09 +1900 GMT+19:00 GMT+19:00'],
+    ['GMT-5', '16:09 -0500 GMT-05:00 GMT-05:00'],
+    ['GMT+0', '21:09 +0000 GMT+00:00 GMT+00:00'],
+    ['GMT-00:00', '21:09 +0000 GMT-00:00 GMT-00:00'],
+    ['GMT+23:59', '21:08 +2359 GMT+23:59 GMT+23:59'],
+    ['GMT+24', '21:09 +0000 GMT Greenwich Mean Time'],
+    ['GMT+05:60', '21:09 +0000 GMT Greenwich Mean Time'],
+    ['Z', '21:09 +0000 GMT Greenwich Mean Time'],
+    ['', '21:09 +0000 GMT Greenwich Mean Time'],
+    ['UT', '21:09 +0000 GMT Greenwich Mean Time'],
+    ['Zulu', '21:09 +0000 UTC Coordinated Universal Time'],
+  ];
+  for (const [timeZone, expected] of java) {
+    expect(render(`{{ ms | date("HH:mm Z z zzzz", timeZone="${timeZone}") }}`, vars), timeZone).toBe(expected);
+  }
+});
+
+test('region zones are kept in a bounded cache: past its size, each zone still gives its own offsets', () => {
+  const zones = Intl.supportedValuesOf('timeZone').slice(0, 80);
+  const offsets = () => zones.map((timeZone) => render(`{{ ms | date("Z", timeZone="${timeZone}") }}`, vars));
+  const first = offsets();
+  expect(offsets()).toEqual(first);
+  expect(first[zones.indexOf('Africa/Abidjan')]).toBe('+0000');
+});
+
+test('an injected clock that is no valid Date reads as the epoch', () => {
+  expect(render('{{ now() | epoch }}', {}, { now: () => new Date(Number.NaN) })).toBe('0');
+});
+
 test('SimpleDateFormat prints Z as RFC 822 at any count, and X with the hours only at count 1 (outputs of Pebble on Java 17)', () => {
   expect(render('{{ ms | date("X XX XXX Z ZZZZ", timeZone="Asia/Kolkata") }}', vars)).toBe('+05 +0530 +05:30 +0530 +0530');
   expect(render('{{ ms | date("X XX XXX Z ZZZZ", timeZone="America/St_Johns") }}', vars)).toBe('-03 -0330 -03:30 -0330 -0330');
@@ -235,6 +287,12 @@ const failures: [string, string][] = [
   ['{{ ms | date(1) }}', 'Argument format of date must be a String, got Long'],
   ['{{ "not a date" | epoch }}', "Could not parse the string 'not a date' into a date"],
   ['{{ "x" | epoch(format="yyyy") }}', "Could not parse the string 'x'"],
+  ['{{ "2025-02-30" | epoch }}', "Could not parse the string '2025-02-30' into a date"],
+  ['{{ "2025-02-06T10:00+19:00" | epoch }}', 'Could not parse the string'],
+  ['{{ "2025-02-06T10:00+24:00" | epoch }}', 'Could not parse the string'],
+  ['{{ "2025-02-06T10:00[Nowhere/Zone]" | epoch }}', 'Could not parse the string'],
+  ['{{ true | epoch }}', 'Unsupported argument type for epoch: Boolean'],
+  [`{{ "${'x'.repeat(70)}" | date("yyyy", existingFormat="yyyy") }}`, `Could not parse the string '${'x'.repeat(60)}…' into a date`],
   ['{{ now() | epoch(inMillis="yes") }}', 'Argument inMillis of epoch must be a Boolean, got String'],
   ['{{ now() | epoch(millis=true) }}', 'The following named argument does not exist: millis'],
 ];
