@@ -161,7 +161,8 @@ function lexPrint(text: string, start: number, openPos: number, close: '}}' | '%
         if (c === '"' || (c === '#' && text[j + 1] === '{')) break;
         j++;
       }
-      if (j > i) push('STRING', unescapeQuote(text.slice(i, j), '"'), i, text.slice(i, j), true);
+      // Pebble keeps the escapes of a string it reads in parts (LexerImpl.tokenizeString): `\"` stays
+      if (j > i) push('STRING', text.slice(i, j), i, text.slice(i, j), true);
       if (text[j] === '"') {
         stack.pop();
         i = j + 1;
@@ -245,7 +246,8 @@ function lexPrint(text: string, start: number, openPos: number, close: '}}' | '%
       const end = findStringEnd(text, i);
       if (end < 0) fail('syntax', 'Unclosed string literal', i);
       const content = text.slice(i + 1, end);
-      if (c === '"' && content.includes('#{')) {
+      // Pebble reads a double-quoted text with a # in parts, as it may hold #{…} (REGEX_STRING_PLAIN)
+      if (c === '"' && content.includes('#')) {
         stack.push({ kind: '"', pos: i });
         i++;
         continue;

@@ -43,7 +43,8 @@ class Parser {
   private get cur(): Token {
     return this.tokens[this.i];
   }
-  private peek(): Token | undefined {
+  /** The token after the current one, which is not the last (the `}}` or `%}` of its tag is). */
+  private peek(): Token {
     return this.tokens[this.i + 1];
   }
   private is(type: Token['type'], value?: string): boolean {
@@ -204,7 +205,8 @@ class Parser {
     if (parts.length === 1) {
       const only = parts[0];
       if ('kind' in only) return only;
-      return mk({ kind: 'literal', value: only.text, raw: start.raw, pos: start.pos });
+      // a text read in parts (it has a #) is one part when it has no #{…}: its quotes are not in its raw
+      return mk({ kind: 'literal', value: only.text, raw: start.part ? `"${start.raw}"` : start.raw, pos: start.pos });
     }
     return mk({ kind: 'interpolation', parts, pos: start.pos });
   }
@@ -241,7 +243,7 @@ class Parser {
     while (!this.is('PUNCTUATION', ')')) {
       if (positional.length + named.length > 0) this.expectPunct(',', '"," or ")"');
       const next = this.peek();
-      if (this.is('NAME') && next?.type === 'PUNCTUATION' && next.value === '=') {
+      if (this.is('NAME') && next.type === 'PUNCTUATION' && next.value === '=') {
         const name = this.cur;
         if (RESERVED.has(name.value)) fail('syntax', `Can not assign a value to ${name.value}`, name.pos);
         this.i += 2;

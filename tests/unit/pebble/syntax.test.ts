@@ -28,6 +28,12 @@ const literals: [string, unknown][] = [
   ['{{ {} }}', {}],
   ['{{ {"a": {"b": 1}} }}', { a: { b: 1 } }],
   ['{{ "Hi #{name}!" }}', 'Hi Ann!'],
+  // a double-quoted text with a # is read in parts, its escapes kept as written (outputs of Pebble on Java 17)
+  ['{{ "a\\"b#{1}" }}', 'a\\"b1'],
+  ['{{ "a#b\\"c" }}', 'a#b\\"c'],
+  ["{{ 'a#b\\'c' }}", "a#b'c"], // a single-quoted text is never read in parts
+  ['{{ "x\\"#{ "y\\"#z" }\\"" }}', 'x\\"y\\"#z\\"'],
+  ['{{ "a#{"#"}b" }}', 'a#b'],
 ];
 for (const [text, expected] of literals) {
   test(`literal ${text}`, () => {
@@ -78,6 +84,10 @@ const syntaxErrors: [string, number, string][] = [
   ['{{ a) }}', 4, 'Unexpected ")" at position 4'],
   ['{{ (a] }}', 5, 'Unexpected "]", expected ")" at position 5'],
   ['{{ "abc }}', 3, 'Unclosed string literal at position 3'],
+  // a text read in parts: its interpolation must close with }, the text with its quote (Java: Unclosed ")
+  ['{{ "a#{1 2}" }}', 9, 'Unexpected token "2" (NUMBER) at position 9, expected "}"'],
+  ['{{ "a#{ "b" }c }}', 3, 'Unclosed string literal at position 3'],
+  ['{{ "#{ "x" }\\', 3, 'Unclosed string literal at position 3'], // a backslash last: Java never returns from this one
   ['{{ a $ b }}', 5, 'Unexpected character "$" at position 5'],
   ['{{ a | f(x=1, 2) }}', 14, 'Positional arguments must be declared before any named arguments at position 14'],
   ['{{ a | f(true=1) }}', 9, 'Can not assign a value to true at position 9'],
@@ -144,6 +154,7 @@ const sameCanonical: [string, string][] = [
   ['{{ a.replace("-", "") }}', '{{a.replace("-","")}}'],
   ['{{- a -}}', '{{-   a   -}}'],
   ['{{ "#{ a }" }}', '{{"#{a}"}}'],
+  ['{{ "x#{ a }y" }}', '{{"x#{a}y"}}'],
 ];
 for (const [a, b] of sameCanonical) {
   test(`normalizeTemplate: ${a} ≡ ${b}`, () => {
@@ -152,6 +163,11 @@ for (const [a, b] of sameCanonical) {
     expect(normalizeTemplate(normalizeTemplate(a))).toBe(normalizeTemplate(a));
   });
 }
+
+test('normalizeTemplate prints a text read in parts with its quotes and its escapes', () => {
+  expect(normalizeTemplate('{{ "x#{ a | upper }y" }}')).toBe('{{ "x#{a | upper}y" }}');
+  expect(normalizeTemplate('{{ "a#b\\"c" }}')).toBe('{{ "a#b\\"c" }}');
+});
 
 const differentCanonical: [string, string][] = [
   ['{{ (a + b) * c }}', '{{ a + b * c }}'],

@@ -257,6 +257,7 @@ const tests: [string, unknown][] = [
   ['{{ "  " is empty }}', true],
   ['{{ resp.empty is empty }}', true],
   ['{{ 0 is empty }}', false],
+  ['{{ 2 is even(1) }}', true], // arguments to a test that takes none are ignored, as in Pebble
 ];
 for (const [text, expected] of tests) {
   test(`test ${text}`, () => {
@@ -277,4 +278,12 @@ test('functions min, max, range', () => {
   expect(evaluate('{{ range(3, 1, -1) }}')).toEqual([3, 2, 1]);
   expect(errorOf(() => evaluate('{{ range(1, 3, 0) }}')).message).toContain('different than 0');
   expect(errorOf(() => evaluate('{{ max("a", 1) }}')).code).toBe('type');
+  // as in Pebble: a named argument to min or max is none of its values; range needs its numbers or characters
+  expect(evaluate('{{ max(a=1) }}')).toBe(null);
+  expect(evaluate('{{ 1.5..3.7 }}')).toEqual([1, 2, 3]); // doubles as their longValue()
+  expect(evaluate('{{ (0.0 / 0.0)..2 }}')).toEqual([0, 1, 2]);
+  expect(render('{{ range(9007199254740993, 9007199254740995) | join(",") }}')).toBe('9007199254740993,9007199254740994,9007199254740995');
+  for (const text of ['{{ range() }}', '{{ range(1) }}', '{{ range("ab", "c") }}', '{{ range(1, "c") }}']) {
+    expect(errorOf(() => evaluate(text)).message, text).toContain('Arguments of range must be numbers or strings of length 1');
+  }
 });
