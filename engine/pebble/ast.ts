@@ -54,9 +54,11 @@ interface UnaryNode extends Base {
   readonly op: 'not' | '-' | '+';
   readonly operand: Node;
 }
+/** The operators of a binary node (`|`, `is` and `is not` make filter and test nodes). */
+export type BinaryOp = 'or' | 'and' | 'contains' | '==' | 'equals' | '!=' | '<' | '>' | '<=' | '>=' | '+' | '-' | '*' | '/' | '%' | '~' | '..';
 interface BinaryNode extends Base {
   readonly kind: 'binary';
-  readonly op: string;
+  readonly op: BinaryOp;
   readonly left: Node;
   readonly right: Node;
 }

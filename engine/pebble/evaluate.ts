@@ -93,8 +93,6 @@ function evaluateBinary(node: Extract<Node, { kind: 'binary' }>, ctx: Context): 
       );
     case '..':
       return range(left, right, null, ctx, pos);
-    default:
-      fail('syntax', `Unknown operator "${op}"`, pos);
   }
 }
 

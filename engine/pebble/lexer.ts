@@ -113,9 +113,9 @@ function ltrim(s: string): string {
   return s.slice(start);
 }
 
-/** `U+2003` for a message. */
+/** `U+2003` for a message: the first character of the gap that is no ASCII white space (there is one). */
 function codePointName(gap: string): string {
-  const c = [...gap].find((ch) => !REGEX_SPACE.test(ch)) ?? gap;
+  const c = [...gap].find((ch) => !REGEX_SPACE.test(ch))!;
   return `U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
 }
 

@@ -14,7 +14,7 @@ const PRIMARY = 1000;
 function strength(node: Node): number {
   switch (node.kind) {
     case 'binary':
-      return BINARY_PRECEDENCE.get(node.op) ?? 0;
+      return BINARY_PRECEDENCE.get(node.op)!;
     case 'filter':
       return 100;
     case 'test':

@@ -149,10 +149,9 @@ export function compare(op: string, a: unknown, b: unknown, pos: number): boolea
   }
 }
 
-/** `contains`: list membership (all of a list), map key, or substring. */
+/** `contains`: list membership (all of a list), map key, or substring; the container is not null (the operator is false then). */
 export function contains(container: unknown, item: unknown, ctx: Context, pos: number): boolean {
   container = fromHost(container);
-  if (container === null) return false;
   item = fromHost(item);
   if (isList(container)) {
     ctx.tick(pos, container.length);

@@ -7,7 +7,7 @@
  * ParserImpl.subparse and its If/For/SetTokenParser do: a body runs until a tag its caller stops at.
  */
 import { ExpressionError, fail } from './errors.js';
-import type { Args, Body, Node, NodeInit, TagMark, Template, TemplatePart } from './ast.js';
+import type { Args, BinaryOp, Body, Node, NodeInit, TagMark, Template, TemplatePart } from './ast.js';
 import { BINARY_PRECEDENCE, UNARY_PRECEDENCE, childrenOf } from './ast.js';
 import { lexTemplate, type Segment, type Token } from './lexer.js';
 import { MAX_DEPTH, MAX_TEMPLATE_LENGTH } from './limits.js';
@@ -127,7 +127,7 @@ class Parser {
         expr = mk({ kind: 'test', input: expr, name: name.value, negated: op.value === 'is not', args, pos: name.pos });
       } else {
         const right = this.parseExpression(precedence + 1);
-        expr = mk({ kind: 'binary', op: op.value, left: expr, right, pos: op.pos });
+        expr = mk({ kind: 'binary', op: op.value as BinaryOp, left: expr, right, pos: op.pos });
       }
     }
 

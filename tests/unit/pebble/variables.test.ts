@@ -219,6 +219,7 @@ test('strictVariables: unknown variables and attributes are errors', () => {
   expect(errorOf(() => evaluate('{{ list[9] }}', vars, strict)).code).toBe('type');
   expect(errorOf(() => evaluate('{{ nil.x }}', vars, strict)).code).toBe('type');
   expect(errorOf(() => evaluate('{{ nil and true }}', vars, strict)).message).toContain('null value used in the "and" operator');
+  expect(errorOf(() => evaluate('{{ not nil }}', vars, strict)).message).toContain('null value given to "not" (strictVariables)'); // Pebble: null value given to not()
   // present variables (even null ones) are fine, and default / is defined hide the miss
   expect(evaluate('{{ nil }}', vars, strict)).toBe(null);
   expect(evaluate('{{ nope | default("d") }}', vars, strict)).toBe('d');
