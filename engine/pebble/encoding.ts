@@ -228,7 +228,9 @@ export function escapeUriQueryParam(s: string): string {
   return out;
 }
 
+const HTML_ESCAPES: Readonly<Record<string, string>> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+
 /** Pebble's `escape` (html strategy): & < > " ' */
 export function escapeHtml(s: string): string {
-  return s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c);
+  return s.replace(/[&<>"']/g, (c) => HTML_ESCAPES[c]);
 }

@@ -13,17 +13,17 @@ import {
   fromHost,
   isList,
   isLong,
-  isMap,
   javaDoubleToString,
   longToString,
   mapEntries,
+  type MapValue,
 } from './values.js';
 
 class Builder {
   text = '';
   constructor(
-    private readonly ctx: Context,
-    private readonly pos: number,
+    readonly ctx: Context,
+    readonly pos: number,
   ) {}
   add(s: string): void {
     this.text += s;
@@ -62,18 +62,15 @@ function writeJson(v: unknown, b: Builder, depth = 0): void {
     });
     return b.add(']');
   }
-  if (isMap(v)) {
-    b.add('{');
-    mapEntries(v).forEach(([k, item], i) => {
-      if (i > 0) b.add(',');
-      const key = fromHost(k);
-      b.add(JSON.stringify(typeof key === 'string' ? key : (scalar(key) ?? '')));
-      b.add(':');
-      writeJson(item, b, depth + 1);
-    });
-    return b.add('}');
-  }
-  b.add('null');
+  // what fromHost leaves is a map; a key that is no text is named by its own text, as Java does ({"[1]":2})
+  b.add('{');
+  mapEntries(v as MapValue).forEach(([k, item], i) => {
+    if (i > 0) b.add(',');
+    b.add(JSON.stringify(javaString(k, b.ctx, b.pos)));
+    b.add(':');
+    writeJson(item, b, depth + 1);
+  });
+  b.add('}');
 }
 
 /** String.valueOf(v): null → "null". */

@@ -53,6 +53,7 @@ export class PMap {
   }
 }
 
+/** A text that two keys share when they are equal as Java sees it; `key` is an engine value (fromHost's). */
 function keyIdentity(key: unknown, depth = 0): string {
   checkDepth(depth);
   if (key === null) return 'n';
@@ -62,10 +63,8 @@ function keyIdentity(key: unknown, depth = 0): string {
   if (key instanceof PDouble) return `d${Object.is(key.value, -0) ? '-0' : key.value}`;
   if (key instanceof PDate) return `t${key.millis}`;
   if (isList(key)) return `[${key.map((x) => keyIdentity(fromHost(x), depth + 1)).join(',')}]`;
-  if (isMap(key)) {
-    return `{${mapEntries(key).map(([k, v]) => `${keyIdentity(k, depth + 1)}:${keyIdentity(v, depth + 1)}`).join(',')}}`;
-  }
-  return 'o';
+  // what fromHost leaves is a map
+  return `{${mapEntries(key as MapValue).map(([k, v]) => `${keyIdentity(k, depth + 1)}:${keyIdentity(v, depth + 1)}`).join(',')}}`;
 }
 
 /**
@@ -215,7 +214,7 @@ export function mapGet(m: MapValue, key: unknown): unknown {
   return null;
 }
 
-/** Java class name used in messages. */
+/** Java class name of an engine value (fromHost's), for messages. */
 export function typeName(v: unknown): string {
   if (v === null) return 'null';
   if (typeof v === 'boolean') return 'Boolean';
@@ -224,8 +223,7 @@ export function typeName(v: unknown): string {
   if (v instanceof PDouble) return 'Double';
   if (v instanceof PDate) return 'ZonedDateTime';
   if (isList(v)) return 'List';
-  if (isMap(v)) return 'Map';
-  return 'Object';
+  return 'Map'; // what fromHost leaves
 }
 
 /** Java `equals` (used by `==` for non-numbers, `contains`, list and map equality). */
@@ -243,11 +241,10 @@ export function javaEquals(a: unknown, b: unknown, depth = 0): boolean {
     if (!isList(b) || a.length !== b.length) return false;
     return a.every((x, i) => javaEquals(x, b[i], depth + 1));
   }
-  if (isMap(a)) {
-    if (!isMap(b) || mapSize(a) !== mapSize(b)) return false;
-    return mapEntries(a).every(([k, v]) => mapHas(b, k) && javaEquals(v, mapGet(b, k), depth + 1));
-  }
-  return false;
+  // what fromHost leaves is a map
+  const map = a as MapValue;
+  if (!isMap(b) || mapSize(map) !== mapSize(b)) return false;
+  return mapEntries(map).every(([k, v]) => mapHas(b, k) && javaEquals(v, mapGet(b, k), depth + 1));
 }
 
 /** Java Double.toString: `1.0`, `0.001`, `1.0E7`, `1.2345E-5`, `NaN`, `Infinity`. */

@@ -86,6 +86,7 @@ const cases: [string, unknown][] = [
   ['{{ nums | rsort }}', [3, 2, 1]],
   ['{{ ["b", "B", "a", "é", "z"] | sort }}', ['B', 'a', 'b', 'z', 'é']], // String.compareTo: by UTF-16 unit
   ['{{ [true, false, true] | sort }}', [false, true, true]], // Boolean.compareTo: false first
+  ['{{ ["b", "a", "a"] | sort }}', ['a', 'a', 'b']],
   ['{{ list | reverse }}', ['c', 'a', 'b']],
   // numbers
   ['{{ -5 | abs }}', 5],
@@ -126,6 +127,7 @@ const cases: [string, unknown][] = [
   ['{{ "héllo" | base64encode }}', 'aMOpbGxv'],
   ['{{ "aMOpbGxv" | base64decode }}', 'héllo'],
   ['{{ "YQ" | base64decode }}', 'a'],
+  ['{{ "QQ==" | base64decode }}', 'A'],
   ['{{ "" | sha256 }}', 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855'],
   ['{{ "abc" | sha256 }}', 'ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad'],
   ['{{ "<a href=\'x\'>&</a>" | escape }}', '&lt;a href=&#39;x&#39;&gt;&amp;&lt;/a&gt;'],
@@ -194,6 +196,11 @@ const failures: [string, string, string][] = [
   ['{{ "x" | numberformat }}', 'type', 'has to be a number, got String'],
   ['{{ 1 | numberformat("0.0E0") }}', 'type', 'Exponent number patterns are not supported'],
   ['{{ "!!" | base64decode }}', 'type', 'correctly Base64 encoded'],
+  // Java's basic decoder: a last unit of one character, or padding that leaves the length short of 4n (outputs of Pebble on Java 17)
+  ['{{ "A" | base64decode }}', 'type', 'correctly Base64 encoded'],
+  ['{{ "QQ=" | base64decode }}', 'type', 'correctly Base64 encoded'],
+  ['{{ "QUJDRA=" | base64decode }}', 'type', 'correctly Base64 encoded'],
+  ['{{ "abc" | abbreviate }}', 'type', 'Argument length of abbreviate must be an integer, got null'], // Java: NullPointerException
   ['{{ 5 | sha256 }}', 'type', 'Filter sha256 expects a String input, got Long'],
   ['{{ "x" | abbreviate(2.5) }}', 'type', 'Argument length of abbreviate must be an integer, got Double'],
   ['{{ "x" | abbreviate(-1) }}', 'type', 'Invalid argument to abbreviate filter; must be greater than zero'],

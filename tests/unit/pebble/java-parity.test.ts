@@ -356,6 +356,7 @@ test('regex: what Java refuses, or what cannot be run alike, is an error, never 
     ['{{ x | split("\\pL") }}', 'a1b'], // Java: the letters; Unicode categories are not run
     ['{{ x | split("\\x{31") }}', 'a1b'], // Unclosed hexadecimal escape sequence
     ['{{ x | split("\\x{zz}") }}', 'a1b'], // Illegal hexadecimal escape sequence
+    ['{{ x | split("\\p") }}', 'a'], // Unknown character property name
   ]) {
     const error = errorOf(() => evaluate(template, { x }));
     expect(error.code, template).toBe('type');

@@ -90,6 +90,7 @@ const limits: [string, () => unknown, string][] = [
   ['join blowing up', () => evaluate('{{ [s, s] | join }}', { s: 'x'.repeat(600_000) }), 'String longer than 1000000 characters'],
   ['replace blowing up', () => evaluate('{{ s | replace({"x": "yyyy"}) }}', { s: 'x'.repeat(300_000) }), 'String longer than 1000000 characters'],
   ['rendered output too long', () => render('{{ s }}{{ s }}', { s: 'x'.repeat(600_000) }), 'String longer than 1000000 characters'],
+  ['a list printed too long', () => render('{{ [s, s] }}', { s: 'x'.repeat(600_000) }), 'String longer than 1000000 characters'],
   ['a huge format width', () => evaluate('{{ "%99999s" | format("x") }}'), 'Format width too large'],
   ['a date pattern longer than 1000 characters', () => evaluate('{{ 0 | date(p) }}', { p: 'y'.repeat(1001) }), 'Date pattern longer than 1000 characters'],
   ['a number pattern longer than 200 characters', () => evaluate('{{ 1 | numberformat(p) }}', { p: '#'.repeat(201) }), 'Number pattern longer than 200 characters'],

@@ -184,6 +184,24 @@ test('rendering: null is empty, lists and maps are compact JSON', () => {
   // a key that is no text is printed as Java prints it; 0.0 and -0.0 are two keys (Double.equals)
   expect(render('{{ {2.5: "x", 1: "y"} }}')).toBe('{"2.5":"x","1":"y"}');
   expect(render('{{ {0.0: "a", -0.0: "b"} | length }}')).toBe('2');
+  // a list or map key by its own text (Java: {[1]=2, {a=1}=3}), not one empty key for both
+  expect(render('{{ {[1]: 2, {"a": 1}: 3} }}')).toBe('{"[1]":2,"{\\"a\\":1}":3}');
+});
+
+test('map literals find keys by Java equality, lists, maps, dates and null too (outputs of Pebble on Java 17)', () => {
+  expect(render('{% set m = {"a": 1} %}{{ m.get("b") }}|{{ m.containsKey(null) }}|{{ m.containsKey("a") }}')).toBe('|false|true');
+  expect(render('{% set m = {[1]: "x", {"k": 2}: "y", now(): "z"} %}{{ m.containsKey([1]) }}|{{ m.get({"k": 2}) }}|{{ m.containsKey(now()) }}|{{ m.containsKey([2]) }}')).toBe('true|y|true|false');
+  expect(render('{{ now() == now() }}|{{ now() == now().plusSeconds(1) }}|{{ [now()] contains now() }}')).toBe('true|false|true');
+});
+
+test('scope maps and numbers beyond what JSON gives: JS Map keys of other types, Longs beyond 2^53, an invalid Date', () => {
+  const m = new Map<unknown, unknown>([[1.5, 'double'], [true, 'boolean'], [9007199254740993n, 'long'], ['k', 'v']]);
+  expect(render('{{ m[1.5] }}|{{ m[true] }}|{{ m[9007199254740993] }}|{{ m.get("nope") }}|{{ m }}', { m })).toBe('double|boolean|long||{"1.5":"double","true":"boolean","9007199254740993":"long","k":"v"}');
+  const obj = { 1: 'one' };
+  expect(render('{{ obj.get(1) }}|{{ obj.get(true) }}', { obj })).toBe('one|');
+  expect(render('{{ x.intValue() }}|{{ y.intValue() }}|{{ (0.0 / 0.0).intValue() }}', { x: 2 ** 53 + 2, y: 2 ** 60 })).toBe('2|0|0'); // (int) keeps the low 32 bits; of NaN, 0
+  expect(render('{{ x }}', { x: 2n ** 64n })).toBe('18446744073709551616'); // a bigint beyond a Long: the nearest JS number
+  expect(evaluate('{{ d }}', { d: new Date(Number.NaN) })).toBe(null);
 });
 
 test('scope values that are not JSON read as null; getters are never run', () => {
