@@ -5,11 +5,11 @@
  */
 import type { Template } from './ast.js';
 import type { EvalOptions, Scope } from './context.js';
-import { ExpressionError } from './errors.js';
+import type { ExpressionError } from './errors.js';
 import { normalize } from './normalize.js';
 import { references, unknownCallables } from './references.js';
 import { evaluateTyped, render } from './render.js';
-import { parseTemplate as parseCached } from './template.js';
+import { parseOutcome, parseTemplate as parseCached } from './template.js';
 
 export { ExpressionError } from './errors.js';
 export type { ExpressionErrorCode } from './errors.js';
@@ -54,12 +54,6 @@ export function normalizeTemplate(text: string): string {
  * test that does not exist (Pebble only reports those when the expression runs). [] when clean.
  */
 export function lintTemplate(text: string): ExpressionError[] {
-  let template: Template;
-  try {
-    template = parseCached(text);
-  } catch (e) {
-    if (e instanceof ExpressionError) return [e];
-    throw e;
-  }
-  return unknownCallables(template);
+  const parsed = parseOutcome(text);
+  return 'error' in parsed ? [parsed.error] : unknownCallables(parsed.template);
 }

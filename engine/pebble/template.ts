@@ -13,29 +13,35 @@ import { parseTemplateUncached } from './parser.js';
 const MAX_CACHED_LENGTH = 20_000;
 const cache = new Map<string, { template: Template } | { error: ExpressionError }>();
 
-export function parseTemplate(text: string): Template {
+/** What parsing a text gives: its tree, or its syntax (or limit) error. */
+export type Parsed = { template: Template } | { error: ExpressionError };
+
+/** The parse of a text, from the cache when it is there. */
+export function parseOutcome(text: string): Parsed {
   let entry = cache.get(text);
   if (entry) {
     cache.delete(text);
   } else {
     entry = parse(text);
-    if (text.length > MAX_CACHED_LENGTH) return unwrap(entry);
+    if (text.length > MAX_CACHED_LENGTH) return entry;
     if (cache.size >= TEMPLATE_CACHE_SIZE) cache.delete(cache.keys().next().value as string);
   }
   cache.set(text, entry);
-  return unwrap(entry);
+  return entry;
 }
 
-function parse(text: string): { template: Template } | { error: ExpressionError } {
+/** The tree of a text; its syntax error is thrown. */
+export function parseTemplate(text: string): Template {
+  const entry = parseOutcome(text);
+  if ('error' in entry) throw entry.error;
+  return entry.template;
+}
+
+function parse(text: string): Parsed {
   try {
     return { template: parseTemplateUncached(text) };
   } catch (error) {
     if (error instanceof ExpressionError) return { error };
-    throw error;
+    throw error; // a flowgrade bug, not the text's: never cached as the text's error
   }
-}
-
-function unwrap(entry: { template: Template } | { error: ExpressionError }): Template {
-  if ('error' in entry) throw entry.error;
-  return entry.template;
 }
