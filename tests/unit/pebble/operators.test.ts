@@ -74,6 +74,10 @@ const cases: [string, unknown][] = [
   ['{{ map contains "k" }}', true],
   ['{{ map contains "v" }}', false],
   ['{{ nil contains "a" }}', false],
+  // maps equal with the same entries only (Java 17)
+  ['{{ {"a": 1} == {"a": 1} }}', true],
+  ['{{ {"a": 1} == {"a": 1, "b": 2} }}', false],
+  ['{{ {"a": 1} == [1] }}', false],
   // logic: numbers are true when non-zero, strings when non-empty
   ['{{ yes and 1 }}', true],
   ['{{ 0 or "" }}', false],

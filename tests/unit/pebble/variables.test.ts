@@ -198,7 +198,7 @@ test('scope maps and numbers beyond what JSON gives: JS Map keys of other types,
   const m = new Map<unknown, unknown>([[1.5, 'double'], [true, 'boolean'], [9007199254740993n, 'long'], ['k', 'v']]);
   expect(render('{{ m[1.5] }}|{{ m[true] }}|{{ m[9007199254740993] }}|{{ m.get("nope") }}|{{ m }}', { m })).toBe('double|boolean|long||{"1.5":"double","true":"boolean","9007199254740993":"long","k":"v"}');
   const obj = { 1: 'one' };
-  expect(render('{{ obj.get(1) }}|{{ obj.get(true) }}', { obj })).toBe('one|');
+  expect(render('{{ obj.get(1) }}|{{ obj.get(true) }}|{{ obj.containsKey(1) }}|{{ obj.containsKey(true) }}', { obj })).toBe('one||true|false'); // a Long finds its digits in a JSON object (choice)
   expect(render('{{ x.intValue() }}|{{ y.intValue() }}|{{ (0.0 / 0.0).intValue() }}', { x: 2 ** 53 + 2, y: 2 ** 60 })).toBe('2|0|0'); // (int) keeps the low 32 bits; of NaN, 0
   expect(render('{{ x }}', { x: 2n ** 64n })).toBe('18446744073709551616'); // a bigint beyond a Long: the nearest JS number
   expect(evaluate('{{ d }}', { d: new Date(Number.NaN) })).toBe(null);
@@ -301,6 +301,9 @@ test('functions min, max, range', () => {
   expect(evaluate('{{ max(a=1) }}')).toBe(null);
   expect(evaluate('{{ 1.5..3.7 }}')).toEqual([1, 2, 3]); // doubles as their longValue()
   expect(evaluate('{{ (0.0 / 0.0)..2 }}')).toEqual([0, 1, 2]);
+  // a double beyond a Long is Long.MIN_VALUE or Long.MAX_VALUE
+  expect(render('{{ range(-9223372036854775807 * 4.0, -9223372036854775807 * 4.0) | join(",") }}')).toBe('-9223372036854775808');
+  expect(render('{{ range(9223372036854775807 * 4.0, 9223372036854775806, -1) | join(",") }}')).toBe('9223372036854775807,9223372036854775806');
   expect(render('{{ range(9007199254740993, 9007199254740995) | join(",") }}')).toBe('9007199254740993,9007199254740994,9007199254740995');
   for (const text of ['{{ range() }}', '{{ range(1) }}', '{{ range("ab", "c") }}', '{{ range(1, "c") }}']) {
     expect(errorOf(() => evaluate(text)).message, text).toContain('Arguments of range must be numbers or strings of length 1');
