@@ -3,8 +3,9 @@
  * ISO-8601 parsing (for `epoch` on strings without a format).
  */
 import { fail } from './errors.js';
+import { MAX_DATE_MILLIS } from './limits.js';
 import { PDate } from './values.js';
-import { formatOffset, localToInstant, offsetAt, resolveZone, type Zone } from './timezone.js';
+import { localToInstant, offsetAt, resolveZone, type Zone } from './timezone.js';
 
 export interface LocalFields {
   year: number;
@@ -25,15 +26,12 @@ export interface LocalFields {
 
 export const UTC: Zone = { id: 'UTC', fixed: 0 };
 
-/** The furthest instant a JS Date holds (±100,000,000 days from 1970). */
-const MAX_MILLIS = 8.64e15;
-
 /**
  * Refuses an instant beyond what a JS Date holds, as an expression error: java.time goes on to
  * years ±999,999,999, this engine to about ±275,000. `detail` ends the message.
  */
 export function assertDateInRange(millis: number, pos: number, detail = ''): void {
-  if (!(Math.abs(millis) <= MAX_MILLIS)) fail('type', `The date is out of the supported range (years beyond about ±275,000)${detail}`, pos);
+  if (!(Math.abs(millis) <= MAX_DATE_MILLIS)) fail('type', `The date is out of the supported range (years beyond about ±275,000)${detail}`, pos);
 }
 
 export function localFields(millis: number, zone: Zone): LocalFields {

@@ -87,6 +87,7 @@ export function epochFilter(input: unknown, args: ArgMap, call: Invocation): unk
       if (iso === null) {
         fail('type', `Could not parse the string '${input.slice(0, 60)}' into a date: give epoch(format="…")`, call.pos);
       }
+      assertDateInRange(iso, call.pos);
       millis = iso;
     }
   } else fail('type', `Unsupported argument type for epoch: ${typeName(input)}`, call.pos);

@@ -16,6 +16,11 @@ export const MAX_REGEX_LENGTH = 256;
 export const MAX_REGEX_INPUT = 100_000;
 /** Longest input a regular expression with a lookahead or lookbehind is run against (see regex.ts). */
 export const MAX_LOOKAROUND_INPUT = 10_000;
+/**
+ * The furthest instant a date may be (epoch millis): a day short of what a JS Date holds
+ * (±100,000,000 days from 1970), so that its local date-time in any zone is a Date too.
+ */
+export const MAX_DATE_MILLIS = 8.64e15 - 86_400_000;
 /** Longest date pattern (`date`, `epoch`). */
 export const MAX_DATE_PATTERN_LENGTH = 1_000;
 /** Longest number pattern (`numberformat`). */

@@ -3,6 +3,8 @@
  * computed directly, region ids (`America/New_York`) through `Intl.DateTimeFormat`.
  */
 
+import { MAX_DATE_MILLIS } from './limits.js';
+
 export interface Zone {
   /** The id as Java would print it (`UTC`, `America/New_York`, `GMT+05:30`: java.util.TimeZone's custom id). */
   readonly id: string;
@@ -62,7 +64,8 @@ export function resolveZone(id: string): Zone | null {
 export function offsetAt(zone: Zone, millis: number): number {
   if (zone.fixed !== undefined) return zone.fixed;
   const f = regionFormatter(zone.id)!; // resolveZone made one for this id
-  const seconds = Math.floor(millis / 1000) * 1000;
+  // a probe beyond the dates handled (localToInstant's, a day off a local time) takes the offset at the last one
+  const seconds = Math.floor(Math.max(-MAX_DATE_MILLIS, Math.min(MAX_DATE_MILLIS, millis)) / 1000) * 1000;
   const parts: Record<string, string> = {};
   for (const p of f.formatToParts(new Date(seconds))) parts[p.type] = p.value;
   let year = Number(parts.year);

@@ -221,6 +221,19 @@ test('two-digit years fall in the century from 80 years before the clock, the fi
   expect(year('06/02/45 16:09', 'America/New_York')).toBe('2045-02-06 16:09');
 });
 
+test('at the edge of the dates a JS Date holds, the local time in another zone is out of range too, never a RangeError or NaN text', () => {
+  const ny = { timeZone: 'America/New_York' };
+  for (const [text, options] of [
+    ['{{ "275760-09-13" | date("yyyy", existingFormat="yyyy-MM-dd") }}', ny], // a RangeError (a flowgrade bug) in the default zone's offset
+    ['{{ "+275760-09-13" | epoch }}', ny], // the same
+    ['{{ 8640000000000000 | date("yyyy-MM-dd", timeZone="Asia/Tokyo") }}', {}], // printed 0NaN-NaN-NaN
+  ] as const) {
+    expect(errorOf(() => render(text, {}, options)).message, text).toMatch(/^The date is out of the supported range/);
+  }
+  // a day short of the edge: Java's text
+  expect(render('{{ 8639999913600000 | date("yyyy-MM-dd HH:mm", timeZone="Asia/Tokyo") }}')).toBe('275760-09-12 09:00');
+});
+
 test('parsed text beyond the dates a JS Date holds is out of range, not unparsable', () => {
   for (const text of ['{{ "275761-01-01" | date("yyyy", existingFormat="yyyy-MM-dd") }}', '{{ "275761-01-01" | epoch(format="yyyy-MM-dd") }}', '{{ "2025-02-06 99999999999" | date("yyyy", existingFormat="yyyy-MM-dd HH") }}']) {
     expect(errorOf(() => render(text)).message, text).toMatch(/^The date is out of the supported range/);
