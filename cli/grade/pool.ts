@@ -13,7 +13,9 @@
  * some threads start and not others). The last one dying before being ready twice in a row breaks
  * the pool: every task is rejected with a plain Error (not a PoolTaskError), `failure`, whose
  * `cause` is the worker's error: the setup is wrong, not an input. So does a worker that cannot
- * even be made (Node's permission model without --allow-worker).
+ * even be made (Node's permission model without --allow-worker). A worker still starting when the
+ * pool closes is stopped once it is ready, or left to end by itself, never while it loads (see
+ * `Slot.started`).
  */
 import { Worker, type ResourceLimits } from 'node:worker_threads';
 
@@ -69,6 +71,14 @@ interface Slot<T, R> {
   timer?: NodeJS.Timeout;
   /** The uncaught error that is ending the worker, until it has exited. */
   crash?: PoolTaskError;
+  /**
+   * Settled once the worker has said it is ready or has exited, before which the pool never
+   * terminates it: Node (20.x, seen on 20.20) aborts the whole process (`FATAL ERROR:
+   * v8::ToLocalChecked Empty MaybeLocal` in `node::errors::TriggerUncaughtException`, SIGABRT) when
+   * terminate() lands while a worker is reporting an error its script threw as it loaded (EMFILE
+   * opening it under a low `ulimit -n`), and nothing can catch that. A worker ready has loaded.
+   */
+  started: Promise<void>;
 }
 
 export class WorkerPool<T, R> {
@@ -139,10 +149,12 @@ export class WorkerPool<T, R> {
       this.breakDown(error as Error);
       return undefined;
     }
-    const slot: Slot<T, R> = { worker, ready: false, jobs: [] };
+    let started!: () => void;
+    const slot: Slot<T, R> = { worker, ready: false, jobs: [], started: new Promise((resolve) => (started = resolve)) };
     worker.on('message', (reply: WorkerReply<R>) => {
       if ('ready' in reply) {
         slot.ready = true;
+        started();
         this.startupFailures = 0;
         this.settleStartup(true);
         this.dispatch();
@@ -157,7 +169,10 @@ export class WorkerPool<T, R> {
     // An uncaught error ends the worker: its 'exit' follows, after the messages it sent before
     // dying (a result it finished just before), so the slot is replaced then, with the error.
     worker.on('error', (error) => (slot.crash ??= new PoolTaskError('crashed', `grading worker crashed: ${error.message}`, undefined, error)));
-    worker.on('exit', (code) => this.replace(slot, slot.crash ?? new PoolTaskError('crashed', `grading worker exited with code ${code}`)));
+    worker.on('exit', (code) => {
+      started();
+      this.replace(slot, slot.crash ?? new PoolTaskError('crashed', `grading worker exited with code ${code}`));
+    });
     return slot;
   }
 
@@ -217,9 +232,11 @@ export class WorkerPool<T, R> {
     void this.close();
   }
 
+  /** A worker still starting is stopped once it is ready, or left to end by itself (see `Slot.started`). */
   private async retire(slot: Slot<T, R>, error: Error): Promise<void> {
     clearTimeout(slot.timer);
     for (const job of slot.jobs.splice(0)) job.reject(error);
+    await slot.started;
     await this.stop(slot.worker);
   }
 

@@ -12,9 +12,11 @@ import { tempDir } from '../../helpers.js';
 
 /**
  * A worker whose n-th start (1-based) fails when `failing(n)`; 'crash' ends it, anything else is
- * answered. One that does not fail is ready once `readyAfter` starts have been made.
+ * answered. One that does not fail is ready once `readyAfter` starts have been made (a start-<n>
+ * file made by hand counts), and makes a ready-<n> file as it says so; or then fails instead, when
+ * `failingLate(n)`.
  */
-function countedWorker(failing: string, readyAfter = 0): { script: URL; starts: () => number } {
+function countedWorker(failing: string, readyAfter = 0, failingLate = '() => false'): { dir: string; script: URL; starts: () => number; readied: () => number } {
   const dir = tempDir('pool-startup');
   const file = path.join(dir, 'worker.mjs');
   const starts = `readdirSync(${JSON.stringify(dir)}).filter((name) => name.startsWith('start-')).length`;
@@ -40,11 +42,14 @@ parentPort.on('message', (task) => {
 const ready = setInterval(() => {
   if (${starts} < ${readyAfter}) return;
   clearInterval(ready);
+  if ((${failingLate})(n)) throw new Error('start ' + n + ' failed late');
+  closeSync(openSync(path.join(${JSON.stringify(dir)}, 'ready-' + n), 'w'));
   parentPort.postMessage({ ready: true });
 }, 1);
 `,
   );
-  return { script: pathToFileURL(file), starts: () => readdirSync(dir).filter((name) => name.startsWith('start-')).length };
+  const count = (prefix: string) => readdirSync(dir).filter((name) => name.startsWith(prefix)).length;
+  return { dir, script: pathToFileURL(file), starts: () => count('start-'), readied: () => count('ready-') };
 }
 
 test('two starts failing in a row stop the pool: no third worker is started', async () => {
@@ -93,6 +98,30 @@ test('workers that cannot start beside one that can (too few file descriptors: E
   } finally {
     await pool.close();
   }
+});
+
+test('close() stops a worker still starting only once it is ready: terminated while its script loads, a worker whose script threw could abort the whole process (Node 20)', async () => {
+  // Neither worker is ready before a third start, made by hand once close() has been called.
+  const worker = countedWorker('() => false', 3);
+  const pool = new WorkerPool<string, string>({ size: 2, script: worker.script });
+  const closed = pool.close();
+  writeFileSync(path.join(worker.dir, 'start-3'), '');
+  await closed;
+  // Before: close() terminated both at once, as they started (none ever ready), the race by which
+  // Node aborted the test process with SIGABRT when a worker's script was throwing (EMFILE test above).
+  expect(worker.readied()).toBe(2);
+  await expect(pool.run('a')).rejects.toThrow('the worker pool is closed');
+});
+
+test('close() waits as well for a worker still starting that then fails: settled once it has exited', async () => {
+  // The second start fails instead of being ready, once a third start is made by hand.
+  const worker = countedWorker('() => false', 3, '(n) => n === 2');
+  const pool = new WorkerPool<string, string>({ size: 2, script: worker.script });
+  const closed = pool.close();
+  writeFileSync(path.join(worker.dir, 'start-3'), '');
+  // Its exit ends its start as being ready would: otherwise close() would wait for it forever.
+  await closed;
+  expect(worker.readied()).toBe(1);
 });
 
 test('started() is false, with the reason, when no worker can start; true once one is ready', async () => {
