@@ -28,6 +28,11 @@ interface PoolOptions {
   resourceLimits?: ResourceLimits;
   /** Tasks posted ahead to each worker (default 2). */
   pipeline?: number;
+  /**
+   * How long close() lets a worker still starting finish its start before terminating it anyway
+   * (default 10 s): one whose script hangs as it loads must not hold the pool open forever.
+   */
+  startWaitMs?: number;
 }
 
 export type WorkerReply<R> = { ready: true } | { ok: true; result: R } | { ok: false; message: string; fileSystem?: FileSystemFault };
@@ -232,11 +237,17 @@ export class WorkerPool<T, R> {
     void this.close();
   }
 
-  /** A worker still starting is stopped once it is ready, or left to end by itself (see `Slot.started`). */
+  /**
+   * A worker still starting is stopped once it is ready, or left to end by itself (see
+   * `Slot.started`); one still not ready after `startWaitMs` is terminated anyway.
+   */
   private async retire(slot: Slot<T, R>, error: Error): Promise<void> {
     clearTimeout(slot.timer);
     for (const job of slot.jobs.splice(0)) job.reject(error);
-    await slot.started;
+    let timer: NodeJS.Timeout | undefined;
+    const waited = new Promise<void>((resolve) => (timer = setTimeout(resolve, this.options.startWaitMs ?? 10_000)));
+    await Promise.race([slot.started, waited]);
+    clearTimeout(timer);
     await this.stop(slot.worker);
   }
 

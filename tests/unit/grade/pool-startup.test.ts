@@ -124,6 +124,14 @@ test('close() waits as well for a worker still starting that then fails: settled
   expect(worker.readied()).toBe(1);
 });
 
+test('close() does not wait forever for a worker that never gets ready: terminated after startWaitMs', async () => {
+  // No third start is ever made: neither worker gets ready.
+  const worker = countedWorker('() => false', 3);
+  const pool = new WorkerPool<string, string>({ size: 2, script: worker.script, startWaitMs: 200 });
+  await pool.close(); // without the bound, never settled: the test would time out
+  expect(worker.readied()).toBe(0);
+});
+
 test('started() is false, with the reason, when no worker can start; true once one is ready', async () => {
   const failing = new WorkerPool<string, string>({ size: 2, script: countedWorker('() => true').script });
   try {
