@@ -2,7 +2,9 @@
  * A Condition or Case that took the happy-path call away from an activity it was on its way to (a
  * guard before the Create Task request that goes on only when there is a callback number), judged
  * again with the values an earlier stage left wrong put right (GET_CBID's outdialcbid and customani
- * from the DynVars record, SetGetResult's getresult from GET_CBID's answer): whether it is that stage's mistake that kept the call from getting
+ * from the DynVars record, and its own outputs as the request for that record gets them: status 200,
+ * the record as its body, which a right SetGetResult, run again, copies into getresult; SetGetResult's
+ * getresult from GET_CBID's answer): whether it is that stage's mistake that kept the call from getting
  * there, or the guard's own (one that goes to EndFlow whatever the variables hold). Judged with the
  * simulator's own semantics (engine/simulator/activities/logic.ts), over the values the call had when
  * the guard ran, each Set Variable of the call run again over those put right (replay.ts: a guard
@@ -44,7 +46,8 @@ export function leftTheWayAt(trace: readonly TraceEntry[], from: number, graph: 
 
 /**
  * Whether the Condition or Case at trace entry `at`, which took an exit that does not lead to
- * `target`, takes one that does with `putRight` (flow variable → the value it should have held):
+ * `target`, takes one that does with `putRight` (flow variable → the value it should have held,
+ * activity label → the outputs it should have given):
  * only a difference those values make counts (the guard judged over the values the call had must
  * take the exit it took, else what it reads is not what flowgrade can read again: never excused).
  */

@@ -13,7 +13,7 @@
  * keeps the Create Task request's and its status's from being judged; but a handler that never
  * gets to the request (OnGlobalError still to EndFlow) is the request's stage's own deviation,
  * whatever GET_CBID filled, and the error scenarios are not judged for it — unless it left the way
- * at a Condition or Case that reads a value gone wrong (GET_CBID's variables, getresult) and would
+ * at a Condition or Case that reads a value gone wrong (GET_CBID's variables or outputs, getresult) and would
  * have gone on with it right (a guard going on only when there is a callback number: guard.ts):
  * that value's stage is then why, and keeps the request's, its status's and the error scenarios'
  * stages from being judged, as they all lie behind the guard.
@@ -97,8 +97,9 @@ interface Deviation {
   /** A value gone wrong that these later stages do not read: they are judged all the same. */
   spares?: ReadonlySet<Judged>;
   /**
-   * The flow variables this deviation left wrong, with the values they should hold: a Condition or
-   * Case that reads them on OnGlobalError's way to the Create Task request is judged with these (guard.ts).
+   * The flow variables this deviation left wrong, with the values they should hold, and the outputs
+   * of an activity it is (by label: GET_CBID's status code and response body): a Condition or Case
+   * that reads them on OnGlobalError's way to the Create Task request is judged with these (guard.ts).
    */
   shouldHold?: ReadonlyMap<string, unknown>;
 }
@@ -314,7 +315,7 @@ function getCbidFillsVariables(happy: HappyRun, ctx: CheckContext, getAt: number
       actual: `HTTP ${get.http.status ?? 'no answer'}${get.http.responseBody ? `: ${apiMessage(get.http.responseBody)}` : ''}`,
       activity: nodes.getCbid,
       hint: dynVarsRequestHint(get.http, nodes.getCbid, ctx.settings.dnis),
-      ...sparedUnfilled(ctx, nodes, record),
+      ...sparedUnfilled(ctx, nodes, record, get),
     });
   }
   if (!record) return deviate('get-cbid-variables', `The DynVars dataset has no record for dn ${ctx.settings.dnis.slice(2)} (grader setup: check --dnis / --dynvars)`, [get], { spares: NOT_READING_GET_CBID });
@@ -332,7 +333,7 @@ function getCbidFillsVariables(happy: HappyRun, ctx: CheckContext, getAt: number
       // A variable of another type than String changed the value (`+14085267209` kept as a number);
       // else no record in the answer: the dn asked for is not the dialled number's; else the parsing.
       ...(notStringVariable(ctx, wrong.map(([name]) => [name, get.modifiedVariables[name]] as const)) ?? undeclaredVariable(ctx, wrong.map(([name]) => name), Object.keys(get.modifiedVariables)) ?? { hint: foundNoRecord(get.http?.responseBody) ? HINTS.getCbidUrl : HINTS.getCbidParsing }),
-      ...sparedUnfilled(ctx, nodes, record),
+      ...sparedUnfilled(ctx, nodes, record, get),
     });
   }
   return undefined;
@@ -345,9 +346,11 @@ function getCbidFillsVariables(happy: HappyRun, ctx: CheckContext, getAt: number
  * (a row writing a variable not declared, a path Jayway cannot read). Then GET_CBID fails once it
  * gets the record (or once its parsing is set to JSON), as it does with that mistake alone, and no
  * later stage runs: the call got past GET_CBID only because the request went wrong, and judging
- * those stages would give a second mistake the points the first alone does not earn.
+ * those stages would give a second mistake the points the first alone does not earn. What it
+ * should have left (`shouldHold`, for a guard after it: blamedForGuard): the record's values in its
+ * variables, and its own outputs as the request for the record gets them (`get`: where it ran).
  */
-function sparedUnfilled(ctx: CheckContext, nodes: MissionNodes, record: ExpectedRecord | undefined): Pick<Deviation, 'spares' | 'shouldHold'> {
+function sparedUnfilled(ctx: CheckContext, nodes: MissionNodes, record: ExpectedRecord | undefined, get: TraceEntry): Pick<Deviation, 'spares' | 'shouldHold'> {
   if (!record) return { spares: NOT_READING_GET_CBID };
   // Rows that fail on any answer once parsed (customani not declared, a path with a space): as alone.
   const declared = new Set(ctx.model.variables.map((v) => v.name));
@@ -356,7 +359,17 @@ function sparedUnfilled(ctx: CheckContext, nodes: MissionNodes, record: Expected
     [VARIABLES.outdialcbid, record.outboundcallbackep],
     [nodes.aniVariable, record.tacnumber],
   ]);
-  return shouldHold ? { spares: NOT_READING_GET_CBID, shouldHold } : {};
+  return shouldHold ? { spares: NOT_READING_GET_CBID, shouldHold: shouldHold.set(get.activity, answeredWith(get, record)) } : {};
+}
+
+/**
+ * The outputs of the request run at `get` had it got the record (`GET_CBID.httpStatusCode` 200,
+ * `GET_CBID.httpResponseBody` the mock's answer, as SetGetResult copies it), the others as it had them.
+ */
+function answeredWith(get: TraceEntry, record: ExpectedRecord): Record<string, unknown> {
+  const prefix = `${get.activity}.`;
+  const had = Object.entries(get.modifiedVariables).filter(([name]) => name.startsWith(prefix));
+  return { ...Object.fromEntries(had.map(([name, value]) => [name.slice(prefix.length), value])), httpStatusCode: 200, httpResponseBody: record.answer };
 }
 
 /**

@@ -235,6 +235,45 @@ test('SetGetResult leaving getresult empty beside a guard going on only when get
   });
 });
 
+/** GET_CBID's mistakes that get it a wrong answer (404 "Not found"), which SetGetResult, right in itself, copies into getresult. */
+const WRONG_ANSWERS: [string, Mutation][] = [
+  ['method POST', (f) => {
+    const get = props(f, 'GET_CBID');
+    get.httpRequestMethod = get['httpRequestMethod:name'] = get.httpRequestMethod_name = 'POST';
+  }],
+  ['a path typo', (f) => {
+    props(f, 'GET_CBID').httpRequestUrl = String(props(f, 'GET_CBID').httpRequestUrl).replace('/flowdesigner/', '/lowdesigner/');
+  }],
+];
+
+/** `guard` alone passes every check; beside each wrong answer of GET_CBID, the request and what follows are not judged, naming GET_CBID, which fails as alone. */
+async function excusedBesideWrongAnswers(guard: Mutation): Promise<void> {
+  expect(failedIds(await gradeMutation(guard))).toEqual([]);
+  for (const [name, mistake] of WRONG_ANSWERS) {
+    const [guarded, alone] = await Promise.all([gradeMutation(both(mistake, guard)), gradeMutation(mistake)]);
+    expect(afterGetCbid(guarded), name).toEqual(BEHIND_THE_GUARD);
+    expect(failedIds(guarded), name).toEqual(failedIds(alone));
+  }
+}
+
+test('GET_CBID answering 404 beside a guard reading only getresult, which SetGetResult, right in itself, copied from that answer: the request and what follows are not judged, naming GET_CBID', async () => {
+  await excusedBesideWrongAnswers(guardOn('{{getresult contains "outboundcallbackep"}}'));
+});
+
+test('GET_CBID answering 404 beside a guard reading its status code or its response body: the request and what follows are not judged, naming GET_CBID; a guard going to EndFlow whatever GET_CBID answers fails on its own', async () => {
+  await excusedBesideWrongAnswers(guardOn('{{GET_CBID.httpStatusCode == 200}}'));
+  await excusedBesideWrongAnswers(guardOn('{{GET_CBID.httpResponseBody contains "tacnumber"}}'));
+  const wrong = guardOn('{{GET_CBID.httpStatusCode == 201}}');
+  const [alone, beside] = await Promise.all([gradeMutation(wrong), gradeMutation(both(WRONG_ANSWERS[0][1], wrong))]);
+  expect(resultOf(alone, 'run-task-created')).toMatchObject({
+    status: 'failed',
+    message: 'OnGlobalError ran, but CallBackAPI_HTTPRequest never did (HasNumber left by False: it went on to EndFlow_kid)',
+    activity: 'HasNumber',
+  });
+  expect(resultOf(beside, 'run-get-cbid-fills-variables').status).toBe('failed');
+  expect(resultOf(beside, 'run-task-created')).toMatchObject({ status: 'failed', message: resultOf(alone, 'run-task-created').message });
+});
+
 test('a guard that sends the call away from the request is named with its expression, not as a connection to drag; a Case by the exit it took; one with no way on to the request, or one that fails, as before', async () => {
   const guarded = await gradeMutation(guardOn('{{customani is empty}}'));
   expect(resultOf(guarded, 'run-task-created')).toMatchObject({
