@@ -24,8 +24,9 @@ export default defineCheck({
     'Nothing later in the call reads `getresult`: when only its value is wrong (SetGetResult ran, but stored',
     'something else, or the variable is declared JSON), the later simulated-call checks are still judged on their',
     'own — unless a Condition or Case on OnGlobalError\'s way to the Create Task request reads it and would have',
-    'gone on with the response body: then the request, its 201 status and the error scenarios are not judged,',
-    'naming this check. When the call never reached SetGetResult, or SetGetResult failed, they are not judged.',
+    'gone on with the response body (the DynVars record, when GET_CBID got another answer too): then the request,',
+    'its 201 status and the error scenarios are not judged, naming this check (or GET_CBID\'s). When the call',
+    'never reached SetGetResult, or SetGetResult failed, they are not judged.',
   ].join('\n'),
   run: (ctx) => stageOutcome(ctx, 'getresult', 'SetGetResult stored the response body in getresult'),
 });

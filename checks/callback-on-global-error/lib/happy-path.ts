@@ -195,7 +195,8 @@ function deviationsOf(happy: HappyRun, ctx: CheckContext): Deviation[] {
   const found = filled ? [filled] : [];
   const setAt = setGetResultRan(happy, ctx, getAt);
   if (typeof setAt !== 'number') return [...found, setAt];
-  const stored = getresultHoldsBody(happy, ctx, getAt, setAt);
+  // GET_CBID that got another answer than the record: getresult should hold the record, had both been right.
+  const stored = getresultHoldsBody(happy, ctx, getAt, setAt, filled ? happy.record?.answer : undefined);
   if (stored) found.push(stored);
   const simAt = globalErrorRaised(happy, ctx, setAt);
   if (typeof simAt !== 'number') return [...found, simAt];
@@ -402,8 +403,13 @@ function setGetResultRan(happy: HappyRun, ctx: CheckContext, getAt: number): Dev
   return setAt;
 }
 
-/** Stage 3, the value — Testing step 7: SetGetResult wrote the full response of GET_CBID into getresult (nothing later reads it). */
-function getresultHoldsBody(happy: HappyRun, ctx: CheckContext, getAt: number, setAt: number): Deviation | undefined {
+/**
+ * Stage 3, the value — Testing step 7: SetGetResult wrote the full response of GET_CBID into getresult
+ * (nothing later reads it). What getresult should hold for a guard after it (blamedForGuard) is
+ * `answer` when given (the body of the request for the record, GET_CBID's answer being another), else
+ * the response GET_CBID got.
+ */
+function getresultHoldsBody(happy: HappyRun, ctx: CheckContext, getAt: number, setAt: number, answer?: string): Deviation | undefined {
   const { trace, nodes } = happy;
   const get = trace[getAt];
   const set = trace[setAt];
@@ -420,7 +426,7 @@ function getresultHoldsBody(happy: HappyRun, ctx: CheckContext, getAt: number, s
         : {}),
       ...(notStringVariable(ctx, [[VARIABLES.getresult, set.modifiedVariables[VARIABLES.getresult]]]) ?? undeclaredVariable(ctx, [VARIABLES.getresult], Object.keys(set.modifiedVariables))),
       spares: AFTER_GETRESULT,
-      shouldHold: heldAs(ctx, [[VARIABLES.getresult, body]]),
+      shouldHold: heldAs(ctx, [[VARIABLES.getresult, answer ?? body]]),
     });
   }
   return undefined;

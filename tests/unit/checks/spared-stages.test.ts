@@ -260,6 +260,23 @@ test('GET_CBID answering 404 beside a guard reading only getresult, which SetGet
   await excusedBesideWrongAnswers(guardOn('{{getresult contains "outboundcallbackep"}}'));
 });
 
+test('GET_CBID answering 404 and SetGetResult wrong in itself beside a guard reading getresult, which goes on with both right: the request and what follows are not judged, naming either\'s check', async () => {
+  const literal: Mutation = (f) => {
+    Object.assign(props(f, 'SetGetResult'), { setTo: 'set-to-literal', expr: 'GET_CBID.httpResponseBody' });
+  };
+  const report = await gradeMutation(both(WRONG_ANSWERS[0][1], literal, guardOn('{{getresult contains "outboundcallbackep"}}')));
+  const notJudged = expect.stringMatching(/^skipped ← run-(get-cbid-fills-variables|getresult-holds-body)$/);
+  expect(resultOf(report, 'run-get-cbid-fills-variables').status).toBe('failed');
+  expect(afterGetCbid(report)).toEqual({
+    'run-getresult-holds-body': 'failed',
+    'run-global-error-raised': 'passed',
+    'run-task-created': notJudged,
+    'run-status-true-on-201': notJudged,
+    'run-status-false-on-400': notJudged,
+    'run-status-false-on-500': notJudged,
+  });
+});
+
 test('GET_CBID answering 404 beside a guard reading its status code or its response body: the request and what follows are not judged, naming GET_CBID; a guard going to EndFlow whatever GET_CBID answers fails on its own', async () => {
   await excusedBesideWrongAnswers(guardOn('{{GET_CBID.httpStatusCode == 200}}'));
   await excusedBesideWrongAnswers(guardOn('{{GET_CBID.httpResponseBody contains "tacnumber"}}'));
