@@ -44,11 +44,10 @@ const MISTAKES_CORRECTED = [
   'getresult-set-value-with-a-leading-space',
   'getresult-json-empty',
 ];
-const ONLY_WITH_NUMBER = [
+/** The mistakes that get GET_CBID another answer than the record (a 404, a 401): its status code and response body are wrong, and getresult, which SetGetResult copies from it. */
+const GET_CBID_WRONG_ANSWER = [
   'flows/defect-getcbid-authenticated.json',
-  'flows/defect-getcbid-jsonpath-without-index.json',
   'flows/defect-getcbid-method-post.json',
-  'flows/defect-getcbid-parse-content-type-missing.json',
   'flows/defect-getcbid-path-typo.json',
   'flows/defect-getcbid-url-without-slice.json',
   'lab: dn=*{DNIS}* (test box copied)',
@@ -57,9 +56,18 @@ const ONLY_WITH_NUMBER = [
   'get-cbid-path-lower-case',
   'get-cbid-method-put',
   'get-cbid-url-with-a-trailing-no-break-space',
+];
+const ONLY_WITH_NUMBER = [
+  ...GET_CBID_WRONG_ANSWER,
+  'flows/defect-getcbid-jsonpath-without-index.json',
+  'flows/defect-getcbid-parse-content-type-missing.json',
   'parse-row-overridden-by-a-later-wrong-row',
   'parse-path-with-a-trailing-no-break-space',
 ];
+/** The mistakes that leave getresult without the record, GET_CBID's answer being right (SetGetResult's own, GET_CBID relabelled under SetGetResult's reading). */
+const GETRESULT_WRONG = ['flows/defect-setgetresult-literal.json', 'getresult-overridden-by-a-later-row', 'get-cbid-default-label'];
+/** GET_CBID relabelled: what reads GET_CBID by the guide's label reads nothing. */
+const GET_CBID_RELABELLED = ['get-cbid-default-label', 'get-cbid-relabelled-with-its-reader'];
 
 const RELABEL = "lab: request labelled CallBackAPI_Request (old guide), condition from today's";
 
@@ -130,10 +138,26 @@ const RIGHT_VARIANT: Variant[] = [
     mistakes: ONLY_WITH_NUMBER,
     why: 'the variant\'s Condition reads customani, which the mistake leaves unfilled: the call ends before the request in the error scenarios too, so HTTPStatusCode is never tried on 400 and 500 (not judged, naming run-get-cbid-fills-variables: 4 points), which the mistake alone, sending the request all the same, lets be judged; the request and its 201 status are not judged, naming GET_CBID, as alone (happy-path.ts blamedForGuard)',
   },
+  {
+    variant: 'create-task-only-when-get-cbid-got-200',
+    mistakes: [...GET_CBID_WRONG_ANSWER, ...GET_CBID_RELABELLED],
+    why: 'the variant\'s Condition reads GET_CBID\'s status code, which the mistake makes another than 200: as create-task-only-with-a-callback-number beside it (4 points, naming run-get-cbid-fills-variables); relabelled, GET_CBID is no label the Condition reads: it sends every call to EndFlow, and run-task-created fails on it (12 points: the request, its 201 status and the error scenarios)',
+  },
+  {
+    variant: 'create-task-only-with-the-record-in-getresult',
+    mistakes: [...GET_CBID_WRONG_ANSWER, ...GETRESULT_WRONG],
+    why: 'the variant\'s Condition reads getresult, which SetGetResult copies from GET_CBID\'s wrong answer (as create-task-only-with-a-callback-number beside it: 4 points, naming run-get-cbid-fills-variables), or which SetGetResult leaves without the record: the request, its 201 status and the error scenarios, which the mistake alone lets be judged, are not (12 points, naming run-getresult-holds-body)',
+  },
 ];
 
 /** Law (4): defects found by the sweep and not mended yet (see the report of session 36). */
-const KNOWN_VARIANT: Variant[] = [];
+const KNOWN_VARIANT: Variant[] = [
+  {
+    variant: 'create-task-only-with-the-record-in-getresult',
+    mistakes: ['getresult-json-empty'],
+    why: 'getresult declared JSON holds the record as a list, which `contains "outboundcallbackep"` does not find, also with the value put right (happy-path.ts heldAs keeps the declared type): the Condition, right with the String getresult the guide declares, is blamed (run-task-created fails, its hint to correct the Expression), not the variable\'s type (session 38)',
+  },
+];
 
 const key = ([a, b]: [string, string]) => [a, b].sort().join(' + ');
 

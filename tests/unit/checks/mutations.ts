@@ -576,6 +576,8 @@ export const TOLERATED = {
     link(f, 'HTTPStatusCode', 'false', 'EndFlow_m29');
   },
   'create-task-only-with-a-callback-number': (f) => conditionOn(f, 'GlobalErrorHandling', 'out', 'HasNumber', '{{customani is not empty}}', 'CallBackAPI_HTTPRequest', 'EndFlow_kid'),
+  'create-task-only-when-get-cbid-got-200': (f) => conditionOn(f, 'GlobalErrorHandling', 'out', 'GotRecord', '{{GET_CBID.httpStatusCode == 200}}', 'CallBackAPI_HTTPRequest', 'EndFlow_kid'),
+  'create-task-only-with-the-record-in-getresult': (f) => conditionOn(f, 'GlobalErrorHandling', 'out', 'HasRecord', '{{getresult contains "outboundcallbackep"}}', 'CallBackAPI_HTTPRequest', 'EndFlow_kid'),
   'variables-agent-viewable-and-reportable': (f) => {
     for (const name of ['outdialcbid', 'customani', 'getresult', 'simulatederror']) Object.assign(variable(f, name), { isCAD: true, desktopLabel: name, isReportable: true, description: 'lab' });
   },
