@@ -42,7 +42,9 @@ export default defineCheck({
     'naming it. A Condition or Case that goes elsewhere whatever those values hold is wrong in itself, and fails here;',
     'when another of its exits goes on to the request, the message names it and the exit it left by ("HasNumber',
     'left by False: it went on to EndFlow_kid") and the hint its Expression, to correct, or the guard to delete and',
-    'OnGlobalError to connect straight to the request, as the guide does (no connection to drag).',
+    'OnGlobalError to connect straight to the request, as the guide does (no connection to drag); or, when it reads',
+    'GET_CBID (`{{GET_CBID.httpStatusCode == 200}}`) while the HTTP Request after option 3 kept another Activity Label,',
+    'and would go on reading that request\'s answer, the label to set back to GET_CBID (Build step 4).',
   ].join('\n'),
   run: (ctx) => stageOutcome(ctx, 'task', 'CallBackAPI_HTTPRequest created one callback task with the DynVars values'),
 });

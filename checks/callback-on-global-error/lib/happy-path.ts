@@ -26,7 +26,7 @@ import { clipWithDots } from '../../../engine/clip.js';
 import { canvasExitName, connectHint, connectionEdit, exitLeadsTo, exitShown, misconnection, requestConnectionHint, wrongExit } from './graph.js';
 import { option3HoldsHint } from './menu-options.js';
 import { exitTakenName, menuKeys, missionNodes, NO_OPTION3_CAUSE, type MissionNodes } from './find.js';
-import { HINTS, joinHints, renameGetCbidHint, statusExpressionHint } from './hints.js';
+import { HINTS, joinHints, leftoverHolds, renameGetCbidHint, statusExpressionHint } from './hints.js';
 import { connectorNameOf, isAuthenticated, requestBodyOf } from './http.js';
 import { DYNVARS, GLOBAL_ERROR, HAPPY_PATH, LABELS, VARIABLES } from './names.js';
 import { failed, passed, skipped } from './outcome.js';
@@ -368,9 +368,14 @@ function sparedUnfilled(ctx: CheckContext, nodes: MissionNodes, record: Expected
  * `GET_CBID.httpResponseBody` the mock's answer, as SetGetResult copies it), the others as it had them.
  */
 function answeredWith(get: TraceEntry, record: ExpectedRecord): Record<string, unknown> {
-  const prefix = `${get.activity}.`;
-  const had = Object.entries(get.modifiedVariables).filter(([name]) => name.startsWith(prefix));
-  return { ...Object.fromEntries(had.map(([name, value]) => [name.slice(prefix.length), value])), httpStatusCode: 200, httpResponseBody: record.answer };
+  return { ...outputsOf(get), httpStatusCode: 200, httpResponseBody: record.answer };
+}
+
+/** The outputs the activity run at `entry` gave, by name (`GET_CBID.httpStatusCode` → httpStatusCode). */
+function outputsOf(entry: TraceEntry): Record<string, unknown> {
+  const prefix = `${entry.activity}.`;
+  const outputs = Object.entries(entry.modifiedVariables).filter(([name]) => name.startsWith(prefix));
+  return Object.fromEntries(outputs.map(([name, value]) => [name.slice(prefix.length), value]));
 }
 
 /**
@@ -521,7 +526,8 @@ function callbackApiReached(happy: HappyRun, ctx: CheckContext, simAt: number): 
  * The call left OnGlobalError's way to the Create Task request at a Condition or Case with another
  * exit that goes on there (a guard the guide does not have, HasNumber: True → the request, False →
  * EndFlow): its expression sent the call away, so the fix is the expression, or the guard taken out,
- * not a connection to drag. Undefined elsewhere (and where the guard failed: failedOnTheWay tells it).
+ * not a connection to drag — or GET_CBID's label, when the guard reads it and the request kept another
+ * (relabelledGetCbidHint). Undefined elsewhere (and where the guard failed: failedOnTheWay tells it).
  */
 function turnedAwayByAGuard(happy: HappyRun, ctx: CheckContext, simAt: number): Deviation | undefined {
   const { trace, nodes } = happy;
@@ -536,9 +542,26 @@ function turnedAwayByAGuard(happy: HappyRun, ctx: CheckContext, simAt: number): 
   const expression = typeof guard.props.expression === 'string' ? ` ${clipWithDots(guard.props.expression.trim(), QUOTED)}` : '';
   return deviate('task', `OnGlobalError ran, but ${request.label} never did (${guard.label} left by ${exit}: ${afterwards(trace, leftAt, happy.run.result.summary)})`, trace.slice(simAt, leftAt + 2), {
     activity: guard,
-    hint: `Event Flows → ${guard.label} → Expression${expression}: on the simulated call it leaves by ${exit}, away from ${request.label}. Correct it, or delete ${guard.label} and connect OnGlobalError straight to ${request.label}, as the guide does (Build step 8).`,
+    hint:
+      relabelledGetCbidHint(happy, ctx, simAt, leftAt) ??
+      `Event Flows → ${guard.label} → Expression${expression}: on the simulated call it leaves by ${exit}, away from ${request.label}. Correct it, or delete ${guard.label} and connect OnGlobalError straight to ${request.label}, as the guide does (Build step 8).`,
     unreached: true,
   });
+}
+
+/**
+ * The request after option 3 kept another Activity Label (and no leftover holds GET_CBID), and the
+ * guard at trace entry `at` goes on to the Create Task request reading its outputs as GET_CBID's
+ * (`{{GET_CBID.httpStatusCode == 200}}` reads nothing else): the label is what to change, as for
+ * SetGetResult reading GET_CBID (run before the error raised at `simAt`).
+ */
+function relabelledGetCbidHint(happy: HappyRun, ctx: CheckContext, simAt: number, at: number): string | undefined {
+  const { trace, nodes } = happy;
+  const label = nodes.getCbid?.label;
+  if (!nodes.getCbid || !nodes.callbackApi || label === undefined || label === LABELS.getCbid || leftoverHolds(ctx.model.main, LABELS.getCbid, label)) return undefined;
+  const get = trace.slice(0, simAt).findLast((entry) => entry.activityId === nodes.getCbid!.id);
+  const asGetCbid = get && new Map([[LABELS.getCbid, outputsOf(get)]]);
+  return asGetCbid && goesOnPutRight(ctx, trace, at, ctx.model.events, nodes.callbackApi, asGetCbid) ? renameGetCbidHint(label, ctx.model) : undefined;
 }
 
 /**

@@ -141,7 +141,7 @@ const RIGHT_VARIANT: Variant[] = [
   {
     variant: 'create-task-only-when-get-cbid-got-200',
     mistakes: [...GET_CBID_WRONG_ANSWER, ...GET_CBID_RELABELLED],
-    why: 'the variant\'s Condition reads GET_CBID\'s status code, which the mistake makes another than 200: as create-task-only-with-a-callback-number beside it (4 points, naming run-get-cbid-fills-variables); relabelled, GET_CBID is no label the Condition reads: it sends every call to EndFlow, and run-task-created fails on it (12 points: the request, its 201 status and the error scenarios)',
+    why: 'the variant\'s Condition reads GET_CBID\'s status code, which the mistake makes another than 200: as create-task-only-with-a-callback-number beside it (4 points, naming run-get-cbid-fills-variables); relabelled, GET_CBID is no label the Condition reads: it sends every call to EndFlow, and run-task-created fails on it, its hint to set the label back (12 points: the request, its 201 status and the error scenarios)',
   },
   {
     variant: 'create-task-only-with-the-record-in-getresult',

@@ -10,7 +10,7 @@
 import { test, expect } from '@playwright/test';
 import type { GradeReport } from '../../../engine/report.js';
 import { gradeFlow } from '../../../engine/grade.js';
-import { conditionOn, throughVariable, TOLERATED } from './mutations.js';
+import { conditionOn, MISTAKES, throughVariable, TOLERATED } from './mutations.js';
 import { addActivity, FIXED_NOW, gradeMutation, link, mission, mutated, props, resultOf, variable, type Json, type Mutation } from './support.js';
 
 const AFTER_GET_CBID = ['run-getresult-holds-body', 'run-global-error-raised', 'run-task-created', 'run-status-true-on-201', 'run-status-false-on-400', 'run-status-false-on-500'];
@@ -289,6 +289,18 @@ test('GET_CBID answering 404 beside a guard reading its status code or its respo
   });
   expect(resultOf(beside, 'run-get-cbid-fills-variables').status).toBe('failed');
   expect(resultOf(beside, 'run-task-created')).toMatchObject({ status: 'failed', message: resultOf(alone, 'run-task-created').message });
+});
+
+test('a guard reading GET_CBID\'s status code, GET_CBID relabelled: it reads nothing, run-task-created fails, its hint to give the request its label back; a guard wrong in itself is still told to correct its Expression', async () => {
+  const relabelled = MISTAKES['get-cbid-relabelled-with-its-reader'];
+  const report = await gradeMutation(both(relabelled, guardOn('{{GET_CBID.httpStatusCode == 200}}')));
+  expect(resultOf(report, 'run-task-created')).toMatchObject({
+    status: 'failed',
+    message: 'OnGlobalError ran, but CallBackAPI_HTTPRequest never did (HasNumber left by False: it went on to EndFlow_kid)',
+    hint: 'HTTPRequest_k2m → Activity Label: GET_CBID (Build step 4).',
+  });
+  const wrong = await gradeMutation(both(relabelled, guardOn('{{GET_CBID.httpStatusCode == 201}}')));
+  expect(resultOf(wrong, 'run-task-created').hint).toMatch(/^Event Flows → HasNumber → Expression \{\{GET_CBID.httpStatusCode == 201\}\}: /);
 });
 
 test('a guard that sends the call away from the request is named with its expression, not as a connection to drag; a Case by the exit it took; one with no way on to the request, or one that fails, as before', async () => {
