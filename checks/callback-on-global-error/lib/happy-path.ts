@@ -412,7 +412,7 @@ function setGetResultRan(happy: HappyRun, ctx: CheckContext, getAt: number): Dev
  * Stage 3, the value — Testing step 7: SetGetResult wrote the full response of GET_CBID into getresult
  * (nothing later reads it). What getresult should hold for a guard after it (blamedForGuard) is
  * `answer` when given (the body of the request for the record, GET_CBID's answer being another), else
- * the response GET_CBID got.
+ * the response GET_CBID got: as text when the variable's type is why it holds something else.
  */
 function getresultHoldsBody(happy: HappyRun, ctx: CheckContext, getAt: number, setAt: number, answer?: string): Deviation | undefined {
   const { trace, nodes } = happy;
@@ -420,6 +420,7 @@ function getresultHoldsBody(happy: HappyRun, ctx: CheckContext, getAt: number, s
   const set = trace[setAt];
   const body = get.http?.responseBody ?? '';
   if (set.modifiedVariables[VARIABLES.getresult] !== body) {
+    const typed = notStringVariable(ctx, [[VARIABLES.getresult, set.modifiedVariables[VARIABLES.getresult]]]);
     return deviate('getresult', `After ${set.activity}, getresult = ${clipWithDots(show(set.modifiedVariables[VARIABLES.getresult] ?? ''), QUOTED)}, not the response body of ${get.activity}`, [get, set], {
       expected: wholeBody(get.activity, body),
       actual: show(set.modifiedVariables[VARIABLES.getresult] ?? ''),
@@ -429,9 +430,10 @@ function getresultHoldsBody(happy: HappyRun, ctx: CheckContext, getAt: number, s
       ...(get.activity !== LABELS.getCbid && JSON.stringify(nodes.setGetResult?.props ?? {}).includes(`${LABELS.getCbid}.httpResponseBody`)
         ? { hint: renameGetCbidHint(get.activity, ctx.model) }
         : {}),
-      ...(notStringVariable(ctx, [[VARIABLES.getresult, set.modifiedVariables[VARIABLES.getresult]]]) ?? undeclaredVariable(ctx, [VARIABLES.getresult], Object.keys(set.modifiedVariables))),
+      ...(typed ?? undeclaredVariable(ctx, [VARIABLES.getresult], Object.keys(set.modifiedVariables))),
       spares: AFTER_GETRESULT,
-      shouldHold: heldAs(ctx, [[VARIABLES.getresult, answer ?? body]]),
+      // Its type the mistake (JSON: the record as a list), it should hold the text, as the String the guide declares.
+      shouldHold: typed ? new Map([[VARIABLES.getresult, answer ?? body]]) : heldAs(ctx, [[VARIABLES.getresult, answer ?? body]]),
     });
   }
   return undefined;

@@ -64,8 +64,11 @@ const ONLY_WITH_NUMBER = [
   'parse-row-overridden-by-a-later-wrong-row',
   'parse-path-with-a-trailing-no-break-space',
 ];
-/** The mistakes that leave getresult without the record, GET_CBID's answer being right (SetGetResult's own, GET_CBID relabelled under SetGetResult's reading). */
-const GETRESULT_WRONG = ['flows/defect-setgetresult-literal.json', 'getresult-overridden-by-a-later-row', 'get-cbid-default-label'];
+/**
+ * The mistakes that leave getresult without the record's text, GET_CBID's answer being right (SetGetResult's own,
+ * GET_CBID relabelled under SetGetResult's reading, getresult declared JSON: the record as a list).
+ */
+const GETRESULT_WRONG = ['flows/defect-setgetresult-literal.json', 'getresult-overridden-by-a-later-row', 'get-cbid-default-label', 'getresult-json-empty'];
 /** GET_CBID relabelled: what reads GET_CBID by the guide's label reads nothing. */
 const GET_CBID_RELABELLED = ['get-cbid-default-label', 'get-cbid-relabelled-with-its-reader'];
 
@@ -146,18 +149,12 @@ const RIGHT_VARIANT: Variant[] = [
   {
     variant: 'create-task-only-with-the-record-in-getresult',
     mistakes: [...GET_CBID_WRONG_ANSWER, ...GETRESULT_WRONG],
-    why: 'the variant\'s Condition reads getresult, which SetGetResult copies from GET_CBID\'s wrong answer (as create-task-only-with-a-callback-number beside it: 4 points, naming run-get-cbid-fills-variables), or which SetGetResult leaves without the record: the request, its 201 status and the error scenarios, which the mistake alone lets be judged, are not (12 points, naming run-getresult-holds-body)',
+    why: 'the variant\'s Condition reads getresult, which SetGetResult copies from GET_CBID\'s wrong answer (as create-task-only-with-a-callback-number beside it: 4 points, naming run-get-cbid-fills-variables), or which SetGetResult leaves without the record\'s text: the request, its 201 status and the error scenarios, which the mistake alone lets be judged, are not (12 points, naming run-getresult-holds-body, or variable-getresult for its type)',
   },
 ];
 
 /** Law (4): defects found by the sweep and not mended yet (see the report of session 36). */
-const KNOWN_VARIANT: Variant[] = [
-  {
-    variant: 'create-task-only-with-the-record-in-getresult',
-    mistakes: ['getresult-json-empty'],
-    why: 'getresult declared JSON holds the record as a list, which `contains "outboundcallbackep"` does not find, also with the value put right (happy-path.ts heldAs keeps the declared type): the Condition, right with the String getresult the guide declares, is blamed (run-task-created fails, its hint to correct the Expression), not the variable\'s type (session 38)',
-  },
-];
+const KNOWN_VARIANT: Variant[] = [];
 
 const key = ([a, b]: [string, string]) => [a, b].sort().join(' + ');
 

@@ -260,6 +260,20 @@ test('GET_CBID answering 404 beside a guard reading only getresult, which SetGet
   await excusedBesideWrongAnswers(guardOn('{{getresult contains "outboundcallbackep"}}'));
 });
 
+test('getresult declared JSON beside a guard reading it as text: the record as a list is not what it looks for, as a String it is: the request and what follows are not judged, naming the variable\'s check', async () => {
+  const report = await gradeMutation(both(MISTAKES['getresult-json-empty'], guardOn('{{getresult contains "outboundcallbackep"}}')));
+  const notJudged = 'skipped ← variable-getresult';
+  expect(resultOf(report, 'variable-getresult').status).toBe('failed');
+  expect(afterGetCbid(report)).toEqual({
+    'run-getresult-holds-body': notJudged,
+    'run-global-error-raised': 'passed',
+    'run-task-created': notJudged,
+    'run-status-true-on-201': notJudged,
+    'run-status-false-on-400': notJudged,
+    'run-status-false-on-500': notJudged,
+  });
+});
+
 test('GET_CBID answering 404 and SetGetResult wrong in itself beside a guard reading getresult, which goes on with both right: the request and what follows are not judged, naming either\'s check', async () => {
   const literal: Mutation = (f) => {
     Object.assign(props(f, 'SetGetResult'), { setTo: 'set-to-literal', expr: 'GET_CBID.httpResponseBody' });
