@@ -58,7 +58,7 @@ export default defineCheck({
       const past = pastSetVariables(ctx.model.events, node, 'out');
       const from = past.via.at(-1)?.label ?? 'OnGlobalError';
       const chain = ['OnGlobalError', ...past.via.map((a) => a.label)].join(' → ');
-      const next = past.target ?? past.back; // where the last exit on the way is connected, if it is
+      const next = past.target; // where the last exit on the way is connected, if it is
       return failed(`OnGlobalError does not lead to ${api.activity.label}`, {
         expected: `OnGlobalError → ${api.activity.label}`,
         actual: next ? `${chain} → ${next.label}` : past.via.length > 0 ? chain : 'OnGlobalError not connected',

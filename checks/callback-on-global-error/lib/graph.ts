@@ -26,21 +26,22 @@ export function exitTarget(graph: FlowGraph, activity: Activity, exit: string): 
 
 /**
  * Where `from`'s `exit` leads past the Set Variables on the way (each passes the call on by its `out`
- * exit): `via`, those Set Variables in order, and `target`, the first other activity (undefined where
- * the last exit is open). An attendee may put one in OnGlobalError (errortime = now()): OnGlobalError →
- * SetVariable → EndFlow ends the event flow as the template's straight connection does, and the
- * connection to change is the Set Variable's. Set Variables in a loop (A → B → A) end the walk where
- * it comes back, `back` naming the one the last leads back to: its exit is connected, so a hint
- * drags that connection rather than "connect" it (the simulator stops such a call too).
+ * exit): `via`, those Set Variables in order, and `target`, where the last one's exit leads: the first
+ * other activity, undefined where that exit is open. An attendee may put one in OnGlobalError
+ * (errortime = now()): OnGlobalError → SetVariable → EndFlow ends the event flow as the template's
+ * straight connection does, and the connection to change is the Set Variable's. Set Variables in a
+ * loop (A → B → A) end the walk where it comes back, `target` the one the last leads back to: its exit
+ * is connected, so a hint drags that connection rather than "connect" it (the simulator stops such a
+ * call too).
  */
-export function pastSetVariables(graph: FlowGraph, from: Activity, exit: string): { via: Activity[]; target: Activity | undefined; back?: Activity } {
+export function pastSetVariables(graph: FlowGraph, from: Activity, exit: string): { via: Activity[]; target: Activity | undefined } {
   const via: Activity[] = [];
   let target = exitTarget(graph, from, exit);
   while (target?.type === 'set-variable' && !via.includes(target)) {
     via.push(target);
     target = exitTarget(graph, target, 'out');
   }
-  return target && via.includes(target) ? { via, target: undefined, back: target } : { via, target };
+  return { via, target };
 }
 
 /**

@@ -514,7 +514,7 @@ function callbackApiReached(happy: HappyRun, ctx: CheckContext, simAt: number): 
             hint:
               failedOnTheWayHint ??
               // The static checks' words for the same edit (a loop's last Set Variable is connected, back).
-              requestConnectionHint(from, went && { label: went.activity, isEnd: !back && went.type === 'end' }, nodes.callbackApi.label),
+              requestConnectionHint(from, went && { label: went.activity, isEnd: went.type === 'end' }, nodes.callbackApi.label),
           }
         : {}),
       ...causeIfMissing(nodes, 'callbackApi'),

@@ -41,10 +41,9 @@ const MISSION2: readonly [string, (a: Activity) => boolean][] = [
  */
 export function option3HoldsHint(graph: FlowGraph, menu: Activity, get: Activity | undefined, of?: '1' | '2'): string | undefined {
   const held = exitTarget(graph, menu, '3');
-  if (!get || !held || held.id === get.id || exitLeadsTo(graph, menu, '3', get)) return undefined;
+  if (!get || !held || exitLeadsTo(graph, menu, '3', get)) return undefined;
   for (const [option, belongs] of MISSION2) {
-    if (!belongs(held) || exitReaches(graph, menu, option, belongs)) continue;
-    if (of !== undefined && option !== of) return undefined;
+    if ((of !== undefined && option !== of) || !belongs(held) || exitReaches(graph, menu, option, belongs)) continue;
     const now = exitTarget(graph, menu, option);
     if (now?.id === get.id) return undefined;
     const first = connectionEdit(exitShown(menu.label, '3'), held.label, get.label, 4);

@@ -1,6 +1,6 @@
 /** The regression checks of WantCallback's options 1 and 2 (Callback Mission 2): one judgement, two options. */
 import type { CheckContext, CheckOutcome } from '../../../engine/check.js';
-import type { Activity } from '../../../engine/model.js';
+import type { Activity, FlowGraph } from '../../../engine/model.js';
 import { menuKeys, missionNodes } from './find.js';
 import { connectionSentence, missedLink } from './graph.js';
 import { backToMission2Edit, option3HoldsHint, optionReaches } from './menu-options.js';
@@ -36,10 +36,15 @@ export function mission2OptionOutcome(ctx: CheckContext, want: Mission2Option): 
   const target = optionReaches(ctx.model.main, menu, option, belongs, [getCbid, setGetResult, simulateError]);
   if (target) return passed(`Option ${option} of ${menu.label} leads to ${target.label}`);
   const { message, ...said } = missedLink(ctx.model.main, menu, option, belongs, { message: `Option ${option} of ${menu.label} no longer leads to ${place}` });
-  // Option 3 holding where this option belongs while GET_CBID waits for it: the option 3 checks'
-  // sequence of edits. Else, unless another option holds it (missedLink's move), the connection back:
+  // Another exit connected to where this option belongs (missedLink's move): when it is option 3, while
+  // GET_CBID waits for it, the option 3 checks' sequence of edits instead. Else the connection back:
   // connected when open, dragged when it leads elsewhere, in get-cbid-after-option3's words for the same edit.
-  const back = said.hint === undefined ? backToMission2Edit(ctx.model.main, menu, option) : undefined;
-  const hint = option3HoldsHint(ctx.model.main, menu, getCbid, option) ?? (back && connectionSentence(ctx.model.main.kind, `${back}, as Callback Mission 2 left it`));
+  const hint = said.hint === undefined ? backHint(ctx.model.main, menu, option) : option3HoldsHint(ctx.model.main, menu, getCbid, option);
   return failed(message, { expected, activity: menu, ...said, ...(hint ? { hint } : {}) });
+}
+
+/** The connection back where Callback Mission 2 left `option`, as a hint, when the flow has an activity to lead it to. */
+function backHint(graph: FlowGraph, menu: Activity, option: '1' | '2'): string | undefined {
+  const back = backToMission2Edit(graph, menu, option);
+  return back && connectionSentence(graph.kind, `${back}, as Callback Mission 2 left it`);
 }

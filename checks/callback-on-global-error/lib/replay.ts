@@ -73,24 +73,26 @@ function setVariablesJustBefore(ctx: CheckContext, target: Activity): TraceEntry
   const graph = [ctx.model.main, ctx.model.events].find((g) => g.activities.includes(target));
   if (!graph) return [];
   const chain: TraceEntry[] = [];
-  const seen = new Set([target.id]);
   for (let next = target; ; ) {
     const into = graph.activities.filter((a) => Object.values(a.exits).includes(next.id));
     const only = into.length === 1 ? into[0]! : undefined;
-    if (!only || only.type !== SET_VARIABLE || seen.has(only.id)) return chain;
-    seen.add(only.id);
-    const modifiedVariables = Object.fromEntries(assignments(only).filter((row) => row.target !== '').map((row) => [row.target, '']));
+    // Set Variables in a loop, which nothing else leads into, end the walk where it comes back.
+    if (!only || only.type !== SET_VARIABLE || chain.some((entry) => entry.activityId === only.id)) return chain;
+    const modifiedVariables = Object.fromEntries(assignments(only).map((row) => [row.target, '']));
     chain.unshift({ flow: graph.kind, activity: only.label, activityId: only.id, type: SET_VARIABLE, outcome: 'out', modifiedVariables });
     next = only;
   }
 }
 
-/** The variables a request's Parsing Settings fill from one Path Expression, two or more to a group. */
+/**
+ * The variables a request's Parsing Settings fill from one Path Expression, two rows or more to a
+ * group (a row given twice makes a group of one variable, which then takes its own value).
+ */
 function twinGroups(activity: Activity | undefined): string[][] {
   if (!activity || activity.type === SET_VARIABLE) return [];
   const byPath = new Map<string, string[]>();
   for (const { variable, path } of parseRowsOf(activity)) if (variable !== '' && path !== '') byPath.set(path, [...(byPath.get(path) ?? []), variable]);
-  return [...byPath.values()].filter((group) => new Set(group).size > 1);
+  return [...byPath.values()].filter((group) => group.length > 1);
 }
 
 /**
