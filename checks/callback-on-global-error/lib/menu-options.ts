@@ -1,6 +1,6 @@
 /** Where Callback Mission 2 left options 1 and 2 of WantCallback, and option 3 holding one of them. */
 import type { Activity, FlowGraph } from '../../../engine/model.js';
-import { connectionEdit, connectionSentence, exitLeadsTo, exitReaches, exitShown, exitTarget } from './graph.js';
+import { connectionEdit, connectionSentence, exitLeadsTo, exitReaches, exitShown, exitTarget, reachableFrom } from './graph.js';
 import { LABELS } from './names.js';
 
 /** Where option 1 ("Callback") leads: NewNumber, or any Collect Digits. */
@@ -54,15 +54,27 @@ export function option3HoldsHint(graph: FlowGraph, menu: Activity, get: Activity
 
 /**
  * The edit that leads `option` (1 or 2) of the menu back where Callback Mission 2 left it, when such an
- * activity is in the flow (NewNumber, Music; else one of their kind): "connect WantCallback option 1 to
- * NewNumber" when the option is open, "drag the connection of WantCallback option 1 from GET_CBID to
- * NewNumber" when it leads elsewhere — the words of the regression check and of get-cbid-after-option3
- * for the same connection.
+ * activity is in the flow (NewNumber, Music; else the one of their kind the call does not pass before
+ * the menu): "connect WantCallback option 1 to NewNumber" when the option is open, "drag the connection
+ * of WantCallback option 1 from GET_CBID to NewNumber" when it leads elsewhere — the words of the
+ * regression check and of get-cbid-after-option3 for the same connection.
  */
 export function backToMission2Edit(graph: FlowGraph, menu: Activity, option: '1' | '2'): string | undefined {
   const [label, belongs] = option === '1' ? [LABELS.newNumber, isNewNumber] : [LABELS.music, isQueueTreatment];
-  const target = graph.activities.find((a) => a.label === label) ?? graph.activities.find(belongs);
-  return target && connectionEdit(exitShown(menu.label, option), exitTarget(graph, menu, option)?.label, target.label);
+  const target = graph.activities.some((a) => a.label === label) ? label : onlyOneAfter(graph, menu, belongs)?.label;
+  return target && connectionEdit(exitShown(menu.label, option), exitTarget(graph, menu, option)?.label, target);
+}
+
+/**
+ * The one activity `belongs` accepts that the call does not pass on its way to `menu`: the Queue Contact
+ * that leads to WantCallback is where the call comes from, not where an option goes (Music relabelled,
+ * option 2 is to go to its Play Music). None when two are left (Music relabelled beside the Subflow that
+ * is to replace it): naming either would be a guess.
+ */
+function onlyOneAfter(graph: FlowGraph, menu: Activity, belongs: (a: Activity) => boolean): Activity | undefined {
+  const before = new Set(reachableFrom(graph, graph.start === undefined ? [] : [graph.start], new Set([menu.id])));
+  const after = graph.activities.filter((a) => belongs(a) && !before.has(a));
+  return after.length === 1 ? after[0] : undefined;
 }
 
 /** The description paragraph of each check giving option3HoldsHint (docs/checks/): one wording for one behaviour. */

@@ -9,7 +9,7 @@
  */
 import { test, expect } from '@playwright/test';
 import { MISTAKES } from './mutations.js';
-import { gradeFixture, gradeMutation, link, relabel, removeActivity, resultOf, unlink } from './support.js';
+import { addActivity, gradeFixture, gradeMutation, link, mission, relabel, removeActivity, resultOf, unlink } from './support.js';
 import type { GradeReport } from '../../../engine/report.js';
 
 /** The hints of `ids` in `report`, each of a failed check. */
@@ -128,4 +128,27 @@ test('option 1 also to GET_CBID: the connection goes back to the Collect Digits 
   expect(await hint((f) => removeActivity(f, 'NewNumber'))).toBe(
     'Drag the connection of WantCallback option 1 from GET_CBID to NewNumber, as Callback Mission 2 left it: only option 3 may lead to GET_CBID.',
   );
+});
+
+test('option 2 away from Music, Music relabelled: the hint leads it to the Play Music by its label, not to the Queue Contact the call passes before the menu', async () => {
+  const open = await gradeMutation((f) => {
+    relabel(f, 'Music', 'PlayMusic_x1');
+    unlink(f, 'WantCallback', '2');
+  });
+  expect(resultOf(open, 'want-callback-option2-regression').hint).toBe('Connect WantCallback option 2 to PlayMusic_x1, as Callback Mission 2 left it.');
+  // Its No-Input Timeout sent to the Play Music too: reached through the menu, it is still after it.
+  const toGetCbid = await gradeMutation((f) => (relabel(f, 'Music', 'PlayMusic_x1'), link(f, 'WantCallback', '2', 'GET_CBID'), link(f, 'WantCallback', 'timeout', 'PlayMusic_x1')));
+  expect(resultOf(toGetCbid, 'get-cbid-after-option3').hint).toBe(
+    'Drag the connection of WantCallback option 2 from GET_CBID to PlayMusic_x1, as Callback Mission 2 left it: only option 3 may lead to GET_CBID.',
+  );
+});
+
+test('option 2 open, Music relabelled beside the Subflow added to replace it: no guess between the two, the check\'s own hint', async () => {
+  const report = await gradeMutation((f) => {
+    relabel(f, 'Music', 'PlayMusic_x1');
+    unlink(f, 'WantCallback', '2');
+    addActivity(f, 'PlayMusic_x1', 'Subflow_140', { activityName: 'subflow-handoff', subflowName: 'WaitTreatment' });
+  });
+  const check = mission.checks.find((c) => c.id === 'want-callback-option2-regression')!;
+  expect(resultOf(report, check.id)).toMatchObject({ status: 'failed', hint: check.hint });
 });
