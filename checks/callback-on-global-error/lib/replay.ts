@@ -9,13 +9,15 @@
  * check's value again where that activity ran. Two variables a request's Parsing Settings fill
  * from the same Path Expression (customani and a `dest ← $[0].tacnumber` of the flow's own) are
  * twins: both take the check's value of the one the field does not read, as the request gives them
- * the same value. A field that reads no such variable sees `start`. When the call never got to
- * `target`, the Set Variables leading straight to it on the canvas are run instead (a variant passing
- * the status through `status` is not judged wrong because another mistake stopped the call). The
- * variables the check's own value reads (the guide's body: outdialcbid, customani) hold the check's
- * values through the replay even where the flow declares none of that name (customani declared as
- * `customani ` or `customANI`: its Build step 2 check reports that), as a field reading them
- * directly sees them: a value passed on through `dest` is judged as `{{customani}}` is.
+ * the same value once it parses (also where it stored nothing in the call: its parsing left on
+ * Select, which its own check reports, as for a field reading customani directly). A field that
+ * reads no such variable sees `start`. When the call never got to `target`, the Set Variables
+ * leading straight to it on the canvas are run instead (a variant passing the status through
+ * `status` is not judged wrong because another mistake stopped the call). The variables the check's
+ * own value reads (the guide's body: outdialcbid, customani) hold the check's values through the
+ * replay even where the flow declares none of that name (customani declared as `customani ` or
+ * `customANI`: its Build step 2 check reports that), as a field reading them directly sees them: a
+ * value passed on through `dest` is judged as `{{customani}}` is.
  */
 import { FieldsIgnoringCase } from '../../../engine/contact-fields.js';
 import type { CheckContext } from '../../../engine/check.js';
@@ -130,7 +132,7 @@ function replay(before: readonly TraceEntry[], start: ReadonlyMap<string, unknow
       for (const name of Object.keys(entry.modifiedVariables)) if (vars.isDeclared(name) && start.has(name)) vars.setVariable(name, start.get(name));
       for (const group of twinsOf.get(entry) ?? []) {
         const source = group.find((name) => start.has(name) && !read.has(name)) ?? group.find((name) => start.has(name));
-        if (source !== undefined) for (const name of group) if (vars.isDeclared(name) && Object.hasOwn(entry.modifiedVariables, name)) vars.setVariable(name, start.get(source));
+        if (source !== undefined) for (const name of group) if (vars.isDeclared(name)) vars.setVariable(name, start.get(source));
       }
     }
   }

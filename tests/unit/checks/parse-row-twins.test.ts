@@ -6,6 +6,7 @@
  * audit), though the simulated call created the right task.
  */
 import { test, expect } from '@playwright/test';
+import { LAB_MISTAKES, withMistakes } from './lab-mistakes.js';
 import { gradeMutation, props, resultOf, variable, type Json } from './support.js';
 
 /** GET_CBID fills `dest` from `path` too (its row first or last), and the body's destination reads it. */
@@ -31,4 +32,11 @@ test('destination read from a variable GET_CBID fills from outdialcbid\'s Path E
   const body = resultOf(report, 'callback-api-body');
   expect(body.status).toBe('failed');
   expect(body.message).toContain('"destination"');
+});
+
+test('destination read from customani\'s twin, the parsing left on Select (nothing stored): the body check passes, the score is the parsing mistake\'s alone', async () => {
+  const select = withMistakes(LAB_MISTAKES['parse Content Type left on Select']!);
+  const [pair, selectAlone] = await Promise.all([gradeMutation((f) => (destFrom('$[0].tacnumber')(f), select(f))), gradeMutation(select)]);
+  expect(resultOf(pair, 'callback-api-body').status).toBe('passed');
+  expect(pair.score).toEqual(selectAlone.score);
 });
