@@ -330,6 +330,11 @@ export const MISTAKES = {
     const rows = props(f, 'GET_CBID').outputVariableArray as Json[];
     rows.find((row) => row.outputVariable === 'customani')!.jsonPathExp = '$[0].tacnumber\u00a0';
   },
+  // Jayway's first() to take the first record's tacnumber: a function the simulator does not run (the call stops at GET_CBID).
+  'parse-path-with-a-function-not-simulated': (f) => {
+    const rows = props(f, 'GET_CBID').outputVariableArray as Json[];
+    rows.find((row) => row.outputVariable === 'customani')!.jsonPathExp = '$..tacnumber.first()';
+  },
   'parse-row-writes-CustomANI': (f) => {
     const rows = props(f, 'GET_CBID').outputVariableArray as Json[];
     rows.find((row) => row.outputVariable === 'customani')!.outputVariable = 'CustomANI';
@@ -367,6 +372,11 @@ export const MISTAKES = {
 export const TOLERATED = {
   // Values passed through variables first: the checks evaluate them as the call would (lib/replay.ts).
   'status-copied-into-a-text-variable': (f) => statusThroughVariable(f, '{{CallBackAPI_HTTPRequest.httpStatusCode}}'),
+  // Through two Set Variables, the second reading the first: `code` takes the status, then `status` takes `code`.
+  'status-copied-through-two-variables': (f) => {
+    statusThroughVariable(f, '{{code}}');
+    throughVariable(f, 'CallBackAPI_HTTPRequest', 'default', 'code', '{{CallBackAPI_HTTPRequest.httpStatusCode}}');
+  },
   'dn-computed-by-a-set-variable': (f) => dnThroughVariable(f, '{{NewPhoneContact.DNIS | slice(2) }}'),
   'body-destination-through-a-variable': (f) => destinationThroughVariable(f, '{{customani}}'),
   // JSON only once rendered (quotes bare inside the braces), as Flow Designer renders before it parses.

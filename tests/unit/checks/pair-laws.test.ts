@@ -9,7 +9,7 @@ import type { GradeReport } from '../../../engine/report.js';
 import { LAB_MISTAKES, withMistakes } from './lab-mistakes.js';
 import { MISTAKES, TOLERATED } from './mutations.js';
 import { reporterOf, violations } from './laws.js';
-import { grade, link, mutated, props, resultOf, type Mutation } from './support.js';
+import { activity, grade, link, mutated, props, resultOf, type Mutation } from './support.js';
 
 const earned = (report: GradeReport) => report.score!.earned;
 const gradeAll = (...edits: Mutation[]) => grade(mutated((f) => edits.forEach((edit) => edit(f))));
@@ -19,14 +19,16 @@ const AFTER_GET_CBID = ['run-getresult-holds-body', 'run-global-error-raised', '
 
 /**
  * Parse rows that fail once GET_CBID parses the record (a variable not declared, a path Jayway cannot
- * read): alone, GET_CBID fails there and no later call is judged. Beside the parsing left on Select,
- * GET_CBID stored nothing and the call went on: the later calls must not earn what they do not alone.
+ * read), or that the simulator does not run (Jayway's first() function): alone, GET_CBID fails or the
+ * call stops there, and no later call is judged. Beside the parsing left on Select, GET_CBID stored
+ * nothing and the call went on: the later calls must not earn what they do not alone.
  */
 const ROWS_FAILING: Record<string, Mutation> = {
   'customANI declared (old guide), customani used': withMistakes(LAB_MISTAKES['customANI declared (old guide), customani used']!),
   'customani declared with a trailing space': MISTAKES['customani-declared-with-a-trailing-space'],
   'the row for customani writes CustomANI': MISTAKES['parse-row-writes-CustomANI'],
   'a parse path with a space after the dot': MISTAKES['parse-path-with-a-space-after-the-dot'],
+  'a parse path with a function the simulator does not run': MISTAKES['parse-path-with-a-function-not-simulated'],
 };
 
 for (const [name, rows] of Object.entries(ROWS_FAILING)) {
@@ -117,14 +119,15 @@ for (const [name, option, simulate, id] of THROUGH_THE_MISSION) {
 
 /**
  * A tolerated variant passing a value through a variable just before the field that reads it
- * (mutations.ts TOLERATED: the status copied into `status` before HTTPStatusCode, the destination
- * into `dest` before the request), beside a mistake after which the call never gets there: the
- * field is judged with the Set Variables on its way, as when the call runs them, and the variant
- * costs nothing (law 4).
+ * (mutations.ts TOLERATED: the status copied into `status` before HTTPStatusCode, or into `code`
+ * then `status`, the destination into `dest` before the request), beside a mistake after which the
+ * call never gets there: the field is judged with the Set Variables on its way, run in the order the
+ * call runs them, and the variant costs nothing (law 4).
  */
 const THROUGH_A_VARIABLE: [string, string, string][] = [
   ['status-copied-into-a-text-variable', 'OnGlobalError → EndFlow not deleted', 'status-condition-expression'],
   ['status-copied-into-a-text-variable', 'option 3 not connected', 'status-condition-expression'],
+  ['status-copied-through-two-variables', 'option 3 not connected', 'status-condition-expression'],
   ['body-destination-through-a-variable', 'option 3 not connected', 'callback-api-body'],
   ['body-destination-through-a-variable', 'SetGetResult not connected to SimulateGlobalError', 'callback-api-body'],
 ];
@@ -137,6 +140,37 @@ for (const [variant, mistake, id] of THROUGH_A_VARIABLE) {
     expect(earned(pair)).toBe(earned(mistakeAlone));
   });
 }
+
+/**
+ * The Set Variables on the way to a field the call never got to are found by walking back from it,
+ * each the only way into the next (lib/replay.ts): Set_status (the status variant's), which the
+ * request no longer leads to and whose Undefined Error exit leads back to itself, is walked once.
+ * A leftover Set_status that the request no longer leads through (it goes straight to HTTPStatusCode,
+ * re-created after it) is one of two ways in: the call does not run it, with or without the mistake.
+ */
+test('status-copied-into-a-text-variable + CallBackAPI_HTTPRequest not connected, Set_status\'s Undefined Error exit back to itself: status-condition-expression passes, the score is the mistake\'s alone', async () => {
+  const edit = withMistakes(LAB_MISTAKES['CallBackAPI_HTTPRequest not connected to HTTPStatusCode']!);
+  const loop: Mutation = (f) => link(f, 'Set_status', 'error', 'Set_status');
+  const [pair, mistakeAlone] = await Promise.all([gradeAll(TOLERATED['status-copied-into-a-text-variable'], edit, loop), gradeAll(edit)]);
+  expect(resultOf(pair, 'status-condition-expression').status).toBe('passed');
+  expect(earned(pair)).toBe(earned(mistakeAlone));
+});
+
+test('a leftover Set_status beside CallBackAPI_HTTPRequest → HTTPStatusCode, + option 3 not connected: status-condition-expression fails, as without the mistake', async () => {
+  const leftover: Mutation = (f) => {
+    TOLERATED['status-copied-into-a-text-variable'](f);
+    link(f, 'CallBackAPI_HTTPRequest', 'default', 'HTTPStatusCode');
+    // The request re-created after Set_status: listed after it in the export.
+    const events = f.eventFlows.eventsMap.GLOBAL_EVENTS.process.activities as Record<string, unknown>;
+    const id = activity(f, 'CallBackAPI_HTTPRequest').id as string;
+    const request = events[id];
+    delete events[id];
+    events[id] = request;
+  };
+  const [pair, leftoverAlone] = await Promise.all([gradeAll(leftover, withMistakes(LAB_MISTAKES['option 3 not connected']!)), gradeAll(leftover)]);
+  expect(resultOf(leftoverAlone, 'status-condition-expression').status).toBe('failed');
+  expect(resultOf(pair, 'status-condition-expression')).toMatchObject({ status: 'failed', message: resultOf(leftoverAlone, 'status-condition-expression').message });
+});
 
 /**
  * The destination passed through `dest` (mutations.ts TOLERATED) in a flow that declares customani

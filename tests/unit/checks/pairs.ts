@@ -25,7 +25,7 @@ export const FAILS_ON: Record<string, Input[]> = {
   'get-cbid-url': ['dn-variable-hard-coded', 'start-node-relabelled-url-unchanged', 'flows/defect-getcbid-url-without-slice.json', 'flows/defect-getcbid-host-typo.json', 'flows/defect-getcbid-path-typo.json', 'get-cbid-url-without-dn', 'get-cbid-dn-hard-coded', 'get-cbid-url-http', 'get-cbid-url-extra-filter', 'get-cbid-dn-twice', 'get-cbid-path-lower-case', 'get-cbid-dn-with-a-leading-space', 'get-cbid-dn-with-a-space-in-its-name', 'get-cbid-url-with-markdown-asterisks', 'get-cbid-url-with-a-trailing-no-break-space'],
   'get-cbid-content-type': ['get-cbid-text-plain', 'get-cbid-no-content-type'],
   'get-cbid-parse-json': ['flows/defect-getcbid-parse-content-type-missing.json', 'get-cbid-parse-xml'],
-  'get-cbid-parse-paths': ['flows/defect-getcbid-jsonpath-without-index.json', 'flows/defect-getcbid-outputs-swapped.json', 'parse-row-writes-CustomANI', 'parse-row-overridden-by-a-later-wrong-row', 'parse-path-with-a-space-after-the-dot', 'parse-path-with-a-trailing-no-break-space'],
+  'get-cbid-parse-paths': ['flows/defect-getcbid-jsonpath-without-index.json', 'flows/defect-getcbid-outputs-swapped.json', 'parse-row-writes-CustomANI', 'parse-row-overridden-by-a-later-wrong-row', 'parse-path-with-a-space-after-the-dot', 'parse-path-with-a-trailing-no-break-space', 'parse-path-with-a-function-not-simulated'],
   'run-option3-reaches-get-cbid': ['flows/defect-menu-option3-unlinked.json', 'flows/defect-menu-option3-to-newnumber.json', 'flows/defect-menu-options-2-and-3-swapped.json', 'option3-through-a-condition-that-goes-elsewhere'],
   'run-get-cbid-fills-variables': [
     'flows/defect-getcbid-url-without-slice.json',
