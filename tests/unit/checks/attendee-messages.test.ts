@@ -468,6 +468,19 @@ test('a mission variable declared in another case and of the wrong type, picked 
   }
 });
 
+// Declared with a space after the name, and picked so in GET_CBID's Parsing Settings (Flow Designer's
+// list offers the name as declared): the simulator reads the row's variable without the space, as it
+// reads a Set Variable's, so GET_CBID fails on a variable not declared, which the variable check reports.
+test('customani declared with a space after its name and picked so in GET_CBID\'s Parsing Settings: only its Build step 2 check fails, the simulated call points to it', async () => {
+  const report = await gradeMutation((f) => {
+    MISTAKES['customani-declared-with-a-trailing-space'](f);
+    for (const row of props(f, 'GET_CBID').outputVariableArray as Json[]) if (row.outputVariable === 'customani') row.outputVariable = 'customani ';
+  });
+  const own = resultOf(report, 'variable-customani');
+  expect(report.checks.filter((c) => c.status === 'failed').map((c) => c.id)).toEqual(['variable-customani']);
+  expect(resultOf(report, 'run-get-cbid-fills-variables')).toMatchObject({ status: 'skipped', message: expect.stringContaining(`(reported under “${own.title}”)`) });
+});
+
 // Several mistakes in one variable: the failure keeps the first one's cause, so the simulated call
 // the name spoils (SetGetResult writes getresult, which is not declared) points to it all the same.
 test('a mission variable declared in another case and of the wrong type: the simulated call the name spoils points to its Build step 2 check', async () => {

@@ -5,7 +5,7 @@
  * it must fail (none: the flow passes, 110/110).
  */
 import { test, expect } from '@playwright/test';
-import { activity, addActivity, failing, gradeMutation, link, props, relabel, unlink, variable, type Json } from './support.js';
+import { activity, addActivity, failing, gradeMutation, link, props, relabel, resultOf, unlink, variable, type Json } from './support.js';
 
 const BODY = (f: Json): Json => props(f, 'CallBackAPI_HTTPRequest');
 const setBody = (f: Json, from: string | RegExp, to: string): void => { BODY(f).httpRequestBody = BODY(f).httpRequestBody.replace(from, to); };
@@ -198,6 +198,17 @@ for (const [name, mutation, fails] of cases) {
     expect(report.verdict).toBe(fails.length ? 'failed' : 'passed');
   });
 }
+
+// Build step 2 done, GET_CBID's rows and the Create Task body not filled in yet: neither names a
+// spelling, so variable-customani judges the guide's customani, which is declared, not a leftover customANI.
+test('customani declared beside a leftover customANI of another type, neither yet in GET_CBID\'s rows nor the Create Task body: variable-customani judges customani, and passes', async () => {
+  const report = await gradeMutation((f) => {
+    f.variables.push({ ...variable(f, 'customani'), name: 'customANI', type: 'INTEGER' });
+    props(f, 'GET_CBID').outputVariableArray = [];
+    BODY(f).httpRequestBody = '';
+  });
+  expect(resultOf(report, 'variable-customani')).toMatchObject({ status: 'passed', message: 'Flow variable customani is a String with an empty default' });
+});
 
 test('OnGlobalError linked to EndFlow besides the request, on its one exit (a hand-edited export): ungradable whichever link comes first, not graded by the first', async () => {
   for (const at of ['first', 'last'] as const) {

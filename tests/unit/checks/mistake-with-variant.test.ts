@@ -73,6 +73,16 @@ test("parse paths without [0], in a flow with customANI throughout but every act
   }
 });
 
+test("customani typed Boolean, in a flow using the January 2025 guide's customANI throughout: as alone, only its Build step 2 check fails, GET_CBID's call pointing to it", async () => {
+  // GET_CBID fails storing the record's tacnumber in the Boolean customANI: the type's cause is customANI's check's.
+  const boolean: Mutation = (f) => void (variable(f, 'customani').type = 'BOOLEAN');
+  const [variant, alone] = await Promise.all([grade(both(boolean, customAniThroughout('CallBackAPI_HTTPRequest'))), grade(both(boolean))]);
+  expect(failedIds(variant)).toEqual(failedIds(alone));
+  expect(failedIds(variant)).toEqual(['variable-customani']);
+  const own = resultOf(variant, 'variable-customani');
+  expect(resultOf(variant, 'run-get-cbid-fills-variables')).toMatchObject({ status: 'skipped', message: expect.stringContaining(`customANI' (reported under “${own.title}”)`) });
+});
+
 test("OnGlobalError still to EndFlow, in a flow using the January 2025 guide's CallBackAPI_Request: expected names the request by its label, as the hint does", async () => {
   const stillToEnd: Mutation = (f) => link(f, 'GlobalErrorHandling', 'out', 'EndFlow_kid');
   const [variant, alone] = await Promise.all([grade(both(stillToEnd, olderGuideLabels)), grade(both(stillToEnd))]);

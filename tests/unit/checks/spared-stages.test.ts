@@ -107,7 +107,8 @@ test('GET_CBID answered 404 (a path typo) spares the same stages; GET_CBID faili
 /**
  * Whether GET_CBID's unfilled variables spare those stages depends on the types they are declared with
  * (happy-path.ts sparedUnfilled): each checked against the record's own value, a variable not declared
- * with none. A value that fits (the tacnumber +14085267209 in an Integer customani) leaves them judged;
+ * with none, customani under the spelling the flow uses (customANI throughout: customANI's type, not that
+ * of a leftover customani). A value that fits (the tacnumber +14085267209 in an Integer customani) leaves them judged;
  * one that does not (a Boolean customani) means GET_CBID would fail on the record, as with that mistake
  * alone, so nothing after it is judged (three-mistakes.test.ts: outdialcbid typed Integer).
  */
@@ -123,6 +124,15 @@ test('GET_CBID without [0], customani typed Integer: the record\'s tacnumber fit
 
 test('GET_CBID without [0], customani typed Boolean: GET_CBID would fail on the record\'s tacnumber, so nothing after it is judged', async () => {
   const report = await gradeMutation(typed('customani', 'BOOLEAN'));
+  expect(afterGetCbid(report)).toEqual(Object.fromEntries(AFTER_GET_CBID.map((id) => [id, NOT_JUDGED])));
+});
+
+test('GET_CBID without [0] in a flow using the January 2025 guide\'s customANI throughout, customANI typed Boolean: the type judged is customANI\'s, so nothing after GET_CBID is judged', async () => {
+  const report = await gradeMutation((f) => {
+    withoutIndex(f);
+    TOLERATED['customani-old-spelling-throughout-beside-a-leftover-customani'](f);
+    variable(f, 'customANI').type = 'BOOLEAN';
+  });
   expect(afterGetCbid(report)).toEqual(Object.fromEntries(AFTER_GET_CBID.map((id) => [id, NOT_JUDGED])));
 });
 

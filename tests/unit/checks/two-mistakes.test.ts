@@ -171,3 +171,20 @@ test('option 3 → NewNumber, option 1 still → NewNumber: only option 3 is to 
   expect(resultOf(report, 'want-callback-option1-regression').status).toBe('passed');
   expect(resultOf(report, 'get-cbid-after-option3').hint).toBe('Drag the connection of WantCallback option 3 from NewNumber to GET_CBID (Build step 4).');
 });
+
+/**
+ * outdialcbid declared OutdialCBID and picked so in GET_CBID's Parsing Settings (its value right, its
+ * name the variable check's to report), beside customani's path without [0]: the name explains only
+ * outdialcbid, so GET_CBID's call fails on its own for the path, as with that mistake alone, not
+ * reported under the variable check.
+ */
+test('outdialcbid declared OutdialCBID (picked so in GET_CBID) + customani\'s path without [0]: GET_CBID\'s call fails on its own, its hint the Parsing Settings', async () => {
+  const declaredOtherwise: Mutation = (f) => {
+    (f.variables as Json[]).find((v) => v.name === 'outdialcbid')!.name = 'OutdialCBID';
+    (props(f, 'GET_CBID').outputVariableArray as Json[])[0]!.outputVariable = 'OutdialCBID';
+  };
+  const pathWithoutIndex = setRows([['outdialcbid', '$[0].outboundcallbackep'], ['customani', '$.tacnumber']]);
+  const [pair, pathAlone] = await Promise.all([grade(both(pathWithoutIndex, declaredOtherwise)), grade(both(pathWithoutIndex))]);
+  expect(resultOf(pair, 'variable-outdialcbid').status).toBe('failed');
+  expect(resultOf(pair, 'run-get-cbid-fills-variables')).toMatchObject({ status: 'failed', hint: resultOf(pathAlone, 'run-get-cbid-fills-variables').hint });
+});

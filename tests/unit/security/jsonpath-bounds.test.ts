@@ -96,8 +96,11 @@ test('a path longer than the bound is not handed to jsonpath-plus, whose reading
   expect(parse.outcome).toBe('not-simulated');
   // Named by its start and length, not quoted whole into a one-line summary.
   expect(result.summary).toBe(`JSONPath ${path.slice(0, 40)}… (15001 characters) (ParseOrder) holds more than ${MAX_JSONPATH_LENGTH} characters, which the simulator does not evaluate`);
-  const longest = '$' + '.a'.repeat((MAX_JSONPATH_LENGTH - 1) / 2);
+  // The bound itself is read; one character more is not.
+  const longest = '$.ab' + '.a'.repeat((MAX_JSONPATH_LENGTH - 4) / 2);
+  expect(longest.length).toBe(MAX_JSONPATH_LENGTH);
   expect((await parseOrder(chain(3), longest)).result.status).toBe('completed');
+  expect((await parseOrder(chain(3), `${longest}b`)).result.status).toBe('not-simulated');
 });
 
 test('no path read stays in jsonpath-plus\'s cache: it kept every path for the life of the process, one attendee\'s after another\'s', async () => {
