@@ -8,9 +8,12 @@ import type { ScenarioRun } from '../../../engine/check.js';
 import type { TraceEntry } from '../../../engine/trace.js';
 import type { SeenRequest } from '../../../mocks/types.js';
 
-/** Whether a mock answered the entry's request: a blocked one (no mock for it) is not recorded, nor one whose mock failed. */
+/**
+ * Whether a mock answered the entry's request, with a status or the timeout it simulates: a blocked
+ * one (no mock for it, `unmocked`) got neither and is not recorded, nor one whose mock failed.
+ */
 function answeredByAMock(entry: TraceEntry): boolean {
-  return entry.http !== undefined && !entry.http.unmocked && (entry.http.status !== null || entry.http.timedOut === true);
+  return entry.http !== undefined && (entry.http.status !== null || entry.http.timedOut === true);
 }
 
 /** The mocks' record of the request `entry` (of `run`'s trace) sent; undefined when no mock answered it. */

@@ -319,6 +319,13 @@ test("a trace entry's request found in the mocks' record: counted among the requ
   // Out of step (a record missing): never another request's record.
   expect(seenRequestOf(run([forced]), api)).toBeUndefined();
   expect(gotForcedAnswer(run([forced]), api)).toBe(false);
+  // A record in its place that is of another request: another status, another method.
+  expect(seenRequestOf(run([dynvars, { ...forced, status: 401 }]), api)).toBeUndefined();
+  expect(seenRequestOf(run([dynvars, { ...forced, method: 'PUT' }]), api)).toBeUndefined();
+  // A request that timed out (no status) was answered by a mock all the same: it is counted.
+  const timedOut = [entry('GET_CBID', { ...trace[0]!.http, status: null, timedOut: true }), ...trace.slice(1)];
+  const afterTimeout: ScenarioRun = { ...run([{ ...dynvars, status: null }, forced]), result: { ...run([]).result, trace: timedOut } };
+  expect(seenRequestOf(afterTimeout, timedOut[3]!)).toBe(forced);
   // Blocked, or no request at all: nothing recorded.
   expect(seenRequestOf(run([dynvars, forced]), trace[1]!)).toBeUndefined();
   expect(seenRequestOf(run([dynvars, forced]), trace[2]!)).toBeUndefined();
