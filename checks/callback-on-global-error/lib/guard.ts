@@ -32,12 +32,13 @@ export function choosesByExpression(activity: Activity): boolean {
 }
 
 /**
- * Where the call, from trace entry `from` on (in `from`'s flow, drawn as `graph`), left the way to
- * `target`: the first entry whose exit taken does not lead there; -1 when none did.
+ * Where the call, from trace entry `from` on (in the event flow drawn as `graph`, which runs last: the
+ * trace ends in it), left the way to `target`: the first entry whose exit taken does not lead there;
+ * -1 when none did.
  */
 export function leftTheWayAt(trace: readonly TraceEntry[], from: number, graph: FlowGraph, target: Activity): number {
   const byId = new Map(graph.activities.map((activity) => [activity.id, activity]));
-  for (let at = from; at < trace.length && trace[at].flow === trace[from].flow; at++) {
+  for (let at = from; at < trace.length; at++) {
     const activity = byId.get(trace[at].activityId);
     if (!activity || !exitLeadsTo(graph, activity, trace[at].outcome, target)) return at;
   }
