@@ -353,3 +353,18 @@ test('a guard that sends the call away from the request is named with its expres
   const failing = await gradeMutation(guardOn('{{ 1 / 0 }}'));
   expect(resultOf(failing, 'run-task-created').message).toMatch(/\(it went on to HasNumber, which failed: /);
 });
+
+test('a Business Hours before the request whose Working Hours exit ends the flow is no guard by an Expression: the connection is what to change', async () => {
+  // Its exits swapped: Working Hours (the simulated call's) → EndFlow_kid, Default (closed) → the request.
+  const report = await gradeMutation((f) => {
+    addActivity(f, 'GlobalErrorHandling', 'OpenHours', { activityName: 'business-hours', activityId: 'business-hours', businessHoursRadioGroup: 'staticBusinessHours', 'businessHoursId:name': 'Support_Hours' }, 'enum-gateway');
+    link(f, 'GlobalErrorHandling', 'out', 'OpenHours');
+    link(f, 'OpenHours', 'workingHours', 'EndFlow_kid');
+    link(f, 'OpenHours', 'default', 'CallBackAPI_HTTPRequest');
+  });
+  expect(resultOf(report, 'run-task-created')).toMatchObject({
+    status: 'failed',
+    message: 'OnGlobalError ran, but CallBackAPI_HTTPRequest never did (it went on to OpenHours)',
+    hint: expect.stringMatching(/^Event Flows → drag the connection of OnGlobalError from OpenHours to CallBackAPI_HTTPRequest/),
+  });
+});
