@@ -198,6 +198,11 @@ test('a guard reading outdialcbid, or both variables, or customani through a Set
       throughVariable(f, 'GlobalErrorHandling', 'out', 'dest', '{{customani}}');
       conditionOn(f, 'Set_dest', 'out', 'HasNumber', '{{dest is not empty}}', 'CallBackAPI_HTTPRequest', 'EndFlow_kid');
     }],
+    // Reading also a variable no activity sets: the value it is declared with (a Boolean, true).
+    ['a flag too', (f) => {
+      f.variables.push({ ...variable(f, 'getresult'), name: 'callbackEnabled', type: 'BOOLEAN', value: 'true' });
+      guardOn('{{callbackEnabled and customani is not empty}}')(f);
+    }],
     // A Case: its case "true" (no number) to EndFlow, Default on to the request.
     ['a Case', (f) => {
       addActivity(f, 'GlobalErrorHandling', 'NoNumber', { activityName: 'case-statement', activityId: 'case-statement', expression: '{{customani is empty}}', menuLinks: ['0'], menuLinks_input: ['true'], 'menuLinks:input': ['true'] }, 'enum-gateway');
