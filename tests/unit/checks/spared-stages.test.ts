@@ -340,6 +340,8 @@ test('a guard that sends the call away from the request is named with its expres
     hint: 'Event Flows → HasNumber → Expression {{customani is empty}}: on the simulated call it leaves by False, away from CallBackAPI_HTTPRequest. Correct it, or delete HasNumber and connect OnGlobalError straight to CallBackAPI_HTTPRequest, as the guide does (Build step 8).',
     activity: 'HasNumber',
   });
+  // The excerpt runs from the error raised to where the guard sent the call.
+  expect(resultOf(guarded, 'run-task-created').traceExcerpt?.map((entry) => entry.activity)).toEqual(['SimulateGlobalError', 'GlobalErrorHandling', 'HasNumber', 'EndFlow_kid']);
   // A Case whose case "true" goes on to the request and Default ends: left by Default.
   const byCase = await gradeMutation((f) => {
     addActivity(f, 'GlobalErrorHandling', 'HasNumber', { activityName: 'case-statement', activityId: 'case-statement', expression: '{{customani is empty}}', menuLinks: ['0'], menuLinks_input: ['true'], 'menuLinks:input': ['true'] }, 'enum-gateway');
