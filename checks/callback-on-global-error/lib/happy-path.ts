@@ -539,7 +539,9 @@ function turnedAwayByAGuard(happy: HappyRun, ctx: CheckContext, simAt: number): 
   const leftAt = leftTheWayAt(trace, simAt + 1, graph, request);
   const entry = trace[leftAt];
   const guard = entry && entry.outcome !== 'error' ? graph.activities.find((activity) => activity.id === entry.activityId) : undefined;
-  if (!guard || !choosesByExpression(guard) || !Object.keys(guard.exits).some((exit) => exitLeadsTo(graph, guard, exit, request))) return undefined;
+  // (One the call got to on the way has another exit that goes on to the request: the way ran through
+  // it. The way leaves OnGlobalError's own node, no Condition, where none does.)
+  if (!guard || !choosesByExpression(guard)) return undefined;
   const exit = exitTakenName(guard, entry.outcome);
   const expression = typeof guard.props.expression === 'string' ? ` ${clipWithDots(guard.props.expression.trim(), QUOTED)}` : '';
   return deviate('task', `OnGlobalError ran, but ${request.label} never did (${guard.label} left by ${exit}: ${afterwards(trace, leftAt, happy.run.result.summary)})`, trace.slice(simAt, leftAt + 2), {
