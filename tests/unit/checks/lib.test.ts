@@ -8,10 +8,10 @@ import { requireActivity } from '../../../checks/callback-on-global-error/lib/re
 import { splitUrl } from '../../../checks/callback-on-global-error/lib/url.js';
 import { declaredSpelling, isEmptyDefault, nameWritten } from '../../../checks/callback-on-global-error/lib/variables.js';
 import { isAuthenticated, parseContentTypeOf, parseRowsOf, queryParametersOf, requestHeaderOf, requestUrlOf, sameContentType } from '../../../checks/callback-on-global-error/lib/http.js';
-import { canvasExitName } from '../../../checks/callback-on-global-error/lib/graph.js';
+import { canvasExitName, leadingTo } from '../../../checks/callback-on-global-error/lib/graph.js';
 import { callsTasksApi, missionNodes } from '../../../checks/callback-on-global-error/lib/find.js';
 import { loadFlow } from '../../../engine/loader.js';
-import { mutated, props, relabel, variable, type Mutation } from './support.js';
+import { addActivity, link, mutated, props, relabel, variable, type Mutation } from './support.js';
 import { assignments } from '../../../checks/callback-on-global-error/lib/set-variable.js';
 import type { Activity, FlowModel } from '../../../engine/model.js';
 import { ssmlWords } from '../../../checks/callback-on-global-error/lib/ssml.js';
@@ -329,4 +329,21 @@ test("a trace entry's request found in the mocks' record: counted among the requ
   // Blocked, or no request at all: nothing recorded.
   expect(seenRequestOf(run([dynvars, forced]), trace[1]!)).toBeUndefined();
   expect(seenRequestOf(run([dynvars, forced]), trace[2]!)).toBeUndefined();
+});
+
+test('leadingTo finds every activity from which the target can be reached, also one of two leading into an activity the walk already passed', () => {
+  // OnGlobalError → HasNumber: True → the request, False → Default → the request; Retry (a leftover) → Default.
+  const model = modelOf((f) => {
+    addActivity(f, 'GlobalErrorHandling', 'HasNumber', { activityName: 'condition-activity', activityId: 'condition-activity', expression: '{{customani is not empty}}' }, 'enum-gateway');
+    addActivity(f, 'GlobalErrorHandling', 'Default', { activityName: 'set-variable', activityId: 'set-variable', srcVariable: 'customani', setTo: 'set-to-literal', expr: '+14085267209' }, 'set-variable');
+    addActivity(f, 'GlobalErrorHandling', 'Retry', { activityName: 'condition-activity', activityId: 'condition-activity', expression: '{{true}}' }, 'enum-gateway');
+    link(f, 'GlobalErrorHandling', 'out', 'HasNumber');
+    link(f, 'HasNumber', 'true', 'CallBackAPI_HTTPRequest');
+    link(f, 'HasNumber', 'false', 'Default');
+    link(f, 'Default', 'out', 'CallBackAPI_HTTPRequest');
+    link(f, 'Retry', 'true', 'Default');
+  });
+  const request = model.events.activities.find((a) => a.label === 'CallBackAPI_HTTPRequest')!;
+  const labels = [...leadingTo(model.events, request)].map((a) => a.label).sort();
+  expect(labels).toEqual(['CallBackAPI_HTTPRequest', 'Default', 'GlobalErrorHandling', 'HasNumber', 'Retry']);
 });
