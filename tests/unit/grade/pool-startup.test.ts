@@ -10,6 +10,9 @@ import { pathToFileURL } from 'node:url';
 import { PoolTaskError, WorkerPool } from '../../../cli/grade/pool.js';
 import { tempDir } from '../../helpers.js';
 
+/** A wait close() is never to sit out. */
+const HOUR = 3_600_000;
+
 /**
  * A worker whose n-th start (1-based) fails when `failing(n)`; 'crash' ends it, anything else is
  * answered. One that does not fail is ready once `readyAfter` starts have been made (a start-<n>
@@ -103,7 +106,8 @@ test('workers that cannot start beside one that can (too few file descriptors: E
 test('close() stops a worker still starting only once it is ready: terminated while its script loads, a worker whose script threw could abort the whole process (Node 20)', async () => {
   // Neither worker is ready before a third start, made by hand once close() has been called.
   const worker = countedWorker('() => false', 3);
-  const pool = new WorkerPool<string, string>({ size: 2, script: worker.script });
+  // (startWaitMs an hour: close() settles as each gets ready, not when the wait is over.)
+  const pool = new WorkerPool<string, string>({ size: 2, script: worker.script, startWaitMs: HOUR });
   const closed = pool.close();
   writeFileSync(path.join(worker.dir, 'start-3'), '');
   await closed;
@@ -116,12 +120,23 @@ test('close() stops a worker still starting only once it is ready: terminated wh
 test('close() waits as well for a worker still starting that then fails: settled once it has exited', async () => {
   // The second start fails instead of being ready, once a third start is made by hand.
   const worker = countedWorker('() => false', 3, '(n) => n === 2');
-  const pool = new WorkerPool<string, string>({ size: 2, script: worker.script });
+  const pool = new WorkerPool<string, string>({ size: 2, script: worker.script, startWaitMs: HOUR });
   const closed = pool.close();
   writeFileSync(path.join(worker.dir, 'start-3'), '');
   // Its exit ends its start as being ready would: otherwise close() would wait for it forever.
   await closed;
   expect(worker.readied()).toBe(1);
+});
+
+test('started() is false for a pool closed before any worker was ready, though one gets ready as it closes', async () => {
+  const worker = countedWorker('() => false', 2);
+  const pool = new WorkerPool<string, string>({ size: 1, script: worker.script, startWaitMs: HOUR });
+  const started = pool.started();
+  const closed = pool.close();
+  writeFileSync(path.join(worker.dir, 'start-2'), '');
+  await closed;
+  expect(worker.readied()).toBe(1);
+  expect(await started).toBe(false);
 });
 
 test('close() does not wait forever for a worker that never gets ready: terminated after startWaitMs', async () => {

@@ -66,6 +66,17 @@ test('a task running past the timeout is stopped and the batch goes on', async (
   }
 });
 
+test('close() rejects the task a worker was running, and is the same promise however often it is called', async () => {
+  const pool = new WorkerPool<number | string, { double: number }>({ size: 1, script: WORKER });
+  expect(await pool.started()).toBe(true);
+  const hung = pool.run('hang'); // posted to the worker, which never answers it
+  const closed = pool.close();
+  // (A stop signal's cleanup waits on the close the batch began.)
+  expect(pool.close()).toBe(closed);
+  await expect(hung).rejects.toThrow('the worker pool is closed');
+  await closed;
+});
+
 test('workers that cannot start reject every task with a plain error instead of respawning forever', async () => {
   const broken = script('broken.mjs', `throw new Error('cannot load the grader');\n`);
   const pool = new WorkerPool<number, number>({ size: 2, script: broken });
