@@ -128,6 +128,17 @@ test('close() waits as well for a worker still starting that then fails: settled
   expect(worker.readied()).toBe(1);
 });
 
+test('workers failing as they start while the pool closes neither break it nor are started again', async () => {
+  // Both fail instead of being ready, once a third start is made by hand after close().
+  const worker = countedWorker('() => false', 3, '() => true');
+  const pool = new WorkerPool<string, string>({ size: 2, script: worker.script, startWaitMs: HOUR });
+  const closed = pool.close();
+  writeFileSync(path.join(worker.dir, 'start-3'), '');
+  await closed;
+  expect(pool.failure).toBeUndefined();
+  await expect(pool.run('a')).rejects.toThrow('the worker pool is closed');
+});
+
 test('started() is false for a pool closed before any worker was ready, though one gets ready as it closes', async () => {
   const worker = countedWorker('() => false', 2);
   const pool = new WorkerPool<string, string>({ size: 1, script: worker.script, startWaitMs: HOUR });
