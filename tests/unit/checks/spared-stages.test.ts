@@ -189,6 +189,13 @@ test('GET_CBID without [0] beside the Condition that goes on to the request only
   expect(afterGetCbid(notFound)).toEqual(BEHIND_THE_GUARD);
 });
 
+test('GET_CBID without [0] and SetGetResult storing a literal, beside the Condition that goes on only with a callback number: the request and what follows name GET_CBID, whose variable the guard reads, not SetGetResult', async () => {
+  const report = await gradeMutation(both(withoutIndex, onlyWithNumber, (f) => {
+    Object.assign(props(f, 'SetGetResult'), { setTo: 'set-to-literal', expr: 'GET_CBID.httpResponseBody' });
+  }));
+  expect(afterGetCbid(report)).toEqual({ ...BEHIND_THE_GUARD, 'run-getresult-holds-body': 'failed' });
+});
+
 test('a guard reading outdialcbid, or both variables, or customani through a Set Variable of its own, or a Case: GET_CBID without [0] is why the request is not judged', async () => {
   const guards: [string, Mutation][] = [
     ['outdialcbid', guardOn('{{outdialcbid is not empty}}')],
