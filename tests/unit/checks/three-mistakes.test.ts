@@ -144,6 +144,17 @@ test('GET_CBID method POST + CallBackAPI_HTTPRequest unauthenticated to /v1/task
   for (const id of ERROR_SCENARIOS) expect(resultOf(report, id).message, id).toMatch(new RegExp(`got 404, .*\\(reported under “${path.title}”\\)$`));
 });
 
+test('GET_CBID method POST + CallBackAPI_HTTPRequest unauthenticated to the MockAPI host: the error scenarios, answered 404 by MockAPI, are reported under the connector, the first of its failing checks (its Request Path is right)', async () => {
+  // A 404 that is not the WxCC API's: no failing check answers it, so the first failing one in mission order.
+  const report = await grade(mutated((f) => {
+    made('GET_CBID method POST', 'CallBackAPI_HTTPRequest unauthenticated')(f);
+    props(f, 'CallBackAPI_HTTPRequest').httpRequestUrl = 'https://674481b1b4e2e04abea27c6e.mockapi.io/v1/tasks';
+  }));
+  const connector = resultOf(report, 'callback-api-authenticated');
+  expect(connector.status).toBe('failed');
+  for (const id of ERROR_SCENARIOS) expect(resultOf(report, id).message, id).toMatch(new RegExp(`CallBackAPI_HTTPRequest got 404, .*\\(reported under “${connector.title}”\\)$`));
+});
+
 test('GET_CBID method POST + CallBackAPI_HTTPRequest unauthenticated with an Authorization header typed as Basic: the error scenarios, answered 400 for the header, are not judged, reported under the connector', async () => {
   // The Tasks API answers 400 ("Authorization header must be Bearer") before it gives the answer a
   // scenario forces: in the 400 scenario too, that 400 is not the forced one, and HTTPStatusCode was
