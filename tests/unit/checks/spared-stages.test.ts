@@ -239,6 +239,18 @@ test('a guard that goes to EndFlow whatever GET_CBID fills is wrong in itself: r
   expect(afterGetCbid(beside)).toMatchObject({ 'run-status-true-on-201': 'skipped ← run-task-created', 'run-status-false-on-400': 'skipped ← run-task-created' });
 });
 
+test('a guard that fails, its Expression left empty or failing as it runs, beside GET_CBID without [0]: run-task-created tells it failed, as alone', async () => {
+  const empty: Mutation = (f) => {
+    guardOn('')(f);
+    delete props(f, 'HasNumber').expression;
+  };
+  for (const [name, guard] of [['empty', empty], ['failing', guardOn('{{ 1 / 0 }}')]] as const) {
+    const [alone, beside] = await Promise.all([gradeMutation(guard), gradeMutation(both(withoutIndex, guard))]);
+    expect(resultOf(alone, 'run-task-created').message, name).toMatch(/\(it went on to HasNumber, which failed: /);
+    expect(resultOf(beside, 'run-task-created'), name).toMatchObject({ status: 'failed', message: resultOf(alone, 'run-task-created').message });
+  }
+});
+
 test('SetGetResult leaving getresult empty beside a guard going on only when getresult holds something: the request and what follows are not judged, naming SetGetResult\'s check', async () => {
   const emptyResult: Mutation = (f) => {
     props(f, 'SetGetResult').expr = '{{GET_CBID.httpResponseBodyX}}';
