@@ -210,6 +210,8 @@ test('a guard reading outdialcbid, or both variables, or customani through a Set
       f.variables.push({ ...variable(f, 'getresult'), name: 'callbackEnabled', type: 'BOOLEAN', value: 'true' });
       guardOn('{{callbackEnabled and customani is not empty}}')(f);
     }],
+    // Reading also the caller's number, its field written in another case (read ignoring case, as the simulator does).
+    ['the caller too', guardOn('{{customani is not empty and NewPhoneContact.ani is not empty}}')],
     // A Case: its case "true" (no number) to EndFlow, Default on to the request.
     ['a Case', (f) => {
       addActivity(f, 'GlobalErrorHandling', 'NoNumber', { activityName: 'case-statement', activityId: 'case-statement', expression: '{{customani is empty}}', menuLinks: ['0'], menuLinks_input: ['true'], 'menuLinks:input': ['true'] }, 'enum-gateway');
