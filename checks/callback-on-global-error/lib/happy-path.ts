@@ -156,7 +156,7 @@ export function stageOutcome(ctx: CheckContext, stage: Stage, passMessage: strin
     // Stopped at an activity an earlier stage failed at (GET_CBID parsing XML, its variables unfilled):
     // what to change there is reported by that stage's check, which this one names.
     const at = deviations.find((d) => stageIndex(d.stage) < stageIndex(stage) && d.activity?.id === stop.activityId);
-    return skipped(`Not judged: the simulated call stopped at ${stop.activity}: ${stop.error ?? 'flowgrade does not simulate it'}; make this Testing step with a real call and the Debug tool`, at && checkOf(at.stage));
+    return skipped(`Not judged: the simulated call stopped at ${stop.activity}: ${stop.error}; make this Testing step with a real call and the Debug tool`, at && checkOf(at.stage));
   }
   const typeMismatch = /cannot store .* in [\w ]+ variable '([^']+)'/.exec(deviation.message);
   // A variable the flow never declared: its Build step 2 check reports it (same cause), this points there.
@@ -254,9 +254,10 @@ function option3ReachesGetCbid(happy: HappyRun, ctx: CheckContext): Deviation | 
     // An activity on the way failed and raised the global error (a mistyped Pebble tag in a Set
     // Variable): its error is why, and the excerpt shows it, not only OnGlobalError's last rows.
     const raisedAt = happy.run.result.globalErrorRaised ? trace.findLastIndex((e) => e.flow === 'main') : -1;
+    // (An entry that failed, or stopped the run not simulated, always has its error: engine/simulator/walk.ts.)
     const raised = raisedAt >= 0 && trace[raisedAt].outcome === 'error' ? trace[raisedAt] : undefined;
     if (raised && nodes.wantCallback) {
-      return deviate('reach-get-cbid', `The simulated call never reached ${menu}: ${raised.activity} failed on the way, raising the global error (${raised.error ?? 'error'})`, around(trace, raisedAt), {
+      return deviate('reach-get-cbid', `The simulated call never reached ${menu}: ${raised.activity} failed on the way, raising the global error (${raised.error})`, around(trace, raisedAt), {
         hint: failedBeforeMenuHint(raised, menu, nodes),
         unreached: true,
       });
@@ -305,15 +306,17 @@ function getCbidFillsVariables(happy: HappyRun, ctx: CheckContext, getAt: number
   const { trace, nodes, record } = happy;
   const get = trace[getAt];
   if (get.outcome === 'error') {
-    return deviate('get-cbid-variables', `${get.activity} failed: ${get.error ?? 'error'}`, [get, ...trace.slice(getAt + 1, getAt + 2)], {
+    // (A failed entry always has its error.)
+    return deviate('get-cbid-variables', `${get.activity} failed: ${get.error}`, [get, ...trace.slice(getAt + 1, getAt + 2)], {
       activity: nodes.getCbid,
       ...failedRequestHint(get, nodes.getCbid, ctx.settings.dnis),
     });
   }
+  // (A request that got no answer failed, above: this one's status is a number.)
   if (get.http && get.http.status !== 200) {
-    return deviate('get-cbid-variables', `${get.activity} got HTTP ${get.http.status ?? 'no answer'} from ${get.http.method} ${get.http.url}`, [get], {
+    return deviate('get-cbid-variables', `${get.activity} got HTTP ${get.http.status} from ${get.http.method} ${get.http.url}`, [get], {
       expected: 'HTTP 200 with the DynVars record',
-      actual: `HTTP ${get.http.status ?? 'no answer'}${get.http.responseBody ? `: ${apiMessage(get.http.responseBody)}` : ''}`,
+      actual: `HTTP ${get.http.status}${get.http.responseBody ? `: ${apiMessage(get.http.responseBody)}` : ''}`,
       activity: nodes.getCbid,
       hint: dynVarsRequestHint(get.http, nodes.getCbid, ctx.settings.dnis),
       ...sparedUnfilled(ctx, nodes, record, get),
@@ -403,8 +406,8 @@ function setGetResultRan(happy: HappyRun, ctx: CheckContext, getAt: number): Dev
   const setAt = nodes.setGetResult ? indexOf(trace, nodes.setGetResult, getAt + 1) : -1;
   if (setAt < 0) return neverReachedAfter(happy, ctx, 'getresult', getAt, { from: 'getCbid', exit: 'default', to: 'setGetResult', step: 5 });
   const set = trace[setAt];
-  // Reached, so connected: what is left to change is SetGetResult's settings (Build step 5), not the connection the check's own hint names too.
-  if (set.outcome === 'error') return deviate('getresult', `${set.activity} failed: ${set.error ?? 'error'}`, [get, set, ...trace.slice(setAt + 1, setAt + 2)], { activity: nodes.setGetResult, hint: HINTS.setGetResultRan });
+  // (A failed entry always has its error.) Reached, so connected: what is left to change is SetGetResult's settings (Build step 5), not the connection the check's own hint names too.
+  if (set.outcome === 'error') return deviate('getresult', `${set.activity} failed: ${set.error}`, [get, set, ...trace.slice(setAt + 1, setAt + 2)], { activity: nodes.setGetResult, hint: HINTS.setGetResultRan });
   return setAt;
 }
 
@@ -577,10 +580,12 @@ function taskCreated(happy: HappyRun, simAt: number, apiAt: number): Deviation |
   const record = happy.record!; // stage 2 found it
   const handlerAt = simAt + 1;
   const api = trace[apiAt];
-  if (api.outcome === 'error') return deviate('task', `${api.activity} failed: ${api.error ?? 'error'}`, [api], { activity: nodes.callbackApi, ...unsentRequestHint(nodes.callbackApi) });
+  // (A failed entry always has its error.)
+  if (api.outcome === 'error') return deviate('task', `${api.activity} failed: ${api.error}`, [api], { activity: nodes.callbackApi, ...unsentRequestHint(nodes.callbackApi) });
   const tasks = happy.run.tasks;
   if (tasks.length === 0) {
-    const answer = api.http ? `the Tasks API answered ${api.http.status ?? 'nothing'}${api.http.responseBody ? `: ${apiMessage(api.http.responseBody)}` : ''}` : 'no request was sent';
+    // (A request that got no answer failed, above: this one's status is a number.)
+    const answer = api.http ? `the Tasks API answered ${api.http.status}${api.http.responseBody ? `: ${apiMessage(api.http.responseBody)}` : ''}` : 'no request was sent';
     return deviate('task', `No callback task was created: ${answer}`, [api], {
       expected: 'one task accepted (201 Created)',
       actual: answer,
