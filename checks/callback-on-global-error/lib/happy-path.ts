@@ -578,10 +578,11 @@ function relabelledGetCbidHint(happy: HappyRun, ctx: CheckContext, simAt: number
 function taskCreated(happy: HappyRun, simAt: number, apiAt: number): Deviation | number {
   const { trace, nodes } = happy;
   const record = happy.record!; // stage 2 found it
+  const request = nodes.callbackApi!; // callbackApiReached found it run at apiAt
   const handlerAt = simAt + 1;
   const api = trace[apiAt];
   // (A failed entry always has its error.)
-  if (api.outcome === 'error') return deviate('task', `${api.activity} failed: ${api.error}`, [api], { activity: nodes.callbackApi, ...unsentRequestHint(nodes.callbackApi) });
+  if (api.outcome === 'error') return deviate('task', `${api.activity} failed: ${api.error}`, [api], { activity: request, ...unsentRequestHint(request) });
   const tasks = happy.run.tasks;
   if (tasks.length === 0) {
     // (A request that got no answer failed, above: this one's status is a number.)
@@ -794,8 +795,7 @@ function createdTask(entry: TraceEntry): boolean {
  * Which CallBackAPI_HTTPRequest setting kept the request from being sent: the toggle or the
  * connector, or a template of the body that does not parse.
  */
-function unsentRequestHint(api: Activity | undefined): { hint: string } | Record<string, never> {
-  if (!api) return {};
+function unsentRequestHint(api: Activity): { hint: string } | Record<string, never> {
   if (!isAuthenticated(api) || connectorNameOf(api) === undefined) return { hint: HINTS.callbackApiAuthenticated };
   const body = render(requestBodyOf(api), new Map());
   return !body.ok && body.error.code === 'syntax' ? { hint: HINTS.callbackApiBody } : {};
