@@ -71,40 +71,42 @@ export function statusFalseCheck(options: { id: string; status: number; reason: 
       const node = missionNodes(ctx.model).statusCondition;
       const trace = run.result.trace;
       const at = node ? trace.findIndex((e) => e.activityId === node.id) : -1;
-      const api = missionNodes(ctx.model).callbackApi;
-      const apiEntry = api ? trace.find((e) => e.activityId === api.id) : undefined;
+      // Without CallBackAPI_HTTPRequest the happy path stops at its stage (callbackApiReached): judged nothing above.
+      const api = missionNodes(ctx.model).callbackApi!;
+      const apiEntry = trace.find((e) => e.activityId === api.id);
       const deviation = statusTrueDeviation(ctx);
       if (at < 0 && deviation) {
         return skipped(`Not judged: ${node?.label ?? LABELS.statusCondition} did not run with the Tasks API answering ${status} either`, checkOf(deviation.stage));
       }
+      // Without HTTPStatusCode the happy path deviates at its stage (statusTrueOn201): skipped just above.
+      const condition = node!;
       // The request wrong in itself (judged here only beside GET_CBID's unfilled variables, which keep
       // run-task-created from judging it): the Tasks API never gave the answer this scenario forces,
       // though it may have answered the same status for another reason (400 for the Authorization header).
-      if (api && apiEntry && !gotForcedAnswer(run, apiEntry)) {
+      if (apiEntry && !gotForcedAnswer(run, apiEntry)) {
         const got = apiEntry.http?.status != null ? `got ${apiEntry.http.status}` : `failed (${apiEntry.error ?? 'no answer'})`;
         // Reported under the request's own check the answer points at (405: the Method), else the first
         // of them that fails, else under run-task-created's account.
         const failing = REQUEST_CHECKS.filter(([check]) => check.run(ctx).status === 'failed');
         const reporter = (failing.find(([, statuses]) => statuses.includes(apiEntry.http?.status ?? 0)) ?? failing[0])?.[0].id ?? checkOf('task');
-        return skipped(`Not judged: with the Tasks API set to answer ${status}, ${api.label} ${got}, so ${node?.label ?? LABELS.statusCondition} was not tried on ${status}`, reporter);
+        return skipped(`Not judged: with the Tasks API set to answer ${status}, ${api.label} ${got}, so ${condition.label} was not tried on ${status}`, reporter);
       }
-      // at is found only for a node: past here, node is HTTPStatusCode and it ran.
-      if (!node || at < 0) {
-        return failed(`With the Tasks API answering ${status}, ${node?.label ?? LABELS.statusCondition} never ran (${run.result.summary})`, {
-          expected: `${node?.label ?? LABELS.statusCondition} leaves by False`,
+      if (at < 0) {
+        return failed(`With the Tasks API answering ${status}, ${condition.label} never ran (${run.result.summary})`, {
+          expected: `${condition.label} leaves by False`,
           actual: run.result.summary,
           traceExcerpt: trace.slice(-3),
-          ...(node ? { activity: node } : {}),
+          activity: condition,
         });
       }
       const entry = trace[at];
       if (entry.outcome !== 'false') {
         const answered = apiEntry?.http?.status ?? status;
-        return failed(`${entry.activity} left by ${exitTakenName(node, entry.outcome)}${entry.error ? ` (${entry.error})` : ''} although the Tasks API answered ${answered}`, {
+        return failed(`${entry.activity} left by ${exitTakenName(condition, entry.outcome)}${entry.error ? ` (${entry.error})` : ''} although the Tasks API answered ${answered}`, {
           expected: 'False',
-          actual: exitTakenName(node, entry.outcome),
+          actual: exitTakenName(condition, entry.outcome),
           traceExcerpt: [...(apiEntry ? [apiEntry] : []), entry],
-          activity: node,
+          activity: condition,
           // Not a Condition (a Case leaves by a case key or default): status-condition-after-callback-api says so.
           ...causeIfOtherType(missionNodes(ctx.model), 'statusCondition'),
         });
@@ -114,7 +116,7 @@ export function statusFalseCheck(options: { id: string; status: number; reason: 
           expected: 'False, then the event flow ends (EndFlow)',
           actual: run.result.summary,
           traceExcerpt: trace.slice(at, at + 4),
-          activity: node,
+          activity: condition,
           // The Expression is right (False was taken): the way on from False is not.
           hint: `${entry.activity} → connect the False exit to EndFlow, so that the event flow ends (Build step 9).`,
         });
