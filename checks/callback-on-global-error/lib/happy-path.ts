@@ -335,8 +335,10 @@ function getCbidFillsVariables(happy: HappyRun, ctx: CheckContext, getAt: number
       actual,
       activity: nodes.getCbid,
       // A variable of another type than String changed the value (`+14085267209` kept as a number);
-      // else no record in the answer: the dn asked for is not the dialled number's; else the parsing.
-      ...(notStringVariable(ctx, wrong.map(([name]) => [name, get.modifiedVariables[name]] as const)) ?? undeclaredVariable(ctx, wrong.map(([name]) => name), Object.keys(get.modifiedVariables)) ?? { hint: foundNoRecord(get.http?.responseBody) ? HINTS.getCbidUrl : HINTS.getCbidParsing }),
+      // else the parsing. (An answer of no record is not a 200 here: MockAPI answers a filter that
+      // matches nothing with 404 "Not found", reported above, and `[]` only for a dataset without
+      // records, when there is no record to expect: docs/mocks.md.)
+      ...(notStringVariable(ctx, wrong.map(([name]) => [name, get.modifiedVariables[name]] as const)) ?? undeclaredVariable(ctx, wrong.map(([name]) => name), Object.keys(get.modifiedVariables)) ?? { hint: HINTS.getCbidParsing }),
       ...sparedUnfilled(ctx, nodes, record, get),
     });
   }
@@ -816,20 +818,6 @@ function taskRequestHint(http: HttpExchange): { hint: string } | Record<string, 
       return { hint: HINTS.callbackApiBody };
     default:
       return {};
-  }
-}
-
-/**
- * An answer of no record: an empty list, which the mock gives only for a `--dynvars` dataset
- * without records (MockAPI answers a filter that matches nothing with 404 "Not found", which the
- * status stage before this one reports: docs/mocks.md).
- */
-function foundNoRecord(body: string | undefined): boolean {
-  try {
-    const parsed: unknown = JSON.parse(body ?? '');
-    return Array.isArray(parsed) && parsed.length === 0;
-  } catch {
-    return false;
   }
 }
 
