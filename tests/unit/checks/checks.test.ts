@@ -293,6 +293,18 @@ test('the scenarios dial the DNIS of the settings and expect the dataset record 
   expect(result.traceExcerpt?.[0].activity).toBe('GET_CBID');
 });
 
+test('a --dynvars dataset whose record for the dialled number has no tacnumber: the grader setup is named, and the stages that read the variables GET_CBID fills are not judged, as when it leaves them unfilled', async () => {
+  // The dataset's schema asks only for dn: GET_CBID gets the record (200) and the solution parses it.
+  const record = { dn: '5551230000', outboundcallbackep: 'aaaaaaaa-1111-4222-8333-444444444444' };
+  const report = await gradeFlow(mutated(() => {}), { mission, fileName: 'Main_Flow_140.json', settings: { dnis: '+15551230000' }, mocks: { dynvars: [record] }, now: () => new Date(FIXED_NOW), tool: { name: 'flowgrade', version: 'test' } });
+  const filled = resultOf(report, 'run-get-cbid-fills-variables');
+  expect(filled).toMatchObject({ status: 'failed', message: 'The DynVars dataset has no record for dn 5551230000 (grader setup: check --dnis / --dynvars)' });
+  expect(filled.traceExcerpt?.map((e) => e.activity)).toEqual(['GET_CBID']);
+  // Read as GET_CBID's variables unfilled: the stages that read neither are judged, the request and its status are not.
+  expect(resultOf(report, 'run-getresult-holds-body').status).toBe('passed');
+  for (const id of ['run-task-created', 'run-status-true-on-201']) expect(resultOf(report, id).status, id).toBe('skipped');
+});
+
 test('a GET_CBID left with another Activity Label is named as the cause, not the reference to it', async () => {
   const result = resultOf(await gradeMutation(MISTAKES['get-cbid-default-label']), 'set-get-result-value');
   expect(result.message).toBe('SetGetResult reads GET_CBID.httpResponseBody, but the HTTP Request after option 3 is labelled HTTPRequest_k2m: set its Activity Label to GET_CBID (Build step 4)');
