@@ -177,7 +177,8 @@ export function stageOutcome(ctx: CheckContext, stage: Stage, passMessage: strin
 /** The activity that stopped the happy-path call because flowgrade cannot simulate it, if one did. */
 function notSimulatedStop(ctx: CheckContext): TraceEntry | undefined {
   const run = ctx.runs[HAPPY_PATH];
-  if (run?.result.status !== 'not-simulated') return undefined;
+  // (Only asked once the run's deviations are read: the happy-path call ran.)
+  if (run.result.status !== 'not-simulated') return undefined;
   return run.result.trace.findLast((entry) => entry.outcome === 'not-simulated');
 }
 
@@ -207,7 +208,8 @@ function deviationsOf(happy: HappyRun, ctx: CheckContext): Deviation[] {
   if (typeof reachedAt !== 'number') {
     const blamed = blamedForGuard(happy, ctx, simAt, found);
     if (blamed) return found.map((deviation) => (blamed.includes(deviation) ? sparingNothingBehind(deviation) : deviation));
-    if (filled) found[0] = { ...filled, spares: new Set([...(filled.spares ?? []), 'task']) }; // (found[0] is GET_CBID's)
+    // (found[0] is GET_CBID's, and it spares stages: else the list ended at it.)
+    if (filled) found[0] = { ...filled, spares: new Set([...filled.spares!, 'task']) };
     return [...found, reachedAt];
   }
   if (filled) return found;
@@ -241,7 +243,8 @@ function blamedForGuard(happy: HappyRun, ctx: CheckContext, simAt: number, found
 
 /** `deviation`, blamed for a guard before the Create Task request: it no longer spares what lies behind it. */
 function sparingNothingBehind(deviation: Deviation): Deviation {
-  return { ...deviation, spares: new Set([...(deviation.spares ?? [])].filter((judged) => !BEHIND_THE_REQUEST.has(judged))) };
+  // (A deviation with values to put right, shouldHold, spares stages: GET_CBID's and getresult's give both.)
+  return { ...deviation, spares: new Set([...deviation.spares!].filter((judged) => !BEHIND_THE_REQUEST.has(judged))) };
 }
 
 /** Stage 1 — Testing step 5: the call leaves WantCallback by option 3 and continues through GET_CBID (where it ran). */
@@ -431,8 +434,8 @@ function getresultHoldsBody(happy: HappyRun, ctx: CheckContext, getAt: number, s
       actual: show(set.modifiedVariables[VARIABLES.getresult] ?? ''),
       activity: nodes.setGetResult,
       hint: HINTS.setGetResultRan,
-      // SetGetResult reads GET_CBID, but the request kept another Activity Label: rename it.
-      ...(get.activity !== LABELS.getCbid && JSON.stringify(nodes.setGetResult?.props ?? {}).includes(`${LABELS.getCbid}.httpResponseBody`)
+      // SetGetResult (it ran at setAt) reads GET_CBID, but the request kept another Activity Label: rename it.
+      ...(get.activity !== LABELS.getCbid && JSON.stringify(nodes.setGetResult!.props).includes(`${LABELS.getCbid}.httpResponseBody`)
         ? { hint: renameGetCbidHint(get.activity, ctx.model) }
         : {}),
       ...(typed ?? undeclaredVariable(ctx, [VARIABLES.getresult], Object.keys(set.modifiedVariables))),
@@ -505,10 +508,11 @@ function callbackApiReached(happy: HappyRun, ctx: CheckContext, simAt: number): 
     // the connection to drag is the one that goes back.
     let fromAt = handlerAt;
     const through: string[] = [];
-    const passesOn = (entry: TraceEntry | undefined) => entry?.flow === trace[handlerAt]?.flow && entry?.type === 'set-variable' && entry?.outcome === 'out';
+    // (The handler ran at handlerAt: globalErrorRaised found it.)
+    const passesOn = (entry: TraceEntry | undefined) => entry !== undefined && entry.flow === trace[handlerAt].flow && entry.type === 'set-variable' && entry.outcome === 'out';
     while (passesOn(trace[fromAt + 1]) && !through.includes(trace[fromAt + 1]!.activity)) through.push(trace[++fromAt]!.activity);
     const from = fromAt === handlerAt ? 'OnGlobalError' : trace[fromAt]!.activity;
-    const went = trace[fromAt + 1]?.flow === trace[handlerAt]?.flow ? trace[fromAt + 1] : undefined;
+    const went = trace[fromAt + 1]?.flow === trace[handlerAt].flow ? trace[fromAt + 1] : undefined;
     const back = went && through.includes(went.activity) ? went : undefined;
     const failedOnTheWayHint = failedOnTheWay(trace, fromAt, nodes.callbackApi, 8, from).hint;
     const told = `${through.length > 0 ? `after ${through.join(', ')}, ` : ''}${back ? `it went back to ${back.activity}, in a loop` : afterwards(trace, fromAt, summary)}`;
@@ -566,11 +570,11 @@ function turnedAwayByAGuard(happy: HappyRun, ctx: CheckContext, simAt: number): 
  */
 function relabelledGetCbidHint(happy: HappyRun, ctx: CheckContext, simAt: number, at: number): string | undefined {
   const { trace, nodes } = happy;
-  const label = nodes.getCbid?.label;
-  if (!nodes.getCbid || !nodes.callbackApi || label === undefined || label === LABELS.getCbid || leftoverHolds(ctx.model.main, LABELS.getCbid, label)) return undefined;
-  const get = trace.slice(0, simAt).findLast((entry) => entry.activityId === nodes.getCbid!.id);
+  const getCbid = nodes.getCbid;
+  if (!getCbid || !nodes.callbackApi || getCbid.label === LABELS.getCbid || leftoverHolds(ctx.model.main, LABELS.getCbid, getCbid.label)) return undefined;
+  const get = trace.slice(0, simAt).findLast((entry) => entry.activityId === getCbid.id);
   const asGetCbid = get && new Map([[LABELS.getCbid, outputsOf(get)]]);
-  return asGetCbid && goesOnPutRight(ctx, trace, at, ctx.model.events, nodes.callbackApi, asGetCbid) ? renameGetCbidHint(label, ctx.model) : undefined;
+  return asGetCbid && goesOnPutRight(ctx, trace, at, ctx.model.events, nodes.callbackApi, asGetCbid) ? renameGetCbidHint(getCbid.label, ctx.model) : undefined;
 }
 
 /**
@@ -605,7 +609,7 @@ function taskCreated(happy: HappyRun, simAt: number, apiAt: number): Deviation |
     });
   }
   // A Callback activity on the way schedules a callback of its own: the caller would be called twice.
-  const callbacks = happy.run.result.callbacks ?? [];
+  const callbacks = happy.run.result.callbacks!; // (the simulator always sets it: engine/trace.ts)
   if (callbacks.length > 0) {
     const by = callbacks.map((c) => c.activity).join(', ');
     const one = callbacks.length === 1;
@@ -654,7 +658,7 @@ function statusTrueOn201(happy: HappyRun, ctx: CheckContext, apiAt: number): Dev
   }
   const cond = trace[condAt];
   if (cond.outcome !== 'true') {
-    const expression = nodes.statusCondition?.props.expression;
+    const expression = nodes.statusCondition!.props.expression; // (it ran at condAt)
     return deviate('status-true', `${cond.activity} left by ${exitTakenName(nodes.statusCondition, cond.outcome)}${cond.error ? ` (${cond.error})` : ''} although the Tasks API answered ${api.http?.status ?? 201}`, [api, cond], {
       expected: 'True',
       actual: exitTakenName(nodes.statusCondition, cond.outcome),
@@ -805,7 +809,7 @@ function unsentRequestHint(api: Activity): { hint: string } | Record<string, nev
 
 /** Which CallBackAPI_HTTPRequest setting the Tasks API's refusal points at. */
 function taskRequestHint(http: HttpExchange): { hint: string } | Record<string, never> {
-  if (http.unmocked) return { hint: HINTS.callbackApiAuthenticated };
+  // (An answer came: a request no mock answers fails, told by unsentRequestHint.)
   switch (http.status) {
     case 401:
     case 403:
