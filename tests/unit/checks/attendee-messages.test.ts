@@ -5,7 +5,7 @@
 import { test, expect } from '@playwright/test';
 import { MISTAKES } from './mutations.js';
 import { HINTS } from '../../../checks/callback-on-global-error/lib/hints.js';
-import { activity, addActivity, addFailingSetVariable, gradeFixture, gradeMutation, link, props, relabel, resultOf, unlink, variable, type Json } from './support.js';
+import { activity, addActivity, addFailingSetVariable, gradeFixture, gradeMutation, link, props, relabel, removeActivity, resultOf, unlink, variable, type Json } from './support.js';
 
 test('OnGlobalError still to EndFlow: the simulated call hints at the connection, not at the request settings', async () => {
   const result = resultOf(await gradeFixture('flows/defect-globalerror-still-to-endflow.json'), 'run-task-created');
@@ -700,6 +700,28 @@ test('SimulateGlobalError put too early is not to be "corrected": it fails on pu
     'run-option3-reaches-get-cbid',
   );
   expect(relabelled.hint).toBe('SimulateGlobalError fails on purpose (Build step 6), so nothing after it runs: drag the connection of WantCallback option 3 from SimulateGlobalError to GET_CBID (Build step 4); SimulateGlobalError goes after SetVariable_q1w.');
+});
+
+test('SimulateGlobalError put too early with SetGetResult deleted: the hint puts it after SetGetResult as the guide names it', async () => {
+  const early = resultOf(
+    await gradeMutation((f) => {
+      link(f, 'WantCallback', '3', 'SimulateGlobalError');
+      removeActivity(f, 'SetGetResult');
+    }),
+    'run-option3-reaches-get-cbid',
+  );
+  expect(early.hint).toBe('SimulateGlobalError fails on purpose (Build step 6), so nothing after it runs: drag the connection of WantCallback option 3 from SimulateGlobalError to GET_CBID (Build step 4); SimulateGlobalError goes after SetGetResult.');
+  // Before the menu too.
+  const beforeMenu = resultOf(
+    await gradeMutation((f) => {
+      const graph = f.process;
+      const by = (label: string) => Object.values(graph.activities as Record<string, Json>).find((a) => a.name === label)!.id;
+      graph.links.find((l: Json) => l.sourceActivityId === by('NewPhoneContact')).targetActivityId = by('SimulateGlobalError');
+      removeActivity(f, 'SetGetResult');
+    }),
+    'run-option3-reaches-get-cbid',
+  );
+  expect(beforeMenu.hint).toBe('SimulateGlobalError fails on purpose (Build step 6), so nothing after it runs: leave the way to WantCallback as Callback Mission 2 left it, and put SimulateGlobalError after SetGetResult.');
 });
 
 // The message too: quoting the parse error of {{ ANI | 123}} reads as a fault to mend, while the value is right.
