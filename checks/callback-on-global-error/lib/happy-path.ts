@@ -893,13 +893,13 @@ function plainSummary(summary: string): string {
   const rest = handled ? handled[1]! : summary;
   const handlerOpen = /^(.+) is not linked, so it ends$/.exec(rest);
   if (handled && handlerOpen) return `the event flow ended: ${handlerOpen[1]} is not connected`;
-  const open = /^(.*?)ended: exit '([^']+)' of (.+) is not linked$/.exec(rest);
+  // (The event flow's name comes before "ended" only after the global error: the simulator runs no other.)
+  const open = /^.*?ended: exit '([^']+)' of (.+) is not linked$/.exec(rest);
   if (!open) return summary;
-  const [, flow, exit, label] = open;
+  const [, exit, label] = open;
   const name = canvasExitName(exit);
   const exitText = name ? `${label} ${name}` : `the exit of ${label}`;
-  if (handled) return `the event flow ended: ${exitText} is not connected`;
-  return `${flow ? `${flow.trim()}: ` : ''}the call ended: ${exitText} is not connected`;
+  return `${handled ? 'the event flow' : 'the call'} ended: ${exitText} is not connected`;
 }
 
 function around(trace: TraceEntry[], at: number): TraceEntry[] {
