@@ -2,7 +2,7 @@
  * The unit of a lab mission: a check is metadata plus one pure function over the flow model and
  * the mission's simulated runs. Missions live under `checks/<mission-id>/`.
  */
-import type { AcceptedTask, DynVarsRecord, MockOptions, SeenRequest } from '../mocks/index.js';
+import type { AcceptedTask, DynVarsRecord, MockApiFilter, MockOptions, SeenRequest } from '../mocks/index.js';
 import type { Activity, FlowModel } from './model.js';
 import type { Severity } from './report.js';
 import type { Scenario } from './simulator/index.js';
@@ -90,6 +90,8 @@ export interface MissionSettings {
   dnis: string;
   /** The DynVars dataset the mocks answer from (the lab's own unless the user gave one). */
   dynvars: readonly DynVarsRecord[];
+  /** How the DynVars mock matches a query parameter to a record's field (the grading's `mocks.mockapiFilter`). */
+  mockapiFilter: MockApiFilter;
 }
 
 export interface Mission {
@@ -116,8 +118,8 @@ export interface Mission {
    * each, without its `- `): its section of docs/checks/README.md lists them under Scoring.
    */
   docsNotes?: readonly string[];
-  /** Mission defaults; `dynvars` is filled in by the grading (mocks' dataset). */
-  defaultSettings: Omit<MissionSettings, 'dynvars'>;
+  /** Mission defaults; `dynvars` and `mockapiFilter` are filled in by the grading (the mocks' options). */
+  defaultSettings: Omit<MissionSettings, 'dynvars' | 'mockapiFilter'>;
   /**
    * Why no flow could pass with these settings (a grader's setup, not an attendee's mistake), or
    * undefined. The CLI's check and grade refuse such settings, and the page its DNIS; a

@@ -4,7 +4,7 @@
  * a given input and clock.
  */
 import { sha256 as nobleSha256 } from '@noble/hashes/sha2';
-import { DEFAULT_DYNVARS, type MockOptions } from '../mocks/index.js';
+import { DEFAULT_DYNVARS, DEFAULT_MOCKAPI_FILTER, type MockOptions } from '../mocks/index.js';
 import { attendeeOfFile, attendeePrefixOf } from './attendee.js';
 import type { Check, CheckContext, CheckOutcome, Mission, MissionSettings, ScenarioDefinition, ScenarioRun } from './check.js';
 import { loadFlow, type LoadOptions, type LoadResult } from './loader.js';
@@ -20,7 +20,7 @@ export interface GradeOptions {
   fileName: string;
   attendee?: string;
   /** Overrides of the mission's settings (e.g. the DNIS). */
-  settings?: Partial<Omit<MissionSettings, 'dynvars'>>;
+  settings?: Partial<Omit<MissionSettings, 'dynvars' | 'mockapiFilter'>>;
   /** Mock services setup shared by all scenarios (DynVars dataset, connectors, …). */
   mocks?: Omit<MockOptions, 'tasks'>;
   limits?: Pick<LoadOptions, 'maxBytes' | 'maxDepth' | 'maxStringLength' | 'maxActivities' | 'maxEventHandlers' | 'maxVariables'> & Pick<SimulationOptions, 'maxSteps' | 'maxVisitsPerActivity'>;
@@ -239,9 +239,14 @@ async function webCryptoSha256(bytes: Uint8Array): Promise<string> {
   return [...digest].map((b) => b.toString(16).padStart(2, '0')).join('');
 }
 
-/** The settings a grading with `options` runs with: the mission's defaults, what was given, the mocks' dataset. */
+/** The settings a grading with `options` runs with: the mission's defaults, what was given, the mocks' dataset and filter. */
 export function missionSettings(options: Pick<GradeOptions, 'mission' | 'settings' | 'mocks'>): MissionSettings {
-  return { ...options.mission.defaultSettings, ...definedOnly(options.settings ?? {}), dynvars: options.mocks?.dynvars ?? DEFAULT_DYNVARS };
+  return {
+    ...options.mission.defaultSettings,
+    ...definedOnly(options.settings ?? {}),
+    dynvars: options.mocks?.dynvars ?? DEFAULT_DYNVARS,
+    mockapiFilter: options.mocks?.mockapiFilter ?? DEFAULT_MOCKAPI_FILTER,
+  };
 }
 
 function definedOnly<T extends object>(values: T): Partial<T> {

@@ -32,7 +32,9 @@ const DYNVARS_PATH = /^\/flowdesigner\/Lab\/DynVars\/?$/;
  */
 export type MockApiFilter = 'contains' | 'exact';
 
-export function dynVarsHandlers(records: readonly DynVarsRecord[], seen: SeenRequest[], filter: MockApiFilter = 'contains'): RequestHandler[] {
+export const DEFAULT_MOCKAPI_FILTER: MockApiFilter = 'contains';
+
+export function dynVarsHandlers(records: readonly DynVarsRecord[], seen: SeenRequest[], filter: MockApiFilter = DEFAULT_MOCKAPI_FILTER): RequestHandler[] {
   return [
     new RequestTestHandler(
       'MockAPI DynVars',
@@ -44,13 +46,22 @@ export function dynVarsHandlers(records: readonly DynVarsRecord[], seen: SeenReq
           return response;
         };
         if (request.method !== 'GET' || !DYNVARS_PATH.test(url.pathname)) return answer(jsonResponse('Not found', 404));
-        const found = records.filter((record) => matchesFilters(record, url.searchParams, filter));
-        // MockAPI answers a filtered list with no record as it answers a missing one, not with `[]`.
-        if (found.length === 0 && filters(url.searchParams)) return answer(jsonResponse('Not found', 404));
-        return answer(jsonResponse(found));
+        const found = dynVarsFound(records, url.searchParams, filter);
+        return answer(found ? jsonResponse(found) : jsonResponse('Not found', 404));
       },
     ),
   ];
+}
+
+/**
+ * The records a GET of DynVars with this query answers, in the dataset's order, or undefined where
+ * MockAPI answers 404 "Not found": a filtered list with no record, as it answers a missing one (not
+ * `[]`). The one place that says what the mock answers: what a grading expects the flow to read
+ * (checks' `expectedRecord`) is taken from it too.
+ */
+export function dynVarsFound(records: readonly DynVarsRecord[], query: URLSearchParams, filter: MockApiFilter): DynVarsRecord[] | undefined {
+  const found = records.filter((record) => matchesFilters(record, query, filter));
+  return found.length === 0 && filters(query) ? undefined : found;
 }
 
 /** Whether the query filters the records: a parameter other than MockAPI's paging and sorting ones. */

@@ -93,5 +93,5 @@ function counterIds(): () => string {
 }
 
 export { DEFAULT_DYNVARS, MOCK_BEARER_TOKEN };
-export { validateDynVarsDataset } from './dynvars.js';
+export { DEFAULT_MOCKAPI_FILTER, dynVarsFound, validateDynVarsDataset } from './dynvars.js';
 export type { DynVarsRecord, MockApiFilter, ForcedTasksBehaviour, AcceptedTask, SeenRequest };

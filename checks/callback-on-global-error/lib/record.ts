@@ -1,16 +1,19 @@
 /**
- * The DynVars record the scenarios should read: the one the grading's dataset (the lab's own, or
- * the one given with `--dynvars`) holds for the DNIS the call dials — `dn` is the DNIS without its
- * first two characters, as `slice(2)` gives it.
+ * The DynVars record the scenarios should read: the first of those the DynVars mock answers from the
+ * grading's dataset (the lab's own, or the one given with `--dynvars`) to `?dn=` the DNIS the call
+ * dials — `dn` is the DNIS without its first two characters, as `slice(2)` gives it — as the
+ * guide's `$[0]…` paths read it. The mock's own filter picks them (`--mockapi-filter`: with
+ * `contains`, a record whose dn holds the dialled one, before it in the dataset, is the one read).
  */
 import type { MissionSettings } from '../../../engine/check.js';
+import { dynVarsFound } from '../../../mocks/dynvars.js';
 
 export interface ExpectedRecord {
   outboundcallbackep: string;
   tacnumber: string;
   /**
    * The response body of the request for it (`?dn=` the dialled number's), as the DynVars mock
-   * answers it: the dataset's records of that dn, as a JSON list.
+   * answers it: the dataset's records its filter matches, as a JSON list.
    */
   answer: string;
   /** Where the values come from, for messages. */
@@ -19,8 +22,9 @@ export interface ExpectedRecord {
 
 export function expectedRecord(settings: Readonly<MissionSettings>): ExpectedRecord | undefined {
   const dn = settings.dnis.slice(2);
-  const match = settings.dynvars.find((record) => record.dn === dn);
+  const found = dynVarsFound(settings.dynvars, new URLSearchParams({ dn }), settings.mockapiFilter);
+  const match = found?.[0];
   if (!match || typeof match.outboundcallbackep !== 'string' || typeof match.tacnumber !== 'string') return undefined;
-  const answer = JSON.stringify(settings.dynvars.filter((record) => record.dn === dn));
+  const answer = JSON.stringify(found);
   return { outboundcallbackep: match.outboundcallbackep, tacnumber: match.tacnumber, answer, source: `the DynVars record for dn ${dn}` };
 }

@@ -6,6 +6,7 @@ import { test, expect } from '@playwright/test';
 import { MISTAKES, TOLERATED, type MistakeName } from './mutations.js';
 import { FAILS_ON } from './pairs.js';
 import { gradeFlow } from '../../../engine/grade.js';
+import { DEFAULT_DYNVARS, type MockApiFilter } from '../../../mocks/index.js';
 import { HINTS } from '../../../checks/callback-on-global-error/lib/hints.js';
 import { activity, addActivity, addFailingSetVariable, FIXED_NOW, gradeFixture, gradeMutation, link, mission, mutated, props, relabel, resultOf, unlink, variable } from './support.js';
 
@@ -303,6 +304,21 @@ test('a --dynvars dataset whose record for the dialled number has no tacnumber: 
   // Read as GET_CBID's variables unfilled: the stages that read neither are judged, the request and its status are not.
   expect(resultOf(report, 'run-getresult-holds-body').status).toBe('passed');
   for (const id of ['run-task-created', 'run-status-true-on-201']) expect(resultOf(report, id).status, id).toBe('skipped');
+});
+
+test('a --dynvars dataset where a record whose dn holds the dialled one comes first: the grading expects what the mock answers GET_CBID, the first record its filter matches, as the guide\'s $[0] paths read it', async () => {
+  const lab = DEFAULT_DYNVARS[0];
+  const longer = { ...lab, dn: `1${lab.dn}`, outboundcallbackep: 'bbbbbbbb-1111-4222-8333-444444444444', tacnumber: '+14085550000' };
+  const gradeWith = (mockapiFilter: MockApiFilter) =>
+    gradeFlow(mutated(() => {}), { mission, fileName: 'Main_Flow_140.json', mocks: { dynvars: [longer, lab], mockapiFilter }, now: () => new Date(FIXED_NOW), tool: { name: 'flowgrade', version: 'test' } });
+  for (const mockapiFilter of ['contains', 'exact'] as const) {
+    const report = await gradeWith(mockapiFilter);
+    expect(report.checks.filter((c) => c.status === 'failed').map((c) => `${c.id}: ${c.message}`), mockapiFilter).toEqual([]);
+    expect(resultOf(report, 'run-status-true-on-201').status, mockapiFilter).toBe('passed');
+    // The task's destination is the record's callback number the mock's filter answered first.
+    const body = report.scenarios.find((s) => s.id === 'happy-path')!.trace.find((e) => e.activity === 'CallBackAPI_HTTPRequest')!.http!.requestBody!;
+    expect(JSON.parse(body).destination, mockapiFilter).toBe(mockapiFilter === 'contains' ? longer.tacnumber : lab.tacnumber);
+  }
 });
 
 test('a GET_CBID left with another Activity Label is named as the cause, not the reference to it', async () => {
