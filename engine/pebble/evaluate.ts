@@ -12,7 +12,7 @@ import { callMethod, getAttribute } from './members.js';
 import { add, arithmetic, compare, contains, equals, range, subtract, truthy } from './operators.js';
 import { TESTS } from './predicates.js';
 import { javaString } from './stringify.js';
-import { PMap, fromHost, isNumber, typeName } from './values.js';
+import { PMap, SafeString, fromHost, isNumber, typeName } from './values.js';
 
 /** `a.b.c` as ['a', 'b', 'c'] when the chain is only a variable and `.name` steps. */
 export function staticPath(node: Node): string[] | null {
@@ -164,7 +164,9 @@ export function evaluate(node: Node, ctx: Context): unknown {
       const call: Invocation = { ctx, pos: node.pos, name: node.name };
       const args = bind(def, node.args, call);
       const input = node.name === 'default' ? lenient(node.input, ctx) : evaluate(node.input, ctx);
-      return fromHost(def.apply(input, args, call));
+      // Pebble's FilterExpression: every filter but escape reads a SafeString as its text
+      const read = input instanceof SafeString && node.name !== 'escape' ? input.text : input;
+      return fromHost(def.apply(read, args, call));
     }
     case 'test': {
       const def = TESTS.get(node.name);

@@ -27,6 +27,7 @@ import { isJavaWhitespace, javaTrim } from '../java-whitespace.js';
 import {
   PDouble,
   PMap,
+  SafeString,
   fromHost,
   isList,
   isLong,
@@ -117,24 +118,30 @@ const title: FilterFn = nullSafe((input, _args, call) => {
 
 const defaultFilter: FilterFn = (input, args) => (isEmpty(input) ? fromHost(args.get('default') ?? null) : input);
 
+/** EscapeFilter: a SafeString (what escape, raw and date give) is given back as it is, not escaped again. */
 const escape: FilterFn = nullSafe((input, args, call) => {
+  if (input instanceof SafeString) return input;
   const strategy = stringArg(args, 'strategy', call) ?? 'html';
   const s = javaString(input, call.ctx, call.pos);
+  return new SafeString(call.ctx.str(escapeWith(strategy, s, call), call.pos));
+});
+
+function escapeWith(strategy: string, s: string, call: Invocation): string {
   switch (strategy) {
     case 'html':
-      return call.ctx.str(escapeHtml(s), call.pos);
+      return escapeHtml(s);
     case 'js':
-      return call.ctx.str(escapeJavaScript(s), call.pos);
+      return escapeJavaScript(s);
     case 'json':
-      return call.ctx.str(escapeJson(s), call.pos);
+      return escapeJson(s);
     case 'css':
-      return call.ctx.str(escapeCssIdentifier(s), call.pos);
+      return escapeCssIdentifier(s);
     case 'url_param':
-      return call.ctx.str(escapeUriQueryParam(s), call.pos);
+      return escapeUriQueryParam(s);
     default:
       fail('type', `Unknown escaping strategy "${strategy}"`, call.pos);
   }
-});
+}
 
 function firstOrLast(which: 'first' | 'last'): FilterFn {
   return nullSafe((input, _args, call) => {
@@ -319,7 +326,16 @@ const base64decode: FilterFn = nullSafe((input, _args, call) => {
   return decoded;
 });
 
-const raw: FilterFn = (input) => input;
+/** RawFilter: the text of its input as a SafeString, which escape leaves as it is. */
+const raw: FilterFn = nullSafe((input, _args, call) => new SafeString(javaString(input, call.ctx, call.pos)));
+
+/** A filter whose text is a SafeString, as Pebble's DateFilter gives it. */
+function safe(fn: FilterFn): FilterFn {
+  return (input, args, call) => {
+    const out = fn(input, args, call);
+    return typeof out === 'string' ? new SafeString(out) : out;
+  };
+}
 
 function def(args: string[] | null, apply: FilterFn): Callable<FilterFn> {
   return { args, apply };
@@ -332,7 +348,7 @@ export const FILTERS: ReadonlyMap<string, Callable<FilterFn>> = new Map([
   ['base64decode', def(null, base64decode)],
   ['base64encode', def(null, base64encode)],
   ['capitalize', def(null, capitalize)],
-  ['date', def(['format', 'existingFormat', 'timeZone'], dateFilter)],
+  ['date', def(['format', 'existingFormat', 'timeZone'], safe(dateFilter))],
   ['default', def(['default'], defaultFilter)],
   ['epoch', def(['format', 'inMillis'], epochFilter)],
   ['escape', def(['strategy'], escape)],

@@ -22,6 +22,7 @@ import {
   type Long,
   PDate,
   PDouble,
+  SafeString,
   fromHost,
   isLong,
   isNumber,
@@ -153,6 +154,11 @@ const NUMBER_METHODS: ReadonlyMap<string, Method> = new Map<string, Method>([
   ['doubleValue', m<Long | PDouble>([], (n) => new PDouble(numValue(n)))],
 ]);
 
+/** Pebble's SafeString: its only method a template reaches is toString (no length, no String methods). */
+const SAFE_STRING_METHODS: ReadonlyMap<string, Method> = new Map<string, Method>([
+  ['toString', m<SafeString>([], (v) => v.text)],
+]);
+
 /** java.lang.Boolean. */
 const BOOLEAN_METHODS: ReadonlyMap<string, Method> = new Map<string, Method>([
   ['toString', m<boolean>([], (b) => String(b))],
@@ -172,7 +178,15 @@ function tableOf(methods: ReadonlyMap<string, Method>): MethodTable {
   return { exact: methods, lowerCase: new Map([...methods].map(([name, method]) => [name.toLowerCase(), method])) };
 }
 
-const [STRINGS, LISTS, MAPS, DATES, NUMBERS, BOOLEANS] = [STRING_METHODS, LIST_METHODS, MAP_METHODS, DATE_METHODS, NUMBER_METHODS, BOOLEAN_METHODS].map(tableOf);
+const [STRINGS, LISTS, MAPS, DATES, NUMBERS, SAFE_STRINGS, BOOLEANS] = [
+  STRING_METHODS,
+  LIST_METHODS,
+  MAP_METHODS,
+  DATE_METHODS,
+  NUMBER_METHODS,
+  SAFE_STRING_METHODS,
+  BOOLEAN_METHODS,
+].map(tableOf);
 
 /** The methods of a value that is not null (fromHost's kinds: the last one left is Boolean). */
 function methodsOf(v: unknown): MethodTable {
@@ -181,6 +195,7 @@ function methodsOf(v: unknown): MethodTable {
   if (isMap(v)) return MAPS;
   if (v instanceof PDate) return DATES;
   if (isNumber(v)) return NUMBERS;
+  if (v instanceof SafeString) return SAFE_STRINGS;
   return BOOLEANS;
 }
 

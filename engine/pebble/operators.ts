@@ -1,10 +1,12 @@
 /**
  * Operator semantics, after Pebble's OperatorUtils and expression nodes:
  * - `==`/`!=`: numeric only when both sides are numbers (so `"201" == 201` is false), otherwise
- *   Java equals.
+ *   Java equals (a SafeString equals only a SafeString: `now() | date("EEEE") == "Thursday"` is
+ *   false).
  * - `<`, `>`, `<=`, `>=`: both sides must be numbers (error otherwise); a null side gives false.
- * - `+`: string concatenation when either side is a string (`String.valueOf`, so null → "null");
- *   list + x appends; otherwise arithmetic. `-` on a list removes.
+ * - `+`: string concatenation when either side is a string or a SafeString (`String.valueOf`, so
+ *   null → "null"; `[1] + (x | raw)` too); list + x appends; otherwise arithmetic. `-` on a list
+ *   removes. A SafeString is no number: `now() | date("HH") * 1` is an error.
  * - Arithmetic: Long op Long is Long (64-bit wrap, `/` truncates, `/ 0` and `% 0` are errors);
  *   anything with a Double is Double. Numeric-looking strings are converted for `- * / %`
  *   (recent Pebble: "5" * 2 = 10); other strings, booleans and null are errors.
@@ -18,6 +20,7 @@ import {
   LONG_MAX,
   LONG_MIN,
   PDouble,
+  SafeString,
   fromHost,
   isList,
   isMap,
@@ -34,6 +37,11 @@ import {
 
 type Num = Long | PDouble;
 
+/** A text as an error message quotes it: its first 40 characters. */
+function shown(text: string): string {
+  return text.length > 40 ? `${text.slice(0, 40)}…` : text;
+}
+
 /** OperatorUtils.toNumber: numbers as is; strings via Long.parseLong / Double.parseDouble. */
 function toNumber(v: unknown, pos: number): Num {
   v = fromHost(v);
@@ -46,7 +54,10 @@ function toNumber(v: unknown, pos: number): Num {
       const big = BigInt(v);
       if (big >= LONG_MIN && big <= LONG_MAX) return toLong(big);
     }
-    fail('type', `Cannot convert the string "${v.length > 40 ? `${v.slice(0, 40)}…` : v}" to a number`, pos);
+    fail('type', `Cannot convert the string "${shown(v)}" to a number`, pos);
+  }
+  if (v instanceof SafeString) {
+    fail('type', `Cannot use the SafeString "${shown(v.text)}" as a number (date, escape and raw give a SafeString)`, pos);
   }
   fail('type', `Cannot use ${typeName(v)} as a number`, pos);
 }
@@ -95,7 +106,7 @@ export function arithmetic(op: string, a: unknown, b: unknown, pos: number): Num
 export function add(a: unknown, b: unknown, ctx: Context, pos: number): unknown {
   a = fromHost(a);
   b = fromHost(b);
-  if (typeof a === 'string' || typeof b === 'string') {
+  if (typeof a === 'string' || typeof b === 'string' || a instanceof SafeString || b instanceof SafeString) {
     return ctx.str(javaString(a, ctx, pos) + javaString(b, ctx, pos), pos);
   }
   if (isList(a)) {

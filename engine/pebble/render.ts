@@ -10,6 +10,7 @@ import {
   PDate,
   PDouble,
   PMap,
+  SafeString,
   checkDepth,
   fromHost,
   isList,
@@ -116,13 +117,14 @@ function keyName(k: unknown, ctx: Context, pos: number): string {
   return javaString(key, ctx, pos);
 }
 
-/** Engine value → plain JS: numbers, booleans, strings, arrays, plain objects, null; dates as text. */
+/** Engine value → plain JS: numbers, booleans, strings, arrays, plain objects, null; dates and SafeStrings as text. */
 function toHost(v: unknown, ctx: Context, pos: number, depth = 0): unknown {
   checkDepth(depth);
   v = fromHost(v);
   if (v instanceof PDouble) return v.value;
   if (typeof v === 'bigint') return Number(v); // a Long beyond 2^53: plain JS has only doubles
   if (v instanceof PDate) return zonedToString(v);
+  if (v instanceof SafeString) return v.text;
   if (isList(v)) {
     ctx.tick(pos, v.length);
     return v.map((item) => toHost(item, ctx, pos, depth + 1));

@@ -9,6 +9,7 @@ import { fail } from './errors.js';
 import {
   PDate,
   PDouble,
+  SafeString,
   checkDepth,
   fromHost,
   isList,
@@ -39,6 +40,7 @@ class Builder {
 function scalar(v: unknown): string | undefined {
   if (v === null) return 'null';
   if (typeof v === 'string') return v;
+  if (v instanceof SafeString) return v.text;
   if (typeof v === 'boolean') return v ? 'true' : 'false';
   if (isLong(v)) return longToString(v);
   if (v instanceof PDouble) return javaDoubleToString(v.value);
@@ -51,6 +53,7 @@ function writeJson(v: unknown, b: Builder, depth = 0): void {
   v = fromHost(v);
   b.tick();
   if (typeof v === 'string') return b.add(JSON.stringify(v));
+  if (v instanceof SafeString) return b.add(JSON.stringify(v.text));
   if (v instanceof PDate) return b.add(JSON.stringify(zonedToString(v)));
   const s = scalar(v);
   if (s !== undefined) return b.add(s);

@@ -11,6 +11,7 @@
  * | List, array              | JS array (elements may be host values: read via fromHost)   |
  * | Map                      | {@link PMap} (map literals), or a host plain object / Map   |
  * | ZonedDateTime (`now()`)  | {@link PDate}                                               |
+ * | SafeString (`escape`, `raw`, `date`) | {@link SafeString}                              |
  *
  * Host values (scope) are converted lazily by {@link fromHost}: only own data properties of plain
  * objects, arrays and Maps are visible; functions, class instances and symbols read as null.
@@ -29,6 +30,16 @@ export class PDouble {
  */
 export class PDate {
   constructor(readonly millis: number) {}
+}
+
+/**
+ * Pebble's SafeString, what `escape`, `raw` and `date` give: it prints as its text, but it is no
+ * String. It equals only another SafeString of the same text, is no number, no condition and no
+ * container; `+` and `~` join its text, and every filter but `escape` reads it as its text (Pebble's
+ * FilterExpression unwraps it), while `escape` gives it back unchanged.
+ */
+export class SafeString {
+  constructor(readonly text: string) {}
 }
 
 /** Map literal: insertion-ordered, keyed by Java equality of the key. */
@@ -58,6 +69,7 @@ function keyIdentity(key: unknown, depth = 0): string {
   checkDepth(depth);
   if (key === null) return 'n';
   if (typeof key === 'string') return `s${key}`;
+  if (key instanceof SafeString) return `S${key.text}`;
   if (isLong(key)) return `l${longToString(key)}`;
   if (typeof key === 'boolean') return `b${key}`;
   if (key instanceof PDouble) return `d${Object.is(key.value, -0) ? '-0' : key.value}`;
@@ -157,7 +169,7 @@ export function fromHost(v: unknown): unknown {
     case 'bigint':
       return v >= LONG_MIN && v <= LONG_MAX ? toLong(v) : Number(v);
     case 'object':
-      if (v === null || Array.isArray(v) || v instanceof PDouble || v instanceof PDate) return v;
+      if (v === null || Array.isArray(v) || v instanceof PDouble || v instanceof PDate || v instanceof SafeString) return v;
       if (v instanceof PMap || v instanceof Map || isPlainObject(v)) return v;
       if (v instanceof Date) return Number.isNaN(v.getTime()) ? null : new PDate(v.getTime());
       return null;
@@ -222,6 +234,7 @@ export function typeName(v: unknown): string {
   if (typeof v === 'string') return 'String';
   if (v instanceof PDouble) return 'Double';
   if (v instanceof PDate) return 'ZonedDateTime';
+  if (v instanceof SafeString) return 'SafeString';
   if (isList(v)) return 'List';
   return 'Map'; // what fromHost leaves
 }
@@ -237,6 +250,7 @@ export function javaEquals(a: unknown, b: unknown, depth = 0): boolean {
   if (typeof a === 'string' || typeof a === 'boolean') return a === b;
   if (a instanceof PDouble) return b instanceof PDouble && Object.is(a.value, b.value);
   if (a instanceof PDate) return b instanceof PDate && a.millis === b.millis;
+  if (a instanceof SafeString) return b instanceof SafeString && a.text === b.text;
   if (isList(a)) {
     if (!isList(b) || a.length !== b.length) return false;
     return a.every((x, i) => javaEquals(x, b[i], depth + 1));

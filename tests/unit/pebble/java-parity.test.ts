@@ -373,3 +373,80 @@ rendersAsJava('title case', [
   // title case letters and Georgian stay as they are; only white space: nothing to capitalize
   ['{{ "ᾼx" | capitalize }}|{{ "აბ ჽბ" | title }}|{{ "   " | capitalize }}|{{ "ῼ ῌ" | title }}', 'ᾼx|აბ ჽბ|   |ῼ ῌ'],
 ]);
+
+// ---------------------------------------------------------------------------------------------
+// SafeString: what escape, raw and date give. It prints as its text but equals only another
+// SafeString, is no number, no condition and no container; every filter but escape reads its text.
+// ---------------------------------------------------------------------------------------------
+
+/** The scope Java had (a HashMap of these). */
+const SAFE_SCOPE = { x: '<a>', list: [1, 2, 3], strs: ['a', '<a>'], m: { a: 1, '<a>': 2, '&lt;a&gt;': 3 }, nul: null };
+
+const safeStrings: [template: string, java: string][] = [
+  // equality: only with another SafeString of the same text
+  ['{{ now() | date("EEEE") == "Thursday" }}|{{ now() | date("EEEE") | lower == "thursday" }}|{{ now() | date("EEEE") | trim == "Thursday" }}', 'false|true|true'],
+  ['{{ (x | escape) == "&lt;a&gt;" }}|{{ (x | escape) != "&lt;a&gt;" }}|{{ "&lt;a&gt;" == (x | escape) }}|{{ (x | escape) == (x | escape) }}|{{ (x | escape) == ("&lt;a&gt;" | raw) }}|{{ (x | escape) equals (x | escape) }}', 'false|true|false|true|true|true'],
+  ['{{ (now() | date("HH")) == 21 }}|{{ (5 | raw) == 5 }}|{{ (5 | raw) == "5" }}|{{ (5 | raw) == (5 | raw) }}|{{ (5 | raw) == ("5" | raw) }}', 'false|false|false|true|true'],
+  ['{{ "2025-02-06" | date("EEEE", existingFormat="yyyy-MM-dd") == "Thursday" }}|{{ 0 | date("yyyy") == "1970" }}|{{ 0 | date("yyyy") == (0 | date("yyyy")) }}|{{ (now() | date) == (now() | date) }}', 'false|false|true|true'],
+  ['{% set z = now() | date("HH") %}{% if z == "21" %}a{% else %}b{% endif %}|{% if z | trim == "21" %}c{% else %}d{% endif %}|{% if (z ~ "") == "21" %}e{% else %}f{% endif %}', 'b|c|e'],
+  ['{{ "#{x | escape}" == "&lt;a&gt;" }}|{{ "#{x | escape}!" }}|{{ nul | default(x | escape) == "&lt;a&gt;" }}|{{ nul | default(x | escape) == x | escape }}', 'false|&lt;a&gt;!|false|true'],
+  ['{{ [x | escape] == ["&lt;a&gt;"] }}|{{ [x | escape] == [x | escape] }}|{{ ([x | raw, "b"] - x) | length }}|{{ ([x | raw, "b"] - (x | raw)) | length }}|{{ [x | raw] | first == x }}|{{ [x | raw] | last == (x | raw) }}', 'false|true|2|1|false|true'],
+  // escape gives a SafeString back as it is; every other filter reads its text
+  ['{{ x | escape | escape }}|{{ x | raw | escape }}|{{ x | escape(strategy="json") | escape }}|{{ x | escape | raw | escape }}|{{ x | escape | upper | escape }}|{{ x | escape | trim | escape }}', '&lt;a&gt;|<a>|<a>|&lt;a&gt;|&amp;LT;A&amp;GT;|&amp;lt;a&amp;gt;'],
+  ['{{ x | escape | length }}|{{ x | escape | upper == "&LT;A&GT;" }}|{{ x | escape | default("z") == "&lt;a&gt;" }}|{{ x | escape | first }}|{{ x | escape | slice(1, 3) == "lt" }}', '9|true|true|&|true'],
+  ['{{ now() | date("yyyy-MM-dd") | date("dd/MM/yyyy", existingFormat="yyyy-MM-dd") }}|{{ ("ab" | raw) | capitalize }}|{{ (x | raw) | base64encode }}|{{ ("a,b" | raw) | split(",") | length }}|{{ ("%s" | raw) | format(1) }}', '06/02/2025|Ab|PGE+|2|1'],
+  // + and ~ join its text (+ even with a number, null or a boolean); printed, it is its text
+  ['{{ (now() | date("HH")) + 1 }}|{{ 1 + (now() | date("HH")) }}|{{ (x | raw) + (x | escape) }}|{{ nul + (x | raw) }}|{{ (x | raw) + nul }}|{{ true + (x | raw) }}|{{ (5 | raw) + 1 }}', '211|121|<a>&lt;a&gt;|null<a>|<a>null|true<a>|51'],
+  ['{{ (x | raw) ~ (x | escape) }}|{{ nul ~ (x | escape) }}|{{ (x | escape) ~ 1 }}|{{ 5 | raw }}|{{ nul | raw }}|{{ nul | escape }}|{{ 5 | escape }}', '<a>&lt;a&gt;|&lt;a&gt;|&lt;a&gt;1|5|||5'],
+  // tests see a SafeString, not its text: never empty
+  ['{{ ("" | raw) is empty }}|{{ (" " | raw) is empty }}|{{ ("" | raw) | default("d") }}|{{ (x | raw) is null }}|{{ (x | raw) is defined }}|{{ (x | raw) is iterable }}|{{ (x | raw) is map }}', 'false|false|d|false|true|false|false'],
+  // contains: Java equality in lists and maps, its text in a string
+  ['{{ "a&lt;a&gt;b" contains (x | escape) }}|{{ strs contains (x | raw) }}|{{ m contains (x | raw) }}|{{ [x | raw] contains (x | raw) }}|{{ [x | raw, "a"] contains [x | raw] }}|{{ strs contains [x | raw] }}', 'true|false|false|true|true|false'],
+  // members: a map key or a method argument is no String; a list index is its text; toString() is the text
+  ['{{ m[(x | raw)] }}|{{ m.get(x | raw) }}|{{ m.containsKey(x | raw) }}|{{ strs.indexOf(x | raw) }}|{{ list[("1" | raw)] }}', '||false|-1|2'],
+  ['{{ (x | raw).length }}|{{ (x | raw).length() }}|{{ (x | raw).toUpperCase() }}|{{ (x | raw).toString() }}|{{ (x | raw).toString() == x }}|{{ (x | raw).toString() | length }}', '|||<a>|true|3'],
+  ['{% for c in [x | raw, x | escape] %}[{{ c }}|{{ c == x }}]{% endfor %}|{{ max(x | raw) }}|{{ min(nul, x | raw) }}|{{ [x | escape] | sort | first }}|{{ [x | escape, "b"] | join(",") }}', '[<a>|false][&lt;a&gt;|false]|<a>|<a>|&lt;a&gt;|&lt;a&gt;,b'],
+];
+for (const [template, java] of safeStrings) {
+  test(`SafeString as Java: ${template}`, () => {
+    expect(render(template, SAFE_SCOPE)).toBe(java);
+  });
+}
+
+test('SafeString: what Java refuses with one is a type error here (arithmetic, order, conditions, String arguments)', () => {
+  for (const template of [
+    '{{ now() | date("HH") * 1 }}', // IllegalArgumentException: Cannot convert to Number: 21
+    '{{ (now() | date("HH")) - 1 }}',
+    '{{ (now() | date("HH")) / 1 }}',
+    '{{ (now() | date("HH")) % 2 }}',
+    '{{ -(now() | date("HH")) }}',
+    '{{ (now() | date("HH")) > 1 }}', // invalid operands for mathematical comparison
+    '{{ max(1, x | raw) }}',
+    '{{ (x | raw) and true }}', // ClassCastException: SafeString cannot be cast to Boolean
+    '{{ false or (x | raw) }}',
+    '{{ not (x | raw) }}', // Unsupported value type SafeString
+    '{{ (x | raw) ? "y" : "n" }}',
+    '{% if ("" | raw) %}yes{% endif %}',
+    '{% for c in (x | raw) %}{{ c }}{% endfor %}', // Not an iterable object
+    '{{ (4 | raw) is even }}', // ClassCastException: SafeString cannot be cast to Long
+    '{{ (x | escape) contains "lt" }}', // Contains operator can only be used on Collections, Maps and arrays
+    '{{ range(1 | raw, 3) }}', // Arguments of range function must be of type Number or String
+    '{{ 1..(3 | raw) }}',
+    '{{ [x | escape, "a"] | sort }}', // ClassCastException: SafeString cannot be cast to String
+    '{{ "a,b" | split("," | raw) }}',
+    '{{ strs | join(x | raw) }}',
+    '{{ "%d" | format(5 | raw) }}', // IllegalFormatConversionException: d != SafeString
+    '{{ "a" | escape(strategy=("json" | raw)) }}',
+    '{{ "1" | date("yyyy", existingFormat=("yyyy" | raw)) }}',
+    '{{ "a" | slice("1" | raw) }}',
+  ]) {
+    expect(errorOf(() => render(template, SAFE_SCOPE)).code, template).toBe('type');
+  }
+  expect(errorOf(() => render('{{ now() | date("HH") * 1 }}')).message).toContain('Cannot use the SafeString "21" as a number');
+});
+
+test('SafeString: a lone expression gives its text, in a list or a map too', () => {
+  expect(evaluate('{{ now() | date("HH") }}')).toBe('21');
+  expect(evaluate('{{ [x | escape, {"k": x | raw}] }}', SAFE_SCOPE)).toEqual(['&lt;a&gt;', { k: '<a>' }]);
+  expect(render('{{ [x | raw] }}|{{ {(x | raw): x | escape} }}', SAFE_SCOPE)).toBe('["<a>"]|{"<a>":"&lt;a&gt;"}');
+});
