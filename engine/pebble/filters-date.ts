@@ -6,13 +6,10 @@ import { fail, placing } from './errors.js';
 import { assertDateInRange, parseIso, zonedToIso, zonedToString, UTC } from './datetime.js';
 import { compilePattern, formatDate, type DateMode } from './datepattern.js';
 import { parseDate } from './dateparse.js';
-import { resolveZone, type Zone } from './timezone.js';
+import { javaTimeZone, type Zone } from './timezone.js';
 import type { ArgMap, Invocation } from './invocation.js';
 import { stringArg } from './invocation.js';
 import { PDate, fromHost, isLong, isNumber, longBig, numValue, toLong, typeName } from './values.js';
-
-/** What java.util.TimeZone.getTimeZone gives for an id it does not know. */
-const JAVA_GMT: Zone = { id: 'GMT', fixed: 0 };
 
 /** SimpleDateFormat pattern Pebble uses when none is given (and to parse strings by default). */
 const DEFAULT_DATE_PATTERN = "yyyy-MM-dd'T'HH:mm:ssZ";
@@ -60,7 +57,7 @@ export function dateFilter(input: unknown, args: ArgMap, call: Invocation): unkn
     millis = parse(input, existingFormat ?? DEFAULT_DATE_PATTERN, call);
   } else fail('type', `Unsupported argument type for date: ${typeName(input)}`, call.pos);
   // java.util.TimeZone.getTimeZone: an unknown id silently means the GMT zone (`z` prints GMT)
-  const zone = timeZone === null ? call.ctx.zone : (resolveZone(timeZone) ?? JAVA_GMT);
+  const zone = timeZone === null ? call.ctx.zone : javaTimeZone(timeZone);
   return format(pattern ?? DEFAULT_DATE_PATTERN, millis, zone, 'sdf', call);
 }
 

@@ -3,6 +3,7 @@
  * computed directly, region ids (`America/New_York`) through `Intl.DateTimeFormat`.
  */
 
+import { JAVA_ZONE_IDS } from './java-zone-ids.js';
 import { MAX_DATE_MILLIS } from './limits.js';
 
 export interface Zone {
@@ -10,6 +11,8 @@ export interface Zone {
   readonly id: string;
   /** Fixed offset in minutes, or undefined for a region zone (offset depends on the instant). */
   readonly fixed?: number;
+  /** Its names for `z` and `zzzz`, when they are its own (Java's EST, MST, HST). */
+  readonly names?: readonly [short: string, long: string];
 }
 
 const FIXED_NAMES = new Set(['UTC', 'GMT', 'UT', 'Z', 'Etc/UTC', 'Etc/GMT', 'Zulu', 'Universal']);
@@ -60,6 +63,57 @@ export function resolveZone(id: string): Zone | null {
   return { id };
 }
 
+/** What java.util.TimeZone.getTimeZone gives for an id it does not know. */
+const JAVA_GMT: Zone = { id: 'GMT', fixed: 0 };
+
+/**
+ * Java's EST, MST and HST: fixed offsets with names of their own, where Intl takes them for
+ * regions (America/Panama, America/Phoenix, Pacific/Honolulu) whose offsets differ before 1968.
+ */
+const JAVA_FIXED_ZONES: ReadonlyMap<string, Zone> = new Map<string, Zone>([
+  ['EST', { id: 'EST', fixed: -300, names: ['EST', 'Eastern Standard Time'] }],
+  ['MST', { id: 'MST', fixed: -420, names: ['MST', 'Mountain Standard Time'] }],
+  ['HST', { id: 'HST', fixed: -600, names: ['HST', 'Hawaii Standard Time'] }],
+]);
+
+/**
+ * java.util.TimeZone.getTimeZone(id), which the `date` filter's timeZone goes through: an id Java
+ * knows, exactly as written (`America/New_York`, `UTC`, `EST`, `PST`, `Etc/GMT+5`), or a custom
+ * `GMT` offset (`GMT-5`, `GMT-05:00`, `GMT-0500`); anything else is GMT, silently (`UTC-5`,
+ * `-05:00`, `Z`, `america/new_york`).
+ */
+export function javaTimeZone(id: string): Zone {
+  const fixed = JAVA_FIXED_ZONES.get(id);
+  if (fixed) return fixed;
+  if (JAVA_ZONE_IDS.has(id)) return resolveZone(id) ?? JAVA_GMT;
+  return customGmtZone(id) ?? JAVA_GMT;
+}
+
+/**
+ * TimeZone.parseCustomTimeZone: `GMT`, a sign, then hours (`h`, `hh`), hours and minutes (`hhmm`,
+ * `hmm`) or both with a colon (`hh:mm`, `h:mm`, `:mm`); hours up to 23, minutes up to 59, ASCII
+ * digits. Java's id for it is `GMT±hh:mm` (`GMT-00:00` keeps its sign).
+ */
+function customGmtZone(id: string): Zone | null {
+  const m = /^GMT([+-])(?:(\d{0,2}):(\d\d)|(\d+))$/.exec(id);
+  if (!m) return null;
+  let hours: number;
+  let minutes: number;
+  if (m[4] === undefined) {
+    hours = Number(m[2] || 0);
+    minutes = Number(m[3]);
+  } else {
+    const n = m[4].length > 9 ? Infinity : Number(m[4]);
+    [hours, minutes] = m[4].length <= 2 ? [n, 0] : [Math.floor(n / 100), n % 100];
+  }
+  if (hours > 23 || minutes > 59) return null;
+  const sign = m[1];
+  return {
+    id: `GMT${sign}${String(hours).padStart(2, '0')}:${String(minutes).padStart(2, '0')}`,
+    fixed: (sign === '-' ? -1 : 1) * (hours * 60 + minutes),
+  };
+}
+
 /** Offset of the zone at an instant, in minutes east of UTC. */
 export function offsetAt(zone: Zone, millis: number): number {
   if (zone.fixed !== undefined) return zone.fixed;
@@ -105,6 +159,7 @@ export function formatOffset(minutes: number, colon: boolean): string {
 
 /** Display name of a zone (`UTC`, `EST`, `Coordinated Universal Time`), as Java's `z` pattern. */
 export function zoneName(zone: Zone, millis: number, long: boolean): string {
+  if (zone.names) return zone.names[long ? 1 : 0];
   if (zone.fixed !== undefined) {
     if (zone.id === 'UTC' || zone.id === 'Etc/UTC' || zone.id === 'Zulu' || zone.id === 'Universal')
       return long ? 'Coordinated Universal Time' : 'UTC';

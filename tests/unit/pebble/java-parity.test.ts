@@ -6,7 +6,9 @@
  */
 import { test, expect } from '@playwright/test';
 import { evaluateTemplate } from '../../../engine/pebble/index.js';
-import { errorOf, evaluate, render } from './support.js';
+import { JAVA_ZONE_IDS } from '../../../engine/pebble/java-zone-ids.js';
+import { resolveZone } from '../../../engine/pebble/timezone.js';
+import { CLOCK_MILLIS, errorOf, evaluate, render } from './support.js';
 
 /** One test per template: it renders what Java printed. */
 function rendersAsJava(what: string, cases: [template: string, java: string][]): void {
@@ -449,4 +451,61 @@ test('SafeString: a lone expression gives its text, in a list or a map too', () 
   expect(evaluate('{{ now() | date("HH") }}')).toBe('21');
   expect(evaluate('{{ [x | escape, {"k": x | raw}] }}', SAFE_SCOPE)).toEqual(['&lt;a&gt;', { k: '<a>' }]);
   expect(render('{{ [x | raw] }}|{{ {(x | raw): x | escape} }}', SAFE_SCOPE)).toBe('["<a>"]|{"<a>":"&lt;a&gt;"}');
+});
+
+// ---------------------------------------------------------------------------------------------
+// date's timeZone: java.util.TimeZone.getTimeZone, which knows its ids exactly as written and
+// custom GMT offsets, and silently gives GMT for anything else
+// ---------------------------------------------------------------------------------------------
+
+/** `{{ 1738876142712 | date("HH:mm Z z", timeZone=…) }}` in Java (21:09 UTC). */
+const javaZones: [timeZone: string, java: string][] = [
+  ['UTC-5', '21:09 +0000 GMT'], ['-05:00', '21:09 +0000 GMT'], ['+05:30', '21:09 +0000 GMT'],
+  ['Z', '21:09 +0000 GMT'], ['UT', '21:09 +0000 GMT'], ['UTC+0', '21:09 +0000 GMT'],
+  ['utc', '21:09 +0000 GMT'], ['gmt', '21:09 +0000 GMT'], ['america/new_york', '21:09 +0000 GMT'],
+  ['AMERICA/NEW_YORK', '21:09 +0000 GMT'], ['us/eastern', '21:09 +0000 GMT'],
+  ['etc/gmt+5', '21:09 +0000 GMT'], ['est', '21:09 +0000 GMT'], ['Ist', '21:09 +0000 GMT'],
+  ['cet', '21:09 +0000 GMT'], [' UTC', '21:09 +0000 GMT'], ['GMT -5', '21:09 +0000 GMT'],
+  ['GMT-5 ', '21:09 +0000 GMT'], ['GMT−5', '21:09 +0000 GMT'], ['GMT+5:3', '21:09 +0000 GMT'],
+  ['GMT+05:', '21:09 +0000 GMT'], ['GMT+', '21:09 +0000 GMT'], ['GMT+24', '21:09 +0000 GMT'],
+  ['GMT+12345', '21:09 +0000 GMT'], ['GMT+01:30:00', '21:09 +0000 GMT'],
+  ['GMT+0060', '21:09 +0000 GMT'], ['GMT+١', '21:09 +0000 GMT'], ['GMT-5', '16:09 -0500 GMT-05:00'],
+  ['GMT-05:00', '16:09 -0500 GMT-05:00'], ['GMT-0500', '16:09 -0500 GMT-05:00'],
+  ['GMT-500', '16:09 -0500 GMT-05:00'], ['GMT-050', '20:19 -0050 GMT-00:50'],
+  ['GMT+1:30', '22:39 +0130 GMT+01:30'], ['GMT+:30', '21:39 +0030 GMT+00:30'],
+  ['GMT+123', '22:32 +0123 GMT+01:23'], ['GMT-0', '21:09 +0000 GMT-00:00'],
+  ['GMT+0', '21:09 +0000 GMT+00:00'], ['GMT+23:59', '21:08 +2359 GMT+23:59'],
+];
+
+/** `{{ 1738876142712 | date("HH:mm Z", timeZone=…) }}` in Java: ids it knows (`z` names come from Intl here). */
+const javaRegions: [timeZone: string, java: string][] = [
+  ['America/New_York', '16:09 -0500'], ['US/Eastern', '16:09 -0500'], ['EST', '16:09 -0500'],
+  ['PST', '13:09 -0800'], ['IST', '02:39 +0530'], ['CTT', '05:09 +0800'],
+  ['Asia/Calcutta', '02:39 +0530'], ['Etc/GMT+5', '16:09 -0500'], ['SystemV/EST5', '16:09 -0500'],
+  ['EST5EDT', '16:09 -0500'], ['UTC', '21:09 +0000'], ['UCT', '21:09 +0000'],
+  ['GMT0', '21:09 +0000'], ['Zulu', '21:09 +0000'], ['Europe/Kyiv', '23:09 +0200'],
+];
+
+/** Java's EST, MST and HST are fixed offsets, also before 1968 (1906, 1938, 1967), with names of their own. */
+const javaFixedZones: [template: string, java: string][] = [
+  ['{{ -2000000000000 | date("yyyy-MM-dd HH:mm Z z zzzz", timeZone="EST") }}', '1906-08-16 15:26 -0500 EST Eastern Standard Time'],
+  ['{{ -80000000000 | date("yyyy-MM-dd HH:mm Z z zzzz", timeZone="MST") }}', '1967-06-19 18:46 -0700 MST Mountain Standard Time'],
+  ['{{ -1000000000000 | date("yyyy-MM-dd HH:mm Z z zzzz", timeZone="HST") }}', '1938-04-24 12:13 -1000 HST Hawaii Standard Time'],
+  ['{{ 1752537600000 | date("yyyy-MM-dd HH:mm Z z zzzz", timeZone="HST") }}', '2025-07-14 14:00 -1000 HST Hawaii Standard Time'],
+];
+rendersAsJava('date timeZone', javaFixedZones);
+
+test('date timeZone as Java: an id TimeZone does not know is GMT (UTC-5, -05:00, Z, a region in the wrong case)', () => {
+  for (const [timeZone, java] of javaZones) {
+    expect(render(`{{ ms | date("HH:mm Z z", timeZone="${timeZone}") }}`, { ms: CLOCK_MILLIS }), timeZone).toBe(java);
+  }
+  for (const [timeZone, java] of javaRegions) {
+    expect(render(`{{ ms | date("HH:mm Z", timeZone="${timeZone}") }}`, { ms: CLOCK_MILLIS }), timeZone).toBe(java);
+  }
+});
+
+test('date timeZone: every id Java knows is one Intl knows, so none of them falls back to GMT here', () => {
+  const unknown = [...JAVA_ZONE_IDS].filter((id) => resolveZone(id) === null);
+  expect(unknown).toEqual([]);
+  expect(JAVA_ZONE_IDS.size).toBe(632);
 });
