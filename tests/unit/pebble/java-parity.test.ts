@@ -2,7 +2,8 @@
  * Outputs checked against the real Java library: Pebble @68a1bb47 (the commit docs/expressions.md
  * cites) built from source with unbescape 1.1.6.RELEASE, on OpenJDK 17 with Locale en_US,
  * autoEscaping off. Each expected value below is what Java printed (or the error it raised) for
- * the same template and the same `x`.
+ * the same template and the same `x`. The SafeString and time zone sections were run on the same
+ * Pebble with unbescape's source @826239b (1.1.7.BUILD-SNAPSHOT) on OpenJDK 17.0.15.
  */
 import { test, expect } from '@playwright/test';
 import { evaluateTemplate } from '../../../engine/pebble/index.js';
