@@ -35,6 +35,7 @@ import { expectedRecord, type ExpectedRecord } from './record.js';
 import { render, show, startLabelOf } from './templates.js';
 import { decode, splitUrl } from './url.js';
 import { MOCKAPI_RESERVED } from '../../../mocks/mockapi-params.js';
+import type { AcceptedTask } from '../../../mocks/types.js';
 import { declaredSpelling, notStringCause, notStringCauseOf, setTypeHint, undeclaredCause } from './variables.js';
 import { convertToType } from '../../../engine/simulator/variables.js';
 import { parseRowsFail } from '../../../engine/simulator/parse-settings.js';
@@ -601,11 +602,12 @@ function taskCreated(happy: HappyRun, simAt: number, apiAt: number): Deviation |
     });
   }
   if (tasks.length > 1) {
-    const creators = [...new Set(trace.slice(handlerAt).filter(createdTask).map((e) => e.activity))];
-    const who = creators.length > 1 ? `${creators.join(' and ')} each created a task` : `${creators[0] ?? api.activity} ran more than once`;
-    return deviate('task', `${tasks.length} tasks were created instead of one`, trace.slice(handlerAt), {
+    // Counted over the whole call: a Create Task request in the main flow creates one before OnGlobalError runs.
+    const creators = trace.filter((entry) => createdTask(entry, tasks));
+    const inMain = creators.some((entry) => entry.flow === 'main');
+    return deviate('task', `${tasks.length} tasks were created instead of one`, inMain ? creators : trace.slice(handlerAt), {
       activity: nodes.callbackApi,
-      hint: `Event Flows → keep one Create Task request on the way from OnGlobalError: ${who}.`,
+      hint: extraTasksHint(creators, api),
     });
   }
   // A Callback activity on the way schedules a callback of its own: the caller would be called twice.
@@ -792,9 +794,51 @@ function isRecordAddress(url: string, dnis: string): boolean {
   return dn.length === 1 && decode(dn[0][1]) === dnis.slice(2) && parts.query.every(([name]) => name === 'dn' || MOCKAPI_RESERVED.has(name));
 }
 
-/** A trace entry whose request the Tasks API accepted (201 Created to a POST). */
-function createdTask(entry: TraceEntry): boolean {
-  return entry.http?.method === 'POST' && entry.http.status === 201;
+/**
+ * Whether the request run at `entry` is one the mocked Tasks API accepted (`tasks`, the run's): sent
+ * to that task's address and answered with its id. Not any POST answered 201: a webhook.site address
+ * ending in /201 answers so too, and creates no task.
+ */
+function createdTask(entry: TraceEntry, tasks: readonly AcceptedTask[]): boolean {
+  const http = entry.http;
+  if (http?.method !== 'POST' || http.status !== 201 || http.responseBody === undefined) return false;
+  const id = createdTaskId(http.responseBody);
+  return tasks.some((task) => task.id === id && task.url === http.url);
+}
+
+/** The id of the task a Create Task answer names (`{"meta": …, "data": {"id": …}}`), undefined in any other answer. */
+function createdTaskId(body: string): unknown {
+  try {
+    const parsed = JSON.parse(body) as { data?: { id?: unknown } } | null;
+    return typeof parsed === 'object' && parsed !== null && typeof parsed.data === 'object' && parsed.data !== null ? parsed.data.id : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * What to remove when the call created more than one task (`creators`: the entries whose request
+ * created one, in run order; `api`: CallBackAPI_HTTPRequest run by OnGlobalError): a Create Task
+ * request in the main flow, which Build step 8 puts in Event Flows only, and of those on the way
+ * from OnGlobalError all but one (or the loop that runs one again).
+ */
+function extraTasksHint(creators: readonly TraceEntry[], api: TraceEntry): string {
+  const labels = (entries: readonly TraceEntry[]) => [...new Set(entries.map((entry) => entry.activity))];
+  const inMain = labels(creators.filter((entry) => entry.flow === 'main'));
+  const inEvents = creators.filter((entry) => entry.flow !== 'main');
+  const hints: string[] = [];
+  if (inMain.length > 0) {
+    const one = inMain.length === 1;
+    hints.push(
+      `${inMain.join(', ')} in the main flow → remove ${one ? 'it' : 'them'} (connect the activity before ${one ? 'it' : 'each'} to the one after it): ${one ? 'it creates a task' : 'they create tasks'} before the global error; the callback task is ${api.activity}'s, in Event Flows on the way from OnGlobalError (Build step 8).`,
+    );
+  }
+  if (inEvents.length > 1) {
+    const names = labels(inEvents);
+    const who = names.length > 1 ? `${names.join(' and ')} each created a task` : `${names[0]} ran more than once`;
+    hints.push(`Event Flows → keep one Create Task request on the way from OnGlobalError: ${who}.`);
+  }
+  return hints.join(' ');
 }
 
 /**

@@ -85,6 +85,30 @@ test('two Create Task requests in the handler: the excerpt is the handler\'s run
   expect(result.traceExcerpt?.map((e) => e.activity)).toEqual(['GlobalErrorHandling', 'CallBackAPI_HTTPRequest', 'CallBackAPI_again', 'HTTPStatusCode', 'EndFlow_kid']);
 });
 
+// A Create Task request copied into the main flow creates a task before the global error, and
+// OnGlobalError's another: the tasks are counted over the whole call, each where it was created,
+// not from OnGlobalError on (which read "CallBackAPI_HTTPRequest ran more than once").
+test('a Create Task request copied into the main flow: the hint removes it from the main flow, the excerpt shows both requests', async () => {
+  const result = resultOf(
+    await gradeMutation((f) => {
+      // Pasted between SetGetResult and SimulateGlobalError with its label (the helpers find the main flow's first).
+      addActivity(f, 'SetGetResult', 'CallBackAPI_HTTPRequest', structuredClone(activity(f, 'CallBackAPI_HTTPRequest').properties));
+      link(f, 'SetGetResult', 'out', 'CallBackAPI_HTTPRequest');
+      link(f, 'CallBackAPI_HTTPRequest', 'default', 'SimulateGlobalError');
+    }),
+    'run-task-created',
+  );
+  expect([result.status, result.message, result.hint]).toEqual([
+    'failed',
+    '2 tasks were created instead of one',
+    "CallBackAPI_HTTPRequest in the main flow → remove it (connect the activity before it to the one after it): it creates a task before the global error; the callback task is CallBackAPI_HTTPRequest's, in Event Flows on the way from OnGlobalError (Build step 8).",
+  ]);
+  expect(result.traceExcerpt?.map((e) => [e.flow, e.activity])).toEqual([
+    ['main', 'CallBackAPI_HTTPRequest'],
+    ['OnGlobalError', 'CallBackAPI_HTTPRequest'],
+  ]);
+});
+
 /**
  * The Create Task request parsing its answer as XML, which flowgrade does not simulate: the task is
  * created, then the call stops there, where no stage failed. HTTPStatusCode's call is not judged for

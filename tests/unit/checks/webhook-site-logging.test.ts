@@ -7,6 +7,7 @@
  */
 import { test, expect } from '@playwright/test';
 import { activity, addActivity, failing, gradeMutation, link, props, relabel, resultOf, type Json } from './support.js';
+import { MISTAKES } from './mutations.js';
 
 const HOOK = 'https://webhook.site/0d1c3f5e-1111-4222-8333-944455556666';
 
@@ -91,4 +92,17 @@ test('a log request to a host that is not webhook.site is still blocked: the flo
   expect(resultOf(report, 'run-task-created').status).toBe('failed');
   const entry = report.scenarios.flatMap((s) => s.trace).find((e) => e.activity === 'LogError');
   expect(entry).toMatchObject({ outcome: 'error', http: { unmocked: true, status: null } });
+});
+
+// A webhook.site address ending in /201 answers a POST with 201, as the Tasks API answers a task it
+// creates: it is no Create Task request, and is not named as one that created a task.
+test('two tasks created beside a webhook.site log answered 201: the hint names the requests that created them, not the log', async () => {
+  const report = await gradeMutation((f) => {
+    MISTAKES['callback-api-twice'](f);
+    logAfter('GlobalErrorHandling', 'out', 'LogError', `${HOOK}/201`)(f);
+  });
+  const log = report.scenarios.flatMap((s) => s.trace).find((e) => e.activity === 'LogError');
+  expect(log?.http).toMatchObject({ method: 'POST', status: 201 });
+  const r = resultOf(report, 'run-task-created');
+  expect([r.status, r.message, r.hint]).toEqual(['failed', '2 tasks were created instead of one', 'Event Flows → keep one Create Task request on the way from OnGlobalError: CallBackAPI_HTTPRequest and CallBackAPI_again each created a task.']);
 });
