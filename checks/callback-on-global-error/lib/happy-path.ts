@@ -27,12 +27,12 @@ import { canvasExitName, connectHint, connectionEdit, exitLeadsTo, exitShown, mi
 import { option3HoldsHint } from './menu-options.js';
 import { exitTakenName, menuKeys, missionNodes, NO_OPTION3_CAUSE, type MissionNodes } from './find.js';
 import { HINTS, joinHints, leftoverHolds, renameGetCbidHint, statusExpressionHint } from './hints.js';
-import { connectorNameOf, isAuthenticated, requestBodyOf } from './http.js';
+import { connectorNameOf, isAuthenticated } from './http.js';
 import { DYNVARS, GLOBAL_ERROR, HAPPY_PATH, LABELS, VARIABLES } from './names.js';
 import { failed, passed, skipped } from './outcome.js';
 import { causeIfMissing, causeIfOtherType } from './nodes.js';
 import { expectedRecord, type ExpectedRecord } from './record.js';
-import { render, show, startLabelOf } from './templates.js';
+import { show, startLabelOf } from './templates.js';
 import { decode, splitUrl } from './url.js';
 import { MOCKAPI_RESERVED } from '../../../mocks/mockapi-params.js';
 import type { AcceptedTask } from '../../../mocks/types.js';
@@ -589,7 +589,7 @@ function taskCreated(happy: HappyRun, simAt: number, apiAt: number): Deviation |
   const handlerAt = simAt + 1;
   const api = trace[apiAt];
   // (A failed entry always has its error.)
-  if (api.outcome === 'error') return deviate('task', `${api.activity} failed: ${api.error}`, [api], { activity: request, ...unsentRequestHint(request) });
+  if (api.outcome === 'error') return deviate('task', `${api.activity} failed: ${api.error}`, [api], { activity: request, ...failedTaskRequestHint(request, api.error!) });
   const tasks = happy.run.tasks;
   if (tasks.length === 0) {
     // (A request that got no answer failed, above: this one's status is a number.)
@@ -842,18 +842,33 @@ function extraTasksHint(creators: readonly TraceEntry[], api: TraceEntry): strin
 }
 
 /**
- * Which CallBackAPI_HTTPRequest setting kept the request from being sent: the toggle or the
- * connector, or a template of the body that does not parse.
+ * The CallBackAPI_HTTPRequest field an error of the simulated request names (engine/simulator/http.ts,
+ * expressions.ts, parse-settings.ts), with what to change there: a template that does not render
+ * (the Request Path, a header or query parameter, the Request Body), a header the request cannot
+ * carry (a name with a space or a colon, a value with a curly quote), a Parsing Settings row that
+ * fails on the answer (a variable not declared, a path that is no JSONPath).
  */
-function unsentRequestHint(api: Activity): { hint: string } | Record<string, never> {
+const FAILED_FIELDS: readonly (readonly [RegExp, string])[] = [
+  [/^expression error in the request path /, HINTS.callbackApiPath],
+  [/^expression error in a request header |^invalid (?:request header name|value of request header) /, HINTS.callbackApiHeaders],
+  [/^expression error in a query parameter /, HINTS.callbackApiQuery],
+  [/^expression error in the request body /, HINTS.callbackApiBody],
+  [/^Parsing Settings write |^invalid JSONPath /, HINTS.callbackApiParsing],
+];
+
+/**
+ * Which CallBackAPI_HTTPRequest setting made the request fail with `error`: the toggle or the
+ * connector when it could not be sent for them, else the field the error names (FAILED_FIELDS).
+ */
+function failedTaskRequestHint(api: Activity, error: string): { hint: string } | Record<string, never> {
   if (!isAuthenticated(api) || connectorNameOf(api) === undefined) return { hint: HINTS.callbackApiAuthenticated };
-  const body = render(requestBodyOf(api), new Map());
-  return !body.ok && body.error.code === 'syntax' ? { hint: HINTS.callbackApiBody } : {};
+  const field = FAILED_FIELDS.find(([names]) => names.test(error));
+  return field ? { hint: field[1] } : {};
 }
 
 /** Which CallBackAPI_HTTPRequest setting the Tasks API's refusal points at. */
 function taskRequestHint(http: HttpExchange): { hint: string } | Record<string, never> {
-  // (An answer came: a request no mock answers fails, told by unsentRequestHint.)
+  // (An answer came: a request no mock answers fails, told by failedTaskRequestHint.)
   switch (http.status) {
     case 401:
     case 403:

@@ -22,6 +22,10 @@ export const HINTS = {
   callbackApiAuthenticated: 'CallBackAPI_HTTPRequest → Use Authenticated Endpoint: On, Connector: WxCC_API.',
   callbackApiMethod: 'CallBackAPI_HTTPRequest → Method: POST.',
   callbackApiPath: 'CallBackAPI_HTTPRequest → Request Path: /v1/tasks.',
+  callbackApiHeaders:
+    'CallBackAPI_HTTPRequest → Request Headers: delete the rows you added (Build step 8 adds none: Content Type Application/JSON and the connector WxCC_API send the headers the Tasks API needs).',
+  callbackApiQuery: 'CallBackAPI_HTTPRequest → Query Parameters: delete the rows you added (Build step 8 adds none).',
+  callbackApiParsing: 'CallBackAPI_HTTPRequest → Parsing Settings: delete the Output Variable rows (Build step 8 sets none: HTTPStatusCode reads CallBackAPI_HTTPRequest.httpStatusCode).',
   callbackApiBody:
     'CallBackAPI_HTTPRequest → Request Body: paste the JSON of Build step 8 ("entryPointId": "{{outdialcbid}}", "destination": "{{customani}}", … "callback": {"callbackOrigin": "web", "callbackType": "immediate"}).',
 } as const;

@@ -550,6 +550,10 @@ test('a simulated Create Task that goes wrong hints at the setting or activity a
     ['callback-api-unauthenticated-with-connector', HINTS.callbackApiAuthenticated],
     ['callback-api-authenticated-without-connector', HINTS.callbackApiAuthenticated],
     ['body-template-escaped-quotes', HINTS.callbackApiBody],
+    // Sent or not, the request failed for the field its error names: a template that fails as it renders, a header the request cannot carry, a Parsing Settings row.
+    ['body-template-unknown-filter', HINTS.callbackApiBody],
+    ['callback-api-header-name-with-a-colon', HINTS.callbackApiHeaders],
+    ['callback-api-parses-into-an-undeclared-variable', HINTS.callbackApiParsing],
     // A second callback: the activity that schedules it.
     ['extra-callback-activity', 'Callback_x → remove it from the path of the call (connect the activity before it to the one after it): CallBackAPI_HTTPRequest already schedules the callback.'],
     ['callback-api-twice', 'Event Flows → keep one Create Task request on the way from OnGlobalError: CallBackAPI_HTTPRequest and CallBackAPI_again each created a task.'],
@@ -557,6 +561,29 @@ test('a simulated Create Task that goes wrong hints at the setting or activity a
   for (const [mistake, hint] of cases) {
     const result = resultOf(await gradeMutation(MISTAKES[mistake]), 'run-task-created');
     expect([mistake, result.status, result.hint]).toEqual([mistake, 'failed', hint]);
+  }
+});
+
+test('a Create Task request that fails on a field the simulator names: the hint is that field of CallBackAPI_HTTPRequest', async () => {
+  const set = (field: string, value: unknown) => (f: Json) => {
+    props(f, 'CallBackAPI_HTTPRequest')[field] = value;
+  };
+  const cases: [string, (f: Json) => void, string][] = [
+    ['a Request Path template that does not parse', set('httpRequestPath', '/v1/tasks{{'), HINTS.callbackApiPath],
+    ['a Request Path filter that does not exist', set('httpRequestPath', '/v1/tasks{{ "" | nosuchfilter }}'), HINTS.callbackApiPath],
+    ['a header name with a space', set('httpRequestHeaders', { 'Content Type': 'application/json' }), HINTS.callbackApiHeaders],
+    ['a header value with curly quotes', set('httpRequestHeaders', { Accept: '“application/json”' }), HINTS.callbackApiHeaders],
+    ['a header value template that fails', set('httpRequestHeaders', { 'X-Caller': '{{ customani | nosuchfilter }}' }), HINTS.callbackApiHeaders],
+    ['a query parameter template that fails', set('httpQueryParameters', { source: '{{ customani | nosuchfilter }}' }), HINTS.callbackApiQuery],
+    ['a Parsing Settings path that is no JSONPath', (f) => {
+      const p = props(f, 'CallBackAPI_HTTPRequest');
+      p.contentType = p['contentType:name'] = p.contentType_name = 'JSON';
+      p.outputVariableArray = [{ outputVariable: 'getresult', jsonPathExp: '$.data[' }];
+    }, HINTS.callbackApiParsing],
+  ];
+  for (const [name, mutation, hint] of cases) {
+    const result = resultOf(await gradeMutation(mutation), 'run-task-created');
+    expect([name, result.status, result.message, result.hint]).toEqual([name, 'failed', expect.stringMatching(/^CallBackAPI_HTTPRequest failed: /), hint]);
   }
 });
 

@@ -342,6 +342,20 @@ export const MISTAKES = {
   'body-template-escaped-quotes': (f) => {
     props(f, 'CallBackAPI_HTTPRequest').httpRequestBody = JSON.stringify({ ...GUIDE_BODY, destination: '{{customani | default("x")}}' });
   },
+  // A Content-Type header added by hand, its name typed with the colon of "Content-Type: application/json".
+  'callback-api-header-name-with-a-colon': (f) => {
+    props(f, 'CallBackAPI_HTTPRequest').httpRequestHeaders = { 'Content-Type:': 'application/json' };
+  },
+  // A filter name mistyped in the body: it parses, and fails once the request renders it.
+  'body-template-unknown-filter': (f) => {
+    props(f, 'CallBackAPI_HTTPRequest').httpRequestBody = JSON.stringify({ ...GUIDE_BODY, destination: '{{customani | trimm}}' });
+  },
+  // The task id kept from the answer, into a variable never declared: the request fails after the task is created.
+  'callback-api-parses-into-an-undeclared-variable': (f) => {
+    const p = props(f, 'CallBackAPI_HTTPRequest');
+    p.contentType = p['contentType:name'] = p.contentType_name = 'JSON';
+    p.outputVariableArray = [{ outputVariable: 'taskid', jsonPathExp: '$.data.id' }];
+  },
   'callback-api-twice': (f) => {
     const copy = structuredClone(activity(f, 'CallBackAPI_HTTPRequest'));
     addActivity(f, 'CallBackAPI_HTTPRequest', 'CallBackAPI_again', copy.properties);
