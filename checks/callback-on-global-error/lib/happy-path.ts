@@ -591,19 +591,22 @@ function taskCreated(happy: HappyRun, simAt: number, apiAt: number): Deviation |
   // (A failed entry always has its error.)
   if (api.outcome === 'error') return deviate('task', `${api.activity} failed: ${api.error}`, [api], { activity: request, ...failedTaskRequestHint(request, api.error!) });
   const tasks = happy.run.tasks;
-  if (tasks.length === 0) {
+  // Counted over the whole call: a Create Task request in the main flow creates one before OnGlobalError runs.
+  const creators = trace.filter((entry) => createdTask(entry, tasks));
+  if (!creators.includes(api)) {
     // (A request that got no answer failed, above: this one's status is a number.)
     const answer = api.http ? `the Tasks API answered ${api.http.status}${api.http.responseBody ? `: ${apiMessage(api.http.responseBody)}` : ''}` : 'no request was sent';
-    return deviate('task', `No callback task was created: ${answer}`, [api], {
+    // A task created elsewhere (a copy of the request in the main flow) is not the callback of the global error.
+    const elsewhere = creators.length > 0 ? ` (${whereCreated(creators)} created ${tasks.length === 1 ? 'the one task' : `the ${tasks.length} tasks`})` : '';
+    const hints = [api.http ? taskRequestHint(api.http).hint : undefined, creators.length > 0 ? extraTasksHint(creators, api) : undefined].filter((hint) => hint);
+    return deviate('task', creators.length > 0 ? `${api.activity} created no callback task: ${answer}${elsewhere}` : `No callback task was created: ${answer}`, [...creators, api], {
       expected: 'one task accepted (201 Created)',
       actual: answer,
       activity: nodes.callbackApi,
-      ...(api.http ? taskRequestHint(api.http) : {}),
+      ...(hints.length > 0 ? { hint: hints.join(' ') } : {}),
     });
   }
   if (tasks.length > 1) {
-    // Counted over the whole call: a Create Task request in the main flow creates one before OnGlobalError runs.
-    const creators = trace.filter((entry) => createdTask(entry, tasks));
     const inMain = creators.some((entry) => entry.flow === 'main');
     return deviate('task', `${tasks.length} tasks were created instead of one`, inMain ? creators : trace.slice(handlerAt), {
       activity: nodes.callbackApi,
@@ -814,6 +817,12 @@ function createdTaskId(body: string): unknown {
   } catch {
     return undefined;
   }
+}
+
+/** Where the requests run at `creators` are, as the canvas names them: `CreateTask_main in the main flow, CallBackAPI_again in Event Flows`. */
+function whereCreated(creators: readonly TraceEntry[]): string {
+  const where = creators.map((entry) => `${entry.activity} in ${entry.flow === 'main' ? 'the main flow' : 'Event Flows'}`);
+  return [...new Set(where)].join(', ');
 }
 
 /**

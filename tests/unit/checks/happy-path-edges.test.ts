@@ -9,6 +9,7 @@ import { test, expect } from '@playwright/test';
 import { activity, addActivity, gradeMutation, link, props, removeActivity, resultOf, variable, type Json } from './support.js';
 import { MISTAKES } from './mutations.js';
 import { LAB_MISTAKES, withMistakes } from './lab-mistakes.js';
+import { HINTS } from '../../../checks/callback-on-global-error/lib/hints.js';
 
 test('OnGlobalError whose event node carries another label still counts as the global error handler', async () => {
   const report = await gradeMutation((f) => {
@@ -105,6 +106,28 @@ test('a Create Task request copied into the main flow: the hint removes it from 
   ]);
   expect(result.traceExcerpt?.map((e) => [e.flow, e.activity])).toEqual([
     ['main', 'CallBackAPI_HTTPRequest'],
+    ['OnGlobalError', 'CallBackAPI_HTTPRequest'],
+  ]);
+});
+
+// The one task of the call created in the main flow, while OnGlobalError's request was refused: the
+// task is no callback for the global error, and the refusal is told (it read as "CallBackAPI_HTTPRequest
+// created one callback task", the refusal then blamed on HTTPStatusCode's Expression).
+test('a Create Task request in the main flow creates the one task while OnGlobalError\'s is refused: the refusal is told, and the copy to remove', async () => {
+  const result = resultOf(
+    await gradeMutation((f) => {
+      MISTAKES['callback-api-copied-into-the-main-flow'](f);
+      props(f, 'CallBackAPI_HTTPRequest').httpRequestBody = props(f, 'CreateTask_main').httpRequestBody.replace('"CALLBACK"', '"CALLBAK"');
+    }),
+    'run-task-created',
+  );
+  expect([result.status, result.message, result.hint]).toEqual([
+    'failed',
+    'CallBackAPI_HTTPRequest created no callback task: the Tasks API answered 400: outboundType must be one of CALLBACK, OUTDIAL, EXECUTE_FLOW (CreateTask_main in the main flow created the one task)',
+    `${HINTS.callbackApiBody} CreateTask_main in the main flow → remove it (connect the activity before it to the one after it): it creates a task before the global error; the callback task is CallBackAPI_HTTPRequest's, in Event Flows on the way from OnGlobalError (Build step 8).`,
+  ]);
+  expect(result.traceExcerpt?.map((e) => [e.flow, e.activity])).toEqual([
+    ['main', 'CreateTask_main'],
     ['OnGlobalError', 'CallBackAPI_HTTPRequest'],
   ]);
 });

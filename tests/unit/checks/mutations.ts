@@ -356,6 +356,12 @@ export const MISTAKES = {
     p.contentType = p['contentType:name'] = p.contentType_name = 'JSON';
     p.outputVariableArray = [{ outputVariable: 'taskid', jsonPathExp: '$.data.id' }];
   },
+  // The Create Task request pasted into the main flow too, between SetGetResult and SimulateGlobalError.
+  'callback-api-copied-into-the-main-flow': (f) => {
+    addActivity(f, 'SetGetResult', 'CreateTask_main', structuredClone(activity(f, 'CallBackAPI_HTTPRequest').properties));
+    link(f, 'SetGetResult', 'out', 'CreateTask_main');
+    link(f, 'CreateTask_main', 'default', 'SimulateGlobalError');
+  },
   'callback-api-twice': (f) => {
     const copy = structuredClone(activity(f, 'CallBackAPI_HTTPRequest'));
     addActivity(f, 'CallBackAPI_HTTPRequest', 'CallBackAPI_again', copy.properties);
