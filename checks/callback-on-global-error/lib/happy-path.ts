@@ -26,7 +26,7 @@ import { clipWithDots } from '../../../engine/clip.js';
 import { canvasExitName, connectHint, connectionEdit, exitLeadsTo, exitShown, misconnection, requestConnectionHint, wrongExit } from './graph.js';
 import { option3HoldsHint } from './menu-options.js';
 import { exitTakenName, menuKeys, missionNodes, NO_OPTION3_CAUSE, type MissionNodes } from './find.js';
-import { HINTS, joinHints, leftoverHolds, renameGetCbidHint, statusExpressionHint } from './hints.js';
+import { HINTS, joinHints, renameGetCbidHint, statusExpressionHint } from './hints.js';
 import { connectorNameOf, isAuthenticated } from './http.js';
 import { DYNVARS, GLOBAL_ERROR, HAPPY_PATH, LABELS, VARIABLES } from './names.js';
 import { failed, passed, skipped } from './outcome.js';
@@ -557,25 +557,25 @@ function turnedAwayByAGuard(happy: HappyRun, ctx: CheckContext, simAt: number): 
   return deviate('task', `OnGlobalError ran, but ${request.label} never did (${guard.label} left by ${exit}: ${afterwards(trace, leftAt, happy.run.result.summary)})`, trace.slice(simAt, leftAt + 2), {
     activity: guard,
     hint:
-      relabelledGetCbidHint(happy, ctx, simAt, leftAt) ??
+      relabelledGetCbidHint(happy, ctx, simAt, leftAt, guard) ??
       `Event Flows → ${guard.label} → Expression${expression}: on the simulated call it leaves by ${exit}, away from ${request.label}. Correct it, or delete ${guard.label} and connect OnGlobalError straight to ${request.label}, as the guide does (Build step 8).`,
     unreached: true,
   });
 }
 
 /**
- * The request after option 3 kept another Activity Label (and no leftover holds GET_CBID), and the
- * guard at trace entry `at` goes on to the Create Task request reading its outputs as GET_CBID's
- * (`{{GET_CBID.httpStatusCode == 200}}` reads nothing else): the label is what to change, as for
- * SetGetResult reading GET_CBID (run before the error raised at `simAt`).
+ * The request after option 3 kept another Activity Label, and the `guard` at trace entry `at` goes
+ * on to the Create Task request reading its outputs as GET_CBID's (`{{GET_CBID.httpStatusCode ==
+ * 200}}` reads nothing else): the label is what to change, as for SetGetResult reading GET_CBID
+ * (run before the error raised at `simAt`), or, where a leftover GET_CBID holds it, the Expression.
  */
-function relabelledGetCbidHint(happy: HappyRun, ctx: CheckContext, simAt: number, at: number): string | undefined {
+function relabelledGetCbidHint(happy: HappyRun, ctx: CheckContext, simAt: number, at: number, guard: Activity): string | undefined {
   const { trace, nodes } = happy;
   const getCbid = nodes.getCbid;
-  if (!getCbid || !nodes.callbackApi || getCbid.label === LABELS.getCbid || leftoverHolds(ctx.model.main, LABELS.getCbid, getCbid.label)) return undefined;
+  if (!getCbid || !nodes.callbackApi || getCbid.label === LABELS.getCbid) return undefined;
   const get = trace.slice(0, simAt).findLast((entry) => entry.activityId === getCbid.id);
   const asGetCbid = get && new Map([[LABELS.getCbid, outputsOf(get)]]);
-  return asGetCbid && goesOnPutRight(ctx, trace, at, ctx.model.events, nodes.callbackApi, asGetCbid) ? renameGetCbidHint(getCbid.label, ctx.model) : undefined;
+  return asGetCbid && goesOnPutRight(ctx, trace, at, ctx.model.events, nodes.callbackApi, asGetCbid) ? renameGetCbidHint(getCbid.label, ctx.model, guard.label) : undefined;
 }
 
 /**

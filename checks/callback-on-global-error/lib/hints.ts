@@ -50,12 +50,15 @@ export function leftoverHolds(graph: FlowGraph, guideLabel: string, label: strin
 
 /**
  * The HTTP Request after option 3 kept another Activity Label, while SetGetResult reads GET_CBID:
- * rename it, or, when a leftover GET_CBID holds that label, read the request the call runs.
+ * rename it, or, when a leftover GET_CBID holds that label, read the request the call runs. A
+ * `guard` on OnGlobalError's way reading GET_CBID's outputs is told the same of its Expression.
  */
-export function renameGetCbidHint(label: string, model: FlowModel): string {
+export function renameGetCbidHint(label: string, model: FlowModel, guard?: string): string {
   if (!leftoverHolds(model.main, LABELS.getCbid, label)) return `${label} → Activity Label: GET_CBID (Build step 4).`;
+  const leftover = `the GET_CBID that nothing leads to never runs; or delete it, then set the Activity Label of ${label} to GET_CBID`;
+  if (guard !== undefined) return `Event Flows → ${guard} → Expression: read ${label} where it reads GET_CBID (${leftover}).`;
   const reader = missionNodes(model).setGetResult?.label ?? LABELS.setGetResult;
-  return `${reader} → Set To Variable: ${label}.httpResponseBody (the GET_CBID that nothing leads to never runs; or delete it, then set the Activity Label of ${label} to GET_CBID).`;
+  return `${reader} → Set To Variable: ${label}.httpResponseBody (${leftover}).`;
 }
 
 /**

@@ -9,6 +9,7 @@
  * mistake).
  */
 import { test, expect } from '@playwright/test';
+import { conditionOn } from './mutations.js';
 import { activity, failing, gradeMutation, props, resultOf, type Json } from './support.js';
 
 const graphOf = (f: Json, id: string): Json => [f.process, f.eventFlows.eventsMap.GLOBAL_EVENTS.process].find((g) => g.activities[id]);
@@ -112,4 +113,16 @@ test('CallBackAPI_HTTPRequest built again while HTTPStatusCode still reads the o
   const hint = 'HTTPStatusCode → Expression: {{CallBackAPI_HTTPRequest2.httpStatusCode == 201}} (the CallBackAPI_HTTPRequest that OnGlobalError does not lead to never runs; or delete it, then set the Activity Label of CallBackAPI_HTTPRequest2 to CallBackAPI_HTTPRequest).';
   expect(resultOf(report, 'status-condition-expression').hint).toBe(hint);
   expect(resultOf(report, 'run-status-true-on-201').hint).toBe(hint);
+});
+
+test('GET_CBID built again, SetGetResult reading the new one, a guard before the Create Task request still reading the old one, which never runs: the guard is told to read the new one (the label GET_CBID is taken), not to correct a condition that is right', async () => {
+  const report = await gradeMutation((f) => {
+    rebuild('GET_CBID', 'GET_CBID2', () => {}, (g) => { props(g, 'SetGetResult').expr = '{{GET_CBID2.httpResponseBody}}'; })(f);
+    conditionOn(f, 'GlobalErrorHandling', 'out', 'HasNumber', '{{GET_CBID.httpStatusCode == 200}}', 'CallBackAPI_HTTPRequest', 'EndFlow_kid');
+  });
+  expect(failing(report)).toEqual(['get-cbid-label', 'run-task-created']);
+  expect(resultOf(report, 'run-task-created')).toMatchObject({
+    message: 'OnGlobalError ran, but CallBackAPI_HTTPRequest never did (HasNumber left by False: it went on to EndFlow_kid)',
+    hint: 'Event Flows → HasNumber → Expression: read GET_CBID2 where it reads GET_CBID (the GET_CBID that nothing leads to never runs; or delete it, then set the Activity Label of GET_CBID2 to GET_CBID).',
+  });
 });
