@@ -75,10 +75,20 @@ export async function resolveGradingOptions(flags: GradingFlags): Promise<Omit<G
  * Refuses settings with which no flow could pass (`check` and `grade`; a simulation takes them):
  * a --dnis the DynVars dataset has no record for would fail every attendee for the grader's setup.
  */
-export function refuseUnusableSettings(options: Pick<GradeOptions, 'mission' | 'settings' | 'mocks'>): void {
+export function refuseUnusableSettings(options: Pick<GradeOptions, 'mission' | 'settings' | 'mocks'>, flags: Pick<GradingFlags, 'dynvars'>): void {
   const problem = options.mission.settingsProblem?.(missionSettings(options));
   if (problem === undefined) return;
-  throw new UsageError(`${problem}; give --dynvars a dataset with that record, or leave --dnis at the lab's ${options.mission.defaultSettings.dnis}`);
+  throw new UsageError(`${problem}; ${settingsAdvice(options.mission, flags.dynvars)}`);
+}
+
+/**
+ * What to change when the dataset has no record for the number dialled: the lab's own dataset
+ * has the lab's number; a --dynvars dataset may have neither (with --dnis left at the lab's
+ * number, "leave --dnis at the lab's" was no change at all).
+ */
+function settingsAdvice(mission: Mission, dynvars: string | undefined): string {
+  if (dynvars === undefined) return `give --dynvars a dataset with that record, or leave --dnis at the lab's ${mission.defaultSettings.dnis}`;
+  return `add that record to --dynvars ${dynvars}, or give --dnis a number it has a record for`;
 }
 
 function isWebAddress(text: string): boolean {

@@ -47,7 +47,7 @@ export function checkCommand(ctx: CliContext): Command {
       throw new UsageError(`--out ${flags.out} is the --dynvars dataset: the report would overwrite it; choose another file`, 'bad-out');
     }
     const options = await resolveGradingOptions(flags);
-    refuseUnusableSettings(options);
+    refuseUnusableSettings(options, flags);
     const reports: GradeReport[] = [];
     for (const file of files) {
       const report = folderAdvice(await gradeFile(file, { ...options, attendee: flags.attendee }));

@@ -69,7 +69,7 @@ export function gradeCommand(ctx: CliContext): Command {
     const { out: _out, jobs: _jobs, shard: _shard, failOn: _failOn, quiet: _quiet, maxArchiveSize: _mas, maxEntries: _me, timeout: _timeout, moodleMaxGrade: _mmg, canvasAssignment: _ca, junitRecommended: _jr, ...shared } = flags;
     const gradingFlags = { ...shared, now: shared.now ?? new Date().toISOString() };
     const options = await resolveGradingOptions(gradingFlags);
-    refuseUnusableSettings(options);
+    refuseUnusableSettings(options, gradingFlags);
     const outcome = await runBatch({
       inputs,
       outDir: flags.out,

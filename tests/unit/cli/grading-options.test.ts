@@ -181,7 +181,10 @@ test('check and grade refuse a --dnis the DynVars dataset has no record for (eve
   expect([grade.code, grade.stderr.trim(), existsSync(out)]).toEqual([2, problem, false]);
   const empty = path.join(tempDir('dnis-dataset'), 'empty.json');
   writeFileSync(empty, '[]');
-  expect((await runCli(['check', flow, '--dynvars', empty, '--quiet'])).stderr).toContain('no record for dn 4694096861');
+  // --dnis left at the lab's number: the dataset given is what lacks the record, and the line says what to do with it.
+  const noRecord = "flowgrade: the DynVars dataset has no record for dn 4694096861 (the DNIS +14694096861 as GET_CBID sends it) with outboundcallbackep and tacnumber: no flow's GET_CBID could fill outdialcbid and customani";
+  const emptyCheck = await runCli(['check', flow, '--dynvars', empty, '--quiet']);
+  expect([emptyCheck.code, emptyCheck.stderr.trim()]).toEqual([2, `${noRecord}; add that record to --dynvars ${empty}, or give --dnis a number it has a record for`]);
   const dataset = path.join(tempDir('dnis-dataset'), 'dynvars.json');
   writeFileSync(dataset, JSON.stringify([{ dn: '4085550000', outboundcallbackep: 'aaaaaaaa-1111-4222-8333-444444444444', tacnumber: '+15559876543' }]));
   const own = await runCli(['check', flow, '--dnis', '+14085550000', '--dynvars', dataset, '--quiet']);
