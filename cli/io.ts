@@ -1,5 +1,5 @@
 /** File reading at the Node edge: size-checked before reading, errors as one line with a stable code. */
-import { closeSync, constants, fstatSync, lstatSync, openSync, readSync } from 'node:fs';
+import { closeSync, constants, fstatSync, lstatSync, openSync, readlinkSync, readSync } from 'node:fs';
 import path from 'node:path';
 import { open, type FileHandle } from 'node:fs/promises';
 import { loadFlow, type LoadOptions, type LoadResult } from '../engine/loader.js';
@@ -136,7 +136,21 @@ export function openedNoFile(error: unknown): boolean {
 
 /** A file that could not be opened or read, in one line. */
 export function unreadable(error: unknown): ReadResult {
-  return { ok: false, error: { code: 'unreadable-file', message: openedNoFile(error) ? NOT_A_REGULAR_FILE : reasonOf(error) } };
+  return { ok: false, error: { code: 'unreadable-file', message: openedNoFile(error) ? NOT_A_REGULAR_FILE : (brokenLink(error) ?? reasonOf(error)) } };
+}
+
+/**
+ * A symlink whose target is missing, where open(2) said ENOENT: it is there (ls lists it), so
+ * "no such file" would deny the name given; its target is named instead. Undefined otherwise.
+ */
+function brokenLink(error: unknown): string | undefined {
+  const { code, path: file } = error as NodeJS.ErrnoException;
+  if (code !== 'ENOENT' || typeof file !== 'string') return undefined;
+  try {
+    return lstatSync(file).isSymbolicLink() ? `a symbolic link to ${readlinkSync(file)}, which does not exist` : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /** Why a file-system call failed, in a few words. */

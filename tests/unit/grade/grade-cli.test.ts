@@ -218,7 +218,7 @@ test('found in a folder, a pipe, a device, a socket, a broken or looping symlink
   expect(run.code, run.stderr).toBe(0);
   expect(run.stdout).toContain('1 passed, 0 failed, 6 ungradable');
   const notRegular = 'is not a regular file (a pipe, device or socket) [unreadable-file]';
-  for (const [name, reason] of [['pipe.json', notRegular], ['socket.json', notRegular], ['socket.zip', notRegular], ['zero.json', notRegular], ['broken.json', 'no such file'], ['loop.json', 'too many symbolic links (a loop)']]) {
+  for (const [name, reason] of [['pipe.json', notRegular], ['socket.json', notRegular], ['socket.zip', notRegular], ['zero.json', notRegular], ['broken.json', 'a symbolic link to nowhere.json, which does not exist'], ['loop.json', 'too many symbolic links (a loop)']]) {
     expect(run.stderr).toContain(`${path.join(dir, name)}: ${reason}`);
   }
 });

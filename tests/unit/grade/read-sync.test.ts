@@ -48,6 +48,14 @@ test('unreadable files give the same codes and messages as readInputFile', async
   expect(await text('mid.json', 4000)).toBe('too-large: file is larger than the 4000 bytes limit (5000 bytes)');
 });
 
+test('a broken symlink is named as one by both readers: it is there (ls lists it), so "no such file" alone would deny it', async () => {
+  test.skip(process.platform === 'win32', 'symlinks need privileges on Windows');
+  symlinkSync('nowhere.json', path.join(dir, 'broken.json'));
+  const read = await readInputFile(path.join(dir, 'broken.json'));
+  const message = 'a symbolic link to nowhere.json, which does not exist';
+  expect([await text('broken.json'), read.ok ? '' : read.error.message]).toEqual([`unreadable-file: ${message}`, message]);
+});
+
 test('a pipe, a device or a socket is refused before it is read, by both readers: nothing blocks, nothing grows', async () => {
   test.skip(process.platform === 'win32', 'named pipes, Unix sockets and /dev are POSIX');
   execFileSync('mkfifo', [path.join(dir, 'pipe.json')]);
