@@ -4,7 +4,7 @@
  * scripts/build.mjs into dist/web/ (docs/web.md).
  */
 import { copyFile, readdir, rm, stat } from 'node:fs/promises';
-import { existsSync, type Dirent } from 'node:fs';
+import { existsSync, statSync, type Dirent, type Stats } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Command, InvalidArgumentError } from 'commander';
@@ -37,6 +37,21 @@ export function webCommand(ctx: CliContext): Command {
     });
 }
 
+/**
+ * A --dir serve cannot serve: a file (or a pipe, a device), for which `web --out` would be refused
+ * too, so it is not advised; a folder without the page's index.html.
+ */
+function refuseServedFolder(dir: string): void {
+  let info: Stats | undefined;
+  try {
+    info = statSync(dir);
+  } catch {
+    info = undefined; // missing, or not reachable: no index.html there either
+  }
+  if (info !== undefined && !info.isDirectory()) throw new UsageError(`--dir ${dir}: is not a folder: give the folder \`flowgrade web --out\` wrote the page into`);
+  if (!existsSync(path.join(dir, 'index.html'))) throw new UsageError(`--dir ${dir}: no index.html there; write the page with \`flowgrade web --out ${dir}\` first`);
+}
+
 export function serveCommand(ctx: CliContext): Command {
   return new Command('serve')
     .description('serve the in-browser self-check page on this machine (127.0.0.1) until Ctrl-C')
@@ -48,9 +63,7 @@ export function serveCommand(ctx: CliContext): Command {
         throw new UsageError(`--host ${options.host}: serve listens on this machine only (127.0.0.1 or another 127.x.y.z, ::1 or localhost); to share the page, host the files of \`flowgrade web --out <dir>\` on a web server`);
       }
       const root = options.dir ?? siteDir();
-      if (options.dir !== undefined && !existsSync(path.join(options.dir, 'index.html'))) {
-        throw new UsageError(`--dir ${options.dir}: no index.html there; write the page with \`flowgrade web --out ${options.dir}\` first`);
-      }
+      if (options.dir !== undefined) refuseServedFolder(options.dir);
       const server = await startStaticServer(root, { host: options.host, port: options.port }).catch((error: NodeJS.ErrnoException) => {
         throw new UsageError(error.code === 'EADDRINUSE' ? `port ${options.port} is already in use; try --port 0 for a free one` : `cannot listen on ${options.host}:${options.port}: ${error.message}`);
       });

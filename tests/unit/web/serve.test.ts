@@ -161,6 +161,11 @@ test('flowgrade serve refuses a --dir without index.html, and a port that is not
   const noPage = await runCli(['serve', '--port', '0', '--dir', base]);
   expect(noPage.code).toBe(2);
   expect(noPage.stderr).toContain('no index.html there');
+  // A file is no folder: `flowgrade web --out <that file>` would be refused too, so it is not advised.
+  const file = path.join(base, 'page.html');
+  writeFileSync(file, '<!doctype html>');
+  const notAFolder = await runCli(['serve', '--port', '0', '--dir', file]);
+  expect([notAFolder.code, notAFolder.stderr]).toEqual([2, `flowgrade: --dir ${file}: is not a folder: give the folder \`flowgrade web --out\` wrote the page into\n`]);
   const badPort = await runCli(['serve', '--port', '70000']);
   expect(badPort.code).toBe(2);
   expect(badPort.stderr).toContain('is not a TCP port');
