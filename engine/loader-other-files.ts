@@ -12,6 +12,7 @@ const EXPORT_THE_FLOW = 'export the flow from Flow Designer (Flows → your flow
 /** What the object (parsed JSON without "process") is, as the refusal says it; undefined when it is none of these. */
 export function otherFileMessage(object: Json): string | undefined {
   if (isPostmanCollection(object)) return 'this is a Postman collection, not a Flow Designer export';
+  if (isFlowgradeRunRecord(object)) return 'this is the record of a flowgrade grade run (flowgrade-run.json, which flowgrade merge reads), not a Flow Designer export';
   if (isFlowgradeReport(object)) return 'this is a flowgrade report, not a Flow Designer export: grade the export it was made from';
   if (isDesktopLayout(object)) return `this is a Desktop Layout, not a Flow Designer export: ${EXPORT_THE_FLOW}`;
   if (isAiAgentExport(object)) return 'this is a Webex AI Agent export, not a Flow Designer export: export the flow that calls the agent from Flow Designer (Flows → your flow → Export)';
@@ -37,6 +38,15 @@ function isPostmanCollection(object: Json): boolean {
 /** A report of ours (`<attendee>.json`, or `check --format json`), as attendees send them to instructors. */
 function isFlowgradeReport(object: Json): boolean {
   return isObject(object.tool) && object.tool.name === 'flowgrade' && 'schemaVersion' in object;
+}
+
+/**
+ * The record `grade` writes beside the reports (flowgrade-run.json, cli/grade/run-record.ts): no
+ * report, made from no one export. Told by its shape (the part of the class, its attendees), not
+ * by its `kind`, a text the grading thread and the page are kept free of (worker-bundle.test.ts).
+ */
+function isFlowgradeRunRecord(object: Json): boolean {
+  return isFlowgradeReport(object) && isObject(object.part) && Array.isArray(object.attendees);
 }
 
 /**

@@ -307,6 +307,9 @@ test.describe('unreadable input: one clear line and a stable code', () => {
     expect(failure('{"info":{"_postman_id":"x","name":"c"},"item":[]}')).toMatchObject({ code: 'not-a-flow', message: expect.stringMatching(/Postman collection/) });
     const report = readFileSync(path.join(ROOT, 'tests/golden/solution.report.json'), 'utf8');
     expect(failure(report)).toEqual({ code: 'not-a-flow', message: 'this is a flowgrade report, not a Flow Designer export: grade the export it was made from' });
+    // grade's run record (flowgrade-run.json, beside the reports) is no report: there is no export it was made from.
+    const record = JSON.stringify({ kind: 'flowgrade-grade-run', schemaVersion: 1, tool: { name: 'flowgrade', version: '0.1.0' }, part: { shards: [1], of: 1 }, attendees: [] });
+    expect(failure(record)).toEqual({ code: 'not-a-flow', message: 'this is the record of a flowgrade grade run (flowgrade-run.json, which flowgrade merge reads), not a Flow Designer export' });
     expect(failure('{"name":"x"}')).toMatchObject({ code: 'not-a-flow', message: expect.stringMatching(/"process"/) });
   });
 
