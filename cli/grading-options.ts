@@ -9,7 +9,7 @@ import { readInputFile } from './io.js';
 import { findMission, MISSIONS } from '../checks/index.js';
 import type { Mission } from '../engine/check.js';
 import { parseDnis } from '../engine/dnis.js';
-import { assertNesting, DEFAULT_LIMITS, describeSyntaxError } from '../engine/json-text.js';
+import { assertNesting, DEFAULT_LIMITS, describeSyntaxError, wideEncoding } from '../engine/json-text.js';
 import { missionSettings, type GradeOptions } from '../engine/grade.js';
 import { validateDynVarsDataset, type DynVarsRecord, type MockApiFilter } from '../mocks/index.js';
 import { UsageError } from './errors.js';
@@ -135,6 +135,9 @@ async function readDataset(file: string): Promise<DynVarsRecord[]> {
   const read = await readInputFile(file);
   if (!read.ok) throw new UsageError(`--dynvars ${JSON.stringify(file)}: cannot read the DynVars dataset: ${read.error.message}`);
   // UTF-8 only, as exports are (docs/flow-format.md): a dataset saved as "ANSI" would otherwise give its letters as U+FFFD.
+  // UTF-16 (without a BOM, valid UTF-8 full of NULs) is named, as an export's is, not parsed into "binary data".
+  const wide = wideEncoding(read.bytes);
+  if (wide !== undefined) throw new UsageError(`--dynvars ${JSON.stringify(file)}: the DynVars dataset is ${wide}, not UTF-8: save it as UTF-8`);
   let text: string;
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(read.bytes).replace(/^\uFEFF/, '');

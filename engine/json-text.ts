@@ -71,7 +71,7 @@ export function decodeText(input: string | Uint8Array, limits: JsonLimits): stri
   // words ("Cannot create a string longer than 0x1fffffe8 characters") would pass for a broken flow.
   const beyond = beyondText(size);
   if (beyond) throw new LoadError('too-large', beyond);
-  const wide = typeof input === 'string' ? undefined : looksLikeUtf32(input) ? 'UTF-32' : looksLikeUtf16(input) ? 'UTF-16 (Notepad\'s "Unicode")' : undefined;
+  const wide = typeof input === 'string' ? undefined : wideEncoding(input);
   if (wide) throw new LoadError('not-json', `not valid JSON: the file is ${wide}, not UTF-8; export it again from Flow Designer, or save it as UTF-8`);
   const kind = typeof input === 'string' ? undefined : binaryKind(input);
   if (kind) throw new LoadError('not-json', `not valid JSON: the file is ${kind}`);
@@ -197,6 +197,14 @@ function officeDocumentKind(bytes: Uint8Array): string | undefined {
   if (name === '[Content_Types].xml') return 'an Office document (Word, Excel or PowerPoint)';
   if (name === 'mimetype') return 'an OpenDocument file (LibreOffice, OpenOffice)';
   return undefined;
+}
+
+/**
+ * The name of the encoding of bytes in UTF-32 or UTF-16 (`UTF-16 (Notepad's "Unicode")`), told by
+ * their first bytes; undefined for any other bytes. Exports and the --dynvars dataset are refused in it.
+ */
+export function wideEncoding(bytes: Uint8Array): string | undefined {
+  return looksLikeUtf32(bytes) ? 'UTF-32' : looksLikeUtf16(bytes) ? 'UTF-16 (Notepad\'s "Unicode")' : undefined;
 }
 
 /**

@@ -93,6 +93,24 @@ test('--dynvars nested deeper than 64 levels is refused before anything recursiv
   expect([fine.code, fine.stderr]).toEqual([0, '']);
 });
 
+test('--dynvars saved as UTF-16 (Notepad\'s "Unicode", PowerShell 5\'s >) or UTF-32, with or without a BOM, is named so, not as binary data', async () => {
+  const dir = tempDir('dynvars-wide');
+  const record = '[{"dn": "4694096861", "outboundcallbackep": "aaaaaaaa-1111-4222-8333-444444444444", "tacnumber": "+15559876543"}]';
+  const utf32 = Buffer.alloc(record.length * 4);
+  for (let i = 0; i < record.length; i++) utf32.writeUInt32LE(record.charCodeAt(i), i * 4);
+  const files: [name: string, bytes: Buffer, encoding: string][] = [
+    ['utf16-bom.json', Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(record, 'utf16le')]), 'UTF-16 (Notepad\'s "Unicode")'],
+    ['utf16.json', Buffer.from(record, 'utf16le'), 'UTF-16 (Notepad\'s "Unicode")'],
+    ['utf32.json', utf32, 'UTF-32'],
+  ];
+  for (const [name, bytes, encoding] of files) {
+    const dataset = path.join(dir, name);
+    writeFileSync(dataset, bytes);
+    const run = await runCli(['check', fixturePath('flows/solution.json'), '--dynvars', dataset, '--quiet']);
+    expect([run.code, run.stderr.trim()], name).toEqual([2, `flowgrade: --dynvars ${JSON.stringify(dataset)}: the DynVars dataset is ${encoding}, not UTF-8: save it as UTF-8`]);
+  }
+});
+
 test('--dynvars that is not UTF-8 (saved as "ANSI" or Latin-1) is refused, not read with its letters replaced', async () => {
   const dataset = path.join(tempDir('dynvars-latin1'), 'dynvars.json');
   const record = '[{"dn": "4694096861", "outboundcallbackep": "aaaaaaaa-1111-4222-8333-444444444444", "tacnumber": "+15559876543", "name": "Caf\u00e9"}]';
