@@ -20,6 +20,17 @@ test('an input ending in a quote (a quoted folder ending in \\, in cmd or PowerS
   expect((await discover(['/no/such/folder'], LIMITS)).problems).toEqual(['flowgrade: /no/such/folder: no such file or folder [no-input]']);
 });
 
+test('an input quoted twice, its quotes reaching flowgrade, is told so: not the advice for a path ending in \\', async () => {
+  // A script's "\"$DIR\"", or '"lab 3"': both quotes are in the name, none is the closing one of a path ending in \.
+  expect((await discover(['"lab 3.zip"'], LIMITS)).problems).toEqual([
+    'flowgrade: "lab 3.zip": no such file or folder (its quotes are part of the name given, as when it is quoted twice: write lab 3.zip, without them) [no-input]',
+  ]);
+  // cmd takes no single quotes, and passes them on: an example typed for sh.
+  expect((await discover(["'lab3.zip'"], LIMITS)).problems).toEqual([
+    'flowgrade: \'lab3.zip\': no such file or folder (cmd does not take \'…\' as quotes and passes them on: write "lab3.zip", in double quotes) [no-input]',
+  ]);
+});
+
 test('Windows: --out ending in a quote is refused, saying why (no folder name there holds a quote)', () => {
   const parse = nonBlankPath('the folder to write the reports into', 'win32');
   expect(() => parse('C:\\reports"')).toThrow(
