@@ -1,8 +1,9 @@
 import { defineCheck } from '../../engine/check.js';
 import { failed, passed } from './lib/outcome.js';
 
-const PATTERN = /^Main_Flow_([A-Za-z0-9]+)$/;
-/** What PATTERN takes for an `<ID>`. */
+/** A flow's name: its `<ID>` letters and digits, also beyond ASCII (`Main_Flow_José`, composed or not). */
+const PATTERN = /^Main_Flow_([\p{L}\p{M}\p{N}]+)$/u;
+/** An id given to the grader taken for a flow's `<ID>`: ASCII letters and digits (`Müller` is a person's name). */
 const ID = /^[A-Za-z0-9]+$/;
 
 export default defineCheck({
@@ -16,11 +17,11 @@ export default defineCheck({
   description: [
     'Build step 1 opens the flow **Main_Flow_<Your_Attendee_ID>** that Callback Missions 1–2 built; this',
     'mission extends that same flow. The check verifies that the exported flow is named `Main_Flow_` followed',
-    'by the attendee ID (letters and digits, e.g. `Main_Flow_140`).',
+    'by the attendee ID (letters and digits, e.g. `Main_Flow_140`; also letters beyond ASCII, `Main_Flow_José`).',
     '',
     'When an attendee ID is given to the grader (`--attendee`, the self-check page\'s Attendee id) and it could be',
-    'a flow\'s `<ID>` (letters and digits only), the name must carry that ID; one that could not (a person\'s name,',
-    '`Jane Doe`) names the attendee in the report only, and the flow name is judged as without it.',
+    'a flow\'s `<ID>` (ASCII letters and digits only), the name must carry that ID; one that could not (a person\'s name,',
+    '`Jane Doe`, `Müller`) names the attendee in the report only, and the flow name is judged as without it.',
     '',
     'Recommended only: a differently named copy can still be a correct solution.',
   ].join('\n'),

@@ -243,6 +243,13 @@ test('flow-name: an --attendee that could be no flow\'s <ID> (a person\'s name t
   }
 });
 
+test('flow-name: an <ID> of letters beyond ASCII, composed or decomposed, is a flow\'s name as the attendee id taken from it is; an underscore or a space in it is not', async () => {
+  for (const [id, status] of [['José', 'passed'], ['Jose\u0301', 'passed'], ['Łukasz7', 'passed'], ['jane_doe', 'failed'], ['José Luis', 'failed']] as const) {
+    const report = await gradeMutation((f) => { f.name = `Main_Flow_${id}`; });
+    expect([id, resultOf(report, 'flow-name').status], id).toEqual([id, status]);
+  }
+});
+
 test('the January 2025 labels pass only when every reference agrees', async () => {
   const consistent = await gradeFixture('flows/noise-older-guide-labels.json');
   expect(resultOf(consistent, 'variable-customani').message).toContain('customANI');
