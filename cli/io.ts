@@ -5,6 +5,7 @@ import { open, type FileHandle } from 'node:fs/promises';
 import { loadFlow, type LoadOptions, type LoadResult } from '../engine/loader.js';
 import { beyondText, DEFAULT_LIMITS, formatBytes } from '../engine/json-text.js';
 import { printableLine } from '../reports/escape.js';
+import { strayQuote } from './stray-quote.js';
 
 export type ReadResult = { ok: true; bytes: Uint8Array } | { ok: false; error: { code: string; message: string } };
 
@@ -136,7 +137,7 @@ export function openedNoFile(error: unknown): boolean {
 
 /** A file that could not be opened or read, in one line. */
 export function unreadable(error: unknown): ReadResult {
-  return { ok: false, error: { code: 'unreadable-file', message: openedNoFile(error) ? NOT_A_REGULAR_FILE : (brokenLink(error) ?? reasonOf(error)) } };
+  return { ok: false, error: { code: 'unreadable-file', message: openedNoFile(error) ? NOT_A_REGULAR_FILE : (brokenLink(error) ?? notFoundQuoted(error) ?? reasonOf(error)) } };
 }
 
 /**
@@ -151,6 +152,13 @@ function brokenLink(error: unknown): string | undefined {
   } catch {
     return undefined;
   }
+}
+
+/** A name not found that kept the quotes it was given in (`check "'sol.json'"`, cmd's), told so. Undefined otherwise. */
+function notFoundQuoted(error: unknown): string | undefined {
+  const { code, path: file } = error as NodeJS.ErrnoException;
+  const advice = code === 'ENOENT' && typeof file === 'string' ? strayQuote(file) : '';
+  return advice ? `${REASONS.ENOENT}${advice}` : undefined;
 }
 
 /** Why a file-system call failed, in a few words. */

@@ -13,6 +13,7 @@ import { coded } from '../errors.js';
 import { OPEN_FOR_READING, refusedBeforeReading, unreadable } from '../io.js';
 import { STDIN } from '../options.js';
 import { expandGlob, isGlob, shellOnlySyntax } from './glob.js';
+import { strayQuote } from '../stray-quote.js';
 import { sameSubmissionsTwice } from './same-twice.js';
 import type { Submission } from './types.js';
 import { compareCodePoints, realPath, walkFiles } from './walk.js';
@@ -241,20 +242,6 @@ export function sameFileNames(identify: LstatFile = lstatSync as LstatFile): { k
 
 /** What sameFileNames asks of a file (fs.lstatSync; a test stands in for another system's). */
 type LstatFile = (file: string, options: { bigint: true; throwIfNoEntry: false }) => { dev: bigint; ino: bigint } | undefined;
-
-/**
- * cmd (and Windows PowerShell, for a path with a space) hands `"C:\My Class\"` over as
- * `C:\My Class"`: by Windows' rule for program arguments a backslash before a quote escapes it.
- * A name quoted at both ends kept its quotes: cmd's `'lab3.zip'` (it takes no single quotes), or
- * a name quoted twice (`'"lab 3"'`, a script's `"\"$DIR\""`).
- */
-function strayQuote(input: string): string {
-  const inner = input.slice(1, -1);
-  // Quoted at both ends: the quotes themselves reached flowgrade, neither is a path's closing one.
-  if (input.length > 2 && input.startsWith("'") && input.endsWith("'")) return ` (cmd does not take '…' as quotes and passes them on: write "${inner}", in double quotes)`;
-  if (input.length > 2 && input.startsWith('"') && input.endsWith('"')) return ` (its quotes are part of the name given, as when it is quoted twice: write ${inner}, without them)`;
-  return input.endsWith('"') ? ` (on Windows, a quoted path ending in \\ keeps its closing quote: write "${input.slice(0, -1)}", without the last \\)` : '';
-}
 
 function mtimeOf(file: string): number {
   try {

@@ -7,6 +7,7 @@
 import { test, expect } from '@playwright/test';
 import { InvalidArgumentError } from 'commander';
 import { discover } from '../../../cli/grade/discover.js';
+import { readInputFile } from '../../../cli/io.js';
 import type { ZipLimits } from '../../../cli/grade/zip.js';
 import { nonBlankPath } from '../../../cli/options.js';
 
@@ -29,6 +30,12 @@ test('an input quoted twice, its quotes reaching flowgrade, is told so: not the 
   expect((await discover(["'lab3.zip'"], LIMITS)).problems).toEqual([
     'flowgrade: \'lab3.zip\': no such file or folder (cmd does not take \'…\' as quotes and passes them on: write "lab3.zip", in double quotes) [no-input]',
   ]);
+});
+
+test('an export given to check, or a --dynvars file, quoted twice or in cmd\'s single quotes is told so too, as grade tells it', async () => {
+  expect(await readInputFile("'sol.json'")).toEqual({ ok: false, error: { code: 'unreadable-file', message: 'no such file (cmd does not take \'…\' as quotes and passes them on: write "sol.json", in double quotes)' } });
+  expect(await readInputFile('"sol.json"')).toEqual({ ok: false, error: { code: 'unreadable-file', message: 'no such file (its quotes are part of the name given, as when it is quoted twice: write sol.json, without them)' } });
+  expect(await readInputFile('/no/such/sol.json')).toEqual({ ok: false, error: { code: 'unreadable-file', message: 'no such file' } });
 });
 
 test('Windows: --out ending in a quote is refused, saying why (no folder name there holds a quote)', () => {
