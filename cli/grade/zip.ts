@@ -140,7 +140,7 @@ function expandInto(whole: Uint8Array, file: string, mtimeMs: number, limits: Zi
     // Its bytes are ciphertext: expanded, they would pass for a damaged entry or a zip bomb.
     if (encrypted.has(name)) return refuse(entryFile, { code: 'zip-unsupported', message: 'zip entry is encrypted (password-protected); ask for it without a password' }, place);
     if (entry.compression !== 0 && entry.compression !== 8) {
-      return refuse(entryFile, { code: 'zip-unsupported', message: `zip entry uses compression method ${entry.compression}; only stored and deflate are supported` }, place);
+      return refuse(entryFile, { code: 'zip-unsupported', message: unsupportedMethod(entry.compression) }, place);
     }
     const size = declared.get(entry.name) ?? entry.originalSize;
     if (size !== undefined && size > limits.maxEntryBytes) return refuse(entryFile, tooLarge(limits.maxEntryBytes, size), place);
@@ -454,4 +454,23 @@ function countEntry(name: string, budget: Budget, limits: ZipLimits): void {
       message: archive ? `archive holds more than ${plural(limits.maxEntries, 'archive')} (.zip files inside it, at any depth); refused` : `archive holds more than ${plural(limits.maxEntries, 'export')}; refused`,
     });
   }
+}
+
+/**
+ * The compression methods an archiver offers beside deflate (7-Zip's Compression method list,
+ * WinZip's and Windows' own for large files), by their number in the zip format (APPNOTE 4.4.5).
+ */
+const METHOD_NAMES: ReadonlyMap<number, string> = new Map([
+  [9, 'Deflate64'],
+  [12, 'BZip2'],
+  [14, 'LZMA'],
+  [93, 'Zstandard'],
+  [95, 'XZ'],
+  [98, 'PPMd'],
+]);
+
+/** What is said of an entry compressed by a method that cannot be expanded, with what to do. */
+function unsupportedMethod(method: number): string {
+  const name = METHOD_NAMES.get(method);
+  return `zip entry uses compression method ${method}${name ? ` (${name})` : ''}; only stored and deflate are supported: zip it again with Deflate, the usual method`;
 }

@@ -104,7 +104,7 @@ test('zip: an export compressed by a method other than stored or deflate (bzip2,
   view.setUint16(directory + 10, 12, true);
   const candidates = expandArchive(archive, 'lms.zip', 0, LIMITS);
   expect(candidates.map((c) => (c.kind === 'refused' ? [c.file, c.error.code, c.error.message] : [c.file, c.kind]))).toEqual([
-    ['lms.zip!/Alice/Main_Flow_1.json', 'zip-unsupported', 'zip entry uses compression method 12; only stored and deflate are supported'],
+    ['lms.zip!/Alice/Main_Flow_1.json', 'zip-unsupported', 'zip entry uses compression method 12 (BZip2); only stored and deflate are supported: zip it again with Deflate, the usual method'],
     ['lms.zip!/Bob/Main_Flow_2.json', 'bytes'],
   ]);
 });
