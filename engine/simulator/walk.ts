@@ -133,10 +133,12 @@ function prefix(flow: string): string {
  * unless the loop is a menu refusing the caller's answer again and again (Unmatched Entry),
  * whichever activity of the loop reaches the limit first (the menu, or a prompt before it).
  * A menu in the loop that gets no answer round after round (No-Input Timeout) is named, with why:
- * beside the wait in queue, or alone for a caller not in queue.
+ * beside the wait in queue, or alone for a caller not in queue. An activity that never ran before
+ * is in no loop: the run reached its step limit on a way that long.
  */
 function stuck(ctx: RunContext, activity: Activity, inHandler: boolean): WalkEnd {
   const loop = loopSince(ctx.trace, activity);
+  if (loop.length === 0) return { kind: 'stuck', activity, summary: `stopped at ${activity.label}: ${ctx.maxSteps} activities ran before it, the simulator's step limit` };
   const refusing = answeredWith(loop, 'invalid');
   if (refusing !== undefined) {
     return { kind: 'stuck', activity, summary: `stuck in a loop at ${refusing}: the caller's answer is not one of its options (Unmatched Entry each time)` };

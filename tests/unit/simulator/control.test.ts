@@ -150,6 +150,14 @@ test.describe('exits and limits', () => {
     expect(result.summary).toMatch(/^stuck in a loop at (A|B)$/);
   });
 
+  test('maxSteps reached on a way with no loop is told as the step limit, not as a loop', async () => {
+    const chain = ['A', 'B', 'C', 'D'];
+    const result = await run({ main: chain.map((label) => play(label, label)), links: [['NewPhoneContact', 'out', 'A'], ['A', 'default', 'B'], ['B', 'default', 'C'], ['C', 'default', 'D']] }, { maxSteps: 3 });
+    // NewPhoneContact counts as a step, as it is one of the trace.
+    expect(result).toMatchObject({ status: 'stuck', summary: "stopped at C: 3 activities ran before it, the simulator's step limit" });
+    expect(result.trace.map((e) => e.activity)).toEqual(['NewPhoneContact', 'A', 'B']);
+  });
+
   test('an activity type the simulator does not know stops the run as not-simulated', async () => {
     const result = await run({
       main: [{ label: 'Lookup', type: 'queue-lookup', props: {} }, endFlow()],
