@@ -158,14 +158,17 @@ export function zipEntryTimes(data: Uint8Array): Map<string, number> {
  * entries without the UTF-8 flag (bit 11) as they were written: fflate reads those as Latin-1,
  * but Windows writes them in its DOS code page (437), and macOS in UTF-8 without saying so.
  * `checksums` holds each entry's CRC-32 (the central directory's: an entry written with a data
- * descriptor has none in its own header), several for a name listed more than once.
- * `times`, `encrypted` and `checksums` are keyed by these names; `names` maps fflate's name to it.
+ * descriptor has none in its own header), several for a name listed more than once. `links` are
+ * the entries a Unix zip (Info-ZIP's `zip -y`, macOS's ditto) stored as symbolic links: their bytes
+ * are the link's target, a path, not the file it names.
+ * `times`, `encrypted`, `links` and `checksums` are keyed by these names; `names` maps fflate's name to it.
  * Read from the entries checkDirectory found in these same bytes (where a ZIP64 end record placed
  * them too), not by walking the directory again.
  */
-export function zipDirectory(data: Uint8Array, directory: Directory): { times: Map<string, number>; encrypted: Set<string>; names: Map<string, string>; checksums: Map<string, number[]> } {
+export function zipDirectory(data: Uint8Array, directory: Directory): { times: Map<string, number>; encrypted: Set<string>; links: Set<string>; names: Map<string, string>; checksums: Map<string, number[]> } {
   const times = new Map<string, number>(); // extended timestamps
   const encrypted = new Set<string>();
+  const links = new Set<string>();
   const names = new Map<string, string>();
   const checksums = new Map<string, number[]>();
   const view = new DataView(data.buffer, data.byteOffset, data.byteLength);
@@ -184,12 +187,19 @@ export function zipDirectory(data: Uint8Array, directory: Directory): { times: M
     if (!(flags & 0x800) && name !== latin1(nameBytes)) names.set(latin1(nameBytes), name);
     dos.set(name, dosTime(date, time));
     if (flags & 1) encrypted.add(name);
+    // Made on Unix (the high byte of "version made by"), its mode (the external attributes' high half) a symbolic link's.
+    if (data[at + 5] === UNIX_HOST && ((u32(at + 38) >>> 16) & S_IFMT) === S_IFLNK) links.add(name);
     checksums.set(name, [...(checksums.get(name) ?? []), u32(at + 16)]);
     const exact = extendedTime(view, nameEnd, extraEnd);
     if (exact !== undefined) times.set(name, exact);
   }
-  return { times: times.size === dos.size ? times : dos, encrypted, names, checksums };
+  return { times: times.size === dos.size ? times : dos, encrypted, links, names, checksums };
 }
+
+/** The zip format's host of a Unix archiver (APPNOTE 4.4.2), and the file type bits of a Unix mode. */
+const UNIX_HOST = 3;
+const S_IFMT = 0o170000;
+const S_IFLNK = 0o120000;
 
 /** Windows' DOS code page 437, bytes 0x80–0xFF. */
 const CP437_HIGH =

@@ -109,7 +109,7 @@ function expandInto(whole: Uint8Array, file: string, mtimeMs: number, limits: Zi
   const data = whole.subarray(directory.prefix);
   const { declared, repeated } = readDirectory(data, file, limits, budget);
   // Each entry's own time in the archive (else the archive's): which of two uploads is newer.
-  const { times, encrypted, names, checksums } = zipDirectory(whole, directory);
+  const { times, encrypted, links, names, checksums } = zipDirectory(whole, directory);
   const timeOf = (entryFile: string) => times.get(entryFile.slice(file.length + 2)) ?? mtimeMs;
   const refuse = (entryFile: string, error: InputError, place?: Place) => {
     out.push({ kind: 'refused', file: entryFile, mtimeMs: timeOf(entryFile), error: archiveTooLarge(entryFile, error), ...place });
@@ -139,6 +139,8 @@ function expandInto(whole: Uint8Array, file: string, mtimeMs: number, limits: Zi
     if (isUnsafeName(name)) return refuse(entryFile, { code: 'zip-unsafe-path', message: 'zip entry path is absolute or contains ".."; refused' }, place);
     // Its bytes are ciphertext: expanded, they would pass for a damaged entry or a zip bomb.
     if (encrypted.has(name)) return refuse(entryFile, { code: 'zip-unsupported', message: 'zip entry is encrypted (password-protected); ask for it without a password' }, place);
+    // Its bytes are the link's target, never followed: read, they would be refused as no JSON.
+    if (links.has(name)) return refuse(entryFile, { code: 'zip-unsupported', message: 'zip entry is a symbolic link, not a file (never followed); ask for the export itself' }, place);
     if (entry.compression !== 0 && entry.compression !== 8) {
       return refuse(entryFile, { code: 'zip-unsupported', message: unsupportedMethod(entry.compression) }, place);
     }

@@ -95,6 +95,23 @@ test('zip: an export or archive named in capitals (Main_Flow_140.JSON, Class.ZIP
   expect(ignored).toEqual([]);
 });
 
+test('zip: an entry a Unix zip stored as a symbolic link (zip -y) is refused as one, never read as its target\'s path; a file whose mode is a regular file\'s, beside it, is expanded', () => {
+  const archive = zipSync({ 'Alice/Main_Flow_1.json': new TextEncoder().encode('/etc/passwd'), 'Bob/Main_Flow_2.json': FLOW }, { level: 0 });
+  const view = new DataView(archive.buffer, archive.byteOffset, archive.byteLength);
+  const entry = (from: number) => Buffer.from(archive).indexOf(Buffer.from([0x50, 0x4b, 0x01, 0x02]), from);
+  const [alice, bob] = [entry(0), entry(entry(0) + 1)];
+  // Made on Unix (version made by, high byte 3), the mode in the external attributes' high half.
+  for (const [at, mode] of [[alice, 0o120777], [bob, 0o100644]]) {
+    view.setUint8(at + 5, 3);
+    view.setUint32(at + 38, (mode << 16) >>> 0, true);
+  }
+  const candidates = expandArchive(archive, 'lms.zip', 0, LIMITS);
+  expect(candidates.map((c) => (c.kind === 'refused' ? [c.file, c.error.code, c.error.message] : [c.file, c.kind]))).toEqual([
+    ['lms.zip!/Alice/Main_Flow_1.json', 'zip-unsupported', 'zip entry is a symbolic link, not a file (never followed); ask for the export itself'],
+    ['lms.zip!/Bob/Main_Flow_2.json', 'bytes'],
+  ]);
+});
+
 test('zip: an export compressed by a method other than stored or deflate (bzip2, 12) is refused by name, naming the method; the entry beside it is expanded', () => {
   const archive = zipSync({ 'Alice/Main_Flow_1.json': FLOW, 'Bob/Main_Flow_2.json': FLOW }, { level: 0 });
   const view = new DataView(archive.buffer, archive.byteOffset, archive.byteLength);
