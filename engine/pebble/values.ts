@@ -261,6 +261,19 @@ export function javaEquals(a: unknown, b: unknown, depth = 0): boolean {
   return mapEntries(map).every(([k, v]) => mapHas(b, k) && javaEquals(v, mapGet(b, k), depth + 1));
 }
 
+/**
+ * The decimal Java (19 and later) gives a finite double in Double.toString, written as
+ * `toExponential` writes it (`1.5e-323`): the shortest digits that read back as `d`, as
+ * JavaScript's, except that where one digit does, Java takes the closest of one or two digits
+ * (Double.MIN_VALUE is `4.9e-324` there, `5e-324` in JavaScript).
+ */
+export function javaDecimal(d: number): string {
+  const shortest = d.toExponential();
+  if (shortest.includes('.')) return shortest;
+  const two = d.toExponential(1);
+  return Number(two) === d ? two : shortest;
+}
+
 /** Java Double.toString: `1.0`, `0.001`, `1.0E7`, `1.2345E-5`, `NaN`, `Infinity`. */
 export function javaDoubleToString(d: number): string {
   if (Number.isNaN(d)) return 'NaN';
@@ -272,7 +285,7 @@ export function javaDoubleToString(d: number): string {
     const s = String(d);
     return s.includes('.') ? s : `${s}.0`;
   }
-  const [mantissa, exp] = d.toExponential().split('e');
+  const [mantissa, exp] = javaDecimal(d).split('e');
   const m = mantissa.includes('.') ? mantissa : `${mantissa}.0`;
   return `${m}E${exp.startsWith('+') ? exp.slice(1) : exp}`;
 }
