@@ -218,7 +218,7 @@ export function compileNumberPattern(pattern: string): NumberPattern {
 }
 
 /** Exact decimal expansion of a finite double: integer digits and fraction digits. */
-export function exactDecimal(x: number): { int: string; frac: string } {
+function exactDecimal(x: number): { int: string; frac: string } {
   const view = new DataView(new ArrayBuffer(8));
   view.setFloat64(0, Math.abs(x));
   const bits = view.getBigUint64(0);

@@ -8,10 +8,9 @@
  */
 import type { Context } from './context.js';
 import { fail } from './errors.js';
-import { exactDecimal } from './decimalformat.js';
 import { MAX_STRING_LENGTH } from './limits.js';
 import { javaString } from './stringify.js';
-import { type Long, PDouble, fromHost, isLong, longBig, typeName } from './values.js';
+import { type Long, PDouble, fromHost, isLong, javaDecimal, longBig, typeName } from './values.js';
 
 /** Formatter's specifier (without its `[tT]` date prefix), matched where a `%` stands. */
 const SPEC = /%(\d+\$)?([-#+ 0,(<]*)(\d+)?(\.\d+)?([a-zA-Z%])/y;
@@ -20,9 +19,22 @@ function group(int: string): string {
   return int.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
 }
 
-/** Fixed notation rounded HALF_UP on the exact value (java.util.Formatter %f). */
+/** The digits before and after the point of a decimal written as `toExponential` writes it. */
+function plainDigits(scientific: string): { int: string; frac: string } {
+  const [mantissa, exp] = scientific.split('e');
+  const digits = mantissa.replace('.', '');
+  const point = Number(exp) + 1; // how many of the digits stand before the point
+  if (point <= 0) return { int: '0', frac: '0'.repeat(-point) + digits };
+  return { int: digits.slice(0, point).padEnd(point, '0'), frac: digits.slice(point) };
+}
+
+/**
+ * Fixed notation as java.util.Formatter's %f writes it (FormattedFPDecimal.plain): the decimal
+ * Double.toString gives `x`, rounded HALF_UP to `precision` fraction digits (2.675 is 2.68, though
+ * the double is a little less), then zeros up to `precision`.
+ */
 function fixed(x: number, precision: number): string {
-  const { int, frac } = exactDecimal(x);
+  const { int, frac } = plainDigits(javaDecimal(x));
   if (frac.length <= precision) return precision > 0 ? `${int}.${frac.padEnd(precision, '0')}` : int;
   const digits = int + frac.slice(0, precision);
   const up = frac[precision] >= '5';

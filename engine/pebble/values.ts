@@ -262,8 +262,8 @@ export function javaEquals(a: unknown, b: unknown, depth = 0): boolean {
 }
 
 /**
- * The decimal Java (19 and later) gives a finite double in Double.toString, written as
- * `toExponential` writes it (`1.5e-323`): the shortest digits that read back as `d`, as
+ * The decimal Java (19 and later) gives a finite double in Double.toString and String.format's
+ * %f, written as `toExponential` writes it (`1.5e-323`): the shortest digits that read back as `d`, as
  * JavaScript's, except that where one digit does, Java takes the closest of one or two digits
  * (Double.MIN_VALUE is `4.9e-324` there, `5e-324` in JavaScript).
  */

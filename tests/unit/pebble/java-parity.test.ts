@@ -176,8 +176,8 @@ const numberformats: [template: string, java: string][] = [
 ];
 rendersAsJava('numberformat', numberformats);
 
-test('numberformat and format: a subnormal double, rounded on its exact value (Double.MIN_VALUE in Java 17)', () => {
-  expect(render('{{ x | numberformat("0.00") }}|{{ "%.3f" | format(x) }}', { x: 5e-324 })).toBe('0.00|0.000');
+test('numberformat and format: a subnormal double (Double.MIN_VALUE in Java 17 and 25)', () => {
+  expect(render('{{ x | numberformat("0.00") }}|{{ "%.3f" | format(x) }}|{{ "%.325f" | format(x) }}', { x: 5e-324 })).toBe(`0.00|0.000|0.${'0'.repeat(323)}49`);
 });
 
 test('numberformat: the patterns DecimalFormat refuses are errors', () => {
@@ -252,6 +252,25 @@ rendersAsJava('format flags', [
   ['{{ "%d %<x %<X %<05d|%s %<-3s|" | format(255, "a") }}', '255 ff FF 00255|a a  |'],
   ['{{ "%.0f|%.1f|%,.0f|%,f" | format(2.0, 2.24, 1234567.0, 1234.5) }}', '2|2.2|1,234,567|1,234.500000'],
   ['{{ "%.2s|%5.1s|%b %b %b %.2b %B" | format("abc", "xyz", null, false, 3, true, true) }}', 'ab|    x|false false true tr TRUE'],
+]);
+
+// %f rounds HALF_UP the decimal Double.toString gives (FormattedFPDecimal), not the exact binary
+// value (2.675 is 2.67499999999999982236431605997495353221893310546875); OpenJDK 17 and 25 alike
+rendersAsJava('format %f rounding', [
+  ['{{ "%.2f|%.2f|%.2f|%.2f|%.2f" | format(2.675, -2.675, 1.005, 0.125, 1.115) }}', '2.68|-2.68|1.01|0.13|1.12'],
+  ['{{ "%.0f|%.0f|%.0f|%.0f|%.0f|%.0f" | format(0.5, 1.5, 2.5, -0.5, -1.5, 0.49999999999999994) }}', '1|2|3|-1|-2|0'],
+  ['{{ "%#.0f|%#.0f|%.0f" | format(0.5, 1.5, 3.5) }}', '1.|2.|4'],
+  ['{{ "%.1f|%.1f|%.3f|%.1f" | format(0.05, 0.25, 1.0005, 9.95) }}', '0.1|0.3|1.001|10.0'],
+  ['{{ "%.3f|%.1f|%10.3f|%-10.1f|" | format(99.9995, 0.95, 2.0005, -0.05) }}', '100.000|1.0|     2.001|-0.1      |'],
+  ['{{ "%.20f|%.17f|%f" | format(0.1, 0.3, 1.0 / 3) }}', '0.10000000000000000000|0.30000000000000000|0.333333'],
+  ['{{ "%.15f|%.16f|%.17f|%.2f" | format(0.1 + 0.2, 0.1 + 0.2, 0.1 + 0.2, 0.1 + 0.2) }}', '0.300000000000000|0.3000000000000000|0.30000000000000004|0.30'],
+  ['{{ "%.2f|%.2f|%(.2f|%+.2f|%.2f" | format(-0.0, -0.001, -0.001, -0.0, 0.0) }}', '-0.00|-0.00|(0.00)|-0.00|0.00'],
+  ['{{ "%.6f|%.6f|%.6f|%.3f" | format(0.0000005, 0.00000049999, 0.0000000001, 0.0005) }}', '0.000001|0.000000|0.000000|0.001'],
+  ['{{ "%,.2f|%,.2f|%(,.2f|%,012.2f|%,.0f" | format(1234567.125, 999999.995, -1234.565, 1234.565, 2.5) }}', '1,234,567.13|1,000,000.00|(1,234.57)|00001,234.57|3'],
+  ['{{ "%,.1f|%.3f|%.0f" | format(123456789012345678901.5, 10000000.0 / 3, 9007199254740993.0) }}', '123,456,789,012,345,680,000.0|3333333.333|9007199254740992'],
+  ['{{ "%.2f|%.2f|%.2f|%.2f" | format(0.0 / 0, 1.0 / 0, -1.0 / 0, 8.5) }}', 'NaN|Infinity|-Infinity|8.50'],
+  // Java 25; Java 17 prints 99999999999999990000000 and 4611686018427387900.0 (docs/expressions.md)
+  ['{{ "%.0f|%.1f" | format(100000000000000000000000.0, 9223372036854775807 / 2.0) }}', '100000000000000000000000|4611686018427388000.0'],
 ]);
 
 test('format: flags and precisions java.util.Formatter refuses are errors, not ignored', () => {
