@@ -186,7 +186,8 @@ export function evaluate(node: Node, ctx: Context): unknown {
     case 'list':
       return node.items.map((item) => evaluate(item, ctx));
     case 'map': {
-      const map = new PMap();
+      // MapExpression: new HashMap<>(ceil(entries / 0.75)), so that the literal never makes it grow
+      const map = PMap.hashMap(Math.ceil(node.entries.length / 0.75));
       for (const [k, v] of node.entries) map.set(evaluate(k, ctx), evaluate(v, ctx));
       return map;
     }

@@ -194,11 +194,12 @@ const merge: FilterFn = (input, args, call) => {
   }
   if (items === null) return input;
   if (isMap(input)) {
-    const out = new PMap();
+    if (!isMap(items) && !isList(items)) fail('type', `Only maps and lists can be merged with a map, not ${typeName(items)}`, call.pos);
+    // MergeFilter.mergeAsMap: new HashMap<>(both sizes + 16), the input's entries put first
+    const out = PMap.hashMap(mapSize(input) + (isMap(items) ? mapSize(items) : items.length) + 16);
     for (const [k, v] of mapEntries(input)) out.set(k, v);
     if (isMap(items)) for (const [k, v] of mapEntries(items)) out.set(k, v);
-    else if (isList(items)) for (const item of listItems(items)) out.set(item, item);
-    else fail('type', `Only maps and lists can be merged with a map, not ${typeName(items)}`, call.pos);
+    else for (const item of listItems(items)) out.set(item, item);
     call.ctx.listSize(out.size, call.pos);
     call.ctx.tick(call.pos, out.size);
     return out;

@@ -42,12 +42,28 @@ export class SafeString {
   constructor(readonly text: string) {}
 }
 
-/** Map literal: insertion-ordered, keyed by Java equality of the key. */
+/**
+ * A map keyed by Java equality of the key. What Pebble makes a java.util.HashMap (a map literal,
+ * `merge`) is made with {@link PMap.hashMap} and iterates as a HashMap does; any other (the `loop`
+ * variable, a `for` entry) keeps the order its keys were set in.
+ */
 export class PMap {
   private readonly store = new Map<string, [unknown, unknown]>();
+  /** The length of the HashMap's table, 0 when the map keeps insertion order. */
+  private table = 0;
+
+  /** An empty java.util.HashMap made as `new HashMap<>(initialCapacity)`. */
+  static hashMap(initialCapacity: number): PMap {
+    const map = new PMap();
+    map.table = tableSizeFor(initialCapacity);
+    return map;
+  }
 
   set(key: unknown, value: unknown): void {
-    this.store.set(keyIdentity(key), [key, value]);
+    const id = keyIdentity(key);
+    // HashMap.putVal: a new key past the threshold (3/4 of the table) doubles the table
+    if (this.table > 0 && !this.store.has(id) && this.store.size + 1 > Math.floor(this.table * 0.75)) this.table *= 2;
+    this.store.set(id, [key, value]);
   }
   get(key: unknown): unknown {
     const entry = this.store.get(keyIdentity(key));
@@ -59,9 +75,84 @@ export class PMap {
   get size(): number {
     return this.store.size;
   }
+  /**
+   * The entries in the map's order. A HashMap's is its table's: by bucket (the key's hashCode,
+   * spread as `h ^ (h >>> 16)`, masked by the table length), keys of one bucket in the order they
+   * were put (HashMap keeps it when the table doubles; a bucket of 8 keys or more, made a tree in
+   * Java, is not modelled).
+   */
   entries(): [unknown, unknown][] {
-    return [...this.store.values()];
+    const all = [...this.store.values()];
+    if (this.table === 0) return all;
+    const mask = this.table - 1;
+    const bucket = all.map(([key]) => {
+      const h = javaHashCode(key);
+      return (h ^ (h >>> 16)) & mask;
+    });
+    return all.map((_, i) => i).sort((a, b) => bucket[a] - bucket[b] || a - b).map((i) => all[i]);
   }
+}
+
+/** HashMap.tableSizeFor: the power of two at or above `capacity` (1 at least). */
+function tableSizeFor(capacity: number): number {
+  let n = 1;
+  while (n < capacity) n *= 2;
+  return n;
+}
+
+/** Java's String.hashCode: s[0]·31^(n-1) + … + s[n-1], in 32-bit int arithmetic, over UTF-16 units. */
+function stringHashCode(s: string): number {
+  let h = 0;
+  for (let i = 0; i < s.length; i++) h = (Math.imul(31, h) + s.charCodeAt(i)) | 0;
+  return h;
+}
+
+/** Long.hashCode of 64 bits: `(int) (bits ^ (bits >>> 32))`. */
+function longHashCode(bits: bigint): number {
+  const u = BigInt.asUintN(64, bits);
+  return Number(BigInt.asIntN(32, u ^ (u >> 32n)));
+}
+
+/** Double.hashCode: Long.hashCode of doubleToLongBits (every NaN is 0x7ff8000000000000). */
+function doubleHashCode(x: number): number {
+  if (Number.isNaN(x)) return longHashCode(0x7ff8000000000000n);
+  const view = new DataView(new ArrayBuffer(8));
+  view.setFloat64(0, x);
+  return longHashCode(view.getBigUint64(0));
+}
+
+/**
+ * ZonedDateTime.hashCode of a date in UTC (zone id "UTC", offset 0): LocalDate's and LocalTime's
+ * hashes, xor the zone id's rotated left by 3.
+ */
+function dateHashCode(date: PDate): number {
+  const d = new Date(date.millis);
+  const year = d.getUTCFullYear();
+  const dateHash = (year & 0xfffff800) ^ ((year << 11) + ((d.getUTCMonth() + 1) << 6) + d.getUTCDate());
+  const millisOfDay = ((date.millis % 86400000) + 86400000) % 86400000;
+  const timeHash = longHashCode(BigInt(millisOfDay) * 1000000n);
+  const zone = stringHashCode('UTC');
+  return dateHash ^ timeHash ^ ((zone << 3) | (zone >>> 29));
+}
+
+/**
+ * Java's hashCode of an engine value (fromHost's) as Pebble holds it: String, SafeString (its
+ * text's), Long, Double, Boolean, null (0, as HashMap takes it), a List's and a Map's (from their
+ * items), a ZonedDateTime's.
+ */
+export function javaHashCode(v: unknown, depth = 0): number {
+  checkDepth(depth);
+  v = fromHost(v);
+  if (v === null) return 0;
+  if (typeof v === 'string') return stringHashCode(v);
+  if (v instanceof SafeString) return stringHashCode(v.text);
+  if (typeof v === 'boolean') return v ? 1231 : 1237;
+  if (isLong(v)) return longHashCode(longBig(v));
+  if (v instanceof PDouble) return doubleHashCode(v.value);
+  if (v instanceof PDate) return dateHashCode(v);
+  if (isList(v)) return v.reduce<number>((h, item) => (Math.imul(31, h) + javaHashCode(item, depth + 1)) | 0, 1);
+  // what fromHost leaves is a map: AbstractMap.hashCode, the sum of its entries' key ^ value
+  return mapEntries(v as MapValue).reduce<number>((h, [k, item]) => (h + (javaHashCode(k, depth + 1) ^ javaHashCode(item, depth + 1))) | 0, 0);
 }
 
 /** A text that two keys share when they are equal as Java sees it; `key` is an engine value (fromHost's). */

@@ -124,7 +124,7 @@ const errors: [string, string][] = [
   ['{{ "abc" * 2 }}', 'Cannot convert the string "abc" to a number'],
   [`{{ "${'x'.repeat(50)}" * 2 }}`, `Cannot convert the string "${'x'.repeat(40)}…" to a number`], // a long text is cut in the message
   ['{{ {"a": 1} * 1 }}', 'Cannot use Map as a number'],
-  ['{{ "١٢" * 1 }}', 'Cannot convert the string "١٢" to a number'], // Java reads 12 (docs/expressions.md, difference 7)
+  ['{{ "١٢" * 1 }}', 'Cannot convert the string "١٢" to a number'], // Java reads 12 (docs/expressions.md, difference 6)
   ['{{ "0x1.8p1" * 1 }}', 'Cannot convert the string "0x1.8p1" to a number'], // Java reads 3.0 (the same)
   ['{{ nil + 1 }}', 'Cannot use null as a number'],
   ['{{ true - 1 }}', 'Cannot use Boolean as a number'],
