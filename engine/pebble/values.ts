@@ -284,7 +284,7 @@ export function mapSize(m: MapValue): number {
   return Object.keys(m).length;
 }
 
-/** Entries as engine values, in insertion order. */
+/** Entries as engine values, in the map's order (a HashMap's for a literal or `merge`, else insertion order). */
 export function mapEntries(m: MapValue): [unknown, unknown][] {
   if (m instanceof PMap) return m.entries().map(([k, v]) => [k, fromHost(v)]);
   if (m instanceof Map) return [...m].map(([k, v]) => [fromHost(k), fromHost(v)]);
@@ -354,9 +354,9 @@ export function javaEquals(a: unknown, b: unknown, depth = 0): boolean {
 
 /**
  * The decimal Java (19 and later) gives a finite double in Double.toString and String.format's
- * %f, written as `toExponential` writes it (`1.5e-323`): the shortest digits that read back as `d`, as
- * JavaScript's, except that where one digit does, Java takes the closest of one or two digits
- * (Double.MIN_VALUE is `4.9e-324` there, `5e-324` in JavaScript).
+ * %f, written as `toExponential` writes it (`1.5e-323`): the shortest digits that read back as
+ * `d`, as JavaScript's, except that where one digit does, Java takes the closest of one or two
+ * digits (Double.MIN_VALUE is `4.9e-324` there, `5e-324` in JavaScript).
  */
 export function javaDecimal(d: number): string {
   const shortest = d.toExponential();
