@@ -153,3 +153,14 @@ for (const [name, other] of [['alone', () => {}], ['beside getresult set to a li
     );
   });
 }
+
+// One Create Task request run again and again (HTTPStatusCode's True exit dragged back to it) is one
+// request to keep, not several: it is named once, as the request that ran more than once.
+test('CallBackAPI_HTTPRequest run again by a loop: the hint names it once, as run more than once', async () => {
+  const result = resultOf(await gradeMutation((f) => link(f, 'HTTPStatusCode', 'true', 'CallBackAPI_HTTPRequest')), 'run-task-created');
+  expect([result.status, result.message, result.hint]).toEqual([
+    'failed',
+    expect.stringMatching(/^\d+ tasks were created instead of one$/),
+    'Event Flows → keep one Create Task request on the way from OnGlobalError: CallBackAPI_HTTPRequest ran more than once.',
+  ]);
+});
