@@ -10,7 +10,7 @@
  */
 import { test, expect } from '@playwright/test';
 import { conditionOn } from './mutations.js';
-import { activity, failing, gradeMutation, props, resultOf, type Json } from './support.js';
+import { activity, failing, gradeMutation, props, relabel, resultOf, type Json } from './support.js';
 
 const graphOf = (f: Json, id: string): Json => [f.process, f.eventFlows.eventsMap.GLOBAL_EVENTS.process].find((g) => g.activities[id]);
 
@@ -125,4 +125,11 @@ test('GET_CBID built again, SetGetResult reading the new one, a guard before the
     message: 'OnGlobalError ran, but CallBackAPI_HTTPRequest never did (HasNumber left by False: it went on to EndFlow_kid)',
     hint: 'Event Flows → HasNumber → Expression: read GET_CBID2 where it reads GET_CBID (the GET_CBID that nothing leads to never runs; or delete it, then set the Activity Label of GET_CBID2 to GET_CBID).',
   });
+});
+
+test('GET_CBID built again while SetGetResult, relabelled, still reads the old one: the hint names SetGetResult by its own label', async () => {
+  const report = await gradeMutation(rebuild('GET_CBID', 'GET_CBID2', () => {}, (f) => relabel(f, 'SetGetResult', 'Set_Result')));
+  expect(resultOf(report, 'set-get-result-value').hint).toBe(
+    'Set_Result → Set To Variable: GET_CBID2.httpResponseBody (the GET_CBID that nothing leads to never runs; or delete it, then set the Activity Label of GET_CBID2 to GET_CBID).',
+  );
 });
