@@ -96,6 +96,11 @@ const cases: [string, unknown][] = [
   ['{{ 1..4 }}', [1, 2, 3, 4]],
   ['{{ 3..1 }}', []],
   ['{{ "a".."c" }}', ['a', 'b', 'c']],
+  // a SafeString (raw's) equals only a SafeString of the same text, and is a map key of its own
+  ['{{ ("a" | raw) == ("b" | raw) }}', false],
+  ['{{ {("a" | raw): 1} contains "a" }}', false],
+  ['{{ {("a" | raw): 1} contains {"text": "a"} }}', false],
+  ['{{ {("a" | raw): 1, ("b" | raw): 2} | length }}', 2],
 ];
 for (const [text, expected] of cases) {
   test(`operator ${text}`, () => {
@@ -123,6 +128,8 @@ const errors: [string, string][] = [
   ['{{ 1 % 0 }}', 'Division by zero'],
   ['{{ "abc" * 2 }}', 'Cannot convert the string "abc" to a number'],
   [`{{ "${'x'.repeat(50)}" * 2 }}`, `Cannot convert the string "${'x'.repeat(40)}…" to a number`], // a long text is cut in the message
+  [`{{ "${'x'.repeat(41)}" * 2 }}`, `Cannot convert the string "${'x'.repeat(40)}…" to a number`], // cut from 41 characters on
+  [`{{ ("${'x'.repeat(41)}" | raw) * 2 }}`, `Cannot use the SafeString "${'x'.repeat(40)}…" as a number`],
   ['{{ {"a": 1} * 1 }}', 'Cannot use Map as a number'],
   ['{{ "١٢" * 1 }}', 'Cannot convert the string "١٢" to a number'], // Java reads 12 (docs/expressions.md, difference 6)
   ['{{ "0x1.8p1" * 1 }}', 'Cannot convert the string "0x1.8p1" to a number'], // Java reads 3.0 (the same)
@@ -131,6 +138,7 @@ const errors: [string, string][] = [
   ['{{ 5 contains 1 }}', 'The contains operator can only be used on lists, maps and strings, not Long'],
   ['{{ list and true }}', 'Cannot use List as a boolean'],
   ['{{ map ? 1 : 2 }}', 'Cannot use Map as a boolean'],
+  ['{{ ("a" | raw) and true }}', 'Cannot use SafeString as a boolean'],
   ['{{ not list }}', 'Unsupported value type List for "not"'],
   ['{{ -"x" }}', 'Cannot convert the string "x" to a number'],
   ['{{ range(1, 5, "a") }}', 'The increment of range must be a number'],
