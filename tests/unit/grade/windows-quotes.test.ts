@@ -10,6 +10,7 @@ import { discover } from '../../../cli/grade/discover.js';
 import { readInputFile } from '../../../cli/io.js';
 import type { ZipLimits } from '../../../cli/grade/zip.js';
 import { nonBlankPath } from '../../../cli/options.js';
+import { strayQuote } from '../../../cli/stray-quote.js';
 
 const LIMITS: ZipLimits = { maxEntryBytes: 20 * 1024 * 1024, maxTotalBytes: 200 * 1024 * 1024, maxEntries: 10_000 };
 
@@ -36,6 +37,13 @@ test('an export given to check, or a --dynvars file, quoted twice or in cmd\'s s
   expect(await readInputFile("'sol.json'")).toEqual({ ok: false, error: { code: 'unreadable-file', message: 'no such file (cmd does not take \'…\' as quotes and passes them on: write "sol.json", in double quotes)' } });
   expect(await readInputFile('"sol.json"')).toEqual({ ok: false, error: { code: 'unreadable-file', message: 'no such file (its quotes are part of the name given, as when it is quoted twice: write sol.json, without them)' } });
   expect(await readInputFile('/no/such/sol.json')).toEqual({ ok: false, error: { code: 'unreadable-file', message: 'no such file' } });
+});
+
+test('a name is told as quoted at both ends only when quotes hold something: not a lone quote at its start, nor two quotes alone', () => {
+  expect(strayQuote("'a'")).toBe(' (cmd does not take \'…\' as quotes and passes them on: write "a", in double quotes)');
+  expect(strayQuote('"a"')).toBe(' (its quotes are part of the name given, as when it is quoted twice: write a, without them)');
+  expect(strayQuote("'lab3.zip")).toBe('');
+  expect(strayQuote("''")).toBe('');
 });
 
 test('Windows: --out ending in a quote is refused, saying why (no folder name there holds a quote)', () => {
