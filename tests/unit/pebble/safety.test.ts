@@ -89,6 +89,7 @@ const limits: [string, () => unknown, string][] = [
   ['+ doubling a long string', () => evaluate('{{ s + s }}', { s: 'x'.repeat(600_000) }), 'String longer than 1000000 characters'],
   ['join blowing up', () => evaluate('{{ [s, s] | join }}', { s: 'x'.repeat(600_000) }), 'String longer than 1000000 characters'],
   ['replace blowing up', () => evaluate('{{ s | replace({"x": "yyyy"}) }}', { s: 'x'.repeat(300_000) }), 'String longer than 1000000 characters'],
+  ['escape blowing up', () => evaluate('{{ s | escape }}', { s: '&'.repeat(300_000) }), 'String longer than 1000000 characters'],
   ['rendered output too long', () => render('{{ s }}{{ s }}', { s: 'x'.repeat(600_000) }), 'String longer than 1000000 characters'],
   ['a list printed too long', () => render('{{ [s, s] }}', { s: 'x'.repeat(600_000) }), 'String longer than 1000000 characters'],
   ['a huge format width', () => evaluate('{{ "%99999s" | format("x") }}'), 'Format width too large'],
