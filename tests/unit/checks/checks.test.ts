@@ -250,6 +250,13 @@ test('flow-name: an <ID> of letters beyond ASCII, composed or decomposed, is a f
   }
 });
 
+test('flow-name: a name with Main_Flow_ inside it, or with no <ID> after it, is not Main_Flow_<ID>', async () => {
+  for (const name of ['Copy of Main_Flow_140', 'Main_Flow_']) {
+    const report = await gradeMutation((f) => { f.name = name; });
+    expect([name, resultOf(report, 'flow-name').status]).toEqual([name, 'failed']);
+  }
+});
+
 test('the January 2025 labels pass only when every reference agrees', async () => {
   const consistent = await gradeFixture('flows/noise-older-guide-labels.json');
   expect(resultOf(consistent, 'variable-customani').message).toContain('customANI');
