@@ -270,6 +270,11 @@ test("timeZone ids as java.util.TimeZone reads them: GMT custom ids up to 23 hou
   }
 });
 
+// TimeZone.parseCustomTimeZone takes at most two digits of hours before a colon: the id is GMT.
+test('a custom GMT id with three digits of hours before its colon is no custom id: GMT', () => {
+  expect(render('{{ ms | date("HH:mm Z z", timeZone="GMT+005:30") }}', vars)).toBe('21:09 +0000 GMT');
+});
+
 test('region zones are kept in a bounded cache: past its size, each zone still gives its own offsets', () => {
   const zones = Intl.supportedValuesOf('timeZone').slice(0, 80);
   const offsets = () => zones.map((timeZone) => render(`{{ ms | date("Z", timeZone="${timeZone}") }}`, vars));
