@@ -92,26 +92,35 @@ export function javaTimeZone(id: string): Zone {
 /**
  * TimeZone.parseCustomTimeZone: `GMT`, a sign, then hours (`h`, `hh`), hours and minutes (`hhmm`,
  * `hmm`) or both with a colon (`hh:mm`, `h:mm`, `:mm`); hours up to 23, minutes up to 59, ASCII
- * digits. Java's id for it is `GMT±hh:mm` (`GMT-00:00` keeps its sign).
+ * digits. Java's id for it is `GMT±hh:mm` (`GMT-00:00` keeps its sign). As Java, in its `int`
+ * arithmetic: the digits are added up in an int, so leading zeros are read (`GMT+0000000530` is
+ * +05:30), and past 2^31 the number wraps (`GMT+2147483648` is GMT-00:19, 19.2 minutes west).
  */
 function customGmtZone(id: string): Zone | null {
   const m = /^GMT([+-])(?:(\d{0,2}):(\d\d)|(\d+))$/.exec(id);
   if (!m) return null;
+  const int = (digits: string) => [...digits].reduce((n, digit) => (Math.imul(n, 10) + Number(digit)) | 0, 0);
   let hours: number;
   let minutes: number;
-  if (m[4] === undefined) {
-    hours = Number(m[2] || 0);
-    minutes = Number(m[3]);
-  } else {
-    const n = m[4].length > 9 ? Infinity : Number(m[4]);
-    [hours, minutes] = m[4].length <= 2 ? [n, 0] : [Math.floor(n / 100), n % 100];
+  if (m[4] === undefined) [hours, minutes] = [int(m[2]), int(m[3])];
+  else {
+    const n = int(m[4]);
+    [hours, minutes] = m[4].length <= 2 ? [n, 0] : [Math.trunc(n / 100), n % 100];
   }
   if (hours > 23 || minutes > 59) return null;
+  const millis = Math.imul(Math.imul((Math.imul(hours, 60) + minutes) | 0, 60), 1000);
   const sign = m[1];
-  return {
-    id: `GMT${sign}${String(hours).padStart(2, '0')}:${String(minutes).padStart(2, '0')}`,
-    fixed: (sign === '-' ? -1 : 1) * (hours * 60 + minutes),
-  };
+  const offset = sign === '-' ? -millis | 0 : millis;
+  return { id: offset === 0 ? `GMT${sign}00:00` : customId(offset), fixed: offset / 60000 };
+}
+
+/** ZoneInfoFile.toCustomID: `GMT±hh:mm` of an offset in milliseconds, its minutes cut toward zero. */
+function customId(offsetMillis: number): string {
+  const minutes = Math.trunc(offsetMillis / 60000);
+  const [hh, mm] = [Math.trunc(Math.abs(minutes) / 60), Math.abs(minutes) % 60];
+  // (Java adds the tens of hours to the character '0': past 99 hours, what follows '9'.)
+  const tens = hh >= 10 ? String.fromCharCode(48 + Math.trunc(hh / 10)) : '0';
+  return `GMT${minutes < 0 ? '-' : '+'}${tens}${hh % 10}:${String(mm).padStart(2, '0')}`;
 }
 
 /** Offset of the zone at an instant, in minutes east of UTC. */
@@ -151,7 +160,8 @@ export function localToInstant(zone: Zone, localMillis: number): number {
 /** `+05:30` (colon) or `+0530`; zero gives `+00:00` / `+0000`. */
 export function formatOffset(minutes: number, colon: boolean): string {
   const sign = minutes < 0 ? '-' : '+';
-  const abs = Math.abs(minutes);
+  // (Whole minutes toward zero, as SimpleDateFormat divides: a custom GMT id may be 19.2 minutes off.)
+  const abs = Math.trunc(Math.abs(minutes));
   const hh = String(Math.floor(abs / 60)).padStart(2, '0');
   const mm = String(abs % 60).padStart(2, '0');
   return colon ? `${sign}${hh}:${mm}` : `${sign}${hh}${mm}`;

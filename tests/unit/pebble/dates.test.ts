@@ -275,6 +275,20 @@ test('a custom GMT id with three digits of hours before its colon is no custom i
   expect(render('{{ ms | date("HH:mm Z z", timeZone="GMT+005:30") }}', vars)).toBe('21:09 +0000 GMT');
 });
 
+// TimeZone.parseCustomTimeZone adds the digits up in an int: leading zeros are read, and the number wraps past 2^31.
+test('a custom GMT id with many digits is read as Java reads it: leading zeros and all, wrapping as an int (outputs of SimpleDateFormat on OpenJDK 17)', () => {
+  const java: [string, string][] = [
+    ['GMT+0000000530', '02:39:02 +0530 GMT+05:30'],
+    ['GMT-000000000530', '15:39:02 -0530 GMT-05:30'],
+    ['GMT+00000000005', '21:14:02 +0005 GMT+00:05'],
+    ['GMT+2147483648', '20:49:50 -0019 GMT-00:19'],
+    ['GMT+4294967295', '21:08:02 -0001 GMT-00:01'],
+    ['GMT+9999999999999999999', '04:00:47 +7851 GMT+78:51'],
+    ['GMT+99999999999', '21:09:02 +0000 GMT'],
+  ];
+  for (const [timeZone, expected] of java) expect(render(`{{ ms | date("HH:mm:ss Z z", timeZone="${timeZone}") }}`, vars), timeZone).toBe(expected);
+});
+
 test('region zones are kept in a bounded cache: past its size, each zone still gives its own offsets', () => {
   const zones = Intl.supportedValuesOf('timeZone').slice(0, 80);
   const offsets = () => zones.map((timeZone) => render(`{{ ms | date("Z", timeZone="${timeZone}") }}`, vars));
