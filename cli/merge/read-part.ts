@@ -104,12 +104,27 @@ export function readReport(dir: string, expected: RunRecord['attendees'][number]
   }
 }
 
+/**
+ * What a value is that is not even shaped as a report: no object, or one without a field every
+ * report has. (The schema's if/then on the verdict is checked first, which said "(top level) must
+ * have required property 'error'" of `{}`, and "must NOT be valid" of `[]`.)
+ */
+function reportShapeProblem(value: unknown): string | undefined {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    return `it is ${Array.isArray(value) ? 'a list' : value === null ? 'null' : `a ${typeof value}`}, not a JSON object`;
+  }
+  const missing = reportSchema.required.find((field) => !Object.hasOwn(value, field));
+  return missing === undefined ? undefined : `it has no "${missing}"`;
+}
+
 function checkedReport(file: string, expected: RunRecord['attendees'][number], record: Pick<RunRecord, 'tool' | 'lab' | 'checkIds'>): { ok: true; report: GradeReport } | { ok: false; file: string; why: string } {
   const fail = (why: string) => ({ ok: false as const, file, why });
   const read = readFolderFile(file);
   if (!read.ok) return fail(read.why);
   const value = parse(read.text);
   if (!value.ok) return fail(value.why);
+  const shape = reportShapeProblem(value.value);
+  if (shape !== undefined) return fail(`not a flowgrade report: ${shape}`);
   validateReport ??= new Ajv({ allErrors: false, strict: false, validateFormats: false }).compile(reportSchema);
   if (!validateReport(value.value)) {
     const first = validateReport.errors?.[0];
