@@ -806,8 +806,11 @@ function createdTask(entry: TraceEntry, tasks: readonly AcceptedTask[]): boolean
   // (The Tasks API mock alone answers with a task's id, and only to a POST it accepted, answered 201.)
   const http = entry.http;
   if (http?.responseBody === undefined) return false;
+  // Only an answer from a task's address is parsed: every request of every graded call is asked.
+  const sent = tasks.filter((task) => task.url === http.url);
+  if (sent.length === 0) return false;
   const id = createdTaskId(http.responseBody);
-  return tasks.some((task) => task.id === id && task.url === http.url);
+  return sent.some((task) => task.id === id);
 }
 
 /** The id of the task a Create Task answer names (`{"meta": …, "data": {"id": …}}`), undefined in any other answer. */
