@@ -268,7 +268,8 @@ function option3ReachesGetCbid(happy: HappyRun, ctx: CheckContext): Deviation | 
     }
     return deviate('reach-get-cbid', `The simulated call never reached ${menu} (${summary})`, tail(trace), {
       ...causeIfMissing(nodes, 'wantCallback'),
-      ...(nodes.wantCallback ? { hint: wayToMenuHint(startLabelOf(ctx.model), trace.at(-1)?.activity, nodes.wantCallback.label) } : {}),
+      // (A call stopped going round a loop, or at the step limit, ended nowhere: its summary says where it went round.)
+      ...(nodes.wantCallback ? { hint: wayToMenuHint(startLabelOf(ctx.model), happy.run.result.status === 'stuck' ? undefined : trace.at(-1)?.activity, nodes.wantCallback.label) } : {}),
       unreached: true,
     });
   }

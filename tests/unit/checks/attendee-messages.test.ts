@@ -650,6 +650,22 @@ test('a simulated call that never reaches WantCallback hints at the way there, n
   );
 });
 
+test('a simulated call going round a loop before WantCallback is not told it ended at the last activity of the loop', async () => {
+  // The emergency message leads back to its Condition: the call goes round until the simulator stops it.
+  const report = await gradeMutation((f) => {
+    f.variables.push({ ...variable(f, 'Global_Language'), name: 'EmergencyGV_140', type: 'BOOLEAN', value: 'true', id: 'emergency-gv' });
+    addActivity(f, 'NewPhoneContact', 'EmergencyCheck', { activityName: 'condition-activity', activityId: 'condition-activity', expression: '{{EmergencyGV_140 == true}}' }, 'enum-gateway');
+    addActivity(f, 'NewPhoneContact', 'EmergencyMsg', { activityName: 'play-message', toggle: true, promptsTts: [{ type: 'tts', value: 'We are closed due to an emergency.' }] });
+    link(f, 'NewPhoneContact', 'out', 'EmergencyCheck');
+    link(f, 'EmergencyCheck', 'false', 'SetVariable_c7q');
+    link(f, 'EmergencyCheck', 'true', 'EmergencyMsg');
+    link(f, 'EmergencyMsg', 'default', 'EmergencyCheck');
+  });
+  const result = resultOf(report, 'run-option3-reaches-get-cbid');
+  expect([result.status, result.message]).toEqual(['failed', 'The simulated call never reached WantCallback (stuck in a loop at EmergencyCheck)']);
+  expect(result.hint).toMatch(/^In the Debug tool, follow your last call from NewPhoneContact: it never reached WantCallback\. A caller who finds/);
+});
+
 test('GET_CBID left authenticated with the MockAPI address in Request Path: the URL check names the toggle, as the path check of the Create Task request does', async () => {
   const result = resultOf(await gradeFixture('flows/defect-getcbid-authenticated.json'), 'get-cbid-url');
   expect([result.status, result.hint]).toEqual(['failed', HINTS.getCbidUnauthenticated]);
