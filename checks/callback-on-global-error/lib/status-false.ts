@@ -64,11 +64,11 @@ export function statusFalseCheck(options: { id: string; status: number; reason: 
       'check is why, as this call never reaches the request either (`run-get-cbid-fills-variables`).',
     ].join('\n'),
     run(ctx) {
+      const node = missionNodes(ctx.model).statusCondition;
       const before = errorScenariosDeviation(ctx);
-      if (before) return skipped('Not judged: the simulated call went wrong before HTTPStatusCode', checkOf(before.stage));
+      if (before) return skipped(`Not judged: the simulated call went wrong before ${node?.label ?? LABELS.statusCondition}`, checkOf(before.stage));
       const run = ctx.runs[scenario];
       if (!run) return skipped(`Not judged: the ${scenario} scenario did not run`);
-      const node = missionNodes(ctx.model).statusCondition;
       const trace = run.result.trace;
       const at = node ? trace.findIndex((e) => e.activityId === node.id) : -1;
       // Without CallBackAPI_HTTPRequest the happy path stops at its stage (callbackApiReached): judged nothing above.

@@ -11,7 +11,7 @@ import { test, expect } from '@playwright/test';
 import type { GradeReport } from '../../../engine/report.js';
 import { gradeFlow } from '../../../engine/grade.js';
 import { conditionOn, MISTAKES, throughVariable, TOLERATED } from './mutations.js';
-import { addActivity, FIXED_NOW, gradeMutation, link, mission, mutated, props, resultOf, variable, type Json, type Mutation } from './support.js';
+import { addActivity, FIXED_NOW, gradeMutation, link, mission, mutated, props, relabel, resultOf, variable, type Json, type Mutation } from './support.js';
 
 const AFTER_GET_CBID = ['run-getresult-holds-body', 'run-global-error-raised', 'run-task-created', 'run-status-true-on-201', 'run-status-false-on-400', 'run-status-false-on-500'];
 
@@ -88,6 +88,16 @@ test('the checks not judged after a failure of the call say so in one tense: the
   expect(resultOf(noError, 'run-task-created').message).toMatch(/^Not judged: the simulated call went wrong earlier \(reported under “/);
   for (const id of ['run-status-false-on-400', 'run-status-false-on-500']) {
     expect(resultOf(noError, id).message, id).toMatch(/^Not judged: the simulated call went wrong before HTTPStatusCode \(reported under “/);
+  }
+});
+
+test('the error scenarios not judged name HTTPStatusCode by the label the attendee gave it', async () => {
+  const noError = await gradeMutation((f) => {
+    props(f, 'SimulateGlobalError').expr = '{{ANI}}';
+    relabel(f, 'HTTPStatusCode', 'Check_Status');
+  });
+  for (const id of ['run-status-false-on-400', 'run-status-false-on-500']) {
+    expect(resultOf(noError, id).message, id).toMatch(/^Not judged: the simulated call went wrong before Check_Status \(reported under “/);
   }
 });
 
