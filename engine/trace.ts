@@ -31,6 +31,13 @@ export interface TraceEntry {
    */
   outcome: string;
   error?: string;
+  /**
+   * With `error`, when the failure is one setting's: that setting, by its label in Flow Designer's
+   * panel. The HTTP Request names it (engine/simulator/http.ts HTTP_SETTINGS): `Method`,
+   * `Connector`, `Request URL`, `Request Path`, `Query Parameters`, `Request Headers`,
+   * `Content Type`, `Request Body` or `Parsing Settings`.
+   */
+  failedSetting?: string;
   /** Variables this activity changed: name → new value (activity outputs use `Label.output`). */
   modifiedVariables: Record<string, unknown>;
   prompts?: string[];

@@ -31,7 +31,7 @@ import type { HttpExchange, TraceEntry } from '../engine/trace.js';
 import { clipText, codePoints } from './code-points.js';
 
 export const REPORT_BOUNDS = {
-  /** Characters kept of a name: a trace entry's flow, activity, id, type and outcome, a drawing's ids, labels and exits, a check's activity, the flow name. */
+  /** Characters kept of a name: a trace entry's flow, activity, id, type, outcome and failed setting, a drawing's ids, labels and exits, a check's activity, the flow name. */
   name: 200,
   /** Characters kept of a check's message, hint, expected, actual and pointer, of a call's summary, and of an ungradable report's message. */
   text: 10_000,
@@ -166,25 +166,26 @@ function boundTrace(trace: readonly TraceEntry[], budget: number, id: ShortId): 
 
 /** Whether `entry` is the one boundTrace ends a cut trace with. */
 function isNotShown(entry: TraceEntry | undefined): boolean {
-  return entry !== undefined && entry.type === NOT_SHOWN && entry.outcome === NOT_SHOWN && entry.activityId === '' && entry.error === undefined && entry.prompts === undefined && entry.http === undefined && Object.keys(entry.modifiedVariables).length === 0;
+  return entry !== undefined && entry.type === NOT_SHOWN && entry.outcome === NOT_SHOWN && entry.activityId === '' && entry.error === undefined && entry.failedSetting === undefined && entry.prompts === undefined && entry.http === undefined && Object.keys(entry.modifiedVariables).length === 0;
 }
 
 function boundNames(entry: TraceEntry, id: ShortId): TraceEntry {
   const { name } = REPORT_BOUNDS;
-  if (!over(entry.flow, name) && !over(entry.activity, name) && !over(entry.activityId, name) && !over(entry.type, name) && !over(entry.outcome, name)) return entry;
+  if (!over(entry.flow, name) && !over(entry.activity, name) && !over(entry.activityId, name) && !over(entry.type, name) && !over(entry.outcome, name) && !over(entry.failedSetting, name)) return entry;
   const names = {
     flow: shown(entry.flow, name),
     activity: shown(entry.activity, name),
     activityId: id(entry.activityId),
     type: shown(entry.type, name),
     outcome: shown(entry.outcome, name),
+    ...optional('failedSetting', entry.failedSetting, name),
   };
   return { ...entry, ...names };
 }
 
 /** The characters of an entry's text, as the JSON report writes them (give or take quotes and escapes). */
 function sizeOf(entry: TraceEntry): number {
-  let size = entry.flow.length + entry.activity.length + entry.activityId.length + entry.type.length + entry.outcome.length + (entry.error?.length ?? 0);
+  let size = entry.flow.length + entry.activity.length + entry.activityId.length + entry.type.length + entry.outcome.length + (entry.error?.length ?? 0) + (entry.failedSetting?.length ?? 0);
   size += recordSize(entry.modifiedVariables);
   for (const prompt of entry.prompts ?? []) size += prompt.length;
   if (entry.http) size += httpSize(entry.http);

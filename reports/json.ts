@@ -35,7 +35,7 @@ export function orderReport(whole: GradeReport): GradeReport {
 const REPORT_KEYS = keys<GradeReport>()(['schemaVersion', 'tool', 'lab', 'attendee', 'input', 'verdict', 'score', 'checks', 'scenarios', 'flow', 'error', 'generatedAt']);
 const CHECK_KEYS = keys<CheckResult>()(['id', 'title', 'step', 'severity', 'status', 'points', 'earned', 'message', 'hint', 'expected', 'actual', 'activity', 'pointer', 'traceExcerpt']);
 const SCENARIO_KEYS = keys<ScenarioResult>()(['id', 'title', 'passed', 'summary', 'trace']);
-const ENTRY_KEYS = keys<TraceEntry>()(['flow', 'activity', 'activityId', 'type', 'outcome', 'error', 'modifiedVariables', 'prompts', 'http']);
+const ENTRY_KEYS = keys<TraceEntry>()(['flow', 'activity', 'activityId', 'type', 'outcome', 'error', 'failedSetting', 'modifiedVariables', 'prompts', 'http']);
 const HTTP_KEYS = keys<HttpExchange>()(['method', 'url', 'requestHeaders', 'requestBody', 'status', 'responseBody', 'unmocked', 'timedOut']);
 const NODE_KEYS = keys<DrawingNode>()(['id', 'label', 'type', 'position']);
 const EDGE_KEYS = keys<DrawingEdge>()(['from', 'to', 'exit']);

@@ -1,10 +1,30 @@
 /** The two ways an activity can stop normally running. */
 
-/** The activity failed (Undefined Error): its `error` exit is taken, or OnGlobalError runs. */
+/**
+ * The activity failed (Undefined Error): its `error` exit is taken, or OnGlobalError runs.
+ * `setting`: the setting of the activity that failed, by its label in Flow Designer's panel
+ * (`Request Body`), when the failure is one setting's; the trace entry keeps it as `failedSetting`.
+ */
 export class ActivityError extends Error {
-  constructor(message: string) {
+  constructor(
+    message: string,
+    readonly setting?: string,
+  ) {
     super(message);
     this.name = 'ActivityError';
+  }
+}
+
+/**
+ * `run()`, its activity errors told as failures of `setting` (an error that names a setting
+ * already keeps it): the HTTP Request reads each of its settings under one.
+ */
+export function inSetting<T>(setting: string, run: () => T): T {
+  try {
+    return run();
+  } catch (error) {
+    if (error instanceof ActivityError && error.setting === undefined) throw new ActivityError(error.message, setting);
+    throw error;
   }
 }
 

@@ -4,13 +4,15 @@
  * — never the network — and its response exposed as `Label.httpStatusCode` (number),
  * `Label.httpResponseBody` (text) and `Label.httpResponseHeaders` (object), then parsed by the
  * parse settings. Every HTTP status leaves by `default`. No answer (unmocked), a network error
- * or a timeout fails the activity; as it has no error port, that raises OnGlobalError.
+ * or a timeout fails the activity; as it has no error port, that raises OnGlobalError. A failure
+ * of one setting (a template that does not render, a header it cannot carry, a Parsing Settings
+ * row) names it (HTTP_SETTINGS), for the trace entry's `failedSetting`.
  */
 import { getResponse, RequestHandler } from 'msw';
 import type { HttpExchange } from '../trace.js';
 import { boolProp, prop, text, textProp, uiProp } from './activities/read.js';
 import { exit, type ActivityHandler, type ActivityRun } from './context.js';
-import { ActivityError } from './errors.js';
+import { ActivityError, inSetting } from './errors.js';
 import { applyParseSettings } from './parse-settings.js';
 import { getOwn, setOwn } from './variables.js';
 import { messageOf } from '../error-message.js';
@@ -18,17 +20,30 @@ import { javaTrim } from '../java-whitespace.js';
 
 const NO_BODY_METHODS = new Set(['GET', 'HEAD']);
 
+/** The settings of the activity a failure can name, by their labels in Flow Designer's panel. */
+export const HTTP_SETTINGS = {
+  method: 'Method',
+  connector: 'Connector',
+  url: 'Request URL',
+  path: 'Request Path',
+  query: 'Query Parameters',
+  headers: 'Request Headers',
+  contentType: 'Content Type',
+  body: 'Request Body',
+  parsing: 'Parsing Settings',
+} as const;
+
 export const httpRequest: ActivityHandler = async (run) => {
   const method = requestMethod(run);
-  assertSendableMethod(method);
+  inSetting(HTTP_SETTINGS.method, () => assertSendableMethod(method));
   const authenticated = boolProp(run.activity, 'authenticated');
   const url = requestUrl(run, authenticated);
   const headers = new Headers();
-  for (const [name, value] of pairs(run, prop(run.activity, 'httpRequestHeaders'), 'a request header')) {
-    appendHeader(headers, name, value);
-  }
-  const body = NO_BODY_METHODS.has(method) ? undefined : requestBody(run);
-  if (body && !headers.has('content-type')) appendHeader(headers, 'Content-Type', body.mime ?? 'text/plain;charset=UTF-8');
+  inSetting(HTTP_SETTINGS.headers, () => {
+    for (const [name, value] of pairs(run, prop(run.activity, 'httpRequestHeaders'), 'a request header')) appendHeader(headers, name, value);
+  });
+  const body = NO_BODY_METHODS.has(method) ? undefined : inSetting(HTTP_SETTINGS.body, () => requestBody(run));
+  if (body && !headers.has('content-type')) inSetting(HTTP_SETTINGS.contentType, () => appendHeader(headers, 'Content-Type', body.mime ?? 'text/plain;charset=UTF-8'));
   if (authenticated) headers.set('Authorization', `Bearer ${run.services.bearerToken}`);
 
   let request: Request;
@@ -69,7 +84,7 @@ export const httpRequest: ActivityHandler = async (run) => {
   run.vars.setOutput(label, 'httpStatusCode', response.status);
   run.vars.setOutput(label, 'httpResponseBody', responseBody);
   run.vars.setOutput(label, 'httpResponseHeaders', headerRecord(response.headers));
-  applyParseSettings(run, responseBody);
+  inSetting(HTTP_SETTINGS.parsing, () => applyParseSettings(run, responseBody));
   return exit('default');
 };
 
@@ -90,28 +105,47 @@ function requestMethod(run: ActivityRun): string {
   return raw.trim().toUpperCase() || 'GET';
 }
 
-/** Authenticated: connector base URL + rendered Request Path; otherwise the rendered Request URL. Query parameters appended. */
+/**
+ * Authenticated: connector base URL + rendered Request Path; otherwise the rendered Request URL
+ * (an address that cannot be sent is that setting's failure). Query parameters appended.
+ */
 function requestUrl(run: ActivityRun, authenticated: boolean): URL {
-  const scope = run.vars.scope();
-  let target: string;
-  if (authenticated) {
-    const connector = connectorName(run);
-    if (!connector) throw new ActivityError('Use Authenticated Endpoint is on but no connector is selected');
-    let base: string;
-    try {
-      base = run.services.connectorBaseUrl(connector);
-    } catch (error) {
-      throw new ActivityError(`connector '${connector}' is not available: ${messageOf(error)}`);
-    }
-    if (!base) throw new ActivityError(`connector '${connector}' is not available`);
-    const path = javaTrim(run.expr.render(textProp(run.activity, 'httpRequestPath') ?? '', scope, 'the request path'));
-    target = joinUrl(base, path);
-  } else {
-    const raw = textProp(run.activity, 'httpRequestUrl') ?? '';
-    if (javaTrim(raw) === '') throw new ActivityError('no request URL');
-    // Trimmed as Java trims: a no-break space pasted at the end stays, and is sent (%C2%A0).
-    target = javaTrim(run.expr.render(raw, scope, 'the request URL'));
+  const target = authenticated ? connectorTarget(run) : inSetting(HTTP_SETTINGS.url, () => urlTarget(run));
+  const url = inSetting(authenticated ? HTTP_SETTINGS.path : HTTP_SETTINGS.url, () => sendableUrl(target));
+  inSetting(HTTP_SETTINGS.query, () => appendQuery(run, url));
+  return url;
+}
+
+/** The connector's base URL joined with the rendered Request Path. */
+function connectorTarget(run: ActivityRun): string {
+  const connector = connectorName(run);
+  const base = inSetting(HTTP_SETTINGS.connector, () => connectorBase(run, connector));
+  const path = inSetting(HTTP_SETTINGS.path, () => javaTrim(run.expr.render(textProp(run.activity, 'httpRequestPath') ?? '', run.vars.scope(), 'the request path')));
+  return joinUrl(base, path);
+}
+
+function connectorBase(run: ActivityRun, connector: string | undefined): string {
+  if (!connector) throw new ActivityError('Use Authenticated Endpoint is on but no connector is selected');
+  let base: string;
+  try {
+    base = run.services.connectorBaseUrl(connector);
+  } catch (error) {
+    throw new ActivityError(`connector '${connector}' is not available: ${messageOf(error)}`);
   }
+  if (!base) throw new ActivityError(`connector '${connector}' is not available`);
+  return base;
+}
+
+/** The rendered Request URL. */
+function urlTarget(run: ActivityRun): string {
+  const raw = textProp(run.activity, 'httpRequestUrl') ?? '';
+  if (javaTrim(raw) === '') throw new ActivityError('no request URL');
+  // Trimmed as Java trims: a no-break space pasted at the end stays, and is sent (%C2%A0).
+  return javaTrim(run.expr.render(raw, run.vars.scope(), 'the request URL'));
+}
+
+/** `target` as a URL the activity can send to. */
+function sendableUrl(target: string): URL {
   // Node and browsers disagree on which punycode host names are valid (Node refuses `xn--a.io`,
   // Chromium takes it): no mock answers such a host, so it is refused here, alike everywhere.
   if (/^[a-z][a-z0-9+.-]*:\/\/(?:[^/?#@]*@)?(?:[^/?#.]*\.)*xn--/i.test(target)) {
@@ -125,6 +159,11 @@ function requestUrl(run: ActivityRun, authenticated: boolean): URL {
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new ActivityError(`request URL ${JSON.stringify(target)} is not http(s)`);
   if (url.username !== '' || url.password !== '') throw new ActivityError(`request URL ${JSON.stringify(target)} holds a user name or password (user:password@): not sent`);
+  return url;
+}
+
+/** The rendered Query Parameters appended to `url`. */
+function appendQuery(run: ActivityRun, url: URL): void {
   // Appended all at once: each `url.searchParams.append` writes the whole query again.
   const parameters = pairs(run, prop(run.activity, 'httpQueryParameters'), 'a query parameter');
   if (parameters.length > 0) {
@@ -132,7 +171,6 @@ function requestUrl(run: ActivityRun, authenticated: boolean): URL {
     for (const [name, value] of parameters) query.append(name, value);
     url.search = query.toString();
   }
-  return url;
 }
 
 /** The connector's display name (`connectorId:name`, e.g. WxCC_API), else its id. */

@@ -48,6 +48,8 @@ test('the schema keeps graded and ungradable reports apart, and trace entries cl
     return copy;
   };
   expect(validate(withEntry(() => {}))).toBe(true);
+  expect(validate(withEntry((e) => (e.failedSetting = 'Request Body')))).toBe(true);
+  expect(validate(withEntry((e) => (e.failedSetting = 1)))).toBe(false);
   expect(validate(withEntry((e) => (e.note = 'extra')))).toBe(false);
   expect(validate(withEntry((e) => delete (e.http as Record<string, unknown>).requestHeaders))).toBe(false);
 });

@@ -60,6 +60,7 @@ test('a trace step that only looks like the entry ending a cut trace is a step: 
     outcome: { outcome: 'out' },
     activityId: { activityId: 'x' },
     error: { error: 'e' },
+    failedSetting: { failedSetting: 'Request Body' },
     prompts: { prompts: ['p'] },
     http: { http: { method: 'GET', url: 'u', requestHeaders: {}, status: 200 } },
     modifiedVariables: { modifiedVariables: { w: '1' } },
@@ -76,4 +77,14 @@ test('a trace that exactly fills its budget is shown whole', () => {
   const trace = [step(REPORT_BOUNDS.trace - 9 - 100), step(100 - 9)];
   expect(boundTraceOf(trace)).toEqual(trace);
   expect(boundTraceOf([...trace, step(0)]).at(-1)).toEqual(oneNotShown);
+});
+
+test('a failed setting is a name: cut at the name bound like the labels, and counted in the trace budget', () => {
+  const long = 'S'.repeat(REPORT_BOUNDS.name * 3);
+  const failing: TraceEntry = { ...step(0), outcome: 'error', error: 'e', failedSetting: long };
+  expect(boundTraceOf([failing])[0].failedSetting).toBe(`${'S'.repeat(REPORT_BOUNDS.name)}… (${long.length} characters)`);
+  // A step that fills the budget but for the failed setting's characters: with them, it is left out.
+  const fills = { ...step(REPORT_BOUNDS.trace - 9 - 'error'.length - 1), outcome: 'error', error: 'e' };
+  expect(boundTraceOf([fills])).toEqual([fills]);
+  expect(boundTraceOf([{ ...fills, failedSetting: 'Method' }]).at(-1)!.type).toBe(NOT_SHOWN);
 });

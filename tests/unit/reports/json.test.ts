@@ -41,6 +41,14 @@ test('keys come in the order of the types, whatever order the report was built i
   expect(Object.keys(JSON.parse(renderJson(ungradableReport())))).toEqual(['schemaVersion', 'tool', 'lab', 'attendee', 'input', 'verdict', 'checks', 'scenarios', 'error', 'generatedAt']);
 });
 
+test('a failed setting comes right after the error it names the setting of', () => {
+  const report = failedReport();
+  const trace = report.scenarios[0].trace;
+  trace[4] = { modifiedVariables: {}, failedSetting: 'Request Body', error: 'expression error in the request body', outcome: 'error', type: 'http-request-v2', activityId: 'x', activity: 'Req', flow: 'main' };
+  const parsed = JSON.parse(renderJson(report));
+  expect(Object.keys(parsed.scenarios[0].trace[4])).toEqual(['flow', 'activity', 'activityId', 'type', 'outcome', 'error', 'failedSetting', 'modifiedVariables']);
+});
+
 test('modified variables keep their own order (the order the simulator changed them)', () => {
   const parsed = JSON.parse(renderJson(passedReport()));
   expect(Object.keys(parsed.scenarios[0].trace[2].modifiedVariables)).toEqual(['GET_CBID.httpStatusCode', 'outdialcbid', 'customani']);
