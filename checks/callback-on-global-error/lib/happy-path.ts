@@ -39,6 +39,7 @@ import type { AcceptedTask } from '../../../mocks/types.js';
 import { declaredSpelling, notStringCause, notStringCauseOf, setTypeHint, undeclaredCause } from './variables.js';
 import { convertToType } from '../../../engine/simulator/variables.js';
 import { parseRowsFail } from '../../../engine/simulator/parse-settings.js';
+import { HTTP_SETTINGS } from '../../../engine/simulator/http.js';
 import { choosesByExpression, goesOnPutRight, leftTheWayAt } from './guard.js';
 
 export { HAPPY_PATH };
@@ -590,7 +591,7 @@ function taskCreated(happy: HappyRun, simAt: number, apiAt: number): Deviation |
   const handlerAt = simAt + 1;
   const api = trace[apiAt];
   // (A failed entry always has its error.)
-  if (api.outcome === 'error') return deviate('task', `${api.activity} failed: ${api.error}`, [api], { activity: request, ...failedTaskRequestHint(request, api.error!) });
+  if (api.outcome === 'error') return deviate('task', `${api.activity} failed: ${api.error}`, [api], { activity: request, ...failedTaskRequestHint(request, api) });
   const tasks = happy.run.tasks;
   // Counted over the whole call: a Create Task request in the main flow creates one before OnGlobalError runs.
   const creators = trace.filter((entry) => createdTask(entry, tasks));
@@ -855,28 +856,28 @@ function extraTasksHint(creators: readonly TraceEntry[], api: TraceEntry): strin
 }
 
 /**
- * The CallBackAPI_HTTPRequest field an error of the simulated request names (engine/simulator/http.ts,
- * expressions.ts, parse-settings.ts), with what to change there: a template that does not render
- * (the Request Path, a header or query parameter, the Request Body), a header the request cannot
- * carry (a name with a space or a colon, a value with a curly quote), a Parsing Settings row that
- * fails on the answer (a variable not declared, a path that is no JSONPath).
+ * What to change in the CallBackAPI_HTTPRequest setting that made the simulated request fail (the
+ * trace entry's failedSetting, engine/simulator/http.ts): a template that does not render (the
+ * Request Path, a header or query parameter, the Request Body), a header the request cannot carry
+ * (a name with a space or a colon, a value with a curly quote), a Parsing Settings row that fails
+ * on the answer (a variable not declared, a path that is no JSONPath).
  */
-const FAILED_FIELDS: readonly (readonly [RegExp, string])[] = [
-  [/^expression error in the request path /, HINTS.callbackApiPath],
-  [/^expression error in a request header |^invalid (?:request header name|value of request header) /, HINTS.callbackApiHeaders],
-  [/^expression error in a query parameter /, HINTS.callbackApiQuery],
-  [/^expression error in the request body /, HINTS.callbackApiBody],
-  [/^Parsing Settings write |^invalid JSONPath /, HINTS.callbackApiParsing],
-];
+const FAILED_SETTING_HINTS: ReadonlyMap<string, string> = new Map([
+  [HTTP_SETTINGS.path, HINTS.callbackApiPath],
+  [HTTP_SETTINGS.headers, HINTS.callbackApiHeaders],
+  [HTTP_SETTINGS.query, HINTS.callbackApiQuery],
+  [HTTP_SETTINGS.body, HINTS.callbackApiBody],
+  [HTTP_SETTINGS.parsing, HINTS.callbackApiParsing],
+]);
 
 /**
- * Which CallBackAPI_HTTPRequest setting made the request fail with `error`: the toggle or the
- * connector when it could not be sent for them, else the field the error names (FAILED_FIELDS).
+ * Which CallBackAPI_HTTPRequest setting made the request run at `entry` fail: the toggle or the
+ * connector when it could not be sent for them, else the setting the simulator names (FAILED_SETTING_HINTS).
  */
-function failedTaskRequestHint(api: Activity, error: string): { hint: string } | Record<string, never> {
+function failedTaskRequestHint(api: Activity, entry: TraceEntry): { hint: string } | Record<string, never> {
   if (!isAuthenticated(api) || connectorNameOf(api) === undefined) return { hint: HINTS.callbackApiAuthenticated };
-  const field = FAILED_FIELDS.find(([names]) => names.test(error));
-  return field ? { hint: field[1] } : {};
+  const hint = entry.failedSetting === undefined ? undefined : FAILED_SETTING_HINTS.get(entry.failedSetting);
+  return hint ? { hint } : {};
 }
 
 /** Which CallBackAPI_HTTPRequest setting the Tasks API's refusal points at. */
