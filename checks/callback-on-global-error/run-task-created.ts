@@ -1,5 +1,5 @@
 import { defineCheck } from '../../engine/check.js';
-import { HAPPY_PATH, stageOutcome } from './lib/happy-path.js';
+import { HAPPY_PATH, stageOutcome } from './lib/happy-path/index.js';
 
 export default defineCheck({
   id: 'run-task-created',

@@ -7,7 +7,7 @@ import { statusExpressionHint } from './lib/hints.js';
 import { LABELS } from './lib/names.js';
 import { statusConditionOf } from './lib/nodes.js';
 import { failed, passed } from './lib/outcome.js';
-import { HAPPY_PATH } from './lib/happy-path.js';
+import { HAPPY_PATH } from './lib/happy-path/index.js';
 import { valuesSeenBy } from './lib/replay.js';
 import { evaluate, flowScope, namesRead, show, unevaluatedNote } from './lib/templates.js';
 

@@ -1,6 +1,6 @@
 /**
  * What to change, for the settings several checks judge: each static check's own hint, and the
- * hint of a simulated call that went wrong because of that setting (lib/happy-path.ts).
+ * hint of a simulated call that went wrong because of that setting (lib/happy-path/).
  */
 import type { FlowGraph, FlowModel } from '../../../engine/model.js';
 import { missionNodes } from './find.js';

@@ -5,7 +5,7 @@
  */
 import { defineCheck, type Check } from '../../../engine/check.js';
 import { exitTakenName, missionNodes } from './find.js';
-import { checkOf, errorScenariosDeviation, statusTrueDeviation } from './happy-path.js';
+import { checkOf, errorScenariosDeviation, statusTrueDeviation } from './happy-path/index.js';
 import { gotForcedAnswer } from './mock-record.js';
 import { LABELS } from './names.js';
 import { causeIfOtherType } from './nodes.js';

@@ -1,5 +1,5 @@
 /**
- * The happy-path call as the checks read it (checks/callback-on-global-error/lib/happy-path.ts and
+ * The happy-path call as the checks read it (checks/callback-on-global-error/lib/happy-path/ and
  * replay.ts) on edges a mutation sweep found no test holding: the handler's event node known by its
  * flow as well as by its label, a wrong getresult shown whole up to 160 characters, a variable
  * a request fills taking the check's value again when a Set Variable had written it before, and

@@ -139,7 +139,7 @@ const RIGHT_VARIANT: Variant[] = [
   {
     variant: 'create-task-only-with-a-callback-number',
     mistakes: ONLY_WITH_NUMBER,
-    why: 'the variant\'s Condition reads customani, which the mistake leaves unfilled: the call ends before the request in the error scenarios too, so HTTPStatusCode is never tried on 400 and 500 (not judged, naming run-get-cbid-fills-variables: 4 points), which the mistake alone, sending the request all the same, lets be judged; the request and its 201 status are not judged, naming GET_CBID, as alone (happy-path.ts blamedForGuard)',
+    why: 'the variant\'s Condition reads customani, which the mistake leaves unfilled: the call ends before the request in the error scenarios too, so HTTPStatusCode is never tried on 400 and 500 (not judged, naming run-get-cbid-fills-variables: 4 points), which the mistake alone, sending the request all the same, lets be judged; the request and its 201 status are not judged, naming GET_CBID, as alone (happy-path/index.ts blamedForGuard)',
   },
   {
     variant: 'create-task-only-when-get-cbid-got-200',

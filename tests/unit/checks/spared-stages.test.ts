@@ -1,5 +1,5 @@
 /**
- * What a deviation of the happy-path call leaves to be judged (lib/happy-path.ts, `spares`): GET_CBID
+ * What a deviation of the happy-path call leaves to be judged (lib/happy-path/, `spares`): GET_CBID
  * leaving by its success exit with outdialcbid and customani unfilled keeps only the Create Task
  * request and its 201 status, which read those variables, from being judged; SetGetResult,
  * SimulateGlobalError and the error scenarios (400, 500), which read neither, are judged on their
@@ -116,7 +116,7 @@ test('GET_CBID answered 404 (a path typo) spares the same stages; GET_CBID faili
 
 /**
  * Whether GET_CBID's unfilled variables spare those stages depends on the types they are declared with
- * (happy-path.ts sparedUnfilled): each checked against the record's own value, a variable not declared
+ * (happy-path/main-flow-stages.ts sparedUnfilled): each checked against the record's own value, a variable not declared
  * with none, customani under the spelling the flow uses (customANI throughout: customANI's type, not that
  * of a leftover customani). A value that fits (the tacnumber +14085267209 in an Integer customani) leaves them judged;
  * one that does not (a Boolean customani) means GET_CBID would fail on the record, as with that mistake
@@ -167,7 +167,7 @@ test('GET_CBID method POST, dialled on a DNIS the dataset has no record of (grad
  * A guard on OnGlobalError's way to the Create Task request that reads what GET_CBID fills (mutations.ts
  * TOLERATED create-task-only-with-a-callback-number: a Condition that goes on only when there is a
  * callback number): with GET_CBID leaving it unfilled, the call ends before the request in every
- * scenario, because of GET_CBID, not of the guard (happy-path.ts blamedForGuard). The request, its 201
+ * scenario, because of GET_CBID, not of the guard (happy-path/index.ts blamedForGuard). The request, its 201
  * status and the error scenarios are then not judged, naming GET_CBID's check, as the first two are
  * with that mistake alone; the error scenarios, judged with the mistake alone (the request goes out all
  * the same there), cannot be here: HTTPStatusCode never runs. A guard that goes to EndFlow whatever

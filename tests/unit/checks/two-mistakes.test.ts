@@ -93,7 +93,7 @@ for (const [name, [mistake, addressHint]] of Object.entries(WRONG_ADDRESS)) {
 }
 
 /**
- * The address as sent beside a wrong Method (lib/happy-path.ts isRecordAddress): the Method alone when
+ * The address as sent beside a wrong Method (lib/happy-path/request-hints.ts isRecordAddress): the Method alone when
  * a GET to it finds the dialled number's record (a trailing `/`, the dn percent-encoded, MockAPI's
  * paging parameters), the Request URL too when it is not that record's address as the lab gives it
  * (http, the path in another case, dn twice, a query filtering by another field): get-cbid-url fails it.
