@@ -1,7 +1,8 @@
 /**
  * Output file names from attendee ids, which come from untrusted exports: only `[A-Za-z0-9._-]`
  * survive (others become `_`, the id composed first: one name whatever its Unicode form), no
- * leading dot, at most 80 characters, never a class-level output's name (`index`, `grades`,
+ * leading dot nor hyphen (a file `-2_3.html` reads as an option to `rm` or `cp`, and the run record's
+ * schema names no report so), at most 80 characters, never a class-level output's name (`index`, `grades`,
  * `junit`, `summary`, and `flowgrade-run`, the run's record) nor a Windows device name (which Windows reserves
  * whatever follows its first dot: `nul.x.json` too), and unique ignoring case (`-2`, `-3`, … before
  * the first dot, in row order, so the same rows always get the same names).
@@ -20,7 +21,7 @@ export function safeBaseName(attendee: string): string {
   const cleaned = attendee
     .normalize('NFC')
     .replace(/[^A-Za-z0-9._-]/gu, '_') // (u: one `_` per character, an emoji too, not per UTF-16 unit)
-    .replace(/^\.+/, (dots) => '_'.repeat(dots.length))
+    .replace(/^[.-]+/, (lead) => '_'.repeat(lead.length))
     .slice(0, 80);
   return cleaned === '' ? 'attendee' : cleaned;
 }

@@ -5,10 +5,10 @@
  * and merge holds one whole report at a time, not the class's (docs/performance.md, Merging the shards).
  */
 import { test, expect } from '@playwright/test';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fixturePath, runCli } from '../../helpers.js';
-import { tempDir } from './class-fixture.js';
+import { tempDir, withAttendee } from './class-fixture.js';
 
 const NOW = '2025-08-01T09:00:00Z';
 
@@ -30,6 +30,24 @@ test('a report that cannot be used stands as an ungradable report dated as its p
   expect(run.code).toBe(2);
   const report = JSON.parse(readFileSync(path.join(out, `${name}.json`), 'utf8'));
   expect([report.verdict, report.error.code, report.generatedAt]).toEqual(['ungradable', 'report-unreadable', '2025-08-01T09:00:00.000Z']);
+});
+
+test('an attendee id starting with "-" (Main_Flow_-2+3) is merged: its report is named as the run record allows, not "-2_3", which merge refused as a record grade never wrote', async () => {
+  const dir = tempDir('merge-edges-dash-class');
+  const solution = readFileSync(fixturePath('flows/solution.json'), 'utf8');
+  for (const id of ['-2+3', '--x', '141']) writeFileSync(path.join(dir, `${id}.json`), withAttendee(solution, id));
+  const parts: string[] = [];
+  for (const index of [1, 2]) {
+    const out = tempDir(`merge-edges-dash-shard-${index}`);
+    expect((await runCli(['grade', dir, '--out', out, '--now', NOW, '--quiet', '--jobs', '1', '--shard', `${index}/2`])).code).toBe(0);
+    parts.push(out);
+  }
+  const out = tempDir('merge-edges-dash-out');
+  const run = await runCli(['merge', ...parts, '--out', out, '--quiet']);
+  expect([run.code, run.stderr]).toEqual([0, '']);
+  const names = (JSON.parse(readFileSync(path.join(out, 'flowgrade-run.json'), 'utf8')) as { attendees: { report: string }[] }).attendees.map((row) => row.report);
+  expect(names).toEqual(['__x', '_2_3', '141']);
+  for (const name of names) expect(existsSync(path.join(out, `${name}.html`))).toBe(true);
 });
 
 test('merge holds one whole report at a time, not the class\'s: reports of 12 MB each merge within a heap of 80 MB', async () => {

@@ -60,6 +60,8 @@ test('progress on a terminal: one line rewritten in place with rate and ETA (fro
 test('file names: only safe characters, no hidden or reserved names, unique ignoring case, stable', () => {
   expect(safeBaseName('<img src=x onerror=alert(1)>')).toBe('_img_src_x_onerror_alert_1__');
   expect(safeBaseName('../../etc/passwd')).toBe('___.._etc_passwd');
+  expect(safeBaseName('-2+3')).toBe('_2_3'); // never a leading hyphen (an option to rm, cp), which the run record's schema refuses
+  expect(safeBaseName('.-.x')).toBe('___x');
   expect(safeBaseName('')).toBe('attendee');
   expect(safeBaseName('x'.repeat(300))).toHaveLength(80);
   expect(assignFileNames(['Bob', 'bob', 'a b', 'a_b', 'index', 'CON', 'grades', 'ok'])).toEqual(['Bob', 'bob-2', 'a_b', 'a_b-2', 'index-2', 'CON-2', 'grades-2', 'ok']);
