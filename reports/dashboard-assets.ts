@@ -21,7 +21,12 @@ export const DASHBOARD_SCRIPT = `
   // The folder every file is in (the class folder's path) is not searched: a number in it
   // (2026-spring, section-04) would match every row. What tells files apart still is.
   var shared = sharedFolder(data.rows.map(function (d) { return d.file; }));
-  var searched = data.rows.map(function (d) { return [d.attendee.toLowerCase(), d.file.slice(shared).toLowerCase()]; });
+  var searched = data.rows.map(function (d) { return [folded(d.attendee), folded(d.file.slice(shared))]; });
+
+  // Ignoring case, and composed (NFC): an e with U+0301 (a Mac's file name) is the e-acute typed.
+  function folded(value) {
+    return value.toLowerCase().normalize('NFC');
+  }
 
   function sharedFolder(files) {
     if (files.length === 0) return 0;
@@ -72,7 +77,7 @@ export const DASHBOARD_SCRIPT = `
   }
 
   function filter() {
-    var needle = text.value.trim().toLowerCase();
+    var needle = folded(text.value.trim());
     var wanted = verdict.value;
     var shown = 0;
     rows.forEach(function (row, i) {
@@ -97,7 +102,7 @@ export const DASHBOARD_SCRIPT = `
 `;
 
 /** CSP source for DASHBOARD_SCRIPT (sha256 of its text, base64); tests/unit/reports recompute it. */
-export const DASHBOARD_SCRIPT_HASH = 'sha256-cKNmzUWuftNjFurm5w9XYlFMRSV94Poz+ekkrSyHIq4=';
+export const DASHBOARD_SCRIPT_HASH = 'sha256-Y/CC/Gf19j/JSRivDDV1xjKmYv3zZ29ngx8LNoIvSOU=';
 
 export const DASHBOARD_CSS = `
 body { margin: 0; background: #fff; }

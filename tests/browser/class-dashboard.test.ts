@@ -181,3 +181,15 @@ test('filtering by a number finds the attendees whose id or file name has it, no
   await expect(page.locator('#fg-count')).toHaveText('Showing 1 of 2 submissions');
   expect(watched.errors).toEqual([]);
 });
+
+test('filtering finds an id whatever its Unicode form: "José" typed (composed) finds José from a Mac\'s file name (decomposed), and the other way round', async ({ page }) => {
+  const ids = ['Jos\u00e9 M\u00fcller', 'Jose\u0301 Mac', 'Joseph'];
+  const reports = ids.map((id) => ({ ...passedReport(), attendee: { id, source: 'flow-name' as const }, input: { ...passedReport().input, file: `/class/Main_Flow_${id}.json` } }));
+  const { watched } = await open(page, 'filter-forms.html', renderDashboard(reports, { reportHref: (r) => `${r.attendee.id.length}.html` }));
+  const filter = page.locator('#fg-filter');
+  for (const typed of ['jos\u00e9', 'JOSE\u0301']) {
+    await filter.fill(typed);
+    await expect(page.locator('#fg-count'), typed).toHaveText('Showing 2 of 3 submissions');
+  }
+  expect(watched.errors).toEqual([]);
+});
