@@ -24,6 +24,14 @@ const HTML_SPECIAL = /[\x00-\x08\x0B\x0C\x0E-\x1F&<>"']|[^\x00-\x7E]/;
 const CONTROL = /^[\x00-\x08\x0B\x0C\x0E-\x1F\x7F-\x9F]$/;
 
 /**
+ * `value` less the control characters HTML, XML and Markdown leave out (C0 but tab and line
+ * breaks, DEL, C1): what a page or summary.md shows of it (`14\u00001` reads `141`).
+ */
+export function withoutControls(value: string): string {
+  return value.replace(/[\x00-\x08\x0B\x0C\x0E-\x1F\x7F-\x9F]/g, '');
+}
+
+/**
  * Bidirectional formatting characters: embeddings and overrides (U+202A–U+202E), isolates
  * (U+2066–U+2069) and marks (U+200E, U+200F, U+061C). Invisible, they reorder the text after them
  * (a name ending in U+202E shows whatever follows it in the same line or element backwards, our
@@ -122,8 +130,7 @@ const XML_ATTRIBUTE_SPECIAL = /[&<>"'\t\n\r\x00-\x08\x0B\x0C\x0E-\x1F]|[^\x00-\x
  * longer shows: escaping does not stop them (markdown.ts breaks them for summary.md).
  */
 export function escapeMarkdown(value: unknown): string {
-  return text(value)
-    .replace(/[\x00-\x08\x0B\x0C\x0E-\x1F\x7F-\x9F]/g, '')
+  return withoutControls(text(value))
     .replace(BIDI_ALL, unicodeEscape)
     .replace(/\s+/g, (space) => (LINE_BREAK.test(space) ? ' ' : space))
     .replace(/[\\`*_{}[\]()#+\-.!|~:$@<>&]/g, (c) => (c === '<' ? '&lt;' : c === '>' ? '&gt;' : c === '&' ? '&amp;' : `\\${c}`));

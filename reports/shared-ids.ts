@@ -9,6 +9,7 @@
  */
 import type { GradeReport } from '../engine/report.js';
 import { shownAttendeeId } from './attendee-id.js';
+import { withoutControls } from './escape.js';
 
 /** The ids of a class and the files that tell apart the submissions sharing one. */
 interface ClassIds {
@@ -25,14 +26,15 @@ interface ClassIds {
 /**
  * The ids (`id`) of `items` and the folder their files (`file`) are all in. Ids that read alike are
  * shared: by default the same in either Unicode form (`José` composed, and decomposed as macOS
- * writes file names, are one id for grading too: grade.md, Duplicates); `alike` gives the text they
- * are compared by.
+ * writes file names, are one id for grading too: grade.md, Duplicates) and but for the control
+ * characters the pages and summary.md leave out (`14\u00001` reads `141` there); `alike` gives the
+ * text they are compared by.
  */
 export function classIds<T>(
   items: readonly T[],
   id: (item: T) => string,
   file: (item: T) => string,
-  alike: (id: string) => string = (key) => key.normalize('NFC'),
+  alike: (id: string) => string = (key) => withoutControls(key).normalize('NFC'),
 ): ClassIds {
   const ids = new Set<string>();
   const counts = new Map<string, number>();

@@ -64,3 +64,16 @@ test('an id shared in two Unicode forms (José composed in one folder, decompose
   const dashboard = shown(renderDashboard(reports, { reportHref: () => '' })).replace(/<[^>]+>/g, '');
   expect(dashboard).toContain('Jos\u00e9 (x1/Main_Flow_Jos\u00e9.json), Jose\u0301 (x2/Main_Flow_Jose\u0301.json)');
 });
+
+test('ids that differ only by control characters, which the pages and summary.md remove (14\\u00001 reads 141), are told apart by their files there, as junit.xml tells them apart', () => {
+  const withId = (report: GradeReport, id: string, file: string): GradeReport => ({ ...inFolder(report, file), attendee: { id, source: 'flow-name' } });
+  const reports = [withId(failedReport(), '141', 'class/a/Main_Flow_141.json'), withId(failedReport(), '14\u00001', 'class/b/flow.json'), withId(failedReport(), '1\u009b41', 'class/c/flow.json')];
+  const classnames = (xml: string) => findAll(parseXml(xml), 'testsuite').map((s) => findAll(s, 'testcase')[0].attributes.classname);
+  expect(classnames(renderJunit(reports))).toEqual(['flowgrade.141 (a/Main_Flow_141\u2024json)', 'flowgrade.141 (b/flow\u2024json)', 'flowgrade.141 (c/flow\u2024json)']);
+  const md = renderMarkdown(reports);
+  expect(md).toContain('| 141 (a/Main\\_Flow\\_141\\.json) | ❌ failed |');
+  expect(md).toContain('| 141 (b/flow\\.json) | ❌ failed |');
+  expect(md).toContain('| 141 (c/flow\\.json) | ❌ failed |');
+  const dashboard = shown(renderDashboard(reports, { reportHref: () => '' })).replace(/<[^>]+>/g, '');
+  expect(dashboard).toContain('141 (a/Main_Flow_141.json), 141 (b/flow.json), 141 (c/flow.json)');
+});
