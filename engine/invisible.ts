@@ -25,6 +25,12 @@ const NAMES: Readonly<Record<string, string>> = {
   '\u200F': 'a right-to-left mark',
   '\u2028': 'a line separator',
   '\u2029': 'a paragraph separator',
+  // Around a number copied from a contact card or a phone app on Windows (U+202A…U+202C).
+  '\u202A': 'a left-to-right embedding',
+  '\u202B': 'a right-to-left embedding',
+  '\u202C': 'a pop directional formatting',
+  '\u202D': 'a left-to-right override',
+  '\u202E': 'a right-to-left override',
   '\u202F': 'a narrow no-break space',
   '\u2060': 'a word joiner',
   '\u3000': 'an ideographic space',

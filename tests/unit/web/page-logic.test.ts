@@ -35,7 +35,22 @@ test('the DNIS follows the CLI rule (E.164 with +; spaces, dashes and brackets p
 test('a DNIS refused for invisible characters (a number pasted from a contact card, wrapped in U+202A…U+202C) shows them', () => {
   const read = readSettings({ ...base, dnis: '\u202a+1 469 409 6861\u202c' });
   expect(read.ok).toBe(false);
-  expect(!read.ok && read.message).toBe('"\\u202a+1 469 409 6861\\u202c" is not an E.164 number such as +14694096861.');
+  expect(!read.ok && read.message).toBe('"\\u202a+1 469 409 6861\\u202c" is not an E.164 number such as +14694096861 (\\u202a is a left-to-right embedding and \\u202c is a pop directional formatting, which a copy and paste brings in unseen: delete them and type the text again).');
+});
+
+test('a DNIS refused for a zero-width character (a number pasted from a chat or a web page) shows it and says what it is, not a number that looks valid', () => {
+  // Quoted raw, the message read `"+14694096861" is not an E.164 number such as +14694096861.`
+  for (const [pasted, shown, named] of [
+    ['+14694096861\u200b', '+14694096861\\u200b', '\\u200b is a zero-width space'],
+    ['+1 469\u2060409 6861', '+1 469\\u2060409 6861', '\\u2060 is a word joiner'],
+    ['+1 469 409\u00ad6861', '+1 469 409\\u00ad6861', '\\u00ad is a soft hyphen'],
+  ]) {
+    const read = readSettings({ ...base, dnis: pasted });
+    expect(!read.ok && read.message, JSON.stringify(pasted)).toBe(`"${shown}" is not an E.164 number such as +14694096861 (${named}, which a copy and paste brings in unseen: delete it and type the text again).`);
+  }
+  // A no-break space is dropped as any space: a number refused for its missing + does not blame it.
+  const noPlus = readSettings({ ...base, dnis: '1\u00a0469 409 6861' });
+  expect(!noPlus.ok && noPlus.message).toBe('"1\u00a0469 409 6861" is not an E.164 number such as +14694096861.');
 });
 
 test('the attendee id is trimmed; an unknown lab is refused', () => {
