@@ -37,7 +37,6 @@ export function errorLine(report: GradeReport): string {
   return oneLine(`${report.input.file}: ${error.message} [${error.code}]`);
 }
 
-/** After the summary when several files were given at once (the first is graded): the others, by name (at most three, then a count). */
 /**
  * Of several files given at once, the one to grade: the first named `.json` (an export, beside a
  * screenshot or the zip it came in), else the first; the others are named as not graded.
@@ -47,6 +46,7 @@ export function oneToGrade<F extends { name: string; folder?: boolean }>(files: 
   return { file: files[index], others: files.filter((_, i) => i !== index) };
 }
 
+/** After the summary when several files were given at once (the first is graded): the others, by name (at most three, then a count). */
 export function notGradedNote(others: readonly { name: string; folder?: boolean }[]): string {
   if (others.length === 0) return '';
   const named = (names: string[]) => wordList(names.length > 3 ? [...names.slice(0, 3), `${names.length - 3} more`] : names);
