@@ -8,7 +8,7 @@ import { createHash } from 'node:crypto';
 import { readInputFile } from './io.js';
 import { findMission, MISSIONS } from '../checks/index.js';
 import type { Mission } from '../engine/check.js';
-import { parseDnis } from '../engine/dnis.js';
+import { dnisRefusal, parseDnis } from '../engine/dnis.js';
 import { assertNesting, DEFAULT_LIMITS, describeSyntaxError, wideEncoding } from '../engine/json-text.js';
 import { missionSettings, type GradeOptions } from '../engine/grade.js';
 import { validateDynVarsDataset, type DynVarsRecord, type MockApiFilter } from '../mocks/index.js';
@@ -39,7 +39,7 @@ export async function resolveGradingOptions(flags: GradingFlags): Promise<Omit<G
   const mission = missionOf(flags.lab);
   const dnis = flags.dnis === undefined ? undefined : parseDnis(flags.dnis);
   if (flags.dnis !== undefined && dnis === undefined) {
-    throw new UsageError(`--dnis "${flags.dnis}" is not an E.164 number such as +14694096861`);
+    throw new UsageError(`--dnis ${dnisRefusal(flags.dnis)}`);
   }
   let now: (() => Date) | undefined;
   if (flags.now !== undefined) {

@@ -1,9 +1,8 @@
 /** The page's optional settings (lab, attendee id, DNIS), read from the form and checked like the CLI's flags. */
 import { DEFAULT_MISSION_ID, findMission, MISSIONS } from '../checks/index.js';
 import type { Mission } from '../engine/check.js';
-import { parseDnis } from '../engine/dnis.js';
+import { dnisRefusal, parseDnis } from '../engine/dnis.js';
 import { missionSettings } from '../engine/grade.js';
-import { invisibleNote, showInvisible } from '../engine/invisible.js';
 import { printableLine } from '../reports/escape.js';
 
 interface PageSettings {
@@ -18,23 +17,11 @@ export function readSettings(values: { lab: string; attendee: string; dnis: stri
   const mission = findMission(values.lab || DEFAULT_MISSION_ID);
   if (!mission) return { ok: false, field: 'lab', message: `Unknown lab "${values.lab}".` };
   const dnis = values.dnis.trim() === '' ? '' : parseDnis(values.dnis); // the rule of `--dnis`
-  if (dnis === undefined) return { ok: false, field: 'dnis', message: notE164(values.dnis.trim()) };
+  if (dnis === undefined) return { ok: false, field: 'dnis', message: printableLine(`${dnisRefusal(values.dnis)}.`) };
   const problem = dnis ? mission.settingsProblem?.(missionSettings({ mission, settings: { dnis } })) : undefined;
   if (problem !== undefined) return { ok: false, field: 'dnis', message: `${capitalised(problem)}. Leave DNIS empty for the lab's ${mission.defaultSettings.dnis}.` };
   const attendee = values.attendee.trim();
   return { ok: true, settings: { mission, ...(attendee ? { attendee } : {}), ...(dnis ? { dnis } : {}) } };
-}
-
-/**
- * Why `typed` is refused as a DNIS. Invisible characters a pasted number may carry (U+202A…U+202C
- * around it, a zero-width space or word joiner from a chat or a web page) are shown as `\u200b`
- * and named, or the message would quote a number that looks valid; the spaces the rule drops
- * (a no-break space among them) are left as typed and not blamed.
- */
-function notE164(typed: string): string {
-  const note = invisibleNote(typed.replace(/\s+/g, ''));
-  const shown = typed.replace(/\S+/g, (run) => showInvisible(run));
-  return printableLine(`"${shown}" is not an E.164 number such as +14694096861${note ? ` (${note})` : ''}.`);
 }
 
 /** The lab picker's options; `dnis`: the number the mission's calls dial when the DNIS field is empty (its placeholder). */

@@ -9,6 +9,10 @@ test('a DNIS is + and 6 to 15 digits; spaces, dashes and parentheses anywhere ar
   expect(parseDnis(' +1 469 409 6861 ')).toBe('+14694096861');
   expect(parseDnis('+1-469-409-68-61')).toBe('+14694096861');
   expect(parseDnis('+(1)(469)4096861')).toBe('+14694096861');
+  // The dashes a word processor or a web page puts for the hyphen typed: en dash, non-breaking hyphen, minus sign, …
+  for (const dash of ['\u2010', '\u2011', '\u2012', '\u2013', '\u2014', '\u2015', '\u2212']) {
+    expect(parseDnis(`+1${dash}469${dash}409${dash}6861`), dash).toBe('+14694096861');
+  }
   for (const wrong of ['+12345', '+1234567890123456', '14694096861', '++14694096861', '+1.469.409.6861', '+1469409686x', '', '+', '+١٤٦٩٤٠٩٦٨٦١']) {
     expect(parseDnis(wrong), wrong).toBeUndefined();
   }

@@ -78,7 +78,14 @@ test('usage errors quote option values without their control or bidi characters'
   // A DNIS pasted with invisible bidi marks, a --now holding an escape sequence.
   const dnis = await runCli(['check', 'x.json', '--dnis', '+1469\u202a4096861\u202c']);
   expect(dnis.code).toBe(2);
-  expect(dnis.stderr).toBe('flowgrade: --dnis "+1469\\u202a4096861\\u202c" is not an E.164 number such as +14694096861\n');
+  expect(dnis.stderr).toBe(
+    'flowgrade: --dnis "+1469\\u202a4096861\\u202c" is not an E.164 number such as +14694096861 (\\u202a is a left-to-right embedding and \\u202c is a pop directional formatting, which a copy and paste brings in unseen: delete them and type the text again)\n',
+  );
+  // A zero-width space is not a control or bidi character: it is shown and named all the same, as on the self-check page.
+  const zeroWidth = await runCli(['check', 'x.json', '--dnis', '+14694096861\u200b']);
+  expect(zeroWidth.stderr).toBe(
+    'flowgrade: --dnis "+14694096861\\u200b" is not an E.164 number such as +14694096861 (\\u200b is a zero-width space, which a copy and paste brings in unseen: delete it and type the text again)\n',
+  );
   const now = await runCli(['check', 'x.json', '--now', `2025${EVIL}`]);
   expect(now.code).toBe(2);
   expect(now.stderr).not.toMatch(RAW_CONTROL);
