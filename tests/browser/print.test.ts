@@ -76,7 +76,7 @@ test('attendee report printed: a heading of two lines (a long Build step title a
   expect(watched.errors).toEqual([]);
 });
 
-test('attendee report printed: a wide flow drawing (the reference flow is about 1,500 px wide) gets a landscape page, printed larger than the 40 % a portrait page leaves its labels; a tall one stays portrait', async ({ page }, testInfo) => {
+test('attendee report printed: a wide flow drawing (the reference flow is about 2,560 px wide) gets a landscape page, printed larger than the 28 % a portrait page leaves its labels; a tall one stays portrait', async ({ page }, testInfo) => {
   const report = await gradeFixture('flows/solution.json');
   const { watched } = await open(page, 'drawing.html', renderHtmlReport(report));
   await page.emulateMedia({ media: 'print' });
