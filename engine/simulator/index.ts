@@ -76,7 +76,7 @@ function paused(model: FlowModel, ctx: RunContext, options: SimulationOptions, m
       }
       return {
         status: outcome.status,
-        summary: outcome.summary,
+        summary: outcome.summary + eventFlowsNotRun(model, outcome, ctx.call.callerConnected),
         trace: ctx.trace,
         variables: ctx.vars.snapshot(),
         globalErrorRaised: outcome.globalErrorRaised ?? false,
@@ -155,6 +155,35 @@ async function afterMainFlow(model: FlowModel, ctx: RunContext, options: Simulat
   }
   const outcome = fromWalk(inHandler, ctx);
   return { ...outcome, summary: `${raised}; ${outcome.summary}`, globalErrorRaised: true };
+}
+
+/**
+ * Events a call raises as it ends (flow-format.md §5; semantics §3): an agent connected raises
+ * AgentOffered and AgentAnswered; a contact that ended, the caller gone, PhoneContactEnded.
+ */
+const RAISED_WHEN_CONNECTED = ['AgentOfferContact', 'AgentContactAssigned'];
+const RAISED_WHEN_ENDED = ['ContactEnded'];
+
+/**
+ * The simulator runs no event flow but OnGlobalError: those the call raises are named, so that a
+ * run never leaves them out silently (`; not simulated: the AgentAnswered event flow this raises
+ * (ScreenPop_sd8)`), unless their handler only ends (End Flow), which changes nothing. '' if none.
+ */
+function eventFlowsNotRun(model: FlowModel, outcome: Outcome, callerConnected: boolean): string {
+  if (outcome.status !== 'completed' && outcome.status !== 'error') return '';
+  const raised = outcome.connected ? RAISED_WHEN_CONNECTED : callerConnected ? [] : RAISED_WHEN_ENDED;
+  const byId = new Map(model.events.activities.map((a) => [a.id, a]));
+  const notRun = model.handlers.flatMap((handler) => {
+    if (!raised.includes(handler.name)) return [];
+    const doing = handler.reaches.flatMap((id) => {
+      const activity = byId.get(id);
+      return activity && activity.type !== 'end' ? [activity.label] : [];
+    });
+    if (doing.length === 0) return [];
+    const labels = doing.slice(0, 3).join(', ') + (doing.length > 3 ? ', …' : '');
+    return [`the ${handler.display} event flow this raises (${labels})`];
+  });
+  return notRun.length === 0 ? '' : `; not simulated: ${notRun.join('; ')}`;
 }
 
 function handlerTarget(handler: EventHandler, exits: Record<string, string> | undefined): string | undefined {

@@ -41,7 +41,7 @@ test('simulate --agents-available puts the call through to an agent, and --tasks
   const solution = fixturePath('flows/solution.json');
   // Before (a mutation sweep): --agents-available not passed to the simulation (the caller left in the hold loop), and 429 refused as not a status.
   const queued = await runCli(['simulate', solution, '--now', '2025-08-01T09:00:00Z', '--agents-available']);
-  expect([queued.code, lastLine(queued.stdout)]).toEqual([0, 'completed: connected to an agent at Queue']);
+  expect([queued.code, lastLine(queued.stdout)]).toEqual([0, 'completed: connected to an agent at Queue; not simulated: the AgentAnswered event flow this raises (ScreenPop_sd8)']);
   const limited = await runCli(['simulate', solution, '--now', '2025-08-01T09:00:00Z', '--dtmf', 'WantCallback=3', '--tasks-status', '429', '--format', 'json']);
   expect(limited.code).toBe(0);
   const { requests } = JSON.parse(limited.stdout) as { requests: { method: string; url: string; status: number }[] };
