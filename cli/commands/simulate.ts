@@ -16,6 +16,7 @@ import { collectConnectors, pairsOf, parseSize, refuseFileArguments } from '../o
 interface SimulateFlags {
   lab: string;
   dtmf?: Record<string, string | string[]>;
+  input?: Record<string, string>;
   ani?: string;
   dnis?: string;
   dynvars?: string;
@@ -38,6 +39,7 @@ export function simulateCommand(ctx: CliContext): Command {
     .description('run one simulated call through an exported flow (offline, mocked services) and print the trace')
     .argument('<file>', 'a Flow Designer export (.json)')
     .option('--dtmf <LABEL=DIGITS>', 'what the caller presses at a menu or collect-digits activity, e.g. WantCallback=3 (repeatable; DIGITS may be a comma list for successive visits, and a label given again answers its next visits)', collectAnswers)
+    .option('--input <NAME=VALUE>', "for a subflow: the value its calling flow maps into the input NAME (repeatable; an input not given keeps its default, and the outcome line names it)", subflowInput)
     .addOption(new Option('--lab <id>', "lab mission whose number the call dials unless --dnis is given (see `flowgrade labs`)").default(DEFAULT_MISSION_ID))
     .option('--ani <number>', 'caller number (NewPhoneContact.ANI; default +14085551234)')
     .option('--dnis <number>', `dialled number, E.164 with + (NewPhoneContact.DNIS; default: the --lab mission's number: ${missionNumbers()})`)
@@ -68,6 +70,10 @@ export function simulateCommand(ctx: CliContext): Command {
       for (const label of Object.keys(dtmf)) {
         if (!labels.has(label)) ctx.stderr(`flowgrade: --dtmf ${printableLine(label)}: no Menu or Collect Digits activity has that label (labels are case-sensitive); its answers are never used\n`);
       }
+      const inputs = new Set(loaded.model.variables.filter((v) => v.source === 'SUBFLOW_INPUT').map((v) => v.name));
+      for (const name of Object.keys(flags.input ?? {})) {
+        if (!inputs.has(name)) ctx.stderr(`flowgrade: --input ${printableLine(name)}: the flow has no subflow input of that name (names are case-sensitive); it is never used\n`);
+      }
       if (command.getOptionValueSource('businessHours') === 'cli' && activitiesOfType(loaded.model, 'business-hours').length === 0) {
         ctx.stderr(`flowgrade: --business-hours ${flags.businessHours}: the flow has no Business Hours activity; it is never used\n`);
       }
@@ -75,7 +81,7 @@ export function simulateCommand(ctx: CliContext): Command {
       const dnis = options.settings?.dnis ?? options.mission.defaultSettings.dnis;
       // --ani "" is a caller who withholds their number: the empty ANI they asked for, not the default.
       const contact = { ...(flags.ani !== undefined ? { ANI: flags.ani } : {}), ...(dnis ? { DNIS: dnis } : {}) };
-      const result = await simulate(loaded.model, { contact, dtmf, agentsAvailable: flags.agentsAvailable ?? false, businessHours: flags.businessHours }, { services, now: options.now, maxSteps: flags.maxSteps, maxVisitsPerActivity: flags.maxVisits });
+      const result = await simulate(loaded.model, { contact, dtmf, agentsAvailable: flags.agentsAvailable ?? false, businessHours: flags.businessHours, subflowInputs: flags.input }, { services, now: options.now, maxSteps: flags.maxSteps, maxVisitsPerActivity: flags.maxVisits });
       const unanswered = unansweredLine(result, loaded.model, dtmf);
       if (flags.format === 'json') {
         ctx.stdout(terminalJson(JSON.stringify({ ...result, tasks: services.tasks, requests: services.requests }, null, 2)) + '\n');
@@ -111,6 +117,9 @@ function unansweredLine(result: { status: string; summary: string; inQueue?: boo
 }
 
 const dtmfPair = pairsOf('LABEL=DIGITS', 'WantCallback=3');
+
+/** `--input NAME=VALUE`, repeatable: a subflow input's value (the value may be empty, or hold '='). */
+const subflowInput = pairsOf('NAME=VALUE', 'errorMessage=Sorry');
 
 /**
  * `--dtmf LABEL=DIGITS`, repeatable. One answer answers every visit; a comma list, or the label

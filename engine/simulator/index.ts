@@ -76,7 +76,7 @@ function paused(model: FlowModel, ctx: RunContext, options: SimulationOptions, m
       }
       return {
         status: outcome.status,
-        summary: outcome.summary + eventFlowsNotRun(model, outcome, ctx.call.callerConnected),
+        summary: outcome.summary + eventFlowsNotRun(model, outcome, ctx.call.callerConnected) + inputsNotGiven(model, ctx, outcome),
         trace: ctx.trace,
         variables: ctx.vars.snapshot(),
         globalErrorRaised: outcome.globalErrorRaised ?? false,
@@ -184,6 +184,20 @@ function eventFlowsNotRun(model: FlowModel, outcome: Outcome, callerConnected: b
     return [`the ${handler.display} event flow this raises (${labels})`];
   });
   return notRun.length === 0 ? '' : `; not simulated: ${notRun.join('; ')}`;
+}
+
+/**
+ * A subflow runs here alone, without the flow that calls it: the inputs the scenario did not give
+ * (`subflowInputs`) kept their defaults, which no calling flow decided; the summary names them
+ * (`; run without a calling flow: its input errorMessage kept its default`). '' if none.
+ */
+function inputsNotGiven(model: FlowModel, ctx: RunContext, outcome: Outcome): string {
+  if (model.flowType !== 'SUBFLOW' || outcome.status === 'internal-error') return '';
+  const given = ctx.scenario.subflowInputs ?? {};
+  const missing = ctx.vars.subflowInputs().filter((name) => !Object.hasOwn(given, name));
+  if (missing.length === 0) return '';
+  const names = missing.slice(0, 5).join(', ') + (missing.length > 5 ? `, … (${missing.length} in all)` : '');
+  return missing.length === 1 ? `; run without a calling flow: its input ${names} kept its default` : `; run without a calling flow: its inputs ${names} kept their defaults`;
 }
 
 function handlerTarget(handler: EventHandler, exits: Record<string, string> | undefined): string | undefined {

@@ -30,6 +30,12 @@ export interface Scenario {
   agentsAvailable?: boolean;
   /** Which Business Hours exit is taken; default 'working'. */
   businessHours?: BusinessHoursState;
+  /**
+   * For a subflow: what its calling flow maps into its inputs (SUBFLOW_INPUT variables), by name,
+   * as text converted to each one's type when the subflow starts. An input not given keeps its
+   * default, and the summary names it; a name that is no input is ignored.
+   */
+  subflowInputs?: Record<string, string>;
 }
 
 /**

@@ -180,6 +180,11 @@ export class VariableStore {
     return this.declared.has(name);
   }
 
+  /** The subflow's inputs: the declared variables whose source is SUBFLOW_INPUT, in declaration order. */
+  subflowInputs(): string[] {
+    return [...this.declared.values()].filter((v) => v.source === 'SUBFLOW_INPUT').map((v) => v.name);
+  }
+
   /** Declared type of a flow variable (upper case), or undefined when not declared. */
   typeOf(name: string): string | undefined {
     const v = this.declared.get(name);

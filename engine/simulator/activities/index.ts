@@ -19,13 +19,14 @@ import {
   queueToAgent,
   screenPop,
   setCallerId,
+  subflowStart,
   waitActivity,
 } from './routing.js';
 
 const HANDLERS: ReadonlyMap<string, ActivityHandler> = new Map<string, ActivityHandler>([
   ['NewPhoneContact', newPhoneContact],
   ['NewContact', newPhoneContact],
-  ['NewSubFlowStart', passThrough],
+  ['NewSubFlowStart', subflowStart],
   ['event', passThrough],
   ['Event', passThrough],
   ['play-message', playMessage],

@@ -6,6 +6,7 @@ import { asVariableReference } from '../expressions.js';
 import type { ContactData } from '../types.js';
 import { requireCaller } from './media.js';
 import { prop, text, textProp, uiProp } from './read.js';
+import { convertToType, getOwn } from '../variables.js';
 
 export const DEFAULT_CONTACT: Readonly<ContactData> = {
   ANI: '+14085551234',
@@ -29,8 +30,22 @@ export const newPhoneContact: ActivityHandler = (run) => {
   return exit('out');
 };
 
-/** Subflow start and event nodes simply leave by `out`. */
+/** Event nodes simply leave by `out`. */
 export const passThrough: ActivityHandler = () => exit('out');
+
+/**
+ * Subflow start: receives the inputs the calling flow maps (the scenario's `subflowInputs`), each
+ * converted to its variable's type; inputs not given keep their defaults. Leaves by `out`.
+ */
+export const subflowStart: ActivityHandler = (run) => {
+  const given = run.scenario.subflowInputs ?? {};
+  for (const name of run.vars.subflowInputs()) {
+    if (!Object.hasOwn(given, name)) continue;
+    const value = getOwn(given, name);
+    if (typeof value === 'string') run.vars.setVariable(name, convertToType(value, run.vars.typeOf(name) ?? 'STRING', name));
+  }
+  return exit('out');
+};
 
 /** Screen Pop: a desktop action; `default`. */
 export const screenPop: ActivityHandler = () => exit('default');

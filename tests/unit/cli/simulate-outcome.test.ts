@@ -61,3 +61,31 @@ test('the callback line says "(empty)" for a dial number or ANI that rendered em
   expect(run.code).toBe(0);
   expect(run.stdout).toContain('\ncallback registered at Callback: dial (empty) (ANI (empty), queue (none))\n');
 });
+
+test('simulate --input gives a subflow input the value its calling flow would map; a name that is no input is warned about', async () => {
+  const dir = tempDir('subflow-input');
+  const file = path.join(dir, 'ErrorHandler.json');
+  const start = { id: 's', name: 'StartSubflow', group: 'start-subflow', properties: { name: 'StartSubflow', activityName: 'NewSubFlowStart', activityId: 'start-subflow' } };
+  const say = { id: 'p', name: 'PlayError', group: 'action', properties: { name: 'PlayError', activityName: 'play-message', toggle: true, promptsTts: [{ type: 'tts', value: '{{ errorMessage }}' }] } };
+  const end = { id: 'e', name: 'EndSubflow', group: 'end', properties: { name: 'EndSubflow', activityName: 'end-subflow', activityId: 'end-subflow' } };
+  const links = [
+    { id: 'l1', sourceActivityId: 's', targetActivityId: 'p', conditionExpr: 'out', properties: { value: 'out' } },
+    { id: 'l2', sourceActivityId: 'p', targetActivityId: 'e', conditionExpr: 'default', properties: { value: 'default' } },
+  ];
+  writeFileSync(file, JSON.stringify({
+    flowType: 'SUBFLOW',
+    name: 'ErrorHandler',
+    variables: [{ name: 'errorMessage', type: 'STRING', value: null, source: 'SUBFLOW_INPUT' }],
+    process: { activities: { s: start, p: say, e: end }, links },
+    eventFlows: { eventsMap: {}, properties: {} },
+  }));
+  const alone = await runCli(['simulate', file]);
+  expect(lastLine(alone.stdout)).toBe('completed: subflow ended at EndSubflow; run without a calling flow: its input errorMessage kept its default');
+  const mapped = await runCli(['simulate', file, '--input', 'errorMessage=Sorry, a=b', '--input', 'errormessage=x']);
+  expect(mapped.stdout).toContain('says "Sorry, a=b"');
+  expect(lastLine(mapped.stdout)).toBe('completed: subflow ended at EndSubflow');
+  expect(mapped.stderr).toBe('flowgrade: --input errormessage: the flow has no subflow input of that name (names are case-sensitive); it is never used\n');
+  const malformed = await runCli(['simulate', file, '--input', 'errorMessage']);
+  expect(malformed.code).not.toBe(0);
+  expect(malformed.stderr).toContain('"errorMessage" is not NAME=VALUE (e.g. errorMessage=Sorry)');
+});

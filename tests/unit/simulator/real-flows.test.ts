@@ -73,6 +73,20 @@ test.describe('real exports', () => {
     expect(notFound.summary).toBe('stuck in a loop at ConfirmationMenu: the caller presses nothing (No-Input Timeout each time)');
   });
 
+  test('the error-handler subflow plays the errorMessage its calling flow maps in; run alone, the summary says the input kept its default', async () => {
+    const loaded = loadFlow(readFileSync(path.join(DIR, 'subflow_error-handler_end-subflow.json')));
+    if (!loaded.ok) throw new Error(loaded.error.message);
+    const errorMessage = 'We are experiencing technical difficulties. Please try again later.';
+    const mapped = await simulate(loaded.model, { subflowInputs: { errorMessage } }, { services: fakeServices() });
+    expect(mapped.trace.map((e) => [e.activity, e.outcome])).toEqual([['StartSubflow', 'out'], ['PlayMessage_b06', 'default'], ['EndSubflow_esa', 'end']]);
+    expect(mapped.trace[0].modifiedVariables).toEqual({ errorMessage });
+    expect(mapped.trace[1].prompts).toEqual([errorMessage]);
+    expect([mapped.status, mapped.summary]).toEqual(['completed', 'subflow ended at EndSubflow_esa']);
+    const alone = await simulate(loaded.model, {}, { services: fakeServices() });
+    expect(alone.trace[1].prompts).toEqual(['']);
+    expect(alone.summary).toBe('subflow ended at EndSubflow_esa; run without a calling flow: its input errorMessage kept its default');
+  });
+
   test('the duplicate-callback export asks the Search API for callbacks of the last day, and schedules one only when none is pending', async () => {
     const loaded = loadFlow(readFileSync(path.join(DIR, 'avoid-duplicate-callback_menu-setvar-condition-http-graphql-callback.json')));
     if (!loaded.ok) throw new Error(loaded.error.message);
@@ -118,7 +132,8 @@ test.describe('real exports', () => {
     expect(paid.sent).toContain('"cardNumber": "",');
     expect(paid.sent).toMatch(/"amount": +}$/);
     expect(paid.result.variables).toMatchObject({ status: 'PAID', currency: 'USD', subFlowBalanceAmount_makePayment: '12.5', outPutJSONFromMakePayment: { status: 'PAID', currency: 'USD', amount: '12.5' } });
-    expect(paid.result.summary).toBe('subflow ended at EndSubflow_zik');
+    // Its five inputs come from the flow that calls it: none is given here, and the summary says so.
+    expect(paid.result.summary).toBe('subflow ended at EndSubflow_zik; run without a calling flow: its inputs subFlowCardNumber_makePayment, subFlowCVV_makePayment, subFlowExpiryDate_MakePayment, subflowAccountNumber_makePayment, subFlowBalanceAmount_makePayment kept their defaults');
     // A quote in the error text ends the JSON string early: the Set Variable into the JSON variable fails.
     const declined = await run(402, { error: 'card "declined"' });
     expect(declined.result.trace.find((e) => e.activity === 'Condition_2yp')?.outcome).toBe('true');
@@ -132,6 +147,6 @@ test.describe('real exports', () => {
     const result = await simulate(loaded.model, {}, { services: fakeServices() });
     expect(result.status).toBe('error');
     expect(result.globalErrorRaised).toBe(false);
-    expect(result.summary).toMatch(/^makePayment failed: POST https:\/\/example\.invalid\/\S+ is not answered by any mock: .*; a subflow has no event flows of its own, so no OnGlobalError handler runs$/);
+    expect(result.summary).toMatch(/^makePayment failed: POST https:\/\/example\.invalid\/\S+ is not answered by any mock: .*; a subflow has no event flows of its own, so no OnGlobalError handler runs; run without a calling flow: its inputs \S+, \S+, \S+, \S+, \S+ kept their defaults$/);
   });
 });

@@ -1,0 +1,52 @@
+/**
+ * A subflow's inputs (SUBFLOW_INPUT variables) are what its calling flow maps into it: the scenario
+ * gives them (`subflowInputs`), the start node receives them, and a run that leaves one out says so.
+ */
+import { test, expect } from '@playwright/test';
+import { simulate } from '../../../engine/simulator/index.js';
+import { buildFlow, fakeServices, play, type FlowSpec } from './helpers.js';
+
+const errorSubflow: FlowSpec = {
+  subflow: true,
+  noGlobalErrorNode: true,
+  variables: [
+    { name: 'errorMessage', type: 'STRING', value: null, source: 'SUBFLOW_INPUT' },
+    { name: 'attempts', type: 'INTEGER', value: '0', source: 'SUBFLOW_INPUT' },
+    { name: 'note', type: 'STRING', value: 'local' },
+  ],
+  main: [play('PlayError', '{{ errorMessage }} (attempt {{ attempts + 1 }})'), { label: 'EndSubflow', type: 'end-subflow' }],
+  links: [
+    ['StartSubflow', 'out', 'PlayError'],
+    ['PlayError', 'default', 'EndSubflow'],
+  ],
+};
+
+test.describe('subflow inputs', () => {
+  test('inputs the scenario gives are received by the start node, converted to their types', async () => {
+    const result = await simulate(buildFlow(errorSubflow), { subflowInputs: { errorMessage: 'We are experiencing technical difficulties.', attempts: '2' } }, { services: fakeServices() });
+    expect(result.trace[0]).toMatchObject({ activity: 'StartSubflow', outcome: 'out', modifiedVariables: { errorMessage: 'We are experiencing technical difficulties.', attempts: 2 } });
+    expect(result.trace[1].prompts).toEqual(['We are experiencing technical difficulties. (attempt 3)']);
+    expect([result.status, result.summary]).toEqual(['completed', 'subflow ended at EndSubflow']);
+  });
+
+  test('inputs no calling flow gave keep their defaults, and the summary names them', async () => {
+    const none = await simulate(buildFlow(errorSubflow), {}, { services: fakeServices() });
+    expect(none.trace[1].prompts).toEqual([' (attempt 1)']);
+    expect(none.summary).toBe('subflow ended at EndSubflow; run without a calling flow: its inputs errorMessage, attempts kept their defaults');
+    const some = await simulate(buildFlow(errorSubflow), { subflowInputs: { attempts: '1' } }, { services: fakeServices() });
+    expect(some.summary).toBe('subflow ended at EndSubflow; run without a calling flow: its input errorMessage kept its default');
+  });
+
+  test('only inputs are set: a name that is a local variable, or no variable, is left alone', async () => {
+    const result = await simulate(buildFlow(errorSubflow), { subflowInputs: { errorMessage: 'x', attempts: '0', note: 'changed', other: 'y' } }, { services: fakeServices() });
+    expect(result.trace[0].modifiedVariables).toEqual({ errorMessage: 'x', attempts: 0 });
+    expect(result.variables).toMatchObject({ note: 'local' });
+    expect(Object.hasOwn(result.variables, 'other')).toBe(false);
+  });
+
+  test('an input whose value its type cannot hold fails the start node', async () => {
+    const result = await simulate(buildFlow(errorSubflow), { subflowInputs: { errorMessage: 'x', attempts: 'two' } }, { services: fakeServices() });
+    expect(result.trace[0]).toMatchObject({ activity: 'StartSubflow', outcome: 'error', error: `cannot store "two" in Integer variable 'attempts'` });
+    expect(result.status).toBe('error');
+  });
+});
