@@ -10,7 +10,8 @@ import type { ActivityRun, CallState } from './context.js';
 import { prop, text, textProp, uiProp } from './activities/read.js';
 import { ActivityError, NotSimulatedError } from './errors.js';
 import { readJaywayPath, type ReadPath, type StepKind } from './jayway-path.js';
-import { convertToType, getOwn } from './variables.js';
+import { convertToType, getOwn, isTextType } from './variables.js';
+import { javaNumberTexts } from './json-numbers.js';
 import { messageOf } from '../error-message.js';
 import { javaTrim } from '../java-whitespace.js';
 import { nestedDeeperThan } from '../json-text.js';
@@ -63,12 +64,16 @@ export function applyParseSettings(run: ActivityRun, body: string): void {
   if (json !== undefined && paths.some((read) => read.path !== '$') && nestedDeeperThan(json, MAX_JSONPATH_DEPTH)) {
     throw new NotSimulatedError(`the JSON ${run.activity.label} reads is nested deeper than ${MAX_JSONPATH_DEPTH} levels, more than the simulator runs JSONPath through`);
   }
+  let numbers: Map<string, string> | undefined;
   rows.forEach((row, at) => {
     const type = run.vars.typeOf(row.variable) ?? 'STRING';
     // No value of the JSON holds more characters and values than its text has characters.
-    const match = json === undefined ? undefined : query(run, paths[at]!, json, body.length + MAX_MATCHED_EXCESS);
+    const found = json === undefined ? undefined : query(run, paths[at]!, json, body.length + MAX_MATCHED_EXCESS);
     const empty = type === 'JSON' || type === 'INTEGER' || type === 'DECIMAL' || type === 'BOOLEAN' ? null : '';
-    run.vars.setVariable(row.variable, match === undefined ? empty : convertToType(match, type, row.variable));
+    if (found === undefined) return run.vars.setVariable(row.variable, empty);
+    // One number into a text variable: as Java prints it (100.00 is "100.0"), read from the body once.
+    const javaText = typeof found.value === 'number' && found.pointer !== undefined && isTextType(type) ? (numbers ??= javaNumberTexts(body)).get(found.pointer) : undefined;
+    run.vars.setVariable(row.variable, javaText ?? convertToType(found.value, type, row.variable));
   });
 }
 
@@ -159,11 +164,18 @@ function stepsFit(match: Match, read: ReadPath, json: unknown): boolean {
   return true;
 }
 
+/** What a path matched: one value (with its JSON Pointer) or the list of its matches. */
+interface Found {
+  value: unknown;
+  /** Where the one value matched is in the JSON (`/0/tacnumber`, `''` for `$`); none for a list. */
+  pointer?: string;
+}
+
 /** The matches of `read` in `json`; not simulated when they hold more than `sizeLimit` together (holdMoreThan). */
-function query(run: ActivityRun, read: ReadPath, json: unknown, sizeLimit: number): unknown {
+function query(run: ActivityRun, read: ReadPath, json: unknown, sizeLimit: number): Found | undefined {
   const { path, deepScan, definite, negativeIndex } = read;
   // jsonpath-plus matches nothing in a falsy document (false, 0, ""); `$` is that document.
-  if (path === '$') return json;
+  if (path === '$') return { value: json, pointer: '' };
   // A definite path with a negative index, rewritten as a slice, gives a list of one (or none):
   // its one match is the value, as in Jayway.
   const single = negativeIndex && definite;
@@ -185,13 +197,14 @@ function query(run: ActivityRun, read: ReadPath, json: unknown, sizeLimit: numbe
     }
     if (found === undefined) return undefined;
     const fits = (match: Match) => isJson(match) && stepsFit(match, read, json);
-    if (!Array.isArray(found)) return fits(found as Match) ? (found as Match).value : undefined;
-    const result = (found as Match[]).filter(fits).map((match) => match.value);
-    if (single) return result.length > 0 ? result[0] : undefined;
+    if (!Array.isArray(found)) return fits(found as Match) ? { value: (found as Match).value, pointer: (found as Match).pointer } : undefined;
+    const matches = (found as Match[]).filter(fits);
+    if (single) return matches.length > 0 ? { value: matches[0].value, pointer: matches[0].pointer } : undefined;
+    const result = matches.map((match) => match.value);
     if (holdMoreThan(result, sizeLimit)) {
       throw new NotSimulatedError(`JSONPath ${path} (${run.activity.label}) matches values that hold together over ${MAX_MATCHED_EXCESS} characters more than the JSON it reads`);
     }
-    return result.length === 0 ? undefined : result;
+    return result.length === 0 ? undefined : { value: result };
   } catch (error) {
     if (error instanceof NotSimulatedError) throw error;
     if (error instanceof WorkSpent) {
