@@ -7,7 +7,6 @@
 import { javaDoubleToString } from '../pebble/values.js';
 
 const NUMBER = /-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
-const STRING = /"(?:[^"\\]|\\.)*"/y;
 const WORD = /[a-z]+/y;
 
 /**
@@ -31,9 +30,10 @@ export function javaNumberTexts(text: string): Map<string, string> {
   while (at < text.length) {
     const c = text[at];
     if (c === '"') {
-      const token = sticky(STRING);
+      const start = at;
+      at = afterString(text, at);
       if (expectKey) {
-        path.push(JSON.parse(token) as string);
+        path.push(JSON.parse(text.slice(start, at)) as string);
         expectKey = false;
       }
     } else if (c === '-' || (c >= '0' && c <= '9')) {
@@ -65,6 +65,16 @@ export function javaNumberTexts(text: string): Map<string, string> {
     }
   }
   return texts;
+}
+
+/**
+ * Where the string opening at `at` ends (after its closing quote). A loop, not a regular
+ * expression: one over a string of millions of characters runs out of stack.
+ */
+function afterString(text: string, at: number): number {
+  let i = at + 1;
+  while (i < text.length && text[i] !== '"') i += text[i] === '\\' ? 2 : 1;
+  return i + 1;
 }
 
 /** A JSON number's text as Java prints the value Jayway's JSON reading makes of it. */

@@ -58,3 +58,10 @@ test('keys and strings that look like numbers do not move the numbers found', as
   const result = await simulate(buildFlow(spec), {}, { services });
   expect(result.variables).toMatchObject({ amount: '2.0', big: '0', small: '-1.5E-7', large: '123456789012345678901234', whole: '10', negativeZero: '0', nested: '100.0' });
 });
+
+test('a string of 16 million characters before the number is stepped over (a regular expression over it ran out of stack)', async () => {
+  const body = `{"note": "${'a'.repeat(16_000_000)}\\"", "amount": 1.50, "id": 1, "rate": 1, "exp": 1, "count": 1, "zero": 1, "items": [1, {"price": 1}]}`;
+  const { spec, services } = flow(body);
+  const result = await simulate(buildFlow(spec), {}, { services });
+  expect(result.variables).toMatchObject({ amount: '1.5' });
+});
