@@ -6,6 +6,7 @@
  */
 import { expect, test } from '@playwright/test';
 import { simulate } from '../../../engine/simulator/index.js';
+import { ActivityError, inSetting, NotSimulatedError } from '../../../engine/simulator/errors.js';
 import { HTTP_SETTINGS } from '../../../engine/simulator/http.js';
 import type { TraceEntry } from '../../../engine/trace.js';
 import { buildFlow, CONNECTOR_BASE, DYNVARS_URL, endFlow, fakeServices, http, HttpResponse, httpRequest, type FlowSpec } from './helpers.js';
@@ -82,4 +83,28 @@ test('a request that went through names no setting', async () => {
   const entry = await entryOf(rows('outdialcbid', '$[0].outboundcallbackep'));
   expect(entry.outcome).toBe('default');
   expect(entry).not.toHaveProperty('failedSetting');
+});
+
+/** What `run` throws. */
+function thrownBy(run: () => unknown): unknown {
+  try {
+    run();
+  } catch (error) {
+    return error;
+  }
+  throw new Error('nothing was thrown');
+}
+
+const throwing = (error: Error) => (): never => {
+  throw error;
+};
+
+test('inSetting names the setting of an activity error that names none, keeps the one an inner setting named, and lets other errors through as they are', () => {
+  expect(inSetting('Outer', () => 42)).toBe(42);
+  const named = thrownBy(() => inSetting('Outer', throwing(new ActivityError('bad'))));
+  expect(named).toBeInstanceOf(ActivityError);
+  expect(named).toMatchObject({ message: 'bad', setting: 'Outer' });
+  expect(thrownBy(() => inSetting('Outer', () => inSetting('Inner', throwing(new ActivityError('bad')))))).toMatchObject({ message: 'bad', setting: 'Inner' });
+  const notSimulated = new NotSimulatedError('not simulated');
+  expect(thrownBy(() => inSetting('Outer', throwing(notSimulated)))).toBe(notSimulated);
 });
