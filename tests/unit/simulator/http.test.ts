@@ -111,16 +111,24 @@ test.describe('request building', () => {
     expect(seenUrl).toBe(`${CONNECTOR_BASE}/search?x=1`);
   });
 
-  test('a URL or path is trimmed as Java trims: a no-break space pasted at its end is sent (%C2%A0), a tab or a line break is not', async () => {
+  test('a URL or path is trimmed as Java trims: a no-break space pasted at its end is sent (%C2%A0), a tab, a line break or a space before a path is not', async () => {
     const seen: string[] = [];
     const services = fakeServices([http.all(/.*/, ({ request }) => (seen.push(request.url), HttpResponse.json({})))]);
     const nodes = [
       httpRequest('Url', { httpRequestUrl: `${DYNVARS_URL}?dn=1\u00a0` }),
       httpRequest('Path', { authenticated: true, 'connectorId:name': 'WxCC_API', httpRequestPath: '/search\u00a0' }),
       httpRequest('Tabbed', { httpRequestUrl: `\t${DYNVARS_URL}?dn=1\n` }),
+      httpRequest('SpacedPath', { authenticated: true, 'connectorId:name': 'WxCC_API', httpRequestPath: ' /search' }),
     ];
     for (const node of nodes) await simulate(buildFlow(flowWith(node)), {}, { services });
-    expect(seen).toEqual([`${DYNVARS_URL}?dn=1%C2%A0`, `${CONNECTOR_BASE}/search%C2%A0`, `${DYNVARS_URL}?dn=1`]);
+    expect(seen).toEqual([`${DYNVARS_URL}?dn=1%C2%A0`, `${CONNECTOR_BASE}/search%C2%A0`, `${DYNVARS_URL}?dn=1`, `${CONNECTOR_BASE}/search`]);
+  });
+
+  test("a Request URL's own query is sent as typed when no Query Parameters are added: not re-encoded (%20 stays, a bare name gets no =)", async () => {
+    const seen: string[] = [];
+    const services = fakeServices([http.all(/.*/, ({ request }) => (seen.push(request.url), HttpResponse.json({})))]);
+    await simulate(buildFlow(flowWith(httpRequest('Req', { httpRequestUrl: `${DYNVARS_URL}?dn=a%20b&flag` }))), {}, { services });
+    expect(seen).toEqual([`${DYNVARS_URL}?dn=a%20b&flag`]);
   });
 
   test('GraphQL bodies are sent as {query, variables} JSON', async () => {
@@ -342,6 +350,12 @@ test.describe('requests the platform would refuse: our words, the same in Node a
     for (const host of ['674481b1b4e2e04abea27c6e.xn--a.io', 'xn--a.674481b1b4e2e04abea27c6e.mockapi.io']) {
       expect(await errorOf({ httpRequestUrl: `https://${host}/x` })).toBe(`request URL "https://${host}/x" names an internationalised host (xn--…), which no mock answers`);
     }
+  });
+
+  test('a user name alone in the URL is refused too; a URL typed with spaces around it is judged, and quoted, trimmed', async () => {
+    expect(await errorOf({ httpRequestUrl: 'https://user@674481b1b4e2e04abea27c6e.mockapi.io/x' })).toBe('request URL "https://user@674481b1b4e2e04abea27c6e.mockapi.io/x" holds a user name or password (user:password@): not sent');
+    expect(await errorOf({ httpRequestUrl: ' https://xn--a.674481b1b4e2e04abea27c6e.mockapi.io/x ' })).toBe('request URL "https://xn--a.674481b1b4e2e04abea27c6e.mockapi.io/x" names an internationalised host (xn--…), which no mock answers');
+    expect(await errorOf({ httpRequestUrl: ' ftp://x/y ' })).toBe('request URL "ftp://x/y" is not http(s)');
   });
 });
 
