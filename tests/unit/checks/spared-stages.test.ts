@@ -11,7 +11,7 @@ import { test, expect } from '@playwright/test';
 import type { GradeReport } from '../../../engine/report.js';
 import { gradeFlow } from '../../../engine/grade.js';
 import { conditionOn, MISTAKES, throughVariable, TOLERATED } from './mutations.js';
-import { addActivity, FIXED_NOW, gradeMutation, link, mission, mutated, props, relabel, resultOf, variable, type Json, type Mutation } from './support.js';
+import { addActivity, FIXED_NOW, gradeMutation, link, mission, mutated, props, relabel, removeActivity, resultOf, variable, type Json, type Mutation } from './support.js';
 
 const AFTER_GET_CBID = ['run-getresult-holds-body', 'run-global-error-raised', 'run-task-created', 'run-status-true-on-201', 'run-status-false-on-400', 'run-status-false-on-500'];
 
@@ -98,6 +98,16 @@ test('the error scenarios not judged name HTTPStatusCode by the label the attend
   });
   for (const id of ['run-status-false-on-400', 'run-status-false-on-500']) {
     expect(resultOf(noError, id).message, id).toMatch(/^Not judged: the simulated call went wrong before Check_Status \(reported under “/);
+  }
+});
+
+test("with no HTTPStatusCode in the event flow, the error scenarios not judged name it by the guide's label", async () => {
+  const noError = await gradeMutation((f) => {
+    props(f, 'SimulateGlobalError').expr = '{{ANI}}';
+    removeActivity(f, 'HTTPStatusCode');
+  });
+  for (const id of ['run-status-false-on-400', 'run-status-false-on-500']) {
+    expect(resultOf(noError, id).message, id).toMatch(/^Not judged: the simulated call went wrong before HTTPStatusCode \(reported under “/);
   }
 });
 
