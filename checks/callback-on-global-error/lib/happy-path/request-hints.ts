@@ -56,9 +56,10 @@ function isRecordAddress(url: string, dnis: string): boolean {
  * trace entry's failedSetting, engine/simulator/http.ts): a template that does not render (the
  * Request Path, a header or query parameter, the Request Body), a header the request cannot carry
  * (a name with a space or a colon, a value with a curly quote), a Parsing Settings row that fails
- * on the answer (a variable not declared, a path that is no JSONPath).
+ * on the answer (a variable not declared, a path that is no JSONPath). A failure naming no setting
+ * (undefined) finds none.
  */
-const FAILED_SETTING_HINTS: ReadonlyMap<string, string> = new Map([
+const FAILED_SETTING_HINTS: ReadonlyMap<string | undefined, string> = new Map([
   [HTTP_SETTINGS.path, HINTS.callbackApiPath],
   [HTTP_SETTINGS.headers, HINTS.callbackApiHeaders],
   [HTTP_SETTINGS.query, HINTS.callbackApiQuery],
@@ -72,7 +73,7 @@ const FAILED_SETTING_HINTS: ReadonlyMap<string, string> = new Map([
  */
 export function failedTaskRequestHint(api: Activity, entry: TraceEntry): { hint: string } | Record<string, never> {
   if (!isAuthenticated(api) || connectorNameOf(api) === undefined) return { hint: HINTS.callbackApiAuthenticated };
-  const hint = entry.failedSetting === undefined ? undefined : FAILED_SETTING_HINTS.get(entry.failedSetting);
+  const hint = FAILED_SETTING_HINTS.get(entry.failedSetting);
   return hint ? { hint } : {};
 }
 
