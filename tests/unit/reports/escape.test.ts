@@ -2,7 +2,7 @@
 import { test, expect } from '@playwright/test';
 import fc from 'fast-check';
 import { serialize } from 'node:v8';
-import { csvCell, escapeHtml, escapeMarkdown, escapeTerminal, escapeXml, escapeXmlAttribute, idToken, jsonForScript, printableLine, safeHref } from '../../../reports/escape.js';
+import { csvCell, escapeHtml, escapeMarkdown, escapeTerminal, escapeXml, escapeXmlAttribute, idToken, jsonForScript, printableLine, safeHref, withoutControls } from '../../../reports/escape.js';
 import { parseXml } from './xml-check.js';
 import { CONTROL, HOSTILE } from './sample-reports.js';
 
@@ -61,6 +61,13 @@ test('U+2028 and U+2029 are line breaks: flattened in the console and Markdown, 
 
 test('escapeMarkdown: control characters removed, C1 (NEL) too', () => {
   expect(escapeMarkdown('a\u0000b\u007fc\u0085d\u009fe')).toBe('abcde');
+});
+
+test('withoutControls leaves out every C0 control but tab and line breaks, DEL and every C1 control, and nothing else', () => {
+  const all = Array.from({ length: 0x100 }, (_, code) => String.fromCharCode(code)).join('');
+  const kept = [...withoutControls(all)].map((c) => c.charCodeAt(0));
+  const expected = [0x09, 0x0a, 0x0d, ...Array.from({ length: 0x5f }, (_, i) => 0x20 + i), ...Array.from({ length: 0x60 }, (_, i) => 0xa0 + i)];
+  expect(kept).toEqual(expected);
 });
 
 test('jsonForScript: nothing can end the script element, and it parses back to the same value', () => {
