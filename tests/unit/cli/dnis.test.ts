@@ -1,6 +1,6 @@
 /** The DNIS a simulated call dials (engine/dnis.ts), as --dnis and the self-check page read it: its bounds. */
 import { expect, test } from '@playwright/test';
-import { parseDnis } from '../../../engine/dnis.js';
+import { dnisRefusal, parseDnis } from '../../../engine/dnis.js';
 
 test('a DNIS is + and 6 to 15 digits; spaces, dashes and parentheses anywhere are dropped', () => {
   expect(parseDnis('+123456')).toBe('+123456');
@@ -16,4 +16,11 @@ test('a DNIS is + and 6 to 15 digits; spaces, dashes and parentheses anywhere ar
   for (const wrong of ['+12345', '+1234567890123456', '14694096861', '++14694096861', '+1.469.409.6861', '+1469409686x', '', '+', '+١٤٦٩٤٠٩٦٨٦١']) {
     expect(parseDnis(wrong), wrong).toBeUndefined();
   }
+});
+
+test('a DNIS is refused quoted without the spaces around it, and the bidi controls a paste brings around it are each named', () => {
+  expect(dnisRefusal('  +1 469 \t')).toBe('"+1 469" is not an E.164 number such as +14694096861');
+  expect(dnisRefusal('\u202b+1\u202d469\u202e')).toBe(
+    '"\\u202b+1\\u202d469\\u202e" is not an E.164 number such as +14694096861 (\\u202b is a right-to-left embedding, \\u202d is a left-to-right override and \\u202e is a right-to-left override, which a copy and paste brings in unseen: delete them and type the text again)',
+  );
 });
