@@ -51,6 +51,9 @@ test('a DNIS refused for a zero-width character (a number pasted from a chat or 
   // A no-break space is dropped as any space: a number refused for its missing + does not blame it.
   const noPlus = readSettings({ ...base, dnis: '1\u00a0469 409 6861' });
   expect(!noPlus.ok && noPlus.message).toBe('"1\u00a0469 409 6861" is not an E.164 number such as +14694096861.');
+  // A line separator is a space too, for the rule; the message shows it escaped, on one line.
+  const broken = readSettings({ ...base, dnis: '+1 46\u20289' });
+  expect(!broken.ok && broken.message).toBe('"+1 46\\u20289" is not an E.164 number such as +14694096861.');
 });
 
 test('the attendee id is trimmed; an unknown lab is refused', () => {
