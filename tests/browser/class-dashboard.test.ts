@@ -193,3 +193,17 @@ test('filtering finds an id whatever its Unicode form: "José" typed (composed) 
   }
   expect(watched.errors).toEqual([]);
 });
+
+test('the id and the file name are each found whatever their Unicode form, the one without the other', async ({ page }) => {
+  // José (decomposed) is the id of one row, with an upload's file name, and the folder of another's file.
+  const rows: [string, string][] = [
+    ['Jose\u0301 Mac', '/class/upload-1.json'],
+    ['Main_Flow_7', '/class/Jose\u0301 Mac/Main_Flow_7.json'],
+    ['Joseph', '/class/upload-3.json'],
+  ];
+  const reports = rows.map(([id, file]) => ({ ...passedReport(), attendee: { id, source: 'flow-name' as const }, input: { ...passedReport().input, file } }));
+  const { watched } = await open(page, 'filter-forms-apart.html', renderDashboard(reports, { reportHref: (r) => `${r.attendee.id.length}.html` }));
+  await page.locator('#fg-filter').fill('jos\u00e9');
+  await expect(page.locator('#fg-count')).toHaveText('Showing 2 of 3 submissions');
+  expect(watched.errors).toEqual([]);
+});
