@@ -49,7 +49,8 @@ export async function resolveGradingOptions(flags: GradingFlags): Promise<Omit<G
     now = () => new Date(fixed);
   }
   for (const [name, base] of Object.entries(flags.connector ?? {})) {
-    if (!isWebAddress(base)) throw new UsageError(`--connector ${name}=${base}: "${base}" is not an http(s) address such as https://api.wxcc-us1.cisco.com`);
+    const problem = connectorBaseProblem(base);
+    if (problem !== undefined) throw new UsageError(`--connector ${name}=${base}: "${base}" ${problem}`);
   }
   return {
     mission,
@@ -91,13 +92,16 @@ function settingsAdvice(mission: Mission, dynvars: string | undefined): string {
   return `add that record to --dynvars ${dynvars}, or give --dnis a number it has a record for`;
 }
 
-function isWebAddress(text: string): boolean {
-  try {
-    const url = new URL(text);
-    return url.protocol === 'http:' || url.protocol === 'https:';
-  } catch {
-    return false;
-  }
+/**
+ * Why `text` cannot be a connector's base URL, or undefined: an http(s) address, without a user name
+ * or password, which the simulator never sends (every authenticated request would fail, told as its
+ * Request Path's failure).
+ */
+function connectorBaseProblem(text: string): string | undefined {
+  const url = URL.canParse(text) ? new URL(text) : undefined;
+  if (!url || (url.protocol !== 'http:' && url.protocol !== 'https:')) return 'is not an http(s) address such as https://api.wxcc-us1.cisco.com';
+  if (url.username !== '' || url.password !== '') return 'holds a user name or password (user:password@), which the simulator never sends: give the address alone, such as https://api.wxcc-us1.cisco.com';
+  return undefined;
 }
 
 const INSTANT = /^\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:\d{2}))?$/i;

@@ -53,6 +53,11 @@ test('--connector takes an http(s) address: a typo is a usage error, not a class
     const run = await runCli(['check', fixturePath('flows/solution.json'), '--connector', `WxCC_API=${base}`, '--quiet']);
     expect([base, run.code, run.stderr.trim()]).toEqual([base, 2, `flowgrade: --connector WxCC_API=${base}: "${base}" is not an http(s) address such as https://api.wxcc-us1.cisco.com`]);
   }
+  // Credentials in the address: the simulator sends none, so every authenticated request would fail (named as its Request Path).
+  for (const base of ['https://user:pw@api.wxcc-eu1.cisco.com', 'https://user@api.wxcc-eu1.cisco.com']) {
+    const run = await runCli(['check', fixturePath('flows/solution.json'), '--connector', `WxCC_API=${base}`, '--quiet']);
+    expect([base, run.code, run.stderr.trim()]).toEqual([base, 2, `flowgrade: --connector WxCC_API=${base}: "${base}" holds a user name or password (user:password@), which the simulator never sends: give the address alone, such as https://api.wxcc-us1.cisco.com`]);
+  }
   const good = await runCli(['check', fixturePath('flows/solution.json'), '--connector', 'WxCC_API=https://api.wxcc-eu1.cisco.com', '--quiet']);
   expect(good.code).toBe(0);
 });
