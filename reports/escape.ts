@@ -21,14 +21,16 @@ export function escapeHtml(value: unknown): string {
 const HTML_SPECIAL = /[\x00-\x08\x0B\x0C\x0E-\x1F&<>"']|[^\x00-\x7E]/;
 
 /** Control characters other than tab and line breaks: C0, DEL and C1. */
-const CONTROL = /^[\x00-\x08\x0B\x0C\x0E-\x1F\x7F-\x9F]$/;
+const CONTROLS = /[\x00-\x08\x0B\x0C\x0E-\x1F\x7F-\x9F]/g;
+/** One of CONTROLS. */
+const CONTROL = new RegExp(`^${CONTROLS.source}$`);
 
 /**
  * `value` less the control characters HTML, XML and Markdown leave out (C0 but tab and line
  * breaks, DEL, C1): what a page or summary.md shows of it (`14\u00001` reads `141`).
  */
 export function withoutControls(value: string): string {
-  return value.replace(/[\x00-\x08\x0B\x0C\x0E-\x1F\x7F-\x9F]/g, '');
+  return value.replace(CONTROLS, '');
 }
 
 /**
