@@ -5,7 +5,7 @@
 import { test, expect } from '@playwright/test';
 import { MISTAKES } from './mutations.js';
 import { HINTS } from '../../../checks/callback-on-global-error/lib/hints.js';
-import { activity, addActivity, addFailingSetVariable, gradeFixture, gradeMutation, link, props, relabel, removeActivity, resultOf, unlink, variable, type Json } from './support.js';
+import { activity, addActivity, addFailingSetVariable, gradeFixture, gradeMutation, link, props, relabel, removeActivity, resultOf, unlink, variable, type Json, type Mutation } from './support.js';
 
 test('OnGlobalError still to EndFlow: the simulated call hints at the connection, not at the request settings', async () => {
   const result = resultOf(await gradeFixture('flows/defect-globalerror-still-to-endflow.json'), 'run-task-created');
@@ -632,18 +632,25 @@ test('SimulateGlobalError led elsewhere while its Disconnect Contact sits unconn
   expect(none.hint).toBe('Add a Disconnect Contact activity and connect the exit of SimulateGlobalError to it.');
 });
 
-test('a simulated call that never reaches WantCallback hints at the way there, not at option 3', async () => {
-  // API Mission 1's emergency switch left True: the call plays the emergency message and is disconnected.
-  const report = await gradeMutation((f) => {
+/**
+ * API Mission 1's emergency switch left True before the menu: the call plays the emergency message,
+ * which leads to `then` (a Disconnect Contact, or back to the Condition).
+ */
+function emergencySwitchOn(then: string): Mutation {
+  return (f) => {
     f.variables.push({ ...variable(f, 'Global_Language'), name: 'EmergencyGV_140', type: 'BOOLEAN', value: 'true', id: 'emergency-gv' });
     addActivity(f, 'NewPhoneContact', 'EmergencyCheck', { activityName: 'condition-activity', activityId: 'condition-activity', expression: '{{EmergencyGV_140 == true}}' }, 'enum-gateway');
     addActivity(f, 'NewPhoneContact', 'EmergencyMsg', { activityName: 'play-message', toggle: true, promptsTts: [{ type: 'tts', value: 'We are closed due to an emergency.' }] });
     link(f, 'NewPhoneContact', 'out', 'EmergencyCheck');
     link(f, 'EmergencyCheck', 'false', 'SetVariable_c7q');
     link(f, 'EmergencyCheck', 'true', 'EmergencyMsg');
-    link(f, 'EmergencyMsg', 'default', 'DisconnectContact_3zq');
-  });
-  const result = resultOf(report, 'run-option3-reaches-get-cbid');
+    link(f, 'EmergencyMsg', 'default', then);
+  };
+}
+
+test('a simulated call that never reaches WantCallback hints at the way there, not at option 3', async () => {
+  // The emergency message, then the caller is disconnected.
+  const result = resultOf(await gradeMutation(emergencySwitchOn('DisconnectContact_3zq')), 'run-option3-reaches-get-cbid');
   expect(result.status).toBe('failed');
   expect(result.hint).toBe(
     'In the Debug tool, follow your last call from NewPhoneContact: it ended at DisconnectContact_3zq without reaching WantCallback. A caller who finds no agent available must reach WantCallback (Queue → WantCallback, as Callback Mission 2 left it): check the activities on the way, e.g. a Condition on a variable another mission left set (EmergencyGV_<ID> of API Mission 1).',
@@ -652,16 +659,7 @@ test('a simulated call that never reaches WantCallback hints at the way there, n
 
 test('a simulated call going round a loop before WantCallback is not told it ended at the last activity of the loop', async () => {
   // The emergency message leads back to its Condition: the call goes round until the simulator stops it.
-  const report = await gradeMutation((f) => {
-    f.variables.push({ ...variable(f, 'Global_Language'), name: 'EmergencyGV_140', type: 'BOOLEAN', value: 'true', id: 'emergency-gv' });
-    addActivity(f, 'NewPhoneContact', 'EmergencyCheck', { activityName: 'condition-activity', activityId: 'condition-activity', expression: '{{EmergencyGV_140 == true}}' }, 'enum-gateway');
-    addActivity(f, 'NewPhoneContact', 'EmergencyMsg', { activityName: 'play-message', toggle: true, promptsTts: [{ type: 'tts', value: 'We are closed due to an emergency.' }] });
-    link(f, 'NewPhoneContact', 'out', 'EmergencyCheck');
-    link(f, 'EmergencyCheck', 'false', 'SetVariable_c7q');
-    link(f, 'EmergencyCheck', 'true', 'EmergencyMsg');
-    link(f, 'EmergencyMsg', 'default', 'EmergencyCheck');
-  });
-  const result = resultOf(report, 'run-option3-reaches-get-cbid');
+  const result = resultOf(await gradeMutation(emergencySwitchOn('EmergencyCheck')), 'run-option3-reaches-get-cbid');
   expect([result.status, result.message]).toEqual(['failed', 'The simulated call never reached WantCallback (stuck in a loop at EmergencyCheck)']);
   expect(result.hint).toMatch(/^In the Debug tool, follow your last call from NewPhoneContact: it never reached WantCallback\. A caller who finds/);
 });
