@@ -575,6 +575,8 @@ test('a Create Task request that fails on a field the simulator names: the hint 
     ['a header value with curly quotes', set('httpRequestHeaders', { Accept: '“application/json”' }), HINTS.callbackApiHeaders],
     ['a header value template that fails', set('httpRequestHeaders', { 'X-Caller': '{{ customani | nosuchfilter }}' }), HINTS.callbackApiHeaders],
     ['a query parameter template that fails', set('httpQueryParameters', { source: '{{ customani | nosuchfilter }}' }), HINTS.callbackApiQuery],
+    // A method Flow Designer's list does not offer (an export edited by hand): no request can carry it.
+    ['a method no HTTP Request sends', set('httpRequestMethod', 'TRACE'), HINTS.callbackApiMethod],
     ['a Parsing Settings path that is no JSONPath', (f) => {
       const p = props(f, 'CallBackAPI_HTTPRequest');
       p.contentType = p['contentType:name'] = p.contentType_name = 'JSON';

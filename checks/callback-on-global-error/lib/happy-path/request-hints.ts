@@ -53,13 +53,14 @@ function isRecordAddress(url: string, dnis: string): boolean {
 
 /**
  * What to change in the CallBackAPI_HTTPRequest setting that made the simulated request fail (the
- * trace entry's failedSetting, engine/simulator/http.ts): a template that does not render (the
- * Request Path, a header or query parameter, the Request Body), a header the request cannot carry
- * (a name with a space or a colon, a value with a curly quote), a Parsing Settings row that fails
- * on the answer (a variable not declared, a path that is no JSONPath). A failure naming no setting
- * (undefined) finds none.
+ * trace entry's failedSetting, engine/simulator/http.ts): a method no request can carry (TRACE, in
+ * an export edited by hand), a template that does not render (the Request Path, a header or query
+ * parameter, the Request Body), a header the request cannot carry (a name with a space or a colon, a
+ * value with a curly quote), a Parsing Settings row that fails on the answer (a variable not
+ * declared, a path that is no JSONPath). A failure naming no setting (undefined) finds none.
  */
 const FAILED_SETTING_HINTS: ReadonlyMap<string | undefined, string> = new Map([
+  [HTTP_SETTINGS.method, HINTS.callbackApiMethod],
   [HTTP_SETTINGS.path, HINTS.callbackApiPath],
   [HTTP_SETTINGS.headers, HINTS.callbackApiHeaders],
   [HTTP_SETTINGS.query, HINTS.callbackApiQuery],
