@@ -38,6 +38,8 @@ export interface TraceEntry {
    * `Content Type`, `Request Body` or `Parsing Settings`.
    */
   failedSetting?: string;
+  /** With `error`, when the failure is about one flow variable: its name, and why (FailedVariable). */
+  failedVariable?: FailedVariable;
   /** Variables this activity changed: name → new value (activity outputs use `Label.output`). */
   modifiedVariables: Record<string, unknown>;
   prompts?: string[];
@@ -88,4 +90,15 @@ export interface CallbackRecord {
   ani: string;
   /** Callback queue id as exported ('' when none). */
   queue: string;
+}
+
+/**
+ * The flow variable a failure is about, and why: `undeclared`, a variable the flow does not declare
+ * (a Set Variable row, a Parsing Settings row writing it); `type`, a value its declared type cannot
+ * hold. The trace entry keeps it as `failedVariable`: a check reads it there, never in the
+ * wording of `error`.
+ */
+export interface FailedVariable {
+  name: string;
+  problem: 'undeclared' | 'type';
 }

@@ -27,11 +27,11 @@
  * afterwards (nothing does) would not be bounded again.
  */
 import type { CheckResult, DrawingGraph, GradeReport, ScenarioResult } from '../engine/report.js';
-import type { HttpExchange, TraceEntry } from '../engine/trace.js';
+import type { FailedVariable, HttpExchange, TraceEntry } from '../engine/trace.js';
 import { clipText, codePoints } from './code-points.js';
 
 export const REPORT_BOUNDS = {
-  /** Characters kept of a name: a trace entry's flow, activity, id, type, outcome and failed setting, a drawing's ids, labels and exits, a check's activity, the flow name. */
+  /** Characters kept of a name: a trace entry's flow, activity, id, type, outcome, failed setting and failed variable's name, a drawing's ids, labels and exits, a check's activity, the flow name. */
   name: 200,
   /** Characters kept of a check's message, hint, expected, actual and pointer, of a call's summary, and of an ungradable report's message. */
   text: 10_000,
@@ -166,12 +166,12 @@ function boundTrace(trace: readonly TraceEntry[], budget: number, id: ShortId): 
 
 /** Whether `entry` is the one boundTrace ends a cut trace with. */
 function isNotShown(entry: TraceEntry | undefined): boolean {
-  return entry !== undefined && entry.type === NOT_SHOWN && entry.outcome === NOT_SHOWN && entry.activityId === '' && entry.error === undefined && entry.failedSetting === undefined && entry.prompts === undefined && entry.http === undefined && Object.keys(entry.modifiedVariables).length === 0;
+  return entry !== undefined && entry.type === NOT_SHOWN && entry.outcome === NOT_SHOWN && entry.activityId === '' && entry.error === undefined && entry.failedSetting === undefined && entry.failedVariable === undefined && entry.prompts === undefined && entry.http === undefined && Object.keys(entry.modifiedVariables).length === 0;
 }
 
 function boundNames(entry: TraceEntry, id: ShortId): TraceEntry {
   const { name } = REPORT_BOUNDS;
-  if (!over(entry.flow, name) && !over(entry.activity, name) && !over(entry.activityId, name) && !over(entry.type, name) && !over(entry.outcome, name) && !over(entry.failedSetting, name)) return entry;
+  if (!over(entry.flow, name) && !over(entry.activity, name) && !over(entry.activityId, name) && !over(entry.type, name) && !over(entry.outcome, name) && !over(entry.failedSetting, name) && !over(entry.failedVariable?.name, name)) return entry;
   const names = {
     flow: shown(entry.flow, name),
     activity: shown(entry.activity, name),
@@ -179,17 +179,22 @@ function boundNames(entry: TraceEntry, id: ShortId): TraceEntry {
     type: shown(entry.type, name),
     outcome: shown(entry.outcome, name),
     ...optional('failedSetting', entry.failedSetting, name),
+    ...(entry.failedVariable ? { failedVariable: { ...entry.failedVariable, name: shown(entry.failedVariable.name, name) } } : {}),
   };
   return { ...entry, ...names };
 }
 
 /** The characters of an entry's text, as the JSON report writes them (give or take quotes and escapes). */
 function sizeOf(entry: TraceEntry): number {
-  let size = entry.flow.length + entry.activity.length + entry.activityId.length + entry.type.length + entry.outcome.length + (entry.error?.length ?? 0) + (entry.failedSetting?.length ?? 0);
+  let size = entry.flow.length + entry.activity.length + entry.activityId.length + entry.type.length + entry.outcome.length + (entry.error?.length ?? 0) + (entry.failedSetting?.length ?? 0) + failedVariableSize(entry.failedVariable);
   size += recordSize(entry.modifiedVariables);
   for (const prompt of entry.prompts ?? []) size += prompt.length;
   if (entry.http) size += httpSize(entry.http);
   return size;
+}
+
+function failedVariableSize(variable: FailedVariable | undefined): number {
+  return variable === undefined ? 0 : variable.name.length + variable.problem.length;
 }
 
 function httpSize(exchange: HttpExchange): number {

@@ -5,7 +5,7 @@
  * field cannot be forgotten here.
  */
 import type { CheckResult, DrawingEdge, DrawingGraph, DrawingNode, GradeReport, ScenarioResult } from '../engine/report.js';
-import type { HttpExchange, TraceEntry } from '../engine/trace.js';
+import type { FailedVariable, HttpExchange, TraceEntry } from '../engine/trace.js';
 import { boundReport } from './bounds.js';
 
 export function renderJson(report: GradeReport): string {
@@ -35,7 +35,8 @@ export function orderReport(whole: GradeReport): GradeReport {
 const REPORT_KEYS = keys<GradeReport>()(['schemaVersion', 'tool', 'lab', 'attendee', 'input', 'verdict', 'score', 'checks', 'scenarios', 'flow', 'error', 'generatedAt']);
 const CHECK_KEYS = keys<CheckResult>()(['id', 'title', 'step', 'severity', 'status', 'points', 'earned', 'message', 'hint', 'expected', 'actual', 'activity', 'pointer', 'traceExcerpt']);
 const SCENARIO_KEYS = keys<ScenarioResult>()(['id', 'title', 'passed', 'summary', 'trace']);
-const ENTRY_KEYS = keys<TraceEntry>()(['flow', 'activity', 'activityId', 'type', 'outcome', 'error', 'failedSetting', 'modifiedVariables', 'prompts', 'http']);
+const ENTRY_KEYS = keys<TraceEntry>()(['flow', 'activity', 'activityId', 'type', 'outcome', 'error', 'failedSetting', 'failedVariable', 'modifiedVariables', 'prompts', 'http']);
+const VARIABLE_KEYS = keys<FailedVariable>()(['name', 'problem']);
 const HTTP_KEYS = keys<HttpExchange>()(['method', 'url', 'requestHeaders', 'requestBody', 'status', 'responseBody', 'unmocked', 'timedOut']);
 const NODE_KEYS = keys<DrawingNode>()(['id', 'label', 'type', 'position']);
 const EDGE_KEYS = keys<DrawingEdge>()(['from', 'to', 'exit']);
@@ -49,7 +50,7 @@ function orderScenario(scenario: ScenarioResult): ScenarioResult {
 }
 
 function orderEntry(entry: TraceEntry): TraceEntry {
-  return { ...pick(entry, ENTRY_KEYS), ...(entry.http ? { http: pick(entry.http, HTTP_KEYS) } : {}) };
+  return { ...pick(entry, ENTRY_KEYS), ...(entry.failedVariable ? { failedVariable: pick(entry.failedVariable, VARIABLE_KEYS) } : {}), ...(entry.http ? { http: pick(entry.http, HTTP_KEYS) } : {}) };
 }
 
 function orderGraph(graph: DrawingGraph): DrawingGraph {

@@ -93,6 +93,7 @@ export async function walk(ctx: RunContext, graph: FlowGraph, startId: string, f
       // Clipped as a value set: an error quoting a long URL, repeated on every visit, made a report beyond V8's longest string.
       entry.error = clipTraceText(message, MAX_TRACE_VALUE);
       if (error instanceof ActivityError && error.setting !== undefined) entry.failedSetting = error.setting;
+      if (error instanceof ActivityError && error.variable !== undefined) entry.failedVariable = { ...error.variable };
       if (error instanceof NotSimulatedError) {
         entry.outcome = 'not-simulated';
         return { kind: 'not-simulated', summary: message };

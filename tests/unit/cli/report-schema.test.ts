@@ -50,6 +50,11 @@ test('the schema keeps graded and ungradable reports apart, and trace entries cl
   expect(validate(withEntry(() => {}))).toBe(true);
   expect(validate(withEntry((e) => (e.failedSetting = 'Request Body')))).toBe(true);
   expect(validate(withEntry((e) => (e.failedSetting = 1)))).toBe(false);
+  expect(validate(withEntry((e) => (e.failedVariable = { name: 'count', problem: 'type' })))).toBe(true);
+  expect(validate(withEntry((e) => (e.failedVariable = { name: 'ghost', problem: 'undeclared' })))).toBe(true);
+  expect(validate(withEntry((e) => (e.failedVariable = { name: 'count', problem: 'typo' })))).toBe(false);
+  expect(validate(withEntry((e) => (e.failedVariable = { name: 'count' })))).toBe(false);
+  expect(validate(withEntry((e) => (e.failedVariable = { name: 'count', problem: 'type', note: 'extra' })))).toBe(false);
   expect(validate(withEntry((e) => (e.note = 'extra')))).toBe(false);
   expect(validate(withEntry((e) => delete (e.http as Record<string, unknown>).requestHeaders))).toBe(false);
 });

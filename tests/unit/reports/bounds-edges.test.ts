@@ -61,6 +61,7 @@ test('a trace step that only looks like the entry ending a cut trace is a step: 
     activityId: { activityId: 'x' },
     error: { error: 'e' },
     failedSetting: { failedSetting: 'Request Body' },
+    failedVariable: { failedVariable: { name: 'v', problem: 'type' } },
     prompts: { prompts: ['p'] },
     http: { http: { method: 'GET', url: 'u', requestHeaders: {}, status: 200 } },
     modifiedVariables: { modifiedVariables: { w: '1' } },
@@ -87,4 +88,16 @@ test('a failed setting is a name: cut at the name bound like the labels, and cou
   const fills = { ...step(REPORT_BOUNDS.trace - 9 - 'error'.length - 1), outcome: 'error', error: 'e' };
   expect(boundTraceOf([fills])).toEqual([fills]);
   expect(boundTraceOf([{ ...fills, failedSetting: 'Method' }]).at(-1)!.type).toBe(NOT_SHOWN);
+});
+
+test("a failed variable's name is a name: cut at the name bound like the labels, and counted in the trace budget with its problem", () => {
+  const long = 'V'.repeat(REPORT_BOUNDS.name * 3);
+  const failing: TraceEntry = { ...step(0), outcome: 'error', error: 'e', failedVariable: { name: long, problem: 'undeclared' } };
+  expect(boundTraceOf([failing])[0].failedVariable).toEqual({ name: `${'V'.repeat(REPORT_BOUNDS.name)}… (${long.length} characters)`, problem: 'undeclared' });
+  // A failing step (outcome error for d, error e) that leaves `room` characters of the budget for its failed variable.
+  const leaving = (room: number, failedVariable: TraceEntry['failedVariable']): TraceEntry => ({ ...step(REPORT_BOUNDS.trace - 9 - ('error'.length - 'd'.length) - 'e'.length - room), outcome: 'error', error: 'e', failedVariable });
+  const fits = leaving('type'.length, { name: '', problem: 'type' });
+  expect(boundTraceOf([fits])).toEqual([fits]);
+  expect(boundTraceOf([leaving('type'.length, { name: 'n', problem: 'type' })]).at(-1)!.type).toBe(NOT_SHOWN);
+  expect(boundTraceOf([leaving(0, { name: '', problem: 'type' })]).at(-1)!.type).toBe(NOT_SHOWN);
 });

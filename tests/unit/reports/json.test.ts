@@ -49,6 +49,15 @@ test('a failed setting comes right after the error it names the setting of', () 
   expect(Object.keys(parsed.scenarios[0].trace[4])).toEqual(['flow', 'activity', 'activityId', 'type', 'outcome', 'error', 'failedSetting', 'modifiedVariables']);
 });
 
+test('a failed variable comes right after the failed setting, its name before its problem', () => {
+  const report = failedReport();
+  const trace = report.scenarios[0].trace;
+  trace[4] = { modifiedVariables: {}, failedVariable: { problem: 'type', name: 'count' }, failedSetting: 'Parsing Settings', error: "cannot store \"ep\" in Integer variable 'count'", outcome: 'error', type: 'http-request-v2', activityId: 'x', activity: 'Req', flow: 'main' };
+  const parsed = JSON.parse(renderJson(report));
+  expect(Object.keys(parsed.scenarios[0].trace[4])).toEqual(['flow', 'activity', 'activityId', 'type', 'outcome', 'error', 'failedSetting', 'failedVariable', 'modifiedVariables']);
+  expect(Object.keys(parsed.scenarios[0].trace[4].failedVariable)).toEqual(['name', 'problem']);
+});
+
 test('modified variables keep their own order (the order the simulator changed them)', () => {
   const parsed = JSON.parse(renderJson(passedReport()));
   expect(Object.keys(parsed.scenarios[0].trace[2].modifiedVariables)).toEqual(['GET_CBID.httpStatusCode', 'outdialcbid', 'customani']);
