@@ -966,3 +966,28 @@ test('a Parsing Settings row writing another variable of the flow: named by its 
     'GET_CBID Parsing Settings are wrong: no row writes outdialcbid (the row cbep ← $[0].id writes another variable; expected outdialcbid ← $[0].outboundcallbackep)',
   ]);
 });
+
+test("an activity on the way that fails on a mission variable's type points to that variable's check, as the activity at a stage does", async () => {
+  // customani typed Integer, and a Set Variable writing text into it where the call passes: before GET_CBID, before the Create Task request.
+  const cases: [string, string, Mutation][] = [
+    ['run-option3-reaches-get-cbid', 'SetVariable_ww', (f) => {
+      addActivity(f, 'WantCallback', 'SetVariable_ww', { activityName: 'set-variable', activityId: 'set-variable', srcVariable: 'customani', setTo: 'set-to-literal', expr: 'abc' }, 'set-variable');
+      link(f, 'WantCallback', '3', 'SetVariable_ww');
+      link(f, 'SetVariable_ww', 'out', 'GET_CBID');
+    }],
+    ['run-task-created', 'SetVariable_ev', (f) => {
+      addActivity(f, 'CallBackAPI_HTTPRequest', 'SetVariable_ev', { activityName: 'set-variable', activityId: 'set-variable', srcVariable: 'customani', setTo: 'set-to-literal', expr: 'abc' }, 'set-variable');
+      link(f, 'GlobalErrorHandling', 'out', 'SetVariable_ev');
+      link(f, 'SetVariable_ev', 'out', 'CallBackAPI_HTTPRequest');
+    }],
+  ];
+  for (const [check, label, onTheWay] of cases) {
+    const report = await gradeMutation((f) => {
+      Object.assign(variable(f, 'customani'), { type: 'INTEGER', value: '0' });
+      onTheWay(f);
+    });
+    const call = resultOf(report, check);
+    expect([check, call.status, call.message]).toEqual([check, 'skipped', expect.stringContaining('reported under “Flow variable customani (String, empty default)”')]);
+    expect(call.message).toContain(`${label}, which failed: cannot store "abc" in Integer variable 'customani'`);
+  }
+});

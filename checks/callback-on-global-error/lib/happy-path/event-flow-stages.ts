@@ -18,7 +18,7 @@ import { choosesByExpression, goesOnPutRight, leftTheWayAt } from '../guard.js';
 import { failedTaskRequestHint, taskRequestHint } from './request-hints.js';
 import { deviate, type Deviation, type HappyRun } from './stages.js';
 import { createdTask, extraTasksHint, whereCreated } from './tasks.js';
-import { afterwards, apiMessage, around, indexOf, outputsOf, QUOTED } from './trace-excerpts.js';
+import { afterwards, apiMessage, around, failureAfter, failureInSummary, indexOf, outputsOf, QUOTED } from './trace-excerpts.js';
 import { connectionHint, failedOnTheWay, misconnected } from './way-hints.js';
 
 /**
@@ -60,6 +60,7 @@ export function callbackApiReached(happy: HappyRun, ctx: CheckContext, simAt: nu
         : {}),
       ...causeIfMissing(nodes, 'callbackApi'),
       unreached: true,
+      failedVariable: back ? undefined : failureAfter(trace, fromAt)?.failedVariable,
     });
   }
   return apiAt;
@@ -91,6 +92,7 @@ function turnedAwayByAGuard(happy: HappyRun, ctx: CheckContext, simAt: number): 
       relabelledGetCbidHint(happy, ctx, simAt, leftAt, guard) ??
       `Event Flows → ${guard.label} → Expression${expression}: on the simulated call it leaves by ${exit}, away from ${request.label}. Correct it, or delete ${guard.label} and connect OnGlobalError straight to ${request.label}, as the guide does (Build step 8).`,
     unreached: true,
+    failedVariable: failureAfter(trace, leftAt)?.failedVariable,
   });
 }
 
@@ -120,7 +122,7 @@ export function taskCreated(happy: HappyRun, simAt: number, apiAt: number): Devi
   const handlerAt = simAt + 1;
   const api = trace[apiAt];
   // (A failed entry always has its error.)
-  if (api.outcome === 'error') return deviate('task', `${api.activity} failed: ${api.error}`, [api], { activity: request, ...failedTaskRequestHint(request, api) });
+  if (api.outcome === 'error') return deviate('task', `${api.activity} failed: ${api.error}`, [api], { activity: request, ...failedTaskRequestHint(request, api), failedVariable: api.failedVariable });
   const tasks = happy.run.tasks;
   // Counted over the whole call: a Create Task request in the main flow creates one before OnGlobalError runs.
   const creators = trace.filter((entry) => createdTask(entry, tasks));
@@ -184,12 +186,14 @@ export function statusTrueOn201(happy: HappyRun, ctx: CheckContext, apiAt: numbe
   const api = trace[apiAt];
   const condAt = nodes.statusCondition ? indexOf(trace, nodes.statusCondition, apiAt + 1) : -1;
   if (condAt < 0) {
-    return deviate('status-true', `After ${api.activity} the event flow never reached ${nodes.statusCondition?.label ?? LABELS.statusCondition} (${misconnected(ctx.model.events, nodes.callbackApi, 'default', nodes.statusCondition) ?? afterwards(trace, apiAt, summary)})`, around(trace, apiAt), {
+    const wrongConnection = misconnected(ctx.model.events, nodes.callbackApi, 'default', nodes.statusCondition);
+    return deviate('status-true', `After ${api.activity} the event flow never reached ${nodes.statusCondition?.label ?? LABELS.statusCondition} (${wrongConnection ?? afterwards(trace, apiAt, summary)})`, around(trace, apiAt), {
       activity: nodes.callbackApi,
       ...causeIfMissing(nodes, 'statusCondition'),
       ...failedOnTheWay(trace, apiAt, nodes.statusCondition, 9),
       ...connectionHint(ctx.model.events, nodes.callbackApi, 'default', nodes.statusCondition, 9),
       unreached: true,
+      failedVariable: wrongConnection === undefined ? failureAfter(trace, apiAt)?.failedVariable : undefined,
     });
   }
   const cond = trace[condAt];
@@ -202,12 +206,14 @@ export function statusTrueOn201(happy: HappyRun, ctx: CheckContext, apiAt: numbe
       hint: statusExpressionHint(cond.activity, api.activity, typeof expression === 'string' ? expression : '', ctx.model),
       // Not a Condition (a Case leaves by its case key): status-condition-after-callback-api says so.
       ...causeIfOtherType(nodes, 'statusCondition'),
+      failedVariable: cond.failedVariable,
     });
   }
   if (happy.run.result.status !== 'completed') {
     return deviate('status-true', `The event flow did not end after ${cond.activity}: ${summary}`, trace.slice(condAt), {
       activity: nodes.statusCondition,
       unreached: true,
+      failedVariable: failureInSummary(trace)?.failedVariable,
       // The Expression is right (True was taken): the way on from True is not.
       hint: `${cond.activity} → connect the True exit to EndFlow, so that the event flow ends (Build step 9).`,
     });

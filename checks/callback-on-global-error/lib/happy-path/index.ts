@@ -84,19 +84,19 @@ export function stageOutcome(ctx: CheckContext, stage: Stage, passMessage: strin
     const at = deviations.find((d) => stageIndex(d.stage) < stageIndex(stage) && d.activity?.id === stop.activityId);
     return skipped(`Not judged: the simulated call stopped at ${stop.activity}: ${stop.error}; make this Testing step with a real call and the Debug tool`, at && checkOf(at.stage));
   }
-  const typeMismatch = /cannot store .* in [\w ]+ variable '([^']+)'/.exec(deviation.message);
+  const variable = deviation.failedVariable;
+  // A value the variable's type cannot hold: the fix is the variable (its Build step 2 check reports it), not the activity.
+  const typeMismatch = variable?.problem === 'type' ? variable.name : undefined;
   // A variable the flow never declared: its Build step 2 check reports it (same cause), this points there.
-  const undeclared = /variable '([^']+)' is not declared in the flow|write '([^']+)', which is not a declared flow variable/.exec(deviation.message);
-  const undeclaredName = undeclared ? (undeclared[1] ?? undeclared[2]) : undefined;
+  const undeclared = variable?.problem === 'undeclared' ? variable.name : undefined;
   // (failed() leaves out what is undefined or empty.)
   return failed(deviation.message, {
     expected: deviation.expected,
     actual: deviation.actual,
     activity: deviation.activity,
     traceExcerpt: deviation.excerpt,
-    // A value the variable's type cannot hold: the fix is the variable (its Build step 2 check reports it), not the activity.
-    hint: typeMismatch ? setTypeHint(typeMismatch[1]) : deviation.hint,
-    cause: deviation.cause ?? (undeclaredName !== undefined ? undeclaredCause(undeclaredName) : typeMismatch ? notStringCauseOf(ctx.model, typeMismatch[1]) : undefined),
+    hint: typeMismatch !== undefined ? setTypeHint(typeMismatch) : deviation.hint,
+    cause: deviation.cause ?? (undeclared !== undefined ? undeclaredCause(undeclared) : typeMismatch !== undefined ? notStringCauseOf(ctx.model, typeMismatch) : undefined),
   });
 }
 

@@ -21,7 +21,7 @@ import { convertToType } from '../../../../engine/simulator/variables.js';
 import { parseRowsFail } from '../../../../engine/simulator/parse-settings.js';
 import { dynVarsRequestHint, failedRequestHint } from './request-hints.js';
 import { AFTER_GETRESULT, deviate, NOT_READING_GET_CBID, type Deviation, type HappyRun, type Stage } from './stages.js';
-import { afterwards, apiMessage, around, indexOf, outputsOf, QUOTED, tail, wholeBody } from './trace-excerpts.js';
+import { afterwards, apiMessage, around, failureAfter, failureInSummary, indexOf, outputsOf, QUOTED, tail, wholeBody } from './trace-excerpts.js';
 import { connectionHint, failedBeforeMenuHint, failedOnTheWay, misconnected, wayToMenuHint } from './way-hints.js';
 
 /** Stage 1 — Testing step 5: the call leaves WantCallback by option 3 and continues through GET_CBID (where it ran). */
@@ -40,9 +40,11 @@ export function option3ReachesGetCbid(happy: HappyRun, ctx: CheckContext): Devia
       return deviate('reach-get-cbid', `The simulated call never reached ${menu}: ${raised.activity} failed on the way, raising the global error (${raised.error})`, around(trace, raisedAt), {
         hint: failedBeforeMenuHint(raised, menu, nodes),
         unreached: true,
+        failedVariable: raised.failedVariable,
       });
     }
     return deviate('reach-get-cbid', `The simulated call never reached ${menu} (${summary})`, tail(trace), {
+      failedVariable: failureInSummary(trace)?.failedVariable,
       ...causeIfMissing(nodes, 'wantCallback'),
       // (A call stopped going round a loop, or at the step limit, ended nowhere: its summary says where it went round.)
       ...(nodes.wantCallback ? { hint: wayToMenuHint(startLabelOf(ctx.model), happy.run.result.status === 'stuck' ? undefined : trace.at(-1)?.activity, nodes.wantCallback.label) } : {}),
@@ -70,6 +72,7 @@ export function option3ReachesGetCbid(happy: HappyRun, ctx: CheckContext): Devia
     return deviate('reach-get-cbid', `After option 3 the call never reached ${nodes.getCbid.label} (${afterwards(trace, option3At, summary, nodes)})`, around(trace, option3At), {
       expected: `${trace[option3At].activity} option 3 → ${nodes.getCbid.label}`,
       actual: afterwards(trace, option3At, summary, nodes),
+      failedVariable: failureAfter(trace, option3At, nodes)?.failedVariable,
       activity: nodes.wantCallback,
       // No way from option 3 to GET_CBID: the connection to make, to drag, or (GET_CBID on another
       // option of the menu) to move, as get-cbid-after-option3 words it.
@@ -91,6 +94,7 @@ export function getCbidFillsVariables(happy: HappyRun, ctx: CheckContext, getAt:
     return deviate('get-cbid-variables', `${get.activity} failed: ${get.error}`, [get, ...trace.slice(getAt + 1, getAt + 2)], {
       activity: nodes.getCbid,
       ...failedRequestHint(get, nodes.getCbid, ctx.settings.dnis),
+      failedVariable: get.failedVariable,
     });
   }
   // (A request that got no answer failed, above: this one's status is a number.)
@@ -183,7 +187,7 @@ export function setGetResultRan(happy: HappyRun, ctx: CheckContext, getAt: numbe
   if (setAt < 0) return neverReachedAfter(happy, ctx, 'getresult', getAt, { from: 'getCbid', exit: 'default', to: 'setGetResult', step: 5 });
   const set = trace[setAt];
   // (A failed entry always has its error.) Reached, so connected: what is left to change is SetGetResult's settings (Build step 5), not the connection the check's own hint names too.
-  if (set.outcome === 'error') return deviate('getresult', `${set.activity} failed: ${set.error}`, [get, set, ...trace.slice(setAt + 1, setAt + 2)], { activity: nodes.setGetResult, hint: HINTS.setGetResultRan });
+  if (set.outcome === 'error') return deviate('getresult', `${set.activity} failed: ${set.error}`, [get, set, ...trace.slice(setAt + 1, setAt + 2)], { activity: nodes.setGetResult, hint: HINTS.setGetResultRan, failedVariable: set.failedVariable });
   return setAt;
 }
 
@@ -251,12 +255,14 @@ export function globalErrorRaised(happy: HappyRun, ctx: CheckContext, setAt: num
 function neverReachedAfter(happy: HappyRun, ctx: CheckContext, stage: Stage, at: number, hop: { from: 'getCbid' | 'setGetResult'; exit: string; to: 'setGetResult' | 'simulateError'; step: number }): Deviation {
   const { trace, nodes } = happy;
   const [from, to] = [nodes[hop.from], nodes[hop.to]];
-  return deviate(stage, `After ${trace[at].activity} the call never reached ${to?.label ?? LABELS[hop.to]} (${misconnected(ctx.model.main, from, hop.exit, to) ?? afterwards(trace, at, happy.run.result.summary, nodes)})`, around(trace, at), {
+  const wrongConnection = misconnected(ctx.model.main, from, hop.exit, to);
+  return deviate(stage, `After ${trace[at].activity} the call never reached ${to?.label ?? LABELS[hop.to]} (${wrongConnection ?? afterwards(trace, at, happy.run.result.summary, nodes)})`, around(trace, at), {
     activity: from,
     ...causeIfMissing(nodes, hop.to),
     ...failedOnTheWay(trace, at, to, hop.step, undefined, hop.to === 'simulateError' ? undefined : nodes),
     ...connectionHint(ctx.model.main, from, hop.exit, to, hop.step),
     unreached: true,
+    failedVariable: wrongConnection === undefined ? failureAfter(trace, at, nodes)?.failedVariable : undefined,
   });
 }
 

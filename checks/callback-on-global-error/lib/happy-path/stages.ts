@@ -5,7 +5,7 @@
  */
 import type { ScenarioRun } from '../../../../engine/check.js';
 import type { Activity } from '../../../../engine/model.js';
-import type { TraceEntry } from '../../../../engine/trace.js';
+import type { FailedVariable, TraceEntry } from '../../../../engine/trace.js';
 import type { MissionNodes } from '../find.js';
 import type { ExpectedRecord } from '../record.js';
 
@@ -68,6 +68,11 @@ export interface Deviation {
    * that reads them on OnGlobalError's way to the Create Task request is judged with these (guard.ts).
    */
   shouldHold?: ReadonlyMap<string, unknown>;
+  /**
+   * The flow variable the failure `message` quotes is about (the failing trace entry's
+   * failedVariable): undeclared, or given a value its type cannot hold.
+   */
+  failedVariable?: FailedVariable;
 }
 
 /** The happy-path run as its stages read it. */
@@ -88,5 +93,6 @@ export function deviate(stage: Stage, message: string, excerpt: TraceEntry[], ex
   if (extra.unreached) deviation.unreached = true;
   if (extra.spares) deviation.spares = extra.spares;
   if (extra.shouldHold) deviation.shouldHold = extra.shouldHold;
+  if (extra.failedVariable) deviation.failedVariable = extra.failedVariable;
   return deviation;
 }

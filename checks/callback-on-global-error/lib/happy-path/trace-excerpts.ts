@@ -46,6 +46,26 @@ export function afterwards(trace: TraceEntry[], at: number, summary: string, nod
 }
 
 /**
+ * The failed entry whose error afterwards(trace, at, summary, nodes) quotes: the next one (but
+ * SimulateGlobalError failing on purpose), or, when the call ended at `at`, the one the summary quotes.
+ */
+export function failureAfter(trace: TraceEntry[], at: number, nodes?: MissionNodes): TraceEntry | undefined {
+  const next = trace[at + 1];
+  if (!next) return failureInSummary(trace);
+  return next.outcome === 'error' && next.error && !isSimulateError(next, nodes) ? next : undefined;
+}
+
+/**
+ * The failed entry whose error the run's summary quotes: the last one, when it failed (an activity
+ * that fails with no error exit and no OnGlobalError to run, or one that fails in OnGlobalError,
+ * ends the call on its error: engine/simulator/index.ts).
+ */
+export function failureInSummary(trace: TraceEntry[]): TraceEntry | undefined {
+  const last = trace.at(-1);
+  return last?.outcome === 'error' ? last : undefined;
+}
+
+/**
  * The simulator's "ended: exit 'out' of X is not linked", in the canvas's words: "the exit of X is
  * not connected". After the global error ("global error at X; OnGlobalError …") the caller is gone,
  * so what ended is the event flow; the error that started it is the report's earlier line.
