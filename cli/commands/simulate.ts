@@ -1,6 +1,7 @@
 import { Command, InvalidArgumentError, Option } from 'commander';
 import type { Activity, FlowModel } from '../../engine/model.js';
 import { simulate } from '../../engine/simulator/index.js';
+import { subflowInputsOf } from '../../engine/simulator/variables.js';
 import type { ForcedTasksBehaviour, MockApiFilter } from '../../mocks/index.js';
 import { createMockServices } from '../../mocks/index.js';
 import { renderTraceTable } from '../../reports/index.js';
@@ -70,7 +71,7 @@ export function simulateCommand(ctx: CliContext): Command {
       for (const label of Object.keys(dtmf)) {
         if (!labels.has(label)) ctx.stderr(`flowgrade: --dtmf ${printableLine(label)}: no Menu or Collect Digits activity has that label (labels are case-sensitive); its answers are never used\n`);
       }
-      const inputs = new Set(loaded.model.variables.filter((v) => v.source === 'SUBFLOW_INPUT').map((v) => v.name));
+      const inputs = new Set(subflowInputsOf(loaded.model.variables));
       for (const name of Object.keys(flags.input ?? {})) {
         if (!inputs.has(name)) ctx.stderr(`flowgrade: --input ${printableLine(name)}: the flow has no subflow input of that name (names are case-sensitive); it is never used\n`);
       }

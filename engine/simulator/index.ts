@@ -172,9 +172,11 @@ const RAISED_WHEN_ENDED = ['ContactEnded'];
 function eventFlowsNotRun(model: FlowModel, outcome: Outcome, callerConnected: boolean): string {
   if (outcome.status !== 'completed' && outcome.status !== 'error') return '';
   const raised = outcome.connected ? RAISED_WHEN_CONNECTED : callerConnected ? [] : RAISED_WHEN_ENDED;
+  const handlers = model.handlers.filter((handler) => raised.includes(handler.name));
+  // (Most calls raise none the flow handles: the event flow's activities are indexed only when one does.)
+  if (handlers.length === 0) return '';
   const byId = new Map(model.events.activities.map((a) => [a.id, a]));
-  const notRun = model.handlers.flatMap((handler) => {
-    if (!raised.includes(handler.name)) return [];
+  const notRun = handlers.flatMap((handler) => {
     const doing = handler.reaches.flatMap((id) => {
       const activity = byId.get(id);
       return activity && activity.type !== 'end' ? [activity.label] : [];

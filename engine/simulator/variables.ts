@@ -132,6 +132,11 @@ export function isTextType(type: string): boolean {
   return !['INTEGER', 'DECIMAL', 'BOOLEAN', 'JSON'].includes(type.toUpperCase());
 }
 
+/** The names of a subflow's inputs: the variables declared with source SUBFLOW_INPUT, in their order. */
+export function subflowInputsOf(variables: Iterable<Variable>): string[] {
+  return [...variables].filter((v) => v.source === 'SUBFLOW_INPUT').map((v) => v.name);
+}
+
 /**
  * Variables of one run. Changes made by an activity are collected between `begin()` and
  * `commit()` (its trace entry's modifiedVariables); `rollback()` undoes them when it fails. The
@@ -180,9 +185,9 @@ export class VariableStore {
     return this.declared.has(name);
   }
 
-  /** The subflow's inputs: the declared variables whose source is SUBFLOW_INPUT, in declaration order. */
+  /** The subflow's inputs, in declaration order (subflowInputsOf). */
   subflowInputs(): string[] {
-    return [...this.declared.values()].filter((v) => v.source === 'SUBFLOW_INPUT').map((v) => v.name);
+    return subflowInputsOf(this.declared.values());
   }
 
   /** Declared type of a flow variable (upper case), or undefined when not declared. */
