@@ -228,6 +228,9 @@ test('printed after a keyboard-only use (the focus moved to the summary line), t
   await page.setViewportSize({ width: 375, height: 667 });
   const chooserOpened = page.waitForEvent('filechooser');
   await page.keyboard.press('Tab');
+  // Enter only once the Tab has reached the drop zone, as the test above waits (without it, an Enter
+  // pressed first opened no file chooser once in a clean-clone CI run, and the test timed out).
+  await expect(page.locator('#drop-zone')).toBeFocused();
   await page.keyboard.press('Enter');
   await (await chooserOpened).setFiles(fixturePath(DEFECT));
   await expect(status(page)).toHaveText(/^defect-callbackapi-method-put\.json: failed/);
