@@ -9,6 +9,7 @@ import { readInputFile } from './io.js';
 import { findMission, MISSIONS } from '../checks/index.js';
 import type { Mission } from '../engine/check.js';
 import { dnisRefusal, parseDnis } from '../engine/dnis.js';
+import { sendableAddress, type AddressProblem } from '../engine/sendable-url.js';
 import { assertNesting, DEFAULT_LIMITS, describeSyntaxError, wideEncoding } from '../engine/json-text.js';
 import { missionSettings, type GradeOptions } from '../engine/grade.js';
 import { validateDynVarsDataset, type DynVarsRecord, type MockApiFilter } from '../mocks/index.js';
@@ -93,16 +94,22 @@ function settingsAdvice(mission: Mission, dynvars: string | undefined): string {
 }
 
 /**
- * Why `text` cannot be a connector's base URL, or undefined: an http(s) address, without a user name
- * or password, which the simulator never sends (every authenticated request would fail, told as its
- * Request Path's failure).
+ * Why `text` cannot be a connector's base URL, or undefined: an address the simulator sends a request
+ * to, as it tests a Request URL (an http(s) address without a user name or password, which it never
+ * sends: every authenticated request would fail, told as its Request Path's failure).
  */
 function connectorBaseProblem(text: string): string | undefined {
-  const url = URL.canParse(text) ? new URL(text) : undefined;
-  if (!url || (url.protocol !== 'http:' && url.protocol !== 'https:')) return 'is not an http(s) address such as https://api.wxcc-us1.cisco.com';
-  if (url.username !== '' || url.password !== '') return 'holds a user name or password (user:password@), which the simulator never sends: give the address alone, such as https://api.wxcc-us1.cisco.com';
-  return undefined;
+  const address = sendableAddress(text);
+  return 'problem' in address ? CONNECTOR_BASE_REFUSALS[address.problem] : undefined;
 }
+
+/** Why a connector's base URL is refused: the simulator would refuse every request sent below it (engine/sendable-url.ts). */
+const CONNECTOR_BASE_REFUSALS: Record<AddressProblem, string> = {
+  'internationalised-host': 'names an internationalised host (xn--…), which the simulator refuses as it refuses a Request URL naming one',
+  invalid: 'is not an http(s) address such as https://api.wxcc-us1.cisco.com',
+  'not-http': 'is not an http(s) address such as https://api.wxcc-us1.cisco.com',
+  credentials: 'holds a user name or password (user:password@), which the simulator never sends: give the address alone, such as https://api.wxcc-us1.cisco.com',
+};
 
 const INSTANT = /^\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:\d{2}))?$/i;
 

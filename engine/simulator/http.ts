@@ -17,6 +17,7 @@ import { applyParseSettings } from './parse-settings.js';
 import { getOwn, setOwn } from './variables.js';
 import { messageOf } from '../error-message.js';
 import { javaTrim } from '../java-whitespace.js';
+import { sendableAddress, type AddressProblem } from '../sendable-url.js';
 
 const NO_BODY_METHODS = new Set(['GET', 'HEAD']);
 
@@ -144,22 +145,19 @@ function urlTarget(run: ActivityRun): string {
   return javaTrim(run.expr.render(raw, run.vars.scope(), 'the request URL'));
 }
 
+/** What the activity error says of a Request URL (given quoted) that is no sendable address. */
+const REQUEST_URL_REFUSALS: Record<AddressProblem, (quoted: string) => string> = {
+  'internationalised-host': (quoted) => `request URL ${quoted} names an internationalised host (xn--…), which no mock answers`,
+  invalid: (quoted) => `invalid request URL ${quoted}`,
+  'not-http': (quoted) => `request URL ${quoted} is not http(s)`,
+  credentials: (quoted) => `request URL ${quoted} holds a user name or password (user:password@): not sent`,
+};
+
 /** `target` as a URL the activity can send to. */
 function sendableUrl(target: string): URL {
-  // Node and browsers disagree on which punycode host names are valid (Node refuses `xn--a.io`,
-  // Chromium takes it): no mock answers such a host, so it is refused here, alike everywhere.
-  if (/^[a-z][a-z0-9+.-]*:\/\/(?:[^/?#@]*@)?(?:[^/?#.]*\.)*xn--/i.test(target)) {
-    throw new ActivityError(`request URL ${JSON.stringify(target)} names an internationalised host (xn--…), which no mock answers`);
-  }
-  let url: URL;
-  try {
-    url = new URL(target);
-  } catch {
-    throw new ActivityError(`invalid request URL ${JSON.stringify(target)}`);
-  }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new ActivityError(`request URL ${JSON.stringify(target)} is not http(s)`);
-  if (url.username !== '' || url.password !== '') throw new ActivityError(`request URL ${JSON.stringify(target)} holds a user name or password (user:password@): not sent`);
-  return url;
+  const address = sendableAddress(target);
+  if ('problem' in address) throw new ActivityError(REQUEST_URL_REFUSALS[address.problem](JSON.stringify(target)));
+  return address.url;
 }
 
 /** The rendered Query Parameters appended to `url`. */

@@ -58,6 +58,10 @@ test('--connector takes an http(s) address: a typo is a usage error, not a class
     const run = await runCli(['check', fixturePath('flows/solution.json'), '--connector', `WxCC_API=${base}`, '--quiet']);
     expect([base, run.code, run.stderr.trim()]).toEqual([base, 2, `flowgrade: --connector WxCC_API=${base}: "${base}" holds a user name or password (user:password@), which the simulator never sends: give the address alone, such as https://api.wxcc-us1.cisco.com`]);
   }
+  // An internationalised host (xn--…): the simulator refuses every request to one, so it is refused here as there.
+  const punycode = 'https://api.xn--bcher-kva.example';
+  const refused = await runCli(['check', fixturePath('flows/solution.json'), '--connector', `WxCC_API=${punycode}`, '--quiet']);
+  expect([refused.code, refused.stderr.trim()]).toEqual([2, `flowgrade: --connector WxCC_API=${punycode}: "${punycode}" names an internationalised host (xn--…), which the simulator refuses as it refuses a Request URL naming one`]);
   const good = await runCli(['check', fixturePath('flows/solution.json'), '--connector', 'WxCC_API=https://api.wxcc-eu1.cisco.com', '--quiet']);
   expect(good.code).toBe(0);
 });
