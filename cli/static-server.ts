@@ -142,7 +142,7 @@ export async function resolveFile(root: string, requestUrl: string): Promise<{ p
 }
 
 /** The policy of the shipped page, for a folder whose index.html states none. */
-export const PAGE_CSP = "default-src 'none'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self'; base-uri 'none'; form-action 'none'";
+export const PAGE_CSP = "default-src 'none'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self'; worker-src blob:; base-uri 'none'; form-action 'none'";
 
 /** The page's CSP (from its meta tag, the one place it is written) plus what only a header can say. */
 async function securityHeaders(root: string): Promise<Record<string, string>> {

@@ -73,9 +73,14 @@ const node = {
 // The self-check page (docs/web.md): one classic script (IIFE, so the page also works opened from
 // disk: Chromium refuses module scripts from file://) with everything (engine, checks, mocks, msw,
 // jsonpath-plus), schemas precompiled (above), no Node built-ins
-// (platform 'browser' refuses them), plus the static shell, its stylesheet and icon.
+// (platform 'browser' refuses them), plus the static shell, its stylesheet and icon. The script is
+// one function, flowgradeSelfCheck, called at once: its source is also the page's grading
+// worker's (web/grading-thread.ts: a blob: worker, which works from file:// too, where a worker
+// loaded from app.js is refused), with no second copy of the grader in the bundle.
 const web = await build({
-  entryPoints: { app: 'web/app.ts' },
+  entryPoints: { app: 'web/main.ts' },
+  banner: { js: 'function flowgradeSelfCheck(){' },
+  footer: { js: '}flowgradeSelfCheck();' },
   outdir: 'dist/web',
   bundle: true,
   platform: 'browser',

@@ -1,19 +1,20 @@
 /**
- * Entry of the self-check page (dist/web/app.js): wires the drop zone, file picker and options to
- * the pure engine, and shows the report with the HTML report's own rendering code. Everything
- * happens in this page: the file is read locally, the simulated services answer inside the page
- * (MSW handlers via getResponse), nothing is sent anywhere.
+ * The self-check page (dist/web/app.js, started by web/main.ts): wires the drop zone, file picker
+ * and options to the pure engine, which grades in the page's grading worker (web/grading-thread.ts),
+ * and shows the report with the HTML report's own rendering code. Everything happens in this page
+ * and its worker: the file is read locally, the simulated services answer inside the worker (MSW
+ * handlers via getResponse), nothing is sent anywhere.
  */
-import pkg from '../package.json' with { type: 'json' };
 import { messageOf } from '../engine/error-message.js';
+import type { GradeOptions } from '../engine/grade.js';
 import { REPORT_CSS, renderHtmlReport, renderReportBody } from '../reports/html.js';
 import { renderJson } from '../reports/json.js';
 import { showFailingActivities } from './drawings.js';
-import { formatMegabytes, gradePickedFile, MAX_BYTES, type GradedFile, type PickedFile } from './grade-file.js';
+import { formatMegabytes, MAX_BYTES, readPickedFile, timedOutFile, type GradedFile, type PickedFile } from './grade-file.js';
+import { gradeRequest, requestOptions, TOOL, type GradingRequest } from './grading-request.js';
+import { GradingThread, gradingTimeLimit } from './grading-thread.js';
 import { downloadName, errorAdvice, errorLine, notGradedNote, oneLine, oneToGrade, summaryLine, tabTitle } from './messages.js';
 import { missionChoices, readSettings, type SettingsResult } from './options.js';
-
-const TOOL = { name: 'flowgrade', version: pkg.version };
 
 function element<T extends HTMLElement>(id: string): T {
   const found = document.getElementById(id);
@@ -51,6 +52,8 @@ const filesRead = new WeakSet<object>();
 /** Each grading's number: a slower earlier grading never overwrites a later one. */
 let generation = 0;
 let objectUrls: string[] = [];
+/** Where each file is graded, within the time limit (a test may shorten it: gradingTimeLimit). */
+const gradingThread = new GradingThread(gradingTimeLimit());
 
 function setUp(): void {
   const style = document.createElement('style');
@@ -108,6 +111,7 @@ function setUp(): void {
   }
   element<HTMLFormElement>('grade-form').addEventListener('submit', (event) => event.preventDefault());
 
+  gradingThread.prepare(); // its worker starts now, ready for the first file
   document.getElementById('not-started')?.remove();
   dropZone.disabled = false;
   fileInput.disabled = false;
@@ -238,17 +242,43 @@ async function grade(file: PickedFile, note: string, { reveal = false } = {}): P
   status.textContent = oneLine(`Grading ${file.name}…${earlier}`);
   errorArea.replaceChildren();
   if (reveal) revealStatus();
-  await afterPaint(); // the status on screen before the (synchronous) checks run
+  // The status on screen before the file is read (a large one takes a moment) and, where no worker
+  // can be started, before the (synchronous) checks run on this thread.
+  await afterPaint();
 
   try {
     const { mission, attendee, dnis } = settings.settings;
-    const graded = await gradePickedFile(file, { mission, attendee, settings: dnis ? { dnis } : undefined, tool: TOOL }, filesRead);
-    if (run === generation) show(graded, note);
+    const asked = { fileName: file.name, lab: mission.id, ...(attendee ? { attendee } : {}), ...(dnis ? { dnis } : {}), now: Date.now() };
+    const options = requestOptions(asked);
+    const read = await readPickedFile(file, options, filesRead);
+    if (run !== generation) return false; // a newer grading took its place while the file was read
+    const graded = 'refused' in read ? read.refused : await gradeInWorker({ ...asked, bytes: read.bytes.buffer as ArrayBuffer }, options);
+    if (graded && run === generation) show(graded, note);
   } catch (error) {
     // Failing while grading or while showing the report: nothing of the earlier report stays.
     if (run === generation) showCrash(file.name, error);
   }
   return run === generation;
+}
+
+/**
+ * A file's bytes graded in the grading worker (web/grading-thread.ts), within the time limit; on
+ * the page's own thread when no worker can be started (a host's policy refusing workers, an old
+ * browser), with no limit then. Undefined: a newer grading took its place.
+ */
+async function gradeInWorker(request: GradingRequest, options: GradeOptions): Promise<GradedFile | undefined> {
+  const outcome = await gradingThread.grade(request);
+  switch (outcome.kind) {
+    case 'answered':
+      if ('failed' in outcome.answer) throw new Error(outcome.answer.failed);
+      return outcome.answer.graded;
+    case 'timed-out':
+      return timedOutFile(gradingThread.limitSeconds, options);
+    case 'abandoned':
+      return undefined;
+    case 'no-worker':
+      return gradeRequest(request);
+  }
 }
 
 function show({ report, reason }: GradedFile, note: string): void {

@@ -22,6 +22,11 @@ export const FAILURE_REASONS = [
   'not-a-flow',
   /** Any other of the loader's refusals (`empty-file`, `too-deep`, …). */
   'unusable-export',
+  /**
+   * Grading outlasted the page's time limit and was stopped: a regular expression that backtracks
+   * without end, which the CLI finishes (its linear-time engine) and a browser cannot.
+   */
+  'grading-timeout',
   /** A bug of the grader, not the user's file. */
   'internal-error',
 ] as const;

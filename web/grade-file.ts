@@ -23,9 +23,17 @@ export const MAX_BYTES = DEFAULT_LIMITS.maxBytes;
 /**
  * `readBefore`: the files read whole before (the page's record, so a file given once and graded
  * again when an option changes is told apart from one given just now); the file joins it once read.
+ * The page itself reads the file (readPickedFile) and grades its bytes in its grading worker
+ * (gradeBytes there: web/grading-thread.ts); this is both, on one thread.
  */
 export async function gradePickedFile(file: PickedFile, options: Omit<GradeOptions, 'fileName'>, readBefore = new WeakSet<object>()): Promise<GradedFile> {
-  const refused = (reason: FailureReason, code: string, message: string): GradedFile => ({ report: refusedReport({ code, message }, { ...options, fileName: file.name }), reason });
+  const read = await readPickedFile(file, options, readBefore);
+  return 'refused' in read ? read.refused : gradeBytes(read.bytes, { ...options, fileName: file.name });
+}
+
+/** The file's bytes, or the report of a file refused before they were read whole (a folder, too large, unreadable). */
+export async function readPickedFile(file: PickedFile, options: Omit<GradeOptions, 'fileName'>, readBefore: WeakSet<object>): Promise<{ bytes: Uint8Array } | { refused: GradedFile }> {
+  const refused = (reason: FailureReason, code: string, message: string) => ({ refused: refusedFile(reason, { code, message }, { ...options, fileName: file.name }) });
   // A dropped folder comes as a File that cannot be read ("could not be found"): say what it is, as the CLI does.
   if (file.folder) return refused('folder', 'unreadable-file', 'is a directory, not a file');
   if (file.size > MAX_BYTES) return refused('too-large', 'too-large', `file is larger than the ${formatMegabytes(MAX_BYTES)} limit (${file.size} bytes)`);
@@ -37,8 +45,26 @@ export async function gradePickedFile(file: PickedFile, options: Omit<GradeOptio
     return refused(unreadable.reason, 'unreadable-file', `could not be read: ${unreadable.words}`);
   }
   readBefore.add(file);
-  const report = boundReport(await gradeFlow(bytes, { ...options, fileName: file.name })); // as the CLI shows it (reports/bounds.ts)
+  return { bytes };
+}
+
+/** A file's bytes graded, the report as the CLI shows it (reports/bounds.ts), with the reason when it is ungradable. */
+export async function gradeBytes(bytes: Uint8Array, options: GradeOptions): Promise<GradedFile> {
+  const report = boundReport(await gradeFlow(bytes, options));
   return { report, reason: report.error ? loaderReason(report.error.code, bytes) : undefined };
+}
+
+/**
+ * The report of a file whose grading outlasted the page's time limit (`seconds`), its worker
+ * stopped: the code of `grade --timeout`, and what a browser cannot finish that the CLI can.
+ */
+export function timedOutFile(seconds: number, options: GradeOptions): GradedFile {
+  const message = `grading took longer than ${seconds} s; stopped: the export may hold an expression or pattern this browser cannot finish`;
+  return refusedFile('grading-timeout', { code: 'grading-timeout', message }, options);
+}
+
+function refusedFile(reason: FailureReason, error: { code: string; message: string }, options: GradeOptions): GradedFile {
+  return { report: refusedReport(error, options), reason };
 }
 
 /** The reason of a loader's refusal, from its stable code (docs/errors.md) and, for a ZIP archive (isZipArchive, as the loader tells one), the file's first bytes. */

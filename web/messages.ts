@@ -80,6 +80,9 @@ const ADVICE: Record<FailureReason, string> = {
   'not-json': EXPORT_AGAIN,
   'not-a-flow': 'This is not a Flow Designer flow export. In Flow Designer, open your flow and use Export, then drop that .json file.',
   'unusable-export': EXPORT_AGAIN,
+  // The CLI finishes such a pattern (V8's linear-time engine, which a page cannot turn on).
+  'grading-timeout':
+    'Look in your flow for a regular expression (in matches, split or replaceAll) that repeats several things in a row, such as a*a*b, on a long text; or ask your instructor to run flowgrade check on the file, which finishes such patterns.',
   'internal-error': 'Please tell your instructor; flowgrade check on the command line gives the same grade.',
 };
 

@@ -91,11 +91,18 @@ async function solutionGradedOnPageClock(page: Page): Promise<() => Promise<numb
   return reads;
 }
 
-/** Makes every SHA-256 the page asks of Web Crypto fail: a stand-in for a bug of ours while grading, before any report. */
+/**
+ * Makes every SHA-256 the page asks of Web Crypto fail, on its own thread and in its grading worker
+ * (started as the page starts, kept between files): a stand-in for a bug of ours while grading,
+ * before any report.
+ */
 async function failDigests(page: Page): Promise<void> {
-  await page.evaluate(() => {
+  const fail = () => {
     Object.defineProperty(crypto.subtle, 'digest', { configurable: true, value: () => Promise.reject(new Error('stand-in failure')) });
-  });
+  };
+  await page.evaluate(fail);
+  expect(page.workers()).toHaveLength(1);
+  for (const worker of page.workers()) await worker.evaluate(fail);
 }
 
 test('the help names the size the page refuses files over, and the footer the version of flowgrade grading them', async ({ page }) => {

@@ -1,0 +1,160 @@
+/**
+ * The page grades each file in a Web Worker (web/grading-thread.ts), made from its own script as a
+ * blob: URL: served and opened from disk alike. A file whose grading would never end (a regular
+ * expression that backtracks without end, which a browser cannot finish) is stopped at the time
+ * limit, shortened here to a second by the page's test setting (`flowgradeGradingTimeLimit`, set
+ * before the page's script runs), and the next file gets a fresh worker; the page answers
+ * meanwhile, and a file given then replaces the grading, its worker stopped. Where no worker can
+ * be started (a browser without them, a host's policy refusing them), the page grades on its own
+ * thread, as before. Nothing here is timed: the tests wait for what the page shows.
+ */
+import { test, expect, type Page } from '@playwright/test';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { fixturePath, runCli } from '../helpers.js';
+import { useServedSite, useWatchedPage, watchPage } from './site.js';
+
+const site = useServedSite();
+
+/** The solution whose SimulateGlobalError runs `matches('a*a*a*a*b')` on 3,000 a's: accepted by the engine's guard, it backtracks for ever in a browser. */
+function neverEndingExport(): Buffer {
+  const flow = JSON.parse(readFileSync(fixturePath('flows/solution.json'), 'utf8'));
+  for (const activity of Object.values(flow.process.activities) as { name: string; properties: Record<string, unknown> }[]) {
+    if (activity.name === 'SimulateGlobalError') activity.properties.expr = `{{ '${'a'.repeat(3000)}'.matches('a*a*a*a*b') }}`;
+  }
+  return Buffer.from(JSON.stringify(flow));
+}
+
+/** Before the page's script: each worker it makes recorded (its URL, whether it was stopped); optionally the test's time limit. */
+async function recordWorkers(page: Page, limitSeconds?: number): Promise<void> {
+  await page.addInitScript((limit) => {
+    const made: { url: string; terminated: boolean }[] = [];
+    const scope = window as unknown as { madeWorkers: typeof made; flowgradeGradingTimeLimit?: number };
+    scope.madeWorkers = made;
+    if (limit !== undefined) scope.flowgradeGradingTimeLimit = limit;
+    const Real = window.Worker;
+    window.Worker = class extends Real {
+      constructor(url: string | URL, options?: WorkerOptions) {
+        super(url, options);
+        const record = { url: String(url), terminated: false };
+        made.push(record);
+        const terminate = this.terminate.bind(this);
+        this.terminate = () => {
+          record.terminated = true;
+          terminate();
+        };
+      }
+    };
+  }, limitSeconds);
+}
+
+const madeWorkers = (page: Page) => page.evaluate(() => (window as unknown as { madeWorkers: { url: string; terminated: boolean }[] }).madeWorkers);
+const status = (page: Page) => page.locator('#status');
+const PASSED = (name: string) => new RegExp(`^${name.replace(/\./g, '\\.')}: passed, (\\d+)/\\1 points\\.$`);
+
+test.describe('served', () => {
+  test.describe('with the time limit at a second', () => {
+    test.beforeEach(async ({ page }) => recordWorkers(page, 1));
+    useWatchedPage(site);
+
+    test('a file whose grading never ends is stopped at the time limit with an ungradable result saying why; the next file gets a fresh worker and passes', async ({ page }, testInfo) => {
+      await page.locator('#file-input').setInputFiles({ name: 'Main_Flow_140.json', mimeType: 'application/json', buffer: neverEndingExport() });
+      await expect(status(page)).toHaveText('Main_Flow_140.json could not be graded.');
+      await expect(page.locator('#results')).toHaveAttribute('data-verdict', 'ungradable');
+      await expect(page.locator('#error .page-error strong')).toHaveText(
+        'Main_Flow_140.json: grading took longer than 1 s; stopped: the export may hold an expression or pattern this browser cannot finish [grading-timeout]',
+      );
+      await expect(page.locator('#error .page-error p')).toContainText('flowgrade check');
+      await expect(page).toHaveTitle('UNGRADABLE · Main_Flow_140 · flowgrade self-check');
+      await page.screenshot({ path: testInfo.outputPath('timed-out.png'), fullPage: true });
+      expect(await madeWorkers(page), 'stopped, and a fresh one started for the next file').toEqual([
+        { url: expect.stringMatching(/^blob:/), terminated: true },
+        { url: expect.stringMatching(/^blob:/), terminated: false },
+      ]);
+
+      await page.locator('#file-input').setInputFiles(fixturePath('flows/solution.json'));
+      await expect(status(page)).toHaveText(PASSED('solution.json'));
+      expect((await madeWorkers(page)).map((worker) => worker.terminated)).toEqual([true, false]);
+    });
+  });
+
+  test.describe('with the default time limit', () => {
+    test.beforeEach(async ({ page }) => recordWorkers(page));
+    useWatchedPage(site);
+
+    test('one worker grades file after file; while it grades one that never ends, the page answers and a file given then replaces it, its worker stopped', async ({ page }) => {
+      await page.locator('#file-input').setInputFiles(fixturePath('flows/solution.json'));
+      await expect(status(page)).toHaveText(PASSED('solution.json'));
+      await page.locator('#file-input').setInputFiles({ name: 'Main_Flow_140.json', mimeType: 'application/json', buffer: neverEndingExport() });
+      await expect(status(page)).toHaveText('Grading Main_Flow_140.json… (the report below is still the earlier one, for solution.json)');
+      expect(await madeWorkers(page), 'the worker that graded the solution grades this one').toEqual([{ url: expect.stringMatching(/^blob:/), terminated: false }]);
+      // The page's thread is free: it runs a script, takes typing, and a file given now is graded.
+      expect(await page.evaluate(() => document.getElementById('status')!.textContent)).toMatch(/^Grading Main_Flow_140\.json…/);
+      await page.getByLabel('Attendee id').fill('ada');
+      await page.getByLabel('Attendee id').fill('');
+      await page.locator('#file-input').setInputFiles(fixturePath('flows/defect-callbackapi-method-put.json'));
+      await expect(status(page)).toHaveText(/^defect-callbackapi-method-put\.json: failed, \d+\/\d+ points\.$/);
+      expect((await madeWorkers(page)).map((worker) => worker.terminated), 'the never-ending grading stopped, its worker with it').toEqual([true, false]);
+    });
+  });
+});
+
+test.describe('no worker', () => {
+  test('in a browser without Web Workers the page grades on its own thread, as before', async ({ page }) => {
+    await page.addInitScript(() => delete (window as { Worker?: unknown }).Worker);
+    const watched = watchPage(page);
+    await page.goto(site().url);
+    await expect(page.locator('#results')).toHaveAttribute('data-state', 'ready');
+    await page.locator('#file-input').setInputFiles(fixturePath('flows/solution.json'));
+    await expect(status(page)).toHaveText(PASSED('solution.json'));
+    await page.locator('#file-input').setInputFiles({ name: 'screenshot.json', mimeType: 'application/json', buffer: Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex') });
+    await expect(page.locator('#error .page-error strong')).toHaveText('screenshot.json: not valid JSON: the file is an image (PNG), not a flow export [not-json]');
+    expect(watched.errors).toEqual([]);
+  });
+
+  test('under a policy refusing workers (a host\'s `worker-src \'none\'`, here in the page\'s own tag) the page grades on its own thread, the refusal the only complaint', async ({ page }) => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'flowgrade-web-no-worker-'));
+    try {
+      expect((await runCli(['web', '--out', dir])).code).toBe(0);
+      const index = path.join(dir, 'index.html');
+      writeFileSync(index, readFileSync(index, 'utf8').replace('worker-src blob:', "worker-src 'none'"));
+      await recordWorkers(page);
+      const watched = watchPage(page);
+      await page.goto(pathToFileURL(index).href);
+      await expect(page.locator('#results')).toHaveAttribute('data-state', 'ready');
+      for (const name of ['solution.json', 'solution.json']) {
+        await page.locator('#file-input').setInputFiles(fixturePath(`flows/${name}`));
+        await expect(status(page)).toHaveText(PASSED(name));
+      }
+      expect(await madeWorkers(page), 'refused as it loads, once: not tried again').toEqual([{ url: expect.stringMatching(/^blob:/), terminated: true }]);
+      expect(watched.errors).toHaveLength(1);
+      expect(watched.errors[0]).toMatch(/Content Security Policy/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+test('opened from disk (file://), the page grades in a blob: worker too, and stops a never-ending grading at the limit', async ({ page }) => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'flowgrade-web-worker-file-'));
+  try {
+    expect((await runCli(['web', '--out', dir])).code).toBe(0);
+    await recordWorkers(page, 1);
+    const watched = watchPage(page);
+    await page.goto(pathToFileURL(path.join(dir, 'index.html')).href);
+    await expect(page.locator('#results')).toHaveAttribute('data-state', 'ready');
+    await page.locator('#file-input').setInputFiles(fixturePath('flows/solution.json'));
+    await expect(status(page)).toHaveText(PASSED('solution.json'));
+    expect(await madeWorkers(page)).toEqual([{ url: expect.stringMatching(/^blob:/), terminated: false }]);
+    await page.locator('#file-input').setInputFiles({ name: 'Main_Flow_140.json', mimeType: 'application/json', buffer: neverEndingExport() });
+    await expect(page.locator('#error .page-error strong')).toHaveText(/^Main_Flow_140\.json: grading took longer than 1 s; stopped: .* \[grading-timeout\]$/);
+    expect((await madeWorkers(page)).map((worker) => worker.terminated)).toEqual([true, false]);
+    const folder = pathToFileURL(dir).href + '/';
+    expect(watched.requests.filter((url) => !url.startsWith(folder) && !url.startsWith('blob:'))).toEqual([]);
+    expect(watched.errors).toEqual([]);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
