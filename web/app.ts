@@ -28,6 +28,7 @@ const labSelect = element<HTMLSelectElement>('lab');
 const attendeeInput = element<HTMLInputElement>('attendee');
 const dnisInput = element<HTMLInputElement>('dnis');
 const dnisError = element<HTMLElement>('dnis-error');
+const gradeForm = element<HTMLFormElement>('grade-form');
 const results = element<HTMLElement>('results');
 const status = element<HTMLElement>('status');
 const errorArea = element<HTMLElement>('error');
@@ -109,7 +110,7 @@ function setUp(): void {
       if (pending !== undefined) regrade();
     });
   }
-  element<HTMLFormElement>('grade-form').addEventListener('submit', (event) => event.preventDefault());
+  gradeForm.addEventListener('submit', (event) => event.preventDefault());
 
   gradingThread.prepare(); // its worker starts now, ready for the first file
   document.getElementById('not-started')?.remove();
@@ -336,11 +337,17 @@ function errorBox(line: string, advice: string): HTMLElement {
   return box;
 }
 
+/**
+ * The DNIS field marked as refused, or not. Marked, it is the one part of the form printed (page.css):
+ * the status line under it says "Fix the DNIS marked above", on paper too.
+ */
 function showFieldError(settings: SettingsResult): void {
   const dnisProblem = !settings.ok && settings.field === 'dnis' ? settings.message : '';
   dnisError.textContent = dnisProblem;
   dnisError.hidden = dnisProblem === '';
   dnisInput.setAttribute('aria-invalid', String(dnisProblem !== ''));
+  dnisInput.closest('.field')?.toggleAttribute('data-invalid', dnisProblem !== '');
+  gradeForm.toggleAttribute('data-invalid', dnisProblem !== '');
 }
 
 function download(content: string, type: string, fileName: string, text: string): HTMLAnchorElement {

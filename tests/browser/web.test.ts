@@ -242,6 +242,26 @@ test('printed after a keyboard-only use (the focus moved to the summary line), t
   await shot(page, testInfo, 'printed-after-keyboard');
 });
 
+test('printed while an option is refused, the page prints the field its status line says to fix ("marked above") above that line, and nothing else of the form', async ({ page }, testInfo) => {
+  const dnis = page.getByLabel('DNIS');
+  await dnis.fill('+1 408 555 0000'); // no record in the lab's dataset: refused
+  await fileInput(page).setInputFiles(SOLUTION);
+  await expect(status(page)).toHaveText('Fix the DNIS marked above; solution.json is graded as soon as it is valid.');
+  await page.emulateMedia({ media: 'print' });
+  for (const part of [page.locator('label[for="dnis"]'), dnis, page.locator('#dnis-error')]) await expect(part).toBeVisible();
+  await expect(dnis).toHaveValue('+1 408 555 0000');
+  for (const other of ['#drop-zone', '#file-help', '#attendee', '#lab', '#grade-form h2']) await expect(page.locator(other).first(), other).toBeHidden();
+  const [fieldBottom, statusTop] = await Promise.all([dnis.evaluate((input) => input.closest('.field')!.getBoundingClientRect().bottom), status(page).evaluate((line) => line.getBoundingClientRect().top)]);
+  expect(fieldBottom, 'the field above the status line').toBeLessThanOrEqual(statusTop);
+  await shot(page, testInfo, 'printed-refused-option');
+  // Fixed, nothing is marked: no part of the form is printed.
+  await page.emulateMedia({ media: 'screen' });
+  await dnis.fill('');
+  await expectPassedWithFullScore(page, 'solution.json');
+  await page.emulateMedia({ media: 'print' });
+  await expect(page.locator('#grade-form')).toBeHidden();
+});
+
 test('the attendee id option is used, and export-controlled text is shown as text, never run', async ({ page }) => {
   const attendee = '<img src=x onerror="window.pwned=1">';
   await page.getByLabel('Attendee id').fill(attendee);
