@@ -38,11 +38,14 @@ export function errorLine(report: GradeReport): string {
 }
 
 /**
- * Of several files given at once, the one to grade: the first named `.json` (an export, beside a
- * screenshot or the zip it came in), else the first; the others are named as not graded.
+ * Of several files given at once, the one to grade: the first that can be the export, by its name:
+ * a `.json` file (an export, beside a screenshot or the zip it came in), else a `.zip` (a zipped
+ * export: the page says to unzip it), else the first (a screenshot given with the zipped export was
+ * graded, and named as not JSON, the zip only as not graded); the others are named as not graded.
  */
 export function oneToGrade<F extends { name: string; folder?: boolean }>(files: readonly F[]): { file: F; others: F[] } {
-  const index = Math.max(0, files.findIndex((file) => !file.folder && /\.json$/i.test(file.name)));
+  const named = (pattern: RegExp) => files.findIndex((file) => !file.folder && pattern.test(file.name));
+  const index = [named(/\.json$/i), named(/\.zip$/i), 0].find((i) => i >= 0)!;
   return { file: files[index], others: files.filter((_, i) => i !== index) };
 }
 

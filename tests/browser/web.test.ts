@@ -527,6 +527,20 @@ test('several files dropped at once: the first export (.json) is graded, even af
   await expect(status(page)).toHaveText(/^Main_Flow_140\.json: passed, (\d+)\/\1 points\. Only one file is graded at a time: Main_Flow_141\.zip and notes\\u202e\.json were not; give them one by one\.$/);
 });
 
+test('a screenshot and the zipped export dropped at once: the zip is graded (told to be unzipped), not the screenshot, and the screenshot is named as not graded', async ({ page }) => {
+  const dataTransfer = await page.evaluateHandle(() => {
+    const transfer = new DataTransfer();
+    const bytes = (hex: string) => new Uint8Array(hex.match(/../g)!.map((pair) => parseInt(pair, 16)));
+    transfer.items.add(new File([bytes('89504e470d0a1a0a0000000d49484452')], 'Screenshot 2025-06-02.png', { type: 'image/png' }));
+    transfer.items.add(new File([bytes('504b0304140000000800a7b1')], 'Main_Flow_140.zip', { type: 'application/zip' }));
+    return transfer;
+  });
+  await page.locator('#drop-zone').dispatchEvent('drop', { dataTransfer });
+  await expect(status(page)).toHaveText('Main_Flow_140.zip could not be graded. Only one file is graded at a time: Screenshot 2025-06-02.png was not; give it on its own.');
+  await expect(page.locator('#error .page-error strong')).toHaveText('Main_Flow_140.zip: not valid JSON: the file is a ZIP archive; unzip it and give the .json file inside [not-json]');
+  await expect(page.locator('#error .page-error p')).toHaveText(/^Unzip it /);
+});
+
 test('a second file replaces the first one\'s result: report, drawing and download links go, also when it cannot be graded; the same file chosen again is graded again', async ({ page }) => {
   const report = page.locator('#report');
   const drawings = page.locator('#report svg');

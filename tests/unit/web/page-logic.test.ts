@@ -162,13 +162,16 @@ test('a folder given with the file graded is not told to be given on its own (it
   );
 });
 
-test('of several files given at once, the first export (.json, in any case) is graded, else the first; the others are named', () => {
+test('of several files given at once, the first export (.json, in any case) is graded, else the first zip (a zipped export), else the first; the others are named', () => {
   const names = (...files: { name: string; folder?: boolean }[]) => {
     const { file, others } = oneToGrade(files);
     return [file.name, others.map((other) => other.name)];
   };
   expect(names({ name: 'Main_Flow_140.zip' }, { name: 'shot.png' }, { name: 'Main_Flow_140.json' }, { name: 'b.JSON' })).toEqual(['Main_Flow_140.json', ['Main_Flow_140.zip', 'shot.png', 'b.JSON']]);
   expect(names({ name: 'a.zip' }, { name: 'b.png' })).toEqual(['a.zip', ['b.png']]);
+  // A screenshot given first with the zipped export: the zip is graded (told to be unzipped), not the image.
+  expect(names({ name: 'shot.png' }, { name: 'Main_Flow_140.ZIP' })).toEqual(['Main_Flow_140.ZIP', ['shot.png']]);
+  expect(names({ name: 'exports.zip', folder: true }, { name: 'shot.png' })).toEqual(['exports.zip', ['shot.png']]); // a folder named *.zip is no zip
   expect(names({ name: 'exports.json', folder: true }, { name: 'c.JSON' })).toEqual(['c.JSON', ['exports.json']]); // a folder named *.json is no export
   expect(names({ name: 'only.txt' })).toEqual(['only.txt', []]);
 });
