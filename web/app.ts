@@ -53,6 +53,8 @@ const filesRead = new WeakSet<object>();
 /** Each grading's number: a slower earlier grading never overwrites a later one. */
 let generation = 0;
 let objectUrls: string[] = [];
+/** The grading again of the file on show for an option being typed, due once typing pauses. */
+let pendingRegrade: ReturnType<typeof setTimeout> | undefined;
 /** Where each file is graded, within the time limit (a test may shorten it: gradingTimeLimit). */
 const gradingThread = new GradingThread(gradingTimeLimit());
 
@@ -86,10 +88,8 @@ function setUp(): void {
   watchDragAndDrop();
   // An option grades the file again as soon as it is typed (not only when the field loses focus:
   // a click on Download would then save the report of the old value while the new one is graded).
-  let pending: ReturnType<typeof setTimeout> | undefined;
   const regrade = () => {
-    clearTimeout(pending);
-    pending = undefined;
+    cancelRegrade();
     if (lastFile) void grade(lastFile, lastNote); // the files given with it are still not graded
     else showFieldError(currentSettings());
   };
@@ -103,11 +103,11 @@ function setUp(): void {
         releaseDownloads();
         reportArea.setAttribute('aria-busy', 'true'); // dimmed: about to be replaced
       }
-      clearTimeout(pending);
-      pending = setTimeout(regrade, 300);
+      clearTimeout(pendingRegrade);
+      pendingRegrade = setTimeout(regrade, 300);
     });
     input.addEventListener('change', () => {
-      if (pending !== undefined) regrade();
+      if (pendingRegrade !== undefined) regrade();
     });
   }
   gradeForm.addEventListener('submit', (event) => event.preventDefault());
@@ -118,6 +118,11 @@ function setUp(): void {
   fileInput.disabled = false;
   results.dataset.state = 'ready';
   status.textContent = 'Ready: drop your flow export or choose it.';
+}
+
+function cancelRegrade(): void {
+  clearTimeout(pendingRegrade);
+  pendingRegrade = undefined;
 }
 
 /** Drops anywhere on the page are taken (and never make the browser open the file instead). */
@@ -217,6 +222,8 @@ function currentSettings(): SettingsResult {
  * or a newer grading (an option typed meanwhile) took its place.
  */
 async function grade(file: PickedFile, note: string, { reveal = false } = {}): Promise<boolean> {
+  // A file given while an option was typed is graded with the option as typed: once, not again when the typing pauses.
+  cancelRegrade();
   const run = ++generation;
   lastFile = file;
   lastNote = note;

@@ -191,6 +191,18 @@ test('leaving an option field grades at once, and not again when the pause ends;
   await page.clock.resume();
 });
 
+test('a file given while an option typed waits for the pause is graded once, with the option as typed: not again when the pause ends', async ({ page }) => {
+  const reads = await solutionGradedOnPageClock(page);
+  await page.clock.pauseAt(new Date(START.getTime() + 3_600_000));
+  await page.getByLabel('Attendee id').fill('bob');
+  await fileInput(page).setInputFiles(DEFECT);
+  await page.clock.runFor(1_000); // the pause typing started has ended meanwhile
+  await page.clock.resume();
+  await expect(status(page)).toHaveText(/^defect-callbackapi-method-put\.json: failed/);
+  await expect(page.locator('#report .fg-title')).toContainText('attendee bob');
+  expect(await reads(), 'the solution, then the file given: graded once').toBe(2);
+});
+
 test('typed in an option before any file was given, nothing is marked busy (there is no report to replace)', async ({ page }) => {
   await page.getByLabel('Attendee id').fill('ada');
   await expect(page.locator('[aria-busy="true"]')).toHaveCount(0);
