@@ -27,12 +27,17 @@ function neverEndingExport(): Buffer {
   return Buffer.from(JSON.stringify(flow));
 }
 
-/** Before the page's script: each worker it makes recorded (its URL, whether it was stopped); optionally the test's time limit. */
+/**
+ * Before the page's script: each worker it makes recorded (its URL, whether it was stopped; in
+ * window.workers, the worker and how many gradings it was sent); optionally the test's time limit.
+ */
 async function recordWorkers(page: Page, limitSeconds?: number): Promise<void> {
   await page.addInitScript((limit) => {
     const made: { url: string; terminated: boolean }[] = [];
-    const scope = window as unknown as { madeWorkers: typeof made; flowgradeGradingTimeLimit?: number };
+    const workers: { worker: Worker; sent: number }[] = [];
+    const scope = window as unknown as { madeWorkers: typeof made; workers: typeof workers; flowgradeGradingTimeLimit?: number };
     scope.madeWorkers = made;
+    scope.workers = workers;
     if (limit !== undefined) scope.flowgradeGradingTimeLimit = limit;
     const Real = window.Worker;
     window.Worker = class extends Real {
@@ -40,6 +45,13 @@ async function recordWorkers(page: Page, limitSeconds?: number): Promise<void> {
         super(url, options);
         const record = { url: String(url), terminated: false };
         made.push(record);
+        const sent = { worker: this as Worker, sent: 0 };
+        workers.push(sent);
+        const postMessage = this.postMessage.bind(this) as (message: unknown, transfer: Transferable[]) => void;
+        this.postMessage = ((message: unknown, transfer: Transferable[]) => {
+          sent.sent++;
+          postMessage(message, transfer);
+        }) as Worker['postMessage'];
         const terminate = this.terminate.bind(this);
         this.terminate = () => {
           record.terminated = true;
@@ -99,6 +111,38 @@ test.describe('served', () => {
       expect((await madeWorkers(page)).map((worker) => worker.terminated), 'the never-ending grading stopped, its worker with it').toEqual([true, false]);
     });
   });
+});
+
+test('a worker failing while it grades (an error it did not catch: a bug of ours) gives the crash message, its words or else that the worker failed, never a page waiting for ever; a fresh worker grades the next file', async ({ page }) => {
+  await recordWorkers(page);
+  const watched = watchPage(page);
+  await page.goto(site().url);
+  await expect(page.locator('#results')).toHaveAttribute('data-state', 'ready');
+  await page.locator('#file-input').setInputFiles(fixturePath('flows/solution.json'));
+  await expect(status(page)).toHaveText(PASSED('solution.json'));
+  const crash = page.locator('#error .page-error strong');
+
+  // The worker's script throwing as it takes the next file.
+  expect(page.workers()).toHaveLength(1);
+  await page.workers()[0].evaluate(() => {
+    self.onmessage = () => {
+      throw new Error('stand-in bug');
+    };
+  });
+  await page.locator('#file-input').setInputFiles(fixturePath('flows/solution.json'));
+  await expect(crash).toHaveText('solution.json: internal error of the grader: Uncaught Error: stand-in bug [internal-error]');
+  await expect(page.locator('#error .page-error p')).toContainText('tell your instructor');
+
+  // The fresh worker failing with no words while it grades a file that never ends.
+  await page.locator('#file-input').setInputFiles({ name: 'Main_Flow_140.json', mimeType: 'application/json', buffer: neverEndingExport() });
+  await page.waitForFunction(() => (window as unknown as { workers: { sent: number }[] }).workers[1]?.sent === 1);
+  await page.evaluate(() => (window as unknown as { workers: { worker: Worker }[] }).workers[1].worker.dispatchEvent(new ErrorEvent('error', { cancelable: true })));
+  await expect(crash).toHaveText('Main_Flow_140.json: internal error of the grader: the grading worker failed [internal-error]');
+
+  await page.locator('#file-input').setInputFiles(fixturePath('flows/solution.json'));
+  await expect(status(page)).toHaveText(PASSED('solution.json'));
+  expect((await madeWorkers(page)).map((worker) => worker.terminated), 'each failed worker stopped, a fresh one started').toEqual([true, true, false]);
+  expect(watched.errors, 'said on the page, not also in the console').toEqual([]);
 });
 
 test.describe('no worker', () => {
