@@ -24,6 +24,8 @@ test('a request graded (as the worker grades it) gives the report of the page\'s
   const mission = findMission(DEFAULT_MISSION_ID)!;
   for (const [file, asked] of [
     ['flows/solution.json', {}],
+    // A DNIS other than the lab's (one the DynVars dataset has no record for): the report is graded with it.
+    ['flows/solution.json', { attendee: 'ada', dnis: '+14085550000' }],
     ['flows/defect-callbackapi-method-put.json', { attendee: 'ada', dnis: mission.defaultSettings.dnis }],
   ] as const) {
     const fromRequest = await gradeRequest({ fileName: 'Main_Flow_140.json', bytes: bytesOf(file), lab: mission.id, now: Date.parse(FIXED), ...asked });
