@@ -174,6 +174,9 @@ test('of several files given at once, the first export (.json, in any case) is g
   expect(names({ name: 'exports.zip', folder: true }, { name: 'shot.png' })).toEqual(['exports.zip', ['shot.png']]); // a folder named *.zip is no zip
   expect(names({ name: 'exports.json', folder: true }, { name: 'c.JSON' })).toEqual(['c.JSON', ['exports.json']]); // a folder named *.json is no export
   expect(names({ name: 'only.txt' })).toEqual(['only.txt', []]);
+  expect(names({ name: 'a.json' }, { name: 'b.zip' })).toEqual(['a.json', ['b.zip']]); // the first file, when it is the export
+  // Named by their end: a screenshot named after the export is no export, a note about the zip no zip.
+  expect(names({ name: 'Main_Flow_140.json.png' }, { name: 'Main_Flow_140.zip.txt' }, { name: 'Main_Flow_140.zip' })).toEqual(['Main_Flow_140.zip', ['Main_Flow_140.json.png', 'Main_Flow_140.zip.txt']]);
 });
 
 test('an empty lab is the default mission, and a DNIS of only spaces is left empty (the lab\'s number), as the field shows it', () => {
