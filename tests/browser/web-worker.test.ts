@@ -90,6 +90,40 @@ test.describe('served', () => {
       await expect(status(page)).toHaveText(PASSED('solution.json'));
       expect((await madeWorkers(page)).map((worker) => worker.terminated)).toEqual([true, false]);
     });
+    test('a file still being read when another is given is not graded after all: the other keeps the worker to its end, here the limit', async ({ page }) => {
+      // The solution's read held until the test ends it; other reads counted as they end.
+      await page.evaluate(() => {
+        const read = File.prototype.arrayBuffer;
+        const scope = window as unknown as { endRead: () => void; readsEnded: number };
+        scope.readsEnded = 0;
+        File.prototype.arrayBuffer = function (this: File) {
+          if (this.name === 'solution.json') return new Promise((resolve) => (scope.endRead = () => resolve(read.call(this))));
+          return read.call(this).then((bytes) => {
+            scope.readsEnded++;
+            return bytes;
+          });
+        };
+      });
+      await page.locator('#file-input').setInputFiles(fixturePath('flows/solution.json'));
+      await expect(status(page)).toHaveText('Grading solution.json…');
+      await page.locator('#file-input').setInputFiles({ name: 'Main_Flow_140.json', mimeType: 'application/json', buffer: neverEndingExport() });
+      await page.waitForFunction(() => (window as unknown as { readsEnded: number }).readsEnded === 1); // in the worker now
+      await page.evaluate(() => (window as unknown as { endRead: () => void }).endRead());
+      await expect(page.locator('#error .page-error strong')).toHaveText(/^Main_Flow_140\.json: grading took longer than 1 s; stopped: .* \[grading-timeout\]$/);
+      expect((await madeWorkers(page)).map((worker) => worker.terminated)).toEqual([true, false]);
+    });
+    test('an option made invalid while a file grades: that grading, ended at the limit, puts nothing over the field to fix', async ({ page }) => {
+      await page.locator('#file-input').setInputFiles({ name: 'Main_Flow_140.json', mimeType: 'application/json', buffer: neverEndingExport() });
+      await expect(status(page)).toHaveText('Grading Main_Flow_140.json…');
+      await page.getByLabel('DNIS').fill('abc');
+      await page.getByLabel('DNIS').press('Tab');
+      const fix = 'Fix the DNIS marked above; Main_Flow_140.json is graded as soon as it is valid.';
+      await expect(status(page)).toHaveText(fix);
+      await page.waitForFunction(() => (window as unknown as { madeWorkers: { terminated: boolean }[] }).madeWorkers[0].terminated); // stopped at the limit
+      await expect(status(page)).toHaveText(fix);
+      await expect(page.locator('#error')).toBeEmpty();
+      await expect(page.locator('#results')).toHaveAttribute('data-state', 'invalid-options');
+    });
   });
 
   test.describe('with the default time limit', () => {
