@@ -16,8 +16,8 @@ import { WORKER_STARTED, type GradingAnswer, type GradingRequest } from './gradi
 /** How a grading asked of the worker ended; `no-worker`: none could be started, the page grades on its own thread. */
 export type ThreadOutcome = { kind: 'answered'; answer: GradingAnswer } | { kind: 'timed-out' } | { kind: 'abandoned' } | { kind: 'no-worker' };
 
-/** The page's script as one function (the banner and footer of its build), undefined in a script built otherwise. */
-declare const flowgradeSelfCheck: (() => void) | undefined;
+/** The page's script as one function (the banner and footer of its build); not defined in a script built otherwise. */
+declare const flowgradeSelfCheck: () => void;
 
 /**
  * Seconds a grading may take in the worker: `grade --timeout`'s default. A typical export takes well
@@ -77,7 +77,6 @@ export class GradingThread {
           timer = setTimeout(() => job.finish({ kind: 'timed-out' }, false), this.limitSeconds * 1000);
         },
         finish: (outcome, keepWorker) => {
-          if (slot.job !== job) return;
           slot.job = undefined;
           this.busy = undefined;
           clearTimeout(timer);
@@ -94,12 +93,14 @@ export class GradingThread {
 
   /** A new worker, or undefined when none can be made (no Worker, no script to run in it, or a policy refusing it). */
   private start(): Slot | undefined {
-    if (this.unavailable || typeof Worker === 'undefined' || typeof flowgradeSelfCheck !== 'function') return undefined;
+    if (this.unavailable) return undefined;
     let worker: Worker;
     try {
       this.url ??= URL.createObjectURL(new Blob([`(${flowgradeSelfCheck.toString()})()`], { type: 'text/javascript' }));
       worker = new Worker(this.url);
     } catch {
+      // No Worker (a ReferenceError in a browser without them), no script (flowgradeSelfCheck not
+      // defined), or a worker refused as it is made: none will start.
       this.unavailable = true;
       return undefined;
     }
