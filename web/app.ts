@@ -231,6 +231,7 @@ async function grade(file: PickedFile, note: string, { reveal = false } = {}): P
   showFieldError(settings);
   releaseDownloads(); // nothing of an earlier grading stays for download meanwhile
   if (!settings.ok) {
+    gradingThread.stop(); // a grading under way, for the options before, would show nothing now
     // Nothing of an earlier grading stays on show under this file's name.
     clearReport();
     errorArea.replaceChildren();

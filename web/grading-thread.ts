@@ -65,7 +65,7 @@ export class GradingThread {
 
   /** Grades in the worker; a grading still under way is abandoned (its worker stopped). */
   grade(request: GradingRequest): Promise<ThreadOutcome> {
-    this.busy?.finish({ kind: 'abandoned' }, false);
+    this.stop();
     const slot = this.spare ?? this.start();
     this.spare = undefined;
     if (!slot) return Promise.resolve({ kind: 'no-worker' });
@@ -89,6 +89,11 @@ export class GradingThread {
       this.busy = job;
       if (slot.started) job.send();
     });
+  }
+
+  /** A grading under way abandoned, its worker stopped (a fresh one started for the next file). */
+  stop(): void {
+    this.busy?.finish({ kind: 'abandoned' }, false);
   }
 
   /** A new worker, or undefined when none can be made (no Worker, no script to run in it, or a policy refusing it). */

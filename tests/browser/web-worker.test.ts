@@ -130,6 +130,18 @@ test.describe('served', () => {
     test.beforeEach(async ({ page }) => recordWorkers(page));
     useWatchedPage(site);
 
+    test('an option made invalid while a file grades stops that grading at once, not at the limit: its worker stopped, a fresh one ready for the file once the option is fixed', async ({ page }) => {
+      await page.locator('#file-input').setInputFiles({ name: 'Main_Flow_140.json', mimeType: 'application/json', buffer: neverEndingExport() });
+      await expect(status(page)).toHaveText('Grading Main_Flow_140.json…');
+      await page.getByLabel('DNIS').fill('abc');
+      await page.getByLabel('DNIS').press('Tab');
+      await expect(status(page)).toHaveText('Fix the DNIS marked above; Main_Flow_140.json is graded as soon as it is valid.');
+      // The limit is 120 s: the worker stopped long before it.
+      await page.waitForFunction(() => (window as unknown as { madeWorkers: { terminated: boolean }[] }).madeWorkers[0].terminated);
+      expect((await madeWorkers(page)).map((worker) => worker.terminated)).toEqual([true, false]);
+      await expect(page.locator('#error')).toBeEmpty();
+    });
+
     test('one worker grades file after file; while it grades one that never ends, the page answers and a file given then replaces it, its worker stopped', async ({ page }) => {
       await page.locator('#file-input').setInputFiles(fixturePath('flows/solution.json'));
       await expect(status(page)).toHaveText(PASSED('solution.json'));
