@@ -9,13 +9,14 @@ import type { FailedVariable } from '../trace.js';
  * `variable`: the flow variable the failure is about, when it is one's (engine/trace.ts FailedVariable).
  */
 export class ActivityError extends Error {
-  constructor(
-    message: string,
-    readonly setting?: string,
-    readonly variable?: FailedVariable,
-  ) {
+  readonly setting?: string;
+  readonly variable?: FailedVariable;
+
+  constructor(message: string, about: { setting?: string; variable?: FailedVariable } = {}) {
     super(message);
     this.name = 'ActivityError';
+    this.setting = about.setting;
+    this.variable = about.variable;
   }
 }
 
@@ -28,7 +29,7 @@ export function inSetting<T>(setting: string, run: () => T): T {
   try {
     return run();
   } catch (error) {
-    if (error instanceof ActivityError && error.setting === undefined) throw new ActivityError(error.message, setting, error.variable);
+    if (error instanceof ActivityError && error.setting === undefined) throw new ActivityError(error.message, { setting, variable: error.variable });
     throw error;
   }
 }

@@ -84,7 +84,7 @@ export function applyParseSettings(run: ActivityRun, body: string): void {
 function readRows(activity: Activity, rows: ParseRow[], isDeclared: (name: string) => boolean): ReadPath[] {
   return rows.map((row) => {
     if (!isDeclared(row.variable)) {
-      throw new ActivityError(`Parsing Settings write '${row.variable}', which is not a declared flow variable`, undefined, { name: row.variable, problem: 'undeclared' });
+      throw new ActivityError(`Parsing Settings write '${row.variable}', which is not a declared flow variable`, { variable: { name: row.variable, problem: 'undeclared' } });
     }
     const path = normalisePath(row.path);
     const read = readJaywayPath(path);

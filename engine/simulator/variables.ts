@@ -87,7 +87,7 @@ const ABSENT = Symbol('absent');
  */
 export function convertToType(value: unknown, type: string, name: string): unknown {
   const fail = (): never => {
-    throw new ActivityError(`cannot store ${describeValue(value)} in ${variableTypeName(type.toUpperCase())} variable '${name}'`, undefined, { name, problem: 'type' });
+    throw new ActivityError(`cannot store ${describeValue(value)} in ${variableTypeName(type.toUpperCase())} variable '${name}'`, { variable: { name, problem: 'type' } });
   };
   switch (type.toUpperCase()) {
     case 'INTEGER': {

@@ -42,7 +42,7 @@ export function assignVariables(activity: Activity, vars: VariableStore, expr: E
   for (const row of assignments(activity)) {
     if (row.target === '') throw new ActivityError('no variable selected');
     const type = vars.typeOf(row.target);
-    if (type === undefined) throw new ActivityError(`variable '${row.target}' is not declared in the flow`, undefined, { name: row.target, problem: 'undeclared' });
+    if (type === undefined) throw new ActivityError(`variable '${row.target}' is not declared in the flow`, { variable: { name: row.target, problem: 'undeclared' } });
     const source = row.setTo === 'set-to-variable' ? asVariableReference(row.value) : row.value;
     const field = `the value of ${row.target}`;
     const value = isTextType(type) ? expr.render(source, vars.scope(), field) : convertToType(expr.evaluate(source, vars.scope(), field), type, row.target);

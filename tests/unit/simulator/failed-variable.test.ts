@@ -67,7 +67,7 @@ test('inSetting keeps the variable of the activity error it names the setting of
   let thrown: unknown;
   try {
     inSetting('Parsing Settings', () => {
-      throw new ActivityError('bad', undefined, variable);
+      throw new ActivityError('bad', { variable });
     });
   } catch (error) {
     thrown = error;
