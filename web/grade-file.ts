@@ -21,17 +21,11 @@ export interface GradedFile {
 export const MAX_BYTES = DEFAULT_LIMITS.maxBytes;
 
 /**
- * `readBefore`: the files read whole before (the page's record, so a file given once and graded
- * again when an option changes is told apart from one given just now); the file joins it once read.
- * The page itself reads the file (readPickedFile) and grades its bytes in its grading worker
- * (gradeBytes there: web/grading-thread.ts); this is both, on one thread.
+ * The file's bytes, or the report of a file refused before they were read whole (a folder, too large,
+ * unreadable). `readBefore`: the files read whole before (the page's record, so a file given once and
+ * graded again when an option changes is told apart from one given just now); the file joins it once
+ * read. The page then grades the bytes in its grading worker (gradeBytes there: web/grading-request.ts).
  */
-export async function gradePickedFile(file: PickedFile, options: Omit<GradeOptions, 'fileName'>, readBefore = new WeakSet<object>()): Promise<GradedFile> {
-  const read = await readPickedFile(file, options, readBefore);
-  return 'refused' in read ? read.refused : gradeBytes(read.bytes, { ...options, fileName: file.name });
-}
-
-/** The file's bytes, or the report of a file refused before they were read whole (a folder, too large, unreadable). */
 export async function readPickedFile(file: PickedFile, options: Omit<GradeOptions, 'fileName'>, readBefore: WeakSet<object>): Promise<{ bytes: Uint8Array } | { refused: GradedFile }> {
   const refused = (reason: FailureReason, code: string, message: string) => ({ refused: refusedFile(reason, { code, message }, { ...options, fileName: file.name }) });
   // A dropped folder comes as a File that cannot be read ("could not be found"): say what it is, as the CLI does.

@@ -7,7 +7,8 @@
 import { test, expect } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { DEFAULT_MISSION_ID, findMission } from '../../../checks/index.js';
-import { gradePickedFile, timedOutFile } from '../../../web/grade-file.js';
+import { timedOutFile } from '../../../web/grade-file.js';
+import { gradePickedFile } from './picked-file.js';
 import { gradeRequest, requestOptions, TOOL } from '../../../web/grading-request.js';
 import { GRADING_TIME_LIMIT, gradingTimeLimit } from '../../../web/grading-thread.js';
 import { errorAdvice, errorLine, summaryLine } from '../../../web/messages.js';

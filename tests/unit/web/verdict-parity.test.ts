@@ -10,7 +10,8 @@ import path from 'node:path';
 import { DEFAULT_MISSION_ID, findMission } from '../../../checks/index.js';
 import type { GradeReport } from '../../../engine/report.js';
 import type { FailureReason } from '../../../web/failure-reason.js';
-import { gradePickedFile, MAX_BYTES, type PickedFile } from '../../../web/grade-file.js';
+import { MAX_BYTES, type PickedFile } from '../../../web/grade-file.js';
+import { gradePickedFile } from './picked-file.js';
 import { fixturePath, runCli } from '../../helpers.js';
 
 const FIXED = '2025-06-02T10:00:00Z';
