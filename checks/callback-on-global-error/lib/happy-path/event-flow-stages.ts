@@ -18,7 +18,7 @@ import { choosesByExpression, goesOnPutRight, leftTheWayAt } from '../guard.js';
 import { failedTaskRequestHint, taskRequestHint } from './request-hints.js';
 import { deviate, type Deviation, type HappyRun } from './stages.js';
 import { createdTask, extraTasksHint, whereCreated } from './tasks.js';
-import { afterwards, apiMessage, around, failureAfter, failureInSummary, indexOf, outputsOf, QUOTED } from './trace-excerpts.js';
+import { afterwards, apiMessage, around, failureInSummary, indexOf, outputsOf, QUOTED } from './trace-excerpts.js';
 import { connectionHint, failedOnTheWay, misconnected } from './way-hints.js';
 
 /**
@@ -47,7 +47,8 @@ export function callbackApiReached(happy: HappyRun, ctx: CheckContext, simAt: nu
     const went = trace[fromAt + 1]?.flow === trace[handlerAt].flow ? trace[fromAt + 1] : undefined;
     const back = went && through.includes(went.activity) ? went : undefined;
     const failedOnTheWayHint = failedOnTheWay(trace, fromAt, nodes.callbackApi, 8, from).hint;
-    const told = `${through.length > 0 ? `after ${through.join(', ')}, ` : ''}${back ? `it went back to ${back.activity}, in a loop` : afterwards(trace, fromAt, summary)}`;
+    const after = back ? { told: `it went back to ${back.activity}, in a loop` } : afterwards(trace, fromAt, summary);
+    const told = `${through.length > 0 ? `after ${through.join(', ')}, ` : ''}${after.told}`;
     return deviate('task', `OnGlobalError ran, but ${nodes.callbackApi?.label ?? LABELS.callbackApi} never did (${told})`, trace.slice(simAt, fromAt + 3), {
       activity: nodes.globalError,
       ...(nodes.callbackApi
@@ -60,7 +61,7 @@ export function callbackApiReached(happy: HappyRun, ctx: CheckContext, simAt: nu
         : {}),
       ...causeIfMissing(nodes, 'callbackApi'),
       unreached: true,
-      failedVariable: back ? undefined : failureAfter(trace, fromAt)?.failedVariable,
+      failedVariable: after.failedVariable,
     });
   }
   return apiAt;
@@ -86,13 +87,14 @@ function turnedAwayByAGuard(happy: HappyRun, ctx: CheckContext, simAt: number): 
   if (!guard || !choosesByExpression(guard)) return undefined;
   const exit = exitTakenName(guard, entry.outcome);
   const expression = typeof guard.props.expression === 'string' ? ` ${clipWithDots(guard.props.expression.trim(), QUOTED)}` : '';
-  return deviate('task', `OnGlobalError ran, but ${request.label} never did (${guard.label} left by ${exit}: ${afterwards(trace, leftAt, happy.run.result.summary)})`, trace.slice(simAt, leftAt + 2), {
+  const after = afterwards(trace, leftAt, happy.run.result.summary);
+  return deviate('task', `OnGlobalError ran, but ${request.label} never did (${guard.label} left by ${exit}: ${after.told})`, trace.slice(simAt, leftAt + 2), {
     activity: guard,
     hint:
       relabelledGetCbidHint(happy, ctx, simAt, leftAt, guard) ??
       `Event Flows → ${guard.label} → Expression${expression}: on the simulated call it leaves by ${exit}, away from ${request.label}. Correct it, or delete ${guard.label} and connect OnGlobalError straight to ${request.label}, as the guide does (Build step 8).`,
     unreached: true,
-    failedVariable: failureAfter(trace, leftAt)?.failedVariable,
+    failedVariable: after.failedVariable,
   });
 }
 
@@ -187,13 +189,14 @@ export function statusTrueOn201(happy: HappyRun, ctx: CheckContext, apiAt: numbe
   const condAt = nodes.statusCondition ? indexOf(trace, nodes.statusCondition, apiAt + 1) : -1;
   if (condAt < 0) {
     const wrongConnection = misconnected(ctx.model.events, nodes.callbackApi, 'default', nodes.statusCondition);
-    return deviate('status-true', `After ${api.activity} the event flow never reached ${nodes.statusCondition?.label ?? LABELS.statusCondition} (${wrongConnection ?? afterwards(trace, apiAt, summary)})`, around(trace, apiAt), {
+    const after = wrongConnection === undefined ? afterwards(trace, apiAt, summary) : { told: wrongConnection };
+    return deviate('status-true', `After ${api.activity} the event flow never reached ${nodes.statusCondition?.label ?? LABELS.statusCondition} (${after.told})`, around(trace, apiAt), {
       activity: nodes.callbackApi,
       ...causeIfMissing(nodes, 'statusCondition'),
       ...failedOnTheWay(trace, apiAt, nodes.statusCondition, 9),
       ...connectionHint(ctx.model.events, nodes.callbackApi, 'default', nodes.statusCondition, 9),
       unreached: true,
-      failedVariable: wrongConnection === undefined ? failureAfter(trace, apiAt)?.failedVariable : undefined,
+      failedVariable: after.failedVariable,
     });
   }
   const cond = trace[condAt];

@@ -21,7 +21,7 @@ import { convertToType } from '../../../../engine/simulator/variables.js';
 import { parseRowsFail } from '../../../../engine/simulator/parse-settings.js';
 import { dynVarsRequestHint, failedRequestHint } from './request-hints.js';
 import { AFTER_GETRESULT, deviate, NOT_READING_GET_CBID, type Deviation, type HappyRun, type Stage } from './stages.js';
-import { afterwards, apiMessage, around, failureAfter, failureInSummary, indexOf, outputsOf, QUOTED, tail, wholeBody } from './trace-excerpts.js';
+import { afterwards, apiMessage, around, failureInSummary, indexOf, outputsOf, QUOTED, tail, wholeBody } from './trace-excerpts.js';
 import { connectionHint, failedBeforeMenuHint, failedOnTheWay, misconnected, wayToMenuHint } from './way-hints.js';
 
 /** Stage 1 — Testing step 5: the call leaves WantCallback by option 3 and continues through GET_CBID (where it ran). */
@@ -69,10 +69,11 @@ export function option3ReachesGetCbid(happy: HappyRun, ctx: CheckContext): Devia
   if (getAt < 0) {
     // Option 3 holding where option 1 or 2 belongs, that option open: the static checks' sequence of edits.
     const holds = nodes.wantCallback && option3HoldsHint(ctx.model.main, nodes.wantCallback, nodes.getCbid);
-    return deviate('reach-get-cbid', `After option 3 the call never reached ${nodes.getCbid.label} (${afterwards(trace, option3At, summary, nodes)})`, around(trace, option3At), {
+    const after = afterwards(trace, option3At, summary, nodes);
+    return deviate('reach-get-cbid', `After option 3 the call never reached ${nodes.getCbid.label} (${after.told})`, around(trace, option3At), {
       expected: `${trace[option3At].activity} option 3 → ${nodes.getCbid.label}`,
-      actual: afterwards(trace, option3At, summary, nodes),
-      failedVariable: failureAfter(trace, option3At, nodes)?.failedVariable,
+      actual: after.told,
+      failedVariable: after.failedVariable,
       activity: nodes.wantCallback,
       // No way from option 3 to GET_CBID: the connection to make, to drag, or (GET_CBID on another
       // option of the menu) to move, as get-cbid-after-option3 words it.
@@ -256,13 +257,14 @@ function neverReachedAfter(happy: HappyRun, ctx: CheckContext, stage: Stage, at:
   const { trace, nodes } = happy;
   const [from, to] = [nodes[hop.from], nodes[hop.to]];
   const wrongConnection = misconnected(ctx.model.main, from, hop.exit, to);
-  return deviate(stage, `After ${trace[at].activity} the call never reached ${to?.label ?? LABELS[hop.to]} (${wrongConnection ?? afterwards(trace, at, happy.run.result.summary, nodes)})`, around(trace, at), {
+  const after = wrongConnection === undefined ? afterwards(trace, at, happy.run.result.summary, nodes) : { told: wrongConnection };
+  return deviate(stage, `After ${trace[at].activity} the call never reached ${to?.label ?? LABELS[hop.to]} (${after.told})`, around(trace, at), {
     activity: from,
     ...causeIfMissing(nodes, hop.to),
     ...failedOnTheWay(trace, at, to, hop.step, undefined, hop.to === 'simulateError' ? undefined : nodes),
     ...connectionHint(ctx.model.main, from, hop.exit, to, hop.step),
     unreached: true,
-    failedVariable: wrongConnection === undefined ? failureAfter(trace, at, nodes)?.failedVariable : undefined,
+    failedVariable: after.failedVariable,
   });
 }
 

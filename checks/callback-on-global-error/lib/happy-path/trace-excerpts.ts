@@ -4,7 +4,7 @@
  * summary), and an answer's body quoted short.
  */
 import type { Activity } from '../../../../engine/model.js';
-import type { TraceEntry } from '../../../../engine/trace.js';
+import type { FailedVariable, TraceEntry } from '../../../../engine/trace.js';
 import { clipWithDots } from '../../../../engine/clip.js';
 import { canvasExitName } from '../graph.js';
 import type { MissionNodes } from '../find.js';
@@ -32,27 +32,21 @@ export function isSimulateError(entry: TraceEntry, nodes: MissionNodes | undefin
   return entry.flow === 'main' && nodes?.simulateError !== undefined && entry.activity === nodes.simulateError.label;
 }
 
-/** What happened after entry `at`: the next activity, or how the run ended. */
-export function afterwards(trace: TraceEntry[], at: number, summary: string, nodes?: MissionNodes): string {
+/**
+ * What happened after entry `at` (`told`: the next activity, or how the run ended), and the variable
+ * the failure those words quote is about (`failedVariable`: that failed entry's, the deviation's own):
+ * one answer, so that a deviation never names a variable its message does not quote the failure of.
+ */
+export function afterwards(trace: TraceEntry[], at: number, summary: string, nodes?: MissionNodes): { told: string; failedVariable?: FailedVariable } {
   const next = trace[at + 1];
-  if (!next) return plainSummary(summary);
-  if (next.outcome !== 'error' || !next.error) return `it went on to ${next.activity}`;
+  if (!next) return { told: plainSummary(summary), failedVariable: failureInSummary(trace)?.failedVariable };
+  if (next.outcome !== 'error' || !next.error) return { told: `it went on to ${next.activity}` };
   // SimulateGlobalError put too early fails as it should: its parse error would read as a fault to mend.
   if (isSimulateError(next, nodes)) {
-    return `it went on to ${next.activity}, which raises the global error on purpose, so nothing after it runs`;
+    return { told: `it went on to ${next.activity}, which raises the global error on purpose, so nothing after it runs` };
   }
   // An activity that failed there is why the call left the path (a Set Variable raising the global error early).
-  return `it went on to ${next.activity}, which failed: ${next.error}`;
-}
-
-/**
- * The failed entry whose error afterwards(trace, at, summary, nodes) quotes: the next one (but
- * SimulateGlobalError failing on purpose), or, when the call ended at `at`, the one the summary quotes.
- */
-export function failureAfter(trace: TraceEntry[], at: number, nodes?: MissionNodes): TraceEntry | undefined {
-  const next = trace[at + 1];
-  if (!next) return failureInSummary(trace);
-  return next.outcome === 'error' && next.error && !isSimulateError(next, nodes) ? next : undefined;
+  return { told: `it went on to ${next.activity}, which failed: ${next.error}`, failedVariable: next.failedVariable };
 }
 
 /**
