@@ -10,7 +10,7 @@ import type { ActivityRun, CallState } from './context.js';
 import { prop, text, textProp, uiProp } from './activities/read.js';
 import { ActivityError, NotSimulatedError } from './errors.js';
 import { readJaywayPath, type ReadPath, type StepKind } from './jayway-path.js';
-import { convertToType, getOwn, isTextType } from './variables.js';
+import { convertToType, getOwn, isTextType, keepJavaNumbers } from './variables.js';
 import { javaNumberTexts } from './json-numbers.js';
 import { messageOf } from '../error-message.js';
 import { javaTrim } from '../java-whitespace.js';
@@ -73,7 +73,10 @@ export function applyParseSettings(run: ActivityRun, body: string): void {
     if (found === undefined) return run.vars.setVariable(row.variable, empty);
     // One number into a text variable: as Java prints it (100.00 is "100.0"), read from the body once.
     const javaText = typeof found.value === 'number' && found.pointer !== undefined && isTextType(type) ? (numbers ??= javaNumberTexts(body)).get(found.pointer) : undefined;
-    run.vars.setVariable(row.variable, javaText ?? convertToType(found.value, type, row.variable));
+    if (javaText !== undefined) return run.vars.setVariable(row.variable, javaText);
+    const value = convertToType(found.value, type, row.variable);
+    // A list or map into a JSON variable: its numbers as Java read them (keepJavaNumbers), by where each match is in the body.
+    run.vars.setVariable(row.variable, type === 'JSON' ? keepJavaNumbers(value, (numbers ??= javaNumberTexts(body)), found.pointer ?? found.pointers) : value);
   });
 }
 
@@ -169,6 +172,8 @@ interface Found {
   value: unknown;
   /** Where the one value matched is in the JSON (`/0/tacnumber`, `''` for `$`); none for a list. */
   pointer?: string;
+  /** For a list of matches: where each is in the JSON. */
+  pointers?: string[];
 }
 
 /** The matches of `read` in `json`; not simulated when they hold more than `sizeLimit` together (holdMoreThan). */
@@ -204,7 +209,7 @@ function query(run: ActivityRun, read: ReadPath, json: unknown, sizeLimit: numbe
     if (holdMoreThan(result, sizeLimit)) {
       throw new NotSimulatedError(`JSONPath ${path} (${run.activity.label}) matches values that hold together over ${MAX_MATCHED_EXCESS} characters more than the JSON it reads`);
     }
-    return result.length === 0 ? undefined : { value: result };
+    return result.length === 0 ? undefined : { value: result, pointers: matches.map((match) => match.pointer) };
   } catch (error) {
     if (error instanceof NotSimulatedError) throw error;
     if (error instanceof WorkSpent) {

@@ -9,7 +9,8 @@
 import type { Variable } from '../model.js';
 import { clipWithDots } from '../clip.js';
 import { DECIMAL_TEXT, INTEGER_TEXT } from '../number-text.js';
-import { PDouble } from '../pebble/values.js';
+import { LONG_MAX, LONG_MIN, PDouble } from '../pebble/values.js';
+import { javaNumberTexts } from './json-numbers.js';
 import { FieldsIgnoringCase } from '../contact-fields.js';
 import { ActivityError } from './errors.js';
 import { variableTypeName } from '../variable-types.js';
@@ -74,6 +75,63 @@ function recordOf(outputs: Map<string, unknown>): Record<string, unknown> {
   return record;
 }
 
+/**
+ * What Pebble reads for a JSON value read from a JSON text (keepJavaNumbers), by the plain value
+ * kept: values are never changed in place (a change sets a new one), so the view stays true.
+ */
+const javaViews = new WeakMap<object, unknown>();
+
+/**
+ * `value`, a list or map read from JSON text whose numbers `texts` holds by JSON Pointer (as
+ * javaNumberTexts gives them; `at`: the pointer of `value` in that text, or of each item of a list
+ * of matches), remembered with the numbers Java holds otherwise than JavaScript: the JSON library
+ * under Flow Designer reads a number written with a fraction or an exponent as a Double, whole or
+ * not (`100.0` prints `100.0`, and `100.0 / 8` is 12.5, where a Long would give 12), and an integer
+ * beyond 2^53 as a Long with every digit. Expressions read the value so (VariableStore.scope); the
+ * value itself, plain JSON for the trace, is returned unchanged.
+ */
+export function keepJavaNumbers<T>(value: T, texts: ReadonlyMap<string, string>, at: string | readonly string[] = ''): T {
+  if (typeof value !== 'object' || value === null) return value;
+  const view = typeof at === 'string' ? javaNumbersIn(value, texts, at) : Array.isArray(value) ? javaNumbersInItems(value, texts, at) : value;
+  if (view !== value) javaViews.set(value, view);
+  return value;
+}
+
+/** keepJavaNumbers of a value parsed from the JSON `text`; texts with no number Java holds otherwise are not scanned. */
+function keepJavaNumbersOfText<T>(value: T, text: string): T {
+  return typeof value === 'object' && value !== null && /\d[.eE]|\d{16}/.test(text) ? keepJavaNumbers(value, javaNumberTexts(text)) : value;
+}
+
+/** `value` with the numbers of `texts` Java holds otherwise (keepJavaNumbers); `value` itself when there is none. */
+function javaNumbersIn(value: unknown, texts: ReadonlyMap<string, string>, pointer: string): unknown {
+  if (typeof value === 'number') return javaNumber(value, texts.get(pointer));
+  if (Array.isArray(value)) return javaNumbersInItems(value, texts, value.map((_, index) => `${pointer}/${index}`));
+  if (typeof value !== 'object' || value === null) return value;
+  let view: Record<string, unknown> | undefined;
+  for (const key of Object.keys(value)) {
+    const item = getOwn(value, key);
+    const javaItem = javaNumbersIn(item, texts, `${pointer}/${key.replace(/~/g, '~0').replace(/\//g, '~1')}`);
+    if (javaItem !== item && view === undefined) view = { ...(value as Record<string, unknown>) }; // own data properties, __proto__ as a key too
+    if (view !== undefined) setOwn(view, key, javaItem);
+  }
+  return view ?? value;
+}
+
+/** The items of a list, each at its own pointer. */
+function javaNumbersInItems(items: readonly unknown[], texts: ReadonlyMap<string, string>, pointers: readonly string[]): readonly unknown[] {
+  const view = items.map((item, index) => javaNumbersIn(item, texts, pointers[index] ?? ''));
+  return view.some((item, index) => item !== items[index]) ? view : items;
+}
+
+/** A JSON number as Java holds it, from its text as Java prints it: a whole Double, or a Long beyond 2^53. */
+function javaNumber(value: number, javaText: string | undefined): unknown {
+  if (javaText === undefined || !Number.isInteger(value)) return value;
+  if (/[.E]/.test(javaText)) return new PDouble(value);
+  if (Number.isSafeInteger(value) || !/^-?\d+$/.test(javaText)) return value;
+  const long = BigInt(javaText);
+  return long >= LONG_MIN && long <= LONG_MAX ? long : value;
+}
+
 /** Marks a variable that had no value before an activity changed it. */
 const ABSENT = Symbol('absent');
 
@@ -116,11 +174,13 @@ export function convertToType(value: unknown, type: string, name: string): unkno
     }
     case 'JSON': {
       if (typeof value !== 'string') return toPlain(value);
+      let parsed: unknown;
       try {
-        return toPlain(JSON.parse(value));
+        parsed = JSON.parse(value);
       } catch {
         return fail();
       }
+      return keepJavaNumbersOfText(toPlain(parsed), value);
     }
     default:
       return stringOf(value);
@@ -163,7 +223,8 @@ export class VariableStore {
     for (const v of variables) {
       if (this.declared.has(v.name)) continue; // duplicates: the first declaration wins
       this.declared.set(v.name, v);
-      this.values.set(v.name, toPlain(v.defaultValue));
+      const value = toPlain(v.defaultValue);
+      this.values.set(v.name, String(v.type).toUpperCase() === 'JSON' && v.rawDefault !== null ? keepJavaNumbersOfText(value, v.rawDefault) : value);
     }
   }
 
@@ -234,7 +295,8 @@ export class VariableStore {
   /**
    * The Pebble scope: activity outputs as objects by label, flow variables by name (a variable
    * wins over a label of the same name). A DECIMAL variable is a Java double there, whole or not
-   * (`{{ d / 4 }}` is 2.5 for 10), where a plain whole number would be a Long. Built once, then
+   * (`{{ d / 4 }}` is 2.5 for 10), where a plain whole number would be a Long; a JSON variable's
+   * numbers are those Java read from its text (keepJavaNumbers). Built once, then
    * kept up to date by every change (a rebuild per change made a Set Variable of N rows over N
    * variables cost N²); read it before the next change, never keep it across one.
    */
@@ -253,6 +315,7 @@ export class VariableStore {
   }
 
   private scopeValue(name: string, value: unknown): unknown {
+    if (typeof value === 'object' && value !== null) return javaViews.get(value) ?? value;
     return typeof value === 'number' && this.typeOf(name) === 'DECIMAL' ? new PDouble(value) : value;
   }
 

@@ -1,7 +1,7 @@
 import { test, expect } from '@playwright/test';
 import { simulate, type Scenario } from '../../../engine/simulator/index.js';
 import type { FlowModel } from '../../../engine/model.js';
-import { buildFlow, condition, disconnect, endFlow, fakeServices, menu, play, setVar, type Edge, type FlowSpec } from './helpers.js';
+import { buildFlow, condition, disconnect, endFlow, fakeServices, menu, play, setVar, type Edge, type FlowSpec, type Node } from './helpers.js';
 
 function run(model: FlowModel, scenario: Scenario = {}, extra: Partial<Parameters<typeof simulate>[2]> = {}) {
   return simulate(model, scenario, { services: fakeServices(), ...extra });
@@ -202,6 +202,29 @@ test.describe('set-variable', () => {
     expect((await run(one(setVar('S', 'text', '{{ price / 4 }} {{ price }} {{ count / 4 }}')))).variables.text).toBe('2.5 10.0 0');
     expect((await run(one(typed('S', 'count', 'INTEGER', '{{ price }}')))).variables.count).toBe(10);
     expect((await run(one(typed('S', 'price', 'DECIMAL', '{{ price * 3 }}')))).variables.price).toBe(30);
+  });
+
+  test('a JSON variable holds its numbers as Java read its text: 100.0 a Double, an integer beyond 2^53 a Long with every digit', async () => {
+    // JavaScript reads 100.0 as 100, which Pebble took for a Long (12 for 100.0 / 8), and rounds
+    // 1234567890123456789 to 1234567890123456800.
+    const json = '{"amount": 100.0, "rates": [2.0, 0.5], "id": 1234567890123456789, "count": 3}';
+    const shown = (j: string, steps: Node[] = [], show = '{{ j.amount }} {{ j.amount / 8 }} {{ j.rates[0] }} {{ j.id }} {{ j.count / 2 }}') =>
+      run(
+        buildFlow({
+          variables: [...variables, { name: 'j', type: 'JSON', value: j }],
+          main: [...steps, setVar('Show', 'text', show), endFlow()],
+          links: [['NewPhoneContact', 'out', steps[0]?.label ?? 'Show'], ...steps.map((step, i): Edge => [step.label, 'out', steps[i + 1]?.label ?? 'Show']), ['Show', 'out', 'EndFlow']],
+        }),
+      );
+    const expected = '100.0 12.5 2.0 1234567890123456789 1';
+    // Its default, and a Set Variable's JSON text.
+    expect((await shown(json)).variables.text).toBe(expected);
+    const set = await shown('{}', [typed('Set', 'j', 'JSON', json)]);
+    expect(set.variables.text).toBe(expected);
+    // A template rendered into JSON text: a DECIMAL prints 100.0 there, which Java reads back as a Double.
+    expect((await shown('{}', [typed('Set', 'j', 'JSON', '{"amount": {{ price * 10 }}}')], '{{ j.amount / 8 }}')).variables.text).toBe('12.5');
+    // The trace and the final values stay plain JSON.
+    expect(entry(set, 'Set').modifiedVariables).toEqual({ j: JSON.parse(json) });
   });
 
   test('a value that does not fit the declared type is an activity error', async () => {

@@ -2,7 +2,7 @@ import { test, expect } from '@playwright/test';
 import { passthrough } from 'msw';
 import { simulate } from '../../../engine/simulator/index.js';
 import { createMockServices } from '../../../mocks/index.js';
-import { buildFlow, CONNECTOR_BASE, condition, DYNVARS_URL, endFlow, fakeServices, http, HttpResponse, httpRequest, OUTDIAL_EP, TOKEN, type FlowSpec, type Node } from './helpers.js';
+import { buildFlow, CONNECTOR_BASE, condition, DYNVARS_URL, endFlow, fakeServices, http, HttpResponse, httpRequest, OUTDIAL_EP, setVar, TOKEN, type FlowSpec, type Node } from './helpers.js';
 
 const RECORD = [{ outboundcallbackep: OUTDIAL_EP, tacnumber: '+14085267209', count: '12', vip: true }];
 
@@ -374,6 +374,25 @@ test.describe('parse settings', () => {
       flag: true,
       blob: RECORD[0],
     });
+  });
+
+  test('a JSON variable a path fills reads the numbers of the body as Java does: 100.0 a Double, an integer beyond 2^53 a Long with every digit', async () => {
+    const body = '[{"price": 100.0, "id": 1234567890123456789}, {"price": 2.0, "id": 7}]';
+    const answer = http.get(DYNVARS_URL, () => HttpResponse.text(body, { headers: { 'Content-Type': 'application/json' } }));
+    const show = (path: string, template: string) =>
+      simulate(
+        buildFlow({
+          variables,
+          main: [parse([['blob', path]]), setVar('Show', 'outdialcbid', template), endFlow()],
+          links: [['NewPhoneContact', 'out', 'GET_CBID'], ['GET_CBID', 'default', 'Show'], ['Show', 'out', 'EndFlow']],
+        }),
+        {},
+        { services: fakeServices([answer]) },
+      );
+    // One match (a record), a list of matches (each where it is in the body), the whole body.
+    expect((await show('$[0]', '{{ blob.price }} {{ blob.price / 8 }} {{ blob.id }}')).variables.outdialcbid).toBe('100.0 12.5 1234567890123456789');
+    expect((await show('$[*].price', '{{ blob[0] / 8 }} {{ blob[1] }}')).variables.outdialcbid).toBe('12.5 2.0');
+    expect((await show('$', '{{ blob[1].price }} {{ blob[1].id / 2 }}')).variables.outdialcbid).toBe('2.0 3');
   });
 
   test('no match leaves the variable empty: "" for STRING, null for other types', async () => {
