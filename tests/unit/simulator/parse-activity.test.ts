@@ -58,6 +58,22 @@ test('a text variable holding JSON is read as JSON; text that is not JSON, or a 
   expect(steps(noMatch).at(-1)).toBe('Bye:end');
 });
 
+test('a JSON variable is read as the JSON text Java holds: a number written 100.0 stays a Double, an integer beyond 2^53 keeps its digits', async () => {
+  const order = (path: string) => (exported: Export) => {
+    exported.variables[3].value = '{"status": "shipped", "total": 100.0, "ref": 1234567890123456789}';
+    activityOf(exported, 'ParseOrder').properties.outputVariableArray[0].jsonPathExp = path;
+  };
+  // Read back as JavaScript had printed it, the text said 100 and 1234567890123456768.
+  expect((await run(order('$.total'))).trace[3].modifiedVariables).toEqual({ orderStatus: '100.0' });
+  expect((await run(order('$.ref'))).trace[3].modifiedVariables).toEqual({ orderStatus: '1234567890123456789' });
+});
+
+test('a response body of over a million characters is parsed too: only a JSON variable is rendered to be read', async () => {
+  // Rendered, any text is refused past 1,000,000 characters (docs/expressions.md, Limits).
+  const result = await run(undefined, { ...RECORD, notes: 'x'.repeat(1_100_000) });
+  expect(result.trace[2].modifiedVariables).toEqual({ firstName: 'Ada', accountId: 'A-17', visits: 4 });
+});
+
 test('the input variable may be written {{ }}; none selected, or a row writing an undeclared variable, fails the Parse: with no error port, OnGlobalError runs', async () => {
   const braces = await run((exported) => (activityOf(exported, 'ParseOrder').properties.inputVariable = '{{ lastOrder }}'));
   expect(braces.trace[3].modifiedVariables).toEqual({ orderStatus: 'shipped' });
