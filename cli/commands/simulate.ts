@@ -80,7 +80,7 @@ export function simulateCommand(ctx: CliContext): Command {
       }
       // The DNIS as grading reads it (spaces, dashes and brackets dropped), not as typed; else the lab's.
       const dnis = options.settings?.dnis ?? options.mission.defaultSettings.dnis;
-      // --ani "" is a caller who withholds their number: the empty ANI they asked for, not the default.
+      // --ani "" is the empty ANI asked for, not the default (a caller who withholds their number arrives as "anonymous").
       const contact = { ...(flags.ani !== undefined ? { ANI: flags.ani } : {}), ...(dnis ? { DNIS: dnis } : {}) };
       const result = await simulate(loaded.model, { contact, dtmf, agentsAvailable: flags.agentsAvailable ?? false, businessHours: flags.businessHours, subflowInputs: flags.input }, { services, now: options.now, maxSteps: flags.maxSteps, maxVisitsPerActivity: flags.maxVisits });
       const unanswered = unansweredLine(result, loaded.model, dtmf);
