@@ -16,7 +16,7 @@ import { expandGlob, isGlob, shellOnlySyntax } from './glob.js';
 import { strayQuote } from '../stray-quote.js';
 import { sameSubmissionsTwice } from './same-twice.js';
 import type { Submission } from './types.js';
-import { compareCodePoints, realPath, walkFiles } from './walk.js';
+import { compareCodePoints, listFolder, realPath, walkFiles, type Listing } from './walk.js';
 import { expandArchive, isArchiveName, type ZipLimits } from './zip.js';
 
 export interface Discovery {
@@ -117,9 +117,10 @@ export async function discover(inputs: string[], limits: ZipLimits, outDir?: str
     if (info?.isDirectory() && insideOut(path.join(input, 'x'))) {
       problems.push(coded(`flowgrade: ${input}: this folder is inside --out ${outDir}, where the reports go: write them into another folder`, 'bad-out'));
     } else if (info?.isDirectory()) {
-      const files = (await walkFiles(input, warn)).filter((file) => /\.(json|zip)$/i.test(file));
+      const walked = await walkInput(input, warn);
+      const files = walked.files.filter((file) => /\.(json|zip)$/i.test(file));
       for (const file of files) add(file);
-      if (files.length === 0) inputsHoldingNothing.push(holdsNothing(input, 'folder'));
+      if (files.length === 0 && walked.listed) inputsHoldingNothing.push(holdsNothing(input, 'folder'));
     } else if (info) {
       add(input, true);
     } else if (isGlob(input)) {
@@ -168,6 +169,21 @@ export async function discover(inputs: string[], limits: ZipLimits, outDir?: str
   sameSubmissionsTwice(candidates).forEach(warn);
   // A folder reached by two inputs (a folder and a pattern in it, a folder given twice) is named once.
   return { candidates, warnings: [...new Set(warnings)], problems };
+}
+
+/**
+ * The files under a folder given as an input (walkFiles), and whether the folder itself was
+ * listed: one that cannot be read, or that is a flowgrade output folder, is skipped with its own
+ * line (listFolder), and holds nothing anyone looked at, so it is not also said to hold no export.
+ */
+async function walkInput(dir: string, warn: (line: string) => void): Promise<{ files: string[]; listed: boolean }> {
+  let listed = true;
+  // listFolder warns only of a folder it skips: said of the input itself, nothing under it was listed.
+  const listing: Listing = (folder, warnOf) => listFolder(folder, (line) => {
+    if (folder === dir) listed = false;
+    warnOf(line);
+  });
+  return { files: await walkFiles(dir, warn, listing), listed };
 }
 
 /**

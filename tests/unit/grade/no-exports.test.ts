@@ -6,7 +6,7 @@
  * all is found, the usage error (`no-input`) alone says so.
  */
 import { test, expect } from '@playwright/test';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { zipSync } from 'fflate';
 import { discover } from '../../../cli/grade/discover.js';
@@ -62,6 +62,21 @@ test('a folder or an archive given as an input that holds nothing, beside one th
   // … but an archive found in a folder given is named: it is what the folder held.
   const holding = tree({ 'b2/empty.zip': zipSync({}) });
   expect((await discover([path.join(holding, 'b2')], LIMITS)).warnings).toEqual([inArchive(path.join(holding, 'b2', 'empty.zip'))]);
+});
+
+test('a folder given that is skipped (a flowgrade output folder, or one that cannot be read) is named once, as skipped: never also said to hold no export', async () => {
+  const root = tree({ 'lab3/Main_Flow_1.json': FLOW, 'graded/.flowgrade-output': '{}', 'graded/1.json': FLOW, 'locked/Main_Flow_2.json': FLOW });
+  const [lab3, graded, locked] = ['lab3', 'graded', 'locked'].map((name) => path.join(root, name));
+  // Before: also inFolder(graded), though it holds a report 1.json, and nothing in it was looked at.
+  expect((await discover([lab3!, graded!], LIMITS)).warnings).toEqual([`flowgrade: ${graded}: a flowgrade output folder (it holds .flowgrade-output); skipped [output-folder]`]);
+  if (process.getuid?.() === 0) return; // root reads any folder
+  chmodSync(locked!, 0);
+  try {
+    // Before: also inFolder(locked), of a folder no one could look into.
+    expect((await discover([lab3!, locked!], LIMITS)).warnings).toEqual([`flowgrade: ${locked}: cannot read folder (EACCES); skipped [unreadable-file]`]);
+  } finally {
+    chmodSync(locked!, 0o755);
+  }
 });
 
 test('grade: an empty zip beside an export is one warning line, the batch goes on; alone, one usage error', async () => {
