@@ -7,6 +7,8 @@
  * option's units (`100 MB`, not `104857600`), and a value grade applied by default is said to be
  * the default, not "not given".
  */
+import { findMission } from '../../checks/index.js';
+import { parseDnis } from '../../engine/dnis.js';
 import { DEFAULT_LIMITS, formatBytes } from '../../engine/json-text.js';
 import { DEFAULT_MAX_STEPS, DEFAULT_MAX_VISITS_PER_ACTIVITY } from '../../engine/simulator/index.js';
 import { REPORT_BOUNDS } from '../../reports/bounds.js';
@@ -24,6 +26,10 @@ interface Spelling {
   absent?: string;
   /** The value grade takes for a grading flag not given: a shard given it and one not given it were graded alike. */
   unset?: unknown;
+  /** The same for a default the graded lab sets (`--dnis`: the lab's number), from the recorded grading flags. */
+  unsetFor?: (grading: Record<string, unknown>) => unknown;
+  /** The value grade made of one given (`+1 (469) 409-6861` dials +14694096861): two spellings of it are no difference. */
+  parsed?: (value: unknown) => unknown;
   /** The default grade applies to a setting recorded with it applied: a value equal to it is said to be the default. */
   fallback?: unknown;
 }
@@ -54,9 +60,14 @@ function canvasAssignment(value: unknown): string {
 
 const withDefault = (shown: string) => `not given (${shown}, the default)`;
 
+/** The number the recorded lab dials when --dnis is not given (an unknown lab has none: merge refuses it by its lab anyway). */
+function labNumber(grading: Record<string, unknown>): unknown {
+  return typeof grading.lab === 'string' ? findMission(grading.lab)?.defaultSettings.dnis : undefined;
+}
+
 /** Each grading flag grade records (cli/grading-options.ts GradingFlags): absent when not given. */
 const GRADING: Record<string, Spelling> = {
-  dnis: { option: '--dnis', absent: "not given (the lab's number)" },
+  dnis: { option: '--dnis', absent: "not given (the lab's number)", unsetFor: labNumber, parsed: (value) => (typeof value === 'string' ? parseDnis(value) ?? value : value) },
   maxSize: { option: '--max-size', shown: size, absent: withDefault(formatBytes(DEFAULT_LIMITS.maxBytes)), unset: DEFAULT_LIMITS.maxBytes },
   maxDepth: { option: '--max-depth', absent: withDefault(String(DEFAULT_LIMITS.maxDepth)), unset: DEFAULT_LIMITS.maxDepth },
   maxSteps: { option: '--max-steps', absent: withDefault(String(DEFAULT_MAX_STEPS)), unset: DEFAULT_MAX_STEPS },
@@ -99,10 +110,14 @@ export function settingDiffering(a: RunRecord['settings'], b: RunRecord['setting
   const [x, y] = [entries(a), entries(b)];
   const keyed = (list: Entry[]) => new Map(list.map((entry) => [entry.key, entry] as const));
   const [xs, ys] = [keyed(x), keyed(y)];
-  // A grading flag not given counts as the value grade then took (given at its default, it is no difference).
-  const effective = (entries: Map<string, Entry>, { key, spelling }: Entry) => JSON.stringify(entries.has(key) ? entries.get(key)!.value : spelling.unset);
+  // A grading flag not given counts as the value grade then took (given at its default, it is no difference),
+  // and one given as the value grade made of it (one number spelled two ways is no difference either).
+  const effective = (entries: Map<string, Entry>, settings: RunRecord['settings'], { key, spelling }: Entry) => {
+    const { parsed = (value: unknown) => value, unset, unsetFor } = spelling;
+    return JSON.stringify(entries.has(key) ? parsed(entries.get(key)!.value) : (unsetFor?.(settings.grading) ?? unset));
+  };
   const differing = [...new Map([...x, ...y].map((entry) => [entry.key, entry] as const)).values()]
-    .filter((entry) => effective(xs, entry) !== effective(ys, entry))
+    .filter((entry) => effective(xs, a, entry) !== effective(ys, b, entry))
     .sort((p, q) => compareCodePoints(p.spelling.option, q.spelling.option) || compareCodePoints(p.key, q.key));
   const [first] = differing;
   if (first === undefined) return undefined;

@@ -163,3 +163,18 @@ test('options differing said as typed: sizes, connectors, canvas ids, defaults o
   // (Also when the other alone holds grade's: its entries are listed after this one's.)
   expect(differ(zip({ maxEntryBytes: 5 }), grading({ maxSize: 5 }))).toBe('--max-size not given (20 MB, the default) and 5 bytes');
 });
+
+test("--dnis given as the lab's number, or one number spelled two ways, is no difference: grade dialled the same number", () => {
+  type Settings = RunRecord['settings'];
+  const lab = 'callback-on-global-error';
+  const dialling = (dnis?: string): Settings => ({ grading: { lab, ...(dnis === undefined ? {} : { dnis }) }, junitRecommended: 'skipped', moodleMaxGrade: 100, canvasAssignment: 'flowgrade', zipLimits: { maxEntries: 10_000 } });
+  // Before: "--dnis +14694096861 and not given (the lab's number)", and the merge refused shards graded alike.
+  expect(settingDiffering(dialling('+14694096861'), dialling())).toBeUndefined();
+  expect(settingDiffering(dialling(), dialling('+1 (469) 409-6861'))).toBeUndefined();
+  expect(settingDiffering(dialling('+1 469-409-6861'), dialling('+14694096861'))).toBeUndefined();
+  // Another number is one, said as typed.
+  expect(settingDiffering(dialling('+1 (469) 409-6862'), dialling())).toBe('--dnis "+1 (469) 409-6862" and not given (the lab\'s number)');
+  expect(settingDiffering(dialling('+14694096862'), dialling('+1 (469) 409-6861'))).toBe('--dnis +14694096862 and "+1 (469) 409-6861"');
+  // A lab without that number (another lab's record: merge refuses it by its lab first) keeps a given number a difference.
+  expect(settingDiffering({ ...dialling('+14694096861'), grading: { lab: 'lab', dnis: '+14694096861' } }, { ...dialling(), grading: { lab: 'lab' } })).toBe("--dnis +14694096861 and not given (the lab's number)");
+});
