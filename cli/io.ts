@@ -167,6 +167,9 @@ export function reasonOf(error: unknown): string {
   if (code === 'ERR_ACCESS_DENIED') return deniedByPermissionModel((error as { permission?: string }).permission);
   // A name that is not UTF-8 reaches us with U+FFFD in place of its bytes, and is then not found.
   if (code === 'ENOENT' && typeof path === 'string' && path.includes('\uFFFD')) return 'its name is not valid UTF-8: rename the file';
+  // An --out that is a link to a folder not there (a share not mounted): `ls` lists it, "no such file" would deny it.
+  const link = brokenLink(error);
+  if (link !== undefined) return link;
   return code !== undefined && Object.hasOwn(REASONS, code) ? REASONS[code] : (error as Error).message;
 }
 

@@ -314,6 +314,24 @@ test('--out: an input, or a place that cannot be written, is a usage error; an e
   expect(again.stderr).toContain(`flowgrade: ${path.join(dir, 'graded')}: a flowgrade output folder (it holds .flowgrade-output); skipped [output-folder]`);
 });
 
+test('--out a symbolic link to a folder that does not exist (a share not mounted): grade, merge and web name the link and its target, and make nothing there', async () => {
+  const dir = tempDir('out-dangling');
+  writeFileSync(path.join(dir, 'a.json'), withAttendee(solution(), '7'));
+  const target = path.join(tempDir('out-dangling-share'), 'graded');
+  const link = path.join(dir, 'graded');
+  symlinkSync(target, link);
+  const shard = tempDir('out-dangling-shard');
+  expect((await runCli(['grade', path.join(dir, 'a.json'), '--out', shard, ...NOW, '--quiet'])).code).toBe(0);
+  const runs = await Promise.all([
+    runCli(['grade', path.join(dir, 'a.json'), '--out', link, ...NOW, '--quiet']),
+    runCli(['merge', shard, '--out', link, '--quiet']),
+    runCli(['web', '--out', link]),
+  ]);
+  // Before: "cannot write into --out …/graded: no such file", of a name ls lists.
+  for (const run of runs) expect([run.code, run.stdout, run.stderr]).toEqual([2, '', `flowgrade: cannot write into --out ${link}: a symbolic link to ${target}, which does not exist [bad-out]\n`]);
+  expect(existsSync(target)).toBe(false);
+});
+
 test('a blank --out is a usage error saying so, nothing written', async () => {
   const dir = tempDir('blank-out');
   writeFileSync(path.join(dir, 'Main_Flow_1.json'), withAttendee(solution(), '1'));
