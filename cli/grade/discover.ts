@@ -9,6 +9,7 @@ import { closeSync, fstatSync, lstatSync, openSync, readFileSync, statSync } fro
 import path from 'node:path';
 import { isBrightspaceSubmission } from '../../engine/attendee.js';
 import { formatBytes } from '../../engine/json-text.js';
+import { wordList } from '../../engine/word-list.js';
 import { coded } from '../errors.js';
 import { OPEN_FOR_READING, refusedBeforeReading, unreadable } from '../io.js';
 import { STDIN } from '../options.js';
@@ -63,14 +64,19 @@ export async function discover(inputs: string[], limits: ZipLimits, outDir?: str
   const namedKeys = new Set<string>();
   /** Lines naming an input that holds nothing to grade: said only when another input holds something (else the usage error says it). */
   const inputsHoldingNothing: string[] = [];
+  /** Files named on the command line that lie inside --out: one line for them all (a shell expands `class/*.json --out class` to hundreds), at the first one's place among the problems. */
+  const namedInsideOut: string[] = [];
+  let insideOutAt = -1;
   const add = (file: string, named = false) => {
     const display = path.normalize(file);
     // The real folder and the name in it: a folder named again through a symlink is the same
     // folder, but two files that are symlinks to one stored file (a content store) stay two.
     const inFolder = path.join(realFolder(path.dirname(file)), path.basename(file));
     if (inside(path.resolve(file)) || inside(inFolder)) {
-      if (named) problems.push(coded(`flowgrade: ${display}: it is inside --out ${outDir}, where its report could replace it: write the reports into another folder`, 'bad-out'));
-      else if (!warnedOut) {
+      if (named) {
+        if (insideOutAt < 0) insideOutAt = problems.push('') - 1; // said once all are known
+        namedInsideOut.push(display);
+      } else if (!warnedOut) {
         warn(`flowgrade: ${outDir}: the --out folder lies inside an input; its files are not graded [output-folder]`);
         warnedOut = true;
       }
@@ -132,6 +138,7 @@ export async function discover(inputs: string[], limits: ZipLimits, outDir?: str
     }
   }
 
+  if (insideOutAt >= 0) problems[insideOutAt] = insideOutLine(namedInsideOut, outDir!);
   mergeLinks(found, links, names.keyOf);
 
   const candidates: Submission[] = [];
@@ -200,6 +207,17 @@ function isBrightspaceIndex(entry: string, entriesOf: (archive: string) => strin
   const folder = `${entry.slice(0, at)}!/${inside.slice(0, slash + 1)}`;
   return entriesOf(entry.slice(0, at)).some((file) => file.startsWith(folder) && isBrightspaceSubmission(file.slice(folder.length)));
 }
+
+/** The files named on the command line that lie inside --out, in one line: the first three named, the others counted. */
+function insideOutLine(files: readonly string[], outDir: string): string {
+  const more = files.length - NAMED_INSIDE_OUT;
+  const named = more > 0 ? `${files.slice(0, NAMED_INSIDE_OUT).join(', ')} and ${more} more files given` : wordList(files);
+  const said = files.length === 1 ? `${named}: it is inside --out ${outDir}, where its report could replace it` : `${named} are inside --out ${outDir}, where their reports could replace them`;
+  return coded(`flowgrade: ${said}: write the reports into another folder`, 'bad-out');
+}
+
+/** How many of the files named inside --out its line names (insideOutLine). */
+const NAMED_INSIDE_OUT = 3;
 
 /**
  * An archive (found, given, or inside one) or a folder given that holds no export and no archive:

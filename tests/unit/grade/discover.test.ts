@@ -148,6 +148,24 @@ test('missing paths and patterns matching nothing are reported as usage problems
   expect([missingFolder.problems, missingFolder.warnings]).toEqual([[`flowgrade: ${root}/missing/*.json: no file matches this pattern [no-input]`], []]); // no folder warning besides
 });
 
+test('files named inside --out (a shell expands class/*.json --out class) are one usage problem, naming three and counting the others, in its place among the problems', async () => {
+  const root = tree(Object.fromEntries(Array.from({ length: 500 }, (_, i) => [`Main_Flow_${100 + i}.json`, FLOW])));
+  const named = Array.from({ length: 500 }, (_, i) => path.join(root, `Main_Flow_${100 + i}.json`));
+  const missing = path.join(root, 'nope.json');
+  const found = await discover([missing, ...named, `${root}/x*.json`], LIMITS, root);
+  // Before: 500 lines, one per file, each saying the same.
+  expect(found.problems).toEqual([
+    `flowgrade: ${missing}: no such file or folder [no-input]`,
+    `flowgrade: ${named.slice(0, 3).join(', ')} and 497 more files given are inside --out ${root}, where their reports could replace them: write the reports into another folder [bad-out]`,
+    `flowgrade: ${root}/x*.json: no file matches this pattern [no-input]`,
+  ]);
+  expect(found.candidates).toEqual([]);
+  // Matched by a quoted pattern, alike; two are both named; one is said as before.
+  expect((await discover([`${root}/Main_Flow_10?.json`], LIMITS, root)).problems).toEqual([`flowgrade: ${named.slice(0, 3).join(', ')} and 7 more files given are inside --out ${root}, where their reports could replace them: write the reports into another folder [bad-out]`]);
+  expect((await discover(named.slice(0, 2), LIMITS, root)).problems).toEqual([`flowgrade: ${named[0]} and ${named[1]} are inside --out ${root}, where their reports could replace them: write the reports into another folder [bad-out]`]);
+  expect((await discover(named.slice(0, 1), LIMITS, root)).problems).toEqual([`flowgrade: ${named[0]}: it is inside --out ${root}, where its report could replace it: write the reports into another folder [bad-out]`]);
+});
+
 test('[…] and {a,b}, special in other globs, are plain characters here: the input that matches nothing says so', async () => {
   const root = tree({ 'Main_Flow_1.json': FLOW, 'Main_Flow_2.json': FLOW });
   const note = " ([…] and {a,b} are not special in flowgrade's patterns, only *, ? and **: leave the pattern unquoted for your shell to expand, or use * and ?)";
