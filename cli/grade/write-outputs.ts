@@ -203,15 +203,16 @@ function listEntries(dir: string): Promise<Dirent[]> {
 /**
  * The warning for `stale` (staleReports), naming the first few files. It counts the files and the
  * attendees they are the reports of (one name, .html and .json): ten attendees left over are
- * twenty files, which "20 reports" made twice as many as there are.
+ * twenty files, which "20 reports" made twice as many as there are. `command` is the one that
+ * wrote the folder, to run again into a fresh one.
  */
-export function staleReportsLine(outDir: string, stale: readonly string[]): string {
+export function staleReportsLine(outDir: string, stale: readonly string[], command: 'grade' | 'merge' = 'grade'): string {
   const shown = stale.slice(0, STALE_NAMED).join(', ');
   const more = stale.length > STALE_NAMED ? `, and ${stale.length - STALE_NAMED} more` : '';
   const attendees = new Set(stale.map((name) => name.replace(/\.(?:json|html)$/i, ''))).size;
   const whose = `the report${attendees === 1 ? '' : 's'} of ${plural(attendees, 'attendee')}`;
   const them = stale.length === 1 ? 'it' : 'them';
-  return `flowgrade: --out ${outDir} also holds ${plural(stale.length, 'file')}, ${whose}, this run did not write (${shown}${more}), an earlier run's: kept, but index.html does not link ${them}; remove ${them} or grade into a fresh folder [stale-reports]`;
+  return `flowgrade: --out ${outDir} also holds ${plural(stale.length, 'file')}, ${whose}, this run did not write (${shown}${more}), an earlier run's: kept, but index.html does not link ${them}; remove ${them} or ${command} into a fresh folder [stale-reports]`;
 }
 
 const STALE_NAMED = 5;

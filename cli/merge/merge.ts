@@ -168,7 +168,7 @@ export async function runMerge(merge: MergeOptions): Promise<MergeOutcome> {
     });
     writeMarker(merge.outDir, stagingDir, part);
     const stale = await staleReports(merge.outDir, names);
-    if (stale.length > 0) merge.warn(staleReportsLine(merge.outDir, stale));
+    if (stale.length > 0) merge.warn(staleReportsLine(merge.outDir, stale, 'merge'));
     return { ok: true, shards: plan.shards, count: plan.count, missing: plan.missing, rows, duplicates: plan.duplicates, moodleFeedback, moodleStudents: students, canvasGrades };
   } catch (error) {
     progress?.abandon(); // stopped before the end: what follows starts a line of its own

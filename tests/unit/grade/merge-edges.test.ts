@@ -3,6 +3,7 @@
  * `npm run build` first): a report standing for one that cannot be used is dated as its part's
  * run, not at the epoch nor at merge time, so the merged class reads the same whenever merged;
  * and merge holds one whole report at a time, not the class's (docs/performance.md, Merging the shards).
+ * And what merge says of the reports an earlier run left in its --out.
  */
 import { test, expect } from '@playwright/test';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
@@ -78,4 +79,23 @@ test('merge holds one whole report at a time, not the class\'s: reports of 12 MB
   const run = await runCli(['merge', ...parts, '--out', out, '--quiet'], { env: { NODE_OPTIONS: '--max-old-space-size=80' } });
   expect(run.stdout).toContain('merged 12 attendees from 2 shards');
   expect(run.stderr).toBe('');
+});
+
+test('a merge into a folder holding an earlier run\'s reports of other attendees names them as stale, and says to merge into a fresh folder', async () => {
+  const dir = tempDir('merge-edges-stale-class');
+  const solution = readFileSync(fixturePath('flows/solution.json'), 'utf8');
+  for (const id of ['141', '142']) writeFileSync(path.join(dir, `${id}.json`), withAttendee(solution, id));
+  const parts: string[] = [];
+  for (const index of [1, 2]) {
+    const out = tempDir(`merge-edges-stale-shard-${index}`);
+    expect((await runCli(['grade', dir, '--out', out, '--now', NOW, '--quiet', '--jobs', '1', '--shard', `${index}/2`])).code).toBe(0);
+    parts.push(out);
+  }
+  const other = tempDir('merge-edges-stale-other');
+  writeFileSync(path.join(other, '7.json'), withAttendee(solution, '7'));
+  const out = tempDir('merge-edges-stale-out');
+  expect((await runCli(['grade', other, '--out', out, '--now', NOW, '--quiet', '--jobs', '1'])).code).toBe(0);
+  const run = await runCli(['merge', ...parts, '--out', out, '--quiet']);
+  // Before: "…; remove them or grade into a fresh folder", of a folder merge writes.
+  expect([run.code, run.stderr]).toEqual([0, `flowgrade: --out ${out} also holds 2 files, the report of 1 attendee, this run did not write (7.html, 7.json), an earlier run's: kept, but index.html does not link them; remove them or merge into a fresh folder [stale-reports]\n`]);
 });

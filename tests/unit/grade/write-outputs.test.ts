@@ -208,4 +208,6 @@ test('the stale reports\' warning counts the files and the attendees whose repor
   // One attendee's two files (any case of the extension), and another's one.
   expect(staleReportsLine('out', ['2.HTML', '2.json', '3.json'])).toContain('holds 3 files, the reports of 2 attendees, this run did not write');
   expect(staleReportsLine('out', ['2.html', '2.json'])).toContain('holds 2 files, the report of 1 attendee, this run did not write (2.html, 2.json), an earlier run\'s: kept, but index.html does not link them; remove them');
+  // merge's says to merge into a fresh folder (before: "or grade into a fresh folder", of a folder no grade wrote).
+  expect(staleReportsLine('out', ['2.html', '2.json'], 'merge')).toMatch(/; remove them or merge into a fresh folder \[stale-reports\]$/);
 });
