@@ -161,12 +161,22 @@ function notFoundQuoted(error: unknown): string | undefined {
   return advice ? `${REASONS.ENOENT}${advice}` : undefined;
 }
 
+/**
+ * A name that is not UTF-8 (as Linux's unzip leaves the names of a zip made on Windows, in its DOS
+ * code page) reaches us with U+FFFD in place of its bytes, and is then not found: said so of a
+ * `file` or `folder`, or undefined for any other error.
+ */
+export function notUtf8Name(error: unknown, what: 'file' | 'folder'): string | undefined {
+  const { code, path } = error as NodeJS.ErrnoException;
+  return code === 'ENOENT' && typeof path === 'string' && path.includes('\uFFFD') ? `its name is not valid UTF-8: rename the ${what}` : undefined;
+}
+
 /** Why a file-system call failed, in a few words. */
 export function reasonOf(error: unknown): string {
-  const { code, path } = error as NodeJS.ErrnoException;
+  const { code } = error as NodeJS.ErrnoException;
   if (code === 'ERR_ACCESS_DENIED') return deniedByPermissionModel((error as { permission?: string }).permission);
-  // A name that is not UTF-8 reaches us with U+FFFD in place of its bytes, and is then not found.
-  if (code === 'ENOENT' && typeof path === 'string' && path.includes('\uFFFD')) return 'its name is not valid UTF-8: rename the file';
+  const notUtf8 = notUtf8Name(error, 'file');
+  if (notUtf8 !== undefined) return notUtf8;
   // An --out that is a link to a folder not there (a share not mounted): `ls` lists it, "no such file" would deny it.
   const link = brokenLink(error);
   if (link !== undefined) return link;

@@ -5,6 +5,7 @@
 import { realpathSync, type Dirent } from 'node:fs';
 import { lstat, readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
+import { notUtf8Name } from '../io.js';
 
 /** The path with every symlink resolved, or (when it does not exist yet) just made absolute. */
 export function realPath(file: string): string {
@@ -75,7 +76,7 @@ export async function listFolder(dir: string, warn: (line: string) => void): Pro
   try {
     entries = await readdir(dir, { withFileTypes: true });
   } catch (error) {
-    warn(`flowgrade: ${dir}: cannot read folder (${(error as NodeJS.ErrnoException).code ?? 'error'}); skipped [unreadable-file]`);
+    warn(`flowgrade: ${dir}: cannot read folder (${notUtf8Name(error, 'folder') ?? (error as NodeJS.ErrnoException).code ?? 'error'}); skipped [unreadable-file]`);
     return [];
   }
   // Its record too: an output downloaded as a CI artifact has no marker (upload-artifact leaves hidden files out), and its reports and record would be graded as so many ungradable submissions.

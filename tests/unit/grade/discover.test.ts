@@ -212,6 +212,19 @@ test('a pattern through a file (an archive taken for a folder) or a folder that 
   }
 });
 
+test('a folder whose name is not UTF-8 (Linux\'s unzip of a zip made on Windows) is named as such, not as missing; the batch goes on', async () => {
+  test.skip(process.platform !== 'linux', 'other file systems refuse such names');
+  const root = tree({ 'Ann/Main_Flow_1.json': FLOW });
+  // Élève_1 in code page 437, as a Windows zip holds it: É is 0x90, è 0x8A.
+  const bad = Buffer.concat([Buffer.from(`${root}/`), Buffer.from([0x90, 0x6c, 0x8a]), Buffer.from('ve_1')]);
+  mkdirSync(bad);
+  writeFileSync(Buffer.concat([bad, Buffer.from('/Main_Flow_2.json')]), FLOW);
+  const found = await discover([root], LIMITS);
+  expect(files(found.candidates)).toEqual([path.join(root, 'Ann', 'Main_Flow_1.json')]);
+  // Before: "cannot read folder (ENOENT); skipped", of a folder ls lists.
+  expect(found.warnings).toEqual([`flowgrade: ${root}/\uFFFDl\uFFFDve_1: cannot read folder (its name is not valid UTF-8: rename the folder); skipped [unreadable-file]`]);
+});
+
 test('a blank input (a script\'s unset variable: grade "$SUBMISSIONS") is a usage problem saying it is blank', async () => {
   const root = tree({ 'a.json': FLOW });
   const found = await discover(['', '  ', root], LIMITS);
