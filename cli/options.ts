@@ -20,11 +20,13 @@ export function junitRecommendedOption(): Option {
 
 const UNITS: Record<string, number> = { '': 1, B: 1, KB: 1024, MB: 1024 ** 2, GB: 1024 ** 3 };
 
-/** `20MB`, `512KB`, `1048576` → bytes. */
+/** `20MB`, `512KB`, `1.5MB`, `1048576` → bytes (a fraction of a unit rounds down; of a byte, refused). */
 export function parseSize(value: string): number {
   const match = /^\s*(\d+(?:\.\d+)?)\s*([KMG]?B?)\s*$/i.exec(value);
   const unit = match ? match[2].toUpperCase().replace(/^([KMG])$/, '$1B') : '';
   if (!match || !(unit in UNITS)) throw new InvalidArgumentError(`"${value}" is not a size (e.g. 20MB, 512KB)`);
+  // A fraction of a byte was a unit left out (1.5 for 1.5MB), not a limit of one byte.
+  if (UNITS[unit] === 1 && match[1].includes('.')) throw new InvalidArgumentError(`"${value}" is not a whole number of bytes: give a unit (e.g. ${match[1]}MB)`);
   const bytes = Math.floor(Number(match[1]) * UNITS[unit]);
   if (bytes < 1) throw new InvalidArgumentError(`"${value}" is less than one byte: nothing could be read`);
   return bytes;

@@ -20,7 +20,7 @@ export function inspectCommand(ctx: CliContext): Command {
     .argument('<file>', 'a Flow Designer export (.json)')
     .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
     .option('--attendee <id>', ATTENDEE_HELP, parseAttendee)
-    .option('--max-size <size>', 'largest file accepted, e.g. 20MB', parseSize)
+    .option('--max-size <size>', 'largest file accepted (default 20MB)', parseSize)
     .addOption(maxDepthOption(INSPECT_MAX_DEPTH))
     .action(async (file: string, options: { format: 'text' | 'json'; attendee?: string; maxSize?: number; maxDepth?: number }) => {
       refuseFileArguments([file]);

@@ -47,7 +47,7 @@ export function simulateCommand(ctx: CliContext): Command {
     .option('--dynvars <file>', 'your own MockAPI DynVars dataset (JSON array of records with "dn")')
     .addOption(mockApiFilterOption())
     .option('--connector <NAME=URL>', 'base URL of a Flow Designer connector (repeatable; default: every connector is WxCC US1)', collectConnectors)
-    .option('--tasks-status <status>', 'force the Tasks API answer: 400, 401, 403, 500, 503, 429 or timeout', parseForcedStatus)
+    .option('--tasks-status <status>', 'force the Tasks API answer: 400, 401, 403, 429, 500, 503 or timeout', parseForcedStatus)
     .option('--agents-available', 'Queue Contact finds a free agent (default: none, the caller stays in queue)')
     .addOption(new Option('--business-hours <state>', 'which Business Hours exit is taken').choices(['working', 'closed', 'holiday', 'override']).default('working'))
     .option('--max-size <size>', 'largest export accepted (default 20MB)', parseSize)

@@ -10,7 +10,7 @@ import { coded, EXIT, UsageError } from '../../../cli/errors.js';
 import { collectConnectors, nonBlankPath, pairsOf, parseAttendee, parsePositiveInt, parseSize, positiveIntUpTo, refuseFileArguments } from '../../../cli/options.js';
 import { tempDir } from '../../helpers.js';
 
-test('--max-size: units B, KB, MB, GB in any case (K, M, G alone too), counted in 1,024s; a fraction rounds down; at least one byte', () => {
+test('--max-size: units B, KB, MB, GB in any case (K, M, G alone too), counted in 1,024s; a fraction of a unit rounds down, of a byte is refused; at least one byte', () => {
   expect(parseSize('1048576')).toBe(1_048_576);
   expect(parseSize('1KB')).toBe(1024);
   expect(parseSize('20MB')).toBe(20 * 1024 ** 2);
@@ -20,9 +20,10 @@ test('--max-size: units B, KB, MB, GB in any case (K, M, G alone too), counted i
   expect(parseSize('3K')).toBe(3 * 1024);
   expect(parseSize('7b')).toBe(7);
   expect(parseSize('1.5MB')).toBe(1.5 * 1024 ** 2);
-  expect(parseSize('1.5')).toBe(1);
+  expect(parseSize('1.0001KB')).toBe(1024);
   expect(parseSize('1')).toBe(1);
-  for (const small of ['0', '0.5', '0KB', '0.0001KB']) expect(() => parseSize(small), small).toThrow(new InvalidArgumentError(`"${small}" is less than one byte: nothing could be read`));
+  for (const [bytes, unit] of [['1.5', '1.5'], ['0.5B', '0.5'], ['2.0 b', '2.0']]) expect(() => parseSize(bytes), bytes).toThrow(new InvalidArgumentError(`"${bytes}" is not a whole number of bytes: give a unit (e.g. ${unit}MB)`));
+  for (const small of ['0', '0KB', '0.0001KB']) expect(() => parseSize(small), small).toThrow(new InvalidArgumentError(`"${small}" is less than one byte: nothing could be read`));
   for (const wrong of ['', 'MB', '-1', '1TB', '1 K B', '1e3', '0x10', '1,5MB']) expect(() => parseSize(wrong), wrong).toThrow(new InvalidArgumentError(`"${wrong}" is not a size (e.g. 20MB, 512KB)`));
 });
 
