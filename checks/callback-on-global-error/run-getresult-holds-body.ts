@@ -26,8 +26,10 @@ export default defineCheck({
     'own — unless a Condition or Case on OnGlobalError\'s way to the Create Task request reads it and would have',
     'gone on with the response body (the DynVars record, when GET_CBID got another answer too; as text, when the',
     'variable is declared JSON): then the request, its 201 status and the error scenarios are not judged, naming',
-    'this check (or GET_CBID\'s, or the variable\'s). When the call',
-    'never reached SetGetResult, or SetGetResult failed, they are not judged.',
+    'this check (or GET_CBID\'s, or the variable\'s). When SetGetResult wrote `outdialcbid` or `customani`',
+    'instead (the wrong variable picked under Variable), the message says so, and the Create Task request and its',
+    '201 status, which read that variable, are not judged, naming this check; SimulateGlobalError and the error',
+    'scenarios still are. When the call never reached SetGetResult, or SetGetResult failed, they are not judged.',
   ].join('\n'),
   run: (ctx) => stageOutcome(ctx, 'getresult', 'SetGetResult stored the response body in getresult'),
 });

@@ -62,6 +62,15 @@ export function renameGetCbidHint(label: string, model: FlowModel, guard?: strin
 }
 
 /**
+ * What to change when `activity`, run after GET_CBID (`getCbid`, its label), wrote another value into
+ * `variable`, which GET_CBID fills for the Create Task request's body (a Set Variable logging the
+ * status code into customani): its Variable, or the activity taken off the call's way.
+ */
+export function changedVariableHint(activity: string, variable: string, getCbid: string): string {
+  return `${activity} → Variable: it sets ${variable} after ${getCbid} filled it for the Request Body of CallBackAPI_HTTPRequest: choose another variable there, or remove ${activity} from the path of the call (connect the activity before it to the one after it).`;
+}
+
+/**
  * What to change when the status condition does not test the Create Task request's answer: the
  * request's Activity Label (Build step 8's and the panel's word) when the Expression reads the
  * guide's label and the request kept another (as for GET_CBID), else the Expression, with the real

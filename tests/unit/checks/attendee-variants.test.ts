@@ -59,7 +59,8 @@ const cases: [string, (f: Json) => void, string[]][] = [
     authenticated: true, connectorId: BODY(f).connectorId, 'connectorId:name': 'WxCC_API', connectorId_name: 'WxCC_API',
     httpRequestUrl: null, httpRequestPath: '/flowdesigner/Lab/DynVars?dn={{NewPhoneContact.DNIS | slice(2) }}',
   }), ['get-cbid-unauthenticated', 'get-cbid-url', 'run-get-cbid-fills-variables']],
-  ['SetGetResult sets customani', (f) => { props(f, 'SetGetResult').srcVariable = 'customani'; }, ['set-get-result-value', 'run-getresult-holds-body', 'run-task-created']],
+  // The request reads what SetGetResult wrote: not judged after it (spared-stages.test.ts), not failed on a right Request Body.
+  ['SetGetResult sets customani', (f) => { props(f, 'SetGetResult').srcVariable = 'customani'; }, ['set-get-result-value', 'run-getresult-holds-body']],
   ['SimulateGlobalError sets getresult', (f) => { props(f, 'SimulateGlobalError').srcVariable = 'getresult'; }, ['simulate-error-value-fails']],
   ['SimulateGlobalError to an EndFlow, not a Disconnect Contact', (f) => link(f, 'SimulateGlobalError', 'out', 'EndFlow_vb9'), ['simulate-error-to-disconnect']],
   ['option 3 straight to SimulateGlobalError', (f) => link(f, 'WantCallback', '3', 'SimulateGlobalError'), ['get-cbid-after-option3', 'run-option3-reaches-get-cbid']],

@@ -416,3 +416,52 @@ test('a Business Hours before the request whose Working Hours exit ends the flow
     hint: expect.stringMatching(/^Event Flows → drag the connection of OnGlobalError from OpenHours to CallBackAPI_HTTPRequest/),
   });
 });
+
+/** SetGetResult writing `name` (picked under Variable) instead of getresult: the request reads what it wrote. */
+const setGetResultWrites = (name: string) => (f: Json) => {
+  props(f, 'SetGetResult').srcVariable = name;
+};
+
+for (const name of ['outdialcbid', 'customani']) {
+  test(`SetGetResult writing ${name} instead of getresult: the task and its 201 status are not judged, naming SetGetResult's check; the error scenarios are judged`, async () => {
+    const report = await gradeMutation(setGetResultWrites(name));
+    // Before, the wrong getresult spared everything after it, and run-task-created failed on the
+    // request that variable broke, its hint sending the attendee to a Request Body that was right.
+    expect(afterGetCbid(report)).toEqual({
+      'run-getresult-holds-body': 'failed',
+      'run-global-error-raised': 'passed',
+      'run-task-created': 'skipped ← run-getresult-holds-body',
+      'run-status-true-on-201': 'skipped ← run-getresult-holds-body',
+      'run-status-false-on-400': 'passed',
+      'run-status-false-on-500': 'passed',
+    });
+    expect(resultOf(report, 'run-getresult-holds-body').message).toContain(`; it set ${name} instead, which GET_CBID filled for the Create Task request`);
+  });
+}
+
+test('a Set Variable after GET_CBID writing customani: the task fails, naming that activity (its Variable), not the Request Body', async () => {
+  const report = await gradeMutation((f) => {
+    addActivity(f, 'SetGetResult', 'LogStatus', { activityName: 'set-variable', activityId: 'set-variable', srcVariable: 'customani', srcVariableType: 'STRING', setTo: 'set-to-literal', expr: '{{GET_CBID.httpStatusCode}}' }, 'set-variable');
+    link(f, 'SetGetResult', 'out', 'LogStatus');
+    link(f, 'LogStatus', 'out', 'SimulateGlobalError');
+  });
+  const task = resultOf(report, 'run-task-created');
+  expect(task.status).toBe('failed');
+  expect(task.message).toBe('The task was created with destination = "200" (expected destination = "+14085267209"): LogStatus set customani to "200" after GET_CBID filled it');
+  expect(task.hint).toBe(
+    'LogStatus → Variable: it sets customani after GET_CBID filled it for the Request Body of CallBackAPI_HTTPRequest: choose another variable there, or remove LogStatus from the path of the call (connect the activity before it to the one after it).',
+  );
+  expect(resultOf(report, 'callback-api-body').status).toBe('passed');
+});
+
+test('a Set Variable after GET_CBID writing JSON text into outdialcbid: the API refuses the body (400), and the hint names that activity', async () => {
+  const report = await gradeMutation((f) => {
+    addActivity(f, 'SetGetResult', 'KeepRecord', { activityName: 'set-variable', activityId: 'set-variable', srcVariable: 'outdialcbid', srcVariableType: 'STRING', setTo: 'set-to-variable', expr: '{{GET_CBID.httpResponseBody}}' }, 'set-variable');
+    link(f, 'SetGetResult', 'out', 'KeepRecord');
+    link(f, 'KeepRecord', 'out', 'SimulateGlobalError');
+  });
+  const task = resultOf(report, 'run-task-created');
+  expect(task.status).toBe('failed');
+  expect(task.message).toMatch(/^No callback task was created: the Tasks API answered 400: .* \(KeepRecord set outdialcbid to "\[\{.*\.\.\. after GET_CBID filled it\)$/);
+  expect(task.hint).toContain('KeepRecord → Variable: it sets outdialcbid after GET_CBID filled it');
+});

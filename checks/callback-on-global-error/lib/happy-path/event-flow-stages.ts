@@ -10,15 +10,15 @@ import type { TraceEntry } from '../../../../engine/trace.js';
 import { clipWithDots } from '../../../../engine/clip.js';
 import { requestConnectionHint } from '../graph.js';
 import { exitTakenName } from '../find.js';
-import { HINTS, renameGetCbidHint, statusExpressionHint } from '../hints.js';
-import { LABELS } from '../names.js';
+import { changedVariableHint, HINTS, renameGetCbidHint, statusExpressionHint } from '../hints.js';
+import { LABELS, VARIABLES } from '../names.js';
 import { causeIfMissing, causeIfOtherType } from '../nodes.js';
 import { show } from '../templates.js';
 import { choosesByExpression, goesOnPutRight, leftTheWayAt } from '../guard.js';
 import { failedTaskRequestHint, taskRequestHint } from './request-hints.js';
 import { deviate, type Deviation, type HappyRun } from './stages.js';
 import { createdTask, extraTasksHint, whereCreated } from './tasks.js';
-import { afterwards, apiMessage, around, failureInSummary, indexOf, outputsOf, QUOTED } from './trace-excerpts.js';
+import { afterwards, apiMessage, around, changedAfter, failureInSummary, indexOf, outputsOf, QUOTED, type ChangedVariable } from './trace-excerpts.js';
 import { connectionHint, failedOnTheWay, misconnected } from './way-hints.js';
 
 /**
@@ -116,9 +116,13 @@ function relabelledGetCbidHint(happy: HappyRun, ctx: CheckContext, simAt: number
 /**
  * Stage 5 — CallBackAPI_HTTPRequest, run at `apiAt` in the handler started after the error raised
  * at `simAt`, asks the Tasks API for one callback task with the record's values (where it ran).
+ * GET_CBID, run at `getAt`, filled the variables the body reads: one that an activity set again
+ * before the request (a Set Variable logging into customani) is what to change when the API refused
+ * the body or the task got other values, not the body.
  */
-export function taskCreated(happy: HappyRun, simAt: number, apiAt: number): Deviation | number {
+export function taskCreated(happy: HappyRun, getAt: number, simAt: number, apiAt: number): Deviation | number {
   const { trace, nodes } = happy;
+  const changed = changedAfter(trace, getAt, apiAt, [VARIABLES.outdialcbid, nodes.aniVariable]);
   const record = happy.record!; // stage 2 found it
   const request = nodes.callbackApi!; // callbackApiReached found it run at apiAt
   const handlerAt = simAt + 1;
@@ -133,8 +137,12 @@ export function taskCreated(happy: HappyRun, simAt: number, apiAt: number): Devi
     const answer = api.http ? `the Tasks API answered ${api.http.status}${api.http.responseBody ? `: ${apiMessage(api.http.responseBody)}` : ''}` : 'no request was sent';
     // A task created elsewhere (a copy of the request in the main flow) is not the callback of the global error.
     const elsewhere = creators.length > 0 ? ` (${whereCreated(creators)} created ${tasks.length === 1 ? 'the one task' : `the ${tasks.length} tasks`})` : '';
-    const hints = [api.http ? taskRequestHint(api.http).hint : undefined, creators.length > 0 ? extraTasksHint(creators, api) : undefined].filter((hint) => hint);
-    return deviate('task', creators.length > 0 ? `${api.activity} created no callback task: ${answer}${elsewhere}` : `No callback task was created: ${answer}`, [...creators, api], {
+    // A body the API refused (400) for a value set again after GET_CBID: that activity is what to change.
+    const refusedFor = api.http?.status === 400 ? changed[0] : undefined;
+    const requestHint = refusedFor ? changedHint(refusedFor, trace[getAt]) : api.http ? taskRequestHint(api.http).hint : undefined;
+    const hints = [requestHint, creators.length > 0 ? extraTasksHint(creators, api) : undefined].filter((hint) => hint);
+    const because = refusedFor ? ` (${changedTold(refusedFor, trace[getAt])})` : '';
+    return deviate('task', creators.length > 0 ? `${api.activity} created no callback task: ${answer}${because}${elsewhere}` : `No callback task was created: ${answer}${because}`, [...creators, ...(refusedFor ? [refusedFor.entry] : []), api], {
       expected: 'one task accepted (201 Created)',
       actual: answer,
       activity: nodes.callbackApi,
@@ -170,15 +178,26 @@ export function taskCreated(happy: HappyRun, simAt: number, apiAt: number): Devi
   const badFields = fields.filter(([key, value]) => sent[key] !== value);
   if (badFields.length > 0) {
     const actual = badFields.map(([key]) => `${key} = ${show(sent[key])}`).join(', ');
-    return deviate('task', `The task was created with ${actual} (expected ${badFields.map(([k, v]) => `${k} = ${show(v)}`).join(', ')})`, [api], {
+    // GET_CBID filled the variables right (stage 2): the body reads them wrong, or an activity set one again since.
+    const setAgain = changed[0];
+    const because = setAgain ? `: ${changedTold(setAgain, trace[getAt])}` : '';
+    return deviate('task', `The task was created with ${actual} (expected ${badFields.map(([k, v]) => `${k} = ${show(v)}`).join(', ')})${because}`, setAgain ? [setAgain.entry, api] : [api], {
       expected: fields.map(([k, v]) => `${k} = ${show(v)}`).join(', '),
       actual,
       activity: nodes.callbackApi,
-      // GET_CBID filled the variables right (stage 2): the body reads them wrong.
-      hint: HINTS.callbackApiBody,
+      hint: setAgain ? changedHint(setAgain, trace[getAt]) : HINTS.callbackApiBody,
     });
   }
   return apiAt;
+}
+
+/** What the message says of a variable set again after GET_CBID (run at `get`) filled it. */
+function changedTold(changed: ChangedVariable, get: TraceEntry): string {
+  return `${changed.entry.activity} set ${changed.name} to ${clipWithDots(show(changed.value), QUOTED)} after ${get.activity} filled it`;
+}
+
+function changedHint(changed: ChangedVariable, get: TraceEntry): string {
+  return changedVariableHint(changed.entry.activity, changed.name, get.activity);
 }
 
 /** Stage 6 — Testing step 10: after the request (at `apiAt`), HTTPStatusCode leaves by True, and the event flow ends. */

@@ -130,16 +130,17 @@ function deviationsOf(happy: HappyRun, ctx: CheckContext): Deviation[] {
   // Whether OnGlobalError gets to the Create Task request does not depend on GET_CBID's variables:
   // one that never runs is the task stage's deviation all the same, not GET_CBID's to answer for —
   // unless a guard on the way reads a value gone wrong, and would have gone on with it right.
+  // (Each found spares stages: else the list ended at it.) Those whose wrong values the request reads:
+  // GET_CBID's variables left unfilled, or one of them written over by SetGetResult.
+  const readByRequest = found.filter((deviation) => !deviation.spares!.has('task'));
   const reachedAt = callbackApiReached(happy, ctx, simAt);
   if (typeof reachedAt !== 'number') {
     const blamed = blamedForGuard(happy, ctx, simAt, found);
     if (blamed) return found.map((deviation) => (blamed.includes(deviation) ? sparingNothingBehind(deviation) : deviation));
-    // (found[0] is GET_CBID's, and it spares stages: else the list ended at it.)
-    if (filled) found[0] = { ...filled, spares: new Set([...filled.spares!, 'task']) };
-    return [...found, reachedAt];
+    return [...found.map((deviation) => (readByRequest.includes(deviation) ? { ...deviation, spares: new Set([...deviation.spares!, 'task' as const]) } : deviation)), reachedAt];
   }
-  if (filled) return found;
-  const apiAt = taskCreated(happy, simAt, reachedAt);
+  if (readByRequest.length > 0) return found;
+  const apiAt = taskCreated(happy, getAt, simAt, reachedAt);
   if (typeof apiAt !== 'number') return [...found, apiAt];
   const status = statusTrueOn201(happy, ctx, apiAt);
   return status ? [...found, status] : found;

@@ -21,7 +21,7 @@ import { convertToType } from '../../../../engine/simulator/variables.js';
 import { parseRowsFail } from '../../../../engine/simulator/parse-settings.js';
 import { dynVarsRequestHint, failedRequestHint } from './request-hints.js';
 import { AFTER_GETRESULT, deviate, NOT_READING_GET_CBID, type Deviation, type HappyRun, type Stage } from './stages.js';
-import { afterwards, apiMessage, around, failureInSummary, indexOf, outputsOf, QUOTED, tail, wholeBody } from './trace-excerpts.js';
+import { afterwards, apiMessage, around, changedAfter, failureInSummary, indexOf, outputsOf, QUOTED, tail, wholeBody } from './trace-excerpts.js';
 import { connectionHint, failedBeforeMenuHint, failedOnTheWay, misconnected, wayToMenuHint } from './way-hints.js';
 
 /** Stage 1 — Testing step 5: the call leaves WantCallback by option 3 and continues through GET_CBID (where it ran). */
@@ -205,7 +205,12 @@ export function getresultHoldsBody(happy: HappyRun, ctx: CheckContext, getAt: nu
   const body = get.http?.responseBody ?? '';
   if (set.modifiedVariables[VARIABLES.getresult] !== body) {
     const typed = notStringVariable(ctx, [[VARIABLES.getresult, set.modifiedVariables[VARIABLES.getresult]]]);
-    return deviate('getresult', `After ${set.activity}, getresult = ${clipWithDots(show(set.modifiedVariables[VARIABLES.getresult] ?? ''), QUOTED)}, not the response body of ${get.activity}`, [get, set], {
+    // SetGetResult wrote into a variable GET_CBID filled (outdialcbid picked for getresult): the Create Task request reads it.
+    const overwritten = changedAfter(trace, getAt, setAt + 1, [VARIABLES.outdialcbid, nodes.aniVariable]).filter((changed) => changed.entry === set);
+    const instead = overwritten.length > 0 ? `; it set ${overwritten.map((changed) => changed.name).join(' and ')} instead, which ${get.activity} filled for the Create Task request` : '';
+    const shouldHold = typed ? new Map([[VARIABLES.getresult, answer ?? body]]) : heldAs(ctx, [[VARIABLES.getresult, answer ?? body]]);
+    for (const { name } of overwritten) shouldHold?.set(name, get.modifiedVariables[name]);
+    return deviate('getresult', `After ${set.activity}, getresult = ${clipWithDots(show(set.modifiedVariables[VARIABLES.getresult] ?? ''), QUOTED)}, not the response body of ${get.activity}${instead}`, [get, set], {
       expected: wholeBody(get.activity, body),
       actual: show(set.modifiedVariables[VARIABLES.getresult] ?? ''),
       activity: nodes.setGetResult,
@@ -215,9 +220,10 @@ export function getresultHoldsBody(happy: HappyRun, ctx: CheckContext, getAt: nu
         ? { hint: renameGetCbidHint(get.activity, ctx.model) }
         : {}),
       ...(typed ?? undeclaredVariable(ctx, [VARIABLES.getresult], Object.keys(set.modifiedVariables))),
-      spares: AFTER_GETRESULT,
+      // Nothing later reads getresult; the Create Task request reads a variable it wrote instead.
+      spares: overwritten.length > 0 ? NOT_READING_GET_CBID : AFTER_GETRESULT,
       // Its type the mistake (JSON: the record as a list), it should hold the text, as the String the guide declares.
-      shouldHold: typed ? new Map([[VARIABLES.getresult, answer ?? body]]) : heldAs(ctx, [[VARIABLES.getresult, answer ?? body]]),
+      shouldHold,
     });
   }
   return undefined;

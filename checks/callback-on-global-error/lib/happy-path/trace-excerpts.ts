@@ -113,3 +113,25 @@ export function wholeBody(request: string, body: string): string {
   if (characters.length <= 40) return `the whole response body of ${request}: ${body}`;
   return `the whole response body of ${request} (${characters.length} characters, starting ${characters.slice(0, 30).join('')}…)`;
 }
+
+/** A flow variable an activity set to another value after an earlier one had filled it. */
+export interface ChangedVariable {
+  name: string;
+  /** The last entry before the reader that set it. */
+  entry: TraceEntry;
+  /** What that entry left in it. */
+  value: unknown;
+}
+
+/**
+ * The variables among `names` that activities run after entry `from` and before entry `to` left
+ * with another value than entry `from` did (GET_CBID filled customani, then a Set Variable wrote
+ * something else there before the Create Task request read it): each with the last entry that set it.
+ */
+export function changedAfter(trace: TraceEntry[], from: number, to: number, names: readonly string[]): ChangedVariable[] {
+  const filled = trace[from].modifiedVariables;
+  return names.flatMap((name) => {
+    const entry = trace.slice(from + 1, to).findLast((e) => Object.hasOwn(e.modifiedVariables, name));
+    return entry && entry.modifiedVariables[name] !== filled[name] ? [{ name, entry, value: entry.modifiedVariables[name] }] : [];
+  });
+}
