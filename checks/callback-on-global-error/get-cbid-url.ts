@@ -43,6 +43,9 @@ export default defineCheck({
     '  Part of the number (`slice(3)`, one digit short) fails too, though the simulated call may still find the',
     '  record: MockAPI matches part of a value (see docs/mocks.md), so such a URL finds every record holding',
     '  those digits, and among the lab\'s records for other attendees\' numbers it can answer another one\'s first.',
+    '- the number put in the path (`…/DynVars/{{NewPhoneContact.DNIS | slice(2) }}`) fails, the message saying that',
+    '  MockAPI reads a segment after DynVars as a record\'s id; the spaces inside its `{{ }}` are not called spaces in',
+    '  the path (they are not sent), one typed outside is.',
     '- MockAPI\'s own paging and sorting parameters (`page`, `limit`, `sortBy`, `order`) are allowed (with',
     '  `dn` there is one record anyway), and so is the default port `:443`. Other query parameters fail:',
     '  MockAPI treats them as filters.',
@@ -72,9 +75,11 @@ export default defineCheck({
     if (parts.scheme !== 'https') problems.push(`scheme ${parts.scheme} (expected https)`);
     if (parts.host.replace(/:443$/, '') !== DYNVARS.host) problems.push(`host ${parts.host} (expected ${DYNVARS.host})`);
     if (parts.path.replace(/\/$/, '') !== DYNVARS.path) {
-      // A space would print invisibly: quote the path and say so.
-      const spaced = /\s/.test(parts.path) ? `${JSON.stringify(parts.path)} has a space in it` : parts.path || '(none)';
-      problems.push(`path ${spaced} (expected ${DYNVARS.path})`);
+      // A space would print invisibly: quote the path and say so (one inside {{ }} is no part of what is sent).
+      const spaced = /\s/.test(parts.path.replace(/\{\{[\s\S]*?\}\}/g, '')) ? `${JSON.stringify(parts.path)} has a space in it` : parts.path || '(none)';
+      // `DynVars/{{…DNIS…}}`: MockAPI reads a segment after the resource as a record's id.
+      const segment = parts.path.startsWith(`${DYNVARS.path}/`) && parts.path.length > DYNVARS.path.length + 1 ? `: MockAPI reads what follows ${DYNVARS.path}/ as a record's id, not as a dn` : '';
+      problems.push(`path ${spaced} (expected ${DYNVARS.path}${segment})`);
     }
     const query = [...parts.query, ...queryParametersOf(activity)];
     const dn = query.filter(([name]) => name === 'dn');

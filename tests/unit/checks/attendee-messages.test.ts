@@ -237,6 +237,19 @@ test('a space in the GET_CBID URL path is shown, not printed invisibly', async (
   expect(result.message).toContain('path "/flowdesigner/Lab/DynVars " has a space in it (expected /flowdesigner/Lab/DynVars)');
 });
 
+test('the dialled number put in the GET_CBID URL path: the spaces inside its {{ }} are not called a space in the path, and the message says MockAPI reads the segment as a record id', async () => {
+  const report = await gradeMutation((f) => {
+    const p = props(f, 'GET_CBID');
+    p.httpRequestUrl = p.httpRequestUrl.replace('?dn=', '/');
+  });
+  const result = resultOf(report, 'get-cbid-url');
+  expect(result.status).toBe('failed');
+  // Before: 'path "/flowdesigner/Lab/DynVars/{{NewPhoneContact.DNIS | slice(2) }}" has a space in it', though none is sent.
+  expect(result.message).toBe(
+    "GET_CBID Request URL is wrong: path /flowdesigner/Lab/DynVars/{{NewPhoneContact.DNIS | slice(2) }} (expected /flowdesigner/Lab/DynVars: MockAPI reads what follows /flowdesigner/Lab/DynVars/ as a record's id, not as a dn); no dn query parameter (expected dn={{NewPhoneContact.DNIS | slice(2) }})",
+  );
+});
+
 test('a simulated call that ends on an open exit names the exit as the canvas does, not as the export does', async () => {
   const option3 = resultOf(await gradeFixture('flows/defect-menu-option3-unlinked.json'), 'run-option3-reaches-get-cbid');
   expect(option3.message).toBe('After option 3 the call never reached GET_CBID (the call ended: WantCallback option 3 is not connected)');
