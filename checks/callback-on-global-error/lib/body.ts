@@ -49,13 +49,24 @@ export function parseBody(text: string): { ok: true; value: unknown } | { ok: fa
         ? `; JSON needs double quotes (") around names and texts, not single quotes (')`
         : /[\u201C\u201D\u2018\u2019]/.test(trimmed[offset] ?? '')
           ? '; JSON needs straight double quotes ("), not curly ones (“ ”)'
-          : (trailingComma(trimmed, offset) ?? '');
+          : (unquotedTemplate(trimmed, offset) ?? trailingComma(trimmed, offset) ?? '');
     return {
       ok: false,
       error: `the Request Body is not valid JSON at line ${line}, column ${column} (near: ${near}): ${reasonOf(message)}${quotes}`,
       where: `line ${line}, column ${column}: ${around(trimmed, offset)}`,
     };
   }
+}
+
+/**
+ * A `{{ }}` written bare where a value starts (`"entryPointId": {{outdialcbid}}`): JSON reads its first
+ * brace as an object and breaks at the second; the text it renders to (an id, a number with its `+`) is
+ * no JSON value either. Undefined for any other mistake.
+ */
+function unquotedTemplate(text: string, offset: number): string | undefined {
+  if (text[offset] !== '{' || text[offset - 1] !== '{') return undefined;
+  const template = /^\{\{[\s\S]*?\}\}/.exec(text.slice(offset - 1))?.[0];
+  return template === undefined ? undefined : `; a {{ }} value goes inside double quotes, as in the guide's body: "${clipWithEllipsis(template, QUOTED_PART)}"`;
 }
 
 /**

@@ -344,6 +344,18 @@ test('a Request Body with a comma before its closing brace is told which comma t
   expect(afterObject).toMatch(/; JSON allows no comma before a closing }: remove the comma after "callback": \{…\}; its fields are judged once it is valid JSON$/);
 });
 
+test('a Request Body with a {{ }} left without its quotes is told to put it inside double quotes', async () => {
+  const report = await gradeMutation((f) => {
+    const p = props(f, 'CallBackAPI_HTTPRequest');
+    p.httpRequestBody = p.httpRequestBody.replace('"{{outdialcbid}}"', '{{outdialcbid}}');
+  });
+  const body = resultOf(report, 'callback-api-body');
+  expect(body.status).toBe('failed');
+  expect(body.message).toMatch(
+    /^CallBackAPI_HTTPRequest: the Request Body is not valid JSON at line 2, column 22 \(near: .*\): .*; a \{\{ \}\} value goes inside double quotes, as in the guide's body: "\{\{outdialcbid\}\}"; its fields are judged once it is valid JSON$/,
+  );
+});
+
 test('a condition reading the status code of another activity, or an output in another case, is told what it reads', async () => {
   const other = resultOf(await gradeMutation((f) => {
     props(f, 'HTTPStatusCode').expression = '{{GET_CBID.httpStatusCode == 201}}';
