@@ -160,7 +160,27 @@ export function connectionSentence(kind: FlowGraph['kind'], edits: string): stri
 export function connectHint(graph: FlowGraph, from: Activity, exit: string, to: Activity, step?: number): string {
   const wrong = wrongExit(graph, from, exit, (a) => a.id === to.id);
   if (wrong) return moveHint(graph, from, exit, wrong);
-  return connectionSentence(graph.kind, connectionEdit(exitShown(from.label, exit), exitTarget(graph, from, exit)?.label, to.label, step));
+  return swapHint(graph, from, exit, to, step) ?? connectionSentence(graph.kind, connectionEdit(exitShown(from.label, exit), exitTarget(graph, from, exit)?.label, to.label, step));
+}
+
+/**
+ * The hint when `to` is connected just before `from` (an exit of `to` leads straight to `from`, and one
+ * exit of one other activity leads to `to`), `exit` of `from` leading on to a third: the two were
+ * connected in the wrong order (option 3 → SetGetResult → GET_CBID), and dragging `from`'s exit to
+ * `to` alone would make a loop. The three edits that swap them; undefined for any other connection.
+ */
+export function swapHint(graph: FlowGraph, from: Activity, exit: string, to: Activity, step?: number): string | undefined {
+  const back = Object.keys(to.exits).filter((name) => exitTarget(graph, to, name)?.id === from.id);
+  const into = graph.activities.flatMap((a) => (a.id === to.id ? [] : Object.keys(a.exits).filter((name) => exitTarget(graph, a, name)?.id === to.id).map((name) => ({ before: a, name }))));
+  const next = exitTarget(graph, from, exit);
+  if (back.length !== 1 || into.length !== 1 || into[0].before.id === from.id || !next || next.id === to.id) return undefined;
+  const { before, name } = into[0];
+  const edits = [
+    connectionEdit(exitShown(before.label, name), to.label, from.label),
+    connectionEdit(exitShown(from.label, exit), next.label, to.label, step),
+    connectionEdit(exitShown(to.label, back[0]), from.label, next.label),
+  ];
+  return connectionSentence(graph.kind, `${to.label} is connected before ${from.label}, not after it: ${edits[0]}, ${edits[1]}, and ${edits[2]}`);
 }
 
 /**
@@ -175,7 +195,8 @@ export function connectionNote(kind: FlowGraph['kind'], from: string, now: strin
     "When both activities are in the flow, the hint names the connection in Flow Designer's words, the same in the",
     'static and the simulated checks failing for it: when the exit is open,',
     `"${sentence(connectionEdit(from, undefined, to, step))}", and when it leads elsewhere,`,
-    `"${sentence(connectionEdit(from, now, to, step))}"`,
+    `"${sentence(connectionEdit(from, now, to, step))}"; when the two are connected in the wrong order (${to} just`,
+    'before the activity it should follow, where that edit alone would make a loop), the three connections that swap them.',
   ];
 }
 

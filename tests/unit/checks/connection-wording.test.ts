@@ -71,6 +71,36 @@ test('SimulateGlobalError put too early: the connection to it is dragged, in the
   );
 });
 
+test('SetGetResult connected before GET_CBID (option 3 → SetGetResult → GET_CBID): the three connections that swap them, not one drag that would make a loop (static and simulated)', async () => {
+  const report = await gradeMutation((f) => {
+    link(f, 'WantCallback', '3', 'SetGetResult');
+    link(f, 'SetGetResult', 'out', 'GET_CBID');
+    link(f, 'GET_CBID', 'default', 'SimulateGlobalError');
+  });
+  const ids = ['set-get-result-after-get-cbid', 'run-getresult-holds-body'];
+  // Before: "Drag the connection of GET_CBID from SimulateGlobalError to SetGetResult", after which SetGetResult → GET_CBID → SetGetResult.
+  expect(hintsOf(report, ids)).toEqual(
+    same(
+      ids,
+      'SetGetResult is connected before GET_CBID, not after it: drag the connection of WantCallback option 3 from SetGetResult to GET_CBID, drag the connection of GET_CBID from SimulateGlobalError to SetGetResult (Build step 5), and drag the connection of SetGetResult from GET_CBID to SimulateGlobalError.',
+    ),
+  );
+  expect(resultOf(report, 'run-getresult-holds-body').message).toBe(
+    'After GET_CBID the call never reached SetGetResult (SetGetResult ran before GET_CBID; then it went on to SimulateGlobalError, which raises the global error on purpose, so nothing after it runs)',
+  );
+});
+
+test('SimulateGlobalError connected before SetGetResult (GET_CBID → SimulateGlobalError → SetGetResult → Disconnect): the static check gives the three connections that swap them', async () => {
+  const report = await gradeMutation((f) => {
+    link(f, 'GET_CBID', 'default', 'SimulateGlobalError');
+    link(f, 'SimulateGlobalError', 'out', 'SetGetResult');
+    link(f, 'SetGetResult', 'out', 'DisconnectContact_g9e');
+  });
+  expect(resultOf(report, 'simulate-error-after-set-get-result').hint).toBe(
+    'SimulateGlobalError is connected before SetGetResult, not after it: drag the connection of GET_CBID from SimulateGlobalError to SetGetResult, drag the connection of SetGetResult from DisconnectContact_g9e to SimulateGlobalError (Build step 6), and drag the connection of SimulateGlobalError from SetGetResult to DisconnectContact_g9e.',
+  );
+});
+
 test('another exit of WantCallback on the error chain: the regression check and the option 3 check drag the same connection', async () => {
   const option1 = await gradeMutation(MISTAKES['option1-also-to-get-cbid']);
   expect(resultOf(option1, 'get-cbid-after-option3').hint).toBe(

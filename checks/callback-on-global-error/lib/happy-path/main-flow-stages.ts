@@ -263,8 +263,10 @@ function neverReachedAfter(happy: HappyRun, ctx: CheckContext, stage: Stage, at:
   const { trace, nodes } = happy;
   const [from, to] = [nodes[hop.from], nodes[hop.to]];
   const wrongConnection = misconnected(ctx.model.main, from, hop.exit, to);
+  // Connected before `from` (option 3 → SetGetResult → GET_CBID): it ran, too early.
+  const ranBefore = to && trace.slice(0, at).some((entry) => entry.activityId === to.id) ? `${to.label} ran before ${trace[at].activity}; then ` : '';
   const after = wrongConnection === undefined ? afterwards(trace, at, happy.run.result.summary, nodes) : { told: wrongConnection };
-  return deviate(stage, `After ${trace[at].activity} the call never reached ${to?.label ?? LABELS[hop.to]} (${after.told})`, around(trace, at), {
+  return deviate(stage, `After ${trace[at].activity} the call never reached ${to?.label ?? LABELS[hop.to]} (${wrongConnection === undefined ? ranBefore : ''}${after.told})`, around(trace, at), {
     activity: from,
     ...causeIfMissing(nodes, hop.to),
     ...failedOnTheWay(trace, at, to, hop.step, undefined, hop.to === 'simulateError' ? undefined : nodes),
