@@ -250,6 +250,17 @@ test('the dialled number put in the GET_CBID URL path: the spaces inside its {{ 
   );
 });
 
+test('GET_CBID stopping the simulated call (a JSONPath filter, parsing XML): run-get-cbid-fills-variables says the call stopped there before parsing, not only that the variables are empty', async () => {
+  const filter = await gradeMutation((f) => {
+    (props(f, 'GET_CBID').outputVariableArray as { outputVariable: string; jsonPathExp: string }[])[1]!.jsonPathExp = "$[?(@.dn=='4694096861')].tacnumber";
+  });
+  expect(resultOf(filter, 'run-get-cbid-fills-variables').message).toBe(
+    'After GET_CBID, outdialcbid = "", customani = "" (expected outdialcbid = "0011ed11-ca98-4c67-8621-9c54be08e692", customani = "+14085267209", from the DynVars record for dn 4694096861); the simulated call stopped at GET_CBID, before parsing: JSONPath $[?(@.dn==\'4694096861\')].tacnumber (GET_CBID) uses a filter or script expression, which the simulator does not evaluate',
+  );
+  const xml = resultOf(await gradeMutation(MISTAKES['get-cbid-parse-xml']), 'run-get-cbid-fills-variables');
+  expect([xml.status, xml.message]).toEqual(['failed', expect.stringContaining('; the simulated call stopped at GET_CBID, before parsing: parse settings with content type XML')]);
+});
+
 test('a simulated call that ends on an open exit names the exit as the canvas does, not as the export does', async () => {
   const option3 = resultOf(await gradeFixture('flows/defect-menu-option3-unlinked.json'), 'run-option3-reaches-get-cbid');
   expect(option3.message).toBe('After option 3 the call never reached GET_CBID (the call ended: WantCallback option 3 is not connected)');

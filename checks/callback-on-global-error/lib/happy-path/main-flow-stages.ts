@@ -116,7 +116,9 @@ export function getCbidFillsVariables(happy: HappyRun, ctx: CheckContext, getAt:
   const wrong = wanted.filter(([name, value]) => get.modifiedVariables[name] !== value);
   if (wrong.length > 0) {
     const actual = wrong.map(([name]) => `${name} = ${show(get.modifiedVariables[name] ?? '')}`).join(', ');
-    return deviate('get-cbid-variables', `After ${get.activity}, ${actual} (expected ${wrong.map(([n, v]) => `${n} = ${show(v)}`).join(', ')}, from ${record.source})`, [get], {
+    // Stopped there (parsing flowgrade does not simulate): nothing was parsed, and the message says why.
+    const stopped = get.outcome === 'not-simulated' ? `; the simulated call stopped at ${get.activity}, before parsing: ${get.error}` : '';
+    return deviate('get-cbid-variables', `After ${get.activity}, ${actual} (expected ${wrong.map(([n, v]) => `${n} = ${show(v)}`).join(', ')}, from ${record.source})${stopped}`, [get], {
       expected: wanted.map(([n, v]) => `${n} = ${show(v)}`).join(', '),
       actual,
       activity: nodes.getCbid,
