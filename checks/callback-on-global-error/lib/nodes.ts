@@ -1,8 +1,9 @@
 /** The mission's activities, each checked to be of the type the guide asks for. */
 import type { CheckContext } from '../../../engine/check.js';
+import type { FlowModel } from '../../../engine/model.js';
 import { missionNodes, type MissionNodes } from './find.js';
 import { LABELS } from './names.js';
-import { missingCause, otherTypeCause, requireActivity, type Canvas, type Found } from './require.js';
+import { builtElsewhere, missingCause, otherTypeCause, requireActivity, type Canvas, type Found } from './require.js';
 
 /** What the guide asks each activity to be, and where. */
 const SPECS = {
@@ -21,10 +22,14 @@ function required(ctx: CheckContext, node: Node): Found {
   return requireActivity(missionNodes(ctx.model)[node], type, label, where, ctx.model);
 }
 
-/** The cause a static check reports when `node` is missing (none when it is there): a simulated call that could not reach it shares it. */
-export function causeIfMissing(nodes: MissionNodes, node: Node): { cause?: string } {
+/**
+ * The cause a static check reports when `node` is missing (none when it is there), or was built on the
+ * other canvas (GET_CBID in the Event Flows): a simulated call that could not reach it shares it.
+ */
+export function causeIfMissing(nodes: MissionNodes, node: Node, model: FlowModel): { cause?: string } {
   const { type, label, where } = SPECS[node];
-  return nodes[node] ? {} : { cause: missingCause(type, label, where) };
+  if (nodes[node]) return {};
+  return { cause: builtElsewhere(label, where, model)?.message ?? missingCause(type, label, where) };
 }
 
 /** The cause a static check reports when `node` is there but of another type (none otherwise): a simulated call that went wrong at it shares it. */

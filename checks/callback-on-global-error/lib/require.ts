@@ -21,6 +21,18 @@ export function missingCause(type: string, label: string, where: Canvas): string
   return `The ${typeName(type)} activity ${label} was not found in ${where}`;
 }
 
+/**
+ * The activity labelled `label` (in any case) on the other canvas than `where`, when it is not in
+ * `where`: built in the Event Flows instead of the main flow, or the other way round. Its `message` is
+ * the cause every check needing it is reported under (requireActivity, and the simulated calls that
+ * could not reach it: nodes.ts causeIfMissing).
+ */
+export function builtElsewhere(label: string, where: Canvas, model: FlowModel): { activity: Activity; canvas: Canvas; message: string } | undefined {
+  const [other, canvas]: [FlowModel['main'], Canvas] = where === 'the main flow' ? [model.events, 'the Event Flows'] : [model.main, 'the main flow'];
+  const activity = other.activities.find((a) => a.label.toLowerCase() === label.toLowerCase());
+  return activity && { activity, canvas, message: `${activity.label} was built in ${canvas}; it belongs in ${where}` };
+}
+
 /** The cause an activity of another type than `type` is reported under: shared by the simulated calls that went wrong at it. */
 export function otherTypeCause(activity: Activity, type: string): string {
   return `${activity.label} is ${article(typeName(activity.type))} activity, not ${article(typeName(type))}`;
@@ -34,11 +46,10 @@ export function otherTypeCause(activity: Activity, type: string): string {
 export function requireActivity(activity: Activity | undefined, type: string, label: string, where: Canvas, model: FlowModel): Found {
   const what = `The ${typeName(type)} activity ${label}`;
   if (!activity) {
-    const [other, otherName] = where === 'the main flow' ? [model.events, 'the Event Flows'] : [model.main, 'the main flow'];
-    const elsewhere = other.activities.find((a) => a.label.toLowerCase() === label.toLowerCase());
+    const elsewhere = builtElsewhere(label, where, model);
     if (elsewhere) {
-      const message = `${elsewhere.label} was built in ${otherName}; it belongs in ${where}`;
-      return { ok: false, outcome: failed(message, { expected: `${label} in ${where}`, actual: `in ${otherName}`, activity: elsewhere, cause: message }) };
+      const { message } = elsewhere;
+      return { ok: false, outcome: failed(message, { expected: `${label} in ${where}`, actual: `in ${elsewhere.canvas}`, activity: elsewhere.activity, cause: message }) };
     }
     return { ok: false, outcome: missing(what, where) };
   }

@@ -369,6 +369,26 @@ test('an activity built on the wrong canvas is named where it is, not as missing
   expect(result.activity).toBe('CallBackAPI_HTTPRequest');
   const later = resultOf(report, 'callback-api-method');
   expect([later.status, later.message]).toEqual(['skipped', `Not judged: ${result.message} (reported under “${result.title}”)`]);
+  // The simulated call that could not reach it shares the cause: reported once, not as missing.
+  const run = resultOf(report, 'run-task-created');
+  expect([run.status, run.message.endsWith(`(reported under “${result.title}”)`)]).toEqual(['skipped', true]);
+});
+
+test('GET_CBID built in the Event Flows: reported once, where it is, by get-cbid-after-option3; the simulated call that cannot reach it points there', async () => {
+  const report = await gradeMutation((f) => {
+    const get = activity(f, 'GET_CBID');
+    delete f.process.activities[get.id];
+    f.process.links = f.process.links.filter((l: { sourceActivityId: string; targetActivityId: string }) => l.sourceActivityId !== get.id && l.targetActivityId !== get.id);
+    f.eventFlows.eventsMap.GLOBAL_EVENTS.process.activities[get.id] = get;
+    link(f, 'WantCallback', '3', 'SetGetResult');
+    link(f, 'GlobalErrorHandling', 'out', 'GET_CBID');
+    link(f, 'GET_CBID', 'default', 'CallBackAPI_HTTPRequest');
+  });
+  const first = resultOf(report, 'get-cbid-after-option3');
+  expect([first.status, first.message]).toEqual(['failed', 'GET_CBID was built in the Event Flows; it belongs in the main flow']);
+  // Before, it failed on its own: "There is no HTTP Request GET_CBID for option 3 to reach".
+  const run = resultOf(report, 'run-option3-reaches-get-cbid');
+  expect([run.status, run.message.endsWith(`(reported under “${first.title}”)`)]).toEqual(['skipped', true]);
 });
 
 test('a missing activity is reported once, by the first check that needs it; the others point to it, with the same score and verdict', async () => {

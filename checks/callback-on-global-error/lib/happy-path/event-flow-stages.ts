@@ -59,7 +59,7 @@ export function callbackApiReached(happy: HappyRun, ctx: CheckContext, simAt: nu
               requestConnectionHint(from, went && { label: went.activity, isEnd: went.type === 'end' }, nodes.callbackApi.label),
           }
         : {}),
-      ...causeIfMissing(nodes, 'callbackApi'),
+      ...causeIfMissing(nodes, 'callbackApi', ctx.model),
       unreached: true,
       failedVariable: after.failedVariable,
     });
@@ -211,7 +211,7 @@ export function statusTrueOn201(happy: HappyRun, ctx: CheckContext, apiAt: numbe
     const after = wrongConnection === undefined ? afterwards(trace, apiAt, summary) : { told: wrongConnection };
     return deviate('status-true', `After ${api.activity} the event flow never reached ${nodes.statusCondition?.label ?? LABELS.statusCondition} (${after.told})`, around(trace, apiAt), {
       activity: nodes.callbackApi,
-      ...causeIfMissing(nodes, 'statusCondition'),
+      ...causeIfMissing(nodes, 'statusCondition', ctx.model),
       ...failedOnTheWay(trace, apiAt, nodes.statusCondition, 9),
       ...connectionHint(ctx.model.events, nodes.callbackApi, 'default', nodes.statusCondition, 9),
       unreached: true,

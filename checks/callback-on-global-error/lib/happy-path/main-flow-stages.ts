@@ -45,7 +45,7 @@ export function option3ReachesGetCbid(happy: HappyRun, ctx: CheckContext): Devia
     }
     return deviate('reach-get-cbid', `The simulated call never reached ${menu} (${summary})`, tail(trace), {
       failedVariable: failureInSummary(trace)?.failedVariable,
-      ...causeIfMissing(nodes, 'wantCallback'),
+      ...causeIfMissing(nodes, 'wantCallback', ctx.model),
       // (A call stopped going round a loop, or at the step limit, ended nowhere: its summary says where it went round.)
       ...(nodes.wantCallback ? { hint: wayToMenuHint(startLabelOf(ctx.model), happy.run.result.status === 'stuck' ? undefined : trace.at(-1)?.activity, nodes.wantCallback.label) } : {}),
       unreached: true,
@@ -63,7 +63,7 @@ export function option3ReachesGetCbid(happy: HappyRun, ctx: CheckContext): Devia
     });
   }
   if (!nodes.getCbid) {
-    return deviate('reach-get-cbid', 'There is no HTTP Request GET_CBID for option 3 to reach', around(trace, option3At), causeIfMissing(nodes, 'getCbid'));
+    return deviate('reach-get-cbid', 'There is no HTTP Request GET_CBID for option 3 to reach', around(trace, option3At), causeIfMissing(nodes, 'getCbid', ctx.model));
   }
   const getAt = indexOf(trace, nodes.getCbid, option3At);
   if (getAt < 0) {
@@ -270,7 +270,7 @@ function neverReachedAfter(happy: HappyRun, ctx: CheckContext, stage: Stage, at:
   const after = wrongConnection === undefined ? afterwards(trace, at, happy.run.result.summary, nodes) : { told: wrongConnection };
   return deviate(stage, `After ${trace[at].activity} the call never reached ${to?.label ?? LABELS[hop.to]} (${wrongConnection === undefined ? ranBefore : ''}${after.told})`, around(trace, at), {
     activity: from,
-    ...causeIfMissing(nodes, hop.to),
+    ...causeIfMissing(nodes, hop.to, ctx.model),
     ...failedOnTheWay(trace, at, to, hop.step, undefined, hop.to === 'simulateError' ? undefined : nodes),
     ...connectionHint(ctx.model.main, from, hop.exit, to, hop.step),
     unreached: true,
