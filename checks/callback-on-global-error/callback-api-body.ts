@@ -1,14 +1,16 @@
-import { defineCheck } from '../../engine/check.js';
-import type { FlowModel } from '../../engine/model.js';
-import { compareBody, compareRenderedBody, guideBody, parseBody, wrongFields, type SampleScope } from './lib/body.js';
+import { defineCheck, type CheckContext } from '../../engine/check.js';
+import type { Activity, FlowModel } from '../../engine/model.js';
+import type { TraceEntry } from '../../engine/trace.js';
+import { clipWithDots } from '../../engine/clip.js';
+import { compareBody, compareRenderedBody, guideBody, parseBody, SAMPLE_ROUNDS, sampleScope, wrongFields, type SampleScope } from './lib/body.js';
 import { missionNodes } from './lib/find.js';
 import { requestBodyOf } from './lib/http.js';
 import { callbackApiOf } from './lib/nodes.js';
 import { failed, passed } from './lib/outcome.js';
-import { HINTS } from './lib/hints.js';
+import { changedVariableHint, HINTS } from './lib/hints.js';
 import { valuesSeenBy } from './lib/replay.js';
-import { namesRead, render } from './lib/templates.js';
-import { VARIABLES } from './lib/names.js';
+import { namesRead, render, show } from './lib/templates.js';
+import { HAPPY_PATH, LABELS, VARIABLES } from './lib/names.js';
 import { declaredSpelling, misspelledVariable } from './lib/variables.js';
 
 export default defineCheck({
@@ -54,6 +56,11 @@ export default defineCheck({
     '  free (the guide\'s "Message"/"To Queue" are demo data that the callback does not use, and the Create',
     '  Task API does not require the field);',
     '- fields the guide does not have are allowed (the simulated run judges what the API makes of them);',
+    '- the guide\'s body fails all the same when a Set Variable of the attendee\'s own, on the simulated call\'s way from',
+    '  GET_CBID to the request, sets `customani` or `outdialcbid` again to a value that does not follow what GET_CBID',
+    '  filled (the TAC number typed in as OnGlobalError starts, as `"{{dest}}"` with dest typed in; `+1` cut off; the',
+    '  status code logged there): the message and the hint name that Set Variable (one keeping the value, `{{customani |',
+    '  trim}}`, passes; SetGetResult or SimulateGlobalError writing one is their own checks\' to report);',
     '- the body is one template: a name a `{% set %}` tag gives in one field is read by the fields after it, so a',
     '  body with a `set` tag is judged whole, rendered (`"{% set dest = customani %}{{outdialcbid}}"` then',
     '  `"{{dest}}"` passes; a `set` that gives customani another value before `"{{customani}}"` fails);',
@@ -126,6 +133,16 @@ export default defineCheck({
       const shown = fields?.expected ? fields : { expected: expectedText, actual: JSON.stringify(parsed.value) };
       return failed(`${api.activity.label} Request Body is wrong: ${problems.join('; ')}`, { ...shown, activity: api.activity });
     }
+    const setAgain = setAgainBeforeRequest(ctx, api.activity, expectedText, (samples) => scopeOf(samples, expectedText));
+    if (setAgain) {
+      const { name, entry, value, get } = setAgain;
+      return failed(`${api.activity.label} sends the Create Task body of the guide, but ${entry.activity} sets ${name} again on the way to it (to ${clipWithDots(show(value), 60)} on the simulated call), whatever ${get} filled: the request never sends the value of the caller's DynVars record`, {
+        expected: `${name} as ${get} filled it`,
+        actual: `${name} set by ${entry.activity}`,
+        activity: api.activity,
+        hint: changedVariableHint(entry.activity, name, get),
+      });
+    }
     return passed(`${api.activity.label} sends the Create Task body of the guide`);
   },
 });
@@ -153,4 +170,34 @@ function unparsedFields(value: unknown, path = ''): string[] {
   }
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return [];
   return Object.entries(value).flatMap(([key, inner]) => unparsedFields(inner, path ? `${path}.${key}` : key));
+}
+
+/**
+ * A variable the guide's body (`guideText`) reads that a Set Variable of the attendee's own sets again on the
+ * happy-path call's way to `request`, after GET_CBID, to a value that does not follow what GET_CBID filled:
+ * customani set to the TAC number typed in as OnGlobalError starts, which `"destination": "{{customani}}"`
+ * then sends for every caller (as `"{{dest}}"` with dest typed in does, judged through `seen`: the Set
+ * Variables run again over sample values). One that keeps the value (`{{customani | trim}}`) passes;
+ * SetGetResult and SimulateGlobalError writing one are their own checks' to report.
+ */
+function setAgainBeforeRequest(
+  ctx: CheckContext,
+  request: Activity,
+  guideText: string,
+  seen: (samples: ReadonlyMap<string, unknown>) => ReadonlyMap<string, unknown>,
+): { name: string; entry: TraceEntry; value: unknown; get: string } | undefined {
+  const trace = ctx.runs[HAPPY_PATH]?.result.trace ?? [];
+  const at = trace.findIndex((entry) => entry.activityId === request.id);
+  if (at < 0) return undefined;
+  const nodes = missionNodes(ctx.model);
+  const own = new Set([nodes.setGetResult?.id, nodes.simulateError?.id]);
+  const getAt = nodes.getCbid ? trace.slice(0, at).findLastIndex((entry) => entry.activityId === nodes.getCbid!.id) : -1;
+  // The samples body.ts compares templates with, which filters act on (a `replace` of "+1" is a change).
+  const rounds = SAMPLE_ROUNDS.map((round) => sampleScope([guideText], round)).map((samples) => ({ samples, values: seen(samples) }));
+  for (const name of rounds[0]!.samples.keys()) {
+    if (rounds.every(({ samples, values }) => values.get(name) === samples.get(name))) continue;
+    const entry = trace.slice(getAt + 1, at).findLast((e) => e.type === 'set-variable' && !own.has(e.activityId) && Object.hasOwn(e.modifiedVariables, name));
+    if (entry) return { name, entry, value: entry.modifiedVariables[name], get: nodes.getCbid?.label ?? LABELS.getCbid };
+  }
+  return undefined;
 }

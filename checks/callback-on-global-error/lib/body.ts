@@ -178,10 +178,10 @@ function sameRendering(actual: string, expected: string, scopeOf: SampleScope): 
   });
 }
 
-const SAMPLE_ROUNDS = [1, 2];
+export const SAMPLE_ROUNDS = [1, 2];
 
 /** A sample value, different for every name and round, for each name the texts read (text safe in JSON, too). */
-function sampleScope(texts: readonly string[], round: number): Map<string, unknown> {
+export function sampleScope(texts: readonly string[], round: number): Map<string, unknown> {
   const names = [...new Set(texts.flatMap(namesRead).map((name) => name.split('.')[0]!))];
   return new Map(names.map((name, index) => [name, `+1-408 Ab&Cd/${round}${index}`]));
 }

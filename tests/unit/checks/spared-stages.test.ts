@@ -451,7 +451,8 @@ test('a Set Variable after GET_CBID writing customani: the task fails, naming th
   expect(task.hint).toBe(
     'LogStatus → Variable: it sets customani after GET_CBID filled it for the Request Body of CallBackAPI_HTTPRequest: choose another variable there, or remove LogStatus from the path of the call (connect the activity before it to the one after it).',
   );
-  expect(resultOf(report, 'callback-api-body').status).toBe('passed');
+  // The body's text is the guide's; the static check names the same Set Variable.
+  expect(resultOf(report, 'callback-api-body').hint).toBe(task.hint);
 });
 
 test('a Set Variable after GET_CBID writing JSON text into outdialcbid: the API refuses the body (400), and the hint names that activity', async () => {
@@ -464,4 +465,30 @@ test('a Set Variable after GET_CBID writing JSON text into outdialcbid: the API 
   expect(task.status).toBe('failed');
   expect(task.message).toMatch(/^No callback task was created: the Tasks API answered 400: .* \(KeepRecord set outdialcbid to "\[\{.*\.\.\. after GET_CBID filled it\)$/);
   expect(task.hint).toContain('KeepRecord → Variable: it sets outdialcbid after GET_CBID filled it');
+});
+
+/** A Set Variable `label` as OnGlobalError starts, writing `expr` into customani before the Create Task request. */
+const customaniSetAsErrorStarts = (label: string, expr: string) => (f: Json) => {
+  addActivity(f, 'GlobalErrorHandling', label, { activityName: 'set-variable', activityId: 'set-variable', srcVariable: 'customani', srcVariableType: 'STRING', setTo: 'set-to-literal', expr }, 'set-variable');
+  link(f, 'GlobalErrorHandling', 'out', label);
+  link(f, label, 'out', 'CallBackAPI_HTTPRequest');
+};
+
+test('customani typed in as OnGlobalError starts (the TAC number): callback-api-body fails, naming that Set Variable, as "{{dest}}" with dest typed in does; one keeping the value passes', async () => {
+  // Before, the task's values matched this attendee's record and the body's text was the guide's: 110/110.
+  const typedIn = await gradeMutation(customaniSetAsErrorStarts('FixAni', '+14085267209'));
+  const body = resultOf(typedIn, 'callback-api-body');
+  expect([body.status, body.message]).toEqual([
+    'failed',
+    'CallBackAPI_HTTPRequest sends the Create Task body of the guide, but FixAni sets customani again on the way to it (to "+14085267209" on the simulated call), whatever GET_CBID filled: the request never sends the value of the caller\'s DynVars record',
+  ]);
+  expect(body.hint).toBe(
+    'FixAni → Variable: it sets customani after GET_CBID filled it for the Request Body of CallBackAPI_HTTPRequest: choose another variable there, or remove FixAni from the path of the call (connect the activity before it to the one after it).',
+  );
+  expect(resultOf(typedIn, 'run-task-created').status).toBe('passed');
+  expect(resultOf(await gradeMutation(MISTAKES['body-destination-variable-hard-coded']), 'callback-api-body').status).toBe('failed');
+  // `+1` cut off: the values differ for the samples too.
+  expect(resultOf(await gradeMutation(customaniSetAsErrorStarts('FixAni', "{{ customani | replace({'+1':''}) }}")), 'callback-api-body').status).toBe('failed');
+  const kept = await gradeMutation(customaniSetAsErrorStarts('TrimAni', '{{ customani | trim }}'));
+  expect(kept.checks.filter((c) => c.status === 'failed').map((c) => c.id)).toEqual([]);
 });
