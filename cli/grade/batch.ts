@@ -27,7 +27,7 @@ import { exitOnStopSignals } from './stop-signals.js';
 import { attendeeOfTask, failedTask, gradeTask, taskEnv, type GradeTask, type TaskEnv, type WorkerJob } from './task.js';
 import type { GradedRow, Submission } from './types.js';
 import { LOCK_FILE, LockInTheWay, takeLock } from './out-lock.js';
-import { markedPart, partClash, partOf, readMarker, writeMarker } from './out-marker.js';
+import { markedPart, markerOfOutputs, partClash, partOf, readMarker, writeMarker } from './out-marker.js';
 import { compareCodePoints, realPath } from './walk.js';
 import { CLASS_FILES, staleReports, staleReportsLine, writeOutputs } from './write-outputs.js';
 import type { JunitOptions } from '../../reports/junit.js';
@@ -150,7 +150,8 @@ export async function prepareOut(outDir: string, run: Run, part: string): Promis
     }
     run.locked = true;
     const marker = readMarker(outDir);
-    const clash = partClash(marker, part);
+    const held = markerOfOutputs(outDir, marker);
+    const clash = partClash(held, part);
     if (clash !== undefined) return { ok: false, problem: coded(`flowgrade: cannot write into --out ${outDir}: ${clash}`, 'bad-out') };
     const present = namesIn(outDir, [...CLASS_FILES, MOODLE_FEEDBACK_FILE, MOODLE_GRADES_FILE, CANVAS_GRADES_FILE]);
     // A folder where a class file goes: said now, not once the whole class is graded.
@@ -166,8 +167,8 @@ export async function prepareOut(outDir: string, run: Run, part: string): Promis
     run.stagingDir = stagingDir;
     giveOwner(stagingDir, 0o700);
     // The part the folder's class files are of: until this run's replace them (a run stopped
-    // before, by Ctrl-C, leaves them), the earlier run's.
-    writeMarker(outDir, stagingDir, (marker === undefined ? undefined : markedPart(marker)) ?? part);
+    // before, by Ctrl-C, leaves them), the earlier run's; in a folder holding none, this run's.
+    writeMarker(outDir, stagingDir, (held === undefined ? undefined : markedPart(held)) ?? part);
     return { ok: true, stagingDir };
   } catch (error) {
     // (A folder or a named pipe where the lock goes: named, as a folder in the way of a class file is.)

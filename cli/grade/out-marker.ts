@@ -7,10 +7,11 @@
  */
 import { renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { readStartSync } from '../io.js';
+import { namesIn, readStartSync } from '../io.js';
 import { giveOwner } from '../make-folder.js';
 import type { Shard } from './shard.js';
-import { OUTPUT_MARKER } from './walk.js';
+import { OUTPUT_MARKER, RUN_RECORD_FILE } from './walk.js';
+import { CLASS_FILES } from './write-outputs.js';
 
 const NOTE = 'Reports written by `flowgrade grade`. flowgrade never grades the files of a folder holding this file.';
 /** More than any marker flowgrade writes: a larger file is not read. */
@@ -51,6 +52,16 @@ export function partClash(marker: string | undefined, part: Shard | string | und
 export function readMarker(outDir: string): string | undefined {
   const marker = readStartSync(path.join(outDir, OUTPUT_MARKER), MAX_MARKER_BYTES);
   return marker !== undefined && marker.size <= MAX_MARKER_BYTES ? marker.text : undefined;
+}
+
+/**
+ * `marker` (readMarker's), while `outDir` holds a run's outputs: with none of its class files nor
+ * its record there, it is the marker of a run stopped before writing them (Ctrl-C into a fresh
+ * folder) and names no part's outputs, so that any part may write there. (Before, the folder of a
+ * stopped `--shard 1/2` refused `--shard 2/2` as holding outputs it did not hold.)
+ */
+export function markerOfOutputs(outDir: string, marker: string | undefined): string | undefined {
+  return marker !== undefined && namesIn(outDir, [...CLASS_FILES, RUN_RECORD_FILE]).files.length > 0 ? marker : undefined;
 }
 
 /**

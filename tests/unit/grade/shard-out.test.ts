@@ -7,7 +7,7 @@
  */
 import { test, expect } from '@playwright/test';
 import { spawn } from 'node:child_process';
-import { readFileSync, readdirSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { ROOT, runCli } from '../../helpers.js';
 import { snapshot, tempDir, writeSolutions } from './class-fixture.js';
@@ -61,6 +61,26 @@ test('a whole-class run stopped before its outputs are written leaves the folder
   // Before: refused, 'it holds the outputs of the whole class'.
   const again = await grade(dir, out, '--shard', '1/3');
   expect([again.code, again.stderr]).toEqual([0, '']);
+});
+
+test('a shard stopped before its outputs are written leaves a fresh folder holding no part\'s outputs: another shard may write there', async () => {
+  test.skip(process.platform === 'win32', 'POSIX signals');
+  const dir = tempDir('shard-out-first-stopped-class');
+  writeSolutions(dir, 150);
+  const out = path.join(tempDir('shard-out-first-stopped'), 'graded');
+  const child = spawn(process.execPath, [path.join(ROOT, 'bin', 'flowgrade.js'), 'grade', dir, '--out', out, ...NOW, '--quiet', '--jobs', '1', '--shard', '1/2']);
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  const staged = () => existsSync(out) && readdirSync(out).some((f) => f.startsWith('.flowgrade-staging-') && readdirSync(path.join(out, f)).length > 0);
+  while (child.exitCode === null && !staged()) await new Promise((r) => setTimeout(r, 5));
+  child.kill('SIGINT');
+  expect(await exited).toBe(130);
+  expect(Object.keys(snapshot(out))).toEqual(['.flowgrade-output']); // the stopped run's marker only
+  // Before: refused, 'it holds the outputs of --shard 1/2', of a folder holding none.
+  const second = await grade(dir, out, '--shard', '2/2');
+  expect([second.code, second.stderr]).toEqual([0, '']);
+  expect(rows(out)).toBe(75);
+  // The folder is now the second shard's: the first is refused there, as in any folder of another shard's.
+  expect((await grade(dir, out, '--shard', '1/2')).stderr).toMatch(/it holds the outputs of --shard 2\/2, whose/);
 });
 
 test('on a terminal, --shard shows its first pass, which reads the whole class before grading its share', async () => {
