@@ -5,6 +5,7 @@
  */
 import { existsSync } from 'node:fs';
 import { InvalidArgumentError, Option } from 'commander';
+import type { ForcedTasksBehaviour } from '../mocks/index.js';
 import type { RecommendedAs } from '../reports/junit.js';
 import { UsageError } from './errors.js';
 
@@ -32,19 +33,46 @@ export function parseSize(value: string): number {
   return bytes;
 }
 
+/**
+ * The number a value gives in digits, spaces around it left out (a script's quoting, `--timeout " 5"`,
+ * or the CR a line of a CRLF script ends in), as parseSize and parseShard leave them out; NaN for
+ * anything else, a space inside included.
+ */
+function digitsOf(value: string): number {
+  const digits = value.trim();
+  return /^\d+$/.test(digits) ? Number(digits) : Number.NaN;
+}
+
 /** A positive integer. */
 export function parsePositiveInt(value: string): number {
-  if (!/^\d+$/.test(value) || Number(value) < 1) throw new InvalidArgumentError(`"${value}" is not a positive integer`);
-  return Number(value);
+  const n = digitsOf(value);
+  if (!(n >= 1)) throw new InvalidArgumentError(`"${value}" is not a positive integer`);
+  return n;
 }
 
 /** A positive integer no larger than `max` (`what` names the unit in the message: "seconds"). */
 export function positiveIntUpTo(max: number, what: string): (value: string) => number {
   return (value) => {
     const n = parsePositiveInt(value);
-    if (n > max) throw new InvalidArgumentError(`${value} is more than ${max} ${what}`);
+    if (n > max) throw new InvalidArgumentError(`${value.trim()} is more than ${max} ${what}`);
     return n;
   };
+}
+
+/** `serve --port`: a TCP port, 0 (a free one) to 65535. */
+export function parsePort(value: string): number {
+  const port = digitsOf(value);
+  if (!(port <= 65535)) throw new InvalidArgumentError(`"${value}" is not a TCP port (0-65535)`);
+  return port;
+}
+
+/** `simulate --tasks-status`: the Tasks API's forced answer, a status in digits or `timeout`. */
+export function parseForcedStatus(value: string): ForcedTasksBehaviour {
+  if (value.trim() === 'timeout') return { timeout: true };
+  const status = digitsOf(value);
+  if (status === 429) return { status: 429 };
+  if ([400, 401, 403, 500, 503].includes(status)) return { status: status as 400 | 401 | 403 | 500 | 503 };
+  throw new InvalidArgumentError(`"${value}" is not one of 400, 401, 403, 429, 500, 503, timeout`);
 }
 
 /** `--attendee`'s help in check and inspect: where the id comes from without it (docs/grade.md, "One result per submission"). */

@@ -12,7 +12,7 @@ import { DEFAULT_MISSION_ID, missionNumbers } from '../../checks/index.js';
 import { maxDepthOption, maxStepsOption, maxVisitsOption, mockApiFilterOption } from './grading-flags.js';
 import { inputErrorLine, loadFlowFile } from '../io.js';
 import { printableLine, terminalJson } from '../../reports/escape.js';
-import { collectConnectors, pairsOf, parseSize, refuseFileArguments } from '../options.js';
+import { collectConnectors, pairsOf, parseForcedStatus, parseSize, refuseFileArguments } from '../options.js';
 
 interface SimulateFlags {
   lab: string;
@@ -143,12 +143,3 @@ function answerable(model: FlowModel): Set<string> {
 function activitiesOfType(model: FlowModel, ...types: string[]): Activity[] {
   return [model.main, model.events].flatMap((graph) => graph.activities.filter((a) => types.includes(a.type)));
 }
-
-function parseForcedStatus(value: string): ForcedTasksBehaviour {
-  if (value === 'timeout') return { timeout: true };
-  const status = Number(value);
-  if (status === 429) return { status: 429 };
-  if ([400, 401, 403, 500, 503].includes(status)) return { status: status as 400 | 401 | 403 | 500 | 503 };
-  throw new InvalidArgumentError(`"${value}" is not one of 400, 401, 403, 429, 500, 503, timeout`);
-}
-

@@ -7,14 +7,14 @@ import { copyFile, readdir, rm, stat } from 'node:fs/promises';
 import { existsSync, statSync, type Dirent, type Stats } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Command, InvalidArgumentError } from 'commander';
+import { Command } from 'commander';
 import { wordList } from '../../engine/word-list.js';
 import type { CliContext } from '../context.js';
 import { UsageError } from '../errors.js';
 import { namesIn, readStartSync, reasonOf } from '../io.js';
 import { makeFolder } from '../make-folder.js';
 import { isWriteFailure } from '../write-whole.js';
-import { nonBlank, nonBlankPath } from '../options.js';
+import { nonBlank, nonBlankPath, parsePort } from '../options.js';
 import { isLoopbackHost, startStaticServer } from '../static-server.js';
 
 export function webCommand(ctx: CliContext): Command {
@@ -142,10 +142,4 @@ export async function siteFiles(site: string): Promise<string[]> {
   const isFile = (e: Dirent) => e.isFile() || (e.isSymbolicLink() && stat(path.join(site, e.name)).then((info) => info.isFile(), () => false));
   const files = await Promise.all(entries.map(async (e) => ((await isFile(e)) ? [e.name] : [])));
   return files.flat().sort();
-}
-
-function parsePort(value: string): number {
-  const port = Number(value);
-  if (!/^\d+$/.test(value) || port > 65535) throw new InvalidArgumentError(`"${value}" is not a TCP port (0-65535)`);
-  return port;
 }

@@ -7,7 +7,8 @@ import { InvalidArgumentError } from 'commander';
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { coded, EXIT, UsageError } from '../../../cli/errors.js';
-import { collectConnectors, nonBlankPath, pairsOf, parseAttendee, parsePositiveInt, parseSize, positiveIntUpTo, refuseFileArguments } from '../../../cli/options.js';
+import { parseShard } from '../../../cli/grade/shard.js';
+import { collectConnectors, nonBlankPath, pairsOf, parseAttendee, parseForcedStatus, parsePort, parsePositiveInt, parseSize, positiveIntUpTo, refuseFileArguments } from '../../../cli/options.js';
 import { tempDir } from '../../helpers.js';
 
 test('--max-size: units B, KB, MB, GB in any case (K, M, G alone too), counted in 1,024s; a fraction of a unit rounds down, of a byte is refused; at least one byte', () => {
@@ -30,11 +31,39 @@ test('--max-size: units B, KB, MB, GB in any case (K, M, G alone too), counted i
 test('a positive integer is 1 or more, digits only; one "up to" a maximum takes the maximum itself', () => {
   expect(parsePositiveInt('1')).toBe(1);
   expect(parsePositiveInt('007')).toBe(7);
-  for (const wrong of ['0', '00', '-1', '1.0', '1e3', ' 1', '', '+1']) expect(() => parsePositiveInt(wrong), wrong).toThrow(new InvalidArgumentError(`"${wrong}" is not a positive integer`));
+  for (const wrong of ['0', '00', '-1', '1.0', '1e3', '1 0', ' ', '', '+1']) expect(() => parsePositiveInt(wrong), wrong).toThrow(new InvalidArgumentError(`"${wrong}" is not a positive integer`));
   const seconds = positiveIntUpTo(86_400, 'seconds');
   expect(seconds('86400')).toBe(86_400);
   expect(() => seconds('86401')).toThrow(new InvalidArgumentError('86401 is more than 86400 seconds'));
   expect(() => seconds('0')).toThrow(new InvalidArgumentError('"0" is not a positive integer'));
+});
+
+test('every number option takes spaces around its value, as a script\'s quoting leaves them (--timeout " 5"), and refuses them inside it', () => {
+  const seconds = positiveIntUpTo(86_400, 'seconds');
+  for (const spaced of [' 5', '5 ', '\t5\n', ' 5\r']) {
+    // Before: --shard " 1/2" and --max-size " 5MB" were taken, but --timeout, --jobs, --max-depth, --max-steps, --port refused " 5".
+    expect(parsePositiveInt(spaced), JSON.stringify(spaced)).toBe(5);
+    expect(seconds(spaced), JSON.stringify(spaced)).toBe(5);
+    expect(parsePort(spaced), JSON.stringify(spaced)).toBe(5);
+    expect(parseShard(spaced.replace('5', '1/2')), JSON.stringify(spaced)).toEqual({ index: 1, count: 2 });
+    expect(parseSize(spaced.replace('5', '5MB')), JSON.stringify(spaced)).toBe(5 * 1024 ** 2);
+    expect(parseForcedStatus(spaced.replace('5', '500')), JSON.stringify(spaced)).toEqual({ status: 500 });
+    expect(parseForcedStatus(spaced.replace('5', 'timeout')), JSON.stringify(spaced)).toEqual({ timeout: true });
+  }
+  expect(() => seconds(' 86401 ')).toThrow(new InvalidArgumentError('86401 is more than 86400 seconds'));
+  // Inside the value, a space is a mistake (two values run together), not a separator to read past.
+  expect(() => parsePositiveInt('1 0')).toThrow(new InvalidArgumentError('"1 0" is not a positive integer'));
+  expect(() => parsePort('80 80')).toThrow(new InvalidArgumentError('"80 80" is not a TCP port (0-65535)'));
+  expect(() => parseShard('1 /2')).toThrow(InvalidArgumentError);
+  expect(() => parseSize('2 0MB')).toThrow(InvalidArgumentError);
+  // A status is given in digits, as the others: before, Number() took ' 500' but also 0x1F4, 5e2, 500.0 (and '' nowhere).
+  for (const wrong of ['5 00', '0x1F4', '5e2', '500.0', '+500', '', ' ']) expect(() => parseForcedStatus(wrong), wrong).toThrow(new InvalidArgumentError(`"${wrong}" is not one of 400, 401, 403, 429, 500, 503, timeout`));
+});
+
+test('a TCP port is 0 to 65535, in digits', () => {
+  expect(parsePort('0')).toBe(0);
+  expect(parsePort('65535')).toBe(65_535);
+  for (const wrong of ['65536', '0x50', '1e3', '80.0', '-1', '']) expect(() => parsePort(wrong), wrong).toThrow(new InvalidArgumentError(`"${wrong}" is not a TCP port (0-65535)`));
 });
 
 test('--attendee is trimmed; blank is refused', () => {

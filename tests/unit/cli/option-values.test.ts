@@ -52,3 +52,17 @@ test('"-" (standard input, as many tools read it) is refused in one line saying 
   const file = await runCli(['check', './-', '--quiet'], { cwd: dir });
   expect([file.code, file.stdout.trim().split('\n').at(-1)]).toEqual([0, './-: PASSED 110/110']);
 });
+
+test('every number option of check, grade and simulate takes its value with spaces around it, as a script\'s quoting leaves them', async () => {
+  const solution = fixturePath('flows/solution.json');
+  const limits = ['--max-size', ' 20MB ', '--max-depth', ' 64', '--max-steps', ' 500', '--max-visits', ' 25 '];
+  // Before: --max-size and --shard took " 20MB" and " 1/1", the others refused " 64" as not a positive integer.
+  const check = await runCli(['check', solution, ...limits, '--quiet']);
+  expect([check.code, check.stderr]).toEqual([0, '']);
+  const dir = tempDir('spaced-options');
+  copyFileSync(solution, path.join(dir, 'Main_Flow_140.json'));
+  const grade = await runCli(['grade', dir, '--out', path.join(tempDir('spaced-options-out'), 'out'), ...limits, '--jobs', ' 1', '--shard', ' 1/1', '--timeout', ' 5', '--moodle-max-grade', ' 100', '--max-entries', ' 10', '--max-archive-size', ' 1MB', '--quiet']);
+  expect([grade.code, grade.stderr]).toEqual([0, '']);
+  const simulate = await runCli(['simulate', solution, ...limits, '--tasks-status', ' 429', '--dtmf', 'WantCallback=3', '--format', 'json']);
+  expect([simulate.code, simulate.stderr]).toEqual([0, '']);
+});

@@ -105,7 +105,7 @@ test('a file of an unknown kind is served as bytes, never as a page; an extensio
 });
 
 test('flowgrade serve refuses a --port of 65536 or written other than in digits, as not a TCP port', async () => {
-  for (const port of ['65536', '0x50', '1e3', '80.0', ' 80']) {
+  for (const port of ['65536', '0x50', '1e3', '80.0', '8 0']) {
     const run = await runCli(['serve', '--port', port]);
     expect({ code: run.code, stderr: run.stderr }, port).toEqual({ code: 2, stderr: expect.stringContaining('is not a TCP port (0-65535)') });
   }
