@@ -39,7 +39,7 @@ const MOST_READ = 2 ** 31 - 1;
  * A size said over 2 GB, or over what the loader decodes, is refused before (refusedBeforeReadingText).
  */
 async function readAtMost(handle: FileHandle, size: number, maxBytes: number): Promise<ReadResult> {
-  const limit = Math.min(maxBytes, MOST_READ);
+  const limit = readLimit(maxBytes);
   const chunks: Buffer[] = [];
   let total = 0;
   for (;;) {
@@ -50,9 +50,19 @@ async function readAtMost(handle: FileHandle, size: number, maxBytes: number): P
     if (bytesRead === 0) break;
     chunks.push(buffer.subarray(0, bytesRead));
     total += bytesRead;
-    if (total > limit) return tooLarge(`file is larger than ${limit < maxBytes ? '2 GB, the most that can be read' : `the ${formatBytes(maxBytes)} limit`} (its size says ${size} bytes, but it gives more)`);
+    if (total > limit) return givesMore(size, maxBytes);
   }
   return { ok: true, bytes: chunks.length === 1 ? chunks[0] : Buffer.concat(chunks, total) };
+}
+
+/** The most bytes of a file read under `maxBytes`: one byte more and it is refused (givesMore). */
+export function readLimit(maxBytes: number): number {
+  return Math.min(maxBytes, MOST_READ);
+}
+
+/** A file that gave more than readLimit(`maxBytes`) though its size (stat's) said `size`, refused. */
+export function givesMore(size: number, maxBytes: number): ReadResult {
+  return tooLarge(`file is larger than ${readLimit(maxBytes) < maxBytes ? '2 GB, the most that can be read' : `the ${formatBytes(maxBytes)} limit`} (its size says ${size} bytes, but it gives more)`);
 }
 
 /** What is said of a folder given as an input (fstat says so, or open(2) on Windows: EISDIR) or as --out. */

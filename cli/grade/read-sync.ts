@@ -9,7 +9,7 @@
  */
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { DEFAULT_LIMITS } from '../../engine/json-text.js';
-import { OPEN_FOR_READING, refusedBeforeReadingText, unreadable, type ReadResult } from '../io.js';
+import { givesMore, OPEN_FOR_READING, readLimit, refusedBeforeReadingText, unreadable, type ReadResult } from '../io.js';
 
 let spare: Buffer | undefined;
 
@@ -33,13 +33,28 @@ function readInto(file: string, maxBytes: number, buffer: Buffer): { read: ReadR
     const info = fstatSync(fd);
     const refused = refusedBeforeReadingText(info, maxBytes);
     if (refused) return { read: refused, buffer };
-    if (info.size > buffer.length) buffer = Buffer.allocUnsafeSlow(info.size);
+    // Room for one byte more than the size said, which tells the end in the same read.
+    if (info.size >= buffer.length) buffer = Buffer.allocUnsafeSlow(info.size + 1);
+    // A file may give more than its size says (Linux's /proc files say 0, and were read as empty):
+    // read to its end, in a buffer grown as it fills, and refused once past the limit.
+    const limit = readLimit(maxBytes);
     let size = 0;
-    for (let n = 1; size < info.size && n > 0; size += n) n = readSync(fd, buffer, size, info.size - size, size);
+    for (let n = 1; n > 0; size += n) {
+      if (size === buffer.length) buffer = grown(buffer, Math.min(2 * size, limit + 1));
+      n = readSync(fd, buffer, size, buffer.length - size, null);
+      if (size + n > limit) return { read: givesMore(info.size, maxBytes), buffer };
+    }
     return { read: { ok: true, bytes: buffer.subarray(0, size) }, buffer };
   } catch (error) {
     return { read: unreadable(error), buffer };
   } finally {
     if (fd !== undefined) closeSync(fd);
   }
+}
+
+/** A buffer of `length` bytes starting with `buffer`'s. */
+function grown(buffer: Buffer, length: number): Buffer {
+  const bigger = Buffer.allocUnsafeSlow(length);
+  buffer.copy(bigger);
+  return bigger;
 }

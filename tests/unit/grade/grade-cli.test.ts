@@ -644,3 +644,17 @@ test('a folder or a named pipe named .flowgrade-lock in --out is refused at once
     expect(readdirSync(out), kind).toEqual(['.flowgrade-lock']);
   }
 });
+
+test('a file whose size reads 0 but holds text (Linux\'s /proc files) is read and judged by what it holds, in the main thread and in a grading thread; an empty file is still "file is empty"', async () => {
+  test.skip(!existsSync('/proc/self/environ'), 'Linux /proc');
+  const dir = tempDir('proc-class');
+  writeFileSync(path.join(dir, 'Main_Flow_1.json'), '');
+  for (const jobs of ['1', '2']) {
+    const run = await runCli(['grade', '/proc/self/environ', dir, '--out', path.join(tempDir('proc-out'), 'out'), '--jobs', jobs, ...NOW, '--quiet']);
+    const lines = run.stderr.trim().split('\n');
+    const [proc, empty, ...more] = [...lines.filter((line) => line.includes('/proc/')), ...lines.filter((line) => !line.includes('/proc/'))];
+    // Before: "flowgrade: /proc/self/environ: file is empty [empty-file]", of a file cat shows.
+    expect(proc, jobs).toMatch(/^flowgrade: \/proc\/self\/environ: not valid JSON: unexpected ".*" at line 1 column 1 \[not-json\]$/);
+    expect([run.code, empty, more], jobs).toEqual([0, `flowgrade: ${path.join(dir, 'Main_Flow_1.json')}: file is empty [empty-file]`, []]);
+  }
+});

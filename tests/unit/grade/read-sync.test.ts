@@ -1,7 +1,7 @@
 /** withInputFileSync: a grading thread's reads into one reused buffer, never mixing two files' bytes. */
 import { test, expect } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { withInputFileSync } from '../../../cli/grade/read-sync.js';
@@ -71,6 +71,22 @@ test('a pipe, a device or a socket is refused before it is read, by both readers
   }
   expect(await text('loop-a.json')).toBe('unreadable-file: too many symbolic links (a loop)');
   await closeSocket();
+});
+
+test('a file whose size says 0 (Linux\'s /proc files) is read to its end, as readInputFile reads it, and no further than the limit', async () => {
+  test.skip(!existsSync('/proc/self/environ'), 'Linux /proc');
+  // Before: read as far as its size said, nothing: grade called it "file is empty" (check, through readInputFile, read it).
+  const environ = (await readInputFile('/proc/self/environ')) as { ok: true; bytes: Uint8Array };
+  expect(environ.bytes.length).toBeGreaterThan(16);
+  expect(await text('/proc/self/environ')).toBe(Buffer.from(environ.bytes).toString());
+  const over = 'too-large: file is larger than the 16 bytes limit (its size says 0 bytes, but it gives more)';
+  expect(await text('/proc/self/environ', 16)).toBe(over);
+  // Past the buffer a thread keeps (1 MB), read on in a bigger one, to the end or the limit: /proc/kallsyms gives megabytes.
+  const symbols = existsSync('/proc/kallsyms') ? readFileSync('/proc/kallsyms', 'latin1') : '';
+  if (symbols.length > 4 * 1024 * 1024) {
+    expect(await withInputFileSync('/proc/kallsyms', 64 * 1024 * 1024, async (read) => (read.ok ? Buffer.from(read.bytes).toString('latin1') : read.error.message))).toBe(symbols);
+    expect(await text('/proc/kallsyms', 3 * 1024 * 1024)).toBe(over.replace('16 bytes', '3 MB'));
+  }
 });
 
 test('a file whose name is not UTF-8 is named as such, not as missing', async () => {
