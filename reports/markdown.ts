@@ -119,7 +119,7 @@ export function renderMarkdown(reports: readonly GradeReport[], options: Markdow
   const rows = reports.map((report, i) => (ids.isShared(report) ? row(report, label) : (options.rows?.[i] ?? renderMarkdownRow(report))));
   const tail = [
     ...(folded ? ['', '</details>'] : []),
-    ...failuresSection(commonFailures(reports).slice(0, options.topFailures ?? 10), named, see),
+    ...failuresSection(commonFailures(reports), options.topFailures ?? 10, named, see),
     ...duplicatesSection(options.duplicates ?? [], see),
   ];
   const { kept, left } = rowsWithin(rows, SUMMARY_BYTES - bytesOf(lines) - bytesOf(tableHead) - bytesOf(tail) - FOLD_BYTES, see);
@@ -130,8 +130,13 @@ export function renderMarkdown(reports: readonly GradeReport[], options: Markdow
   return [...lines, ...fold, ...tableHead, ...table, ...tail].join('\n') + '\n';
 }
 
-/** The most common failures: each with its Build step, who (NAMED_PER_FAILURE named) and how to fix it (FIXES_SHOWN fixes). */
-function failuresSection(common: readonly CommonFailure[], named: (reports: readonly GradeReport[]) => string, see: string): string[] {
+/**
+ * The `top` most common failures: each with its Build step, who (NAMED_PER_FAILURE named) and how
+ * to fix it (FIXES_SHOWN fixes); a last row counts the checks that failed beyond them, so the table
+ * does not read as every failure of the class.
+ */
+function failuresSection(all: readonly CommonFailure[], top: number, named: (reports: readonly GradeReport[]) => string, see: string): string[] {
+  const common = all.slice(0, top);
   if (common.length === 0) return [];
   const lines = ['', '## Most common failures', '', '| Check | Step | Attendees | How to fix |', '| --- | --- | --- | --- |'];
   for (const f of common) {
@@ -145,6 +150,8 @@ function failuresSection(common: readonly CommonFailure[], named: (reports: read
             .join('; ') + (more > 0 ? ` and ${more} other ${more === 1 ? 'fix' : 'fixes'} ${see}` : '');
     lines.push(`| ${md(f.title)} (${md(f.id)}${f.severity === 'recommended' ? ', recommended' : ''}) | ${stepCell(f.step, f.reports[0])} | ${f.reports.length}: ${named(f.reports)} | ${fixes} |`);
   }
+  const left = all.length - common.length;
+  if (left > 0) lines.push(`| and ${plural(left, 'more check')} that failed ${see} | | | |`);
   return lines;
 }
 

@@ -39,6 +39,23 @@ test('the most common failures, most frequent first, with their Build step, who 
   expect(renderMarkdown([failedReport(), second], { topFailures: 1 }).split('\n').filter((l) => l.startsWith('| Title'))).toHaveLength(1);
 });
 
+test('the most common failures count the checks that failed beyond the top ones, so the table does not read as all of them', () => {
+  const second = failedReport();
+  second.attendee.id = '150';
+  second.checks = second.checks.map((c) => (c.id === 'get-cbid-content-type' ? { ...c, status: 'passed' } : c));
+  const section = (md: string) => md.slice(md.indexOf('## Most common failures')).split('\n');
+  const top1 = section(renderMarkdown([failedReport(), second], { topFailures: 1 }));
+  expect(top1.filter((l) => l.startsWith('| Title'))).toHaveLength(1);
+  expect(top1).toContain('| and 2 more checks that failed (see the dashboard) | | | |');
+  expect(section(renderMarkdown([failedReport(), second], { topFailures: 2 }))).toContain('| and 1 more check that failed (see the dashboard) | | | |');
+  // Without a dashboard beside it (flowgrade check --format markdown), it says where the rest is.
+  expect(section(renderMarkdown([failedReport()], { topFailures: 1, fullListing: "each file's own report: flowgrade check FILE" }))).toContain(
+    "| and 2 more checks that failed (see each file's own report: flowgrade check FILE) | | | |",
+  );
+  // All shown: no such row.
+  expect(renderMarkdown([failedReport(), second])).not.toContain('that failed');
+});
+
 test('a common failure names its first attendees and counts the rest, so the summary stays the size of a PR comment', () => {
   const attendee = (n: number) => {
     const report = failedReport();
