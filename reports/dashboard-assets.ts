@@ -134,6 +134,10 @@ table.fg-grid th[aria-sort="descending"] button::after { content: " \\2193"; con
 table.fg-grid tbody th { font-weight: 600; max-width: 22em; overflow-wrap: anywhere; }
 td.fg-score { white-space: nowrap; }
 .fg-file { font-weight: 400; color: var(--muted); font-size: 0.8rem; }
+/* An ungradable file's reason (60 characters and more) wraps: as wide as it liked, the Verdict
+   column squeezed every attendee's file name onto two lines, on a 1280- or 1400-px screen
+   (Main_Flow_1000.js / on) as on paper (two or three: 500 attendees, 33 pages). */
+table.fg-grid td > .fg-file { max-width: 14em; }
 .fg-verdict { display: inline-block; padding: 0 10px; border-radius: 999px; font-weight: 700; font-size: 0.8rem; color: #fff; }
 .fg-verdict.passed { background: var(--ok); } .fg-verdict.failed { background: var(--bad); } .fg-verdict.ungradable { background: var(--warn); }
 td.fg-cell { text-align: center; font-weight: 700; min-width: 2.2em; }
@@ -180,8 +184,5 @@ td.fg-cell.not-graded { background: #fff; color: var(--muted); }
   td.fg-cell { min-width: 1.8em; }
   table.fg-grid .fg-file, table.fg-grid .fg-verdict { font-size: 10px; }
   table.fg-grid tbody th { max-width: none; overflow-wrap: anywhere; }
-  /* An ungradable file's reason (60 characters and more) wraps: as wide as it liked, the Verdict
-     column squeezed every attendee's file name onto two or three lines (500 attendees, 33 pages). */
-  table.fg-grid td > .fg-file { max-width: 14em; }
 }
 `;

@@ -121,6 +121,25 @@ test('sorting a Build step column: ungradable rows (no state for any step) come 
   expect(watched.errors).toEqual([]);
 });
 
+test('dashboard on a laptop screen: an ungradable file\'s reason wraps in the Verdict column instead of widening it, so every file name keeps a line (Main_Flow_1000.json, not Main_Flow_1000.js / on)', async ({ page }, testInfo) => {
+  const reports = bigClass(30).filter((report) => report.attendee.id.length === 4); // ordinary ids only: the long one wraps anyway
+  const { watched } = await open(page, 'laptop.html', renderDashboard(reports, { reportHref: (r) => `${r.attendee.id}.html` }));
+  for (const width of [1400, 1280]) {
+    await page.setViewportSize({ width, height: 900 });
+    const lines = await page.evaluate(() =>
+      [...document.querySelectorAll('#fg-table tbody th .fg-file')].map((file) => {
+        const range = document.createRange();
+        range.selectNodeContents(file);
+        return new Set([...range.getClientRects()].map((box) => Math.round(box.top))).size; // its lines
+      }),
+    );
+    await page.screenshot({ path: testInfo.outputPath(`dashboard-${width}.png`) });
+    expect(lines.length, `${width} px`).toBe(reports.length);
+    expect(new Set(lines), `${width} px`).toEqual(new Set([1]));
+  }
+  expect(watched.errors).toEqual([]);
+});
+
 test('dashboard on a 375-px phone: the table scrolls sideways in its own area, its caption stays readable without scrolling', async ({ page }, testInfo) => {
   await page.setViewportSize({ width: 375, height: 800 });
   const { watched } = await open(page, 'phone.html', renderDashboard(bigClass(12), { reportHref: (r) => `${r.attendee.id}.html` }));
