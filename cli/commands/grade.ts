@@ -96,7 +96,7 @@ export function gradeCommand(ctx: CliContext): Command {
       return;
     }
     for (const row of outcome.rows) if (row.report.error) ctx.stderr(inputErrorLine(row.file, row.report.error) + '\n');
-    ctx.stdout(printableLine(summary(outcome.rows, outcome.found, flags)) + '\n');
+    ctx.stdout(printableLine(summary(outcome.rows, outcome.found, outcome.duplicates, flags)) + '\n');
     printClassLines(ctx, outcome);
     if (process.env.FLOWGRADE_REPORT_RSS) ctx.stderr(`flowgrade: peak RSS ${process.resourceUsage().maxRSS} KB\n`);
     ctx.exit(exitCode(outcome.rows, flags.failOn));
@@ -156,9 +156,16 @@ export function graderFailureLine(rows: GradedRow[]): string | undefined {
   return `flowgrade: ${plural(failed.length, 'submission')} not graded because flowgrade failed on ${failed.length === 1 ? 'it' : 'them'} (${codes}): their rows say ungradable through no fault of theirs; please report it with the file`;
 }
 
-function summary(rows: GradedRow[], found: number, flags: GradeFlags): string {
+/**
+ * `graded 12 attendees into graded: 5 passed, 6 failed, 1 ungradable; 1 submission set aside as a duplicate`:
+ * the progress line before it counted submissions (13), the duplicates set aside included; the lines after
+ * it name them.
+ */
+function summary(rows: GradedRow[], found: number, duplicates: readonly Duplicate[], flags: GradeFlags): string {
   const shard = flags.shard ? ` (shard ${flags.shard.index}/${flags.shard.count} of ${plural(found, 'submission')} found)` : '';
-  return `graded ${plural(rows.length, 'attendee')} into ${flags.out}${shard}: ${verdictCounts(rows)}`;
+  const setAside = duplicates.reduce((sum, duplicate) => sum + duplicate.dropped.length, 0);
+  const aside = setAside > 0 ? `; ${plural(setAside, 'submission')} set aside as ${setAside === 1 ? 'a duplicate' : 'duplicates'}` : '';
+  return `graded ${plural(rows.length, 'attendee')} into ${flags.out}${shard}: ${verdictCounts(rows)}${aside}`;
 }
 
 /** `3 passed, 1 failed, 0 ungradable`: the end of grade's and merge's summary line. */
