@@ -227,6 +227,24 @@ test.describe('set-variable', () => {
     expect(entry(set, 'Set').modifiedVariables).toEqual({ j: JSON.parse(json) });
   });
 
+  test('a JSON variable finds each number Java reads otherwise, by its place: an exponent (1e2, 2E1), 16 digits, a key holding / or ~, a type written json; beyond a Long it is no Long', async () => {
+    // Each was read as JavaScript holds it before: 1e2 / 8 gave 12 (a Long's division), 9007199254740993 printed 9007199254740992.
+    // One number a variable: a text holding only it is looked through as well.
+    const texts = { e: '{"n": 1e2}', E: '[2E1]', sixteen: '{"n": 9007199254740993}', keys: '{"a/b": 100.0, "c~d": 2.0, "max": 9223372036854775807, "beyond": 9223372036854775809, "below": -9223372036854775809}' };
+    const show = "{{ e.n / 8 }} {{ E[0] / 8 }} {{ sixteen.n }} {{ keys['a/b'] }} {{ keys['c~d'] }} {{ keys.max }}|{{ keys.beyond }}|{{ keys.below }}";
+    const shown = (type: string) =>
+      run(
+        buildFlow({
+          variables: [...variables, ...Object.entries(texts).map(([name, value]) => ({ name, type, value }))],
+          main: [setVar('Show', 'text', show), endFlow()],
+          links: [['NewPhoneContact', 'out', 'Show'], ['Show', 'out', 'EndFlow']],
+        }),
+      );
+    // Beyond a Long (Java's BigInteger) it keeps JavaScript's rounding, a limit docs/simulator.md names.
+    const expected = '12.5 2.5 9007199254740993 100.0 2.0 9223372036854775807|9223372036854775808|-9223372036854775808';
+    for (const type of ['JSON', 'json']) expect((await shown(type)).variables.text, type).toBe(expected);
+  });
+
   test('a value that does not fit the declared type is an activity error', async () => {
     for (const [variable, type, expr] of [['count', 'INTEGER', 'abc'], ['flag', 'BOOLEAN', 'yes'], ['blob', 'JSON', '{not json']]) {
       const result = await run(one(typed('S', variable, type, expr)));
