@@ -69,6 +69,11 @@ test('a folder given that is skipped (a flowgrade output folder, or one that can
   const [lab3, graded, locked] = ['lab3', 'graded', 'locked'].map((name) => path.join(root, name));
   // Before: also inFolder(graded), though it holds a report 1.json, and nothing in it was looked at.
   expect((await discover([lab3!, graded!], LIMITS)).warnings).toEqual([`flowgrade: ${graded}: a flowgrade output folder (it holds .flowgrade-output); skipped [output-folder]`]);
+  // A folder given that holds only an output folder was listed: that one is skipped, and the folder given holds no export.
+  const holding = path.join(root, 'holding');
+  mkdirSync(path.join(holding, 'graded'), { recursive: true });
+  writeFileSync(path.join(holding, 'graded', '.flowgrade-output'), '{}');
+  expect((await discover([lab3!, holding], LIMITS)).warnings).toEqual([`flowgrade: ${path.join(holding, 'graded')}: a flowgrade output folder (it holds .flowgrade-output); skipped [output-folder]`, inFolder(holding)]);
   if (process.getuid?.() === 0) return; // root reads any folder
   chmodSync(locked!, 0);
   try {
