@@ -55,3 +55,11 @@ test('the permission model\'s flag is --permission only when Node was given that
     else process.env.NODE_OPTIONS = saved;
   }
 });
+
+test('a name that is not UTF-8 is said so only where it was not found: permission denied on it is said as such, and a failure naming no path as Node words it', () => {
+  const named = (code: string, file?: string) => Object.assign(new Error(`${code}: open`), { code, ...(file === undefined ? {} : { path: file }) });
+  expect(reasonOf(named('ENOENT', 'class/Jos\uFFFD.json'))).toBe('its name is not valid UTF-8: rename the file');
+  // Before (a mutation sweep): these survived dropping notUtf8Name's `code === 'ENOENT'`, and its test that a path is given.
+  expect(reasonOf(named('EACCES', 'class/Jos\uFFFD.json'))).toBe('permission denied');
+  expect(reasonOf(named('ENOENT'))).toBe('no such file');
+});
