@@ -5,6 +5,7 @@
  * to 12345678901234567000). Read once per text, by JSON Pointer, for the matches that need it.
  */
 import { javaDoubleToString } from '../pebble/values.js';
+import { pointerOf } from '../pointer.js';
 
 const NUMBER = /-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
 const WORD = /[a-z]+/y;
@@ -83,7 +84,3 @@ function javaNumberText(token: string): string {
   return javaDoubleToString(Number(token));
 }
 
-/** RFC 6901, as jsonpath-plus writes a match's pointer. */
-function pointerOf(path: readonly (string | number)[]): string {
-  return path.map((step) => `/${String(step).replace(/~/g, '~0').replace(/\//g, '~1')}`).join('');
-}

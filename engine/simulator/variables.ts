@@ -11,6 +11,7 @@ import { clipWithDots } from '../clip.js';
 import { DECIMAL_TEXT, INTEGER_TEXT } from '../number-text.js';
 import { LONG_MAX, LONG_MIN, PDouble } from '../pebble/values.js';
 import { javaNumberTexts } from './json-numbers.js';
+import { pointerOf } from '../pointer.js';
 import { FieldsIgnoringCase } from '../contact-fields.js';
 import { ActivityError } from './errors.js';
 import { variableTypeName } from '../variable-types.js';
@@ -110,7 +111,7 @@ function javaNumbersIn(value: unknown, texts: ReadonlyMap<string, string>, point
   let view: Record<string, unknown> | undefined;
   for (const key of Object.keys(value)) {
     const item = getOwn(value, key);
-    const javaItem = javaNumbersIn(item, texts, `${pointer}/${key.replace(/~/g, '~0').replace(/\//g, '~1')}`);
+    const javaItem = javaNumbersIn(item, texts, pointer + pointerOf([key]));
     if (javaItem !== item && view === undefined) view = { ...(value as Record<string, unknown>) }; // own data properties, __proto__ as a key too
     if (view !== undefined) setOwn(view, key, javaItem);
   }
