@@ -10,6 +10,7 @@ import path from 'node:path';
 import { isBrightspaceSubmission } from '../../engine/attendee.js';
 import { formatBytes } from '../../engine/json-text.js';
 import { wordList } from '../../engine/word-list.js';
+import { plural } from '../../reports/summary.js';
 import { coded } from '../errors.js';
 import { OPEN_FOR_READING, refusedBeforeReading, unreadable } from '../io.js';
 import { STDIN } from '../options.js';
@@ -211,7 +212,7 @@ function isBrightspaceIndex(entry: string, entriesOf: (archive: string) => strin
 /** The files named on the command line that lie inside --out, in one line: the first three named, the others counted. */
 function insideOutLine(files: readonly string[], outDir: string): string {
   const more = files.length - NAMED_INSIDE_OUT;
-  const named = more > 0 ? `${files.slice(0, NAMED_INSIDE_OUT).join(', ')} and ${more} more files given` : wordList(files);
+  const named = more > 0 ? `${files.slice(0, NAMED_INSIDE_OUT).join(', ')} and ${plural(more, 'more file')} given` : wordList(files);
   const said = files.length === 1 ? `${named}: it is inside --out ${outDir}, where its report could replace it` : `${named} are inside --out ${outDir}, where their reports could replace them`;
   return coded(`flowgrade: ${said}: write the reports into another folder`, 'bad-out');
 }

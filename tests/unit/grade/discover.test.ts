@@ -162,6 +162,7 @@ test('files named inside --out (a shell expands class/*.json --out class) are on
   expect(found.candidates).toEqual([]);
   // Matched by a quoted pattern, alike; two are both named; one is said as before.
   expect((await discover([`${root}/Main_Flow_10?.json`], LIMITS, root)).problems).toEqual([`flowgrade: ${named.slice(0, 3).join(', ')} and 7 more files given are inside --out ${root}, where their reports could replace them: write the reports into another folder [bad-out]`]);
+  expect((await discover(named.slice(0, 4), LIMITS, root)).problems).toEqual([`flowgrade: ${named.slice(0, 3).join(', ')} and 1 more file given are inside --out ${root}, where their reports could replace them: write the reports into another folder [bad-out]`]);
   expect((await discover(named.slice(0, 3), LIMITS, root)).problems).toEqual([`flowgrade: ${named[0]}, ${named[1]} and ${named[2]} are inside --out ${root}, where their reports could replace them: write the reports into another folder [bad-out]`]);
   expect((await discover(named.slice(0, 2), LIMITS, root)).problems).toEqual([`flowgrade: ${named[0]} and ${named[1]} are inside --out ${root}, where their reports could replace them: write the reports into another folder [bad-out]`]);
   expect((await discover(named.slice(0, 1), LIMITS, root)).problems).toEqual([`flowgrade: ${named[0]}: it is inside --out ${root}, where its report could replace it: write the reports into another folder [bad-out]`]);
