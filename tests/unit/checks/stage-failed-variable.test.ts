@@ -52,3 +52,30 @@ test('option 3 → SimulateGlobalError failing on an undeclared variable: it fai
   expect(result.status).toBe('failed');
   expect(result.message).toBe('After option 3 the call never reached GET_CBID (it went on to SimulateGlobalError, which raises the global error on purpose, so nothing after it runs)');
 });
+
+test('GET_CBID or SetGetResult → a Set Variable writing an undeclared variable: the stage that never reached the next activity points to that variable\'s check', async () => {
+  const beforeSetGetResult = await judged('run-getresult-holds-body', (f) => {
+    undeclaredWriter(f, 'GET_CBID', 'SetVariable_bad');
+    link(f, 'GET_CBID', 'default', 'SetVariable_bad');
+    link(f, 'SetVariable_bad', 'out', 'SetGetResult');
+  });
+  expect(beforeSetGetResult.status).toBe('skipped');
+  expect(beforeSetGetResult.message).toContain(POINTS_TO_VARIABLE);
+  const beforeSimulateError = await judged('run-global-error-raised', (f) => {
+    undeclaredWriter(f, 'SetGetResult', 'SetVariable_bad');
+    link(f, 'SetGetResult', 'out', 'SetVariable_bad');
+    link(f, 'SetVariable_bad', 'out', 'SimulateGlobalError');
+  });
+  expect(beforeSimulateError.status).toBe('skipped');
+  expect(beforeSimulateError.message).toContain(POINTS_TO_VARIABLE);
+});
+
+test('GET_CBID\'s success exit to a Set Variable failing on an undeclared variable, SetGetResult on its error exit: the wrong connection is told, no variable named', async () => {
+  const result = await judged('run-getresult-holds-body', (f) => {
+    undeclaredWriter(f, 'GET_CBID', 'SetVariable_bad');
+    link(f, 'GET_CBID', 'default', 'SetVariable_bad');
+    link(f, 'GET_CBID', 'error', 'SetGetResult');
+  });
+  expect(result.status).toBe('failed');
+  expect(result.message).toBe('After GET_CBID the call never reached SetGetResult (SetGetResult is connected to the Undefined Error exit of GET_CBID, not to its success exit)');
+});
