@@ -7,7 +7,7 @@
  * put too early, which fails on purpose. (afterwards alone: failure-quoted.test.ts.)
  */
 import { test, expect } from '@playwright/test';
-import { addActivity, gradeMutation, link, props, resultOf, variable, type Json } from './support.js';
+import { activity, addActivity, gradeMutation, link, props, resultOf, variable, type Json } from './support.js';
 
 /**
  * getresult declared as getResult, which SetGetResult writes: the variable check reports
@@ -78,4 +78,64 @@ test('GET_CBID\'s success exit to a Set Variable failing on an undeclared variab
   });
   expect(result.status).toBe('failed');
   expect(result.message).toBe('After GET_CBID the call never reached SetGetResult (SetGetResult is connected to the Undefined Error exit of GET_CBID, not to its success exit)');
+});
+
+test('OnGlobalError → a Set Variable writing an undeclared variable → the Create Task request: the task check points to that variable\'s check', async () => {
+  const result = await judged('run-task-created', (f) => {
+    undeclaredWriter(f, 'CallBackAPI_HTTPRequest', 'SetVariable_ev');
+    link(f, 'GlobalErrorHandling', 'out', 'SetVariable_ev');
+    link(f, 'SetVariable_ev', 'out', 'CallBackAPI_HTTPRequest');
+  });
+  expect(result.status).toBe('skipped');
+  expect(result.message).toContain(POINTS_TO_VARIABLE);
+});
+
+test('a guard before the Create Task request leaving by False to a Set Variable writing an undeclared variable: the task check points to that variable\'s check', async () => {
+  const result = await judged('run-task-created', (f) => {
+    undeclaredWriter(f, 'CallBackAPI_HTTPRequest', 'SetVariable_ev');
+    addActivity(f, 'CallBackAPI_HTTPRequest', 'HasNumber', { ...props(f, 'HTTPStatusCode'), name: 'HasNumber', expression: '{{false}}' }, activity(f, 'HTTPStatusCode').group);
+    link(f, 'GlobalErrorHandling', 'out', 'HasNumber');
+    link(f, 'HasNumber', 'true', 'CallBackAPI_HTTPRequest');
+    link(f, 'HasNumber', 'false', 'SetVariable_ev');
+  });
+  expect(result.status).toBe('skipped');
+  expect(result.message).toContain(POINTS_TO_VARIABLE);
+});
+
+test('OnGlobalError → two Set Variables in a loop, the first failing when it runs again: the loop back is told, no variable named', async () => {
+  const result = await judged('run-task-created', (f) => {
+    const template = variable(f, 'getresult');
+    f.variables.push({ ...template, name: 'n', type: 'INTEGER', value: '0' }, { ...template, name: 'src', value: '1' });
+    addActivity(f, 'CallBackAPI_HTTPRequest', 'SetVariable_a', { activityName: 'set-variable', activityId: 'set-variable', srcVariable: 'n', setTo: 'set-to-literal', expr: '{{ src }}' }, 'set-variable');
+    addActivity(f, 'CallBackAPI_HTTPRequest', 'SetVariable_b', { activityName: 'set-variable', activityId: 'set-variable', srcVariable: 'src', setTo: 'set-to-literal', expr: 'abc' }, 'set-variable');
+    link(f, 'GlobalErrorHandling', 'out', 'SetVariable_a');
+    link(f, 'SetVariable_a', 'out', 'SetVariable_b');
+    link(f, 'SetVariable_b', 'out', 'SetVariable_a');
+  });
+  expect(result).toEqual({
+    status: 'failed',
+    message: 'OnGlobalError ran, but CallBackAPI_HTTPRequest never did (after SetVariable_a, SetVariable_b, it went back to SetVariable_a, in a loop)',
+    // Not the hint for n's type (a value it cannot hold, "abc" on the second run): the loop is what to change.
+    hint: 'Event Flows → SetVariable_a → it fails before the call reaches CallBackAPI_HTTPRequest: correct it, or drag the connection of SetVariable_b from SetVariable_a to CallBackAPI_HTTPRequest (Build step 8).',
+  });
+});
+
+test('the Create Task request → a Set Variable writing an undeclared variable → HTTPStatusCode: the 201 check points to that variable\'s check', async () => {
+  const result = await judged('run-status-true-on-201', (f) => {
+    undeclaredWriter(f, 'CallBackAPI_HTTPRequest', 'SetVariable_ev');
+    link(f, 'CallBackAPI_HTTPRequest', 'default', 'SetVariable_ev');
+    link(f, 'SetVariable_ev', 'out', 'HTTPStatusCode');
+  });
+  expect(result.status).toBe('skipped');
+  expect(result.message).toContain(POINTS_TO_VARIABLE);
+});
+
+test('the Create Task request\'s success exit to a Set Variable failing on an undeclared variable, HTTPStatusCode on its error exit: the wrong connection is told, no variable named', async () => {
+  const result = await judged('run-status-true-on-201', (f) => {
+    undeclaredWriter(f, 'CallBackAPI_HTTPRequest', 'SetVariable_ev');
+    link(f, 'CallBackAPI_HTTPRequest', 'default', 'SetVariable_ev');
+    link(f, 'CallBackAPI_HTTPRequest', 'error', 'HTTPStatusCode');
+  });
+  expect(result.status).toBe('failed');
+  expect(result.message).toBe('After CallBackAPI_HTTPRequest the event flow never reached HTTPStatusCode (HTTPStatusCode is connected to the Undefined Error exit of CallBackAPI_HTTPRequest, not to its success exit)');
 });
