@@ -39,8 +39,13 @@ export function keptAndSetAside(d: DuplicateSubmissions): [kept: string, setAsid
  * duplicate` (the files set aside, not graded, listed under Duplicate submissions); empty when none.
  */
 export function setAsideNote(duplicates: readonly DuplicateSubmissions[]): string {
-  const setAside = duplicates.reduce((sum, d) => sum + keptAndSetAside(d)[1].length, 0);
+  const setAside = setAsideCount(duplicates);
   return setAside === 0 ? '' : `${setAside} more set aside as ${setAside === 1 ? 'a duplicate' : 'duplicates'}`;
+}
+
+/** How many submissions were set aside as older duplicates (not graded). */
+export function setAsideCount(duplicates: readonly DuplicateSubmissions[]): number {
+  return duplicates.reduce((sum, d) => sum + keptAndSetAside(d)[1].length, 0);
 }
 
 /** The average score's words: of the gradable submissions only, said when some are not. */

@@ -15,6 +15,7 @@ import { refuseUnusableSettings, resolveGradingOptions, type GradingFlags } from
 import { addGradingOptions } from './grading-flags.js';
 import { inputErrorLine } from '../io.js';
 import { shownAttendeeId } from '../../reports/attendee-id.js';
+import { setAsideCount } from '../../reports/dashboard.js';
 import { printableLine } from '../../reports/escape.js';
 import { plural } from '../../reports/summary.js';
 import { junitRecommendedOption, nonBlankPath, parsePositiveInt, parseSize, positiveIntUpTo } from '../options.js';
@@ -163,7 +164,7 @@ export function graderFailureLine(rows: GradedRow[]): string | undefined {
  */
 function summary(rows: GradedRow[], found: number, duplicates: readonly Duplicate[], flags: GradeFlags): string {
   const shard = flags.shard ? ` (shard ${flags.shard.index}/${flags.shard.count} of ${plural(found, 'submission')} found)` : '';
-  const setAside = duplicates.reduce((sum, duplicate) => sum + duplicate.dropped.length, 0);
+  const setAside = setAsideCount(duplicates);
   const aside = setAside > 0 ? `; ${plural(setAside, 'submission')} set aside as ${setAside === 1 ? 'a duplicate' : 'duplicates'}` : '';
   return `graded ${plural(rows.length, 'attendee')} into ${flags.out}${shard}: ${verdictCounts(rows)}${aside}`;
 }

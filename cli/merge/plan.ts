@@ -8,6 +8,7 @@ import type { Duplicate } from '../grade/duplicates.js';
 import type { RunRecord } from '../grade/run-record.js';
 import { compareCodePoints } from '../grade/walk.js';
 import { settingDiffering } from './settings-words.js';
+import { setAsideCount } from '../../reports/dashboard.js';
 
 /** A part as read: its folder (as given) and its record. */
 export interface PartRecord {
@@ -83,7 +84,7 @@ export function planMerge(parts: readonly PartRecord[], options: { version: stri
   }
   // Each shard's rows are its own submissions of the class: together, more than it has means a
   // shard holds another's (each record alone is checked so, read-part.ts).
-  const kept = parts.reduce((sum, { record }) => sum + record.attendees.length + record.duplicates.reduce((dropped, d) => dropped + d.dropped.length, 0), 0);
+  const kept = parts.reduce((sum, { record }) => sum + record.attendees.length + setAsideCount(record.duplicates), 0);
   if (kept > first.record.class.submissions) return refuse(`${wordList(parts.map(({ dir }) => dir))} keep or set aside ${kept} submissions together, more than the ${first.record.class.submissions} their class has: a shard holds another's rows; grade them again`);
   const rows = parts.flatMap(({ record }, part) => record.attendees.map((_, attendee) => ({ part, attendee })));
   const entryOf = ({ part, attendee }: { part: number; attendee: number }) => parts[part]!.record.attendees[attendee]!;

@@ -17,6 +17,7 @@ import { canvasColumnOf } from '../grade/canvas-grades.js';
 import { isReserved } from '../grade/file-names.js';
 import { OUTPUT_MARKER } from '../grade/walk.js';
 import { RUN_RECORD_FILE, runRecordProblem, type RunRecord } from '../grade/run-record.js';
+import { setAsideCount } from '../../reports/dashboard.js';
 
 /** More than any record or report flowgrade writes (a report is bounded: reports/bounds.ts); a larger file is not read. */
 const MAX_FILE_BYTES = 256 * 1024 * 1024;
@@ -52,7 +53,7 @@ export function readPart(dir: string): { ok: true; record: RunRecord } | { ok: f
   // Each row kept and each duplicate set aside is one of the submissions its class found: a record
   // naming more (a hundred thousand reports, each written again as ungradable: minutes, gigabytes)
   // is not one grade wrote.
-  const submissions = record.attendees.length + record.duplicates.reduce((sum, { dropped }) => sum + dropped.length, 0);
+  const submissions = record.attendees.length + setAsideCount(record.duplicates);
   if (submissions > record.class.submissions) return refuse(`${RUN_RECORD_FILE} is not a run record flowgrade wrote: it keeps or sets aside ${submissions} submissions, more than the ${record.class.submissions} its class has; grade the shard again`);
   const names = new Set<string>();
   for (const { report } of record.attendees) {
