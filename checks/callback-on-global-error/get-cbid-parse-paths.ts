@@ -5,6 +5,7 @@ import { canonicalPath, samePath } from './lib/jsonpath.js';
 import { DYNVARS, VARIABLES } from './lib/names.js';
 import { getCbidOf } from './lib/nodes.js';
 import { failed, passed } from './lib/outcome.js';
+import { expectedRecord } from './lib/record.js';
 import { HINTS } from './lib/hints.js';
 import { misspelledVariable, nameWritten } from './lib/variables.js';
 
@@ -30,6 +31,9 @@ export default defineCheck({
     "- equivalent JSONPath spellings: `$[0]['tacnumber']`, `$[0][\"tacnumber\"]`, spaces inside brackets (`$[ 0 ]`),",
     '  and a path without the leading `$` (`[0].tacnumber`). Spaces outside brackets (`$[0]. tacnumber`) fail: Flow',
     "  Designer's JsonPath does not parse them, and the simulated GET_CBID fails;",
+    "- a negative index, which Flow Designer's JsonPath counts from the end of the list: `$[-1].tacnumber` reads the",
+    '  same record as `$[0].tacnumber` where MockAPI answers one record for the dialled number (the lab\'s answer,',
+    '  and the mock\'s); where the answer lists more (a `--dynvars` dataset), it reads another record and fails;',
     '- the rows may come in any order, and further rows for other variables are allowed;',
     '- when several rows write the same variable, they run in order and the last one (with a path) wins, as at',
     '  run time: that row is the one judged (a wrong row fixed by a right one added after it passes; a right row',
@@ -41,6 +45,9 @@ export default defineCheck({
     if (!get.ok) return get.outcome;
     const rows = parseRowsOf(get.activity);
     const ani = missionNodes(ctx.model).aniVariable;
+    // The records MockAPI answers for the dialled number: a negative index counts from the end of that list.
+    const items = expectedRecord(ctx.settings)?.answered;
+    const same = (actual: string, expected: string) => samePath(actual, expected, items);
     const wanted: [string, string][] = [
       [VARIABLES.outdialcbid, DYNVARS.outdialcbidPath],
       [ani, DYNVARS.customaniPath],
@@ -55,7 +62,7 @@ export default defineCheck({
     // Such a row stands in for a missing one by that one's path; else when it is the one such row
     // with no mission path, and one row alone is missing (with two, it is neither's in particular).
     const unwritten = wanted.filter(([v]) => !rows.some((r) => r.variable.toLowerCase() === v.toLowerCase()));
-    const spare = others.filter((r) => !wanted.some(([, p]) => samePath(r.path, p)));
+    const spare = others.filter((r) => !wanted.some(([, p]) => same(r.path, p)));
     const standIn = unwritten.length === 1 && spare.length === 1 ? spare[0] : undefined;
     for (const [variable, path] of wanted) {
       // A variable declared in another case is offered only in that spelling: its rows are judged under it.
@@ -66,16 +73,16 @@ export default defineCheck({
       const row = writing.findLast((r) => r.path !== '') ?? writing.at(-1);
       if (!row) {
         const loose = rows.find((r) => r.variable.toLowerCase() === variable.toLowerCase());
-        const meant = loose ? undefined : (others.find((r) => samePath(r.path, path)) ?? standIn);
+        const meant = loose ? undefined : (others.find((r) => same(r.path, path)) ?? standIn);
         if (loose) problems.push(`the row for ${variable} writes ${loose.variable} (names are case-sensitive)`);
-        else if (meant && samePath(meant.path, path)) problems.push(`the row for ${path} writes ${meant.variable}, not ${variable}`);
+        else if (meant && same(meant.path, path)) problems.push(`the row for ${path} writes ${meant.variable}, not ${variable}`);
         else if (meant) problems.push(`no row writes ${variable} (the row ${meant.variable} ← ${meant.path || '(no path)'} writes another variable; expected ${variable} ← ${path})`);
         else problems.push(`no row writes ${variable}`);
         if (loose || meant) onlyMissing = false;
-      } else if (!samePath(row.path, path)) {
+      } else if (!same(row.path, path)) {
         onlyMissing = false;
         const later = writing.length > 1 ? `; ${writing.length} rows write ${variable}, and the last one wins` : '';
-        problems.push(`${variable} ← ${row.path || '(no path)'} (expected ${path}${pathNote(row.path, path)}${later})`);
+        problems.push(`${variable} ← ${row.path || '(no path)'} (expected ${path}${pathNote(row.path, path, items)}${later})`);
       }
     }
     const actual = rows.map((r) => `${r.variable || '(no variable)'} ← ${r.path || '(no path)'}`).join(', ') || 'no Parsing Settings rows';
@@ -95,9 +102,17 @@ export default defineCheck({
   },
 });
 
-/** Why a path that is almost the expected one is not: the array's `[0]` left out, or spaces outside brackets. */
-function pathNote(actual: string, expected: string): string {
-  if (canonicalPath(actual) === `$.${expected.slice(5)}`) return ': the response is an array, add [0]';
+/**
+ * Why a path that is almost the expected one is not: the array's `[0]` left out, a negative index
+ * that reads another of the `items` records answered, or spaces outside brackets.
+ */
+function pathNote(actual: string, expected: string, items: number | undefined): string {
+  const read = canonicalPath(actual);
+  if (read === `$.${expected.slice(5)}`) return ': the response is an array, add [0]';
+  const index = /^\$\[(-\d+)\]/.exec(read ?? '')?.[1];
+  if (index !== undefined && read!.slice(3 + index.length) === expected.slice(4) && items !== undefined) {
+    return `: [${index}] counts from the end of the ${items} record${items === 1 ? '' : 's'} MockAPI answers; the guide's [0] reads the first`;
+  }
   if (canonicalPath(actual.replace(/\s+/g, '')) === canonicalPath(expected)) return ': a path has no spaces outside brackets';
   return '';
 }

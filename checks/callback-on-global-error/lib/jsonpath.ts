@@ -6,13 +6,19 @@
  * `$[0].tacnumber`. Spaces outside brackets (`$ [0]`, `$[0]. tacnumber`) do not parse at run time
  * (engine/simulator/jayway-path.ts), so they give no canonical form. Paths are trimmed as Java
  * trims: a no-break space at either end stays, part of a name for Jayway, and matches nothing.
+ * A negative index counts from the end of its list, as in Jayway: that of the first step, in the
+ * list the response is, is the index it reads when that list's length is given (`$[-1]` is `$[0]`
+ * in a list of one record); any other stays negative, the same as no other path.
  */
 import { javaTrim } from '../../../engine/java-whitespace.js';
 
-const SEGMENT = /^(?:\.([A-Za-z_$][\w$-]*)|\.?\[\s*(\d+)\s*\]|\.?\[\s*'([^']*)'\s*\]|\.?\[\s*"([^"]*)"\s*\])/;
+const SEGMENT = /^(?:\.([A-Za-z_$][\w$-]*)|\.?\[\s*(-?\d+)\s*\]|\.?\[\s*'([^']*)'\s*\]|\.?\[\s*"([^"]*)"\s*\])/;
 
-/** The canonical form of a simple path, or undefined when it uses anything else (wildcards, filters, `..`, spaces outside brackets). */
-export function canonicalPath(path: string): string | undefined {
+/**
+ * The canonical form of a simple path, or undefined when it uses anything else (wildcards, filters,
+ * `..`, spaces outside brackets); `rootItems`: the length of the list the path is run on.
+ */
+export function canonicalPath(path: string, rootItems?: number): string | undefined {
   let rest = javaTrim(path);
   if (rest.startsWith('$')) rest = rest.slice(1);
   else if (/^[A-Za-z_]/.test(rest)) rest = `.${rest}`;
@@ -22,14 +28,20 @@ export function canonicalPath(path: string): string | undefined {
     const match = SEGMENT.exec(rest);
     if (!match) return undefined;
     const [whole, dotted, index, single, double] = match;
-    if (index !== undefined) out += `[${Number(index)}]`;
+    if (index !== undefined) out += `[${fromEnd(Number(index), out === '$' ? rootItems : undefined)}]`;
     else out += `.${dotted ?? single ?? double}`;
     rest = rest.slice(whole.length);
   }
   return out;
 }
 
-export function samePath(actual: string, expected: string): boolean {
-  const a = canonicalPath(actual);
-  return a !== undefined ? a === canonicalPath(expected) : javaTrim(actual) === javaTrim(expected);
+/** A negative index of a list of `items` as the index it reads (Jayway's `-1` is the last item); any other as it is. */
+function fromEnd(index: number, items: number | undefined): number {
+  return index < 0 && items !== undefined && -index <= items ? items + index : index;
+}
+
+/** Whether `actual` reads what `expected` reads; `rootItems` as for canonicalPath. */
+export function samePath(actual: string, expected: string, rootItems?: number): boolean {
+  const a = canonicalPath(actual, rootItems);
+  return a !== undefined ? a === canonicalPath(expected, rootItems) : javaTrim(actual) === javaTrim(expected);
 }

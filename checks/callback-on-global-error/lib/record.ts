@@ -16,6 +16,8 @@ export interface ExpectedRecord {
    * answers it: the dataset's records its filter matches, as a JSON list.
    */
   answer: string;
+  /** How many records that answer lists (a path's `$[-1]` reads the record when it is one). */
+  answered: number;
   /** Where the values come from, for messages. */
   source: string;
 }
@@ -26,5 +28,5 @@ export function expectedRecord(settings: Readonly<MissionSettings>): ExpectedRec
   const match = found?.[0];
   if (!match || typeof match.outboundcallbackep !== 'string' || typeof match.tacnumber !== 'string') return undefined;
   const answer = JSON.stringify(found);
-  return { outboundcallbackep: match.outboundcallbackep, tacnumber: match.tacnumber, answer, source: `the DynVars record for dn ${dn}` };
+  return { outboundcallbackep: match.outboundcallbackep, tacnumber: match.tacnumber, answer, answered: found.length, source: `the DynVars record for dn ${dn}` };
 }

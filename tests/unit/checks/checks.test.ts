@@ -8,7 +8,7 @@ import { FAILS_ON } from './pairs.js';
 import { gradeFlow } from '../../../engine/grade.js';
 import { DEFAULT_DYNVARS, type MockApiFilter } from '../../../mocks/index.js';
 import { HINTS } from '../../../checks/callback-on-global-error/lib/hints.js';
-import { activity, addActivity, addFailingSetVariable, FIXED_NOW, gradeFixture, gradeMutation, link, mission, mutated, props, relabel, resultOf, unlink, variable } from './support.js';
+import { activity, addActivity, addFailingSetVariable, failing, FIXED_NOW, gradeFixture, gradeMutation, link, mission, mutated, props, relabel, resultOf, unlink, variable } from './support.js';
 
 const scored = mission.checks.filter((c) => c.severity !== 'info');
 
@@ -765,4 +765,22 @@ test('SimulateGlobalError leaving by its normal exit is told it raised no error,
   expect(result.status).toBe('failed');
   expect(result.message).toContain('ran without an error');
   expect(result.expected).toBe('Outcome Error, then GlobalErrorHandling');
+});
+
+test('a negative index in the Parsing Settings is judged against the records MockAPI answers: [-1] is the dialled number\'s record when the answer lists it alone, and another when it lists two', async () => {
+  const record = { dn: '5551230000', outboundcallbackep: 'aaaaaaaa-1111-4222-8333-444444444444', tacnumber: '+15559876543' };
+  // With the contains filter, dn=5551230000 also matches a record whose dn holds it, listed after the dialled number's.
+  const longer = { dn: '15551230000', outboundcallbackep: 'bbbbbbbb-1111-4222-8333-444444444444', tacnumber: '+15550001111' };
+  const lastRecord = mutated((f) => {
+    for (const row of props(f, 'GET_CBID').outputVariableArray) row.jsonPathExp = row.jsonPathExp.replace('[0]', '[-1]');
+  });
+  const grade = (dynvars: (typeof record)[]) =>
+    gradeFlow(lastRecord, { mission, fileName: 'Main_Flow_140.json', settings: { dnis: '+15551230000' }, mocks: { dynvars }, now: () => new Date(FIXED_NOW), tool: { name: 'flowgrade', version: 'test' } });
+  const alone = await grade([record]);
+  expect(failing(alone)).toEqual([]);
+  const two = await grade([record, longer]);
+  expect(failing(two).sort()).toEqual(['get-cbid-parse-paths', 'run-get-cbid-fills-variables']);
+  expect(resultOf(two, 'get-cbid-parse-paths').message).toBe(
+    "GET_CBID Parsing Settings are wrong: outdialcbid ← $[-1].outboundcallbackep (expected $[0].outboundcallbackep: [-1] counts from the end of the 2 records MockAPI answers; the guide's [0] reads the first); customani ← $[-1].tacnumber (expected $[0].tacnumber: [-1] counts from the end of the 2 records MockAPI answers; the guide's [0] reads the first)",
+  );
 });

@@ -116,6 +116,19 @@ function request(props: Record<string, unknown>, ui: Record<string, unknown> = {
   return { id: 'r', label: 'R', type: 'http-request-v2', group: 'action', props, ui, pointer: '', exits: {}, knownExits: null } as unknown as Activity;
 }
 
+test('JSONPath: a negative index of the first step counts from the end of the list the path runs on, when its length is known', () => {
+  expect(canonicalPath('$[-1].tacnumber', 1)).toBe('$[0].tacnumber');
+  expect(canonicalPath('$[-1].tacnumber', 3)).toBe('$[2].tacnumber');
+  expect(canonicalPath('$[ -01 ]["tacnumber"]', 1)).toBe('$[0].tacnumber');
+  expect(canonicalPath('$[-1].tacnumber')).toBe('$[-1].tacnumber');
+  expect(canonicalPath('$[-2].tacnumber', 1)).toBe('$[-2].tacnumber');
+  expect(canonicalPath('$[0].x[-1]', 1)).toBe('$[0].x[-1]');
+  expect(samePath('$[-1].tacnumber', '$[0].tacnumber', 1)).toBe(true);
+  expect(samePath('$[-1].tacnumber', '$[0].tacnumber', 2)).toBe(false);
+  expect(samePath('$[-2].tacnumber', '$[0].tacnumber', 2)).toBe(true);
+  expect(samePath('$[-1].tacnumber', '$[0].tacnumber')).toBe(false);
+});
+
 test('JSONPath: an index with leading zeros is that index (Jayway reads it with Integer.parseInt)', () => {
   expect(canonicalPath('$[00].tacnumber')).toBe('$[0].tacnumber');
   expect(samePath('$[000].outboundcallbackep', '$[0].outboundcallbackep')).toBe(true);
