@@ -26,7 +26,9 @@ export default defineCheck({
     'caller hears is judged.',
     '',
     'When option 3 was added to another menu of the main flow instead (VerifyNumber), described as the simulated',
-    'error or leading to GET_CBID, the message names that menu and the hint says to move the option. When there is',
+    'error or leading to GET_CBID, the message names that menu and the hint says to move the option. When such an',
+    'option was added to WantCallback on another digit than 3 (0, 4, …; not on 1 or 2, Callback Mission 2\'s), the message',
+    'names that digit and the hint says to change its Digit Number to 3, not to add a new option. When there is',
     'no WantCallback at all, the hint says it is the Menu Callback Mission 2 builds, to be built first.',
   ].join('\n'),
   run(ctx) {
@@ -38,25 +40,48 @@ export default defineCheck({
     const menu = found.activity;
     const keys = menuKeys(menu);
     if (!keys.includes('3')) {
+      const getCbid = missionNodes(ctx.model).getCbid?.label ?? LABELS.getCbid;
+      // Added on another digit of this menu (0, 4, …): the Digit Number is what is wrong, not a missing option.
+      const onDigit = missionOptionKey(ctx.model, menu, keys.filter((key) => !MISSION_2_KEYS.includes(key)));
+      if (onDigit !== undefined) {
+        const described = menuDescriptions(menu)[keys.indexOf(onDigit)]?.trim();
+        const told = described && SIMULATED_ERROR.test(described) ? `its option "${described}" is on digit ${onDigit}` : `its option on digit ${onDigit} leads to ${getCbid}`;
+        return failed(`${menu.label} has no option 3: ${told}`, {
+          expected: 'options 1, 2 and 3',
+          actual: `options ${keys.join(', ')}`,
+          activity: menu,
+          cause: NO_OPTION3_CAUSE,
+          hint: `${menu.label} → Custom Menu Links: change the Digit Number of option ${onDigit}${described ? ` "${described}"` : ''} to 3.`,
+        });
+      }
       // Added to another menu (VerifyNumber, of Callback Mission 2) instead: say where it went.
-      const other = ctx.model.main.activities.find((a) => a !== menu && a.type === 'ivr-menu' && isMissionOption3(ctx.model, a));
+      const other = ctx.model.main.activities.find((a) => a !== menu && a.type === 'ivr-menu' && missionOptionKey(ctx.model, a, ['3']) !== undefined);
       return failed(`${menu.label} has no option 3 (its options: ${keys.join(', ') || 'none'})${other ? `; option 3 was added to ${other.label} instead` : ''}`, {
         expected: 'options 1, 2 and 3',
         actual: `options ${keys.join(', ') || 'none'}`,
         activity: menu,
         cause: NO_OPTION3_CAUSE,
-        ...(other ? { hint: `${other.label} → Custom Menu Links: delete option 3; ${menu.label} → Custom Menu Links → Add New: Digit Number 3, Link Description "Simulate an error", connected to ${missionNodes(ctx.model).getCbid?.label ?? LABELS.getCbid}.` } : {}),
+        ...(other ? { hint: `${other.label} → Custom Menu Links: delete option 3; ${menu.label} → Custom Menu Links → Add New: Digit Number 3, Link Description "Simulate an error", connected to ${getCbid}.` } : {}),
       });
     }
     return passed(`${menu.label} has option 3`);
   },
 });
 
-/** A menu's option 3 made for this mission: described as the simulated error, or leading to GET_CBID. */
-function isMissionOption3(model: FlowModel, menu: Activity): boolean {
-  const at = menuKeys(menu).indexOf('3');
-  if (at < 0) return false;
-  if (/simulat|error/i.test(menuDescriptions(menu)[at] ?? '')) return true;
+/** Options 1 and 2 of Callback Mission 2 (Callback, Stay in queue): never taken for the mission's option on another digit. */
+const MISSION_2_KEYS = ['1', '2'];
+
+/** A Link Description that tells the option made for Build step 3 ("Simulate an error"). */
+const SIMULATED_ERROR = /simulat|error/i;
+
+/**
+ * Which of `keys` of a menu is the option made for this mission: described as the simulated error,
+ * or leading to GET_CBID (the first so described, else the first so connected).
+ */
+function missionOptionKey(model: FlowModel, menu: Activity, keys: readonly string[]): string | undefined {
+  const all = menuKeys(menu);
+  const described = keys.find((key) => SIMULATED_ERROR.test(menuDescriptions(menu)[all.indexOf(key)] ?? ''));
+  if (described !== undefined) return described;
   const getCbid = missionNodes(model).getCbid;
-  return getCbid !== undefined && exitReaches(model.main, menu, '3', (a) => a === getCbid) !== undefined;
+  return getCbid === undefined ? undefined : keys.find((key) => exitReaches(model.main, menu, key, (a) => a === getCbid) !== undefined);
 }

@@ -95,6 +95,31 @@ test('WantCallback without option 3: the connection and the simulated call point
   expect(resultOf(before, 'run-option3-reaches-get-cbid').status).toBe('skipped');
 });
 
+/** WantCallback's option 3 on the digit `key` instead, with the description `description` (its connection kept). */
+function option3OnDigit(key: string, description = 'Simulate an error') {
+  return gradeMutation((f) => {
+    const menu = props(f, 'WantCallback');
+    menu.menuLinks = ['1', '2', key];
+    menu['menuLinks:input'] = menu.menuLinks_input = ['Callback', 'Stay in queue', description];
+    link(f, 'WantCallback', key, 'GET_CBID');
+    unlink(f, 'WantCallback', '3');
+  });
+}
+
+test('option 3 added on another digit of WantCallback (0, 4): the message names the digit, and the hint says to change its Digit Number, not to add an option', async () => {
+  for (const key of ['0', '4']) {
+    const result = resultOf(await option3OnDigit(key), 'want-callback-option3');
+    expect([result.status, result.message, result.hint], key).toEqual([
+      'failed',
+      `WantCallback has no option 3: its option "Simulate an error" is on digit ${key}`,
+      `WantCallback → Custom Menu Links: change the Digit Number of option ${key} "Simulate an error" to 3.`,
+    ]);
+  }
+  // Found by its connection to GET_CBID when its description does not tell it.
+  const undescribed = resultOf(await option3OnDigit('0', 'Other'), 'want-callback-option3');
+  expect([undescribed.message, undescribed.hint]).toEqual(['WantCallback has no option 3: its option on digit 0 leads to GET_CBID', 'WantCallback → Custom Menu Links: change the Digit Number of option 0 "Other" to 3.']);
+});
+
 /** WantCallback without option 3, and VerifyNumber with an option 3 described `description`, leading to `to`. */
 function option3OnVerifyNumber(description: string, to: string) {
   return gradeMutation((f) => {
