@@ -30,6 +30,41 @@ const STILL_OFFERED: [string, RegExp][] = [
   ['2', /\b(?:2|two)\b/i],
 ];
 
+/** The menu's keys 1–3 as a caller is told them: where the words for one option end and the next begin. */
+const KEY = /\b(?:[1-3]|one|two|three)\b/gi;
+
+/** Words that say nothing of what an option does ("press", "if you want to", "or"): a bare offer of 3 is not a wrong one. */
+const FILLER = new Set(
+  'press dial enter select choose push hit key keys option options number digit button the a an to for if you your want would like wish please or and else otherwise then now can may just simply in order on of this that is'.split(' '),
+);
+
+/** Words that tell the option of Build step 3: the simulated error, and the dropped call the caller gets. */
+const ABOUT_THE_ERROR = /error|fail|simulat|crash|exception|fault|problem|issue|broke|break|bug|wrong|drop|disconnect|hang|\bend\b|test|global/i;
+
+/**
+ * What the message says option 3 is for, when it names something else than the simulated error
+ * ("Press 3 for sales", "Press 3 to schedule a callback"): the words with each 3 (from the key or
+ * sentence before it to the key or sentence after it), when every 3 has such words and none tells
+ * of an error. Undefined when one 3 is offered bare ("press 1, 2 or 3") or for the error.
+ */
+function offeredForSomethingElse(text: string): string | undefined {
+  const keys = [...text.matchAll(KEY)];
+  const named: string[] = [];
+  for (const [at, key] of keys.entries()) {
+    if (!/^(?:3|three)$/i.test(key[0])) continue;
+    const sentenceStart = Math.max(...['.', '!', '?', ';'].map((end) => text.lastIndexOf(end, key.index - 1))) + 1;
+    const from = Math.max(sentenceStart, at > 0 ? keys[at - 1]!.index + keys[at - 1]![0].length : 0);
+    const after = text.slice(key.index + key[0].length);
+    const sentenceEnd = /[.!?;]/.exec(after)?.index ?? after.length;
+    const nextKey = at + 1 < keys.length ? keys[at + 1]!.index - key.index - key[0].length : after.length;
+    const clause = `${text.slice(from, key.index)}${key[0]}${after.slice(0, Math.min(sentenceEnd, nextKey))}`;
+    const words = (clause.match(/\p{L}+/gu) ?? []).filter((word) => !FILLER.has(word.toLowerCase()) && !/^three$/i.test(word));
+    if (words.length === 0 || ABOUT_THE_ERROR.test(clause)) return undefined;
+    named.push(clause.replace(/^[\s,:-]+|[\s,]+$/g, ''));
+  }
+  return named[0];
+}
+
 /** Text-to-Speech is toggled off and audio prompts are set: the caller hears those files. */
 function playsAudio(menu: Activity): boolean {
   const audio = menu.props.prompts;
@@ -97,6 +132,12 @@ export default defineCheck({
     'The guide extends the message ("We are extending the existing message by adding Option 3"), and Testing',
     'step 3 hears all three options: a message that no longer names option 1 or option 2 at all (neither the',
     'digit nor the word one/two) fails too, e.g. the option 3 sentence pasted over the whole message.',
+    '',
+    'Testing step 3 hears option 3 offered "to simulate an error": a message that offers 3 for something else',
+    '("Press 3 for sales", "Press 3 to schedule a callback", an option 1 sentence copied) fails, as the caller is',
+    'told a wrong thing. The words taken for what 3 is for are those with the 3, from the option or sentence before',
+    'it to the one after it; any word of an error (error, simulate, fail, problem, drop, disconnect, test, …) passes,',
+    'and so does a 3 offered bare ("press 1, 2 or 3").',
   ].join('\n'),
   run(ctx) {
     const found = wantCallbackOf(ctx);
@@ -117,6 +158,15 @@ export default defineCheck({
     }
     if (!OFFERS_3.some((pattern) => pattern.test(text) || messages.some((message) => pattern.test(message)))) {
       return failed(`The prompt of ${menu.label} does not offer option 3${unspokenNote(texts)}`, { expected: `a prompt that offers option 3, e.g. "${GUIDE_PROMPT}"`, actual: JSON.stringify(text), activity: menu });
+    }
+    const elsewise = offeredForSomethingElse(text);
+    if (elsewise !== undefined) {
+      return failed(`The prompt of ${menu.label} offers option 3 for something else than the simulated error ("${elsewise}"): the caller is to press 3 to simulate global error`, {
+        expected: `a prompt that offers option 3 to simulate the error, e.g. "${GUIDE_PROMPT}"`,
+        actual: JSON.stringify(text),
+        activity: menu,
+        hint: `${menu.label} → Prompt → Text-to-Speech Message: offer option 3 for the error, as the guide's last sentence does: "Press 3 to simulate global error."`,
+      });
     }
     const dropped = STILL_OFFERED.filter(([, pattern]) => !pattern.test(text)).map(([digit]) => digit);
     if (dropped.length > 0) {

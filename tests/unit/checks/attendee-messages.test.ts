@@ -1052,3 +1052,15 @@ test("an activity on the way that fails on a mission variable's type points to t
     expect(call.message).toContain(`${label}, which failed: cannot store "abc" in Integer variable 'customani'`);
   }
 });
+
+test('a prompt offering 3 for something else than the simulated error: the message quotes the words with the 3', async () => {
+  const report = await gradeMutation((f) => {
+    const text = 'All agents are busy. Please press 1 if you want to schedule a callback. Press 2 if you want to wait in queue. Press 3 for sales.';
+    props(f, 'WantCallback').promptsTts = [{ type: 'tts', value: text, name: text }];
+  });
+  const result = resultOf(report, 'want-callback-prompt-option3');
+  expect([result.message, result.hint]).toEqual([
+    'The prompt of WantCallback offers option 3 for something else than the simulated error ("Press 3 for sales"): the caller is to press 3 to simulate global error',
+    'WantCallback → Prompt → Text-to-Speech Message: offer option 3 for the error, as the guide\'s last sentence does: "Press 3 to simulate global error."',
+  ]);
+});

@@ -128,6 +128,13 @@ const cases: [string, (f: Json) => void, string[]][] = [
   ['prompt "Press 1, 2 or 3."', prompt('All agents are busy. Press 1, 2 or 3.'), []],
   ['prompt "press one, two, or three"', prompt('All agents are busy. To be called back, to wait, or to simulate an error, press one, two, or three.'), []],
   ['prompt "open between 9 and 3" (no option 3)', prompt('All agents are busy. Press 1 for a callback, press 2 to wait. We are open between 9 and 3.'), ['want-callback-prompt-option3']],
+  // What option 3 is for: the simulated error (Testing step 3), or nothing said; never something else.
+  ['prompt "Press 3 for sales"', prompt('All agents are busy. Please press 1 if you want to schedule a callback. Press 2 if you want to wait in queue. Press 3 for sales.'), ['want-callback-prompt-option3']],
+  ['prompt offering 3 for a callback (option 1 sentence copied)', prompt('All agents are busy. Please press 1 if you want to schedule a callback. Press 2 if you want to wait in queue. Press 3 if you want to schedule a callback.'), ['want-callback-prompt-option3']],
+  ['prompt "for billing, press 3"', prompt('All agents are busy. For a callback press 1, to wait press 2, for billing press 3.'), ['want-callback-prompt-option3']],
+  ['prompt "3 to simulate" after a list', prompt('All agents are busy. Press 1 to schedule a callback, 2 to wait in queue, 3 to simulate a global error.'), []],
+  ['prompt "press 3 within 5 seconds to simulate an error"', prompt('All agents are busy. Press 1 for a callback. Press 2 to wait. Press 3 within 5 seconds to simulate an error.'), []],
+  ['prompt "press 3 to end the call"', prompt('All agents are busy. Press 1 for a callback. Press 2 to wait. Press 3 to end the call.'), []],
   ['prompt whose only 3 is in a phone number', prompt('All agents are busy. Please press 1 if you want to schedule a callback. Press 2 if you want to wait in queue. Call 555-1234 for help.'), ['want-callback-prompt-option3']],
   // Fields Flow Designer hides but keeps from an earlier setting
   ['CallBackAPI_HTTPRequest authenticated with a stale Request URL', (f) => { BODY(f).httpRequestUrl = 'https://webhook.site/abc'; }, []],
