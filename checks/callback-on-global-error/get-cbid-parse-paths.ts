@@ -25,7 +25,8 @@ export default defineCheck({
     'are only missing (the first typed, Add New not clicked yet), it says the Parsing Settings are incomplete, not wrong.',
     'Where a row for another variable stands in for a missing one (its path is the missing row\'s, or, when one row',
     'alone is missing, it is the only such row with neither path), the message names that row and the row expected,',
-    'so that its Output Variable and its path are fixed in one round.',
+    'so that its Output Variable and its path are fixed in one round. When every row is there and only paths are',
+    'wrong (`$.tacnumber`, the rows\' paths swapped), the hint says which Path Expressions to change, not to Add New rows.',
     '',
     'Tolerances:',
     "- equivalent JSONPath spellings: `$[0]['tacnumber']`, `$[0][\"tacnumber\"]`, spaces inside brackets (`$[ 0 ]`),",
@@ -53,6 +54,8 @@ export default defineCheck({
       [ani, DYNVARS.customaniPath],
     ];
     const problems: string[] = [];
+    // Rows there but reading the wrong path: the hint then says to change their paths, not to add rows.
+    const edits: string[] = [];
     // Rows not added yet (Build step 4 part-way), as against rows typed wrong: the message says which.
     let onlyMissing = true;
     const renamed: [string, string][] = [];
@@ -83,6 +86,7 @@ export default defineCheck({
         onlyMissing = false;
         const later = writing.length > 1 ? `; ${writing.length} rows write ${variable}, and the last one wins` : '';
         problems.push(`${variable} ← ${row.path || '(no path)'} (expected ${path}${pathNote(row.path, path, items)}${later})`);
+        edits.push(`of ${writing.length > 1 ? `the last ${target} row` : target} to ${path}`);
       }
     }
     const actual = rows.map((r) => `${r.variable || '(no variable)'} ← ${r.path || '(no path)'}`).join(', ') || 'no Parsing Settings rows';
@@ -91,6 +95,7 @@ export default defineCheck({
         expected: wanted.map(([v, p]) => `${v} ← ${p}`).join(', '),
         actual,
         activity: get.activity,
+        ...(edits.length === problems.length ? { hint: `${get.activity.label} → Parsing Settings: change the Path Expression ${edits.join(' and ')}.` } : {}),
       });
     }
     if (renamed.length > 0) {

@@ -1064,3 +1064,17 @@ test('a prompt offering 3 for something else than the simulated error: the messa
     'WantCallback → Prompt → Text-to-Speech Message: offer option 3 for the error, as the guide\'s last sentence does: "Press 3 to simulate global error."',
   ]);
 });
+
+test('Parsing Settings rows there with wrong paths: the hint says which Path Expressions to change, not to Add New rows; a row missing keeps the steps of the guide', async () => {
+  const change = 'GET_CBID → Parsing Settings: change the Path Expression of outdialcbid to $[0].outboundcallbackep and of customani to $[0].tacnumber.';
+  for (const file of ['flows/defect-getcbid-jsonpath-without-index.json', 'flows/defect-getcbid-outputs-swapped.json']) {
+    expect(resultOf(await gradeFixture(file), 'get-cbid-parse-paths').hint, file).toBe(change);
+  }
+  const one = resultOf(await gradeMutation((f) => { props(f, 'GET_CBID').outputVariableArray[1].jsonPathExp = '$.tacnumber'; }), 'get-cbid-parse-paths');
+  expect(one.hint).toBe('GET_CBID → Parsing Settings: change the Path Expression of customani to $[0].tacnumber.');
+  // Two rows write customani, the last one wrong: that is the row to change.
+  const last = resultOf(await gradeMutation((f) => { props(f, 'GET_CBID').outputVariableArray.push({ outputVariable: 'customani', jsonPathExp: '$.tacnumber' }); }), 'get-cbid-parse-paths');
+  expect(last.hint).toBe('GET_CBID → Parsing Settings: change the Path Expression of the last customani row to $[0].tacnumber.');
+  const missing = resultOf(await gradeMutation((f) => { props(f, 'GET_CBID').outputVariableArray.pop(); }), 'get-cbid-parse-paths');
+  expect(missing.hint).toBe(HINTS.getCbidParsePaths);
+});
