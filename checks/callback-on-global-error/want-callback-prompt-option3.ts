@@ -39,7 +39,7 @@ const FILLER = new Set(
 );
 
 /** Words that tell the option of Build step 3: the simulated error, and the dropped call the caller gets. */
-const ABOUT_THE_ERROR = /error|fail|simulat|crash|exception|fault|problem|issue|broke|break|bug|wrong|drop|disconnect|hang|\bend\b|test|global/i;
+const ABOUT_THE_ERROR = /\b(?:error|fail|simulat|crash|exception|fault|problem|issue|broke|break|bug|wrong|drop|disconnect|hang|end\b|test|global)/i;
 
 /**
  * What the message says option 3 is for, when it names something else than the simulated error

@@ -134,6 +134,7 @@ const cases: [string, (f: Json) => void, string[]][] = [
   ['prompt "for billing, press 3"', prompt('All agents are busy. For a callback press 1, to wait press 2, for billing press 3.'), ['want-callback-prompt-option3']],
   ['prompt "3 to simulate" after a list', prompt('All agents are busy. Press 1 to schedule a callback, 2 to wait in queue, 3 to simulate a global error.'), []],
   ['prompt "press 3 within 5 seconds to simulate an error"', prompt('All agents are busy. Press 1 for a callback. Press 2 to wait. Press 3 within 5 seconds to simulate an error.'), []],
+  ['prompt "press 3 to change your number" (hang, not at a word\'s start)', prompt('All agents are busy. Press 1 for a callback. Press 2 to wait. Press 3 to change your number.'), ['want-callback-prompt-option3']],
   ['prompt "press 3 to end the call"', prompt('All agents are busy. Press 1 for a callback. Press 2 to wait. Press 3 to end the call.'), []],
   ['prompt whose only 3 is in a phone number', prompt('All agents are busy. Please press 1 if you want to schedule a callback. Press 2 if you want to wait in queue. Call 555-1234 for help.'), ['want-callback-prompt-option3']],
   // Fields Flow Designer hides but keeps from an earlier setting
