@@ -526,6 +526,10 @@ export const TOLERATED = {
       { outputVariable: 'outdialcbid', jsonPathExp: '$[0]["outboundcallbackep"]' },
     ];
   },
+  // Jayway counts a negative index from the end: the lab's answer is one record, so [-1] is [0].
+  'jsonpath-negative-index': (f) => {
+    for (const row of props(f, 'GET_CBID').outputVariableArray) row.jsonPathExp = row.jsonPathExp.replace('[0]', '[-1]');
+  },
   'dn-by-replace': (f) => {
     props(f, 'GET_CBID').httpRequestUrl = "https://674481B1B4E2E04ABEA27C6E.mockapi.io/flowdesigner/Lab/DynVars?dn={{ NewPhoneContact.DNIS | replace({'+1': ''}) }}";
   },
