@@ -1,11 +1,10 @@
 import { defineCheck } from '../../engine/check.js';
-import { missionNodes } from './lib/find.js';
 import { parseRowsOf } from './lib/http.js';
 import { canonicalPath, samePath } from './lib/jsonpath.js';
-import { DYNVARS, VARIABLES } from './lib/names.js';
+import { DYNVARS } from './lib/names.js';
 import { getCbidOf } from './lib/nodes.js';
 import { failed, passed } from './lib/outcome.js';
-import { expectedRecord } from './lib/record.js';
+import { answeredRecords, changePathsHint, wantedParseRows } from './lib/parse-paths.js';
 import { HINTS } from './lib/hints.js';
 import { misspelledVariable, nameWritten } from './lib/variables.js';
 
@@ -45,17 +44,10 @@ export default defineCheck({
     const get = getCbidOf(ctx);
     if (!get.ok) return get.outcome;
     const rows = parseRowsOf(get.activity);
-    const ani = missionNodes(ctx.model).aniVariable;
-    // The records MockAPI answers for the dialled number: a negative index counts from the end of that list.
-    const items = expectedRecord(ctx.settings)?.answered;
+    const items = answeredRecords(ctx);
     const same = (actual: string, expected: string) => samePath(actual, expected, items);
-    const wanted: [string, string][] = [
-      [VARIABLES.outdialcbid, DYNVARS.outdialcbidPath],
-      [ani, DYNVARS.customaniPath],
-    ];
+    const wanted = wantedParseRows(ctx);
     const problems: string[] = [];
-    // Rows there but reading the wrong path: the hint then says to change their paths, not to add rows.
-    const edits: string[] = [];
     // Rows not added yet (Build step 4 part-way), as against rows typed wrong: the message says which.
     let onlyMissing = true;
     const renamed: [string, string][] = [];
@@ -86,16 +78,17 @@ export default defineCheck({
         onlyMissing = false;
         const later = writing.length > 1 ? `; ${writing.length} rows write ${variable}, and the last one wins` : '';
         problems.push(`${variable} ← ${row.path || '(no path)'} (expected ${path}${pathNote(row.path, path, items)}${later})`);
-        edits.push(`of ${writing.length > 1 ? `the last ${target} row` : target} to ${path}`);
       }
     }
     const actual = rows.map((r) => `${r.variable || '(no variable)'} ← ${r.path || '(no path)'}`).join(', ') || 'no Parsing Settings rows';
     if (problems.length > 0) {
+      // Rows there but reading the wrong path: the hint says to change their paths, not to add rows.
+      const hint = changePathsHint(ctx, get.activity);
       return failed(`${get.activity.label} Parsing Settings are ${onlyMissing ? 'incomplete' : 'wrong'}: ${problems.join('; ')}`, {
         expected: wanted.map(([v, p]) => `${v} ← ${p}`).join(', '),
         actual,
         activity: get.activity,
-        ...(edits.length === problems.length ? { hint: `${get.activity.label} → Parsing Settings: change the Path Expression ${edits.join(' and ')}.` } : {}),
+        ...(hint ? { hint } : {}),
       });
     }
     if (renamed.length > 0) {

@@ -530,7 +530,7 @@ test('a simulated call that goes wrong on a known setting hints at that setting,
     ['defect-getcbid-host-typo', 'run-get-cbid-fills-variables', HINTS.getCbidUrl],
     ['defect-getcbid-path-typo', 'run-get-cbid-fills-variables', HINTS.getCbidUrl],
     ['defect-getcbid-url-without-slice', 'run-get-cbid-fills-variables', HINTS.getCbidUrl], // MockAPI found no record for that dn
-    ['defect-getcbid-outputs-swapped', 'run-get-cbid-fills-variables', HINTS.getCbidParsing],
+    ['defect-getcbid-outputs-swapped', 'run-get-cbid-fills-variables', 'GET_CBID → Parsing Settings: change the Path Expression of outdialcbid to $[0].outboundcallbackep and of customani to $[0].tacnumber.'],
     ['defect-callbackapi-unauthenticated', 'run-task-created', HINTS.callbackApiAuthenticated],
     ['defect-callbackapi-path-v1-task', 'run-task-created', HINTS.callbackApiPath],
     ['defect-callbackapi-method-put', 'run-task-created', HINTS.callbackApiMethod],

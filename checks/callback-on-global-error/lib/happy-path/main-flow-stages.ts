@@ -19,6 +19,7 @@ import { show, startLabelOf } from '../templates.js';
 import { declaredSpelling, notStringCause, setTypeHint, undeclaredCause } from '../variables.js';
 import { convertToType } from '../../../../engine/simulator/variables.js';
 import { parseRowsFail } from '../../../../engine/simulator/parse-settings.js';
+import { changePathsHint } from '../parse-paths.js';
 import { dynVarsRequestHint, failedRequestHint } from './request-hints.js';
 import { AFTER_GETRESULT, deviate, NOT_READING_GET_CBID, type Deviation, type HappyRun, type Stage } from './stages.js';
 import { afterwards, apiMessage, around, changedAfter, failureInSummary, indexOf, outputsOf, QUOTED, tail, wholeBody } from './trace-excerpts.js';
@@ -125,8 +126,10 @@ export function getCbidFillsVariables(happy: HappyRun, ctx: CheckContext, getAt:
       // A variable of another type than String changed the value (`+14085267209` kept as a number);
       // else the parsing. (An answer of no record is not a 200 here: MockAPI answers a filter that
       // matches nothing with 404 "Not found", reported above, and `[]` only for a dataset without
-      // records, when there is no record to expect: docs/mocks.md.)
-      ...(notStringVariable(ctx, wrong.map(([name]) => [name, get.modifiedVariables[name]] as const)) ?? undeclaredVariable(ctx, wrong.map(([name]) => name), Object.keys(get.modifiedVariables)) ?? { hint: HINTS.getCbidParsing }),
+      // records, when there is no record to expect: docs/mocks.md.) Rows all there but reading other
+      // paths: which Path Expressions to change, as get-cbid-parse-paths says.
+      ...(notStringVariable(ctx, wrong.map(([name]) => [name, get.modifiedVariables[name]] as const)) ??
+        undeclaredVariable(ctx, wrong.map(([name]) => name), Object.keys(get.modifiedVariables)) ?? { hint: (nodes.getCbid && changePathsHint(ctx, nodes.getCbid)) || HINTS.getCbidParsing }),
       ...sparedUnfilled(ctx, nodes, record, get),
     });
   }
