@@ -12,6 +12,7 @@
  * so the summary's size grows with the class, not with what one export holds.
  */
 import type { GradeReport } from '../engine/report.js';
+import { firstFew } from '../engine/word-list.js';
 import { averagePercent, verdictCounts } from './class-totals.js';
 import { clipText } from './code-points.js';
 import { escapeMarkdown } from './escape.js';
@@ -140,14 +141,14 @@ function failuresSection(all: readonly CommonFailure[], top: number, named: (rep
   if (common.length === 0) return [];
   const lines = ['', '## Most common failures', '', '| Check | Step | Attendees | How to fix |', '| --- | --- | --- | --- |'];
   for (const f of common) {
-    const more = f.fixes.length - FIXES_SHOWN;
     const fixes =
       f.fixes.length === 1
         ? text(f.fixes[0].hint)
-        : f.fixes
-            .slice(0, FIXES_SHOWN)
-            .map((fix) => `${text(fix.hint)} (${named(fix.reports)})`)
-            .join('; ') + (more > 0 ? ` and ${more} other ${more === 1 ? 'fix' : 'fixes'} ${see}` : '');
+        : firstFew(
+            f.fixes.map((fix) => `${text(fix.hint)} (${named(fix.reports)})`),
+            FIXES_SHOWN,
+            { between: '; ', others: (left) => `${left} other ${left === 1 ? 'fix' : 'fixes'} ${see}` },
+          );
     lines.push(`| ${md(f.title)} (${md(f.id)}${f.severity === 'recommended' ? ', recommended' : ''}) | ${stepCell(f.step, f.reports[0])} | ${f.reports.length}: ${named(f.reports)} | ${fixes} |`);
   }
   const left = all.length - common.length;
@@ -201,8 +202,7 @@ function duplicatesSection(duplicates: readonly DuplicateSubmissions[], see: str
   if (duplicates.length === 0) return [];
   const items = duplicates.slice(0, DUPLICATES_SHOWN).map((d) => {
     const [kept, setAside] = keptAndSetAside(d);
-    const more = setAside.length - SET_ASIDE_SHOWN;
-    return `- ${md(shownAttendeeId(d.attendee))}: kept ${name(kept)}; set aside ${setAside.slice(0, SET_ASIDE_SHOWN).map(name).join(', ')}${more > 0 ? ` and ${more} more` : ''}`;
+    return `- ${md(shownAttendeeId(d.attendee))}: kept ${name(kept)}; set aside ${firstFew(setAside.map(name), SET_ASIDE_SHOWN)}`;
   });
   const more = duplicates.length - DUPLICATES_SHOWN;
   return [
@@ -218,12 +218,7 @@ function duplicatesSection(duplicates: readonly DuplicateSubmissions[], see: str
 
 /** `141, 150` or, past NAMED_PER_FAILURE, `141, 150, …, 199 and 12 more`. */
 function namedIn(reports: readonly GradeReport[], label: Label): string {
-  const names = reports
-    .slice(0, NAMED_PER_FAILURE)
-    .map(label)
-    .join(', ');
-  const more = reports.length - NAMED_PER_FAILURE;
-  return more > 0 ? `${names} and ${more} more` : names;
+  return firstFew(reports.map(label), NAMED_PER_FAILURE);
 }
 
 /**

@@ -9,7 +9,7 @@ import { closeSync, fstatSync, lstatSync, openSync, readFileSync, statSync } fro
 import path from 'node:path';
 import { isBrightspaceSubmission } from '../../engine/attendee.js';
 import { formatBytes } from '../../engine/json-text.js';
-import { wordList } from '../../engine/word-list.js';
+import { firstFew, wordList } from '../../engine/word-list.js';
 import { plural } from '../../reports/summary.js';
 import { coded } from '../errors.js';
 import { OPEN_FOR_READING, refusedBeforeReading, unreadable } from '../io.js';
@@ -168,8 +168,8 @@ export async function discover(inputs: string[], limits: ZipLimits, outDir?: str
     const entriesOf = (archiveFile: string) => candidates.filter((c) => c.file.startsWith(`${archiveFile}!/`)).map((c) => c.file);
     ignored.splice(0, ignored.length, ...ignored.filter((entry) => !isBrightspaceIndex(entry, entriesOf)));
     if (ignored.length > 0) {
-      const named = ignored.slice(0, 5).map((entry) => entry.slice(file.length + 2)).join(', ');
-      warn(`flowgrade: ${file}: ${ignored.length} ${ignored.length === 1 ? 'entry is' : 'entries are'} not a flow export (*.json) or archive (*.zip) and not graded: ${named}${ignored.length > 5 ? `, and ${ignored.length - 5} more` : ''} [not-an-export]`);
+      const named = firstFew(ignored.map((entry) => entry.slice(file.length + 2)), NAMED_NOT_AN_EXPORT, { before: ', and ' });
+      warn(`flowgrade: ${file}: ${ignored.length} ${ignored.length === 1 ? 'entry is' : 'entries are'} not a flow export (*.json) or archive (*.zip) and not graded: ${named} [not-an-export]`);
     }
   }
   candidates.sort((a, b) => compareCodePoints(a.file, b.file));
@@ -211,14 +211,16 @@ function isBrightspaceIndex(entry: string, entriesOf: (archive: string) => strin
 
 /** The files named on the command line that lie inside --out, in one line: the first three named, the others counted. */
 function insideOutLine(files: readonly string[], outDir: string): string {
-  const more = files.length - NAMED_INSIDE_OUT;
-  const named = more > 0 ? `${files.slice(0, NAMED_INSIDE_OUT).join(', ')} and ${plural(more, 'more file')} given` : wordList(files);
+  const named = files.length > NAMED_INSIDE_OUT ? firstFew(files, NAMED_INSIDE_OUT, { others: (left) => `${plural(left, 'more file')} given` }) : wordList(files);
   const said = files.length === 1 ? `${named}: it is inside --out ${outDir}, where its report could replace it` : `${named} are inside --out ${outDir}, where their reports could replace them`;
   return coded(`flowgrade: ${said}: write the reports into another folder`, 'bad-out');
 }
 
 /** How many of the files named inside --out its line names (insideOutLine). */
 const NAMED_INSIDE_OUT = 3;
+
+/** How many of an archive's entries that are not exports its `not-an-export` line names. */
+const NAMED_NOT_AN_EXPORT = 5;
 
 /**
  * An archive (found, given, or inside one) or a folder given that holds no export and no archive:

@@ -9,6 +9,7 @@ import { readFileSync, writeFileSync, type Dirent } from 'node:fs';
 import { lstat, readdir, rename, unlink } from 'node:fs/promises';
 import path from 'node:path';
 import type { GradeReport } from '../../engine/report.js';
+import { firstFew } from '../../engine/word-list.js';
 import { renderCsv, renderDashboard, renderJunitDocument, renderMarkdown } from '../../reports/index.js';
 import { plural } from '../../reports/summary.js';
 import type { Duplicate } from './duplicates.js';
@@ -207,12 +208,11 @@ function listEntries(dir: string): Promise<Dirent[]> {
  * wrote the folder, to run again into a fresh one.
  */
 export function staleReportsLine(outDir: string, stale: readonly string[], command: 'grade' | 'merge' = 'grade'): string {
-  const shown = stale.slice(0, STALE_NAMED).join(', ');
-  const more = stale.length > STALE_NAMED ? `, and ${stale.length - STALE_NAMED} more` : '';
+  const shown = firstFew(stale, STALE_NAMED, { before: ', and ' });
   const attendees = new Set(stale.map((name) => name.replace(/\.(?:json|html)$/i, ''))).size;
   const whose = `the report${attendees === 1 ? '' : 's'} of ${plural(attendees, 'attendee')}`;
   const them = stale.length === 1 ? 'it' : 'them';
-  return `flowgrade: --out ${outDir} also holds ${plural(stale.length, 'file')}, ${whose}, this run did not write (${shown}${more}), an earlier run's: kept, but index.html does not link ${them}; remove ${them} or ${command} into a fresh folder [stale-reports]`;
+  return `flowgrade: --out ${outDir} also holds ${plural(stale.length, 'file')}, ${whose}, this run did not write (${shown}), an earlier run's: kept, but index.html does not link ${them}; remove ${them} or ${command} into a fresh folder [stale-reports]`;
 }
 
 const STALE_NAMED = 5;

@@ -3,7 +3,7 @@
  * shards of one class, graded alike, each given once; and the class they make together, in the
  * order one unsharded `grade` of the class writes it. No file is read here (read-part.ts does).
  */
-import { wordList } from '../../engine/word-list.js';
+import { firstFew, wordList } from '../../engine/word-list.js';
 import type { Duplicate } from '../grade/duplicates.js';
 import type { RunRecord } from '../grade/run-record.js';
 import { compareCodePoints } from '../grade/walk.js';
@@ -63,7 +63,7 @@ export function planMerge(parts: readonly PartRecord[], options: { version: stri
     // (One version grading one lab has one list of checks: another list is a record edited, under which its reports' checks would pass, read-part.ts.)
     if (JSON.stringify(record.checkIds) !== JSON.stringify(first.record.checkIds)) {
       const other = [...record.checkIds.filter((id) => !first.record.checkIds.includes(id)), ...first.record.checkIds.filter((id) => !record.checkIds.includes(id))];
-      return refuse(`${dir}: gives lab ${record.lab.id} other checks ${than} does (${other.length === 0 ? 'in another order' : other.length > 3 ? `${other.slice(0, 3).join(', ')} and ${other.length - 3} more` : other.join(', ')}): merge shards of one mission`);
+      return refuse(`${dir}: gives lab ${record.lab.id} other checks ${than} does (${other.length === 0 ? 'in another order' : firstFew(other, 3)}): merge shards of one mission`);
     }
     const differs = settingDiffering(record.settings, first.record.settings);
     if (differs !== undefined) return refuse(`${dir}: is graded with other options ${than} (${differs}): grade every shard with the same options`);

@@ -12,6 +12,7 @@ import type { Scenario, SimulationOptions, SimulatorServices } from './types.js'
 import { VariableStore } from './variables.js';
 import { walk, type RunContext, type WalkEnd } from './walk.js';
 import { messageOf } from '../error-message.js';
+import { firstFew } from '../word-list.js';
 
 export type { BusinessHoursState, CallbackRecord, ContactData, Scenario, SimulationOptions, SimulatorServices } from './types.js';
 export type { SimulationResult, TraceEntry, HttpExchange, RunStatus } from '../trace.js';
@@ -182,7 +183,7 @@ function eventFlowsNotRun(model: FlowModel, outcome: Outcome, callerConnected: b
       return activity && activity.type !== 'end' ? [activity.label] : [];
     });
     if (doing.length === 0) return [];
-    const labels = doing.slice(0, 3).join(', ') + (doing.length > 3 ? ', …' : '');
+    const labels = firstFew(doing, 3, { before: ', ', others: () => '…' });
     return [`the ${handler.display} event flow this raises (${labels})`];
   });
   return notRun.length === 0 ? '' : `; not simulated: ${notRun.join('; ')}`;
@@ -198,7 +199,7 @@ function inputsNotGiven(model: FlowModel, ctx: RunContext, outcome: Outcome): st
   const given = ctx.scenario.subflowInputs ?? {};
   const missing = ctx.vars.subflowInputs().filter((name) => !Object.hasOwn(given, name));
   if (missing.length === 0) return '';
-  const names = missing.slice(0, 5).join(', ') + (missing.length > 5 ? `, … (${missing.length} in all)` : '');
+  const names = firstFew(missing, 5, { before: ', ', others: () => `… (${missing.length} in all)` });
   return missing.length === 1 ? `; run without a calling flow: its input ${names} kept its default` : `; run without a calling flow: its inputs ${names} kept their defaults`;
 }
 
