@@ -114,14 +114,10 @@ const CONNECTOR_BASE_REFUSALS: Record<AddressProblem, string> = {
 const INSTANT = /^\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:\d{2}))?$/i;
 
 /**
- * One instant, the same on every machine: a date (midnight UTC) or a date and time with `Z` or an
- * offset. A time without a zone would be read in the machine's own zone, so it is refused.
+ * Why `text` is not one instant, the same on every machine (the end of `--now`'s usage error);
+ * undefined when it is one: a date (midnight UTC) or a date and time with `Z` or an offset. A time
+ * without a zone would be read in the machine's own zone, so it is refused.
  */
-export function parseInstant(text: string): Date | undefined {
-  return instantProblem(text) === undefined ? new Date(text) : undefined;
-}
-
-/** Why `text` is not such an instant (the end of `--now`'s usage error); undefined when it is one. */
 function instantProblem(text: string): string | undefined {
   if (!INSTANT.test(text)) return 'is not an ISO 8601 time with its time zone, such as 2025-08-01T09:00:00Z';
   if (!isCalendarDay(text)) return 'is not a day of the calendar';

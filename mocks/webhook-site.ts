@@ -25,12 +25,12 @@ const NULL_BODY_STATUSES = new Set([204, 205, 304]);
 const encoder = new TextEncoder();
 
 /** What a token created on webhook.site's page answers until its owner edits the response (its docs' example, 2025-07). */
-export function defaultContent(token: string): string {
+function defaultContent(token: string): string {
   return `This URL has no default content configured. <a href="https://webhook.site/#!/edit/${token}">Change response in Webhook.site</a>.`;
 }
 
 /** webhook.site's answer for a token it does not have (expired after a week, mistyped, never made). */
-export const TOKEN_NOT_FOUND = { success: false, error: { message: 'Token not found', id: null } };
+const TOKEN_NOT_FOUND = { success: false, error: { message: 'Token not found', id: null } };
 
 export function webhookSiteHandlers(seen: SeenRequest[]): RequestHandler[] {
   return [

@@ -49,7 +49,7 @@ export function setAsideCount(duplicates: readonly DuplicateSubmissions[]): numb
 }
 
 /** The average score's words: of the gradable submissions only, said when some are not. */
-export function averageLabel(ungradable: number): string {
+function averageLabel(ungradable: number): string {
   return ungradable === 0 ? 'average score' : 'average score, ungradable ones left out';
 }
 

@@ -39,5 +39,3 @@ export const REPORTERS = {
 } as const;
 
 export type ReporterName = keyof typeof REPORTERS;
-
-export const REPORTER_NAMES = Object.keys(REPORTERS) as ReporterName[];

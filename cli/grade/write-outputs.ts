@@ -135,7 +135,7 @@ const WINDOWS_RETRY_MS = 30;
  * `, shard 2/3 of 120 submissions found` after a shard's titles (a merge of some shards:
  * `, shards 1, 2, 4 of 4 (shard 3 missing) of 120 submissions found`); nothing for the whole class.
  */
-export function partTitle(part: Outputs['part']): string {
+function partTitle(part: Outputs['part']): string {
   if (!part) return '';
   const found = `of ${plural(part.found, 'submission')} found`;
   // (A merge of some shards names the missing ones, also when it holds one.)

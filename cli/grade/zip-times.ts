@@ -145,14 +145,8 @@ function entries(count: number): string {
   return count === 1 ? '1 entry' : `${count} entries`;
 }
 
-/** Entry name (as zipDirectory names it) → modification time in ms since the epoch; none when the directory disagrees with itself. */
-export function zipEntryTimes(data: Uint8Array): Map<string, number> {
-  const directory = checkDirectory(data);
-  return directory === undefined || 'code' in directory ? new Map() : zipDirectory(data, directory).times;
-}
-
 /**
- * What the central directory says that fflate does not expose: each entry's time (zipEntryTimes),
+ * What the central directory says that fflate does not expose: each entry's time (entry name → modification time in ms since the epoch),
  * which entries are encrypted (general purpose flag bit 0: a password-protected entry, whose
  * bytes are ciphertext and must not be taken for a damaged or lying entry), and the names of
  * entries without the UTF-8 flag (bit 11) as they were written: fflate reads those as Latin-1,

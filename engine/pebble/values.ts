@@ -140,7 +140,7 @@ function dateHashCode(date: PDate): number {
  * text's), Long, Double, Boolean, null (0, as HashMap takes it), a List's and a Map's (from their
  * items), a ZonedDateTime's.
  */
-export function javaHashCode(v: unknown, depth = 0): number {
+function javaHashCode(v: unknown, depth = 0): number {
   checkDepth(depth);
   v = fromHost(v);
   if (v === null) return 0;

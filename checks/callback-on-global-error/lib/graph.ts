@@ -169,7 +169,7 @@ export function connectHint(graph: FlowGraph, from: Activity, exit: string, to: 
  * connected in the wrong order (option 3 → SetGetResult → GET_CBID), and dragging `from`'s exit to
  * `to` alone would make a loop. The three edits that swap them; undefined for any other connection.
  */
-export function swapHint(graph: FlowGraph, from: Activity, exit: string, to: Activity, step?: number): string | undefined {
+function swapHint(graph: FlowGraph, from: Activity, exit: string, to: Activity, step?: number): string | undefined {
   const back = Object.keys(to.exits).filter((name) => exitTarget(graph, to, name)?.id === from.id);
   const into = graph.activities.flatMap((a) => (a.id === to.id ? [] : Object.keys(a.exits).filter((name) => exitTarget(graph, a, name)?.id === to.id).map((name) => ({ before: a, name }))));
   const next = exitTarget(graph, from, exit);

@@ -2,19 +2,30 @@
 import { test, expect } from '@playwright/test';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { parseInstant, resolveGradingOptions } from '../../../cli/grading-options.js';
+import { resolveGradingOptions } from '../../../cli/grading-options.js';
+import { UsageError } from '../../../cli/errors.js';
 import { fixturePath, ROOT, runCli, tempDir, unixSocket } from '../../helpers.js';
 
-test('--now is one instant on every machine: a date, or a time with Z or an offset', () => {
-  expect(parseInstant('2025-08-01T09:00:00Z')?.toISOString()).toBe('2025-08-01T09:00:00.000Z');
-  expect(parseInstant('2025-08-01T09:00:00.5+02:00')?.toISOString()).toBe('2025-08-01T07:00:00.500Z');
-  expect(parseInstant('2025-08-01T09:00:00.123456789Z')?.toISOString()).toBe('2025-08-01T09:00:00.123Z'); // up to nanoseconds, as ISO 8601 tools write them
-  expect(parseInstant('2025-08-01T09:00Z')?.toISOString()).toBe('2025-08-01T09:00:00.000Z');
-  expect(parseInstant('2025-08-01')?.toISOString()).toBe('2025-08-01T00:00:00.000Z');
-  expect(parseInstant('0000-02-29')?.toISOString()).toBe('0000-02-29T00:00:00.000Z'); // year 0 is a leap year
+/** The instant `--now text` grades at, or undefined when it is refused (a usage error). */
+async function instantOf(text: string): Promise<string | undefined> {
+  try {
+    return (await resolveGradingOptions({ lab: 'callback-on-global-error', now: text })).now?.().toISOString();
+  } catch (error) {
+    if (error instanceof UsageError) return undefined;
+    throw error;
+  }
+}
+
+test('--now is one instant on every machine: a date, or a time with Z or an offset', async () => {
+  expect(await instantOf('2025-08-01T09:00:00Z')).toBe('2025-08-01T09:00:00.000Z');
+  expect(await instantOf('2025-08-01T09:00:00.5+02:00')).toBe('2025-08-01T07:00:00.500Z');
+  expect(await instantOf('2025-08-01T09:00:00.123456789Z')).toBe('2025-08-01T09:00:00.123Z'); // up to nanoseconds, as ISO 8601 tools write them
+  expect(await instantOf('2025-08-01T09:00Z')).toBe('2025-08-01T09:00:00.000Z');
+  expect(await instantOf('2025-08-01')).toBe('2025-08-01T00:00:00.000Z');
+  expect(await instantOf('0000-02-29')).toBe('0000-02-29T00:00:00.000Z'); // year 0 is a leap year
   // Read in the machine's own zone, or not a time at all: refused.
   for (const text of ['2025-06-01T12:00:00', '1', '2025', 'Aug 1 2025', '2025-02-30T00:00:00Z', '2025-08-01T25:00:00Z', '2025-08-01 09:00:00Z', ' 2025-08-01', '2025-08-01T09:00:00.1234567890Z']) {
-    expect(parseInstant(text), text).toBeUndefined();
+    expect(await instantOf(text), text).toBeUndefined();
   }
 });
 
@@ -191,9 +202,9 @@ test('simulate --dtmf and --business-hours: a menu or Business Hours activity in
 });
 
 test('--now an instant past the years 0000–9999 once in UTC is refused: reports (generatedAt, the JUnit timestamp) could not write it as an ISO 8601 time', async () => {
-  for (const text of ['9999-12-31T23:59:59-01:00', '0000-01-01T00:30:00+01:00']) expect(parseInstant(text), text).toBeUndefined();
-  expect(parseInstant('9999-12-31T23:59:59Z')?.toISOString()).toBe('9999-12-31T23:59:59.000Z');
-  expect(parseInstant('0000-01-01T00:30:00-01:00')?.toISOString()).toBe('0000-01-01T01:30:00.000Z');
+  for (const text of ['9999-12-31T23:59:59-01:00', '0000-01-01T00:30:00+01:00']) expect(await instantOf(text), text).toBeUndefined();
+  expect(await instantOf('9999-12-31T23:59:59Z')).toBe('9999-12-31T23:59:59.000Z');
+  expect(await instantOf('0000-01-01T00:30:00-01:00')).toBe('0000-01-01T01:30:00.000Z');
   const run = await runCli(['check', fixturePath('flows/solution.json'), '--now', '9999-12-31T23:59:59-01:00', '--format', 'json']);
   expect([run.code, run.stdout, run.stderr.trim()]).toEqual([2, '', 'flowgrade: --now "9999-12-31T23:59:59-01:00" is outside the years 0000–9999 once in UTC: a report could not write it as an ISO 8601 time']);
 });

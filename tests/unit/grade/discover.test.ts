@@ -6,10 +6,9 @@ import { zipSync, type Zippable } from 'fflate';
 import { discover, sameFileNames } from '../../../cli/grade/discover.js';
 import { segmentRegExp } from '../../../cli/grade/glob.js';
 import type { Candidate } from '../../../cli/grade/types.js';
-import { zipEntryTimes } from '../../../cli/grade/zip-times.js';
 import { expandArchive, type ZipLimits } from '../../../cli/grade/zip.js';
 import { tempDir } from '../../helpers.js';
-import { declareSize } from './zip-headers.js';
+import { declareSize, zipEntryTimes } from './zip-headers.js';
 
 const LIMITS: ZipLimits = { maxEntryBytes: 20 * 1024 * 1024, maxTotalBytes: 200 * 1024 * 1024, maxEntries: 10_000 };
 const FLOW = new TextEncoder().encode('{"name":"Main_Flow_1","process":{}}');

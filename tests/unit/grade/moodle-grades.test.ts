@@ -13,7 +13,7 @@ import { fixturePath, runCli } from '../../helpers.js';
 import { tempDir, withAttendee } from './class-fixture.js';
 import { moodleStudents, renderMoodleGrades } from '../../../cli/grade/moodle-grades.js';
 import { planMoodleFeedback } from '../../../cli/grade/moodle-feedback.js';
-import { zipEntryTimes } from '../../../cli/grade/zip-times.js';
+import { zipEntryTimes } from './zip-headers.js';
 import type { GradeReport } from '../../../engine/report.js';
 
 const NOW = '2025-08-01T09:00:00Z';

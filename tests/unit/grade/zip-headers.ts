@@ -1,4 +1,11 @@
-/** Zip headers rewritten in place, for the tests: what a hand-made or damaged archive holds. */
+/** Zip headers rewritten in place, for the tests: what a hand-made or damaged archive holds; and the times an archive's directory gives. */
+import { checkDirectory, zipDirectory } from '../../../cli/grade/zip-times.js';
+
+/** Entry name (as zipDirectory names it) → modification time in ms since the epoch; none when the directory disagrees with itself. */
+export function zipEntryTimes(data: Uint8Array): Map<string, number> {
+  const directory = checkDirectory(data);
+  return directory === undefined || 'code' in directory ? new Map() : zipDirectory(data, directory).times;
+}
 
 /** Rewrites the uncompressed size an entry declares (local header and central directory). */
 export function declareSize(zip: Uint8Array, name: string, size: number): void {

@@ -9,7 +9,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { unzipSync } from 'fflate';
 import { writeZip } from '../../../cli/grade/zip-writer.js';
-import { zipEntryTimes } from '../../../cli/grade/zip-times.js';
+import { zipEntryTimes } from './zip-headers.js';
 import { tempDir } from '../../helpers.js';
 
 const enc = (text: string) => new TextEncoder().encode(text);
