@@ -1,5 +1,5 @@
 /** File reading at the Node edge: size-checked before reading, errors as one line with a stable code. */
-import { closeSync, constants, fstatSync, lstatSync, openSync, readlinkSync, readSync } from 'node:fs';
+import { closeSync, constants, fstatSync, lstatSync, openSync, readlinkSync, readSync, type Stats } from 'node:fs';
 import path from 'node:path';
 import { open, type FileHandle } from 'node:fs/promises';
 import { loadFlow, type LoadOptions, type LoadResult } from '../engine/loader.js';
@@ -14,6 +14,19 @@ export type ReadResult = { ok: true; bytes: Uint8Array } | { ok: false; error: {
  * once (a blocking open waits for a writer forever); what was opened is then checked with fstat.
  */
 export const OPEN_FOR_READING = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0);
+
+/**
+ * `use` given `file` opened as inputs are (OPEN_FOR_READING, with `flags`) and what fstat says of
+ * what was opened; the file closed after, whatever `use` does. An error opening it is thrown.
+ */
+export function withOpenedSync<T>(file: string, use: (fd: number, info: Stats) => T, flags = 0): T {
+  const fd = openSync(file, OPEN_FOR_READING | flags);
+  try {
+    return use(fd, fstatSync(fd));
+  } finally {
+    closeSync(fd);
+  }
+}
 
 export async function readInputFile(file: string, maxBytes = DEFAULT_LIMITS.maxBytes): Promise<ReadResult> {
   try {
@@ -214,17 +227,14 @@ export function permissionModelFlag(): string {
  * anything else or a file that cannot be read (opened as inputs are: a pipe is never waited on).
  */
 export function readStartSync(file: string, bytes: number): { text: string; size: number } | undefined {
-  let fd: number | undefined;
   try {
-    fd = openSync(file, OPEN_FOR_READING);
-    const info = fstatSync(fd);
-    if (!info.isFile()) return undefined;
-    const buffer = Buffer.alloc(Math.min(info.size, bytes));
-    return { text: buffer.toString('utf8', 0, readSync(fd, buffer, 0, buffer.length, 0)), size: info.size };
+    return withOpenedSync(file, (fd, info) => {
+      if (!info.isFile()) return undefined;
+      const buffer = Buffer.alloc(Math.min(info.size, bytes));
+      return { text: buffer.toString('utf8', 0, readSync(fd, buffer, 0, buffer.length, 0)), size: info.size };
+    });
   } catch {
     return undefined;
-  } finally {
-    if (fd !== undefined) closeSync(fd);
   }
 }
 

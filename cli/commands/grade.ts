@@ -5,11 +5,12 @@ import type { CliContext } from '../context.js';
 import { EXIT } from '../errors.js';
 import { runBatch } from '../grade/batch.js';
 import type { Duplicate } from '../grade/duplicates.js';
-import { moodleFeedbackLine, type MoodleFeedbackPlan } from '../grade/moodle-feedback.js';
-import { gradedCount, type MoodleStudent } from '../grade/moodle-grades.js';
-import { canvasColumnOf, canvasGradesLine, type CanvasGradesPlan } from '../grade/canvas-grades.js';
+import { moodleFeedbackLine } from '../grade/moodle-feedback.js';
+import { gradedCount } from '../grade/moodle-grades.js';
+import { canvasColumnOf, canvasGradesLine } from '../grade/canvas-grades.js';
 import { parseShard, type Shard } from '../grade/shard.js';
 import type { GradedRow } from '../grade/types.js';
+import type { Gradebooks } from '../grade/write-outputs.js';
 import { DEFAULT_ZIP_LIMITS } from '../grade/zip.js';
 import { refuseUnusableSettings, resolveGradingOptions, type GradingFlags } from '../grading-options.js';
 import { addGradingOptions } from './grading-flags.js';
@@ -133,12 +134,11 @@ export function exitCode(rows: GradedRow[], failOn: FailOn): number {
   return rows.some((row) => row.report.verdict === 'failed') ? EXIT.failed : EXIT.passed;
 }
 
-/** The closing line when flowgrade failed to grade some submissions, else nothing. */
 /**
  * What grade and merge print after their summary line: the duplicates set aside, the lines of the
  * files to hand back (Moodle's, Canvas's), and, on stderr, the submissions flowgrade failed to grade.
  */
-export function printClassLines(ctx: CliContext, outcome: { rows: GradedRow[]; duplicates: readonly Duplicate[]; moodleFeedback: MoodleFeedbackPlan; moodleStudents: MoodleStudent[]; canvasGrades: CanvasGradesPlan }): void {
+export function printClassLines(ctx: CliContext, outcome: { rows: GradedRow[]; duplicates: readonly Duplicate[] } & Gradebooks): void {
   for (const duplicate of outcome.duplicates) {
     ctx.stdout(printableLine(`duplicate submissions for ${shownAttendeeId(duplicate.attendee)}: kept ${duplicate.kept}; set aside ${duplicate.dropped.join(', ')}`) + '\n');
   }
@@ -150,6 +150,7 @@ export function printClassLines(ctx: CliContext, outcome: { rows: GradedRow[]; d
   if (graderFailed !== undefined) ctx.stderr(printableLine(graderFailed) + '\n');
 }
 
+/** The closing line when flowgrade failed to grade some submissions, else nothing. */
 export function graderFailureLine(rows: GradedRow[]): string | undefined {
   const failed = graderFailures(rows);
   if (failed.length === 0) return undefined;

@@ -2,35 +2,26 @@ import { Command, InvalidArgumentError, Option } from 'commander';
 import type { Activity, FlowModel } from '../../engine/model.js';
 import { simulate } from '../../engine/simulator/index.js';
 import { subflowInputsOf } from '../../engine/simulator/variables.js';
-import type { ForcedTasksBehaviour, MockApiFilter } from '../../mocks/index.js';
+import type { ForcedTasksBehaviour } from '../../mocks/index.js';
 import { createMockServices } from '../../mocks/index.js';
 import { renderTraceTable } from '../../reports/index.js';
 import type { CliContext } from '../context.js';
 import { EXIT } from '../errors.js';
-import { resolveGradingOptions } from '../grading-options.js';
+import { resolveGradingOptions, type GradingFlags } from '../grading-options.js';
 import { DEFAULT_MISSION_ID, missionNumbers } from '../../checks/index.js';
 import { maxDepthOption, maxStepsOption, maxVisitsOption, mockApiFilterOption } from './grading-flags.js';
 import { inputErrorLine, loadFlowFile } from '../io.js';
 import { printableLine, terminalJson } from '../../reports/escape.js';
 import { collectConnectors, pairsOf, parseForcedStatus, parseSize, refuseFileArguments } from '../options.js';
 
-interface SimulateFlags {
-  lab: string;
+/** Every grading flag (grading-options.ts), and the call's own. */
+interface SimulateFlags extends GradingFlags {
   dtmf?: Record<string, string | string[]>;
   input?: Record<string, string>;
   ani?: string;
-  dnis?: string;
-  dynvars?: string;
-  mockapiFilter?: MockApiFilter;
-  connector?: Record<string, string>;
   tasksStatus?: ForcedTasksBehaviour;
   agentsAvailable?: boolean;
   businessHours?: 'working' | 'closed' | 'holiday' | 'override';
-  maxSize?: number;
-  maxDepth?: number;
-  maxSteps?: number;
-  maxVisits?: number;
-  now?: string;
   format: 'text' | 'json';
 }
 

@@ -29,11 +29,11 @@ import type { GradedRow, Submission } from './types.js';
 import { LOCK_FILE, LockInTheWay, takeLock } from './out-lock.js';
 import { markedPart, markerOfOutputs, partClash, partOf, readMarker, writeMarker } from './out-marker.js';
 import { compareCodePoints, realPath } from './walk.js';
-import { CLASS_FILES, staleReports, staleReportsLine, writeOutputs } from './write-outputs.js';
+import { CLASS_FILES, planGradebooks, staleReports, staleReportsLine, writeOutputs, type Gradebooks } from './write-outputs.js';
 import type { JunitOptions } from '../../reports/junit.js';
-import { MOODLE_FEEDBACK_FILE, moodleParticipantOf, planMoodleFeedback, type MoodleFeedbackPlan } from './moodle-feedback.js';
-import { MOODLE_GRADES_FILE, moodleStudents, type MoodleStudent } from './moodle-grades.js';
-import { CANVAS_GRADES_FILE, DEFAULT_CANVAS_COLUMN, canvasUserOf, planCanvasGrades, type CanvasGradesPlan } from './canvas-grades.js';
+import { MOODLE_FEEDBACK_FILE, moodleParticipantOf } from './moodle-feedback.js';
+import { MOODLE_GRADES_FILE } from './moodle-grades.js';
+import { CANVAS_GRADES_FILE, DEFAULT_CANVAS_COLUMN, canvasUserOf } from './canvas-grades.js';
 import type { ZipLimits } from './zip.js';
 import { classFingerprint, renderRunRecord, runRecord, type RunRecord } from './run-record.js';
 
@@ -62,7 +62,7 @@ interface BatchOptions {
 
 type BatchOutcome =
   | { ok: false; problems: string[] }
-  | {
+  | ({
       ok: true;
       /** Submissions found in all inputs (before sharding). */
       found: number;
@@ -71,13 +71,7 @@ type BatchOutcome =
       duplicates: Duplicate[];
       /** Output base name of each kept row (same order). */
       names: string[];
-      /** What moodle-feedback.zip holds (written, with moodle-grades.csv, when it has entries). */
-      moodleFeedback: MoodleFeedbackPlan;
-      /** moodle-grades.csv's students, one row each. */
-      moodleStudents: MoodleStudent[];
-      /** canvas-grades.csv's students (written when there is one) and what was left out of it. */
-      canvasGrades: CanvasGradesPlan;
-    };
+    } & Gradebooks);
 
 const WORKER_SCRIPT = new URL('./worker.js', import.meta.url);
 /** A run's staging folder in --out: this, then a few random characters (and `-stopped` while a signal's cleanup removes it). */
@@ -108,14 +102,22 @@ export async function runBatch(batch: BatchOptions): Promise<BatchOutcome> {
     if (!prepared.ok) return { ok: false, problems: [prepared.problem] };
     return await gradeAndWrite(found, prepared.stagingDir, run, batch);
   } finally {
-    // Stopped by a signal whose cleanup waits for the grading threads: what the batch does meanwhile
-    // (its tasks rejected, moves out of a staging folder no longer there) is never said nor undone
-    // here, and the signals are still listened to; the cleanup ends the process.
-    if (run.stopping) await new Promise<never>(() => {});
-    stopListening();
-    if (prepared?.ok) await endRun(prepared.stagingDir, run.lockFile, batch.warn);
-    else await undoPrepare(run, batch.warn);
+    await finishRun(run, prepared, stopListening, batch.warn);
   }
+}
+
+/**
+ * A run's end in --out, however it ended: the stop signals no longer listened to, and what
+ * prepareOut made removed (endRun once it was ready, else undoPrepare). Stopped by a signal whose
+ * cleanup waits for the grading threads, it never ends: what the run does meanwhile (its tasks
+ * rejected, moves out of a staging folder no longer there) is never said nor undone here, and the
+ * signals are still listened to; the cleanup ends the process.
+ */
+export async function finishRun(run: Run, prepared: Prepared | undefined, stopListening: () => void, warn: (line: string) => void): Promise<void> {
+  if (run.stopping) await new Promise<never>(() => {});
+  stopListening();
+  if (prepared?.ok) await endRun(prepared.stagingDir, run.lockFile, warn);
+  else await undoPrepare(run, warn);
 }
 
 /** How far a run has come in --out: what a stop signal leaves to remove. */
@@ -259,22 +261,15 @@ async function gradeAndWrite(found: Discovery, stagingDir: string, run: Run, bat
     stopped = pool?.close(); // the threads stop while the class files are written
     progress?.finish();
     const { kept, duplicates } = keepNewest(sortRows(graded));
-    const moodleFeedback = planMoodleFeedback(kept);
-    for (const { file, why } of moodleFeedback.leftOut) batch.warn(`flowgrade: ${file}: not in ${MOODLE_FEEDBACK_FILE} and ${MOODLE_GRADES_FILE}: ${why} [moodle-feedback]`);
-    const students = moodleStudents(moodleFeedback, kept.map((row) => row.report));
-    const canvasGrades = planCanvasGrades(kept);
-    for (const { file, why } of canvasGrades.leftOut) batch.warn(`flowgrade: ${file}: not in ${CANVAS_GRADES_FILE}: ${why} [canvas-grades]`);
-    const names = await writeOutputs({ outDir: batch.outDir, stagingDir, rows: kept, duplicates, checkIds: env.columns.checkIds, moodleFeedback: { plan: moodleFeedback, students, now: batch.flags.now, maxGrade: batch.moodleMaxGrade }, canvasGrades: { plan: canvasGrades, column: batch.canvasColumn }, ...(batch.shard ? { part: { shards: [batch.shard.index], count: batch.shard.count, found: foundCount } } : {}), record: (names) => renderRunRecord(recordOf(batch, kept, names, duplicates, env.columns.checkIds, classOf)) });
+    const gradebooks = planGradebooks(kept, batch.warn);
+    const names = await writeOutputs({ outDir: batch.outDir, stagingDir, rows: kept, duplicates, checkIds: env.columns.checkIds, moodleFeedback: { plan: gradebooks.moodleFeedback, students: gradebooks.moodleStudents, now: batch.flags.now, maxGrade: batch.moodleMaxGrade }, canvasGrades: { plan: gradebooks.canvasGrades, column: batch.canvasColumn }, ...(batch.shard ? { part: { shards: [batch.shard.index], count: batch.shard.count, found: foundCount } } : {}), record: (names) => renderRunRecord(recordOf(batch, kept, names, duplicates, env.columns.checkIds, classOf)) });
     writeMarker(batch.outDir, stagingDir, partOf(batch.shard));
     const stale = await staleReports(batch.outDir, names);
     if (stale.length > 0) batch.warn(staleReportsLine(batch.outDir, stale));
-    return { ok: true, found: foundCount, rows: kept, duplicates, names, moodleFeedback, moodleStudents: students, canvasGrades };
+    return { ok: true, found: foundCount, rows: kept, duplicates, names, ...gradebooks };
   } catch (error) {
-    // The disk filled up, a folder is in the way of a report…: --out cannot take the reports.
     if (!isFileSystemError(error)) throw error;
-    const { dest, path: file } = error as NodeJS.ErrnoException & { dest?: string };
-    const where = dest ?? file;
-    return { ok: false, problems: [coded(`flowgrade: cannot write into --out ${batch.outDir}${where ? ` (${where})` : ''}: ${reasonOf(error)}`, 'bad-out')] };
+    return { ok: false, problems: [cannotWriteOut(batch.outDir, error)] };
   } finally {
     progress?.abandon(); // stopped before the end: the error starts a line of its own
     await (stopped ?? pool?.close());
@@ -415,6 +410,16 @@ export function nextTurn(): Promise<void> {
 /** An error of a file system call (it names its syscall), as opposed to a bug of ours. */
 export function isFileSystemError(error: unknown): boolean {
   return error instanceof Error && typeof (error as NodeJS.ErrnoException).syscall === 'string';
+}
+
+/**
+ * Why --out cannot take the outputs, for a file system error (isFileSystemError) met writing them:
+ * the disk filled up, a folder is in the way of a report… The path it names, if any, is named.
+ */
+export function cannotWriteOut(outDir: string, error: unknown): string {
+  const { dest, path: file } = error as NodeJS.ErrnoException & { dest?: string };
+  const where = dest ?? file;
+  return coded(`flowgrade: cannot write into --out ${outDir}${where ? ` (${where})` : ''}: ${reasonOf(error)}`, 'bad-out');
 }
 
 type GradeOptionsBase = BatchOptions['options'];

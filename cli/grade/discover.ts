@@ -5,14 +5,14 @@
  * A file reached twice (a folder and a file inside it, a folder and a symlink to it, a file and a
  * symlink to it, one file under two names of one folder) counts once.
  */
-import { closeSync, fstatSync, lstatSync, openSync, readFileSync, statSync } from 'node:fs';
+import { lstatSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { isBrightspaceSubmission } from '../../engine/attendee.js';
 import { formatBytes } from '../../engine/json-text.js';
 import { firstFew, wordList } from '../../engine/word-list.js';
 import { plural } from '../../reports/summary.js';
 import { coded } from '../errors.js';
-import { OPEN_FOR_READING, refusedBeforeReading, unreadable } from '../io.js';
+import { refusedBeforeReading, unreadable, withOpenedSync, type ReadResult } from '../io.js';
 import { STDIN } from '../options.js';
 import { expandGlob, isGlob, shellOnlySyntax } from './glob.js';
 import { strayQuote } from '../stray-quote.js';
@@ -288,20 +288,17 @@ function mtimeOf(file: string): number {
   }
 }
 
-function readArchive(file: string, maxBytes: number): { ok: true; bytes: Uint8Array } | { ok: false; error: { code: string; message: string } } {
-  let fd: number | undefined;
+function readArchive(file: string, maxBytes: number): ReadResult {
   try {
-    fd = openSync(file, OPEN_FOR_READING);
-    const info = fstatSync(fd);
-    const refused = refusedBeforeReading(info, Infinity); // a folder, a pipe or a device; the size is the archive's own limit
-    if (refused) return refused;
-    if (info.size > maxBytes) {
-      return { ok: false, error: { code: 'zip-too-large', message: `archive is larger than the ${formatBytes(maxBytes)} limit for an archive (${info.size} bytes); refused` } };
-    }
-    return { ok: true, bytes: readFileSync(fd) };
+    return withOpenedSync(file, (fd, info) => {
+      const refused = refusedBeforeReading(info, Infinity); // a folder, a pipe or a device; the size is the archive's own limit
+      if (refused) return refused;
+      if (info.size > maxBytes) {
+        return { ok: false, error: { code: 'zip-too-large', message: `archive is larger than the ${formatBytes(maxBytes)} limit for an archive (${info.size} bytes); refused` } };
+      }
+      return { ok: true, bytes: readFileSync(fd) };
+    });
   } catch (error) {
     return unreadable(error);
-  } finally {
-    if (fd !== undefined) closeSync(fd);
   }
 }

@@ -7,9 +7,9 @@
  * fresh 100 KB buffer per submission cost more than the read itself (new memory is slow to touch
  * on a virtual machine). A second reading while the buffer is lent gets a buffer of its own.
  */
-import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
+import { readSync } from 'node:fs';
 import { DEFAULT_LIMITS } from '../../engine/json-text.js';
-import { givesMore, OPEN_FOR_READING, readLimit, refusedBeforeReadingText, unreadable, type ReadResult } from '../io.js';
+import { givesMore, readLimit, refusedBeforeReadingText, unreadable, withOpenedSync, type ReadResult } from '../io.js';
 
 let spare: Buffer | undefined;
 
@@ -27,28 +27,26 @@ export async function withInputFileSync<T>(file: string, maxBytes: number = DEFA
 
 /** The file's bytes in `buffer`, or in a bigger one when they do not fit (returned either way). */
 function readInto(file: string, maxBytes: number, buffer: Buffer): { read: ReadResult; buffer: Buffer } {
-  let fd: number | undefined;
   try {
-    fd = openSync(file, OPEN_FOR_READING);
-    const info = fstatSync(fd);
-    const refused = refusedBeforeReadingText(info, maxBytes);
-    if (refused) return { read: refused, buffer };
-    // Room for one byte more than the size said, which tells the end in the same read.
-    if (info.size >= buffer.length) buffer = Buffer.allocUnsafeSlow(info.size + 1);
-    // A file may give more than its size says (Linux's /proc files say 0, and were read as empty):
-    // read to its end, in a buffer grown as it fills, and refused once past the limit.
-    const limit = readLimit(maxBytes);
-    let size = 0;
-    for (let n = 1; n > 0; size += n) {
-      if (size === buffer.length) buffer = grown(buffer, Math.min(2 * size, limit + 1));
-      n = readSync(fd, buffer, size, buffer.length - size, null);
-      if (size + n > limit) return { read: givesMore(info.size, maxBytes), buffer };
-    }
-    return { read: { ok: true, bytes: buffer.subarray(0, size) }, buffer };
+    return withOpenedSync(file, (fd, info) => {
+      const refused = refusedBeforeReadingText(info, maxBytes);
+      if (refused) return { read: refused, buffer };
+      // Room for one byte more than the size said, which tells the end in the same read.
+      if (info.size >= buffer.length) buffer = Buffer.allocUnsafeSlow(info.size + 1);
+      // A file may give more than its size says (Linux's /proc files say 0, and were read as empty):
+      // read to its end, in a buffer grown as it fills, and refused once past the limit.
+      const limit = readLimit(maxBytes);
+      let size = 0;
+      for (let n = 1; n > 0; size += n) {
+        if (size === buffer.length) buffer = grown(buffer, Math.min(2 * size, limit + 1));
+        n = readSync(fd, buffer, size, buffer.length - size, null);
+        if (size + n > limit) return { read: givesMore(info.size, maxBytes), buffer };
+      }
+      return { read: { ok: true, bytes: buffer.subarray(0, size) }, buffer };
+    });
   } catch (error) {
+    // (The buffer as it was when reading failed: a grown one is kept for the next file.)
     return { read: unreadable(error), buffer };
-  } finally {
-    if (fd !== undefined) closeSync(fd);
   }
 }
 

@@ -15,9 +15,9 @@ import { plural } from '../../reports/summary.js';
 import type { Duplicate } from './duplicates.js';
 import { compareCodePoints, entryType } from './walk.js';
 import { assignFileNames } from './file-names.js';
-import { MOODLE_FEEDBACK_FILE, type MoodleFeedbackPlan } from './moodle-feedback.js';
-import { MOODLE_GRADES_FILE, renderMoodleGrades, type MoodleStudent } from './moodle-grades.js';
-import { CANVAS_GRADES_FILE, renderCanvasGrades, type CanvasGradesPlan } from './canvas-grades.js';
+import { MOODLE_FEEDBACK_FILE, planMoodleFeedback, type MoodleFeedbackPlan } from './moodle-feedback.js';
+import { MOODLE_GRADES_FILE, moodleStudents, renderMoodleGrades, type MoodleStudent } from './moodle-grades.js';
+import { CANVAS_GRADES_FILE, planCanvasGrades, renderCanvasGrades, type CanvasGradesPlan } from './canvas-grades.js';
 import { writeZip } from './zip-writer.js';
 import { stagedPath } from './task.js';
 import type { GradedRow } from './types.js';
@@ -46,6 +46,26 @@ interface Outputs {
   part?: { shards: readonly number[]; count: number; found: number; merged?: boolean };
   /** The run's record (run-record.ts) from the rows' report names, written and moved with the class files. */
   record?: (names: readonly string[]) => string;
+}
+
+/** What the files handed back to a learning platform hold: moodle-feedback.zip and moodle-grades.csv (Moodle's), canvas-grades.csv (Canvas's). */
+export interface Gradebooks {
+  /** What moodle-feedback.zip holds (written, with moodle-grades.csv, when it has entries). */
+  moodleFeedback: MoodleFeedbackPlan;
+  /** moodle-grades.csv's students, one row each. */
+  moodleStudents: MoodleStudent[];
+  /** canvas-grades.csv's students (written when there is one) and what was left out of it. */
+  canvasGrades: CanvasGradesPlan;
+}
+
+/** The gradebooks of the class's kept rows (grade's, or merge's), each row one leaves out said with why. */
+export function planGradebooks(rows: readonly GradedRow[], warn: (line: string) => void): Gradebooks {
+  const moodleFeedback = planMoodleFeedback(rows);
+  for (const { file, why } of moodleFeedback.leftOut) warn(`flowgrade: ${file}: not in ${MOODLE_FEEDBACK_FILE} and ${MOODLE_GRADES_FILE}: ${why} [moodle-feedback]`);
+  const students = moodleStudents(moodleFeedback, rows.map((row) => row.report));
+  const canvasGrades = planCanvasGrades(rows);
+  for (const { file, why } of canvasGrades.leftOut) warn(`flowgrade: ${file}: not in ${CANVAS_GRADES_FILE}: ${why} [canvas-grades]`);
+  return { moodleFeedback, moodleStudents: students, canvasGrades };
 }
 
 /** The class files a run writes into --out (besides moodle-feedback.zip and moodle-grades.csv for a Moodle class). */

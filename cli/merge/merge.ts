@@ -12,21 +12,17 @@ import path from 'node:path';
 import type { GradeReport } from '../../engine/report.js';
 import { boundReport, renderClassRow, renderHtmlReport, renderJson, type ClassRow } from '../../reports/index.js';
 import { coded } from '../errors.js';
-import { reasonOf } from '../io.js';
-import { endRun, isFileSystemError, nextTurn, prepareOut, removeStopped, undoPrepare, type Prepared, type Run } from '../grade/batch.js';
+import { cannotWriteOut, finishRun, isFileSystemError, nextTurn, prepareOut, removeStopped, type Prepared, type Run } from '../grade/batch.js';
 import type { Duplicate } from '../grade/duplicates.js';
 import { LOCK_FILE } from '../grade/out-lock.js';
 import { partOfShards, writeMarker } from '../grade/out-marker.js';
 import { Progress } from '../grade/progress.js';
-import { MOODLE_FEEDBACK_FILE, planMoodleFeedback, type MoodleFeedbackPlan } from '../grade/moodle-feedback.js';
-import { MOODLE_GRADES_FILE, moodleStudents, type MoodleStudent } from '../grade/moodle-grades.js';
-import { CANVAS_GRADES_FILE, planCanvasGrades, type CanvasGradesPlan } from '../grade/canvas-grades.js';
 import { renderRunRecord, runRecord, type RunRecord } from '../grade/run-record.js';
 import { exitOnStopSignals } from '../grade/stop-signals.js';
 import { slim, stagedPath } from '../grade/task.js';
 import type { GradedRow } from '../grade/types.js';
 import { realPath } from '../grade/walk.js';
-import { staleReports, staleReportsLine, writeOutputs } from '../grade/write-outputs.js';
+import { planGradebooks, staleReports, staleReportsLine, writeOutputs, type Gradebooks } from '../grade/write-outputs.js';
 import { writeFileSync } from 'node:fs';
 import { planMerge, shardsWords, type PartRecord } from './plan.js';
 import { readPart, readReport } from './read-part.js';
@@ -45,7 +41,7 @@ export interface MergeOptions {
 
 export type MergeOutcome =
   | { ok: false; problems: string[] }
-  | {
+  | ({
       ok: true;
       shards: number[];
       count: number;
@@ -53,10 +49,7 @@ export type MergeOutcome =
       /** The merged rows, in the class's order. */
       rows: GradedRow[];
       duplicates: Duplicate[];
-      moodleFeedback: MoodleFeedbackPlan;
-      moodleStudents: MoodleStudent[];
-      canvasGrades: CanvasGradesPlan;
-    };
+    } & Gradebooks);
 
 /** The code of a row whose report in its shard could not be used (read-part.ts readReport). */
 export const REPORT_UNREADABLE = 'report-unreadable';
@@ -147,11 +140,7 @@ export async function runMerge(merge: MergeOptions): Promise<MergeOutcome> {
       return { index, file: row.report.input.file, folder: '', mtimeMs: 0, report: row.report, classRow };
     });
     renderLines.sort(([a], [b]) => a - b).forEach(([, line]) => merge.warn(line));
-    const moodleFeedback = planMoodleFeedback(rows);
-    for (const { file, why } of moodleFeedback.leftOut) merge.warn(`flowgrade: ${file}: not in ${MOODLE_FEEDBACK_FILE} and ${MOODLE_GRADES_FILE}: ${why} [moodle-feedback]`);
-    const students = moodleStudents(moodleFeedback, rows.map((row) => row.report));
-    const canvasGrades = planCanvasGrades(rows);
-    for (const { file, why } of canvasGrades.leftOut) merge.warn(`flowgrade: ${file}: not in ${CANVAS_GRADES_FILE}: ${why} [canvas-grades]`);
+    const gradebooks = planGradebooks(rows, merge.warn);
     const found = first.class.submissions;
     const record = (names: readonly string[]): string =>
       renderRunRecord(runRecord({ tool: first.tool, part: plan.missing.length === 0 ? { shards: [1], of: 1 } : { shards: plan.shards, of: plan.count }, class: first.class, lab: first.lab, settings: first.settings, now: plan.now, checkIds: first.checkIds, rows, names, duplicates: plan.duplicates }));
@@ -161,27 +150,22 @@ export async function runMerge(merge: MergeOptions): Promise<MergeOutcome> {
       rows,
       duplicates: plan.duplicates,
       checkIds: first.checkIds,
-      moodleFeedback: { plan: moodleFeedback, students, now: plan.now, maxGrade: first.settings.moodleMaxGrade },
-      canvasGrades: { plan: canvasGrades, column: first.settings.canvasAssignment },
+      moodleFeedback: { plan: gradebooks.moodleFeedback, students: gradebooks.moodleStudents, now: plan.now, maxGrade: first.settings.moodleMaxGrade },
+      canvasGrades: { plan: gradebooks.canvasGrades, column: first.settings.canvasAssignment },
       ...(plan.missing.length > 0 ? { part: { shards: plan.shards, count: plan.count, found, merged: true } } : {}),
       record,
     });
     writeMarker(merge.outDir, stagingDir, part);
     const stale = await staleReports(merge.outDir, names);
     if (stale.length > 0) merge.warn(staleReportsLine(merge.outDir, stale, 'merge'));
-    return { ok: true, shards: plan.shards, count: plan.count, missing: plan.missing, rows, duplicates: plan.duplicates, moodleFeedback, moodleStudents: students, canvasGrades };
+    return { ok: true, shards: plan.shards, count: plan.count, missing: plan.missing, rows, duplicates: plan.duplicates, ...gradebooks };
   } catch (error) {
     progress?.abandon(); // stopped before the end: what follows starts a line of its own
     sayReadLines();
     if (!isFileSystemError(error)) throw error;
-    const { dest, path: file } = error as NodeJS.ErrnoException & { dest?: string };
-    const where = dest ?? file;
-    return { ok: false, problems: [coded(`flowgrade: cannot write into --out ${merge.outDir}${where ? ` (${where})` : ''}: ${reasonOf(error)}`, 'bad-out')] };
+    return { ok: false, problems: [cannotWriteOut(merge.outDir, error)] };
   } finally {
-    if (run.stopping) await new Promise<never>(() => {});
-    stopListening();
-    if (prepared?.ok) await endRun(prepared.stagingDir, run.lockFile, merge.warn);
-    else await undoPrepare(run, merge.warn);
+    await finishRun(run, prepared, stopListening, merge.warn);
   }
 }
 

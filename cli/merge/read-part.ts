@@ -5,14 +5,14 @@
  * schemas/report.schema.json) before anything is made of it; a report that cannot be used is one
  * line naming it, its attendee's row kept as ungradable (merge.ts), nothing else lost.
  */
-import { closeSync, constants, fstatSync, lstatSync, openSync, readSync, statSync } from 'node:fs';
+import { constants, lstatSync, readSync, statSync } from 'node:fs';
 import path from 'node:path';
 import Ajv from 'ajv';
 import reportSchema from '../../schemas/report.schema.json' with { type: 'json' };
 import type { GradeReport } from '../../engine/report.js';
 import { REPORT_BOUNDS } from '../../reports/bounds.js';
 import { clipText } from '../../reports/code-points.js';
-import { IS_A_DIRECTORY, NOT_A_REGULAR_FILE, notAFileReason, OPEN_FOR_READING, openedNoFile, reasonOf } from '../io.js';
+import { IS_A_DIRECTORY, NOT_A_REGULAR_FILE, notAFileReason, openedNoFile, reasonOf, withOpenedSync } from '../io.js';
 import { canvasColumnOf } from '../grade/canvas-grades.js';
 import { isReserved } from '../grade/file-names.js';
 import { OUTPUT_MARKER } from '../grade/walk.js';
@@ -177,31 +177,28 @@ const SYMLINK = "is a symbolic link: merge reads only the files of a shard's fol
  * --max-size an input is held to.
  */
 function readFolderFile(file: string): { ok: true; text: string } | { ok: false; why: string; missing?: true } {
-  let fd: number | undefined;
   try {
     if (lstatSync(file).isSymbolicLink()) return { ok: false, why: SYMLINK };
     // (O_NOFOLLOW: a symlink put in the file's place after lstat is not followed either; open(2) then fails, ELOOP.)
-    fd = openSync(file, OPEN_FOR_READING | (constants.O_NOFOLLOW ?? 0));
-    const info = fstatSync(fd);
-    const notAFile = notAFileReason(info);
-    if (notAFile !== undefined) return { ok: false, why: notAFile };
-    if (info.size > MAX_FILE_BYTES) return { ok: false, why: `is larger than ${MAX_FILE_BYTES} bytes, more than any flowgrade writes` };
-    const buffer = Buffer.alloc(info.size);
-    let filled = 0;
-    while (filled < buffer.length) {
-      const bytes = readSync(fd, buffer, filled, buffer.length - filled, filled);
-      if (bytes === 0) break; // (cut short since fstat: what is left is read as it is)
-      filled += bytes;
-    }
-    return { ok: true, text: buffer.toString('utf8', 0, filled) };
+    return withOpenedSync(file, (fd, info) => {
+      const notAFile = notAFileReason(info);
+      if (notAFile !== undefined) return { ok: false, why: notAFile };
+      if (info.size > MAX_FILE_BYTES) return { ok: false, why: `is larger than ${MAX_FILE_BYTES} bytes, more than any flowgrade writes` };
+      const buffer = Buffer.alloc(info.size);
+      let filled = 0;
+      while (filled < buffer.length) {
+        const bytes = readSync(fd, buffer, filled, buffer.length - filled, filled);
+        if (bytes === 0) break; // (cut short since fstat: what is left is read as it is)
+        filled += bytes;
+      }
+      return { ok: true, text: buffer.toString('utf8', 0, filled) };
+    }, constants.O_NOFOLLOW ?? 0);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') return { ok: false, why: 'is missing', missing: true };
     if (code === 'ELOOP') return { ok: false, why: SYMLINK };
     if (code === 'EISDIR') return { ok: false, why: IS_A_DIRECTORY }; // (Windows: open(2) on a folder)
     return { ok: false, why: openedNoFile(error) ? NOT_A_REGULAR_FILE : `cannot be read (${reasonOf(error)})` };
-  } finally {
-    if (fd !== undefined) closeSync(fd);
   }
 }
 
