@@ -37,19 +37,20 @@ const NAMES: Readonly<Record<string, string>> = {
   '\uFEFF': 'a zero-width no-break space (byte order mark)',
 };
 
-function escape(c: string): string {
+/** One UTF-16 code unit as a `\u001b`-style escape: how JSON, and terminal-safe text, write it. */
+export function unicodeEscape(c: string): string {
   return `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`;
 }
 
 /** `text` with every invisible character written as a `\u00a0`-style escape. */
 export function showInvisible(text: string): string {
-  return text.replace(INVISIBLE, escape);
+  return text.replace(INVISIBLE, unicodeEscape);
 }
 
 /** One sentence naming the invisible characters of `texts` (each once, in order of appearance), or undefined when there are none. */
 export function invisibleNote(...texts: (string | undefined)[]): string | undefined {
   const found = [...new Set(texts.flatMap((text) => (text === undefined ? [] : (text.match(INVISIBLE) ?? []))))];
   if (found.length === 0) return undefined;
-  const named = found.map((c) => `${escape(c)} is ${NAMES[c] ?? 'an invisible character'}`);
+  const named = found.map((c) => `${unicodeEscape(c)} is ${NAMES[c] ?? 'an invisible character'}`);
   return `${wordList(named)}, which a copy and paste brings in unseen: delete ${found.length === 1 ? 'it' : 'them'} and type the text again`;
 }

@@ -3,6 +3,7 @@
  * that comes from an export (labels, prompts, expressions, response bodies, file names, attendee
  * ids) is untrusted: writers never interpolate it any other way.
  */
+import { unicodeEscape } from '../engine/invisible.js';
 
 const HTML: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
@@ -147,11 +148,6 @@ export function escapeMarkdown(value: unknown): string {
  */
 export function jsonForScript(value: unknown): string {
   return JSON.stringify(value).replace(/[<>&]|[^\x00-\x7E]/g, unicodeEscape);
-}
-
-/** One UTF-16 code unit as a `\u001b`-style escape: how JSON, and terminal-safe text, write it. */
-function unicodeEscape(c: string): string {
-  return `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`;
 }
 
 /**

@@ -3,7 +3,7 @@
  * strings) and `DateTimeFormatter.ofPattern` ('dtf': ZonedDateTime such as `now()`). Formatting
  * covers every letter of both classes that has a fixed meaning. Parsing is in dateparse.ts.
  */
-import { localFields, type LocalFields } from './datetime.js';
+import { localFields, pad, type LocalFields } from './datetime.js';
 import { UnplacedError } from './errors.js';
 import { MAX_DATE_PATTERN_LENGTH } from './limits.js';
 import { formatOffset, zoneName, type Zone } from './timezone.js';
@@ -85,11 +85,6 @@ export function compilePattern(pattern: string, mode: DateMode): DateItem[] {
     i++;
   }
   return items;
-}
-
-function pad(n: number, width: number): string {
-  const s = String(Math.abs(n)).padStart(width, '0');
-  return n < 0 ? `-${s}` : s;
 }
 
 /** Days since 1970-01-01 of a local date. */

@@ -74,7 +74,8 @@ export function plusMonthsLocal(f: LocalFields, months: number): number {
   return local.getTime();
 }
 
-function pad(n: number, width: number): string {
+/** `n` in at least `width` digits, zeros before (`-` before those): `pad(7, 2)` is `07`, `pad(-7, 3)` is `-007`. */
+export function pad(n: number, width: number): string {
   const s = String(Math.abs(n)).padStart(width, '0');
   return n < 0 ? `-${s}` : s;
 }
