@@ -18,22 +18,26 @@ import { nestedDeeperThan } from '../json-text.js';
 import { clipTraceText } from './trace-text.js';
 import { MAX_JSONPATH_DEPTH, MAX_JSONPATH_LENGTH, MAX_JSONPATH_WORK, MAX_MATCHED_EXCESS } from './jsonpath-limits.js';
 
-interface ParseRow {
+/** A Parsing Settings row: its Output Variable and Path Expression, trimmed ('' when either is not set). */
+export interface ParseRow {
   variable: string;
   path: string;
 }
 
-/** Rows that name both a variable and a path (an empty placeholder row is ignored). */
-function parseRowsOf(activity: Activity): ParseRow[] {
+/** Every Parsing Settings row (`outputVariableArray`), in order. */
+export function parsingRows(activity: Activity): ParseRow[] {
   const rows = prop(activity, 'outputVariableArray');
   if (!Array.isArray(rows)) return [];
-  return rows
-    .map((row) => ({
-      variable: text(getOwn(row, 'outputVariable'))?.trim() ?? '',
-      // Trimmed as Java trims (control characters and spaces), not as JavaScript (a no-break space stays, as in Jayway).
-      path: javaTrim(text(getOwn(row, 'jsonPathExp')) ?? ''),
-    }))
-    .filter((row) => row.variable !== '' && row.path !== '');
+  return rows.map((row) => ({
+    variable: text(getOwn(row, 'outputVariable'))?.trim() ?? '',
+    // Trimmed as Java trims (control characters and spaces), not as JavaScript (a no-break space stays, as in Jayway).
+    path: javaTrim(text(getOwn(row, 'jsonPathExp')) ?? ''),
+  }));
+}
+
+/** Rows that name both a variable and a path (an empty placeholder row is ignored). */
+function parseRowsOf(activity: Activity): ParseRow[] {
+  return parsingRows(activity).filter((row) => row.variable !== '' && row.path !== '');
 }
 
 /** `$`-rooted JSONPath: `value[0].x` → `$.value[0].x`, `[0].x` → `$[0].x`. */

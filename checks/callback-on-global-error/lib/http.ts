@@ -1,16 +1,8 @@
 /** Reading HTTP Request (`http-request-v2`) settings as the Flow Designer panel shows them. */
 import type { Activity } from '../../../engine/model.js';
 import { javaTrim } from '../../../engine/java-whitespace.js';
-
-function text(value: unknown): string | undefined {
-  if (typeof value === 'string') return value;
-  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
-  return undefined;
-}
-
-function prop(activity: Activity, key: string): string | undefined {
-  return text(activity.props[key]);
-}
+import { boolProp, text, textProp } from '../../../engine/simulator/activities/read.js';
+import { parsingRows, type ParseRow } from '../../../engine/simulator/parse-settings.js';
 
 function uiText(activity: Activity, key: string): string | undefined {
   return text(activity.ui[key]) ?? text(activity.props[key]);
@@ -18,13 +10,12 @@ function uiText(activity: Activity, key: string): string | undefined {
 
 /** Use Authenticated Endpoint (true, or the text "true"). */
 export function isAuthenticated(activity: Activity): boolean {
-  const raw = activity.props.authenticated;
-  return raw === true || (typeof raw === 'string' && raw.trim().toLowerCase() === 'true');
+  return boolProp(activity, 'authenticated');
 }
 
 /** Method, upper case ('' when none is chosen). */
 export function methodOf(activity: Activity): string {
-  return (prop(activity, 'httpRequestMethod') ?? uiText(activity, 'httpRequestMethod:name') ?? '').trim().toUpperCase();
+  return (textProp(activity, 'httpRequestMethod') ?? uiText(activity, 'httpRequestMethod:name') ?? '').trim().toUpperCase();
 }
 
 /** Connector as the panel names it (`connectorId:name`, e.g. WxCC_API); undefined when none. */
@@ -35,7 +26,7 @@ export function connectorNameOf(activity: Activity): string | undefined {
 
 /** Request Content Type (`httpContentType`), as exported ('' when none). */
 export function requestContentTypeOf(activity: Activity): string {
-  return (prop(activity, 'httpContentType') ?? uiText(activity, 'httpContentType:name') ?? '').trim();
+  return (textProp(activity, 'httpContentType') ?? uiText(activity, 'httpContentType:name') ?? '').trim();
 }
 
 /**
@@ -48,40 +39,28 @@ export function requestHeaderOf(activity: Activity, name: string): string | unde
 
 /** Parsing Settings → Content Type (`contentType`), as exported ('' when left on "Select"). */
 export function parseContentTypeOf(activity: Activity): string {
-  const raw = (prop(activity, 'contentType') ?? uiText(activity, 'contentType:name') ?? '').trim();
+  const raw = (textProp(activity, 'contentType') ?? uiText(activity, 'contentType:name') ?? '').trim();
   return /^select$/i.test(raw) ? '' : raw;
 }
 
-interface ParseRow {
-  variable: string;
-  path: string;
-}
-
-/** Parsing Settings rows (Output Variable + Path Expression); empty placeholder rows left out. */
+/** Parsing Settings rows (Output Variable + Path Expression), as the simulator reads them; empty placeholder rows left out. */
 export function parseRowsOf(activity: Activity): ParseRow[] {
-  const rows = activity.props.outputVariableArray;
-  if (!Array.isArray(rows)) return [];
-  return rows
-    .map((row) => {
-      const r = (typeof row === 'object' && row !== null ? row : {}) as Record<string, unknown>;
-      return { variable: text(r.outputVariable)?.trim() ?? '', path: javaTrim(text(r.jsonPathExp) ?? '') };
-    })
-    .filter((row) => row.variable !== '' || row.path !== '');
+  return parsingRows(activity).filter((row) => row.variable !== '' || row.path !== '');
 }
 
 /** Request URL (unauthenticated endpoint), trimmed; '' when empty. */
 export function requestUrlOf(activity: Activity): string {
-  return javaTrim(prop(activity, 'httpRequestUrl') ?? '');
+  return javaTrim(textProp(activity, 'httpRequestUrl') ?? '');
 }
 
 /** Request Path (authenticated endpoint), trimmed as Java trims (a no-break space stays: it is sent); '' when empty. */
 export function requestPathOf(activity: Activity): string {
-  return javaTrim(prop(activity, 'httpRequestPath') ?? '');
+  return javaTrim(textProp(activity, 'httpRequestPath') ?? '');
 }
 
 /** Request Body text ('' when none). */
 export function requestBodyOf(activity: Activity): string {
-  return prop(activity, 'httpRequestBody') ?? '';
+  return textProp(activity, 'httpRequestBody') ?? '';
 }
 
 /** Query Parameters rows. */
