@@ -145,38 +145,49 @@ export async function discover(inputs: string[], limits: ZipLimits, outDir?: str
   const candidates: Submission[] = [];
   for (const [real, file] of [...found].sort(([, a], [, b]) => compareCodePoints(a, b))) {
     const mtimeMs = mtimeOf(file);
-    const folder = path.dirname(real);
     if (!isArchiveName(file)) {
-      candidates.push({ kind: 'path', file, mtimeMs, folder });
+      candidates.push({ kind: 'path', file, mtimeMs, folder: path.dirname(real) });
       continue;
     }
-    const archive = readArchive(file, limits.maxTotalBytes);
-    if (!archive.ok) {
-      candidates.push({ kind: 'refused', file, mtimeMs, error: archive.error, folder });
-      continue;
-    }
-    const ignored: string[] = [];
-    // An entry's folder: the archive's real path, then the entry's folder inside it.
-    // (Some Windows tools write `\` between an entry's folders.)
-    const entryFolder = (entryFile: string) => `${real}${entryFile.slice(file.length, Math.max(entryFile.lastIndexOf('/'), entryFile.lastIndexOf('\\'), file.length + 1))}`;
     const empty = (archiveFile: string) => (archiveFile === file && namedKeys.has(real) ? inputsHoldingNothing : warnings).push(holdsNothing(archiveFile, 'archive'));
-    for (const entry of expandArchive(archive.bytes, file, mtimeMs, limits, (name) => ignored.push(name), empty)) {
-      candidates.push({ ...entry, folder: entry.file === file ? folder : entryFolder(entry.file) });
-    }
-    // A student who uploaded a screenshot instead of the export would otherwise vanish without a word;
-    // Brightspace's own index.html, beside the submissions it lists, is no student's and worth none.
-    const entriesOf = (archiveFile: string) => candidates.filter((c) => c.file.startsWith(`${archiveFile}!/`)).map((c) => c.file);
-    ignored.splice(0, ignored.length, ...ignored.filter((entry) => !isBrightspaceIndex(entry, entriesOf)));
-    if (ignored.length > 0) {
-      const named = firstFew(ignored.map((entry) => entry.slice(file.length + 2)), NAMED_NOT_AN_EXPORT, { before: ', and ' });
-      warn(`flowgrade: ${file}: ${ignored.length} ${ignored.length === 1 ? 'entry is' : 'entries are'} not a flow export (*.json) or archive (*.zip) and not graded: ${named} [not-an-export]`);
-    }
+    addArchive(candidates, { file, real, mtimeMs }, limits, empty, warn);
   }
   candidates.sort((a, b) => compareCodePoints(a.file, b.file));
   if (candidates.length > 0) inputsHoldingNothing.forEach(warn);
   sameSubmissionsTwice(candidates).forEach(warn);
   // A folder reached by two inputs (a folder and a pattern in it, a folder given twice) is named once.
   return { candidates, warnings: [...new Set(warnings)], problems };
+}
+
+/**
+ * The submissions of the archive `file` (`real`: its real path) added to `candidates`: its exports
+ * and the archives inside it, each in a folder of its own (the archive's real path, then the
+ * entry's folder inside it), or the archive alone, refused, when it cannot be read. `empty` is
+ * told of an archive (this one or one inside it) that holds nothing to grade; the entries that are
+ * neither exports nor archives are named in one warning.
+ */
+function addArchive(candidates: Submission[], { file, real, mtimeMs }: { file: string; real: string; mtimeMs: number }, limits: ZipLimits, empty: (archiveFile: string) => void, warn: (line: string) => void): void {
+  const folder = path.dirname(real);
+  const archive = readArchive(file, limits.maxTotalBytes);
+  if (!archive.ok) {
+    candidates.push({ kind: 'refused', file, mtimeMs, error: archive.error, folder });
+    return;
+  }
+  const ignored: string[] = [];
+  // An entry's folder: the archive's real path, then the entry's folder inside it.
+  // (Some Windows tools write `\` between an entry's folders.)
+  const entryFolder = (entryFile: string) => `${real}${entryFile.slice(file.length, Math.max(entryFile.lastIndexOf('/'), entryFile.lastIndexOf('\\'), file.length + 1))}`;
+  for (const entry of expandArchive(archive.bytes, file, mtimeMs, limits, (name) => ignored.push(name), empty)) {
+    candidates.push({ ...entry, folder: entry.file === file ? folder : entryFolder(entry.file) });
+  }
+  // A student who uploaded a screenshot instead of the export would otherwise vanish without a word;
+  // Brightspace's own index.html, beside the submissions it lists, is no student's and worth none.
+  const entriesOf = (archiveFile: string) => candidates.filter((c) => c.file.startsWith(`${archiveFile}!/`)).map((c) => c.file);
+  const notExports = ignored.filter((entry) => !isBrightspaceIndex(entry, entriesOf));
+  if (notExports.length > 0) {
+    const named = firstFew(notExports.map((entry) => entry.slice(file.length + 2)), NAMED_NOT_AN_EXPORT, { before: ', and ' });
+    warn(`flowgrade: ${file}: ${notExports.length} ${notExports.length === 1 ? 'entry is' : 'entries are'} not a flow export (*.json) or archive (*.zip) and not graded: ${named} [not-an-export]`);
+  }
 }
 
 /**

@@ -55,19 +55,8 @@ export type MergeOutcome =
 export const REPORT_UNREADABLE = 'report-unreadable';
 
 export async function runMerge(merge: MergeOptions): Promise<MergeOutcome> {
-  // An empty variable in a CI script: said before a path is made of it ("" is the working folder, which "no such folder" did not name).
-  const blank = merge.dirs.find((dir) => dir.trim() === '');
-  if (blank !== undefined) return { ok: false, problems: [coded(`flowgrade: "${blank}" is blank: give the --out folder of a flowgrade grade`, 'bad-shard')] };
-  const out = realPath(merge.outDir);
-  const clash = merge.dirs.find((dir) => realPath(dir) === out);
-  if (clash !== undefined) return { ok: false, problems: [coded(`flowgrade: --out ${merge.outDir} is also a folder to merge (${clash}): write the merged outputs into another folder`, 'bad-out')] };
-  const reals = merge.dirs.map(realPath);
-  const again = reals.findIndex((real, at) => reals.indexOf(real) < at);
-  if (again >= 0) {
-    // (Named as it was first given when that was spelt otherwise: "given twice" of a name the user typed once was no help.)
-    const [twice, first] = [merge.dirs[again]!, merge.dirs[reals.indexOf(reals[again]!)]!];
-    return { ok: false, problems: [coded(`flowgrade: ${twice}: ${twice === first ? 'given twice' : `is the folder ${first} (through a symlink, or spelt otherwise)`}: give each shard's folder once`, 'bad-shard')] };
-  }
+  const refused = foldersProblem(merge.dirs, merge.outDir);
+  if (refused !== undefined) return { ok: false, problems: [refused] };
   const parts: PartRecord[] = [];
   for (const dir of merge.dirs) {
     const read = readPart(dir);
@@ -103,23 +92,9 @@ export async function runMerge(merge: MergeOptions): Promise<MergeOutcome> {
     const kept: { report: GradeReport; shown: GradeReport }[] = [];
     for (const [index, { part: at, attendee }] of plan.rows.entries()) {
       await nextTurn(); // a Ctrl-C or SIGTERM is heard between two rows, not once every row is merged
-      const valid = reportOf(parts[at]!, attendee, (line) => readLines.push(line));
-      // (The class's step columns are its reports' steps, those of one that cannot be rendered too.)
-      for (const check of valid.checks) stepsSeen.add(check.step);
-      let report = valid;
-      let shown: GradeReport;
-      try {
-        shown = stagePages(stagingDir, index, report);
-      } catch (error) {
-        // A page that could not be written (a full disk, ulimit -f) is --out's, not the report's: the merge stops on it as anywhere else.
-        if (isFileSystemError(error)) throw error;
-        // Valid, but past what the renderers can take (a value nested deeper than the stack holds): as a report that cannot be used.
-        report = unrendered(parts[at]!, attendee, error, (line) => renderLines.push([index, line]));
-        shown = stagePages(stagingDir, index, report);
-      }
-      const slimmed = slim(report);
-      progress?.tick(report.verdict);
-      kept.push({ report: slimmed, shown: sameFields(shown, report) ? slimmed : slim(shown) });
+      const row = stageRow(stagingDir, index, parts[at]!, attendee, stepsSeen, { read: (line) => readLines.push(line), render: (line) => renderLines.push([index, line]) });
+      progress?.tick(row.report.verdict);
+      kept.push(row);
     }
     progress?.finish();
     sayReadLines();
@@ -167,6 +142,50 @@ export async function runMerge(merge: MergeOptions): Promise<MergeOutcome> {
   } finally {
     await finishRun(run, prepared, stopListening, merge.warn);
   }
+}
+
+/**
+ * Why the folders given cannot be merged into `outDir`, or undefined: one is blank, is --out, or
+ * is given twice (spelt otherwise, or through a symlink).
+ */
+function foldersProblem(dirs: readonly string[], outDir: string): string | undefined {
+  // An empty variable in a CI script: said before a path is made of it ("" is the working folder, which "no such folder" did not name).
+  const blank = dirs.find((dir) => dir.trim() === '');
+  if (blank !== undefined) return coded(`flowgrade: "${blank}" is blank: give the --out folder of a flowgrade grade`, 'bad-shard');
+  const out = realPath(outDir);
+  const clash = dirs.find((dir) => realPath(dir) === out);
+  if (clash !== undefined) return coded(`flowgrade: --out ${outDir} is also a folder to merge (${clash}): write the merged outputs into another folder`, 'bad-out');
+  const reals = dirs.map(realPath);
+  const again = reals.findIndex((real, at) => reals.indexOf(real) < at);
+  if (again < 0) return undefined;
+  // (Named as it was first given when that was spelt otherwise: "given twice" of a name the user typed once was no help.)
+  const [twice, first] = [dirs[again]!, dirs[reals.indexOf(reals[again]!)]!];
+  return coded(`flowgrade: ${twice}: ${twice === first ? 'given twice' : `is the folder ${first} (through a symlink, or spelt otherwise)`}: give each shard's folder once`, 'bad-shard');
+}
+
+/**
+ * The row `index` of the class, a part's attendee: its report read (one that cannot be used is
+ * said with `say.read`), its pages rendered and staged, and its slim copies kept (the report, and
+ * the report as its pages show it). A report past what the renderers can take (a value nested
+ * deeper than the stack holds) stands as one that cannot be used (said with `say.render`). The
+ * steps of the report read go into `steps`: the class's step columns are its reports' steps,
+ * those of one that cannot be rendered too.
+ */
+function stageRow(stagingDir: string, index: number, part: PartRecord, attendee: number, steps: Set<number>, say: { read: (line: string) => void; render: (line: string) => void }): { report: GradeReport; shown: GradeReport } {
+  const valid = reportOf(part, attendee, say.read);
+  for (const check of valid.checks) steps.add(check.step);
+  let report = valid;
+  let shown: GradeReport;
+  try {
+    shown = stagePages(stagingDir, index, report);
+  } catch (error) {
+    // A page that could not be written (a full disk, ulimit -f) is --out's, not the report's: the merge stops on it as anywhere else.
+    if (isFileSystemError(error)) throw error;
+    report = unrendered(part, attendee, error, say.render);
+    shown = stagePages(stagingDir, index, report);
+  }
+  const slimmed = slim(report);
+  return { report: slimmed, shown: sameFields(shown, report) ? slimmed : slim(shown) };
 }
 
 /**
