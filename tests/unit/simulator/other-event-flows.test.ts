@@ -51,6 +51,23 @@ test.describe('event flows other than OnGlobalError', () => {
     expect([notifies.status, notifies.summary]).toEqual(['completed', 'caller disconnected at Disconnect; not simulated: the PhoneContactEnded event flow this raises (NotifyCRM)']);
   });
 
+  test('an event flow of more than three activities is named by its first three and …', async () => {
+    const main = { main: [disconnect()], links: [['NewPhoneContact', 'out', 'Disconnect']] as [string, string, string][] };
+    const steps = ['Notify1', 'Notify2', 'Notify3', 'Notify4'].map((label) => httpRequest(label, { httpRequestUrl: 'https://crm.example.test/ended' }));
+    const chain = (count: number): FlowSpec => {
+      const used = steps.slice(0, count);
+      return {
+        ...main,
+        events: [event('ContactEnded', 'PhoneContactEnded'), ...used, endFlow('EndFlow_uif')],
+        eventLinks: [['ContactEnded', 'out', 'Notify1'], ...used.map(({ label }, i): [string, string, string] => [label, 'default', used[i + 1]?.label ?? 'EndFlow_uif'])],
+      };
+    };
+    const four = await simulate(buildFlow(chain(4)), {}, { services: fakeServices() });
+    expect(four.summary).toBe('caller disconnected at Disconnect; not simulated: the PhoneContactEnded event flow this raises (Notify1, Notify2, Notify3, …)');
+    const three = await simulate(buildFlow(chain(3)), {}, { services: fakeServices() });
+    expect(three.summary).toBe('caller disconnected at Disconnect; not simulated: the PhoneContactEnded event flow this raises (Notify1, Notify2, Notify3)');
+  });
+
   test('a caller still on the line raises neither: End Flow in the main flow, or a wait in queue', async () => {
     const spec = flow({ main: [endFlow('EndFlow_main')], links: [['NewPhoneContact', 'out', 'EndFlow_main']] }, [notify, endFlow('EndFlow_uif')]);
     const result = await simulate(buildFlow(spec), {}, { services: fakeServices() });

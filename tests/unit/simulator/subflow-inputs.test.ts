@@ -37,6 +37,14 @@ test.describe('subflow inputs', () => {
     expect(some.summary).toBe('subflow ended at EndSubflow; run without a calling flow: its input errorMessage kept its default');
   });
 
+  test('past five inputs not given, the summary names the first five and counts them all', async () => {
+    const inputs = ['a', 'b', 'c', 'd', 'e', 'f'].map((name) => ({ name, type: 'STRING', value: null, source: 'SUBFLOW_INPUT' }));
+    const many = await simulate(buildFlow({ ...errorSubflow, variables: [...errorSubflow.variables!, ...inputs] }), { subflowInputs: { errorMessage: 'x', attempts: '0' } }, { services: fakeServices() });
+    expect(many.summary).toBe('subflow ended at EndSubflow; run without a calling flow: its inputs a, b, c, d, e, … (6 in all) kept their defaults');
+    const five = await simulate(buildFlow({ ...errorSubflow, variables: [...errorSubflow.variables!, ...inputs.slice(0, 5)] }), { subflowInputs: { errorMessage: 'x', attempts: '0' } }, { services: fakeServices() });
+    expect(five.summary).toBe('subflow ended at EndSubflow; run without a calling flow: its inputs a, b, c, d, e kept their defaults');
+  });
+
   test('only inputs are set: a name that is a local variable, or no variable, is left alone', async () => {
     const result = await simulate(buildFlow(errorSubflow), { subflowInputs: { errorMessage: 'x', attempts: '0', note: 'changed', other: 'y' } }, { services: fakeServices() });
     expect(result.trace[0].modifiedVariables).toEqual({ errorMessage: 'x', attempts: 0 });
