@@ -13,7 +13,7 @@ export type ReadResult = { ok: true; bytes: Uint8Array } | { ok: false; error: {
  * How every input is opened: read-only and non-blocking, so that opening a named pipe returns at
  * once (a blocking open waits for a writer forever); what was opened is then checked with fstat.
  */
-export const OPEN_FOR_READING = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0);
+const OPEN_FOR_READING = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0);
 
 /**
  * `use` given `file` opened as inputs are (OPEN_FOR_READING, with `flags`) and what fstat says of

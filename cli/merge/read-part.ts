@@ -171,7 +171,7 @@ const SYMLINK = "is a symbolic link: merge reads only the files of a shard's fol
  * when there is none). Only a regular file of the folder itself is read: a symlink may lead anywhere
  * (/etc/passwd, another shard's report, a device), and is not followed, even to a valid report; a
  * named pipe is never waited on, a folder or device never read (opened as inputs are: io.ts
- * OPEN_FOR_READING, and refused in their words: notAFileReason). A file over the size limit is
+ * withOpenedSync, and refused in their words: notAFileReason). A file over the size limit is
  * refused by its size, before a byte is read (a sparse file of 2 GB had its first 256 MB read
  * first), in words of its own: its limit is more than any file flowgrade writes, not the
  * --max-size an input is held to.
