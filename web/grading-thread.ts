@@ -117,7 +117,7 @@ export class GradingThread {
       } else slot.job?.finish({ kind: 'answered', answer: event.data }, true);
     };
     worker.onerror = (event) => {
-      event.preventDefault(); // said on the page, not also in the console
+      event.preventDefault(); // said on the page, not also reported as the page's own uncaught error (its window's error event, the console)
       // Not started (a host's policy refusing it as it loads): none will; the page grades itself.
       if (!slot.started) this.unavailable = true;
       if (slot.job) slot.job.finish(slot.started ? { kind: 'answered', answer: { failed: event.message || 'the grading worker failed' } } : { kind: 'no-worker' }, false);

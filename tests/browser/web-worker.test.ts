@@ -161,6 +161,13 @@ test.describe('served', () => {
 
 test('a worker failing while it grades (an error it did not catch: a bug of ours) gives the crash message, its words or else that the worker failed, never a page waiting for ever; a fresh worker grades the next file', async ({ page }) => {
   await recordWorkers(page);
+  // A worker's error the page does not cancel (preventDefault) is reported again as the page's own
+  // uncaught error: its window's error event, which window.onerror and the console see.
+  await page.addInitScript(() => {
+    const reported: string[] = [];
+    (window as unknown as { reportedErrors: string[] }).reportedErrors = reported;
+    window.addEventListener('error', (event) => reported.push(event.message));
+  });
   const watched = watchPage(page);
   await page.goto(site().url);
   await expect(page.locator('#results')).toHaveAttribute('data-state', 'ready');
@@ -189,6 +196,7 @@ test('a worker failing while it grades (an error it did not catch: a bug of ours
   await expect(status(page)).toHaveText(PASSED('solution.json'));
   expect((await madeWorkers(page)).map((worker) => worker.terminated), 'each failed worker stopped, a fresh one started').toEqual([true, true, false]);
   expect(watched.errors, 'said on the page, not also in the console').toEqual([]);
+  expect(await page.evaluate(() => (window as unknown as { reportedErrors: string[] }).reportedErrors), 'nor as an uncaught error of the page').toEqual([]);
 });
 
 test.describe('no worker', () => {
