@@ -10,8 +10,8 @@ import type { GradeOptions } from '../engine/grade.js';
 import { REPORT_CSS, renderHtmlReport, renderReportBody } from '../reports/html.js';
 import { renderJson } from '../reports/json.js';
 import { showFailingActivities } from './drawings.js';
-import { formatMegabytes, MAX_BYTES, readPickedFile, timedOutFile, type GradedFile, type PickedFile } from './grade-file.js';
-import { gradeRequest, requestOptions, TOOL, type GradingRequest } from './grading-request.js';
+import { formatMegabytes, MAX_BYTES, noWorkerFile, readPickedFile, timedOutFile, type GradedFile, type PickedFile } from './grade-file.js';
+import { requestOptions, TOOL, type GradingRequest } from './grading-request.js';
 import { GradingThread, gradingTimeLimit } from './grading-thread.js';
 import { downloadName, errorAdvice, errorLine, notGradedNote, oneLine, oneToGrade, summaryLine, tabTitle } from './messages.js';
 import { missionChoices, readSettings, type SettingsResult } from './options.js';
@@ -251,8 +251,7 @@ async function grade(file: PickedFile, note: string, { reveal = false } = {}): P
   status.textContent = oneLine(`Grading ${file.name}…${earlier}`);
   errorArea.replaceChildren();
   if (reveal) revealStatus();
-  // The status on screen before the file is read (a large one takes a moment) and, where no worker
-  // can be started, before the (synchronous) checks run on this thread.
+  // The status on screen before the file is read (a large one takes a moment).
   await afterPaint();
 
   try {
@@ -271,9 +270,11 @@ async function grade(file: PickedFile, note: string, { reveal = false } = {}): P
 }
 
 /**
- * A file's bytes graded in the grading worker (web/grading-thread.ts), within the time limit; on
- * the page's own thread when no worker can be started (a host's policy refusing workers, an old
- * browser), with no limit then. Undefined: a newer grading took its place.
+ * A file's bytes graded in the grading worker (web/grading-thread.ts), within the time limit. Where
+ * no worker can be started (a host's policy refusing workers, a browser without them), the file is
+ * not graded: on the page's own thread nothing could stop a grading that never ends (a regular
+ * expression that backtracks without end), and the tab would hang. Undefined: a newer grading took
+ * its place.
  */
 async function gradeInWorker(request: GradingRequest, options: GradeOptions): Promise<GradedFile | undefined> {
   const outcome = await gradingThread.grade(request);
@@ -286,7 +287,7 @@ async function gradeInWorker(request: GradingRequest, options: GradeOptions): Pr
     case 'abandoned':
       return undefined;
     case 'no-worker':
-      return gradeRequest(request);
+      return noWorkerFile(options);
   }
 }
 

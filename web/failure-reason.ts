@@ -27,6 +27,12 @@ export const FAILURE_REASONS = [
    * without end, which the CLI finishes (its linear-time engine) and a browser cannot.
    */
   'grading-timeout',
+  /**
+   * No grading worker could be started (a browser without Web Workers, a host's policy refusing
+   * them): the page does not grade on its own thread, where nothing could stop a grading that
+   * never ends and the tab would hang.
+   */
+  'no-grading-worker',
   /** A bug of the grader, not the user's file. */
   'internal-error',
 ] as const;

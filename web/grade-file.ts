@@ -57,6 +57,16 @@ export function timedOutFile(seconds: number, options: GradeOptions): GradedFile
   return refusedFile('grading-timeout', { code: 'grading-timeout', message }, options);
 }
 
+/**
+ * The report of a file not graded because no grading worker could be started: on the page's own
+ * thread nothing could stop a grading at the time limit (a regular expression that backtracks
+ * without end, run there, would hang the tab for good).
+ */
+export function noWorkerFile(options: GradeOptions): GradedFile {
+  const message = 'not graded: this browser could not start the grading worker, which stops a grading that would never end (a browser without Web Workers, or a site refusing them)';
+  return refusedFile('no-grading-worker', { code: 'no-grading-worker', message }, options);
+}
+
 function refusedFile(reason: FailureReason, error: { code: string; message: string }, options: GradeOptions): GradedFile {
   return { report: refusedReport(error, options), reason };
 }

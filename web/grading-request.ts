@@ -1,8 +1,8 @@
 /**
  * What the page asks its grading worker (web/grading-thread.ts) and what the worker answers: plain
  * data, as messages between threads carry (the file's bytes transferred, the report cloned). The
- * worker runs `gradeRequest`; so does the page itself when no worker can be started, so a report
- * is the same either way.
+ * worker runs `gradeRequest`. The page never grades on its own thread: nothing could stop a
+ * grading there at the time limit (web/grading-thread.ts).
  */
 import pkg from '../package.json' with { type: 'json' };
 import { findMission } from '../checks/index.js';

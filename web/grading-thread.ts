@@ -13,7 +13,7 @@
  */
 import { WORKER_STARTED, type GradingAnswer, type GradingRequest } from './grading-request.js';
 
-/** How a grading asked of the worker ended; `no-worker`: none could be started, the page grades on its own thread. */
+/** How a grading asked of the worker ended; `no-worker`: none could be started, and the file is not graded (noWorkerFile). */
 export type ThreadOutcome = { kind: 'answered'; answer: GradingAnswer } | { kind: 'timed-out' } | { kind: 'abandoned' } | { kind: 'no-worker' };
 
 /** The page's script as one function (the banner and footer of its build); not defined in a script built otherwise. */
@@ -118,7 +118,7 @@ export class GradingThread {
     };
     worker.onerror = (event) => {
       event.preventDefault(); // said on the page, not also reported as the page's own uncaught error (its window's error event, the console)
-      // Not started (a host's policy refusing it as it loads): none will; the page grades itself.
+      // Not started (a host's policy refusing it as it loads): none will, and no file is graded.
       if (!slot.started) this.unavailable = true;
       if (slot.job) slot.job.finish(slot.started ? { kind: 'answered', answer: { failed: event.message || 'the grading worker failed' } } : { kind: 'no-worker' }, false);
       else this.replace(slot);

@@ -86,6 +86,9 @@ const ADVICE: Record<FailureReason, string> = {
   // The CLI finishes such a pattern (V8's linear-time engine, which a page cannot turn on).
   'grading-timeout':
     'Look in your flow for a regular expression (in matches, split or replaceAll) that repeats several things in a row, such as a*a*b, on a long text; or ask your instructor to run flowgrade check on the file, which finishes such patterns.',
+  // Every current browser has workers; a site's policy may still refuse them (the page's own allows its blob: worker).
+  'no-grading-worker':
+    'Open the page in a current browser (Chrome, Edge, Firefox or Safari). If it still cannot grade, the site hosting the page refuses its worker: ask your instructor to run flowgrade check on the file, or to host the page where it may start one.',
   'internal-error': 'Please tell your instructor; flowgrade check on the command line gives the same grade.',
 };
 

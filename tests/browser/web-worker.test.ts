@@ -5,8 +5,9 @@
  * limit, shortened here to a second by the page's test setting (`flowgradeGradingTimeLimit`, set
  * before the page's script runs), and the next file gets a fresh worker; the page answers
  * meanwhile, and a file given then replaces the grading, its worker stopped. Where no worker can
- * be started (a browser without them, a host's policy refusing them), the page grades on its own
- * thread, as before. Nothing here is timed: the tests wait for what the page shows.
+ * be started (a browser without them, a host's policy refusing them), the page grades nothing, as
+ * on its own thread nothing could stop a grading that never ends. Nothing here is timed: the tests
+ * wait for what the page shows.
  */
 import { test, expect, type Page } from '@playwright/test';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -200,19 +201,27 @@ test('a worker failing while it grades (an error it did not catch: a bug of ours
 });
 
 test.describe('no worker', () => {
-  test('in a browser without Web Workers the page grades on its own thread, as before', async ({ page }) => {
+  const NOT_GRADED = (name: string) =>
+    `${name}: not graded: this browser could not start the grading worker, which stops a grading that would never end (a browser without Web Workers, or a site refusing them) [no-grading-worker]`;
+
+  test('in a browser without Web Workers the page grades nothing, not even a file that would never end (the tab would hang for good), and says why and what to do', async ({ page }) => {
     await page.addInitScript(() => delete (window as { Worker?: unknown }).Worker);
     const watched = watchPage(page);
     await page.goto(site().url);
     await expect(page.locator('#results')).toHaveAttribute('data-state', 'ready');
+    await page.locator('#file-input').setInputFiles({ name: 'Main_Flow_140.json', mimeType: 'application/json', buffer: neverEndingExport() });
+    await expect(status(page)).toHaveText('Main_Flow_140.json could not be graded.');
+    await expect(page.locator('#results')).toHaveAttribute('data-verdict', 'ungradable');
+    await expect(page.locator('#error .page-error strong')).toHaveText(NOT_GRADED('Main_Flow_140.json'));
+    await expect(page.locator('#error .page-error p')).toContainText('Open the page in a current browser');
+    // The page's thread is free: it runs a script, and the next file gets the same answer.
+    expect(await page.evaluate(() => document.title)).toBe('UNGRADABLE · Main_Flow_140 · flowgrade self-check');
     await page.locator('#file-input').setInputFiles(fixturePath('flows/solution.json'));
-    await expect(status(page)).toHaveText(PASSED('solution.json'));
-    await page.locator('#file-input').setInputFiles({ name: 'screenshot.json', mimeType: 'application/json', buffer: Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex') });
-    await expect(page.locator('#error .page-error strong')).toHaveText('screenshot.json: not valid JSON: the file is an image (PNG), not a flow export [not-json]');
+    await expect(page.locator('#error .page-error strong')).toHaveText(NOT_GRADED('solution.json'));
     expect(watched.errors).toEqual([]);
   });
 
-  test('under a policy refusing workers (a host\'s `worker-src \'none\'`, here in the page\'s own tag) the page grades on its own thread, the refusal the only complaint', async ({ page }) => {
+  test('under a policy refusing workers (a host\'s `worker-src \'none\'`, here in the page\'s own tag) the page grades nothing and says why, the refusal the only complaint', async ({ page }) => {
     const dir = mkdtempSync(path.join(tmpdir(), 'flowgrade-web-no-worker-'));
     try {
       expect((await runCli(['web', '--out', dir])).code).toBe(0);
@@ -224,7 +233,7 @@ test.describe('no worker', () => {
       await expect(page.locator('#results')).toHaveAttribute('data-state', 'ready');
       for (const name of ['solution.json', 'solution.json']) {
         await page.locator('#file-input').setInputFiles(fixturePath(`flows/${name}`));
-        await expect(status(page)).toHaveText(PASSED(name));
+        await expect(page.locator('#error .page-error strong')).toHaveText(NOT_GRADED(name));
       }
       expect(await madeWorkers(page), 'refused as it loads, once: not tried again').toEqual([{ url: expect.stringMatching(/^blob:/), terminated: true }]);
       expect(watched.errors).toHaveLength(1);

@@ -1,13 +1,14 @@
 /**
  * What the page sends its grading worker and what the worker runs (web/grading-request.ts), the
- * report of a grading stopped at the time limit, and the limit itself (web/grading-thread.ts). The
- * worker itself, the limit reached and the page's fallback are tested in Chromium:
+ * report of a grading stopped at the time limit or not started for want of a worker, and the limit
+ * itself (web/grading-thread.ts). The worker itself, the limit reached and a page with no worker are
+ * tested in Chromium:
  * tests/browser/web-worker.test.ts.
  */
 import { test, expect } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { DEFAULT_MISSION_ID, findMission } from '../../../checks/index.js';
-import { timedOutFile } from '../../../web/grade-file.js';
+import { noWorkerFile, timedOutFile } from '../../../web/grade-file.js';
 import { gradePickedFile } from './picked-file.js';
 import { gradeRequest, requestOptions, TOOL } from '../../../web/grading-request.js';
 import { GRADING_TIME_LIMIT, gradingTimeLimit } from '../../../web/grading-thread.js';
@@ -57,6 +58,18 @@ test('a grading stopped at the limit is ungradable with grade --timeout\'s code,
   expect(summaryLine(report)).toBe('Main_Flow_140.json could not be graded.');
   expect(errorLine(report)).toBe('Main_Flow_140.json: grading took longer than 120 s; stopped: the export may hold an expression or pattern this browser cannot finish [grading-timeout]');
   expect(errorAdvice('grading-timeout')).toContain('flowgrade check');
+});
+
+test('a file given where no grading worker can start is ungradable with its own code and advice, not graded on the page\'s thread', () => {
+  const { report, reason } = noWorkerFile(requestOptions({ fileName: 'Main_Flow_140.json', lab: DEFAULT_MISSION_ID, now: Date.parse(FIXED) }));
+  expect(reason).toBe('no-grading-worker');
+  expect(report.verdict).toBe('ungradable');
+  expect(report.checks).toEqual([]);
+  expect(summaryLine(report)).toBe('Main_Flow_140.json could not be graded.');
+  expect(errorLine(report)).toBe(
+    'Main_Flow_140.json: not graded: this browser could not start the grading worker, which stops a grading that would never end (a browser without Web Workers, or a site refusing them) [no-grading-worker]',
+  );
+  expect(errorAdvice('no-grading-worker')).toContain('flowgrade check');
 });
 
 test('the time limit is grade --timeout\'s default unless a script before the page\'s set a number of seconds over 0', () => {
