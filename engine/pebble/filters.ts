@@ -303,7 +303,7 @@ const split: FilterFn = nullSafe((input, args, call) => {
   const delimiter = stringArg(args, 'delimiter', call);
   if (delimiter === null) fail('type', 'missing delimiter parameter in split filter', call.pos);
   const limit = intArg(args, 'limit', call) ?? 0;
-  const parts = placing(call.pos, () => javaSplit(s, delimiter, limit, () => call.ctx.tick(call.pos)));
+  const parts = placing(call.pos, () => javaSplit(s, delimiter, limit, (steps) => call.ctx.tick(call.pos, steps)));
   call.ctx.listSize(parts.length, call.pos);
   return parts;
 });

@@ -101,15 +101,15 @@ const STRING_METHODS = new Map<string, Method>([
     return ctx.str(s.replaceAll(target, () => replacement), pos);
   })],
   ['replaceAll', m<string>(['string', 'string'], (s, [a, b], ctx, pos) =>
-    ctx.str(placing(pos, () => javaReplace(s, nonNull(a, pos), nonNull(b, pos), true, () => ctx.tick(pos))), pos))],
+    ctx.str(placing(pos, () => javaReplace(s, nonNull(a, pos), nonNull(b, pos), true, (steps) => ctx.tick(pos, steps))), pos))],
   ['replaceFirst', m<string>(['string', 'string'], (s, [a, b], ctx, pos) =>
-    ctx.str(placing(pos, () => javaReplace(s, nonNull(a, pos), nonNull(b, pos), false, () => ctx.tick(pos))), pos))],
+    ctx.str(placing(pos, () => javaReplace(s, nonNull(a, pos), nonNull(b, pos), false, (steps) => ctx.tick(pos, steps))), pos))],
   ['split', m<string>(['string'], (s, [a], ctx, pos) => {
-    const parts = placing(pos, () => javaSplit(s, nonNull(a, pos), 0, () => ctx.tick(pos)));
+    const parts = placing(pos, () => javaSplit(s, nonNull(a, pos), 0, (steps) => ctx.tick(pos, steps)));
     ctx.listSize(parts.length, pos);
     return parts;
   })],
-  ['matches', m<string>(['string'], (s, [a], _c, pos) => placing(pos, () => javaMatches(s, nonNull(a, pos))))],
+  ['matches', m<string>(['string'], (s, [a], ctx, pos) => placing(pos, () => javaMatches(s, nonNull(a, pos), (steps) => ctx.tick(pos, steps))))],
 ]);
 
 type List = readonly unknown[];

@@ -19,11 +19,12 @@ class RegexError extends UnplacedError {
 
 /**
  * Refuses patterns whose matching time can explode; says whether the pattern has a lookaround
- * (`(?=`, `(?!`, `(?<=`, `(?<!`). V8 runs a pattern that backtracks too much again in linear time
+ * (`(?=`, `(?!`, `(?<=`, `(?<!`) and whether it repeats anything (`*`, `+` or a count `{…}`: see
+ * searchSteps). V8 runs a pattern that backtracks too much again in linear time
  * (the CLI turns that on), but not one with a lookaround, and browsers never: such a pattern may
  * repeat without bound only once, and runs against shorter inputs (`assertInputFor`).
  */
-function assertSafe(pattern: string): { lookaround: boolean } {
+function assertSafe(pattern: string): { lookaround: boolean; repeats: boolean } {
   // Track, for every open group, whether it contains a quantifier or an alternation.
   const stack: { risky: boolean }[] = [];
   const names = new Set<string>();
@@ -31,6 +32,7 @@ function assertSafe(pattern: string): { lookaround: boolean } {
   let inClass = false;
   let lookaround = false;
   let repetitions = 0;
+  let repeats = false;
   for (let i = 0; i < pattern.length; i++) {
     const c = pattern[i];
     if (c === '\\') {
@@ -64,6 +66,8 @@ function assertSafe(pattern: string): { lookaround: boolean } {
     const unbounded = c === '*' || c === '+' || (c === '{' && /^\{\d*,\d*\}/.test(pattern.slice(i)));
     if (unbounded || c === '?' || c === '{') {
       if (unbounded) repetitions++;
+      // `?` reads one more character at most (and opens `(?:`, `(?=`); a count `{n}` reads n
+      if (c !== '?') repeats = true;
       if (unbounded && lastGroupRisky) {
         throw new RegexError('Regular expression too complex (nested repetition)', true);
       }
@@ -81,7 +85,7 @@ function assertSafe(pattern: string): { lookaround: boolean } {
   if (lookaround && repetitions > 1) {
     throw new RegexError('Regular expression too complex (a lookahead or lookbehind, and more than one unbounded repetition)', true);
   }
-  return { lookaround };
+  return { lookaround, repeats };
 }
 
 /**
@@ -305,6 +309,32 @@ function toJsPattern(pattern: string): string {
 const cache = new Map<string, RegExp>();
 /** Patterns with a lookaround (see assertSafe). */
 const withLookaround = new WeakSet<RegExp>();
+/** Patterns that repeat anything (see assertSafe, searchSteps). */
+const repeating = new WeakSet<RegExp>();
+
+/**
+ * Pairs of input characters (a start of a match and a character it may read) a run of a repeating
+ * pattern is charged one step for: see searchSteps.
+ */
+export const REGEX_PAIRS_PER_STEP = 256;
+
+/**
+ * The steps a run of `re` over `input` is charged before it runs. A pattern that repeats nothing
+ * (`?` aside) reads at most its own length from each start. One that repeats may read the rest of the input
+ * from every start and fail (`a*b`, `\d+x`, `(?:a{1000}){1000}b` on a long run of `a`s or digits),
+ * n²/2 characters for an input of n, and V8 runs such a pattern that way even with the CLI's flag
+ * (a repetition of one character or class backtracks without counting as backtracking, so the
+ * linear-time engine never takes over): 14 s for one `replaceAll('a*b', '')` on 99,999 `a`s, a
+ * template could make a hundred such calls, and `check` has no time limit. Charged n²/2 over
+ * REGEX_PAIRS_PER_STEP steps (some 2 ns of matching each), a run costs at most about 0.05 s of
+ * an evaluation's 100,000 steps, an input over some 7,000 characters is refused by that budget,
+ * and a simulated call's expressions (their shared budget) spend at most about half a second on
+ * matching. A count of the input's length, so the same on every engine: the page refuses what the
+ * CLI does.
+ */
+function searchSteps(re: RegExp, input: string): number {
+  return repeating.has(re) ? Math.ceil((input.length * (input.length + 1)) / 2 / REGEX_PAIRS_PER_STEP) : 0;
+}
 
 /** A global RegExp for a Java pattern (the engine never reads `lastIndex` across calls). */
 function javaRegex(pattern: string): RegExp {
@@ -318,7 +348,7 @@ function javaRegex(pattern: string): RegExp {
   }
   // Checked as JavaScript will run it: `\R+` is `(?:\r\n|[…])+` there, a repeated alternation.
   const source = toJsPattern(pattern);
-  const { lookaround } = assertSafe(source);
+  const { lookaround, repeats } = assertSafe(source);
   let re: RegExp;
   try {
     re = new RegExp(source, 'g');
@@ -326,6 +356,7 @@ function javaRegex(pattern: string): RegExp {
     throw new RegexError(`Invalid regular expression "${pattern}": ${(e as Error).message}`, false);
   }
   if (lookaround) withLookaround.add(re);
+  if (repeats) repeating.add(re);
   if (cache.size > 200) cache.clear();
   cache.set(pattern, re);
   return re;
@@ -333,12 +364,14 @@ function javaRegex(pattern: string): RegExp {
 
 /**
  * The RegExp of a Java pattern, to run on `input`: refused when the input is over the limit (a
- * lower one for a pattern with a lookaround), or the pattern unsafe or not Java's.
+ * lower one for a pattern with a lookaround), or the pattern unsafe or not Java's; the run's
+ * steps (searchSteps) charged to `tick` before it runs.
  */
-function regexFor(pattern: string, input: string): RegExp {
+function regexFor(pattern: string, input: string, tick: (steps: number) => void): RegExp {
   assertInput(input);
   const re = javaRegex(pattern);
   assertInputFor(re, input);
+  tick(searchSteps(re, input));
   return re;
 }
 
@@ -367,14 +400,14 @@ function* matches(re: RegExp, input: string): Generator<RegExpExecArray> {
   }
 }
 
-/** java.lang.String.split(regex, limit). `onMatch` is called per match (step accounting). */
-export function javaSplit(input: string, pattern: string, limit: number, onMatch: () => void): string[] {
-  const re = regexFor(pattern, input);
+/** java.lang.String.split(regex, limit). `tick` is charged the run's steps (searchSteps), then one per match. */
+export function javaSplit(input: string, pattern: string, limit: number, tick: (steps: number) => void): string[] {
+  const re = regexFor(pattern, input, tick);
   const parts: string[] = [];
   let index = 0;
   let matchedAny = false;
   for (const m of matches(re, input)) {
-    onMatch();
+    tick(1);
     if (limit > 0 && parts.length >= limit - 1) break;
     const start = m.index;
     const end = start + m[0].length;
@@ -432,13 +465,13 @@ function expandReplacement(replacement: string, m: RegExpExecArray): string {
   return out;
 }
 
-/** String.replaceAll / replaceFirst. */
-export function javaReplace(input: string, pattern: string, replacement: string, all: boolean, onMatch: () => void): string {
-  const re = regexFor(pattern, input);
+/** String.replaceAll / replaceFirst. `tick` as for javaSplit. */
+export function javaReplace(input: string, pattern: string, replacement: string, all: boolean, tick: (steps: number) => void): string {
+  const re = regexFor(pattern, input, tick);
   let out = '';
   let index = 0;
   for (const m of matches(re, input)) {
-    onMatch();
+    tick(1);
     out += input.slice(index, m.index) + expandReplacement(replacement, m);
     // Checked as it grows: an empty pattern puts the replacement between every two characters.
     if (out.length > MAX_STRING_LENGTH) throw new RegexError(`String longer than ${MAX_STRING_LENGTH} characters`, true);
@@ -448,8 +481,8 @@ export function javaReplace(input: string, pattern: string, replacement: string,
   return out + input.slice(index);
 }
 
-/** String.matches: the whole input must match. */
-export function javaMatches(input: string, pattern: string): boolean {
-  const re = regexFor(pattern, input);
+/** String.matches: the whole input must match. `tick` is charged the run's steps (searchSteps). */
+export function javaMatches(input: string, pattern: string, tick: (steps: number) => void): boolean {
+  const re = regexFor(pattern, input, tick);
   return new RegExp(`^(?:${re.source})$`).test(input);
 }

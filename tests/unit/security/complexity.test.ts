@@ -104,6 +104,20 @@ test('urlencode is charged for its encoding, not only for the string it makes: t
   expect(evaluateTemplate('{{ (big | slice(0, 100000) | urlencode | length) * 3 }}', scope)).toBe(300_000);
 });
 
+test('a regular expression that repeats is charged for what it may read from every start, n²/2 characters of an input of n: on 99,999 characters each call is over one render\'s budget', () => {
+  // On 99,999 `a`s, `replaceAll('a*b', '')` read the rest of the input from each start (14 s a
+  // call, even with the CLI's flag: a repeated character backtracks uncounted); `x`s fail at once
+  // from each start, so without the charge each call here would be quick, and succeed.
+  const scope = new Map([['big', 'x'.repeat(99_999)]]);
+  const calls = ["big.replaceAll('a*b', '')", "big.replaceFirst('[0-9]+y', '')", "big.split('(?:a{1000}){1000}b')", "big | split('a+b')", "big.matches('.*a*b')"];
+  for (const call of calls) expect(() => evaluateTemplate(`{{ ${call} }}`, scope), call).toThrow(/^Evaluation exceeded 100000 steps/);
+  // A pattern that repeats nothing (a `?` aside) reads its own length from each start: not charged so.
+  expect(evaluateTemplate("{{ big.replaceAll('ab?', '') | length }}", scope)).toBe(99_999);
+  expect(evaluateTemplate("{{ big.split('(?=a)') | length }}", new Map([['big', 'x'.repeat(10_000)]]))).toBe(1);
+  // Within the budget: 5,000 characters (48,838 steps).
+  expect(evaluateTemplate("{{ small.replaceAll('a*b', '') | length }}", new Map([['small', 'x'.repeat(5_000)]]))).toBe(5_000);
+});
+
 test('a regular expression that backtracks without end is finished by the linear-time engine in the CLI', async () => {
   // `a*a*a*a*b` passes the engine's guard (no nested repetition); on 3,000 characters it ran for minutes.
   const flow = JSON.parse(readFileSync(fixturePath('flows/solution.json'), 'utf8'));
