@@ -1,6 +1,7 @@
 /**
  * Regular expressions of flowgrade's own (not Pebble's `matches`, covered in complexity.test.ts)
- * that run on export text: none may backtrack exponentially. A regex with a back-reference is not
+ * that run on export text: none may backtrack exponentially, nor quadratically over a long run of
+ * one character (a pattern tried from every place of the run: `/\s*:\s*$/`). A regex with a back-reference is not
  * rescued by V8's linear-time fallback (the CLI's flag), so one that explodes hangs `check`,
  * `grade --jobs 1` and the page's tab. Each test bounds its own time: an explosion is a timeout.
  */
@@ -22,11 +23,13 @@ function checkWithPath(jsonPathExp: string, ms: number) {
   return checkEdited('GET_CBID', (properties) => (properties.outputVariableArray![0].jsonPathExp = jsonPathExp), ms);
 }
 
-/** `flowgrade check` (built CLI) on the solution with one activity's properties edited; killed after `ms`. */
+/** `flowgrade check` (built CLI) on the solution with one activity's properties edited (of the main flow or the event flows); killed after `ms`. */
 function checkEdited(label: string, edit: (properties: Properties) => void, ms: number): Promise<{ code: number | string | null; stdout: string; ms: number }> {
   const flow = JSON.parse(readFileSync(fixturePath('flows/solution.json'), 'utf8'));
-  for (const activity of Object.values<{ name: string; properties: Properties }>(flow.process.activities)) {
-    if (activity.name === label) edit(activity.properties);
+  for (const activities of [flow.process.activities, flow.eventFlows.eventsMap.GLOBAL_EVENTS.process.activities]) {
+    for (const activity of Object.values<{ name: string; properties: Properties }>(activities)) {
+      if (activity.name === label) edit(activity.properties);
+    }
   }
   const file = path.join(tempDir('redos'), 'flow.json');
   writeFileSync(file, JSON.stringify(flow));
@@ -89,5 +92,13 @@ test.describe('checks: text taken from the export', () => {
     expect(run.code).toBe(0); // a recommended check only
     const report = JSON.parse(run.stdout);
     expect(report.checks.find((c: { id: string }) => c.id === 'want-callback-option3-description').status).toBe('failed');
+  });
+
+  test('a Request Body whose key holds 262,000 spaces before a comma left before the closing brace is judged at once (the key was cut from its colon in quadratic time: 25 s for 120,000)', async () => {
+    const run = await checkEdited('CallBackAPI_HTTPRequest', (properties) => (properties.httpRequestBody = `{"a${' '.repeat(262_000)}b": 1,}`), 20_000);
+    expect(run.ms).toBeLessThan(20_000);
+    expect(run.code).toBe(1);
+    const messages = JSON.parse(run.stdout).checks.map((c: { message?: string }) => c.message ?? '');
+    expect(messages.some((message: string) => message.includes('JSON allows no comma before a closing }: remove the comma after "a'))).toBe(true);
   });
 });
