@@ -6,7 +6,7 @@ import { DYNVARS } from './lib/names.js';
 import { getCbidOf } from './lib/nodes.js';
 import { failed, passed } from './lib/outcome.js';
 import { valuesSeenBy } from './lib/replay.js';
-import { flowScope, holdsTagOrComment, render, sameTemplate, sampleContact, startLabelOf, unevaluatedNote } from './lib/templates.js';
+import { flowScope, holdsTagOrComment, render, sameTemplate, sampleContact, startLabelOf, unevaluatedNote, withoutDelimited } from './lib/templates.js';
 import { splitUrl } from './lib/url.js';
 import { HINTS } from './lib/hints.js';
 
@@ -76,7 +76,7 @@ export default defineCheck({
     if (parts.host.replace(/:443$/, '') !== DYNVARS.host) problems.push(`host ${parts.host} (expected ${DYNVARS.host})`);
     if (parts.path.replace(/\/$/, '') !== DYNVARS.path) {
       // A space would print invisibly: quote the path and say so (one inside {{ }} is no part of what is sent).
-      const spaced = /\s/.test(parts.path.replace(/\{\{[\s\S]*?\}\}/g, '')) ? `${JSON.stringify(parts.path)} has a space in it` : parts.path || '(none)';
+      const spaced = /\s/.test(withoutDelimited(parts.path, '{{', '}}')) ? `${JSON.stringify(parts.path)} has a space in it` : parts.path || '(none)';
       // `DynVars/{{…DNIS…}}`: MockAPI reads a segment after the resource as a record's id.
       const segment = parts.path.startsWith(`${DYNVARS.path}/`) && parts.path.length > DYNVARS.path.length + 1 ? `: MockAPI reads what follows ${DYNVARS.path}/ as a record's id, not as a dn` : '';
       problems.push(`path ${spaced} (expected ${DYNVARS.path}${segment})`);

@@ -9,7 +9,7 @@ import { statusConditionOf } from './lib/nodes.js';
 import { failed, passed } from './lib/outcome.js';
 import { HAPPY_PATH } from './lib/happy-path/index.js';
 import { valuesSeenBy } from './lib/replay.js';
-import { evaluate, flowScope, namesRead, show, unevaluatedNote } from './lib/templates.js';
+import { evaluate, flowScope, namesRead, printedAndTested, show, unevaluatedNote } from './lib/templates.js';
 
 /** Other answers the Create Task request may get (tasks-api.md, and gateways in between). */
 const OTHER_STATUSES = [200, 202, 204, 400, 401, 403, 404, 405, 409, 429, 500, 502, 503, 504];
@@ -181,7 +181,7 @@ function testedInstead(trueFor: (status: number) => boolean): string {
  */
 function equalsNote(expression: string): string {
   // What {{ }} prints and what an if or elseif tag tests (a set tag assigns with one = rightly).
-  const inside = [...expression.matchAll(/\{\{([\s\S]*?)\}\}|\{%-?\s*(?:if|elseif)\s([\s\S]*?)-?%\}/g)].map((m) => m[1] ?? m[2]).join(' ');
+  const inside = printedAndTested(expression).join(' ');
   return /(?:^|[^=!<>])=(?!=)|===/.test(inside) ? ': compare with == (one = or === is no operator in Pebble)' : '';
 }
 

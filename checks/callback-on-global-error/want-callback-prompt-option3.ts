@@ -3,7 +3,7 @@ import type { Activity, FlowModel } from '../../engine/model.js';
 import { wantCallbackOf } from './lib/nodes.js';
 import { ssmlWords } from './lib/ssml.js';
 import { failed, passed } from './lib/outcome.js';
-import { flowScope, holdsTagOrComment, render } from './lib/templates.js';
+import { flowScope, holdsTagOrComment, render, withoutDelimited } from './lib/templates.js';
 
 const GUIDE_PROMPT =
   'All agents are busy. Please press 1 if you want to schedule a callback. Press 2 if you want to wait in queue. Press 3 to simulate global error.';
@@ -99,13 +99,11 @@ function spoken(text: string, model: FlowModel): { ok: true; words: string } | {
   return result.ok ? { ok: true, words: ssmlWords(result.value) } : { ok: false, error: result.error.message };
 }
 
-const COMMENT = /\{#[\s\S]*?#\}/g;
-
 /** Why a message that names option 3 does not offer it once rendered: where the words went. */
 function unspokenNote(texts: readonly string[]): string {
   const offers = (words: string) => OFFERS_3.some((pattern) => pattern.test(words));
   if (!texts.some((text) => offers(ssmlWords(text)))) return '';
-  if (!texts.some((text) => offers(ssmlWords(text.replace(COMMENT, ''))))) return ': what {# #} holds is a comment, never spoken';
+  if (!texts.some((text) => offers(ssmlWords(withoutDelimited(text, '{#', '#}'))))) return ': what {# #} holds is a comment, never spoken';
   return ': the words that offer it are in a part of a {% %} tag that is not rendered (an {% if %} branch not taken)';
 }
 

@@ -65,6 +65,88 @@ export function holdsTagOrComment(text: string): boolean {
   return /\{[%#]/.test(text);
 }
 
+/** A delimited part of a text (`{{ … }}`): where it starts, what it holds (`from` to `to`) and where it ends (after its close). */
+export interface Delimited {
+  start: number;
+  from: number;
+  to: number;
+  end: number;
+}
+
+/**
+ * A finder of the `open … close` parts of `text`, each from an `open` to the first `close` after
+ * it, as /\{\{[\s\S]*?\}\}/g finds them: it gives the first part that starts at `at` or after,
+ * for `at`s that never go back, in linear time over all its answers. That pattern, tried from every
+ * `{{` of a long run with no `}}` after it, reads the rest of the text from each (262,000 `{` took
+ * 16 s in V8, 8 s with the CLI's flag). `inside`: where a part's inside starts, for an `open` at
+ * `start` (right after it by default), or undefined when that `open` starts no part (passed over);
+ * `insideEnd`: where the inside ends, for its `close` at `close` (there by default).
+ */
+export function delimitedFinder(
+  text: string,
+  open: string,
+  close: string,
+  inside: (start: number) => number | undefined = (start) => start + open.length,
+  insideEnd: (close: number, from: number) => number = (at) => at,
+): (at: number) => Delimited | undefined {
+  let closeAt = -2; // the first `close` at or after the last inside searched from (-1: none, so no part any more)
+  let last: Delimited | undefined;
+  return (at) => {
+    if (last !== undefined && last.start >= at) return last;
+    for (let start = text.indexOf(open, at); start >= 0 && closeAt !== -1; start = text.indexOf(open, start + 1)) {
+      const from = inside(start);
+      if (from === undefined) continue;
+      if (closeAt < from) closeAt = text.indexOf(close, from);
+      if (closeAt >= 0) return (last = { start, from, to: insideEnd(closeAt, from), end: closeAt + close.length });
+    }
+    closeAt = -1;
+    return (last = undefined);
+  };
+}
+
+/** `text` less its `open … close` parts (delimitedFinder): `{{ }}` gone from a URL's path. */
+export function withoutDelimited(text: string, open: string, close: string): string {
+  const next = delimitedFinder(text, open, close);
+  let kept = '';
+  let at = 0;
+  for (let part = next(at); part !== undefined; part = next(at)) {
+    kept += text.slice(at, part.start);
+    at = part.end;
+  }
+  return kept + text.slice(at);
+}
+
+/**
+ * What each {{ }} of a text holds and what each {% if %} or {% elseif %} tag tests, left to right
+ * (each part after the one before), as /\{\{([\s\S]*?)\}\}|\{%-?\s*(?:if|elseif)\s([\s\S]*?)-?%\}/g
+ * finds them, in linear time (delimitedFinder).
+ */
+export function printedAndTested(text: string): string[] {
+  const prints = delimitedFinder(text, '{{', '}}');
+  const tests = delimitedFinder(
+    text,
+    '{%',
+    '%}',
+    (start) => {
+      IF_TAG_HEAD.lastIndex = start + 2;
+      return IF_TAG_HEAD.test(text) ? IF_TAG_HEAD.lastIndex : undefined;
+    },
+    (close, from) => (close > from && text[close - 1] === '-' ? close - 1 : close),
+  );
+  const parts: string[] = [];
+  for (let at = 0; ; ) {
+    const print = prints(at);
+    const test = tests(at);
+    const part = print === undefined ? test : test === undefined || print.start < test.start ? print : test;
+    if (part === undefined) return parts;
+    parts.push(text.slice(part.from, part.to));
+    at = part.end;
+  }
+}
+
+/** What opens an if or elseif tag after its `{%`. */
+const IF_TAG_HEAD = /-?\s*(?:if|elseif)\s/y;
+
 /** Sample contact data, as the simulator's defaults (E.164 numbers). */
 const SAMPLE_CONTACT = { ANI: '+14085551234', DNIS: '+14694096861', InteractionID: 'sample-interaction', OrgId: 'sample-org' };
 

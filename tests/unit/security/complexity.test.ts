@@ -13,6 +13,7 @@ import { evaluateTemplate } from '../../../engine/pebble/index.js';
 import { simulate } from '../../../engine/simulator/index.js';
 import { convertToType, VariableStore } from '../../../engine/simulator/variables.js';
 import { escapeMarkdown, escapeTerminal } from '../../../reports/escape.js';
+import { printedAndTested, withoutDelimited } from '../../../checks/callback-on-global-error/lib/templates.js';
 import { fixturePath, runCli } from '../../helpers.js';
 import { buildFlow, exportOf, fakeServices, httpNode, play, tempDir } from './flows.js';
 
@@ -102,6 +103,23 @@ test('urlencode is charged for its encoding, not only for the string it makes: t
   const scope = new Map([['big', 'a'.repeat(250_000)]]);
   expect(() => evaluateTemplate('{{ big | urlencode | length }}'.repeat(2), scope)).toThrow(/Evaluation exceeded 100000 steps/);
   expect(evaluateTemplate('{{ (big | slice(0, 100000) | urlencode | length) * 3 }}', scope)).toBe(300_000);
+});
+
+test('{{ }}, {# #} and {% if %} parts are found as the lazy patterns found them (which were quadratic on a long run of { with no close)', () => {
+  const OLD_PRINTED_AND_TESTED = /\{\{([\s\S]*?)\}\}|\{%-?\s*(?:if|elseif)\s([\s\S]*?)-?%\}/g;
+  const cases = ['', '{{', '}}', '{{}}', '{{{}}}', '{{ a }}{{ b }}', 'x {{ a }} y {{ b', '{% if a = b %}', '{%- if a -%}', '{%-if a-%}', '{% elseif x %}', '{%if x%}', '{% set a = 1 %}{{ a = 2 }}',
+    '{% if a {{ %} {{ b }}', '{{ a {% if b %} }}', '{% if {{ a %} b }}', '{%{% if a %}', '{{%if a = b %}', '{% if a -%}}', '{% if %}', '{% if  %}', '{#}{# a #}#}', '{# {{ #} }}', '{%\n if\n a %}'];
+  let seed = 7;
+  const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+  for (let i = 0; i < 3000; i++) cases.push(Array.from({ length: Math.floor(random() * 24) }, () => ['{', '}', '%', '#', '-', ' ', 'if ', 'elseif ', 'a', '=', '\n'][Math.floor(random() * 11)]).join(''));
+  const differing = cases.filter(
+    (text) =>
+      JSON.stringify(printedAndTested(text)) !== JSON.stringify([...text.matchAll(OLD_PRINTED_AND_TESTED)].map((m) => m[1] ?? m[2])) ||
+      withoutDelimited(text, '{{', '}}') !== text.replace(/\{\{[\s\S]*?\}\}/g, '') ||
+      withoutDelimited(text, '{#', '#}') !== text.replace(/\{#[\s\S]*?#\}/g, ''),
+  );
+  expect(differing).toEqual([]);
+  expect(printedAndTested('{% if a = 1 -%}{{ b }}')).toEqual(['a = 1 ', ' b ']);
 });
 
 test('a regular expression that repeats is charged for what it may read from every start, n²/2 characters of an input of n: on 99,999 characters each call is over one render\'s budget', () => {
