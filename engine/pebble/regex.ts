@@ -316,7 +316,7 @@ const repeating = new WeakSet<RegExp>();
  * Pairs of input characters (a start of a match and a character it may read) a run of a repeating
  * pattern is charged one step for: see searchSteps.
  */
-export const REGEX_PAIRS_PER_STEP = 256;
+const REGEX_PAIRS_PER_STEP = 256;
 
 /**
  * The steps a run of `re` over `input` is charged before it runs. A pattern that repeats nothing
@@ -325,11 +325,12 @@ export const REGEX_PAIRS_PER_STEP = 256;
  * n²/2 characters for an input of n, and V8 runs such a pattern that way even with the CLI's flag
  * (a repetition of one character or class backtracks without counting as backtracking, so the
  * linear-time engine never takes over): 14 s for one `replaceAll('a*b', '')` on 99,999 `a`s, a
- * template could make a hundred such calls, and `check` has no time limit. Charged n²/2 over
- * REGEX_PAIRS_PER_STEP steps (some 2 ns of matching each), a run costs at most about 0.05 s of
- * an evaluation's 100,000 steps, an input over some 7,000 characters is refused by that budget,
- * and a simulated call's expressions (their shared budget) spend at most about half a second on
- * matching. A count of the input's length, so the same on every engine: the page refuses what the
+ * simulated call could make hundreds, and `check` has no time limit. Charged n²/2 over
+ * REGEX_PAIRS_PER_STEP steps (some 2 ns of matching each for `a*b`, five times that for `a*a*b`,
+ * whose backtracking the CLI's flag hands to the linear-time engine at a cost), an input over some
+ * 7,000 characters is refused by an evaluation's 100,000 steps, and the expressions of a simulated
+ * call (their shared budget, ten such evaluations) spend at most some 0.5 s (`a*b`) to 2.5 s
+ * (`a*a*b`) on matching, where one call of 99,999 characters took 14 s. A count of the input's length, so the same on every engine: the page refuses what the
  * CLI does.
  */
 function searchSteps(re: RegExp, input: string): number {
