@@ -136,6 +136,17 @@ const cases: [string, (f: Json) => void, string[]][] = [
   ['prompt "press 3 within 5 seconds to simulate an error"', prompt('All agents are busy. Press 1 for a callback. Press 2 to wait. Press 3 within 5 seconds to simulate an error.'), []],
   ['prompt "press 3 to change your number" (hang, not at a word\'s start)', prompt('All agents are busy. Press 1 for a callback. Press 2 to wait. Press 3 to change your number.'), ['want-callback-prompt-option3']],
   ['prompt "press 3 to end the call"', prompt('All agents are busy. Press 1 for a callback. Press 2 to wait. Press 3 to end the call.'), []],
+  ['prompt "press 3 for endorsements" (end, not a word of its own)', prompt('All agents are busy. Press 1 for a callback. Press 2 to wait. Press 3 for endorsements.'), ['want-callback-prompt-option3']],
+  ['prompt "press three for sales" (the word three is the key)', prompt('All agents are busy. Press one for a callback, press two to wait, press three for sales.'), ['want-callback-prompt-option3']],
+  ['prompt "Press 3 for sales" with no full stop at its end', prompt('All agents are busy. Please press 1 if you want to schedule a callback. Press 2 if you want to wait in queue. Press 3 for sales'), ['want-callback-prompt-option3']],
+  // The words with a 3 run from the key or sentence before it to the key or sentence after it: not
+  // those of option 1 or 2 in the same sentence, which may tell of a dropped call.
+  ['prompt "if your call dropped, press 1 …, press 3 for sales"', prompt('All agents are busy. If your call dropped, press 1 for a callback, press 2 to wait, press 3 for sales.'), ['want-callback-prompt-option3']],
+  ['prompt "press 3 for sales, 1 …, 2 to report an error"', prompt('All agents are busy. Press 3 for sales, press 1 for a callback, press 2 to report an error.'), ['want-callback-prompt-option3']],
+  ['prompt "press 2 to wait if our line drops; press 3 for sales" (a ; ends the words)', prompt('All agents are busy. Press 1 for a callback, or 2 to wait if our line drops; press 3 for sales.'), ['want-callback-prompt-option3']],
+  ['prompt "press 3 after the tone to simulate an error" (one in tone is no key)', prompt('All agents are busy. Press 1 for a callback. Press 2 to wait. Press 3 after the tone to simulate an error.'), []],
+  // One 3 for the error is enough: another 3 for something else does not fail the prompt.
+  ['prompt offering 3 for the error and again "to hear this again"', prompt('All agents are busy. Please press 1 if you want to schedule a callback. Press 2 if you want to wait in queue. Press 3 to simulate global error. To hear this again, press 3.'), []],
   ['prompt whose only 3 is in a phone number', prompt('All agents are busy. Please press 1 if you want to schedule a callback. Press 2 if you want to wait in queue. Call 555-1234 for help.'), ['want-callback-prompt-option3']],
   // Fields Flow Designer hides but keeps from an earlier setting
   ['CallBackAPI_HTTPRequest authenticated with a stale Request URL', (f) => { BODY(f).httpRequestUrl = 'https://webhook.site/abc'; }, []],
