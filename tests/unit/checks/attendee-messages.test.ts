@@ -1080,4 +1080,27 @@ test('Parsing Settings rows there with wrong paths: the hint says which Path Exp
   expect(last.hint).toBe('GET_CBID → Parsing Settings: change the Path Expression of the last customani row to $[0].tacnumber.');
   const missing = await gradeMutation((f) => { props(f, 'GET_CBID').outputVariableArray.pop(); });
   expect([resultOf(missing, 'get-cbid-parse-paths').hint, resultOf(missing, 'run-get-cbid-fills-variables').hint]).toEqual([HINTS.getCbidParsePaths, HINTS.getCbidParsing]);
+  // A row missing beside a wrong path: the guide's steps still, which add the row and give both paths.
+  const missingAndWrong = await gradeMutation((f) => {
+    const rows = props(f, 'GET_CBID').outputVariableArray;
+    rows.pop();
+    rows[0].jsonPathExp = '$.outboundcallbackep';
+  });
+  expect([resultOf(missingAndWrong, 'get-cbid-parse-paths').hint, resultOf(missingAndWrong, 'run-get-cbid-fills-variables').hint]).toEqual([HINTS.getCbidParsePaths, HINTS.getCbidParsing]);
+  // A row with no Path Expression is there: its path is to be given.
+  const unset = resultOf(await gradeMutation((f) => { props(f, 'GET_CBID').outputVariableArray[1].jsonPathExp = ''; }), 'get-cbid-parse-paths');
+  expect(unset.hint).toBe(customani);
+  // $[-1] reads the one record MockAPI answers, as $[0] does: only the other row is named.
+  const lastRecord = resultOf(await gradeMutation((f) => {
+    const rows = props(f, 'GET_CBID').outputVariableArray;
+    rows[0].jsonPathExp = '$.outboundcallbackep';
+    rows[1].jsonPathExp = '$[-1].tacnumber';
+  }), 'get-cbid-parse-paths');
+  expect(lastRecord.hint).toBe('GET_CBID → Parsing Settings: change the Path Expression of outdialcbid to $[0].outboundcallbackep.');
+  // A variable declared in another case: its row is the one in that spelling, and named so.
+  const spelled = resultOf(await gradeMutation((f) => {
+    for (const v of f.variables) if (v.name === 'outdialcbid') v.name = 'outDialCbid';
+    Object.assign(props(f, 'GET_CBID').outputVariableArray[0], { outputVariable: 'outDialCbid', jsonPathExp: '$.outboundcallbackep' });
+  }), 'get-cbid-parse-paths');
+  expect(spelled.hint).toBe('GET_CBID → Parsing Settings: change the Path Expression of outDialCbid to $[0].outboundcallbackep.');
 });

@@ -784,3 +784,17 @@ test('a negative index in the Parsing Settings is judged against the records Moc
     "GET_CBID Parsing Settings are wrong: outdialcbid ← $[-1].outboundcallbackep (expected $[0].outboundcallbackep: [-1] counts from the end of the 2 records MockAPI answers; the guide's [0] reads the first); customani ← $[-1].tacnumber (expected $[0].tacnumber: [-1] counts from the end of the 2 records MockAPI answers; the guide's [0] reads the first)",
   );
 });
+
+test('a negative index is told as counting from the end of the records answered only where it reads the expected field and their count is known: [-2] of one record, not [-1] of another field, nor where no record is answered', async () => {
+  const record = { dn: '5551230000', outboundcallbackep: 'aaaaaaaa-1111-4222-8333-444444444444', tacnumber: '+15559876543' };
+  const message = async (customaniPath: string, dynvars: (typeof record)[]) => {
+    const flow = mutated((f) => { props(f, 'GET_CBID').outputVariableArray[1].jsonPathExp = customaniPath; });
+    const report = await gradeFlow(flow, { mission, fileName: 'Main_Flow_140.json', settings: { dnis: '+15551230000' }, mocks: { dynvars }, now: () => new Date(FIXED_NOW), tool: { name: 'flowgrade', version: 'test' } });
+    return resultOf(report, 'get-cbid-parse-paths').message;
+  };
+  expect(await message('$[-2].tacnumber', [record])).toBe(
+    "GET_CBID Parsing Settings are wrong: customani ← $[-2].tacnumber (expected $[0].tacnumber: [-2] counts from the end of the 1 record MockAPI answers; the guide's [0] reads the first)",
+  );
+  expect(await message('$[-1].outboundcallbackep', [record])).toBe('GET_CBID Parsing Settings are wrong: customani ← $[-1].outboundcallbackep (expected $[0].tacnumber)');
+  expect(await message('$[-1].tacnumber', [{ ...record, dn: '5550000000' }])).toBe('GET_CBID Parsing Settings are wrong: customani ← $[-1].tacnumber (expected $[0].tacnumber)');
+});

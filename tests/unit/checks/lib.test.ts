@@ -124,6 +124,7 @@ test('JSONPath: a negative index of the first step counts from the end of the li
   expect(canonicalPath('$[-2].tacnumber', 1)).toBe('$[-2].tacnumber');
   expect(canonicalPath('$[0].x[-1]', 1)).toBe('$[0].x[-1]');
   expect(samePath('$[-1].tacnumber', '$[0].tacnumber', 1)).toBe(true);
+  expect(samePath('$[0].tacnumber', '$[-1].tacnumber', 1)).toBe(true); // the expected path read as the actual is
   expect(samePath('$[-1].tacnumber', '$[0].tacnumber', 2)).toBe(false);
   expect(samePath('$[-2].tacnumber', '$[0].tacnumber', 2)).toBe(true);
   expect(samePath('$[-1].tacnumber', '$[0].tacnumber')).toBe(false);
