@@ -134,6 +134,9 @@ test('a regular expression that repeats is charged for what it may read from eve
   expect(evaluateTemplate("{{ big.split('(?=a)') | length }}", new Map([['big', 'x'.repeat(10_000)]]))).toBe(1);
   // Within the budget: 5,000 characters (48,838 steps).
   expect(evaluateTemplate("{{ small.replaceAll('a*b', '') | length }}", new Map([['small', 'x'.repeat(5_000)]]))).toBe(5_000);
+  // The edge, a step per 256 such pairs: 7,000 characters are charged 95,722 steps and run; 7,200, 101,264, refused.
+  expect(evaluateTemplate("{{ small.replaceAll('a*b', '') | length }}", new Map([['small', 'x'.repeat(7_000)]]))).toBe(7_000);
+  expect(() => evaluateTemplate("{{ small.replaceAll('a*b', '') }}", new Map([['small', 'x'.repeat(7_200)]]))).toThrow(/^Evaluation exceeded 100000 steps/);
 });
 
 test('a regular expression that backtracks without end is finished by the linear-time engine in the CLI', async () => {
