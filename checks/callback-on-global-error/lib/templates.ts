@@ -93,6 +93,9 @@ export function delimitedFinder(
   let last: Delimited | undefined;
   return (at) => {
     if (last !== undefined && last.start >= at) return last;
+    // None left after an earlier `at`, so none after this one: not looked for again from each `at`
+    // (printedAndTested's {{ }} after the last {% if %}, or the other way round, read the rest each time).
+    if (closeAt === -1) return undefined;
     for (let start = text.indexOf(open, at); start >= 0 && closeAt !== -1; start = text.indexOf(open, start + 1)) {
       const from = inside(start);
       if (from === undefined) continue;

@@ -122,6 +122,27 @@ test('{{ }}, {# #} and {% if %} parts are found as the lazy patterns found them 
   expect(printedAndTested('{% if a = 1 -%}{{ b }}')).toEqual(['a = 1 ', ' b ']);
 });
 
+test('{{ }} and {% if %} parts are found reading the text a few times over, not again to its end for each part once one kind has none left', () => {
+  // Counts the characters indexOf reads: 37,000 {{ a }} and no {% (or 26,000 {% if %} and no {{) read the rest
+  // of the text for the other kind after each part, some 5·10⁹ characters (15 s).
+  const indexOf = String.prototype.indexOf;
+  let read = 0;
+  String.prototype.indexOf = function (this: string, search: string, from = 0) {
+    const at = indexOf.call(this, search, from);
+    read += (at < 0 ? this.length : at + search.length) - Math.max(0, from);
+    return at;
+  };
+  try {
+    for (const text of ['{{ a }}'.repeat(37_000), '{% if a %}'.repeat(26_000), `{{ a }}${'{% set a = 1 %}'.repeat(17_000)}`]) {
+      read = 0;
+      printedAndTested(text);
+      expect(read, text.slice(0, 20)).toBeLessThan(10 * text.length);
+    }
+  } finally {
+    String.prototype.indexOf = indexOf;
+  }
+});
+
 test('a regular expression that repeats is charged for what it may read from every start, n²/2 characters of an input of n: on 99,999 characters each call is over one render\'s budget', () => {
   // On 99,999 `a`s, `replaceAll('a*b', '')` read the rest of the input from each start (14 s a
   // call, even with the CLI's flag: a repeated character backtracks uncounted); `x`s fail at once
