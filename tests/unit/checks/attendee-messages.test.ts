@@ -118,6 +118,9 @@ test('option 3 added on another digit of WantCallback (0, 4): the message names 
   // Found by its connection to GET_CBID when its description does not tell it.
   const undescribed = resultOf(await option3OnDigit('0', 'Other'), 'want-callback-option3');
   expect([undescribed.message, undescribed.hint]).toEqual(['WantCallback has no option 3: its option on digit 0 leads to GET_CBID', 'WantCallback → Custom Menu Links: change the Digit Number of option 0 "Other" to 3.']);
+  // Its Link Description quoted without the spaces around it.
+  const spaced = resultOf(await option3OnDigit('4', ' Simulate an error '), 'want-callback-option3');
+  expect([spaced.message, spaced.hint]).toEqual(['WantCallback has no option 3: its option "Simulate an error" is on digit 4', 'WantCallback → Custom Menu Links: change the Digit Number of option 4 "Simulate an error" to 3.']);
 });
 
 /** WantCallback without option 3, and VerifyNumber with an option 3 described `description`, leading to `to`. */
@@ -1063,6 +1066,12 @@ test('a prompt offering 3 for something else than the simulated error: the messa
     'The prompt of WantCallback offers option 3 for something else than the simulated error ("Press 3 for sales"): the caller is to press 3 to simulate global error',
     'WantCallback → Prompt → Text-to-Speech Message: offer option 3 for the error, as the guide\'s last sentence does: "Press 3 to simulate global error."',
   ]);
+  // Offered twice for something else: the first words are quoted.
+  const twice = await gradeMutation((f) => {
+    const text = 'All agents are busy. Press 1 for a callback. Press 2 to wait. Press 3 for sales. Press 3 again for billing.';
+    props(f, 'WantCallback').promptsTts = [{ type: 'tts', value: text, name: text }];
+  });
+  expect(resultOf(twice, 'want-callback-prompt-option3').message).toContain('("Press 3 for sales")');
 });
 
 test('Parsing Settings rows there with wrong paths: the hint says which Path Expressions to change, not to Add New rows; a row missing keeps the steps of the guide', async () => {

@@ -238,6 +238,8 @@ test('Request Body with a comma before } or ]: told to remove it, naming the fie
   expect(error('{"a": 1,\n  "callback": {"callbackOrigin":"web","callbackType":"immediate"},\n}')).toMatch(/: Expected double-quoted property name; JSON allows no comma before a closing }: remove the comma after "callback": \{…\}$/);
   expect(error('{"a": [1, 2,]}')).toMatch(/; JSON allows no comma before a closing \]: remove the comma after 2$/);
   expect(error('{"a": [[1], [2] ,\t]}')).toMatch(/; JSON allows no comma before a closing \]: remove the comma after \[…\]$/);
+  // A key spaced from its colon is named without the spaces.
+  expect(error('{"a" \t: 1,}')).toMatch(/: remove the comma after "a": 1$/);
   // A comma, brace or bracket inside a text is no mark; a long value is cut.
   expect(error('{"a": "x,}]", "b": "{[,", }')).toMatch(/remove the comma after "b": "\{\[,"$/);
   expect(error(`{"a": "${'x'.repeat(50)}",}`)).toMatch(new RegExp(`remove the comma after "a": "${'x'.repeat(28)}…$`));
