@@ -87,7 +87,7 @@ export function delimitedFinder(
   open: string,
   close: string,
   inside: (start: number) => number | undefined = (start) => start + open.length,
-  insideEnd: (close: number, from: number) => number = (at) => at,
+  insideEnd: (close: number) => number = (at) => at,
 ): (at: number) => Delimited | undefined {
   let closeAt = -2; // the first `close` at or after the last inside searched from (-1: none, so no part any more)
   let last: Delimited | undefined;
@@ -100,7 +100,7 @@ export function delimitedFinder(
       const from = inside(start);
       if (from === undefined) continue;
       if (closeAt < from) closeAt = text.indexOf(close, from);
-      if (closeAt >= 0) return (last = { start, from, to: insideEnd(closeAt, from), end: closeAt + close.length });
+      if (closeAt >= 0) return (last = { start, from, to: insideEnd(closeAt), end: closeAt + close.length });
     }
     closeAt = -1;
     return (last = undefined);
@@ -134,7 +134,8 @@ export function printedAndTested(text: string): string[] {
       IF_TAG_HEAD.lastIndex = start + 2;
       return IF_TAG_HEAD.test(text) ? IF_TAG_HEAD.lastIndex : undefined;
     },
-    (close, from) => (close > from && text[close - 1] === '-' ? close - 1 : close),
+    // A `-` before the close trims; never the inside's start, which follows the white space after if.
+    (close) => (text[close - 1] === '-' ? close - 1 : close),
   );
   const parts: string[] = [];
   for (let at = 0; ; ) {
