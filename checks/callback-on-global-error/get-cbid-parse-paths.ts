@@ -4,9 +4,9 @@ import { canonicalPath, samePath } from './lib/jsonpath.js';
 import { DYNVARS } from './lib/names.js';
 import { getCbidOf } from './lib/nodes.js';
 import { failed, passed } from './lib/outcome.js';
-import { answeredRecords, changePathsHint, wantedParseRows } from './lib/parse-paths.js';
+import { answeredRecords, changePathsHint, rowKept, wantedParseRows } from './lib/parse-paths.js';
 import { HINTS } from './lib/hints.js';
-import { misspelledVariable, nameWritten } from './lib/variables.js';
+import { misspelledVariable } from './lib/variables.js';
 
 export default defineCheck({
   id: 'get-cbid-parse-paths',
@@ -61,11 +61,9 @@ export default defineCheck({
     const standIn = unwritten.length === 1 && spare.length === 1 ? spare[0] : undefined;
     for (const [variable, path] of wanted) {
       // A variable declared in another case is offered only in that spelling: its rows are judged under it.
-      const target = nameWritten(ctx.model, variable, rows.map((r) => r.variable));
-      if (target !== variable) renamed.push([variable, target]);
       // The rows run in order, so the last row with a path that writes the variable is the value it keeps.
-      const writing = rows.filter((r) => r.variable === target);
-      const row = writing.findLast((r) => r.path !== '') ?? writing.at(-1);
+      const { target, writing, row } = rowKept(ctx, rows, variable);
+      if (target !== variable) renamed.push([variable, target]);
       if (!row) {
         const loose = rows.find((r) => r.variable.toLowerCase() === variable.toLowerCase());
         const meant = loose ? undefined : (others.find((r) => same(r.path, path)) ?? standIn);

@@ -5,6 +5,7 @@
  */
 import type { CheckContext } from '../../../engine/check.js';
 import type { Activity } from '../../../engine/model.js';
+import type { ParseRow } from '../../../engine/simulator/parse-settings.js';
 import { missionNodes } from './find.js';
 import { parseRowsOf } from './http.js';
 import { samePath } from './jsonpath.js';
@@ -26,6 +27,16 @@ export function answeredRecords(ctx: CheckContext): number | undefined {
 }
 
 /**
+ * The rows writing the mission variable `variable` (under `target`, the spelling the rows use for it:
+ * nameWritten) and the one whose value it keeps: the rows run in order, so the last with a path.
+ */
+export function rowKept(ctx: CheckContext, rows: readonly ParseRow[], variable: string): { target: string; writing: ParseRow[]; row: ParseRow | undefined } {
+  const target = nameWritten(ctx.model, variable, rows.map((r) => r.variable));
+  const writing = rows.filter((r) => r.variable === target);
+  return { target, writing, row: writing.findLast((r) => r.path !== '') ?? writing.at(-1) };
+}
+
+/**
  * "Change the Path Expression of …" when every wanted variable has a row in `get`'s Parsing Settings
  * and some of the rows kept (the last with a path, among several writing one variable) read another
  * path; undefined when a row is missing (the guide's steps, with Add New, are the hint then) or
@@ -36,9 +47,7 @@ export function changePathsHint(ctx: CheckContext, get: Activity): string | unde
   const items = answeredRecords(ctx);
   const edits: string[] = [];
   for (const [variable, path] of wantedParseRows(ctx)) {
-    const target = nameWritten(ctx.model, variable, rows.map((r) => r.variable));
-    const writing = rows.filter((r) => r.variable === target);
-    const row = writing.findLast((r) => r.path !== '') ?? writing.at(-1);
+    const { target, writing, row } = rowKept(ctx, rows, variable);
     if (!row) return undefined;
     if (!samePath(row.path, path, items)) edits.push(`of ${writing.length > 1 ? `the last ${target} row` : target} to ${path}`);
   }
