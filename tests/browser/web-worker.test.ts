@@ -63,6 +63,13 @@ async function recordWorkers(page: Page, limitSeconds?: number): Promise<void> {
   }, limitSeconds);
 }
 
+/**
+ * Waits until worker `index` has been sent `count` gradings. "Grading …" shows before the file is read
+ * and sent, and an option typed meanwhile drops that grading before it reaches a worker: a test about
+ * a grading under way waits for it to be under way.
+ */
+const sentToWorker = (page: Page, index: number, count: number) =>
+  page.waitForFunction(([i, n]) => (window as unknown as { workers: { sent: number }[] }).workers[i]?.sent === n, [index, count] as const);
 const madeWorkers = (page: Page) => page.evaluate(() => (window as unknown as { madeWorkers: { url: string; terminated: boolean }[] }).madeWorkers);
 const status = (page: Page) => page.locator('#status');
 const PASSED = (name: string) => new RegExp(`^${name.replace(/\./g, '\\.')}: passed, (\\d+)/\\1 points\\.$`);
@@ -116,6 +123,7 @@ test.describe('served', () => {
     test('an option made invalid while a file grades: that grading, ended at the limit, puts nothing over the field to fix', async ({ page }) => {
       await page.locator('#file-input').setInputFiles({ name: 'Main_Flow_140.json', mimeType: 'application/json', buffer: neverEndingExport() });
       await expect(status(page)).toHaveText('Grading Main_Flow_140.json…');
+      await sentToWorker(page, 0, 1);
       await page.getByLabel('DNIS').fill('abc');
       await page.getByLabel('DNIS').press('Tab');
       const fix = 'Fix the DNIS marked above; Main_Flow_140.json is graded as soon as it is valid.';
@@ -134,6 +142,7 @@ test.describe('served', () => {
     test('an option made invalid while a file grades stops that grading at once, not at the limit: its worker stopped, a fresh one ready for the file once the option is fixed', async ({ page }) => {
       await page.locator('#file-input').setInputFiles({ name: 'Main_Flow_140.json', mimeType: 'application/json', buffer: neverEndingExport() });
       await expect(status(page)).toHaveText('Grading Main_Flow_140.json…');
+      await sentToWorker(page, 0, 1);
       await page.getByLabel('DNIS').fill('abc');
       await page.getByLabel('DNIS').press('Tab');
       await expect(status(page)).toHaveText('Fix the DNIS marked above; Main_Flow_140.json is graded as soon as it is valid.');
@@ -148,6 +157,7 @@ test.describe('served', () => {
       await expect(status(page)).toHaveText(PASSED('solution.json'));
       await page.locator('#file-input').setInputFiles({ name: 'Main_Flow_140.json', mimeType: 'application/json', buffer: neverEndingExport() });
       await expect(status(page)).toHaveText('Grading Main_Flow_140.json… (the report below is still the earlier one, for solution.json)');
+      await sentToWorker(page, 0, 2);
       expect(await madeWorkers(page), 'the worker that graded the solution grades this one').toEqual([{ url: expect.stringMatching(/^blob:/), terminated: false }]);
       // The page's thread is free: it runs a script, takes typing, and a file given now is graded.
       expect(await page.evaluate(() => document.getElementById('status')!.textContent)).toMatch(/^Grading Main_Flow_140\.json…/);
@@ -189,7 +199,7 @@ test('a worker failing while it grades (an error it did not catch: a bug of ours
 
   // The fresh worker failing with no words while it grades a file that never ends.
   await page.locator('#file-input').setInputFiles({ name: 'Main_Flow_140.json', mimeType: 'application/json', buffer: neverEndingExport() });
-  await page.waitForFunction(() => (window as unknown as { workers: { sent: number }[] }).workers[1]?.sent === 1);
+  await sentToWorker(page, 1, 1);
   await page.evaluate(() => (window as unknown as { workers: { worker: Worker }[] }).workers[1].worker.dispatchEvent(new ErrorEvent('error', { cancelable: true })));
   await expect(crash).toHaveText('Main_Flow_140.json: internal error of the grader: the grading worker failed [internal-error]');
 
