@@ -13,7 +13,7 @@ export default defineCheck({
     'Behaviour (Testing step 7), on the `happy-path` call: after GET_CBID the call runs SetGetResult, which',
     'succeeds and leaves `getresult` equal to the response body GET_CBID received. When another activity between',
     'GET_CBID and SetGetResult fails (its error is raised there), the hint names that activity. When SetGetResult is',
-    'connected to another exit of GET_CBID (an Undefined Error exit), the message says so and the hint says to move',
+    'connected to another exit of GET_CBID (an Undefined Error exit, which only an export edited by hand gives an HTTP Request), the message says so and the hint says to move',
     'that connection to the success exit; else, with no way from GET_CBID to SetGetResult, it names the connection in',
     'the words of [`set-get-result-after-get-cbid`](set-get-result-after-get-cbid.md): "Connect GET_CBID to SetGetResult',
     '(Build step 5)." when its exit is open, "Drag the connection of GET_CBID from SimulateGlobalError to SetGetResult',

@@ -15,7 +15,7 @@ export default defineCheck({
     '',
     'Tolerances: reachable from GET_CBID, not necessarily adjacent; SetGetResult is found by its label',
     '(also in another case), else as the Set Variable that writes getresult.',
-    ...wrongExitNote('"SetGetResult is connected to the Undefined Error exit of GET_CBID, not to its success exit"'),
+    ...wrongExitNote('"SetGetResult is connected to the Undefined Error exit of GET_CBID, not to its success exit" (an exit Flow Designer does not give an HTTP Request, whose one exit every answer leaves by: only an export edited by hand has it)'),
     ...connectionNote('main', 'GET_CBID', 'SimulateGlobalError', 'SetGetResult', 5),
   ].join('\n'),
   run(ctx) {

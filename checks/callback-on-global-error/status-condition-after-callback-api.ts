@@ -17,7 +17,7 @@ export default defineCheck({
     'Tolerances: reachable, not necessarily adjacent; HTTPStatusCode is found by label (also in another case),',
     'else as the Condition after the Create Task request, else one OnGlobalError reaches, but never a Condition',
     'on the way to the request (one that goes on only when there is a callback number): it does not test the answer.',
-    ...wrongExitNote('"HTTPStatusCode is connected to the Undefined Error exit of CallBackAPI_HTTPRequest, not to its success exit"'),
+    ...wrongExitNote('"HTTPStatusCode is connected to the Undefined Error exit of CallBackAPI_HTTPRequest, not to its success exit" (an exit Flow Designer does not give an HTTP Request, whose one exit every answer leaves by: only an export edited by hand has it)'),
     ...connectionNote('events', 'CallBackAPI_HTTPRequest', 'EndFlow_kid', 'HTTPStatusCode', 9),
   ].join('\n'),
   run(ctx) {
