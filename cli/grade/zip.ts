@@ -136,7 +136,7 @@ function expandInto(whole: Uint8Array, file: string, mtimeMs: number, limits: Zi
     const entryFile = `${file}!/${name}`;
     // Two entries of one name (an upload added twice): their place tells them apart.
     const place: Place = repeated.has(entry.name) ? { entry: entries } : {};
-    if (isUnsafeName(name)) return refuse(entryFile, { code: 'zip-unsafe-path', message: 'zip entry path is absolute or contains ".."; refused' }, place);
+    if (isUnsafeName(name)) return refuse(entryFile, { code: 'zip-unsafe-path', message: unsafeNameMessage(name) }, place);
     // Its bytes are ciphertext: expanded, they would pass for a damaged entry or a zip bomb.
     if (encrypted.has(name)) return refuse(entryFile, { code: 'zip-unsupported', message: 'zip entry is encrypted (password-protected); ask for it without a password' }, place);
     // Its bytes are the link's target, never followed: read, they would be refused as no JSON.
@@ -394,6 +394,14 @@ const WINDOWS_FOLDER_FILES = new Set(['thumbs.db', 'desktop.ini']);
 /** Absolute (`/x`, `\x`, `C:x`), traversing (`..`), or with a NUL: never trusted as a path. */
 export function isUnsafeName(name: string): boolean {
   return /^[\\/]/.test(name) || /^[A-Za-z]:/.test(name) || name.includes('\0') || name.split(/[\\/]/).some((s) => s === '..');
+}
+
+/**
+ * Why isUnsafeName refuses `name`: a NUL is named as such (the name shows it as `\u0000`, and
+ * "absolute or contains .." would send the reader looking for what the name does not hold).
+ */
+function unsafeNameMessage(name: string): string {
+  return name.includes('\0') ? 'zip entry name holds a NUL character (\\u0000), which no file name can; refused' : 'zip entry path is absolute or contains ".."; refused';
 }
 
 function concat(chunks: Uint8Array[], size: number): Uint8Array {

@@ -11,6 +11,7 @@ import { test, expect } from '@playwright/test';
 import { zipSync, type Zippable } from 'fflate';
 import { expandArchive, isUnsafeName, type ZipLimits } from '../../../cli/grade/zip.js';
 import { declareSize } from './zip-headers.js';
+import { printableLine } from '../../../reports/escape.js';
 
 const LIMITS: ZipLimits = { maxEntryBytes: 20 * 1024 * 1024, maxTotalBytes: 200 * 1024 * 1024, maxEntries: 10_000 };
 const FLOW = new TextEncoder().encode('{"name":"Main_Flow_1","process":{}}');
@@ -22,6 +23,17 @@ test('zip: .. between backslashes, a leading backslash, a drive letter in either
   const kinds = Object.fromEntries(candidates.map((c) => [c.file.slice('lms.zip!/'.length), c.kind === 'refused' ? c.error.code : c.kind]));
   expect(kinds).toEqual({ 'ok.json': 'bytes', ...Object.fromEntries(unsafe.map((name) => [name, 'zip-unsafe-path'])) });
   for (const name of unsafe) expect(isUnsafeName(name), JSON.stringify(name)).toBe(true);
+});
+
+test('zip: an entry whose name holds a NUL is refused in words naming the NUL, the name shown whole with \\u0000 (not "absolute or contains ..")', () => {
+  const archive = zipSync({ 'Alice_1_assignsubmission_file_/a\0b.json': FLOW, '../up.json': FLOW } as Zippable);
+  const refused = expandArchive(archive, 'lms.zip', 0, LIMITS).map((c) => [c.file, c.kind === 'refused' ? c.error.message : c.kind]);
+  expect(refused.sort()).toEqual([
+    ['lms.zip!/../up.json', 'zip entry path is absolute or contains ".."; refused'],
+    ['lms.zip!/Alice_1_assignsubmission_file_/a\0b.json', 'zip entry name holds a NUL character (\\u0000), which no file name can; refused'],
+  ]);
+  // On stderr (and in grades.csv) the NUL is a visible \u0000 like any control character, the name whole after it.
+  expect(printableLine(`flowgrade: ${refused[1][0]}: x`)).toBe('flowgrade: lms.zip!/Alice_1_assignsubmission_file_/a\\u0000b.json: x');
 });
 
 test('zip: a name that only holds two dots (v1..2.json, a..b/x.json) is an export like any other', () => {
