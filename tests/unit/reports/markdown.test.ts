@@ -290,3 +290,33 @@ test('failures tied on count, step and place in their reports are listed by id, 
     expect(rows.map((row) => /\((\w+)\\-check/.exec(row)?.[1])).toEqual(['a', 'b']);
   }
 });
+
+/**
+ * GitHub's extended autolinks (GFM spec 6.9: `www.`, `http://`, `https://`, `mailto:`, `xmpp:`
+ * and bare email addresses) must not form from export text. escapeMarkdown's backslash before
+ * every `.` and `:` is read as an escape before an autolink can be: cmark-gfm, GitHub's renderer,
+ * looks for the source text `www.` and starts a URL at an unescaped `:`, so `www\.` and `https\:`
+ * are text that shows as `www.` and `https:`; an email address is found only within one text node,
+ * which the empty <span></span> after its `@` ends (md in markdown.ts).
+ */
+test('export text holding a www. address, an http(s) URL or an email address is written so that GitHub links none of it, and shows it as written', () => {
+  const url = 'https://evil.example/x?y=1';
+  const failed = failedReport();
+  const report = (id: string, file: string): GradeReport => ({
+    ...failed,
+    attendee: { id, source: 'flow-name' },
+    input: { ...failed.input, file },
+    checks: failed.checks.map((c) => (c.status === 'failed' ? { ...c, hint: `see www.example.com, ${url} or mail help@example.com (mailto:help@example.com, xmpp:help@example.com)` } : c)),
+  });
+  // Two students sharing an id: their files are named too.
+  const reports = [report('www.example.com', 'a/http://x.example.json'), report('www.example.com', 'b/jo@example.com.json'), { ...ungradableReport(), error: { code: 'not-json', message: `file is not JSON: ${url}` } }];
+  const md = renderMarkdown(reports);
+  expect(md).toContain('www\\.example\\.com (a/http\\://x\\.example\\.json)');
+  expect(md).toContain('www\\.example\\.com (b/jo\\@<span></span>example\\.com\\.json)');
+  expect(md).toContain('file is not JSON\\: https\\://evil\\.example/x?y=1');
+  expect(md).toContain('see www\\.example\\.com, https\\://evil\\.example/x?y=1 or mail help\\@<span></span>example\\.com \\(mailto\\:help\\@<span></span>example\\.com, xmpp\\:help\\@<span></span>example\\.com\\)');
+  // Nothing GFM would start an autolink at: a bare `www.`, an unescaped `:` (but the summary's own `2: ` before names), an `@` followed by text in its node.
+  expect(md).not.toMatch(/www\./i);
+  for (const line of md.split('\n').filter((l) => l.includes('example'))) expect(line.replace(/(\d|\*\*): /g, ''), line).not.toMatch(/(?<!\\):/);
+  expect(md).not.toMatch(/@(?!<span><\/span>)/);
+});
