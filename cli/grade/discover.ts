@@ -177,12 +177,16 @@ function addArchive(candidates: Submission[], { file, real, mtimeMs }: { file: s
   // An entry's folder: the archive's real path, then the entry's folder inside it.
   // (Some Windows tools write `\` between an entry's folders.)
   const entryFolder = (entryFile: string) => `${real}${entryFile.slice(file.length, Math.max(entryFile.lastIndexOf('/'), entryFile.lastIndexOf('\\'), file.length + 1))}`;
-  for (const entry of expandArchive(archive.bytes, file, mtimeMs, limits, (name) => ignored.push(name), empty)) {
+  const expanded = expandArchive(archive.bytes, file, mtimeMs, limits, (name) => ignored.push(name), empty);
+  for (const entry of expanded) {
     candidates.push({ ...entry, folder: entry.file === file ? folder : entryFolder(entry.file) });
   }
   // A student who uploaded a screenshot instead of the export would otherwise vanish without a word;
   // Brightspace's own index.html, beside the submissions it lists, is no student's and worth none.
-  const entriesOf = (archiveFile: string) => candidates.filter((c) => c.file.startsWith(`${archiveFile}!/`)).map((c) => c.file);
+  // Judged by this archive's exports alone: not by the candidates found before it, where a folder
+  // on disk named `<archive>!` could hold files whose paths start alike (discover reaches such a
+  // folder after the archive, in code-point order, but nothing here should rest on that).
+  const entriesOf = (archiveFile: string) => expanded.filter((c) => c.file.startsWith(`${archiveFile}!/`)).map((c) => c.file);
   const notExports = ignored.filter((entry) => !isBrightspaceIndex(entry, entriesOf));
   if (notExports.length > 0) {
     const named = firstFew(notExports.map((entry) => entry.slice(file.length + 2)), NAMED_NOT_AN_EXPORT, { before: ', and ' });
@@ -209,7 +213,7 @@ async function walkInput(dir: string, warn: (line: string) => void): Promise<{ f
  * An archive entry `index.html` in a folder that also holds a submission Brightspace named (a file
  * or a submission's folder): that download's list of submissions. `entriesOf` gives the exports
  * read from an archive (`<archive>!/<entry>`), the archive being the entry's own (an archive inside
- * one is a folder of its own).
+ * one is a folder of its own), among the entries of the archive given that holds them.
  */
 function isBrightspaceIndex(entry: string, entriesOf: (archive: string) => string[]): boolean {
   const at = entry.lastIndexOf('!/');

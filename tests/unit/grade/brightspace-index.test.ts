@@ -5,7 +5,7 @@
  * Brightspace name marks) is still named in the not-an-export warning.
  */
 import { test, expect } from '@playwright/test';
-import { writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { zipSync } from 'fflate';
 import { discover } from '../../../cli/grade/discover.js';
@@ -41,4 +41,15 @@ test('an index.html that is not beside Brightspace-named submissions is still na
   expect((await discover([elsewhere], LIMITS)).warnings).toEqual([
     `flowgrade: ${elsewhere}: 2 entries are not a flow export (*.json) or archive (*.zip) and not graded: site/index.html, 11824-66708 - Lucy Pelt - Feb 9, 2017 1004 PM - shot.png [not-an-export]`,
   ]);
+});
+
+test("an archive's index.html is judged by that archive's own entries: a folder named after it with a ! (download.zip!, beside it) holding a Brightspace-named export does not make it Brightspace's", async () => {
+  const dir = tempDir('brightspace-index-bang');
+  const own = path.join(dir, 'download.zip');
+  writeFileSync(own, zipSync({ 'Main_Flow_140.json': FLOW, 'index.html': PAGE }));
+  mkdirSync(path.join(dir, 'download.zip!'));
+  writeFileSync(path.join(dir, 'download.zip!', '11824-66708 - Lucy Pelt - Feb 9, 2017 1004 PM - Main_Flow_final.json'), FLOW);
+  const warning = `flowgrade: ${own}: 1 entry is not a flow export (*.json) or archive (*.zip) and not graded: index.html [not-an-export]`;
+  expect((await discover([dir], LIMITS)).warnings).toEqual([warning]);
+  expect((await discover([path.join(dir, 'download.zip!'), own], LIMITS)).warnings).toEqual([warning]);
 });
