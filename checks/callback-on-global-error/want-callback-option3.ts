@@ -28,7 +28,9 @@ export default defineCheck({
     'When option 3 was added to another menu of the main flow instead (VerifyNumber), described as the simulated',
     'error or leading to GET_CBID, the message names that menu and the hint says to move the option. When such an',
     'option was added to WantCallback on another digit than 3 (0, 4, …; not on 1 or 2, Callback Mission 2\'s), the message',
-    'names that digit and the hint says to change its Digit Number to 3, not to add a new option. When there is',
+    'names that digit and the hint says to change its Digit Number to 3, not to add a new option. A Digit Number',
+    'with white space beside the 3 (`" 3"`, which Flow Designer\'s dropdown cannot make but an edited export can) is',
+    'no option 3: the simulated caller pressing 3 gets Unmatched Entry, and the message names the stray space. When there is',
     'no WantCallback at all, the hint says it is the Menu Callback Mission 2 builds, to be built first.',
   ].join('\n'),
   run(ctx) {
@@ -40,6 +42,17 @@ export default defineCheck({
     const menu = found.activity;
     const keys = menuKeys(menu);
     if (!keys.includes('3')) {
+      // A Digit Number 3 with white space around it (an edited export): the call pressing 3 leaves by Unmatched Entry.
+      const spaced = keys.find((key) => key.trim() === '3');
+      if (spaced !== undefined) {
+        return failed(`${menu.label} has no option 3: its Digit Number ${JSON.stringify(spaced)} holds ${spaceWords(spaced)} beside the 3, so a caller pressing 3 gets Unmatched Entry`, {
+          expected: 'options 1, 2 and 3',
+          actual: `options ${keys.map((key) => JSON.stringify(key)).join(', ')}`,
+          activity: menu,
+          cause: NO_OPTION3_CAUSE,
+          hint: `${menu.label} → Custom Menu Links: make the Digit Number of that option 3 alone (in the export, "menuLinks" holds ${JSON.stringify(spaced)}; in Flow Designer, delete the option and add it again with Digit Number 3).`,
+        });
+      }
       const getCbid = missionNodes(ctx.model).getCbid?.label ?? LABELS.getCbid;
       // Added on another digit of this menu (0, 4, …): the Digit Number is what is wrong, not a missing option.
       const onDigit = missionOptionKey(ctx.model, menu, keys.filter((key) => !MISSION_2_KEYS.includes(key)));
@@ -67,6 +80,14 @@ export default defineCheck({
     return passed(`${menu.label} has option 3`);
   },
 });
+
+/** The white space of a spaced key in words: `a space`, `a tab`, `2 spaces`, … (`white space` for a mix or another kind). */
+function spaceWords(key: string): string {
+  const space = key.replace(/\S/g, '');
+  if (/^ +$/.test(space)) return space.length === 1 ? 'a space' : `${space.length} spaces`;
+  if (/^\t+$/.test(space)) return space.length === 1 ? 'a tab' : `${space.length} tabs`;
+  return 'white space';
+}
 
 /** Options 1 and 2 of Callback Mission 2 (Callback, Stay in queue): never taken for the mission's option on another digit. */
 const MISSION_2_KEYS = ['1', '2'];

@@ -185,9 +185,13 @@ export function exitTakenName(activity: Activity | undefined, exit: string): str
   return label ? `its case "${label}"` : exitName(exit);
 }
 
-/** A menu's option keys (`menuLinks`). */
+/**
+ * A menu's option keys (`menuLinks`), exactly as written: the simulator matches a key press against
+ * them so (a Digit Number ` 3`, which Flow Designer's dropdown cannot make but an edited export can,
+ * is no option 3 to a caller pressing 3), and the checks judge the same keys.
+ */
 export function menuKeys(menu: Activity): string[] {
-  return menuLinkKeys(menu.props).map((key) => key.trim());
+  return menuLinkKeys(menu.props);
 }
 
 /**

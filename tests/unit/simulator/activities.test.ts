@@ -126,6 +126,14 @@ test.describe('ivr-menu', () => {
     expect(entry(result, 'Menu')).toMatchObject({ outcome: '1', modifiedVariables: { 'Menu.OptionEntered': '1' } });
   });
 
+  test('a menu key is matched as written: a Digit Number " 3" (an edited export) is no option 3, pressing 3 leaves by Unmatched Entry', async () => {
+    const spaced: FlowSpec = { main: [menu('Menu', ['1', ' 3']), play('Three', 'three'), disconnect()], links: [['NewPhoneContact', 'out', 'Menu'], ['Menu', ' 3', 'Three'], ['Menu', 'invalid', 'Disconnect'], ['Three', 'default', 'Disconnect']] };
+    for (const answer of ['3', ' 3']) {
+      const result = await run(buildFlow(spaced), { dtmf: { Menu: answer } });
+      expect(entry(result, 'Menu'), JSON.stringify(answer)).toMatchObject({ outcome: 'invalid', modifiedVariables: { 'Menu.OptionEntered': '3' } });
+    }
+  });
+
   test('a menu nobody answers loops on timeout until the visit limit: stuck', async () => {
     const result = await run(buildFlow(spec), {}, { maxVisitsPerActivity: 4 });
     expect(result.status).toBe('stuck');
