@@ -19,20 +19,19 @@ test('a row for another variable reading $[-1].outboundcallbackep, outdialcbid w
   expect(shown(r)).toEqual(['failed', 'GET_CBID Parsing Settings are wrong: the row for $[0].outboundcallbackep writes cbid, not outdialcbid']);
 });
 
-test('a row for another variable reading $[-1].tacnumber beside the right customani row is no spare row: the one spare row stands in for the missing outdialcbid (G4)', async () => {
-  const r = resultOf(await gradeMutation((f) => {
+/** outdialcbid's row replaced by `note ← $[0].name`, and a row `ani2 ← <path>` added after the right customani row. */
+async function besideCustomani(path: string) {
+  return resultOf(await gradeMutation((f) => {
     const rows = rowsOf(f);
     rows[0] = { outputVariable: 'note', jsonPathExp: '$[0].name' };
-    rows.push({ outputVariable: 'ani2', jsonPathExp: '$[-1].tacnumber' });
+    rows.push({ outputVariable: 'ani2', jsonPathExp: path });
   }), 'get-cbid-parse-paths');
-  expect(shown(r)).toEqual(['failed', 'GET_CBID Parsing Settings are wrong: no row writes outdialcbid (the row note ← $[0].name writes another variable; expected outdialcbid ← $[0].outboundcallbackep)']);
+}
+
+test('a row for another variable reading $[-1].tacnumber beside the right customani row is no spare row: the one spare row stands in for the missing outdialcbid (G4)', async () => {
+  expect(shown(await besideCustomani('$[-1].tacnumber'))).toEqual(['failed', 'GET_CBID Parsing Settings are wrong: no row writes outdialcbid (the row note ← $[0].name writes another variable; expected outdialcbid ← $[0].outboundcallbackep)']);
 });
 
 test('a row for another variable reading $[-2].tacnumber reads no record of the one answered: it is a spare row like any other, and two spare rows stand in for none', async () => {
-  const r = resultOf(await gradeMutation((f) => {
-    const rows = rowsOf(f);
-    rows[0] = { outputVariable: 'note', jsonPathExp: '$[0].name' };
-    rows.push({ outputVariable: 'ani2', jsonPathExp: '$[-2].tacnumber' });
-  }), 'get-cbid-parse-paths');
-  expect(shown(r)).toEqual(['failed', 'GET_CBID Parsing Settings are incomplete: no row writes outdialcbid']);
+  expect(shown(await besideCustomani('$[-2].tacnumber'))).toEqual(['failed', 'GET_CBID Parsing Settings are incomplete: no row writes outdialcbid']);
 });
