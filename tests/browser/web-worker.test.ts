@@ -136,7 +136,11 @@ test.describe('served', () => {
   });
 
   test.describe('with the default time limit', () => {
-    test.beforeEach(async ({ page }) => recordWorkers(page));
+    // On Playwright's clock (running as the real one until a test pauses it), installed before the page loads.
+    test.beforeEach(async ({ page }) => {
+      await recordWorkers(page);
+      await page.clock.install();
+    });
     useWatchedPage(site);
 
     test('an option made invalid while a file grades stops that grading at once, not at the limit: its worker stopped, a fresh one ready for the file once the option is fixed', async ({ page }) => {
@@ -161,9 +165,14 @@ test.describe('served', () => {
       expect(await madeWorkers(page), 'the worker that graded the solution grades this one').toEqual([{ url: expect.stringMatching(/^blob:/), terminated: false }]);
       // The page's thread is free: it runs a script, takes typing, and a file given now is graded.
       expect(await page.evaluate(() => document.getElementById('status')!.textContent)).toMatch(/^Grading Main_Flow_140\.json…/);
+      // Typing grades the file again once it pauses for 300 ms (app.ts), which would replace this
+      // grading (and its worker) before the next file is given on a slow machine: the page's timers
+      // wait for the test meanwhile. Paused a little ahead of now, well before this grading's limit.
+      await page.clock.pauseAt((await page.evaluate(() => Date.now())) + 10_000);
       await page.getByLabel('Attendee id').fill('ada');
       await page.getByLabel('Attendee id').fill('');
       await page.locator('#file-input').setInputFiles(fixturePath('flows/defect-callbackapi-method-put.json'));
+      await page.clock.resume();
       await expect(status(page)).toHaveText(/^defect-callbackapi-method-put\.json: failed, \d+\/\d+ points\.$/);
       expect((await madeWorkers(page)).map((worker) => worker.terminated), 'the never-ending grading stopped, its worker with it').toEqual([true, false]);
     });
