@@ -3,17 +3,19 @@
  * blob: URL: served and opened from disk alike. A file whose grading would never end (a regular
  * expression that backtracks without end, which a browser cannot finish) is stopped at the time
  * limit, shortened here to a second by the page's test setting (`flowgradeGradingTimeLimit`, set
- * before the page's script runs), and the next file gets a fresh worker; the page answers
- * meanwhile, and a file given then replaces the grading, its worker stopped. Where no worker can
- * be started (a browser without them, a host's policy refusing them), the page grades nothing, as
- * on its own thread nothing could stop a grading that never ends. Nothing here is timed: the tests
- * wait for what the page shows.
+ * before the page's script runs) where no other file is graded, or reached on Playwright's clock
+ * where one is (a real grading may take a second on a loaded machine), and the next file gets a
+ * fresh worker; the page answers meanwhile, and a file given then replaces the grading, its worker
+ * stopped. Where no worker can be started (a browser without them, a host's policy refusing them),
+ * the page grades nothing, as on its own thread nothing could stop a grading that never ends.
+ * Nothing here is timed: the tests wait for what the page shows.
  */
 import { test, expect, type Page } from '@playwright/test';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { GRADING_TIME_LIMIT } from '../../web/grading-thread.js';
 import { fixturePath, runCli } from '../helpers.js';
 import { useServedSite, useWatchedPage, watchPage } from './site.js';
 
@@ -79,25 +81,6 @@ test.describe('served', () => {
     test.beforeEach(async ({ page }) => recordWorkers(page, 1));
     useWatchedPage(site);
 
-    test('a file whose grading never ends is stopped at the time limit with an ungradable result saying why; the next file gets a fresh worker and passes', async ({ page }, testInfo) => {
-      await page.locator('#file-input').setInputFiles({ name: 'Main_Flow_140.json', mimeType: 'application/json', buffer: neverEndingExport() });
-      await expect(status(page)).toHaveText('Main_Flow_140.json could not be graded.');
-      await expect(page.locator('#results')).toHaveAttribute('data-verdict', 'ungradable');
-      await expect(page.locator('#error .page-error strong')).toHaveText(
-        'Main_Flow_140.json: grading took longer than 1 s; stopped: the export may hold an expression or pattern this browser cannot finish [grading-timeout]',
-      );
-      await expect(page.locator('#error .page-error p')).toContainText('flowgrade check');
-      await expect(page).toHaveTitle('UNGRADABLE · Main_Flow_140 · flowgrade self-check');
-      await page.screenshot({ path: testInfo.outputPath('timed-out.png'), fullPage: true });
-      expect(await madeWorkers(page), 'stopped, and a fresh one started for the next file').toEqual([
-        { url: expect.stringMatching(/^blob:/), terminated: true },
-        { url: expect.stringMatching(/^blob:/), terminated: false },
-      ]);
-
-      await page.locator('#file-input').setInputFiles(fixturePath('flows/solution.json'));
-      await expect(status(page)).toHaveText(PASSED('solution.json'));
-      expect((await madeWorkers(page)).map((worker) => worker.terminated)).toEqual([true, false]);
-    });
     test('a file still being read when another is given is not graded after all: the other keeps the worker to its end, here the limit', async ({ page }) => {
       // The solution's read held until the test ends it; other reads counted as they end.
       await page.evaluate(() => {
@@ -142,6 +125,28 @@ test.describe('served', () => {
       await page.clock.install();
     });
     useWatchedPage(site);
+
+    test('a file whose grading never ends is stopped at the time limit with an ungradable result saying why; the next file gets a fresh worker and passes', async ({ page }, testInfo) => {
+      await page.locator('#file-input').setInputFiles({ name: 'Main_Flow_140.json', mimeType: 'application/json', buffer: neverEndingExport() });
+      await sentToWorker(page, 0, 1);
+      await page.clock.runFor(GRADING_TIME_LIMIT * 1000); // the limit reached
+      await expect(status(page)).toHaveText('Main_Flow_140.json could not be graded.');
+      await expect(page.locator('#results')).toHaveAttribute('data-verdict', 'ungradable');
+      await expect(page.locator('#error .page-error strong')).toHaveText(
+        `Main_Flow_140.json: grading took longer than ${GRADING_TIME_LIMIT} s; stopped: the export may hold an expression or pattern this browser cannot finish [grading-timeout]`,
+      );
+      await expect(page.locator('#error .page-error p')).toContainText('flowgrade check');
+      await expect(page).toHaveTitle('UNGRADABLE · Main_Flow_140 · flowgrade self-check');
+      await page.screenshot({ path: testInfo.outputPath('timed-out.png'), fullPage: true });
+      expect(await madeWorkers(page), 'stopped, and a fresh one started for the next file').toEqual([
+        { url: expect.stringMatching(/^blob:/), terminated: true },
+        { url: expect.stringMatching(/^blob:/), terminated: false },
+      ]);
+
+      await page.locator('#file-input').setInputFiles(fixturePath('flows/solution.json'));
+      await expect(status(page)).toHaveText(PASSED('solution.json'));
+      expect((await madeWorkers(page)).map((worker) => worker.terminated)).toEqual([true, false]);
+    });
 
     test('an option made invalid while a file grades stops that grading at once, not at the limit: its worker stopped, a fresh one ready for the file once the option is fixed', async ({ page }) => {
       await page.locator('#file-input').setInputFiles({ name: 'Main_Flow_140.json', mimeType: 'application/json', buffer: neverEndingExport() });
@@ -267,7 +272,8 @@ test('opened from disk (file://), the page grades in a blob: worker too, and sto
   const dir = mkdtempSync(path.join(tmpdir(), 'flowgrade-web-worker-file-'));
   try {
     expect((await runCli(['web', '--out', dir])).code).toBe(0);
-    await recordWorkers(page, 1);
+    await recordWorkers(page);
+    await page.clock.install(); // running as the real one; moved on to the limit below
     const watched = watchPage(page);
     await page.goto(pathToFileURL(path.join(dir, 'index.html')).href);
     await expect(page.locator('#results')).toHaveAttribute('data-state', 'ready');
@@ -275,7 +281,9 @@ test('opened from disk (file://), the page grades in a blob: worker too, and sto
     await expect(status(page)).toHaveText(PASSED('solution.json'));
     expect(await madeWorkers(page)).toEqual([{ url: expect.stringMatching(/^blob:/), terminated: false }]);
     await page.locator('#file-input').setInputFiles({ name: 'Main_Flow_140.json', mimeType: 'application/json', buffer: neverEndingExport() });
-    await expect(page.locator('#error .page-error strong')).toHaveText(/^Main_Flow_140\.json: grading took longer than 1 s; stopped: .* \[grading-timeout\]$/);
+    await sentToWorker(page, 0, 2);
+    await page.clock.runFor(GRADING_TIME_LIMIT * 1000);
+    await expect(page.locator('#error .page-error strong')).toHaveText(new RegExp(`^Main_Flow_140\\.json: grading took longer than ${GRADING_TIME_LIMIT} s; stopped: .* \\[grading-timeout\\]$`));
     expect((await madeWorkers(page)).map((worker) => worker.terminated)).toEqual([true, false]);
     const folder = pathToFileURL(dir).href + '/';
     expect(watched.requests.filter((url) => !url.startsWith(folder) && !url.startsWith('blob:'))).toEqual([]);
