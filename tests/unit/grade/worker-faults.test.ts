@@ -3,7 +3,9 @@
  * one ungradable row saying which (grading-crashed, grading-timeout), with its reports, and the
  * batch goes on to grade every other one. The built CLI is run from a copy beside a worker that
  * is the real one (dist/worker.js), except that it exits on a file named *-crash* and spins on
- * one named *-hang* (no export makes the real worker do either on cue).
+ * one named *-hang* (no export makes the real worker do either on cue). A submission's time limit
+ * (`--timeout 1`) is held by the test: it ends the hanging one only, never a real grading that a
+ * loaded machine makes slower than a second (held in the copy of bin/flowgrade.js: heldTimeLimits).
  */
 import { test, expect } from '@playwright/test';
 import { execFile } from 'node:child_process';
@@ -14,6 +16,40 @@ import { fixturePath, tempDir } from '../../helpers.js';
 
 const DIST = fileURLToPath(new URL('../../../dist/', import.meta.url));
 
+/**
+ * Put before the copy of bin/flowgrade.js: each time limit of 1 s (`--timeout 1`: one setTimeout of
+ * 1,000 ms per submission, armed as its thread starts it) fires only once the thread running
+ * *-hang* has said so (the file `hanging` beside it) and that limit is the only one armed, the same
+ * one two checks running (a reply posted before the hanging began is taken in between, its limit
+ * disarmed); no other. Before, the limit was the clock's: a real grading on a loaded machine took
+ * over a second, and the run ended with 2 passed, 3 ungradable.
+ */
+const heldTimeLimits = `import { existsSync as hangingSaid } from 'node:fs';
+{
+  const hanging = new URL('./hanging', import.meta.url);
+  const real = { set: globalThis.setTimeout, clear: globalThis.clearTimeout };
+  const armed = new Set();
+  globalThis.setTimeout = (fire, ms, ...args) => {
+    if (ms !== 1000) return real.set(fire, ms, ...args);
+    const limit = { fire: () => fire(...args) };
+    armed.add(limit);
+    return limit;
+  };
+  globalThis.clearTimeout = (timer) => (armed.has(timer) ? void armed.delete(timer) : real.clear(timer));
+  let seen;
+  const watch = setInterval(() => {
+    const only = armed.size === 1 && hangingSaid(hanging) ? [...armed][0] : undefined;
+    if (only !== undefined && only === seen) {
+      clearInterval(watch);
+      armed.delete(only);
+      only.fire();
+    }
+    seen = only;
+  }, 10);
+  watch.unref();
+}
+`;
+
 /** dist/cli.js copied into a folder of its own, its worker.js the real one with two faults on cue. */
 function cliWithFaultyWorker(): string {
   const dist = path.join(tempDir('worker-faults-cli'), 'dist');
@@ -21,18 +57,23 @@ function cliWithFaultyWorker(): string {
   copyFileSync(path.join(DIST, 'cli.js'), path.join(dist, 'cli.js'));
   writeFileSync(
     path.join(dist, 'worker.js'),
-    `import { parentPort } from 'node:worker_threads';
+    `import { writeFileSync } from 'node:fs';
+import { parentPort } from 'node:worker_threads';
 parentPort.on('message', (job) => {
   const file = job.grade ? job.grade.file : '';
   if (file.includes('-crash')) process.exit(3);
-  if (file.includes('-hang')) for (;;);
+  if (file.includes('-hang')) {
+    writeFileSync(new URL('./hanging', import.meta.url), '');
+    for (;;);
+  }
 });
 await import(${JSON.stringify(pathToFileURL(path.join(DIST, 'worker.js')).href)});
 `,
   );
   // The real bin/flowgrade.js, loading the copy.
   const bin = path.join(dist, 'flowgrade.mjs');
-  writeFileSync(bin, readFileSync(path.join(DIST, '..', 'bin', 'flowgrade.js'), 'utf8').replace("'../dist/cli.js'", "'./cli.js'"));
+  const shim = readFileSync(path.join(DIST, '..', 'bin', 'flowgrade.js'), 'utf8').replace("'../dist/cli.js'", "'./cli.js'");
+  writeFileSync(bin, shim.replace(/^#!.*\n/, (line) => line + heldTimeLimits));
   return bin;
 }
 
