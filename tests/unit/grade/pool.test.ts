@@ -28,8 +28,31 @@ parentPort.postMessage({ ready: true });
 `,
 );
 
+/**
+ * A worker that answers no task before it has met the other worker of its pool of two, so that a
+ * second worker slow to start (a loaded machine) cannot leave every task to the first.
+ */
+const PAIRED_WORKER = script(
+  'paired-worker.mjs',
+  `import { BroadcastChannel, parentPort, threadId } from 'node:worker_threads';
+const peers = new BroadcastChannel('pool-test-pair');
+const met = new Promise((resolve) => {
+  peers.onmessage = ({ data }) => {
+    if (data === 'hello') peers.postMessage('here');
+    resolve();
+  };
+});
+peers.postMessage('hello');
+parentPort.on('message', async (task) => {
+  await met;
+  parentPort.postMessage({ ok: true, result: { double: task * 2, threadId } });
+});
+parentPort.postMessage({ ready: true });
+`,
+);
+
 test('every task gets its result, spread over the workers', async () => {
-  const pool = new WorkerPool<number, { double: number; threadId: number }>({ size: 2, script: WORKER });
+  const pool = new WorkerPool<number, { double: number; threadId: number }>({ size: 2, script: PAIRED_WORKER });
   try {
     const results = await Promise.all(Array.from({ length: 20 }, (_, i) => pool.run(i)));
     expect(results.map((r) => r.double)).toEqual(Array.from({ length: 20 }, (_, i) => i * 2));
