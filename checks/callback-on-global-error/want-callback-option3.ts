@@ -26,9 +26,10 @@ export default defineCheck({
     'caller hears is judged.',
     '',
     'When option 3 was added to another menu of the main flow instead (VerifyNumber), described as the simulated',
-    'error or leading to GET_CBID, the message names that menu and the hint says to move the option. When such an',
-    'option was added to WantCallback on another digit than 3 (0, 4, …; not on 1 or 2, Callback Mission 2\'s), the message',
-    'names that digit and the hint says to change its Digit Number to 3, not to add a new option. A Digit Number',
+    'error or leading to GET_CBID, the message names that menu (and the digit, when it is not 3; never 1 or 2, that',
+    'menu\'s own options) and the hint says to move the option. When such an option was added to WantCallback on',
+    'another digit than 3 (0, 4, …; not on 1 or 2, Callback Mission 2\'s), the message names that digit and the hint',
+    'says to change its Digit Number to 3, not to add a new option. A Digit Number',
     'with white space beside the 3 (`" 3"`, which Flow Designer\'s dropdown cannot make but an edited export can) is',
     'no option 3: the simulated caller pressing 3 gets Unmatched Entry, and the message names the stray space. When there is',
     'no WantCallback at all, the hint says it is the Menu Callback Mission 2 builds, to be built first.',
@@ -68,13 +69,14 @@ export default defineCheck({
         });
       }
       // Added to another menu (VerifyNumber, of Callback Mission 2) instead: say where it went.
-      const other = ctx.model.main.activities.find((a) => a !== menu && a.type === 'ivr-menu' && missionOptionKey(ctx.model, a, ['3']) !== undefined);
-      return failed(`${menu.label} has no option 3 (its options: ${keys.join(', ') || 'none'})${other ? `; option 3 was added to ${other.label} instead` : ''}`, {
+      const other = optionElsewhere(ctx.model, menu);
+      const where = other && (other.key === '3' ? `; option 3 was added to ${other.menu.label} instead` : `; option 3 was added to ${other.menu.label} instead, on digit ${other.key}`);
+      return failed(`${menu.label} has no option 3 (its options: ${keys.join(', ') || 'none'})${where ?? ''}`, {
         expected: 'options 1, 2 and 3',
         actual: `options ${keys.join(', ') || 'none'}`,
         activity: menu,
         cause: NO_OPTION3_CAUSE,
-        ...(other ? { hint: `${other.label} → Custom Menu Links: delete option 3; ${menu.label} → Custom Menu Links → Add New: Digit Number 3, Link Description "Simulate an error", connected to ${getCbid}.` } : {}),
+        ...(other ? { hint: `${other.menu.label} → Custom Menu Links: delete option ${other.key}; ${menu.label} → Custom Menu Links → Add New: Digit Number 3, Link Description "Simulate an error", connected to ${getCbid}.` } : {}),
       });
     }
     return passed(`${menu.label} has option 3`);
@@ -94,6 +96,22 @@ const MISSION_2_KEYS = ['1', '2'];
 
 /** A Link Description that tells the option made for Build step 3 ("Simulate an error"). */
 const SIMULATED_ERROR = /simulat|error/i;
+
+/**
+ * The mission's option added to another menu of the main flow than `menu` (VerifyNumber, say): on
+ * digit 3 first, else on a digit that menu's Callback Mission 2 options (1, 2) do not use.
+ */
+function optionElsewhere(model: FlowModel, menu: Activity): { menu: Activity; key: string } | undefined {
+  const others = model.main.activities.filter((a) => a !== menu && a.type === 'ivr-menu');
+  const onDigits = (kept: (key: string) => boolean) => {
+    for (const other of others) {
+      const key = missionOptionKey(model, other, menuKeys(other).filter(kept));
+      if (key !== undefined) return { menu: other, key };
+    }
+    return undefined;
+  };
+  return onDigits((key) => key === '3') ?? onDigits((key) => !MISSION_2_KEYS.includes(key));
+}
 
 /**
  * Which of `keys` of a menu is the option made for this mission: described as the simulated error,

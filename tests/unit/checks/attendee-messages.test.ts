@@ -123,14 +123,14 @@ test('option 3 added on another digit of WantCallback (0, 4): the message names 
   expect([spaced.message, spaced.hint]).toEqual(['WantCallback has no option 3: its option "Simulate an error" is on digit 4', 'WantCallback → Custom Menu Links: change the Digit Number of option 4 "Simulate an error" to 3.']);
 });
 
-/** WantCallback without option 3, and VerifyNumber with an option 3 described `description`, leading to `to`. */
-function option3OnVerifyNumber(description: string, to: string) {
+/** WantCallback without option 3, and VerifyNumber with an option on `digit` described `description`, leading to `to`. */
+function option3OnVerifyNumber(description: string, to: string, digit = '3') {
   return gradeMutation((f) => {
     MISTAKES['option3-removed'](f);
     const verify = props(f, 'VerifyNumber');
-    verify.menuLinks = [...verify.menuLinks, '3'];
+    verify.menuLinks = [...verify.menuLinks, digit];
     verify['menuLinks:input'] = verify.menuLinks_input = [...verify.menuLinks_input, description];
-    link(f, 'VerifyNumber', '3', to);
+    link(f, 'VerifyNumber', digit, to);
   });
 }
 
@@ -155,6 +155,23 @@ test('option 3 added to another menu (VerifyNumber) is named there, and the hint
     'want-callback-option3',
   );
   expect(relabelled.hint).toContain('connected to HTTPRequest_d4k.');
+});
+
+test('option 3 added to another menu (VerifyNumber) on another digit: the menu and the digit are named, and the hint deletes that option', async () => {
+  for (const [description, to] of [
+    ['Simulate an error', 'NewNumber'],
+    ['Other', 'GET_CBID'],
+  ]) {
+    const result = resultOf(await option3OnVerifyNumber(description, to, '4'), 'want-callback-option3');
+    expect([result.status, result.message, result.hint], description).toEqual([
+      'failed',
+      'WantCallback has no option 3 (its options: 1, 2); option 3 was added to VerifyNumber instead, on digit 4',
+      'VerifyNumber → Custom Menu Links: delete option 4; WantCallback → Custom Menu Links → Add New: Digit Number 3, Link Description "Simulate an error", connected to GET_CBID.',
+    ]);
+  }
+  // Another option on a free digit that has nothing to do with the mission is not blamed.
+  const unrelated = resultOf(await option3OnVerifyNumber('Operator', 'NewNumber', '4'), 'want-callback-option3');
+  expect([unrelated.message, unrelated.hint]).toEqual(['WantCallback has no option 3 (its options: 1, 2)', 'WantCallback → Custom Menu Links → Add New: Digit Number 3, Link Description "Simulate an error".']);
 });
 
 test('a prompt replaced by the option 3 sentence alone no longer offers options 1 and 2: Build step 3 extends the message', async () => {

@@ -2,7 +2,7 @@
  * want-callback-option3 when the option made for Build step 3 is not WantCallback's option 3, in
  * the two cases a mutation sweep found no test deciding (O4, O6): two options of WantCallback that
  * each look like it (described as the simulated error, or leading to GET_CBID), and VerifyNumber
- * holding it on a digit other than 3.
+ * holding it on digit 3 beside another (the option 3 named).
  */
 import { test, expect } from '@playwright/test';
 import { MISTAKES } from './mutations.js';
@@ -36,15 +36,16 @@ test('two options of WantCallback leading to GET_CBID, neither described so (5, 
   expect(shown(r)).toEqual(['failed', 'WantCallback has no option 3: its option on digit 5 leads to GET_CBID', 'WantCallback → Custom Menu Links: change the Digit Number of option 5 "Other" to 3.']);
 });
 
-test('VerifyNumber holding "Simulate an error" on digit 4, leading to GET_CBID, WantCallback without option 3: only an option 3 of another menu is said to be added there instead (O6)', async () => {
+test('VerifyNumber holding "Simulate an error" on digit 4 and an option 3 leading to GET_CBID, WantCallback without option 3: the option 3 is the one said to be added there (O6)', async () => {
   const report = await gradeMutation((f) => {
     MISTAKES['option3-removed'](f);
     const verify = props(f, 'VerifyNumber');
-    verify.menuLinks = [...verify.menuLinks, '4'];
-    verify['menuLinks:input'] = verify.menuLinks_input = [...verify.menuLinks_input, 'Simulate an error'];
-    link(f, 'VerifyNumber', '4', 'GET_CBID');
+    verify.menuLinks = [...verify.menuLinks, '4', '3'];
+    verify['menuLinks:input'] = verify.menuLinks_input = [...verify.menuLinks_input, 'Simulate an error', 'Other'];
+    link(f, 'VerifyNumber', '4', 'NewNumber');
+    link(f, 'VerifyNumber', '3', 'GET_CBID');
   });
   const r = resultOf(report, 'want-callback-option3');
-  expect([r.status, r.message, r.actual]).toEqual(['failed', 'WantCallback has no option 3 (its options: 1, 2)', 'options 1, 2']);
-  expect(r.hint).toBe('WantCallback → Custom Menu Links → Add New: Digit Number 3, Link Description "Simulate an error".');
+  expect([r.status, r.message, r.actual]).toEqual(['failed', 'WantCallback has no option 3 (its options: 1, 2); option 3 was added to VerifyNumber instead', 'options 1, 2']);
+  expect(r.hint).toBe('VerifyNumber → Custom Menu Links: delete option 3; WantCallback → Custom Menu Links → Add New: Digit Number 3, Link Description "Simulate an error", connected to GET_CBID.');
 });
