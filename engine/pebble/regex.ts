@@ -306,11 +306,17 @@ function toJsPattern(pattern: string): string {
   return out;
 }
 
-const cache = new Map<string, RegExp>();
-/** Patterns with a lookaround (see assertSafe). */
-const withLookaround = new WeakSet<RegExp>();
-/** Patterns that repeat anything (see assertSafe, searchSteps). */
-const repeating = new WeakSet<RegExp>();
+/** A Java pattern compiled, with what assertSafe found in it. */
+interface JavaPattern {
+  /** Global (the engine never reads `lastIndex` across calls). */
+  re: RegExp;
+  /** Has a lookaround: see assertInputFor. */
+  lookaround: boolean;
+  /** Repeats anything: see searchSteps. */
+  repeats: boolean;
+}
+
+const cache = new Map<string, JavaPattern>();
 
 /**
  * Pairs of input characters (a start of a match and a character it may read) a run of a repeating
@@ -333,15 +339,15 @@ const REGEX_PAIRS_PER_STEP = 256;
  * (`a*a*b`) on matching, where one call of 99,999 characters took 14 s. A count of the input's length, so the same on every engine: the page refuses what the
  * CLI does.
  */
-function searchSteps(re: RegExp, input: string): number {
-  return repeating.has(re) ? Math.ceil((input.length * (input.length + 1)) / 2 / REGEX_PAIRS_PER_STEP) : 0;
+function searchSteps(pattern: JavaPattern, input: string): number {
+  return pattern.repeats ? Math.ceil((input.length * (input.length + 1)) / 2 / REGEX_PAIRS_PER_STEP) : 0;
 }
 
-/** A global RegExp for a Java pattern (the engine never reads `lastIndex` across calls). */
-function javaRegex(pattern: string): RegExp {
+/** A Java pattern compiled, from the cache when it was before. */
+function javaRegex(pattern: string): JavaPattern {
   const hit = cache.get(pattern);
   if (hit) {
-    hit.lastIndex = 0;
+    hit.re.lastIndex = 0;
     return hit;
   }
   if (pattern.length > MAX_REGEX_LENGTH) {
@@ -356,11 +362,10 @@ function javaRegex(pattern: string): RegExp {
   } catch (e) {
     throw new RegexError(`Invalid regular expression "${pattern}": ${(e as Error).message}`, false);
   }
-  if (lookaround) withLookaround.add(re);
-  if (repeats) repeating.add(re);
   if (cache.size > 200) cache.clear();
-  cache.set(pattern, re);
-  return re;
+  const compiled = { re, lookaround, repeats };
+  cache.set(pattern, compiled);
+  return compiled;
 }
 
 /**
@@ -370,10 +375,10 @@ function javaRegex(pattern: string): RegExp {
  */
 function regexFor(pattern: string, input: string, tick: (steps: number) => void): RegExp {
   assertInput(input);
-  const re = javaRegex(pattern);
-  assertInputFor(re, input);
-  tick(searchSteps(re, input));
-  return re;
+  const compiled = javaRegex(pattern);
+  assertInputFor(compiled, input);
+  tick(searchSteps(compiled, input));
+  return compiled.re;
 }
 
 function assertInput(input: string): void {
@@ -383,8 +388,8 @@ function assertInput(input: string): void {
 }
 
 /** A pattern with a lookaround scans at most MAX_LOOKAROUND_INPUT characters (its one repetition may backtrack at every position). */
-function assertInputFor(re: RegExp, input: string): void {
-  if (withLookaround.has(re) && input.length > MAX_LOOKAROUND_INPUT) {
+function assertInputFor(pattern: JavaPattern, input: string): void {
+  if (pattern.lookaround && input.length > MAX_LOOKAROUND_INPUT) {
     throw new RegexError(`Input longer than ${MAX_LOOKAROUND_INPUT} characters for a regular expression with a lookahead or lookbehind`, true);
   }
 }
