@@ -1,5 +1,5 @@
 /** File reading at the Node edge: size-checked before reading, errors as one line with a stable code. */
-import { closeSync, constants, fstatSync, lstatSync, openSync, readlinkSync, readSync, type Stats } from 'node:fs';
+import { closeSync, constants, fstatSync, lstatSync, openSync, readlinkSync, readSync, type PathLike, type Stats } from 'node:fs';
 import path from 'node:path';
 import { open, type FileHandle } from 'node:fs/promises';
 import { loadFlow, type LoadOptions, type LoadResult } from '../engine/loader.js';
@@ -19,7 +19,7 @@ const OPEN_FOR_READING = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0);
  * `use` given `file` opened as inputs are (OPEN_FOR_READING, with `flags`) and what fstat says of
  * what was opened; the file closed after, whatever `use` does. An error opening it is thrown.
  */
-export function withOpenedSync<T>(file: string, use: (fd: number, info: Stats) => T, flags = 0): T {
+export function withOpenedSync<T>(file: PathLike, use: (fd: number, info: Stats) => T, flags = 0): T {
   const fd = openSync(file, OPEN_FOR_READING | flags);
   try {
     return use(fd, fstatSync(fd));

@@ -5,7 +5,7 @@
  * A file reached twice (a folder and a file inside it, a folder and a symlink to it, a file and a
  * symlink to it, one file under two names of one folder) counts once.
  */
-import { lstatSync, readFileSync, statSync } from 'node:fs';
+import { lstatSync, readFileSync, statSync, type PathLike } from 'node:fs';
 import path from 'node:path';
 import { isBrightspaceSubmission } from '../../engine/attendee.js';
 import { formatBytes } from '../../engine/json-text.js';
@@ -18,7 +18,7 @@ import { expandGlob, isGlob, shellOnlySyntax } from './glob.js';
 import { strayQuote } from '../stray-quote.js';
 import { sameSubmissionsTwice } from './same-twice.js';
 import type { Submission } from './types.js';
-import { compareCodePoints, listFolder, realPath, walkFiles, type Listing } from './walk.js';
+import { compareCodePoints, listFolder, realPath, walkFiles, type Listing, type NotUtf8File, type Walked } from './walk.js';
 import { expandArchive, isArchiveName, type ZipLimits } from './zip.js';
 
 export interface Discovery {
@@ -98,6 +98,16 @@ export async function discover(inputs: string[], limits: ZipLimits, outDir?: str
     if (known === undefined || compareCodePoints(display, known) < 0) found.set(key, display);
   };
 
+  /** The files found whose paths are not UTF-8 (walk.ts), by the real folder they are under and the rest of their path's bytes. */
+  const foundNotUtf8 = new Map<string, NotUtf8File>();
+  const addNotUtf8 = (file: NotUtf8File) => {
+    // Nothing inside --out is graded (its reports' names are UTF-8: what add() warns of is never one of these).
+    if (inside(path.join(path.resolve(file.under), 'x')) || inside(path.join(realFolder(file.under), 'x'))) return;
+    const key = realFolder(file.under) + file.bytes.subarray(Buffer.byteLength(file.under)).toString('latin1');
+    const known = foundNotUtf8.get(key);
+    if (known === undefined || compareCodePoints(file.file, known.file) < 0) foundNotUtf8.set(key, file);
+  };
+
   for (const input of inputs) {
     if (input.trim() === '') {
       // A script's unset variable (`grade "$SUBMISSIONS"`): "no such file" would name nothing.
@@ -127,7 +137,9 @@ export async function discover(inputs: string[], limits: ZipLimits, outDir?: str
       const walked = await walkInput(input, warn);
       const files = walked.files.filter((file) => /\.(json|zip)$/i.test(file));
       for (const file of files) add(file);
-      if (files.length === 0 && walked.listed) inputsHoldingNothing.push(holdsNothing(input, 'folder'));
+      const notUtf8 = walked.notUtf8.filter(({ file }) => /\.(json|zip)$/i.test(file));
+      for (const file of notUtf8) addNotUtf8(file);
+      if (files.length === 0 && notUtf8.length === 0 && walked.listed) inputsHoldingNothing.push(holdsNothing(input, 'folder'));
     } else if (info) {
       add(input, true);
     } else if (isGlob(input)) {
@@ -152,6 +164,12 @@ export async function discover(inputs: string[], limits: ZipLimits, outDir?: str
     const empty = (archiveFile: string) => (archiveFile === file && namedKeys.has(real) ? inputsHoldingNothing : warnings).push(holdsNothing(archiveFile, 'archive'));
     addArchive(candidates, { file, real, mtimeMs }, limits, empty, warn);
   }
+  for (const { file, bytes, under } of foundNotUtf8.values()) {
+    const mtimeMs = mtimeOf(bytes);
+    const real = path.join(realFolder(under), path.relative(under, file)); // as shown below the real folder
+    if (isArchiveName(file)) addArchive(candidates, { file, real, mtimeMs, at: bytes }, limits, (archiveFile) => warnings.push(holdsNothing(archiveFile, 'archive')), warn);
+    else candidates.push({ kind: 'path', file, mtimeMs, at: new Uint8Array(bytes), folder: path.dirname(real) }); // (its own memory: a thread is sent all of it)
+  }
   candidates.sort((a, b) => compareCodePoints(a.file, b.file));
   if (candidates.length > 0) inputsHoldingNothing.forEach(warn);
   sameSubmissionsTwice(candidates).forEach(warn);
@@ -166,9 +184,9 @@ export async function discover(inputs: string[], limits: ZipLimits, outDir?: str
  * told of an archive (this one or one inside it) that holds nothing to grade; the entries that are
  * neither exports nor archives are named in one warning.
  */
-function addArchive(candidates: Submission[], { file, real, mtimeMs }: { file: string; real: string; mtimeMs: number }, limits: ZipLimits, empty: (archiveFile: string) => void, warn: (line: string) => void): void {
+function addArchive(candidates: Submission[], { file, real, mtimeMs, at = file }: { file: string; real: string; mtimeMs: number; at?: PathLike }, limits: ZipLimits, empty: (archiveFile: string) => void, warn: (line: string) => void): void {
   const folder = path.dirname(real);
-  const archive = readArchive(file, limits.maxTotalBytes);
+  const archive = readArchive(at, limits.maxTotalBytes);
   if (!archive.ok) {
     candidates.push({ kind: 'refused', file, mtimeMs, error: archive.error, folder });
     return;
@@ -199,14 +217,14 @@ function addArchive(candidates: Submission[], { file, real, mtimeMs }: { file: s
  * listed: one that cannot be read, or that is a flowgrade output folder, is skipped with its own
  * line (listFolder), and holds nothing anyone looked at, so it is not also said to hold no export.
  */
-async function walkInput(dir: string, warn: (line: string) => void): Promise<{ files: string[]; listed: boolean }> {
+async function walkInput(dir: string, warn: (line: string) => void): Promise<Walked & { listed: boolean }> {
   let listed = true;
   // listFolder warns only of a folder it skips: said of the input itself, nothing under it was listed.
   const listing: Listing = (folder, warnOf) => listFolder(folder, (line) => {
     if (folder === dir) listed = false;
     warnOf(line);
   });
-  return { files: await walkFiles(dir, warn, listing), listed };
+  return { ...(await walkFiles(dir, warn, listing)), listed };
 }
 
 /**
@@ -295,7 +313,7 @@ export function sameFileNames(identify: LstatFile = lstatSync as LstatFile): { k
 /** What sameFileNames asks of a file (fs.lstatSync; a test stands in for another system's). */
 type LstatFile = (file: string, options: { bigint: true; throwIfNoEntry: false }) => { dev: bigint; ino: bigint } | undefined;
 
-function mtimeOf(file: string): number {
+function mtimeOf(file: PathLike): number {
   try {
     return statSync(file, { throwIfNoEntry: false })?.mtimeMs ?? 0;
   } catch {
@@ -303,7 +321,7 @@ function mtimeOf(file: string): number {
   }
 }
 
-function readArchive(file: string, maxBytes: number): ReadResult {
+function readArchive(file: PathLike, maxBytes: number): ReadResult {
   try {
     return withOpenedSync(file, (fd, info) => {
       const refused = refusedBeforeReading(info, Infinity); // a folder, a pipe or a device; the size is the archive's own limit

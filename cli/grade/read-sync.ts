@@ -7,14 +7,14 @@
  * fresh 100 KB buffer per submission cost more than the read itself (new memory is slow to touch
  * on a virtual machine). A second reading while the buffer is lent gets a buffer of its own.
  */
-import { readSync } from 'node:fs';
+import { readSync, type PathLike } from 'node:fs';
 import { DEFAULT_LIMITS } from '../../engine/json-text.js';
 import { givesMore, readLimit, refusedBeforeReadingText, unreadable, withOpenedSync, type ReadResult } from '../io.js';
 
 let spare: Buffer | undefined;
 
 /** Reads `file` and hands its bytes to `use`; they are only valid until `use` settles. */
-export async function withInputFileSync<T>(file: string, maxBytes: number = DEFAULT_LIMITS.maxBytes, use: (read: ReadResult) => Promise<T>): Promise<T> {
+export async function withInputFileSync<T>(file: PathLike, maxBytes: number = DEFAULT_LIMITS.maxBytes, use: (read: ReadResult) => Promise<T>): Promise<T> {
   const lent = spare ?? Buffer.allocUnsafeSlow(1 << 20);
   spare = undefined;
   const { read, buffer } = readInto(file, maxBytes, lent);
@@ -26,7 +26,7 @@ export async function withInputFileSync<T>(file: string, maxBytes: number = DEFA
 }
 
 /** The file's bytes in `buffer`, or in a bigger one when they do not fit (returned either way). */
-function readInto(file: string, maxBytes: number, buffer: Buffer): { read: ReadResult; buffer: Buffer } {
+function readInto(file: PathLike, maxBytes: number, buffer: Buffer): { read: ReadResult; buffer: Buffer } {
   try {
     return withOpenedSync(file, (fd, info) => {
       const refused = refusedBeforeReadingText(info, maxBytes);

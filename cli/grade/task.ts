@@ -5,7 +5,7 @@
  * its JUnit suite for the class-level outputs (rendered here, in parallel, not all at the end).
  * Never throws for a bad input: any failure becomes an `ungradable` row.
  */
-import { writeFileSync } from 'node:fs';
+import { writeFileSync, type PathLike } from 'node:fs';
 import path from 'node:path';
 import { attendeeIdOf, gradeFlow, refusedReport, type GradeOptions } from '../../engine/grade.js';
 import type { GradeReport } from '../../engine/report.js';
@@ -82,7 +82,7 @@ export async function attendeeOfTask(task: Submission, options: Omit<GradeOption
   const withFile = { ...options, fileName: task.file };
   switch (task.kind) {
     case 'path':
-      return withInputFileSync(task.file, options.limits?.maxBytes, async (read) => attendeeIdOf(read.ok ? read.bytes : undefined, withFile));
+      return withInputFileSync(openedBy(task), options.limits?.maxBytes, async (read) => attendeeIdOf(read.ok ? read.bytes : undefined, withFile));
     case 'bytes':
       return attendeeIdOf(task.bytes, withFile);
     case 'refused':
@@ -103,7 +103,7 @@ function grade(task: GradeTask, options: Omit<GradeOptions, 'fileName'>): Promis
   switch (task.kind) {
     case 'path': {
       // Synchronous I/O: a grading thread has nothing else to do meanwhile, and it is much faster.
-      return withInputFileSync(task.file, options.limits?.maxBytes, (read) =>
+      return withInputFileSync(openedBy(task), options.limits?.maxBytes, (read) =>
         read.ok ? gradeFlow(read.bytes, { ...options, fileName: task.file }) : Promise.resolve(ungradable(task.file, read.error, options)),
       );
     }
@@ -112,6 +112,11 @@ function grade(task: GradeTask, options: Omit<GradeOptions, 'fileName'>): Promis
     case 'refused':
       return Promise.resolve(ungradable(task.file, task.error, options));
   }
+}
+
+/** What a file on disk is opened by: its path's bytes when they are not UTF-8 (a Buffer again: a thread is sent a Uint8Array), else its path. */
+function openedBy(task: Submission & { kind: 'path' }): PathLike {
+  return task.at ? Buffer.from(task.at.buffer, task.at.byteOffset, task.at.byteLength) : task.file;
 }
 
 /** An `ungradable` report carrying `error`, for a submission whose bytes were not graded. */

@@ -16,8 +16,11 @@ export interface InputError {
  * apart where their one display path cannot.
  */
 export type Candidate = (
-  /** A file on disk: read (with the size check) by whoever grades it. */
-  | { kind: 'path'; file: string; mtimeMs: number }
+  /**
+   * A file on disk: read (with the size check) by whoever grades it. `at`, for a file whose path
+   * is not UTF-8 (walk.ts), is the path's bytes, which it is opened by; `file` then only shows it.
+   */
+  | { kind: 'path'; file: string; mtimeMs: number; at?: Uint8Array }
   /** A zip entry, already expanded (within the limits). */
   | { kind: 'bytes'; file: string; mtimeMs: number; bytes: Uint8Array }
   /** Refused before grading (unsafe zip entry, archive over its limits, …): an `ungradable` row. */

@@ -2,10 +2,12 @@
  * Listing the files under a folder for batch grading: hidden entries, node_modules and flowgrade's
  * own output folders skipped, symlinked folders not followed.
  */
-import { realpathSync, type Dirent } from 'node:fs';
+import { isUtf8 } from 'node:buffer';
+import { realpathSync, type Dirent, type PathLike } from 'node:fs';
 import { lstat, readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { notUtf8Name } from '../io.js';
+import { unflaggedName } from './unflagged-name.js';
 
 /** The path with every symlink resolved, or (when it does not exist yet) just made absolute. */
 export function realPath(file: string): string {
@@ -45,27 +47,87 @@ export const OUTPUT_MARKER = '.flowgrade-output';
 export const RUN_RECORD_FILE = 'flowgrade-run.json';
 
 /**
+ * A file under a folder given whose path is not UTF-8 (Linux's `unzip` writes the names of a zip
+ * made on Windows in its DOS code page, as they are). Node lists such a name with U+FFFD in place
+ * of its bytes and cannot open it by that name: it is opened by its path's bytes instead, and
+ * shown with each name read as an archive's name is (unflaggedName: code page 437).
+ */
+export interface NotUtf8File {
+  /** The path as shown. */
+  file: string;
+  /** The path's bytes, to open it by. */
+  bytes: Buffer;
+  /** The last folder on its path whose name is UTF-8, as walked. */
+  under: string;
+}
+
+/** What walkFiles found: paths, and the files whose path is not UTF-8 (see NotUtf8File). */
+export interface Walked {
+  files: string[];
+  notUtf8: NotUtf8File[];
+}
+
+/**
  * Every entry under `dir` that is not a folder, recursively, as paths joined onto `dir`, sorted by
  * code point: files, and also pipes, devices and broken symlinks (reading them says what they
  * are). Skips isSkippedName's names (`.x`, `node_modules`, …) and folders holding OUTPUT_MARKER or RUN_RECORD_FILE;
  * never follows a symlink to a folder (no loops). Folders that cannot be read are reported through
- * `warn` and skipped.
+ * `warn` and skipped. Files and folders whose names are not UTF-8 are walked by their bytes (notUtf8).
  */
-export async function walkFiles(dir: string, warn: (line: string) => void, list: Listing = listFolder): Promise<string[]> {
+export async function walkFiles(dir: string, warn: (line: string) => void, list: Listing = listFolder): Promise<Walked> {
   const files: string[] = [];
+  const notUtf8: NotUtf8File[] = [];
   const pending = [dir];
   while (pending.length > 0) {
     const current = pending.pop()!;
-    for (const entry of await list(current, warn)) {
-      if (isSkippedName(entry.name)) continue;
+    const entries = await list(current, warn);
+    // Listed with U+FFFD for bytes that are not UTF-8: such names are listed again, as bytes.
+    const aliases = entries.some((entry) => entry.name.includes('\uFFFD')) ? await walkNotUtf8Names(current, warn, notUtf8) : new Set<string>();
+    for (const entry of entries) {
+      if (isSkippedName(entry.name) || aliases.has(entry.name)) continue;
       const full = path.join(current, entry.name);
       const type = await entryType(entry, full);
       if (type === 'folder') pending.push(full);
       else if (await isTakenAsFile(type, full)) files.push(full);
     }
   }
-  return files.sort(compareCodePoints);
+  return { files: files.sort(compareCodePoints), notUtf8: notUtf8.sort((a, b) => compareCodePoints(a.file, b.file)) };
 }
+
+/**
+ * The entries of `dir` whose names are not UTF-8, walked by their bytes into `out` (with whatever
+ * lies under them); gives the names Node listed them by (U+FFFD for those bytes), which are no
+ * files of their own.
+ */
+async function walkNotUtf8Names(dir: string, warn: (line: string) => void, out: NotUtf8File[]): Promise<Set<string>> {
+  const aliases = new Set<string>();
+  const named = new Set<string>();
+  const entries: Dirent<Buffer>[] = [];
+  for (const entry of await listFolderBytes(Buffer.from(dir), dir, warn)) {
+    if (isUtf8(entry.name)) named.add(entry.name.toString());
+    else {
+      aliases.add(entry.name.toString());
+      entries.push(entry);
+    }
+  }
+  // (A name holding U+FFFD itself, in UTF-8, is a name of its own.)
+  for (const name of named) aliases.delete(name);
+  const pending = [{ at: Buffer.from(dir), shown: dir, entries }];
+  while (pending.length > 0) {
+    const { at, shown, entries: listed } = pending.pop()!;
+    for (const entry of listed) {
+      const name = unflaggedName(entry.name);
+      if (isSkippedName(name)) continue;
+      const full = { at: Buffer.concat([at, SEPARATOR, entry.name]), shown: path.join(shown, name) };
+      const type = await entryType(entry, full.at);
+      if (type === 'folder') pending.push({ ...full, entries: await listFolderBytes(full.at, full.shown, warn) });
+      else if (await isTakenAsFile(type, full.at)) out.push({ file: full.shown, bytes: full.at, under: dir });
+    }
+  }
+  return aliases;
+}
+
+const SEPARATOR = Buffer.from(path.sep);
 
 /** How a folder's entries are listed (listFolder; a test stands in for another system's). */
 export type Listing = (dir: string, warn: (line: string) => void) => Promise<Dirent[]>;
@@ -76,16 +138,34 @@ export async function listFolder(dir: string, warn: (line: string) => void): Pro
   try {
     entries = await readdir(dir, { withFileTypes: true });
   } catch (error) {
-    warn(`flowgrade: ${dir}: cannot read folder (${notUtf8Name(error, 'folder') ?? (error as NodeJS.ErrnoException).code ?? 'error'}); skipped [unreadable-file]`);
+    warn(cannotReadFolder(dir, notUtf8Name(error, 'folder') ?? (error as NodeJS.ErrnoException).code ?? 'error'));
     return [];
   }
+  return isOutputFolder(dir, (name) => entries.some((entry) => entry.name === name), warn) ? [] : entries;
+}
+
+/** listFolder for a folder named by its bytes (`at`), shown as `shown`: its entries' names as bytes. */
+async function listFolderBytes(at: Buffer, shown: string, warn: (line: string) => void): Promise<Dirent<Buffer>[]> {
+  let entries;
+  try {
+    entries = await readdir(at, { withFileTypes: true, encoding: 'buffer' });
+  } catch (error) {
+    warn(cannotReadFolder(shown, (error as NodeJS.ErrnoException).code ?? 'error'));
+    return [];
+  }
+  return isOutputFolder(shown, (name) => entries.some((entry) => entry.name.equals(Buffer.from(name))), warn) ? [] : entries;
+}
+
+function cannotReadFolder(dir: string, reason: string): string {
+  return `flowgrade: ${dir}: cannot read folder (${reason}); skipped [unreadable-file]`;
+}
+
+/** Whether a folder holding the names `holds` says is a flowgrade output folder (said through `warn`). */
+function isOutputFolder(dir: string, holds: (name: string) => boolean, warn: (line: string) => void): boolean {
   // Its record too: an output downloaded as a CI artifact has no marker (upload-artifact leaves hidden files out), and its reports and record would be graded as so many ungradable submissions.
-  const held = [OUTPUT_MARKER, RUN_RECORD_FILE].find((name) => entries.some((entry) => entry.name === name));
-  if (held !== undefined) {
-    warn(`flowgrade: ${dir}: a flowgrade output folder (it holds ${held}); skipped [output-folder]`);
-    return [];
-  }
-  return entries;
+  const held = [OUTPUT_MARKER, RUN_RECORD_FILE].find(holds);
+  if (held !== undefined) warn(`flowgrade: ${dir}: a flowgrade output folder (it holds ${held}); skipped [output-folder]`);
+  return held !== undefined;
 }
 
 /**
@@ -94,7 +174,7 @@ export async function listFolder(dir: string, warn: (line: string) => void): Pro
  * folder and file it syncs one, though they are no links: lstat, which calls only symlinks and
  * junctions links, says what such an entry is.
  */
-export async function entryType(entry: Dirent, full: string): Promise<EntryType> {
+export async function entryType(entry: Dirent | Dirent<Buffer>, full: PathLike): Promise<EntryType> {
   if (entry.isDirectory()) return 'folder';
   if (entry.isFile()) return 'file';
   if (!entry.isSymbolicLink()) return 'other'; // a pipe, a device, a socket
@@ -113,11 +193,11 @@ type EntryType = 'folder' | 'file' | 'link' | 'other';
  * anything that is not a folder — a file, a pipe, a device, a symlink to a file, a broken or
  * looping one — whose row says what it is; a symlink to a folder is not (it is never followed).
  */
-export async function isTakenAsFile(type: EntryType, full: string): Promise<boolean> {
+export async function isTakenAsFile(type: EntryType, full: PathLike): Promise<boolean> {
   return type !== 'folder' && (type !== 'link' || !(await isFolder(full)));
 }
 
-async function isFolder(file: string): Promise<boolean> {
+async function isFolder(file: PathLike): Promise<boolean> {
   try {
     return (await stat(file)).isDirectory();
   } catch {

@@ -10,6 +10,7 @@
  * Untrusted bytes: every read is bounds-checked, and an archive whose directory cannot be read
  * (truncated) simply gives nothing; a ZIP64 one is read where its ZIP64 end record places it.
  */
+import { latin1, unflaggedName } from './unflagged-name.js';
 
 const END_OF_DIRECTORY = 0x06054b50;
 const DIRECTORY_ENTRY = 0x02014b50;
@@ -194,34 +195,6 @@ export function zipDirectory(data: Uint8Array, directory: Directory): { times: M
 const UNIX_HOST = 3;
 const S_IFMT = 0o170000;
 const S_IFLNK = 0o120000;
-
-/** Windows' DOS code page 437, bytes 0x80–0xFF. */
-const CP437_HIGH =
-  'ÇüéâäàåçêëèïîìÄÅÉæÆôöòûùÿÖÜ¢£¥₧ƒáíóúñÑªº¿⌐¬½¼¡«»░▒▓│┤╡╢╖╕╣║╗╝╜╛┐└┴┬├─┼╞╟╚╔╩╦╠═╬╧╨╤╥╙╘╒╓╫╪┘┌█▄▌▐▀αßΓπΣσµτΦΘΩδ∞φε∩≡±≥≤⌠⌡÷≈°∙·√ⁿ²■\u00a0';
-
-const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
-
-/**
- * A name without the UTF-8 flag: ASCII as it is; valid UTF-8 as UTF-8 (macOS's Archive Utility
- * and Info-ZIP write UTF-8 without the flag; code page 437 text is almost never valid UTF-8);
- * else code page 437, what the zip format specifies and Windows' "compressed folder" writes.
- */
-function unflaggedName(bytes: Uint8Array): string {
-  if (bytes.every((byte) => byte < 0x80)) return latin1(bytes);
-  try {
-    return strictUtf8.decode(bytes);
-  } catch {
-    let text = '';
-    for (const byte of bytes) text += byte < 0x80 ? String.fromCharCode(byte) : CP437_HIGH[byte - 0x80];
-    return text;
-  }
-}
-
-function latin1(bytes: Uint8Array): string {
-  let text = '';
-  for (const byte of bytes) text += String.fromCharCode(byte);
-  return text;
-}
 
 /** The modification time of an extended-timestamp field in `[from, to)`, if there is one. */
 function extendedTime(view: DataView, from: number, to: number): number | undefined {

@@ -31,7 +31,7 @@ function classFolder(): string {
 
 test('a folder input: the folders OneDrive keeps (reparse points, listed as links on Windows) are walked; a true symlink to a folder still is not', async () => {
   const root = classFolder();
-  expect(await walkFiles(path.join(root, 'class'), () => {}, oneDriveListing)).toEqual([
+  expect((await walkFiles(path.join(root, 'class'), () => {}, oneDriveListing)).files).toEqual([
     path.join(root, 'class', 'Jane Doe_1234', 'Main_Flow_Jane.json'),
     path.join(root, 'class', 'John Roe_5678', 'Main_Flow_John.json'),
   ]);

@@ -23,7 +23,7 @@ function stick(): string {
 
 test("a folder walk from a drive's root skips Windows' recycle bin and System Volume Information", async () => {
   const root = stick();
-  expect(await walkFiles(root, () => {})).toEqual([path.join(root, 'class', 'Main_Flow_101.json')]);
+  expect(await walkFiles(root, () => {})).toEqual({ files: [path.join(root, 'class', 'Main_Flow_101.json')], notUtf8: [] });
 });
 
 test("** skips them too; a pattern that spells one still enters it (what a pattern names, it gets)", async () => {

@@ -1,0 +1,47 @@
+/**
+ * A class unzipped on Linux from a zip made on Windows: `unzip` writes the names' bytes as they are
+ * (code page 437), which are not UTF-8. Node lists them with U+FFFD and cannot open them by that
+ * name; `grade` opens them by their bytes and grades them as it would in the archive.
+ */
+import { test, expect } from '@playwright/test';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { fixturePath, runCli, tempDir } from '../../helpers.js';
+
+test.skip(process.platform !== 'linux', 'other file systems refuse such names');
+
+/** A path under `root` whose names are given as bytes. */
+const bytesPath = (root: string, ...names: (string | number[])[]) => Buffer.concat([Buffer.from(root), ...names.flatMap((name) => [Buffer.from('/'), Buffer.from(typeof name === 'string' ? name : Uint8Array.from(name))])]);
+/** Élève_1 and René in code page 437: É is 0x90, è 0x8A, é 0x82. */
+const ELEVE = [0x90, 0x6c, 0x8a, 0x76, 0x65, 0x5f, 0x31];
+const RENE = [0x52, 0x65, 0x6e, 0x82];
+
+test('grade: exports under folders and names that are not UTF-8 are graded, shown as their archive would show them; one over --max-size is refused as any file is', async () => {
+  const root = tempDir('not-utf8');
+  const solution = readFileSync(fixturePath('flows/solution.json'));
+  mkdirSync(path.join(root, 'class'));
+  mkdirSync(bytesPath(root, 'class', ELEVE));
+  writeFileSync(bytesPath(root, 'class', ELEVE, 'Main_Flow_140.json'), solution);
+  writeFileSync(bytesPath(root, 'class', [...RENE, ...Buffer.from('_141.json')]), solution.toString().replace('Main_Flow_140', 'Main_Flow_141'));
+  writeFileSync(path.join(root, 'class', 'Main_Flow_142.json'), solution.toString().replace('Main_Flow_140', 'Main_Flow_142'));
+  const run = await runCli(['grade', 'class', '--out', 'graded', '--quiet'], { cwd: root });
+  expect([run.code, run.stderr]).toEqual([0, '']);
+  const rows = readFileSync(path.join(root, 'graded', 'grades.csv'), 'utf8').split('\r\n').slice(1, -1).map((line) => line.split(',').slice(0, 3));
+  expect(rows).toEqual([
+    ['140', 'class/Élève_1/Main_Flow_140.json', 'passed'],
+    ['141', 'class/René_141.json', 'passed'],
+    ['142', 'class/Main_Flow_142.json', 'passed'],
+  ]);
+  // Cut into shards by attendee, each file read for its id by its bytes too.
+  const shards = await Promise.all(['1/2', '2/2'].map((shard, i) => runCli(['grade', 'class', '--out', `shard-${i}`, '--quiet', '--shard', shard], { cwd: root })));
+  expect(shards.map((shard) => [shard.code, shard.stderr])).toEqual([[0, ''], [0, '']]);
+  const sharded = [0, 1].flatMap((i) => readFileSync(path.join(root, `shard-${i}`, 'grades.csv'), 'utf8').split('\r\n').slice(1, -1).map((line) => line.split(',').slice(0, 3)));
+  expect(sharded.sort()).toEqual(rows);
+  const limited = await runCli(['grade', 'class', '--out', 'limited', '--quiet', '--max-size', '1KB'], { cwd: root });
+  expect(limited.code).toBe(0); // every gradable submission passed: there are none
+  const refused = readFileSync(path.join(root, 'limited', 'grades.csv'), 'utf8').split('\r\n').slice(1, -1).map((line) => line.split(',').slice(1, 7));
+  // The same words for a name that is not UTF-8 as for any other.
+  expect(refused.map(([file, verdict, , , , error]) => [file, verdict, error.replace(/\(\d+ bytes\)/, '(N bytes)')]).sort()).toEqual(
+    ['class/Main_Flow_142.json', 'class/René_141.json', 'class/Élève_1/Main_Flow_140.json'].map((file) => [file, 'ungradable', 'too-large: file is larger than the 1 KB limit (N bytes)']),
+  );
+});
