@@ -8,6 +8,7 @@ import { segmentRegExp } from '../../../cli/grade/glob.js';
 import type { Candidate } from '../../../cli/grade/types.js';
 import { expandArchive, type ZipLimits } from '../../../cli/grade/zip.js';
 import { tempDir } from '../../helpers.js';
+import { bytesPath, inCodePage437 } from './not-utf8-paths.js';
 import { declareSize, zipEntryTimes } from './zip-headers.js';
 
 const LIMITS: ZipLimits = { maxEntryBytes: 20 * 1024 * 1024, maxTotalBytes: 200 * 1024 * 1024, maxEntries: 10_000 };
@@ -213,23 +214,17 @@ test('a pattern through a file (an archive taken for a folder) or a folder that 
   }
 });
 
-/** A path under `root` whose names are given as bytes (a name not UTF-8 is as Linux's unzip writes a Windows zip's). */
-const bytesPath = (root: string, ...names: (string | number[])[]) => Buffer.concat([Buffer.from(root), ...names.flatMap((name) => [Buffer.from('/'), Buffer.from(typeof name === 'string' ? name : Uint8Array.from(name))])]);
-/** Élève_1 and René.json in code page 437, as a Windows zip holds them: É is 0x90, è 0x8A, é 0x82. */
-const ELEVE = [0x90, 0x6c, 0x8a, 0x76, 0x65, 0x5f, 0x31];
-const RENE = [0x52, 0x65, 0x6e, 0x82, 0x2e, 0x6a, 0x73, 0x6f, 0x6e];
-
 test('files and folders whose names are not UTF-8 (Linux\'s unzip of a zip made on Windows) are read by their bytes and shown in code page 437, as an archive\'s names', async () => {
   test.skip(process.platform !== 'linux', 'other file systems refuse such names');
   const root = tree({ 'Ann/Main_Flow_1.json': FLOW });
-  mkdirSync(bytesPath(root, ELEVE));
-  writeFileSync(bytesPath(root, ELEVE, 'Main_Flow_2.json'), FLOW);
-  writeFileSync(bytesPath(root, ELEVE, RENE), FLOW);
-  mkdirSync(bytesPath(root, ELEVE, 'sub'));
-  writeFileSync(bytesPath(root, ELEVE, 'sub', 'Main_Flow_3.json'), FLOW);
-  writeFileSync(bytesPath(root, RENE), FLOW);
-  writeFileSync(bytesPath(root, [0x82, 0x2e, 0x7a, 0x69, 0x70]), zipSync({ 'Main_Flow_4.json': FLOW, 'notes.txt': new Uint8Array(1) }));
-  writeFileSync(bytesPath(root, ELEVE, 'notes.txt'), 'x');
+  mkdirSync(bytesPath(root, inCodePage437('Élève_1')));
+  writeFileSync(bytesPath(root, inCodePage437('Élève_1'), 'Main_Flow_2.json'), FLOW);
+  writeFileSync(bytesPath(root, inCodePage437('Élève_1'), inCodePage437('René.json')), FLOW);
+  mkdirSync(bytesPath(root, inCodePage437('Élève_1'), 'sub'));
+  writeFileSync(bytesPath(root, inCodePage437('Élève_1'), 'sub', 'Main_Flow_3.json'), FLOW);
+  writeFileSync(bytesPath(root, inCodePage437('René.json')), FLOW);
+  writeFileSync(bytesPath(root, inCodePage437('é.zip')), zipSync({ 'Main_Flow_4.json': FLOW, 'notes.txt': new Uint8Array(1) }));
+  writeFileSync(bytesPath(root, inCodePage437('Élève_1'), 'notes.txt'), 'x');
   const found = await discover([root], LIMITS);
   expect(found.warnings).toEqual([`flowgrade: ${root}/é.zip: 1 entry is not a flow export (*.json) or archive (*.zip) and not graded: notes.txt [not-an-export]`]);
   expect(found.problems).toEqual([]);
@@ -237,10 +232,10 @@ test('files and folders whose names are not UTF-8 (Linux\'s unzip of a zip made 
   const opened = (c: Candidate) => (c.kind === 'path' ? (c.at ? Buffer.from(c.at) : Buffer.from(c.file)) : c.kind);
   expect(found.candidates.map((c) => [c.file, opened(c)])).toEqual([
     [`${root}/Ann/Main_Flow_1.json`, Buffer.from(`${root}/Ann/Main_Flow_1.json`)],
-    [`${root}/René.json`, bytesPath(root, RENE)],
-    [`${root}/Élève_1/Main_Flow_2.json`, bytesPath(root, ELEVE, 'Main_Flow_2.json')],
-    [`${root}/Élève_1/René.json`, bytesPath(root, ELEVE, RENE)],
-    [`${root}/Élève_1/sub/Main_Flow_3.json`, bytesPath(root, ELEVE, 'sub', 'Main_Flow_3.json')],
+    [`${root}/René.json`, bytesPath(root, inCodePage437('René.json'))],
+    [`${root}/Élève_1/Main_Flow_2.json`, bytesPath(root, inCodePage437('Élève_1'), 'Main_Flow_2.json')],
+    [`${root}/Élève_1/René.json`, bytesPath(root, inCodePage437('Élève_1'), inCodePage437('René.json'))],
+    [`${root}/Élève_1/sub/Main_Flow_3.json`, bytesPath(root, inCodePage437('Élève_1'), 'sub', 'Main_Flow_3.json')],
     [`${root}/é.zip!/Main_Flow_4.json`, 'bytes'],
   ]);
   // Each in its own folder, below the real folder it was found in (duplicates are looked for there).
@@ -254,11 +249,11 @@ test('files and folders whose names are not UTF-8 (Linux\'s unzip of a zip made 
 test('a folder whose name is not UTF-8 holding flowgrade\'s output is skipped as such, its hidden files too, and a name holding U+FFFD in UTF-8 is one of its own', async () => {
   test.skip(process.platform !== 'linux', 'other file systems refuse such names');
   const root = tree({ 'Jos\uFFFD.json': FLOW });
-  writeFileSync(bytesPath(root, [0x4a, 0x6f, 0x73, 0x82, 0x2e, 0x6a, 0x73, 0x6f, 0x6e]), FLOW); // José.json, listed by Node as Jos\uFFFD.json too
-  writeFileSync(bytesPath(root, [0x2e, ...RENE]), FLOW); // .René.json: hidden
-  mkdirSync(bytesPath(root, ELEVE));
-  writeFileSync(bytesPath(root, ELEVE, '.flowgrade-output'), '');
-  writeFileSync(bytesPath(root, ELEVE, 'Main_Flow_2.json'), FLOW);
+  writeFileSync(bytesPath(root, inCodePage437('José.json')), FLOW); // listed by Node as Jos\uFFFD.json too
+  writeFileSync(bytesPath(root, inCodePage437('.René.json')), FLOW); // hidden
+  mkdirSync(bytesPath(root, inCodePage437('Élève_1')));
+  writeFileSync(bytesPath(root, inCodePage437('Élève_1'), '.flowgrade-output'), '');
+  writeFileSync(bytesPath(root, inCodePage437('Élève_1'), 'Main_Flow_2.json'), FLOW);
   const found = await discover([root], LIMITS);
   expect(found.candidates.map((c) => [c.file, c.kind === 'path' && c.at !== undefined])).toEqual([
     [`${root}/José.json`, true],

@@ -7,22 +7,17 @@ import { test, expect } from '@playwright/test';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fixturePath, runCli, tempDir } from '../../helpers.js';
+import { bytesPath, inCodePage437 } from './not-utf8-paths.js';
 
 test.skip(process.platform !== 'linux', 'other file systems refuse such names');
-
-/** A path under `root` whose names are given as bytes. */
-const bytesPath = (root: string, ...names: (string | number[])[]) => Buffer.concat([Buffer.from(root), ...names.flatMap((name) => [Buffer.from('/'), Buffer.from(typeof name === 'string' ? name : Uint8Array.from(name))])]);
-/** Élève_1 and René in code page 437: É is 0x90, è 0x8A, é 0x82. */
-const ELEVE = [0x90, 0x6c, 0x8a, 0x76, 0x65, 0x5f, 0x31];
-const RENE = [0x52, 0x65, 0x6e, 0x82];
 
 test('grade: exports under folders and names that are not UTF-8 are graded, shown as their archive would show them; one over --max-size is refused as any file is', async () => {
   const root = tempDir('not-utf8');
   const solution = readFileSync(fixturePath('flows/solution.json'));
   mkdirSync(path.join(root, 'class'));
-  mkdirSync(bytesPath(root, 'class', ELEVE));
-  writeFileSync(bytesPath(root, 'class', ELEVE, 'Main_Flow_140.json'), solution);
-  writeFileSync(bytesPath(root, 'class', [...RENE, ...Buffer.from('_141.json')]), solution.toString().replace('Main_Flow_140', 'Main_Flow_141'));
+  mkdirSync(bytesPath(root, 'class', inCodePage437('Élève_1')));
+  writeFileSync(bytesPath(root, 'class', inCodePage437('Élève_1'), 'Main_Flow_140.json'), solution);
+  writeFileSync(bytesPath(root, 'class', inCodePage437('René_141.json')), solution.toString().replace('Main_Flow_140', 'Main_Flow_141'));
   writeFileSync(path.join(root, 'class', 'Main_Flow_142.json'), solution.toString().replace('Main_Flow_140', 'Main_Flow_142'));
   const run = await runCli(['grade', 'class', '--out', 'graded', '--quiet'], { cwd: root });
   expect([run.code, run.stderr]).toEqual([0, '']);
