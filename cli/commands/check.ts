@@ -11,6 +11,7 @@ import type { CliContext } from '../context.js';
 import { EXIT, UsageError } from '../errors.js';
 import { gradeFile } from '../grade-file.js';
 import { expandGlob, isGlob, shellOnlySyntax } from '../grade/glob.js';
+import { compareCodePoints } from '../grade/walk.js';
 import { refuseUnusableSettings, resolveGradingOptions, type GradingFlags } from '../grading-options.js';
 import { addGradingOptions } from './grading-flags.js';
 import { inputErrorLine, IS_A_DIRECTORY, NOT_A_REGULAR_FILE, reasonOf } from '../io.js';
@@ -120,8 +121,11 @@ async function expandPatterns(given: string[], warn: (line: string) => void): Pr
       continue;
     }
     const matched = await expandGlob(arg, warn);
-    if (matched.length === 0) throw new UsageError(`${arg}: no file matches this pattern${shellOnlySyntax(arg)}`, 'no-input');
-    files.push(...matched);
+    // A name that is not UTF-8 as Node gives it (U+FFFD for those bytes): `check` reads files by
+    // name, so it says to rename the file, where `grade` opens it by its bytes.
+    const named = [...matched.files, ...matched.notUtf8.map(({ bytes }) => bytes.toString())].sort(compareCodePoints);
+    if (named.length === 0) throw new UsageError(`${arg}: no file matches this pattern${shellOnlySyntax(arg)}`, 'no-input');
+    files.push(...named);
   }
   return files;
 }

@@ -143,9 +143,10 @@ export async function discover(inputs: string[], limits: ZipLimits, outDir?: str
     } else if (info) {
       add(input, true);
     } else if (isGlob(input)) {
-      const files = await expandGlob(input, warn);
-      if (files.length === 0) problems.push(coded(`flowgrade: ${input}: no file matches this pattern${shellOnlySyntax(input)}`, 'no-input'));
-      for (const file of files) add(file, true);
+      const matched = await expandGlob(input, warn);
+      if (matched.files.length === 0 && matched.notUtf8.length === 0) problems.push(coded(`flowgrade: ${input}: no file matches this pattern${shellOnlySyntax(input)}`, 'no-input'));
+      for (const file of matched.files) add(file, true);
+      for (const file of matched.notUtf8) addNotUtf8(file);
     } else {
       problems.push(coded(`flowgrade: ${input}: no such file or folder${strayQuote(input) || shellOnlySyntax(input)}`, 'no-input'));
     }

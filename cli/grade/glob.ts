@@ -12,7 +12,7 @@
  */
 import { statSync, type Dirent } from 'node:fs';
 import path from 'node:path';
-import { compareCodePoints, entryType, isSkippedName, isTakenAsFile, listFolder, type Listing } from './walk.js';
+import { compareCodePoints, entryByBytes, entryType, isSkippedName, isTakenAsFile, listFolder, listFolderBytes, notUtf8Entries, type FolderByBytes, type Listing, type NotUtf8File, type Walked } from './walk.js';
 
 export function isGlob(input: string): boolean {
   return /[*?]/.test(input);
@@ -35,14 +35,24 @@ export function shellOnlySyntax(input: string): string {
 /** `**`, or a regular expression for one name. */
 type Segment = '**' | RegExp;
 
-/** The files matching `pattern`, sorted; paths keep the pattern's own prefix (`subs/a/x.json`). */
-export async function expandGlob(pattern: string, warn: (line: string) => void, listing: Listing = listFolder): Promise<string[]> {
+/**
+ * The files matching `pattern`, sorted; paths keep the pattern's own prefix (`subs/a/x.json`).
+ * Names that are not UTF-8 are matched as shown (walk.ts: NotUtf8File), and such files opened by their bytes.
+ */
+export async function expandGlob(pattern: string, warn: (line: string) => void, listing: Listing = listFolder): Promise<Walked> {
   const { base, segments: matchers } = parsePattern(pattern);
   // A missing folder, or a file (`class.zip/**/*.json`): the pattern matches nothing, the usage error it gets, not a folder warning.
-  if (!isFolderSync(base)) return [];
-  const listings = new Map<string, Promise<Dirent[]>>();
-  const list = (dir: string) => listings.get(dir) ?? listings.set(dir, listing(dir, warn)).get(dir)!;
+  if (!isFolderSync(base)) return { files: [], notUtf8: [] };
+  type Listed = { entries: Dirent[] } & Awaited<ReturnType<typeof notUtf8Entries>>;
+  const listings = new Map<string, Promise<Listed>>();
+  const list = (dir: string) => listings.get(dir) ?? listings.set(dir, listing(dir, warn).then(async (entries) => ({ entries, ...(await notUtf8Entries(dir, entries, warn)) }))).get(dir)!;
+  const listingsByBytes = new Map<string, Promise<Dirent<Buffer>[]>>();
+  const listBytes = (folder: FolderByBytes) => {
+    const key = folder.at.toString('latin1');
+    return listingsByBytes.get(key) ?? listingsByBytes.set(key, listFolderBytes(folder.at, folder.shown, warn)).get(key)!;
+  };
   const found = new Set<string>();
+  const notUtf8 = new Map<string, NotUtf8File>();
   // Each folder is tried once against each segment: `**/**` would otherwise walk a tree many times over.
   const tried = new Set<string>();
   const match = async (dir: string, at: number): Promise<void> => {
@@ -52,22 +62,55 @@ export async function expandGlob(pattern: string, warn: (line: string) => void, 
     const segment = matchers[at]!;
     const last = at === matchers.length - 1;
     if (segment === '**' && !last) await match(dir, at + 1); // no folder at all
-    for (const entry of await list(dir)) {
-      const wildcard = segment === '**';
-      // Names composed (NFC) as the segments are: macOS stores `é` decomposed, a terminal types it composed.
-      if (wildcard ? isSkippedName(entry.name) : !segment.test(entry.name.normalize('NFC'))) continue;
+    const { entries, aliases, byBytes } = await list(dir);
+    for (const entry of entries) {
+      if (aliases.has(entry.name) || !fits(segment, entry.name)) continue;
       const full = path.join(dir, entry.name);
       const type = await entryType(entry, full);
       if (type === 'folder') {
-        if (wildcard) await match(full, at); // `**` goes on into it
+        if (segment === '**') await match(full, at); // `**` goes on into it
         else if (!last) await match(full, at + 1);
       } else if (last && (await isTakenAsFile(type, full))) {
         found.add(full);
       }
     }
+    await matchEntriesByBytes(byBytes, byBytes.entries, at, dir);
+  };
+  // The same for the entries of a folder listed by bytes (`under`: the last folder on their path named as text).
+  const triedByBytes = new Set<string>();
+  const matchByBytes = async (folder: FolderByBytes, at: number, under: string): Promise<void> => {
+    const key = `${at}\0${folder.at.toString('latin1')}`;
+    if (triedByBytes.has(key)) return;
+    triedByBytes.add(key);
+    if (matchers[at] === '**' && at < matchers.length - 1) await matchByBytes(folder, at + 1, under);
+    await matchEntriesByBytes(folder, await listBytes(folder), at, under);
+  };
+  const matchEntriesByBytes = async (folder: FolderByBytes, entries: Dirent<Buffer>[], at: number, under: string): Promise<void> => {
+    const segment = matchers[at]!;
+    for (const entry of entries) {
+      const { name, ...full } = entryByBytes(folder, entry);
+      if (!fits(segment, name)) continue;
+      const type = await entryType(entry, full.at);
+      if (type === 'folder') {
+        if (segment === '**') await matchByBytes(full, at, under);
+        else if (at < matchers.length - 1) await matchByBytes(full, at + 1, under);
+      } else if (at === matchers.length - 1 && (await isTakenAsFile(type, full.at))) {
+        notUtf8.set(full.at.toString('latin1'), { file: full.shown, bytes: full.at, under });
+      }
+    }
   };
   await match(base, 0);
-  return [...found].sort(compareCodePoints).map((file) => (base === '.' ? path.relative('.', file) : file));
+  const shown = (file: string) => (base === '.' ? path.relative('.', file) : file);
+  return {
+    files: [...found].sort(compareCodePoints).map(shown),
+    notUtf8: [...notUtf8.values()].map((file) => ({ ...file, file: shown(file.file) })).sort((a, b) => compareCodePoints(a.file, b.file)),
+  };
+}
+
+/** Whether a listed name is one `segment` takes: any name but isSkippedName's for `**`. */
+function fits(segment: Segment, name: string): boolean {
+  // Names composed (NFC) as the segments are: macOS stores `é` decomposed, a terminal types it composed.
+  return segment === '**' ? !isSkippedName(name) : segment.test(name.normalize('NFC'));
 }
 
 /**

@@ -81,8 +81,7 @@ export async function walkFiles(dir: string, warn: (line: string) => void, list:
   while (pending.length > 0) {
     const current = pending.pop()!;
     const entries = await list(current, warn);
-    // Listed with U+FFFD for bytes that are not UTF-8: such names are listed again, as bytes.
-    const aliases = entries.some((entry) => entry.name.includes('\uFFFD')) ? await walkNotUtf8Names(current, warn, notUtf8) : new Set<string>();
+    const { aliases, byBytes } = await notUtf8Entries(current, entries, warn);
     for (const entry of entries) {
       if (isSkippedName(entry.name) || aliases.has(entry.name)) continue;
       const full = path.join(current, entry.name);
@@ -90,41 +89,54 @@ export async function walkFiles(dir: string, warn: (line: string) => void, list:
       if (type === 'folder') pending.push(full);
       else if (await isTakenAsFile(type, full)) files.push(full);
     }
+    // What lies under those, walked by bytes all the way down.
+    const pendingBytes = [byBytes];
+    while (pendingBytes.length > 0) {
+      const { at, shown, entries: listed } = pendingBytes.pop()!;
+      for (const entry of listed) {
+        const full = entryByBytes({ at, shown }, entry);
+        if (isSkippedName(full.name)) continue;
+        const type = await entryType(entry, full.at);
+        if (type === 'folder') pendingBytes.push({ at: full.at, shown: full.shown, entries: await listFolderBytes(full.at, full.shown, warn) });
+        else if (await isTakenAsFile(type, full.at)) notUtf8.push({ file: full.shown, bytes: full.at, under: current });
+      }
+    }
   }
   return { files: files.sort(compareCodePoints), notUtf8: notUtf8.sort((a, b) => compareCodePoints(a.file, b.file)) };
 }
 
+/** A folder named by its path's bytes (`at`), shown as `shown`. */
+export interface FolderByBytes {
+  at: Buffer;
+  shown: string;
+}
+
 /**
- * The entries of `dir` whose names are not UTF-8, walked by their bytes into `out` (with whatever
- * lies under them); gives the names Node listed them by (U+FFFD for those bytes), which are no
- * files of their own.
+ * The entries of `dir` (listed as `entries`) whose names are not UTF-8, listed again as bytes
+ * (`byBytes`, none unless a listed name holds U+FFFD), and the names Node listed them by
+ * (`aliases`: U+FFFD for those bytes), which are no entries of their own.
  */
-async function walkNotUtf8Names(dir: string, warn: (line: string) => void, out: NotUtf8File[]): Promise<Set<string>> {
+export async function notUtf8Entries(dir: string, entries: readonly Dirent[], warn: (line: string) => void): Promise<{ aliases: Set<string>; byBytes: FolderByBytes & { entries: Dirent<Buffer>[] } }> {
+  const byBytes = { at: Buffer.from(dir), shown: dir, entries: [] as Dirent<Buffer>[] };
   const aliases = new Set<string>();
+  if (!entries.some((entry) => entry.name.includes('\uFFFD'))) return { aliases, byBytes };
   const named = new Set<string>();
-  const entries: Dirent<Buffer>[] = [];
-  for (const entry of await listFolderBytes(Buffer.from(dir), dir, warn)) {
+  for (const entry of await listFolderBytes(byBytes.at, dir, warn)) {
     if (isUtf8(entry.name)) named.add(entry.name.toString());
     else {
       aliases.add(entry.name.toString());
-      entries.push(entry);
+      byBytes.entries.push(entry);
     }
   }
   // (A name holding U+FFFD itself, in UTF-8, is a name of its own.)
   for (const name of named) aliases.delete(name);
-  const pending = [{ at: Buffer.from(dir), shown: dir, entries }];
-  while (pending.length > 0) {
-    const { at, shown, entries: listed } = pending.pop()!;
-    for (const entry of listed) {
-      const name = unflaggedName(entry.name);
-      if (isSkippedName(name)) continue;
-      const full = { at: Buffer.concat([at, SEPARATOR, entry.name]), shown: path.join(shown, name) };
-      const type = await entryType(entry, full.at);
-      if (type === 'folder') pending.push({ ...full, entries: await listFolderBytes(full.at, full.shown, warn) });
-      else if (await isTakenAsFile(type, full.at)) out.push({ file: full.shown, bytes: full.at, under: dir });
-    }
-  }
-  return aliases;
+  return { aliases, byBytes };
+}
+
+/** An entry of a folder listed by bytes: its name shown as an archive's would be (unflaggedName), its path by bytes and as shown. */
+export function entryByBytes(folder: FolderByBytes, entry: Dirent<Buffer>): FolderByBytes & { name: string } {
+  const name = unflaggedName(entry.name);
+  return { name, at: Buffer.concat([folder.at, SEPARATOR, entry.name]), shown: path.join(folder.shown, name) };
 }
 
 const SEPARATOR = Buffer.from(path.sep);
@@ -145,7 +157,7 @@ export async function listFolder(dir: string, warn: (line: string) => void): Pro
 }
 
 /** listFolder for a folder named by its bytes (`at`), shown as `shown`: its entries' names as bytes. */
-async function listFolderBytes(at: Buffer, shown: string, warn: (line: string) => void): Promise<Dirent<Buffer>[]> {
+export async function listFolderBytes(at: Buffer, shown: string, warn: (line: string) => void): Promise<Dirent<Buffer>[]> {
   let entries;
   try {
     entries = await readdir(at, { withFileTypes: true, encoding: 'buffer' });

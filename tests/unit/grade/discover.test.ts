@@ -246,6 +246,31 @@ test('files and folders whose names are not UTF-8 (Linux\'s unzip of a zip made 
   expect(files(twice.candidates)).toEqual(files(found.candidates));
 });
 
+test('quoted patterns match names that are not UTF-8 as shown (code page 437), under folders so named too, and the files are opened by their bytes', async () => {
+  test.skip(process.platform !== 'linux', 'other file systems refuse such names');
+  const root = tree({ 'Ann/Main_Flow_1.json': FLOW });
+  mkdirSync(bytesPath(root, inCodePage437('Élève_1')));
+  writeFileSync(bytesPath(root, inCodePage437('Élève_1'), 'Main_Flow_2.json'), FLOW);
+  writeFileSync(bytesPath(root, inCodePage437('Élève_1'), inCodePage437('René.json')), FLOW);
+  mkdirSync(bytesPath(root, inCodePage437('Élève_1'), 'sub'));
+  writeFileSync(bytesPath(root, inCodePage437('Élève_1'), 'sub', 'Main_Flow_3.json'), FLOW);
+  writeFileSync(bytesPath(root, inCodePage437('é.zip')), zipSync({ 'Main_Flow_4.json': FLOW }));
+  const matched = async (pattern: string) => {
+    const found = await discover([pattern], LIMITS);
+    expect([found.problems, found.warnings]).toEqual([[], []]);
+    return found.candidates.map((c) => [c.file, c.kind === 'path' && c.at !== undefined ? Buffer.from(c.at) : c.kind]);
+  };
+  const mainFlow2 = [`${root}/Élève_1/Main_Flow_2.json`, bytesPath(root, inCodePage437('Élève_1'), 'Main_Flow_2.json')];
+  const rene = [`${root}/Élève_1/René.json`, bytesPath(root, inCodePage437('Élève_1'), inCodePage437('René.json'))];
+  const mainFlow3 = [`${root}/Élève_1/sub/Main_Flow_3.json`, bytesPath(root, inCodePage437('Élève_1'), 'sub', 'Main_Flow_3.json')];
+  expect(await matched(`${root}/*/Main_Flow_*.json`)).toEqual([[`${root}/Ann/Main_Flow_1.json`, 'path'], mainFlow2]);
+  expect(await matched(`${root}/**/*.json`)).toEqual([[`${root}/Ann/Main_Flow_1.json`, 'path'], mainFlow2, rene, mainFlow3]);
+  expect(await matched(`${root}/Élève_?/Ren?.json`)).toEqual([rene]);
+  // Matched as shown: É is no E.
+  expect((await discover([`${root}/El*/**/*.json`], LIMITS)).problems).toEqual([`flowgrade: ${root}/El*/**/*.json: no file matches this pattern [no-input]`]);
+  expect(await matched(`${root}/*.zip`)).toEqual([[`${root}/é.zip!/Main_Flow_4.json`, 'bytes']]);
+});
+
 test('a folder whose name is not UTF-8 holding flowgrade\'s output is skipped as such, its hidden files too, and a name holding U+FFFD in UTF-8 is one of its own', async () => {
   test.skip(process.platform !== 'linux', 'other file systems refuse such names');
   const root = tree({ 'Jos\uFFFD.json': FLOW });

@@ -11,7 +11,7 @@ import { bytesPath, inCodePage437 } from './not-utf8-paths.js';
 
 test.skip(process.platform !== 'linux', 'other file systems refuse such names');
 
-test('grade: exports under folders and names that are not UTF-8 are graded, shown as their archive would show them; one over --max-size is refused as any file is', async () => {
+test('grade: exports under folders and names that are not UTF-8 are graded, shown as their archive would show them, given as a folder or matched by a pattern (check says to rename one); one over --max-size is refused as any file is', async () => {
   const root = tempDir('not-utf8');
   const solution = readFileSync(fixturePath('flows/solution.json'));
   mkdirSync(path.join(root, 'class'));
@@ -27,6 +27,12 @@ test('grade: exports under folders and names that are not UTF-8 are graded, show
     ['141', 'class/René_141.json', 'passed'],
     ['142', 'class/Main_Flow_142.json', 'passed'],
   ]);
+  // A quoted pattern matches them as shown; `check`, which reads files by name, says to rename one.
+  const patterned = await runCli(['grade', 'class/**/*.json', '--out', 'patterned', '--quiet'], { cwd: root });
+  expect([patterned.code, patterned.stderr]).toEqual([0, '']);
+  expect(readFileSync(path.join(root, 'patterned', 'grades.csv'), 'utf8')).toBe(readFileSync(path.join(root, 'graded', 'grades.csv'), 'utf8'));
+  const checked = await runCli(['check', 'class/Ren*.json'], { cwd: root });
+  expect([checked.code, checked.stdout]).toEqual([2, 'class/Ren\uFFFD_141.json: UNGRADABLE — its name is not valid UTF-8: rename the file [unreadable-file]\n']);
   // Cut into shards by attendee, each file read for its id by its bytes too.
   const shards = await Promise.all(['1/2', '2/2'].map((shard, i) => runCli(['grade', 'class', '--out', `shard-${i}`, '--quiet', '--shard', shard], { cwd: root })));
   expect(shards.map((shard) => [shard.code, shard.stderr])).toEqual([[0, ''], [0, '']]);

@@ -40,6 +40,6 @@ test('a folder input: the folders OneDrive keeps (reparse points, listed as link
 test('a quoted pattern: * and ** enter the folders OneDrive keeps; a true symlink to a folder still is not', async () => {
   const root = classFolder();
   const expected = [path.join(root, 'class', 'Jane Doe_1234', 'Main_Flow_Jane.json'), path.join(root, 'class', 'John Roe_5678', 'Main_Flow_John.json')];
-  expect(await expandGlob(`${root}/class/*/*.json`, () => {}, oneDriveListing)).toEqual(expected);
-  expect(await expandGlob(`${root}/class/**/*.json`, () => {}, oneDriveListing)).toEqual(expected);
+  expect((await expandGlob(`${root}/class/*/*.json`, () => {}, oneDriveListing)).files).toEqual(expected);
+  expect((await expandGlob(`${root}/class/**/*.json`, () => {}, oneDriveListing)).files).toEqual(expected);
 });
