@@ -74,7 +74,7 @@ export async function expandGlob(pattern: string, warn: (line: string) => void, 
         found.add(full);
       }
     }
-    await matchEntriesByBytes(byBytes, byBytes.entries, at, dir);
+    if (byBytes) await matchEntriesByBytes(byBytes, byBytes.entries, at, dir);
   };
   // The same for the entries of a folder listed by bytes (`under`: the last folder on their path named as text).
   const triedByBytes = new Set<string>();

@@ -61,7 +61,7 @@ export interface NotUtf8File {
   under: string;
 }
 
-/** What walkFiles found: paths, and the files whose path is not UTF-8 (see NotUtf8File). */
+/** What a folder walk (walkFiles) or a pattern (glob.ts) found: paths, and the files whose path is not UTF-8 (see NotUtf8File). */
 export interface Walked {
   files: string[];
   notUtf8: NotUtf8File[];
@@ -90,7 +90,7 @@ export async function walkFiles(dir: string, warn: (line: string) => void, list:
       else if (await isTakenAsFile(type, full)) files.push(full);
     }
     // What lies under those, walked by bytes all the way down.
-    const pendingBytes = [byBytes];
+    const pendingBytes = byBytes ? [byBytes] : [];
     while (pendingBytes.length > 0) {
       const { at, shown, entries: listed } = pendingBytes.pop()!;
       for (const entry of listed) {
@@ -113,13 +113,13 @@ export interface FolderByBytes {
 
 /**
  * The entries of `dir` (listed as `entries`) whose names are not UTF-8, listed again as bytes
- * (`byBytes`, none unless a listed name holds U+FFFD), and the names Node listed them by
- * (`aliases`: U+FFFD for those bytes), which are no entries of their own.
+ * (`byBytes`; undefined unless a listed name holds U+FFFD, as in almost every folder), and the names
+ * Node listed them by (`aliases`: U+FFFD for those bytes), which are no entries of their own.
  */
-export async function notUtf8Entries(dir: string, entries: readonly Dirent[], warn: (line: string) => void): Promise<{ aliases: Set<string>; byBytes: FolderByBytes & { entries: Dirent<Buffer>[] } }> {
-  const byBytes = { at: Buffer.from(dir), shown: dir, entries: [] as Dirent<Buffer>[] };
+export async function notUtf8Entries(dir: string, entries: readonly Dirent[], warn: (line: string) => void): Promise<{ aliases: Set<string>; byBytes?: FolderByBytes & { entries: Dirent<Buffer>[] } }> {
   const aliases = new Set<string>();
-  if (!entries.some((entry) => entry.name.includes('\uFFFD'))) return { aliases, byBytes };
+  if (!entries.some((entry) => entry.name.includes('\uFFFD'))) return { aliases };
+  const byBytes = { at: Buffer.from(dir), shown: dir, entries: [] as Dirent<Buffer>[] };
   const named = new Set<string>();
   for (const entry of await listFolderBytes(byBytes.at, dir, warn)) {
     if (isUtf8(entry.name)) named.add(entry.name.toString());
