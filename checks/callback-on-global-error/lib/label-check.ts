@@ -5,8 +5,12 @@
  * the guide's names, which the Testing steps look for in the Debug tool, are missing.
  */
 import { defineCheck, type Check, type CheckContext } from '../../../engine/check.js';
+import type { Activity } from '../../../engine/model.js';
+import { firstFew } from '../../../engine/word-list.js';
 import { failed, passed } from './outcome.js';
 import type { Found } from './require.js';
+import { assignments, valueTemplate } from './set-variable.js';
+import { namesRead } from './templates.js';
 
 interface LabelSpec {
   id: string;
@@ -43,6 +47,9 @@ export function labelCheck(spec: LabelSpec): Check {
       'Recommended only: the other checks find the activity by its role when it is labelled otherwise (and name it',
       'by its own label), so another label changes neither what the flow does nor the verdict. A failure says when',
       "another activity, one the call does not reach (a leftover of the step built again), holds the guide's label.",
+      "Flow Designer reads an activity's outputs by its label as written (`GET_CBID.httpResponseBody`), and",
+      'renaming the activity does not change what reads them: the hint names every activity that reads its outputs',
+      'by the label it has, to be changed with it.',
       'Skipped when the activity is missing or of another type (the first check of the step reports it).',
     ].join('\n'),
     run(ctx) {
@@ -71,10 +78,40 @@ export function labelCheck(spec: LabelSpec): Check {
         expected: spec.label,
         actual: spaced ? JSON.stringify(activity.label) : activity.label,
         activity,
-        hint: `${activity.label.trim()} → Activity Label: ${spec.label}${holder ? ` (first delete the other ${holder.label}, or rename it)` : ''}`,
+        hint: `${activity.label.trim()} → Activity Label: ${spec.label}${holder ? ` (first delete the other ${holder.label}, or rename it)` : ''}${readersToChange(ctx, activity, spec.label)}`,
       });
     },
   });
+}
+
+/**
+ * What else renaming `activity` to `label` asks for: `; then, where HTTPStatusCode reads
+ * HTTPRequest_k2m.httpStatusCode, read CallBackAPI_HTTPRequest.httpStatusCode`, for every activity
+ * that reads its outputs by the label it has (its settings' templates, a Set To Variable row's
+ * `Label.output`); '' when none does.
+ */
+function readersToChange(ctx: CheckContext, activity: Activity, label: string): string {
+  const fixes: string[] = [];
+  for (const reader of [...ctx.model.main.activities, ...ctx.model.events.activities]) {
+    if (reader === activity) continue;
+    const read = [...new Set(templatesOf(reader).flatMap(namesRead))].filter((name) => name.split('.')[0] === activity.label);
+    const renamed = read.map((name) => label + name.slice(activity.label.length));
+    if (read.length > 0) fixes.push(`where ${reader.label} reads ${read.join(' and ')}, read ${renamed.join(' and ')}`);
+  }
+  return fixes.length > 0 ? `; then, ${firstFew(fixes, 3, { between: '; ', before: '; and ', others: (left) => `${left} more activities reading ${activity.label}` })}` : '';
+}
+
+/** Every text an activity runs as a template: its settings' texts, and a Set To Variable row's bare `Label.output`. */
+function templatesOf(activity: Activity): string[] {
+  const texts: string[] = [];
+  const walk = (value: unknown): void => {
+    if (typeof value === 'string') texts.push(value);
+    else if (Array.isArray(value)) value.forEach(walk);
+    else if (typeof value === 'object' && value !== null) Object.values(value).forEach(walk);
+  };
+  walk(activity.props);
+  if (activity.type === 'set-variable') texts.push(...assignments(activity).map(valueTemplate));
+  return texts.filter((text) => text.includes('{'));
 }
 
 function capitalised(text: string): string {

@@ -63,10 +63,12 @@ test('a flow labelled otherwise, every reference agreeing, passes every other ch
     expect(notPassed.map((c) => c.id), name).toEqual(labelChecks);
     expect(report.verdict).toBe('passed');
     expect(report.score).toEqual({ earned: 110 - labelChecks.length, possible: 110 });
-    for (const check of notPassed) expect(check.hint, check.id).toMatch(new RegExp(`^${check.actual} → Activity Label: ${check.expected}$`));
+    // An activity whose outputs are read (the requests) names its reader to change with it.
+    for (const check of notPassed) expect(check.hint, check.id).toMatch(new RegExp(`^${check.actual} → Activity Label: ${check.expected}(; then, where \\w+ reads ${check.actual}\\.\\w+, read ${check.expected}\\.\\w+)?$`));
   }
   const relabelled = resultOf(await gradeMutation(MISTAKES['get-cbid-relabelled-with-its-reader']), 'get-cbid-label');
   expect(relabelled.message).toBe('The HTTP Request after option 3 is labelled HTTPRequest_k2m, not GET_CBID: the name Testing steps 5 and 6 look for in the Debug tool');
+  expect(relabelled.hint).toBe('HTTPRequest_k2m → Activity Label: GET_CBID; then, where SetGetResult reads HTTPRequest_k2m.httpResponseBody, read GET_CBID.httpResponseBody');
   // A space after the name, which cannot be seen, is shown.
   const spaced = resultOf(await gradeMutation((f) => {
     relabel(f, 'HTTPStatusCode', 'HTTPStatusCode ');

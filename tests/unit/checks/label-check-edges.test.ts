@@ -82,3 +82,30 @@ test('the older label passes beside a Condition reading today\'s label in anothe
   }), 'callback-api-label');
   expect([result.status, result.message]).toEqual(['passed', 'The Create Task request is labelled CallBackAPI_Request']);
 });
+
+// Renaming an activity leaves what reads its outputs by its old label (label-check.ts,
+// readersToChange): a hint naming the label alone would break a flow that works.
+test('a request labelled otherwise, read by that label, is renamed with its reader: the hint names the Condition to change', async () => {
+  const result = resultOf(await gradeMutation((f) => {
+    relabel(f, 'CallBackAPI_HTTPRequest', 'HTTPRequest_k2m');
+    props(f, 'HTTPStatusCode').expression = '{{HTTPRequest_k2m.httpStatusCode == 201}}';
+  }), 'callback-api-label');
+  expect([result.status, result.hint]).toEqual([
+    'failed',
+    'HTTPRequest_k2m → Activity Label: CallBackAPI_HTTPRequest; then, where HTTPStatusCode reads HTTPRequest_k2m.httpStatusCode, read CallBackAPI_HTTPRequest.httpStatusCode',
+  ]);
+});
+
+test('every reader is named, in either flow, a Set To Variable row by its bare name too; a name that only starts like the label is not', async () => {
+  const result = resultOf(await gradeMutation((f) => {
+    relabel(f, 'GET_CBID', 'HTTPRequest_abc');
+    Object.assign(props(f, 'SetGetResult'), { setTo: 'set-to-variable', expr: 'HTTPRequest_abc.httpResponseBody' });
+    addActivity(f, 'HTTPStatusCode', 'Guard', { activityName: 'condition', expression: '{{HTTPRequest_abc.httpStatusCode == 200 and HTTPRequest_abc.httpResponseBody != ""}}' });
+    addActivity(f, 'HTTPStatusCode', 'Other', { activityName: 'condition', expression: '{{HTTPRequest_abc2.httpStatusCode == 200}}' });
+  }), 'get-cbid-label');
+  expect([result.status, result.hint]).toEqual([
+    'failed',
+    'HTTPRequest_abc → Activity Label: GET_CBID; then, where SetGetResult reads HTTPRequest_abc.httpResponseBody, read GET_CBID.httpResponseBody; ' +
+      'where Guard reads HTTPRequest_abc.httpStatusCode and HTTPRequest_abc.httpResponseBody, read GET_CBID.httpStatusCode and GET_CBID.httpResponseBody',
+  ]);
+});

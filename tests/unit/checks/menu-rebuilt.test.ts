@@ -67,22 +67,23 @@ function rebuild(label: string, newLabel: string, breakOld: (p: Json) => void, a
   };
 }
 
-const rebuilt: [string, (f: Json) => void, string][] = [
-  ['GET_CBID (the old one parsing $.tacnumber)', rebuild('GET_CBID', 'GET_CBID2', (p) => { p.outputVariableArray[1].jsonPathExp = '$.tacnumber'; }, (f) => { props(f, 'SetGetResult').expr = '{{GET_CBID2.httpResponseBody}}'; }), 'get-cbid-label'],
+/** Each: what is built again, how, the label check that fails, and what its hint adds (the activity reading the new one's outputs). */
+const rebuilt: [string, (f: Json) => void, string, string?][] = [
+  ['GET_CBID (the old one parsing $.tacnumber)', rebuild('GET_CBID', 'GET_CBID2', (p) => { p.outputVariableArray[1].jsonPathExp = '$.tacnumber'; }, (f) => { props(f, 'SetGetResult').expr = '{{GET_CBID2.httpResponseBody}}'; }), 'get-cbid-label', '; then, where SetGetResult reads GET_CBID2.httpResponseBody, read GET_CBID.httpResponseBody'],
   ['SetGetResult (the old one setting a literal)', rebuild('SetGetResult', 'SetGetResult2', (p) => Object.assign(p, { setTo: 'set-to-literal', expr: 'GET_CBID.httpResponseBody' })), 'set-get-result-label'],
   ['SimulateGlobalError (the old one with a valid value)', rebuild('SimulateGlobalError', 'SimulateGlobalError2', (p) => { p.expr = '{{ ANI }}'; }), 'simulate-error-label'],
-  ['CallBackAPI_HTTPRequest (the old one calling /v1/task)', rebuild('CallBackAPI_HTTPRequest', 'CallBackAPI_HTTPRequest2', (p) => { p.httpRequestPath = '/v1/task'; }, (f) => { props(f, 'HTTPStatusCode').expression = '{{CallBackAPI_HTTPRequest2.httpStatusCode == 201}}'; }), 'callback-api-label'],
+  ['CallBackAPI_HTTPRequest (the old one calling /v1/task)', rebuild('CallBackAPI_HTTPRequest', 'CallBackAPI_HTTPRequest2', (p) => { p.httpRequestPath = '/v1/task'; }, (f) => { props(f, 'HTTPStatusCode').expression = '{{CallBackAPI_HTTPRequest2.httpStatusCode == 201}}'; }), 'callback-api-label', '; then, where HTTPStatusCode reads CallBackAPI_HTTPRequest2.httpStatusCode, read CallBackAPI_HTTPRequest.httpStatusCode'],
   ['HTTPStatusCode (the old one testing 200)', rebuild('HTTPStatusCode', 'HTTPStatusCode2', (p) => { p.expression = '{{CallBackAPI_HTTPRequest.httpStatusCode == 200}}'; }), 'status-condition-label'],
 ];
 
-for (const [name, mutation, labelCheck] of rebuilt) {
+for (const [name, mutation, labelCheck, readerToChange = ''] of rebuilt) {
   test(`${name} built again, the old one left with nothing leading to it: passes, only its label recommended`, async () => {
     const report = await gradeMutation(mutation);
     expect(failing(report)).toEqual([labelCheck]);
     expect(report.verdict).toBe('passed');
     const label = resultOf(report, labelCheck);
     expect(label.message).toContain(`is labelled ${label.actual}, not ${label.expected}; ${label.expected} is the label of another activity, one the call does not reach:`);
-    expect(label.hint).toBe(`${label.actual} → Activity Label: ${label.expected} (first delete the other ${label.expected}, or rename it)`);
+    expect(label.hint).toBe(`${label.actual} → Activity Label: ${label.expected} (first delete the other ${label.expected}, or rename it)${readerToChange}`);
   });
 }
 
