@@ -29,6 +29,20 @@ test('a wrong getresult is shown whole up to 160 characters, cut with ... beyond
   expect(cut.message).toBe(`After SetGetResult, getresult = "${'x'.repeat(156)}..., not the response body of GET_CBID`);
 });
 
+test('getresult declared JSON holds the response body converted: said so, not that it is another value; declared JSON and set to something else, as any other value', async () => {
+  const json = (f: Json) => Object.assign(variable(f, 'getresult'), { type: 'JSON', value: '' });
+  const converted = resultOf(await gradeMutation(json), 'run-getresult-holds-body');
+  expect([converted.status, converted.message]).toEqual([
+    'skipped',
+    expect.stringMatching(/^Not judged: After SetGetResult, getresult holds the response body of GET_CBID converted to JSON, the variable's type, not as text: \[\{"id":140,"dn":"4694096861",.*\.\.\. \(reported under “Flow variable getresult/),
+  ]);
+  const other = resultOf(await gradeMutation((f) => {
+    json(f);
+    Object.assign(props(f, 'SetGetResult'), { setTo: 'set-to-literal', expr: '{"a": 1}' });
+  }), 'run-getresult-holds-body');
+  expect(other.message).toMatch(/^Not judged: After SetGetResult, getresult = \{"a":1\}, not the response body of GET_CBID \(reported under/);
+});
+
 /** A Set Variable `label` writing `name` = `value`, put on the link `from` → `exit` (which then leads where it led). */
 function setOnTheWay(f: Json, from: string, exit: string, to: string, label: string, name: string, value: string): void {
   addActivity(f, from, label, { activityName: 'set-variable', activityId: 'set-variable', srcVariable: name, srcVariableType: 'STRING', setTo: 'set-to-literal', expr: value }, 'set-variable');

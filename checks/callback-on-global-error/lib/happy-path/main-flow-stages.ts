@@ -215,7 +215,13 @@ export function getresultHoldsBody(happy: HappyRun, ctx: CheckContext, getAt: nu
     const instead = overwritten.length > 0 ? `; it set ${overwritten.map((changed) => changed.name).join(' and ')} instead, which ${get.activity} filled for the Create Task request` : '';
     const shouldHold = typed ? new Map([[VARIABLES.getresult, answer ?? body]]) : heldAs(ctx, [[VARIABLES.getresult, answer ?? body]]);
     for (const { name } of overwritten) shouldHold?.set(name, get.modifiedVariables[name]);
-    return deviate('getresult', `After ${set.activity}, getresult = ${clipWithDots(show(set.modifiedVariables[VARIABLES.getresult] ?? ''), QUOTED)}, not the response body of ${get.activity}${instead}`, [get, set], {
+    const held = clipWithDots(show(set.modifiedVariables[VARIABLES.getresult] ?? ''), QUOTED);
+    // The body itself, converted by the variable's declared type (JSON: the record as a list), is the body, not another value.
+    const converted = typed ? bodyConverted(ctx, body, set.modifiedVariables[VARIABLES.getresult]) : undefined;
+    const message = converted
+      ? `After ${set.activity}, getresult holds the response body of ${get.activity} converted to ${converted}, the variable's type, not as text: ${held}`
+      : `After ${set.activity}, getresult = ${held}, not the response body of ${get.activity}${instead}`;
+    return deviate('getresult', message, [get, set], {
       expected: wholeBody(get.activity, body),
       actual: show(set.modifiedVariables[VARIABLES.getresult] ?? ''),
       activity: nodes.setGetResult,
@@ -232,6 +238,12 @@ export function getresultHoldsBody(happy: HappyRun, ctx: CheckContext, getAt: nu
     });
   }
   return undefined;
+}
+
+/** The declared type of getresult (`JSON`) when `held` is `body` converted to it, else undefined. */
+function bodyConverted(ctx: CheckContext, body: string, held: unknown): string | undefined {
+  const converted = heldAs(ctx, [[VARIABLES.getresult, body]])?.get(VARIABLES.getresult);
+  return converted !== undefined && show(converted) === show(held) ? ctx.model.variables.find((v) => v.name === VARIABLES.getresult)?.type : undefined;
 }
 
 /** Stage 4 — Testing steps 8–9: SimulateGlobalError ends in Error and GlobalErrorHandling runs next (where SimulateGlobalError ran). */
