@@ -9,6 +9,7 @@ import { constants, lstatSync, readSync, statSync } from 'node:fs';
 import path from 'node:path';
 import Ajv from 'ajv';
 import reportSchema from '../../schemas/report.schema.json' with { type: 'json' };
+import { wideEncoding, withoutBom } from '../../engine/json-text.js';
 import type { GradeReport } from '../../engine/report.js';
 import { REPORT_BOUNDS } from '../../reports/bounds.js';
 import { clipText } from '../../reports/code-points.js';
@@ -191,7 +192,10 @@ function readFolderFile(file: string): { ok: true; text: string } | { ok: false;
         if (bytes === 0) break; // (cut short since fstat: what is left is read as it is)
         filled += bytes;
       }
-      return { ok: true, text: buffer.toString('utf8', 0, filled) };
+      // Saved again by an editor (Notepad): a BOM is left out, as an export's is; UTF-16 or UTF-32 is named.
+      const wide = wideEncoding(buffer.subarray(0, filled));
+      if (wide !== undefined) return { ok: false, why: `is ${wide}, not UTF-8 as flowgrade writes it (saved again by an editor?): save it as UTF-8, or grade again` };
+      return { ok: true, text: withoutBom(buffer.toString('utf8', 0, filled)) };
     }, constants.O_NOFOLLOW ?? 0);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;

@@ -159,6 +159,29 @@ test('a shard\'s report that is no JSON at all: its line says so without quoting
   expect(run.stderr).not.toContain('SECRET-TOKEN');
 });
 
+test('a record and a report saved again by an editor: with a BOM, merged as they were; as UTF-16, a line naming the encoding', async () => {
+  const [a, b] = await shards(2);
+  const recordFile = path.join(b!, 'flowgrade-run.json');
+  const recordText = readFileSync(recordFile, 'utf8');
+  const record = JSON.parse(recordText) as { attendees: { report: string; attendee: string }[] };
+  const reportFile = path.join(b!, `${record.attendees[0]!.report}.json`);
+  const reportText = readFileSync(reportFile, 'utf8');
+  const plain = tempDir('merge-refusals-plain');
+  expect((await merge(a!, b!, '--out', plain)).code).toBeLessThan(2);
+  writeFileSync(recordFile, `\uFEFF${recordText}`);
+  writeFileSync(reportFile, `\uFEFF${reportText}`);
+  const bom = tempDir('merge-refusals-bom');
+  const withBom = await merge(a!, b!, '--out', bom);
+  expect([withBom.code, withBom.stderr]).toEqual([1, '']);
+  for (const name of ['grades.csv', 'summary.md', `${record.attendees[0]!.report}.json`]) expect(readFileSync(path.join(bom, name), 'utf8'), name).toBe(readFileSync(path.join(plain, name), 'utf8'));
+  const utf16 = (text: string) => Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]);
+  writeFileSync(reportFile, utf16(reportText));
+  const report = await merge(a!, b!, '--out', tempDir('merge-refusals-report-utf16'));
+  expect([report.code, report.stderr.split('\n')[0]]).toEqual([2, `flowgrade: ${reportFile}: is UTF-16 (Notepad's "Unicode"), not UTF-8 as flowgrade writes it (saved again by an editor?): save it as UTF-8, or grade again; "${record.attendees[0]!.attendee}" is merged as ungradable (report-unreadable) [report-unreadable]`]);
+  writeFileSync(recordFile, utf16(recordText));
+  expect(refused(await merge(a!, b!, '--out', tempDir('merge-refusals-record-utf16')))).toEqual([2, '', 1, `flowgrade: ${b}: flowgrade-run.json is UTF-16 (Notepad's "Unicode"), not UTF-8 as flowgrade writes it (saved again by an editor?): save it as UTF-8, or grade again [bad-shard]`]);
+});
+
 test('--fail-on ungradable: exit 2 for the shards\' ungradable rows, and one line on stderr saying why (the rows themselves are not named again)', async () => {
   const [a, b] = await shards(2);
   const strict = await merge(a!, b!, '--out', tempDir('merge-refusals-strict'), '--fail-on', 'ungradable');
