@@ -16,7 +16,7 @@ import type {
   Variable,
 } from './model.js';
 import { attendeeOf } from './attendee.js';
-import { assertNesting, clipPointer, DEFAULT_LIMITS } from './json-text.js';
+import { assertNesting, clipPointer, DEFAULT_LIMITS, levels } from './json-text.js';
 import { LoadError } from './load-error.js';
 import { DECIMAL_TEXT, INTEGER_TEXT } from './number-text.js';
 import { pointerOf } from './pointer.js';
@@ -253,7 +253,7 @@ function assertDefaultNesting(name: string, value: unknown, maxDepth: number): v
     assertNesting(value, { ...DEFAULT_LIMITS, maxDepth });
   } catch (error) {
     if (!(error instanceof LoadError)) throw error;
-    throw new LoadError('too-deep', `variable ${clipPointer(name, 80)}: its JSON default is nested deeper than the limit of ${maxDepth} levels`);
+    throw new LoadError('too-deep', `variable ${clipPointer(name, 80)}: its JSON default is nested deeper than the limit of ${levels(maxDepth)}`);
   }
 }
 

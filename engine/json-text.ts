@@ -153,6 +153,11 @@ export function firstNonUtf8Byte(bytes: Uint8Array): number {
   return -1;
 }
 
+/** `1 level`, `64 levels`: a nesting limit in words. */
+export function levels(depth: number): string {
+  return `${depth} ${depth === 1 ? 'level' : 'levels'}`;
+}
+
 /** A text without its leading byte order mark, which JSON.parse refuses (files and template bodies carry one). */
 export function withoutBom(text: string): string {
   return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
@@ -266,7 +271,7 @@ const HTML_START = /^\s*<(?:!doctype\s+html|html)[\s>]/i;
 const XML_START = /^\s*<\?xml[\s?]/;
 
 function tooDeep(limits: JsonLimits): LoadError {
-  return new LoadError('too-deep', `JSON nesting is deeper than the limit of ${limits.maxDepth} levels`);
+  return new LoadError('too-deep', `JSON nesting is deeper than the limit of ${levels(limits.maxDepth)}`);
 }
 
 /**

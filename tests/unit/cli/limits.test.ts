@@ -57,6 +57,8 @@ test('simulate and inspect take the limits check takes: a flow check grades with
   const deepRun = await runCli(['simulate', SOLUTION, '--max-depth', '3']);
   expect([deepRun.code, deepRun.stderr]).toEqual([2, `flowgrade: ${SOLUTION}: JSON nesting is deeper than the limit of 3 levels [too-deep]\n`]);
   for (const command of ['inspect', 'simulate']) expect((await runCli([command, SOLUTION, '--max-depth', '64'])).code, command).toBe(0);
+  // A limit of one level, in the singular.
+  expect((await runCli(['inspect', SOLUTION, '--max-depth', '1'])).stderr).toBe(`flowgrade: ${SOLUTION}: JSON nesting is deeper than the limit of 1 level [too-deep]\n`);
   expect((await runCli(['simulate', SOLUTION, '--max-steps', '100001'])).stderr).toContain('100001 is more than 100000 activities');
 });
 
