@@ -197,11 +197,18 @@ function eventFlowsNotRun(model: FlowModel, outcome: Outcome, callerConnected: b
 function inputsNotGiven(model: FlowModel, ctx: RunContext, outcome: Outcome): string {
   if (model.flowType !== 'SUBFLOW' || outcome.status === 'internal-error') return '';
   const given = ctx.scenario.subflowInputs ?? {};
-  const missing = ctx.vars.subflowInputs().filter((name) => !Object.hasOwn(given, name));
+  // Only a subflow's own start receives them: one that starts at another node (an export edited by hand) received none given either.
+  const start = ctx.trace[0];
+  const received = start?.type === SUBFLOW_START;
+  const missing = ctx.vars.subflowInputs().filter((name) => !received || !Object.hasOwn(given, name));
   if (missing.length === 0) return '';
   const names = firstFew(missing, 5, { before: ', ', others: () => `… (${missing.length} in all)` });
-  return missing.length === 1 ? `; run without a calling flow: its input ${names} kept its default` : `; run without a calling flow: its inputs ${names} kept their defaults`;
+  const why = received || start === undefined || Object.keys(given).length === 0 ? '' : ` (it starts at ${start.activity}, which receives no inputs: a subflow's start does)`;
+  return missing.length === 1 ? `; run without a calling flow: its input ${names} kept its default${why}` : `; run without a calling flow: its inputs ${names} kept their defaults${why}`;
 }
+
+/** The start node of a subflow, which receives its inputs (activities/routing.ts). */
+const SUBFLOW_START = 'NewSubFlowStart';
 
 function handlerTarget(handler: EventHandler, exits: Record<string, string> | undefined): string | undefined {
   if (handler.target !== undefined) return handler.target;

@@ -4,7 +4,8 @@
  */
 import { test, expect } from '@playwright/test';
 import { simulate } from '../../../engine/simulator/index.js';
-import { buildFlow, fakeServices, play, type FlowSpec } from './helpers.js';
+import { buildFlow, exportOf, fakeServices, play, type FlowSpec } from './helpers.js';
+import { loadFlow } from '../../../engine/loader.js';
 
 const errorSubflow: FlowSpec = {
   subflow: true,
@@ -50,6 +51,21 @@ test.describe('subflow inputs', () => {
     expect(result.trace[0].modifiedVariables).toEqual({ errorMessage: 'x', attempts: 0 });
     expect(result.variables).toMatchObject({ note: 'local' });
     expect(Object.hasOwn(result.variables, 'other')).toBe(false);
+  });
+
+  test('a subflow that starts at a New Phone Contact (an export edited by hand) receives no input: each kept its default, and the summary says why', async () => {
+    const flow = exportOf(errorSubflow) as { process: { activities: Record<string, { name: string; properties: Record<string, unknown> }> } };
+    const start = Object.values(flow.process.activities).find((a) => a.name === 'StartSubflow')!;
+    Object.assign(start, { name: 'NewPhoneContact' });
+    Object.assign(start.properties, { name: 'NewPhoneContact', activityName: 'NewPhoneContact', activityId: 'start', event: 'NewPhoneContact' });
+    const loaded = loadFlow(JSON.stringify(flow));
+    if (!loaded.ok) throw new Error(loaded.error.message);
+    const given = await simulate(loaded.model, { subflowInputs: { errorMessage: 'x', attempts: '99999999999999999999' } }, { services: fakeServices() });
+    expect(given.trace[0]).toMatchObject({ activity: 'NewPhoneContact', outcome: 'out' });
+    expect(given.trace[0].modifiedVariables).not.toHaveProperty('attempts');
+    expect(given.summary).toBe('subflow ended at EndSubflow; run without a calling flow: its inputs errorMessage, attempts kept their defaults (it starts at NewPhoneContact, which receives no inputs: a subflow\'s start does)');
+    const none = await simulate(loaded.model, {}, { services: fakeServices() });
+    expect(none.summary).toBe('subflow ended at EndSubflow; run without a calling flow: its inputs errorMessage, attempts kept their defaults');
   });
 
   test('an input whose value its type cannot hold fails the start node', async () => {
