@@ -95,12 +95,14 @@ export function simulateCommand(ctx: CliContext): Command {
 /**
  * A call stopped at a menu or collect digits it got no answer from, which no --dtmf names (a
  * language menu before WantCallback: grading's scenarios answer it, simulate answers only what it
- * is told): the --dtmf to add, with the menu's connected options. Not for a caller waiting in queue
- * at an unanswered WantCallback, the steady state of a call without --dtmf.
+ * is told): the --dtmf to add, with the menu's connected options. A caller left waiting in queue at
+ * a menu gets it only when some --dtmf was given (VerifyNumber after WantCallback=1): without any,
+ * waiting in queue at an unanswered WantCallback is the steady state of the call.
  */
 function unansweredLine(result: { status: string; summary: string; inQueue?: boolean }, model: FlowModel, dtmf: Record<string, unknown>): string | undefined {
-  if (result.status !== 'stuck' || result.inQueue) return undefined;
-  const label = /^stuck in a loop at (.+): the caller presses nothing \(No-Input Timeout each time\)$/s.exec(result.summary)?.[1];
+  if (result.status !== 'stuck' || (result.inQueue && Object.keys(dtmf).length === 0)) return undefined;
+  const stalled = result.inQueue ? /^caller waiting in queue: hold loop at .+ \((.+) gets no answer: No-Input Timeout each time\)$/s : /^stuck in a loop at (.+): the caller presses nothing \(No-Input Timeout each time\)$/s;
+  const label = stalled.exec(result.summary)?.[1];
   if (label === undefined || Object.hasOwn(dtmf, label)) return undefined;
   const activity = activitiesOfType(model, 'ivr-menu', 'ivr-collectdigits').find((a) => a.label === label);
   if (!activity) return undefined;

@@ -49,3 +49,12 @@ test('a caller waiting in queue at an unanswered WantCallback (no --dtmf) gets n
   expect(run.stdout).toContain('caller waiting in queue: hold loop at WantCallback');
   expect(run.stderr).toBe('');
 });
+
+test('a caller left waiting in queue at a menu no --dtmf names, once some --dtmf was given, is told the --dtmf to add', async () => {
+  const run = await runCli(['simulate', fixturePath('flows/solution.json'), '--dtmf', 'WantCallback=1', '--dtmf', 'NewNumber=14085267209']);
+  expect(run.stdout.trim().split('\n').at(-1)).toBe('stuck: caller waiting in queue: hold loop at VerifyNumber (VerifyNumber gets no answer: No-Input Timeout each time)');
+  expect(run.stderr.trim()).toBe('flowgrade: VerifyNumber got no answer, so the call went no further: add --dtmf VerifyNumber=<digits> (its options: 1, 2)');
+  // Only another menu given: WantCallback, unanswered in queue, is named too.
+  const other = await runCli(['simulate', fixturePath('flows/solution.json'), '--dtmf', 'VerifyNumber=1']);
+  expect(other.stderr.trim()).toBe('flowgrade: WantCallback got no answer, so the call went no further: add --dtmf WantCallback=<digits> (its options: 1, 2, 3)');
+});

@@ -44,8 +44,9 @@ function anchorsOf(markdown: string): Set<string> {
   const anchors = new Set<string>();
   const seen = new Map<string, number>();
   for (const [, heading] of markdown.replace(FENCED, '').matchAll(/^#{1,6}\s+(.+?)\s*#*\s*$/gm)) {
+    // (An HTML tag is no text, but `<files...>` in a code span is.)
     const slug = heading!
-      .replace(/<[^>]+>/g, '')
+      .replace(/(`[^`]*`)|<[^>]+>/g, (all, code: string | undefined) => code ?? '')
       .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
       .toLowerCase()
       .replace(/[^\p{L}\p{N}\p{M}\s_-]/gu, '')
@@ -60,6 +61,7 @@ function anchorsOf(markdown: string): Set<string> {
 
 test('GitHub anchors: code spans, punctuation and repeated headings', () => {
   expect([...anchorsOf('## Outputs (`--out`)\n## Speed\n### Speed\n## What a *flow* is, and “why”\n')]).toEqual(['outputs---out', 'speed', 'speed-1', 'what-a-flow-is-and-why']);
+  expect([...anchorsOf('## `flowgrade check <files...>`\n## A <br> break\n')]).toEqual(['flowgrade-check-files', 'a--break']);
 });
 
 test('links are found in prose, not in code', () => {
