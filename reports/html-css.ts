@@ -102,9 +102,11 @@ table.fg-trace details summary { cursor: pointer; color: #0550ae; }
   .fg-check, .fg-figure, table.fg-trace tr { break-inside: avoid; }
   /* A check with a trace, and a trace row with a long value (printed whole), can be taller than a
      page: kept whole, each was pushed to a new page, leaving most of the last one blank. They break
-     between lines (a check's title stays with its message, a call's title with its trace). */
+     between lines (a check's title stays with its message, a call's title with its trace). The other
+     checks, kept whole, need no such rule: with it on every check, Chromium found no break it liked
+     on the first page and began the checks on the second, leaving most of the first blank. */
   .fg-check:has(.fg-table-wrap), table.fg-trace tr:has(details) { break-inside: auto; }
-  .fg-check-head, .fg-scenario > .fg-meta { break-after: avoid; }
+  .fg-check:has(.fg-table-wrap) > .fg-check-head, .fg-scenario > .fg-meta { break-after: avoid; }
   /* Smaller type: the labels (one word each, never broken) take less of the width, the bodies more. */
   table.fg-trace { min-width: 0; font-size: 11px; }
   /* A heading stays with what follows and whole: a step's title of two lines was split across pages. */

@@ -64,6 +64,34 @@ for (const fixture of ['flows/solution.json', 'flows/defect-callbackapi-body-inv
   });
 }
 
+/** The page (from 1) each named destination of a PDF Chromium printed is on: the page's link targets, `fg-step-1`. */
+function destinationPages(pdf: Buffer): Map<string, number> {
+  const text = pdf.toString('latin1');
+  const object = (ref: string) => text.slice(text.indexOf(`\n${ref} 0 obj`) + 1, text.indexOf('endobj', text.indexOf(`\n${ref} 0 obj`)));
+  // The page tree, walked in order: a node of /Type /Pages lists its /Kids, pages or nodes.
+  const pages: string[] = [];
+  const walk = (ref: string): void => {
+    const body = object(ref);
+    if (!/\/Type \/Pages\b/.test(body)) return void pages.push(ref);
+    for (const [, kid] of /\/Kids \[([^\]]*)\]/.exec(body)![1]!.matchAll(/(\d+) 0 R/g)) walk(kid!);
+  };
+  walk(/\/Type \/Catalog\s*\/Pages (\d+) 0 R/.exec(text)![1]!);
+  return new Map([...text.matchAll(/\/(fg-[\w-]+) \[(\d+) 0 R \/XYZ/g)].map(([, name, ref]) => [name!, pages.indexOf(ref!) + 1]));
+}
+
+test('attendee report printed: the checks begin on the first page, under the verdict and the step strip, not on the second after a blank first page', async ({ page }, testInfo) => {
+  for (const fixture of ['flows/solution.json', 'flows/defect-callbackapi-body-invalid-json.json']) {
+    const { watched } = await open(page, `${fixture.split('/').pop()}-first-page.html`, renderHtmlReport(await gradeFixture(fixture)));
+    await page.setViewportSize(PAGE);
+    await page.emulateMedia({ media: 'print' });
+    const pdf = await page.pdf({ path: testInfo.outputPath(`${fixture.split('/').pop()}-first-page.pdf`), format: 'A4', margin: { top: '10mm', right: '10mm', bottom: '10mm', left: '10mm' } });
+    const pages = destinationPages(pdf);
+    expect(pages.get('fg-step-13'), fixture).toBeGreaterThan(2); // (the walk read the tree: the last step is pages later)
+    expect([pages.get('fg-step-1'), pages.get('fg-step-2')], fixture).toEqual([1, 1]);
+    expect(watched.errors).toEqual([]);
+  }
+});
+
 test('attendee report printed: a heading of two lines (a long Build step title and its tally) is not split across pages, its second line over the next page\'s top', async ({ page }, testInfo) => {
   const report = await gradeFixture('flows/defect-callbackapi-body-invalid-json.json');
   const { watched } = await open(page, 'headings.html', renderHtmlReport(report));
