@@ -90,6 +90,16 @@ export function renderFlowSvg(graph: DrawingGraph, options: SvgOptions): string 
     H,
   );
   const edges = routed.map(({ edge, pieces, width: labelWidth }, i) => {
+    // A curve taken round an activity (clearOfActivities) may bow beyond the boxes' margin: the drawing grows to hold it.
+    for (const piece of pieces) {
+      for (let t = 0; t <= 1; t += 1 / 16) {
+        const { x: px, y: py } = pointAt(piece, t);
+        minX = Math.min(minX, px - 4);
+        maxX = Math.max(maxX, px + 4);
+        minY = Math.min(minY, py - 4);
+        maxY = Math.max(maxY, py + 4);
+      }
+    }
     const label = labels[i];
     const executed = isExecuted(edge);
     // A label moved beside its link may lie beyond the boxes' margin: the drawing grows to hold it.
@@ -247,17 +257,69 @@ function route(
     c2 = { x: end.x, y: low };
     bowsDown = parallel > 0;
   }
-  const curve = [start, c1, c2, end];
+  const curve = clearOfActivities([start, c1, c2, end], from, to, byX);
   // The curve's midpoint (t = 0.5), a little above the line; under it when the curve bows down under
   // another link with the same ends: above, the label sat on that link (the solution's False under
   // True, struck through by the call's path drawn over it).
-  const mid = { x: (start.x + 3 * c1.x + 3 * c2.x + end.x) / 8, y: (start.y + 3 * c1.y + 3 * c2.y + end.y) / 8 };
+  const mid = { x: (start.x + 3 * curve[1].x + 3 * curve[2].x + end.x) / 8, y: (start.y + 3 * curve[1].y + 3 * curve[2].y + end.y) / 8 };
   const label = { x: mid.x, y: bowsDown ? mid.y + 13 : mid.y - 5 };
   return { pieces: [curve], along: curve, label };
 }
 
 /** How near a link may pass an activity it does not connect. */
 const CLEARANCE = 8;
+
+/** How far a curve's control points are moved, in turn, to take it round an activity it would cross. */
+const DETOURS = [40, 80, 120, 160].flatMap((d) => [{ x: d, y: 0 }, { x: -d, y: 0 }, { x: 0, y: d }, { x: 0, y: -d }]);
+
+/**
+ * `curve`, from the box at `from` to the box at `to`, kept clear of every other activity: when it
+ * would run through one (the export's positions put an activity on its way), its control points are
+ * moved together, the least first, until it passes none. Drawn under the boxes, a link through one
+ * seemed to leave it, its exit label beside it: WantCallback's Undefined Error out of GET_CBID. When
+ * no move clears it (an activity between two others in one column, which only a bow far out to the
+ * side would pass, crossing other links), it is drawn as it was.
+ */
+function clearOfActivities(curve: Piece, from: Point, to: Point, byX: readonly Point[]): Piece {
+  if (clearOf(curve, from, to, byX)) return curve;
+  const [start, c1, c2, end] = curve as [Point, Point, Point, Point];
+  for (const { x: dx, y: dy } of DETOURS) {
+    const moved = [start, { x: c1.x + dx, y: c1.y + dy }, { x: c2.x + dx, y: c2.y + dy }, end];
+    if (clearOf(moved, from, to, byX)) return moved;
+  }
+  return curve;
+}
+
+/** Whether a cubic curve (sampled) passes no box but `from` and `to` within CLEARANCE. */
+function clearOf([p0, p1, p2, p3]: Piece, from: Point, to: Point, byX: readonly Point[]): boolean {
+  // Only the boxes in the curve's bounds (it lies within its control points'), checked at 32 points along it.
+  const left = Math.min(p0.x, p1.x, p2.x, p3.x) - W - CLEARANCE;
+  const right = Math.max(p0.x, p1.x, p2.x, p3.x) + CLEARANCE;
+  const top = Math.min(p0.y, p1.y, p2.y, p3.y) - H - CLEARANCE;
+  const bottom = Math.max(p0.y, p1.y, p2.y, p3.y) + CLEARANCE;
+  const near: Point[] = [];
+  for (const box of byX) {
+    if (box.x > right) break;
+    if (box.x >= left && box.y >= top && box.y <= bottom && box !== from && box !== to) near.push(box);
+  }
+  if (near.length === 0) return true;
+  for (let i = 1; i < 32; i++) {
+    const { x, y } = pointAt([p0, p1, p2, p3!], i / 32);
+    for (const box of near) if (x > box.x - CLEARANCE && x < box.x + W + CLEARANCE && y > box.y - CLEARANCE && y < box.y + H + CLEARANCE) return false;
+  }
+  return true;
+}
+
+/** The point at `t` (0 to 1) along a piece: a cubic curve (4 points) or a line (2). */
+function pointAt(piece: Piece, t: number): Point {
+  if (piece.length === 2) return { x: piece[0].x + (piece[1].x - piece[0].x) * t, y: piece[0].y + (piece[1].y - piece[0].y) * t };
+  const [p0, p1, p2, p3] = piece as [Point, Point, Point, Point];
+  const a = (1 - t) * (1 - t) * (1 - t);
+  const b = 3 * (1 - t) * (1 - t) * t;
+  const c = 3 * (1 - t) * t * t;
+  const d = t * t * t;
+  return { x: a * p0.x + b * p1.x + c * p2.x + d * p3.x, y: a * p0.y + b * p1.y + c * p2.y + d * p3.y };
+}
 
 /**
  * Where a link from `start` rightwards to `end`, both on about one row, must go across, above the

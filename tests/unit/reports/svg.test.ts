@@ -240,6 +240,46 @@ test('a link that would run straight through other activities on its row goes ro
   expect(Math.min(...pathPoints(taken.children[0].attributes.d).map((p) => p.y))).toBeGreaterThanOrEqual(minY);
 });
 
+test('a link that would run through an activity it does not connect, off its row, bows round it; one that no small bow clears is drawn as it was', () => {
+  // The reference flow's canvas: WantCallback's Undefined Error to EndFlow_vb9, down and right,
+  // straight through GET_CBID (it seemed to leave GET_CBID); Music's through PlayMessage_q1d.
+  const graph: DrawingGraph = {
+    nodes: [
+      { id: 'want', label: 'WantCallback', type: 'ivr-menu', position: { x: 860, y: 120 } },
+      { id: 'get', label: 'GET_CBID', type: 'http-request-v2', position: { x: 1160, y: 460 } },
+      { id: 'music', label: 'Music', type: 'play-music', position: { x: 860, y: 780 } },
+      { id: 'play', label: 'PlayMessage_q1d', type: 'play-message', position: { x: 1160, y: 920 } },
+      { id: 'end', label: 'EndFlow_vb9', type: 'end', position: { x: 1460, y: 940 } },
+      // In one column: Hours over ToSalesEP over Sorry, Hours linked to Sorry.
+      { id: 'hours', label: 'Hours', type: 'business-hours', position: { x: 2000, y: 40 } },
+      { id: 'sales', label: 'ToSalesEP', type: 'goto', position: { x: 2000, y: 130 } },
+      { id: 'sorry', label: 'Sorry', type: 'play-message', position: { x: 2000, y: 220 } },
+    ],
+    edges: [
+      { from: 'want', to: 'get', exit: '3' },
+      { from: 'want', to: 'end', exit: 'error' },
+      { from: 'music', to: 'end', exit: 'error' },
+      { from: 'music', to: 'play', exit: 'default' },
+      { from: 'hours', to: 'sorry', exit: 'error' },
+    ],
+  };
+  const svg = renderFlowSvg(graph, NONE);
+  const at = boxes(svg);
+  const edges = findAll(parseXml(svg), 'g').filter((g) => g.attributes.class?.startsWith('edge'));
+  const through = (d: string, id: string) => pathPoints(d).some((p) => p.x > at.get(id)!.x && p.x < at.get(id)!.x + NODE_WIDTH && p.y > at.get(id)!.y && p.y < at.get(id)!.y + NODE_HEIGHT);
+  const path = (from: string, to: string) => {
+    const [start, end] = [at.get(from)!, at.get(to)!];
+    return edges.map((g) => g.children[0].attributes.d).find((d) => d.startsWith(`M${start.x + NODE_WIDTH},${start.y + NODE_HEIGHT / 2}`) || d.startsWith(`M${start.x + NODE_WIDTH / 2},${start.y + NODE_HEIGHT}`) ? d.endsWith(`${end.x},${end.y + NODE_HEIGHT / 2}`) || d.endsWith(`${end.x + NODE_WIDTH / 2},${end.y}`) : false)!;
+  };
+  expect(['get', 'play'].filter((id) => through(path('want', 'end'), id))).toEqual([]);
+  expect(['get', 'play'].filter((id) => through(path('music', 'end'), id))).toEqual([]);
+  // Wholly inside the drawing.
+  const [minX, minY, width, height] = findAll(parseXml(svg), 'svg')[0].attributes.viewBox.split(' ').map(Number);
+  for (const d of edges.map((g) => g.children[0].attributes.d)) for (const p of pathPoints(d)) expect(p.x >= minX && p.x <= minX + width && p.y >= minY && p.y <= minY + height).toBe(true);
+  // A bow of a few boxes' width would not clear ToSalesEP between its two ends: drawn straight down, as before.
+  expect(path('hours', 'sorry')).toBe('M2090,90 C2090,155 2090,155 2090,220');
+});
+
 test('exits are labelled as the canvas and the hints name them: Undefined Error, No-Input Timeout, Unmatched Entry, True, False', () => {
   const graph: DrawingGraph = {
     nodes: [
