@@ -166,7 +166,7 @@ td.fg-cell.not-graded { background: #fff; color: var(--muted); }
 }
 @media print {
   /* Nothing to type into on paper, but a filtered list says so: "Showing 206 of 500 submissions". */
-  .fg-controls > div { display: none; }
+  .fg-controls > div, .fg-screen-only { display: none; }
   .fg-controls:not([hidden]) { display: block; margin: 4px 0; }
   .fg-dash { max-width: none; padding: 0; }
   td.fg-cell, .fg-verdict { print-color-adjust: exact; -webkit-print-color-adjust: exact; }

@@ -161,7 +161,7 @@ function attendeesTable(
     '<p class="fg-count" id="fg-count" aria-live="polite"></p>',
     '</div>',
     '<div class="fg-table-wrap">',
-    `<table class="fg-grid" id="fg-table"><caption>Each Build step: all its checks passed, some, none, or only checkable in Flow Designer / Control Hub. Click a column heading to sort.</caption>`,
+    `<table class="fg-grid" id="fg-table"><caption>Each Build step: all its checks passed, some, none, or only checkable in Flow Designer / Control Hub.<span class="fg-screen-only"> Click a column heading to sort.</span></caption>`,
     `<thead><tr>${head}</tr></thead>`,
     `<tbody>${lines.join('\n')}</tbody></table>`,
     '</div>',

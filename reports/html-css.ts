@@ -113,8 +113,9 @@ table.fg-trace details summary { cursor: pointer; color: #0550ae; }
   .fg-report .fg-heading, .fg-report .fg-subheading { break-after: avoid; break-inside: avoid; }
   .fg-drawing, .fg-table-wrap { overflow: visible; max-height: none; border: 0; }
   .fg-drawing svg.flow { max-width: 100%; }
-  /* A long value's disclosure cannot be opened on paper: print the whole value. */
+  /* A long value's disclosure cannot be opened on paper: print the whole value, not its start before it. */
   .fg-report details::details-content { content-visibility: visible; display: block; }
+  .fg-report details > summary { display: none; }
   .fg-verdict, .fg-hint, .fg-key, table.fg-trace thead th { print-color-adjust: exact; -webkit-print-color-adjust: exact; }
   .fg-report a { color: inherit; text-decoration: none; }
 }

@@ -40,6 +40,12 @@ for (const fixture of ['flows/solution.json', 'flows/defect-callbackapi-body-inv
     const { watched } = await open(page, `${fixture.split('/').pop()}.html`, renderHtmlReport(report));
     await printed(page, testInfo, 'report');
     expect(await tallerThanAPage(page)).toEqual([]);
+    // A long value (a response body) is printed whole, once: not its start, then the whole of it.
+    const longValues = await page.evaluate(() =>
+      [...document.querySelectorAll('table.fg-trace details')].map((details) => [getComputedStyle(details.querySelector('summary')!).display, details.querySelector(':scope > code')!.getBoundingClientRect().height > 0]),
+    );
+    expect(longValues.length).toBeGreaterThan(0);
+    expect(new Set(longValues.map(String))).toEqual(new Set(['none,true']));
     // An activity's label is one word (CallBackAPI_HTTPRequest, OnGlobalError): printed whole, not
     // broken over two lines (the bodies, in their own columns, wrap anywhere).
     const broken = await page.evaluate(() => {
@@ -122,7 +128,10 @@ test('attendee report printed: a wide flow drawing (the reference flow is about 
 test('dashboard printed: the heading row Chromium repeats on every page has its labels (plain text there, not buttons: a repeated header leaves form controls out)', async ({ page }, testInfo) => {
   const reports = sampleClass(120);
   const { watched } = await open(page, 'dashboard.html', renderDashboard(reports, { reportHref: (r) => `${r.attendee.id}.html` }));
+  // The caption says to click a heading to sort on screen, not on paper.
+  await expect(page.locator('#fg-table caption')).toContainText('Click a column heading to sort.');
   await printed(page, testInfo, 'dashboard');
+  expect(await page.locator('#fg-table caption').innerText()).toBe('Each Build step: all its checks passed, some, none, or only checkable in Flow Designer / Control Hub.');
   const headings = await page.evaluate(() => [...document.querySelectorAll('#fg-table thead th')].map((th) => [th.textContent, getComputedStyle(th.querySelector('button')!).display]));
   expect(headings.length).toBeGreaterThan(3);
   for (const [label, display] of headings) expect([label, display]).toEqual([label, 'contents']);
