@@ -132,6 +132,13 @@ table.fg-grid thead button::after { content: " \\2195"; content: " \\2195" / "";
 table.fg-grid th[aria-sort="ascending"] button::after { content: " \\2191"; content: " \\2191" / ""; color: inherit; }
 table.fg-grid th[aria-sort="descending"] button::after { content: " \\2193"; content: " \\2193" / ""; color: inherit; }
 table.fg-grid tbody th { font-weight: 600; max-width: 22em; overflow-wrap: anywhere; }
+/* On a narrow screen (a phone, a laptop zoomed to 200 %) the heat-map scrolls sideways: the attendee
+   column stays in view, or a row's red cells were nobody's. (Narrow only: a sticky cell is a layer of
+   its own, and a wide screen sorting 500 rows lays them all out again.) */
+@media (max-width: 900px) {
+  table.fg-grid tbody th, table.fg-grid thead th:first-child { position: sticky; left: 0; z-index: 1; background: #fff; max-width: 9em; }
+  table.fg-grid thead th:first-child { z-index: 2; background: var(--soft); }
+}
 td.fg-score { white-space: nowrap; }
 .fg-file { font-weight: 400; color: var(--muted); font-size: 0.8rem; }
 /* An ungradable file's reason (60 characters and more) wraps: as wide as it liked, the Verdict

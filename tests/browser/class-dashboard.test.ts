@@ -153,6 +153,19 @@ test('dashboard on a 375-px phone: the table scrolls sideways in its own area, i
   expect(sizes.table).toBeGreaterThan(sizes.area.width); // the heat-map scrolls inside its area
   expect(sizes.caption.left).toBeGreaterThanOrEqual(sizes.area.left);
   expect(sizes.caption.right).toBeLessThanOrEqual(sizes.area.right);
+  // Scrolled to the last step, each row still says whose it is: the attendee column stays in view.
+  await page.locator('.fg-table-wrap').evaluate((wrap) => wrap.scrollTo({ left: wrap.scrollWidth }));
+  const kept = await page.evaluate(() => {
+    const area = document.querySelector('.fg-table-wrap')!.getBoundingClientRect();
+    const first = document.querySelector('#fg-table tbody th')!.getBoundingClientRect();
+    const last = [...document.querySelectorAll('#fg-table tbody tr:first-child td')].at(-1)!.getBoundingClientRect();
+    const covered = document.elementFromPoint(first.left + 4, first.top + first.height / 2)!.closest('th');
+    return { area: area.left, first: first.left, right: first.right, lastLeft: last.left, covered: covered === document.querySelector('#fg-table tbody th') };
+  });
+  await page.screenshot({ path: testInfo.outputPath('dashboard-phone-scrolled.png') });
+  expect(kept.first).toBeGreaterThanOrEqual(kept.area - 1);
+  expect(kept.covered).toBe(true); // drawn over the cells scrolled under it
+  expect(kept.lastLeft).toBeGreaterThanOrEqual(kept.right - 1); // the last step beside it, not under it
   expect(watched.errors).toEqual([]);
 });
 
