@@ -15,7 +15,7 @@ export interface Point {
 /** Size of an activity box, in drawing units. */
 export const NODE_WIDTH = 180;
 export const NODE_HEIGHT = 50;
-const COLUMN_GAP = 90;
+const COLUMN_GAP = 120;
 const ROW_GAP = 40;
 /**
  * The widest and tallest canvas drawn as it is, in canvas pixels. Real exports span a few thousand

@@ -250,8 +250,10 @@ function route(
     c1 = { x: start.x + right, y: start.y + bend };
     c2 = { x: end.x + right, y: end.y - bend };
   } else {
+    // (It comes back to the target's bottom left of the middle: links leave an activity down from the
+    // middle, and one there arrowed in beside one going out read as a link both ways.)
     start = { x: from.x + W / 2, y: from.y + H };
-    end = { x: to.x + W / 2, y: to.y + H };
+    end = { x: to.x + (to.x < from.x ? W / 3 : W / 2), y: to.y + H };
     const low = Math.max(start.y, end.y) + 45 + spread(roomDown);
     c1 = { x: start.x, y: low };
     c2 = { x: end.x, y: low };

@@ -147,7 +147,7 @@ test('activities without a canvas position go side by side in the row under the 
   delete graph.nodes[6].position; // EndFlow_p88
   const at = layoutFlow(graph).at;
   expect(at.get('end1')!.y).toBe(at.get('disc')!.y);
-  expect(at.get('end1')!.x - at.get('disc')!.x).toBe(NODE_WIDTH + 45);
+  expect(at.get('end1')!.x - at.get('disc')!.x).toBe(NODE_WIDTH + 60);
 });
 
 test('computed layout: an activity only its own loop links to starts a column, as one nothing links to does', () => {

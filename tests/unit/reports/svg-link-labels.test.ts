@@ -125,6 +125,27 @@ test('no link label overlaps another or lies on another link, in the drawing of 
   expect(found).toEqual([]);
 });
 
+test('laid out without canvas positions (the layered layout), the solution\'s labels cover no activity, and no link arrives where another leaves', async () => {
+  const report = await grade(readFileSync(fixturePath('flows/solution.json')), 'solution.json');
+  const main = structuredClone(report.flow!.main);
+  for (const node of main.nodes) delete node.position;
+  const svg = renderFlowSvg(main, NONE);
+  const boxes = findAll(parseXml(svg), 'g')
+    .filter((g) => g.attributes.class?.split(' ').includes('node'))
+    .map((g) => {
+      const rect = g.children.find((c) => c.name === 'rect')!.attributes;
+      const [x, y] = [Number(rect.x), Number(rect.y)];
+      return { id: g.attributes['data-id'], box: { left: x, top: y, right: x + Number(rect.width), bottom: y + Number(rect.height) } };
+    });
+  const covered = links(svg).flatMap((link) => boxes.filter(({ box }) => overlap(link.box, box)).map(({ id }) => `${link.text} on ${id}`));
+  expect(covered).toEqual([]); // "Undefined Error" between two neighbouring columns fits the gap
+  // A link's start is never another's arrowhead: Music's Undefined Error leaves down from its middle,
+  // PlayMessage_q1d's default comes back to it left of that.
+  const ends = links(svg).map((link) => ({ start: link.points[0], end: link.points.at(-1)! }));
+  const meeting = ends.flatMap((a, i) => ends.filter((b, j) => j !== i && Math.hypot(a.start.x - b.end.x, a.start.y - b.end.y) < 4).map(() => i));
+  expect(meeting).toEqual([]);
+});
+
 test.describe('real exports in ../shared/real-flows', () => {
   test.skip(!HAS_SHARED, '../shared is not present');
 
