@@ -272,7 +272,8 @@ function key(cx: number, cy: number): number {
   return cx * 2 ** 20 + cy;
 }
 
-function pointAt(piece: Piece, t: number): Point {
+/** The point at `t` (0 to 1) along a piece: a cubic curve (4 points) or a line (2). */
+export function pointAt(piece: Piece, t: number): Point {
   const p0 = piece[0];
   const p1 = piece[1];
   if (piece.length === 2) return { x: p0.x + (p1.x - p0.x) * t, y: p0.y + (p1.y - p0.y) * t };

@@ -8,7 +8,7 @@ import type { DrawingEdge, DrawingGraph } from '../engine/report.js';
 import { exitName } from '../engine/activity-types.js';
 import { activityTypeName, edgeKey } from './drawing.js';
 import { escapeXml as x, escapeXmlAttribute as xa, idToken } from './escape.js';
-import { LABEL_BOX_HEIGHT, LABEL_FONT_SIZE, placeLinkLabels, type Piece } from './link-labels.js';
+import { LABEL_BOX_HEIGHT, LABEL_FONT_SIZE, placeLinkLabels, pointAt, type Piece } from './link-labels.js';
 import { fitText, widthInEm } from './text-fit.js';
 import { layoutFlow, NODE_HEIGHT as H, NODE_WIDTH as W, type Point } from './svg-layout.js';
 
@@ -293,34 +293,18 @@ function clearOfActivities(curve: Piece, from: Point, to: Point, byX: readonly P
 }
 
 /** Whether a cubic curve (sampled) passes no box but `from` and `to` within CLEARANCE. */
-function clearOf([p0, p1, p2, p3]: Piece, from: Point, to: Point, byX: readonly Point[]): boolean {
+function clearOf(curve: Piece, from: Point, to: Point, byX: readonly Point[]): boolean {
   // Only the boxes in the curve's bounds (it lies within its control points'), checked at 32 points along it.
-  const left = Math.min(p0.x, p1.x, p2.x, p3.x) - W - CLEARANCE;
-  const right = Math.max(p0.x, p1.x, p2.x, p3.x) + CLEARANCE;
-  const top = Math.min(p0.y, p1.y, p2.y, p3.y) - H - CLEARANCE;
-  const bottom = Math.max(p0.y, p1.y, p2.y, p3.y) + CLEARANCE;
-  const near: Point[] = [];
-  for (const box of byX) {
-    if (box.x > right) break;
-    if (box.x >= left && box.y >= top && box.y <= bottom && box !== from && box !== to) near.push(box);
-  }
-  if (near.length === 0) return true;
-  for (let i = 1; i < 32; i++) {
-    const { x, y } = pointAt([p0, p1, p2, p3!], i / 32);
+  const xs = curve.map((p) => p.x);
+  const ys = curve.map((p) => p.y);
+  const [left, right] = [Math.min(...xs) - W - CLEARANCE, Math.max(...xs) + CLEARANCE];
+  const [top, bottom] = [Math.min(...ys) - H - CLEARANCE, Math.max(...ys) + CLEARANCE];
+  const near = byX.filter((box) => box.x >= left && box.x <= right && box.y >= top && box.y <= bottom && box !== from && box !== to);
+  for (let i = 1; i < 32 && near.length > 0; i++) {
+    const { x, y } = pointAt(curve, i / 32);
     for (const box of near) if (x > box.x - CLEARANCE && x < box.x + W + CLEARANCE && y > box.y - CLEARANCE && y < box.y + H + CLEARANCE) return false;
   }
   return true;
-}
-
-/** The point at `t` (0 to 1) along a piece: a cubic curve (4 points) or a line (2). */
-function pointAt(piece: Piece, t: number): Point {
-  if (piece.length === 2) return { x: piece[0].x + (piece[1].x - piece[0].x) * t, y: piece[0].y + (piece[1].y - piece[0].y) * t };
-  const [p0, p1, p2, p3] = piece as [Point, Point, Point, Point];
-  const a = (1 - t) * (1 - t) * (1 - t);
-  const b = 3 * (1 - t) * (1 - t) * t;
-  const c = 3 * (1 - t) * t * t;
-  const d = t * t * t;
-  return { x: a * p0.x + b * p1.x + c * p2.x + d * p3.x, y: a * p0.y + b * p1.y + c * p2.y + d * p3.y };
 }
 
 /**
