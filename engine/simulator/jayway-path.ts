@@ -19,6 +19,12 @@ export interface ReadPath {
   kinds: StepKind[];
   /** With a deep scan, the kinds of the steps after the last `..`. */
   tailKinds: StepKind[];
+  /**
+   * It matches nothing, whatever the JSON: a dot-notation name holding a quote (`.'tacnumber'`,
+   * `.tacnumber'`), whose quotes Jayway keeps as part of the key (which no response has), where
+   * jsonpath-plus would drop them and match `tacnumber`.
+   */
+  matchesNothing: boolean;
 }
 
 /**
@@ -32,7 +38,7 @@ export type StepKind = 'name' | 'index' | 'any';
  * path that does not parse as its longest valid prefix (`$[` and `$.` as `$`, `$[0` as `$[0]`),
  * which would quietly store the whole body; Flow Designer's JsonPath refuses it. Only the
  * structure is checked (a name or `*` after each `.`/`..`, closed brackets and quotes, nothing
- * stray after `$` or `]`, no spaces outside brackets): what is inside brackets, filters included,
+ * stray after `$`, a name or a bracket after `]`, no spaces outside brackets): what is inside brackets, filters included,
  * is left to jsonpath-plus. A dot before a bracket (`$.[0]`) is dropped: jsonpath-plus would read
  * `.[` as the deep scan `..[`. A negative index (`[-1]`, the last item in Jayway) becomes the
  * slice of that one item (`[-1:]`): jsonpath-plus reads `[-1]` as a property named "-1".
@@ -42,6 +48,7 @@ export function readJaywayPath(path: string): { error: string } | { notSimulated
   let deepScan = false;
   let definite = true;
   let negativeIndex = false;
+  let matchesNothing = false;
   const kinds: StepKind[] = [];
   let firstScanAt = -1; // kinds before this precede the first deep scan
   let scanAt = 0; // kinds from here on follow the last deep scan
@@ -83,9 +90,12 @@ export function readJaywayPath(path: string): { error: string } | { notSimulated
         out += /^(?:\d*:-?0+|\d+:-\d+)$/.test(bracket.text) ? '[1:1]' : `[${bracket.text}]`;
       }
       i = end + 1;
-    } else if (c === '.') {
-      const dots = path.startsWith('..', i) ? '..' : '.';
+    } else if (c === '.' || (path[i - 1] === ']' && c !== ']')) {
+      // Jayway reads a name straight after `]` as after a dot (`$[0]tacnumber` is `$[0].tacnumber`),
+      // not after `$` (`$tacnumber` does not parse).
+      const dots = c !== '.' ? '' : path.startsWith('..', i) ? '..' : '.';
       i += dots.length;
+      if (dots === '' && c === '*') return { notSimulated: `the '*' straight after ']' at position ${i + 1}` };
       if (i >= path.length) return { error: `the path ends with '${dots}'` };
       if (path[i] === '.' || path[i] === ']') return { error: unexpected(path, i) };
       if (dots === '..') {
@@ -108,19 +118,20 @@ export function readJaywayPath(path: string): { error: string } | { notSimulated
         if (PLUS_OPERATORS.test(name)) return { notSimulated: `the name ${name}, whose ${PLUS_OPERATORS.exec(name)![0]} jsonpath-plus would read as an operator` };
         if (name === '$') return { notSimulated: ROOT_NAME };
         if (name === '*') definite = false;
+        if (/['"]/.test(name)) matchesNothing = true;
         kinds.push(name === '*' ? 'any' : 'name');
         ambiguous.push(/^\d+$/.test(name));
-        out += dots + name;
+        out += (dots || '.') + name;
         i = end;
       }
     } else {
       return { error: unexpected(path, i) };
     }
   }
-  if (!deepScan) return { path: out, deepScan, definite, negativeIndex, kinds, tailKinds: [] };
+  if (!deepScan) return { path: out, deepScan, definite, negativeIndex, kinds, tailKinds: [], matchesNothing };
   // Between two deep scans a match's steps align with neither end: one there must not be ambiguous.
   if (ambiguous.slice(firstScanAt, scanAt).includes(true)) return { notSimulated: 'a list index or a name of digits between two deep scans' };
-  return { path: out, deepScan, definite: false, negativeIndex, kinds: kinds.slice(0, firstScanAt), tailKinds: kinds.slice(scanAt) };
+  return { path: out, deepScan, definite: false, negativeIndex, kinds: kinds.slice(0, firstScanAt), tailKinds: kinds.slice(scanAt), matchesNothing };
 }
 
 /**

@@ -183,6 +183,7 @@ interface Found {
 /** The matches of `read` in `json`; not simulated when they hold more than `sizeLimit` together (holdMoreThan). */
 function query(run: ActivityRun, read: ReadPath, json: unknown, sizeLimit: number): Found | undefined {
   const { path, deepScan, definite, negativeIndex } = read;
+  if (read.matchesNothing) return undefined;
   // jsonpath-plus matches nothing in a falsy document (false, 0, ""); `$` is that document.
   if (path === '$') return { value: json, pointer: '' };
   // A definite path with a negative index, rewritten as a slice, gives a list of one (or none):

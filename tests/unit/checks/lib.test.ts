@@ -22,9 +22,12 @@ import type { HttpExchange, TraceEntry } from '../../../engine/trace.js';
 import type { SeenRequest } from '../../../mocks/index.js';
 
 test('JSONPath: equivalent spellings of a simple path are the same; others are not', () => {
-  for (const path of ['$[0].tacnumber', "$[0]['tacnumber']", '$[0]["tacnumber"]', ' $[ 0 ][ "tacnumber" ] ', '[0].tacnumber', '$.[0].tacnumber', "$.[0].['tacnumber']"]) {
+  for (const path of ['$[0].tacnumber', "$[0]['tacnumber']", '$[0]["tacnumber"]', ' $[ 0 ][ "tacnumber" ] ', '[0].tacnumber', '$.[0].tacnumber', "$.[0].['tacnumber']", '$[0]tacnumber', '[0]tacnumber']) {
     expect(canonicalPath(path), path).toBe('$[0].tacnumber');
   }
+  // A name straight after `]` only (Jayway: not after `$` or after a name), and never in quotes after a dot (part of the key then).
+  expect(canonicalPath("$[0]['record']tacnumber")).toBe('$[0].record.tacnumber');
+  for (const path of ['$tacnumber', "$[0].'tacnumber'", '$[0].tacnumber\'', '$[0]."tacnumber"']) expect(samePath(path, '$[0].tacnumber'), path).toBe(false);
   // Spaces outside brackets do not parse in Flow Designer's JsonPath (Jayway) nor in the simulator.
   for (const path of ['$ [0].tacnumber', '$[0]. tacnumber', '$[0] .tacnumber', '$[0].tac number', '$ [ 0 ] . tacnumber']) {
     expect(canonicalPath(path), path).toBeUndefined();

@@ -402,6 +402,10 @@ export const TOLERATED = {
   // JSON only once rendered (quotes bare inside the braces), as Flow Designer renders before it parses.
   'body-json-once-rendered': (f) => setBodyDestination(f, '{{ customani | default("+14085267209") }}'),
   'get-cbid-method-lower-case': (f) => setMethod(f, 'GET_CBID', 'get'),
+  // The dot after [0] left out: Flow Designer's JsonPath (Jayway) reads a name straight after `]` as after a dot.
+  'parse-paths-without-the-dot-after-the-index': (f) => {
+    for (const row of props(f, 'GET_CBID').outputVariableArray as Json[]) row.jsonPathExp = String(row.jsonPathExp).replace('[0].', '[0]');
+  },
   'callback-api-path-without-slash': (f) => {
     props(f, 'CallBackAPI_HTTPRequest').httpRequestPath = 'v1/tasks';
   },

@@ -563,6 +563,38 @@ test.describe('parse settings', () => {
     }
   });
 
+  // Jayway 2.10 (PathCompiler): after `]` the next token may be a name without a dot; a dot-notation
+  // name keeps its quotes as part of the key.
+  test('a name straight after ] reads as after a dot, as Jayway reads it ($[0]tacnumber, the dot left out, finds the number)', async () => {
+    const handler = http.get(DYNVARS_URL, () => HttpResponse.json(RECORD));
+    const paths: [string, unknown][] = [
+      ['$[0]tacnumber', '+14085267209'],
+      ["$[0]['tacnumber']", '+14085267209'],
+      ['$[*]tacnumber', '["+14085267209"]'],
+      ['$[0]tacnumber.x', ''], // (a string has no keys: nothing)
+      ['$[0]tac-number', ''], // (no such key)
+    ];
+    for (const [path, expected] of paths) {
+      const result = await runParse(parse([['outdialcbid', path]]), handler);
+      expect(result.trace.find((e) => e.activity === 'GET_CBID')?.error, path).toBeUndefined();
+      expect(result.variables.outdialcbid, path).toBe(expected);
+    }
+    // Not after `$` (Jayway: "Illegal character at position 1 expected '.' or '['"), and not a `*` there, which Jayway reads its own way.
+    const root = await runParse(parse([['outdialcbid', '$tacnumber']]), handler);
+    expect(root.trace.find((e) => e.activity === 'GET_CBID')?.error).toBe("invalid JSONPath $tacnumber: unexpected 't' at position 2");
+    const star = await runParse(parse([['outdialcbid', '$[0]*']]), handler);
+    expect(star.status).toBe('not-simulated');
+  });
+
+  test("quotes in a dot-notation name are part of the key for Jayway ($[0].'tacnumber' looks for the key 'tacnumber' with its quotes): the path matches nothing, the variable stays empty", async () => {
+    const handler = http.get(DYNVARS_URL, () => HttpResponse.json(RECORD));
+    for (const path of ["$[0].'tacnumber'", "$[0].tacnumber'", '$[0]."tacnumber"', "$[*].'tacnumber'", "$..'tacnumber'"]) {
+      const result = await runParse(parse([['outdialcbid', path]]), handler);
+      expect(result.trace.find((e) => e.activity === 'GET_CBID')?.error, path).toBeUndefined();
+      expect(result.variables.outdialcbid, path).toBe('');
+    }
+  });
+
   test('a no-break or zero-width space pasted into a path is part of a name for Jayway (only U+0020 is trimmed or refused), so the path matches nothing', async () => {
     const handler = http.get(DYNVARS_URL, () => HttpResponse.json(RECORD));
     for (const path of ['$[0].tacnumber\u00a0', '\u00a0$[0].tacnumber', '$[0].tacnumber\u200b', '$[0].tac\u00a0number']) {
