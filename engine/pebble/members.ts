@@ -37,6 +37,8 @@ import {
   javaEquals,
   listItems,
   mapEntries,
+  firstMapKey,
+  typeName,
   mapGet,
   mapHas,
   mapSize,
@@ -235,6 +237,8 @@ export function getAttribute(object: unknown, key: unknown, ctx: Context, pos: n
   const label = javaString(key, ctx, pos);
   if (object === null) return missing(ctx, label, pos);
   if (isMap(object)) {
+    const first = isNumber(key) ? firstMapKey(object) : undefined;
+    if (first !== undefined) key = keyOfClass(first.key, key as Long | PDouble, label, pos);
     if (mapHas(object, key)) return mapGet(object, key);
     return missing(ctx, label, pos);
   }
@@ -253,6 +257,19 @@ export function getAttribute(object: unknown, key: unknown, ctx: Context, pos: n
     }
   }
   return missing(ctx, label, pos);
+}
+
+/**
+ * A number key of a map as Pebble's MapResolver makes it: of the class of the map's first key
+ * (`{1: 'a'}[1.0]` reads the key 1). A map whose first key is text, as every JSON object's is
+ * (`{{ record[0] }}` on a JSON variable holding an object), is an error in Pebble: "type class
+ * java.lang.String not supported for key 0".
+ */
+function keyOfClass(first: unknown, key: Long | PDouble, shown: string, pos: number): unknown {
+  if (isLong(first)) return toLong(javaLongValue(key));
+  if (first instanceof PDouble) return new PDouble(numValue(key));
+  const type = typeof first === 'string' || typeof first === 'boolean' ? `class java.lang.${typeName(first)}` : typeName(first);
+  return fail('type', `type ${type} not supported for key ${shown}`, pos);
 }
 
 /** `object.name(args)`: a whitelisted Java method, or null when there is none with that signature. */

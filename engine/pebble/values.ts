@@ -291,6 +291,18 @@ export function mapEntries(m: MapValue): [unknown, unknown][] {
   return Object.keys(m).map((k) => [k, fromHost(ownData(m, k))]);
 }
 
+/**
+ * The first key of a map in its order (`{ key }`), or undefined when it is empty: its class is the
+ * class Pebble gives a number key (members.ts). Undefined for a host's Map too, given in the scope
+ * by a program rather than read from JSON: it keeps its lenient lookup (hostKeys).
+ */
+export function firstMapKey(m: MapValue): { key: unknown } | undefined {
+  if (m instanceof PMap) return m.size === 0 ? undefined : { key: m.entries()[0]![0] };
+  if (m instanceof Map) return undefined;
+  for (const key in m) if (Object.hasOwn(m, key)) return { key };
+  return undefined;
+}
+
 /** Host-map key candidates for an engine key (a Long key also matches its digits, leniently). */
 function hostKeys(key: unknown): unknown[] {
   if (typeof key === 'string') return [key];

@@ -194,6 +194,25 @@ test('map literals find keys by Java equality, lists, maps, dates and null too (
   expect(render('{{ now() == now() }}|{{ now() == now().plusSeconds(1) }}|{{ [now()] contains now() }}')).toBe('true|false|true');
 });
 
+// Pebble's MapResolver (io/pebbletemplates/pebble/attributes/MapResolver.java): a number key takes
+// the class of the map's first key; a key of text, as every JSON object's, takes none.
+test('a number subscript of a map takes the class of its first key: a JSON object (text keys) fails, as in Pebble; a map of numbers is read; an empty map gives null', () => {
+  const record = { id: 140, dn: '4694096861', 0: 'zero' };
+  for (const text of ['{{ record[0] }}', '{{ record[0] | default("d") }}', '{{ record[0] is null }}', '{{ record[1.5] }}']) {
+    const error = errorOf(() => evaluate(text, { record }));
+    expect([text, error.code, error.message]).toEqual([text, 'type', `type class java.lang.String not supported for key ${text.includes('1.5') ? '1.5' : '0'} at position 9`]);
+  }
+  expect(render('{{ record["0"] }}|{{ record.dn }}', { record })).toBe('zero|4694096861'); // text keys as ever
+  // (Checked with Pebble 3 on Java 17: in the second map HashMap puts 2.5 first, so 1 is looked up as 1.0, which is no key.)
+  expect(render('{% set m = {1: "one"} %}{{ m[1] }}|{{ m[1.0] }}|{{ m[2] }}', {})).toBe('one|one|');
+  expect(render('{% set m = {1: "one", 2.5: "x"} %}{{ m[1] }}|{{ m[1.0] }}|{{ m[2] }}', {})).toBe('||');
+  expect(render('{% set d = {2.5: "x"} %}{{ d[2.5] }}|{{ d[2] }}', {})).toBe('x|');
+  expect(render('{{ empty[0] }}', { empty: {} })).toBe('');
+  expect(errorOf(() => evaluate('{% set b = {true: 1} %}{{ b[0] }}', {})).message).toMatch(/^type class java\.lang\.Boolean not supported for key 0 at position/);
+  // A list is still read by its index.
+  expect(render('{{ list[0] }}', { list: ['a'] })).toBe('a');
+});
+
 test('scope maps and numbers beyond what JSON gives: JS Map keys of other types, Longs beyond 2^53, an invalid Date', () => {
   const m = new Map<unknown, unknown>([[1.5, 'double'], [true, 'boolean'], [9007199254740993n, 'long'], ['k', 'v']]);
   expect(render('{{ m[1.5] }}|{{ m[true] }}|{{ m[9007199254740993] }}|{{ m.get("nope") }}|{{ m }}', { m })).toBe('double|boolean|long||{"1.5":"double","true":"boolean","9007199254740993":"long","k":"v"}');
