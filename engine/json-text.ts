@@ -264,6 +264,19 @@ export function parseJsonText(text: string, limits: JsonLimits): unknown {
   }
 }
 
+/**
+ * Whether bytes refused as not JSON are another kind of file than a flow export gone wrong: an
+ * image, a PDF, an Office document, a web page or XML (what someone picks by mistake, which
+ * exporting the flow again would not mend), not a ZIP archive (a zipped export, to unzip).
+ */
+export function isOtherKindOfFile(bytes: Uint8Array): boolean {
+  const kind = binaryKind(bytes);
+  if (kind !== undefined) return !isZipArchive(bytes);
+  // (The first characters decoded alone: a web page or XML shows itself there; a UTF-8 BOM is left out.)
+  const start = withoutBom(new TextDecoder().decode(bytes.subarray(0, 256)));
+  return HTML_START.test(start) || XML_START.test(start);
+}
+
 /** How a web page starts: what people give by mistake is an HTML report of ours, or a page saved from the browser. */
 const HTML_START = /^\s*<(?:!doctype\s+html|html)[\s>]/i;
 

@@ -16,9 +16,9 @@ export const FAILURE_REASONS = [
   'refused-on-first-read',
   /** Not JSON but a ZIP archive (a zipped export): to unzip, not to export again. */
   'zip',
-  /** Not JSON (a syntax error, UTF-16, an image, a PDF, a web page). */
+  /** Not JSON (a syntax error, UTF-16): an export gone wrong. */
   'not-json',
-  /** JSON, but not a Flow Designer export (`not-a-flow`, `invalid-flow`). */
+  /** JSON, but not a Flow Designer export (`not-a-flow`, `invalid-flow`), or another kind of file (an image, a PDF, a web page: json-text.ts isOtherKindOfFile). */
   'not-a-flow',
   /** Any other of the loader's refusals (`empty-file`, `too-deep`, …). */
   'unusable-export',

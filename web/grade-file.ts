@@ -4,7 +4,7 @@
  * the reason code the page's advice is chosen by.
  */
 import { gradeFlow, refusedReport, type GradeOptions } from '../engine/grade.js';
-import { DEFAULT_LIMITS, isZipArchive } from '../engine/json-text.js';
+import { DEFAULT_LIMITS, isOtherKindOfFile, isZipArchive } from '../engine/json-text.js';
 import type { GradeReport } from '../engine/report.js';
 import { boundReport } from '../reports/bounds.js';
 import type { FailureReason } from './failure-reason.js';
@@ -71,11 +71,12 @@ function refusedFile(reason: FailureReason, error: { code: string; message: stri
   return { report: refusedReport(error, options), reason };
 }
 
-/** The reason of a loader's refusal, from its stable code (docs/errors.md) and, for a ZIP archive (isZipArchive, as the loader tells one), the file's first bytes. */
+/** The reason of a loader's refusal, from its stable code (docs/errors.md) and, for a file refused as not JSON, its first bytes: a ZIP archive (isZipArchive, as the loader tells one) or another kind of file (isOtherKindOfFile). */
 function loaderReason(code: string, bytes: Uint8Array): FailureReason {
   switch (code) {
     case 'not-json':
-      return isZipArchive(bytes) ? 'zip' : 'not-json';
+      // An image, a PDF, a write-up, a report of ours: another file picked, not an export gone wrong.
+      return isZipArchive(bytes) ? 'zip' : isOtherKindOfFile(bytes) ? 'not-a-flow' : 'not-json';
     case 'not-a-flow':
     case 'invalid-flow':
       return 'not-a-flow';

@@ -111,8 +111,15 @@ test('each case a file cannot be graded gets its reason code where it is known: 
     [rereadLater, 'changed-since-given', 'unreadable-file'],
     [named('Main_Flow_140.zip', new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0x14, 0, 0, 0])), 'zip', 'not-json'],
     [named('empty-archive.zip', new Uint8Array([0x50, 0x4b, 0x05, 0x06, 0, 0, 0, 0])), 'zip', 'not-json'],
-    [named('screenshot.json', new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])), 'not-json', 'not-json'],
+    // Another kind of file picked by mistake: said to be no export, not to export again.
+    [named('screenshot.json', new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])), 'not-a-flow', 'not-json'],
+    [named('doc.pdf', '%PDF-1.7\n'), 'not-a-flow', 'not-json'],
+    [named('130.html', '\uFEFF<!DOCTYPE html>\n<html lang="en">'), 'not-a-flow', 'not-json'],
+    [named('junit.xml', '<?xml version="1.0" encoding="UTF-8"?>\n<testsuites>'), 'not-a-flow', 'not-json'],
+    [named('writeup.docx', new Uint8Array([0x50, 0x4b, 0x03, 0x04, ...new Array(22).fill(0), 19, 0, 0, 0, ...[...'[Content_Types].xml'].map((c) => c.charCodeAt(0))])), 'not-a-flow', 'not-json'],
+    // An export gone wrong (cut short, not JSON at all): export it again.
     [named('notes.json', 'PK is how my notes start'), 'not-json', 'not-json'],
+    [named('Main_Flow_140.json', '{"name": "Main_Flow_140", "process": {'), 'not-json', 'not-json'],
     [fileOf('unreadable/postman-collection.json'), 'not-a-flow', 'not-a-flow'],
     [named('Main_Flow_140.json', JSON.stringify({ name: 'Main_Flow_140', process: { activities: {}, links: 'none' } })), 'not-a-flow', 'invalid-flow'],
     [named('empty.json', '  '), 'unusable-export', 'empty-file'],
