@@ -53,14 +53,18 @@ export function oneToGrade<F extends { name: string; folder?: boolean }>(files: 
 export function notGradedNote(others: readonly { name: string; folder?: boolean }[]): string {
   if (others.length === 0) return '';
   const named = (names: string[]) => wordList(names.length > 3 ? [...names.slice(0, 3), `${names.length - 3} more`] : names);
-  const files = others.filter((other) => !other.folder).map((other) => other.name);
+  // A file named as no export (a screenshot, a PDF beside it) is not to be given on its own.
+  const exportLike = (name: string) => /\.(?:json|zip)$/i.test(name) || !/\.[^.]+$/.test(name);
+  const files = others.filter((other) => !other.folder && exportLike(other.name)).map((other) => other.name);
+  const notExports = others.filter((other) => !other.folder && !exportLike(other.name)).map((other) => other.name);
   // A folder given on its own is not graded either (its message says to drop the .json inside): say that now.
   const folders = others.filter((other) => other.folder).map((other) => other.name);
   const sentences: string[] = [];
   if (files.length > 0) sentences.push(`${named(files)} ${files.length === 1 ? 'was not; give it on its own' : 'were not; give them one by one'}.`);
+  if (notExports.length > 0) sentences.push(`${named(notExports)} ${notExports.length === 1 ? 'was' : 'were'} not${files.length > 0 ? ' either' : ''} (only a flow export, a .json file, is graded).`);
   if (folders.length > 0) {
     const one = folders.length === 1;
-    sentences.push(`${named(folders)}, ${one ? 'a folder, was' : 'folders, were'} not${files.length > 0 ? ' either' : ''}; give the .json file inside ${one ? 'it' : 'each'} on its own.`);
+    sentences.push(`${named(folders)}, ${one ? 'a folder, was' : 'folders, were'} not${files.length + notExports.length > 0 ? ' either' : ''}; give the .json file inside ${one ? 'it' : 'each'} on its own.`);
   }
   return oneLine(` Only one file is graded at a time: ${sentences.join(' ')}`);
 }

@@ -544,7 +544,7 @@ test('a screenshot and the zipped export dropped at once: the zip is graded (tol
     return transfer;
   });
   await page.locator('#drop-zone').dispatchEvent('drop', { dataTransfer });
-  await expect(status(page)).toHaveText('Main_Flow_140.zip could not be graded. Only one file is graded at a time: Screenshot 2025-06-02.png was not; give it on its own.');
+  await expect(status(page)).toHaveText('Main_Flow_140.zip could not be graded. Only one file is graded at a time: Screenshot 2025-06-02.png was not (only a flow export, a .json file, is graded).');
   await expect(page.locator('#error .page-error strong')).toHaveText('Main_Flow_140.zip: not valid JSON: the file is a ZIP archive; unzip it and give the .json file inside [not-json]');
   await expect(page.locator('#error .page-error p')).toHaveText(/^Unzip it /);
 });

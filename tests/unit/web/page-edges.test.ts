@@ -33,6 +33,11 @@ test("a loader limit other than the file's size (a string over 256K characters) 
 
 test('four files beside the graded one: three named, then a count ("and 1 more"), as for five or more', () => {
   expect(notGradedNote(['b', 'c', 'd', 'e'].map((name) => ({ name })))).toBe(' Only one file is graded at a time: b, c, d and 1 more were not; give them one by one.');
+  // A file named as no export (a screenshot) is not to be given on its own; nor a folder's.
+  expect(notGradedNote([{ name: 'Screenshot 2025-06-02.png' }])).toBe(' Only one file is graded at a time: Screenshot 2025-06-02.png was not (only a flow export, a .json file, is graded).');
+  expect(notGradedNote([{ name: 'v2.json' }, { name: 'a.png' }, { name: 'b.pdf' }, { name: 'exports', folder: true }])).toBe(
+    ' Only one file is graded at a time: v2.json was not; give it on its own. a.png and b.pdf were not either (only a flow export, a .json file, is graded). exports, a folder, was not either; give the .json file inside it on its own.',
+  );
 });
 
 test('a file name ending in a bidi control (U+202E) or holding a line break is escaped in the summary, the error line and the not-graded note', () => {

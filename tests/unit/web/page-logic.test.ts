@@ -158,7 +158,7 @@ test('files given with the one graded are named as not graded: at most three, th
 test('a folder given with the file graded is not told to be given on its own (it would not be graded then either): the .json inside it', () => {
   expect(notGradedNote([{ name: 'Main_Flow_140', folder: true }])).toBe(' Only one file is graded at a time: Main_Flow_140, a folder, was not; give the .json file inside it on its own.');
   expect(notGradedNote([{ name: 'b.png' }, { name: 'x', folder: true }, { name: 'y', folder: true }])).toBe(
-    ' Only one file is graded at a time: b.png was not; give it on its own. x and y, folders, were not either; give the .json file inside each on its own.',
+    ' Only one file is graded at a time: b.png was not (only a flow export, a .json file, is graded). x and y, folders, were not either; give the .json file inside each on its own.',
   );
 });
 
