@@ -263,7 +263,7 @@ function route(
   // The curve's midpoint (t = 0.5), a little above the line; under it when the curve bows down under
   // another link with the same ends: above, the label sat on that link (the solution's False under
   // True, struck through by the call's path drawn over it).
-  const mid = { x: (start.x + 3 * curve[1].x + 3 * curve[2].x + end.x) / 8, y: (start.y + 3 * curve[1].y + 3 * curve[2].y + end.y) / 8 };
+  const mid = pointAt(curve, 0.5);
   const label = { x: mid.x, y: bowsDown ? mid.y + 13 : mid.y - 5 };
   return { pieces: [curve], along: curve, label };
 }

@@ -3,7 +3,8 @@
  * `$[0]["tacnumber"]`, `$[ 0 ]` (spaces inside brackets, which Flow Designer's JsonPath ignores),
  * `[0].tacnumber` (no `$`, as the simulator reads it) and `$.[0].tacnumber` (a dot before a
  * bracket, which the simulator's JSONPath reads the same way) and `$[0]tacnumber` (a name straight
- * after `]`, which Jayway reads as after a dot) all give the canonical `$[0].tacnumber`. Spaces outside brackets (`$ [0]`, `$[0]. tacnumber`) do not parse at run time
+ * after `]`, which Jayway reads as after a dot) all give the canonical `$[0].tacnumber`. Spaces
+ * outside brackets (`$ [0]`, `$[0]. tacnumber`) do not parse at run time
  * (engine/simulator/jayway-path.ts), so they give no canonical form. Paths are trimmed as Java
  * trims: a no-break space at either end stays, part of a name for Jayway, and matches nothing.
  * A negative index counts from the end of its list, as in Jayway: that of the first step, in the
@@ -30,7 +31,7 @@ export function canonicalPath(path: string, rootItems?: number): string | undefi
   while (rest !== '') {
     const match: RegExpExecArray | null = SEGMENT.exec(rest) ?? (afterBracket ? NAME_AFTER_BRACKET.exec(rest) : null);
     if (!match) return undefined;
-    const [whole, dotted, index, single, double] = match as unknown as [string, ...(string | undefined)[]];
+    const [whole, dotted, index, single, double]: string[] = match;
     if (index !== undefined) out += `[${fromEnd(Number(index), out === '$' ? rootItems : undefined)}]`;
     else out += `.${dotted ?? single ?? double}`;
     afterBracket = whole.endsWith(']');
