@@ -199,6 +199,9 @@ test('keyboard: Tab reaches the drop zone first, Enter opens the file chooser, t
   // The focus ring is visible (not suppressed) on the drop zone.
   const outline = await page.locator('#drop-zone').evaluate((el) => getComputedStyle(el).outlineStyle);
   expect(outline).not.toBe('none');
+  // …with room under it before the next heading (outline 3 px, 2 px off the edge, 5 px shadow): it touched "2. Options".
+  const gap = await page.locator('#drop-zone').evaluate((el) => document.querySelector('#grade-form h2:not(#file-heading)')!.getBoundingClientRect().top - el.getBoundingClientRect().bottom);
+  expect(gap).toBeGreaterThanOrEqual(12);
   await page.keyboard.press('Enter');
   const chooser = await chooserOpened;
   await chooser.setFiles(SOLUTION);
