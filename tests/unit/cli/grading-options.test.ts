@@ -51,7 +51,11 @@ test('simulate --dnis dials the number as grading reads it, spaces and brackets 
 test('simulate --dtmf: a label no menu has is named on stderr; a label given again answers the next visits', async () => {
   const flow = fixturePath('flows/solution.json');
   const typo = await runCli(['simulate', flow, '--dtmf', 'wantcallback=3', '--format', 'json']);
-  expect(typo.stderr.trim()).toBe('flowgrade: --dtmf wantcallback: no Menu or Collect Digits activity has that label (labels are case-sensitive); its answers are never used');
+  // The call then waits in queue at WantCallback, unanswered: the line after names the label to give.
+  expect(typo.stderr.trim().split('\n')).toEqual([
+    'flowgrade: --dtmf wantcallback: no Menu or Collect Digits activity has that label (labels are case-sensitive); its answers are never used',
+    'flowgrade: WantCallback got no answer, so the call went no further: add --dtmf WantCallback=<digits> (its options: 1, 2, 3)',
+  ]);
   // No input, then 3: the menu's timeout exit loops back to it (Callback Mission 2), the second visit takes option 3.
   const twice = await runCli(['simulate', flow, '--dtmf', 'WantCallback=', '--dtmf', 'WantCallback=3', '--format', 'json']);
   expect(twice.stderr).toBe('');
@@ -192,12 +196,14 @@ test('simulate --dtmf and --business-hours: a menu or Business Hours activity in
   const file = path.join(tempDir('event-menu'), 'flow.json');
   writeFileSync(file, JSON.stringify(flow));
   const run = await runCli(['simulate', file, '--dtmf', 'ErrorMenu=1', '--business-hours', 'closed', '--format', 'json']);
-  expect([run.code, run.stderr]).toEqual([0, '']);
+  // Neither named as unknown; only WantCallback, which the call waits at in queue, unanswered (a --dtmf was given).
+  expect([run.code, run.stderr]).toEqual([0, 'flowgrade: WantCallback got no answer, so the call went no further: add --dtmf WantCallback=<digits> (its options: 1, 2, 3)\n']);
   // The same flags on the solution as it is: both named (so the event flow's activities are what silenced them).
   const plain = await runCli(['simulate', fixturePath('flows/solution.json'), '--dtmf', 'ErrorMenu=1', '--business-hours', 'closed', '--format', 'json']);
   expect(plain.stderr.trim().split('\n')).toEqual([
     'flowgrade: --dtmf ErrorMenu: no Menu or Collect Digits activity has that label (labels are case-sensitive); its answers are never used',
     'flowgrade: --business-hours closed: the flow has no Business Hours activity; it is never used',
+    'flowgrade: WantCallback got no answer, so the call went no further: add --dtmf WantCallback=<digits> (its options: 1, 2, 3)',
   ]);
 });
 
