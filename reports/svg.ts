@@ -46,7 +46,8 @@ export function renderFlowSvg(graph: DrawingGraph, options: SvgOptions): string 
   const prefix = options.idPrefix ?? `fg-${slug(options.title)}`;
   const { at } = layoutFlow(graph);
   const boxes = [...at.values()];
-  const byX = [...boxes].sort((a, b) => a.x - b.x); // for the links that must go round (laneAbove)
+  const byX = [...boxes].sort((a, b) => a.x - b.x); // for the links that must go round (laneAbove, clearOfActivities)
+  const detours: DetourBudget = { left: DETOUR_WORK };
   let minX = boxes.length ? Math.min(...boxes.map((p) => p.x)) - PAD : 0;
   // Loops from an activity to itself rise above it, each one more a gap higher (see route()).
   const loops = new Map<string, number>();
@@ -80,7 +81,7 @@ export function renderFlowSvg(graph: DrawingGraph, options: SvgOptions): string 
     const parallel = seenPairs.get(pair) ?? 0; // earlier edges with both these ends
     seenPairs.set(pair, parallel + 1);
     if (!from || !to) return [];
-    const { pieces, along, label } = route(from, to, edge.from === edge.to, parallel, bundles.get(pair)!, byX);
+    const { pieces, along, label } = route(from, to, edge.from === edge.to, parallel, bundles.get(pair)!, byX, detours);
     return [{ edge, width: widths[i], pieces, along, label }];
   });
   const labels = placeLinkLabels(
@@ -199,6 +200,7 @@ function route(
   parallel: number,
   bundle: { count: number; widest: number },
   byX: readonly Point[],
+  detours: DetourBudget,
 ): { pieces: Piece[]; along: Piece; label: Point } {
   const offset = parallel * PARALLEL_GAP;
   if (self) {
@@ -259,7 +261,7 @@ function route(
     c2 = { x: end.x, y: low };
     bowsDown = parallel > 0;
   }
-  const curve = clearOfActivities([start, c1, c2, end], from, to, byX);
+  const curve = clearOfActivities([start, c1, c2, end], from, to, byX, detours);
   // The curve's midpoint (t = 0.5), a little above the line; under it when the curve bows down under
   // another link with the same ends: above, the label sat on that link (the solution's False under
   // True, struck through by the call's path drawn over it).
@@ -275,6 +277,19 @@ const CLEARANCE = 8;
 const DETOURS = [40, 80, 120, 160].flatMap((d) => [{ x: d, y: 0 }, { x: -d, y: 0 }, { x: 0, y: d }, { x: 0, y: -d }]);
 
 /**
+ * How much a drawing may spend keeping its links clear of activities, counted in boxes looked at
+ * (DetourBudget): the drawings of the fixtures and real exports take at most about 6,500. Without a bound, an export
+ * of thousands of activities linked across the canvas (the loader takes 5,000) took 5 s per drawing
+ * instead of 0.3; past it, the links left are drawn as they are (the same drawing every time).
+ */
+const DETOUR_WORK = 100_000;
+
+/** What is left of a drawing's DETOUR_WORK. */
+interface DetourBudget {
+  left: number;
+}
+
+/**
  * `curve`, from the box at `from` to the box at `to`, kept clear of every other activity: when it
  * would run through one (the export's positions put an activity on its way), its control points are
  * moved together, the least first, until it passes none. Drawn under the boxes, a link through one
@@ -282,29 +297,52 @@ const DETOURS = [40, 80, 120, 160].flatMap((d) => [{ x: d, y: 0 }, { x: -d, y: 0
  * no move clears it (an activity between two others in one column, which only a bow far out to the
  * side would pass, crossing other links), it is drawn as it was.
  */
-function clearOfActivities(curve: Piece, from: Point, to: Point, byX: readonly Point[]): Piece {
-  if (clearOf(curve, from, to, byX)) return curve;
+function clearOfActivities(curve: Piece, from: Point, to: Point, byX: readonly Point[], detours: DetourBudget): Piece {
+  if (clearOf(curve, from, to, byX, detours) !== false) return curve;
   const [start, c1, c2, end] = curve as [Point, Point, Point, Point];
   for (const { x: dx, y: dy } of DETOURS) {
     const moved = [start, { x: c1.x + dx, y: c1.y + dy }, { x: c2.x + dx, y: c2.y + dy }, end];
-    if (clearOf(moved, from, to, byX)) return moved;
+    const clear = clearOf(moved, from, to, byX, detours);
+    if (clear === undefined) return curve; // (the budget spent)
+    if (clear) return moved;
   }
   return curve;
 }
 
-/** Whether a cubic curve (sampled) passes no box but `from` and `to` within CLEARANCE. */
-function clearOf(curve: Piece, from: Point, to: Point, byX: readonly Point[]): boolean {
+/**
+ * Whether a cubic curve (sampled) passes no box but `from` and `to` within CLEARANCE; undefined, not
+ * looked at, once the drawing's DETOUR_WORK is spent (each box looked at is charged to `detours`).
+ */
+function clearOf(curve: Piece, from: Point, to: Point, byX: readonly Point[], detours: DetourBudget): boolean | undefined {
+  if (detours.left <= 0) return undefined;
   // Only the boxes in the curve's bounds (it lies within its control points'), checked at 32 points along it.
   const xs = curve.map((p) => p.x);
   const ys = curve.map((p) => p.y);
   const [left, right] = [Math.min(...xs) - W - CLEARANCE, Math.max(...xs) + CLEARANCE];
   const [top, bottom] = [Math.min(...ys) - H - CLEARANCE, Math.max(...ys) + CLEARANCE];
-  const near = byX.filter((box) => box.x >= left && box.x <= right && box.y >= top && box.y <= bottom && box !== from && box !== to);
+  const near: Point[] = [];
+  for (let i = firstRightOf(byX, left); i < byX.length && byX[i].x <= right; i++) {
+    const box = byX[i];
+    if (box.y >= top && box.y <= bottom && box !== from && box !== to) near.push(box);
+    detours.left--;
+  }
   for (let i = 1; i < 32 && near.length > 0; i++) {
     const { x, y } = pointAt(curve, i / 32);
+    detours.left -= near.length;
     for (const box of near) if (x > box.x - CLEARANCE && x < box.x + W + CLEARANCE && y > box.y - CLEARANCE && y < box.y + H + CLEARANCE) return false;
   }
   return true;
+}
+
+/** The index of the first box of `byX` (sorted by x) whose left edge is right of `x` (a binary search). */
+function firstRightOf(byX: readonly Point[], x: number): number {
+  let first = 0;
+  for (let hi = byX.length; first < hi; ) {
+    const mid = (first + hi) >> 1;
+    if (byX[mid].x > x) hi = mid;
+    else first = mid + 1;
+  }
+  return first;
 }
 
 /**
@@ -318,15 +356,9 @@ function laneAbove(start: Point, end: Point, byX: readonly Point[], offset: numb
   if (Math.abs(start.y - end.y) > H) return undefined;
   const left = start.x + 1;
   const right = end.x - 1;
-  // The boxes between the two ends (byX is sorted by x: a binary search for the first).
-  let first = 0;
-  for (let hi = byX.length; first < hi; ) {
-    const mid = (first + hi) >> 1;
-    if (byX[mid].x + W > left) hi = mid;
-    else first = mid + 1;
-  }
+  // The boxes between the two ends (byX is sorted by x).
   const column: Point[] = [];
-  for (let i = first; i < byX.length && byX[i].x < right; i++) if (byX[i].x + W > left) column.push(byX[i]);
+  for (let i = firstRightOf(byX, left - W); i < byX.length && byX[i].x < right; i++) if (byX[i].x + W > left) column.push(byX[i]);
   const low = Math.min(start.y, end.y) - CLEARANCE;
   const high = Math.max(start.y, end.y) + CLEARANCE;
   if (!column.some((b) => b.y < high && b.y + H > low)) return undefined;

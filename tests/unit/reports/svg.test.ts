@@ -282,6 +282,32 @@ test('a link that would run through an activity it does not connect, off its row
   expect(path('hours', 'sorry')).toBe('M2090,90 C2090,155 2090,155 2090,220');
 });
 
+test('a drawing far more crowded than any real flow keeps its last links as they are (the work of taking links round activities is bounded), the same every time', () => {
+  // WantCallback's Undefined Error through GET_CBID, as in the test above, far right of the rest.
+  const probe: DrawingGraph = {
+    nodes: [
+      { id: 'want', label: 'WantCallback', type: 'ivr-menu', position: { x: 16_860, y: 120 } },
+      { id: 'get', label: 'GET_CBID', type: 'http-request-v2', position: { x: 17_160, y: 460 } },
+      { id: 'end', label: 'EndFlow_vb9', type: 'end', position: { x: 17_460, y: 940 } },
+    ],
+    edges: [{ from: 'want', to: 'end', exit: 'error' }],
+  };
+  const probePath = (svg: string) => findAll(parseXml(svg), 'g').find((g) => g.attributes.class === 'edge')!.children[0].attributes.d;
+  const straight = 'M17040,145 C17250,145 17250,965 17460,965';
+  const alone = probePath(renderFlowSvg(probe, NONE));
+  expect(alone).not.toBe(straight); // taken round GET_CBID
+  // Before it, 2,500 activities on a 14,000 × 19,000 canvas, each linked across it: every link looks at hundreds of boxes.
+  const crowd = Array.from({ length: 2500 }, (_, i) => ({ id: `c${i}`, label: `C${i}`, type: 'play-message', position: { x: (i % 50) * 280, y: Math.floor(i / 50) * 380 } }));
+  const crowded: DrawingGraph = {
+    nodes: [...crowd, ...probe.nodes],
+    edges: [...crowd.map((node, i) => ({ from: node.id, to: `c${(i * 7919) % crowd.length}`, exit: 'default' })), ...probe.edges],
+  };
+  const svg = renderFlowSvg(crowded, NONE);
+  const last = (text: string) => findAll(parseXml(text), 'g').filter((g) => g.attributes.class === 'edge').at(-1)!.children[0].attributes.d;
+  expect(last(svg)).toBe(straight); // past the budget: drawn as routed
+  expect(renderFlowSvg(crowded, NONE)).toBe(svg);
+});
+
 test('exits are labelled as the canvas and the hints name them: Undefined Error, No-Input Timeout, Unmatched Entry, True, False', () => {
   const graph: DrawingGraph = {
     nodes: [
