@@ -76,6 +76,11 @@ export interface SimulationResult {
   callbacks?: CallbackRecord[];
   /** True when the run ended with the caller queued and no agent (e.g. a hold-music loop). Optional. */
   inQueue?: boolean;
+  /**
+   * A `stuck` run whose loop holds a menu or collect digits activity the caller never answered
+   * (No-Input Timeout each time): its label. Optional.
+   */
+  unanswered?: string;
 }
 
 /** A callback registered by the main flow's Callback activity (not a Tasks API request). */

@@ -1,6 +1,7 @@
 import { Command, InvalidArgumentError, Option } from 'commander';
 import type { Activity, FlowModel } from '../../engine/model.js';
 import { simulate } from '../../engine/simulator/index.js';
+import type { SimulationResult } from '../../engine/trace.js';
 import { subflowInputsOf } from '../../engine/simulator/variables.js';
 import type { ForcedTasksBehaviour } from '../../mocks/index.js';
 import { createMockServices } from '../../mocks/index.js';
@@ -99,11 +100,9 @@ export function simulateCommand(ctx: CliContext): Command {
  * a menu gets it only when some --dtmf was given (VerifyNumber after WantCallback=1): without any,
  * waiting in queue at an unanswered WantCallback is the steady state of the call.
  */
-function unansweredLine(result: { status: string; summary: string; inQueue?: boolean }, model: FlowModel, dtmf: Record<string, unknown>): string | undefined {
-  if (result.status !== 'stuck' || (result.inQueue && Object.keys(dtmf).length === 0)) return undefined;
-  const stalled = result.inQueue ? /^caller waiting in queue: hold loop at .+ \((.+) gets no answer: No-Input Timeout each time\)$/s : /^stuck in a loop at (.+): the caller presses nothing \(No-Input Timeout each time\)$/s;
-  const label = stalled.exec(result.summary)?.[1];
-  if (label === undefined || Object.hasOwn(dtmf, label)) return undefined;
+function unansweredLine(result: SimulationResult, model: FlowModel, dtmf: Record<string, unknown>): string | undefined {
+  const label = result.unanswered;
+  if (label === undefined || Object.hasOwn(dtmf, label) || (result.inQueue && Object.keys(dtmf).length === 0)) return undefined;
   const activity = activitiesOfType(model, 'ivr-menu', 'ivr-collectdigits').find((a) => a.label === label);
   if (!activity) return undefined;
   const options = activity.type === 'ivr-menu' ? Object.keys(activity.exits).filter((exit) => /^[0-9*#]+$/.test(exit)) : [];

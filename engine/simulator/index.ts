@@ -84,6 +84,7 @@ function paused(model: FlowModel, ctx: RunContext, options: SimulationOptions, m
         callerConnected: ctx.call.callerConnected,
         callbacks: [...ctx.call.callbacks],
         inQueue: ctx.call.queued && ctx.call.callerConnected && !outcome.connected,
+        ...(outcome.unanswered === undefined ? {} : { unanswered: outcome.unanswered }),
       };
     },
   };
@@ -95,6 +96,8 @@ interface Outcome {
   globalErrorRaised?: boolean;
   /** The run ended with the caller handed to an agent. */
   connected?: boolean;
+  /** A stuck run: the menu or collect digits of its loop the caller never answered. */
+  unanswered?: string;
 }
 
 function internalError(error: unknown): Outcome {
@@ -222,7 +225,7 @@ function fromWalk(end: Exclude<WalkEnd, { kind: 'error' }>, ctx: RunContext): Ou
       return { status: 'completed', summary: end.summary, connected: last?.outcome === 'connected' };
     }
     case 'stuck':
-      return { status: 'stuck', summary: end.summary };
+      return { status: 'stuck', summary: end.summary, ...(end.unanswered === undefined ? {} : { unanswered: end.unanswered }) };
     case 'not-simulated':
       return { status: 'not-simulated', summary: end.summary };
     case 'failure':

@@ -19,8 +19,11 @@ export type WalkEnd =
   | { kind: 'ended'; summary: string }
   /** An activity failed and its `error` exit is not linked. */
   | { kind: 'error'; activity: Activity; message: string }
-  /** A loop or step limit was reached before running `activity` again. */
-  | { kind: 'stuck'; activity: Activity; summary: string }
+  /**
+   * A loop or step limit was reached before running `activity` again; `unanswered`, the label of
+   * the menu or collect digits activity of the loop the caller never answered (No-Input Timeout).
+   */
+  | { kind: 'stuck'; activity: Activity; summary: string; unanswered?: string }
   | { kind: 'not-simulated'; summary: string }
   /** A bug of ours surfaced while running an activity (never thrown out of simulate). */
   | { kind: 'failure'; summary: string };
@@ -149,10 +152,10 @@ function stuck(ctx: RunContext, activity: Activity, inHandler: boolean): WalkEnd
   const silent = answeredWith(loop, 'timeout');
   if (holding !== undefined) {
     const unanswered = silent === undefined ? '' : ` (${silent} gets no answer: No-Input Timeout each time)`;
-    return { kind: 'stuck', activity, summary: `caller waiting in queue: hold loop at ${holding}${unanswered}` };
+    return { kind: 'stuck', activity, summary: `caller waiting in queue: hold loop at ${holding}${unanswered}`, ...(silent === undefined ? {} : { unanswered: silent }) };
   }
   if (silent !== undefined) {
-    return { kind: 'stuck', activity, summary: `stuck in a loop at ${silent}: the caller presses nothing (No-Input Timeout each time)` };
+    return { kind: 'stuck', activity, summary: `stuck in a loop at ${silent}: the caller presses nothing (No-Input Timeout each time)`, unanswered: silent };
   }
   return { kind: 'stuck', activity, summary: `stuck in a loop at ${activity.label}` };
 }

@@ -58,3 +58,27 @@ test('a caller left waiting in queue at a menu no --dtmf names, once some --dtmf
   const other = await runCli(['simulate', fixturePath('flows/solution.json'), '--dtmf', 'VerifyNumber=1']);
   expect(other.stderr.trim()).toBe('flowgrade: WantCallback got no answer, so the call went no further: add --dtmf WantCallback=<digits> (its options: 1, 2, 3)');
 });
+
+test('the line is said whatever the summary goes on with: a subflow run alone, its input not given, stuck at its unanswered menu', async () => {
+  // Before: the line was found by reading the summary, which a subflow's "; run without a calling flow: …" ended otherwise.
+  const solution = JSON.parse(readFileSync(fixturePath('flows/solution.json'), 'utf8')) as Json;
+  const menu = structuredClone((Object.values(solution.process.activities) as Json[]).find((a) => a.name === 'WantCallback')!);
+  Object.assign(menu, { id: 'm', name: 'Pick' });
+  Object.assign(menu.properties, { name: 'Pick', menuLinks: ['1'], menuLinks_input: ['Yes'], 'menuLinks:input': ['Yes'] });
+  const start = { id: 's', name: 'StartSubflow', group: 'start-subflow', properties: { name: 'StartSubflow', activityName: 'NewSubFlowStart', activityId: 'start-subflow' } };
+  const end = { id: 'e', name: 'EndSubflow', group: 'end', properties: { name: 'EndSubflow', activityName: 'end-subflow', activityId: 'end-subflow' } };
+  const link = (id: string, from: string, to: string, exit: string) => ({ id, sourceActivityId: from, targetActivityId: to, conditionExpr: exit, properties: { value: exit } });
+  const file = path.join(tempDir('simulate-unanswered'), 'Picker.json');
+  writeFileSync(file, JSON.stringify({
+    flowType: 'SUBFLOW',
+    name: 'Picker',
+    variables: [{ name: 'greeting', type: 'STRING', value: null, source: 'SUBFLOW_INPUT' }],
+    process: { activities: { s: start, m: menu, e: end }, links: [link('l1', 's', 'm', 'out'), link('l2', 'm', 'e', '1'), link('l3', 'm', 'm', 'timeout'), link('l4', 'm', 'm', 'invalid')] },
+    eventFlows: { eventsMap: {}, properties: {} },
+  }));
+  const run = await runCli(['simulate', file]);
+  expect(run.stdout.trim().split('\n').at(-1)).toBe('stuck in a loop at Pick: the caller presses nothing (No-Input Timeout each time); run without a calling flow: its input greeting kept its default');
+  expect(run.stderr.trim()).toBe('flowgrade: Pick got no answer, so the call went no further: add --dtmf Pick=<digits> (its options: 1)');
+  const json = JSON.parse((await runCli(['simulate', file, '--format', 'json'])).stdout) as Json;
+  expect([json.status, json.unanswered]).toEqual(['stuck', 'Pick']);
+});
