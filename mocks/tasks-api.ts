@@ -62,8 +62,8 @@ export function tasksApiHandlers(setup: TasksApiSetup): RequestHandler[] {
   const bases = setup.bases.map(taskBase).filter((base) => base !== undefined);
   const origins = new Set(bases.map((base) => base.origin));
   const isTasksUrl = (url: URL) => bases.some((base) => base.origin === url.origin && (url.pathname === base.tasksPath || url.pathname === `${base.tasksPath}/`));
-  const record = (request: Request, response: Response, forced = false) => {
-    setup.seen.push({ service: 'tasks-api', method: request.method, url: request.url, status: response.type === 'error' ? null : response.status, ...(forced ? { forced: true } : {}) });
+  const record = (request: Request, response: Response, forced = false, service: SeenRequest['service'] = 'tasks-api') => {
+    setup.seen.push({ service, method: request.method, url: request.url, status: response.type === 'error' ? null : response.status, ...(forced ? { forced: true } : {}) });
     return response;
   };
   return [
@@ -76,7 +76,8 @@ export function tasksApiHandlers(setup: TasksApiSetup): RequestHandler[] {
       },
     ),
     // The rest of the WxCC API host answers as the real API would: /v1/tasks with another method
-    // is 405, any other path 404. Still mocked: nothing leaves the machine.
+    // is 405, any other path 404 (recorded as `wxcc-api`: Search, configuration, … are not mocked).
+    // Still mocked: nothing leaves the machine.
     new RequestTestHandler(
       'WxCC API',
       (request) => origins.has(new URL(request.url).origin),
@@ -84,7 +85,7 @@ export function tasksApiHandlers(setup: TasksApiSetup): RequestHandler[] {
         const known = isTasksUrl(new URL(request.url));
         const status = known ? 405 : 404;
         const description = known ? `${request.method} is not allowed on /v1/tasks` : `${new URL(request.url).pathname} is not mocked: flowgrade answers only /v1/tasks of the WxCC API`;
-        return record(request, jsonResponse({ trackingId: `mock-tracking-${setup.seen.length + 1}`, error: { key: String(status), message: [{ description }] } }, status));
+        return record(request, jsonResponse({ trackingId: `mock-tracking-${setup.seen.length + 1}`, error: { key: String(status), message: [{ description }] } }, status), false, known ? 'tasks-api' : 'wxcc-api');
       },
     ),
   ];

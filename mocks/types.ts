@@ -7,8 +7,11 @@ export interface AcceptedTask {
 }
 
 export interface SeenRequest {
-  /** The mocked service that answered. */
-  service: 'dynvars' | 'tasks-api' | 'webhook-site';
+  /**
+   * The mocked service that answered: `tasks-api` for `/v1/tasks` of the WxCC API, `wxcc-api` for
+   * any other path of its hosts (answered 404: not mocked).
+   */
+  service: 'dynvars' | 'tasks-api' | 'wxcc-api' | 'webhook-site';
   method: string;
   url: string;
   /** Status the mock answered; null for a simulated timeout. */

@@ -1,9 +1,9 @@
 import { Command, InvalidArgumentError, Option } from 'commander';
 import type { Activity, FlowModel } from '../../engine/model.js';
 import { simulate } from '../../engine/simulator/index.js';
-import type { SimulationResult } from '../../engine/trace.js';
+import type { SimulationResult, TraceEntry } from '../../engine/trace.js';
 import { subflowInputsOf } from '../../engine/simulator/variables.js';
-import type { ForcedTasksBehaviour } from '../../mocks/index.js';
+import type { ForcedTasksBehaviour, SeenRequest } from '../../mocks/index.js';
 import { createMockServices } from '../../mocks/index.js';
 import { renderTraceTable } from '../../reports/index.js';
 import type { CliContext } from '../context.js';
@@ -70,15 +70,22 @@ export function simulateCommand(ctx: CliContext): Command {
       if (command.getOptionValueSource('businessHours') === 'cli' && activitiesOfType(loaded.model, 'business-hours').length === 0) {
         ctx.stderr(`flowgrade: --business-hours ${flags.businessHours}: the flow has no Business Hours activity; it is never used\n`);
       }
+      if (flags.agentsAvailable && activitiesOfType(loaded.model, 'queue-contact', 'queue-to-agent').length === 0) {
+        ctx.stderr('flowgrade: --agents-available: the flow has no Queue Contact or Queue To Agent activity; it is never used\n');
+      }
       // The DNIS as grading reads it (spaces, dashes and brackets dropped), not as typed; else the lab's.
       const dnis = options.settings?.dnis ?? options.mission.defaultSettings.dnis;
       // --ani "" is the empty ANI asked for, not the default (a caller who withholds their number arrives as "anonymous").
       const contact = { ...(flags.ani !== undefined ? { ANI: flags.ani } : {}), ...(dnis ? { DNIS: dnis } : {}) };
       const result = await simulate(loaded.model, { contact, dtmf, agentsAvailable: flags.agentsAvailable ?? false, businessHours: flags.businessHours, subflowInputs: flags.input }, { services, now: options.now, maxSteps: flags.maxSteps, maxVisitsPerActivity: flags.maxVisits });
-      const unanswered = unansweredLine(result, loaded.model, dtmf);
+      const notes = [...notMockedLines(services.requests, result.trace), unansweredLine(result, loaded.model, dtmf)].filter((line) => line !== undefined);
+      // Known only once the call has run: whether it sent the request whose answer --tasks-status forces.
+      if (flags.tasksStatus !== undefined && !services.requests.some((request) => request.service === 'tasks-api')) {
+        notes.push(`flowgrade: --tasks-status ${'timeout' in flags.tasksStatus ? 'timeout' : flags.tasksStatus.status}: the call sent no request to the Tasks API (/v1/tasks); it is never used`);
+      }
       if (flags.format === 'json') {
         ctx.stdout(terminalJson(JSON.stringify({ ...result, tasks: services.tasks, requests: services.requests }, null, 2)) + '\n');
-        if (unanswered) ctx.stderr(unanswered + '\n');
+        for (const line of notes) ctx.stderr(line + '\n');
         return;
       }
       ctx.stdout(renderTraceTable(result.trace));
@@ -89,8 +96,24 @@ export function simulateCommand(ctx: CliContext): Command {
       // `completed: global error at …`; a summary that already starts with its status (`stuck in a loop at …`) is said once.
       const said = result.summary.startsWith(`${result.status} `) ? result.summary : `${result.status}: ${result.summary}`;
       ctx.stdout(printableLine(said) + '\n');
-      if (unanswered) ctx.stderr(unanswered + '\n');
+      for (const line of notes) ctx.stderr(line + '\n');
     });
+}
+
+/**
+ * Each request a WxCC API host got on a path flowgrade does not mock (the Search API, a
+ * configuration API, a typo of /v1/tasks), once: the flow went on from the mock's 404, which the
+ * product may not answer.
+ */
+function notMockedLines(requests: readonly SeenRequest[], trace: readonly TraceEntry[]): string[] {
+  const said = new Set<string>();
+  return requests.flatMap((request) => {
+    const key = `${request.method} ${request.url}`;
+    if (request.service !== 'wxcc-api' || said.has(key)) return [];
+    said.add(key);
+    const activity = trace.find((entry) => entry.http?.url === request.url)?.activity;
+    return [printableLine(`flowgrade: ${activity === undefined ? '' : `${activity}: `}${key} got the mock's ${request.status}: flowgrade mocks only /v1/tasks of the WxCC API, so what the call did after it may not be what it does in the product`)];
+  });
 }
 
 /**

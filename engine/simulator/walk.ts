@@ -143,7 +143,10 @@ function prefix(flow: string): string {
  */
 function stuck(ctx: RunContext, activity: Activity, inHandler: boolean): WalkEnd {
   const loop = loopSince(ctx.trace, activity);
-  if (loop.length === 0) return { kind: 'stuck', activity, summary: `stopped at ${activity.label}: ${ctx.maxSteps} activities ran before it, the simulator's step limit` };
+  if (loop.length === 0) {
+    const ran = ctx.maxSteps === 1 ? 'one activity ran' : `${ctx.maxSteps} activities ran`;
+    return { kind: 'stuck', activity, summary: `stopped at ${activity.label}: ${ran} before it, the simulator's step limit` };
+  }
   const refusing = answeredWith(loop, 'invalid');
   if (refusing !== undefined) {
     return { kind: 'stuck', activity, summary: `stuck in a loop at ${refusing}: the caller's answer is not one of its options (Unmatched Entry each time)` };

@@ -89,3 +89,34 @@ test('simulate --input gives a subflow input the value its calling flow would ma
   expect(malformed.code).not.toBe(0);
   expect(malformed.stderr).toContain('"errorMessage" is not NAME=VALUE (e.g. errorMessage=Sorry)');
 });
+
+test('a request to a path of the WxCC API that is not mocked (/search, a typo of /v1/tasks) is named on stderr: the call went on from the mock\'s 404', async () => {
+  // Before: the run went on from the 404 and nothing said that the product may answer otherwise.
+  const typo = await runCli(['simulate', fixturePath('flows/defect-callbackapi-path-v1-task.json'), '--dtmf', 'WantCallback=3']);
+  expect(typo.stderr).toBe("flowgrade: CallBackAPI_HTTPRequest: POST https://api.wxcc-us1.cisco.com/v1/task got the mock's 404: flowgrade mocks only /v1/tasks of the WxCC API, so what the call did after it may not be what it does in the product\n");
+  const json = await runCli(['simulate', fixturePath('flows/defect-callbackapi-path-v1-task.json'), '--dtmf', 'WantCallback=3', '--format', 'json']);
+  expect(json.stderr).toBe(typo.stderr);
+  expect((JSON.parse(json.stdout) as { requests: { service: string }[] }).requests.map((request) => request.service)).toEqual(['dynvars', 'wxcc-api']);
+  // The Create Task request itself: nothing said.
+  const solution = await runCli(['simulate', fixturePath('flows/solution.json'), '--dtmf', 'WantCallback=3']);
+  expect(solution.stderr).toBe('');
+});
+
+test('--agents-available for a flow that queues no caller, and --tasks-status for a call that sends no Create Task request, are named on stderr as never used', async () => {
+  // Before: both were taken silently, where --business-hours, --dtmf and --input warn.
+  const flow = JSON.parse(readFileSync(fixturePath('flows/solution.json'), 'utf8')) as { process: { activities: Record<string, { properties: Record<string, unknown> }> } };
+  for (const activity of Object.values(flow.process.activities)) {
+    if (activity.properties.activityName === 'queue-contact') activity.properties.activityName = 'play-music';
+  }
+  const file = path.join(tempDir('unused-options'), 'Main_Flow_140.json');
+  writeFileSync(file, JSON.stringify(flow));
+  const unqueued = await runCli(['simulate', file, '--agents-available']);
+  expect(unqueued.stderr).toContain('flowgrade: --agents-available: the flow has no Queue Contact or Queue To Agent activity; it is never used\n');
+  const queued = await runCli(['simulate', fixturePath('flows/solution.json'), '--agents-available', '--now', '2025-08-01T09:00:00Z']);
+  expect(queued.stderr).toBe('');
+  // The caller never chooses the callback: no request to force.
+  const waiting = await runCli(['simulate', fixturePath('flows/solution.json'), '--tasks-status', 'timeout']);
+  expect(waiting.stderr).toBe('flowgrade: --tasks-status timeout: the call sent no request to the Tasks API (/v1/tasks); it is never used\n');
+  const sent = await runCli(['simulate', fixturePath('flows/solution.json'), '--tasks-status', '500', '--dtmf', 'WantCallback=3']);
+  expect(sent.stderr).toBe('');
+});

@@ -311,6 +311,9 @@ test('the rest of the WxCC API host answers like the real API: 405 for another m
   const path = await send(post(GOOD_BODY, undefined, 'https://api.wxcc-us1.cisco.com/v1/task'));
   expect(path.response?.status).toBe(404);
   expect(path.json.error.message[0].description).toMatch(/\/v1\/task is not mocked: flowgrade answers only \/v1\/tasks of the WxCC API/);
+  // Recorded as the Tasks API only on its own path: another path (the Search API's /search) is the rest of the WxCC API.
+  expect(put.services.requests.map((request) => request.service)).toEqual(['tasks-api']);
+  expect(path.services.requests.map((request) => request.service)).toEqual(['wxcc-api']);
 });
 
 test('the Tasks API answers for the tenant of the simulated call (its NewPhoneContact.OrgId)', () => {

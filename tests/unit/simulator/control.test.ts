@@ -156,6 +156,9 @@ test.describe('exits and limits', () => {
     // NewPhoneContact counts as a step, as it is one of the trace.
     expect(result).toMatchObject({ status: 'stuck', summary: "stopped at C: 3 activities ran before it, the simulator's step limit" });
     expect(result.trace.map((e) => e.activity)).toEqual(['NewPhoneContact', 'A', 'B']);
+    // One step: said in the singular (before: "1 activities ran").
+    const one = await run({ main: chain.map((label) => play(label, label)), links: [['NewPhoneContact', 'out', 'A']] }, { maxSteps: 1 });
+    expect(one.summary).toBe("stopped at A: one activity ran before it, the simulator's step limit");
   });
 
   test('an activity type the simulator does not know stops the run as not-simulated', async () => {
@@ -190,4 +193,11 @@ test.describe('determinism', () => {
     expect(result.variables.stamp).toBe('2030-06-15 12:34');
     expect(result.callbacks?.[0].id).toBe('fixed-id');
   });
+});
+
+test('a name no variable or activity has is null in an expression, not an error (no strictVariables, as in the product)', async () => {
+  const spec: FlowSpec = { main: [condition('Check', '{{ undefinedvar == 1 }}'), play('Yes', 'yes'), play('No', 'no')], links: [['NewPhoneContact', 'out', 'Check'], ['Check', 'true', 'Yes'], ['Check', 'false', 'No']] };
+  expect((await run(spec)).trace.map((e) => [e.activity, e.outcome])).toContainEqual(['Check', 'false']);
+  const isNull: FlowSpec = { ...spec, main: [condition('Check', '{{ undefinedvar is null }}'), play('Yes', 'yes'), play('No', 'no')] };
+  expect((await run(isNull)).trace.map((e) => [e.activity, e.outcome])).toContainEqual(['Check', 'true']);
 });
