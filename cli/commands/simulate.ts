@@ -22,6 +22,7 @@ interface SimulateFlags extends GradingFlags {
   ani?: string;
   tasksStatus?: ForcedTasksBehaviour;
   agentsAvailable?: boolean;
+  callerInErrorHandler?: boolean;
   businessHours?: 'working' | 'closed' | 'holiday' | 'override';
   format: 'text' | 'json';
 }
@@ -41,6 +42,7 @@ export function simulateCommand(ctx: CliContext): Command {
     .option('--connector <NAME=URL>', 'base URL of a Flow Designer connector (repeatable; default: every connector is WxCC US1)', collectConnectors)
     .option('--tasks-status <status>', 'force the Tasks API answer: 400, 401, 403, 429, 500, 503 or timeout', parseForcedStatus)
     .option('--agents-available', 'Queue Contact finds a free agent (default: none, the caller stays in queue)')
+    .option('--caller-in-error-handler', "OnGlobalError runs with the caller still on the line, as in Cisco's templates that play a message there (default: the caller's leg is gone, as the lab says)")
     .addOption(new Option('--business-hours <state>', 'which Business Hours exit is taken').choices(['working', 'closed', 'holiday', 'override']).default('working'))
     .option('--max-size <size>', 'largest export accepted (default 20MB)', parseSize)
     .addOption(maxDepthOption())
@@ -77,12 +79,13 @@ export function simulateCommand(ctx: CliContext): Command {
       const dnis = options.settings?.dnis ?? options.mission.defaultSettings.dnis;
       // --ani "" is the empty ANI asked for, not the default (a caller who withholds their number arrives as "anonymous").
       const contact = { ...(flags.ani !== undefined ? { ANI: flags.ani } : {}), ...(dnis ? { DNIS: dnis } : {}) };
-      const result = await simulate(loaded.model, { contact, dtmf, agentsAvailable: flags.agentsAvailable ?? false, businessHours: flags.businessHours, subflowInputs: flags.input }, { services, now: options.now, maxSteps: flags.maxSteps, maxVisitsPerActivity: flags.maxVisits });
+      const result = await simulate(loaded.model, { contact, dtmf, agentsAvailable: flags.agentsAvailable ?? false, businessHours: flags.businessHours, subflowInputs: flags.input }, { services, now: options.now, maxSteps: flags.maxSteps, maxVisitsPerActivity: flags.maxVisits, callerConnectedInErrorHandler: flags.callerInErrorHandler });
       const notes = [...notMockedLines(services.requests, result.trace), unansweredLine(result, loaded.model, dtmf)].filter((line) => line !== undefined);
       // Known only once the call has run: whether it sent the request whose answer --tasks-status forces.
       if (flags.tasksStatus !== undefined && !services.requests.some((request) => request.service === 'tasks-api')) {
         notes.push(`flowgrade: --tasks-status ${'timeout' in flags.tasksStatus ? 'timeout' : flags.tasksStatus.status}: the call sent no request to the Tasks API (/v1/tasks); it is never used`);
       }
+      if (flags.callerInErrorHandler && !result.globalErrorRaised) notes.push('flowgrade: --caller-in-error-handler: OnGlobalError did not run in this call; it is never used');
       if (flags.format === 'json') {
         ctx.stdout(terminalJson(JSON.stringify({ ...result, tasks: services.tasks, requests: services.requests }, null, 2)) + '\n');
         for (const line of notes) ctx.stderr(line + '\n');

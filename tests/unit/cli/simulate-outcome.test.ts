@@ -120,3 +120,32 @@ test('--agents-available for a flow that queues no caller, and --tasks-status fo
   const sent = await runCli(['simulate', fixturePath('flows/solution.json'), '--tasks-status', '500', '--dtmf', 'WantCallback=3']);
   expect(sent.stderr).toBe('');
 });
+
+test('--caller-in-error-handler runs OnGlobalError with the caller on the line: a Play Message there plays instead of failing for no caller', async () => {
+  // Before: only the simulator's API could model Cisco's templates, which play a message in OnGlobalError.
+  type Activity = { id: string; name: string; properties: Record<string, unknown> };
+  type Graph = { activities: Record<string, Activity>; links: { sourceActivityId: string; targetActivityId: string; conditionExpr: string }[] };
+  const flow = JSON.parse(readFileSync(fixturePath('flows/solution.json'), 'utf8')) as { process: Graph; eventFlows: { eventsMap: { GLOBAL_EVENTS: { process: Graph } } } };
+  const events = flow.eventFlows.eventsMap.GLOBAL_EVENTS.process;
+  const byName = (graph: Graph, name: string) => Object.values(graph.activities).find((activity) => activity.name === name)!;
+  const sorry = structuredClone(Object.values(flow.process.activities).find((activity) => activity.properties.activityName === 'play-message')!);
+  Object.assign(sorry, { id: 'sorry-prompt', name: 'SorryPrompt' });
+  Object.assign(sorry.properties, { name: 'SorryPrompt', toggle: true, promptsTts: [{ type: 'tts', value: 'Sorry, we will call you back', name: 'sorry' }] });
+  events.activities[sorry.id] = sorry;
+  const status = byName(events, 'HTTPStatusCode');
+  const end = byName(events, 'EndFlow_kid');
+  const toEnd = events.links.find((link) => link.sourceActivityId === status.id && link.conditionExpr === 'true')!;
+  toEnd.targetActivityId = sorry.id;
+  events.links.push({ ...structuredClone(toEnd), sourceActivityId: sorry.id, targetActivityId: end.id, conditionExpr: 'default' });
+  const file = path.join(tempDir('caller-in-handler'), 'Main_Flow_140.json');
+  writeFileSync(file, JSON.stringify(flow));
+  const gone = await runCli(['simulate', file, '--dtmf', 'WantCallback=3']);
+  expect(lastLine(gone.stdout)).toBe("error: global error at SimulateGlobalError; OnGlobalError failed at SorryPrompt: no caller: the caller's leg is gone when OnGlobalError runs, so play-message cannot run");
+  const there = await runCli(['simulate', file, '--dtmf', 'WantCallback=3', '--caller-in-error-handler']);
+  expect(there.stdout).toContain('says "Sorry, we will call you back"');
+  expect(lastLine(there.stdout)).toBe('completed: global error at SimulateGlobalError; OnGlobalError ended at EndFlow_kid');
+  expect(there.stderr).toBe('');
+  // A call that never raises the global error: never used.
+  const queued = await runCli(['simulate', file, '--caller-in-error-handler']);
+  expect(queued.stderr).toBe('flowgrade: --caller-in-error-handler: OnGlobalError did not run in this call; it is never used\n');
+});
