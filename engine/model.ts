@@ -103,6 +103,7 @@ export type FindingCode =
   | 'duplicate-variable'
   | 'unknown-exit'
   | 'missing-start'
+  | 'second-start'
   | 'default-unparseable';
 
 /** A problem inside a readable flow: reported, never thrown (the loader refuses a flow with a duplicate-exit-link or duplicate-variable). */

@@ -251,6 +251,19 @@ test.describe('problems inside a readable flow become findings', () => {
     expect(codes).toEqual(['default-unparseable', 'duplicate-label', 'missing-start']);
   });
 
+  test('a second start activity is a finding naming the start the call runs from (Flow Designer keeps one)', () => {
+    const flow = tinyFlow();
+    expect(load(flow).findings).toEqual([]);
+    flow.process.activities.s2 = { id: 's2', name: 'NewPhoneContact2', group: 'start', properties: { activityName: 'NewPhoneContact', activityId: 'start', name: 'NewPhoneContact2' } };
+    expect(load(flow).findings).toEqual([{
+      code: 'second-start',
+      message: 'the main flow has a second start activity, NewPhoneContact2 (Flow Designer keeps one): the simulated call starts at NewPhoneContact, and NewPhoneContact2 never runs',
+      pointer: '/process/activities/s2',
+      graph: 'main',
+      activity: 'NewPhoneContact2',
+    }]);
+  });
+
   test('hostile names never reach object prototypes', () => {
     const flow = tinyFlow();
     flow.process.activities.p.properties.activityName = '__proto__';
