@@ -93,7 +93,7 @@ export interface CallbackRecord {
   dialNumber: string;
   /** Rendered callback ANI ('' when none is configured). */
   ani: string;
-  /** Callback queue id as exported ('' when none). */
+  /** Rendered callback queue id ('' when none). */
   queue: string;
 }
 

@@ -87,7 +87,7 @@ function connectOrWait(run: ActivityRun, agent: string): ActivityOutcome {
   return exit('default');
 }
 
-/** Callback: renders the dial number and ANI, records the callback, leaves by `default`. */
+/** Callback: renders the dial number, ANI and queue (a variable queue is `{{…}}`), records the callback, leaves by `default`. */
 export const callback: ActivityHandler = (run) => {
   requireCaller(run);
   const scope = run.vars.scope();
@@ -98,7 +98,7 @@ export const callback: ActivityHandler = (run) => {
     activity: run.activity.label,
     dialNumber,
     ani,
-    queue: textProp(run.activity, 'callbackQueue') ?? '',
+    queue: run.expr.render(textProp(run.activity, 'callbackQueue') ?? '', scope, 'the callback queue'),
   });
   return exit('default');
 };

@@ -475,6 +475,20 @@ test.describe('queue-contact, callback, business-hours, screen-pop', () => {
     expect(result.callerConnected).toBe(false);
   });
 
+  test('callback renders a queue given as a variable (before: recorded as the text "{{queueId}}")', async () => {
+    const model = buildFlow({
+      main: [
+        setVar('PickQueue', 'queueId', 'q-7'),
+        { label: 'Callback', type: 'callback', props: { callbackDn: '{{NewPhoneContact.ANI}}', callbackQueue: '{{queueId}}' } },
+        disconnect(),
+      ],
+      links: [['NewPhoneContact', 'out', 'PickQueue'], ['PickQueue', 'default', 'Callback'], ['Callback', 'default', 'Disconnect']],
+      variables: [{ name: 'queueId', type: 'STRING', value: null }],
+    });
+    const result = await run(model, {}, { newId: () => 'cb-1' });
+    expect(result.callbacks).toEqual([{ id: 'cb-1', activity: 'Callback', dialNumber: '+14085551234', ani: '', queue: 'q-7' }]);
+  });
+
   test('business hours take the exit of the scenario state', async () => {
     const model = buildFlow({
       main: [
