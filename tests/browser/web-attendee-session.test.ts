@@ -64,6 +64,11 @@ test('an export whose labels, prompts and flow name hold HTML and script shows t
   expect(await page.evaluate(() => ({ pwned: (window as unknown as { pwned?: number }).pwned, violations: (window as unknown as { violations: string[] }).violations }))).toEqual({ pwned: undefined, violations: [] });
 });
 
+test('with JavaScript on, the form is not dimmed and the drop zone has no "not allowed" cursor', async ({ page }) => {
+  await expect(page.locator('#grade-form')).toHaveCSS('opacity', '1');
+  await expect(page.locator('#drop-zone')).not.toHaveCSS('cursor', 'not-allowed');
+});
+
 test.describe('with JavaScript turned off in the browser', () => {
   test.use({ javaScriptEnabled: false });
 
@@ -72,7 +77,11 @@ test.describe('with JavaScript turned off in the browser', () => {
   test('nothing says the grader is loading (it never will): the <noscript> message says the page needs JavaScript', async ({ page }) => {
     await expect(page.locator('noscript')).toHaveCount(1);
     await expect(page.getByText('Loading the grader')).toBeHidden();
+    // The form, which nothing will read, looks off (before: as active as with the grader running, its drop zone with a loading cursor).
+    await expect(page.locator('#grade-form')).toHaveCSS('opacity', '0.5');
+    await expect(page.locator('#drop-zone')).toHaveCSS('cursor', 'not-allowed');
   });
+
 });
 
 test('dragging as the browser does it (Chromium\'s own drag events): a file dropped on a field is graded, not typed into it; text dragged into the DNIS field lands there; a file dragged over the page and away leaves no highlight', async ({ page }) => {
