@@ -4,6 +4,7 @@
  * Everything written depends only on the set of submissions and the options, never on input
  * order, parallelism or timing.
  */
+import { createHash } from 'node:crypto';
 import { mkdtempSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import path from 'node:path';
@@ -35,7 +36,7 @@ import { MOODLE_FEEDBACK_FILE, moodleParticipantOf } from './moodle-feedback.js'
 import { MOODLE_GRADES_FILE } from './moodle-grades.js';
 import { CANVAS_GRADES_FILE, DEFAULT_CANVAS_COLUMN, canvasUserOf } from './canvas-grades.js';
 import type { ZipLimits } from './zip.js';
-import { classFingerprint, renderRunRecord, runRecord, type RunRecord } from './run-record.js';
+import { classFingerprint, renderRunRecord, runRecord, splitFingerprint, type RunRecord } from './run-record.js';
 
 interface BatchOptions {
   inputs: string[];
@@ -242,7 +243,7 @@ export function removeStopped(run: Run): void | Promise<void> {
 /** This shard's share of `found` graded into `stagingDir`, then the outputs written into --out. */
 async function gradeAndWrite(found: Discovery, stagingDir: string, run: Run, batch: BatchOptions): Promise<BatchOutcome> {
   const foundCount = found.candidates.length;
-  const classOf = { submissions: foundCount, fingerprint: classFingerprint(found.candidates) };
+  const classOf: RunRecord['class'] = { submissions: foundCount, fingerprint: classFingerprint(found.candidates) };
   const env = taskEnv(batch.options, stagingDir, batch.junit);
   // One pool for both passes (whose submissions these are, for --shard; then the grading): its
   // threads start once, and the first pass warms up the loading code the second one runs again.
@@ -254,7 +255,9 @@ async function gradeAndWrite(found: Discovery, stagingDir: string, run: Run, bat
     // (Spliced out of `found`: once this shard's share is taken, the others' archive entries can be freed.)
     // On a terminal, the --shard pass (seconds for a large class) shows a line of its own.
     const reading = batch.shard && batch.progress?.isTTY ? (run.progress = new Progress({ total: foundCount, ...batch.progress, verb: 'read', note: `to cut the class into ${batch.shard.count} shards` })) : undefined;
-    const tasks: GradeTask[] = (await shareOf(found.candidates.splice(0), batch, pool, () => reading?.tick())).map((candidate, index) => ({ ...candidate, index }));
+    const { share, split } = await shareOf(found.candidates.splice(0), batch, pool, () => reading?.tick());
+    if (split !== undefined) classOf.split = split;
+    const tasks: GradeTask[] = share.map((candidate, index) => ({ ...candidate, index }));
     reading?.finish();
     progress = run.progress = batch.progress ? new Progress({ total: tasks.length, ...batch.progress }) : undefined;
     const graded = await gradeAll(tasks, env, pool, (row) => progress?.tick(row.report.verdict));
@@ -282,7 +285,11 @@ async function gradeAndWrite(found: Discovery, stagingDir: string, run: Run, bat
  * its rows' report names and the duplicates set aside.
  */
 function recordOf(batch: BatchOptions, rows: readonly GradedRow[], names: readonly string[], duplicates: Duplicate[], checkIds: readonly string[], found: RunRecord['class']): RunRecord {
-  const { now, ...grading } = batch.flags;
+  const { now, ...flags } = batch.flags;
+  // The --dynvars dataset by its path as given and its records' SHA-256: shards given one dataset
+  // at other paths (on other machines) were graded alike, and one edited between them were not.
+  const dataset = batch.options.mocks?.dynvars;
+  const grading = flags.dynvars === undefined || dataset === undefined ? flags : { ...flags, dynvars: { file: flags.dynvars, sha256: createHash('sha256').update(JSON.stringify(dataset)).digest('hex') } };
   return runRecord({
     tool: { name: 'flowgrade', version: batch.options.tool.version },
     part: batch.shard ? { shards: [batch.shard.index], of: batch.shard.count } : { shards: [1], of: 1 },
@@ -323,14 +330,14 @@ async function removeStaging(stagingDir: string, warn: (line: string) => void, r
 }
 
 /**
- * The submissions this shard grades (all of them without --shard). Which of an attendee's
+ * The submissions this shard grades (all of them without --shard), and how the class was cut (splitFingerprint). Which of an attendee's
  * submissions are duplicates, and which report file names could clash, depends on the attendee
  * id inside each export, so every export is loaded (not graded) first — about a millisecond each,
  * on the grading threads when there are some — to keep each group in one shard. A submission
  * whose loading crashes its thread is keyed by its file name, as its ungradable report will be.
  */
-export async function shareOf(submissions: Submission[], batch: Pick<BatchOptions, 'shard' | 'options'>, pool: GradingPool | undefined, onRead: () => void = () => {}): Promise<Submission[]> {
-  if (!batch.shard) return submissions;
+export async function shareOf(submissions: Submission[], batch: Pick<BatchOptions, 'shard' | 'options'>, pool: GradingPool | undefined, onRead: () => void = () => {}): Promise<{ share: Submission[]; split?: string }> {
+  if (!batch.shard) return { share: submissions };
   const read = (attendee: string) => {
     onRead();
     return attendee;
@@ -339,7 +346,8 @@ export async function shareOf(submissions: Submission[], batch: Pick<BatchOption
   // Keyed by name, not by attendee and folder: one attendee's submissions (the duplicates) and
   // every attendee whose report files could take each other's names (the same id in two folders,
   // ids alike but for case) stay together, so the shard names its reports as the whole run does.
-  return selectShardByGroup(submissions, shardKeys(submissions, attendees), batch.shard);
+  const keys = shardKeys(submissions, attendees);
+  return { share: selectShardByGroup(submissions, keys, batch.shard), split: splitFingerprint(submissions, keys) };
 }
 
 /**

@@ -22,7 +22,8 @@ export interface RunRecord {
   tool: { name: 'flowgrade'; version: string };
   /** The shards held, increasing; the whole class is shards [1] of 1. */
   part: { shards: number[]; of: number };
-  class: { submissions: number; fingerprint: string };
+  /** `split`, only in a shard's record: how the class was cut into groups (splitFingerprint). */
+  class: { submissions: number; fingerprint: string; split?: string };
   lab: { id: string; title: string };
   settings: { grading: Record<string, unknown>; junitRecommended: RecommendedAs; moodleMaxGrade: number; canvasAssignment: string; zipLimits: Record<string, unknown> };
   now: string;
@@ -43,6 +44,19 @@ export function renderRunRecord(record: RunRecord): string {
 export function classFingerprint(submissions: readonly { file: string; entry?: number }[]): string {
   const hash = createHash('sha256');
   for (const line of submissions.map((s) => (s.entry === undefined ? s.file : `${s.file}\u0000${s.entry}`)).sort(compareCodePoints)) hash.update(`${line}\n`);
+  return hash.digest('hex');
+}
+
+/**
+ * How a sharded run cut the class (shard.ts): a SHA-256 of each submission's display path (and
+ * archive entry) with its group's key, sorted. The key comes from the attendee id inside the
+ * export, so shards graded while a submission changed (a resubmission renamed its flow) may cut
+ * the class otherwise, each grading some submissions twice and others never: their splits differ.
+ */
+export function splitFingerprint(submissions: readonly { file: string; entry?: number }[], keys: readonly string[]): string {
+  const hash = createHash('sha256');
+  const lines = submissions.map((s, at) => `${s.file}\u0000${s.entry ?? ''}\u0000${keys[at]!}`);
+  for (const line of lines.sort(compareCodePoints)) hash.update(`${line}\n`);
   return hash.digest('hex');
 }
 

@@ -118,7 +118,7 @@ export async function runMerge(merge: MergeOptions): Promise<MergeOutcome> {
     const gradebooks = planGradebooks(rows, merge.warn);
     const found = first.class.submissions;
     const record = (names: readonly string[]): string =>
-      renderRunRecord(runRecord({ tool: first.tool, part: plan.missing.length === 0 ? { shards: [1], of: 1 } : { shards: plan.shards, of: plan.count }, class: first.class, lab: first.lab, settings: first.settings, now: plan.now, checkIds: first.checkIds, rows, names, duplicates: plan.duplicates }));
+      renderRunRecord(runRecord({ tool: first.tool, part: plan.missing.length === 0 ? { shards: [1], of: 1 } : { shards: plan.shards, of: plan.count }, class: plan.missing.length === 0 ? { submissions: first.class.submissions, fingerprint: first.class.fingerprint } : first.class, lab: first.lab, settings: first.settings, now: plan.now, checkIds: first.checkIds, rows, names, duplicates: plan.duplicates }));
     const names = await writeOutputs({
       outDir: merge.outDir,
       stagingDir,

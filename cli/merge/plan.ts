@@ -59,7 +59,10 @@ export function planMerge(parts: readonly PartRecord[], options: { version: stri
     if (record.class.fingerprint !== first.record.class.fingerprint || record.class.submissions !== first.record.class.submissions) {
       return refuse(`${dir}: is cut from another class ${than} (${record.class.submissions} and ${first.record.class.submissions} submissions found${record.class.submissions === first.record.class.submissions ? ', at other paths' : ''}): grade every shard from the same inputs`);
     }
-    if (record.lab.id !== first.record.lab.id) return refuse(`${dir}: is graded against lab ${record.lab.id}, and ${folder} against lab ${first.record.lab.id}: merge shards of one mission`);
+    if (record.class.split !== first.record.class.split) {
+      return refuse(`${dir}: cut the class into shards otherwise ${than} did: the attendee id inside some export changed between the two runs (a submission replaced or edited), so each would grade some submissions the other also grades, and leave others to nobody; grade every shard again from the same inputs`);
+    }
+        if (record.lab.id !== first.record.lab.id) return refuse(`${dir}: is graded against lab ${record.lab.id}, and ${folder} against lab ${first.record.lab.id}: merge shards of one mission`);
     // (One version grading one lab has one list of checks: another list is a record edited, under which its reports' checks would pass, read-part.ts.)
     if (JSON.stringify(record.checkIds) !== JSON.stringify(first.record.checkIds)) {
       const other = [...record.checkIds.filter((id) => !first.record.checkIds.includes(id)), ...first.record.checkIds.filter((id) => !record.checkIds.includes(id))];
@@ -86,6 +89,8 @@ export function planMerge(parts: readonly PartRecord[], options: { version: stri
   // shard holds another's (each record alone is checked so, read-part.ts).
   const kept = parts.reduce((sum, { record }) => sum + record.attendees.length + setAsideCount(record.duplicates), 0);
   if (kept > first.record.class.submissions) return refuse(`${wordList(parts.map(({ dir }) => dir))} keep or set aside ${kept} submissions together, more than the ${first.record.class.submissions} their class has: a shard holds another's rows; grade them again`);
+  // Every shard given: each of the class's submissions is kept or set aside by one of them.
+  if (missing.length === 0 && kept < first.record.class.submissions) return refuse(`${wordList(parts.map(({ dir }) => dir))} keep or set aside ${kept} submissions together, fewer than the ${first.record.class.submissions} their class has: a record has lost rows; grade its shard again`);
   const rows = parts.flatMap(({ record }, part) => record.attendees.map((_, attendee) => ({ part, attendee })));
   const entryOf = ({ part, attendee }: { part: number; attendee: number }) => parts[part]!.record.attendees[attendee]!;
   // The order of every output (duplicates.ts sortRows): attendee id, then display path.

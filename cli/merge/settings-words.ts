@@ -12,7 +12,7 @@ import { parseDnis } from '../../engine/dnis.js';
 import { DEFAULT_LIMITS, formatBytes } from '../../engine/json-text.js';
 import { DEFAULT_MAX_STEPS, DEFAULT_MAX_VISITS_PER_ACTIVITY } from '../../engine/simulator/index.js';
 import { REPORT_BOUNDS } from '../../reports/bounds.js';
-import { clipText } from '../../reports/code-points.js';
+import { clipText, firstCodePoints } from '../../reports/code-points.js';
 import { DEFAULT_CANVAS_COLUMN } from '../grade/canvas-grades.js';
 import type { RunRecord } from '../grade/run-record.js';
 import { DEFAULT_ZIP_LIMITS } from '../grade/zip.js';
@@ -51,6 +51,16 @@ function connectors(value: unknown): string {
   return pairs.length === 0 ? 'none' : clipText(pairs.join(' '), REPORT_BOUNDS.name);
 }
 
+/** A --dynvars dataset as recorded (batch.ts recordOf): its path as given, and its records' SHA-256. */
+function isDataset(value: unknown): value is { file: string; sha256: string } {
+  return value !== null && typeof value === 'object' && typeof (value as { file?: unknown }).file === 'string' && typeof (value as { sha256?: unknown }).sha256 === 'string';
+}
+
+/** `--dynvars` as given, with what told two datasets apart: `dv.json (SHA-256 3f2a9c01b4e7…)`. */
+function dataset(value: unknown): string {
+  return isDataset(value) ? `${typed(value.file)} (SHA-256 ${typed(firstCodePoints(value.sha256, 12))}…)` : typed(value);
+}
+
 /** `--canvas-assignment` from canvas-grades.csv's column (canvasColumnOf): an id alone was written `flowgrade (4567)`; the default column is `flowgrade`. */
 function canvasAssignment(value: unknown): string {
   if (value === DEFAULT_CANVAS_COLUMN) return `not given (the column ${DEFAULT_CANVAS_COLUMN}, the default)`;
@@ -74,6 +84,7 @@ const GRADING: Record<string, Spelling> = {
   maxVisits: { option: '--max-visits', absent: withDefault(String(DEFAULT_MAX_VISITS_PER_ACTIVITY)), unset: DEFAULT_MAX_VISITS_PER_ACTIVITY },
   mockapiFilter: { option: '--mockapi-filter', absent: withDefault('contains'), unset: 'contains' },
   connector: { option: '--connector', shown: connectors, absent: 'not given (every connector WxCC US1, the default)' },
+  dynvars: { option: '--dynvars', shown: dataset, absent: "not given (the lab's record)", parsed: (value) => (isDataset(value) ? value.sha256 : value) },
 };
 
 /** The zip limits, recorded with their defaults applied (commands/grade.ts): --max-size is also the largest archive entry. */

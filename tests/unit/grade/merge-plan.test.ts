@@ -24,11 +24,14 @@ function part(dir: string, shards: number[], of: number, attendees: [string, str
 
 const options = { version: '1.0.0', partial: false };
 
+/** The class of `submissions` (one fingerprint): every shard given keeps or sets aside that many together. */
+const classOf = (submissions: number): Partial<RunRecord> => ({ class: { submissions, fingerprint: 'a'.repeat(64) } });
+
 test('the rows of every part in the class\'s order (attendee id, then path, code points), the duplicates likewise, the earliest clock', () => {
   const plan = planMerge(
     [
-      part('s2', [2], 2, [['b', 'x/b.json'], ['Bob', 'x/Bob.json']], { now: '2025-08-01T10:00:00+02:00', duplicates: [{ attendee: 'b', kept: 'x/b.json', dropped: ['x/b (1).json'] }] }),
-      part('s1', [1], 2, [['a', 'y/a.json'], ['a', 'x/a.json']], { duplicates: [{ attendee: 'a', kept: 'x/a.json', dropped: ['x/a (1).json'] }] }),
+      part('s2', [2], 2, [['b', 'x/b.json'], ['Bob', 'x/Bob.json']], { now: '2025-08-01T10:00:00+02:00', duplicates: [{ attendee: 'b', kept: 'x/b.json', dropped: ['x/b (1).json'] }], ...classOf(6) }),
+      part('s1', [1], 2, [['a', 'y/a.json'], ['a', 'x/a.json']], { duplicates: [{ attendee: 'a', kept: 'x/a.json', dropped: ['x/a (1).json'] }], ...classOf(6) }),
     ],
     options,
   );
@@ -52,7 +55,7 @@ test('refused: another version, another mission, other options; a missing shard 
   expect(problem([one, part('s2', [2], 2, [], settings({ lab: 'lab', dnis: '+1469' }))])).toBe("flowgrade: s2: is graded with other options than the folder s1 (--dnis +1469 and not given (the lab's number)): grade every shard with the same options [bad-shard]");
   expect(problem([one, part('s2', [2], 2, [], settings({ lab: 'lab', maxSize: 5 }))])).toContain('(--max-size 5 bytes and not given (20 MB, the default))');
   // An option given at the value grade takes without it is no difference (one CI job spelled the default out).
-  expect(problem([one, part('s2', [2], 2, [], settings({ lab: 'lab', maxSize: 20 * 1024 * 1024, maxDepth: 64, mockapiFilter: 'contains' }))])).toBeUndefined();
+  expect(problem([part('s1', [1], 2, [], classOf(0)), part('s2', [2], 2, [], { ...settings({ lab: 'lab', maxSize: 20 * 1024 * 1024, maxDepth: 64, mockapiFilter: 'contains' }), ...classOf(0) })])).toBeUndefined();
   expect(problem([one, part('s2', [2], 2, [], settings({ lab: 'lab' }, { maxEntries: 5 }))])).toContain('(--max-entries 5 and 10)');
   expect(problem([one, part('s2', [2], 2, [], settings({ lab: 'lab' }, { maxEntries: 10 }, 'Lab 3 (4567)'))])).toContain('(--canvas-assignment "Lab 3 (4567)" and not given (the column flowgrade, the default))');
   // As typed on grade's command line, in its units; a default applied said to be one (not "not given").
@@ -71,7 +74,34 @@ test('refused: shards that together keep or set aside more submissions than thei
     part(dir, [shard], 2, Array.from({ length: 5 }, (_, i) => [`a${i}`, `x/a${i}.json`] as [string, string]), { duplicates });
   const plan = planMerge([five('s1', 1, [{ attendee: 'a0', kept: 'x/a0.json', dropped: ['x/a0 (1).json'] }]), five('s2', 2)], options);
   expect(plan.ok ? undefined : plan.problem).toBe('flowgrade: s1 and s2 keep or set aside 11 submissions together, more than the 9 their class has: a shard holds another\'s rows; grade them again [bad-shard]');
-  expect(planMerge([five('s1', 1), part('s2', [2], 2, [['b', 'x/b.json'], ['c', 'x/c.json']])], options).ok).toBe(true); // 7 of 9
+  expect(planMerge([five('s1', 1), part('s2', [2], 2, [['b', 'x/b.json'], ['c', 'x/c.json'], ['d', 'x/d.json'], ['e', 'x/e.json']])], options).ok).toBe(true); // 9 of 9
+});
+
+test('refused: every shard given, keeping or setting aside fewer submissions together than their class has (a record edited, its rows gone)', () => {
+  // Before: only more than the class was refused, and a row taken out of a record went unnoticed.
+  const rows = (n: number, from = 0) => Array.from({ length: n }, (_, i) => [`a${from + i}`, `x/a${from + i}.json`] as [string, string]);
+  const plan = planMerge([part('s1', [1], 2, rows(5)), part('s2', [2], 2, rows(3, 5))], options);
+  expect(plan.ok ? undefined : plan.problem).toBe('flowgrade: s1 and s2 keep or set aside 8 submissions together, fewer than the 9 their class has: a record has lost rows; grade its shard again [bad-shard]');
+  expect(planMerge([part('s1', [1], 2, rows(5)), part('s2', [2], 2, rows(4, 5))], options).ok).toBe(true);
+  // One shard not given (--partial): its rows are missing, not lost.
+  expect(planMerge([part('s1', [1], 2, rows(5))], { ...options, partial: true }).ok).toBe(true);
+});
+
+test('refused: shards that cut the class otherwise (an export\'s attendee id changed between their runs), told by their split', () => {
+  // Before: a resubmission renamed between two shard jobs moved a submission to another group; one
+  // student was graded twice and another by nobody, and the merge said nothing.
+  const cut = (split: string | undefined, shard: number) => part(`s${shard}`, [shard], 2, [], { class: { submissions: 0, fingerprint: 'a'.repeat(64), ...(split === undefined ? {} : { split }) } });
+  const plan = planMerge([cut('c'.repeat(64), 1), cut('d'.repeat(64), 2)], options);
+  expect(plan.ok ? undefined : plan.problem).toBe('flowgrade: s2: cut the class into shards otherwise than the folder s1 did: the attendee id inside some export changed between the two runs (a submission replaced or edited), so each would grade some submissions the other also grades, and leave others to nobody; grade every shard again from the same inputs [bad-shard]');
+  expect(planMerge([cut('c'.repeat(64), 1), cut('c'.repeat(64), 2)], options).ok).toBe(true);
+});
+
+test('a --dynvars dataset is compared by its records\' SHA-256, not by its path: one dataset at two paths is no difference, an edited one is', () => {
+  // Before: by its path only: one file edited between two shard jobs graded them against two datasets, and the merge took both.
+  const withDataset = (dir: string, shard: number, file: string, sha256: string) => part(dir, [shard], 2, [], { settings: { grading: { lab: 'lab', dynvars: { file, sha256 } }, junitRecommended: 'skipped', moodleMaxGrade: 100, canvasAssignment: 'flowgrade', zipLimits: { maxEntries: 10 } }, ...classOf(0) });
+  expect(planMerge([withDataset('s1', 1, '/ci/a/dv.json', 'e'.repeat(64)), withDataset('s2', 2, 'dv.json', 'e'.repeat(64))], options).ok).toBe(true);
+  const edited = planMerge([withDataset('s1', 1, 'dv.json', 'e'.repeat(64)), withDataset('s2', 2, 'dv.json', 'f'.repeat(64))], options);
+  expect(edited.ok ? undefined : edited.problem).toBe(`flowgrade: s2: is graded with other options than the folder s1 (--dynvars dv.json (SHA-256 ${'f'.repeat(12)}…) and dv.json (SHA-256 ${'e'.repeat(12)}…)): grade every shard with the same options [bad-shard]`);
 });
 
 test('refused: parts whose records give their mission other checks (each report is held to its own record\'s)', () => {
@@ -97,8 +127,8 @@ test('a folder named like a verb (graded) is named as a folder, never read as gr
 test('the class\'s order breaks every tie: the same row in two parts by part, the same attendee\'s duplicates by kept path, one instant by the first part', () => {
   const plan = planMerge(
     [
-      part('s2', [2], 2, [['a', 'x/a.json'], ['a', 'x/a.json']], { now: '2025-08-01T11:00:00+02:00', duplicates: [{ attendee: 'a', kept: 'y/a.json', dropped: ['y/a (1).json'] }, { attendee: 'b', kept: 'a/b.json', dropped: ['a/b (1).json'] }] }),
-      part('s1', [1], 2, [['a', 'x/a.json']], { duplicates: [{ attendee: 'a', kept: 'x/a.json', dropped: ['x/a (1).json'] }] }),
+      part('s2', [2], 2, [['a', 'x/a.json'], ['a', 'x/a.json']], { now: '2025-08-01T11:00:00+02:00', duplicates: [{ attendee: 'a', kept: 'y/a.json', dropped: ['y/a (1).json'] }, { attendee: 'b', kept: 'a/b.json', dropped: ['a/b (1).json'] }], ...classOf(6) }),
+      part('s1', [1], 2, [['a', 'x/a.json']], { duplicates: [{ attendee: 'a', kept: 'x/a.json', dropped: ['x/a (1).json'] }], ...classOf(6) }),
     ],
     options,
   );
