@@ -3,8 +3,8 @@
  * serves it on the loopback interface for local use. The page itself is built by
  * scripts/build.mjs into dist/web/ (docs/web.md).
  */
-import { copyFile, readdir, rm, stat } from 'node:fs/promises';
-import { existsSync, statSync, type Dirent, type Stats } from 'node:fs';
+import { mkdtemp, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { existsSync, realpathSync, statSync, type Dirent, type Stats } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Command } from 'commander';
@@ -13,7 +13,6 @@ import type { CliContext } from '../context.js';
 import { UsageError } from '../errors.js';
 import { namesIn, readStartSync, reasonOf } from '../io.js';
 import { makeFolder } from '../make-folder.js';
-import { isWriteFailure } from '../write-whole.js';
 import { nonBlank, nonBlankPath, parsePort } from '../options.js';
 import { isLoopbackHost, startStaticServer } from '../static-server.js';
 
@@ -27,6 +26,8 @@ export function webCommand(ctx: CliContext): Command {
       await makeFolder(options.out).catch((error: unknown) => {
         throw new UsageError(`cannot write into --out ${options.out}: ${reasonOf(error)}`, 'bad-out');
       });
+      // (Also through a symbolic link, or a path spelt otherwise: the page would be replaced by itself, and lost.)
+      if (realpathSync(options.out) === realpathSync(site)) throw new UsageError(`--out ${options.out} is where the page is built; choose another folder`, 'bad-out');
       const files = await siteFiles(site);
       const theirs = filesNotOurs(options.out, files);
       if (theirs.length > 0) {
@@ -112,21 +113,34 @@ function filesNotOurs(out: string, files: readonly string[]): string[] {
 }
 
 /**
- * The page's files copied into `out`, index.html last, an earlier one removed first: a copy that
- * fails (a full disk) leaves no index.html, so no page that opens and breaks on a file cut short,
- * and the file it was copying is removed.
+ * The page's files written into `out`: each first into a staging folder inside it (as new files,
+ * read and written, so that a read-only install gives writable files), then moved over the
+ * earlier page's, index.html last. A move replaces the name itself, never where a symbolic link
+ * there leads, nor waits on a named pipe; a write that fails (a full disk) leaves the folder as it
+ * was. Only a folder where the page has a file is in the way, said before anything is written.
  */
 async function copySite(site: string, out: string, files: readonly string[]): Promise<void> {
   const target = (file: string) => path.join(out, file);
-  await rm(target(INDEX), { force: true }).catch((error: unknown) => {
-    throw new UsageError(`cannot write ${target(INDEX)}: ${reasonOf(error)}`, 'bad-out');
+  const inTheWay = namesIn(out, files).folders;
+  if (inTheWay.length > 0) throw new UsageError(`cannot write into --out ${out}: ${wordList(inTheWay)} ${inTheWay.length === 1 ? 'is a folder' : 'are folders'} where the page writes a file: move ${inTheWay.length === 1 ? 'it' : 'them'} away, or write the page into a new folder`, 'bad-out');
+  const staging = await mkdtemp(path.join(out, '.flowgrade-web-')).catch((error: unknown) => {
+    throw new UsageError(`cannot write into --out ${out}: ${reasonOf(error)}`, 'bad-out');
   });
-  for (const file of [...files.filter((name) => name !== INDEX), ...files.filter((name) => name === INDEX)]) {
-    await copyFile(path.join(site, file), target(file)).catch(async (error: unknown) => {
-      if (isWriteFailure(error)) await rm(target(file), { force: true });
-      const incomplete = isWriteFailure(error) ? '; the page is not complete: write it again where there is room' : '';
-      throw new UsageError(`cannot write ${target(file)}: ${reasonOf(error)}${incomplete}`, 'bad-out');
-    });
+  try {
+    for (const file of files) {
+      await writeFile(path.join(staging, file), await readFile(path.join(site, file)), { flag: 'wx' }).catch((error: unknown) => {
+        throw new UsageError(`cannot write ${target(file)}: ${reasonOf(error)}; nothing was written`, 'bad-out');
+      });
+    }
+    for (const file of [...files.filter((name) => name !== INDEX), INDEX]) {
+      await rename(path.join(staging, file), target(file)).catch(async (error: unknown) => {
+        // (The earlier index.html goes: no page that opens with some of its files replaced.)
+        await rm(target(INDEX), { force: true }).catch(() => undefined);
+        throw new UsageError(`cannot write ${target(file)}: ${reasonOf(error)}; the page is not complete: write it again`, 'bad-out');
+      });
+    }
+  } finally {
+    await rm(staging, { recursive: true, force: true }).catch(() => undefined);
   }
 }
 
