@@ -7,7 +7,7 @@ import { DEFAULT_MISSION_ID } from '../checks/index.js';
 import type { CheckResult, GradeReport } from '../engine/report.js';
 import { shownAttendeeId } from './attendee-id.js';
 import { escapeTerminal as t } from './escape.js';
-import { stepHeading, stepTitlesFor, type StepTitles } from './steps.js';
+import { stepHeading, stepTitlesFor } from './steps.js';
 import { byStep, firstFix, fixOf, formatPoints, isFailure, placeOf, pointCount, summaryLine } from './summary.js';
 import { renderTraceTable } from './trace-table.js';
 
@@ -24,8 +24,6 @@ export interface ConsoleOptions {
   color: ColorFns;
   /** Only the Fix first line (without its hint), the failures (and required checks not judged) and the summary line. */
   quiet?: boolean;
-  /** Build step titles; default: the report's mission's (reports/steps.ts). */
-  stepTitles?: StepTitles;
   /**
    * The terminal's width in columns: messages, expected/actual and hints wrap under their label,
    * and a trace's details are cut to fit. None (a pipe, a file): every item on one line.
@@ -51,7 +49,7 @@ export const NO_COLOR: ColorFns = { green: (s) => s, red: (s) => s, yellow: (s) 
 
 export function renderConsole(report: GradeReport, options: ConsoleOptions): string {
   const { color: c, quiet = false } = options;
-  const titles = stepTitlesFor(report, options.stepTitles);
+  const titles = stepTitlesFor(report);
   // Quiet output and ungradable files end in one line that names the file itself.
   const oneLine = quiet || report.verdict === 'ungradable';
   const lines = oneLine ? [] : [`${c.bold(t(report.input.file))} ${c.dim(`— attendee ${t(shownAttendeeId(report.attendee.id))}, ${t(report.lab.title)}`)}`, ''];
