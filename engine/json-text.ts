@@ -368,11 +368,18 @@ export function clipPointer(pointer: string, max = 160): string {
   return pointer.length <= max ? pointer : `${pointer.slice(0, max - 1)}…`;
 }
 
-/** Bytes of the UTF-8 encoding, counting no further than `stopAfter`. */
-function utf8Length(text: string, stopAfter: number): number {
-  if (text.length * 3 <= stopAfter) return text.length; // cannot exceed the limit
+/**
+ * Bytes of the UTF-8 encoding of `text`, exact (a lone surrogate counted as the 3 bytes of the
+ * U+FFFD written for it). Given `stopAfter`, the count only says whether the encoding is longer than
+ * that: when it is, a number above stopAfter, counted no further; when it is not, a number no
+ * greater than stopAfter: the exact length, or, when 3 bytes for every UTF-16 unit would fit
+ * (the text is not read then), its length in UTF-16 units, a lower bound.
+ */
+export function utf8Length(text: string, stopAfter?: number): number {
+  if (stopAfter !== undefined && text.length * 3 <= stopAfter) return text.length; // cannot exceed the limit
+  const limit = stopAfter ?? Infinity;
   let bytes = 0;
-  for (let i = 0; i < text.length && bytes <= stopAfter; i++) {
+  for (let i = 0; i < text.length && bytes <= limit; i++) {
     const code = text.charCodeAt(i);
     // A surrogate pair is one character of 4 bytes: its high half counts 1, its low half 3 (as any other).
     bytes += code < 0x80 ? 1 : code < 0x800 ? 2 : code >= 0xd800 && code < 0xdc00 && isLowSurrogate(text.charCodeAt(i + 1)) ? 1 : 3;
