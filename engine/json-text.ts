@@ -65,7 +65,7 @@ export function beyondText(size: number): string | undefined {
 export function decodeText(input: string | Uint8Array, limits: JsonLimits): string {
   const size = typeof input === 'string' ? utf8Length(input, limits.maxBytes) : input.byteLength;
   if (size > limits.maxBytes) {
-    throw new LoadError('too-large', `file is larger than the ${formatBytes(limits.maxBytes)} limit`);
+    throw new LoadError('too-large', tooLargeText(limits.maxBytes));
   }
   // Under a --max-size raised that far: the text would not fit in a string, and the engine's own
   // words ("Cannot create a string longer than 0x1fffffe8 characters") would pass for a broken flow.
@@ -485,4 +485,12 @@ export function formatBytes(bytes: number): string {
   if (bytes >= 1024 * 1024 && bytes % (1024 * 1024) === 0) return `${bytes / 1024 / 1024} MB`;
   if (bytes >= 1024 && bytes % 1024 === 0) return `${bytes / 1024} KB`;
   return bytes === 1 ? '1 byte' : `${bytes} bytes`;
+}
+
+/**
+ * `file is larger than the 20 MB limit`: a file refused for its size, by the loader, and before it
+ * is read by the CLI and the self-check page (they add its size).
+ */
+export function tooLargeText(maxBytes: number): string {
+  return `file is larger than the ${formatBytes(maxBytes)} limit`;
 }
