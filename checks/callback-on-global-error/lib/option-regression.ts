@@ -8,7 +8,7 @@ import { backToMission2Edit, option3HoldsHint, optionReaches } from './menu-opti
 import { wantCallbackOf } from './nodes.js';
 import { failed, passed } from './outcome.js';
 
-export interface Mission2Option {
+interface Mission2Option {
   option: '1' | '2';
   /** Where Callback Mission 2 left it, as the messages name it (`NewNumber`, `the queue treatment (Music)`). */
   place: string;
