@@ -1,8 +1,9 @@
 /** A check's documentation page (Markdown), from its metadata: docs/checks/<id>.md and `flowgrade explain`. */
 import type { Check, Mission } from '../engine/check.js';
+import { pointCount } from '../reports/summary.js';
 
 export function renderCheckPage(check: Check, mission: Mission): string {
-  const points = check.severity === 'info' ? 'no points (not checkable from an export)' : `${check.points} ${check.points === 1 ? 'point' : 'points'}`;
+  const points = check.severity === 'info' ? 'no points (not checkable from an export)' : pointCount(check.points);
   return [
     `# ${check.id}`,
     '',

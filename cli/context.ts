@@ -10,6 +10,7 @@ export interface CliContext {
   color: boolean;
   /** Whether the terminal shows ✓ and ✗ (not Windows' own console: cli/terminal.ts). */
   unicode: boolean;
+  /** --debug: an internal error is told with its stack trace. */
   debug: boolean;
   version: string;
   /** Record an exit code; the process exits with the highest one recorded. */

@@ -2,7 +2,7 @@
 export const EXIT = { passed: 0, failed: 1, unusable: 2 } as const;
 
 /** The stable codes of usage errors (docs/errors.md): `no-input` (nothing to grade), `bad-out` (an --out that cannot be used), `bad-shard` (a folder `merge` cannot take as a part of the class). */
-export type UsageCode = 'no-input' | 'bad-out' | 'bad-shard';
+type UsageCode = 'no-input' | 'bad-out' | 'bad-shard';
 
 /** `message` ending in its code, as docs/errors.md writes it: `… [bad-out]`. */
 export function coded(message: string, code: UsageCode): string {

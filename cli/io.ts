@@ -3,7 +3,7 @@ import { closeSync, constants, fstatSync, lstatSync, openSync, readlinkSync, rea
 import path from 'node:path';
 import { open, type FileHandle } from 'node:fs/promises';
 import { loadFlow, type LoadOptions, type LoadResult } from '../engine/loader.js';
-import { beyondText, DEFAULT_LIMITS, formatBytes } from '../engine/json-text.js';
+import { beyondText, DEFAULT_LIMITS, tooLargeText } from '../engine/json-text.js';
 import { printableLine } from '../reports/escape.js';
 import { strayQuote } from './stray-quote.js';
 
@@ -75,7 +75,7 @@ export function readLimit(maxBytes: number): number {
 
 /** A file that gave more than readLimit(`maxBytes`) though its size (stat's) said `size`, refused. */
 export function givesMore(size: number, maxBytes: number): ReadResult {
-  return tooLarge(`file is larger than ${readLimit(maxBytes) < maxBytes ? '2 GB, the most that can be read' : `the ${formatBytes(maxBytes)} limit`} (its size says ${size} bytes, but it gives more)`);
+  return tooLarge(`${readLimit(maxBytes) < maxBytes ? 'file is larger than 2 GB, the most that can be read' : tooLargeText(maxBytes)} (its size says ${size} bytes, but it gives more)`);
 }
 
 /** What is said of a folder given as an input (fstat says so, or open(2) on Windows: EISDIR) or as --out. */
@@ -102,7 +102,7 @@ export function notAFileReason(info: { isDirectory(): boolean; isFile(): boolean
 export function refusedBeforeReading(info: { isDirectory(): boolean; isFile(): boolean; size: number }, maxBytes: number): ReadResult | undefined {
   const notAFile = notAFileReason(info);
   if (notAFile !== undefined) return { ok: false, error: { code: 'unreadable-file', message: notAFile } };
-  if (info.size > maxBytes) return { ok: false, error: { code: 'too-large', message: `file is larger than the ${formatBytes(maxBytes)} limit (${info.size} bytes)` } };
+  if (info.size > maxBytes) return { ok: false, error: { code: 'too-large', message: `${tooLargeText(maxBytes)} (${info.size} bytes)` } };
   return undefined;
 }
 

@@ -52,7 +52,6 @@ function writerTo(stream: NodeJS.WriteStream): (text: string) => void {
 export async function run(argv: string[], overrides: Partial<CliContext> = {}): Promise<number> {
   regexpsInLinearTimeWhenTheyBacktrack();
   let exitCode: number = EXIT.passed;
-  const debug = argv.includes('--debug');
   const ctx: CliContext = {
     stdout: writerTo(process.stdout),
     stderr: writerTo(process.stderr),
@@ -60,7 +59,7 @@ export async function run(argv: string[], overrides: Partial<CliContext> = {}): 
     color: colourWanted(argv, process.env, Boolean(process.stdout.isTTY)),
     unicode: unicodeTerminal(process.platform, process.env),
     columns: () => (process.stdout.isTTY ? process.stdout.columns : undefined),
-    debug,
+    debug: argv.includes('--debug'),
     version,
     exit: (code) => {
       exitCode = Math.max(exitCode, code);
@@ -71,7 +70,7 @@ export async function run(argv: string[], overrides: Partial<CliContext> = {}): 
   const onFatal = (error: unknown) => {
     if (isUnusedHttpParserFailure(error)) return;
     fatal = true;
-    ctx.stderr(`flowgrade: internal error: ${describe(error, debug)}\n`);
+    ctx.stderr(`flowgrade: internal error: ${describe(error, ctx.debug)}\n`);
     process.exitCode = EXIT.unusable;
   };
   process.on('uncaughtException', onFatal);
@@ -85,7 +84,7 @@ export async function run(argv: string[], overrides: Partial<CliContext> = {}): 
     }
     // Option values come from the command line, pasted from anywhere: escaped as any name is.
     if (error instanceof UsageError) ctx.stderr(`flowgrade: ${printableLine(error.message)}\n`);
-    else ctx.stderr(`flowgrade: internal error: ${describe(error, debug)}\n`);
+    else ctx.stderr(`flowgrade: internal error: ${describe(error, ctx.debug)}\n`);
     return EXIT.unusable;
   } finally {
     process.off('uncaughtException', onFatal);

@@ -146,13 +146,20 @@ function isDigitalChannel(props: Record<string, unknown>): boolean {
   return typeof props.channelType === 'string' && props.channelType !== '' && props.channelType !== 'TELEPHONY';
 }
 
-/** A menu's or case statement's option keys (`menuLinks`): scalars as text, anything else ''. */
-export function menuLinkKeys(props: Record<string, unknown>): string[] {
-  return optionKeys(props.menuLinks);
+/**
+ * A Menu's or a Case's option keys (`menuLinks`), exactly as written: the simulator matches a key
+ * press against them so (a Digit Number ` 3`, which Flow Designer's dropdown cannot make but an
+ * edited export can, is no option 3 to a caller pressing 3), and the checks judge the same keys.
+ */
+export function menuKeys(activity: { props: Record<string, unknown> }): string[] {
+  return optionKeys(activity.props.menuLinks);
 }
 
-/** Option keys (`menuLinks`, a Percentage Allocation's `allocations`): scalars as text, anything else ''. */
-function optionKeys(keys: unknown): string[] {
+/**
+ * Option keys (`menuLinks`, a Percentage Allocation's `allocations`): scalars as text, anything
+ * else ''; [] when they are no list. The one reader of them, for the simulator and the checks.
+ */
+export function optionKeys(keys: unknown): string[] {
   if (!Array.isArray(keys)) return [];
   return keys.map((key: unknown) => (typeof key === 'string' ? key : typeof key === 'number' || typeof key === 'boolean' ? String(key) : ''));
 }

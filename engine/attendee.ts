@@ -236,7 +236,7 @@ function canvasStudentOf(base: string): string | undefined {
 }
 
 /** A Canvas student as its download names them: the squeezed sortable name and the Canvas user id, or the anonymous id. */
-export type CanvasStudent = { name: string; userId: string } | { anonymousId: string };
+type CanvasStudent = { name: string; userId: string } | { anonymousId: string };
 
 /** The Canvas student a name (a file's or a folder's) starts with, read as canvasStudentOf reads it. */
 function canvasNameOf(base: string): CanvasStudent | undefined {

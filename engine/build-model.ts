@@ -66,8 +66,8 @@ export function buildModel(exported: Json, options: ModelOptions = {}): FlowMode
   };
 }
 
-function buildGraph(kind: GraphKind, process: Json, diagram: Json, base: string[], findings: Finding[]): FlowGraph {
-  const rawActivities = asObject(process.activities);
+function buildGraph(kind: GraphKind, flowProcess: Json, diagram: Json, base: string[], findings: Finding[]): FlowGraph {
+  const rawActivities = asObject(flowProcess.activities);
   const widgets = asObject(diagram.widgets);
   const activities: Activity[] = [];
   const byId = new Map<string, Activity>();
@@ -79,7 +79,7 @@ function buildGraph(kind: GraphKind, process: Json, diagram: Json, base: string[
   // As sets: a menu may list any number of options, each checked against every link.
   const knownExits = new Map(activities.map((a) => [a, a.knownExits && new Set(a.knownExits)]));
   const links: Link[] = [];
-  const rawLinks = Array.isArray(process.links) ? process.links : [];
+  const rawLinks = Array.isArray(flowProcess.links) ? flowProcess.links : [];
   rawLinks.forEach((raw, index) => {
     const l = asObject(raw);
     const link: Link = {

@@ -65,7 +65,7 @@ export function beyondText(size: number): string | undefined {
 export function decodeText(input: string | Uint8Array, limits: JsonLimits): string {
   const size = typeof input === 'string' ? utf8Length(input, limits.maxBytes) : input.byteLength;
   if (size > limits.maxBytes) {
-    throw new LoadError('too-large', `file is larger than the ${formatBytes(limits.maxBytes)} limit`);
+    throw new LoadError('too-large', tooLargeText(limits.maxBytes));
   }
   // Under a --max-size raised that far: the text would not fit in a string, and the engine's own
   // words ("Cannot create a string longer than 0x1fffffe8 characters") would pass for a broken flow.
@@ -368,11 +368,18 @@ export function clipPointer(pointer: string, max = 160): string {
   return pointer.length <= max ? pointer : `${pointer.slice(0, max - 1)}…`;
 }
 
-/** Bytes of the UTF-8 encoding, counting no further than `stopAfter`. */
-function utf8Length(text: string, stopAfter: number): number {
-  if (text.length * 3 <= stopAfter) return text.length; // cannot exceed the limit
+/**
+ * Bytes of the UTF-8 encoding of `text`, exact (a lone surrogate counted as the 3 bytes of the
+ * U+FFFD written for it). Given `stopAfter`, the count only says whether the encoding is longer than
+ * that: when it is, a number above stopAfter, counted no further; when it is not, a number no
+ * greater than stopAfter: the exact length, or, when 3 bytes for every UTF-16 unit would fit
+ * (the text is not read then), its length in UTF-16 units, a lower bound.
+ */
+export function utf8Length(text: string, stopAfter?: number): number {
+  if (stopAfter !== undefined && text.length * 3 <= stopAfter) return text.length; // cannot exceed the limit
+  const limit = stopAfter ?? Infinity;
   let bytes = 0;
-  for (let i = 0; i < text.length && bytes <= stopAfter; i++) {
+  for (let i = 0; i < text.length && bytes <= limit; i++) {
     const code = text.charCodeAt(i);
     // A surrogate pair is one character of 4 bytes: its high half counts 1, its low half 3 (as any other).
     bytes += code < 0x80 ? 1 : code < 0x800 ? 2 : code >= 0xd800 && code < 0xdc00 && isLowSurrogate(text.charCodeAt(i + 1)) ? 1 : 3;
@@ -478,4 +485,12 @@ export function formatBytes(bytes: number): string {
   if (bytes >= 1024 * 1024 && bytes % (1024 * 1024) === 0) return `${bytes / 1024 / 1024} MB`;
   if (bytes >= 1024 && bytes % 1024 === 0) return `${bytes / 1024} KB`;
   return bytes === 1 ? '1 byte' : `${bytes} bytes`;
+}
+
+/**
+ * `file is larger than the 20 MB limit`: a file refused for its size, by the loader, and before it
+ * is read by the CLI and the self-check page (they add its size).
+ */
+export function tooLargeText(maxBytes: number): string {
+  return `file is larger than the ${formatBytes(maxBytes)} limit`;
 }

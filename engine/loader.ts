@@ -2,8 +2,8 @@
  * Reads any real Flow Designer export into the flow model: plain exports (pretty, minified,
  * with or without BOM), flow-template upload bodies, every format generation, FLOW and SUBFLOW.
  */
-import Ajv from 'ajv';
 import flowExportSchema from '../schemas/flow-export.schema.json' with { type: 'json' };
+import { validatorFor } from './ajv.js';
 import { buildModel, isEventActivity } from './build-model.js';
 import { assertNesting, assertStringLengths, clipPointer, decodeText, DEFAULT_LIMITS, parseJsonText, withoutBom, type JsonLimits } from './json-text.js';
 import { LoadError, type LoadErrorCode } from './load-error.js';
@@ -107,13 +107,11 @@ function assertOneOfEach(model: FlowModel, templateBody: boolean): void {
   throw new LoadError('invalid-flow', `not a valid flow export: ${where} ${twice.message}, which Flow Designer never saves: export the flow again from Flow Designer`);
 }
 
-let validateExport: ReturnType<Ajv['compile']> | undefined;
-
 /** Said after a pointer into a template body's export: the file itself has no such path. */
 const INSIDE_FLOW = ' (inside the "flow" string)';
 
 function assertFlowExport(exported: Record<string, unknown>, templateBody: boolean): void {
-  validateExport ??= new Ajv({ allErrors: false, strict: false }).compile(flowExportSchema);
+  const validateExport = validatorFor(flowExportSchema);
   if (validateExport(exported)) return;
   const first = validateExport.errors?.[0];
   const where = (first?.instancePath ? clipPointer(first.instancePath) : '(top level)') + (templateBody ? INSIDE_FLOW : '');

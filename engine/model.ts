@@ -95,7 +95,7 @@ export interface Variable {
   pointer: string;
 }
 
-export type FindingCode =
+type FindingCode =
   | 'link-to-missing-activity'
   | 'link-from-missing-activity'
   | 'duplicate-exit-link'

@@ -4,7 +4,7 @@ export function wordList(items: readonly string[]): string {
 }
 
 /** How firstFew joins its items and counts the others; each line keeps its own. */
-export interface FirstFewStyle {
+interface FirstFewStyle {
   /** Between two named items: `, ` unless told. */
   readonly between?: string;
   /** Before the count of the others: ` and ` unless told (`, and `, `, `). */

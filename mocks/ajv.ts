@@ -1,18 +1,5 @@
-/** One ajv instance for the mocks' own schemas (compiled once, lazily; browser-safe). */
-import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
-
-let ajv: Ajv | undefined;
-const compiled = new Map<object, ValidateFunction>();
-
-export function validatorFor(schema: object): ValidateFunction {
-  let validate = compiled.get(schema);
-  if (!validate) {
-    ajv ??= new Ajv({ allErrors: false, strict: false });
-    validate = ajv.compile(schema);
-    compiled.set(schema, validate);
-  }
-  return validate;
-}
+/** The mocks' words for a request body their schemas refuse (the schemas validated by engine/ajv.ts). */
+import type { ErrorObject } from 'ajv';
 
 /** A readable description of the first schema error: `callback is required when outboundType is CALLBACK`. */
 export function describeError(error: ErrorObject | undefined, root = 'body'): string {

@@ -8,7 +8,8 @@
 import type { RequestHandler } from 'msw';
 import dataset from './data/dynvars.json' with { type: 'json' };
 import datasetSchema from './schemas/dynvars-dataset.schema.json' with { type: 'json' };
-import { describeError, validatorFor } from './ajv.js';
+import { describeError } from './ajv.js';
+import { validatorFor } from '../engine/ajv.js';
 import { RequestTestHandler } from './handler.js';
 import { jsonResponse } from './json-response.js';
 import { MOCKAPI_RESERVED } from './mockapi-params.js';

@@ -11,7 +11,8 @@
  */
 import { HttpResponse, type RequestHandler } from 'msw';
 import createTaskSchema from './schemas/create-task-v1.schema.json' with { type: 'json' };
-import { describeError, validatorFor } from './ajv.js';
+import { describeError } from './ajv.js';
+import { validatorFor } from '../engine/ajv.js';
 import { RequestTestHandler } from './handler.js';
 import { jsonResponse } from './json-response.js';
 import type { AcceptedTask, SeenRequest } from './types.js';

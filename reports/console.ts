@@ -1,17 +1,20 @@
 /**
  * The console report: checks grouped by Build step with ✓ / ✗ / – marks; under each failure its
  * message, expected/actual, where, the hint and the trace excerpt; then a one-line summary. Colours
- * come in as functions (chalk, or identity under NO_COLOR); export text has control characters removed.
+ * come in as functions (the CLI's chalk, of level 0 when colour is off); export text has control characters removed.
  */
 import { DEFAULT_MISSION_ID } from '../checks/index.js';
 import type { CheckResult, GradeReport } from '../engine/report.js';
 import { shownAttendeeId } from './attendee-id.js';
 import { escapeTerminal as t } from './escape.js';
-import { stepHeading, stepTitlesFor, type StepTitles } from './steps.js';
+import { stepHeading, stepTitlesFor } from './steps.js';
 import { byStep, firstFix, fixOf, formatPoints, isFailure, placeOf, pointCount, summaryLine } from './summary.js';
 import { renderTraceTable } from './trace-table.js';
 
-/** Colour functions: the CLI passes chalk (or identity functions under NO_COLOR). */
+/**
+ * Colour functions: the CLI passes a chalk instance, of level 0 (no ANSI code) when colour is off
+ * (--no-color, NO_COLOR, output that is no terminal).
+ */
 export interface ColorFns {
   green(text: string): string;
   red(text: string): string;
@@ -24,8 +27,6 @@ export interface ConsoleOptions {
   color: ColorFns;
   /** Only the Fix first line (without its hint), the failures (and required checks not judged) and the summary line. */
   quiet?: boolean;
-  /** Build step titles; default: the report's mission's (reports/steps.ts). */
-  stepTitles?: StepTitles;
   /**
    * The terminal's width in columns: messages, expected/actual and hints wrap under their label,
    * and a trace's details are cut to fit. None (a pipe, a file): every item on one line.
@@ -46,12 +47,12 @@ const UNICODE_MARKS: Marks = { passed: '✓', failed: '✗', other: '–' };
 /** For Windows' own console, whose fonts have no ✓ nor ✗ (code page 437's √, and ×, are in all of them). */
 export const BASIC_MARKS: Marks = { passed: '√', failed: '×', other: '–' };
 
-/** Identity colours, for NO_COLOR and files. */
+/** Identity colours (no ANSI code), for callers without chalk, e.g. the tests; the CLI does not use them. */
 export const NO_COLOR: ColorFns = { green: (s) => s, red: (s) => s, yellow: (s) => s, dim: (s) => s, bold: (s) => s };
 
 export function renderConsole(report: GradeReport, options: ConsoleOptions): string {
   const { color: c, quiet = false } = options;
-  const titles = stepTitlesFor(report, options.stepTitles);
+  const titles = stepTitlesFor(report);
   // Quiet output and ungradable files end in one line that names the file itself.
   const oneLine = quiet || report.verdict === 'ungradable';
   const lines = oneLine ? [] : [`${c.bold(t(report.input.file))} ${c.dim(`— attendee ${t(shownAttendeeId(report.attendee.id))}, ${t(report.lab.title)}`)}`, ''];

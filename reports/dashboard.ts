@@ -58,7 +58,6 @@ export interface DashboardOptions {
   reportHref: (report: GradeReport) => string;
   duplicates?: readonly DuplicateSubmissions[];
   title?: string;
-  stepTitles?: StepTitles;
   /**
    * Each report's row, rendered before (by `renderDashboardRow`), in the order of the reports. A
    * row rendered for other step columns than this class's is rendered again.
@@ -90,7 +89,7 @@ const STATE_WORDS: Record<StepState, string> = { passed: 'passed', partial: 'par
 export function renderDashboard(reports: readonly GradeReport[], options: DashboardOptions): string {
   const title = options.title ?? 'flowgrade — class results';
   const lab = (reports.find((r) => r.verdict !== 'ungradable') ?? reports[0])?.lab;
-  const titles = lab ? stepTitlesFor({ lab }, options.stepTitles) : (options.stepTitles ?? {});
+  const titles = lab ? stepTitlesFor({ lab }) : {};
   const steps = [...new Set(reports.flatMap((r) => r.checks.map((c) => c.step)))].sort((a, b) => a - b);
   const key = stepsKey(steps);
   const rows = reports.map((report, i) => {

@@ -1,6 +1,7 @@
 /** What a flow drawing highlights, worked out from a report: the path a call took, the activities at fault. */
 import type { CheckResult, DrawingGraph, GradeReport } from '../engine/report.js';
 import type { TraceEntry } from '../engine/trace.js';
+import { graphOfPointer, unescapeSegment } from '../engine/pointer.js';
 import { isFailure } from './summary.js';
 
 /** Key of one drawn edge: an activity's exit (each exit has at most one link). */
@@ -68,7 +69,7 @@ export function drawnActivityOf(report: GradeReport): (check: CheckResult) => Dr
   return (check) => {
     const fromPointer = activityIdOf(check.pointer);
     if (fromPointer !== undefined) {
-      const tab: DrawingName | undefined = check.pointer!.startsWith('/eventFlows/') ? 'events' : check.pointer!.startsWith('/process/') ? 'main' : undefined;
+      const tab: DrawingName | undefined = graphOfPointer(check.pointer);
       const drawing = tab && ids.get(tab)!.has(fromPointer) ? tab : graphs.find(([name]) => ids.get(name)!.has(fromPointer))?.[0];
       if (drawing) return { id: fromPointer, drawing };
     }
@@ -99,7 +100,7 @@ export function drawingDescription(graph: DrawingGraph, path: ReadonlySet<string
 /** `/process/activities/<id>/…` (main, event flows, template bodies) → `<id>`, JSON-pointer unescaped. */
 function activityIdOf(pointer: string | undefined): string | undefined {
   const match = pointer ? /\/activities\/([^/]+)/.exec(pointer) : null;
-  return match ? match[1].replace(/~1/g, '/').replace(/~0/g, '~') : undefined;
+  return match ? unescapeSegment(match[1]) : undefined;
 }
 
 // The palette's names of activity types live in the engine: the checks' messages use them too.

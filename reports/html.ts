@@ -19,8 +19,6 @@ import { activityAnchor, renderFlowSvg } from './svg.js';
 export { REPORT_CSS };
 
 export interface HtmlOptions {
-  /** Build step titles; default: the report's mission's (reports/steps.ts). */
-  stepTitles?: StepTitles;
   /**
    * The level of the report's title (default 1, a document of its own); its sections are one level
    * below, Build steps and simulated calls two. The self-check page nests the report under its own
@@ -43,7 +41,7 @@ export function renderHtmlReport(report: GradeReport, options: HtmlOptions = {})
 /** The report's content without <html>/<head>: an <article class="fg-report"> styled by REPORT_CSS. */
 export function renderReportBody(whole: GradeReport, options: HtmlOptions = {}): string {
   const report = boundReport(whole); // what a hostile export's report shows (bounds.ts)
-  const titles = stepTitlesFor(report, options.stepTitles);
+  const titles = stepTitlesFor(report);
   const tags = headingTags(options.headingLevel);
   const parts = [`<article class="fg-report" data-verdict="${h(report.verdict)}">`, header(report, tags.title)];
   if (report.verdict === 'ungradable') {

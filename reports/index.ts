@@ -3,14 +3,6 @@
  * built-ins, no global colour state). Per-attendee writers take one report; class writers take
  * the list. Writing files is the CLI's job.
  */
-import { renderConsole } from './console.js';
-import { renderCsv } from './csv.js';
-import { renderDashboard } from './dashboard.js';
-import { renderHtmlReport } from './html.js';
-import { renderJson } from './json.js';
-import { renderJunit } from './junit.js';
-import { renderMarkdown } from './markdown.js';
-
 export { boundReport } from './bounds.js';
 export { renderClassRow, type ClassColumns, type ClassRow } from './class-row.js';
 export { NO_COLOR, renderConsole, type ColorFns, type ConsoleOptions } from './console.js';
@@ -26,16 +18,3 @@ export { stepTitlesFor, type StepTitles } from './steps.js';
 export { summaryLine } from './summary.js';
 export { renderFlowSvg, type SvgOptions } from './svg.js';
 export { renderTraceTable } from './trace-table.js';
-
-/** Every writer by the name a user types (`--format junit`), with what it takes. */
-export const REPORTERS = {
-  console: { scope: 'attendee', render: renderConsole },
-  json: { scope: 'attendee', render: renderJson },
-  html: { scope: 'attendee', render: renderHtmlReport },
-  junit: { scope: 'class', render: renderJunit },
-  csv: { scope: 'class', render: renderCsv },
-  markdown: { scope: 'class', render: renderMarkdown },
-  dashboard: { scope: 'class', render: renderDashboard },
-} as const;
-
-export type ReporterName = keyof typeof REPORTERS;

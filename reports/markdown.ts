@@ -12,6 +12,7 @@
  * so the summary's size grows with the class, not with what one export holds.
  */
 import type { GradeReport } from '../engine/report.js';
+import { utf8Length } from '../engine/json-text.js';
 import { firstFew } from '../engine/word-list.js';
 import { averagePercent, verdictCounts } from './class-totals.js';
 import { clipText } from './code-points.js';
@@ -187,13 +188,7 @@ function rowsWithin(rows: readonly string[], budget: number, see: string): { kep
 /** UTF-8 bytes of `lines` joined by line breaks, one counted per line. */
 function bytesOf(lines: readonly string[]): number {
   let bytes = 0;
-  for (const line of lines) {
-    bytes += 1;
-    for (const char of line) {
-      const code = char.codePointAt(0)!;
-      bytes += code < 0x80 ? 1 : code < 0x800 ? 2 : code < 0x10000 ? 3 : 4;
-    }
-  }
+  for (const line of lines) bytes += 1 + utf8Length(line);
   return bytes;
 }
 

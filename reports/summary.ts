@@ -1,6 +1,7 @@
 /** Figures every writer shows, worked out once so the formats never disagree. */
 import { findMission } from '../checks/index.js';
 import type { CheckResult, GradeReport } from '../engine/report.js';
+import { graphOfPointer } from '../engine/pointer.js';
 
 /** A check that did not pass and needs the attendee's attention (a hint is shown for it). */
 export function isFailure(check: CheckResult): boolean {
@@ -57,7 +58,8 @@ export function firstFix(report: GradeReport): CheckResult | undefined {
  */
 export function placeOf(check: CheckResult): string | undefined {
   if (check.activity === undefined) return undefined;
-  const tab = check.pointer?.startsWith('/eventFlows/') ? 'Event Flows' : check.pointer?.startsWith('/process/') ? 'Main Flow' : undefined;
+  const graph = graphOfPointer(check.pointer);
+  const tab = graph === 'events' ? 'Event Flows' : graph === 'main' ? 'Main Flow' : undefined;
   return tab ? `${check.activity}, on the ${tab} tab` : check.activity;
 }
 

@@ -22,7 +22,7 @@ const DIST = fileURLToPath(new URL('../dist/', import.meta.url));
 
 // Every JSON Schema the product validates with at run time (the loader's export schema, the mocks'
 // schemas), compiled once here by ajv into standalone validators for all three bundles, with the
-// options the product code passes. Nothing compiles a schema at run time: the page's CSP forbids
+// options the product code passes (engine/ajv.ts; cli/merge/read-part.ts's own for the reports). Nothing compiles a schema at run time: the page's CSP forbids
 // it (ajv compiles with `new Function`), and in the CLI it cost every grading worker 35 ms.
 const root = fileURLToPath(new URL('..', import.meta.url));
 const sharedSchemas = ['schemas/flow-export.schema.json', ...readdirSync('mocks/schemas').map((name) => `mocks/schemas/${name}`)].map((file) => ({

@@ -7,10 +7,11 @@
  */
 import { messageOf } from '../engine/error-message.js';
 import type { GradeOptions } from '../engine/grade.js';
+import { formatBytes } from '../engine/json-text.js';
 import { REPORT_CSS, renderHtmlReport, renderReportBody } from '../reports/html.js';
 import { renderJson } from '../reports/json.js';
 import { showFailingActivities } from './drawings.js';
-import { formatMegabytes, MAX_BYTES, noWorkerFile, readPickedFile, timedOutFile, type GradedFile, type PickedFile } from './grade-file.js';
+import { MAX_BYTES, noWorkerFile, readPickedFile, timedOutFile, type GradedFile, type PickedFile } from './grade-file.js';
 import { requestOptions, TOOL, type GradingRequest } from './grading-request.js';
 import { GradingThread, gradingTimeLimit } from './grading-thread.js';
 import { downloadName, errorAdvice, errorLine, notGradedNote, oneLine, oneToGrade, summaryLine, tabTitle } from './messages.js';
@@ -75,7 +76,7 @@ function setUp(): void {
   showLabDnis();
   labSelect.addEventListener('change', showLabDnis);
 
-  element('max-size').textContent = formatMegabytes(MAX_BYTES);
+  element('max-size').textContent = formatBytes(MAX_BYTES);
   element('tool-version').textContent = `${TOOL.name} ${TOOL.version}`;
 
   dropZone.addEventListener('click', () => fileInput.click());

@@ -4,7 +4,7 @@
  * the reason code the page's advice is chosen by.
  */
 import { gradeFlow, refusedReport, type GradeOptions } from '../engine/grade.js';
-import { DEFAULT_LIMITS, isOtherKindOfFile, isZipArchive } from '../engine/json-text.js';
+import { DEFAULT_LIMITS, isOtherKindOfFile, isZipArchive, tooLargeText } from '../engine/json-text.js';
 import type { GradeReport } from '../engine/report.js';
 import { boundReport } from '../reports/bounds.js';
 import type { FailureReason } from './failure-reason.js';
@@ -30,7 +30,7 @@ export async function readPickedFile(file: PickedFile, options: Omit<GradeOption
   const refused = (reason: FailureReason, code: string, message: string) => ({ refused: refusedFile(reason, { code, message }, { ...options, fileName: file.name }) });
   // A dropped folder comes as a File that cannot be read ("could not be found"): say what it is, as the CLI does.
   if (file.folder) return refused('folder', 'unreadable-file', 'is a directory, not a file');
-  if (file.size > MAX_BYTES) return refused('too-large', 'too-large', `file is larger than the ${formatMegabytes(MAX_BYTES)} limit (${file.size} bytes)`);
+  if (file.size > MAX_BYTES) return refused('too-large', 'too-large', `${tooLargeText(MAX_BYTES)} (${file.size} bytes)`);
   let bytes: Uint8Array;
   try {
     bytes = new Uint8Array(await file.arrayBuffer());
@@ -101,8 +101,4 @@ function unreadableReason(error: unknown, readBefore: boolean): { reason: Failur
       : { reason: 'refused-on-first-read', words: 'the browser was refused it (it may be locked by another program, or kept online only, such as a OneDrive "online-only" file not downloaded to this computer)' };
   }
   return { reason: 'unreadable', words: error instanceof Error && error.message ? error.message : 'the browser could not read it' };
-}
-
-export function formatMegabytes(bytes: number): string {
-  return `${Math.round(bytes / 1024 / 1024)} MB`;
 }

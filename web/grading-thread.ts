@@ -14,7 +14,7 @@
 import { WORKER_STARTED, type GradingAnswer, type GradingRequest } from './grading-request.js';
 
 /** How a grading asked of the worker ended; `no-worker`: none could be started, and the file is not graded (noWorkerFile). */
-export type ThreadOutcome = { kind: 'answered'; answer: GradingAnswer } | { kind: 'timed-out' } | { kind: 'abandoned' } | { kind: 'no-worker' };
+type ThreadOutcome = { kind: 'answered'; answer: GradingAnswer } | { kind: 'timed-out' } | { kind: 'abandoned' } | { kind: 'no-worker' };
 
 /** The page's script as one function (the banner and footer of its build); not defined in a script built otherwise. */
 declare const flowgradeSelfCheck: () => void;

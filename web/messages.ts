@@ -3,7 +3,7 @@ import type { GradeReport } from '../engine/report.js';
 import { wordList } from '../engine/word-list.js';
 import { firstCodePoints } from '../reports/code-points.js';
 import { printableLine } from '../reports/escape.js';
-import { formatPoints, scoreText } from '../reports/summary.js';
+import { scoreText } from '../reports/summary.js';
 import type { FailureReason } from './failure-reason.js';
 
 /**
@@ -16,7 +16,7 @@ export const oneLine = printableLine;
 /** `Main_Flow_140.json: passed, 100/100 points` — for the status line (read out by screen readers). */
 export function summaryLine(report: GradeReport): string {
   if (report.verdict === 'ungradable') return oneLine(`${report.input.file} could not be graded.`);
-  const score = report.score ? `, ${formatPoints(report.score.earned)}/${formatPoints(report.score.possible)} points` : '';
+  const score = report.score ? `, ${scoreText(report.score)} points` : '';
   return oneLine(`${report.input.file}: ${report.verdict}${score}.`);
 }
 

@@ -1,8 +1,8 @@
 import { defineCheck } from '../../engine/check.js';
-import { exitName, isNamedExit } from '../../engine/activity-types.js';
+import { exitName, isNamedExit, menuKeys } from '../../engine/activity-types.js';
 import { connectHint, connectionEdit, connectionNote, connectionSentence, exitLeadsTo, exitReaches, exitShown, exitTarget, missedLink, wrongExitNote } from './lib/graph.js';
 import type { Activity, FlowGraph } from '../../engine/model.js';
-import { isEndFlow, menuKeys, missionNodes, NO_OPTION3_CAUSE } from './lib/find.js';
+import { isEndFlow, missionNodes, NO_OPTION3_CAUSE } from './lib/find.js';
 import { LABELS } from './lib/names.js';
 import { backToMission2Edit, option3HoldsHint, OPTION3_HOLDS_NOTE } from './lib/menu-options.js';
 import { getCbidOf, wantCallbackOf } from './lib/nodes.js';

@@ -1,7 +1,7 @@
 import { defineCheck } from '../../engine/check.js';
-import { connectHint, connectionNote, exitLeadsTo, missedLink, wrongExitNote } from './lib/graph.js';
+import { connectionNote, wrongExitNote } from './lib/graph.js';
+import { linkOutcome } from './lib/link-check.js';
 import { getCbidOf, setGetResultOf } from './lib/nodes.js';
-import { failed, passed } from './lib/outcome.js';
 
 export default defineCheck({
   id: 'set-get-result-after-get-cbid',
@@ -19,19 +19,6 @@ export default defineCheck({
     ...connectionNote('main', 'GET_CBID', 'SimulateGlobalError', 'SetGetResult', 5),
   ].join('\n'),
   run(ctx) {
-    // Its own activity first: when both are missing, this check is the one that says to add it.
-    const set = setGetResultOf(ctx);
-    if (!set.ok) return set.outcome;
-    const get = getCbidOf(ctx);
-    if (!get.ok) return get.outcome;
-    if (!exitLeadsTo(ctx.model.main, get.activity, 'default', set.activity)) {
-      const { message, ...said } = missedLink(ctx.model.main, get.activity, 'default', (a) => a.id === set.activity.id, {
-        message: `${get.activity.label} does not lead to ${set.activity.label}`,
-        // Both exist: the fix is the connection, not a new activity.
-        hint: connectHint(ctx.model.main, get.activity, 'default', set.activity, 5),
-      });
-      return failed(message, { expected: `${get.activity.label} → ${set.activity.label}`, activity: get.activity, ...said });
-    }
-    return passed(`${get.activity.label} leads to ${set.activity.label}`);
+    return linkOutcome(ctx, 'main', getCbidOf, 'default', setGetResultOf, 5);
   },
 });

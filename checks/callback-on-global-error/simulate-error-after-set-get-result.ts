@@ -1,7 +1,7 @@
 import { defineCheck } from '../../engine/check.js';
-import { connectHint, connectionNote, exitLeadsTo, missedLink, wrongExitNote } from './lib/graph.js';
+import { connectionNote, wrongExitNote } from './lib/graph.js';
+import { linkOutcome } from './lib/link-check.js';
 import { setGetResultOf, simulateErrorOf } from './lib/nodes.js';
-import { failed, passed } from './lib/outcome.js';
 
 export default defineCheck({
   id: 'simulate-error-after-set-get-result',
@@ -20,19 +20,6 @@ export default defineCheck({
     ...connectionNote('main', 'SetGetResult', 'DisconnectContact_g9e', 'SimulateGlobalError', 6),
   ].join('\n'),
   run(ctx) {
-    // Its own activity first: when both are missing, this check is the one that says to add it.
-    const sim = simulateErrorOf(ctx);
-    if (!sim.ok) return sim.outcome;
-    const set = setGetResultOf(ctx);
-    if (!set.ok) return set.outcome;
-    if (!exitLeadsTo(ctx.model.main, set.activity, 'out', sim.activity)) {
-      const { message, ...said } = missedLink(ctx.model.main, set.activity, 'out', (a) => a.id === sim.activity.id, {
-        message: `${set.activity.label} does not lead to ${sim.activity.label}`,
-        // Both exist: the fix is the connection, not a new activity.
-        hint: connectHint(ctx.model.main, set.activity, 'out', sim.activity, 6),
-      });
-      return failed(message, { expected: `${set.activity.label} → ${sim.activity.label}`, activity: set.activity, ...said });
-    }
-    return passed(`${set.activity.label} leads to ${sim.activity.label}`);
+    return linkOutcome(ctx, 'main', setGetResultOf, 'out', simulateErrorOf, 6);
   },
 });

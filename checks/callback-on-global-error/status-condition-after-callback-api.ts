@@ -1,7 +1,7 @@
 import { defineCheck } from '../../engine/check.js';
-import { connectHint, connectionNote, exitLeadsTo, missedLink, wrongExitNote } from './lib/graph.js';
+import { connectionNote, wrongExitNote } from './lib/graph.js';
+import { linkOutcome } from './lib/link-check.js';
 import { callbackApiOf, statusConditionOf } from './lib/nodes.js';
-import { failed, passed } from './lib/outcome.js';
 
 export default defineCheck({
   id: 'status-condition-after-callback-api',
@@ -21,19 +21,6 @@ export default defineCheck({
     ...connectionNote('events', 'CallBackAPI_HTTPRequest', 'EndFlow_kid', 'HTTPStatusCode', 9),
   ].join('\n'),
   run(ctx) {
-    // Its own activity first: when both are missing, this check is the one that says to add it.
-    const condition = statusConditionOf(ctx);
-    if (!condition.ok) return condition.outcome;
-    const api = callbackApiOf(ctx);
-    if (!api.ok) return api.outcome;
-    if (!exitLeadsTo(ctx.model.events, api.activity, 'default', condition.activity)) {
-      const { message, ...said } = missedLink(ctx.model.events, api.activity, 'default', (a) => a.id === condition.activity.id, {
-        message: `${api.activity.label} does not lead to ${condition.activity.label}`,
-        // Both exist: the fix is the connection, not a new activity.
-        hint: connectHint(ctx.model.events, api.activity, 'default', condition.activity, 9),
-      });
-      return failed(message, { expected: `${api.activity.label} → ${condition.activity.label}`, activity: api.activity, ...said });
-    }
-    return passed(`${api.activity.label} leads to ${condition.activity.label}`);
+    return linkOutcome(ctx, 'events', callbackApiOf, 'default', statusConditionOf, 9);
   },
 });

@@ -1,5 +1,6 @@
 import { defineCheck } from '../../engine/check.js';
-import { menuDescriptions, menuKeys } from './lib/find.js';
+import { menuDescriptions } from './lib/find.js';
+import { menuKeys } from '../../engine/activity-types.js';
 import { wantCallbackOf } from './lib/nodes.js';
 import { failed, passed, skipped } from './lib/outcome.js';
 

@@ -1,6 +1,7 @@
 import { defineCheck } from '../../engine/check.js';
 import type { Activity, FlowModel } from '../../engine/model.js';
-import { menuDescriptions, menuKeys, missionNodes, NO_OPTION3_CAUSE } from './lib/find.js';
+import { menuDescriptions, missionNodes, NO_OPTION3_CAUSE } from './lib/find.js';
+import { menuKeys } from '../../engine/activity-types.js';
 import { exitReaches } from './lib/graph.js';
 import { LABELS } from './lib/names.js';
 import { wantCallbackOf } from './lib/nodes.js';

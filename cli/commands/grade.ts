@@ -16,6 +16,7 @@ import { refuseUnusableSettings, resolveGradingOptions, type GradingFlags } from
 import { addGradingOptions } from './grading-flags.js';
 import { inputErrorLine } from '../io.js';
 import { shownAttendeeId } from '../../reports/attendee-id.js';
+import { verdictCounts } from '../../reports/class-totals.js';
 import { setAsideCount } from '../../reports/dashboard.js';
 import { printableLine } from '../../reports/escape.js';
 import { plural } from '../../reports/summary.js';
@@ -167,12 +168,12 @@ function summary(rows: GradedRow[], found: number, duplicates: readonly Duplicat
   const shard = flags.shard ? ` (shard ${flags.shard.index}/${flags.shard.count} of ${plural(found, 'submission')} found)` : '';
   const setAside = setAsideCount(duplicates);
   const aside = setAside > 0 ? `; ${plural(setAside, 'submission')} set aside as ${setAside === 1 ? 'a duplicate' : 'duplicates'}` : '';
-  return `graded ${plural(rows.length, 'attendee')} into ${flags.out}${shard}: ${verdictCounts(rows)}${aside}`;
+  return `graded ${plural(rows.length, 'attendee')} into ${flags.out}${shard}: ${verdictText(rows)}${aside}`;
 }
 
 /** `3 passed, 1 failed, 0 ungradable`: the end of grade's and merge's summary line. */
-export function verdictCounts(rows: readonly GradedRow[]): string {
-  const count = (verdict: string) => rows.filter((row) => row.report.verdict === verdict).length;
-  return `${count('passed')} passed, ${count('failed')} failed, ${count('ungradable')} ungradable`;
+export function verdictText(rows: readonly GradedRow[]): string {
+  const count = verdictCounts(rows.map((row) => row.report));
+  return `${count.passed} passed, ${count.failed} failed, ${count.ungradable} ungradable`;
 }
 

@@ -70,8 +70,6 @@ type BatchOutcome =
       /** Kept rows, sorted by attendee id then path. */
       rows: GradedRow[];
       duplicates: Duplicate[];
-      /** Output base name of each kept row (same order). */
-      names: string[];
     } & Gradebooks);
 
 const WORKER_SCRIPT = new URL('./worker.js', import.meta.url);
@@ -269,7 +267,7 @@ async function gradeAndWrite(found: Discovery, stagingDir: string, run: Run, bat
     writeMarker(batch.outDir, stagingDir, partOf(batch.shard));
     const stale = await staleReports(batch.outDir, names);
     if (stale.length > 0) batch.warn(staleReportsLine(batch.outDir, stale));
-    return { ok: true, found: foundCount, rows: kept, duplicates, names, ...gradebooks };
+    return { ok: true, found: foundCount, rows: kept, duplicates, ...gradebooks };
   } catch (error) {
     if (!isFileSystemError(error)) throw error;
     return { ok: false, problems: [cannotWriteOut(batch.outDir, error)] };

@@ -7,7 +7,7 @@
  * v4.4) leave hidden files out by default.
  */
 import { createHash } from 'node:crypto';
-import Ajv from 'ajv';
+import { validatorFor } from '../../engine/ajv.js';
 import runSchema from '../../schemas/run.schema.json' with { type: 'json' };
 import type { RecommendedAs } from '../../reports/junit.js';
 import type { Duplicate } from './duplicates.js';
@@ -60,11 +60,9 @@ export function splitFingerprint(submissions: readonly { file: string; entry?: n
   return hash.digest('hex');
 }
 
-let validate: ReturnType<Ajv['compile']> | undefined;
-
 /** Why `value` is not a run record (the first problem, with where it is), or undefined when it is one. */
 export function runRecordProblem(value: unknown): string | undefined {
-  validate ??= new Ajv({ allErrors: false, strict: false }).compile(runSchema);
+  const validate = validatorFor(runSchema);
   if (validate(value)) return undefined;
   const first = validate.errors?.[0];
   return `${first?.instancePath || '(top level)'} ${first?.message ?? 'does not match the schema'}`;

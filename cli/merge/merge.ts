@@ -27,7 +27,7 @@ import { writeFileSync } from 'node:fs';
 import { planMerge, shardsWords, type PartRecord } from './plan.js';
 import { readPart, readReport } from './read-part.js';
 
-export interface MergeOptions {
+interface MergeOptions {
   dirs: string[];
   outDir: string;
   /** Merge when shards are missing (--partial); else that is a usage error. */
@@ -39,7 +39,7 @@ export interface MergeOptions {
   progress?: { isTTY: boolean; write: (text: string) => void; columns?: () => number | undefined };
 }
 
-export type MergeOutcome =
+type MergeOutcome =
   | { ok: false; problems: string[] }
   | ({
       ok: true;

@@ -16,7 +16,7 @@ export interface PartRecord {
   record: RunRecord;
 }
 
-export type MergePlan =
+type MergePlan =
   | { ok: false; problem: string }
   | {
       ok: true;

@@ -137,9 +137,11 @@ function toHost(v: unknown, ctx: Context, pos: number, depth = 0): unknown {
   return v;
 }
 
+type PrintPart = Extract<TemplatePart, { kind: 'print' }>;
+
 /** The single expression of a template that is exactly one `{{ }}` (up to whitespace), else null. */
-function loneExpression(template: Template) {
-  const prints = template.parts.filter((p) => p.kind === 'print');
+function loneExpression(template: Template): PrintPart | null {
+  const prints = template.parts.filter((p): p is PrintPart => p.kind === 'print');
   if (prints.length !== 1) return null;
   const onlyWhitespace = template.parts.every((p) => p.kind === 'print' || (p.kind === 'text' && p.raw.trim() === ''));
   return onlyWhitespace ? prints[0] : null;
@@ -147,7 +149,7 @@ function loneExpression(template: Template) {
 
 export function evaluateTyped(template: Template, scope: Scope, options?: EvalOptions): unknown {
   const lone = loneExpression(template);
-  if (!lone || lone.kind !== 'print') return render(template, scope, options);
+  if (!lone) return render(template, scope, options);
   const ctx = new Context(scope, options);
   return placing(lone.pos, () => toHost(evaluate(lone.expr, ctx), ctx, lone.pos));
 }

@@ -14,7 +14,7 @@ const MAX_CACHED_LENGTH = 20_000;
 const cache = new Map<string, { template: Template } | { error: ExpressionError }>();
 
 /** What parsing a text gives: its tree, or its syntax (or limit) error. */
-export type Parsed = { template: Template } | { error: ExpressionError };
+type Parsed = { template: Template } | { error: ExpressionError };
 
 /** The parse of a text, from the cache when it is there. */
 export function parseOutcome(text: string): Parsed {

@@ -14,7 +14,7 @@ import { ActivityError, NotSimulatedError } from './errors.js';
 export const EXPRESSION_STEPS_PER_ACTIVITY = 2_000;
 
 /** The steps left to a simulated call's expressions, of `total`. */
-export interface CallBudget extends StepBudget {
+interface CallBudget extends StepBudget {
   readonly total: number;
 }
 

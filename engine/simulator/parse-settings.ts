@@ -14,6 +14,7 @@ import { convertToType, getOwn, isTextType, keepJavaNumbers } from './variables.
 import { javaNumberTexts } from './json-numbers.js';
 import { messageOf } from '../error-message.js';
 import { javaTrim } from '../java-whitespace.js';
+import { unescapeSegment } from '../pointer.js';
 import { nestedDeeperThan } from '../json-text.js';
 import { clipTraceText } from './trace-text.js';
 import { MAX_JSONPATH_DEPTH, MAX_JSONPATH_LENGTH, MAX_JSONPATH_WORK, MAX_MATCHED_EXCESS } from './jsonpath-limits.js';
@@ -154,7 +155,7 @@ function isJson(match: Match): boolean {
  * `.0` and `['0']` as an index of a list, and `[0]` as the key "0" of an object; Jayway does not.
  */
 function stepsFit(match: Match, read: ReadPath, json: unknown): boolean {
-  const steps = match.pointer.split('/').slice(1).map((step) => step.replace(/~1/g, '/').replace(/~0/g, '~'));
+  const steps = match.pointer.split('/').slice(1).map(unescapeSegment);
   const { kinds, tailKinds } = read;
   // Without a deep scan every step is known; with one, its first steps are those before the first
   // `..` and its last steps those after the last `..`.

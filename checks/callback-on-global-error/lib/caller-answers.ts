@@ -19,7 +19,8 @@
 import type { Activity, FlowGraph, FlowModel } from '../../../engine/model.js';
 import { intProp } from '../../../engine/simulator/activities/read.js';
 import { reachableFrom } from './graph.js';
-import { menuKeys, type MissionNodes } from './find.js';
+import type { MissionNodes } from './find.js';
+import { menuKeys } from '../../../engine/activity-types.js';
 
 /** Label → answer for every visit, for the Menus and Collect Digits on the way other than WantCallback. */
 export function answersOnTheWay(model: FlowModel, nodes: Pick<MissionNodes, 'wantCallback' | 'getCbid'>): Record<string, string> {

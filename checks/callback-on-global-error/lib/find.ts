@@ -19,7 +19,7 @@ import { isAuthenticated, methodOf, parseRowsOf, requestBodyOf, requestPathOf, r
 import { GLOBAL_ERROR, LABELS, VARIABLES } from './names.js';
 import { writes } from './set-variable.js';
 import { namesRead } from './templates.js';
-import { exitName, menuLinkKeys } from '../../../engine/activity-types.js';
+import { exitName, menuKeys } from '../../../engine/activity-types.js';
 import { isWebhookSiteHost } from '../../../mocks/webhook-site.js';
 
 export interface MissionNodes {
@@ -183,15 +183,6 @@ export function exitTakenName(activity: Activity | undefined, exit: string): str
   const at = menuKeys(activity).indexOf(exit);
   const label = at >= 0 ? menuDescriptions(activity)[at]?.trim() : undefined;
   return label ? `its case "${label}"` : exitName(exit);
-}
-
-/**
- * A menu's option keys (`menuLinks`), exactly as written: the simulator matches a key press against
- * them so (a Digit Number ` 3`, which Flow Designer's dropdown cannot make but an edited export can,
- * is no option 3 to a caller pressing 3), and the checks judge the same keys.
- */
-export function menuKeys(menu: Activity): string[] {
-  return menuLinkKeys(menu.props);
 }
 
 /**

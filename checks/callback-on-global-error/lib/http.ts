@@ -43,7 +43,11 @@ export function parseContentTypeOf(activity: Activity): string {
   return /^select$/i.test(raw) ? '' : raw;
 }
 
-/** Parsing Settings rows (Output Variable + Path Expression), as the simulator reads them; empty placeholder rows left out. */
+/**
+ * Parsing Settings rows (Output Variable + Path Expression) read as the simulator reads each row,
+ * every row that names a variable or a path (a half-filled row is judged); only empty placeholder
+ * rows are left out, where the simulator keeps just the rows naming both.
+ */
 export function parseRowsOf(activity: Activity): ParseRow[] {
   return parsingRows(activity).filter((row) => row.variable !== '' || row.path !== '');
 }

@@ -1,13 +1,14 @@
 /** The regression checks of WantCallback's options 1 and 2 (Callback Mission 2): one judgement, two options. */
 import type { CheckContext, CheckOutcome } from '../../../engine/check.js';
 import type { Activity, FlowGraph } from '../../../engine/model.js';
-import { menuKeys, missionNodes } from './find.js';
+import { missionNodes } from './find.js';
+import { menuKeys } from '../../../engine/activity-types.js';
 import { connectionSentence, missedLink } from './graph.js';
 import { backToMission2Edit, option3HoldsHint, optionReaches } from './menu-options.js';
 import { wantCallbackOf } from './nodes.js';
 import { failed, passed } from './outcome.js';
 
-export interface Mission2Option {
+interface Mission2Option {
   option: '1' | '2';
   /** Where Callback Mission 2 left it, as the messages name it (`NewNumber`, `the queue treatment (Music)`). */
   place: string;

@@ -66,7 +66,7 @@ export function holdsTagOrComment(text: string): boolean {
 }
 
 /** A delimited part of a text (`{{ … }}`): where it starts, what it holds (`from` to `to`) and where it ends (after its close). */
-export interface Delimited {
+interface Delimited {
   start: number;
   from: number;
   to: number;
@@ -82,7 +82,7 @@ export interface Delimited {
  * `start` (right after it by default), or undefined when that `open` starts no part (passed over);
  * `insideEnd`: where the inside ends, for its `close` at `close` (there by default).
  */
-export function delimitedFinder(
+function delimitedFinder(
   text: string,
   open: string,
   close: string,

@@ -5,8 +5,8 @@ import { exit, type ActivityHandler } from '../context.js';
 import { ActivityError } from '../errors.js';
 import { asVariableReference, type Expressions } from '../expressions.js';
 import { convertToType, getOwn, isTextType, type VariableStore } from '../variables.js';
-import { menuKeys } from './media.js';
-import { optionInputs, prop, text, textList, textProp } from './read.js';
+import { menuKeys, optionKeys } from '../../activity-types.js';
+import { optionInputs, prop, text, textProp } from './read.js';
 
 interface Assignment {
   target: string;
@@ -98,7 +98,7 @@ export function caseExit(activity: Activity, scope: Scope, expr: Expressions): s
  * hold the branch taken. No share above 0 is an activity error.
  */
 export const percentAllocation: ActivityHandler = (run) => {
-  const keys = textList(prop(run.activity, 'allocations'));
+  const keys = optionKeys(prop(run.activity, 'allocations'));
   const inputs = optionInputs(run.activity, 'allocations');
   let best: { key: string; percent: number; description: string } | undefined;
   keys.forEach((key, index) => {

@@ -1,9 +1,9 @@
 /** Activities that talk to the caller: Play Message, Play Music, Menu, Collect Digits. */
-import type { Activity } from '../../model.js';
 import { exit, type ActivityHandler, type ActivityRun } from '../context.js';
 import { ActivityError } from '../errors.js';
 import { getOwn } from '../variables.js';
-import { intProp, prop, text, textList, textProp, uiProp } from './read.js';
+import { intProp, prop, text, textProp, uiProp } from './read.js';
+import { menuKeys } from '../../activity-types.js';
 
 /** Media and queue activities need a caller; inside OnGlobalError the leg is normally gone. */
 export function requireCaller(run: ActivityRun): void {
@@ -49,11 +49,6 @@ export const playMusic: ActivityHandler = (run) => {
   run.prompts(prompts);
   return exit('default');
 };
-
-/** DTMF keys of a menu (`menuLinks`). */
-export function menuKeys(activity: Activity): string[] {
-  return textList(prop(activity, 'menuLinks'));
-}
 
 /**
  * Menu: plays its prompt, then reads one answer from the scenario: one key press, so of a longer

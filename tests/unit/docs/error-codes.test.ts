@@ -42,7 +42,7 @@ function codesInSource(): Map<string, string> {
     for (const [, code] of text.matchAll(/ \[([a-z]+(?:-[a-z]+)+)\][`'"]/g)) add(code!, file);
     for (const [, code] of text.matchAll(/\b(?:coded|UsageError)\([^;]*?,\s*'([a-z]+(?:-[a-z]+)+)'\)/g)) add(code!, file);
     // The type of the codes usage errors carry, when there is one.
-    const usage = /export type UsageCode =([^;]+);/.exec(text)?.[1] ?? '';
+    const usage = /\btype UsageCode =([^;]+);/.exec(text)?.[1] ?? '';
     for (const [, code] of usage.matchAll(/'([^']+)'/g)) add(code!, file);
   }
   return codes;
@@ -77,7 +77,7 @@ test('every code docs/errors.md lists is one the program prints', () => {
 });
 
 test('every finding code (FindingCode) is in docs/flow-format.md, which names no other', () => {
-  const union = /export type FindingCode =([^;]+);/.exec(read('engine/model.ts'))?.[1] ?? '';
+  const union = /\btype FindingCode =([^;]+);/.exec(read('engine/model.ts'))?.[1] ?? '';
   const codes = [...union.matchAll(/'([^']+)'/g)].map((match) => match[1]!);
   expect(codes.length).toBeGreaterThan(5);
   const docs = read('docs/flow-format.md');

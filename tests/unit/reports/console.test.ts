@@ -21,10 +21,11 @@ test('checks are grouped under their Build step, in step order, with the mission
   expect(step6).toContain('✓ Title of simulate-error-to-disconnect (2/2)');
 });
 
-test('titles given by the caller win; a step without a title is just "Step N"', () => {
-  const text = renderConsole(failedReport(), { color: NO_COLOR, stepTitles: { 6: 'Break the flow' } });
-  expect(text).toContain('\nStep 6 — Break the flow\n');
-  expect(text).toContain('\nStep 4\n');
+test('a report of a lab that is not registered has its steps by number only: "Step N"', () => {
+  const report = failedReport();
+  report.lab = { ...report.lab, id: 'a-lab-of-another-version' };
+  const headings = renderConsole(report, { color: NO_COLOR }).split('\n').filter((line) => line.startsWith('Step '));
+  expect(headings).toEqual([2, 4, 6, 8, 9, 10].map((step) => `Step ${step}`));
 });
 
 test('a failure shows message, expected, actual, where, hint and its trace excerpt as a table', () => {

@@ -6,11 +6,11 @@
  */
 import type { CheckContext } from '../../../../engine/check.js';
 import type { TraceEntry } from '../../../../engine/trace.js';
-import { exitName } from '../../../../engine/activity-types.js';
+import { exitName, menuKeys } from '../../../../engine/activity-types.js';
 import { clipWithDots } from '../../../../engine/clip.js';
 import { exitShown } from '../graph.js';
 import { option3HoldsHint } from '../menu-options.js';
-import { menuKeys, NO_OPTION3_CAUSE, type MissionNodes } from '../find.js';
+import { NO_OPTION3_CAUSE, type MissionNodes } from '../find.js';
 import { HINTS, renameGetCbidHint } from '../hints.js';
 import { GLOBAL_ERROR, LABELS, VARIABLES } from '../names.js';
 import { causeIfMissing } from '../nodes.js';
