@@ -43,10 +43,14 @@ function hostName(header: string): string {
   return (bracketed ? bracketed[1] : header.replace(/:\d*$/, '')).toLowerCase();
 }
 
-export async function startStaticServer(root: string, options: { host: string; port: number }): Promise<StaticServer> {
+/** How long a connection may stay silent (no request, no bytes of one) before it is closed. */
+export const IDLE_TIMEOUT_MS = 30_000;
+
+export async function startStaticServer(root: string, options: { host: string; port: number; idleTimeoutMs?: number }): Promise<StaticServer> {
   const realRoot = await realpath(root);
-  const headers = await securityHeaders(realRoot);
-  const server = createServer((request, response) => {
+  const server = createServer(async (request, response) => {
+    // Read at each request: a page edited while it is served (serve --dir) is served with its new policy.
+    const headers = await securityHeaders(realRoot);
     serve(realRoot, headers, request, response).catch(() => {
       try {
         if (!response.headersSent) send(response, 500, 'internal error\n', headers);
@@ -56,6 +60,9 @@ export async function startStaticServer(root: string, options: { host: string; p
       }
     });
   });
+  // A connection that sends nothing is closed (each held a file descriptor for ever: enough of them,
+  // and the server could answer no one); one downloading or sending keeps its time afresh.
+  server.setTimeout(options.idleTimeoutMs ?? IDLE_TIMEOUT_MS);
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port, options.host, () => {

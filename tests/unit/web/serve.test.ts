@@ -6,6 +6,7 @@
 import { test, expect } from '@playwright/test';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
+import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { isLoopbackHost, metaPolicy, PAGE_CSP, startStaticServer, type StaticServer } from '../../../cli/static-server.js';
@@ -212,3 +213,34 @@ for (const file of ['web/app.js', 'cli.js', 'worker.js']) {
     expect(bundle).toContain('was not precompiled: list it in scripts/build.mjs');
   });
 }
+
+test('a page edited while it is served (serve --dir) is served with its new policy', async () => {
+  // Before: the policy was read once, when serve started, and the page's edited one never applied.
+  const dir = path.join(base, 'edited');
+  mkdirSync(dir);
+  writeFileSync(path.join(dir, 'index.html'), `<meta http-equiv="Content-Security-Policy" content="${CSP}">`);
+  const edited = await startStaticServer(dir, { host: '127.0.0.1', port: 0 });
+  try {
+    expect((await httpAnswer(edited.port, '/')).headers['content-security-policy']).toBe(`${CSP}; frame-ancestors 'none'`);
+    writeFileSync(path.join(dir, 'index.html'), `<meta http-equiv="Content-Security-Policy" content="${CSP}; connect-src 'self'">`);
+    expect((await httpAnswer(edited.port, '/app.js')).headers['content-security-policy']).toBe(`${CSP}; connect-src 'self'; frame-ancestors 'none'`);
+  } finally {
+    await edited.close();
+  }
+});
+
+test('a connection that sends nothing is closed after the idle time; one that asks is answered', async () => {
+  // Before: it stayed open for ever, holding a file descriptor; enough of them and the server answered no one.
+  const quick = await startStaticServer(root, { host: '127.0.0.1', port: 0, idleTimeoutMs: 300 });
+  try {
+    const socket = connect(quick.port, '127.0.0.1');
+    const closed = await new Promise<boolean>((resolve) => {
+      socket.on('close', () => resolve(true));
+      setTimeout(() => resolve(false), 5_000);
+    });
+    expect(closed).toBe(true);
+    expect((await httpAnswer(quick.port, '/')).status).toBe(200);
+  } finally {
+    await quick.close();
+  }
+});
