@@ -1,6 +1,6 @@
 import { defineCheck } from '../../engine/check.js';
 import { exitName, isNamedExit, menuKeys } from '../../engine/activity-types.js';
-import { connectHint, connectionEdit, connectionNote, connectionSentence, exitLeadsTo, exitReaches, exitShown, exitTarget, missedLink, wrongExitNote } from './lib/graph.js';
+import { connectHint, connectionEdit, connectionNote, connectionSentence, entryLink, exitLeadsTo, exitReaches, exitShown, exitTarget, missedLink, wrongExitNote } from './lib/graph.js';
 import type { Activity, FlowGraph } from '../../engine/model.js';
 import { isEndFlow, missionNodes, NO_OPTION3_CAUSE } from './lib/find.js';
 import { LABELS } from './lib/names.js';
@@ -25,7 +25,9 @@ export default defineCheck({
     '- "leads to" means reachable through option 3, not necessarily adjacent (e.g. a Play Message in',
     '  between is fine); a path that loops back through WantCallback does not count;',
     '- GET_CBID is found by its label (also in another case), else as the first HTTP Request after',
-    '  option 3, else as the HTTP Request whose URL calls DynVars.',
+    '  option 3 (not one that logs to webhook.site, nor one that calls another API of WxCC: Callback',
+    '  Mission 4\'s search, POST /search, wired from option 3 is option 3 not leading to GET_CBID), else',
+    '  as the HTTP Request whose URL calls DynVars.',
     '',
     'When WantCallback has no option 3 at all, this check is not judged and points to',
     '[`want-callback-option3`](want-callback-option3.md), which says how to add it.',
@@ -36,7 +38,11 @@ export default defineCheck({
     'it, in the words of the regression checks for the same connection: "Drag the connection of WantCallback option 1',
     'from GET_CBID to NewNumber, as Callback Mission 2 left it: only option 3 may lead to GET_CBID." The Undefined',
     "Error exit, which the guide's text does not place, goes to an End Flow, as its author's animation shows it",
-    "(Music's, `EndFlow_vb9`); in a Main Flow with no End Flow, away from the error chain.",
+    "(Music's, `EndFlow_vb9`); in a Main Flow with no End Flow, away from the error chain. An exit that reaches the",
+    'chain further along, its own connection where it belongs (option 1 → NewNumber → VerifyNumber → Callback',
+    "Mission 4's search → a Condition whose False exit leads to GET_CBID), has the connection entering the chain",
+    'dragged away instead: "Drag the connection of the False exit of Condition_dup from GET_CBID away from the',
+    'error chain (WantCallback option 1 reaches it that way): only option 3 may lead to GET_CBID."',
     ...OPTION3_HOLDS_NOTE,
   ].join('\n'),
   run(ctx) {
@@ -88,7 +94,7 @@ export default defineCheck({
         actual: others.map((o) => `${menuExit(o.exit)} → ${o.reached.label}`).join(', '),
         activity: menu.activity,
         // GET_CBID is there and option 3 reaches it: the fix is the other exits, not a new activity.
-        hint: reconnectOthers(main, menu.activity, others.map((o) => o.exit), get.activity.label),
+        hint: reconnectOthers(main, menu.activity, others.map((o) => o.exit), get.activity.label, (a) => chain.has(a.id)),
       });
     }
     return passed(`Option 3 of ${menu.activity.label} leads to ${get.activity.label}`);
@@ -115,13 +121,21 @@ function mission2Edit(graph: FlowGraph, menu: Activity, exit: string): string | 
 /**
  * `Drag the connection of WantCallback option 1 from GET_CBID to NewNumber, as Callback Mission 2 left
  * it: only option 3 may lead to GET_CBID.` Each exit reaches the error chain, so it is connected: its
- * connection is dragged, in the regression checks' words for the same edit.
+ * connection is dragged, in the regression checks' words for the same edit. An exit that reaches the
+ * chain further along (option 1 → NewNumber → … → a Condition's False exit → GET_CBID) has the
+ * connection that enters the chain dragged away from it instead: its own is where it belongs.
  */
-function reconnectOthers(graph: FlowGraph, menu: Activity, exits: string[], get: string): string {
+function reconnectOthers(graph: FlowGraph, menu: Activity, exits: string[], get: string, inChain: (a: Activity) => boolean): string {
+  const entries = exits.map((exit) => ({ exit, entry: entryLink(graph, menu, exit, inChain) }));
+  const direct = entries.filter(({ entry }) => entry === undefined || entry.from.id === menu.id).map(({ exit }) => exit);
   const away = (exit: string) => `drag the connection of ${exitShown(menu.label, exit)} from ${exitTarget(graph, menu, exit)?.label ?? 'it'} away from the error chain`;
-  const edits = exits.map((exit) => mission2Edit(graph, menu, exit) ?? away(exit));
-  const known = exits.every((exit) => mission2Edit(graph, menu, exit) !== undefined);
-  return connectionSentence(graph.kind, `${edits.join(' and ')}${known ? `, as Callback Mission 2 left ${exits.length > 1 ? 'them' : 'it'}` : ''}: only option 3 may lead to ${get}`);
+  const edits = direct.map((exit) => mission2Edit(graph, menu, exit) ?? away(exit));
+  const known = direct.length > 0 && direct.every((exit) => mission2Edit(graph, menu, exit) !== undefined);
+  const further = entries.flatMap(({ exit, entry }) =>
+    entry === undefined || entry.from.id === menu.id ? [] : [`drag the connection of ${exitShown(entry.from.label, entry.exit)} from ${entry.to.label} away from the error chain (${exitShown(menu.label, exit)} reaches it that way)`],
+  );
+  const mission2 = edits.length === 0 ? '' : `${edits.join(' and ')}${known ? `, as Callback Mission 2 left ${direct.length > 1 ? 'them' : 'it'}` : ''}`;
+  return connectionSentence(graph.kind, `${[mission2, ...further].filter((part) => part !== '').join(' and ')}: only option 3 may lead to ${get}`);
 }
 
 /** A menu exit as Flow Designer names it: `option 1`, `the No-Input Timeout exit`. */

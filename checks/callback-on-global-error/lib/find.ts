@@ -4,7 +4,7 @@
  *   1. its exact label (the guide's, or the older guide's where lab-context §2.6 lists one);
  *   2. the same label in another case (`get_cbid`);
  *   3. its role in the flow (e.g. GET_CBID = the HTTP Request reached from WantCallback option 3,
- *      not one that logs to webhook.site; SetGetResult = the Set Variable writing getresult), one
+ *      not one that logs to webhook.site nor one to another WxCC API; SetGetResult = the Set Variable writing getresult), one
  *      the call reaches first. End Flow and Disconnect Contact are always found by type, never by
  *      label (template labels carry random suffixes).
  * An activity found by label that the call cannot reach (in the Event Flows: that OnGlobalError
@@ -152,10 +152,21 @@ export function callsTasksApi(activity: Activity | undefined): boolean {
 /**
  * An HTTP Request that may be one of the mission's, found by its role: not one that logs to
  * webhook.site (an unauthenticated request to a webhook.site URL, as the lab's Core Mission 3
- * taught), which an attendee may put on the way and the mocks answer (mocks/webhook-site.ts).
+ * taught), which an attendee may put on the way and the mocks answer (mocks/webhook-site.ts), nor
+ * one that calls another API of WxCC (callsOtherWxccApi): another mission's, kept in the same flow.
  */
 function isMissionRequest(activity: Activity): boolean {
-  return activity.type === 'http-request-v2' && !logsToWebhookSite(activity);
+  return activity.type === 'http-request-v2' && !logsToWebhookSite(activity) && !callsOtherWxccApi(activity);
+}
+
+/**
+ * An authenticated request whose Request Path is another API of WxCC than Create Task: the Search
+ * API (`/search`: Callback Mission 4's search for a callback already scheduled, between VerifyNumber
+ * option 1 and the Callback, and API Missions 3 and 4) or a configuration API (`/organization/…`:
+ * API Mission 1). Never a try at GET_CBID or at the Create Task request.
+ */
+export function callsOtherWxccApi(activity: Activity): boolean {
+  return isAuthenticated(activity) && /^\/*(?:search(?:[/?#]|$)|organization\/)/i.test(requestPathOf(activity).trim());
 }
 
 function logsToWebhookSite(activity: Activity): boolean {

@@ -105,6 +105,30 @@ export function exitReaches(graph: FlowGraph, from: Activity, exit: string, matc
   return reachableFrom(graph, [from.exits[exit]], new Set([from.id, ...avoid])).find(matches);
 }
 
+/**
+ * The connection by which `exit` of `from` first comes to an activity that matches (breadth-first,
+ * never through `from`): the activity that exit belongs to (`from` itself when it leads there
+ * directly), the exit, and the activity reached; undefined when none is reached.
+ */
+export function entryLink(graph: FlowGraph, from: Activity, exit: string, matches: (a: Activity) => boolean): { from: Activity; exit: string; to: Activity } | undefined {
+  const first = exitTarget(graph, from, exit);
+  if (!first) return undefined;
+  if (matches(first)) return { from, exit, to: first };
+  const seen = new Set([from.id, first.id]);
+  const queue = [first];
+  for (let head = 0; head < queue.length; head++) {
+    const at = queue[head];
+    for (const [out, id] of Object.entries(at.exits)) {
+      const next = seen.has(id) ? undefined : activityById(graph, id);
+      if (!next) continue;
+      if (matches(next)) return { from: at, exit: out, to: next };
+      seen.add(id);
+      queue.push(next);
+    }
+  }
+  return undefined;
+}
+
 /** Where an exit leads, for messages, in the canvas's words: `WantCallback option 3 → NewNumber`, `SetGetResult: its exit is not connected`. */
 export function describeExit(graph: FlowGraph, activity: Activity, exit: string): string {
   const target = exitTarget(graph, activity, exit);

@@ -1,0 +1,82 @@
+/**
+ * One Main_Flow carries the whole lab: Callback Mission 4 adds an authenticated request to the
+ * WxCC Search API (POST /search, GraphQL) between VerifyNumber option 1 and the Callback. Such a
+ * request of another mission is never taken for one of this mission's (GET_CBID, the Create Task
+ * request) when they are found by their role: a search wired from option 3 is told as option 3 not
+ * leading to GET_CBID, and the checks of GET_CBID judge GET_CBID, not the search.
+ */
+import { test, expect } from '@playwright/test';
+import { addActivity, failing, gradeMutation, link, props, relabel, resultOf, type Json } from './support.js';
+import { conditionOn } from './mutations.js';
+
+const SEARCH = 'HTTPRequest_CallBackSearch';
+
+/** Callback Mission 4's search beside `near`, leaving by `default` to `next`. */
+function addSearch(f: Json, near: string, next: string): void {
+  addActivity(f, near, SEARCH, {
+    ...props(f, 'CallBackAPI_HTTPRequest'),
+    name: SEARCH,
+    httpRequestPath: '/search',
+    httpContentType: 'GraphQL',
+    'httpContentType:name': 'GraphQL',
+    httpContentType_name: 'GraphQL',
+    httpRequestBody: null,
+    httpRequestBodyGQL: { query: '{ taskDetails(from: 0, to: 1, filter: { callbackData: { callbackNumber: { equals: "{{NewNumber.DigitsEntered}}" } } }) { tasks { id } } }', variables: ' ' },
+    outputVariableArray: [],
+  });
+  link(f, SEARCH, 'default', next);
+}
+
+test('Callback Mission 4 done (VerifyNumber option 1 → the search → Callback) costs nothing', async () => {
+  const report = await gradeMutation((f) => {
+    addSearch(f, 'VerifyNumber', 'Callback');
+    link(f, 'VerifyNumber', '1', SEARCH);
+  });
+  expect(failing(report)).toEqual([]);
+  expect(report.score?.earned).toBe(report.score?.possible);
+});
+
+test('the search wired from option 3 instead of GET_CBID is option 3 not leading to GET_CBID; GET_CBID\'s own checks judge GET_CBID, never the search', async () => {
+  // Before: the search, reached first from option 3, was taken for GET_CBID: "Option 3 leads to
+  // HTTPRequest_CallBackSearch" passed, and the hints said to rename it GET_CBID, make it an
+  // unauthenticated GET and delete the real GET_CBID.
+  const report = await gradeMutation((f) => {
+    addSearch(f, 'VerifyNumber', 'Callback');
+    link(f, 'WantCallback', '3', SEARCH);
+  });
+  const option3 = resultOf(report, 'get-cbid-after-option3');
+  expect([option3.status, option3.message, option3.hint]).toEqual(['failed', 'Option 3 of WantCallback does not lead to GET_CBID', `Drag the connection of WantCallback option 3 from ${SEARCH} to GET_CBID (Build step 4).`]);
+  for (const id of ['get-cbid-label', 'get-cbid-unauthenticated', 'get-cbid-method', 'get-cbid-url', 'get-cbid-parse-paths']) expect(resultOf(report, id).status, id).toBe('passed');
+  // The simulated call pressing 3 never reaches GET_CBID either, and says where it went; nothing else fails.
+  expect(failing(report)).toEqual(['get-cbid-after-option3', 'run-option3-reaches-get-cbid']);
+  expect(resultOf(report, 'run-option3-reaches-get-cbid').message).toBe(`After option 3 the call never reached GET_CBID (it went on to ${SEARCH})`);
+});
+
+test('a search in OnGlobalError before a Create Task request left with its default label: the request is judged, not the search', async () => {
+  const report = await gradeMutation((f) => {
+    addSearch(f, 'CallBackAPI_HTTPRequest', 'CallBackAPI_HTTPRequest');
+    link(f, 'GlobalErrorHandling', 'out', SEARCH);
+    relabel(f, 'CallBackAPI_HTTPRequest', 'HTTPRequest_x7q');
+    const status = props(f, 'HTTPStatusCode');
+    status.expression = String(status.expression).replace('CallBackAPI_HTTPRequest', 'HTTPRequest_x7q');
+  });
+  // Only the label is wrong: the recommended label check fails, naming the request.
+  expect(failing(report)).toEqual(['callback-api-label']);
+  expect(resultOf(report, 'callback-api-label').message).toContain('HTTPRequest_x7q');
+});
+
+test('Callback Mission 4\'s Condition with its False exit to GET_CBID instead of the Callback: the hint drags that connection, not option 1\'s', async () => {
+  // Before: "Drag the connection of WantCallback option 1 from NewNumber to NewNumber, as Callback
+  // Mission 2 left it": option 1 is where it belongs; the Condition's False exit enters the error chain.
+  const report = await gradeMutation((f) => {
+    addSearch(f, 'VerifyNumber', 'Callback');
+    link(f, 'VerifyNumber', '1', SEARCH);
+    conditionOn(f, SEARCH, 'default', 'Condition_dup', '{{ HTTPRequest_CallBackSearch.httpStatusCode == 200 }}', 'Callback', 'GET_CBID');
+  });
+  const option3 = resultOf(report, 'get-cbid-after-option3');
+  expect([option3.status, option3.actual, option3.hint]).toEqual([
+    'failed',
+    'option 1 → GET_CBID',
+    'Drag the connection of the False exit of Condition_dup from GET_CBID away from the error chain (WantCallback option 1 reaches it that way): only option 3 may lead to GET_CBID.',
+  ]);
+});
