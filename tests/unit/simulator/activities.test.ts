@@ -482,7 +482,7 @@ test.describe('queue-contact, callback, business-hours, screen-pop', () => {
         { label: 'Callback', type: 'callback', props: { callbackDn: '{{NewPhoneContact.ANI}}', callbackQueue: '{{queueId}}' } },
         disconnect(),
       ],
-      links: [['NewPhoneContact', 'out', 'PickQueue'], ['PickQueue', 'default', 'Callback'], ['Callback', 'default', 'Disconnect']],
+      links: [['NewPhoneContact', 'out', 'PickQueue'], ['PickQueue', 'out', 'Callback'], ['Callback', 'default', 'Disconnect']],
       variables: [{ name: 'queueId', type: 'STRING', value: null }],
     });
     const result = await run(model, {}, { newId: () => 'cb-1' });
