@@ -46,7 +46,7 @@ export function buildModel(exported: Json, options: ModelOptions = {}): FlowMode
   // Flow Designer keeps one start per flow; an export with more (edited by hand, or damaged) runs from the first.
   const starts = main.activities.filter((a) => START_TYPES.has(a.type));
   for (const extra of starts.slice(1)) {
-    findings.push({ code: 'second-start', message: `the main flow has a second start activity, ${extra.label} (Flow Designer keeps one): the simulated call starts at ${starts[0].label}, and ${extra.label} never runs`, pointer: extra.pointer, graph: 'main', activity: extra.label });
+    findings.push({ code: 'second-start', message: `the main flow has a second start activity, ${extra.label} (Flow Designer keeps one): the simulated call starts at ${starts[0].label}${extra.reachable ? '' : `, and ${extra.label} never runs`}`, pointer: extra.pointer, graph: 'main', activity: extra.label });
   }
   return {
     name: String(exported.name),

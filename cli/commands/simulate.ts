@@ -41,7 +41,7 @@ export function simulateCommand(ctx: CliContext): Command {
     .addOption(mockApiFilterOption())
     .option('--connector <NAME=URL>', 'base URL of a Flow Designer connector (repeatable; default: every connector is WxCC US1)', collectConnectors)
     .option('--tasks-status <status>', 'force the Tasks API answer: 400, 401, 403, 429, 500, 503 or timeout', parseForcedStatus)
-    .option('--agents-available', 'Queue Contact finds a free agent (default: none, the caller stays in queue)')
+    .option('--agents-available', 'Queue Contact (or Queue To Agent) finds a free agent (default: none, the caller stays in queue)')
     .option('--caller-in-error-handler', "OnGlobalError runs with the caller still on the line, as in Cisco's templates that play a message there (default: the caller's leg is gone, as the lab says)")
     .addOption(new Option('--business-hours <state>', 'which Business Hours exit is taken').choices(['working', 'closed', 'holiday', 'override']).default('working'))
     .option('--max-size <size>', 'largest export accepted (default 20MB)', parseSize)
@@ -81,9 +81,10 @@ export function simulateCommand(ctx: CliContext): Command {
       const contact = { ...(flags.ani !== undefined ? { ANI: flags.ani } : {}), ...(dnis ? { DNIS: dnis } : {}) };
       const result = await simulate(loaded.model, { contact, dtmf, agentsAvailable: flags.agentsAvailable ?? false, businessHours: flags.businessHours, subflowInputs: flags.input }, { services, now: options.now, maxSteps: flags.maxSteps, maxVisitsPerActivity: flags.maxVisits, callerConnectedInErrorHandler: flags.callerInErrorHandler });
       const notes = [...notMockedLines(services.requests, result.trace), unansweredLine(result, loaded.model, dtmf)].filter((line) => line !== undefined);
-      // Known only once the call has run: whether it sent the request whose answer --tasks-status forces.
-      if (flags.tasksStatus !== undefined && !services.requests.some((request) => request.service === 'tasks-api')) {
-        notes.push(`flowgrade: --tasks-status ${'timeout' in flags.tasksStatus ? 'timeout' : flags.tasksStatus.status}: the call sent no request to the Tasks API (/v1/tasks); it is never used`);
+      // Known only once the call has run: whether a request got the answer --tasks-status forces
+      // (only an authorised POST to /v1/tasks does: a PUT gets 405, a request without the token 401).
+      if (flags.tasksStatus !== undefined && !services.requests.some((request) => request.forced === true)) {
+        notes.push(`flowgrade: --tasks-status ${'timeout' in flags.tasksStatus ? 'timeout' : flags.tasksStatus.status}: no request of the call got that answer (only an authorised POST to /v1/tasks does); it is never used`);
       }
       if (flags.callerInErrorHandler && !result.globalErrorRaised) notes.push('flowgrade: --caller-in-error-handler: OnGlobalError did not run in this call; it is never used');
       if (flags.format === 'json') {

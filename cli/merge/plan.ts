@@ -62,7 +62,7 @@ export function planMerge(parts: readonly PartRecord[], options: { version: stri
     if (record.class.split !== first.record.class.split) {
       return refuse(`${dir}: cut the class into shards otherwise ${than} did: the attendee id inside some export changed between the two runs (a submission replaced or edited), so each would grade some submissions the other also grades, and leave others to nobody; grade every shard again from the same inputs`);
     }
-        if (record.lab.id !== first.record.lab.id) return refuse(`${dir}: is graded against lab ${record.lab.id}, and ${folder} against lab ${first.record.lab.id}: merge shards of one mission`);
+    if (record.lab.id !== first.record.lab.id) return refuse(`${dir}: is graded against lab ${record.lab.id}, and ${folder} against lab ${first.record.lab.id}: merge shards of one mission`);
     // (One version grading one lab has one list of checks: another list is a record edited, under which its reports' checks would pass, read-part.ts.)
     if (JSON.stringify(record.checkIds) !== JSON.stringify(first.record.checkIds)) {
       const other = [...record.checkIds.filter((id) => !first.record.checkIds.includes(id)), ...first.record.checkIds.filter((id) => !record.checkIds.includes(id))];

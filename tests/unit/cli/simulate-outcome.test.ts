@@ -116,9 +116,14 @@ test('--agents-available for a flow that queues no caller, and --tasks-status fo
   expect(queued.stderr).toBe('');
   // The caller never chooses the callback: no request to force.
   const waiting = await runCli(['simulate', fixturePath('flows/solution.json'), '--tasks-status', 'timeout']);
-  expect(waiting.stderr).toBe('flowgrade: --tasks-status timeout: the call sent no request to the Tasks API (/v1/tasks); it is never used\n');
+  expect(waiting.stderr).toBe('flowgrade: --tasks-status timeout: no request of the call got that answer (only an authorised POST to /v1/tasks does); it is never used\n');
   const sent = await runCli(['simulate', fixturePath('flows/solution.json'), '--tasks-status', '500', '--dtmf', 'WantCallback=3']);
   expect(sent.stderr).toBe('');
+  // A request the answer is not forced on: a PUT (405), one without the connector's token (401).
+  for (const fixture of ['defect-callbackapi-method-put', 'defect-callbackapi-unauthenticated']) {
+    const unforced = await runCli(['simulate', fixturePath(`flows/${fixture}.json`), '--tasks-status', '500', '--dtmf', 'WantCallback=3']);
+    expect(unforced.stderr, fixture).toBe('flowgrade: --tasks-status 500: no request of the call got that answer (only an authorised POST to /v1/tasks does); it is never used\n');
+  }
 });
 
 test('--caller-in-error-handler runs OnGlobalError with the caller on the line: a Play Message there plays instead of failing for no caller', async () => {

@@ -262,6 +262,10 @@ test.describe('problems inside a readable flow become findings', () => {
       graph: 'main',
       activity: 'NewPhoneContact2',
     }]);
+    // Linked into the call, it runs: "never runs" is not said.
+    flow.process.links.push({ id: 'l3', sourceActivityId: 'p', targetActivityId: 's2', conditionExpr: 'default', properties: { value: 'default' } });
+    flow.process.links = flow.process.links.filter((l: { id: string }) => l.id !== 'l2');
+    expect(load(flow).findings.map((f) => f.message)).toEqual(['the main flow has a second start activity, NewPhoneContact2 (Flow Designer keeps one): the simulated call starts at NewPhoneContact']);
   });
 
   test('hostile names never reach object prototypes', () => {
