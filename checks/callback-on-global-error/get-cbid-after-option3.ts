@@ -1,10 +1,10 @@
 import { defineCheck } from '../../engine/check.js';
 import { exitName, isNamedExit, menuKeys } from '../../engine/activity-types.js';
-import { connectHint, connectionEdit, connectionNote, connectionSentence, entryLink, exitLeadsTo, exitReaches, exitShown, exitTarget, missedLink, wrongExitNote } from './lib/graph.js';
+import { connectHint, connectionEdit, connectionNote, connectionSentence, entryLink, exitLeadsTo, exitReaches, exitShown, exitTarget, missedLink, reachableFrom, wrongExitNote } from './lib/graph.js';
 import type { Activity, FlowGraph } from '../../engine/model.js';
 import { isEndFlow, missionNodes, NO_OPTION3_CAUSE } from './lib/find.js';
 import { LABELS } from './lib/names.js';
-import { backToMission2Edit, option3HoldsHint, OPTION3_HOLDS_NOTE } from './lib/menu-options.js';
+import { mission2Place, option3HoldsHint, OPTION3_HOLDS_NOTE } from './lib/menu-options.js';
 import { getCbidOf, wantCallbackOf } from './lib/nodes.js';
 import { failed, passed } from './lib/outcome.js';
 
@@ -39,10 +39,11 @@ export default defineCheck({
     'from GET_CBID to NewNumber, as Callback Mission 2 left it: only option 3 may lead to GET_CBID." The Undefined',
     "Error exit, which the guide's text does not place, goes to an End Flow, as its author's animation shows it",
     "(Music's, `EndFlow_vb9`); in a Main Flow with no End Flow, away from the error chain. An exit that reaches the",
-    'chain further along, its own connection where it belongs (option 1 → NewNumber → VerifyNumber → Callback',
-    "Mission 4's search → a Condition whose False exit leads to GET_CBID), has the connection entering the chain",
-    'dragged away instead: "Drag the connection of the False exit of Condition_dup from GET_CBID away from the',
-    'error chain (WantCallback option 1 reaches it that way): only option 3 may lead to GET_CBID."',
+    'chain further along, its own connection where Callback Mission 2 left it (option 1 → NewNumber → VerifyNumber',
+    "→ Callback Mission 4's search → a Condition whose False exit leads to GET_CBID), has the connection entering",
+    'the chain dragged away instead: "Drag the connection of the False exit of Condition_dup from GET_CBID away from',
+    'the error chain (WantCallback option 1 reaches it that way): only option 3 may lead to GET_CBID." — unless',
+    'option 3 passes that way too, which dragging it would cut from GET_CBID: then the hint names the way.',
     ...OPTION3_HOLDS_NOTE,
   ].join('\n'),
   run(ctx) {
@@ -109,33 +110,48 @@ export default defineCheck({
  * Main Flow has one.
  */
 function mission2Edit(graph: FlowGraph, menu: Activity, exit: string): string | undefined {
-  const now = exitTarget(graph, menu, exit)?.label;
-  if (exit === '1' || exit === '2') return backToMission2Edit(graph, menu, exit) ?? connectionEdit(exitShown(menu.label, exit), now, exit === '1' ? LABELS.newNumber : LABELS.music);
-  if (exit === 'timeout' || exit === 'invalid') return connectionEdit(exitShown(menu.label, exit), now, menu.label);
+  const place = exitPlace(graph, menu, exit);
+  return place && connectionEdit(exitShown(menu.label, exit), exitTarget(graph, menu, exit)?.label, place);
+}
+
+/** Where Callback Mission 2 left `exit` of the menu (mission2Edit), by label. */
+function exitPlace(graph: FlowGraph, menu: Activity, exit: string): string | undefined {
+  if (exit === '1' || exit === '2') return mission2Place(graph, menu, exit) ?? (exit === '1' ? LABELS.newNumber : LABELS.music);
+  if (exit === 'timeout' || exit === 'invalid') return menu.label;
   const music = graph.activities.find((a) => a.label === LABELS.music);
   const musicEnd = music && exitTarget(graph, music, 'error');
-  const end = musicEnd && isEndFlow(musicEnd) ? musicEnd : graph.activities.find(isEndFlow);
-  return end && connectionEdit(exitShown(menu.label, exit), now, end.label);
+  return (musicEnd && isEndFlow(musicEnd) ? musicEnd : graph.activities.find(isEndFlow))?.label;
 }
 
 /**
  * `Drag the connection of WantCallback option 1 from GET_CBID to NewNumber, as Callback Mission 2 left
  * it: only option 3 may lead to GET_CBID.` Each exit reaches the error chain, so it is connected: its
- * connection is dragged, in the regression checks' words for the same edit. An exit that reaches the
- * chain further along (option 1 → NewNumber → … → a Condition's False exit → GET_CBID) has the
- * connection that enters the chain dragged away from it instead: its own is where it belongs.
+ * connection is dragged, in the regression checks' words for the same edit. An exit already where
+ * Callback Mission 2 left it that reaches the chain further along (option 1 → NewNumber → … → a
+ * Condition's False exit → GET_CBID) has the connection entering the chain dragged away instead,
+ * unless option 3 passes that way too (dragging it would cut option 3 from GET_CBID): then the way
+ * is named. Each edit is said once.
  */
 function reconnectOthers(graph: FlowGraph, menu: Activity, exits: string[], get: string, inChain: (a: Activity) => boolean): string {
-  const entries = exits.map((exit) => ({ exit, entry: entryLink(graph, menu, exit, inChain) }));
-  const direct = entries.filter(({ entry }) => entry === undefined || entry.from.id === menu.id).map(({ exit }) => exit);
-  const away = (exit: string) => `drag the connection of ${exitShown(menu.label, exit)} from ${exitTarget(graph, menu, exit)?.label ?? 'it'} away from the error chain`;
-  const edits = direct.map((exit) => mission2Edit(graph, menu, exit) ?? away(exit));
-  const known = direct.length > 0 && direct.every((exit) => mission2Edit(graph, menu, exit) !== undefined);
-  const further = entries.flatMap(({ exit, entry }) =>
-    entry === undefined || entry.from.id === menu.id ? [] : [`drag the connection of ${exitShown(entry.from.label, entry.exit)} from ${entry.to.label} away from the error chain (${exitShown(menu.label, exit)} reaches it that way)`],
-  );
-  const mission2 = edits.length === 0 ? '' : `${edits.join(' and ')}${known ? `, as Callback Mission 2 left ${direct.length > 1 ? 'them' : 'it'}` : ''}`;
-  return connectionSentence(graph.kind, `${[mission2, ...further].filter((part) => part !== '').join(' and ')}: only option 3 may lead to ${get}`);
+  const option3Way = new Set(Object.hasOwn(menu.exits, '3') ? reachableFrom(graph, [menu.exits['3']], new Set([menu.id])).map((a) => a.id) : []);
+  const back: string[] = [];
+  let known = true;
+  const further = new Set<string>();
+  for (const exit of exits) {
+    const now = exitTarget(graph, menu, exit);
+    const entry = entryLink(graph, menu, exit, inChain);
+    if (entry === undefined || entry.from.id === menu.id || now?.label !== exitPlace(graph, menu, exit)) {
+      const edit = mission2Edit(graph, menu, exit);
+      known &&= edit !== undefined;
+      back.push(edit ?? `drag the connection of ${exitShown(menu.label, exit)} from ${now?.label ?? 'it'} away from the error chain`);
+    } else if (option3Way.has(entry.from.id)) {
+      further.add(`make ${exitShown(menu.label, exit)} no longer reach ${entry.to.label} through ${entry.from.label}, which option 3 passes too`);
+    } else {
+      further.add(`drag the connection of ${exitShown(entry.from.label, entry.exit)} from ${entry.to.label} away from the error chain (${exitShown(menu.label, exit)} reaches it that way)`);
+    }
+  }
+  const mission2 = back.length === 0 ? [] : [`${back.join(' and ')}${known ? `, as Callback Mission 2 left ${back.length > 1 ? 'them' : 'it'}` : ''}`];
+  return connectionSentence(graph.kind, `${[...mission2, ...further].join(' and ')}: only option 3 may lead to ${get}`);
 }
 
 /** A menu exit as Flow Designer names it: `option 1`, `the No-Input Timeout exit`. */

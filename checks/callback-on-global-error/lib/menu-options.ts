@@ -60,9 +60,14 @@ export function option3HoldsHint(graph: FlowGraph, menu: Activity, get: Activity
  * regression check and of get-cbid-after-option3 for the same connection.
  */
 export function backToMission2Edit(graph: FlowGraph, menu: Activity, option: '1' | '2'): string | undefined {
-  const [label, belongs] = option === '1' ? [LABELS.newNumber, isNewNumber] : [LABELS.music, isQueueTreatment];
-  const target = graph.activities.some((a) => a.label === label) ? label : onlyOneAfter(graph, menu, belongs)?.label;
+  const target = mission2Place(graph, menu, option);
   return target && connectionEdit(exitShown(menu.label, option), exitTarget(graph, menu, option)?.label, target);
+}
+
+/** The label of the activity backToMission2Edit leads `option` to, when the flow has one. */
+export function mission2Place(graph: FlowGraph, menu: Activity, option: '1' | '2'): string | undefined {
+  const [label, belongs] = option === '1' ? [LABELS.newNumber, isNewNumber] : [LABELS.music, isQueueTreatment];
+  return graph.activities.some((a) => a.label === label) ? label : onlyOneAfter(graph, menu, belongs)?.label;
 }
 
 /**

@@ -80,3 +80,26 @@ test('Callback Mission 4\'s Condition with its False exit to GET_CBID instead of
     'Drag the connection of the False exit of Condition_dup from GET_CBID away from the error chain (WantCallback option 1 reaches it that way): only option 3 may lead to GET_CBID.',
   ]);
 });
+
+/** A Play Message `label` (the welcome prompt's settings) leading to `next`. */
+function addPrompt(f: Json, label: string, next: string): void {
+  addActivity(f, 'WelcomePrompt', label, { ...props(f, 'WelcomePrompt'), name: label });
+  link(f, label, 'default', next);
+}
+
+test('an exit that is not where Callback Mission 2 left it keeps that hint even when the chain is entered further along; each edit is said once', async () => {
+  // Options 1 and 3 both lead to a prompt before GET_CBID: dragging the prompt's connection would cut option 3 too.
+  const shared = await gradeMutation((f) => {
+    addPrompt(f, 'PleaseWait', 'GET_CBID');
+    link(f, 'WantCallback', '1', 'PleaseWait');
+    link(f, 'WantCallback', '3', 'PleaseWait');
+  });
+  expect(resultOf(shared, 'get-cbid-after-option3').hint).toBe('Drag the connection of WantCallback option 1 from PleaseWait to NewNumber, as Callback Mission 2 left it: only option 3 may lead to GET_CBID.');
+  // Options 1 and 2 through one detour: both dragged back, not the detour's connection twice.
+  const detour = await gradeMutation((f) => {
+    addPrompt(f, 'Detour', 'GET_CBID');
+    link(f, 'WantCallback', '1', 'Detour');
+    link(f, 'WantCallback', '2', 'Detour');
+  });
+  expect(resultOf(detour, 'get-cbid-after-option3').hint).toBe('Drag the connection of WantCallback option 1 from Detour to NewNumber and drag the connection of WantCallback option 2 from Detour to Music, as Callback Mission 2 left them: only option 3 may lead to GET_CBID.');
+});
