@@ -80,13 +80,7 @@ export function simulateCommand(ctx: CliContext): Command {
       // --ani "" is the empty ANI asked for, not the default (a caller who withholds their number arrives as "anonymous").
       const contact = { ...(flags.ani !== undefined ? { ANI: flags.ani } : {}), ...(dnis ? { DNIS: dnis } : {}) };
       const result = await simulate(loaded.model, { contact, dtmf, agentsAvailable: flags.agentsAvailable ?? false, businessHours: flags.businessHours, subflowInputs: flags.input }, { services, now: options.now, maxSteps: flags.maxSteps, maxVisitsPerActivity: flags.maxVisits, callerConnectedInErrorHandler: flags.callerInErrorHandler });
-      const notes = [...notMockedLines(services.requests, result.trace), unansweredLine(result, loaded.model, dtmf)].filter((line) => line !== undefined);
-      // Known only once the call has run: whether a request got the answer --tasks-status forces
-      // (only an authorised POST to /v1/tasks does: a PUT gets 405, a request without the token 401).
-      if (flags.tasksStatus !== undefined && !services.requests.some((request) => request.forced === true)) {
-        notes.push(`flowgrade: --tasks-status ${'timeout' in flags.tasksStatus ? 'timeout' : flags.tasksStatus.status}: no request of the call got that answer (only an authorised POST to /v1/tasks does); it is never used`);
-      }
-      if (flags.callerInErrorHandler && !result.globalErrorRaised) notes.push('flowgrade: --caller-in-error-handler: OnGlobalError did not run in this call; it is never used');
+      const notes = [...notMockedLines(services.requests, result.trace), unansweredLine(result, loaded.model, dtmf), ...unusedByTheCall(flags, services.requests, result)].filter((line) => line !== undefined);
       if (flags.format === 'json') {
         ctx.stdout(terminalJson(JSON.stringify({ ...result, tasks: services.tasks, requests: services.requests }, null, 2)) + '\n');
         for (const line of notes) ctx.stderr(line + '\n');
@@ -102,6 +96,20 @@ export function simulateCommand(ctx: CliContext): Command {
       ctx.stdout(printableLine(said) + '\n');
       for (const line of notes) ctx.stderr(line + '\n');
     });
+}
+
+/**
+ * The options the call never used, known only once it has run: --tasks-status when no request got
+ * the answer it forces (only an authorised POST to /v1/tasks does: a PUT gets 405, a request without
+ * the token 401), --caller-in-error-handler when OnGlobalError did not run.
+ */
+function unusedByTheCall(flags: SimulateFlags, requests: readonly SeenRequest[], result: SimulationResult): string[] {
+  const lines: string[] = [];
+  if (flags.tasksStatus !== undefined && !requests.some((request) => request.forced === true)) {
+    lines.push(`flowgrade: --tasks-status ${'timeout' in flags.tasksStatus ? 'timeout' : flags.tasksStatus.status}: no request of the call got that answer (only an authorised POST to /v1/tasks does); it is never used`);
+  }
+  if (flags.callerInErrorHandler && !result.globalErrorRaised) lines.push('flowgrade: --caller-in-error-handler: OnGlobalError did not run in this call; it is never used');
+  return lines;
 }
 
 /**
