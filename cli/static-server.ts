@@ -44,7 +44,7 @@ function hostName(header: string): string {
 }
 
 /** How long a connection may stay silent (no request, no bytes of one) before it is closed. */
-export const IDLE_TIMEOUT_MS = 30_000;
+const IDLE_TIMEOUT_MS = 30_000;
 
 export async function startStaticServer(root: string, options: { host: string; port: number; idleTimeoutMs?: number }): Promise<StaticServer> {
   const realRoot = await realpath(root);
