@@ -165,7 +165,7 @@ function isMissionRequest(activity: Activity): boolean {
  * option 1 and the Callback, and API Missions 3 and 4) or a configuration API (`/organization/…`:
  * API Mission 1). Never a try at GET_CBID or at the Create Task request.
  */
-export function callsOtherWxccApi(activity: Activity): boolean {
+function callsOtherWxccApi(activity: Activity): boolean {
   return isAuthenticated(activity) && /^\/*(?:search(?:[/?#]|$)|organization\/)/i.test(requestPathOf(activity).trim());
 }
 
