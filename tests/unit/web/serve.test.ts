@@ -110,33 +110,34 @@ test("the page's policy is read from its meta tag whatever the attribute order, 
   expect(metaPolicy(readFileSync(path.join(ROOT, 'web', 'index.html'), 'utf8'))).toBe(PAGE_CSP);
 });
 
-test('a page whose policy spans lines (index.html edited, the long attribute wrapped) is served with it on one header line', async () => {
-  const dir = path.join(base, 'wrapped');
+/** A server of its own for a folder `name` (under `base`) holding an index.html of `html`, given to `use`, then closed. */
+async function withPage(name: string, html: string, use: (port: number, dir: string) => Promise<void>): Promise<void> {
+  const dir = path.join(base, name);
   mkdirSync(dir);
-  writeFileSync(path.join(dir, 'index.html'), `<meta http-equiv="Content-Security-Policy" content="default-src 'none';\n\tscript-src 'self'\r\n">`);
-  expect(metaPolicy(readFileSync(path.join(dir, 'index.html'), 'utf8'))).toBe("default-src 'none'; script-src 'self'");
-  const wrapped = await startStaticServer(dir, { host: '127.0.0.1', port: 0 });
+  writeFileSync(path.join(dir, 'index.html'), html);
+  const own = await startStaticServer(dir, { host: '127.0.0.1', port: 0 });
   try {
-    const res = await get('/', 'GET', undefined, wrapped.port);
-    expect({ status: res.status, csp: res.headers['content-security-policy'] }).toEqual({ status: 200, csp: "default-src 'none'; script-src 'self'; frame-ancestors 'none'" });
+    await use(own.port, dir);
   } finally {
-    await wrapped.close();
+    await own.close();
   }
+}
+
+test('a page whose policy spans lines (index.html edited, the long attribute wrapped) is served with it on one header line', async () => {
+  await withPage('wrapped', `<meta http-equiv="Content-Security-Policy" content="default-src 'none';\n\tscript-src 'self'\r\n">`, async (port, dir) => {
+    expect(metaPolicy(readFileSync(path.join(dir, 'index.html'), 'utf8'))).toBe("default-src 'none'; script-src 'self'");
+    const res = await get('/', 'GET', undefined, port);
+    expect({ status: res.status, csp: res.headers['content-security-policy'] }).toEqual({ status: 200, csp: "default-src 'none'; script-src 'self'; frame-ancestors 'none'" });
+  });
 });
 
 test('a page whose policy has characters no header can carry (curly quotes from a word processor) is still served, the policy left to its meta tag', async () => {
-  const dir = path.join(base, 'curly');
-  mkdirSync(dir);
-  writeFileSync(path.join(dir, 'index.html'), `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; script-src \u2018self\u2019">`);
-  const curly = await startStaticServer(dir, { host: '127.0.0.1', port: 0 });
-  try {
+  await withPage('curly', `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; script-src \u2018self\u2019">`, async (port) => {
     for (let i = 0; i < 2; i++) {
-      const res = await get('/', 'GET', undefined, curly.port);
+      const res = await get('/', 'GET', undefined, port);
       expect({ status: res.status, csp: res.headers['content-security-policy'] }).toEqual({ status: 200, csp: "frame-ancestors 'none'" });
     }
-  } finally {
-    await curly.close();
-  }
+  });
 });
 
 test('only loopback hosts count as local', () => {
@@ -216,17 +217,11 @@ for (const file of ['web/app.js', 'cli.js', 'worker.js']) {
 
 test('a page edited while it is served (serve --dir) is served with its new policy', async () => {
   // Before: the policy was read once, when serve started, and the page's edited one never applied.
-  const dir = path.join(base, 'edited');
-  mkdirSync(dir);
-  writeFileSync(path.join(dir, 'index.html'), `<meta http-equiv="Content-Security-Policy" content="${CSP}">`);
-  const edited = await startStaticServer(dir, { host: '127.0.0.1', port: 0 });
-  try {
-    expect((await httpAnswer(edited.port, '/')).headers['content-security-policy']).toBe(`${CSP}; frame-ancestors 'none'`);
+  await withPage('edited', `<meta http-equiv="Content-Security-Policy" content="${CSP}">`, async (port, dir) => {
+    expect((await httpAnswer(port, '/')).headers['content-security-policy']).toBe(`${CSP}; frame-ancestors 'none'`);
     writeFileSync(path.join(dir, 'index.html'), `<meta http-equiv="Content-Security-Policy" content="${CSP}; connect-src 'self'">`);
-    expect((await httpAnswer(edited.port, '/app.js')).headers['content-security-policy']).toBe(`${CSP}; connect-src 'self'; frame-ancestors 'none'`);
-  } finally {
-    await edited.close();
-  }
+    expect((await httpAnswer(port, '/app.js')).headers['content-security-policy']).toBe(`${CSP}; connect-src 'self'; frame-ancestors 'none'`);
+  });
 });
 
 test('a connection that sends nothing is closed after the idle time; one that asks is answered', async () => {
