@@ -117,8 +117,11 @@ export async function runMerge(merge: MergeOptions): Promise<MergeOutcome> {
     renderLines.sort(([a], [b]) => a - b).forEach(([, line]) => merge.warn(line));
     const gradebooks = planGradebooks(rows, merge.warn);
     const found = first.class.submissions;
+    // Every shard given: the whole class's record, as one unsharded grade writes it (no split); else a part of it, still cut as its shards were.
+    const whole = plan.missing.length === 0;
+    const { split: _split, ...wholeClass } = first.class;
     const record = (names: readonly string[]): string =>
-      renderRunRecord(runRecord({ tool: first.tool, part: plan.missing.length === 0 ? { shards: [1], of: 1 } : { shards: plan.shards, of: plan.count }, class: plan.missing.length === 0 ? { submissions: first.class.submissions, fingerprint: first.class.fingerprint } : first.class, lab: first.lab, settings: first.settings, now: plan.now, checkIds: first.checkIds, rows, names, duplicates: plan.duplicates }));
+      renderRunRecord(runRecord({ tool: first.tool, part: whole ? { shards: [1], of: 1 } : { shards: plan.shards, of: plan.count }, class: whole ? wholeClass : first.class, lab: first.lab, settings: first.settings, now: plan.now, checkIds: first.checkIds, rows, names, duplicates: plan.duplicates }));
     const names = await writeOutputs({
       outDir: merge.outDir,
       stagingDir,
@@ -127,7 +130,7 @@ export async function runMerge(merge: MergeOptions): Promise<MergeOutcome> {
       checkIds: first.checkIds,
       moodleFeedback: { plan: gradebooks.moodleFeedback, students: gradebooks.moodleStudents, now: plan.now, maxGrade: first.settings.moodleMaxGrade },
       canvasGrades: { plan: gradebooks.canvasGrades, column: first.settings.canvasAssignment },
-      ...(plan.missing.length > 0 ? { part: { shards: plan.shards, count: plan.count, found, merged: true } } : {}),
+      ...(!whole ? { part: { shards: plan.shards, count: plan.count, found, merged: true } } : {}),
       record,
     });
     writeMarker(merge.outDir, stagingDir, part);
