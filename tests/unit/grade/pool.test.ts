@@ -29,22 +29,33 @@ parentPort.postMessage({ ready: true });
 );
 
 /**
- * A worker that answers no task before it has met the other worker of its pool of two, so that a
- * second worker slow to start (a loaded machine) cannot leave every task to the first.
+ * A worker of a pool of two that answers no task before the other worker has been given one too,
+ * so that a second worker slow to start (a loaded machine) cannot leave every task to the first.
+ * Each worker says on a channel when it has a task; a worker told so before it had one (or before
+ * the other's channel existed, when the message is lost) says it again once it has one.
  */
 const PAIRED_WORKER = script(
   'paired-worker.mjs',
   `import { BroadcastChannel, parentPort, threadId } from 'node:worker_threads';
 const peers = new BroadcastChannel('pool-test-pair');
-const met = new Promise((resolve) => {
-  peers.onmessage = ({ data }) => {
-    if (data === 'hello') peers.postMessage('here');
-    resolve();
-  };
-});
-peers.postMessage('hello');
+let hasTask = false;
+let peerHasTask = false;
+let saidAgain = false;
+let release;
+const bothHaveTasks = new Promise((resolve) => (release = resolve));
+peers.onmessage = () => {
+  peerHasTask = true;
+  if (!hasTask) return;
+  if (!saidAgain) (saidAgain = true), peers.postMessage('has a task');
+  release();
+};
 parentPort.on('message', async (task) => {
-  await met;
+  if (!hasTask) {
+    hasTask = true;
+    peers.postMessage('has a task');
+    if (peerHasTask) release();
+  }
+  await bothHaveTasks;
   parentPort.postMessage({ ok: true, result: { double: task * 2, threadId } });
 });
 parentPort.postMessage({ ready: true });
