@@ -4,7 +4,7 @@
  * a given input and clock.
  */
 import { sha256 as nobleSha256 } from '@noble/hashes/sha2';
-import { DEFAULT_DYNVARS, DEFAULT_MOCKAPI_FILTER, type MockOptions } from '../mocks/index.js';
+import { DEFAULT_DYNVARS, DEFAULT_MOCKAPI_FILTER, NOT_MOCKED, requestsNotMocked, type MockOptions, type SeenRequest } from '../mocks/index.js';
 import { attendeeOfFile, attendeePrefixOf } from './attendee.js';
 import type { Check, CheckContext, CheckOutcome, Mission, MissionSettings, ScenarioDefinition, ScenarioRun } from './check.js';
 import { loadFlow, type LoadOptions, type LoadResult } from './loader.js';
@@ -53,7 +53,7 @@ export async function gradeFlow(input: string | Uint8Array, options: GradeOption
   const scenarios: ScenarioResult[] = definitions.map((definition, index) => {
     const run = scenarioRuns[index];
     runs[definition.id] = run;
-    return { id: definition.id, title: definition.title, passed: false, summary: run.result.summary, trace: run.result.trace };
+    return { id: definition.id, title: definition.title, passed: false, summary: run.result.summary + notMockedNote(run.requests), trace: run.result.trace };
   });
   const checks = runChecks(mission.checks, { model, runs, settings });
   markScenarioOutcomes(scenarios, checks, mission);
@@ -68,6 +68,16 @@ export async function gradeFlow(input: string | Uint8Array, options: GradeOption
     scenarios,
     flow: { main: drawing(model.main), events: drawing(model.events) },
   };
+}
+
+/**
+ * The requests of a run that a WxCC API host got on a path flowgrade does not mock, said after the
+ * run's summary (as `simulate` says them on stderr): the trace shows only the mock's 404.
+ */
+function notMockedNote(requests: readonly SeenRequest[]): string {
+  const notMocked = requestsNotMocked(requests);
+  if (notMocked.length === 0) return '';
+  return `; ${notMocked.map((request) => `${request.method} ${request.url}`).join(', ')} got the mock's 404: ${NOT_MOCKED}`;
 }
 
 /**

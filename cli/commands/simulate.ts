@@ -4,7 +4,7 @@ import { simulate } from '../../engine/simulator/index.js';
 import type { SimulationResult, TraceEntry } from '../../engine/trace.js';
 import { subflowInputsOf } from '../../engine/simulator/variables.js';
 import type { ForcedTasksBehaviour, SeenRequest } from '../../mocks/index.js';
-import { createMockServices } from '../../mocks/index.js';
+import { createMockServices, NOT_MOCKED, requestsNotMocked } from '../../mocks/index.js';
 import { renderTraceTable } from '../../reports/index.js';
 import type { CliContext } from '../context.js';
 import { EXIT } from '../errors.js';
@@ -112,19 +112,11 @@ function unusedByTheCall(flags: SimulateFlags, requests: readonly SeenRequest[],
   return lines;
 }
 
-/**
- * Each request a WxCC API host got on a path flowgrade does not mock (the Search API, a
- * configuration API, a typo of /v1/tasks), once: the flow went on from the mock's 404, which the
- * product may not answer.
- */
+/** Each request a WxCC API host got on a path flowgrade does not mock, once (requestsNotMocked), with the activity that sent it. */
 function notMockedLines(requests: readonly SeenRequest[], trace: readonly TraceEntry[]): string[] {
-  const said = new Set<string>();
-  return requests.flatMap((request) => {
-    const key = `${request.method} ${request.url}`;
-    if (request.service !== 'wxcc-api' || said.has(key)) return [];
-    said.add(key);
+  return requestsNotMocked(requests).map((request) => {
     const activity = trace.find((entry) => entry.http?.url === request.url)?.activity;
-    return [printableLine(`flowgrade: ${activity === undefined ? '' : `${activity}: `}${key} got the mock's ${request.status}: flowgrade mocks only /v1/tasks of the WxCC API, so what the call did after it may not be what it does in the product`)];
+    return printableLine(`flowgrade: ${activity === undefined ? '' : `${activity}: `}${request.method} ${request.url} got the mock's ${request.status}: ${NOT_MOCKED}`);
   });
 }
 

@@ -65,6 +65,21 @@ test('a search in OnGlobalError before a Create Task request left with its defau
   expect(resultOf(report, 'callback-api-label').message).toContain('HTTPRequest_x7q');
 });
 
+test('a run that sent the search (a WxCC API path flowgrade does not mock) says so in its scenario\'s summary, once per request; the others say nothing of it', async () => {
+  // Before: only the trace showed the mock's 404, and the report never said the product may answer otherwise.
+  const report = await gradeMutation((f) => {
+    addSearch(f, 'CallBackAPI_HTTPRequest', 'CallBackAPI_HTTPRequest');
+    link(f, 'GlobalErrorHandling', 'out', SEARCH);
+  });
+  const note = "POST https://api.wxcc-us1.cisco.com/search got the mock's 404: flowgrade mocks only /v1/tasks of the WxCC API, so what the call did after it may not be what it does in the product";
+  const withNote = report.scenarios.filter((scenario) => scenario.summary.endsWith(`; ${note}`)).map((scenario) => scenario.id);
+  expect(withNote).toEqual(report.scenarios.filter((scenario) => scenario.trace.some((entry) => entry.activity === SEARCH)).map((scenario) => scenario.id));
+  expect(withNote).toContain('happy-path');
+  expect(report.scenarios.every((scenario) => scenario.summary.split(note).length <= 2)).toBe(true);
+  const solution = await gradeMutation(() => {});
+  expect(solution.scenarios.filter((scenario) => scenario.summary.includes('mocks only'))).toEqual([]);
+});
+
 test('Callback Mission 4\'s Condition with its False exit to GET_CBID instead of the Callback: the hint drags that connection, not option 1\'s', async () => {
   // Before: "Drag the connection of WantCallback option 1 from NewNumber to NewNumber, as Callback
   // Mission 2 left it": option 1 is where it belongs; the Condition's False exit enters the error chain.
