@@ -3,8 +3,11 @@ import { failed, passed } from './lib/outcome.js';
 
 /** A flow's name: its `<ID>` letters and digits, also beyond ASCII (`Main_Flow_José`, composed or not). */
 const PATTERN = /^Main_Flow_([\p{L}\p{M}\p{N}]+)$/u;
-/** An id given to the grader taken for a flow's `<ID>`: ASCII letters and digits (`Müller` is a person's name). */
-const ID = /^[A-Za-z0-9]+$/;
+/**
+ * An id given to the grader taken for a flow's `<ID>`: ASCII letters and digits, at least one digit
+ * (the lab's ids are three digits; `Alice` or `Müller` is a person's name).
+ */
+const ID = /^(?=[A-Za-z]*[0-9])[A-Za-z0-9]+$/;
 
 export default defineCheck({
   id: 'flow-name',
@@ -20,8 +23,9 @@ export default defineCheck({
     'by the attendee ID (letters and digits, e.g. `Main_Flow_140`; also letters beyond ASCII, `Main_Flow_José`).',
     '',
     'When an attendee ID is given to the grader (`--attendee`, the self-check page\'s Attendee id) and it could be',
-    'a flow\'s `<ID>` (ASCII letters and digits only), the name must carry that ID; one that could not (a person\'s name,',
-    '`Jane Doe`, `Müller`) names the attendee in the report only, and the flow name is judged as without it.',
+    'a flow\'s `<ID>` (ASCII letters and digits only, with at least one digit: the lab\'s IDs are three digits), the name',
+    'must carry that ID; one that could not (a person\'s name, `Alice`, `Jane Doe`, `Müller`) names the attendee in the',
+    'report only, and the flow name is judged as without it.',
     '',
     'Recommended only: a differently named copy can still be a correct solution.',
   ].join('\n'),

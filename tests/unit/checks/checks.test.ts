@@ -236,10 +236,13 @@ test('flow-name: with --attendee the name must carry that id', async () => {
   const result = resultOf(other, 'flow-name');
   expect(result.status).toBe('failed');
   expect(result.expected).toBe('Main_Flow_141');
+  // An id of letters and digits is a flow's <ID> too.
+  expect(resultOf(await gradeMutation(() => {}, 'A140'), 'flow-name').expected).toBe('Main_Flow_A140');
 });
 
 test('flow-name: an --attendee that could be no flow\'s <ID> (a person\'s name typed into the page) names the report only: the flow name is judged as without it', async () => {
-  for (const name of ['Jane Doe', 'doe.jane', 'Müller']) {
+  // Alice: letters only, as the page's help invites ("or a name"); it cost a point before.
+  for (const name of ['Jane Doe', 'doe.jane', 'Müller', 'Alice']) {
     const report = await gradeMutation(() => {}, name);
     expect([name, resultOf(report, 'flow-name').status, report.attendee.id, report.verdict]).toEqual([name, 'passed', name, 'passed']);
   }
