@@ -8,7 +8,7 @@ import { NOT_SHOWN } from './bounds.js';
 import { activityTypeName } from './drawing.js';
 import { codePoints, firstCodePoints } from './code-points.js';
 import { escapeHtml as h } from './escape.js';
-import { collapseRepeats, httpStatus, isAudio, valueText } from './trace-table.js';
+import { collapseRepeats, httpStatus, isAudio, outcomeName, valueText } from './trace-table.js';
 
 const SHORT = 160;
 
@@ -78,7 +78,7 @@ function repeatText(repeats: number): string {
 }
 
 function outcome(entry: TraceEntry): string {
-  if (entry.outcome !== 'error') return breakable(entry.outcome);
+  if (entry.outcome !== 'error') return breakable(outcomeName(entry.outcome));
   return '<span class="fg-outcome-error">Error</span>'; // its message: the row under it
 }
 

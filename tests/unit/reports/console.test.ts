@@ -146,7 +146,7 @@ test('consecutive identical trace entries (a menu refusing the same key again an
   const trace = [{ flow: 'main', activity: 'NewPhoneContact', activityId: 'start', type: 'NewPhoneContact', outcome: 'out', modifiedVariables: {} }, ...Array.from({ length: 25 }, () => ({ ...visit })), { ...visit, outcome: 'timeout', modifiedVariables: {} }];
   expect(collapseRepeats(trace).map((row) => [row.entry.outcome, row.repeats])).toEqual([['out', 0], ['invalid', 24], ['timeout', 0]]);
   const long = { ...visit, prompts: ['All agents are busy. '.repeat(10)] }; // details longer than a cell
-  expect(renderTraceTable([...Array.from({ length: 25 }, () => ({ ...long }))])).toMatch(/WantCallback +Menu +invalid ×25 /);
+  expect(renderTraceTable([...Array.from({ length: 25 }, () => ({ ...long }))])).toMatch(/WantCallback +Menu +Unmatched Entry ×25 /);
   expect(renderTraceHtml(trace)).toContain('<tr class="fg-repeat"><td colspan="6">&#8635; WantCallback ran 24 more times the same way</td></tr>');
 });
 

@@ -72,7 +72,7 @@ test('each simulated call as a Debug-tool-like table', () => {
   expect(calls).toContain('<td>main</td><td>SimulateGlobalError</td><td>Set Variable</td><td><span class="fg-outcome-error">Error</span></td>');
   expect(calls).toContain('<tr class="fg-error-detail"><td colspan="6"><span class="fg-outcome-error">Error</span> in SimulateGlobalError: <code>expression error in &quot;{{ ANI | 123}}&quot;</code></td></tr>');
   expect(calls).toContain('<div class="fg-says">says “Press 3 to simulate global error.”</div>');
-  expect(calls).toContain('<td>OnGlobalError</td><td>HTTPStatusCode</td><td>Condition</td><td>true</td>');
+  expect(calls).toContain('<td>OnGlobalError</td><td>HTTPStatusCode</td><td>Condition</td><td>True</td>');
 });
 
 test('long values are cut, with the whole value in a <details>', () => {
