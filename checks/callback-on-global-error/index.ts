@@ -98,7 +98,7 @@ function scenarios(settings: Pick<MissionSettings, 'dnis'>, model?: FlowModel): 
   // One call for the three (the simulator only reads a scenario): its answers are worked out once.
   const call = pressThree(settings, model);
   return [
-    { id: 'happy-path', title: 'The caller presses 3; Create Task answers 201 Created', scenario: call },
+    { id: 'happy-path', title: 'The caller presses 3; Create Task answers 201 Created to a valid request', scenario: call },
     { id: 'tasks-400', title: 'The caller presses 3; Create Task answers 400 Bad Request', scenario: call, mocks: { tasks: { status: 400 } } },
     { id: 'tasks-500', title: 'The caller presses 3; Create Task answers 500 Internal Server Error', scenario: call, mocks: { tasks: { status: 500 } } },
   ];
