@@ -14,6 +14,13 @@ export function firstCodePoints(text: string, count: number): string {
   return text.slice(0, i);
 }
 
+/** The last `count` characters of `text`. */
+export function lastCodePoints(text: string, count: number): string {
+  let i = text.length;
+  for (let n = 0; n < count && i > 0; n++) i -= i >= 2 && isPairStart(text, i - 2) ? 2 : 1;
+  return text.slice(i);
+}
+
 function isPairStart(text: string, i: number): boolean {
   const code = text.charCodeAt(i);
   if (code < 0xd800 || code > 0xdbff || i + 1 >= text.length) return false;

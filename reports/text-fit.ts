@@ -4,7 +4,7 @@
  * from DejaVu Sans Bold's advances (what `system-ui` is on Linux, and wider than Segoe UI or San
  * Francisco), so a text judged to fit fits in any of them.
  */
-import { codePoints, firstCodePoints } from './code-points.js';
+import { codePoints, firstCodePoints, lastCodePoints } from './code-points.js';
 
 /** Advance widths of the printable ASCII characters (space to ~), in hundredths of an em. */
 const ADVANCE = [
@@ -35,3 +35,40 @@ export function fitText(text: string, maxCharacters: number, maxEm: number): str
   while (count > 1 && widthInEm(firstCodePoints(text, count) + ELLIPSIS) > maxEm) count--;
   return firstCodePoints(text, count) + ELLIPSIS;
 }
+
+/**
+ * `text` whole when it fits as for fitText, else its first and last characters with `…` between
+ * them, as many as fit: what tells activity labels apart is often at their end
+ * (`DisconnectContact_gse` and `…_x1f`). The end kept is at most half of them, from the start of a
+ * word when one is near (`CallBackAP…Request`, `DisconnectCon…_gse`).
+ */
+export function fitTextMiddle(text: string, maxCharacters: number, maxEm: number): string {
+  const whole = text.length <= maxCharacters || codePoints(text) <= maxCharacters; // (no more characters than UTF-16 units)
+  if (whole && widthInEm(text) <= maxEm) return text;
+  const end = [...lastCodePoints(text, maxCharacters)];
+  const cut = (kept: number) => {
+    const tail = endFromWord(end, Math.floor(kept / 2));
+    return firstCodePoints(text, kept - tail) + ELLIPSIS + end.slice(end.length - tail).join('');
+  };
+  let kept = Math.min(codePoints(firstCodePoints(text, maxCharacters + 1)), maxCharacters) - 1;
+  while (kept > 2 && widthInEm(cut(kept)) > maxEm) kept--;
+  return cut(kept);
+}
+
+/**
+ * How many of the last characters `end` to keep, at most `most`: from the start of the longest
+ * word that fits (after `_`, a space, `-` or `.`, the separator kept; a capital after a small
+ * letter, or the last capital of several before a small letter: HTTP|Request) when it has 3 or more
+ * characters, else `most`.
+ */
+function endFromWord(end: readonly string[], most: number): number {
+  for (let count = Math.min(most, end.length - 1); count >= 3; count--) {
+    const i = end.length - count;
+    if (SEPARATOR.test(end[i]) || (UPPER.test(end[i]) && (LOWER.test(end[i - 1]) || (UPPER.test(end[i - 1]) && LOWER.test(end[i + 1] ?? ''))))) return count;
+  }
+  return most;
+}
+
+const SEPARATOR = /^[_\s.-]$/u;
+const UPPER = /^\p{Lu}$/u;
+const LOWER = /^\p{Ll}$/u;

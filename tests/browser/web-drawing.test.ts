@@ -58,7 +58,7 @@ test('on a phone (390 px), the activity that fails is in sight in its drawing, i
   await give(page, 'defect-menu-option3-unlinked.json');
   expect((await drawings(page))[0]).toMatchObject({ caption: 'Main Flow', failing: ['WantCallback'] });
   await give(page, 'defect-callbackapi-method-put.json');
-  expect((await drawings(page))[1]).toMatchObject({ caption: 'Event Flows', failing: ['CallBackAPI_HTTPR…'] });
+  expect((await drawings(page))[1]).toMatchObject({ caption: 'Event Flows', failing: ['CallBackAPI…Request'] });
 });
 
 /**
