@@ -62,7 +62,8 @@ table.fg-trace details summary { cursor: pointer; color: #0550ae; }
 .fg-key { display: inline-block; width: 2.2em; height: 1em; vertical-align: -0.15em; margin-right: 6px; border-radius: 3px; background: #fff; }
 .fg-key.fg-exec { border: 3px solid var(--fg-exec); background: #ddf4ff; } .fg-key.fg-fail { border: 3px dashed var(--fg-bad); background: #ffebe9; }
 .fg-figure { margin: 10px 0 18px; }
-.fg-figure figcaption { font-weight: 600; margin-bottom: 4px; }
+.fg-figure figcaption { font-weight: 600; margin-bottom: 4px; overflow-wrap: anywhere; }
+.fg-failing-links { font-weight: 400; }
 .fg-drawing { overflow: auto; max-height: 80vh; border: 1px solid var(--fg-line); border-radius: 8px; background: #fff; }
 .fg-drawing svg.flow { display: block; max-width: none; height: auto; }
 /* The activity a failed check's Where links to (html.ts whereLink): the browser scrolls its drawing and the page

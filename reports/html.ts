@@ -4,7 +4,7 @@
  * hints and expected/actual for failures, a drawing of the flow with the executed path, and each
  * simulated call's trace. `renderReportBody` + `REPORT_CSS` are what the self-check page shows.
  */
-import type { CheckResult, GradeReport, ScenarioResult } from '../engine/report.js';
+import type { CheckResult, DrawingGraph, GradeReport, ScenarioResult } from '../engine/report.js';
 import { shownAttendeeId } from './attendee-id.js';
 import { boundReport } from './bounds.js';
 import { drawingDescription, drawnActivityOf, executedPath, failingActivities, type DrawingName, type DrawnActivity } from './drawing.js';
@@ -188,7 +188,7 @@ function drawings(report: GradeReport, tag: string, drawn: DrawnOf): string {
   const failing = failingActivities(report, drawn); // with the finder the Wheres used
   const figure = (title: string, idPrefix: string, graph: typeof main) => {
     const svg = renderFlowSvg(graph, { executed: path.nodes, executedEdges: path.edges, failing, title, idPrefix, description: drawingDescription(graph, path.nodes, failing, shown?.title) });
-    return `<figure class="fg-figure${printsWide(svg) ? ' fg-wide' : ''}"><figcaption>${title}</figcaption><div class="fg-drawing" tabindex="0" role="group" aria-label="${title}, scrollable">${svg}</div></figure>`;
+    return `<figure class="fg-figure${printsWide(svg) ? ' fg-wide' : ''}"><figcaption>${title}${failingLinks(graph, failing, idPrefix)}</figcaption><div class="fg-drawing" tabindex="0" role="group" aria-label="${title}, scrollable">${svg}</div></figure>`;
   };
   return joinLines([
     '<section aria-labelledby="fg-flow-title">',
@@ -201,6 +201,16 @@ function drawings(report: GradeReport, tag: string, drawn: DrawnOf): string {
     figure('Event Flows', DRAWING_PREFIX.events, events),
     '</section>',
   ]);
+}
+
+/**
+ * After a drawing's caption, its activities with a failing check, each a link to its box: a wide
+ * drawing opens at its left edge, and the box may lie far beyond the right one (or below a phone's
+ * screen); following the link scrolls the drawing to it, as a Where does.
+ */
+function failingLinks(graph: DrawingGraph, failing: ReadonlySet<string>, idPrefix: string): string {
+  const links = graph.nodes.filter((node) => failing.has(node.id)).map((node) => `<a href="#${activityAnchor(idPrefix, node.id)}">${h(node.label)}</a>`);
+  return links.length ? ` <span class="fg-failing-links">&mdash; with a failing check: ${links.join(', ')}</span>` : '';
 }
 
 /**

@@ -71,10 +71,24 @@ for (const [fixture, activity] of [
 test('on a phone (390 px), an Event Flows Where brings its activity into sight in the Event Flows drawing', async ({ page }) => {
   await page.setViewportSize({ width: 390, height: 844 });
   await report(page, 'defect-callbackapi-method-put');
-  const target = node(page, 'Event Flows', 'CallBackAPI_HTTPR');
+  const target = node(page, 'Event Flows', 'CallBackAPI…Request');
   expect((await placeOf(target)).inDrawing).toBe(false);
   await page.locator('.fg-check.failed a.fg-where', { hasText: 'CallBackAPI_HTTPRequest, on the Event Flows tab' }).first().click();
   expect(await placeOf(target)).toEqual({ inDrawing: true, inViewport: true, target: true });
+});
+
+test('the drawing\'s caption names its activities with a failing check, each a link that brings it into sight in the drawing', async ({ page }) => {
+  // Before: a wide drawing opened at its left edge, and only the checks' Wheres led to its failing box.
+  await page.setViewportSize({ width: 1280, height: 900 });
+  const { watched } = await report(page, 'defect-getcbid-jsonpath-without-index');
+  const target = node(page, 'Main Flow', 'GET_CBID');
+  expect((await placeOf(target)).inDrawing).toBe(false);
+  const caption = page.locator('.fg-figure figcaption', { hasText: 'Main Flow' });
+  await expect(caption).toHaveText('Main Flow — with a failing check: GET_CBID');
+  await caption.getByRole('link', { name: 'GET_CBID' }).click();
+  expect(await placeOf(target)).toEqual({ inDrawing: true, inViewport: true, target: true });
+  await expect(page.locator('.fg-figure figcaption', { hasText: 'Event Flows' })).toHaveText('Event Flows');
+  expect(watched.errors).toEqual([]);
 });
 
 test('in forced colours (a Contrast theme), the activity a Where led to is still marked by its frame', async ({ page }) => {

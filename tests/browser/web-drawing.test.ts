@@ -27,7 +27,7 @@ function drawings(page: Page) {
         const seen = at.left >= left && at.right <= left + area.clientWidth && at.top >= top && at.bottom <= top + area.clientHeight;
         return `${node.querySelector('text.label')!.textContent}${seen ? '' : ' (out of sight)'}`;
       });
-      return { caption: figure.querySelector('figcaption')!.textContent, scrolled: area.scrollLeft + area.scrollTop > 0, failing };
+      return { caption: figure.querySelector('figcaption')!.firstChild!.textContent!.trim(), scrolled: area.scrollLeft + area.scrollTop > 0, failing };
     }),
   );
 }

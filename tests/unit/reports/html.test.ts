@@ -103,7 +103,9 @@ test('a drawing of the main flow and the event flows with the executed path high
   const html = shown(renderReportBody(failedReport()));
   const figures = html.match(/<figure class="fg-figure[^"]*">[\s\S]*?<\/figure>/g) ?? [];
   expect(figures).toHaveLength(2);
-  expect(figures[0]).toContain('<figcaption>Main Flow</figcaption>');
+  // The caption links to each activity with a failing check: a wide drawing opens at its left edge.
+  expect(figures[0]).toContain('<figcaption>Main Flow <span class="fg-failing-links">— with a failing check: <a href="#fg-main-node-get">GET_CBID</a>, <a href="#fg-main-node-sim">SimulateGlobalError</a></span></figcaption>');
+  expect(figures[0]).toContain('id="fg-main-node-get"');
   expect(figures[1]).toContain('<figcaption>Event Flows</figcaption>');
   expect(figures[0]).toMatch(/<svg [^>]*class="flow"/);
   expect(figures[0]).toContain('<g class="node executed failing" id="fg-main-node-sim" data-id="sim">'); // a failed check's Where links to it
@@ -114,8 +116,9 @@ test('a drawing of the main flow and the event flows with the executed path high
   expect(figures[0]).toContain('id="fg-main-arrow"');
   expect(figures[1]).toContain('id="fg-events-arrow"');
   expect(html).toContain('the path of the simulated call “Title of scenario happy-path”');
-  // The passed report's happy path reaches the event flow.
+  // The passed report's happy path reaches the event flow; nothing failing, no links.
   expect(renderReportBody(passedReport())).toContain('<g class="node executed" data-id="api">');
+  expect(renderReportBody(passedReport())).toContain('<figcaption>Main Flow</figcaption>');
 });
 
 test('an ungradable report says why, with the code, and nothing else but what to do', () => {
