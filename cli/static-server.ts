@@ -104,12 +104,14 @@ async function serve(root: string, headers: Record<string, string>, request: Inc
     'Content-Type': CONTENT_TYPES[path.extname(file.path).toLowerCase()] ?? 'application/octet-stream',
     'Content-Length': String(file.size),
   });
-  if (request.method === 'HEAD') {
+  if (request.method === 'HEAD' || file.size === 0) {
     response.end();
     return;
   }
   // pipeline, not pipe: a download the browser abandons must close the file too (pipe leaves it open).
-  pipeline(createReadStream(file.path), response, () => {});
+  // No more than the Content-Length sent: a file grown since (web --out again while serving) would
+  // run on into the next answer on a kept-alive connection, which the browser then cannot read.
+  pipeline(createReadStream(file.path, { end: file.size - 1 }), response, () => {});
 }
 
 /**
