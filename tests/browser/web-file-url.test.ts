@@ -48,13 +48,13 @@ test('opened from disk, a defect, a PNG renamed .json and two files dropped at o
     }
     await page.locator('#file-input').setInputFiles({ name: 'screenshot.json', mimeType: 'application/json', buffer: Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex') });
     await expect(page.locator('#error .page-error strong')).toHaveText('screenshot.json: not valid JSON: the file is an image (PNG), not a flow export [not-json]');
-    const bytes = [...readFileSync(fixturePath('flows/solution.json'))];
+    const text = readFileSync(fixturePath('flows/solution.json'), 'utf8');
     const dataTransfer = await page.evaluateHandle((data) => {
       const transfer = new DataTransfer();
-      transfer.items.add(new File([new Uint8Array(data)], 'Main_Flow_140.json', { type: 'application/json' }));
+      transfer.items.add(new File([data], 'Main_Flow_140.json', { type: 'application/json' }));
       transfer.items.add(new File(['{}'], 'notes.json'));
       return transfer;
-    }, bytes);
+    }, text);
     await page.locator('#drop-zone').dispatchEvent('drop', { dataTransfer });
     await expect(status).toHaveText(/^Main_Flow_140\.json: passed, (\d+)\/\1 points\. Only one file is graded at a time: notes\.json was not; give it on its own\.$/);
     const folder = pathToFileURL(dir).href + '/';
