@@ -117,7 +117,9 @@ export function renderFlowSvg(graph: DrawingGraph, options: SvgOptions): string 
     return { executed, svg };
   });
 
-  const nodes = graph.nodes.map((node) => nodeSvg(node, at.get(node.id)!, { executed: options.executed.has(node.id), failing: options.failing.has(node.id) }, prefix));
+  const nodes = graph.nodes.map((node) =>
+    nodeSvg(node, at.get(node.id)!, { executed: options.executed.has(node.id), failing: options.failing.has(node.id), loop: loops.has(node.id) }, prefix),
+  );
   const width = maxX - minX;
   const height = maxY - minY;
 
@@ -143,13 +145,16 @@ export function renderFlowSvg(graph: DrawingGraph, options: SvgOptions): string 
 
 /**
  * An activity's box at `p`: its label and type, drawn as the call ran through it (`executed`) and
- * as a failing check points at it (`failing`, with a badge and the id activityAnchor gives it).
+ * as a failing check points at it (`failing`, with a badge and the id activityAnchor gives it). The
+ * badge sits on the box's top right corner, or its top left when a link loops from the box back to
+ * it (`loop`), which passes by that corner (a menu's Unmatched Entry back to itself).
  */
-function nodeSvg(node: DrawingGraph['nodes'][number], p: Point, { executed, failing }: { executed: boolean; failing: boolean }, prefix: string): string {
+function nodeSvg(node: DrawingGraph['nodes'][number], p: Point, { executed, failing, loop }: { executed: boolean; failing: boolean; loop: boolean }, prefix: string): string {
   const classes = ['node', executed ? 'executed' : '', failing ? 'failing' : ''].filter(Boolean).join(' ');
   const type = activityTypeName(node.type);
   const states = [executed ? 'executed' : '', failing ? 'has a failing check' : ''].filter(Boolean).join(', ');
   const fill = failing ? COLORS.badFill : executed ? COLORS.execFill : '#fff';
+  const badgeX = loop ? p.x : p.x + W;
   const stroke = failing ? `stroke="${COLORS.bad}" stroke-width="3" stroke-dasharray="7 3"` : executed ? `stroke="${COLORS.exec}" stroke-width="3"` : `stroke="${COLORS.line}" stroke-width="1.5"`;
   return (
     `<g class="${classes}"${failing ? ` id="${activityAnchor(prefix, node.id)}"` : ''} data-id="${xa(node.id)}">` +
@@ -157,7 +162,7 @@ function nodeSvg(node: DrawingGraph['nodes'][number], p: Point, { executed, fail
     `<rect x="${n(p.x)}" y="${n(p.y)}" width="${W}" height="${H}" rx="6" fill="${fill}" ${stroke}/>` +
     `<text x="${n(p.x + 10)}" y="${n(p.y + 21)}" class="label" font-size="13" font-weight="600" fill="${COLORS.text}">${x(fitTextMiddle(node.label, 19, TEXT_ROOM / 13))}</text>` +
     `<text x="${n(p.x + 10)}" y="${n(p.y + 39)}" class="type" font-size="11" fill="${COLORS.muted}">${x(fitText(type, 26, TEXT_ROOM / 11))}</text>` +
-    (failing ? `<g class="badge"><circle cx="${n(p.x + W)}" cy="${n(p.y)}" r="10" fill="${COLORS.bad}"/><text x="${n(p.x + W)}" y="${n(p.y + 4)}" text-anchor="middle" font-size="12" font-weight="700" fill="#fff">&#10007;</text></g>` : '') +
+    (failing ? `<g class="badge"><circle cx="${n(badgeX)}" cy="${n(p.y)}" r="10" fill="${COLORS.bad}"/><text x="${n(badgeX)}" y="${n(p.y + 4)}" text-anchor="middle" font-size="12" font-weight="700" fill="#fff">&#10007;</text></g>` : '') +
     '</g>'
   );
 }

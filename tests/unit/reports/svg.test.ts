@@ -112,6 +112,19 @@ test('executed activities and edges are highlighted, failing activities marked',
   expect(findAll(parseXml(svg), 'circle')).toHaveLength(2); // the ✗ badges of the two failing activities
 });
 
+test('a failing activity\'s ✗ badge sits on its top right corner, or its top left when a link loops from it back to it (passing by that corner)', () => {
+  // Before: always top right, over the loop a menu's Unmatched Entry draws, where a stuck call ends.
+  const badgeAt = (graph: DrawingGraph, id: string) => {
+    const node = findAll(parseXml(renderFlowSvg(graph, { ...NONE, failing: new Set([id]) })), 'g').find((g) => g.attributes['data-id'] === id)!;
+    const circle = findAll(node, 'circle')[0];
+    return Number(circle.attributes.cx) - Number(rect(node).attributes.x);
+  };
+  expect(badgeAt(mainGraph(), 'menu')).toBe(NODE_WIDTH);
+  const looped = mainGraph();
+  looped.edges.push({ from: 'menu', to: 'menu', exit: 'invalid' });
+  expect(badgeAt(looped, 'menu')).toBe(0);
+});
+
 test('without executedEdges an edge counts as executed when both its ends are', () => {
   const svg = renderFlowSvg(eventGraph(), { executed: new Set(['onerr', 'api']), failing: new Set(), title: 'Event flows' });
   const classes = findAll(parseXml(svg), 'g').filter((g) => g.attributes.class?.startsWith('edge')).map((g) => g.attributes.class);
