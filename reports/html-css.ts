@@ -55,6 +55,22 @@ table.fg-trace .fg-error-detail td { padding-left: 2em; border-top: 0; }
 table.fg-trace .fg-says { color: var(--fg-muted); font-style: italic; }
 table.fg-trace .fg-repeat td { color: var(--fg-muted); font-style: italic; background: var(--fg-soft); }
 table.fg-trace details summary { cursor: pointer; color: #0550ae; }
+/* On a phone the six columns of a trace did not fit: only Flow, Activity Name and Type were in sight,
+   Modified Variables and HTTP off to the right, and each row as tall as its narrowest cell made it.
+   There each row is a card, each value under its column's name, an empty one left out. */
+@media screen and (max-width: 600px) {
+  table.fg-trace { min-width: 0; }
+  table.fg-trace thead { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); }
+  table.fg-trace tbody, table.fg-trace tr, table.fg-trace td { display: block; }
+  table.fg-trace tbody tr { border: 1px solid var(--fg-line); border-radius: 6px; margin: 0 0 6px; padding: 2px 0; }
+  table.fg-trace td { border: 0; padding: 2px 8px; }
+  table.fg-trace td[data-label]:empty { display: none; }
+  table.fg-trace td[data-label]::before { content: attr(data-label) ": "; color: var(--fg-muted); }
+  table.fg-trace td[data-label="Activity Name"] { font-weight: 600; }
+  table.fg-trace td[data-label="Activity Name"]::before { font-weight: 400; }
+  table.fg-trace tbody tr.fg-error-detail { margin-top: -6px; border-top: 0; border-radius: 0 0 6px 6px; }
+  table.fg-trace .fg-error-detail td { padding-left: 8px; }
+}
 .fg-scenario { margin: 16px 0; }
 .fg-scenario .fg-subheading .fg-mark { margin-right: 4px; }
 .fg-scenario.passed .fg-subheading .fg-mark { color: var(--fg-ok); } .fg-scenario.failed .fg-subheading .fg-mark { color: var(--fg-bad); }

@@ -30,13 +30,14 @@ export function renderTraceHtml(trace: readonly TraceEntry[], caption?: string, 
 /** An entry's row, the row of its error under it, and how many more times it ran the same way. */
 function entryRows(e: TraceEntry, repeats: number): string {
   return (
+    // Each cell named by its column: on a phone the rows are stacked (html-css.ts), each value after its name.
     '<tr>' +
-    `<td>${breakable(e.flow)}</td>` +
-    `<td>${breakable(e.activity)}${(e.prompts ?? []).map((p) => `<div class="fg-says">${isAudio(e.type, p) ? `plays ${breakable(p)}` : `says &ldquo;${breakable(p)}&rdquo;`}</div>`).join('')}</td>` +
-    `<td>${h(activityTypeName(e.type))}</td>` +
-    `<td>${outcome(e)}</td>` +
-    `<td>${variables(e.modifiedVariables)}</td>` +
-    `<td>${e.http ? http(e.http) : ''}</td>` +
+    `<td data-label="Flow">${breakable(e.flow)}</td>` +
+    `<td data-label="Activity Name">${breakable(e.activity)}${(e.prompts ?? []).map((p) => `<div class="fg-says">${isAudio(e.type, p) ? `plays ${breakable(p)}` : `says &ldquo;${breakable(p)}&rdquo;`}</div>`).join('')}</td>` +
+    `<td data-label="Type">${h(activityTypeName(e.type))}</td>` +
+    `<td data-label="Outcome">${outcome(e)}</td>` +
+    `<td data-label="Modified Variables">${variables(e.modifiedVariables)}</td>` +
+    `<td data-label="HTTP">${e.http ? http(e.http) : ''}</td>` +
     '</tr>' +
     // The error under its row, across the table: in the Outcome column it was a few letters wide.
     (e.outcome === 'error' && e.error ? `<tr class="fg-error-detail"><td colspan="6"><span class="fg-outcome-error">Error</span> in ${breakable(e.activity)}: <code>${h(e.error)}</code></td></tr>` : '') +

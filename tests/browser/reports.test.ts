@@ -101,6 +101,31 @@ test('report: an activity\'s error in the trace reads as a line, not squeezed in
   expect(watched.errors).toEqual([]);
 });
 
+test('report on a phone (375 px): each trace row is a card with every value in sight under its column\'s name, the empty ones left out; on a laptop, a table', async ({ page }, testInfo) => {
+  // Before: only Flow, Activity Name and Type were in sight; Modified Variables and HTTP were off to the right.
+  await page.setViewportSize({ width: 375, height: 812 });
+  const report = await gradeFixture('flows/defect-getcbid-jsonpath-without-index.json');
+  const { watched } = await open(page, 'phone-trace.html', renderHtmlReport(report));
+  const trace = page.locator('.fg-scenario table.fg-trace').first();
+  const row = trace.locator('tbody tr', { has: page.locator('td', { hasText: /^GET_CBID$/ }) }).first();
+  await row.scrollIntoViewIfNeeded();
+  await row.screenshot({ path: testInfo.outputPath('phone-trace-row.png') });
+  const http = row.locator('td[data-label="HTTP"]');
+  await expect(http).toBeInViewport({ ratio: 1 });
+  expect(await http.evaluate((td) => getComputedStyle(td, '::before').content)).toBe('"HTTP: "');
+  const cells = await row.locator('td').evaluateAll((tds) => tds.map((td) => ({ label: td.dataset.label, shown: td.getBoundingClientRect().height > 0, right: td.getBoundingClientRect().right })));
+  expect(cells.filter((cell) => cell.shown).map((cell) => cell.label)).toEqual(['Flow', 'Activity Name', 'Type', 'Outcome', 'Modified Variables', 'HTTP']);
+  expect(Math.max(...cells.map((cell) => cell.right))).toBeLessThanOrEqual(375);
+  // A row without variables or a request shows no empty "Modified Variables:" or "HTTP:".
+  const plain = trace.locator('tbody tr', { has: page.locator('td[data-label="Activity Name"]', { hasText: /^WelcomePrompt/ }) }).first();
+  expect(await plain.locator('td').evaluateAll((tds) => tds.filter((td) => td.getBoundingClientRect().height > 0).map((td) => td.dataset.label))).toEqual(['Flow', 'Activity Name', 'Type', 'Outcome']);
+  await expect(trace.locator('thead')).toBeAttached(); // the column names stay for screen readers
+  await page.setViewportSize({ width: 1100, height: 900 });
+  expect(await trace.locator('thead th').first().evaluate((th) => th.getBoundingClientRect().width)).toBeGreaterThan(20);
+  expect(await http.evaluate((td) => getComputedStyle(td).display)).toBe('table-cell');
+  expect(watched.errors).toEqual([]);
+});
+
 test('report: a Build step partly passed (a recommended check missed, or checks not judged) is amber in the step strip and on its edge, not red as a failed one, nor green', async ({ page }) => {
   await open(page, 'step-colours.html', renderHtmlReport(failedReport()));
   const look = (selector: string, property: 'borderLeftColor' | 'borderTopColor') => page.locator(selector).first().evaluate((element, p) => getComputedStyle(element)[p], property);
