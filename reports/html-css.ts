@@ -113,9 +113,10 @@ table.fg-trace details summary { cursor: pointer; color: #0550ae; }
 @page fg-wide { size: landscape; }
 @media print {
   .fg-report { max-width: none; padding: 0; font-size: 11pt; }
-  /* A drawing wider than tall prints on a landscape page of its own (html.ts printsWide), larger. */
-  .fg-figure.fg-wide { page: fg-wide; }
-  .fg-figure.fg-wide svg.flow { width: auto; height: auto; max-width: 100%; max-height: 170mm; }
+  /* A drawing wider than tall prints on a landscape page of its own (html.ts printsWide), larger;
+     the Main Flow's with the section's heading and legend before it (html.ts fg-flow-lead). */
+  .fg-figure.fg-wide, .fg-flow-lead.fg-wide { page: fg-wide; }
+  .fg-figure.fg-wide svg.flow { width: auto; height: auto; max-width: 100%; max-height: 150mm; }
   .fg-check, .fg-figure, table.fg-trace tr { break-inside: avoid; }
   /* A check with a trace, and a trace row with a long value (printed whole), can be taller than a
      page: kept whole, each was pushed to a new page, leaving most of the last one blank. They break

@@ -188,17 +188,23 @@ function drawings(report: GradeReport, tag: string, drawn: DrawnOf): string {
   const failing = failingActivities(report, drawn); // with the finder the Wheres used
   const figure = (title: string, idPrefix: string, graph: typeof main) => {
     const svg = renderFlowSvg(graph, { executed: path.nodes, executedEdges: path.edges, failing, title, idPrefix, description: drawingDescription(graph, path.nodes, failing, shown?.title) });
-    return `<figure class="fg-figure${printsWide(svg) ? ' fg-wide' : ''}"><figcaption>${title}${failingLinks(graph, failing, idPrefix)}</figcaption><div class="fg-drawing" tabindex="0" role="group" aria-label="${title}, scrollable">${svg}</div></figure>`;
+    const wide = printsWide(svg);
+    return { wide, html: `<figure class="fg-figure${wide ? ' fg-wide' : ''}"><figcaption>${title}${failingLinks(graph, failing, idPrefix)}</figcaption><div class="fg-drawing" tabindex="0" role="group" aria-label="${title}, scrollable">${svg}</div></figure>` };
   };
+  const mainFigure = figure('Main Flow', DRAWING_PREFIX.main, main);
+  // The heading and the legend print on the Main Flow's landscape page with it: on a portrait page
+  // before it, they were left at the foot of the page, the legend far from what it explains.
   return joinLines([
     '<section aria-labelledby="fg-flow-title">',
+    `<div class="fg-flow-lead${mainFigure.wide ? ' fg-wide' : ''}">`,
     `<${tag} id="fg-flow-title" class="fg-heading">Your flow</${tag}>`,
     '<p class="fg-legend">' +
       (shown ? `<span><span class="fg-key fg-exec" aria-hidden="true"></span><span class="fg-hue">blue, </span>thick: the path of the simulated call &ldquo;${h(shown.title)}&rdquo;</span>` : '') +
       (failing.size ? '<span><span class="fg-key fg-fail" aria-hidden="true"></span><span class="fg-hue">red, </span>dashed, with &#10007;: an activity with a failing check</span>' : '') +
       '</p>',
-    figure('Main Flow', DRAWING_PREFIX.main, main),
-    figure('Event Flows', DRAWING_PREFIX.events, events),
+    mainFigure.html,
+    '</div>',
+    figure('Event Flows', DRAWING_PREFIX.events, events).html,
     '</section>',
   ]);
 }

@@ -122,6 +122,9 @@ test('attendee report printed: a wide flow drawing (the reference flow is about 
   expect(sizes.length - landscape).toBeGreaterThan(5);
   const figures = await page.evaluate(() => [...document.querySelectorAll('.fg-figure')].map((figure) => getComputedStyle(figure).page));
   expect(figures).toEqual(['fg-wide', 'auto']);
+  // The section's heading and legend print on the Main Flow's page, not left at the foot of the page before it.
+  const lead = await page.evaluate(() => ['#fg-flow-title', '.fg-legend'].map((selector) => getComputedStyle(document.querySelector(selector)!.closest('.fg-flow-lead')!).page));
+  expect(lead).toEqual(['fg-wide', 'fg-wide']);
   expect(watched.errors).toEqual([]);
 });
 
