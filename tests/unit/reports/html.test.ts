@@ -66,13 +66,13 @@ test('each simulated call as a Debug-tool-like table', () => {
   const html = shown(renderReportBody(passedReport()));
   const calls = html.slice(html.indexOf('id="fg-calls-title"'));
   expect(calls).toContain('<th scope="col">Flow</th><th scope="col">Activity Name</th><th scope="col">Type</th><th scope="col">Outcome</th><th scope="col">Modified Variables</th><th scope="col">HTTP</th>');
-  expect(calls).toContain('<td>main</td><td>GET_CBID</td><td>HTTP Request</td><td>default</td>');
+  expect(calls).toContain('<td data-label="Flow">main</td><td data-label="Activity Name">GET_CBID</td><td data-label="Type">HTTP Request</td><td data-label="Outcome">default</td>');
   expect(calls).toContain('<li><code>outdialcbid</code> = <code>&quot;0011ed11&quot;</code></li>');
   expect(calls).toContain('<code>POST https://api.wxcc-us1.cisco.com/v1/tasks</code> → <strong>201</strong>');
-  expect(calls).toContain('<td>main</td><td>SimulateGlobalError</td><td>Set Variable</td><td><span class="fg-outcome-error">Error</span></td>');
+  expect(calls).toContain('<td data-label="Flow">main</td><td data-label="Activity Name">SimulateGlobalError</td><td data-label="Type">Set Variable</td><td data-label="Outcome"><span class="fg-outcome-error">Error</span></td>');
   expect(calls).toContain('<tr class="fg-error-detail"><td colspan="6"><span class="fg-outcome-error">Error</span> in SimulateGlobalError: <code>expression error in &quot;{{ ANI | 123}}&quot;</code></td></tr>');
   expect(calls).toContain('<div class="fg-says">says “Press 3 to simulate global error.”</div>');
-  expect(calls).toContain('<td>OnGlobalError</td><td>HTTPStatusCode</td><td>Condition</td><td>True</td>');
+  expect(calls).toContain('<td data-label="Flow">OnGlobalError</td><td data-label="Activity Name">HTTPStatusCode</td><td data-label="Type">Condition</td><td data-label="Outcome">True</td>');
 });
 
 test('long values are cut, with the whole value in a <details>', () => {

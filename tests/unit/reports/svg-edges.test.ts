@@ -101,13 +101,14 @@ test('the drawing stands alone: the path is blue and thick, a failing activity r
   expect(child(nodes.get('end1')!, 'title').text).toBe('EndFlow_p88 (End Flow)');
 });
 
-test('a label is cut at 19 characters, not UTF-16 units, and sooner when wider than its box: emoji are never split', () => {
+test('a label is cut at 19 characters, not UTF-16 units, and sooner when wider than its box, keeping its start and its end: emoji are never split', () => {
   const labels = ['SimulateGlobalError', 'DisconnectContact_g9e', '😀'.repeat(19), '😀'.repeat(20)];
   const graph: DrawingGraph = { nodes: labels.map((label, i) => ({ id: `n${i}`, label, type: 'play-message', position: { x: i * 300, y: 0 } })), edges: [] };
   const svg = renderFlowSvg(graph, { executed: new Set(), failing: new Set(), title: 'Main flow' });
   const shownLabels = [...parts(svg).nodes.values()].map((g) => g.children.find((c) => c.attributes.class === 'label')!.text);
   // 19 emoji are some 300 px wide: they ran over the 180-px box (tests/browser/drawing-labels.test.ts).
-  expect(shownLabels).toEqual(['SimulateGlobalError', 'DisconnectContact_…', `${'😀'.repeat(9)}…`, `${'😀'.repeat(9)}…`]);
+  // Cut in the middle: the end that tells DisconnectContact_g9e from DisconnectContact_3zq stays.
+  expect(shownLabels).toEqual(['SimulateGlobalError', 'DisconnectCont…_g9e', `${'😀'.repeat(5)}…${'😀'.repeat(4)}`, `${'😀'.repeat(5)}…${'😀'.repeat(4)}`]);
 });
 
 test('links sharing both ends (a Condition’s True and False to one EndFlow) are drawn apart', () => {
