@@ -3,8 +3,7 @@
  * correct content types, no directory listing, nothing outside the folder (no `..`, no symlink
  * escapes), 404 otherwise. Loopback only; the CLI refuses other hosts.
  */
-import { createReadStream } from 'node:fs';
-import { readFile, realpath, stat } from 'node:fs/promises';
+import { open, readFile, realpath, stat } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { isIPv4, type AddressInfo } from 'node:net';
 import path from 'node:path';
@@ -95,23 +94,42 @@ async function serve(root: string, headers: Record<string, string>, request: Inc
     return;
   }
   const file = await resolveFile(root, request.url ?? '/');
-  if (!file) {
+  // Opened once, and its size taken from what was opened: `web --out` replaces the files by rename,
+  // and the page's files may be edited while served.
+  const handle = file && (await open(file.path, 'r').catch(() => undefined));
+  const size = handle && (await handle.stat().then((info) => (info.isFile() ? info.size : undefined), () => undefined));
+  if (!handle || size === undefined) {
+    await handle?.close().catch(() => {});
     send(response, 404, 'not found\n', headers);
     return;
   }
   response.writeHead(200, {
     ...headers,
     'Content-Type': CONTENT_TYPES[path.extname(file.path).toLowerCase()] ?? 'application/octet-stream',
-    'Content-Length': String(file.size),
+    'Content-Length': String(size),
   });
-  if (request.method === 'HEAD' || file.size === 0) {
+  if (request.method === 'HEAD' || size === 0) {
+    await handle.close().catch(() => {});
     response.end();
     return;
   }
-  // pipeline, not pipe: a download the browser abandons must close the file too (pipe leaves it open).
-  // No more than the Content-Length sent: a file grown since (web --out again while serving) would
-  // run on into the next answer on a kept-alive connection, which the browser then cannot read.
-  pipeline(createReadStream(file.path, { end: file.size - 1 }), response, () => {});
+  // No more than the Content-Length sent: the bytes of a file grown since (written over in place) ran
+  // on into the next answer of a kept-alive connection, which the browser then could not read. One
+  // that shrank is an error, which closes the connection instead of leaving the browser waiting for
+  // the rest. pipeline, not pipe: a download the browser abandons must close the file too.
+  pipeline(handle.createReadStream({ end: size - 1 }), sentWhole(size), response, () => {});
+}
+
+/** Passes the chunks on, and fails when they were fewer than `size` bytes. */
+function sentWhole(size: number) {
+  return async function* (chunks: AsyncIterable<Buffer>): AsyncGenerator<Buffer> {
+    let sent = 0;
+    for await (const chunk of chunks) {
+      sent += chunk.length;
+      yield chunk;
+    }
+    if (sent < size) throw new Error(`the file shrank while it was sent: ${sent} of ${size} bytes`);
+  };
 }
 
 /**

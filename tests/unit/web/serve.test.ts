@@ -4,7 +4,7 @@
  * loopback only.
  */
 import { test, expect } from '@playwright/test';
-import { appendFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdirSync, truncateSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -247,6 +247,31 @@ test('a file that grows while it is sent (web --out again) is sent as long as it
     const headEnd = answer.indexOf('\r\n\r\n');
     expect(answer.subarray(0, headEnd).toString()).toContain(`Content-Length: ${size}`);
     expect(answer.length - headEnd - 4).toBe(size);
+  });
+});
+
+test('a file that shrinks while it is sent ends the connection (no waiting for the bytes promised), and the server goes on answering; an empty file is answered', async () => {
+  // The file is opened once and its size taken from it; bytes fewer than promised fail the answer,
+  // which closes the connection. Without the empty file's own branch, it got no answer at all.
+  const size = 24 * 1024 * 1024;
+  await withPage('shrinking', '<p>page</p>', async (port, dir) => {
+    writeFileSync(path.join(dir, 'big.js'), Buffer.alloc(size, 0x61));
+    writeFileSync(path.join(dir, 'empty.js'), '');
+    const socket = connect(port, '127.0.0.1');
+    let received = 0;
+    const closed = new Promise<void>((resolve) => socket.on('close', () => resolve()));
+    const firstData = new Promise<void>((resolve) => socket.once('data', () => resolve(void socket.pause())));
+    socket.on('data', (chunk: Buffer) => (received += chunk.length));
+    socket.write(`GET /big.js HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\n\r\n`); // kept alive
+    await firstData;
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    truncateSync(path.join(dir, 'big.js'), 1024);
+    socket.resume();
+    await closed; // (the idle timeout is 30 s: the test's own would end first)
+    expect(received).toBeLessThan(size);
+    expect((await httpAnswer(port, '/')).status).toBe(200);
+    const empty = await httpAnswer(port, '/empty.js');
+    expect([empty.status, empty.headers['content-length'], empty.body]).toEqual([200, '0', '']);
   });
 });
 
