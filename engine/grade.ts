@@ -13,6 +13,7 @@ import type { CheckResult, DrawingGraph, GradeReport, ScenarioResult } from './r
 import { runScenarios } from './run-scenarios.js';
 import type { SimulationOptions } from './simulator/index.js';
 import { messageOf } from './error-message.js';
+import { clipMiddle } from './clip.js';
 
 export interface GradeOptions {
   mission: Mission;
@@ -77,8 +78,13 @@ export async function gradeFlow(input: string | Uint8Array, options: GradeOption
 function notMockedNote(requests: readonly SeenRequest[]): string {
   const notMocked = requestsNotMocked(requests);
   if (notMocked.length === 0) return '';
-  return `; ${notMocked.map((request) => `${request.method} ${request.url}`).join(', ')} got the mock's 404: ${NOT_MOCKED}`;
+  // Each URL cut in its middle, and a few of them only: the note must fit a summary whole.
+  const named = notMocked.slice(0, NOTES_NAMED).map((request) => `${request.method} ${clipMiddle(request.url, 200)}`);
+  const more = notMocked.length > NOTES_NAMED ? ` and ${notMocked.length - NOTES_NAMED} more` : '';
+  return `; ${named.join(', ')}${more} got the mock's 404: ${NOT_MOCKED}`;
 }
+
+const NOTES_NAMED = 3;
 
 /**
  * The report of an input refused before it was read or graded to the end (too large, unreadable,

@@ -80,6 +80,27 @@ test('a run that sent the search (a WxCC API path flowgrade does not mock) says 
   expect(solution.scenarios.filter((scenario) => scenario.summary.includes('mocks only'))).toEqual([]);
 });
 
+test('the note names at most three requests, each URL cut in its middle, and always ends with what it means', async () => {
+  // Before: five searches named whole, one a 30,000-character URL, made a summary the report cut
+  // off before the words that say what the 404 means.
+  const report = await gradeMutation((f) => {
+    const labels = [0, 1, 2, 3, 4].map((i) => `Search_${i}`);
+    labels.forEach((label, i) => {
+      addActivity(f, 'CallBackAPI_HTTPRequest', label, {
+        ...props(f, 'CallBackAPI_HTTPRequest'),
+        name: label,
+        httpRequestPath: i === 0 ? `/search/${'a'.repeat(30_000)}` : `/search/${i}`,
+        outputVariableArray: [],
+      });
+    });
+    labels.forEach((label, i) => link(f, label, 'default', labels[i + 1] ?? 'CallBackAPI_HTTPRequest'));
+    link(f, 'GlobalErrorHandling', 'out', labels[0]);
+  });
+  const summary = report.scenarios.find((scenario) => scenario.id === 'happy-path')!.summary;
+  expect(summary).toMatch(/; POST https:\/\/api\.wxcc-us1\.cisco\.com\/search\/a+…a+, POST https:\/\/api\.wxcc-us1\.cisco\.com\/search\/1, POST https:\/\/api\.wxcc-us1\.cisco\.com\/search\/2 and 2 more got the mock's 404: flowgrade mocks only \/v1\/tasks of the WxCC API, so what the call did after it may not be what it does in the product$/);
+  expect(summary.length).toBeLessThan(1_000 + summary.indexOf('; POST'));
+});
+
 test('Callback Mission 4\'s Condition with its False exit to GET_CBID instead of the Callback: the hint drags that connection, not option 1\'s', async () => {
   // Before: "Drag the connection of WantCallback option 1 from NewNumber to NewNumber, as Callback
   // Mission 2 left it": option 1 is where it belongs; the Condition's False exit enters the error chain.
