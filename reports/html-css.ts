@@ -67,7 +67,7 @@ table.fg-trace details summary { cursor: pointer; color: #0550ae; }
   table.fg-trace td[data-label]:empty { display: none; }
   table.fg-trace td[data-label]::before { content: attr(data-label) ": "; color: var(--fg-muted); }
   table.fg-trace td[data-label="Activity Name"] { font-weight: 600; }
-  table.fg-trace td[data-label="Activity Name"]::before { font-weight: 400; }
+  table.fg-trace td[data-label="Activity Name"]::before, table.fg-trace td[data-label="Activity Name"] .fg-says { font-weight: 400; }
   table.fg-trace tbody tr.fg-error-detail { margin-top: -6px; border-top: 0; border-radius: 0 0 6px 6px; }
   table.fg-trace .fg-error-detail td { padding-left: 8px; }
 }

@@ -215,7 +215,8 @@ function drawings(report: GradeReport, tag: string, drawn: DrawnOf): string {
  * screen); following the link scrolls the drawing to it, as a Where does.
  */
 function failingLinks(graph: DrawingGraph, failing: ReadonlySet<string>, idPrefix: string): string {
-  const links = graph.nodes.filter((node) => failing.has(node.id)).map((node) => `<a href="#${activityAnchor(idPrefix, node.id)}">${h(node.label)}</a>`);
+  // A label of spaces only would make a link with no name to see or hear: its id instead.
+  const links = graph.nodes.filter((node) => failing.has(node.id)).map((node) => `<a href="#${activityAnchor(idPrefix, node.id)}">${h(node.label.trim() === '' ? node.id : node.label)}</a>`);
   return links.length ? ` <span class="fg-failing-links">&mdash; with a failing check: ${links.join(', ')}</span>` : '';
 }
 

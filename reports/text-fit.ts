@@ -47,7 +47,9 @@ export function fitTextMiddle(text: string, maxCharacters: number, maxEm: number
   if (whole && widthInEm(text) <= maxEm) return text;
   const end = [...lastCodePoints(text, maxCharacters)];
   const cut = (kept: number) => {
-    const tail = endFromWord(end, Math.floor(kept / 2));
+    let tail = endFromWord(end, Math.floor(kept / 2));
+    // Never an accent, a joiner or a variation selector first, on the ellipsis: without its letter.
+    while (tail > 0 && JOINED.test(end[end.length - tail])) tail--;
     return firstCodePoints(text, kept - tail) + ELLIPSIS + end.slice(end.length - tail).join('');
   };
   let kept = Math.min(codePoints(firstCodePoints(text, maxCharacters + 1)), maxCharacters) - 1;
@@ -72,3 +74,5 @@ function endFromWord(end: readonly string[], most: number): number {
 const SEPARATOR = /^[_\s.-]$/u;
 const UPPER = /^\p{Lu}$/u;
 const LOWER = /^\p{Ll}$/u;
+/** A character that belongs with the one before it: a combining mark, a zero-width joiner, a variation selector. */
+const JOINED = /^[\p{M}\u200d\ufe00-\ufe0f]$/u;

@@ -106,6 +106,10 @@ test('a drawing of the main flow and the event flows with the executed path high
   // The caption links to each activity with a failing check: a wide drawing opens at its left edge.
   expect(figures[0]).toContain('<figcaption>Main Flow <span class="fg-failing-links">— with a failing check: <a href="#fg-main-node-get">GET_CBID</a>, <a href="#fg-main-node-sim">SimulateGlobalError</a></span></figcaption>');
   expect(figures[0]).toContain('id="fg-main-node-get"');
+  // An activity labelled with spaces only is linked by its id: a link needs a name.
+  const blank = failedReport();
+  blank.flow!.main.nodes.find((node) => node.id === 'sim')!.label = '  ';
+  expect(shown(renderReportBody(blank))).toContain('<a href="#fg-main-node-sim">sim</a>');
   expect(figures[1]).toContain('<figcaption>Event Flows</figcaption>');
   expect(figures[0]).toMatch(/<svg [^>]*class="flow"/);
   expect(figures[0]).toContain('<g class="node executed failing" id="fg-main-node-sim" data-id="sim">'); // a failed check's Where links to it

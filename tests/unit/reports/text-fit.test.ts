@@ -43,4 +43,7 @@ test('an activity label cut keeps its start and its end, which tell activities a
     expect([...fitted].length).toBeLessThanOrEqual(19);
   }
   expect(fitTextMiddle('😀'.repeat(20), 19, 6)).toMatch(/^(😀)+…(😀)+$/u);
+  // The end kept never starts with an accent or a joiner, which would sit on the ellipsis.
+  expect(fitTextMiddle(`${'a'.repeat(9)}e\u0301${'b'.repeat(7)}`, 19, 12.4)).toMatch(/^a+…b{7}$/);
+  expect(fitTextMiddle('👩\u200d👩\u200d👧'.repeat(4), 19, 6)).not.toMatch(/…[\u200d\p{M}]/u);
 });
