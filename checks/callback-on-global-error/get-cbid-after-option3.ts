@@ -103,18 +103,12 @@ export default defineCheck({
 });
 
 /**
- * Where Callback Mission 2 left each exit of WantCallback: options 1 and 2 by backToMission2Edit (the
- * activity in the flow, as the regression checks name it), else its label; the No-Input Timeout and
- * Unmatched Entry back to the menu; the Undefined Error, which the guide's text does not place, to an
- * End Flow, as its author's animation shows it (lab-context §2.4: Music's, EndFlow_vb9), when the
+ * Where Callback Mission 2 left `exit` of WantCallback, by label: options 1 and 2 by mission2Place
+ * (the activity in the flow, as the regression checks name it), else its label; the No-Input Timeout
+ * and Unmatched Entry back to the menu; the Undefined Error, which the guide's text does not place, to
+ * an End Flow, as its author's animation shows it (lab-context §2.4: Music's, EndFlow_vb9), when the
  * Main Flow has one.
  */
-function mission2Edit(graph: FlowGraph, menu: Activity, exit: string): string | undefined {
-  const place = exitPlace(graph, menu, exit);
-  return place && connectionEdit(exitShown(menu.label, exit), exitTarget(graph, menu, exit)?.label, place);
-}
-
-/** Where Callback Mission 2 left `exit` of the menu (mission2Edit), by label. */
 function exitPlace(graph: FlowGraph, menu: Activity, exit: string): string | undefined {
   if (exit === '1' || exit === '2') return mission2Place(graph, menu, exit) ?? (exit === '1' ? LABELS.newNumber : LABELS.music);
   if (exit === 'timeout' || exit === 'invalid') return menu.label;
@@ -139,9 +133,10 @@ function reconnectOthers(graph: FlowGraph, menu: Activity, exits: string[], get:
   const further = new Set<string>();
   for (const exit of exits) {
     const now = exitTarget(graph, menu, exit);
+    const place = exitPlace(graph, menu, exit);
     const entry = entryLink(graph, menu, exit, inChain);
-    if (entry === undefined || entry.from.id === menu.id || now?.label !== exitPlace(graph, menu, exit)) {
-      const edit = mission2Edit(graph, menu, exit);
+    if (entry === undefined || entry.from.id === menu.id || now?.label !== place) {
+      const edit = place && connectionEdit(exitShown(menu.label, exit), now?.label, place);
       known &&= edit !== undefined;
       back.push(edit ?? `drag the connection of ${exitShown(menu.label, exit)} from ${now?.label ?? 'it'} away from the error chain`);
     } else if (option3Way.has(entry.from.id)) {
