@@ -29,11 +29,16 @@ export function widthInEm(text: string): number {
  * many of its first characters as fit with `…` after them (never a split character).
  */
 export function fitText(text: string, maxCharacters: number, maxEm: number): string {
-  const whole = text.length <= maxCharacters || codePoints(text) <= maxCharacters; // (no more characters than UTF-16 units)
-  if (whole && widthInEm(text) <= maxEm) return text;
+  if (fitsWhole(text, maxCharacters, maxEm)) return text;
   let count = Math.min(codePoints(firstCodePoints(text, maxCharacters)), maxCharacters - 1);
   while (count > 1 && widthInEm(firstCodePoints(text, count) + ELLIPSIS) > maxEm) count--;
   return firstCodePoints(text, count) + ELLIPSIS;
+}
+
+/** Whether `text` has at most `maxCharacters` characters and is at most `maxEm` wide. */
+function fitsWhole(text: string, maxCharacters: number, maxEm: number): boolean {
+  const few = text.length <= maxCharacters || codePoints(text) <= maxCharacters; // (no more characters than UTF-16 units)
+  return few && widthInEm(text) <= maxEm;
 }
 
 /**
@@ -43,8 +48,7 @@ export function fitText(text: string, maxCharacters: number, maxEm: number): str
  * word when one is near (`CallBackAP…Request`, `DisconnectCon…_gse`).
  */
 export function fitTextMiddle(text: string, maxCharacters: number, maxEm: number): string {
-  const whole = text.length <= maxCharacters || codePoints(text) <= maxCharacters; // (no more characters than UTF-16 units)
-  if (whole && widthInEm(text) <= maxEm) return text;
+  if (fitsWhole(text, maxCharacters, maxEm)) return text;
   const end = [...lastCodePoints(text, maxCharacters)];
   const cut = (kept: number) => {
     let tail = endFromWord(end, Math.floor(kept / 2));
