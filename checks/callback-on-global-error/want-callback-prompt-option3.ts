@@ -8,17 +8,24 @@ import { flowScope, holdsTagOrComment, render, withoutDelimited } from './lib/te
 const GUIDE_PROMPT =
   'All agents are busy. Please press 1 if you want to schedule a callback. Press 2 if you want to wait in queue. Press 3 to simulate global error.';
 
+/** Words a caller is told to key a digit with ("press", "tap", "key in", "option", …), and the words that may stand between them and the digit ("press the 3 key"). */
+const KEYING = String.raw`press|dial|enter|select|choose|push|hit|tap|pick|type|touch|punch|key|option|button`;
+const BETWEEN = String.raw`the|a|in|number|key|digit|option|button`;
+
 /**
- * "Press 3", "press three", "dial 3", "option 3", "… or 3 to …", "press 1, 2 or 3", a list item ("…, 3 to …",
- * "3 - error", "3: error" after a comma, a sentence or at the start of a message): an offer of
- * option 3 (not 13, not 33).
+ * "Press 3", "press three", "dial the 3", "tap 3", "key in 3", "option 3", "the 3 key", "… or 3 to …",
+ * "press 1, 2 or 3", a list item ("…, 3 to …", "3 - error", "3: error", "3. Simulate …", "(3) …" after a
+ * comma, a sentence or at the start of a message), a 3 standing alone at a clause's end ("…, then 3."):
+ * an offer of option 3 (not 13, not 33, not the 3 of "open between 9 and 3").
  */
 const OFFERS_3 = [
-  /(?:press|dial|enter|select|choose|push|hit|key|option)[\s\W]*(?:(?:the\s+)?(?:number|key|digit|option)[\s\W]*)?(?:3|three)\b/i,
+  new RegExp(String.raw`\b(?:${KEYING})\b(?:[\s\W]+(?:${BETWEEN})\b)*[\s\W]*(?:3|three)\b`, 'i'),
+  /\b(?:3|three)\s+(?:key|button)\b/i,
   /\b(?:or|and)\s+(?:3|three)\s+(?:to|for)\b/i,
-  /(?:^|[,;.!?])\s*(?:3|three)\s*(?:(?:to|for)\b|[-–—:=)])/i,
+  /(?:^|[,;.!?:])\s*\(?\s*(?:3|three)\s*(?:(?:to|for)\b|[-–—:=).])/i,
+  /(?:^|[,;:])\s*(?:then\s+)?(?:3|three)\s*(?:[.!?;]|$)/i,
   // The three digits in one breath: "press 1, 2 or 3", "press one, two, or three".
-  /(?:press|dial|enter|select|choose|push|hit)\s+(?:1|one)\s*,\s*(?:2|two)\s*,?\s*(?:or|and)\s+(?:3|three)\b/i,
+  new RegExp(String.raw`\b(?:${KEYING})\s+(?:1|one)\s*,\s*(?:2|two)\s*,?\s*(?:or|and)\s+(?:3|three)\b`, 'i'),
 ];
 
 /**
@@ -35,11 +42,11 @@ const KEY = /\b(?:[1-3]|one|two|three)\b/gi;
 
 /** Words that say nothing of what an option does ("press", "if you want to", "or"): a bare offer of 3 is not a wrong one. */
 const FILLER = new Set(
-  'press dial enter select choose push hit key keys option options number digit button the a an to for if you your want would like wish please or and else otherwise then now can may just simply in order on of this that is'.split(' '),
+  'press dial enter select choose push hit tap pick type touch punch key keys option options number digit button the a an to for if you your want would like wish please or and else otherwise then now can may just simply in order on of this that is'.split(' '),
 );
 
 /** Words that tell the option of Build step 3: the simulated error, and the dropped call the caller gets. */
-const ABOUT_THE_ERROR = /\b(?:error|fail|simulat|crash|exception|fault|problem|issue|broke|break|bug|wrong|drop|disconnect|hang|end\b|test|global)/i;
+const ABOUT_THE_ERROR = /\b(?:erro|fail|simulat|crash|exception|fault|problem|issue|broke|break|bug|wrong|drop|disconnect|hang|end\b|terminat|abort|unexpected|test|global)/i;
 
 /**
  * What the message says option 3 is for, when it names something else than the simulated error
@@ -118,10 +125,11 @@ export default defineCheck({
     'Verifies Build step 3: the Text-to-Speech message of **WantCallback** tells the caller about option 3',
     `(the guide's text: "${GUIDE_PROMPT}").`,
     '',
-    'Tolerances: the wording is free as long as option 3 is offered: "Press 3 …", "press three",',
-    '"dial 3", "option 3", "… or 3 to …", "press 1, 2 or 3", a list such as "press 1 to …, 2 to …, 3 to …" or a message',
-    '"3 - simulate global error", in any case, with any spacing or punctuation. A prompt that only',
-    'mentions 13 or 33 does not count. Several TTS messages are read together. SSML markup is read as',
+    'Tolerances: the wording is free as long as option 3 is offered: "Press 3 …", "press three", "dial the 3 …",',
+    '"tap 3", "key in 3", "option 3", "press the 3 key", "… or 3 to …", "press 1, 2 or 3", "…, then 3.", a list such as',
+    '"press 1 to …, 2 to …, 3 to …", "1. … 2. … 3. Simulate …" or "(3) Simulate …", or a message "3 - simulate global error",',
+    'in any case, with any spacing or punctuation. A prompt that only mentions 13, 33 or a 3 that is no key',
+    '("open between 9 and 3", "all 3 agents") does not count. Several TTS messages are read together. SSML markup is read as',
     'the words it speaks (`Press <say-as interpret-as="digits">3</say-as> …`). A message with Pebble tags or',
     'comments is read as rendered, as the caller hears it: option 3 only inside a `{# #}` comment, or in an',
     '`{% if %}` branch not taken, is not offered (the message says where the words went), and a message that',
@@ -134,7 +142,7 @@ export default defineCheck({
     'Testing step 3 hears option 3 offered "to simulate an error": a message that offers 3 for something else',
     '("Press 3 for sales", "Press 3 to schedule a callback", an option 1 sentence copied) fails, as the caller is',
     'told a wrong thing. The words taken for what 3 is for are those with the 3, from the option or sentence before',
-    'it to the one after it; any word of an error (error, simulate, fail, problem, drop, disconnect, test, …) passes,',
+    'it to the one after it; any word of an error (error, erroneous, simulate, fail, problem, drop, disconnect, abort, test, …) passes,',
     'and so does a 3 offered bare ("press 1, 2 or 3").',
   ].join('\n'),
   run(ctx) {
