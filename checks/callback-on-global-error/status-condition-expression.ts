@@ -45,7 +45,10 @@ export default defineCheck({
     'before the condition, those leading straight to it on the canvas). The other flow variables hold what',
     'the simulated call gave them before the request (`outdialcbid` as GET_CBID filled it), and the response body',
     'is the one the simulated calls got for that status code (201, and the error scenarios\' 400 and 500; empty for',
-    'the others): `{{CallBackAPI_HTTPRequest.httpStatusCode == 201 and outdialcbid is not empty}}` passes.',
+    'the others): `{{CallBackAPI_HTTPRequest.httpStatusCode == 201 and outdialcbid is not empty}}` passes. Then every',
+    'other status code is tried again with the body of the 201 answer, as a refused request\'s body may hold the same',
+    'words (a 400\'s description "…invalid…" holds "id"): a test of the body alone (`httpResponseBody contains "id"`)',
+    'fails, one of the status code and the body passes.',
     '',
     'So `{{ 201 == CallBackAPI_HTTPRequest.httpStatusCode }}`, other spacing and extra parentheses pass, while',
     '`{{true}}`, `== 200`, a comparison with the text "201", or a reference to another activity fail — e.g.',
@@ -80,8 +83,8 @@ export default defineCheck({
     const bodies = answerBodies(ctx, request);
     // `also`: names read in the request's place (no activity or variable has them), answered as the
     // request; `misnamed`: outputs of the request it does not give (`httpStatus`), answered as its status code.
-    const startFor = (status: number, also: string[] = [], misnamed: string[] = []) => {
-      const outputs = { httpStatusCode: status, httpResponseBody: bodies.get(status) ?? '', httpResponseHeaders: {}, ...Object.fromEntries(misnamed.map((output) => [output, status])) };
+    const startFor = (status: number, also: string[] = [], misnamed: string[] = [], body = bodies.get(status) ?? '') => {
+      const outputs = { httpStatusCode: status, httpResponseBody: body, httpResponseHeaders: {}, ...Object.fromEntries(misnamed.map((output) => [output, status])) };
       const scope = flowScope(ctx.model, Object.fromEntries([label, ...also].map((name) => [name, outputs])));
       for (const [name, value] of before) scope.set(name, value);
       return scope;
@@ -118,6 +121,17 @@ export default defineCheck({
           activity,
           hint: statusExpressionHint(activity.label, label, expression, ctx.model),
         });
+      }
+    }
+    // A refused request whose body reads like an accepted one (a 400's description holds "id" too): still false.
+    const acceptedBody = bodies.get(201);
+    for (const status of acceptedBody === undefined ? [] : OTHER_STATUSES) {
+      const result = evaluate(expression, seen(startFor(status, [], [], acceptedBody)));
+      if (result.ok && takesTrueExit(result.value)) {
+        return failed(
+          `${activity.label} expression gives ${show(result.value)} with ${label}.httpStatusCode = ${show(status)} when the response body is the one a 201 Created answer had; it must give false: only the status code 201 tells that the task was created, whatever the body holds`,
+          { expected, actual: expression, activity, hint: statusExpressionHint(activity.label, label, expression, ctx.model) },
+        );
       }
     }
     return passed(`${activity.label} is true for ${label}.httpStatusCode 201 and false for every other status code`);

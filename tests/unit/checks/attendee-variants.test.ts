@@ -77,6 +77,9 @@ const cases: [string, (f: Json) => void, string[]][] = [
   ['condition != 201', condition('{{ CallBackAPI_HTTPRequest.httpStatusCode != 201 }}'), STATUS_ALL],
   ['condition true', condition('true'), ['status-condition-expression', 'run-status-false-on-400', 'run-status-false-on-500']],
   ['condition on any 2xx (true on 200 too)', condition('{{ CallBackAPI_HTTPRequest.httpStatusCode >= 200 and CallBackAPI_HTTPRequest.httpStatusCode < 300 }}'), ['status-condition-expression']],
+  // Only the status code tells that the task was created: a 400's description may hold what a 201's body does.
+  ['condition on the response body (contains "id")', condition('{{ CallBackAPI_HTTPRequest.httpResponseBody contains "id" }}'), ['status-condition-expression']],
+  ['condition on 201 and the response body', condition('{{ CallBackAPI_HTTPRequest.httpStatusCode == 201 and CallBackAPI_HTTPRequest.httpResponseBody contains "id" }}'), []],
   ['condition with the equals operator', condition('{{CallBackAPI_HTTPRequest.httpStatusCode equals 201}}'), []],
   ['condition as a ternary', condition('{{ CallBackAPI_HTTPRequest.httpStatusCode == 201 ? true : false }}'), []],
   ['condition reversed, no spaces', condition('{{201==CallBackAPI_HTTPRequest.httpStatusCode}}'), []],
