@@ -78,9 +78,16 @@ function locate(model: FlowModel): MissionNodes {
     (wantCallback ? exitReaches(main, wantCallback, '3', isMissionRequest) : undefined) ?? dynvarsRequests.find((a) => a.reachable) ?? dynvarsRequests[0],
   );
 
-  const writerOf = (variable: string) => main.activities.find((a) => a.reachable && writes(a, variable)) ?? main.activities.find((a) => writes(a, variable));
-  const setGetResult = reachedFirst(findByLabel(main, [LABELS.setGetResult]), writerOf(VARIABLES.getresult));
-  const simulateError = reachedFirst(findByLabel(main, [LABELS.simulateError]), writerOf(VARIABLES.simulatederror));
+  // One Set Variable setting both getresult and simulatederror is not both activities: the one its label
+  // names it (else SetGetResult), and the other is missing.
+  const writerOf = (variable: string, not?: Activity) => {
+    const writers = main.activities.filter((a) => a !== not && writes(a, variable));
+    return writers.find((a) => a.reachable) ?? writers[0];
+  };
+  const setGetResultByLabel = findByLabel(main, [LABELS.setGetResult]);
+  const simulateErrorByLabel = findByLabel(main, [LABELS.simulateError]);
+  const setGetResult = reachedFirst(setGetResultByLabel, writerOf(VARIABLES.getresult, simulateErrorByLabel));
+  const simulateError = reachedFirst(simulateErrorByLabel, writerOf(VARIABLES.simulatederror, setGetResult));
 
   const globalError = events.activities.find(
     (a) => a.type === 'event' && (a.event?.name === GLOBAL_ERROR.name || a.event?.display === GLOBAL_ERROR.display),

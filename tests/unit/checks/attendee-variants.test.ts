@@ -5,7 +5,7 @@
  * it must fail (none: the flow passes, 110/110).
  */
 import { test, expect } from '@playwright/test';
-import { activity, addActivity, failing, gradeMutation, link, props, relabel, resultOf, unlink, variable, type Json } from './support.js';
+import { activity, addActivity, failing, gradeMutation, link, props, relabel, removeActivity, resultOf, unlink, variable, type Json } from './support.js';
 
 const BODY = (f: Json): Json => props(f, 'CallBackAPI_HTTPRequest');
 const setBody = (f: Json, from: string | RegExp, to: string): void => { BODY(f).httpRequestBody = BODY(f).httpRequestBody.replace(from, to); };
@@ -253,6 +253,28 @@ test('customani declared beside a leftover customANI of another type, neither ye
   });
   expect(resultOf(report, 'variable-customani')).toMatchObject({ status: 'passed', message: 'Flow variable customani is a String with an empty default' });
 });
+
+// Build steps 5 and 6 in one Set Variable (two rows): it is the activity its label names, and the other is missing.
+for (const [kept, other] of [['SetGetResult', 'SimulateGlobalError'], ['SimulateGlobalError', 'SetGetResult']] as const) {
+  test(`getresult and simulatederror set by one Set Variable labelled ${kept}: ${other} is reported missing, not ${kept} leading to itself`, async () => {
+    const report = await gradeMutation((f) => {
+      const rows = [
+        { srcVariable: 'getresult', srcVariableType: 'STRING', setTo: 'set-to-variable', expr: '{{GET_CBID.httpResponseBody}}' },
+        { srcVariable: 'simulatederror', srcVariableType: 'STRING', setTo: 'set-to-literal', expr: '{{ ANI | 123}}', literal: '{{ ANI | 123}}' },
+      ];
+      const merged = props(f, 'SetGetResult');
+      for (const key of ['srcVariable', 'srcVariableType', 'setTo', 'expr']) delete merged[key];
+      merged.setVariablesArray = rows;
+      link(f, 'SetGetResult', 'out', 'DisconnectContact_g9e');
+      removeActivity(f, 'SimulateGlobalError');
+      relabel(f, 'SetGetResult', kept);
+    });
+    const missing = `The Set Variable activity ${other} was not found in the main flow`;
+    const reportedHere = kept === 'SetGetResult' ? 'simulate-error-after-set-get-result' : 'set-get-result-after-get-cbid';
+    expect(resultOf(report, reportedHere)).toMatchObject({ status: 'failed', message: missing });
+    expect(report.checks.map((c) => c.message).join('\n')).not.toContain(`${kept} does not lead to ${kept}`);
+  });
+}
 
 test('OnGlobalError linked to EndFlow besides the request, on its one exit (a hand-edited export): ungradable whichever link comes first, not graded by the first', async () => {
   for (const at of ['first', 'last'] as const) {
