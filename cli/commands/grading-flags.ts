@@ -23,7 +23,7 @@ export function addGradingOptions(command: Command): Command {
     .addOption(maxDepthOption())
     .addOption(maxStepsOption())
     .addOption(maxVisitsOption())
-    .option('--now <iso-time>', 'fixed clock for reproducible reports: ISO 8601 with Z or an offset (2025-08-01T09:00:00Z), or a date (midnight UTC)');
+    .option('--now <iso-time>', 'fixed clock for reproducible reports: ISO 8601 with Z or an offset (2025-08-01T09:00:00Z), or a date (midnight UTC) (default: the time of the run)');
 }
 
 /**

@@ -48,7 +48,7 @@ export function simulateCommand(ctx: CliContext): Command {
     .addOption(maxDepthOption())
     .addOption(maxStepsOption())
     .addOption(maxVisitsOption())
-    .option('--now <iso-time>', 'fixed clock for now(): ISO 8601 with Z or an offset (2025-08-01T09:00:00Z), or a date (midnight UTC)')
+    .option('--now <iso-time>', 'fixed clock for now(): ISO 8601 with Z or an offset (2025-08-01T09:00:00Z), or a date (midnight UTC) (default: the time of the run, as check)')
     .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
     .action(async (file: string, flags: SimulateFlags, command: Command) => {
       refuseFileArguments([file]);
@@ -79,7 +79,7 @@ export function simulateCommand(ctx: CliContext): Command {
       const dnis = options.settings?.dnis ?? options.mission.defaultSettings.dnis;
       // --ani "" is the empty ANI asked for, not the default (a caller who withholds their number arrives as "anonymous").
       const contact = { ...(flags.ani !== undefined ? { ANI: flags.ani } : {}), ...(dnis ? { DNIS: dnis } : {}) };
-      const result = await simulate(loaded.model, { contact, dtmf, agentsAvailable: flags.agentsAvailable ?? false, businessHours: flags.businessHours, subflowInputs: flags.input }, { services, now: options.now, maxSteps: flags.maxSteps, maxVisitsPerActivity: flags.maxVisits, callerConnectedInErrorHandler: flags.callerInErrorHandler });
+      const result = await simulate(loaded.model, { contact, dtmf, agentsAvailable: flags.agentsAvailable ?? false, businessHours: flags.businessHours, subflowInputs: flags.input }, { services, now: options.now ?? (() => new Date()), maxSteps: flags.maxSteps, maxVisitsPerActivity: flags.maxVisits, callerConnectedInErrorHandler: flags.callerInErrorHandler });
       const notes = [...notMockedLines(services.requests, result.trace), unansweredLine(result, loaded.model, dtmf), ...unusedByTheCall(flags, services.requests, result)].filter((line) => line !== undefined);
       if (flags.format === 'json') {
         ctx.stdout(terminalJson(JSON.stringify({ ...result, tasks: services.tasks, requests: services.requests }, null, 2)) + '\n');

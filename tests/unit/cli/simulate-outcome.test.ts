@@ -27,6 +27,24 @@ test('--ani "" simulates a caller who withholds their number: NewPhoneContact.AN
   expect(await aniOf(['--ani', '+442071234567'])).toBe('+442071234567');
 });
 
+test('now() in a simulated call is the time of the run unless --now fixes it, as in check', async () => {
+  const flow = JSON.parse(readFileSync(fixturePath('flows/solution.json'), 'utf8'));
+  const setter = Object.values(flow.process.activities as Record<string, { name: string; properties: Record<string, unknown> }>).find((a) => a.name === 'SetVariable_c7q')!;
+  Object.assign(setter.properties, { setTo: 'set-to-variable', expr: '{{ now() }}' });
+  const file = path.join(tempDir('simulate-now'), 'now.json');
+  writeFileSync(file, JSON.stringify(flow));
+  const nowOf = async (args: string[]) => {
+    const run = await runCli(['simulate', file, '--format', 'json', ...args]);
+    // A java.time ZonedDateTime as text: 2026-12-07T10:28:37.120Z[UTC].
+    return Date.parse(String((JSON.parse(run.stdout) as { variables: Record<string, unknown> }).variables.Global_Language).replace(/\[UTC\]$/, ''));
+  };
+  const before = Date.now();
+  const now = await nowOf([]);
+  expect(now).toBeGreaterThanOrEqual(before);
+  expect(now).toBeLessThanOrEqual(Date.now());
+  expect(await nowOf(['--now', '2025-08-01T09:00:00Z'])).toBe(Date.parse('2025-08-01T09:00:00Z'));
+});
+
 test('the created task\'s line escapes what the DynVars record put in it: a C1 control (a terminal\'s CSI) and a bidi override come out as \\u escapes', async () => {
   const records = JSON.parse(readFileSync(path.join(ROOT, 'mocks', 'data', 'dynvars.json'), 'utf8')) as Record<string, unknown>[];
   for (const record of records) Object.assign(record, { outboundcallbackep: 'ep\u009b31m', tacnumber: '+1408\u202e5551234' });
