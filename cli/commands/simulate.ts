@@ -1,6 +1,6 @@
 import { Command, InvalidArgumentError, Option } from 'commander';
 import type { Activity, FlowModel } from '../../engine/model.js';
-import { simulate } from '../../engine/simulator/index.js';
+import { eventFlowsNeverRun, simulate } from '../../engine/simulator/index.js';
 import type { SimulationResult, TraceEntry } from '../../engine/trace.js';
 import { subflowInputsOf } from '../../engine/simulator/variables.js';
 import type { ForcedTasksBehaviour, SeenRequest } from '../../mocks/index.js';
@@ -80,7 +80,7 @@ export function simulateCommand(ctx: CliContext): Command {
       // --ani "" is the empty ANI asked for, not the default (a caller who withholds their number arrives as "anonymous").
       const contact = { ...(flags.ani !== undefined ? { ANI: flags.ani } : {}), ...(dnis ? { DNIS: dnis } : {}) };
       const result = await simulate(loaded.model, { contact, dtmf, agentsAvailable: flags.agentsAvailable ?? false, businessHours: flags.businessHours, subflowInputs: flags.input }, { services, now: options.now ?? (() => new Date()), maxSteps: flags.maxSteps, maxVisitsPerActivity: flags.maxVisits, callerConnectedInErrorHandler: flags.callerInErrorHandler });
-      const notes = [...notMockedLines(services.requests, result.trace), unansweredLine(result, loaded.model, dtmf), ...unusedByTheCall(flags, services.requests, result)].filter((line) => line !== undefined);
+      const notes = [...notMockedLines(services.requests, result.trace), unansweredLine(result, loaded.model, dtmf), ...unusedByTheCall(flags, services.requests, result), neverRunLine(loaded.model)].filter((line) => line !== undefined);
       if (flags.format === 'json') {
         ctx.stdout(terminalJson(JSON.stringify({ ...result, tasks: services.tasks, requests: services.requests }, null, 2)) + '\n');
         for (const line of notes) ctx.stderr(line + '\n');
@@ -110,6 +110,12 @@ function unusedByTheCall(flags: SimulateFlags, requests: readonly SeenRequest[],
   }
   if (flags.callerInErrorHandler && !result.globalErrorRaised) lines.push('flowgrade: --caller-in-error-handler: OnGlobalError did not run in this call; it is never used');
   return lines;
+}
+
+/** The event flows that do something but that no simulated call raises (an outbound campaign's PreDial, CallbackFailed): said, not left out silently. */
+function neverRunLine(model: FlowModel): string | undefined {
+  const flows = eventFlowsNeverRun(model);
+  return flows.length === 0 ? undefined : printableLine(`flowgrade: not simulated: the event flows of events a simulated call does not raise: ${flows.join('; ')}`);
 }
 
 /** Each request a WxCC API host got on a path flowgrade does not mock, once (requestsNotMocked), with the activity that sent it. */

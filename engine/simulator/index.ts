@@ -179,17 +179,34 @@ function eventFlowsNotRun(model: FlowModel, outcome: Outcome, callerConnected: b
   const handlers = model.handlers.filter((handler) => raised.includes(handler.name));
   // (Most calls raise none the flow handles: the event flow's activities are indexed only when one does.)
   if (handlers.length === 0) return '';
-  const byId = new Map(model.events.activities.map((a) => [a.id, a]));
   const notRun = handlers.flatMap((handler) => {
-    const doing = handler.reaches.flatMap((id) => {
-      const activity = byId.get(id);
-      return activity && activity.type !== 'end' ? [activity.label] : [];
-    });
-    if (doing.length === 0) return [];
-    const labels = firstFew(doing, 3, { before: ', ', others: () => '…' });
-    return [`the ${handler.display} event flow this raises (${labels})`];
+    const doing = handlerWork(model, handler);
+    return doing === undefined ? [] : [`the ${handler.display} event flow this raises (${doing})`];
   });
   return notRun.length === 0 ? '' : `; not simulated: ${notRun.join('; ')}`;
+}
+
+/** What an event handler does, its first few activities (`SetCallerID`, `Case, VoiceMailGreeting, …`); undefined when it only ends. */
+function handlerWork(model: FlowModel, handler: FlowModel['handlers'][number]): string | undefined {
+  const byId = new Map(model.events.activities.map((a) => [a.id, a]));
+  const doing = handler.reaches.flatMap((id) => {
+    const activity = byId.get(id);
+    return activity && activity.type !== 'end' ? [activity.label] : [];
+  });
+  return doing.length === 0 ? undefined : firstFew(doing, 3, { before: ', ', others: () => '…' });
+}
+
+/**
+ * The event flows that do something and that no simulated call runs or raises, whatever its answers:
+ * those of events the simulator does not make (PreDial and OutboundCampaignCallResult of an outbound
+ * campaign, CallbackFailed, AgentDisconnected, …), as `PreDial (SetCallerID)`, for `simulate` to say.
+ */
+export function eventFlowsNeverRun(model: FlowModel): string[] {
+  const simulated = new Set([GLOBAL_ERROR, ...RAISED_WHEN_CONNECTED, ...RAISED_WHEN_ENDED]);
+  return model.handlers.flatMap((handler) => {
+    const doing = simulated.has(handler.name) || handler.display === 'OnGlobalError' ? undefined : handlerWork(model, handler);
+    return doing === undefined ? [] : [`${handler.display} (${doing})`];
+  });
 }
 
 /**

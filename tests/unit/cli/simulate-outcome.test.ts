@@ -45,6 +45,21 @@ test('now() in a simulated call is the time of the run unless --now fixes it, as
   expect(await nowOf(['--now', '2025-08-01T09:00:00Z'])).toBe(Date.parse('2025-08-01T09:00:00Z'));
 });
 
+test('event flows that do something but that no simulated call raises (PreDial, CallbackFailed) are named on stderr; the lab\'s, which only end, are not', async () => {
+  const flow = JSON.parse(readFileSync(fixturePath('flows/solution.json'), 'utf8'));
+  const events = flow.eventFlows.eventsMap.GLOBAL_EVENTS.process as { activities: Record<string, { id: string; name: string }>; links: Record<string, unknown>[] };
+  const idOf = (name: string) => Object.values(events.activities).find((a) => a.name === name)!.id;
+  for (const [event, target] of [['ContactPredial', 'ScreenPop_sd8'], ['ContactCallbackFailed', 'HTTPStatusCode']]) {
+    events.links = events.links.filter((l) => l.sourceActivityId !== idOf(event));
+    events.links.push({ id: `test-${event}`, sourceActivityId: idOf(event), targetActivityId: idOf(target), conditionExpr: 'out', properties: { value: 'out' } });
+  }
+  const file = path.join(tempDir('never-raised'), 'flow.json');
+  writeFileSync(file, JSON.stringify(flow));
+  const run = await runCli(['simulate', file]);
+  expect(run.stderr).toContain('flowgrade: not simulated: the event flows of events a simulated call does not raise: PreDial (ScreenPop_sd8); CallbackFailed (HTTPStatusCode)\n');
+  expect((await runCli(['simulate', fixturePath('flows/solution.json')])).stderr).not.toContain('not simulated');
+});
+
 test('the created task\'s line escapes what the DynVars record put in it: a C1 control (a terminal\'s CSI) and a bidi override come out as \\u escapes', async () => {
   const records = JSON.parse(readFileSync(path.join(ROOT, 'mocks', 'data', 'dynvars.json'), 'utf8')) as Record<string, unknown>[];
   for (const record of records) Object.assign(record, { outboundcallbackep: 'ep\u009b31m', tacnumber: '+1408\u202e5551234' });
