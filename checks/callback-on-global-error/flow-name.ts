@@ -27,6 +27,9 @@ export default defineCheck({
     'must carry that ID; one that could not (a person\'s name, `Alice`, `Jane Doe`, `Müller`) names the attendee in the',
     'report only, and the flow name is judged as without it.',
     '',
+    'An export of a subflow (`flowType` SUBFLOW, such as an error handler\'s template) fails whatever its name, and says so:',
+    'the mission extends the flow itself, whose event flows a subflow does not have.',
+    '',
     'Recommended only: a differently named copy can still be a correct solution.',
   ].join('\n'),
   run(ctx) {
@@ -35,6 +38,8 @@ export default defineCheck({
     // An id given that could be no flow's <ID> (a person's name) labels the report, not the flow.
     const given = ctx.model.attendee.source === 'option' && ID.test(ctx.model.attendee.id) ? ctx.model.attendee.id : undefined;
     const expected = `Main_Flow_${given ?? '<ID>'}`;
+    // A subflow (an error handler's template) has no event flows and no caller: another file was exported.
+    if (ctx.model.flowType === 'SUBFLOW') return failed(`The export is a subflow, ${JSON.stringify(name)}, not the flow Main_Flow_<ID>`, { expected, actual: `the subflow ${name}`, pointer: '/name' });
     if (!match) return failed(`The flow is named ${JSON.stringify(name)}, not Main_Flow_<ID>`, { expected, actual: name, pointer: '/name' });
     if (given !== undefined && match[1] !== given) {
       return failed(`The flow is named ${name}, but the attendee ID is ${given}`, { expected, actual: name, pointer: '/name' });

@@ -255,6 +255,13 @@ test('flow-name: an <ID> of letters beyond ASCII, composed or decomposed, is a f
   }
 });
 
+test('flow-name: a subflow export fails whatever its name, and says it is a subflow', async () => {
+  for (const name of ['ErrorHandler_Template', 'Main_Flow_140']) {
+    const result = resultOf(await gradeMutation((f) => { f.name = name; f.flowType = 'SUBFLOW'; }), 'flow-name');
+    expect([result.status, result.message, result.actual]).toEqual(['failed', `The export is a subflow, "${name}", not the flow Main_Flow_<ID>`, `the subflow ${name}`]);
+  }
+});
+
 test('flow-name: a name with Main_Flow_ inside it, or with no <ID> after it, is not Main_Flow_<ID>', async () => {
   for (const name of ['Copy of Main_Flow_140', 'Main_Flow_']) {
     const report = await gradeMutation((f) => { f.name = name; });
