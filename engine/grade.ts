@@ -4,7 +4,7 @@
  * a given input and clock.
  */
 import { sha256 as nobleSha256 } from '@noble/hashes/sha2';
-import { DEFAULT_DYNVARS, DEFAULT_MOCKAPI_FILTER, NOT_MOCKED, requestsNotMocked, type MockOptions, type SeenRequest } from '../mocks/index.js';
+import { DEFAULT_DYNVARS, DEFAULT_MOCKAPI_FILTER, notMockedReason, requestsNotMocked, type MockOptions, type SeenRequest } from '../mocks/index.js';
 import { attendeeOfFile, attendeePrefixOf } from './attendee.js';
 import type { Check, CheckContext, CheckOutcome, Mission, MissionSettings, ScenarioDefinition, ScenarioRun } from './check.js';
 import { loadFlow, type LoadOptions, type LoadResult } from './loader.js';
@@ -72,16 +72,21 @@ export async function gradeFlow(input: string | Uint8Array, options: GradeOption
 }
 
 /**
- * The requests of a run that a WxCC API host got on a path flowgrade does not mock, said after the
+ * The requests of a run that a WxCC API host (or another MockAPI project) got on a path flowgrade does not mock, said after the
  * run's summary (as `simulate` says them on stderr): the trace shows only the mock's 404.
  */
 function notMockedNote(requests: readonly SeenRequest[]): string {
-  const notMocked = requestsNotMocked(requests);
-  if (notMocked.length === 0) return '';
-  // Each URL cut in its middle, and a few of them only: the note must fit a summary whole.
-  const named = notMocked.slice(0, NOTES_NAMED).map((request) => `${request.method} ${clipMiddle(request.url, 200)}`);
-  const more = notMocked.length > NOTES_NAMED ? ` and ${notMocked.length - NOTES_NAMED} more` : '';
-  return `; ${named.join(', ')}${more} got the mock's 404: ${NOT_MOCKED}`;
+  const byReason = new Map<string, SeenRequest[]>();
+  for (const request of requestsNotMocked(requests)) {
+    const reason = notMockedReason(request);
+    byReason.set(reason, [...(byReason.get(reason) ?? []), request]);
+  }
+  return [...byReason].map(([reason, notMocked]) => {
+    // Each URL cut in its middle, and a few of them only: the note must fit a summary whole.
+    const named = notMocked.slice(0, NOTES_NAMED).map((request) => `${request.method} ${clipMiddle(request.url, 200)}`);
+    const more = notMocked.length > NOTES_NAMED ? ` and ${notMocked.length - NOTES_NAMED} more` : '';
+    return `; ${named.join(', ')}${more} got the mock's 404: ${reason}`;
+  }).join('');
 }
 
 const NOTES_NAMED = 3;

@@ -3,7 +3,8 @@
  * array of the records whose `dn` holds the query (MockAPI filters by every field the query names,
  * matching part of a value: `MockApiFilter`): the lab's record for its number. A filter no record
  * matches (an unknown dn) answers 404 "Not found", not `[]`, as MockAPI does (docs/mocks.md gives the
- * sources); so do other paths on mockapi.io. Only mockapi.io hosts are answered.
+ * sources); so do other paths on mockapi.io (of another project than the lab's, recorded as not mocked:
+ * `mockapi`). Only mockapi.io hosts are answered.
  */
 import type { RequestHandler } from 'msw';
 import dataset from './data/dynvars.json' with { type: 'json' };
@@ -24,6 +25,8 @@ export interface DynVarsRecord {
 export const DEFAULT_DYNVARS: DynVarsRecord[] = dataset;
 
 const MOCKAPI_HOST = /^[0-9a-f]{24}\.mockapi\.io$/i;
+/** The lab's MockAPI project, whose one resource is DynVars: another path there is a true 404. */
+const LAB_PROJECT_HOST = '674481b1b4e2e04abea27c6e.mockapi.io';
 const DYNVARS_PATH = /^\/flowdesigner\/Lab\/DynVars\/?$/;
 
 /**
@@ -42,11 +45,14 @@ export function dynVarsHandlers(records: readonly DynVarsRecord[], seen: SeenReq
       (request) => MOCKAPI_HOST.test(new URL(request.url).hostname),
       ({ request }) => {
         const url = new URL(request.url);
-        const answer = (response: Response) => {
-          seen.push({ service: 'dynvars', method: request.method, url: request.url, status: response.status });
+        const answer = (response: Response, service: SeenRequest['service'] = 'dynvars') => {
+          seen.push({ service, method: request.method, url: request.url, status: response.status });
           return response;
         };
-        if (request.method !== 'GET' || !DYNVARS_PATH.test(url.pathname)) return answer(jsonResponse('Not found', 404));
+        if (request.method !== 'GET' || !DYNVARS_PATH.test(url.pathname)) {
+          // Another project's resources are not known here: its 404 is the mock's, not MockAPI's.
+          return answer(jsonResponse('Not found', 404), url.hostname.toLowerCase() === LAB_PROJECT_HOST ? 'dynvars' : 'mockapi');
+        }
         const found = dynVarsFound(records, url.searchParams, filter);
         return answer(found ? jsonResponse(found) : jsonResponse('Not found', 404));
       },

@@ -88,21 +88,25 @@ function withoutCallFrames<T>(build: () => T): T {
 
 /**
  * The requests a WxCC API host got on a path flowgrade does not mock (the Search API, a
- * configuration API, a typo of /v1/tasks), each method and URL once, in the order sent: the flow
- * went on from the mock's 404, which the product may not answer.
+ * configuration API, a typo of /v1/tasks), and those another MockAPI project got on another resource
+ * than DynVars, each method and URL once, in the order sent: the flow went on from the mock's 404,
+ * which the product may not answer.
  */
 export function requestsNotMocked(requests: readonly SeenRequest[]): SeenRequest[] {
   const seen = new Set<string>();
   return requests.filter((request) => {
     const key = `${request.method} ${request.url}`;
-    if (request.service !== 'wxcc-api' || seen.has(key)) return false;
+    if ((request.service !== 'wxcc-api' && request.service !== 'mockapi') || seen.has(key)) return false;
     seen.add(key);
     return true;
   });
 }
 
-/** What a request to a path flowgrade does not mock means for the call, said after the request. */
-export const NOT_MOCKED = 'flowgrade mocks only /v1/tasks of the WxCC API, so what the call did after it may not be what it does in the product';
+/** What a request to a path flowgrade does not mock (requestsNotMocked) means for the call, said after the request. */
+export function notMockedReason(request: SeenRequest): string {
+  const mocked = request.service === 'mockapi' ? "the lab's DynVars resource of MockAPI" : '/v1/tasks of the WxCC API';
+  return `flowgrade mocks only ${mocked}, so what the call did after it may not be what it does in the product`;
+}
 
 /** `00000000-0000-4000-8000-000000000001`, `…002`, …: deterministic, UUID-shaped. */
 function counterIds(): () => string {

@@ -4,7 +4,7 @@ import { eventFlowsNeverRun, simulate } from '../../engine/simulator/index.js';
 import type { SimulationResult, TraceEntry } from '../../engine/trace.js';
 import { subflowInputsOf } from '../../engine/simulator/variables.js';
 import type { ForcedTasksBehaviour, SeenRequest } from '../../mocks/index.js';
-import { createMockServices, NOT_MOCKED, requestsNotMocked } from '../../mocks/index.js';
+import { createMockServices, notMockedReason, requestsNotMocked } from '../../mocks/index.js';
 import { renderTraceTable } from '../../reports/index.js';
 import type { CliContext } from '../context.js';
 import { EXIT } from '../errors.js';
@@ -118,11 +118,11 @@ function neverRunLine(model: FlowModel): string | undefined {
   return flows.length === 0 ? undefined : printableLine(`flowgrade: not simulated: the event flows of events a simulated call does not raise: ${flows.join('; ')}`);
 }
 
-/** Each request a WxCC API host got on a path flowgrade does not mock, once (requestsNotMocked), with the activity that sent it. */
+/** Each request a WxCC API host (or another MockAPI project) got on a path flowgrade does not mock, once (requestsNotMocked), with the activity that sent it. */
 function notMockedLines(requests: readonly SeenRequest[], trace: readonly TraceEntry[]): string[] {
   return requestsNotMocked(requests).map((request) => {
     const activity = trace.find((entry) => entry.http?.url === request.url)?.activity;
-    return printableLine(`flowgrade: ${activity === undefined ? '' : `${activity}: `}${request.method} ${request.url} got the mock's ${request.status}: ${NOT_MOCKED}`);
+    return printableLine(`flowgrade: ${activity === undefined ? '' : `${activity}: `}${request.method} ${request.url} got the mock's ${request.status}: ${notMockedReason(request)}`);
   });
 }
 

@@ -6,7 +6,7 @@
  * leading to GET_CBID, and the checks of GET_CBID judge GET_CBID, not the search.
  */
 import { test, expect } from '@playwright/test';
-import { addActivity, failing, gradeMutation, link, props, relabel, resultOf, type Json } from './support.js';
+import { addActivity, failing, gradeMutation, link, props, relabel, resultOf, solutionExport, type Json } from './support.js';
 import { conditionOn } from './mutations.js';
 
 const SEARCH = 'HTTPRequest_CallBackSearch';
@@ -99,6 +99,21 @@ test('the note names at most three requests, each URL cut in its middle, and alw
   const summary = report.scenarios.find((scenario) => scenario.id === 'happy-path')!.summary;
   expect(summary).toMatch(/; POST https:\/\/api\.wxcc-us1\.cisco\.com\/search\/a+…a+, POST https:\/\/api\.wxcc-us1\.cisco\.com\/search\/1, POST https:\/\/api\.wxcc-us1\.cisco\.com\/search\/2 and 2 more got the mock's 404: flowgrade mocks only \/v1\/tasks of the WxCC API, so what the call did after it may not be what it does in the product$/);
   expect(summary.length).toBeLessThan(1_000 + summary.indexOf('; POST'));
+});
+
+test('a request to another MockAPI project\'s resource is said in the summary with its own reason; one to a wrong path of the lab\'s project (a true 404) is not', async () => {
+  // Before: another project's /api/customers/1 got the mock's 404 and nothing said it was not MockAPI's.
+  const lookup = (label: string, url: string) => ({ ...props(solutionExport(), 'GET_CBID'), name: label, httpRequestUrl: url, outputVariableArray: [] });
+  const report = await gradeMutation((f) => {
+    addActivity(f, 'GET_CBID', 'Customers', lookup('Customers', 'https://60ef3435f587af00179d3960.mockapi.io/api/customers/1'));
+    addActivity(f, 'GET_CBID', 'Typo', lookup('Typo', 'https://674481b1b4e2e04abea27c6e.mockapi.io/lowdesigner/Lab/DynVars'));
+    link(f, 'GET_CBID', 'default', 'Customers');
+    link(f, 'Customers', 'default', 'Typo');
+    link(f, 'Typo', 'default', 'SetGetResult');
+  });
+  const summary = report.scenarios.find((scenario) => scenario.id === 'happy-path')!.summary;
+  expect(summary).toMatch(/; GET https:\/\/60ef3435f587af00179d3960\.mockapi\.io\/api\/customers\/1 got the mock's 404: flowgrade mocks only the lab's DynVars resource of MockAPI, so what the call did after it may not be what it does in the product$/);
+  expect(summary).not.toContain('lowdesigner');
 });
 
 test('Callback Mission 4\'s Condition with its False exit to GET_CBID instead of the Callback: the hint drags that connection, not option 1\'s', async () => {
