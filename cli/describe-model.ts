@@ -1,6 +1,7 @@
 /** The text summary `flowgrade inspect` prints. */
 import type { FlowGraph, FlowModel } from '../engine/model.js';
 import { printableLine } from '../reports/escape.js';
+import { caseExitLabel } from '../engine/simulator/activities/logic.js';
 
 export function describeModel(model: FlowModel): string {
   const lines: string[] = [];
@@ -27,9 +28,15 @@ function describeGraph(title: string, graph: FlowGraph, lines: string[]): void {
   const byType = new Map<string, string[]>();
   for (const a of graph.activities) byType.set(a.type, [...(byType.get(a.type) ?? []), a.label + (a.reachable ? '' : ' (unreachable)')]);
   for (const [type, labels] of [...byType].sort(([a], [b]) => a.localeCompare(b, 'en'))) lines.push(`  ${type}: ${labels.join(', ')}`);
-  const labelOf = new Map(graph.activities.map((a) => [a.id, a.label]));
+  const byId = new Map(graph.activities.map((a) => [a.id, a]));
+  const labelOf = (id: string) => byId.get(id)?.label ?? id;
   if (graph.links.length > 0) lines.push('  links:');
-  for (const l of graph.links) lines.push(`    ${labelOf.get(l.from) ?? l.from} —${l.exit}→ ${labelOf.get(l.to) ?? l.to}`);
+  for (const l of graph.links) {
+    // A Case's exit key with the match value its port shows: `Case —0 (AMD)→ VoiceMail`.
+    const from = byId.get(l.from);
+    const port = from && l.exit !== 'default' ? caseExitLabel(from, l.exit) : undefined;
+    lines.push(`    ${labelOf(l.from)} —${l.exit}${port === undefined ? '' : ` (${port})`}→ ${labelOf(l.to)}`);
+  }
 }
 
 /** `1 link`, `2 links`, `0 links`. */

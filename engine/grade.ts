@@ -14,6 +14,7 @@ import { runScenarios } from './run-scenarios.js';
 import type { SimulationOptions } from './simulator/index.js';
 import { messageOf } from './error-message.js';
 import { clipMiddle } from './clip.js';
+import { caseExitLabel } from './simulator/activities/logic.js';
 
 export interface GradeOptions {
   mission: Mission;
@@ -245,7 +246,13 @@ function drawing(graph: FlowGraph): DrawingGraph {
   return {
     // An event node by the name its canvas shows (OnGlobalError), as the checks name it.
     nodes: graph.activities.map((a) => ({ id: a.id, label: a.event?.display ?? a.label, type: a.type, ...(a.position ? { position: a.position } : {}) })),
-    edges: graph.activities.flatMap((a) => Object.entries(a.exits).map(([exit, to]) => ({ from: a.id, to, exit }))),
+    // A Case's port by its match value (AMD), as the canvas shows it, not by the export's key (0).
+    edges: graph.activities.flatMap((a) =>
+      Object.entries(a.exits).map(([exit, to]) => {
+        const label = caseExitLabel(a, exit);
+        return { from: a.id, to, exit, ...(label === undefined ? {} : { label }) };
+      }),
+    ),
   };
 }
 

@@ -51,6 +51,8 @@ export interface DrawingEdge {
   from: string;
   to: string;
   exit: string;
+  /** The exit as its port on the canvas names it, where the export's key does not say it: a Case's match value (`AMD` for `0`), its Default. */
+  label?: string;
 }
 export interface DrawingGraph {
   nodes: DrawingNode[];

@@ -30,6 +30,8 @@ export interface TraceEntry {
    * a run with status 'not-simulated'). See docs/simulator.md.
    */
   outcome: string;
+  /** The exit taken as its port on the canvas names it, where the key does not say it: a Case's match value (`AMD` for `0`), its Default. */
+  outcomeLabel?: string;
   error?: string;
   /**
    * With `error`, when the failure is one setting's: that setting, by its label in Flow Designer's

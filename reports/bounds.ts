@@ -171,13 +171,14 @@ function isNotShown(entry: TraceEntry | undefined): boolean {
 
 function boundNames(entry: TraceEntry, id: ShortId): TraceEntry {
   const { name } = REPORT_BOUNDS;
-  if (!over(entry.flow, name) && !over(entry.activity, name) && !over(entry.activityId, name) && !over(entry.type, name) && !over(entry.outcome, name) && !over(entry.failedSetting, name) && !over(entry.failedVariable?.name, name)) return entry;
+  if (!over(entry.flow, name) && !over(entry.activity, name) && !over(entry.activityId, name) && !over(entry.type, name) && !over(entry.outcome, name) && !over(entry.outcomeLabel, name) && !over(entry.failedSetting, name) && !over(entry.failedVariable?.name, name)) return entry;
   const names = {
     flow: shown(entry.flow, name),
     activity: shown(entry.activity, name),
     activityId: id(entry.activityId),
     type: shown(entry.type, name),
     outcome: shown(entry.outcome, name),
+    ...optional('outcomeLabel', entry.outcomeLabel, name),
     ...optional('failedSetting', entry.failedSetting, name),
     ...(entry.failedVariable ? { failedVariable: { ...entry.failedVariable, name: shown(entry.failedVariable.name, name) } } : {}),
   };
@@ -186,7 +187,7 @@ function boundNames(entry: TraceEntry, id: ShortId): TraceEntry {
 
 /** The characters of an entry's text, as the JSON report writes them (give or take quotes and escapes). */
 function sizeOf(entry: TraceEntry): number {
-  let size = entry.flow.length + entry.activity.length + entry.activityId.length + entry.type.length + entry.outcome.length + (entry.error?.length ?? 0) + (entry.failedSetting?.length ?? 0) + failedVariableSize(entry.failedVariable);
+  let size = entry.flow.length + entry.activity.length + entry.activityId.length + entry.type.length + entry.outcome.length + (entry.outcomeLabel?.length ?? 0) + (entry.error?.length ?? 0) + (entry.failedSetting?.length ?? 0) + failedVariableSize(entry.failedVariable);
   size += recordSize(entry.modifiedVariables);
   for (const prompt of entry.prompts ?? []) size += prompt.length;
   if (entry.http) size += httpSize(entry.http);
@@ -216,7 +217,9 @@ function boundGraph(graph: DrawingGraph, id: ShortId): DrawingGraph {
     !over(node.id, name) && !over(node.label, name) && !over(node.type, name) ? node : { ...node, id: id(node.id), label: shown(node.label, name), type: shown(node.type, name) },
   );
   const edges = mapSame(graph.edges, (edge) =>
-    !over(edge.from, name) && !over(edge.to, name) && !over(edge.exit, name) ? edge : { ...edge, from: id(edge.from), to: id(edge.to), exit: shown(edge.exit, name) },
+    !over(edge.from, name) && !over(edge.to, name) && !over(edge.exit, name) && !over(edge.label ?? '', name)
+      ? edge
+      : { ...edge, from: id(edge.from), to: id(edge.to), exit: shown(edge.exit, name), ...(edge.label === undefined ? {} : { label: shown(edge.label, name) }) },
   );
   return nodes === graph.nodes && edges === graph.edges ? graph : { nodes, edges };
 }

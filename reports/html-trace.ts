@@ -79,7 +79,7 @@ function repeatText(repeats: number): string {
 }
 
 function outcome(entry: TraceEntry): string {
-  if (entry.outcome !== 'error') return breakable(outcomeName(entry.outcome));
+  if (entry.outcome !== 'error') return breakable(outcomeName(entry));
   return '<span class="fg-outcome-error">Error</span>'; // its message: the row under it
 }
 

@@ -35,11 +35,11 @@ export function orderReport(whole: GradeReport): GradeReport {
 const REPORT_KEYS = keys<GradeReport>()(['schemaVersion', 'tool', 'lab', 'attendee', 'input', 'verdict', 'score', 'checks', 'scenarios', 'flow', 'error', 'generatedAt']);
 const CHECK_KEYS = keys<CheckResult>()(['id', 'title', 'step', 'severity', 'status', 'points', 'earned', 'message', 'hint', 'expected', 'actual', 'activity', 'pointer', 'traceExcerpt']);
 const SCENARIO_KEYS = keys<ScenarioResult>()(['id', 'title', 'passed', 'summary', 'trace']);
-const ENTRY_KEYS = keys<TraceEntry>()(['flow', 'activity', 'activityId', 'type', 'outcome', 'error', 'failedSetting', 'failedVariable', 'modifiedVariables', 'prompts', 'http']);
+const ENTRY_KEYS = keys<TraceEntry>()(['flow', 'activity', 'activityId', 'type', 'outcome', 'outcomeLabel', 'error', 'failedSetting', 'failedVariable', 'modifiedVariables', 'prompts', 'http']);
 const VARIABLE_KEYS = keys<FailedVariable>()(['name', 'problem']);
 const HTTP_KEYS = keys<HttpExchange>()(['method', 'url', 'requestHeaders', 'requestBody', 'status', 'responseBody', 'unmocked', 'timedOut']);
 const NODE_KEYS = keys<DrawingNode>()(['id', 'label', 'type', 'position']);
-const EDGE_KEYS = keys<DrawingEdge>()(['from', 'to', 'exit']);
+const EDGE_KEYS = keys<DrawingEdge>()(['from', 'to', 'exit', 'label']);
 
 function orderCheck(check: CheckResult): CheckResult {
   return { ...pick(check, CHECK_KEYS), ...(check.traceExcerpt ? { traceExcerpt: check.traceExcerpt.map(orderEntry) } : {}) };

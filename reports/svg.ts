@@ -64,7 +64,7 @@ export function renderFlowSvg(graph: DrawingGraph, options: SvgOptions): string 
 
   // Links sharing both ends are drawn apart (see route()); three or more, far enough apart for a label between two.
   const pairs = graph.edges.map((edge) => JSON.stringify([edge.from, edge.to]));
-  const widths = graph.edges.map((edge) => widthInEm(exitName(edge.exit)) * LABEL_FONT_SIZE);
+  const widths = graph.edges.map((edge) => widthInEm(edgeText(edge)) * LABEL_FONT_SIZE);
   const bundles = new Map<string, { count: number; widest: number }>();
   pairs.forEach((pair, i) => {
     const bundle = bundles.get(pair);
@@ -113,7 +113,7 @@ export function renderFlowSvg(graph: DrawingGraph, options: SvgOptions): string 
     const svg =
       `<g class="edge${executed ? ' executed' : ''}">` +
       `<path d="${pathData(pieces)}" fill="none" ${stroke} marker-end="url(#${prefix}-arrow${executed ? '-executed' : ''})"/>` +
-      `<text x="${n(label.x)}" y="${n(label.y)}" text-anchor="middle" font-size="${LABEL_FONT_SIZE}" fill="${executed ? COLORS.exec : COLORS.muted}" stroke="#fff" stroke-width="3" paint-order="stroke">${x(exitName(edge.exit))}</text></g>`;
+      `<text x="${n(label.x)}" y="${n(label.y)}" text-anchor="middle" font-size="${LABEL_FONT_SIZE}" fill="${executed ? COLORS.exec : COLORS.muted}" stroke="#fff" stroke-width="3" paint-order="stroke">${x(edgeText(edge))}</text></g>`;
     return { executed, svg };
   });
 
@@ -173,6 +173,11 @@ function nodeSvg(node: DrawingGraph['nodes'][number], p: Point, { executed, fail
  * for the same activity in every report, and safe whatever the export's id holds (escape.ts
  * idToken: letters, digits, `-` and `_`, so `#` + it is the link, as it is).
  */
+/** A link's label: its exit as the canvas names it (a Case's match value, Undefined Error, True). */
+function edgeText(edge: DrawingEdge): string {
+  return edge.label ?? exitName(edge.exit);
+}
+
 export function activityAnchor(idPrefix: string, activityId: string): string {
   return `${idPrefix}-node-${idToken(activityId)}`;
 }

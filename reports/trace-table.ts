@@ -15,7 +15,7 @@ const HEADINGS = ['Flow', 'Activity Name', 'Type', 'Outcome', 'Details'];
 /** `width`: the terminal's columns, the details cut to fit them (never below MIN_DETAILS); none: cut at MAX_DETAILS. */
 export function renderTraceTable(trace: readonly TraceEntry[], indent = '', width?: number): string {
   // A run of identical visits is one row whose outcome counts them (`invalid ×25`): never cut off.
-  const lines = collapseRepeats(trace).map(({ entry: e, repeats }) => [e.flow, e.activity, activityTypeName(e.type), repeats ? `${outcomeName(e.outcome)} ×${repeats + 1}` : outcomeName(e.outcome), traceDetails(e)]);
+  const lines = collapseRepeats(trace).map(({ entry: e, repeats }) => [e.flow, e.activity, activityTypeName(e.type), repeats ? `${outcomeName(e)} ×${repeats + 1}` : outcomeName(e), traceDetails(e)]);
   const firstColumns = [HEADINGS, ...lines].map((row) => row.slice(0, 4).map((text) => cell(text, MAX_CELL)));
   const used = indent.length + [0, 1, 2, 3].reduce((sum, i) => sum + Math.max(...firstColumns.map((row) => [...row[i]].length)) + 2, 0);
   const details = width === undefined ? MAX_DETAILS : Math.min(MAX_DETAILS, Math.max(MIN_DETAILS, width - used));
@@ -27,12 +27,14 @@ export function renderTraceTable(trace: readonly TraceEntry[], indent = '', widt
 }
 
 /**
- * A trace entry's outcome as the drawing and the checks' messages name it: an exit the canvas names
- * in words by that name (`Unmatched Entry`, `No-Input Timeout`, `True`), others as they are
- * (`default`, a menu digit, `end`, `connected`, `error`: the activity failed).
+ * A trace entry's outcome as the drawing and the checks' messages name it: a Case's by its match
+ * value (`AMD`), an exit the canvas names in words by that name (`Unmatched Entry`, `No-Input
+ * Timeout`, `True`), others as they are (`default`, a menu digit, `end`, `connected`, `error`: the
+ * activity failed).
  */
-export function outcomeName(outcome: string): string {
-  return outcome === 'error' ? outcome : exitName(outcome);
+export function outcomeName(entry: Pick<TraceEntry, 'outcome' | 'outcomeLabel'>): string {
+  if (entry.outcomeLabel !== undefined) return entry.outcomeLabel;
+  return entry.outcome === 'error' ? entry.outcome : exitName(entry.outcome);
 }
 
 /**

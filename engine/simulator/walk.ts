@@ -6,6 +6,7 @@
 import type { Activity, FlowGraph } from '../model.js';
 import type { TraceEntry } from '../trace.js';
 import { HOLD_TYPES, handlerFor } from './activities/index.js';
+import { caseExitLabel } from './activities/logic.js';
 import type { ActivityOutcome, ActivityRun, CallState } from './context.js';
 import { ActivityError, NotSimulatedError } from './errors.js';
 import type { Expressions } from './expressions.js';
@@ -117,6 +118,8 @@ export async function walk(ctx: RunContext, graph: FlowGraph, startId: string, f
       return { kind: 'ended', summary: outcome.summary };
     }
     entry.outcome = outcome.exit;
+    const port = caseExitLabel(activity, outcome.exit);
+    if (port !== undefined) entry.outcomeLabel = port;
     const next = exitTarget(activity, outcome.exit);
     if (next === undefined) {
       return { kind: 'ended', summary: `${prefix(flow)}ended: exit '${outcome.exit}' of ${activity.label} is not linked` };

@@ -21,6 +21,7 @@ import { writes } from './set-variable.js';
 import { namesRead } from './templates.js';
 import { exitName, menuKeys } from '../../../engine/activity-types.js';
 import { isWebhookSiteHost } from '../../../mocks/webhook-site.js';
+import { caseExitLabel } from '../../../engine/simulator/activities/logic.js';
 
 export interface MissionNodes {
   wantCallback?: Activity;
@@ -196,11 +197,9 @@ export function menuDescriptions(menu: Activity): string[] {
  * label (`its case "201"`, its `default` is Default); others as exitName gives them.
  */
 export function exitTakenName(activity: Activity | undefined, exit: string): string {
-  if (activity?.type !== 'case-statement') return exitName(exit);
-  if (exit === 'default') return 'Default';
-  const at = menuKeys(activity).indexOf(exit);
-  const label = at >= 0 ? menuDescriptions(activity)[at]?.trim() : undefined;
-  return label ? `its case "${label}"` : exitName(exit);
+  const label = activity && caseExitLabel(activity, exit);
+  if (label === undefined) return exitName(exit);
+  return exit === 'default' ? label : `its case "${label}"`;
 }
 
 /**

@@ -84,10 +84,28 @@ export function caseExit(activity: Activity, scope: Scope, expr: Expressions): s
   if (expression === undefined || expression.trim() === '') throw new ActivityError('no case expression');
   const value = expr.render(asVariableReference(expression), scope, 'the case expression');
   const keys = menuKeys(activity);
-  const labels = optionInputs(activity, 'menuLinks');
-  const matchValues = labels.length === keys.length ? labels : keys;
-  const index = matchValues.indexOf(value);
+  const index = caseMatchValues(activity, keys).indexOf(value);
   return index >= 0 ? keys[index] : 'default';
+}
+
+/** A Case's match values, parallel to its exit keys `keys`: its case labels, or without them the keys themselves. */
+function caseMatchValues(activity: Activity, keys: readonly string[]): readonly string[] {
+  const labels = optionInputs(activity, 'menuLinks');
+  return labels.length === keys.length ? labels : keys;
+}
+
+/**
+ * A Case's exit as its canvas port names it, where the export's key does not: a case by its match
+ * value (`AMD` for the key `0`), `default` as Default. Undefined for another activity, another exit,
+ * or a blank label.
+ */
+export function caseExitLabel(activity: Activity, exit: string): string | undefined {
+  if (activity.type !== 'case-statement') return undefined;
+  if (exit === 'default') return 'Default';
+  const keys = menuKeys(activity);
+  const at = keys.indexOf(exit);
+  const label = at >= 0 ? caseMatchValues(activity, keys)[at]?.trim() : undefined;
+  return label || undefined;
 }
 
 /**

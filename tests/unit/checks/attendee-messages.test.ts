@@ -4,6 +4,7 @@
  */
 import { test, expect } from '@playwright/test';
 import { MISTAKES } from './mutations.js';
+import { outcomeName, renderTraceTable } from '../../../reports/trace-table.js';
 import { HINTS } from '../../../checks/callback-on-global-error/lib/hints.js';
 import { activity, addActivity, addFailingSetVariable, gradeFixture, gradeMutation, link, props, relabel, removeActivity, resultOf, unlink, variable, type Json, type Mutation } from './support.js';
 
@@ -992,6 +993,28 @@ test('a Case in place of HTTPStatusCode: its case label as the canvas shows it (
   // A case labelled with white space only, taken: named by its key, not as Default.
   const blank = resultOf(await asCase(['  '], '{{ "  " }}'), 'run-status-true-on-201');
   expect(blank.message).toMatch(/^Not judged: HTTPStatusCode left by 0 although/);
+});
+
+test('a Case\'s links are drawn by the match values its ports show (201, Default), not by the export\'s keys; other links by their exit', async () => {
+  const report = await gradeMutation((f) => {
+    Object.assign(props(f, 'HTTPStatusCode'), {
+      activityName: 'case-statement', activityId: 'case-statement', expression: '{{CallBackAPI_HTTPRequest.httpStatusCode}}',
+      menuLinks: ['0', '1'], menuLinks_input: ['201', ' '], 'menuLinks:input': ['201', ' '],
+    });
+    link(f, 'HTTPStatusCode', '0', 'EndFlow_kid');
+    link(f, 'HTTPStatusCode', '1', 'EndFlow_kid');
+    link(f, 'HTTPStatusCode', 'default', 'EndFlow_kid');
+    for (const exit of ['true', 'false']) unlink(f, 'HTTPStatusCode', exit);
+  });
+  const caseId = report.flow!.events.nodes.find((node) => node.label === 'HTTPStatusCode')!.id;
+  const edges = report.flow!.events.edges.filter((edge) => edge.from === caseId).map(({ exit, label }) => [exit, label]);
+  // A blank case label is no name: the key stays what the link says.
+  expect(edges.sort()).toEqual([['0', '201'], ['1', undefined], ['default', 'Default']]);
+  expect(report.flow!.events.edges.filter((edge) => edge.from !== caseId).every((edge) => edge.label === undefined)).toBe(true);
+  // The trace says it as the drawing does, and keeps the key the run left by.
+  const left = report.scenarios.find((scenario) => scenario.id === 'happy-path')!.trace.find((entry) => entry.activity === 'HTTPStatusCode')!;
+  expect([left.outcome, left.outcomeLabel, outcomeName(left)]).toEqual(['0', '201', '201']);
+  expect(renderTraceTable([left])).toMatch(/HTTPStatusCode +Case +201\n/);
 });
 
 test('a condition written with one = or with === is told that Pebble compares with ==', async () => {

@@ -81,4 +81,10 @@ test.describe('real exports', () => {
     expect(run.code).toBe(0);
     expect(run.stdout).toMatch(/SUBFLOW, 2026 export, from a flow-template body/);
   });
+  test('a Case\'s links show the match value its port shows beside the export\'s key', async () => {
+    const run = await runCli(['inspect', path.join(SHARED, 'real-flows', 'event-flow-handlers_outbound-campaign-result_case_setcallerid_play_disconnect.json')]);
+    expect(run.stdout).toContain('Case —0 (AMD)→ VoiceMailGreeting\n');
+    expect(run.stdout).toContain('Case —1 (ABANDONED)→ AbandonedContacts\n');
+    expect(run.stdout).toContain('Case —default→ ErrorHandling\n');
+  });
 });

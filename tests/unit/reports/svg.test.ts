@@ -25,6 +25,16 @@ test('canvas positions are used when most activities have one', () => {
   expect(layoutFlow(mainGraph()).source).toBe('canvas');
 });
 
+test('a link is labelled by its label where it has one (a Case\'s match value), else by its exit as the canvas names it', () => {
+  const graph: DrawingGraph = {
+    nodes: [{ id: 'c', label: 'Case', type: 'case-statement' }, { id: 'v', label: 'VoiceMail', type: 'play-message' }, { id: 'e', label: 'Errors', type: 'play-message' }],
+    edges: [{ from: 'c', to: 'v', exit: '0', label: 'AMD' }, { from: 'c', to: 'e', exit: 'error' }],
+  };
+  const texts = findAll(parseXml(renderFlowSvg(graph, { executed: new Set(), failing: new Set(), title: 't' })), 'text').map((t) => t.text);
+  expect(texts).toEqual(expect.arrayContaining(['AMD', 'Undefined Error']));
+  expect(texts).not.toContain('0');
+});
+
 test('activities without a position go in a row under the canvas drawing', () => {
   const graph = mainGraph();
   delete graph.nodes[6].position; // EndFlow_p88
