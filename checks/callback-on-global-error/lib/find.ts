@@ -19,7 +19,7 @@ import { isAuthenticated, methodOf, parseRowsOf, requestBodyOf, requestPathOf, r
 import { GLOBAL_ERROR, LABELS, VARIABLES } from './names.js';
 import { writes } from './set-variable.js';
 import { namesRead } from './templates.js';
-import { exitName, menuKeys } from '../../../engine/activity-types.js';
+import { exitName } from '../../../engine/activity-types.js';
 import { isWebhookSiteHost } from '../../../mocks/webhook-site.js';
 import { caseExitLabel } from '../../../engine/simulator/activities/logic.js';
 
