@@ -5,7 +5,9 @@ import { caseExitLabel } from '../engine/simulator/activities/logic.js';
 
 export function describeModel(model: FlowModel): string {
   const lines: string[] = [];
-  lines.push(`${model.name} (${model.flowType}, ${model.generation} export${model.templateBody ? ', from a flow-template body' : ''})`);
+  // The generation is told by the file's shape (the keys it has), not by its dates: a "format".
+  const modified = model.lastModifiedDate ? `, last modified ${model.lastModifiedDate}` : '';
+  lines.push(`${model.name} (${model.flowType}, ${model.generation} export format${model.templateBody ? ', from a flow-template body' : ''}${modified})`);
   lines.push(`attendee: ${model.attendee.id} (from ${model.attendee.source})`);
   lines.push('', `variables (${model.variables.length}):`);
   for (const v of model.variables) lines.push(`  ${v.name}: ${v.type} = ${JSON.stringify(v.defaultValue)}${v.source ? ` [${v.source}]` : ''}`);

@@ -15,7 +15,7 @@ test('inspect prints a readable summary', async () => {
   const file = write('Main_Flow_207.json', JSON.stringify(tinyFlow()));
   const run = await runCli(['inspect', file]);
   expect(run.code).toBe(0);
-  expect(run.stdout).toContain('Main_Flow_207 (FLOW, 2025 export)');
+  expect(run.stdout).toContain('Main_Flow_207 (FLOW, 2025 export format)');
   expect(run.stdout).toContain('attendee: 207 (from flow-name)');
   expect(run.stdout).toContain('play-message: Welcome, Orphan (unreachable)');
   expect(run.stdout).toContain('NewPhoneContact —out→ Welcome');
@@ -79,7 +79,7 @@ test.describe('real exports', () => {
   test('inspect reads the template body export', async () => {
     const run = await runCli(['inspect', path.join(SHARED, 'real-flows', 'template-body_subflow_http-post-json-body_setVariablesArray_2026.json')]);
     expect(run.code).toBe(0);
-    expect(run.stdout).toMatch(/SUBFLOW, 2026 export, from a flow-template body/);
+    expect(run.stdout).toMatch(/SUBFLOW, 2026 export format, from a flow-template body/);
   });
   test('a Case\'s links show the match value its port shows beside the export\'s key', async () => {
     const run = await runCli(['inspect', path.join(SHARED, 'real-flows', 'event-flow-handlers_outbound-campaign-result_case_setcallerid_play_disconnect.json')]);
