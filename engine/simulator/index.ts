@@ -5,7 +5,7 @@
  * Semantics and every choice made where the references are unsure: docs/simulator.md.
  */
 import type { EventHandler, FlowModel } from '../model.js';
-import type { RunStatus, SimulationResult } from '../trace.js';
+import type { RunStatus, SimulationResult, TraceEntry } from '../trace.js';
 import { CallState } from './context.js';
 import { callBudget, Expressions } from './expressions.js';
 import type { Scenario, SimulationOptions, SimulatorServices } from './types.js';
@@ -77,7 +77,7 @@ function paused(model: FlowModel, ctx: RunContext, options: SimulationOptions, m
       }
       return {
         status: outcome.status,
-        summary: outcome.summary + eventFlowsNotRun(model, outcome, ctx.call.callerConnected) + inputsNotGiven(model, ctx, outcome),
+        summary: outcome.summary + subflowsTakenToReturn(ctx.trace) + eventFlowsNotRun(model, outcome, ctx.call.callerConnected) + inputsNotGiven(model, ctx, outcome),
         trace: ctx.trace,
         variables: ctx.vars.snapshot(),
         globalErrorRaised: outcome.globalErrorRaised ?? false,
@@ -208,6 +208,23 @@ export function eventFlowsNeverRun(model: FlowModel): string[] {
     return doing === undefined ? [] : [`${handler.display} (${doing})`];
   });
 }
+
+/**
+ * The Subflows the call went through, whose flows are not in the export: taken to come back by their
+ * default exit (activities/routing.ts subflowHandoff), which the summary says, as it says the event
+ * flows not run (`; not simulated: the Subflow WaitTreatment_140, taken to return by its default
+ * exit: its flow is not in this export`). '' if none.
+ */
+function subflowsTakenToReturn(trace: readonly TraceEntry[]): string {
+  const labels = [...new Set(trace.filter((entry) => entry.type === SUBFLOW_CALL && entry.outcome === 'default').map((entry) => entry.activity))];
+  if (labels.length === 0) return '';
+  const named = firstFew(labels, 3, { before: ', ', others: () => '…' });
+  return labels.length === 1
+    ? `; not simulated: the Subflow ${named}, taken to return by its default exit: its flow is not in this export`
+    : `; not simulated: the Subflows ${named}, taken to return by their default exits: their flows are not in this export`;
+}
+
+const SUBFLOW_CALL = 'subflow-handoff';
 
 /**
  * A subflow runs here alone, without the flow that calls it: the inputs the scenario did not give

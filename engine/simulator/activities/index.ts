@@ -19,6 +19,7 @@ import {
   queueToAgent,
   screenPop,
   setCallerId,
+  subflowHandoff,
   subflowStart,
   waitActivity,
 } from './routing.js';
@@ -49,6 +50,7 @@ const HANDLERS: ReadonlyMap<string, ActivityHandler> = new Map<string, ActivityH
   ['blind-transfer', blindTransfer],
   ['bridged-transfer', bridgedTransfer],
   ['hand-off', handOff],
+  ['subflow-handoff', subflowHandoff],
   ['end', endFlow],
   ['end-subflow', endSubflow],
   ['SetCallerID', setCallerId],

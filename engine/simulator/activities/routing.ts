@@ -47,6 +47,14 @@ export const subflowStart: ActivityHandler = (run) => {
   return exit('out');
 };
 
+/**
+ * Subflow (a call to another flow): that flow is not in this export, so it cannot be run. The call is
+ * taken to come back by `default`, as from a subflow that ends at End Subflow, its output variables
+ * left as they were (our choice: the lab's subflows, a wait treatment, return); the run's summary says
+ * so (simulator index.ts subflowsTakenToReturn).
+ */
+export const subflowHandoff: ActivityHandler = () => exit('default');
+
 /** Screen Pop: a desktop action; `default`. */
 export const screenPop: ActivityHandler = () => exit('default');
 

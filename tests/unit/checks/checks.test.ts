@@ -728,18 +728,32 @@ test('a connection the right exit lacks is still "not connected" when no other e
 
 test('a call stopped by an activity flowgrade cannot simulate is not judged, and no fix is suggested for it', async () => {
   const report = await gradeMutation((f) => {
-    addActivity(f, 'WelcomePrompt', 'Subflow_y', { activityName: 'subflow-handoff', subflowName: 'Languages' });
-    link(f, 'SetVariable_c7q', 'out', 'Subflow_y');
-    link(f, 'Subflow_y', 'default', 'WelcomePrompt');
+    addActivity(f, 'WelcomePrompt', 'QueueInfo_y', { activityName: 'queue-lookup' });
+    link(f, 'SetVariable_c7q', 'out', 'QueueInfo_y');
+    link(f, 'QueueInfo_y', 'default', 'WelcomePrompt');
   });
   const reach = resultOf(report, 'run-option3-reaches-get-cbid');
   expect(reach.status, reach.message).toBe('skipped');
   expect(reach.message).toBe(
-    "Not judged: the simulated call stopped at Subflow_y: activity type 'subflow-handoff' (Subflow_y) is not simulated; make this Testing step with a real call and the Debug tool",
+    "Not judged: the simulated call stopped at QueueInfo_y: activity type 'queue-lookup' (QueueInfo_y) is not simulated; make this Testing step with a real call and the Debug tool",
   );
   expect(resultOf(report, 'run-task-created').message).toContain('the simulated call stopped earlier');
   expect(report.checks.filter((c) => c.status === 'failed').map((c) => c.id)).toEqual([]);
   expect(report.verdict).toBe('failed'); // nothing proves the callback works
+});
+
+test('a Subflow on the way (TS-2026 Core Mission 6 after Callback Mission 1: right after the Queue) is taken to return by its default exit, and the summary says so', async () => {
+  // Before: the call stopped there not simulated, every simulated check was not judged, and a working flow FAILED.
+  const report = await gradeMutation((f) => {
+    addActivity(f, 'Queue', 'Subflow_140', { activityName: 'subflow-handoff', subflowName: 'WaitTreatment', subflowOutputVariables: [] });
+    link(f, 'Queue', 'default', 'Subflow_140');
+    link(f, 'Subflow_140', 'default', 'WantCallback');
+    link(f, 'Subflow_140', 'error', 'EndFlow_p88');
+  });
+  expect(report.verdict).toBe('passed');
+  const happy = report.scenarios.find((scenario) => scenario.id === 'happy-path')!;
+  expect(happy.trace.find((entry) => entry.activity === 'Subflow_140')?.outcome).toBe('default');
+  expect(happy.summary).toContain('; not simulated: the Subflow Subflow_140, taken to return by its default exit: its flow is not in this export');
 });
 
 test('a call that leaves the path because another activity failed names that activity and its error', async () => {
