@@ -193,8 +193,11 @@ export const SAMPLE_ROUNDS = [1, 2];
 /** A sample value, different for every name and round, for each name the texts read (text safe in JSON, too). */
 export function sampleScope(texts: readonly string[], round: number): Map<string, unknown> {
   const names = [...new Set(texts.flatMap(namesRead).map((name) => name.split('.')[0]!))];
-  return new Map(names.map((name, index) => [name, `+1-408 Ab&Cd/${round}${index}`]));
+  return new Map(names.map((name, index) => [name, `+1-408 ${SAMPLE_MARK}${round}${index}`]));
 }
+
+/** The part every sample value has, and no body the guide's variables render with their real values. */
+const SAMPLE_MARK = 'Ab&Cd/';
 
 /**
  * A body that is JSON only once its templates are rendered (`"{{ customani | default("+1…") }}"`,
@@ -212,8 +215,13 @@ export function compareRenderedBody(text: string, expected: Record<string, unkno
     const parsed = parseBody(rendered.value);
     if (!parsed.ok) return undefined;
     const problems = compareBody(parsed.value, JSON.parse(guide.value) as Record<string, unknown>);
-    // A sample in a message is shown as the variable it stands for.
-    const named = (problem: string) => [...samples].reduce((message, [name, sample]) => message.split(JSON.stringify(sample)).join(`{{${name}}}`), problem);
+    // A sample in a message is shown as the variable it stands for; one a filter changed
+    // (`replace({"+": ""})` gives "1-408 Ab&Cd/11") with the samples it was rendered from.
+    const samplesUsed = [...samples].map(([name, sample]) => `${name} = ${JSON.stringify(sample)}`).join(', ');
+    const named = (problem: string) => {
+      const message = [...samples].reduce((text, [name, sample]) => text.split(JSON.stringify(sample)).join(`{{${name}}}`), problem);
+      return message.includes(SAMPLE_MARK) ? `${message} (rendered with the sample values ${samplesUsed})` : message;
+    };
     if (problems.length > 0) return { problems: problems.map(named) };
   }
   return { problems: [] };

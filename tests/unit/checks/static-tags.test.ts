@@ -131,6 +131,14 @@ test('a body whose set tag changes a later field is told what that field renders
   );
 });
 
+test('a field a filter changed shows what it rendered with the sample values it was rendered from, not a bare sample', async () => {
+  // Before: 'field "destination" is "1-408 Ab&Cd/11"', a value the attendee never wrote and the call never sends.
+  const report = await gradeMutation(body([['"{{customani}}"', '"{{ customani | replace({"+": ""}) }}"']]));
+  expect(resultOf(report, 'callback-api-body').message).toBe(
+    'CallBackAPI_HTTPRequest Request Body is wrong once its templates are rendered: field "destination" is "1-408 Ab&Cd/11", expected {{customani}} (rendered with the sample values outdialcbid = "+1-408 Ab&Cd/10", customani = "+1-408 Ab&Cd/11")',
+  );
+});
+
 const condition = (value: string) => (f: Json): void => { props(f, 'HTTPStatusCode').expression = value; };
 
 test('a Condition whose if tag compares with one = is told to compare with ==', async () => {
