@@ -70,6 +70,7 @@ export function renderConsole(report: GradeReport, options: ConsoleOptions): str
       for (const check of shown) lines.push(...renderCheck(check, report.lab.id, c, width, options.marks ?? UNICODE_MARKS));
       lines.push('');
     }
+    if (!quiet) lines.push(...renderScenarios(report, c, width, options.marks ?? UNICODE_MARKS));
   }
   const summary = (oneLine ? `${t(report.input.file)}: ` : '') + t(summaryLine(report));
   lines.push(report.verdict === 'passed' ? c.green(summary) : report.verdict === 'failed' ? c.red(summary) : c.yellow(summary));
@@ -104,6 +105,22 @@ function renderCheck(check: CheckResult, lab: string, c: ColorFns, width: number
   // The command that prints the check's page: `explain` looks in the default mission unless told.
   lines.push(`      ${c.dim(`more:     flowgrade explain ${t(check.id)}${lab === DEFAULT_MISSION_ID ? '' : ` --lab ${t(lab)}`}`)}`);
   return lines;
+}
+
+/**
+ * The simulated calls, one line each, as the HTML report's "Simulated calls" lists them: how each
+ * ended, and what its summary adds (a request not mocked, a Subflow taken to return, an event flow
+ * not run), which no check's message carries when the call passed.
+ */
+function renderScenarios(report: GradeReport, c: ColorFns, width: number | undefined, marks: Marks): string[] {
+  if (report.scenarios.length === 0) return [];
+  const lines = [c.bold('Simulated calls')];
+  for (const scenario of report.scenarios) {
+    const mark = scenario.passed ? c.green(marks.passed) : c.red(marks.failed);
+    const [first, ...rest] = wrapText(t(`${scenario.title}: ${scenario.summary}`), 4, 4, width);
+    lines.push(`  ${mark} ${first}`, ...rest.map((line) => `    ${line}`));
+  }
+  return [...lines, ''];
 }
 
 /** Narrower than this, wrapping would leave a word or two a line: wrap at this width instead. */

@@ -21,6 +21,18 @@ test('checks are grouped under their Build step, in step order, with the mission
   expect(step6).toContain('✓ Title of simulate-error-to-disconnect (2/2)');
 });
 
+test('the simulated calls are listed before the summary line, each with its mark and how it ended; --quiet leaves them out', () => {
+  // Before: what a call's summary adds (a Subflow taken to return, a request not mocked) was only in the HTML and JSON reports.
+  const report = failedReport();
+  report.scenarios[0] = { ...report.scenarios[0], summary: `${report.scenarios[0].summary}; not simulated: the Subflow Subflow_140, taken to return by its default exit: its flow is not in this export` };
+  const text = renderConsole(report, { color: NO_COLOR });
+  const calls = text.split('\nSimulated calls\n')[1]!.split('\n\n')[0]!.split('\n');
+  expect(calls).toEqual(report.scenarios.map((scenario) => `  ✗ ${scenario.title}: ${scenario.summary}`));
+  expect(calls[0]).toContain('not simulated: the Subflow Subflow_140');
+  expect(text.trimEnd().split('\n').at(-1)).toMatch(/^FAILED /);
+  expect(renderConsole(report, { color: NO_COLOR, quiet: true })).not.toContain('Simulated calls');
+});
+
 test('a report of a lab that is not registered has its steps by number only: "Step N"', () => {
   const report = failedReport();
   report.lab = { ...report.lab, id: 'a-lab-of-another-version' };
