@@ -8,24 +8,32 @@ import { flowScope, holdsTagOrComment, render, withoutDelimited } from './lib/te
 const GUIDE_PROMPT =
   'All agents are busy. Please press 1 if you want to schedule a callback. Press 2 if you want to wait in queue. Press 3 to simulate global error.';
 
-/** Words a caller is told to key a digit with ("press", "tap", "key in", "option", …), and the words that may stand between them and the digit ("press the 3 key"). */
-const KEYING = String.raw`press|dial|enter|select|choose|push|hit|tap|pick|type|touch|punch|key|option|button`;
-const BETWEEN = String.raw`the|a|in|number|key|digit|option|button`;
+/** Words a caller is told to key a digit with ("press", "tap", "key in", "option", …). */
+const KEYING = String.raw`(?:press|dial|enter|select|choose|push|hit|tap|pick|type|touch|punch(?:\s{1,3}in)?|key(?:\s{1,3}in)?|option|button)(?:ing|es|s)?`;
+/** Words that may stand between those and the digit: "press the 3 key", "press the number 3". */
+const BETWEEN = String.raw`(?:the|number|key|digit|option|button)`;
+/** The key 3: not a number that begins with it (3.5, 3:00, 3-hour), nor a range (3 to 5). */
+const THREE = String.raw`(?:3|three)\b(?![.,:]\d|-\w|\s{0,3}(?:to|-|–)\s{0,3}\d)`;
+/**
+ * Spaces and punctuation between two words. Every gap is bounded, so that no prompt, however long
+ * (an export is untrusted), makes a test slower than a scan of it.
+ */
+const GAP = String.raw`[\s\W]{1,10}`;
 
 /**
  * "Press 3", "press three", "dial the 3", "tap 3", "key in 3", "option 3", "the 3 key", "… or 3 to …",
  * "press 1, 2 or 3", a list item ("…, 3 to …", "3 - error", "3: error", "3. Simulate …", "(3) …" after a
  * comma, a sentence or at the start of a message), a 3 standing alone at a clause's end ("…, then 3."):
- * an offer of option 3 (not 13, not 33, not the 3 of "open between 9 and 3").
+ * an offer of option 3 (not 13, not 33, not the 3 of "open between 9 and 3", "3.5 minutes" or "3 to 5 days").
  */
 const OFFERS_3 = [
-  new RegExp(String.raw`\b(?:${KEYING})\b(?:[\s\W]+(?:${BETWEEN})\b)*[\s\W]*(?:3|three)\b`, 'i'),
-  /\b(?:3|three)\s+(?:key|button)\b/i,
-  /\b(?:or|and)\s+(?:3|three)\s+(?:to|for)\b/i,
-  /(?:^|[,;.!?:])\s*\(?\s*(?:3|three)\s*(?:(?:to|for)\b|[-–—:=).])/i,
-  /(?:^|[,;:])\s*(?:then\s+)?(?:3|three)\s*(?:[.!?;]|$)/i,
+  new RegExp(String.raw`\b${KEYING}\b(?:${GAP}${BETWEEN}\b){0,3}[\s\W]{0,10}${THREE}`, 'i'),
+  new RegExp(String.raw`\bthe\s{1,3}${THREE}\s{1,3}(?:key|button)\b`, 'i'),
+  new RegExp(String.raw`\b(?:or|and)\s{1,3}${THREE}\s{1,3}(?:to|for)\b`, 'i'),
+  new RegExp(String.raw`(?:^|[,;.!?])\s{0,10}(?:\(\s{0,3})?${THREE}\s{0,3}(?:(?:to|for)\b|[-–—:=).])`, 'i'),
+  new RegExp(String.raw`(?:^|[,;])\s{0,10}(?:then\s{1,3})?${THREE}\s{0,3}(?:[.!?;]|$)`, 'i'),
   // The three digits in one breath: "press 1, 2 or 3", "press one, two, or three".
-  new RegExp(String.raw`\b(?:${KEYING})\s+(?:1|one)\s*,\s*(?:2|two)\s*,?\s*(?:or|and)\s+(?:3|three)\b`, 'i'),
+  new RegExp(String.raw`\b${KEYING}\s{1,3}(?:1|one)\s{0,3},\s{0,3}(?:2|two)\s{0,3},?\s{0,3}(?:or|and)\s{1,3}${THREE}`, 'i'),
 ];
 
 /**
@@ -42,11 +50,11 @@ const KEY = /\b(?:[1-3]|one|two|three)\b/gi;
 
 /** Words that say nothing of what an option does ("press", "if you want to", "or"): a bare offer of 3 is not a wrong one. */
 const FILLER = new Set(
-  'press dial enter select choose push hit tap pick type touch punch key keys option options number digit button the a an to for if you your want would like wish please or and else otherwise then now can may just simply in order on of this that is'.split(' '),
+  'press dial enter select choose push hit tap pick type touch punch key keys option options number digit button buttons the a an to for if you your want would like wish please or and else otherwise then now can may just simply in order on of this that is'.split(' '),
 );
 
 /** Words that tell the option of Build step 3: the simulated error, and the dropped call the caller gets. */
-const ABOUT_THE_ERROR = /\b(?:erro|fail|simulat|crash|exception|fault|problem|issue|broke|break|bug|wrong|drop|disconnect|hang|end\b|terminat|abort|unexpected|test|global)/i;
+const ABOUT_THE_ERROR = /\b(?:erro|fail|simulat|crash|exception|fault|problem|issue|broke|break|bug|wrong|drop|disconnect|hang|end\b|terminat|abort|test|global)/i;
 
 /**
  * What the message says option 3 is for, when it names something else than the simulated error
@@ -59,12 +67,12 @@ function offeredForSomethingElse(text: string): string | undefined {
   const named: string[] = [];
   for (const [at, key] of keys.entries()) {
     if (!/^(?:3|three)$/i.test(key[0])) continue;
-    const sentenceStart = Math.max(...['.', '!', '?', ';'].map((end) => text.lastIndexOf(end, key.index - 1))) + 1;
-    const from = Math.max(sentenceStart, at > 0 ? keys[at - 1]!.index + keys[at - 1]![0].length : 0);
-    const after = text.slice(key.index + key[0].length);
+    // Only the text between the keys before and after it is read: linear in the prompt, whatever its length.
+    const before = text.slice(at > 0 ? keys[at - 1]!.index + keys[at - 1]![0].length : 0, key.index);
+    const sentenceStart = Math.max(...['.', '!', '?', ';'].map((end) => before.lastIndexOf(end))) + 1;
+    const after = text.slice(key.index + key[0].length, at + 1 < keys.length ? keys[at + 1]!.index : text.length);
     const sentenceEnd = /[.!?;]/.exec(after)?.index ?? after.length;
-    const nextKey = at + 1 < keys.length ? keys[at + 1]!.index - key.index - key[0].length : after.length;
-    const clause = `${text.slice(from, key.index)}${key[0]}${after.slice(0, Math.min(sentenceEnd, nextKey))}`;
+    const clause = `${before.slice(sentenceStart)}${key[0]}${after.slice(0, sentenceEnd)}`;
     const words = (clause.match(/\p{L}+/gu) ?? []).filter((word) => !FILLER.has(word.toLowerCase()) && !/^three$/i.test(word));
     if (words.length === 0 || ABOUT_THE_ERROR.test(clause)) return undefined;
     named.push(clause.replace(/^[\s,:-]+|[\s,]+$/g, ''));
@@ -129,7 +137,8 @@ export default defineCheck({
     '"tap 3", "key in 3", "option 3", "press the 3 key", "… or 3 to …", "press 1, 2 or 3", "…, then 3.", a list such as',
     '"press 1 to …, 2 to …, 3 to …", "1. … 2. … 3. Simulate …" or "(3) Simulate …", or a message "3 - simulate global error",',
     'in any case, with any spacing or punctuation. A prompt that only mentions 13, 33 or a 3 that is no key',
-    '("open between 9 and 3", "all 3 agents") does not count. Several TTS messages are read together. SSML markup is read as',
+    '("open between 9 and 3", "all 3 agents", "dial in 3 minutes", "3.5 percent", "3 to 5 days", "a 3-hour slot")',
+    'does not count. Several TTS messages are read together. SSML markup is read as',
     'the words it speaks (`Press <say-as interpret-as="digits">3</say-as> …`). A message with Pebble tags or',
     'comments is read as rendered, as the caller hears it: option 3 only inside a `{# #}` comment, or in an',
     '`{% if %}` branch not taken, is not offered (the message says where the words went), and a message that',
