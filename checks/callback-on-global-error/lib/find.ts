@@ -80,15 +80,17 @@ function locate(model: FlowModel): MissionNodes {
   );
 
   // One Set Variable setting both getresult and simulatederror is not both activities: the one its label
-  // names it (else SetGetResult), and the other is missing.
-  const writerOf = (variable: string, not?: Activity) => {
+  // names it (else SetGetResult), and the other is missing. Unlabelled, one that sets only its own
+  // variable comes first, whatever the order of the export's activities.
+  const writerOf = (variable: string, other: string, not?: Activity) => {
     const writers = main.activities.filter((a) => a !== not && writes(a, variable));
-    return writers.find((a) => a.reachable) ?? writers[0];
+    const only = writers.filter((a) => !writes(a, other));
+    return only.find((a) => a.reachable) ?? writers.find((a) => a.reachable) ?? only[0] ?? writers[0];
   };
   const setGetResultByLabel = findByLabel(main, [LABELS.setGetResult]);
   const simulateErrorByLabel = findByLabel(main, [LABELS.simulateError]);
-  const setGetResult = reachedFirst(setGetResultByLabel, writerOf(VARIABLES.getresult, simulateErrorByLabel));
-  const simulateError = reachedFirst(simulateErrorByLabel, writerOf(VARIABLES.simulatederror, setGetResult));
+  const setGetResult = reachedFirst(setGetResultByLabel, writerOf(VARIABLES.getresult, VARIABLES.simulatederror, simulateErrorByLabel));
+  const simulateError = reachedFirst(simulateErrorByLabel, writerOf(VARIABLES.simulatederror, VARIABLES.getresult, setGetResult));
 
   const globalError = events.activities.find(
     (a) => a.type === 'event' && (a.event?.name === GLOBAL_ERROR.name || a.event?.display === GLOBAL_ERROR.display),

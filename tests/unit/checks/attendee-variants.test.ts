@@ -284,6 +284,28 @@ for (const [kept, other] of [['SetGetResult', 'SimulateGlobalError'], ['Simulate
   });
 }
 
+test('unlabelled, the Set Variable setting getresult alone is SetGetResult, and the one setting both SimulateGlobalError, whatever the order of the export\'s activities', async () => {
+  // Before: the first writer of getresult in the export was SetGetResult: the same flow passed or FAILED by its key order.
+  const results = [];
+  for (const first of ['SetGetResult', 'SimulateGlobalError']) {
+    const report = await gradeMutation((f) => {
+      const both = props(f, 'SimulateGlobalError');
+      both.setVariablesArray = [
+        { srcVariable: 'getresult', srcVariableType: 'STRING', setTo: 'set-to-variable', expr: '{{GET_CBID.httpResponseBody}}' },
+        { srcVariable: 'simulatederror', srcVariableType: 'STRING', setTo: 'set-to-literal', expr: '{{ ANI | 123}}', literal: '{{ ANI | 123}}' },
+      ];
+      for (const key of ['srcVariable', 'srcVariableType', 'setTo', 'expr']) delete both[key];
+      const ids = [activity(f, first).id];
+      f.process.activities = Object.fromEntries(Object.entries(f.process.activities as Record<string, Json>).sort(([a], [b]) => Number(!ids.includes(a)) - Number(!ids.includes(b))));
+      relabel(f, 'SetGetResult', 'SetVariable_a1');
+      relabel(f, 'SimulateGlobalError', 'SetVariable_b2');
+    });
+    results.push([report.verdict, failing(report)]);
+  }
+  expect(results[0]).toEqual(['passed', ['set-get-result-label', 'simulate-error-label']]);
+  expect(results[1]).toEqual(results[0]);
+});
+
 test('OnGlobalError linked to EndFlow besides the request, on its one exit (a hand-edited export): ungradable whichever link comes first, not graded by the first', async () => {
   for (const at of ['first', 'last'] as const) {
     const report = await gradeMutation((f) => {
