@@ -68,6 +68,7 @@ export function simulatedTypes(): string[] {
 
 /**
  * Types that play to, or route, the caller (a hold loop is one of these after Queue Contact): a
- * menu looping on no input while the caller is queued is the same wait (semantics §2.4, §2.6).
+ * menu looping on no input while the caller is queued is the same wait (semantics §2.4, §2.6), and
+ * so is a Subflow playing the queue treatment (TS-2026 Core Mission 6's, in Music's place).
  */
-export const HOLD_TYPES: ReadonlySet<string> = new Set(['play-music', 'play-message', 'ivr-menu', 'ivr-collectdigits']);
+export const HOLD_TYPES: ReadonlySet<string> = new Set(['play-music', 'play-message', 'ivr-menu', 'ivr-collectdigits', 'subflow-handoff']);

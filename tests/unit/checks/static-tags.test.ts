@@ -137,6 +137,11 @@ test('a field a filter changed shows what it rendered with the sample values it 
   expect(resultOf(report, 'callback-api-body').message).toBe(
     'CallBackAPI_HTTPRequest Request Body is wrong once its templates are rendered: field "destination" is "1-408 Ab&Cd/11", expected {{customani}} (rendered with the sample values outdialcbid = "+1-408 Ab&Cd/10", customani = "+1-408 Ab&Cd/11")',
   );
+  // A filter that changes the letters' case, or takes some of them away, leaves what is left of the sample: said the same way.
+  for (const filter of ['upper | default("")', 'replace({"Ab": ""})']) {
+    const changed = await gradeMutation(body([['"{{customani}}"', `"{{ customani | ${filter} }}"`]]));
+    expect(resultOf(changed, 'callback-api-body').message, filter).toMatch(/ \(rendered with the sample values outdialcbid = "\+1-408 Ab&Cd\/10", customani = "\+1-408 Ab&Cd\/11"\)$/);
+  }
 });
 
 const condition = (value: string) => (f: Json): void => { props(f, 'HTTPStatusCode').expression = value; };

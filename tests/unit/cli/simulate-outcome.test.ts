@@ -60,6 +60,19 @@ test('event flows that do something but that no simulated call raises (PreDial, 
   expect((await runCli(['simulate', fixturePath('flows/solution.json')])).stderr).not.toContain('not simulated');
 });
 
+test('a Subflow playing the queue treatment in a loop (in Music\'s place) is the caller waiting in queue, as Music is, not a loop gone wrong', async () => {
+  const flow = JSON.parse(readFileSync(fixturePath('flows/solution.json'), 'utf8'));
+  const activities = flow.process.activities as Record<string, { id: string; name: string; properties: Record<string, unknown> }>;
+  const music = Object.values(activities).find((a) => a.name === 'Music')!;
+  music.properties = { activityName: 'subflow-handoff', name: 'Music', subflowName: 'WaitTreatment' };
+  const links = flow.process.links as { sourceActivityId: string; targetActivityId: string; conditionExpr: string }[];
+  for (const l of links) if (l.sourceActivityId === music.id && l.conditionExpr === 'default') l.targetActivityId = music.id;
+  const file = path.join(tempDir('subflow-hold'), 'flow.json');
+  writeFileSync(file, JSON.stringify(flow));
+  const run = await runCli(['simulate', file, '--dtmf', 'WantCallback=2']);
+  expect(run.stdout.trimEnd().split('\n').at(-1)).toBe('stuck: caller waiting in queue: hold loop at Music; not simulated: the Subflow Music, taken to return by its default exit: its flow is not in this export');
+});
+
 test('the created task\'s line escapes what the DynVars record put in it: a C1 control (a terminal\'s CSI) and a bidi override come out as \\u escapes', async () => {
   const records = JSON.parse(readFileSync(path.join(ROOT, 'mocks', 'data', 'dynvars.json'), 'utf8')) as Record<string, unknown>[];
   for (const record of records) Object.assign(record, { outboundcallbackep: 'ep\u009b31m', tacnumber: '+1408\u202e5551234' });
