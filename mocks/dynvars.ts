@@ -3,8 +3,8 @@
  * array of the records whose `dn` holds the query (MockAPI filters by every field the query names,
  * matching part of a value: `MockApiFilter`): the lab's record for its number. A filter no record
  * matches (an unknown dn) answers 404 "Not found", not `[]`, as MockAPI does (docs/mocks.md gives the
- * sources); so do other paths on mockapi.io (of another project than the lab's, recorded as not mocked:
- * `mockapi`). Only mockapi.io hosts are answered.
+ * sources); so do other paths and methods on mockapi.io (recorded as not mocked, `mockapi`, where
+ * MockAPI would answer otherwise: notFoundService). Only mockapi.io hosts are answered.
  */
 import type { RequestHandler } from 'msw';
 import dataset from './data/dynvars.json' with { type: 'json' };
@@ -49,15 +49,23 @@ export function dynVarsHandlers(records: readonly DynVarsRecord[], seen: SeenReq
           seen.push({ service, method: request.method, url: request.url, status: response.status });
           return response;
         };
-        if (request.method !== 'GET' || !DYNVARS_PATH.test(url.pathname)) {
-          // Another project's resources are not known here: its 404 is the mock's, not MockAPI's.
-          return answer(jsonResponse('Not found', 404), url.hostname.toLowerCase() === LAB_PROJECT_HOST ? 'dynvars' : 'mockapi');
-        }
+        if (request.method !== 'GET' || !DYNVARS_PATH.test(url.pathname)) return answer(jsonResponse('Not found', 404), notFoundService(url));
         const found = dynVarsFound(records, url.searchParams, filter);
         return answer(found ? jsonResponse(found) : jsonResponse('Not found', 404));
       },
     ),
   ];
+}
+
+/**
+ * Whose 404 a request other than a GET of the DynVars list gets: MockAPI's own (`dynvars`) for a
+ * resource the lab's project does not have (`/lowdesigner/…`); the mock's (`mockapi`, not mocked)
+ * for what MockAPI would answer otherwise — a DynVars record by its id (`…/DynVars/1`), another
+ * method on DynVars (a POST creates a record), another project's other resources.
+ */
+function notFoundService(url: URL): SeenRequest['service'] {
+  const underDynVars = /^\/flowdesigner\/Lab\/DynVars(?:\/|$)/.test(url.pathname);
+  return url.hostname === LAB_PROJECT_HOST && !underDynVars ? 'dynvars' : 'mockapi';
 }
 
 /**

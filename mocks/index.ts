@@ -104,7 +104,7 @@ export function requestsNotMocked(requests: readonly SeenRequest[]): SeenRequest
 
 /** What a request to a path flowgrade does not mock (requestsNotMocked) means for the call, said after the request. */
 export function notMockedReason(request: SeenRequest): string {
-  const mocked = request.service === 'mockapi' ? "the lab's DynVars resource of MockAPI" : '/v1/tasks of the WxCC API';
+  const mocked = request.service === 'mockapi' ? "a GET of MockAPI's DynVars list" : '/v1/tasks of the WxCC API';
   return `flowgrade mocks only ${mocked}, so what the call did after it may not be what it does in the product`;
 }
 

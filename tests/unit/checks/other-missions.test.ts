@@ -112,7 +112,7 @@ test('a request to another MockAPI project\'s resource is said in the summary wi
     link(f, 'Typo', 'default', 'SetGetResult');
   });
   const summary = report.scenarios.find((scenario) => scenario.id === 'happy-path')!.summary;
-  expect(summary).toMatch(/; GET https:\/\/60ef3435f587af00179d3960\.mockapi\.io\/api\/customers\/1 got the mock's 404: flowgrade mocks only the lab's DynVars resource of MockAPI, so what the call did after it may not be what it does in the product$/);
+  expect(summary).toMatch(/; GET https:\/\/60ef3435f587af00179d3960\.mockapi\.io\/api\/customers\/1 got the mock's 404: flowgrade mocks only a GET of MockAPI's DynVars list, so what the call did after it may not be what it does in the product$/);
   expect(summary).not.toContain('lowdesigner');
 });
 

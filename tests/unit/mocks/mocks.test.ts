@@ -108,6 +108,20 @@ test.describe('DynVars', () => {
     expect(json).toBe('Not found');
   });
 
+  test('a 404 is recorded as MockAPI\'s own only for a resource the lab\'s project lacks; where MockAPI would answer otherwise, as not mocked', async () => {
+    const serviceOf = async (url: string, method = 'GET') => {
+      const { response, services } = await send(new Request(url, { method }));
+      return [response?.status, services.requests[0]?.service];
+    };
+    const LAB = 'https://674481b1b4e2e04abea27c6e.mockapi.io';
+    const OTHER = 'https://60ef3435f587af00179d3960.mockapi.io';
+    expect(await serviceOf(`${LAB}/lowdesigner/Lab/DynVars?dn=4694096861`)).toEqual([404, 'dynvars']);
+    expect(await serviceOf(`${LAB}/flowdesigner/Lab/DynVars/1`)).toEqual([404, 'mockapi']);
+    expect(await serviceOf(`${LAB}/flowdesigner/Lab/DynVars?dn=4694096861`, 'POST')).toEqual([404, 'mockapi']);
+    expect(await serviceOf(`${OTHER}/api/customers/1`)).toEqual([404, 'mockapi']);
+    expect(await serviceOf(`${OTHER}/flowdesigner/Lab/DynVars?dn=4694096861`)).toEqual([200, 'dynvars']);
+  });
+
   test("the guide's copy-button host (a digit short of a project id) is not answered: the request is blocked", async () => {
     const { response, services } = await send(new Request('https://74481b1b4e2e04abea27c6e.mockapi.io/flowdesigner/Lab/DynVars?dn=4694096861'));
     expect(response).toBeUndefined();
