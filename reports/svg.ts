@@ -168,16 +168,19 @@ function nodeSvg(node: DrawingGraph['nodes'][number], p: Point, { executed, fail
 }
 
 /**
+ * A link's label: its exit as the canvas names it (Undefined Error, True), or a Case's match value,
+ * which the attendee wrote, cut in its middle to the width of a box.
+ */
+function edgeText(edge: DrawingEdge): string {
+  return edge.label === undefined ? exitName(edge.exit) : fitTextMiddle(edge.label, 24, TEXT_ROOM / LABEL_FONT_SIZE);
+}
+
+/**
  * The HTML id of an activity's box in the drawing whose ids start with `idPrefix`: unique in the
  * page (each drawing has its prefix, no other id of a report starts `<prefix>-node-`), the same
  * for the same activity in every report, and safe whatever the export's id holds (escape.ts
  * idToken: letters, digits, `-` and `_`, so `#` + it is the link, as it is).
  */
-/** A link's label: its exit as the canvas names it (a Case's match value, Undefined Error, True). */
-function edgeText(edge: DrawingEdge): string {
-  return edge.label ?? exitName(edge.exit);
-}
-
 export function activityAnchor(idPrefix: string, activityId: string): string {
   return `${idPrefix}-node-${idToken(activityId)}`;
 }

@@ -179,16 +179,21 @@ function eventFlowsNotRun(model: FlowModel, outcome: Outcome, callerConnected: b
   const handlers = model.handlers.filter((handler) => raised.includes(handler.name));
   // (Most calls raise none the flow handles: the event flow's activities are indexed only when one does.)
   if (handlers.length === 0) return '';
+  const byId = eventActivities(model);
   const notRun = handlers.flatMap((handler) => {
-    const doing = handlerWork(model, handler);
+    const doing = handlerWork(byId, handler);
     return doing === undefined ? [] : [`the ${handler.display} event flow this raises (${doing})`];
   });
   return notRun.length === 0 ? '' : `; not simulated: ${notRun.join('; ')}`;
 }
 
+/** The event flows' activities by id. */
+function eventActivities(model: FlowModel): ReadonlyMap<string, FlowModel['events']['activities'][number]> {
+  return new Map(model.events.activities.map((a) => [a.id, a]));
+}
+
 /** What an event handler does, its first few activities (`SetCallerID`, `Case, VoiceMailGreeting, …`); undefined when it only ends. */
-function handlerWork(model: FlowModel, handler: FlowModel['handlers'][number]): string | undefined {
-  const byId = new Map(model.events.activities.map((a) => [a.id, a]));
+function handlerWork(byId: ReadonlyMap<string, FlowModel['events']['activities'][number]>, handler: FlowModel['handlers'][number]): string | undefined {
   const doing = handler.reaches.flatMap((id) => {
     const activity = byId.get(id);
     return activity && activity.type !== 'end' ? [activity.label] : [];
@@ -203,8 +208,9 @@ function handlerWork(model: FlowModel, handler: FlowModel['handlers'][number]): 
  */
 export function eventFlowsNeverRun(model: FlowModel): string[] {
   const simulated = new Set([GLOBAL_ERROR, ...RAISED_WHEN_CONNECTED, ...RAISED_WHEN_ENDED]);
+  const byId = eventActivities(model);
   return model.handlers.flatMap((handler) => {
-    const doing = simulated.has(handler.name) || handler.display === 'OnGlobalError' ? undefined : handlerWork(model, handler);
+    const doing = simulated.has(handler.name) || handler.display === 'OnGlobalError' ? undefined : handlerWork(byId, handler);
     return doing === undefined ? [] : [`${handler.display} (${doing})`];
   });
 }

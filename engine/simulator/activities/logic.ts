@@ -97,15 +97,15 @@ function caseMatchValues(activity: Activity, keys: readonly string[]): readonly 
 /**
  * A Case's exit as its canvas port names it, where the export's key does not: a case by its match
  * value (`AMD` for the key `0`), `default` as Default. Undefined for another activity, another exit,
- * or a blank label.
+ * a blank label, or a Case without labels (its keys are its match values).
  */
 export function caseExitLabel(activity: Activity, exit: string): string | undefined {
   if (activity.type !== 'case-statement') return undefined;
   if (exit === 'default') return 'Default';
   const keys = menuKeys(activity);
-  const at = keys.indexOf(exit);
-  const label = at >= 0 ? caseMatchValues(activity, keys)[at]?.trim() : undefined;
-  return label || undefined;
+  const labels = optionInputs(activity, 'menuLinks');
+  const at = labels.length === keys.length ? keys.indexOf(exit) : -1;
+  return labels[at]?.trim() || undefined;
 }
 
 /**

@@ -1015,6 +1015,15 @@ test('a Case\'s links are drawn by the match values its ports show (201, Default
   const left = report.scenarios.find((scenario) => scenario.id === 'happy-path')!.trace.find((entry) => entry.activity === 'HTTPStatusCode')!;
   expect([left.outcome, left.outcomeLabel, outcomeName(left)]).toEqual(['0', '201', '201']);
   expect(renderTraceTable([left])).toMatch(/HTTPStatusCode +Case +201\n/);
+  // Without labels a Case's keys are its match values: nothing more to name.
+  const bare = await gradeMutation((f) => {
+    Object.assign(props(f, 'HTTPStatusCode'), { activityName: 'case-statement', activityId: 'case-statement', expression: '{{CallBackAPI_HTTPRequest.httpStatusCode}}', menuLinks: ['201'] });
+    link(f, 'HTTPStatusCode', '201', 'EndFlow_kid');
+    link(f, 'HTTPStatusCode', 'default', 'EndFlow_kid');
+    for (const exit of ['true', 'false']) unlink(f, 'HTTPStatusCode', exit);
+  });
+  const bareEntry = bare.scenarios.find((scenario) => scenario.id === 'happy-path')!.trace.find((entry) => entry.activity === 'HTTPStatusCode')!;
+  expect([bareEntry.outcome, bareEntry.outcomeLabel]).toEqual(['201', undefined]);
 });
 
 test('a condition written with one = or with === is told that Pebble compares with ==', async () => {

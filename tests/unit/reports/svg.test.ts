@@ -33,6 +33,11 @@ test('a link is labelled by its label where it has one (a Case\'s match value), 
   const texts = findAll(parseXml(renderFlowSvg(graph, { executed: new Set(), failing: new Set(), title: 't' })), 'text').map((t) => t.text);
   expect(texts).toEqual(expect.arrayContaining(['AMD', 'Undefined Error']));
   expect(texts).not.toContain('0');
+  // A match value is the attendee's text: cut in its middle to a box's width, as the boxes' labels are.
+  const long = renderFlowSvg({ ...graph, edges: [{ from: 'c', to: 'v', exit: '0', label: `AMD${'x'.repeat(5000)}END` }] }, { executed: new Set(), failing: new Set(), title: 't' });
+  const cut = findAll(parseXml(long), 'text').map((t) => t.text).find((text) => text.startsWith('AMD'))!;
+  expect(cut).toMatch(/^AMDx+…x*END$/);
+  expect(cut.length).toBeLessThanOrEqual(24);
 });
 
 test('activities without a position go in a row under the canvas drawing', () => {
