@@ -36,6 +36,9 @@ const STATUS_ALL = [...STATUS_201, 'run-status-false-on-400', 'run-status-false-
 const PATHS = ['get-cbid-parse-paths', 'run-get-cbid-fills-variables'];
 const TASK = ['callback-api-body', 'run-task-created'];
 
+/** Options 1 and 2 as the guide's prompt offers them: a prompt's last sentence is the variant. */
+const OPTIONS_1_2 = 'All agents are busy. Please press 1 if you want to schedule a callback. Press 2 if you want to wait in queue. ';
+
 const cases: [string, (f: Json) => void, string[]][] = [
   // Copy-button traps of older guide versions (§5.3, §2.6)
   ['condition copied from API Mission 1: HTTP_PUT.httpStatusCode', condition('{{HTTP_PUT.httpStatusCode == 201}}'), STATUS_201],
@@ -130,30 +133,30 @@ const cases: [string, (f: Json) => void, string[]][] = [
   ['prompt in capitals', prompt('ALL AGENTS ARE BUSY. PRESS 1 FOR CALLBACK. PRESS 2 TO WAIT. PRESS 3 TO SIMULATE GLOBAL ERROR.'), []],
   ['prompt "Press 1, 2 or 3."', prompt('All agents are busy. Press 1, 2 or 3.'), []],
   ['prompt "press one, two, or three"', prompt('All agents are busy. To be called back, to wait, or to simulate an error, press one, two, or three.'), []],
-  ['prompt "Press the 3 key to …"', prompt('All agents are busy. Please press 1 if you want to schedule a callback. Press 2 if you want to wait in queue. Press the 3 key to simulate global error.'), []],
-  ['prompt "Press the 3 button to …"', prompt('All agents are busy. Please press 1 if you want to schedule a callback. Press 2 if you want to wait in queue. Press the 3 button to simulate an error.'), []],
-  ['prompt "To simulate a global error, press the 3 key"', prompt('All agents are busy. Please press 1 if you want to schedule a callback. Press 2 if you want to wait in queue. To simulate a global error, press the 3 key.'), []],
-  ['prompt "Tap 3 …"', prompt('All agents are busy. Please press 1 if you want to schedule a callback. Press 2 if you want to wait in queue. Tap 3 to simulate a global error.'), []],
-  ['prompt "Pick 3 …"', prompt('All agents are busy. Please press 1 if you want to schedule a callback. Press 2 if you want to wait in queue. Pick 3 to simulate a global error.'), []],
-  ['prompt "Type 3 …"', prompt('All agents are busy. Please press 1 if you want to schedule a callback. Press 2 if you want to wait in queue. Type 3 to simulate a global error.'), []],
-  ['prompt "Key in 3 …"', prompt('All agents are busy. Please press 1 if you want to schedule a callback. Press 2 if you want to wait in queue. Key in 3 to simulate a global error.'), []],
-  ['prompt "Dial the 3 …"', prompt('All agents are busy. Please press 1 if you want to schedule a callback. Press 2 if you want to wait in queue. Dial the 3 to simulate a global error.'), []],
-  ['prompt "(3) Simulate global error"', prompt('All agents are busy. Please press 1 if you want to schedule a callback. Press 2 if you want to wait in queue. (3) Simulate global error.'), []],
-  ['prompt "… simulate a global error, then 3"', prompt('All agents are busy. Please press 1 if you want to schedule a callback. Press 2 if you want to wait in queue. If you want to simulate a global error, then 3.'), []],
+  ['prompt "Press the 3 key to …"', prompt(OPTIONS_1_2 + 'Press the 3 key to simulate global error.'), []],
+  ['prompt "Press the 3 button to …"', prompt(OPTIONS_1_2 + 'Press the 3 button to simulate an error.'), []],
+  ['prompt "To simulate a global error, press the 3 key"', prompt(OPTIONS_1_2 + 'To simulate a global error, press the 3 key.'), []],
+  ['prompt "Tap 3 …"', prompt(OPTIONS_1_2 + 'Tap 3 to simulate a global error.'), []],
+  ['prompt "Pick 3 …"', prompt(OPTIONS_1_2 + 'Pick 3 to simulate a global error.'), []],
+  ['prompt "Type 3 …"', prompt(OPTIONS_1_2 + 'Type 3 to simulate a global error.'), []],
+  ['prompt "Key in 3 …"', prompt(OPTIONS_1_2 + 'Key in 3 to simulate a global error.'), []],
+  ['prompt "Dial the 3 …"', prompt(OPTIONS_1_2 + 'Dial the 3 to simulate a global error.'), []],
+  ['prompt "(3) Simulate global error"', prompt(OPTIONS_1_2 + '(3) Simulate global error.'), []],
+  ['prompt "… simulate a global error, then 3"', prompt(OPTIONS_1_2 + 'If you want to simulate a global error, then 3.'), []],
   ['prompt as a numbered list "1. … 2. … 3. …"', prompt('All agents are busy. 1. Schedule a callback. 2. Wait in queue. 3. Simulate a global error.'), []],
-  ['prompt "Press 3 to take the erroneous path"', prompt('All agents are busy. Please press 1 if you want to schedule a callback. Press 2 if you want to wait in queue. Press 3 to take the erroneous path.'), []],
-  ['prompt "Press 3 to abort the call"', prompt('All agents are busy. Please press 1 if you want to schedule a callback. Press 2 if you want to wait in queue. Press 3 to abort the call.'), []],
-  ['prompt "Press 3 to terminate the call unexpectedly"', prompt('All agents are busy. Please press 1 if you want to schedule a callback. Press 2 if you want to wait in queue. Press 3 to terminate the call unexpectedly.'), []],
-  ['prompt whose only 3 is an opening hour "at 3." (no option 3)', prompt('All agents are busy. Please press 1 if you want to schedule a callback. Press 2 if you want to wait in queue. Our office opens at 3.'), ['want-callback-prompt-option3']],
+  ['prompt "Press 3 to take the erroneous path"', prompt(OPTIONS_1_2 + 'Press 3 to take the erroneous path.'), []],
+  ['prompt "Press 3 to abort the call"', prompt(OPTIONS_1_2 + 'Press 3 to abort the call.'), []],
+  ['prompt "Press 3 to terminate the call unexpectedly"', prompt(OPTIONS_1_2 + 'Press 3 to terminate the call unexpectedly.'), []],
+  ['prompt whose only 3 is an opening hour "at 3." (no option 3)', prompt(OPTIONS_1_2 + 'Our office opens at 3.'), ['want-callback-prompt-option3']],
   ['prompt "3 agents are busy" (a count, no option 3)', prompt('All 3 agents are busy. Please press 1 if you want to schedule a callback. Press 2 if you want to wait in queue.'), ['want-callback-prompt-option3']],
-  ['prompt "dial in 3 minutes" beside a dropped call (no option 3)', prompt('All agents are busy. Please press 1 if you want to schedule a callback. Press 2 if you want to wait in queue. If your call drops, we will dial in 3 minutes.'), ['want-callback-prompt-option3']],
-  ['prompt "get in touch in 3 days" beside a problem (no option 3)', prompt('All agents are busy. Please press 1 if you want to schedule a callback. Press 2 if you want to wait in queue. If there is a problem, an agent will get in touch in 3 days.'), ['want-callback-prompt-option3']],
-  ['prompt "choose a 3-hour slot" to test (no option 3)', prompt('All agents are busy. Please press 1 if you want to schedule a callback. Press 2 if you want to wait in queue. To test our system, choose a 3-hour slot online.'), ['want-callback-prompt-option3']],
-  ['prompt "three key offices" (no option 3)', prompt('All agents are busy. Please press 1 if you want to schedule a callback. Press 2 if you want to wait in queue. Our global team has three key offices.'), ['want-callback-prompt-option3']],
-  ['prompt "Technical problems: 3 to 5 business days" (no option 3)', prompt('All agents are busy. Please press 1 if you want to schedule a callback. Press 2 if you want to wait in queue. Technical problems: 3 to 5 business days.'), ['want-callback-prompt-option3']],
-  ['prompt "Error rate: 3.5 percent" (no option 3)', prompt('All agents are busy. Please press 1 if you want to schedule a callback. Press 2 if you want to wait in queue. Error rate: 3.5 percent.'), ['want-callback-prompt-option3']],
-  ['prompt "Queue position: 3." (no option 3)', prompt('All agents are busy. Please press 1 if you want to schedule a callback. Press 2 if you want to wait in queue. Queue position: 3.'), ['want-callback-prompt-option3']],
-  ['prompt "Press 3 for sales, sorry for the unexpected wait" (3 for something else)', prompt('All agents are busy. Please press 1 if you want to schedule a callback. Press 2 if you want to wait in queue. Press 3 for sales, sorry for the unexpected wait.'), ['want-callback-prompt-option3']],
+  ['prompt "dial in 3 minutes" beside a dropped call (no option 3)', prompt(OPTIONS_1_2 + 'If your call drops, we will dial in 3 minutes.'), ['want-callback-prompt-option3']],
+  ['prompt "get in touch in 3 days" beside a problem (no option 3)', prompt(OPTIONS_1_2 + 'If there is a problem, an agent will get in touch in 3 days.'), ['want-callback-prompt-option3']],
+  ['prompt "choose a 3-hour slot" to test (no option 3)', prompt(OPTIONS_1_2 + 'To test our system, choose a 3-hour slot online.'), ['want-callback-prompt-option3']],
+  ['prompt "three key offices" (no option 3)', prompt(OPTIONS_1_2 + 'Our global team has three key offices.'), ['want-callback-prompt-option3']],
+  ['prompt "Technical problems: 3 to 5 business days" (no option 3)', prompt(OPTIONS_1_2 + 'Technical problems: 3 to 5 business days.'), ['want-callback-prompt-option3']],
+  ['prompt "Error rate: 3.5 percent" (no option 3)', prompt(OPTIONS_1_2 + 'Error rate: 3.5 percent.'), ['want-callback-prompt-option3']],
+  ['prompt "Queue position: 3." (no option 3)', prompt(OPTIONS_1_2 + 'Queue position: 3.'), ['want-callback-prompt-option3']],
+  ['prompt "Press 3 for sales, sorry for the unexpected wait" (3 for something else)', prompt(OPTIONS_1_2 + 'Press 3 for sales, sorry for the unexpected wait.'), ['want-callback-prompt-option3']],
   ['prompt "open between 9 and 3" (no option 3)', prompt('All agents are busy. Press 1 for a callback, press 2 to wait. We are open between 9 and 3.'), ['want-callback-prompt-option3']],
   // What option 3 is for: the simulated error (Testing step 3), or nothing said; never something else.
   ['prompt "Press 3 for sales"', prompt('All agents are busy. Please press 1 if you want to schedule a callback. Press 2 if you want to wait in queue. Press 3 for sales.'), ['want-callback-prompt-option3']],
@@ -262,17 +265,20 @@ test('customani declared beside a leftover customANI of another type, neither ye
   expect(resultOf(report, 'variable-customani')).toMatchObject({ status: 'passed', message: 'Flow variable customani is a String with an empty default' });
 });
 
+/** A Set Variable's properties made to set getresult (Build step 5) and simulatederror (Build step 6), in two rows. */
+function setsBoth(setVariable: Json): void {
+  for (const key of ['srcVariable', 'srcVariableType', 'setTo', 'expr']) delete setVariable[key];
+  setVariable.setVariablesArray = [
+    { srcVariable: 'getresult', srcVariableType: 'STRING', setTo: 'set-to-variable', expr: '{{GET_CBID.httpResponseBody}}' },
+    { srcVariable: 'simulatederror', srcVariableType: 'STRING', setTo: 'set-to-literal', expr: '{{ ANI | 123}}', literal: '{{ ANI | 123}}' },
+  ];
+}
+
 // Build steps 5 and 6 in one Set Variable (two rows): it is the activity its label names, and the other is missing.
 for (const [kept, other] of [['SetGetResult', 'SimulateGlobalError'], ['SimulateGlobalError', 'SetGetResult']] as const) {
   test(`getresult and simulatederror set by one Set Variable labelled ${kept}: ${other} is reported missing, not ${kept} leading to itself`, async () => {
     const report = await gradeMutation((f) => {
-      const rows = [
-        { srcVariable: 'getresult', srcVariableType: 'STRING', setTo: 'set-to-variable', expr: '{{GET_CBID.httpResponseBody}}' },
-        { srcVariable: 'simulatederror', srcVariableType: 'STRING', setTo: 'set-to-literal', expr: '{{ ANI | 123}}', literal: '{{ ANI | 123}}' },
-      ];
-      const merged = props(f, 'SetGetResult');
-      for (const key of ['srcVariable', 'srcVariableType', 'setTo', 'expr']) delete merged[key];
-      merged.setVariablesArray = rows;
+      setsBoth(props(f, 'SetGetResult'));
       link(f, 'SetGetResult', 'out', 'DisconnectContact_g9e');
       removeActivity(f, 'SimulateGlobalError');
       relabel(f, 'SetGetResult', kept);
@@ -289,12 +295,7 @@ test('unlabelled, the Set Variable setting getresult alone is SetGetResult, and 
   const results = [];
   for (const first of ['SetGetResult', 'SimulateGlobalError']) {
     const report = await gradeMutation((f) => {
-      const both = props(f, 'SimulateGlobalError');
-      both.setVariablesArray = [
-        { srcVariable: 'getresult', srcVariableType: 'STRING', setTo: 'set-to-variable', expr: '{{GET_CBID.httpResponseBody}}' },
-        { srcVariable: 'simulatederror', srcVariableType: 'STRING', setTo: 'set-to-literal', expr: '{{ ANI | 123}}', literal: '{{ ANI | 123}}' },
-      ];
-      for (const key of ['srcVariable', 'srcVariableType', 'setTo', 'expr']) delete both[key];
+      setsBoth(props(f, 'SimulateGlobalError'));
       const ids = [activity(f, first).id];
       f.process.activities = Object.fromEntries(Object.entries(f.process.activities as Record<string, Json>).sort(([a], [b]) => Number(!ids.includes(a)) - Number(!ids.includes(b))));
       relabel(f, 'SetGetResult', 'SetVariable_a1');
