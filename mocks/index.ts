@@ -9,6 +9,7 @@ import { DEFAULT_DYNVARS, dynVarsHandlers, type DynVarsRecord, type MockApiFilte
 import { tasksApiHandlers, type ForcedTasksBehaviour } from './tasks-api.js';
 import type { AcceptedTask, SeenRequest } from './types.js';
 import { webhookSiteHandlers } from './webhook-site.js';
+import { otherHostHandlers } from './other-hosts.js';
 
 export interface MockOptions {
   /** DynVars records; default the lab's record for dn 4694096861. */
@@ -59,6 +60,8 @@ export function createMockServices(options: MockOptions = {}): MockServices {
         seen: requests,
       }),
       ...webhookSiteHandlers(requests),
+      // Last: it answers the hosts no mock above knows.
+      ...otherHostHandlers(requests),
     ]),
     connectorBaseUrl: connectorResolver(connectors),
     bearerToken: MOCK_BEARER_TOKEN,
@@ -96,7 +99,7 @@ export function requestsNotMocked(requests: readonly SeenRequest[]): SeenRequest
   const seen = new Set<string>();
   return requests.filter((request) => {
     const key = `${request.method} ${request.url}`;
-    if ((request.service !== 'wxcc-api' && request.service !== 'mockapi') || seen.has(key)) return false;
+    if ((request.service !== 'wxcc-api' && request.service !== 'mockapi' && request.service !== 'other') || seen.has(key)) return false;
     seen.add(key);
     return true;
   });
@@ -104,8 +107,8 @@ export function requestsNotMocked(requests: readonly SeenRequest[]): SeenRequest
 
 /** What a request to a path flowgrade does not mock (requestsNotMocked) means for the call, said after the request. */
 export function notMockedReason(request: SeenRequest): string {
-  const mocked = request.service === 'mockapi' ? "a GET of MockAPI's DynVars list" : '/v1/tasks of the WxCC API';
-  return `flowgrade mocks only ${mocked}, so what the call did after it may not be what it does in the product`;
+  const mocked = request.service === 'other' ? `flowgrade does not mock ${new URL(request.url).host}` : `flowgrade mocks only ${request.service === 'mockapi' ? "a GET of MockAPI's DynVars list" : '/v1/tasks of the WxCC API'}`;
+  return `${mocked}, so what the call did after it may not be what it does in the product`;
 }
 
 /** `00000000-0000-4000-8000-000000000001`, `…002`, …: deterministic, UUID-shaped. */

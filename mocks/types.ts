@@ -9,10 +9,10 @@ export interface AcceptedTask {
 export interface SeenRequest {
   /**
    * The mocked service that answered: `tasks-api` for `/v1/tasks` of the WxCC API, `wxcc-api` for
-   * any other path of its hosts, `mockapi` for a path of another MockAPI project than the lab's that
-   * is not DynVars (answered 404: not mocked).
+   * any other path of its hosts, `mockapi` for MockAPI other than a GET of the DynVars list, `other`
+   * for a host no mock knows (each answered 404: not mocked).
    */
-  service: 'dynvars' | 'mockapi' | 'tasks-api' | 'wxcc-api' | 'webhook-site';
+  service: 'dynvars' | 'mockapi' | 'tasks-api' | 'wxcc-api' | 'webhook-site' | 'other';
   method: string;
   url: string;
   /** Status the mock answered; null for a simulated timeout. */

@@ -86,7 +86,18 @@ test('a webhook.site request is not taken for the Create Task request, nor for G
   }
 });
 
-test('a log request to a host that is not webhook.site is still blocked: the flow fails there, as before', async () => {
+test('a log request to another public host (Slack) goes on from the mock\'s 404, as the product goes on whatever the answer; the summary says it was not mocked', async () => {
+  // Before: the request was blocked, LogError failed, and the checks told the attendee to fix or bypass a right log request.
+  for (const [from, exit, label] of [['GlobalErrorHandling', 'out', 'LogError'], ['WantCallback', '3', 'LogOption3']] as const) {
+    const report = await gradeMutation(logAfter(from, exit, label, 'https://hooks.slack.com/services/T000/B000/XXXX'));
+    expect([label, report.verdict, failing(report)]).toEqual([label, 'passed', []]);
+    const happy = report.scenarios.find((s) => s.id === 'happy-path')!;
+    expect(happy.trace.find((e) => e.activity === label)).toMatchObject({ outcome: 'default', http: { status: 404 } });
+    expect(happy.summary).toContain("; POST https://hooks.slack.com/services/T000/B000/XXXX got the mock's 404: flowgrade does not mock hooks.slack.com, so what the call did after it may not be what it does in the product");
+  }
+});
+
+test('a log request to a name like webhook.site that is not it is still blocked: the flow fails there, as before', async () => {
   const report = await gradeMutation(logAfter('GlobalErrorHandling', 'out', 'LogError', 'https://webhook.site.example.com/0d1c3f5e-1111-4222-8333-944455556666'));
   expect(report.verdict).toBe('failed');
   expect(resultOf(report, 'run-task-created').status).toBe('failed');
