@@ -73,14 +73,16 @@ export async function gradeFlow(input: string | Uint8Array, options: GradeOption
 }
 
 /**
- * The requests of a run that a WxCC API host (or another MockAPI project) got on a path flowgrade does not mock, said after the
+ * The requests of a run that flowgrade does not mock (mocks/index.ts requestsNotMocked), said after the
  * run's summary (as `simulate` says them on stderr): the trace shows only the mock's 404.
  */
 function notMockedNote(requests: readonly SeenRequest[]): string {
   const byReason = new Map<string, SeenRequest[]>();
   for (const request of requestsNotMocked(requests)) {
     const reason = notMockedReason(request);
-    byReason.set(reason, [...(byReason.get(reason) ?? []), request]);
+    const group = byReason.get(reason);
+    if (group) group.push(request);
+    else byReason.set(reason, [request]);
   }
   return [...byReason].map(([reason, notMocked]) => {
     // Each URL cut in its middle, and a few of them only: the note must fit a summary whole.

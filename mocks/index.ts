@@ -90,25 +90,34 @@ function withoutCallFrames<T>(build: () => T): T {
 }
 
 /**
+ * The services whose 404 is the mock's own, not the service's (not mocked), each with what flowgrade
+ * mocks instead: the one place that says which they are, for requestsNotMocked and notMockedReason.
+ */
+const NOT_MOCKED: Partial<Record<SeenRequest['service'], (request: SeenRequest) => string>> = {
+  'wxcc-api': () => 'flowgrade mocks only /v1/tasks of the WxCC API',
+  mockapi: () => "flowgrade mocks only a GET of MockAPI's DynVars list",
+  other: (request) => `flowgrade does not mock ${new URL(request.url).host}`,
+};
+
+/**
  * The requests a WxCC API host got on a path flowgrade does not mock (the Search API, a
- * configuration API, a typo of /v1/tasks), and those another MockAPI project got on another resource
- * than DynVars, each method and URL once, in the order sent: the flow went on from the mock's 404,
- * which the product may not answer.
+ * configuration API, a typo of /v1/tasks), those MockAPI got other than a GET of the DynVars list,
+ * and those to a host no mock knows, each method and URL once, in the order sent: the flow went on
+ * from the mock's 404, which the product may not answer.
  */
 export function requestsNotMocked(requests: readonly SeenRequest[]): SeenRequest[] {
   const seen = new Set<string>();
   return requests.filter((request) => {
     const key = `${request.method} ${request.url}`;
-    if ((request.service !== 'wxcc-api' && request.service !== 'mockapi' && request.service !== 'other') || seen.has(key)) return false;
+    if (NOT_MOCKED[request.service] === undefined || seen.has(key)) return false;
     seen.add(key);
     return true;
   });
 }
 
-/** What a request to a path flowgrade does not mock (requestsNotMocked) means for the call, said after the request. */
+/** What a request flowgrade does not mock (requestsNotMocked) means for the call, said after the request. */
 export function notMockedReason(request: SeenRequest): string {
-  const mocked = request.service === 'other' ? `flowgrade does not mock ${new URL(request.url).host}` : `flowgrade mocks only ${request.service === 'mockapi' ? "a GET of MockAPI's DynVars list" : '/v1/tasks of the WxCC API'}`;
-  return `${mocked}, so what the call did after it may not be what it does in the product`;
+  return `${NOT_MOCKED[request.service]?.(request) ?? 'flowgrade does not mock it'}, so what the call did after it may not be what it does in the product`;
 }
 
 /** `00000000-0000-4000-8000-000000000001`, `…002`, …: deterministic, UUID-shaped. */

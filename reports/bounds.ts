@@ -217,9 +217,9 @@ function boundGraph(graph: DrawingGraph, id: ShortId): DrawingGraph {
     !over(node.id, name) && !over(node.label, name) && !over(node.type, name) ? node : { ...node, id: id(node.id), label: shown(node.label, name), type: shown(node.type, name) },
   );
   const edges = mapSame(graph.edges, (edge) =>
-    !over(edge.from, name) && !over(edge.to, name) && !over(edge.exit, name) && !over(edge.label ?? '', name)
+    !over(edge.from, name) && !over(edge.to, name) && !over(edge.exit, name) && !over(edge.label, name)
       ? edge
-      : { ...edge, from: id(edge.from), to: id(edge.to), exit: shown(edge.exit, name), ...(edge.label === undefined ? {} : { label: shown(edge.label, name) }) },
+      : { ...edge, from: id(edge.from), to: id(edge.to), exit: shown(edge.exit, name), ...optional('label', edge.label, name) },
   );
   return nodes === graph.nodes && edges === graph.edges ? graph : { nodes, edges };
 }

@@ -118,7 +118,7 @@ function neverRunLine(model: FlowModel): string | undefined {
   return flows.length === 0 ? undefined : printableLine(`flowgrade: not simulated: the event flows of events a simulated call does not raise: ${flows.join('; ')}`);
 }
 
-/** Each request a WxCC API host (or another MockAPI project) got on a path flowgrade does not mock, once (requestsNotMocked), with the activity that sent it. */
+/** Each request flowgrade does not mock, once (requestsNotMocked), with the activity that sent it. */
 function notMockedLines(requests: readonly SeenRequest[], trace: readonly TraceEntry[]): string[] {
   return requestsNotMocked(requests).map((request) => {
     const activity = trace.find((entry) => entry.http?.url === request.url)?.activity;
