@@ -176,9 +176,9 @@ function sameValue(actual: unknown, expected: unknown, scopeOf: SampleScope): bo
  * Two templates are the same value when they render alike with every variable either reads set
  * to a sample value, for two different sets of samples (`{{ customani | trim }}` is
  * `{{customani}}`; `{{ outdialcbid }}` is not, nor is `{{customani}}{{typo}}`: a name only one of
- * them reads has a value of its own). The samples hold what filters act on — `+`, `-`, `&`, `/`,
- * a space, upper and lower case, more than ten characters — so that `urlencode`, `replace`,
- * `lower` or `abbreviate` are not taken for no change.
+ * them reads has a value of its own). The samples are shaped as the lab's values are (sampleScope):
+ * a filter that changes nothing such a value holds (`replace({" ": ""})`, `lower` of a phone number)
+ * is no change; one that changes a real value (`urlencode` of the `+`, `abbreviate(10)`) is.
  */
 function sameRendering(actual: string, expected: string, scopeOf: SampleScope): boolean {
   return SAMPLE_ROUNDS.every((round) => {
@@ -190,16 +190,28 @@ function sameRendering(actual: string, expected: string, scopeOf: SampleScope): 
 
 export const SAMPLE_ROUNDS = [1, 2];
 
-/** A sample value, different for every name and round, for each name the texts read (text safe in JSON, too). */
+/**
+ * A sample value, different for every name and round, for each name the texts read, shaped as the
+ * lab's variables hold them: outdialcbid an entry point id (a lower-case UUID, as the DynVars
+ * record's outboundcallbackep), any other name a phone number in E.164 with its `+` (as its
+ * tacnumber). Between them, the two rounds hold every digit and every hex letter, so that a filter
+ * taking one away or changing its case shows.
+ */
 export function sampleScope(texts: readonly string[], round: number): Map<string, unknown> {
   const names = [...new Set(texts.flatMap(namesRead).map((name) => name.split('.')[0]!))];
-  return new Map(names.map((name, index) => [name, `+1-408 ${SAMPLE_MARK}${round}${index}`]));
+  return new Map(names.map((name, index) => [name, sampleValue(name, round, index)]));
 }
 
-/** The part every sample value has, and no body the guide's variables render with their real values. */
-const SAMPLE_MARK = 'Ab&Cd/';
-/** What is left of a sample that a filter changed (`upper`, `replace({"Ab": ""})`): its letters in any case, or its 408. */
-const SAMPLE_LEFT = /ab&cd|408 /i;
+const PHONE_SAMPLES = ['+14085552367', '+14085559723'];
+const ENTRY_POINT_SAMPLES = ['0011ed11-ca98-4c67-8621-9c54be08e6', '0011ed11-ca98-4c67-8621-f3a7d2b1c5'];
+
+function sampleValue(name: string, round: number, index: number): string {
+  if (name === 'outdialcbid') return `${ENTRY_POINT_SAMPLES[(round - 1) % 2]}${index.toString(16).padStart(2, '0')}`;
+  return `${PHONE_SAMPLES[(round - 1) % 2]}${index}`;
+}
+
+/** What is left of a sample that a filter changed (`upper`, `replace({"+": ""})`): its start in any case. */
+const SAMPLE_LEFT = /408555|0011ed11/i;
 
 /**
  * A body that is JSON only once its templates are rendered (`"{{ customani | default("+1…") }}"`,
@@ -218,7 +230,7 @@ export function compareRenderedBody(text: string, expected: Record<string, unkno
     if (!parsed.ok) return undefined;
     const problems = compareBody(parsed.value, JSON.parse(guide.value) as Record<string, unknown>);
     // A sample in a message is shown as the variable it stands for; one a filter changed
-    // (`replace({"+": ""})` gives "1-408 Ab&Cd/11") with the samples it was rendered from.
+    // (`replace({"+": ""})` gives "140855523671") with the samples it was rendered from.
     const samplesUsed = [...samples].map(([name, sample]) => `${name} = ${JSON.stringify(sample)}`).join(', ');
     const named = (problem: string) => {
       const message = [...samples].reduce((text, [name, sample]) => text.split(JSON.stringify(sample)).join(`{{${name}}}`), problem);

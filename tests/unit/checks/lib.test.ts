@@ -92,15 +92,24 @@ test('Create Task body: parsed, compared field by field, every problem named', (
 
 test('Create Task body: templates compare by the text they render, not by their spelling', () => {
   const guide = guideBody('customani');
-  for (const destination of ['{{ customani | trim }}', "{{customani|default('')}}", "{{ customani ~ '' }}"]) {
+  // A filter that changes nothing a phone number in E.164 holds is no change: the request sends the same.
+  for (const destination of [
+    '{{ customani | trim }}', "{{customani|default('')}}", "{{ customani ~ '' }}", '{{ customani | replace({" ": ""}) }}', '{{ customani | replace({"-": ""}) }}',
+    '{{ customani | lower }}', '{{ customani | upper }}', '{{ customani | escape }}', '{{ customani | abbreviate(20) }}',
+  ]) {
     expect(compareBody({ ...guide, destination }, guide), destination).toEqual([]);
   }
   for (const destination of [
-    '{{ outdialcbid }}', '{{customani}}{{typo}}', '+{{customani}}', ' {{customani}}', '{{customani}} ', '{{ customani | upper }}', '{{ NewPhoneContact.ANI }}', '{{ customani',
-    '{{ customani | urlencode }}', '{{ customani | replace({"+": ""}) }}', '{{ customani | lower }}', '{{ customani | escape }}', '{{ customani | abbreviate(10) }}', '{{ customani | replace({"-": ""}) }}',
+    '{{ outdialcbid }}', '{{customani}}{{typo}}', '+{{customani}}', ' {{customani}}', '{{customani}} ', '{{ NewPhoneContact.ANI }}', '{{ customani',
+    '{{ customani | urlencode }}', '{{ customani | replace({"+": ""}) }}', '{{ customani | abbreviate(10) }}', '{{ customani | replace({"+1": "+"}) }}',
   ]) {
     expect(compareBody({ ...guide, destination }, guide), destination).toEqual([`field "destination" is ${JSON.stringify(destination)}, expected "{{customani}}"`]);
   }
+  // An entry point id holds hex letters and dashes: changing their case or taking them away is a change.
+  for (const entryPointId of ['{{ outdialcbid | upper }}', '{{ outdialcbid | replace({"-": ""}) }}', '{{ outdialcbid | abbreviate(30) }}']) {
+    expect(compareBody({ ...guide, entryPointId }, guide), entryPointId).toEqual([`field "entryPointId" is ${JSON.stringify(entryPointId)}, expected "{{outdialcbid}}"`]);
+  }
+  for (const entryPointId of ['{{ outdialcbid | lower }}', '{{ outdialcbid | replace({" ": ""}) | trim }}']) expect(compareBody({ ...guide, entryPointId }, guide), entryPointId).toEqual([]);
 });
 
 test('an empty default: nothing, blank, the text null, or the text empty the 2025 guide shows', () => {
@@ -188,9 +197,15 @@ test('Create Task body: a text value is compared as it is sent, and attributes m
 
 test('Create Task body: a template right for one set of samples only is not the same value', () => {
   const guide = guideBody('customani');
-  // the first round's sample ends /10, the second's /20: only the second tells this from {{customani}}
-  const destination = '{{ customani | replace({"/20": ""}) }}';
-  expect(compareBody({ ...guide, destination }, guide)).toEqual([`field "destination" is ${JSON.stringify(destination)}, expected "{{customani}}"`]);
+  // Between them the two rounds hold every digit and hex letter: a filter taking away one only a round holds is a change.
+  for (const digit of '0123456789') {
+    const destination = `{{ customani | replace({"${digit}": ""}) }}`;
+    expect(compareBody({ ...guide, destination }, guide), destination).toEqual([`field "destination" is ${JSON.stringify(destination)}, expected "{{customani}}"`]);
+  }
+  for (const hex of '0123456789abcdef') {
+    const entryPointId = `{{ outdialcbid | replace({"${hex}": "x"}) }}`;
+    expect(compareBody({ ...guide, entryPointId }, guide), entryPointId).toHaveLength(1);
+  }
 });
 
 test('Request Body not JSON: where it broke, the 40 characters before marked cut only when more came before', () => {

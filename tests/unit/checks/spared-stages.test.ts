@@ -491,4 +491,7 @@ test('customani typed in as OnGlobalError starts (the TAC number): callback-api-
   expect(resultOf(await gradeMutation(customaniSetAsErrorStarts('FixAni', "{{ customani | replace({'+1':''}) }}")), 'callback-api-body').status).toBe('failed');
   const kept = await gradeMutation(customaniSetAsErrorStarts('TrimAni', '{{ customani | trim }}'));
   expect(kept.checks.filter((c) => c.status === 'failed').map((c) => c.id)).toEqual([]);
+  // Taking away what a phone number in E.164 never holds keeps its value too.
+  const spacesOut = await gradeMutation(customaniSetAsErrorStarts('NoSpaces', "{{ customani | replace({' ': ''}) }}"));
+  expect(spacesOut.checks.filter((c) => c.status === 'failed').map((c) => c.id)).toEqual([]);
 });
