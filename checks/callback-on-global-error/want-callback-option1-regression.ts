@@ -19,7 +19,8 @@ export default defineCheck({
     'Not through this mission\'s GET_CBID, SetGetResult or SimulateGlobalError: the value of SimulateGlobalError',
     'fails by design, so a call never gets past it.',
     '',
-    'When option 1 itself was deleted, the hint says to add it again (Custom Menu Links → Add New).',
+    'When option 1 itself was deleted, the hint says to add it again (Custom Menu Links → Add New); when WantCallback',
+    'has option 3 instead, [`want-callback-option3`](want-callback-option3.md) (required) reports it, and this check is not judged.',
     '',
     'Recommended only: it guards the previous mission, not this one.',
     ...wrongExitNote('"NewNumber is connected to option 2 of WantCallback, not to option 1"'),
@@ -32,6 +33,6 @@ export default defineCheck({
     ...OPTION3_HOLDS_NOTE,
   ].join('\n'),
   run(ctx) {
-    return mission2OptionOutcome(ctx, { option: '1', place: 'NewNumber', belongs: isNewNumber, added: { description: 'Callback', to: 'NewNumber' }, expected: 'option 1 → NewNumber (Collect Digits)' });
+    return mission2OptionOutcome(ctx, { option: '1', place: 'NewNumber', belongs: isNewNumber, expected: 'option 1 → NewNumber (Collect Digits)' });
   },
 });

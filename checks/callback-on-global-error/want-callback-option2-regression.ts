@@ -20,7 +20,8 @@ export default defineCheck({
     'GET_CBID, SetGetResult or SimulateGlobalError: the value of SimulateGlobalError fails by design, so a call',
     'never gets past it.',
     '',
-    'When option 2 itself was deleted, the hint says to add it again (Custom Menu Links → Add New).',
+    'When option 2 itself was deleted, the hint says to add it again (Custom Menu Links → Add New); when WantCallback',
+    'has option 3 instead, [`want-callback-option3`](want-callback-option3.md) (required) reports it, and this check is not judged.',
     '',
     'Recommended only: it guards the previous mission, not this one.',
     ...wrongExitNote('"Music is connected to option 3 of WantCallback, not to option 2"'),
@@ -33,6 +34,6 @@ export default defineCheck({
     ...OPTION3_HOLDS_NOTE,
   ].join('\n'),
   run(ctx) {
-    return mission2OptionOutcome(ctx, { option: '2', place: 'the queue treatment (Music)', belongs: isQueueTreatment, added: { description: 'Stay in queue', to: 'Music' }, expected: 'option 2 → Music (Play Music)' });
+    return mission2OptionOutcome(ctx, { option: '2', place: 'the queue treatment (Music)', belongs: isQueueTreatment, expected: 'option 2 → Music (Play Music)' });
   },
 });

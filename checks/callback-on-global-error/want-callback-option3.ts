@@ -5,6 +5,7 @@ import { menuKeys } from '../../engine/activity-types.js';
 import { exitReaches } from './lib/graph.js';
 import { LABELS } from './lib/names.js';
 import { wantCallbackOf } from './lib/nodes.js';
+import { addOptionAgainHint, MISSION_2_OPTIONS, optionLostCause, type Mission2Key } from './lib/option-regression.js';
 import { failed, passed } from './lib/outcome.js';
 
 const FROM_MISSION_2 =
@@ -34,6 +35,13 @@ export default defineCheck({
     'with white space beside the 3 (`" 3"`, which Flow Designer\'s dropdown cannot make but an edited export can) is',
     'no option 3: the simulated caller pressing 3 gets Unmatched Entry, and the message names the stray space. When there is',
     'no WantCallback at all, the hint says it is the Menu Callback Mission 2 builds, to be built first.',
+    '',
+    'Option 3 is added beside options 1 and 2 ("Add Option 3"; the guide extends the prompt, which still offers',
+    'them): a WantCallback that has option 3 but no longer option 1 or 2 (the row of option 2 edited into option 3',
+    'instead of a new one added) fails, as a caller pressing that digit gets Unmatched Entry; the hint says to add',
+    'the option again, connected where Callback Mission 2 left it. The regression check of that option is then',
+    'not judged (one cause, reported here); an option 1 or 2 kept but connected elsewhere is the regression',
+    'checks\' alone to report.',
   ].join('\n'),
   run(ctx) {
     const found = wantCallbackOf(ctx);
@@ -57,7 +65,7 @@ export default defineCheck({
       }
       const getCbid = missionNodes(ctx.model).getCbid?.label ?? LABELS.getCbid;
       // Added on another digit of this menu (0, 4, …): the Digit Number is what is wrong, not a missing option.
-      const onDigit = missionOptionKey(ctx.model, menu, keys.filter((key) => !MISSION_2_KEYS.includes(key)));
+      const onDigit = missionOptionKey(ctx.model, menu, keys.filter((key) => !Object.hasOwn(MISSION_2_OPTIONS, key)));
       if (onDigit !== undefined) {
         const described = menuDescriptions(menu)[keys.indexOf(onDigit)]?.trim();
         const told = described && SIMULATED_ERROR.test(described) ? `its option "${described}" is on digit ${onDigit}` : `its option on digit ${onDigit} leads to ${getCbid}`;
@@ -80,6 +88,19 @@ export default defineCheck({
         ...(other ? { hint: `${other.menu.label} → Custom Menu Links: delete option ${other.key}; ${menu.label} → Custom Menu Links → Add New: Digit Number 3, Link Description "Simulate an error", connected to ${getCbid}.` } : {}),
       });
     }
+    // Option 3 made of option 1 or 2 (its row edited instead of one added): that option is gone, and a
+    // caller pressing its digit, which the prompt still offers, gets Unmatched Entry.
+    const lost = (Object.keys(MISSION_2_OPTIONS) as Mission2Key[]).filter((key) => !keys.includes(key));
+    if (lost.length > 0) {
+      const which = lost.length === 1 ? `option ${lost[0]}` : 'options 1 and 2';
+      return failed(`${menu.label} has option 3 but no longer ${which}: Build step 3 adds option 3 beside Callback Mission 2's options 1 and 2, and a caller pressing ${lost.join(' or ')} gets Unmatched Entry`, {
+        expected: 'options 1, 2 and 3',
+        actual: `options ${keys.join(', ')}`,
+        activity: menu,
+        cause: optionLostCause(lost[0]!),
+        hint: lost.map((key) => addOptionAgainHint(menu, key)).join(' '),
+      });
+    }
     return passed(`${menu.label} has option 3`);
   },
 });
@@ -91,9 +112,6 @@ function spaceWords(key: string): string {
   if (/^\t+$/.test(space)) return space.length === 1 ? 'a tab' : `${space.length} tabs`;
   return 'white space';
 }
-
-/** Options 1 and 2 of Callback Mission 2 (Callback, Stay in queue): never taken for the mission's option on another digit. */
-const MISSION_2_KEYS = ['1', '2'];
 
 /** A Link Description that tells the option made for Build step 3 ("Simulate an error"). */
 const SIMULATED_ERROR = /simulat|error/i;
@@ -111,7 +129,7 @@ function optionElsewhere(model: FlowModel, menu: Activity): { menu: Activity; ke
     }
     return undefined;
   };
-  return onDigits((key) => key === '3') ?? onDigits((key) => !MISSION_2_KEYS.includes(key));
+  return onDigits((key) => key === '3') ?? onDigits((key) => !Object.hasOwn(MISSION_2_OPTIONS, key));
 }
 
 /**

@@ -8,29 +8,50 @@ import { backToMission2Edit, option3HoldsHint, optionReaches } from './menu-opti
 import { wantCallbackOf } from './nodes.js';
 import { failed, passed } from './outcome.js';
 
+/** WantCallback's options of Callback Mission 2: each one's Link Description and the activity it is connected to. */
+export const MISSION_2_OPTIONS = {
+  '1': { description: 'Callback', to: 'NewNumber' },
+  '2': { description: 'Stay in queue', to: 'Music' },
+} as const;
+
+export type Mission2Key = keyof typeof MISSION_2_OPTIONS;
+
+/**
+ * The one cause of an option of Callback Mission 2 deleted from WantCallback: want-callback-option3 reports
+ * it when option 3 took its place, the option's regression check when not.
+ */
+export function optionLostCause(option: Mission2Key): string {
+  return `WantCallback no longer has option ${option}`;
+}
+
+/** Add a deleted option again, connected where Callback Mission 2 left it. */
+export function addOptionAgainHint(menu: Activity, option: Mission2Key): string {
+  const { description, to } = MISSION_2_OPTIONS[option];
+  return `${menu.label} → Custom Menu Links → Add New: Digit Number ${option}, Link Description "${description}", connected to ${to}.`;
+}
+
 interface Mission2Option {
-  option: '1' | '2';
+  option: Mission2Key;
   /** Where Callback Mission 2 left it, as the messages name it (`NewNumber`, `the queue treatment (Music)`). */
   place: string;
   /** The activity kinds accepted there. */
   belongs: (activity: Activity) => boolean;
-  /** The option's Link Description and the label it is connected to, when it has to be added again. */
-  added: { description: string; to: string };
   expected: string;
 }
 
 export function mission2OptionOutcome(ctx: CheckContext, want: Mission2Option): CheckOutcome {
-  const { option, place, belongs, added, expected } = want;
+  const { option, place, belongs, expected } = want;
   const found = wantCallbackOf(ctx);
   if (!found.ok) return found.outcome;
   const menu = found.activity;
   if (!menuKeys(menu).includes(option)) {
     // The option itself deleted: it has no exit to connect, so the hint says to add it again.
     return failed(`${menu.label} no longer has option ${option}`, {
-      expected: `option ${option} → ${added.to}`,
+      expected: `option ${option} → ${MISSION_2_OPTIONS[option].to}`,
       actual: `no option ${option}`,
       activity: menu,
-      hint: `${menu.label} → Custom Menu Links → Add New: Digit Number ${option}, Link Description "${added.description}", connected to ${added.to}.`,
+      hint: addOptionAgainHint(menu, option),
+      cause: optionLostCause(option),
     });
   }
   const { getCbid, setGetResult, simulateError } = missionNodes(ctx.model);
@@ -45,7 +66,7 @@ export function mission2OptionOutcome(ctx: CheckContext, want: Mission2Option): 
 }
 
 /** The connection back where Callback Mission 2 left `option`, as a hint, when the flow has an activity to lead it to. */
-function backHint(graph: FlowGraph, menu: Activity, option: '1' | '2'): string | undefined {
+function backHint(graph: FlowGraph, menu: Activity, option: Mission2Key): string | undefined {
   const back = backToMission2Edit(graph, menu, option);
   return back && connectionSentence(graph.kind, `${back}, as Callback Mission 2 left it`);
 }

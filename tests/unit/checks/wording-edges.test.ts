@@ -36,12 +36,22 @@ test('Create Task request not authenticated, its Request URL only a host: the Re
   expect(shown(r)).toEqual(['failed', 'CallBackAPI_HTTPRequest Request URL path is (empty)', '/v1/tasks', 'empty', 'CallBackAPI_HTTPRequest → Request Path: /v1/tasks.']);
 });
 
-test('WantCallback with option 1 deleted: the option 1 regression check says to add it again, not to connect an exit it no longer has', async () => {
-  const r = resultOf(await gradeMutation((f) => {
+test('WantCallback with option 1 deleted: option 3 took its place, required; the hint says to add it again, not to connect an exit it no longer has', async () => {
+  const report = await gradeMutation((f) => {
     const p = props(f, 'WantCallback');
     p.menuLinks = ['2', '3']; p.menuLinks_input = p['menuLinks:input'] = ['Stay in queue', 'Simulate an error'];
-  }), 'want-callback-option1-regression');
-  expect(shown(r)).toEqual(["failed", "WantCallback no longer has option 1", "option 1 → NewNumber", "no option 1", 'WantCallback → Custom Menu Links → Add New: Digit Number 1, Link Description "Callback", connected to NewNumber.']);
+  });
+  expect(shown(resultOf(report, 'want-callback-option3'))).toEqual([
+    'failed',
+    "WantCallback has option 3 but no longer option 1: Build step 3 adds option 3 beside Callback Mission 2's options 1 and 2, and a caller pressing 1 gets Unmatched Entry",
+    'options 1, 2 and 3',
+    'options 2, 3',
+    'WantCallback → Custom Menu Links → Add New: Digit Number 1, Link Description "Callback", connected to NewNumber.',
+  ]);
+  // One cause, reported once: the regression check of option 1 points to it.
+  const regression = resultOf(report, 'want-callback-option1-regression');
+  expect([regression.status, regression.message]).toEqual(['skipped', 'Not judged: WantCallback no longer has option 1 (reported under “WantCallback has option 3”)']);
+  expect(report.verdict).toBe('failed');
 });
 
 test('WantCallback with every Custom Menu Link deleted: no option 3, its options none', async () => {
@@ -52,10 +62,36 @@ test('WantCallback with every Custom Menu Link deleted: no option 3, its options
   expect(shown(r)).toEqual(["failed", "WantCallback has no option 3 (its options: none)", "options 1, 2 and 3", "options none", 'WantCallback → Custom Menu Links → Add New: Digit Number 3, Link Description "Simulate an error".']);
 });
 
-test('WantCallback with option 2 deleted: the option 2 regression check says to add it again, not to connect an exit it no longer has', async () => {
-  const r = resultOf(await gradeMutation((f) => {
+test('WantCallback with option 2 edited into option 3: the flow fails, a caller pressing 2, which the prompt offers, gets Unmatched Entry', async () => {
+  const report = await gradeMutation((f) => {
     const p = props(f, 'WantCallback');
     p.menuLinks = ['1', '3']; p.menuLinks_input = p['menuLinks:input'] = ['Callback', 'Simulate an error'];
+    unlink(f, 'WantCallback', '2');
+  });
+  expect(shown(resultOf(report, 'want-callback-option3'))).toEqual([
+    'failed',
+    "WantCallback has option 3 but no longer option 2: Build step 3 adds option 3 beside Callback Mission 2's options 1 and 2, and a caller pressing 2 gets Unmatched Entry",
+    'options 1, 2 and 3',
+    'options 1, 3',
+    'WantCallback → Custom Menu Links → Add New: Digit Number 2, Link Description "Stay in queue", connected to Music.',
+  ]);
+  expect(resultOf(report, 'want-callback-option2-regression').status).toBe('skipped');
+  expect(report.verdict).toBe('failed');
+  // Both gone: both said, the hint adding each.
+  const both = resultOf(await gradeMutation((f) => {
+    const p = props(f, 'WantCallback');
+    p.menuLinks = ['3']; p.menuLinks_input = p['menuLinks:input'] = ['Simulate an error'];
+  }), 'want-callback-option3');
+  expect([both.message, both.hint]).toEqual([
+    "WantCallback has option 3 but no longer options 1 and 2: Build step 3 adds option 3 beside Callback Mission 2's options 1 and 2, and a caller pressing 1 or 2 gets Unmatched Entry",
+    'WantCallback → Custom Menu Links → Add New: Digit Number 1, Link Description "Callback", connected to NewNumber. WantCallback → Custom Menu Links → Add New: Digit Number 2, Link Description "Stay in queue", connected to Music.',
+  ]);
+});
+
+test('WantCallback with option 2 deleted and no option 3: the option 2 regression check says to add it again', async () => {
+  const r = resultOf(await gradeMutation((f) => {
+    const p = props(f, 'WantCallback');
+    p.menuLinks = ['1']; p.menuLinks_input = p['menuLinks:input'] = ['Callback'];
   }), 'want-callback-option2-regression');
   expect(shown(r)).toEqual(["failed", "WantCallback no longer has option 2", "option 2 → Music", "no option 2", 'WantCallback → Custom Menu Links → Add New: Digit Number 2, Link Description "Stay in queue", connected to Music.']);
 });
