@@ -5,10 +5,21 @@
  */
 import { gradeFlow, refusedReport, type GradeOptions } from '../engine/grade.js';
 import type { GradeReport } from '../engine/report.js';
+import { messageOf } from '../engine/error-message.js';
 import { boundReport } from '../reports/index.js';
 import { readInputFile } from './io.js';
 
-export async function gradeFile(file: string, options: Omit<GradeOptions, 'fileName'>): Promise<GradeReport> {
+/**
+ * A grading that throws (a bug of ours an export met) gives this file an `internal-error` report, as
+ * a row of `grade` gets (cli/grade/task.ts): `check`'s other files are graded and reported all the same.
+ */
+export async function gradeFile(file: string, options: Omit<GradeOptions, 'fileName'>, grade = gradeFlow): Promise<GradeReport> {
+  const named = { ...options, fileName: file };
   const read = await readInputFile(file, options.limits?.maxBytes);
-  return boundReport(read.ok ? await gradeFlow(read.bytes, { ...options, fileName: file }) : refusedReport(read.error, { ...options, fileName: file }));
+  if (!read.ok) return boundReport(refusedReport(read.error, named));
+  try {
+    return boundReport(await grade(read.bytes, named));
+  } catch (error) {
+    return boundReport(refusedReport({ code: 'internal-error', message: `grading failed: ${messageOf(error)}` }, named));
+  }
 }

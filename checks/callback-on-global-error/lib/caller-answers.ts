@@ -53,9 +53,19 @@ function answerAt(activity: Activity, distance: ReadonlyMap<string, number>): st
   if (here === undefined) return undefined;
   const onAShortestWay = (exit: string) => Object.hasOwn(activity.exits, exit) && distance.get(activity.exits[exit]) === here - 1;
   if (activity.type === 'ivr-menu') return menuKeys(activity).find((key) => key !== '' && onAShortestWay(key));
-  if (activity.type === 'ivr-collectdigits' && onAShortestWay('default')) return '1'.repeat(Math.max(intProp(activity, 'minDigits') ?? 1, 1));
+  if (activity.type === 'ivr-collectdigits' && onAShortestWay('default')) {
+    const keys = Math.max(intProp(activity, 'minDigits') ?? 1, 1);
+    return keys <= MOST_KEYS ? '1'.repeat(keys) : undefined;
+  }
   return undefined;
 }
+
+/**
+ * The most keys the simulated caller presses at one Collect Digits: any real entry (a phone or
+ * account number) is far shorter. A Minimum Digits beyond it (an edited export's 99999999999) is not
+ * answered, as no caller could: the call leaves by No-Input Timeout there.
+ */
+const MOST_KEYS = 100;
 
 /** Each activity's number of steps to `target` (0 for itself), never passing through `avoid`; absent when it cannot get there. */
 function distancesTo(graph: FlowGraph, target: Activity, avoid: ReadonlySet<string>): Map<string, number> {

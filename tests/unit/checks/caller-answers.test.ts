@@ -7,7 +7,7 @@ import { test, expect } from '@playwright/test';
 import { answersOnTheWay } from '../../../checks/callback-on-global-error/lib/caller-answers.js';
 import { missionNodes } from '../../../checks/callback-on-global-error/lib/find.js';
 import { loadFlow } from '../../../engine/loader.js';
-import { addActivity, link, mutated, props, type Json, type Mutation } from './support.js';
+import { addActivity, gradeMutation, link, mutated, props, type Json, type Mutation } from './support.js';
 
 function answersOf(mutation: Mutation): Record<string, string> {
   const loaded = loadFlow(mutated(mutation));
@@ -48,6 +48,21 @@ test('a Collect Digits on the way: 1 as many times as its Minimum Digits, at lea
   expect(collect(3)).toBe('111');
   expect(collect(0)).toBe('1');
   expect(collect(undefined)).toBe('1');
+  // No caller keys a hundred digits and more: such a Minimum Digits (an edited export's) gets no answer.
+  expect(collect(100)).toBe('1'.repeat(100));
+  expect(collect(101)).toBeUndefined();
+});
+
+test('a Collect Digits asking for 99999999999 digits: the flow is graded (the caller times out there), not an internal error', async () => {
+  // Before: '1'.repeat(99999999999) threw "Invalid string length", and `check` printed no report for any file.
+  const report = await gradeMutation((f) => {
+    const { minDigits: _m, ...rest } = props(f, 'NewNumber');
+    addActivity(f, 'WelcomePrompt', 'Account', { ...rest, name: 'Account', minDigits: '99999999999' });
+    link(f, 'WelcomePrompt', 'default', 'Account');
+    link(f, 'Account', 'default', 'Queue');
+  });
+  expect(report.verdict).toBe('failed');
+  expect(report.scenarios[0]!.trace.find((entry) => entry.activity === 'Account')?.outcome).toBe('timeout');
 });
 
 test('a Collect Digits whose default exit does not lead on gets no answer', () => {
