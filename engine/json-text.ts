@@ -254,7 +254,11 @@ export const SCAN_BEFORE_PARSE_LENGTH = 1024 * 1024;
  */
 export function parseJsonText(text: string, limits: JsonLimits): unknown {
   if (text.trim() === '') throw new LoadError('empty-file', 'file is empty');
-  if (text.length > SCAN_BEFORE_PARSE_LENGTH && nestingDepth(text, limits.maxDepth) > limits.maxDepth) throw tooDeep(limits);
+  if (text.length > SCAN_BEFORE_PARSE_LENGTH) {
+    const { depth, values } = scanStructure(text, limits.maxDepth);
+    if (depth > limits.maxDepth) throw tooDeep(limits);
+    if (values > MOST_VALUES) throw new LoadError('too-large', `the file holds more than ${MOST_VALUES} JSON values (objects, arrays, texts, numbers), far beyond any export`);
+  }
   try {
     return JSON.parse(text);
   } catch (error) {
@@ -392,12 +396,24 @@ function isLowSurrogate(code: number): boolean {
 }
 
 /**
- * Maximum bracket nesting outside strings; stops counting once past `limit`, or at binary data
- * (not JSON: the parser then says where, instead of random bytes' brackets being called nesting).
+ * The most values (objects, arrays, texts, numbers) a text over SCAN_BEFORE_PARSE_LENGTH may hold:
+ * a real export of 150 KB holds some 5,000. Parsed, each takes tens of bytes or more: 19 MB of `{},`
+ * (6 million empty objects) took 645 MB to parse and 1.25 GB to grade, more than a grading thread
+ * has, so that the class's grade depended on --jobs. (A text within SCAN_BEFORE_PARSE_LENGTH holds
+ * half a million at most.)
  */
-function nestingDepth(text: string, limit: number): number {
+export const MOST_VALUES = 1_000_000;
+
+/**
+ * Maximum bracket nesting outside strings, and the values there (one per comma, and one per array
+ * or object: never more than the text holds, which has one more in each array or object); stops
+ * counting once past `limit` deep, or at binary data (not JSON: the parser then says where, instead
+ * of random bytes' brackets being called nesting).
+ */
+function scanStructure(text: string, limit: number): { depth: number; values: number } {
   let depth = 0;
   let max = 0;
+  let values = 0;
   let inString = false;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
@@ -405,12 +421,14 @@ function nestingDepth(text: string, limit: number): number {
       if (c === 0x5c) i++; // backslash: skip the escaped character
       else if (c === 0x22) inString = false;
     } else if (c === 0x22) inString = true;
-    else if (isBinary(c)) return max;
+    else if (c === 0x2c) values++;
+    else if (isBinary(c)) break;
     else if (c === 0x7b || c === 0x5b) {
-      if (++depth > max && (max = depth) > limit) return max;
+      values++;
+      if (++depth > max && (max = depth) > limit) break;
     } else if (c === 0x7d || c === 0x5d) depth--;
   }
-  return max;
+  return { depth: max, values };
 }
 
 export function describeSyntaxError(text: string, error: unknown): string {

@@ -2,7 +2,7 @@ import { test, expect } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { zipSync } from 'fflate';
-import { assertNesting, DEFAULT_LIMITS, firstNonUtf8Byte, isZipArchive, SCAN_BEFORE_PARSE_LENGTH } from '../../../engine/json-text.js';
+import { assertNesting, DEFAULT_LIMITS, firstNonUtf8Byte, isZipArchive, MOST_VALUES, SCAN_BEFORE_PARSE_LENGTH } from '../../../engine/json-text.js';
 import { attendeeOfFile } from '../../../engine/attendee.js';
 import { loadFlow } from '../../../engine/loader.js';
 import type { FlowModel } from '../../../engine/model.js';
@@ -578,6 +578,28 @@ test.describe('unreadable input: one clear line and a stable code', () => {
       const small = '['.repeat(100_000) + ']'.repeat(100_000);
       expect(failure(small)).toEqual({ code: 'too-deep', message: 'JSON nesting is deeper than the limit of 64 levels' });
       expect(parsed).toEqual([small.length]);
+    } finally {
+      JSON.parse = parse;
+    }
+  });
+
+  test('values: a large text holding more than a million is refused before it is parsed, whatever its size limit; one of fewer loads', () => {
+    // Before: 19 MB of `{},` (6 million empty objects) took 645 MB to parse and 1.25 GB to grade,
+    // more than a grading thread has: `grade --jobs 2` crashed the row that `--jobs 1` passed.
+    const parsed: number[] = [];
+    const parse = JSON.parse;
+    JSON.parse = ((text: string, reviver?: Parameters<typeof JSON.parse>[1]) => {
+      if (text.length > 100_000) parsed.push(text.length);
+      return parse(text, reviver);
+    }) as typeof JSON.parse;
+    try {
+      const many = (count: number, item: string) => JSON.stringify(tinyFlow()).replace(/}$/, `,"x":[${Array(count).fill(item).join(',')}]}`);
+      expect(failure(many(MOST_VALUES, '{}'), { maxBytes: 200 * 1024 * 1024 })).toEqual({ code: 'too-large', message: 'the file holds more than 1000000 JSON values (objects, arrays, texts, numbers), far beyond any export' });
+      expect(failure(many(MOST_VALUES + 1, '0')).code).toBe('too-large');
+      expect(parsed).toEqual([]);
+      // Commas and brackets inside texts are no values; a megabyte and more of few values loads.
+      expect(loadFlow(many(5, JSON.stringify(',{['.repeat(80_000))))).toMatchObject({ ok: true });
+      expect(loadFlow(many(MOST_VALUES - 5_000, '0'))).toMatchObject({ ok: true });
     } finally {
       JSON.parse = parse;
     }
