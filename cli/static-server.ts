@@ -5,9 +5,9 @@
  */
 import { open, readFile, realpath, stat } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import { isIPv4, type AddressInfo } from 'node:net';
+import { isIPv4, type AddressInfo, type Socket } from 'node:net';
 import path from 'node:path';
-import { pipeline } from 'node:stream';
+import { pipeline, type Readable } from 'node:stream';
 
 export interface StaticServer {
   url: string;
@@ -117,7 +117,33 @@ async function serve(root: string, headers: Record<string, string>, request: Inc
   // on into the next answer of a kept-alive connection, which the browser then could not read. One
   // that shrank is an error, which closes the connection instead of leaving the browser waiting for
   // the rest. pipeline, not pipe: a download the browser abandons must close the file too.
-  pipeline(handle.createReadStream({ end: size - 1 }), sentWhole(size), response, () => {});
+  const stream = handle.createReadStream({ end: size - 1 });
+  closedWithConnection(request.socket, stream);
+  pipeline(stream, sentWhole(size), response, () => {});
+}
+
+/** The files being sent on each connection. */
+const sendingOn = new WeakMap<Socket, Set<Readable>>();
+
+/**
+ * Closes `stream` (and its file) when the connection closes: an answer to a pipelined request,
+ * queued behind the one before it, has no socket yet and is told nothing when the browser goes, so
+ * that its pipeline waited for ever and its file was closed only by the garbage collector (with a
+ * warning of Node's on stderr for each). One listener per connection, however many requests it queues.
+ */
+function closedWithConnection(socket: Socket, stream: Readable): void {
+  if (socket.destroyed) {
+    stream.destroy();
+    return;
+  }
+  let streams = sendingOn.get(socket);
+  if (!streams) {
+    const open = new Set<Readable>();
+    socket.once('close', () => open.forEach((each) => each.destroy()));
+    sendingOn.set(socket, (streams = open));
+  }
+  streams.add(stream);
+  stream.once('close', () => streams.delete(stream));
 }
 
 /** Passes the chunks on, and fails when they were fewer than `size` bytes. */
