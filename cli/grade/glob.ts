@@ -33,7 +33,7 @@ export function shellOnlySyntax(input: string): string {
 }
 
 /** `**`, or a regular expression for one name. */
-type Segment = '**' | RegExp;
+type Segment = '**' | NameMatcher;
 
 /**
  * The files matching `pattern`, sorted; paths keep the pattern's own prefix (`subs/a/x.json`).
@@ -130,20 +130,57 @@ export function parsePattern(pattern: string, paths: path.PlatformPath = path): 
   const baseSegments = segments.slice(0, firstGlob);
   let base = baseSegments.length === 0 ? '.' : baseSegments.join('/') || '/';
   if (windows && /^[A-Za-z]:$/.test(base)) base += '/';
-  return { base, segments: segments.slice(firstGlob).map((segment): Segment => (segment === '**' ? '**' : segmentRegExp(segment.normalize('NFC'), windows))) };
+  return { base, segments: segments.slice(firstGlob).map((segment): Segment => (segment === '**' ? '**' : segmentMatcher(segment.normalize('NFC'), windows))) };
 }
 
 /**
- * A regular expression for one segment (`*` and `?` within a name). A segment that does not start
- * with a dot never matches a name that does, as in shells: `*.json` leaves `.draft.json` alone;
- * nor, alike, an Office lock file unless it starts with `~$` (`*.json` leaves `~$x.json` alone).
- * `ignoreCase`: on Windows.
+ * A matcher for one segment (`*` and `?` within a name). A segment that does not start with a dot
+ * never matches a name that does, as in shells: `*.json` leaves `.draft.json` alone; nor, alike, an
+ * Office lock file unless it starts with `~$` (`*.json` leaves `~$x.json` alone). `ignoreCase`: on
+ * Windows. `?` and `*` step over characters (code points), not UTF-16 units: an emoji is one `?`, as
+ * in shells.
  */
-export function segmentRegExp(segment: string, ignoreCase = false): RegExp {
-  const source = segment.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '[^/]*').replace(/\?/g, '[^/]');
-  // `u`: `?` and `*` step over characters (code points), not UTF-16 units: an emoji is one `?`, as in shells.
-  const hidden = `${segment.startsWith('.') ? '' : '(?!\\.)'}${segment.startsWith('~$') ? '' : '(?!~\\$)'}`;
-  return new RegExp(`^${hidden}${source}$`, ignoreCase ? 'iu' : 'u');
+export function segmentMatcher(segment: string, ignoreCase = false): NameMatcher {
+  const fold = (text: string) => [...(ignoreCase ? text.toLowerCase() : text)];
+  const pattern = fold(segment);
+  const hidesDot = !segment.startsWith('.');
+  const hidesLock = !segment.startsWith('~$');
+  return {
+    // (A name with a `/` is never one name: no segment holds one.)
+    test: (name) => !name.includes('/') && !(hidesDot && name.startsWith('.')) && !(hidesLock && name.startsWith('~$')) && wildcardsMatch(pattern, fold(name)),
+  };
+}
+
+export interface NameMatcher {
+  test(name: string): boolean;
+}
+
+/**
+ * Whether `name` is all of `pattern`, its `*` any characters and its `?` one. Linear in the name
+ * for each star, whatever their number: a regular expression of `*_*_*_*_*.json` tried on a name of
+ * 250 underscores backtracked for 86 s (names are an attendee's to choose, in a folder graded).
+ * A failed match after a star resumes one character further from that star only: the later stars
+ * take whatever an earlier one would have left them.
+ */
+function wildcardsMatch(pattern: readonly string[], name: readonly string[]): boolean {
+  let p = 0;
+  let n = 0;
+  let star = -1;
+  let resumeAt = 0;
+  while (n < name.length) {
+    if (p < pattern.length && pattern[p] === '*') {
+      star = p++;
+      resumeAt = n;
+    } else if (p < pattern.length && (pattern[p] === '?' || pattern[p] === name[n])) {
+      p++;
+      n++;
+    } else if (star >= 0) {
+      p = star + 1;
+      n = ++resumeAt;
+    } else return false;
+  }
+  while (pattern[p] === '*') p++;
+  return p === pattern.length;
 }
 
 /** A folder (through symlinks); false for a file, nothing, or a path that cannot be looked at. */

@@ -4,7 +4,7 @@ import { chmodSync, linkSync, mkdirSync, realpathSync, rmSync, symlinkSync, writ
 import path from 'node:path';
 import { zipSync, type Zippable } from 'fflate';
 import { discover, sameFileNames } from '../../../cli/grade/discover.js';
-import { segmentRegExp } from '../../../cli/grade/glob.js';
+import { segmentMatcher } from '../../../cli/grade/glob.js';
 import type { Candidate } from '../../../cli/grade/types.js';
 import { expandArchive, type ZipLimits } from '../../../cli/grade/zip.js';
 import { tempDir } from '../../helpers.js';
@@ -307,8 +307,8 @@ test('quoted globs: * stays in one folder, ** crosses folders, ? is one characte
   );
   expect(files((await discover([`${root}/**/a3.json`], LIMITS)).candidates)).toEqual([path.join(root, 'x/y/a3.json')]); // ** can be no folder at all
   expect(files((await discover([`${root}/x/**/**/a4.json`], LIMITS)).candidates)).toEqual([path.join(root, 'x/y/z/a4.json')]); // found once
-  expect(segmentRegExp('*.json').test('d/a.json')).toBe(false);
-  expect(segmentRegExp('a.b').test('axb')).toBe(false);
+  expect(segmentMatcher('*.json').test('d/a.json')).toBe(false);
+  expect(segmentMatcher('a.b').test('axb')).toBe(false);
 });
 
 test('quoted globs: wildcards never match a leading dot and ** never enters node_modules, but a segment spelling them does', async () => {
