@@ -144,6 +144,9 @@ const REASONS: Record<string, string> = {
   ENFILE: 'too many files open on this machine',
   EDQUOT: 'the disk quota is used up',
   EROFS: 'the file system is read-only',
+  // Said of reads (/proc/self/mem, /proc/self/pagemap) and of writes (a name a file system does not take) alike.
+  EIO: 'an input/output error (a damaged disk, or a special file such as /proc/self/mem)',
+  EINVAL: 'the system refuses it (a special file, or a name the file system does not take)',
 };
 
 /**

@@ -4,7 +4,7 @@ import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { openedNoFile, permissionModelFlag, readStartSync, reasonOf, unreadable } from '../../../cli/io.js';
-import { tempDir } from '../../helpers.js';
+import { runCli, tempDir } from '../../helpers.js';
 
 const failure = (code: string, message: string) => Object.assign(new Error(message), { code });
 
@@ -14,6 +14,16 @@ test('file-size limit, open-file limits and disk quota: named with the setting, 
   expect(reasonOf(failure('EMFILE', "EMFILE: too many open files, open 'out/.flowgrade-staging-x/0.json'"))).toBe('too many open files: raise the limit of open files, ulimit -n');
   expect(reasonOf(failure('ENFILE', 'ENFILE: file table overflow'))).toBe('too many files open on this machine');
   expect(reasonOf(failure('EDQUOT', 'EDQUOT: disk quota exceeded, write'))).toBe('the disk quota is used up');
+});
+
+test('an input/output error and an invalid argument: in words, not Node\'s "EIO: i/o error, read"', async () => {
+  expect(reasonOf(failure('EIO', 'EIO: i/o error, read'))).toBe('an input/output error (a damaged disk, or a special file such as /proc/self/mem)');
+  expect(reasonOf(failure('EINVAL', 'EINVAL: invalid argument, read'))).toBe('the system refuses it (a special file, or a name the file system does not take)');
+  if (process.platform !== 'linux') return;
+  // As the robustness hunt of session 50 met them: Linux's files of a process's memory.
+  const check = (file: string) => runCli(['check', file]);
+  expect((await check('/proc/self/mem')).stdout).toBe('/proc/self/mem: UNGRADABLE — an input/output error (a damaged disk, or a special file such as /proc/self/mem) [unreadable-file]\n');
+  expect((await check('/proc/self/pagemap')).stdout).toBe('/proc/self/pagemap: UNGRADABLE — the system refuses it (a special file, or a name the file system does not take) [unreadable-file]\n');
 });
 
 test('a code that is a name of every object (toString, constructor) is no reason of ours: the error\'s own words', () => {
