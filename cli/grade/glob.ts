@@ -32,7 +32,7 @@ export function shellOnlySyntax(input: string): string {
   return ` (${single[0]} holds one alternative, no comma: braces need two or more separated by commas, as {a,b}, and are not special in flowgrade's patterns anyway, only *, ? and **: write ${plain})`;
 }
 
-/** `**`, or a regular expression for one name. */
+/** `**`, or a matcher of one name. */
 type Segment = '**' | NameMatcher;
 
 /**
@@ -156,11 +156,11 @@ export interface NameMatcher {
 }
 
 /**
- * Whether `name` is all of `pattern`, its `*` any characters and its `?` one. Linear in the name
- * for each star, whatever their number: a regular expression of `*_*_*_*_*.json` tried on a name of
- * 250 underscores backtracked for 86 s (names are an attendee's to choose, in a folder graded).
- * A failed match after a star resumes one character further from that star only: the later stars
- * take whatever an earlier one would have left them.
+ * Whether `name` is all of `pattern`, its `*` any characters and its `?` one, in at most the name's
+ * length times the pattern's steps, whatever the number of stars: a regular expression of
+ * `*_*_*_*_*.json` tried on a name of 250 underscores backtracked for 86 s (names are an attendee's
+ * to choose, in a folder graded). A failed match after a star resumes one character further from
+ * the last star only: the later stars take whatever an earlier one would have left them.
  */
 function wildcardsMatch(pattern: readonly string[], name: readonly string[]): boolean {
   let p = 0;
