@@ -3,9 +3,8 @@
  * The report is the one every output shows (within the reports' bounds: a hostile export's
  * 200,000-character labels cut in the console report too).
  */
-import { gradeFlow, refusedReport, type GradeOptions } from '../engine/grade.js';
+import { gradeFlow, gradingFailed, refusedReport, type GradeOptions } from '../engine/grade.js';
 import type { GradeReport } from '../engine/report.js';
-import { messageOf } from '../engine/error-message.js';
 import { boundReport } from '../reports/index.js';
 import { readInputFile } from './io.js';
 
@@ -20,6 +19,6 @@ export async function gradeFile(file: string, options: Omit<GradeOptions, 'fileN
   try {
     return boundReport(await grade(read.bytes, named));
   } catch (error) {
-    return boundReport(refusedReport({ code: 'internal-error', message: `grading failed: ${messageOf(error)}` }, named));
+    return boundReport(refusedReport(gradingFailed(error), named));
   }
 }

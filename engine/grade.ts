@@ -99,6 +99,11 @@ const NOTES_NAMED = 3;
  * an archive entry refused, a grading that crashed or timed out): `ungradable` with `error`, and
  * no SHA-256, since no bytes were hashed.
  */
+/** The error of a grading that threw (a bug of ours an export met): the file's report is `ungradable` with it, and the others go on. */
+export function gradingFailed(error: unknown): { code: 'internal-error'; message: string } {
+  return { code: 'internal-error', message: `grading failed: ${messageOf(error)}` };
+}
+
 export function refusedReport(error: { code: string; message: string }, options: GradeOptions): GradeReport {
   const attendee = attendeeWithoutFlow(options);
   return { ...reportBase(options), attendee, input: { file: options.fileName }, verdict: 'ungradable', checks: [], scenarios: [], error };

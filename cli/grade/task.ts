@@ -7,7 +7,7 @@
  */
 import { writeFileSync, type PathLike } from 'node:fs';
 import path from 'node:path';
-import { attendeeIdOf, gradeFlow, refusedReport, type GradeOptions } from '../../engine/grade.js';
+import { attendeeIdOf, gradeFlow, gradingFailed, refusedReport, type GradeOptions } from '../../engine/grade.js';
 import type { GradeReport } from '../../engine/report.js';
 import type { Mission } from '../../engine/check.js';
 import { boundReport, renderClassRow, renderHtmlReport, renderJson, type ClassColumns, type JunitOptions } from '../../reports/index.js';
@@ -49,7 +49,7 @@ export async function gradeTask(task: GradeTask, env: TaskEnv, parts: Partial<Ta
     // renderJson and renderHtmlReport do not walk it again.
     report = boundReport(await gradeIt(task, env.options));
   } catch (error) {
-    report = ungradable(task.file, { code: 'internal-error', message: `grading failed: ${messageOf(error)}` }, env.options);
+    report = ungradable(task.file, gradingFailed(error), env.options);
   }
   let pages: Pages;
   try {
