@@ -1,9 +1,12 @@
 import { defineCheck } from '../../engine/check.js';
+import type { FlowModel } from '../../engine/model.js';
+import { ActivityError } from '../../engine/simulator/errors.js';
+import { convertToType, isTextType, VariableStore } from '../../engine/simulator/variables.js';
 import { VARIABLES } from './lib/names.js';
 import { simulateErrorOf } from './lib/nodes.js';
 import { failed, passed } from './lib/outcome.js';
-import { assignments, valueTemplate } from './lib/set-variable.js';
-import { flowScope, render, unevaluatedNote } from './lib/templates.js';
+import { assignments, valueTemplate, type Assignment } from './lib/set-variable.js';
+import { evaluate, flowScope, render, unevaluatedNote } from './lib/templates.js';
 import { misspelledVariable, nameWritten } from './lib/variables.js';
 
 const GUIDE_VALUE = '{{ ANI | 123}}';
@@ -26,7 +29,10 @@ export default defineCheck({
     'rows write simulatederror, one that fails is enough (the rows run in order, and the first that fails stops the',
     'activity). A failing value in a row for another variable raises the error too, but not where Build step 6 puts',
     'it: that fails, and the message says where the failing value is. A single row for another variable whose value',
-    'evaluates is told both (the Variable and the value). A `{{ }}` inside a `{# #}` comment or a',
+    'evaluates is told both (the Variable and the value). A value that evaluates but that the simulator cannot store',
+    '(simulatederror not declared, or declared an Integer and set to `abc`) fails too, the message saying that the activity',
+    'fails only there: Flow Designer is not documented to fail on a type, and the String variable of Build step 2 takes it',
+    'away. A `{{ }}` inside a `{# #}` comment or a',
     '`{% verbatim %}` block is never evaluated (the value shows the guide\'s expression all the same): the message says so.',
   ].join('\n'),
   run(ctx) {
@@ -61,7 +67,11 @@ export default defineCheck({
       });
     }
     if (result.ok) {
-      return failed(`${sim.activity.label} sets simulatederror to ${JSON.stringify(row.value)}, which evaluates without error (to ${JSON.stringify(result.value)}), so no global error is raised${unevaluatedNote(row.value)}`, {
+      const stored = storeFailure(ctx.model, row, scope);
+      const outcome = stored === undefined ? 'so no global error is raised' : stored.undeclared
+        ? `and the activity fails only as it stores it (${stored.message}); once ${target} is declared, as Build step 2 asks, the value no longer fails`
+        : `and the activity fails only as it stores it (${stored.message}), an error in flowgrade's simulator that Flow Designer is not documented to raise; once ${target} is a String, as Build step 2 asks, the value no longer fails`;
+      return failed(`${sim.activity.label} sets simulatederror to ${JSON.stringify(row.value)}, which evaluates without error (to ${JSON.stringify(result.value)}), ${outcome}${unevaluatedNote(row.value)}`, {
         expected: `a value that fails to evaluate, e.g. ${GUIDE_VALUE}`,
         actual: JSON.stringify(row.value),
         activity: sim.activity,
@@ -74,3 +84,22 @@ export default defineCheck({
     return passed(`${sim.activity.label} sets simulatederror to ${JSON.stringify(row.value)}, which fails: ${result.error.message}`);
   },
 });
+
+/**
+ * Why a Set Variable row whose value evaluates still fails, as the simulator stores the value
+ * (activities/logic.ts assignVariables): its variable is not declared, or is of a type the value
+ * does not fit (`"abc"` in an Integer); undefined when it is stored.
+ */
+function storeFailure(model: FlowModel, row: Assignment, scope: ReadonlyMap<string, unknown>): { message: string; undeclared: boolean } | undefined {
+  const type = new VariableStore(model.variables).typeOf(row.target);
+  if (type === undefined) return { message: `${row.target} is not declared in the flow`, undeclared: true };
+  const value = isTextType(type) ? undefined : evaluate(valueTemplate(row), scope);
+  if (!value?.ok) return undefined;
+  try {
+    convertToType(value.value, type, row.target);
+    return undefined;
+  } catch (error) {
+    if (error instanceof ActivityError) return { message: error.message, undeclared: false };
+    throw error;
+  }
+}

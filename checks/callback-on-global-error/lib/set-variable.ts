@@ -2,7 +2,7 @@
 import type { Activity } from '../../../engine/model.js';
 import { hasExpression } from '../../../engine/pebble/index.js';
 
-interface Assignment {
+export interface Assignment {
   /** Variable written (`srcVariable`). */
   target: string;
   /** `set-to-literal` (Set Value) or `set-to-variable` (Set To Variable). */

@@ -262,6 +262,30 @@ test('SimulateGlobalError whose failing value is in a row for another variable i
   expect([result.status, result.message]).toEqual(['failed', 'SimulateGlobalError sets simulatederror to "x", which evaluates without error; the failing value is in its row for getresult instead: Build step 6 gives it to simulatederror']);
 });
 
+test('SimulateGlobalError whose value evaluates but cannot be stored is not told that no global error is raised: the simulated call raises it', async () => {
+  const cases: [string, (f: Json) => void, string][] = [
+    ['an Integer simulatederror set to "abc"', (f) => {
+      variable(f, 'simulatederror').type = 'INTEGER';
+      props(f, 'SimulateGlobalError').expr = 'abc';
+    }, 'SimulateGlobalError sets simulatederror to "abc", which evaluates without error (to "abc"), and the activity fails only as it stores it (cannot store "abc" in Integer variable \'simulatederror\'), an error in flowgrade\'s simulator that Flow Designer is not documented to raise; once simulatederror is a String, as Build step 2 asks, the value no longer fails'],
+    ['simulatederror not declared, set to {{ANI}}', (f) => {
+      f.variables = (f.variables as Json[]).filter((v) => v.name !== 'simulatederror');
+      props(f, 'SimulateGlobalError').expr = '{{ANI}}';
+    }, 'SimulateGlobalError sets simulatederror to "{{ANI}}", which evaluates without error (to ""), and the activity fails only as it stores it (simulatederror is not declared in the flow); once simulatederror is declared, as Build step 2 asks, the value no longer fails'],
+  ];
+  for (const [name, mutation, message] of cases) {
+    const report = await gradeMutation(mutation);
+    expect([name, resultOf(report, 'simulate-error-value-fails').message]).toEqual([name, message]);
+    expect([name, resultOf(report, 'run-global-error-raised').status]).toEqual([name, 'passed']);
+  }
+  // An Integer simulatederror set to a number is stored: no global error, as the message says.
+  const stored = resultOf(await gradeMutation((f) => {
+    variable(f, 'simulatederror').type = 'INTEGER';
+    props(f, 'SimulateGlobalError').expr = '{{ 1 + 1 }}';
+  }), 'simulate-error-value-fails');
+  expect(stored.message).toBe('SimulateGlobalError sets simulatederror to "{{ 1 + 1 }}", which evaluates without error (to "2"), so no global error is raised');
+});
+
 test('GET_CBID labelled with a typo: the hints say to rename it, not to redo SetGetResult', async () => {
   const report = await gradeMutation(MISTAKES['get-cbid-default-label']);
   const value = resultOf(report, 'set-get-result-value');
