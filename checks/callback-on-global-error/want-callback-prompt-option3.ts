@@ -9,7 +9,7 @@ const GUIDE_PROMPT =
   'All agents are busy. Please press 1 if you want to schedule a callback. Press 2 if you want to wait in queue. Press 3 to simulate global error.';
 
 /** Words a caller is told to key a digit with ("press", "tap", "key in", "option", …). */
-const KEYING = String.raw`(?:press|dial|enter|select|choose|push|hit|tap|pick|type|touch|punch(?:\s{1,3}in)?|key(?:\s{1,3}in)?|option|button)(?:ing|es|s)?`;
+const KEYING = String.raw`(?:press|dial|enter|select|choose|push|hit|tap|pick|type|touch|use|punch(?:\s{1,3}in)?|key(?:\s{1,3}in)?|option|button)(?:ing|es|s)?`;
 /** Words that may stand between those and the digit: "press the 3 key", "press the number 3". */
 const BETWEEN = String.raw`(?:the|number|key|digit|option|button)`;
 /** The key 3: not a number that begins with it (3.5, 3:00, 3-hour), nor a range (3 to 5). */
@@ -27,7 +27,7 @@ const GAP = String.raw`[\s\W]{1,10}`;
  * an offer of option 3 (not 13, not 33, not the 3 of "open between 9 and 3", "3.5 minutes" or "3 to 5 days").
  */
 const OFFERS_3 = [
-  new RegExp(String.raw`\b${KEYING}\b(?:${GAP}${BETWEEN}\b){0,3}[\s\W]{0,10}${THREE}`, 'i'),
+  new RegExp(String.raw`\b${KEYING}(?:\b|(?=3))(?:${GAP}${BETWEEN}\b){0,3}[\s\W]{0,10}${THREE}`, 'i'),
   new RegExp(String.raw`\bthe\s{1,3}${THREE}\s{1,3}(?:key|button)\b`, 'i'),
   new RegExp(String.raw`\b(?:or|and)\s{1,3}${THREE}\s{1,3}(?:to|for)\b`, 'i'),
   new RegExp(String.raw`(?:^|[,;.!?])\s{0,10}(?:\(\s{0,3})?${THREE}\s{0,3}(?:(?:to|for)\b|[-–—:=).])`, 'i'),
@@ -35,6 +35,62 @@ const OFFERS_3 = [
   // The three digits in one breath: "press 1, 2 or 3", "press one, two, or three".
   new RegExp(String.raw`\b${KEYING}\s{1,3}(?:1|one)\s{0,3},\s{0,3}(?:2|two)\s{0,3},?\s{0,3}(?:or|and)\s{1,3}${THREE}`, 'i'),
 ];
+
+/** A key standing alone where a sentence starts: "3 simulates a global error." */
+const THREE_OPENING = new RegExp(String.raw`(?:^|[.!?]\s{0,10})${THREE}`, 'gi');
+
+/**
+ * Is option 3 offered, in any language: by one of OFFERS_3, as options 1 or 2 are (the same word
+ * before the 3 or after it as before or after a 1 or 2: "Pulse 3 para …" beside "Pulse 1 para …",
+ * "…, sur 3 pour …", "number three to …"), or by a sentence that opens with the 3 and tells of the
+ * error ("3 simulates a global error.").
+ */
+function offers3(text: string): boolean {
+  return OFFERS_3.some((pattern) => pattern.test(text)) || offeredAsOptions12(text) || offeredOpeningASentence(text);
+}
+
+/** THREE where a key 3 was found (lastIndex set to it). */
+const THREE_HERE = new RegExp(THREE, 'iy');
+
+/** Words too common to tell a key's place: "… and 3", "… o 3" (between 9 and 3). */
+const NOT_TELLING = new Set(['and', 'or', 'y', 'o', 'u', 'e', 'ed', 'et', 'ou', 'und', 'oder', 'of', 'in', 'at', 'the', 'a']);
+
+/** The word a key is told with, when it tells the key's place: not one of NOT_TELLING. */
+function telling(word: string | undefined): string | undefined {
+  const lower = word?.toLowerCase();
+  return lower !== undefined && !NOT_TELLING.has(lower) ? lower : undefined;
+}
+
+/** A 3 told with a word a 1 or a 2 is told with, before it or after it (offers3). */
+function offeredAsOptions12(text: string): boolean {
+  const before12 = new Set<string>();
+  const after12 = new Set<string>();
+  const threes: { before?: string; after?: string }[] = [];
+  for (const key of text.matchAll(KEY)) {
+    const start = key.index;
+    const end = start + key[0].length;
+    // The words next to the key, across spaces and punctuation only, within a few characters: linear in the prompt.
+    const before = telling(/(\p{L}+)[^\p{L}\p{N}]{1,10}$/u.exec(text.slice(Math.max(0, start - 60), start))?.[1]);
+    const after = telling(/^[^\p{L}\p{N}]{1,10}(\p{L}+)/u.exec(text.slice(end, end + 60))?.[1]);
+    if (/^(?:3|three)$/i.test(key[0])) {
+      THREE_HERE.lastIndex = start;
+      if (THREE_HERE.test(text)) threes.push({ before, after });
+    } else {
+      if (before !== undefined) before12.add(before);
+      if (after !== undefined) after12.add(after);
+    }
+  }
+  return threes.some(({ before, after }) => (before !== undefined && before12.has(before)) || (after !== undefined && after12.has(after)));
+}
+
+/** A sentence that opens with the 3 and tells of the error in its first clause (offers3). */
+function offeredOpeningASentence(text: string): boolean {
+  for (const found of text.matchAll(THREE_OPENING)) {
+    const rest = text.slice(found.index + found[0].length, found.index + found[0].length + 200);
+    if (ABOUT_THE_ERROR.test(rest.slice(0, /[.!?;,]/.exec(rest)?.index ?? rest.length))) return true;
+  }
+  return false;
+}
 
 /**
  * Options 1 and 2 of Callback Mission 2, still in the message: the digit or its word anywhere (so
@@ -54,7 +110,7 @@ const FILLER = new Set(
 );
 
 /** Words that tell the option of Build step 3: the simulated error, and the dropped call the caller gets. */
-const ABOUT_THE_ERROR = /\b(?:erro|fail|simulat|crash|exception|fault|problem|issue|broke|break|bug|wrong|drop|disconnect|hang|end\b|terminat|abort|test|global)/i;
+const ABOUT_THE_ERROR = /\b(?:erro|erreu|fehl|fail|simul|crash|exception|fault|problem|issue|broke|break|bug|wrong|drop|disconnect|hang|end\b|terminat|abort|test|global)/i;
 
 /**
  * What the message says option 3 is for, when it names something else than the simulated error
@@ -116,7 +172,7 @@ function spoken(text: string, model: FlowModel): { ok: true; words: string } | {
 
 /** Why a message that names option 3 does not offer it once rendered: where the words went. */
 function unspokenNote(texts: readonly string[]): string {
-  const offers = (words: string) => OFFERS_3.some((pattern) => pattern.test(words));
+  const offers = (words: string) => offers3(words);
   if (!texts.some((text) => offers(ssmlWords(text)))) return '';
   if (!texts.some((text) => offers(ssmlWords(withoutDelimited(text, '{#', '#}'))))) return ': what {# #} holds is a comment, never spoken';
   return ': the words that offer it are in a part of a {% %} tag that is not rendered (an {% if %} branch not taken)';
@@ -136,7 +192,10 @@ export default defineCheck({
     'Tolerances: the wording is free as long as option 3 is offered: "Press 3 …", "press three", "dial the 3 …",',
     '"tap 3", "key in 3", "option 3", "press the 3 key", "… or 3 to …", "press 1, 2 or 3", "…, then 3.", a list such as',
     '"press 1 to …, 2 to …, 3 to …", "1. … 2. … 3. Simulate …" or "(3) Simulate …", or a message "3 - simulate global error",',
-    'in any case, with any spacing or punctuation. A prompt that only mentions 13, 33 or a 3 that is no key',
+    'in any case, with any spacing or punctuation; in any language or other words, a 3 told as option 1 or 2 is (the same',
+    'word before or after it: "Pulse 1 para …, pulse 2 para …, pulse 3 para …", "Appuyez sur 1 pour …, sur 2 pour …, sur 3',
+    'pour …", "number one …, number two …, number three …"), "… use 3.", or a sentence opening with the 3 and telling of the',
+    'error ("3 simulates a global error."). A prompt that only mentions 13, 33 or a 3 that is no key',
     '("open between 9 and 3", "all 3 agents", "dial in 3 minutes", "3.5 percent", "3 to 5 days", "a 3-hour slot")',
     'does not count. Several TTS messages are read together. SSML markup is read as',
     'the words it speaks (`Press <say-as interpret-as="digits">3</say-as> …`). A message with Pebble tags or',
@@ -151,7 +210,8 @@ export default defineCheck({
     'Testing step 3 hears option 3 offered "to simulate an error": a message that offers 3 for something else',
     '("Press 3 for sales", "Press 3 to schedule a callback", an option 1 sentence copied) fails, as the caller is',
     'told a wrong thing. The words taken for what 3 is for are those with the 3, from the option or sentence before',
-    'it to the one after it; any word of an error (error, erroneous, simulate, fail, problem, drop, disconnect, abort, test, …) passes,',
+    'it to the one after it; any word of an error (error, erroneous, simulate, fail, problem, drop, disconnect, abort, test, …,',
+    'and erreur, Fehler, simular, simuler, simulieren of other languages) passes,',
     'and so does a 3 offered bare ("press 1, 2 or 3").',
   ].join('\n'),
   run(ctx) {
@@ -171,7 +231,7 @@ export default defineCheck({
       const actual = audio ? 'audio prompts: Text-to-Speech is switched off, so its text is not played' : 'no Text-to-Speech message';
       return failed(`${menu.label} has no Text-to-Speech message offering option 3${audio ? ' (Text-to-Speech is off: it plays audio prompts, files or audio prompt variables)' : ''}`, { expected: GUIDE_PROMPT, actual, activity: menu });
     }
-    if (!OFFERS_3.some((pattern) => pattern.test(text) || messages.some((message) => pattern.test(message)))) {
+    if (!offers3(text) && !messages.some(offers3)) {
       return failed(`The prompt of ${menu.label} does not offer option 3${unspokenNote(texts)}`, { expected: `a prompt that offers option 3, e.g. "${GUIDE_PROMPT}"`, actual: JSON.stringify(text), activity: menu });
     }
     const elsewise = offeredForSomethingElse(text);
