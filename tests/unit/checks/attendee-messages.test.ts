@@ -64,6 +64,21 @@ test('a mission variable declared in another case, then picked from the lists th
   });
   expect(body.checks.filter((c) => c.status === 'failed').map((c) => c.id)).toEqual(['variable-customani']);
   expect(resultOf(body, 'callback-api-body').message).toContain('reported under “Flow variable customani (String, empty default)”');
+  // The call works as built: what it did after GET_CBID is judged, not told to have gone wrong.
+  expect(['run-task-created', 'run-status-true-on-201'].map((id) => [id, resultOf(body, id).status])).toEqual([['run-task-created', 'passed'], ['run-status-true-on-201', 'passed']]);
+  expect(resultOf(body, 'run-get-cbid-fills-variables').message).toBe('Not judged: After GET_CBID, CustomAni = "+14085267209", from the DynVars record for dn 4694096861: the record\'s values, in the spelling declared (CustomAni for customani) (reported under “Flow variable customani (String, empty default)”)');
+  // The body reading the guide's spelling, which the flow does not declare: the call goes wrong for the one naming mistake, and is not judged after it.
+  const guideBody = await gradeMutation((f) => {
+    variable(f, 'customani').name = 'CustomAni';
+    props(f, 'GET_CBID').outputVariableArray[1].outputVariable = 'CustomAni';
+  });
+  expect(resultOf(guideBody, 'run-task-created').message).toBe('Not judged: the simulated call went wrong earlier (reported under “Flow variable customani (String, empty default)”)');
+  // getresult declared and written as getResult: the body is there, under that name.
+  const getResult = await gradeMutation((f) => {
+    variable(f, 'getresult').name = 'getResult';
+    props(f, 'SetGetResult').srcVariable = 'getResult';
+  });
+  expect(resultOf(getResult, 'run-getresult-holds-body').message).toBe('Not judged: After SetGetResult, getResult holds the response body of GET_CBID: the body, in the spelling declared for getresult (reported under “Flow variable getresult (String, empty default)”)');
   // A second mistake in the same row is still its own failure.
   const path = await gradeMutation((f) => {
     variable(f, 'outdialcbid').name = 'outdialCBID';

@@ -15,13 +15,14 @@ import { HINTS, renameGetCbidHint } from '../hints.js';
 import { GLOBAL_ERROR, LABELS, VARIABLES } from '../names.js';
 import { causeIfMissing } from '../nodes.js';
 import type { ExpectedRecord } from '../record.js';
-import { show, startLabelOf } from '../templates.js';
+import { requestBodyOf } from '../http.js';
+import { namesRead, show, startLabelOf } from '../templates.js';
 import { declaredSpelling, notStringCause, setTypeHint, undeclaredCause } from '../variables.js';
 import { convertToType } from '../../../../engine/simulator/variables.js';
 import { parseRowsFail } from '../../../../engine/simulator/parse-settings.js';
 import { changePathsHint } from '../parse-paths.js';
 import { dynVarsRequestHint, failedRequestHint } from './request-hints.js';
-import { AFTER_GETRESULT, deviate, NOT_READING_GET_CBID, type Deviation, type HappyRun, type Stage } from './stages.js';
+import { AFTER_GET_CBID, AFTER_GETRESULT, deviate, NOT_READING_GET_CBID, type Deviation, type HappyRun, type Stage } from './stages.js';
 import { afterwards, apiMessage, around, changedAfter, failureInSummary, indexOf, outputsOf, QUOTED, tail, wholeBody } from './trace-excerpts.js';
 import { connectionHint, failedBeforeMenuHint, failedOnTheWay, misconnected, wayToMenuHint } from './way-hints.js';
 
@@ -116,6 +117,8 @@ export function getCbidFillsVariables(happy: HappyRun, ctx: CheckContext, getAt:
   ];
   const wrong = wanted.filter(([name, value]) => get.modifiedVariables[name] !== value);
   if (wrong.length > 0) {
+    const renamed = filledUnderAnotherName(ctx, nodes, get, wrong, record);
+    if (renamed) return renamed;
     const actual = wrong.map(([name]) => `${name} = ${show(get.modifiedVariables[name] ?? '')}`).join(', ');
     // Stopped there (parsing flowgrade does not simulate): nothing was parsed, and the message says why.
     const stopped = get.outcome === 'not-simulated' ? `; the simulated call stopped at ${get.activity}, before parsing: ${get.error}` : '';
@@ -134,6 +137,29 @@ export function getCbidFillsVariables(happy: HappyRun, ctx: CheckContext, getAt:
     });
   }
   return undefined;
+}
+
+/**
+ * GET_CBID filled the record's values right but for their names: each variable that did not get its
+ * value is declared in another spelling (`CustomAni`), which its parse row writes and which holds the
+ * value, and the Create Task body reads that spelling, not the guide's. The call works as built: the
+ * name is the Build step 2 check's to report (the cause), and the later stages are judged on what the
+ * call did, not skipped as if it had gone wrong.
+ */
+function filledUnderAnotherName(ctx: CheckContext, nodes: MissionNodes, get: TraceEntry, wrong: readonly (readonly [string, string])[], record: ExpectedRecord): Deviation | undefined {
+  const renamed = wrong.map(([name, value]) => ({ name, value, declared: declaredSpelling(ctx.model, name) }));
+  if (renamed.some(({ name, value, declared }) => declared === name || get.modifiedVariables[declared] !== value)) return undefined;
+  const bodyReads = new Set(nodes.callbackApi ? namesRead(requestBodyOf(nodes.callbackApi)) : []);
+  if (renamed.some(({ name }) => bodyReads.has(name))) return undefined;
+  const actual = renamed.map(({ declared, value }) => `${declared} = ${show(value)}`).join(', ');
+  const spellings = renamed.map(({ name, declared }) => `${declared} for ${name}`).join(', ');
+  return deviate('get-cbid-variables', `After ${get.activity}, ${actual}, from ${record.source}: the record's values, in the spelling declared (${spellings})`, [get], {
+    expected: renamed.map(({ name, value }) => `${name} = ${show(value)}`).join(', '),
+    actual,
+    activity: nodes.getCbid,
+    cause: undeclaredCause(renamed[0]!.name),
+    spares: AFTER_GET_CBID,
+  });
 }
 
 /**
@@ -218,9 +244,14 @@ export function getresultHoldsBody(happy: HappyRun, ctx: CheckContext, getAt: nu
     const held = clipWithDots(show(set.modifiedVariables[VARIABLES.getresult] ?? ''), QUOTED);
     // The body itself, converted by the variable's declared type (JSON: the record as a list), is the body, not another value.
     const converted = typed ? bodyConverted(ctx, body, set.modifiedVariables[VARIABLES.getresult]) : undefined;
+    // The body in the spelling declared for getresult (getResult), which SetGetResult wrote: right but for the name.
+    const declared = declaredSpelling(ctx.model, VARIABLES.getresult);
+    const renamed = declared !== VARIABLES.getresult && set.modifiedVariables[declared] === body;
     const message = converted
       ? `After ${set.activity}, getresult holds the response body of ${get.activity} converted to ${converted}, the variable's type, not as text: ${held}`
-      : `After ${set.activity}, getresult = ${held}, not the response body of ${get.activity}${instead}`;
+      : renamed
+        ? `After ${set.activity}, ${declared} holds the response body of ${get.activity}: the body, in the spelling declared for getresult`
+        : `After ${set.activity}, getresult = ${held}, not the response body of ${get.activity}${instead}`;
     return deviate('getresult', message, [get, set], {
       expected: wholeBody(get.activity, body),
       actual: show(set.modifiedVariables[VARIABLES.getresult] ?? ''),

@@ -24,6 +24,9 @@ export type Stage = (typeof STAGES)[number]['stage'];
 /** A stage of the happy path, or the error scenarios' (status-false.ts): what a deviation can spare. */
 type Judged = Stage | 'error-scenarios';
 
+/** What GET_CBID's variables filled right under another spelling spare: everything after it, judged on what the call did. */
+export const AFTER_GET_CBID: ReadonlySet<Judged> = new Set(['getresult', 'global-error', 'task', 'status-true', 'error-scenarios']);
+
 /** What a wrong getresult spares: everything after it, as nothing reads it. */
 export const AFTER_GETRESULT: ReadonlySet<Judged> = new Set(['global-error', 'task', 'status-true', 'error-scenarios']);
 
