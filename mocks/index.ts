@@ -94,7 +94,7 @@ function withoutCallFrames<T>(build: () => T): T {
  * mocks instead: the one place that says which they are, for requestsNotMocked and notMockedReason.
  */
 const NOT_MOCKED: Partial<Record<SeenRequest['service'], (request: SeenRequest) => string>> = {
-  'wxcc-api': () => 'flowgrade mocks only /v1/tasks of the WxCC API',
+  'wxcc-api': () => 'flowgrade mocks only Create Task (POST /v1/tasks) of the WxCC API',
   mockapi: () => "flowgrade mocks only a GET of MockAPI's DynVars list",
   other: (request) => `flowgrade does not mock ${new URL(request.url).host}`,
 };

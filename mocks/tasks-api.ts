@@ -76,17 +76,18 @@ export function tasksApiHandlers(setup: TasksApiSetup): RequestHandler[] {
         return record(request, response, forced);
       },
     ),
-    // The rest of the WxCC API host answers as the real API would: /v1/tasks with another method
-    // is 405, any other path 404 (recorded as `wxcc-api`: Search, configuration, … are not mocked).
-    // Still mocked: nothing leaves the machine.
+    // The rest of the WxCC API host: /v1/tasks with a method it has no operation for is 405; Get
+    // Tasks (GET /v1/tasks), any other path (Search, configuration, …) is not mocked: 404, recorded
+    // as `wxcc-api`. Still mocked: nothing leaves the machine.
     new RequestTestHandler(
       'WxCC API',
       (request) => origins.has(new URL(request.url).origin),
       ({ request }) => {
-        const known = isTasksUrl(new URL(request.url));
-        const status = known ? 405 : 404;
-        const description = known ? `${request.method} is not allowed on /v1/tasks` : `${new URL(request.url).pathname} is not mocked: flowgrade answers only /v1/tasks of the WxCC API`;
-        return record(request, jsonResponse({ trackingId: `mock-tracking-${setup.seen.length + 1}`, error: { key: String(status), message: [{ description }] } }, status), false, known ? 'tasks-api' : 'wxcc-api');
+        const url = new URL(request.url);
+        const refused = isTasksUrl(url) && request.method !== 'GET';
+        const status = refused ? 405 : 404;
+        const description = refused ? `${request.method} is not allowed on /v1/tasks` : `${request.method} ${url.pathname} is not mocked: flowgrade answers only Create Task (POST /v1/tasks) of the WxCC API`;
+        return record(request, jsonResponse({ trackingId: `mock-tracking-${setup.seen.length + 1}`, error: { key: String(status), message: [{ description }] } }, status), false, refused ? 'tasks-api' : 'wxcc-api');
       },
     ),
   ];

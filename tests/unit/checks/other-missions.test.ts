@@ -71,7 +71,7 @@ test('a run that sent the search (a WxCC API path flowgrade does not mock) says 
     addSearch(f, 'CallBackAPI_HTTPRequest', 'CallBackAPI_HTTPRequest');
     link(f, 'GlobalErrorHandling', 'out', SEARCH);
   });
-  const note = "POST https://api.wxcc-us1.cisco.com/search got the mock's 404: flowgrade mocks only /v1/tasks of the WxCC API, so what the call did after it may not be what it does in the product";
+  const note = "POST https://api.wxcc-us1.cisco.com/search got the mock's 404: flowgrade mocks only Create Task (POST /v1/tasks) of the WxCC API, so what the call did after it may not be what it does in the product";
   const withNote = report.scenarios.filter((scenario) => scenario.summary.endsWith(`; ${note}`)).map((scenario) => scenario.id);
   expect(withNote).toEqual(report.scenarios.filter((scenario) => scenario.trace.some((entry) => entry.activity === SEARCH)).map((scenario) => scenario.id));
   expect(withNote).toContain('happy-path');
@@ -97,7 +97,7 @@ test('the note names at most three requests, each URL cut in its middle, and alw
     link(f, 'GlobalErrorHandling', 'out', labels[0]);
   });
   const summary = report.scenarios.find((scenario) => scenario.id === 'happy-path')!.summary;
-  expect(summary).toMatch(/; POST https:\/\/api\.wxcc-us1\.cisco\.com\/search\/a+…a+, POST https:\/\/api\.wxcc-us1\.cisco\.com\/search\/1, POST https:\/\/api\.wxcc-us1\.cisco\.com\/search\/2 and 2 more got the mock's 404: flowgrade mocks only \/v1\/tasks of the WxCC API, so what the call did after it may not be what it does in the product$/);
+  expect(summary).toMatch(/; POST https:\/\/api\.wxcc-us1\.cisco\.com\/search\/a+…a+, POST https:\/\/api\.wxcc-us1\.cisco\.com\/search\/1, POST https:\/\/api\.wxcc-us1\.cisco\.com\/search\/2 and 2 more got the mock's 404: flowgrade mocks only Create Task \(POST \/v1\/tasks\) of the WxCC API, so what the call did after it may not be what it does in the product$/);
   expect(summary.length).toBeLessThan(1_000 + summary.indexOf('; POST'));
 });
 

@@ -139,7 +139,7 @@ test('simulate --input gives a subflow input the value its calling flow would ma
 test('a request to a path of the WxCC API that is not mocked (/search, a typo of /v1/tasks) is named on stderr: the call went on from the mock\'s 404', async () => {
   // Before: the run went on from the 404 and nothing said that the product may answer otherwise.
   const typo = await runCli(['simulate', fixturePath('flows/defect-callbackapi-path-v1-task.json'), '--dtmf', 'WantCallback=3']);
-  expect(typo.stderr).toBe("flowgrade: CallBackAPI_HTTPRequest: POST https://api.wxcc-us1.cisco.com/v1/task got the mock's 404: flowgrade mocks only /v1/tasks of the WxCC API, so what the call did after it may not be what it does in the product\n");
+  expect(typo.stderr).toBe("flowgrade: CallBackAPI_HTTPRequest: POST https://api.wxcc-us1.cisco.com/v1/task got the mock's 404: flowgrade mocks only Create Task (POST /v1/tasks) of the WxCC API, so what the call did after it may not be what it does in the product\n");
   const json = await runCli(['simulate', fixturePath('flows/defect-callbackapi-path-v1-task.json'), '--dtmf', 'WantCallback=3', '--format', 'json']);
   expect(json.stderr).toBe(typo.stderr);
   expect((JSON.parse(json.stdout) as { requests: { service: string }[] }).requests.map((request) => request.service)).toEqual(['dynvars', 'wxcc-api']);

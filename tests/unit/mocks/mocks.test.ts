@@ -2,7 +2,7 @@ import { test, expect } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { getResponse } from 'msw';
-import { createMockServices, DEFAULT_DYNVARS, DEFAULT_ORG_ID, MOCK_BEARER_TOKEN, validateDynVarsDataset, type MockOptions } from '../../../mocks/index.js';
+import { createMockServices, DEFAULT_DYNVARS, DEFAULT_ORG_ID, MOCK_BEARER_TOKEN, requestsNotMocked, validateDynVarsDataset, type MockOptions } from '../../../mocks/index.js';
 import { DEFAULT_CONTACT } from '../../../engine/simulator/index.js';
 import { HAS_SHARED, SHARED } from '../../helpers.js';
 
@@ -324,10 +324,18 @@ test('the rest of the WxCC API host answers like the real API: 405 for another m
   expect(put.services.tasks).toEqual([]);
   const path = await send(post(GOOD_BODY, undefined, 'https://api.wxcc-us1.cisco.com/v1/task'));
   expect(path.response?.status).toBe(404);
-  expect(path.json.error.message[0].description).toMatch(/\/v1\/task is not mocked: flowgrade answers only \/v1\/tasks of the WxCC API/);
+  expect(path.json.error.message[0].description).toBe('POST /v1/task is not mocked: flowgrade answers only Create Task (POST /v1/tasks) of the WxCC API');
   // Recorded as the Tasks API only on its own path: another path (the Search API's /search) is the rest of the WxCC API.
   expect(put.services.requests.map((request) => request.service)).toEqual(['tasks-api']);
   expect(path.services.requests.map((request) => request.service)).toEqual(['wxcc-api']);
+});
+
+test('GET /v1/tasks is Get Tasks, a real operation of the API that flowgrade does not mock: 404, recorded as not mocked (not 405)', async () => {
+  const get = await send(new Request(TASKS, { headers: { authorization: `Bearer ${MOCK_BEARER_TOKEN}` } }));
+  expect(get.response?.status).toBe(404);
+  expect(get.json.error.message[0].description).toBe('GET /v1/tasks is not mocked: flowgrade answers only Create Task (POST /v1/tasks) of the WxCC API');
+  expect(get.services.tasks).toEqual([]);
+  expect(requestsNotMocked(get.services.requests).map((request) => `${request.method} ${request.url}`)).toEqual([`GET ${TASKS}`]);
 });
 
 test('the Tasks API answers for the tenant of the simulated call (its NewPhoneContact.OrgId)', () => {
