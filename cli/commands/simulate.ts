@@ -101,12 +101,14 @@ export function simulateCommand(ctx: CliContext): Command {
 /**
  * The options the call never used, known only once it has run: --tasks-status when no request got
  * the answer it forces (only an authorised POST to /v1/tasks does: a PUT gets 405, a request without
- * the token 401), --caller-in-error-handler when OnGlobalError did not run.
+ * the token 401; a timeout, any POST to /v1/tasks), --caller-in-error-handler when OnGlobalError did not run.
  */
 function unusedByTheCall(flags: SimulateFlags, requests: readonly SeenRequest[], result: SimulationResult): string[] {
   const lines: string[] = [];
   if (flags.tasksStatus !== undefined && !requests.some((request) => request.forced === true)) {
-    lines.push(`flowgrade: --tasks-status ${'timeout' in flags.tasksStatus ? 'timeout' : flags.tasksStatus.status}: no request of the call got that answer (only an authorised POST to /v1/tasks does); it is never used`);
+    // A timeout comes before the token is read: any POST to /v1/tasks gets it (docs/mocks.md).
+    const timeout = 'timeout' in flags.tasksStatus;
+    lines.push(`flowgrade: --tasks-status ${timeout ? 'timeout' : flags.tasksStatus.status}: no request of the call got that answer (only ${timeout ? 'a POST' : 'an authorised POST'} to /v1/tasks does); it is never used`);
   }
   if (flags.callerInErrorHandler && !result.globalErrorRaised) lines.push('flowgrade: --caller-in-error-handler: OnGlobalError did not run in this call; it is never used');
   return lines;

@@ -162,7 +162,7 @@ test('--agents-available for a flow that queues no caller, and --tasks-status fo
   expect(queued.stderr).toBe('');
   // The caller never chooses the callback: no request to force.
   const waiting = await runCli(['simulate', fixturePath('flows/solution.json'), '--tasks-status', 'timeout']);
-  expect(waiting.stderr).toBe('flowgrade: --tasks-status timeout: no request of the call got that answer (only an authorised POST to /v1/tasks does); it is never used\n');
+  expect(waiting.stderr).toBe('flowgrade: --tasks-status timeout: no request of the call got that answer (only a POST to /v1/tasks does); it is never used\n');
   const sent = await runCli(['simulate', fixturePath('flows/solution.json'), '--tasks-status', '500', '--dtmf', 'WantCallback=3']);
   expect(sent.stderr).toBe('');
   // A request the answer is not forced on: a PUT (405), one without the connector's token (401).
