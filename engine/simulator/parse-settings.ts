@@ -41,9 +41,13 @@ function parseRowsOf(activity: Activity): ParseRow[] {
   return parsingRows(activity).filter((row) => row.variable !== '' && row.path !== '');
 }
 
-/** `$`-rooted JSONPath: `value[0].x` → `$.value[0].x`, `[0].x` → `$[0].x`. */
+/**
+ * `$`-rooted JSONPath: `value[0].x` → `$.value[0].x`, `[0].x` → `$[0].x`; `@[0].x` → `$[0].x`, as
+ * Jayway reads a path rooted at `@` (the current node, which at the top is the whole body).
+ */
 export function normalisePath(path: string): string {
   if (path.startsWith('$')) return path;
+  if (path.startsWith('@')) return `$${path.slice(1)}`;
   return path.startsWith('[') ? `$${path}` : `$.${path}`;
 }
 

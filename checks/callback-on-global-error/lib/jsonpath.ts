@@ -1,7 +1,7 @@
 /**
  * JSONPath comparison by meaning for simple paths: `$[0].tacnumber`, `$[0]['tacnumber']`,
  * `$[0]["tacnumber"]`, `$[ 0 ]` (spaces inside brackets, which Flow Designer's JsonPath ignores),
- * `[0].tacnumber` (no `$`, as the simulator reads it) and `$.[0].tacnumber` (a dot before a
+ * `[0].tacnumber` (no `$`, as the simulator reads it), `@[0].tacnumber` (rooted at Jayway's current node, the body) and `$.[0].tacnumber` (a dot before a
  * bracket, which the simulator's JSONPath reads the same way) and `$[0]tacnumber` (a name straight
  * after `]`, which Jayway reads as after a dot) all give the canonical `$[0].tacnumber`. Spaces
  * outside brackets (`$ [0]`, `$[0]. tacnumber`) do not parse at run time
@@ -23,7 +23,7 @@ const NAME_AFTER_BRACKET = /^([A-Za-z_$][\w$-]*)/;
  */
 export function canonicalPath(path: string, rootItems?: number): string | undefined {
   let rest = javaTrim(path);
-  if (rest.startsWith('$')) rest = rest.slice(1);
+  if (rest.startsWith('$') || rest.startsWith('@')) rest = rest.slice(1);
   else if (/^[A-Za-z_]/.test(rest)) rest = `.${rest}`;
   if (rest.startsWith('..')) return undefined;
   let out = '$';

@@ -97,6 +97,7 @@ const cases: [string, (f: Json) => void, string[]][] = [
   ['an empty path', tacPath(''), PATHS],
   ['one output row only', (f) => { props(f, 'GET_CBID').outputVariableArray.pop(); }, PATHS],
   ['a path without $: [0].tacnumber (Jayway prefixes $.)', tacPath('[0].tacnumber'), []],
+  ['a path rooted at @: @[0].tacnumber (Jayway\'s current node, the body at the top)', tacPath('@[0].tacnumber'), []],
   // Jayway counts a negative index from the end: MockAPI answers one record, so [-1] is [0].
   ['negative index $[-1] in both rows (the last of the one record MockAPI answers)', (f) => {
     for (const row of props(f, 'GET_CBID').outputVariableArray) row.jsonPathExp = row.jsonPathExp.replace('[0]', '[-1]');

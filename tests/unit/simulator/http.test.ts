@@ -543,6 +543,9 @@ test.describe('parse settings', () => {
     const paths: [string, unknown][] = [
       ['$', JSON.stringify(RECORD)],
       ['$.[0].tacnumber', '+14085267209'],
+      // Rooted at @, Jayway's current node, which at the top of a path is the body.
+      ['@[0].tacnumber', '+14085267209'],
+      ['@', JSON.stringify(RECORD)],
       ["$[0:1]['tacnumber']", '["+14085267209"]'],
       ['$[0,0].tacnumber', '["+14085267209","+14085267209"]'],
       ['$..tacnumber', '["+14085267209"]'],
