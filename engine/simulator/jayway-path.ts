@@ -67,7 +67,8 @@ export function readJaywayPath(path: string): { error: string } | { notSimulated
       const problem = bracketProblem(written, i);
       if (problem !== undefined) return problem;
       // Jayway reads indexes with Integer.parseInt (`[00]` is 0, `[-01]` the last item); jsonpath-plus would look for a key "00".
-      const inside = /^[-\d\s:,]+$/.test(written) ? written.replace(/(^|\D)0+(?=\d)/g, '$1') : written;
+      // `[-0]` is parsed as 0 too: the first item, where jsonpath-plus would look for a key "-0".
+      const inside = /^-0+$/.test(written) ? '0' : /^[-\d\s:,]+$/.test(written) ? written.replace(/(^|\D)0+(?=\d)/g, '$1') : written;
       // jsonpath-plus reads a negative index in a union (`[0,-1]`) as a key "-1": Jayway's last item is lost.
       if (/^-?\d+(\s*,\s*-?\d+)+$/.test(inside) && inside.includes('-')) return { notSimulated: `the union of indexes [${inside}] with a negative index` };
       const negative = /^-[1-9]\d*$/.test(inside) ? Number(inside) : undefined;

@@ -546,6 +546,8 @@ test.describe('parse settings', () => {
       // Rooted at @, Jayway's current node, which at the top of a path is the body.
       ['@[0].tacnumber', '+14085267209'],
       ['@', JSON.stringify(RECORD)],
+      // Jayway parses an index with Integer.parseInt: -0 is 0.
+      ['$[-0].tacnumber', '+14085267209'],
       ["$[0:1]['tacnumber']", '["+14085267209"]'],
       ['$[0,0].tacnumber', '["+14085267209","+14085267209"]'],
       ['$..tacnumber', '["+14085267209"]'],
