@@ -206,8 +206,12 @@ export function terminalJson(json: string): string {
 
 const JSON_TERMINAL_ESCAPED = new RegExp(`[\\x7F-\\x9F\\u2028\\u2029${BIDI_CHARACTERS}]`, 'g');
 const BIDI_ALL = new RegExp(`[${BIDI_CHARACTERS}]`, 'g');
-/** Where a spreadsheet may start a cell (the cell's start, after a `;` or a line break) followed by what would make it a formula. */
-const CSV_FORMULA_START = /(^|[;\r\n])(?=[=+\-@\t\r])/g;
+/**
+ * Where a spreadsheet may start a cell (the cell's start, after a `;` or a line break) followed by
+ * what would make it a formula, also after quotes (`x;"=1+1`: split at `;`, the part `""=1+1` is a
+ * quoted field closed at once, and Excel keeps the `=1+1` after it).
+ */
+const CSV_FORMULA_START = /(^|[;\r\n])(?="*[=+\-@\t\r])/g;
 const CSV_ESCAPED = new RegExp(`[\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F\\x7F-\\x9F${BIDI_CHARACTERS}]`, 'g');
 const LINE_ESCAPED = new RegExp(`[\\x00-\\x1F\\x7F-\\x9F\\u2028\\u2029${BIDI_CHARACTERS}]`, 'g');
 

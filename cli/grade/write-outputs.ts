@@ -196,10 +196,19 @@ function writeCanvasGrades({ stagingDir, canvasGrades }: Outputs): string[] {
   return [CANVAS_GRADES_FILE];
 }
 
-/** CSV notes by input file: the kept row of each duplicated attendee says what was set aside. */
+/**
+ * CSV notes by input file: the kept row of each duplicated attendee says what was set aside, the
+ * first NOTED_SET_ASIDE files by name (a spreadsheet cell holds 32,767 characters: a student's
+ * upload of a thousand copies would overflow it).
+ */
 function duplicateNotes(duplicates: Duplicate[]): Record<string, string> {
-  return Object.fromEntries(duplicates.map((d) => [d.keptFile ?? d.kept, `newest of ${d.dropped.length + 1} submissions; set aside: ${d.dropped.join(', ')}`]));
+  return Object.fromEntries(duplicates.map((d) => {
+    const more = d.dropped.length > NOTED_SET_ASIDE ? ` and ${d.dropped.length - NOTED_SET_ASIDE} more` : '';
+    return [d.keptFile ?? d.kept, `newest of ${d.dropped.length + 1} submissions; set aside: ${d.dropped.slice(0, NOTED_SET_ASIDE).join(', ')}${more}`];
+  }));
 }
+
+const NOTED_SET_ASIDE = 20;
 
 /**
  * The reports in `outDir` that this run did not write (`names`: its rows' base names): an earlier

@@ -6,7 +6,7 @@
  * escapes. Before, the line named one path twice: which was graded could not be told.
  */
 import { test, expect } from '@playwright/test';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { zipSync } from 'fflate';
 import { keepNewest } from '../../../cli/grade/duplicates.js';
@@ -75,4 +75,18 @@ test('grade: the duplicates line, summary.md and grades.csv tell two entries of 
   expect(run.stdout).toContain('duplicate submissions for dup: kept dup.zip!/Ann/Main_Flow_dup.json (entry 1); set aside dup.zip!/Ann/Main_Flow_dup.json (entry 3)\n');
   expect(readFileSync(path.join(root, 'out', 'grades.csv'), 'utf8')).toContain('newest of 2 submissions; set aside: dup.zip!/Ann/Main_Flow_dup.json (entry 3)');
   expect(readFileSync(path.join(root, 'out', 'summary.md'), 'utf8')).toContain('Main\\_Flow\\_dup\\.json \\(entry 1\\); set aside'); // (Markdown escapes)
+});
+
+test('grade: the notes of an attendee with many submissions name 20 set aside, then how many more (a spreadsheet cell holds 32,767 characters)', async () => {
+  const solution = JSON.parse(readFileSync(fixturePath('flows/solution.json'), 'utf8').replace(/^\uFEFF/, ''));
+  const root = tempDir('duplicate-many');
+  mkdirSync(path.join(root, 'class'));
+  for (let day = 1; day <= 25; day++) {
+    const date = `2025-07-${String(day).padStart(2, '0')}T10:00:00.000`;
+    writeFileSync(path.join(root, 'class', `copy-${String(day).padStart(2, '0')}.json`), JSON.stringify({ ...solution, name: 'Main_Flow_dup', lastModifiedDate: date }));
+  }
+  await runCli(['grade', 'class', '--out', 'out', '--quiet'], { cwd: root });
+  const csv = readFileSync(path.join(root, 'out', 'grades.csv'), 'utf8');
+  const named = Array.from({ length: 20 }, (_, i) => `class/copy-${String(24 - i).padStart(2, '0')}.json`);
+  expect(csv).toContain(`newest of 25 submissions; set aside: ${named.join(', ')} and 4 more`);
 });

@@ -93,6 +93,9 @@ test('csvCell: RFC 4180 quoting and formula injection defused', () => {
   for (const start of ['=', '+', '-', '@', '\t', '\r']) expect(csvCell(`${start}SUM(A1)`).replace(/^"/, '')).toMatch(/^'/);
   expect(csvCell('=HYPERLINK("http://x","y")')).toBe(`"'=HYPERLINK(""http://x"",""y"")"`);
   expect(csvCell('a=b')).toBe('a=b');
+  // After a `;`, quotes before the formula: Excel splitting at `;` reads `""=1+1` as a field closed at once, and keeps `=1+1`.
+  expect(csvCell('x;"=1+1;y')).toBe(`"x;'""=1+1;y"`);
+  expect(csvCell('"=1+1')).toBe(`"'""=1+1"`);
   expect(csvCell(undefined)).toBe('');
   // Terminal control characters cannot reach a terminal showing the file; tabs and line breaks stay.
   expect(csvCell('Main_Flow_\u001b[2J\u0007x')).toBe('Main_Flow_\\u001b[2J\\u0007x');
