@@ -27,6 +27,7 @@ import { tierUpFlag } from './tier-up.js';
 import { exitOnStopSignals } from './stop-signals.js';
 import { attendeeOfTask, failedTask, gradeTask, taskEnv, type GradeTask, type TaskEnv, type WorkerJob } from './task.js';
 import type { GradedRow, Submission } from './types.js';
+import type { HeldRun } from './write-outputs.js';
 import { LOCK_FILE, LockInTheWay, takeLock } from './out-lock.js';
 import { markedPart, markerOfOutputs, partClash, partOf, readMarker, writeMarker } from './out-marker.js';
 import { compareCodePoints, realPath } from './walk.js';
@@ -120,7 +121,7 @@ export async function finishRun(run: Run, prepared: Prepared | undefined, stopLi
 }
 
 /** How far a run has come in --out: what a stop signal leaves to remove. */
-export interface Run {
+export interface Run extends HeldRun {
   lockFile: string;
   locked: boolean;
   stagingDir?: string;
@@ -129,6 +130,8 @@ export interface Run {
   pool?: { close(): Promise<void> };
   /** A stop signal came: its cleanup is under way. */
   stopping?: boolean;
+  /** The class files being moved into --out (or an earlier run's removed): a stop signal's cleanup waits for it (write-outputs.ts held). */
+  holding?: Promise<void>;
 }
 
 export type Prepared = { ok: true; stagingDir: string } | { ok: false; problem: string };
@@ -217,6 +220,14 @@ export async function undoPrepare(run: Run, warn: (line: string) => void, remove
  */
 export function removeStopped(run: Run): void | Promise<void> {
   run.stopping = true;
+  // The class files being moved, a few renames: let finish (the marker rewritten too), so that a
+  // stop never leaves some of them and not others; the run's outputs are then whole.
+  const holding = run.holding;
+  if (holding !== undefined) return holding.then(() => removeStoppedNow(run));
+  return removeStoppedNow(run);
+}
+
+function removeStoppedNow(run: Run): void | Promise<void> {
   let staged = run.stagingDir;
   const remove = () => {
     try {
@@ -263,8 +274,7 @@ async function gradeAndWrite(found: Discovery, stagingDir: string, run: Run, bat
     progress?.finish();
     const { kept, duplicates } = keepNewest(sortRows(graded));
     const gradebooks = planGradebooks(kept, batch.warn);
-    const names = await writeOutputs({ outDir: batch.outDir, stagingDir, rows: kept, duplicates, checkIds: env.columns.checkIds, moodleFeedback: { plan: gradebooks.moodleFeedback, students: gradebooks.moodleStudents, now: batch.flags.now, maxGrade: batch.moodleMaxGrade }, canvasGrades: { plan: gradebooks.canvasGrades, column: batch.canvasColumn }, ...(batch.shard ? { part: { shards: [batch.shard.index], count: batch.shard.count, found: foundCount } } : {}), record: (names) => renderRunRecord(recordOf(batch, kept, names, duplicates, env.columns.checkIds, classOf)) });
-    writeMarker(batch.outDir, stagingDir, partOf(batch.shard));
+    const names = await writeOutputs({ outDir: batch.outDir, stagingDir, rows: kept, duplicates, checkIds: env.columns.checkIds, moodleFeedback: { plan: gradebooks.moodleFeedback, students: gradebooks.moodleStudents, now: batch.flags.now, maxGrade: batch.moodleMaxGrade }, canvasGrades: { plan: gradebooks.canvasGrades, column: batch.canvasColumn }, ...(batch.shard ? { part: { shards: [batch.shard.index], count: batch.shard.count, found: foundCount } } : {}), record: (names) => renderRunRecord(recordOf(batch, kept, names, duplicates, env.columns.checkIds, classOf)), run, afterClassFiles: () => writeMarker(batch.outDir, stagingDir, partOf(batch.shard)) });
     const stale = await staleReports(batch.outDir, names);
     if (stale.length > 0) batch.warn(staleReportsLine(batch.outDir, stale));
     return { ok: true, found: foundCount, rows: kept, duplicates, ...gradebooks };

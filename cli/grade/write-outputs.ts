@@ -46,6 +46,21 @@ interface Outputs {
   part?: { shards: readonly number[]; count: number; found: number; merged?: boolean };
   /** The run's record (run-record.ts) from the rows' report names, written and moved with the class files. */
   record?: (names: readonly string[]) => string;
+  /**
+   * The run a stop signal ends (batch.ts Run): its cleanup waits while an earlier run's class files
+   * are removed and while this run's are moved (held), so that a stop never leaves some of them and not others.
+   */
+  run?: HeldRun;
+  /** Done once the class files are moved, before a stop waiting for them goes on: the marker rewritten to name their part (out-marker.ts). */
+  afterClassFiles?: () => void;
+}
+
+/** What writeOutputs and a stop signal's cleanup (batch.ts removeStopped) share of a run. */
+export interface HeldRun {
+  /** A stop signal came: its cleanup is under way. */
+  stopping?: boolean;
+  /** The step under way that a stop signal's cleanup waits for (held), if any. */
+  holding?: Promise<void>;
 }
 
 /** What the files handed back to a learning platform hold: moodle-feedback.zip and moodle-grades.csv (Moodle's), canvas-grades.csv (Canvas's). */
@@ -87,8 +102,11 @@ const NODE_FS: OutputFs = { platform: process.platform, unlink, rename };
  * dashboard linking to reports that are not there (nor an earlier run's, removed first).
  */
 export async function writeOutputs(outputs: Outputs, fs: OutputFs = NODE_FS): Promise<string[]> {
-  const { outDir, stagingDir, rows } = outputs;
+  const { outDir, stagingDir, rows, run } = outputs;
   const names = assignFileNames(rows.map((row) => row.report.attendee.id));
+  const reports = rows.flatMap((row, i) => (['json', 'html'] as const).map((extension) => ({ from: stagedPath(stagingDir, row.index, extension), to: path.join(outDir, `${names[i]}.${extension}`) })));
+  const feedbackFiles = [...(outputs.moodleFeedback && outputs.moodleFeedback.plan.entries.length > 0 ? [MOODLE_FEEDBACK_FILE, MOODLE_GRADES_FILE] : []), ...(outputs.canvasGrades && outputs.canvasGrades.plan.students.length > 0 ? [CANVAS_GRADES_FILE] : [])];
+  const classFiles = [...CLASS_FILES, ...feedbackFiles, ...(outputs.record ? [RUN_RECORD_FILE] : [])].map((file) => ({ from: path.join(stagingDir, file), to: path.join(outDir, file) }));
   // An earlier run's class files go first: stopped while the reports move, this run must not leave
   // an old dashboard and gradebook linking its new reports. One that cannot be removed (on Windows,
   // a gradebook open in Excel) stops the run here, before any report is replaced; a folder in the
@@ -96,21 +114,59 @@ export async function writeOutputs(outputs: Outputs, fs: OutputFs = NODE_FS): Pr
   // So are moodle-feedback.zip, moodle-grades.csv and canvas-grades.csv: an earlier run's would
   // hand back reports and grades this run replaces.
   // And the run's record, which says what the class files are of.
-  await Promise.all([...CLASS_FILES, MOODLE_FEEDBACK_FILE, MOODLE_GRADES_FILE, CANVAS_GRADES_FILE, RUN_RECORD_FILE].map((file) => removeClassFile(path.join(outDir, file), fs)));
-  const moved = Promise.all(
-    rows.flatMap((row, i) => (['json', 'html'] as const).map((extension) => moveFile(stagedPath(stagingDir, row.index, extension), path.join(outDir, `${names[i]}.${extension}`), fs))),
-  );
+  // (Held: a stop never leaves some of them removed and not others.)
+  await held(run, () => settledAll([...CLASS_FILES, MOODLE_FEEDBACK_FILE, MOODLE_GRADES_FILE, CANVAS_GRADES_FILE, RUN_RECORD_FILE].map((file) => removeClassFile(path.join(outDir, file), fs))));
+  const moved = Promise.all(reports.map(({ from, to }) => moveFile(from, to, fs)));
   try {
     writeClassFiles(outputs, names);
   } finally {
     await Promise.allSettled([moved]); // never leave moves running behind a failure
   }
   await moved;
-  const feedback = [...writeMoodleFeedback(outputs, names), ...writeCanvasGrades(outputs)];
-  const record = outputs.record ? [RUN_RECORD_FILE] : [];
+  writeMoodleFeedback(outputs, names);
+  writeCanvasGrades(outputs);
   if (outputs.record) writeFileSync(path.join(stagingDir, RUN_RECORD_FILE), outputs.record(names));
-  await Promise.all([...CLASS_FILES, ...feedback, ...record].map((file) => moveFile(path.join(stagingDir, file), path.join(outDir, file), fs)));
+  // Held: a stop signal landing between two of these renames left index.html, grades.csv and
+  // junit.xml moved, summary.md and flowgrade-run.json not, under a marker naming the whole class.
+  // A stop waits for these few renames (and the marker) instead: the run's outputs are then whole.
+  await held(run, async () => {
+    await settledAll(classFiles.map(({ from, to }) => moveFile(from, to, fs)));
+    outputs.afterClassFiles?.();
+  });
   return names;
+}
+
+/**
+ * `step` run so that a stop signal's cleanup (batch.ts removeStopped) waits for it to end: a stop
+ * never lands between two of its renames or removals. Once a stop has come, it is not begun, nor
+ * is anything after it: the promise returned never settles (the stop's cleanup ends the process).
+ */
+async function held(run: HeldRun | undefined, step: () => Promise<void>): Promise<void> {
+  if (run === undefined) return step();
+  if (run.stopping) return stopped();
+  // Set before the step begins: a listener it lets run (between two of its operations) finds it.
+  let ended!: () => void;
+  run.holding = new Promise<void>((resolve) => (ended = resolve));
+  try {
+    await step();
+  } catch (error) {
+    if (!run.stopping) throw error;
+  } finally {
+    run.holding = undefined;
+    ended();
+  }
+  if (run.stopping) return stopped();
+}
+
+/** A run stopped by a signal goes no further: its cleanup ends the process. */
+function stopped(): Promise<never> {
+  return new Promise<never>(() => {});
+}
+
+/** Every one of `operations` settled (none left running behind a failure); then the first failure, if any, thrown. */
+async function settledAll(operations: Promise<void>[]): Promise<void> {
+  const failed = (await Promise.allSettled(operations)).find((result) => result.status === 'rejected');
+  if (failed) throw failed.reason;
 }
 
 /** An earlier run's class file removed; nothing there is fine, and so is a folder (see writeOutputs). */
@@ -179,21 +235,19 @@ function writeClassFiles({ stagingDir, rows, duplicates, checkIds, part }: Outpu
 
 /**
  * moodle-feedback.zip (from the reports already moved into --out) and moodle-grades.csv, written
- * into the staging folder when the zip has entries; their names then, else none.
+ * into the staging folder when the zip has entries.
  */
-function writeMoodleFeedback({ outDir, stagingDir, moodleFeedback }: Outputs, names: string[]): string[] {
-  if (!moodleFeedback || moodleFeedback.plan.entries.length === 0) return [];
+function writeMoodleFeedback({ outDir, stagingDir, moodleFeedback }: Outputs, names: string[]): void {
+  if (!moodleFeedback || moodleFeedback.plan.entries.length === 0) return;
   const entries = moodleFeedback.plan.entries.map(({ name, row }) => ({ name, bytes: () => readFileSync(path.join(outDir, `${names[row]}.html`)) }));
   writeZip(path.join(stagingDir, MOODLE_FEEDBACK_FILE), entries, new Date(moodleFeedback.now));
   writeFileSync(path.join(stagingDir, MOODLE_GRADES_FILE), renderMoodleGrades(moodleFeedback.students, moodleFeedback.now, moodleFeedback.maxGrade));
-  return [MOODLE_FEEDBACK_FILE, MOODLE_GRADES_FILE];
 }
 
-/** canvas-grades.csv, written into the staging folder when a student has a grade; its name then, else none. */
-function writeCanvasGrades({ stagingDir, canvasGrades }: Outputs): string[] {
-  if (!canvasGrades || canvasGrades.plan.students.length === 0) return [];
+/** canvas-grades.csv, written into the staging folder when a student has a grade. */
+function writeCanvasGrades({ stagingDir, canvasGrades }: Outputs): void {
+  if (!canvasGrades || canvasGrades.plan.students.length === 0) return;
   writeFileSync(path.join(stagingDir, CANVAS_GRADES_FILE), renderCanvasGrades(canvasGrades.plan, canvasGrades.column));
-  return [CANVAS_GRADES_FILE];
 }
 
 /**

@@ -132,8 +132,9 @@ export async function runMerge(merge: MergeOptions): Promise<MergeOutcome> {
       canvasGrades: { plan: gradebooks.canvasGrades, column: first.settings.canvasAssignment },
       ...(!whole ? { part: { shards: plan.shards, count: plan.count, found, merged: true } } : {}),
       record,
+      run,
+      afterClassFiles: () => writeMarker(merge.outDir, stagingDir, part),
     });
-    writeMarker(merge.outDir, stagingDir, part);
     const stale = await staleReports(merge.outDir, names);
     if (stale.length > 0) merge.warn(staleReportsLine(merge.outDir, stale, 'merge'));
     return { ok: true, shards: plan.shards, count: plan.count, missing: plan.missing, rows, duplicates: plan.duplicates, ...gradebooks };

@@ -7,6 +7,7 @@ import { resolveGradingOptions } from '../../../cli/grading-options.js';
 import { classColumns, stagedPath } from '../../../cli/grade/task.js';
 import type { GradedRow } from '../../../cli/grade/types.js';
 import { staleReports, staleReportsLine, writeOutputs, type OutputFs } from '../../../cli/grade/write-outputs.js';
+import { nextTurn, removeStopped, type Run } from '../../../cli/grade/batch.js';
 import { reasonOf } from '../../../cli/io.js';
 import { refusedReport } from '../../../engine/grade.js';
 import { renderClassRow } from '../../../reports/index.js';
@@ -57,6 +58,66 @@ test('over an earlier run, a run stopped while moving its reports leaves none of
   await expect(writeOutputs({ ...dirs, rows: await rows(3), duplicates: [], checkIds: ['flow-name'] })).rejects.toThrow(/ENOENT/);
   expect(existsSync(path.join(dirs.outDir, '100.json'))).toBe(true); // moved: this run's
   for (const file of ['index.html', 'grades.csv', 'junit.xml', 'summary.md']) expect(existsSync(path.join(dirs.outDir, file)), file).toBe(false);
+});
+
+/**
+ * A stop signal (Ctrl-C) lands while the class files are moved: its listener (batch.ts
+ * removeStopped) runs between two renames, here as the second one is to be made. Its cleanup ends
+ * the process once it settles, so what --out holds then is what the stopped run leaves.
+ */
+function stoppedAt(run: Run, file: string, step: 'rename' | 'unlink'): { fs: OutputFs; cleanedUp: Promise<void> } {
+  let signalled!: (cleaning: void | Promise<void>) => void;
+  const cleanedUp = new Promise<void | Promise<void>>((resolve) => (signalled = resolve)).then(() => undefined);
+  const fs: OutputFs = {
+    platform: process.platform,
+    unlink: async (target) => {
+      if (step === 'unlink' && path.basename(target) === file) {
+        signalled(removeStopped(run));
+        await nextTurn(); // (the removal still under way when the listener has run)
+      }
+      await unlink(target);
+    },
+    rename: async (from, to) => {
+      if (step === 'rename' && path.basename(to) === file) signalled(removeStopped(run));
+      await rename(from, to);
+    },
+  };
+  return { fs, cleanedUp };
+}
+
+function stoppableRun(dirs: { outDir: string; stagingDir: string }): Run {
+  const lockFile = path.join(dirs.outDir, '.flowgrade-lock');
+  writeFileSync(lockFile, `${process.pid}\n`);
+  return { lockFile, locked: true, stagingDir: dirs.stagingDir };
+}
+
+test('a stop signal between two moves of the class files waits for the others and the marker: the class files and the record are all there, not some of them', async () => {
+  const dirs = staged(2);
+  const run = stoppableRun(dirs);
+  const { fs, cleanedUp } = stoppedAt(run, 'grades.csv', 'rename');
+  let settled = false;
+  void writeOutputs({ ...dirs, rows: await rows(2), duplicates: [], checkIds: ['flow-name'], record: () => '{}\n', run, afterClassFiles: () => writeFileSync(path.join(dirs.outDir, '.flowgrade-output'), 'part: the whole class\n') }, fs).then(
+    () => (settled = true),
+    () => (settled = true),
+  );
+  await cleanedUp;
+  // Before: index.html moved, then the staging folder removed under the others: no grades.csv,
+  // junit.xml, summary.md nor flowgrade-run.json, and a marker naming the whole class.
+  expect(readdirSync(dirs.outDir).sort()).toEqual(['.flowgrade-output', '100.html', '100.json', '101.html', '101.json', 'flowgrade-run.json', 'grades.csv', 'index.html', 'junit.xml', 'summary.md']);
+  await nextTurn();
+  expect(settled, 'the stopped run goes no further: its cleanup ends the process').toBe(false);
+});
+
+test("a stop signal while an earlier run's class files are removed waits for the rest of them: none is left when the process ends, and no report is moved", async () => {
+  const dirs = staged(2);
+  const earlier = ['flowgrade-run.json', 'grades.csv', 'index.html', 'junit.xml', 'summary.md'];
+  for (const file of earlier) writeFileSync(path.join(dirs.outDir, file), `earlier run's ${file}`);
+  const run = stoppableRun(dirs);
+  const { fs, cleanedUp } = stoppedAt(run, 'grades.csv', 'unlink');
+  void writeOutputs({ ...dirs, rows: await rows(2), duplicates: [], checkIds: ['flow-name'], record: () => '{}\n', run }, fs).catch(() => undefined);
+  await cleanedUp;
+  // Before: the process ended with grades.csv's removal still under way, the earlier run's grades.csv left beside none of its other class files.
+  expect(readdirSync(dirs.outDir)).toEqual([]);
 });
 
 /**
