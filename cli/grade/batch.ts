@@ -37,7 +37,7 @@ import { MOODLE_FEEDBACK_FILE, moodleParticipantOf } from './moodle-feedback.js'
 import { MOODLE_GRADES_FILE } from './moodle-grades.js';
 import { CANVAS_GRADES_FILE, DEFAULT_CANVAS_COLUMN, canvasUserOf } from './canvas-grades.js';
 import type { ZipLimits } from './zip.js';
-import { classFingerprint, renderRunRecord, runRecord, splitFingerprint, type RunRecord } from './run-record.js';
+import { RUN_RECORD_FILE, classFingerprint, renderRunRecord, runRecord, splitFingerprint, type RunRecord } from './run-record.js';
 
 interface BatchOptions {
   inputs: string[];
@@ -157,12 +157,14 @@ export async function prepareOut(outDir: string, run: Run, part: string): Promis
     const held = markerOfOutputs(outDir, marker);
     const clash = partClash(held, part);
     if (clash !== undefined) return { ok: false, problem: coded(`flowgrade: cannot write into --out ${outDir}: ${clash}`, 'bad-out') };
-    const present = namesIn(outDir, [...CLASS_FILES, MOODLE_FEEDBACK_FILE, MOODLE_GRADES_FILE, CANVAS_GRADES_FILE]);
-    // A folder where a class file goes: said now, not once the whole class is graded.
-    const inTheWay = present.folders.find((name) => (CLASS_FILES as readonly string[]).includes(name));
+    const present = namesIn(outDir, [...CLASS_FILES, MOODLE_FEEDBACK_FILE, MOODLE_GRADES_FILE, CANVAS_GRADES_FILE, RUN_RECORD_FILE]);
+    // A folder where a class file or the run's record goes: said now, not once the whole class is
+    // graded. (One where a report goes is found once the reports' names are known, from the
+    // attendee ids inside the exports: before anything is removed or moved, write-outputs.ts.)
+    const inTheWay = present.folders.find((name) => ([...CLASS_FILES, RUN_RECORD_FILE] as readonly string[]).includes(name));
     if (inTheWay !== undefined) return { ok: false, problem: coded(`flowgrade: cannot write into --out ${outDir} (${path.join(outDir, inTheWay)}): is a directory, not a file`, 'bad-out') };
     // In a folder no run has written into (no marker), a course folder's own index.html or gradebook (`--out .`): never replaced.
-    const theirs = marker === undefined ? present.files : [];
+    const theirs = marker === undefined ? present.files.filter((name) => name !== RUN_RECORD_FILE) : [];
     if (theirs.length > 0) return { ok: false, problem: coded(`flowgrade: cannot write into --out ${outDir}: it holds ${wordList(theirs)}, which flowgrade did not write and this run would replace: write the reports into a new or empty folder`, 'bad-out') };
     removeLeftStaging(outDir);
     // Made synchronously: between an asynchronous mkdtemp making the folder and its promise

@@ -107,10 +107,14 @@ export async function writeOutputs(outputs: Outputs, fs: OutputFs = NODE_FS): Pr
   const reports = rows.flatMap((row, i) => (['json', 'html'] as const).map((extension) => ({ from: stagedPath(stagingDir, row.index, extension), to: path.join(outDir, `${names[i]}.${extension}`) })));
   const feedbackFiles = [...(outputs.moodleFeedback && outputs.moodleFeedback.plan.entries.length > 0 ? [MOODLE_FEEDBACK_FILE, MOODLE_GRADES_FILE] : []), ...(outputs.canvasGrades && outputs.canvasGrades.plan.students.length > 0 ? [CANVAS_GRADES_FILE] : [])];
   const classFiles = [...CLASS_FILES, ...feedbackFiles, ...(outputs.record ? [RUN_RECORD_FILE] : [])].map((file) => ({ from: path.join(stagingDir, file), to: path.join(outDir, file) }));
+  // A folder where a report or a class file goes (`mkdir out/5000.html`) is found before anything
+  // is removed or moved: found by the move there, it stopped the run once the earlier run's class
+  // files were removed and reports replaced, leaving no dashboard nor gradebook at all.
+  await refuseFolderInTheWay(outDir, [...reports, ...classFiles]);
   // An earlier run's class files go first: stopped while the reports move, this run must not leave
   // an old dashboard and gradebook linking its new reports. One that cannot be removed (on Windows,
   // a gradebook open in Excel) stops the run here, before any report is replaced; a folder in the
-  // way is named when this run's file is moved there.
+  // way of this run's file was named above (one where this run writes none is left).
   // So are moodle-feedback.zip, moodle-grades.csv and canvas-grades.csv: an earlier run's would
   // hand back reports and grades this run replaces.
   // And the run's record, which says what the class files are of.
@@ -167,6 +171,25 @@ function stopped(): Promise<never> {
 async function settledAll(operations: Promise<void>[]): Promise<void> {
   const failed = (await Promise.allSettled(operations)).find((result) => result.status === 'rejected');
   if (failed) throw failed.reason;
+}
+
+/**
+ * A folder where one of `moves` goes, thrown as the rename there would fail (EISDIR, naming the
+ * place: batch.ts cannotWriteOut says `(out/5000.html): is a directory, not a file`). Only names
+ * --out lists as other than a file or a link are looked at (any case: a folder `5000.HTML` takes
+ * `5000.html`'s place on macOS and Windows), each then asked of the file system itself.
+ */
+async function refuseFolderInTheWay(outDir: string, moves: readonly { from: string; to: string }[]): Promise<void> {
+  // A folder that cannot be listed: the moves say why.
+  const entries = await readdir(outDir, { withFileTypes: true }).catch(() => [] as Dirent[]);
+  const others = new Set(entries.filter((entry) => !entry.isFile() && !entry.isSymbolicLink()).map((entry) => entry.name.toLowerCase()));
+  if (others.size === 0) return;
+  for (const { from, to } of moves) {
+    if (!others.has(path.basename(to).toLowerCase())) continue;
+    if (await lstat(to).then((info) => info.isDirectory(), () => false)) {
+      throw Object.assign(new Error(`EISDIR: illegal operation on a directory, rename '${from}' -> '${to}'`), { errno: -21, code: 'EISDIR', syscall: 'rename', path: from, dest: to });
+    }
+  }
 }
 
 /** An earlier run's class file removed; nothing there is fine, and so is a folder (see writeOutputs). */

@@ -1,6 +1,6 @@
 /** `grade --out` into a folder holding files flowgrade did not write under the names of its class files (`--out .` in a course folder). */
 import { test, expect } from '@playwright/test';
-import { existsSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fixturePath, runCli, tempDir } from '../../helpers.js';
 
@@ -45,6 +45,26 @@ test('a folder in --out where a report goes stops the run naming that place in -
   // Before (a mutation sweep): '(…/.flowgrade-staging-…/0.json)', a file the run removes.
   expect(run.code).toBe(2);
   expect(run.stderr).toMatch(new RegExp(`^flowgrade: cannot write into --out ${out.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} \\(${path.join(out, '140.json').replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\): .* \\[bad-out\\]\\n$`));
+});
+
+test("a folder where a report goes, in an earlier run's --out: the run stops before it removes or replaces anything, the earlier outputs whole; one named as the run's record is refused up front", async () => {
+  const out = tempDir('report-folder-earlier');
+  expect((await grade(out)).code).toBe(0);
+  const before = Object.fromEntries(readdirSync(out).filter((f) => !f.startsWith('.')).map((f) => [f, readFileSync(path.join(out, f), 'utf8')]));
+  rmSync(path.join(out, '140.html'));
+  mkdirSync(path.join(out, '140.html'));
+  const run = await grade(out);
+  expect([run.code, run.stdout, run.stderr]).toEqual([2, '', `flowgrade: cannot write into --out ${out} (${path.join(out, '140.html')}): is a directory, not a file [bad-out]\n`]);
+  // Before: index.html, grades.csv, junit.xml, summary.md and flowgrade-run.json removed, 140.json replaced.
+  const { ['140.html']: _gone, ...kept } = before;
+  expect(Object.fromEntries(readdirSync(out).filter((f) => !f.startsWith('.') && f !== '140.html').map((f) => [f, readFileSync(path.join(out, f), 'utf8')]))).toEqual(kept);
+  expect(readdirSync(out).filter((f) => f.startsWith('.flowgrade-staging') || f === '.flowgrade-lock')).toEqual([]);
+  // The run's record is written by every run: a folder of its name is refused before anything is graded, as one of a class file's.
+  const recordOut = tempDir('record-folder');
+  mkdirSync(path.join(recordOut, 'flowgrade-run.json'));
+  const refused = await grade(recordOut);
+  expect([refused.code, refused.stderr]).toEqual([2, `flowgrade: cannot write into --out ${recordOut} (${path.join(recordOut, 'flowgrade-run.json')}): is a directory, not a file [bad-out]\n`]);
+  expect(readdirSync(recordOut)).toEqual(['flowgrade-run.json']);
 });
 
 test('a symbolic link named like a class file (the course\'s index.html linked in) counts as a file flowgrade did not write, not as a folder in the way', async () => {

@@ -156,12 +156,30 @@ test("Windows: an earlier run's grades.csv open in Excel stops the run before a 
   expect(reasonOf(error)).toMatch(/open in another program/);
 });
 
-test("a folder in the way of a class file is still named when this run's file is moved there (it cannot be removed, but is not a locked file)", async () => {
+test("a folder in the way of a class file is still named as where this run's file goes (it cannot be removed, but is not a locked file), before any report is moved", async () => {
   const dirs = staged(1);
   mkdirSync(path.join(dirs.outDir, 'grades.csv'));
   writeFileSync(path.join(dirs.outDir, 'grades.csv', 'x'), 'x');
-  await expect(writeOutputs({ ...dirs, rows: await rows(1), duplicates: [], checkIds: ['flow-name'] })).rejects.toMatchObject({ dest: path.join(dirs.outDir, 'grades.csv') });
-  expect(existsSync(path.join(dirs.outDir, '100.json'))).toBe(true);
+  await expect(writeOutputs({ ...dirs, rows: await rows(1), duplicates: [], checkIds: ['flow-name'] })).rejects.toMatchObject({ code: 'EISDIR', dest: path.join(dirs.outDir, 'grades.csv') });
+  expect(existsSync(path.join(dirs.outDir, '100.json'))).toBe(false);
+});
+
+test("a folder where one of this run's reports goes (mkdir out/101.html) stops the run before anything is removed or moved: the earlier run's class files and reports stay whole", async () => {
+  const dirs = staged(3);
+  const earlier = ['100.html', '100.json', '101.json', 'flowgrade-run.json', 'grades.csv', 'index.html', 'junit.xml', 'summary.md'];
+  for (const file of earlier) writeFileSync(path.join(dirs.outDir, file), `earlier run's ${file}`);
+  mkdirSync(path.join(dirs.outDir, '101.html'));
+  await expect(writeOutputs({ ...dirs, rows: await rows(3), duplicates: [], checkIds: ['flow-name'], record: () => '{}\n' })).rejects.toMatchObject({ code: 'EISDIR', syscall: 'rename', dest: path.join(dirs.outDir, '101.html') });
+  // Before: the earlier run's class files removed first, then 100.html and 100.json replaced: no dashboard nor gradebook left at all.
+  expect(readdirSync(dirs.outDir).filter((f) => !f.startsWith('.')).sort()).toEqual([...earlier, '101.html'].sort());
+  for (const file of earlier) expect(readFileSync(path.join(dirs.outDir, file), 'utf8'), file).toBe(`earlier run's ${file}`);
+  expect(readdirSync(dirs.stagingDir)).toHaveLength(6); // nothing moved out of it
+  // A folder of that name in another case takes the report's place where names ignore case: asked of the file system itself.
+  const other = staged(1);
+  mkdirSync(path.join(other.outDir, '100.HTML'));
+  const caseless = existsSync(path.join(other.outDir, '100.html'));
+  const moved = await writeOutputs({ ...other, rows: await rows(1), duplicates: [], checkIds: ['flow-name'] }).then(() => 'written', (error: NodeJS.ErrnoException) => error.code);
+  expect(moved).toBe(caseless ? 'EISDIR' : 'written');
 });
 
 /**
