@@ -100,7 +100,7 @@ export async function runBatch(batch: BatchOptions): Promise<BatchOutcome> {
   try {
     prepared = await prepareOut(batch.outDir, run, partOf(batch.shard));
     if (!prepared.ok) return { ok: false, problems: [prepared.problem] };
-    return await gradeAndWrite(found, prepared.stagingDir, run, batch);
+    return await gradeAndWrite(found, prepared, run, batch);
   } finally {
     await finishRun(run, prepared, stopListening, batch.warn);
   }
@@ -134,7 +134,12 @@ export interface Run extends HeldRun {
   holding?: Promise<void>;
 }
 
-export type Prepared = { ok: true; stagingDir: string } | { ok: false; problem: string };
+/**
+ * `earlier`: a flowgrade run had written into --out before (its `.flowgrade-output` marker was
+ * there): its reports this run does not replace are an earlier run's (staleReports); in a folder
+ * no run wrote, other `.json` and `.html` files are the user's own, left as they are, unsaid.
+ */
+export type Prepared = { ok: true; stagingDir: string; earlier: boolean } | { ok: false; problem: string };
 
 /**
  * --out made ready for a run: the folder made, its lock taken, a staging folder made in it, and
@@ -175,7 +180,7 @@ export async function prepareOut(outDir: string, run: Run, part: string): Promis
     // The part the folder's class files are of: until this run's replace them (a run stopped
     // before, by Ctrl-C, leaves them), the earlier run's; in a folder holding none, this run's.
     writeMarker(outDir, stagingDir, (held === undefined ? undefined : markedPart(held)) ?? part);
-    return { ok: true, stagingDir };
+    return { ok: true, stagingDir, earlier: marker !== undefined };
   } catch (error) {
     // (A folder or a named pipe where the lock goes: named, as a folder in the way of a class file is.)
     if (error instanceof LockInTheWay) return { ok: false, problem: coded(`flowgrade: cannot write into --out ${outDir} (${error.file}): ${error.message}`, 'bad-out') };
@@ -252,7 +257,7 @@ function removeStoppedNow(run: Run): void | Promise<void> {
 }
 
 /** This shard's share of `found` graded into `stagingDir`, then the outputs written into --out. */
-async function gradeAndWrite(found: Discovery, stagingDir: string, run: Run, batch: BatchOptions): Promise<BatchOutcome> {
+async function gradeAndWrite(found: Discovery, { stagingDir, earlier }: Prepared & { ok: true }, run: Run, batch: BatchOptions): Promise<BatchOutcome> {
   const foundCount = found.candidates.length;
   const classOf: RunRecord['class'] = { submissions: foundCount, fingerprint: classFingerprint(found.candidates) };
   const env = taskEnv(batch.options, stagingDir, batch.junit);
@@ -277,7 +282,8 @@ async function gradeAndWrite(found: Discovery, stagingDir: string, run: Run, bat
     const { kept, duplicates } = keepNewest(sortRows(graded));
     const gradebooks = planGradebooks(kept, batch.warn);
     const names = await writeOutputs({ outDir: batch.outDir, stagingDir, rows: kept, duplicates, checkIds: env.columns.checkIds, moodleFeedback: { plan: gradebooks.moodleFeedback, students: gradebooks.moodleStudents, now: batch.flags.now, maxGrade: batch.moodleMaxGrade }, canvasGrades: { plan: gradebooks.canvasGrades, column: batch.canvasColumn }, ...(batch.shard ? { part: { shards: [batch.shard.index], count: batch.shard.count, found: foundCount } } : {}), record: (names) => renderRunRecord(recordOf(batch, kept, names, duplicates, env.columns.checkIds, classOf)), run, afterClassFiles: () => writeMarker(batch.outDir, stagingDir, partOf(batch.shard)) });
-    const stale = await staleReports(batch.outDir, names);
+    // (In a folder no run wrote, other .json and .html files are the user's own: not called an earlier run's.)
+    const stale = earlier ? await staleReports(batch.outDir, names) : [];
     if (stale.length > 0) batch.warn(staleReportsLine(batch.outDir, stale));
     return { ok: true, found: foundCount, rows: kept, duplicates, ...gradebooks };
   } catch (error) {

@@ -135,7 +135,8 @@ export async function runMerge(merge: MergeOptions): Promise<MergeOutcome> {
       run,
       afterClassFiles: () => writeMarker(merge.outDir, stagingDir, part),
     });
-    const stale = await staleReports(merge.outDir, names);
+    // (In a folder no run wrote, other .json and .html files are the user's own: not called an earlier run's.)
+    const stale = prepared.earlier ? await staleReports(merge.outDir, names) : [];
     if (stale.length > 0) merge.warn(staleReportsLine(merge.outDir, stale, 'merge'));
     return { ok: true, shards: plan.shards, count: plan.count, missing: plan.missing, rows, duplicates: plan.duplicates, ...gradebooks };
   } catch (error) {

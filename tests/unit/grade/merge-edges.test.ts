@@ -99,3 +99,17 @@ test('a merge into a folder holding an earlier run\'s reports of other attendees
   // Before: "…; remove them or grade into a fresh folder", of a folder merge writes.
   expect([run.code, run.stderr]).toEqual([0, `flowgrade: --out ${out} also holds 2 files, the report of 1 attendee, this run did not write (7.html, 7.json), an earlier run's: kept, but index.html does not link them; remove them or merge into a fresh folder [stale-reports]\n`]);
 });
+
+test("a merge into a folder no run wrote (no .flowgrade-output) leaves the user's own .json and .html files there unsaid: they are no earlier run's reports", async () => {
+  const dir = tempDir('merge-edges-own-class');
+  writeFileSync(path.join(dir, '141.json'), withAttendee(readFileSync(fixturePath('flows/solution.json'), 'utf8'), '141'));
+  const part = tempDir('merge-edges-own-shard');
+  expect((await runCli(['grade', dir, '--out', part, '--now', NOW, '--quiet', '--jobs', '1', '--shard', '1/1'])).code).toBe(0);
+  const out = tempDir('merge-edges-own-out');
+  writeFileSync(path.join(out, 'config.json'), '{}');
+  writeFileSync(path.join(out, 'readme.html'), 'x');
+  const run = await runCli(['merge', part, '--out', out, '--quiet']);
+  // Before: "also holds 2 files, the reports of 2 attendees, this run did not write (config.json, readme.html), an earlier run's".
+  expect([run.code, run.stderr]).toEqual([0, '']);
+  expect(readFileSync(path.join(out, 'config.json'), 'utf8')).toBe('{}');
+});

@@ -30,10 +30,18 @@ test('a course folder\'s own index.html and gradebook are never replaced: the ru
 test('other files beside the reports are left alone, and a folder flowgrade wrote into is written again', async () => {
   const out = tempDir('notes-folder');
   writeFileSync(path.join(out, 'notes.txt'), 'mine');
+  // The user's own .json and .html files too, in a folder no run wrote (no .flowgrade-output): no
+  // earlier run's reports, nothing said of them. Before: "also holds 2 files, the reports of 2
+  // attendees, this run did not write (config.json, readme.html), an earlier run's: kept, …".
+  writeFileSync(path.join(out, 'config.json'), '{}');
+  writeFileSync(path.join(out, 'readme.html'), 'x');
   const first = await grade(out);
-  expect(first.code).toBe(0);
+  expect([first.code, first.stderr]).toEqual([0, '']);
   expect(existsSync(path.join(out, 'index.html'))).toBe(true);
   expect(readFileSync(path.join(out, 'notes.txt'), 'utf8')).toBe('mine');
+  expect(readFileSync(path.join(out, 'config.json'), 'utf8')).toBe('{}');
+  rmSync(path.join(out, 'config.json'));
+  rmSync(path.join(out, 'readme.html'));
   const again = await grade(out);
   expect([again.code, again.stderr]).toEqual([0, '']);
 });
