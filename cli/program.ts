@@ -24,7 +24,43 @@ export function createProgram(ctx: CliContext, argv: readonly string[] = []): Co
   for (const command of [checkCommand(ctx), gradeCommand(ctx), mergeCommand(ctx), inspectCommand(ctx), simulateCommand(ctx), labsCommand(ctx), checksCommand(ctx), explainCommand(ctx), webCommand(ctx), serveCommand(ctx)]) {
     program.addCommand(requiredAfterUnknown(addExamples(command)).exitOverride().configureOutput(output(ctx, `flowgrade ${command.name()}`, argv, [command, program])));
   }
+  const help = helpCommand(program);
+  program.addCommand(help.exitOverride().configureOutput(output(ctx, 'flowgrade help', argv, [help, program])));
   return addExamples(program, '');
+}
+
+/**
+ * `help [command]`, as commander's own (listed last, in its words), but for a name that is no
+ * command: `help chek` is the line `flowgrade chek` gives, `flowgrade: unknown command 'chek'
+ * (did you mean check?); see flowgrade --help`, where commander's printed the whole help on stderr.
+ */
+function helpCommand(program: Command): Command {
+  return new Command('help')
+    .argument('[command]')
+    .description('display help for command')
+    // As commander's: anything after the name is let be (`help check x`, `help check --help`: check's
+    // help), and so is an option in its place (`help --help`, `help -h`: flowgrade's own).
+    .helpOption(false)
+    .allowExcessArguments()
+    .allowUnknownOption()
+    .action((given: string | undefined) => {
+      const name = given?.startsWith('-') ? undefined : given;
+      if (name === undefined || name === 'help') program.help(); // (`help`, `help help`: flowgrade's own)
+      const command = program.commands.find((candidate) => candidate.name() === name || candidate.aliases().includes(name));
+      if (command === undefined) unknownCommand(program, name);
+      command.help();
+    });
+}
+
+/**
+ * Commander's error for an unknown command `name`, with its suggestion of a command alike, as its
+ * parser gives it for `flowgrade chek` (a method of commander's that its typings leave out).
+ */
+function unknownCommand(program: Command, name: string): never {
+  // (It names the program's first argument.)
+  program.args = [name];
+  (program as Command & { unknownCommand(): never }).unknownCommand();
+  throw new Error(`unknown command '${name}'`); // (never reached: commander's error ends the parse)
 }
 
 /**

@@ -22,6 +22,9 @@ const CASES: [args: string[], line: string][] = [
   [['check', SOLUTION, '--frmat', 'json'], "flowgrade check: unknown option '--frmat' (did you mean --format?); see flowgrade check --help"],
   [['check', SOLUTION, '--zzz'], "flowgrade check: unknown option '--zzz'; see flowgrade check --help"],
   [['chek', SOLUTION], "flowgrade: unknown command 'chek' (did you mean check?); see flowgrade --help"],
+  // The same after help (before: the whole help on stderr, nothing on what was wrong).
+  [['help', 'chek'], "flowgrade: unknown command 'chek' (did you mean check?); see flowgrade --help"],
+  [['help', 'zzz'], "flowgrade: unknown command 'zzz'; see flowgrade --help"],
   [['--frmat'], "flowgrade: unknown option '--frmat'; see flowgrade --help"],
   [['check'], "flowgrade check: missing required argument 'files'; see flowgrade check --help"],
   [['explain'], "flowgrade explain: missing required argument 'check-id'; see flowgrade explain --help"],
@@ -64,6 +67,11 @@ test('--help and --version are not errors: printed on stdout as before, exit 0',
   const help = await usage('check', '--help');
   expect([help.code, help.stderr]).toEqual([0, '']);
   expect(help.stdout).toMatch(/^Usage: flowgrade check \[options\] <files\.\.\.>\n/);
+  // help <command> is that command's help, help alone (or before an option, or of itself) flowgrade's.
+  for (const [args, usageLine] of [[['help', 'check'], 'Usage: flowgrade check [options] <files...>'], [['help', 'grade', '--help'], 'Usage: flowgrade grade [options] <inputs...>'], [['help'], 'Usage: flowgrade [options] [command]'], [['help', '--help'], 'Usage: flowgrade [options] [command]'], [['help', 'help'], 'Usage: flowgrade [options] [command]']] as const) {
+    const shown = await usage(...args);
+    expect([shown.code, shown.stderr, shown.stdout.split('\n')[0]], args.join(' ')).toEqual([0, '', usageLine]);
+  }
   const version = await usage('--version');
   expect([version.code, version.stderr]).toEqual([0, '']);
   expect(version.stdout).toMatch(/^\d+\.\d+\.\d+/);

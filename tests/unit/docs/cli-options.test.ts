@@ -49,6 +49,8 @@ const WHERE: Record<string, string> = {
   explain: section(CLI_MD, '`flowgrade labs'),
   web: section(CLI_MD, '`flowgrade web'),
   serve: section(CLI_MD, '`flowgrade web'),
+  // (Said with the global options: `flowgrade help <command>` is that command's --help.)
+  help: CLI_MD.slice(0, CLI_MD.indexOf('\n## ')),
 };
 
 test('every command has a place in docs/cli.md', () => {
