@@ -269,8 +269,9 @@ async function gradeAndWrite(found: Discovery, { stagingDir, earlier }: Prepared
   let stopped: Promise<void> | undefined;
   try {
     // (Spliced out of `found`: once this shard's share is taken, the others' archive entries can be freed.)
-    // On a terminal, the --shard pass (seconds for a large class) shows a line of its own.
-    const reading = batch.shard && batch.progress?.isTTY ? (run.progress = new Progress({ total: foundCount, ...batch.progress, verb: 'read', note: `to cut the class into ${batch.shard.count} shards` })) : undefined;
+    // The --shard pass (seconds for a large class) shows its progress by the same rules: a line of
+    // its own on a terminal, plain lines elsewhere (a CI log, where it was silent for that long).
+    const reading = batch.shard && batch.progress ? (run.progress = new Progress({ total: foundCount, ...batch.progress, verb: 'read', note: `to cut the class into ${batch.shard.count} shards` })) : undefined;
     const { share, split } = await shareOf(found.candidates.splice(0), batch, pool, () => reading?.tick());
     if (split !== undefined) classOf.split = split;
     const tasks: GradeTask[] = share.map((candidate, index) => ({ ...candidate, index }));

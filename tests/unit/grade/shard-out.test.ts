@@ -98,13 +98,17 @@ test('on a terminal, --shard shows its first pass, which reads the whole class b
   expect(stderr).toMatch(/\r\x1b\[Kgraded 2\/2 submissions \(0 failed, 0 ungradable\) \d+ flows\/s\n$/);
 });
 
-test('off a terminal (a CI log), --shard writes no line for its first pass: the plain lines count the share it grades', async () => {
+test('off a terminal (a CI log), --shard shows its first pass in plain lines too, then those of the share it grades', async () => {
   const dir = tempDir('shard-out-plain-class');
-  writeSolutions(dir, 4);
+  writeSolutions(dir, 12);
   const run = await runCli(['grade', dir, '--out', tempDir('shard-out-plain'), ...NOW, '--jobs', '1', '--shard', '1/2']);
   expect(run.code).toBe(0);
-  // Before (a mutation sweep): also 'read 4/4 submissions (to cut the class into 2 shards) …' on its own line.
-  expect(run.stderr).toMatch(/^graded 2\/2 submissions \(0 failed, 0 ungradable\) \d+ flows\/s\n$/);
+  // Before: nothing while the whole class was read (seconds for a class of 2,000), the plain lines
+  // promised every tenth or 5 seconds missing. A batch of fewer than 100: a line every 10, and at the end.
+  expect(run.stderr).toMatch(/^read 10\/12 submissions \(to cut the class into 2 shards\) \d+ flows\/s\nread 12\/12 submissions \(to cut the class into 2 shards\) \d+ flows\/s\ngraded 6\/6 submissions \(0 failed, 0 ungradable\) \d+ flows\/s\n$/);
+  // --quiet: none.
+  const quiet = await runCli(['grade', dir, '--out', tempDir('shard-out-plain-quiet'), ...NOW, '--jobs', '1', '--shard', '1/2', '--quiet']);
+  expect([quiet.code, quiet.stderr]).toEqual([0, '']);
 });
 
 test("a shard's summary.md and dashboard say they are one shard of the class: read alone (a CI job's summary), its totals are not the class's", async () => {
