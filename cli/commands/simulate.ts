@@ -107,8 +107,9 @@ function unusedByTheCall(flags: SimulateFlags, requests: readonly SeenRequest[],
   const lines: string[] = [];
   if (flags.tasksStatus !== undefined && !requests.some((request) => request.forced === true)) {
     // A timeout comes before the token is read: any POST to /v1/tasks gets it (docs/mocks.md).
-    const timeout = 'timeout' in flags.tasksStatus;
-    lines.push(`flowgrade: --tasks-status ${timeout ? 'timeout' : flags.tasksStatus.status}: no request of the call got that answer (only ${timeout ? 'a POST' : 'an authorised POST'} to /v1/tasks does); it is never used`);
+    const forced = flags.tasksStatus;
+    const timeout = 'timeout' in forced;
+    lines.push(`flowgrade: --tasks-status ${'timeout' in forced ? 'timeout' : forced.status}: no request of the call got that answer (only ${timeout ? 'a POST' : 'an authorised POST'} to /v1/tasks does); it is never used`);
   }
   if (flags.callerInErrorHandler && !result.globalErrorRaised) lines.push('flowgrade: --caller-in-error-handler: OnGlobalError did not run in this call; it is never used');
   return lines;
