@@ -96,13 +96,17 @@ export const DASHBOARD_SCRIPT = `
   });
   text.addEventListener('input', filter);
   verdict.addEventListener('change', filter);
+  // Back to the page (or reloaded), the browser puts the Verdict list back as it was left, after
+  // this script ran and without a change event: filtered again once it has (pageshow), the table
+  // shows what the controls say. (From the back-forward cache the page is as it was left anyway.)
+  window.addEventListener('pageshow', filter);
   document.getElementById('fg-controls').hidden = false;
   filter();
 })();
 `;
 
 /** CSP source for DASHBOARD_SCRIPT (sha256 of its text, base64); tests/unit/reports recompute it. */
-export const DASHBOARD_SCRIPT_HASH = 'sha256-Y/CC/Gf19j/JSRivDDV1xjKmYv3zZ29ngx8LNoIvSOU=';
+export const DASHBOARD_SCRIPT_HASH = 'sha256-HkFfEKrGxHTvbcj76+7Qzbzt1Ubqfy/MCDwdk7OS89E=';
 
 export const DASHBOARD_CSS = `
 body { margin: 0; background: #fff; }

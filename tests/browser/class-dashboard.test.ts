@@ -239,3 +239,36 @@ test('the id and the file name are each found whatever their Unicode form, the o
   await expect(page.locator('#fg-count')).toHaveText('Showing 2 of 3 submissions');
   expect(watched.errors).toEqual([]);
 });
+
+test('after Back from an attendee\'s report, or a reload, the table matches the filter controls as the browser restored them (the Verdict list kept, no change event)', async ({ page }) => {
+  const reports = sampleClass(12);
+  await open(page, 'back-1000.html', '<!doctype html><title>Report</title><p>Report</p>');
+  const { watched } = await open(page, 'back.html', renderDashboard(reports, { reportHref: () => 'back-1000.html' }));
+  const agree = async (when: string) => {
+    await page.waitForLoadState('load');
+    await page.waitForTimeout(300); // the browser restores the controls after the page's script ran
+    const state = await page.evaluate(() => {
+      const shown = [...document.querySelectorAll<HTMLTableRowElement>('#fg-table tbody tr')].filter((row) => !row.hidden);
+      return {
+        verdict: (document.getElementById('fg-verdict-filter') as HTMLSelectElement).value,
+        text: (document.getElementById('fg-filter') as HTMLInputElement).value.trim().toLowerCase(),
+        count: document.getElementById('fg-count')!.textContent,
+        rows: shown.map((row) => row.querySelector('th a')!.textContent!),
+      };
+    });
+    const expected = reports.filter((r) => (!state.verdict || r.verdict === state.verdict) && r.attendee.id.toLowerCase().includes(state.text));
+    expect(state.rows, when).toEqual(expected.map((r) => r.attendee.id));
+    expect(state.count, when).toBe(`Showing ${expected.length} of 12 submissions`);
+  };
+  await page.locator('#fg-verdict-filter').selectOption('failed');
+  await page.locator('#fg-filter').fill('100');
+  await expect(page.locator('#fg-count')).toHaveText('Showing 3 of 12 submissions'); // 1001, 1004, 1007
+  await page.locator('#fg-table tbody tr:not([hidden]) th a').first().click();
+  await expect(page.locator('p')).toHaveText('Report');
+  await page.goBack();
+  await agree('after Back');
+  await page.locator('#fg-verdict-filter').selectOption('ungradable');
+  await page.reload();
+  await agree('after a reload');
+  expect(watched.errors).toEqual([]);
+});
