@@ -263,6 +263,7 @@ export function parseJsonText(text: string, limits: JsonLimits): unknown {
     return JSON.parse(text);
   } catch (error) {
     if (HTML_START.test(text)) throw new LoadError('not-json', 'not valid JSON: the file is a web page (HTML), such as a flowgrade report or a saved page, not a flow export: export the flow from Flow Designer and give that .json file');
+    if (SVG_START.test(text)) throw new LoadError('not-json', 'not valid JSON: the file is an image (SVG), not a flow export: export the flow from Flow Designer and give that .json file');
     if (XML_START.test(text)) throw new LoadError('not-json', 'not valid JSON: the file is XML, such as a flowgrade junit.xml, not a flow export: export the flow from Flow Designer and give that .json file');
     throw new LoadError('not-json', `not valid JSON: ${describeSyntaxError(text, error)}`);
   }
@@ -270,7 +271,7 @@ export function parseJsonText(text: string, limits: JsonLimits): unknown {
 
 /**
  * Whether bytes refused as not JSON are another kind of file than a flow export gone wrong: an
- * image, a PDF, an Office document, a web page or XML (what someone picks by mistake, which
+ * image (an SVG one too), a PDF, an Office document, a web page or XML (what someone picks by mistake, which
  * exporting the flow again would not mend), not a ZIP archive (a zipped export, to unzip).
  */
 export function isOtherKindOfFile(bytes: Uint8Array): boolean {
@@ -278,7 +279,7 @@ export function isOtherKindOfFile(bytes: Uint8Array): boolean {
   if (kind !== undefined) return !isZipArchive(bytes);
   // (The first characters decoded alone: a web page or XML shows itself there; a UTF-8 BOM is left out.)
   const start = withoutBom(new TextDecoder().decode(bytes.subarray(0, 256)));
-  return HTML_START.test(start) || XML_START.test(start);
+  return HTML_START.test(start) || XML_START.test(start) || SVG_START.test(start);
 }
 
 /** How a web page starts: what people give by mistake is an HTML report of ours, or a page saved from the browser. */
@@ -286,6 +287,13 @@ const HTML_START = /^\s*<(?:!doctype\s+html|html)[\s>]/i;
 
 /** An XML document's declaration: a JUnit report of ours (junit.xml, check --format junit) given back by mistake. */
 const XML_START = /^\s*<\?xml[\s?]/;
+
+/**
+ * How an SVG image starts without an XML declaration (`<svg xmlns=…`, as a design tool or a
+ * flowgrade drawing saved from the page writes it, or `<!DOCTYPE svg`): an image picked by
+ * mistake, as a PNG is. (One with a declaration is told by XML_START.)
+ */
+const SVG_START = /^\s*<(?:svg|!doctype\s+svg)[\s>/]/i;
 
 function tooDeep(limits: JsonLimits): LoadError {
   return new LoadError('too-deep', `JSON nesting is deeper than the limit of ${levels(limits.maxDepth)}`);

@@ -116,6 +116,8 @@ test('each case a file cannot be graded gets its reason code where it is known: 
     [named('doc.pdf', '%PDF-1.7\n'), 'not-a-flow', 'not-json'],
     [named('130.html', '\uFEFF<!DOCTYPE html>\n<html lang="en">'), 'not-a-flow', 'not-json'],
     [named('junit.xml', '<?xml version="1.0" encoding="UTF-8"?>\n<testsuites>'), 'not-a-flow', 'not-json'],
+    [named('drawing.svg', '<svg xmlns="http://www.w3.org/2000/svg" width="1400" height="600">'), 'not-a-flow', 'not-json'],
+    [named('flow.svg', '\uFEFF\n<!DOCTYPE svg PUBLIC "-//W3C//DTD SVG 1.1//EN" "http://www.w3.org/Graphics/SVG/1.1/DTD/svg11.dtd">\n<svg>'), 'not-a-flow', 'not-json'],
     [named('writeup.docx', new Uint8Array([0x50, 0x4b, 0x03, 0x04, ...new Array(22).fill(0), 19, 0, 0, 0, ...[...'[Content_Types].xml'].map((c) => c.charCodeAt(0))])), 'not-a-flow', 'not-json'],
     // An export gone wrong (cut short, not JSON at all): export it again.
     [named('notes.json', 'PK is how my notes start'), 'not-json', 'not-json'],
