@@ -44,6 +44,8 @@ export interface ScenarioResult {
 export interface DrawingNode {
   id: string;
   label: string;
+  /** The last characters of a label the report cut (reports/bounds.ts): its box shows the label's start and its real end. */
+  labelEnd?: string;
   type: string;
   position?: Position;
 }
@@ -53,6 +55,8 @@ export interface DrawingEdge {
   exit: string;
   /** The exit as its port on the canvas names it, where the export's key does not say it: a Case's match value (`AMD` for `0`), its Default. */
   label?: string;
+  /** The last characters of a `label` the report cut, as a node's `labelEnd`. */
+  labelEnd?: string;
 }
 export interface DrawingGraph {
   nodes: DrawingNode[];

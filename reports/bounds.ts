@@ -28,7 +28,7 @@
  */
 import type { CheckResult, DrawingGraph, GradeReport, ScenarioResult } from '../engine/report.js';
 import type { FailedVariable, HttpExchange, TraceEntry } from '../engine/trace.js';
-import { clipText, codePoints } from './code-points.js';
+import { clipText, codePoints, lastCodePoints } from './code-points.js';
 
 export const REPORT_BOUNDS = {
   /** Characters kept of a name: a trace entry's flow, activity, id, type, outcome, failed setting and failed variable's name, a drawing's ids, labels and exits, a check's activity, the flow name. */
@@ -37,6 +37,12 @@ export const REPORT_BOUNDS = {
   text: 10_000,
   /** Characters of text (names, values, prompts, headers, bodies) shown of one simulated call's trace; a check's excerpt has a quarter. */
   trace: 200_000,
+  /**
+   * Last characters of a drawing's label kept beside its cut text (`labelEnd`), so its box shows the
+   * label's real end, as it does a shorter label's (text-fit.ts fitTextMiddle: a box shows 19
+   * characters, a link's label 24, at most half of them from the end).
+   */
+  labelEnd: 24,
 } as const;
 
 /** The type (and outcome) of the entry that ends a trace cut short. */
@@ -213,15 +219,32 @@ function recordSize(record: Record<string, unknown>): number {
 
 function boundGraph(graph: DrawingGraph, id: ShortId): DrawingGraph {
   const { name } = REPORT_BOUNDS;
-  const nodes = mapSame(graph.nodes, (node) =>
-    !over(node.id, name) && !over(node.label, name) && !over(node.type, name) ? node : { ...node, id: id(node.id), label: shown(node.label, name), type: shown(node.type, name) },
-  );
-  const edges = mapSame(graph.edges, (edge) =>
-    !over(edge.from, name) && !over(edge.to, name) && !over(edge.exit, name) && !over(edge.label, name)
-      ? edge
-      : { ...edge, from: id(edge.from), to: id(edge.to), exit: shown(edge.exit, name), ...optional('label', edge.label, name) },
-  );
+  const nodes = mapSame(graph.nodes, (node) => {
+    const end = labelEnd(node.label, node.labelEnd);
+    if (!over(node.id, name) && !over(node.label, name) && !over(node.type, name) && end === node.labelEnd) return node;
+    const { labelEnd: _, ...rest } = node;
+    return { ...rest, id: id(node.id), label: shown(node.label, name), ...(end === undefined ? {} : { labelEnd: end }), type: shown(node.type, name) };
+  });
+  const edges = mapSame(graph.edges, (edge) => {
+    const end = labelEnd(edge.label, edge.labelEnd);
+    if (!over(edge.from, name) && !over(edge.to, name) && !over(edge.exit, name) && !over(edge.label, name) && end === edge.labelEnd) return edge;
+    const { labelEnd: _, ...rest } = edge;
+    return { ...rest, from: id(edge.from), to: id(edge.to), exit: shown(edge.exit, name), ...optional('label', edge.label, name), ...(end === undefined ? {} : { labelEnd: end }) };
+  });
   return nodes === graph.nodes && edges === graph.edges ? graph : { nodes, edges };
+}
+
+/**
+ * A drawing label's `labelEnd`: the last REPORT_BOUNDS.labelEnd characters of a label cut here; for
+ * a label cut before (a report read back from its JSON), the end it came with, within that bound;
+ * none for a label that is not cut (or none).
+ */
+function labelEnd(label: string | undefined, given: string | undefined): string | undefined {
+  if (label === undefined || label.length <= REPORT_BOUNDS.name) return undefined;
+  const kept = REPORT_BOUNDS.labelEnd;
+  if (over(label, REPORT_BOUNDS.name)) return lastCodePoints(label, kept);
+  if (given === undefined || !wasCut(label, REPORT_BOUNDS.name)) return undefined;
+  return given.length <= kept ? given : lastCodePoints(given, kept);
 }
 
 /** `{ [key]: text shown }` when `text` is given, else nothing. */

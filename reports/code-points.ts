@@ -54,3 +54,9 @@ function wholeLength(text: string, length: number): number {
 }
 
 const CUT_MARK = /… \((\d+) characters\)$/;
+
+/** The characters a cut text (`… (N characters)` at its end) kept of its text, without that mark; undefined for any other text. */
+export function keptOfCutText(text: string): string | undefined {
+  const mark = CUT_MARK.exec(text.slice(-40));
+  return mark ? text.slice(0, text.length - mark[0].length) : undefined;
+}

@@ -38,8 +38,8 @@ const SCENARIO_KEYS = keys<ScenarioResult>()(['id', 'title', 'passed', 'summary'
 const ENTRY_KEYS = keys<TraceEntry>()(['flow', 'activity', 'activityId', 'type', 'outcome', 'outcomeLabel', 'error', 'failedSetting', 'failedVariable', 'modifiedVariables', 'prompts', 'http']);
 const VARIABLE_KEYS = keys<FailedVariable>()(['name', 'problem']);
 const HTTP_KEYS = keys<HttpExchange>()(['method', 'url', 'requestHeaders', 'requestBody', 'status', 'responseBody', 'unmocked', 'timedOut']);
-const NODE_KEYS = keys<DrawingNode>()(['id', 'label', 'type', 'position']);
-const EDGE_KEYS = keys<DrawingEdge>()(['from', 'to', 'exit', 'label']);
+const NODE_KEYS = keys<DrawingNode>()(['id', 'label', 'labelEnd', 'type', 'position']);
+const EDGE_KEYS = keys<DrawingEdge>()(['from', 'to', 'exit', 'label', 'labelEnd']);
 
 function orderCheck(check: CheckResult): CheckResult {
   return { ...pick(check, CHECK_KEYS), ...(check.traceExcerpt ? { traceExcerpt: check.traceExcerpt.map(orderEntry) } : {}) };

@@ -9,6 +9,7 @@ import { exitName } from '../engine/activity-types.js';
 import { activityTypeName, edgeKey } from './drawing.js';
 import { escapeXml as x, escapeXmlAttribute as xa, idToken } from './escape.js';
 import { LABEL_BOX_HEIGHT, LABEL_FONT_SIZE, placeLinkLabels, pointAt, type Piece } from './link-labels.js';
+import { keptOfCutText } from './code-points.js';
 import { fitText, fitTextMiddle, widthInEm } from './text-fit.js';
 import { layoutFlow, NODE_HEIGHT as H, NODE_WIDTH as W, type Point } from './svg-layout.js';
 
@@ -160,7 +161,7 @@ function nodeSvg(node: DrawingGraph['nodes'][number], p: Point, { executed, fail
     `<g class="${classes}"${failing ? ` id="${activityAnchor(prefix, node.id)}"` : ''} data-id="${xa(node.id)}">` +
     `<title>${x(`${node.label} (${type})${states ? ` — ${states}` : ''}`)}</title>` +
     `<rect x="${n(p.x)}" y="${n(p.y)}" width="${W}" height="${H}" rx="6" fill="${fill}" ${stroke}/>` +
-    `<text x="${n(p.x + 10)}" y="${n(p.y + 21)}" class="label" font-size="13" font-weight="600" fill="${COLORS.text}">${x(fitTextMiddle(node.label, 19, TEXT_ROOM / 13))}</text>` +
+    `<text x="${n(p.x + 10)}" y="${n(p.y + 21)}" class="label" font-size="13" font-weight="600" fill="${COLORS.text}">${x(fitTextMiddle(boxText(node.label, node.labelEnd), 19, TEXT_ROOM / 13))}</text>` +
     `<text x="${n(p.x + 10)}" y="${n(p.y + 39)}" class="type" font-size="11" fill="${COLORS.muted}">${x(fitText(type, 26, TEXT_ROOM / 11))}</text>` +
     (failing ? `<g class="badge"><circle cx="${n(badgeX)}" cy="${n(p.y)}" r="10" fill="${COLORS.bad}"/><text x="${n(badgeX)}" y="${n(p.y + 4)}" text-anchor="middle" font-size="12" font-weight="700" fill="#fff">&#10007;</text></g>` : '') +
     '</g>'
@@ -172,7 +173,17 @@ function nodeSvg(node: DrawingGraph['nodes'][number], p: Point, { executed, fail
  * which the attendee wrote, cut in its middle to the width of a box.
  */
 function edgeText(edge: DrawingEdge): string {
-  return edge.label === undefined ? exitName(edge.exit) : fitTextMiddle(edge.label, 24, TEXT_ROOM / LABEL_FONT_SIZE);
+  return edge.label === undefined ? exitName(edge.exit) : fitTextMiddle(boxText(edge.label, edge.labelEnd), 24, TEXT_ROOM / LABEL_FONT_SIZE);
+}
+
+/**
+ * The text a box (or a link) shows the start and end of: the label, or for a label the report cut
+ * (`… (297 characters)`, bounds.ts) its kept start and its real end (`labelEnd`) with `…` between:
+ * the end of the cut text was its mark (`Very_long…aracters)`), which tells no activity apart.
+ */
+function boxText(label: string, end: string | undefined): string {
+  const start = end === undefined ? undefined : keptOfCutText(label);
+  return start === undefined ? label : `${start}…${end}`;
 }
 
 /**

@@ -8,6 +8,8 @@ import type { CheckResult, DrawingGraph, GradeReport } from '../../../engine/rep
 import type { TraceEntry } from '../../../engine/trace.js';
 import { pointerOf } from '../../../engine/pointer.js';
 import { activityTypeName, edgeKey, executedPath, failingActivities } from '../../../reports/drawing.js';
+import { boundReport } from '../../../reports/bounds.js';
+import { renderHtmlReport } from '../../../reports/html.js';
 import { renderFlowSvg } from '../../../reports/svg.js';
 import { CANVAS_REACH, canvasUsable, layoutFlow, NODE_WIDTH } from '../../../reports/svg-layout.js';
 import { eventGraph, failedReport, mainGraph } from './sample-reports.js';
@@ -169,5 +171,26 @@ test('computed layout: the start and event activities start the first column eve
     const at = layoutFlow(graph).at;
     expect(at.get('start'), type).toEqual({ x: 0, y: 0 });
     expect(at.get('again')!.x, type).toBeGreaterThan(0);
+  }
+});
+
+test('an activity label or a Case\'s match value over the report\'s bound of 200 characters keeps its real end on the drawing, not the end of the cut text\'s "… (297 characters)"', () => {
+  const label = `Very_long_label_${'x'.repeat(271)}_Music_3zq`; // 297 characters
+  const value = `AMD_${'y'.repeat(280)}_machine`;
+  const report = failedReport();
+  const main = mainGraph();
+  main.nodes[3] = { ...main.nodes[3], label }; // SetGetResult
+  main.edges = [...main.edges, { from: 'menu', to: 'disc', exit: '0', label: value }];
+  report.flow = { ...report.flow!, main };
+  const texts = (html: string) => [...html.matchAll(/<text\b[^>]*>([^<]*)<\/text>/g)].map((match) => match[1]!.replace(/&#8230;/g, '…'));
+  // Bounded as every output shows a report, and read back from its JSON (merge's shards) and bounded again.
+  const bounded = boundReport(report);
+  expect(bounded.flow!.main.nodes[3]).toMatchObject({ label: `${label.slice(0, 200)}… (${label.length} characters)`, labelEnd: label.slice(-24) });
+  expect(bounded.flow!.main.edges.at(-1)!.labelEnd).toBe(value.slice(-24));
+  for (const [name, html] of [['bounded', renderHtmlReport(report)], ['read back', renderHtmlReport(JSON.parse(JSON.stringify(bounded)) as GradeReport)]]) {
+    const shown = texts(html);
+    expect(shown.find((text) => text.startsWith('Very_long')), name).toBe('Very_long_labe…_3zq'); // as the whole label's box reads: its start, and its end from a word
+    expect(shown.find((text) => text.startsWith('AMD_')), name).toMatch(/^AMD_y+…_machine$/);
+    expect(shown.filter((text) => text.includes('characters)')), name).toEqual([]);
   }
 });
