@@ -21,7 +21,25 @@ export const DASHBOARD_SCRIPT = `
   // The folder every file is in (the class folder's path) is not searched: a number in it
   // (2026-spring, section-04) would match every row. What tells files apart still is.
   var shared = sharedFolder(data.rows.map(function (d) { return d.file; }));
-  var searched = data.rows.map(function (d) { return [folded(d.attendee), folded(d.file.slice(shared))]; });
+  // What the page shows of a value (reports/escape.ts escapeHtml): control characters but tab and
+  // line breaks left out, bidi controls written as \\u202e-style escapes.
+  var CONTROLS = /[\\u0000-\\u0008\\u000b\\u000c\\u000e-\\u001f\\u007f-\\u009f]/g;
+  var BIDI = /[\\u061c\\u200e\\u200f\\u202a-\\u202e\\u2066-\\u2069]/g;
+  function asShown(value) {
+    return value.replace(CONTROLS, '').replace(BIDI, function (c) { return '\\\\u' + ('000' + c.charCodeAt(0).toString(16)).slice(-4); });
+  }
+
+  // Each as it is, and as its row shows it when that differs (a bidi control as a visible \\u202e,
+  // a control character left out): what is typed from the export or from the page is found.
+  var searched = data.rows.map(function (d) {
+    var texts = [];
+    [d.attendee, d.file.slice(shared)].forEach(function (value) {
+      var seen = asShown(value);
+      texts.push(folded(value));
+      if (seen !== value) texts.push(folded(seen));
+    });
+    return texts;
+  });
 
   // Ignoring case, and composed (NFC): an e with U+0301 (a Mac's file name) is the e-acute typed.
   function folded(value) {
@@ -84,7 +102,7 @@ export const DASHBOARD_SCRIPT = `
       var at = index[i];
       var d = data.rows[at];
       var match = (!wanted || d.verdict === wanted) &&
-        (!needle || searched[at][0].indexOf(needle) !== -1 || searched[at][1].indexOf(needle) !== -1);
+        (!needle || searched[at].some(function (text) { return text.indexOf(needle) !== -1; }));
       row.hidden = !match;
       if (match) shown++;
     });
@@ -106,7 +124,7 @@ export const DASHBOARD_SCRIPT = `
 `;
 
 /** CSP source for DASHBOARD_SCRIPT (sha256 of its text, base64); tests/unit/reports recompute it. */
-export const DASHBOARD_SCRIPT_HASH = 'sha256-HkFfEKrGxHTvbcj76+7Qzbzt1Ubqfy/MCDwdk7OS89E=';
+export const DASHBOARD_SCRIPT_HASH = 'sha256-dmXZqY8bIMegB60df1r8pTMgjACKCFGBMMA3xJOrEO8=';
 
 export const DASHBOARD_CSS = `
 body { margin: 0; background: #fff; }

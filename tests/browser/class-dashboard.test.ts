@@ -272,3 +272,26 @@ test('after Back from an attendee\'s report, or a reload, the table matches the 
   await agree('after a reload');
   expect(watched.errors).toEqual([]);
 });
+
+test('the filter finds an id as its row shows it: a bidi control written as a visible \\u202e is found typed so, a control character left out is found without it', async ({ page }) => {
+  const rows: [string, string][] = [
+    ['abc\u202edef15', '/class/Main_Flow_abc\u202edef15.json'],
+    ['14\u00001', '/class/upload-2.json'],
+    ['abcdef16', '/class/Main_Flow_abcdef16.json'],
+  ];
+  const reports = rows.map(([id, file]) => ({ ...passedReport(), attendee: { id, source: 'flow-name' as const }, input: { ...passedReport().input, file } }));
+  const { watched } = await open(page, 'filter-shown.html', renderDashboard(reports, { reportHref: (r) => `${r.attendee.id.length}.html` }));
+  await expect(page.locator('#fg-table tbody th a').first()).toHaveText('abc\\u202edef15');
+  const filter = page.locator('#fg-filter');
+  const found = async (typed: string, ids: string[]) => {
+    await filter.fill(typed);
+    await expect(page.locator('#fg-count'), typed).toHaveText(`Showing ${ids.length} of 3 submissions`);
+    await expect(page.locator('#fg-table tbody tr:not([hidden]) th a'), typed).toHaveText(ids);
+  };
+  await found('abc\\u202edef15', ['abc\\u202edef15']); // what the row shows, typed
+  await found('Main_Flow_abc\\u202E', ['abc\\u202edef15']); // the file line as shown
+  await found('abc\u202edef', ['abc\\u202edef15']); // the id itself, pasted from the export
+  await found('141', ['141']);
+  await found('abcdef', ['abcdef16']);
+  expect(watched.errors).toEqual([]);
+});
