@@ -11,7 +11,9 @@ export const REPORT_CSS = `
 .fg-report .fg-subheading { font-size: 1rem; margin: 0; overflow-wrap: anywhere; } /* a step title names GET_CBID.httpResponseBody, one word */
 .fg-report code { font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; font-size: 0.9em; white-space: pre-wrap; overflow-wrap: anywhere; }
 .fg-report a { color: #0550ae; }
-.fg-report a:focus-visible, .fg-report summary:focus-visible { outline: 3px solid var(--fg-exec); outline-offset: 2px; }
+/* The scroll areas (a trace table, a drawing) are Tab stops, scrolling or not (the report has no
+   script to tell): reached, they show the same ring as a link, not the browser's thin default. */
+.fg-report a:focus-visible, .fg-report summary:focus-visible, .fg-report .fg-table-wrap:focus-visible, .fg-report .fg-drawing:focus-visible { outline: 3px solid var(--fg-exec); outline-offset: 2px; }
 .fg-sr { position: absolute; width: 1px; height: 1px; padding: 0; margin: -1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; border: 0; }
 .fg-meta { color: var(--fg-muted); margin: 0 0 12px; overflow-wrap: anywhere; }
 .fg-verdict-line { display: flex; flex-wrap: wrap; align-items: center; gap: 8px 16px; margin: 8px 0; }

@@ -150,6 +150,24 @@ test.describe('attendee report', () => {
     expect(new Set(groups).size).toBe(groups.length);
     expect(watched.errors).toEqual([]);
   });
+  test('a scroll area reached by Tab (a trace table, a drawing) shows the report\'s 3-px focus ring, as a link does, not the browser\'s thin default', async ({ page }) => {
+    const { watched } = await open(page, 'focus-areas.html', renderHtmlReport(failedReport()));
+    const ring = (selector: string) => page.locator(selector).first().evaluate((element) => {
+      const style = getComputedStyle(element);
+      return `${style.outlineStyle} ${style.outlineWidth} ${style.outlineColor}`;
+    });
+    const reached: Record<string, string> = {};
+    for (let i = 0; i < 200 && Object.keys(reached).length < 3; i++) {
+      await page.keyboard.press('Tab');
+      const focused = await page.evaluate(() => document.activeElement?.matches(':focus-visible') ? (['.fg-table-wrap', '.fg-drawing', 'a'].find((s) => document.activeElement!.matches(s)) ?? '') : '');
+      if (focused && !(focused in reached)) reached[focused] = await ring(':focus');
+    }
+    expect(Object.keys(reached).sort()).toEqual(['.fg-drawing', '.fg-table-wrap', 'a']);
+    expect(reached['a']).toMatch(/^solid 3px /);
+    expect(reached['.fg-table-wrap']).toBe(reached['a']);
+    expect(reached['.fg-drawing']).toBe(reached['a']);
+    expect(watched.errors).toEqual([]);
+  });
 });
 
 test.describe('class dashboard', () => {
