@@ -954,7 +954,7 @@ test('a wrong Create Task body shows only the wrong fields as expected/actual, n
 
 test('GET_CBID answered with a WxCC API error: actual gives the error text, not the JSON of the answer', async () => {
   const run = resultOf(await gradeFixture('flows/defect-getcbid-authenticated.json'), 'run-get-cbid-fills-variables');
-  expect(run.actual).toMatch(/^HTTP 404: \/https:\/\/674481b1b4e2e04abea27c6e\.mockapi\.io\/flowdesigner\/Lab\/DynVars is not/);
+  expect(run.actual).toMatch(/^HTTP 404: GET \/https:\/\/674481b1b4e2e04abea27c6e\.mockapi\.io\/flowdesigner\/Lab\/DynVars is not/);
   expect(run.actual).not.toContain('trackingId');
   expect(run.actual).not.toContain('{');
 });
