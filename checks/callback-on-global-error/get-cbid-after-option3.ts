@@ -54,14 +54,14 @@ export default defineCheck({
     const { main } = ctx.model;
     // GET_CBID exists: the fix is the connection, not a new activity (connected when open, dragged
     // from where it leads now), in the simulated call's words for the same edit.
-    const connect = connectHint(main, menu.activity, '3', get.activity, 4);
+    const connect = () => connectHint(main, menu.activity, '3', get.activity, 4);
     const expected = `${menu.activity.label} option 3 → ${get.activity.label}`;
     if (!menuKeys(menu.activity).includes('3') && !Object.hasOwn(menu.activity.exits, '3')) {
       return failed(`${menu.activity.label} has no option 3 to connect to ${get.activity.label}`, {
         expected,
         actual: 'no option 3',
         activity: menu.activity,
-        hint: connect,
+        hint: connect(),
         // No option 3 at all: want-callback-option3 reports it (and how to add it) first.
         cause: NO_OPTION3_CAUSE,
       });
@@ -73,7 +73,7 @@ export default defineCheck({
         message: open ? `Option 3 of ${menu.activity.label} is not connected to ${get.activity.label}` : `Option 3 of ${menu.activity.label} does not lead to ${get.activity.label}`,
         ...(open ? { actual: 'option 3 not connected' } : {}),
         // Option 3 holding NewNumber (or Music), option 1 (or 2) left open: the regression check's sequence too.
-        hint: option3HoldsHint(main, menu.activity, get.activity) ?? connect,
+        hint: option3HoldsHint(main, menu.activity, get.activity) ?? connect(),
       });
       return failed(message, { expected, activity: menu.activity, ...said });
     }

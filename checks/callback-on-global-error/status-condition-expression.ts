@@ -97,7 +97,6 @@ export default defineCheck({
       const misnamed = otherOutputs(text, label);
       return (status: number) => takesTrueExit(evaluateOk(text, seenFor(startFor(status, also, misnamed))));
     };
-    const trueFor = asIf(expression);
     for (const { status, want } of CASES) {
       const start = startFor(status);
       const scope = seen(start);
@@ -114,7 +113,7 @@ export default defineCheck({
               ? `: the Expression has no {{ }}, so it is plain text, not a test${inBraces(expression)}`
               : QUOTED_STATUS.test(expression)
                 ? `${quotedNote(expression)}${unquoted(expression)}`
-                : testedInstead(trueFor);
+                : testedInstead(asIf(expression));
         return failed(`${activity.label} expression gives ${show(result.value)} ${what}; it must give ${want}${why}${namesNote(ctx, expression, label)}${unevaluatedNote(expression)}`, {
           expected,
           actual: expression,

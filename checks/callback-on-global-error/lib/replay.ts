@@ -43,6 +43,29 @@ const asGiven: SeenValues = (start) => start;
  * `guideNames`, the variables the check's own value reads, are held as declared (see above).
  */
 export function valuesSeenBy(ctx: CheckContext, target: Activity, field: string, guideNames: readonly string[] = []): SeenValues {
+  // Several checks ask for the same field (and one check once per sample scope): worked out once per
+  // model, happy-path trace, activity and field, as nothing of those changes once the runs are done.
+  const trace = ctx.runs[HAPPY_PATH]?.result.trace;
+  let byTrace = plans.get(ctx.model);
+  if (!byTrace) plans.set(ctx.model, (byTrace = new WeakMap()));
+  const traceKey = trace ?? NO_TRACE;
+  let byTarget = byTrace.get(traceKey);
+  if (!byTarget) byTrace.set(traceKey, (byTarget = new WeakMap()));
+  let byGuide = byTarget.get(target);
+  if (!byGuide) byTarget.set(target, (byGuide = new Map()));
+  const guideKey = JSON.stringify(guideNames);
+  let byField = byGuide.get(guideKey);
+  if (!byField) byGuide.set(guideKey, (byField = new Map()));
+  let seen = byField.get(field);
+  if (!seen) byField.set(field, (seen = planValuesSeenBy(ctx, target, field, guideNames)));
+  return seen;
+}
+
+/** valuesSeenBy's answers: by model, happy-path trace (NO_TRACE without one), activity, guide names (as JSON), then field. */
+const plans = new WeakMap<FlowModel, WeakMap<object, WeakMap<Activity, Map<string, Map<string, SeenValues>>>>>();
+const NO_TRACE = {};
+
+function planValuesSeenBy(ctx: CheckContext, target: Activity, field: string, guideNames: readonly string[]): SeenValues {
   const trace = ctx.runs[HAPPY_PATH]?.result.trace ?? [];
   const at = trace.findIndex((entry) => entry.activityId === target.id);
   // A call that never got to `target` (another mistake stopped it earlier): the Set Variables every
