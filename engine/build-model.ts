@@ -152,7 +152,11 @@ function buildActivity(key: string, raw: Json, pointer: string, position: Positi
 function canonicalProperties(properties: Json): { props: Json; ui: Json } {
   const props: Json = Object.create(null);
   const ui: Json = Object.create(null);
-  for (const [key, value] of Object.entries(properties)) {
+  // Keys by index, not Object.entries' pairs: every property of every activity passes here.
+  const keys = Object.keys(properties);
+  for (let i = 0; i < keys.length; i++) {
+    const key = keys[i];
+    const value = properties[key];
     const colon = key.indexOf(':');
     if (colon > 0) {
       ui[key] = value;

@@ -11,6 +11,9 @@ import { HAPPY_PATH } from './lib/happy-path/index.js';
 import { valuesSeenBy } from './lib/replay.js';
 import { evaluate, flowScope, namesRead, printedAndTested, show, unevaluatedNote } from './lib/templates.js';
 
+/** Where the request's outputs go in a scope built once for every status code (startFor). */
+const OUTPUTS_HERE = Symbol('the request outputs');
+
 /** Other answers the Create Task request may get (tasks-api.md, and gateways in between). */
 const OTHER_STATUSES = [200, 202, 204, 400, 401, 403, 404, 405, 409, 429, 500, 502, 503, 504];
 
@@ -83,8 +86,20 @@ export default defineCheck({
     const bodies = answerBodies(ctx, request);
     // `also`: names read in the request's place (no activity or variable has them), answered as the
     // request; `misnamed`: outputs of the request it does not give (`httpStatus`), answered as its status code.
+    // The scope without `also` or `misnamed` is the same for every status code but the request's
+    // outputs: built once, with a placeholder where they go, and copied (a Map keeps each key's place).
+    let base: Map<string, unknown> | undefined;
     const startFor = (status: number, also: string[] = [], misnamed: string[] = [], body = bodies.get(status) ?? '') => {
       const outputs = { httpStatusCode: status, httpResponseBody: body, httpResponseHeaders: {}, ...Object.fromEntries(misnamed.map((output) => [output, status])) };
+      if (also.length === 0 && misnamed.length === 0) {
+        if (!base) {
+          base = flowScope(ctx.model, { [label]: OUTPUTS_HERE });
+          for (const [name, value] of before) base.set(name, value);
+        }
+        const scope = new Map(base);
+        if (scope.get(label) === OUTPUTS_HERE) scope.set(label, outputs);
+        return scope;
+      }
       const scope = flowScope(ctx.model, Object.fromEntries([label, ...also].map((name) => [name, outputs])));
       for (const [name, value] of before) scope.set(name, value);
       return scope;

@@ -46,8 +46,17 @@ export function hasExpression(text: string): boolean {
 
 /** Canonical text of a template for comparison: whitespace inside {{ }} normalised (e.g. `{{ a|slice(2)  }}` and `{{a | slice(2)}}` give the same string). Throws on syntax errors. */
 export function normalizeTemplate(text: string): string {
-  return normalize(parseCached(text));
+  const template = parseCached(text);
+  let canonical = normalized.get(template);
+  if (canonical === undefined) normalized.set(template, (canonical = normalize(template)));
+  return canonical;
 }
+
+/**
+ * Each parsed template's canonical text, kept as long as the parse cache keeps its tree: the checks
+ * compare the same texts (the guide's among them) again for every flow.
+ */
+const normalized = new WeakMap<Template, string>();
 
 /**
  * Static problems without evaluating: the syntax error, or every call to a filter, function or
