@@ -73,6 +73,18 @@ test('a mission variable declared in another case, then picked from the lists th
     props(f, 'GET_CBID').outputVariableArray[1].outputVariable = 'CustomAni';
   });
   expect(resultOf(guideBody, 'run-task-created').message).toBe('Not judged: the simulated call went wrong earlier (reported under “Flow variable customani (String, empty default)”)');
+  // The body reading the guide's spelling through a Set Variable on the way (dest = {{customani}}): as read directly.
+  const throughSetVariable = await gradeMutation((f) => {
+    variable(f, 'customani').name = 'CustomAni';
+    props(f, 'GET_CBID').outputVariableArray[1].outputVariable = 'CustomAni';
+    f.variables.push({ ...variable(f, 'getresult'), name: 'dest' });
+    addActivity(f, 'CallBackAPI_HTTPRequest', 'SetDest', { activityName: 'set-variable', activityId: 'set-variable', srcVariable: 'dest', setTo: 'set-to-literal', expr: '{{customani}}' }, 'set-variable');
+    link(f, 'GlobalErrorHandling', 'out', 'SetDest');
+    link(f, 'SetDest', 'out', 'CallBackAPI_HTTPRequest');
+    const p = props(f, 'CallBackAPI_HTTPRequest');
+    p.httpRequestBody = p.httpRequestBody.replace('{{customani}}', '{{dest}}');
+  });
+  expect(resultOf(throughSetVariable, 'run-task-created').message).toBe('Not judged: the simulated call went wrong earlier (reported under “Flow variable customani (String, empty default)”)');
   // getresult declared and written as getResult: the body is there, under that name.
   const getResult = await gradeMutation((f) => {
     variable(f, 'getresult').name = 'getResult';

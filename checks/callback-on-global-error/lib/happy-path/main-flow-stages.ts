@@ -5,6 +5,7 @@
  * the trace its activity ran, from which the next stage reads on (index.ts deviationsOf).
  */
 import type { CheckContext } from '../../../../engine/check.js';
+import type { FlowModel } from '../../../../engine/model.js';
 import type { TraceEntry } from '../../../../engine/trace.js';
 import { exitName, menuKeys } from '../../../../engine/activity-types.js';
 import { clipWithDots } from '../../../../engine/clip.js';
@@ -15,7 +16,6 @@ import { HINTS, renameGetCbidHint } from '../hints.js';
 import { GLOBAL_ERROR, LABELS, VARIABLES } from '../names.js';
 import { causeIfMissing } from '../nodes.js';
 import type { ExpectedRecord } from '../record.js';
-import { requestBodyOf } from '../http.js';
 import { namesRead, show, startLabelOf } from '../templates.js';
 import { declaredSpelling, notStringCause, setTypeHint, undeclaredCause } from '../variables.js';
 import { convertToType } from '../../../../engine/simulator/variables.js';
@@ -142,15 +142,15 @@ export function getCbidFillsVariables(happy: HappyRun, ctx: CheckContext, getAt:
 /**
  * GET_CBID filled the record's values right but for their names: each variable that did not get its
  * value is declared in another spelling (`CustomAni`), which its parse row writes and which holds the
- * value, and the Create Task body reads that spelling, not the guide's. The call works as built: the
- * name is the Build step 2 check's to report (the cause), and the later stages are judged on what the
- * call did, not skipped as if it had gone wrong.
+ * value, and nothing in the flow reads the guide's spelling (not the Create Task body, nor a Set
+ * Variable passing the value on to it). The call works as built: the name is the Build step 2
+ * check's to report (the cause), and the later stages are judged on what the call did, not skipped
+ * as if it had gone wrong.
  */
 function filledUnderAnotherName(ctx: CheckContext, nodes: MissionNodes, get: TraceEntry, wrong: readonly (readonly [string, string])[], record: ExpectedRecord): Deviation | undefined {
   const renamed = wrong.map(([name, value]) => ({ name, value, declared: declaredSpelling(ctx.model, name) }));
   if (renamed.some(({ name, value, declared }) => declared === name || get.modifiedVariables[declared] !== value)) return undefined;
-  const bodyReads = new Set(nodes.callbackApi ? namesRead(requestBodyOf(nodes.callbackApi)) : []);
-  if (renamed.some(({ name }) => bodyReads.has(name))) return undefined;
+  if (renamed.some(({ name }) => readInTheFlow(ctx.model, name))) return undefined;
   const actual = renamed.map(({ declared, value }) => `${declared} = ${show(value)}`).join(', ');
   const spellings = renamed.map(({ name, declared }) => `${declared} for ${name}`).join(', ');
   return deviate('get-cbid-variables', `After ${get.activity}, ${actual}, from ${record.source}: the record's values, in the spelling declared (${spellings})`, [get], {
@@ -160,6 +160,16 @@ function filledUnderAnotherName(ctx: CheckContext, nodes: MissionNodes, get: Tra
     cause: undeclaredCause(renamed[0]!.name),
     spares: AFTER_GET_CBID,
   });
+}
+
+/** Whether an activity of the flow reads the variable `name`: in a template of any of its settings, or as a Set To Variable's bare name. */
+function readInTheFlow(model: FlowModel, name: string): boolean {
+  const reads = (value: unknown, depth: number): boolean => {
+    if (typeof value === 'string') return value.trim() === name || (value.includes('{') && namesRead(value).some((read) => read.split('.')[0] === name));
+    if (depth === 0 || typeof value !== 'object' || value === null) return false;
+    return Object.values(value).some((item) => reads(item, depth - 1));
+  };
+  return [...model.main.activities, ...model.events.activities].some((activity) => reads(activity.props, 3));
 }
 
 /**
