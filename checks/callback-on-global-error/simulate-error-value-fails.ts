@@ -68,9 +68,15 @@ export default defineCheck({
     }
     if (result.ok) {
       const stored = storeFailure(ctx.model, row, scope);
-      const outcome = stored === undefined ? 'so no global error is raised' : stored.undeclared
-        ? `and the activity fails only as it stores it (${stored.message}); once ${target} is declared, as Build step 2 asks, the value no longer fails`
-        : `and the activity fails only as it stores it (${stored.message}), an error in flowgrade's simulator that Flow Designer is not documented to raise; once ${target} is a String, as Build step 2 asks, the value no longer fails`;
+      // Another row may fail as it stores its value (a variable not declared): the error is raised there.
+      const other = stored ? undefined : rows.filter((r) => r.target !== target).map((r) => ({ r, failure: storeFailure(ctx.model, r, scope) })).find((e) => e.failure);
+      const outcome = stored === undefined
+        ? other?.failure
+          ? `and the activity fails only at its row for ${other.r.target || '(no variable)'} (${other.failure.message}): Build step 6 gives simulatederror a value that fails to evaluate`
+          : 'so no global error is raised'
+        : stored.undeclared
+          ? `and the activity fails only as it stores it (${stored.message}); once ${target} is declared, as Build step 2 asks, the value no longer fails`
+          : `and the activity fails only as it stores it (${stored.message}), an error in flowgrade's simulator that Flow Designer is not documented to raise; once ${target} is a String, as Build step 2 asks, the value no longer fails`;
       return failed(`${sim.activity.label} sets simulatederror to ${JSON.stringify(row.value)}, which evaluates without error (to ${JSON.stringify(result.value)}), ${outcome}${unevaluatedNote(row.value)}`, {
         expected: `a value that fails to evaluate, e.g. ${GUIDE_VALUE}`,
         actual: JSON.stringify(row.value),
@@ -91,6 +97,7 @@ export default defineCheck({
  * does not fit (`"abc"` in an Integer); undefined when it is stored.
  */
 function storeFailure(model: FlowModel, row: Assignment, scope: ReadonlyMap<string, unknown>): { message: string; undeclared: boolean } | undefined {
+  if (row.target === '') return { message: 'no variable selected', undeclared: true };
   const type = new VariableStore(model.variables).typeOf(row.target);
   if (type === undefined) return { message: `${row.target} is not declared in the flow`, undeclared: true };
   const value = isTextType(type) ? undefined : evaluate(valueTemplate(row), scope);

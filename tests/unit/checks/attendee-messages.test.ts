@@ -305,6 +305,14 @@ test('SimulateGlobalError whose value evaluates but cannot be stored is not told
     expect([name, resultOf(report, 'simulate-error-value-fails').message]).toEqual([name, message]);
     expect([name, resultOf(report, 'run-global-error-raised').status]).toEqual([name, 'passed']);
   }
+  // A second row for a variable not declared fails as it stores its value: the error is raised there, and said.
+  const otherRow = resultOf(await gradeMutation((f) => {
+    props(f, 'SimulateGlobalError').setVariablesArray = [
+      { srcVariable: 'simulatederror', setTo: 'set-to-literal', expr: 'abc' },
+      { srcVariable: 'notdeclared', setTo: 'set-to-literal', expr: 'x' },
+    ];
+  }), 'simulate-error-value-fails');
+  expect(otherRow.message).toBe('SimulateGlobalError sets simulatederror to "abc", which evaluates without error (to "abc"), and the activity fails only at its row for notdeclared (notdeclared is not declared in the flow): Build step 6 gives simulatederror a value that fails to evaluate');
   // An Integer simulatederror set to a number is stored: no global error, as the message says.
   const stored = resultOf(await gradeMutation((f) => {
     variable(f, 'simulatederror').type = 'INTEGER';
