@@ -9,7 +9,7 @@ const GUIDE_PROMPT =
   'All agents are busy. Please press 1 if you want to schedule a callback. Press 2 if you want to wait in queue. Press 3 to simulate global error.';
 
 /** Words a caller is told to key a digit with ("press", "tap", "key in", "option", …). */
-const KEYING = String.raw`(?:press|dial|enter|select|choose|push|hit|tap|pick|type|touch|use|punch(?:\s{1,3}in)?|key(?:\s{1,3}in)?|option|button)(?:ing|es|s)?`;
+const KEYING = String.raw`(?:press|dial|enter|select|choose|push|hit|tap|pick|type|touch|punch(?:\s{1,3}in)?|key(?:\s{1,3}in)?|option|button)(?:ing|es|s)?`;
 /** Words that may stand between those and the digit: "press the 3 key", "press the number 3". */
 const BETWEEN = String.raw`(?:the|number|key|digit|option|button)`;
 /** The key 3: not a number that begins with it (3.5, 3:00, 3-hour), nor a range (3 to 5). */
@@ -31,7 +31,7 @@ const OFFERS_3 = [
   new RegExp(String.raw`\bthe\s{1,3}${THREE}\s{1,3}(?:key|button)\b`, 'i'),
   new RegExp(String.raw`\b(?:or|and)\s{1,3}${THREE}\s{1,3}(?:to|for)\b`, 'i'),
   new RegExp(String.raw`(?:^|[,;.!?])\s{0,10}(?:\(\s{0,3})?${THREE}\s{0,3}(?:(?:to|for)\b|[-–—:=).])`, 'i'),
-  new RegExp(String.raw`(?:^|[,;])\s{0,10}(?:then\s{1,3})?${THREE}\s{0,3}(?:[.!?;]|$)`, 'i'),
+  new RegExp(String.raw`(?:^|[,;])\s{0,10}(?:(?:then|use)\s{1,3})?${THREE}\s{0,3}(?:[.!?;]|$)`, 'i'),
   // The three digits in one breath: "press 1, 2 or 3", "press one, two, or three".
   new RegExp(String.raw`\b${KEYING}\s{1,3}(?:1|one)\s{0,3},\s{0,3}(?:2|two)\s{0,3},?\s{0,3}(?:or|and)\s{1,3}${THREE}`, 'i'),
 ];
@@ -42,7 +42,7 @@ const THREE_OPENING = new RegExp(String.raw`(?:^|[.!?]\s{0,10})${THREE}`, 'gi');
 /**
  * Is option 3 offered, in any language: by one of OFFERS_3, as options 1 or 2 are (the same word
  * before the 3 or after it as before or after a 1 or 2: "Pulse 3 para …" beside "Pulse 1 para …",
- * "…, sur 3 pour …", "number three to …"), or by a sentence that opens with the 3 and tells of the
+ * "…, sur 3 pour …", "number three to …"), or by a sentence that opens with the 3 and a word of the
  * error ("3 simulates a global error.").
  */
 function offers3(text: string): boolean {
@@ -52,8 +52,18 @@ function offers3(text: string): boolean {
 /** THREE where a key 3 was found (lastIndex set to it). */
 const THREE_HERE = new RegExp(THREE, 'iy');
 
-/** Words too common to tell a key's place: "… and 3", "… o 3" (between 9 and 3). */
-const NOT_TELLING = new Set(['and', 'or', 'y', 'o', 'u', 'e', 'ed', 'et', 'ou', 'und', 'oder', 'of', 'in', 'at', 'the', 'a']);
+/**
+ * Words too common to tell a key's place: "… and 3", "… o 3" (between 9 and 3); and what a number
+ * counts ("2 minutes, or 3 minutes"), in the lab's languages.
+ */
+const NOT_TELLING = new Set(
+  ('and or y o u e ed et ou und oder of in at the a ' +
+    'second seconds minute minutes hour hours day days week weeks month months year years time times agent agents call calls people persons ' +
+    'segundo segundos minuto minutos hora horas día días dia dias semana semanas ' +
+    'seconde secondes heure heures jour jours semaine semaines ' +
+    'sekunde sekunden minute minuten stunde stunden tag tage woche wochen ' +
+    'secondi minuti ora ore giorno giorni settimana settimane').split(' '),
+);
 
 /** The word a key is told with, when it tells the key's place: not one of NOT_TELLING. */
 function telling(word: string | undefined): string | undefined {
@@ -83,11 +93,12 @@ function offeredAsOptions12(text: string): boolean {
   return threes.some(({ before, after }) => (before !== undefined && before12.has(before)) || (after !== undefined && after12.has(after)));
 }
 
-/** A sentence that opens with the 3 and tells of the error in its first clause (offers3). */
+/** A sentence that opens with the 3 and a word of the error after it (offers3). */
 function offeredOpeningASentence(text: string): boolean {
   for (const found of text.matchAll(THREE_OPENING)) {
-    const rest = text.slice(found.index + found[0].length, found.index + found[0].length + 200);
-    if (ABOUT_THE_ERROR.test(rest.slice(0, /[.!?;,]/.exec(rest)?.index ?? rest.length))) return true;
+    // The word after it is the verb of the option ("3 simulates …"), not a count ("3 of our agents", "3 is …").
+    const next = /^[^\p{L}\p{N}.!?;,]{1,10}(\p{L}+)/u.exec(text.slice(found.index + found[0].length, found.index + found[0].length + 60))?.[1];
+    if (next !== undefined && ABOUT_THE_ERROR.test(next)) return true;
   }
   return false;
 }
@@ -110,7 +121,7 @@ const FILLER = new Set(
 );
 
 /** Words that tell the option of Build step 3: the simulated error, and the dropped call the caller gets. */
-const ABOUT_THE_ERROR = /\b(?:erro|erreu|fehl|fail|simul|crash|exception|fault|problem|issue|broke|break|bug|wrong|drop|disconnect|hang|end\b|terminat|abort|test|global)/i;
+const ABOUT_THE_ERROR = /\b(?:erro|erreu|fehl|fail|simul(?:at|a|e|i)|crash|exception|fault|problem|issue|broke|break|bug|wrong|drop|disconnect|hang|end\b|terminat|abort|test|global)/i;
 
 /**
  * What the message says option 3 is for, when it names something else than the simulated error
@@ -194,8 +205,9 @@ export default defineCheck({
     '"press 1 to …, 2 to …, 3 to …", "1. … 2. … 3. Simulate …" or "(3) Simulate …", or a message "3 - simulate global error",',
     'in any case, with any spacing or punctuation; in any language or other words, a 3 told as option 1 or 2 is (the same',
     'word before or after it: "Pulse 1 para …, pulse 2 para …, pulse 3 para …", "Appuyez sur 1 pour …, sur 2 pour …, sur 3',
-    'pour …", "number one …, number two …, number three …"), "… use 3.", or a sentence opening with the 3 and telling of the',
-    'error ("3 simulates a global error."). A prompt that only mentions 13, 33 or a 3 that is no key',
+    'pour …", "number one …, number two …, number three …", a word a number counts never: "2 minutes, or 3 minutes"),',
+    '"… use 3." ending a clause, or a sentence opening with the 3 and a word of the error ("3 simulates a global error.").',
+    'A prompt that only mentions 13, 33 or a 3 that is no key',
     '("open between 9 and 3", "all 3 agents", "dial in 3 minutes", "3.5 percent", "3 to 5 days", "a 3-hour slot")',
     'does not count. Several TTS messages are read together. SSML markup is read as',
     'the words it speaks (`Press <say-as interpret-as="digits">3</say-as> …`). A message with Pebble tags or',
