@@ -318,7 +318,8 @@ export function staleReportsLine(outDir: string, stale: readonly string[], comma
   const attendees = new Set(stale.map((name) => name.replace(/\.(?:json|html)$/i, ''))).size;
   const whose = `the report${attendees === 1 ? '' : 's'} of ${plural(attendees, 'attendee')}`;
   const them = stale.length === 1 ? 'it' : 'them';
-  return `flowgrade: --out ${outDir} also holds ${plural(stale.length, 'file')}, ${whose}, this run did not write (${shown}), an earlier run's: kept, but index.html does not link ${them}; remove ${them} or ${command} into a fresh folder [stale-reports]`;
+  // Named as reports, not said to be ones: a folder an earlier run wrote may hold files of the user's own too.
+  return `flowgrade: --out ${outDir} also holds ${plural(stale.length, 'file')} this run did not write, named as ${whose} (${shown}): an earlier run's, or files of your own: kept, but index.html does not link ${them}; remove ${them} or ${command} into a fresh folder [stale-reports]`;
 }
 
 const STALE_NAMED = 5;

@@ -528,7 +528,7 @@ test('an --out holding an earlier run: its reports of attendees not in this run 
   // The next run grades attendee 1 only (the others left the class, or another group is graded).
   const again = await runCli(['grade', path.join(dir, 'Main_Flow_1.json'), '--out', out, ...NOW, '--quiet']);
   expect(again.code).toBe(0);
-  expect(again.stderr.trim()).toBe(`flowgrade: --out ${out} also holds 4 files, the reports of 2 attendees, this run did not write (2.html, 2.json, 3.html, 3.json), an earlier run's: kept, but index.html does not link them; remove them or grade into a fresh folder [stale-reports]`);
+  expect(again.stderr.trim()).toBe(`flowgrade: --out ${out} also holds 4 files this run did not write, named as the reports of 2 attendees (2.html, 2.json, 3.html, 3.json): an earlier run's, or files of your own: kept, but index.html does not link them; remove them or grade into a fresh folder [stale-reports]`);
   expect(readdirSync(out)).toContain('2.html');
   expect(readFileSync(path.join(out, 'index.html'), 'utf8')).not.toContain('href="2.html"');
   // Still there at the next run: named again; once removed, nothing is said.

@@ -97,7 +97,7 @@ test('a merge into a folder holding an earlier run\'s reports of other attendees
   expect((await runCli(['grade', other, '--out', out, '--now', NOW, '--quiet', '--jobs', '1'])).code).toBe(0);
   const run = await runCli(['merge', ...parts, '--out', out, '--quiet']);
   // Before: "…; remove them or grade into a fresh folder", of a folder merge writes.
-  expect([run.code, run.stderr]).toEqual([0, `flowgrade: --out ${out} also holds 2 files, the report of 1 attendee, this run did not write (7.html, 7.json), an earlier run's: kept, but index.html does not link them; remove them or merge into a fresh folder [stale-reports]\n`]);
+  expect([run.code, run.stderr]).toEqual([0, `flowgrade: --out ${out} also holds 2 files this run did not write, named as the report of 1 attendee (7.html, 7.json): an earlier run's, or files of your own: kept, but index.html does not link them; remove them or merge into a fresh folder [stale-reports]\n`]);
 });
 
 test("a merge into a folder no run wrote (no .flowgrade-output) leaves the user's own .json and .html files there unsaid: they are no earlier run's reports", async () => {

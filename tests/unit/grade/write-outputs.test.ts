@@ -278,15 +278,15 @@ test('stale reports: an earlier run\'s .json and .html files in any case, sorted
 
 test('the stale reports\' warning counts the files and the attendees whose reports they are, names five, then how many more, and says it or them', () => {
   const names = (count: number) => Array.from({ length: count }, (_, i) => `${i + 1}.json`);
-  expect(staleReportsLine('out', names(1))).toBe("flowgrade: --out out also holds 1 file, the report of 1 attendee, this run did not write (1.json), an earlier run's: kept, but index.html does not link it; remove it or grade into a fresh folder [stale-reports]");
-  expect(staleReportsLine('out', names(5))).toContain('holds 5 files, the reports of 5 attendees, this run did not write (1.json, 2.json, 3.json, 4.json, 5.json), an earlier run\'s: kept, but index.html does not link them; remove them');
+  expect(staleReportsLine('out', names(1))).toBe("flowgrade: --out out also holds 1 file this run did not write, named as the report of 1 attendee (1.json): an earlier run's, or files of your own: kept, but index.html does not link it; remove it or grade into a fresh folder [stale-reports]");
+  expect(staleReportsLine('out', names(5))).toContain('holds 5 files this run did not write, named as the reports of 5 attendees (1.json, 2.json, 3.json, 4.json, 5.json): an earlier run\'s, or files of your own: kept, but index.html does not link them; remove them');
   expect(staleReportsLine('out', names(6))).toContain('(1.json, 2.json, 3.json, 4.json, 5.json, and 1 more)');
   // Each attendee's report is two files: ten attendees are ten, not "20 reports". Before: "holds 20 reports".
   const pairs = Array.from({ length: 10 }, (_, i) => [`${i + 1}.html`, `${i + 1}.json`]).flat();
-  expect(staleReportsLine('out', pairs)).toContain('holds 20 files, the reports of 10 attendees, this run did not write (1.html, 1.json, 2.html, 2.json, 3.html, and 15 more)');
+  expect(staleReportsLine('out', pairs)).toContain('holds 20 files this run did not write, named as the reports of 10 attendees (1.html, 1.json, 2.html, 2.json, 3.html, and 15 more)');
   // One attendee's two files (any case of the extension), and another's one.
-  expect(staleReportsLine('out', ['2.HTML', '2.json', '3.json'])).toContain('holds 3 files, the reports of 2 attendees, this run did not write');
-  expect(staleReportsLine('out', ['2.html', '2.json'])).toContain('holds 2 files, the report of 1 attendee, this run did not write (2.html, 2.json), an earlier run\'s: kept, but index.html does not link them; remove them');
+  expect(staleReportsLine('out', ['2.HTML', '2.json', '3.json'])).toContain('holds 3 files this run did not write, named as the reports of 2 attendees');
+  expect(staleReportsLine('out', ['2.html', '2.json'])).toContain('holds 2 files this run did not write, named as the report of 1 attendee (2.html, 2.json): an earlier run\'s, or files of your own: kept, but index.html does not link them; remove them');
   // merge's says to merge into a fresh folder (before: "or grade into a fresh folder", of a folder no grade wrote).
   expect(staleReportsLine('out', ['2.html', '2.json'], 'merge')).toMatch(/; remove them or merge into a fresh folder \[stale-reports\]$/);
 });
