@@ -263,7 +263,7 @@ export function parseJsonText(text: string, limits: JsonLimits): unknown {
     return JSON.parse(text);
   } catch (error) {
     if (HTML_START.test(text)) throw new LoadError('not-json', 'not valid JSON: the file is a web page (HTML), such as a flowgrade report or a saved page, not a flow export: export the flow from Flow Designer and give that .json file');
-    if (SVG_START.test(text)) throw new LoadError('not-json', 'not valid JSON: the file is an image (SVG), not a flow export: export the flow from Flow Designer and give that .json file');
+    if (SVG_START.test(text.slice(0, 2000))) throw new LoadError('not-json', 'not valid JSON: the file is an image (SVG), not a flow export: export the flow from Flow Designer and give that .json file');
     if (XML_START.test(text)) throw new LoadError('not-json', 'not valid JSON: the file is XML, such as a flowgrade junit.xml, not a flow export: export the flow from Flow Designer and give that .json file');
     throw new LoadError('not-json', `not valid JSON: ${describeSyntaxError(text, error)}`);
   }
@@ -289,11 +289,13 @@ const HTML_START = /^\s*<(?:!doctype\s+html|html)[\s>]/i;
 const XML_START = /^\s*<\?xml[\s?]/;
 
 /**
- * How an SVG image starts without an XML declaration (`<svg xmlns=…`, as a design tool or a
- * flowgrade drawing saved from the page writes it, or `<!DOCTYPE svg`): an image picked by
- * mistake, as a PNG is. (One with a declaration is told by XML_START.)
+ * How an SVG image starts (`<svg xmlns=…`, as a flowgrade drawing saved from the page writes it,
+ * `<!DOCTYPE svg`), also after an XML declaration and comments (`<?xml …?>`, as Inkscape and
+ * Illustrator write it, `<!-- Generator: Sketch -->`): an image picked by mistake, as a PNG is.
+ * Each part bounded and opened by its own marker, so that no text makes the test backtrack; it
+ * reads the first 2,000 characters.
  */
-const SVG_START = /^\s*<(?:svg|!doctype\s+svg)[\s>/]/i;
+const SVG_START = /^\s*(?:<\?xml[^>]{0,300}\?>\s*)?(?:<!--(?:[^-]|-(?!->)){0,500}-->\s*){0,5}<(?:svg|!doctype\s+svg)[\s>/]/i;
 
 function tooDeep(limits: JsonLimits): LoadError {
   return new LoadError('too-deep', `JSON nesting is deeper than the limit of ${levels(limits.maxDepth)}`);

@@ -418,9 +418,9 @@ test.describe('unreadable input: one clear line and a stable code', () => {
     for (const doc of ['<?xml version="1.0" encoding="UTF-8"?>\n<testsuites>', '\ufeff<?xml version="1.0"?><flow/>', '\n  <?xml\tversion="1.0"?>']) {
       expect(failure(doc)).toEqual({ code: 'not-json', message: xml });
     }
-    // An SVG image without an XML declaration (a design tool's, a drawing saved from a page) is named as an image.
+    // An SVG image (a design tool's, a drawing saved from a page), also after an XML declaration or comments, is named as an image.
     const svg = 'not valid JSON: the file is an image (SVG), not a flow export: export the flow from Flow Designer and give that .json file';
-    for (const image of ['<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10">', '\ufeff <SVG>', '<svg/>', '<!DOCTYPE svg PUBLIC "-//W3C//DTD SVG 1.1//EN"><svg>']) {
+    for (const image of ['<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10">', '\ufeff <SVG>', '<svg/>', '<!DOCTYPE svg PUBLIC "-//W3C//DTD SVG 1.1//EN"><svg>', '<?xml version="1.0" encoding="UTF-8" standalone="no"?>\n<svg/>', '<!-- Generator: Sketch 50 -->\n<svg xmlns="http://www.w3.org/2000/svg">', '<?xml version="1.0"?>\n<!-- Created with Inkscape -->\n<!-- a - b -->\n<svg>']) {
       expect(failure(image)).toEqual({ code: 'not-json', message: svg });
     }
     expect(failure('<svgfile/>').message).toMatch(/^not valid JSON: unexpected/);
