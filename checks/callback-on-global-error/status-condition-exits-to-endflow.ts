@@ -51,8 +51,8 @@ export default defineCheck({
         const { callbackApi: request, globalError } = missionNodes(ctx.model);
         const sentBefore = (a: Activity) => globalError !== undefined && reachableFrom(events, [globalError.id], new Set([activity.id])).includes(a);
         const again = reachableFrom(events, [activity.exits[exit]]).find((a) => (a === request ? loopsBack(a) || sentBefore(a) : callsTasksApi(a)));
-        // True: the task was created, and would be again; False: the request was refused, and would be sent again (a retry, bounded or not).
-        if (again && loopsBack(again)) problems.push(`the ${name} exit can lead back to ${again.label}, which would ${exit === 'true' ? 'create a second task for the caller' : 'send the refused request again, a retry Build step 9 does not make'}`);
+        // True: the task was created, and would be again; False: no 201 came, and the request would be sent again (a retry, bounded or not).
+        if (again && loopsBack(again)) problems.push(`the ${name} exit can lead back to ${again.label}, which would ${exit === 'true' ? 'create a second task for the caller' : 'send the request again, a retry Build step 9 does not make'}`);
         else if (again && again === request) problems.push(`the ${name} exit leads to ${again.label} again, which ${globalError?.label ?? 'OnGlobalError'} sent before ${activity.label}: it would create a task again`);
         else if (again) problems.push(`the ${name} exit leads to ${again.label}, a second request to /v1/tasks, which would create a task again`);
       }

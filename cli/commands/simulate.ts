@@ -109,7 +109,7 @@ function unusedByTheCall(flags: SimulateFlags, requests: readonly SeenRequest[],
     // A timeout comes before the token is read: any POST to /v1/tasks gets it (docs/mocks.md).
     const forced = flags.tasksStatus;
     const timeout = 'timeout' in forced;
-    lines.push(`flowgrade: --tasks-status ${'timeout' in forced ? 'timeout' : forced.status}: no request of the call got that answer (only ${timeout ? 'a POST' : 'an authorised POST'} to /v1/tasks does); it is never used`);
+    lines.push(`flowgrade: --tasks-status ${timeout ? 'timeout' : forced.status}: no request of the call got that answer (only ${timeout ? 'a POST' : 'an authorised POST'} to /v1/tasks does); it is never used`);
   }
   if (flags.callerInErrorHandler && !result.globalErrorRaised) lines.push('flowgrade: --caller-in-error-handler: OnGlobalError did not run in this call; it is never used');
   return lines;

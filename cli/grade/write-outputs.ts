@@ -278,14 +278,25 @@ function writeCanvasGrades({ stagingDir, canvasGrades }: Outputs): void {
  * first NOTED_SET_ASIDE files by name (a spreadsheet cell holds 32,767 characters: a student's
  * upload of a thousand copies would overflow it).
  */
-function duplicateNotes(duplicates: Duplicate[]): Record<string, string> {
+export function duplicateNotes(duplicates: Duplicate[]): Record<string, string> {
   return Object.fromEntries(duplicates.map((d) => {
-    const more = d.dropped.length > NOTED_SET_ASIDE ? ` and ${d.dropped.length - NOTED_SET_ASIDE} more` : '';
-    return [d.keptFile ?? d.kept, `newest of ${d.dropped.length + 1} submissions; set aside: ${d.dropped.slice(0, NOTED_SET_ASIDE).join(', ')}${more}`];
+    // As many as fit, up to NOTED_SET_ASIDE: an archive entry's path may be long.
+    const named: string[] = [];
+    let length = 0;
+    for (const file of d.dropped.slice(0, NOTED_SET_ASIDE)) {
+      if (length + file.length > NOTE_LENGTH) break;
+      named.push(file);
+      length += file.length + 2;
+    }
+    const rest = d.dropped.length - named.length;
+    const more = rest === 0 ? '' : named.length === 0 ? `${rest} files` : ` and ${rest} more`;
+    return [d.keptFile ?? d.kept, `newest of ${d.dropped.length + 1} submissions; set aside: ${named.join(', ')}${more}`];
   }));
 }
 
 const NOTED_SET_ASIDE = 20;
+/** The set-aside paths a note names stop before this many characters, far under a cell's 32,767. */
+const NOTE_LENGTH = 10_000;
 
 /**
  * The reports in `outDir` that this run did not write (`names`: its rows' base names): an earlier

@@ -248,7 +248,7 @@ test('the Create Task request run twice in a loop (HTTPStatusCode True connected
   expect([r.status, r.message.replace(/^\d+ /, 'N '), r.hint]).toEqual(['failed', 'N tasks were created instead of one', 'Event Flows → keep one Create Task request on the way from OnGlobalError: CallBackAPI_HTTPRequest ran more than once.']);
 });
 
-test('HTTPStatusCode connected back to the Create Task request through a retry check: True would create a second task, False send the refused request again (a bounded retry, never told "without end")', async () => {
+test('HTTPStatusCode connected back to the Create Task request through a retry check: True would create a second task, False send the request again (a bounded retry, never told "without end")', async () => {
   const back = (exit: 'true' | 'false') => (f: Json) => {
     addActivity(f, 'HTTPStatusCode', 'RetryCheck', { activityName: 'condition-activity', expression: '{{retries < 3}}' });
     link(f, 'HTTPStatusCode', exit, 'RetryCheck');
@@ -258,7 +258,7 @@ test('HTTPStatusCode connected back to the Create Task request through a retry c
   const trueBack = resultOf(await gradeMutation(back('true')), 'status-condition-exits-to-endflow');
   expect([trueBack.status, trueBack.message]).toEqual(['failed', 'HTTPStatusCode: the True exit can lead back to CallBackAPI_HTTPRequest, which would create a second task for the caller']);
   const falseBack = resultOf(await gradeMutation(back('false')), 'status-condition-exits-to-endflow');
-  expect([falseBack.status, falseBack.message]).toEqual(['failed', 'HTTPStatusCode: the False exit can lead back to CallBackAPI_HTTPRequest, which would send the refused request again, a retry Build step 9 does not make']);
+  expect([falseBack.status, falseBack.message]).toEqual(['failed', 'HTTPStatusCode: the False exit can lead back to CallBackAPI_HTTPRequest, which would send the request again, a retry Build step 9 does not make']);
 });
 
 test('Create Task body that is a JSON list of the guide\'s body: said to be a list, the whole bodies shown as expected and actual', async () => {

@@ -6,7 +6,7 @@ import path from 'node:path';
 import { resolveGradingOptions } from '../../../cli/grading-options.js';
 import { classColumns, stagedPath } from '../../../cli/grade/task.js';
 import type { GradedRow } from '../../../cli/grade/types.js';
-import { staleReports, staleReportsLine, writeOutputs, type OutputFs } from '../../../cli/grade/write-outputs.js';
+import { duplicateNotes, type OutputFs, staleReports, staleReportsLine, writeOutputs } from '../../../cli/grade/write-outputs.js';
 import { nextTurn, removeStopped, type Run } from '../../../cli/grade/batch.js';
 import { reasonOf } from '../../../cli/io.js';
 import { refusedReport } from '../../../engine/grade.js';
@@ -289,4 +289,14 @@ test('the stale reports\' warning counts the files and the attendees whose repor
   expect(staleReportsLine('out', ['2.html', '2.json'])).toContain('holds 2 files this run did not write, named as the report of 1 attendee (2.html, 2.json): an earlier run\'s, or files of your own: kept, but index.html does not link them; remove them');
   // merge's says to merge into a fresh folder (before: "or grade into a fresh folder", of a folder no grade wrote).
   expect(staleReportsLine('out', ['2.html', '2.json'], 'merge')).toMatch(/; remove them or merge into a fresh folder \[stale-reports\]$/);
+});
+
+test('the duplicate note names 20 files set aside at most, and stops before 10,000 characters of their paths (a spreadsheet cell holds 32,767)', () => {
+  const dropped = (count: number, length: number) => Array.from({ length: count }, (_, i) => `${String(i).padStart(2, '0')}${'x'.repeat(length - 2)}`);
+  const note = (files: string[]) => duplicateNotes([{ attendee: '7', kept: 'k.json', dropped: files }])['k.json']!;
+  expect(note(dropped(25, 10))).toBe(`newest of 26 submissions; set aside: ${dropped(20, 10).join(', ')} and 5 more`);
+  // Paths of 3,000 characters (archive entries): three fit, the rest are counted.
+  const long = note(dropped(25, 3000));
+  expect(long).toBe(`newest of 26 submissions; set aside: ${dropped(3, 3000).join(', ')} and 22 more`);
+  expect(note(dropped(2, 20_000))).toBe('newest of 3 submissions; set aside: 2 files');
 });
