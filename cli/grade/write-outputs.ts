@@ -105,7 +105,7 @@ export async function writeOutputs(outputs: Outputs, fs: OutputFs = NODE_FS): Pr
   const { outDir, stagingDir, rows, run } = outputs;
   const names = assignFileNames(rows.map((row) => row.report.attendee.id));
   const reports = rows.flatMap((row, i) => (['json', 'html'] as const).map((extension) => ({ from: stagedPath(stagingDir, row.index, extension), to: path.join(outDir, `${names[i]}.${extension}`) })));
-  const feedbackFiles = [...(outputs.moodleFeedback && outputs.moodleFeedback.plan.entries.length > 0 ? [MOODLE_FEEDBACK_FILE, MOODLE_GRADES_FILE] : []), ...(outputs.canvasGrades && outputs.canvasGrades.plan.students.length > 0 ? [CANVAS_GRADES_FILE] : [])];
+  const feedbackFiles = [...(writesMoodleFeedback(outputs.moodleFeedback) ? [MOODLE_FEEDBACK_FILE, MOODLE_GRADES_FILE] : []), ...(writesCanvasGrades(outputs.canvasGrades) ? [CANVAS_GRADES_FILE] : [])];
   const classFiles = [...CLASS_FILES, ...feedbackFiles, ...(outputs.record ? [RUN_RECORD_FILE] : [])].map((file) => ({ from: path.join(stagingDir, file), to: path.join(outDir, file) }));
   // A folder where a report or a class file goes (`mkdir out/5000.html`) is found before anything
   // is removed or moved: found by the move there, it stopped the run once the earlier run's class
@@ -261,7 +261,7 @@ function writeClassFiles({ stagingDir, rows, duplicates, checkIds, part }: Outpu
  * into the staging folder when the zip has entries.
  */
 function writeMoodleFeedback({ outDir, stagingDir, moodleFeedback }: Outputs, names: string[]): void {
-  if (!moodleFeedback || moodleFeedback.plan.entries.length === 0) return;
+  if (!writesMoodleFeedback(moodleFeedback)) return;
   const entries = moodleFeedback.plan.entries.map(({ name, row }) => ({ name, bytes: () => readFileSync(path.join(outDir, `${names[row]}.html`)) }));
   writeZip(path.join(stagingDir, MOODLE_FEEDBACK_FILE), entries, new Date(moodleFeedback.now));
   writeFileSync(path.join(stagingDir, MOODLE_GRADES_FILE), renderMoodleGrades(moodleFeedback.students, moodleFeedback.now, moodleFeedback.maxGrade));
@@ -269,14 +269,24 @@ function writeMoodleFeedback({ outDir, stagingDir, moodleFeedback }: Outputs, na
 
 /** canvas-grades.csv, written into the staging folder when a student has a grade. */
 function writeCanvasGrades({ stagingDir, canvasGrades }: Outputs): void {
-  if (!canvasGrades || canvasGrades.plan.students.length === 0) return;
+  if (!writesCanvasGrades(canvasGrades)) return;
   writeFileSync(path.join(stagingDir, CANVAS_GRADES_FILE), renderCanvasGrades(canvasGrades.plan, canvasGrades.column));
+}
+
+/** Whether the Moodle files are written: the zip has entries (writeOutputs lists them, writeMoodleFeedback writes them). */
+function writesMoodleFeedback(moodleFeedback: Outputs['moodleFeedback']): moodleFeedback is NonNullable<Outputs['moodleFeedback']> {
+  return moodleFeedback !== undefined && moodleFeedback.plan.entries.length > 0;
+}
+
+/** Whether canvas-grades.csv is written: a student has a grade. */
+function writesCanvasGrades(canvasGrades: Outputs['canvasGrades']): canvasGrades is NonNullable<Outputs['canvasGrades']> {
+  return canvasGrades !== undefined && canvasGrades.plan.students.length > 0;
 }
 
 /**
  * CSV notes by input file: the kept row of each duplicated attendee says what was set aside, the
- * first NOTED_SET_ASIDE files by name (a spreadsheet cell holds 32,767 characters: a student's
- * upload of a thousand copies would overflow it).
+ * first NOTED_SET_ASIDE files, fewer when their paths pass NOTE_LENGTH characters (a spreadsheet
+ * cell holds 32,767: a student's upload of a thousand copies would overflow it).
  */
 export function duplicateNotes(duplicates: Duplicate[]): Record<string, string> {
   return Object.fromEntries(duplicates.map((d) => {
