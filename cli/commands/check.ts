@@ -10,8 +10,7 @@ import { BASIC_MARKS, type Marks } from '../../reports/console.js';
 import type { CliContext } from '../context.js';
 import { EXIT, UsageError } from '../errors.js';
 import { gradeFile } from '../grade-file.js';
-import { expandGlob, isGlob, shellOnlySyntax } from '../grade/glob.js';
-import { compareCodePoints } from '../grade/walk.js';
+import { exportFiles } from '../file-patterns.js';
 import { refuseUnusableSettings, resolveGradingOptions, type GradingFlags } from '../grading-options.js';
 import { addGradingOptions } from './grading-flags.js';
 import { inputErrorLine, IS_A_DIRECTORY, NOT_A_REGULAR_FILE, reasonOf } from '../io.js';
@@ -39,7 +38,7 @@ export function checkCommand(ctx: CliContext): Command {
     .addOption(junitRecommendedOption());
   return addGradingOptions(command).action(async (given: string[], flags: CheckFlags) => {
     refuseFileArguments(given);
-    const files = await expandPatterns(given, (line) => ctx.stderr(printableLine(line) + '\n'));
+    const files = await exportFiles(given, (line) => ctx.stderr(printableLine(line) + '\n'));
     if (flags.attendee && files.length > 1) throw new UsageError('--attendee applies to one file; give one file or drop --attendee');
     if (flags.format === 'html' && files.length > 1) throw new UsageError('--format html writes one report; use `flowgrade grade` for several files');
     if (flags.out !== undefined && (await isOneOf(flags.out, files))) throw new UsageError(`--out ${flags.out} is one of the exports given: the report would overwrite it; choose another file`, 'bad-out');
@@ -47,7 +46,8 @@ export function checkCommand(ctx: CliContext): Command {
     if (flags.out !== undefined && flags.dynvars !== undefined && (await isOneOf(flags.out, [flags.dynvars]))) {
       throw new UsageError(`--out ${flags.out} is the --dynvars dataset: the report would overwrite it; choose another file`, 'bad-out');
     }
-    const options = await resolveGradingOptions(flags);
+    // One clock for the run, as `grade` has: the reports of its files agree on when they were made.
+    const options = await resolveGradingOptions({ ...flags, now: flags.now ?? new Date().toISOString() });
     refuseUnusableSettings(options, flags);
     const reports: GradeReport[] = [];
     for (const file of files) {
@@ -106,28 +106,6 @@ function missingFolder(out: string): string {
     return `the folder ${path.dirname(out)} does not exist`;
   }
   return `it is a symbolic link to ${target}, which leads into a folder that does not exist`;
-}
-
-/**
- * The files as given, a pattern that names no file expanded as `grade` expands a quoted one (see
- * glob.ts): cmd and PowerShell (Windows) pass `Main_Flow_*.json` on unexpanded, and bash a pattern
- * matching nothing. A pattern matching nothing is a usage error.
- */
-async function expandPatterns(given: string[], warn: (line: string) => void): Promise<string[]> {
-  const files: string[] = [];
-  for (const arg of given) {
-    if (!isGlob(arg) || existsSync(arg)) {
-      files.push(arg);
-      continue;
-    }
-    const matched = await expandGlob(arg, warn);
-    // A name that is not UTF-8 as Node gives it (U+FFFD for those bytes): `check` reads files by
-    // name, so it says to rename the file, where `grade` opens it by its bytes.
-    const named = [...matched.files, ...matched.notUtf8.map(({ bytes }) => bytes.toString())].sort(compareCodePoints);
-    if (named.length === 0) throw new UsageError(`${arg}: no file matches this pattern${shellOnlySyntax(arg)}`, 'no-input');
-    files.push(...named);
-  }
-  return files;
 }
 
 /** What isOneOf asks of a file (fs.promises.stat; a test stands in for another system's). */

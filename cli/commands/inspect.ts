@@ -2,10 +2,11 @@ import { Command, Option } from 'commander';
 import type { CliContext } from '../context.js';
 import { EXIT } from '../errors.js';
 import { inputErrorLine, loadFlowFile } from '../io.js';
+import { oneExportFile } from '../file-patterns.js';
 import { ATTENDEE_HELP, parseAttendee, parseSize, refuseFileArguments } from '../options.js';
 import { describeModel } from '../describe-model.js';
 import { maxDepthOption } from './grading-flags.js';
-import { terminalJson } from '../../reports/escape.js';
+import { printableLine, terminalJson } from '../../reports/escape.js';
 
 /**
  * inspect prints the values of the flow model whole (a JSON variable's default, with --format json
@@ -24,6 +25,7 @@ export function inspectCommand(ctx: CliContext): Command {
     .addOption(maxDepthOption(INSPECT_MAX_DEPTH))
     .action(async (file: string, options: { format: 'text' | 'json'; attendee?: string; maxSize?: number; maxDepth?: number }) => {
       refuseFileArguments([file]);
+      file = await oneExportFile(file, 'inspect', (line) => ctx.stderr(printableLine(line) + '\n'));
       const loaded = await loadFlowFile(file, { attendee: options.attendee, maxBytes: options.maxSize, maxDepth: options.maxDepth });
       if (!loaded.ok) {
         ctx.stderr(inputErrorLine(file, loaded.error) + '\n');

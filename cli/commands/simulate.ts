@@ -12,6 +12,7 @@ import { resolveGradingOptions, type GradingFlags } from '../grading-options.js'
 import { DEFAULT_MISSION_ID, missionNumbers } from '../../checks/index.js';
 import { maxDepthOption, maxStepsOption, maxVisitsOption, mockApiFilterOption } from './grading-flags.js';
 import { inputErrorLine, loadFlowFile } from '../io.js';
+import { oneExportFile } from '../file-patterns.js';
 import { printableLine, terminalJson } from '../../reports/escape.js';
 import { collectConnectors, pairsOf, parseForcedStatus, parseSize, refuseFileArguments } from '../options.js';
 
@@ -52,6 +53,7 @@ export function simulateCommand(ctx: CliContext): Command {
     .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
     .action(async (file: string, flags: SimulateFlags, command: Command) => {
       refuseFileArguments([file]);
+      file = await oneExportFile(file, 'simulate', (line) => ctx.stderr(printableLine(line) + '\n'));
       const options = await resolveGradingOptions(flags);
       const loaded = await loadFlowFile(file, { maxBytes: flags.maxSize, maxDepth: flags.maxDepth });
       if (!loaded.ok) {

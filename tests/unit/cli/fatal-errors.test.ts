@@ -16,7 +16,7 @@ test('an error nothing awaited, raised while check runs (a bug), ends it with ex
   const script = `
     const { run } = await import(${JSON.stringify(pathToFileURL(path.join(ROOT, 'dist', 'cli.js')).href)});
     let injected = false;
-    const code = await run([process.argv[0], 'flowgrade', 'check', ${JSON.stringify(fixturePath('flows/solution.json'))}, ${JSON.stringify(fixturePath('flows/solution.json'))}, '-q'], {
+    const code = await run([process.argv[0], 'flowgrade', 'check', ${JSON.stringify(fixturePath('flows/solution.json'))}, ${JSON.stringify(fixturePath('flows/noise-minified.json'))}, '-q'], {
       stdout: () => {},
       exit: () => { if (!injected) { injected = true; Promise.reject(new Error('a promise nobody awaited')); } },
     });

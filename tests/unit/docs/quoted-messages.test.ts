@@ -13,6 +13,7 @@ import { run } from '../../../cli/main.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 const SOLUTION = path.relative(process.cwd(), path.join(ROOT, 'fixtures/flows/solution.json')).split(path.sep).join('/');
+const BEFORE = path.relative(process.cwd(), path.join(ROOT, 'fixtures/flows/before-mission.json')).split(path.sep).join('/');
 const CLASS = path.relative(process.cwd(), path.join(ROOT, 'fixtures/class')).split(path.sep).join('/');
 
 /** The page, and the command whose stderr line it quotes. */
@@ -28,7 +29,7 @@ const QUOTED: readonly { page: string; args: string[] }[] = [
   { page: 'docs/grade.md', args: ['grade', '', '--out', 'results'] },
   { page: 'docs/cli.md', args: ['check', '-'] },
   { page: 'docs/cli.md', args: ['check', CLASS, '--format', 'json'] },
-  { page: 'docs/cli.md', args: ['check', SOLUTION, SOLUTION, '--format', 'html'] },
+  { page: 'docs/cli.md', args: ['check', SOLUTION, BEFORE, '--format', 'html'] },
   { page: 'docs/errors.md', args: ['inspect', '-'] },
   { page: 'docs/errors.md', args: ['simulate', '-'] },
   { page: 'docs/grade.md', args: ['grade', '-', '--out', 'results'] },
