@@ -9,7 +9,7 @@ import { callbackApiOf } from './lib/nodes.js';
 import { failed, passed } from './lib/outcome.js';
 import { changedVariableHint, HINTS } from './lib/hints.js';
 import { valuesSeenBy } from './lib/replay.js';
-import { namesRead, render, show } from './lib/templates.js';
+import { namesRead, render, show, valuesAt } from './lib/templates.js';
 import { HAPPY_PATH, LABELS, VARIABLES } from './lib/names.js';
 import { declaredSpelling, misspelledVariable } from './lib/variables.js';
 
@@ -60,6 +60,12 @@ export default defineCheck({
     '  free (the guide\'s "Message"/"To Queue" are demo data that the callback does not use, and the Create',
     '  Task API does not require the field);',
     '- fields the guide does not have are allowed (the simulated run judges what the API makes of them);',
+    '- the body must be JSON as the simulated call renders it too: Flow Designer puts each value into the text as it is,',
+    '  escaping nothing for JSON, so a field of the body\'s own (an `attributes` entry) reading a value with a double',
+    '  quote, a backslash or a line break (`"Message": "{{getresult}}"`: GET_CBID\'s answer is a JSON text) sends a body',
+    '  that is no JSON, and fails, naming the field; judged with the values the happy-path call had at the request, when',
+    '  it got there (`{{ getresult | escape(strategy=\'json\') }}` stays JSON). A field of the guide\'s breaking it',
+    '  (customani filled with a list) is right as written: the check of the step that gave the value reports it;',
     '- the guide\'s body fails all the same when a Set Variable of the attendee\'s own, on the simulated call\'s way from',
     '  GET_CBID to the request, sets `customani` or `outdialcbid` again to a value that does not follow what GET_CBID',
     '  filled (the TAC number typed in as OnGlobalError starts, as `"{{dest}}"` with dest typed in; `+1` cut off; the',
@@ -147,9 +153,58 @@ export default defineCheck({
         hint: changedVariableHint(entry.activity, name, get),
       });
     }
+    const broken = brokenOnceRendered(ctx, api.activity, text, parsed.value, expected);
+    if (broken) {
+      return failed(`${api.activity.label} Request Body is JSON as written, but not as the simulated call renders it: field "${broken.path}" renders ${clipWithDots(show(broken.rendered), 80)}, whose ${broken.breaks} ${broken.breaks === 'double quotes' ? 'end' : 'breaks'} its JSON string (Flow Designer puts a value into the body as it is, escaping nothing); the Create Task API answers 400 to a body that is not JSON`, {
+        expected: 'a body that is JSON once its templates are rendered, as the body of Build step 8',
+        actual: `"${broken.path}": ${JSON.stringify(broken.template)}`,
+        activity: api.activity,
+      });
+    }
     return passed(`${api.activity.label} sends the Create Task body of the guide`);
   },
 });
+
+/**
+ * A field of the body's own (one the guide's body does not have: an `attributes` entry) that makes
+ * the body, JSON as written, no JSON once the happy-path call renders it: its value brings a double
+ * quote, a backslash or a line break (`"Message": "{{getresult}}"` puts the quotes of GET_CBID's
+ * answer into the text: Flow Designer renders the text, escaping nothing for JSON, and the API parses
+ * what it gets). Rendered with the values the call had at the request; undefined when the call never
+ * got there, or the body renders to JSON, or only a field of the guide's breaks it (its value is
+ * wrong, not the body: customani a list, where the Parsing Settings' check reports it).
+ */
+function brokenOnceRendered(ctx: CheckContext, request: Activity, text: string, value: unknown, guide: Record<string, unknown>): { path: string; template: string; rendered: string; breaks: string } | undefined {
+  const trace = ctx.runs[HAPPY_PATH]?.result.trace ?? [];
+  const at = trace.findIndex((entry) => entry.activityId === request.id);
+  if (at < 0) return undefined;
+  const values = valuesAt(ctx, trace, at);
+  const whole = render(text, values);
+  // (A value that fails to render fails the request: the run's checks say so.)
+  if (!whole.ok || parseBody(whole.value).ok) return undefined;
+  const guideFields = new Set(templateFields(guide).map(({ path }) => path));
+  for (const { path, template } of templateFields(value)) {
+    if (guideFields.has(path)) continue;
+    const rendered = render(template, values);
+    const breaks = rendered.ok ? BREAKS_JSON_STRING.find(({ pattern }) => pattern.test(rendered.value))?.name : undefined;
+    if (rendered.ok && breaks) return { path, template, rendered: rendered.value, breaks };
+  }
+  return undefined;
+}
+
+/** What a value put into a JSON string as it is can hold that breaks the string, as a message names it. */
+const BREAKS_JSON_STRING = [
+  { pattern: /"/, name: 'double quotes' },
+  { pattern: /\\/, name: 'backslash' },
+  { pattern: /[\u0000-\u001f]/, name: 'control character (a line break, a tab)' },
+];
+
+/** The body's text values that hold a template, by path (`attributes.Message`). */
+function templateFields(value: unknown, path = ''): { path: string; template: string }[] {
+  if (typeof value === 'string') return /\{[{%]/.test(value) ? [{ path, template: value }] : [];
+  if (typeof value !== 'object' || value === null) return [];
+  return Object.entries(value).flatMap(([key, inner]) => templateFields(inner, path ? `${path}.${key}` : key));
+}
 
 /** A `{% set %}` tag (one in a comment counts too: judging the body rendered is right either way). */
 const SET_TAG = /\{%-?\s*set\s/;

@@ -18,7 +18,7 @@ import { ActivityError } from '../../../engine/simulator/errors.js';
 import { asVariableReference, Expressions } from '../../../engine/simulator/expressions.js';
 import { exitLeadsTo } from './graph.js';
 import { valuesSeenBy } from './replay.js';
-import { EVAL_OPTIONS, flowScope, sampleContact, startLabelOf } from './templates.js';
+import { EVAL_OPTIONS, valuesAt } from './templates.js';
 
 /** The activities that choose their exit by an expression, with the exit each takes over a scope. */
 const BRANCHES: Readonly<Record<string, typeof conditionExit | typeof caseExit>> = {
@@ -73,28 +73,4 @@ export function goesOnPutRight(ctx: CheckContext, trace: readonly TraceEntry[], 
   if (exitWith(had) !== trace[at].outcome) return false;
   const exit = exitWith(new Map([...had, ...putRight]), putRight);
   return exit !== undefined && exitLeadsTo(graph, guard, exit, target);
-}
-
-/**
- * The values the call had when trace entry `at` ran: the flow's own (flowScope), then what each
- * entry before it changed, flow variables by name and activity outputs by label (the start node's
- * contact data read ignoring case, as the simulator reads it).
- */
-function valuesAt(ctx: CheckContext, trace: readonly TraceEntry[], at: number): Map<string, unknown> {
-  const declared = new Set(ctx.model.variables.map((variable) => variable.name));
-  const values = flowScope(ctx.model);
-  const outputs = new Map<string, Record<string, unknown>>();
-  for (const entry of trace.slice(0, at)) {
-    for (const [name, value] of Object.entries(entry.modifiedVariables)) {
-      const dot = name.indexOf('.');
-      if (declared.has(name) || dot < 0) values.set(name, value);
-      else outputs.set(name.slice(0, dot), { ...outputs.get(name.slice(0, dot)), [name.slice(dot + 1)]: value });
-    }
-  }
-  const start = startLabelOf(ctx.model);
-  for (const [label, fields] of outputs) {
-    if (declared.has(label)) continue; // (a variable wins over a label of the same name)
-    values.set(label, label === start ? sampleContact(Object.fromEntries(Object.entries(fields).map(([key, value]) => [key, String(value)]))) : fields);
-  }
-  return values;
 }

@@ -4,7 +4,9 @@
  * Set Value, a status test) the value is evaluated rather than compared.
  */
 import { FieldsIgnoringCase } from '../../../engine/contact-fields.js';
+import type { CheckContext } from '../../../engine/check.js';
 import type { FlowModel } from '../../../engine/model.js';
+import type { TraceEntry } from '../../../engine/trace.js';
 import { ExpressionError, evaluateTemplate, normalizeTemplate, referencedNames, renderTemplate } from '../../../engine/pebble/index.js';
 
 /** Fixed clock for every evaluation a check makes (results never depend on the date). */
@@ -170,6 +172,30 @@ export function flowScope(model: FlowModel, extra: Record<string, unknown> = {})
   for (const [name, value] of Object.entries(extra)) scope.set(name, value);
   for (const variable of model.variables) scope.set(variable.name, variable.defaultValue ?? (variable.type === 'STRING' ? '' : null));
   return scope;
+}
+
+/**
+ * The values the call had when trace entry `at` ran: the flow's own (flowScope), then what each
+ * entry before it changed, flow variables by name and activity outputs by label (the start node's
+ * contact data read ignoring case, as the simulator reads it).
+ */
+export function valuesAt(ctx: CheckContext, trace: readonly TraceEntry[], at: number): Map<string, unknown> {
+  const declared = new Set(ctx.model.variables.map((variable) => variable.name));
+  const values = flowScope(ctx.model);
+  const outputs = new Map<string, Record<string, unknown>>();
+  for (const entry of trace.slice(0, at)) {
+    for (const [name, value] of Object.entries(entry.modifiedVariables)) {
+      const dot = name.indexOf('.');
+      if (declared.has(name) || dot < 0) values.set(name, value);
+      else outputs.set(name.slice(0, dot), { ...outputs.get(name.slice(0, dot)), [name.slice(dot + 1)]: value });
+    }
+  }
+  const start = startLabelOf(ctx.model);
+  for (const [label, fields] of outputs) {
+    if (declared.has(label)) continue; // (a variable wins over a label of the same name)
+    values.set(label, label === start ? sampleContact(Object.fromEntries(Object.entries(fields).map(([key, value]) => [key, String(value)]))) : fields);
+  }
+  return values;
 }
 
 /** The label the start node's contact data is read under: `NewPhoneContact` unless the flow names it otherwise. */

@@ -1,0 +1,40 @@
+/**
+ * The Create Task body judged as the call renders it: Flow Designer puts a value into the body's
+ * text as it is, escaping nothing for JSON, so a field reading a value with double quotes (getresult:
+ * GET_CBID's answer, a JSON text) sends a body that is no JSON, and the API answers 400. The body
+ * check passed such a body ("sends the Create Task body of the guide") beside the failing run.
+ */
+import { test, expect } from '@playwright/test';
+import { gradeMutation, props, resultOf, type Json } from './support.js';
+
+const withAttributes = (attributes: Record<string, string>) => (f: Json) => {
+  const p = props(f, 'CallBackAPI_HTTPRequest');
+  p.httpRequestBody = JSON.stringify({ ...JSON.parse(p.httpRequestBody as string), attributes }, null, 2);
+};
+
+test('a field reading getresult (GET_CBID\'s JSON answer, its quotes put into the text as they are) fails the body, naming the field', async () => {
+  const report = await gradeMutation(withAttributes({ Message: '{{getresult}}', 'To Queue': 'sales' }));
+  const body = resultOf(report, 'callback-api-body');
+  expect(body.status).toBe('failed');
+  expect(body.message).toMatch(/^CallBackAPI_HTTPRequest Request Body is JSON as written, but not as the simulated call renders it: field "attributes\.Message" renders "\[\{\\"id\\":140,.*, whose double quotes end its JSON string \(Flow Designer puts a value into the body as it is, escaping nothing\); the Create Task API answers 400 to a body that is not JSON$/);
+  expect(body.actual).toBe('"attributes.Message": "{{getresult}}"');
+  expect(resultOf(report, 'run-task-created').status).toBe('failed');
+  expect(report.verdict).toBe('failed');
+});
+
+test('a field reading a value with a line break fails the body too, naming what breaks it', async () => {
+  const report = await gradeMutation((f) => {
+    withAttributes({ Message: '{{note}}' })(f);
+    (f.variables as Json[]).push({ ...(f.variables as Json[]).find((v) => v.name === 'getresult'), name: 'note', id: 'c0ffee00-0000-4000-8000-000000000001', value: 'line 1\nline 2' });
+  });
+  const body = resultOf(report, 'callback-api-body');
+  expect([body.status, body.message]).toEqual(['failed', expect.stringContaining('field "attributes.Message" renders "line 1\\nline 2", whose control character (a line break, a tab) breaks its JSON string')]);
+});
+
+test('the same value escaped for JSON, or a value without quotes, passes (the API\'s limits on attributes are the run\'s to judge)', async () => {
+  for (const message of ["{{ getresult | escape(strategy='json') }}", '{{customani}}', 'tester']) {
+    const report = await gradeMutation(withAttributes({ Message: message }));
+    const body = resultOf(report, 'callback-api-body');
+    expect([message, body.status, body.message]).toEqual([message, 'passed', 'CallBackAPI_HTTPRequest sends the Create Task body of the guide']);
+  }
+});
