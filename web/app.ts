@@ -159,13 +159,13 @@ function watchDragAndDrop(): void {
 /** The files of a drop, a folder marked as one (only the drop event itself can tell). */
 function droppedFiles(transfer: DataTransfer): PickedFile[] {
   const entries = [...transfer.items].filter((item) => item.kind === 'file').map((item) => item.webkitGetAsEntry?.());
-  return [...transfer.files].map((file, i) => (entries[i]?.isDirectory ? { name: file.name, size: file.size, arrayBuffer: () => file.arrayBuffer(), folder: true } : file));
+  return [...transfer.files].map((file, i) => (entries[i]?.isDirectory ? { name: file.name, size: file.size, lastModified: file.lastModified, arrayBuffer: () => file.arrayBuffer(), folder: true } : file));
 }
 
 async function gradeFiles(files: PickedFile[]): Promise<void> {
   if (files.length === 0) return;
   const { file, others } = oneToGrade(files);
-  const graded = await grade(file, notGradedNote(others), { reveal: true });
+  const graded = await grade(file, notGradedNote(others, file), { reveal: true });
   if (graded) revealStatus(); // again: a result shorter than the earlier one may have moved it
 }
 

@@ -9,8 +9,11 @@ import type { GradeReport } from '../engine/report.js';
 import { boundReport } from '../reports/bounds.js';
 import type { FailureReason } from './failure-reason.js';
 
-/** What the page needs of a File (a File, or a stand-in in tests); `folder` when a folder was dropped. */
-export type PickedFile = Pick<File, 'name' | 'size' | 'arrayBuffer'> & { folder?: boolean };
+/**
+ * What the page needs of a File (a File, or a stand-in in tests); `folder` when a folder was dropped;
+ * `lastModified` tells it from another file of its name given with it (web/messages.ts oneToGrade).
+ */
+export type PickedFile = Pick<File, 'name' | 'size' | 'arrayBuffer'> & Partial<Pick<File, 'lastModified'>> & { folder?: boolean };
 
 /** A file's report and, when it is ungradable, why (the page's advice follows the reason, never the message's words). */
 export interface GradedFile {

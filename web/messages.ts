@@ -1,4 +1,5 @@
 /** The page's own words around a report: the one-line summary and the message for a file that cannot be graded. */
+import { formatBytes } from '../engine/json-text.js';
 import type { GradeReport } from '../engine/report.js';
 import { wordList } from '../engine/word-list.js';
 import { firstCodePoints } from '../reports/code-points.js';
@@ -37,28 +38,49 @@ export function errorLine(report: GradeReport): string {
   return oneLine(`${report.input.file}: ${error.message} [${error.code}]`);
 }
 
+/** What the page knows of a file given, to name it and to tell it from another of its name. */
+export interface GivenFile {
+  name: string;
+  size?: number;
+  lastModified?: number;
+  folder?: boolean;
+}
+
 /**
  * Of several files given at once, the one to grade: the first that can be the export, by its name:
  * a `.json` file (an export, beside a screenshot or the zip it came in), else a `.zip` (a zipped
  * export: the page says to unzip it), else the first (a screenshot given with the zipped export was
  * graded, and named as not JSON, the zip only as not graded); the others are named as not graded.
+ * A file given twice (its name, size and last-modified time the same: picked from a folder and again
+ * from a shortcut to it) is one file: named as not graded, it was the graded one's name said twice.
  */
-export function oneToGrade<F extends { name: string; folder?: boolean }>(files: readonly F[]): { file: F; others: F[] } {
-  const named = (pattern: RegExp) => files.findIndex((file) => !file.folder && pattern.test(file.name));
+export function oneToGrade<F extends GivenFile>(files: readonly F[]): { file: F; others: F[] } {
+  const distinct = files.filter((file, i) => files.findIndex((other) => sameFile(file, other)) === i);
+  const named = (pattern: RegExp) => distinct.findIndex((file) => !file.folder && pattern.test(file.name));
   const index = [named(/\.json$/i), named(/\.zip$/i), 0].find((i) => i >= 0)!;
-  return { file: files[index], others: files.filter((_, i) => i !== index) };
+  return { file: distinct[index], others: distinct.filter((_, i) => i !== index) };
 }
 
-/** After the summary when several files were given at once (the first is graded): the others, by name (at most three, then a count). */
-export function notGradedNote(others: readonly { name: string; folder?: boolean }[]): string {
+function sameFile(a: GivenFile, b: GivenFile): boolean {
+  return a.name === b.name && a.size === b.size && a.lastModified === b.lastModified && !a.folder === !b.folder;
+}
+
+/**
+ * After the summary when several files were given at once (the first is graded): the others, by name
+ * (at most three, then a count). One of the graded file's name (`graded`: an old and a new export of
+ * one flow, from two folders) is told apart by what a file manager shows of it, else the line would
+ * say one name was graded and not graded, and not which export the result is for.
+ */
+export function notGradedNote(others: readonly GivenFile[], graded?: GivenFile): string {
   if (others.length === 0) return '';
   const named = (names: string[]) => wordList(names.length > 3 ? [...names.slice(0, 3), `${names.length - 3} more`] : names);
+  const nameOf = (other: GivenFile) => (graded !== undefined && other.name === graded.name ? `another ${other.name} (${whatTellsApart(other, graded)})` : other.name);
   // A file named as no export (a screenshot, a PDF beside it) is not to be given on its own.
   const exportLike = (name: string) => /\.(?:json|zip)$/i.test(name) || !/\.[^.]+$/.test(name);
-  const files = others.filter((other) => !other.folder && exportLike(other.name)).map((other) => other.name);
-  const notExports = others.filter((other) => !other.folder && !exportLike(other.name)).map((other) => other.name);
+  const files = others.filter((other) => !other.folder && exportLike(other.name)).map(nameOf);
+  const notExports = others.filter((other) => !other.folder && !exportLike(other.name)).map(nameOf);
   // A folder given on its own is not graded either (its message says to drop the .json inside): say that now.
-  const folders = others.filter((other) => other.folder).map((other) => other.name);
+  const folders = others.filter((other) => other.folder).map(nameOf);
   const sentences: string[] = [];
   if (files.length > 0) sentences.push(`${named(files)} ${files.length === 1 ? 'was not; give it on its own' : 'were not; give them one by one'}.`);
   if (notExports.length > 0) sentences.push(`${named(notExports)} ${notExports.length === 1 ? 'was' : 'were'} not${files.length > 0 ? ' either' : ''} (only a flow export, a .json file, is graded).`);
@@ -67,6 +89,29 @@ export function notGradedNote(others: readonly { name: string; folder?: boolean 
     sentences.push(`${named(folders)}, ${one ? 'a folder, was' : 'folders, were'} not${files.length + notExports.length > 0 ? ' either' : ''}; give the .json file inside ${one ? 'it' : 'each'} on its own.`);
   }
   return oneLine(` Only one file is graded at a time: ${sentences.join(' ')}`);
+}
+
+/**
+ * `older, modified 2026-12-01 10:32; the one graded: 2026-12-07 09:15` (local times, as the file
+ * manager shows them, to the minute, or as finely as tells the two apart), else, the same time,
+ * `151234 bytes; the one graded: 150998 bytes`.
+ */
+function whatTellsApart(other: GivenFile, graded: GivenFile): string {
+  if (other.lastModified !== undefined && graded.lastModified !== undefined && other.lastModified !== graded.lastModified) {
+    const [its, theirs] = [localTime(other.lastModified), localTime(graded.lastModified)];
+    // To the minute, the second or the millisecond: the first at which they differ.
+    const length = [16, 19, 23].find((end) => its.slice(0, end) !== theirs.slice(0, end)) ?? 23;
+    return `${other.lastModified < graded.lastModified ? 'older' : 'newer'}, modified ${its.slice(0, length)}; the one graded: ${theirs.slice(0, length)}`;
+  }
+  if (other.size !== undefined && graded.size !== undefined) return `${formatBytes(other.size)}; the one graded: ${formatBytes(graded.size)}`;
+  return 'not the one graded';
+}
+
+/** `2026-12-01 10:32:05.123`, in the browser's time zone. */
+function localTime(ms: number): string {
+  const date = new Date(ms);
+  const two = (n: number) => String(n).padStart(2, '0');
+  return `${date.getFullYear()}-${two(date.getMonth() + 1)}-${two(date.getDate())} ${two(date.getHours())}:${two(date.getMinutes())}:${two(date.getSeconds())}.${String(date.getMilliseconds()).padStart(3, '0')}`;
 }
 
 const EXPORT_AGAIN = 'Export the flow again from Flow Designer and drop the new .json file.';

@@ -479,3 +479,28 @@ test('a DNIS fixed takes its message away whole: no empty message left taking ro
   await expect(page.locator('#dnis-error')).toHaveJSProperty('hidden', true);
   expect((await field.boundingBox())!.height).toBe(height);
 });
+
+test('two exports of one name dropped together (an old and a new one, from two folders): the other is told apart by its time; the same file dropped twice is graded once and not named', async ({ page }) => {
+  const drop = async (files: { text: string; lastModified: number[] }[]) => {
+    const dataTransfer = await page.evaluateHandle((given) => {
+      const transfer = new DataTransfer();
+      // Local times, as the attendee's file manager shows them.
+      for (const { text, lastModified } of given) transfer.items.add(new File([text], 'Main_Flow_140.json', { lastModified: new Date(...(lastModified as [number, number])).getTime() }));
+      return transfer;
+    }, files);
+    await page.locator('#drop-zone').dispatchEvent('drop', { dataTransfer });
+  };
+  const [solution, defect] = [readFileSync(SOLUTION, 'utf8'), readFileSync(DEFECT, 'utf8')];
+  await drop([
+    { text: solution, lastModified: [2026, 11, 7, 9, 15] },
+    { text: defect, lastModified: [2026, 11, 1, 10, 32] },
+  ]);
+  await expect(status(page)).toHaveText(
+    /^Main_Flow_140\.json: passed, (\d+)\/\1 points\. Only one file is graded at a time: another Main_Flow_140\.json \(older, modified 2026-12-01 10:32; the one graded: 2026-12-07 09:15\) was not; give it on its own\.$/,
+  );
+  await drop([
+    { text: defect, lastModified: [2026, 11, 1, 10, 32] },
+    { text: defect, lastModified: [2026, 11, 1, 10, 32] },
+  ]);
+  await expect(status(page)).toHaveText(/^Main_Flow_140\.json: failed, [\d.]+\/\d+ points\.$/);
+});

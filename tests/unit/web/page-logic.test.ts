@@ -179,6 +179,33 @@ test('of several files given at once, the first export (.json, in any case) is g
   expect(names({ name: 'Main_Flow_140.json.png' }, { name: 'Main_Flow_140.zip.txt' }, { name: 'Main_Flow_140.zip' })).toEqual(['Main_Flow_140.zip', ['Main_Flow_140.json.png', 'Main_Flow_140.zip.txt']]);
 });
 
+test('the same file given twice at once (its name, size and last-modified time the same) is graded once and not named as not graded; another size or time is another file', () => {
+  const file = { name: 'Main_Flow_140.json', size: 150_998, lastModified: new Date(2026, 11, 7, 9, 15).getTime() };
+  const { file: graded, others } = oneToGrade([file, { ...file }, { name: 'shot.png', size: 10, lastModified: 0 }]);
+  expect([graded, others]).toEqual([file, [{ name: 'shot.png', size: 10, lastModified: 0 }]]);
+  expect(oneToGrade([file, { ...file }]).others).toEqual([]);
+  expect(notGradedNote(oneToGrade([file, { ...file }]).others, file)).toBe('');
+  expect(oneToGrade([file, { ...file, size: 151_234 }]).others).toHaveLength(1);
+  expect(oneToGrade([file, { ...file, lastModified: 0 }]).others).toHaveLength(1);
+});
+
+test('another file of the graded one\'s name (an old and a new export of one flow, from two folders) is told apart by its last-modified time, else its size', () => {
+  // Local times, as the attendee's file manager shows them.
+  const at = (...parts: number[]) => new Date(2026, 11, ...(parts as [number])).getTime();
+  const graded = { name: 'Main_Flow_140.json', size: 150_998, lastModified: at(7, 9, 15) };
+  const note = (other: Partial<typeof graded>) => notGradedNote([{ ...graded, ...other }], graded);
+  expect(note({ lastModified: at(1, 10, 32) })).toBe(' Only one file is graded at a time: another Main_Flow_140.json (older, modified 2026-12-01 10:32; the one graded: 2026-12-07 09:15) was not; give it on its own.');
+  expect(note({ lastModified: at(8, 8, 0), size: 1 })).toBe(' Only one file is graded at a time: another Main_Flow_140.json (newer, modified 2026-12-08 08:00; the one graded: 2026-12-07 09:15) was not; give it on its own.');
+  // Within one minute, the seconds tell them apart; within one second, the milliseconds.
+  expect(note({ lastModified: at(7, 9, 15, 40) })).toBe(' Only one file is graded at a time: another Main_Flow_140.json (newer, modified 2026-12-07 09:15:40; the one graded: 2026-12-07 09:15:00) was not; give it on its own.');
+  expect(note({ lastModified: at(7, 9, 15, 0, 5) })).toBe(' Only one file is graded at a time: another Main_Flow_140.json (newer, modified 2026-12-07 09:15:00.005; the one graded: 2026-12-07 09:15:00.000) was not; give it on its own.');
+  expect(note({ size: 151_234 })).toBe(' Only one file is graded at a time: another Main_Flow_140.json (151234 bytes; the one graded: 150998 bytes) was not; give it on its own.');
+  // Beside files of other names, and whatever kind of file it is named as.
+  expect(notGradedNote([{ name: 'b.json' }, { ...graded, size: 1 }], graded)).toBe(' Only one file is graded at a time: b.json and another Main_Flow_140.json (1 byte; the one graded: 150998 bytes) were not; give them one by one.');
+  const shot = { name: 'shot.png', size: 10, lastModified: at(7, 9, 15) };
+  expect(notGradedNote([{ ...shot, size: 20 }], shot)).toBe(' Only one file is graded at a time: another shot.png (20 bytes; the one graded: 10 bytes) was not (only a flow export, a .json file, is graded).');
+});
+
 test('an empty lab is the default mission, and a DNIS of only spaces is left empty (the lab\'s number), as the field shows it', () => {
   // Before (a mutation sweep): an empty lab refused as unknown, and spaces refused as no E.164 number.
   const read = readSettings({ lab: '', attendee: '', dnis: '   ' });
