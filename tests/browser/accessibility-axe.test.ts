@@ -141,6 +141,20 @@ test.describe('self-check page', () => {
     });
   }
 
+  test('a report being replaced (an option typed: the earlier report stays on show, marked, until the new one comes)', async ({ page }) => {
+    const watched = await ready(page);
+    await page.locator('#file-input').setInputFiles(fixturePath('flows/defect-callbackapi-method-put.json'));
+    await expect(page.locator('#results')).toHaveAttribute('data-verdict', 'failed');
+    // The file's read for grading it again never ends: the earlier report stays marked as long as the scan takes.
+    await page.evaluate(() => (File.prototype.arrayBuffer = () => new Promise<ArrayBuffer>(() => {})));
+    await page.getByRole('textbox', { name: 'Attendee id' }).fill('Jane Doe');
+    await expect(page.locator('#status')).toHaveText(/^Grading defect-callbackapi-method-put\.json… \(the report below is still the earlier one\)$/);
+    await expect(page.locator('#report')).toHaveAttribute('aria-busy', 'true');
+    await expect(page.locator('#report .fg-report')).toBeVisible();
+    await expectNoViolations(page, 'the self-check page while its report is replaced');
+    expect(watched.errors).toEqual([]);
+  });
+
   test('an option made invalid', async ({ page }) => {
     const watched = await ready(page);
     await page.getByRole('textbox', { name: 'DNIS' }).fill('not a number');
