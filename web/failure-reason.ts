@@ -16,9 +16,13 @@ export const FAILURE_REASONS = [
   'refused-on-first-read',
   /** Not JSON but a ZIP archive (a zipped export): to unzip, not to export again. */
   'zip',
-  /** Not JSON (a syntax error, UTF-16): an export gone wrong. */
+  /** Not JSON (a syntax error, UTF-16) in a file named or starting as an export: an export gone wrong. */
   'not-json',
-  /** JSON, but not a Flow Designer export (`not-a-flow`, `invalid-flow`), or another kind of file (an image, a PDF, a web page: json-text.ts isOtherKindOfFile). */
+  /**
+   * JSON, but not a Flow Designer export (`not-a-flow`, `invalid-flow`), or another kind of file (an
+   * image, a PDF, a web page: json-text.ts isOtherKindOfFile; a text neither named nor starting as an
+   * export, such as notes.txt: grade-file.ts pickedAnotherFile).
+   */
   'not-a-flow',
   /** Any other of the loader's refusals (`empty-file`, `too-deep`, …). */
   'unusable-export',

@@ -4,7 +4,7 @@
  * the reason code the page's advice is chosen by.
  */
 import { gradeFlow, refusedReport, type GradeOptions } from '../engine/grade.js';
-import { DEFAULT_LIMITS, isOtherKindOfFile, isZipArchive, tooLargeText } from '../engine/json-text.js';
+import { DEFAULT_LIMITS, isOtherKindOfFile, isZipArchive, tooLargeText, wideEncoding, withoutBom } from '../engine/json-text.js';
 import type { GradeReport } from '../engine/report.js';
 import { boundReport } from '../reports/bounds.js';
 import type { FailureReason } from './failure-reason.js';
@@ -48,7 +48,7 @@ export async function readPickedFile(file: PickedFile, options: Omit<GradeOption
 /** A file's bytes graded, the report as the CLI shows it (reports/bounds.ts), with the reason when it is ungradable. */
 export async function gradeBytes(bytes: Uint8Array, options: GradeOptions): Promise<GradedFile> {
   const report = boundReport(await gradeFlow(bytes, options));
-  return { report, reason: report.error ? loaderReason(report.error.code, bytes) : undefined };
+  return { report, reason: report.error ? loaderReason(report.error.code, bytes, options.fileName) : undefined };
 }
 
 /**
@@ -74,12 +74,16 @@ function refusedFile(reason: FailureReason, error: { code: string; message: stri
   return { report: refusedReport(error, options), reason };
 }
 
-/** The reason of a loader's refusal, from its stable code (docs/errors.md) and, for a file refused as not JSON, its first bytes: a ZIP archive (isZipArchive, as the loader tells one) or another kind of file (isOtherKindOfFile). */
-function loaderReason(code: string, bytes: Uint8Array): FailureReason {
+/**
+ * The reason of a loader's refusal, from its stable code (docs/errors.md) and, for a file refused as
+ * not JSON, its first bytes and name: a ZIP archive (isZipArchive, as the loader tells one), another
+ * kind of file (isOtherKindOfFile), or a text that is no export (pickedAnotherFile).
+ */
+function loaderReason(code: string, bytes: Uint8Array, fileName: string): FailureReason {
   switch (code) {
     case 'not-json':
-      // An image, a PDF, a write-up, a report of ours: another file picked, not an export gone wrong.
-      return isZipArchive(bytes) ? 'zip' : isOtherKindOfFile(bytes) ? 'not-a-flow' : 'not-json';
+      // An image, a PDF, a write-up, a report of ours, notes: another file picked, not an export gone wrong.
+      return isZipArchive(bytes) ? 'zip' : isOtherKindOfFile(bytes) || pickedAnotherFile(bytes, fileName) ? 'not-a-flow' : 'not-json';
     case 'not-a-flow':
     case 'invalid-flow':
       return 'not-a-flow';
@@ -88,6 +92,18 @@ function loaderReason(code: string, bytes: Uint8Array): FailureReason {
     default:
       return 'unusable-export';
   }
+}
+
+/**
+ * A file refused as not JSON that is neither named as an export (`.json`) nor starts as one (`{`, or
+ * `[`, after whitespace and a UTF-8 BOM): notes.txt, a .pdf holding text. Exporting again would not
+ * mend it; the export is another file. An export cut short or saved as `.txt` starts as one, and one
+ * saved again in UTF-16 (wideEncoding) is told by its message to be exported again.
+ */
+function pickedAnotherFile(bytes: Uint8Array, fileName: string): boolean {
+  if (/\.json$/i.test(fileName) || wideEncoding(bytes) !== undefined) return false;
+  const start = withoutBom(new TextDecoder().decode(bytes.subarray(0, 256))).trimStart();
+  return !/^[{[]/.test(start);
 }
 
 /**

@@ -472,6 +472,26 @@ test('a ZIP archive, an image or a PDF is named as such in one line (not raw byt
   await expectPassedWithFullScore(page, 'solution.json');
 });
 
+test('a text file given alone that is no export (notes.txt, a .pdf holding text) gets the CLI\'s line and the advice for another file picked than the export, not to export again', async ({ page }, testInfo) => {
+  const text = Buffer.from('just some text\n');
+  for (const [name, advice] of [
+    ['notes.txt', 'This is not a Flow Designer flow export. In Flow Designer, open your flow and use Export, then drop that .json file.'],
+    ['write-up.pdf', 'This is not a Flow Designer flow export. In Flow Designer, open your flow and use Export, then drop that .json file.'],
+    // Named as the export: an export gone wrong, to make again.
+    ['notes.json', 'Export the flow again from Flow Designer and drop the new .json file.'],
+  ]) {
+    const file = testInfo.outputPath(name);
+    writeFileSync(file, text);
+    const cli = await runCli(['check', name, '--format', 'json'], { cwd: path.dirname(file) });
+    const cliLine = cli.stderr.trim().replace(/^flowgrade: /, '');
+    expect(cliLine).toBe(`${name}: not valid JSON: unexpected "just some te" at line 1 column 1 [not-json]`);
+    await fileInput(page).setInputFiles({ name, mimeType: 'text/plain', buffer: text });
+    await expect(status(page)).toHaveText(`${name} could not be graded.`);
+    await expect(page.locator('#error .page-error strong')).toHaveText(cliLine);
+    await expect(page.locator('#error .page-error p')).toHaveText(advice);
+  }
+});
+
 test('bidi and control characters in a file name or the loader message are shown as \\u escapes, as the CLI writes them', async ({ page }, testInfo) => {
   // A name ending in U+202E shows everything after it backwards ("…gnp.json could not be graded" read right to left).
   const name = 'Main_Flow_140\u202egnp.json';

@@ -73,3 +73,20 @@ test('a file the browser cannot read for a reason it does not name (an error wit
   // Before (a mutation sweep): 'could not be read: ' and nothing after it.
   expect([graded.reason, graded.report.error]).toEqual(['unreadable', { code: 'unreadable-file', message: 'could not be read: the browser could not read it' }]);
 });
+
+test('a file not named .json whose text does not start as JSON does (notes.txt, a .pdf holding text) is another file picked than the export, not an export to make again; its code stays not-json', async () => {
+  const reason = async (name: string, content: string | Uint8Array<ArrayBuffer>) => {
+    const { report, reason } = await gradePickedFile(new File([content], name), OPTIONS);
+    return [report.error?.code, reason];
+  };
+  expect(await reason('notes.txt', 'just some text\n')).toEqual(['not-json', 'not-a-flow']);
+  expect(await reason('write-up.pdf', 'just some text\n')).toEqual(['not-json', 'not-a-flow']);
+  expect(await reason('Main_Flow_140', '\ufeff  Dear instructor,')).toEqual(['not-json', 'not-a-flow']); // no extension at all
+  // Named as an export, or starting as one (a broken export saved as .txt): export it again.
+  expect(await reason('notes.json', 'just some text\n')).toEqual(['not-json', 'not-json']);
+  expect(await reason('Main_Flow_140.JSON', 'just some text\n')).toEqual(['not-json', 'not-json']);
+  expect(await reason('Main_Flow_140.txt', '\ufeff\n  {"name": "Main_Flow_140", ')).toEqual(['not-json', 'not-json']);
+  expect(await reason('Main_Flow_140.txt', '[{"name": ')).toEqual(['not-json', 'not-json']);
+  // An export saved again as UTF-16 (Notepad's "Unicode"), named .txt: its message says to export it again.
+  expect(await reason('Main_Flow_140.txt', new Uint8Array([0xff, 0xfe, 0x7b, 0, 0x22, 0]))).toEqual(['not-json', 'not-json']);
+});
