@@ -125,7 +125,7 @@ test('app.js on its way for more than 5 seconds (a slow connection): the note sh
   await page.reload({ waitUntil: 'commit' });
   const note = page.locator('#not-started');
   await expect(note).toBeVisible({ timeout: 15_000 });
-  await expect(status(page)).toHaveText('Loading the grader…');
+  await expect(status(page)).toBeHidden(); // the note speaks for it: not "Loading the grader…" beside "has not started yet"
   await expect(note).not.toContainText('did not load'); // it is loading: the attendee should not give up on it
   await expect(note).toContainText('has not started yet');
   await expect(note).toContainText('app.js');
@@ -133,6 +133,8 @@ test('app.js on its way for more than 5 seconds (a slow connection): the note sh
   release();
   await expect(page.locator('#results')).toHaveAttribute('data-state', 'ready');
   await expect(note).toHaveCount(0);
+  await expect(status(page)).toBeVisible();
+  await expect(status(page)).toHaveText('Ready: drop your flow export or choose it.');
 });
 
 test('the unzipped export folder dropped with the export: the folder is not said to be gradable on its own, the .json inside it is', async ({ page }, testInfo) => {

@@ -528,22 +528,26 @@ test('a folder dropped (the unzipped export folder) is named as a folder, as by 
   await expectPassedWithFullScore(page, 'solution.json');
 });
 
-test('a page whose script cannot load (a server refusing app.js) says so after a few seconds instead of loading for ever', async ({ page }) => {
+test('a page whose script cannot load (a server refusing app.js) says so after a few seconds instead of loading for ever, and no longer that it is loading', async ({ page }) => {
   await page.route('**/app.js', (route) => route.abort());
   await page.goto(site.url);
   const problem = page.locator('#not-started');
-  // Not at once: app.js may still be on its way. The note's CSS animation is held just before its
-  // 5 s (a loaded machine may take that long to get here), then let run.
-  await problem.evaluate((note) => {
-    const [delay] = note.getAnimations();
-    delay.pause();
-    delay.currentTime = 4_900;
+  // Not at once: app.js may still be on its way. The CSS animations (the note's, the status line's)
+  // are held just before their 5 s (a loaded machine may take that long to get here), then let run.
+  await page.evaluate(() => {
+    for (const delay of document.getAnimations()) {
+      delay.pause();
+      delay.currentTime = 4_900;
+    }
   });
   await expect(problem).toBeHidden();
-  await problem.evaluate((note) => note.getAnimations()[0].play());
+  await expect(status(page)).toBeVisible();
+  await expect(status(page)).toHaveText('Loading the grader…');
+  await page.evaluate(() => document.getAnimations().forEach((delay) => delay.play()));
   await expect(problem).toBeVisible();
   await expect(problem).toContainText('app.js');
-  await expect(status(page)).toHaveText('Loading the grader…');
+  // The note says it has not started: "Loading the grader…" beside it said the opposite.
+  await expect(status(page)).toBeHidden();
   watched.errors = watched.errors.filter((error) => !error.includes('net::ERR_FAILED')); // the refusal itself
 });
 
