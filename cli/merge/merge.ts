@@ -25,7 +25,7 @@ import { realPath } from '../grade/walk.js';
 import { planGradebooks, staleReports, staleReportsLine, writeOutputs, type Gradebooks } from '../grade/write-outputs.js';
 import { writeFileSync } from 'node:fs';
 import { planMerge, shardsWords, type PartRecord } from './plan.js';
-import { readPart, readReport } from './read-part.js';
+import { readPart, readReport, type LabCheck } from './read-part.js';
 
 interface MergeOptions {
   dirs: string[];
@@ -92,7 +92,7 @@ export async function runMerge(merge: MergeOptions): Promise<MergeOutcome> {
     const kept: { report: GradeReport; shown: GradeReport }[] = [];
     for (const [index, { part: at, attendee }] of plan.rows.entries()) {
       await nextTurn(); // a Ctrl-C or SIGTERM is heard between two rows, not once every row is merged
-      const row = stageRow(stagingDir, index, parts[at]!, attendee, stepsSeen, { read: (line) => readLines.push(line), render: (line) => renderLines.push([index, line]) });
+      const row = stageRow(stagingDir, index, parts[at]!, attendee, plan.lab.checks, stepsSeen, { read: (line) => readLines.push(line), render: (line) => renderLines.push([index, line]) });
       progress?.tick(row.report.verdict);
       kept.push(row);
     }
@@ -169,15 +169,15 @@ function foldersProblem(dirs: readonly string[], outDir: string): string | undef
 }
 
 /**
- * The row `index` of the class, a part's attendee: its report read (one that cannot be used is
- * said with `say.read`), its pages rendered and staged, and its slim copies kept (the report, and
+ * The row `index` of the class, a part's attendee: its report read, held to its lab's `checks` (one
+ * that cannot be used is said with `say.read`), its pages rendered and staged, and its slim copies kept (the report, and
  * the report as its pages show it). A report past what the renderers can take (a value nested
  * deeper than the stack holds) stands as one that cannot be used (said with `say.render`). The
  * steps of the report read go into `steps`: the class's step columns are its reports' steps,
  * those of one that cannot be rendered too.
  */
-function stageRow(stagingDir: string, index: number, part: PartRecord, attendee: number, steps: Set<number>, say: { read: (line: string) => void; render: (line: string) => void }): { report: GradeReport; shown: GradeReport } {
-  const valid = reportOf(part, attendee, say.read);
+function stageRow(stagingDir: string, index: number, part: PartRecord, attendee: number, checks: readonly LabCheck[], steps: Set<number>, say: { read: (line: string) => void; render: (line: string) => void }): { report: GradeReport; shown: GradeReport } {
+  const valid = reportOf(part, attendee, checks, say.read);
   for (const check of valid.checks) steps.add(check.step);
   let report = valid;
   let shown: GradeReport;
@@ -198,8 +198,8 @@ function stageRow(stagingDir: string, index: number, part: PartRecord, attendee:
  * ungradable report of that submission (code report-unreadable), whose message says where to look:
  * the row stays in the class, and counts as flowgrade's failure for the exit code, not the attendee's.
  */
-function reportOf(part: PartRecord, attendee: number, warn: (line: string) => void): GradeReport {
-  const read = readReport(part.dir, part.record.attendees[attendee]!, part.record);
+function reportOf(part: PartRecord, attendee: number, checks: readonly LabCheck[], warn: (line: string) => void): GradeReport {
+  const read = readReport(part.dir, part.record.attendees[attendee]!, part.record, checks);
   return read.ok ? read.report : unusable(part, attendee, read, warn);
 }
 

@@ -3,12 +3,23 @@
  * shards of one class, graded alike, each given once; and the class they make together, in the
  * order one unsharded `grade` of the class writes it. No file is read here (read-part.ts does).
  */
+import { findMission } from '../../checks/index.js';
 import { firstFew, wordList } from '../../engine/word-list.js';
+import { REPORT_BOUNDS } from '../../reports/bounds.js';
+import { clipText } from '../../reports/code-points.js';
 import type { Duplicate } from '../grade/duplicates.js';
-import type { RunRecord } from '../grade/run-record.js';
+import { RUN_RECORD_FILE, type RunRecord } from '../grade/run-record.js';
 import { compareCodePoints } from '../grade/walk.js';
+import type { LabCheck } from './read-part.js';
 import { settingDiffering } from './settings-words.js';
 import { setAsideCount } from '../../reports/dashboard.js';
+
+/** A lab as this version grades it (checks/index.ts findMission): what each record and report is held to. */
+export interface Lab {
+  id: string;
+  title: string;
+  checks: readonly LabCheck[];
+}
 
 /** A part as read: its folder (as given) and its record. */
 export interface PartRecord {
@@ -30,6 +41,8 @@ type MergePlan =
       duplicates: Duplicate[];
       /** The earliest of the parts' clocks: the class's run started then. */
       now: string;
+      /** The lab the parts are graded against, as this version grades it. */
+      lab: Lab;
     };
 
 /** `shards 1, 2, 4 of 4` */
@@ -43,12 +56,26 @@ const shardOf = (record: RunRecord) => (record.part.of === 1 ? 'the whole class'
  * The plan, or the first reason the parts cannot be one class's (a usage error: one line naming
  * the folders). `version`: this flowgrade's, which renders the merged files as the parts' would.
  */
-export function planMerge(parts: readonly PartRecord[], options: { version: string; partial: boolean }): MergePlan {
+export function planMerge(parts: readonly PartRecord[], options: { version: string; partial: boolean; labs?: (id: string) => Lab | undefined }): MergePlan {
   const refuse = (problem: string): MergePlan => ({ ok: false, problem: `flowgrade: ${problem} [bad-shard]` });
   const [first] = parts;
   if (first === undefined) return refuse('no folder to merge');
+  const labs = options.labs ?? findMission;
   for (const { dir, record } of parts) {
     if (record.tool.version !== options.version) return refuse(`${dir}: graded by flowgrade ${record.tool.version}, not this ${options.version}, which would write its class files otherwise: merge with the version that graded it, or grade it again with this one`);
+    // This version wrote it, so its lab is one this version has, titled and checked as it has it: another is a record
+    // edited, whose title every report of the shard was then held to (each made report-unreadable), and which the
+    // merged record carried; and under whose checks its reports' would pass (read-part.ts).
+    const wrote = (why: string) => refuse(`${dir}: ${RUN_RECORD_FILE} is not a run record flowgrade wrote: ${why}; grade the shard again`);
+    const lab = labs(record.lab.id);
+    const id = clipText(record.lab.id, REPORT_BOUNDS.name);
+    if (lab === undefined) return wrote(`lab ${id} is none flowgrade ${options.version} has`);
+    if (record.lab.title !== lab.title) return wrote(`lab ${id} is titled ${JSON.stringify(clipText(record.lab.title, REPORT_BOUNDS.name))}, not ${JSON.stringify(lab.title)}`);
+    const own = lab.checks.map((check) => check.id);
+    if (JSON.stringify(record.checkIds) !== JSON.stringify(own)) {
+      const other = [...record.checkIds.filter((check) => !own.includes(check)), ...own.filter((check) => !record.checkIds.includes(check))].map((check) => clipText(check, REPORT_BOUNDS.name));
+      return wrote(`it gives lab ${id} other checks than flowgrade ${options.version} does (${other.length === 0 ? 'in another order' : firstFew(other, 3)})`);
+    }
   }
   for (const { dir, record } of parts.slice(1)) {
     // The other folder is named as one ("the folder graded"): a folder named `graded`, as CI names
@@ -62,12 +89,8 @@ export function planMerge(parts: readonly PartRecord[], options: { version: stri
     if (record.class.split !== first.record.class.split) {
       return refuse(`${dir}: cut the class into shards otherwise ${than} did: the attendee id inside some export changed between the two runs (a submission replaced or edited), so each would grade some submissions the other also grades, and leave others to nobody; grade every shard again from the same inputs`);
     }
+    // (One lab, so one title and one list of checks: each record's are its lab's, above.)
     if (record.lab.id !== first.record.lab.id) return refuse(`${dir}: is graded against lab ${record.lab.id}, and ${folder} against lab ${first.record.lab.id}: merge shards of one mission`);
-    // (One version grading one lab has one list of checks: another list is a record edited, under which its reports' checks would pass, read-part.ts.)
-    if (JSON.stringify(record.checkIds) !== JSON.stringify(first.record.checkIds)) {
-      const other = [...record.checkIds.filter((id) => !first.record.checkIds.includes(id)), ...first.record.checkIds.filter((id) => !record.checkIds.includes(id))];
-      return refuse(`${dir}: gives lab ${record.lab.id} other checks ${than} does (${other.length === 0 ? 'in another order' : firstFew(other, 3)}): merge shards of one mission`);
-    }
     const differs = settingDiffering(record.settings, first.record.settings);
     if (differs !== undefined) return refuse(`${dir}: is graded with other options ${than} (${differs}): grade every shard with the same options`);
   }
@@ -97,5 +120,5 @@ export function planMerge(parts: readonly PartRecord[], options: { version: stri
   rows.sort((a, b) => compareCodePoints(entryOf(a).attendee, entryOf(b).attendee) || compareCodePoints(entryOf(a).file, entryOf(b).file) || a.part - b.part || a.attendee - b.attendee);
   const duplicates = parts.flatMap(({ record }) => record.duplicates).sort((a, b) => compareCodePoints(a.attendee, b.attendee) || compareCodePoints(a.kept, b.kept));
   const now = parts.map(({ record }) => record.now).reduce((earliest, now) => (Date.parse(now) < Date.parse(earliest) ? now : earliest));
-  return { ok: true, shards, count, missing, rows, duplicates, now };
+  return { ok: true, shards, count, missing, rows, duplicates, now, lab: labs(first.record.lab.id)! };
 }

@@ -10,6 +10,7 @@ import path from 'node:path';
 import Ajv from 'ajv';
 import reportSchema from '../../schemas/report.schema.json' with { type: 'json' };
 import { wideEncoding, withoutBom } from '../../engine/json-text.js';
+import type { Check } from '../../engine/check.js';
 import type { GradeReport } from '../../engine/report.js';
 import { REPORT_BOUNDS } from '../../reports/bounds.js';
 import { clipText } from '../../reports/code-points.js';
@@ -92,14 +93,16 @@ const QUOTED = REPORT_BOUNDS.name;
  * another attendee or submission than the record says (a file replaced or edited), a verdict or
  * score other than its checks give, made by
  * another version, dated with no time grade writes, or not of the mission `record` names: another
- * lab's (or titled otherwise), or with checks it does not have (each check is a column
+ * lab's (or titled otherwise), with checks it does not have (each check is a column
  * of every row of the class files: 20,000 made up in one report made the dashboard of a class of
- * 12 22 MB).
+ * 12 22 MB), or, graded, other checks than `checks`, the lab's as this version grades it (plan.ts
+ * holds the record to it): one missing, out of the lab's order, or at another step, severity,
+ * worth or title than the lab's.
  */
-export function readReport(dir: string, expected: RunRecord['attendees'][number], record: Pick<RunRecord, 'tool' | 'lab' | 'checkIds'>): { ok: true; report: GradeReport } | { ok: false; file: string; why: string } {
+export function readReport(dir: string, expected: RunRecord['attendees'][number], record: Pick<RunRecord, 'tool' | 'lab'>, checks: readonly LabCheck[]): { ok: true; report: GradeReport } | { ok: false; file: string; why: string } {
   const file = path.join(dir, `${expected.report}.json`);
   try {
-    return checkedReport(file, expected, record);
+    return checkedReport(file, expected, record, checks);
   } catch (error) {
     // A value nested past what the stack holds (a hostile file's), anything else thrown reading it: that file's line.
     return { ok: false, file, why: `cannot be read as a report (${error instanceof Error ? error.message : String(error)})` };
@@ -119,7 +122,7 @@ function reportShapeProblem(value: unknown): string | undefined {
   return missing === undefined ? undefined : `it has no "${missing}"`;
 }
 
-function checkedReport(file: string, expected: RunRecord['attendees'][number], record: Pick<RunRecord, 'tool' | 'lab' | 'checkIds'>): { ok: true; report: GradeReport } | { ok: false; file: string; why: string } {
+function checkedReport(file: string, expected: RunRecord['attendees'][number], record: Pick<RunRecord, 'tool' | 'lab'>, checks: readonly LabCheck[]): { ok: true; report: GradeReport } | { ok: false; file: string; why: string } {
   const fail = (why: string) => ({ ok: false as const, file, why });
   const read = readFolderFile(file);
   if (!read.ok) return fail(read.why);
@@ -142,17 +145,29 @@ function checkedReport(file: string, expected: RunRecord['attendees'][number], r
   // The schema's date-time is not checked by its validator (no formats): junit.xml's timestamp and the dashboard's "graded" are this text.
   const time = Date.parse(report.generatedAt);
   if (!Number.isFinite(time) || new Date(time).toISOString() !== report.generatedAt) return fail(`its time /generatedAt ${quoted(report.generatedAt)} is not one grade writes`);
-  const mission = new Set(record.checkIds);
+  const mission = new Map(checks.map((check) => [check.id, check] as const));
   const seen = new Set<string>();
-  for (const { id, status, severity, points, earned } of report.checks) {
-    if (!mission.has(id)) return fail(`its check ${clipText(id, QUOTED)} is none of lab ${record.lab.id}'s`);
+  for (const check of report.checks) {
+    const { id, status, severity, points, earned } = check;
+    const own = mission.get(id);
+    if (own === undefined) return fail(`its check ${clipText(id, QUOTED)} is none of lab ${record.lab.id}'s`);
     if (seen.has(id)) return fail(`its check ${clipText(id, QUOTED)} is in it twice`);
     seen.add(id);
+    // Each as grade writes it (engine/grade.ts result): a step edited added a "Step 42" column to the
+    // dashboard, a worth edited (and earned) gave 114 points of a lab's 110.
+    const other = otherThanLab(check, own);
+    if (other !== undefined) return fail(`its check ${id} is ${other.report}, not ${other.lab} as lab ${record.lab.id} has it`);
     // (engine/grade.ts: a check earns its points when it passed, unless it is info; else nothing.)
     const gives = status === 'passed' && severity !== 'info' ? points : 0;
     if (earned !== gives) return fail(`its check ${id} earns ${earned} points, not the ${gives} grade gives it`);
   }
   if (report.verdict !== 'ungradable') {
+    // Every check of the lab, in its order (grade judges each: engine/grade.ts runChecks): a failed
+    // one deleted, the verdict and score then summed from those left, passed a failed attendee.
+    const missing = checks.find((check) => !seen.has(check.id));
+    if (missing !== undefined) return fail(`it lacks lab ${record.lab.id}'s check ${missing.id}`);
+    const moved = report.checks.findIndex((check, at) => check.id !== checks[at]!.id);
+    if (moved >= 0) return fail(`its checks are not in lab ${record.lab.id}'s order (${report.checks[moved]!.id} where it has ${checks[moved]!.id})`);
     // What grade makes of the checks (engine/grade.ts): a verdict or score edited apart from them (a failed attendee passed, a billion percent in the gradebooks) is no report it wrote.
     const verdict = report.checks.every((check) => check.severity !== 'required' || check.status === 'passed') ? 'passed' : 'failed';
     if (report.verdict !== verdict) return fail(`its verdict ${report.verdict} is not what its checks give (${verdict})`);
@@ -162,6 +177,23 @@ function checkedReport(file: string, expected: RunRecord['attendees'][number], r
     if (given === undefined || !near(given.earned, earned) || !near(given.possible, possible)) return fail(`its score ${given === undefined ? 'is missing, and' : `${given.earned} of ${given.possible}`} is not what its checks give (${earned} of ${possible})`);
   }
   return { ok: true, report };
+}
+
+/** A check of a lab as this version grades it: what each report's check is held to. */
+export type LabCheck = Pick<Check, 'id' | 'title' | 'step' | 'severity' | 'points'>;
+
+/**
+ * How a report's check differs from the lab's `own` (its step, severity, worth or title), each side
+ * as said (`step 42`, `worth 5 points`), or undefined. An info check is worth nothing in a report.
+ */
+function otherThanLab(check: GradeReport['checks'][number], own: LabCheck): { report: string; lab: string } | undefined {
+  const worth = own.severity === 'info' ? 0 : own.points;
+  if (check.step !== own.step) return { report: `step ${check.step}`, lab: `step ${own.step}` };
+  if (check.severity !== own.severity) return { report: check.severity, lab: own.severity };
+  if (check.points !== worth) return { report: `worth ${check.points} points`, lab: String(worth) };
+  const quoted = (text: string) => JSON.stringify(clipText(text, QUOTED));
+  if (check.title !== own.title) return { report: `titled ${quoted(check.title)}`, lab: quoted(own.title) };
+  return undefined;
 }
 
 /** What is said of a symlink in a shard's folder, in a record's or a report's place. */

@@ -111,7 +111,7 @@ test('a record\'s part and options edited past what its schema says (a shard giv
   const [a, b] = await shards('edited');
   const file = path.join(b, 'flowgrade-run.json');
   const valid = readFileSync(file, 'utf8');
-  const refusal = async (edit: (record: { part: { shards: number[]; of: number }; settings: { grading: Record<string, unknown> }; now: string; attendees: { report: string }[] }) => void) => {
+  const refusal = async (edit: (record: { part: { shards: number[]; of: number }; lab: { id: string; title: string }; checkIds: string[]; settings: { grading: Record<string, unknown> }; now: string; attendees: { report: string }[] }) => void) => {
     const record = JSON.parse(valid);
     edit(record);
     writeFileSync(file, JSON.stringify(record));
@@ -130,6 +130,11 @@ test('a record\'s part and options edited past what its schema says (a shard giv
   expect(await refusal((record) => (record.settings.grading.x = nested(7)))).toEqual(wrote('/settings nested too deep'));
   // One level less is read, and is then another option than the other shard's.
   expect((await refusal((record) => (record.settings.grading.x = nested(6))))[2]).toContain('is graded with other options than the folder');
+  // Its lab titled or checked otherwise than this version has it (before: a title made every report of the shard report-unreadable, and given first, was the merged record's).
+  expect(await refusal((record) => (record.lab.title = 'Edited'))).toEqual(wrote('lab callback-on-global-error is titled "Edited", not "Callback on Global Error"'));
+  const version = (JSON.parse(valid) as { tool: { version: string } }).tool.version;
+  expect(await refusal((record) => record.checkIds.pop())).toEqual(wrote(`it gives lab callback-on-global-error other checks than flowgrade ${version} does (channel-routes-to-flow)`));
+  expect(await refusal((record) => (record.lab.id = 'another-lab'))).toEqual(wrote(`lab another-lab is none flowgrade ${version} has`));
 });
 
 test('a record naming a report as grade never names one (the record itself, a class file, a Windows device) refuses its folder', async () => {
@@ -181,6 +186,50 @@ test('a report valid against the schema but not of the mission its record names 
   const header = (dir: string) => readFileSync(path.join(dir, 'grades.csv'), 'utf8').split('\n')[0]!;
   expect(header(out)).toBe(header(a));
   expect(readFileSync(path.join(out, 'index.html'), 'utf8').length).toBeLessThan(1_000_000);
+});
+
+test('a graded report edited by hand to what grade could never write (a failed attendee\'s failed checks deleted and passed; a check worth 5 points; a check at step 42; a check dropped) is that row\'s report-unreadable', async () => {
+  // Before: each was merged as it was: the failed attendee passed 3 of 3, 114 points of a lab worth 110, a "Step 42" column in the dashboard.
+  const [a, b] = await shards('edited-checks');
+  type Check = { id: string; step: number; status: string; severity: string; points: number; earned: number };
+  type Graded = { verdict: string; score: { earned: number; possible: number }; checks: Check[] };
+  const file = (entry: { report: string }) => path.join(b, `${entry.report}.json`);
+  const read = (entry: { report: string }) => JSON.parse(readFileSync(file(entry), 'utf8')) as Graded;
+  /** The report with its checks edited, its verdict and score made what those give. */
+  const edit = (entry: { report: string }, change: (checks: Check[]) => Check[]) => {
+    const report = read(entry);
+    const checks = change(report.checks);
+    const scored = checks.filter((check) => check.severity !== 'info');
+    const sum = (values: number[]) => values.reduce((x, y) => x + y, 0);
+    const verdict = checks.every((check) => check.severity !== 'required' || check.status === 'passed') ? 'passed' : 'failed';
+    writeFileSync(file(entry), JSON.stringify({ ...report, checks, verdict, score: { earned: sum(scored.map((check) => check.earned)), possible: sum(scored.map((check) => check.points)) } }));
+  };
+  const graded = reportsOf(b).filter((entry) => read(entry).verdict !== 'ungradable');
+  const failed = graded.find((entry) => read(entry).verdict === 'failed')!;
+  const [worth, step, dropped] = graded.filter((entry) => entry !== failed);
+  const firstFailed = read(failed).checks.find((check) => check.status !== 'passed' && check.status !== 'info')!.id;
+  edit(failed, (checks) => checks.filter((check) => check.status === 'passed' || check.status === 'info'));
+  edit(worth!, (checks) => checks.map((check, at) => (at === 0 ? { ...check, points: 5, earned: check.status === 'passed' ? 5 : 0 } : check)));
+  edit(step!, (checks) => checks.map((check, at) => (at === 0 ? { ...check, step: 42 } : check)));
+  const last = read(dropped!).checks.at(-1)!.id;
+  edit(dropped!, (checks) => checks.slice(0, -1));
+  const out = tempDir('merge-hostile-edited-checks-out');
+  const run = await merge(a, b, '--out', out);
+  expect(run.code).toBe(2);
+  const line = (entry: { report: string; attendee: string }, why: string) => `flowgrade: ${file(entry)}: ${why}; "${entry.attendee}" is merged as ungradable (report-unreadable) [report-unreadable]`;
+  const lab = 'callback-on-global-error';
+  expect(run.stderr.trim().split('\n')).toEqual([
+    ...[
+      [failed, `it lacks lab ${lab}'s check ${firstFailed}`],
+      [worth!, `its check flow-name is worth 5 points, not 1 as lab ${lab} has it`],
+      [step!, `its check flow-name is step 42, not step 1 as lab ${lab} has it`],
+      [dropped!, `it lacks lab ${lab}'s check ${last}`],
+    ].sort(([x], [y]) => reportsOf(b).indexOf(x as typeof failed) - reportsOf(b).indexOf(y as typeof failed)).map(([entry, why]) => line(entry as typeof failed, why as string)),
+    'flowgrade: 4 reports of the shards could not be used: their rows say ungradable (report-unreadable); grade their shards again, then merge again',
+  ]);
+  const dashboard = readFileSync(path.join(out, 'index.html'), 'utf8');
+  expect(dashboard).not.toContain('step-42');
+  expect(JSON.parse(readFileSync(path.join(out, `${failed.report}.json`), 'utf8')).verdict).toBe('ungradable');
 });
 
 test('a report of another submission whose attendee id is a megabyte long: its line and its row\'s message quote 200 characters of it, not the megabyte into every class file', async () => {
@@ -334,9 +383,9 @@ test('what grade makes of the checks, held to: an info check earns nothing even 
   const read = (entry: { report: string }) => JSON.parse(readFileSync(file(entry), 'utf8')) as Graded;
   const passed = reportsOf(b).find((entry) => read(entry).verdict === 'passed')!;
   const [info, possible] = reportsOf(b).filter((entry) => read(entry).verdict === 'failed');
-  // An info check said passed, with points: it earns none, and the score leaves it out.
+  // An info check said passed: it earns none, and the score leaves it out. (Worth points, as grade never writes an info check, it is an edit: merge-read-report.test.ts.)
   const withInfo = read(info!);
-  writeFileSync(file(info!), JSON.stringify({ ...withInfo, checks: withInfo.checks.map((check) => (check.severity === 'info' ? { ...check, status: 'passed', points: 5, earned: 0 } : check)) }));
+  writeFileSync(file(info!), JSON.stringify({ ...withInfo, checks: withInfo.checks.map((check) => (check.severity === 'info' ? { ...check, status: 'passed', earned: 0 } : check)) }));
   // A recommended check failed: still passed, its point not earned.
   const withRecommended = read(passed);
   const at = withRecommended.checks.findIndex((check) => check.severity === 'recommended');

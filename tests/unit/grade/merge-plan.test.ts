@@ -1,6 +1,6 @@
 /** `flowgrade merge`'s pure part (cli/merge/plan.ts): which parts make one class, and the class's order. */
 import { test, expect } from '@playwright/test';
-import { planMerge, type PartRecord } from '../../../cli/merge/plan.js';
+import { planMerge, type Lab, type PartRecord } from '../../../cli/merge/plan.js';
 import { settingDiffering } from '../../../cli/merge/settings-words.js';
 import type { RunRecord } from '../../../cli/grade/run-record.js';
 
@@ -22,7 +22,9 @@ function part(dir: string, shards: number[], of: number, attendees: [string, str
   return { dir, record };
 }
 
-const options = { version: '1.0.0', partial: false };
+/** The labs this version has, to these tests: `lab` (the parts' own) and `other`, one check `a` each. */
+const LABS: Record<string, Lab> = Object.fromEntries(['lab', 'other'].map((id) => [id, { id, title: id === 'lab' ? 'Lab' : 'Other', checks: [{ id: 'a', title: 'A', step: 1, severity: 'required', points: 1 }] }]));
+const options = { version: '1.0.0', partial: false, labs: (id: string) => LABS[id] };
 
 /** The class of `submissions` (one fingerprint): every shard given keeps or sets aside that many together. */
 const classOf = (submissions: number): Partial<RunRecord> => ({ class: { submissions, fingerprint: 'a'.repeat(64) } });
@@ -104,9 +106,27 @@ test('a --dynvars dataset is compared by its records\' SHA-256, not by its path:
   expect(edited.ok ? undefined : edited.problem).toBe(`flowgrade: s2: is graded with other options than the folder s1 (--dynvars dv.json (SHA-256 ${'f'.repeat(12)}…) and dv.json (SHA-256 ${'e'.repeat(12)}…)): grade every shard with the same options [bad-shard]`);
 });
 
-test('refused: parts whose records give their mission other checks (each report is held to its own record\'s)', () => {
-  const plan = planMerge([part('s1', [1], 2, []), part('s2', [2], 2, [], { checkIds: ['a', 'made-up'] })], options);
-  expect(plan.ok ? undefined : plan.problem).toBe('flowgrade: s2: gives lab lab other checks than the folder s1 does (made-up): merge shards of one mission [bad-shard]');
+test('refused: a record whose lab is none this version has, or is titled or checked otherwise than this version has it (an edited record: its reports are held to the lab\'s own)', () => {
+  // Before: the checks were compared between the parts only, and a title not at all: one edited
+  // made every report of its shard report-unreadable, and given first, the merged record carried it.
+  const problem = (edited: Partial<RunRecord>) => {
+    const plan = planMerge([part('s1', [1], 2, []), part('s2', [2], 2, [], edited)], options);
+    return plan.ok ? undefined : plan.problem;
+  };
+  const wrote = (why: string) => `flowgrade: s2: flowgrade-run.json is not a run record flowgrade wrote: ${why}; grade the shard again [bad-shard]`;
+  expect(problem({ lab: { id: 'unknown', title: 'Lab' } })).toBe(wrote('lab unknown is none flowgrade 1.0.0 has'));
+  expect(problem({ lab: { id: 'lab', title: 'Edited' } })).toBe(wrote('lab lab is titled "Edited", not "Lab"'));
+  expect(problem({ checkIds: ['a', 'made-up'] })).toBe(wrote('it gives lab lab other checks than flowgrade 1.0.0 does (made-up)'));
+  // The first part too, not only the others against it (all alike, none the lab's), and before any other difference.
+  const edited = { lab: { id: 'lab', title: 'Edited' } };
+  const both = planMerge([part('s1', [1], 2, [], edited), part('s2', [2], 2, [], { ...edited, tool: { name: 'flowgrade', version: '1.0.0' } })], options);
+  expect(both.ok ? undefined : both.problem).toBe('flowgrade: s1: flowgrade-run.json is not a run record flowgrade wrote: lab lab is titled "Edited", not "Lab"; grade the shard again [bad-shard]');
+  // A megabyte id or title (an edited record) is quoted within 200 characters.
+  expect(problem({ lab: { id: 'x'.repeat(1_000_000), title: 'Lab' } })).toBe(wrote(`lab ${'x'.repeat(200)}… (1000000 characters) is none flowgrade 1.0.0 has`));
+  expect(problem({ lab: { id: 'lab', title: 'y'.repeat(1_000_000) } })).toBe(wrote(`lab lab is titled "${'y'.repeat(200)}… (1000000 characters)", not "Lab"`));
+  // The plan holds the lab the reports are then held to.
+  const plan = planMerge([part('s1', [1], 2, [], classOf(0)), part('s2', [2], 2, [], classOf(0))], options);
+  expect(plan.ok && plan.lab).toBe(LABS.lab);
 });
 
 test('an option differing by a megabyte value (an edited record) is quoted within 200 characters', () => {
@@ -147,13 +167,17 @@ test('refused: a class told apart by its fingerprint alone or by its count alone
   const one = part('s1', [1], 2, []);
   expect(problem([one, part('s2', [2], 2, [], { class: { submissions: 9, fingerprint: 'b'.repeat(64) } })])).toContain('(9 and 9 submissions found, at other paths)');
   expect(problem([one, part('s2', [2], 2, [], { class: { submissions: 8, fingerprint: 'a'.repeat(64) } })])).toContain('(8 and 9 submissions found)');
-  const checks = (mine: string[], theirs: string[]) => problem([part('s1', [1], 2, [], { checkIds: theirs }), part('s2', [2], 2, [], { checkIds: mine })]);
+  const checks = (mine: string[], labs: (id: string) => Lab | undefined = options.labs) => {
+    const plan = planMerge([part('s1', [1], 2, [], { checkIds: labs('lab')!.checks.map((check) => check.id) }), part('s2', [2], 2, [], { checkIds: mine })], { ...options, labs });
+    return plan.ok ? undefined : plan.problem;
+  };
   // The first part's version is checked too, not only the others' against it (all alike, none this one's).
   expect(problem([part('s1', [1], 1, [], { tool: { name: 'flowgrade', version: '0.9.0' } })])).toContain('s1: graded by flowgrade 0.9.0, not this 1.0.0');
-  expect(checks(['b', 'a'], ['a', 'b'])).toContain('other checks than the folder s1 does (in another order)');
-  expect(checks([], ['a'])).toContain('does (a)');
-  expect(checks(['a', 'x', 'y', 'z'], ['a'])).toContain('does (x, y, z)');
-  expect(checks(['a', 'w', 'x', 'y', 'z'], ['a'])).toContain('does (w, x, y and 1 more)');
+  const ab: Lab = { ...LABS.lab!, checks: ['a', 'b'].map((id) => ({ ...LABS.lab!.checks[0]!, id })) };
+  expect(checks(['b', 'a'], (id) => (id === 'lab' ? ab : undefined))).toContain('s2: flowgrade-run.json is not a run record flowgrade wrote: it gives lab lab other checks than flowgrade 1.0.0 does (in another order)');
+  expect(checks([])).toContain('does (a)');
+  expect(checks(['a', 'x', 'y', 'z'])).toContain('does (x, y, z)');
+  expect(checks(['a', 'w', 'x', 'y', 'z'])).toContain('does (w, x, y and 1 more)');
 });
 
 test('submissions kept or set aside count every dropped file, up to the class\'s count exactly', () => {
