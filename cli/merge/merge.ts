@@ -79,7 +79,8 @@ export async function runMerge(merge: MergeOptions): Promise<MergeOutcome> {
     prepared = await prepareOut(merge.outDir, run, part);
     if (!prepared.ok) return { ok: false, problems: [prepared.problem] };
     const stagingDir = prepared.stagingDir;
-    const first = parts[0]!.record;
+    // (The lowest shard's, whatever the folders' order: plan.ts.)
+    const first = parts[plan.lowest]!.record;
     // Each report is read, its pages rendered and staged, and only its slim copies kept before the
     // next is read: a whole report (its flow drawing, its traces) is ten times those, and holding
     // every one until the class rows were rendered made merge's memory grow with the class beyond

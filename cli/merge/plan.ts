@@ -39,8 +39,13 @@ type MergePlan =
       /** Every part's kept rows, in the class's order (attendee id, then path): which part, and which of its attendees. */
       rows: { part: number; attendee: number }[];
       duplicates: Duplicate[];
-      /** The earliest of the parts' clocks: the class's run started then. */
+      /** The earliest of the parts' clocks: the class's run started then (one instant spelled two ways: the lowest shard's). */
       now: string;
+      /**
+       * The part holding the lowest shard: the merged record is its record's (its tool, class, lab and
+       * checks are every part's; its options, as it spelled them, are alike the others' as grade used them).
+       */
+      lowest: number;
       /** The lab the parts are graded against, as this version grades it. */
       lab: Lab;
     };
@@ -114,11 +119,19 @@ export function planMerge(parts: readonly PartRecord[], options: { version: stri
   if (kept > first.record.class.submissions) return refuse(`${wordList(parts.map(({ dir }) => dir))} keep or set aside ${kept} submissions together, more than the ${first.record.class.submissions} their class has: a shard holds another's rows; grade them again`);
   // Every shard given: each of the class's submissions is kept or set aside by one of them.
   if (missing.length === 0 && kept < first.record.class.submissions) return refuse(`${wordList(parts.map(({ dir }) => dir))} keep or set aside ${kept} submissions together, fewer than the ${first.record.class.submissions} their class has: a record has lost rows; grade its shard again`);
+  // The parts by the shards they hold (no two hold one), not as the folders were given: whatever is
+  // taken of one part, or kept in the parts' order, is then the same in any order of the folders
+  // ("each once, in any order"). Options spelled otherwise yet alike (--dnis "+1 (469) 409-6861" and
+  // +14694096861, --max-size 20MB and not given, one --dynvars dataset at two paths) and one instant
+  // spelled two ways (--now) were the merged record's as the first folder given had them.
+  const rank = parts.map((_, part) => part).sort((a, b) => parts[a]!.record.part.shards[0]! - parts[b]!.record.part.shards[0]!);
+  const byShard = rank.map((part) => parts[part]!);
+  const place = new Map(rank.map((part, at) => [part, at] as const));
   const rows = parts.flatMap(({ record }, part) => record.attendees.map((_, attendee) => ({ part, attendee })));
   const entryOf = ({ part, attendee }: { part: number; attendee: number }) => parts[part]!.record.attendees[attendee]!;
   // The order of every output (duplicates.ts sortRows): attendee id, then display path.
-  rows.sort((a, b) => compareCodePoints(entryOf(a).attendee, entryOf(b).attendee) || compareCodePoints(entryOf(a).file, entryOf(b).file) || a.part - b.part || a.attendee - b.attendee);
-  const duplicates = parts.flatMap(({ record }) => record.duplicates).sort((a, b) => compareCodePoints(a.attendee, b.attendee) || compareCodePoints(a.kept, b.kept));
-  const now = parts.map(({ record }) => record.now).reduce((earliest, now) => (Date.parse(now) < Date.parse(earliest) ? now : earliest));
-  return { ok: true, shards, count, missing, rows, duplicates, now, lab: labs(first.record.lab.id)! };
+  rows.sort((a, b) => compareCodePoints(entryOf(a).attendee, entryOf(b).attendee) || compareCodePoints(entryOf(a).file, entryOf(b).file) || place.get(a.part)! - place.get(b.part)! || a.attendee - b.attendee);
+  const duplicates = byShard.flatMap(({ record }) => record.duplicates).sort((a, b) => compareCodePoints(a.attendee, b.attendee) || compareCodePoints(a.kept, b.kept));
+  const now = byShard.map(({ record }) => record.now).reduce((earliest, now) => (Date.parse(now) < Date.parse(earliest) ? now : earliest));
+  return { ok: true, shards, count, missing, rows, duplicates, now, lowest: rank[0]!, lab: labs(first.record.lab.id)! };
 }

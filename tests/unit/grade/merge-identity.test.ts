@@ -8,8 +8,8 @@ import { test, expect } from '@playwright/test';
 import { mkdirSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { zipSync } from 'fflate';
-import { fixturePath, runCli } from '../../helpers.js';
-import { tempDir, withAttendee, writeClass } from './class-fixture.js';
+import { fixturePath, ROOT, runCli } from '../../helpers.js';
+import { tempDir, withAttendee, writeClass, writeSolutions } from './class-fixture.js';
 
 const NOW = ['--now', '2025-08-01T09:00:00Z'];
 const grade = (inputs: string[], out: string, ...more: string[]) => runCli(['grade', ...inputs, '--out', out, ...NOW, '--quiet', '--jobs', '1', ...more]);
@@ -122,3 +122,36 @@ for (const { name, make, holds = [], options = [] } of classes) {
     }
   });
 }
+
+test('the merged record is the same whatever the order the folders are given in, also of shards that spelled their options and clocks otherwise', async () => {
+  // Before: options accepted as alike though spelled otherwise (--dnis, --max-size at its default,
+  // one --dynvars dataset at two paths) and one instant spelled two ways (--now) were copied into
+  // the merged flowgrade-run.json from whichever folder was given first.
+  const dir = tempDir('merge-identity-spelled-class');
+  writeSolutions(dir, 3);
+  const datasets = [tempDir('merge-identity-dataset-a'), tempDir('merge-identity-dataset-b')].map((folder) => path.join(folder, 'dv.json'));
+  for (const dataset of datasets) writeFileSync(dataset, readFileSync(path.join(ROOT, 'mocks/data/dynvars.json')));
+  const spellings = [
+    ['--dnis', '+14694096861', '--now', '2026-01-15T09:00:00Z', '--dynvars', datasets[0]!],
+    ['--dnis', '+1 (469) 409-6861', '--now', '2026-01-15T10:00:00+01:00', '--dynvars', datasets[1]!, '--max-size', '20MB'],
+    ['--now', '2026-01-15T09:00:00.000Z', '--dynvars', datasets[1]!],
+  ];
+  const shards: string[] = [];
+  for (const [at, spelling] of spellings.entries()) {
+    const out = tempDir(`merge-identity-spelled-${at + 1}`);
+    expect((await runCli(['grade', dir, '--out', out, '--quiet', '--jobs', '1', '--shard', `${at + 1}/3`, ...spelling])).code).toBe(0);
+    shards.push(out);
+  }
+  const records: string[] = [];
+  for (const order of [[0, 1, 2], [1, 0, 2], [2, 1, 0]]) {
+    const merged = tempDir('merge-identity-spelled-merged');
+    const run = await runCli(['merge', ...order.map((at) => shards[at]!), '--out', merged, '--quiet']);
+    expect([run.code, run.stderr]).toEqual([0, '']);
+    records.push(readFileSync(path.join(merged, RECORD), 'utf8'));
+  }
+  expect(records[1], 'shard 2 given first').toBe(records[0]);
+  expect(records[2], 'shard 3 given first').toBe(records[0]);
+  // The lowest shard's, as it spelled them.
+  const record = JSON.parse(records[0]!) as { now: string; settings: { grading: Record<string, unknown> } };
+  expect([record.now, record.settings.grading.dnis, (record.settings.grading.dynvars as { file: string }).file]).toEqual(['2026-01-15T09:00:00Z', '+14694096861', datasets[0]]);
+});

@@ -144,7 +144,7 @@ test('a folder named like a verb (graded) is named as a folder, never read as gr
 });
 
 // Pinned by a mutation sweep of cli/merge/plan.ts: each rule below was left alive by the tests above.
-test('the class\'s order breaks every tie: the same row in two parts by part, the same attendee\'s duplicates by kept path, one instant by the first part', () => {
+test('the class\'s order breaks every tie: the same row in two parts by the shard each holds, the same attendee\'s duplicates by kept path, one instant by the lowest shard', () => {
   const plan = planMerge(
     [
       part('s2', [2], 2, [['a', 'x/a.json'], ['a', 'x/a.json']], { now: '2025-08-01T11:00:00+02:00', duplicates: [{ attendee: 'a', kept: 'y/a.json', dropped: ['y/a (1).json'] }, { attendee: 'b', kept: 'a/b.json', dropped: ['a/b (1).json'] }], ...classOf(6) }),
@@ -154,9 +154,9 @@ test('the class\'s order breaks every tie: the same row in two parts by part, th
   );
   expect(plan.ok).toBe(true);
   if (!plan.ok) return;
-  expect(plan.rows).toEqual([{ part: 0, attendee: 0 }, { part: 0, attendee: 1 }, { part: 1, attendee: 0 }]);
+  expect(plan.rows).toEqual([{ part: 1, attendee: 0 }, { part: 0, attendee: 0 }, { part: 0, attendee: 1 }]); // shard 1's, though given second
   expect(plan.duplicates.map((d) => d.kept)).toEqual(['x/a.json', 'y/a.json', 'a/b.json']);
-  expect(plan.now).toBe('2025-08-01T11:00:00+02:00'); // 09:00 UTC, as the other: the first part's spelling
+  expect(plan.now).toBe('2025-08-01T09:00:00Z'); // 09:00 UTC, as the other (11:00+02:00): shard 1's spelling, though given second
 });
 
 test('refused: a class told apart by its fingerprint alone or by its count alone; checks in another order, fewer, or many others', () => {
@@ -231,4 +231,25 @@ test("--dnis given as the lab's number, or one number spelled two ways, is no di
   expect(settingDiffering(dialling('+14694096862'), dialling('+1 (469) 409-6861'))).toBe('--dnis +14694096862 and "+1 (469) 409-6861"');
   // A lab without that number (another lab's record: merge refuses it by its lab first) keeps a given number a difference.
   expect(settingDiffering({ ...dialling('+14694096861'), grading: { lab: 'lab', dnis: '+14694096861' } }, { ...dialling(), grading: { lab: 'lab' } })).toBe("--dnis +14694096861 and not given (the lab's number)");
+});
+
+test('what the merged record takes of one part (its options as spelled, its clock when two are one instant) is the lowest shard\'s, in whatever order the folders are given', () => {
+  // Before: the first folder's: options accepted as alike though spelled otherwise (--dnis "+1 (469)
+  // 409-6861" and +14694096861, --max-size 20MB and not given) and one instant spelled two ways
+  // were the merged flowgrade-run.json's as the folders' order had them.
+  const spelled = (dir: string, shard: number, grading: Record<string, unknown>, now: string) => part(dir, [shard], 3, [[`a${shard}`, `x/a${shard}.json`]], { settings: { grading: { lab: 'lab', ...grading }, junitRecommended: 'skipped', moodleMaxGrade: 100, canvasAssignment: 'flowgrade', zipLimits: { maxEntries: 10 } }, now, ...classOf(3) });
+  const s1 = spelled('s1', 1, { dnis: '+14694096861' }, '2026-01-15T09:00:00Z');
+  const s2 = spelled('s2', 2, { dnis: '+1 (469) 409-6861', maxSize: 20 * 1024 * 1024 }, '2026-01-15T10:00:00+01:00');
+  const s3 = spelled('s3', 3, { dnis: '+1 469-409-6861' }, '2026-01-15T09:00:00.000Z');
+  const taken = (parts: PartRecord[]) => {
+    const plan = planMerge(parts, options);
+    if (!plan.ok) throw new Error(plan.problem);
+    return { part: parts[plan.lowest]!.dir, now: plan.now, rows: plan.rows.map(({ part: at, attendee }) => parts[at]!.record.attendees[attendee]!.attendee) };
+  };
+  const expected = { part: 's1', now: '2026-01-15T09:00:00Z', rows: ['a1', 'a2', 'a3'] };
+  for (const order of [[s1, s2, s3], [s2, s1, s3], [s3, s2, s1], [s2, s3, s1]]) expect(taken(order), order.map(({ dir }) => dir).join(' ')).toEqual(expected);
+  // With --partial, the lowest shard given.
+  const partial = planMerge([s3, s2], { ...options, partial: true });
+  expect(partial.ok && partial.lowest).toBe(1);
+  expect(partial.ok && partial.now).toBe('2026-01-15T10:00:00+01:00');
 });
