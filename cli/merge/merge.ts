@@ -65,7 +65,6 @@ export async function runMerge(merge: MergeOptions): Promise<MergeOutcome> {
   }
   const plan = planMerge(parts, { version: merge.version, partial: merge.partial });
   if (!plan.ok) return { ok: false, problems: [plan.problem] };
-  if (plan.missing.length > 0) merge.warn(`flowgrade: ${shardsWords(plan.shards, plan.count)}: ${plan.missing.length === 1 ? 'shard' : 'shards'} ${plan.missing.join(', ')} missing; merged without ${plan.missing.length === 1 ? 'it' : 'them'} (--partial) [missing-shards]`);
   const run: Run = { lockFile: path.join(merge.outDir, LOCK_FILE), locked: false };
   const stopListening = exitOnStopSignals(() => removeStopped(run));
   let prepared: Prepared | undefined;
@@ -78,6 +77,8 @@ export async function runMerge(merge: MergeOptions): Promise<MergeOutcome> {
   try {
     prepared = await prepareOut(merge.outDir, run, part);
     if (!prepared.ok) return { ok: false, problems: [prepared.problem] };
+    // Said once --out is taken, as the merge then goes ahead: before, a refused --out came after "merged without it", and nothing was merged.
+    if (plan.missing.length > 0) merge.warn(`flowgrade: ${shardsWords(plan.shards, plan.count)}: ${plan.missing.length === 1 ? 'shard' : 'shards'} ${plan.missing.join(', ')} missing; merged without ${plan.missing.length === 1 ? 'it' : 'them'} (--partial) [missing-shards]`);
     const stagingDir = prepared.stagingDir;
     // (The lowest shard's, whatever the folders' order: plan.ts.)
     const first = parts[plan.lowest]!.record;

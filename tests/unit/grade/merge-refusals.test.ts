@@ -102,6 +102,13 @@ test('a missing shard: refused without --partial; with it, merged, the titles an
   expect(refused(await merge(whole, one!, '--out', tempDir('merge-refusals-mixed')))).toEqual([2, '', 1, `flowgrade: ${one}: holds shard 1 of 3, and the folder ${whole} holds the whole class: shards of two different splits of a class cannot be merged; give the shards of one --shard i/n [bad-shard]`]);
 });
 
+test('with --partial, an --out refused (the folder of the shard missing) is the one line said: no line saying the shards were merged without it', async () => {
+  // Before: "shards 1, 3 of 3: shard 2 missing; merged without it (--partial) [missing-shards]" came first, and nothing was merged.
+  const [one, two, three] = await shards(3);
+  const run = await merge(one!, three!, '--out', two!, '--partial');
+  expect(refused(run)).toEqual([2, '', 1, `flowgrade: cannot write into --out ${two}: it holds the outputs of --shard 2/3, whose index.html, grades.csv, junit.xml and summary.md this run (--shard 1,3/3) would replace: give each shard its own --out folder [bad-out]`]);
+});
+
 test('a shard\'s report corrupted, hostile or replaced: one line naming the file, that row ungradable, every other row merged; exit 2', async () => {
   const [a, b] = await shards(2);
   const record = JSON.parse(readFileSync(path.join(b!, 'flowgrade-run.json'), 'utf8')) as { attendees: { report: string; attendee: string }[] };
