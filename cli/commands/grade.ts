@@ -166,9 +166,13 @@ export function graderFailureLine(rows: GradedRow[]): string | undefined {
  */
 function summary(rows: GradedRow[], found: number, duplicates: readonly Duplicate[], flags: GradeFlags): string {
   const shard = flags.shard ? ` (shard ${flags.shard.index}/${flags.shard.count} of ${plural(found, 'submission')} found)` : '';
+  return `graded ${plural(rows.length, 'attendee')} into ${flags.out}${shard}: ${verdictText(rows)}${setAsideText(duplicates)}`;
+}
+
+/** `; 1 submission set aside as a duplicate` (nothing when none is): the end of grade's and merge's summary line. */
+export function setAsideText(duplicates: readonly Duplicate[]): string {
   const setAside = setAsideCount(duplicates);
-  const aside = setAside > 0 ? `; ${plural(setAside, 'submission')} set aside as ${setAside === 1 ? 'a duplicate' : 'duplicates'}` : '';
-  return `graded ${plural(rows.length, 'attendee')} into ${flags.out}${shard}: ${verdictText(rows)}${aside}`;
+  return setAside > 0 ? `; ${plural(setAside, 'submission')} set aside as ${setAside === 1 ? 'a duplicate' : 'duplicates'}` : '';
 }
 
 /** `3 passed, 1 failed, 0 ungradable`: the end of grade's and merge's summary line. */

@@ -7,7 +7,7 @@ import { shardsWords } from '../merge/plan.js';
 import { nonBlankPath } from '../options.js';
 import { printableLine } from '../../reports/escape.js';
 import { plural } from '../../reports/summary.js';
-import { exitCode, printClassLines, verdictText, type FailOn } from './grade.js';
+import { exitCode, printClassLines, setAsideText, verdictText, type FailOn } from './grade.js';
 
 interface MergeFlags {
   out: string;
@@ -40,7 +40,8 @@ export function mergeCommand(ctx: CliContext): Command {
         return;
       }
       const from = outcome.missing.length === 0 ? plural(outcome.shards.length, 'shard') : `${shardsWords(outcome.shards, outcome.count)} (${plural(outcome.missing.length, 'shard')} missing)`;
-      ctx.stdout(printableLine(`merged ${plural(outcome.rows.length, 'attendee')} from ${from} into ${flags.out}: ${verdictText(outcome.rows)}`) + '\n');
+      // Ended as grade ends its own (the duplicates the shards set aside, counted), the lines after it naming them.
+      ctx.stdout(printableLine(`merged ${plural(outcome.rows.length, 'attendee')} from ${from} into ${flags.out}: ${verdictText(outcome.rows)}${setAsideText(outcome.duplicates)}`) + '\n');
       printClassLines(ctx, outcome);
       const unusable = outcome.rows.filter((row) => row.report.error?.code === REPORT_UNREADABLE).length;
       if (unusable > 0) ctx.stderr(`flowgrade: ${plural(unusable, 'report')} of the shards could not be used: ${unusable === 1 ? 'its row says' : 'their rows say'} ungradable (${REPORT_UNREADABLE}); grade ${unusable === 1 ? 'its shard' : 'their shards'} again, then merge again\n`);

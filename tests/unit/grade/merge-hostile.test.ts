@@ -60,7 +60,7 @@ test.describe(() => {
       line(sixth!, 'is larger than 268435456 bytes, more than any flowgrade writes'),
       'flowgrade: 6 reports of the shards could not be used: their rows say ungradable (report-unreadable); grade their shards again, then merge again',
     ]);
-    expect(run.stdout).toMatch(/^merged 12 attendees from 2 shards into .*: \d+ passed, \d+ failed, \d+ ungradable\n/);
+    expect(run.stdout).toMatch(/^merged 12 attendees from 2 shards into .*: \d+ passed, \d+ failed, \d+ ungradable; 1 submission set aside as a duplicate\n/);
   });
 
   test('one folder under two names (a symlink to it): the line names both, not "given twice" of a name given once', async () => {
