@@ -24,7 +24,7 @@ import type { GradedRow } from '../grade/types.js';
 import { realPath } from '../grade/walk.js';
 import { planGradebooks, staleReports, staleReportsLine, writeOutputs, type Gradebooks } from '../grade/write-outputs.js';
 import { writeFileSync } from 'node:fs';
-import { planMerge, shardsWords, type PartRecord } from './plan.js';
+import { missingWords, planMerge, shardsWords, type PartRecord } from './plan.js';
 import { readPart, readReport, type LabCheck } from './read-part.js';
 
 interface MergeOptions {
@@ -78,7 +78,7 @@ export async function runMerge(merge: MergeOptions): Promise<MergeOutcome> {
     prepared = await prepareOut(merge.outDir, run, part);
     if (!prepared.ok) return { ok: false, problems: [prepared.problem] };
     // Said once --out is taken, as the merge then goes ahead: before, a refused --out came after "merged without it", and nothing was merged.
-    if (plan.missing.length > 0) merge.warn(`flowgrade: ${shardsWords(plan.shards, plan.count)}: ${plan.missing.length === 1 ? 'shard' : 'shards'} ${plan.missing.join(', ')} missing; merged without ${plan.missing.length === 1 ? 'it' : 'them'} (--partial) [missing-shards]`);
+    if (plan.missing.length > 0) merge.warn(`flowgrade: ${shardsWords(plan.shards, plan.count)}: ${missingWords(plan.missing)}; merged without ${plan.missing.length === 1 ? 'it' : 'them'} (--partial) [missing-shards]`);
     const stagingDir = prepared.stagingDir;
     // (The lowest shard's, whatever the folders' order: plan.ts.)
     const first = parts[plan.lowest]!.record;

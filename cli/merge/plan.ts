@@ -55,6 +55,11 @@ export function shardsWords(shards: readonly number[], count: number): string {
   return `${shards.length === 1 ? 'shard' : 'shards'} ${shards.join(', ')} of ${count}`;
 }
 
+/** `shards 2, 3 missing`: as --partial's line (merge.ts) and the class files' titles (write-outputs.ts) say them, and so the refusal without --partial. */
+export function missingWords(missing: readonly number[]): string {
+  return `${missing.length === 1 ? 'shard' : 'shards'} ${missing.join(', ')} missing`;
+}
+
 const shardOf = (record: RunRecord) => (record.part.of === 1 ? 'the whole class' : shardsWords(record.part.shards, record.part.of));
 
 /**
@@ -111,7 +116,7 @@ export function planMerge(parts: readonly PartRecord[], options: { version: stri
   const shards = [...holder.keys()].sort((a, b) => a - b);
   const missing = Array.from({ length: count }, (_, i) => i + 1).filter((shard) => !holder.has(shard));
   if (missing.length > 0 && !options.partial) {
-    return refuse(`${shardsWords(shards, count)} given: ${wordList(missing.map((shard) => `shard ${shard}`))} missing; give ${missing.length === 1 ? 'its folder' : 'their folders'} too, or --partial to merge without ${missing.length === 1 ? 'it' : 'them'}`);
+    return refuse(`${shardsWords(shards, count)} given: ${missingWords(missing)}; give ${missing.length === 1 ? 'its folder' : 'their folders'} too, or --partial to merge without ${missing.length === 1 ? 'it' : 'them'}`);
   }
   // Each shard's rows are its own submissions of the class: together, more than it has means a
   // shard holds another's (each record alone is checked so, read-part.ts).

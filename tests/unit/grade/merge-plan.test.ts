@@ -67,7 +67,7 @@ test('refused: another version, another mission, other options; a missing shard 
   expect(problem([one, part('s2', [2], 2, [], settings({ lab: 'lab', connector: { CRM: 'https://crm.example' } }))])).toContain('(--connector CRM=https://crm.example and not given (every connector WxCC US1, the default))');
   expect(problem([one])).toBe('flowgrade: shard 1 of 2 given: shard 2 missing; give its folder too, or --partial to merge without it [bad-shard]');
   expect(problem([one], true)).toBeUndefined();
-  expect(problem([part('s1', [1], 4, []), part('s4', [4], 4, [])])).toBe('flowgrade: shards 1, 4 of 4 given: shard 2 and shard 3 missing; give their folders too, or --partial to merge without them [bad-shard]');
+  expect(problem([part('s1', [1], 4, []), part('s4', [4], 4, [])])).toBe('flowgrade: shards 1, 4 of 4 given: shards 2, 3 missing; give their folders too, or --partial to merge without them [bad-shard]'); // (as --partial's line and the titles say them; before: "shard 2 and shard 3")
   expect(problem([])).toBe('flowgrade: no folder to merge [bad-shard]');
 });
 
