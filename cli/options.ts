@@ -99,8 +99,8 @@ export function refuseFileArguments(files: readonly string[]): void {
   if (crlf !== undefined) throw new UsageError(endsInCarriageReturn(crlf), 'no-input');
 }
 
-/** What is said of a name ending in a carriage return (an export argument, an --out). */
-function endsInCarriageReturn(name: string): string {
+/** What is said of a name ending in a carriage return (an export argument, an --out, a folder merge is given). */
+export function endsInCarriageReturn(name: string): string {
   return `"${name}" ends in a carriage return, as a line of a script saved with Windows line endings (CRLF) does: save the script with Unix line endings (LF)`;
 }
 

@@ -12,6 +12,7 @@ import path from 'node:path';
 import type { GradeReport } from '../../engine/report.js';
 import { boundReport, renderClassRow, renderHtmlReport, renderJson, type ClassRow } from '../../reports/index.js';
 import { coded } from '../errors.js';
+import { endsInCarriageReturn } from '../options.js';
 import { cannotWriteOut, finishRun, isFileSystemError, nextTurn, prepareOut, removeStopped, type Prepared, type Run } from '../grade/batch.js';
 import type { Duplicate } from '../grade/duplicates.js';
 import { LOCK_FILE } from '../grade/out-lock.js';
@@ -23,7 +24,7 @@ import { slim, stagedPath } from '../grade/task.js';
 import type { GradedRow } from '../grade/types.js';
 import { realPath } from '../grade/walk.js';
 import { planGradebooks, staleReports, staleReportsLine, writeOutputs, type Gradebooks } from '../grade/write-outputs.js';
-import { writeFileSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import { missingWords, planMerge, shardsWords, type PartRecord } from './plan.js';
 import { readPart, readReport, type LabCheck } from './read-part.js';
 
@@ -152,13 +153,17 @@ export async function runMerge(merge: MergeOptions): Promise<MergeOutcome> {
 }
 
 /**
- * Why the folders given cannot be merged into `outDir`, or undefined: one is blank, is --out, or
- * is given twice (spelt otherwise, or through a symlink).
+ * Why the folders given cannot be merged into `outDir`, or undefined: one is blank, ends in a
+ * carriage return and names no folder, is --out, or is given twice (spelt otherwise, or through a symlink).
  */
 function foldersProblem(dirs: readonly string[], outDir: string): string | undefined {
   // An empty variable in a CI script: said before a path is made of it ("" is the working folder, which "no such folder" did not name).
   const blank = dirs.find((dir) => dir.trim() === '');
   if (blank !== undefined) return coded(`flowgrade: "${blank}" is blank: give the --out folder of a flowgrade grade`, 'bad-shard');
+  // The last word of a line of a script saved with CRLF line endings, run by sh, keeps the CR: the folder is
+  // there, under the name without it, and "no such folder (a shard whose job failed …)" sent the user to CI.
+  const crlf = dirs.find((dir) => dir.endsWith('\r') && !existsSync(dir));
+  if (crlf !== undefined) return coded(`flowgrade: ${endsInCarriageReturn(crlf)}`, 'bad-shard');
   const out = realPath(outDir);
   const clash = dirs.find((dir) => realPath(dir) === out);
   if (clash !== undefined) return coded(`flowgrade: --out ${outDir} is also a folder to merge (${clash}): write the merged outputs into another folder`, 'bad-out');

@@ -36,6 +36,8 @@ const QUOTED: readonly { page: string; args: string[] }[] = [
   { page: 'docs/grade.md', args: ['merge', CLASS, '--out', 'merged'] },
   // A shard's job that failed uploaded no artifact: the merge job's line names the folder missing.
   { page: 'docs/grade.md', args: ['merge', 'graded-3', '--out', 'graded'] },
+  // The last word of a line of a script saved with CRLF line endings: the folder named with its CR.
+  { page: 'docs/grade.md', args: ['merge', 'graded-2\r', '--out', 'graded'] },
 ];
 
 async function stderrOf(args: string[]): Promise<{ code: number; lines: string[] }> {

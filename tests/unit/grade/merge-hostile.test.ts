@@ -158,6 +158,18 @@ test('a blank folder name (an empty variable in a CI script) is said to be blank
   }
 });
 
+test('a folder name ending in a carriage return (the last word of a line of a script saved with CRLF) that names no folder is said to, as --out is, not to be a shard whose job failed', async () => {
+  const [a, b] = await shards('crlf');
+  const run = await merge(a, `${b}\r`, '--out', tempDir('merge-hostile-crlf-out'));
+  // Before: "flowgrade: …\u000d: no such folder (a shard whose job failed uploads none): grade that shard again, …".
+  expect([run.code, run.stdout, run.stderr]).toEqual([2, '', `flowgrade: "${b}\\u000d" ends in a carriage return, as a line of a script saved with Windows line endings (CRLF) does: save the script with Unix line endings (LF) [bad-shard]\n`]);
+  // A folder whose name does end in one (no Windows name does) is merged as any other. (Moved into a folder tempDir made, and removes.)
+  if (process.platform === 'win32') return;
+  const named = path.join(tempDir('merge-hostile-crlf-named'), `${path.basename(b)}\r`);
+  renameSync(b, named);
+  expect((await merge(a, named, '--out', tempDir('merge-hostile-crlf-named-out'))).code).toBe(1);
+});
+
 test('a report valid against the schema but not of the mission its record names (another lab, checks it does not have, one check twice, 20,000 made-up checks that made every row of the dashboard 20,000 columns wide) is that row\'s report-unreadable', async () => {
   const [a, b] = await shards('checks');
   const [first, second, third, fourth] = reportsOf(b);
