@@ -11,13 +11,23 @@ const NUMBER = /-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
 const WORD = /[a-z]+/y;
 
 /**
- * Each number of `text` (valid JSON) by the JSON Pointer of its place (`/items/1/price`, `''` for
- * a text that is one number), as Java prints it: an integer as written (an Integer, a Long or a
- * BigInteger), `-0` as `0`; a number with a fraction or an exponent as a Java double
- * (Double.toString: `2.0`, `1.0E-4`, `1.0E21`).
+ * Characters of JSON Pointers javaNumberTexts builds at most: a pointer is as long as its number is
+ * deep, so a value of 4,000 numbers 4,000 levels deep (24 KB of a Set Variable's text) built 16
+ * million characters of pointers, and 120 KB took minutes and gigabytes. Past it, numbers print as
+ * JavaScript prints them (a hostile value's, far beyond any a flow holds).
+ */
+const POINTER_BUDGET = 1_000_000;
+
+/**
+ * Each number of `text` (valid JSON) that Java prints otherwise than JavaScript, by the JSON Pointer
+ * of its place (`/items/1/price`, `''` for a text that is one number), as Java prints it: an integer
+ * as written (a Long or a BigInteger beyond 2^53 keeps its digits); a number with a fraction or an
+ * exponent as a Java double (Double.toString: `2.0`, `1.0E-4`, `1.0E21`). A number not in it prints
+ * as JavaScript prints it (`1.5`, `42`, `-0` as `0`), as Java does.
  */
 export function javaNumberTexts(text: string): Map<string, string> {
   const texts = new Map<string, string>();
+  let spent = 0;
   const path: (string | number)[] = [];
   const open: string[] = [];
   let expectKey = false;
@@ -38,7 +48,13 @@ export function javaNumberTexts(text: string): Map<string, string> {
         expectKey = false;
       }
     } else if (c === '-' || (c >= '0' && c <= '9')) {
-      texts.set(pointerOf(path), javaNumberText(sticky(NUMBER)));
+      const token = sticky(NUMBER);
+      const java = javaNumberText(token);
+      if (java !== String(Number(token)) && spent < POINTER_BUDGET) {
+        const pointer = pointerOf(path);
+        spent += pointer.length + 1;
+        texts.set(pointer, java);
+      }
     } else if (c >= 'a' && c <= 'z') {
       sticky(WORD);
     } else {

@@ -65,3 +65,18 @@ test('a string of 16 million characters before the number is stepped over (a reg
   const result = await simulate(buildFlow(spec), {}, { services });
   expect(result.variables).toMatchObject({ amount: '1.5' });
 });
+
+test('a deep value of many numbers gets pointers only for the numbers Java prints otherwise, and no more pointer text than a budget', async () => {
+  const { javaNumberTexts } = await import('../../../engine/simulator/json-numbers.js');
+  // A Set Variable's 24 KB JSON value (the fuzzing's): 16 million characters of pointers, 38 s and gigabytes.
+  const deep = (number: string) => `${'['.repeat(4000)}${Array(4000).fill(number).join(',')}${']'.repeat(4000)}`;
+  expect(javaNumberTexts(deep('1.5')).size).toBe(0);
+  expect(javaNumberTexts(deep('42')).size).toBe(0);
+  const doubles = javaNumberTexts(deep('1.0'));
+  const pointerText = [...doubles.keys()].reduce((sum, pointer) => sum + pointer.length, 0);
+  expect(doubles.size).toBeGreaterThan(0);
+  expect(doubles.size).toBeLessThan(4000);
+  expect(pointerText).toBeLessThan(1_000_000 + 8_000 * 3);
+  // Shallow values keep every such number.
+  expect([...javaNumberTexts('{"a": [1.0, 2.5, 1e-4, 12345678901234567890, 7, -0.0]}')]).toEqual([['/a/0', '1.0'], ['/a/2', '1.0E-4'], ['/a/3', '12345678901234567890'], ['/a/5', '-0.0']]);
+});
