@@ -302,6 +302,15 @@ function tooDeep(limits: JsonLimits): LoadError {
 }
 
 /**
+ * The nesting Java's JSON readers take: Jackson refuses a document nested deeper than 1,000 levels
+ * (StreamReadConstraints' default since 2.15, as in current Spring services). A JSON text inside an
+ * export (a request's body, GraphQL variables), which the loader's limit does not reach, is held to
+ * it where it is read as JSON: deeper, the API refuses it, and our own recursive code (JSON.stringify,
+ * schema validation, the body check's messages) ran out of stack at a depth that differed by thread.
+ */
+export const JAVA_JSON_MAX_DEPTH = 1000;
+
+/**
  * Refuses a parsed value nested deeper than `maxDepth` (too-deep). Applied before any recursive
  * code (schema validation, the model) sees the value.
  */

@@ -13,6 +13,7 @@ import { HttpResponse, type RequestHandler } from 'msw';
 import createTaskSchema from './schemas/create-task-v1.schema.json' with { type: 'json' };
 import { describeError } from './ajv.js';
 import { validatorFor } from '../engine/ajv.js';
+import { JAVA_JSON_MAX_DEPTH, levels, nestedDeeperThan } from '../engine/json-text.js';
 import { RequestTestHandler } from './handler.js';
 import { jsonResponse } from './json-response.js';
 import type { AcceptedTask, SeenRequest } from './types.js';
@@ -140,6 +141,7 @@ async function answerToBody(request: Request, setup: TasksApiSetup, error: Error
   } catch {
     return error(400, 'request body is not valid JSON');
   }
+  if (nestedDeeperThan(body, JAVA_JSON_MAX_DEPTH)) return error(400, `request body nests deeper than ${levels(JAVA_JSON_MAX_DEPTH)}`);
   const validate = validatorFor(createTaskSchema);
   if (!validate(body)) return error(400, describeError(validate.errors?.[0]) + conditionOf(validate.errors?.[0]?.schemaPath));
   const task = body as Record<string, unknown>;

@@ -79,6 +79,7 @@ export default defineCheck({
     '- `{{customANI}}` is accepted where the whole flow uses the January 2025 spelling (the hint then names it);',
     '- a body stored in the export as a JSON object instead of text (a hand-edited or generated export) fails as such,',
   '  not as an empty body;',
+  '- a body nested deeper than 1,000 levels fails as such: the API\'s JSON reader (Jackson) refuses it;',
   '- a variable declared in another case (`CustomAni`) and read in that spelling is one mistake, reported by its',
     '  Build step 2 check: this check is then not judged and points there.',
   ].join('\n'),
@@ -112,7 +113,7 @@ export default defineCheck({
       // Where it breaks, not the whole text beside the guide's body on one line: the hint gives the body.
       // A body that is not JSON has no fields to compare: the other mistakes it may hold show only
       // once it parses, and the message says so rather than let one fix look like the last.
-      const fields = text.trim() ? '; its fields are judged once it is valid JSON' : '';
+      const fields = text.trim() && !parsed.tooDeep ? '; its fields are judged once it is valid JSON' : '';
       if (!rendered) return failed(`${api.activity.label}: ${parsed.error}${fields}`, { expected: 'valid JSON, as the body of Build step 8', actual: parsed.where ?? (text.trim() ? text : 'empty'), activity: api.activity });
       return renderedVerdict(rendered);
     }

@@ -13,6 +13,7 @@ import type { HttpExchange } from '../trace.js';
 import { boolProp, prop, text, textProp, uiProp } from './activities/read.js';
 import { exit, type ActivityHandler, type ActivityRun } from './context.js';
 import { ActivityError, inSetting } from './errors.js';
+import { JAVA_JSON_MAX_DEPTH, levels, nestedDeeperThan } from '../json-text.js';
 import { applyParseSettings } from './parse-settings.js';
 import { getOwn, setOwn } from './variables.js';
 import { messageOf } from '../error-message.js';
@@ -207,6 +208,7 @@ function requestBody(run: ActivityRun): Body | undefined {
       } catch {
         throw new ActivityError('the GraphQL variables are not valid JSON');
       }
+      if (nestedDeeperThan(variables, JAVA_JSON_MAX_DEPTH)) throw new ActivityError(`the GraphQL variables nest deeper than ${levels(JAVA_JSON_MAX_DEPTH)}, which Java's JSON readers refuse`);
     }
     return { text: JSON.stringify({ query, variables }), mime: 'application/json' };
   }

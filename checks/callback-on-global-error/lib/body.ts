@@ -7,7 +7,7 @@ import { canonicalTemplate, namesRead, render, unevaluatedNote } from './templat
 import { hasExpression } from '../../../engine/pebble/index.js';
 import { messageOf } from '../../../engine/error-message.js';
 import { jsonErrorOffset } from '../../../engine/json-error-offset.js';
-import { lineAndColumn } from '../../../engine/json-text.js';
+import { JAVA_JSON_MAX_DEPTH, levels, lineAndColumn, nestedDeeperThan } from '../../../engine/json-text.js';
 import { clipWithEllipsis } from '../../../engine/clip.js';
 
 /** The guide's body for a given ANI variable name (`customani`, or `customANI` for the older guide). */
@@ -29,11 +29,14 @@ export function guideBody(aniVariable: string): Record<string, unknown> {
 const JSON_WHITESPACE = /[\t\n\r ]+/g;
 
 /** Parse the body text; the error says where JSON broke (line and column). */
-export function parseBody(text: string): { ok: true; value: unknown } | { ok: false; error: string; where?: string } {
+export function parseBody(text: string): { ok: true; value: unknown } | { ok: false; error: string; where?: string; tooDeep?: true } {
   const trimmed = text.replace(/^\uFEFF/, '');
   if (trimmed.trim() === '') return { ok: false, error: 'the Request Body is empty' };
   try {
-    return { ok: true, value: JSON.parse(trimmed) };
+    const value: unknown = JSON.parse(trimmed);
+    // (Deeper, the API refuses it; and this check's messages recurse into the value.)
+    if (nestedDeeperThan(value, JAVA_JSON_MAX_DEPTH)) return { ok: false, error: `the Request Body nests deeper than ${levels(JAVA_JSON_MAX_DEPTH)}, which the Create Task API's JSON reader refuses`, tooDeep: true };
+    return { ok: true, value };
   } catch (error) {
     const message = messageOf(error);
     // Found by the scanner the loader uses: JSON.parse gives a position for some mistakes only (V8

@@ -38,3 +38,13 @@ test('the same value escaped for JSON, or a value without quotes, passes (the AP
     expect([message, body.status, body.message]).toEqual([message, 'passed', 'CallBackAPI_HTTPRequest sends the Create Task body of the guide']);
   }
 });
+
+test('a body nested deeper than 1,000 levels fails the body check as such (its messages overflowed the stack: "crashed", a flowgrade bug)', async () => {
+  const report = await gradeMutation((f) => {
+    const p = props(f, 'CallBackAPI_HTTPRequest');
+    p.httpRequestBody = JSON.stringify({ ...JSON.parse(p.httpRequestBody as string), attributes: 'X' }).replace('"X"', `${'['.repeat(3269)}${']'.repeat(3269)}`);
+  });
+  const body = resultOf(report, 'callback-api-body');
+  expect([body.status, body.message]).toEqual(['failed', "CallBackAPI_HTTPRequest: the Request Body nests deeper than 1000 levels, which the Create Task API's JSON reader refuses"]);
+  expect(resultOf(report, 'run-task-created').message).toBe('No callback task was created: the Tasks API answered 400: request body nests deeper than 1000 levels');
+});

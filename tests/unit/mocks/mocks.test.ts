@@ -241,6 +241,15 @@ test.describe('Tasks API', () => {
     expect(json.error.message[0].description).toMatch(/not valid JSON/);
   });
 
+  test('a body nested deeper than 1,000 levels is a 400 saying so, as Java readers refuse it; 1,000 levels in a field of its own is taken', async () => {
+    const nested = (depth: number) => `${JSON.stringify(GOOD_BODY).slice(0, -1)},"extra":${'['.repeat(depth - 1)}${']'.repeat(depth - 1)}}`;
+    for (const depth of [1001, 20_000]) {
+      const { response, json } = await send(post(nested(depth)));
+      expect([response?.status, json.error.message[0].description]).toEqual([400, 'request body nests deeper than 1000 levels']);
+    }
+    expect((await send(post(nested(1000)))).response?.status).toBe(201);
+  });
+
   test('an empty body is a 400 saying it is empty, not that it is not valid JSON', async () => {
     for (const body of ['', '  \n']) {
       const { response, json } = await send(post(body));

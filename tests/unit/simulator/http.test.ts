@@ -165,6 +165,20 @@ test.describe('request building', () => {
     expect(bodies).toHaveLength(1);
   });
 
+  test('GraphQL variables nested deeper than 1,000 levels fail the activity as Java readers refuse them, sending nothing (5,000 levels overflowed the stack as they were sent)', async () => {
+    const bodies: unknown[] = [];
+    const services = () => fakeServices([http.post(`${CONNECTOR_BASE}/search`, async ({ request }) => (bodies.push(await request.json()), HttpResponse.json({})))]);
+    const node = (depth: number) =>
+      httpRequest('Search', { authenticated: true, 'connectorId:name': 'WxCC_API', httpRequestPath: '/search', httpRequestMethod: 'POST', httpContentType: 'GraphQL', httpRequestBodyGQL: { query: '{ x }', variables: `{"a": ${'['.repeat(depth - 1)}${']'.repeat(depth - 1)}}` } });
+    for (const depth of [1001, 5000]) {
+      const run = await simulate(buildFlow(flowWith(node(depth))), {}, { services: services() });
+      expect(run.trace.find((e) => e.activity === 'Search')?.error).toBe('the GraphQL variables nest deeper than 1000 levels, which Java\'s JSON readers refuse');
+    }
+    expect(bodies).toHaveLength(0);
+    await simulate(buildFlow(flowWith(node(1000))), {}, { services: services() });
+    expect(bodies).toHaveLength(1);
+  });
+
   test("each method Flow Designer offers is sent as chosen, in any case; the body's Content-Type follows the request content type", async () => {
     const body = '{"ani": "{{NewPhoneContact.ANI}}"}';
     const seen: string[] = [];
