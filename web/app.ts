@@ -102,7 +102,7 @@ function setUp(): void {
       if (lastFile) {
         generation++;
         releaseDownloads();
-        reportArea.setAttribute('aria-busy', 'true'); // dimmed: about to be replaced
+        reportArea.setAttribute('aria-busy', 'true'); // marked as the earlier report: about to be replaced
       }
       clearTimeout(pendingRegrade);
       pendingRegrade = setTimeout(regrade, 300);
@@ -243,7 +243,7 @@ async function grade(file: PickedFile, note: string, { reveal = false } = {}): P
     return false;
   }
   results.dataset.state = 'grading';
-  // The report being replaced is busy (and dimmed by page.css); not the live region around the
+  // The report being replaced is busy (and marked so by page.css); not the live region around the
   // status, or screen readers would hold "Grading …" back until the grading ended, saying nothing
   // meanwhile. The status says whose report is still on show.
   reportArea.setAttribute('aria-busy', 'true');

@@ -60,12 +60,14 @@ export default defineCheck({
     '  free (the guide\'s "Message"/"To Queue" are demo data that the callback does not use, and the Create',
     '  Task API does not require the field);',
     '- fields the guide does not have are allowed (the simulated run judges what the API makes of them);',
-    '- the body must be JSON as the simulated call renders it too: Flow Designer puts each value into the text as it is,',
-    '  escaping nothing for JSON, so a field of the body\'s own (an `attributes` entry) reading a value with a double',
-    '  quote, a backslash or a line break (`"Message": "{{getresult}}"`: GET_CBID\'s answer is a JSON text) sends a body',
-    '  that is no JSON, and fails, naming the field; judged with the values the happy-path call had at the request, when',
-    '  it got there (`{{ getresult | escape(strategy=\'json\') }}` stays JSON). A field of the guide\'s breaking it',
-    '  (customani filled with a list) is right as written: the check of the step that gave the value reports it;',
+    '- the body must be JSON as the simulated call renders it too: a value goes into the text as it is, nothing escaped',
+    '  for JSON (as flowgrade\'s simulator renders templates: [expressions](../expressions.md)), so a value with a double',
+    '  quote, a backslash or a line break (`"Message": "{{getresult}}"`: GET_CBID\'s answer is a JSON text) makes a body',
+    '  that is no JSON, and the API answers 400: this check fails too, naming the field (or where the text breaks: a',
+    '  `{% set %}` tag, a body JSON only once rendered). Judged with the values the happy-path call had at the request,',
+    '  when it got there, customani and outdialcbid holding their samples: a value of theirs that breaks the body',
+    '  (customani filled with a list) is reported by the check of the step that gave it, the body being right as',
+    '  written (`{{ getresult | escape(strategy=\'json\') }}` stays JSON);',
     '- the guide\'s body fails all the same when a Set Variable of the attendee\'s own, on the simulated call\'s way from',
     '  GET_CBID to the request, sets `customani` or `outdialcbid` again to a value that does not follow what GET_CBID',
     '  filled (the TAC number typed in as OnGlobalError starts, as `"{{dest}}"` with dest typed in; `+1` cut off; the',
@@ -104,10 +106,24 @@ export default defineCheck({
     // does not declare them so (their Build step 2 checks report that), as when the body reads them directly.
     const guideNames = namesRead(expectedText);
     const scopeOf: SampleScope = (samples, field) => valuesSeenBy(ctx, api.activity, field, guideNames)(samples);
+    // The body as the simulated call renders it, its own fields reading the call's values (the guide's
+    // variables hold their samples: a wrong value of theirs is their own step's to report).
+    const notJsonAsSent = (value: unknown) => {
+      const broken = brokenAsSent(ctx, api.activity, text, value, expected, (start) => scopeOf(start, text), guideNames);
+      if (!broken) return undefined;
+      const why = broken.field
+        ? `field "${broken.field.path}" renders ${clipWithDots(show(broken.field.rendered), 80)}, whose ${broken.field.breaks} ${broken.field.breaks === 'double quotes' ? 'end' : 'breaks'} its JSON string`
+        : broken.error;
+      return failed(`${api.activity.label} Request Body is not JSON as the simulated call renders it: ${why} (a value goes into the body as it is, nothing escaped for JSON, as flowgrade's simulator renders it); the Create Task API answers 400 to a body that is not JSON`, {
+        expected: 'a body that is JSON once its templates are rendered, as the body of Build step 8',
+        actual: broken.field ? `"${broken.field.path}": ${JSON.stringify(broken.field.template)}` : clipWithDots(broken.rendered, 200),
+        activity: api.activity,
+      });
+    };
     const renderedVerdict = (rendered: { problems: string[] }) =>
       rendered.problems.length > 0
         ? failed(`${api.activity.label} Request Body is wrong once its templates are rendered: ${rendered.problems.join('; ')}`, { expected: expectedText, actual: text, activity: api.activity })
-        : passed(`${api.activity.label} sends the Create Task body of the guide (JSON once its templates are rendered)`);
+        : (notJsonAsSent(parsed.ok ? parsed.value : undefined) ?? passed(`${api.activity.label} sends the Create Task body of the guide (JSON once its templates are rendered)`));
     if (!parsed.ok) {
       const rendered = compareRenderedBody(text, expected, scopeOf);
       // Where it breaks, not the whole text beside the guide's body on one line: the hint gives the body.
@@ -154,43 +170,55 @@ export default defineCheck({
         hint: changedVariableHint(entry.activity, name, get),
       });
     }
-    const broken = brokenOnceRendered(ctx, api.activity, text, parsed.value, expected);
-    if (broken) {
-      return failed(`${api.activity.label} Request Body is JSON as written, but not as the simulated call renders it: field "${broken.path}" renders ${clipWithDots(show(broken.rendered), 80)}, whose ${broken.breaks} ${broken.breaks === 'double quotes' ? 'end' : 'breaks'} its JSON string (Flow Designer puts a value into the body as it is, escaping nothing); the Create Task API answers 400 to a body that is not JSON`, {
-        expected: 'a body that is JSON once its templates are rendered, as the body of Build step 8',
-        actual: `"${broken.path}": ${JSON.stringify(broken.template)}`,
-        activity: api.activity,
-      });
-    }
-    return passed(`${api.activity.label} sends the Create Task body of the guide`);
+    return notJsonAsSent(parsed.value) ?? passed(`${api.activity.label} sends the Create Task body of the guide`);
   },
 });
 
 /**
- * A field of the body's own (one the guide's body does not have: an `attributes` entry) that makes
- * the body, JSON as written, no JSON once the happy-path call renders it: its value brings a double
- * quote, a backslash or a line break (`"Message": "{{getresult}}"` puts the quotes of GET_CBID's
- * answer into the text: Flow Designer renders the text, escaping nothing for JSON, and the API parses
- * what it gets). Rendered with the values the call had at the request; undefined when the call never
- * got there, or the body renders to JSON, or only a field of the guide's breaks it (its value is
- * wrong, not the body: customani a list, where the Parsing Settings' check reports it).
+ * Whether the body is no JSON as the happy-path call renders it at the request: a value brought in
+ * as it is with a double quote, a backslash or a line break (`"Message": "{{getresult}}"` puts the
+ * quotes of GET_CBID's answer into the text; the simulator renders the text, escaping nothing for
+ * JSON, and the API parses what it gets). Rendered with the values the call had there, the guide's
+ * variables (`guideNames`) holding their samples through the flow's Set Variables (`seen`): a value
+ * of theirs that breaks the body (customani filled with a list) is the step's that gave it, and the
+ * body is right as written. The field named is one of the body's own (the guide's fields read the
+ * samples) whose template, with no escape in it, renders such a character; undefined when the call
+ * never got to the request, or the body renders to JSON, or a field of the guide's breaks it even so
+ * (SetGetResult writing GET_CBID's answer into customani, which the samples do not undo: its check's).
  */
-function brokenOnceRendered(ctx: CheckContext, request: Activity, text: string, value: unknown, guide: Record<string, unknown>): { path: string; template: string; rendered: string; breaks: string } | undefined {
+function brokenAsSent(
+  ctx: CheckContext,
+  request: Activity,
+  text: string,
+  value: unknown,
+  guide: Record<string, unknown>,
+  seen: (start: ReadonlyMap<string, unknown>) => ReadonlyMap<string, unknown>,
+  guideNames: readonly string[],
+): { error: string; rendered: string; field?: { path: string; template: string; rendered: string; breaks: string } } | undefined {
   const trace = ctx.runs[HAPPY_PATH]?.result.trace ?? [];
   const at = trace.findIndex((entry) => entry.activityId === request.id);
   if (at < 0) return undefined;
-  const values = valuesAt(ctx, trace, at);
+  const samples = sampleScope(guideNames.map((name) => `{{${name}}}`), SAMPLE_ROUNDS[0]!);
+  const values = seen(new Map([...valuesAt(ctx, trace, at), ...samples]));
   const whole = render(text, values);
   // (A value that fails to render fails the request: the run's checks say so.)
-  if (!whole.ok || parseBody(whole.value).ok) return undefined;
-  const guideFields = new Set(templateFields(guide).map(({ path }) => path));
-  for (const { path, template } of templateFields(value)) {
-    if (guideFields.has(path)) continue;
+  if (!whole.ok) return undefined;
+  const parsed = parseBody(whole.value);
+  if (parsed.ok) return undefined;
+  const broken = { error: parsed.error.replace(/^the Request Body is not valid JSON /, 'it breaks ').replace(/^the Request Body /, 'it '), rendered: whole.value };
+  const guideFields = new Set(templateTexts(guide).map(({ path }) => path));
+  let field: { path: string; template: string; rendered: string; breaks: string } | undefined;
+  for (const { path, template } of templateTexts(value)) {
+    // A template with an escape in it (`caller \"{{ANI}}\"`) is not in the text as decoded here.
+    if (BREAKS_JSON_STRING.some(({ pattern }) => pattern.test(template))) continue;
     const rendered = render(template, values);
     const breaks = rendered.ok ? BREAKS_JSON_STRING.find(({ pattern }) => pattern.test(rendered.value))?.name : undefined;
-    if (rendered.ok && breaks) return { path, template, rendered: rendered.value, breaks };
+    if (!rendered.ok || breaks === undefined) continue;
+    // A field of the guide's breaking it even so (SetGetResult writing GET_CBID's answer into customani): its value's step reports it.
+    if (guideFields.has(path)) return undefined;
+    field ??= { path, template, rendered: rendered.value, breaks };
   }
-  return undefined;
+  return field ? { ...broken, field } : broken;
 }
 
 /** What a value put into a JSON string as it is can hold that breaks the string, as a message names it. */
@@ -200,11 +228,14 @@ const BREAKS_JSON_STRING = [
   { pattern: /[\u0000-\u001f]/, name: 'control character (a line break, a tab)' },
 ];
 
-/** The body's text values that hold a template, by path (`attributes.Message`). */
-function templateFields(value: unknown, path = ''): { path: string; template: string }[] {
+/** The body's texts that hold a template, names and values, by path (`attributes.Message`; a name's path is its own). */
+function templateTexts(value: unknown, path = ''): { path: string; template: string }[] {
   if (typeof value === 'string') return /\{[{%]/.test(value) ? [{ path, template: value }] : [];
   if (typeof value !== 'object' || value === null) return [];
-  return Object.entries(value).flatMap(([key, inner]) => templateFields(inner, path ? `${path}.${key}` : key));
+  return Object.entries(value).flatMap(([key, inner]) => {
+    const at = path ? `${path}.${key}` : key;
+    return [...(/\{[{%]/.test(key) ? [{ path: at, template: key }] : []), ...templateTexts(inner, at)];
+  });
 }
 
 /** A `{% set %}` tag (one in a comment counts too: judging the body rendered is right either way). */

@@ -3,7 +3,7 @@ import { Command, Option } from 'commander';
 import type { CliContext } from '../context.js';
 import { EXIT } from '../errors.js';
 import { runMerge, REPORT_UNREADABLE } from '../merge/merge.js';
-import { shardsWords } from '../merge/plan.js';
+import { shardsWords } from '../grade/shard.js';
 import { nonBlankPath } from '../options.js';
 import { printableLine } from '../../reports/escape.js';
 import { plural } from '../../reports/summary.js';

@@ -44,3 +44,13 @@ export function selectShard<T>(sorted: T[], shard: Shard | undefined): T[] {
   const end = Math.floor((shard.index * sorted.length) / shard.count);
   return sorted.slice(start, end);
 }
+
+/** `shards 1, 2, 4 of 4` */
+export function shardsWords(shards: readonly number[], count: number): string {
+  return `${shards.length === 1 ? 'shard' : 'shards'} ${shards.join(', ')} of ${count}`;
+}
+
+/** `shards 2, 3 missing`: as merge's refusal without --partial, its --partial line and the class files' titles (write-outputs.ts) say them. */
+export function missingWords(missing: readonly number[]): string {
+  return `${missing.length === 1 ? 'shard' : 'shards'} ${missing.join(', ')} missing`;
+}

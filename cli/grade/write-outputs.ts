@@ -22,6 +22,7 @@ import { writeZip } from './zip-writer.js';
 import { stagedPath } from './task.js';
 import type { GradedRow } from './types.js';
 import { RUN_RECORD_FILE } from './run-record.js';
+import { missingWords, shardsWords } from './shard.js';
 
 interface Outputs {
   outDir: string;
@@ -240,7 +241,7 @@ function partTitle(part: Outputs['part']): string {
   // (A merge of some shards names the missing ones, also when it holds one.)
   if (part.shards.length === 1 && !part.merged) return `, shard ${part.shards[0]}/${part.count} ${found}`;
   const missing = Array.from({ length: part.count }, (_, i) => i + 1).filter((index) => !part.shards.includes(index));
-  return `, ${part.shards.length === 1 ? 'shard' : 'shards'} ${part.shards.join(', ')} of ${part.count} (${missing.length === 1 ? 'shard' : 'shards'} ${missing.join(', ')} missing) ${found}`;
+  return `, ${shardsWords(part.shards, part.count)} (${missingWords(missing)}) ${found}`;
 }
 
 function writeClassFiles({ stagingDir, rows, duplicates, checkIds, part }: Outputs, names: string[]): void {

@@ -25,7 +25,8 @@ import type { GradedRow } from '../grade/types.js';
 import { realPath } from '../grade/walk.js';
 import { planGradebooks, staleReports, staleReportsLine, writeOutputs, type Gradebooks } from '../grade/write-outputs.js';
 import { existsSync, writeFileSync } from 'node:fs';
-import { missingWords, planMerge, shardsWords, type PartRecord } from './plan.js';
+import { planMerge, type PartRecord } from './plan.js';
+import { missingWords, shardsWords } from '../grade/shard.js';
 import { readPart, readReport, type LabCheck } from './read-part.js';
 
 interface MergeOptions {

@@ -10,6 +10,7 @@ import { clipText } from '../../reports/code-points.js';
 import type { Duplicate } from '../grade/duplicates.js';
 import { RUN_RECORD_FILE, type RunRecord } from '../grade/run-record.js';
 import { compareCodePoints } from '../grade/walk.js';
+import { missingWords, shardsWords } from '../grade/shard.js';
 import type { LabCheck } from './read-part.js';
 import { settingDiffering } from './settings-words.js';
 import { setAsideCount } from '../../reports/dashboard.js';
@@ -49,16 +50,6 @@ type MergePlan =
       /** The lab the parts are graded against, as this version grades it. */
       lab: Lab;
     };
-
-/** `shards 1, 2, 4 of 4` */
-export function shardsWords(shards: readonly number[], count: number): string {
-  return `${shards.length === 1 ? 'shard' : 'shards'} ${shards.join(', ')} of ${count}`;
-}
-
-/** `shards 2, 3 missing`: as --partial's line (merge.ts) and the class files' titles (write-outputs.ts) say them, and so the refusal without --partial. */
-export function missingWords(missing: readonly number[]): string {
-  return `${missing.length === 1 ? 'shard' : 'shards'} ${missing.join(', ')} missing`;
-}
 
 const shardOf = (record: RunRecord) => (record.part.of === 1 ? 'the whole class' : shardsWords(record.part.shards, record.part.of));
 

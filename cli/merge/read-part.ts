@@ -14,6 +14,7 @@ import type { Check } from '../../engine/check.js';
 import type { GradeReport } from '../../engine/report.js';
 import { REPORT_BOUNDS } from '../../reports/bounds.js';
 import { clipText } from '../../reports/code-points.js';
+import { plural } from '../../reports/summary.js';
 import { IS_A_DIRECTORY, NOT_A_REGULAR_FILE, notAFileReason, openedNoFile, reasonOf, withOpenedSync } from '../io.js';
 import { canvasColumnOf } from '../grade/canvas-grades.js';
 import { isReserved } from '../grade/file-names.js';
@@ -190,7 +191,7 @@ function otherThanLab(check: GradeReport['checks'][number], own: LabCheck): { re
   const worth = own.severity === 'info' ? 0 : own.points;
   if (check.step !== own.step) return { report: `step ${check.step}`, lab: `step ${own.step}` };
   if (check.severity !== own.severity) return { report: check.severity, lab: own.severity };
-  if (check.points !== worth) return { report: `worth ${check.points} points`, lab: String(worth) };
+  if (check.points !== worth) return { report: `worth ${plural(check.points, 'point')}`, lab: plural(worth, 'point') };
   const quoted = (text: string) => JSON.stringify(clipText(text, QUOTED));
   if (check.title !== own.title) return { report: `titled ${quoted(check.title)}`, lab: quoted(own.title) };
   return undefined;

@@ -16,7 +16,7 @@ test('a field reading getresult (GET_CBID\'s JSON answer, its quotes put into th
   const report = await gradeMutation(withAttributes({ Message: '{{getresult}}', 'To Queue': 'sales' }));
   const body = resultOf(report, 'callback-api-body');
   expect(body.status).toBe('failed');
-  expect(body.message).toMatch(/^CallBackAPI_HTTPRequest Request Body is JSON as written, but not as the simulated call renders it: field "attributes\.Message" renders "\[\{\\"id\\":140,.*, whose double quotes end its JSON string \(Flow Designer puts a value into the body as it is, escaping nothing\); the Create Task API answers 400 to a body that is not JSON$/);
+  expect(body.message).toMatch(/^CallBackAPI_HTTPRequest Request Body is not JSON as the simulated call renders it: field "attributes\.Message" renders "\[\{\\"id\\":140,.*, whose double quotes end its JSON string \(a value goes into the body as it is, nothing escaped for JSON, as flowgrade's simulator renders it\); the Create Task API answers 400 to a body that is not JSON$/);
   expect(body.actual).toBe('"attributes.Message": "{{getresult}}"');
   expect(resultOf(report, 'run-task-created').status).toBe('failed');
   expect(report.verdict).toBe('failed');
@@ -28,7 +28,7 @@ test('a field reading a value with a line break fails the body too, naming what 
     (f.variables as Json[]).push({ ...(f.variables as Json[]).find((v) => v.name === 'getresult'), name: 'note', id: 'c0ffee00-0000-4000-8000-000000000001', value: 'line 1\nline 2' });
   });
   const body = resultOf(report, 'callback-api-body');
-  expect([body.status, body.message]).toEqual(['failed', expect.stringContaining('field "attributes.Message" renders "line 1\\nline 2", whose control character (a line break, a tab) breaks its JSON string')]);
+  expect([body.status, body.message]).toEqual(['failed', expect.stringContaining('field "attributes.Message" renders "line 1\\nline 2", whose control character (a line break, a tab) breaks its JSON string (')]);
 });
 
 test('the same value escaped for JSON, or a value without quotes, passes (the API\'s limits on attributes are the run\'s to judge)', async () => {
@@ -47,4 +47,39 @@ test('a body nested deeper than 1,000 levels fails the body check as such (its m
   const body = resultOf(report, 'callback-api-body');
   expect([body.status, body.message]).toEqual(['failed', "CallBackAPI_HTTPRequest: the Request Body nests deeper than 1000 levels, which the Create Task API's JSON reader refuses"]);
   expect(resultOf(report, 'run-task-created').message).toBe('No callback task was created: the Tasks API answered 400: request body nests deeper than 1000 levels');
+});
+
+const setBody = (body: string) => (f: Json) => {
+  props(f, 'CallBackAPI_HTTPRequest').httpRequestBody = body;
+};
+const GUIDE = '"entryPointId": "{{outdialcbid}}", "destination": "{{customani}}", "outboundType": "CALLBACK", "mediaType": "telephony", "callback": {"callbackOrigin": "web", "callbackType": "immediate"}';
+const customaniAList = (f: Json) => {
+  const rows = props(f, 'GET_CBID').outputVariableArray as Json[];
+  rows.find((row) => row.outputVariable === 'customani')!.jsonPathExp = '$[*].tacnumber';
+};
+
+test('a value of the guide\'s variables that breaks the body (customani a list) is not the body\'s fault, whatever its own fields hold: quotes written escaped, or customani read again', async () => {
+  for (const own of ['"Note": "caller \\"{{NewPhoneContact.ANI}}\\""', '"Phone": "{{customani}}"']) {
+    const report = await gradeMutation((f) => {
+      setBody(`{${GUIDE}, "attributes": {${own}}}`)(f);
+      customaniAList(f);
+    });
+    expect([own, resultOf(report, 'callback-api-body').status]).toEqual([own, 'passed']);
+    expect(resultOf(report, 'get-cbid-parse-paths').status).toBe('failed');
+  }
+  // With customani as GET_CBID fills it, quotes written escaped are JSON as sent.
+  expect(resultOf(await gradeMutation(setBody(`{${GUIDE}, "attributes": {"Note": "caller \\"{{NewPhoneContact.ANI}}\\""}}`)), 'callback-api-body').status).toBe('passed');
+});
+
+test('getresult brought in by a {% set %} tag, a name, or a body JSON only once rendered fails the body too', async () => {
+  const cases: [string, string][] = [
+    [`{${GUIDE}, "attributes": {"Message": "{% set m = getresult %}{{ m }}"}}`, 'field "attributes.Message" renders "[{'],
+    [`{${GUIDE}, "attributes": {"{{getresult}}": "x"}}`, 'field "attributes.{{getresult}}" renders "[{'],
+    [`{% set m = getresult %}{${GUIDE}, "attributes": {"Message": "{{ m }}"}}`, 'it breaks at line 1, column'],
+    [`{${GUIDE}, "priority": {{ customani | length }}, "attributes": {"Message": "{{getresult}}"}}`, 'it breaks at line 1, column'],
+  ];
+  for (const [body, says] of cases) {
+    const result = resultOf(await gradeMutation(setBody(body)), 'callback-api-body');
+    expect([body, result.status, result.message]).toEqual([body, 'failed', expect.stringContaining(`Request Body is not JSON as the simulated call renders it: ${says}`)]);
+  }
 });

@@ -233,7 +233,7 @@ test('a graded report edited by hand to what grade could never write (a failed a
   expect(run.stderr.trim().split('\n')).toEqual([
     ...[
       [failed, `it lacks lab ${lab}'s check ${firstFailed}`],
-      [worth!, `its check flow-name is worth 5 points, not 1 as lab ${lab} has it`],
+      [worth!, `its check flow-name is worth 5 points, not 1 point as lab ${lab} has it`],
       [step!, `its check flow-name is step 42, not step 1 as lab ${lab} has it`],
       [dropped!, `it lacks lab ${lab}'s check ${last}`],
     ].sort(([x], [y]) => reportsOf(b).indexOf(x as typeof failed) - reportsOf(b).indexOf(y as typeof failed)).map(([entry, why]) => line(entry as typeof failed, why as string)),

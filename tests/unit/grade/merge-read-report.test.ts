@@ -57,11 +57,13 @@ test('a graded report is held to its lab\'s own checks: each of them, in the lab
   // Two checks swapped.
   expect(read(edited(passed, (kept) => [kept[1]!, kept[0]!, ...kept.slice(2)]))).toBe(`its checks are not in lab ${mission.id}'s order (variable-outdialcbid where it has flow-name)`);
   // A check's points, severity, step or title edited.
-  expect(read(edited(passed, (kept) => kept.map((check) => (check.id === 'flow-name' ? { ...check, points: 5, earned: 5 } : check))))).toBe(`its check flow-name is worth 5 points, not 1 as lab ${mission.id} has it`);
+  expect(read(edited(passed, (kept) => kept.map((check) => (check.id === 'flow-name' ? { ...check, points: 5, earned: 5 } : check))))).toBe(`its check flow-name is worth 5 points, not 1 point as lab ${mission.id} has it`);
+  // (One point is said so: "worth 1 points" was written.)
+  expect(read(edited(failed, (kept) => kept.map((check) => (check.id === 'variable-outdialcbid' ? { ...check, points: 1, earned: check.status === 'passed' ? 1 : 0 } : check))))).toMatch(/^its check variable-outdialcbid is worth 1 point, not \d+ points as lab /);
   expect(read(edited(passed, (kept) => kept.map((check) => (check.id === 'flow-name' ? { ...check, step: 42 } : check))))).toBe(`its check flow-name is step 42, not step 1 as lab ${mission.id} has it`);
   expect(read(edited(failed, (kept) => kept.map((check) => (check.id === 'variable-outdialcbid' ? { ...check, severity: 'recommended' } : check))))).toBe(`its check variable-outdialcbid is recommended, not required as lab ${mission.id} has it`);
   expect(read(edited(passed, (kept) => kept.map((check) => (check.id === 'flow-name' ? { ...check, title: 'x'.repeat(1000) } : check))))).toBe(`its check flow-name is titled "${'x'.repeat(200)}… (1000 characters)", not ${JSON.stringify(checks[0]!.title)} as lab ${mission.id} has it`);
   // An info check is worth nothing in a report (engine/grade.ts): points given it are an edit too.
   const info = checks.findIndex((check) => check.severity === 'info');
-  expect(read(edited(passed, (kept) => kept.map((check, index) => (index === info ? { ...check, points: 5 } : check))))).toBe(`its check ${checks[info]!.id} is worth 5 points, not 0 as lab ${mission.id} has it`);
+  expect(read(edited(passed, (kept) => kept.map((check, index) => (index === info ? { ...check, points: 5 } : check))))).toBe(`its check ${checks[info]!.id} is worth 5 points, not 0 points as lab ${mission.id} has it`);
 });
