@@ -118,6 +118,8 @@ export default defineCheck({
         expected: 'a body that is JSON once its templates are rendered, as the body of Build step 8',
         actual: broken.field ? `"${broken.field.path}": ${JSON.stringify(broken.field.template)}` : clipWithDots(broken.rendered, 200),
         activity: api.activity,
+        // The field to mend, when it is known: the guide's attributes hold plain text.
+        ...(broken.field ? { hint: `${api.activity.label} → Request Body: give "${broken.field.path}" a value without quotes or line breaks, or leave it out (the body of Build step 8 has "attributes": {"Message": "tester", "To Queue": "sales"}).` } : {}),
       });
     };
     const renderedVerdict = (rendered: { problems: string[] }) =>

@@ -18,6 +18,7 @@ test('a field reading getresult (GET_CBID\'s JSON answer, its quotes put into th
   expect(body.status).toBe('failed');
   expect(body.message).toMatch(/^CallBackAPI_HTTPRequest Request Body is not JSON as the simulated call renders it: field "attributes\.Message" renders "\[\{\\"id\\":140,.*, whose double quotes end its JSON string \(a value goes into the body as it is, nothing escaped for JSON, as flowgrade's simulator renders it\); the Create Task API answers 400 to a body that is not JSON$/);
   expect(body.actual).toBe('"attributes.Message": "{{getresult}}"');
+  expect(body.hint).toBe('CallBackAPI_HTTPRequest → Request Body: give "attributes.Message" a value without quotes or line breaks, or leave it out (the body of Build step 8 has "attributes": {"Message": "tester", "To Queue": "sales"}).');
   expect(resultOf(report, 'run-task-created').status).toBe('failed');
   expect(report.verdict).toBe('failed');
 });
