@@ -20,7 +20,10 @@ type Warn = (line: string) => void;
 export async function exportFiles(given: readonly string[], warn: Warn): Promise<string[]> {
   const files = new Map<string, string>(); // real path → the name first given
   for (const arg of given) {
-    for (const file of await expandArgument(arg, warn)) if (!files.has(realPath(file))) files.set(realPath(file), file);
+    for (const file of await expandArgument(arg, warn)) {
+      const real = realPath(file);
+      if (!files.has(real)) files.set(real, file);
+    }
   }
   return [...files.values()];
 }

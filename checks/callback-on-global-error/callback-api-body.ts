@@ -109,7 +109,7 @@ export default defineCheck({
     // The body as the simulated call renders it, its own fields reading the call's values (the guide's
     // variables hold their samples: a wrong value of theirs is their own step's to report).
     const notJsonAsSent = (value: unknown) => {
-      const broken = brokenAsSent(ctx, api.activity, text, value, expected, (start) => scopeOf(start, text), guideNames);
+      const broken = brokenAsSent(ctx, api.activity, text, value, expected, (start) => scopeOf(start, text));
       if (!broken) return undefined;
       const why = broken.field
         ? `field "${broken.field.path}" renders ${clipWithDots(show(broken.field.rendered), 80)}, whose ${broken.field.breaks} ${broken.field.breaks === 'double quotes' ? 'end' : 'breaks'} its JSON string`
@@ -180,8 +180,8 @@ export default defineCheck({
  * Whether the body is no JSON as the happy-path call renders it at the request: a value brought in
  * as it is with a double quote, a backslash or a line break (`"Message": "{{getresult}}"` puts the
  * quotes of GET_CBID's answer into the text; the simulator renders the text, escaping nothing for
- * JSON, and the API parses what it gets). Rendered with the values the call had there, the guide's
- * variables (`guideNames`) holding their samples through the flow's Set Variables (`seen`): a value
+ * JSON, and the API parses what it gets). Rendered with the values the call had there, the
+ * variables of the guide's body (`guide`) holding their samples through the flow's Set Variables (`seen`): a value
  * of theirs that breaks the body (customani filled with a list) is the step's that gave it, and the
  * body is right as written. The field named is one of the body's own (the guide's fields read the
  * samples) whose template, with no escape in it, renders such a character; undefined when the call
@@ -195,12 +195,11 @@ function brokenAsSent(
   value: unknown,
   guide: Record<string, unknown>,
   seen: (start: ReadonlyMap<string, unknown>) => ReadonlyMap<string, unknown>,
-  guideNames: readonly string[],
 ): { error: string; rendered: string; field?: { path: string; template: string; rendered: string; breaks: string } } | undefined {
   const trace = ctx.runs[HAPPY_PATH]?.result.trace ?? [];
   const at = trace.findIndex((entry) => entry.activityId === request.id);
   if (at < 0) return undefined;
-  const samples = sampleScope(guideNames.map((name) => `{{${name}}}`), SAMPLE_ROUNDS[0]!);
+  const samples = sampleScope([JSON.stringify(guide)], SAMPLE_ROUNDS[0]!);
   const values = seen(new Map([...valuesAt(ctx, trace, at), ...samples]));
   const whole = render(text, values);
   // (A value that fails to render fails the request: the run's checks say so.)
