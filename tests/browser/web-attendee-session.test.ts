@@ -123,7 +123,11 @@ test('app.js on its way for more than 5 seconds (a slow connection): the note sh
     await route.continue();
   });
   await page.reload({ waitUntil: 'commit' });
+  // As a person sees the page: drawn with its stylesheet (render-blocking), never without it. Before
+  // page.css applies, the DOM reads as unstyled: the note would count as shown at once.
+  await page.waitForFunction(() => document.querySelector<HTMLLinkElement>('link[rel="stylesheet"]')?.sheet != null);
   const note = page.locator('#not-started');
+  await expect(note).toBeHidden(); // not at once: app.js is on its way
   await expect(note).toBeVisible({ timeout: 15_000 });
   await expect(status(page)).toBeHidden(); // the note speaks for it: not "Loading the grader…" beside "has not started yet"
   await expect(note).not.toContainText('did not load'); // it is loading: the attendee should not give up on it
