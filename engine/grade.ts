@@ -15,6 +15,7 @@ import type { SimulationOptions } from './simulator/index.js';
 import { messageOf } from './error-message.js';
 import { clipMiddle } from './clip.js';
 import { caseExitLabel } from './simulator/activities/logic.js';
+import { earnedBy, scoreOf, verdictOf, worthOf } from './score.js';
 
 export interface GradeOptions {
   mission: Mission;
@@ -59,13 +60,12 @@ export async function gradeFlow(input: string | Uint8Array, options: GradeOption
   });
   const checks = runChecks(mission.checks, { model, runs, settings });
   markScenarioOutcomes(scenarios, checks, mission);
-  const scored = checks.filter((c) => c.severity !== 'info');
   return {
     ...base,
     attendee: { id: model.attendee.id, source: model.attendee.source },
     input: { ...input_, flowName: model.name, ...(model.lastModifiedDate ? { lastModified: model.lastModifiedDate } : {}) },
-    verdict: checks.every((c) => c.severity !== 'required' || c.status === 'passed') ? 'passed' : 'failed',
-    score: { earned: sum(scored.map((c) => c.earned)), possible: sum(scored.map((c) => c.points)) },
+    verdict: verdictOf(checks),
+    score: scoreOf(checks),
     checks,
     scenarios,
     flow: { main: drawing(model.main), events: drawing(model.events) },
@@ -219,8 +219,8 @@ function result(check: Check, status: CheckResult['status'], message: string): C
     step: check.step,
     severity: check.severity,
     status,
-    points: check.severity === 'info' ? 0 : check.points,
-    earned: status === 'passed' && check.severity !== 'info' ? check.points : 0,
+    points: worthOf(check),
+    earned: earnedBy(check, status),
     message,
     hint: check.hint,
   };
@@ -286,9 +286,5 @@ export function missionSettings(options: Pick<GradeOptions, 'mission' | 'setting
 
 function definedOnly<T extends object>(values: T): Partial<T> {
   return Object.fromEntries(Object.entries(values).filter(([, v]) => v !== undefined)) as Partial<T>;
-}
-
-function sum(values: number[]): number {
-  return values.reduce((a, b) => a + b, 0);
 }
 

@@ -6,6 +6,7 @@
  */
 import { renderCheckPage } from '../checks/check-page.js';
 import type { Check, Mission } from '../engine/check.js';
+import { worthOf } from '../engine/score.js';
 
 export const DOCS_DIR = 'docs/checks';
 
@@ -23,7 +24,7 @@ function points(check: Check): string {
 }
 
 function sum(checks: readonly Check[]): number {
-  return checks.reduce((total, c) => total + (c.severity === 'info' ? 0 : c.points), 0);
+  return checks.reduce((total, c) => total + worthOf(c), 0);
 }
 
 function renderIndex(missions: readonly Mission[]): string {

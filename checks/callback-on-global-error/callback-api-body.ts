@@ -10,7 +10,8 @@ import { failed, passed } from './lib/outcome.js';
 import { changedVariableHint, HINTS } from './lib/hints.js';
 import { valuesSeenBy } from './lib/replay.js';
 import { namesRead, render, show, valuesAt } from './lib/templates.js';
-import { HAPPY_PATH, LABELS, VARIABLES } from './lib/names.js';
+import { LABELS, VARIABLES } from './lib/names.js';
+import { happyPathAt } from './lib/happy-path/trace-excerpts.js';
 import { declaredSpelling, misspelledVariable } from './lib/variables.js';
 
 export default defineCheck({
@@ -196,8 +197,7 @@ function brokenAsSent(
   guide: Record<string, unknown>,
   seen: (start: ReadonlyMap<string, unknown>) => ReadonlyMap<string, unknown>,
 ): { error: string; rendered: string; field?: { path: string; template: string; rendered: string; breaks: string } } | undefined {
-  const trace = ctx.runs[HAPPY_PATH]?.result.trace ?? [];
-  const at = trace.findIndex((entry) => entry.activityId === request.id);
+  const { trace, at } = happyPathAt(ctx, request);
   if (at < 0) return undefined;
   const samples = sampleScope([JSON.stringify(guide)], SAMPLE_ROUNDS[0]!);
   const values = seen(new Map([...valuesAt(ctx, trace, at), ...samples]));
@@ -278,8 +278,7 @@ function setAgainBeforeRequest(
   guideText: string,
   seen: (samples: ReadonlyMap<string, unknown>) => ReadonlyMap<string, unknown>,
 ): { name: string; entry: TraceEntry; value: unknown; get: string } | undefined {
-  const trace = ctx.runs[HAPPY_PATH]?.result.trace ?? [];
-  const at = trace.findIndex((entry) => entry.activityId === request.id);
+  const { trace, at } = happyPathAt(ctx, request);
   if (at < 0) return undefined;
   const nodes = missionNodes(ctx.model);
   const own = new Set([nodes.setGetResult?.id, nodes.simulateError?.id]);

@@ -7,7 +7,7 @@ import { statusExpressionHint } from './lib/hints.js';
 import { LABELS } from './lib/names.js';
 import { statusConditionOf } from './lib/nodes.js';
 import { failed, passed } from './lib/outcome.js';
-import { HAPPY_PATH } from './lib/happy-path/index.js';
+import { happyPathAt } from './lib/happy-path/trace-excerpts.js';
 import { valuesSeenBy } from './lib/replay.js';
 import { evaluate, flowScope, namesRead, printedAndTested, show, unevaluatedNote } from './lib/templates.js';
 
@@ -219,8 +219,7 @@ function equalsNote(expression: string): string {
  * the request's answer. Empty when the call never got there.
  */
 function variablesBefore(ctx: CheckContext, request: Activity | undefined): Map<string, unknown> {
-  const trace = ctx.runs[HAPPY_PATH]?.result.trace ?? [];
-  const at = request ? trace.findIndex((entry) => entry.activityId === request.id) : -1;
+  const { trace, at } = happyPathAt(ctx, request);
   const declared = new Set(ctx.model.variables.map((variable) => variable.name));
   const values = new Map<string, unknown>();
   for (const entry of trace.slice(0, Math.max(at, 0))) {

@@ -2,6 +2,7 @@ import { Command } from 'commander';
 import { DEFAULT_MISSION_ID, MISSIONS } from '../../checks/index.js';
 import { renderCheckPage } from '../../checks/check-page.js';
 import type { Mission } from '../../engine/check.js';
+import { worthOf } from '../../engine/score.js';
 import type { CliContext } from '../context.js';
 import { UsageError } from '../errors.js';
 import { missionOf } from '../grading-options.js';
@@ -23,7 +24,7 @@ export function checksCommand(ctx: CliContext): Command {
     .option('--lab <id>', 'lab mission', DEFAULT_MISSION_ID)
     .action((flags: { lab: string }) => {
       const mission = missionOf(flags.lab);
-      const rows = mission.checks.map((c) => [`step ${c.step}`, c.id, c.severity, pointsShort(c.severity === 'info' ? 0 : c.points), c.title]);
+      const rows = mission.checks.map((c) => [`step ${c.step}`, c.id, c.severity, pointsShort(worthOf(c)), c.title]);
       const widths = rows[0]?.map((_, i) => Math.max(...rows.map((r) => r[i].length))) ?? [];
       for (const row of rows) ctx.stdout(row.map((cell, i) => (i < row.length - 1 ? cell.padEnd(widths[i]) : cell)).join('  ') + '\n');
     });

@@ -12,6 +12,7 @@ import reportSchema from '../../schemas/report.schema.json' with { type: 'json' 
 import { wideEncoding, withoutBom } from '../../engine/json-text.js';
 import type { Check } from '../../engine/check.js';
 import type { GradeReport } from '../../engine/report.js';
+import { earnedBy, scoreOf, verdictOf, worthOf } from '../../engine/score.js';
 import { REPORT_BOUNDS } from '../../reports/bounds.js';
 import { clipText } from '../../reports/code-points.js';
 import { plural } from '../../reports/summary.js';
@@ -158,8 +159,7 @@ function checkedReport(file: string, expected: RunRecord['attendees'][number], r
     // dashboard, a worth edited (and earned) gave 114 points of a lab's 110.
     const other = otherThanLab(check, own);
     if (other !== undefined) return fail(`its check ${id} is ${other.report}, not ${other.lab} as lab ${record.lab.id} has it`);
-    // (engine/grade.ts: a check earns its points when it passed, unless it is info; else nothing.)
-    const gives = status === 'passed' && severity !== 'info' ? points : 0;
+    const gives = earnedBy({ severity, points }, status);
     if (earned !== gives) return fail(`its check ${id} earns ${earned} points, not the ${gives} grade gives it`);
   }
   if (report.verdict !== 'ungradable') {
@@ -170,10 +170,9 @@ function checkedReport(file: string, expected: RunRecord['attendees'][number], r
     const moved = report.checks.findIndex((check, at) => check.id !== checks[at]!.id);
     if (moved >= 0) return fail(`its checks are not in lab ${record.lab.id}'s order (${report.checks[moved]!.id} where it has ${checks[moved]!.id})`);
     // What grade makes of the checks (engine/grade.ts): a verdict or score edited apart from them (a failed attendee passed, a billion percent in the gradebooks) is no report it wrote.
-    const verdict = report.checks.every((check) => check.severity !== 'required' || check.status === 'passed') ? 'passed' : 'failed';
+    const verdict = verdictOf(report.checks);
     if (report.verdict !== verdict) return fail(`its verdict ${report.verdict} is not what its checks give (${verdict})`);
-    const scored = report.checks.filter((check) => check.severity !== 'info');
-    const [earned, possible] = [sum(scored.map((check) => check.earned)), sum(scored.map((check) => check.points))];
+    const { earned, possible } = scoreOf(report.checks);
     const given = report.score;
     if (given === undefined || !near(given.earned, earned) || !near(given.possible, possible)) return fail(`its score ${given === undefined ? 'is missing, and' : `${given.earned} of ${given.possible}`} is not what its checks give (${earned} of ${possible})`);
   }
@@ -188,7 +187,7 @@ export type LabCheck = Pick<Check, 'id' | 'title' | 'step' | 'severity' | 'point
  * as said (`step 42`, `worth 5 points`), or undefined. An info check is worth nothing in a report.
  */
 function otherThanLab(check: GradeReport['checks'][number], own: LabCheck): { report: string; lab: string } | undefined {
-  const worth = own.severity === 'info' ? 0 : own.points;
+  const worth = worthOf(own);
   if (check.step !== own.step) return { report: `step ${check.step}`, lab: `step ${own.step}` };
   if (check.severity !== own.severity) return { report: check.severity, lab: own.severity };
   if (check.points !== worth) return { report: `worth ${plural(check.points, 'point')}`, lab: plural(worth, 'point') };
@@ -237,10 +236,6 @@ function readFolderFile(file: string): { ok: true; text: string } | { ok: false;
     if (code === 'EISDIR') return { ok: false, why: IS_A_DIRECTORY }; // (Windows: open(2) on a folder)
     return { ok: false, why: openedNoFile(error) ? NOT_A_REGULAR_FILE : `cannot be read (${reasonOf(error)})` };
   }
-}
-
-function sum(values: readonly number[]): number {
-  return values.reduce((a, b) => a + b, 0);
 }
 
 /** Equal but for the last bits of a sum taken in another order (points need not be whole numbers). */

@@ -28,7 +28,7 @@ import { ActivityError } from '../../../engine/simulator/errors.js';
 import { Expressions } from '../../../engine/simulator/expressions.js';
 import { VariableStore } from '../../../engine/simulator/variables.js';
 import { parseRowsOf } from './http.js';
-import { HAPPY_PATH } from './names.js';
+import { happyPathAt } from './happy-path/trace-excerpts.js';
 import { assignments } from './set-variable.js';
 import { EVAL_OPTIONS, namesRead } from './templates.js';
 
@@ -44,30 +44,22 @@ const asGiven: SeenValues = (start) => start;
  */
 export function valuesSeenBy(ctx: CheckContext, target: Activity, field: string, guideNames: readonly string[] = []): SeenValues {
   // Several checks ask for the same field (and one check once per sample scope): worked out once per
-  // model, happy-path trace, activity and field, as nothing of those changes once the runs are done.
-  const trace = ctx.runs[HAPPY_PATH]?.result.trace;
-  let byTrace = plans.get(ctx.model);
-  if (!byTrace) plans.set(ctx.model, (byTrace = new WeakMap()));
-  const traceKey = trace ?? NO_TRACE;
-  let byTarget = byTrace.get(traceKey);
-  if (!byTarget) byTrace.set(traceKey, (byTarget = new WeakMap()));
-  let byGuide = byTarget.get(target);
-  if (!byGuide) byTarget.set(target, (byGuide = new Map()));
-  const guideKey = JSON.stringify(guideNames);
-  let byField = byGuide.get(guideKey);
-  if (!byField) byGuide.set(guideKey, (byField = new Map()));
-  let seen = byField.get(field);
-  if (!seen) byField.set(field, (seen = planValuesSeenBy(ctx, target, field, guideNames)));
+  // grading (its context: one model and its runs, done), activity, field and guide names.
+  let byTarget = plans.get(ctx);
+  if (!byTarget) plans.set(ctx, (byTarget = new WeakMap()));
+  let byField = byTarget.get(target);
+  if (!byField) byTarget.set(target, (byField = new Map()));
+  const key = JSON.stringify([field, guideNames]);
+  let seen = byField.get(key);
+  if (!seen) byField.set(key, (seen = planValuesSeenBy(ctx, target, field, guideNames)));
   return seen;
 }
 
-/** valuesSeenBy's answers: by model, happy-path trace (NO_TRACE without one), activity, guide names (as JSON), then field. */
-const plans = new WeakMap<FlowModel, WeakMap<object, WeakMap<Activity, Map<string, Map<string, SeenValues>>>>>();
-const NO_TRACE = {};
+/** valuesSeenBy's answers: by grading, activity, then field and guide names (as JSON). */
+const plans = new WeakMap<CheckContext, WeakMap<Activity, Map<string, SeenValues>>>();
 
 function planValuesSeenBy(ctx: CheckContext, target: Activity, field: string, guideNames: readonly string[]): SeenValues {
-  const trace = ctx.runs[HAPPY_PATH]?.result.trace ?? [];
-  const at = trace.findIndex((entry) => entry.activityId === target.id);
+  const { trace, at } = happyPathAt(ctx, target);
   // A call that never got to `target` (another mistake stopped it earlier): the Set Variables every
   // call runs just before it, on the canvas, as the call would run them.
   const before = at < 0 ? setVariablesJustBefore(ctx, target) : trace.slice(0, at);

@@ -3,11 +3,13 @@
  * around it, what happened after it in the attendee's words (the canvas's, not the simulator's
  * summary), and an answer's body quoted short.
  */
+import type { CheckContext } from '../../../../engine/check.js';
 import type { Activity } from '../../../../engine/model.js';
 import type { FailedVariable, TraceEntry } from '../../../../engine/trace.js';
 import { clipWithDots } from '../../../../engine/clip.js';
 import { canvasExitName } from '../graph.js';
 import type { MissionNodes } from '../find.js';
+import { HAPPY_PATH } from '../names.js';
 
 /** The most of a value or an answer's body a deviation's message quotes (UTF-16 units, `...` included). */
 export const QUOTED = 160;
@@ -17,6 +19,12 @@ export function outputsOf(entry: TraceEntry): Record<string, unknown> {
   const prefix = `${entry.activity}.`;
   const outputs = Object.entries(entry.modifiedVariables).filter(([name]) => name.startsWith(prefix));
   return Object.fromEntries(outputs.map(([name, value]) => [name.slice(prefix.length), value]));
+}
+
+/** The happy-path call's trace (empty when it did not run) and where `activity` first ran in it (-1: never, or no activity). */
+export function happyPathAt(ctx: CheckContext, activity: Activity | undefined): { trace: TraceEntry[]; at: number } {
+  const trace = ctx.runs[HAPPY_PATH]?.result.trace ?? [];
+  return { trace, at: activity ? trace.findIndex((entry) => entry.activityId === activity.id) : -1 };
 }
 
 export function indexOf(trace: TraceEntry[], activity: Activity, from: number): number {
