@@ -92,7 +92,7 @@ function header(report: GradeReport, tag: string): string {
 function firstFixLine(report: GradeReport): string {
   const check = firstFix(report);
   if (!check) return '';
-  return `<p class="fg-first-fix"><strong>Fix first:</strong> <a href="#fg-check-${h(check.id)}">Step ${check.step} — ${h(check.title)}</a>. ${h(fixOf(check))}</p>`;
+  return `<p class="fg-first-fix"><strong>Fix first:</strong> <a href="#fg-check-${h(check.id)}">Step ${check.step} &#8212; ${h(check.title)}</a>. ${h(fixOf(check))}</p>`;
 }
 
 const STATE_MARK: Record<StepState, string> = { passed: '&#10003;', partial: '&#9680;', failed: '&#10007;', 'not-checkable': '&ndash;' };
@@ -143,7 +143,7 @@ function withCauseLink(message: string, anchors: ReadonlyMap<string, string>): s
   const match = /^([\s\S]*reported under )“([^”]+)”([\s\S]*)$/.exec(message);
   const anchor = match && anchors.get(match[2]);
   if (!match || !anchor) return h(message);
-  return `${h(match[1])}<a href="#${h(anchor)}">“${h(match[2])}”</a>${h(match[3])}`;
+  return `${h(match[1])}<a href="#${h(anchor)}">&#8220;${h(match[2])}&#8221;</a>${h(match[3])}`;
 }
 
 function failureBody(check: CheckResult, drawn: DrawnOf): string {

@@ -214,6 +214,15 @@ test('an export that could not be graded says what to do: export the flow again 
   expect(renderReportBody(other)).not.toContain('How to fix');
 });
 
+test('the page is ASCII, our own words too (Fix first, a cause linked in quotes): every other character a reference', () => {
+  const report = failedReport();
+  report.checks = report.checks.map((c) => (c.id === 'run-task-created' ? { ...c, message: 'Not judged (reported under “Title of simulate-error-value-fails”)' } : c));
+  const html = renderHtmlReport(report);
+  expect(shown(html)).toContain('Fix first:</strong> <a href="#fg-check-simulate-error-value-fails">Step 6 — ');
+  expect(shown(html)).toContain('(reported under <a href="#fg-check-simulate-error-value-fails">“');
+  expect(html).toMatch(/^[\x00-\x7F]*$/);
+});
+
 test('a check not judged links to the failure it is reported under', () => {
   const report = failedReport();
   report.checks = report.checks.map((c) => (c.id === 'run-task-created' ? { ...c, message: 'Not judged: the simulated call went wrong earlier (reported under “Title of simulate-error-value-fails”)' } : c));
