@@ -259,7 +259,7 @@ export function compareBody(actual: unknown, expected: Record<string, unknown>, 
     const demoData = key === 'attributes' && path === '';
     if (!Object.hasOwn(actual, key) && demoData) continue;
     if (!Object.hasOwn(actual, key)) {
-      const near = Object.keys(actual).find((k) => k.toLowerCase() === key.toLowerCase());
+      const near = spellingOf(actual, key, expected);
       problems.push(near ? `field "${name}" is spelled "${path ? `${path}.` : ''}${near}"` : `field "${name}" is missing`);
       continue;
     }
@@ -283,15 +283,48 @@ export function compareBody(actual: unknown, expected: Record<string, unknown>, 
  * one as `no "callback" field`; not both whole bodies as one line of JSON.
  */
 export function wrongFields(actual: Record<string, unknown>, expected: Record<string, unknown>, scopeOf: SampleScope = asGiven): { expected: string; actual: string } {
+  const near = (key: string) => (Object.hasOwn(actual, key) ? key : spellingOf(actual, key, expected));
   const wrong = Object.keys(expected).filter((key) => {
-    const near = Object.keys(actual).find((k) => k.toLowerCase() === key.toLowerCase());
-    return compareBody(near === undefined ? {} : { [key]: actual[near] }, { [key]: expected[key] }, scopeOf).length > 0 || (near !== undefined && near !== key);
+    const spelled = near(key);
+    return compareBody(spelled === undefined ? {} : { [key]: actual[spelled] }, { [key]: expected[key] }, scopeOf).length > 0 || (spelled !== undefined && spelled !== key);
   });
   const shown = wrong.map((key) => {
-    const near = Object.hasOwn(actual, key) ? key : Object.keys(actual).find((k) => k.toLowerCase() === key.toLowerCase());
-    return near === undefined ? `no "${key}" field` : field(near, actual[near]);
+    const spelled = near(key);
+    return spelled === undefined ? `no "${key}" field` : field(spelled, actual[spelled]);
   });
   return { expected: wrong.map((key) => field(key, expected[key])).join(', '), actual: shown.join(', ') };
+}
+
+/**
+ * The key of `actual` that stands for the guide's `key`, which it lacks: `key` in another case
+ * (`mediatype`), else a key that is none of the guide's `expected` a letter or two off
+ * (`destinaton`, `entryPiontId`; one letter in a key of under 8).
+ */
+function spellingOf(actual: Record<string, unknown>, key: string, expected: Record<string, unknown>): string | undefined {
+  const lower = key.toLowerCase();
+  const keys = Object.keys(actual);
+  const guides = new Set(Object.keys(expected).map((k) => k.toLowerCase()));
+  const most = key.length < 8 ? 1 : 2;
+  return keys.find((k) => k.toLowerCase() === lower) ?? keys.find((k) => !guides.has(k.toLowerCase()) && editsApart(k.toLowerCase(), lower, most) <= most);
+}
+
+/**
+ * The letters to insert, delete, change or swap (two side by side) that make `a` into `b`, or
+ * `most + 1` when more than `most` would (lengths that far apart are not compared).
+ */
+function editsApart(a: string, b: string, most: number): number {
+  if (Math.abs(a.length - b.length) > most) return most + 1;
+  let before: number[] = [];
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const row = [i];
+    for (let j = 1; j <= b.length; j++) {
+      row[j] = Math.min(previous[j]! + 1, row[j - 1]! + 1, previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) row[j] = Math.min(row[j]!, before[j - 2]! + 1);
+    }
+    [before, previous] = [previous, row];
+  }
+  return Math.min(previous[b.length]!, most + 1);
 }
 
 /** `"name": value`, with a space after each colon and comma as the guide writes its JSON. */

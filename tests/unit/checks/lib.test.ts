@@ -1,6 +1,6 @@
 /** The helpers behind the tolerances: JSONPath spellings, URLs with templates, JSON bodies, defaults. */
 import { test, expect } from '@playwright/test';
-import { compareBody, guideBody, parseBody } from '../../../checks/callback-on-global-error/lib/body.js';
+import { compareBody, guideBody, parseBody, wrongFields } from '../../../checks/callback-on-global-error/lib/body.js';
 import { canonicalPath, samePath } from '../../../checks/callback-on-global-error/lib/jsonpath.js';
 import { flowScope, sameTemplate } from '../../../checks/callback-on-global-error/lib/templates.js';
 import { failed } from '../../../checks/callback-on-global-error/lib/outcome.js';
@@ -65,6 +65,23 @@ test('templates compare with whitespace inside {{ }} ignored, nothing else', () 
   expect(sameTemplate('{{NewPhoneContact.DNIS|slice(2)}}', '{{ NewPhoneContact.DNIS | slice(2) }}')).toBe(true);
   expect(sameTemplate('{{ NewPhoneContact.DNIS }}', '{{NewPhoneContact.DNIS | slice(2) }}')).toBe(false);
   expect(sameTemplate('{{outdialcbid}}', '{{outdialCBID}}')).toBe(false);
+});
+
+test('Create Task body: a key a letter or two off a field of the guide is named as its spelling, not the field as missing', () => {
+  const guide = guideBody('customani');
+  const { destination, entryPointId, mediaType, outboundType, ...rest } = guide;
+  const typos = { ...rest, entryPiontId: entryPointId, destinaton: destination, outbondType: outboundType, mediaTyp: mediaType, description: 'a field of its own' };
+  expect(compareBody(typos, guide)).toEqual([
+    'field "entryPointId" is spelled "entryPiontId"',
+    'field "destination" is spelled "destinaton"',
+    'field "outboundType" is spelled "outbondType"',
+    'field "mediaType" is spelled "mediaTyp"',
+  ]);
+  expect(wrongFields(typos, guide).actual).toBe(`"entryPiontId": "{{outdialcbid}}", "destinaton": "{{customani}}", "outbondType": "CALLBACK", "mediaTyp": "telephony"`);
+  // Further off, or a key of the guide's own: missing.
+  expect(compareBody({ ...rest, entryPointId, outboundType, mediaType, dest: destination }, guide)).toEqual(['field "destination" is missing']);
+  const { callbackType: _type, ...origin } = guide.callback as Record<string, unknown>;
+  expect(compareBody({ ...guide, callback: { ...origin, callbackOrigi: 'web' } }, guide)).toEqual(['field "callback.callbackType" is missing']);
 });
 
 test('Create Task body: parsed, compared field by field, every problem named', () => {
