@@ -217,7 +217,21 @@ async function isFolder(file: PathLike): Promise<boolean> {
   }
 }
 
-/** Locale-independent string order (the same on every machine). */
+/**
+ * Locale-independent string order, the same on every machine: by code point (as UTF-8 bytes sort),
+ * where `<` compares UTF-16 units and puts an emoji (a surrogate pair, from U+D800) before U+E000–U+FFFF.
+ */
 export function compareCodePoints(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
+  const length = Math.min(a.length, b.length);
+  for (let i = 0; i < length; i++) {
+    const x = a.charCodeAt(i);
+    const y = b.charCodeAt(i);
+    if (x !== y) return codePointRank(x) - codePointRank(y);
+  }
+  return a.length - b.length;
+}
+
+/** A UTF-16 unit ranked as the code points it starts: surrogates (U+10000 and above) after U+E000–U+FFFF. */
+function codePointRank(unit: number): number {
+  return unit < 0xd800 ? unit : unit < 0xe000 ? unit + 0x2000 : unit - 0x800;
 }
