@@ -20,11 +20,11 @@ export interface ReadPath {
   /** With a deep scan, the kinds of the steps after the last `..`. */
   tailKinds: StepKind[];
   /**
-   * It matches nothing, whatever the JSON: a dot-notation name holding a quote (`.'tacnumber'`,
-   * `.tacnumber'`), whose quotes Jayway keeps as part of the key (which no response has), where
-   * jsonpath-plus would drop them and match `tacnumber`.
+   * Names jsonpath-plus does not read as the one key they are in Jayway (MISREAD_NAME): a name step
+   * matches only a key spelled the same, so with no such key in the JSON the path matches nothing,
+   * and with one it is not simulated (parse-settings.ts).
    */
-  matchesNothing: boolean;
+  literalNames: string[];
 }
 
 /**
@@ -48,7 +48,7 @@ export function readJaywayPath(path: string): { error: string } | { notSimulated
   let deepScan = false;
   let definite = true;
   let negativeIndex = false;
-  let matchesNothing = false;
+  const literalNames: string[] = [];
   const kinds: StepKind[] = [];
   let firstScanAt = -1; // kinds before this precede the first deep scan
   let scanAt = 0; // kinds from here on follow the last deep scan
@@ -82,6 +82,7 @@ export function readJaywayPath(path: string): { error: string } | { notSimulated
         const slice = jaywaySlice(bracket.text, i);
         if (slice !== undefined) return slice;
         if (!bracket.definite) definite = false;
+        if (bracket.kind === 'name' && MISREAD_NAME.test(bracket.text.slice(1, -1))) literalNames.push(bracket.text.slice(1, -1));
         kinds.push(bracket.kind);
         ambiguous.push(bracket.kind === 'index' || /^(['"])\d+\1$/.test(bracket.text));
         // jsonpath-plus reads a slice's end of 0 as no end (`[:0]` as `[:]`), and counts a negative end
@@ -119,7 +120,7 @@ export function readJaywayPath(path: string): { error: string } | { notSimulated
         if (PLUS_OPERATORS.test(name)) return { notSimulated: `the name ${name}, whose ${PLUS_OPERATORS.exec(name)![0]} jsonpath-plus would read as an operator` };
         if (name === '$') return { notSimulated: ROOT_NAME };
         if (name === '*') definite = false;
-        if (/['"]/.test(name)) matchesNothing = true;
+        if (MISREAD_NAME.test(name)) literalNames.push(name);
         kinds.push(name === '*' ? 'any' : 'name');
         ambiguous.push(/^\d+$/.test(name));
         out += (dots || '.') + name;
@@ -129,10 +130,10 @@ export function readJaywayPath(path: string): { error: string } | { notSimulated
       return { error: unexpected(path, i) };
     }
   }
-  if (!deepScan) return { path: out, deepScan, definite, negativeIndex, kinds, tailKinds: [], matchesNothing };
+  if (!deepScan) return { path: out, deepScan, definite, negativeIndex, kinds, tailKinds: [], literalNames };
   // Between two deep scans a match's steps align with neither end: one there must not be ambiguous.
   if (ambiguous.slice(firstScanAt, scanAt).includes(true)) return { notSimulated: 'a list index or a name of digits between two deep scans' };
-  return { path: out, deepScan, definite: false, negativeIndex, kinds: kinds.slice(0, firstScanAt), tailKinds: kinds.slice(scanAt), matchesNothing };
+  return { path: out, deepScan, definite: false, negativeIndex, kinds: kinds.slice(0, firstScanAt), tailKinds: kinds.slice(scanAt), literalNames };
 }
 
 /**
@@ -141,6 +142,17 @@ export function readJaywayPath(path: string): { error: string } | { notSimulated
  * plain characters of a key.
  */
 const PLUS_OPERATORS = /[~^@`]/;
+
+/**
+ * What in a name (`.x`, `['x']`) jsonpath-plus reads otherwise than Jayway, which takes every
+ * character as part of the key: `;`, its step separator even in quotes (`$[0].x;` finds `x`); `,`,
+ * a union (`$[0].x,` gives the list of `x`); `[` and `]`, at which it splits or which it drops;
+ * quotes after a dot (`.'x'`, `.x'`), which it drops. It cannot be told to read such a name as one
+ * key, so the name is checked against the keys of the JSON instead (ReadPath.literalNames). (Its
+ * escapes `%@%` and `%%@@%%` hold an `@`, one of PLUS_OPERATORS; in brackets the other quote and a
+ * backslash are not simulated either: bracketProblem.)
+ */
+const MISREAD_NAME = /[;,[\]'"]/;
 
 /** A key named `$` (`.$`, `['$']`): jsonpath-plus skips that step, giving the body or the parent instead of the key's value. */
 const ROOT_NAME = 'the name $, which jsonpath-plus reads as the root, not as a key';

@@ -74,10 +74,13 @@ export function applyParseSettings(run: ActivityRun, body: string): void {
     throw new NotSimulatedError(`the JSON ${run.activity.label} reads is nested deeper than ${MAX_JSONPATH_DEPTH} levels, more than the simulator runs JSONPath through`);
   }
   let numbers: Map<string, string> | undefined;
+  let keys: Set<string> | undefined;
   rows.forEach((row, at) => {
     const type = run.vars.typeOf(row.variable) ?? 'STRING';
+    const read = paths[at]!;
+    const mayMatch = json !== undefined && literalNamesMayMatch(run, read, () => (keys ??= keysOf(json)));
     // No value of the JSON holds more characters and values than its text has characters.
-    const found = json === undefined ? undefined : query(run, paths[at]!, json, body.length + MAX_MATCHED_EXCESS);
+    const found = mayMatch ? query(run, read, json, body.length + MAX_MATCHED_EXCESS) : undefined;
     const empty = type === 'JSON' || type === 'INTEGER' || type === 'DECIMAL' || type === 'BOOLEAN' ? null : '';
     if (found === undefined) return run.vars.setVariable(row.variable, empty);
     // One number into a text variable: as Java prints it (100.00 is "100.0"), read from the body once.
@@ -130,6 +133,39 @@ function parseJson(body: string): unknown {
   } catch {
     return undefined;
   }
+}
+
+/**
+ * Whether `read` may match, as far as its names jsonpath-plus does not read as one key tell
+ * (ReadPath.literalNames): not when one of them is no key of the JSON, as a name step matches only
+ * a key spelled the same (the path matches nothing, as in Jayway); when each is one, the path is
+ * not simulated. `keys`: every key of the JSON, gathered once for all the rows.
+ */
+function literalNamesMayMatch(run: ActivityRun, read: ReadPath, keys: () => ReadonlySet<string>): boolean {
+  if (read.literalNames.length === 0) return true;
+  const held = keys();
+  if (!read.literalNames.every((name) => held.has(name))) return false;
+  throw new NotSimulatedError(
+    `JSONPath ${read.path} (${run.activity.label}) reads the key ${JSON.stringify(read.literalNames.find((name) => held.has(name)))}, which jsonpath-plus does not read as one key, and the JSON has such a key: the simulator does not evaluate it`,
+  );
+}
+
+/** Every key of every object in `json`, walked without recursion. */
+function keysOf(json: unknown): Set<string> {
+  const keys = new Set<string>();
+  const pending: unknown[] = [json];
+  while (pending.length > 0) {
+    const value = pending.pop();
+    if (Array.isArray(value)) {
+      for (const item of value) pending.push(item);
+    } else if (value !== null && typeof value === 'object') {
+      for (const key of Object.keys(value)) {
+        keys.add(key);
+        pending.push(getOwn(value, key));
+      }
+    }
+  }
+  return keys;
 }
 
 /** One match of jsonpath-plus with resultType 'all'. */
@@ -188,7 +224,6 @@ interface Found {
 /** The matches of `read` in `json`; not simulated when they hold more than `sizeLimit` together (holdMoreThan). */
 function query(run: ActivityRun, read: ReadPath, json: unknown, sizeLimit: number): Found | undefined {
   const { path, deepScan, definite, negativeIndex } = read;
-  if (read.matchesNothing) return undefined;
   // jsonpath-plus matches nothing in a falsy document (false, 0, ""); `$` is that document.
   if (path === '$') return { value: json, pointer: '' };
   // A definite path with a negative index, rewritten as a slice, gives a list of one (or none):

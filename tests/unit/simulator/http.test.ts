@@ -614,6 +614,27 @@ test.describe('parse settings', () => {
     }
   });
 
+  // Jayway 2.10 on RECORD: each is PathNotFound ("No results for path: $[0]['outboundcallbackep;']"), or [] when indefinite.
+  test("a name holding ; or , (or, quoted, [ or ]) is that key for Jayway, which no record has: the path matches nothing, where jsonpath-plus split it into steps or a union", async () => {
+    const handler = http.get(DYNVARS_URL, () => HttpResponse.json(RECORD));
+    const paths = ['$[0].outboundcallbackep;', '$[0].outboundcallbackep,', "$[0]['outboundcallbackep;']", "$[0]['outboundcallbackep,']", '$[0].tacnumber,count', "$[0]['tacnumber,count']", '$[*].tacnumber;', '$..tacnumber,', "$[0]['tacnumber]']", "$[0]['tac[number']"];
+    for (const path of paths) {
+      const result = await runParse(parse([['outdialcbid', path]]), handler);
+      expect(result.trace.find((e) => e.activity === 'GET_CBID')?.error, path).toBeUndefined();
+      expect(result.variables.outdialcbid, path).toBe('');
+    }
+  });
+
+  // Jayway 2.10 on such a body: `$[0].a;b` is "semi", `$[0]['a,b']` "comma", `$[*].a;b` ["semi"], `$[0].'q'` "quoted".
+  test('a name holding ; or , (or, quoted, [ or ]; or, after a dot, quotes) when the JSON has a key spelled so is not simulated (jsonpath-plus cannot read it as that key)', async () => {
+    const keyed = http.get(DYNVARS_URL, () => HttpResponse.json([{ tacnumber: '+14085267209', 'a;b': 'semi', 'a,b': 'comma', 'c[d': 'open', "'q'": 'quoted' }]));
+    for (const path of ['$[0].a;b', "$[0]['a,b']", '$[*].a;b', "$[0]['c[d']", "$[0].'q'"]) {
+      const result = await runParse(parse([['outdialcbid', path]]), keyed);
+      expect(result.status, path).toBe('not-simulated');
+      expect(result.summary, path).toContain('which jsonpath-plus does not read as one key');
+    }
+  });
+
   test('a no-break or zero-width space pasted into a path is part of a name for Jayway (only U+0020 is trimmed or refused), so the path matches nothing', async () => {
     const handler = http.get(DYNVARS_URL, () => HttpResponse.json(RECORD));
     for (const path of ['$[0].tacnumber\u00a0', '\u00a0$[0].tacnumber', '$[0].tacnumber\u200b', '$[0].tac\u00a0number']) {
