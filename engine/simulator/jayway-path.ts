@@ -36,12 +36,14 @@ export type StepKind = 'name' | 'index' | 'any';
 /**
  * A `$`-rooted path as jsonpath-plus is to get it, or why it does not parse. jsonpath-plus reads a
  * path that does not parse as its longest valid prefix (`$[` and `$.` as `$`, `$[0` as `$[0]`),
- * which would quietly store the whole body; Flow Designer's JsonPath refuses it. Only the
- * structure is checked (a name or `*` after each `.`/`..`, closed brackets and quotes, nothing
- * stray after `$`, a name or a bracket after `]`, no spaces outside brackets): what is inside brackets, filters included,
- * is left to jsonpath-plus. A dot before a bracket (`$.[0]`) is dropped: jsonpath-plus would read
- * `.[` as the deep scan `..[`. A negative index (`[-1]`, the last item in Jayway) becomes the
- * slice of that one item (`[-1:]`): jsonpath-plus reads `[-1]` as a property named "-1".
+ * which would quietly store the whole body; Flow Designer's JsonPath refuses it. The path is read
+ * step by step as Jayway's PathCompiler reads it: after `$` a `.` or `[`; then a bracket, a `.` or
+ * `..` and the step after it, a `*`, or else a name (straight after a step too: `$[0]tacnumber`).
+ * Only the structure is checked (closed brackets and quotes, no spaces outside brackets): what is
+ * inside brackets, filters included, is left to jsonpath-plus. A dot before a bracket (`$.[0]`) is
+ * dropped: jsonpath-plus would read `.[` as the deep scan `..[`. A negative index (`[-1]`, the
+ * last item in Jayway) becomes the slice of that one item (`[-1:]`): jsonpath-plus reads `[-1]` as
+ * a property named "-1".
  */
 export function readJaywayPath(path: string): { error: string } | { notSimulated: string } | ReadPath {
   let out = '$';
@@ -55,12 +57,30 @@ export function readJaywayPath(path: string): { error: string } | { notSimulated
   // Steps jsonpath-plus may take into the other kind of value: an index into an object's key
   // "0", a name made of digits into a list's item. Only checked where a match's steps align.
   const ambiguous: boolean[] = [];
+  // Jayway reads `$` and then `.` or `[` (`$tacnumber`, `$]` do not parse), and refuses a path
+  // ending with a dot before reading it (`$[0]x.`, whose `x.` would otherwise be left unread).
+  if (path.length > 1 && path[1] !== '.' && path[1] !== '[') return { error: path[1] === ' ' ? spaceAt(1) : unexpected(path, 1) };
+  if (path.endsWith('.')) return { error: `the path ends with '${path.endsWith('..') ? '..' : '.'}'` };
+  let joint = '.'; // what joins the next name or `*` to the path: `..` after a deep scan
   let i = 1; // after the `$`
   while (i < path.length) {
     const c = path[i];
-    if (/\s/.test(c)) {
-      return { error: spaceAt(i) };
-    } else if (c === '[') {
+    // Jayway refuses a space (U+0020) where a step starts; a tab or a no-break space starts a name.
+    if (c === ' ') return { error: spaceAt(i) };
+    if (c === '.') {
+      // Jayway reads the step after a dot whatever is left of the path (`$[0].[` does not parse).
+      joint = path.startsWith('..', i) ? '..' : '.';
+      i += joint.length;
+      if (path[i] === '.') return { error: unexpected(path, i) };
+      if (joint === '..') {
+        deepScan = true;
+        scanAt = kinds.length;
+        if (firstScanAt < 0) firstScanAt = scanAt;
+        if (path[i] === '[') out += joint; // `.[0]` is read as `[0]`, `..[0]` stays a deep scan
+      }
+      continue;
+    }
+    if (c === '[') {
       const end = bracketEnd(path, i);
       if (typeof end === 'string') return { error: end };
       const written = path.slice(i + 1, end).trim();
@@ -92,43 +112,35 @@ export function readJaywayPath(path: string): { error: string } | { notSimulated
         out += /^(?:\d*:-?0+|\d+:-\d+)$/.test(bracket.text) ? '[1:1]' : `[${bracket.text}]`;
       }
       i = end + 1;
-    } else if (c === '.' || (path[i - 1] === ']' && c !== ']')) {
-      // Jayway reads a name straight after `]` as after a dot (`$[0]tacnumber` is `$[0].tacnumber`),
-      // not after `$` (`$tacnumber` does not parse).
-      const dots = c !== '.' ? '' : path.startsWith('..', i) ? '..' : '.';
-      i += dots.length;
-      if (dots === '' && c === '*') return { notSimulated: `the '*' straight after ']' at position ${i + 1}` };
-      if (i >= path.length) return { error: `the path ends with '${dots}'` };
-      if (path[i] === '.' || path[i] === ']') return { error: unexpected(path, i) };
-      if (dots === '..') {
-        deepScan = true;
-        scanAt = kinds.length;
-        if (firstScanAt < 0) firstScanAt = scanAt;
-      }
-      if (path[i] === '[') {
-        if (dots === '..') out += dots; // `.[0]` is read as `[0]`, `..[0]` stays a deep scan
-      } else {
-        const end = nameEnd(path, i);
-        const name = path.slice(i, end);
-        // Jayway refuses a space (U+0020) in a name; any other character, a no-break space too, is part of it.
-        const space = name.indexOf(' ');
-        if (space === 0 || space === name.trimEnd().length) return { error: spaceAt(i + space) };
-        if (space > 0) return { error: spaceAt(i + space, `; a name with spaces is written ['${name}']`) };
-        // Jayway's functions (`length()`, `sum()`, `keys()`, …) end a path; jsonpath-plus has none
-        // and would look for a key "length()", leaving the variable empty.
-        if (/^\w+\(.*\)$/.test(name)) return { notSimulated: `the function ${name}` };
-        if (PLUS_OPERATORS.test(name)) return { notSimulated: `the name ${name}, whose ${PLUS_OPERATORS.exec(name)![0]} jsonpath-plus would read as an operator` };
-        if (name === '$') return { notSimulated: ROOT_NAME };
-        if (name === '*') definite = false;
-        if (MISREAD_NAME.test(name)) literalNames.push(name);
-        kinds.push(name === '*' ? 'any' : 'name');
-        ambiguous.push(/^\d+$/.test(name));
-        out += (dots || '.') + name;
-        i = end;
-      }
+    } else if (c === '*') {
+      // A step of its own wherever a step starts: `$[0].*x` is `$[0].*` and then `x`, not a name `*x`.
+      definite = false;
+      kinds.push('any');
+      ambiguous.push(false);
+      out += `${joint}*`;
+      i++;
     } else {
-      return { error: unexpected(path, i) };
+      const end = nameEnd(path, i);
+      const name = path.slice(i, end);
+      // Jayway refuses a space (U+0020) in a name; any other character, a no-break space too, is part of it.
+      const space = name.indexOf(' ');
+      if (space >= 0) return { error: spaceAt(i + space, space === name.trimEnd().length ? '' : `; a name with spaces is written ['${name}']`) };
+      // A name before `(` is one of Jayway's functions (`length()`, `sum()`, `keys()`, …), which end a
+      // path; jsonpath-plus has none. Left open (`tacnumber(`), Jayway refuses the path.
+      if (path[end] === '(') return functionStep(path, i, end);
+      if (PLUS_OPERATORS.test(name)) return { notSimulated: `the name ${name}, whose ${PLUS_OPERATORS.exec(name)![0]} jsonpath-plus would read as an operator` };
+      if (name === '$') return { notSimulated: ROOT_NAME };
+      if (MISREAD_NAME.test(name)) literalNames.push(name);
+      kinds.push('name');
+      ambiguous.push(/^\d+$/.test(name));
+      out += joint + name;
+      i = end;
     }
+    joint = '.';
+    // Jayway reads on after a step only while two characters or more are left (its
+    // CharacterIndex.currentIsTail is true at the last character): one alone is never read, so
+    // `$[0]]`, `$[0]x` and `$[0]*` are `$[0]`, `$[0].tacnumber[` is `$[0].tacnumber`.
+    if (i === path.length - 1) break;
   }
   if (!deepScan) return { path: out, deepScan, definite, negativeIndex, kinds, tailKinds: [], literalNames };
   // Between two deep scans a match's steps align with neither end: one there must not be ambiguous.
@@ -224,11 +236,28 @@ function jaywaySlice(text: string, open: number): { error: string } | { notSimul
   return undefined;
 }
 
-/** A dot-notation name (or `*`) runs to the next `.`, `[` or `]`. */
+/**
+ * A dot-notation name runs to the next `.`, `[` or `(` (Jayway's readPropertyOrFunctionToken):
+ * `]` and `)` are characters of it (`$[0].tacnumber]` looks for a key "tacnumber]", `$[0]].x` for
+ * a key "]").
+ */
 function nameEnd(path: string, start: number): number {
   let i = start;
-  while (i < path.length && path[i] !== '.' && path[i] !== '[' && path[i] !== ']') i++;
+  while (i < path.length && path[i] !== '.' && path[i] !== '[' && path[i] !== '(') i++;
   return i;
+}
+
+/**
+ * The function whose name runs from `start` to the `(` at `open`: not simulated, or an error when
+ * no `)` closes it, as Jayway counts them ("Arguments to function: 'tacnumber' are not closed properly").
+ */
+function functionStep(path: string, start: number, open: number): { error: string } | { notSimulated: string } {
+  let depth = 0;
+  for (let i = open; i < path.length; i++) {
+    if (path[i] === '(') depth++;
+    else if (path[i] === ')' && --depth === 0) return { notSimulated: `the function ${path.slice(start, i + 1)}` };
+  }
+  return { error: `the '(' at position ${open + 1} is not closed (Jayway reads a name before '(' as a function)` };
 }
 
 /** The index of the `]` closing the `[` at `open` (quotes and nested brackets skipped), or why there is none. */

@@ -520,7 +520,6 @@ test.describe('parse settings', () => {
     ['$[0]["tacnumber', 'invalid JSONPath $[0]["tacnumber: the quote at position 6 is not closed'],
     ['$[]', 'invalid JSONPath $[]: empty brackets at position 2'],
     ['$]', "invalid JSONPath $]: unexpected ']' at position 2"],
-    ['$[0]].tacnumber', "invalid JSONPath $[0]].tacnumber: unexpected ']' at position 5"],
     ['$...tacnumber', "invalid JSONPath $...tacnumber: unexpected '.' at position 4"],
     ['$^', "invalid JSONPath $^: unexpected '^' at position 2"],
     // Jayway JsonPath allows spaces inside brackets only (jsonpath-plus matched nothing for these).
@@ -534,6 +533,11 @@ test.describe('parse settings', () => {
     ['$[0][tacnumber,vip]', "invalid JSONPath $[0][tacnumber,vip]: a name in brackets is quoted (['tacnumber']), at position 5"],
     ['$[ 0 : 1 ].tacnumber', 'invalid JSONPath $[ 0 : 1 ].tacnumber: no spaces inside a slice (0:1), at position 2'],
     ['$[+1]', "invalid JSONPath $[+1]: a name in brackets is quoted (['+1']), at position 2"],
+    // Jayway 2.10: "Arguments to function: 'tacnumber' are not closed properly" (a name before `(` is a function).
+    ['$[0].tacnumber(', "invalid JSONPath $[0].tacnumber(: the '(' at position 15 is not closed (Jayway reads a name before '(' as a function)"],
+    ['$[0].tac(x', "invalid JSONPath $[0].tac(x: the '(' at position 9 is not closed (Jayway reads a name before '(' as a function)"],
+    ['$[0].tac)x(', "invalid JSONPath $[0].tac)x(: the '(' at position 11 is not closed (Jayway reads a name before '(' as a function)"],
+    ['$[0]((', "invalid JSONPath $[0]((: the '(' at position 5 is not closed (Jayway reads a name before '(' as a function)"],
   ];
   for (const [path, message] of MALFORMED) {
     test(`a path that does not parse fails the activity, the variable untouched: ${path}`, async () => {
@@ -598,11 +602,55 @@ test.describe('parse settings', () => {
       expect(result.trace.find((e) => e.activity === 'GET_CBID')?.error, path).toBeUndefined();
       expect(result.variables.outdialcbid, path).toBe(expected);
     }
-    // Not after `$` (Jayway: "Illegal character at position 1 expected '.' or '['"), and not a `*` there, which Jayway reads its own way.
+    // Not after `$` (Jayway: "Illegal character at position 1 expected '.' or '['").
     const root = await runParse(parse([['outdialcbid', '$tacnumber']]), handler);
     expect(root.trace.find((e) => e.activity === 'GET_CBID')?.error).toBe("invalid JSONPath $tacnumber: unexpected 't' at position 2");
-    const star = await runParse(parse([['outdialcbid', '$[0]*']]), handler);
-    expect(star.status).toBe('not-simulated');
+  });
+
+  // Jayway 2.10 (PathCompiler.readPropertyOrFunctionToken, CharacterIndex.currentIsTail), each path run on RECORD.
+  test('stray brackets and parentheses as Jayway reads them: ] and ) are part of a name, and the one character left after a step is never read', async () => {
+    const handler = http.get(DYNVARS_URL, () => HttpResponse.json(RECORD));
+    const paths: [string, unknown][] = [
+      // A name runs to the next `.`, `[` or `(`: `]` and `)` are characters of it, also first (PathNotFound).
+      ['$[0].tacnumber]', ''],
+      ['$[0].tac]number', ''],
+      ['$[0]].tacnumber', ''],
+      ['$[0]]]', ''],
+      ['$.]', ''],
+      ['$[0].tacnumber)', ''],
+      ['$[0]))', ''],
+      // A step that ends one character before the end leaves it unread, whatever it is.
+      ['$[0]]', JSON.stringify(RECORD[0])],
+      ['$[0][', JSON.stringify(RECORD[0])],
+      ['$[0](', JSON.stringify(RECORD[0])],
+      ['$[0])', JSON.stringify(RECORD[0])],
+      ['$[0]x', JSON.stringify(RECORD[0])],
+      ['$[0]*', JSON.stringify(RECORD[0])],
+      ['$[0]\u00a0', JSON.stringify(RECORD[0])],
+      ['$[0].tacnumber[', '+14085267209'],
+      ["$[0]['tacnumber']]", '+14085267209'],
+      ["$[0]['tacnumber']x", '+14085267209'],
+      ['$[*].tacnumber[', '["+14085267209"]'],
+      ['$..tacnumber[', '["+14085267209"]'],
+      // A `*` is a step of its own wherever a step starts, a name straight after it (`$[0]*xy` is `$[0].*.xy`).
+      ['$[0].*x', JSON.stringify(Object.values(RECORD[0]))],
+      ['$[0]*x', JSON.stringify(Object.values(RECORD[0]))],
+      ['$[0].**', JSON.stringify(Object.values(RECORD[0]))],
+      ['$[0]*xy', ''],
+      // Only a space (U+0020) cannot start a name: a tab can (`$[0]\t.tacnumber` reads the key "\t").
+      ['$[0]\t.tacnumber', ''],
+    ];
+    for (const [path, expected] of paths) {
+      const result = await runParse(parse([['outdialcbid', path]]), handler);
+      expect(result.trace.find((e) => e.activity === 'GET_CBID')?.error, path).toBeUndefined();
+      expect(result.variables.outdialcbid, path).toBe(expected);
+    }
+    // A `]` in a name is read as `;` and `,` are: with such a key in the JSON the path is not simulated.
+    const keyed = await runParse(parse([['outdialcbid', '$[0].t]']]), http.get(DYNVARS_URL, () => HttpResponse.json([{ 't]': 'tb' }])));
+    expect(keyed.status).toBe('not-simulated');
+    // A `)` is read as written by jsonpath-plus too (Jayway: "paren").
+    const paren = await runParse(parse([['outdialcbid', '$[0].)']]), http.get(DYNVARS_URL, () => HttpResponse.json([{ ')': 'paren' }])));
+    expect(paren.variables.outdialcbid).toBe('paren');
   });
 
   test("quotes in a dot-notation name are part of the key for Jayway ($[0].'tacnumber' looks for the key 'tacnumber' with its quotes): the path matches nothing, the variable stays empty", async () => {
