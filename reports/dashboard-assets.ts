@@ -109,9 +109,16 @@ export const DASHBOARD_SCRIPT = `
     count.textContent = 'Showing ' + shown + ' of ' + rows.length + (rows.length === 1 ? ' submission' : ' submissions');
   }
 
-  Array.prototype.forEach.call(table.tHead.querySelectorAll('button[data-sort]'), function (button) {
-    button.addEventListener('click', function () { sortBy(button.getAttribute('data-sort')); });
+  // Each heading becomes a button here, and the caption says to click one: without the script
+  // they would do nothing, as the filter box would.
+  Array.prototype.forEach.call(table.tHead.querySelectorAll('th[data-column]'), function (th) {
+    var button = document.createElement('button');
+    button.type = 'button';
+    while (th.firstChild) button.appendChild(th.firstChild);
+    th.appendChild(button);
+    button.addEventListener('click', function () { sortBy(th.getAttribute('data-column')); });
   });
+  document.getElementById('fg-sort-note').hidden = false;
   text.addEventListener('input', filter);
   verdict.addEventListener('change', filter);
   // Back to the page (or reloaded), the browser puts the Verdict list back as it was left, after
@@ -124,7 +131,7 @@ export const DASHBOARD_SCRIPT = `
 `;
 
 /** CSP source for DASHBOARD_SCRIPT (sha256 of its text, base64); tests/unit/reports recompute it. */
-export const DASHBOARD_SCRIPT_HASH = 'sha256-dmXZqY8bIMegB60df1r8pTMgjACKCFGBMMA3xJOrEO8=';
+export const DASHBOARD_SCRIPT_HASH = 'sha256-GpHvYm1V7t48H1rIATq+YPSskh9GAKqd9qXD7TMSyHQ=';
 
 export const DASHBOARD_CSS = `
 body { margin: 0; background: #fff; }
@@ -144,7 +151,8 @@ body { margin: 0; background: #fff; }
 .fg-controls label { display: block; font-weight: 600; font-size: 0.9rem; }
 .fg-controls input, .fg-controls select { font: inherit; padding: 4px 8px; border: 1px solid #8c959f; border-radius: 6px; background: #fff; color: inherit; }
 .fg-count { margin: 0; color: var(--muted); }
-.fg-table-wrap { overflow: auto; max-height: 80vh; position: relative; }
+/* A link reached by Tab is scrolled into view below the sticky heading row, not under it. */
+.fg-table-wrap { overflow: auto; max-height: 80vh; position: relative; scroll-padding-top: 2.75em; }
 table.fg-grid { border-collapse: collapse; font-size: 14px; }
 table.fg-grid caption { text-align: left; color: var(--muted); padding: 4px 0; position: sticky; left: 0; max-width: calc(100vw - 40px); } /* in view while the table scrolls sideways */
 table.fg-grid th, table.fg-grid td { border: 1px solid var(--line); padding: 4px 8px; text-align: left; vertical-align: middle; }
@@ -180,7 +188,7 @@ td.fg-cell.not-graded { background: #fff; color: var(--muted); }
 .fg-failures li { margin: 0 0 10px; overflow-wrap: anywhere; }
 .fg-failures a, .fg-failures .fg-file { unicode-bidi: plaintext; } /* each name isolated: right-to-left ids side by side keep the list's order */
 .fg-failures .fg-hint { color: var(--muted); margin: 2px 0 0; }
-.fg-failures details.fg-more summary { cursor: pointer; color: #0550ae; width: fit-content; }
+.fg-failures details.fg-more summary { cursor: pointer; color: #0550ae; width: fit-content; min-height: 24px; } /* a target of 24 px at least (WCAG 2.2 2.5.8): the names' links are close above it */
 .fg-dash table.fg-plain { border-collapse: collapse; }
 .fg-dash table.fg-plain th, .fg-dash table.fg-plain td { border: 1px solid var(--line); padding: 4px 8px; text-align: left; vertical-align: top; overflow-wrap: anywhere; }
 /* The paths beside them may wrap anywhere, not the headings nor a short id: at 320 px they were a letter a line. */

@@ -140,7 +140,8 @@ function attendeesTable(
   file: (r: GradeReport) => string,
 ): string {
   const sortable = (column: string, label: string, tooltip?: string) =>
-    `<th scope="col" data-column="${h(column)}" aria-sort="none"><button type="button" data-sort="${h(column)}"${tooltip ? ` title="${h(tooltip)}"` : ''}>${label}</button></th>`;
+    // A button only once the script runs (DASHBOARD_SCRIPT): without it, a heading to click would do nothing.
+    `<th scope="col" data-column="${h(column)}" aria-sort="none"${tooltip ? ` title="${h(tooltip)}"` : ''}>${label}</th>`;
   const head = [
     sortable('attendee', 'Attendee'),
     sortable('verdict', 'Verdict'),
@@ -160,7 +161,7 @@ function attendeesTable(
     '<p class="fg-count" id="fg-count" aria-live="polite"></p>',
     '</div>',
     '<div class="fg-table-wrap">',
-    `<table class="fg-grid" id="fg-table"><caption>Each Build step: all its checks passed, some, none, or only checkable in Flow Designer / Control Hub.<span class="fg-screen-only"> Click a column heading to sort.</span></caption>`,
+    `<table class="fg-grid" id="fg-table"><caption>Each Build step: all its checks passed, some, none, or only checkable in Flow Designer / Control Hub.<span class="fg-screen-only" id="fg-sort-note" hidden> Click a column heading to sort.</span></caption>`,
     `<thead><tr>${head}</tr></thead>`,
     `<tbody>${lines.join('\n')}</tbody></table>`,
     '</div>',

@@ -295,3 +295,47 @@ test('the filter finds an id as its row shows it: a bidi control written as a vi
   await found('abcdef', ['abcdef16']);
   expect(watched.errors).toEqual([]);
 });
+
+test('Tab back to a link just above the scrolled table: it is scrolled into view below the sticky heading row, not under it', async ({ page }) => {
+  await page.setViewportSize({ width: 1400, height: 900 });
+  await open(page, 'long-class.html', renderDashboard(sampleClass(200), { reportHref: (r) => `${r.attendee.id}.html` }));
+  const hidden: string[] = [];
+  for (const row of [60, 100, 150]) {
+    // The table scrolled so that row `row` is at the top of its area, the one before it just out of view.
+    await page.locator(`#fg-table tbody tr:nth-child(${row})`).evaluate((tr) => {
+      const wrap = tr.closest('.fg-table-wrap')!;
+      wrap.scrollTop += tr.getBoundingClientRect().top - wrap.getBoundingClientRect().top - tr.closest('table')!.tHead!.getBoundingClientRect().height;
+    });
+    await page.locator(`#fg-table tbody tr:nth-child(${row}) th a`).focus({ preventScroll: true } as never);
+    await page.keyboard.press('Shift+Tab');
+    // What a person sees at the focused link's centre: the link, or the heading row over it.
+    const covered = await page.evaluate(() => {
+      const link = document.activeElement as HTMLElement;
+      const box = link.getBoundingClientRect();
+      const top = document.elementFromPoint(box.left + box.width / 2, box.top + box.height / 2);
+      return top !== null && link.contains(top) ? '' : `${link.textContent} under ${top?.textContent}`;
+    });
+    if (covered) hidden.push(covered);
+  }
+  expect(hidden).toEqual([]);
+});
+
+test('dashboard without JavaScript: the column headings are no buttons (nothing to click would sort) and the caption does not say to click them', async ({ browser }) => {
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  const page = await context.newPage();
+  await open(page, 'no-script-sort.html', renderDashboard(sampleClass(6), { reportHref: (r) => `${r.attendee.id}.html` }));
+  await expect(page.locator('#fg-table thead button')).toHaveCount(0);
+  await expect(page.locator('#fg-table thead th[data-column="step-6"]')).toHaveText('Step 6');
+  await expect(page.locator('#fg-table caption')).not.toContainText('Click', { useInnerText: true });
+  await context.close();
+  // With it, each heading is a button that sorts, and the caption says so.
+  const scripted = await browser.newPage();
+  await open(scripted, 'sort.html', renderDashboard(sampleClass(6), { reportHref: (r) => `${r.attendee.id}.html` }));
+  const columns = await scripted.locator('#fg-table thead th[data-column]').count();
+  expect(columns).toBeGreaterThan(3); // attendee, verdict, score and the steps
+  await expect(scripted.locator('#fg-table thead th[data-column] > button')).toHaveCount(columns);
+  await expect(scripted.locator('#fg-table caption')).toContainText('Click a column heading to sort.');
+  await scripted.getByRole('button', { name: 'Score' }).click();
+  await expect(scripted.locator('th[data-column="score"]')).toHaveAttribute('aria-sort', 'ascending');
+  await scripted.close();
+});
