@@ -25,7 +25,10 @@ export default defineCheck({
     '[`status-condition-after-callback-api`](status-condition-after-callback-api.md): "Event Flows → connect',
     'CallBackAPI_HTTPRequest to HTTPStatusCode (Build step 9)." when its exit is open.',
     'When HTTPStatusCode is not a Condition (a Case leaves by its case key, not by True), this check is not judged and',
-    'points to `status-condition-after-callback-api`, which reports it.',
+    'points to `status-condition-after-callback-api`, which reports it. So it is when HTTPStatusCode ran before',
+    'CallBackAPI_HTTPRequest, not after it (OnGlobalError → HTTPStatusCode, its False exit on to the request): it tested',
+    'no answer, and that check gives the connections that swap the two; when it turned the call away from the request',
+    'instead, `run-task-created` is not judged either, naming the same check.',
   ].join('\n'),
   run: (ctx) => stageOutcome(ctx, 'status-true', 'HTTPStatusCode left by True and the event flow ended'),
 });

@@ -58,6 +58,11 @@ export default defineCheck({
     'OnGlobalError to connect straight to the request, as the guide does (no connection to drag); or, when it reads',
     'GET_CBID (`{{GET_CBID.httpStatusCode == 200}}`) while the HTTP Request after option 3 kept another Activity Label,',
     'and would go on reading that request\'s answer, the label to set back to GET_CBID (Build step 4).',
+    'But when that Condition is HTTPStatusCode itself, connected before the request (OnGlobalError → HTTPStatusCode,',
+    'True on to CallBackAPI_HTTPRequest), it tests an answer not yet given and leaves by False with the guide\'s own',
+    'Expression: its place is the fix, not its Expression, nor HTTPStatusCode deleted (Build step 9 undone). This check',
+    'is then not judged, and names `status-condition-after-callback-api`, which gives the connections that swap the two;',
+    'so do HTTPStatusCode\'s simulated calls.',
   ].join('\n'),
   run: (ctx) => stageOutcome(ctx, 'task', 'CallBackAPI_HTTPRequest created one callback task with the DynVars values'),
 });

@@ -5,7 +5,7 @@
  */
 import { defineCheck, type Check } from '../../../engine/check.js';
 import { exitTakenName, missionNodes } from './find.js';
-import { checkOf, errorScenariosDeviation, statusTrueDeviation } from './happy-path/index.js';
+import { checkOf, errorScenariosDeviation, reporterOf, statusTrueDeviation } from './happy-path/index.js';
 import { gotForcedAnswer } from './mock-record.js';
 import { LABELS } from './names.js';
 import { causeIfOtherType } from './nodes.js';
@@ -45,7 +45,9 @@ export function statusFalseCheck(options: { id: string; status: number; reason: 
       'Task request itself (an error answer there is not the one this scenario forces), or when HTTPStatusCode',
       'does not run at all and the happy path already reports why (that failure is reported by its own check),',
       'or when HTTPStatusCode is not a Condition (a Case leaves by a case key or default, not by False):',
-      '`status-condition-after-callback-api` reports it.',
+      '`status-condition-after-callback-api` reports it; and when HTTPStatusCode ran before the Create Task request on the',
+      '`happy-path` call (OnGlobalError → HTTPStatusCode, its False exit on to the request), as that check reports too:',
+      'it leaves by False whatever the answer, tried on none.',
       'Not judged either when the Create Task request itself got another answer than the forced one (a 401 without',
       'the connector, a 404 for a wrong path, a 405 for another method) or none: HTTPStatusCode was not tried on',
       `${status}; the request's own check the answer points at reports it (400 or 401: Use Authenticated Endpoint, 404: Request`,
@@ -66,7 +68,7 @@ export function statusFalseCheck(options: { id: string; status: number; reason: 
     run(ctx) {
       const node = missionNodes(ctx.model).statusCondition;
       const before = errorScenariosDeviation(ctx);
-      if (before) return skipped(`Not judged: the simulated call went wrong before ${node?.label ?? LABELS.statusCondition}`, checkOf(before.stage));
+      if (before) return skipped(`Not judged: the simulated call went wrong before ${node?.label ?? LABELS.statusCondition}`, reporterOf(before));
       const run = ctx.runs[scenario];
       if (!run) return skipped(`Not judged: the ${scenario} scenario did not run`);
       const trace = run.result.trace;
@@ -75,8 +77,13 @@ export function statusFalseCheck(options: { id: string; status: number; reason: 
       const api = missionNodes(ctx.model).callbackApi!;
       const apiEntry = trace.find((e) => e.activityId === api.id);
       const deviation = statusTrueDeviation(ctx);
+      // Run before the request on the 201 call (status-condition-after-callback-api fails its place): it
+      // leaves by False whatever the answer, here too, tested on none.
+      if (deviation?.stage === 'status-true' && deviation.reportedBy) {
+        return skipped(`Not judged: ${node?.label ?? LABELS.statusCondition} ran before ${api.label}, not on its answer, so it was not tried on ${status}`, deviation.reportedBy);
+      }
       if (at < 0 && deviation) {
-        return skipped(`Not judged: ${node?.label ?? LABELS.statusCondition} did not run with the Tasks API answering ${status} either`, checkOf(deviation.stage));
+        return skipped(`Not judged: ${node?.label ?? LABELS.statusCondition} did not run with the Tasks API answering ${status} either`, reporterOf(deviation));
       }
       // Without HTTPStatusCode the happy path deviates at its stage (statusTrueOn201): skipped just above.
       const condition = node!;

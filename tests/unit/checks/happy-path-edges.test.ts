@@ -10,6 +10,7 @@ import { activity, addActivity, gradeMutation, link, props, removeActivity, resu
 import { MISTAKES } from './mutations.js';
 import { LAB_MISTAKES, withMistakes } from './lab-mistakes.js';
 import { HINTS } from '../../../checks/callback-on-global-error/lib/hints.js';
+import { firstFix } from '../../../reports/summary.js';
 
 test('OnGlobalError whose event node carries another label still counts as the global error handler', async () => {
   const report = await gradeMutation((f) => {
@@ -177,4 +178,41 @@ test('CallBackAPI_HTTPRequest run again by a loop: the hint names it once, as ru
     expect.stringMatching(/^\d+ tasks were created instead of one$/),
     'Event Flows → keep one Create Task request on the way from OnGlobalError: CallBackAPI_HTTPRequest ran more than once.',
   ]);
+});
+
+test('HTTPStatusCode connected before CallBackAPI_HTTPRequest: the simulated calls it turns away or runs too early are not judged, naming status-condition-after-callback-api, which is Fix first', async () => {
+  const placement = ' (reported under “CallBackAPI_HTTPRequest leads to the Condition HTTPStatusCode”)';
+  const before = (exit: string) => gradeMutation(withMistakes(LAB_MISTAKES[`HTTPStatusCode connected before CallBackAPI_HTTPRequest (${exit} on to it)`]!));
+  const said = (report: Awaited<ReturnType<typeof before>>, id: string) => [id, resultOf(report, id).status, resultOf(report, id).message];
+  const ids = ['run-task-created', 'run-status-true-on-201', 'run-status-false-on-400', 'run-status-false-on-500'];
+  // True on to the request: HTTPStatusCode leaves by False before the request has answered (the guide's
+  // Expression, right in itself). Before: run-task-created failed, its hint to correct the Expression or
+  // delete HTTPStatusCode, undoing Build step 9, and was Fix first.
+  const onTrue = await before('True');
+  expect(ids.map((id) => said(onTrue, id))).toEqual([
+    ['run-task-created', 'skipped', `Not judged: on the simulated call HTTPStatusCode ran before CallBackAPI_HTTPRequest, not on its answer, and left by False: it went on to EndFlow_kid${placement}`],
+    ['run-status-true-on-201', 'skipped', `Not judged: the simulated call went wrong earlier${placement}`],
+    ['run-status-false-on-400', 'skipped', `Not judged: the simulated call went wrong before HTTPStatusCode${placement}`],
+    ['run-status-false-on-500', 'skipped', `Not judged: the simulated call went wrong before HTTPStatusCode${placement}`],
+  ]);
+  expect(firstFix(onTrue)?.id).toBe('status-condition-after-callback-api');
+  // False on to the request: the task is created; HTTPStatusCode never tests its answer, so it is not
+  // judged on 201 (before: failed, repeating the static check's hint), nor on 400 and 500 (before: passed,
+  // as it leaves by False whatever the answer).
+  const onFalse = await before('False');
+  expect(ids.map((id) => said(onFalse, id))).toEqual([
+    ['run-task-created', 'passed', 'CallBackAPI_HTTPRequest created one callback task with the DynVars values'],
+    ['run-status-true-on-201', 'skipped', `Not judged: on the simulated call HTTPStatusCode ran before CallBackAPI_HTTPRequest, not on its answer; after CallBackAPI_HTTPRequest it went on to EndFlow_kid${placement}`],
+    ['run-status-false-on-400', 'skipped', `Not judged: HTTPStatusCode ran before CallBackAPI_HTTPRequest, not on its answer, so it was not tried on 400${placement}`],
+    ['run-status-false-on-500', 'skipped', `Not judged: HTTPStatusCode ran before CallBackAPI_HTTPRequest, not on its answer, so it was not tried on 500${placement}`],
+  ]);
+  expect(firstFix(onFalse)?.id).toBe('status-condition-after-callback-api');
+  // HTTPStatusCode before the request and after it too (True → the request → HTTPStatusCode): the placement
+  // check passes, so the Condition turning the call away is judged as any guard on the way.
+  const twice = await gradeMutation((f) => {
+    link(f, 'GlobalErrorHandling', 'out', 'HTTPStatusCode');
+    link(f, 'HTTPStatusCode', 'true', 'CallBackAPI_HTTPRequest');
+  });
+  expect(resultOf(twice, 'status-condition-after-callback-api').status).toBe('passed');
+  expect(said(twice, 'run-task-created')).toEqual(['run-task-created', 'failed', 'OnGlobalError ran, but CallBackAPI_HTTPRequest never did (HTTPStatusCode left by False: it went on to EndFlow_kid)']);
 });

@@ -52,6 +52,14 @@ const setCondition = (f: Json, expression: string) => {
   props(f, 'HTTPStatusCode').expression = expression;
 };
 
+/** OnGlobalError → HTTPStatusCode, its `exit` on to CallBackAPI_HTTPRequest, the other and the request to EndFlow_kid. */
+const conditionFirst = (exit: 'true' | 'false') => (f: Json) => {
+  link(f, 'GlobalErrorHandling', 'out', 'HTTPStatusCode');
+  link(f, 'HTTPStatusCode', exit, 'CallBackAPI_HTTPRequest');
+  link(f, 'HTTPStatusCode', exit === 'true' ? 'false' : 'true', 'EndFlow_kid');
+  link(f, 'CallBackAPI_HTTPRequest', 'default', 'EndFlow_kid');
+};
+
 export const LAB_MISTAKES: Record<string, LabMistake> = {
   // Build step 2: the flow variables
   'getresult never added': { step: 2, kind: 'setting', at: ['getresult variable'], own: 'variable-getresult', says: 'getresult is not declared', edit: (f) => {
@@ -129,6 +137,9 @@ export const LAB_MISTAKES: Record<string, LabMistake> = {
   'request labelled CallBackAPI_Request (old guide), condition from today\'s': { step: 8, kind: 'setting', at: ['CallBackAPI label'], renames: true, own: 'status-condition-expression', says: 'the HTTP Request is labelled CallBackAPI_Request', edit: (f) => relabel(f, 'CallBackAPI_HTTPRequest', 'CallBackAPI_Request') },
   'CallBackAPI_HTTPRequest not connected to HTTPStatusCode': { step: 9, kind: 'connection', at: ['CallBackAPI exit'], own: 'status-condition-after-callback-api', says: 'HTTPStatusCode', edit: (f) => unlink(f, 'CallBackAPI_HTTPRequest', 'default') },
   'CallBackAPI_HTTPRequest straight to EndFlow': { step: 9, kind: 'connection', at: ['CallBackAPI exit'], own: 'status-condition-after-callback-api', says: 'HTTPStatusCode', edit: (f) => link(f, 'CallBackAPI_HTTPRequest', 'default', 'EndFlow_kid') },
+  // HTTPStatusCode put between OnGlobalError and the request (a review of attendee mistakes): it runs before the request has answered.
+  'HTTPStatusCode connected before CallBackAPI_HTTPRequest (True on to it)': { step: 9, kind: 'connection', at: ['OnGlobalError exit', 'CallBackAPI exit', 'HTTPStatusCode true'], own: 'status-condition-after-callback-api', says: 'does not lead to HTTPStatusCode', edit: conditionFirst('true') },
+  'HTTPStatusCode connected before CallBackAPI_HTTPRequest (False on to it)': { step: 9, kind: 'connection', at: ['OnGlobalError exit', 'CallBackAPI exit', 'HTTPStatusCode false'], own: 'status-condition-after-callback-api', says: 'does not lead to HTTPStatusCode', edit: conditionFirst('false') },
   'only False connected to EndFlow': { step: 9, kind: 'connection', at: ['HTTPStatusCode true'], own: 'status-condition-exits-to-endflow', says: 'the True exit is not connected', edit: (f) => unlink(f, 'HTTPStatusCode', 'true') },
   'only True connected to EndFlow': { step: 9, kind: 'connection', at: ['HTTPStatusCode false'], own: 'status-condition-exits-to-endflow', says: 'the False exit is not connected', edit: (f) => unlink(f, 'HTTPStatusCode', 'false') },
 };

@@ -20,6 +20,7 @@ import { deviate, type Deviation, type HappyRun } from './stages.js';
 import { createdTask, extraTasksHint, whereCreated } from './tasks.js';
 import { afterwards, apiMessage, around, changedAfter, failureInSummary, indexOf, outputsOf, QUOTED, type ChangedVariable } from './trace-excerpts.js';
 import { connectionHint, failedOnTheWay, misconnected } from './way-hints.js';
+import statusConditionAfterCallbackApi from '../../status-condition-after-callback-api.js';
 
 /**
  * Stage 5, the way there — the handler, run after the error raised at `simAt`, runs
@@ -72,7 +73,8 @@ export function callbackApiReached(happy: HappyRun, ctx: CheckContext, simAt: nu
  * exit that goes on there (a guard the guide does not have, HasNumber: True → the request, False →
  * EndFlow): its expression sent the call away, so the fix is the expression, or the guard taken out,
  * not a connection to drag — or GET_CBID's label, when the guard reads it and the request kept another
- * (relabelledGetCbidHint). Undefined elsewhere (and where the guard failed: failedOnTheWay tells it).
+ * (relabelledGetCbidHint). Unless it is HTTPStatusCode connected before the request (ranTooEarly).
+ * Undefined elsewhere (and where the guard failed: failedOnTheWay tells it).
  */
 function turnedAwayByAGuard(happy: HappyRun, ctx: CheckContext, simAt: number): Deviation | undefined {
   const { trace, nodes } = happy;
@@ -88,6 +90,13 @@ function turnedAwayByAGuard(happy: HappyRun, ctx: CheckContext, simAt: number): 
   const exit = exitTakenName(guard, entry.outcome);
   const expression = typeof guard.props.expression === 'string' ? ` ${clipWithDots(guard.props.expression.trim(), QUOTED)}` : '';
   const after = afterwards(trace, leftAt, happy.run.result.summary);
+  if (guard.id === nodes.statusCondition?.id && ranTooEarly(ctx)) {
+    return deviate('task', `Not judged: on the simulated call ${guard.label} ran before ${request.label}, not on its answer, and left by ${exit}: ${after.told}`, trace.slice(simAt, leftAt + 2), {
+      activity: guard,
+      unreached: true,
+      reportedBy: statusConditionAfterCallbackApi.id,
+    });
+  }
   return deviate('task', `OnGlobalError ran, but ${request.label} never did (${guard.label} left by ${exit}: ${after.told})`, trace.slice(simAt, leftAt + 2), {
     activity: guard,
     hint:
@@ -96,6 +105,18 @@ function turnedAwayByAGuard(happy: HappyRun, ctx: CheckContext, simAt: number): 
     unreached: true,
     failedVariable: after.failedVariable,
   });
+}
+
+/**
+ * Whether HTTPStatusCode is not after the Create Task request, as status-condition-after-callback-api
+ * fails it, when the call met it on the way there (OnGlobalError → HTTPStatusCode → the request): it
+ * then tests an answer not yet given, and leaves by False with the guide's own Expression. Its place is
+ * the fix, which that check gives (the connections that swap the two), not the Expression, nor
+ * HTTPStatusCode deleted, which would undo Build step 9: the stages it turns away or runs too early are
+ * not judged, naming that check. (After the request too, in a loop, that check passes: judged as any guard.)
+ */
+function ranTooEarly(ctx: CheckContext): boolean {
+  return statusConditionAfterCallbackApi.run(ctx).status === 'failed';
 }
 
 /**
@@ -207,6 +228,14 @@ export function statusTrueOn201(happy: HappyRun, ctx: CheckContext, apiAt: numbe
   const api = trace[apiAt];
   const condAt = nodes.statusCondition ? indexOf(trace, nodes.statusCondition, apiAt + 1) : -1;
   if (condAt < 0) {
+    // Not after the request, but run (before it: OnGlobalError → HTTPStatusCode, its False exit on to the request): it tested no answer.
+    if (nodes.statusCondition && indexOf(trace, nodes.statusCondition, 0) >= 0 && ranTooEarly(ctx)) {
+      return deviate('status-true', `Not judged: on the simulated call ${nodes.statusCondition.label} ran before ${api.activity}, not on its answer; after ${api.activity} ${afterwards(trace, apiAt, summary).told}`, around(trace, apiAt), {
+        activity: nodes.statusCondition,
+        unreached: true,
+        reportedBy: statusConditionAfterCallbackApi.id,
+      });
+    }
     const wrongConnection = misconnected(ctx.model.events, nodes.callbackApi, 'default', nodes.statusCondition);
     const after = wrongConnection === undefined ? afterwards(trace, apiAt, summary) : { told: wrongConnection };
     return deviate('status-true', `After ${api.activity} the event flow never reached ${nodes.statusCondition?.label ?? LABELS.statusCondition} (${after.told})`, around(trace, apiAt), {

@@ -34,9 +34,9 @@ import { notStringCauseOf, setTypeHint, undeclaredCause } from '../variables.js'
 import { goesOnPutRight, leftTheWayAt } from '../guard.js';
 import { callbackApiReached, statusTrueOn201, taskCreated } from './event-flow-stages.js';
 import { getCbidFillsVariables, getresultHoldsBody, globalErrorRaised, option3ReachesGetCbid, setGetResultRan } from './main-flow-stages.js';
-import { BEHIND_THE_REQUEST, checkOf, keepsFromJudging, stageIndex, type Deviation, type HappyRun, type Stage } from './stages.js';
+import { BEHIND_THE_REQUEST, checkOf, keepsFromJudging, reporterOf, stageIndex, type Deviation, type HappyRun, type Stage } from './stages.js';
 
-export { checkOf, HAPPY_PATH };
+export { checkOf, HAPPY_PATH, reporterOf };
 
 const cache = new WeakMap<ScenarioRun, Deviation[]>();
 
@@ -75,14 +75,16 @@ export function stageOutcome(ctx: CheckContext, stage: Stage, passMessage: strin
   // spared it (GET_CBID's variables unfilled, then no global error raised) is why the call never got
   // here at all, whatever that value, and is reported as with it alone.
   const earlier = deviations.findLast((d) => keepsFromJudging(d, stage));
-  if (earlier) return skipped(`Not judged: the simulated call ${earlier.unreached && stop ? 'stopped' : 'went wrong'} earlier`, checkOf(earlier.stage));
+  if (earlier) return skipped(`Not judged: the simulated call ${earlier.unreached && stop ? 'stopped' : 'went wrong'} earlier`, reporterOf(earlier));
   const deviation = deviations.find((d) => d.stage === stage);
   if (!deviation) return passed(passMessage);
+  // What the call did here is a static check's failure (HTTPStatusCode before the request): its message says so.
+  if (deviation.reportedBy) return skipped(deviation.message, deviation.reportedBy);
   if (deviation.unreached && stop) {
     // Stopped at an activity an earlier stage failed at (GET_CBID parsing XML, its variables unfilled):
     // what to change there is reported by that stage's check, which this one names.
     const at = deviations.find((d) => stageIndex(d.stage) < stageIndex(stage) && d.activity?.id === stop.activityId);
-    return skipped(`Not judged: the simulated call stopped at ${stop.activity}: ${stop.error}; make this Testing step with a real call and the Debug tool`, at && checkOf(at.stage));
+    return skipped(`Not judged: the simulated call stopped at ${stop.activity}: ${stop.error}; make this Testing step with a real call and the Debug tool`, at && reporterOf(at));
   }
   const variable = deviation.failedVariable;
   // A value the variable's type cannot hold: the fix is the variable (its Build step 2 check reports it), not the activity.

@@ -41,6 +41,14 @@ export function checkOf(stage: Stage): string {
   return STAGES[stageIndex(stage)].check;
 }
 
+/**
+ * The check that reports `deviation`: a static check that fails for what made the call deviate
+ * (reportedBy), else its stage's own. The checks it keeps from being judged name it.
+ */
+export function reporterOf(deviation: Deviation): string {
+  return deviation.reportedBy ?? checkOf(deviation.stage);
+}
+
 /** Whether `deviation`, at a stage before `stage`, keeps `judged` (that stage, or the error scenarios) from being judged. */
 export function keepsFromJudging(deviation: Deviation, stage: Stage, judged: Judged = stage): boolean {
   return stageIndex(deviation.stage) < stageIndex(stage) && !deviation.spares?.has(judged);
@@ -61,6 +69,13 @@ export interface Deviation {
   hint?: string;
   /** An activity missing: the same cause a static check reports first (engine/check.ts). */
   cause?: string;
+  /**
+   * A static check that fails for the very thing the call did here (HTTPStatusCode connected before
+   * the Create Task request, status-condition-after-callback-api): the stage is then not judged, the
+   * `message` saying why ("Not judged: …"), and names that check, as do the stages it keeps from being
+   * judged — the edit is that check's, not one of this stage's settings.
+   */
+  reportedBy?: string;
   /** The call ended before the stage's activity: a run stopped by an activity flowgrade cannot simulate judges nothing here. */
   unreached?: boolean;
   /** A value gone wrong that these later stages do not read: they are judged all the same. */
@@ -93,6 +108,7 @@ export function deviate(stage: Stage, message: string, excerpt: TraceEntry[], ex
   if (extra.activity) deviation.activity = extra.activity;
   if (extra.hint) deviation.hint = extra.hint;
   if (extra.cause) deviation.cause = extra.cause;
+  if (extra.reportedBy) deviation.reportedBy = extra.reportedBy;
   if (extra.unreached) deviation.unreached = true;
   if (extra.spares) deviation.spares = extra.spares;
   if (extra.shouldHold) deviation.shouldHold = extra.shouldHold;
