@@ -1,7 +1,7 @@
 import { defineCheck } from '../../engine/check.js';
 import type { Activity } from '../../engine/model.js';
 import { callsTasksApi, isEndFlow, missionNodes } from './lib/find.js';
-import { describeExit, exitReaches, moveHint, reachableFrom, wrongExit, wrongExitClause, wrongExitNote, type WrongExit } from './lib/graph.js';
+import { canvasLabel, describeExit, exitReaches, moveHint, reachableFrom, wrongExit, wrongExitClause, wrongExitNote, type WrongExit } from './lib/graph.js';
 import { statusConditionOf } from './lib/nodes.js';
 import { failed, passed } from './lib/outcome.js';
 
@@ -53,7 +53,7 @@ export default defineCheck({
         const again = reachableFrom(events, [activity.exits[exit]]).find((a) => (a === request ? loopsBack(a) || sentBefore(a) : callsTasksApi(a)));
         // True: the task was created, and would be again; False: no 201 came, and the request would be sent again (a retry, bounded or not).
         if (again && loopsBack(again)) problems.push(`the ${name} exit can lead back to ${again.label}, which would ${exit === 'true' ? 'create a second task for the caller' : 'send the request again, a retry Build step 9 does not make'}`);
-        else if (again && again === request) problems.push(`the ${name} exit leads to ${again.label} again, which ${globalError?.label ?? 'OnGlobalError'} sent before ${activity.label}: it would create a task again`);
+        else if (again && again === request) problems.push(`the ${name} exit leads to ${again.label} again, which ${globalError ? canvasLabel(globalError) : 'OnGlobalError'} sent before ${activity.label}: it would create a task again`);
         else if (again) problems.push(`the ${name} exit leads to ${again.label}, a second request to /v1/tasks, which would create a task again`);
       }
     }

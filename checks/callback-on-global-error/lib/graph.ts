@@ -129,12 +129,21 @@ export function entryLink(graph: FlowGraph, from: Activity, exit: string, matche
   return undefined;
 }
 
+/**
+ * An activity as the canvas names it, for messages and hints: an event handler by its event
+ * (OnGlobalError, as Flow Designer's Event Flows tab and the guide show it), not by its export name
+ * (GlobalErrorHandling, which only the Debug tool's Activity Name shows); any other by its Activity Label.
+ */
+export function canvasLabel(activity: Activity): string {
+  return activity.event?.display ?? activity.label;
+}
+
 /** Where an exit leads, for messages, in the canvas's words: `WantCallback option 3 → NewNumber`, `SetGetResult: its exit is not connected`. */
 export function describeExit(graph: FlowGraph, activity: Activity, exit: string): string {
   const target = exitTarget(graph, activity, exit);
   const name = canvasExitName(exit);
-  const from = name ? `${activity.label} ${name}` : activity.label;
-  return target ? `${from} → ${target.label}` : name ? `${from} not connected` : `${activity.label}: its exit is not connected`;
+  const from = name ? `${canvasLabel(activity)} ${name}` : canvasLabel(activity);
+  return target ? `${from} → ${canvasLabel(target)}` : name ? `${from} not connected` : `${canvasLabel(activity)}: its exit is not connected`;
 }
 
 /** An exit as the canvas names it: a menu digit is `option N`; the single way out of most activities has no name (''). */
@@ -184,7 +193,8 @@ export function connectionSentence(kind: FlowGraph['kind'], edits: string): stri
 export function connectHint(graph: FlowGraph, from: Activity, exit: string, to: Activity, step?: number): string {
   const wrong = wrongExit(graph, from, exit, (a) => a.id === to.id);
   if (wrong) return moveHint(graph, from, exit, wrong);
-  return swapHint(graph, from, exit, to, step) ?? connectionSentence(graph.kind, connectionEdit(exitShown(from.label, exit), exitTarget(graph, from, exit)?.label, to.label, step));
+  const now = exitTarget(graph, from, exit);
+  return swapHint(graph, from, exit, to, step) ?? connectionSentence(graph.kind, connectionEdit(exitShown(canvasLabel(from), exit), now && canvasLabel(now), canvasLabel(to), step));
 }
 
 /**
@@ -199,12 +209,14 @@ function swapHint(graph: FlowGraph, from: Activity, exit: string, to: Activity, 
   const next = exitTarget(graph, from, exit);
   if (back.length !== 1 || into.length !== 1 || into[0].before.id === from.id || !next || next.id === to.id) return undefined;
   const { before, name } = into[0];
+  // (`before` may be an event handler: OnGlobalError → HTTPStatusCode → CallBackAPI_HTTPRequest.)
+  const [b, f, t, n] = [before, from, to, next].map(canvasLabel);
   const edits = [
-    connectionEdit(exitShown(before.label, name), to.label, from.label),
-    connectionEdit(exitShown(from.label, exit), next.label, to.label, step),
-    connectionEdit(exitShown(to.label, back[0]), from.label, next.label),
+    connectionEdit(exitShown(b, name), t, f),
+    connectionEdit(exitShown(f, exit), n, t, step),
+    connectionEdit(exitShown(t, back[0]), f, n),
   ];
-  return connectionSentence(graph.kind, `${to.label} is connected before ${from.label}, not after it: ${edits[0]}, ${edits[1]}, and ${edits[2]}`);
+  return connectionSentence(graph.kind, `${t} is connected before ${f}, not after it: ${edits[0]}, ${edits[1]}, and ${edits[2]}`);
 }
 
 /**
@@ -280,7 +292,7 @@ export function missedLink(
   if (!wrong) return { message: otherwise.message, actual: otherwise.actual ?? describeExit(graph, from, exit), ...(otherwise.hint ? { hint: otherwise.hint } : {}) };
   return {
     message: misconnection(from, exit, wrong),
-    actual: `${from.label}: ${wrongExitClause(graph, from, exit, wrong)}`,
+    actual: `${canvasLabel(from)}: ${wrongExitClause(graph, from, exit, wrong)}`,
     hint: moveHint(graph, from, exit, wrong),
   };
 }
@@ -300,7 +312,7 @@ export function wrongExitNote(example: string): string[] {
 
 /** `SetGetResult is connected to the Undefined Error exit of GET_CBID, not to its success exit`; `GET_CBID is connected to option 2 of WantCallback, not to option 3`. */
 export function misconnection(from: Activity, exit: string, wrong: WrongExit): string {
-  return `${wrong.target.label} is connected to ${exitOf(wrong.exit, from.label)}, not to ${itsExit(exit)}`;
+  return `${canvasLabel(wrong.target)} is connected to ${exitOf(wrong.exit, canvasLabel(from))}, not to ${itsExit(exit)}`;
 }
 
 /**
@@ -309,16 +321,16 @@ export function misconnection(from: Activity, exit: string, wrong: WrongExit): s
  */
 export function wrongExitClause(graph: FlowGraph, from: Activity, exit: string, wrong: WrongExit): string {
   const now = exitTarget(graph, from, exit);
-  return `${wrong.target.label} is connected to ${itsExit(wrong.exit)}, not to ${itsExit(exit)}${now ? ` (${itsExit(exit)} → ${now.label})` : ''}`;
+  return `${canvasLabel(wrong.target)} is connected to ${itsExit(wrong.exit)}, not to ${itsExit(exit)}${now ? ` (${itsExit(exit)} → ${canvasLabel(now)})` : ''}`;
 }
 
 /** `GET_CBID → move the connection to SetGetResult from its Undefined Error exit to its success exit.`, and what that replaces. */
 export function moveHint(graph: FlowGraph, from: Activity, exit: string, wrong: WrongExit): string {
   const now = exitTarget(graph, from, exit);
-  const instead = now ? `, in place of the one to ${now.label}` : '';
+  const instead = now ? `, in place of the one to ${canvasLabel(now)}` : '';
   return graph.kind === 'events'
-    ? `Event Flows → move the connection to ${wrong.target.label} from ${exitOf(wrong.exit, from.label)} to ${itsExit(exit)}${instead}.`
-    : `${from.label} → move the connection to ${wrong.target.label} from ${itsExit(wrong.exit)} to ${itsExit(exit)}${instead}.`;
+    ? `Event Flows → move the connection to ${canvasLabel(wrong.target)} from ${exitOf(wrong.exit, canvasLabel(from))} to ${itsExit(exit)}${instead}.`
+    : `${canvasLabel(from)} → move the connection to ${canvasLabel(wrong.target)} from ${itsExit(wrong.exit)} to ${itsExit(exit)}${instead}.`;
 }
 
 /**

@@ -9,6 +9,7 @@
  */
 import { test, expect } from '@playwright/test';
 import { MISTAKES } from './mutations.js';
+import { LAB_MISTAKES, withMistakes } from './lab-mistakes.js';
 import { addActivity, gradeFixture, gradeMutation, link, mission, relabel, removeActivity, resultOf, unlink } from './support.js';
 import type { GradeReport } from '../../../engine/report.js';
 
@@ -88,6 +89,19 @@ test('SetGetResult connected before GET_CBID (option 3 → SetGetResult → GET_
   expect(resultOf(report, 'run-getresult-holds-body').message).toBe(
     'After GET_CBID the call never reached SetGetResult (SetGetResult ran before GET_CBID; then it went on to SimulateGlobalError, which raises the global error on purpose, so nothing after it runs)',
   );
+});
+
+test('HTTPStatusCode connected before CallBackAPI_HTTPRequest (OnGlobalError → HTTPStatusCode → CallBackAPI_HTTPRequest): the three connections that swap them name the event handler OnGlobalError, as the canvas and the guide do, not its export name', async () => {
+  for (const exit of ['True', 'False']) {
+    const report = await gradeMutation(withMistakes(LAB_MISTAKES[`HTTPStatusCode connected before CallBackAPI_HTTPRequest (${exit} on to it)`]!));
+    // Before: "drag the connection of GlobalErrorHandling from HTTPStatusCode to CallBackAPI_HTTPRequest".
+    expect(hintsOf(report, ['status-condition-after-callback-api']), exit).toEqual(
+      same(
+        ['status-condition-after-callback-api'],
+        `Event Flows → HTTPStatusCode is connected before CallBackAPI_HTTPRequest, not after it: drag the connection of OnGlobalError from HTTPStatusCode to CallBackAPI_HTTPRequest, drag the connection of CallBackAPI_HTTPRequest from EndFlow_kid to HTTPStatusCode (Build step 9), and drag the connection of the ${exit} exit of HTTPStatusCode from CallBackAPI_HTTPRequest to EndFlow_kid.`,
+      ),
+    );
+  }
 });
 
 test('SimulateGlobalError connected before SetGetResult (GET_CBID → SimulateGlobalError → SetGetResult → Disconnect): the static check gives the three connections that swap them', async () => {

@@ -86,10 +86,10 @@ for (const [name, mistake] of Object.entries(REQUEST_MISTAKES)) {
   });
 }
 
-test('False retries the request + CallBackAPI_HTTPRequest straight to EndFlow: the False exit sends again the request OnGlobalError sent, named by the event\'s label', async () => {
+test('False retries the request + CallBackAPI_HTTPRequest straight to EndFlow: the False exit sends again the request OnGlobalError sent, named as the canvas names the event, not by its export name GlobalErrorHandling', async () => {
   const pair = await gradeAll(MISTAKES['false-retries-through-a-condition'], REQUEST_MISTAKES['CallBackAPI_HTTPRequest straight to EndFlow']!);
   expect(resultOf(pair, 'status-condition-exits-to-endflow').message).toBe(
-    'HTTPStatusCode: the False exit leads to CallBackAPI_HTTPRequest again, which GlobalErrorHandling sent before HTTPStatusCode: it would create a task again',
+    'HTTPStatusCode: the False exit leads to CallBackAPI_HTTPRequest again, which OnGlobalError sent before HTTPStatusCode: it would create a task again',
   );
 });
 
