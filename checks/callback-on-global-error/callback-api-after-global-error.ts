@@ -1,6 +1,8 @@
 import { defineCheck } from '../../engine/check.js';
+import type { EventHandler } from '../../engine/model.js';
 import { callsTasksApi, isEndFlow, missionNodes } from './lib/find.js';
 import { exitTarget, pastSetVariables, reachableFrom, requestConnectionHint } from './lib/graph.js';
+import { ENDED_IN_TEMPLATE } from './lib/names.js';
 import { callbackApiOf } from './lib/nodes.js';
 import { failed, missing, passed } from './lib/outcome.js';
 
@@ -19,7 +21,10 @@ export default defineCheck({
     '',
     "When another event handler's output is connected to the request and OnGlobalError's is not, the failure",
     'says so ("CallBackAPI_HTTPRequest is connected to AgentDisconnected, not to OnGlobalError"), and the hint',
-    "says to move that connection to OnGlobalError and connect the other handler to an End Flow again.",
+    'says to move that connection to OnGlobalError, and to connect the other handler to an End Flow again when the',
+    "lab's template had it connected to one (every handler but CallbackFailed, which the template leaves unconnected,",
+    'as it may stay). When OnGlobalError leads to the request and another handler does too, the hint says to connect',
+    'that handler to an End Flow again, not to the request, or, for CallbackFailed, to delete its connection to it.',
     'When OnGlobalError still goes to its End Flow (Build step 7 not done), the hint says to delete that',
     'connection first, as step 7 does, then to connect OnGlobalError to the request. With Set Variables between',
     'OnGlobalError and where it goes instead (OnGlobalError → SetVariable_e4r → EndFlow_kid), the hint names the',
@@ -51,7 +56,7 @@ export default defineCheck({
           expected: `OnGlobalError → ${api.activity.label}`,
           actual: `${instead.display} → ${api.activity.label}, ${target ? `OnGlobalError → ${target.label}` : 'OnGlobalError not connected'}`,
           activity: api.activity,
-          hint: `Event Flows → move the connection to ${api.activity.label} from ${instead.display} to OnGlobalError${target ? `, in place of the one to ${target.label}` : ''}, then connect ${instead.display} to an End Flow again: only OnGlobalError may lead to a Create Task request.`,
+          hint: `Event Flows → move the connection to ${api.activity.label} from ${instead.display} to OnGlobalError${target ? `, in place of the one to ${target.label}` : ''}${ENDED_IN_TEMPLATE.has(instead.name) ? `, then connect ${instead.display} to an End Flow again` : ''}: only OnGlobalError may lead to a Create Task request.`,
         });
       }
       // Set Variables on the way (errortime = now()) may stay: the connection to change is the last one's.
@@ -82,10 +87,25 @@ export default defineCheck({
         activity: api.activity,
         // The request is there and OnGlobalError reaches it: the fix is the other handlers' connections.
         hint: others.every((h) => h.target !== undefined && createsTask(h.target))
-          ? `Event Flows → connect ${names} to an End Flow again, not to ${reached}: only OnGlobalError may lead to a Create Task request.`
+          ? `Event Flows → ${undoEdits(others, reached)}: only OnGlobalError may lead to a Create Task request.`
           : `Event Flows → remove the connection that leads ${names} on to ${reached}: only OnGlobalError may lead to a Create Task request.`,
       });
     }
     return passed(`OnGlobalError leads to ${api.activity.label}`);
   },
 });
+
+/**
+ * The edits that take `handlers`, each connected straight to a Create Task request (`reached`), off it:
+ * back to an End Flow where the lab's template had one, else (CallbackFailed, which it leaves
+ * unconnected) the connection deleted — "again" would name a connection the attendee never had.
+ */
+function undoEdits(handlers: readonly EventHandler[], reached: string): string {
+  const ended = handlers.filter((h) => ENDED_IN_TEMPLATE.has(h.name)).map((h) => h.display);
+  const open = handlers.filter((h) => !ENDED_IN_TEMPLATE.has(h.name)).map((h) => h.display);
+  const edits = [
+    ...(ended.length > 0 ? [`connect ${ended.join(', ')} to an End Flow again, not to ${reached}`] : []),
+    ...(open.length > 0 ? [`delete the connection${open.length > 1 ? 's' : ''} from ${open.join(', ')} to ${reached}`] : []),
+  ];
+  return edits.join(', and ');
+}

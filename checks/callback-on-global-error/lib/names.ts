@@ -48,3 +48,12 @@ export const HAPPY_PATH = 'happy-path';
 
 /** The UI's name for the `OnGlobalError` event handler and its export name. */
 export const GLOBAL_ERROR = { name: 'GlobalErrorHandling', display: 'OnGlobalError' } as const;
+
+/**
+ * The event handlers the lab's flow template connects to an End Flow (lab-context §2.2, the template's
+ * Event Flows; fixtures/flows/before-mission.json), by export name: one whose connection an attendee
+ * dragged to a Create Task request is connected "to an End Flow again". The template leaves
+ * CallbackFailed unconnected (and has none of the newer events): such a handler has its connection
+ * deleted instead, and stays unconnected, as Flow Designer accepts.
+ */
+export const ENDED_IN_TEMPLATE: ReadonlySet<string> = new Set(['AgentOfferContact', 'ContactPredial', 'AgentContactAssigned', 'ContactEnded', 'FCAsk(ContactLastAgentRemoved)', 'ContactOutboundCampaignResult']);

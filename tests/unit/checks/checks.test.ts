@@ -708,6 +708,22 @@ test('the Create Task request connected to another event handler instead of OnGl
   }
 });
 
+test('the Create Task request connected to CallbackFailed instead of OnGlobalError: its connection moved, and no "connect CallbackFailed to an End Flow again", as the template leaves it unconnected', async () => {
+  const result = resultOf(
+    await gradeMutation((f) => {
+      link(f, 'GlobalErrorHandling', 'out', 'EndFlow_kid');
+      link(f, 'ContactCallbackFailed', 'out', 'CallBackAPI_HTTPRequest');
+    }),
+    'callback-api-after-global-error',
+  );
+  expect(said(result)).toEqual([
+    'failed',
+    'CallBackAPI_HTTPRequest is connected to CallbackFailed, not to OnGlobalError',
+    'CallbackFailed → CallBackAPI_HTTPRequest, OnGlobalError → EndFlow_kid',
+    'Event Flows → move the connection to CallBackAPI_HTTPRequest from CallbackFailed to OnGlobalError, in place of the one to EndFlow_kid: only OnGlobalError may lead to a Create Task request.',
+  ]);
+});
+
 test('a connection the right exit lacks is still "not connected" when no other exit of the activity holds it either', async () => {
   // WantCallback's own loops (No-Input Timeout, Unmatched Entry) and its Undefined Error exit to an End Flow are not the connection looked for.
   const open = resultOf(await gradeFixture('flows/defect-menu-option3-unlinked.json'), 'get-cbid-after-option3');

@@ -172,6 +172,16 @@ test('two other events connected to the Create Task request: named in the plural
   expect(shown(r)).toEqual(['failed', 'AgentOffered, PreDial also lead to CallBackAPI_HTTPRequest: a callback would be created whenever those events fire', 'only OnGlobalError → CallBackAPI_HTTPRequest', 'AgentOffered, PreDial → CallBackAPI_HTTPRequest too', 'Event Flows → connect AgentOffered, PreDial to an End Flow again, not to CallBackAPI_HTTPRequest: only OnGlobalError may lead to a Create Task request.']);
 });
 
+test('CallbackFailed also connected to the Create Task request: its connection deleted, not connected "to an End Flow again", which the template never had; beside another event, each its own edit', async () => {
+  const alone = resultOf(await gradeMutation((f) => link(f, 'ContactCallbackFailed', 'out', 'CallBackAPI_HTTPRequest')), 'callback-api-after-global-error');
+  expect(alone.hint).toBe('Event Flows → delete the connection from CallbackFailed to CallBackAPI_HTTPRequest: only OnGlobalError may lead to a Create Task request.');
+  const beside = resultOf(await gradeMutation((f) => {
+    link(f, 'AgentOfferContact', 'out', 'CallBackAPI_HTTPRequest');
+    link(f, 'ContactCallbackFailed', 'out', 'CallBackAPI_HTTPRequest');
+  }), 'callback-api-after-global-error');
+  expect(beside.hint).toBe('Event Flows → connect AgentOffered to an End Flow again, not to CallBackAPI_HTTPRequest, and delete the connection from CallbackFailed to CallBackAPI_HTTPRequest: only OnGlobalError may lead to a Create Task request.');
+});
+
 test('three Callback activities on the way: named as a list, the last after "and"', async () => {
   const r = resultOf(await gradeMutation((f) => {
     for (const label of ['Callback_x', 'Callback_y', 'Callback_z']) addActivity(f, 'SetGetResult', label, { activityName: 'callback', callbackDn: '{{customani}}' });
