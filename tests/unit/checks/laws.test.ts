@@ -122,6 +122,11 @@ const RIGHT: Allowed[] = [
     laws: ['(1)', '(2) run-get-cbid-fills-variables'],
     why: 'as above: the dn template reads nothing, a space before it sends a blank dn, which MockAPI does not filter by',
   },
+  {
+    pair: ['flows/defect-condition-constant-true.json', 'lab: HTTPStatusCode connected before CallBackAPI_HTTPRequest (True on to it)'],
+    laws: ['(1)'],
+    why: 'HTTPStatusCode before the request turns the call away alone (no answer yet: False), and run-task-created is not judged; {{true}} sends every call on to the request, as OnGlobalError straight to it does, so the task is created and run-task-created is judged on its own and passes (5 points, 1 more than the Expression costs); both mistakes still fail their static checks, and HTTPStatusCode\'s calls are not judged, naming its place',
+  },
 ];
 
 /** Defects found by the sweep and not mended yet: each is a report of ours that is wrong. */
