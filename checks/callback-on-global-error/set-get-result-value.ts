@@ -35,8 +35,9 @@ export default defineCheck({
     '- the row may be one of several in the activity (`setVariablesArray` in newer exports); when several rows write',
     '  getresult, they run in order and the last one is judged, as its value is the one kept;',
     '- the HTTP Request is referred to by its real label (found as in `get-cbid-after-option3`). When SetGetResult',
-    '  reads `GET_CBID.httpResponseBody` but the request after option 3 kept another label (`HTTPRequest_k2m`), the',
-    '  check fails and its hint says to rename the request GET_CBID rather than to change SetGetResult; when a',
+    '  reads `GET_CBID.httpResponseBody` but the request after option 3 kept another label (`HTTPRequest_k2m`, or',
+    '  `Get_CBID`: names are case-sensitive), the check fails and its hint says to rename the request GET_CBID rather',
+    '  than to change SetGetResult (get-cbid-label fails beside it with the same edit); when a',
     '  GET_CBID that nothing leads to is left on the canvas (it holds the label, which Flow Designer keeps unique),',
     '  the hint says to pick the request after option 3 instead, or to delete the leftover first.',
   ].join('\n'),
@@ -79,8 +80,10 @@ export default defineCheck({
             hint: renameGetCbidHint(label, ctx.model),
           });
         }
-        // The reference is right; the HTTP Request it names was left with another Activity Label.
-        return failed(`${set.activity.label} reads ${LABELS.getCbid}.httpResponseBody, but the HTTP Request after option 3 is labelled ${label}: set its Activity Label to ${LABELS.getCbid} (Build step 4)`, {
+        // The reference is right; the HTTP Request it names was left with another Activity Label
+        // (in another case only, it is still another name: Pebble's are case-sensitive).
+        const note = label.toLowerCase() === LABELS.getCbid.toLowerCase() ? ' (names are case-sensitive)' : '';
+        return failed(`${set.activity.label} reads ${LABELS.getCbid}.httpResponseBody, but the HTTP Request after option 3 is labelled ${label}${note}: set its Activity Label to ${LABELS.getCbid} (Build step 4)`, {
           expected: `an HTTP Request labelled ${LABELS.getCbid}`,
           actual: `labelled ${label}`,
           activity: missionNodes(ctx.model).getCbid ?? set.activity,

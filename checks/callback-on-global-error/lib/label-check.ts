@@ -40,6 +40,12 @@ export function labelCheck(spec: LabelSpec): Check {
     description: [
       `Verifies the **Activity Label** Build step ${spec.step} gives ${spec.role}: **${spec.label}** (in any case),`,
       `${spec.why}.`,
+      '',
+      `A label in another case passes only when the flow's references agree with it, or nothing reads it: names are`,
+      `case-sensitive, so an activity reading \`${spec.label}.<output>\` reads nothing of a \`${spec.label.toLowerCase()}\`. The failure names`,
+      "that reader, and the hint renames the activity (with every activity reading it by the label it has), as the",
+      "reader's own check, which fails too, says; a leftover holding the guide's exact label leaves it passing (the",
+      "reader's check explains that).",
       ...(spec.alsoAccepted
         ? ['', `${spec.alsoAccepted.guide} label **${spec.alsoAccepted.label}** passes too${spec.alsoAccepted.disagrees ? ", unless the flow still reads the activity by the guide's label (the references then disagree: rename the activity)" : ''}.`]
         : []),
@@ -66,6 +72,17 @@ export function labelCheck(spec: LabelSpec): Check {
           actual: activity.label,
           activity,
           hint: `${activity.label.trim()} → Activity Label: ${spec.label}`,
+        });
+      }
+      // The guide's label in another case, read by its exact spelling: the same disagreement, for
+      // Pebble names are case-sensitive (GET_CBID.httpResponseBody reads nothing of a Get_CBID).
+      const caseReader = activity.label !== spec.label && activity.label.toLowerCase() === spec.label.toLowerCase() ? exactLabelReader(ctx, activity, spec.label) : undefined;
+      if (caseReader) {
+        return failed(`${capitalised(spec.role)} is labelled ${activity.label}, ${spec.label} in another case, but ${caseReader} (names are case-sensitive): ${spec.why}`, {
+          expected: spec.label,
+          actual: activity.label,
+          activity,
+          hint: `${activity.label} → Activity Label: ${spec.label}${readersToChange(ctx, activity, spec.label)}`,
         });
       }
       if (accepted.includes(activity.label.toLowerCase())) return passed(`${capitalised(spec.role)} is labelled ${activity.label}`);
@@ -99,6 +116,22 @@ function readersToChange(ctx: CheckContext, activity: Activity, label: string): 
     if (read.length > 0) fixes.push(`where ${reader.label} reads ${read.join(' and ')}, read ${renamed.join(' and ')}`);
   }
   return fixes.length > 0 ? `; then, ${firstFew(fixes, 3, { between: '; ', before: '; and ', others: (left) => `${left} more activities reading ${activity.label}` })}` : '';
+}
+
+/**
+ * `SetGetResult reads GET_CBID.httpResponseBody`: the first activity reading the outputs of `label`
+ * spelled exactly so while no activity carries it (`activity` has it in another case); undefined when
+ * nothing reads it, or another activity holds it (a leftover: the reader's own check explains that).
+ */
+function exactLabelReader(ctx: CheckContext, activity: Activity, label: string): string | undefined {
+  const all = [...ctx.model.main.activities, ...ctx.model.events.activities];
+  if (all.some((a) => a.label === label)) return undefined;
+  for (const reader of all) {
+    if (reader === activity) continue;
+    const read = templatesOf(reader).flatMap(namesRead).find((name) => name.split('.')[0] === label && name.includes('.'));
+    if (read) return `${reader.label} reads ${read}`;
+  }
+  return undefined;
 }
 
 /** Every text an activity runs as a template: its settings' texts, and a Set To Variable row's bare `Label.output`. */

@@ -73,7 +73,7 @@ const cases: [string, (f: Json) => void, string[]][] = [
     link(f, 'HTTPStatusCode', 'true', 'DisconnectContact_e1');
     link(f, 'HTTPStatusCode', 'false', 'DisconnectContact_e1');
   }, ['status-condition-exits-to-endflow']],
-  ['GET_CBID relabelled Get_CBID, SetGetResult still reading GET_CBID', (f) => relabel(f, 'GET_CBID', 'Get_CBID'), ['set-get-result-value', 'run-getresult-holds-body']],
+  ['GET_CBID relabelled Get_CBID, SetGetResult still reading GET_CBID', (f) => relabel(f, 'GET_CBID', 'Get_CBID'), ['get-cbid-label', 'set-get-result-value', 'run-getresult-holds-body']],
   // Conditions
   ['condition with a single =', condition('{{CallBackAPI_HTTPRequest.httpStatusCode = 201}}'), STATUS_ALL],
   ['condition without {{ }}', condition('CallBackAPI_HTTPRequest.httpStatusCode == 201'), STATUS_201],

@@ -353,6 +353,19 @@ test('a GET_CBID left with another Activity Label is named as the cause, not the
   expect(result.activity).toBe('HTTPRequest_k2m');
 });
 
+test('GET_CBID labelled in another case, read as GET_CBID: SetGetResult\'s failure says names are case-sensitive, beside its label check failing with the same edit', async () => {
+  const report = await gradeMutation((f) => relabel(f, 'GET_CBID', 'Get_CBID'));
+  const value = resultOf(report, 'set-get-result-value');
+  expect([value.status, value.message, value.expected, value.actual, value.hint]).toEqual([
+    'failed',
+    'SetGetResult reads GET_CBID.httpResponseBody, but the HTTP Request after option 3 is labelled Get_CBID (names are case-sensitive): set its Activity Label to GET_CBID (Build step 4)',
+    'an HTTP Request labelled GET_CBID',
+    'labelled Get_CBID',
+    'Get_CBID → Activity Label: GET_CBID (Build step 4).',
+  ]);
+  expect(resultOf(report, 'get-cbid-label')).toMatchObject({ status: 'failed', hint: 'Get_CBID → Activity Label: GET_CBID' });
+});
+
 test('a variable type is named as Flow Designer lists it', async () => {
   const result = resultOf(await gradeFixture('flows/defect-variable-outdialcbid-integer.json'), 'variable-outdialcbid');
   expect([result.message, result.actual]).toEqual(['Flow variable outdialcbid has type Integer, not String', 'Integer']);

@@ -109,3 +109,50 @@ test('every reader is named, in either flow, a Set To Variable row by its bare n
       'where Guard reads HTTPRequest_abc.httpStatusCode and HTTPRequest_abc.httpResponseBody, read GET_CBID.httpStatusCode and GET_CBID.httpResponseBody',
   ]);
 });
+
+// Pebble names are case-sensitive (docs/simulator.md, "Our choices"): a label differing from the
+// guide's only in case is another name for what reads the guide's. Accepted in any case only when
+// the flow's references agree with it (or nothing reads it), as the older label is.
+test('the guide\'s label in another case, read by the guide\'s exact label, fails with the rename hint', async () => {
+  const request = resultOf(await gradeMutation((f) => relabel(f, 'CallBackAPI_HTTPRequest', 'CallbackAPI_HTTPRequest')), 'callback-api-label');
+  expect([request.status, request.message, request.expected, request.actual, request.hint]).toEqual([
+    'failed',
+    `The Create Task request is labelled CallbackAPI_HTTPRequest, CallBackAPI_HTTPRequest in another case, but HTTPStatusCode reads CallBackAPI_HTTPRequest.httpStatusCode (names are case-sensitive): ${WHY}`,
+    'CallBackAPI_HTTPRequest',
+    'CallbackAPI_HTTPRequest',
+    'CallbackAPI_HTTPRequest → Activity Label: CallBackAPI_HTTPRequest',
+  ]);
+  const get = resultOf(await gradeMutation((f) => relabel(f, 'GET_CBID', 'Get_CBID')), 'get-cbid-label');
+  expect([get.status, get.message, get.hint]).toEqual([
+    'failed',
+    'The HTTP Request after option 3 is labelled Get_CBID, GET_CBID in another case, but SetGetResult reads GET_CBID.httpResponseBody (names are case-sensitive): the name Testing steps 5 and 6 look for in the Debug tool',
+    'Get_CBID → Activity Label: GET_CBID',
+  ]);
+});
+
+test('the guide\'s label in another case also read in that case: the hint names that reader too', async () => {
+  const result = resultOf(await gradeMutation((f) => {
+    relabel(f, 'GET_CBID', 'Get_CBID');
+    addActivity(f, 'HTTPStatusCode', 'Guard', { activityName: 'condition', expression: '{{Get_CBID.httpStatusCode == 200}}' });
+  }), 'get-cbid-label');
+  expect([result.status, result.hint]).toEqual(['failed', 'Get_CBID → Activity Label: GET_CBID; then, where Guard reads Get_CBID.httpStatusCode, read GET_CBID.httpStatusCode']);
+});
+
+test('the guide\'s label in another case passes when the flow reads it in that case, or nothing reads it', async () => {
+  const agreed = resultOf(await gradeMutation((f) => {
+    relabel(f, 'CallBackAPI_HTTPRequest', 'CallbackAPI_HTTPRequest');
+    props(f, 'HTTPStatusCode').expression = '{{CallbackAPI_HTTPRequest.httpStatusCode == 201}}';
+  }), 'callback-api-label');
+  expect([agreed.status, agreed.message]).toEqual(['passed', 'The Create Task request is labelled CallbackAPI_HTTPRequest']);
+  const unread = resultOf(await gradeMutation((f) => relabel(f, 'SetGetResult', 'setgetresult')), 'set-get-result-label');
+  expect(unread.status).toBe('passed');
+});
+
+test('the guide\'s label in another case passes beside a leftover holding the exact label (the reference\'s own check explains it)', async () => {
+  const result = resultOf(await gradeMutation((f) => {
+    const request = activity(f, 'CallBackAPI_HTTPRequest');
+    relabel(f, 'CallBackAPI_HTTPRequest', 'CallbackAPI_HTTPRequest');
+    addActivity(f, 'CallbackAPI_HTTPRequest', 'CallBackAPI_HTTPRequest', { ...structuredClone(request.properties), name: 'CallBackAPI_HTTPRequest' }, request.group);
+  }), 'callback-api-label');
+  expect([result.status, result.message]).toEqual(['passed', 'The Create Task request is labelled CallbackAPI_HTTPRequest']);
+});
