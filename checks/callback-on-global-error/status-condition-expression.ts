@@ -1,9 +1,9 @@
-import { defineCheck, type CheckContext } from '../../engine/check.js';
+import { defineCheck, type CheckContext, type CheckOutcome } from '../../engine/check.js';
 import type { Activity } from '../../engine/model.js';
 import { hasExpression } from '../../engine/pebble/index.js';
 import { takesTrueExit } from '../../engine/simulator/activities/logic.js';
 import { missionNodes } from './lib/find.js';
-import { statusExpressionHint } from './lib/hints.js';
+import { renameRequestInstead, statusExpressionHint } from './lib/hints.js';
 import { LABELS } from './lib/names.js';
 import { statusConditionOf } from './lib/nodes.js';
 import { failed, passed } from './lib/outcome.js';
@@ -68,7 +68,9 @@ export default defineCheck({
     '`{{ }}` is also told what it would be in `{{ }}` when that is wrong too (`== 200`, a wrong label, one `=`), so that',
     'adding the braces is not the first of two round trips; and one comparing with a status code in quotes what it',
     'would be without them (`== "200"` also tests 200, `!= "201"` is also the wrong way round). When it reads the',
-    'guide\'s label while the request OnGlobalError leads to kept another, the hint says to rename the request;',
+    'guide\'s label while the request OnGlobalError leads to kept another (the January 2025 guide\'s `CallBackAPI_Request`, or',
+    '`CallbackAPI_HTTPRequest`: names are case-sensitive), the failure says so, expects an HTTP Request labelled',
+    'CallBackAPI_HTTPRequest and its hint says to rename the request (the label check fails beside it with the same edit);',
     'when a CallBackAPI_HTTPRequest that OnGlobalError does not lead to is left on the canvas (it holds the',
     'label), to test the request OnGlobalError leads to instead, or to delete the leftover first.',
   ].join('\n'),
@@ -121,6 +123,7 @@ export default defineCheck({
         return failed(`${activity.label} expression fails to evaluate ${what}: ${result.error.message}${equalsNote(expression)}`, { expected, actual: expression, activity, hint: statusExpressionHint(activity.label, label, expression, ctx.model) });
       }
       if (takesTrueExit(result.value) !== want) {
+        if (renameRequestInstead(label, expression, ctx.model)) return renameFailure(activity, request, label, statusExpressionHint(activity.label, label, expression, ctx.model));
         const why =
           scope !== start
             ? `, counting the Set Variables the call runs before ${activity.label}`
@@ -184,6 +187,21 @@ export default defineCheck({
     }
   },
 });
+
+/**
+ * The Expression reads the guide's CallBackAPI_HTTPRequest, and the request kept another label
+ * (`label`): the request is to be renamed, as the hint says, so expected and actual say its label (as
+ * set-get-result-value says GET_CBID's), not an Expression naming the label it kept.
+ */
+function renameFailure(condition: Activity, request: Activity | undefined, label: string, hint: string): CheckOutcome {
+  const note = label.toLowerCase() === LABELS.callbackApi.toLowerCase() ? ' (names are case-sensitive)' : '';
+  return failed(`${condition.label} reads ${LABELS.callbackApi}.httpStatusCode, but the HTTP Request is labelled ${label}${note}: set its Activity Label to ${LABELS.callbackApi} (Build step 8)`, {
+    expected: `an HTTP Request labelled ${LABELS.callbackApi}`,
+    actual: `labelled ${label}`,
+    activity: request ?? condition,
+    hint,
+  });
+}
 
 /** A status code written in quotes (`"201"`, `'200'`): a text, which the number never equals. */
 const QUOTED_STATUS = /(["'])(\d{3})\1/;

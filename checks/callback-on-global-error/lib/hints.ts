@@ -77,9 +77,18 @@ export function changedVariableHint(activity: string, variable: string, getCbid:
  * labels of the condition and the request.
  */
 export function statusExpressionHint(condition: string, request: string, expression: string, model: FlowModel): string {
+  if (renameRequestInstead(request, expression, model)) return `${request} → Activity Label: ${LABELS.callbackApi} (Build step 8).`;
   if (request !== LABELS.callbackApi && sameTemplate(expression, STATUS_EXPRESSION)) {
-    if (!leftoverHolds(model.events, LABELS.callbackApi, request)) return `${request} → Activity Label: ${LABELS.callbackApi} (Build step 8).`;
     return `${condition} → Expression: {{${request}.httpStatusCode == 201}} (the ${LABELS.callbackApi} that OnGlobalError does not lead to never runs; or delete it, then set the Activity Label of ${request} to ${LABELS.callbackApi}).`;
   }
   return `${condition} → Expression: {{${request}.httpStatusCode == 201}} (use the label of your HTTP Request exactly).`;
+}
+
+/**
+ * The status condition's Expression is the guide's (it reads CallBackAPI_HTTPRequest) while the
+ * request, `request` its label, kept another and no leftover holds the guide's: the request's
+ * Activity Label is what to change, not the Expression.
+ */
+export function renameRequestInstead(request: string, expression: string, model: FlowModel): boolean {
+  return request !== LABELS.callbackApi && sameTemplate(expression, STATUS_EXPRESSION) && !leftoverHolds(model.events, LABELS.callbackApi, request);
 }

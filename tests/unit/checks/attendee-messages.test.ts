@@ -682,6 +682,30 @@ test('a condition reading the guide\'s label while the request has another: the 
   }
 });
 
+// The Condition typed from the guide reads CallBackAPI_HTTPRequest, and the request kept another
+// label (the January 2025 guide's, or the guide's in another case): the fix is the request's label,
+// as the hint says, so expected and actual say the label too, not an Expression to type.
+test('a condition reading the guide\'s label while the request has another: expected, actual and message say the label the hint renames', async () => {
+  const cases: [string, string][] = [
+    ['CallbackAPI_HTTPRequest', ' (names are case-sensitive)'],
+    ['CallBackAPI_Request', ''],
+  ];
+  for (const [label, note] of cases) {
+    const report = await gradeMutation((f) => relabel(f, 'CallBackAPI_HTTPRequest', label));
+    const result = resultOf(report, 'status-condition-expression');
+    expect([result.status, result.message, result.expected, result.actual, result.activity, result.hint]).toEqual([
+      'failed',
+      `HTTPStatusCode reads CallBackAPI_HTTPRequest.httpStatusCode, but the HTTP Request is labelled ${label}${note}: set its Activity Label to CallBackAPI_HTTPRequest (Build step 8)`,
+      'an HTTP Request labelled CallBackAPI_HTTPRequest',
+      `labelled ${label}`,
+      label,
+      `${label} → Activity Label: CallBackAPI_HTTPRequest (Build step 8).`,
+    ]);
+    // Its label check fails beside it with the same edit (no tick beside a failure renaming it).
+    expect(resultOf(report, 'callback-api-label')).toMatchObject({ status: 'failed', hint: `${label} → Activity Label: CallBackAPI_HTTPRequest` });
+  }
+});
+
 test('a simulated Create Task that goes wrong hints at the setting or activity at fault, not at every setting of the request', async () => {
   const cases: [keyof typeof MISTAKES, string][] = [
     // The task went out with other values: the body reads the wrong variables.
