@@ -2,7 +2,7 @@ import { defineCheck } from '../../engine/check.js';
 import { exitName, isNamedExit, menuKeys } from '../../engine/activity-types.js';
 import { connectHint, connectionEdit, connectionNote, connectionSentence, entryLink, exitLeadsTo, exitReaches, exitShown, exitTarget, missedLink, reachableFrom, wrongExitNote } from './lib/graph.js';
 import type { Activity, FlowGraph } from '../../engine/model.js';
-import { isEndFlow, missionNodes, NO_OPTION3_CAUSE } from './lib/find.js';
+import { failingOnPurpose, isEndFlow, missionNodes, NO_OPTION3_CAUSE, onlyThrough } from './lib/find.js';
 import { LABELS } from './lib/names.js';
 import { mission2Place, option3HoldsHint, OPTION3_HOLDS_NOTE } from './lib/menu-options.js';
 import { getCbidOf, wantCallbackOf } from './lib/nodes.js';
@@ -23,7 +23,9 @@ export default defineCheck({
     '',
     'Tolerances:',
     '- "leads to" means reachable through option 3, not necessarily adjacent (e.g. a Play Message in',
-    '  between is fine); a path that loops back through WantCallback does not count;',
+    '  between is fine); a path that loops back through WantCallback does not count, nor one through',
+    '  SimulateGlobalError, which fails on purpose (Build step 6), so that nothing after it runs (option 3 →',
+    '  SimulateGlobalError → GET_CBID fails, its hint dragging the connection of option 3 to GET_CBID);',
     '- GET_CBID is found by its label (also in another case), else as the first HTTP Request after',
     '  option 3 (not one that logs to webhook.site, nor one that calls another API of WxCC: Callback',
     '  Mission 4\'s search, POST /search, wired from option 3 is option 3 not leading to GET_CBID), else',
@@ -66,11 +68,18 @@ export default defineCheck({
         cause: NO_OPTION3_CAUSE,
       });
     }
-    if (!exitLeadsTo(main, menu.activity, '3', get.activity)) {
+    // A way through SimulateGlobalError is no way: its exit never runs (Build step 6).
+    const simulate = failingOnPurpose(ctx.model, menu.activity, get.activity);
+    if (!exitLeadsTo(main, menu.activity, '3', get.activity, new Set(simulate ? [simulate.id] : []))) {
       // GET_CBID on another option (or exit) of the menu: that connection is the one to move.
       const open = !Object.hasOwn(menu.activity.exits, '3');
+      const through = simulate && exitLeadsTo(main, menu.activity, '3', get.activity);
       const { message, ...said } = missedLink(main, menu.activity, '3', (a) => a.id === get.activity.id, {
-        message: open ? `Option 3 of ${menu.activity.label} is not connected to ${get.activity.label}` : `Option 3 of ${menu.activity.label} does not lead to ${get.activity.label}`,
+        message: open
+          ? `Option 3 of ${menu.activity.label} is not connected to ${get.activity.label}`
+          : through
+            ? onlyThrough(`Option 3 of ${menu.activity.label}`, get.activity.label, simulate)
+            : `Option 3 of ${menu.activity.label} does not lead to ${get.activity.label}`,
         ...(open ? { actual: 'option 3 not connected' } : {}),
         // Option 3 holding NewNumber (or Music), option 1 (or 2) left open: the regression check's sequence too.
         hint: option3HoldsHint(main, menu.activity, get.activity) ?? connect(),

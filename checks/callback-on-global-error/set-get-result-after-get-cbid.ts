@@ -13,7 +13,10 @@ export default defineCheck({
   description: [
     'Verifies Build step 5: a **Set Variable** activity labelled **SetGetResult** exists and GET_CBID leads to it.',
     '',
-    'Tolerances: reachable from GET_CBID, not necessarily adjacent; SetGetResult is found by its label',
+    'Tolerances: reachable from GET_CBID, not necessarily adjacent (a Play Message or another Set Variable in between',
+    'is fine), but not through SimulateGlobalError, which fails on purpose (Build step 6), so that nothing after it',
+    'runs: GET_CBID → SimulateGlobalError → SetGetResult fails, and its hint drags the connection of GET_CBID to',
+    'SetGetResult, as the simulated call\'s does; SetGetResult is found by its label',
     '(also in another case), else as the Set Variable that writes getresult (one that also sets simulatederror and',
     'is labelled SimulateGlobalError is that activity, and SetGetResult is missing).',
     ...wrongExitNote('"SetGetResult is connected to the Undefined Error exit of GET_CBID, not to its success exit" (an exit Flow Designer does not give an HTTP Request, whose one exit every answer leaves by: only an export edited by hand has it)'),

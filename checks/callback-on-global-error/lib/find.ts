@@ -148,6 +148,22 @@ function aniVariableOf(model: FlowModel, getCbid: Activity | undefined, callback
 }
 
 /**
+ * The mission's SimulateGlobalError, for a "leads to" walk from `from` to `to` not to pass through:
+ * it fails on purpose (Build step 6), so its exit never runs and a way through it leads nowhere at
+ * run time (the simulated call stops there). Undefined when it is missing, or one of the two ends.
+ * Whatever its value: one that does not fail is simulate-error-value-fails' mistake, not a way.
+ */
+export function failingOnPurpose(model: FlowModel, from: Activity, to: Activity): Activity | undefined {
+  const simulate = missionNodes(model).simulateError;
+  return simulate && simulate.id !== from.id && simulate.id !== to.id ? simulate : undefined;
+}
+
+/** `GET_CBID leads to SetGetResult only through SimulateGlobalError, which fails on purpose …`: why a way on the canvas does not count. */
+export function onlyThrough(from: string, to: string, simulate: Activity): string {
+  return `${from} leads to ${to} only through ${simulate.label}, which fails on purpose (Build step 6), so nothing after it runs`;
+}
+
+/**
  * An HTTP Request that creates a task: POST (or no method chosen yet) to the Create Task resource,
  * `/v1/tasks` in its Request Path or URL, also without the leading `/` (Flow Designer joins the
  * path to the connector address). `GET /v1/tasks/{id}` reads a task: not this.

@@ -90,10 +90,11 @@ export function leadingTo(graph: FlowGraph, target: Activity): Set<Activity> {
 
 /**
  * Does following `exit` of `from` lead to `target` (directly or through other activities)?
- * The walk never passes through `from` again, so a loop back into it does not count.
+ * The walk never passes through `from` again, so a loop back into it does not count, nor through
+ * the activities in `avoid` (one whose exit never runs).
  */
-export function exitLeadsTo(graph: FlowGraph, from: Activity, exit: string, target: Activity): boolean {
-  return exitReaches(graph, from, exit, (a) => a.id === target.id) !== undefined;
+export function exitLeadsTo(graph: FlowGraph, from: Activity, exit: string, target: Activity, avoid: ReadonlySet<string> = new Set()): boolean {
+  return exitReaches(graph, from, exit, (a) => a.id === target.id, avoid) !== undefined;
 }
 
 /**

@@ -115,6 +115,59 @@ test('SimulateGlobalError connected before SetGetResult (GET_CBID → SimulateGl
   );
 });
 
+// SimulateGlobalError fails on purpose (Build step 6): its exit never runs, so a way through it leads
+// nowhere at run time. The static "leads to" checks do not count it, and give the drag the simulated
+// call gives (before, they passed beside the simulated call's failure).
+test('GET_CBID → SimulateGlobalError → SetGetResult: GET_CBID does not lead to SetGetResult, its connection is dragged (step 5, static)', async () => {
+  const report = await gradeMutation((f) => {
+    link(f, 'GET_CBID', 'default', 'SimulateGlobalError');
+    link(f, 'SimulateGlobalError', 'out', 'SetGetResult');
+    link(f, 'SetGetResult', 'out', 'DisconnectContact_g9e');
+  });
+  const result = resultOf(report, 'set-get-result-after-get-cbid');
+  expect([result.status, result.message, result.actual, result.hint]).toEqual([
+    'failed',
+    'GET_CBID leads to SetGetResult only through SimulateGlobalError, which fails on purpose (Build step 6), so nothing after it runs',
+    'GET_CBID → SimulateGlobalError',
+    'Drag the connection of GET_CBID from SimulateGlobalError to SetGetResult (Build step 5).',
+  ]);
+});
+
+test('WantCallback option 3 → SimulateGlobalError → GET_CBID: option 3 does not lead to GET_CBID, its connection is dragged (step 4, static)', async () => {
+  const report = await gradeMutation((f) => {
+    link(f, 'WantCallback', '3', 'SimulateGlobalError');
+    link(f, 'SimulateGlobalError', 'out', 'GET_CBID');
+    link(f, 'SetGetResult', 'out', 'DisconnectContact_g9e');
+  });
+  const result = resultOf(report, 'get-cbid-after-option3');
+  expect([result.status, result.message, result.actual, result.hint]).toEqual([
+    'failed',
+    'Option 3 of WantCallback leads to GET_CBID only through SimulateGlobalError, which fails on purpose (Build step 6), so nothing after it runs',
+    'WantCallback option 3 → SimulateGlobalError',
+    'Drag the connection of WantCallback option 3 from SimulateGlobalError to GET_CBID (Build step 4).',
+  ]);
+});
+
+test('a Play Message and another Set Variable between option 3 and GET_CBID, and between GET_CBID and SetGetResult: both still lead there', async () => {
+  const report = await gradeMutation((f) => {
+    const wait = { activityName: 'play-message', toggle: true, promptsTts: [{ type: 'tts', value: 'One moment please.' }] };
+    const note = { activityName: 'set-variable', activityId: 'set-variable', srcVariable: 'simulatederror', setTo: 'set-to-literal', expr: 'calling' };
+    addActivity(f, 'WantCallback', 'PleaseWait', wait);
+    addActivity(f, 'WantCallback', 'NoteCall', note, 'set-variable');
+    addActivity(f, 'WantCallback', 'PleaseWaitMore', { ...wait, promptsTts: [{ type: 'tts', value: 'Almost there.' }] });
+    addActivity(f, 'WantCallback', 'NoteBody', { ...note, expr: 'fetched' }, 'set-variable');
+    link(f, 'WantCallback', '3', 'PleaseWait');
+    link(f, 'PleaseWait', 'default', 'NoteCall');
+    link(f, 'NoteCall', 'out', 'GET_CBID');
+    link(f, 'GET_CBID', 'default', 'PleaseWaitMore');
+    link(f, 'PleaseWaitMore', 'default', 'NoteBody');
+    link(f, 'NoteBody', 'out', 'SetGetResult');
+  });
+  for (const id of ['get-cbid-after-option3', 'set-get-result-after-get-cbid', 'run-option3-reaches-get-cbid', 'run-getresult-holds-body']) {
+    expect([id, resultOf(report, id).status, resultOf(report, id).message]).toEqual([id, 'passed', expect.any(String)]);
+  }
+});
+
 test('another exit of WantCallback on the error chain: the regression check and the option 3 check drag the same connection', async () => {
   const option1 = await gradeMutation(MISTAKES['option1-also-to-get-cbid']);
   expect(resultOf(option1, 'get-cbid-after-option3').hint).toBe(
