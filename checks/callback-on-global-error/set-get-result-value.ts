@@ -6,7 +6,7 @@ import { setGetResultOf } from './lib/nodes.js';
 import { failed, passed } from './lib/outcome.js';
 import { HINTS, leftoverHolds, renameGetCbidHint } from './lib/hints.js';
 import { assignments, valueTemplate } from './lib/set-variable.js';
-import { flowScope, render, sameTemplate, unevaluatedNote } from './lib/templates.js';
+import { flowScope, namesRead, render, sameTemplate, unevaluatedNote } from './lib/templates.js';
 import { misspelledVariable, nameWritten } from './lib/variables.js';
 
 export default defineCheck({
@@ -31,7 +31,8 @@ export default defineCheck({
     '  holding the plain text `GET_CBID.httpResponseBody` (no braces) stores that text and fails;',
     '- any other expression that gives the body as it is passes too (`{{ GET_CBID[\'httpResponseBody\'] }}`, or with a',
     '  `{# #}` comment or a `{% set %}` tag around it); a value whose `{{ }}` lies only in a comment fails, and the',
-    '  message says that a comment is never evaluated;',
+    '  message says that a comment is never evaluated; one reading the label or the output in another case',
+    '  (`{{GET_CBID.httpresponsebody}}`) fails, and the message says that names are case-sensitive and which is wrong;',
     '- the row may be one of several in the activity (`setVariablesArray` in newer exports); when several rows write',
     '  getresult, they run in order and the last one is judged, as its value is the one kept;',
     '- the HTTP Request is referred to by its real label (found as in `get-cbid-after-option3`). When SetGetResult',
@@ -101,7 +102,7 @@ export default defineCheck({
         });
       }
       const literalName = row.setTo !== 'set-to-variable' && sameTemplate(`{{${row.value.trim()}}}`, `{{${label}.httpResponseBody}}`);
-      const why = literalName ? ': that stores the text itself, not the response; choose Set To Variable' : unevaluatedNote(row.value);
+      const why = literalName ? ': that stores the text itself, not the response; choose Set To Variable' : `${unevaluatedNote(row.value)}${caseNote(value, label)}`;
       return failed(`${set.activity.label} sets getresult with ${mode} ${JSON.stringify(row.value)}${why}`, {
         expected: `getresult ← ${expected}`,
         actual: `getresult ← ${mode} ${JSON.stringify(row.value)}`,
@@ -128,7 +129,24 @@ function wrongValue(row: ReturnType<typeof assignments>[number], label: string, 
   const mode = row.setTo === 'set-to-variable' ? 'Set To Variable' : 'Set Value';
   if (row.value.trim() === '') return `${mode}, but ${row.setTo === 'set-to-variable' ? 'no variable is picked' : 'the value is empty'}`;
   const literalName = row.setTo !== 'set-to-variable' && sameTemplate(`{{${row.value.trim()}}}`, reference);
-  return `${mode} ${JSON.stringify(row.value)}${literalName ? ': that stores the text itself, not the response; choose Set To Variable' : unevaluatedNote(row.value)}`;
+  return `${mode} ${JSON.stringify(row.value)}${literalName ? ': that stores the text itself, not the response; choose Set To Variable' : `${unevaluatedNote(row.value)}${caseNote(value, label)}`}`;
+}
+
+/**
+ * ` (it reads GET_CBID.httpresponsebody: names are case-sensitive, the output is httpResponseBody)`:
+ * a value reading the body in another case reads nothing, and quoting it back does not say which
+ * letters are wrong (the Condition's check says it in the same words); '' otherwise.
+ */
+function caseNote(template: string, label: string): string {
+  const body = `${label}.httpResponseBody`;
+  const read = namesRead(template).find((name) => name !== body && name.toLowerCase() === body.toLowerCase());
+  if (read === undefined) return '';
+  const [root, output] = read.split('.');
+  const wrong = [
+    ...(root !== label ? [`the HTTP Request is labelled ${label}`] : []),
+    ...(output !== 'httpResponseBody' ? [`${root !== label ? 'its' : 'the'} output is httpResponseBody`] : []),
+  ];
+  return ` (it reads ${read}: names are case-sensitive, ${wrong.join(' and ')})`;
 }
 
 /** Does the value give the response body as it is (an equivalent spelling), whatever the flow's variables hold? */

@@ -485,6 +485,23 @@ test('a condition reading the status code of another activity, or an output in a
   expect(lower.message).toContain('it reads CallBackAPI_HTTPRequest.httpstatuscode: names are case-sensitive, the output is httpStatusCode');
 });
 
+// As the Condition's: a name read in another case reads nothing (Pebble names are case-sensitive),
+// and quoting the value back does not say which letters are wrong.
+test('SetGetResult reading GET_CBID\'s output, or its label, in another case is told that names are case-sensitive', async () => {
+  const cases: [string, string][] = [
+    ['{{GET_CBID.httpresponsebody}}', ' (it reads GET_CBID.httpresponsebody: names are case-sensitive, the output is httpResponseBody)'],
+    ['{{get_cbid.httpResponseBody}}', ' (it reads get_cbid.httpResponseBody: names are case-sensitive, the HTTP Request is labelled GET_CBID)'],
+    ['get_cbid.httpresponsebody', ' (it reads get_cbid.httpresponsebody: names are case-sensitive, the HTTP Request is labelled GET_CBID and its output is httpResponseBody)'],
+  ];
+  for (const [value, note] of cases) {
+    const result = resultOf(await gradeMutation((f) => Object.assign(props(f, 'SetGetResult'), { setTo: 'set-to-variable', expr: value })), 'set-get-result-value');
+    expect([result.status, result.message]).toEqual(['failed', `SetGetResult sets getresult with Set To Variable ${JSON.stringify(value)}${note}`]);
+  }
+  // Its one row writing another variable: the value's case is named too, in the same words.
+  const other = resultOf(await gradeMutation((f) => Object.assign(props(f, 'SetGetResult'), { srcVariable: 'customani', setTo: 'set-to-variable', expr: '{{GET_CBID.httpresponsebody}}' })), 'set-get-result-value');
+  expect(other.message).toBe('SetGetResult does not set getresult; its one row sets customani, and its value is wrong too: Set To Variable "{{GET_CBID.httpresponsebody}}" (it reads GET_CBID.httpresponsebody: names are case-sensitive, the output is httpResponseBody)');
+});
+
 test('a Request Body quoted with single or curly quotes is told which quotes JSON needs', async () => {
   const single = resultOf(await gradeMutation((f) => {
     const p = props(f, 'CallBackAPI_HTTPRequest');
