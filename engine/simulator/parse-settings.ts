@@ -78,7 +78,7 @@ export function applyParseSettings(run: ActivityRun, body: string): void {
   rows.forEach((row, at) => {
     const type = run.vars.typeOf(row.variable) ?? 'STRING';
     const read = paths[at]!;
-    const mayMatch = json !== undefined && literalNamesMayMatch(run, read, () => (keys ??= keysOf(json)));
+    const mayMatch = json !== undefined && literalNamesMayMatch(run, normalisePath(row.path), read, () => (keys ??= keysOf(json)));
     // No value of the JSON holds more characters and values than its text has characters.
     const found = mayMatch ? query(run, read, json, body.length + MAX_MATCHED_EXCESS) : undefined;
     const empty = type === 'JSON' || type === 'INTEGER' || type === 'DECIMAL' || type === 'BOOLEAN' ? null : '';
@@ -136,17 +136,17 @@ function parseJson(body: string): unknown {
 }
 
 /**
- * Whether `read` may match, as far as its names jsonpath-plus does not read as one key tell
- * (ReadPath.literalNames): not when one of them is no key of the JSON, as a name step matches only
+ * Whether `read` (`path` as written) may match, as far as its names jsonpath-plus does not read as
+ * one key tell (ReadPath.literalNames): not when one of them is no key of the JSON, as a name step matches only
  * a key spelled the same (the path matches nothing, as in Jayway); when each is one, the path is
  * not simulated. `keys`: every key of the JSON, gathered once for all the rows.
  */
-function literalNamesMayMatch(run: ActivityRun, read: ReadPath, keys: () => ReadonlySet<string>): boolean {
+function literalNamesMayMatch(run: ActivityRun, path: string, read: ReadPath, keys: () => ReadonlySet<string>): boolean {
   if (read.literalNames.length === 0) return true;
   const held = keys();
   if (!read.literalNames.every((name) => held.has(name))) return false;
   throw new NotSimulatedError(
-    `JSONPath ${read.path} (${run.activity.label}) reads the key ${JSON.stringify(read.literalNames.find((name) => held.has(name)))}, which jsonpath-plus does not read as one key, and the JSON has such a key: the simulator does not evaluate it`,
+    `JSONPath ${path} (${run.activity.label}) reads the key ${JSON.stringify(read.literalNames.find((name) => held.has(name)))}, which jsonpath-plus does not read as one key, and the JSON has such a key: the simulator does not evaluate it`,
   );
 }
 

@@ -676,10 +676,11 @@ test.describe('parse settings', () => {
   // Jayway 2.10 on such a body: `$[0].a;b` is "semi", `$[0]['a,b']` "comma", `$[*].a;b` ["semi"], `$[0].'q'` "quoted".
   test('a name holding ; or , (or, quoted, [ or ]; or, after a dot, quotes) when the JSON has a key spelled so is not simulated (jsonpath-plus cannot read it as that key)', async () => {
     const keyed = http.get(DYNVARS_URL, () => HttpResponse.json([{ tacnumber: '+14085267209', 'a;b': 'semi', 'a,b': 'comma', 'c[d': 'open', "'q'": 'quoted' }]));
-    for (const path of ['$[0].a;b', "$[0]['a,b']", '$[*].a;b', "$[0]['c[d']", "$[0].'q'"]) {
+    for (const path of ['$[0].a;b', "$[0]['a,b']", '$[*].a;b', "$[0]['c[d']", "$[0].'q'", "$.[-1]['a;b']"]) {
       const result = await runParse(parse([['outdialcbid', path]]), keyed);
       expect(result.status, path).toBe('not-simulated');
       expect(result.summary, path).toContain('which jsonpath-plus does not read as one key');
+      expect(result.summary, path).toContain(`JSONPath ${path} (GET_CBID)`); // as written, not as rewritten for jsonpath-plus ($[-1:])
     }
   });
 
