@@ -126,9 +126,11 @@ function readersToChange(ctx: CheckContext, activity: Activity, label: string): 
 function exactLabelReader(ctx: CheckContext, activity: Activity, label: string): string | undefined {
   const all = [...ctx.model.main.activities, ...ctx.model.events.activities];
   if (all.some((a) => a.label === label)) return undefined;
+  const declared = new Set(ctx.model.variables.map((variable) => variable.name));
   for (const reader of all) {
     if (reader === activity) continue;
-    const read = templatesOf(reader).flatMap(namesRead).find((name) => name.split('.')[0] === label && name.includes('.'));
+    // `GET_CBID.httpResponseBody`, or `GET_CBID['httpResponseBody']` (read as the bare label), unless a flow variable has that name.
+    const read = templatesOf(reader).flatMap(namesRead).find((name) => name.split('.')[0] === label && (name.includes('.') || !declared.has(name)));
     if (read) return `${reader.label} reads ${read}`;
   }
   return undefined;

@@ -130,6 +130,17 @@ test('the guide\'s label in another case, read by the guide\'s exact label, fail
   ]);
 });
 
+test('the guide\'s label in another case, read by the exact label with a subscript (GET_CBID[\'httpResponseBody\']), fails as with a dot', async () => {
+  const result = resultOf(await gradeMutation((f) => {
+    relabel(f, 'GET_CBID', 'Get_CBID');
+    props(f, 'SetGetResult').expr = "{{ GET_CBID['httpResponseBody'] }}";
+  }), 'get-cbid-label');
+  expect([result.status, result.message]).toEqual([
+    'failed',
+    'The HTTP Request after option 3 is labelled Get_CBID, GET_CBID in another case, but SetGetResult reads GET_CBID (names are case-sensitive): the name Testing steps 5 and 6 look for in the Debug tool',
+  ]);
+});
+
 test('the guide\'s label in another case also read in that case: the hint names that reader too', async () => {
   const result = resultOf(await gradeMutation((f) => {
     relabel(f, 'GET_CBID', 'Get_CBID');
