@@ -1,8 +1,8 @@
 import { defineCheck } from '../../engine/check.js';
 import { exitName, isNamedExit, menuKeys } from '../../engine/activity-types.js';
-import { connectHint, connectionEdit, connectionNote, connectionSentence, entryLink, exitLeadsTo, exitReaches, exitShown, exitTarget, missedLink, reachableFrom, wrongExitNote } from './lib/graph.js';
+import { connectHint, connectionEdit, connectionNote, connectionSentence, entryLink, exitReaches, exitShown, exitTarget, missedLink, reachableFrom, wrongExitNote } from './lib/graph.js';
 import type { Activity, FlowGraph } from '../../engine/model.js';
-import { failingOnPurpose, isEndFlow, missionNodes, NO_OPTION3_CAUSE, onlyThrough } from './lib/find.js';
+import { isEndFlow, leadsAtRunTime, missionNodes, NO_OPTION3_CAUSE, onlyThrough } from './lib/find.js';
 import { LABELS } from './lib/names.js';
 import { mission2Place, option3HoldsHint, OPTION3_HOLDS_NOTE } from './lib/menu-options.js';
 import { getCbidOf, wantCallbackOf } from './lib/nodes.js';
@@ -68,17 +68,15 @@ export default defineCheck({
         cause: NO_OPTION3_CAUSE,
       });
     }
-    // A way through SimulateGlobalError is no way: its exit never runs (Build step 6).
-    const simulate = failingOnPurpose(ctx.model, menu.activity, get.activity);
-    if (!exitLeadsTo(main, menu.activity, '3', get.activity, new Set(simulate ? [simulate.id] : []))) {
+    const way = leadsAtRunTime(ctx.model, main, menu.activity, '3', get.activity);
+    if (!way.leads) {
       // GET_CBID on another option (or exit) of the menu: that connection is the one to move.
       const open = !Object.hasOwn(menu.activity.exits, '3');
-      const through = simulate && exitLeadsTo(main, menu.activity, '3', get.activity);
       const { message, ...said } = missedLink(main, menu.activity, '3', (a) => a.id === get.activity.id, {
         message: open
           ? `Option 3 of ${menu.activity.label} is not connected to ${get.activity.label}`
-          : through
-            ? onlyThrough(`Option 3 of ${menu.activity.label}`, get.activity.label, simulate)
+          : way.through
+            ? onlyThrough(`Option 3 of ${menu.activity.label}`, get.activity.label, way.through)
             : `Option 3 of ${menu.activity.label} does not lead to ${get.activity.label}`,
         ...(open ? { actual: 'option 3 not connected' } : {}),
         // Option 3 holding NewNumber (or Music), option 1 (or 2) left open: the regression check's sequence too.

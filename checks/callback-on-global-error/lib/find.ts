@@ -14,7 +14,7 @@
  * The checks then judge the activity found, and name it by its real label.
  */
 import type { Activity, FlowGraph, FlowModel } from '../../../engine/model.js';
-import { exitReaches, leadingTo, reachableFrom } from './graph.js';
+import { exitLeadsTo, exitReaches, leadingTo, reachableFrom } from './graph.js';
 import { isAuthenticated, methodOf, parseRowsOf, requestBodyOf, requestPathOf, requestUrlOf } from './http.js';
 import { GLOBAL_ERROR, LABELS, VARIABLES } from './names.js';
 import { writes } from './set-variable.js';
@@ -148,14 +148,17 @@ function aniVariableOf(model: FlowModel, getCbid: Activity | undefined, callback
 }
 
 /**
- * The mission's SimulateGlobalError, for a "leads to" walk from `from` to `to` not to pass through:
- * it fails on purpose (Build step 6), so its exit never runs and a way through it leads nowhere at
- * run time (the simulated call stops there). Undefined when it is missing, or one of the two ends.
- * Whatever its value: one that does not fail is simulate-error-value-fails' mistake, not a way.
+ * Whether following `exit` of `from` leads to `to` on `graph` (exitLeadsTo) at run time: never
+ * through the mission's SimulateGlobalError (unless it is one of the two ends), which fails on
+ * purpose (Build step 6), so its exit never runs and a way through it leads nowhere (the simulated
+ * call stops there) — whatever its value: one that does not fail is simulate-error-value-fails'
+ * mistake, not a way. `through`: that SimulateGlobalError, when a way through it is the only one.
  */
-export function failingOnPurpose(model: FlowModel, from: Activity, to: Activity): Activity | undefined {
+export function leadsAtRunTime(model: FlowModel, graph: FlowGraph, from: Activity, exit: string, to: Activity): { leads: boolean; through?: Activity } {
   const simulate = missionNodes(model).simulateError;
-  return simulate && simulate.id !== from.id && simulate.id !== to.id ? simulate : undefined;
+  if (!simulate || simulate.id === from.id || simulate.id === to.id) return { leads: exitLeadsTo(graph, from, exit, to) };
+  if (exitLeadsTo(graph, from, exit, to, new Set([simulate.id]))) return { leads: true };
+  return { leads: false, ...(exitLeadsTo(graph, from, exit, to) ? { through: simulate } : {}) };
 }
 
 /** `GET_CBID leads to SetGetResult only through SimulateGlobalError, which fails on purpose …`: why a way on the canvas does not count. */

@@ -1,14 +1,14 @@
 /** The run of a check that one activity's exit leads to the activity the next Build step adds. */
 import type { CheckContext, CheckOutcome } from '../../../engine/check.js';
-import { failingOnPurpose, onlyThrough } from './find.js';
-import { connectHint, exitLeadsTo, missedLink } from './graph.js';
+import { leadsAtRunTime, onlyThrough } from './find.js';
+import { connectHint, missedLink } from './graph.js';
 import type { Found } from './require.js';
 import { failed, passed } from './outcome.js';
 
 /**
  * Whether `exit` of the activity `fromOf` finds leads to the one `toOf` finds, on `canvas`
  * (reachable, not necessarily adjacent, but never through SimulateGlobalError, which fails on purpose:
- * failingOnPurpose). The check's own activity (`toOf`) is looked for first:
+ * leadsAtRunTime). The check's own activity (`toOf`) is looked for first:
  * when both are missing, this check is the one that says to add it. When both exist but are not
  * linked, the fix is the connection (connectHint, Build step `step`), not a new activity.
  */
@@ -25,12 +25,10 @@ export function linkOutcome(
   const from = fromOf(ctx);
   if (!from.ok) return from.outcome;
   const graph = ctx.model[canvas];
-  // A way through SimulateGlobalError is no way: its exit never runs (Build step 6).
-  const simulate = failingOnPurpose(ctx.model, from.activity, to.activity);
-  if (!exitLeadsTo(graph, from.activity, exit, to.activity, new Set(simulate ? [simulate.id] : []))) {
-    const through = simulate && exitLeadsTo(graph, from.activity, exit, to.activity);
+  const way = leadsAtRunTime(ctx.model, graph, from.activity, exit, to.activity);
+  if (!way.leads) {
     const { message, ...said } = missedLink(graph, from.activity, exit, (a) => a.id === to.activity.id, {
-      message: through ? onlyThrough(from.activity.label, to.activity.label, simulate) : `${from.activity.label} does not lead to ${to.activity.label}`,
+      message: way.through ? onlyThrough(from.activity.label, to.activity.label, way.through) : `${from.activity.label} does not lead to ${to.activity.label}`,
       hint: connectHint(graph, from.activity, exit, to.activity, step),
     });
     return failed(message, { expected: `${from.activity.label} → ${to.activity.label}`, activity: from.activity, ...said });
