@@ -1,7 +1,7 @@
 import { defineCheck } from '../../engine/check.js';
 import type { FlowModel } from '../../engine/model.js';
 import { missionNodes } from './lib/find.js';
-import { LABELS, VARIABLES } from './lib/names.js';
+import { caseOnlyNote, LABELS, VARIABLES } from './lib/names.js';
 import { setGetResultOf } from './lib/nodes.js';
 import { failed, passed } from './lib/outcome.js';
 import { HINTS, leftoverHolds, renameGetCbidHint } from './lib/hints.js';
@@ -83,8 +83,7 @@ export default defineCheck({
         }
         // The reference is right; the HTTP Request it names was left with another Activity Label
         // (in another case only, it is still another name: Pebble's are case-sensitive).
-        const note = label.toLowerCase() === LABELS.getCbid.toLowerCase() ? ' (names are case-sensitive)' : '';
-        return failed(`${set.activity.label} reads ${LABELS.getCbid}.httpResponseBody, but the HTTP Request after option 3 is labelled ${label}${note}: set its Activity Label to ${LABELS.getCbid} (Build step 4)`, {
+        return failed(`${set.activity.label} reads ${LABELS.getCbid}.httpResponseBody, but the HTTP Request after option 3 is labelled ${label}${caseOnlyNote(label, LABELS.getCbid)}: set its Activity Label to ${LABELS.getCbid} (Build step 4)`, {
           expected: `an HTTP Request labelled ${LABELS.getCbid}`,
           actual: `labelled ${label}`,
           activity: missionNodes(ctx.model).getCbid ?? set.activity,

@@ -4,7 +4,7 @@ import { hasExpression } from '../../engine/pebble/index.js';
 import { takesTrueExit } from '../../engine/simulator/activities/logic.js';
 import { missionNodes } from './lib/find.js';
 import { renameRequestInstead, statusExpressionHint } from './lib/hints.js';
-import { LABELS } from './lib/names.js';
+import { caseOnlyNote, LABELS } from './lib/names.js';
 import { statusConditionOf } from './lib/nodes.js';
 import { failed, passed } from './lib/outcome.js';
 import { happyPathAt } from './lib/happy-path/trace-excerpts.js';
@@ -194,8 +194,7 @@ export default defineCheck({
  * set-get-result-value says GET_CBID's), not an Expression naming the label it kept.
  */
 function renameFailure(condition: Activity, request: Activity | undefined, label: string, hint: string): CheckOutcome {
-  const note = label.toLowerCase() === LABELS.callbackApi.toLowerCase() ? ' (names are case-sensitive)' : '';
-  return failed(`${condition.label} reads ${LABELS.callbackApi}.httpStatusCode, but the HTTP Request is labelled ${label}${note}: set its Activity Label to ${LABELS.callbackApi} (Build step 8)`, {
+  return failed(`${condition.label} reads ${LABELS.callbackApi}.httpStatusCode, but the HTTP Request is labelled ${label}${caseOnlyNote(label, LABELS.callbackApi)}: set its Activity Label to ${LABELS.callbackApi} (Build step 8)`, {
     expected: `an HTTP Request labelled ${LABELS.callbackApi}`,
     actual: `labelled ${label}`,
     activity: request ?? condition,

@@ -11,6 +11,7 @@ import { failed, passed } from './outcome.js';
 import type { Found } from './require.js';
 import { assignments, valueTemplate } from './set-variable.js';
 import { namesRead } from './templates.js';
+import { inAnotherCaseOnly } from './names.js';
 
 interface LabelSpec {
   id: string;
@@ -76,7 +77,7 @@ export function labelCheck(spec: LabelSpec): Check {
       }
       // The guide's label in another case, read by its exact spelling: the same disagreement, for
       // Pebble names are case-sensitive (GET_CBID.httpResponseBody reads nothing of a Get_CBID).
-      const caseReader = activity.label !== spec.label && activity.label.toLowerCase() === spec.label.toLowerCase() ? exactLabelReader(ctx, activity, spec.label) : undefined;
+      const caseReader = inAnotherCaseOnly(activity.label, spec.label) ? exactLabelReader(ctx, activity, spec.label) : undefined;
       if (caseReader) {
         return failed(`${capitalised(spec.role)} is labelled ${activity.label}, ${spec.label} in another case, but ${caseReader} (names are case-sensitive): ${spec.why}`, {
           expected: spec.label,
@@ -108,13 +109,10 @@ export function labelCheck(spec: LabelSpec): Check {
  * `Label.output`); '' when none does.
  */
 function readersToChange(ctx: CheckContext, activity: Activity, label: string): string {
-  const fixes: string[] = [];
-  for (const reader of [...ctx.model.main.activities, ...ctx.model.events.activities]) {
-    if (reader === activity) continue;
-    const read = [...new Set(templatesOf(reader).flatMap(namesRead))].filter((name) => name.split('.')[0] === activity.label);
+  const fixes = readersOf(ctx, activity.label, activity).map(({ reader, read }) => {
     const renamed = read.map((name) => label + name.slice(activity.label.length));
-    if (read.length > 0) fixes.push(`where ${reader.label} reads ${read.join(' and ')}, read ${renamed.join(' and ')}`);
-  }
+    return `where ${reader.label} reads ${read.join(' and ')}, read ${renamed.join(' and ')}`;
+  });
   return fixes.length > 0 ? `; then, ${firstFew(fixes, 3, { between: '; ', before: '; and ', others: (left) => `${left} more activities reading ${activity.label}` })}` : '';
 }
 
@@ -124,16 +122,25 @@ function readersToChange(ctx: CheckContext, activity: Activity, label: string): 
  * nothing reads it, or another activity holds it (a leftover: the reader's own check explains that).
  */
 function exactLabelReader(ctx: CheckContext, activity: Activity, label: string): string | undefined {
-  const all = [...ctx.model.main.activities, ...ctx.model.events.activities];
-  if (all.some((a) => a.label === label)) return undefined;
+  if ([...ctx.model.main.activities, ...ctx.model.events.activities].some((a) => a.label === label)) return undefined;
   const declared = new Set(ctx.model.variables.map((variable) => variable.name));
-  for (const reader of all) {
-    if (reader === activity) continue;
-    // `GET_CBID.httpResponseBody`, or `GET_CBID['httpResponseBody']` (read as the bare label), unless a flow variable has that name.
-    const read = templatesOf(reader).flatMap(namesRead).find((name) => name.split('.')[0] === label && (name.includes('.') || !declared.has(name)));
-    if (read) return `${reader.label} reads ${read}`;
+  for (const { reader, read } of readersOf(ctx, label, activity)) {
+    // `GET_CBID['httpResponseBody']` is read as the bare label: an output, unless a flow variable has that name.
+    const output = read.find((name) => name.includes('.') || !declared.has(name));
+    if (output) return `${reader.label} reads ${output}`;
   }
   return undefined;
+}
+
+/**
+ * The activities but `except` that read the outputs of `label`, each with the names it reads
+ * (`GET_CBID.httpResponseBody`; `GET_CBID` for `GET_CBID['httpResponseBody']`), in the flows' order.
+ */
+function readersOf(ctx: CheckContext, label: string, except: Activity): { reader: Activity; read: string[] }[] {
+  return [...ctx.model.main.activities, ...ctx.model.events.activities]
+    .filter((reader) => reader !== except)
+    .map((reader) => ({ reader, read: [...new Set(templatesOf(reader).flatMap(namesRead))].filter((name) => name.split('.')[0] === label) }))
+    .filter(({ read }) => read.length > 0);
 }
 
 /** Every text an activity runs as a template: its settings' texts, and a Set To Variable row's bare `Label.output`. */

@@ -46,6 +46,19 @@ export const STATUS_EXPRESSION = '{{CallBackAPI_HTTPRequest.httpStatusCode == 20
 /** The scenario the guide's Testing steps make (the caller presses 3, Create Task answers 201): its id. */
 export const HAPPY_PATH = 'happy-path';
 
+/**
+ * ` (names are case-sensitive)` after an Activity Label that is the guide's `guide` in another case
+ * only (`Get_CBID`: a reference to GET_CBID reads nothing of it); '' after any other.
+ */
+export function caseOnlyNote(label: string, guide: string): string {
+  return inAnotherCaseOnly(label, guide) ? ' (names are case-sensitive)' : '';
+}
+
+/** Whether `label` is `guide` spelled in another case, and only that. */
+export function inAnotherCaseOnly(label: string, guide: string): boolean {
+  return label !== guide && label.toLowerCase() === guide.toLowerCase();
+}
+
 /** The UI's name for the `OnGlobalError` event handler and its export name. */
 export const GLOBAL_ERROR = { name: 'GlobalErrorHandling', display: 'OnGlobalError' } as const;
 
