@@ -287,4 +287,3 @@ export function missionSettings(options: Pick<GradeOptions, 'mission' | 'setting
 function definedOnly<T extends object>(values: T): Partial<T> {
   return Object.fromEntries(Object.entries(values).filter(([, v]) => v !== undefined)) as Partial<T>;
 }
-
