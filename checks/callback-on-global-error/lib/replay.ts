@@ -49,7 +49,8 @@ export function valuesSeenBy(ctx: CheckContext, target: Activity, field: string,
   if (!byTarget) plans.set(ctx, (byTarget = new WeakMap()));
   let byField = byTarget.get(target);
   if (!byField) byTarget.set(target, (byField = new Map()));
-  const key = JSON.stringify([field, guideNames]);
+  // (The guide's names as JSON, which holds no raw NUL, then the field: the body's whole text, not copied again.)
+  const key = `${JSON.stringify(guideNames)}\u0000${field}`;
   let seen = byField.get(key);
   if (!seen) byField.set(key, (seen = planValuesSeenBy(ctx, target, field, guideNames)));
   return seen;
