@@ -65,7 +65,7 @@ export const DASHBOARD_SCRIPT = `
   function value(d, column) {
     if (column === 'attendee') return d.attendee;
     if (column === 'verdict') return VERDICT_RANK[d.verdict];
-    if (column === 'score') return d.percent === null ? -1 : d.percent;
+    if (column === 'score') return d.percent;
     var state = d.steps[column.slice(5)];
     return state === undefined ? null : STATE_RANK[state];
   }
@@ -76,7 +76,7 @@ export const DASHBOARD_SCRIPT = `
     var keys = data.rows.map(function (d) { return value(d, column); });
     var order = rows.map(function (row, i) { return i; }).sort(function (a, b) {
       var x = keys[index[a]], y = keys[index[b]];
-      // a step an ungradable submission has no state for: last, in either direction
+      // no score or no step state (an ungradable submission): last, in either direction
       if ((x === null) !== (y === null)) return x === null ? 1 : -1;
       // attendee ids in natural order (2 before 10), ignoring case
       var by = typeof x === 'string' ? collator.compare(x, y) : x < y ? -1 : x > y ? 1 : 0;
@@ -131,7 +131,7 @@ export const DASHBOARD_SCRIPT = `
 `;
 
 /** CSP source for DASHBOARD_SCRIPT (sha256 of its text, base64); tests/unit/reports recompute it. */
-export const DASHBOARD_SCRIPT_HASH = 'sha256-GpHvYm1V7t48H1rIATq+YPSskh9GAKqd9qXD7TMSyHQ=';
+export const DASHBOARD_SCRIPT_HASH = 'sha256-/J8E0WG/WJ2Ok5g/EqEfOYVNJ79b7vLcodEn+DPSlNc=';
 
 export const DASHBOARD_CSS = `
 body { margin: 0; background: #fff; }

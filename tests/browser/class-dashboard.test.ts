@@ -121,6 +121,20 @@ test('sorting a Build step column: ungradable rows (no state for any step) come 
   expect(watched.errors).toEqual([]);
 });
 
+test('sorting the Score column: the lowest scores first (who needs help), ungradable rows (no score) last in both directions', async ({ page }) => {
+  const reports = sampleClass(9, [ungradableReport, passedReport, failedReport], 300);
+  const { watched } = await open(page, 'sort-score.html', renderDashboard(reports, { reportHref: (r) => `${r.attendee.id}.html` }));
+  const verdicts = () => page.locator('#fg-table tbody tr td:nth-child(2) .fg-verdict').allTextContents();
+  const score = page.getByRole('button', { name: 'Score' });
+  await score.click();
+  await expect(page.locator('th[data-column="score"]')).toHaveAttribute('aria-sort', 'ascending');
+  expect(await verdicts()).toEqual(['failed', 'failed', 'failed', 'passed', 'passed', 'passed', 'ungradable', 'ungradable', 'ungradable']);
+  await score.click();
+  await expect(page.locator('th[data-column="score"]')).toHaveAttribute('aria-sort', 'descending');
+  expect(await verdicts()).toEqual(['passed', 'passed', 'passed', 'failed', 'failed', 'failed', 'ungradable', 'ungradable', 'ungradable']);
+  expect(watched.errors).toEqual([]);
+});
+
 test('dashboard on a laptop screen: an ungradable file\'s reason wraps in the Verdict column instead of widening it, so every file name keeps a line (Main_Flow_1000.json, not Main_Flow_1000.js / on)', async ({ page }, testInfo) => {
   const reports = bigClass(30).filter((report) => report.attendee.id.length === 4); // ordinary ids only: the long one wraps anyway
   const { watched } = await open(page, 'laptop.html', renderDashboard(reports, { reportHref: (r) => `${r.attendee.id}.html` }));
