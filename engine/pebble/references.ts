@@ -1,7 +1,6 @@
 /** Static analysis: variables a template reads, and calls to unknown filters/functions/tests. */
 import { childrenOf, expressionsOf, type Body, type Node, type Template } from './ast.js';
 import { ExpressionError } from './errors.js';
-import { staticPath } from './evaluate.js';
 import { FILTERS } from './filters.js';
 import { FUNCTIONS } from './functions.js';
 import { TESTS } from './predicates.js';
@@ -12,7 +11,20 @@ function walk(node: Node, visit: (n: Node) => boolean): void {
 }
 
 /**
- * Dotted paths of the variables read (`NewPhoneContact.DNIS`), deduplicated, in source order. A
+ * The dotted path an expression reads, `a.b` and `a['b']` (a key written as a string) alike:
+ * ['a', 'b']; null when it is no such path (a computed key, a call, a literal).
+ */
+function pathRead(node: Node): string[] | null {
+  if (node.kind === 'variable') return [node.name];
+  const key = node.kind === 'attribute' ? node.name : node.kind === 'index' && node.key.kind === 'literal' && typeof node.key.value === 'string' ? node.key.value : undefined;
+  if (key === undefined || !('object' in node)) return null;
+  const base = pathRead(node.object);
+  return base ? [...base, key] : null;
+}
+
+/**
+ * Dotted paths of the variables read (`NewPhoneContact.DNIS`; `GET_CBID['httpResponseBody']` as
+ * `GET_CBID.httpResponseBody`), deduplicated, in source order. A
  * name the template binds before it reads it (`set`, or a `for`'s variable and `loop` inside its
  * body) is the template's own, not a variable of the flow; after an `if`, only when every branch
  * set it (one set in a branch alone may never run), and after a `for`, never (its body's scope ends
@@ -22,7 +34,7 @@ export function references(template: Template): string[] {
   const seen = new Set<string>();
   const read = (node: Node, bound: ReadonlySet<string>) =>
     walk(node, (n) => {
-      const path = staticPath(n);
+      const path = pathRead(n);
       if (!path) return true;
       if (!bound.has(path[0])) seen.add(path.join('.'));
       return false;

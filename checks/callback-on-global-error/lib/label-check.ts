@@ -125,7 +125,7 @@ function exactLabelReader(ctx: CheckContext, activity: Activity, label: string):
   if ([...ctx.model.main.activities, ...ctx.model.events.activities].some((a) => a.label === label)) return undefined;
   const declared = new Set(ctx.model.variables.map((variable) => variable.name));
   for (const { reader, read } of readersOf(ctx, label, activity)) {
-    // `GET_CBID['httpResponseBody']` is read as the bare label: an output, unless a flow variable has that name.
+    // An output read (`GET_CBID.httpResponseBody`, `GET_CBID['httpResponseBody']`), or the bare label unless a flow variable has that name.
     const output = read.find((name) => name.includes('.') || !declared.has(name));
     if (output) return `${reader.label} reads ${output}`;
   }
@@ -134,7 +134,7 @@ function exactLabelReader(ctx: CheckContext, activity: Activity, label: string):
 
 /**
  * The activities but `except` that read the outputs of `label`, each with the names it reads
- * (`GET_CBID.httpResponseBody`; `GET_CBID` for `GET_CBID['httpResponseBody']`), in the flows' order.
+ * (`GET_CBID.httpResponseBody`, also for `GET_CBID['httpResponseBody']`), in the flows' order.
  */
 function readersOf(ctx: CheckContext, label: string, except: Activity): { reader: Activity; read: string[] }[] {
   return [...ctx.model.main.activities, ...ctx.model.events.activities]

@@ -483,6 +483,12 @@ test('a condition reading the status code of another activity, or an output in a
   }), 'status-condition-expression');
   expect(lower.status).toBe('failed');
   expect(lower.message).toContain('it reads CallBackAPI_HTTPRequest.httpstatuscode: names are case-sensitive, the output is httpStatusCode');
+  // The output's key written as a string reads the same output: told the same.
+  const subscript = resultOf(await gradeMutation((f) => {
+    props(f, 'HTTPStatusCode').expression = "{{CallBackAPI_HTTPRequest['httpstatuscode'] == 201}}";
+  }), 'status-condition-expression');
+  expect(subscript.status).toBe('failed');
+  expect(subscript.message).toContain('it reads CallBackAPI_HTTPRequest.httpstatuscode: names are case-sensitive, the output is httpStatusCode');
 });
 
 // As the Condition's: a name read in another case reads nothing (Pebble names are case-sensitive),
@@ -492,6 +498,8 @@ test('SetGetResult reading GET_CBID\'s output, or its label, in another case is 
     ['{{GET_CBID.httpresponsebody}}', ' (it reads GET_CBID.httpresponsebody: names are case-sensitive, the output is httpResponseBody)'],
     ['{{get_cbid.httpResponseBody}}', ' (it reads get_cbid.httpResponseBody: names are case-sensitive, the HTTP Request is labelled GET_CBID)'],
     ['get_cbid.httpresponsebody', ' (it reads get_cbid.httpresponsebody: names are case-sensitive, the HTTP Request is labelled GET_CBID and its output is httpResponseBody)'],
+    // the output's key written as a string: the same output, the same words
+    ["{{ GET_CBID['httpresponsebody'] }}", ' (it reads GET_CBID.httpresponsebody: names are case-sensitive, the output is httpResponseBody)'],
   ];
   for (const [value, note] of cases) {
     const result = resultOf(await gradeMutation((f) => Object.assign(props(f, 'SetGetResult'), { setTo: 'set-to-variable', expr: value })), 'set-get-result-value');

@@ -137,7 +137,7 @@ test('the guide\'s label in another case, read by the exact label with a subscri
   }), 'get-cbid-label');
   expect([result.status, result.message]).toEqual([
     'failed',
-    'The HTTP Request after option 3 is labelled Get_CBID, GET_CBID in another case, but SetGetResult reads GET_CBID (names are case-sensitive): the name Testing steps 5 and 6 look for in the Debug tool',
+    'The HTTP Request after option 3 is labelled Get_CBID, GET_CBID in another case, but SetGetResult reads GET_CBID.httpResponseBody (names are case-sensitive): the name Testing steps 5 and 6 look for in the Debug tool',
   ]);
 });
 

@@ -198,7 +198,9 @@ test('referencedNames lists dotted paths of variables, in order, without duplica
   ]);
   expect(
     referencedNames('{{ a[0].b }} {{ m["k"] }} {{ x.y.replace(z, "") }} {{ f(q=w) }} {{ v | default(d) }} {{ a }}'),
-  ).toEqual(['a', 'm', 'x.y', 'z', 'w', 'v', 'd']);
+  ).toEqual(['a', 'm.k', 'x.y', 'z', 'w', 'v', 'd']);
+  // A key written as a string reads the same path as the dotted form; a computed key reads its own names.
+  expect(referencedNames("{{ GET_CBID['httpResponseBody'] }} {{ a['b'].c }} {{ m[k] }} {{ n[1] }}")).toEqual(['GET_CBID.httpResponseBody', 'a.b.c', 'm', 'k', 'n']);
   expect(referencedNames('{{ now() | epoch(inMillis=true) }} {{ "lit" }} plain text')).toEqual([]);
   expect(referencedNames('{{ c ? t : e }} {{ "#{ inner }" }} {{ {k: v} }}')).toEqual(['c', 't', 'e', 'inner', 'k', 'v']);
   expect(referencedNames('{{ NewPhoneContact.ANI.length }}')).toEqual(['NewPhoneContact.ANI.length']);
