@@ -108,8 +108,12 @@ const UNFILLED: { name: string; stage: string; done: number; fixFirst: string; e
   { name: 'SetGetResult with no variable chosen', stage: 'step 5:', done: 4, fixFirst: 'set-get-result-value', edit: (f) => Object.assign(props(f, 'SetGetResult'), { srcVariable: null, srcVariableType: null, expr: null, setTo: 'set-to-literal' }) },
   { name: 'SimulateGlobalError with an empty Set Value', stage: 'step 6:', done: 5, fixFirst: 'simulate-error-value-fails', edit: (f) => { props(f, 'SimulateGlobalError').expr = ''; } },
   { name: 'CallBackAPI_HTTPRequest with nothing typed', stage: 'step 8:', done: 7, fixFirst: 'callback-api-authenticated', edit: (f) => Object.assign(props(f, 'CallBackAPI_HTTPRequest'), FRESH_HTTP_REQUEST) },
+  // Use Authenticated Endpoint On and the connector picked: the guide's next line is the Request Path, then the Method.
+  { name: 'CallBackAPI_HTTPRequest with its connector only', stage: 'step 8:', done: 7, fixFirst: 'callback-api-path', edit: (f) => Object.assign(props(f, 'CallBackAPI_HTTPRequest'), FRESH_HTTP_REQUEST, { authenticated: true, connectorId: props(f, 'CallBackAPI_HTTPRequest').connectorId, 'connectorId:name': 'WxCC_API', connectorId_name: 'WxCC_API' }) },
   { name: 'CallBackAPI_HTTPRequest without its Request Body', stage: 'step 8:', done: 7, fixFirst: 'callback-api-body', edit: (f) => { props(f, 'CallBackAPI_HTTPRequest').httpRequestBody = null; } },
   { name: 'HTTPStatusCode with no Expression', stage: 'step 9:', done: 8, fixFirst: 'status-condition-expression', edit: (f) => { props(f, 'HTTPStatusCode').expression = ''; } },
+  // The guide connects both exits to EndFlow before it writes the Expression.
+  { name: 'HTTPStatusCode with no Expression and its exits not connected', stage: 'step 9:', done: 8, fixFirst: 'status-condition-exits-to-endflow', edit: (f) => { props(f, 'HTTPStatusCode').expression = ''; unlink(f, 'HTTPStatusCode', 'true'); unlink(f, 'HTTPStatusCode', 'false'); } },
 ];
 
 for (const unfilled of UNFILLED) {
