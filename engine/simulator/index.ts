@@ -128,12 +128,17 @@ async function afterMainFlow(model: FlowModel, ctx: RunContext, options: Simulat
   // An activity failed with no error exit: the main flow stops and OnGlobalError runs.
   const failed = `${main.activity.label} failed: ${main.message}`;
   const handler = model.handlers.find((h) => h.name === GLOBAL_ERROR) ?? model.handlers.find((h) => h.display === 'OnGlobalError');
-  if (!options.callerConnectedInErrorHandler) ctx.call.callerConnected = false;
   if (!handler) {
     // A subflow cannot have one (its export has no event flows); a flow could, and has none.
-    const none = model.flowType === 'SUBFLOW' ? 'a subflow has no event flows of its own, so no OnGlobalError handler runs' : 'the flow has no OnGlobalError handler';
+    const subflow = model.flowType === 'SUBFLOW';
+    // A flow's unhandled error ends the call as OnGlobalError's does (the lab's caller is "disconnected due to an
+    // undefined error"); a subflow's goes back to its calling flow, not in this export: nothing here hung up.
+    // callerConnectedInErrorHandler is about a handler that runs, and none does: it changes neither.
+    if (!subflow) ctx.call.callerConnected = false;
+    const none = subflow ? 'a subflow has no event flows of its own, so no OnGlobalError handler runs' : 'the flow has no OnGlobalError handler';
     return { status: 'error', summary: `${failed}; ${none}`, globalErrorRaised: false };
   }
+  if (!options.callerConnectedInErrorHandler) ctx.call.callerConnected = false;
 
   const flow = handler.display || 'OnGlobalError';
   const node = model.events.activities.find((a) => a.id === handler.nodeId);

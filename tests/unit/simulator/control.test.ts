@@ -72,6 +72,25 @@ test.describe('global error', () => {
     expect(result.summary).toContain('no OnGlobalError handler');
   });
 
+  test('with no OnGlobalError to run, callerConnectedInErrorHandler changes nothing: a flow\'s error ends the call, a subflow\'s leaves the caller to its calling flow', async () => {
+    const flow = errorFlow([], [], { noGlobalErrorNode: true });
+    for (const callerConnectedInErrorHandler of [false, true]) {
+      expect(await run(flow, { callerConnectedInErrorHandler })).toMatchObject({ status: 'error', globalErrorRaised: false, callerConnected: false });
+    }
+    const subflow: FlowSpec = {
+      variables,
+      main: [setVar('Fail', 'simulatederror', '{{ ANI | 123}}'), { label: 'EndSubflow', type: 'end-subflow' }],
+      links: [['StartSubflow', 'out', 'Fail'], ['Fail', 'out', 'EndSubflow']],
+      subflow: true,
+      noGlobalErrorNode: true,
+    };
+    for (const callerConnectedInErrorHandler of [false, true]) {
+      const result = await run(subflow, { callerConnectedInErrorHandler });
+      expect(result).toMatchObject({ status: 'error', globalErrorRaised: false, callerConnected: true });
+      expect(result.summary).toContain('a subflow has no event flows of its own, so no OnGlobalError handler runs');
+    }
+  });
+
   test('an error inside the handler ends the run with status error (no recursion)', async () => {
     const spec = errorFlow([setVar('AlsoFails', 'note', '{{ x | 1 }}'), endFlow('EndFlow_kid')], [
       ['GlobalErrorHandling', 'out', 'AlsoFails'],
