@@ -179,6 +179,30 @@ test.describe('request building', () => {
     expect(bodies).toHaveLength(1);
   });
 
+  test('a GraphQL body is labelled application/json and a form data one application/x-www-form-urlencoded, whatever the words of the content type; an empty form sends no body', async () => {
+    const seen: string[] = [];
+    const services = fakeServices([
+      http.all(DYNVARS_URL, async ({ request }) => {
+        seen.push(`${request.headers.get('content-type')} ${await request.text()}`);
+        return HttpResponse.json({});
+      }),
+    ]);
+    const graphql = { httpRequestBodyGQL: { query: '{ x }', variables: '' } };
+    const form = { httpRequestBodyFormData: { ani: '{{NewPhoneContact.ANI}}' } };
+    const cases: [string, Record<string, unknown>, string][] = [
+      ['GraphQL', graphql, 'application/json {"query":"{ x }","variables":{}}'],
+      ['application/graphql', graphql, 'application/json {"query":"{ x }","variables":{}}'],
+      ['Application/x-www-form-urlencoded', form, 'application/x-www-form-urlencoded ani=%2B14085551234'],
+      ['multipart/form-data', form, 'application/x-www-form-urlencoded ani=%2B14085551234'],
+      ['Application/x-www-form-urlencoded', { httpRequestBodyFormData: {} }, 'null '],
+    ];
+    for (const [contentType, body] of cases) {
+      const node = httpRequest('Req', { httpRequestUrl: DYNVARS_URL, httpRequestMethod: 'POST', httpContentType: contentType, ...body });
+      await simulate(buildFlow(flowWith(node)), {}, { services });
+    }
+    expect(seen).toEqual(cases.map(([, , sent]) => sent));
+  });
+
   test("each method Flow Designer offers is sent as chosen, in any case; the body's Content-Type follows the request content type", async () => {
     const body = '{"ani": "{{NewPhoneContact.ANI}}"}';
     const seen: string[] = [];
