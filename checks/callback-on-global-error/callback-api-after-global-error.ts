@@ -4,7 +4,8 @@ import { callsTasksApi, isEndFlow, missionNodes } from './lib/find.js';
 import { exitTarget, pastSetVariables, reachableFrom, requestConnectionHint } from './lib/graph.js';
 import { ENDED_IN_TEMPLATE } from './lib/names.js';
 import { callbackApiOf } from './lib/nodes.js';
-import { failed, missing, passed } from './lib/outcome.js';
+import { failed, passed } from './lib/outcome.js';
+import { missingIn } from './lib/require.js';
 
 export default defineCheck({
   id: 'callback-api-after-global-error',
@@ -39,12 +40,15 @@ export default defineCheck({
     '- reachable, not necessarily adjacent: e.g. a Set Variable between OnGlobalError and the request passes;',
     '- the label `CallBackAPI_Request` of the January 2025 guide is accepted, and the request is otherwise',
     '  found by label in another case, or as the HTTP Request reached from OnGlobalError or calling /v1/tasks.',
+    '',
+    'An export of a subflow, which has no Event Flows, fails with a hint saying so and to export the flow instead, in the',
+    'words of `flow-name`: "The export is a subflow, "ErrorHandler_Template", which has no Event Flows. Export the flow you extended: …"',
   ].join('\n'),
   run(ctx) {
     const api = callbackApiOf(ctx);
     if (!api.ok) return api.outcome;
     const node = missionNodes(ctx.model).globalError;
-    if (!node) return missing('The OnGlobalError event handler', 'the Event Flows', '/eventFlows');
+    if (!node) return missingIn('The OnGlobalError event handler', 'the Event Flows', ctx.model, '/eventFlows');
     const reached = reachableFrom(ctx.model.events, [node.id]).some((a) => a.id === api.activity.id);
     if (!reached) {
       const target = exitTarget(ctx.model.events, node, 'out');

@@ -1,4 +1,5 @@
 import { defineCheck } from '../../engine/check.js';
+import { HINTS } from './lib/hints.js';
 import { failed, passed } from './lib/outcome.js';
 
 /** A flow's name: its `<ID>` letters and digits, also beyond ASCII (`Main_Flow_José`, composed or not). */
@@ -16,7 +17,7 @@ export default defineCheck({
   points: 1,
   severity: 'recommended',
   fixFirst: true,
-  hint: 'Export the flow you extended: Flow Designer → Flows → Main_Flow_<Your_Attendee_ID> → Export. Do not rename it.',
+  hint: HINTS.exportMainFlow,
   description: [
     'Build step 1 opens the flow **Main_Flow_<Your_Attendee_ID>** that Callback Missions 1–2 built; this',
     'mission extends that same flow. The check verifies that the exported flow is named `Main_Flow_` followed',

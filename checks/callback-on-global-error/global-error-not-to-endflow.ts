@@ -2,7 +2,8 @@ import { defineCheck } from '../../engine/check.js';
 import { missionNodes } from './lib/find.js';
 import { exitTarget, pastSetVariables, requestConnectionHint } from './lib/graph.js';
 import { LABELS } from './lib/names.js';
-import { failed, missing, passed } from './lib/outcome.js';
+import { failed, passed } from './lib/outcome.js';
+import { missingIn } from './lib/require.js';
 
 export default defineCheck({
   id: 'global-error-not-to-endflow',
@@ -28,10 +29,13 @@ export default defineCheck({
     'simulated call (`run-task-created`), which fail for the same connection: "Event Flows → delete the connection',
     'from SetVariable_e4r to EndFlow_kid (Build step 7), then connect SetVariable_e4r to CallBackAPI_HTTPRequest',
     '(Build step 8)."',
+    '',
+    'An export of a subflow, which has no Event Flows, fails with a hint saying so and to export the flow instead, in the',
+    'words of `flow-name`: "The export is a subflow, "ErrorHandler_Template", which has no Event Flows. Export the flow you extended: …"',
   ].join('\n'),
   run(ctx) {
     const { globalError: node, callbackApi } = missionNodes(ctx.model);
-    if (!node) return missing('The OnGlobalError event handler', 'the Event Flows', '/eventFlows');
+    if (!node) return missingIn('The OnGlobalError event handler', 'the Event Flows', ctx.model, '/eventFlows');
     // The request by the flow's label (CallBackAPI_Request of the January 2025 guide), as the hint names it.
     const request = callbackApi?.label ?? LABELS.callbackApi;
     // A Set Variable on the way (errortime = now()) is allowed, but it still leads to the End Flow:

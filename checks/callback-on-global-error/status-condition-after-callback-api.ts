@@ -19,6 +19,9 @@ export default defineCheck({
     'on the way to the request (one that goes on only when there is a callback number): it does not test the answer.',
     ...wrongExitNote('"HTTPStatusCode is connected to the Undefined Error exit of CallBackAPI_HTTPRequest, not to its success exit" (an exit Flow Designer does not give an HTTP Request, whose one exit every answer leaves by: only an export edited by hand has it)'),
     ...connectionNote('events', 'CallBackAPI_HTTPRequest', 'EndFlow_kid', 'HTTPStatusCode', 9),
+    '',
+    'An export of a subflow, which has no Event Flows, fails with a hint saying so and to export the flow instead, in the',
+    'words of `flow-name`: "The export is a subflow, "ErrorHandler_Template", which has no Event Flows. Export the flow you extended: …"',
   ].join('\n'),
   run(ctx) {
     return linkOutcome(ctx, 'events', callbackApiOf, 'default', statusConditionOf, 9);

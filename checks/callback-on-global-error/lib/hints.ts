@@ -8,6 +8,8 @@ import { DYNVARS, LABELS, STATUS_EXPRESSION } from './names.js';
 import { sameTemplate } from './templates.js';
 
 export const HINTS = {
+  /** The flow-name check's: another file than the flow the mission extends was exported. */
+  exportMainFlow: 'Export the flow you extended: Flow Designer → Flows → Main_Flow_<Your_Attendee_ID> → Export. Do not rename it.',
   getCbidUnauthenticated: 'GET_CBID → Use Authenticated Endpoint: Off, then paste the full MockAPI address into Request URL.',
   getCbidMethod: 'GET_CBID → Method: GET.',
   getCbidUrl: `GET_CBID → Request URL: ${DYNVARS.url}`,
@@ -29,6 +31,15 @@ export const HINTS = {
   callbackApiBody:
     'CallBackAPI_HTTPRequest → Request Body: paste the JSON of Build step 8 ("entryPointId": "{{outdialcbid}}", "destination": "{{customani}}", … "callback": {"callbackOrigin": "web", "callbackType": "immediate"}).',
 } as const;
+
+/**
+ * For a subflow export, what to do instead of editing its Event Flows, which a subflow does not have
+ * (flow-format.md §7): export the flow itself, in the words of the flow-name check. Undefined for a flow.
+ */
+export function noEventFlowsHint(model: FlowModel): string | undefined {
+  if (model.flowType !== 'SUBFLOW') return undefined;
+  return `The export is a subflow, ${JSON.stringify(model.name)}, which has no Event Flows. ${HINTS.exportMainFlow}`;
+}
 
 /**
  * Two hints of one activity's settings as one sentence: `GET_CBID → Method: GET.` and `GET_CBID →

@@ -29,8 +29,8 @@ export function info(message: string): CheckOutcome {
   return { status: 'info', message };
 }
 
-/** The activity a check is about does not exist in the flow (one cause, whichever checks meet it). */
-export function missing(what: string, where: string, pointer?: string): CheckOutcome {
+/** The activity a check is about does not exist in the flow (one cause, whichever checks meet it); `hint` when the check's own would not fit. */
+export function missing(what: string, where: string, details: { pointer?: string; hint?: string } = {}): CheckOutcome {
   const message = `${what} was not found in ${where}`;
-  return failed(message, { expected: what, actual: 'no such activity', ...(pointer ? { pointer } : {}), cause: message });
+  return failed(message, { expected: what, actual: 'no such activity', ...details, cause: message });
 }

@@ -2,6 +2,7 @@
 import type { CheckOutcome } from '../../../engine/check.js';
 import type { Activity, FlowModel } from '../../../engine/model.js';
 import { activityTypeName } from '../../../engine/activity-types.js';
+import { noEventFlowsHint } from './hints.js';
 import { failed, missing } from './outcome.js';
 
 export type Found = { ok: true; activity: Activity } | { ok: false; outcome: CheckOutcome };
@@ -19,6 +20,15 @@ export type Canvas = 'the main flow' | 'the Event Flows';
 /** The cause a missing activity is reported under (the message of `missing()`): shared by the checks it makes fail. */
 export function missingCause(type: string, label: string, where: Canvas): string {
   return `The ${typeName(type)} activity ${label} was not found in ${where}`;
+}
+
+/**
+ * `what` was not found in `where`. Not in the Event Flows of a subflow, which has none: the hint says
+ * to export the flow instead, not to edit a canvas that is not there.
+ */
+export function missingIn(what: string, where: Canvas, model: FlowModel, pointer?: string): CheckOutcome {
+  const hint = where === 'the Event Flows' ? noEventFlowsHint(model) : undefined;
+  return missing(what, where, { ...(pointer ? { pointer } : {}), ...(hint ? { hint } : {}) });
 }
 
 /**
@@ -51,7 +61,7 @@ export function requireActivity(activity: Activity | undefined, type: string, la
       const { message } = elsewhere;
       return { ok: false, outcome: failed(message, { expected: `${label} in ${where}`, actual: `in ${elsewhere.canvas}`, activity: elsewhere.activity, cause: message }) };
     }
-    return { ok: false, outcome: missing(what, where) };
+    return { ok: false, outcome: missingIn(what, where, model) };
   }
   if (activity.type !== type) {
     const message = otherTypeCause(activity, type);

@@ -262,6 +262,20 @@ test('flow-name: a subflow export fails whatever its name, and says it is a subf
   }
 });
 
+test('the checks of the Event Flows, on a subflow export (which has none), hint to export the flow, as flow-name does; on a flow without them, their own hints', async () => {
+  const EVENT_CHECKS = ['global-error-not-to-endflow', 'callback-api-after-global-error', 'status-condition-after-callback-api'];
+  const noEventFlows = (f: Record<string, unknown>) => { f.eventFlows = { eventsMap: {}, properties: {} }; };
+  const subflow = await gradeMutation((f) => { f.name = 'ErrorHandler_Template'; f.flowType = 'SUBFLOW'; noEventFlows(f); });
+  const flow = await gradeMutation(noEventFlows);
+  const exportFlow = `The export is a subflow, "ErrorHandler_Template", which has no Event Flows. ${HINTS.exportMainFlow}`;
+  for (const id of EVENT_CHECKS) {
+    const own = mission.checks.find((c) => c.id === id)!.hint;
+    expect([id, resultOf(subflow, id).status, resultOf(subflow, id).hint]).toEqual([id, 'failed', exportFlow]);
+    expect([id, resultOf(flow, id).status, resultOf(flow, id).hint]).toEqual([id, 'failed', own]);
+  }
+  expect(resultOf(subflow, 'flow-name').hint).toBe(HINTS.exportMainFlow);
+});
+
 test('flow-name: a name with Main_Flow_ inside it, or with no <ID> after it, is not Main_Flow_<ID>', async () => {
   for (const name of ['Copy of Main_Flow_140', 'Main_Flow_']) {
     const report = await gradeMutation((f) => { f.name = name; });
