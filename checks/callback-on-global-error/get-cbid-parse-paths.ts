@@ -21,7 +21,9 @@ export default defineCheck({
     `- Output Variable \`customani\` ← Path Expression \`${DYNVARS.customaniPath}\`.`,
     '',
     'MockAPI answers with a JSON **array**, hence the `[0]`. The message names every wrong or missing row; when rows',
-    'are only missing (the first typed, Add New not clicked yet), it says the Parsing Settings are incomplete, not wrong.',
+    'or Path Expressions are only missing (the first row typed, Add New not clicked yet; a row whose Output Variable is',
+    'picked and whose Path Expression is still empty: "no Path Expression for customani"), it says the Parsing Settings',
+    'are incomplete, not wrong.',
     'Where a row for another variable stands in for a missing one (its path is the missing row\'s, or, when one row',
     'alone is missing, it is the only such row with neither path), the message names that row and the row expected,',
     'so that its Output Variable and its path are fixed in one round. When every row is there and only paths are',
@@ -74,6 +76,11 @@ export default defineCheck({
         else if (meant) problems.push(`no row writes ${variable} (the row ${meant.variable} ← ${meant.path || '(no path)'} writes another variable; expected ${variable} ← ${path})`);
         else problems.push(`no row writes ${variable}`);
         if (loose || meant) onlyMissing = false;
+      } else if (row.path === '') {
+        // Its Output Variable picked, no Path Expression typed yet (Build step 4 part-way): nothing typed is
+        // wrong, so the settings are incomplete, as with a row not added yet. (The row kept is the last
+        // with a path: this one has none only when no row for the variable has one.)
+        problems.push(`no Path Expression for ${variable}`);
       } else if (!same(row.path, path)) {
         onlyMissing = false;
         const later = writing.length > 1 ? `; ${writing.length} rows write ${variable}, and the last one wins` : '';

@@ -14,6 +14,7 @@ import path from 'node:path';
 import type { GradeReport } from '../../../engine/report.js';
 import { firstFix } from '../../../reports/summary.js';
 import { ROOT } from '../../helpers.js';
+import { HINTS } from '../../../checks/callback-on-global-error/lib/hints.js';
 import { grade, link, mutated, props, removeActivity, unlink, type Json, type Mutation } from './support.js';
 
 const dropVariables = (f: Json, ...names: string[]) => {
@@ -223,4 +224,32 @@ test('GET_CBID with the first Parsing Settings row only is told its Parsing Sett
     props(f, 'GET_CBID').outputVariableArray = [];
   }));
   expect(none.checks.find((c) => c.id === 'get-cbid-parse-paths')?.message).toBe('GET_CBID Parsing Settings are incomplete: no row writes outdialcbid; no row writes customani');
+});
+
+// Step 4 part-way within a row: its Output Variable picked, its Path Expression not typed yet. Nothing
+// typed is wrong: incomplete too, with the hint of the row (change its path) or of the rows to add.
+test('GET_CBID with a Parsing Settings row whose Output Variable is picked and Path Expression empty is told its Parsing Settings are incomplete, not wrong', async () => {
+  const stepFour = STAGES.findIndex((s) => s.name.startsWith('step 4:'));
+  const parsePaths = (report: GradeReport) => report.checks.find((c) => c.id === 'get-cbid-parse-paths');
+  const secondVarOnly = await grade(mutated((f) => {
+    stageMutation(stepFour)(f);
+    props(f, 'GET_CBID').outputVariableArray = [
+      { outputVariable: 'outdialcbid', jsonPathExp: '$[0].outboundcallbackep' },
+      { outputVariable: 'customani', jsonPathExp: '' },
+    ];
+  }));
+  expect(parsePaths(secondVarOnly)).toMatchObject({
+    status: 'failed',
+    message: 'GET_CBID Parsing Settings are incomplete: no Path Expression for customani',
+    hint: 'GET_CBID → Parsing Settings: change the Path Expression of customani to $[0].tacnumber.',
+  });
+  const firstVarOnly = await grade(mutated((f) => {
+    stageMutation(stepFour)(f);
+    props(f, 'GET_CBID').outputVariableArray = [{ outputVariable: 'outdialcbid', jsonPathExp: '' }];
+  }));
+  expect(parsePaths(firstVarOnly)).toMatchObject({
+    status: 'failed',
+    message: 'GET_CBID Parsing Settings are incomplete: no Path Expression for outdialcbid; no row writes customani',
+    hint: HINTS.getCbidParsePaths,
+  });
 });
