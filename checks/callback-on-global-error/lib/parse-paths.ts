@@ -39,17 +39,21 @@ export function rowKept(ctx: CheckContext, rows: readonly ParseRow[], variable: 
 /**
  * "Change the Path Expression of …" when every wanted variable has a row in `get`'s Parsing Settings
  * and some of the rows kept (the last with a path, among several writing one variable) read another
- * path; undefined when a row is missing (the guide's steps, with Add New, are the hint then) or
+ * path ("type the Path Expression … for …" when it is still empty); undefined when a row is missing (the guide's steps, with Add New, are the hint then) or
  * every path is right.
  */
 export function changePathsHint(ctx: CheckContext, get: Activity): string | undefined {
   const rows = parseRowsOf(get);
   const items = answeredRecords(ctx);
   const edits: string[] = [];
+  // A row whose Path Expression is still empty (Build step 4 part-way) is typed, not changed.
+  const typed: string[] = [];
   for (const [variable, path] of wantedParseRows(ctx)) {
     const { target, writing, row } = rowKept(ctx, rows, variable);
     if (!row) return undefined;
-    if (!samePath(row.path, path, items)) edits.push(`of ${writing.length > 1 ? `the last ${target} row` : target} to ${path}`);
+    if (row.path === '') typed.push(`Path Expression ${path} for ${target}`);
+    else if (!samePath(row.path, path, items)) edits.push(`of ${writing.length > 1 ? `the last ${target} row` : target} to ${path}`);
   }
-  return edits.length > 0 ? `${get.label} → Parsing Settings: change the Path Expression ${edits.join(' and ')}.` : undefined;
+  const parts = [...(edits.length > 0 ? [`change the Path Expression ${edits.join(' and ')}`] : []), ...(typed.length > 0 ? [`type the ${typed.join(' and the ')}`] : [])];
+  return parts.length > 0 ? `${get.label} → Parsing Settings: ${parts.join('; ')}.` : undefined;
 }

@@ -227,7 +227,7 @@ test('GET_CBID with the first Parsing Settings row only is told its Parsing Sett
 });
 
 // Step 4 part-way within a row: its Output Variable picked, its Path Expression not typed yet. Nothing
-// typed is wrong: incomplete too, with the hint of the row (change its path) or of the rows to add.
+// typed is wrong: incomplete too, with the hint of the row (type its path) or of the rows to add.
 test('GET_CBID with a Parsing Settings row whose Output Variable is picked and Path Expression empty is told its Parsing Settings are incomplete, not wrong', async () => {
   const stepFour = STAGES.findIndex((s) => s.name.startsWith('step 4:'));
   const parsePaths = (report: GradeReport) => report.checks.find((c) => c.id === 'get-cbid-parse-paths');
@@ -241,7 +241,7 @@ test('GET_CBID with a Parsing Settings row whose Output Variable is picked and P
   expect(parsePaths(secondVarOnly)).toMatchObject({
     status: 'failed',
     message: 'GET_CBID Parsing Settings are incomplete: no Path Expression for customani',
-    hint: 'GET_CBID → Parsing Settings: change the Path Expression of customani to $[0].tacnumber.',
+    hint: 'GET_CBID → Parsing Settings: type the Path Expression $[0].tacnumber for customani.',
   });
   const firstVarOnly = await grade(mutated((f) => {
     stageMutation(stepFour)(f);
