@@ -1,7 +1,7 @@
 /**
  * Java regular expressions (as used by `split` and String methods) run with JS RegExp, guarded
  * against catastrophic backtracking: patterns are length-capped and refused when they contain
- * back-references or a repeated group that itself repeats or alternates (`(a+)+`, `(a|aa)*`);
+ * back-references or a repeated group that itself repeats or alternates (`(a+)+`, `(a|aa)*`, `(a|aa){32}`);
  * inputs are length-capped. Java-only syntax (possessive quantifiers, atomic groups) is refused
  * because RegExp rejects it; so are inline flags (`(?i)`, `(?i:…)`) and a group name used twice,
  * some of which newer JavaScript engines accept and older ones (Node 20) do not: the same pattern
@@ -55,6 +55,8 @@ function assertSafe(pattern: string): { lookaround: boolean; repeats: boolean } 
       assertPortableGroup(pattern.slice(i + 1), names);
       if (/^\?<?[=!]/.test(pattern.slice(i + 1, i + 4))) lookaround = true;
       stack.push({ risky: false });
+      // `(?:`, `(?=`, `(?<name>`: that `?` opens the group, it repeats nothing
+      if (pattern[i + 1] === '?') i++;
       continue;
     }
     if (c === ')') {
@@ -68,7 +70,10 @@ function assertSafe(pattern: string): { lookaround: boolean; repeats: boolean } 
       if (unbounded) repetitions++;
       // `?` reads one more character at most (and opens `(?:`, `(?=`); a count `{n}` reads n
       if (c !== '?') repeats = true;
-      if (unbounded && lastGroupRisky) {
+      // A fixed count repeats as much: `(a|aa){32}c` tries every way to split the input in 32, as
+      // `(a|aa)*c` does (`{0}` and `{1}` repeat nothing).
+      const counted = c === '{' && Number(/^\{(\d+)\}/.exec(pattern.slice(i))?.[1] ?? 0) > 1;
+      if ((unbounded || counted) && lastGroupRisky) {
         throw new RegexError('Regular expression too complex (nested repetition)', true);
       }
       if (stack.length > 0) stack[stack.length - 1].risky = true;

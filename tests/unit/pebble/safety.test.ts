@@ -100,6 +100,9 @@ const limits: [string, () => unknown, string][] = [
   ['a format precision past the string limit', () => evaluate('{{ "%.1000001f" | format(1.5) }}'), 'String longer than 1000000 characters'],
   ['nested repetition in a split pattern', () => evaluate('{{ s | split("(a+)+b") }}', { s: 'aaaa' }), 'too complex'],
   ['repeated alternation in a split pattern', () => evaluate('{{ s | split("(a|aa)*c") }}', { s: 'aaaa' }), 'too complex'],
+  // A fixed count after such a group backtracks as much: (a|aa){32}c on 40 a's ran for minutes.
+  ['an alternation repeated a fixed number of times', () => evaluate('{{ s.matches("(?:a|aa){32}c") }}', { s: 'a'.repeat(40) }), 'too complex'],
+  ['a repetition repeated a fixed number of times', () => evaluate('{{ s.matches("(?:a*){30}c") }}', { s: 'a'.repeat(30) }), 'too complex'],
   ['a back-reference in a pattern', () => evaluate('{{ s.replaceAll("(a)\\1", "") }}', { s: 'aa' }), 'Back-references'],
   ['a named back-reference in a pattern', () => evaluate('{{ s.replaceAll("(?<x>a)\\k<x>", "") }}', { s: 'aa' }), 'Back-references'],
   ['a pattern longer than 256 characters', () => evaluate('{{ s.matches(p) }}', { s: 'a', p: 'a'.repeat(257) }), 'Regular expression longer than 256 characters'],
@@ -130,6 +133,14 @@ for (const [name, run, message] of limits) {
     expect(error.message).toMatch(/at position \d+$/);
   });
 }
+
+test('a count or a repetition after a group that repeats nothing risky, or a count of one, still runs', () => {
+  expect(evaluate('{{ s.matches("(?:ab){2}c") }}', { s: 'ababc' })).toBe(true);
+  // the `?` of `(?:` opens a group: it is no repetition inside it
+  expect(evaluate('{{ s.matches("(?:ab)+c") }}', { s: 'ababc' })).toBe(true);
+  expect(evaluate('{{ s.matches("(?:a|b){1}c") }}', { s: 'bc' })).toBe(true);
+  expect(evaluate('{{ s.matches("\\d{3}-(?:x|y)") }}', { s: '123-y' })).toBe(true);
+});
 
 test('maxSteps is an option', () => {
   expect(evaluate('{{ 1 + 2 }}', {}, { maxSteps: 3 })).toBe(3);
