@@ -1,5 +1,6 @@
 import { defineCheck } from '../../engine/check.js';
 import type { FlowModel } from '../../engine/model.js';
+import { NO_VARIABLE_SELECTED } from '../../engine/simulator/activities/logic.js';
 import { ActivityError } from '../../engine/simulator/errors.js';
 import { convertToType, isTextType, VariableStore } from '../../engine/simulator/variables.js';
 import { VARIABLES } from './lib/names.js';
@@ -97,7 +98,7 @@ export default defineCheck({
  * does not fit (`"abc"` in an Integer); undefined when it is stored.
  */
 function storeFailure(model: FlowModel, row: Assignment, scope: ReadonlyMap<string, unknown>): { message: string; undeclared: boolean } | undefined {
-  if (row.target === '') return { message: 'no variable selected', undeclared: true };
+  if (row.target === '') return { message: NO_VARIABLE_SELECTED, undeclared: true };
   const type = new VariableStore(model.variables).typeOf(row.target);
   if (type === undefined) return { message: `${row.target} is not declared in the flow`, undeclared: true };
   const value = isTextType(type) ? undefined : evaluate(valueTemplate(row), scope);

@@ -37,10 +37,13 @@ export const setVariable: ActivityHandler = (run) => {
   return exit('out');
 };
 
+/** The error of a Set Variable row with no Variable selected (a Set Variable as Flow Designer adds it, nothing filled in). */
+export const NO_VARIABLE_SELECTED = 'no variable selected';
+
 /** A Set Variable's rows onto `vars` (the checks run them again over values of their own: checks/callback-on-global-error/lib/replay.ts). */
 export function assignVariables(activity: Activity, vars: VariableStore, expr: Expressions): void {
   for (const row of assignments(activity)) {
-    if (row.target === '') throw new ActivityError('no variable selected');
+    if (row.target === '') throw new ActivityError(NO_VARIABLE_SELECTED);
     const type = vars.typeOf(row.target);
     if (type === undefined) throw new ActivityError(`variable '${row.target}' is not declared in the flow`, { variable: { name: row.target, problem: 'undeclared' } });
     const source = row.setTo === 'set-to-variable' ? asVariableReference(row.value) : row.value;

@@ -252,4 +252,62 @@ test('GET_CBID with a Parsing Settings row whose Output Variable is picked and P
     message: 'GET_CBID Parsing Settings are incomplete: no Path Expression for outdialcbid; no row writes customani',
     hint: HINTS.getCbidParsePaths,
   });
+
+// Build step 6 edit by edit, in the guide's order (as an attendee checks the flow after each): the
+// Set Variable added and labelled, connected after SetGetResult, the Disconnect Contact added after
+// it, its Variable picked, its Set Value typed. A fresh Set Variable fails at run time ("no variable
+// selected") and OnGlobalError runs, but that error is not the one Build step 6 raises: the simulated
+// call's check is not judged then, naming the value's check, so picking the Variable (after which the
+// activity no longer fails) never loses points.
+const SIMULATE_ERROR_EDITS: { name: string; undo: Mutation }[] = [
+  { name: 'labelled only', undo: (f) => unlink(f, 'SetGetResult', 'out') },
+  { name: 'connected after SetGetResult', undo: (f) => removeActivity(f, 'DisconnectContact_g9e') },
+  { name: 'Disconnect Contact after it', undo: (f) => Object.assign(props(f, 'SimulateGlobalError'), { srcVariable: null, srcVariableType: null }) },
+  { name: 'Variable simulatederror picked', undo: (f) => { props(f, 'SimulateGlobalError').expr = null; } },
+  { name: 'Set Value typed', undo: () => {} },
+];
+
+test('Build step 6 edit by edit in the guide\'s order: the score never drops, and the simulated call is never passed before SimulateGlobalError is filled in', async () => {
+  const stepSix = STAGES.findIndex((s) => s.name.startsWith('step 6:'));
+  const valueCheck = 'SimulateGlobalError sets simulatederror to a value that fails at run time';
+  const seen = await Promise.all(SIMULATE_ERROR_EDITS.map(async (_, at) => {
+    const report = await grade(mutated((f) => {
+      stageMutation(stepSix)(f);
+      for (let i = SIMULATE_ERROR_EDITS.length - 1; i >= at; i--) SIMULATE_ERROR_EDITS[i].undo(f);
+    }));
+    const run = report.checks.find((c) => c.id === 'run-global-error-raised')!;
+    return { earned: report.score!.earned, run: `${run.status}${run.message.includes(`reported under “${valueCheck}”`) ? ' (value)' : ''}` };
+  }));
+  expect(seen.map((s) => s.run)).toEqual(['failed', 'skipped (value)', 'skipped (value)', 'failed', 'passed']);
+  for (let i = 1; i < seen.length; i++) expect(seen[i].earned, SIMULATE_ERROR_EDITS[i].name).toBeGreaterThanOrEqual(seen[i - 1].earned);
+});
+
+// SimulateGlobalError half filled in another way: its Set Value typed before its Variable is picked, or
+// a second row added (Add New) and left empty beside a value that evaluates. The row with no Variable
+// fails the activity, not a value: the simulated call's check is not judged, naming the value's check,
+// which fails; the stages after OnGlobalError are judged on what it did (in the finished flow: passed).
+test('SimulateGlobalError failing only at a row with no Variable selected: the simulated call is not judged, naming the value check, and the event flow is judged', async () => {
+  const finished = STAGES.length - 1;
+  const halfFilled: Record<string, Mutation> = {
+    'Set Value typed, no Variable picked': (f) => Object.assign(props(f, 'SimulateGlobalError'), { srcVariable: null, srcVariableType: null }),
+    'a second row with nothing chosen': (f) => {
+      props(f, 'SimulateGlobalError').setVariablesArray = [
+        { srcVariable: 'simulatederror', srcVariableType: 'STRING', setTo: 'set-to-literal', expr: '{{ ANI }}' },
+        { srcVariable: null, srcVariableType: null, setTo: 'set-to-literal', expr: null },
+      ];
+    },
+  };
+  for (const [name, edit] of Object.entries(halfFilled)) {
+    const report = await grade(mutated((f) => {
+      stageMutation(finished)(f);
+      edit(f);
+    }));
+    const value = report.checks.find((c) => c.id === 'simulate-error-value-fails')!;
+    const run = report.checks.find((c) => c.id === 'run-global-error-raised')!;
+    expect([value.status, run.status], name).toEqual(['failed', 'skipped']);
+    expect(run.message, name).toContain(`reported under “${value.title}”`);
+    // OnGlobalError ran: the Create Task request and its answers are judged on what it did.
+    const later = ['run-task-created', 'run-status-true-on-201', 'run-status-false-on-400', 'run-status-false-on-500'];
+    expect(report.checks.filter((c) => later.includes(c.id)).map((c) => `${c.id}: ${c.status}`), name).toEqual(later.map((id) => `${id}: passed`));
+  }
 });

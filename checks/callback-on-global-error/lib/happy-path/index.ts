@@ -33,7 +33,7 @@ import { expectedRecord } from '../record.js';
 import { notStringCauseOf, setTypeHint, undeclaredCause } from '../variables.js';
 import { goesOnPutRight, leftTheWayAt } from '../guard.js';
 import { callbackApiReached, statusTrueOn201, taskCreated } from './event-flow-stages.js';
-import { getCbidFillsVariables, getresultHoldsBody, globalErrorRaised, option3ReachesGetCbid, setGetResultRan } from './main-flow-stages.js';
+import { getCbidFillsVariables, getresultHoldsBody, globalErrorRaised, option3ReachesGetCbid, raisedUnfilled, setGetResultRan } from './main-flow-stages.js';
 import { BEHIND_THE_REQUEST, checkOf, keepsFromJudging, reporterOf, stageIndex, type Deviation, type HappyRun, type Stage } from './stages.js';
 
 export { checkOf, HAPPY_PATH, reporterOf };
@@ -129,6 +129,9 @@ function deviationsOf(happy: HappyRun, ctx: CheckContext): Deviation[] {
   if (stored) found.push(stored);
   const simAt = globalErrorRaised(happy, ctx, setAt);
   if (typeof simAt !== 'number') return [...found, simAt];
+  // Raised by a row not filled in yet: not the stage's error, but OnGlobalError ran, and the later stages read on.
+  const unfilled = raisedUnfilled(happy, ctx, simAt);
+  if (unfilled) found.push(unfilled);
   // Whether OnGlobalError gets to the Create Task request does not depend on GET_CBID's variables:
   // one that never runs is the task stage's deviation all the same, not GET_CBID's to answer for —
   // unless a guard on the way reads a value gone wrong, and would have gone on with it right.

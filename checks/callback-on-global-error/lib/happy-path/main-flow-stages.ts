@@ -19,10 +19,12 @@ import type { ExpectedRecord } from '../record.js';
 import { namesRead, show, startLabelOf } from '../templates.js';
 import { declaredSpelling, notStringCause, setTypeHint, undeclaredCause } from '../variables.js';
 import { convertToType } from '../../../../engine/simulator/variables.js';
+import { NO_VARIABLE_SELECTED } from '../../../../engine/simulator/activities/logic.js';
+import simulateErrorValueFails from '../../simulate-error-value-fails.js';
 import { parseRowsFail } from '../../../../engine/simulator/parse-settings.js';
 import { changePathsHint } from '../parse-paths.js';
 import { dynVarsRequestHint, failedRequestHint } from './request-hints.js';
-import { AFTER_GET_CBID, AFTER_GETRESULT, deviate, NOT_READING_GET_CBID, type Deviation, type HappyRun, type Stage } from './stages.js';
+import { AFTER_GET_CBID, AFTER_GETRESULT, AFTER_GLOBAL_ERROR, deviate, NOT_READING_GET_CBID, type Deviation, type HappyRun, type Stage } from './stages.js';
 import { afterwards, apiMessage, around, changedAfter, failureInSummary, indexOf, outputsOf, QUOTED, tail, wholeBody } from './trace-excerpts.js';
 import { connectionHint, failedBeforeMenuHint, failedOnTheWay, misconnected, wayToMenuHint } from './way-hints.js';
 
@@ -309,6 +311,28 @@ export function globalErrorRaised(happy: HappyRun, ctx: CheckContext, setAt: num
     });
   }
   return simAt;
+}
+
+/**
+ * Stage 4, the error's cause — Testing steps 8–9: SimulateGlobalError (run at `simAt`, OnGlobalError
+ * next) failed only at a row with no Variable selected yet (a Set Variable as Flow Designer adds it,
+ * or with its Set Value typed before its Variable is picked), not on the value Build step 6 gives
+ * simulatederror. The global error the Debug tool shows is not the one the step raises: the stage is
+ * not judged, naming simulate-error-value-fails, which reports the activity not filled in (a pass
+ * here would earn the step's points for an activity not filled in, and filling in its Variable, the
+ * guide's next edit, would then lose them). OnGlobalError ran all the same: the later stages are judged
+ * on what it did. Undefined when the error is the value's (or another row's, which that check judges).
+ */
+export function raisedUnfilled(happy: HappyRun, ctx: CheckContext, simAt: number): Deviation | undefined {
+  const { trace, nodes } = happy;
+  const sim = trace[simAt];
+  // (A row before the empty one that failed would have stopped the activity there, with its own error.)
+  if (sim.error !== NO_VARIABLE_SELECTED || simulateErrorValueFails.run(ctx).status !== 'failed') return undefined;
+  return deviate('global-error', `Not judged: ${sim.activity} failed only because a row of it has no Variable selected yet, not on a value that fails to evaluate, as Build step 6 has it: the global error it raised is not the step's`, around(trace, simAt), {
+    activity: nodes.simulateError,
+    reportedBy: simulateErrorValueFails.id,
+    spares: AFTER_GLOBAL_ERROR,
+  });
 }
 
 /**

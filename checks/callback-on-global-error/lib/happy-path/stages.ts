@@ -33,6 +33,13 @@ export const AFTER_GETRESULT: ReadonlySet<Judged> = new Set(['global-error', 'ta
 /** What GET_CBID's variables left unfilled spare: the stages that read neither (the call goes on along the same path). */
 export const NOT_READING_GET_CBID: ReadonlySet<Judged> = new Set(['getresult', 'global-error', 'error-scenarios']);
 
+/**
+ * What a global error raised by another cause than the value Build step 6 gives simulatederror (a row
+ * of SimulateGlobalError with no Variable selected yet) spares: OnGlobalError runs all the same, and
+ * the stages after it read nothing SimulateGlobalError sets.
+ */
+export const AFTER_GLOBAL_ERROR: ReadonlySet<Judged> = new Set(['task', 'status-true', 'error-scenarios']);
+
 /** What a guard before the Create Task request keeps the call from: the request, its status, and the error scenarios' answers to it. */
 export const BEHIND_THE_REQUEST: ReadonlySet<Judged> = new Set(['task', 'status-true', 'error-scenarios']);
 
