@@ -5,8 +5,11 @@
  *   2. the same label in another case (`get_cbid`);
  *   3. its role in the flow (e.g. GET_CBID = the HTTP Request reached from WantCallback option 3,
  *      not one that logs to webhook.site nor one to another WxCC API; SetGetResult = the Set Variable writing getresult), one
- *      the call reaches first. End Flow and Disconnect Contact are always found by type, never by
- *      label (template labels carry random suffixes).
+ *      the call reaches first; for SetGetResult and SimulateGlobalError, when no Set Variable writes
+ *      their variable either, the Set Variable the exit of GET_CBID (of SetGetResult) leads straight to,
+ *      one not filled in yet, never the other of the two (labelled so, or writing its variable).
+ *      End Flow and Disconnect Contact are always found by type, never by label (template labels
+ *      carry random suffixes).
  * An activity found by label that the call cannot reach (in the Event Flows: that OnGlobalError
  * does not lead to), beside one in its role that it reaches, is a leftover (a step built again, the
  * old activity left on the canvas: Validate only recommends removing it, so the flow publishes):
@@ -14,7 +17,7 @@
  * The checks then judge the activity found, and name it by its real label.
  */
 import type { Activity, FlowGraph, FlowModel } from '../../../engine/model.js';
-import { exitLeadsTo, exitReaches, leadingTo, reachableFrom } from './graph.js';
+import { exitLeadsTo, exitReaches, exitTarget, leadingTo, reachableFrom } from './graph.js';
 import { isAuthenticated, methodOf, parseRowsOf, requestBodyOf, requestPathOf, requestUrlOf } from './http.js';
 import { GLOBAL_ERROR, LABELS, VARIABLES } from './names.js';
 import { writes } from './set-variable.js';
@@ -34,6 +37,8 @@ export interface MissionNodes {
   statusCondition?: Activity;
   /** The ANI variable's name: `customani`, or `customANI` when the flow uses the older spelling everywhere. */
   aniVariable: string;
+  /** Those found only by their place after the activity before them (a Set Variable not filled in yet, `SetVariable_r2d`). */
+  byPlace: ReadonlySet<'setGetResult' | 'simulateError'>;
 }
 
 /** An activity by label: exact first (in the order given), then ignoring case when only one matches. */
@@ -89,8 +94,21 @@ function locate(model: FlowModel): MissionNodes {
   };
   const setGetResultByLabel = findByLabel(main, [LABELS.setGetResult]);
   const simulateErrorByLabel = findByLabel(main, [LABELS.simulateError]);
-  const setGetResult = reachedFirst(setGetResultByLabel, writerOf(VARIABLES.getresult, VARIABLES.simulatederror, simulateErrorByLabel));
-  const simulateError = reachedFirst(simulateErrorByLabel, writerOf(VARIABLES.simulatederror, VARIABLES.getresult, setGetResult));
+  // None labelled or writing its variable (a Set Variable as Flow Designer adds it, `SetVariable_r2d`, not
+  // filled in yet): the one the exit before it leads straight to, as Build steps 5 and 6 connect them,
+  // unless it is the other activity (labelled so, or writing the other's variable: SimulateGlobalError put
+  // too early is not SetGetResult).
+  const byPlace = new Set<'setGetResult' | 'simulateError'>();
+  const placed = (node: 'setGetResult' | 'simulateError', activity: Activity | undefined) => {
+    if (activity) byPlace.add(node);
+    return activity;
+  };
+  const setGetResult =
+    reachedFirst(setGetResultByLabel, writerOf(VARIABLES.getresult, VARIABLES.simulatederror, simulateErrorByLabel)) ??
+    placed('setGetResult', setVariableAfter(main, getCbid, 'default', (a) => a !== simulateErrorByLabel && !writes(a, VARIABLES.simulatederror)));
+  const simulateError =
+    reachedFirst(simulateErrorByLabel, writerOf(VARIABLES.simulatederror, VARIABLES.getresult, setGetResult)) ??
+    placed('simulateError', setVariableAfter(main, setGetResult, 'out', (a) => a !== setGetResult && !writes(a, VARIABLES.getresult)));
 
   const globalError = events.activities.find(
     (a) => a.type === 'event' && (a.event?.name === GLOBAL_ERROR.name || a.event?.display === GLOBAL_ERROR.display),
@@ -126,7 +144,17 @@ function locate(model: FlowModel): MissionNodes {
     callbackApi,
     statusCondition,
     aniVariable: aniVariableOf(model, getCbid, callbackApi),
+    byPlace,
   };
+}
+
+/**
+ * The Set Variable that `exit` of `from` leads straight to, when `may` lets it be the activity looked for
+ * by its place in the flow; undefined when that exit is open or leads to another type of activity.
+ */
+function setVariableAfter(graph: FlowGraph, from: Activity | undefined, exit: string, may: (a: Activity) => boolean): Activity | undefined {
+  const next = from && exitTarget(graph, from, exit);
+  return next?.type === 'set-variable' && may(next) ? next : undefined;
 }
 
 /**

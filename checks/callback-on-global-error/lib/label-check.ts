@@ -27,6 +27,8 @@ interface LabelSpec {
   /** Why the name matters beyond the canvas. */
   why: string;
   find: (ctx: CheckContext) => Found;
+  /** The role of the activity found, in a failure's words, when it is not `role` (one found by its place: "the Set Variable after GET_CBID"). */
+  roleOf?: (ctx: CheckContext) => string | undefined;
 }
 
 export function labelCheck(spec: LabelSpec): Check {
@@ -89,10 +91,11 @@ export function labelCheck(spec: LabelSpec): Check {
       if (accepted.includes(activity.label.toLowerCase())) return passed(`${capitalised(spec.role)} is labelled ${activity.label}`);
       const holder = [...ctx.model.main.activities, ...ctx.model.events.activities].find((a) => a !== activity && accepted.includes(a.label.toLowerCase()));
       const held = holder ? `; ${holder.label} is the label of another ${holder.reachable ? 'activity' : 'activity, one the call does not reach'}` : '';
+      const role = spec.roleOf?.(ctx) ?? spec.role;
       // A space before or after the name cannot be seen: the label is quoted then.
       const spaced = activity.label.trim() !== activity.label;
       const shown = spaced ? `${JSON.stringify(activity.label)} (with spaces around the name)` : activity.label;
-      return failed(`${capitalised(spec.role)} is labelled ${shown}, not ${spec.label}${held}: ${spec.why}`, {
+      return failed(`${capitalised(role)} is labelled ${shown}, not ${spec.label}${held}: ${spec.why}`, {
         expected: spec.label,
         actual: spaced ? JSON.stringify(activity.label) : activity.label,
         activity,

@@ -15,7 +15,7 @@ import type { GradeReport } from '../../../engine/report.js';
 import { firstFix } from '../../../reports/summary.js';
 import { ROOT } from '../../helpers.js';
 import { HINTS } from '../../../checks/callback-on-global-error/lib/hints.js';
-import { grade, link, mutated, props, removeActivity, unlink, type Json, type Mutation } from './support.js';
+import { grade, link, mutated, props, relabel, removeActivity, unlink, type Json, type Mutation } from './support.js';
 
 const dropVariables = (f: Json, ...names: string[]) => {
   f.variables = (f.variables as Json[]).filter((v) => !names.includes(v.name));
@@ -252,6 +252,7 @@ test('GET_CBID with a Parsing Settings row whose Output Variable is picked and P
     message: 'GET_CBID Parsing Settings are incomplete: no Path Expression for outdialcbid; no row writes customani',
     hint: HINTS.getCbidParsePaths,
   });
+});
 
 // Build step 6 edit by edit, in the guide's order (as an attendee checks the flow after each): the
 // Set Variable added and labelled, connected after SetGetResult, the Disconnect Contact added after
@@ -309,5 +310,60 @@ test('SimulateGlobalError failing only at a row with no Variable selected: the s
     // OnGlobalError ran: the Create Task request and its answers are judged on what it did.
     const later = ['run-task-created', 'run-status-true-on-201', 'run-status-false-on-400', 'run-status-false-on-500'];
     expect(report.checks.filter((c) => later.includes(c.id)).map((c) => `${c.id}: ${c.status}`), name).toEqual(later.map((id) => `${id}: passed`));
+  }
+});
+
+// Build steps 5 and 6 begun: a Set Variable dropped and connected, its default label kept and nothing filled
+// in yet. It is found by its place (GET_CBID's exit leads to it; SetGetResult's), as an HTTP Request after
+// option 3 is: the report says to rename it and fill it in, not to add the activity it already has.
+const FRESH_SET_VARIABLE = { srcVariable: null, srcVariableType: null, expr: null, setTo: 'set-to-literal' };
+const PLACED: { name: string; stage: string; guide: string; fresh: string; after: string; link: string; value: string; hint: string }[] = [
+  { name: 'after GET_CBID', stage: 'step 5:', guide: 'SetGetResult', fresh: 'SetVariable_r2d', after: 'GET_CBID', link: 'set-get-result-after-get-cbid', value: 'set-get-result-value', hint: 'SetVariable_r2d → Variable: getresult;' },
+  { name: 'after SetGetResult', stage: 'step 6:', guide: 'SimulateGlobalError', fresh: 'SetVariable_k1p', after: 'SetGetResult', link: 'simulate-error-after-set-get-result', value: 'simulate-error-value-fails', hint: 'SetVariable_k1p → Variable: simulatederror,' },
+];
+
+for (const placed of PLACED) {
+  test(`a Set Variable ${placed.name} with its default label and nothing filled in is ${placed.guide}: rename it and fill it in`, async () => {
+    const index = STAGES.findIndex((s) => s.name.startsWith(placed.stage));
+    const report = await grade(mutated((f) => {
+      stageMutation(index)(f);
+      relabel(f, placed.guide, placed.fresh);
+      Object.assign(props(f, placed.fresh), FRESH_SET_VARIABLE);
+    }));
+    const check = (id: string) => report.checks.find((c) => c.id === id)!;
+    expect(check(placed.link).status).toBe('passed');
+    const label = report.checks.find((c) => c.id.endsWith('-label') && c.title.includes(placed.guide))!;
+    expect([label.status, label.message, label.hint]).toEqual([
+      'failed',
+      `The Set Variable after ${placed.after} is labelled ${placed.fresh}, not ${placed.guide}: ${label.message.split(': ').slice(1).join(': ')}`,
+      `${placed.fresh} → Activity Label: ${placed.guide}`,
+    ]);
+    expect([check(placed.value).status, check(placed.value).activity]).toEqual(['failed', placed.fresh]);
+    expect(check(placed.value).hint).toContain(placed.hint);
+    expect(firstFix(report)?.id).toBe(placed.value);
+    // Nothing of its Build step says the activity is missing, nor to add one.
+    const step = check(placed.link).step;
+    expect(report.checks.filter((c) => c.step === step && c.status !== 'passed' && /was not found|never reached|Add a Set Variable/.test(`${c.message}\n${c.hint}`)).map((c) => c.id)).toEqual([]);
+  });
+}
+
+// What the place alone never makes SetGetResult: SimulateGlobalError put too early, right after GET_CBID —
+// writing simulatederror under its default label, or labelled SimulateGlobalError and not filled in yet.
+test('a Set Variable after GET_CBID writing simulatederror, or labelled SimulateGlobalError, is SimulateGlobalError too early, not SetGetResult', async () => {
+  const stepSix = STAGES.findIndex((s) => s.name.startsWith('step 6:'));
+  const tooEarly: Record<string, Mutation> = {
+    'writing simulatederror, default label': (f) => relabel(f, 'SimulateGlobalError', 'SetVariable_k1p'),
+    'labelled SimulateGlobalError, not filled in': (f) => Object.assign(props(f, 'SimulateGlobalError'), FRESH_SET_VARIABLE),
+  };
+  for (const [name, edit] of Object.entries(tooEarly)) {
+    const report = await grade(mutated((f) => {
+      stageMutation(stepSix)(f);
+      edit(f);
+      const simulate = name.startsWith('writing') ? 'SetVariable_k1p' : 'SimulateGlobalError';
+      removeActivity(f, 'SetGetResult');
+      link(f, 'GET_CBID', 'default', simulate);
+    }));
+    const link5 = report.checks.find((c) => c.id === 'set-get-result-after-get-cbid')!;
+    expect([link5.status, link5.message], name).toEqual(['failed', 'The Set Variable activity SetGetResult was not found in the main flow']);
   }
 });
