@@ -40,9 +40,10 @@ export interface MarkdownOptions {
 }
 
 /**
- * Attendees named per common failure; the rest are counted. A whole class per failure would make
- * the summary grow with failures × attendees, past what a pull-request comment takes (GitHub:
- * 65,536 characters); the full listing (`fullListing`) has them all.
+ * Attendees named per common failure (fewer to stay within SUMMARY_BYTES: NAMING); the rest are
+ * counted. A whole class per failure would make the summary grow with failures × attendees, past
+ * what a pull-request comment takes (GitHub: 65,536 characters); the full listing (`fullListing`)
+ * has them all.
  */
 export const NAMED_PER_FAILURE = 10;
 
@@ -106,7 +107,6 @@ export function renderMarkdown(reports: readonly GradeReport[], options: Markdow
   const average = averagePercent(reports);
   const ids = attendeeIds(reports);
   const label = labelsIn(ids);
-  const named = (failed: readonly GradeReport[]) => namedIn(failed, label);
   const folded = reports.length > FOLDED_ABOVE;
   const see = `(see ${options.fullListing ?? 'the dashboard'})`;
   const setAside = setAsideNote(options.duplicates ?? []);
@@ -119,42 +119,95 @@ export function renderMarkdown(reports: readonly GradeReport[], options: Markdow
   const tableHead = ['| Attendee | Verdict | Score | Failing steps |', '| --- | --- | --- | --- |'];
   // A row rendered alone (renderMarkdownRow) cannot know that another attendee has its id.
   const rows = reports.map((report, i) => (ids.isShared(report) ? row(report, label) : (options.rows?.[i] ?? renderMarkdownRow(report))));
-  const tail = [
+  const failures = commonFailures(reports);
+  const top = options.topFailures ?? 10;
+  const tailAt = (naming: number, shown = top) => [
     ...(folded ? ['', '</details>'] : []),
-    ...failuresSection(commonFailures(reports), options.topFailures ?? 10, named, see),
-    ...duplicatesSection(options.duplicates ?? [], see),
+    ...failuresSection(failures, shown, naming, label, see),
+    ...duplicatesSection(options.duplicates ?? [], naming, see),
   ];
-  const { kept, left } = rowsWithin(rows, SUMMARY_BYTES - bytesOf(lines) - bytesOf(tableHead) - bytesOf(tail) - FOLD_BYTES, see);
+  const room = (tail: readonly string[]) => SUMMARY_BYTES - bytesOf(lines) - bytesOf(tableHead) - bytesOf(tail) - FOLD_BYTES;
+  const tail = tailWithin(tailAt, top, room, fewestRowsBytes(rows, see));
+  const { kept, left } = rowsWithin(rows, room(tail), see);
   const table = left > 0 ? [...kept, moreRow(left, see)] : kept;
   // Folded, the summary line is all that shows: it says when the table is cut too.
-  const cut = left > 0 ? ` (the first ${kept.length} listed, to stay within GitHub's 1 MiB per job summary)` : '';
+  const cut = left > 0 ? ` (the first ${kept.length} listed, ${WITHIN})` : '';
   const fold = folded ? ['<details>', `<summary>${plural(reports.length, 'submission')}${cut}: attendee, verdict, score and failing Build steps</summary>`, ''] : [];
   return [...lines, ...fold, ...tableHead, ...table, ...tail].join('\n') + '\n';
 }
 
+/** Why a part of the summary is cut, as each note says it. */
+const WITHIN = "to stay within GitHub's 1 MiB per job summary";
+
 /**
- * The `top` most common failures: each with its Build step, who (NAMED_PER_FAILURE named) and how
- * to fix it (FIXES_SHOWN fixes); a last row counts the checks that failed beyond them, so the table
- * does not read as every failure of the class.
+ * Attendees named per list of the most common failures (per failure, per fix), fullest first; files
+ * set aside named per duplicate are as many, at most SET_ASIDE_SHOWN. With ids of 200 characters that
+ * escape to 15 bytes each (`@`), one name is 3 KB and a failure naming 10 attendees and 10 more per fix
+ * 120 KB: ten such failures alone passed GitHub's 1 MiB, and the attendees table was left with no row.
+ * The summary names fewer, then none (counts them), before it lists fewer than ROWS_KEPT attendees.
  */
-function failuresSection(all: readonly CommonFailure[], top: number, named: (reports: readonly GradeReport[]) => string, see: string): string[] {
+const NAMING = [NAMED_PER_FAILURE, 5, 2, 1, 0];
+
+/** Attendees table rows kept before the failures and duplicates name fewer attendees: as many as show unfolded. */
+const ROWS_KEPT = FOLDED_ABOVE;
+
+/** Bytes of the attendees table's first ROWS_KEPT rows, with the row counting the others. */
+function fewestRowsBytes(rows: readonly string[], see: string): number {
+  return rows.length <= ROWS_KEPT ? bytesOf(rows) : bytesOf([...rows.slice(0, ROWS_KEPT), moreRow(rows.length - ROWS_KEPT, see)]);
+}
+
+/**
+ * The sections after the attendees table (`tailAt`: as many named per list, as many failures shown)
+ * that leave `fewest` bytes for its rows: the first naming of NAMING that does. Counted, not named,
+ * and still too long (only a caller asking for many more failures than 10 gets here), the failures
+ * table ends early too, its last row counting the checks left out: the most it can keep, one at least.
+ */
+function tailWithin(tailAt: (naming: number, shown?: number) => string[], top: number, room: (tail: readonly string[]) => number, fewest: number): string[] {
+  for (const naming of NAMING) {
+    const tail = tailAt(naming);
+    if (room(tail) >= fewest) return tail;
+  }
+  let [most, least] = [top, Math.min(top, 1)]; // each failure shown adds a row: the bytes grow with how many
+  while (least < most) {
+    const shown = Math.ceil((least + most) / 2);
+    if (room(tailAt(0, shown)) >= fewest) least = shown;
+    else most = shown - 1;
+  }
+  return tailAt(0, least);
+}
+
+/**
+ * The `top` most common failures: each with its Build step, who (`naming` named) and how
+ * to fix it (FIXES_SHOWN fixes); a last row counts the checks that failed beyond them, so the table
+ * does not read as every failure of the class. Naming fewer than NAMED_PER_FAILURE, a line says so.
+ */
+function failuresSection(all: readonly CommonFailure[], top: number, naming: number, label: Label, see: string): string[] {
   const common = all.slice(0, top);
   if (common.length === 0) return [];
-  const lines = ['', '## Most common failures', '', '| Check | Step | Attendees | How to fix |', '| --- | --- | --- | --- |'];
+  const named = (reports: readonly GradeReport[]) => namedIn(reports, label, naming);
+  const note = naming === NAMED_PER_FAILURE ? [] : [namingNote(naming, see), ''];
+  const lines = ['', '## Most common failures', '', ...note, '| Check | Step | Attendees | How to fix |', '| --- | --- | --- | --- |'];
   for (const f of common) {
     const fixes =
       f.fixes.length === 1
         ? text(f.fixes[0].hint)
         : firstFew(
-            f.fixes.map((fix) => `${text(fix.hint)} (${named(fix.reports)})`),
+            f.fixes.map((fix) => `${text(fix.hint)} (${naming === 0 ? plural(fix.reports.length, 'attendee') : named(fix.reports)})`),
             FIXES_SHOWN,
             { between: '; ', others: (left) => `${left} other ${left === 1 ? 'fix' : 'fixes'} ${see}` },
           );
-    lines.push(`| ${md(f.title)} (${md(f.id)}${f.severity === 'recommended' ? ', recommended' : ''}) | ${stepCell(f.step, f.reports[0])} | ${f.reports.length}: ${named(f.reports)} | ${fixes} |`);
+    const who = naming === 0 ? String(f.reports.length) : `${f.reports.length}: ${named(f.reports)}`;
+    lines.push(`| ${md(f.title)} (${md(f.id)}${f.severity === 'recommended' ? ', recommended' : ''}) | ${stepCell(f.step, f.reports[0])} | ${who} | ${fixes} |`);
   }
   const left = all.length - common.length;
   if (left > 0) lines.push(`| and ${plural(left, 'more check')} that failed ${see} | | | |`);
   return lines;
+}
+
+/** What the failures name when they name fewer than NAMED_PER_FAILURE attendees per list. */
+function namingNote(naming: number, see: string): string {
+  if (naming === 0) return `Attendees are counted, not named, ${WITHIN} ${see}.`;
+  return `Each failure, and each of its fixes, names its first ${naming === 1 ? 'attendee' : `${naming} attendees`}, ${WITHIN} ${see}.`;
 }
 
 /** Bytes kept for the `<details>` lines around a folded table (some 190 at most). */
@@ -166,8 +219,9 @@ const moreRow = (left: number, see: string) => `| and ${plural(left, 'more atten
  * Most bytes of summary.md. GitHub takes 1 MiB (1,048,576 bytes) per job summary; a class of 500
  * whose ids and reasons are clipped but made of characters of 4 bytes (emoji) or escaped to 5
  * (`&amp;`) came to more. Past it, the attendees table ends early, with a count of the rows left
- * out (the full listing has them all), and its folded summary line says how many it lists; the totals
- * and the most common failures are always there.
+ * out (the full listing has them all), and its folded summary line says how many it lists; left
+ * fewer than ROWS_KEPT rows, the failures and duplicates name fewer (NAMING). The totals and the
+ * most common failures are always there.
  */
 export const SUMMARY_BYTES = 1_000_000;
 
@@ -192,28 +246,41 @@ function bytesOf(lines: readonly string[]): number {
   return bytes;
 }
 
-/** The duplicates: ids and paths come from untrusted inputs (escaped, clipped), and their number is capped. */
-function duplicatesSection(duplicates: readonly DuplicateSubmissions[], see: string): string[] {
+/**
+ * The duplicates: ids and paths come from untrusted inputs (escaped, clipped), and their number is
+ * capped; the files set aside per attendee are named up to `naming` (SET_ASIDE_SHOWN at most), a line
+ * saying so when fewer.
+ */
+function duplicatesSection(duplicates: readonly DuplicateSubmissions[], naming: number, see: string): string[] {
   if (duplicates.length === 0) return [];
+  const shown = Math.min(naming, SET_ASIDE_SHOWN);
   const items = duplicates.slice(0, DUPLICATES_SHOWN).map((d) => {
     const [kept, setAside] = keptAndSetAside(d);
-    return `- ${md(shownAttendeeId(d.attendee))}: kept ${name(kept)}; set aside ${firstFew(setAside.map(name), SET_ASIDE_SHOWN)}`;
+    return `- ${md(shownAttendeeId(d.attendee))}: kept ${name(kept)}; set aside ${shown === 0 ? plural(setAside.length, 'file') : firstFew(setAside.map(name), shown)}`;
   });
   const more = duplicates.length - DUPLICATES_SHOWN;
+  const note = shown === SET_ASIDE_SHOWN ? [] : [setAsideNamingNote(shown, see), ''];
   return [
     '',
     '## Duplicate submissions',
     '',
     DUPLICATES_RULE,
     '',
+    ...note,
     ...items,
     ...(more > 0 ? [`- and ${plural(more, 'other attendee')} ${see}`] : []),
   ];
 }
 
-/** `141, 150` or, past NAMED_PER_FAILURE, `141, 150, …, 199 and 12 more`. */
-function namedIn(reports: readonly GradeReport[], label: Label): string {
-  return firstFew(reports.map(label), NAMED_PER_FAILURE);
+/** What the duplicates name when they name fewer than SET_ASIDE_SHOWN files set aside per attendee. */
+function setAsideNamingNote(shown: number, see: string): string {
+  if (shown === 0) return `The files set aside are counted, not named, ${WITHIN} ${see}.`;
+  return `Each attendee's first ${shown === 1 ? 'file' : `${shown} files`} set aside named, ${WITHIN} ${see}.`;
+}
+
+/** `141, 150` or, past `naming`, `141, 150, …, 199 and 12 more`. */
+function namedIn(reports: readonly GradeReport[], label: Label, naming: number): string {
+  return firstFew(reports.map(label), naming);
 }
 
 /**

@@ -320,3 +320,75 @@ test('export text holding a www. address, an http(s) URL or an email address is 
   for (const line of md.split('\n').filter((l) => l.includes('example'))) expect(line.replace(/(\d|\*\*): /g, ''), line).not.toMatch(/(?<!\\):/);
   expect(md).not.toMatch(/@(?!<span><\/span>)/);
 });
+
+/**
+ * A class whose ids escape to 15 bytes a character (`@` gets `\@<span></span>`): 200 characters
+ * make one name 3 KB. Ten failures each naming 10 attendees and three fixes naming 10 more came to
+ * 1.09 MB, past GitHub's 1 MiB per job summary (not shown at all), with the attendees table left
+ * with no row. Built as a class of 30 copies of one flow in three groups of 10, each group's labels
+ * their own, so every check failing has three fixes.
+ */
+function atClass(count: number, checks = 10): GradeReport[] {
+  return Array.from({ length: count }, (_, n) => {
+    const report = failedReport();
+    const group = Math.floor(n / 10);
+    report.attendee.id = `${'@'.repeat(196)}${String(n).padStart(4, '0')}`;
+    report.checks = Array.from({ length: checks }, (_, k) => ({ ...report.checks[2], id: `check-${k}`, title: `Title of check-${k}`, severity: 'recommended' as const, status: 'failed' as const, hint: `Rename it GET${group} as the guide says` }));
+    return report;
+  });
+}
+
+test('a class whose ids are long and escape to many bytes (@) stays within SUMMARY_BYTES: the failures name 5 attendees per list, saying so, and the table lists everyone', () => {
+  const reports = atClass(30);
+  const md = renderMarkdown(reports);
+  expect(Buffer.byteLength(md)).toBeLessThanOrEqual(SUMMARY_BYTES); // it was 1.09 MB
+  const lines = md.split('\n');
+  const id = (n: number) => renderMarkdownRow(reports[n]).split(' | ')[0].slice(2);
+  expect(lines.filter((l) => l.startsWith(`| ${id(0).slice(0, 30)}`))).toHaveLength(30);
+  expect(md).not.toContain('more attendees');
+  expect(lines).toContain("Each failure, and each of its fixes, names its first 5 attendees, to stay within GitHub's 1 MiB per job summary (see the dashboard).");
+  const failure = lines.find((l) => l.includes('(check\\-0, recommended)'))!;
+  expect(failure).toContain(`| 30: ${[0, 1, 2, 3, 4].map(id).join(', ')} and 25 more |`);
+  expect(failure).toContain(`| Rename it GET0 as the guide says (${[0, 1, 2, 3, 4].map(id).join(', ')} and 5 more); Rename it GET1`);
+  // A class of 10 fits naming 10 per list: as before, no note.
+  const ten = renderMarkdown(atClass(10));
+  expect(ten).not.toContain('names its first');
+  expect(ten.split('\n').find((l) => l.includes('(check\\-0, recommended)'))).toContain(`| 10: ${Array.from({ length: 10 }, (_, n) => id(n)).join(', ')} |`);
+});
+
+test('a class of 500 where every id, file, reason, hint and duplicate path is long and made of @ stays within SUMMARY_BYTES: its attendees counted, not named, saying so, and 20 attendees listed at least', () => {
+  const at = (n: number, length: number) => `${n}${'@'.repeat(length)}`;
+  // Two students to an id (two folders): each is named with its file, 6 KB a name.
+  const reports = Array.from({ length: 500 }, (_, n) => {
+    const report = n % 2 ? failedReport() : ungradableReport();
+    report.attendee.id = at(n >> 1, 1000);
+    report.input = { ...report.input, file: `${n % 2 ? 'a' : 'b'}/${at(n, 1000)}.json` };
+    if (report.error) report.error = { code: 'not-json', message: at(n, 1000) };
+    report.checks = Array.from({ length: 10 }, (_, k) => ({ ...failedReport().checks[2], id: `check-${k}`, status: 'failed' as const, hint: at(n, 1000) }));
+    return report;
+  });
+  const duplicates = Array.from({ length: 30 }, (_, n) => ({ attendee: at(n, 1000), kept: at(n, 1000), dropped: Array.from({ length: 100 }, (_, k) => at(k, 1000)) }));
+  const md = renderMarkdown(reports, { duplicates });
+  expect(Buffer.byteLength(md)).toBeLessThanOrEqual(SUMMARY_BYTES);
+  const lines = md.split('\n');
+  const rows = lines.filter((l) => / \| (❌ failed|⚠️ ungradable) \| /.test(l));
+  expect(rows.length).toBeGreaterThanOrEqual(20);
+  expect(lines).toContain(`| and ${500 - rows.length} more attendees (see the dashboard) | | | |`);
+  expect(lines).toContain("Attendees are counted, not named, to stay within GitHub's 1 MiB per job summary (see the dashboard).");
+  const failure = lines.find((l) => l.includes('(check\\-0, recommended)'))!;
+  expect(/ \| 500 \| 0\\@.* \(1 attendee\); 1\\@.* and 495 other fixes \(see the dashboard\) \|$/.test(failure)).toBe(true);
+  expect(lines).toContain("The files set aside are counted, not named, to stay within GitHub's 1 MiB per job summary (see the dashboard).");
+  expect(lines.filter((l) => l.endsWith('; set aside 100 files'))).toHaveLength(DUPLICATES_SHOWN);
+});
+
+test('asked for many more failures than fit, the failures table ends early with a count of the checks left out, and the summary stays within SUMMARY_BYTES with 20 attendees listed', () => {
+  const reports = atClass(30, 100).map((report, n) => ({ ...report, checks: report.checks.map((check) => ({ ...check, hint: `${n}${'@'.repeat(500)}` })) }));
+  const md = renderMarkdown(reports, { topFailures: 100 });
+  expect(Buffer.byteLength(md)).toBeLessThanOrEqual(SUMMARY_BYTES);
+  const lines = md.split('\n');
+  const failures = lines.filter((l) => l.startsWith('| Title of check'));
+  expect(failures.length).toBeGreaterThan(0);
+  expect(failures.length).toBeLessThan(100);
+  expect(lines).toContain(`| and ${100 - failures.length} more checks that failed (see the dashboard) | | | |`);
+  expect(lines.filter((l) => l.startsWith('| \\@')).length).toBeGreaterThanOrEqual(20);
+});
