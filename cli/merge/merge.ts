@@ -11,6 +11,7 @@
 import path from 'node:path';
 import type { GradeReport } from '../../engine/report.js';
 import { boundReport, renderClassRow, renderHtmlReport, renderJson, type ClassRow } from '../../reports/index.js';
+import { shownAttendeeId } from '../../reports/attendee-id.js';
 import { coded } from '../errors.js';
 import { endsInCarriageReturn } from '../options.js';
 import { cannotWriteOut, finishRun, isFileSystemError, nextTurn, prepareOut, removeStopped, type Prepared, type Run } from '../grade/batch.js';
@@ -215,7 +216,8 @@ function reportOf(part: PartRecord, attendee: number, checks: readonly LabCheck[
 function unusable({ dir, record }: PartRecord, attendee: number, problem: { file: string; why: string }, warn: (line: string) => void): GradeReport {
   const expected = record.attendees[attendee]!;
   const message = `its report in ${dir} cannot be used (${problem.file}: ${problem.why}); grade its shard again`;
-  warn(`flowgrade: ${problem.file}: ${problem.why}; ${expected.attendee === '' ? 'its attendee' : JSON.stringify(expected.attendee)} is merged as ungradable (${REPORT_UNREADABLE}) [${REPORT_UNREADABLE}]`);
+  // The id cut as every line a person reads shows it (an id can be 262,144 characters).
+  warn(`flowgrade: ${problem.file}: ${problem.why}; ${expected.attendee === '' ? 'its attendee' : JSON.stringify(shownAttendeeId(expected.attendee))} is merged as ungradable (${REPORT_UNREADABLE}) [${REPORT_UNREADABLE}]`);
   return unusableReport(record, expected, message);
 }
 

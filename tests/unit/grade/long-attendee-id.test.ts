@@ -81,3 +81,22 @@ test('grade: the stdout, attendee pages and class files show the id cut, two ids
   const data = JSON.parse(/<script type="application\/json" id="fg-data">(.*?)<\/script>/s.exec(index)![1]) as { rows: { attendee: string }[] };
   expect(data.rows.map((row) => row.attendee)).toEqual(['140', `${'A'.repeat(200)}… (200000 characters)`, `${'A'.repeat(200)}… (200000 characters)`]);
 });
+
+test("merge: a shard's report that cannot be used is named on stderr with its id cut, as grade's own lines cut it", async () => {
+  const dir = tempDir('long-id-merge-class');
+  writeFileSync(path.join(dir, 'a.json'), flow('defect-condition-tests-200', LONG));
+  writeFileSync(path.join(dir, 'Main_Flow_140.json'), flow('solution', '140'));
+  const shards = [1, 2].map((index) => path.join(tempDir(`long-id-merge-shard-${index}`), 'out'));
+  for (const [index, out] of shards.entries()) expect((await runCli(['grade', dir, '--out', out, '--shard', `${index + 1}/2`, '--quiet', '--jobs', '1', ...NOW])).code).toBeLessThan(2);
+  // The long id's report cut short, as an interrupted upload leaves it.
+  const [file] = shards.flatMap((out) => {
+    const record = JSON.parse(readFileSync(path.join(out, 'flowgrade-run.json'), 'utf8')) as { attendees: { report: string; attendee: string }[] };
+    return record.attendees.filter((entry) => entry.attendee === LONG).map((entry) => path.join(out, `${entry.report}.json`));
+  });
+  writeFileSync(file!, readFileSync(file!, 'utf8').slice(0, 100));
+  const run = await runCli(['merge', ...shards, '--out', path.join(tempDir('long-id-merge-out'), 'out'), '--quiet']);
+  expect(run.code).toBe(2);
+  const line = run.stderr.split('\n').find((l) => l.includes('[report-unreadable]'))!;
+  expectCut(line, "merge's line");
+  expect(line).toContain(`; "${'A'.repeat(200)}… (200000 characters)" is merged as ungradable (report-unreadable) [report-unreadable]`);
+});
