@@ -5,14 +5,16 @@
  * does the same with the built page in Chromium.
  */
 import { test, expect } from '@playwright/test';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { DEFAULT_MISSION_ID, findMission } from '../../../checks/index.js';
 import type { GradeReport } from '../../../engine/report.js';
 import type { FailureReason } from '../../../web/failure-reason.js';
 import { MAX_BYTES, type PickedFile } from '../../../web/grade-file.js';
+import { TOOL } from '../../../web/grading-request.js';
+import { renderJson } from '../../../reports/json.js';
 import { gradePickedFile } from './picked-file.js';
-import { fixturePath, runCli } from '../../helpers.js';
+import { fixturePath, ROOT, runCli, tempDir } from '../../helpers.js';
 
 const FIXED = '2025-06-02T10:00:00Z';
 const MANIFEST = JSON.parse(readFileSync(fixturePath('manifest.json'), 'utf8')) as { file: string; verdict: string }[];
@@ -133,4 +135,25 @@ test('each case a file cannot be graded gets its reason code where it is known: 
     // The page's zip test and the loader's agree: what it calls a ZIP archive, the loader names one.
     expect(/ZIP archive/.test(graded.report.error?.message ?? ''), file.name).toBe(reason === 'zip');
   }
+});
+
+test('the JSON download is, byte for byte, what the command docs/web.md names writes (check --format json --out FILE): an export\'s bidi controls, U+2028 and C1 characters as they are, which check\'s stdout escapes', async () => {
+  const web = readFileSync(path.join(ROOT, 'docs', 'web.md'), 'utf8');
+  const [, command] = /the JSON is exactly what\s+`flowgrade ([^`]+)`/.exec(web)!;
+  // A label holding what stdout escapes, quoted by the checks' messages.
+  const label = 'SetGet\u202eResult\u2028\u0085';
+  const bytes = readFileSync(fixturePath('flows/solution.json'), 'utf8').split('"SetGetResult"').join(JSON.stringify(label));
+  const dir = tempDir('web-download');
+  writeFileSync(path.join(dir, 'flow.json'), bytes);
+  const { report } = await gradePickedFile(new File([bytes], 'flow.json', { type: 'application/json' }), { ...OPTIONS, tool: TOOL });
+  const download = renderJson(report);
+  expect(download).toContain(label);
+  const out = path.join(dir, 'report.json');
+  const run = await runCli([...command.split(' ').map((word) => (word === 'FILE' ? out : word)), 'flow.json', '--now', FIXED], { cwd: dir });
+  expect(run.code, run.stderr).toBeLessThan(2);
+  expect(command.includes('--out') ? readFileSync(out, 'utf8') : run.stdout).toBe(download);
+  // The same data check --format json prints, which escapes those characters for a terminal.
+  const printed = await runCli(['check', '--format', 'json', 'flow.json', '--now', FIXED], { cwd: dir });
+  expect(printed.stdout).not.toBe(download);
+  expect(JSON.parse(printed.stdout)).toEqual(JSON.parse(download));
 });
