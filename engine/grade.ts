@@ -4,6 +4,7 @@
  * a given input and clock.
  */
 import { sha256 as nobleSha256 } from '@noble/hashes/sha2';
+import { bytesToHex } from '@noble/hashes/utils';
 import { DEFAULT_DYNVARS, DEFAULT_MOCKAPI_FILTER, notMockedReason, requestsNotMocked, type MockOptions, type SeenRequest } from '../mocks/index.js';
 import { attendeeOfFile, attendeePrefixOf } from './attendee.js';
 import type { Check, CheckContext, CheckOutcome, Mission, MissionSettings, ScenarioDefinition, ScenarioRun } from './check.js';
@@ -270,8 +271,7 @@ function drawing(graph: FlowGraph): DrawingGraph {
  */
 async function webCryptoSha256(bytes: Uint8Array): Promise<string> {
   const subtle = globalThis.crypto?.subtle;
-  const digest = subtle ? new Uint8Array(await subtle.digest('SHA-256', bytes as unknown as ArrayBuffer)) : nobleSha256(bytes);
-  return [...digest].map((b) => b.toString(16).padStart(2, '0')).join('');
+  return bytesToHex(subtle ? new Uint8Array(await subtle.digest('SHA-256', bytes as unknown as ArrayBuffer)) : nobleSha256(bytes));
 }
 
 /** The settings a grading with `options` runs with: the mission's defaults, what was given, the mocks' dataset and filter. */

@@ -28,3 +28,10 @@ test('the grading thread and the page bundle no validator of what only merge rea
   const holds = (bundle: string) => readFileSync(path.join(ROOT, 'dist', bundle), 'utf8').includes(kind);
   expect([holds('worker.js'), holds('web/app.js'), holds('cli.js')]).toEqual([false, false, true]);
 });
+
+test('the grading thread and the page bundle hold one SHA-256, not a second written out for the sha256 filter', () => {
+  // The first of SHA-256's round constants, as esbuild writes it (0x428a2f98 in decimal).
+  const roundConstant = /\b1116352408\b/g;
+  const copies = (bundle: string) => readFileSync(path.join(ROOT, 'dist', bundle), 'utf8').match(roundConstant)?.length ?? 0;
+  expect([copies('worker.js'), copies('web/app.js')]).toEqual([1, 1]);
+});
