@@ -3,7 +3,7 @@
  * with or without BOM), flow-template upload bodies, every format generation, FLOW and SUBFLOW.
  */
 import flowExportSchema from '../schemas/flow-export.schema.json' with { type: 'json' };
-import { validatorFor } from './ajv.js';
+import { firstSchemaError, validatorFor } from './ajv.js';
 import { buildModel, isEventActivity } from './build-model.js';
 import { assertNesting, assertStringLengths, clipPointer, decodeText, DEFAULT_LIMITS, parseJsonText, withoutBom, type JsonLimits } from './json-text.js';
 import { LoadError, type LoadErrorCode } from './load-error.js';
@@ -113,9 +113,7 @@ const INSIDE_FLOW = ' (inside the "flow" string)';
 function assertFlowExport(exported: Record<string, unknown>, templateBody: boolean): void {
   const validateExport = validatorFor(flowExportSchema);
   if (validateExport(exported)) return;
-  const first = validateExport.errors?.[0];
-  const where = (first?.instancePath ? clipPointer(first.instancePath) : '(top level)') + (templateBody ? INSIDE_FLOW : '');
-  throw new LoadError('invalid-flow', `not a valid flow export: ${where} ${schemaProblem(first)}`);
+  throw new LoadError('invalid-flow', `not a valid flow export: ${firstSchemaError(validateExport.errors, { describe: schemaProblem, inside: templateBody ? INSIDE_FLOW : '' })}`);
 }
 
 /**

@@ -7,7 +7,7 @@
  * v4.4) leave hidden files out by default.
  */
 import { createHash } from 'node:crypto';
-import { validatorFor } from '../../engine/ajv.js';
+import { firstSchemaError, validatorFor } from '../../engine/ajv.js';
 import runSchema from '../../schemas/run.schema.json' with { type: 'json' };
 import type { RecommendedAs } from '../../reports/junit.js';
 import type { Duplicate } from './duplicates.js';
@@ -63,9 +63,7 @@ export function splitFingerprint(submissions: readonly { file: string; entry?: n
 /** Why `value` is not a run record (the first problem, with where it is), or undefined when it is one. */
 export function runRecordProblem(value: unknown): string | undefined {
   const validate = validatorFor(runSchema);
-  if (validate(value)) return undefined;
-  const first = validate.errors?.[0];
-  return `${first?.instancePath || '(top level)'} ${first?.message ?? 'does not match the schema'}`;
+  return validate(value) ? undefined : firstSchemaError(validate.errors);
 }
 
 /** The record of a run that kept `rows`, named `names` in --out (the same order). */

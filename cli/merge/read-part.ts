@@ -8,6 +8,7 @@
 import { constants, lstatSync, readSync, statSync } from 'node:fs';
 import path from 'node:path';
 import Ajv from 'ajv';
+import { firstSchemaError } from '../../engine/ajv.js';
 import reportSchema from '../../schemas/report.schema.json' with { type: 'json' };
 import { wideEncoding, withoutBom } from '../../engine/json-text.js';
 import type { Check } from '../../engine/check.js';
@@ -84,6 +85,11 @@ function nestedWithin(value: unknown, depth: number): boolean {
   return true;
 }
 
+/**
+ * Its own ajv, not engine/ajv.ts's validatorFor: a report is validated without formats (its
+ * generatedAt is checked by hand, checkedReport), an option the shared instance does not take, and
+ * scripts/build.mjs precompiles it so, for the CLI's bundle only.
+ */
 let validateReport: ReturnType<Ajv['compile']> | undefined;
 
 /** The most characters of a value from a report quoted in why it cannot be used (a name's, reports/bounds.ts). */
@@ -133,10 +139,7 @@ function checkedReport(file: string, expected: RunRecord['attendees'][number], r
   const shape = reportShapeProblem(value.value);
   if (shape !== undefined) return fail(`not a flowgrade report: ${shape}`);
   validateReport ??= new Ajv({ allErrors: false, strict: false, validateFormats: false }).compile(reportSchema);
-  if (!validateReport(value.value)) {
-    const first = validateReport.errors?.[0];
-    return fail(`not a flowgrade report: ${first?.instancePath || '(top level)'} ${first?.message ?? 'does not match the schema'}`);
-  }
+  if (!validateReport(value.value)) return fail(`not a flowgrade report: ${firstSchemaError(validateReport.errors)}`);
   const report = value.value as GradeReport;
   // (Each quoted within QUOTED characters: the line is also the message of that row's report, in every class file; a megabyte id made each a megabyte larger.)
   const quoted = (text: string) => JSON.stringify(clipText(text, QUOTED));
