@@ -17,7 +17,7 @@ import { openedNoFile } from './io.js';
 const WRITE_FAILURES = new Set(['ENOSPC', 'EDQUOT', 'EFBIG', 'EIO']);
 
 /** A write that failed part-way: a full disk, a quota, a file-size limit, an I/O error. */
-export function isWriteFailure(error: unknown): boolean {
+function isWriteFailure(error: unknown): boolean {
   return WRITE_FAILURES.has((error as NodeJS.ErrnoException).code ?? '');
 }
 

@@ -39,7 +39,7 @@ export function errorLine(report: GradeReport): string {
 }
 
 /** What the page knows of a file given, to name it and to tell it from another of its name. */
-export interface GivenFile {
+interface GivenFile {
   name: string;
   size?: number;
   lastModified?: number;

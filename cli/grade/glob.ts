@@ -151,7 +151,7 @@ export function segmentMatcher(segment: string, ignoreCase = false): NameMatcher
   };
 }
 
-export interface NameMatcher {
+interface NameMatcher {
   test(name: string): boolean;
 }
 

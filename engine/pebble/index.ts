@@ -9,31 +9,29 @@ import type { ExpressionError } from './errors.js';
 import { normalize } from './normalize.js';
 import { references, unknownCallables } from './references.js';
 import { evaluateTyped, render } from './render.js';
-import { parseOutcome, parseTemplate as parseCached } from './template.js';
+import { parseOutcome, parseTemplate } from './template.js';
 
 export { ExpressionError } from './errors.js';
 export type { ExpressionErrorCode } from './errors.js';
 export type { Template, TemplatePart, Node } from './ast.js';
 export type { EvalOptions, Scope, StepBudget } from './context.js';
 
-/** Parse a template (text with {{ }}); throws ExpressionError on syntax errors. Cache-friendly (pure). */
-export function parseTemplate(text: string): Template {
-  return parseCached(text);
-}
+/** Parse a template (text with {{ }}); throws ExpressionError on syntax errors. Cached (template.ts). */
+export { parseTemplate };
 
 /** Render to a string (each {{ }} rendered and concatenated with the literal text). */
 export function renderTemplate(text: string, scope: Scope, options?: EvalOptions): string {
-  return render(parseCached(text), scope, options);
+  return render(parseTemplate(text), scope, options);
 }
 
 /** If `text.trim()` is exactly one {{ expr }}, return the typed value of expr (number, boolean, list, map, null, string); otherwise the rendered string. */
 export function evaluateTemplate(text: string, scope: Scope, options?: EvalOptions): unknown {
-  return evaluateTyped(parseCached(text), scope, options);
+  return evaluateTyped(parseTemplate(text), scope, options);
 }
 
 /** Names the template reads at top level and their dotted paths, e.g. ['NewPhoneContact.DNIS', 'outdialcbid'] (for static checks). Throws on syntax errors. */
 export function referencedNames(text: string): string[] {
-  return references(parseCached(text));
+  return references(parseTemplate(text));
 }
 
 /**
@@ -46,7 +44,7 @@ export function hasExpression(text: string): boolean {
 
 /** Canonical text of a template for comparison: whitespace inside {{ }} normalised (e.g. `{{ a|slice(2)  }}` and `{{a | slice(2)}}` give the same string). Throws on syntax errors. */
 export function normalizeTemplate(text: string): string {
-  const template = parseCached(text);
+  const template = parseTemplate(text);
   let canonical = normalized.get(template);
   if (canonical === undefined) normalized.set(template, (canonical = normalize(template)));
   return canonical;

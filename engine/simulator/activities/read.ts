@@ -43,7 +43,7 @@ export function optionInputs(activity: Activity, key: string): string[] {
 }
 
 /** A list of strings (non-strings become text; anything that is not a list gives []). */
-export function textList(value: unknown): string[] {
+function textList(value: unknown): string[] {
   if (!Array.isArray(value)) return [];
   return value.map((item) => text(item) ?? '');
 }

@@ -7,6 +7,7 @@ import {
   parseTemplate,
   referencedNames,
 } from '../../../engine/pebble/index.js';
+import * as cache from '../../../engine/pebble/template.js';
 import { errorOf, evaluate, render } from './support.js';
 
 const literals: [string, unknown][] = [
@@ -225,6 +226,10 @@ test('lintTemplate reports syntax errors and unknown filters/functions/tests wit
     ['unknown-test', 37],
   ]);
   expect(lintTemplate('{{ ANI | 123}}').map((p) => p.code)).toEqual(['syntax']);
+});
+
+test('the documented parseTemplate (docs/expressions.md, API) is template.ts\'s cached parser itself, no wrapper around it', () => {
+  expect(parseTemplate).toBe(cache.parseTemplate);
 });
 
 test('parseTemplate caches: same text, same tree; the cache is bounded', () => {
