@@ -4,6 +4,7 @@
  * worker runs `gradeRequest`. The page never grades on its own thread: nothing could stop a
  * grading there at the time limit (web/grading-thread.ts).
  */
+// (Bundled, package.json is its version alone: scripts/build.mjs.)
 import pkg from '../package.json' with { type: 'json' };
 import { findMission } from '../checks/index.js';
 import { messageOf } from '../engine/error-message.js';

@@ -35,3 +35,13 @@ test('the grading thread and the page bundle hold one SHA-256, not a second writ
   const copies = (bundle: string) => readFileSync(path.join(ROOT, 'dist', bundle), 'utf8').match(roundConstant)?.length ?? 0;
   expect([copies('worker.js'), copies('web/app.js')]).toEqual([1, 1]);
 });
+
+test('the bundles hold package.json\'s version, not the rest of it (its scripts, its devDependencies): the page showed every visitor the build\'s tooling', () => {
+  const pkg = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { version: string; devDependencies: Record<string, string> };
+  for (const bundle of ['web/app.js', 'cli.js', 'worker.js']) {
+    const text = readFileSync(path.join(ROOT, 'dist', bundle), 'utf8');
+    expect(text, bundle).not.toContain('devDependencies');
+    expect(text, bundle).not.toContain('"prepare"');
+    expect(text, bundle).toContain(JSON.stringify(pkg.version));
+  }
+});
