@@ -7,7 +7,7 @@
  * refusals are an API's response bodies, mocks/ajv.ts).
  */
 import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
-import { clipPointer } from './json-text.js';
+import { clipPointer } from './clip.js';
 
 let ajv: Ajv | undefined;
 const compiled = new Map<object, ValidateFunction>();

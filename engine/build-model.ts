@@ -16,7 +16,8 @@ import type {
   Variable,
 } from './model.js';
 import { attendeeOf } from './attendee.js';
-import { assertNesting, clipPointer, DEFAULT_LIMITS, levels } from './json-text.js';
+import { assertNesting, DEFAULT_LIMITS, levels } from './json-text.js';
+import { clipPointer } from './clip.js';
 import { LoadError } from './load-error.js';
 import { DECIMAL_TEXT, INTEGER_TEXT } from './number-text.js';
 import { pointerOf } from './pointer.js';

@@ -2,6 +2,7 @@
  * Turning untrusted bytes into a JSON value, with limits and precise errors.
  */
 import { jsonErrorOffset } from './json-error-offset.js';
+import { clipPointer } from './clip.js';
 import { LoadError } from './load-error.js';
 import { pointerOf } from './pointer.js';
 import { messageOf } from './error-message.js';
@@ -384,11 +385,6 @@ export function assertStringLengths(value: unknown, textLength: number, limits: 
       }
     }
   }
-}
-
-/** A JSON pointer short enough for a one-line message (keys can be long). */
-export function clipPointer(pointer: string, max = 160): string {
-  return pointer.length <= max ? pointer : `${pointer.slice(0, max - 1)}…`;
 }
 
 /**

@@ -5,7 +5,8 @@
 import flowExportSchema from '../schemas/flow-export.schema.json' with { type: 'json' };
 import { firstSchemaError, validatorFor } from './ajv.js';
 import { buildModel, isEventActivity } from './build-model.js';
-import { assertNesting, assertStringLengths, clipPointer, decodeText, DEFAULT_LIMITS, parseJsonText, withoutBom, type JsonLimits } from './json-text.js';
+import { clipPointer } from './clip.js';
+import { assertNesting, assertStringLengths, decodeText, DEFAULT_LIMITS, parseJsonText, withoutBom, type JsonLimits } from './json-text.js';
 import { LoadError, type LoadErrorCode } from './load-error.js';
 import type { FlowModel } from './model.js';
 import { messageOf } from './error-message.js';

@@ -29,6 +29,12 @@ test('clips a long pointer (a long key) to one line', () => {
   expect(message).toBe(`/names/${'k'.repeat(152)}… must be string`);
 });
 
+test('clips a pointer with an emoji at the cut without splitting it', () => {
+  const key = `${'k'.repeat(151)}😀${'z'.repeat(20)}`; // after "/names/", the emoji's units are the 159th and 160th
+  const message = firstSchemaError(errorsOf({ names: { [key]: 1 } }));
+  expect(message).toBe(`/names/${'k'.repeat(151)}😀… must be string`);
+});
+
 test('words the error with `describe` and follows the place with `inside`', () => {
   const message = firstSchemaError(errorsOf({ names: { a: 1 } }), { describe: (error) => `fails its ${error?.keyword}`, inside: ' (inside x)' });
   expect(message).toBe('/names/a (inside x) fails its type');

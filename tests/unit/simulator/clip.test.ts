@@ -5,7 +5,8 @@
  * row cut in its middle.
  */
 import { expect, test } from '@playwright/test';
-import { clipMiddle, clipWithDots, clipWithEllipsis } from '../../../engine/clip.js';
+import fc from 'fast-check';
+import { clipMiddle, clipPointer, clipWithDots, clipWithEllipsis } from '../../../engine/clip.js';
 import { Expressions } from '../../../engine/simulator/expressions.js';
 import { convertToType } from '../../../engine/simulator/variables.js';
 import { renderTraceTable } from '../../../reports/trace-table.js';
@@ -24,6 +25,22 @@ test('clipWithEllipsis: a text of at most max characters as it is, a longer one 
   expect(clipWithEllipsis('x'.repeat(31), 30)).toBe(`${'x'.repeat(29)}…`);
   expect(clipWithEllipsis('😀'.repeat(30), 30)).toBe('😀'.repeat(30));
   expect(clipWithEllipsis('😀'.repeat(31), 30)).toBe(`${'😀'.repeat(29)}…`);
+});
+
+test('clipWithEllipsis reads only the start of a long text, and cuts it as when it read all of it (lone surrogates too)', () => {
+  const whole = (text: string, max: number) => {
+    const characters = [...text];
+    return characters.length > max ? `${characters.slice(0, max - 1).join('')}…` : text;
+  };
+  const texts = fc.oneof(fc.string({ unit: 'binary', maxLength: 60 }), fc.array(fc.integer({ min: 0xd7fe, max: 0xe001 }), { maxLength: 60 }).map((units) => String.fromCharCode(...units)));
+  fc.assert(fc.property(texts, fc.integer({ min: 1, max: 30 }), (text, max) => expect(clipWithEllipsis(text, max)).toBe(whole(text, max))), { numRuns: 3000 });
+});
+
+test('clipPointer: a pointer of at most 160 characters as it is, a longer one cut to 160 with …, no emoji split at the cut', () => {
+  const pointer = `/${'x'.repeat(157)}😀${'y'.repeat(10)}`; // the emoji's two units are the 159th and 160th
+  expect(clipPointer(pointer)).toBe(`/${'x'.repeat(157)}😀…`);
+  expect(clipPointer(`/${'x'.repeat(157)}😀`)).toBe(`/${'x'.repeat(157)}😀`); // 159 characters (160 units): as it is
+  expect(clipPointer('/a/😀😀😀/b', 4)).toBe('/a/…');
 });
 
 test('clipMiddle: a text of at most max characters as it is, a longer one its start and end around …, max in all, no emoji split', () => {
