@@ -10,11 +10,12 @@ import type { GradeOptions } from '../engine/grade.js';
 import { formatBytes } from '../engine/json-text.js';
 import { REPORT_CSS, renderHtmlReport, renderReportBody } from '../reports/html.js';
 import { renderJson } from '../reports/json.js';
+import { printableLine } from '../reports/escape.js';
 import { showFailingActivities } from './drawings.js';
 import { MAX_BYTES, noWorkerFile, readPickedFile, timedOutFile, type GradedFile, type PickedFile } from './grade-file.js';
 import { requestOptions, TOOL, type GradingRequest } from './grading-request.js';
 import { GradingThread, gradingTimeLimit } from './grading-thread.js';
-import { downloadName, errorAdvice, errorLine, notGradedNote, oneLine, oneToGrade, summaryLine, tabTitle } from './messages.js';
+import { downloadName, errorAdvice, errorLine, notGradedNote, oneToGrade, summaryLine, tabTitle } from './messages.js';
 import { missionChoices, readSettings, type SettingsResult } from './options.js';
 
 function element<T extends HTMLElement>(id: string): T {
@@ -237,7 +238,7 @@ async function grade(file: PickedFile, note: string, { reveal = false } = {}): P
     clearReport();
     errorArea.replaceChildren();
     const option = OPTION_FIELDS[settings.field];
-    status.textContent = oneLine(`Fix the ${option.name} marked above; ${file.name} is graded as soon as it is valid.`) + note;
+    status.textContent = printableLine(`Fix the ${option.name} marked above; ${file.name} is graded as soon as it is valid.`) + note;
     results.dataset.state = 'invalid-options';
     if (reveal) revealField(option.input);
     return false;
@@ -249,7 +250,7 @@ async function grade(file: PickedFile, note: string, { reveal = false } = {}): P
   reportArea.setAttribute('aria-busy', 'true');
   // The same name again (regraded for an option, or chosen anew): naming it twice would read oddly.
   const earlier = shownFile === undefined ? '' : shownFile === file.name ? ' (the report below is still the earlier one)' : ` (the report below is still the earlier one, for ${shownFile})`;
-  status.textContent = oneLine(`Grading ${file.name}…${earlier}`);
+  status.textContent = printableLine(`Grading ${file.name}…${earlier}`);
   errorArea.replaceChildren();
   if (reveal) revealStatus();
   // The status on screen before the file is read (a large one takes a moment).
@@ -327,8 +328,8 @@ function showCrash(fileName: string, error: unknown): void {
   clearReport();
   results.dataset.state = 'done';
   results.dataset.verdict = 'error';
-  status.textContent = oneLine(`${fileName} could not be graded.`);
-  errorArea.replaceChildren(errorBox(oneLine(`${fileName}: internal error of the grader: ${messageOf(error)} [internal-error]`), errorAdvice('internal-error')));
+  status.textContent = printableLine(`${fileName} could not be graded.`);
+  errorArea.replaceChildren(errorBox(printableLine(`${fileName}: internal error of the grader: ${messageOf(error)} [internal-error]`), errorAdvice('internal-error')));
 }
 
 /**

@@ -3,22 +3,18 @@ import { formatBytes } from '../engine/json-text.js';
 import type { GradeReport } from '../engine/report.js';
 import { wordList } from '../engine/word-list.js';
 import { firstCodePoints } from '../reports/code-points.js';
+// The page's lines name files and quote what the loader met, which come from strangers: each is a
+// printableLine, control characters and bidi controls written as `\u202e`-style escapes, as the CLI
+// writes its messages (a name ending in U+202E would show the rest of the line backwards).
 import { printableLine } from '../reports/escape.js';
 import { scoreText } from '../reports/summary.js';
 import type { FailureReason } from './failure-reason.js';
 
-/**
- * The page's lines name files and quote what the loader met, which come from strangers: control
- * characters and bidi controls are written as `\u202e`-style escapes, as the CLI writes its
- * messages (a name ending in U+202E would show the rest of the line backwards).
- */
-export const oneLine = printableLine;
-
 /** `Main_Flow_140.json: passed, 100/100 points` — for the status line (read out by screen readers). */
 export function summaryLine(report: GradeReport): string {
-  if (report.verdict === 'ungradable') return oneLine(`${report.input.file} could not be graded.`);
+  if (report.verdict === 'ungradable') return printableLine(`${report.input.file} could not be graded.`);
   const score = report.score ? `, ${scoreText(report.score)} points` : '';
-  return oneLine(`${report.input.file}: ${report.verdict}${score}.`);
+  return printableLine(`${report.input.file}: ${report.verdict}${score}.`);
 }
 
 /**
@@ -29,13 +25,13 @@ export function summaryLine(report: GradeReport): string {
  */
 export function tabTitle(report: GradeReport, page: string): string {
   const score = report.score ? ` ${scoreText(report.score)}` : '';
-  return oneLine(`${report.verdict.toUpperCase()}${score} · ${report.input.file.replace(/\.json$/i, '')} · ${page}`);
+  return printableLine(`${report.verdict.toUpperCase()}${score} · ${report.input.file.replace(/\.json$/i, '')} · ${page}`);
 }
 
 /** The loader's reason in the CLI's form: `Main_Flow_140.json: not valid JSON … [not-json]`. */
 export function errorLine(report: GradeReport): string {
   const error = report.error ?? { code: 'ungradable', message: 'could not be graded' };
-  return oneLine(`${report.input.file}: ${error.message} [${error.code}]`);
+  return printableLine(`${report.input.file}: ${error.message} [${error.code}]`);
 }
 
 /** What the page knows of a file given, to name it and to tell it from another of its name. */
@@ -88,7 +84,7 @@ export function notGradedNote(others: readonly GivenFile[], graded?: GivenFile):
     const one = folders.length === 1;
     sentences.push(`${named(folders)}, ${one ? 'a folder, was' : 'folders, were'} not${files.length + notExports.length > 0 ? ' either' : ''}; give the .json file inside ${one ? 'it' : 'each'} on its own.`);
   }
-  return oneLine(` Only one file is graded at a time: ${sentences.join(' ')}`);
+  return printableLine(` Only one file is graded at a time: ${sentences.join(' ')}`);
 }
 
 /**
