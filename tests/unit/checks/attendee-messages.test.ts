@@ -1254,9 +1254,16 @@ test('Parsing Settings rows there with wrong paths: the hint says which Path Exp
     rows[0].jsonPathExp = '$.outboundcallbackep';
   });
   expect([resultOf(missingAndWrong, 'get-cbid-parse-paths').hint, resultOf(missingAndWrong, 'run-get-cbid-fills-variables').hint]).toEqual([HINTS.getCbidParsePaths, HINTS.getCbidParsing]);
-  // A row with no Path Expression is there: its path is to be given.
+  // A row with no Path Expression is there: its path is to be typed.
   const unset = resultOf(await gradeMutation((f) => { props(f, 'GET_CBID').outputVariableArray[1].jsonPathExp = ''; }), 'get-cbid-parse-paths');
-  expect(unset.hint).toBe(customani);
+  expect(unset.hint).toBe('GET_CBID → Parsing Settings: type the Path Expression $[0].tacnumber for customani.');
+  // One to change and one to type, in one hint.
+  const both = resultOf(await gradeMutation((f) => {
+    const rows = props(f, 'GET_CBID').outputVariableArray;
+    rows[0].jsonPathExp = '$.outboundcallbackep';
+    rows[1].jsonPathExp = '';
+  }), 'get-cbid-parse-paths');
+  expect(both.hint).toBe('GET_CBID → Parsing Settings: change the Path Expression of outdialcbid to $[0].outboundcallbackep; type the Path Expression $[0].tacnumber for customani.');
   // $[-1] reads the one record MockAPI answers, as $[0] does: only the other row is named.
   const lastRecord = resultOf(await gradeMutation((f) => {
     const rows = props(f, 'GET_CBID').outputVariableArray;
