@@ -1,4 +1,5 @@
 /** The text summary `flowgrade inspect` prints. */
+import { activityById } from '../engine/graph.js';
 import type { FlowGraph, FlowModel } from '../engine/model.js';
 import { printableLine } from '../reports/escape.js';
 import { caseExitLabel } from '../engine/simulator/activities/logic.js';
@@ -14,9 +15,8 @@ export function describeModel(model: FlowModel): string {
   describeGraph('main flow', model.main, lines);
   describeGraph('event flows', model.events, lines);
   lines.push('', `event handlers (${model.handlers.length}):`);
-  const labelOf = new Map(model.events.activities.map((a) => [a.id, a.label]));
   for (const h of model.handlers) {
-    const target = h.target ? `→ ${labelOf.get(h.target)}${h.reaches.length > 1 ? ` (reaches ${h.reaches.length} activities)` : ''}` : '(not linked)';
+    const target = h.target ? `→ ${activityById(model.events, h.target)?.label}${h.reaches.length > 1 ? ` (reaches ${h.reaches.length} activities)` : ''}` : '(not linked)';
     lines.push(`  ${h.display} (${h.name}) ${target}`);
   }
   lines.push('', `findings (${model.findings.length}):`);
@@ -30,12 +30,11 @@ function describeGraph(title: string, graph: FlowGraph, lines: string[]): void {
   const byType = new Map<string, string[]>();
   for (const a of graph.activities) byType.set(a.type, [...(byType.get(a.type) ?? []), a.label + (a.reachable ? '' : ' (unreachable)')]);
   for (const [type, labels] of [...byType].sort(([a], [b]) => a.localeCompare(b, 'en'))) lines.push(`  ${type}: ${labels.join(', ')}`);
-  const byId = new Map(graph.activities.map((a) => [a.id, a]));
-  const labelOf = (id: string) => byId.get(id)?.label ?? id;
+  const labelOf = (id: string) => activityById(graph, id)?.label ?? id;
   if (graph.links.length > 0) lines.push('  links:');
   for (const l of graph.links) {
     // A Case's exit key with the match value its port shows: `Case —0 (AMD)→ VoiceMail`.
-    const from = byId.get(l.from);
+    const from = activityById(graph, l.from);
     const port = from && l.exit !== 'default' ? caseExitLabel(from, l.exit) : undefined;
     lines.push(`    ${labelOf(l.from)} —${l.exit}${port === undefined ? '' : ` (${port})`}→ ${labelOf(l.to)}`);
   }

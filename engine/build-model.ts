@@ -16,6 +16,7 @@ import type {
   Variable,
 } from './model.js';
 import { attendeeOf } from './attendee.js';
+import { activityById, reachableIds } from './graph.js';
 import { assertNesting, DEFAULT_LIMITS, levels } from './json-text.js';
 import { clipPointer } from './clip.js';
 import { LoadError } from './load-error.js';
@@ -118,7 +119,7 @@ function buildGraph(kind: GraphKind, flowProcess: Json, diagram: Json, base: str
   }
   const start = activities.find((a) => START_TYPES.has(a.type))?.id;
   const entries = kind === 'main' ? (start ? [start] : []) : activities.filter((a) => a.type === 'event').map((a) => a.id);
-  for (const id of reachableFrom(entries, byId)) byId.get(id)!.reachable = true;
+  for (const id of reachableIds(entries, (id) => exitTargetsOf(byId.get(id)))) byId.get(id)!.reachable = true;
   return { kind, activities, links, start: kind === 'main' ? start : undefined, pointer: pointerOf(base) };
 }
 
@@ -192,10 +193,9 @@ function eventOf(label: string, props: Json): { name: string; display: string } 
 }
 
 function buildHandlers(events: FlowGraph, onEvents: Json): EventHandler[] {
-  const byId = new Map(events.activities.map((a) => [a.id, a]));
   const nodes = events.activities.filter((a) => a.type === 'event');
   const mapped = new Map<string, string>();
-  for (const [name, id] of Object.entries(onEvents)) if (typeof id === 'string' && byId.has(id)) mapped.set(id, name);
+  for (const [name, id] of Object.entries(onEvents)) if (typeof id === 'string' && activityById(events, id)) mapped.set(id, name);
   const order = (name: string) => {
     const index = EVENT_CATALOGUE.findIndex((e) => e.name === name);
     return index < 0 ? EVENT_CATALOGUE.length : index;
@@ -206,7 +206,7 @@ function buildHandlers(events: FlowGraph, onEvents: Json): EventHandler[] {
   return nodes
     .map((node) => {
       const name = node.event?.name ?? mapped.get(node.id) ?? node.label;
-      const reaches = [...reachableFrom([node.id], byId, targets)].filter((id) => id !== node.id);
+      const reaches = reachableIds([node.id], (id) => targets.get(id)).filter((id) => id !== node.id);
       const handler: EventHandler = { name, display: node.event?.display ?? name, nodeId: node.id, reaches };
       if (node.exits.out) handler.target = node.exits.out;
       return handler;
@@ -216,17 +216,9 @@ function buildHandlers(events: FlowGraph, onEvents: Json): EventHandler[] {
     .sort((a, b) => order(a.name) - order(b.name) || a.name.localeCompare(b.name, 'en'));
 }
 
-/** Breadth-first, linear in activities + exits (an index instead of shift(), no argument spreading). */
-function reachableFrom(entries: string[], byId: Map<string, Activity>, targets?: Map<string, readonly string[]>): Set<string> {
-  const seen = new Set<string>();
-  const queue = [...entries];
-  for (let head = 0; head < queue.length; head++) {
-    const id = queue[head];
-    if (seen.has(id) || !byId.has(id)) continue;
-    seen.add(id);
-    for (const target of targets?.get(id) ?? Object.values(byId.get(id)!.exits)) if (!seen.has(target)) queue.push(target);
-  }
-  return seen;
+/** Where an activity's exits lead; undefined for no activity (a link's end that is missing). */
+function exitTargetsOf(activity: Activity | undefined): string[] | undefined {
+  return activity && Object.values(activity.exits);
 }
 
 /** An event node of an event flow (OnGlobalError, AgentAnswered, …), as exported. */

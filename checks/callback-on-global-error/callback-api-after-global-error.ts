@@ -1,7 +1,8 @@
 import { defineCheck } from '../../engine/check.js';
+import { activityById, reachableFrom } from '../../engine/graph.js';
 import type { EventHandler } from '../../engine/model.js';
 import { callsTasksApi, isEndFlow, missionNodes } from './lib/find.js';
-import { exitTarget, pastSetVariables, reachableFrom, requestConnectionHint } from './lib/graph.js';
+import { exitTarget, pastSetVariables, requestConnectionHint } from './lib/graph.js';
 import { ENDED_IN_TEMPLATE } from './lib/names.js';
 import { callbackApiOf } from './lib/nodes.js';
 import { failed, passed } from './lib/outcome.js';
@@ -78,13 +79,12 @@ export default defineCheck({
       });
     }
     // This request, or a copy of it: any request to /v1/tasks another event runs creates a task.
-    const byId = new Map(ctx.model.events.activities.map((a) => [a.id, a]));
     const requests = new Set(ctx.model.events.activities.filter(callsTasksApi).map((a) => a.id)).add(api.activity.id);
     const createsTask = (id: string) => requests.has(id);
     const others = ctx.model.handlers.filter((h) => h.nodeId !== node.id && h.reaches.some(createsTask));
     if (others.length > 0) {
       const names = others.map((h) => h.display).join(', ');
-      const reached = [...new Set(others.flatMap((h) => h.reaches.filter(createsTask)))].map((id) => byId.get(id)?.label ?? id).join(', ');
+      const reached = [...new Set(others.flatMap((h) => h.reaches.filter(createsTask)))].map((id) => activityById(ctx.model.events, id)?.label ?? id).join(', ');
       return failed(`${names} also ${others.length > 1 ? 'lead' : 'leads'} to ${reached === api.activity.label ? reached : `a Create Task request (${reached})`}: a callback would be created whenever ${others.length > 1 ? 'those events fire' : 'that event fires'}`, {
         expected: `only OnGlobalError → ${api.activity.label}`,
         actual: `${names} → ${reached} too`,

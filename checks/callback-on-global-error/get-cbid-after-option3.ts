@@ -1,6 +1,7 @@
 import { defineCheck } from '../../engine/check.js';
 import { exitName, isNamedExit, menuKeys } from '../../engine/activity-types.js';
-import { connectHint, connectionEdit, connectionNote, connectionSentence, entryLink, exitReaches, exitShown, exitTarget, missedLink, reachableFrom, wrongExitNote } from './lib/graph.js';
+import { connectHint, connectionEdit, connectionNote, connectionSentence, entryLink, exitReaches, exitShown, exitTarget, missedLink, wrongExitNote } from './lib/graph.js';
+import { reachableFrom } from '../../engine/graph.js';
 import type { Activity, FlowGraph } from '../../engine/model.js';
 import { isEndFlow, leadsAtRunTime, missionNodes, NO_OPTION3_CAUSE, onlyThrough } from './lib/find.js';
 import { LABELS } from './lib/names.js';

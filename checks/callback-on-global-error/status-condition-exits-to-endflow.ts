@@ -1,7 +1,8 @@
 import { defineCheck } from '../../engine/check.js';
+import { reachableFrom } from '../../engine/graph.js';
 import type { Activity } from '../../engine/model.js';
 import { callsTasksApi, isEndFlow, missionNodes } from './lib/find.js';
-import { canvasLabel, describeExit, exitReaches, moveHint, reachableFrom, wrongExit, wrongExitClause, wrongExitNote, type WrongExit } from './lib/graph.js';
+import { canvasLabel, describeExit, exitReaches, moveHint, wrongExit, wrongExitClause, wrongExitNote, type WrongExit } from './lib/graph.js';
 import { statusConditionOf } from './lib/nodes.js';
 import { failed, passed } from './lib/outcome.js';
 

@@ -4,6 +4,7 @@
  * Pure TypeScript (no Node built-ins); deterministic for an injected clock and id generator.
  * Semantics and every choice made where the references are unsure: docs/simulator.md.
  */
+import { activityById } from '../graph.js';
 import type { EventHandler, FlowModel } from '../model.js';
 import type { RunStatus, SimulationResult, TraceEntry } from '../trace.js';
 import { CallState } from './context.js';
@@ -141,7 +142,7 @@ async function afterMainFlow(model: FlowModel, ctx: RunContext, options: Simulat
   if (!options.callerConnectedInErrorHandler) ctx.call.callerConnected = false;
 
   const flow = handler.display || 'OnGlobalError';
-  const node = model.events.activities.find((a) => a.id === handler.nodeId);
+  const node = activityById(model.events, handler.nodeId);
   ctx.trace.push({
     flow,
     activity: node?.label ?? handler.name,
@@ -182,25 +183,17 @@ function eventFlowsNotRun(model: FlowModel, outcome: Outcome, callerConnected: b
   if (outcome.status !== 'completed' && outcome.status !== 'error') return '';
   const raised = outcome.connected ? RAISED_WHEN_CONNECTED : callerConnected ? [] : RAISED_WHEN_ENDED;
   const handlers = model.handlers.filter((handler) => raised.includes(handler.name));
-  // (Most calls raise none the flow handles: the event flow's activities are indexed only when one does.)
-  if (handlers.length === 0) return '';
-  const byId = eventActivities(model);
   const notRun = handlers.flatMap((handler) => {
-    const doing = handlerWork(byId, handler);
+    const doing = handlerWork(model, handler);
     return doing === undefined ? [] : [`the ${handler.display} event flow this raises (${doing})`];
   });
   return notRun.length === 0 ? '' : `; not simulated: ${notRun.join('; ')}`;
 }
 
-/** The event flows' activities by id. */
-function eventActivities(model: FlowModel): ReadonlyMap<string, FlowModel['events']['activities'][number]> {
-  return new Map(model.events.activities.map((a) => [a.id, a]));
-}
-
 /** What an event handler does, its first few activities (`SetCallerID`, `Case, VoiceMailGreeting, …`); undefined when it only ends. */
-function handlerWork(byId: ReadonlyMap<string, FlowModel['events']['activities'][number]>, handler: FlowModel['handlers'][number]): string | undefined {
+function handlerWork(model: FlowModel, handler: EventHandler): string | undefined {
   const doing = handler.reaches.flatMap((id) => {
-    const activity = byId.get(id);
+    const activity = activityById(model.events, id);
     return activity && activity.type !== 'end' ? [activity.label] : [];
   });
   return doing.length === 0 ? undefined : firstFew(doing, 3, { before: ', ', others: () => '…' });
@@ -213,9 +206,8 @@ function handlerWork(byId: ReadonlyMap<string, FlowModel['events']['activities']
  */
 export function eventFlowsNeverRun(model: FlowModel): string[] {
   const simulated = new Set([GLOBAL_ERROR, ...RAISED_WHEN_CONNECTED, ...RAISED_WHEN_ENDED]);
-  const byId = eventActivities(model);
   return model.handlers.flatMap((handler) => {
-    const doing = simulated.has(handler.name) || handler.display === 'OnGlobalError' ? undefined : handlerWork(byId, handler);
+    const doing = simulated.has(handler.name) || handler.display === 'OnGlobalError' ? undefined : handlerWork(model, handler);
     return doing === undefined ? [] : [`${handler.display} (${doing})`];
   });
 }

@@ -3,6 +3,7 @@
  * trace, until the branch ends, fails without an error exit, loops too long or meets an
  * activity type the simulator does not know.
  */
+import { activityById } from '../graph.js';
 import type { Activity, FlowGraph } from '../model.js';
 import type { TraceEntry } from '../trace.js';
 import { HOLD_TYPES, handlerFor } from './activities/index.js';
@@ -46,11 +47,10 @@ export interface RunContext {
 }
 
 export async function walk(ctx: RunContext, graph: FlowGraph, startId: string, flow: string): Promise<WalkEnd> {
-  const byId = new Map(graph.activities.map((a) => [a.id, a]));
   const inHandler = flow !== 'main';
   let id = startId;
   for (;;) {
-    const activity = byId.get(id);
+    const activity = activityById(graph, id);
     if (!activity) return { kind: 'ended', summary: `${prefix(flow)}a link leads to a missing activity (${id})` };
 
     const visitKey = `${graph.kind}:${activity.id}`;

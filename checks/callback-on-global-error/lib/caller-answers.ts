@@ -16,9 +16,9 @@
  * Shortest ways (one walk back from each target) keep a key that only loops back to the same
  * menu from being chosen, and keep the work linear in the size of the flow.
  */
+import { reachableFrom } from '../../../engine/graph.js';
 import type { Activity, FlowGraph, FlowModel } from '../../../engine/model.js';
 import { intProp } from '../../../engine/simulator/activities/read.js';
-import { reachableFrom } from './graph.js';
 import type { MissionNodes } from './find.js';
 import { menuKeys } from '../../../engine/activity-types.js';
 

@@ -16,8 +16,9 @@
  * the reached one is judged, as the caller meets it.
  * The checks then judge the activity found, and name it by its real label.
  */
+import { reachableFrom } from '../../../engine/graph.js';
 import type { Activity, FlowGraph, FlowModel } from '../../../engine/model.js';
-import { exitLeadsTo, exitReaches, exitTarget, leadingTo, reachableFrom } from './graph.js';
+import { exitLeadsTo, exitReaches, exitTarget, leadingTo } from './graph.js';
 import { isAuthenticated, methodOf, parseRowsOf, requestBodyOf, requestPathOf, requestUrlOf } from './http.js';
 import { GLOBAL_ERROR, LABELS, VARIABLES } from './names.js';
 import { writes } from './set-variable.js';

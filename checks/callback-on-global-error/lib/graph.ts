@@ -1,23 +1,7 @@
 /** Walking a flow graph: what an exit leads to, and what is reachable from it. */
 import { exitName, isNamedExit } from '../../../engine/activity-types.js';
+import { activityById, reachableFrom } from '../../../engine/graph.js';
 import type { Activity, FlowGraph } from '../../../engine/model.js';
-
-function activityById(graph: FlowGraph, id: string | undefined): Activity | undefined {
-  return id === undefined ? undefined : indexOf(graph).get(id);
-}
-
-/** Each graph's activities by id, built once (graphs do not change after loading). */
-const indexes = new WeakMap<FlowGraph, Map<string, Activity>>();
-
-function indexOf(graph: FlowGraph): Map<string, Activity> {
-  let index = indexes.get(graph);
-  if (!index) {
-    index = new Map();
-    for (const activity of graph.activities) if (!index.has(activity.id)) index.set(activity.id, activity);
-    indexes.set(graph, index);
-  }
-  return index;
-}
 
 /** The activity an exit is linked to, or undefined when the exit is open. */
 export function exitTarget(graph: FlowGraph, activity: Activity, exit: string): Activity | undefined {
@@ -42,28 +26,6 @@ export function pastSetVariables(graph: FlowGraph, from: Activity, exit: string)
     target = exitTarget(graph, target, 'out');
   }
   return { via, target };
-}
-
-/**
- * Activities reachable from `startIds` (the starts included), breadth-first, in visiting order.
- * Activities in `avoid` are neither visited nor walked through.
- */
-export function reachableFrom(graph: FlowGraph, startIds: readonly string[], avoid: ReadonlySet<string> = new Set()): Activity[] {
-  const byId = indexOf(graph);
-  const seen = new Set<string>();
-  const order: Activity[] = [];
-  const queue = [...startIds];
-  // An index instead of shift(), and no argument spreading: an activity may have 200,000 exits.
-  for (let head = 0; head < queue.length; head++) {
-    const id = queue[head];
-    if (seen.has(id) || avoid.has(id)) continue;
-    const activity = byId.get(id);
-    if (!activity) continue;
-    seen.add(id);
-    order.push(activity);
-    for (const target of Object.values(activity.exits)) if (!seen.has(target)) queue.push(target);
-  }
-  return order;
 }
 
 /** The activities from which `target` can be reached (`target` included): reachableFrom, walked backwards. */

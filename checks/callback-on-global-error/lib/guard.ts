@@ -11,6 +11,7 @@
  * reading `dest`, set from customani).
  */
 import type { CheckContext } from '../../../engine/check.js';
+import { activityById } from '../../../engine/graph.js';
 import type { Activity, FlowGraph } from '../../../engine/model.js';
 import type { TraceEntry } from '../../../engine/trace.js';
 import { caseExit, conditionExit } from '../../../engine/simulator/activities/logic.js';
@@ -37,9 +38,8 @@ export function choosesByExpression(activity: Activity): boolean {
  * -1 when none did.
  */
 export function leftTheWayAt(trace: readonly TraceEntry[], from: number, graph: FlowGraph, target: Activity): number {
-  const byId = new Map(graph.activities.map((activity) => [activity.id, activity]));
   for (let at = from; at < trace.length; at++) {
-    const activity = byId.get(trace[at].activityId);
+    const activity = activityById(graph, trace[at].activityId);
     if (!activity || !exitLeadsTo(graph, activity, trace[at].outcome, target)) return at;
   }
   return -1;
@@ -53,7 +53,7 @@ export function leftTheWayAt(trace: readonly TraceEntry[], from: number, graph: 
  * take the exit it took, else what it reads is not what flowgrade can read again: never excused).
  */
 export function goesOnPutRight(ctx: CheckContext, trace: readonly TraceEntry[], at: number, graph: FlowGraph, target: Activity, putRight: ReadonlyMap<string, unknown>): boolean {
-  const guard = graph.activities.find((activity) => activity.id === trace[at].activityId);
+  const guard = activityById(graph, trace[at].activityId);
   const exitOf = guard && BRANCHES[guard.type];
   const expression = guard?.props.expression;
   if (!guard || !exitOf || typeof expression !== 'string') return false;

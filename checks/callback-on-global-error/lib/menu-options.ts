@@ -1,6 +1,7 @@
 /** Where Callback Mission 2 left options 1 and 2 of WantCallback, and option 3 holding one of them. */
+import { reachableFrom } from '../../../engine/graph.js';
 import type { Activity, FlowGraph } from '../../../engine/model.js';
-import { connectionEdit, connectionSentence, exitLeadsTo, exitReaches, exitShown, exitTarget, reachableFrom } from './graph.js';
+import { connectionEdit, connectionSentence, exitLeadsTo, exitReaches, exitShown, exitTarget } from './graph.js';
 import { LABELS } from './names.js';
 
 /** Where option 1 ("Callback") leads: NewNumber, or any Collect Digits. */

@@ -5,6 +5,7 @@
  */
 import { FieldsIgnoringCase } from '../../../engine/contact-fields.js';
 import type { CheckContext } from '../../../engine/check.js';
+import { activityById } from '../../../engine/graph.js';
 import type { FlowModel } from '../../../engine/model.js';
 import type { TraceEntry } from '../../../engine/trace.js';
 import { ExpressionError, evaluateTemplate, normalizeTemplate, referencedNames, renderTemplate } from '../../../engine/pebble/index.js';
@@ -200,7 +201,7 @@ export function valuesAt(ctx: CheckContext, trace: readonly TraceEntry[], at: nu
 
 /** The label the start node's contact data is read under: `NewPhoneContact` unless the flow names it otherwise. */
 export function startLabelOf(model: FlowModel): string {
-  return model.main.activities.find((a) => a.id === model.main.start)?.label ?? 'NewPhoneContact';
+  return activityById(model.main, model.main.start)?.label ?? 'NewPhoneContact';
 }
 
 /** A value as a message shows it. */

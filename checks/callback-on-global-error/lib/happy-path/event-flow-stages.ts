@@ -5,6 +5,7 @@
  * finds, or where in the trace its activity ran.
  */
 import type { CheckContext } from '../../../../engine/check.js';
+import { activityById } from '../../../../engine/graph.js';
 import type { Activity } from '../../../../engine/model.js';
 import type { TraceEntry } from '../../../../engine/trace.js';
 import { clipWithDots } from '../../../../engine/clip.js';
@@ -83,7 +84,7 @@ function turnedAwayByAGuard(happy: HappyRun, ctx: CheckContext, simAt: number): 
   const graph = ctx.model.events;
   const leftAt = leftTheWayAt(trace, simAt + 1, graph, request);
   const entry = trace[leftAt];
-  const guard = entry && entry.outcome !== 'error' ? graph.activities.find((activity) => activity.id === entry.activityId) : undefined;
+  const guard = entry && entry.outcome !== 'error' ? activityById(graph, entry.activityId) : undefined;
   // (One the call got to on the way has another exit that goes on to the request: the way ran through
   // it. The way leaves OnGlobalError's own node, no Condition, where none does.)
   if (!guard || !choosesByExpression(guard)) return undefined;
