@@ -10,7 +10,8 @@
  */
 import { getResponse, RequestHandler } from 'msw';
 import type { HttpExchange } from '../trace.js';
-import { boolProp, prop, text, textProp, uiProp } from './activities/read.js';
+import { boolProp, prop, text, textProp } from './activities/read.js';
+import { connectorSetting, formDataRows, methodSetting, queryParameterRows, requestContentTypeSetting, requestHeaderRows } from './activities/http-settings.js';
 import { exit, type ActivityHandler, type ActivityRun } from './context.js';
 import { ActivityError, inSetting } from './errors.js';
 import { JAVA_JSON_MAX_DEPTH, levels, nestedDeeperThan } from '../json-text.js';
@@ -42,7 +43,7 @@ export const httpRequest: ActivityHandler = async (run) => {
   const url = requestUrl(run, authenticated);
   const headers = new Headers();
   inSetting(HTTP_SETTINGS.headers, () => {
-    for (const [name, value] of pairs(run, prop(run.activity, 'httpRequestHeaders'), 'a request header')) appendHeader(headers, name, value);
+    for (const [name, value] of rendered(run, requestHeaderRows(run.activity), 'a request header')) appendHeader(headers, name, value);
   });
   const body = NO_BODY_METHODS.has(method) ? undefined : inSetting(HTTP_SETTINGS.body, () => requestBody(run));
   if (body && !headers.has('content-type')) inSetting(HTTP_SETTINGS.contentType, () => appendHeader(headers, 'Content-Type', body.mime ?? 'text/plain;charset=UTF-8'));
@@ -102,9 +103,9 @@ function mockedResponse(handlers: RequestHandler[], request: Request): Promise<R
   return getResponse(handlers, request);
 }
 
+/** The chosen Method; GET when none is, as a new HTTP Request's panel shows. */
 function requestMethod(run: ActivityRun): string {
-  const raw = textProp(run.activity, 'httpRequestMethod') ?? text(uiProp(run.activity, 'httpRequestMethod:name')) ?? '';
-  return raw.trim().toUpperCase() || 'GET';
+  return methodSetting(run.activity) || 'GET';
 }
 
 /**
@@ -120,7 +121,7 @@ function requestUrl(run: ActivityRun, authenticated: boolean): URL {
 
 /** The connector's base URL joined with the rendered Request Path. */
 function connectorTarget(run: ActivityRun): string {
-  const connector = connectorName(run);
+  const connector = connectorSetting(run.activity);
   const base = inSetting(HTTP_SETTINGS.connector, () => connectorBase(run, connector));
   const path = inSetting(HTTP_SETTINGS.path, () => javaTrim(run.expr.render(textProp(run.activity, 'httpRequestPath') ?? '', run.vars.scope(), 'the request path')));
   return joinUrl(base, path);
@@ -164,18 +165,12 @@ function sendableUrl(target: string): URL {
 /** The rendered Query Parameters appended to `url`. */
 function appendQuery(run: ActivityRun, url: URL): void {
   // Appended all at once: each `url.searchParams.append` writes the whole query again.
-  const parameters = pairs(run, prop(run.activity, 'httpQueryParameters'), 'a query parameter');
+  const parameters = rendered(run, queryParameterRows(run.activity), 'a query parameter');
   if (parameters.length > 0) {
     const query = new URLSearchParams(url.search);
     for (const [name, value] of parameters) query.append(name, value);
     url.search = query.toString();
   }
-}
-
-/** The connector's display name (`connectorId:name`, e.g. WxCC_API), else its id. */
-function connectorName(run: ActivityRun): string | undefined {
-  const name = text(uiProp(run.activity, 'connectorId:name')) ?? text(uiProp(run.activity, 'connector:name')) ?? textProp(run.activity, 'connectorId');
-  return name?.trim() || undefined;
 }
 
 export function joinUrl(base: string, path: string): string {
@@ -194,7 +189,7 @@ interface Body {
  * urlencoded; anything else → the rendered Request Body text. No body text → no body.
  */
 function requestBody(run: ActivityRun): Body | undefined {
-  const contentType = (textProp(run.activity, 'httpContentType') ?? text(uiProp(run.activity, 'httpContentType:name')) ?? '').trim();
+  const contentType = requestContentTypeSetting(run.activity);
   const kind = contentType.toLowerCase();
   const scope = run.vars.scope();
   if (kind.includes('graphql')) {
@@ -214,7 +209,7 @@ function requestBody(run: ActivityRun): Body | undefined {
   }
   if (kind.includes('form')) {
     const form = new URLSearchParams();
-    for (const [name, value] of pairs(run, prop(run.activity, 'httpRequestBodyFormData'), 'a form field')) form.append(name, value);
+    for (const [name, value] of rendered(run, formDataRows(run.activity), 'a form field')) form.append(name, value);
     const encoded = form.toString();
     return encoded === '' ? undefined : { text: encoded, mime: 'application/x-www-form-urlencoded' };
   }
@@ -232,25 +227,10 @@ function mimeOf(kind: string): string | undefined {
   return kind.includes('/') ? kind : undefined;
 }
 
-/**
- * Key/value rows: an object `{name: value}` (the export shape) or a list of
- * `{key|name, value}` rows. Names and values are rendered; rows without a name are skipped.
- */
-function pairs(run: ActivityRun, value: unknown, what: string): [string, string][] {
-  const rows: [unknown, unknown][] = [];
-  if (Array.isArray(value)) {
-    for (const row of value) rows.push([getOwn(row, 'key') ?? getOwn(row, 'name'), getOwn(row, 'value')]);
-  } else if (typeof value === 'object' && value !== null) {
-    for (const key of Object.keys(value)) rows.push([key, getOwn(value, key)]);
-  }
+/** Name/value rows (settingRows) with their names and values rendered; `what` names a row in a template's error. */
+function rendered(run: ActivityRun, rows: [string, string][], what: string): [string, string][] {
   const scope = run.vars.scope();
-  const out: [string, string][] = [];
-  for (const [rawName, rawValue] of rows) {
-    const name = text(rawName)?.trim();
-    if (!name) continue;
-    out.push([run.expr.render(name, scope, what), run.expr.render(text(rawValue) ?? '', scope, what)]);
-  }
-  return out;
+  return rows.map(([name, value]) => [run.expr.render(name, scope, what), run.expr.render(value, scope, what)]);
 }
 
 /** An HTTP token (RFC 9110): what a method or a header name may hold. */

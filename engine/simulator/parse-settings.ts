@@ -7,34 +7,16 @@
 import { JSONPath } from 'jsonpath-plus';
 import type { Activity } from '../model.js';
 import type { ActivityRun, CallState } from './context.js';
-import { prop, text, textProp, uiProp } from './activities/read.js';
+import { parseContentTypeSetting, parsingRows, type ParseRow } from './activities/http-settings.js';
 import { ActivityError, NotSimulatedError } from './errors.js';
 import { readJaywayPath, type ReadPath, type StepKind } from './jayway-path.js';
 import { convertToType, getOwn, isTextType, keepJavaNumbers } from './variables.js';
 import { javaNumberTexts } from './json-numbers.js';
 import { messageOf } from '../error-message.js';
-import { javaTrim } from '../java-whitespace.js';
 import { unescapeSegment } from '../pointer.js';
 import { nestedDeeperThan } from '../json-text.js';
 import { clipTraceText } from './trace-text.js';
 import { MAX_JSONPATH_DEPTH, MAX_JSONPATH_LENGTH, MAX_JSONPATH_WORK, MAX_MATCHED_EXCESS } from './jsonpath-limits.js';
-
-/** A Parsing Settings row: its Output Variable and Path Expression, trimmed ('' when either is not set). */
-export interface ParseRow {
-  variable: string;
-  path: string;
-}
-
-/** Every Parsing Settings row (`outputVariableArray`), in order. */
-export function parsingRows(activity: Activity): ParseRow[] {
-  const rows = prop(activity, 'outputVariableArray');
-  if (!Array.isArray(rows)) return [];
-  return rows.map((row) => ({
-    variable: text(getOwn(row, 'outputVariable'))?.trim() ?? '',
-    // Trimmed as Java trims (control characters and spaces), not as JavaScript (a no-break space stays, as in Jayway).
-    path: javaTrim(text(getOwn(row, 'jsonPathExp')) ?? ''),
-  }));
-}
 
 /** Rows that name both a variable and a path (an empty placeholder row is ignored). */
 function parseRowsOf(activity: Activity): ParseRow[] {
@@ -61,8 +43,8 @@ export function normalisePath(path: string): string {
 export function applyParseSettings(run: ActivityRun, body: string): void {
   const rows = parseRowsOf(run.activity);
   if (rows.length === 0) return;
-  const contentType = (textProp(run.activity, 'contentType') ?? text(uiProp(run.activity, 'contentType:name')) ?? '').trim();
-  if (contentType === '' || /^select$/i.test(contentType)) return;
+  const contentType = parseContentTypeSetting(run.activity);
+  if (contentType === '') return;
   if (contentType.toUpperCase() !== 'JSON') {
     throw new NotSimulatedError(`parse settings with content type ${contentType} (${run.activity.label}) are not simulated; only JSON is`);
   }

@@ -1,32 +1,40 @@
-/** Reading HTTP Request (`http-request-v2`) settings as the Flow Designer panel shows them. */
+/**
+ * Reading HTTP Request (`http-request-v2`) settings as the Flow Designer panel shows them: the
+ * simulator's own readers (engine/simulator/activities/http-settings.ts), so that a check judges what
+ * the simulated call sends, with the checks' defaults on top.
+ */
 import type { Activity } from '../../../engine/model.js';
 import { javaTrim } from '../../../engine/java-whitespace.js';
-import { boolProp, text, textProp } from '../../../engine/simulator/activities/read.js';
-import { parsingRows, type ParseRow } from '../../../engine/simulator/parse-settings.js';
-
-function uiText(activity: Activity, key: string): string | undefined {
-  return text(activity.ui[key]) ?? text(activity.props[key]);
-}
+import { boolProp, textProp } from '../../../engine/simulator/activities/read.js';
+import {
+  connectorDisplayName,
+  methodSetting,
+  parseContentTypeSetting,
+  parsingRows,
+  queryParameterRows,
+  requestContentTypeSetting,
+  requestHeaderRows,
+  type ParseRow,
+} from '../../../engine/simulator/activities/http-settings.js';
 
 /** Use Authenticated Endpoint (true, or the text "true"). */
 export function isAuthenticated(activity: Activity): boolean {
   return boolProp(activity, 'authenticated');
 }
 
-/** Method, upper case ('' when none is chosen). */
+/** Method, upper case ('' when none is chosen, where the simulator sends GET: a check tells "not set" from GET). */
 export function methodOf(activity: Activity): string {
-  return (textProp(activity, 'httpRequestMethod') ?? uiText(activity, 'httpRequestMethod:name') ?? '').trim().toUpperCase();
+  return methodSetting(activity);
 }
 
 /** Connector as the panel names it (`connectorId:name`, e.g. WxCC_API); undefined when none. */
 export function connectorNameOf(activity: Activity): string | undefined {
-  const name = uiText(activity, 'connectorId:name') ?? uiText(activity, 'connector:name');
-  return name?.trim() || undefined;
+  return connectorDisplayName(activity);
 }
 
 /** Request Content Type (`httpContentType`), as exported ('' when none). */
 export function requestContentTypeOf(activity: Activity): string {
-  return (textProp(activity, 'httpContentType') ?? uiText(activity, 'httpContentType:name') ?? '').trim();
+  return requestContentTypeSetting(activity);
 }
 
 /**
@@ -34,13 +42,12 @@ export function requestContentTypeOf(activity: Activity): string {
  * set. It wins over the Content Type field, as in the simulated request.
  */
 export function requestHeaderOf(activity: Activity, name: string): string | undefined {
-  return rowsOf(activity.props.httpRequestHeaders).find(([key]) => key.toLowerCase() === name.toLowerCase())?.[1];
+  return requestHeaderRows(activity).find(([key]) => key.toLowerCase() === name.toLowerCase())?.[1];
 }
 
 /** Parsing Settings → Content Type (`contentType`), as exported ('' when left on "Select"). */
 export function parseContentTypeOf(activity: Activity): string {
-  const raw = (textProp(activity, 'contentType') ?? uiText(activity, 'contentType:name') ?? '').trim();
-  return /^select$/i.test(raw) ? '' : raw;
+  return parseContentTypeSetting(activity);
 }
 
 /**
@@ -69,22 +76,7 @@ export function requestBodyOf(activity: Activity): string {
 
 /** Query Parameters rows. */
 export function queryParametersOf(activity: Activity): [string, string][] {
-  return rowsOf(activity.props.httpQueryParameters);
-}
-
-/** Name/value rows (query parameters, headers): the export's `{name: value}` object or a list of `{key|name, value}` rows; names trimmed, rows without one left out. */
-function rowsOf(value: unknown): [string, string][] {
-  const out: [string, string][] = [];
-  if (Array.isArray(value)) {
-    for (const row of value) {
-      const r = (typeof row === 'object' && row !== null ? row : {}) as Record<string, unknown>;
-      const name = text(r.key) ?? text(r.name);
-      if (name?.trim()) out.push([name.trim(), text(r.value) ?? '']);
-    }
-  } else if (typeof value === 'object' && value !== null) {
-    for (const [name, v] of Object.entries(value)) if (name.trim()) out.push([name.trim(), text(v) ?? '']);
-  }
-  return out;
+  return queryParameterRows(activity);
 }
 
 /** Content types compare without case and spaces ("application/json" = "Application/JSON"). */

@@ -5,7 +5,7 @@
  */
 import type { CheckContext } from '../../../engine/check.js';
 import type { Activity } from '../../../engine/model.js';
-import type { ParseRow } from '../../../engine/simulator/parse-settings.js';
+import type { ParseRow } from '../../../engine/simulator/activities/http-settings.js';
 import { missionNodes } from './find.js';
 import { parseRowsOf } from './http.js';
 import { samePath } from './jsonpath.js';
