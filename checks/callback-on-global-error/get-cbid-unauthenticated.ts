@@ -1,5 +1,5 @@
 import { defineCheck } from '../../engine/check.js';
-import { connectorNameOf, isAuthenticated } from './lib/http.js';
+import { connectorOf, isAuthenticated } from './lib/http.js';
 import { getCbidOf } from './lib/nodes.js';
 import { failed, passed } from './lib/outcome.js';
 import { HINTS } from './lib/hints.js';
@@ -21,7 +21,7 @@ export default defineCheck({
     const get = getCbidOf(ctx);
     if (!get.ok) return get.outcome;
     if (isAuthenticated(get.activity)) {
-      const connector = connectorNameOf(get.activity);
+      const connector = connectorOf(get.activity);
       return failed(`${get.activity.label} uses an authenticated endpoint${connector ? ` (connector ${connector})` : ''}`, {
         expected: 'Use Authenticated Endpoint: Off',
         actual: `On${connector ? `, connector ${connector}` : ''}`,

@@ -8,6 +8,8 @@ import { javaTrim } from '../../../engine/java-whitespace.js';
 import { boolProp, textProp } from '../../../engine/simulator/activities/read.js';
 import {
   connectorDisplayName,
+  connectorIdSetting,
+  connectorSetting,
   methodSetting,
   parseContentTypeSetting,
   parsingRows,
@@ -27,9 +29,23 @@ export function methodOf(activity: Activity): string {
   return methodSetting(activity);
 }
 
-/** Connector as the panel names it (`connectorId:name`, e.g. WxCC_API); undefined when none. */
+/**
+ * The connector the request goes through, as the simulator picks it: its name as the panel shows it
+ * (`connectorId:name`, e.g. WxCC_API), else its id (a connector the export holds by its id alone is
+ * still chosen); undefined when none is.
+ */
+export function connectorOf(activity: Activity): string | undefined {
+  return connectorSetting(activity);
+}
+
+/** The connector's name as the panel shows it (`connectorId:name`, e.g. WxCC_API); undefined when the export holds none. */
 export function connectorNameOf(activity: Activity): string | undefined {
   return connectorDisplayName(activity);
+}
+
+/** The chosen connector's id (`connectorId`); undefined when none is chosen. */
+export function connectorIdOf(activity: Activity): string | undefined {
+  return connectorIdSetting(activity);
 }
 
 /** Request Content Type (`httpContentType`), as exported ('' when none). */

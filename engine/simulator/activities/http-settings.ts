@@ -30,9 +30,18 @@ export function connectorDisplayName(activity: Activity): string | undefined {
   return nonBlank(text(uiProp(activity, 'connectorId:name')) ?? text(uiProp(activity, 'connector:name')));
 }
 
-/** The connector the request goes through: its display name, else its id (`connectorId`). */
+/** The chosen connector's id (`connectorId`, a UUID), trimmed; undefined when none is chosen. */
+export function connectorIdSetting(activity: Activity): string | undefined {
+  return nonBlank(textProp(activity, 'connectorId'));
+}
+
+/**
+ * The connector the request goes through: its display name, else its id. Flow Designer keeps the
+ * connector by its id (the plain key, canonical); the name is only the panel's copy of it, which an
+ * export can lack: a connector known by its id alone is still chosen, and the request goes through it.
+ */
 export function connectorSetting(activity: Activity): string | undefined {
-  return nonBlank(text(uiProp(activity, 'connectorId:name')) ?? text(uiProp(activity, 'connector:name')) ?? textProp(activity, 'connectorId'));
+  return connectorDisplayName(activity) ?? connectorIdSetting(activity);
 }
 
 function nonBlank(value: string | undefined): string | undefined {

@@ -7,6 +7,7 @@ import { expect, test } from '@playwright/test';
 import type { Activity } from '../../../engine/model.js';
 import {
   connectorDisplayName,
+  connectorIdSetting,
   connectorSetting,
   formDataRows,
   methodSetting,
@@ -43,12 +44,13 @@ test('Parsing Settings Content Type: trimmed; "Select" (any case) or none is ""'
   for (const contentType of ['Select', ' SELECT ', null]) expect(parseContentTypeSetting(request({ contentType })), String(contentType)).toBe('');
 });
 
-test('connector: its display name, else its id; none chosen is undefined', () => {
+test('connector: its display name, else its id (a name missing or blank); none chosen is undefined', () => {
   const id = '289ac483-1775-44f5-b5a3-fc7503c10043';
   const named = request({ connectorId: id }, { 'connectorId:name': ' WxCC_API ' });
-  expect([connectorDisplayName(named), connectorSetting(named)]).toEqual(['WxCC_API', 'WxCC_API']);
+  expect([connectorDisplayName(named), connectorIdSetting(named), connectorSetting(named)]).toEqual(['WxCC_API', id, 'WxCC_API']);
   const byIdOnly = request({ connectorId: ` ${id} ` });
-  expect([connectorDisplayName(byIdOnly), connectorSetting(byIdOnly)]).toEqual([undefined, id]);
+  expect([connectorDisplayName(byIdOnly), connectorIdSetting(byIdOnly), connectorSetting(byIdOnly)]).toEqual([undefined, id, id]);
+  expect(connectorSetting(request({ connectorId: id }, { 'connectorId:name': '  ' }))).toBe(id);
   expect(connectorSetting(request({ connectorId: id }, { 'connector:name': 'Other' }))).toBe('Other');
   expect(connectorSetting(request({}, { 'connectorId:name': 'WxCC_API' }))).toBe('WxCC_API');
   expect(connectorSetting(request({ connectorId: null }, { 'connectorId:name': null }))).toBeUndefined();

@@ -7,7 +7,7 @@
 import type { Activity } from '../../../../engine/model.js';
 import type { HttpExchange, TraceEntry } from '../../../../engine/trace.js';
 import { HINTS, joinHints } from '../hints.js';
-import { connectorNameOf, isAuthenticated } from '../http.js';
+import { connectorOf, isAuthenticated } from '../http.js';
 import { DYNVARS } from '../names.js';
 import { decode, splitUrl } from '../url.js';
 import { MOCKAPI_RESERVED } from '../../../../mocks/mockapi-params.js';
@@ -73,7 +73,7 @@ const FAILED_SETTING_HINTS: ReadonlyMap<string | undefined, string> = new Map([
  * connector when it could not be sent for them, else the setting the simulator names (FAILED_SETTING_HINTS).
  */
 export function failedTaskRequestHint(api: Activity, entry: TraceEntry): { hint: string } | Record<string, never> {
-  if (!isAuthenticated(api) || connectorNameOf(api) === undefined) return { hint: HINTS.callbackApiAuthenticated };
+  if (!isAuthenticated(api) || connectorOf(api) === undefined) return { hint: HINTS.callbackApiAuthenticated };
   const hint = FAILED_SETTING_HINTS.get(entry.failedSetting);
   return hint ? { hint } : {};
 }
