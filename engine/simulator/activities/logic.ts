@@ -8,14 +8,18 @@ import { convertToType, getOwn, isTextType, type VariableStore } from '../variab
 import { menuKeys, optionKeys } from '../../activity-types.js';
 import { optionInputs, prop, text, textProp } from './read.js';
 
-interface Assignment {
+/** One row of a Set Variable, read once for the simulator and the checks alike (checks/callback-on-global-error/lib/set-variable.ts). */
+export interface Assignment {
+  /** Variable written (`srcVariable`, trimmed). */
   target: string;
+  /** `set-to-literal` (Set Value) or `set-to-variable` (Set To Variable). */
   setTo: string;
+  /** `expr`, else `literal`, as exported; a number or boolean as its text (`"literal": 7` sets "7"). */
   value: string;
 }
 
-/** The rows of a Set Variable: `setVariablesArray` when it has rows, else the top-level fields. */
-function assignments(activity: Activity): Assignment[] {
+/** The rows of a Set Variable: `setVariablesArray` when it has rows (newer exports), else the top-level fields. */
+export function assignments(activity: Activity): Assignment[] {
   const array = prop(activity, 'setVariablesArray');
   const rows: unknown[] = Array.isArray(array) && array.length > 0 ? array : [activity.props];
   return rows.map((row) => ({
@@ -23,6 +27,14 @@ function assignments(activity: Activity): Assignment[] {
     setTo: text(getOwn(row, 'setTo')) ?? 'set-to-literal',
     value: text(getOwn(row, 'expr')) ?? text(getOwn(row, 'literal')) ?? '',
   }));
+}
+
+/**
+ * A row's value as the template it runs: a Set To Variable row holding a bare `Label.output`
+ * reads that variable, so it becomes `{{Label.output}}`.
+ */
+export function valueTemplate(row: Assignment): string {
+  return row.setTo === 'set-to-variable' ? asVariableReference(row.value) : row.value;
 }
 
 /**
@@ -46,7 +58,7 @@ export function assignVariables(activity: Activity, vars: VariableStore, expr: E
     if (row.target === '') throw new ActivityError(NO_VARIABLE_SELECTED);
     const type = vars.typeOf(row.target);
     if (type === undefined) throw new ActivityError(`variable '${row.target}' is not declared in the flow`, { variable: { name: row.target, problem: 'undeclared' } });
-    const source = row.setTo === 'set-to-variable' ? asVariableReference(row.value) : row.value;
+    const source = valueTemplate(row);
     const field = `the value of ${row.target}`;
     const value = isTextType(type) ? expr.render(source, vars.scope(), field) : convertToType(expr.evaluate(source, vars.scope(), field), type, row.target);
     vars.setVariable(row.target, value);

@@ -321,6 +321,19 @@ test('SimulateGlobalError whose value evaluates but cannot be stored is not told
   expect(stored.message).toBe('SimulateGlobalError sets simulatederror to "{{ 1 + 1 }}", which evaluates without error (to "2"), so no global error is raised');
 });
 
+test('a Set Value exported as a number or boolean: the check quotes the value the simulated call sets', async () => {
+  for (const [literal, shown] of [[7, '7'], [false, 'false']] as const) {
+    const report = await gradeMutation((f) => {
+      const row = props(f, 'SimulateGlobalError');
+      row.expr = null;
+      row.literal = literal;
+    });
+    const set = report.scenarios.find((scenario) => scenario.id === 'happy-path')!.trace.find((entry) => entry.activity === 'SimulateGlobalError')!;
+    expect(set.modifiedVariables).toEqual({ simulatederror: shown });
+    expect(resultOf(report, 'simulate-error-value-fails').message).toBe(`SimulateGlobalError sets simulatederror to "${shown}", which evaluates without error (to "${shown}"), so no global error is raised`);
+  }
+});
+
 test('GET_CBID labelled with a typo: the hints say to rename it, not to redo SetGetResult', async () => {
   const report = await gradeMutation(MISTAKES['get-cbid-default-label']);
   const value = resultOf(report, 'set-get-result-value');

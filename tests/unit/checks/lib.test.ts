@@ -294,6 +294,14 @@ test('Set Variable rows: an empty setVariablesArray leaves the top-level fields;
   expect(assignments(activity)).toEqual([{ target: 'getresult', setTo: 'set-to-variable', value: 'GET_CBID.httpResponseBody' }]);
 });
 
+test('Set Variable rows: a value exported as a number or boolean is its text, as the simulator sets it', () => {
+  const activity = { ...request({ setVariablesArray: [{ srcVariable: 'n', expr: null, literal: 7 }, { srcVariable: 'b', setTo: 'set-to-literal', literal: true }] }), type: 'set-variable' };
+  expect(assignments(activity)).toEqual([
+    { target: 'n', setTo: 'set-to-literal', value: '7' },
+    { target: 'b', setTo: 'set-to-literal', value: 'true' },
+  ]);
+});
+
 test('the scope a check evaluates in: a variable wins over a label of its name; no default is empty text for a String only', () => {
   const model = {
     main: { activities: [], start: undefined },
