@@ -72,11 +72,13 @@ function assertSafe(pattern: string): { lookaround: boolean; repeats: boolean } 
       if (c !== '?') repeats = true;
       // A fixed count repeats as much: `(a|aa){32}c` tries every way to split the input in 32, as
       // `(a|aa)*c` does (`{0}` and `{1}` repeat nothing).
-      const counted = c === '{' && Number(/^\{(\d+)\}/.exec(pattern.slice(i))?.[1] ?? 0) > 1;
-      if ((unbounded || counted) && lastGroupRisky) {
+      const count = c === '{' ? /^\{(\d+)\}/.exec(pattern.slice(i))?.[1] : undefined;
+      if ((unbounded || Number(count ?? 0) > 1) && lastGroupRisky) {
         throw new RegexError('Regular expression too complex (nested repetition)', true);
       }
-      if (stack.length > 0) stack[stack.length - 1].risky = true;
+      // A fixed count reads one length, in one way (`(?:a{1000}){1000}`): its group still matches in
+      // one way. `?`, `*`, `+` and `{n,m}` read one of several lengths: their group in as many.
+      if (stack.length > 0 && count === undefined) stack[stack.length - 1].risky = true;
       lastGroupRisky = false;
       continue;
     }

@@ -140,6 +140,9 @@ test('a count or a repetition after a group that repeats nothing risky, or a cou
   expect(evaluate('{{ s.matches("(?:ab)+c") }}', { s: 'ababc' })).toBe(true);
   expect(evaluate('{{ s.matches("(?:a|b){1}c") }}', { s: 'bc' })).toBe(true);
   expect(evaluate('{{ s.matches("\\d{3}-(?:x|y)") }}', { s: '123-y' })).toBe(true);
+  // a group holding only fixed counts matches in one way: counted again, it still does
+  expect(evaluate('{{ s.matches("(?:a{2}b){3}") }}', { s: 'aabaabaab' })).toBe(true);
+  expect(errorOf(() => evaluate('{{ s.matches("(?:a?){30}c") }}', { s: 'a'.repeat(30) })).message).toContain('too complex');
 });
 
 test('maxSteps is an option', () => {
