@@ -149,13 +149,13 @@ test('a class of 2,000: each kind of column sorts both ways into the order a per
   const keys: Record<string, (r: GradeReport) => number | null> = {
     attendee: (r) => Number(r.attendee.id),
     verdict: (r) => VERDICT[r.verdict],
-    score: (r) => percentOf(r) ?? -1,
+    score: (r) => percentOf(r) ?? null,
     'step-6': (r) => {
       const state = stepStates(r).get(6);
       return state === undefined ? null : STATE[state];
     },
   };
-  // Ties in the class's order; a step an ungradable submission has no state for last either way.
+  // Ties in the class's order; an ungradable submission, which has no score and no step state, last either way.
   const sorted = (column: string, direction: number) =>
     reports
       .map((r, i) => ({ id: r.attendee.id, i, key: keys[column](r) }))
