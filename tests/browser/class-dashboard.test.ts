@@ -107,33 +107,23 @@ test('the filter count agrees with its number: "Showing 1 of 1 submission", as t
   expect([...watched.errors, ...two.watched.errors]).toEqual([]);
 });
 
-test('sorting a Build step column: ungradable rows (no state for any step) come last in both directions', async ({ page }) => {
-  const reports = sampleClass(9, [ungradableReport, passedReport, failedReport], 300);
-  const { watched } = await open(page, 'sort-steps.html', renderDashboard(reports, { reportHref: (r) => `${r.attendee.id}.html` }));
-  const verdicts = () => page.locator('#fg-table tbody tr td:nth-child(2) .fg-verdict').allTextContents();
-  const step6 = page.getByRole('button', { name: 'Step 6' });
-  await step6.click();
-  await expect(page.locator('th[data-column="step-6"]')).toHaveAttribute('aria-sort', 'ascending');
-  expect(await verdicts()).toEqual(['failed', 'failed', 'failed', 'passed', 'passed', 'passed', 'ungradable', 'ungradable', 'ungradable']);
-  await step6.click();
-  await expect(page.locator('th[data-column="step-6"]')).toHaveAttribute('aria-sort', 'descending');
-  expect(await verdicts()).toEqual(['passed', 'passed', 'passed', 'failed', 'failed', 'failed', 'ungradable', 'ungradable', 'ungradable']);
-  expect(watched.errors).toEqual([]);
-});
-
-test('sorting the Score column: the lowest scores first (who needs help), ungradable rows (no score) last in both directions', async ({ page }) => {
-  const reports = sampleClass(9, [ungradableReport, passedReport, failedReport], 300);
-  const { watched } = await open(page, 'sort-score.html', renderDashboard(reports, { reportHref: (r) => `${r.attendee.id}.html` }));
-  const verdicts = () => page.locator('#fg-table tbody tr td:nth-child(2) .fg-verdict').allTextContents();
-  const score = page.getByRole('button', { name: 'Score' });
-  await score.click();
-  await expect(page.locator('th[data-column="score"]')).toHaveAttribute('aria-sort', 'ascending');
-  expect(await verdicts()).toEqual(['failed', 'failed', 'failed', 'passed', 'passed', 'passed', 'ungradable', 'ungradable', 'ungradable']);
-  await score.click();
-  await expect(page.locator('th[data-column="score"]')).toHaveAttribute('aria-sort', 'descending');
-  expect(await verdicts()).toEqual(['passed', 'passed', 'passed', 'failed', 'failed', 'failed', 'ungradable', 'ungradable', 'ungradable']);
-  expect(watched.errors).toEqual([]);
-});
+// Sorted ascending, the failed rows first (the lowest scores: who needs help), and either way the
+// ungradable rows last: they have no state for any step and no score.
+for (const { button, column } of [{ button: 'Step 6', column: 'step-6' }, { button: 'Score', column: 'score' }]) {
+  test(`sorting the ${button} column: failed rows first ascending, ungradable rows (no ${column === 'score' ? 'score' : 'step state'}) last in both directions`, async ({ page }) => {
+    const reports = sampleClass(9, [ungradableReport, passedReport, failedReport], 300);
+    const { watched } = await open(page, `sort-${column}.html`, renderDashboard(reports, { reportHref: (r) => `${r.attendee.id}.html` }));
+    const verdicts = () => page.locator('#fg-table tbody tr td:nth-child(2) .fg-verdict').allTextContents();
+    const heading = page.getByRole('button', { name: button });
+    await heading.click();
+    await expect(page.locator(`th[data-column="${column}"]`)).toHaveAttribute('aria-sort', 'ascending');
+    expect(await verdicts()).toEqual(['failed', 'failed', 'failed', 'passed', 'passed', 'passed', 'ungradable', 'ungradable', 'ungradable']);
+    await heading.click();
+    await expect(page.locator(`th[data-column="${column}"]`)).toHaveAttribute('aria-sort', 'descending');
+    expect(await verdicts()).toEqual(['passed', 'passed', 'passed', 'failed', 'failed', 'failed', 'ungradable', 'ungradable', 'ungradable']);
+    expect(watched.errors).toEqual([]);
+  });
+}
 
 test('dashboard on a laptop screen: an ungradable file\'s reason wraps in the Verdict column instead of widening it, so every file name keeps a line (Main_Flow_1000.json, not Main_Flow_1000.js / on)', async ({ page }, testInfo) => {
   const reports = bigClass(30).filter((report) => report.attendee.id.length === 4); // ordinary ids only: the long one wraps anyway
